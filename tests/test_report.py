@@ -7,6 +7,7 @@ import io
 import re
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1147,15 +1148,17 @@ def test_key_t_opens_the_training_examples_of_the_outlined_segment() -> None:
 
 def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook, html: str) -> None:
     """Blind testers s42: the recode… list held every code (39 in CFIR 2009, 67 in CFIR 2.0) with
-    no way to search it. Each suggestion has a text box instead, its list the codebook's
-    codable codes (one <datalist> for the page), each as "id name": typing part of either
-    ("netw", "readiness", "IS.E") narrows the list, in the browser's own way."""
+    no way to search it. Each suggestion has a text box instead, a combobox whose list (one
+    listbox for the page, filled by report.js) holds the codable codes its text names, each as
+    "id name"; the page's codes are those of the codebook."""
     page = _page(html)
-    lists = re.findall(r'<datalist id="recode-codes">(.*?)</datalist>', page, re.S)
-    assert len(lists) == 1
-    assert re.findall(r'<option value="([^"]*)">', lists[0]) == [
-        escape(f"{c.id} {c.name}", quote=False) for c in cfir.codable
-    ]
+    assert page.count('id="recode-codes"') == 1
+    assert (
+        '<ul id="recode-codes" class="recode-list no-print" role="listbox" '
+        'aria-label="codes to recode to" hidden></ul>'
+    ) in page
+    assert "<datalist" not in page
+    assert [c["id"] for c in _page_codes(page)] == [c.id for c in cfir.codable]
     assert len(cfir.codable) == 39
     assert '<select class="recode"' not in page
     row = fragments.SegmentRows().suggestion(
@@ -1163,18 +1166,32 @@ def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook,
          "probability": 0.62, "valence": "enabler", "evidence": []}
     )  # fmt: skip
     assert (
-        '<input type="text" class="recode" list="recode-codes" placeholder="recode…" '
+        '<input type="text" class="recode" role="combobox" aria-autocomplete="list" '
+        'aria-expanded="false" aria-controls="recode-codes" placeholder="recode…" '
         'autocomplete="off" aria-label="recode IS.B as" aria-describedby="recode-hint">'
     ) in row
     # what the box is for, said once in the page for every box
     assert ('<span id="recode-hint">type part of a code\'s id or name, and pick one</span>') in page
-    assert page.count('list="recode-codes"') == page.count('data-action="accept"') == 16
+    assert page.count('aria-controls="recode-codes"') == page.count('data-action="accept"') == 16
 
 
-def _recode_targets(book: str, cases: list[tuple[str, str]]) -> list[dict[str, str]]:
+def _page_codes(page: str) -> list[dict[str, str]]:
+    """The codes the page gives report.js (#roqa-codes)."""
+    import json
+
+    found = re.search(r'<script type="application/json" id="roqa-codes">(.*?)</script>', page)
+    assert found is not None
+    return list(json.loads(found.group(1)))
+
+
+def _recode_targets(
+    book: str, cases: list[tuple[str, str]], function_name: str = "recodeTarget"
+) -> list[Any]:
     """What report.js's recode box reads each (text, suggestion's code) as, in the codebook
-    ``book``: its functions squash, labelOf, codeWords, startsWords and recodeTarget run by node on the codes the page
-    lists (skipped without node: the browser tests run them in the page)."""
+    ``book`` (``function_name``: recodeTarget, or recodeChoices for the codes its list shows):
+    its functions squash, labelOf, codeWords, startsWords, recodeHits, recodeChoices and
+    recodeTarget run by node on the codes the page lists (skipped without node: the browser
+    tests run them in the page)."""
     import json
     import shutil
     import subprocess
@@ -1194,10 +1211,19 @@ def _recode_targets(book: str, cases: list[tuple[str, str]]) -> list[dict[str, s
     script = (
         f"var codes = {json.dumps(codes)};\n"
         + "".join(
-            function(n) for n in ("squash", "labelOf", "codeWords", "startsWords", "recodeTarget")
+            function(n)
+            for n in (
+                "squash",
+                "labelOf",
+                "codeWords",
+                "startsWords",
+                "recodeHits",
+                "recodeChoices",
+                "recodeTarget",
+            )
         )
         + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
-        "{ return recodeTarget(c[0], c[1]); })));"
+        f"{{ return {function_name}(c[0], c[1]); }})));"
     )
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     return list(json.loads(out.stdout))
@@ -1236,6 +1262,46 @@ def test_recode_box_reads_and_as_ampersand_as_codebook_names_are_resolved() -> N
         [("Goals and Feedback", "IC.H"), ("goals & feedback", "IC.H"), ("Goals&Feedback", "IC.H"),
          ("is.d.5 goals and  feedback", "IC.H"), ("knowledge and inf", "IC.H")],
     ) == [{"code": "IS.D.5"}] * 4 + [{"code": "IS.E.3"}]  # fmt: skip
+
+
+def test_recode_list_shows_the_codes_enter_chooses_among() -> None:
+    """Left-over defect, session 45: Enter took the starts of a code's words in any order
+    ("avail res": IS.E.2 Available Resources) while the box's list (a <datalist>) showed the
+    browser's matches, codes containing the very text typed: none for "avail res". The list is
+    now the codes the same rule finds, the suggestion's own left out: one, the one Enter
+    picks; several, those Enter asks to choose among; none, for text Enter refuses."""
+
+    def labels(found: list[Any]) -> list[list[str]]:
+        return [[f"{c['id']} {c['name']}" for c in codes] for codes in found]
+
+    assert labels(
+        _recode_targets(
+            "cfir-2009",
+            [
+                ("avail res", "OS.A"),
+                ("resources avail", "OS.A"),
+                ("netw", "OS.A"),
+                ("is.e.", "IS.E.2"),
+                ("knowledge beliefs", "OS.A"),
+                ("zzz", "OS.A"),
+                ("cost", "IC.H"),
+                ("IS.E", "IC.H"),
+            ],
+            "recodeChoices",
+        )
+    ) == [  # fmt: skip
+        ["IS.E.2 Available Resources"],
+        ["IS.E.2 Available Resources"],
+        ["IS.B Networks & Communications"],
+        ["IS.E.1 Leadership Engagement", "IS.E.3 Access to Knowledge & Information"],
+        ["CI.A Knowledge & Beliefs about the Intervention"],
+        [],
+        [],  # the suggestion's own code: refused by Enter too
+        ["IS.E Readiness for Implementation"],  # its id, not IS.E.1-3 that contain it
+    ]
+    every = _recode_targets("cfir-2009", [("", "IC.H"), ("  ", "IC.H")], "recodeChoices")
+    assert [len(c) for c in every] == [38, 38]  # no text: every codable code but its own
+    assert "IC.H" not in [c["id"] for c in every[0]]
 
 
 def test_recode_box_refuses_text_that_names_no_code_or_the_suggestions_own() -> None:

@@ -214,17 +214,91 @@ def test_report_shows_every_main_section(page: tuple[Any, Path]) -> None:
     assert all(s.size["width"] > 100 for s in svgs)
 
 
+def _choices(driver: Any) -> list[str]:
+    """The codes the recode box's list shows (none when it is hidden)."""
+    return list(
+        driver.execute_script(
+            "var l = document.getElementById('recode-codes');"
+            "return l.hidden ? [] : Array.from(l.querySelectorAll('[role=option]'))"
+            ".map(o => o.textContent)"
+        )
+    )
+
+
 def test_recode_boxes_search_every_codable_code(page: tuple[Any, Path]) -> None:
+    """Down in an empty recode box lists every codable code but the suggestion's own."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     driver, _ = page
     box = _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
         By.CSS_SELECTOR, "input.recode"
     )
-    values = driver.execute_script(
-        "return Array.from(arguments[0].list.options).map(o => o.value)", box
+    assert box.get_attribute("aria-expanded") == "false"
+    _click(driver, box)
+    box.send_keys(Keys.ESCAPE)  # the list a click showed hidden, the box kept
+    assert _choices(driver) == []
+    assert driver.execute_script("return document.activeElement") == box
+    box.send_keys(Keys.ARROW_DOWN)
+    assert _choices(driver) == [
+        f"{c.id} {c.name}" for c in Codebook.load("cfir-2009").codable if c.id != "IC.H"
+    ]
+    assert box.get_attribute("aria-expanded") == "true"
+
+
+def test_recode_list_shows_the_codes_enter_picks_and_keys_pick_one(
+    page: tuple[Any, Path],
+) -> None:
+    """Left-over defect, session 45: Enter read "avail res" as IS.E.2 Available Resources, but
+    the box's list (a <datalist>) showed only codes containing the very text typed: none. The
+    list (a WAI-ARIA listbox) shows the codes Enter's rule finds; Down / Up walk it, said to a
+    screen reader by aria-activedescendant, and Enter picks the one walked to."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    box = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
+        By.CSS_SELECTOR, "input.recode"
     )
-    assert values == [f"{c.id} {c.name}" for c in Codebook.load("cfir-2009").codable]
+    _click(driver, box)
+    box.send_keys("avail res")
+    assert _choices(driver) == ["IS.E.2 Available Resources"]
+    assert box.get_attribute("aria-expanded") == "true"
+    assert box.get_attribute("aria-controls") == "recode-codes"
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys("is.e.")
+    assert _choices(driver) == [
+        "IS.E.1 Leadership Engagement",
+        "IS.E.2 Available Resources",
+        "IS.E.3 Access to Knowledge & Information",
+    ]
+    box.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    active = box.get_attribute("aria-activedescendant")
+    option = driver.find_element(By.ID, active)
+    assert (option.text, option.get_attribute("aria-selected")) == (
+        "IS.E.2 Available Resources",
+        "true",
+    )
+    box.send_keys(Keys.ENTER)
+    assert box.get_attribute("value") == "IS.E.2 Available Resources"
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode IS.E.2"]
+    assert _choices(driver) == []
+    assert box.get_attribute("aria-expanded") == "false"
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys("zzz")
+    assert _choices(driver) == []  # refused by Enter: nothing listed
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys("champ")
+    option = driver.find_element(By.CSS_SELECTOR, "#recode-codes [role=option]")
+    assert option.text == "PR.B.3 Champions"
+    option.click()  # a click picks too
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode PR.B.3"]
+    assert _decisions_csv(driver) == _review_csv(
+        [_recoded(("p02_interview:0001", "recode", "PR.B.3", "", "", P02_0001), "OS.A")]
+    )
 
 
 def _recode(driver: Any, segment_id: str, code: str, text: str) -> Any:

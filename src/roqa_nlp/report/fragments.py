@@ -27,16 +27,17 @@ EXTRA = (
     'aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
     'aria-label="note on this segment"></div>\n'
 )
-#: The review buttons and the recode box: text searching the page's list of every codable code
-#: (``<datalist id="recode-codes">``, in the template), read as a code by report.js; a screen
-#: reader names the code each control acts on, and reads the box's use (#recode-hint) once in
-#: the page.
+#: The review buttons and the recode box: a combobox whose text report.js reads as a code, its
+#: list (``<ul id="recode-codes" role="listbox">``, one in the template) the codes that text
+#: names; a screen reader names the code each control acts on, and reads the box's use
+#: (#recode-hint) once in the page.
 ACTIONS = (
     '<span class="act"><button type="button" class="accept" data-action="accept" '
     'aria-pressed="false" aria-label="accept {code} {name}">accept</button><button '
     'type="button" class="reject" data-action="reject" aria-pressed="false" '
     'aria-label="reject {code} {name}">reject</button><input type="text" class="recode" '
-    'list="recode-codes" placeholder="recode…" autocomplete="off" aria-label="recode {code} as" '
+    'role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="recode-codes" '
+    'placeholder="recode…" autocomplete="off" aria-label="recode {code} as" '
     'aria-describedby="recode-hint"></span>'
 )
 

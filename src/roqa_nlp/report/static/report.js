@@ -560,20 +560,32 @@
       return have.some(function (h) { return h.lastIndexOf(w, 0) === 0; });
     });
   }
-  /* The code the text of `own`'s recode box names: the code whose id, name or "id name" it is
-     (case and spaces aside, "&" as "and"), else the one code whose "id name" it is part of ("netw", "IS.E",
-     "readiness"), else the one each of whose typed words begins a word of its id or name, in
-     any order ("avail res", "knowledge beliefs"); the suggestion's own code only when no other matches. {code: ""} for no text,
-     {refused: why} for text that names no code, several, or the suggestion's own. */
-  function recodeTarget(typed, own) {
-    var text = String(typed || "").split(/\s+/).filter(Boolean).join(" ");
-    var t = squash(text);
-    if (!t) return { code: "" };
+  /* The codes the squashed text t names, in the first of these that any code passes: its id,
+     name or "id name" is t; t is part of its "id name" ("netw", "IS.E", "readiness"); each
+     typed word begins a word of its id or name, in any order ("avail res", "knowledge
+     beliefs"). Every code for no text. */
+  function recodeHits(t) {
+    if (!t) return codes.slice();
     var hits = codes.filter(function (c) {
       return squash(c.id) === t || squash(c.name) === t || squash(c.id + " " + c.name) === t;
     });
     if (!hits.length) hits = codes.filter(function (c) { return squash(c.id + " " + c.name).indexOf(t) >= 0; });
     if (!hits.length) hits = codes.filter(function (c) { return startsWords(t, c.id + " " + c.name); });
+    return hits;
+  }
+  /* the codes the recode box's list shows for its text: those Enter chooses among (recodeHits),
+     the suggestion's own code left out */
+  function recodeChoices(typed, own) {
+    return recodeHits(squash(typed)).filter(function (c) { return c.id !== own; });
+  }
+  /* The code the text of `own`'s recode box names: the one code other than `own` that
+     recodeHits finds, the suggestion's own code only when no other matches. {code: ""} for no
+     text, {refused: why} for text that names no code, several, or the suggestion's own. */
+  function recodeTarget(typed, own) {
+    var text = String(typed || "").split(/\s+/).filter(Boolean).join(" ");
+    var t = squash(text);
+    if (!t) return { code: "" };
+    var hits = recodeHits(t);
     var others = hits.filter(function (c) { return c.id !== own; });
     if (others.length === 1) return { code: others[0].id };
     if (!others.length && hits.length) return { refused: labelOf(own) + " is this suggestion's own code: accept it instead." };
@@ -1640,22 +1652,107 @@
     save();
   });
 
+  /* -- the recode box's list (#recode-codes, one for the page, moved under the box in use): the
+     codes its text names by the rule Enter follows (recodeChoices), as a combobox's listbox
+     (WAI-ARIA): typing, a click in the box or Down shows it, Down / Up walk it
+     (aria-activedescendant), Enter or a click picks, Escape or leaving the box hides it. A
+     <datalist> showed the browser's own matches instead, only codes containing the very text
+     typed: none for "avail res", which Enter reads as IS.E.2 Available Resources. -- */
+  var recodeList = document.getElementById("recode-codes");
+  var listFor = null, activeChoice = -1;
+  function showChoices(box) {
+    if (!recodeList) return;
+    var shown = recodeChoices(box.value, box.closest(".sugg").getAttribute("data-code"));
+    if (listFor && listFor !== box) hideChoices();
+    if (recodeList.previousSibling !== box) box.parentNode.insertBefore(recodeList, box.nextSibling);
+    recodeList.textContent = "";
+    shown.forEach(function (c, i) {
+      var option = document.createElement("li");
+      option.id = "recode-choice-" + i;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.textContent = c.id + " " + c.name;
+      recodeList.appendChild(option);
+    });
+    recodeList.style.left = box.offsetLeft + "px";
+    recodeList.hidden = !shown.length;
+    listFor = box;
+    activeChoice = -1;
+    box.removeAttribute("aria-activedescendant");
+    box.setAttribute("aria-expanded", shown.length ? "true" : "false");
+  }
+  function hideChoices() {
+    if (listFor) {
+      listFor.setAttribute("aria-expanded", "false");
+      listFor.removeAttribute("aria-activedescendant");
+    }
+    if (recodeList) recodeList.hidden = true;
+    listFor = null;
+    activeChoice = -1;
+  }
+  function moveChoice(box, step) {
+    if (listFor !== box || recodeList.hidden) showChoices(box);
+    var options = recodeList.children;
+    if (!options.length) return;
+    if (activeChoice >= 0) options[activeChoice].setAttribute("aria-selected", "false");
+    activeChoice = activeChoice < 0 ? (step > 0 ? 0 : options.length - 1) :
+      (activeChoice + step + options.length) % options.length;
+    var option = options[activeChoice];
+    option.setAttribute("aria-selected", "true");
+    box.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  }
+  function pickChoice(box, option) {
+    box.value = option.textContent;
+    hideChoices();
+    recodeFrom(box);
+  }
+
   document.addEventListener("change", function (ev) {
     if (ev.target.matches && ev.target.matches("input.recode")) recodeFrom(ev.target);
   });
-  /* a code picked from the list (the box holds its "id name") is read at once; other text when
-     it is changed, or on Enter */
+  /* a code's whole "id name" typed or pasted is read at once; other text when it is changed, or
+     on Enter */
   document.addEventListener("input", function (ev) {
     var box = ev.target;
     if (!box.matches || !box.matches("input.recode")) return;
     var t = squash(box.value);
-    if (codes.some(function (c) { return squash(c.id + " " + c.name) === t; })) recodeFrom(box);
-    else recodeMessage(box.closest(".sugg"), "");
+    if (codes.some(function (c) { return squash(c.id + " " + c.name) === t; })) {
+      hideChoices();
+      recodeFrom(box);
+      return;
+    }
+    recodeMessage(box.closest(".sugg"), "");
+    showChoices(box);
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter" || !ev.target.matches || !ev.target.matches("input.recode")) return;
-    ev.preventDefault();
-    recodeFrom(ev.target);
+    var box = ev.target;
+    if (!box.matches || !box.matches("input.recode") || ev.ctrlKey || ev.metaKey) return;
+    var open = listFor === box && !recodeList.hidden;
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      moveChoice(box, ev.key === "ArrowDown" ? 1 : -1);
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (open && activeChoice >= 0) pickChoice(box, recodeList.children[activeChoice]);
+      else { hideChoices(); recodeFrom(box); }
+    } else if (ev.key === "Escape" && open) {
+      ev.preventDefault();  /* the list hidden, the box kept: Escape again leaves it */
+      hideChoices();
+    }
+  });
+  document.addEventListener("click", function (ev) {
+    var box = ev.target;
+    if (box.matches && box.matches("input.recode") && (listFor !== box || recodeList.hidden)) {
+      showChoices(box);
+    }
+    var option = box.closest && recodeList && box.closest("#recode-codes li[role=option]");
+    if (option && listFor) pickChoice(listFor, option);
+  });
+  /* a click on the list keeps the focus in the box */
+  if (recodeList) recodeList.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+  document.addEventListener("focusout", function (ev) {
+    if (ev.target === listFor) hideChoices();
   });
 
   document.addEventListener("input", function (ev) {
