@@ -1366,6 +1366,23 @@ def test_the_wide_tables_print_as_lists_with_nothing_scrolled_or_cut(html: str) 
     assert html.count('<span class="cell-code">') == 14
 
 
+def test_print_breaks_a_table_row_between_quotes_and_names_table2s_sides() -> None:
+    """Left-over defect, session 45: a table row kept whole on paper pushed each of Table 2's
+    constructs to a page of its own (74 A4 pages for the example study). A row may break, a
+    quote and a transcript's row may not; Table 2 prints each construct over its sides, each
+    named, the sides with no segment left out."""
+    printed = _print_css(_css())
+    assert _rule(printed, "  tr") == {"break-inside": "auto"}
+    assert _rule(printed, "  .row, blockquote.quote, figure") == {"break-inside": "avoid"}
+    assert _rule(printed, "  table.table2 thead, table.table2 td:not(:has(.who))") == {
+        "display": "none"
+    }
+    assert [
+        _rule(printed, f"  table.table2 td.{side} .who::before")["content"]
+        for side in ("barrier", "enabler", "neutral")
+    ] == ['"Barriers: "', '"Enablers: "', '"Neutral: "']
+
+
 def test_no_text_is_faded_below_wcag_aa() -> None:
     """Blind tester s44: 240 of 663 suggestions (below 10 %) were faded to opacity 0.55, their
     name 3.51:1, percentage 2.14:1, chip 2.19:1, and weak ratings to 0.5, under the 4.5:1 the
