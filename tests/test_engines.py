@@ -505,6 +505,49 @@ def test_a_local_ray_stays_on_this_machine_in_a_private_folder_removed_after_the
     assert not temp.exists() and seen["shutdown"] == 2
 
 
+@pytest.mark.parametrize(
+    "failure",
+    [RuntimeError("Failed to start the GCS"), KeyboardInterrupt()],
+    ids=["ray-fails", "ctrl-c"],
+)
+def test_the_users_proxies_are_given_back_when_a_local_ray_fails_to_start(
+    monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    """The proxy where nothing listens is in the whole process's environment while ray.init
+    starts Ray's processes: whether Ray starts, fails or is interrupted, the user's proxy
+    settings are as they were after it (one set, the others unset)."""
+    import os
+
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.ray_engine import NO_WAY_OUT, ray_session
+
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    monkeypatch.delenv("RAY_TMPDIR", raising=False)
+    for name in NO_WAY_OUT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("https_proxy", "http://proxy.example:3128")
+    seen = fake_ray(monkeypatch)
+    ray = pytest.importorskip("ray")
+
+    def init(**kwargs: object) -> None:
+        seen["during"] = {name: os.environ.get(name) for name in NO_WAY_OUT}
+        raise failure
+
+    monkeypatch.setattr(ray, "init", init)
+    expected: type[BaseException] = RoqaError if isinstance(failure, Exception) else type(failure)
+    with pytest.raises(expected) as caught, ray_session():
+        pass
+    if expected is RoqaError:
+        assert str(caught.value).startswith(
+            "could not start or reach a local Ray (Failed to start the GCS)"
+        )
+    assert seen["during"] == NO_WAY_OUT
+    after = {name: os.environ.get(name) for name in NO_WAY_OUT}
+    assert after == {name: None for name in NO_WAY_OUT} | {
+        "https_proxy": "http://proxy.example:3128"
+    }
+
+
 def test_a_ray_the_user_chose_is_left_as_they_set_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

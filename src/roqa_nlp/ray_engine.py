@@ -246,7 +246,15 @@ NO_WAY_OUT = {
 @contextlib.contextmanager
 def _environ(values: dict[str, str]) -> Iterator[None]:
     """``os.environ`` with ``values`` while Ray starts its processes (which inherit it), then as
-    it was."""
+    it was, also when starting fails or is interrupted.
+
+    The whole process's environment, for the seconds of ``ray.init``, because Ray 2.60 offers no
+    narrower way that reaches every process it starts: ``runtime_env={"env_vars": ...}`` reaches
+    the workers only, and ``RayParams.env_vars`` (which ``ray.init`` does not take) the raylet
+    only; the GCS server, the dashboard process that asks the metadata servers (started even
+    with ``include_dashboard=False``, for its usage-statistics module), the monitor, the log
+    monitor and the reaper are started with a copy of ``os.environ`` as it is
+    (``ray/_private/services.py``, ``start_ray_process``). roqa does nothing else meanwhile."""
     before = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:
