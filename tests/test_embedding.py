@@ -267,6 +267,93 @@ def test_an_all_zero_cached_vector_is_intact() -> None:
     assert not intact_vector(np.array([-0.0, np.inf, 0.0, 0.0], dtype=np.float32).tobytes(), 4)
 
 
+def f32(*xs: float) -> bytes:
+    return np.array(xs, dtype=np.float32).tobytes()
+
+
+#: Cached vectors of dimension 4, each with whether the cache keeps it (else: damaged).
+MIXED_BATCH = {
+    "unit": (f32(0.0, 0.6, 0.8, 0.0), True),
+    "zero": (bytes(16), True),
+    "negative-zero": (f32(-0.0, -0.0, -0.0, -0.0), True),
+    "within-tolerance": (f32(0.5, 0.5, 0.5, 0.5 + 9e-4), True),  # length 1.00045
+    "nan": (f32(np.nan, 0.0, 0.0, 1.0), False),
+    "inf": (f32(-0.0, np.inf, 0.0, 0.0), False),
+    "short": (bytes(12), False),
+    "long": (f32(0.0, 0.6, 0.8, 0.0, 0.0), False),
+    "not-unit": (f32(3.0, 1.0, 2.0, 5.0), False),
+    "just-off-unit": (f32(0.5, 0.5, 0.5, 0.5 + 2e-3), False),  # length 1.001001
+    "near-zero": (f32(0.0, 0.0, 1e-3, 0.0), False),
+}
+
+
+def test_a_mixed_batch_of_cached_vectors_keeps_exactly_the_intact_ones(tmp_path: Path) -> None:
+    """One read of intact, all-zero, NaN, wrong-length and non-unit vectors, and a NULL and a
+    text value where bytes belong: the intact and all-zero vectors are hits, the rest misses to
+    encode again, counted in one warning (the keep/re-encode decisions of the one-by-one check
+    before s45, which checks a batch at once)."""
+    from roqa_nlp.errors import RoqaWarning
+
+    path = tmp_path / "e.sqlite"
+    cache = EmbeddingCache(path, "model-a", dim=4)
+    cache.put_many([(k, v) for k, (v, _) in MIXED_BATCH.items()] + [("null", bytes(16))] * 2)
+    cache.put_many([("text", bytes(16))])
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("UPDATE emb SET vec = NULL WHERE key = 'null'")
+        db.execute("UPDATE emb SET vec = 'abcdabcdabcdabcd' WHERE key = 'text'")
+    db.close()
+    keys = [*MIXED_BATCH, "null", "text", "missing"]
+    with pytest.warns(RoqaWarning) as caught:
+        found = cache.get_many(keys)
+    assert found == {k: v for k, (v, keep) in MIXED_BATCH.items() if keep}
+    assert sorted(found) == ["negative-zero", "unit", "within-tolerance", "zero"]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: 9 cached embeddings were damaged (not 4 finite numbers of unit length, or all "
+        "zero): they are encoded again and written over (delete the file if this keeps "
+        "happening: the disk may be failing)"
+    ]
+
+
+def intact_one_by_one(vec: object, dim: int) -> bool:
+    """The cache's check of one vector as it was before s45 (one vector per numpy call)."""
+    if not isinstance(vec, bytes) or len(vec) != 4 * dim:
+        return False
+    with np.errstate(all="ignore"):
+        x = np.frombuffer(vec, dtype=np.float32).astype(np.float64)
+        if not np.isfinite(x).all():
+            return False
+        length = float(np.sqrt(x @ x))
+        return length == 0.0 or abs(length - 1.0) <= embedding.UNIT_TOLERANCE
+
+
+def test_intact_vectors_decides_each_vector_as_the_one_by_one_check() -> None:
+    """The batch check gives each vector the decision the one-by-one check gave: on the mixed
+    batch, and on 2,000 vectors of 384 of random bytes, unit and all-zero vectors, lengths
+    just inside and outside the tolerance, and values that are not bytes."""
+    from roqa_nlp.embedding import intact_vectors
+
+    batch = [v for v, _ in MIXED_BATCH.values()] + [None, "abcdabcdabcdabcd", 7]
+    got = intact_vectors(batch, 4)
+    assert got.dtype == np.bool_
+    assert got.tolist() == [keep for _, keep in MIXED_BATCH.values()] + [False, False, False]
+
+    rng = np.random.default_rng(45)
+    unit = rng.standard_normal((2000, 384))
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    scale = rng.choice([0.0, 1.0, 1 - 9.99e-4, 1 + 9.99e-4, 1 - 1.001e-3, 1 + 1.001e-3, 0.5], 2000)
+    vecs: list[object] = [(u * s).astype(np.float32).tobytes() for u, s in zip(unit, scale)]
+    for i in range(0, 2000, 7):
+        vecs[i] = rng.bytes(4 * 384)
+    for i in range(3, 2000, 101):
+        vecs[i] = rng.bytes(4 * 383)
+    expected = [intact_one_by_one(v, 384) for v in vecs]
+    assert intact_vectors(vecs, 384).tolist() == expected
+    assert 0 < sum(expected) < 2000
+    assert intact_vectors([], 384).tolist() == []
+    assert intact_vectors([None, b"", bytes(4)], 384).tolist() == [False, False, False]
+
+
 def test_encoding_nothing_gives_an_empty_float32_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     emb, calls = stand_in_embedder(monkeypatch, cache=False)
     X = emb.encode([])

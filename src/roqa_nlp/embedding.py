@@ -147,7 +147,7 @@ class EmbeddingCache(SqliteCache):
                     self._give_up(_unusable(e, "open"))
 
     def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """The intact vectors (:func:`intact_vector`) stored under ``keys``: a damaged one (a bad
+        """The intact vectors (:func:`intact_vectors`) stored under ``keys``: a damaged one (a bad
         disk writing over it inside a file SQLite still reads) is left out, a miss the caller
         encodes again and stores over it, and is said once (the read-only cache says nothing)."""
         out: dict[str, bytes] = {}
@@ -163,11 +163,9 @@ class EmbeddingCache(SqliteCache):
                         f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({q})",
                         [self.model_hash, *chunk],
                     ).fetchall()
-                    for k, v in rows:
-                        if intact_vector(v, self.dim):
-                            out[k] = v
-                        else:
-                            damaged += 1
+                    intact = intact_vectors([v for _, v in rows], self.dim)
+                    out.update((k, v) for (k, v), ok in zip(rows, intact) if ok)
+                    damaged += len(rows) - int(intact.sum())
             except sqlite3.Error as e:
                 self._give_up(None if self.read_only else _unusable(e, "read"))
                 return {}
@@ -223,16 +221,27 @@ def intact_vector(vec: object, dim: int) -> bool:
     (within :data:`UNIT_TOLERANCE`) or all zero (the static backend's vector of a text with no
     word piece it knows, e.g. emoji-only talk: hunt s44). Random bytes are almost never all three
     (one in 384 is not finite or huge; the length of the rest is neither 1 nor 0)."""
+    return bool(intact_vectors([vec], dim)[0])
+
+
+def intact_vectors(vecs: Sequence[object], dim: int) -> np.ndarray:
+    """:func:`intact_vector` of each of ``vecs``, as a boolean array, checked all at once: a warm
+    re-code reads thousands of cached vectors, and one numpy call per vector made reading the
+    3,043 of the speed benchmark's corpus take 21-25 ms instead of 9 (s45)."""
     import numpy as np
 
-    if not isinstance(vec, bytes) or len(vec) != 4 * dim:
-        return False
+    sized = [v if isinstance(v, bytes) and len(v) == 4 * dim else None for v in vecs]
+    whole = np.array([v is not None for v in sized], dtype=bool)
+    rows = np.flatnonzero(whole)
+    if not len(rows):
+        return whole
+    data = b"".join([v for v in sized if v is not None])
     with np.errstate(all="ignore"):  # random bytes: NaNs, huge numbers
-        x = np.frombuffer(vec, dtype=np.float32).astype(np.float64)
-        if not np.isfinite(x).all():
-            return False
-        length = float(np.sqrt(x @ x))
-        return length == 0.0 or abs(length - 1.0) <= UNIT_TOLERANCE
+        x = np.frombuffer(data, dtype=np.float32).reshape(len(rows), dim).astype(np.float64)
+        finite = np.isfinite(x).all(axis=1)
+        length = np.sqrt(np.einsum("ij,ij->i", x, x))
+    whole[rows] = finite & ((length == 0.0) | (np.abs(length - 1.0) <= UNIT_TOLERANCE))
+    return whole
 
 
 def _unusable(e: sqlite3.Error, doing: str) -> str:
