@@ -111,5 +111,6 @@ def read_qdc(
         known=known_codebooks(codebook),
         warnings=sink,
         colors=colors,
+        source=p.name,
     )
     return book

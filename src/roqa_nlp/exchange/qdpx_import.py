@@ -706,6 +706,8 @@ def _read_project(
     # valence codes below a code they rate (Available Resources > Barrier): GUID -> that code's
     # id, the valence, the valence code's name
     ratings: dict[str, tuple[str, str, str]] = {}
+    # those of them below a valence at the top (Barriers > Staffing), their path as name
+    lifted: set[str] = set()
     known = known_codebooks(codebook)
     # the codes roqa_nlp's suggestion notes name, as they were named when suggested: a project
     # code of the model's renamed in the program is known by one of them
@@ -725,6 +727,8 @@ def _read_project(
         valence_codes=valence_codes,
         former_names=sorted(suggested),
         ratings=ratings,
+        lifted=lifted,
+        source=path.name,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}
@@ -922,6 +926,22 @@ def _read_project(
             f"which the code tree no longer holds ({VALENCE_GROUP!r} deleted?): read by their "
             "GUIDs as the valence of their passages"
         )
+    below_top = {g: n for g, n in rating_uses.items() if g in lifted}
+    if below_top:
+        n = sum(below_top.values())
+        read = ", ".join(f"{ratings[g][2]} ({below_top[g]}, {ratings[g][1]})" for g in below_top)
+        warnings.append(
+            f"{_plural(n, 'coding')} of "
+            + (
+                "a code below a top-level code named like a valence was read as a coding of the "
+                "code of its name"
+                if n == 1
+                else "codes below top-level codes named like a valence were read as codings of "
+                "the codes of their names"
+            )
+            + f" with that valence: {read}"
+        )
+    rating_uses = {g: n for g, n in rating_uses.items() if g not in lifted}
     if rating_uses:
         n = sum(rating_uses.values())
         read = ", ".join(

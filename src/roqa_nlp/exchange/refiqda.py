@@ -494,6 +494,188 @@ def _valence_codes_left_out(
     return drop, names, rating
 
 
+@dataclass
+class _ValenceFirst:
+    """A code tree with the valence at the top (``Barriers`` > ``Staffing``, ``Enablers`` >
+    ``Staffing``) read as codes of their own with that valence (:func:`_lift_valence_tops`):
+    the top-level codes named as a valence (normalised GUID -> name), the valence of every code
+    below them (normalised GUID -> valence, its path from the top ``Barriers > Staffing``), the
+    ``id()`` of each top-level code lifted from below them, and the code a lifted code was
+    merged into (normalised GUID -> the normalised GUID of the code it is now)."""
+
+    heads: dict[str, str] = dataclasses.field(default_factory=dict)
+    valence: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    lifted: set[int] = dataclasses.field(default_factory=set)
+    merged: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _valence_head(el: ET.Element) -> str | None:
+    """The valence a top-level ``<Code>`` with codes below it gives them, when its name is a
+    valence word (:func:`~.review.valence_code`: ``Barriers``, ``Enabler``, ``Facilitators``,
+    ``negative``, any case), else None."""
+    from .review import valence_code
+
+    if _is_group(el) or not children(el, "Code"):
+        return None
+    return valence_code(_ANY_GUID, el.get("name") or "")
+
+
+def _lift_valence_tops(top: list[ET.Element]) -> tuple[list[ET.Element], _ValenceFirst]:
+    """The forest with each top-level code named as a valence that has codes below it
+    (:func:`_valence_head`) replaced by those codes, and what was lifted (:class:`_ValenceFirst`):
+    each code below ``Barriers`` gets the valence barrier, at whatever depth."""
+    out: list[ET.Element] = []
+    found = _ValenceFirst()
+    for el in top:
+        valence = _valence_head(el)
+        if valence is None:
+            out.append(el)
+            continue
+        head = el.get("name") or ""
+        found.heads[normalise_guid(el.get("guid"))] = head
+        stack = [(c, head) for c in children(el, "Code")]
+        while stack:
+            c, above = stack.pop()
+            path = f"{above} > {c.get('name') or ''}"
+            guid = normalise_guid(c.get("guid"))
+            if guid:
+                found.valence.setdefault(guid, (valence, path))
+            stack.extend((d, path) for d in children(c, "Code"))
+        for c in children(el, "Code"):
+            found.lifted.add(id(c))
+            out.append(c)
+    return out, found
+
+
+def _in_its_place(el: ET.Element, book: Codebook | None) -> ET.Element:
+    """A lifted top-level code (``Available Resources`` from ``Barriers`` >) inside the codes
+    above it in ``book`` (``Inner Setting`` > ``Readiness for Implementation`` >) when its name
+    is that of a code of the codebook below another (not a top-level code of it already); the
+    codes added above it are named as in ``book`` and get GUIDs made from their ids, so that
+    they are known by their path of names, as a program's copy of them is."""
+    from ..crosswalk import named_in
+
+    if book is None:
+        return el
+    code = named_in(book, el.get("name"))
+    if code is None or code.parent is None:
+        return el
+    out = el
+    for above in reversed(book.path(code.id)[:-1]):
+        wrapper = ET.Element(
+            el.tag,
+            {
+                "guid": _wrapper_guid(book, above.id),
+                "name": above.name,
+                "isCodable": "true" if above.codable else "false",
+            },
+        )
+        wrapper.append(out)
+        out = wrapper
+    return out
+
+
+def _wrapper_guid(book: Codebook, code_id: str) -> str:
+    """The GUID of a code :func:`_in_its_place` adds above a lifted code."""
+    return stable_guid("valence-first", book.id, code_id)
+
+
+def _known_by_name(
+    top: list[ET.Element], found: _ValenceFirst, books: list[Codebook]
+) -> Codebook | None:
+    """The first of ``books`` in which, the lifted codes put in their places by name
+    (:func:`_in_its_place`), at least half of the forest's codes are codes by their path of
+    names (the codes added above them not counted), else None."""
+    for book in books:
+        placed = [_in_its_place(el, book) if id(el) in found.lifted else el for el in top]
+        added = {normalise_guid(_wrapper_guid(book, c.id)) for c in book.codes}
+        known = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
+        codes = [p for g, p in _code_paths(placed) if g not in added]
+        if codes and 2 * sum(p in known for p in codes) >= len(codes):
+            return book
+    return None
+
+
+def _warn_valence_first(
+    found: list[ET.Element],
+    first: _ValenceFirst,
+    rating: dict[str, tuple[str, str]],
+    source: str,
+    warnings: list[str],
+) -> None:
+    """One warning line (naming ``source``, the file) when a code tree with valences at the top
+    (``found``, as read; ``first``, :func:`_lift_valence_tops`) could be meant otherwise: other
+    top-level codes hold codes below them that are not valences (``Inner Setting`` > ...: is
+    ``Barriers`` a topic?), or a code below a valence at the top has valence codes below it
+    (``Barriers`` > ``Staffing`` > ``Enabler``: two valences, the nearest read)."""
+    heads = list(first.heads.values())
+    other = [
+        el.get("name") or ""
+        for el in found
+        if normalise_guid(el.get("guid")) not in first.heads
+        and not _is_group(el)
+        and not valence_folder(el.get("name") or "")
+        and any(children(c, "Code") or not _is_valence_code(c) for c in children(el, "Code"))
+    ]
+    nested = [
+        f"{first.valence[above][1]} > {name}"
+        for above, name in rating.values()
+        if above in first.valence
+    ]
+    if not other and not nested:
+        return
+    line = (f"{source}: " if source else "") + (
+        f"the code tree puts valences at the top ({', '.join(heads)}), read as the valence of "
+        "the codes below them"
+    )
+    if other:
+        line += (
+            f", beside top-level codes that are not valences with codes below them "
+            f"({', '.join(other)}): if {heads[0]} is a topic, not a valence, rename it "
+            f"('{heads[0]} to access') and import again"
+        )
+    if nested:
+        line += (
+            f"{'; and it' if other else ', and'} has valence codes below codes under them "
+            f"({', '.join(nested)}): a coding of one is read with its own valence, not the one "
+            "at the top"
+        )
+    warnings.append(line)
+
+
+def _merge_lifted(top: list[ET.Element], found: _ValenceFirst) -> list[ET.Element]:
+    """The forest with each lifted code (``found.lifted``, or a code added above one) and every
+    other top-level code of the same name merged into the first of them, and so below them,
+    code by code of the same name: ``Staffing`` from ``Barriers`` and from ``Enablers`` is one
+    code. The GUID of each code merged into another is put in ``found.merged``."""
+
+    def merge(into: ET.Element, el: ET.Element) -> None:
+        found.merged[normalise_guid(el.get("guid"))] = normalise_guid(into.get("guid"))
+        for c in children(el, "Code"):
+            key = normalise_name(c.get("name") or "")
+            same = next(
+                (d for d in children(into, "Code") if normalise_name(d.get("name") or "") == key),
+                None,
+            )
+            if same is None:
+                into.append(c)
+            else:
+                merge(same, c)
+
+    out: list[ET.Element] = []
+    first: dict[str, ET.Element] = {}
+    for el in top:
+        key = normalise_name(el.get("name") or "")
+        into = first.get(key)
+        if into is not None and (id(el) in found.lifted or id(into) in found.lifted):
+            merge(into, el)
+            found.lifted.add(id(into))
+            continue
+        first.setdefault(key, el)
+        out.append(el)
+    return out
+
+
 def _without(el: ET.Element, drop: set[int]) -> ET.Element:
     """A copy of ``el`` without the ``<Code>`` elements in ``drop`` (by ``id()``)."""
     out = ET.Element(el.tag, dict(el.attrib))
@@ -664,6 +846,8 @@ def codebook_from_codes(
     former_names: Iterable[str] = (),
     ratings: dict[str, tuple[str, str, str]] | None = None,
     suggested_as: Mapping[str, Sequence[str | None]] | None = None,
+    lifted: set[str] | None = None,
+    source: str = "",
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -694,6 +878,16 @@ def codebook_from_codes(
     and put in ``ratings`` when given (normalised GUID -> the id of the code above it, the
     valence, its name), so that its codings are read as codings of that code with that valence.
 
+    A top-level code named as a valence with codes below it (``Barriers`` > ``Staffing``,
+    ``Enablers`` > ``Staffing``: :func:`_lift_valence_tops`) is a valence code too (in
+    ``valence_codes``); the codes below it are lifted to the top, each put in its place in the
+    known codebook when its name is that of one of its codes below another
+    (:func:`_in_its_place`, :func:`_known_by_name`), and merged with the codes of their name
+    lifted from the other valences (:func:`_merge_lifted`): one code. Each of their GUIDs is put
+    in ``ratings`` (the code it is now, the valence, its path ``Barriers > Staffing``) and in
+    ``lifted``; a layout that may be meant otherwise gets one warning naming ``source`` (the
+    file: :func:`_warn_valence_first`).
+
     A project's own code roqa_nlp exported (``project.alert-fatigue``) is known by its GUID and
     its name; renamed in the program, it keeps its GUID, and is known by the name it was created
     under (its description, :func:`~roqa_nlp.decisions.created_as`) or one of
@@ -719,7 +913,20 @@ def codebook_from_codes(
     if valence_codes is not None:
         valence_codes.update(left_out)
     top = [_without(el, drop) for el in found if id(el) not in drop]
+    top, first = _lift_valence_tops(top)
+    if valence_codes is not None:  # their own codings give their passage a valence
+        valence_codes.update(first.heads)
     book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
+    if first.heads:
+        book = book or _known_by_name(top, first, list(known))
+        placed = []
+        for el in top:
+            moved = _in_its_place(el, book) if id(el) in first.lifted else el
+            if moved is not el:
+                first.lifted.add(id(moved))
+            placed.append(moved)
+        top = _merge_lifted(placed, first)
+        _warn_valence_first(found, first, rating, source, warnings)
     recognised: dict[str, Code] = {}
     by_path: dict[tuple[str, ...], Code] = {}
     if book is not None:
@@ -829,9 +1036,17 @@ def codebook_from_codes(
         used_ids.add(cid)
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
 
+    for guid, into in first.merged.items():
+        if into in guid_to_id:
+            guid_to_id.setdefault(guid, guid_to_id[into])
     if ratings is not None:
         from .review import valence_code
 
+        for guid, (given, path) in first.valence.items():
+            if guid in guid_to_id:
+                ratings[guid] = (guid_to_id[guid], given, path)
+                if lifted is not None:
+                    lifted.add(guid)
         for guid, (above, rater) in rating.items():
             rated = guid_to_id.get(above)
             valence = valence_code(guid, rater)
