@@ -31,6 +31,7 @@ from roqa_nlp.transcripts.segment import segment
             "A project like ours is low down their list.",
         ),
         ("The inspectors (Inaudible) look at the logs.", "The inspectors look at the logs."),
+        ("We went. {laughter} Then came.", "We went. Then came."),  # braces too (s45)
         # a typist's word filled in, and a speaker's own aside, are words: read
         ("They [the ward] call us (well, sometimes) first.", None),
         ("No notes here.", None),

@@ -1,4 +1,5 @@
-"""Transcriber's annotations: notes in square brackets or parentheses that are no one's words.
+"""Transcriber's annotations: notes in square brackets, parentheses or braces (``{laughter}``)
+that are no one's words.
 
 A transcriber marks what was not said or could not be heard (``[inaudible 00:14:02]``,
 ``[laughs]``, ``[crosstalk]``, ``(pause)``) and what was taken out (``[redacted]``, ``[name of
@@ -25,7 +26,10 @@ ANNOTATIONS = "transcriber_annotations.txt"
 #: annotations too.
 WORDS_LOST = "words_lost_annotations.txt"
 
-_NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\))")
+_NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\)|\{([^{}]*)\})")
+#: A note in brackets on one line, the innermost (``[laughs]``, ``(pause)``, ``{laughter}``) or
+#: in double parentheses (``((laughs))``): no segment boundary falls inside one.
+_BRACKETED = re.compile(r"\(\([^()\n]*\)\)|\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}")
 
 
 #: The interviewer's labels (``Int``, ``Interviewer``, ``I``): a note opening with one and a
@@ -51,6 +55,33 @@ def _words_lost() -> re.Pattern[str]:
     return re.compile("|".join(notes), re.IGNORECASE | re.DOTALL)
 
 
+def annotation_pattern() -> str:
+    """The regular expression :func:`is_annotation` matches a note's inside against, as text: what
+    the segmentation cache keys on (:mod:`roqa_nlp.transcripts.segment_cache`)."""
+    return _annotation().pattern
+
+
+def _inside(note: re.Match[str]) -> str:
+    """The inside of a note matched by :data:`_NOTE`, whichever its brackets."""
+    return next(g for g in note.groups() if g is not None)
+
+
+def bracketed(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each note in brackets in ``text`` (:data:`_BRACKETED`), annotation or
+    not: a sentence or a long sentence's pieces are never cut inside one
+    (:mod:`roqa_nlp.transcripts.sentences`, :mod:`roqa_nlp.transcripts.segment`)."""
+    return [m.span() for m in _BRACKETED.finditer(text)]
+
+
+def annotations_end(text: str, start: int, end: int) -> int:
+    """Where the run of transcriber's annotations that ``text[start:end]`` opens with ends (white
+    space between them; ``[laughs] [crosstalk]``), or ``start`` if it opens with none."""
+    pos = start
+    while (m := _NOTE.match(text, pos, end)) is not None and is_annotation(_inside(m)):
+        pos = m.end()
+    return pos
+
+
 def only_words_lost(words: str) -> bool:
     """Whether ``words`` hold only transcriber's notes, one at least saying words were lost
     (``[inaudible]``, ``[inaudible 00:00:27] [laughs]``; :data:`WORDS_LOST`): what was said
@@ -58,7 +89,7 @@ def only_words_lost(words: str) -> bool:
     notes = list(_NOTE.finditer(words))
     if not notes or _NOTE.sub("", words).strip(" \t\n.,;-"):
         return False
-    insides = [" ".join((m[1] if m[1] is not None else m[2]).split()) for m in notes]
+    insides = [" ".join(_inside(m).split()) for m in notes]
     return all(is_annotation(n) for n in insides) and any(
         _words_lost().fullmatch(n) for n in insides
     )
@@ -72,11 +103,10 @@ def is_annotation(note: str) -> bool:
 def without_annotations(text: str) -> str:
     """``text`` without its transcriber's annotations (and the space before each): what the
     model reads. Text without any is returned as it is."""
-    if "[" not in text and "(" not in text:
+    if "[" not in text and "(" not in text and "{" not in text:
         return text
 
     def drop(m: re.Match[str]) -> str:
-        inside = m[1] if m[1] is not None else m[2]
-        return "" if is_annotation(inside) else m[0]
+        return "" if is_annotation(_inside(m)) else m[0]
 
     return _NOTE.sub(drop, text).strip()

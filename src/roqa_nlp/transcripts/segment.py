@@ -12,11 +12,13 @@ Three units:
 The embedding model reads at most 256 word pieces (all-MiniLM-L6-v2) and silently drops the
 rest, so no segment may exceed ``max_tokens`` tokens: a sentence that is too long is cut at
 clause punctuation (``,`` ``;`` ``:`` and dashes), then between words, and a single word longer
-than the limit between characters (never inside a character and its combining marks). Its
-clauses are joined back as its sentences are: into the fewest pieces within ``max_tokens``, as
-even as can be (with the turn's other sentences for a window; on their own for ``"sentence"``),
-so a speech-to-text answer written as one 300-word sentence of commas is not cut into full
-pieces and a last clause or two; the words of a clause too long on its own (an answer with no
+than the limit between characters (never inside a character and its combining marks). No
+sentence ends inside a note in brackets (``[laughs]``, ``[inaudible 00:12:03]``), and a long
+sentence is cut inside one only if the note alone is over the limit. Its clauses are joined
+back as its sentences are: into the fewest pieces within ``max_tokens``, as even as can be
+(with the turn's other sentences for a window; on their own for ``"sentence"``), so a
+speech-to-text answer written as one 300-word sentence of commas is not cut into full pieces
+and a last clause or two; the words of a clause too long on its own (an answer with no
 punctuation at all) are joined back the same way, into as few pieces as fit, as even as can be
 (:func:`_even_words`). Token counts come from ``count_tokens`` (pass the model tokenizer's
 count, special tokens included) or, by default, :func:`estimate_tokens`.
@@ -47,6 +49,7 @@ from typing import Literal
 
 from ..errors import RoqaError
 from ..schema import Segment, Transcript
+from .annotations import bracketed
 from .backchannels import ends_asking, is_backchannel, only_acknowledges, said_over_again
 from .cue_times import cue_timeline, segment_times
 from .repairs import only_repairs
@@ -263,9 +266,15 @@ def _even_words(text: str, words: list[Span], limit: int, count: TokenCounter) -
 
 
 def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Span]:
+    """``text[start:end]`` cut after each match of ``pattern``, but not inside a note in brackets
+    (``[inaudible 00:12:03]``, ``[Int: That's good.]``): a note too long on its own is cut
+    between characters (:func:`_fit`)."""
     pieces: list[Span] = []
     last = start
+    notes = bracketed(text[start:end])
     for m in pattern.finditer(text, start, end):
+        if any(o < m.start() - start < c for o, c in notes):
+            continue
         if m.end() > last:
             pieces.append(_strip(text, last, m.end()))
             last = m.end()

@@ -11,7 +11,9 @@ transcript's text and turns and on the segmentation options, so it is kept on di
   the segmenter's source, the acknowledging and agreeing phrases a backchannel may hold
   (``data/backchannel_phrases.txt``, ``data/backchannel_agreements.txt``) and the phrases of a
   repair on a bad line, a reply to which is left out (``data/repair_phrases.txt``,
-  ``data/repair_fillers.txt``), so changing any of them misses the cache;
+  ``data/repair_fillers.txt``) and the transcriber's annotations a sentence keeps at its end
+  (``data/transcriber_annotations.txt``, ``data/words_lost_annotations.txt``), so changing any
+  of them misses the cache;
 * the value is the ``(turn index, start, end)`` of each segment as JSON (no pickle), in
   ``segments.sqlite`` beside the embedding cache (a :class:`~roqa_nlp.json_cache.JsonCache`);
 * a cached value is checked against the transcript before use (turn indexes in range and in
@@ -35,6 +37,7 @@ from typing import Any
 
 from ..json_cache import JsonCache, content_key, open_json_cache, package_version, source_hash
 from ..schema import Segment, Transcript
+from .annotations import annotation_pattern
 from .backchannels import acknowledgement_phrases, agreement_phrases
 from .repairs import repair_phrases
 from .segment import (
@@ -58,14 +61,16 @@ from .segment import (
 #: "Mm-hmm." are one context in a .txt file as in the other formats (``segment.questions_before``);
 #: 8: a participant's "Yes." to a repair on a bad line ("Can you hear me now?") is no answer and is
 #: left out, and an answer after a repair keeps the question before it as its context
-#: (``repairs.only_repairs``)
-SEGMENTER_VERSION = 8
+#: (``repairs.only_repairs``); 9: no boundary falls inside a note in brackets, and a transcriber's
+#: annotation ("[laughs]") at a sentence's end stays with it (``sentences``, ``annotations``)
+SEGMENTER_VERSION = 9
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
     "roqa_nlp.transcripts.sentences",
     "roqa_nlp.transcripts.backchannels",
     "roqa_nlp.transcripts.repairs",
+    "roqa_nlp.transcripts.annotations",
 )
 CACHE_FILE = "segments.sqlite"
 #: The segmentation cache: a :class:`~roqa_nlp.json_cache.JsonCache` of span lists.
@@ -89,6 +94,7 @@ def segmentation_key(
             "backchannel_phrases": acknowledgement_phrases(),
             "backchannel_agreements": agreement_phrases(),
             "repair_phrases": repair_phrases(),
+            "annotations": annotation_pattern(),
             "spacy": package_version("spacy"),
             "tokenizers": package_version("tokenizers"),
             "unit": unit,

@@ -11,6 +11,15 @@ boundary between a sentence A and the next sentence B:
 * numbered lists stay whole: a bare item number (``2.``) joins the item it numbers, and an item
   number left at the end of A after a colon (``three steps: 1.``) moves to B.
 
+No boundary falls inside a note in brackets (:func:`~roqa_nlp.transcripts.annotations.bracketed`:
+``[laughs]``, ``(pause)``, ``{laughter}``, ``[inaudible 00:12:03]``): spaCy leaves the opening
+bracket with A (``training on recovery. [`` and ``laughs] It works.``), so a boundary just after
+an opening bracket moves before it, and one further inside a note joins A and B. A transcriber's
+annotation (:func:`~roqa_nlp.transcripts.annotations.is_annotation`) at a sentence's end stays
+with that sentence: the annotations B opens with move to A (``on recovery. [laughs]`` and ``It
+works.``), and a sentence of only annotations is none (it joins A, or, first in the text, the
+next sentence). A typist's ``[the ward]`` is words, and opens B.
+
 Offsets are code points relative to the text given, end-exclusive, without surrounding white space.
 """
 
@@ -19,6 +28,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from .annotations import annotations_end, bracketed
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -99,10 +110,64 @@ def _joins(a: str, b: str) -> bool:
     )
 
 
+_OPENERS = frozenset("([{\"“‘'")
+#: What may stand after a run of annotations in a sentence of nothing else (``[laughs].``).
+_AFTER_NOTES = " \t\r\n.,;:!?…-–—\"”’'"
+
+
+def _outside_notes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with no boundary inside a note in brackets (module docstring)."""
+    notes = bracketed(text)
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        note = next(((o, c) for o, c in notes if o < a < c), None) if out else None
+        if note is None:
+            out.append((a, b))
+            continue
+        pa, pb = out[-1]
+        o = note[0]
+        if text[o:a].strip("([{ \t\r\n"):  # cut further inside the note: no boundary
+            out[-1] = (pa, b)
+            continue
+        while o > pa and text[o - 1] in _OPENERS:  # an opening quote before it goes too
+            o -= 1
+        out[-1] = _strip(text, pa, o)
+        if out[-1][0] >= out[-1][1]:
+            out.pop()
+        out.append((o, b))
+    return out
+
+
+def _with_annotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each run of annotations a sentence opens with moved to the sentence before,
+    and a sentence of only annotations joined to the one before (or, first, the next)."""
+    out: list[tuple[int, int]] = []
+    lead: int | None = None  # where a first sentence of only annotations began
+    for a, b in spans:
+        notes_end = annotations_end(text, a, b)
+        only_notes = notes_end > a and not text[notes_end:b].strip(_AFTER_NOTES)
+        if only_notes:
+            if out:
+                out[-1] = (out[-1][0], b)
+            elif lead is None:
+                lead = a
+            continue
+        if out and notes_end > a:
+            out[-1] = (out[-1][0], notes_end)
+            a = _strip(text, notes_end, b)[0]
+        if lead is not None:
+            a, lead = lead, None
+        out.append((a, b))
+    if lead is not None:  # the text is only annotations: one sentence
+        out.append((lead, spans[-1][1]))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text`` (see the module docstring)."""
     spans = [_strip(text, a, b) for a, b in _spacy_sentences(text)]
     spans = [(a, b) for a, b in spans if a < b]
+    spans = _with_annotations(text, _outside_notes(text, spans))
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
