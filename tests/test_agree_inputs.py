@@ -304,6 +304,67 @@ def test_spellings_of_one_number_are_still_one_code() -> None:
     assert agreement_report(merged, n_boot=0).pooled["all"].percent_agreement == 1.0
 
 
+#: Outline-numbered codes (section 1.1, section 1.10, section 2.1), as a team's own codebook may
+#: number them: five units, the coders swap 1.1 and 1.10 on u1 and u2 and differ on u4.
+OUTLINE = (
+    "unit,coder,code\nu1,A,1.1\nu1,B,1.10\nu2,A,1.10\nu2,B,1.1\nu3,A,2.1\nu3,B,2.1\n"
+    "u4,A,1.1\nu4,B,2.1\nu5,A,1.10\nu5,B,1.10\n"
+)
+
+
+def test_outline_numbers_that_read_as_one_float_are_different_codes(tmp_path, capsys) -> None:
+    """Before: '1.1' and '1.10' were both the float 1.1, merged into one code: 2 codes, pooled
+    agreement 80%, kappa 0.600.
+
+    Three codes x 5 units = 15 decisions: 1.1 agrees on 2 (u3, u5), 1.10 on 3 (u3, u4, u5),
+    2.1 on 4 (all but u4): 9/15. Each coder says yes 5 times: p_e = (1/3)^2 + (2/3)^2 = 5/9,
+    kappa (3/5 - 5/9) / (4/9) = 1/10. One code per unit: u3 and u5 agree, 2/5; marginals A
+    (2, 2, 1), B (1, 2, 2) of 1.1, 1.10, 2.1: p_e = 8/25, kappa (2/5 - 8/25) / (17/25) = 2/17.
+    """
+    p = write(tmp_path / "outline.csv", OUTLINE)
+    out_path = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_path)], capsys)
+    assert code == 0, err
+    assert "counted as one code" not in out
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["codes"] == ["1.1", "1.10", "2.1"]
+    assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(9 / 15)
+    assert data["pooled"]["all"]["kappa"] == pytest.approx(1 / 10)
+    single = data["single_code"]["all"]
+    assert single["percent_agreement"] == pytest.approx(2 / 5)
+    assert single["kappa"] == pytest.approx(2 / 17)
+
+
+def test_a_number_merges_only_with_the_same_digits_after_the_point() -> None:
+    """A fraction of zeros alone ("1.0", "1.", "1.00") is a whole number's spelling; any other
+    fraction is compared as written, so "1.5" and "1.50" stay apart as "1.1" and "1.10" do."""
+    rows = [
+        ("u1", "A", "1"),
+        ("u1", "B", "01"),
+        ("u2", "A", "1.00"),
+        ("u2", "B", "1."),
+        ("u3", "A", "1.5"),
+        ("u3", "B", "1.50"),
+        ("u4", "A", "-0"),
+        ("u4", "B", "0"),
+        ("u5", "A", "-1.5"),
+        ("u5", "B", "\u22121.5"),
+    ]
+    merged, groups = merge_spelling_variants(coded_units_from_rows(rows))
+    # each spelling is used once, so each group is named by its first in natural order
+    assert groups == [["0", "-0"], ["01", "1", "1.", "1.00"], ["-1.5", "\u22121.5"]]
+    assert merged.codes == ["0", "01", "1.5", "1.50", "-1.5"]
+
+
+def test_a_merge_of_numbers_is_noted_as_one_number_written_two_ways(tmp_path, capsys) -> None:
+    p = write(tmp_path / "r.csv", "unit,coder,code\nu1,A,+1\nu1,B,1\nu2,A,1.0\nu2,B,1\n")
+    out_path = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_path)], capsys)
+    assert code == 0, err
+    note = "counted as one code, as they write the same number: '1' = '1.0' = '+1'"
+    assert json.loads(out_path.read_text(encoding="utf-8"))["notes"] == [note]
+
+
 def test_names_are_still_compared_as_the_codebook_compares_them() -> None:
     assert normalise_name("-1") == "1"  # codebook lookups are unchanged
     cu = coded_units_from_rows([("u1", "A", "Pre-planning"), ("u1", "B", "Pre planning")])

@@ -556,7 +556,8 @@ def merge_spelling_variants(
     the coders agree into two disagreements. Names are compared as a codebook compares them
     (:func:`roqa_nlp.codebook.normalise_name`), except codes that read as numbers (ratings such
     as CFIR's -2..+2): they merge only with spellings of the same number ("+1" = "1" = "1.0"),
-    never "-1" with "1" as the name comparison, which drops punctuation, would. Each group takes
+    never "-1" with "1" as the name comparison, which drops punctuation, would, nor outline
+    numbers "1.1" with "1.10" as a float would (:func:`number_written`). Each group takes
     its most used spelling (ties: the
     first in natural order), which starts the group's list. ``codes`` limits the merge to those
     codes (default: every code; codebook ids need no merging).
@@ -570,7 +571,7 @@ def merge_spelling_variants(
     candidates = cu.codes if codes is None else sorted(set(codes), key=natural_key)
     groups: dict[tuple[str, Any], list[str]] = {}
     for code in candidates:
-        number = _as_number(code)
+        number = number_written(code)
         if number is not None:  # "-1" is not a spelling of "1" (normalise_name drops the "-")
             groups.setdefault(("number", number), []).append(code)
         elif key := normalise_name(code):
@@ -612,10 +613,30 @@ def with_codes_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnits:
 def _as_number(code: str) -> float | None:
     """The finite number a code reads as ("+1", "1" and "1.0" are 1.0; "-1" is -1.0), else None."""
     try:  # a typographic minus (U+2212) or a dash (as Word and Excel may write it) is a minus
-        value = float(re.sub("[\u2010-\u2015\u2212]", "-", code.strip()))
+        value = float(_DASHES.sub("-", code.strip()))
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+_DASHES = re.compile("[\u2010-\u2015\u2212]")
+_WRITTEN_NUMBER = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?")
+
+
+def number_written(code: str) -> str | None:
+    """The one spelling of the number a code writes in decimal digits, else None: "+1", "01",
+    "1.0" and "1." are "1"; "\u22121.5" (a minus sign or dash is a minus) is "-1.5"; "-0" is "0".
+
+    The digits after the point are kept as written unless they are all zeros (a spreadsheet
+    writes the rating 1 as "1.0"): outline numbers "1.1" and "1.10" are two sections, not the
+    float 1.1, so "1.5" and "1.50" stay two spellings too."""
+    found = _WRITTEN_NUMBER.fullmatch(_DASHES.sub("-", code.strip()))
+    if found is None or not (found[2] or found[3]):
+        return None
+    sign, whole, fraction = found[1], str(int(found[2] or "0")), (found[3] or "").rstrip("0")
+    fraction = f".{found[3]}" if fraction else ""
+    zero = whole == "0" and not fraction
+    return f"{'-' if sign == '-' and not zero else ''}{whole}{fraction}"
 
 
 def units_compared(cu: CodedUnits) -> int:
@@ -2378,6 +2399,7 @@ __all__ = [
     "match_codes_by_name",
     "merge_coded_units",
     "merge_spelling_variants",
+    "number_written",
     "read_long_csv",
     "same_guid_codes",
     "segment_codes",

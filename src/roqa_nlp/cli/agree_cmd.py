@@ -351,6 +351,7 @@ def _compared(
         match_codes_by_name,
         merge_coded_units,
         merge_spelling_variants,
+        number_written,
     )
     from ..errors import RoqaError
 
@@ -421,11 +422,15 @@ def _compared(
     if book is None and tables:
         written = {c for t in tables for c in t.codes} - resolved
         merged, groups = merge_spelling_variants(merged, written)
-        if groups:
-            shown = "; ".join(" = ".join(repr(c) for c in g) for g in groups)
+        numbers = [g for g in groups if number_written(g[0]) is not None]
+        if names := [g for g in groups if g not in numbers]:
             notes.append(
                 f"counted as one code, as the names differ only in case, spacing, punctuation "
-                f"or &/and: {shown} (--codebook compares codes by codebook id)"
+                f"or &/and: {_merged_shown(names)} (--codebook compares codes by codebook id)"
+            )
+        if numbers:
+            notes.append(
+                f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
     warnings = [mixed] if mixed else []
@@ -435,6 +440,11 @@ def _compared(
         if (alone := _no_shared_code_warning(merged, given_codebook=book is not None)) is not None:
             warnings.append(alone)
     return LoadedCodings(merged, translated, notes, warnings)
+
+
+def _merged_shown(groups: list[list[str]]) -> str:
+    """Groups of spellings counted as one code, as a note shows them ('a' = 'A'; 'b' = 'B')."""
+    return "; ".join(" = ".join(repr(c) for c in g) for g in groups)
 
 
 def _csv_names_resolved(
