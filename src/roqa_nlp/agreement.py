@@ -1046,32 +1046,38 @@ LANDIS_KOCH: tuple[tuple[float, str], ...] = (
 KRIPPENDORFF_RELIABLE = 0.800
 KRIPPENDORFF_TENTATIVE = 0.667
 
+#: How far a coefficient may be from a band's bound or a threshold and still be read as at it:
+#: floating-point error (a kappa of exactly 0.6 computes as 0.6000000000000001), far below any
+#: decimal shown.
+READING_TOLERANCE = 1e-9
+
 
 def landis_koch_label(value: float) -> str:
     """Landis & Koch (1977) strength of agreement for a kappa-type coefficient [12].
 
     < 0 poor; 0-0.20 slight; 0.21-0.40 fair; 0.41-0.60 moderate; 0.61-0.80 substantial;
-    0.81-1 almost perfect. Upper bounds are inclusive (0.20 is slight, 0.2001 fair);
+    0.81-1 almost perfect. Upper bounds are inclusive (0.20 is slight, 0.2001 fair), and a
+    value within :data:`READING_TOLERANCE` of a bound is at it (0.6000000000000001 is moderate);
     ``nan`` is "undefined". The bands are the authors' "benchmarks", not a test.
     """
     if value is None or math.isnan(value):
         return "undefined"
-    if value < 0:
+    if value < -READING_TOLERANCE:
         return "poor"
     for upper, label in LANDIS_KOCH:
-        if value <= upper:
+        if value <= upper + READING_TOLERANCE:
             return label
     return "almost perfect"
 
 
 def krippendorff_label(alpha: float) -> str:
     """Krippendorff's reading of alpha [8]: "reliable" (>= .800), "tentative" (>= .667), else
-    "unreliable"; ``nan`` is "undefined"."""
+    "unreliable", a threshold met within :data:`READING_TOLERANCE`; ``nan`` is "undefined"."""
     if alpha is None or math.isnan(alpha):
         return "undefined"
-    if alpha >= KRIPPENDORFF_RELIABLE:
+    if alpha >= KRIPPENDORFF_RELIABLE - READING_TOLERANCE:
         return "reliable"
-    if alpha >= KRIPPENDORFF_TENTATIVE:
+    if alpha >= KRIPPENDORFF_TENTATIVE - READING_TOLERANCE:
         return "tentative"
     return "unreliable"
 
@@ -1081,6 +1087,7 @@ __all__ = [
     "CI_MIN_VALID_SHARE",
     "CI_WITHHELD_REASONS",
     "LEVELS",
+    "READING_TOLERANCE",
     "ConfidenceInterval",
     "bootstrap_ci",
     "brennan_prediger",

@@ -78,13 +78,31 @@ def below_line(p: float, line: float) -> str:
     """Probability ``p``, which is below ``line``, to two decimals, or to as many more as it
     takes not to round up to the line, four at most: ``0.398`` below 0.40, not ``0.40`` (a list
     of what is "below p=0.40" that shows 0.40 contradicts itself); cut at four where they too
-    would round up (0.39999999 is ``0.3999``, not ``0.400000``)."""
-    for digits in range(2, 5):
-        shown = f"{p:.{digits}f}"
-        if float(shown) < line:
-            return shown
-    # p is within 0.00005 of the line: its first four decimals, cut, are below it
-    return f"{math.floor(p * 10_000) / 10_000:.4f}"
+    would round up (0.39999999 is ``0.3999``, not ``0.400000``): :func:`beside_line`."""
+    return beside_line(p, line)
+
+
+def beside_line(value: float, line: float, decimals: int = 2, *, within: float = 0.0) -> str:
+    """``value`` to ``decimals`` decimals, or to as many more as it takes to be shown on the
+    side of ``line`` it is on, four at most; where four too would reach the line, its first four
+    cut toward its side (0.39999999 below 0.40 is ``0.3999``, 0.80000001 above 0.80 ``0.8001``).
+    A value within ``within`` of the line is at it (floating-point error: a kappa of 0.6 computes
+    as 0.6000000000000001) and shown as the line is. A reading beside a value (below the line,
+    at or above it) is then one the value as shown gets too: alpha 0.79958 is ``0.7996``, not
+    ``0.800``, beside "tentative"."""
+
+    def side(x: float) -> int:
+        return 0 if abs(x - line) <= within else (1 if x > line else -1)
+
+    where = side(value)
+    for digits in range(decimals, 5):
+        shown = f"{value:.{digits}f}"
+        if side(float(shown)) == where:
+            break
+    else:  # within 0.00005 of the line: its first four decimals, cut toward its side
+        cut = math.floor if where < 0 else math.ceil
+        shown = f"{cut(value * 10_000) / 10_000:.4f}"
+    return shown.lstrip("-") if float(shown) == 0 else shown  # -1e-16 is 0.000, not -0.000
 
 
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)

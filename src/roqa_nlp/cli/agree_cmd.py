@@ -1143,12 +1143,36 @@ def _fmt(value: float, pct: bool = False) -> str:
     return f"{shown:.1f}%" if pct else f"{shown:.3f}"
 
 
+def _coefficient(value: float, key: str) -> str:
+    """A kappa or AC1 (``key`` "kappa", "ac1") or alpha ("alpha") to three decimals, or to as
+    many more as it takes to be shown on the side it is on of the nearest bound of its reading
+    (Landis & Koch's bands, Krippendorff's thresholds), four at most: alpha 0.79958 is 0.7996,
+    not 0.800 beside "tentative" (code review s45)."""
+    from ..agreement import (
+        KRIPPENDORFF_RELIABLE,
+        KRIPPENDORFF_TENTATIVE,
+        LANDIS_KOCH,
+        READING_TOLERANCE,
+    )
+    from ..framework import beside_line
+
+    if value is None or not math.isfinite(value):
+        return "-"
+    if key == "alpha":
+        lines: tuple[float, ...] = (KRIPPENDORFF_TENTATIVE, KRIPPENDORFF_RELIABLE)
+    else:
+        lines = (0.0, *(upper for upper, _ in LANDIS_KOCH))
+    line = min(lines, key=lambda x: abs(value - x))
+    return beside_line(value, line, 3, within=READING_TOLERANCE)
+
+
 #: Shown instead of an interval these data cannot give (see the footnote).
 WITHHELD = "[—]"
 
 
 def _with_ci(fig: Any, key: str, pct: bool = False) -> str:
-    text = _fmt(getattr(fig, key), pct)
+    value = getattr(fig, key)
+    text = _coefficient(value, key) if key in ("kappa", "ac1", "alpha") else _fmt(value, pct)
     ci = fig.ci.get(key)
     if fig.ci_withheld_why.get(key) == "undefined":
         return text  # "-": the figure itself is undefined, the closing line says why
@@ -1383,7 +1407,9 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             t.add_column(col)
         for c, v in report.versus_humans[universe].items():
             t.add_row(
-                who(c), str(int(v["n_humans"])), _fmt(v["kappa"]), _fmt(v["alpha"]), _fmt(v["ac1"])
+                who(c),
+                str(int(v["n_humans"])),
+                *(_coefficient(v[key], key) for key in ("kappa", "alpha", "ac1")),
             )
         console.print(t)
 
@@ -1426,7 +1452,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         console.print(
             f"One code per unit ({escape(report.single_code_note)}, n={f.n_units}): agreement "
             f"{_fmt(f.percent_agreement, pct=True)}, {unweighted}{kappa} {_with_ci(f, 'kappa')}, "
-            f"alpha {_fmt(f.alpha)} ({report.settings['level']}), {unweighted}AC1 "
+            f"alpha {_coefficient(f.alpha, 'alpha')} ({report.settings['level']}), {unweighted}AC1 "
             f"{_with_ci(f, 'ac1')}."
         )
     else:
