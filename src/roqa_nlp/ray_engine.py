@@ -361,7 +361,7 @@ def _check_reachable(address: str) -> None:
 
     hostport = address.removeprefix("ray://")
     host, sep, port = hostport.rpartition(":")
-    if not sep or not port.isdigit() or not host:
+    if not sep or not port.isdecimal() or not host:
         return
     try:
         socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT).close()

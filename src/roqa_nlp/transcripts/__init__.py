@@ -618,7 +618,7 @@ def natural_key(text: str) -> tuple[Any, ...]:
     are read, charted and judged for saturation in the order they were done. Texts equal but for
     case keep one fixed order (``P1a`` before ``p1a``), whatever order they came in."""
     parts = tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        (0, int(part), "") if part.isdecimal() else (1, 0, part.casefold())
         for part in re.split(r"(\d+)", text)
         if part
     )

@@ -337,7 +337,7 @@ def _without_line_numbers(table: list[list[str]]) -> list[list[str]]:
     if len(rows) < 2 or any(len(row) < 3 for row in rows):
         return table
     firsts = [row[0].strip() for row in rows]
-    if not all(f.isdigit() and len(f) <= 6 for f in firsts):
+    if not all(f.isdecimal() and len(f) <= 6 for f in firsts):
         return table
     numbers = [int(f) for f in firsts]
     if any(b <= a for a, b in zip(numbers, numbers[1:])):

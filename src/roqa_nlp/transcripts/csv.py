@@ -225,7 +225,7 @@ def _whole_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
         begin, end = (
             row[roles[c]].strip() if roles[c] < len(row) else "" for c in ("start", "end")
         )
-        if any(t and not t.isdigit() for t in (begin, end)):
+        if any(t and not t.isdecimal() for t in (begin, end)):
             return False
         if begin and end:
             lengths.append(int(end) - int(begin))

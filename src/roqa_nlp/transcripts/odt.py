@@ -97,7 +97,7 @@ def _bold_weight(value: str | None) -> bool | None:
     if value is None:
         return None
     value = value.strip().lower()
-    if value.isdigit():
+    if value.isdecimal():
         return int(value) >= 600
     return value == "bold"
 
