@@ -14,7 +14,8 @@ are used, as in the literature:
 :func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
 
 Values (categories) may be numbers or strings, not both (``1`` and ``"1"`` would be two
-categories: a :class:`ValueError`); only ``None`` and NaN mean "missing". The category
+categories: a :class:`ValueError`); only ``None``, NaN, NaT and pandas' ``pd.NA`` (the missing
+value of a DataFrame's nullable dtypes) mean "missing". The category
 set is the sorted set of values that occur, unless ``categories=`` lists it (needed when a
 category nobody used still counts, e.g. for Gwet's AC1, or to give strings an order).
 
@@ -61,6 +62,7 @@ References (numbered in the docstrings below):
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable, Sequence, Sized
 from statistics import NormalDist
 from typing import Any, Literal
@@ -81,11 +83,17 @@ Weights = str | np.ndarray | Sequence[Sequence[float]] | None
 
 
 def _is_missing(value: Any) -> bool:
+    """None, NaN and NaT, and pandas' pd.NA (the missing value of nullable dtypes, as
+    ``.convert_dtypes()`` makes them): each is a unit the coder did not code, not a category."""
     if value is None:
         return True
     if isinstance(value, float | np.floating):
         return bool(np.isnan(value))
-    return False
+    if isinstance(value, np.datetime64 | np.timedelta64):
+        return bool(np.isnat(value))
+    # a pandas value only where pandas is loaded already: never imported here
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def _is_number(value: Any) -> bool:
@@ -221,7 +229,7 @@ def _category_index(cats: list[Any]) -> dict[Any, int]:
     index: dict[Any, int] = {}
     for i, c in enumerate(cats):
         if _is_missing(c):
-            raise ValueError("categories must not contain None or NaN (they mean 'missing')")
+            raise ValueError("categories must not contain None, NaN or pd.NA (they mean 'missing')")
         if c in index:
             raise ValueError(f"category {c!r} is listed twice in categories")
         index[c] = i
