@@ -2233,6 +2233,35 @@ def test_a_no_code_row_loaded_is_shown_and_saved_back(
     )
 
 
+def test_a_code_given_on_a_segment_loaded_as_fitting_no_code_takes_the_no_code_row_back(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The reviewer's code now wins over the earlier judgement that the talk fits no code: the
+    page saves the accept alone and no longer shows "Also decided: fits no code". Before (s45),
+    it saved the accept and then the carried no-code row, which apply-decisions, keeping the
+    later of two rows that contradict each other, read as no code at all."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p02_interview:0000,no-code,,,,{P02_0000}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == "decisions.csv: 1 decision loaded; all matched"
+    _decide(driver, "p02_interview:0000", "IC.H", "accept")
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    assert review.find_elements(By.CSS_SELECTOR, ".carried") == []
+    assert _decisions_csv(driver) == _review_csv(
+        [("p02_interview:0000", "accept", "IC.H", "", "", P02_0000)]
+    )
+    _decide(driver, "p02_interview:0000", "IC.H", "accept")  # taken back: the row comes back
+    assert _decisions_csv(driver) == _review_csv(
+        [("p02_interview:0000", "no-code", "", "", "", P02_0000)]
+    )
+
+
 def _load_file(driver: Any, path: Path) -> str:
     """Load decisions… with the file ``path`` on a page that shows no status yet, as a person
     clicks the button and picks it: the status line it says then."""

@@ -37,7 +37,9 @@
  * when it carries a review into codings made again, where a retrained model may suggest other
  * codes); any other decision on the segment, or a reject taken back, takes it back. A "no-code"
  * row loaded on a segment whose shown suggestions it does not all reject (the codings were made
- * again since) is shown as "Also decided: fits no code" and saved back as it came. A group of
+ * again since) is shown as "Also decided: fits no code" and saved back as it came, unless the
+ * page gives the segment a code: the reviewer's code then stands and the row is left out while it
+ * does (standingExtra), as apply-decisions would keep the later of the two. A group of
  * the open-coding queue names a new code for its ticked segments at once: each is given it as
  * its own new-code box gives it (nameGroup).
  *
@@ -152,10 +154,26 @@
     return shown.length ? shown.every(function (c) { return rejected[c]; }) : any;
   }
 
+  /* Whether the page's own decisions give the segment a code (accepted, recoded to or new). */
+  function givesCode(st) {
+    return !!st.newCode || Object.keys(st.codes).some(function (code) {
+      var d = st.codes[code].decision;
+      return d === "accept" || d === "recode";
+    });
+  }
+
+  /* The carried decisions no control shows that still stand: a "no-code" row loaded or carried
+     is taken back while the page gives the segment a code (the reviewer's judgement now), and
+     stands again when that code is taken back. */
+  function standingExtra(st) {
+    var extra = st.extra || [];
+    return givesCode(st) ? extra.filter(function (e) { return e[0] !== "no-code"; }) : extra;
+  }
+
   /* Whether a segment is saved with a "no-code" row: its review rejects every suggestion, or it
-     holds one (loaded, carried). */
+     holds one (loaded, carried) that stands (standingExtra). */
   function fitsNoCode(review, st) {
-    return (st.extra || []).some(function (e) { return e[0] === "no-code"; }) || rejectsAll(review, st);
+    return standingExtra(st).some(function (e) { return e[0] === "no-code"; }) || rejectsAll(review, st);
   }
 
   /* One segment's decision rows: each suggestion's decision, then its new code, then the
@@ -689,7 +707,11 @@
   function paintDecidedAll() {
     var reviews = reviewsById();
     Object.keys(decidedShown).concat(Object.keys(state)).forEach(function (seg) {
-      if (reviews[seg]) paintDecided(reviews[seg], state[seg]);
+      if (!reviews[seg]) return;
+      paintDecided(reviews[seg], state[seg]);
+      /* a carried "no-code" row stands or is taken back as codes are given (standingExtra) */
+      var extra = state[seg] ? standingExtra(state[seg]) : [];
+      paintExtra(reviews[seg], extra.length ? extra : null);
     });
   }
 
@@ -703,7 +725,8 @@
     if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
     if (note) note.value = st ? st.note || "" : "";
     paintValence(review, st ? st.valence : "");
-    paintExtra(review, st && st.extra && st.extra.length ? st.extra : null);
+    var extra = st ? standingExtra(st) : [];
+    paintExtra(review, extra.length ? extra : null);
     paintDecided(review, st);
   }
 
@@ -726,15 +749,17 @@
   function paintExtra(review, extra) {
     var box = review.querySelector(".carried");
     if (!extra) { if (box) box.remove(); return; }
+    var text = "Also decided: " + extra.map(function (e) {
+      return e[0] === "new-code" ? "new code " + e[2] :
+        e[0] === "no-code" ? "fits no code (every suggestion shown then rejected)" : e[0] + " " + e[1];
+    }).join("; ");
+    if (box && box.textContent === text) return;  /* unchanged: a fold the reader closed stays so */
     if (!box) {
       box = document.createElement("div");
       box.className = "carried muted";
       review.insertBefore(box, review.querySelector(".extra"));
     }
-    box.textContent = "Also decided: " + extra.map(function (e) {
-      return e[0] === "new-code" ? "new code " + e[2] :
-        e[0] === "no-code" ? "fits no code (every suggestion shown then rejected)" : e[0] + " " + e[1];
-    }).join("; ");
+    box.textContent = text;
     var folded = box.closest("details.set-aside");
     if (folded) folded.setAttribute("open", "");
   }
