@@ -18,13 +18,15 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words
     left out between subtitle cues, talk with no speaker's name
-    whose speaker could not be told or that comes right after a change of speaker, a speaker's
-    name in its file name
+    whose speaker could not be told or that comes right after a change of speaker, an answer
+    split by a repeated speaker label (:func:`~roqa_nlp.transcripts.render.split_turns_warning`),
+    a speaker's name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.devices import device_name_warning
     from ..transcripts.language import language_warning, name_in_file_warning
+    from ..transcripts.render import split_turns_warning
     from ..transcripts.roles import (
         participant_labels_warning,
         speaker_warning,
@@ -74,6 +76,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
             w for w in (undecided_talk_warning(t), after_change_warning(t)) if w
         )
         or None,
+        "split_turns": split_turns_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
@@ -89,6 +92,7 @@ _CHECKS = (
     "left_out",
     "cue_order",
     "unlabelled",
+    "split_turns",
     "name_in_file",
     "default_name",
 )
@@ -113,12 +117,12 @@ def chat_left_out(t: Any, *, listed: bool) -> str | None:
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
-    in a file read as typed, the turns such backchannels split), talk with no speaker's name
+    in a file read as typed, the turns such backchannels split, unless a repeated label splits
+    one too: then all are a check, :func:`~roqa_nlp.transcripts.render.split_turns_warning`), talk with no speaker's name
     read as the talk of the speaker before such a backchannel, Zoom chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in
     a text or Word file (or lines opening with a time range)."""
-    from ..errors import first_few
-    from ..transcripts.render import BACKCHANNELS_LEFT_OUT, backchannels_between
+    from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
     from ..transcripts.unlabelled import after_backchannel_note
 
     meta = t.metadata
@@ -129,14 +133,9 @@ def reading_notes(t: Any) -> list[str]:
             f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another "
             "speaker's turn left out, so that turn is read whole"
         )
-    split = backchannels_between(t)
-    if split:
-        said = first_few([repr(w) for w in dict.fromkeys(split)])  # the file's own, not 'Right.'
-        notes.append(
-            f"{len(split)} turn{'s' if len(split) != 1 else ''} split by another speaker's "
-            f"backchannel ({said}): this format is read as typed, so each part is coded on its "
-            "own (delete the backchannel line in the file to code the turn whole)"
-        )
+    split = split_turns_note(t)
+    if split and not split_turns_warning(t):  # else a check: a label repeats
+        notes.append(split)
     after = after_backchannel_note(t)
     if after:
         notes.append(after)

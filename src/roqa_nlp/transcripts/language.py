@@ -95,7 +95,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
     (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that comes right after a
-    change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), words read
+    change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), an answer
+    split by a repeated speaker label
+    (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), words read
     into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
     turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's name
@@ -105,6 +107,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
+    from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
         after_change_warning,
@@ -133,6 +136,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     after_change = after_change_warning(transcript)
     if after_change:
         warnings.warn(RoqaWarning(after_change), stacklevel=stacklevel + 1)
+    split = split_turns_warning(transcript)
+    if split:
+        warnings.warn(RoqaWarning(split), stacklevel=stacklevel + 1)
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)

@@ -169,6 +169,84 @@ def backchannels_between(transcript: Transcript) -> list[str]:
     return _bridged(spoken, lambda: interviewers)[1]
 
 
+def repeated_label_lines(transcript: Transcript) -> list[int]:
+    """The line number (from 1) of each speaker label in ``transcript``'s text that opens a
+    participant's turn right after a turn of the same participant, only white space between
+    the two turns' words and the label (``P01: I did my degree ...`` then ``P01: Then I didn't
+    really know ...``, as a typist labels each paragraph of one answer): none for a transcript
+    a reader joined already (subtitles, Word, tables; :func:`merged_turns`) or whose paragraphs
+    carry no label (a file with no speaker labels, one turn per paragraph), and the splits a
+    plain-text transcript keeps, its text being the file's own, so that a turn spanning the
+    label would carry it into its segments. Each part is coded apart, the later one without
+    the earlier: deleting the repeated label in the file codes the answer whole."""
+    from .speaker_labels import match_label
+
+    text, turns = transcript.text, transcript.turns
+    lines: list[int] = []
+    for before, turn in zip(turns, turns[1:]):
+        if not (
+            before.role == turn.role == "participant"
+            and tidy_speaker(before.speaker).casefold() == tidy_speaker(turn.speaker).casefold()
+        ):
+            continue
+        between = text[before.end : turn.start]
+        label = between.strip()
+        if not label or "\n" in label:  # no label, or more than one line between
+            continue
+        at = before.end + between.index(label)
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if match_label(line) is not None:
+            lines.append(text.count("\n", 0, line_start) + 1)
+    return lines
+
+
+def split_turns_note(transcript: Transcript) -> str | None:
+    """How many of ``transcript``'s turns its text, read as typed, keeps split, and how to code
+    each whole: split by another speaker's backchannel (:func:`backchannels_between`, the
+    backchannels cited) or by a repeated speaker label (:func:`repeated_label_lines`, their
+    line numbers); None when there are none (``roqa inspect``; a warning when a label repeats,
+    :func:`split_turns_warning`)."""
+    from ..errors import first_few
+
+    said = backchannels_between(transcript)
+    lines = repeated_label_lines(transcript)
+    if not said and not lines:
+        return None
+    cited = first_few([repr(w) for w in dict.fromkeys(said)])  # the file's own, not 'Right.'
+    at = f"line{'s' if len(lines) != 1 else ''} {first_few([str(n) for n in lines], 6)}"
+
+    def turns(n: int) -> str:
+        return f"{n} turn{'s' if n != 1 else ''}"
+
+    if said and lines:
+        split = (
+            f"{turns(len(said))} split by another speaker's backchannel ({cited}) and "
+            f"{len(lines)} by a repeated speaker label ({at})"
+        )
+        fix = "the backchannel line, or the repeated label, in the file to code the turn whole"
+    elif said:
+        split = f"{turns(len(said))} split by another speaker's backchannel ({cited})"
+        fix = "the backchannel line in the file to code the turn whole"
+    else:
+        split = f"{turns(len(lines))} split by a repeated speaker label ({at})"
+        fix = "the repeated label in the file to code the answer whole"
+    return f"{split}: this format is read as typed, so each part is coded on its own (delete {fix})"
+
+
+def split_turns_warning(transcript: Transcript) -> str | None:
+    """:func:`split_turns_note` naming the transcript's file, when a speaker label repeats
+    (:func:`repeated_label_lines`), else None: the later part of an answer is coded without
+    the earlier (an off-topic biography's second sentence, ``Then I didn't really know what to
+    do with myself.``, was charted as a barrier; tester s45). ``roqa code`` and
+    ``read_transcript`` warn of it; a turn split only by a backchannel is noted by ``roqa
+    inspect`` alone, as the packaged example interview has eight."""
+    if not repeated_label_lines(transcript):
+        return None
+    return f"{transcript.source or transcript.id}: {split_turns_note(transcript)}"
+
+
 def _bridged(
     spoken: list[SpokenTurn], interviewers: Callable[[], frozenset[str]] | None
 ) -> tuple[list[SpokenTurn], list[str]]:

@@ -1,0 +1,130 @@
+"""A plain-text answer whose typist repeats the speaker's label on each paragraph: the text is
+the file's own, so each labelled paragraph stays a turn, coded on its own; roqa says so, with
+the lines, in `roqa inspect`, `roqa code` and `read_transcript` (tester s45: 'Then I didn't
+really know what to do with myself.' coded alone, as a barrier)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+from test_cli_core import roqa
+
+SPLIT = (
+    "Interviewer: Tell me about yourself.\n\n"
+    "P01: I did my degree in history at Manchester.\n\n"
+    "P01: Then I didn't really know what to do with myself.\n\n"
+    "Interviewer: And the staff?\n\n"
+    "P01: Most of my support workers have never had any proper training on recovery.\n\n"
+    "P01: They've just picked it up as they go along.\n"
+)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def _warnings_of_reading(path: Path) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_transcript(path)
+    return [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+
+
+def test_read_transcript_warns_of_answers_split_by_a_repeated_label_with_their_lines(
+    tmp_path: Path,
+) -> None:
+    f = _write(tmp_path, "p01.txt", SPLIT)
+    assert _warnings_of_reading(f) == [
+        f"{f}: 2 turns split by a repeated speaker label (lines 5, 11): this format is read as "
+        "typed, so each part is coded on its own (delete the repeated label in the file to code "
+        "the answer whole)"
+    ]
+
+
+def test_the_repeated_label_stays_out_of_every_segment(tmp_path: Path) -> None:
+    """The parts stay turns of their own: a segment across them would hold the label."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        t = read_transcript(_write(tmp_path, "p01.txt", SPLIT))
+    got = segment(t, "window")
+    assert [s.text for s in got] == [
+        "I did my degree in history at Manchester.",
+        "Then I didn't really know what to do with myself.",
+        "Most of my support workers have never had any proper training on recovery.",
+        "They've just picked it up as they go along.",
+    ]
+    assert all(t.text[s.start : s.end] == s.text for s in got)
+
+
+def test_inspect_names_the_split_answers_as_a_check(tmp_path: Path) -> None:
+    f = _write(tmp_path, "p01.txt", SPLIT)
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert (got["turns_to_code"], got["read_as"]) == (4, [])
+    assert got["split_turns"] == (
+        f"{f}: 2 turns split by a repeated speaker label (lines 5, 11): this format is read as "
+        "typed, so each part is coded on its own (delete the repeated label in the file to code "
+        "the answer whole)"
+    )
+    text = roqa("inspect", f)
+    assert "1 transcript(s), 4 participant turn(s) to code; 1 to check (above)." in text.out
+
+
+def test_a_backchannel_split_and_a_repeated_label_are_named_in_one_warning(
+    tmp_path: Path,
+) -> None:
+    f = _write(
+        tmp_path,
+        "p02.txt",
+        "Interviewer: What gets in the way of recovery work?\n\n"
+        "P02: Honestly, the hours. We are commissioned for one worker where two are needed.\n\n"
+        "Interviewer: Mm-hmm.\n\n"
+        "P02: And the pay, we lose people to the supermarkets every month.\n"
+        "P02: So the rota never settles.\n\n"
+        "Interviewer: Is there anything that helps?\n\n"
+        "P02: Supervision, every month.\n",
+    )
+    assert _warnings_of_reading(f) == [
+        f"{f}: 1 turn split by another speaker's backchannel ('Mm-hmm.') and 1 by a repeated "
+        "speaker label (line 8): this format is read as typed, so each part is coded on its own "
+        "(delete the backchannel line, or the repeated label, in the file to code the turn whole)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param(  # no labels: one turn per paragraph, none repeated
+            "notes.md",
+            "# Interview notes\n\nWe had no training at all.\n\n## Later\n\n"
+            "The manager backed it in the end.\n",
+            id="markdown-headings-between-paragraphs",
+        ),
+        pytest.param(  # the interviewer's turns are no answer to code
+            "p03.txt",
+            "Interviewer: Thanks for joining.\n\nInterviewer: What got in the way?\n\n"
+            "P03: The rota, mostly.\n",
+            id="interviewer-label-repeated",
+        ),
+        pytest.param(  # a label on each of one answer's lines, another speaker between
+            "p04.txt",
+            "Interviewer: What got in the way?\n\nP04: The rota, mostly.\n\n"
+            "Interviewer: Why?\n\nP04: Nobody covers the nights.\n",
+            id="turns-taken-in-turn",
+        ),
+    ],
+)
+def test_no_warning_where_no_participant_label_repeats(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    assert not any("repeated" in w for w in _warnings_of_reading(_write(tmp_path, name, text)))
