@@ -1430,7 +1430,9 @@ class AutoCoder:
         codebook: str | Path | Codebook | None = None,
     ) -> tuple[list[list[Suggestion]], list[NoveltyFlags]]:
         """:meth:`suggest` and :meth:`fits_no_code` of the same texts, embedded and
-        classified once."""
+        classified once. A text opening with a speaker's label as a transcript file has it
+        (``P04: ...``, ``Interviewer: ...``, ``Jane Smith: ...``) is read without it
+        (:func:`~roqa_nlp.transcripts.speaker_labels.without_speaker_label`)."""
         texts = given_texts(texts, "suggest_and_flag")
         top_k = check_top_k(top_k)
         from .errors import RoqaTypeError, RoqaValueError, a_type
@@ -1448,8 +1450,12 @@ class AutoCoder:
                 )
         book = self._codebook(codebook)
         from .transcripts.closings import is_closing_formula
+        from .transcripts.speaker_labels import without_speaker_label
 
-        read = [words_read(t) for t in texts]
+        # a line pasted from a transcript keeps its label ("P04: We've got a new puppy"): no
+        # word of the talk, it turned small talk procedural; the texts are given back as given
+        spoken = [without_speaker_label(t) for t in texts]
+        read = [words_read(t) for t in spoken]
         X = self._inputs(read)
         if book.id == self.codebook.id:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read)
@@ -1461,12 +1467,12 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, every, read)
             tops = _tops(rows)  # the model's own codes judge whether a text fits one
             keep = int(self.params["top_k"] if top_k is None else top_k)
-            walked = translate_rows(rows, self._translated_from(), book, list(texts))
+            walked = translate_rows(rows, self._translated_from(), book, spoken)
             rows = [r[:keep] for r in walked]
         alpha = float(self.params["alpha"])
         flags = [
             segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
-            for p, pr, a, t, text in zip(pvals, proc, aside, tops, texts, strict=True)
+            for p, pr, a, t, text in zip(pvals, proc, aside, tops, spoken, strict=True)
         ]
         return rows, flags
 

@@ -114,6 +114,7 @@ from ..io import packaged_words
 from .chat import chat_heading, sender_named
 from .roles import (
     UNKNOWN_SPEAKER,
+    InterviewerLabels,
     honorifics,
     interviewer_keys,
     is_speaker_number_label,
@@ -2070,25 +2071,53 @@ def words_not_speakers(
         field = i not in title_block and is_header_field(name_before_brackets(m.label))
         if (in_talk if field else counts)[m.label] != 1:
             continue
-        if keys.known(m.label) or participant_number_label(m.label) is not None:
+        if names[name_before_brackets(m.label).casefold()] > 1:
             continue
-        if m.label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
-            continue
-        # judged by the name before any brackets: "Honestly (and I mean it): ..." is talk too
-        name = name_before_brackets(m.label)
-        if names[name.casefold()] > 1 or is_speaker_number_label(name):
-            continue
-        words = name.split()
-        acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
-        if (
-            acronym
-            or (len(words) == 1 and _is_common_word(name))
-            or _names_a_topic(words)
-            or _is_aside(m.label[len(name) :])
-            or is_header_field(name)
-        ):
+        if said_once_is_talk(m.label, keys):
             found.add(m.label)
     return found
+
+
+def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
+    """Whether ``label``, opening one line only, is words of someone's talk, not a speaker
+    (:func:`words_not_speakers`, the name before any brackets judged: ``Honestly (and I mean
+    it): ...``): an acronym (``CQC``), a word no name is made of (``Honestly``), a topic
+    (``Staffing``), a speaker's aside in brackets, or a header field's name; never a role label
+    (``keys``), a participant number, an answerer's label (``A``) or a numbered speaker."""
+    if keys.known(label) or participant_number_label(label) is not None:
+        return False
+    if label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
+        return False
+    name = name_before_brackets(label)
+    if is_speaker_number_label(name):
+        return False
+    words = name.split()
+    acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
+    return (
+        acronym
+        or (len(words) == 1 and _is_common_word(name))
+        or _names_a_topic(words)
+        or _is_aside(label[len(name) :])
+        or is_header_field(name)
+    )
+
+
+def without_speaker_label(text: str, interviewer_labels: Iterable[str] | None = None) -> str:
+    """``text`` without the speaker label that opens it, as a transcript's reader takes one
+    said once (:func:`line_labels` of its first line, then not :func:`said_once_is_talk`):
+    ``P04: We've got a new puppy`` gives ``We've got a new puppy``, and so do ``Interviewer:``,
+    ``Jane Smith:``, ``**P04**:`` and ``[00:01:02] P04:`` before it; talk that opens like a
+    label (``Honestly: ...``, ``CQC: they came in March``, ``Staffing: ...``, ``The problem was
+    this: ...``) and a text that is only a label are given back whole. ``roqa suggest`` reads a
+    pasted line of a transcript so: the label of a file is no word of the talk (with it, small
+    talk was read as procedural)."""
+    first = text.split("\n", 1)[0]
+    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
+    if m is None or not text[m.words_start :].strip():
+        return text
+    if said_once_is_talk(m.label, interviewer_keys(interviewer_labels)):
+        return text
+    return text[m.words_start :].lstrip()
 
 
 def _labels_before(
