@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.decisions import Decision, decided_segments, reviewed_codings
+from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
 from roqa_nlp.framework import saturation
@@ -545,46 +545,6 @@ def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir:
         ("p01:0002", [("IS.B", "enabler")]),
         ("p01:0003", [("IC.F", "barrier")]),
     ]
-
-
-def test_an_accept_and_a_no_code_row_on_one_segment_are_warned_of_the_later_kept(
-    cfir: Codebook,
-) -> None:
-    """A no-code row says the segment fits no code whatever the codings show: an accept on the
-    same segment contradicts it, and the later row is kept, as with any other contradiction.
-    Before (code review s45, m2/decisions.csv segment 0009) the accepted code was kept whatever
-    the order, and nothing said."""
-    decisions = [
-        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=2),
-        Decision("p01:0001", "recode", "IC.F", text=TEXTS[0], row=3),
-        Decision("p01:0001", "no-code", text=TEXTS[0], row=4),
-        Decision("p01:0002", "no-code", text=TEXTS[1], row=5),
-        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=6),
-    ]
-    with pytest.warns(RoqaWarning) as caught:
-        reviewed, _, counts = reviewed_codings(
-            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
-        )
-    assert [str(w.message) for w in caught] == [
-        "d.csv: 3 decision(s) contradicted by a later row on the same segment, the later row "
-        "kept: rows 2 and 4: accept IS.E.2 then no-code on p01:0001; "
-        "rows 3 and 4: recode IC.F then no-code on p01:0001; "
-        "rows 5 and 6: no-code then accept IS.E.2 on p01:0002"
-    ]
-    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
-        ("p01:0001", []),
-        ("p01:0002", ["IS.E.2"]),
-    ]
-    assert (counts["segments"], counts["rejected"], counts["accept"], counts["recode"]) == (
-        1,
-        1,
-        1,
-        0,
-    )
-    assert decided_segments(decisions, model_codings()) == {
-        "p01:0001": [],
-        "p01:0002": ["IS.E.2"],
-    }
 
 
 def test_code_decisions_on_no_segment_are_named_by_segment_id_not_their_words(

@@ -741,37 +741,6 @@ def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
     )
 
 
-def test_a_no_code_row_after_an_accept_wins_and_is_warned_of(cfir: Codebook) -> None:
-    """A no-code row says the words fit no code: an accept before it on the same words is a
-    contradiction, settled by the later row as every other is. Before (code review s45) the
-    accepted code was learnt and nothing said."""
-    decisions = [
-        Decision("s:1", "accept", "CI.A", text="a", row=2),
-        Decision("s:1", "no-code", text="a", row=3),
-    ]
-    with pytest.warns(RoqaWarning) as caught:
-        plan = feedback_plan([(decisions, None, "d")], cfir)
-    assert [str(w.message) for w in caught] == [
-        "d: 1 decision(s) contradicted by a later row on the same words, the later row kept: "
-        "rows 2 and 3: accept CI.A then no-code on s:1"
-    ]
-    assert (plan.labels, plan.kinds, plan.counts) == ([[]], ["rejected"], {"rejected": 1})
-
-
-def test_an_accept_after_a_no_code_row_wins_and_is_warned_of(cfir: Codebook) -> None:
-    decisions = [
-        Decision("s:1", "no-code", text="a", row=2),
-        Decision("s:1", "accept", "CI.A", text="a", row=3),
-    ]
-    with pytest.warns(RoqaWarning) as caught:
-        plan = feedback_plan([(decisions, None, "d")], cfir)
-    assert [str(w.message) for w in caught] == [
-        "d: 1 decision(s) contradicted by a later row on the same words, the later row kept: "
-        "rows 2 and 3: no-code then accept CI.A on s:1"
-    ]
-    assert (plan.labels, plan.kinds, plan.counts) == ([["CI.A"]], ["coded"], {"accept": 1})
-
-
 def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> None:
     r0 = [Decision("p01:0002", "accept", "CI.A", text="We never have the staff for it.")]
     r1 = [

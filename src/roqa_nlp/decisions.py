@@ -36,9 +36,7 @@ How decisions become training examples (:func:`feedback_examples`):
   labels the segment;
 - a segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
   has, when the codings show fewer), or that has a ``no-code`` row, and accept none becomes an
-  example of talk that fits no code (a ``no-code`` row and a code given on one segment
-  contradict each other: the later row wins, as with any two rows that disagree, and is warned
-  of)
+  example of talk that fits no code
   (the researcher saw the suggestions and none applied), in a class of its own (``REJECTED``)
   rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
   coding and not set aside as small talk or background (``off_topic``);
@@ -1140,7 +1138,6 @@ def with_imported_project_codes(
 #: why decisions give no training example (FeedbackExamples.left_out)
 SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same segment and code"
-TAKEN_BACK = "codes taken back by a later no-code row on the same segment"
 BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
 #: coded examples given a new code and no ``valence`` row (FeedbackExamples.counts): they are
@@ -1241,8 +1238,7 @@ def feedback_plan(
       transcript whose ids have moved (other rows' texts are now elsewhere) are warned about.
     - Decisions on the same words (spacing aside) make one example, across files; for each code
       the last row about it wins (an accept after a reject of the same code, or a reject after an
-      accept), so a later round overrides an earlier one. A ``no-code`` row takes back the codes
-      given before it on the words, and a code given after it takes it back (warned of).
+      accept), so a later round overrides an earlier one.
     - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
@@ -1343,31 +1339,11 @@ def feedback_plan(
         # a no-code row: the segment was judged to fit no code when the review was made
         judged = sum(1 for r in group if r[0].decision == NO_CODE)
         deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
-        fits_none: tuple[Decision, str | Path] | None = None  # the no-code row in force
-        taken_back = 0  # codes given before a no-code row, which takes them back
-        for k, (dk, _, _, where) in enumerate(r for r in group if r[0].decision != VALENCE):
-            if dk.decision == NO_CODE:
-                for code, (dec, _) in list(state.items()):
-                    if dec != "reject":
-                        before, before_where = deciding.pop(code)
-                        conflicts.append(
-                            f"{_rows_in(before, before_where, dk, where)}{before.decision} "
-                            f"{code} then {NO_CODE} on {dk.segment_id}"
-                        )
-                        del state[code]
-                        taken_back += 1
-                fits_none = (dk, where)
-                continue
+        for k, (dk, _, _, where) in enumerate(code_rows):
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
             else:
                 code = _model_code(codebook, dk.code_id, where, dk.row)
-            if dk.decision != "reject" and fits_none is not None:
-                conflicts.append(
-                    f"{_rows_in(fits_none[0], fits_none[1], dk, where)}{NO_CODE} then "
-                    f"{dk.decision} {code} on {dk.segment_id}"
-                )
-                fits_none = None
             if code in deciding:
                 before, before_where = deciding[code]
                 if (before.decision == "reject") != (dk.decision == "reject"):
@@ -1377,8 +1353,7 @@ def feedback_plan(
                     )
             deciding[code] = (dk, where)
             state[code] = (dk.decision, k)
-        count(out.left_out, REPLACED, len(code_rows) - len(state) - taken_back)
-        count(out.left_out, TAKEN_BACK, taken_back)
+        count(out.left_out, REPLACED, len(code_rows) - len(state))
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
         # the words and the segment of the last row matched to one (a later round's codings)
@@ -1408,9 +1383,7 @@ def feedback_plan(
             made_on: list[list[str] | None] = [
                 [g.code_id for g in f.suggestions] for f in seen_on.values()
             ]
-            if fits_none is None and not any(
-                rejects_all(rejected, shown) for shown in made_on or [None]
-            ):
+            if not judged and not any(rejects_all(rejected, shown) for shown in made_on or [None]):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
                 if len(rejected) >= REJECT_ALL:
                     short.append((d, found.segment.id if found is not None else d.segment_id))
@@ -1849,10 +1822,8 @@ def reviewed_codings(
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
-    valences for one segment, a code given and a ``no-code`` row: the later row is kept, a
-    ``no-code`` row taking back the codes given before it) are warned about, named by their
-    rows and segment ids; code and valence decisions on no segment too, named by their segment
-    ids and rows. A
+    valences for one segment) are warned about, named by their rows and segment ids; code and
+    valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
     codings. A code no codebook knows is an error naming its row (and the codes nearest it). A
     segment whose decisions reject every suggestion it shows, or that has a ``no-code`` row, is kept
@@ -1926,8 +1897,7 @@ def reviewed_codings(
     conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
     valence_row: dict[str, Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
-    # segment -> its no-code row in force: it was judged to fit no code when the review was made
-    no_code: dict[str, Decision] = {}
+    no_code: set[str] = set()  # segments judged to fit no code when the review was made
     for d, o in zip(used, on):
         if o is None:
             if d.decision != VALENCE:
@@ -1946,26 +1916,13 @@ def reviewed_codings(
         if d.decision == VALENCE:
             continue
         if d.decision == NO_CODE:
-            # it fits no code: the codes given before it are taken back (the later row kept)
-            for code_id, decision in list(state.get(o, {}).items()):
-                if decision != "reject":
-                    given = code_row.pop((o, code_id))
-                    conflicts.append(
-                        f"{_rows(given, d)}{given.decision} {code_id} then {NO_CODE} on "
-                        f"{d.segment_id}"
-                    )
-                    del state[o][code_id]
-            no_code[o] = d
+            no_code.add(o)
             state.setdefault(o, {})
             continue
         if d.decision == "new-code":
             code_id = project_code_id(d.new_code)
         else:
             code_id = _model_code(book, d.code_id, where, d.row)
-        if d.decision != "reject" and (judged := no_code.pop(o, None)) is not None:
-            conflicts.append(
-                f"{_rows(judged, d)}{NO_CODE} then {d.decision} {code_id} on {d.segment_id}"
-            )
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(
@@ -2166,22 +2123,19 @@ def to_review(s: SegmentResult) -> bool:
 def decided_segments(decisions: Sequence[Decision], result: CodingResult) -> dict[str, list[str]]:
     """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
     them, each with the codes the review gives it (accepted, recoded to or new; the last row on
-    a code wins): none when it fits no code (a ``no-code`` row after any code given, or every
-    suggestion it shows rejected). A segment with only some suggestions rejected, a note or a
-    valence alone is not decided. Codes as the rows give them (a new code by :func:`project_code_id`)."""
+    a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
+    rejected). A segment with only some suggestions rejected, a note or a valence alone is not
+    decided. Codes as the rows give them (a new code by :func:`project_code_id`)."""
     match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()
     for d, sid in match.matched:
         if d.decision in (NOTE, VALENCE):
             continue
-        if d.decision == NO_CODE:  # takes back the codes given before it (the later row kept)
+        if d.decision == NO_CODE:
             no_code.add(sid)
-            state[sid] = {c: k for c, k in state.get(sid, {}).items() if k == "reject"}
             continue
         code = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
-        if d.decision != "reject":
-            no_code.discard(sid)
         if code:
             state.setdefault(sid, {})[code] = d.decision
     shown = {s.segment.id: [g.code_id for g in s.suggestions] for s in result.segments}
