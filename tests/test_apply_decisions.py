@@ -547,6 +547,43 @@ def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir:
     ]
 
 
+def test_a_code_given_beside_a_no_code_row_stands_in_either_order_and_is_warned_of(
+    cfir: Codebook,
+) -> None:
+    """A code the reviewer gave stands over a no-code row on the same segment, whichever comes
+    first, as it did before, and is now warned of (code review s45: m2/decisions.csv segment
+    0009 kept its accepted code and nothing said). Not the later row: a review page before
+    session 45 saved the no-code row it carried after the code the reviewer gave (regression
+    hunt s45: files already saved lost the reviewer's accepts)."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=2),
+        Decision("p01:0001", "recode", "IC.F", text=TEXTS[0], row=3),
+        Decision("p01:0001", "no-code", text=TEXTS[0], row=4),
+        Decision("p01:0002", "no-code", text=TEXTS[1], row=5),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=6),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, counts = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 3 code(s) given on a segment that a no-code row says fits no code, the code "
+        "kept: rows 2 and 4: no-code and accept IS.E.2 on p01:0001; "
+        "rows 3 and 4: no-code and recode IC.F on p01:0001; "
+        "rows 5 and 6: no-code and accept IS.E.2 on p01:0002"
+    ]
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IS.E.2", "IC.F"]),
+        ("p01:0002", ["IS.E.2"]),
+    ]
+    assert (counts["segments"], counts["rejected"], counts["accept"], counts["recode"]) == (
+        2,
+        0,
+        2,
+        1,
+    )
+
+
 def test_code_decisions_on_no_segment_are_named_by_segment_id_not_their_words(
     cfir: Codebook,
 ) -> None:

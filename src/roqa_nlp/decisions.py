@@ -1897,7 +1897,8 @@ def reviewed_codings(
     conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
     valence_row: dict[str, Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
-    no_code: set[str] = set()  # segments judged to fit no code when the review was made
+    # segment -> its no-code row: it was judged to fit no code when the review was made
+    no_code: dict[str, Decision] = {}
     for d, o in zip(used, on):
         if o is None:
             if d.decision != VALENCE:
@@ -1916,7 +1917,7 @@ def reviewed_codings(
         if d.decision == VALENCE:
             continue
         if d.decision == NO_CODE:
-            no_code.add(o)
+            no_code.setdefault(o, d)
             state.setdefault(o, {})
             continue
         if d.decision == "new-code":
@@ -1936,6 +1937,23 @@ def reviewed_codings(
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same segment, "
             f"the later row kept: {'; '.join(conflicts[:3])}{more}",
+            path=where,
+        )
+    # a code given beside a no-code row stands, in either order: the reviewer's code is what the
+    # review settled (a review page before session 45 saved the no-code row it carried after
+    # the code the reviewer gave it)
+    beside = [
+        f"{_rows(*sorted((no_code[o], code_row[o, c]), key=lambda r: r.row or 0))}"
+        f"{NO_CODE} and {code_row[o, c].decision} {c} on {no_code[o].segment_id}"
+        for o in no_code
+        for c, decision in state[o].items()
+        if decision != "reject"
+    ]
+    if beside:
+        more = f" and {len(beside) - 3} more" if len(beside) > 3 else ""
+        warn(
+            f"{len(beside)} code(s) given on a segment that a no-code row says fits no code, the "
+            f"code kept: {'; '.join(beside[:3])}{more}",
             path=where,
         )
     if lost:
