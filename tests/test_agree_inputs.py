@@ -465,3 +465,17 @@ def test_codes_in_one_cell_are_each_resolved_in_the_codebook(tmp_path) -> None:
     cu = read_long_csv(p, codebook=Codebook.load("cfir-2009"))
     assert cu.codes_of("A", "u1") == {"IS.C", "IS.E.1"}
     assert cu.codes_of("B", "u1") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("code", "number"),
+    [("1", "1"), ("\uff11", "1"), ("\u0661", "1"), ("+1.0", "1"), ("1.10", "1.10"),
+     ("-\u0662.\u0665", "-2.5"), ("1\u00b2", None), ("\u00b2", None), ("x", None)],
+)  # fmt: skip
+def test_digits_of_any_script_write_their_number(code: str, number: str | None) -> None:
+    """Full-width and Arabic-Indic digits are the digits they are, as float() read them before
+    1f288ed (regression hunt s45: ratings '1' and full-width '1' became two codes, kappa 0.700
+    -> 0.040); a superscript is no digit of a number."""
+    from roqa_nlp.coding_agreement import number_written
+
+    assert number_written(code) == number

@@ -629,8 +629,11 @@ def number_written(code: str) -> str | None:
 
     The digits after the point are kept as written unless they are all zeros (a spreadsheet
     writes the rating 1 as "1.0"): outline numbers "1.1" and "1.10" are two sections, not the
-    float 1.1, so "1.5" and "1.50" stay two spellings too."""
-    found = _WRITTEN_NUMBER.fullmatch(_DASHES.sub("-", code.strip()))
+    float 1.1, so "1.5" and "1.50" stay two spellings too. Digits of any script are read as
+    the digits they are (full-width "１", Arabic-Indic "١" are 1); a superscript "²" is no
+    digit of a number."""
+    ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in code.strip())
+    found = _WRITTEN_NUMBER.fullmatch(_DASHES.sub("-", ascii_digits))
     if found is None or not (found[2] or found[3]):
         return None
     sign, whole, fraction = found[1], str(int(found[2] or "0")), (found[3] or "").rstrip("0")
