@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebook import Codebook
-from .errors import RoqaError, and_list, quoted
+from .errors import RoqaError, and_list, first_and_count, quoted
 from .io import (
     csv_delimiter,
     from_the_header,
@@ -566,12 +566,21 @@ class DecisionMatch:
         """Decisions whose text (or, without text, whose segment id) is in no segment."""
         return tuple(d for d, sid in zip(self.decisions, self.on) if sid is None)
 
-    def summary(self, source: str | Path | None = None, *, limit: int = 3, added: int = 0) -> str:
+    def summary(
+        self,
+        source: str | Path | None = None,
+        *,
+        limit: int = 3,
+        added: int = 0,
+        dropped: Collection[str] = (),
+    ) -> str:
         """One line for the CLI: how many decisions (rows of the review) were carried, on how
         many segments and by decision, the notes alone apart, and which match no segment (named
         by segment id and row, ``limit`` at most). ``added``: the ``no-code`` rows carried besides
         them, made for segments whose every suggestion they rejected (:func:`no_code_rows`) and
-        not in ``source``."""
+        not in ``source``. ``dropped``: transcripts whose codings the run replaced without
+        coding them again; the line says how many of the rows that match no segment are on
+        them (the first five named)."""
         where = "" if source is None else f" from {source}"
         notes = sum(1 for d, _ in self.matched if d.decision == NOTE)  # as the browser counts
         also = f" and {notes} note{'s' if notes != 1 else ''}" if notes else ""
@@ -595,7 +604,13 @@ class DecisionMatch:
         if not unmatched:
             return line
         verb = "matches" if len(unmatched) == 1 else "match"
-        return f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
+        line = f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
+        gone = [t for t in dropped if any(_transcript_part(d.segment_id) == t for d in unmatched)]
+        if not gone:
+            return line
+        n = sum(1 for d in unmatched if _transcript_part(d.segment_id) in set(gone))
+        how_many = f"all {n}" if n == len(unmatched) else f"{n} of them"
+        return f"{line} ({how_many} on {first_and_count(gone)}, which this run does not code)"
 
 
 def _row_of(d: Decision) -> str:

@@ -83,6 +83,13 @@ def first_few(names: Sequence[str], n: int = 4) -> str:
     return ", ".join(names[:n]) + (" ..." if len(names) > n else "")
 
 
+def first_and_count(names: Sequence[str], n: int = 5) -> str:
+    """The first ``n`` of ``names`` joined by commas, ``and N more`` after them when there are
+    more (``RM01, RM02, RM03, RM04, RM05 and 1 more``)."""
+    more = len(names) - n
+    return ", ".join(names[:n]) + (f" and {more} more" if more > 0 else "")
+
+
 def and_list(items: Iterable[str]) -> str:
     """``items`` as a sentence lists them: ``a``, ``a and b``, ``a, b and c``."""
     words = list(items)

@@ -399,6 +399,43 @@ def _files_before(out: Path) -> set[str]:
     return {f.name for f in _files_in(out)}
 
 
+def transcripts_held(out: Path) -> list[str]:
+    """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
+    read before a run replaces them, to name those it does not code again. Empty when there is
+    no such file; a line that is not a record is passed over (the folder was checked as
+    roqa's before)."""
+    from ..transcripts import natural_key
+
+    path = out / "codings.jsonl"
+    if not path.is_file():
+        return []
+    ids: set[str] = set()
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("transcript"), str):
+                ids.add(record["transcript"])
+    return sorted(ids, key=natural_key)
+
+
+def _warn_of_dropped(out: Path, dropped: list[str]) -> None:
+    """Warn that ``out`` held codings of the transcripts ``dropped``, which this run does not
+    code: its outputs replace the folder's whole, so their codings (and the report's review of
+    them) are gone from it. Coding the rest of a study into its folder did that silently."""
+    from ..errors import first_and_count
+
+    if dropped:
+        print(
+            f"roqa: warning: {out}: held codings of {first_and_count(dropped)}, which this run "
+            "does not code: they are replaced; give every transcript (unchanged ones come from "
+            "the cache) or another --out",
+            file=sys.stderr,
+        )
+
+
 def _earlier_run_files(
     out: Path, written: Iterable[Path], before: Iterable[str] = ()
 ) -> tuple[list[str], list[str]]:
@@ -733,6 +770,7 @@ def code_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     before = _files_before(out) if out.is_dir() else set()
+    held = transcripts_held(out)  # before this run's codings replace them
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
     if report and not stream and engine == "local":
@@ -790,6 +828,7 @@ def code_command(
         if model is not None and (Path(model) / "codebook.json").is_file():
             model_book = Codebook.load(Path(model) / "codebook.json")
             summary.paths.update(_keep_project_codebook(model_book, out))
+        _warn_of_dropped(out, [t for t in held if t not in set(transcripts_held(out))])
         _say_streamed(
             out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
@@ -839,6 +878,7 @@ def code_command(
             written_key = _write_key(key, pseudonymise)
         if written_key is not None:
             w.paths["pseudonym key"] = written_key
+        _warn_of_dropped(out, [t for t in held if t not in set(transcripts_held(out))])
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
@@ -862,6 +902,8 @@ def code_command(
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()
+    dropped = [t for t in held if t not in result.transcripts]
+    _warn_of_dropped(out, dropped)
     written: dict[str, Path] = {}
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
@@ -927,7 +969,7 @@ def code_command(
             )
             written["report.html"] = path
             if review is not None:
-                typer.echo(review.line(charted))
+                typer.echo(review.line(charted, dropped))
         else:
             _warn_if_report_is_stale(out)
         if qdpx is not None:

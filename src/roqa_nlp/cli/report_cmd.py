@@ -418,16 +418,19 @@ class Review:
 
         refuse_misspelt_codes(self.decisions, book, self.path)
 
-    def line(self, result: CodingResult) -> str:
+    def line(self, result: CodingResult, dropped: Collection[str] = ()) -> str:
         """What the CLI says of them: how many were carried into the report, which were not
-        (and, in a warning, which went to segments whose text was edited since the review)."""
+        (and, in a warning, which went to segments whose text was edited since the review).
+        ``dropped``: the transcripts the output folder held codings of that this run does not
+        code (``roqa code`` of some of a study's transcripts): the line says how many of the
+        rows that match no segment are on them."""
         from ..decisions import DecisionMatch, match_decisions, warn_of_edited_text
 
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
         match = match_decisions(self.decisions, result)
         warn_of_edited_text(match, self.path)
         if not self.added:
-            return match.summary(where)
+            return match.summary(where, dropped=dropped)
         # the rows the file holds (the added ones were made in memory: row 0)
         own = [i for i, d in enumerate(match.decisions) if d.row]
         in_file = DecisionMatch(
@@ -436,7 +439,7 @@ class Review:
             tuple(match.edited[i] for i in own) if match.edited else (),
             match.coded,
         )
-        return in_file.summary(where, added=self.added)
+        return in_file.summary(where, added=self.added, dropped=dropped)
 
 
 def read_review(given: Path | None, folder: Path) -> Review | None:

@@ -1,0 +1,88 @@
+"""`roqa code` into a folder that holds codings of transcripts this run does not code: the
+earlier codings are replaced (as ever), but never silently (a tester coded the remaining
+interviews of a study into its folder and lost the 16 segments of the first three)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli_core import roqa
+
+INTERVIEW = (
+    "Interviewer: Tell me about your service.\n"
+    "{p}: We just don't have the staff to give people that one-to-one time, and the managers "
+    "above us never ask what the people we support want.\n"
+    "Interviewer: And training?\n"
+    "{p}: The recovery training was good, the staff came back full of ideas about goals.\n"
+)
+
+
+def study(tmp_path: Path) -> Path:
+    folder = tmp_path / "study"
+    folder.mkdir()
+    for n in ("01", "02", "03", "04"):
+        (folder / f"RM{n}.txt").write_text(INTERVIEW.format(p=f"P{n}"), encoding="utf-8")
+    return folder
+
+
+def held(out: Path) -> list[str]:
+    lines = (out / "codings.jsonl").read_text(encoding="utf-8").splitlines()
+    return sorted({json.loads(line)["transcript"] for line in lines})
+
+
+def test_coding_other_transcripts_into_a_coded_folder_names_those_it_replaces(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    first = roqa("code", s / "RM01.txt", s / "RM02.txt", s / "RM03.txt", "--out", out,
+                 "--model", tiny_model_dir)  # fmt: skip
+    assert first.code == 0
+    assert "held codings of" not in first.err
+    rows = ["segment_id,decision,code_id,new_code,note"]
+    rows += [f"RM0{n}:0001,accept,OS.B,," for n in (1, 2, 3)]
+    (out / "decisions.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run = roqa("code", s / "RM04.txt", "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0
+    assert (
+        f"roqa: warning: {out}: held codings of RM01, RM02, RM03, which this run does not code: "
+        "they are replaced; give every transcript (unchanged ones come from the cache) or "
+        "another --out" in run.err.splitlines()
+    )
+    decisions_line = next(x for x in run.out.splitlines() if x.startswith("decisions:"))
+    assert decisions_line.endswith(
+        "3 match no segment: RM01:0001 (row 2), RM02:0001 (row 3), RM03:0001 (row 4) "
+        "(all 3 on RM01, RM02, RM03, which this run does not code)"
+    )
+    assert held(out) == ["RM04"]  # replaced, as before
+
+
+def test_coding_a_coded_folder_again_with_every_transcript_warns_of_none(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s / "RM01.txt", "--out", out, "--model", tiny_model_dir).code == 0
+    run = roqa("code", s / "RM01.txt", s / "RM02.txt", "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0
+    assert "held codings of" not in run.err
+    assert held(out) == ["RM01", "RM02"]
+
+
+def test_a_folder_of_many_transcripts_is_named_by_its_first_five_and_a_count(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    for n in ("05", "06", "07"):
+        (s / f"RM{n}.txt").write_text(INTERVIEW.format(p=f"P{n}"), encoding="utf-8")
+    others = [s / f"RM0{n}.txt" for n in range(1, 7)]
+    assert roqa("code", *others, "--out", out, "--model", tiny_model_dir).code == 0
+    run = roqa("code", s / "RM07.txt", "--stream", "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0
+    assert (
+        f"roqa: warning: {out}: held codings of RM01, RM02, RM03, RM04, RM05 and 1 more, which "
+        "this run does not code: they are replaced; give every transcript (unchanged ones come "
+        "from the cache) or another --out" in run.err.splitlines()
+    )
