@@ -189,7 +189,9 @@ def test_rows_without_text_are_said_to_be_matched_by_id_alone(cfir: Codebook) ->
     expected = (
         "notext.csv: 1 decision row without text, matched to segments by id alone: if a "
         "transcript changed since the review (a turn added or removed), they land on other "
-        "segments; keep the text column as the report's Save decisions and roqa import write it"
+        "segments; a file without the text column (saved by an earlier roqa) gets it when "
+        "loaded into the report of the codings it was made on (Load decisions) and saved "
+        "again (Save decisions)"
     )
     with pytest.warns(RoqaWarning) as caught:
         reviewed_codings(bare, codings(FIRST), cfir, coder="Fiona", where="notext.csv")

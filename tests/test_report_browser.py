@@ -3175,3 +3175,39 @@ def test_the_keys_button_says_whether_the_list_is_shown(page: tuple[Any, Path]) 
     assert driver.find_element(By.ID, "kb-help").is_displayed()
     _keys(driver, "?")
     assert button.get_attribute("aria-expanded") == "false"
+
+
+# -- a study carried from an older roqa (session 45) -----------------------------------------------
+
+
+def _load_file(driver: Any, path: Path) -> str:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)  # a person clicks the button
+    field.send_keys(str(path))
+    status = driver.find_element(By.ID, "load-status")
+    WebDriverWait(driver, 10).until(lambda _: status.text)
+    return str(status.text)
+
+
+def test_a_decisions_file_without_a_text_column_is_saved_back_with_its_text(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """An earlier roqa's Save decisions wrote segment_id,decision,code_id,new_code,note: loaded
+    and saved again, each row has its segment's words, as `roqa train` and a re-coded folder
+    match decisions by."""
+    driver, _ = page
+    old = tmp_path / "decisions.csv"
+    old.write_text(
+        "segment_id,decision,code_id,new_code,note\r\n"
+        "p01_interview:0001,accept,IS.E.3,,staff untrained\r\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, old) == "decisions.csv: 1 decision loaded; all matched"
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _decisions_csv(driver) == (
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,IS.E.3,,staff untrained,{P01_0001}\n"
+    )

@@ -2257,7 +2257,8 @@ def _warn_of_rows_without_text(
         warn(
             f"{n} decision row{'s' if n != 1 else ''} without text, matched to segments by id "
             "alone: if a transcript changed since the review (a turn added or removed), they "
-            "land on other segments; keep the text column as the report's Save decisions and "
-            "roqa import write it",
+            "land on other segments; a file without the text column (saved by an earlier roqa) "
+            "gets it when loaded into the report of the codings it was made on (Load "
+            "decisions) and saved again (Save decisions)",
             path=where,
         )
