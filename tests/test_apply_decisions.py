@@ -1246,3 +1246,35 @@ def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywher
     reviewed, _, _ = reviewed_codings(rows[:1], codings, cfir, coder="Alice")
     assert reviewed.meta["review_scope"]["small_talk"] == 1
     assert reviewed.meta["undecided_segments"] == {"p01": [3, 4]}
+
+
+def test_valences_the_reviewer_did_not_set_are_left_out_of_valence_agreement(
+    tmp_path: Path,
+) -> None:
+    """Tester (session 45): a review whose decisions file has no valence column gave every
+    accepted code the model's valence, and `roqa agree` then read the model agreeing with
+    itself as the reviewer agreeing with it ("valence, Alice - coded: agreement 100%, kappa
+    1.000"). The review records which segments keep the model's valence; agree leaves them out
+    of valence agreement, with a line saying how many and why."""
+    review = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),  # no valence: the model's
+        Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="barrier"),
+        Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
+        Decision("p01:0005", "valence", text=TEXTS[4], valence="enabler"),
+    ]
+    assert apply_review(tmp_path, review).code == 0
+    coded, out = tmp_path / "coded", tmp_path / "reviewed"
+    assert json.loads((out / "run.json").read_text("utf-8"))["valence_from_model"] == ["p01:0001"]
+    run = roqa("agree", coded, out, "--json", tmp_path / "agree.json")
+    assert run.code == 0, run.err
+    valence = json.loads((tmp_path / "agree.json").read_text("utf-8"))["valence"]
+    # p01:0003 barrier (agreed), p01:0005 enabler (not); p01:0001 left out
+    assert (valence["n_pairs"], valence["n_without_valence"]) == (2, 1)
+    assert valence["percent_agreement"] == 0.5
+    said = " ".join(run.out.split())
+    assert (
+        "Alice: 1 coded segment keeps the valence the model gave (the review set none there, "
+        "roqa apply-decisions): not counted as Alice's valence, so left out of valence "
+        "agreement (p01:0001)." in said
+    )

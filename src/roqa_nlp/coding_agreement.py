@@ -705,12 +705,15 @@ def segment_valences(
     :func:`segment_codes` gives them) were given: their suggestion's ``valence``. Segments of a
     person's codings imported from a QDA project that were given no valence
     (:func:`roqa_nlp.exchange.review.valence_not_given`) have none: their "neutral" is the
-    default of a code given no valence, not a valence given. A code given two different
-    valences in one segment has none."""
-    from .exchange.review import valence_not_given
+    default of a code given no valence, not a valence given. Nor have the segments of a review
+    whose codes keep the model's valence (:func:`roqa_nlp.exchange.review.valence_from_model`:
+    the reviewer set none there), which is the model's reading, not the reviewer's: counted as
+    the reviewer's, a review with no valence column agreed with the model on every valence. A
+    code given two different valences in one segment has none."""
+    from .exchange.review import valence_from_model, valence_not_given
     from .schema import normalise_valence
 
-    not_given = valence_not_given(result) or set()
+    not_given = (valence_not_given(result) or set()) | valence_from_model(result)
     found: dict[str, dict[str, set[str]]] = {}
     for s in result.segments:
         sid = s.segment.id

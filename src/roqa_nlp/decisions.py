@@ -2075,6 +2075,13 @@ def reviewed_codings(
         "decisions": str(where),
         "reviewed_segments": [s.segment.id for s in out],
     }
+    # the coded segments whose valence the reviewer did not set: the model's, kept for the
+    # charts, but not the reviewer's reading (roqa agree leaves it out of valence agreement)
+    from_model = [s.segment.id for s in out if s.suggestions and s.segment.id not in valence]
+    if from_model:
+        from .exchange.review import VALENCE_FROM_MODEL
+
+        meta[VALENCE_FROM_MODEL] = from_model
     if kept:
         meta[SEGMENT_NOTES] = {
             s.segment.id: kept[s.segment.id] for s in out if s.segment.id in kept

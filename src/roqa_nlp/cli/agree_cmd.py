@@ -372,6 +372,7 @@ def _compared(
     mixed = None if book is not None else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
+    valence_notes = _model_valence_notes(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
     results, matched_notes = match_codes_by_name(results, book)
     results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
@@ -416,6 +417,7 @@ def _compared(
     if models:
         notes.append(_models_note(models, results))
     notes.extend(read.review_notes)
+    notes.extend(valence_notes)
     notes.extend(matched_notes)
     notes.extend(read.split_notes)
     notes.extend(csv_notes)
@@ -640,6 +642,30 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
         "documented crosswalk; a long CSV's names are resolved in it, and a name of the other "
         "codebook is an error naming its counterparts)"
     )
+
+
+def _model_valence_notes(results: dict[str, Any]) -> list[str]:
+    """One note per review (``roqa apply-decisions``) some of whose coded segments keep the
+    valence the model gave, the reviewer setting none there (a decisions file without a valence
+    column sets none): those valences are the model's, not the reviewer's, and are left out of
+    valence agreement (:func:`~roqa_nlp.coding_agreement.segment_valences`). Before session 45
+    they were counted as the reviewer's: the model agreed with itself, kappa 1.000."""
+    from ..errors import first_few
+    from ..exchange.review import valence_from_model
+
+    notes = []
+    for coder, result in results.items():
+        coded = {s.segment.id for s in result.segments if s.suggestions}
+        kept = [sid for sid in (s.segment.id for s in result.segments) if sid in coded]
+        ids = list(dict.fromkeys(sid for sid in kept if sid in valence_from_model(result)))
+        if ids:
+            n = len(ids)
+            notes.append(
+                f"{coder}: {n} coded segment{'s keep' if n != 1 else ' keeps'} the valence the "
+                "model gave (the review set none there, roqa apply-decisions): not counted as "
+                f"{coder}'s valence, so left out of valence agreement ({first_few(ids, 3)})"
+            )
+    return notes
 
 
 def _review_of_model_note(results: dict[str, Any]) -> str | None:

@@ -75,6 +75,22 @@ class _HumanCode:
 VALENCE_NOT_GIVEN = "valence_not_given"
 
 
+#: The key of a review's ``meta`` (the ``run.json`` of ``roqa apply-decisions``) that lists the
+#: segments whose codes keep the valence the model gave, as the reviewer set none there (a
+#: decisions file without a valence column sets none anywhere): the model's reading, not the
+#: reviewer's, so ``roqa agree`` leaves it out of valence agreement.
+VALENCE_FROM_MODEL = "valence_from_model"
+
+
+def valence_from_model(result: CodingResult) -> set[str]:
+    """The ids of the segments of a review whose valence is the model's (
+    :data:`VALENCE_FROM_MODEL`); empty when the codings record none (a review that set every valence,
+    one written before session 45, or codings that are no review)."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    ids = meta.get(VALENCE_FROM_MODEL)
+    return set(map(str, ids)) if isinstance(ids, list) else set()
+
+
 def valence_not_given(result: CodingResult) -> set[str] | None:
     """The ids of the segments of a person's imported codings given no valence
     (:data:`VALENCE_NOT_GIVEN`); None when the codings do not record it (codings not imported
