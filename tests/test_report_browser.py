@@ -11,6 +11,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -3210,4 +3211,90 @@ def test_a_decisions_file_without_a_text_column_is_saved_back_with_its_text(
     assert _decisions_csv(driver) == (
         "segment_id,decision,code_id,new_code,note,text\n"
         f"p01_interview:0001,accept,IS.E.3,,staff untrained,{P01_0001}\n"
+    )
+
+
+#: a review as a page of roqa before the review was kept per place kept it, under
+#: "roqa-decisions:" + its report id alone (/tmp/s45_upgrade/old's report.js, line 14)
+OLD_PAGE_REVIEW = {
+    "p01_interview:0001": {"codes": {"IS.E.3": {"decision": "accept"}}, "newCode": "", "note": ""},
+    "p02_interview:0001": {
+        "codes": {"OS.A": {"decision": "recode", "target": "OS.D"}},
+        "newCode": "",
+        "note": "funding",
+    },
+}
+
+
+def _kept_keys(driver: Any) -> list[str]:
+    return sorted(driver.execute_script("return Object.keys(window.localStorage)"))
+
+
+def test_a_review_an_older_page_kept_for_this_report_is_read_and_moved_to_todays_key(
+    page: tuple[Any, Path], report_url: str
+) -> None:
+    """Tester (session 45): an older page kept its unsaved review under "roqa-decisions:" +
+    report id; today's looked only under that + ":" + path and "roqa-review:" + path, so the
+    review was not found. Now it is read (the report's segments unchanged: the same id), and
+    moved to today's key."""
+    driver, _ = page
+    rid = driver.execute_script("return document.body.dataset.reportId")
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        "roqa-decisions:" + rid,
+        OLD_PAGE_REVIEW,
+    )
+    driver.get(report_url)
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
+    path = driver.execute_script("return location.pathname")
+    assert _kept_keys(driver) == [f"roqa-decisions:{rid}:{path}", f"roqa-review:{path}"]
+    kept = driver.execute_script(
+        "return JSON.parse(localStorage.getItem(arguments[0]))", f"roqa-decisions:{rid}:{path}"
+    )
+    assert sorted(kept) == ["p01_interview:0001", "p02_interview:0001"]
+    driver.get(report_url)  # moved, not lost: still there after a reload
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_a_review_an_older_page_kept_is_carried_into_the_report_written_over_it(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The folder coded again (another report id) writes the report over the older page:
+    roqa code says the review kept in the browser is carried into it, and it is, by segment id
+    (the older page kept no text), with the status line saying so; the older key is moved."""
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009")
+    old_id = re.search(r'data-report-id="(\w+)"', path.read_text("utf-8"))[1]  # type: ignore[index]
+    fewer = {k: v for k, v in INTERVIEWS.items() if k != "p03_interview"}
+    write_report(build_result(fewer), path, "cfir-2009")  # coded again: another id
+    html = path.read_text("utf-8")
+    assert f'data-earlier-report-id="{old_id}"' in html
+    new_id = re.search(r'data-report-id="(\w+)"', html)[1]  # type: ignore[index]
+    assert new_id != old_id
+    driver.get(path.as_uri())
+    driver.execute_script("window.localStorage.clear()")
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        "roqa-decisions:" + old_id,
+        OLD_PAGE_REVIEW,
+    )
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
+    assert driver.find_element(By.ID, "load-status").text == (
+        "2 decisions carried from the earlier report in this folder; all matched"
+    )
+    assert f"roqa-decisions:{old_id}" not in _kept_keys(driver)
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+            _recoded(("p02_interview:0001", "recode", "OS.D", "", "funding", P02_0001), "OS.A"),
+        ]
     )

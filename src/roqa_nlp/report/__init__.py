@@ -171,6 +171,7 @@ def write_report(
         and Path(path).suffix.lower() not in (".html", ".htm")
     ):  # write_report(result, "cfir-2009", "report.html"): the old order with a codebook's id
         path, codebook = codebook, path
+    out = Path(path)
     html = render_report(
         result,
         codebook,
@@ -180,10 +181,27 @@ def write_report(
         title=title,
         decisions=decisions,
         decisions_from=decisions_from,
+        earlier_report_id=earlier_report_id(out),
     )
-    out = Path(path)
     atomic_write_text(out, html)
     return out
+
+
+#: the report id in the body tag of a page roqa wrote (report.html.j2)
+_BODY_REPORT_ID = re.compile(r'<body data-report-id="([0-9a-f]{16})"')
+
+
+def earlier_report_id(path: Path) -> str | None:
+    """The report id of the roqa report at ``path`` that a new one is about to replace (None:
+    no such page). Written into the new page (``data-earlier-report-id``), so that a review an
+    older page kept in the browser under that id alone (before the review was kept per place)
+    is carried into the report written over it, as ``roqa code`` says it is."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            found = _BODY_REPORT_ID.search(f.read())
+    except OSError:  # none there, a folder, unreadable: nothing to carry
+        return None
+    return found.group(1) if found else None
 
 
 def render_report(
@@ -196,8 +214,10 @@ def render_report(
     title: str | None = None,
     decisions: str | Path | Sequence[Decision] | None = None,
     decisions_from: str | Path | None = None,
+    earlier_report_id: str | None = None,
 ) -> str:
-    """The report as one HTML string (see :func:`write_report`)."""
+    """The report as one HTML string (see :func:`write_report`). ``earlier_report_id``: the id
+    of the report this one replaces at its place (:func:`earlier_report_id`), or None."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
 
@@ -228,6 +248,8 @@ def render_report(
     )
     ctx["decisions_json"] = carried
     ctx["charted_by"] = person
+    # the page written over: only another report's (the same report's review is its own)
+    ctx["earlier_report_id"] = earlier_report_id if earlier_report_id != ctx["report_id"] else None
     # what a partial review (roqa apply-decisions) left out, as Table 2's Word caption says it
     ctx["review_left_out"] = (
         review_left_out(result.meta if isinstance(result.meta, dict) else {})

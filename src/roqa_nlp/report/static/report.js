@@ -19,7 +19,10 @@
  * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
  * rows already matched to this report's segments); a review kept in this place by an earlier
  * version of the report wins over them for the segments it has, and a review kept for this very
- * report wins over both. "Load decisions…" reads a saved decisions.csv and applies it, each
+ * report wins over both. A review an older page kept under "roqa-decisions:" + report id alone
+ * (roqa before the review was kept per place) is read when this page keeps none: this report's
+ * id, else that of the report this page was written over (data-earlier-report-id), carried in by
+ * segment id, then moved to this page's keys (legacyKey, earlierKey). "Load decisions…" reads a saved decisions.csv and applies it, each
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id, then by nearly the same words (a transcript corrected since the review, said
  * in the status line): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
@@ -79,6 +82,15 @@
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
+  /* The keys an older page (roqa before the review was kept per place) kept its review under,
+     "roqa-decisions:" + its report id alone, in the state's own shape: this report's id (its
+     segments unchanged), then the id of the report this page was written over
+     (data-earlier-report-id, which Python reads from that page: the folder coded again). Read
+     when this page keeps nothing of its own, then moved to storeKey (legacyFound). */
+  var earlierId = document.body.getAttribute("data-earlier-report-id") || "";
+  var legacyKey = "roqa-decisions:" + reportId;
+  var earlierKey = earlierId && earlierId !== reportId ? "roqa-decisions:" + earlierId : "";
+  var legacyFound = "";
   /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra
      [, before]}; valence: the researcher's valence for the segment or ""; before: the new code
      the segment had before a group of the open-coding queue named it (nameGroup); extra:
@@ -1437,8 +1449,7 @@
      folder was coded again), matched to this report's segments as a loaded file is, except on
      the segments `saved` (this very report's review) holds; or, when this very report has no
      review of its own kept, the place's review of it; null when there is none. */
-  function carryFromPlace(saved) {
-    var place = stored(placeKey);
+  function carryFromPlace(saved, place) {
     /* the same report: its own review is `saved`; without one (kept by a version of the page
        that keyed it by report alone), the place's review of it is its review */
     var same = place && place.report === reportId;
@@ -1466,9 +1477,47 @@
     };
   }
 
+  /* An older page's review (segment id -> {codes: {code: {decision, target}}, newCode, note})
+     as the rows a place keeps, without text (that page kept none): matched by segment id. */
+  function legacyRows(old) {
+    var rows = [];
+    Object.keys(old).forEach(function (seg) {
+      var st = old[seg];
+      if (!st || typeof st !== "object") return;
+      var note = typeof st.note === "string" ? st.note : "";
+      var codes = st.codes && typeof st.codes === "object" ? st.codes : {};
+      var n = rows.length;
+      Object.keys(codes).forEach(function (code) {
+        var d = codes[code] || {};
+        if (d.decision === "recode") rows.push([seg, "recode", String(d.target || ""), "", note, "", "", code]);
+        else if (d.decision) rows.push([seg, String(d.decision), code, "", note, ""]);
+      });
+      if (st.newCode) rows.push([seg, "new-code", "", String(st.newCode), note, ""]);
+      if (rows.length === n && note) rows.push([seg, "note", "", "", note, ""]);
+    });
+    return rows;
+  }
+
   function restore() {
     var saved = stored(storeKey);
     if (!saved || typeof saved !== "object") saved = null;
+    var place = stored(placeKey);
+    /* nothing kept under today's keys (or only the empty review a page opened before this
+       fallback wrote, which left the older page's where it was) */
+    var none = (!saved || !Object.keys(saved).length) &&
+      (!place || typeof place !== "object" || !Array.isArray(place.rows) || !place.rows.length);
+    var legacy = none ? stored(legacyKey) : null;
+    var fromLegacy = !!(legacy && typeof legacy === "object" && Object.keys(legacy).length);
+    if (fromLegacy) {  /* this very report, kept by an older page: its own review */
+      saved = legacy;
+      legacyFound = legacyKey;
+    } else if (none && earlierKey) {  /* the report this page replaced */
+      var earlier = stored(earlierKey);
+      if (earlier && typeof earlier === "object" && Object.keys(earlier).length) {
+        place = { report: earlierId, rows: legacyRows(earlier) };
+        legacyFound = earlierKey;
+      }
+    }
     /* embedded rows are matched already:
        [segment_id, decision, code_id, new_code, note, valence, suggestion] */
     embeddedRows = currentRows(applyMatched(embedded.map(function (r) {
@@ -1476,14 +1525,15 @@
                                      valence: r[5] || "", suggestion: r[6] || "" } };
     })));
     restoreSaved();
-    var carried = carryFromPlace(saved);
+    var carried = carryFromPlace(saved, place);
     if (saved) {
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
         state[seg] = normal(st);
         kept[seg] = true;
-        synced[seg] = keyOf(st);  /* as the browser keeps it */
+        /* as the browser keeps it; an older page's, not under storeKey yet: written there */
+        if (!fromLegacy) synced[seg] = keyOf(st);
       });
     }
     paintAll(true);
@@ -2202,6 +2252,10 @@
   if (!readOnly) {
     restore();
     save();
+    /* an older page's review, now kept under this page's keys: moved, not copied */
+    if (legacyFound && !storageFailed) {
+      try { window.localStorage.removeItem(legacyFound); } catch (e) { /* kept where it was */ }
+    }
   }
   applyFilter(); /* a browser may bring back the choice made before a reload */
   if (window.location.hash) reveal(window.location.hash);
