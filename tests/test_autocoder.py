@@ -1764,7 +1764,11 @@ def test_evaluate_scores_a_reviews_new_codes_as_misses_of_a_model_without_them(
     assert (m["n_coded"], m["n_unreachable"]) == (6, 1)
     assert m["unreachable_codes"] == ["project.staff-wellbeing-and-burnout"]
     assert (plain["construct_top1"], m["construct_top1"]) == (1.0, 5 / 6)
-    assert m["predictions"][:5] == plain["predictions"]
+    # the same predictions; off_framework_p as close as float arithmetic over a batch of 6
+    # rather than 5 gives (the last digit differed on a new install, s45)
+    for got, want in zip(m["predictions"][:5], plain["predictions"], strict=True):
+        assert got["off_framework_p"] == pytest.approx(want["off_framework_p"], rel=1e-9)
+        assert {**got, "off_framework_p": 0} == {**want, "off_framework_p": 0}
     assert (m["predictions"][5]["top1"], m["predictions"][5]["top3"]) == (False, False)
 
 
