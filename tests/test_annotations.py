@@ -32,6 +32,7 @@ from roqa_nlp.transcripts.segment import segment
         ),
         ("The inspectors (Inaudible) look at the logs.", "The inspectors look at the logs."),
         ("We went. {laughter} Then came.", "We went. Then came."),  # braces too (s45)
+        ("It went well. [Laughs.] ((laughs)) Fine.", "It went well. Fine."),  # hunt s45
         # a typist's word filled in, and a speaker's own aside, are words: read
         ("They [the ward] call us (well, sometimes) first.", None),
         ("No notes here.", None),

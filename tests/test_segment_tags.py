@@ -36,6 +36,11 @@ from roqa_nlp.transcripts.sentences import split_sentences
         ("Three steps: (1) Plan it. (2) Do it.", ["Three steps: (1) Plan it.", "(2) Do it."]),
         # a sentence inside a speaker's aside is not cut out of it
         ("He said (I mean. It was hard.) fine.", ["He said (I mean. It was hard.)", "fine."]),
+        # a note closed by a full stop, in double parentheses, or of a few words (hunt s45)
+        ("It went well. [Laughs.] Then it stopped.", ["It went well. [Laughs.]", "Then it stopped."]),
+        ("Fine. ((laughs)) Good.", ["Fine. ((laughs))", "Good."]),
+        ("We talked. [both laugh] Then we left.", ["We talked. [both laugh]", "Then we left."]),
+        ("It was hard. (sighs heavily) Yes.", ["It was hard. (sighs heavily)", "Yes."]),
     ],
 )  # fmt: skip
 def test_no_sentence_ends_inside_a_note_in_brackets(text: str, sentences: list[str]) -> None:

@@ -1,5 +1,5 @@
-"""Transcriber's annotations: notes in square brackets, parentheses or braces (``{laughter}``)
-that are no one's words.
+"""Transcriber's annotations: notes in square brackets, parentheses (single or double:
+``((laughs))``) or braces (``{laughter}``) that are no one's words.
 
 A transcriber marks what was not said or could not be heard (``[inaudible 00:14:02]``,
 ``[laughs]``, ``[crosstalk]``, ``(pause)``) and what was taken out (``[redacted]``, ``[name of
@@ -26,7 +26,7 @@ ANNOTATIONS = "transcriber_annotations.txt"
 #: annotations too.
 WORDS_LOST = "words_lost_annotations.txt"
 
-_NOTE = re.compile(r"\s*(?:\[([^\[\]]*)\]|\(([^()]*)\)|\{([^{}]*)\})")
+_NOTE = re.compile(r"\s*(?:\(\(([^()]*)\)\)|\[([^\[\]]*)\]|\(([^()]*)\)|\{([^{}]*)\})")
 #: A note in brackets on one line, the innermost (``[laughs]``, ``(pause)``, ``{laughter}``) or
 #: in double parentheses (``((laughs))``): no segment boundary falls inside one.
 _BRACKETED = re.compile(r"\(\([^()\n]*\)\)|\[[^\[\]\n]*\]|\([^()\n]*\)|\{[^{}\n]*\}")
@@ -96,8 +96,9 @@ def only_words_lost(words: str) -> bool:
 
 
 def is_annotation(note: str) -> bool:
-    """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation."""
-    return _annotation().fullmatch(" ".join(note.split())) is not None
+    """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation (a full
+    stop, comma or exclamation mark closing it left out: ``[Laughs.]``)."""
+    return _annotation().fullmatch(" ".join(note.split()).rstrip(".,!")) is not None
 
 
 def without_annotations(text: str) -> str:

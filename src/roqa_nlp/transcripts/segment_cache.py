@@ -62,8 +62,9 @@ from .segment import (
 #: 8: a participant's "Yes." to a repair on a bad line ("Can you hear me now?") is no answer and is
 #: left out, and an answer after a repair keeps the question before it as its context
 #: (``repairs.only_repairs``); 9: no boundary falls inside a note in brackets, and a transcriber's
-#: annotation ("[laughs]") at a sentence's end stays with it (``sentences``, ``annotations``)
-SEGMENTER_VERSION = 9
+#: annotation ("[laughs]") at a sentence's end stays with it (``sentences``, ``annotations``);
+#: 10: so does one with a full stop inside ("[Laughs.]") or in double parentheses ("((laughs))")
+SEGMENTER_VERSION = 10
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
