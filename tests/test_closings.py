@@ -23,7 +23,8 @@ FORMULAS = sorted(packaged_words(CLOSING_FORMULAS))
      "Um, no, I think we’ve covered it, thanks.", "Not that I can think of.", "No. I think that was "
      "everything.", "Er, no, that's it. That's everything, thank you.", "Nothing else [laughs].",
      "That's all from me, thank you, good luck with your research.",
-     "No, I think that's everything. All the best with the study, bye."],
+     "No, I think that's everything. All the best with the study, bye.",
+     "Good luck with your research.", "Thank you for having me. Good luck with the study!"],
 )  # fmt: skip
 def test_a_closing_formula_alone_is_one(words: str) -> None:
     """The tester's two lines, with fillers, notes and thanks around them."""
@@ -33,7 +34,7 @@ def test_a_closing_formula_alone_is_one(words: str) -> None:
 @pytest.mark.parametrize(
     "words",
     ["No, that's everything, apart from the funding which worries me.",
-     "Good luck getting the commissioners to pay for anything.", "Good luck with your research.",
+     "Good luck getting the commissioners to pay for anything.", "Good luck.",
      "No, that's everything, good luck with the commissioners.", "No.", "Not really.",
      "I don't think so.", "Yeah, that's it.", "That's it.", "That's all.", "Thanks.", "No, thanks.",
      "No, I think that's everything. Will we hear about what you find?", "", "[inaudible]"],
