@@ -680,7 +680,12 @@ def test_a_typed_transcript_that_repeats_a_label_once_keeps_the_prompt_the_inter
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         t = read_transcript(f)
-    assert roqa_warnings(caught) == []
+    # the one repeat is said (s45): the answer's two parts are coded apart
+    assert roqa_warnings(caught) == [
+        f"{f}: 1 turn split by a repeated speaker label (line 5): this format is read as typed, "
+        "so each part is coded on its own (delete the repeated label in the file to code the "
+        "answer whole)"
+    ]
     assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
         ("Interviewer", "Can you describe the team you manage?"),
         ("P09", "Eight support workers and two seniors, plus me."),
