@@ -54,7 +54,10 @@ def _covered(tokens: list[str], *, backwards: bool = False) -> tuple[list[bool |
     longest = longest_of(CLOSING_FORMULAS, CLOSING_WORDS)
     covered: list[bool | None] = [False] + [None] * len(tokens)
     on_formula = [False] * (len(tokens) + 1)
+    last = 0  # the last i not None: none further on can be once `longest` words are None
     for i in range(1, len(tokens) + 1):
+        if i - last > longest:
+            break
         for n in range(1, min(longest, i) + 1):
             before = covered[i - n]
             if before is None:
@@ -64,6 +67,7 @@ def _covered(tokens: list[str], *, backwards: bool = False) -> tuple[list[bool |
                 covered[i] = on_formula[i] = True
             elif piece in extras or (n == 1 and piece[0] in BACKCHANNEL_WORDS):
                 covered[i] = bool(covered[i]) or before
+        last = i if covered[i] is not None else last
     return covered, on_formula
 
 
