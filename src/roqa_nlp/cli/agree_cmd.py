@@ -1335,7 +1335,6 @@ def _kappa_label(fig: Any) -> str:
 def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> None:
     """The agreement tables for one universe, as a researcher reads them."""
     from rich.markup import escape
-    from rich.table import Table
 
     from ..agreement import (
         KRIPPENDORFF_RELIABLE,
@@ -1343,6 +1342,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         krippendorff_label,
         landis_koch_label,
     )
+    from .tables import print_table, table
 
     # coder and code names are the researcher's text, never rich markup ("[new] Workforce")
     def who(c: str) -> str:
@@ -1363,22 +1363,25 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     scope = "all units" if universe == "all" else "units at least one coder coded with something"
     level = report.settings["ci_level"]
     pooled = report.pooled[universe]
-    t = Table(
+    # no resamples, no bootstrap interval: the column promises none
+    boot = report.settings["n_boot"] > 0
+    value = f"value [{level:.0%} CI]" if boot else "value"
+    t = table(
+        "statistic",
+        value,
+        "reading",
+        right=(value,),
+        intervals=(value,),
         title=f"Pooled over every code, presence/absence, {scope} (n={pooled.n_units})",
         title_justify="left",
     )
-    t.add_column("statistic")
-    # no resamples, no bootstrap interval: the column promises none
-    boot = report.settings["n_boot"] > 0
-    t.add_column(f"value [{level:.0%} CI]" if boot else "value", justify="right")
-    t.add_column("reading")
     t.add_row(
         "percent agreement", _with_ci(pooled, "percent_agreement", pct=True), "not chance-corrected"
     )
     t.add_row(_kappa_label(pooled), _with_ci(pooled, "kappa"), landis_koch_label(pooled.kappa))
     t.add_row("Krippendorff's alpha", _with_ci(pooled, "alpha"), krippendorff_label(pooled.alpha))
     t.add_row("Gwet's AC1", _with_ci(pooled, "ac1"), landis_koch_label(pooled.ac1))
-    console.print(t)
+    print_table(console, t)
     # the same value reads "moderate" as kappa and "unreliable" as alpha: say these are two scales
     console.print(
         "Readings: kappa and AC1 on Landis & Koch's (1977) bands (0.41-0.60 moderate, "
@@ -1388,8 +1391,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         markup=False,
     )
 
-    t = Table(title=f"Every pair of coders, pooled over codes, {scope}", title_justify="left")
-    for col in (
+    t = table(
         "coder",
         "coder",
         "pair",
@@ -1399,8 +1401,11 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         "alpha",
         "AC1",
         "kappa reading",
-    ):
-        t.add_column(col, justify="right" if col in ("units",) else "left")
+        right=("units",),
+        intervals=("Cohen's kappa", "alpha", "AC1"),
+        title=f"Every pair of coders, pooled over codes, {scope}",
+        title_justify="left",
+    )
     for p in report.pairs:
         f = getattr(p, universe)
         t.add_row(
@@ -1414,7 +1419,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             _with_ci(f, "ac1"),
             landis_koch_label(f.kappa),
         )
-    console.print(t)
+    print_table(console, t)
     if report.pairs_on_own_units:
         console.print(
             "Each pair is figured on its own units, as roqa agree of the two alone gives them "
@@ -1426,24 +1431,27 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         )
     _print_shared_absences(report, universe, console=console)
     if report.models and len(report.coders) > 2:
-        t = Table(
-            title="Each coder against the human coders (mean over pairs)", title_justify="left"
+        t = table(
+            "coder",
+            "humans compared",
+            "mean kappa",
+            "mean alpha",
+            "mean AC1",
+            title="Each coder against the human coders (mean over pairs)",
+            title_justify="left",
         )
-        for col in ("coder", "humans compared", "mean kappa", "mean alpha", "mean AC1"):
-            t.add_column(col)
         for c, v in report.versus_humans[universe].items():
             t.add_row(
                 who(c),
                 str(int(v["n_humans"])),
                 *(_coefficient(v[key], key) for key in ("kappa", "alpha", "ac1")),
             )
-        console.print(t)
+        print_table(console, t)
 
     if by_code and report.per_code:
-        t = Table(title=f"Each code, presence/absence, {scope}", title_justify="left")
         # codes typed as names (a long CSV's) have no other name: no empty column for it
         named = any(c.name for c in report.per_code)
-        for col in (
+        t = table(
             "code",
             *(("name",) if named else ()),
             "units coded (" + " / ".join(escape(c) for c in report.coders) + ")",
@@ -1452,8 +1460,11 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
             "kappa",
             "alpha",
             "AC1",
-        ):
-            t.add_column(col)
+            text=("name",),
+            intervals=("agreement", "kappa", "alpha", "AC1"),
+            title=f"Each code, presence/absence, {scope}",
+            title_justify="left",
+        )
         for c in report.per_code:
             f = getattr(c, universe)
             t.add_row(
@@ -1466,7 +1477,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
                 _with_ci(f, "alpha"),
                 _with_ci(f, "ac1"),
             )
-        console.print(t)
+        print_table(console, t)
 
     if report.single_code is not None:
         f = report.single_code[universe]

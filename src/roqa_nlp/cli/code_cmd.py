@@ -1460,18 +1460,26 @@ def suggest_command(
         ]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    from rich.table import Table
+    from .tables import print_table
+    from .tables import table as new_table
 
     con = console()
     for t, r, flag in zip(text, rows, flags):
-        table = Table(title=t, title_justify="left")
-        for col in ("rank", "code", "construct", "domain", "probability"):
-            table.add_column(col)
+        table = new_table(
+            "rank",
+            "code",
+            "construct",
+            "domain",
+            "probability",
+            text=("construct", "domain"),
+            title=t,
+            title_justify="left",
+        )
         for i, g in enumerate(r, 1):
             domain = book.find(g.domain) if g.domain else None
             dom = domain.name if domain is not None else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}")
-        con.print(table)
+        print_table(con, table)
         valence = _text_valence(r)
         if valence:
             con.print("  " + text_valence_line(valence["valence"], valence["valence_probability"]))
@@ -1583,7 +1591,8 @@ def evaluate_command(
     per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
     # the codebook the gold codes are of: the one given, the built-in one found, or the model's
     book = given or (Codebook.load(m["codebook"]) if "codebook" in m else ac.codebook)
-    from rich.table import Table
+    from .tables import print_table
+    from .tables import table as new_table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
     con = console()
@@ -1631,9 +1640,7 @@ def evaluate_command(
             markup=False,
             highlight=False,
         )
-    table = Table()
-    table.add_column("metric")
-    table.add_column("value", justify="right")
+    table = new_table("metric", "value", right=("value",))
     for k, v in m.items():
         if isinstance(v, list):  # per_code, per_domain, per_valence: tables of their own below
             continue
@@ -1641,7 +1648,7 @@ def evaluate_command(
         if k == "n_unreachable" and "translated_from" not in m:
             label = "beyond the model's codes"  # not translated: codes it does not know
         table.add_row(label, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
-    con.print(table)
+    print_table(con, table)
     if "per_code" in m:
         _print_per_code(con, m["per_code"], m["per_domain"], m["per_valence"])
     if json_out is not None:
@@ -1701,17 +1708,21 @@ def _print_per_code(
     console: Any, by_code: list[dict], by_domain: list[dict], by_valence: list[dict]
 ) -> None:
     """The per-code, per-domain and per-valence tables of ``roqa evaluate --per-code``."""
-    from rich.table import Table
+    from .tables import print_table, table
 
     def share(v: float | None) -> str:
         return "—" if v is None else f"{v:.3f}"
 
-    codes = Table(
+    numbers = ("n", "top-1", "top-3", "suggested", "precision", "F1")
+    codes = table(
+        "code",
+        "construct",
+        *numbers,
+        text=("construct",),
+        right=numbers,
         title="Per code (each record under every gold code it has; top-1 hit: that code first)",
         title_justify="left",
     )
-    for col in ("code", "construct", "n", "top-1", "top-3", "suggested", "precision", "F1"):
-        codes.add_column(col, justify="left" if col in ("code", "construct") else "right")
     for r in by_code:
         codes.add_row(
             r["code"],
@@ -1723,23 +1734,32 @@ def _print_per_code(
             share(r["precision"]),
             share(r["f1"]),
         )
-    console.print(codes)
-    domains = Table(
+    print_table(console, codes)
+    domains = table(
+        "domain",
+        "n",
+        "accuracy",
+        text=("domain",),
+        right=("n", "accuracy"),
         title="Per domain (each record under every gold code's domain; top-1 code in it)",
         title_justify="left",
     )
-    for col in ("domain", "n", "accuracy"):
-        domains.add_column(col, justify="left" if col == "domain" else "right")
     for r in by_domain:
         domains.add_row(r["name"], str(r["n"]), share(r["accuracy"]))
-    console.print(domains)
+    print_table(console, domains)
     if not by_valence:
         return
     from ..schema import VALENCES
 
-    valences = Table(title="Per valence (gold valence, read as)", title_justify="left")
-    for col in ("valence", "n", "accuracy", *VALENCES):
-        valences.add_column(col, justify="left" if col == "valence" else "right")
+    valences = table(
+        "valence",
+        "n",
+        "accuracy",
+        *VALENCES,
+        right=("n", "accuracy", *VALENCES),
+        title="Per valence (gold valence, read as)",
+        title_justify="left",
+    )
     for r in by_valence:
         valences.add_row(
             r["valence"],
@@ -1747,7 +1767,7 @@ def _print_per_code(
             share(r["accuracy"]),
             *(str(r["predicted"][v]) for v in VALENCES),
         )
-    console.print(valences)
+    print_table(console, valences)
 
 
 @app.command("codebook")
@@ -1763,9 +1783,9 @@ def codebook_command(
     them)."""
     from pathlib import Path
 
-    from rich.table import Table
-
     from ..codebook import Codebook, undescribed_warning
+    from .tables import print_table
+    from .tables import table as new_table
 
     folder = Path(name)
     if folder.is_dir() and (folder / "codebook.json").is_file():
@@ -1776,15 +1796,14 @@ def codebook_command(
         print(f"roqa: warning: {book.origin or book.id}: {bare}", file=sys.stderr)
     valenced = any(c.valence for c in book)
     to_2009 = book.mapping.get("cfir-2009", {})
-    table = Table(title=f"{book.name} ({book.id})")
     cols = ["id", "name", "level", "codable"]
     cols += ["valence"] if valenced else []
     cols += ["CFIR 2009"] if to_2009 else []
-    for col in cols:
-        table.add_column(col)
+    # the CFIR 2009 codes wrap between ids, each id whole
+    table = new_table(*cols, text=("name", "CFIR 2009"), title=f"{book.name} ({book.id})")
     for c in book:
         row = [c.id, c.name, c.level, "yes" if c.codable else "no"]
         row += [c.valence or ""] if valenced else []
         row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
         table.add_row(*row)
-    console().print(table)
+    print_table(console(), table)

@@ -194,12 +194,13 @@ def inspect_command(
     import warnings
 
     from rich.markup import escape
-    from rich.table import Table
 
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
     from ._app import console
     from .code_cmd import _note_skipped, stopped_for_one
+    from .tables import print_table
+    from .tables import table as new_table
 
     if as_json:
         refuse_json_output_file("inspect", [str(p) for p in paths], paths=True)
@@ -221,12 +222,10 @@ def inspect_command(
             escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}"),
             soft_wrap=True,
         )
-        table = Table()
-        for column in ("speaker", "role", "turns", "words"):
-            table.add_column(column, justify="right" if column in ("turns", "words") else "left")
+        table = new_table("speaker", "role", "turns", "words", right=("turns", "words"))
         for sp in s["speakers"]:
             table.add_row(escape(sp["speaker"]), sp["role"], str(sp["turns"]), f"{sp['words']:,}")
-        con.print(table)
+        print_table(con, table)
         skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
