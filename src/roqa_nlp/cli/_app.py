@@ -120,6 +120,13 @@ def console(**options: Any) -> Any:
     return _Console(**options)
 
 
+def json_to_standard_output(path: Path | None) -> bool:
+    """Whether ``--json PATH`` (of ``evaluate``, ``agree``) asks for the JSON on standard
+    output: ``-`` or ``/dev/stdout``. The command then prints all else on standard error, so
+    that what ``... --json - | jq`` reads is the JSON alone."""
+    return path is not None and str(path) in ("-", "/dev/stdout")
+
+
 #: Process-wide CLI flags (set by ``main`` before the command runs).
 state: dict[str, Any] = {"debug": False}
 

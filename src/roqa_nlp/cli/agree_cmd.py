@@ -7,13 +7,14 @@ import dataclasses
 import itertools
 import json
 import math
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from ._app import app, codebook_option
+from ._app import app, codebook_option, json_to_standard_output
 from ._app import console as new_console
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
@@ -1618,7 +1619,10 @@ def agree_command(
         "nominal: units where a coder applied no code are left out, and counted).",
     ),
     json_out: Path | None = typer.Option(
-        None, "--json", help="Write every figure to this JSON file."
+        None,
+        "--json",
+        help="Write every figure to this JSON file; - prints it on standard output (the tables "
+        "then go to standard error).",
     ),
     model_threshold: float | None = typer.Option(
         None,
@@ -1685,6 +1689,10 @@ def agree_command(
     read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
     from ..result import recorded_sources
 
+    to_stdout = json_to_standard_output(json_out)  # --json -: the JSON alone on stdout
+    if to_stdout:
+        json_out = None
+
     check_outputs(
         {"--json": json_out},
         read,
@@ -1709,15 +1717,15 @@ def agree_command(
             f"no coder applied any code to the {n} compared unit{'s' * (n != 1)}, so there is "
             "no code to compare: every figure of codes is undefined"
         )
-    console = new_console()
+    console = new_console(stderr=to_stdout)
     if not console.is_terminal:
-        console = new_console(width=160)
+        console = new_console(width=160, stderr=to_stdout)
     for warning in loaded.warnings:
         console.print(f"Warning: {warning}.", markup=False, highlight=False)
     for note in [*loaded.translated, *loaded.notes]:
         console.print(f"Note: {note}.", markup=False, highlight=False)
     print_report(report, universe=universe, by_code=by == "code", console=console)
-    if json_out is not None:
+    if json_out is not None or to_stdout:
         data = {
             "inputs": [str(p) for p in inputs],
             "model_threshold": model_threshold,
@@ -1728,7 +1736,9 @@ def agree_command(
             **report.to_dict(),
             "references": list(REFERENCES),
         }
-        atomic_write_text(
-            json_out, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        )
-        console.print(f"Wrote {json_out}", markup=False)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        if json_out is None:
+            sys.stdout.write(text)
+        else:
+            atomic_write_text(json_out, text)
+            console.print(f"Wrote {json_out}", markup=False)

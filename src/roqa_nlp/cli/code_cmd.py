@@ -17,6 +17,7 @@ from ._app import (
     app,
     codebook_option,
     console,
+    json_to_standard_output,
     leaves_no_empty_out,
     participant_option,
     refuse_json_output_file,
@@ -1542,7 +1543,10 @@ def evaluate_command(
         None, "--model", help="Model directory (default: the packaged model)."
     ),
     json_out: Path | None = typer.Option(
-        None, "--json", help="Write every metric to this JSON file."
+        None,
+        "--json",
+        help="Write every metric to this JSON file; - prints it on standard output (the tables "
+        "then go to standard error).",
     ),
     per_code: bool = typer.Option(
         False,
@@ -1575,6 +1579,9 @@ def evaluate_command(
 
     weighed = _neutral_weight(neutral_weight)
 
+    to_stdout = json_to_standard_output(json_out)  # --json -: the JSON alone on stdout
+    if to_stdout:
+        json_out = None
     check_outputs(
         {"--json": json_out, "--predictions": predictions},
         [file],
@@ -1595,7 +1602,7 @@ def evaluate_command(
     from .tables import table as new_table
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
-    con = console()
+    con = console(stderr=to_stdout)
     con.print(f"Evaluation on {file}", markup=False, highlight=False)
     if "translated_from" in m:
         con.print(
@@ -1653,6 +1660,8 @@ def evaluate_command(
         _print_per_code(con, m["per_code"], m["per_domain"], m["per_valence"])
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
+    if to_stdout:
+        sys.stdout.write(json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
         if predictions.suffix.lower() == ".csv":
             from ..io import write_spreadsheet_csv
@@ -1663,7 +1672,7 @@ def evaluate_command(
                 predictions,
                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
             )
-        typer.echo(f"predictions: {predictions}")
+        typer.echo(f"predictions: {predictions}", err=to_stdout)
 
 
 #: The columns of ``roqa evaluate --predictions FILE.csv``, one row a record.
