@@ -1741,4 +1741,4 @@ def agree_command(
             sys.stdout.write(text)
         else:
             atomic_write_text(json_out, text)
-            console.print(f"Wrote {json_out}", markup=False)
+            console.print(f"Wrote {json_out}", markup=False, soft_wrap=True)

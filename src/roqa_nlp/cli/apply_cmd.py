@@ -166,7 +166,7 @@ def apply_decisions_command(
     found = " (found beside the codings)" if review.found else ""
     typer.echo(f"Decisions read from {review.path}{found}.")
     for name, p in written.items():
-        con.print(f"  {name:18} {p}")
+        con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
     _warn_if_report_carries_another_review(source.parent, review, result)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(

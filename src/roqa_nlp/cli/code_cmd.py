@@ -500,7 +500,7 @@ def _say_streamed(
     of earlier outputs in ``out`` (the files ``before`` the run among them)."""
     console().print(coded)
     for name, p in written.items():
-        console().print(f"  {name:18} {p}")
+        console().print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
     if note:
         console().print(note)
     _warn_if_report_is_stale(out)
@@ -992,10 +992,12 @@ def code_command(
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
         f"code(s) and {len(queue.ungrouped)} not grouped; "
-        f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)})."
+        f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)}).",
+        soft_wrap=bool(model),  # a model's path in it, whole
+        markup=False,
     )
     for name, p in written.items():
-        con.print(f"  {name:18} {p}")
+        con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
     weak = weakly_coded(charted)
     # the segments the review carried in decided otherwise (a code kept, fitting no code): not
     # pointed at again, as those it names a new code for are not
@@ -1603,7 +1605,7 @@ def evaluate_command(
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
     con = console(stderr=to_stdout)
-    con.print(f"Evaluation on {file}", markup=False, highlight=False)
+    con.print(f"Evaluation on {file}", markup=False, highlight=False, soft_wrap=True)
     if "translated_from" in m:
         con.print(
             f"The records' codes are of {m['codebook']}: the model's {m['translated_from']} "

@@ -127,7 +127,11 @@ def pseudonymise_command(
     for t, target in zip(transcripts, targets, strict=True):
         atomic_write_text(target, t.text)  # exactly: it reads back the same
     con = console()
-    con.print(f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.")
+    con.print(
+        f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.",
+        soft_wrap=True,
+        markup=False,
+    )
 
 
 def no_participant_warning(transcript: Transcript) -> str | None:

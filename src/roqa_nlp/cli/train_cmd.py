@@ -102,7 +102,11 @@ def train_command(
     if replaced is not None:
         _remove_files_of_the_old_model(out, ac.card)
         print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
-    con.print(f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {path}")
+    con.print(
+        f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {path}",
+        soft_wrap=True,  # the path whole
+        markup=False,
+    )
     if evaluate is not None:
         con.print(
             evaluation_headline(evaluate.name, ac.card["metrics"][evaluate.name]),
