@@ -774,6 +774,21 @@ def missing_path_hint(path: str | Path, hint: str = "check the path") -> str:
     return f"{hint}; use / between folders on this system, not \\"
 
 
+def codings_not_found(path: str | Path) -> RoqaError:
+    """The error of ``path`` not found where codings are read (a codings file or the folder
+    ``roqa code`` wrote): a name with no extension is said a folder, ``missing/: folder not
+    found``, as the trailing / a user typed is gone from the path typer gives (terminal tester,
+    session 45: ``roqa report missing/`` said ``missing: file not found``)."""
+    p = Path(path)
+    if p.suffix:
+        return RoqaError("file not found", path=p, hint=missing_path_hint(p))
+    return RoqaError(
+        "folder not found",
+        path=f"{p}{os.sep}",
+        hint=missing_path_hint(p, "check the path: give the folder roqa code wrote"),
+    )
+
+
 def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, with one-line errors for the usual mistakes."""
     p = Path(path)

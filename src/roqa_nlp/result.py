@@ -35,6 +35,7 @@ from .errors import RoqaError, RoqaTypeError, RoqaValueError
 from .io import (
     EXCEL_BOM,
     atomic_write_text,
+    codings_not_found,
     make_out_dir,
     read_jsonl_numbered,
     read_text,
@@ -55,6 +56,8 @@ def codings_file(path: str | Path) -> Path:
     nothing but a report's head and a folder's file names, so a command can check its input
     before it checks or writes its outputs."""
     p = Path(path)
+    if not p.exists():
+        raise codings_not_found(p)
     if p.is_dir():
         codings = p / "codings.jsonl"
         if not codings.exists() and _holds_transcripts(p):

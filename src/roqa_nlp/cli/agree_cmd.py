@@ -247,9 +247,9 @@ def load_coded_units(
     table_paths: list[Path] = []  # long tables, read once the results' codebook is known
     for p in inputs:
         if not p.exists():
-            from ..io import missing_path_hint
+            from ..io import codings_not_found
 
-            raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
+            raise codings_not_found(p)
         file = (p / "codings.jsonl" if p.is_dir() else p).resolve()
         if file in given:  # a folder and its codings.jsonl are one input
             also = "" if given[file] == p else f" (as {given[file]})"
