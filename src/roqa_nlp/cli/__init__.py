@@ -330,6 +330,27 @@ def _unencodable_replaced() -> None:
             reconfigure(errors="replace")
 
 
+def _escaped(text: str) -> bool:
+    """Whether ``text`` holds bytes Python could not decode in the locale's encoding (kept as
+    the surrogates U+DC80-U+DCFF: an argument or a file name when Python's UTF-8 mode is off
+    and the locale is not UTF-8, ``LC_ALL=C``)."""
+    return any("\udc80" <= c <= "\udcff" for c in text)
+
+
+def _not_utf8_error() -> "Any":
+    """The error of a text or file name the locale's encoding cannot hold (terminal tester,
+    session 45: ``LC_ALL=C PYTHONUTF8=0 roqa suggest "It's £12"`` was an internal TypeError of
+    the tokenizer, ``roqa code`` of a folder holding ``rm04_José.txt`` a UnicodeEncodeError)."""
+    from ..errors import RoqaError
+
+    encoding = sys.getfilesystemencoding()
+    return RoqaError(
+        f"a text or file name given holds characters the locale's encoding ({encoding}) cannot "
+        "read",
+        hint="run roqa with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 or PYTHONUTF8=1",
+    )
+
+
 def _main(argv: list[str] | None) -> None:
     """:func:`main` but for Ctrl-C."""
     import traceback
@@ -345,6 +366,8 @@ def _main(argv: list[str] | None) -> None:
         args.remove("--debug")
         state["debug"] = True
     try:
+        if any(_escaped(a) for a in args):
+            raise _not_utf8_error()
         typo = _one_dash_option(args)
         if typo is not None:
             raise RoqaError(
@@ -401,6 +424,12 @@ def _main(argv: list[str] | None) -> None:
         if _is_click_error(e, "Abort"):
             print("roqa: aborted", file=sys.stderr)
             sys.exit(1)
+        if isinstance(e, UnicodeError) and "surrogates not allowed" in str(e):
+            # a file name read in a locale that is not UTF-8 (above)
+            if debug:
+                traceback.print_exc()
+            print(f"roqa: error: {_not_utf8_error()}", file=sys.stderr)
+            sys.exit(2)
         if debug:
             raise
         detail = " ".join(str(e).splitlines())
