@@ -1047,6 +1047,27 @@ def test_the_summary_gives_the_decided_of_the_reviewable_segments_and_names_the_
     )
 
 
+def test_a_partly_rejected_segment_is_said_among_the_undecided_not_counted_again(
+    tmp_path: Path,
+) -> None:
+    """Terminal tester, session 45: a segment with one suggestion rejected and the other
+    undecided was named under "undecided" and counted again under "left out: 1 segment(s) with
+    some suggestions rejected", which read as one more segment than there was."""
+    coded = tmp_path / "coded"
+    with_procedural(model_codings(), "p01:0004").save(coded)
+    partly = Decision("p01:0003", "reject", "IS.E.2", text=TEXTS[2])
+    write_decisions(coded / "decisions.csv", [*DECISIONS[:3], partly])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
+        "Alice's review: 2 of 5 reviewable segments decided (1 procedural set aside; 3 "
+        "undecided: p01:0003, p01:0005, p02:0001, 1 of them with some suggestions rejected and "
+        "the others undecided (accept one, or reject every suggestion shown)), in 1 of 2 "
+        "transcript(s): 2 coded with 2 code(s) (1 accept, 1 recode), 0 with every suggestion "
+        "rejected and no code. Only these are charted and compared."
+    )
+
+
 def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
     cfir: Codebook,
 ) -> None:

@@ -109,10 +109,6 @@ def apply_decisions_command(
         f"{counts['valence_not_found']} valence decision(s) on no segment of the codings"
         if counts["valence_not_found"]
         else "",
-        f"{counts['short_of_all']} segment(s) with some suggestions rejected and the others "
-        "undecided (accept one, or reject every suggestion shown)"
-        if counts["short_of_all"]
-        else "",
         f"{notes_left} note(s) on no decided segment" if notes_left else "",
         f"{no_code} valence correction(s) on segments given no code" if no_code else "",
         f"{undecided} valence correction(s) on segments not decided (accept or recode their "
@@ -120,7 +116,6 @@ def apply_decisions_command(
         if undecided
         else "",
     ]
-    left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
     from ..decisions_crosswalk import base_codebook
 
     # a review made on the codings charted in CFIR 2.0 is kept in CFIR 2.0 codes, as made
@@ -133,8 +128,26 @@ def apply_decisions_command(
     reviewable, aside = review_scope(reviewed.meta) or (len(result), "")
     decided = {s.segment.id for s in reviewed}
     open_ = [s.segment.id for s in result if to_review(s) and s.segment.id not in decided]
+    # a segment with some suggestions rejected, the others undecided, is one of the undecided:
+    # said of them, not counted again as left out (terminal tester, session 45: "2 undecided:
+    # rm01:0001, ...; left out: 1 segment(s) with some suggestions rejected" read as 3)
+    partly = counts["short_of_all"]
+    partly_what = (
+        "with some suggestions rejected and the others undecided (accept one, or reject every "
+        "suggestion shown)"
+    )
+    partly_said = f", {partly} of them {partly_what}" if partly else ""
+    if partly and partly > len(open_):  # not among them (set-aside talk): left out, as before
+        extra.insert(2, f"{partly} segment(s) {partly_what}")
+        partly_said = ""
+    left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
     why = "; ".join(
-        w for w in (aside, f"{len(open_)} undecided: {first_few(open_)}" if open_ else "") if w
+        w
+        for w in (
+            aside,
+            f"{len(open_)} undecided: {first_few(open_)}{partly_said}" if open_ else "",
+        )
+        if w
     )
     con = console()
     con.print(
