@@ -568,8 +568,8 @@ def test_a_code_given_beside_a_no_code_row_stands_in_either_order_and_is_warned_
         )
     assert [str(w.message) for w in caught] == [
         "d.csv: 3 code(s) given on a segment that a no-code row says fits no code, the code "
-        "kept: rows 2 and 4: no-code and accept IS.E.2 on p01:0001; "
-        "rows 3 and 4: no-code and recode IC.F on p01:0001; "
+        "kept: rows 2 and 4: accept IS.E.2 and no-code on p01:0001; "
+        "rows 3 and 4: recode IC.F and no-code on p01:0001; "
         "rows 5 and 6: no-code and accept IS.E.2 on p01:0002"
     ]
     assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [

@@ -645,6 +645,14 @@ def _named_by_id(d: Decision) -> str:
     return d.segment_id + _row_of(d)
 
 
+def _beside(no_code: Decision, given: Decision, code_id: str) -> str:
+    """ "rows 2 and 4: accept IS.E.2 and no-code on p01:0001", the two rows in their order."""
+    code = f"{given.decision} {code_id}"
+    first, second = (code, NO_CODE) if (given.row or 0) < (no_code.row or 0) else (NO_CODE, code)
+    earlier, later = sorted((no_code, given), key=lambda r: r.row or 0)
+    return f"{_rows(earlier, later)}{first} and {second} on {no_code.segment_id}"
+
+
 def _rows(earlier: Decision, later: Decision) -> str:
     """ "rows 2 and 3: " of two rows read from a file; "" for decisions made in memory."""
     return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
@@ -1978,8 +1986,7 @@ def reviewed_codings(
     # review settled (a review page before session 45 saved the no-code row it carried after
     # the code the reviewer gave it)
     beside = [
-        f"{_rows(*sorted((no_code[o], code_row[o, c]), key=lambda r: r.row or 0))}"
-        f"{NO_CODE} and {code_row[o, c].decision} {c} on {no_code[o].segment_id}"
+        _beside(no_code[o], code_row[o, c], c)
         for o in no_code
         for c, decision in state[o].items()
         if decision != "reject"
