@@ -86,3 +86,20 @@ def test_a_folder_of_many_transcripts_is_named_by_its_first_five_and_a_count(
         "this run does not code: they are replaced; give every transcript (unchanged ones come "
         "from the cache) or another --out" in run.err.splitlines()
     )
+
+
+def test_a_transcript_given_again_with_no_participant_talk_now_is_not_said_to_be_dropped(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """--stream read the ids of the codings it wrote, so a transcript given again whose talk is
+    now only the interviewer's was named among those 'this run does not code' (hunt s45): it
+    was given, and its own warning says why it has no codings."""
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir).code == 0
+    (s / "RM04.txt").write_text("Interviewer: Hello?\nInterviewer: Anyone?\n", encoding="utf-8")
+    run = roqa("code", s, "--stream", "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0
+    assert "no participant talk found" in run.err
+    assert "held codings of" not in run.err
+    assert held(out) == ["RM01", "RM02", "RM03"]

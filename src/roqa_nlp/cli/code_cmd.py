@@ -400,25 +400,27 @@ def _files_before(out: Path) -> set[str]:
     return {f.name for f in _files_in(out)}
 
 
-def transcripts_held(out: Path) -> list[str]:
+def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
     """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
-    read before a run replaces them, to name those it does not code again. Empty when there is
-    no such file; a line that is not a record is passed over (the folder was checked as
-    roqa's before)."""
+    read before a run replaces them, to name those it does not code again; with ``read``, also
+    those its transcripts.jsonl lists (every transcript the run read, one without participant
+    talk too). Empty when there is no such file; a line that is not a record is passed over
+    (the folder was checked as roqa's before)."""
     from ..transcripts import natural_key
 
-    path = out / "codings.jsonl"
-    if not path.is_file():
-        return []
     ids: set[str] = set()
-    with path.open(encoding="utf-8", errors="replace") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and isinstance(record.get("transcript"), str):
-                ids.add(record["transcript"])
+    for name, key in (("codings.jsonl", "transcript"), ("transcripts.jsonl", "id")):
+        path = out / name
+        if not path.is_file() or (name == "transcripts.jsonl" and not read):
+            continue
+        with path.open(encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict) and isinstance(record.get(key), str):
+                    ids.add(record[key])
     return sorted(ids, key=natural_key)
 
 
@@ -829,7 +831,7 @@ def code_command(
         if model is not None and (Path(model) / "codebook.json").is_file():
             model_book = Codebook.load(Path(model) / "codebook.json")
             summary.paths.update(_keep_project_codebook(model_book, out))
-        _warn_of_dropped(out, [t for t in held if t not in set(transcripts_held(out))])
+        _warn_of_dropped(out, [t for t in held if t not in transcripts_held(out, read=True)])
         _say_streamed(
             out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
@@ -879,7 +881,7 @@ def code_command(
             written_key = _write_key(key, pseudonymise)
         if written_key is not None:
             w.paths["pseudonym key"] = written_key
-        _warn_of_dropped(out, [t for t in held if t not in set(transcripts_held(out))])
+        _warn_of_dropped(out, [t for t in held if t not in transcripts_held(out, read=True)])
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
