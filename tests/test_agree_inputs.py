@@ -479,3 +479,22 @@ def test_digits_of_any_script_write_their_number(code: str, number: str | None) 
     from roqa_nlp.coding_agreement import number_written
 
     assert number_written(code) == number
+
+
+def test_a_valence_undefined_for_want_of_valences_says_so() -> None:
+    """Hunt s45: a reviewer who coded every unit and gave no valence left the valence pair '-'
+    with 'no unit was coded by two coders', though both coded all 15."""
+    from types import SimpleNamespace
+
+    from roqa_nlp.cli.agree_cmd import _undefined_line
+
+    coded = SimpleNamespace(undefined_why={})
+    no_valence = SimpleNamespace(undefined_why={"kappa": "no_units", "alpha": "no_units"})
+    assert _undefined_line([coded], [no_valence]) == (
+        "'-' = undefined: no unit was given a valence by two coders. "
+    )
+    no_units = SimpleNamespace(undefined_why={"kappa": "no_units"})
+    assert _undefined_line([no_units], [no_valence]) == (
+        "'-' = undefined: no unit was coded by two coders; or no unit was given a valence by "
+        "two coders. "
+    )

@@ -1527,16 +1527,26 @@ UNDEFINED_TEXT = {
 }
 
 
+#: Why a valence figure is undefined when no unit is compared: a reviewer may have coded every
+#: unit and given no valence (one the review did not set is left out, not counted as theirs).
+VALENCE_NO_UNITS = "no unit was given a valence by two coders"
+
+
 def _undefined_line(figures: list[Any], valence: list[Any]) -> str:
     """The closing line's first sentence: why the figures shown as '-' are undefined, each
     reason that applies (:data:`UNDEFINED_TEXT`); the usual reminder when none is."""
     from ..coding_agreement import UNDEFINED_REASONS
 
-    why = {r for f in [*figures, *valence] for r in f.undefined_why.values()}
-    if not why:
+    why = {r for f in figures for r in f.undefined_why.values()}
+    valence_why = {r for f in valence for r in f.undefined_why.values()}
+    if not why | valence_why:
         return "'-' = undefined (e.g. every value the same). "
-    reasons = "; or ".join(UNDEFINED_TEXT[r] for r in UNDEFINED_REASONS if r in why)
-    return f"'-' = undefined: {reasons}. "
+    texts = [UNDEFINED_TEXT[r] for r in UNDEFINED_REASONS if r in why]
+    for r in UNDEFINED_REASONS:  # valence: units two coders gave a valence (hunt s45)
+        text = VALENCE_NO_UNITS if r == "no_units" else UNDEFINED_TEXT[r]
+        if r in valence_why and text not in texts:
+            texts.append(text)
+    return f"'-' = undefined: {'; or '.join(texts)}. "
 
 
 def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
