@@ -3258,6 +3258,23 @@ def test_a_review_an_older_page_kept_for_this_report_is_read_and_moved_to_todays
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_the_earlier_page_id_outlives_a_second_report_written_at_its_place(
+    tmp_path: Path,
+) -> None:
+    """Hunt s45: `roqa code` then `roqa report ... --table` wrote the page twice before it was
+    opened, and the second page no longer named the older page's id, so the review that page
+    kept in the browser was lost without a word."""
+    from report_fixture import INTERVIEWS
+
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009")
+    old_id = re.search(r'data-report-id="(\w+)"', path.read_text("utf-8"))[1]  # type: ignore[index]
+    fewer = {k: v for k, v in INTERVIEWS.items() if k != "p03_interview"}
+    write_report(build_result(fewer), path, "cfir-2009")  # coded again: another id
+    write_report(build_result(fewer), path, "cfir-2009")  # the same codings, written again
+    assert f'data-earlier-report-id="{old_id}"' in path.read_text("utf-8")
+
+
 def test_a_review_an_older_page_kept_is_carried_into_the_report_written_over_it(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -188,20 +188,24 @@ def write_report(
 
 
 #: the report id in the body tag of a page roqa wrote (report.html.j2)
-_BODY_REPORT_ID = re.compile(r'<body data-report-id="([0-9a-f]{16})"')
+_BODY_REPORT_ID = re.compile(
+    r'<body data-report-id="([0-9a-f]{16})"(?: data-earlier-report-id="([0-9a-f]{16})")?'
+)
 
 
 def earlier_report_id(path: Path) -> str | None:
     """The report id of the roqa report at ``path`` that a new one is about to replace (None:
     no such page). Written into the new page (``data-earlier-report-id``), so that a review an
     older page kept in the browser under that id alone (before the review was kept per place)
-    is carried into the report written over it, as ``roqa code`` says it is."""
+    is carried into the report written over it, as ``roqa code`` says it is. A page that
+    names an earlier page's id itself passes that id on, so a report written twice before it
+    is opened (``roqa code``, then ``roqa report``) still names the older page's."""
     try:
         with path.open(encoding="utf-8", errors="replace") as f:
             found = _BODY_REPORT_ID.search(f.read())
     except OSError:  # none there, a folder, unreadable: nothing to carry
         return None
-    return found.group(1) if found else None
+    return (found.group(2) or found.group(1)) if found else None
 
 
 def render_report(
