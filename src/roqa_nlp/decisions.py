@@ -653,6 +653,12 @@ def _beside(no_code: Decision, given: Decision, code_id: str) -> str:
     return f"{_rows(earlier, later)}{first} and {second} on {no_code.segment_id}"
 
 
+def _first_three(items: Sequence[str]) -> str:
+    """The first three of ``items`` joined by "; ", "and N more" for the rest."""
+    more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+    return "; ".join(items[:3]) + more
+
+
 def _rows(earlier: Decision, later: Decision) -> str:
     """ "rows 2 and 3: " of two rows read from a file; "" for decisions made in memory."""
     return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
@@ -1454,10 +1460,9 @@ def feedback_plan(
     # the decisions file the warnings name, when every row came from one
     one_file = sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
     if conflicts:
-        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same words, "
-            f"the later row kept: {'; '.join(conflicts[:3])}{more}",
+            f"the later row kept: {_first_three(conflicts)}",
             path=one_file,
         )
     if short:
@@ -1976,10 +1981,9 @@ def reviewed_codings(
         state.setdefault(o, {})[code_id] = d.decision
     not_found = len(lost)
     if conflicts:
-        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same segment, "
-            f"the later row kept: {'; '.join(conflicts[:3])}{more}",
+            f"the later row kept: {_first_three(conflicts)}",
             path=where,
         )
     # a code given beside a no-code row stands, in either order: the reviewer's code is what the
@@ -1992,10 +1996,9 @@ def reviewed_codings(
         if decision != "reject"
     ]
     if beside:
-        more = f" and {len(beside) - 3} more" if len(beside) > 3 else ""
         warn(
             f"{len(beside)} code(s) given on a segment that a no-code row says fits no code, the "
-            f"code kept: {'; '.join(beside[:3])}{more}",
+            f"code kept: {_first_three(beside)}",
             path=where,
         )
     if lost:
