@@ -118,8 +118,9 @@ def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
     in a file read as typed, the turns such backchannels split, unless a repeated label splits
-    one too: then all are a check, :func:`~roqa_nlp.transcripts.render.split_turns_warning`), talk with no speaker's name
-    read as the talk of the speaker before such a backchannel, Zoom chat messages among the
+    one too: then all are a check, :func:`~roqa_nlp.transcripts.render.split_turns_warning`),
+    talk with no speaker's name read as the talk of the speaker before such a backchannel, Zoom
+    chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in
     a text or Word file (or lines opening with a time range)."""
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning

@@ -83,9 +83,9 @@ VALENCE_FROM_MODEL = "valence_from_model"
 
 
 def valence_from_model(result: CodingResult) -> set[str]:
-    """The ids of the segments of a review whose valence is the model's (
-    :data:`VALENCE_FROM_MODEL`); empty when the codings record none (a review that set every valence,
-    one written before session 45, or codings that are no review)."""
+    """The ids of the segments of a review whose valence is the model's
+    (:data:`VALENCE_FROM_MODEL`); empty when the codings record none (a review that set every
+    valence, one written before session 45, or codings that are no review)."""
     meta = result.meta if isinstance(result.meta, dict) else {}
     ids = meta.get(VALENCE_FROM_MODEL)
     return set(map(str, ids)) if isinstance(ids, list) else set()
