@@ -73,7 +73,7 @@ import copy
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -637,19 +637,25 @@ def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
 
 
 def sure_top_has_no_counterpart(
-    suggestions: list[Suggestion], walk: dict[str, list[str]], source: Codebook, target: Codebook
+    suggestions: list[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    *,
+    targets: dict[str, list[str]] | None = None,
 ) -> bool:
     """Whether the most probable of a model's suggestions (probability below 1) is one the model
     is sure of (at or above :data:`~roqa_nlp.framework.SURE_CODE`) and a code of ``source`` that
     maps onto no codable code of ``target``: charted in ``target`` (``translate(...,
-    top_decides=True)``), its segment gets no code. Below the line only it is left out."""
+    top_decides=True)``), its segment gets no code. Below the line only it is left out.
+    ``targets``: :func:`reached`'s."""
     if not suggestions:
         return False
     top = max(suggestions, key=lambda g: g.probability)
     if not SURE_CODE <= top.probability < 1.0 or top.code_id not in source:
         return False
     # one whose codes are all of the other side is charted under them (:func:`top_other_side`)
-    return not reached(top, walk, source, target, sided=False)
+    return not reached(top, walk, source, target, sided=False, targets=targets)
 
 
 def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, str | None]:
@@ -1170,7 +1176,11 @@ def _words(text: str) -> set[str]:
 NAME_WEIGHT = 2.0
 
 
-def _code_words(target: Codebook) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+#: A codebook's :func:`_code_words`: each codable code's weighted words, and each word's rarity
+CodeWords = tuple[dict[str, dict[str, float]], dict[str, float]]
+
+
+def _code_words(target: Codebook) -> CodeWords:
     """Each codable code's words with their weight in it (:data:`NAME_WEIGHT` for a word of its
     name or aliases, 1 for one of its description only), and each word's rarity: the log of how
     many codable codes there are over how many use it."""
@@ -1227,13 +1237,16 @@ def reached(
     target: Codebook,
     *,
     sided: bool = True,
+    targets: dict[str, list[str]] | None = None,
 ) -> list[str] | None:
     """The codable codes of ``target`` a suggestion goes to (see the module notes): those its
     code maps onto, kept to the ones of its valence where the target codes carry one; for a
     project's own code (in neither codebook) the target code named as it is, else ``None``:
     the code is kept as it is. A valence the model is sure of (:func:`sure_side`; ``sided``
     False: none is) reaches only codes of its side; an unsure one those of its side, unless
-    its code maps only onto codes of the other side: then those."""
+    its code maps only onto codes of the other side: then those. ``targets``: each code's
+    codable codes of ``target`` (:func:`_codable_targets`) found so far for this ``walk``, kept
+    in it as they are found (a page of segments asks for the same few codes again and again)."""
     if g.code_id not in source and g.code_id not in target:
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
@@ -1241,7 +1254,7 @@ def reached(
         # already a code of the target: a project's own code ``roqa agree`` matched to it by
         # name (project.critical-incidents as OUT.A), or its name typed as the code
         return [target[g.code_id].id]
-    ids = _codable_targets(g.code_id, walk, source, target)
+    ids = _codable_targets(g.code_id, walk, source, target, targets)
     if not any(target[t].valence in SIDES for t in ids):
         return ids
     if sided and sure_side(g):
@@ -1254,10 +1267,20 @@ def reached(
 
 
 def _codable_targets(
-    code_id: str, walk: dict[str, list[str]], source: Codebook, target: Codebook
+    code_id: str,
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    found: dict[str, list[str]] | None = None,
 ) -> list[str]:
-    """The codable codes of ``target`` the ``source`` code ``code_id`` maps onto."""
-    return [t for t in _targets(code_id, walk, source) if t in target and target[t].codable]
+    """The codable codes of ``target`` the ``source`` code ``code_id`` maps onto (kept in
+    ``found``, when given, and read from it the next time: the caller must not change them)."""
+    if found is not None and code_id in found:
+        return found[code_id]
+    ids = [t for t in _targets(code_id, walk, source) if t in target and target[t].codable]
+    if found is not None:
+        found[code_id] = ids
+    return ids
 
 
 def sure_side(g: Suggestion) -> bool:
@@ -1276,7 +1299,12 @@ SIDES = ("barrier", "enabler")
 
 
 def other_side_only(
-    g: Suggestion, walk: dict[str, list[str]], source: Codebook, target: Codebook
+    g: Suggestion,
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    *,
+    targets: dict[str, list[str]] | None = None,
 ) -> bool:
     """Whether suggestion ``g``, a barrier or an enabler whose valence is sure
     (:func:`sure_side`), reaches no code of ``target`` only because every codable code its code
@@ -1284,8 +1312,8 @@ def other_side_only(
     study charted it as "Risk-averse provider organisations", a barrier, alone)."""
     if not sure_side(g) or g.code_id not in source:
         return False
-    ids = _codable_targets(g.code_id, walk, source, target)
-    return bool(ids) and not reached(g, walk, source, target)
+    ids = _codable_targets(g.code_id, walk, source, target, targets)
+    return bool(ids) and not reached(g, walk, source, target, targets=targets)
 
 
 def top_other_side(
@@ -1293,6 +1321,8 @@ def top_other_side(
     walk: dict[str, list[str]],
     source: Codebook,
     target: Codebook,
+    *,
+    targets: dict[str, list[str]] | None = None,
 ) -> bool:
     """Whether the most probable of a model's suggestions (probability below 1) is a barrier or
     enabler the model is sure of whose code maps only onto codes of the other side
@@ -1302,7 +1332,7 @@ def top_other_side(
     if not suggestions:
         return False
     top = max(suggestions, key=lambda g: g.probability)
-    return top.probability < 1.0 and other_side_only(top, walk, source, target)
+    return top.probability < 1.0 and other_side_only(top, walk, source, target, targets=targets)
 
 
 def other_side_sentence(n: int, target: str) -> str:
@@ -1354,10 +1384,18 @@ def translated_with_origins(
     source: Codebook,
     target: Codebook,
     text: str | None = None,
+    *,
+    targets: dict[str, list[str]] | None = None,
+    code_words: CodeWords | None = None,
+    said: Callable[[], set[str]] | None = None,
 ) -> tuple[list[Suggestion], dict[str, str]]:
     """:func:`translate_suggestions` and :func:`suggestion_origins` together, the shares worked
-    out once."""
-    share, best, own = _shares(suggestions, walk, source, target, text)
+    out once. A caller translating many segments may give what does not change from one to the
+    next: ``targets`` (:func:`reached`'s), ``target``'s :func:`_code_words`, and ``said``, the
+    segment's words (``_words(text)``, asked for only when a suggestion reaches several codes)."""
+    share, best, own = _shares(
+        suggestions, walk, source, target, text, targets=targets, code_words=code_words, said=said
+    )
     rank = {id(g): i for i, g in enumerate(_in_rank(suggestions))}
     place: list[tuple[tuple[int, float], Suggestion]] = []
     for t, p in share.items():
@@ -1385,6 +1423,10 @@ def _shares(
     source: Codebook,
     target: Codebook,
     text: str | None,
+    *,
+    targets: dict[str, list[str]] | None = None,
+    code_words: CodeWords | None = None,
+    said: Callable[[], set[str]] | None = None,
 ) -> tuple[dict[str, float], dict[str, tuple[float, Suggestion]], list[Suggestion]]:
     """The probability each target code gets, the suggestion that gave it (with that
     probability: the largest of the suggestions reaching it, else the higher-ranked one's), and
@@ -1392,22 +1434,24 @@ def _shares(
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
-    said: set[str] | None = None  # the segment's words and the target's, once a
-    code_words: Any = None  # suggestion reaching several codes needs them
+    words: set[str] | None = None  # the segment's words and the target's, once a
+    # suggestion reaching several codes needs them
     # a model's segment whose top code maps only onto codes of the other side is still shown
     # under them, for review and in the matrix (Table 2 leaves it out: translate records it)
-    sided = not top_other_side(suggestions, walk, source, target)
+    sided = not top_other_side(suggestions, walk, source, target, targets=targets)
     for g in _in_rank(suggestions):
-        found = reached(g, walk, source, target, sided=sided)
+        found = reached(g, walk, source, target, sided=sided, targets=targets)
         if found is None:
             own.append(g)  # a project's own code: kept as it is
             continue
         ids = found
         weights = None
         if text and len(ids) > 1:
-            if said is None:
-                said, code_words = _words(text), _code_words(target)
-            weights = _target_shares(said, ids, code_words)
+            if words is None:
+                words = said() if said is not None else _words(text)
+            if code_words is None:
+                code_words = _code_words(target)
+            weights = _target_shares(words, ids, code_words)
         most = max(weights) if weights is not None else 1.0
         for i, t in enumerate(ids):
             # the counterpart the words fit best carries the model's probability for the code

@@ -46,7 +46,10 @@ from pathlib import Path
 
 from .codebook import Codebook, builtin_codebook, builtin_codebook_with
 from .crosswalk import (
+    CodeWords,
+    _code_words,
     _targets,
+    _words,
     base_codebook,
     crosswalk,
     sure_top_has_no_counterpart,
@@ -156,11 +159,23 @@ def page_crosswalk(result: CodingResult, model: Codebook) -> dict[str, object]:
             if next(b for b, book in loaded.items() if c.id in book) == book_id:
                 codes[c.id] = [book_id, c.name, stands_for(c.id, model, other) or ""]
     shown: dict[str, dict[str, list[list[str]]]] = {b: {} for b in books}
+    # what does not change from one segment to the next, worked out once per codebook: the codes
+    # each model code reaches there, and its codes' words
+    targets: dict[str, dict[str, list[str]]] = {b: {} for b in books}
+    code_words = {b: _code_words(other) for b, other in books.items()}
     for seg in result.segments:
         if not seg.suggestions:
             continue
+        said = _said(seg.segment.text)  # the segment's words, read once for every codebook
         for book_id, other in books.items():
-            seen = _shown(seg, model, other)
+            seen = _shown(
+                seg,
+                model,
+                other,
+                targets=targets[book_id],
+                code_words=code_words[book_id],
+                said=said,
+            )
             if seen is not None and seen.codes:
                 shown[book_id][seg.segment.id] = [[c, seen.origins.get(c, "")] for c in seen.codes]
     return {"base": base.id, "codes": codes, "shown": shown}
@@ -350,7 +365,30 @@ class _Shown:
     origins: dict[str, str] = field(default_factory=dict)
 
 
-def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Shown | None:
+def _said(text: str) -> Callable[[], set[str]]:
+    """The words of a segment saying ``text`` (:func:`~roqa_nlp.crosswalk._words`), read the
+    first time they are asked for and kept."""
+    kept: list[set[str]] = []
+
+    def said() -> set[str]:
+        if not kept:
+            kept.append(_words(text))
+        return kept[0]
+
+    return said
+
+
+def _shown(
+    seg: SegmentResult | None,
+    model: Codebook,
+    other: Codebook,
+    *,
+    targets: dict[str, list[str]] | None = None,
+    code_words: CodeWords | None = None,
+    said: Callable[[], set[str]] | None = None,
+) -> _Shown | None:
+    """``seg``'s codes as charted in ``other`` (None for no segment); ``targets``, ``code_words``
+    and ``said``: what :func:`~roqa_nlp.crosswalk.translated_with_origins` may be given."""
     if seg is None:
         return None
     base = base_codebook(model)
@@ -359,9 +397,11 @@ def _shown(seg: SegmentResult | None, model: Codebook, other: Codebook) -> _Show
         return _Shown([g.code_id for g in seg.suggestions])
     walk = crosswalk(base, other)
     text = seg.segment.text
-    if sure_top_has_no_counterpart(seg.suggestions, walk, base, other):
+    if sure_top_has_no_counterpart(seg.suggestions, walk, base, other, targets=targets):
         return _Shown([])  # the report charts nothing for it (crosswalk.translate top_decides)
-    ranked, origins = translated_with_origins(seg.suggestions, walk, base, other, text)
+    ranked, origins = translated_with_origins(
+        seg.suggestions, walk, base, other, text, targets=targets, code_words=code_words, said=said
+    )
     return _Shown([g.code_id for g in ranked], origins)
 
 
