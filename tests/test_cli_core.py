@@ -1554,7 +1554,11 @@ def test_debug_shows_a_user_mistakes_traceback_and_keeps_its_exit_status(
     assert run.code == 2
     lines = run.err.strip().splitlines()
     assert lines[0] == "Traceback (most recent call last):"
-    assert lines[-1] == f"roqa: error: {missing}: file not found (check the path)"
+    # a name without an extension given for codings is taken for a folder (s45)
+    assert lines[-1] == (
+        f"roqa: error: {missing}/: folder not found (check the path: give the folder roqa code "
+        "wrote)"
+    )
     assert lines[-2].startswith("roqa_nlp.errors.RoqaError: ")
 
 
