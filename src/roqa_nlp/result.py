@@ -54,10 +54,11 @@ def codings_file(path: str | Path) -> Path:
     folder holding one), or the one-line error of a path that is not codings: a transcript or
     a folder of them (to code first), roqa's report or its spreadsheet of the codings. Reads
     nothing but a report's head and a folder's file names, so a command can check its input
-    before it checks or writes its outputs."""
+    before it checks or writes its outputs; a path not there is returned as it is, so that a
+    command checks its outputs first (it is said not found when read: :meth:`CodingResult.read`)."""
     p = Path(path)
     if not p.exists():
-        raise codings_not_found(p)
+        return p
     if p.is_dir():
         codings = p / "codings.jsonl"
         if not codings.exists() and _holds_transcripts(p):
@@ -868,6 +869,8 @@ class CodingResult:
         removed on purpose, a withdrawn participant's, are a researcher's right); one with the
         same segments but not the file recorded (edited since) is a warning."""
         p = codings_file(path)
+        if not p.exists():
+            raise codings_not_found(p)
         segs: list[SegmentResult] = []
         for i, r in read_jsonl_numbered(p):
             try:
