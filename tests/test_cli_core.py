@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +59,10 @@ class Run:
     code: int
     out: str
     err: str
+
+    def __iter__(self) -> Iterator[int | str]:
+        """``code, out, err = roqa(...)``."""
+        return iter((self.code, self.out, self.err))
 
 
 def roqa(*args: str | Path) -> Run:

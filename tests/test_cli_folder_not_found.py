@@ -6,24 +6,11 @@ dropped (typer's Path takes it off) and the folder called a file.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
-
-
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
+from test_cli_core import roqa
 
 
 @pytest.mark.parametrize(
@@ -34,7 +21,7 @@ def test_a_missing_folder_is_said_a_folder(
     args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert roqa(*args) == (
+    assert tuple(roqa(*args)) == (
         2,
         "",
         "roqa: error: missing/: folder not found (check the path: give the folder roqa code "
@@ -44,7 +31,7 @@ def test_a_missing_folder_is_said_a_folder(
 
 def test_a_missing_file_is_still_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert roqa("report", "missing.jsonl") == (
+    assert tuple(roqa("report", "missing.jsonl")) == (
         2,
         "",
         "roqa: error: missing.jsonl: file not found (check the path)\n",

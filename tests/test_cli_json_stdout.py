@@ -7,14 +7,12 @@ theirs, so ``roqa agree ... --json - | jq`` could not be written.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
+from test_cli_core import roqa
 
 #: Two coders, ten units: pooled kappa 0.375 over all units (tests/test_cli_agree.py).
 CSV = (
@@ -23,17 +21,6 @@ CSV = (
     + "".join(f"u{i},A,\nu{i},B,\n" for i in range(6, 11))
 )
 LABELLED = Path(__file__).resolve().parent / "data" / "core" / "tiny_labelled.jsonl"
-
-
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("target", ["-", "/dev/stdout"])

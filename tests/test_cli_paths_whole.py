@@ -7,26 +7,13 @@ the output was not the file's.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
+from test_cli_core import roqa
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "interviews"
-
-
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_code_at_40_columns_prints_each_path_whole(

@@ -6,16 +6,15 @@ Terminal tester, session 45: at 80 columns `roqa agree` showed a kappa's interva
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.cli import main
 from roqa_nlp.cli.tables import print_table, table
 from roqa_nlp.codebook import Codebook
+from test_cli_core import roqa
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "interviews"
@@ -29,17 +28,6 @@ CSV = "unit,coder,code\n" + "".join(
         1,
     )
 )
-
-
-def roqa(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as e:
-            code = int(e.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def rendered(t: object, width: int) -> str:
