@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -424,12 +424,14 @@ def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
     return sorted(ids, key=natural_key)
 
 
-def _warn_of_dropped(out: Path, dropped: list[str]) -> None:
-    """Warn that ``out`` held codings of the transcripts ``dropped``, which this run does not
-    code: its outputs replace the folder's whole, so their codings (and the report's review of
-    them) are gone from it. Coding the rest of a study into its folder did that silently."""
+def _warn_of_dropped(out: Path, held: list[str], coded: Collection[str]) -> list[str]:
+    """Warn that ``out`` held codings of transcripts (``held``) this run does not code (not in
+    ``coded``), and return them: its outputs replace the folder's whole, so their codings (and
+    the report's review of them) are gone from it. Coding the rest of a study into its folder
+    did that silently."""
     from ..errors import first_and_count
 
+    dropped = [t for t in held if t not in coded]
     if dropped:
         print(
             f"roqa: warning: {out}: held codings of {first_and_count(dropped)}, which this run "
@@ -437,6 +439,7 @@ def _warn_of_dropped(out: Path, dropped: list[str]) -> None:
             "the cache) or another --out",
             file=sys.stderr,
         )
+    return dropped
 
 
 def _earlier_run_files(
@@ -831,7 +834,7 @@ def code_command(
         if model is not None and (Path(model) / "codebook.json").is_file():
             model_book = Codebook.load(Path(model) / "codebook.json")
             summary.paths.update(_keep_project_codebook(model_book, out))
-        _warn_of_dropped(out, [t for t in held if t not in transcripts_held(out, read=True)])
+        _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
         _say_streamed(
             out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
@@ -881,7 +884,7 @@ def code_command(
             written_key = _write_key(key, pseudonymise)
         if written_key is not None:
             w.paths["pseudonym key"] = written_key
-        _warn_of_dropped(out, [t for t in held if t not in transcripts_held(out, read=True)])
+        _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
@@ -905,8 +908,7 @@ def code_command(
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()
-    dropped = [t for t in held if t not in result.transcripts]
-    _warn_of_dropped(out, dropped)
+    dropped = _warn_of_dropped(out, held, result.transcripts)
     written: dict[str, Path] = {}
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
