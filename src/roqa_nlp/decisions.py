@@ -1857,6 +1857,7 @@ def reviewed_codings(
     *,
     coder: str,
     where: str | Path = "decisions",
+    chart: Codebook | None = None,
 ) -> tuple[CodingResult, Codebook, dict[str, int]]:
     """The researcher's own codings from their review of ``result``: the framework's material
     once the suggestions are checked, for ``roqa report`` (Table 2 and the matrix from what the
@@ -1890,7 +1891,11 @@ def reviewed_codings(
     as it was made: ``result`` is compared as the review saw it (translated, as the report
     charts it), and the codebook returned is that one (with the model's project codes). A review
     mixing both is read in ``codebook``'s codes
-    (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which warns).
+    (:func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which warns). A review in the codes
+    of ``chart``, the codebook ``roqa code --codebook`` charted ``result`` in (run.json's
+    ``chart_codebook``: the researcher's own codebook file, whose codes the report page showed
+    and saved), is kept in its codes likewise
+    (:func:`~roqa_nlp.decisions_crosswalk.review_codebook` says which codebook a review is in).
 
     Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
@@ -1909,9 +1914,10 @@ def reviewed_codings(
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
 
-    made_in = review_codebook(decisions, codebook)
+    made_in = review_codebook(decisions, codebook, chart=chart)
     if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
-        result, codebook = _charted_in(result, codebook, made_in)
+        seen = chart if chart is not None and made_in == chart.id else Codebook.load(made_in)
+        result, codebook = _charted_in(result, codebook, seen)
     else:
         decisions = in_model_codes(decisions, codebook, result, where=where)
     # a new code that the codebook already has (made in a QDA program, read by roqa import):
@@ -2167,20 +2173,21 @@ def reviewed_codings(
 
 
 def _charted_in(
-    result: CodingResult, codebook: Codebook, made_in: str
+    result: CodingResult, codebook: Codebook, made_in: Codebook
 ) -> tuple[CodingResult, Codebook]:
-    """``result`` (the model's codings, in ``codebook``) as a review in the built-in codebook
-    ``made_in`` saw it (translated as the report charts it), and that codebook with the model's
-    project codes (an earlier round's new codes, kept as they are)."""
+    """``result`` (the model's codings, in ``codebook``) as a review in the codebook ``made_in``
+    (CFIR 2.0, or the chart codebook of the run) saw it (translated as the report charts it),
+    and that codebook with the model's project codes (an earlier round's new codes, kept as
+    they are)."""
     from .crosswalk import translate
     from .decisions_crosswalk import base_codebook
 
     base = base_codebook(codebook)
-    seen = Codebook.load(made_in)
+    seen = made_in
     own = [c for c in codebook.codes if c.id not in base]
     if own:
         seen = seen.with_codes(own, id=f"{seen.id}+project")
-    return translate(result, base, Codebook.load(made_in), top_decides=True), seen
+    return translate(result, base, made_in, top_decides=True), seen
 
 
 def to_review(s: SegmentResult) -> bool:

@@ -80,10 +80,22 @@ def other_codebook(code_id: str, model: Codebook) -> str | None:
     return other
 
 
-def review_codebook(decisions: Sequence[Decision], model: Codebook) -> str | None:
-    """The built-in codebook a review was made in when it is not the model's: every code its
-    rows name (the model's project codes aside) is a code of it, documented as mapping onto the
-    model's codebook (a review of the codings charted in CFIR 2.0); else None."""
+def review_codebook(
+    decisions: Sequence[Decision], model: Codebook, *, chart: Codebook | None = None
+) -> str | None:
+    """The id of the codebook a review was made in when it is not the model's, else None.
+
+    ``chart``: the codebook ``roqa code --codebook`` charted the codings in (run.json's
+    ``chart_codebook``), whose codes the report page showed and saved. The review is in it when
+    its rows name a code of it that the model's codebook lacks and none of the model's that it
+    lacks (the model's project codes aside, and codes it knows by no name, refused later in its
+    codes): a review of codings charted in the researcher's own codebook, whose code ``NEED``
+    is theirs though CFIR 2.0 has a code named "Need". Else the built-in codebook every code
+    its rows name is a code of, documented as mapping onto the model's codebook (a review of
+    the codings charted in CFIR 2.0)."""
+    base = base_codebook(model)
+    if chart is not None and chart.id != base.id and in_chart_codes(decisions, base, chart):
+        return chart.id
     found: set[str] = set()
     for d in decisions:
         if d.decision not in CODE_DECISIONS or not d.code_id:
@@ -93,10 +105,23 @@ def review_codebook(decisions: Sequence[Decision], model: Codebook) -> str | Non
             found.add(other)
             continue
         code = model.find(d.code_id)
-        if code is None or code.id not in base_codebook(model):
+        if code is None or code.id not in base:
             continue  # a project code (or an unknown one, refused later)
         return None  # a code of the model's own codebook: a review in its codes
     return found.pop() if len(found) == 1 else None
+
+
+def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codebook) -> bool:
+    """Whether the code rows of ``decisions`` name a code of ``chart`` that the model's
+    codebook ``base`` lacks, and none of ``base`` that ``chart`` lacks."""
+    ours = theirs = False
+    for d in decisions:
+        if d.decision not in CODE_DECISIONS or not d.code_id:
+            continue
+        in_chart, in_base = chart.find(d.code_id) is not None, d.code_id in base
+        ours = ours or (in_chart and not in_base)
+        theirs = theirs or (in_base and not in_chart)
+    return ours and not theirs
 
 
 def counterpart(code_id: str, model: Codebook, other: Codebook) -> str | None:

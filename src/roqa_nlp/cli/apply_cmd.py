@@ -35,7 +35,8 @@ def apply_decisions_command(
     those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the
     matrix from them, `roqa agree CODINGS OUT` compares the model with the reviewer, `roqa export
     OUT --qdpx F` takes them to a QDA program. A review made on the codings charted in CFIR 2.0
-    (`roqa code --codebook cfir-2022`) is written in CFIR 2.0 codes, as it was made."""
+    (`roqa code --codebook cfir-2022`), or in your own codebook (`roqa code --codebook
+    OWN.json`), is written in that codebook's codes, as it was made."""
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
@@ -75,21 +76,28 @@ def apply_decisions_command(
             hint="save the review from report.html (Save decisions) and give it with --decisions",
         )
     model_book = codebook_for(None, result, codings)
-    reviewed, book, counts = reviewed_codings(
-        review.decisions, result, model_book, coder=coder.strip(), where=review.path
-    )
     from ..crosswalk import CHART_KEY, keep_chart, load_chart, recorded_chart
 
     chart = recorded_chart(result.meta)
+    # the codes the report page showed and saved: a review in them is read in them
+    chart_book = None if chart is None else load_chart(chart, codings)
+    reviewed, book, counts = reviewed_codings(
+        review.decisions,
+        result,
+        model_book,
+        coder=coder.strip(),
+        where=review.path,
+        chart=chart_book,
+    )
     # the files an earlier run left (a report's table2.csv, matrix.csv ...), named at the end
     before = _files_before(out) if out.is_dir() else set()
     chart_copy = None
-    if chart is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
+    if chart_book is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
         # (a codebook file's copy kept beside the reviewed codings too)
         from ..io import make_out_dir
 
         make_out_dir(out)
-        reviewed.meta[CHART_KEY], chart_copy = keep_chart(load_chart(chart, codings), out)
+        reviewed.meta[CHART_KEY], chart_copy = keep_chart(chart_book, out)
     written = reviewed.save(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():
@@ -116,10 +124,12 @@ def apply_decisions_command(
         if undecided
         else "",
     ]
+    from ..crosswalk import PROJECT_SUFFIX
     from ..decisions_crosswalk import base_codebook
 
-    # a review made on the codings charted in CFIR 2.0 is kept in CFIR 2.0 codes, as made
-    made_in = base_codebook(book).id
+    # a review made on the codings charted in CFIR 2.0 (or in the run's own chart codebook) is
+    # kept in its codes, as made
+    made_in = base_codebook(book).id.removesuffix(PROJECT_SUFFIX)
     made = "" if made_in == base_codebook(model_book).id else f" (in {made_in} codes, as made)"
     from ..decisions import to_review
     from ..errors import first_few

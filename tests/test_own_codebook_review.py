@@ -1,0 +1,136 @@
+"""Specification of a review made in the researcher's own codebook: codings coded with `roqa code
+--codebook OWN.json` record it (run.json ``chart_codebook``, its copy kept beside them), the
+report page shows and saves its codes, and `roqa apply-decisions` and `roqa agree` read and
+compare in it (tester evolve, session 46)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision
+from roqa_nlp.decisions_crosswalk import review_codebook
+from roqa_nlp.result import CodingResult
+from test_apply_decisions import TEXTS, model_codings, write_decisions
+from test_cli_core import roqa
+
+
+def own_codebook(version: str = "1") -> dict[str, object]:
+    """A researcher's codebook mapped onto CFIR 2009; ``NEED`` is its own code, though CFIR 2.0
+    has a code named "Need". Version 2 names STAFF otherwise (another content, same ids)."""
+    staff = "Staffing and workload" if version == "1" else "Staff and workload"
+    return {
+        "id": f"own-v{version}",
+        "name": f"Our codebook v{version}",
+        "codes": [
+            {"id": "ORG", "name": "Inside", "level": "domain", "parent": None, "codable": False},
+            {"id": "STAFF", "name": staff, "level": "construct", "parent": "ORG"},
+            {"id": "COMPLEX", "name": "Complicated work", "level": "construct", "parent": "ORG"},
+            {"id": "NEED", "name": "Service user needs", "level": "construct", "parent": "ORG"},
+        ],
+        "mapping": {"cfir-2009": {"STAFF": ["IS.E.2"], "COMPLEX": ["IC.F"], "NEED": ["OS.A"]}},
+    }
+
+
+def coded_in_own(folder: Path, version: str = "1") -> Path:
+    """The model's codings (:func:`model_codings`, CFIR 2009) saved in ``folder`` as `roqa code
+    --codebook own.json` saves them: run.json names the copy of the codebook kept beside them."""
+    codings = model_codings()
+    codings.meta["chart_codebook"] = "chart_codebook.json"
+    codings.save(folder)
+    (folder / "chart_codebook.json").write_text(json.dumps(own_codebook(version)), "utf-8")
+    return folder
+
+
+#: a review saved from the report page of :func:`coded_in_own`: in the codebook's own codes
+OWN_REVIEW = [
+    Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+    Decision("p01:0002", "recode", "NEED", text=TEXTS[1]),
+    Decision("p01:0003", "new-code", new_code="Agency staff", text=TEXTS[2]),
+]
+
+
+def codes_of(folder: Path) -> list[tuple[str, list[str]]]:
+    return [(s.segment.id, [g.code_id for g in s.suggestions]) for s in CodingResult.read(folder)]
+
+
+def test_a_review_in_the_chart_codebook_is_in_its_codes_though_need_names_a_cfir_2_0_code(
+    tmp_path: Path,
+) -> None:
+    """Before: NEED, the name of CFIR 2.0's "Need", made the review a CFIR 2.0 one."""
+    path = tmp_path / "own.json"
+    path.write_text(json.dumps(own_codebook()), "utf-8")
+    chart = Codebook.load(path)
+    model = Codebook.load("cfir-2009")
+    assert review_codebook(OWN_REVIEW, model, chart=chart) == "own-v1"
+    # a review in the model's codes stays one, and without the chart NEED still reads as CFIR
+    # 2.0's (the built-in codebooks' rule, unchanged)
+    in_model = [Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0])]
+    assert review_codebook(in_model, model, chart=chart) is None
+    assert review_codebook(OWN_REVIEW[:2], model) == "cfir-2022"
+
+
+def test_apply_decisions_reads_a_review_in_the_codebook_roqa_code_charted_in(
+    tmp_path: Path,
+) -> None:
+    """Before: exit 2, "row 2: unknown code 'STAFF' in codebook 'cfir-2022+project'"."""
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", OWN_REVIEW)
+    out = tmp_path / "reviewed"
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert run.code == 0
+    # the one warning: of the new code on one segment only
+    assert run.err.startswith(f"roqa: warning: {coded / 'decisions.csv'}: new code project.agency")
+    assert run.err.count("\n") == 1
+    assert run.out.startswith("Alice's review (in own-v1 codes, as made): 3 of 6 reviewable")
+    assert codes_of(out) == [
+        ("p01:0001", ["STAFF"]),
+        ("p01:0002", ["NEED"]),
+        ("p01:0003", ["project.agency-staff"]),
+    ]
+    meta = json.loads((out / "run.json").read_text("utf-8"))
+    assert (meta["codebook"]["id"], meta["chart_codebook"]) == (
+        "own-v1+project",
+        "chart_codebook.json",
+    )
+    # charted in the codebook's codes, as the page showed them: no translation, no note
+    table = tmp_path / "t.csv"
+    run = roqa("report", out, "--table", table)
+    assert (run.code, run.err) == (0, "")
+    assert "charting in" not in run.out
+    rows = table.read_text("utf-8-sig").splitlines()[1:]
+    assert [r.split(",")[2] for r in rows] == ["STAFF", "NEED", "project.agency-staff"]
+
+
+def test_an_unknown_code_of_a_review_in_the_chart_codebook_names_that_codebook_file(
+    tmp_path: Path,
+) -> None:
+    """Before: "unknown code 'STAF' in codebook 'cfir-2022+project' (... roqa codebook
+    cfir-2022 lists the codes)"."""
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(
+        coded / "decisions.csv",
+        [Decision("p01:0001", "accept", "STAF", text=TEXTS[0]), *OWN_REVIEW[1:]],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {coded / 'decisions.csv'}: row 2: unknown code 'STAF' in codebook "
+        "'own-v1+project' (did you mean STAFF Staffing and workload? `roqa codebook "
+        f"{coded / 'chart_codebook.json'}` lists the codes)\n"
+    )
+
+
+def test_a_review_in_the_models_codes_of_codings_charted_in_an_own_codebook_still_applies(
+    tmp_path: Path,
+) -> None:
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(
+        coded / "decisions.csv", [Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0])]
+    )
+    out = tmp_path / "reviewed"
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("Alice's review: 1 of 6 reviewable")
+    assert codes_of(out) == [("p01:0001", ["IS.E.2"])]
