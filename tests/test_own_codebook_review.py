@@ -134,3 +134,49 @@ def test_a_review_in_the_models_codes_of_codings_charted_in_an_own_codebook_stil
     assert (run.code, run.err) == (0, "")
     assert run.out.startswith("Alice's review: 1 of 6 reviewable")
     assert codes_of(out) == [("p01:0001", ["IS.E.2"])]
+
+
+def test_agree_compares_in_the_codebook_the_codings_recorded_and_says_so(tmp_path: Path) -> None:
+    """Before: compared in CFIR 2009 ("codebook": null), though the run was charted in own-v1."""
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", OWN_REVIEW)
+    out = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    report = tmp_path / "a.json"
+    run = roqa("agree", coded, out, "--n-boot", "0", "--json", report)
+    assert (run.code, run.err) == (0, "")
+    data = json.loads(report.read_text("utf-8"))
+    assert data["codebook"] == "own-v1"
+    assert data["translated"][0] == (
+        "compared in own-v1, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook sets another"
+    )
+    # the 3 segments decided, in STAFF, NEED and the new code: the model's STAFF (its IS.E.2)
+    # agrees on p01:0001 only
+    (pair,) = data["pairs"]
+    assert pair["all"]["n_units"] == 3
+    assert pair["all"]["percent_agreement"] == 5 / 9
+
+
+def test_agree_warns_when_the_codings_recorded_different_chart_codebooks(tmp_path: Path) -> None:
+    """Before: two reviews charted in v1 and v2 of a codebook were compared in CFIR 2009, and
+    nothing said the versions differ."""
+    review = [Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0])]
+    outs = []
+    for version in ("1", "2"):
+        coded = coded_in_own(tmp_path / f"coded{version}", version)
+        write_decisions(coded / "decisions.csv", review)
+        outs.append(tmp_path / f"rev{version}")
+        run = roqa("apply-decisions", coded, "--coder", f"Coder{version}", "--out", outs[-1])
+        assert run.code == 0, run.err
+    run = roqa("agree", *outs, "--n-boot", "0", "--json", tmp_path / "a.json")
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("Warning: the codings recorded different codebooks")
+    data = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    first, second = (outs[0] / "chart_codebook.json", outs[1] / "chart_codebook.json")
+    assert data["notes"][0] == (
+        "the codings recorded different codebooks `roqa code --codebook` charted them in "
+        f"(Coder1: own-v1 ({first}), Coder2: own-v2 ({second})), so they are compared in their "
+        f"own codes: to compare them in one, give it with --codebook (e.g. --codebook {first})"
+    )
+    assert data["codebook"] is None

@@ -67,8 +67,49 @@ def telling_part(path: Path, name: str, taken: set[str]) -> str | None:
     return None
 
 
+def recorded_chart_of(
+    results: dict[str, Any], sources: dict[str, Path]
+) -> tuple[Any | None, str | None]:
+    """The codebook ``roqa code --codebook`` charted the codings in (run.json's
+    ``chart_codebook``, a built-in id or the copy of the researcher's file kept beside the
+    codings, each coder's read from ``sources``: coder -> the file the codings came from),
+    when the codings that record one record the same one (by content); else None and, when
+    they record different ones (a study's rop-v1 and rop-v2), a one-line warning naming each
+    and how to compare them in one."""
+    from ..crosswalk import load_chart, recorded_chart
+
+    charts = {
+        coder: (chart, load_chart(chart, sources.get(coder) or r.source))
+        for coder, r in results.items()
+        if (chart := recorded_chart(r.meta)) is not None
+    }
+    books = {(b.id, b.hash): b for _, b in charts.values()}
+    if len(books) == 1:
+        return next(iter(books.values())), None
+    if not books:
+        return None, None
+
+    # a built-in codebook by its id; a file by its copy, which --codebook takes
+    given = {
+        c: b.id if chart == b.id else str(b.origin or b.id) for c, (chart, b) in charts.items()
+    }
+    named = {
+        c: b.id if given[c] == b.id else f"{b.id} ({given[c]})" for c, (_, b) in charts.items()
+    }
+    return None, (
+        "the codings recorded different codebooks `roqa code --codebook` charted them in ("
+        + ", ".join(f"{c}: {n}" for c, n in named.items())
+        + "), so they are compared in their own codes: to compare them in one, give it with "
+        f"--codebook (e.g. --codebook {next(iter(given.values()))})"
+    )
+
+
 def in_one_codebook(
-    results: dict[str, Any], book: Any | None, *, model_threshold: float | None = None
+    results: dict[str, Any],
+    book: Any | None,
+    *,
+    model_threshold: float | None = None,
+    recorded: Any | None = None,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Every coder's codings in one codebook, a note per coder whose codes were translated, and
     the coders that are models.
@@ -84,17 +125,19 @@ def in_one_codebook(
     code the report and the review show (an unsure top code with no counterpart is not counted,
     the next one is; a sure one leaves the segment with no code), never a dropped code kept
     as one outside ``book``.
-    Without, results whose codes come from different built-in codebooks are a one-line error:
-    their codes could never agree.
+    Without, in ``recorded`` when given (the codebook ``roqa code --codebook`` charted the
+    codings in, :func:`recorded_chart_of`), with a note saying so, codings already in its codes
+    (a review made in it) as they are; else results whose codes come from different built-in
+    codebooks are a one-line error: their codes could never agree.
     """
-    from ..codebook import Codebook
     from ..coding_agreement import counted_codings, is_model_result
     from ..crosswalk import (
+        PROJECT_SUFFIX,
+        _recorded_ids,
         chart_codings,
         charted_suggestions,
         check_one_codebook,
         codebook_of,
-        recorded_chart,
     )
     from ..errors import RoqaError
 
@@ -104,11 +147,9 @@ def in_one_codebook(
         for r in results.values():
             check_one_codebook(r)  # hand-made codings of CFIR 2009 and 2.0 codes: an error
         used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
-        charts = {c for r in results.values() if (c := recorded_chart(r.meta)) is not None}
-        chosen = charts.pop() if len(charts) == 1 else None
-        if len(set(used.values())) > 1 and chosen is not None and chosen in used.values():
-            # a model charted in CFIR 2.0 (`roqa code --codebook cfir-2022`) and a review in it
-            book = Codebook.load(chosen)
+        if recorded is not None:
+            # a model charted in CFIR 2.0 or the researcher's own codebook, and reviews
+            book = recorded
             notes.append(
                 f"compared in {book.id}, the codebook `roqa code --codebook` chose (run.json); "
                 "--codebook sets another"
@@ -122,6 +163,12 @@ def in_one_codebook(
         else:
             return results, [], models
     for coder, result in results.items():
+        own = next(iter(_recorded_ids(result.meta)), "").removesuffix(PROJECT_SUFFIX)
+        if own == book.id:  # a review made in the codes charted (and its new codes): as it is
+            out[coder] = counted_codings(
+                result, model_threshold=model_threshold, model=coder in models
+            )
+            continue
         if coder in models:  # the suggestions the report and the review show in ``book``
             result = charted_suggestions(result, book)
         counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
@@ -144,6 +191,8 @@ class LoadedCodings:
     #: three or more coders: :func:`load_coded_units`); empty when the pairs are figured on
     #: ``coded``'s units
     pair_units: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: the codebook compared in without --codebook: the one `roqa code --codebook` recorded
+    compared_in: str | None = None
 
 
 @dataclass
@@ -376,7 +425,12 @@ def _compared(
     valence_notes = _model_valence_notes(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
     results, matched_notes = match_codes_by_name(results, book)
-    results, translated, models = in_one_codebook(results, book, model_threshold=model_threshold)
+    recorded, charts_differ = (
+        recorded_chart_of(results, read.source) if book is None else (None, None)
+    )
+    results, translated, models = in_one_codebook(
+        results, book, model_threshold=model_threshold, recorded=recorded
+    )
     level_notes: list[str] = []
     if at != "code":
         results, tables, level_notes = _at_level(
@@ -436,13 +490,15 @@ def _compared(
                 f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
-    warnings = [mixed] if mixed else []
+    warnings = [w for w in (mixed, charts_differ) if w]
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
         if (alone := _no_shared_code_warning(merged, given_codebook=book is not None)) is not None:
             warnings.append(alone)
-    return LoadedCodings(merged, translated, notes, warnings)
+    return LoadedCodings(
+        merged, translated, notes, warnings, compared_in=None if recorded is None else recorded.id
+    )
 
 
 def _merged_shown(groups: list[list[str]]) -> str:
@@ -1739,7 +1795,7 @@ def agree_command(
         data = {
             "inputs": [str(p) for p in inputs],
             "model_threshold": model_threshold,
-            "codebook": codebook,
+            "codebook": codebook if codebook is not None else loaded.compared_in,
             "at": at,
             "translated": loaded.translated,
             "notes": [*loaded.warnings, *loaded.notes],
