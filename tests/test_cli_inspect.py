@@ -979,3 +979,29 @@ def test_two_files_of_one_text_and_one_case_are_said_to_count_once_toward_satura
         "(its quotes are in the codings twice), though both are case P01, which saturation "
         "counts once (leave one out)"
     ]
+
+
+def test_inspect_says_the_participant_id_warnings_code_says(tmp_path: Path) -> None:
+    """Tester s46 (ids 1, 6): roqa inspect, the check before coding, said nothing of P4 and P04
+    (file names) read as one participant, nor of cases numbered two ways (P05 beside P6), both
+    of which roqa code says."""
+    for name, talk in (
+        ("P4_interview.txt", "Sarah: Money."),
+        ("P04_followup.txt", "Sarah: Staff turnover."),
+        ("P05.txt", "P05: Time."),
+        ("P6.txt", "P6: Rotas."),
+    ):
+        (tmp_path / name).write_text(f"Interviewer: What gets in the way?\n{talk}\n", "utf-8")
+    run = roqa("inspect", tmp_path)
+    assert run.code == 0, run.err
+    said = [" ".join(line.split()) for line in " ".join(run.err.split()).split("roqa: ")[1:]]
+    assert said == [
+        "warning: participant 4 is numbered two ways, P04 and P4, in 2 transcripts (P04_followup, "
+        "P4_interview): they are read as one participant, case P04, counted once in the "
+        "overview, the framework matrix, Table 2 and saturation; if they are different people, "
+        "give each their own number (in the file name, or label their turns 'P02: ...')",
+        "warning: participants are numbered two ways, P04, P05 beside P6: different "
+        "participants, sorted apart in the matrix and tables; number them alike (P03: or P3: in "
+        "the transcripts, whose labels give the case before the file name does) for one order",
+    ]
+    assert "P4_interview (case P04)" in run.out

@@ -1547,6 +1547,15 @@ def test_mixed_spellings_of_case_numbers_are_found() -> None:
     assert mixed_id_spellings(["Site A", "P01"]) == []
 
 
+def test_case_numbers_of_other_forms_are_not_mixed_spellings() -> None:
+    """Tester s46 (ids): RM07 and joint_RM08_RM09 beside P4, P5, P6 were 'numbered two ways',
+    though numbering the P ids otherwise changes nothing: ids of one form are compared."""
+    from roqa_nlp.framework import mixed_id_spellings
+
+    assert mixed_id_spellings(["RM07", "joint_RM08_RM09", "P4", "P5", "P6"]) == []
+    assert mixed_id_spellings(["RM07", "RM8", "P4", "p05"]) == [["p05", "RM07"], ["P4", "RM8"]]
+
+
 def test_the_report_warns_of_case_numbers_written_two_ways() -> None:
     from roqa_nlp.errors import RoqaWarning
     from roqa_nlp.report import render_report

@@ -5235,3 +5235,44 @@ def test_a_binary_file_named_txt_is_said_not_to_be_text(
     assert str(err.value) == (
         f"{f}: is not a text file{said} (give a text file: renaming a file does not convert it)"
     )
+
+
+def test_a_participant_number_two_file_names_write_two_ways_is_one_participant(
+    tmp_path: Path,
+) -> None:
+    """Tester s46 (ids 1): P4_interview.txt and P04_followup.txt, both of 'Sarah:' turns, were
+    two cases, P4 and P04 (two participants in the overview, Table 2 and saturation), unsaid,
+    while 'P4:' and 'P04:' labels in two files were one. Both are one case, said once."""
+    names = ["P4_interview.txt", "P04_followup.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("P04_followup", "P04"), ("P4_interview", "P04")
+    ]  # fmt: skip
+    assert [str(w.message) for w in caught] == [
+        "participant 4 is numbered two ways, P04 and P4, in 2 transcripts (P04_followup, "
+        "P4_interview): they are read as one participant, case P04, counted once in the "
+        "overview, the framework matrix, Table 2 and saturation; if they are different people, "
+        "give each their own number (in the file name, or label their turns 'P02: ...')"
+    ]
+
+
+def test_a_participant_number_labels_write_two_ways_is_one_participant_said_once(
+    tmp_path: Path,
+) -> None:
+    """'P4:' in one file and 'P04:' in another were one case with a warning that read as if
+    one label spoke in both; and a file name's P06 beside another file's 'P6:' labels is one
+    case too: the warning says plainly, once, that they are read as one participant."""
+    folder = _interviews(tmp_path / "study", {"interview_a.txt": "P4", "interview_b.txt": "P04"})
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P4", "P4"]
+    assert [str(w.message)[:80] for w in caught] == [
+        "participant 4 is numbered two ways, P4 and P04, in 2 transcripts (interview_a, i"
+    ]
+    folder = _interviews(tmp_path / "p06", {"P06.txt": "P6", "P06_followup.txt": "Sarah"})
+    with pytest.warns(RoqaWarning, match=r"numbered two ways, P6 and P06, in 2 tr") as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P6", "P6"]
+    assert len(caught) == 1

@@ -377,8 +377,8 @@ def _study_pass(
     from .transcripts import read_each
     from .transcripts.roles import (
         StudyCases,
-        labelled_case,
         labels_matched,
+        numbered_case,
         study_interviewers,
         unmatched_labels,
         with_study_interviewers,
@@ -394,7 +394,7 @@ def _study_pass(
     unmatched: set[str] = set()
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         for t in each():  # one transcript alone has no study to learn from
-            labelled.append(labelled_case(t))
+            labelled.append(numbered_case(t))
             speakers.update(u.speaker for u in t.turns)
             unmatched.update(unmatched_labels(t))
             if known is None:

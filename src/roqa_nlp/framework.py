@@ -499,14 +499,44 @@ def mixed_id_spellings(ids: Iterable[str]) -> list[list[str]]:
     """The ``ids`` numbered with leading zeros and those numbered with fewer digits, when both
     occur (``P03`` beside ``P1``, ``P2``): a study's case labels written two ways, which sort
     and read apart. Empty when every id is written one way (``P01`` ... ``P10``, or ``P1`` ...
-    ``P10``)."""
-    numbered = {i: m.group() for i in ids if (m := re.search(r"\d+", i))}
-    padded = {i for i, n in numbered.items() if len(n) > 1 and n[0] == "0"}
-    width = max((len(numbered[i]) for i in padded), default=0)
-    plain = {i for i, n in numbered.items() if i not in padded and len(n) < width}
+    ``P10``). Only ids of one form are compared (``P04`` beside ``P5``; not ``RM07`` beside
+    ``P5``, nor ``joint_RM08_RM09``, which no numbering of the ``P`` ids would change)."""
+    forms: dict[str, dict[str, str]] = {}
+    for i in ids:
+        if m := re.search(r"\d+", i):
+            forms.setdefault(re.sub(r"\d+", "#", i).casefold(), {})[i] = m.group()
+    padded: set[str] = set()
+    plain: set[str] = set()
+    for numbered in forms.values():
+        zeros = {i for i, n in numbered.items() if len(n) > 1 and n[0] == "0"}
+        width = max((len(numbered[i]) for i in zeros), default=0)
+        fewer = {i for i, n in numbered.items() if i not in zeros and len(n) < width}
+        if zeros and fewer:
+            padded |= zeros
+            plain |= fewer
     if not (padded and plain):
         return []
     return [sorted(padded, key=natural_key), sorted(plain, key=natural_key)]
+
+
+def mixed_ids_warning(ids: Iterable[str]) -> str | None:
+    """One line when the cases ``ids`` are numbered two ways (:func:`mixed_id_spellings`:
+    ``P03`` beside ``P4``), as ``roqa code``, ``roqa report`` and ``roqa inspect`` say it; else
+    None. These are different participants (one number written two ways, ``P4`` and ``P04``,
+    is one participant: :class:`~roqa_nlp.transcripts.roles.StudyCases`), whose cases sort
+    apart; a speaker label names the case before the file's name does, so the fix is in the
+    labels."""
+    from .errors import first_few
+
+    mixed = mixed_id_spellings(ids)
+    if not mixed:
+        return None
+    return (
+        f"participants are numbered two ways, {first_few(mixed[0], 3)} beside "
+        f"{first_few(mixed[1], 3)}: different participants, sorted apart in the matrix and "
+        "tables; number them alike (P03: or P3: in the transcripts, whose labels give the case "
+        "before the file name does) for one order"
+    )
 
 
 def chart_codebook(

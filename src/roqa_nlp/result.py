@@ -539,7 +539,7 @@ class CodingResult:
         """Give the transcripts sharing a case with one of ``added`` the cases they take from
         one another (those of other cases are left as they are: none of ``added`` bears on
         them)."""
-        from .transcripts.roles import StudyCases, labelled_case
+        from .transcripts.roles import StudyCases, numbered_case
 
         cases = {same_id(t.participant) for t in added if t.participant}
         sharing = [
@@ -549,7 +549,7 @@ class CodingResult:
         ]
         if len(sharing) < 2:
             return
-        study = StudyCases.of(labelled_case(t) for t in sharing)
+        study = StudyCases.of(numbered_case(t) for t in sharing)
         for t in sharing:
             self.transcripts[t.id] = study.apply(t)
 

@@ -196,6 +196,8 @@ def inspect_command(
 
     from rich.markup import escape
 
+    from ..errors import warn
+    from ..framework import mixed_ids_warning
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
     from ._app import console
@@ -211,6 +213,8 @@ def inspect_command(
         warnings.simplefilter("ignore", SpeakerWarning)  # shown below, naming --interviewer
         labels = with_default_labels(list(interviewer) or None, list(participant))
         transcripts = read_files(files, labels)
+        if (mixed := mixed_ids_warning(t.participant or t.id for t in transcripts)) is not None:
+            warn(mixed)  # as roqa code says it, of the cases charted
     summaries = [transcript_summary(t) for t in transcripts]
     if as_json:
         typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))

@@ -379,6 +379,7 @@ def report_context(
         construct_ratings,
         framework_matrix,
         mixed_id_spellings,
+        mixed_ids_warning,
         other_side_ids,
     )
     from ..open_coding import weakly_coded
@@ -458,14 +459,10 @@ def report_context(
     )
     people, left_out = _people_coded(result, coded)
     mixed = mixed_id_spellings(participants)
-    if mixed:
-        from ..errors import first_few, warn
+    if (line := mixed_ids_warning(participants)) is not None:
+        from ..errors import warn
 
-        warn(
-            f"participants are numbered two ways, {first_few(mixed[0], 3)} beside "
-            f"{first_few(mixed[1], 3)}: label them alike in the transcripts (P03: or P3:, or name "
-            "the files so) for one order in the matrix and tables"
-        )
+        warn(line)
     return {
         "title": title or default_title(t["source"] for t in transcripts),
         "report_id": report_id(result),

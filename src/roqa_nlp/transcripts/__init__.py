@@ -758,8 +758,8 @@ def read_files(
     ``False`` leaves both to a caller reading the study in parts."""
     from .roles import (
         StudyCases,
-        labelled_case,
         labels_matched,
+        numbered_case,
         study_interviewers,
         unmatched_labels,
         with_labels_matched_elsewhere,
@@ -788,7 +788,7 @@ def read_files(
         out = [with_labels_matched_elsewhere(t, matched) for t in out]
     if not whole_study:
         return out
-    cases = StudyCases.of(labelled_case(t) for t in out)
+    cases = StudyCases.of(numbered_case(t) for t in out)
     for line in cases.warnings():
         warn(line)
     return [cases.apply(t) for t in out]

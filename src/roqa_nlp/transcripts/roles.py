@@ -1086,6 +1086,9 @@ class LabelledCase:
     #: whether a header line names the case too (``Participant ID: P1``): the researcher's
     #: own mark of the file's case, which ties files together whatever their labels
     in_header: bool = False
+    #: whether the case is the participant number of the file's name, no label naming one
+    #: (``P4_interview.txt`` of ``Sarah:`` turns): ``label`` is then that number
+    from_file: bool = False
 
     @property
     def generic(self) -> bool:
@@ -1117,6 +1120,22 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
     # a header spelling the number otherwise (Participant: P01 above Participant 1:) names
     # the case, as the file gives it
     return LabelledCase(transcript.id, transcript.source or transcript.id, label, case, header)
+
+
+def numbered_case(transcript: Transcript) -> LabelledCase | None:
+    """How ``transcript``'s case came from a participant number: its participants' labels
+    (:func:`labelled_case`), else its file's name (``P4_interview.txt`` of ``Sarah:`` turns:
+    ``P4``, ``from_file``). None when neither gives its case (a header, a file stem, a focus
+    group). What :class:`StudyCases` weighs, so that one number written two ways across a
+    study (``P4_interview.txt``, ``P04_followup.txt``) is one participant however it came."""
+    found = labelled_case(transcript)
+    if found is not None:
+        return found
+    source = transcript.source or transcript.id
+    case = transcript.participant
+    if not case or case != participant_from_filename(source):
+        return None
+    return LabelledCase(transcript.id, source, case, case, from_file=True)
 
 
 def _same_number(case: str, number: str) -> bool:
@@ -1168,6 +1187,9 @@ class StudyCases:
     from_file_name: dict[str, str]
     shared: list[tuple[list[str], str, list[str]]]
     spelled: dict[str, str] = field(default_factory=dict)
+    #: each participant number its transcripts write two or more ways (``P4``, ``P04``), as
+    #: ``(spellings, case, transcripts)``: read as one participant, ``case``
+    two_ways: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
@@ -1194,7 +1216,10 @@ class StudyCases:
         part 2 of an interview, each under ``Participant ID: P03`` above ``P03:`` turns).
         The transcripts of one case are spelled as the first header among them spells it
         (``Participant: P01`` above ``Participant 1:`` in ``p01_part1.txt``, none in
-        ``p01_part2.txt``: both ``P01``)."""
+        ``p01_part2.txt``: both ``P01``). A number written two ways across the study, by
+        labels or file names (``P4_interview.txt`` and ``P04_followup.txt``, ``P4:`` in one
+        transcript and ``P04:`` in another: :func:`numbered_case`), is one participant too,
+        listed in ``two_ways`` to be warned of once."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1202,6 +1227,7 @@ class StudyCases:
         from_file_name: dict[str, str] = {}
         shared: list[tuple[list[str], str, list[str]]] = []
         spelled: dict[str, str] = {}
+        two_ways: list[tuple[list[str], str, list[str]]] = []
         for key, group in groups.items():
             if len(group) < 2:
                 continue
@@ -1219,10 +1245,13 @@ class StudyCases:
                 continue
             case = next((g.case for g in group if g.in_header), group[0].case)
             spelled |= {g.transcript: case for g in group if g.case != case}
-            if not all(_named_for(g, key) or _headed(g) for g in group):
+            spellings = list(dict.fromkeys(g.case for g in group))
+            if len(spellings) > 1 and not any(g.in_header for g in group):
+                two_ways.append((spellings, case, [g.transcript for g in group]))
+            elif not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, case, [g.transcript for g in group]))
-        return cls(from_file_name, shared, spelled)
+        return cls(from_file_name, shared, spelled, two_ways)
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -1234,7 +1263,8 @@ class StudyCases:
 
     def warnings(self) -> list[str]:
         """One line for each case several transcripts share (``shared``), naming the label,
-        the transcripts and the fix."""
+        the transcripts and the fix, and one for each number written two ways (``two_ways``),
+        saying they are read as one participant."""
         return [
             f"the participant label {first_few([repr(label) for label in labels])} speaks in "
             f"{len(transcripts)} transcripts ({first_few(transcripts)}), so they are one case, "
@@ -1242,6 +1272,13 @@ class StudyCases:
             "give each transcript's participant their own id (label their turns 'P02: ...', or "
             "add a header line 'Participant ID: P02' above the talk)"
             for labels, case, transcripts in self.shared
+        ] + [
+            f"participant {_number_key(case)} is numbered two ways, {' and '.join(spellings)}, "
+            f"in {len(transcripts)} transcripts ({first_few(transcripts)}): they are read as one "
+            f"participant, case {case}, counted once in the overview, the framework matrix, "
+            "Table 2 and saturation; if they are different people, give each their own number "
+            "(in the file name, or label their turns 'P02: ...')"
+            for spellings, case, transcripts in self.two_ways
         ]
 
 
