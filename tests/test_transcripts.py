@@ -3931,7 +3931,13 @@ def test_who_interviews_in_the_study_interviews_where_no_one_is_clear(tmp_path: 
         (["Interviewer", "P34 (RM: site A)"], "x/site_a_manager.txt", "P34"),
         (["Interviewer", "P05a (manager)", "P05b (support worker)"], "x/joint.txt", "P05"),
         (["Interviewer", "P44 (RM)", "P45 (RM)"], "x/p44_p45_joint.txt", "p44_p45_joint"),
-        (["Interviewer", "Jane Doe (P34)"], "x/manager_interview.txt", "manager_interview"),
+        # a study id in a note after a name names the case as the name after the id does
+        # (tester s46, ids 6: 'Sarah (P04)' was no case beside 'P4 (Sarah)')
+        (["Interviewer", "Jane Doe (P34)"], "x/manager_interview.txt", "P34"),
+        (["Interviewer", "Sarah [p04a]"], "x/manager_interview.txt", "P04a"),
+        (["Interviewer", "Jane Doe (RM)"], "x/manager_interview.txt", "manager_interview"),
+        (["Interviewer", "Jane Doe (Participant 1)"], "x/site_a.txt", "site_a"),
+        (["Interviewer", "(P34) Jane Doe"], "x/site_a.txt", "site_a"),
     ],
 )
 def test_participant_id(speakers: list[str], path: str, expected: str) -> None:
@@ -5276,3 +5282,14 @@ def test_a_participant_number_labels_write_two_ways_is_one_participant_said_once
         found = read_transcripts(folder)
     assert [t.participant for t in found] == ["P6", "P6"]
     assert len(caught) == 1
+
+
+def test_a_study_id_after_a_name_ties_its_file_to_the_id_before_a_name(tmp_path: Path) -> None:
+    """Tester s46 (ids 6): 'P4 (Sarah):' in one file gave P4, 'Sarah (P04):' in another fell
+    back to its file name, sarah_second: two cases for one person. Both are P4, said once."""
+    label_of = {"sarah_first.txt": "P4 (Sarah)", "sarah_second.txt": "Sarah (P04)"}
+    folder = _interviews(tmp_path / "study", label_of)
+    with pytest.warns(RoqaWarning, match=r"numbered two ways, P4 and P04") as caught:
+        found = read_transcripts(folder)
+    assert [t.participant for t in found] == ["P4", "P4"]
+    assert sum("numbered two ways" in str(w.message) for w in caught) == 1

@@ -15,7 +15,8 @@ named one, though ``Host`` is a default interviewer label.
 The participant id is the case the transcript belongs to in the framework matrix: the
 participant number the participants' labels name (``P04``, ``Participant 4`` -> ``P4``; a joint
 interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``; a
-note in brackets after the id aside, ``P34 (RM)`` -> ``P34``: :func:`case_label`), when
+note in brackets after the id aside, ``P34 (RM)`` -> ``P34``, and an id in the note after a
+name, ``Sarah (P34)`` -> ``P34``: :func:`case_label`), when
 they name one; else (no number, or several: a focus group, whose quotes must not be put to one
 of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
 ``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless
@@ -627,9 +628,29 @@ def participant_id(
 
 def case_label(label: str) -> str:
     """``label`` as it names a case: without the notes in brackets after a study id (``P34
-    (RM)``, ``P34 (RM: site A)`` -> ``P34``), which name the case as the id alone does; a note
-    before a name holds no case (``Jane Doe (P34)`` -> ``Jane Doe``)."""
-    return " ".join(_without_bracketed_notes(label).split())
+    (RM)``, ``P34 (RM: site A)`` -> ``P34``), which name the case as the id alone does; a
+    study id in the one note after a name is the case, as a name in a note after the id is
+    (``Sarah (P04)`` -> ``P04``, as ``P4 (Sarah)`` -> ``P4``). Another note after a name
+    holds no case (``Jane Doe (RM)`` -> ``Jane Doe``), nor does a template's label in it
+    (``Jane Doe (Participant 1)``, which a template gives every interviewee)."""
+    bare = " ".join(_without_bracketed_notes(label).split())
+    note = _closing_note(label)
+    if note is not None and study_id_number(note) is not None and study_id_number(bare) is None:
+        return note
+    return bare
+
+
+def _closing_note(label: str) -> str | None:
+    """The words of the one bracketed note ``label`` ends on, after words of its own
+    (``Sarah (P04)`` -> ``P04``), else None (no note, a note alone, two notes)."""
+    text = label.strip()
+    if not text.endswith((")", "]")):
+        return None
+    opened = max(text.rfind("("), text.rfind("["))
+    before = text[:opened]
+    if opened <= 0 or not before.strip() or any(c in before for c in "()[]"):
+        return None
+    return text[opened + 1 : -1].strip()
 
 
 def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = ()) -> str:
