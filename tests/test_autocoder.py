@@ -2001,3 +2001,29 @@ def test_the_card_counts_new_code_examples_trained_with_the_models_valence(
     fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])
     assert "n_new_code_model_valence" not in ac.card["feedback"]
+
+
+def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Tester s46 (ids 1, 4): P4_interview.txt and P04_followup.txt of 'Sarah:' turns were two
+    cases, P4 and P04, in the matrix; and a draft beside its final, both coded, doubled the
+    case's counts silently. One case, each said once."""
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.framework import framework_matrix
+
+    talk = (
+        "Sarah: Honestly the biggest thing is staffing, we lose good support workers to the "
+        "supermarkets because they pay more, and every time someone leaves the tenants lose a "
+        "face they trusted and we start again with the new starter, shadow shifts, the lot.\n"
+    )
+    (tmp_path / "P4_interview.txt").write_text("Interviewer: What gets in the way?\n" + talk)
+    (tmp_path / "P04_followup.txt").write_text("Interviewer: What helps?\nSarah: Supervision.\n")
+    (tmp_path / "P4_draft.txt").write_text("Interviewer: What gets in?\n" + talk)
+    with pytest.warns(RoqaWarning) as caught:
+        result = tiny_model.code([tmp_path])
+    assert {t.participant for t in result.transcripts.values()} == {"P4"}
+    assert framework_matrix(result).cases == ["P4"]
+    said = [str(w.message)[:60] for w in caught]
+    assert said.count("participant 4 is numbered two ways, P4 and P04, in 3 transcripts"[:60]) == 1
+    assert said.count(f"{tmp_path / 'P4_interview.txt'}: is nearly the same text as "[:60]) == 1

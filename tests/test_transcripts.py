@@ -5293,3 +5293,53 @@ def test_a_study_id_after_a_name_ties_its_file_to_the_id_before_a_name(tmp_path:
         found = read_transcripts(folder)
     assert [t.participant for t in found] == ["P4", "P4"]
     assert sum("numbered two ways" in str(w.message) for w in caught) == 1
+
+
+_DRAFT = (
+    "Interviewer: What gets in the way?\nP04: Honestly the biggest thing is staffing, we lose "
+    "good support workers to the supermarkets because they pay more, and every time someone "
+    "leaves the tenants lose a face they trusted and we start again with the new starter, "
+    "shadow shifts, the lot, which takes months before they are confident on their own.\n"
+)
+
+
+def test_a_draft_and_a_final_of_one_case_are_warned_of_naming_both(tmp_path: Path) -> None:
+    """Tester s46 (ids 4): 'Participant 04 - draft' and '... - final', one word apart, were
+    both coded as case P04, every count doubled, silently (only a byte-identical copy was
+    warned of). A follow-up interview of the same case, other words, is not warned of."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P04 draft.txt").write_text(_DRAFT, "utf-8")
+    (study / "P04 final.txt").write_text(_DRAFT.replace("the lot", "all of it"), "utf-8")
+    (study / "P04 followup.txt").write_text(
+        "Interviewer: What has changed?\nP04: We got a new director who backs recovery work, so "
+        "the rotas now leave room for one-to-one time, and the tenants notice it: two of them "
+        "have started college courses and one is volunteering at the food bank on Fridays.\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P04", "P04", "P04"]
+    assert [str(w.message) for w in caught] == [
+        f"{study / 'P04 final.txt'}: is nearly the same text as {study / 'P04 draft.txt'} (94% "
+        "of the participant words alike), both case P04: a draft and a final of one interview "
+        "would both be coded, every count of the case doubled (leave one out)"
+    ]
+
+
+def test_near_copies_in_different_cases_or_of_few_words_are_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Only a case's own transcripts are compared (so a study costs nothing to check), and a
+    few words alike say nothing: two short answers 'Money, and staff turnover.' are not one
+    interview."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p04.txt").write_text(_DRAFT, "utf-8")
+    (study / "p05.txt").write_text(_DRAFT.replace("P04:", "P05:").replace("lot", "all"), "utf-8")
+    for name in ("p06_a.txt", "p06_b.txt"):
+        (study / name).write_text(f"Interviewer: {name}?\nP06: Money, and staff.\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P04", "P05", "P06", "P06"]

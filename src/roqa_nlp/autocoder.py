@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .pseudonyms import PseudonymKey
     from .question_model import QuestionModel
     from .training import TrainingSet
+    from .transcripts import NearCopy
     from .transcripts.roles import LabelledCase, StudyCases
     from .transcripts.segment_cache import SegmentCache
     from .valence_prior import ValencePrior
@@ -1619,6 +1620,7 @@ class AutoCoder:
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         # SHA-256 of a transcript's text -> the file it came from and its case
         same: dict[str, tuple[str, str | None]] = {}
+        near: dict[str, list[NearCopy]] = {}  # case -> its transcripts' participant words
         pending: list[Segment] = []
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of
@@ -1674,9 +1676,10 @@ class AutoCoder:
 
                     raise shared_id_error(t.id, t.source or None, seen[t.id])
                 seen[t.id] = t.source or None
-                from .transcripts import warn_if_same_text
+                from .transcripts import warn_if_near_copy, warn_if_same_text
 
                 warn_if_same_text(t, same)  # one interview under two names: coded twice
+                warn_if_near_copy(t, near)  # a draft and its final of one case: coded twice
                 if from_file:
                     warn_of_reading(t, stacklevel=_stacklevel)
                 else:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -332,6 +333,61 @@ def warn_if_same_text(t: Transcript, seen: dict[str, tuple[str, str | None]]) ->
         )
     else:
         seen[digest] = (source, t.participant)
+
+
+#: Two transcripts of one case whose participants' words are at least this share the same
+#: (:func:`warn_if_near_copy`) are one interview twice, a draft and its final ...
+NEAR_COPY_SHARE = 0.9
+#: ... when each holds at least this many participant words (a few words alike say nothing).
+NEAR_COPY_MIN_WORDS = 30
+
+
+#: A transcript as :func:`warn_if_near_copy` remembers it: its source, its
+#: :func:`participant_words` and the hash of its text.
+NearCopy = tuple[str, "Counter[str]", int]
+
+
+def participant_words(t: Transcript) -> Counter[str]:
+    """The words ``t``'s participants say, lower-cased, each with how often."""
+    return Counter(
+        w.casefold()
+        for turn in t.turns
+        if turn.role == "participant"
+        for w in re.findall(r"\w+", t.text[turn.start : turn.end])
+    )
+
+
+def warn_if_near_copy(t: Transcript, seen: dict[str, list[NearCopy]]) -> None:
+    """Warn, in one line naming both files and the case, when ``t`` and a transcript of its
+    case read before (``seen``: case -> each one's source and :func:`participant_words`, to
+    which ``t``'s are added) are nearly the same text: at least :data:`NEAR_COPY_SHARE` of
+    their participants' words the same (a draft and the final of one interview, a word or a
+    line apart), each of :data:`NEAR_COPY_MIN_WORDS` or more. Both would be coded, every count
+    of the case doubled. Compared only within a case, so a study is read at no real cost. A
+    copy of the same text is :func:`warn_if_same_text`'s."""
+    case = t.participant
+    if not case:
+        return
+    words = participant_words(t)
+    source = t.source or t.id
+    total = sum(words.values())
+    text = hash(t.text)
+    for first, other, other_text in seen.get(case, []):
+        most = max(total, sum(other.values()))
+        alike = sum((words & other).values())
+        if (
+            min(total, sum(other.values())) >= NEAR_COPY_MIN_WORDS
+            and alike >= NEAR_COPY_SHARE * most
+        ):
+            if text != other_text:  # the same text is warn_if_same_text's
+                warn(
+                    f"is nearly the same text as {first} ({alike / most:.0%} of the participant "
+                    f"words alike), both case {case}: a draft and a final of one interview would "
+                    "both be coded, every count of the case doubled (leave one out)",
+                    path=source,
+                )
+            break
+    seen.setdefault(case, []).append((source, words, text))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -791,7 +847,11 @@ def read_files(
     cases = StudyCases.of(numbered_case(t) for t in out)
     for line in cases.warnings():
         warn(line)
-    return [cases.apply(t) for t in out]
+    out = [cases.apply(t) for t in out]
+    near: dict[str, list[NearCopy]] = {}
+    for t in out:
+        warn_if_near_copy(t, near)  # a draft and its final: one interview coded twice
+    return out
 
 
 def read_each(
