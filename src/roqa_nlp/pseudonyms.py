@@ -1471,7 +1471,15 @@ class PseudonymKey:
                 else:
                     found.setdefault(f"(?i:{_name_regex(name)})", (pseudonym, "roles"))
             elif one_word:
-                if speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
+                if _person(name) in here:
+                    # a speaker labelled by this one word ("Kate:" beside the interviewer "Kate
+                    # Brown:") is that word here, label and talk: never the other's pseudonym
+                    # (tester s46 ids 2: her labels were written "Interviewer:")
+                    regex = f"(?i:{_name_regex(name)})"
+                    kind = "common" if _is_common_word(words[0]) else "part"
+                    parts[regex] = (pseudonym, kind)
+                    spelled[regex] = {_spelling(name): pseudonym}
+                elif speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
                     kind = "common" if _is_common_word(words[0]) else "part"
                     put(parts, f"(?i:{_name_regex(name)})", name, (pseudonym, kind))
                 elif not speaks_here:

@@ -1,0 +1,115 @@
+"""A speaker's label becomes that speaker's own pseudonym, never another's (docs/privacy.md).
+
+Session 46 (tester, ids 2): a participant labelled `Kate:` beside an interviewer `Kate Brown:`
+was keyed `Kate,P15`, but her six labels were written `Interviewer:` (the interviewer's first
+name, a word of her name, was found first), so `roqa inspect` of the copy found no participant
+turn, and `roqa code --pseudonymise` coded her answers as an interviewer's.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from test_cli_core import roqa
+
+KATES = (
+    "Kate Brown: What does recovery mean in your service?\n\n"
+    "Kate: It means people leading their own support plans.\n\n"
+    "Kate Brown: What makes that hard, Kate?\n\n"
+    "Kate: Staff shortages.\n\n"
+    "Kate Brown: And what helps?\n\n"
+    "Kate: A manager who trusts my judgement.\n"
+)
+
+
+def read(tmp_path: Path, name: str, text: str) -> Transcript:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_transcript(path)
+
+
+def test_a_participant_named_as_the_interviewers_first_name_keeps_her_own_pseudonym(
+    tmp_path: Path,
+) -> None:
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), _ = pseudonymise([read(tmp_path, "P15.txt", KATES)], key)
+    assert key.pseudonyms == {"Kate Brown": "Interviewer", "Kate": "P15"}
+    assert t.text == (
+        "Interviewer: What does recovery mean in your service?\n\n"
+        "P15: It means people leading their own support plans.\n\n"
+        "Interviewer: What makes that hard, [P15]?\n\n"
+        "P15: Staff shortages.\n\n"
+        "Interviewer: And what helps?\n\n"
+        "P15: A manager who trusts my judgement.\n"
+    )
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P15", "participant"),
+    ] * 3
+
+
+def test_the_interviewer_named_as_a_participants_first_name_keeps_hers(tmp_path: Path) -> None:
+    text = (
+        "Kate: What does recovery mean in your service?\n\n"
+        "Kate Brown: It means people leading their own support plans.\n\n"
+        "Kate: And what makes that hard?\n\n"
+        "Kate Brown: Staff shortages.\n\n"
+        "Kate: And what helps?\n\n"
+        "Kate Brown: A manager who trusts my judgement.\n"
+    )
+    key = PseudonymKey({"Kate Brown": "P03"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), _ = pseudonymise([read(tmp_path, "P03.txt", text)], key)
+    assert key.pseudonyms == {"Kate Brown": "P03", "Kate": "Interviewer"}
+    assert t.text == (
+        "Interviewer: What does recovery mean in your service?\n\n"
+        "P03: It means people leading their own support plans.\n\n"
+        "Interviewer: And what makes that hard?\n\n"
+        "P03: Staff shortages.\n\n"
+        "Interviewer: And what helps?\n\n"
+        "P03: A manager who trusts my judgement.\n"
+    )
+
+
+def test_roqa_pseudonymise_writes_the_participants_label_and_inspect_finds_her(
+    tmp_path: Path,
+) -> None:
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P15.txt").write_text(KATES, encoding="utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    copy = (shared / "P15.txt").read_text("utf-8")
+    assert [line.split(":")[0] for line in copy.splitlines() if line] == [
+        "Interviewer",
+        "P15",
+    ] * 3
+    back = read_transcript(shared / "P15.txt")
+    assert [(u.speaker, u.role) for u in back.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P15", "participant"),
+    ] * 3
+
+
+def test_roqa_code_pseudonymise_codes_her_answers_as_the_participants(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P15.txt").write_text(KATES, encoding="utf-8")
+    key, out = tmp_path / "private" / "key.csv", tmp_path / "coded"
+    run = roqa("code", study, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
+    assert run.code == 0, run.err
+    records = [json.loads(line) for line in (out / "codings.jsonl").read_text("utf-8").splitlines()]
+    assert [(r["speaker"], r["role"]) for r in records] == [("P15", "participant")] * 3
+    assert "change that row of the key" not in run.err
