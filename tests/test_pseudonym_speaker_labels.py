@@ -12,6 +12,8 @@ import json
 import warnings
 from pathlib import Path
 
+import pytest
+
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
 from roqa_nlp.schema import Transcript
@@ -113,3 +115,57 @@ def test_roqa_code_pseudonymise_codes_her_answers_as_the_participants(
     records = [json.loads(line) for line in (out / "codings.jsonl").read_text("utf-8").splitlines()]
     assert [(r["speaker"], r["role"]) for r in records] == [("P15", "participant")] * 3
     assert "change that row of the key" not in run.err
+
+
+RM07 = (
+    "I: Thanks for joining. Could you tell me about your service?\n\n"
+    "RM07: We're a supported living provider, twelve tenants across three houses.\n\n"
+    "I: What helps you deliver recovery-focused support?\n\n"
+    "RM07: Our director. She funds the recovery college courses for staff.\n\n"
+    "I: And what makes it harder?\n\n"
+    "RM07: The neighbours. When one of our houses opened there was a petition.\n"
+)
+
+
+def test_a_participant_labelled_by_a_study_id_keeps_it(tmp_path: Path) -> None:
+    """Session 46 (tester, ids 3): `RM07:` in RM07.txt became P01 (file P01.txt, key row
+    RM07,P01) with no warning, while `P6:` stayed P6; a study id names no one."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "RM07.txt").write_text(RM07, encoding="utf-8")
+    (study / "P06.txt").write_text(RM07.replace("RM07:", "P6:"), encoding="utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in shared.iterdir()) == ["P06.txt", "RM07.txt"]
+    assert (shared / "RM07.txt").read_text("utf-8") == RM07
+    assert not key.exists()  # no one to key: RM07 and P6 name no one
+    assert "RM07" not in run.err
+
+
+def test_a_named_participant_takes_the_number_of_a_study_id_file_name(tmp_path: Path) -> None:
+    """docs/privacy.md: a participant gets "the number the key or the file's name gives her";
+    `Maria Okafor:` in RM07.txt was P01."""
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (t,), _ = pseudonymise(
+            [read(tmp_path, "RM07.txt", RM07.replace("RM07:", "Maria Okafor:"))], key
+        )
+    assert key.pseudonyms == {"Maria Okafor": "P07"}
+    assert [u.speaker for u in t.turns] == ["I", "P07"] * 3
+
+
+def test_a_participant_not_given_her_file_names_number_is_told_so(tmp_path: Path) -> None:
+    """docs/privacy.md: the number the file's name gives her "unless another name has it";
+    the renumbering is said in one line."""
+    key = PseudonymKey({"Ann Lee": "P07"})
+    transcript = read(tmp_path, "RM07.txt", RM07.replace("RM07:", "Maria Okafor:"))
+    with pytest.warns(RoqaWarning) as told:
+        pseudonymise([transcript], key)
+    assert key.pseudonyms == {"Ann Lee": "P07", "Maria Okafor": "P08"}
+    assert [str(w.message) for w in told if "number" in str(w.message)] == [
+        f"{tmp_path / 'RM07.txt'}: the file's name gives its participant the number P07, which "
+        "the pseudonym key gives someone else, so they are P08: if they are that person, give "
+        "their name that row's pseudonym in the key"
+    ]

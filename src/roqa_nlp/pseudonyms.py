@@ -311,10 +311,23 @@ def is_placeholder_speaker(label: str) -> bool:
     return re.sub(r" ?#?\d+$", "", said) == UNKNOWN_SPEAKER.casefold()
 
 
+#: A study's own participant id, capitals before a number (``RM07``, ``HCP-12``, ``SW3``): it
+#: names no one, as ``P04`` does, so a label written so stays as it is, and a file named so gives
+#: its number to a participant the label names (``Maria Okafor:`` in ``RM07.txt`` is ``P07``)
+_STUDY_ID = re.compile(r"(?P<prefix>[A-Z]{1,4})[ _-]?(?P<number>\d{1,4})[a-z]?")
+#: a file name opening with a study id (``RM07.txt``, ``RM07_final.docx``, ``HCP-12 Zoom.vtt``)
+_STUDY_ID_FILE = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
+
+
 def _names_no_one(label: str) -> bool:
     """A speaker label the key gives no pseudonym: a role or a number (``Interviewer``, ``P04``,
-    ``Speaker 2``) or a reader's placeholder (:func:`is_placeholder_speaker`)."""
-    return is_role_label(label) or is_placeholder_speaker(label)
+    ``Speaker 2``), a study's own id (``RM07``: :data:`_STUDY_ID`; before session 46 it was
+    renumbered ``P01``) or a reader's placeholder (:func:`is_placeholder_speaker`)."""
+    return (
+        is_role_label(label)
+        or _STUDY_ID.fullmatch(" ".join(label.split())) is not None
+        or is_placeholder_speaker(label)
+    )
 
 
 def _placeholder_refused(name: str) -> str:
@@ -686,6 +699,9 @@ class PseudonymKey:
         # the identifier rows found in a transcript rewritten so far (:meth:`unmatched_rows`)
         self._found: set[str] = set()
         self._applied = False
+        # transcript id -> (the number its file name gives, the pseudonym its participant was
+        # given instead: the key gives that number to someone else), told by :meth:`apply`
+        self._renumbered: dict[str, tuple[str, str]] = {}
 
     def __len__(self) -> int:
         return len(self.pseudonyms)
@@ -959,6 +975,9 @@ class PseudonymKey:
                 pseudonym = self._new_member(case, taken)
             else:
                 pseudonym = self._new_pseudonym(role, hint, taken)
+                hinted = None if hint is None else _number(hint)
+                if role == "participant" and hinted is not None and _number(pseudonym) != hinted:
+                    self._renumbered.setdefault(transcript.id, (str(hint), pseudonym))
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
             for label in labels:
@@ -1027,6 +1046,21 @@ class PseudonymKey:
             return
         warn(
             f"the pseudonym key {wrong}: change that row of the key",
+            path=transcript.source or transcript.id,
+        )
+
+    def _tell_of_renumbering(self, transcript: Transcript) -> None:
+        """Warn, in one line, when the participant of ``transcript`` was not given the number
+        its file name gives (``RM07.txt``, ``p07.vtt``: P07) since the key gives it to someone
+        else: docs/privacy.md promises that number, so a renumbering is said."""
+        found = self._renumbered.pop(transcript.id, None)
+        if found is None:
+            return
+        hint, pseudonym = found
+        warn(
+            f"the file's name gives its participant the number {hint}, which the pseudonym key "
+            f"gives someone else, so they are {_bare(pseudonym)}: if they are that person, give "
+            f"their name that row's pseudonym in the key",
             path=transcript.source or transcript.id,
         )
 
@@ -1114,6 +1148,7 @@ class PseudonymKey:
         self._tell_of_one_person(transcript, speakers)
         self._tell_of_chat_senders(transcript, speakers)
         self._tell_of_header_people(transcript, speakers)
+        self._tell_of_renumbering(transcript)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
@@ -1748,9 +1783,12 @@ def _number_hint(transcript: Transcript) -> str | None:
     from .transcripts.roles import participant_from_filename, participant_number_label
 
     named = transcript.participant or ""
-    return participant_from_filename(transcript.source or transcript.id) or (
-        named if participant_number_label(named) else None
-    )
+    path = transcript.source or transcript.id
+    in_name = participant_from_filename(path)
+    if in_name is None:  # a study's own id (RM07.txt): its number, as a P07.txt's
+        m = _STUDY_ID_FILE.match(Path(path).name)
+        in_name = None if m is None else f"P{m.group('number')}"
+    return in_name or (named if participant_number_label(named) else None)
 
 
 def _left_out_talk(transcript: Transcript) -> list[tuple[int, int]]:
