@@ -456,6 +456,27 @@ def group_transcripts(result: CodingResult) -> set[str]:
     }
 
 
+def speakers_cited_by_name(result: CodingResult) -> dict[str, list[str]]:
+    """Each transcript whose quotes Table 2 and the framework matrix cite by their speakers
+    (:func:`group_transcripts`: a joint interview, a focus group) where those speakers are
+    labelled by names (a Zoom call's ``Tom Okafor``, ``Anita Shah (she/her)``), with the labels
+    cited, in order: the outputs name them. Not a study id or a role (``P13``, ``P05a``,
+    ``RM07``, ``Speaker 2``), as a pseudonymised transcript's speakers are."""
+    from .pseudonyms import label_names_a_person
+
+    named = person_labels(result)
+    groups = group_transcripts(result)
+    cited: dict[str, list[str]] = {}
+    for t, labels in _participant_speakers(result).items():
+        if t not in groups:
+            continue
+        who = dict.fromkeys(named.get((t, label), label) for label in labels)
+        by_name = [label for label in who if label_names_a_person(label)]
+        if by_name:
+            cited[t] = by_name
+    return cited
+
+
 def charted_top_k(result: CodingResult, top_k: int | None = None) -> int:
     """``top_k`` when given; else how many suggestions of a segment are charted as codes: every
     code a person gave a passage (codings reviewed with ``roqa apply-decisions``, imported from a

@@ -330,6 +330,13 @@ def _names_no_one(label: str) -> bool:
     )
 
 
+def label_names_a_person(label: str) -> bool:
+    """Whether a speaker label names a person (``Tom Okafor``, ``Anita Shah (she/her)``): a
+    word of a name in it (:func:`name_parts`), and no role, number, study id or placeholder
+    (:func:`_names_no_one`), as a pseudonym key would replace it."""
+    return not _names_no_one(label) and bool(name_parts(label))
+
+
 def _placeholder_refused(name: str) -> str:
     return f"{quoted(name)} is the speaker roqa gives speech no label names, not a person"
 

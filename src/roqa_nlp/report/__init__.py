@@ -130,6 +130,24 @@ def default_title(sources: Iterable[str]) -> str:
     )
 
 
+def _warn_of_speakers_cited_by_name(result: CodingResult) -> None:
+    """One warning line per transcript whose speakers Table 2 and the matrix cite by the names
+    they are labelled with (:func:`~roqa_nlp.framework.speakers_cited_by_name`; tester s46 ids
+    5: a joint Zoom interview's "(Tom Okafor)" reached the paper's table, silently)."""
+    from ..errors import warn
+    from ..framework import speakers_cited_by_name
+
+    for t, labels in speakers_cited_by_name(result).items():
+        known = result.transcripts.get(t)
+        where = (known.source if known is not None else "") or t
+        warn(
+            "Table 2 and the framework matrix cite its speakers by the names they are labelled "
+            f"with ({', '.join(map(repr, labels))}): pseudonymise first (roqa pseudonymise FILES "
+            "--key KEY.csv --out DIR, then code the copies; or roqa code --pseudonymise KEY.csv)",
+            path=where,
+        )
+
+
 def write_report(
     result: CodingResult,
     path: str | Path | Codebook,
@@ -463,6 +481,7 @@ def report_context(
         from ..errors import warn
 
         warn(line)
+    _warn_of_speakers_cited_by_name(result)
     return {
         "title": title or default_title(t["source"] for t in transcripts),
         "report_id": report_id(result),
