@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebook import Codebook
-from .errors import RoqaError, and_list, first_and_count, quoted
+from .errors import RoqaError, and_list, first_and_count, first_few, quoted
 from .io import (
     csv_delimiter,
     from_the_header,
@@ -1775,19 +1775,33 @@ def feedback_summary(card: dict[str, object]) -> str:
     return line
 
 
-def refuse_misspelt_codes(
-    decisions: Sequence[Decision], codebook: Codebook, where: str | Path
-) -> None:
-    """A one-line error for the first accept, reject or recode whose code is a misspelt name
-    or id of a code of ``codebook`` (its row, and the codes nearest it), as apply-decisions and
-    train refuse it: for a review read into a report, which otherwise shows it on no suggestion
-    and saves it back as it came. A code that is no typo is left as it is: one a new-code row
-    of the review names, a project's own code, a code of another built-in codebook (read
-    through its mapping), a code of no codebook near none."""
-    from .codebook import builtin_codebook_with
+def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[Decision]:
+    """``decisions`` with each accept, reject or recode on a code ``codebook`` knows by another
+    key (an alias: an id renamed keeps the old one as ``"aliases": ["STAFF"]``; a name) on that
+    code's id, as the report's controls show codes: a decision on the old id counts as one on
+    the new."""
+    from dataclasses import replace
+
+    out = []
+    for d in decisions:
+        code = codebook.find(d.code_id) if d.decision in ("accept", "reject", "recode") else None
+        out.append(d if code is None or code.id == d.code_id else replace(d, code_id=code.id))
+    return out
+
+
+def codes_not_in(decisions: Sequence[Decision], codebook: Codebook) -> dict[str, list[int]]:
+    """The codes of the accepts, rejects and recodes of ``decisions`` that ``codebook`` lacks
+    (dropped, split, an id renamed without an alias, misspelt) -> the rows naming each, in the
+    order met. Not lacking: a code ``codebook`` knows by id, name or alias, a new code the
+    review names (its name, or its project id), a project code, an id of another built-in
+    codebook (read through its mapping; the model's codes a report charted from them keeps as
+    they came)."""
+    from .codebook import BUILTIN, builtin_codebook
 
     new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
     new |= {project_code_id(d.new_code) for d in decisions if d.decision == "new-code"}
+    others = [builtin_codebook(b) for b in BUILTIN if b != codebook.id]
+    lacking: dict[str, list[int]] = {}
     for d in decisions:
         key = d.code_id.strip()
         if (
@@ -1796,12 +1810,48 @@ def refuse_misspelt_codes(
             or codebook.find(key) is not None
             or key.startswith(PROJECT_PREFIX)
             or _same_name(key) in new
-            or builtin_codebook_with([key], besides=codebook.id) is not None
-            or codebook.code_elsewhere(key) is not None
+            or any((c := o.find(key)) is not None and c.id == key for o in others)
         ):
             continue
-        if codebook.nearest_ids(key) or codebook.nearest_names(key):
-            _model_code(codebook, key, where, d.row)  # raises, naming the codes nearest it
+        lacking.setdefault(key, []).append(d.row)
+    return lacking
+
+
+def warn_of_codes_not_in(
+    decisions: Sequence[Decision],
+    codebook: Codebook,
+    where: str | Path,
+) -> None:
+    """One warning naming the codes of ``decisions`` that ``codebook`` lacks
+    (:func:`codes_not_in`) and their rows (the first few), when there are any: a review made
+    before the codebook changed (a code dropped, split or renamed) or a misspelt code. The
+    decisions are carried as they came (the report shows them as "Also decided"); the warning
+    says what to do: recode them in the page, or keep the codebook they were made in."""
+    from .errors import warn
+
+    lacking = codes_not_in(decisions, codebook)
+    if not lacking:
+        return
+
+    def said(code: str, rows: list[int]) -> str:
+        numbered = [str(r) for r in rows if r]
+        at = f"row{'s' if len(numbered) > 1 else ''} {first_few(numbered, 3)}" if numbered else ""
+        near = codebook.nearest_ids(code) or codebook.nearest_names(code)
+        if near:
+            at += ("; " if at else "") + f"near {' or '.join(map(quoted, near))}"
+        return f"{quoted(code)}" + (f" ({at})" if at else "")
+
+    n = sum(len(r) for r in lacking.values())
+    codes = list(lacking)
+    warn(
+        f"{n} decision{'s' if n != 1 else ''} on {len(codes)} code{'s' if len(codes) != 1 else ''} that"
+        f' codebook {codebook.id!r} lacks, carried as they came (shown as "Also decided"): '
+        f"{'; '.join(said(c, lacking[c]) for c in codes[:4])}"
+        f"{f'; and {len(codes) - 4} more' if len(codes) > 4 else ''}; recode them in the page "
+        f"(or in the file) to codes of {codebook.id!r}, or chart the report in the codebook "
+        "they were made in (--codebook)",
+        path=where,
+    )
 
 
 def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 0) -> str:

@@ -857,9 +857,6 @@ def code_command(
             path=model,
             hint=f"chart in the model's own codebook {ac.codebook.id!r}: leave out --codebook",
         )
-    if review is not None:  # a misspelt code, before minutes of coding: of the codebook the
-        # report is charted in, as roqa report checks it (a review made in --codebook team.json)
-        review.check_codes(chart_book if chart_book is not None else ac.codebook)
     ac.params.update(overrides)
     _warn_if_chart_dropped(
         out,

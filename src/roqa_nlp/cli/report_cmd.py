@@ -203,8 +203,6 @@ def report_command(
         typer.echo(note)
     elif review is not None:
         review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
-    if review is not None:
-        review.check_codes(book)
     if top_k is None:
         top_k = 1 if person is None else max((len(s.suggestions) for s in result), default=1)
         if person is not None and top_k > 1:
@@ -410,13 +408,6 @@ class Review:
         from ..decisions_crosswalk import in_model_codes
 
         self.decisions = in_model_codes(self.decisions, book, result, where=self.path)
-
-    def check_codes(self, book: Codebook) -> None:
-        """Refuse a decision on a misspelt code of ``book`` (the codebook the page is charted
-        in), as apply-decisions does, before the page shows it and saves it back."""
-        from ..decisions import refuse_misspelt_codes
-
-        refuse_misspelt_codes(self.decisions, book, self.path)
 
     def line(self, result: CodingResult, dropped: Collection[str] = ()) -> str:
         """What the CLI says of them: how many were carried into the report, which were not

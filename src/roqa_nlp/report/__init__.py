@@ -577,12 +577,17 @@ def embedded_decisions(
         read_from = where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
     if codebook is not None:
+        from ..decisions import in_codebook_ids, warn_of_codes_not_in
         from ..decisions_crosswalk import in_charted_codes, in_model_codes
 
         if isinstance(result.meta, dict) and result.meta.get("crosswalk"):
             decisions = in_charted_codes(decisions, result, codebook, where=where or "decisions")
         else:
             decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
+        # a decision on an id renamed since (kept as an alias) on the code it is now; those on
+        # codes the codebook lacks (dropped, split, misspelt) carried as they came, said once
+        decisions = in_codebook_ids(decisions, codebook)
+        warn_of_codes_not_in(decisions, codebook, where or "decisions")
     match = match_decisions(list(decisions), result)
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
