@@ -278,6 +278,62 @@ def _label(keywords: list[str], texts: list[str]) -> str:
     return f"not English: {label}" if n >= MIN_LABEL_WORDS and share < MIN_ENGLISH_SHARE else label
 
 
+def no_counterpart(result: CodingResult) -> list[str]:
+    """The ids of the segments of ``result`` (a model's codings charted in the researcher's own
+    codebook) that the chart left with no code, the codes the model suggested having no
+    counterpart there (``meta["crosswalk"]["no_counterpart"]``), that are not flagged fitting
+    no code already nor procedural talk: talk that fits no code of the researcher's codebook."""
+    walked = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    ids = walked.get("no_counterpart") if isinstance(walked, dict) else None
+    if not isinstance(ids, list) or not ids:
+        return []
+    emptied = set(ids)
+    return [
+        s.segment.id
+        for s in result.segments
+        if s.segment.id in emptied and not (s.novel or s.procedural)
+    ]
+
+
+def with_no_counterpart_queued(
+    result: CodingResult, charted: CodingResult | None = None
+) -> CodingResult:
+    """``result`` with each segment of :func:`no_counterpart` (of ``charted``, the same codings
+    charted in the researcher's codebook; default ``result`` itself) flagged as fitting no code
+    (``novel``), so the open-coding queue groups it and the report counts and lists it with the
+    talk for open coding, rather than as neither coded nor queued (tester, session 46: 5 of 20
+    segments, three of them COVID answers, were in no count, no list and no queue). Its
+    suggestions stay as they were; their ids are recorded in ``meta["crosswalk"]["queued"]``
+    (:func:`no_counterpart_queued`) for the report to count. ``result`` as it is when there are
+    none."""
+    import dataclasses
+
+    ids = no_counterpart(result if charted is None else charted)
+    if not ids:
+        return result
+    from .result import CodingResult
+
+    meta = dict(result.meta) if isinstance(result.meta, dict) else {}
+    walked = meta.get("crosswalk")
+    meta["crosswalk"] = {**(walked if isinstance(walked, dict) else {}), "queued": ids}
+    flagged = set(ids)
+    return CodingResult(
+        [
+            dataclasses.replace(s, novel=True) if s.segment.id in flagged else s
+            for s in result.segments
+        ],
+        result.transcripts,
+        meta,
+    )
+
+
+def no_counterpart_queued(result: CodingResult) -> list[str]:
+    """The ids :func:`with_no_counterpart_queued` flagged for open coding in ``result``."""
+    walked = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    ids = walked.get("queued") if isinstance(walked, dict) else None
+    return [str(i) for i in ids] if isinstance(ids, list) else []
+
+
 def queued(result: CodingResult) -> list[SegmentResult]:
     """The segments the open-coding queue groups: flagged novel, and neither procedural talk nor
     small talk or background."""

@@ -707,10 +707,12 @@ def code_command(
         MIN_GROUP_SIZE,
         RULE_KEY,
         distance_threshold_for,
+        no_counterpart,
         recurring_set_aside,
         set_aside_count,
         unnamed_sizes,
         weakly_coded,
+        with_no_counterpart_queued,
         write_open_coding,
     )
     from ..open_coding_cache import cached_open_coding_queue
@@ -932,12 +934,6 @@ def code_command(
             }
         written.update(result.save(out))
         written.update(_keep_project_codebook(ac.codebook, out))
-        queue = cached_open_coding_queue(result, ac.embedder, **rule)
-        # saved with the queue (marked set_aside) for the report, and `roqa report` after it
-        queue.set_aside = recurring_set_aside(
-            result, ac.embedder, distance_threshold=rule.get("distance_threshold")
-        )
-        written.update(write_open_coding(queue, out))
         charted, book = result, ac.codebook
         if chart_book is not None:
             from ..crosswalk import chart_with
@@ -952,6 +948,17 @@ def code_command(
                     str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on
                 ]
                 console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
+        # talk whose model codes have no counterpart in the researcher's codebook fits none of
+        # its codes: queued for open coding with the talk that fits no code
+        no_code_here = no_counterpart(charted)
+        queue = cached_open_coding_queue(
+            with_no_counterpart_queued(result, charted), ac.embedder, **rule
+        )
+        # saved with the queue (marked set_aside) for the report, and `roqa report` after it
+        queue.set_aside = recurring_set_aside(
+            result, ac.embedder, distance_threshold=rule.get("distance_threshold")
+        )
+        written.update(write_open_coding(queue, out))
         if report:
             from ..report import write_report
 
@@ -979,10 +986,16 @@ def code_command(
 
             export_qdpx(charted, book, qdpx, top_k=1, own=ac.codebook)
             written["qdpx"] = qdpx
-    n_novel = sum(1 for s in result.segments if s.novel)
-    n_queued = sum(1 for s in result.segments if s.for_open_coding)
+    n_elsewhere = len(no_code_here)  # coded, but with no code of the researcher's codebook
+    n_novel = sum(1 for s in result.segments if s.novel) + n_elsewhere
+    n_queued = sum(1 for s in result.segments if s.for_open_coding) + n_elsewhere
     n_procedural = sum(1 for s in result.segments if s.procedural and not s.novel)
     n_coded = len(result) - n_novel - n_procedural
+    elsewhere = (
+        f", {n_elsewhere} of them coded with codes that have no counterpart in {book.id}"
+        if n_elsewhere
+        else ""
+    )
     named = named_in(review)
     # the recurring set-aside talk the review has not named yet, as the notes below count it
     aside, n_aside_named = unnamed_sizes([c.segment_ids for c in queue.set_aside], named)
@@ -991,7 +1004,8 @@ def code_command(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments"
         f"{model_named(model, ac.card)}: {n_coded} "
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
-        f"goodbyes), {n_novel} fit no code ({n_queued} for open coding, {len(queue)} candidate "
+        f"goodbyes), {n_novel} fit no code ({n_queued} for open coding{elsewhere}, "
+        f"{len(queue)} candidate "
         f"code(s) and {len(queue.ungrouped)} not grouped; "
         f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)}).",
         soft_wrap=bool(model),  # a model's path in it, whole
@@ -1006,7 +1020,7 @@ def code_command(
 
     decided = set() if review is None else set(decided_segments(review.decisions, charted))
     decided -= named
-    queued = [s.segment.id for s in result.segments if s.for_open_coding]
+    queued = [s.segment.id for s in result.segments if s.for_open_coding] + no_code_here
     _say_next_step(
         n_queued,
         out,

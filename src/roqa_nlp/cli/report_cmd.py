@@ -131,6 +131,7 @@ def report_command(
     from ..framework import framework_matrix
     from ..framework_docx import check_cite
     from ..io import check_outputs
+    from ..open_coding import with_no_counterpart_queued
     from ..report import MATRIX_QUOTES, ReportOptions, recurring_set_aside_groups, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
@@ -197,6 +198,8 @@ def report_command(
         review = None  # a person's page is read-only: no review to carry
     if person is None:
         result, note = chart_codings(result, book, person=False)
+        # talk whose model codes have no counterpart in the codebook: for open coding
+        result = with_no_counterpart_queued(result)
     else:  # a code of theirs with several counterparts is charted once, as they gave it
         result, book, note = chart_given(result, book)
     if note:

@@ -245,6 +245,7 @@ def render_report(
 
     from ..exchange.qdpx_export import coder_of
     from ..framework import chart_codebook, in_recorded_chart
+    from ..open_coding import with_no_counterpart_queued
     from . import fragments
 
     result, codebook = in_recorded_chart(result, codebook)  # by default as `roqa code` chose
@@ -253,6 +254,9 @@ def render_report(
     # a person's codings (roqa apply-decisions, roqa import) chart that person's codes, and the
     # page shows them read-only: nothing to review, no model figure
     person = coder_of(result)
+    if person is None:  # talk whose model codes have no counterpart in the codebook charted:
+        # for open coding, counted and listed so (a person's codes are kept, never emptied)
+        result = with_no_counterpart_queued(result)
     carried = (
         []
         if person is not None
@@ -400,7 +404,7 @@ def report_context(
         mixed_ids_warning,
         other_side_ids,
     )
-    from ..open_coding import weakly_coded
+    from ..open_coding import no_counterpart_queued, weakly_coded
     from . import plots
 
     k, p = charted_top_k(result, options.top_k), options.min_probability
@@ -462,6 +466,7 @@ def report_context(
         if k not in ("model", MODEL_CARD_KEY, "reliability", CODINGS_KEY)
     }
     unreached = result.meta.get(NOT_REVIEWED)
+    emptied = set(no_counterpart_queued(result))
 
     used_codes = [k for k in matrix.codes if any(matrix.count(c, k) for c in matrix.cases)]
     charted_ids = {q.segment_id for q in coded}
@@ -511,6 +516,10 @@ def report_context(
             # participant ids spelt two ways (P03 beside P1): first few of each
             "mixed_ids": [list(m)[:3] for m in mixed] if mixed else None,
             "novel": sum(1 for s in result if s.for_open_coding),
+            # of them, talk coded with codes that have no counterpart in the codebook charted
+            "no_counterpart": sum(
+                1 for s in result if s.for_open_coding and s.segment.id in emptied
+            ),
             "off_topic": sum(1 for s in result if s.novel and s.off_topic),
             "procedural": sum(1 for s in result if s.procedural),
             "codes_used": len(used_codes),
