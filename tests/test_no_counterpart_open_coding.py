@@ -71,6 +71,14 @@ def test_the_segments_the_chart_leaves_with_no_code_are_queued() -> None:
         "p03_interview:0001",
         "p03_interview:0002",
     ]
+    # the copy keeps what the result carries besides its segments: where it was read from and
+    # its project codebook (a review's new codes), which the charts look for
+    charted.source, charted.codebook = Path("coded/codings.jsonl"), Codebook.from_dict(TEAM)
+    kept = with_no_counterpart_queued(charted)
+    assert (kept.source, kept.codebook.id if kept.codebook else None) == (
+        Path("coded/codings.jsonl"),
+        "team",
+    )
     uncharted = rerun()  # in the model's own codebook: nothing lost, as it is
     assert with_no_counterpart_queued(uncharted) is uncharted
 

@@ -1487,15 +1487,24 @@ def charted_note(
         at_least = (
             f" with a probability of at least {min_probability:g}" if min_probability > 0 else ""
         )
-        set_aside = [s for s in segments if s.novel or s.procedural]
+        from .open_coding import no_counterpart_queued
+
+        # talk the chart left with no code, queued for open coding: said as having no code here
+        queued = set(no_counterpart_queued(result))
+        set_aside = [
+            s for s in segments if (s.novel or s.procedural) and s.segment.id not in queued
+        ]
         rest = [
             s
             for s in segments
             if s.segment.id not in charted and not (s.novel or s.procedural)
             if s.segment.id not in left_out  # counted in a sentence of their own
         ]
-        nothing = sum(1 for s in rest if not s.suggestions)
-        below = len(rest) - nothing
+        empty = sum(1 for s in rest if not s.suggestions)
+        below = len(rest) - empty
+        nothing = empty + sum(
+            1 for s in segments if s.segment.id in queued and s.segment.id not in charted
+        )
         has = "has" if nothing == 1 else "have"
         where = f"{has} no code in {codebook.id}" if walk and codebook else f"{has} no suggestion"
         one = len(set_aside) == 1

@@ -311,19 +311,18 @@ def with_no_counterpart_queued(
     ids = no_counterpart(result if charted is None else charted)
     if not ids:
         return result
-    from .result import CodingResult
-
     meta = dict(result.meta) if isinstance(result.meta, dict) else {}
     walked = meta.get("crosswalk")
     meta["crosswalk"] = {**(walked if isinstance(walked, dict) else {}), "queued": ids}
     flagged = set(ids)
-    return CodingResult(
-        [
+    # a copy that keeps what the result carries besides (its source, a project codebook)
+    return dataclasses.replace(
+        result,
+        segments=[
             dataclasses.replace(s, novel=True) if s.segment.id in flagged else s
             for s in result.segments
         ],
-        result.transcripts,
-        meta,
+        meta=meta,
     )
 
 
