@@ -451,3 +451,19 @@ def test_a_signal_after_the_command_has_finished_does_not_turn_its_success_into_
     )
     assert (run.returncode, run.stderr) == (0, "")
     assert "Outer Setting" in run.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device")
+def test_a_full_standard_output_is_named_as_where_writing_failed() -> None:
+    """Tester s46: `roqa suggest "..." > /dev/full` said `roqa: error: No space left on device
+    (check the path)`, naming no path: the write that failed was to standard output."""
+    with open("/dev/full", "w") as full:
+        child = _roqa("codebook", "cfir-2009", stdout=full.fileno())
+        assert child.stderr is not None
+        err = child.stderr.read()
+        status = child.wait(timeout=30)
+    assert (status, err) == (
+        2,
+        "roqa: error: cannot write to standard output: No space left on device (send the "
+        "output to a file on a disk with room, or leave it on the terminal)\n",
+    )

@@ -184,7 +184,7 @@ def _run(args: list[str]) -> None:
     command = typer.main.get_command(_application())
     with command.make_context("roqa", args) as ctx:
         command.invoke(ctx)
-    sys.stdout.flush()  # a closed pipe is found here, not as Python exits
+    _flush_standard_output()  # a closed pipe is found here, not as Python exits
 
 
 def _standard_output_closed() -> bool:
@@ -211,6 +211,58 @@ def _end_quietly_on_a_closed_pipe() -> None:
     except (AttributeError, OSError, ValueError):
         pass
     sys.exit(141)
+
+
+def _written_to_standard_output(e: OSError) -> bool:
+    """Whether the write ``e`` stopped was one to standard output (``> /dev/full``, a full
+    disk), whose error names no file: the stream is in the innermost frame, as click.echo's
+    ``file``, rich's console's ``file``, or the ``out`` of :func:`_flush_standard_output` and
+    :func:`~roqa_nlp.cli._app.write_standard_output`."""
+    streams = [s for s in (sys.stdout, sys.__stdout__) if s is not None]
+    tb = e.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    rich = sys.modules.get("rich.console")
+    for value in tb.tb_frame.f_locals.values():
+        if rich is not None and isinstance(value, rich.Console):
+            value = value.file
+        if any(value is s for s in streams):
+            return True
+    return False
+
+
+def _flush_standard_output() -> None:
+    """Write what standard output still holds, so that a failure to write it is said as the
+    command's (a ``print`` to a full disk fails only then), not as Python's at exit."""
+    out = sys.stdout
+    if out is not None:
+        out.flush()
+
+
+def _say_standard_output_failed(e: OSError) -> None:
+    """The one-line error of a write to standard output the system refused (tester s46:
+    ``roqa suggest "..." > /dev/full`` said ``No space left on device (check the path)``, naming
+    nothing), and exit 2, as for a file; standard output then goes to the null device, so
+    Python's own flush at exit does not fail again under the line."""
+    import errno
+
+    full = e.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+    hint = (
+        "send the output to a file on a disk with room, or leave it on the terminal"
+        if full
+        else "check where the output is sent, or leave it on the terminal"
+    )
+    print(
+        f"roqa: error: cannot write to standard output: {e.strerror or e} ({hint})", file=sys.stderr
+    )
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
+    sys.exit(2)
 
 
 def _collect_quietly(stop: BaseException) -> None:
@@ -398,6 +450,8 @@ def _main(argv: list[str] | None) -> None:
             _end_quietly_on_a_closed_pipe()
         if debug:
             traceback.print_exc()
+        if e.filename is None and _written_to_standard_output(e):
+            _say_standard_output_failed(e)
         where = f"{e.filename}: " if e.filename else ""
         from ..io import missing_path_hint
 

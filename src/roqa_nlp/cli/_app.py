@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +30,7 @@ def _print_version(asked: bool) -> None:
     if asked:
         from .. import __version__
 
-        print(f"roqa_nlp {__version__}")
+        typer.echo(f"roqa_nlp {__version__}")
         raise typer.Exit()
 
 
@@ -125,6 +126,13 @@ def json_to_standard_output(path: Path | None) -> bool:
     output: ``-`` or ``/dev/stdout``. The command then prints all else on standard error, so
     that what ``... --json - | jq`` reads is the JSON alone."""
     return path is not None and str(path) in ("-", "/dev/stdout")
+
+
+def write_standard_output(text: str) -> None:
+    """Write ``text`` to standard output, where a failure (``> /dev/full``) is said as one
+    (:func:`roqa_nlp.cli._written_to_standard_output` finds ``out`` here)."""
+    out = sys.stdout
+    out.write(text)
 
 
 #: Process-wide CLI flags (set by ``main`` before the command runs).

@@ -7,14 +7,13 @@ import dataclasses
 import itertools
 import json
 import math
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from ._app import app, codebook_option, json_to_standard_output
+from ._app import app, codebook_option, json_to_standard_output, write_standard_output
 from ._app import console as new_console
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
@@ -1804,7 +1803,7 @@ def agree_command(
         }
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         if json_out is None:
-            sys.stdout.write(text)
+            write_standard_output(text)
         else:
             atomic_write_text(json_out, text)
             console.print(f"Wrote {json_out}", markup=False, soft_wrap=True)

@@ -22,6 +22,7 @@ from ._app import (
     participant_option,
     refuse_json_output_file,
     transcripts_argument,
+    write_standard_output,
 )
 
 if TYPE_CHECKING:
@@ -1678,7 +1679,7 @@ def evaluate_command(
     if json_out is not None:
         atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if to_stdout:
-        sys.stdout.write(json.dumps(m, indent=2, allow_nan=False) + "\n")
+        write_standard_output(json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
         if predictions.suffix.lower() == ".csv":
             from ..io import write_spreadsheet_csv

@@ -152,13 +152,13 @@ def export_cmd(
             if summary.left_out
             else ""
         )
-        print(
+        typer.echo(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
     if qdc is not None:
         export_qdc(book, qdc, colors)
-        print(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+        typer.echo(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
 
 
 def _own_codebook(result: Any, codings: Path) -> Any:
@@ -303,7 +303,7 @@ def import_cmd(
             out, lambda d: atomic_write_text(d / "codebook.json", codebook_json(book, colors))
         )
         _warn(warnings)
-        print(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
+        typer.echo(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
         return
 
     project = read_qdpx(file, codebook=known)
@@ -360,18 +360,18 @@ def import_cmd(
     _write_staged(out, write, _IMPORTED_FOLDERS if replaced else ())
     _warn(project.warnings)
     if replaced:
-        print(
+        typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "
             + ", ".join(f"{f}/" for f in _IMPORTED_FOLDERS)
             + " folders)"
         )
     coders = ", ".join(f"{u} ({v['codings']})" for u, v in report["codings"].items()) or "none"
-    print(
+    typer.echo(
         f"wrote {out}: {len(project.transcripts)} transcripts, codebook {project.codebook.id} "
         f"({len(project.codebook)} codes), codings by {coders}"
     )
     for user, v in report["decisions"].items():
-        print(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
+        typer.echo(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
 
 
 #: The folders ``roqa import`` writes whole: replaced when the same project is imported again.
