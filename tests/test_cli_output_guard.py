@@ -646,7 +646,7 @@ def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, cap
     files["mine"] = mine
     _refused(
         ["report", "coded"],
-        "coded/report.html: the report beside the codings would overwrite an HTML page roqa "
+        "coded/report.html: report.html beside the codings would overwrite an HTML page roqa "
         "did not write (give --out a file name)",
         capsys,
         files,

@@ -142,3 +142,20 @@ def test_every_command_that_writes_a_folder_checks_it_before_reading_its_inputs(
         assert err == _ro_error(ro).replace("give --out a", "give --out a file in a")
     else:
         assert err == _ro_error(ro)
+
+
+def test_a_report_beside_codings_in_a_read_only_folder_says_what_to_give_out(
+    read_only, tmp_path: Path, capsys
+) -> None:
+    """Tester s46: `roqa report ct` into a folder made immutable said `give the report beside
+    the codings a file in a folder you can write in`: the default path's name read as an
+    option's."""
+    coded = read_only(tmp_path / "ct")
+    (coded / "codings.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit) as ended:
+        main(["report", str(coded)])
+    assert (ended.value.code, capsys.readouterr().err) == (
+        2,
+        f"roqa: error: {coded}: cannot write report.html beside the codings in this folder: "
+        f"{RO} (give --out a file in a folder you can write in)\n",
+    )

@@ -353,6 +353,7 @@ def check_output_folder(
     *,
     hint: str = "give --out a folder you can write in",
     files: Iterable[str] = (),
+    what: str = "",
 ) -> Path:
     """``folder`` if files can be written in it, or the one-line error naming it that writing
     would give only after the slow part of a command (coding 13 interviews took 100 s before a
@@ -362,7 +363,8 @@ def check_output_folder(
     removing a temporary file, as read-only disks, permissions and ACLs all show only then.
     ``files`` names the files the command writes in it: each already there is checked too
     (:func:`check_output_file`), as codings.csv open in Excel would stop the command after the
-    coding, with half its outputs written."""
+    coding, with half its outputs written. ``what`` names what would be written there, in the
+    error (``report.html beside the codings``)."""
     folder = Path(folder)
     existing = next((f for f in (folder, *folder.parents) if f.exists()), Path("."))
     if not existing.is_dir():
@@ -374,8 +376,9 @@ def check_output_folder(
         reason = e.strerror or str(e)
         where = "this folder" if existing == folder else str(existing)
         made = "" if existing == folder else "cannot make this folder: "
+        writing = f"{what} " if what else ""
         raise RoqaError(
-            f"{made}cannot write in {where}: {reason}", path=folder, hint=hint
+            f"{made}cannot write {writing}in {where}: {reason}", path=folder, hint=hint
         ) from None
     os.close(fd)
     os.unlink(probe)
@@ -403,7 +406,7 @@ def check_outputs(
     extension is refused (session 37: ``--out transcript.txt`` replaced a transcript with
     the HTML report, exit 0).
     ``outputs`` maps an option (``--table``) to its path or None (not asked for); a key that is
-    no option ("the report beside the codings") names a default path, which ``--out`` changes."""
+    no option ("report.html beside the codings") names a default path, which ``--out`` changes."""
     reads = {p.resolve() for p in inputs}
     sources = {Path(p).resolve() for p in transcripts if str(p)}
     seen: dict[Path, str] = {}
@@ -411,11 +414,12 @@ def check_outputs(
         if path is None:
             continue
         dest = check_output_file(path).resolve()
-        another_name = (
-            "give another file name" if option.startswith("-") else "give --out a file name"
-        )
+        named = option.startswith("-")
+        another_name = "give another file name" if named else "give --out a file name"
         check_output_folder(
-            Path(path).parent, hint=f"give {option} a file in a folder you can write in"
+            Path(path).parent,
+            hint=f"give {option if named else '--out'} a file in a folder you can write in",
+            what="" if named else option,
         )
         if dest in reads:
             raise RoqaError(

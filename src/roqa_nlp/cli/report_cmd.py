@@ -150,7 +150,7 @@ def report_command(
     source = codings_file(codings)  # a report, or transcripts, given: said before --out is
     check_outputs(
         {
-            ("--out" if out else "the report beside the codings"): out
+            ("--out" if out else "report.html beside the codings"): out
             or source.with_name("report.html"),
             "--matrix": matrix,
             "--table": table,
