@@ -1544,6 +1544,11 @@ class AutoCoder:
         added to the key first, so a full name is replaced in every interview
         (``roqa code --pseudonymise KEY.csv``; save the key with ``key.write(path)``).
 
+        A transcript read from a file records the SHA-256 of the file's bytes, as read, in its
+        ``metadata["source_sha256"]`` (:mod:`~roqa_nlp.source_fingerprints`; not when a
+        pseudonymised one names another file), for ``roqa report``, ``export`` and ``agree`` to
+        warn of a file edited after it was coded.
+
         A transcript in which no one is the interviewer takes the study's: who interviews in
         the other transcripts of ``inputs``
         (:func:`~roqa_nlp.transcripts.roles.with_study_interviewers`). ``study_interviewers``
@@ -1595,7 +1600,9 @@ class AutoCoder:
         (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
         """
         from contextlib import nullcontext
+        from dataclasses import replace
 
+        from .source_fingerprints import SOURCE_SHA256, fingerprint
         from .transcripts import read_files, with_default_labels
         from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
@@ -1656,10 +1663,13 @@ class AutoCoder:
                         hint="give transcript files, folders or Transcript objects",
                     )
                 for t in read_files([item], labels, whole_study=False):
+                    read_from, sha = t.source, fingerprint(t.source)  # the bytes just read
                     t = cases.apply(with_study_interviewers(t, interviewers))
                     t = with_labels_matched_elsewhere(t, matched)
                     if pseudonyms is not None:
                         t = pseudonyms.apply(t)
+                    if sha is not None and t.source == read_from:  # not renamed by pseudonyms
+                        t = replace(t, metadata={**t.metadata, SOURCE_SHA256: sha})
                     yield t, True, self.segments_of(t)
 
         # One progress bar over every segment the study still has to embed, part after part

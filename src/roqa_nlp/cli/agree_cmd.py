@@ -1768,6 +1768,10 @@ def agree_command(
     loaded = load_coded_units(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at
     )
+    from ..source_fingerprints import warn_of_changed_sources
+
+    # a transcript edited since it was coded: compared as coded, the text it had then
+    warn_of_changed_sources(p for p in read if p.name == "codings.jsonl")
     report = agreement_report(
         loaded.coded,
         level=level,

@@ -89,6 +89,9 @@ def export_cmd(
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)
     else:
         result = CodingResult.read(codings)
+        from ..source_fingerprints import warn_of_changed_sources
+
+        warn_of_changed_sources([] if source is None else [source])  # exported as coded
         book, chosen = chart_codebook_for(codebook, result, codings)
         refuse_unrelated_chart(book, result, codebook, source)
         if chosen:

@@ -170,7 +170,10 @@ def report_command(
     # end, so a report is not written into a folder another run is writing
     lock_output_folder((out or source.with_name("report.html")).parent)
     result = CodingResult.read(codings)
+    from ..source_fingerprints import warn_of_changed_sources
     from ..transcripts.roles import cases_coded_from_template_labels
+
+    warn_of_changed_sources([source])  # a transcript edited since: the report charts its old text
 
     for line in cases_coded_from_template_labels(result.transcripts.values()):
         print(f"roqa: warning: {source}: {line}", file=sys.stderr)

@@ -1,0 +1,96 @@
+"""Fingerprints of the transcript files a coding was made from, to tell one edited since.
+
+``roqa code`` (:meth:`AutoCoder.code <roqa_nlp.autocoder.AutoCoder.code>`) records with each
+transcript it reads from a file the SHA-256 of the file's bytes, as it read them, in the
+transcript's ``metadata[SOURCE_SHA256]`` (so in ``transcripts.jsonl``). ``roqa report``,
+``roqa export`` and ``roqa agree`` compare it with the file still at its recorded path (relative to
+the current folder, as :func:`~roqa_nlp.result.recorded_sources` takes it) and warn, in one line,
+of those whose bytes have changed: the codings, the report and the export are of the text as it
+was (tester s46: seven words of a transcript edited after coding, charted as before without a
+word). Only files that are there are read, and only their bytes (a Word document is not read
+again). A source that is gone says nothing (the codings hold the text they code), and a transcript
+with no fingerprint is not checked: codings written before fingerprints were recorded, a
+transcript given as an object or imported from a QDA project, and one whose source a
+pseudonymised run renamed (it names no file read).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+#: The key of :attr:`Transcript.metadata <roqa_nlp.schema.Transcript.metadata>` holding the
+#: SHA-256 (hex) of the file the transcript was read from, when it was coded.
+SOURCE_SHA256 = "source_sha256"
+
+
+def fingerprint(path: str | Path) -> str | None:
+    """The SHA-256 of the file at ``path``, or None when it is no file that can be read (a QDA
+    project's member ``study.qdpx:sources/...``, a file gone)."""
+    from .io import sha256_file
+
+    try:
+        return sha256_file(path) if Path(path).is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def changed_sources(codings: Iterable[Path]) -> list[str]:
+    """The recorded sources of the transcripts of each ``codings.jsonl`` whose file, still at its
+    recorded path, is not the one coded (its SHA-256 differs from the one recorded), each once,
+    in the order recorded. A ``transcripts.jsonl`` that cannot be read, and a line that is no
+    transcript, are passed over: reading the codings says what is wrong with them."""
+    checked: set[str] = set()
+    changed: list[str] = []
+    for p in codings:
+        try:
+            with open(Path(p).with_name("transcripts.jsonl"), encoding="utf-8-sig") as fh:
+                lines = list(fh)
+        except (OSError, UnicodeDecodeError):
+            continue
+        for line in lines:
+            try:
+                record = json.loads(line)
+                source, meta = record.get("source"), record.get("metadata")
+                recorded = meta.get(SOURCE_SHA256) if isinstance(meta, dict) else None
+            except (ValueError, AttributeError, RecursionError):
+                continue
+            if not (isinstance(source, str) and source and isinstance(recorded, str)):
+                continue
+            if source in checked:
+                continue
+            checked.add(source)
+            now = fingerprint(source)
+            if now is not None and now != recorded:
+                changed.append(source)
+    return changed
+
+
+def changed_sources_line(changed: list[str]) -> str | None:
+    """The warning of the sources ``changed`` since they were coded, one line naming the first
+    few; None when there are none."""
+    from .errors import first_few
+
+    if not changed:
+        return None
+    if len(changed) == 1:
+        return (
+            f"{changed[0]} changed since it was coded: its codings are of the text it had then; "
+            "code it again (roqa code) to chart the text it has now"
+        )
+    return (
+        f"{len(changed)} transcript files changed since they were coded ({first_few(changed)}): "
+        "their codings are of the text they had then; code them again (roqa code) to chart the "
+        "text they have now"
+    )
+
+
+def warn_of_changed_sources(codings: Iterable[Path]) -> None:
+    """Warn, once, of the sources of the transcripts of ``codings`` changed since they were
+    coded (:func:`changed_sources`)."""
+    line = changed_sources_line(changed_sources(codings))
+    if line is not None:
+        from .errors import warn
+
+        warn(line)

@@ -1,0 +1,167 @@
+"""A transcript edited after it was coded is said by the commands that chart or export the codings.
+
+Tester s46 (interrupt, 5): tr6/p01_interview.txt was coded, then 7 words of it edited; `roqa report`
+and `roqa export` said nothing and charted the coding of the old text. ``roqa code`` now records
+the SHA-256 of each source file it reads (``metadata["source_sha256"]`` in transcripts.jsonl), and
+`roqa report`, `export` and `agree` warn once, in one line, of a source still at its recorded path
+whose bytes are no longer those coded. A source gone says nothing: the codings hold the text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.autocoder import AutoCoder
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from roqa_nlp.source_fingerprints import SOURCE_SHA256, changed_sources
+from test_cli_agree import run
+
+WORDS = "We never have the staff. Our manager backs us though."
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _coded(folder: Path, sources: dict[str, str], *, fingerprint: bool = True) -> Path:
+    """Codings of one segment per transcript read from each file ``sources`` names (relative to
+    the current folder, as roqa code records them), with each file's SHA-256 as it is now."""
+    segments, transcripts = [], {}
+    for tid, source in sources.items():
+        text = f"{tid.upper()}: {WORDS}"
+        meta = {SOURCE_SHA256: _sha(Path(source).read_bytes())} if fingerprint else {}
+        transcripts[tid] = Transcript(
+            id=tid,
+            text=text,
+            turns=[Turn(tid.upper(), "participant", len(tid) + 2, len(text))],
+            source=source,
+            participant=tid.upper(),
+            metadata=meta,
+        )
+        suggestion = Suggestion("IS.E.2", "Available Resources", "IS", 0.9, "barrier")
+        segments.append(
+            SegmentResult(
+                segment=Segment(
+                    f"{tid}:0001", tid, tid.upper(), "participant", len(tid) + 2, len(text), WORDS
+                ),
+                suggestions=[suggestion],
+            )
+        )
+    CodingResult(segments=segments, transcripts=transcripts, meta={"codebook": "cfir-2009"}).save(
+        folder
+    )
+    return folder
+
+
+@pytest.fixture
+def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """interviews/p01.txt ... p06.txt, coded into coded/ (and coded2/) from inside the study
+    folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "interviews").mkdir()
+    for i in range(1, 7):
+        (tmp_path / "interviews" / f"p0{i}.txt").write_text(f"P0{i}: {WORDS}\n", "utf-8")
+    coded = _coded(Path("coded"), {f"p0{i}": f"interviews/p0{i}.txt" for i in range(1, 7)})
+    shutil.copytree(coded, "coded2")  # a second coder's copy, of the same files
+    return coded
+
+
+def _edit(name: str) -> None:
+    p = Path("interviews") / name
+    p.write_text(p.read_text("utf-8").replace("staff", "STAFFX"), "utf-8")
+
+
+def _warnings(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("roqa: warning:")]
+
+
+ONE_CHANGED = (
+    "roqa: warning: interviews/p01.txt changed since it was coded: its codings are of the text "
+    "it had then; code it again (roqa code) to chart the text it has now"
+)
+
+
+def test_coding_a_file_records_the_sha256_of_its_bytes(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    f = tmp_path / "p01.txt"
+    f.write_text("Interviewer: What helps?\n\nP01: " + WORDS + "\n", "utf-8")
+    result = tiny_model.code([f])
+    result.save(tmp_path / "coded")
+    line = json.loads((tmp_path / "coded" / "transcripts.jsonl").read_text("utf-8"))
+    assert (result.transcripts["p01"].metadata[SOURCE_SHA256], line["metadata"][SOURCE_SHA256]) == (
+        _sha(f.read_bytes()),
+        _sha(f.read_bytes()),
+    )
+
+
+def test_a_transcript_given_as_an_object_records_no_fingerprint(tiny_model: AutoCoder) -> None:
+    t = Transcript.from_turns("p01", [("P01", "participant", WORDS)], participant="P01")
+    assert SOURCE_SHA256 not in tiny_model.code([t]).transcripts["p01"].metadata
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report", "coded"], ["export", "coded", "--qdpx", "out.qdpx"], ["agree", "coded", "coded2"]],
+    ids=lambda c: c[0],
+)
+def test_a_source_edited_since_coding_is_warned_of_once(study: Path, command, capsys) -> None:
+    _edit("p01.txt")
+    code, _, err = run(command, capsys)
+    assert (code, _warnings(err)) == (0, [ONE_CHANGED])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["report", "coded"], ["export", "coded", "--qdpx", "out.qdpx"], ["agree", "coded", "coded2"]],
+    ids=lambda c: c[0],
+)
+def test_sources_unchanged_or_gone_say_nothing(study: Path, command, capsys) -> None:
+    Path("interviews/p02.txt").unlink()  # moved away: the codings hold the text
+    code, _, err = run(command, capsys)
+    assert (code, _warnings(err)) == (0, [])
+
+
+def test_several_changed_sources_are_one_line_naming_the_first_few(study: Path, capsys) -> None:
+    for i in range(1, 7):
+        _edit(f"p0{i}.txt")
+    code, _, err = run(["report", "coded"], capsys)
+    assert (code, _warnings(err)) == (
+        0,
+        [
+            "roqa: warning: 6 transcript files changed since they were coded (interviews/p01.txt,"
+            " interviews/p02.txt, interviews/p03.txt, interviews/p04.txt ...): their codings are "
+            "of the text they had then; code them again (roqa code) to chart the text they have "
+            "now"
+        ],
+    )
+
+
+def test_codings_written_before_fingerprints_were_recorded_read_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p01.txt").write_text("P01: " + WORDS, "utf-8")
+    _coded(Path("old"), {"p01": "p01.txt"}, fingerprint=False)
+    Path("p01.txt").write_text("P01: something else entirely", "utf-8")
+    code, _, err = run(["report", "old"], capsys)
+    assert (code, _warnings(err)) == (0, [])
+
+
+def test_changed_sources_hashes_only_the_files_still_there(study: Path) -> None:
+    _edit("p03.txt")
+    Path("interviews/p05.txt").unlink()
+    assert changed_sources([Path("coded/codings.jsonl")]) == ["interviews/p03.txt"]
+
+
+def test_one_source_in_two_codings_is_named_once(study: Path) -> None:
+    _coded(Path("again"), {"p01": "interviews/p01.txt"})
+    _edit("p01.txt")
+    assert changed_sources([Path("coded/codings.jsonl"), Path("again/codings.jsonl")]) == [
+        "interviews/p01.txt"
+    ]
