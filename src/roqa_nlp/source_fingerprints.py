@@ -46,25 +46,30 @@ def changed_sources(codings: Iterable[Path]) -> list[str]:
     for p in codings:
         try:
             with open(Path(p).with_name("transcripts.jsonl"), encoding="utf-8-sig") as fh:
-                lines = list(fh)
+                recorded = [r for r in map(_recorded, fh) if r is not None]  # a line at a time
         except (OSError, UnicodeDecodeError):
             continue
-        for line in lines:
-            try:
-                record = json.loads(line)
-                source, meta = record.get("source"), record.get("metadata")
-                recorded = meta.get(SOURCE_SHA256) if isinstance(meta, dict) else None
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if not (isinstance(source, str) and source and isinstance(recorded, str)):
-                continue
+        for source, sha in recorded:
             if source in checked:
                 continue
             checked.add(source)
             now = fingerprint(source)
-            if now is not None and now != recorded:
+            if now is not None and now != sha:
                 changed.append(source)
     return changed
+
+
+def _recorded(line: str) -> tuple[str, str] | None:
+    """The source and fingerprint a ``transcripts.jsonl`` line records; None without both."""
+    try:
+        record = json.loads(line)
+        source, meta = record.get("source"), record.get("metadata")
+        sha = meta.get(SOURCE_SHA256) if isinstance(meta, dict) else None
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    if isinstance(source, str) and source and isinstance(sha, str):
+        return source, sha
+    return None
 
 
 def changed_sources_line(changed: list[str]) -> str | None:
