@@ -5264,6 +5264,23 @@ def test_a_participant_number_two_file_names_write_two_ways_is_one_participant(
     ]
 
 
+def test_a_number_written_two_ways_is_spelled_as_the_study_writes_its_numbers(
+    tmp_path: Path,
+) -> None:
+    """Hunt s46: P08.vtt, p09_zoom.vtt and P9_followup.vtt tied P9 and P09 as case P9, then
+    warned that P08 and P9 were numbered two ways. The tie takes the digits most of the
+    study's numbers are written with (P09 beside P08); a tie of counts keeps the first."""
+    names = ["P08.txt", "p09_zoom.txt", "P9_followup.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with pytest.warns(RoqaWarning, match=r"numbered two ways, P9 and P09") as caught:
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("P08", "P08"), ("P9_followup", "P09"), ("p09_zoom", "P09")
+    ]  # fmt: skip
+    assert [m for w in caught if "case P09" in (m := str(w.message))] != []
+    assert not any("P08 beside" in str(w.message) for w in caught)
+
+
 def test_a_participant_number_labels_write_two_ways_is_one_participant_said_once(
     tmp_path: Path,
 ) -> None:

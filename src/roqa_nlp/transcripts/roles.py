@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -1182,6 +1183,12 @@ def _header_names(transcript: Transcript, number: str) -> bool:
     return False
 
 
+def _digits(case: str) -> int:
+    """How many digits the participant number of ``case`` is written with (``P04``: 2)."""
+    found = re.search(r"\d+$", case)
+    return 0 if found is None else len(found.group())
+
+
 def _named_for(found: LabelledCase, key: str) -> bool:
     """Whether ``found``'s file name carries the participant number ``key`` (``p01_part2.txt``
     for ``1``: ``P01`` is ``P1``)."""
@@ -1245,6 +1252,9 @@ class StudyCases:
         for found in labelled:
             if found is not None:
                 groups.setdefault(_number_key(found.case), []).append(found)
+        # how many of the study's participants write their number with each count of digits:
+        # a number written two ways is spelled as the study writes the others (P09 beside P08)
+        widths = Counter(_digits(g.case) for group in groups.values() for g in group)
         from_file_name: dict[str, str] = {}
         shared: list[tuple[list[str], str, list[str]]] = []
         spelled: dict[str, str] = {}
@@ -1264,7 +1274,13 @@ class StudyCases:
                 group = [g for g in group if not g.generic or g in kept]
             if len(group) < 2:
                 continue
-            case = next((g.case for g in group if g.in_header), group[0].case)
+            case = next(
+                (g.case for g in group if g.in_header),
+                max(
+                    dict.fromkeys(g.case for g in group),
+                    key=lambda c: widths[_digits(c)],  # the first of the most common, on a tie
+                ),
+            )
             spelled |= {g.transcript: case for g in group if g.case != case}
             spellings = list(dict.fromkeys(g.case for g in group))
             if len(spellings) > 1 and not any(g.in_header for g in group):
