@@ -1068,18 +1068,20 @@ class AutoCoder:
         )
         if forgotten is not None:
             warn(forgotten)
-        from .decisions_crosswalk import in_model_codes, other_codebook
+        from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
 
         translated_from = sorted(
             {
                 b
-                for decs_i, _, _ in files
-                for d in decs_i
-                if (b := other_codebook(d.code_id, self.codebook))
+                for (decs_i, _, _), r in zip(files, results)
+                for b in books_of(
+                    decs_i, self.codebook, recorded_own_chart(r, self.codebook)
+                ).values()
             }
         )
-        # rows on codes of another codebook (a review charted in CFIR 2.0): the decisions they
-        # are on the model's codes, new codes among them (before the project codebook is made)
+        # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
+        # own codebook the codings record): the decisions they are on the model's codes, new
+        # codes among them (before the project codebook is made)
         files = [
             (in_model_codes(decs_i, self.codebook, r, where=name), name, h)
             for (decs_i, name, h), r in zip(files, results)

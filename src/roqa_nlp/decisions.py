@@ -1886,7 +1886,9 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
     try:  # a typo of a code's name or id is answered with the codes nearest it
         code = codebook.resolve(code_id)
     except UnknownCode as e:
-        raise UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint) from None
+        error = UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint)
+        error.unplaced = e.unplaced  # what `roqa train` adds its own codebook's hint to
+        raise error from None
     if not code.codable:
         parts = [c.id for c in codebook.codes if c.codable and c.domain == code.id][:3]
         raise RoqaError(

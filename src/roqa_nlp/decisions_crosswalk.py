@@ -434,6 +434,62 @@ def _shown(
 SHOWN, COUNTERPART, NEW, LEFT_OUT, MERGED = "shown", "counterpart", "new", "left out", "merged"
 
 
+def recorded_own_chart(result: CodingResult | None, model: Codebook) -> Codebook | None:
+    """The researcher's own codebook ``roqa code --codebook OWN.json`` charted ``result`` in
+    (run.json's ``chart_codebook``, its copy kept beside the codings), when it documents a
+    mapping with the model's codebook; None for codings recorded with none, a built-in one
+    (read by :func:`other_codebook`), or a file no longer there (its codes are then unknown)."""
+    from .crosswalk import BUILTIN, load_chart, recorded_chart
+
+    chart = None if result is None else recorded_chart(result.meta)
+    if chart is None or chart in BUILTIN:
+        return None
+    try:
+        book = load_chart(chart, result.source if result is not None else None)
+        crosswalk(base_codebook(model), book)
+    except RoqaError:
+        return None
+    return None if book.id == base_codebook(model).id else book
+
+
+def books_of(
+    decisions: Sequence[Decision], model: Codebook, chart: Codebook | None = None
+) -> dict[int, str]:
+    """Row -> the codebook its code is of, for each code row naming a code the model's
+    codebook lacks: ``chart``'s (the run's own chart codebook, whose codes the report page
+    showed and saved) when it has it, else the built-in codebook :func:`other_codebook` finds."""
+    others: dict[int, str] = {}
+    for i, d in enumerate(decisions):
+        if d.decision not in CODE_DECISIONS or not d.code_id:
+            continue
+        if chart is not None and model.find(d.code_id) is None:
+            code = chart.find(d.code_id)
+            if code is not None and code.id == d.code_id:
+                others[i] = chart.id
+                continue
+        book_id = other_codebook(d.code_id, model)
+        if book_id is not None:
+            others[i] = book_id
+    return others
+
+
+def _named_as_chart_codes(
+    decisions: list[Decision], model: Codebook, chart: Codebook | None
+) -> list[Decision]:
+    """``decisions`` with each ``new-code`` row named as a codable code of ``chart`` (and not as
+    one of the model's) read as the recode to that code it is: a reviewer who typed "Staffing
+    levels", her code WF-STAFF's name, gave it WF-STAFF."""
+    if chart is None:
+        return decisions
+    out = []
+    for d in decisions:
+        code = chart.find(d.new_code) if d.decision == "new-code" and d.new_code else None
+        if code is not None and code.codable and model.find(d.new_code) is None:
+            d = dataclasses.replace(d, decision="recode", code_id=code.id, new_code="")
+        out.append(d)
+    return out
+
+
 def in_model_codes(
     decisions: Sequence[Decision],
     model: Codebook,
@@ -442,21 +498,24 @@ def in_model_codes(
     where: str | Path | None = None,
 ) -> list[Decision]:
     """``decisions`` with every row on a code of another built-in codebook (a review of the
-    codings charted in CFIR 2.0) read as the decision it is on ``model``'s codes (the module
+    codings charted in CFIR 2.0), or of the researcher's own codebook ``result`` was charted in
+    (``roqa code --codebook OWN.json``: :func:`recorded_own_chart`, whose mapping onto the
+    model's codebook is documented), read as the decision it is on ``model``'s codes (the module
     notes), found on the segments of ``result`` (the model's codings the review was made on,
     as :func:`~roqa_nlp.decisions.match_decisions` finds them; None: every row by the mapping
-    alone). Rows on the model's codes are kept as they are; when none names another codebook's
+    alone). A ``new-code`` row named as a code of that own codebook is the recode to it.
+    Rows on the model's codes are kept as they are; when none names another codebook's
     code, ``decisions`` is returned as it is. One warning, naming ``where``, says what became of
     the rows read so."""
-    decisions = list(decisions)
-    others: dict[int, str] = {}
-    for i, d in enumerate(decisions):
-        book_id = other_codebook(d.code_id, model) if d.decision in CODE_DECISIONS else None
-        if book_id is not None:
-            others[i] = book_id
+    chart = recorded_own_chart(result, model)
+    decisions = _named_as_chart_codes(list(decisions), model, chart)
+    others = books_of(decisions, model, chart)
     if not others:
         return decisions
-    books = {b: Codebook.load(b) for b in set(others.values())}
+    books = {
+        b: chart if chart is not None and b == chart.id else Codebook.load(b)
+        for b in set(others.values())
+    }
     for i, b in others.items():
         code = books[b][decisions[i].code_id]
         if not code.codable:
@@ -490,7 +549,8 @@ def in_model_codes(
         d, other = decisions[i], books[b]
         seen = shown_on(i, b)
         origins = seen.origins if seen is not None else {}
-        suggestion = origins.get(d.suggestion, "") if other_codebook(d.suggestion, model) else None
+        shown_code = books_of([Decision("", "accept", d.suggestion)], model, chart)
+        suggestion = origins.get(d.suggestion, "") if shown_code else None
         row = d if suggestion is None else dataclasses.replace(d, suggestion=suggestion)
         if d.decision in ("accept", "reject") and d.code_id in origins:
             out[i], kinds[i] = dataclasses.replace(row, code_id=origins[d.code_id]), SHOWN

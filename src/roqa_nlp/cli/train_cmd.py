@@ -90,7 +90,7 @@ def train_command(
                 raise
             # a code the decisions make ('new-code' rows) is in the codebook only after the
             # update: the codes are checked by evaluate() then, the file's reading already here
-    with _own_codebook_hint(codebook):
+    with _own_codebook_hint(codebook, feedback or []):
         _train(ac, data, feedback, codings, feedback_weight)
         if feedback:
             from ..decisions import feedback_summary
@@ -151,12 +151,15 @@ def _train(
 
 
 @contextmanager
-def _own_codebook_hint(codebook: str) -> Iterator[None]:
+def _own_codebook_hint(codebook: str, feedback: list[Path]) -> Iterator[None]:
     """Add to an unknown code of the records, when ``codebook`` is a built-in one and the code is
     no misspelling of it nor a code of another built-in codebook, that a codebook of the
     researcher's own is given with ``--codebook`` (owncb tester, session 39: records of their own
     codebook, trained without it, were said to have an unknown CFIR 2009 code, and nothing
-    more)."""
+    more). An unknown code of a decisions file (of ``feedback``) is read through the codebook
+    the codings it was made on record (``roqa code --codebook OWN.json``), so its hint says to
+    give those codings (ownloop tester, session 46: "give --codebook" was promised and missing,
+    and --codebook OWN.json made the CFIR 2009 training data unknown)."""
     from ..codebook import BUILTIN, UnknownCode
 
     try:
@@ -164,11 +167,15 @@ def _own_codebook_hint(codebook: str) -> Iterator[None]:
     except UnknownCode as e:
         if codebook not in BUILTIN or not e.unplaced:
             raise
-        raise UnknownCode(
-            e.reason,
-            path=e.path,
-            hint=f"{e.hint}; if these are your own codebook's codes, give --codebook YOUR.json",
-        ) from None
+        if e.path is not None and str(e.path) in {str(f) for f in feedback}:
+            own = (
+                "if these are your own codebook's codes, give the codings the review was made "
+                "on (--codings FOLDER/codings.jsonl): their run.json records the codebook "
+                "`roqa code --codebook YOUR.json` charted them in, whose mapping reads them back"
+            )
+        else:
+            own = "if these are your own codebook's codes, give --codebook YOUR.json"
+        raise UnknownCode(e.reason, path=e.path, hint=f"{e.hint}; {own}") from None
 
 
 def _model_replaced(out: Path) -> str | None:
