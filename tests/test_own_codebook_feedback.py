@@ -6,12 +6,18 @@ session 46)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from pathlib import Path
 
 from roqa_nlp.codebook import Codebook
-from roqa_nlp.decisions import Decision, feedback_plan
+from roqa_nlp.decisions import (
+    Decision,
+    feedback_plan,
+    named_codes_recoded,
+    project_codebook,
+)
 from roqa_nlp.decisions_crosswalk import in_model_codes
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.result import CodingResult
@@ -109,3 +115,65 @@ def test_without_the_codings_an_unknown_own_code_hints_to_give_them(tmp_path: Pa
         "(--codings FOLDER/codings.jsonl): their run.json records the codebook `roqa code "
         "--codebook YOUR.json` charted them in, whose mapping reads them back)\n"
     )
+
+
+# -- a new code named as an existing code ---------------------------------------------------------
+
+
+def test_train_reads_a_new_code_named_as_a_model_code_as_the_recode_to_it() -> None:
+    """Before: project_codebook refused it ("new code 'Available Resources' is the name of
+    IS.E.2 ... accept or recode to IS.E.2 instead"), though apply-decisions applied it."""
+    rows = [Decision("p01:0001", "new-code", new_code="available resources", text=TEXTS[0])]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read = named_codes_recoded(rows, CFIR, where="decisions.csv")
+    assert [(d.decision, d.code_id, d.new_code) for d in read] == [("recode", "IS.E.2", "")]
+    assert [str(w.message) for w in caught] == [
+        "decisions.csv: 1 new code named as a code of cfir-2009 read as the recode to it: "
+        "'Available Resources' (IS.E.2)"
+    ]
+    # a new code an earlier round made (its project code) stays the new code it is
+    book = project_codebook(CFIR, [Decision("x", "new-code", new_code="Agency staff")])
+    again = [Decision("p01:0002", "new-code", new_code="Agency staff", text=TEXTS[1])]
+    assert named_codes_recoded(again, book) == again
+
+
+def test_apply_decisions_keeps_the_models_valence_on_a_code_named_where_the_chart_shows_none(
+    tmp_path: Path,
+) -> None:
+    """A segment whose top code has no counterpart in the chart codebook shows no code; the
+    reviewer names her code there. Before: applied with valence neutral, the model's barrier
+    lost (Table 2 left it out); after: barrier, as a recode on a segment with codes keeps."""
+    codings = model_codings()
+    # p01:0004: its top code, IS.D.4 Learning Climate, has no counterpart in rm: charted as none
+    top = codings.segments[3].suggestions
+    codings.segments[3].suggestions = [
+        dataclasses.replace(top[0], code_id="IS.D.4", name="Learning Climate"),
+        *top[1:],
+    ]
+    codings.meta["chart_codebook"] = "chart_codebook.json"
+    coded = tmp_path / "coded"
+    codings.save(coded)
+    (coded / "chart_codebook.json").write_text(json.dumps(own_codebook()), "utf-8")
+    write_decisions(
+        coded / "decisions.csv",
+        [
+            Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+            Decision("p01:0004", "new-code", new_code="Staffing levels", text=TEXTS[3]),
+        ],
+    )
+    out = tmp_path / "reviewed"
+    run = roqa("apply-decisions", coded, "--coder", "Helen", "--out", out)
+    assert run.code == 0, run.err
+    assert run.err == (
+        f"roqa: warning: {coded / 'decisions.csv'}: 1 new code named as a code of rm read as the "
+        "recode to it: 'Staffing levels' (STAFF)\n"
+    )
+    assert " ".join(run.out.split()).startswith(
+        "Helen's review (in rm codes, as made): 2 of 6 reviewable"
+    )
+    assert "1 accept, 1 recode" in " ".join(run.out.split())
+    assert [
+        (s.segment.id, [(g.code_id, g.valence) for g in s.suggestions])
+        for s in CodingResult.read(out)
+    ] == [("p01:0001", [("STAFF", "barrier")]), ("p01:0004", [("STAFF", "barrier")])]

@@ -993,6 +993,7 @@ class AutoCoder:
             Decision,
             earlier_rounds_left_out,
             feedback_plan,
+            named_codes_recoded,
             project_codebook,
             read_decisions,
             warn_of_few_segments,
@@ -1085,6 +1086,11 @@ class AutoCoder:
         files = [
             (in_model_codes(decs_i, self.codebook, r, where=name), name, h)
             for (decs_i, name, h), r in zip(files, results)
+        ]
+        # a new code named as a code the model has is the recode to it, as apply-decisions reads it
+        files = [
+            (named_codes_recoded(decs_i, self.codebook, where=name), name, h)
+            for decs_i, name, h in files
         ]
         all_decs = [d for decs_i, _, _ in files for d in decs_i]
         where = ", ".join(name for _, name, _ in files)

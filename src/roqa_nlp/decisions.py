@@ -1123,6 +1123,38 @@ def project_codebook(
     return codebook.with_codes(new.values(), id=pid)
 
 
+def named_codes_recoded(
+    decisions: list[Decision], codebook: Codebook, *, where: str | Path | None = None
+) -> list[Decision]:
+    """``decisions`` with each ``new-code`` row whose name is a code of ``codebook`` (its name
+    or an alias, other than the project code the name makes) read as the recode to that code it
+    is: "Staffing levels" typed in the new-code box is WF-STAFF Staffing levels, for
+    ``roqa apply-decisions``, ``roqa train --feedback`` and the report alike (ownloop tester,
+    session 46: apply-decisions made it WF-STAFF while train refused it). One warning, naming
+    ``where``, says which were read so; a name of a domain is left for
+    :func:`project_codebook` to refuse."""
+    from dataclasses import replace
+
+    from .errors import first_few, warn
+
+    out: list[Decision] = []
+    said: list[str] = []
+    for d in decisions:
+        known = codebook.find(d.new_code) if d.decision == "new-code" and d.new_code else None
+        if known is not None and known.codable and known.id != project_code_id(d.new_code):
+            d = replace(d, decision="recode", code_id=known.id, new_code="")
+            said.append(f"{quoted(known.name)} ({known.id})")
+        out.append(d)
+    if said:
+        n = len(said)
+        warn(
+            f"{n} new code{'s' if n != 1 else ''} named as a code of {codebook.id} read as the "
+            f"recode to it: {first_few(list(dict.fromkeys(said)), 3)}",
+            path=where,
+        )
+    return out
+
+
 def with_imported_project_codes(
     codebook: Codebook, decisions: list[Decision], places: Iterable[str | Path]
 ) -> Codebook:
@@ -1961,25 +1993,22 @@ def reviewed_codings(
     writes as REFI-QDA notes on the segment's passage), ``valence_only`` valences on a
     segment given no coding, ``valence_undecided`` those of them on a segment no decision
     decided (warned of, named)."""
-    from dataclasses import replace
 
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
 
     made_in = review_codebook(decisions, codebook, chart=chart)
+    # each segment's top suggestion as the model made it: the valence a code decided on a segment
+    # the chart shows no code for (its top code has no counterpart there) keeps, as a recode does
+    model_top = {s.segment.id: s.suggestions[0] for s in result.segments if s.suggestions}
     if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
         seen = chart if chart is not None and made_in == chart.id else Codebook.load(made_in)
         result, codebook = _charted_in(result, codebook, seen)
     else:
         decisions = in_model_codes(decisions, codebook, result, where=where)
-    # a new code that the codebook already has (made in a QDA program, read by roqa import):
-    # that code, applied
-    decisions = [
-        replace(d, decision="recode", code_id=known.id, new_code="")
-        if d.decision == "new-code" and (known := codebook.find(d.new_code)) is not None
-        else d
-        for d in decisions
-    ]
+    # a new code named as a code the codebook has (typed on the page, or made in a QDA program
+    # and read by roqa import): that code, recoded to
+    decisions = named_codes_recoded(decisions, codebook, where=where)
     book = project_codebook(codebook, decisions, where=where)
     kinds = ("accept", "reject", "recode", "new-code", VALENCE, NO_CODE)
     used = [d for d in decisions if d.decision in kinds]
@@ -2080,7 +2109,7 @@ def reviewed_codings(
         sid = s.segment.id
         if sid not in state:
             continue
-        model = s.suggestions[0] if s.suggestions else None
+        model = s.suggestions[0] if s.suggestions else model_top.get(sid)
         mine = valence.get(sid)
         suggestions = []
         for code_id, decision in state[sid].items():
