@@ -63,6 +63,29 @@ from .review import is_machine_user, valence_not_given
 REVIEW_RECORD = "roqa_nlp review: "
 
 
+#: Prefix of the line of the project's description that records, as JSON, the researcher's own
+#: codebook the codes were written from (its ids, mapping and descriptions): the importer knows
+#: its codes by the GUIDs roqa gave them and gives them their ids back, as for a built-in one.
+CODEBOOK_RECORD = "roqa_nlp codebook: "
+
+
+def codebook_record(codebook: Codebook) -> str | None:
+    """The line recording ``codebook`` (:data:`CODEBOOK_RECORD`) when it is the researcher's own
+    (no built-in one), less the project's new codes (read back by their GUIDs and names); None
+    for a built-in codebook, which every import knows."""
+    from ..codebook import BUILTIN
+    from ..crosswalk import PROJECT_SUFFIX
+    from ..decisions import PROJECT_PREFIX
+
+    base_id = codebook.id.removesuffix(PROJECT_SUFFIX)
+    if base_id in BUILTIN:
+        return None
+    record = codebook.to_dict()
+    record["id"] = base_id
+    record["codes"] = [c for c in record["codes"] if not c["id"].startswith(PROJECT_PREFIX)]
+    return CODEBOOK_RECORD + json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
 def review_description(meta: Mapping[str, Any], person: str) -> str | None:
     """The project's description for the codings of a review (``roqa apply-decisions``) that
     left segments undecided or transcripts unreached: what it left out, as the charts say it,
@@ -568,6 +591,9 @@ def qdpx_bytes(
     summary.notes = len(written_notes)
     meta = result.meta if isinstance(result.meta, dict) else {}
     described = review_description(meta, person) if person is not None else None
+    recorded = codebook_record(codebook)
+    if recorded is not None:  # the own codebook's ids and mapping, back on import
+        described = recorded if described is None else f"{described}\n{recorded}"
     if described is not None:  # after the notes, as the schema orders the project's parts
         ET.SubElement(root, "Description").text = xml_text(described)
     attached = {sid for sid, _ in written_notes.values()}

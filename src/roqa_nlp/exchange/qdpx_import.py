@@ -68,6 +68,7 @@ from ..schema import (
 )
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import (
+    CODEBOOK_RECORD,
     PROBABILITY_NOT_RECOVERED,
     REVIEW_RECORD,
     SUGGESTION_PREFIX,
@@ -708,6 +709,8 @@ def _read_project(
     ratings: dict[str, tuple[str, str, str]] = {}
     # those of them below a valence at the top (Barriers > Staffing), their path as name
     lifted: set[str] = set()
+    if codebook is None:  # the researcher's own codebook roqa's export recorded: its ids back
+        codebook = _recorded_codebook(_text_of(child(root, "Description")), warnings)
     known = known_codebooks(codebook)
     # the codes roqa_nlp's suggestion notes name, as they were named when suggested: a project
     # code of the model's renamed in the program is known by one of them
@@ -1114,6 +1117,27 @@ def _rated_valences(
                 "none (its coding counts as neutral)"
             )
     return out
+
+
+def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None:
+    """The researcher's own codebook roqa's export recorded in the project's description
+    (:data:`~.qdpx_export.CODEBOOK_RECORD`: ``roqa code --codebook OWN.json``'s codings, or a
+    review of them), so that its codes get their ids and the codebook its id and mapping back,
+    as ``--codebook OWN.json`` gives them; None when there is none. A record that is no
+    codebook is named in ``warnings`` (the codes then keep their GUIDs)."""
+    line = next((x for x in description.splitlines() if x.startswith(CODEBOOK_RECORD)), None)
+    if line is None:
+        return None
+    try:
+        record = json.loads(line[len(CODEBOOK_RECORD) :])
+        return Codebook.from_dict(record) if isinstance(record, dict) else None
+    except (ValueError, RecursionError, RoqaError):
+        pass
+    warnings.append(
+        "the project's description holds a damaged record of the codebook roqa exported it in: "
+        "not read, so its codes keep their GUIDs (give --codebook OWN.json to know them)"
+    )
+    return None
 
 
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
