@@ -177,3 +177,47 @@ def test_apply_decisions_keeps_the_models_valence_on_a_code_named_where_the_char
         (s.segment.id, [(g.code_id, g.valence) for g in s.suggestions])
         for s in CodingResult.read(out)
     ] == [("p01:0001", [("STAFF", "barrier")]), ("p01:0004", [("STAFF", "barrier")])]
+
+
+# -- agreement with the retrained model -----------------------------------------------------------
+
+
+def test_agree_matches_the_retrained_models_new_code_to_the_reviewers_code_of_its_name(
+    tmp_path: Path,
+) -> None:
+    """The model retrained on a review in rm learnt WELL as project.staff-wellbeing; coded again
+    with --codebook rm.json, it is charted as WELL. Before: the reviewer's WELL was renamed
+    project.staff-wellbeing ("codes of different projects matched by name"), so the two never
+    agreed (WELL 1/0, project.staff-wellbeing 0/1); after: one code, WELL, agreeing."""
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(
+        coded / "decisions.csv",
+        [
+            Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+            Decision("p01:0002", "recode", "WELL", text=TEXTS[1]),
+        ],
+    )
+    assert roqa("apply-decisions", coded, "--coder", "Helen", "--out", tmp_path / "rv").code == 0
+    retrained = model_codings()
+    book = project_codebook(CFIR, [Decision("x", "new-code", new_code="Staff wellbeing")])
+    well = book["project.staff-wellbeing"]
+    retrained.segments[1].suggestions = [
+        dataclasses.replace(
+            retrained.segments[1].suggestions[0], code_id=well.id, name=well.name, domain=None
+        )
+    ]
+    retrained.codebook = book
+    retrained.meta["chart_codebook"] = "chart_codebook.json"
+    coded2 = tmp_path / "coded2"
+    retrained.save(coded2)
+    (coded2 / "chart_codebook.json").write_text(json.dumps(own_codebook()), "utf-8")
+    report = tmp_path / "agree.json"
+    run = roqa("agree", coded2, tmp_path / "rv", "--json", report)
+    assert run.code == 0, run.err
+    assert "codes of different projects matched by name" not in run.out
+    assert (
+        "coded2: 1 code matched by name to codebook rm (their ids differ): 'Staff wellbeing'"
+        in (" ".join(run.out.split()))
+    )
+    figures = json.loads(report.read_text("utf-8"))
+    assert sorted(figures["codes"]) == ["STAFF", "WELL"]

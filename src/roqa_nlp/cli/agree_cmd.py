@@ -423,10 +423,12 @@ def _compared(
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
-    results, matched_notes = match_codes_by_name(results, book)
     recorded, charts_differ = (
         recorded_chart_of(results, read.source) if book is None else (None, None)
     )
+    # a code of the codebook the codings were charted in keeps its id, and another project's
+    # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
+    results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
     results, translated, models = in_one_codebook(
         results, book, model_threshold=model_threshold, recorded=recorded
     )
