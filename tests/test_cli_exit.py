@@ -467,3 +467,53 @@ def test_a_full_standard_output_is_named_as_where_writing_failed() -> None:
         "roqa: error: cannot write to standard output: No space left on device (send the "
         "output to a file on a disk with room, or leave it on the terminal)\n",
     )
+
+
+def test_a_second_ctrl_c_while_the_first_is_handled_is_ignored(monkeypatch, capsys) -> None:
+    """Interrupt tester, session 46 (dbl.py: three SIGINTs 20 ms apart): the second came while
+    main freed what the first stop left (gc.collect in _collect_quietly) and ended roqa with a
+    traceback, killed by the signal rather than exiting 130. Once a stop is handled, Ctrl-C and
+    SIGTERM are ignored until the message is printed; the caller's handlers come back after."""
+    import gc
+
+    from roqa_nlp.codebook import Codebook
+
+    collect = gc.collect
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+    def pressed_again(*args: object) -> int:
+        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return collect(*args)
+
+    monkeypatch.setattr(Codebook, "load", pressed_ctrl_c)
+    monkeypatch.setattr(gc, "collect", pressed_again)
+    before = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "cfir-2009"])
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == INTERRUPTED
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_sigint_the_caller_ignores_stays_ignored(monkeypatch, capsys) -> None:
+    """A job started in the background by a script (`roqa code ... &`) ignores Ctrl-C: roqa
+    handling SIGINT itself keeps it ignored."""
+    from roqa_nlp.codebook import Codebook
+
+    real_load = Codebook.load
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_load(*args, **kwargs)
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        monkeypatch.setattr(Codebook, "load", pressed_ctrl_c)
+        main(["codebook", "cfir-2009"])
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert "interrupted" not in capsys.readouterr().err

@@ -283,47 +283,50 @@ def _collect_quietly(stop: BaseException) -> None:
         sys.unraisablehook = hook
 
 
-#: The signal that stopped the command running, when it was not Ctrl-C (SIGINT).
+#: The signal that stopped the command running (SIGINT for Ctrl-C, or SIGTERM).
 _stopped_by: list[int] = []
 
 
 def _stop_as_on_ctrl_c(signum: int, frame: object) -> None:
-    """SIGTERM handled as Ctrl-C is: a KeyboardInterrupt where the command is, so the same
-    code cleans up (no half-written file, an output folder made by the run removed) and says
-    which outputs of a set are this run's. ``timeout``, job schedulers and a shutdown send it:
-    it killed roqa with no message, an earlier report.html left beside new codings (session
-    41)."""
+    """Ctrl-C, and SIGTERM handled as Ctrl-C is: a KeyboardInterrupt where the command is, so
+    the same code cleans up (no half-written file, an output folder made by the run removed) and
+    says which outputs of a set are this run's. ``timeout``, job schedulers and a shutdown send
+    SIGTERM: it killed roqa with no message, an earlier report.html left beside new codings
+    (session 41). Further ones are ignored from the first (:func:`_ignore_stops`): Ctrl-C
+    pressed three times 20 ms apart stopped the clean-up, or main's handler, with a traceback
+    and no exit status of roqa's (interrupt tester, session 46)."""
+    _ignore_stops()
     _stopped_by[:] = [signum]
     raise KeyboardInterrupt
 
 
-def _on_sigterm_while_running() -> "Callable[[], None]":
-    """Install :func:`_stop_as_on_ctrl_c` for SIGTERM; returns what puts the handler found
-    back, so that a notebook or program calling :func:`main` keeps its own after it."""
+def _stops_handled() -> "Callable[[], None]":
+    """Install :func:`_stop_as_on_ctrl_c` for SIGINT and SIGTERM; returns what puts the
+    handlers found back, so that a notebook or program calling :func:`main` keeps its own after
+    it. A signal the caller ignores (``trap '' TERM``, nohup-like wrappers, a job started in the
+    background) stays ignored, and a SIGINT handler of the caller's own is kept."""
     import signal
 
     _stopped_by.clear()
-    try:
-        if signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
-            # the caller shields roqa from SIGTERM (`trap '' TERM`, nohup-like wrappers): kept
+    found: dict[int, Any] = {}
+    for signum, usual in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, None)):
+        try:
+            now = signal.getsignal(signum)
+            if now is signal.SIG_IGN or (usual is not None and now is not usual):
+                continue
+            found[signum] = signal.signal(signum, _stop_as_on_ctrl_c)
+        except (ValueError, OSError):  # not the main thread: signals are the main thread's
             return lambda: None
-        found = signal.signal(signal.SIGTERM, _stop_as_on_ctrl_c)
-    except (ValueError, OSError):  # not the main thread: signals are the main thread's
-        return lambda: None
 
     def restore() -> None:
-        signal.signal(signal.SIGTERM, found)
+        for signum, handler in found.items():
+            signal.signal(signum, handler)
 
     return restore
 
 
-def _finished() -> None:
-    """Ignore Ctrl-C and SIGTERM from now on: the command has finished, every output written
-    and the summary printed, and only Python's exit is left (up to a second, unloading torch).
-    A signal then killed roqa with no message and status 130 or 143 (Python puts the default
-    handlers back as it exits), which says "stopped, run it again" of a complete run (cli
-    tester, session 43); a stop while the command runs still says what it left undone. For the
-    console script only: a program calling main(ARGS) keeps its own handlers."""
+def _ignore_stops() -> None:
+    """Ignore Ctrl-C and SIGTERM from now on (in the main thread; elsewhere nothing)."""
     import contextlib
     import signal
 
@@ -338,18 +341,21 @@ def main(argv: list[str] | None = None) -> None:
 
     Ctrl-C is caught from the first line: the commands, typer and everything they import are
     imported inside (:func:`_application`). SIGTERM, while the command runs, is handled as
-    Ctrl-C is, and ends with 143 (128 + 15) where Ctrl-C ends with 130. Run as the console
-    script (``argv`` None), a command that has finished ignores both while Python exits
-    (:func:`_finished`)."""
+    Ctrl-C is, and ends with 143 (128 + 15) where Ctrl-C ends with 130; once one is being
+    handled, further ones are ignored, so the one-line message and the status always come.
+    Run as the console script (``argv`` None), a command that has finished ignores both while
+    Python exits: the command has finished, every output written and the summary printed, and
+    only Python's exit is left (up to a second, unloading torch). A signal then killed roqa
+    with no message and status 130 or 143, which says "stopped, run it again" of a complete run
+    (cli tester, session 43). A program calling main(ARGS) gets its own handlers back."""
+    restore: Callable[[], None] = lambda: None  # noqa: E731
     try:
-        restore = _on_sigterm_while_running()
-        try:
-            _main(argv)
-        finally:
-            restore()
+        restore = _stops_handled()
+        _main(argv)
         if argv is None:
-            _finished()
+            _ignore_stops()
     except KeyboardInterrupt as e:
+        _ignore_stops()  # first: a second Ctrl-C must not stop this handler
         # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
         # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
         # closed) fails again when collected at exit: "Exception ignored in ZipFile.__del__ ...
@@ -365,6 +371,9 @@ def main(argv: list[str] | None = None) -> None:
         )
         # 128 + the signal, as a shell reports a program stopped by it: 130 for Ctrl-C (SIGINT)
         sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
+    finally:
+        if argv is not None:
+            restore()
 
 
 def _unencodable_replaced() -> None:
