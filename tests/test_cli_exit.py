@@ -136,7 +136,11 @@ def test_ctrl_c_while_a_workbook_or_word_table_is_written_says_only_interrupted(
         timeout=120,
     )
     assert run.returncode == 130
-    assert run.stderr == INTERRUPTED
+    # report.html was written before it: said (session 46), and nothing more
+    assert run.stderr == (
+        f"roqa: interrupted while writing the outputs to {coded} (written: report.html; not "
+        f"written: {tmp_path / name}); run the command again\n"
+    )
     assert not (tmp_path / name).exists()
 
 
@@ -517,3 +521,55 @@ def test_a_sigint_the_caller_ignores_stays_ignored(monkeypatch, capsys) -> None:
     finally:
         signal.signal(signal.SIGINT, previous)
     assert "interrupted" not in capsys.readouterr().err
+
+
+def test_ctrl_c_while_roqa_report_writes_its_outputs_says_which_are_this_runs(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """Interrupt tester, session 46 (repro_report_partial.sh): stopped once report.html was
+    replaced, `roqa report --table --matrix --saturation` said only 'no output file was left
+    half-written', the Word table and workbooks beside it an earlier run's. It names them as
+    `roqa code` does."""
+    from hostile_files import small_coding_result
+    from roqa_nlp.cli import report_cmd
+
+    out = tmp_path / "coded"
+    small_coding_result().save(out)
+    args = ["report", str(out), "--matrix", str(out / "m.xlsx"), "--table", str(out / "t2.docx"),
+            "--saturation", str(out / "s.xlsx")]  # fmt: skip
+    main(args)  # an earlier run's outputs
+    earlier = (out / "t2.docx").read_bytes()
+    capsys.readouterr()
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(report_cmd, "write_table", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    assert ended.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"roqa: interrupted while writing the outputs to {out} (written: report.html, m.xlsx; "
+        "not written: t2.docx, s.xlsx): t2.docx, s.xlsx are from an earlier run and do not "
+        "match the new report; run the command again"
+    )
+    assert (out / "t2.docx").read_bytes() == earlier
+
+
+def test_ctrl_c_before_roqa_report_writes_an_output_says_none_was_written(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    import roqa_nlp.report
+    from hostile_files import small_coding_result
+
+    out = tmp_path / "coded"
+    small_coding_result().save(out)
+
+    def pressed_ctrl_c(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(roqa_nlp.report, "write_report", pressed_ctrl_c)
+    with pytest.raises(SystemExit) as ended:
+        main(["report", str(out), "--matrix", str(out / "m.xlsx")])
+    assert ended.value.code == 130
+    assert capsys.readouterr().err == INTERRUPTED

@@ -398,7 +398,9 @@ def _files_before(out: Path) -> set[str]:
     before); empty otherwise."""
     if not (out / "codings.jsonl").is_file():
         return set()
-    return {f.name for f in _files_in(out)}
+    from .interrupted import files_in
+
+    return {f.name for f in files_in(out)}
 
 
 def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
@@ -1076,75 +1078,23 @@ def _card_of(model: Path | None) -> dict[str, Any]:
     return card if isinstance(card, dict) else {}
 
 
-def _state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
-    """Each path's inode, size and time of change (None when it does not exist): a file written
-    since, renamed over it, has another."""
-    found: dict[Path, tuple[int, int, int] | None] = {}
-    for p in paths:
-        try:
-            st = p.stat()
-        except OSError:
-            found[p] = None
-        else:
-            found[p] = (st.st_ino, st.st_size, st.st_mtime_ns)
-    return found
-
-
-def _files_in(out: Path) -> list[Path]:
-    from ..folder_lock import LOCK_FILE
-
-    if not out.is_dir():
-        return []
-    return sorted(f for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE)
-
-
 @contextmanager
 def _told_if_interrupted(
     out: Path, planned: list[Path], before_run: Iterable[str] = ()
 ) -> Iterator[None]:
-    """Turn a Ctrl-C in the block, which writes the outputs of ``roqa code`` (``planned``, and
-    any other file of ``out``), into :class:`~roqa_nlp.errors.OutputsInterrupted` saying which
-    were written and which not, and which of those left are an earlier run's. Each file is
-    written whole, but a set stopped part-way is from two runs (this run's codings beside an
-    earlier report.html, which does not show them), and the earlier files a completed run
-    would warn of are named too (``before_run``, :func:`_earlier_run_files`: a project.qdpx, a
-    codings.cfir-2022.csv). Before any is written, the usual message."""
-    from ..errors import OutputsInterrupted
+    """:func:`~roqa_nlp.cli.interrupted.told_if_interrupted` for the outputs of ``roqa code``
+    (``planned``): the earlier files a completed run would warn of are named too
+    (``before_run``, :func:`_earlier_run_files`: a project.qdpx, a codings.cfir-2022.csv), and
+    an earlier report.html when this run writes none."""
+    from .interrupted import told_if_interrupted
 
-    before = _state_of([*planned, *_files_in(out)])
-    try:
-        yield
-    except KeyboardInterrupt as stop:
-        files = [*planned, *(f for f in _files_in(out) if f not in planned)]
-        after = _state_of(files)
-        written = [f for f in files if after[f] is not None and after[f] != before.get(f)]
-        if not written:
-            raise
-        left = [f for f in planned if f not in written]
-        earlier = [f for f in left if after[f] is not None]
+    def earlier(written: list[Path]) -> list[str]:
         stale, left_over = _earlier_run_files(out, written, before_run)
         page = ["report.html"] if (out / "report.html") not in planned else []  # --no-report's
-        earlier += [
-            out / n
-            for n in [*page, *stale, *left_over]
-            if out / n not in earlier and out / n not in written and (out / n).is_file()
-        ]
+        return [*page, *stale, *left_over]
 
-        def named(files: list[Path]) -> str:
-            return ", ".join(f.name if f.parent == out else str(f) for f in files)
-
-        said = (
-            f"while writing the outputs to {out} (written: {named(written)}; "
-            f"not written: {named(left) or 'none'})"
-        )
-        if earlier:
-            one = len(earlier) == 1
-            said += (
-                f": {named(earlier)} {'is' if one else 'are'} from an earlier run and "
-                f"{'does' if one else 'do'} not show these codings"
-            )
-        # its frames, down to the write stopped, are main's to free quietly
-        raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
+    with told_if_interrupted(out, planned, earlier=earlier):
+        yield
 
 
 def _say_next_step(

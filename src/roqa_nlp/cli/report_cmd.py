@@ -135,6 +135,7 @@ def report_command(
     from ..report import MATRIX_QUOTES, ReportOptions, recurring_set_aside_groups, write_report
     from ..result import CodingResult
     from .agree_cmd import coder_name
+    from .interrupted import told_if_interrupted
 
     check_cite(cite, "--cite")
     for what, path, formats in (
@@ -239,75 +240,79 @@ def report_command(
         stopping_criterion=stopping_criterion,
         order=None if order is None else _interview_order(order),
     )
-    path = write_report(
-        result,
-        out or source.with_name("report.html"),
-        book,
-        open_coding=candidates,
-        options=opts,
-        decisions=None if review is None else review.decisions,
-        decisions_from=None if review is None else review.path,
-    )
-    if review is not None:
-        typer.echo(review.line(result))
-    typer.echo(f"report: {path}")
-    named = named_in(review)
-    for group in recurring_set_aside_groups(result, candidates):
-        note = recurring_note(group, named=named)
-        if note is not None:
-            typer.echo(note)
-    if matrix is not None:
-        m = framework_matrix(
+    page = out or source.with_name("report.html")
+    planned = [page, *(p for p in (matrix, table, saturation_out) if p is not None)]
+    # each file is written whole; said which are this run's if Ctrl-C stops the set
+    with told_if_interrupted(page.parent, planned, unlike="match the new report"):
+        path = write_report(
             result,
-            codebook=book,
-            quotes=MATRIX_QUOTES,
-            top_k=top_k,
-            min_probability=min_probability,
+            page,
+            book,
+            open_coding=candidates,
+            options=opts,
+            decisions=None if review is None else review.decisions,
+            decisions_from=None if review is None else review.path,
         )
-        if matrix.suffix.lower() == ".xlsx":
-            m.to_xlsx(matrix)
-        else:
-            m.to_csv(matrix)
-        typer.echo(f"matrix: {matrix}")
-    if table is not None:
-        write_table(table, result, book, opts, quotes=table_quotes, cite=cite)
-        typer.echo(f"table: {table}")
-    if saturation_out is not None:
-        import warnings
-
-        from ..errors import RoqaWarning
-
-        with warnings.catch_warnings():  # the report's saturation has said them already
-            warnings.simplefilter("ignore", RoqaWarning)
-            from ..decisions import decided_segments
-            from ..io import shell_quoted
-
-            decided = None if review is None else decided_segments(review.decisions, result)
-            sat = opts.saturation(result, codebook=book, decided=decided)
-        if saturation_out.suffix.lower() == ".xlsx":
-            sat.to_xlsx(saturation_out)
-        else:
-            sat.to_csv(saturation_out)
-        rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
-        # whose codes the verdict is on, as the workbook's About says: a review carried into
-        # the page is not charted (apply-decisions makes it the reviewer's codings)
-        whose = (
-            f"on the codes {person} gave"
-            if person is not None
-            else "on the model's suggestions, unreviewed"
-            if review is None
-            else "on the model's suggestions, not the review carried into the report"
-        )
-        typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
-        if review is not None and decided:
-            typer.echo(
-                f"note: the review carried in decided {len(decided)} segments; to judge "
-                "saturation on its codes, run `roqa apply-decisions "
-                f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then `roqa report "
-                f"reviewed/ --saturation {shell_quoted(saturation_out)}`"
+        if review is not None:
+            typer.echo(review.line(result))
+        typer.echo(f"report: {path}")
+        named = named_in(review)
+        for group in recurring_set_aside_groups(result, candidates):
+            note = recurring_note(group, named=named)
+            if note is not None:
+                typer.echo(note)
+        if matrix is not None:
+            m = framework_matrix(
+                result,
+                codebook=book,
+                quotes=MATRIX_QUOTES,
+                top_k=top_k,
+                min_probability=min_probability,
             )
-        if order is None and (note := participant_order_note(sat.participants)) is not None:
-            typer.echo(note)
+            if matrix.suffix.lower() == ".xlsx":
+                m.to_xlsx(matrix)
+            else:
+                m.to_csv(matrix)
+            typer.echo(f"matrix: {matrix}")
+        if table is not None:
+            write_table(table, result, book, opts, quotes=table_quotes, cite=cite)
+            typer.echo(f"table: {table}")
+        if saturation_out is not None:
+            import warnings
+
+            from ..errors import RoqaWarning
+
+            with warnings.catch_warnings():  # the report's saturation has said them already
+                warnings.simplefilter("ignore", RoqaWarning)
+                from ..decisions import decided_segments
+                from ..io import shell_quoted
+
+                decided = None if review is None else decided_segments(review.decisions, result)
+                sat = opts.saturation(result, codebook=book, decided=decided)
+            if saturation_out.suffix.lower() == ".xlsx":
+                sat.to_xlsx(saturation_out)
+            else:
+                sat.to_csv(saturation_out)
+            rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
+            # whose codes the verdict is on, as the workbook's About says: a review carried into
+            # the page is not charted (apply-decisions makes it the reviewer's codings)
+            whose = (
+                f"on the codes {person} gave"
+                if person is not None
+                else "on the model's suggestions, unreviewed"
+                if review is None
+                else "on the model's suggestions, not the review carried into the report"
+            )
+            typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
+            if review is not None and decided:
+                typer.echo(
+                    f"note: the review carried in decided {len(decided)} segments; to judge "
+                    "saturation on its codes, run `roqa apply-decisions "
+                    f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then `roqa report "
+                    f"reviewed/ --saturation {shell_quoted(saturation_out)}`"
+                )
+            if order is None and (note := participant_order_note(sat.participants)) is not None:
+                typer.echo(note)
 
 
 _NUMBERED = re.compile(r"(\D*?)0*(\d+)")

@@ -1,0 +1,87 @@
+"""What a command stopped part-way through writing a set of outputs says it left.
+
+Each output is written whole (a temporary file renamed over it), but a set stopped part-way is
+from two runs: this run's codings beside an earlier report.html, a new report beside an earlier
+run's Word table (interrupt tester, session 46). :func:`told_if_interrupted` turns a Ctrl-C (or
+SIGTERM) in the block that writes them into :class:`~roqa_nlp.errors.OutputsInterrupted`, whose
+line names the files written and those not, and which of those left are an earlier run's;
+``roqa code`` and ``roqa report`` say it alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
+    """Each path's inode, size and time of change (None when it does not exist): a file written
+    since, renamed over it, has another."""
+    found: dict[Path, tuple[int, int, int] | None] = {}
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            found[p] = None
+        else:
+            found[p] = (st.st_ino, st.st_size, st.st_mtime_ns)
+    return found
+
+
+def files_in(out: Path) -> list[Path]:
+    """The files of the folder ``out`` (none when it is not one), but the folder's lock."""
+    from ..folder_lock import LOCK_FILE
+
+    if not out.is_dir():
+        return []
+    return sorted(f for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE)
+
+
+@contextmanager
+def told_if_interrupted(
+    out: Path,
+    planned: list[Path],
+    *,
+    earlier: Callable[[list[Path]], Iterable[str]] = lambda written: (),
+    unlike: str = "show these codings",
+) -> Iterator[None]:
+    """Turn a Ctrl-C in the block, which writes the outputs ``planned`` (and maybe other files of
+    the folder ``out``), into :class:`~roqa_nlp.errors.OutputsInterrupted` saying which were
+    written and which not, and which of those left are an earlier run's: those planned that
+    exist, and the names in ``out`` that ``earlier`` gives of the files written. They are said
+    to not ``unlike`` (``show these codings``). Before any is written, the usual message."""
+    from ..errors import OutputsInterrupted
+
+    before = state_of([*planned, *files_in(out)])
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        files = [*planned, *(f for f in files_in(out) if f not in planned)]
+        after = state_of(files)
+        written = [f for f in files if after[f] is not None and after[f] != before.get(f)]
+        if not written:
+            raise
+        left = [f for f in planned if f not in written]
+        old = [f for f in left if after[f] is not None]
+        old += [
+            out / n
+            for n in earlier(written)
+            if out / n not in old and out / n not in written and (out / n).is_file()
+        ]
+
+        def named(files: list[Path]) -> str:
+            return ", ".join(f.name if f.parent == out else str(f) for f in files)
+
+        said = (
+            f"while writing the outputs to {out} (written: {named(written)}; "
+            f"not written: {named(left) or 'none'})"
+        )
+        if old:
+            one = len(old) == 1
+            said += (
+                f": {named(old)} {'is' if one else 'are'} from an earlier run and "
+                f"{'does' if one else 'do'} not {unlike}"
+            )
+        # its frames, down to the write stopped, are main's to free quietly
+        raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
