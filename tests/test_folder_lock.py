@@ -160,3 +160,49 @@ def test_roqa_train_refuses_a_model_folder_another_run_is_writing_to(
         "finish, or choose another --out)"
     ]
     assert sorted(p.name for p in out.iterdir()) == [LOCK_FILE]
+
+
+def test_temporary_files_a_killed_run_left_are_removed_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Interrupt tester, session 46 (repro_stale_tmp.sh): `roqa code` killed (SIGKILL) as it wrote
+    codings.jsonl left .roqa.32i8f6ni.tmp, a hidden 1 MiB start of it (participants' words), which
+    later runs into the folder kept. With the lock held, any found belong to a dead run."""
+    (tmp_path / "p01.txt").write_text(TALK, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".roqa.32i8f6ni.tmp", ".roqa.0a1b2c3d.tmp"):
+        (out / name).write_text('{"segment_id": "p01:0", "text": "Fine, th', encoding="utf-8")
+    (out / ".roqa.notes").write_text("not a temporary file of roqa's", encoding="utf-8")
+    main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
+          "--out", str(out)])  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == [".roqa.notes", "p01.txt"]
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"roqa: note: {out}: removed 2 temporary files a run that was killed left "
+        "(.roqa.0a1b2c3d.tmp, .roqa.32i8f6ni.tmp): parts of outputs it did not finish"
+    )
+
+
+def test_a_refused_run_leaves_the_temporary_files_of_the_run_writing_to_the_folder(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "coded"
+    held(out)  # type: ignore[operator]
+    (out / ".roqa.32i8f6ni.tmp").write_text("being written", encoding="utf-8")
+    refused(capsys, ["code", str(EXAMPLE), "--out", str(out)])
+    assert (out / ".roqa.32i8f6ni.tmp").read_text(encoding="utf-8") == "being written"
+
+
+def test_one_temporary_file_a_killed_run_left_is_said_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "p01.txt").write_text(TALK, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".roqa.32i8f6ni.tmp").write_text("P01,Mary Smith\n", encoding="utf-8")
+    main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
+          "--out", str(out)])  # fmt: skip
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"roqa: note: {out}: removed 1 temporary file a run that was killed left "
+        "(.roqa.32i8f6ni.tmp): part of an output it did not finish"
+    )
