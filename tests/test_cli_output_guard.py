@@ -623,6 +623,138 @@ def test_train_writes_a_new_or_empty_folder_and_says_when_it_replaced_a_model(
     )
 
 
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_train_stopped_while_it_writes_the_model_leaves_the_old_model_whole_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Interrupt tester, session 46 (repro_train_ctrlc.sh): Ctrl-C once the new
+    classifier.safetensors had replaced the old one left it beside the 12 other files of the old
+    model, card included; every command then refused the folder as altered or corrupted, and
+    the message said no file was left half-written. The new model is written in a folder beside
+    and put in place whole: stopped before, the old model is untouched, and said to be."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    _old_model(Path("models/study"))
+    old = _contents(Path("models/study"))
+    write = AutoCoder.save
+
+    def stopped_after_the_first_file(self: AutoCoder, out: str | Path) -> Path:
+        write(self, out)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(AutoCoder, "save", stopped_after_the_first_file)
+    code, _, err = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert (code, err) == (
+        130,
+        "roqa: interrupted before the new model was complete: models/study holds the model it "
+        "held, unchanged; run the command again\n",
+    )
+    assert _contents(Path("models/study")) == old
+    assert sorted(p.name for p in Path("models").iterdir()) == ["study"]  # no temporary folder
+
+
+def test_train_stopped_into_a_new_folder_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from roqa_nlp.autocoder import AutoCoder
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    write = AutoCoder.save
+
+    def stopped_after_the_first_file(self: AutoCoder, out: str | Path) -> Path:
+        write(self, out)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(AutoCoder, "save", stopped_after_the_first_file)
+    code, _, err = run(["train", "data.jsonl", "--out", "models/new"], capsys)
+    assert (code, err) == (
+        130,
+        "roqa: interrupted (no output file was left half-written; run the command again)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]
+
+
+def test_train_replacing_a_model_keeps_the_folders_other_files_and_leaves_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The new model is put in the old one's place whole: a README and hidden files of the
+    folder stay in it, the old model's files are gone, and nothing is left beside it."""
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    _old_model(Path("models/study"))
+    Path("models/study/README.md").write_text("trained on round 2\n", encoding="utf-8")
+    Path("models/study/.DS_Store").write_bytes(b"kept")
+    code, _, _ = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert code == 0
+    assert sorted(p.name for p in Path("models").iterdir()) == ["study"]
+    assert _contents(Path("models/study")) == {
+        ".DS_Store": b"kept",
+        "README.md": b"trained on round 2\n",
+        "classifier.safetensors": b"new",
+        "model_card.json": Path("models/study/model_card.json").read_bytes(),
+    }
+
+
+def test_train_replaces_a_model_folder_that_cannot_be_moved_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Windows cannot move a folder holding an open file (the run's lock), nor can any system
+    move a mount point: the model's files are then replaced one by one, as before."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    _old_model(Path("models/study"))
+    Path("models/study/README.md").write_text("round 2\n", encoding="utf-8")
+    rename = os.rename
+
+    def refused_for_the_folder(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name == "study":
+            raise PermissionError(13, "Permission denied", str(src))
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", refused_for_the_folder)
+    code, _, _ = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert code == 0
+    assert sorted(p.name for p in Path("models").iterdir()) == ["study"]
+    assert sorted(p.name for p in Path("models/study").iterdir()) == [
+        "README.md",
+        "classifier.safetensors",
+        "model_card.json",
+    ]
+    assert Path("models/study/classifier.safetensors").read_bytes() == b"new"
+
+
+def test_train_removes_what_a_killed_run_into_the_same_folder_left_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A train killed outright (SIGKILL, a power cut) leaves its unfinished model in a hidden
+    temporary folder beside --out, marked with the folder's name: the next train into that
+    folder removes it; one for another folder is another run's, and stays."""
+    from roqa_nlp.folder_swap import MARK
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    for name, mark in ((".roqa.k1ll3d00.tmp", "study"), (".roqa.0th3r000.tmp", "other")):
+        Path("models", name).mkdir(parents=True)
+        Path("models", name, MARK).write_text(mark, encoding="utf-8")
+        Path("models", name, "classifier.safetensors").write_bytes(b"half")
+    code, _, _ = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert code == 0
+    assert sorted(p.name for p in Path("models").iterdir()) == [".roqa.0th3r000.tmp", "study"]
+
+
 def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, capsys) -> None:
     """novice s39, 10: `roqa report coded_study/ --out misc/p50.html` wrote over an HTML
     transcript not among the codings, exit 0, while a .docx there was refused. A page is

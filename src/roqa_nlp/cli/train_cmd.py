@@ -74,6 +74,9 @@ def train_command(
 
     # held to the end: a second run into it refuses at once (not said to hold another's files)
     lock_output_folder(out)
+    from ..folder_swap import remove_stale, replaced_whole
+
+    remove_stale(out)  # what a killed run into it left beside it
     replaced = _model_replaced(out)  # and a folder of other files refused before it too
     con = console()
     from ..embedding import Embedder
@@ -90,20 +93,20 @@ def train_command(
                 raise
             # a code the decisions make ('new-code' rows) is in the codebook only after the
             # update: the codes are checked by evaluate() then, the file's reading already here
-    with _own_codebook_hint(codebook, feedback or []):
-        _train(ac, data, feedback, codings, feedback_weight)
-        if feedback:
-            from ..decisions import feedback_summary
+    with _old_model_said_kept(out, replaced), replaced_whole(out, _is_a_model_file) as new:
+        with _own_codebook_hint(codebook, feedback or []):
+            _train(ac, data, feedback, codings, feedback_weight)
+            if feedback:
+                from ..decisions import feedback_summary
 
-            con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
-    if evaluate is not None:
-        ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
-    path = ac.save(out)
+                con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
+        if evaluate is not None:
+            ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
+        ac.save(new)
     if replaced is not None:
-        _remove_files_of_the_old_model(out, ac.card)
         print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
     con.print(
-        f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {path}",
+        f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {out}",
         soft_wrap=True,  # the path whole
         markup=False,
     )
@@ -246,14 +249,31 @@ def _left_alone(f: Path) -> bool:
     return f.name.startswith(".") or ((name in system or name.startswith("readme")) and f.is_file())
 
 
-def _remove_files_of_the_old_model(out: Path, card: dict[str, Any]) -> None:
-    """Remove the model files in ``out`` that the model just written there (its ``card``) does
-    not have (a question model the old one had): they are the replaced model's, and the folder
-    holds one model."""
-    from ..autocoder import CARD, MODEL_FILES
+def _is_a_model_file(name: str) -> bool:
+    """Whether ``name``, in a model folder, is a file of the model (a new model replaces all of
+    them, the old one's question model among them); any other file of the folder (its lock, a
+    README, hidden files) is kept."""
+    from ..autocoder import MODEL_FILES
 
-    for name in MODEL_FILES - set(card.get("files", {})) - {CARD}:
-        (out / name).unlink(missing_ok=True)
+    return name in MODEL_FILES
+
+
+@contextmanager
+def _old_model_said_kept(out: Path, replaced: str | None) -> Iterator[None]:
+    """Say, of a run stopped before the new model was put in place, that ``out`` holds the model
+    it held (``replaced`` says it held one): the new model is written beside it and swapped in
+    whole (:func:`~roqa_nlp.folder_swap.replaced_whole`). Interrupt tester, session 46: stopped
+    after the first file, the folder held a new classifier beside the old card, every command
+    refused it, and the message said no file was left half-written."""
+    from ..errors import OutputsInterrupted
+
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        if replaced is None:
+            raise
+        said = f"before the new model was complete: {out} holds the model it held, unchanged"
+        raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
 
 
 def trained_on(card: dict[str, Any], n_descriptions: int) -> str:
