@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,10 +174,13 @@ def test_temporary_files_a_killed_run_left_are_removed_and_said(
     out.mkdir()
     for name in (".roqa.32i8f6ni.tmp", ".roqa.0a1b2c3d.tmp"):
         (out / name).write_text('{"segment_id": "p01:0", "text": "Fine, th', encoding="utf-8")
+        os.utime(out / name, (time.time() - 120, time.time() - 120))  # a killed run's, unchanged
+    # one written to a moment ago: a command taking no lock (export --qdpx here) may be writing it
+    (out / ".roqa.5e6f7a8b.tmp").write_text("being written", encoding="utf-8")
     (out / ".roqa.notes").write_text("not a temporary file of roqa's", encoding="utf-8")
     main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
           "--out", str(out)])  # fmt: skip
-    assert sorted(p.name for p in out.iterdir()) == [".roqa.notes", "p01.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".roqa.5e6f7a8b.tmp", ".roqa.notes", "p01.txt"]
     assert capsys.readouterr().err.splitlines()[0] == (
         f"roqa: note: {out}: removed 2 temporary files a run that was killed left "
         "(.roqa.0a1b2c3d.tmp, .roqa.32i8f6ni.tmp): parts of outputs it did not finish"
@@ -200,6 +204,7 @@ def test_one_temporary_file_a_killed_run_left_is_said_as_one(
     out = tmp_path / "out"
     out.mkdir()
     (out / ".roqa.32i8f6ni.tmp").write_text("P01,Mary Smith\n", encoding="utf-8")
+    os.utime(out / ".roqa.32i8f6ni.tmp", (time.time() - 120, time.time() - 120))
     main(["pseudonymise", str(tmp_path / "p01.txt"), "--key", str(tmp_path / "key.csv"),
           "--out", str(out)])  # fmt: skip
     assert capsys.readouterr().err.splitlines()[0] == (

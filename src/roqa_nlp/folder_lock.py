@@ -80,18 +80,31 @@ def lock_output_folder(folder: str | Path) -> None:
     )
 
 
+#: A temporary file left unchanged this long is a killed run's
+#: (:func:`remove_stale_temporary_files`).
+STALE_AFTER_SECONDS = 60.0
+
+
 def remove_stale_temporary_files(folder: Path) -> list[str]:
     """Remove the temporary files (``.roqa.XXXXXXXX.tmp``, :data:`~roqa_nlp.io.TEMPORARY_PREFIX`)
     an output of ``folder`` was being written to when a run was killed (SIGKILL, a power cut:
     no clean-up ran), and return their names. Called with the folder's lock held, so none is a
-    live run's. Interrupt tester, session 46: a hidden 1 MiB start of codings.jsonl, the
-    participants' words, stayed in the folder through later runs."""
+    live run's of a command that takes the lock; one written to in the last
+    :data:`STALE_AFTER_SECONDS` is left (a command that takes none may be writing it).
+    Interrupt tester, session 46: a hidden 1 MiB start of codings.jsonl, the participants'
+    words, stayed in the folder through later runs."""
+    import time
+
     from .io import TEMPORARY_PREFIX
 
     removed = []
+    now = time.time()
     for f in folder.glob(f"{TEMPORARY_PREFIX}*.tmp"):
         with suppress(OSError):  # a folder of that name, or one we may not remove: left
-            if f.is_file() and not f.is_symlink():
+            # written to in the last minute: a command that takes no lock (roqa export --qdpx
+            # into this folder) may be writing it now; a killed run's is removed next time
+            recent = now - f.stat().st_mtime < STALE_AFTER_SECONDS
+            if f.is_file() and not f.is_symlink() and not recent:
                 f.unlink()
                 removed.append(f.name)
     return sorted(removed)
