@@ -70,19 +70,25 @@ def test_roqa_code_carries_a_recode_to_a_misspelt_code_with_one_warning(
 ) -> None:
     """As roqa report --decisions carries it: one warning naming the code the codebook lacks,
     its row and the code nearest (before, refused only when a look-alike code existed, carried
-    silently otherwise: tester, session 46)."""
+    silently otherwise: tester, session 46); not a row that matches no segment, which is not
+    carried (before, 'ZZZ' was named too, as "carried ... shown as Also decided")."""
     interviews, out = tmp_path / "interviews", tmp_path / "coded"
     interviews.mkdir()
     shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
     review = tmp_path / "decisions.csv"
     review.write_text(
         "segment_id,decision,code_id,new_code,note,text\n"
-        "p01_interview:0002,recode,Leadership Engagment,,,We had no staff.\n",
+        "p01_interview:0002,recode,Leadership Engagment,,,\n"
+        "p01_interview:0099,accept,ZZZ,,,Nobody said this at all.\n",
         encoding="utf-8",
     )
     args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
-    code, _, err = run([*args, "--decisions", str(review)], capsys)
+    code, out_, err = run([*args, "--decisions", str(review)], capsys)
     assert code == 0
+    assert (
+        f"decisions: 1 on 1 segment (1 recode) carried into the report from {review}; 1 "
+        "matches no segment: p01_interview:0099 (row 3)"
+    ) in out_.splitlines()
     assert [line for line in err.splitlines() if str(review) in line] == [
         f"roqa: warning: {review}: 1 decision on 1 code that codebook 'cfir-2009' lacks, carried "
         "as they came (shown as \"Also decided\"): 'Leadership Engagment' (row 2; near "
@@ -131,7 +137,7 @@ def test_roqa_code_checks_the_codes_of_the_codebook_the_report_is_charted_in(
     review = tmp_path / "decisions.csv"
     review.write_text(
         "segment_id,decision,code_id,new_code,note,text\n"
-        f"p01_interview:0002,recode,{code_id},,,We had no staff.\n",
+        f"p01_interview:0002,recode,{code_id},,,\n",  # on the segment of its id
         encoding="utf-8",
     )
     args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]

@@ -474,6 +474,48 @@ def test_a_cfir2009_review_is_read_on_the_cfir2_codes_the_report_shows() -> None
     ]
 
 
+def test_a_cfir2009_review_by_name_warns_only_of_codes_nothing_reads() -> None:
+    """roqa report --codebook cfir-2022 --decisions with a CFIR 2009 review written with code
+    names and aliases (External Policy & Incentives, Flexibility, Champions): those are codes of
+    the model's codebook the codings were charted from, read in its codes (apply-decisions,
+    train --feedback), so not listed as codes cfir-2022 lacks; 'cultural beliefs', which no
+    codebook knows, is; a row on no segment of the codings (not carried) is not. Before
+    (3e27cb9): "5 decisions on 5 codes that codebook 'cfir-2022' lacks ...", naming all but
+    the first, beside the crosswalk's line on the same review."""
+    from roqa_nlp.report import embedded_decisions
+
+    review = [
+        row(2, "accept", "OS.D"),
+        row(2, "accept", "external policy & incentives"),
+        row(3, "recode", "Flexibility", suggestion="IS.E.2"),
+        row(4, "recode", "Champions", suggestion="PR.C"),
+        row(5, "accept", "cultural beliefs"),
+        Decision("p09:0001", "accept", "ZZZ", text="Not a segment of these codings.", row=7),
+    ]
+    review = [dataclasses.replace(d, row=d.row or n) for n, d in enumerate(review, 2)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = embedded_decisions(charted(), review, codebook=CFIR2)
+    assert [r[2] for r in rows] == [
+        "OUT.E",
+        "OUT.G.3",
+        "OUT.F",
+        "external policy & incentives",
+        "Flexibility",
+        "Champions",
+        "cultural beliefs",
+    ]
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    assert len(said) == 2, said
+    assert said[0].startswith("decisions: 1 decision on cfir-2009 codes read as decisions")
+    assert said[1] == (
+        "decisions: 1 decision on 1 code that codebook 'cfir-2022' lacks, carried as they came "
+        "(shown as \"Also decided\"): 'cultural beliefs' (row 6); recode them in the page (or in "
+        "the file) to codes of 'cfir-2022', or chart the report in the codebook they were made "
+        "in (--codebook)"
+    )
+
+
 def test_the_report_page_reads_a_cfir2009_review_from_what_python_writes_into_it() -> None:
     """What report.js reads a CFIR 2009 decisions.csv loaded in the page charted in CFIR 2.0
     with (page_charted_crosswalk): each CFIR 2009 code with its name and the CFIR 2.0 codes it

@@ -1821,13 +1821,17 @@ def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[D
     return out
 
 
-def codes_not_in(decisions: Sequence[Decision], codebook: Codebook) -> dict[str, list[int]]:
+def codes_not_in(
+    decisions: Sequence[Decision], codebook: Codebook, *, charted_from: Codebook | None = None
+) -> dict[str, list[int]]:
     """The codes of the accepts, rejects and recodes of ``decisions`` that ``codebook`` lacks
     (dropped, split, an id renamed without an alias, misspelt) -> the rows naming each, in the
     order met. Not lacking: a code ``codebook`` knows by id, name or alias, a new code the
     review names (its name, or its project id), a project code, an id of another built-in
     codebook (read through its mapping; the model's codes a report charted from them keeps as
-    they came)."""
+    they came), and a code of ``charted_from`` (the model's codebook the codings were charted
+    from into ``codebook``) by id, name or alias: apply-decisions and train --feedback read it
+    in the model's codes."""
     from .codebook import BUILTIN, builtin_codebook
 
     new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
@@ -1840,6 +1844,7 @@ def codes_not_in(decisions: Sequence[Decision], codebook: Codebook) -> dict[str,
             d.decision not in ("accept", "reject", "recode")
             or not key
             or codebook.find(key) is not None
+            or (charted_from is not None and charted_from.find(key) is not None)
             or key.startswith(PROJECT_PREFIX)
             or _same_name(key) in new
             or any((c := o.find(key)) is not None and c.id == key for o in others)
@@ -1853,15 +1858,18 @@ def warn_of_codes_not_in(
     decisions: Sequence[Decision],
     codebook: Codebook,
     where: str | Path,
+    *,
+    charted_from: Codebook | None = None,
 ) -> None:
-    """One warning naming the codes of ``decisions`` that ``codebook`` lacks
-    (:func:`codes_not_in`) and their rows (the first few), when there are any: a review made
-    before the codebook changed (a code dropped, split or renamed) or a misspelt code. The
-    decisions are carried as they came (the report shows them as "Also decided"); the warning
-    says what to do: recode them in the page, or keep the codebook they were made in."""
+    """One warning naming the codes of ``decisions`` (those carried: on a segment of the
+    codings) that ``codebook`` lacks (:func:`codes_not_in`; ``charted_from`` as it takes it)
+    and their rows (the first few), when there are any: a review made before the codebook
+    changed (a code dropped, split or renamed) or a misspelt code. The decisions are carried
+    as they came (the report shows them as "Also decided"); the warning says what to do:
+    recode them in the page, or keep the codebook they were made in."""
     from .errors import warn
 
-    lacking = codes_not_in(decisions, codebook)
+    lacking = codes_not_in(decisions, codebook, charted_from=charted_from)
     if not lacking:
         return
 

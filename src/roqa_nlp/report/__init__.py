@@ -585,19 +585,31 @@ def embedded_decisions(
     if isinstance(decisions, (str, Path)):
         read_from = where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
+    source = None
     if codebook is not None:
-        from ..decisions import in_codebook_ids, warn_of_codes_not_in
-        from ..decisions_crosswalk import in_charted_codes, in_model_codes
+        from ..decisions import in_codebook_ids
+        from ..decisions_crosswalk import charted_from, in_charted_codes, in_model_codes
 
         if isinstance(result.meta, dict) and result.meta.get("crosswalk"):
             decisions = in_charted_codes(decisions, result, codebook, where=where or "decisions")
+            source = charted_from(result)
         else:
             decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
-        # a decision on an id renamed since (kept as an alias) on the code it is now; those on
-        # codes the codebook lacks (dropped, split, misspelt) carried as they came, said once
+        # a decision on an id renamed since (kept as an alias) on the code it is now
         decisions = in_codebook_ids(decisions, codebook)
-        warn_of_codes_not_in(decisions, codebook, where or "decisions")
     match = match_decisions(list(decisions), result)
+    if codebook is not None:
+        from ..codebook import builtin_codebook
+        from ..decisions import warn_of_codes_not_in
+
+        # those carried on codes the codebook lacks (dropped, split, misspelt) and nothing reads
+        # (not a code of the model's codebook the codings were charted from), said once
+        warn_of_codes_not_in(
+            [d for d, _ in match.matched],
+            codebook,
+            where or "decisions",
+            charted_from=None if source is None else builtin_codebook(source),
+        )
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
     return [page_row(d, sid) for d, sid in match.matched]
