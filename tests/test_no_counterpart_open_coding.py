@@ -10,6 +10,7 @@ no queue, only in run.json's crosswalk.no_counterpart."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 import shutil
@@ -91,7 +92,13 @@ def overview(html: str) -> dict[str, str]:
 
 
 def test_the_report_counts_and_lists_them_for_open_coding(tmp_path: Path, capsys) -> None:
-    rerun().save(tmp_path / "coded")
+    # typical talk, by the novelty test: what the model's codings give them (0.984 in a tester's)
+    coded = rerun()
+    coded.segments = [
+        dataclasses.replace(s, novelty_p=0.984) if s.segment.id in NO_COUNTERPART else s
+        for s in coded.segments
+    ]
+    coded.save(tmp_path / "coded")
     team = tmp_path / "team.json"
     team.write_text(json.dumps(TEAM), encoding="utf-8")
     out = tmp_path / "report.html"
@@ -116,6 +123,17 @@ def test_the_report_counts_and_lists_them_for_open_coding(tmp_path: Path, capsys
     )
     listed = re.findall(r'<li><a href="#[^"]+">([^<]+)</a>', section)
     assert set(NO_COUNTERPART) <= set(listed)
+    # each says why it is there: no code in team, not the novelty p of talk that fits no code
+    # (high for these: typical talk; before, "Fits no code (p=0.984): open coding", and
+    # "(p=0.984)" in the list)
+    flags = dict(re.findall(r'data-segment="([^"]+)">\n<div class="flag[^"]*">([^<]+)</div>', html))
+    assert [flags[sid] for sid in NO_COUNTERPART] == ["Has no code in team: open coding"] * 6
+    assert flags["p01_interview:0004"].startswith("Fits no code (p=")
+    items = dict(re.findall(r'<li><a href="#[^"]+">([^<]+)</a>(.*?)</li>', section))
+    assert [
+        items[sid].endswith('<span class="muted">(no code in team)</span>')
+        for sid in NO_COUNTERPART
+    ] == [True] * 6
 
 
 def test_roqa_code_counts_and_queues_them(tiny_model_dir: Path, tmp_path: Path, capsys) -> None:

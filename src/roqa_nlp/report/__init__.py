@@ -431,6 +431,9 @@ def report_context(
         s.segment.id: segment_view(s, n, codebook, colours, shown=shown)
         for n, s in enumerate(result)
     }
+    for sid in no_counterpart_queued(result):  # queued for having no code here, not for novelty
+        if sid in views:
+            views[sid]["no_code_in"] = codebook.id
     for sid in other_side_ids(result):  # shown for review, left out of Table 2's columns
         v = views.get(sid)
         if v is not None and v["suggestions"]:

@@ -188,7 +188,10 @@ class SegmentRows:
         if s["novel"]:
             p = s["novelty_p"]
             flag = "" if p is None else f" (p={p:.3f})"
-            if s.get("off_topic"):
+            if s.get("no_code_in"):  # its model codes have no counterpart in the codebook
+                no_code = escape(s["no_code_in"])
+                parts.append(f'<div class="flag">Has no code in {no_code}: open coding</div>')
+            elif s.get("off_topic"):
                 parts.append(
                     f'<div class="flag muted">Fits no code{flag}: small talk or background</div>'
                 )
