@@ -169,3 +169,56 @@ def test_a_participant_not_given_her_file_names_number_is_told_so(tmp_path: Path
         "the pseudonym key gives someone else, so they are P08: if they are that person, give "
         "their name that row's pseudonym in the key"
     ]
+
+
+def test_no_renumbering_is_said_when_the_file_names_number_is_its_participants_own_label(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt s46 (huntids 4): P07.txt of 'Kate Brown:' (not taken for the
+    interviewer) and 'P07:' turns warned "the file's name gives its participant the number P07,
+    which the pseudonym key gives someone else, so they are P08", though the key gives P07 to
+    no one: the file's participant speaks as P07 and keeps it."""
+    text = (
+        "Kate Brown: Can you tell me about your role?\n\n"
+        "P07: I am a community nurse in the district team.\n\n"
+        "Kate Brown: What helped when the new pathway came in?\n\n"
+        "P07: The training helped, we had protected time on Wednesdays.\n\n"
+        "Kate: Sorry, one more, how long have you been in post?\n\n"
+        "P07: Six years now, mostly on nights in the community.\n"
+    )
+    key = PseudonymKey()
+    with warnings.catch_warnings(record=True) as told:
+        warnings.simplefilter("always", RoqaWarning)
+        (t,), _ = pseudonymise([read(tmp_path, "P07.txt", text)], key)
+    assert key.pseudonyms == {"Kate Brown": "P08", "Kate": "P08"}
+    assert [u.speaker for u in t.turns][:2] == ["P08", "P07"]
+    assert [str(w.message) for w in told if "file's name gives" in str(w.message)] == []
+
+
+SARAH = (
+    "Interviewer: Can you tell me about your role?\n\n"
+    "{label}: I am a community nurse in the district team, mostly with older patients.\n\n"
+    "Interviewer: What helped when the new pathway came in?\n\n"
+    "{label}: Honestly the training helped, we had protected time on {day}.\n"
+)
+
+
+def test_roqa_pseudonymise_says_a_label_two_transcripts_share_once(tmp_path: Path) -> None:
+    """Regression hunt s46 (huntids 2): 'Sarah (P04):' in one.txt and 'P04:' in two.txt were
+    warned of as one case twice, first under both labels, then, pseudonymised, under 'P04'
+    alone; `roqa code --pseudonymise` says it once."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "one.txt").write_text(
+        SARAH.format(label="Sarah (P04)", day="Wednesdays"), encoding="utf-8"
+    )
+    (study / "two.txt").write_text(SARAH.format(label="P04", day="Mondays"), encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", tmp_path / "key.csv", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    told = [line for line in run.err.splitlines() if "speaks in 2 transcripts" in line]
+    assert told == [
+        "roqa: warning: the participant label 'Sarah (P04)', 'P04' speaks in 2 transcripts "
+        "(one, two), so they are one case, P04, as a follow-up interview of one person is: if "
+        "they are different people, give each transcript's participant their own id (label "
+        "their turns 'P02: ...', or add a header line 'Participant ID: P02' above the talk)"
+    ]

@@ -955,11 +955,15 @@ class PseudonymKey:
         docstring), without rewriting it or warning of it (:meth:`apply` does). Registering
         every transcript of a study before rewriting any (as ``AutoCoder.code`` does) lets a
         full name be replaced in an interview read before the one its person speaks in."""
-        from .transcripts.roles import participant_number_label
+        from .transcripts.roles import case_label, participant_number_label, study_id_number
 
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
+        # the numbers its participants speak under (P07 in P07.txt): a file name's number one of
+        # them keeps is no one else's, so a speaker given another is not renumbered
+        spoken = {study_id_number(case_label(s)) for s in speakers if _names_no_one(s)}
+        own = {_number(n) for n in spoken if n is not None}
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
         case = hint
@@ -983,7 +987,12 @@ class PseudonymKey:
             else:
                 pseudonym = self._new_pseudonym(role, hint, taken)
                 hinted = None if hint is None else _number(hint)
-                if role == "participant" and hinted is not None and _number(pseudonym) != hinted:
+                if (
+                    role == "participant"
+                    and hinted is not None
+                    and hinted not in own
+                    and _number(pseudonym) != hinted
+                ):
                     self._renumbered.setdefault(transcript.id, (str(hint), pseudonym))
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number

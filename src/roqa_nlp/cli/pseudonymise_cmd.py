@@ -67,10 +67,15 @@ def pseudonymise_command(
 
     # a pseudonym the key gave that is another transcript's participant label (Zoë Hart P01
     # beside P01's own interview): one case, warned of as `roqa inspect` and `roqa code` do
-    said = StudyCases.of(labelled_case(t) for t in originals).warnings()
-    for shared in StudyCases.of(labelled_case(t) for t in transcripts).warnings():
-        if shared not in said:
-            warn(shared, path=None)
+    # (a case and its transcripts said already are not said again under the labels as
+    # pseudonymised: 'Sarah (P04)', 'P04' then 'P04' alone)
+    said = StudyCases.of(labelled_case(t) for t in originals)
+    before = {(case, tuple(ts)) for _, case, ts in said.shared + said.two_ways}
+    after = StudyCases.of(labelled_case(t) for t in transcripts)
+    after.shared[:] = [e for e in after.shared if (e[1], tuple(e[2])) not in before]
+    after.two_ways[:] = [e for e in after.two_ways if (e[1], tuple(e[2])) not in before]
+    for shared in after.warnings():
+        warn(shared, path=None)
     sources = {f.resolve() for f in files}
     # each copy is named after its transcript's id by the one function that keeps a name inside
     # --out and holdable on Windows (a QDA project's source "/home/x/notes", "../P01", "P01:
