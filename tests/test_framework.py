@@ -1111,6 +1111,20 @@ def test_an_order_by_file_naming_a_participant_of_two_files_asks_for_their_trans
     )
 
 
+def test_an_order_naming_one_participant_two_ways_asks_for_their_transcripts() -> None:
+    """Regression hunt s46 (huntids 3b): --order "P05,P4,P04", P4 and P04 one participant of
+    two transcripts, failed with "interview order repeats 'P04_followup', 'P4_interview'",
+    ids never typed."""
+    result = interviews(["A", "B", "C"])
+    result.transcripts["I03"] = transcript("I03", "P01")
+    with pytest.raises(RoqaError) as caught:
+        saturation(result, order="I02,P1,P01")
+    assert str(caught.value) == (
+        "interview order names 'P1' and 'P01', one participant (case P01) with 2 transcripts "
+        "(I01, I03) (name each of them by its transcript id, in the order they were done)"
+    )
+
+
 def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() -> None:
     """The whole study's order given to a review of its first interviews: those not reviewed
     yet are left out with a warning, not an error (session 27)."""
@@ -1565,6 +1579,35 @@ def test_the_report_warns_of_case_numbers_written_two_ways() -> None:
     r.transcripts["I02"] = transcript("I02", "P02")
     with pytest.warns(RoqaWarning, match=r"numbered two ways, P02 beside P1"):
         render_report(r, MINI)
+
+
+def test_one_number_coded_as_two_cases_is_said_to_be_coded_again() -> None:
+    """Regression hunt s46 (huntids 3a): codings made before P4 and P04 were tied (two cases of
+    one number) were said "P04, P05 beside P4: different participants"; roqa now reads them as
+    one participant, so the line says to code again."""
+    from roqa_nlp.framework import mixed_ids_warning
+
+    assert mixed_ids_warning(["P04", "P4", "P05"]) == (
+        "participant 4 is numbered two ways, P04 and P4, two cases in codings made before roqa "
+        "read them as one participant: code the transcripts again to count them once (if they "
+        "are different people, give each their own number)"
+    )
+    assert mixed_ids_warning(["P03", "P1", "P2"]) == (
+        "participants are numbered two ways, P03 beside P1, P2: different participants, sorted "
+        "apart in the matrix and tables; number them alike (P03: or P3: in the transcripts, "
+        "whose labels give the case before the file name does) for one order"
+    )
+
+
+def test_focus_groups_numbered_two_ways_are_not_called_participants() -> None:
+    """Regression hunt s46 (huntids 4): FG4.txt and FG04.txt were warned of as "FG04 beside
+    FG4: different participants ... (P03: or P3: ...)"."""
+    from roqa_nlp.framework import mixed_ids_warning
+
+    assert mixed_ids_warning(["FG04", "FG4", "focus_group_4"]) == (
+        "cases are numbered two ways, FG04 beside FG4: sorted apart in the matrix and tables; "
+        "number them alike (in the file names) for one order"
+    )
 
 
 def test_a_quote_from_a_timed_transcript_cites_its_time_in_the_recording() -> None:

@@ -546,12 +546,33 @@ def mixed_ids_warning(ids: Iterable[str]) -> str | None:
     None. These are different participants (one number written two ways, ``P4`` and ``P04``,
     is one participant: :class:`~roqa_nlp.transcripts.roles.StudyCases`), whose cases sort
     apart; a speaker label names the case before the file's name does, so the fix is in the
-    labels."""
+    labels. One number as two cases (``P4``, ``P04``: codings made before they were tied) is
+    said to be coded again; ids naming no participant (focus groups ``FG04``, ``FG4``) are
+    said to be cases."""
     from .errors import first_few
+    from .transcripts.roles import study_id_number
 
     mixed = mixed_id_spellings(ids)
     if not mixed:
         return None
+    # one number as two cases (P04, P4): codings made before roqa tied them (huntids 3a)
+    by_number: dict[str, list[str]] = {}
+    for i in mixed[0] + mixed[1]:
+        if (number := study_id_number(i)) is not None:
+            by_number.setdefault(f"{int(number[1:])}", []).append(i)
+    same = next(((n, two) for n, two in by_number.items() if len(two) > 1), None)
+    if same is not None:
+        return (
+            f"participant {same[0]} is numbered two ways, {' and '.join(same[1])}, two cases in "
+            "codings made before roqa read them as one participant: code the transcripts again "
+            "to count them once (if they are different people, give each their own number)"
+        )
+    if not by_number:  # focus groups, sites (FG04 beside FG4): no participant's number
+        return (
+            f"cases are numbered two ways, {first_few(mixed[0], 3)} beside "
+            f"{first_few(mixed[1], 3)}: sorted apart in the matrix and tables; number them alike "
+            "(in the file names) for one order"
+        )
     return (
         f"participants are numbered two ways, {first_few(mixed[0], 3)} beside "
         f"{first_few(mixed[1], 3)}: different participants, sorted apart in the matrix and "
@@ -2180,7 +2201,8 @@ def saturation(
                 return [t for t in known if t in found]
             return [given_name]
 
-        seq = [t for x in given for t in transcripts_of(str(x).strip())]
+        expanded = [(str(x).strip(), transcripts_of(str(x).strip())) for x in given]
+        seq = [t for _, ts in expanded for t in ts]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
         several = {
@@ -2217,6 +2239,18 @@ def saturation(
                 f"interview order names unknown transcript(s) {', '.join(map(repr, missing))}",
                 hint=f"use ids from: {', '.join(known)}",
             )
+        # two names of one participant's transcripts (P4 and P04, one case): say so, not the
+        # transcript ids they repeat, which the user never typed (huntids 3b)
+        for i, (a, ts) in enumerate(expanded):
+            b = next((b for b, o in expanded[i + 1 :] if b != a and set(o) & set(ts)), None)
+            if b is not None and len(ts) > 1:
+                ids = sorted(ts)
+                raise RoqaError(
+                    f"interview order names {a!r} and {b!r}, one participant (case "
+                    f"{_case_of(result, ts[0], 'participant')}) with {len(ids)} transcripts "
+                    f"({', '.join(ids)})",
+                    hint="name each of them by its transcript id, in the order they were done",
+                )
         dupes = sorted({t for t in seq if seq.count(t) > 1})
         if dupes:
             raise RoqaError(f"interview order repeats {', '.join(map(repr, dupes))}")
