@@ -180,3 +180,101 @@ def test_agree_warns_when_the_codings_recorded_different_chart_codebooks(tmp_pat
         f"own codes: to compare them in one, give it with --codebook (e.g. --codebook {first})"
     )
     assert data["codebook"] is None
+
+
+def clashing_codebook() -> dict[str, object]:
+    """:func:`own_codebook` with a code INFO named "Access to information", an alias of CFIR
+    2009's IS.E.3 Access to Knowledge & Information, mapped onto it."""
+    book = own_codebook()
+    codes = book["codes"]
+    mapping = book["mapping"]
+    assert isinstance(codes, list) and isinstance(mapping, dict)
+    codes.append(
+        {"id": "INFO", "name": "Access to information", "level": "construct", "parent": "ORG"}
+    )
+    mapping["cfir-2009"]["INFO"] = ["IS.E.3"]
+    return book
+
+
+def test_agree_reads_a_reviews_own_codes_in_its_codebook_though_named_like_built_in_ones(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt, session 46: the review's INFO "Access to information" was read as CFIR
+    2009's IS.E.3 (an alias of that name), and its NEED as a name only CFIR 2.0 has, with a
+    warning to compare in cfir-2022, though the note said "compared in own-v1"."""
+    coded = coded_in_own(tmp_path / "coded")
+    (coded / "chart_codebook.json").write_text(json.dumps(clashing_codebook()), "utf-8")
+    review = [
+        Decision("p01:0001", "recode", "INFO", text=TEXTS[0]),
+        Decision("p01:0002", "accept", "STAFF", text=TEXTS[1]),
+        Decision("p01:0003", "recode", "NEED", text=TEXTS[2]),
+    ]
+    write_decisions(coded / "decisions.csv", review)
+    out = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    report = tmp_path / "a.json"
+    run = roqa("agree", coded, out, "--n-boot", "0", "--by", "code", "--json", report)
+    assert (run.code, run.err) == (0, "")
+    assert "Warning" not in run.out
+    data = json.loads(report.read_text("utf-8"))
+    assert data["codebook"] == "own-v1"
+    assert [(c["code"], c["units_coded"]["Alice"]) for c in data["per_code"]] == [
+        ("INFO", 1),
+        ("NEED", 1),
+        ("STAFF", 1),
+    ]
+    # the model's STAFF on all 3, Alice's INFO, STAFF and NEED: 5 of 9 unit-code decisions agree
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == 5 / 9
+
+
+def test_the_different_codebooks_warning_suggests_a_codebook_both_reviews_translate_into(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt, session 46: two reviews in own-v1 and own-v2 codes (each with a new
+    code) were told to compare "with --codebook <v1's file>", which errored: "codebook 'own-v1'
+    documents no mapping from 'cfir-2022'". Both document a mapping onto CFIR 2009."""
+    outs = []
+    for version in ("1", "2"):
+        coded = coded_in_own(tmp_path / f"coded{version}", version)
+        write_decisions(coded / "decisions.csv", OWN_REVIEW)
+        outs.append(tmp_path / f"rev{version}")
+        run = roqa("apply-decisions", coded, "--coder", f"Coder{version}", "--out", outs[-1])
+        assert run.code == 0, run.err
+    run = roqa("agree", *outs, "--n-boot", "0", "--json", tmp_path / "a.json")
+    assert run.code == 0, run.err
+    notes = json.loads((tmp_path / "a.json").read_text("utf-8"))["notes"]
+    assert notes[0].endswith(
+        "to compare them in one, give it with --codebook (e.g. --codebook cfir-2009)"
+    )
+    run = roqa(
+        "agree", *outs, "--n-boot", "0", "--codebook", "cfir-2009", "--json", tmp_path / "b.json"
+    )
+    assert run.code == 0, run.err
+    data = json.loads((tmp_path / "b.json").read_text("utf-8"))
+    assert data["translated"][:2] == [
+        "Coder1: codes translated from own-v1 to cfir-2009 through the documented mapping",
+        "Coder2: codes translated from own-v2 to cfir-2009 through the documented mapping",
+    ]
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == 1.0
+
+
+def test_a_review_in_an_own_codebook_charts_in_cfir_2009_through_its_mapping(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt, session 46: `roqa report --codebook cfir-2009` of a review in own-v1
+    said "codes translated from cfir-2022", charted NEED as CFIR 2.0's Need with no counterpart
+    and left STAFF untranslated, ignoring own-v1's mapping onto CFIR 2009."""
+    coded = coded_in_own(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", OWN_REVIEW)
+    out = tmp_path / "reviewed"
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", out).code == 0
+    table = tmp_path / "t.csv"
+    run = roqa("report", out, "--codebook", "cfir-2009", "--table", table)
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith(
+        "codes translated from own-v1 to cfir-2009 through the documented mapping\n"
+    )
+    rows = table.read_text("utf-8-sig").splitlines()[1:]
+    assert [r.split(",")[2] for r in rows] == ["OS.A", "IS.E.2", "project.agency-staff"]

@@ -767,7 +767,14 @@ def counted_codings(
         )
         for s in result.segments
     ]
-    return CodingResult(segments, dict(result.transcripts), dict(result.meta))
+    # the codebook the codings carry stays theirs (its codes are read in it)
+    return CodingResult(
+        segments,
+        dict(result.transcripts),
+        dict(result.meta),
+        source=result.source,
+        codebook=result.codebook,
+    )
 
 
 #: how to give two coders' results, for the errors of a call that got something else
@@ -1230,7 +1237,7 @@ def match_codes_by_name(
     (:func:`same_guid_codes`).
     """
     from .codebook import Codebook, normalise_name
-    from .crosswalk import codebook_of
+    from .crosswalk import codebook_of, own_codebook
 
     results = same_guid_codes(results, codebook)
     coders = list(results)
@@ -1243,8 +1250,13 @@ def match_codes_by_name(
                 per.setdefault(g.code_id, g.name)
     refs: list[Codebook] = [] if codebook is None else [codebook]  # the one named comes first
     for c in coders:
+        # a codebook the codings record and carry (a review in a researcher's own codebook)
+        # wins: its codes are not matched by name to a built-in codebook's
+        own = own_codebook(results[c])
         book_id = codebook_of(results[c])
-        if book_id is not None and all(b.id != book_id for b in refs):
+        if own is not None and all(b.id != own.id for b in refs):
+            refs.append(own)
+        elif book_id is not None and all(b.id != book_id for b in refs):
             refs.append(Codebook.load(book_id))
 
     ids_of_project: dict[str, set[str]] = {}
@@ -1336,7 +1348,14 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
                 seen.add(g.code_id)
                 suggestions.append(g)
         segments.append(dataclasses.replace(s, suggestions=suggestions))
-    return CodingResult(segments, dict(result.transcripts), result.meta)
+    # the codebook the codings carry stays theirs (its codes are read in it)
+    return CodingResult(
+        segments,
+        dict(result.transcripts),
+        result.meta,
+        source=result.source,
+        codebook=result.codebook,
+    )
 
 
 def _texts_differ(

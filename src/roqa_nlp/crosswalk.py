@@ -110,7 +110,8 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
     raise RoqaError(
         f"codebook {target.id!r} documents no mapping from {source.id!r}, "
         f"so {source.id} codes cannot be translated into its codes",
-        hint=f"use --codebook {source.id}, or add a 'mapping' to one of the two codebook files",
+        hint=f"use --codebook {source.cli_name}, or add a 'mapping' to one of the two codebook "
+        "files",
     )
 
 
@@ -669,10 +670,10 @@ def chart_with(result: CodingResult, target: Codebook) -> tuple[CodingResult, st
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if all(i in target for i in ids):  # e.g. a project codebook that extends the run's
         return result, None
-    used = codebook_of(result)  # never target: target lacks some of the codes
-    if used is None or used == target.id:
+    source = source_codebook(result)  # never target: target lacks some of the codes
+    if source is None or source.id == target.id:
         return result, None
-    source = Codebook.load(used)
+    used = source.id
     translated = translate(result, source, target, top_decides=True)
     note = f"codes translated from {used} to {target.id} through the documented mapping"
     coded = {s.segment.id for s in translated if not (s.novel or s.procedural)}
@@ -704,10 +705,9 @@ def charted_suggestions(result: CodingResult, target: Codebook) -> CodingResult:
     and ``roqa agree`` counts that code, charted onto every code it maps onto, not the dropped
     one as a code outside ``target``. ``result`` as it is when it needs no translation."""
     ids = {g.code_id for s in result.segments for g in s.suggestions}
-    used = codebook_of(result)
-    if all(i in target for i in ids) or used is None or used == target.id:
+    source = source_codebook(result)
+    if all(i in target for i in ids) or source is None or source.id == target.id:
         return result
-    source = Codebook.load(used)
     walk = crosswalk(source, target)
     segments = []
     for s in result.segments:
@@ -723,7 +723,14 @@ def charted_suggestions(result: CodingResult, target: Codebook) -> CodingResult:
                 if g.code_id in shown or reached(g, walk, source, target) is None
             ]
         segments.append(s if kept == s.suggestions else dataclasses.replace(s, suggestions=kept))
-    return CodingResult(segments, dict(result.transcripts), dict(result.meta))
+    # the codebook the codings carry stays theirs (its codes are read in it)
+    return CodingResult(
+        segments,
+        dict(result.transcripts),
+        dict(result.meta),
+        source=result.source,
+        codebook=result.codebook,
+    )
 
 
 def _is_own_id(code_id: str) -> bool:
@@ -772,10 +779,9 @@ def keep_given(
     the codings record) (:func:`_record_kept`): the rule ``roqa agree``, ``roqa export
     --codebook`` (:func:`chart_codings`) and :meth:`CodingResult.translate
     <roqa_nlp.result.CodingResult.translate>` share."""
-    used = codebook_of(result)
-    if used is None or used == target.id:
+    source = source_codebook(result)
+    if source is None or source.id == target.id:
         return charted
-    source = Codebook.load(used)
     walk = crosswalk(source, target)
     segments = []
     kept: dict[str, list[Suggestion]] = {}
@@ -858,11 +864,41 @@ def base_codebook(model: Codebook) -> Codebook:
     return Codebook.load(base) if base in BUILTIN and base != model.id else model
 
 
+def own_codebook(result: CodingResult) -> Codebook | None:
+    """The codebook not built in that ``result``'s codings record as theirs and carry
+    (``result.codebook``: a review made in a researcher's own codebook, ``rop-v1+project``,
+    read with the ``codebook.json`` beside it), else ``None``. Its codes are the codings' codes
+    even when their names are names or aliases of a built-in codebook's codes."""
+    wanted = next(iter(_recorded_ids(result.meta)), None)
+    if wanted is None or wanted.removesuffix(PROJECT_SUFFIX) in BUILTIN:
+        return None
+    book = result.codebook
+    return book if book is not None and book.id == wanted else None
+
+
+def source_codebook(result: CodingResult) -> Codebook | None:
+    """The codebook ``result``'s codes are of, to translate them from: the codebook it records
+    and carries (:func:`own_codebook`) without the project's new codes, as a built-in one is
+    (rop-v1 of ``rop-v1+project``: a new code is kept as it is, not as rop-v1's), else the
+    built-in one of :func:`codebook_of`."""
+    from .decisions import PROJECT_PREFIX
+
+    own = own_codebook(result)
+    if own is not None:
+        codes = [c for c in own.codes if not c.id.startswith(PROJECT_PREFIX)]
+        return dataclasses.replace(own, id=_built_in_id(own), codes=codes)
+    used = codebook_of(result)
+    return None if used is None else Codebook.load(used)
+
+
 def codebook_of(result: CodingResult) -> str | None:
     """The built-in codebook ``result``'s codes come from: the one its run recorded (for a
     project codebook that extends one, ``cfir-2009+project``, that one), else the first built-in
     codebook that knows every code, else the one that knows most of them (codings with a few
-    codes of a project's own); ``None`` when no built-in codebook knows any."""
+    codes of a project's own); ``None`` when no built-in codebook knows any, or when the
+    codings record and carry a codebook of their own (:func:`own_codebook`): a codebook the
+    codings record wins, so a code of a researcher's rop-v1 with the id of a CFIR 2.0 code
+    ('NEED') does not make them CFIR 2.0 codings (regression hunt, session 46)."""
     recorded = recorded_codebook(result.meta)
     if recorded is not None:
         return recorded
@@ -870,6 +906,8 @@ def codebook_of(result: CodingResult) -> str | None:
         base = value.removesuffix(PROJECT_SUFFIX)
         if value.endswith(PROJECT_SUFFIX) and base in BUILTIN:
             return base
+    if own_codebook(result) is not None:
+        return None
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if not ids:
         return None
@@ -929,10 +967,9 @@ def chart_given(
     ids = {g.code_id for s in result.segments for g in s.suggestions}
     if all(i in target for i in ids):
         return result, target, None
-    used = codebook_of(result)
-    if used is None or used == target.id:
+    source = source_codebook(result)
+    if source is None or source.id == target.id:
         return result, target, None
-    source = Codebook.load(used)
     walk = crosswalk(source, target)
     rows: dict[tuple[str, tuple[str, ...]], Code] = {}
     segments = []
@@ -984,7 +1021,7 @@ def chart_given(
     if kept:
         _record_kept(meta, kept, source, None, sided)
     charted = CodingResult(segments, dict(result.transcripts), meta)
-    note = f"codes translated from {used} to {target.id} through the documented mapping"
+    note = f"codes translated from {source.id} to {target.id} through the documented mapping"
     return charted, _with_rows(target, source, list(rows.values())), note
 
 

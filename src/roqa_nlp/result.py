@@ -688,13 +688,13 @@ class CodingResult:
         from dataclasses import replace
 
         from .codebook import BUILTIN, DEFAULT_CODEBOOK, Codebook
-        from .crosswalk import codebook_of, keep_given, translate
+        from .crosswalk import codebook_of, keep_given, source_codebook, translate
         from .exchange.qdpx_export import person_of
 
         def as_book(b: str | Codebook) -> Codebook:
             return b if isinstance(b, Codebook) else Codebook.load(b)
 
-        src = as_book(source or codebook_of(self) or DEFAULT_CODEBOOK)
+        src = as_book(source or source_codebook(self) or DEFAULT_CODEBOOK)
         own = codebook_of(self) if source is not None and src.id in BUILTIN else None
         if own is not None and own != src.id:  # its codes would pass through untranslated
             raise RoqaError(

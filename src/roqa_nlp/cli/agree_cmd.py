@@ -75,7 +75,7 @@ def recorded_chart_of(
     when the codings that record one record the same one (by content); else None and, when
     they record different ones (a study's rop-v1 and rop-v2), a one-line warning naming each
     and how to compare them in one."""
-    from ..crosswalk import load_chart, recorded_chart
+    from ..crosswalk import load_chart, recorded_chart, source_codebook
 
     charts = {
         coder: (chart, load_chart(chart, sources.get(coder) or r.source))
@@ -95,12 +95,42 @@ def recorded_chart_of(
     named = {
         c: b.id if given[c] == b.id else f"{b.id} ({given[c]})" for c, (_, b) in charts.items()
     }
-    return None, (
+    said = (
         "the codings recorded different codebooks `roqa code --codebook` charted them in ("
         + ", ".join(f"{c}: {n}" for c, n in named.items())
-        + "), so they are compared in their own codes: to compare them in one, give it with "
-        f"--codebook (e.g. --codebook {next(iter(given.values()))})"
+        + "), so they are compared in their own codes: "
     )
+    # only a codebook every one of them documents a mapping into: rop-v1 documents none from
+    # rop-v2, so suggesting rop-v1's file was an error (regression hunt, session 46)
+    # each coder's codes, from the codebook they are of (a review's own, a model's built-in)
+    froms = [source_codebook(results[c]) or b for c, (_, b) in charts.items()]
+    into = _charted_into_one({given[c]: b for c, (_, b) in charts.items()}, froms)
+    if into is None:
+        return None, said + (
+            "no codebook documents a mapping from each of them, so they cannot be compared in "
+            "one (add a 'mapping' to one of the codebook files)"
+        )
+    return None, said + f"to compare them in one, give it with --codebook (e.g. --codebook {into})"
+
+
+def _charted_into_one(books: dict[str, Any], froms: list[Any]) -> str | None:
+    """The first of ``books`` (as ``--codebook`` takes it -> the codebook), then of the built-in
+    codebooks, that the codes of each codebook of ``froms`` translate into
+    (:func:`~roqa_nlp.crosswalk.crosswalk`); None when none does."""
+    from ..codebook import BUILTIN, Codebook
+    from ..crosswalk import crosswalk
+    from ..errors import RoqaError
+
+    candidates = {**books, **{b: Codebook.load(b) for b in BUILTIN if b not in books}}
+    for named, target in candidates.items():
+        try:
+            for b in froms:
+                if b.id != target.id:
+                    crosswalk(b, target)
+        except RoqaError:
+            continue
+        return named
+    return None
 
 
 def in_one_codebook(
@@ -638,9 +668,11 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     coder's new code named like another codebook's ("Staff turnover", the seed study's) no
     longer reads as a second codebook (tester, session 39). A long CSV's coders typed their
     codes each, so each is a project of their own, and one whose codes are of two codebooks is
-    warned about alone, as codes typed by hand record no code tree."""
+    warned about alone, as codes typed by hand record no code tree. Codes of a codebook the
+    codings record and carry (a review in a researcher's own codebook) are that codebook's,
+    even when named like a built-in code (rop-v1's "Need": regression hunt, session 46)."""
     from ..coding_agreement import _project_key
-    from ..crosswalk import charted_onto, only_in_one_codebook
+    from ..crosswalk import charted_onto, only_in_one_codebook, own_codebook
     from ..errors import and_list, first_few
 
     codes: dict[str, dict[str, str]] = {}
@@ -648,9 +680,12 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     for coder, result in results.items():
         project[coder] = _project_key(coder, result)
         per = codes.setdefault(coder, {})
+        # a code of the codebook the codings record and carry is its code, whatever its name
+        carried = own_codebook(result)
         for s in result.segments:
             for g in s.suggestions:
-                per.setdefault(g.code_id, g.name)
+                if carried is None or g.code_id not in carried:
+                    per.setdefault(g.code_id, g.name)
     for k, table in enumerate(tables):
         for coder in table.coders:
             project[coder] = f"table {k}: {coder}"
