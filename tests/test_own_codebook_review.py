@@ -278,3 +278,23 @@ def test_a_review_in_an_own_codebook_charts_in_cfir_2009_through_its_mapping(
     )
     rows = table.read_text("utf-8-sig").splitlines()[1:]
     assert [r.split(",")[2] for r in rows] == ["OS.A", "IS.E.2", "project.agency-staff"]
+
+
+def test_a_misspelt_own_code_is_answered_with_the_codes_nearest_it_in_the_own_codebook(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt, session 46: 'NEEDS' for NEED was "a code of cfir-2022, not of the
+    model's codebook", though own-v1 has NEED."""
+    coded = coded_in_own(tmp_path / "coded")
+    review = [
+        Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+        Decision("p01:0002", "recode", "NEEDS", text=TEXTS[1]),
+    ]
+    write_decisions(coded / "decisions.csv", review)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'NEEDS' in codebook "
+        "'own-v1' (did you mean NEED Service user needs? `roqa codebook "
+        f"{coded / 'chart_codebook.json'}` lists the codes)\n"
+    )

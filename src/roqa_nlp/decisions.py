@@ -1898,14 +1898,19 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
     """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
     another built-in codebook (its codes translated) is named as such. Errors name ``row`` (of
     the decisions file ``where``) when given, and an unknown name the codes nearest it."""
-    from .codebook import UnknownCode, builtin_codebook_with
+    from .codebook import BUILTIN, UnknownCode, builtin_codebook_with
+    from .crosswalk import PROJECT_SUFFIX
 
     at = f"row {row}: " if row else ""
     known = codebook.find(code_id)
-    other = None if known else builtin_codebook_with([code_id], besides=codebook.id)
+    # the model's own codebook wins: a typo of its code ('NEEDS' for NEED) is answered with
+    # the codes nearest it there, not as another codebook's code of that spelling (regression
+    # hunt, session 46: "'NEEDS' is a code of cfir-2022")
+    near = codebook.id.removesuffix(PROJECT_SUFFIX) not in BUILTIN and (
+        codebook.nearest_ids(code_id) or codebook.nearest_names(code_id)
+    )
+    other = None if known or near else builtin_codebook_with([code_id], besides=codebook.id)
     if other is not None:
-        from .crosswalk import PROJECT_SUFFIX
-
         # what --codebook takes: the codebook's file, or the built-in one a project's extends
         base = codebook.cli_name if codebook.origin else codebook.id.removesuffix(PROJECT_SUFFIX)
         raise RoqaError(
