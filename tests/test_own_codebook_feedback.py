@@ -221,3 +221,41 @@ def test_agree_matches_the_retrained_models_new_code_to_the_reviewers_code_of_it
     )
     figures = json.loads(report.read_text("utf-8"))
     assert sorted(figures["codes"]) == ["STAFF", "WELL"]
+
+
+# -- a new code named as a code of the own codebook whose name CFIR has too -----------------------
+
+
+def test_a_new_code_named_as_an_own_code_is_that_code_not_cfirs_code_of_the_name(
+    tmp_path: Path,
+) -> None:
+    """Ownloop re-test, session 46: her code CULT is named "Culture" and maps onto
+    Cosmopolitanism (OS.B). A review whose only row is the new code "Culture" was applied as
+    CFIR's Culture (IS.C), in cfir-2009, charted under another of her codes; and `roqa train`
+    always read it so ("'Culture' (IS.C)"), teaching the model the wrong construct. Her own
+    codebook's names come first: the recode to CULT, read in the model's codes as OS.B."""
+    book = own_codebook()
+    book["codes"] = [  # type: ignore[index]
+        *book["codes"],  # type: ignore[misc]
+        {"id": "CULT", "name": "Culture", "level": "construct", "parent": "WF"},
+    ]
+    book["mapping"] = {"cfir-2009": {"STAFF": ["IS.E.2"], "HARD": ["IC.F"], "CULT": ["OS.B"]}}
+    coded = coded_in_own(tmp_path / "coded")
+    (coded / "chart_codebook.json").write_text(json.dumps(book), "utf-8")
+    write_decisions(
+        coded / "decisions.csv",
+        [Decision("p01:0001", "new-code", new_code="Culture", text=TEXTS[0])],
+    )
+    named = (
+        f"roqa: warning: {coded / 'decisions.csv'}: 1 new code named as a code of rm read as the "
+        "recode to it: 'Culture' (CULT)\n"
+    )
+    out = tmp_path / "reviewed"
+    run = roqa("apply-decisions", coded, "--coder", "Helen", "--out", out)
+    assert (run.code, run.err) == (0, named)
+    assert [[g.code_id for g in s.suggestions] for s in CodingResult.read(out)] == [["CULT"]]
+    run = roqa("train", TRAINING, "--feedback", coded / "decisions.csv", "--out", tmp_path / "m")
+    assert run.code == 0, run.err
+    assert run.err.startswith(named)
+    assert "IS.C" not in run.err
+    assert "1 on the cfir-2009 code their code stands for" in run.err

@@ -1080,6 +1080,14 @@ class AutoCoder:
                 ).values()
             }
         )
+        # a new code named as a code of the researcher's own codebook the codings record is the
+        # recode to it there, before any reading in the model's codes ("Culture", her code
+        # mapped to Cosmopolitanism, is not CFIR's Culture: ownloop re-test, session 46)
+        files = [
+            (decs_i if own is None else named_codes_recoded(decs_i, own, where=name), name, h)
+            for (decs_i, name, h), r in zip(files, results)
+            for own in [recorded_own_chart(r, self.codebook)]
+        ]
         # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)

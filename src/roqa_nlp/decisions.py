@@ -2007,9 +2007,15 @@ def reviewed_codings(
     segment given no coding, ``valence_undecided`` those of them on a segment no decision
     decided (warned of, named)."""
 
+    from .codebook import BUILTIN
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
 
+    if chart is not None and chart.id not in BUILTIN:
+        # a new code named as a code of the researcher's own codebook is the recode to it there,
+        # not to a code of the model's of that name (ownloop re-test, session 46: "Culture", her
+        # code mapped to Cosmopolitanism, was made CFIR's Culture when no other row named hers)
+        decisions = named_codes_recoded(decisions, chart, where=where)
     made_in = review_codebook(decisions, codebook, chart=chart)
     # each segment's top suggestion as the model made it: the valence a code decided on a segment
     # the chart shows no code for (its top code has no counterpart there) keeps, as a recode does
