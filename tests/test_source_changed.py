@@ -18,7 +18,7 @@ import pytest
 from roqa_nlp.autocoder import AutoCoder
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
-from roqa_nlp.source_fingerprints import SOURCE_SHA256, changed_sources
+from roqa_nlp.source_fingerprints import SOURCE_SHA256, changed_sources, source_record
 from test_cli_agree import run
 
 WORDS = "We never have the staff. Our manager backs us though."
@@ -34,7 +34,7 @@ def _coded(folder: Path, sources: dict[str, str], *, fingerprint: bool = True) -
     segments, transcripts = [], {}
     for tid, source in sources.items():
         text = f"{tid.upper()}: {WORDS}"
-        meta = {SOURCE_SHA256: _sha(Path(source).read_bytes())} if fingerprint else {}
+        meta = source_record(source, _sha(Path(source).read_bytes())) if fingerprint else {}
         transcripts[tid] = Transcript(
             id=tid,
             text=text,
@@ -125,6 +125,34 @@ def test_sources_unchanged_or_gone_say_nothing(study: Path, command, capsys) -> 
     Path("interviews/p02.txt").unlink()  # moved away: the codings hold the text
     code, _, err = run(command, capsys)
     assert (code, _warnings(err)) == (0, [])
+
+
+def test_a_relative_source_is_checked_only_from_the_folder_it_was_coded_in(
+    study: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Review, session 46: from another study's folder holding its own interviews/p01.txt, the
+    report of these codings warned that interviews/p01.txt had changed since it was coded (a
+    false alarm: that is another file). A relative source names the file coded only from the
+    folder roqa code ran in; an absolute one is checked from anywhere."""
+    other = tmp_path / "other"
+    (other / "interviews").mkdir(parents=True)
+    (other / "interviews" / "p01.txt").write_text("P01: Another study's words.\n", "utf-8")
+    monkeypatch.chdir(other)
+    code, _, err = run(["report", str(tmp_path / "coded")], capsys)
+    assert (code, _warnings(err)) == (0, [])
+    monkeypatch.chdir(tmp_path)
+    _edit("p01.txt")
+    code, _, err = run(["report", "coded"], capsys)
+    assert (code, _warnings(err)) == (0, [ONE_CHANGED])
+    absolute = _coded(tmp_path / "abs", {"p01": str(tmp_path / "interviews" / "p01.txt")})
+    assert (
+        "source_folder_sha256"
+        not in json.loads((absolute / "transcripts.jsonl").read_text("utf-8"))["metadata"]
+    )
+    with open(tmp_path / "interviews" / "p01.txt", "a", encoding="utf-8") as fh:
+        fh.write("P01: One more answer.\n")  # edited again, after this coding
+    monkeypatch.chdir(other)
+    assert changed_sources([absolute / "codings.jsonl"]) == [str(tmp_path / "interviews/p01.txt")]
 
 
 def test_several_changed_sources_are_one_line_naming_the_first_few(study: Path, capsys) -> None:

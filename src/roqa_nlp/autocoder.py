@@ -1618,7 +1618,7 @@ class AutoCoder:
         from contextlib import nullcontext
         from dataclasses import replace
 
-        from .source_fingerprints import SOURCE_SHA256, fingerprint
+        from .source_fingerprints import fingerprint, source_record
         from .transcripts import read_files, with_default_labels
         from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
@@ -1685,7 +1685,7 @@ class AutoCoder:
                     if pseudonyms is not None:
                         t = pseudonyms.apply(t)
                     if sha is not None and t.source == read_from:  # not renamed by pseudonyms
-                        t = replace(t, metadata={**t.metadata, SOURCE_SHA256: sha})
+                        t = replace(t, metadata={**t.metadata, **source_record(read_from, sha)})
                     yield t, True, self.segments_of(t)
 
         # One progress bar over every segment the study still has to embed, part after part

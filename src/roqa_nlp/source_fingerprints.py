@@ -3,8 +3,8 @@
 ``roqa code`` (:meth:`AutoCoder.code <roqa_nlp.autocoder.AutoCoder.code>`) records with each
 transcript it reads from a file the SHA-256 of the file's bytes, as it read them, in the
 transcript's ``metadata[SOURCE_SHA256]`` (so in ``transcripts.jsonl``). ``roqa report``,
-``roqa export`` and ``roqa agree`` compare it with the file still at its recorded path (relative to
-the current folder, as :func:`~roqa_nlp.result.recorded_sources` takes it) and warn, in one line,
+``roqa export`` and ``roqa agree`` compare it with the file still at its recorded path (a relative
+one only from the folder ``roqa code`` ran in: :data:`SOURCE_FOLDER_SHA256`) and warn, in one line,
 of those whose bytes have changed: the codings, the report and the export are of the text as it
 was (tester s46: seven words of a transcript edited after coding, charted as before without a
 word). Only files that are there are read, and only their bytes (a Word document is not read
@@ -23,6 +23,30 @@ from pathlib import Path
 #: The key of :attr:`Transcript.metadata <roqa_nlp.schema.Transcript.metadata>` holding the
 #: SHA-256 (hex) of the file the transcript was read from, when it was coded.
 SOURCE_SHA256 = "source_sha256"
+
+
+#: The key of :attr:`Transcript.metadata <roqa_nlp.schema.Transcript.metadata>` holding, for a
+#: source recorded relative to the folder ``roqa code`` ran in, the SHA-256 of that folder's
+#: absolute path (not the path itself, which may name the researcher): a relative source is
+#: checked only from that folder, where it names the file coded, never another study's file
+#: of the same relative path (review, session 46: a false "changed since it was coded").
+SOURCE_FOLDER_SHA256 = "source_folder_sha256"
+
+
+def _folder_key() -> str:
+    """The SHA-256 of the current folder's absolute path (:data:`SOURCE_FOLDER_SHA256`)."""
+    import hashlib
+    import os
+
+    return hashlib.sha256(os.path.abspath(os.curdir).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def source_record(source: str | Path, sha: str) -> dict[str, str]:
+    """The metadata recording the fingerprint ``sha`` of ``source`` as read now: its SHA-256
+    and, for a relative path, which folder it is relative to (:data:`SOURCE_FOLDER_SHA256`)."""
+    if Path(source).is_absolute():
+        return {SOURCE_SHA256: sha}
+    return {SOURCE_SHA256: sha, SOURCE_FOLDER_SHA256: _folder_key()}
 
 
 def fingerprint(path: str | Path) -> str | None:
@@ -49,9 +73,10 @@ def changed_sources(codings: Iterable[Path]) -> list[str]:
                 recorded = [r for r in map(_recorded, fh) if r is not None]  # a line at a time
         except (OSError, UnicodeDecodeError):
             continue
-        for source, sha in recorded:
-            if source in checked:
-                continue
+        here = _folder_key()
+        for source, sha, folder in recorded:
+            if source in checked or (folder is not None and folder != here):
+                continue  # a relative path read from another folder names another file
             checked.add(source)
             now = fingerprint(source)
             if now is not None and now != sha:
@@ -59,16 +84,18 @@ def changed_sources(codings: Iterable[Path]) -> list[str]:
     return changed
 
 
-def _recorded(line: str) -> tuple[str, str] | None:
-    """The source and fingerprint a ``transcripts.jsonl`` line records; None without both."""
+def _recorded(line: str) -> tuple[str, str, str | None] | None:
+    """The source, fingerprint and folder key (:data:`SOURCE_FOLDER_SHA256`, None when not
+    recorded) a ``transcripts.jsonl`` line records; None without a source and fingerprint."""
     try:
         record = json.loads(line)
         source, meta = record.get("source"), record.get("metadata")
         sha = meta.get(SOURCE_SHA256) if isinstance(meta, dict) else None
+        folder = meta.get(SOURCE_FOLDER_SHA256) if isinstance(meta, dict) else None
     except (ValueError, AttributeError, RecursionError):
         return None
     if isinstance(source, str) and source and isinstance(sha, str):
-        return source, sha
+        return source, sha, folder if isinstance(folder, str) else None
     return None
 
 
