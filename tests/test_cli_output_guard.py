@@ -704,11 +704,15 @@ def test_train_replacing_a_model_keeps_the_folders_other_files_and_leaves_no_tem
     }
 
 
-def test_train_replaces_a_model_folder_that_cannot_be_moved_file_by_file(
+def test_train_replaces_a_model_on_another_disk_and_from_inside_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    """Windows cannot move a folder holding an open file (the run's lock), nor can any system
-    move a mount point: the model's files are then replaced one by one, as before."""
+    """Regression hunt and review, session 46: a first version built the new model in a folder
+    beside --out and swapped the folders. On a mount point (a Docker volume, a mounted drive:
+    'Invalid cross-device link') it failed after the whole training, writing no model; and run
+    from inside the model folder (--out .) it left the shell in a deleted folder. The new files
+    are made inside --out and moved over the old ones there: no folder is moved, and a move
+    across disks is never asked for."""
     import os
 
     monkeypatch.chdir(tmp_path)
@@ -716,43 +720,53 @@ def test_train_replaces_a_model_folder_that_cannot_be_moved_file_by_file(
     Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
     _old_model(Path("models/study"))
     Path("models/study/README.md").write_text("round 2\n", encoding="utf-8")
-    rename = os.rename
+    replace, rename = os.replace, os.rename
 
-    def refused_for_the_folder(src: str | Path, dst: str | Path) -> None:
-        if Path(src).name == "study":
-            raise PermissionError(13, "Permission denied", str(src))
-        rename(src, dst)
+    def within_one_folder(move):  # a mount point: nothing moves across its boundary
+        def moved(src: str | Path, dst: str | Path) -> None:
+            if Path(src).parent.parent != Path(dst).parent and Path(src).parent != Path(dst).parent:
+                raise OSError(18, "Invalid cross-device link", str(src))
+            move(src, dst)
 
-    monkeypatch.setattr(os, "rename", refused_for_the_folder)
-    code, _, _ = run(["train", "data.jsonl", "--out", "models/study"], capsys)
-    assert code == 0
-    assert sorted(p.name for p in Path("models").iterdir()) == ["study"]
-    assert sorted(p.name for p in Path("models/study").iterdir()) == [
+        return moved
+
+    monkeypatch.setattr(os, "replace", within_one_folder(replace))
+    monkeypatch.setattr(os, "rename", within_one_folder(rename))
+    monkeypatch.chdir(tmp_path / "models" / "study")
+    here = Path.cwd()
+    code, _, err = run(["train", "../../data.jsonl", "--out", "."], capsys)
+    assert (code, err) == (0, "roqa: note: replaced the model in . (files dated "
+                              + err.split("(files dated ", 1)[1])  # fmt: skip
+    assert Path.cwd() == here and here.is_dir()  # the folder the shell is in is still there
+    assert sorted(p.name for p in here.iterdir()) == [
         "README.md",
         "classifier.safetensors",
         "model_card.json",
     ]
-    assert Path("models/study/classifier.safetensors").read_bytes() == b"new"
+    assert (here / "classifier.safetensors").read_bytes() == b"new"
+    assert sorted(p.name for p in here.parent.iterdir()) == ["study"]
 
 
-def test_train_removes_what_a_killed_run_into_the_same_folder_left_beside_it(
+def test_train_removes_what_a_killed_run_into_the_same_folder_left_in_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     """A train killed outright (SIGKILL, a power cut) leaves its unfinished model in a hidden
-    temporary folder beside --out, marked with the folder's name: the next train into that
-    folder removes it; one for another folder is another run's, and stays."""
-    from roqa_nlp.folder_swap import MARK
-
+    temporary folder inside --out: the next train into that folder removes it (it holds the
+    folder's lock, so no live run is writing it); one in another folder stays."""
     monkeypatch.chdir(tmp_path)
     _fake_training(monkeypatch)
     Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
-    for name, mark in ((".roqa.k1ll3d00.tmp", "study"), (".roqa.0th3r000.tmp", "other")):
-        Path("models", name).mkdir(parents=True)
-        Path("models", name, MARK).write_text(mark, encoding="utf-8")
-        Path("models", name, "classifier.safetensors").write_bytes(b"half")
+    _old_model(Path("models/study"))
+    for where in ("models/study/.roqa.k1ll3d00.tmp", "models/other/.roqa.0th3r000.tmp"):
+        Path(where).mkdir(parents=True)
+        Path(where, "classifier.safetensors").write_bytes(b"half")
     code, _, _ = run(["train", "data.jsonl", "--out", "models/study"], capsys)
     assert code == 0
-    assert sorted(p.name for p in Path("models").iterdir()) == [".roqa.0th3r000.tmp", "study"]
+    assert sorted(p.name for p in Path("models/study").iterdir()) == [
+        "classifier.safetensors",
+        "model_card.json",
+    ]
+    assert Path("models/other/.roqa.0th3r000.tmp/classifier.safetensors").read_bytes() == b"half"
 
 
 def test_report_refuses_to_write_over_an_html_page_roqa_did_not_write(study, capsys) -> None:

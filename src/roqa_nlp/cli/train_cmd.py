@@ -76,7 +76,7 @@ def train_command(
     lock_output_folder(out)
     from ..folder_swap import remove_stale, replaced_whole
 
-    remove_stale(out)  # what a killed run into it left beside it
+    remove_stale(out)  # what a killed run into it left in it
     replaced = _model_replaced(out)  # and a folder of other files refused before it too
     con = console()
     from ..embedding import Embedder
@@ -261,8 +261,8 @@ def _is_a_model_file(name: str) -> bool:
 @contextmanager
 def _old_model_said_kept(out: Path, replaced: str | None) -> Iterator[None]:
     """Say, of a run stopped before the new model was put in place, that ``out`` holds the model
-    it held (``replaced`` says it held one): the new model is written beside it and swapped in
-    whole (:func:`~roqa_nlp.folder_swap.replaced_whole`). Interrupt tester, session 46: stopped
+    it held (``replaced`` says it held one): the new model is written in a temporary folder and
+    moved in whole (:func:`~roqa_nlp.folder_swap.replaced_whole`). Interrupt tester, session 46: stopped
     after the first file, the folder held a new classifier beside the old card, every command
     refused it, and the message said no file was left half-written."""
     from ..errors import OutputsInterrupted
