@@ -502,6 +502,29 @@ def test_a_second_ctrl_c_while_the_first_is_handled_is_ignored(monkeypatch, caps
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
+def test_a_programs_own_handlers_come_back_after_a_stopped_run(monkeypatch, capsys) -> None:
+    """Review, session 46: a program with its own Ctrl-C handler calling main(ARGS), stopped by
+    SIGTERM, was left with Ctrl-C ignored (the handler it kept was not put back)."""
+    from roqa_nlp.codebook import Codebook
+
+    def mine(signum: int, frame: object) -> None:
+        return None
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGINT, mine)
+    try:
+        monkeypatch.setattr(Codebook, "load", stopped)
+        with pytest.raises(SystemExit) as ended:
+            main(["codebook", "cfir-2009"])
+        assert ended.value.code == 143
+        assert signal.getsignal(signal.SIGINT) is mine
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    capsys.readouterr()
+
+
 def test_a_sigint_the_caller_ignores_stays_ignored(monkeypatch, capsys) -> None:
     """A job started in the background by a script (`roqa code ... &`) ignores Ctrl-C: roqa
     handling SIGINT itself keeps it ignored."""

@@ -308,13 +308,17 @@ def _stops_handled() -> "Callable[[], None]":
     import signal
 
     _stopped_by.clear()
+    # every handler found, put back after the run, kept ones too: a stop sets both to ignored
+    # (review, session 46: a program's own Ctrl-C handler was left ignored after a stopped run)
     found: dict[int, Any] = {}
     for signum, usual in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, None)):
         try:
             now = signal.getsignal(signum)
+            if now is not None:  # None: a handler not set from Python, which cannot be put back
+                found[signum] = now
             if now is signal.SIG_IGN or (usual is not None and now is not usual):
                 continue
-            found[signum] = signal.signal(signum, _stop_as_on_ctrl_c)
+            signal.signal(signum, _stop_as_on_ctrl_c)
         except (ValueError, OSError):  # not the main thread: signals are the main thread's
             return lambda: None
 
