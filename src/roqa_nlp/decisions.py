@@ -1884,7 +1884,8 @@ def warn_of_codes_not_in(
     n = sum(len(r) for r in lacking.values())
     codes = list(lacking)
     warn(
-        f"{n} decision{'s' if n != 1 else ''} on {len(codes)} code{'s' if len(codes) != 1 else ''} that"
+        f"{n} decision{'s' if n != 1 else ''} on {len(codes)} "
+        f"code{'s' if len(codes) != 1 else ''} that"
         f' codebook {codebook.id!r} lacks, carried as they came (shown as "Also decided"): '
         f"{'; '.join(said(c, lacking[c]) for c in codes[:4])}"
         f"{f'; and {len(codes) - 4} more' if len(codes) > 4 else ''}; recode them in the page "

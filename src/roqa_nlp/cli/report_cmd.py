@@ -308,8 +308,8 @@ def report_command(
                 typer.echo(
                     f"note: the review carried in decided {len(decided)} segments; to judge "
                     "saturation on its codes, run `roqa apply-decisions "
-                    f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then `roqa report "
-                    f"reviewed/ --saturation {shell_quoted(saturation_out)}`"
+                    f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then "
+                    f"`roqa report reviewed/ --saturation {shell_quoted(saturation_out)}`"
                 )
             if order is None and (note := participant_order_note(sat.participants)) is not None:
                 typer.echo(note)

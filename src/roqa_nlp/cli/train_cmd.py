@@ -262,9 +262,9 @@ def _is_a_model_file(name: str) -> bool:
 def _old_model_said_kept(out: Path, replaced: str | None) -> Iterator[None]:
     """Say, of a run stopped before the new model was put in place, that ``out`` holds the model
     it held (``replaced`` says it held one): the new model is written in a temporary folder and
-    moved in whole (:func:`~roqa_nlp.folder_swap.replaced_whole`). Interrupt tester, session 46: stopped
-    after the first file, the folder held a new classifier beside the old card, every command
-    refused it, and the message said no file was left half-written."""
+    moved in whole (:func:`~roqa_nlp.folder_swap.replaced_whole`). Interrupt tester, session
+    46: stopped after the first file, the folder held a new classifier beside the old card,
+    every command refused it, and the message said no file was left half-written."""
     from ..errors import OutputsInterrupted
 
     try:
