@@ -747,6 +747,40 @@ def test_train_replaces_a_model_on_another_disk_and_from_inside_it(
     assert sorted(p.name for p in here.parent.iterdir()) == ["study"]
 
 
+def test_train_out_of_disk_space_names_the_model_folder_and_says_it_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Re-test, session 46 (repro_enospc.sh): retraining on a full disk named the hidden
+    temporary file it could not write (gone by then) and not that the old model was unchanged,
+    nor that a retrain needs room for a second copy of the model while it writes."""
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.errors import RoqaError
+
+    monkeypatch.chdir(tmp_path)
+    _fake_training(monkeypatch)
+    Path("data.jsonl").write_text('{"text": "x", "construct": "NONE"}\n', encoding="utf-8")
+    _old_model(Path("models/study"))
+    old = _contents(Path("models/study"))
+
+    def full(self: AutoCoder, out: str | Path) -> Path:
+        raise RoqaError(
+            "cannot be written: No space left on device",
+            path=Path(out) / "evidence.safetensors",
+            hint="free some space",
+        )
+
+    monkeypatch.setattr(AutoCoder, "save", full)
+    code, _, err = run(["train", "data.jsonl", "--out", "models/study"], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {Path('models/study')}: cannot write the new files: cannot be written: No space left on "
+        "device; it holds the files it held before, unchanged (the new set is written beside "
+        "the old one before it replaces it, so it needs room for both: free some space and run "
+        "the command again)\n",
+    )
+    assert _contents(Path("models/study")) == old
+
+
 def test_train_removes_what_a_killed_run_into_the_same_folder_left_in_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -52,7 +52,20 @@ def replaced_whole(folder: str | Path, is_of_the_set: Callable[[str], bool]) -> 
     try:
         with suppress(OSError):
             os.chmod(new, stat.S_IMODE(dest.stat().st_mode))  # a shared folder stays shared
-        yield new
+        try:
+            yield new
+        except RoqaError as e:
+            if e.path is None or not Path(e.path).is_relative_to(new):
+                raise
+            # a file of the new set that could not be written (a full disk): said of the
+            # folder, not of the hidden temporary file, which is removed (re-test, session 46)
+            raise RoqaError(
+                f"cannot write the new files: {e.reason}; it holds the files it held before, "
+                "unchanged",
+                path=folder,  # as the user gave it
+                hint="the new set is written beside the old one before it replaces it, so it "
+                "needs room for both: free some space and run the command again",
+            ) from None
         with _stops_ignored():
             try:
                 _move_over(new, dest, is_of_the_set)
