@@ -297,3 +297,18 @@ def test_a_model_trained_on_static_vectors_refuses_a_transformer_backend(
         "embeddings (leave out --backend (the model loads with the backend it was trained on), "
         "or use a model trained on that backend)"
     )
+
+
+def test_a_model_a_train_is_moving_in_is_said_so_not_altered(
+    model: Path, default_weights: Embedder
+) -> None:
+    """Re-test, session 46: a model read while `roqa train` moved its new files in (or after a
+    train killed then: its temporary folder is left in the model folder) was said "altered or
+    corrupted (retrain the model or restore the directory)"."""
+    alter_byte(model / "classifier.safetensors", 0.5)  # the new classifier, beside the old card
+    (model / ".roqa.k1ll3d00.tmp").mkdir()
+    assert refused(model, default_weights) == (
+        f"{model / 'classifier.safetensors'}: model file does not match its model card: a roqa "
+        "train is replacing this model, or one was stopped while it did (wait for the training "
+        "to end; if none is running, train the model again)"
+    )

@@ -2263,6 +2263,18 @@ def _check_model_file(p: Path, files: dict[str, str]) -> None:
             "model file missing or not a regular file", path=p, hint="retrain the model"
         )
     if files.get(p.name) != sha256_file(p):
+        from .io import TEMPORARY_PREFIX
+
+        # a roqa train writing into the folder now (its lock there), or one killed while it moved
+        # the new files in (its temporary folder left there): not a file someone altered
+        # (re-test, session 46)
+        if any(f.is_dir() for f in p.parent.glob(f"{TEMPORARY_PREFIX}*.tmp")):
+            raise RoqaError(
+                "model file does not match its model card: a roqa train is replacing this "
+                "model, or one was stopped while it did",
+                path=p,
+                hint="wait for the training to end; if none is running, train the model again",
+            )
         raise RoqaError(
             "model file does not match its model card (altered or corrupted)",
             path=p,
