@@ -222,3 +222,27 @@ def test_roqa_pseudonymise_says_a_label_two_transcripts_share_once(tmp_path: Pat
         "they are different people, give each transcript's participant their own id (label "
         "their turns 'P02: ...', or add a header line 'Participant ID: P02' above the talk)"
     ]
+
+
+def test_a_number_written_two_ways_is_keyed_as_the_case_roqa_names(tmp_path: Path) -> None:
+    """Re-test s46 (ids2 1): P01.txt, P02.txt, P04.txt and 'P4 follow-up.txt' (Priya Patel named
+    in both of hers): roqa said "case P04", then keyed her P4 and wrote 'P4:' in both copies,
+    which inspect then warned were numbered unlike P01 and P02. She is P04, as said."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    for name, who in (("P01", "Sarah Jones"), ("P02", "Tom Okafor"), ("P04", "Priya Patel")):
+        (study / f"{name}.txt").write_text(
+            f"Interviewer: What helps?\n\n{who}: Our manager backs recovery work.\n", "utf-8"
+        )
+    (study / "P4 follow-up.txt").write_text(
+        "Interviewer: What changed?\n\nPriya Patel: We finally got a peer worker post.\n", "utf-8"
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert "Priya Patel,P04" in key.read_text("utf-8-sig").splitlines()
+    assert (tmp_path / "out" / "P4 follow-up.txt").read_text("utf-8").splitlines()[2] == (
+        "P04: We finally got a peer worker post."
+    )
+    inspected = roqa("inspect", tmp_path / "out")
+    assert "numbered two ways" not in inspected.err

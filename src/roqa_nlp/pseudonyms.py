@@ -1804,7 +1804,13 @@ def _number_hint(transcript: Transcript) -> str | None:
     if in_name is None:  # a study's own id (RM07.txt): its number, as a P07.txt's
         m = _STUDY_ID_FILE.match(Path(path).name)
         in_name = None if m is None else f"P{m.group('number')}"
-    return in_name or (named if participant_number_label(named) else None)
+    numbered = named if participant_number_label(named) else None
+    same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)
+    if same and _number(numbered or "") is not None:
+        # the case the study ties the number to, as spelled there (P04 for a 'P4 follow-up.txt'
+        # beside P04.docx: re-test, session 46, keyed P4 where roqa said "case P04")
+        return numbered
+    return in_name or numbered
 
 
 def _left_out_talk(transcript: Transcript) -> list[tuple[int, int]]:
