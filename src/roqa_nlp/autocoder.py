@@ -1071,13 +1071,13 @@ class AutoCoder:
             warn(forgotten)
         from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
 
+        # each file's codings' own codebook (`roqa code --codebook OWN.json`), read once
+        owns = [recorded_own_chart(r, self.codebook) for r in results]
         translated_from = sorted(
             {
                 b
-                for (decs_i, _, _), r in zip(files, results)
-                for b in books_of(
-                    decs_i, self.codebook, recorded_own_chart(r, self.codebook)
-                ).values()
+                for (decs_i, _, _), own in zip(files, owns)
+                for b in books_of(decs_i, self.codebook, own).values()
             }
         )
         # a new code named as a code of the researcher's own codebook the codings record is the
@@ -1085,8 +1085,7 @@ class AutoCoder:
         # mapped to Cosmopolitanism, is not CFIR's Culture: ownloop re-test, session 46)
         files = [
             (decs_i if own is None else named_codes_recoded(decs_i, own, where=name), name, h)
-            for (decs_i, name, h), r in zip(files, results)
-            for own in [recorded_own_chart(r, self.codebook)]
+            for (decs_i, name, h), own in zip(files, owns)
         ]
         # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
         # own codebook the codings record): the decisions they are on the model's codes, new

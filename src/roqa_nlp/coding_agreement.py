@@ -767,14 +767,7 @@ def counted_codings(
         )
         for s in result.segments
     ]
-    # the codebook the codings carry stays theirs (its codes are read in it)
-    return CodingResult(
-        segments,
-        dict(result.transcripts),
-        dict(result.meta),
-        source=result.source,
-        codebook=result.codebook,
-    )
+    return result.with_segments(segments)  # in the codebook the codings carry, theirs
 
 
 #: how to give two coders' results, for the errors of a call that got something else
@@ -1348,14 +1341,8 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
                 seen.add(g.code_id)
                 suggestions.append(g)
         segments.append(dataclasses.replace(s, suggestions=suggestions))
-    # the codebook the codings carry stays theirs (its codes are read in it)
-    return CodingResult(
-        segments,
-        dict(result.transcripts),
-        result.meta,
-        source=result.source,
-        codebook=result.codebook,
-    )
+    # in the codebook the codings carry, theirs
+    return result.with_segments(segments, meta=result.meta)
 
 
 def _texts_differ(

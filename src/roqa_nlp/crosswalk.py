@@ -723,14 +723,7 @@ def charted_suggestions(result: CodingResult, target: Codebook) -> CodingResult:
                 if g.code_id in shown or reached(g, walk, source, target) is None
             ]
         segments.append(s if kept == s.suggestions else dataclasses.replace(s, suggestions=kept))
-    # the codebook the codings carry stays theirs (its codes are read in it)
-    return CodingResult(
-        segments,
-        dict(result.transcripts),
-        dict(result.meta),
-        source=result.source,
-        codebook=result.codebook,
-    )
+    return result.with_segments(segments)  # in the codebook the codings carry, theirs
 
 
 def _is_own_id(code_id: str) -> bool:

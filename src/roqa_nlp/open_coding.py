@@ -315,13 +315,8 @@ def with_no_counterpart_queued(
     walked = meta.get("crosswalk")
     meta["crosswalk"] = {**(walked if isinstance(walked, dict) else {}), "queued": ids}
     flagged = set(ids)
-    # a copy that keeps what the result carries besides (its source, a project codebook)
-    return dataclasses.replace(
-        result,
-        segments=[
-            dataclasses.replace(s, novel=True) if s.segment.id in flagged else s
-            for s in result.segments
-        ],
+    return result.with_segments(
+        [dataclasses.replace(s, novel=True) if s.segment.id in flagged else s for s in result],
         meta=meta,
     )
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
@@ -552,6 +552,20 @@ class CodingResult:
         study = StudyCases.of(numbered_case(t) for t in sharing)
         for t in sharing:
             self.transcripts[t.id] = study.apply(t)
+
+    def with_segments(
+        self, segments: list[SegmentResult], *, meta: dict[str, Any] | None = None
+    ) -> CodingResult:
+        """A copy of the result holding ``segments`` instead of its own, with its transcripts
+        (a new dict) and ``meta`` (default: a copy of its own), and what it carries besides kept:
+        the ``codings.jsonl`` it was read from and its project codebook, whose codes its codes are
+        read in."""
+        return replace(
+            self,
+            segments=segments,
+            transcripts=dict(self.transcripts),
+            meta=dict(self.meta) if meta is None else meta,
+        )
 
     def subset(
         self,
