@@ -63,6 +63,8 @@ def pseudonymise_command(
     from ..pseudonyms import pseudonymise
 
     transcripts, _ = pseudonymise(originals, pseudonyms)
+    from dataclasses import replace
+
     from ..transcripts.roles import StudyCases, labelled_case
 
     # a pseudonym the key gave that is another transcript's participant label (Zoë Hart P01
@@ -72,8 +74,11 @@ def pseudonymise_command(
     said = StudyCases.of(labelled_case(t) for t in originals)
     before = {(case, tuple(ts)) for _, case, ts in said.shared + said.two_ways}
     after = StudyCases.of(labelled_case(t) for t in transcripts)
-    after.shared[:] = [e for e in after.shared if (e[1], tuple(e[2])) not in before]
-    after.two_ways[:] = [e for e in after.two_ways if (e[1], tuple(e[2])) not in before]
+    after = replace(
+        after,
+        shared=[e for e in after.shared if (e[1], tuple(e[2])) not in before],
+        two_ways=[e for e in after.two_ways if (e[1], tuple(e[2])) not in before],
+    )
     for shared in after.warnings():
         warn(shared, path=None)
     sources = {f.resolve() for f in files}
