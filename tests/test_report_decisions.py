@@ -404,3 +404,42 @@ def test_roqa_code_reads_the_decisions_before_coding(tmp_path: Path, capsys) -> 
     assert code == 2 and "decisions file has no segment_id column" in err
     code, _, err = run([*args, "--no-report", "--decisions", str(bad)], capsys)
     assert code == 2 and "--decisions is shown in report.html" in err
+
+
+def test_a_new_code_named_as_a_code_is_counted_as_the_recode_apply_decisions_reads(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """ "External Policy & Incentives" typed in a new-code box is OS.D to `roqa apply-decisions`
+    and `roqa train --feedback`: the summary counts it as that recode and says so, as they do
+    (before: "(1 accept, 1 new-code)" here, "1 accept, 1 recode" from apply-decisions)."""
+    path = tmp_path / "review.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001}\n"
+        f"p03_interview:0002,new-code,,External Policy & Incentives,,{P03_0002}\n",
+        encoding="utf-8",
+    )
+    said = (
+        f"roqa: warning: {path}: 1 new code named as a code of cfir-2009 read as the recode to "
+        "it: 'External Policy & Incentives' (OS.D)\n"
+    )
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert (code, err) == (0, said)
+    assert out.splitlines()[0] == (
+        f"decisions: 2 on 2 segments (1 accept, 1 recode) carried into the report from {path}"
+    )
+    # the page keeps the row as it was typed: saved back, it is read the same way again
+    assert embedded((coded / "report.html").read_text(encoding="utf-8"))[1] == [
+        "p03_interview:0002",
+        "new-code",
+        "",
+        "External Policy & Incentives",
+        "",
+    ]
+    code, out, err = run(
+        ["apply-decisions", str(coded), "--decisions", str(path), "--coder", "Alice", "--out",
+         str(tmp_path / "reviewed")],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (0, said)
+    assert "2 coded with 2 code(s) (1 accept, 1 recode)" in " ".join(out.split())

@@ -981,7 +981,7 @@ def code_command(
             )
             written["report.html"] = path
             if review is not None:
-                typer.echo(review.line(charted, dropped))
+                typer.echo(review.line(charted, book, dropped))
         else:
             _warn_if_report_is_stale(out)
         if qdpx is not None:

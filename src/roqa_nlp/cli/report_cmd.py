@@ -254,7 +254,7 @@ def report_command(
             decisions_from=None if review is None else review.path,
         )
         if review is not None:
-            typer.echo(review.line(result))
+            typer.echo(review.line(result, book))
         typer.echo(f"report: {path}")
         named = named_in(review)
         for group in recurring_set_aside_groups(result, candidates):
@@ -420,16 +420,25 @@ class Review:
 
         self.decisions = in_model_codes(self.decisions, book, result, where=self.path)
 
-    def line(self, result: CodingResult, dropped: Collection[str] = ()) -> str:
+    def line(self, result: CodingResult, book: Codebook, dropped: Collection[str] = ()) -> str:
         """What the CLI says of them: how many were carried into the report, which were not
         (and, in a warning, which went to segments whose text was edited since the review).
-        ``dropped``: the transcripts the output folder held codings of that this run does not
-        code (``roqa code`` of some of a study's transcripts): the line says how many of the
-        rows that match no segment are on them."""
-        from ..decisions import DecisionMatch, match_decisions, warn_of_edited_text
+        Each is counted as ``roqa apply-decisions`` and ``roqa train --feedback`` will read it:
+        a new code named as a code of ``book``, the codebook the report is charted in, as the
+        recode to that code, with their warning (the page keeps the row as typed, so a file
+        saved from it is read the same way). ``dropped``: the transcripts the output folder
+        held codings of that this run does not code (``roqa code`` of some of a study's
+        transcripts): the line says how many of the rows that match no segment are on them."""
+        from ..decisions import (
+            DecisionMatch,
+            match_decisions,
+            named_codes_recoded,
+            warn_of_edited_text,
+        )
 
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
-        match = match_decisions(self.decisions, result)
+        # a row renamed keeps its segment id, text and row: matched as the row it was
+        match = match_decisions(named_codes_recoded(self.decisions, book, where=self.path), result)
         warn_of_edited_text(match, self.path)
         if not self.added:
             return match.summary(where, dropped=dropped)
