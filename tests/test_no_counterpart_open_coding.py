@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import re
 import shutil
+import subprocess
+from html import unescape
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import chart_with
 from roqa_nlp.open_coding import no_counterpart, with_no_counterpart_queued
 from roqa_nlp.result import CodingResult
 from test_cli_agree import run
+from test_cli_core import roqa
 from test_report_decisions import rerun
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "interviews"
@@ -177,3 +184,193 @@ def test_roqa_code_counts_and_queues_them(tiny_model_dir: Path, tmp_path: Path, 
         "in team, 2 candidate code(s) and 3 not grouped; 4 small talk or background)."
         in said
     )
+
+
+# -- giving such a segment one of the researcher's codes in the page -----------------------------
+
+#: the functions of report.js that the recode box and Save decisions run, run by node on the
+#: review blocks of a written page (no browser here: the browser tests run the page itself)
+PAGE_FUNCTIONS = (
+    "blank",
+    "entry",
+    "segmentText",
+    "csvField",
+    "shownCodes",
+    "rejectsAll",
+    "givesCode",
+    "standingExtra",
+    "fitsNoCode",
+    "segmentRows",
+    "decisionRows",
+    "decisionsCsv",
+    "squash",
+    "labelOf",
+    "codeWords",
+    "startsWords",
+    "recodeHits",
+    "recodeChoices",
+    "recodeTarget",
+    "recodeFrom",
+    "entryFromRows",
+    "isOtherCode",
+)
+
+#: a DOM of the page's review blocks, as much as those functions ask of one
+FAKE_DOM = r"""
+function fakeReview(r) {
+  var review = { sid: r.sid };
+  review.items = r.items.map(function (it) {
+    var item = { code: it.code, cls: it.cls.split(" ") };
+    item.getAttribute = function (a) { return a === "data-code" ? item.code : null; };
+    item.closest = function (sel) { return sel === ".review" ? review : item; };
+    item.box = { value: "", closest: function (sel) { return sel === ".sugg" ? item : review; } };
+    return item;
+  });
+  review.getAttribute = function (a) { return a === "data-segment" ? r.sid : null; };
+  review.parentNode = { querySelector: function () { return { textContent: r.text }; } };
+  review.querySelectorAll = function (sel) {
+    if (sel === ".sugg[data-code]") return review.items;
+    if (sel === SUGGESTIONS) return review.items.filter(function (i) {
+      return i.cls.indexOf("own-code") < 0; });
+    throw new Error("selector " + sel);
+  };
+  review.querySelector = function (sel) {
+    if (sel === ".sugg.own-code") return review.items.filter(function (i) {
+      return i.cls.indexOf("own-code") >= 0; })[0] || null;
+    throw new Error("selector " + sel);
+  };
+  return review;
+}
+var reviews = BLOCKS.map(fakeReview);
+var document = { querySelectorAll: function (sel) {
+  if (sel === ".review[data-segment]") return reviews;
+  if (sel === ".sugg[data-code]") return [].concat.apply([], reviews.map(function (r) { return r.items; }));
+  throw new Error("selector " + sel);
+} };
+function paint() {}
+function save() {}
+function recodeMessage(item, text) { if (text) throw new Error(text); }
+"""
+
+
+def _review_blocks(html: str) -> list[dict[str, Any]]:
+    """Each segment's review block of a page: its id, its text and its controls' items."""
+    blocks = re.findall(
+        r'<mark class="seg[^"]*" title="[^"]*">(.*?)</mark></p>\n'
+        r'<div class="review" data-segment="([^"]+)">\n(.*?)</div></div>\n',
+        html,
+        re.S,
+    )
+    return [
+        {
+            "sid": sid,
+            "text": unescape(text),
+            "items": [
+                {"cls": c, "code": code}
+                for c, code in re.findall(r'<li class="(sugg[^"]*)" data-code="([^"]*)"', body)
+            ],
+        }
+        for text, sid, body in blocks
+    ]
+
+
+def _in_page(html: str, steps: str) -> Any:
+    """``steps`` (JavaScript) run by node with report.js's review functions on ``html``'s review
+    blocks; what they print, read as JSON."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    from roqa_nlp.report import HERE
+
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+
+    def function(name: str) -> str:
+        start = js.index(f"  function {name}(")
+        return js[start : js.index("\n  }\n", start) + 4]
+
+    constants = "".join(
+        line + "\n"
+        for line in js.splitlines()
+        if re.match(r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS) = ", line)
+    )
+    (codes,) = re.findall(r'<script type="application/json" id="roqa-codes">(.*?)</script>', html)
+    script = (
+        f"var codes = {codes};\nvar state = {{}}, kept = {{}}, knownCodes = null;\n"
+        f"var BLOCKS = {json.dumps(_review_blocks(html))};\n{constants}{FAKE_DOM}"
+        + "".join(function(n) for n in PAGE_FUNCTIONS)
+        + steps
+    )
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_a_segment_with_no_code_in_the_codebook_is_coded_with_one_of_its_codes(
+    tmp_path: Path,
+) -> None:
+    """Before (session 47): such a segment showed "No suggestion." with no recode box
+    and no valence buttons (the box belonged to a suggestion), so the researcher could give it
+    a new code only, not one of her codes. Now it has the recode box of a suggestion, with no
+    suggestion to recode, and valence buttons; what the page saves for it is read by
+    `roqa apply-decisions` as her code, with her valence."""
+    coded = rerun()  # saved as `roqa code --codebook team.json` saves it
+    coded.meta["chart_codebook"] = "chart_codebook.json"
+    folder = tmp_path / "coded"
+    coded.save(folder)
+    (folder / "chart_codebook.json").write_text(json.dumps(TEAM), encoding="utf-8")
+    page = roqa("report", folder)
+    assert page.code == 0, page.err
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    blocks = {b["sid"]: b for b in _review_blocks(html)}
+    # each has the one box, and the valence buttons, with no valence of the model's beside them
+    for sid in NO_COUNTERPART:
+        assert blocks[sid]["items"] == [{"cls": "sugg own-code", "code": ""}]
+    block = html[html.index(f'data-segment="{NO_COUNTERPART[1]}"') :]
+    block = block[: block.index("</div></div>\n")]
+    assert 'placeholder="code as…"' in block and 'aria-label="code this segment as"' in block
+    assert re.findall(r'data-valence="(\w+)"', block) == ["barrier", "enabler", "neutral"]
+    assert "the model&#39;s valence" not in block
+    # a coded segment keeps its suggestions' controls only
+    assert blocks["p01_interview:0002"]["items"] == [{"cls": "sugg", "code": "TRAIN"}]
+
+    # the researcher types "fund" in p01_interview:0005's box and says it is a barrier; types
+    # "money" in p02_interview:0001's; then saves
+    saved = _in_page(
+        html,
+        """
+        function boxOf(sid) { return reviews.filter(function (r) { return r.sid === sid; })[0]
+          .items[0].box; }
+        var box = boxOf("p01_interview:0005"); box.value = "fund"; recodeFrom(box);
+        entry("p01_interview:0005").valence = "barrier";
+        box = boxOf("p02_interview:0001"); box.value = "money"; recodeFrom(box);
+        var csv = decisionsCsv();
+        /* loaded back (Load decisions…, a reload): each on its box again */
+        var back = entryFromRows(reviews.filter(function (r) {
+          return r.sid === "p01_interview:0005"; })[0],
+          [{decision: "recode", code_id: "FUND", suggestion: ""}]);
+        console.log(JSON.stringify({csv: csv, back: back.codes}));
+        """,
+    )
+    rows = list(csv.reader(io.StringIO(saved["csv"].lstrip("\ufeff"))))
+    text = {s.segment.id: s.segment.text for s in coded}
+    assert rows == [
+        ["segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion"],
+        ["p01_interview:0005", "recode", "FUND", "", "", text["p01_interview:0005"], "", ""],
+        ["p01_interview:0005", "valence", "", "", "", text["p01_interview:0005"], "barrier", ""],
+        ["p02_interview:0001", "recode", "MONEY", "", "", text["p02_interview:0001"], "", ""],
+    ]
+    assert saved["back"] == {"": {"decision": "recode", "target": "FUND"}}
+
+    path = tmp_path / "decisions.csv"
+    path.write_text(saved["csv"], encoding="utf-8")
+    out = tmp_path / "reviewed"
+    applied = roqa("apply-decisions", folder, "--decisions", path, "--coder", "Alice", "--out", out)
+    assert (applied.code, applied.err) == (0, "")
+    summary = " ".join(applied.out.split())
+    assert re.findall(r"\d+ coded with [^,]*", summary) == ["2 coded with 2 code(s) (2 recode)"]
+    reviewed = {s.segment.id: s.suggestions for s in CodingResult.read(out)}
+    model = {s.segment.id: s.suggestions[0].valence for s in coded if s.suggestions}
+    assert {sid: [(g.code_id, g.valence) for g in gs] for sid, gs in reviewed.items()} == {
+        "p01_interview:0005": [("FUND", "barrier")],
+        # the model's valence of its own code, kept as a recode keeps it
+        "p02_interview:0001": [("MONEY", model["p02_interview:0001"])],
+    }

@@ -355,7 +355,11 @@ def test_a_segment_without_suggestions_says_so() -> None:
     }
     html = SegmentRows().segment(view, "")
     assert '<div class="row segment procedural" id="s1" data-band="none" data-aside>' in html
-    assert '<li class="muted">No suggestion.</li>' in html
+    # and can be given a code of the codebook all the same, in the recode box of a suggestion
+    assert '<li class="sugg own-code" data-code=""><span class="name muted">No suggestion.' in html
+    assert html.count('class="recode"') == 1 and html.count("data-valence=") == 3
+    question = SegmentRows().segment({**view, "role": "interviewer"}, "")
+    assert '<li class="muted">No suggestion.</li>' in question and "recode" not in question
 
 
 def test_a_quote_links_to_its_segment_only_when_it_is_in_the_report() -> None:

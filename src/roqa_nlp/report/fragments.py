@@ -49,13 +49,32 @@ VALENCE_BUTTONS = "".join(
 )
 
 
-def valence_fix(model_valence: str) -> str:
-    """The valence correction of a segment, beside the model's valence chip."""
-    v = escape(model_valence)
+#: A segment the page shows no suggestion for (its model codes have no counterpart in the
+#: researcher's codebook, or the model gave none): the recode box of a suggestion, with no
+#: suggestion to recode (``data-code=""``), so that it can be given a code of the codebook as the
+#: others are; report.js saves it as a ``recode`` row with no ``suggestion``.
+OWN_CODE = (
+    '<li class="sugg own-code" data-code=""><span class="name muted">No suggestion.</span> '
+    '<span class="act"><input type="text" class="recode" role="combobox" '
+    'aria-autocomplete="list" aria-expanded="false" aria-controls="recode-codes" '
+    'placeholder="code as…" autocomplete="off" aria-label="code this segment as" '
+    'aria-describedby="recode-hint"></span></li>\n'
+)
+
+
+def valence_fix(model_valence: str | None) -> str:
+    """The valence correction of a segment, beside the model's valence chip (none when the page
+    shows no suggestion of the model's for it)."""
+    chip = ""
+    if model_valence is not None:
+        v = escape(model_valence)
+        chip = (
+            f'<span class="val v-{v}" title="the model\'s valence">{v}</span> '
+            '<span class="vfix-to">is</span> '
+        )
     return (
         f'<div class="vfix" role="group" aria-label="valence of this segment">'
-        f'<span class="vfix-label">valence</span> <span class="val v-{v}" '
-        f'title="the model\'s valence">{v}</span> <span class="vfix-to">is</span> '
+        f'<span class="vfix-label">valence</span> {chip}'
         f'<span class="act">{VALENCE_BUTTONS}</span></div>\n'
     )
 
@@ -208,8 +227,12 @@ class SegmentRows:
                 f"show the model's suggestions ({len(s['suggestions'])})</summary>\n"
             )
         parts.append('<ul class="suggestions">\n')
+        # a participant's segment with no suggestion can still be given a code of the codebook
+        own_code = not s["suggestions"] and s["role"] != "interviewer"
         if s["suggestions"]:
             parts.extend(self.suggestion(g) for g in s["suggestions"])
+        elif own_code:
+            parts.append(OWN_CODE)
         else:
             parts.append('<li class="muted">No suggestion.</li>\n')
         parts.append("</ul>\n")
@@ -224,6 +247,8 @@ class SegmentRows:
             parts.append("</details>\n")
         if s["suggestions"] and beside_new_code:
             parts.append(valence_fix(s["suggestions"][0]["valence"]))
+        if own_code:  # the valence of the code given, the reviewer's: the model showed none
+            parts.append(valence_fix(None))
         parts.append(EXTRA)
         parts.append("</div></div>\n")
         return "".join(parts)

@@ -141,9 +141,14 @@
     return s.charAt(0) === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
   }
 
+  /* A segment's suggestions, and the box that codes a segment shown with none (.own-code,
+     data-code "": a recode box with no suggestion to recode, saved as a recode row with no
+     suggestion); every control the review keeps a decision of is a ".sugg[data-code]". */
+  var SUGGESTIONS = ".sugg[data-code]:not(.own-code)";
+
   function shownCodes(review) {
     var codes = [];
-    var items = review ? review.querySelectorAll(".sugg[data-code]") : [];
+    var items = review ? review.querySelectorAll(SUGGESTIONS) : [];
     for (var i = 0; i < items.length; i++) codes.push(items[i].getAttribute("data-code"));
     return codes;
   }
@@ -687,7 +692,8 @@
     for (var i = 0; i < items.length; i++) {
       var code = items[i].getAttribute("data-code"), d = st.codes[code];
       if (!d) continue;
-      if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
+      if (d.decision === "recode" && !code) said.push("coded " + labelOf(d.target));
+      else if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
       else said.push(d.decision + "ed " + code);
     }
     if (st.newCode) said.push("new code: " + st.newCode);
@@ -1318,6 +1324,9 @@
      code not suggested here becomes such a recode; what no control can show is kept as extra. */
   function entryFromRows(review, rows) {
     var shown = shownCodes(review);
+    /* a recode (or an accept of a code not shown) on a segment shown with no suggestion goes
+       in its own-code box */
+    var slots = review.querySelector(".sugg.own-code") ? shown.concat([""]) : shown;
     var st = blank();
     var later = [];
     rows.forEach(function (r) {
@@ -1339,7 +1348,7 @@
         st.extra.push([r.decision, r.code_id, r.new_code || ""]);
         return;
       }
-      var free = shown.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
+      var free = slots.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
       /* a recode goes back on the suggestion it replaced, when the file says which */
       if (r.decision === "recode" && r.suggestion && free.indexOf(r.suggestion) >= 0) {
         free = [r.suggestion];
@@ -2095,7 +2104,7 @@
   function segmentLabel(row) {
     var who = row.querySelector(".spk"), text = row.querySelector("mark.seg");
     var said = (who ? who.textContent + ": " : "") + (text ? text.textContent : "");
-    var top = row.querySelector(".sugg[data-code]");
+    var top = row.querySelector(SUGGESTIONS);
     if (top) {
       var parts = [top.getAttribute("data-code")];
       [".name", ".prob", ".val"].forEach(function (sel) {
@@ -2157,7 +2166,7 @@
      or, when they are all rejected already, every one taken back */
   function rejectAll(review) {
     var st = entry(review.getAttribute("data-segment"));
-    var items = review.querySelectorAll(".sugg[data-code]");
+    var items = review.querySelectorAll(SUGGESTIONS);
     var all = Array.prototype.every.call(items, function (item) {
       var d = st.codes[item.getAttribute("data-code")];
       return d && d.decision === "reject";
@@ -2219,7 +2228,7 @@
     if (!onScreen(current)) { current.scrollIntoView({ block: "center" }); return; }
     var review = current.querySelector(".review[data-segment]");
     if (digit) {
-      var item = review.querySelectorAll(".sugg[data-code]")[Number(digit[1]) - 1];
+      var item = review.querySelectorAll(SUGGESTIONS)[Number(digit[1]) - 1];
       if (!item) return;
       openFold(current);
       item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();
