@@ -443,3 +443,51 @@ def test_a_new_code_named_as_a_code_is_counted_as_the_recode_apply_decisions_rea
     )  # fmt: skip
     assert (code, err) == (0, said)
     assert "2 coded with 2 code(s) (1 accept, 1 recode)" in " ".join(out.split())
+
+
+def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """One review of every kind of row: the report's summary and apply-decisions' agree on what
+    is coded how (the new code named as OS.D a recode in both), on the segments decided (4
+    coded and 1 with its one suggestion rejected: 5) and on the valence given."""
+    p01_0003 = "Training costs money we simply do not have."
+    p02_0001 = "So the client could not go swimming, which was what he really wanted."
+    path = tmp_path / "review.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text,valence,suggestion\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001},,\n"
+        f"p01_interview:0001,reject,CI.A,,,{P01_0001},,\n"
+        f"p01_interview:0001,valence,,,,{P01_0001},enabler,\n"
+        f'p02_interview:0000,recode,IS.E.2,,,"{P02_0000}",,OS.D\n'
+        f'p02_interview:0001,reject,OS.A,,,"{p02_0001}",,\n'
+        f"p03_interview:0002,new-code,,COVID-19 disruption,,{P03_0002},,\n"
+        f"p01_interview:0003,new-code,,External Policy & Incentives,,{p01_0003},,\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert code == 0, err
+    assert out.splitlines()[0] == (
+        "decisions: 7 on 5 segments (1 accept, 2 reject, 2 recode, 1 new-code, 1 valence) "
+        f"carried into the report from {path}"
+    )
+    code, out, err = run(
+        ["apply-decisions", str(coded), "--decisions", str(path), "--coder", "Alice", "--out",
+         str(tmp_path / "reviewed")],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert said.startswith("Alice's review: 5 of 13 reviewable segments decided ")
+    assert (
+        "in 3 of 4 transcript(s): 4 coded with 4 code(s) (1 accept, 2 recode, 1 new-code), 1 "
+        "with every suggestion rejected and no code." in said
+    )
+    reviewed = CodingResult.read(tmp_path / "reviewed")
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01_interview:0002", [("IS.E.3", "enabler")]),
+        ("p01_interview:0003", [("OS.D", "barrier")]),
+        ("p02_interview:0000", [("IS.E.2", "barrier")]),
+        ("p02_interview:0001", []),
+        ("p03_interview:0002", [("project.covid-19-disruption", "barrier")]),
+    ]
