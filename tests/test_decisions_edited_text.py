@@ -324,7 +324,7 @@ def test_the_report_command_line_warns_of_them(tmp_path: Path) -> None:
 
     review = Review(REVIEW, tmp_path / "decisions.csv", found=True)
     with pytest.warns(RoqaWarning, match="decisions.csv: 3 decisions matched to 3 segments"):
-        line = review.line(corrected())
+        line = review.line(corrected(), Codebook.load("cfir-2009"))
     assert line == (
         "decisions: 3 on 3 segments (2 accept, 1 recode) carried into the report from "
         f"{tmp_path / 'decisions.csv'} (found beside the codings); 1 matches no segment: "

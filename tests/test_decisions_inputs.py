@@ -319,7 +319,7 @@ def test_a_review_carried_from_elsewhere_counts_the_rows_its_file_holds(tmp_path
     assert review is not None
     _keep_fits_no_code(out, given, review)
     assert given.read_bytes() == before
-    assert review.line(codings(FIRST)) == (
+    assert review.line(codings(FIRST), Codebook.load("cfir-2009")) == (
         f"decisions: 4 on 2 segments (1 accept, 3 reject) carried into the report from {given}, "
         "with 1 no-code row added for the segment whose every suggestion they rejected"
     )
@@ -350,7 +350,7 @@ def test_a_review_saved_as_xlsx_in_the_folder_coded_again_is_not_written_to(
         "fit no code in the new report, but an .xlsx is not written to: add a row 'no-code' for "
         "each, or Save decisions from the new report as decisions.csv\n"
     )
-    assert review.line(codings(FIRST)).endswith(
+    assert review.line(codings(FIRST), Codebook.load("cfir-2009")).endswith(
         "(1 accept, 3 reject) carried into the report from "
         f"{xlsx}, with 1 no-code row added for the segment whose every suggestion they rejected"
     )
