@@ -298,3 +298,68 @@ def test_a_misspelt_own_code_is_answered_with_the_codes_nearest_it_in_the_own_co
         "'own-v1' (did you mean NEED Service user needs? `roqa codebook "
         f"{coded / 'chart_codebook.json'}` lists the codes)\n"
     )
+
+
+def changed_codebook() -> dict[str, object]:
+    """:func:`own_codebook` changed mid-study, as version 2: NEED dropped, COMPLEX renamed HARD
+    (its old id not kept as an alias), CULT added."""
+    return {
+        "id": "own-v2",
+        "name": "Our codebook v2",
+        "codes": [
+            {"id": "ORG", "name": "Inside", "level": "domain", "parent": None, "codable": False},
+            {"id": "STAFF", "name": "Staffing and workload", "level": "construct", "parent": "ORG"},
+            {"id": "HARD", "name": "Complicated work", "level": "construct", "parent": "ORG"},
+            {"id": "CULT", "name": "Team culture", "level": "construct", "parent": "ORG"},
+        ],
+        "mapping": {"cfir-2009": {"STAFF": ["IS.E.2"], "HARD": ["IC.F"], "CULT": ["IS.C"]}},
+    }
+
+
+def coded_in_v2(folder: Path) -> Path:
+    """:func:`coded_in_own`, charted in :func:`changed_codebook`."""
+    coded_in_own(folder)
+    (folder / "chart_codebook.json").write_text(json.dumps(changed_codebook()), "utf-8")
+    return folder
+
+
+#: a review saved under version 1 (:func:`own_codebook`): STAFF kept in version 2, NEED dropped
+#: and COMPLEX renamed since
+V1_REVIEW = [
+    Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+    Decision("p01:0002", "recode", "NEED", text=TEXTS[1]),
+    Decision("p01:0003", "accept", "COMPLEX", text=TEXTS[2]),
+    Decision("p01:0005", "recode", "NEED", text=TEXTS[4]),
+]
+
+
+def test_apply_decisions_names_every_code_the_codebook_lacks_in_one_error(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: a review saved under v1 applied to codings charted in v2 stopped at
+    its first code v2 lacks ("row 3: code 'NEED' ..."), though the report's warning names them
+    all; and the other way, a v2 review on v1 codings at CULT alone."""
+    coded = coded_in_v2(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", V1_REVIEW)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
+        "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
+        f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
+        "them), or apply them to codings charted in the codebook they were made in)\n"
+    )
+    assert not (tmp_path / "reviewed" / "codings.jsonl").exists()
+    coded = coded_in_own(tmp_path / "coded1")
+    v2_review = [
+        Decision("p01:0001", "accept", "CULT", text=TEXTS[0]),
+        Decision("p01:0002", "recode", "HARD", text=TEXTS[1]),
+        Decision("p01:0003", "accept", "STAFF", text=TEXTS[2]),
+    ]
+    write_decisions(coded / "decisions.csv", v2_review)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed1")
+    assert run.code == 2
+    assert run.err.startswith(
+        f"roqa: error: {coded / 'decisions.csv'}: 2 decisions on 2 codes that codebook 'own-v1' "
+        "lacks: 'CULT' (row 2); 'HARD' (row 3) (recode them"
+    )

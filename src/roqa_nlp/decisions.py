@@ -1872,8 +1872,31 @@ def warn_of_codes_not_in(
     lacking = codes_not_in(decisions, codebook, charted_from=charted_from)
     if not lacking:
         return
+    warn(
+        f'{lacking_said(lacking, codebook)}, carried as they came (shown as "Also decided"): '
+        f"{lacking_listed(lacking, codebook)}; recode them in the page "
+        f"(or in the file) to codes of {codebook.id!r}, or chart the report in the codebook "
+        "they were made in (--codebook)",
+        path=where,
+    )
 
-    def said(code: str, rows: list[int]) -> str:
+
+def lacking_said(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> str:
+    """ "N decisions on M codes that codebook 'X' lacks", of ``lacking`` (code -> the rows
+    naming it, as :func:`codes_not_in` gives them)."""
+    n, k = sum(len(r) for r in lacking.values()), len(lacking)
+    return (
+        f"{n} decision{'s' if n != 1 else ''} on {k} code{'s' if k != 1 else ''} that codebook "
+        f"{codebook.id!r} lacks"
+    )
+
+
+def lacking_listed(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> str:
+    """The codes of ``lacking`` (code -> the rows naming it), the first four, each with its rows
+    and the codes of ``codebook`` nearest it: ``'TRAIN' (rows 3, 7; near 'TRAINF'); 'CULT'
+    (row 15)``, as the report's warning and apply-decisions' error name them alike."""
+
+    def said(code: str, rows: Sequence[int]) -> str:
         numbered = [str(r) for r in rows if r]
         at = f"row{'s' if len(numbered) > 1 else ''} {first_few(numbered, 3)}" if numbered else ""
         near = codebook.nearest_ids(code) or codebook.nearest_names(code)
@@ -1881,18 +1904,41 @@ def warn_of_codes_not_in(
             at += ("; " if at else "") + f"near {' or '.join(map(quoted, near))}"
         return f"{quoted(code)}" + (f" ({at})" if at else "")
 
-    n = sum(len(r) for r in lacking.values())
     codes = list(lacking)
-    warn(
-        f"{n} decision{'s' if n != 1 else ''} on {len(codes)} "
-        f"code{'s' if len(codes) != 1 else ''} that"
-        f' codebook {codebook.id!r} lacks, carried as they came (shown as "Also decided"): '
-        f"{'; '.join(said(c, lacking[c]) for c in codes[:4])}"
-        f"{f'; and {len(codes) - 4} more' if len(codes) > 4 else ''}; recode them in the page "
-        f"(or in the file) to codes of {codebook.id!r}, or chart the report in the codebook "
-        "they were made in (--codebook)",
-        path=where,
-    )
+    more = f"; and {len(codes) - 4} more" if len(codes) > 4 else ""
+    return "; ".join(said(c, lacking[c]) for c in codes[:4]) + more
+
+
+def refuse_unknown_codes(
+    decisions: Sequence[Decision], codebook: Codebook, where: str | Path
+) -> None:
+    """Refuse the accepts, rejects and recodes of ``decisions`` whose code ``codebook`` cannot
+    give (:func:`_model_code`), every one at once: one code is refused as :func:`_model_code`
+    refuses it (a typo answered with the codes nearest it), several codes that ``codebook``
+    lacks (a review made before the codebook changed: a code dropped, renamed, added since) in
+    one error naming each with its rows, as the report's warning names them
+    (:func:`warn_of_codes_not_in`), not the first alone (re-test, session 47)."""
+    lacking: dict[str, list[int]] = {}
+    first: RoqaError | None = None
+    for d in decisions:
+        if d.decision not in ("accept", "reject", "recode"):
+            continue
+        try:
+            _model_code(codebook, d.code_id, where, d.row)
+        except RoqaError as e:
+            first = first or e
+            if codebook.find(d.code_id) is None:
+                lacking.setdefault(d.code_id, []).append(d.row)
+    if len(lacking) > 1:
+        raise RoqaError(
+            f"{lacking_said(lacking, codebook)}: {lacking_listed(lacking, codebook)}",
+            path=where,
+            hint=f"recode them in the page (or in the file) to codes of {codebook.id!r} "
+            f"(`{codebook.listing_command}` lists them), or apply them to codings charted in "
+            "the codebook they were made in",
+        )
+    if first is not None:
+        raise first
 
 
 def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 0) -> str:
@@ -2040,9 +2086,8 @@ def reviewed_codings(
             path=where,
             hint="are they the codings the review was made on? give those codings, or their folder",
         )
-    for d, o in zip(used, on):  # a code no codebook knows stops it before any warning
-        if o is not None and d.decision in ("accept", "reject", "recode"):
-            _model_code(book, d.code_id, where, d.row)
+    # a code no codebook knows stops it before any warning, every such code named at once
+    refuse_unknown_codes([d for d, o in zip(used, on) if o is not None], book, where)
     warn_of_edited_text(match, where)
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
