@@ -363,3 +363,30 @@ def test_apply_decisions_names_every_code_the_codebook_lacks_in_one_error(
         f"roqa: error: {coded / 'decisions.csv'}: 2 decisions on 2 codes that codebook 'own-v1' "
         "lacks: 'CULT' (row 2); 'HARD' (row 3) (recode them"
     )
+
+
+def test_a_rejection_of_a_code_the_codebook_dropped_is_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: rejecting NEED, dropped in v2, was refused as an unknown code,
+    though rejecting a code that is gone can only mean leaving it out."""
+    coded = coded_in_v2(tmp_path / "coded")
+    review = [
+        Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+        Decision("p01:0004", "reject", "NEED", text=TEXTS[3]),
+        Decision("p01:0005", "reject", "NEED", text=TEXTS[4]),
+        Decision("p01:0005", "reject", "STAFF", text=TEXTS[4]),
+        Decision("p01:0005", "reject", "HARD", text=TEXTS[4]),
+    ]
+    write_decisions(coded / "decisions.csv", review)
+    out = tmp_path / "reviewed"
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert run.code == 0, run.err
+    assert run.err == (
+        f"roqa: warning: {coded / 'decisions.csv'}: 2 rejections of 1 code that codebook "
+        "'own-v2' lacks, left out (a code it lacks is not given, so rejecting it decides "
+        "nothing): 'NEED' (rows 3, 4)\n"
+    )
+    # p01:0004, rejected NEED alone, is not decided; p01:0005 is, its codes shown all rejected
+    assert run.out.startswith("Alice's review (in own-v2 codes, as made): 2 of 6 reviewable")
+    assert codes_of(out) == [("p01:0001", ["STAFF"]), ("p01:0005", [])]

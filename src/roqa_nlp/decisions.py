@@ -1909,6 +1909,40 @@ def lacking_listed(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> 
     return "; ".join(said(c, lacking[c]) for c in codes[:4]) + more
 
 
+def _rejects_what_lacks(d: Decision, codebook: Codebook, where: str | Path) -> bool:
+    """Whether ``d`` rejects a code ``codebook`` lacks (one :func:`_model_code` refuses and
+    ``codebook`` finds by no key): a code dropped, or renamed without its old id kept as an
+    alias, since the review."""
+    if d.decision != "reject" or codebook.find(d.code_id) is not None:
+        return False
+    try:
+        _model_code(codebook, d.code_id, where, d.row)
+    except RoqaError:
+        return True
+    return False
+
+
+def _warn_of_rejections_left_out(
+    rejections: Sequence[Decision], codebook: Codebook, where: str | Path
+) -> None:
+    """One warning naming the rejections of codes ``codebook`` lacks, left out
+    (:func:`_rejects_what_lacks`): rejecting a code that is not there decides nothing."""
+    from .errors import warn
+
+    if not rejections:
+        return
+    lacking: dict[str, list[int]] = {}
+    for d in rejections:
+        lacking.setdefault(d.code_id, []).append(d.row)
+    n, k = len(rejections), len(lacking)
+    warn(
+        f"{n} rejection{'s' if n != 1 else ''} of {k} code{'s' if k != 1 else ''} that codebook "
+        f"{codebook.id!r} lacks, left out (a code it lacks is not given, so rejecting it decides "
+        f"nothing): {lacking_listed(lacking, codebook)}",
+        path=where,
+    )
+
+
 def refuse_unknown_codes(
     decisions: Sequence[Decision], codebook: Codebook, where: str | Path
 ) -> None:
@@ -2086,6 +2120,14 @@ def reviewed_codings(
             path=where,
             hint="are they the codings the review was made on? give those codings, or their folder",
         )
+    # a rejection of a code the codebook lacks (dropped since the review) can only mean it is
+    # gone: left out, said once (re-test, session 47: it was refused as an unknown code)
+    kept_rows = [
+        not (o is not None and _rejects_what_lacks(d, book, where)) for d, o in zip(used, on)
+    ]
+    _warn_of_rejections_left_out([d for d, k in zip(used, kept_rows) if not k], book, where)
+    used = [d for d, k in zip(used, kept_rows) if k]
+    on = tuple(o for o, k in zip(on, kept_rows) if k)
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes([d for d, o in zip(used, on) if o is not None], book, where)
     warn_of_edited_text(match, where)
