@@ -390,3 +390,29 @@ def test_a_rejection_of_a_code_the_codebook_dropped_is_left_out_with_a_warning(
     # p01:0004, rejected NEED alone, is not decided; p01:0005 is, its codes shown all rejected
     assert run.out.startswith("Alice's review (in own-v2 codes, as made): 2 of 6 reviewable")
     assert codes_of(out) == [("p01:0001", ["STAFF"]), ("p01:0005", [])]
+
+
+def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codebook_lacks(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: NEED, dropped from her codebook in v2, was "a code of cfir-2022, not
+    of the model's codebook own-v2" (CFIR 2.0 has a code named "Need"), and a review naming it
+    alone was applied as a review in CFIR 2.0 codes, NEED made CFIR 2.0's Need."""
+    coded = coded_in_v2(tmp_path / "coded")
+    listed = f"(use a code id or name listed by `roqa codebook {coded / 'chart_codebook.json'}`)"
+    for row, review in ((3, V1_REVIEW[:2]), (2, V1_REVIEW[1:2])):
+        write_decisions(coded / "decisions.csv", review)
+        run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / f"r{row}")
+        assert (run.code, run.err) == (
+            2,
+            f"roqa: error: {coded / 'decisions.csv'}: row {row}: unknown code 'NEED' in "
+            f"codebook 'own-v2' {listed}\n",
+        )
+    # a built-in codebook's id is still named as its code
+    write_decisions(
+        coded / "decisions.csv",
+        [*V1_REVIEW[:1], Decision("p01:0002", "recode", "OUT.A", text=TEXTS[1])],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r3")
+    assert run.code == 2
+    assert "row 3: code 'OUT.A' is a code of cfir-2022" in run.err

@@ -162,16 +162,20 @@ class Codebook:
         cid = self._by_name.get(normalise_name(key))
         return None if cid is None else self._by_id[cid]
 
-    def resolve(self, key: str, *, where: str | Path | None = None) -> Code:
+    def resolve(
+        self, key: str, *, where: str | Path | None = None, by_id_elsewhere: bool = False
+    ) -> Code:
         """The code with this id, name or alias; a one-line error if there is none, or if the
-        name is that of several codes (it could mean either: their ids tell them apart)."""
+        name is that of several codes (it could mean either: their ids tell them apart).
+        ``by_id_elsewhere``: the error names a code of another built-in codebook only by its id
+        (:meth:`code_elsewhere`)."""
         if key in self._by_id:  # an id is never ambiguous
             return self._by_id[key]
         code = self.find(key)
         if code is None:
             reason = f"unknown code {quoted(key)} in codebook {self.id!r}"
             hint = f"use a code id or name listed by `{self.listing_command}`"
-            other = self.code_elsewhere(key)
+            other = self.code_elsewhere(key, by_id=by_id_elsewhere)
             near = [] if other is not None else self.nearest_ids(key)
             if near:  # a typo of a code's id (IS.E.l for IS.E.1)
                 hint = (
@@ -252,12 +256,13 @@ class Codebook:
         near = difflib.get_close_matches(typed, list(ids), n=n, cutoff=NEAR_ID)
         return [ids[k] for k in near]
 
-    def code_elsewhere(self, key: str) -> tuple[str, str, int] | None:
+    def code_elsewhere(self, key: str, *, by_id: bool = False) -> tuple[str, str, int] | None:
         """What a key this built-in codebook lacks is, when it is a code of another built-in
         codebook whose mapping to this one is documented (CFIR 2009's Networks &
         Communications given as a CFIR 2.0 code), for a one-line error: a clause naming that
         code and its counterparts here, the other codebook's id and how many counterparts
-        there are; else None."""
+        there are; else None. ``by_id``: only a key that is that code's id, not its name or an
+        alias (a researcher's own code NEED is not CFIR 2.0's "Need")."""
         if self.id not in BUILTIN:
             return None
         from .crosswalk import _targets, crosswalk
@@ -265,7 +270,7 @@ class Codebook:
         for other_id in BUILTIN:
             other = builtin_codebook(other_id)
             code = None if other_id == self.id else other.find(key)
-            if code is None:
+            if code is None or (by_id and code.id != key):
                 continue
             try:
                 walk = crosswalk(other, self)
@@ -306,6 +311,10 @@ class Codebook:
 
     def __getitem__(self, code_id: str) -> Code:
         return self.resolve(code_id)
+
+    def has_id(self, key: str) -> bool:
+        """Whether ``key`` is the id of one of the codes (not a name or an alias)."""
+        return key in self._by_id
 
     @property
     def codable(self) -> list[Code]:

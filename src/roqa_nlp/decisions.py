@@ -1909,14 +1909,16 @@ def lacking_listed(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> 
     return "; ".join(said(c, lacking[c]) for c in codes[:4]) + more
 
 
-def _rejects_what_lacks(d: Decision, codebook: Codebook, where: str | Path) -> bool:
+def _rejects_what_lacks(
+    d: Decision, codebook: Codebook, where: str | Path, *, by_id: bool = False
+) -> bool:
     """Whether ``d`` rejects a code ``codebook`` lacks (one :func:`_model_code` refuses and
     ``codebook`` finds by no key): a code dropped, or renamed without its old id kept as an
     alias, since the review."""
     if d.decision != "reject" or codebook.find(d.code_id) is not None:
         return False
     try:
-        _model_code(codebook, d.code_id, where, d.row)
+        _model_code(codebook, d.code_id, where, d.row, by_id=by_id)
     except RoqaError:
         return True
     return False
@@ -1944,21 +1946,22 @@ def _warn_of_rejections_left_out(
 
 
 def refuse_unknown_codes(
-    decisions: Sequence[Decision], codebook: Codebook, where: str | Path
+    decisions: Sequence[Decision], codebook: Codebook, where: str | Path, *, by_id: bool = False
 ) -> None:
     """Refuse the accepts, rejects and recodes of ``decisions`` whose code ``codebook`` cannot
     give (:func:`_model_code`), every one at once: one code is refused as :func:`_model_code`
     refuses it (a typo answered with the codes nearest it), several codes that ``codebook``
     lacks (a review made before the codebook changed: a code dropped, renamed, added since) in
     one error naming each with its rows, as the report's warning names them
-    (:func:`warn_of_codes_not_in`), not the first alone (re-test, session 47)."""
+    (:func:`warn_of_codes_not_in`), not the first alone (re-test, session 47). ``by_id`` as
+    :func:`_model_code` takes it."""
     lacking: dict[str, list[int]] = {}
     first: RoqaError | None = None
     for d in decisions:
         if d.decision not in ("accept", "reject", "recode"):
             continue
         try:
-            _model_code(codebook, d.code_id, where, d.row)
+            _model_code(codebook, d.code_id, where, d.row, by_id=by_id)
         except RoqaError as e:
             first = first or e
             if codebook.find(d.code_id) is None:
@@ -1975,11 +1978,15 @@ def refuse_unknown_codes(
         raise first
 
 
-def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 0) -> str:
+def _model_code(
+    codebook: Codebook, code_id: str, where: str | Path, row: int = 0, *, by_id: bool = False
+) -> str:
     """The id of ``code_id`` in the model's codebook; a decision made on a report charted in
     another built-in codebook (its codes translated) is named as such. Errors name ``row`` (of
-    the decisions file ``where``) when given, and an unknown name the codes nearest it."""
-    from .codebook import BUILTIN, UnknownCode, builtin_codebook_with
+    the decisions file ``where``) when given, and an unknown name the codes nearest it.
+    ``by_id`` (codings charted in the researcher's own codebook): a code named as such only by
+    one of a built-in codebook's ids, as it is always of a codebook of her own."""
+    from .codebook import BUILTIN, UnknownCode, builtin_codebook, builtin_codebook_with
     from .crosswalk import PROJECT_SUFFIX
 
     at = f"row {row}: " if row else ""
@@ -1987,10 +1994,14 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
     # the model's own codebook wins: a typo of its code ('NEEDS' for NEED) is answered with
     # the codes nearest it there, not as another codebook's code of that spelling (regression
     # hunt, session 46: "'NEEDS' is a code of cfir-2022")
-    near = codebook.id.removesuffix(PROJECT_SUFFIX) not in BUILTIN and (
-        codebook.nearest_ids(code_id) or codebook.nearest_names(code_id)
-    )
+    own = codebook.id.removesuffix(PROJECT_SUFFIX) not in BUILTIN
+    near = own and (codebook.nearest_ids(code_id) or codebook.nearest_names(code_id))
     other = None if known or near else builtin_codebook_with([code_id], besides=codebook.id)
+    if (own or by_id) and other is not None and not builtin_codebook(other).has_id(code_id):
+        # a code the researcher's own codebook lacks (dropped, renamed) is named as such, not
+        # as a built-in codebook's code of that name: her NEED is not CFIR 2.0's "Need"
+        # (re-test, session 47); one of a built-in codebook's ids still is (INN.A)
+        other = None
     if other is not None:
         # what --codebook takes: the codebook's file, or the built-in one a project's extends
         base = codebook.cli_name if codebook.origin else codebook.id.removesuffix(PROJECT_SUFFIX)
@@ -2010,7 +2021,7 @@ def _model_code(codebook: Codebook, code_id: str, where: str | Path, row: int = 
             "roqa import wrote with the decisions (in their folder or up to two above)",
         )
     try:  # a typo of a code's name or id is answered with the codes nearest it
-        code = codebook.resolve(code_id)
+        code = codebook.resolve(code_id, by_id_elsewhere=by_id)
     except UnknownCode as e:
         error = UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint)
         error.unplaced = e.unplaced  # what `roqa train` adds its own codebook's hint to
@@ -2098,6 +2109,9 @@ def reviewed_codings(
         # code mapped to Cosmopolitanism, was made CFIR's Culture when no other row named hers)
         decisions = named_codes_recoded(decisions, chart, where=where)
     made_in = review_codebook(decisions, codebook, chart=chart)
+    # codings charted in the researcher's own codebook: her codes are not guessed as a built-in
+    # codebook's by their names (_model_code)
+    own_chart = chart is not None and chart.id not in BUILTIN
     # each segment's top suggestion as the model made it: the valence a code decided on a segment
     # the chart shows no code for (its top code has no counterpart there) keeps, as a recode does
     model_top = {s.segment.id: s.suggestions[0] for s in result.segments if s.suggestions}
@@ -2123,13 +2137,16 @@ def reviewed_codings(
     # a rejection of a code the codebook lacks (dropped since the review) can only mean it is
     # gone: left out, said once (re-test, session 47: it was refused as an unknown code)
     kept_rows = [
-        not (o is not None and _rejects_what_lacks(d, book, where)) for d, o in zip(used, on)
+        not (o is not None and _rejects_what_lacks(d, book, where, by_id=own_chart))
+        for d, o in zip(used, on)
     ]
     _warn_of_rejections_left_out([d for d, k in zip(used, kept_rows) if not k], book, where)
     used = [d for d, k in zip(used, kept_rows) if k]
     on = tuple(o for o, k in zip(on, kept_rows) if k)
     # a code no codebook knows stops it before any warning, every such code named at once
-    refuse_unknown_codes([d for d, o in zip(used, on) if o is not None], book, where)
+    refuse_unknown_codes(
+        [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
+    )
     warn_of_edited_text(match, where)
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
@@ -2165,7 +2182,7 @@ def reviewed_codings(
         if d.decision == "new-code":
             code_id = project_code_id(d.new_code)
         else:
-            code_id = _model_code(book, d.code_id, where, d.row)
+            code_id = _model_code(book, d.code_id, where, d.row, by_id=own_chart)
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(

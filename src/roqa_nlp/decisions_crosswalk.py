@@ -64,14 +64,16 @@ from .schema import SegmentResult
 CODE_DECISIONS = ("accept", "reject", "recode")
 
 
-def other_codebook(code_id: str, model: Codebook) -> str | None:
+def other_codebook(code_id: str, model: Codebook, *, by_id: bool = False) -> str | None:
     """The built-in codebook ``code_id`` is a code of, when the model's codebook lacks it and the
-    two document a mapping; else None."""
+    two document a mapping; else None. ``by_id``: only a code of that id, not of that name or
+    alias, as for a review of codings charted in the researcher's own codebook, whose page
+    saved its ids: her dropped code NEED is not CFIR 2.0's "Need" (re-test, session 47)."""
     if not code_id or model.find(code_id) is not None:
         return None
     base = base_codebook(model)
     other = builtin_codebook_with([code_id], besides=base.id)
-    if other is None:
+    if other is None or (by_id and not builtin_codebook(other).has_id(code_id)):
         return None
     try:
         crosswalk(base, builtin_codebook(other))
@@ -93,14 +95,17 @@ def review_codebook(
     is theirs though CFIR 2.0 has a code named "Need". Else the built-in codebook every code
     its rows name is a code of, documented as mapping onto the model's codebook (a review of
     the codings charted in CFIR 2.0)."""
+    from .crosswalk import BUILTIN
+
     base = base_codebook(model)
     if chart is not None and chart.id != base.id and in_chart_codes(decisions, base, chart):
         return chart.id
+    own = chart is not None and chart.id not in BUILTIN
     found: set[str] = set()
     for d in decisions:
         if d.decision not in CODE_DECISIONS or not d.code_id:
             continue
-        other = other_codebook(d.code_id, model)
+        other = other_codebook(d.code_id, model, by_id=own)
         if other is not None:
             found.add(other)
             continue
@@ -113,13 +118,26 @@ def review_codebook(
 
 def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codebook) -> bool:
     """Whether the code rows of ``decisions`` name a code of ``chart`` that the model's
-    codebook ``base`` lacks, and none of ``base`` that ``chart`` lacks."""
+    codebook ``base`` lacks, and none of ``base`` that ``chart`` lacks. Of the researcher's own
+    ``chart``, a code neither has (by no key, and no built-in codebook's id nor a project's)
+    counts as one of its codes: a code of hers dropped or renamed since the review (NEED,
+    dropped in v2), refused in her codebook's codes, not read as the model's or as a built-in
+    codebook's code of that name (re-test, session 47: "NEED is a code of cfir-2022")."""
+    from .codebook import BUILTIN
+    from .decisions import PROJECT_PREFIX
+
+    own = chart.id not in BUILTIN
     ours = theirs = False
     for d in decisions:
         if d.decision not in CODE_DECISIONS or not d.code_id:
             continue
         in_chart, in_base = chart.find(d.code_id) is not None, d.code_id in base
-        ours = ours or (in_chart and not in_base)
+        lacking = (
+            own
+            and not (in_chart or in_base or d.code_id.startswith(PROJECT_PREFIX))
+            and other_codebook(d.code_id, base, by_id=True) is None
+        )
+        ours = ours or (in_chart and not in_base) or lacking
         theirs = theirs or (in_base and not in_chart)
     return ours and not theirs
 
@@ -467,7 +485,9 @@ def books_of(
             if code is not None and code.id == d.code_id:
                 others[i] = chart.id
                 continue
-        book_id = other_codebook(d.code_id, model)
+        # a code of that name only is not taken for a built-in codebook's in a review of codings
+        # charted in her own codebook (her NEED, dropped since, is not CFIR 2.0's "Need")
+        book_id = other_codebook(d.code_id, model, by_id=chart is not None)
         if book_id is not None:
             others[i] = book_id
     return others
