@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
@@ -416,3 +419,107 @@ def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codeb
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r3")
     assert run.code == 2
     assert "row 3: code 'OUT.A' is a code of cfir-2022" in run.err
+
+
+def _page_reviewed(page: str, states: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Segment id -> [isReviewed, partlyText] of report.js, run by node on the codes and
+    crosswalk ``page`` gives it, for each segment's state (``{"codes": ..., "extra": [[decision,
+    code, new code], ...], "shown": [codes shown]}``; skipped without node)."""
+    import re
+    import shutil
+    import subprocess
+
+    from roqa_nlp.report import HERE
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
+
+    def function(name: str) -> str:
+        start = js.index(f"  function {name}(")
+        return js[start : js.index("\n  }\n", start) + 4]
+
+    def data(element: str) -> str:
+        found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', page)
+        assert found is not None
+        return found.group(1)
+
+    book = re.search(r'data-codebook="([^"]*)"', page)
+    assert book is not None
+    script = (
+        f"var codes = {data('roqa-codes')}; var crosswalk = {data('roqa-crosswalk')};\n"
+        f"var otherIds = {data('roqa-other-ids')};\n"
+        "var knownCodes = null, codeKeys = null, REJECT_ALL = 3; var PARTLY = 'partly';\n"
+        "var SUGGESTIONS = '.sugg[data-code]';\n"
+        f"var states = {json.dumps(states)}; var state = {{}};\n"
+        "var document = {querySelectorAll: function () { return []; }, body: {getAttribute: "
+        f"function () {{ return {json.dumps(book.group(1))}; }}}}}};\n"
+        "var reviews = {};\n"
+        "Object.keys(states).forEach(function (s) {\n"
+        "  state[s] = {codes: states[s].codes || {}, newCode: '', extra: states[s].extra};\n"
+        "  reviews[s] = {querySelectorAll: function () { return states[s].shown.map(function (c)"
+        " { return {getAttribute: function () { return c; }}; }); }};\n"
+        "});\n"
+        "function reviewsById() { return reviews; }\n"
+        + "".join(
+            function(n)
+            for n in (
+                "shownCodes",
+                "squash",
+                "isOtherCode",
+                "intoOf",
+                "rejectsAll",
+                "isReviewed",
+                "lacksCode",
+                "lackingCodes",
+                "partlyText",
+            )
+        )
+        + "var out = {}; Object.keys(states).forEach(function (s) { out[s] = [isReviewed(s), "
+        "partlyText(state[s])]; }); console.log(JSON.stringify(out));"
+    )
+    run = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return dict(json.loads(run.stdout))
+
+
+def test_the_page_counts_a_segment_decided_only_on_a_code_the_codebook_lacks_as_not_reviewed(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: the report of codings charted in v2, carrying a review made under
+    v1, counted a segment decided only by an accept of NEED (dropped in v2) as reviewed, though
+    roqa apply-decisions refuses that accept (and leaves a rejection of NEED out)."""
+    coded = coded_in_v2(tmp_path / "coded")
+    book = changed_codebook()
+    codes = book["codes"]
+    assert isinstance(codes, list)
+    codes[1]["aliases"] = ["WORKLOAD"]  # an id renamed, its old one kept
+    (coded / "chart_codebook.json").write_text(json.dumps(book), "utf-8")
+    page = tmp_path / "report.html"
+    assert roqa("report", coded, "--out", page).code == 0
+    shown = ["STAFF", "HARD"]
+    reviewed = _page_reviewed(
+        page.read_text("utf-8"),
+        {
+            "dropped": {"extra": [["accept", "NEED", ""]], "shown": shown},
+            "dropped-rejected": {"extra": [["reject", "NEED", ""]], "shown": []},
+            "kept": {"extra": [["recode", "STAFF", ""]], "shown": shown},
+            "by-name": {"extra": [["accept", "Team culture", ""]], "shown": shown},
+            "by-alias": {"extra": [["accept", "WORKLOAD", ""]], "shown": shown},
+            "project": {"extra": [["accept", "project.agency-staff", ""]], "shown": shown},
+            "cfir-2009": {"extra": [["accept", "IS.E.2", ""]], "shown": shown},
+        },
+    )
+    not_reviewed = (
+        "Not reviewed: decided on a code own-v2 lacks (NEED), which roqa apply-decisions refuses "
+        "– accept or recode a code of own-v2, or give a new code"
+    )
+    assert reviewed == {
+        "dropped": [False, not_reviewed],
+        "dropped-rejected": [False, "partly"],
+        "kept": [True, "partly"],
+        "by-name": [True, "partly"],
+        "by-alias": [True, "partly"],
+        "project": [True, "partly"],
+        "cfir-2009": [True, "partly"],
+    }

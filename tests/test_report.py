@@ -255,9 +255,10 @@ def test_report_escapes_ids_speakers_and_code_names(hostile_html: str) -> None:
 
 def test_report_keeps_a_closing_script_tag_out_of_embedded_json(hostile_html: str) -> None:
     assert "</script><b>" not in hostile_html
-    # the codes JSON, the embedded decisions, the crosswalk (its segment ids hostile too) and
-    # near-text thresholds Load decisions… reads with, and the report's own script
-    assert hostile_html.count("</script>") == 5
+    # the codes JSON, the embedded decisions, the crosswalk (its segment ids hostile too), the
+    # other built-in codebooks' ids and near-text thresholds Load decisions… reads with, and the
+    # report's own script
+    assert hostile_html.count("</script>") == 6
 
 
 def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Codebook) -> None:

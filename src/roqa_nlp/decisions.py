@@ -1832,11 +1832,9 @@ def codes_not_in(
     they came), and a code of ``charted_from`` (the model's codebook the codings were charted
     from into ``codebook``) by id, name or alias: apply-decisions and train --feedback read it
     in the model's codes."""
-    from .codebook import BUILTIN, builtin_codebook
-
     new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
     new |= {project_code_id(d.new_code) for d in decisions if d.decision == "new-code"}
-    others = [builtin_codebook(b) for b in BUILTIN if b != codebook.id]
+    elsewhere = ids_elsewhere(codebook)
     lacking: dict[str, list[int]] = {}
     for d in decisions:
         key = d.code_id.strip()
@@ -1847,11 +1845,20 @@ def codes_not_in(
             or (charted_from is not None and charted_from.find(key) is not None)
             or key.startswith(PROJECT_PREFIX)
             or _same_name(key) in new
-            or any((c := o.find(key)) is not None and c.id == key for o in others)
+            or key in elsewhere
         ):
             continue
         lacking.setdefault(key, []).append(d.row)
     return lacking
+
+
+def ids_elsewhere(codebook: Codebook) -> set[str]:
+    """The ids of the codes of the built-in codebooks other than ``codebook``: a decision on one
+    is read through its codebook's mapping, or in the model's codes, so it is no code that
+    ``codebook`` lacks (:func:`codes_not_in`; the report page's lacksCode has them too)."""
+    from .codebook import BUILTIN, builtin_codebook
+
+    return {c.id for b in BUILTIN if b != codebook.id for c in builtin_codebook(b).codes}
 
 
 def warn_of_codes_not_in(

@@ -394,6 +394,7 @@ def report_context(
     ``decided``: the segments the review carried in decides (:func:`decided_in_review`), which
     the saturation verdict says, as ``roqa report --saturation`` does."""
     from ..crosswalk import source_top
+    from ..decisions import ids_elsewhere
     from ..framework import (
         barriers_enablers,
         charted_top_k,
@@ -502,9 +503,16 @@ def report_context(
         "domains": [
             {"id": d.id, "name": d.name, "css": colours.of_domain(d.id)} for d in codebook.domains
         ],
+        # a code's aliases too, when it has any: report.js takes a decision on one (an id
+        # renamed, kept as an alias) for that code, as roqa apply-decisions does (lacksCode)
         "codes_json": [
-            {"id": c.id, "name": c.name, "domain": c.domain or ""} for c in codebook.codable
+            {"id": c.id, "name": c.name, "domain": c.domain or ""}
+            | ({"aliases": list(c.aliases)} if c.aliases else {})
+            for c in codebook.codable
         ],
+        # the ids of the other built-in codebooks' codes: a decision on one is read through a
+        # mapping or in the model's codes, no code the codebook lacks (lacksCode)
+        "other_ids_json": sorted(ids_elsewhere(codebook)),
         "overview": {
             "transcripts": len(transcripts),
             # the study's transcripts a review (roqa apply-decisions) did not reach

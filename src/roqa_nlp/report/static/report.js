@@ -75,6 +75,9 @@
     return node ? JSON.parse(node.textContent || empty) : JSON.parse(empty);
   }
   var crosswalk = jsonOf("roqa-crosswalk", "{}");
+  /* the ids of the other built-in codebooks' codes (roqa_nlp.decisions.ids_elsewhere): read
+     through a mapping or in the model's codes, never a code the codebook lacks (lacksCode) */
+  var otherIds = jsonOf("roqa-other-ids", "[]");
   var near = jsonOf("roqa-near-text", "{}");
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
@@ -164,7 +167,9 @@
       if (st.codes[code].decision === "reject") { rejected[code] = true; any = true; } else other = true;
     });
     (st.extra || []).forEach(function (e) {
-      if (e[0] === "reject") { rejected[e[1]] = true; any = true; } else if (e[0] !== "no-code") other = true;
+      /* a rejection of a code the codebook lacks is left out, as apply-decisions leaves it */
+      if (e[0] === "reject") { if (!lacksCode(e)) { rejected[e[1]] = true; any = true; } }
+      else if (e[0] !== "no-code") other = true;
     });
     if (other) return false;
     var shown = shownCodes(review).slice(0, REJECT_ALL);
@@ -1928,22 +1933,65 @@
     var codes = Object.keys(st.codes);
     for (var i = 0; i < codes.length; i++) if (st.codes[codes[i]].decision !== "reject") return true;
     var extra = st.extra || [];
-    for (var j = 0; j < extra.length; j++) if (extra[j][0] !== "reject") return true;
+    for (var j = 0; j < extra.length; j++) {
+      if (extra[j][0] !== "reject" && !lacksCode(extra[j])) return true;
+    }
     return rejectsAll(reviewsById()[seg], st);
+  }
+
+  /* Whether a carried decision ([decision, code_id, new_code], of st.extra) names a code the
+     report's codebook lacks, as roqa_nlp.decisions.codes_not_in has it: an accept, reject or
+     recode of a code that is not this codebook's (by id, name or alias), suggested here, a
+     project's own, a code of the codebook charted from, or another built-in codebook's by its
+     id (#roqa-other-ids). roqa apply-decisions refuses such an accept or recode and
+     leaves such a rejection out, so neither decides its segment here (re-test, session 47: the
+     page counted a segment decided on a dropped code alone as reviewed). */
+  var codeKeys = null;
+  function lacksCode(e) {
+    var r = { decision: e[0], code_id: e[1] };
+    if (!isOtherCode(r) || intoOf(r)) return false;
+    if (!codeKeys) {
+      codeKeys = {};
+      otherIds.forEach(function (id) { codeKeys["id:" + id] = true; });
+      codes.forEach(function (c) {
+        [c.name].concat(c.aliases || []).forEach(function (k) { codeKeys[squash(k)] = true; });
+      });
+    }
+    return !codeKeys["id:" + r.code_id] && !codeKeys[squash(r.code_id)];
+  }
+
+  /* The decisions of a segment on codes the codebook lacks that would decide it (an accept or
+     recode: lacksCode), by code. */
+  function lackingCodes(st) {
+    var out = [];
+    (st.extra || []).forEach(function (e) {
+      if (e[0] !== "reject" && lacksCode(e) && out.indexOf(e[1]) < 0) out.push(e[1]);
+    });
+    return out;
   }
 
   /* A partly reviewed segment says so under its suggestions, and what would decide it. */
   var PARTLY = "Partly reviewed: rejected, nothing accepted – accept or recode another code, " +
     "give a new code, or reject every suggestion shown if it fits no code";
+  /* what the hint says of a segment decided only on codes the codebook lacks (lackingCodes) */
+  function partlyText(st) {
+    var gone = st ? lackingCodes(st) : [];
+    if (!gone.length) return PARTLY;
+    var book = document.body.getAttribute("data-codebook") || "this report's codebook";
+    return "Not reviewed: decided on " + (gone.length === 1 ? "a code " : "codes ") + book +
+      " lacks (" + gone.join(", ") + "), which roqa apply-decisions refuses – accept or recode " +
+      "a code of " + book + ", or give a new code";
+  }
   function paintPartly(review, partly) {
     var hint = review.querySelector(".partly");
     if (!partly) { if (hint) hint.remove(); return; }
-    if (hint) return;
-    hint = document.createElement("div");
-    hint.className = "partly";
-    hint.setAttribute("role", "note");
-    hint.textContent = PARTLY;
-    review.insertBefore(hint, review.querySelector(".extra"));
+    if (!hint) {
+      hint = document.createElement("div");
+      hint.className = "partly";
+      hint.setAttribute("role", "note");
+      review.insertBefore(hint, review.querySelector(".extra"));
+    }
+    if (hint.textContent !== partly) hint.textContent = partly;
   }
 
   function applyFilter() {
@@ -2047,7 +2095,7 @@
       var n = 0, partly = 0;
       part.ids.forEach(function (seg) {
         if (isReviewed(seg)) n += 1;
-        else if (hasDecision(seg)) { partly += 1; partlyNow[seg] = true; }
+        else if (hasDecision(seg)) { partly += 1; partlyNow[seg] = partlyText(state[seg]); }
       });
       /* set-aside talk the review decides anyway is reviewed: counted in both, as
          apply-decisions counts it among the reviewable segments */
@@ -2065,7 +2113,7 @@
       if (part.option) part.option.textContent = part.option.getAttribute("data-label") + " – " + text;
     });
     Object.keys(partlyShown).concat(Object.keys(partlyNow)).forEach(function (seg) {
-      if (reviews[seg] && !partlyShown[seg] !== !partlyNow[seg]) paintPartly(reviews[seg], !!partlyNow[seg]);
+      if (reviews[seg] && partlyShown[seg] !== partlyNow[seg]) paintPartly(reviews[seg], partlyNow[seg] || "");
     });
     partlyShown = partlyNow;
     var picker = document.getElementById("transcript-select");
