@@ -146,13 +146,12 @@ def test_overview_counts_the_people_something_is_coded_for_and_names_those_left_
     )
     # the matrix keeps a row for every transcript, and its heat map says which are empty
     assert (
-        "Heat map of the framework matrix (5 participants (2 with nothing coded, an empty row) × "
-        in page
+        "Heat map of the framework matrix (5 cases (2 with nothing coded, an empty row) × " in page
     )
     one = {"p01_interview": INTERVIEWS["p01_interview"]}
     page = render_report(build_result(one), cfir, open_coding=OPEN_CODING)
     assert re.search(r"<dt>Participants</dt><dd>(.*?)</dd>", page)[1] == "1"  # type: ignore[index]
-    assert "Heat map of the framework matrix (1 participant × " in page
+    assert "Heat map of the framework matrix (1 case × " in page
 
 
 def test_report_shows_the_model_card(html: str) -> None:
@@ -1475,3 +1474,26 @@ def test_print_keeps_the_speaker_whole_the_progress_and_not_the_controls_labels(
     css = _css()
     assert _rule(css, ":focus-visible") == {"outline": "3px solid #1f2937", "outline-offset": "2px"}
     assert 'aria-controls="kb-help" aria-expanded="false"' in html
+
+
+def test_heat_map_caption_counts_cases_and_names_a_joint_interview(cfir: Codebook) -> None:
+    """The heat map's caption said "4 participants" of four rows when one of them, a joint
+    interview, holds two participants' talk (session 46 tester): a row is a case, so the caption
+    counts cases and says which case holds several participants."""
+    joint = {
+        "p04_joint": (
+            "P04",
+            [
+                ("I", [("What helps?", [], {})]),
+                ("P04a", [("Our champion keeps it going.", [("PR.B.3", 0.9, "enabler")], {})]),
+                ("P04b", [("Training is too costly.", [("IC.H", 0.8, "barrier")], {})]),
+            ],
+        )
+    }
+    page = render_report(build_result({**INTERVIEWS, **joint}), cfir, open_coding=OPEN_CODING)
+    assert (
+        "Heat map of the framework matrix (4 cases (P04 holds the talk of 2 participants) × "
+        in page
+    )
+    page = render_report(build_result(INTERVIEWS), cfir, open_coding=OPEN_CODING)
+    assert "Heat map of the framework matrix (3 cases × " in page

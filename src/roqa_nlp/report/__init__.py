@@ -981,6 +981,13 @@ def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) 
     top = max((matrix.count(c, k) for c in matrix.cases for k in used_codes), default=0) or 1
     return {
         "case_kind": matrix.case_kind,
+        # what a row is: a participant's case may be a joint interview's two people (P05a, P05b)
+        # or a focus group, so the heat map counts cases, not participants
+        "row_noun": "case" if matrix.case_kind == "participant" else matrix.case_kind,
+        "groups": [
+            f"{case} holds the talk of {len(who)} participants"
+            for case, who in matrix.several_speakers.items()
+        ],
         "cases": matrix.cases,
         # every transcript is a row, one with nothing charted too: the heat map says how many
         "empty_cases": sum(
