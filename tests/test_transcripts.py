@@ -5360,3 +5360,20 @@ def test_near_copies_in_different_cases_or_of_few_words_are_not_warned_of(
         warnings.simplefilter("error", RoqaWarning)
         found = read_transcripts(study)
     assert [t.participant for t in found] == ["P04", "P05", "P06", "P06"]
+
+
+def test_a_follow_up_of_a_study_id_not_a_p_number_is_one_case(tmp_path: Path) -> None:
+    """Tester s46 (ids 3): RM04.txt and RM04_followup.txt, HCP-04.txt and 'HCP-04
+    follow-up.txt', of 'Sarah:' turns, were four cases (each file's stem), while P04.txt and
+    'P04 follow-up.txt' were one. A file name opening with a study's own id (capitals before a
+    number, as pseudonymising reads RM07.txt) gives its case as a P-number's does."""
+    names = ["RM04.txt", "RM04_followup.txt", "HCP-04.txt", "HCP-04 follow-up.txt", "CFIR.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    found = read_transcripts(folder)
+    assert sorted((t.id, t.participant) for t in found) == [
+        ("CFIR", "CFIR"),
+        ("HCP-04", "HCP-04"),
+        ("HCP-04 follow-up", "HCP-04"),
+        ("RM04", "RM04"),
+        ("RM04_followup", "RM04"),
+    ]

@@ -315,8 +315,6 @@ def is_placeholder_speaker(label: str) -> bool:
 #: names no one, as ``P04`` does, so a label written so stays as it is, and a file named so gives
 #: its number to a participant the label names (``Maria Okafor:`` in ``RM07.txt`` is ``P07``)
 _STUDY_ID = re.compile(r"(?P<prefix>[A-Z]{1,4})[ _-]?(?P<number>\d{1,4})[a-z]?")
-#: a file name opening with a study id (``RM07.txt``, ``RM07_final.docx``, ``HCP-12 Zoom.vtt``)
-_STUDY_ID_FILE = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
 
 
 def _names_no_one(label: str) -> bool:
@@ -1796,13 +1794,17 @@ def _header_people(transcript: Transcript) -> dict[str, str]:
 def _number_hint(transcript: Transcript) -> str | None:
     """The participant number a transcript's file name carries (``zoom_p07.vtt`` -> ``P07``),
     else the one its header gives (``Participant ID: P07``), else None."""
-    from .transcripts.roles import participant_from_filename, participant_number_label
+    from .transcripts.roles import (
+        STUDY_ID_IN_FILENAME,
+        participant_from_filename,
+        participant_number_label,
+    )
 
     named = transcript.participant or ""
     path = transcript.source or transcript.id
     in_name = participant_from_filename(path)
     if in_name is None:  # a study's own id (RM07.txt): its number, as a P07.txt's
-        m = _STUDY_ID_FILE.match(Path(path).name)
+        m = STUDY_ID_IN_FILENAME.match(Path(path).name)
         in_name = None if m is None else f"P{m.group('number')}"
     numbered = named if participant_number_label(named) else None
     same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)

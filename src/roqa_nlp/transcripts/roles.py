@@ -103,6 +103,10 @@ INTERVIEW_IN_FILENAME = re.compile(
     re.IGNORECASE,
 )
 
+#: A file name opening with a study's own participant id, capitals before a number (``RM07.txt``,
+#: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
+STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
+
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
 # r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
 # "(", "-" or blanks, and a Zoom voice name or a CSV speaker cell can be a megabyte long.
@@ -605,6 +609,14 @@ def participant_from_filename(path: str | Path) -> str | None:
     return None if m is None else f"P{m.group('number')}"
 
 
+def study_id_from_filename(path: str | Path) -> str | None:
+    """The study's own participant id a file name opens with, as written (``RM04_followup.txt``
+    -> ``RM04``, ``HCP-04 follow-up.docx`` -> ``HCP-04``: :data:`STUDY_ID_IN_FILENAME`), else
+    None."""
+    m = STUDY_ID_IN_FILENAME.match(Path(path).name)
+    return None if m is None else m.group()
+
+
 def participant_id(
     speakers: Sequence[str],
     path: str | Path,
@@ -656,8 +668,11 @@ def _closing_note(label: str) -> str | None:
 
 def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = ()) -> str:
     """The case of a transcript its speaker labels do not name one participant in: the
-    participant number in its file name, else its file stem. ``labelled`` are its participants'
-    labels that name a number, each with that number (``("P44", "P44")``)."""
+    participant number in its file name, else the study id its file name opens with
+    (:func:`study_id_from_filename`: ``RM04.txt`` and ``RM04_followup.txt`` are one case,
+    ``RM04``, as ``P04.txt`` and ``P04 follow-up.txt`` are ``P04``; before session 47 each was
+    its stem), else its file stem. ``labelled`` are its participants' labels that name a
+    number, each with that number (``("P44", "P44")``)."""
     in_name = participant_from_filename(path)
     # a joint interview of P44 and P45 in p44_p45_joint.txt: the name's number is a member's
     # study id, not the group's, so the file is the case; a template's numbering of a group's
@@ -666,7 +681,7 @@ def case_from_file_name(path: str | Path, labelled: Sequence[tuple[str, str]] = 
     ids = {_number_key(n) for speaker, n in labelled if study_id_number(speaker) is not None}
     if in_name is not None and _number_key(in_name) in ids:
         return Path(path).stem
-    return in_name or Path(path).stem
+    return in_name or study_id_from_filename(path) or Path(path).stem
 
 
 #: The name Zoom saves a cloud recording's files by, the meeting's start in GMT
