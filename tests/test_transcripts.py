@@ -5377,3 +5377,22 @@ def test_a_follow_up_of_a_study_id_not_a_p_number_is_one_case(tmp_path: Path) ->
         ("RM04", "RM04"),
         ("RM04_followup", "RM04"),
     ]
+
+
+def test_files_lettered_as_parts_of_one_number_are_said_to_be_one_case(tmp_path: Path) -> None:
+    """Tester s46 (ids 4): P04a.txt and P04b.txt of 'Participant:' turns (two parts of one
+    interview) were joined into case P04 unsaid, though P04a and P04b are how a joint
+    interview's two people are written. One line says what was joined and how to keep the
+    two apart; a file not lettered (P05.txt, 'P05 follow-up.txt') is tied as before, unsaid."""
+    names = ["P04a.txt", "P04b.txt", "P05.txt", "P05 follow-up.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Participant"))
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert sorted((t.id, t.participant) for t in found) == [
+        ("P04a", "P04"), ("P04b", "P04"), ("P05", "P05"), ("P05 follow-up", "P05")
+    ]  # fmt: skip
+    assert [str(w.message) for w in caught] == [
+        "P04a and P04b are read as one case, P04, the parts of one interview their file names "
+        "letter: if they are two people, label each one's turns with their own id ('P04a: ...' "
+        "in P04a, 'P04b: ...' in P04b)"
+    ]

@@ -78,6 +78,7 @@ def pseudonymise_command(
         after,
         shared=[e for e in after.shared if (e[1], tuple(e[2])) not in before],
         two_ways=[e for e in after.two_ways if (e[1], tuple(e[2])) not in before],
+        parts=[e for e in after.parts if e not in said.parts],
     )
     for shared in after.warnings():
         warn(shared, path=None)

@@ -1210,6 +1210,18 @@ def _named_for(found: LabelledCase, key: str) -> bool:
     return found.in_name is not None and _number_key(found.in_name) == key
 
 
+def _part_letter(source: str) -> str | None:
+    """The one letter the file name ``source`` puts right after its participant number
+    (``P04a.txt`` -> ``a``, ``p04-B.docx`` -> ``b``), as a part or a member is lettered; else
+    None (``P04.txt``, ``P04_final.txt``)."""
+    stem = Path(source).stem
+    m = PARTICIPANT_IN_FILENAME.search(stem)
+    if m is None:
+        return None
+    letter = re.match(r"[-_ ]?([A-Za-z])(?![A-Za-z])", stem[m.end() :])
+    return None if letter is None else letter.group(1).lower()
+
+
 def _headed(found: LabelledCase) -> bool:
     """Whether ``found``'s file names its case twice over: a header line and its participant's
     study id label (``Participant ID: P03`` above ``P03:`` turns), so it is that participant's
@@ -1233,6 +1245,10 @@ class StudyCases:
     #: each participant number its transcripts write two or more ways (``P4``, ``P04``), as
     #: ``(spellings, case, transcripts)``: read as one participant, ``case``
     two_ways: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    #: each case two or more transcripts take from file names that letter one number
+    #: (``P04a.txt``, ``P04b.txt``), as ``(case, [(transcript, letter), ...])``: parts of one
+    #: interview, or a joint interview's two people (``P04a``, ``P04b``), so the join is said
+    parts: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
@@ -1262,7 +1278,10 @@ class StudyCases:
         ``p01_part2.txt``: both ``P01``). A number written two ways across the study, by
         labels or file names (``P4_interview.txt`` and ``P04_followup.txt``, ``P4:`` in one
         transcript and ``P04:`` in another: :func:`numbered_case`), is one participant too,
-        listed in ``two_ways`` to be warned of once."""
+        listed in ``two_ways`` to be warned of once. Files whose names letter one number and
+        whose labels name none (``P04a.txt`` and ``P04b.txt`` of ``Participant:`` turns) are
+        one case, ``P04``, listed in ``parts`` to be warned of: a letter after the number is
+        how a joint interview's two people are written too."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1274,6 +1293,7 @@ class StudyCases:
         shared: list[tuple[list[str], str, list[str]]] = []
         spelled: dict[str, str] = {}
         two_ways: list[tuple[list[str], str, list[str]]] = []
+        parts: list[tuple[str, list[tuple[str, str]]]] = []
         for key, group in groups.items():
             if len(group) < 2:
                 continue
@@ -1297,13 +1317,20 @@ class StudyCases:
                 ),
             )
             spelled |= {g.transcript: case for g in group if g.case != case}
+            lettered = [
+                (g.transcript, letter)
+                for g in group
+                if g.from_file and (letter := _part_letter(g.source)) is not None
+            ]
+            if len({letter for _, letter in lettered}) > 1:
+                parts.append((case, lettered))
             spellings = list(dict.fromkeys(g.case for g in group))
             if len(spellings) > 1 and not any(g.in_header for g in group):
                 two_ways.append((spellings, case, [g.transcript for g in group]))
             elif not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, case, [g.transcript for g in group]))
-        return cls(from_file_name, shared, spelled, two_ways)
+        return cls(from_file_name, shared, spelled, two_ways, parts)
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -1316,8 +1343,9 @@ class StudyCases:
     def warnings(self) -> list[str]:
         """One line for each case several transcripts share (``shared``), naming the label,
         the transcripts and the fix, and one for each number written two ways (``two_ways``),
-        saying they are read as one participant."""
-        return [
+        saying they are read as one participant, and one for each case of lettered file names
+        (``parts``)."""
+        said = [
             f"the participant label {first_few([repr(label) for label in labels])} speaks in "
             f"{len(transcripts)} transcripts ({first_few(transcripts)}), so they are one case, "
             f"{case}, as a follow-up interview of one person is: if they are different people, "
@@ -1332,6 +1360,18 @@ class StudyCases:
             "(in the file name, or label their turns 'P02: ...')"
             for spellings, case, transcripts in self.two_ways
         ]
+        return said + [_parts_warning(case, lettered) for case, lettered in self.parts]
+
+
+def _parts_warning(case: str, lettered: list[tuple[str, str]]) -> str:
+    """The line of :meth:`StudyCases.warnings` for the case ``case`` that the transcripts of
+    ``lettered`` (each with the letter its file name puts after the number) are joined into."""
+    ids = " and ".join(t for t, _ in lettered)
+    fix = ", ".join(f"'{case}{letter}: ...' in {t}" for t, letter in lettered)
+    return (
+        f"{ids} are read as one case, {case}, the parts of one interview their file names "
+        f"letter: if they are two people, label each one's turns with their own id ({fix})"
+    )
 
 
 def cases_coded_from_template_labels(transcripts: Iterable[Transcript]) -> list[str]:
