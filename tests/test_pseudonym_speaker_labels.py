@@ -246,3 +246,80 @@ def test_a_number_written_two_ways_is_keyed_as_the_case_roqa_names(tmp_path: Pat
     )
     inspected = roqa("inspect", tmp_path / "out")
     assert "numbered two ways" not in inspected.err
+
+
+def _interview(asker: str, answerer: str, *, asks: bool) -> str:
+    """Three exchanges of ``asker`` and ``answerer``; with ``asks`` False, the asker remarks
+    more than asks, so no one is guessed the interviewer from this file alone."""
+    said = (
+        ["Tell me about your role.", "I see. What helped you most?", "That is what others said."]
+        if not asks
+        else ["What is your role?", "What helped you most?", "And what got in the way?"]
+    )
+    answers = [
+        "I run a supported living service for twelve tenants, do you know it?",
+        "Support from managers helped the most, and the training budget we won last year.",
+        "Staff turnover got in the way, every time we trained someone they left for more pay.",
+    ]
+    return "".join(f"{asker}: {q}\n{answerer}: {a}\n" for q, a in zip(said, answers))
+
+
+@pytest.mark.parametrize("asks", [True, False])
+def test_the_interviewers_first_name_as_a_label_elsewhere_is_the_interviewer(
+    tmp_path: Path, asks: bool
+) -> None:
+    """Tester s46 (pseudonymise 2): the interviewer labelled 'Kate Brown:' in P01.txt and
+    'Kate:' in P02.txt was keyed 'Kate,P02' (a participant's pseudonym, and P02's own number)
+    when her questions in P02.txt did not give her away, or 'Kate,Interviewer 2' when they did.
+    A label that is the first name of one interviewer's full label, and of no other, is hers:
+    the interviewer, with her pseudonym."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (study / "P02.txt").write_text(_interview("Kate", "Dean Smith", asks=asks), "utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Kate Brown,Interviewer",
+        "Maria Okafor,P01",
+        "Kate,Interviewer",
+        "Dean Smith,P02",
+    ]
+    copy = (shared / "P02.txt").read_text("utf-8")
+    assert [line.split(":")[0] for line in copy.splitlines()] == ["Interviewer", "P02"] * 3
+
+
+def test_a_first_name_two_interviewers_share_is_neither_ones(tmp_path: Path) -> None:
+    """'Kate:' beside the interviewers 'Kate Brown:' and 'Kate Green:' of other files may be
+    either, or a participant: it is read from its own file (here no one asks like an
+    interviewer, so both its speakers are participants), as before session 47."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (study / "P03.txt").write_text(_interview("Kate Green", "Ann Lee", asks=True), "utf-8")
+    (study / "P02.txt").write_text(_interview("Kate", "Dean Smith", asks=False), "utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert (rows["Kate"], rows["Kate Brown"], rows["Kate Green"]) == (
+        "P02",
+        "Interviewer",
+        "Interviewer 2",
+    )
+
+
+def test_the_interviewers_full_label_after_her_first_name_is_hers(tmp_path: Path) -> None:
+    """The other way round: 'Kate:' keyed the interviewer first (a.txt), then 'Kate Brown:'
+    (b.txt) is the same interviewer, not 'Interviewer 2'."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "a.txt").write_text(_interview("Kate", "Dean Smith", asks=True), "utf-8")
+    (study / "b.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert (rows["Kate"], rows["Kate Brown"]) == ("Interviewer", "Interviewer")

@@ -978,6 +978,8 @@ class PseudonymKey:
                 pseudonym = _bare(theirs[0])
             elif number is not None:  # renamed to their participant number: P17
                 pseudonym = number
+            elif role == "interviewer" and (same := self._interviewer_named(speaker)):
+                pseudonym = same  # Kate, the first name of the interviewer Kate Brown elsewhere
             elif members and role == "participant" and case is not None:
                 # two people of the numbered case P04 (a manager and a support worker), as
                 # a joint interview's members are lettered: P04a, P04b
@@ -1027,6 +1029,28 @@ class PseudonymKey:
                 and not _CHAT_SENDER_PSEUDONYM.fullmatch(name)  # a copy pseudonymised before
             ):
                 self.add(name, self._new_chat_sender())
+
+    def _interviewer_named(self, label: str) -> str | None:
+        """The interviewer pseudonym the key gives the one interviewer whose full name the
+        one-word ``label`` is the first name of (``Kate`` of ``Kate Brown,Interviewer``), or
+        whose first name alone is the first word of ``label`` (``Kate Brown`` after
+        ``Kate,Interviewer``), as :func:`~roqa_nlp.transcripts.roles.first_name_of_one` reads
+        the study's interviewers; else None. Before session 47 ``Kate`` took ``Interviewer 2``."""
+        from .transcripts.roles import first_name_of_one
+
+        keyed = {
+            _person(name): _bare(p)
+            for name, p in self.pseudonyms.items()
+            if _bare(p).casefold().startswith(_INTERVIEWER.casefold())
+        }
+        full = first_name_of_one(label, keyed)
+        if full is not None:
+            return keyed[full]
+        person = _person(label)
+        first = person.split()[0] if len(person.split()) > 1 else None
+        if first in keyed and first_name_of_one(first, [*keyed, person]) == person:
+            return keyed[first]
+        return None
 
     def _number_of_others(self, number: str, transcript: Transcript) -> bool:
         """Whether the key gives the participant number ``number`` (or a member of its case:

@@ -1009,15 +1009,33 @@ def study_interviewers(transcripts: Iterable[Transcript]) -> frozenset[str]:
     )
 
 
+def first_name_of_one(label: str, names: Iterable[str]) -> str | None:
+    """The one of ``names`` (people's labels of two words or more) whose first word the
+    one-word label ``label`` is (``Kate`` of ``Kate Brown``), in any case; None when it is
+    none's, or two's (``Kate Brown`` and ``Kate Green``): a short label one person's full label
+    begins with is hers alone."""
+    word = " ".join(label.split()).casefold()
+    if not word or " " in word or not _names_a_person(label):
+        return None
+    held = {n for n in names if len(n.split()) > 1 and n.split()[0].casefold() == word}
+    return held.pop() if len(held) == 1 else None
+
+
 def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str]) -> Transcript:
     """``transcript`` with its speakers who interview elsewhere in the study
-    (:func:`study_interviewers`) made its interviewer, when none of its speakers is one: a
+    (:func:`study_interviewers`; ``Kate`` too, the first name of one of them alone,
+    :func:`first_name_of_one`: ``Kate Brown`` elsewhere, who was read as a participant before
+    session 47) made its interviewer, when none of its speakers is one: a
     participant who asks questions back foils the guess (:func:`guess_interviewer`), and Zoom
     names people, not roles. ``metadata["interviewer_from_study"]`` names them."""
     names = set(interviewers)
     if not names or any(u.role == "interviewer" for u in transcript.turns):
         return transcript
-    found = [s for s in dict.fromkeys(u.speaker for u in transcript.turns) if s.casefold() in names]
+    found = [
+        s
+        for s in dict.fromkeys(u.speaker for u in transcript.turns)
+        if s.casefold() in names or first_name_of_one(s, names) is not None
+    ]
     if not found or len(found) == len({u.speaker for u in transcript.turns}):
         return transcript  # nobody of the study's, or nobody else to code
     turns = [replace(u, role="interviewer") if u.speaker in found else u for u in transcript.turns]
