@@ -323,3 +323,41 @@ def test_the_interviewers_full_label_after_her_first_name_is_hers(tmp_path: Path
     assert run.code == 0, run.err
     rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
     assert (rows["Kate"], rows["Kate Brown"]) == ("Interviewer", "Interviewer")
+
+
+def test_a_speaker_who_interviews_in_one_file_and_is_interviewed_in_another_has_two_rows(
+    tmp_path: Path,
+) -> None:
+    """Tester s46 (pseudonymise 1): Kate interviews in P01.txt and is interviewed, as 'Kate:',
+    by a colleague in P05.txt; the key gave her one row, 'Kate,Interviewer', so her answers in
+    P05.txt were written 'Interviewer:' (and a warning said to change a row that must stay).
+    The key keeps her study-wide row and adds one for the transcript where her role differs,
+    'Kate,P05,P05.txt', which a second run reads back to the same copies."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate", "Maria Okafor", asks=True), "utf-8")
+    (study / "P05.txt").write_text(
+        _interview("Tom Hale", "Kate", asks=True).replace("What is your", "Thanks, Kate. Your"),
+        "utf-8",
+    )
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    assert "change that row" not in run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym,transcript",
+        "Kate,Interviewer,",
+        "Maria Okafor,P01,",
+        "Tom Hale,Interviewer 2,",
+        "Kate,P05,P05.txt",
+    ]
+    p01 = (shared / "P01.txt").read_text("utf-8")
+    p05 = (shared / "P05.txt").read_text("utf-8")
+    assert [line.split(":")[0] for line in p01.splitlines()] == ["Interviewer", "P01"] * 3
+    assert [line.split(":")[0] for line in p05.splitlines()] == ["Interviewer 2", "P05"] * 3
+    assert p05.startswith("Interviewer 2: Thanks, [P05]. Your role?\n")
+    again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "again")
+    assert again.code == 0, again.err
+    assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate,P05,P05.txt"
+    assert (tmp_path / "again" / "P05.txt").read_text("utf-8") == p05
+    assert (tmp_path / "again" / "P01.txt").read_text("utf-8") == p01

@@ -557,7 +557,9 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
         header = [n.lstrip("\ufeff").strip().lower() for n in names]
         if "segment_id" in header:
             return "a file of codings or decisions roqa reads (it has a segment_id column)"
-        if {"name", "pseudonym"} <= set(header) and option not in ("--pseudonymise", "--key"):
+        if {"name", "pseudonym"} <= set(header):  # its transcript column is no talk's
+            if option in ("--pseudonymise", "--key"):
+                return None
             return "a pseudonym key (it has name and pseudonym columns)"
         if _has_transcript_columns(column_roles(header)):
             return "a transcript (it has speaker and text columns)"

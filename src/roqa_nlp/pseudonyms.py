@@ -124,7 +124,8 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -149,6 +150,8 @@ _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
 _INTERVIEWER = "Interviewer"
+#: the key's column of the transcript (its file name) a row is for, when it is for one alone
+_TRANSCRIPT = "transcript"
 #: What replaces a surname two or more people of the key share, after a title where none of
 #: them speaks ("Mrs Young" -> "Mrs [name]"): a pseudonym of one would misattribute, and the
 #: name left as written would name them
@@ -659,6 +662,15 @@ def _warn_of_two_people(
     rows.append((row, name))
 
 
+def _role_of(pseudonym: str) -> str | None:
+    """The role a speaker's pseudonym gives (``Interviewer 2``: interviewer; ``P05``, ``P05a``:
+    participant), or None for another (``nominated individual``, ``Chat sender 1``)."""
+    bare = _bare(pseudonym)
+    if bare.casefold().startswith(_INTERVIEWER.casefold()):
+        return "interviewer"
+    return "participant" if _CASE_PSEUDONYM.fullmatch(bare) else None
+
+
 def _bare(pseudonym: str) -> str:
     """The pseudonym as a speaker label: without the square brackets a key may give it."""
     return pseudonym.strip().removeprefix("[").removesuffix("]").strip()
@@ -686,14 +698,17 @@ class PseudonymKey:
     #: was given (:meth:`apply`): a renamed transcript never takes another's name
     file_ids: set[str] = field(default_factory=set, repr=False, compare=False)
     renamed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: the rows of one transcript (column ``transcript`` of the key, its file name, casefolded):
+    #: ``{"p05.txt": {"Kate": "P05"}}``, Kate's pseudonym there, where her role is not the one
+    #: her row for the study gives (she interviews in P01.txt and is interviewed in P05.txt)
+    scoped: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
-        self._by_person: dict[str, set[str]] = {}
-        self._by_plain: dict[str, set[str]] = {}  # the person's name without accents
-        for name, p in self.pseudonyms.items():
-            self._by_person.setdefault(_person(name), set()).add(p)
-            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
+        self._index()
+        # the rows of one transcript added since the key was read: (name, pseudonym, file name)
+        self._new_scoped: list[tuple[str, str, str]] = []
+        # the study's rows while a transcript's own rows stand for some (:meth:`_rows_of`)
+        self._study: dict[str, str] = {}
         # the pseudonyms of rows told apart only by accents whose talk was warned of
         # (:meth:`_edits`)
         self._warned_of_accents: set[tuple[str, ...]] = set()
@@ -708,8 +723,77 @@ class PseudonymKey:
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
 
+    def _index(self) -> None:
+        """Look-ups of :attr:`pseudonyms` by name as written, by person and without accents."""
+        self._by_key = {name.casefold(): p for name, p in self.pseudonyms.items()}
+        self._by_person: dict[str, set[str]] = {}
+        self._by_plain: dict[str, set[str]] = {}  # the person's name without accents
+        for name, p in self.pseudonyms.items():
+            self._by_person.setdefault(_person(name), set()).add(p)
+            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
+
+    def _scope_of(self, transcript: Transcript) -> str | None:
+        """The key of :attr:`scoped` that names ``transcript`` (its file name or id), if any."""
+        named = {Path(transcript.source or transcript.id).name.casefold(), transcript.id.casefold()}
+        return next((where for where in self.scoped if where in named), None)
+
+    @contextmanager
+    def _rows_of(self, transcript: Transcript) -> Iterator[None]:
+        """:attr:`pseudonyms` as ``transcript`` reads them while in the block: the study's rows,
+        but for its own rows' people (:attr:`scoped`), who are those rows there. A name added in
+        the block is the study's."""
+        where = self._scope_of(transcript)
+        if where is None:
+            yield
+            return
+        study, own = self.pseudonyms, self.scoped[where]
+        theirs = {_person(name) for name in own}
+        self.pseudonyms = {n: p for n, p in study.items() if _person(n) not in theirs} | own
+        self._study = study
+        self._index()
+        try:
+            yield
+        finally:
+            self._study = {}
+            for name, p in self.pseudonyms.items():
+                if name not in study and name not in own:
+                    study[name] = p
+            self.pseudonyms = study
+            self._index()
+
+    def _split_roles(self, transcript: Transcript) -> None:
+        """Give a row of ``transcript``'s own (:attr:`scoped`) to each of its speakers whom the
+        key gives a pseudonym of the other role (``Kate,Interviewer``, where Kate is the one
+        interviewed: ``Kate,P05,P05.txt``), and none here yet: the study's row stays hers
+        where she interviews. Before session 47 her answers there were ``Interviewer:``. Not in
+        a transcript where no one was read as the interviewer: its roles are unknown, and a
+        keyed interviewer there keeps her row. A row the key held before this run (not one of
+        :attr:`added`) is warned of too (:meth:`_check_role`): it may be a mistake."""
+        where = self._scope_of(transcript)
+        own = self.scoped.get(where or "", {})
+        speakers = _speakers(transcript)
+        if "interviewer" not in speakers.values():
+            return
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
+        for speaker, role in speakers.items():
+            known = self.get(speaker)
+            if known is None or _names_no_one(speaker) or _role_of(known) in (None, role):
+                continue
+            if any(_person(name) == _person(speaker) for name in own):
+                continue
+            hint = _number_hint(transcript) if role == "participant" else None
+            pseudonym = self._new_pseudonym(role, hint, taken)
+            name = Path(transcript.source or transcript.id).name
+            own = self.scoped.setdefault(name.casefold(), own)
+            said = " ".join(speaker.split())
+            if not any(_person(a) == _person(said) for a in self.added):
+                self._check_role(transcript, role, known, pseudonym)
+            own[said] = pseudonym
+            self._new_scoped.append((said, pseudonym, name))
+            self.added.append(said)
+
     def __len__(self) -> int:
-        return len(self.pseudonyms)
+        return len(self.pseudonyms) + sum(len(own) for own in self.scoped.values())
 
     def __repr__(self) -> str:
         # never the names: a repr ends up in logs and notebooks that are shared
@@ -814,6 +898,7 @@ class PseudonymKey:
                 hint="header: name,pseudonym (or give a new file name, and roqa writes it)",
             )
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
+        at_where = columns.index(_TRANSCRIPT) if _TRANSCRIPT in columns else None
         key = cls()
         placeholders: list[tuple[int, str, str]] = []
         keyed: dict[str, list[tuple[int, str]]] = {}  # speaker pseudonym -> its rows so far
@@ -833,6 +918,11 @@ class PseudonymKey:
                     path=p,
                     hint="every row gives a name and its pseudonym",
                 )
+            where = row[at_where].strip() if at_where is not None and at_where < len(row) else ""
+            if where:  # a row of one transcript: kept as read
+                key.scoped.setdefault(where.casefold(), {})[" ".join(name.split())] = pseudonym
+                key._rows.append(("", row))
+                continue
             _warn_of_two_people(p, i, name, pseudonym, keyed)
             try:
                 key.add(name, pseudonym)
@@ -860,28 +950,39 @@ class PseudonymKey:
         a sheet's right) is left out."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        if not self._header:
+        if not self._header and not self._new_scoped:
             w.writerow(KEY_COLUMNS)
             w.writerows(self.pseudonyms.items())
             return buf.getvalue()
-        columns = [c.strip().lower() for c in self._header]
+        header = list(self._header or KEY_COLUMNS)
+        columns = [c.strip().lower() for c in header]
+        if self._new_scoped and _TRANSCRIPT not in columns:
+            header.append(_TRANSCRIPT)
+            columns.append(_TRANSCRIPT)
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
-        width = max([len(self._header), *(len(row) for _, row in self._rows)])
+        at_where = columns.index(_TRANSCRIPT) if _TRANSCRIPT in columns else -1
+        width = max([len(header), *(len(row) for _, row in self._rows)])
         kept = [
             i
             for i in range(width)
-            if i in (at_name, at_pseudonym)
-            or (i < len(self._header) and self._header[i].strip())
+            if i in (at_name, at_pseudonym, at_where)
+            or (i < len(header) and header[i].strip())
             or any(i < len(row) and row[i].strip() for _, row in self._rows)
         ]
 
-        def line(cells: list[str], name: str | None = None) -> list[str]:
-            out = [cells[i] if i < len(cells) else "" for i in range(width)]
+        def line(cells: Iterable[str], name: str | None = None) -> list[str]:
+            out = list(cells)[:width]
+            out += [""] * (width - len(out))
             if name is not None:
                 out[at_name], out[at_pseudonym] = name, self.pseudonyms[name]
             return [out[i] for i in kept]
 
-        w.writerow(line(self._header))
+        def own_row(name: str, pseudonym: str, where: str) -> list[str]:
+            out = [""] * width
+            out[at_name], out[at_pseudonym], out[at_where] = name, pseudonym, where
+            return [out[i] for i in kept]
+
+        w.writerow(line(header))
         written: set[str] = set()
         for name, cells in self._rows:
             if not name:
@@ -890,6 +991,7 @@ class PseudonymKey:
                 w.writerow(line(cells, name))
                 written.add(name)
         w.writerows(line([], name) for name in self.pseudonyms if name not in written)
+        w.writerows(own_row(*row) for row in self._new_scoped)
         return buf.getvalue()
 
     def write(self, path: str | Path) -> Path:
@@ -904,7 +1006,7 @@ class PseudonymKey:
     # -- pseudonymising ------------------------------------------------------------------------
 
     def _new_pseudonym(self, role: str, number_hint: str | None, taken: set[str]) -> str:
-        used = {p.casefold() for p in self.pseudonyms.values()} | taken
+        used = {p.casefold() for p in self._every_pseudonym()} | taken
         if role == "interviewer":
             k = 1
             while (_INTERVIEWER if k == 1 else f"{_INTERVIEWER} {k}").casefold() in used:
@@ -920,10 +1022,15 @@ class PseudonymKey:
             n += 1
         return f"P{n:02d}"
 
+    def _every_pseudonym(self) -> list[str]:
+        """The pseudonyms of the key's rows, the study's and each transcript's own."""
+        scoped = [p for own in self.scoped.values() for p in own.values()]
+        return [*self.pseudonyms.values(), *self._study.values(), *scoped]
+
     def _new_member(self, number: str, taken: set[str]) -> str:
         """The first of ``number`` lettered (``P04a``, ``P04b`` ... ``P04z``) that no one has:
         a member of the case ``number``, as a joint interview's are written."""
-        used = {p.casefold() for p in self.pseudonyms.values()} | taken
+        used = {p.casefold() for p in self._every_pseudonym()} | taken
         letter = next((c for c in ascii_lowercase if f"{number}{c}".casefold() not in used), None)
         if letter is None:  # 26 members of one case: the next free numbers
             return self._new_pseudonym("participant", None, taken)
@@ -953,6 +1060,12 @@ class PseudonymKey:
         docstring), without rewriting it or warning of it (:meth:`apply` does). Registering
         every transcript of a study before rewriting any (as ``AutoCoder.code`` does) lets a
         full name be replaced in an interview read before the one its person speaks in."""
+        self._split_roles(transcript)
+        with self._rows_of(transcript):
+            self._register(transcript)
+
+    def _register(self, transcript: Transcript) -> None:
+        """:meth:`register`, with the key's rows as ``transcript`` reads them."""
         from .transcripts.roles import case_label, participant_number_label, study_id_number
 
         speakers = _speakers(transcript)
@@ -1072,9 +1185,12 @@ class PseudonymKey:
             k += 1
         return f"{_CHAT_SENDER} {k}"
 
-    def _check_role(self, transcript: Transcript, role: str, pseudonym: str) -> None:
+    def _check_role(
+        self, transcript: Transcript, role: str, pseudonym: str, here: str | None = None
+    ) -> None:
         """Warn when the key gives a speaker a pseudonym of the other role (a name first keyed
-        when the interviewer was not named, then named with ``--interviewer``)."""
+        when the interviewer was not named, then named with ``--interviewer``); ``here``, the
+        pseudonym a row of the transcript's own now gives them (:meth:`_split_roles`)."""
         bare = _bare(pseudonym)
         if role == "interviewer" and _number(bare) is not None:
             wrong = f"gives this transcript's interviewer the participant pseudonym {bare}"
@@ -1082,8 +1198,14 @@ class PseudonymKey:
             wrong = f"gives a participant of this transcript the pseudonym {bare}"
         else:
             return
+        own = (
+            f" if it is wrong for every transcript; here they are {here}, in a row for this "
+            "transcript alone added to the key (column transcript)"
+            if here is not None
+            else ""
+        )
         warn(
-            f"the pseudonym key {wrong}: change that row of the key",
+            f"the pseudonym key {wrong}: change that row of the key{own}",
             path=transcript.source or transcript.id,
         )
 
@@ -1172,11 +1294,17 @@ class PseudonymKey:
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with every name of the key replaced (see the module docstring); its
-        speakers who are not yet in the key are added first (:meth:`register`)."""
+        speakers who are not yet in the key are added first (:meth:`register`), and the key's
+        rows of its own (:attr:`scoped`) are its speakers' there."""
+        self.register(transcript)
+        with self._rows_of(transcript):
+            return self._rewritten(transcript)
+
+    def _rewritten(self, transcript: Transcript) -> Transcript:
+        """:meth:`apply`, once ``transcript``'s speakers are registered."""
         from .transcripts.cue_times import carry_cue_times
         from .transcripts.roles import participant_id
 
-        self.register(transcript)
         speakers = _speakers(transcript)
         for speaker, role in speakers.items():  # checked here, where it is rewritten, once
             known = self.get(speaker)
