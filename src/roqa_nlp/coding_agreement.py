@@ -1257,7 +1257,8 @@ def match_codes_by_name(
     for c in coders:
         ids_of_project.setdefault(key[c], set()).update(used[c])
         names_of.update({(key[c], cid): name for cid, name in used[c].items()})
-    rename: dict[str, dict[str, str]] = {c: {} for c in coders}  # coder -> old id -> new id
+    # 0. a code renamed between two codebooks the codings carry (the researcher's v1 and v2)
+    rename, across_books = _renamed_between_codebooks(results, used)
     resolved: dict[str, dict[str, set[str]]] = {}  # reference codebook -> coder -> names
     ambiguous: set[str] = set()
     # 1. names that resolve in a reference codebook
@@ -1315,6 +1316,11 @@ def match_codes_by_name(
         for book_id, per in resolved.items()
         for coder, names in per.items()
     ]
+    if across_books:
+        notes.append(
+            "codes of the different codebooks the codings carry matched by name (their ids "
+            "differ): " + first_few(across_books, 4)
+        )
     if across:
         notes.append(
             "codes of different projects matched by name (their ids differ): "
@@ -1326,6 +1332,58 @@ def match_codes_by_name(
             + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
         )
     return out, notes
+
+
+def _renamed_between_codebooks(
+    results: Mapping[str, CodingResult], used: Mapping[str, Mapping[str, str]]
+) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Coder -> code id -> the id it takes, for codes of two different codebooks the codings
+    record and carry (:func:`~roqa_nlp.crosswalk.own_codebook`: a researcher's own codebook,
+    v1 and v2) that carry one name (compared as :func:`~roqa_nlp.codebook.normalise_name`
+    does) under two ids: each takes the id of the first coder's codebook, and the match is
+    shown (``'COVID disruption' (own-v2 COVID = own-v1+project project.covid-disruption)``).
+
+    A code renamed between versions (a review's new code ``project.covid-disruption`` made
+    ``COVID`` in v2) was two codes, one per coder, that could never agree (kappa 0.667 for
+    1.0: re-test, session 47). Ids decide where they can: a code whose id the first codebook
+    has stays itself, and a name two codes of one codebook carry, or a target id the other
+    codebook gives another code, is not matched. ``used``: coder -> the code ids they applied
+    -> names."""
+    from .codebook import normalise_name
+    from .crosswalk import own_codebook
+
+    books = {c: b for c in results if (b := own_codebook(results[c])) is not None}
+    distinct = list({(b.id, b.hash): b for b in books.values()}.values())
+    rename: dict[str, dict[str, str]] = {c: {} for c in results}
+    if len(distinct) < 2:
+        return rename, []
+
+    def named(book: Codebook) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for code in book.codes:
+            out.setdefault(normalise_name(code.name), []).append(code.id)
+        return out
+
+    first = distinct[0]
+    in_first = named(first)
+    shown: dict[str, str] = {}
+    for coder, book in books.items():
+        if (book.id, book.hash) == (first.id, first.hash):
+            continue
+        in_book = named(book)
+        for cid in used[coder]:
+            if cid in first or cid not in book:
+                continue
+            key = normalise_name(book[cid].name)
+            targets = in_first.get(key, [])
+            if len(targets) != 1 or len(in_book[key]) != 1 or targets[0] in book:
+                continue
+            rename[coder][cid] = targets[0]
+            shown.setdefault(
+                f"{book.id}:{cid}",
+                f"{book[cid].name!r} ({book.id} {cid} = {first.id} {targets[0]})",
+            )
+    return rename, sorted(shown.values(), key=natural_key)
 
 
 def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingResult:

@@ -1,0 +1,78 @@
+"""Specification of `roqa agree` between codings made in two versions of the researcher's own
+codebook (`roqa code --codebook v1.json`, then v2.json): a code renamed between the versions is
+one code, the hints name a codebook that works, and a code charted onto several codes says so
+(re-test, session 47)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.decisions import Decision
+from test_apply_decisions import TEXTS, write_decisions
+from test_cli_core import roqa
+from test_own_codebook_review import coded_in_own, own_codebook
+
+
+def covid_codebook() -> dict[str, object]:
+    """Version 2 of :func:`own_codebook`, with COVID "COVID disruption", a code v1's reviews
+    made as a new code (``project.covid-disruption``); no mapping onto CFIR 2009 for it."""
+    book = own_codebook("2")
+    codes = book["codes"]
+    assert isinstance(codes, list)
+    codes.append({"id": "COVID", "name": "COVID disruption", "level": "construct", "parent": "ORG"})
+    return book
+
+
+def reviews_in_two_versions(tmp_path: Path) -> list[Path]:
+    """Coder1's review in v1 (COVID disruption a new code), Coder2's in v2 (its COVID); they
+    differ on p01:0004 only (STAFF, COMPLEX)."""
+    outs = []
+    for version, covid, last in (
+        (
+            "1",
+            Decision("p01:0003", "new-code", new_code="COVID disruption", text=TEXTS[2]),
+            "STAFF",
+        ),
+        ("2", Decision("p01:0003", "recode", "COVID", text=TEXTS[2]), "COMPLEX"),
+    ):
+        coded = coded_in_own(tmp_path / f"coded{version}", version)
+        if version == "2":
+            (coded / "chart_codebook.json").write_text(json.dumps(covid_codebook()), "utf-8")
+        review = [
+            Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+            Decision("p01:0002", "recode", "NEED", text=TEXTS[1]),
+            covid,
+            Decision("p01:0004", "recode", last, text=TEXTS[3]),
+        ]
+        write_decisions(coded / "decisions.csv", review)
+        outs.append(tmp_path / f"rev{version}")
+        run = roqa("apply-decisions", coded, "--coder", f"Coder{version}", "--out", outs[-1])
+        assert run.code == 0, run.err
+    return outs
+
+
+MATCHED = (
+    "codes of the different codebooks the codings carry matched by name (their ids differ): "
+    "'COVID disruption' (own-v2 COVID = own-v1+project project.covid-disruption)"
+)
+
+
+@pytest.mark.parametrize("given", [[], ["--codebook", "cfir-2009"]])
+def test_a_code_renamed_between_two_own_codebooks_is_one_code_and_the_note_says_so(
+    tmp_path: Path, given: list[str]
+) -> None:
+    """Before: project.covid-disruption and COVID were two codes, 5 codes x 4 units with 4
+    disagreements: agreement 0.8, kappa 0.375 (with --codebook cfir-2009 too)."""
+    outs = reviews_in_two_versions(tmp_path)
+    report = tmp_path / "a.json"
+    run = roqa("agree", *outs, "--n-boot", "0", *given, "--json", report)
+    assert run.code == 0, run.err
+    data = json.loads(report.read_text("utf-8"))
+    assert MATCHED in data["notes"]
+    # STAFF, NEED, COVID disruption and COMPLEX on 4 units: they differ on p01:0004's two codes
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == 14 / 16
+    assert pair["all"]["kappa"] == pytest.approx(2 / 3)
