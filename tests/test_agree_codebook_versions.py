@@ -76,3 +76,23 @@ def test_a_code_renamed_between_two_own_codebooks_is_one_code_and_the_note_says_
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == 14 / 16
     assert pair["all"]["kappa"] == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("which", ["rev1/chart_codebook.json", "rev2/codebook.json"])
+def test_a_codebook_the_others_do_not_translate_into_is_answered_with_one_they_all_do(
+    tmp_path: Path, which: str
+) -> None:
+    """Before, the hints went in a circle: --codebook with v1's file said "use --codebook
+    rev2/codebook.json", and that said "use --codebook rev1/codebook.json"; only cfir-2009,
+    which both versions map onto, works. The hint names it, and following it leads to no other
+    hint."""
+    outs = reviews_in_two_versions(tmp_path)
+    run = roqa("agree", *outs, "--n-boot", "0", "--codebook", tmp_path / which)
+    assert run.code == 2
+    assert run.err.startswith("roqa: error: Coder")
+    assert run.err.endswith(
+        "(give --codebook cfir-2009, which every input's codes translate into)\n"
+    )
+    run = roqa("agree", *outs, "--n-boot", "0", "--codebook", "cfir-2009")
+    assert (run.code, run.err) == (0, "")
+    assert "--codebook" not in run.out

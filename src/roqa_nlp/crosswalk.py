@@ -107,12 +107,19 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
             for sid in source_ids:
                 out.setdefault(sid, []).append(target_id)
         return out
-    raise RoqaError(
+    raise NoMapping(
         f"codebook {target.id!r} documents no mapping from {source.id!r}, "
         f"so {source.id} codes cannot be translated into its codes",
         hint=f"use --codebook {source.cli_name}, or add a 'mapping' to one of the two codebook "
         "files",
     )
+
+
+class NoMapping(RoqaError):
+    """Neither of two codebooks documents a mapping to the other (:func:`crosswalk`), so codes
+    of one cannot be translated into the other's. Its hint names the source codebook, which
+    may not work either where several codebooks are compared (``roqa agree`` names one that
+    does)."""
 
 
 def _built_in_id(book: Codebook) -> str:

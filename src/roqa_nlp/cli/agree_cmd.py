@@ -75,7 +75,7 @@ def recorded_chart_of(
     when the codings that record one record the same one (by content); else None and, when
     they record different ones (a study's rop-v1 and rop-v2), a one-line warning naming each
     and how to compare them in one."""
-    from ..crosswalk import load_chart, recorded_chart, source_codebook
+    from ..crosswalk import load_chart, recorded_chart
 
     charts = {
         coder: (chart, load_chart(chart, sources.get(coder) or r.source))
@@ -100,11 +100,7 @@ def recorded_chart_of(
         + ", ".join(f"{c}: {n}" for c, n in named.items())
         + "), so they are compared in their own codes: "
     )
-    # only a codebook every one of them documents a mapping into: rop-v1 documents none from
-    # rop-v2, so suggesting rop-v1's file was an error (regression hunt, session 46)
-    # each coder's codes, from the codebook they are of (a review's own, a model's built-in)
-    froms = [source_codebook(results[c]) or b for c, (_, b) in charts.items()]
-    into = _charted_into_one({given[c]: b for c, (_, b) in charts.items()}, froms)
+    into = _working_codebook(results, sources)
     if into is None:
         return None, said + (
             "no codebook documents a mapping from each of them, so they cannot be compared in "
@@ -113,7 +109,39 @@ def recorded_chart_of(
     return None, said + f"to compare them in one, give it with --codebook (e.g. --codebook {into})"
 
 
-def _charted_into_one(books: dict[str, Any], froms: list[Any]) -> str | None:
+def _working_codebook(
+    results: dict[str, Any], sources: dict[str, Path], *, besides: Any | None = None
+) -> str | None:
+    """The ``--codebook`` value every coder's codes translate into (:func:`_charted_into_one`):
+    first the codebook files the codings record (``roqa code --codebook``'s copies), then the
+    built-in codebooks; None when none does. ``besides``: a codebook given already, which does
+    not. Only a codebook every one of them documents a mapping into will do: rop-v1 documents
+    none from rop-v2, so suggesting rop-v1's file was an error (regression hunt, session 46),
+    and the error it gave suggested rop-v2's, whose error suggested rop-v1's again (re-test,
+    session 47)."""
+    from ..crosswalk import load_chart, recorded_chart, source_codebook
+    from ..errors import RoqaError
+
+    books: dict[str, Any] = {}
+    for coder, r in results.items():
+        if (chart := recorded_chart(r.meta)) is None:
+            continue
+        try:
+            b = load_chart(chart, sources.get(coder) or r.source)
+        except RoqaError:  # a copy not there: said elsewhere
+            continue
+        books.setdefault(b.id if chart == b.id else str(b.origin or b.id), b)
+    if besides is not None:
+        books = {k: b for k, b in books.items() if (b.id, b.hash) != (besides.id, besides.hash)}
+    # each coder's codes, from the codebook they are of (a review's own, a model's built-in)
+    froms = [s for r in results.values() if (s := source_codebook(r)) is not None]
+    skip = set() if besides is None else {besides.id}
+    return _charted_into_one(books, froms, skip=skip)
+
+
+def _charted_into_one(
+    books: dict[str, Any], froms: list[Any], *, skip: set[str] | None = None
+) -> str | None:
     """The first of ``books`` (as ``--codebook`` takes it -> the codebook), then of the built-in
     codebooks, that the codes of each codebook of ``froms`` translate into
     (:func:`~roqa_nlp.crosswalk.crosswalk`); None when none does."""
@@ -122,6 +150,7 @@ def _charted_into_one(books: dict[str, Any], froms: list[Any]) -> str | None:
     from ..errors import RoqaError
 
     candidates = {**books, **{b: Codebook.load(b) for b in BUILTIN if b not in books}}
+    candidates = {k: b for k, b in candidates.items() if b.id not in (skip or set())}
     for named, target in candidates.items():
         try:
             for b in froms:
@@ -139,6 +168,7 @@ def in_one_codebook(
     *,
     model_threshold: float | None = None,
     recorded: Any | None = None,
+    sources: dict[str, Path] | None = None,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Every coder's codings in one codebook, a note per coder whose codes were translated, and
     the coders that are models.
@@ -157,11 +187,15 @@ def in_one_codebook(
     Without, in ``recorded`` when given (the codebook ``roqa code --codebook`` charted the
     codings in, :func:`recorded_chart_of`), with a note saying so, codings already in its codes
     (a review made in it) as they are; else results whose codes come from different built-in
-    codebooks are a one-line error: their codes could never agree.
+    codebooks are a one-line error: their codes could never agree. A coder whose codes do not
+    translate into ``book`` is a one-line error naming a codebook every coder's codes translate
+    into (their codebook files, coder -> the file read in ``sources``, then the built-in ones),
+    or saying that none does.
     """
     from ..coding_agreement import counted_codings, is_model_result
     from ..crosswalk import (
         PROJECT_SUFFIX,
+        NoMapping,
         _recorded_ids,
         chart_codings,
         charted_suggestions,
@@ -198,10 +232,25 @@ def in_one_codebook(
                 result, model_threshold=model_threshold, model=coder in models
             )
             continue
-        if coder in models:  # the suggestions the report and the review show in ``book``
-            result = charted_suggestions(result, book)
-        counted = counted_codings(result, model_threshold=model_threshold, model=coder in models)
-        out[coder], note = chart_codings(counted, book, person=True, who=coder)
+        try:
+            if coder in models:  # the suggestions the report and the review show in ``book``
+                result = charted_suggestions(result, book)
+            counted = counted_codings(
+                result, model_threshold=model_threshold, model=coder in models
+            )
+            out[coder], note = chart_codings(counted, book, person=True, who=coder)
+        except NoMapping as e:
+            # its hint names the coder's own codebook, which the others' codes may not
+            # translate into either: name one every coder's do (re-test, session 47)
+            into = _working_codebook(results, sources or {}, besides=book)
+            raise RoqaError(
+                f"{coder}'s codes cannot be compared in {book.id}: {e.reason}",
+                hint=f"give --codebook {into}, which every input's codes translate into"
+                if into is not None
+                else "no codebook documents a mapping from each input's codebook: add a "
+                "'mapping' to one of the codebook files, or leave out --codebook to compare "
+                "them in their own codes",
+            ) from None
         if note:
             notes.append(f"{coder}: {note}")
     return out, notes, models
@@ -460,7 +509,7 @@ def _compared(
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
     results, translated, models = in_one_codebook(
-        results, book, model_threshold=model_threshold, recorded=recorded
+        results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
     )
     level_notes: list[str] = []
     if at != "code":
