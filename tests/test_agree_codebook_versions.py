@@ -96,3 +96,47 @@ def test_a_codebook_the_others_do_not_translate_into_is_answered_with_one_they_a
     run = roqa("agree", *outs, "--n-boot", "0", "--codebook", "cfir-2009")
     assert (run.code, run.err) == (0, "")
     assert "--codebook" not in run.out
+
+
+def test_a_code_charted_onto_two_own_codes_is_named_in_one_line(tmp_path: Path) -> None:
+    """Before, the model's IS.E.2, which the researcher's codebook maps onto ORG-MONEY and
+    ORG-REG, counted as both on each segment with no word: only "codes translated from
+    cfir-2009 to own-v1 through the documented mapping"."""
+    from test_apply_decisions import model_codings
+
+    book = own_codebook("1")
+    book["codes"] = [
+        {"id": "ORG", "name": "Inside", "level": "domain", "parent": None, "codable": False},
+        {"id": "ORG-MONEY", "name": "Money", "level": "construct", "parent": "ORG"},
+        {"id": "ORG-REG", "name": "Regulation", "level": "construct", "parent": "ORG"},
+        {"id": "COMPLEX", "name": "Complicated work", "level": "construct", "parent": "ORG"},
+    ]
+    book["mapping"] = {
+        "cfir-2009": {"ORG-MONEY": ["IS.E.2"], "ORG-REG": ["IS.E.2"], "COMPLEX": ["IC.F"]}
+    }
+    coded = tmp_path / "coded"
+    codings = model_codings()
+    codings.meta["chart_codebook"] = "chart_codebook.json"
+    codings.save(coded)
+    (coded / "chart_codebook.json").write_text(json.dumps(book), "utf-8")
+    review = [
+        Decision("p01:0001", "recode", "ORG-MONEY", text=TEXTS[0]),
+        Decision("p01:0002", "recode", "ORG-REG", text=TEXTS[1]),
+    ]
+    write_decisions(coded / "decisions.csv", review)
+    assert roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "rev").code == 0
+    report = tmp_path / "a.json"
+    run = roqa("agree", coded, tmp_path / "rev", "--n-boot", "0", "--json", report)
+    assert (run.code, run.err) == (0, "")
+    data = json.loads(report.read_text("utf-8"))
+    assert data["translated"] == [
+        "compared in own-v1, the codebook `roqa code --codebook` chose (run.json); "
+        "--codebook sets another",
+        "coded: codes translated from cfir-2009 to own-v1 through the documented mapping",
+        "a code charted onto several own-v1 codes counts as each of them, so one code given is "
+        "several to agree or disagree on: IS.E.2 Available Resources as ORG-MONEY and ORG-REG "
+        "(coded 2 segments)",
+    ]
+    # the model's ORG-MONEY and ORG-REG on both segments, Alice's one of them on each
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == 2 / 4

@@ -942,6 +942,33 @@ def chart_codings(
     return CodingResult(applied, charted.transcripts, charted.meta), note
 
 
+def several_counterparts(
+    given: CodingResult, charted: CodingResult, target: Codebook
+) -> dict[tuple[str, str, tuple[str, ...]], int]:
+    """The codes of ``given`` (codings counted in their own codebook) that :func:`chart_codings`
+    charted in ``target`` as several of its codes at once (CFIR 2009's External Policy &
+    Incentives as three CFIR 2.0 codes; a researcher's mapping of OS.D onto ORG-MONEY and
+    ORG-REG): (code id, name, the codes of ``target`` it became in ``charted``) -> the number
+    of segments where it did. Each such code counts as every code it became when coders are
+    compared, so one code given is several to agree or disagree on."""
+    source = source_codebook(given)
+    if source is None or source.id == target.id:
+        return {}
+    try:
+        walk = crosswalk(source, target)
+    except RoqaError:
+        return {}
+    after = {s.segment.id: {g.code_id for g in s.suggestions} for s in charted.segments}
+    out: Counter[tuple[str, str, tuple[str, ...]]] = Counter()
+    for s in given.segments:
+        there = after.get(s.segment.id, set())
+        for g in s.suggestions:
+            became = tuple(t for t in walk.get(g.code_id, []) if t in there)
+            if len(became) > 1 and g.code_id not in target:
+                out[g.code_id, g.name, became] += 1
+    return dict(out)
+
+
 def chart_given(
     result: CodingResult, target: Codebook
 ) -> tuple[CodingResult, Codebook, str | None]:

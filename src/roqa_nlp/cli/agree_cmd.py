@@ -201,6 +201,7 @@ def in_one_codebook(
         charted_suggestions,
         check_one_codebook,
         codebook_of,
+        several_counterparts,
     )
     from ..errors import RoqaError
 
@@ -225,6 +226,7 @@ def in_one_codebook(
             )
         else:
             return results, [], models
+    several: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
     for coder, result in results.items():
         own = next(iter(_recorded_ids(result.meta)), "").removesuffix(PROJECT_SUFFIX)
         if own == book.id:  # a review made in the codes charted (and its new codes): as it is
@@ -253,7 +255,30 @@ def in_one_codebook(
             ) from None
         if note:
             notes.append(f"{coder}: {note}")
+            for k, n in several_counterparts(counted, out[coder], book).items():
+                several.setdefault(k, {})[coder] = n
+    if several:
+        notes.append(_several_counterparts_note(several, book.id))
     return out, notes, models
+
+
+def _several_counterparts_note(
+    several: dict[tuple[str, str, tuple[str, ...]], dict[str, int]], target: str
+) -> str:
+    """The one line naming the codes charted onto several codes of ``target`` at once
+    (:func:`~roqa_nlp.crosswalk.several_counterparts`: code -> coder -> segments). Each
+    counted as every one of them, unsaid, and a model's IS.E.2 mapped onto a researcher's
+    ORG-MONEY and ORG-REG disagreed twice with a review's ORG-MONEY (re-test, session 47)."""
+    shown = [
+        f"{cid}{f' {name}' * (name != cid)} as {' and '.join(became)} ("
+        + ", ".join(f"{c} {n} segment{'s' * (n != 1)}" for c, n in per.items())
+        + ")"
+        for (cid, name, became), per in several.items()
+    ]
+    return (
+        f"a code charted onto several {target} codes counts as each of them, so one code given "
+        "is several to agree or disagree on: " + "; ".join(shown[:4]) + " ..." * (len(shown) > 4)
+    )
 
 
 @dataclass
