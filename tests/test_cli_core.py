@@ -1868,6 +1868,41 @@ def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_
     assert "charted in" not in run.err
 
 
+def test_recoding_in_place_with_v2_of_an_own_codebook_keeps_v1s_copy_and_says_where(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Re-test, session 47: `roqa code --out SAME --codebook v2.json` over a folder coded with
+    v1.json overwrote chart_codebook.json with v2 while warning "give --codebook
+    SAME/chart_codebook.json to keep it": that file was v2 by then, v1 gone. v1's copy is now
+    kept under its own name first, and the warning names it."""
+    from roqa_nlp.codebook import Codebook
+    from test_own_codebook_review import own_codebook
+
+    books = {}
+    for version in ("1", "2"):
+        books[version] = tmp_path / f"v{version}.json"
+        books[version].write_text(json.dumps(own_codebook(version)), "utf-8")
+    out = tmp_path / "o"
+    shutil.copytree(coded.out, out)
+    args = ["code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report"]
+    assert roqa(*args, "--codebook", books["1"]).code == 0
+    run = roqa(*args, "--codebook", books["2"])
+    assert run.code == 0, run.err
+    kept = out / "chart_codebook.own-v1.json"
+    assert [line for line in run.err.splitlines() if "charted in" in line] == [
+        f"roqa: warning: {out}: the earlier run in it charted in own-v1; this one charts in "
+        f"own-v2 (its copy is kept as {kept}: give --codebook {kept} to chart in it again)"
+    ]
+    assert Codebook.load(kept).hash == Codebook.load(books["1"]).hash
+    assert Codebook.load(out / "chart_codebook.json").hash == Codebook.load(books["2"]).hash
+    run = roqa("report", out, "--codebook", kept, "--table", tmp_path / "t.csv")
+    assert run.code == 0, run.err
+    # the copies are codebooks, not a report or table made from the earlier codings
+    run = roqa(*args, "--codebook", books["2"])
+    assert run.code == 0, run.err
+    assert "chart_codebook" not in run.err
+
+
 def test_codebook_file_chosen_is_kept_beside_the_codings(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -26,6 +26,7 @@ from ._app import (
 )
 
 if TYPE_CHECKING:
+    from ..codebook import Codebook
     from ..pseudonyms import PseudonymKey
     from .report_cmd import Review
 
@@ -337,9 +338,10 @@ def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
     return {CODEBOOK_FILE: path}
 
 
-def _earlier_chart(out: Path) -> str | None:
-    """The id (else the record) of the codebook an earlier run into ``out`` was charted in
-    (``run.json``'s ``chart_codebook``, ``roqa code --codebook``), if any."""
+def _earlier_chart(out: Path) -> Codebook | str | None:
+    """The codebook an earlier run into ``out`` was charted in (``run.json``'s
+    ``chart_codebook``, ``roqa code --codebook``), else its record when it cannot be read, if
+    any."""
     from ..crosswalk import load_chart, recorded_chart
     from ..errors import RoqaError
     from ..result import run_record
@@ -351,25 +353,73 @@ def _earlier_chart(out: Path) -> str | None:
     if chart is None:
         return None
     try:
-        return load_chart(chart, out).id
+        return load_chart(chart, out)
     except RoqaError:
         return chart
 
 
-def _warn_if_chart_dropped(out: Path, earlier: str | None, this: str) -> None:
+def _warn_if_chart_dropped(out: Path, earlier: Codebook | str | None, this: Codebook) -> None:
     """Warn in one line when this run into ``out`` charts in another codebook than the earlier
     run there recorded (:func:`_earlier_chart`): without ``--codebook`` again, its later reports
-    and exports would chart in the model's codebook, the choice quietly dropped."""
-    if earlier is None or earlier == this:
-        return
-    from ..crosswalk import CHART_FILE
+    and exports would chart in the model's codebook, the choice quietly dropped.
 
-    again = earlier if earlier in BUILTIN else out / CHART_FILE
+    An earlier codebook file's copy beside the codings (:data:`~roqa_nlp.crosswalk.CHART_FILE`)
+    is first kept under a name of its own (:func:`_keep_earlier_chart`), as this run's
+    ``--codebook`` file replaces it: the warning said "give --codebook OUT/chart_codebook.json
+    to keep it" while that file became v2's, v1 lost (re-test, session 47)."""
+    if earlier is None:
+        return
+    said = earlier if isinstance(earlier, str) else earlier.id
+    if said == this.id and (
+        isinstance(earlier, str) or said in BUILTIN or earlier.hash == this.hash
+    ):
+        return
+    if said in BUILTIN:
+        how = f"give --codebook {said} to keep it"
+    elif isinstance(earlier, str) or (kept := _keep_earlier_chart(out, earlier)) is None:
+        how = "give --codebook with its file to keep it"  # no copy of it here to keep
+    else:
+        how = (
+            f"its copy is kept as {kept}: give --codebook {shell_quoted(kept)} to chart in it again"
+        )
+    if said == this.id:  # an edited file of the same id
+        said = f"another version of {said}"
     print(
-        f"roqa: warning: {out}: the earlier run in it charted in {earlier}; this one charts in "
-        f"{this} (give --codebook {again} to keep it)",
+        f"roqa: warning: {out}: the earlier run in it charted in {said}; this one charts in "
+        f"{this.id} ({how})",
         file=sys.stderr,
     )
+
+
+def _keep_earlier_chart(out: Path, earlier: Codebook) -> Path | None:
+    """The earlier run's codebook file copy in ``out`` (:data:`~roqa_nlp.crosswalk.CHART_FILE`)
+    kept as ``chart_codebook.<its id>.json`` (with its hash's first 12 digits when a copy of
+    another content has that name already), written atomically; the file kept (the file itself
+    when run.json named one outside ``out``, as runs before the copy did), None when there is
+    no copy of ``earlier`` to keep."""
+    from ..crosswalk import CHART_FILE
+    from ..io import atomic_write_bytes
+
+    copy = out / CHART_FILE
+    if earlier.origin is not None and Path(earlier.origin).resolve() != copy.resolve():
+        return Path(earlier.origin)  # a file elsewhere (runs before the copy): not replaced
+    try:
+        data = copy.read_bytes()
+    except OSError:
+        return None
+    stem = Path(CHART_FILE).stem
+    for name in (f"{stem}.{_file_safe(earlier.id)}.json",
+                 f"{stem}.{_file_safe(earlier.id)}.{earlier.hash[:12]}.json"):  # fmt: skip
+        kept = out / name
+        try:
+            if kept.read_bytes() == data:
+                return kept
+        except FileNotFoundError:
+            atomic_write_bytes(kept, data)
+            return kept
+        except OSError:
+            continue
+    return None
 
 
 def _warn_if_report_is_stale(out: Path) -> None:
@@ -465,11 +515,25 @@ def _earlier_run_files(
         (
             name
             for name in set(before) - rewritten - earlier - {DECISIONS_FILE, "report.html"}
-            if Path(name).suffix.lower() in _MADE_FROM_CODINGS and (out / name).is_file()
+            if Path(name).suffix.lower() in _MADE_FROM_CODINGS
+            and (out / name).is_file()
+            and not _is_chart_copy(name)
         ),
         key=natural_key,
     )
     return stale, left
+
+
+def _is_chart_copy(name: str) -> bool:
+    """Whether ``name`` is a codebook copy ``roqa code --codebook`` keeps in its output folder
+    (:data:`~roqa_nlp.crosswalk.CHART_FILE`, or an earlier one kept by
+    :func:`_keep_earlier_chart`): a codebook, not a file made from the codings."""
+    from fnmatch import fnmatchcase
+
+    from ..crosswalk import CHART_FILE
+
+    stem = Path(CHART_FILE).stem
+    return name == CHART_FILE or fnmatchcase(name, f"{stem}.*.json")
 
 
 def _warn_of_earlier_outputs(
@@ -814,11 +878,11 @@ def code_command(
         _warn_if_chart_dropped(
             out,
             earlier_chart,
-            chart_book.id
+            chart_book
             if chart_book is not None
-            else Codebook.load(ray_book).id
+            else Codebook.load(ray_book)
             if ray_book is not None and ray_book.is_file()
-            else DEFAULT_CODEBOOK,
+            else Codebook.load(DEFAULT_CODEBOOK),
         )
         said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
@@ -866,7 +930,7 @@ def code_command(
     _warn_if_chart_dropped(
         out,
         earlier_chart,
-        (chart_book if chart_book is not None and not stream else ac.codebook).id,
+        chart_book if chart_book is not None and not stream else ac.codebook,
     )
     if stream:
         from ..codings_writer import write_codings
