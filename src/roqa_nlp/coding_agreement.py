@@ -127,7 +127,7 @@ from .agreement import (
 )
 from .errors import RoqaError, and_list, first_few, quoted
 from .framework import carries_codes
-from .io import csv_delimiter, from_the_header, read_text
+from .io import csv_delimiter, from_the_header, read_text, rows_within_header
 from .record_files import code_names as cell_codes
 from .result import CodingResult
 from .schema import SegmentResult
@@ -420,6 +420,11 @@ def read_long_csv(
 
 #: what a comma cell's warning and error say
 _SEMICOLONS = "';' separates the codes of one cell"
+#: what to do about a row with more fields than the header (a code cell typed with commas)
+_TOO_MANY_FIELDS = (
+    "put quotes around a cell that holds a comma, or separate the codes of one cell with ';' "
+    "(Culture; Cost)"
+)
 #: a number written with a decimal comma (a rating "0,5"), never codes typed with a comma
 _DECIMAL_COMMA = re.compile(r"[+\-\u2212]?\d+,\d+")
 
@@ -440,7 +445,12 @@ def _long_table_rows(p: Path) -> tuple[list[list[str]], int, str]:
     # the rest of the file
     reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
     try:
-        return list(reader), skipped, "line"
+        rows = list(
+            rows_within_header(
+                reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("unit", "coder", "code")
+            )
+        )
+        return rows, skipped, "line"
     except csv.Error as e:
         raise RoqaError(
             f"is not a valid CSV file (line {reader.line_num + skipped}: {e})",

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -75,6 +76,7 @@ from .io import (
     from_the_header,
     read_jsonl,
     read_text,
+    rows_within_header,
     sha256_bytes,
     shell_quoted,
     spreadsheet_text,
@@ -207,6 +209,8 @@ def created_as(description: str) -> str | None:
 #: the columns of a decisions file, as the report writes them (``valence`` and ``suggestion``
 #: when a row needs them)
 COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
+#: what to do about a row with more fields than the header (a note or code typed with a comma)
+_TOO_MANY_FIELDS = "put quotes around a cell that holds a comma (a note, a text), as Excel does"
 #: the longest field (a note, a segment's text) a decisions file may hold
 FIELD_LIMIT = 16 * 2**20
 
@@ -237,14 +241,21 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         text, skipped = from_the_header(text, "segment_id")
-        reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text))
+        reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
+        fieldnames: list[str] = []
         # a note may be long (a pasted memo): csv's default field limit is 128 KB
         limit = csv.field_size_limit()
         csv.field_size_limit(max(limit, FIELD_LIMIT))
         try:
-            for r in reader:
-                rows.append(r)
+            for cells in rows_within_header(
+                reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("segment_id",)
+            ):
+                if not fieldnames:
+                    fieldnames = cells or [""]
+                elif cells:  # a row with no field at all is passed over, as csv.DictReader does
+                    paired = itertools.zip_longest(fieldnames, cells)
+                    rows.append({k: v for k, v in paired if k is not None})
         except csv.Error as e:
             raise RoqaError(
                 f"row {len(rows) + 2 + skipped}: {e}",
@@ -254,7 +265,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         finally:
             csv.field_size_limit(limit)
         first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
-        if _a_decision_row(reader.fieldnames or []):  # one row alone is read as the header
+        if _a_decision_row(fieldnames):  # one row alone is read as the header
             raise RoqaError(
                 f"the first line {quoted(first)} is a decision, not the header",
                 path=p,

@@ -17,14 +17,14 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import RoqaError
+from .errors import RoqaError, quoted
 
 #: Largest input file read into memory (bytes). Larger transcripts are refused, not swapped.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -121,6 +121,43 @@ def csv_delimiter(text: str) -> str:
         return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:
         return ","
+
+
+def rows_within_header(
+    reader: Iterable[list[str]],
+    path: str | Path,
+    *,
+    skipped: int = 0,
+    hint: str,
+    columns: Collection[str] = (),
+) -> Iterator[list[str]]:
+    """The rows of a ``csv.reader`` over a CSV file's text from its header
+    (:func:`from_the_header`; ``skipped`` lines above it), the header first.
+
+    A row with more fields than the header, a field past it holding text, is a one-line error
+    naming its line and both counts, with ``hint`` (what to do): a cell typed with commas and no
+    quotes around it (``Leadership Engagement, Cost``) is split into fields, and the fields
+    past the header would be lost without a word. Empty fields past it (``a,b,c,,``, as Excel
+    saves a row of a wider sheet) lose nothing. The ``csv`` module's errors (an unclosed quote
+    under ``strict``) propagate, for the reader's own message; its ``line_num`` stays current.
+    Rows are checked only below a header naming every one of ``columns`` (any case): a header
+    lacking one is the reader's error to name, not a row's width."""
+    width = None
+    checked = False
+    for row in reader:
+        if width is None:
+            width = len(row)
+            named = {c.lstrip("\ufeff").strip().casefold() for c in row}
+            checked = all(c in named for c in columns)
+        elif checked and len(row) > width and any(c.strip() for c in row[width:]):
+            lost = ", ".join(c.strip() for c in row[width:] if c.strip())
+            raise RoqaError(
+                f"line {getattr(reader, 'line_num', 0) + skipped} has {len(row)} fields but "
+                f"the header {width}, so the text past the header ({quoted(lost)}) would be lost",
+                path=path,
+                hint=hint,
+            )
+        yield row
 
 
 #: Characters XML 1.0 cannot hold (control characters but tab and new lines, and the

@@ -38,6 +38,7 @@ from .io import (
     read_bytes,
     read_jsonl_numbered,
     read_text,
+    rows_within_header,
     title_rows,
 )
 
@@ -50,6 +51,12 @@ CODE_SEPARATOR = ";"
 _HINT = (
     "give a header row with a `text` column and a `construct` (or `codes`) column: a code name, "
     "several separated by ';', or NONE"
+)
+
+#: what to do about a row with more fields than the header (a text or code cell with a comma)
+_TOO_MANY_FIELDS = (
+    "put quotes around a cell that holds a comma (a text), and separate the codes of one cell "
+    "with ';' (Culture; Cost)"
 )
 
 
@@ -76,7 +83,12 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     if suffix in (".csv", ".tsv"):
         text, skipped = from_the_header(read_text(p), "text")
         try:  # strict: an unclosed quote is an error, not one cell swallowing the rest
-            rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True))
+            reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
+            rows = list(
+                rows_within_header(
+                    reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("text",)
+                )
+            )
         except csv.Error as e:
             raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p, first=2 + skipped)

@@ -1,0 +1,80 @@
+"""A CSV row with more fields than its header, a field past the header holding text, is a
+one-line error naming the file, the line and both counts: an unquoted code cell typed with
+commas (``Ana,rm01:0005,Leadership Engagement, External Policy & Incentives``) was split into
+fields and every code past the header was dropped without a word, so agreement was computed on
+half the codes (session 47, team test). Decisions files and labelled records are read by the
+same check (:func:`roqa_nlp.io.rows_within_header`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.coding_agreement import read_long_csv
+from roqa_nlp.decisions import read_decisions
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.record_files import read_records
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_long_csv_row_with_an_unquoted_comma_cell_is_an_error(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "comma.csv",
+        "coder,unit,code\nAna,u1,Culture\n"
+        "Ana,u2,Leadership Engagement, External Policy & Incentives\nBen,u1,Culture\n",
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_long_csv(p)
+    assert str(exc.value) == (
+        f"{p}: line 3 has 4 fields but the header 3, so the text past the header "
+        "('External Policy & Incentives') would be lost (put quotes around a cell that holds a "
+        "comma, or separate the codes of one cell with ';' (Culture; Cost))"
+    )
+
+
+def test_the_line_counts_blank_lines_above_the_header(tmp_path: Path) -> None:
+    p = write(tmp_path / "c.csv", "\n\nunit;coder;code\nu1;A;Cost\nu1;B;Cost;Culture;\n")
+    with pytest.raises(RoqaError, match=r"c\.csv: line 5 has 5 fields but the header 3, so "):
+        read_long_csv(p)
+
+
+def test_empty_fields_past_the_header_lose_nothing(tmp_path: Path) -> None:
+    cu = read_long_csv(write(tmp_path / "c.csv", "unit,coder,code\nu1,A,Cost,,\nu1,B,Cost\n"))
+    assert cu.codings == {"A": {"u1": {"Cost"}}, "B": {"u1": {"Cost"}}}
+
+
+def test_a_decisions_row_with_an_unquoted_comma_note_is_an_error(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "decisions.csv",
+        "segment_id,decision,code_id,note\ns:1,accept,IC.A,fits, but only just\n",
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert str(exc.value) == (
+        f"{p}: line 2 has 5 fields but the header 4, so the text past the header "
+        "('but only just') would be lost (put quotes around a cell that holds a comma (a note, "
+        "a text), as Excel does)"
+    )
+
+
+def test_a_decisions_row_shorter_than_the_header_still_reads(tmp_path: Path) -> None:
+    p = write(tmp_path / "d.csv", "segment_id,decision,code_id,note\ns:1,accept,IC.A\n")
+    (d,), _ = read_decisions(p)
+    assert (d.segment_id, d.decision, d.code_id, d.note) == ("s:1", "accept", "IC.A", "")
+
+
+def test_a_record_row_with_an_unquoted_comma_is_an_error(tmp_path: Path) -> None:
+    p = write(tmp_path / "r.csv", "text,construct\nWe had no staff,Available Resources, Cost\n")
+    with pytest.raises(RoqaError) as exc:
+        read_records(p)
+    assert str(exc.value) == (
+        f"{p}: line 2 has 3 fields but the header 2, so the text past the header ('Cost') "
+        "would be lost (put quotes around a cell that holds a comma (a text), and separate the "
+        "codes of one cell with ';' (Culture; Cost))"
+    )
