@@ -176,6 +176,16 @@ def test_csv_code_the_codebook_does_not_know_is_a_one_line_error(tmp_path, capsy
     assert code == 2
     assert err == (
         f"roqa: error: {p}: line 3: unknown code 'Leadership Engagment' in codebook 'cfir-2009' "
+        "(did you mean 'Leadership Engagement'? `roqa codebook cfir-2009` lists the codes)\n"
+    )
+
+
+def test_csv_code_near_no_code_of_the_codebook_says_how_to_look_them_up(tmp_path, capsys) -> None:
+    p = write(tmp_path / "c.csv", "unit,coder,code\nu1,A,Culture\nu1,B,Staff wellbeing\n")
+    code, _, err = run(["agree", str(p), "--codebook", "cfir-2009"], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {p}: line 3: unknown code 'Staff wellbeing' in codebook 'cfir-2009' "
         "(use a code id or name listed by `roqa codebook cfir-2009`, or leave out the codebook "
         "to compare codes as written)\n"
     )

@@ -177,16 +177,8 @@ class Codebook:
             hint = f"use a code id or name listed by `{self.listing_command}`"
             other = self.code_elsewhere(key, by_id=by_id_elsewhere)
             near = [] if other is not None else self.nearest_ids(key)
-            if near:  # a typo of a code's id (IS.E.l for IS.E.1)
-                hint = (
-                    f"did you mean {' or '.join(f'{c} {self[c].name}' for c in near)}? "
-                    f"`{self.listing_command}` lists the codes"
-                )
-            elif other is None and (names := self.nearest_names(key)):  # of a code's name
-                hint = (
-                    f"did you mean {' or '.join(map(quoted, names))}? "
-                    f"`{self.listing_command}` lists the codes"
-                )
+            if other is None and (asked := self.did_you_mean(key)) is not None:
+                hint = f"{asked} `{self.listing_command}` lists the codes"
             if other is not None:
                 said, other_id, n = other
                 reason += f": {said}"
@@ -209,6 +201,17 @@ class Codebook:
                 hint="use the code's id instead, or give the codes names of their own",
             )
         return code
+
+    def did_you_mean(self, key: str) -> str | None:
+        """The question an unknown code's error asks: "did you mean IS.E.1 Tension for
+        Change?" for a typo of a code's id (``IS.E.l``: :meth:`nearest_ids`), else "did you mean
+        'Leadership Engagement'?" for one of a name (:meth:`nearest_names`); None when no code
+        is that near."""
+        if near := self.nearest_ids(key):
+            return f"did you mean {' or '.join(f'{c} {self[c].name}' for c in near)}?"
+        if names := self.nearest_names(key):
+            return f"did you mean {' or '.join(map(quoted, names))}?"
+        return None
 
     def nearest_names(self, key: str, *, n: int = 3, codable: bool = True) -> list[str]:
         """The names of the (``codable``) codes whose name or an alias is nearest ``key`` (a name

@@ -367,6 +367,8 @@ def read_long_csv(
                         f"use a code id or name listed by `{codebook.listing_command}`, "
                         "or leave out the codebook to compare codes as written"
                     )
+                    if (asked := codebook.did_you_mean(code)) is not None:
+                        hint = f"{asked} `{codebook.listing_command}` lists the codes"
                     if (elsewhere := codebook.code_elsewhere(code)) is not None:
                         said, other, k = elsewhere
                         reason += f": {said}"
@@ -599,6 +601,53 @@ def merge_spelling_variants(
     if not rename:
         return cu, []
     return with_codes_renamed(cu, rename), merged
+
+
+#: how near (:class:`difflib.SequenceMatcher` ratio, names compared as
+#: :func:`~roqa_nlp.codebook.normalise_name` makes them) two codes a long CSV names must be for
+#: :func:`near_code_names` to take one for a typo of the other: a letter or two of a long name
+#: ("Leadership Engagment", 0.97), stricter than a codebook's "did you mean"
+#: (:data:`~roqa_nlp.codebook.NEAR_NAME`), as a team's own codes may share words ("Barrier: cost",
+#: "Barrier: time", 0.75)
+NEAR_EACH_OTHER = 0.85
+
+
+def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> dict[str, list[str]]:
+    """Each code a long CSV names (``uses``: how many codings each has, spellings merged) that
+    ``book`` (the study's codebook, if known) does not know, with the names it may be a typo
+    of, best first: the names of ``book``'s codes its "did you mean" offers
+    (:meth:`~roqa_nlp.codebook.Codebook.nearest_names`), then the other names at least
+    :data:`NEAR_EACH_OTHER` near it that are used more (the less used of two near names is taken
+    for the typo; of two used as often, the later in natural order). Compared as written, each is
+    a code of its own, so every unit where one coder typed it is a disagreement (team test,
+    session 47: 'Leadership Engagment' beside 'Leadership Engagement', kappa 0.000 each and no
+    word)."""
+    import difflib
+
+    from .codebook import normalise_name
+
+    written = sorted(uses, key=natural_key)
+    rank = {name: (uses[name], -i) for i, name in enumerate(written)}
+    out: dict[str, list[str]] = {}
+    for name in written:
+        if book is not None and book.find(name) is not None:
+            continue
+        near = [] if book is None else book.nearest_names(name)
+        matcher = difflib.SequenceMatcher(None, b=normalise_name(name))
+        scored = []
+        for other in written:
+            if rank[other] <= rank[name]:
+                continue
+            found = None if book is None else book.find(other)
+            if found is not None and found.name in near:
+                continue
+            matcher.set_seq1(normalise_name(other))
+            if (score := matcher.ratio()) >= NEAR_EACH_OTHER:
+                scored.append((-score, natural_key(other), other))
+        near.extend(other for *_, other in sorted(scored))
+        if near:
+            out[name] = near
+    return out
 
 
 def with_codes_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnits:

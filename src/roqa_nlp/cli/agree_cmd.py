@@ -581,6 +581,7 @@ def _compared(
     notes.extend(matched_notes)
     notes.extend(read.split_notes)
     notes.extend(csv_notes)
+    near_names = None
     if book is None and tables:
         written = {c for t in tables for c in t.codes} - resolved
         merged, groups = merge_spelling_variants(merged, written)
@@ -594,8 +595,11 @@ def _compared(
             notes.append(
                 f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
+        near_names = _near_names_warning(merged, written, csv_book)
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
     warnings = [w for w in (mixed, charts_differ) if w]
+    if book is None and tables and near_names is not None:
+        warnings.append(near_names)
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
@@ -604,6 +608,63 @@ def _compared(
     return LoadedCodings(
         merged, translated, notes, warnings, compared_in=None if recorded is None else recorded.id
     )
+
+
+def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str | None:
+    """The warning naming the codes a long CSV names, compared as written (no --codebook), that
+    are near a name of the study's codebook or of another of its codes, each with the "did you
+    mean" ``roqa apply-decisions`` gives (:func:`~roqa_nlp.coding_agreement.near_code_names`);
+    None when none is. The study's codebook is ``study`` (the one the other inputs code in),
+    else the built-in codebook that knows at least half the names, if one does."""
+    from ..coding_agreement import near_code_names
+    from ..transcripts import natural_key
+
+    uses: dict[str, int] = {}
+    whose: dict[str, set[str]] = {}
+    for coder in coded.coders:
+        for got in coded.codings[coder].values():
+            for code in got & written:
+                uses[code] = uses.get(code, 0) + 1
+                whose.setdefault(code, set()).add(coder)
+    if study is None:
+        study = _builtin_codebook_of_names(uses)
+    near = near_code_names(uses, study)
+    if not near:
+        return None
+
+    def named(name: str) -> str:
+        if name in uses:
+            return f"{name!r} ({', '.join(sorted(whose[name], key=natural_key))})"
+        return f"{name!r} ({getattr(study, 'id', '')})"  # a name only the codebook has
+
+    said = [f"{named(n)}: did you mean {' or '.join(map(named, near[n]))}?" for n in near]
+    k = len(said)
+    return (
+        f"{k} code name{'s' * (k > 1)} near another {'are' if k > 1 else 'is'} compared as "
+        f"written, as {'codes' if k > 1 else 'a code'} of {'their' if k > 1 else 'its'} own: "
+        + "; ".join(said[:5])
+        + (f"; and {k - 5} more." if k > 5 else "")
+        + (
+            f" Correct the CSV, or give --codebook {study.id} to check every name"
+            if study is not None
+            else " Correct the CSV if one is a typo"
+        )
+    )
+
+
+def _builtin_codebook_of_names(names: Any) -> Any | None:
+    """The built-in codebook that knows the most of ``names`` (codes a long CSV writes), when
+    it knows at least half of them; else None (a team's own codes)."""
+    from ..codebook import builtin_codebook
+    from ..codebooks import BUILTIN
+
+    best, known = None, 0
+    for b in BUILTIN:
+        book = builtin_codebook(b)
+        n = sum(book.find(name) is not None for name in names)
+        if n > known:
+            best, known = book, n
+    return best if names and 2 * known >= len(names) else None
 
 
 def _merged_shown(groups: list[list[str]]) -> str:

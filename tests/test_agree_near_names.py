@@ -1,0 +1,58 @@
+"""Code names a long CSV writes, compared as written (no --codebook), that are near a name of
+the study's codebook or of another code get one warning with the "did you mean" roqa
+apply-decisions gives: 'Leadership Engagment' beside 'Leadership Engagement' was two codes,
+kappa 0.000 each, with no word (team test, session 47).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from roqa_nlp.codebook import builtin_codebook
+from roqa_nlp.coding_agreement import near_code_names
+from test_cli_agree import run
+
+CFIR_CSV = (
+    "coder,unit,code\n"
+    "Ana,u1,Leadership Engagement\nBen,u1,Leadership Engagment\n"
+    "Ana,u2,Culture\nBen,u2,Culture\nAna,u3,Planing\nBen,u3,Planning\n"
+)
+
+
+def test_a_typo_of_a_codebook_name_is_one_warning_with_did_you_mean(tmp_path: Path, capsys) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(CFIR_CSV, encoding="utf-8")
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", "-"], capsys)
+    assert code == 0
+    notes = json.loads(out)["notes"]
+    assert sum("did you mean" in n for n in notes) == 1
+    assert notes[0] == (
+        "2 code names near another are compared as written, as codes of their own: "
+        "'Leadership Engagment' (Ben): did you mean 'Leadership Engagement' (Ana)?; "
+        "'Planing' (Ana): did you mean 'Planning' (Ben)? Correct the CSV, or give "
+        "--codebook cfir-2009 to check every name"
+    )
+
+
+def test_a_name_only_the_codebook_has_is_named_with_the_codebook() -> None:
+    book = builtin_codebook("cfir-2009")
+    assert near_code_names({"Leadership Engagment": 1, "Culture": 2}, book) == {
+        "Leadership Engagment": ["Leadership Engagement"]
+    }
+
+
+def test_own_codes_near_each_other_take_the_less_used_for_the_typo() -> None:
+    uses = {"Staff wellbeing": 5, "Staff welbeing": 1, "Barrier: cost": 3, "Barrier: time": 3}
+    assert near_code_names(uses) == {"Staff welbeing": ["Staff wellbeing"]}
+
+
+def test_own_codes_apart_get_no_warning(tmp_path: Path, capsys) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        "coder,unit,code\nA,u1,Barrier: cost\nB,u1,Barrier: time\nA,u2,Staffing\nB,u2,Staffing\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert "did you mean" not in out + err
