@@ -245,5 +245,9 @@ def test_one_input_read_as_a_model_says_why_too(tmp_path, capsys) -> None:
         "decisions, or given as a long CSV (unit,coder,code); an edited copy of a model's run "
         "folder keeps its run.json (docs/agreement.md)"
     )
-    assert json.loads(out_json.read_text("utf-8"))["notes"] == [note]
+    assert json.loads(out_json.read_text("utf-8"))["notes"] == [
+        "2 codes are not in codebook cfir-2009 and are compared as written: 'X' (coderC, gold), "
+        "'Y' (coderC)",
+        note,
+    ]
     assert f"Note: {note}." in " ".join(out.split())

@@ -167,7 +167,8 @@ def left_as_written_note(
     book: Codebook, at: str, left: Mapping[str, Mapping[str, str]]
 ) -> str | None:
     """One line naming the codes (with the coders who used them) that ``book`` puts in no code
-    of level ``at``, compared as written; None when there are none."""
+    of level ``at`` (at ``code``, that it lacks), compared as written; None when there are
+    none."""
     coders_of: dict[str, list[str]] = {}
     name_of: dict[str, str] = {}
     for coder, codes in left.items():
@@ -182,7 +183,8 @@ def left_as_written_note(
     ]
     n = len(shown)
     verb = "is" if n == 1 else "are"
+    where = "not in codebook" if at == "code" else f"in no {at} of codebook"
     return (
-        f"{n} code{'s' * (n > 1)} {verb} in no {at} of codebook {book.cli_name} and {verb} "
+        f"{n} code{'s' * (n > 1)} {verb} {where} {book.cli_name} and {verb} "
         f"compared as written: {first_few(shown, 4)}"
     )

@@ -537,6 +537,8 @@ def _compared(
         results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
     )
     level_notes: list[str] = []
+    if at == "code" and book is None:
+        level_notes.extend(_codes_not_in_note(results, recorded, models, model_threshold))
     if at != "code":
         results, tables, level_notes = _at_level(
             results,
@@ -608,6 +610,37 @@ def _compared(
     return LoadedCodings(
         merged, translated, notes, warnings, compared_in=None if recorded is None else recorded.id
     )
+
+
+def _codes_not_in_note(
+    results: dict[str, Any], recorded: Any | None, models: list[str], threshold: float | None
+) -> list[str]:
+    """At the code level with no --codebook, the note naming the codes the results count as
+    applied that their codebook (``recorded``, else the one built-in codebook they code in)
+    lacks, compared as written, as ``--at`` names those it puts in no construct or domain (team
+    test, session 47: an edited codings.jsonl's 'Leadership Engagment' got a note at the domain
+    level and none at the code level). A project's own codes (``project.``, a QDA program's
+    GUIDs) are no codes of the codebook to lack. [] when there are none."""
+    from ..code_levels import left_as_written_note
+    from ..codebook import builtin_codebook
+    from ..coding_agreement import counted_codings
+    from ..crosswalk import _is_own_id, codebook_of
+
+    study = recorded
+    if study is None:
+        used = {b for r in results.values() if (b := codebook_of(r)) is not None}
+        study = builtin_codebook(used.pop()) if len(used) == 1 else None
+    if study is None:
+        return []
+    left: dict[str, dict[str, str]] = {}
+    for coder, result in results.items():
+        counted = counted_codings(result, model_threshold=threshold, model=coder in models)
+        for s in counted.segments:
+            for g in s.suggestions:
+                if study.find(g.code_id) is None and not _is_own_id(g.code_id):
+                    left.setdefault(coder, {}).setdefault(g.code_id, g.name)
+    note = left_as_written_note(study, "code", left)
+    return [] if note is None else [note]
 
 
 def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str | None:
@@ -1334,8 +1367,9 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
             f"no unit was coded by two coders, so there is nothing to compare: {shown}",
             hint=zeros or "give every coder's codings of the same transcripts or units",
         )
+    lacking = _lacking_note(coded)
     if compared == total:
-        return []
+        return [lacking] if lacking else []
     alone: dict[str, list[str]] = {}  # coder -> transcripts only they coded
     by_transcript: dict[str, set[str]] = {}
     for u in coded.units:
@@ -1357,7 +1391,36 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
         f"by one coder only {'is' if left == 1 else 'are'} left out"
         + (f" ({only})" if only else ""),
         *([zeros] if zeros else []),
+        *([lacking] if lacking else []),
     ]
+
+
+def _lacking_note(coded: Any) -> str | None:
+    """With three coders or more, the note counting the compared units a coder has no coding
+    of: missing for that coder, not "no code", and each pair is figured on the units both
+    coded (with two, those units are the ones left out, which the note on units compared
+    counts). None when every coder has every compared unit."""
+    from ..errors import first_few
+
+    if len(coded.coders) < 3:
+        return None
+    compared = coded.compared_mask()
+    kept = [u.id for u, c in zip(coded.units, compared) if c]
+    lacks = {
+        coder: [u for u in kept if coded.codings[coder].get(u) is None] for coder in coded.coders
+    }
+    lacks = {coder: units for coder, units in lacks.items() if units}
+    if not lacks:
+        return None
+    kind = coded.unit_kind if coded.unit_kind in ("segments", "spans") else "units"
+    said = "; ".join(
+        f"{coder!r} has no coding of {len(units)} ({first_few(units, 3)})"
+        for coder, units in lacks.items()
+    )
+    return (
+        f"of the {len(kept)} {kind} compared, {said}: missing for that coder, not 'no code', "
+        "so each pair is figured on the units both coded"
+    )
 
 
 def _zeros_dropped(coded: Any) -> str | None:
