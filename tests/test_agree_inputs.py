@@ -104,7 +104,7 @@ def test_partly_shared_transcripts_are_compared_with_a_note_of_what_is_left_out(
     assert code == 0
     note = (
         "2 of 3 segments are compared (coded by two or more coders); 1 coded by one coder only "
-        f"is left out (only {str(ann)!r} coded p02)"
+        "is left out (only 'ann' coded transcript p02)"
     )
     assert f"Note: {note}." in one_line(out)
     data = json.loads(out_path.read_text("utf-8"))

@@ -63,3 +63,47 @@ def test_two_coders_get_the_unknown_code_note_at_the_code_level(tmp_path: Path, 
         "1 code is not in codebook cfir-2009 and is compared as written: "
         "'Leadership Engagment' (Ben)"
     )
+
+
+def test_a_unit_only_one_coder_coded_is_named_not_its_transcript(tmp_path: Path, capsys) -> None:
+    """Ana coded rm01:0001-0003 and Ben all four: only rm01:0004 is Ben's alone, not rm01."""
+    ana, ben, _ = folders(tmp_path)
+    code, out, err = run(["agree", ana, ben, "--n-boot", "0", "--json", "-"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["notes"][1] == (
+        "3 of 4 segments are compared (coded by two or more coders); 1 coded by one coder only "
+        "is left out (only 'Ben' coded rm01:0004)"
+    )
+
+
+def test_a_long_csv_beside_a_run_names_the_unit_and_the_coder_as_elsewhere(
+    tmp_path: Path, capsys
+) -> None:
+    """The CSV's units know no transcript; the run's segments of the same ids do. The coder is
+    'model', as in the header line, not the path given ('../model')."""
+    CodingResult([seg("rm01", i, ["IS.C"]) for i in range(1, 4)], meta={
+        "model": {"codebook": "cfir-2009"}}).save(tmp_path / "model")  # fmt: skip
+    (tmp_path / "sub").mkdir()
+    csv = tmp_path / "ana.csv"
+    csv.write_text("unit,coder,code\nrm01:0001,Ana,Culture\nrm01:0002,Ana,\n", "utf-8")
+    code, out, err = run(
+        ["agree", str(csv), str(tmp_path / "sub" / ".." / "model"), "--n-boot", "0", "--json", "-"],
+        capsys,
+    )
+    assert code == 0, err
+    assert (
+        "2 of 3 units are compared (coded by two or more coders); 1 coded by one coder only is "
+        "left out (only 'model' coded rm01:0003)"
+    ) in json.loads(out)["notes"]
+
+
+def test_a_transcript_only_one_coder_coded_is_named_as_a_transcript(tmp_path: Path, capsys) -> None:
+    CodingResult([seg("rm01", 1, ["IS.C"]), seg("rm02", 1, ["IS.C"])]).save(tmp_path / "Ana")
+    CodingResult([seg("rm01", 1, ["IS.C"])]).save(tmp_path / "Ben")
+    args = ["agree", str(tmp_path / "Ana"), str(tmp_path / "Ben"), "--n-boot", "0", "--json", "-"]
+    code, out, err = run(args, capsys)
+    assert code == 0, err
+    assert json.loads(out)["notes"] == [
+        "1 of 2 segments are compared (coded by two or more coders); 1 coded by one coder only "
+        "is left out (only 'Ana' coded transcript rm02)"
+    ]

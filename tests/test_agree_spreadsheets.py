@@ -298,7 +298,7 @@ def test_units_excel_stripped_of_their_zeros_are_named_in_the_note(tmp_path, cap
     data = json.loads(out_path.read_text("utf-8"))
     assert data["notes"] == [
         "3 of 5 units are compared (coded by two or more coders); 2 coded by one coder only "
-        "are left out",
+        "are left out (only 'A' coded 0001; only 'B' coded 1)",
         zeros,
     ]
     assert f"Note: {zeros}." in one_line(out)
@@ -315,7 +315,7 @@ def test_units_with_no_twin_but_for_zeros_get_the_plain_note(tmp_path, capsys) -
     assert code == 0, err
     assert json.loads(out_path.read_text("utf-8"))["notes"] == [
         "1 of 5 units are compared (coded by two or more coders); 4 coded by one coder only "
-        "are left out"
+        "are left out (only 'A' coded 0001, 010, 10; only 'B' coded 0002)"
     ]
 
 

@@ -1506,7 +1506,9 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
     units: dict[str, Unit] = {}
     for p in parts:
         for u in p.units:
-            units.setdefault(u.id, u)
+            # a long CSV's unit knows no transcript; a result's segment of that id does
+            if u.id not in units or (u.transcript and not units[u.id].transcript):
+                units[u.id] = u
     kinds = {p.unit_kind for p in parts}
     return CodedUnits(
         coders=coders,

@@ -1357,7 +1357,7 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
     """A one-line error when no unit has two coders (every figure would be undefined); a note
     saying how many units are compared when some have one coder only."""
     from ..coding_agreement import units_compared
-    from ..errors import RoqaError, first_few
+    from ..errors import RoqaError
 
     compared, total = units_compared(coded), len(coded.units)
     zeros = _zeros_dropped(coded)
@@ -1370,20 +1370,7 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
     lacking = _lacking_note(coded)
     if compared == total:
         return [lacking] if lacking else []
-    alone: dict[str, list[str]] = {}  # coder -> transcripts only they coded
-    by_transcript: dict[str, set[str]] = {}
-    for u in coded.units:
-        if u.transcript:
-            by_transcript.setdefault(u.transcript, set()).update(
-                c for c in coded.coders if coded.codings[c].get(u.id) is not None
-            )
-    for tid, who in sorted(by_transcript.items()):
-        if len(who) == 1:
-            alone.setdefault(next(iter(who)), []).append(tid)
-    # the coder quoted: a folder named "coded" read "only coded coded p10"
-    only = "; ".join(
-        f"only {where.get(c, c)!r} coded {first_few(ts, 3)}" for c, ts in alone.items()
-    )
+    only = _coded_by_one_only(coded)
     kind = coded.unit_kind if coded.unit_kind in ("segments", "spans") else "units"
     left = total - compared
     return [
@@ -1393,6 +1380,44 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
         *([zeros] if zeros else []),
         *([lacking] if lacking else []),
     ]
+
+
+def _coded_by_one_only(coded: Any) -> str:
+    """What the units coded by one coder only are, by coder: a whole transcript when no other
+    coder coded any unit of it ("only 'Ben' coded transcript rm05"), else the units ("only
+    'model_run' coded rm04:0007"), as a transcript another coder coded in part is not the one
+    coder's alone (team test, session 47: Ana coded rm04:0001-0006, and the note "only
+    '../model_run' coded rm04" read as if the model alone had coded the transcript). Coders are
+    named as every other line names them, not by their input's path; "" when no unit is any
+    coder's alone."""
+    from ..errors import first_few
+    from ..transcripts import natural_key
+
+    who = {
+        u.id: [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
+        for u in coded.units
+    }
+    in_transcript: dict[str, list[str]] = {}
+    for u in coded.units:
+        if u.transcript:
+            in_transcript.setdefault(u.transcript, []).append(u.id)
+    alone: dict[str, list[str]] = {}  # coder -> what only they coded
+    whole: set[str] = set()
+    for u in coded.units:
+        if len(who[u.id]) != 1:
+            continue
+        coder = who[u.id][0]
+        units = in_transcript.get(u.transcript, []) if u.transcript else []
+        if units and all(who[v] == [coder] for v in units):
+            if u.transcript not in whole:
+                whole.add(u.transcript)
+                alone.setdefault(coder, []).append(f"transcript {u.transcript}")
+        else:
+            alone.setdefault(coder, []).append(u.id)
+    return "; ".join(
+        f"only {c!r} coded {first_few(sorted(items, key=natural_key), 3)}"
+        for c, items in alone.items()
+    )
 
 
 def _lacking_note(coded: Any) -> str | None:
