@@ -508,3 +508,30 @@ def test_a_valence_undefined_for_want_of_valences_says_so() -> None:
         "'-' = undefined: no unit was coded by two coders; or no unit was given a valence by "
         "two coders. "
     )
+
+
+def test_a_wide_csv_is_refused_saying_wide_tables_are_not_read_and_how_to_reshape(
+    tmp_path,
+) -> None:
+    p = write(
+        tmp_path / "wide.csv",
+        "unit,Ana,Ben\nrm01:0001,,\nrm01:0002,Culture,Culture; Knowledge & Beliefs\n",
+    )
+    with pytest.raises(RoqaError) as exc:
+        read_long_csv(p)
+    assert str(exc.value) == (
+        f"{p}: has no coder, code column (found: unit, Ana, Ben): a wide table, one column per "
+        "coder, is not read (reshape it to one line per unit and coder under the header "
+        "unit,coder,code (rm01:0002,Ana,Culture), as Excel's Unpivot Other Columns or pandas' "
+        "melt does)"
+    )
+
+
+def test_a_table_with_a_unit_and_one_other_column_is_not_called_wide(tmp_path) -> None:
+    p = write(tmp_path / "one.csv", "unit,Ana\nrm01:0001,Culture\n")
+    with pytest.raises(RoqaError) as exc:
+        read_long_csv(p)
+    assert str(exc.value) == (
+        f"{p}: has no coder, code column (found: unit, Ana) (the first line must name the "
+        "columns unit, coder and code)"
+    )

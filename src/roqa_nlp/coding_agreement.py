@@ -323,6 +323,14 @@ def read_long_csv(
             hint="code a transcript with roqa code first and compare its codings.jsonl; a long "
             "table saved as Unicode text needs a first line naming unit, coder and code",
         )
+    if missing == ["coder", "code"] and (wide := _wide_layout(header, body)) is not None:
+        raise RoqaError(
+            f"has no coder, code column (found: {first_few([h for h in header if h.strip()], 6)})"
+            ": a wide table, one column per coder, is not read",
+            path=p,
+            hint=f"reshape it to one {item} per unit and coder under the header unit,coder,code "
+            f"({wide}), as Excel's Unpivot Other Columns or pandas' melt does",
+        )
     if missing:
         roqa_own = "segment_id" in names  # the spreadsheet roqa code writes beside codings.jsonl
         raise RoqaError(
@@ -429,6 +437,23 @@ _TOO_MANY_FIELDS = (
 )
 #: a number written with a decimal comma (a rating "0,5"), never codes typed with a comma
 _DECIMAL_COMMA = re.compile(r"[+\-\u2212]?\d+,\d+")
+
+
+def _wide_layout(header: list[str], body: list[list[str]]) -> str | None:
+    """A long table's first row, as a wide table (``unit,Ana,Ben``: a unit column and one
+    column of codes per coder) would be reshaped to it (``rm01:0002,Ana,Culture``), for the
+    error refusing the wide layout; None when ``header`` names fewer than two columns beside
+    ``unit`` (no wide table of two coders)."""
+    names = [h.strip() for h in header]
+    iu = [n.lower() for n in names].index("unit")
+    coders = [(i, n) for i, n in enumerate(names) if n and i != iu]
+    if len(coders) < 2:
+        return None
+    for row in body:
+        for i, coder in coders:
+            if i < len(row) and row[i].strip() and iu < len(row) and row[iu].strip():
+                return f"{row[iu].strip()},{coder},{row[i].strip()}"
+    return f"u1,{coders[0][1]},Culture"
 
 
 def _long_table_rows(p: Path) -> tuple[list[list[str]], int, str]:
