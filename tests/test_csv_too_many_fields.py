@@ -78,3 +78,44 @@ def test_a_record_row_with_an_unquoted_comma_is_an_error(tmp_path: Path) -> None
         "would be lost (put quotes around a cell that holds a comma (a text), and separate the "
         "codes of one cell with ';' (Culture; Cost))"
     )
+
+
+def test_a_transcript_turn_typed_with_unquoted_commas_is_read_whole(tmp_path: Path) -> None:
+    """``P04,We had no staff, no money and no time at all`` under ``speaker,text``: the turn was
+    read as 'We had no staff' (4 words of 11), the rest dropped unsaid (session 47). The text is
+    the header's last column, so the fields past it are its words, joined back, and one warning
+    names the rows; the offsets still point into the transcript's text."""
+    from roqa_nlp import read_transcript
+    from roqa_nlp.errors import RoqaWarning
+
+    p = write(
+        tmp_path / "p04.csv",
+        "speaker,text\nInterviewer,What gets in the way?\n"
+        "P04,We had no staff, no money and no time at all,,\nP04,And, well,, that was that.\n",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(p)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: rows 3, 4 have more fields than the header: the commas past the text column were "
+        "read as part of the text (put double quotes around a text cell holding commas to be sure)"
+    ]
+    words = [t.text[turn.start : turn.end] for turn in t.turns if turn.role == "participant"]
+    assert words == ["We had no staff, no money and no time at all And, well,, that was that."]
+
+
+def test_a_transcript_turn_with_unquoted_commas_before_its_times_is_an_error(
+    tmp_path: Path,
+) -> None:
+    p = write(
+        tmp_path / "p04.csv",
+        "speaker,text,start\nInterviewer,What gets in the way?,0\nP04,No staff, no money,5\n",
+    )
+    from roqa_nlp import read_transcript
+
+    with pytest.raises(RoqaError) as exc:
+        read_transcript(p)
+    assert str(exc.value) == (
+        f"{p}: row 3 has 4 fields but the header 3: its text holds a comma with no quotes around "
+        "it, so its words would be read as the times (put double quotes around a text cell "
+        "holding commas, as Excel does when it saves a CSV)"
+    )

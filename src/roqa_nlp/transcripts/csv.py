@@ -301,6 +301,7 @@ def text_table_transcript(
         )
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
+    rows = _text_split_at_delimiters_rejoined(rows, delimiter, path)
     return table_transcript(
         rows,
         path,
@@ -310,6 +311,53 @@ def text_table_transcript(
         # a table not parted by commas may have them as decimal points (Excel in many locales)
         decimal_comma=delimiter != ",",
     )
+
+
+def _text_split_at_delimiters_rejoined(
+    rows: list[list[str]], delimiter: str, path: str | Path
+) -> list[list[str]]:
+    """``rows`` with a turn typed with commas and no quotes around it (``P04,We had no staff, no
+    money``: more fields than the header) read whole: when the text is the header's last column,
+    the fields past it are its words, joined back with the ``delimiter`` they were split at, and
+    one warning names the rows; else the fields past the header would shift the times, a one-line
+    error naming the row. Before, the words past the first comma were left out without a word."""
+    above = header_row(rows)
+    if not rows[above:]:
+        return rows
+    width = len(rows[above])
+    text_at = column_roles(rows[above]).get("text")
+    joined: list[int] = []
+    out = rows[: above + 1]
+    for number, row in enumerate(rows[above + 1 :], start=above + 2):
+        if len(row) > width and any(c.strip() for c in row[width:]) and text_at is not None:
+            if text_at != width - 1:
+                raise RoqaError(
+                    f"row {number} has {len(row)} fields but the header {width}: its text holds "
+                    f"a {'comma' if delimiter == ',' else 'delimiter'} with no quotes around it, "
+                    "so its words would be read as the times",
+                    path=path,
+                    hint="put double quotes around a text cell holding commas, as Excel does "
+                    "when it saves a CSV",
+                )
+            words = row[text_at:]
+            while not words[-1].strip():  # Excel's empty cells of a wider sheet: not words
+                words.pop()
+            row = [*row[:text_at], delimiter.join(words)]
+            joined.append(number)
+        out.append(row)
+    if joined:
+        from ..errors import first_few, warn
+
+        n = len(joined)
+        warn(
+            f"row{'s' if n != 1 else ''} {first_few([str(r) for r in joined], 6)} "
+            f"{'have' if n != 1 else 'has'} more fields than the header: the "
+            f"{'commas' if delimiter == ',' else 'delimiters'} past the text column were read "
+            "as part of the text (put double quotes around a text cell holding commas to be sure)",
+            path=path,
+            stacklevel=3,
+        )
+    return out
 
 
 def read_xlsx_transcript(
