@@ -85,6 +85,22 @@ def test_from_turns_checks_roles() -> None:
         Transcript.from_turns("p", [("R", "researcher", "What helps?")])
 
 
+@pytest.mark.parametrize("role", ["boss", None])
+def test_a_bad_role_in_from_turns_names_the_transcript_and_the_turn_with_an_example(
+    role: object,
+) -> None:
+    # s47 tester: "turn of 'I' has role 'boss': ...", without the transcript, turn or example
+    # its sibling errors give
+    with pytest.raises(RoqaError) as caught:
+        Transcript.from_turns("x", [("I", "interviewer", "Q?"), ("P1", role, "A.")])  # type: ignore[list-item]
+    assert str(caught.value) == (
+        f"Transcript.from_turns('x'): turn 2 has role {role!r}: a role is 'interviewer' or "
+        "'participant' (each turn is (speaker, role, words), three strings, e.g. "
+        "('P23', 'participant', 'Our manager.'))"
+    )
+    assert isinstance(caught.value, ValueError)
+
+
 @pytest.mark.slow
 def test_code_of_a_capitalised_interviewer_codes_only_the_answer(tiny_model: AutoCoder) -> None:
     t = Transcript.from_turns(

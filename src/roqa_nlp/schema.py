@@ -140,7 +140,7 @@ def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, st
     (a tuple, a list, a table's row: a numpy array's, ``iterrows()``'s Series), not a str, bytes
     or dict, with words that are a str; a speaker that is not a str (a numeric id, None) is its
     str, as the text gives it. Else a one-line error naming the turn (a TypeError for a wrong
-    type, a ValueError for another number of values)."""
+    type, a ValueError for another number of values or a role :class:`Turn` refuses)."""
     from collections.abc import Mapping
 
     from .errors import RoqaTypeError, RoqaValueError, a_type
@@ -161,8 +161,12 @@ def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, st
     speaker, role, words = values
     if not isinstance(words, str):
         raise RoqaTypeError(f"{where}'s words are {a_type(words)}, not a str", hint=_TURN_HINT)
-    # a role of another type is Turn's own error, naming the roles
-    return str(speaker), str(role) if isinstance(role, str) else role, str(words)
+    if not (isinstance(role, str) and role.strip().lower() in ROLES):
+        raise RoqaValueError(
+            f"{where} has role {role!r}: a role is 'interviewer' or 'participant'",
+            hint=_TURN_HINT,
+        )
+    return str(speaker), role, str(words)
 
 
 @dataclass(frozen=True)
