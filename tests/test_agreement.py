@@ -34,6 +34,7 @@ from roqa_nlp.agreement import (
     scott_pi,
     weight_matrix,
 )
+from roqa_nlp.errors import RoqaError
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -830,3 +831,19 @@ def test_fleiss_kappa_of_two_coders_labels_points_to_scott_pi() -> None:
         "two coders' labels use scott_pi(a, b) (equal to Fleiss' kappa for two) or "
         "krippendorff_alpha(a, b)"
     )
+
+
+@pytest.mark.parametrize(
+    ("call", "kind"),
+    [
+        (lambda: cohen_kappa(["a", "b"], ["a"]), ValueError),
+        (lambda: cohen_kappa(["a", "b"], ["a", "b"], weights="cubic"), ValueError),
+        (lambda: krippendorff_alpha([["a", "b"], ["a", "b"]], level="nominl"), ValueError),
+        (lambda: fleiss_kappa([[1, 1]], [[2, 0]]), TypeError),
+    ],
+)
+def test_a_malformed_input_is_a_roqa_error_of_the_documented_kind(call, kind: type) -> None:
+    # s47 tester: plain ValueError, so `except RoqaError` (docs/python.md) missed it
+    with pytest.raises(RoqaError) as caught:
+        call()
+    assert isinstance(caught.value, kind)

@@ -30,8 +30,10 @@ Undefined values: a coefficient whose denominator is zero (no unit with two valu
 the same, so chance agreement is 1) returns ``nan`` and never emits a numpy warning. Each
 docstring says which case applies. Malformed input (ragged rows, unknown level or weights, a
 value outside ``categories``, text on an interval scale, one string where a list of labels is
-due, no units at all) raises :class:`ValueError` with the fix in its message: an empty input is
-a filter that kept nothing, whereas units no coder labelled (all ``None``) are data, and nan.
+due, no units at all) raises a one-line :class:`~roqa_nlp.RoqaError` with the fix in its message
+(a :class:`ValueError`; a wrong call, such as coders' labels given to :func:`fleiss_kappa`, a
+:class:`TypeError`): an empty input is a filter that kept nothing, whereas units no coder labelled
+(all ``None``) are data, and nan.
 
 References (numbered in the docstrings below):
 
@@ -68,6 +70,8 @@ from statistics import NormalDist
 from typing import Any, Literal
 
 import numpy as np
+
+from .errors import RoqaTypeError, RoqaValueError
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -125,11 +129,11 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
     if not isinstance(reliability_data, np.ndarray):
         reliability_data = list(reliability_data)
         if not reliability_data:
-            raise ValueError(NO_UNITS)
+            raise RoqaValueError(NO_UNITS)
         if any(
             isinstance(r, (str, bytes)) or not isinstance(r, Iterable) for r in reliability_data
         ):
-            raise ValueError(
+            raise RoqaValueError(
                 "reliability data must be one row (a list) per coder, one column per unit: "
                 "[[coder 1's labels], [coder 2's labels]], not one coder's labels"
             )
@@ -141,7 +145,7 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
         rows = [list(r) for r in reliability_data]
         lengths = {len(r) for r in rows}
         if len(lengths) > 1:
-            raise ValueError(
+            raise RoqaValueError(
                 "reliability data rows have different lengths: give one row per coder and one "
                 "column per unit, with None for a unit the coder did not code"
             )
@@ -155,11 +159,11 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
                 [[np.nan if v is None else float(v) for v in r] for r in rows], dtype=float
             ).reshape(len(rows), width)
     if arr.ndim != 2:
-        raise ValueError(
+        raise RoqaValueError(
             "reliability data must be 2-D (coders x units); for two coders pass [a, b]"
         )
     if arr.size == 0:
-        raise ValueError(NO_UNITS)
+        raise RoqaValueError(NO_UNITS)
     return arr
 
 
@@ -219,7 +223,7 @@ def _check_one_kind(values: list[Any]) -> None:
         # the number and the text that spell one value, when there are such
         same = [(n, t) for n in numbers for t in texts if str(t).strip() == str(n)]
         n, t = same[0] if same else (numbers[0], texts[0])
-        raise ValueError(
+        raise RoqaValueError(
             f"the labels mix numbers and text ({n!r} and {t!r}), which would be different "
             "categories: give every label as a number, or every label as text"
         )
@@ -229,9 +233,11 @@ def _category_index(cats: list[Any]) -> dict[Any, int]:
     index: dict[Any, int] = {}
     for i, c in enumerate(cats):
         if _is_missing(c):
-            raise ValueError("categories must not contain None, NaN or pd.NA (they mean 'missing')")
+            raise RoqaValueError(
+                "categories must not contain None, NaN or pd.NA (they mean 'missing')"
+            )
         if c in index:
-            raise ValueError(f"category {c!r} is listed twice in categories")
+            raise RoqaValueError(f"category {c!r} is listed twice in categories")
         index[c] = i
     return index
 
@@ -240,7 +246,7 @@ def _code_of(value: Any, index: dict[Any, int]) -> int:
     try:
         return index[value]
     except KeyError:
-        raise ValueError(
+        raise RoqaValueError(
             f"value {value!r} is not in categories {list(index)}: add it to categories"
         ) from None
 
@@ -262,7 +268,7 @@ def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | 
 
 def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
     if isinstance(a, str | bytes) or isinstance(b, str | bytes):  # "abc": not three units
-        raise ValueError(
+        raise RoqaValueError(
             "the labels are one str, not one label per unit: give a list of labels, "
             "e.g. ['barrier', 'enabler', 'neutral']"
         )
@@ -271,12 +277,12 @@ def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
     if not isinstance(b, Sized):
         b = list(b)
     if len(a) != len(b):
-        raise ValueError(
+        raise RoqaValueError(
             f"the two coders' label sequences differ in length ({len(a)} and {len(b)}): "
             "give one label per unit for each coder"
         )
     if len(a) == 0:
-        raise ValueError(NO_UNITS)
+        raise RoqaValueError(NO_UNITS)
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         return [a, b]
     return [list(a), list(b)]
@@ -297,10 +303,10 @@ def _check_order(weights: Any, categories: Sequence[Any] | None, cats: list[Any]
     """Weights need the categories' order: text values without ``categories=`` have none (their
     alphabetical order would weigh "barrier" next to "enabler", "neutral" at the far end)."""
     if isinstance(weights, str) and weights not in WEIGHTS:
-        raise ValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
+        raise RoqaValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
     identity = weights is None or (isinstance(weights, str) and weights == "identity")
     if not identity and categories is None and not all(_is_number(c) for c in cats):
-        raise ValueError(
+        raise RoqaValueError(
             "weights on text values need categories= listing them in order "
             f"(found {', '.join(map(repr, cats[:4]))}{' ...' if len(cats) > 4 else ''})"
         )
@@ -320,7 +326,7 @@ def weight_matrix(weights: Weights, categories: Sequence[Any]) -> np.ndarray:
         return np.eye(q)
     if isinstance(weights, str):
         if weights not in WEIGHTS:
-            raise ValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
+            raise RoqaValueError(f"unknown weights {weights!r}: use one of {', '.join(WEIGHTS)}")
         x = _positions(cats)
         span = float(x.max() - x.min()) if q else 0.0
         if span == 0.0:
@@ -329,7 +335,7 @@ def weight_matrix(weights: Weights, categories: Sequence[Any]) -> np.ndarray:
         return 1.0 - d if weights == "linear" else 1.0 - d**2
     w = np.asarray(weights, dtype=float)
     if w.shape != (q, q):
-        raise ValueError(
+        raise RoqaValueError(
             f"a weights matrix must be {q} x {q} (one row per category), not {w.shape}"
         )
     return w
@@ -437,7 +443,7 @@ def scott_pi(
     if b is None:
         rows = _as_matrix(a)
         if rows.shape[0] != 2:
-            raise ValueError(
+            raise RoqaValueError(
                 f"Scott's pi is for two coders, got {rows.shape[0]}: use fleiss_kappa or "
                 "krippendorff_alpha for more"
             )
@@ -462,27 +468,27 @@ def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
     try:
         c = np.asarray(counts, dtype=float)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise RoqaValueError(
             "counts must be a table of numbers, one row per subject and one column per "
             "category, each row as long (for coders' labels, use krippendorff_alpha or "
             "gwet_ac1)"
         ) from None
     if c.ndim != 2:
-        raise ValueError("counts must be 2-D: one row per subject, one column per category")
+        raise RoqaValueError("counts must be 2-D: one row per subject, one column per category")
     if (c < 0).any() or not np.isfinite(c).all():
-        raise ValueError("counts must be non-negative numbers of ratings")
+        raise RoqaValueError("counts must be non-negative numbers of ratings")
     c = c[c.sum(axis=1) > 0]
     if c.shape[0] == 0:
-        raise ValueError("counts hold no ratings")
+        raise RoqaValueError("counts hold no ratings")
     sums = c.sum(axis=1)
     if not np.allclose(sums, sums[0]):
-        raise ValueError(
+        raise RoqaValueError(
             "Fleiss' kappa needs the same number of ratings for every subject; "
             "use krippendorff_alpha or gwet_ac1 for missing ratings"
         )
     n = float(sums[0])
     if n < 2:
-        raise ValueError("Fleiss' kappa needs at least two ratings per subject")
+        raise RoqaValueError("Fleiss' kappa needs at least two ratings per subject")
     return c, n
 
 
@@ -499,7 +505,7 @@ def fleiss_kappa(counts: Any, *more: Any) -> float:
     (``P_e = 1``); raises :class:`ValueError` for unequal numbers of ratings or fewer than two.
     """
     if more:
-        raise TypeError(
+        raise RoqaTypeError(
             "fleiss_kappa() takes one subjects x categories counts matrix, not coders' labels: "
             "for two coders' labels use scott_pi(a, b) (equal to Fleiss' kappa for two) or "
             "krippendorff_alpha(a, b)"
@@ -577,7 +583,7 @@ def _alpha_delta(level: str, cats: list[Any], n_c: np.ndarray) -> np.ndarray:
         between = cum[hi] - cum[lo] + n_c[lo]  # sum of n_g for g from c to k inclusive
         return (between - (n_c[:, None] + n_c[None, :]) / 2.0) ** 2 * (lo != hi)
     if not all(_is_number(c) for c in cats):
-        raise ValueError(
+        raise RoqaValueError(
             f"level={level!r} needs numeric values; use level='nominal' for text codes"
         )
     x = np.array([float(c) for c in cats])
@@ -585,7 +591,9 @@ def _alpha_delta(level: str, cats: list[Any], n_c: np.ndarray) -> np.ndarray:
     if level == "interval":
         return diff**2
     if (x < 0).any():
-        raise ValueError("level='ratio' needs non-negative values (a ratio scale has a true zero)")
+        raise RoqaValueError(
+            "level='ratio' needs non-negative values (a ratio scale has a true zero)"
+        )
     total = x[:, None] + x[None, :]
     return np.divide(diff, total, out=np.zeros_like(diff), where=total != 0) ** 2
 
@@ -621,10 +629,10 @@ def krippendorff_alpha(
     if b is not None:
         reliability_data = _two_rows(reliability_data, b)
     if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
+        raise RoqaValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     codes, cats = _encode(reliability_data, categories)
     if level == "ordinal" and categories is None and not all(_is_number(c) for c in cats):
-        raise ValueError("ordinal alpha on text values needs categories= listing them in order")
+        raise RoqaValueError("ordinal alpha on text values needs categories= listing them in order")
     return _alpha_from_counts(_unit_counts(codes, len(cats)), cats, level)
 
 
@@ -967,7 +975,7 @@ def normal_ci(
 
 def _check_level(level: float) -> None:
     if not 0.0 < level < 1.0:
-        raise ValueError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}")
+        raise RoqaValueError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}")
 
 
 def bootstrap_ci(
@@ -1006,7 +1014,7 @@ def bootstrap_ci(
     """
     _check_level(level)
     if n_boot < 1:
-        raise ValueError(f"n_boot must be at least 1, not {n_boot}")
+        raise RoqaValueError(f"n_boot must be at least 1, not {n_boot}")
     data = _as_matrix(reliability_data)
     n_units = data.shape[1]
     method = "percentile bootstrap"
