@@ -769,3 +769,22 @@ def test_a_nan_probability_is_never_written_to_codings(tmp_path: Path) -> None:
         "segment p07_zoom:0 has a probability or score that is not a number (NaN or infinite): "
         "its embedding was damaged; run again with --no-cache, or delete the embedding cache"
     )
+
+
+def test_to_jsonl_with_a_path_writes_the_codings_file_and_returns_none(tmp_path: Path) -> None:
+    # s47 tester: "TypeError: CodingResult.to_jsonl() takes 1 positional argument but 2 were
+    # given", where to_csv(path) writes its file
+    r = build()
+    assert r.to_jsonl(tmp_path / "f.jsonl") is None
+    assert (tmp_path / "f.jsonl").read_text(encoding="utf-8") == r.to_jsonl()
+    assert CodingResult.read(tmp_path / "f.jsonl") == r
+
+
+def test_to_jsonl_to_a_csv_name_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(RoqaError) as caught:
+        build().to_jsonl(tmp_path / "f.csv")
+    assert str(caught.value) == (
+        f"{tmp_path / 'f.csv'}: to_jsonl() writes JSON, which a '.csv' file name says it is not "
+        "(give a name ending in .json, or use the method that writes CSV)"
+    )
+    assert not (tmp_path / "f.csv").exists()

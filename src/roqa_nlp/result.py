@@ -728,11 +728,27 @@ class CodingResult:
 
     # -- files ---------------------------------------------------------------------------------
 
-    def to_jsonl(self) -> str:
-        """``codings.jsonl`` as text: one JSON object per segment (:meth:`SegmentResult.to_dict`),
-        non-ASCII written as is; :meth:`read` reads it back. A probability or score that is not
-        a number (a damaged embedding) is refused: ``NaN`` is not JSON."""
-        return "".join(_json_line(s) for s in self.segments)
+    @overload
+    def to_jsonl(self, path: None = None) -> str: ...
+
+    @overload
+    def to_jsonl(self, path: str | Path) -> None: ...
+
+    def to_jsonl(self, path: str | Path | None = None) -> str | None:
+        """``codings.jsonl``: one JSON object per segment (:meth:`SegmentResult.to_dict`),
+        non-ASCII written as is; :meth:`read` reads it back. Given a ``path``, writes it there
+        atomically and returns None, as :meth:`to_csv` does; without one, returns the text. A
+        probability or score that is not a number (a damaged embedding) is refused: ``NaN`` is
+        not JSON."""
+        if path is not None:
+            from .io import check_format
+
+            check_format(path, "JSON", "to_jsonl")
+        text = "".join(_json_line(s) for s in self.segments)
+        if path is None:
+            return text
+        atomic_write_text(path, text)
+        return None
 
     def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
         """The columns of ``codings.csv`` and one row of plain values per segment (a missing
