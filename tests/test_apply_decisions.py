@@ -1299,3 +1299,24 @@ def test_valences_the_reviewer_did_not_set_are_left_out_of_valence_agreement(
         "roqa apply-decisions): not counted as Alice's valence, so left out of valence "
         "agreement (p01:0001)." in said
     )
+
+
+def test_reviewed_codings_of_a_decisions_file_records_its_path(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    # s47 tester: reviewed_codings(decisions, ...) from Python wrote "decisions": "decisions"
+    # (where='s placeholder) in run.json, where roqa apply-decisions records the file
+    path = tmp_path / "decisions.csv"
+    rows = DECISIONS[:2]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [["segment_id", "decision", "code_id", "text"]]
+            + [[d.segment_id, d.decision, d.code_id, d.text] for d in rows]
+        )
+    from_file, _, _ = reviewed_codings(path, model_codings(), cfir, coder="Alice")
+    in_memory, _, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert from_file == in_memory
+    assert from_file.meta["decisions"] == str(path)
+    assert in_memory.meta["decisions"] is None  # no file: none named
+    named, _, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert named.meta["decisions"] == "d.csv"

@@ -2058,12 +2058,12 @@ def _model_code(
 
 
 def reviewed_codings(
-    decisions: list[Decision],
+    decisions: list[Decision] | str | Path,
     result: CodingResult,
     codebook: Codebook,
     *,
     coder: str,
-    where: str | Path = "decisions",
+    where: str | Path | None = None,
     chart: Codebook | None = None,
 ) -> tuple[CodingResult, Codebook, dict[str, int]]:
     """The researcher's own codings from their review of ``result``: the framework's material
@@ -2115,11 +2115,21 @@ def reviewed_codings(
     ``meta["notes"]``, :data:`SEGMENT_NOTES`, segment id -> its notes, which ``roqa export``
     writes as REFI-QDA notes on the segment's passage), ``valence_only`` valences on a
     segment given no coding, ``valence_undecided`` those of them on a segment no decision
-    decided (warned of, named)."""
+    decided (warned of, named).
+
+    ``decisions`` is a list of :class:`Decision` or the decisions file (read by
+    :func:`read_decisions`); ``where`` names the file in messages and in ``meta["decisions"]``
+    (run.json), by default the file given, or None for decisions made in memory."""
 
     from .codebook import BUILTIN
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
+
+    if isinstance(decisions, (str, Path)):
+        where = decisions if where is None else where
+        decisions = read_decisions(decisions)[0]
+    recorded = None if where is None else str(where)
+    where = "decisions" if where is None else where  # what messages name
 
     if chart is not None and chart.id not in BUILTIN:
         # a new code named as a code of the researcher's own codebook is the recode to it there,
@@ -2331,7 +2341,7 @@ def reviewed_codings(
         "source": "roqa apply-decisions",
         "user": {"name": coder},
         "codebook": {"id": book.id, "hash": book.hash},
-        "decisions": str(where),
+        "decisions": recorded,
         "reviewed_segments": [s.segment.id for s in out],
     }
     # the coded segments whose valence the reviewer did not set: the model's, kept for the
