@@ -856,3 +856,17 @@ def test_read_transcript_of_a_non_path_is_a_one_line_error(given: object, shown:
         f"read_transcript() takes the path of one transcript file, not {shown} "
         "(give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several)"
     )
+
+
+def test_update_says_it_retrains_in_place_and_returns_self_as_fit_does() -> None:
+    # s47 tester: ac2 = ac.update(...) was ac itself, retrained, and nothing said so, so a
+    # before/after comparison compared the new model with itself
+    doc = " ".join((AutoCoder.update.__doc__ or "").split())
+    assert doc.startswith("Retrain this coder in place with the researcher's decisions added to")
+    assert "return ``self``, as :meth:`fit` does" in doc
+    assert "before = AutoCoder.load(" in doc
+    guide = " ".join(
+        (Path(__file__).parents[1] / "docs" / "python.md").read_text(encoding="utf-8").split()
+    )
+    assert "`update()` retrains `ac` in place and returns it, as `fit()` does" in guide
+    assert "before = AutoCoder.load()" in guide

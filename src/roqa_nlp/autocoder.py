@@ -968,7 +968,13 @@ class AutoCoder:
         training: TrainingSet | str | Path | None = None,
         weight: int = UPDATE_WEIGHT,
     ) -> AutoCoder:
-        """Retrain with the researcher's decisions added to the training data.
+        """Retrain this coder in place with the researcher's decisions added to the training
+        data; return ``self``, as :meth:`fit` does (scikit-learn's contract), so
+        ``ac2 = ac.update(...)`` is ``ac``, retrained. To compare the model before and after the
+        review, load it twice: ``before = AutoCoder.load(); after =
+        AutoCoder.load().update(...)`` (or ``ac.save(folder)`` first and
+        ``AutoCoder.load(folder)`` it back), then ``before.evaluate(gold)`` and
+        ``after.evaluate(gold)``.
 
         ``decisions`` is a decisions file, a list of them (rounds of review, in order: all are
         trained together, and the project codebook holds the new codes of every round), or a
