@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -381,7 +382,8 @@ def test_an_index_gives_a_segment_and_a_slice_a_result_with_the_transcripts_and_
     assert r[-1] is r.segments[1]
     part = r[1:]
     assert isinstance(part, CodingResult)
-    assert part.segments == [r.segments[1]] and part.segments[0] is r.segments[1]
+    # equal copies: changing the slice leaves r as it was (session 47)
+    assert part.segments == [r.segments[1]] and part.segments[0] is not r.segments[1]
     assert (part.transcripts, part.meta) == (r.transcripts, r.meta)
     part.meta["note"] = "changed"
     assert r.meta["note"] == "ünïcode ✓"  # the slice has its own meta dict
@@ -788,3 +790,55 @@ def test_to_jsonl_to_a_csv_name_is_a_one_line_error(tmp_path: Path) -> None:
         "(give a name ending in .json, or use the method that writes CSV)"
     )
     assert not (tmp_path / "f.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "derive",
+    [
+        lambda r: r[:2],
+        lambda r: r.subset(participant="P07"),
+        lambda r: r.subset(where=lambda s: True),
+        lambda r: r.with_segments(list(r.segments)),
+        lambda r: copy.copy(r),
+        lambda r: r.copy(),
+    ],
+    ids=["slice", "subset", "where", "with_segments", "copy.copy", "copy"],
+)
+def test_editing_a_derived_result_leaves_the_original_as_it_was(derive) -> None:
+    # s47 tester: copy.copy(r)[1].novel = True, r.subset(...)[0].suggestions.clear() and
+    # r[:3][2].procedural = True changed r, and so what it saved and charted
+    r = build()
+    before = r.to_jsonl()
+    d = derive(r)
+    d[0].suggestions.clear()
+    d[0].novel = True
+    d[1].procedural = True
+    d.segments.append(d[0])
+    d.transcripts.clear()
+    assert r.to_jsonl() == before
+    assert (len(r), list(r.transcripts)) == (2, ["p07_zoom"])
+    assert r[0].top is not None and r[0].top.code_id == "IS.E.2"
+
+
+def test_editing_the_result_extended_leaves_the_result_added_as_it_was() -> None:
+    r, other = build(), build()
+    other = other.with_segments(
+        [replace(s, segment=replace(s.segment, id=s.segment.id + "b")) for s in other]
+    )
+    before = other.to_jsonl()
+    r.extend(other)
+    r[2].suggestions.clear()
+    r[3].procedural = True
+    assert other.to_jsonl() == before
+
+
+def test_a_transcript_is_frozen_so_a_result_keeps_its_cases() -> None:
+    # s47 tester: t.participant = "P99" after coding renamed the case in the framework matrix
+    import dataclasses
+
+    r = build()
+    t = r.transcripts["p07_zoom"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.participant = "P99"  # type: ignore[misc]
+    assert r.participant_of("p07_zoom") == "P07"
+    assert replace(t, participant="P99").participant == "P99"  # a changed copy

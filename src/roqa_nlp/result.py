@@ -430,8 +430,9 @@ class CodingResult:
     def __getitem__(self, index: slice) -> CodingResult: ...
 
     def __getitem__(self, index: int | slice) -> SegmentResult | CodingResult:
-        """``result[i]`` is the i-th segment; ``result[i:j]`` a result of those segments with the
-        same transcripts and meta (the segment objects are shared, not copied)."""
+        """``result[i]`` is the i-th segment (changing it changes the result); ``result[i:j]`` a
+        result of copies of those segments (:meth:`SegmentResult.copy`) with the same transcripts
+        and meta, which can be changed without changing this one."""
         if isinstance(index, slice):
             return self._with(self.segments[index])
         if isinstance(index, str):
@@ -467,12 +468,20 @@ class CodingResult:
 
     def _with(self, segments: list[SegmentResult]) -> CodingResult:
         return CodingResult(
-            segments=segments,
+            segments=[s.copy() for s in segments],
             transcripts=dict(self.transcripts),
             meta=dict(self.meta),
             source=self.source,
             codebook=self.codebook,
         )
+
+    def copy(self) -> CodingResult:
+        """A result that can be changed without changing this one: copies of the segments, a new
+        transcripts dict (transcripts are frozen) and a copy of ``meta``; ``copy.copy(result)``
+        gives the same."""
+        return self._with(self.segments)
+
+    __copy__ = copy
 
     def by_transcript(self) -> dict[str, list[SegmentResult]]:
         """The segments grouped by transcript id (``"p01_interview"``, not the participant), in
@@ -531,7 +540,7 @@ class CodingResult:
                 "codings, drop them first: result = result.subset(where=lambda s: "
                 f"s.segment.transcript_id != {again[0].transcript_id!r})",
             )
-        self.segments.extend(other.segments)
+        self.segments.extend(s.copy() for s in other.segments)
         self.transcripts.update(other.transcripts)
         self._weigh_cases(other.transcripts.values())
 
@@ -556,13 +565,13 @@ class CodingResult:
     def with_segments(
         self, segments: list[SegmentResult], *, meta: dict[str, Any] | None = None
     ) -> CodingResult:
-        """A copy of the result holding ``segments`` instead of its own, with its transcripts
-        (a new dict) and ``meta`` (default: a copy of its own), and what it carries besides kept:
-        the ``codings.jsonl`` it was read from and its project codebook, whose codes its codes are
-        read in."""
+        """A copy of the result holding copies of ``segments`` (:meth:`SegmentResult.copy`)
+        instead of its own, with its transcripts (a new dict) and ``meta`` (default: a copy of its
+        own), and what it carries besides kept: the ``codings.jsonl`` it was read from and its
+        project codebook, whose codes its codes are read in."""
         return replace(
             self,
-            segments=segments,
+            segments=[s.copy() for s in segments],
             transcripts=dict(self.transcripts),
             meta=dict(self.meta) if meta is None else meta,
         )
@@ -582,8 +591,9 @@ class CodingResult:
         error. ``code`` keeps segments whose top suggestion is one of these codes (id or name,
         case-insensitive), and ``where`` those for which it returns true
         (``where=lambda s: s.procedural``); these two keep every transcript, so a chart of the
-        subset still shows a case that has none of the code as an empty row. Segment objects
-        are shared, not copied.
+        subset still shows a case that has none of the code as an empty row. The subset holds
+        copies of the segments (:meth:`SegmentResult.copy`): changing it leaves this result as
+        it was.
         """
         from .codebook import normalise_name
 
@@ -622,7 +632,7 @@ class CodingResult:
                     continue
             if where is not None and not where(s):
                 continue
-            kept.append(s)
+            kept.append(s.copy())
         return CodingResult(
             segments=kept,
             transcripts=transcripts,

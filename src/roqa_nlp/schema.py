@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, overload
 
 from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
@@ -198,9 +198,13 @@ class Turn:
         object.__setattr__(self, "role", role)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Transcript:
-    """A transcript's plain text and its turns (with character offsets into ``text``)."""
+    """A transcript's plain text and its turns (with character offsets into ``text``).
+
+    Frozen, as :class:`Turn` and :class:`Segment` are: a result coded from it keeps its case
+    (``participant``) and text whatever the caller does with it afterwards. For a changed copy,
+    ``dataclasses.replace(t, participant="P99")``."""
 
     id: str
     text: str
@@ -212,9 +216,9 @@ class Transcript:
     def __post_init__(self) -> None:
         # composed, as every id roqa reads or is given is (:func:`nfc`)
         if isinstance(self.id, str):
-            self.id = nfc(self.id)
+            object.__setattr__(self, "id", nfc(self.id))
         if isinstance(self.participant, str):
-            self.participant = nfc(self.participant)
+            object.__setattr__(self, "participant", nfc(self.participant))
         self.check_turns()
 
     @classmethod
@@ -348,7 +352,11 @@ class Suggestion:
 
 @dataclass
 class SegmentResult:
-    """A segment with its ranked suggestions and (once the novelty step ran) its novelty flag."""
+    """A segment with its ranked suggestions and (once the novelty step ran) its novelty flag.
+
+    Its flags and suggestions may be changed in place (``s.novel = False``); a result's slices,
+    :meth:`~roqa_nlp.result.CodingResult.subset` and copies hold copies of it (:meth:`copy`), so
+    a change to one of them leaves the result it came from as it was."""
 
     segment: Segment
     suggestions: list[Suggestion] = field(default_factory=list)
@@ -390,6 +398,11 @@ class SegmentResult:
         if self.off_topic:
             parts.append("off topic")
         return f"SegmentResult({', '.join(parts)})"
+
+    def copy(self) -> SegmentResult:
+        """A copy whose flags and suggestion list are its own (the segment and the suggestions,
+        frozen, are shared)."""
+        return replace(self, suggestions=list(self.suggestions))
 
     @property
     def for_open_coding(self) -> bool:
