@@ -22,7 +22,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.embedding import DEFAULT_MODEL_NAME, DEFAULT_WEIGHTS_SHA256, Embedder
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.schema import Transcript, Turn
-from roqa_nlp.training import TrainingSet
+from roqa_nlp.training import TrainingSet, text_hashes
 
 pytestmark = pytest.mark.slow
 
@@ -895,6 +895,31 @@ def test_update_adds_the_new_code_to_a_project_codebook(updated) -> None:
     assert "project.covid-19-disruption" in ac.card["classes"]
 
 
+FEEDBACK_TEXTS = [
+    "The covid outbreak closed the home for a month.",
+    "Half the team were off sick with covid at once.",
+    "Lockdown stopped all visits and covid testing took over.",
+    "There was never enough money for extra shifts.",
+    "I like walking by the canal on my days off.",
+]
+
+
+def test_evaluating_on_the_feedback_texts_warns_that_the_figures_are_not_held_out(
+    updated,
+) -> None:
+    # s47 tester: update() on decisions holding the gold texts, then evaluate() on them: 1.000
+    # everywhere, with no note
+    ac, _, _ = updated
+    records = [
+        {"text": FEEDBACK_TEXTS[3], "construct": "IS.E.2"},
+        {"text": FEEDBACK_TEXTS[4], "construct": "NONE"},
+        {"text": "Our manager always backs the team.", "construct": "IS.C"},
+    ]
+    with pytest.warns(RoqaWarning, match=r"^2 of 3 records are in this model's feedback"):
+        metrics = ac.evaluate(records)
+    assert metrics["n_in_feedback"] == 2
+
+
 def test_update_records_the_decisions_in_the_model_card(
     updated, tiny_training: TrainingSet
 ) -> None:
@@ -912,6 +937,7 @@ def test_update_records_the_decisions_in_the_model_card(
         "n_decisions": 7,
         "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
+        "text_sha256": text_hashes(FEEDBACK_TEXTS),
         "examples_by_kind": {"coded": 4, "rejected": 1},
         "codes_by_decision": {"accept": 1, "new-code": 3},
         "n_records": 15,

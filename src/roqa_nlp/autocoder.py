@@ -1005,7 +1005,7 @@ class AutoCoder:
             warn_of_few_segments,
             with_imported_project_codes,
         )
-        from .training import TrainingSet, load_training_set, training_data_hash
+        from .training import TrainingSet, load_training_set, text_hashes, training_data_hash
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
             raise RoqaError(
@@ -1192,6 +1192,9 @@ class AutoCoder:
             # "rejected", small talk "off-framework", procedural, valence-only): they sum to
             # n_examples
             "n_examples": len(fb),
+            # the examples' texts as short hashes, not words: evaluate() warns of records among
+            # them (figures on texts the model was trained on are not held out)
+            "text_sha256": text_hashes(fb.texts),
             "examples_by_kind": plan.examples_by_kind(),
             # the codes the coded examples are trained with, by the decision that gave each
             # (accept, recode, new-code): a segment given two codes counts under each, so they
@@ -1803,6 +1806,10 @@ class AutoCoder:
         suggests (a code no code of its maps onto, or one it does not know, as a review's new
         code for the model from before the review), which count as misses, and
         ``unreachable_codes`` names those codes.
+
+        Records whose texts the model was given as feedback (:meth:`update`'s decisions, kept
+        in the card as hashes, ``feedback.text_sha256``) are counted in ``n_in_feedback``, with a
+        warning: figures on them are not held out.
         """
         from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
 
@@ -1855,6 +1862,10 @@ class AutoCoder:
             novel_flag=set_aside,
         )
         metrics["alpha"] = alpha
+        from .training import warn_of_trained_on
+
+        if n_seen := warn_of_trained_on(self.card, list(ts.texts)):
+            metrics["n_in_feedback"] = n_seen  # records the model was trained on: not held out
         if book is not self.codebook:
             from .crosswalk import unreachable
             from .transcripts import natural_key

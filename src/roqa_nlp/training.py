@@ -629,3 +629,42 @@ def codes_short_of_records(
         f"{len(few)} codes have fewer than {MIN_CODE_RECORDS} training records, their "
         f"descriptions aside ({each}): {advice}"
     )
+
+
+#: hex digits kept of each text's SHA-256 in a model card's ``feedback.text_sha256``: 64 bits,
+#: so a study's texts never collide by chance, and the card stays small (17 bytes a segment)
+TEXT_HASH_DIGITS = 16
+
+
+def text_hashes(texts: Iterable[str]) -> list[str]:
+    """The sorted, distinct short SHA-256s (:data:`TEXT_HASH_DIGITS`) of ``texts``, spacing and
+    line breaks aside (as decisions are matched to segments): what a model card keeps of the
+    texts a model was given as feedback, to tell evaluation records it was trained on without
+    keeping their words."""
+    return sorted(
+        {sha256_bytes(" ".join(t.split()).encode("utf-8"))[:TEXT_HASH_DIGITS] for t in texts}
+    )
+
+
+def warn_of_trained_on(card: dict[str, Any], texts: Sequence[str]) -> int:
+    """How many of ``texts`` (evaluation records) are texts the model of ``card`` was given as
+    feedback (``card["feedback"]["text_sha256"]``, recorded by
+    :meth:`~roqa_nlp.autocoder.AutoCoder.update`), with a warning when any are: figures on them
+    are not held out (the tester's 1.000 on the decisions' own texts). 0 for a model whose card
+    keeps no such hashes (no feedback, or trained before session 47)."""
+    from .errors import warn
+
+    feedback = card.get("feedback") if isinstance(card, dict) else None
+    kept = feedback.get("text_sha256") if isinstance(feedback, dict) else None
+    if not isinstance(kept, list) or not kept:
+        return 0
+    seen = set(kept)
+    n = sum(1 for h in (text_hashes([t])[0] for t in texts) if h in seen)
+    if n:
+        warn(
+            f"{n} of {len(texts)} record{'s' if len(texts) != 1 else ''} "
+            f"{'are' if n != 1 else 'is'} in this model's feedback (the review decisions it was "
+            "trained with): these figures are not held out; evaluate on records the decisions "
+            "do not hold"
+        )
+    return n
