@@ -9,6 +9,7 @@ pseudonym key) were as silent."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,7 @@ def test_report_refuses_a_transcript_the_codings_were_read_from_whatever_its_ext
     its columns: a file of notes the codings were read from all the same)."""
     coded, files = study
     t = CodingResult.read(coded)
-    t.transcripts["p07"].source = "interviews/notes.csv"
+    t.transcripts["p07"] = dataclasses.replace(t.transcripts["p07"], source="interviews/notes.csv")
     t.save(coded)
     notes = Path("interviews/notes.csv")
     notes.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -3,6 +3,7 @@ to a fresh one; anything it depends on misses; a broken value is recomputed."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from pathlib import Path
@@ -146,7 +147,8 @@ def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> No
             novelty_p=0.01,
         )
     elif change == "participant":
-        result.transcripts["t1"].participant = "P77"
+        t1 = result.transcripts["t1"]  # frozen: a changed copy
+        result.transcripts["t1"] = dataclasses.replace(t1, participant="P77")
     elif change == "embedder":
         kwargs["embedder"] = StandInEmbedder(tmp_path, cache_hash="model-b")
     elif change == "parameter":
