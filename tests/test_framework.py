@@ -868,10 +868,11 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
         "saturation not reached: interview 2 still added new codes: Staff turnover "
         "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
     )
+    # codebook order, a code the codebook does not know after its codes (session 47)
     assert framework_matrix(bob).wide_rows()[0][1:] == [
-        "Staff turnover",
         "IC.A Intervention Source",
         "IC.F Complexity",
+        "Staff turnover",
     ]
     # two codes of one name stay apart; names are separated by semicolons, never blanks
     other = "9f1c0e2a-0000-4000-8000-000000000000"
@@ -1406,7 +1407,7 @@ def test_a_code_given_by_name_is_charted_under_its_id() -> None:
     """Audit C #9: the name made a second column, and saturation counted a second idea."""
     r = by_name_and_id()
     m = framework_matrix(r)
-    assert m.codes == ["IS.E.2", "OS.D"]
+    assert m.codes == ["OS.D", "IS.E.2"]  # codebook order: Outer Setting first
     assert m.count("P01", "IS.E.2") == 2 and m.count("P02", "IS.E.2") == 1
     assert saturation(r).new_codes == [["IS.E.2"], ["OS.D"]]
     table = barriers_enablers(r)
@@ -2988,3 +2989,20 @@ def test_a_numpy_integer_top_k_is_taken_as_its_int() -> None:
     for wrong in (True, np.bool_(True), "2", 2.0, np.float64(2)):
         with pytest.raises(TypeError, match=r"^top_k must be a whole number \(an int\), not "):
             framework_matrix(r, top_k=wrong)  # type: ignore[arg-type]
+
+
+def test_matrix_without_a_codebook_orders_the_codes_used_as_the_codebook_does() -> None:
+    # s47 tester: by id, Inner Setting (IS) came before Outer Setting (OS), where Table 2 and
+    # roqa report --matrix follow codebook order (IC, OS, IS, CI, PR)
+    r = CodingResult(
+        segments=[
+            seg("T1", 0, "Staff shortages.", ("IS.E.2", 0.9, "barrier")),
+            seg("T1", 1, "The commissioners.", ("OS.B", 0.9, "neutral")),
+            seg("T1", 2, "The plan.", ("PR.A", 0.9, "neutral")),
+            seg("T1", 3, "It is complex.", ("IC.F", 0.9, "barrier")),
+            seg("T1", 4, "A code of our own.", ("ZZ.1", 0.9, "neutral")),
+            seg("T1", 5, "Another of our own.", ("AA.1", 0.9, "neutral")),
+        ],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    assert framework_matrix(r).codes == ["IC.F", "OS.B", "IS.E.2", "PR.A", "AA.1", "ZZ.1"]

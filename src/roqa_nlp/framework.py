@@ -995,7 +995,10 @@ def framework_matrix(
         probability, so a reader sees the clearest instance of the code first.
     codebook : when given (a :class:`~roqa_nlp.codebook.Codebook`, a built-in id such as
         ``"cfir-2009"`` or a codebook JSON file), the columns are all its codable codes in
-        codebook order.
+        codebook order; when not, the codes used, in the order of the codebook the result
+        records (else the default one), as :func:`barriers_enablers` orders its domains, and
+        codes it does not know after them. ``roqa report --matrix`` writes
+        ``framework_matrix(result, codebook=<the result's codebook>, quotes=2)``.
     coded : :func:`coded_segments` of ``result`` with these ``top_k`` and ``min_probability``,
         when the caller already has them (the other charting functions take it too).
 
@@ -1022,8 +1025,12 @@ def framework_matrix(
     if book is not None and given:
         codes = [c.id for c in book.codable]
         codes += sorted(used - set(codes), key=natural_key)
-    else:
-        codes = sorted(used, key=natural_key)
+    else:  # the codes used, in the order of the codebook charted (the result's), as Table 2's
+        order_book = book or chart_codebook(None, result, check=False)
+        assert order_book is not None
+        order = {c.id: i for i, c in enumerate(order_book.codes)}
+        codes = sorted(used & set(order), key=order.__getitem__)
+        codes += sorted(used - set(order), key=natural_key)
     from .exchange.review import valence_not_given
 
     unvalenced = valence_not_given(result) or set()
