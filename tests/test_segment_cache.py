@@ -244,8 +244,7 @@ def test_the_spacy_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_transcript_id_is_not_part_of_the_key() -> None:
     # Ids only name the segments; the spans are the same for a renamed file.
-    t = interview()
-    t.id = "renamed"
+    t = dataclasses.replace(interview(), id="renamed")  # Transcript is frozen
     assert key(t) == key()
 
 
@@ -260,8 +259,7 @@ def test_a_changed_option_misses_the_cache_and_recomputes(tmp_path: Path) -> Non
 
 def test_a_renamed_transcript_hits_the_cache_with_its_own_ids(tmp_path: Path) -> None:
     through_cache(interview(), tmp_path / CACHE_FILE, estimate_tokens)
-    t = interview()
-    t.id = "p99"
+    t = dataclasses.replace(interview(), id="p99")  # Transcript is frozen
     segs = through_cache(t, tmp_path / CACHE_FILE, refuse)
     assert [s.id for s in segs] == ["p99:0001", "p99:0002"]
     assert segs == segment(t, count_tokens=estimate_tokens)
