@@ -1156,7 +1156,7 @@ def test_train_help_says_evaluate_reads_what_roqa_evaluate_reads() -> None:
     run = roqa("train", "--help")
     assert run.code == 0, run.err
     assert (
-        "--evaluate <path> Labelled records to evaluate the new model on, as roqa evaluate reads "
+        "--evaluate FILE Labelled records to evaluate the new model on, as roqa evaluate reads "
         "them (.jsonl/.csv/.tsv/.xlsx with `text` and `construct` or `codes` columns): every "
         "figure is recorded in the model card and the headline ones printed."
     ) in " ".join(run.out.split())
@@ -1166,12 +1166,12 @@ def test_train_help_lists_every_decisions_column_and_decision() -> None:
     run = roqa("train", "--help")
     assert run.code == 0, run.err
     assert (
-        "--feedback <list[Path]> Decisions file, as the report's review saves it (CSV/JSONL/.xlsx: "
+        "--feedback FILE Decisions file, as the report's review saves it (CSV/JSONL/.xlsx: "
         "segment_id, decision, code_id, new_code, note, text, valence, suggestion; valence and "
         "suggestion only where a row needs them). A decision is accept, reject, recode, "
         "new-code, note, valence or no-code (no-code: the segment fits no code). Give it once "
         "per round of review"
-    ) in " ".join(run.out.split())
+    ) in " ".join(re.sub(r"(?<=\w-)\n\s*", "", run.out).split())  # no- / code: one word
 
 
 def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Path) -> None:

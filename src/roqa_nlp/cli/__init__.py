@@ -35,6 +35,8 @@ def _application() -> "Any":
     calls :func:`main`): a Ctrl-C in the half-second that typer and the command modules take
     to import then reaches main's handler, not Python's traceback.
     """
+    from typer.core import TyperCommand
+
     # Importing a command module registers its command on `app`.
     from . import (  # noqa: F401
         agree_cmd,
@@ -47,10 +49,12 @@ def _application() -> "Any":
         report_cmd,
         train_cmd,
     )
-    from ._app import app
+    from ._app import PlainHelpCommand, app
 
     for command in app.registered_commands:
         command.epilog = command.epilog or DEBUG_EPILOG
+        if command.cls in (None, TyperCommand):  # typer's own: help with plain metavars
+            command.cls = PlainHelpCommand
     # The module is ._app, not .app: importing a submodule sets its name on this package, so
     # a module app.py made `roqa_nlp.cli.app` that module once any command was imported first.
     globals()["app"] = app

@@ -6,9 +6,49 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import typer
+from typer.core import TyperArgument, TyperCommand
+
+#: The word ``--help`` shows for a value, by its Python type's name, where a parameter gives no
+#: ``metavar=`` of its own (typer shows the Python type: ``<str>``, ``<int range>``).
+PLAIN_METAVARS = {"str": "TEXT", "int": "N", "float": "NUMBER", "Path": "PATH"}
+
+
+class _PlainArgument(TyperArgument):
+    """An argument whose help shows its metavar alone: ``FILES...``, not ``{paths}...`` in the
+    usage line and ``paths... <list[Path]>`` in the list of arguments."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.metavar or (self.name or "").upper()
+        return name if self.required else f"[{name}]"
+
+
+def _plain_metavar(param: Any) -> str:
+    """``param``'s value as ``--help`` shows it: ``N``, ``PATH...`` (``FILES...`` where the
+    parameter names it so itself)."""
+    described = param.type_descriptor
+    annotation = get_args(described.annotation)[0] if described.is_list else described.annotation
+    word = PLAIN_METAVARS.get(getattr(annotation, "__name__", ""), "VALUE")
+    return f"{word}..." if param.nargs != 1 else word
+
+
+class PlainHelpCommand(TyperCommand):
+    """A command whose ``--help`` shows plain metavars (FILE, FOLDER, N) where typer would show
+    Python types; every ``roqa`` command is one (set where the commands are registered)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if param.metavar is None and not getattr(param, "is_flag", False):
+                param.metavar = _plain_metavar(param)
+            if isinstance(param, TyperArgument):
+                param.__class__ = _PlainArgument
+
 
 app = typer.Typer(
     name="roqa",
@@ -71,7 +111,12 @@ def codebook_option(help: str, default: str | None = None) -> Any:
     :data:`roqa_nlp.codebooks.BUILTIN`, so a new one appears in every command's help)."""
     from ..codebooks import BUILTIN
 
-    return typer.Option(default, "--codebook", help=help.format(builtin=", ".join(BUILTIN)))
+    return typer.Option(
+        default,
+        "--codebook",
+        metavar="CODEBOOK",
+        help=help.format(builtin=", ".join(BUILTIN)),
+    )
 
 
 def transcripts_argument() -> Any:
@@ -80,7 +125,9 @@ def transcripts_argument() -> Any:
     from ..transcripts import SUPPORTED_EXTENSIONS
 
     return typer.Argument(
-        ..., help=f"Transcript files or folders ({' '.join(SUPPORTED_EXTENSIONS)})."
+        ...,
+        metavar="FILES...",
+        help=f"Transcript files or folders ({' '.join(SUPPORTED_EXTENSIONS)}).",
     )
 
 
@@ -90,6 +137,7 @@ def participant_option() -> Any:
     return typer.Option(
         [],
         "--participant",
+        metavar="NAME",
         help="A speaker label or name that is a participant (repeatable), even if it matches an "
         "interviewer label: e.g. a Zoom participant who hosted the call ('Host', 'Jane Smith "
         "(Host)'). It overrules --interviewer and the labels known already.",

@@ -1930,6 +1930,7 @@ def agree_command(
         ...,
         help="Long table (unit,coder,code) as .csv, .tsv, .txt or .xlsx, codings.jsonl or result "
         "folder per coder, or .qdpx.",
+        metavar="FILES...",
     ),
     by: str = typer.Option(
         "pair", "--by", help="pair: pooled and pairwise tables; code: also each code."
@@ -1948,11 +1949,13 @@ def agree_command(
         "--json",
         help="Write every figure to this JSON file; - prints it on standard output (the tables "
         "then go to standard error).",
+        metavar="FILE",
     ),
     model_threshold: float | None = typer.Option(
         None,
         "--model-threshold",
         help="Count a model's suggestions with probability >= P (default: its top suggestion).",
+        metavar="P",
     ),
     units: str = typer.Option(
         "auto", "--units", help="auto, segments (shared segment ids) or spans (character ranges)."
@@ -1962,9 +1965,12 @@ def agree_command(
         "--n-boot",
         help="Bootstrap resamples for intervals (0: none; the one-code-per-unit line's kappa "
         "and AC1 keep their analytic, Wald intervals).",
+        metavar="N",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap resampling."),
-    ci_level: float = typer.Option(0.95, "--ci-level", help="Confidence level of the intervals."),
+    ci_level: float = typer.Option(
+        0.95, "--ci-level", help="Confidence level of the intervals.", metavar="LEVEL"
+    ),
     at: str = typer.Option(
         "code",
         "--at",

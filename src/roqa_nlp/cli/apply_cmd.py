@@ -18,17 +18,25 @@ if TYPE_CHECKING:
 @app.command("apply-decisions")
 def apply_decisions_command(
     codings: Path = typer.Argument(
-        ..., help="The codings the decisions were made on: codings.jsonl or its folder."
+        ...,
+        help="The codings the decisions were made on: codings.jsonl or its folder.",
+        metavar="CODINGS",
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for the reviewed codings."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for the reviewed codings.", metavar="FOLDER"
+    ),
     coder: str = typer.Option(
-        ..., "--coder", help="Who reviewed: the name the reviewed codings are recorded under."
+        ...,
+        "--coder",
+        help="Who reviewed: the name the reviewed codings are recorded under.",
+        metavar="NAME",
     ),
     decisions: Path | None = typer.Option(
         None,
         "--decisions",
         help="The saved decisions.csv, or that file re-saved from Excel as .xlsx (default: "
         "decisions.csv beside the codings).",
+        metavar="FILE",
     ),
 ) -> None:
     """Write the codings the review decided (accepted, recoded and new codes, and the notes on

@@ -16,17 +16,20 @@ def build_backend_command(
         help="onnx-int8 (≈2-2.5× faster whole runs) or static (≈13-15× faster, less accurate); "
         "measured"
         " in docs/performance.md.",
+        metavar="KIND",
     ),
     out: Path | None = typer.Option(
         None,
         "--out",
         "-o",
         help="Backend directory (default: the cache folder, where --backend KIND looks).",
+        metavar="FOLDER",
     ),
     model: Path | None = typer.Option(
         None,
         "--embedding-model",
         help="sentence-transformers directory (default: the packaged model).",
+        metavar="FOLDER",
     ),
 ) -> None:
     """Build a fast embedding backend from the local model (no download) with a hash-checked

@@ -46,6 +46,7 @@ def backend_option() -> Any:
     return typer.Option(
         None,
         "--backend",
+        metavar="KIND",
         help="Embedding backend: torch (most accurate), onnx-int8 (≈2-2.5× faster), static "
         "(≈13-15× faster, less accurate, needs a model trained with it) or a directory; build "
         "fast ones with `roqa build-backend`. Default: the one the model was trained with (torch).",
@@ -679,12 +680,12 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
 @leaves_no_empty_out
 def code_command(
     paths: list[Path] = transcripts_argument(),
-    out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder.", metavar="FOLDER"),
     model: Path | None = typer.Option(
-        None, "--model", help="Model directory (default: the packaged model)."
+        None, "--model", help="Model directory (default: the packaged model).", metavar="FOLDER"
     ),
     qdpx: Path | None = typer.Option(
-        None, "--qdpx", help="Also write a REFI-QDA project with the suggestions."
+        None, "--qdpx", help="Also write a REFI-QDA project with the suggestions.", metavar="FILE"
     ),
     top_k: int = typer.Option(5, "--top-k", min=1, help="Suggestions kept per segment."),
     alpha: float | None = typer.Option(
@@ -712,6 +713,7 @@ def code_command(
         "--decisions",
         help="A saved decisions.csv to start report.html's review from, matched to the new "
         "segments by their text (default: decisions.csv in --out, if present).",
+        metavar="FILE",
     ),
     interviewer: list[str] = typer.Option(
         [],
@@ -720,6 +722,7 @@ def code_command(
         "known already (Interviewer, Int, IV, I, Q, Researcher, Facilitator, Moderator, Host, Me, "
         "a focus group's Mod, Fac, Co-facilitator, Note-taker ...: docs/transcripts.md lists "
         "them): e.g. the name a Zoom transcript gives them.",
+        metavar="NAME",
     ),
     participant: list[str] = participant_option(),
     pseudonymise: Path | None = typer.Option(
@@ -1445,10 +1448,12 @@ def _word_lines(found: list[Any], what: str, fix: str, *, every_name: bool) -> l
 @app.command("suggest")
 def suggest_command(
     text: list[str] = typer.Argument(
-        ..., help="One or more sentences to code; - reads them from standard input, one a line."
+        ...,
+        help="One or more sentences to code; - reads them from standard input, one a line.",
+        metavar="TEXT...",
     ),
     model: Path | None = typer.Option(
-        None, "--model", help="Model directory (default: the packaged model)."
+        None, "--model", help="Model directory (default: the packaged model).", metavar="FOLDER"
     ),
     top_k: int = typer.Option(5, "--top-k", min=1, help="How many codes to rank per text."),
     as_json: bool = typer.Option(
@@ -1462,6 +1467,7 @@ def suggest_command(
     codebook: str | None = typer.Option(
         None,
         "--codebook",
+        metavar="CODEBOOK",
         help="Rank the codes of this codebook (cfir-2022 for CFIR 2.0, erondu-2021 or a file), "
         "translating the model's suggestions through the documented mapping.",
     ),
@@ -1570,15 +1576,17 @@ def evaluate_command(
         help="Labelled records: JSONL with `text` and `construct` or `codes` (a code name or id, "
         "a list of them, or NONE = fits no code), or a .csv/.tsv/.xlsx spreadsheet with those "
         "columns (several codes separated by ';').",
+        metavar="FILE",
     ),
     model: Path | None = typer.Option(
-        None, "--model", help="Model directory (default: the packaged model)."
+        None, "--model", help="Model directory (default: the packaged model).", metavar="FOLDER"
     ),
     json_out: Path | None = typer.Option(
         None,
         "--json",
         help="Write every metric to this JSON file; - prints it on standard output (the tables "
         "then go to standard error).",
+        metavar="FILE",
     ),
     per_code: bool = typer.Option(
         False,
@@ -1591,10 +1599,12 @@ def evaluate_command(
         "--predictions",
         help="Write each record's gold codes, top three suggestions and hits to this file, to "
         "read the errors one by one: .jsonl, or .csv for a spreadsheet (one row a record).",
+        metavar="FILE",
     ),
     codebook: str | None = typer.Option(
         None,
         "--codebook",
+        metavar="CODEBOOK",
         help="The codebook the records' codes are of, when not the model's (cfir-2022 for CFIR "
         "2.0 names; found by itself when every code is of one built-in codebook): the "
         "suggestions are translated through the documented mapping before scoring. A review's "
@@ -1818,6 +1828,7 @@ def codebook_command(
         help=f"{', '.join(BUILTIN)} (erondu-2021 = the seed study's themes), a codebook .json "
         "file, or a folder holding codebook.json (a model trained with new codes, or a `roqa "
         "code`/`roqa import` output).",
+        metavar="NAME",
     ),
 ) -> None:
     """List the codes of a codebook with their ids (and valence and CFIR 2009 codes, if it has

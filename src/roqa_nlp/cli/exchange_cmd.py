@@ -32,13 +32,15 @@ def _warn(lines: list[str]) -> None:
 @app.command("export")
 def export_cmd(
     codings: Path | None = typer.Argument(
-        None, help="codings.jsonl written by `roqa code` (or the directory holding it)."
+        None,
+        help="codings.jsonl written by `roqa code` (or the directory holding it).",
+        metavar="CODINGS",
     ),
     qdpx: Path | None = typer.Option(
-        None, "--qdpx", help="Write the suggestions as a REFI-QDA project (.qdpx)."
+        None, "--qdpx", help="Write the suggestions as a REFI-QDA project (.qdpx).", metavar="FILE"
     ),
     qdc: Path | None = typer.Option(
-        None, "--qdc", help="Write the codebook as a REFI-QDA codebook (.qdc)."
+        None, "--qdc", help="Write the codebook as a REFI-QDA codebook (.qdc).", metavar="FILE"
     ),
     codebook: str | None = codebook_option(
         "Codebook id ({builtin}) or codebook .json; default: the one the codings used. Another "
@@ -52,7 +54,7 @@ def export_cmd(
         "person's codings read from a QDA project).",
     ),
     min_probability: float = typer.Option(
-        0.0, "--min-probability", help="Leave out suggestions below this probability."
+        0.0, "--min-probability", help="Leave out suggestions below this probability.", metavar="P"
     ),
 ) -> None:
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
@@ -277,9 +279,11 @@ def _is_qdc(path: Path) -> bool:
 
 @app.command("import")
 def import_cmd(
-    file: Path = typer.Argument(..., help="A REFI-QDA project (.qdpx) or codebook (.qdc)."),
+    file: Path = typer.Argument(
+        ..., help="A REFI-QDA project (.qdpx) or codebook (.qdc).", metavar="FILE"
+    ),
     out: Path = typer.Option(
-        ..., "--out", "-o", help="Directory to write the imported files into."
+        ..., "--out", "-o", help="Directory to write the imported files into.", metavar="FOLDER"
     ),
     codebook: str | None = codebook_option(
         "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."

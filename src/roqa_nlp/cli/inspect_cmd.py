@@ -181,6 +181,7 @@ def inspect_command(
         [],
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
+        metavar="NAME",
     ),
     participant: list[str] = participant_option(),
     as_json: bool = typer.Option(

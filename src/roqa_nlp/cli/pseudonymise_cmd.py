@@ -30,11 +30,13 @@ def pseudonymise_command(
         "-o",
         help="Folder for the pseudonymised transcripts (one .txt each, named as the outputs of "
         "roqa code --pseudonymise name it: zoom_maria_okafor.vtt -> zoom_P07.txt).",
+        metavar="FOLDER",
     ),
     interviewer: list[str] = typer.Option(
         [],
         "--interviewer",
         help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
+        metavar="NAME",
     ),
     participant: list[str] = participant_option(),
 ) -> None:

@@ -42,10 +42,16 @@ CODINGS_FILES = (
 @app.command("report")
 def report_command(
     codings: Path = typer.Argument(
-        ..., help="codings.jsonl, or the directory `roqa code` wrote (holding codings.jsonl)."
+        ...,
+        help="codings.jsonl, or the directory `roqa code` wrote (holding codings.jsonl).",
+        metavar="CODINGS",
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="HTML file to write (default: report.html beside the codings)."
+        None,
+        "--out",
+        "-o",
+        help="HTML file to write (default: report.html beside the codings).",
+        metavar="FILE",
     ),
     codebook: str | None = codebook_option(
         "Codebook id ({builtin}) or JSON file; default: the one the run used. Another codebook "
@@ -55,12 +61,14 @@ def report_command(
         None,
         "--matrix",
         help="Also write the framework matrix (participants x codes): .xlsx or .csv.",
+        metavar="FILE",
     ),
     table: Path | None = typer.Option(
         None,
         "--table",
         help="Also write the barriers/enablers table (the seed study's Table 2, by CFIR domain "
         "or by theme): .docx (laid out for a write-up), .xlsx or .csv.",
+        metavar="FILE",
     ),
     table_quotes: int = typer.Option(
         1,
@@ -81,12 +89,14 @@ def report_command(
         None,
         "--saturation",
         help="Also write the saturation table (new codes per interview, in order): .xlsx or .csv.",
+        metavar="FILE",
     ),
     open_coding: Path | None = typer.Option(
         None,
         "--open-coding",
         help="Candidate codes (JSON Lines or JSON list) grouping the open-coding queue "
         "(default: open_coding.jsonl beside the codings, if present).",
+        metavar="FILE",
     ),
     decisions: Path | None = typer.Option(
         None,
@@ -94,6 +104,7 @@ def report_command(
         help="A saved decisions.csv (or .jsonl) to start the review from, each decision shown "
         "on the segment with its text, as re-coded transcripts move segment ids (default: "
         "decisions.csv beside the codings, if present).",
+        metavar="FILE",
     ),
     top_k: int | None = typer.Option(
         None,
@@ -103,7 +114,12 @@ def report_command(
         "top one; every code of a person's codings, e.g. imported from a QDA program).",
     ),
     min_probability: float = typer.Option(
-        0.0, "--min-probability", min=0.0, max=1.0, help="Lowest probability charted as a code."
+        0.0,
+        "--min-probability",
+        min=0.0,
+        max=1.0,
+        help="Lowest probability charted as a code.",
+        metavar="P",
     ),
     order: str | None = typer.Option(
         None,

@@ -24,8 +24,11 @@ def train_command(
         ...,
         help="Training data: a folder of record files (.jsonl, or .csv/.tsv/.xlsx "
         "spreadsheets with `text` and `construct` columns) or one file.",
+        metavar="DATA",
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="Model directory to write."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Model directory to write.", metavar="FOLDER"
+    ),
     feedback: list[Path] | None = typer.Option(
         None,
         "--feedback",
@@ -34,12 +37,14 @@ def train_command(
         f"A decision is {', '.join(DECISIONS[:-1])} or {DECISIONS[-1]} ({NO_CODE}: the segment "
         "fits no code). Give it once per round of review (--feedback r0/decisions.csv --feedback "
         "r1/decisions.csv): all are trained together, a later row winning over an earlier one.",
+        metavar="FILE",
     ),
     codings: list[Path] | None = typer.Option(
         None,
         "--codings",
         help="codings.jsonl the decisions refer to (default: beside each decisions file); "
         "once per --feedback, in the same order.",
+        metavar="FILE",
     ),
     feedback_weight: int | None = typer.Option(
         None,
@@ -57,6 +62,7 @@ def train_command(
         help=f"Labelled records to evaluate the new model on, as roqa evaluate reads them "
         f"({'/'.join(RECORD_SUFFIXES)} with `text` and `construct` or `codes` columns): every "
         "figure is recorded in the model card and the headline ones printed.",
+        metavar="FILE",
     ),
     backend: str = typer.Option(
         "torch",
