@@ -334,7 +334,7 @@ def test_the_docs_do_not_promise_the_researchers_valence_back_on_recoding() -> N
         "The researcher's valence is learnt as a weighted example too, not kept: it may not come "
         "back on the very segments it was set on"
     ) in report
-    assert "8 of 14 corrections came back in session 38, and 4 of 8" in report
+    assert "8 of 14 corrections came back in one study, and 4 of 8" in report
     assert (
         "The decisions file stays the record of the researcher's valence, and `roqa "
         "apply-decisions` carries it into the reviewed codings"
