@@ -2053,3 +2053,16 @@ def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(
     said = [str(w.message)[:60] for w in caught]
     assert said.count("participant 4 is numbered two ways, P4 and P04, in 3 transcripts"[:60]) == 1
     assert said.count(f"{tmp_path / 'P4_interview.txt'}: is nearly the same text as "[:60]) == 1
+
+
+def test_evaluate_predictions_round_every_probability_to_six_decimals(
+    tiny_model: AutoCoder,
+) -> None:
+    """The model's probabilities are given to 6 decimals; a translated code's (the model's
+    scaled by its counterpart's share) and the novelty figures were unrounded floats beside
+    them in ``--predictions`` (0.13203750000000022: cfir2022 tester, session 47)."""
+    m = tiny_model.evaluate(CFIR_2022_RECORDS, codebook="cfir-2022", predictions=True)
+    figures = [g["probability"] for p in m["predictions"] for g in p["suggestions"]]
+    figures += [p[k] for p in m["predictions"] for k in ("novelty_p", "off_framework_p")]
+    assert len(figures) == 4 * 3 + 4 * 2
+    assert [round(x, 6) for x in figures] == figures

@@ -1905,7 +1905,8 @@ class AutoCoder:
                     "text": text,
                     "gold": list(gold),
                     "suggestions": [
-                        {"code": g.code_id, "name": g.name, "probability": g.probability}
+                        # as the model gives them; a translated code's is the model's scaled
+                        {"code": g.code_id, "name": g.name, "probability": round(g.probability, 6)}
                         for g in r[:3]
                     ],
                     "top1": bool(gold) and bool(k) and k[0] in gold,
@@ -1914,9 +1915,9 @@ class AutoCoder:
                     "gold_valence": gv or None,
                     "novel": f["novel"],
                     "procedural": f["procedural"],
-                    "novelty_p": float(p),
+                    "novelty_p": round(float(p), 6),
                     # what novelty_auroc ranks records by: P(fits no code) + P(procedural)
-                    "off_framework_p": float(sc),
+                    "off_framework_p": round(float(sc), 6),
                 }
                 for rid, text, gold, r, k, gv, p, sc, f in zip(
                     ts.ids,
