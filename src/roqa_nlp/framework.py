@@ -781,6 +781,10 @@ class FrameworkMatrix:
     #: each case whose coded talk is two or more participants' (a focus group, a joint
     #: interview), with the speakers it is charted from, in order of their first quote
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
+    #: the codes these codings cannot carry (:func:`uncodable`: translated from a codebook none
+    #: of whose codes maps onto them), with that codebook's id: their empty cells say so
+    uncodable: list[str] = field(default_factory=list)
+    uncodable_from: str = ""
 
     @property
     def speakers_note(self) -> str:
@@ -834,10 +838,15 @@ class FrameworkMatrix:
         }
 
     def wide_rows(self) -> list[list[str]]:
-        """Header + one row per case; each cell is its charted summary (empty when not coded)."""
+        """Header + one row per case; each cell is its charted summary (empty when not coded;
+        of a code these codings cannot carry, :attr:`uncodable`, "not codable from ...")."""
         rows = [[self.case_kind, *[self.column_label(k) for k in self.codes]]]
+        never = set(self.uncodable)
+        blank = NOT_CODABLE.format(source=self.uncodable_from)
         for c in self.cases:
-            rows.append([c, *[self.cell(c, k).summary() for k in self.codes]])
+            cells = [self.cell(c, k).summary() for k in self.codes]
+            cells = [x or (blank if k in never else "") for x, k in zip(cells, self.codes)]
+            rows.append([c, *cells])
         return rows
 
     def long_rows(self) -> list[list[Any]]:
@@ -916,6 +925,11 @@ class FrameworkMatrix:
             f"FrameworkMatrix({len(self.cases)} {self.case_kind}s x {len(self.codes)} codes, "
             f"{filled} cells charted)"
         )
+
+
+#: An empty cell of the framework matrix under a code the codings cannot carry (translated from
+#: ``source``, none of whose codes maps onto it): not "nobody talked about it"
+NOT_CODABLE = "not codable from {source}: no {source} code maps onto it"
 
 
 #: the header of the ``About`` sheet of every charted workbook (Table 2, the framework matrix,
@@ -1051,6 +1065,8 @@ def framework_matrix(
         cells=cells,
         case_kind=cases,
         note=charted_note(result, book, coded, top_k=top_k, min_probability=min_probability),
+        uncodable=uncodable(walk, book) if (walk := _walk(result)) else [],
+        uncodable_from=str(walk.get("from", "")) if walk else "",
         several_speakers={
             case: list(who)
             for case in sorted(speakers, key=natural_key)
@@ -1553,7 +1569,7 @@ def charted_note(
             from .crosswalk import other_side_sentence
 
             said += " " + other_side_sentence(len(left_out), codebook.id if codebook else "its")
-    said += _translated_note(walk, person)
+    said += translated_note(walk, person, codebook)
     ties = walk.get("tied") if walk is not None and person is None and top_k == 1 else None
     if isinstance(ties, Mapping) and (ties := {k: v for k, v in ties.items() if k in charted}):
         from .crosswalk import tied_note
@@ -1574,10 +1590,14 @@ def other_side_ids(result: CodingResult) -> list[str]:
     return [str(i) for i in ids] if isinstance(ids, list) else []
 
 
-def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:
+def translated_note(
+    walk: Mapping[str, Any] | None, person: str | None, codebook: Codebook | None = None
+) -> str:
     """How codes translated from another codebook (``meta["crosswalk"]``, as
     :func:`~roqa_nlp.crosswalk.translate` and :func:`~roqa_nlp.crosswalk.chart_given` record
-    it) are charted, as a sentence or two of a table's note; empty when they were not."""
+    it) are charted, as a sentence or two of a table's note (Table 2's, the matrix's, the
+    report's overview); empty when they were not. Given the ``codebook`` charted in, it names
+    the codes no code of the source codebook maps onto (:func:`uncodable`)."""
     if not walk:
         return ""
     source, target = walk.get("from"), walk.get("to")
@@ -1606,7 +1626,46 @@ def _translated_note(walk: Mapping[str, Any] | None, person: str | None) -> str:
             f" A code of the project's own named as a {target} code is charted as that code "
             f"({first_few(pairs)})."
         )
+    never = uncodable(walk, codebook)
+    if never and codebook is not None:
+        from .crosswalk import _is_own_id
+
+        names = ", ".join(codebook[k].name for k in never)
+        n = sum(1 for c in codebook.codable if not _is_own_id(c.id))
+        said += (
+            f" No {source} code maps onto {len(never)} of the {n} {target} "
+            f"codes, so they cannot be charted from these codings and an empty column of theirs "
+            f"says nothing of what was said: {names}."
+        )
     return said
+
+
+def _walk(result: CodingResult) -> Mapping[str, Any] | None:
+    """``result``'s record of a translation from another codebook (``meta["crosswalk"]``)."""
+    walk = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    return walk if isinstance(walk, Mapping) else None
+
+
+def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list[str]:
+    """The codable codes of ``codebook`` that codings translated into it from a built-in
+    codebook (``meta["crosswalk"]``) can never carry: no code of that one maps onto them
+    (:func:`~roqa_nlp.crosswalk.unreachable`; CFIR 2.0's Critical Incidents, Teaming ... from
+    CFIR 2009), in codebook order, but those a project's own code was charted as (a review's
+    new code "Critical Incidents", ``meta["crosswalk"]["named"]``); empty when not translated,
+    or from a codebook of one's own."""
+    from .codebook import BUILTIN, builtin_codebook
+
+    source = walk.get("from") if isinstance(walk, Mapping) else None
+    if codebook is None or not isinstance(source, str) or source not in BUILTIN:
+        return []
+    from .crosswalk import _is_own_id, unreachable
+
+    never = unreachable(builtin_codebook(source), codebook)
+    named = walk.get("named") if isinstance(walk, Mapping) else None
+    never -= set(named.values()) if isinstance(named, Mapping) else set()
+    # a project's own codes, and a person's codes kept under their own name, are no columns of
+    # the codebook nobody could have coded
+    return [c.id for c in codebook.codable if c.id in never and not _is_own_id(c.id)]
 
 
 # -- data saturation --------------------------------------------------------------------------

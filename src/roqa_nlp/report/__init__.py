@@ -395,6 +395,7 @@ def report_context(
     the saturation verdict says, as ``roqa report --saturation`` does."""
     from ..crosswalk import source_top
     from ..decisions import ids_elsewhere
+    from ..exchange.qdpx_export import coder_of
     from ..framework import (
         barriers_enablers,
         charted_top_k,
@@ -404,6 +405,7 @@ def report_context(
         mixed_id_spellings,
         mixed_ids_warning,
         other_side_ids,
+        translated_note,
     )
     from ..open_coding import no_counterpart_queued, weakly_coded
     from . import plots
@@ -541,6 +543,11 @@ def report_context(
             "most_codes": max((len(s.suggestions) for s in result), default=0),
             "model": _model_name(card),
             "charting": dataclasses.replace(options, top_k=k),
+            # codes translated from another codebook, and those no code of it maps onto, as
+            # Table 2's note and the matrix's About sheet say it
+            "translated": translated_note(
+                result.meta.get("crosswalk"), coder_of(result) if person else None, codebook
+            ).strip(),
         },
         "transcripts": transcripts,
         "matrix": matrix_view(matrix, used_codes, anchors),

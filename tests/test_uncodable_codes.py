@@ -1,0 +1,85 @@
+"""Specification: codings translated from another codebook say so in the HTML report, and name
+the codes no code of that codebook maps onto, there and in the framework matrix.
+
+A CFIR 2009 model charted in CFIR 2.0 can never suggest 26 of its 67 codes (Critical Incidents,
+Local Conditions, Work Infrastructure ...). The terminal, the Word table's note and the
+workbooks' About sheet said the codes were translated; report.html said it only in its
+provenance dump, and the matrix's 33 empty columns read as "nobody talked about it" (cfir2022
+tester, session 47, finding 1). Now the report's overview and matrix section carry the note
+Table 2 and the matrix's About sheet carry (one source, :func:`translated_note`), which names
+those codes, and each empty matrix cell of one says it is not codable from CFIR 2009.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.crosswalk import chart_with
+from roqa_nlp.framework import barriers_enablers, framework_matrix
+from roqa_nlp.report import write_report
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+
+SAID = "The team trusts each other and we talk every day."
+NAMES = "Critical Incidents, Local Attitudes, Local Conditions, External Pressure"
+
+
+def charted(cfir2022: Codebook) -> CodingResult:
+    seg = Segment("p04:0007", "p04", "P04", "participant", 0, len(SAID), SAID)
+    out, _ = chart_with(
+        CodingResult(
+            [SegmentResult(seg, [Suggestion("IS.B", "IS.B", None, 0.9, "enabler", 0.9)])],
+            transcripts={"p04": Transcript(id="p04", text=SAID, turns=[], participant="P04")},
+            meta={"codebook": "cfir-2009", "model": {"hash": "abcd1234ef567890"}},
+        ),
+        cfir2022,
+    )
+    return out
+
+
+def test_the_report_overview_says_the_codes_are_translated_and_names_the_uncodable(
+    tmp_path: Path, cfir2022: Codebook
+) -> None:
+    page = html.unescape(write_report(charted(cfir2022), tmp_path / "r.html").read_text("utf-8"))
+    said = (
+        "Codes translated from cfir-2009 to cfir-2022 through the documented mapping (a "
+        "suggestion that maps onto several codes is charted under the one the segment's words "
+        "fit best, at the model's probability for it). No cfir-2009 code maps onto 26 of the "
+        "67 cfir-2022 codes, so they cannot be charted from these codings and an empty column "
+        f"of theirs says nothing of what was said: {NAMES},"
+    )
+    overview = page[page.index('<section id="overview">') : page.index('<section id="transc')]
+    assert said in overview
+    matrix = page[page.index('<section id="matrix">') : page.index('<section id="table2">')]
+    assert said in matrix
+
+
+def test_table_2_note_names_the_same_codes(cfir2022: Codebook) -> None:
+    note = barriers_enablers(charted(cfir2022), cfir2022).note
+    assert "so they cannot be charted from these codings" in note
+    assert note.endswith("Reflecting & Evaluating: Innovation, Adapting.")
+
+
+def test_an_empty_matrix_cell_of_an_uncodable_code_says_so(cfir2022: Codebook) -> None:
+    matrix = framework_matrix(charted(cfir2022), codebook=cfir2022)
+    assert len(matrix.uncodable) == 26 and matrix.uncodable[0] == "OUT.A"
+    head, row = matrix.wide_rows()
+    cell = dict(zip(head, row, strict=True))
+    assert cell["OUT.A Critical Incidents"] == (
+        "not codable from cfir-2009: no cfir-2009 code maps onto it"
+    )
+    assert cell["INN.A Innovation Source"] == ""  # a code the model can suggest: nobody did
+    assert cell["INS.B Relational Connections"].startswith("1 segment: 1 enabler")
+
+
+def test_codings_in_their_own_codebook_mark_no_column(cfir2009: Codebook) -> None:
+    seg = Segment("p04:0007", "p04", "P04", "participant", 0, len(SAID), SAID)
+    own = CodingResult(
+        [SegmentResult(seg, [Suggestion("IS.B", "IS.B", None, 0.9, "enabler", 0.9)])],
+        meta={"codebook": "cfir-2009"},
+    )
+    matrix = framework_matrix(own, codebook=cfir2009)
+    assert matrix.uncodable == []
+    assert "not codable" not in " ".join(matrix.wide_rows()[1])
