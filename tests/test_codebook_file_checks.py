@@ -140,9 +140,9 @@ def test_the_cli_refuses_a_shared_alias(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("book_id", BUILTIN)
 def test_built_in_codebooks_and_their_copies_still_load(book_id: str, tmp_path: Path) -> None:
-    """CFIR 2.0 gives "Innovation Deliverers" as the name of IND.H and an alias of two of its
-    sub-constructs on purpose (the short name resolves to the role construct): it, a copy of its
-    file and a project codebook extending it load as before."""
+    """A built-in codebook, a copy of its file and a project codebook extending it load as
+    before (CFIR 2.0's short name "Innovation Deliverers", IND.H's name, was also an alias of two
+    of its sub-constructs until session 47)."""
     book = Codebook.load(book_id)
     book.save(tmp_path / "copy.json")
     assert Codebook.load(tmp_path / "copy.json").hash == book.hash
@@ -211,9 +211,9 @@ def test_a_models_codebook_with_a_shared_alias_still_loads(tmp_path: Path) -> No
     assert book.resolve("training").id == "WF.TRN"
 
 
-def test_a_renamed_copy_of_cfir_2_0_keeps_its_shared_short_names(tmp_path: Path) -> None:
-    """The built-in's own "Innovation Deliverers" (IND.H's name, an alias of PRO.B.1 and
-    PRO.F.1) is no clash in a copy under another id; a new alias of the same name is."""
+def test_a_renamed_copy_of_cfir_2_0_resolves_its_short_names_to_the_roles(tmp_path: Path) -> None:
+    """ "Innovation Deliverers" is IND.H's name (and an alias of no other code since session
+    47): a copy under another id resolves it so; a new alias of the same name is a clash."""
     data = Codebook.load("cfir-2022").to_dict()
     path = tmp_path / "our-cfir2.json"
     path.write_text(json.dumps({**data, "id": "our-cfir2"}), "utf-8")
@@ -224,10 +224,39 @@ def test_a_renamed_copy_of_cfir_2_0_keeps_its_shared_short_names(tmp_path: Path)
     path.write_text(json.dumps({**data, "id": "our-cfir2"}), "utf-8")
     assert load_error(path) == (
         f"{path}: codebook 'our-cfir2': 'innovation deliverers' is an alias of INN.A Innovation "
-        "Source and the name of IND.H Innovation Deliverers and an alias of PRO.B.1 Assessing "
-        "Needs: Innovation Deliverers and of PRO.F.1 Engaging: Innovation Deliverers: a record "
-        "or coding with it could mean any (give each alias to one code)"
+        "Source and the name of IND.H Innovation Deliverers: a record or coding with it could "
+        "mean either (give each alias to one code)"
     )
+
+
+def before_session_47(data: dict) -> dict:
+    """CFIR 2.0 as the built-in file was until session 47: its sub-constructs Assessing Needs
+    and Engaging: Innovation Deliverers / Recipients had the roles' names as aliases too."""
+    for c in data["codes"]:
+        if c["id"] in ("PRO.B.1", "PRO.B.2", "PRO.F.1", "PRO.F.2"):
+            short = "Innovation Deliverers" if c["id"].endswith("1") else "Innovation Recipients"
+            c["aliases"] = [short, *c["aliases"]]
+    return data
+
+
+def test_a_copy_made_before_session_47_still_loads_as_cfir_2_0(tmp_path: Path) -> None:
+    """A copy of the earlier file (a project's codebook.json, a researcher's copy) keeps its
+    four shared aliases, which resolved to the roles then as the names do now; under the
+    built-in's id it is the same codes (an earlier version's hash), with no warning."""
+    import warnings
+
+    from roqa_nlp.codebook import is_earlier_version
+
+    data = before_session_47(Codebook.load("cfir-2022").to_dict())
+    for book_id in ("cfir-2022", "our-cfir2"):
+        path = tmp_path / f"{book_id}.json"
+        path.write_text(json.dumps({**data, "id": book_id}), "utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            book = Codebook.load(path)
+        assert book.resolve("Innovation Recipients").id == "IND.I"
+        assert book["PRO.B.2"].aliases[0] == "Innovation Recipients"
+    assert is_earlier_version("cfir-2022", Codebook.load(tmp_path / "cfir-2022.json").hash)
 
 
 def test_roqa_codebook_of_a_models_folder_does_not_warn_of_descriptions(tmp_path: Path) -> None:

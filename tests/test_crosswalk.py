@@ -945,6 +945,10 @@ def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
     data = json.loads(Codebook.load("cfir-2022").to_json())
     leads = next(c for c in data["codes"] if c["id"] == "IND.E")
     leads["aliases"][3:3] = ["Champions", "Champion"]
+    for c in data["codes"]:  # the roles' names, aliases of these sub-constructs until session 47
+        if c["id"] in ("PRO.B.1", "PRO.B.2", "PRO.F.1", "PRO.F.2"):
+            short = "Innovation Deliverers" if c["id"].endswith("1") else "Innovation Recipients"
+            c["aliases"] = [short, *c["aliases"]]
     (tmp_path / "codebook.json").write_text(json.dumps(data), "utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")

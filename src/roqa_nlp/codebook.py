@@ -694,21 +694,26 @@ def _alias_claims(book: Codebook) -> dict[str, list[tuple[str, str]]]:
 
 @functools.cache
 def _builtin_alias_claims() -> dict[str, list[frozenset[str]]]:
-    """Aliases the built-in codebooks give several codes on purpose (CFIR 2.0's "Innovation
-    Deliverers": the role construct's name, an alias of two sub-constructs) -> the codes."""
+    """Aliases a built-in codebook, or an earlier version of one, gives several codes -> the
+    codes (CFIR 2.0's "Innovation Deliverers" until session 47: the role construct's name, an
+    alias of two sub-constructs; ``data/earlier_codebook_versions.json``, ``shared_aliases``)."""
     out: dict[str, list[frozenset[str]]] = {}
     for b in BUILTIN:
         for k, owners in _alias_claims(builtin_codebook(b)).items():
             out.setdefault(k, []).append(frozenset(cid for cid, _ in owners))
+    earlier = _earlier_versions().get("shared_aliases")
+    for b, claims in earlier.items() if isinstance(earlier, dict) else ():
+        for alias, ids in claims.items() if isinstance(claims, dict) and b in BUILTIN else ():
+            out.setdefault(normalise_name(alias), []).append(frozenset(ids))
     return out
 
 
 def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
     """A one-line error when an alias of a codebook file's code is another code's id, name or
     alias (case, spacing, punctuation and ``&``/``and`` aside, as names resolve): a record or
-    a coding giving it would silently go to the first code. A built-in codebook's own such
-    aliases, between the same codes, are kept in copies of it (under its id or another) and in
-    project codebooks extending it."""
+    a coding giving it would silently go to the first code. The built-in codebooks have none;
+    an earlier version's such aliases, between the same codes, are kept in copies of it (under
+    its id or another) and in project codebooks extending it."""
     builtin, shared = _builtin_alias_claims(), _alias_claims(book)
     for c in book.codes:
         for alias in c.aliases:
