@@ -5396,3 +5396,30 @@ def test_files_lettered_as_parts_of_one_number_are_said_to_be_one_case(tmp_path:
         "letter: if they are two people, label each one's turns with their own id ('P04a: ...' "
         "in P04a, 'P04b: ...' in P04b)"
     ]
+
+
+def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path) -> None:
+    """Re-test s47 (reids 1): a file name opening with capitals and a number gave that id as the
+    case, so W1_RM04 and W1_RM05 were one case W1, 'T1 manager' and 'T1 deputy' T1, 'NHS 111
+    pilot' and 'NHS 111 evaluation' NHS 111, 'FG2 staff' and 'FG2 managers' FG2, 'ABC 12 and ABC
+    13 joint' ABC 12, all unsaid. The id is the case only alone or before a follow-up's, part's,
+    version's, wave's or date's mark; any other file keeps its stem, as before session 47."""
+    stems = [
+        "W1_RM04", "W1_RM05", "W2_RM04", "W1 manager Leeds", "W1 manager York", "T1 manager",
+        "T1 deputy", "T1 HCP-04", "T1 HCP-05", "NHS 111 pilot", "NHS 111 evaluation",
+        "ICB2 lead", "ICB2 analyst", "PCN 3 lead", "PCN 3 pharmacist", "CQC2023 Leeds",
+        "CQC2023 York", "FG2 staff", "FG2 managers", "ABC 12 and ABC 13 joint",
+        "RM04_RM05_joint", "Q1 2023 interview", "Leeds_RM04",
+    ]  # fmt: skip
+    same = {
+        "ABC 12": "ABC 12", "RM04": "RM04", "RM04_followup": "RM04", "RM04 2024-03-01": "RM04",
+        "RM04-2": "RM04", "RM04_final": "RM04", "RM04 part 2": "RM04", "RM04_v2": "RM04",
+        "RM04 T2": "RM04", "HCP-04": "HCP-04", "HCP-04 follow-up": "HCP-04", "T1 P04": "P04",
+        "W1_P07": "P07", "SiteA_P04": "P04",
+    }  # fmt: skip
+    names = [f"{stem}.txt" for stem in [*stems, *same]]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {**{stem: stem for stem in stems}, **same}

@@ -106,6 +106,23 @@ INTERVIEW_IN_FILENAME = re.compile(
 #: A file name opening with a study's own participant id, capitals before a number (``RM07.txt``,
 #: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
 STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
+#: What may follow a study id in a file name that is still that participant's transcript: a
+#: follow-up, a part, a version, a wave or time point, a date, a second number (``RM04_followup``,
+#: ``RM04 part 2``, ``RM04_v2``, ``RM04_final``, ``RM04 T2``, ``RM04 2024-03-01``, ``RM04-2``).
+_ID_FILE_MARKER = (
+    r"(?i:follow[\s_-]?up(?:[\s_-]?\d{1,2})?|fu\d{0,2}|(?:part|pt)[\s_-]?\d{1,2}"
+    r"|v(?:ersion)?[\s_-]?\d{1,3}(?:\.\d{1,2})?|final|draft|revised|edited|clean(?:ed)?"
+    r"|second|third|2nd|3rd|(?:wave|time)[\s_-]?\d{1,2}|[TW]\d{1,2}"
+    r"|\d{4}[-_.]\d{2}[-_.]\d{2}|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}|\d{8}|\d{1,2})"
+)
+#: A file name that gives its study id as its case (:func:`study_id_from_filename`): the id alone
+#: (``RM04.txt``) or followed only by :data:`_ID_FILE_MARKER` words. Any other word after the id
+#: names something else the id is not a participant's (``W1_RM04``, ``T1 manager``, ``NHS 111
+#: pilot``, ``FG2 staff``, ``ABC 12 and ABC 13 joint``, ``Q1 2023 interview``), so that file's
+#: case is its stem (session 47: those joined different people into one case, unsaid).
+STUDY_ID_FILE_CASE = re.compile(
+    rf"(?P<id>[A-Z]{{1,4}}[ _-]?\d{{1,4}})(?:[\s_.-]+{_ID_FILE_MARKER})*(?![\dA-Za-z])"
+)
 
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
 # r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
@@ -610,11 +627,12 @@ def participant_from_filename(path: str | Path) -> str | None:
 
 
 def study_id_from_filename(path: str | Path) -> str | None:
-    """The study's own participant id a file name opens with, as written (``RM04_followup.txt``
-    -> ``RM04``, ``HCP-04 follow-up.docx`` -> ``HCP-04``: :data:`STUDY_ID_IN_FILENAME`), else
-    None."""
-    m = STUDY_ID_IN_FILENAME.match(Path(path).name)
-    return None if m is None else m.group()
+    """The study's own participant id a file name is, as written, alone or with a follow-up's,
+    part's, version's or date's mark after it (``RM04_followup.txt`` -> ``RM04``, ``HCP-04
+    follow-up.docx`` -> ``HCP-04``: :data:`STUDY_ID_FILE_CASE`), else None (``W1_RM04.txt``,
+    ``T1 manager.txt``, ``NHS 111 pilot.txt``: the id there names a wave, a site, a service)."""
+    m = STUDY_ID_FILE_CASE.fullmatch(Path(path).stem)
+    return None if m is None else m.group("id")
 
 
 def participant_id(
