@@ -361,3 +361,50 @@ def test_a_speaker_who_interviews_in_one_file_and_is_interviewed_in_another_has_
     assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate,P05,P05.txt"
     assert (tmp_path / "again" / "P05.txt").read_text("utf-8") == p05
     assert (tmp_path / "again" / "P01.txt").read_text("utf-8") == p01
+
+
+@pytest.mark.parametrize("order", [("P01", "P02", "P03"), ("P03", "P02", "P01")])
+def test_a_first_name_of_two_interviewers_is_neither_ones_whatever_the_order(
+    tmp_path: Path, order: tuple[str, ...]
+) -> None:
+    """Re-test s47 (reids 2): Kate Brown interviews in P01.txt, Kate Smith in P03.txt, and
+    'Kate:' asks in P02.txt. 'Kate' took the pseudonym of whichever Kate was read first, unsaid.
+    Every interviewer of the study is weighed first: 'Kate' is either, so neither's, with a
+    warning naming both."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (study / "P02.txt").write_text(_interview("Kate", "Dean Smith", asks=True), "utf-8")
+    (study / "P03.txt").write_text(_interview("Kate Smith", "Jo Bell", asks=True), "utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    files = [study / f"{name}.txt" for name in order]
+    run = roqa("pseudonymise", *files, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert rows["Kate"] == "Interviewer 2"
+    assert sorted((rows["Kate Brown"], rows["Kate Smith"])) == ["Interviewer", "Interviewer 3"]
+    said = [line for line in run.err.splitlines() if "Kate Brown" in line]
+    assert len(said) == 1 and "Kate Smith" in said[0] and "P02.txt" in said[0]
+
+
+def test_a_first_name_the_header_of_its_file_names_in_full_is_that_interviewers(
+    tmp_path: Path,
+) -> None:
+    """Re-test s47 (reids 2): 'Kate:' under the header 'Interviewer: Kate Jones', beside Kate
+    Brown interviewing in P01.txt, was keyed with Kate Brown's pseudonym, and so was Kate Jones:
+    two interviewers as one. The header names her: Kate and Kate Jones share their own."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (study / "P02.txt").write_text(
+        "Interviewer: Kate Jones\n\n" + _interview("Kate", "Dean Smith", asks=True), "utf-8"
+    )
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert (rows["Kate Brown"], rows["Kate"], rows["Kate Jones"]) == (
+        "Interviewer",
+        "Interviewer 2",
+        "Interviewer 2",
+    )

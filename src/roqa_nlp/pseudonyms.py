@@ -702,6 +702,11 @@ class PseudonymKey:
     #: ``{"p05.txt": {"Kate": "P05"}}``, Kate's pseudonym there, where her role is not the one
     #: her row for the study gives (she interviews in P01.txt and is interviewed in P05.txt)
     scoped: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: every interviewer the study's files name in full (:meth:`reserve`: a speaker read as the
+    #: interviewer, a header's ``Interviewer: Kate Jones``), as :func:`_person` spells them, each
+    #: with its label as written: a first name alone (``Kate``) is one of them only when it is
+    #: the first name of no other
+    interviewers: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index()
@@ -722,6 +727,9 @@ class PseudonymKey:
         # transcript id -> (the number its file name gives, the pseudonym its participant was
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
+        # transcript id -> (an interviewer's first name alone, the study's interviewers whose
+        # first name it is): keyed as neither's, told by :meth:`apply`
+        self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
 
     def _index(self) -> None:
         """Look-ups of :attr:`pseudonyms` by name as written, by person and without accents."""
@@ -1045,6 +1053,11 @@ class PseudonymKey:
         from .transcripts.roles import case_label, study_id_number
 
         self.file_ids.add(transcript.id)
+        for label in {t.speaker for t in transcript.turns if t.role == "interviewer"}:
+            self.interviewers.setdefault(_person(label), " ".join(label.split()))
+        for name, role in _header_people(transcript).items():
+            if role == "interviewer":
+                self.interviewers.setdefault(_person(name), " ".join(name.split()))
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
@@ -1091,7 +1104,7 @@ class PseudonymKey:
                 pseudonym = _bare(theirs[0])
             elif number is not None:  # renamed to their participant number: P17
                 pseudonym = number
-            elif role == "interviewer" and (same := self._interviewer_named(speaker)):
+            elif role == "interviewer" and (same := self._interviewer_named(speaker, transcript)):
                 pseudonym = same  # Kate, the first name of the interviewer Kate Brown elsewhere
             elif members and role == "participant" and case is not None:
                 # two people of the numbered case P04 (a manager and a support worker), as
@@ -1143,12 +1156,16 @@ class PseudonymKey:
             ):
                 self.add(name, self._new_chat_sender())
 
-    def _interviewer_named(self, label: str) -> str | None:
-        """The interviewer pseudonym the key gives the one interviewer whose full name the
-        one-word ``label`` is the first name of (``Kate`` of ``Kate Brown,Interviewer``), or
-        whose first name alone is the first word of ``label`` (``Kate Brown`` after
-        ``Kate,Interviewer``), as :func:`~roqa_nlp.transcripts.roles.first_name_of_one` reads
-        the study's interviewers; else None. Before session 47 ``Kate`` took ``Interviewer 2``."""
+    def _interviewer_named(self, label: str, transcript: Transcript) -> str | None:
+        """The interviewer pseudonym the key gives the one interviewer of the study whose full
+        name the one-word ``label`` is the first name of (``Kate`` of ``Kate Brown,Interviewer``),
+        or whose first name alone is the first word of ``label`` (``Kate Brown`` after
+        ``Kate,Interviewer``); else None. Every interviewer the study names is weighed
+        (:attr:`interviewers`, and the key's), whatever the order the files are read in: of two
+        (``Kate Brown`` and ``Kate Smith``), ``Kate`` is neither's (warned of, :meth:`apply`),
+        unless the header of her own file names one (``Interviewer: Kate Jones``). Before
+        session 47 ``Kate`` took ``Interviewer 2``; until its re-test, whichever Kate was read
+        first."""
         from .transcripts.roles import first_name_of_one
 
         keyed = {
@@ -1156,14 +1173,23 @@ class PseudonymKey:
             for name, p in self.pseudonyms.items()
             if _bare(p).casefold().startswith(_INTERVIEWER.casefold())
         }
-        full = first_name_of_one(label, keyed)
-        if full is not None:
-            return keyed[full]
+        people = {*keyed, *self.interviewers}
         person = _person(label)
-        first = person.split()[0] if len(person.split()) > 1 else None
-        if first in keyed and first_name_of_one(first, [*keyed, person]) == person:
-            return keyed[first]
-        return None
+        if len(person.split()) > 1:  # Kate Brown, after Kate
+            first = person.split()[0]
+            if first in keyed and first_name_of_one(first, [*people, person]) == person:
+                return keyed[first]
+            return None
+        held = sorted(n for n in people if len(n.split()) > 1 and n.split()[0] == person)
+        header = {_person(n) for n, r in _header_people(transcript).items() if r == "interviewer"}
+        named = [n for n in held if n in header]
+        if len(named) == 1:  # her own file's header names her in full
+            return keyed.get(named[0])
+        if len(held) > 1:
+            self._first_name_of_several[transcript.id] = (" ".join(label.split()), held)
+            return None
+        full = first_name_of_one(label, people)
+        return None if full is None else keyed.get(full)
 
     def _number_of_others(self, number: str, transcript: Transcript) -> bool:
         """Whether the key gives the participant number ``number`` (or a member of its case:
@@ -1221,6 +1247,24 @@ class PseudonymKey:
             f"the file's name gives its participant the number {hint}, which the pseudonym key "
             f"gives someone else, so they are {_bare(pseudonym)}: if they are that person, give "
             f"their name that row's pseudonym in the key",
+            path=transcript.source or transcript.id,
+        )
+
+    def _tell_of_first_name_of_several(self, transcript: Transcript) -> None:
+        """Warn, in one line, when an interviewer of ``transcript`` is labelled by a first name
+        two or more interviewers of the study have (``Kate``: Kate Brown, Kate Smith), so she was
+        keyed as neither (:meth:`_interviewer_named`)."""
+        found = self._first_name_of_several.pop(transcript.id, None)
+        if found is None:
+            return
+        label, held = found
+        written = {**{_person(n): n for n in self.pseudonyms}, **self.interviewers}
+        names = ", ".join(written.get(n, n) for n in held)
+        pseudonym = _bare(self.get(label) or "")
+        warn(
+            f"the interviewer '{label}' has the first name of the study's interviewers {names},"
+            f" so is keyed as a person of their own ({pseudonym}): if it is one of them, give "
+            f"the row '{label}' that one's pseudonym in the key",
             path=transcript.source or transcript.id,
         )
 
@@ -1315,6 +1359,7 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         self._tell_of_header_people(transcript, speakers)
         self._tell_of_renumbering(transcript)
+        self._tell_of_first_name_of_several(transcript)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
