@@ -17,7 +17,7 @@ import pytest
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
 from roqa_nlp.schema import Transcript
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_transcript, read_transcripts
 from test_cli_core import roqa
 
 KATES = (
@@ -408,3 +408,28 @@ def test_a_first_name_the_header_of_its_file_names_in_full_is_that_interviewers(
         "Interviewer 2",
         "Interviewer 2",
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Respondent", "Interviewee", "Resp", "R", "Answer", "Service user", "Client", "Patient"],
+)
+def test_a_generic_interviewee_label_is_no_one_person(tmp_path: Path, label: str) -> None:
+    """Re-test s47 (reids 4): a role label in two transcripts of two people ('Respondent:' in
+    RM04.txt and 'T1 manager.txt') was keyed as a person, 'Respondent,P04', so both became one
+    case P04. Only 'Participant' was read as a role. A label naming a role, not a person, gets
+    no row and stays as written, as 'Participant' does, each file its own case."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "RM04.txt").write_text(_interview("Interviewer", label, asks=True), "utf-8")
+    (study / "T1 manager.txt").write_text(
+        _interview("Interviewer", label, asks=True).replace("your", "your own"), "utf-8"
+    )
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    assert not key.exists() or key.read_text("utf-8-sig").splitlines()[1:] == []
+    labels = {line.split(":")[0] for line in (shared / "RM04.txt").read_text("utf-8").splitlines()}
+    assert labels == {"Interviewer", label}
+    found = read_transcripts(shared)
+    assert sorted(t.participant or "" for t in found) == ["RM04", "T1 manager"]

@@ -995,13 +995,28 @@ _PER_FILE_LABEL = re.compile(
 
 def is_role_label(label: str) -> bool:
     """A speaker label that names a role or a number, not a person (``Interviewer``, ``P04``,
-    ``P05a``, ``Speaker 2``, ``Participant``); ``Jane Smith (Interviewer)`` names a person."""
+    ``P05a``, ``Speaker 2``, ``Participant``, ``Respondent``: :func:`is_interviewee_role_label`);
+    ``Jane Smith (Interviewer)`` names a person."""
     return (
         _default_interviewer_keys().names_role(label)
         or participant_label_number(label) is not None
         or is_speaker_number_label(label)
-        or label.casefold() == UNLABELLED_SPEAKER.casefold()
+        or is_interviewee_role_label(label)
     )
+
+
+@cache
+def _interviewee_role_labels() -> frozenset[str]:
+    return frozenset(packaged_lines("interviewee_labels.txt"))
+
+
+def is_interviewee_role_label(label: str) -> bool:
+    """Whether ``label`` names the one interviewed by a role, not a person (``Participant``,
+    ``Respondent``, ``Resp``, ``R``, ``Answer``, ``Service user``; no job title, with or without
+    a number after it: ``data/interviewee_labels.txt``). Before session 47's re-test only
+    ``Participant`` was, so a pseudonym key joined every ``Respondent`` of a study as one."""
+    said = " ".join(label.split()).casefold()
+    return said.rstrip("0123456789 #") in _interviewee_role_labels()
 
 
 def _names_a_person(label: str) -> bool:
