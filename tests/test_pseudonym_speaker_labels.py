@@ -332,7 +332,8 @@ def test_a_speaker_who_interviews_in_one_file_and_is_interviewed_in_another_has_
     by a colleague in P05.txt; the key gave her one row, 'Kate,Interviewer', so her answers in
     P05.txt were written 'Interviewer:' (and a warning said to change a row that must stay).
     The key keeps her study-wide row and adds one for the transcript where her role differs,
-    'Kate,P05,P05.txt', which a second run reads back to the same copies."""
+    'Kate,P05,../raw/P05.txt' (its path from the key's folder), which a second run reads back
+    to the same copies."""
     study = tmp_path / "raw"
     study.mkdir()
     (study / "P01.txt").write_text(_interview("Kate", "Maria Okafor", asks=True), "utf-8")
@@ -349,7 +350,7 @@ def test_a_speaker_who_interviews_in_one_file_and_is_interviewed_in_another_has_
         "Kate,Interviewer,",
         "Maria Okafor,P01,",
         "Tom Hale,Interviewer 2,",
-        "Kate,P05,P05.txt",
+        "Kate,P05,../raw/P05.txt",
     ]
     p01 = (shared / "P01.txt").read_text("utf-8")
     p05 = (shared / "P05.txt").read_text("utf-8")
@@ -358,7 +359,7 @@ def test_a_speaker_who_interviews_in_one_file_and_is_interviewed_in_another_has_
     assert p05.startswith("Interviewer 2: Thanks, [P05]. Your role?\n")
     again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "again")
     assert again.code == 0, again.err
-    assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate,P05,P05.txt"
+    assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate,P05,../raw/P05.txt"
     assert (tmp_path / "again" / "P05.txt").read_text("utf-8") == p05
     assert (tmp_path / "again" / "P01.txt").read_text("utf-8") == p01
 
@@ -433,3 +434,37 @@ def test_a_generic_interviewee_label_is_no_one_person(tmp_path: Path, label: str
     assert labels == {"Interviewer", label}
     found = read_transcripts(shared)
     assert sorted(t.participant or "" for t in found) == ["RM04", "T1 manager"]
+
+
+def test_a_transcripts_own_row_applies_to_that_transcript_alone(tmp_path: Path) -> None:
+    """Re-test s47 (reids 3): the row 'Kate Brown,P05,P05.txt', written for ps/P05.txt where
+    Kate is interviewed, applied to siteB/P05.txt, another interview, where she asks: she was
+    written 'P05:' there, her participant P06. The column names a transcript by its path from
+    the key's folder, so the row is ps/P05.txt's alone; a row of a bare file name still names
+    the file beside the key."""
+    ps, site = tmp_path / "ps", tmp_path / "siteB"
+    ps.mkdir()
+    site.mkdir()
+    (ps / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (ps / "P05.txt").write_text(_interview("Tom Hale", "Kate Brown", asks=True), "utf-8")
+    (site / "P05.txt").write_text(_interview("Kate Brown", "Dean Smith", asks=True), "utf-8")
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", ps, "--key", key, "--out", tmp_path / "ps_out")
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate Brown,P05,ps/P05.txt"
+    run = roqa("pseudonymise", site, "--key", key, "--out", tmp_path / "site_out")
+    assert run.code == 0, run.err
+    copy = (tmp_path / "site_out" / "P05.txt").read_text("utf-8")
+    # Dean is not P05: the key gives P05 to Kate, in ps/P05.txt (a warning says so)
+    assert [line.split(":")[0] for line in copy.splitlines()] == ["Interviewer", "P06"] * 3
+    beside = tmp_path / "P05.txt"
+    beside.write_text((ps / "P05.txt").read_text("utf-8"), "utf-8")
+    key.write_text(
+        "name,pseudonym,transcript\nKate Brown,Interviewer,\nTom Hale,Interviewer 2,\n"
+        "Kate Brown,P07,P05.txt\n",
+        "utf-8",
+    )
+    run = roqa("pseudonymise", beside, "--key", key, "--out", tmp_path / "beside_out")
+    assert run.code == 0, run.err
+    copy = (tmp_path / "beside_out" / "P05.txt").read_text("utf-8")
+    assert [line.split(":")[0] for line in copy.splitlines()] == ["Interviewer 2", "P07"] * 3

@@ -615,6 +615,15 @@ def _case_number(pseudonym: str) -> int | None:
     return None if m is None else int(m.group(1))
 
 
+def _where_key(where: str) -> str:
+    """A ``transcript`` cell of the key as it is matched: ``/`` between folders, no ``./``
+    before, case aside (``.\\P05.txt`` -> ``p05.txt``)."""
+    said = where.strip().replace("\\", "/")
+    while said.startswith("./"):
+        said = said[2:]
+    return said.casefold()
+
+
 def _person(name: str) -> str:
     """``name`` as one person's name is told apart: without a display name's extras, in brackets
     (``(Host)``, ``(she/her)``), an emoji or an organisation after ``|`` (``Jane Smith | NHS``
@@ -698,10 +707,15 @@ class PseudonymKey:
     #: was given (:meth:`apply`): a renamed transcript never takes another's name
     file_ids: set[str] = field(default_factory=set, repr=False, compare=False)
     renamed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    #: the rows of one transcript (column ``transcript`` of the key, its file name, casefolded):
-    #: ``{"p05.txt": {"Kate": "P05"}}``, Kate's pseudonym there, where her role is not the one
-    #: her row for the study gives (she interviews in P01.txt and is interviewed in P05.txt)
+    #: the rows of one transcript (column ``transcript`` of the key: its path relative to the
+    #: key file's folder, ``/`` between folders, as :func:`_where_key` spells it):
+    #: ``{"../raw/p05.txt": {"Kate": "P05"}}``, Kate's pseudonym there, where her role is not
+    #: the one her row for the study gives (she interviews in P01.txt and is interviewed in
+    #: P05.txt). A row applies to that transcript alone, never to another folder's P05.txt
     scoped: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    #: the key file's folder (:meth:`read`), which the ``transcript`` column's paths start
+    #: from; None for a key not read from a file: the working folder
+    folder: Path | None = field(default=None, repr=False, compare=False)
     #: every interviewer the study's files name in full (:meth:`reserve`: a speaker read as the
     #: interviewer, a header's ``Interviewer: Kate Jones``), as :func:`_person` spells them, each
     #: with its label as written: a first name alone (``Kate``) is one of them only when it is
@@ -711,7 +725,7 @@ class PseudonymKey:
     def __post_init__(self) -> None:
         self._index()
         # the rows of one transcript added since the key was read: (name, pseudonym, file name)
-        self._new_scoped: list[tuple[str, str, str]] = []
+        self._new_scoped: list[tuple[str, str, Transcript]] = []
         # the study's rows while a transcript's own rows stand for some (:meth:`_rows_of`)
         self._study: dict[str, str] = {}
         # the pseudonyms of rows told apart only by accents whose talk was warned of
@@ -730,6 +744,11 @@ class PseudonymKey:
         # transcript id -> (an interviewer's first name alone, the study's interviewers whose
         # first name it is): keyed as neither's, told by :meth:`apply`
         self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
+        # the transcript column values warned of as naming another folder's file
+        # (:meth:`_scope_of`)
+        self._warned_of_where: set[str] = set()
+        # each transcript column value as the key file spells it (:meth:`read`)
+        self._where_written: dict[str, str] = {}
 
     def _index(self) -> None:
         """Look-ups of :attr:`pseudonyms` by name as written, by person and without accents."""
@@ -740,10 +759,40 @@ class PseudonymKey:
             self._by_person.setdefault(_person(name), set()).add(p)
             self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
 
+    def _where_of(self, transcript: Transcript, folder: Path | None = None) -> str:
+        """``transcript`` as the key's ``transcript`` column names it: its file's path relative
+        to ``folder`` (else the key file's, :attr:`folder`, else the working folder), ``/``
+        between folders (``P05.txt`` beside the key, ``../raw/P05.txt``); its id when it was
+        read from no file."""
+        if not transcript.source:
+            return transcript.id
+        start = folder or self.folder or Path.cwd()
+        return Path(os.path.relpath(Path(transcript.source).resolve(), start)).as_posix()
+
     def _scope_of(self, transcript: Transcript) -> str | None:
-        """The key of :attr:`scoped` that names ``transcript`` (its file name or id), if any."""
-        named = {Path(transcript.source or transcript.id).name.casefold(), transcript.id.casefold()}
-        return next((where for where in self.scoped if where in named), None)
+        """The key of :attr:`scoped` that names ``transcript`` (:meth:`_where_of`, with or
+        without its file's extension), if any. A row naming a file of the same name elsewhere
+        (``P05.txt`` beside the key, for ``siteB/P05.txt``) is not this transcript's: it is
+        warned of once, with the value that would name it. Before session 47's re-test a row
+        applied to every file of its name, in any folder."""
+        where = _where_key(self._where_of(transcript))
+        named = {where, where.rsplit(".", 1)[0] if "." in where.rsplit("/", 1)[-1] else where}
+        found = next((w for w in self.scoped if w in named), None)
+        if found is not None:
+            return found
+        base = {n.rsplit("/", 1)[-1] for n in named}
+        for other in sorted(self.scoped):
+            if other.rsplit("/", 1)[-1] in base and other not in self._warned_of_where:
+                self._warned_of_where.add(other)
+                warn(
+                    "the pseudonym key's rows for the transcript "
+                    f"'{self._where_written.get(other, other)}' are not this one's: "
+                    "that column gives a transcript's path from the key file's folder, so "
+                    f"they apply to that file alone; if they are this transcript's, write "
+                    f"'{self._where_of(transcript)}' there",
+                    path=transcript.source or transcript.id,
+                )
+        return None
 
     @contextmanager
     def _rows_of(self, transcript: Transcript) -> Iterator[None]:
@@ -791,13 +840,13 @@ class PseudonymKey:
                 continue
             hint = _number_hint(transcript) if role == "participant" else None
             pseudonym = self._new_pseudonym(role, hint, taken)
-            name = Path(transcript.source or transcript.id).name
-            own = self.scoped.setdefault(name.casefold(), own)
+            name = self._where_of(transcript)
+            own = self.scoped.setdefault(_where_key(name), own)
             said = " ".join(speaker.split())
             if not any(_person(a) == _person(said) for a in self.added):
                 self._check_role(transcript, role, known, pseudonym)
             own[said] = pseudonym
-            self._new_scoped.append((said, pseudonym, name))
+            self._new_scoped.append((said, pseudonym, transcript))
             self.added.append(said)
 
     def __len__(self) -> int:
@@ -895,7 +944,7 @@ class PseudonymKey:
                     "starts one without this warning",
                     path=p,
                 )
-            return cls()
+            return cls(folder=p.resolve().parent)
         text, skipped = from_the_header(read_text(p))  # blank lines above the header
         rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))
         columns = [c.strip().lower() for c in rows[0]] if rows else []
@@ -907,7 +956,7 @@ class PseudonymKey:
             )
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
         at_where = columns.index(_TRANSCRIPT) if _TRANSCRIPT in columns else None
-        key = cls()
+        key = cls(folder=p.resolve().parent)
         placeholders: list[tuple[int, str, str]] = []
         keyed: dict[str, list[tuple[int, str]]] = {}  # speaker pseudonym -> its rows so far
         for i, row in enumerate(rows[1:], 2 + skipped):
@@ -928,7 +977,8 @@ class PseudonymKey:
                 )
             where = row[at_where].strip() if at_where is not None and at_where < len(row) else ""
             if where:  # a row of one transcript: kept as read
-                key.scoped.setdefault(where.casefold(), {})[" ".join(name.split())] = pseudonym
+                key.scoped.setdefault(_where_key(where), {})[" ".join(name.split())] = pseudonym
+                key._where_written.setdefault(_where_key(where), where)
                 key._rows.append(("", row))
                 continue
             _warn_of_two_people(p, i, name, pseudonym, keyed)
@@ -950,8 +1000,9 @@ class PseudonymKey:
         key.added = []
         return key
 
-    def to_csv(self) -> str:
-        """The key as CSV text: header ``name,pseudonym``, or that of the file it was read
+    def to_csv(self, folder: Path | None = None) -> str:
+        """The key as CSV text (a transcript's own rows naming it from ``folder``, the folder the
+        key is written to, else :attr:`folder`: :meth:`_where_of`): header ``name,pseudonym``, or that of the file it was read
         from, whose other columns (a consent date, an e-mail address, notes) are kept, in
         their order, with each row's cells, rows of no name too; a name added since has empty
         cells there. A column of no header and no cell (the empty columns Excel may leave at
@@ -985,8 +1036,9 @@ class PseudonymKey:
                 out[at_name], out[at_pseudonym] = name, self.pseudonyms[name]
             return [out[i] for i in kept]
 
-        def own_row(name: str, pseudonym: str, where: str) -> list[str]:
+        def own_row(name: str, pseudonym: str, transcript: Transcript) -> list[str]:
             out = [""] * width
+            where = self._where_of(transcript, folder)
             out[at_name], out[at_pseudonym], out[at_where] = name, pseudonym, where
             return [out[i] for i in kept]
 
@@ -1008,7 +1060,8 @@ class PseudonymKey:
         from .io import EXCEL_BOM, atomic_write_text
 
         check_key_file(path)
-        atomic_write_text(path, EXCEL_BOM + self.to_csv(), private=True)
+        text = self.to_csv(Path(path).resolve().parent)
+        atomic_write_text(path, EXCEL_BOM + text, private=True)
         return Path(path)
 
     # -- pseudonymising ------------------------------------------------------------------------
