@@ -1658,9 +1658,15 @@ def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list
     source = walk.get("from") if isinstance(walk, Mapping) else None
     if codebook is None or not isinstance(source, str) or source not in BUILTIN:
         return []
+    if source == codebook.id:  # charted back in the codebook the model coded in: all reachable
+        return []
     from .crosswalk import _is_own_id, unreachable
+    from .errors import RoqaError
 
-    never = unreachable(builtin_codebook(source), codebook)
+    try:
+        never = unreachable(builtin_codebook(source), codebook)
+    except RoqaError:  # no mapping from the source: the translation note says so, not this
+        return []
     named = walk.get("named") if isinstance(walk, Mapping) else None
     never -= set(named.values()) if isinstance(named, Mapping) else set()
     # a project's own codes, and a person's codes kept under their own name, are no columns of
