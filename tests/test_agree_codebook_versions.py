@@ -16,19 +16,24 @@ from test_cli_core import roqa
 from test_own_codebook_review import coded_in_own, own_codebook
 
 
-def covid_codebook() -> dict[str, object]:
+def covid_codebook(mapped: bool = False) -> dict[str, object]:
     """Version 2 of :func:`own_codebook`, with COVID "COVID disruption", a code v1's reviews
-    made as a new code (``project.covid-disruption``); no mapping onto CFIR 2009 for it."""
+    made as a new code (``project.covid-disruption``); mapped onto CFIR 2009's OS.D when
+    ``mapped``."""
     book = own_codebook("2")
     codes = book["codes"]
     assert isinstance(codes, list)
     codes.append({"id": "COVID", "name": "COVID disruption", "level": "construct", "parent": "ORG"})
+    mapping = book["mapping"]
+    assert isinstance(mapping, dict)
+    if mapped:
+        mapping["cfir-2009"]["COVID"] = ["OS.D"]
     return book
 
 
-def reviews_in_two_versions(tmp_path: Path) -> list[Path]:
-    """Coder1's review in v1 (COVID disruption a new code), Coder2's in v2 (its COVID); they
-    differ on p01:0004 only (STAFF, COMPLEX)."""
+def reviews_in_two_versions(tmp_path: Path, mapped: bool = False) -> list[Path]:
+    """Coder1's review in v1 (COVID disruption a new code), Coder2's in v2 (its COVID, mapped
+    onto OS.D when ``mapped``); they differ on p01:0004 only (STAFF, COMPLEX)."""
     outs = []
     for version, covid, last in (
         (
@@ -40,7 +45,7 @@ def reviews_in_two_versions(tmp_path: Path) -> list[Path]:
     ):
         coded = coded_in_own(tmp_path / f"coded{version}", version)
         if version == "2":
-            (coded / "chart_codebook.json").write_text(json.dumps(covid_codebook()), "utf-8")
+            (coded / "chart_codebook.json").write_text(json.dumps(covid_codebook(mapped)), "utf-8")
         review = [
             Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
             Decision("p01:0002", "recode", "NEED", text=TEXTS[1]),
@@ -55,6 +60,11 @@ def reviews_in_two_versions(tmp_path: Path) -> list[Path]:
 
 
 MATCHED = (
+    "codes of the different codebooks the codings carry matched by name (their ids differ): "
+    "'COVID disruption' (own-v1+project project.covid-disruption = own-v2 COVID)"
+)
+#: v2 maps COVID onto CFIR 2009, so it is the id both take (its mapping translates them)
+MATCHED_MAPPED = (
     "codes of the different codebooks the codings carry matched by name (their ids differ): "
     "'COVID disruption' (own-v2 COVID = own-v1+project project.covid-disruption)"
 )
@@ -76,6 +86,45 @@ def test_a_code_renamed_between_two_own_codebooks_is_one_code_and_the_note_says_
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == 14 / 16
     assert pair["all"]["kappa"] == pytest.approx(2 / 3)
+
+
+def test_swapping_the_coders_of_two_own_codebook_versions_changes_no_figure(
+    tmp_path: Path,
+) -> None:
+    """Cohen's kappa is symmetric, so the order of the inputs cannot change it. Before, with
+    --codebook cfir-2009 the matched code took the first coder's id: Coder1 first, v2's COVID
+    became v1's new code and lost its mapping onto OS.D; Coder2 first, v1's new code became
+    COVID, which v1 does not map, beside Coder2's OS.D: 5 codes, kappa 0.375 in that order.
+    Now both sides translate it through v2's mapping: OS.D on p01:0003 for both, in either
+    order, and the note names the match."""
+    outs = reviews_in_two_versions(tmp_path, mapped=True)
+    figures = []
+    for order in (outs, outs[::-1]):
+        report = tmp_path / "a.json"
+        run = roqa(
+            "agree",
+            *order,
+            "--n-boot",
+            "0",
+            "--codebook",
+            "cfir-2009",
+            "--by",
+            "code",
+            "--json",
+            report,
+        )
+        assert run.code == 0, run.err
+        data = json.loads(report.read_text("utf-8"))
+        assert MATCHED_MAPPED in data["notes"]
+        (pair,) = data["pairs"]
+        counts = {c["code"]: c["units_coded"] for c in data["per_code"]}
+        figures.append((pair["all"]["kappa"], pair["all"]["percent_agreement"], counts))
+    assert figures[0] == figures[1]
+    kappa, agreement, counts = figures[0]
+    assert counts["OS.D"] == {"Coder1": 1, "Coder2": 1}
+    assert "COVID" not in counts and "project.covid-disruption" not in counts
+    # IS.E.2, OS.A, OS.D, IC.F on 4 units: they differ on p01:0004's IS.E.2 and IC.F
+    assert (agreement, kappa) == (14 / 16, pytest.approx(2 / 3))
 
 
 @pytest.mark.parametrize("which", ["rev1/chart_codebook.json", "rev2/codebook.json"])

@@ -1342,7 +1342,7 @@ def match_codes_by_name(
         ids_of_project.setdefault(key[c], set()).update(used[c])
         names_of.update({(key[c], cid): name for cid, name in used[c].items()})
     # 0. a code renamed between two codebooks the codings carry (the researcher's v1 and v2)
-    rename, across_books = _renamed_between_codebooks(results, used)
+    rename, across_books, borrowed = _renamed_between_codebooks(results, used)
     resolved: dict[str, dict[str, set[str]]] = {}  # reference codebook -> coder -> names
     ambiguous: set[str] = set()
     # 1. names that resolve in a reference codebook
@@ -1393,6 +1393,8 @@ def match_codes_by_name(
                 if cid != first[n] and key[c] in projects and cid in projects[key[c]]:
                     rename[c][cid] = first[n]
     out = {c: _renamed_codes(results[c], rename[c]) if rename[c] else results[c] for c in coders}
+    for c, book in borrowed.items():  # the codes it took, with the mapping of their codebook
+        out[c] = dataclasses.replace(out[c], codebook=book)
     notes = [
         f"{coder}: {len(names)} code{'s' * (len(names) > 1)} matched by name to codebook "
         f"{book_id} (their ids differ): "
@@ -1420,54 +1422,95 @@ def match_codes_by_name(
 
 def _renamed_between_codebooks(
     results: Mapping[str, CodingResult], used: Mapping[str, Mapping[str, str]]
-) -> tuple[dict[str, dict[str, str]], list[str]]:
-    """Coder -> code id -> the id it takes, for codes of two different codebooks the codings
+) -> tuple[dict[str, dict[str, str]], list[str], dict[str, Codebook]]:
+    """Coder -> code id -> the id it takes, for codes of different codebooks the codings
     record and carry (:func:`~roqa_nlp.crosswalk.own_codebook`: a researcher's own codebook,
     v1 and v2) that carry one name (compared as :func:`~roqa_nlp.codebook.normalise_name`
-    does) under two ids: each takes the id of the first coder's codebook, and the match is
-    shown (``'COVID disruption' (own-v2 COVID = own-v1+project project.covid-disruption)``).
+    does) under different ids; the matches shown (``'COVID disruption' (own-v2 COVID =
+    own-v1+project project.covid-disruption)``); and coder -> their codebook with the codes
+    they took from another (:func:`_with_codes_of`), so that a code translates through the
+    mapping of the codebook its id is of, whichever coder holds it.
 
     A code renamed between versions (a review's new code ``project.covid-disruption`` made
     ``COVID`` in v2) was two codes, one per coder, that could never agree (kappa 0.667 for
-    1.0: re-test, session 47). Ids decide where they can: a code whose id the first codebook
-    has stays itself, and a name two codes of one codebook carry, or a target id the other
-    codebook gives another code, is not matched. ``used``: coder -> the code ids they applied
-    -> names."""
+    1.0: re-test, session 47). Every codebook's code takes one id, whatever the coders'
+    order: an id its codebook maps onto another codebook, else a project's new code's
+    (``project.``, kept as it is in any codebook), else the first in natural order; so with
+    --codebook both sides translate as v2 maps COVID (taking the first coder's id, v1's
+    review's new code kept no mapping in one order and the other order translated one side
+    only: kappa 0.759 and 0.312, re-test, session 47). Ids decide
+    where they can: a name two codes of one codebook carry, or an id another of the
+    codebooks gives another code, is not matched. ``used``: coder -> the code ids they
+    applied -> names."""
     from .codebook import normalise_name
     from .crosswalk import own_codebook
+    from .decisions import PROJECT_PREFIX
 
     books = {c: b for c in results if (b := own_codebook(results[c])) is not None}
-    distinct = list({(b.id, b.hash): b for b in books.values()}.values())
+    distinct = {(b.id, b.hash): b for b in books.values()}
     rename: dict[str, dict[str, str]] = {c: {} for c in results}
     if len(distinct) < 2:
-        return rename, []
-
-    def named(book: Codebook) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
+        return rename, [], {}
+    named: dict[str, dict[tuple[str, str], list[str]]] = {}  # name -> codebook -> ids
+    for k, book in distinct.items():
         for code in book.codes:
-            out.setdefault(normalise_name(code.name), []).append(code.id)
-        return out
-
-    first = distinct[0]
-    in_first = named(first)
-    shown: dict[str, str] = {}
-    for coder, book in books.items():
-        if (book.id, book.hash) == (first.id, first.hash):
+            named.setdefault(normalise_name(code.name), {}).setdefault(k, []).append(code.id)
+    takes: dict[tuple[str, str], dict[str, tuple[str, tuple[str, str]]]] = {}
+    for per in named.values():
+        ids = {k: v[0] for k, v in per.items()}
+        if len(per) < 2 or any(len(v) != 1 for v in per.values()) or len(set(ids.values())) < 2:
             continue
-        in_book = named(book)
-        for cid in used[coder]:
-            if cid in first or cid not in book:
+        if any(i in distinct[j] for k, i in ids.items() for j in distinct if ids.get(j) != i):
+            continue  # an id another codebook gives another code: ids decide
+        target, home = min(
+            ((i, k) for k, i in ids.items()),
+            key=lambda x: (
+                not any(x[0] in walk for walk in distinct[x[1]].mapping.values()),
+                not x[0].startswith(PROJECT_PREFIX),
+                natural_key(x[0]),
+                x[1],
+            ),
+        )
+        for k, i in ids.items():
+            if i != target:
+                takes.setdefault(k, {})[i] = (target, home)
+    shown: dict[str, str] = {}
+    borrowed: dict[str, Codebook] = {}
+    for coder, book in books.items():
+        for cid, (target, home) in takes.get((book.id, book.hash), {}).items():
+            if cid not in used[coder]:
                 continue
-            key = normalise_name(book[cid].name)
-            targets = in_first.get(key, [])
-            if len(targets) != 1 or len(in_book[key]) != 1 or targets[0] in book:
-                continue
-            rename[coder][cid] = targets[0]
+            rename[coder][cid] = target
+            source = distinct[home]
             shown.setdefault(
                 f"{book.id}:{cid}",
-                f"{book[cid].name!r} ({book.id} {cid} = {first.id} {targets[0]})",
+                f"{book[cid].name!r} ({source.id} {target} = {book.id} {cid})",
             )
-    return rename, sorted(shown.values(), key=natural_key)
+        mine = takes.get((book.id, book.hash), {})
+        if taken := [distinct[mine[cid][1]] for cid in rename[coder]]:
+            borrowed[coder] = _with_codes_of(book, list(rename[coder].values()), taken)
+    return rename, sorted(shown.values(), key=natural_key), borrowed
+
+
+def _with_codes_of(book: Codebook, ids: list[str], others: list[Codebook]) -> Codebook:
+    """``book`` with the codes ``ids`` of ``others`` it lacks, each with its mapping (a code
+    of its hierarchy it lacks the parent of is put at the top)."""
+    codes = list(book.codes)
+    mapping = {k: dict(v) for k, v in book.mapping.items()}
+    have = {c.id for c in codes}
+    for other in others:
+        for cid in ids:
+            if cid in have or cid not in other:
+                continue
+            code = other[cid]
+            if code.parent is not None and code.parent not in have:
+                code = dataclasses.replace(code, parent=None)
+            codes.append(code)
+            have.add(cid)
+            for target, walk in other.mapping.items():
+                if cid in walk:
+                    mapping.setdefault(target, {})[cid] = list(walk[cid])
+    return dataclasses.replace(book, codes=codes, mapping=mapping)
 
 
 def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingResult:
