@@ -16,7 +16,7 @@ from roqa_nlp.decisions import Decision
 from roqa_nlp.decisions_crosswalk import review_codebook
 from roqa_nlp.result import CodingResult
 from test_apply_decisions import TEXTS, model_codings, write_decisions
-from test_cli_core import roqa
+from test_cli_core import TRAINING, roqa
 
 
 def own_codebook(version: str = "1") -> dict[str, object]:
@@ -368,6 +368,29 @@ def test_apply_decisions_names_every_code_the_codebook_lacks_in_one_error(
     )
 
 
+def test_train_feedback_names_every_code_the_codebook_lacks_as_apply_decisions_does(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: `roqa train --feedback` of a v1 review with the v2 codings given
+    (--codings) said "row 3: unknown code 'NEED' in codebook 'cfir-2009' ... give the codings
+    the review was made on (--codings ...)": the model's codebook, not own-v2, one code of
+    two, and the codings it asked for given. Now apply-decisions' one line."""
+    coded = coded_in_v2(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", V1_REVIEW)
+    run = roqa(
+        "train", TRAINING, "--feedback", coded / "decisions.csv",
+        "--codings", coded / "codings.jsonl", "--out", tmp_path / "m",
+    )  # fmt: skip
+    assert run.code == 2
+    assert run.err.endswith(
+        f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
+        "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
+        f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
+        "them), or apply them to codings charted in the codebook they were made in)\n"
+    )
+    assert not (tmp_path / "m").exists()
+
+
 def test_a_rejection_of_a_code_the_codebook_dropped_is_left_out_with_a_warning(
     tmp_path: Path,
 ) -> None:
@@ -523,3 +546,22 @@ def test_the_page_counts_a_segment_decided_only_on_a_code_the_codebook_lacks_as_
         "project": [True, "partly"],
         "cfir-2009": [True, "partly"],
     }
+
+
+def test_the_feedback_summary_counts_one_decision_left_out_in_the_singular() -> None:
+    """Re-test, session 47: "1 left out (1 rejections on segments given a code)"."""
+    from roqa_nlp.decisions import BESIDE_A_CODE, VALENCE_UNCODED, feedback_summary
+
+    card = {
+        "n_decisions": 4,
+        "n_examples": 1,
+        "examples_by_kind": {"coded": 1},
+        "codes_by_decision": {"accept": 1},
+        "left_out": {BESIDE_A_CODE: 1, VALENCE_UNCODED: 1, "replaced by a later row on the "
+                     "same segment and code": 1},
+        "codings": [],
+    }  # fmt: skip
+    assert (
+        "; 3 left out (1 rejection on segments given a code, 1 valence correction on segments "
+        "with no code decided, 1 replaced by a later row on the same segment and code); "
+    ) in feedback_summary(card)

@@ -1075,6 +1075,7 @@ class AutoCoder:
         )
         if forgotten is not None:
             warn(forgotten)
+        from .decisions import refuse_codes_the_chart_lacks
         from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
 
         # each file's codings' own codebook (`roqa code --codebook OWN.json`), read once
@@ -1093,6 +1094,9 @@ class AutoCoder:
             (decs_i if own is None else named_codes_recoded(decs_i, own, where=name), name, h)
             for (decs_i, name, h), own in zip(files, owns)
         ]
+        for (decs_i, name, _), own in zip(files, owns):  # every code it lacks, in one line
+            if own is not None:
+                refuse_codes_the_chart_lacks(decs_i, own, name)
         # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)

@@ -1700,6 +1700,15 @@ def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
     return name
 
 
+def _left_out_why(n: int, why: str) -> str:
+    """``n`` decisions left out and why (a reason of :data:`SHORT_OF_ALL` and its kind), in
+    the singular for one: "1 rejection on segments given a code", not "1 rejections"."""
+    if n == 1:
+        for plural in ("rejections", "corrections"):
+            why = why.replace(plural, plural[:-1], 1)
+    return f"{n} {why}"
+
+
 def feedback_summary(card: dict[str, object]) -> str:
     """One line for ``roqa train``: the examples the decisions became, by kind, what was left
     out and why, and the codings used (``card`` is a model card's ``feedback``). The codes of
@@ -1761,7 +1770,7 @@ def feedback_summary(card: dict[str, object]) -> str:
     line += "; "
     n_left = sum(left.values())
     line += f"{n_left} left out" + (
-        " (" + ", ".join(f"{n} {why}" for why, n in left.items()) + ")" if n_left else ""
+        " (" + ", ".join(_left_out_why(n, why) for why, n in left.items()) + ")" if n_left else ""
     )
     if left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE):
         # "left out" alone did not say the rejected codes were not learnt against (adapt, s42)
@@ -1994,6 +2003,25 @@ def refuse_unknown_codes(
         )
     if first is not None:
         raise first
+
+
+def refuse_codes_the_chart_lacks(
+    decisions: Sequence[Decision], chart: Codebook, where: str | Path
+) -> None:
+    """Refuse the decisions on codes of the researcher's own codebook ``chart`` (the one the
+    codings they were made on were charted in) that it lacks, as ``roqa apply-decisions``
+    refuses them (:func:`refuse_unknown_codes`, rejections of such codes aside): ``roqa train
+    --feedback`` of a v1 review on v2 codings named one code of two, as of the model's
+    codebook, and asked for the codings given (re-test, session 47). ``decisions``: with new
+    codes named as ``chart``'s read as the recodes to them (:func:`named_codes_recoded`)."""
+    decisions = [d for d in decisions if d.decision != NOTE]
+    book = project_codebook(chart, decisions, where=where)
+    refuse_unknown_codes(
+        [d for d in decisions if not _rejects_what_lacks(d, book, where, by_id=True)],
+        book,
+        where,
+        by_id=True,
+    )
 
 
 def _model_code(
