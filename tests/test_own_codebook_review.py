@@ -565,3 +565,25 @@ def test_the_feedback_summary_counts_one_decision_left_out_in_the_singular() -> 
         "; 3 left out (1 rejection on segments given a code, 1 valence correction on segments "
         "with no code decided, 1 replaced by a later row on the same segment and code); "
     ) in feedback_summary(card)
+
+
+def test_a_decision_on_a_code_the_codebook_lacks_decides_no_segment(tmp_path: Path) -> None:
+    """Re-test, session 47: re-coding in place with v2 said "(6 already decided in the decisions
+    given)" and the report marked a segment accepted only as NEED "decided: NEED", where
+    apply-decisions decides 4 (a code v2 lacks is refused, its rejection left out). Of
+    V1_REVIEW, STAFF's segment alone is decided in v2; in v1, all four."""
+    from roqa_nlp.decisions import decided_segments, page_row
+    from roqa_nlp.report import decided_in_review
+
+    coded = coded_in_v2(tmp_path / "coded")
+    result = CodingResult.read(coded)
+    v2 = Codebook.from_dict(changed_codebook())
+    assert decided_segments(V1_REVIEW, result, v2) == {"p01:0001": ["STAFF"]}
+    assert list(decided_segments(V1_REVIEW, result, Codebook.from_dict(own_codebook()))) == [
+        "p01:0001",
+        "p01:0002",
+        "p01:0003",
+        "p01:0005",
+    ]
+    rows = [page_row(d, d.segment_id) for d in V1_REVIEW]
+    assert decided_in_review(rows, result, v2) == {"p01:0001": ["STAFF"]}

@@ -2458,12 +2458,20 @@ def to_review(s: SegmentResult) -> bool:
     return s.segment.role != "interviewer" and not s.procedural and not (s.novel and s.off_topic)
 
 
-def decided_segments(decisions: Sequence[Decision], result: CodingResult) -> dict[str, list[str]]:
+def decided_segments(
+    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None = None
+) -> dict[str, list[str]]:
     """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
     them, each with the codes the review gives it (accepted, recoded to or new; the last row on
     a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
     rejected). A segment with only some suggestions rejected, a note or a valence alone is not
-    decided. Codes as the rows give them (a new code by :func:`project_code_id`)."""
+    decided. Codes as the rows give them (a new code by :func:`project_code_id`). A row on a
+    code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2) decides
+    nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in place
+    with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session 47)."""
+    if codebook is not None:
+        lacking = codes_not_in(decisions, codebook)
+        decisions = [d for d in decisions if d.code_id.strip() not in lacking]
     match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()

@@ -1088,7 +1088,7 @@ def code_command(
     # pointed at again, as those it names a new code for are not
     from ..decisions import decided_segments
 
-    decided = set() if review is None else set(decided_segments(review.decisions, charted))
+    decided = set() if review is None else set(decided_segments(review.decisions, charted, book))
     decided -= named
     queued = [s.segment.id for s in result.segments if s.for_open_coding] + no_code_here
     _say_next_step(

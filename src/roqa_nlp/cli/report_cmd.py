@@ -303,7 +303,9 @@ def report_command(
                 from ..decisions import decided_segments
                 from ..io import shell_quoted
 
-                decided = None if review is None else decided_segments(review.decisions, result)
+                decided = (
+                    None if review is None else decided_segments(review.decisions, result, book)
+                )
                 sat = opts.saturation(result, codebook=book, decided=decided)
             if saturation_out.suffix.lower() == ".xlsx":
                 sat.to_xlsx(saturation_out)

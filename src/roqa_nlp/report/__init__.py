@@ -270,7 +270,7 @@ def render_report(
         options=options or ReportOptions(),
         title=title,
         person=person is not None,
-        decided=decided_in_review(carried, result) or None,
+        decided=decided_in_review(carried, result, book) or None,
     )
     ctx["decisions_json"] = carried
     ctx["charted_by"] = person
@@ -288,7 +288,7 @@ def render_report(
     # the weakly coded segments the review decided otherwise (a code kept, fitting no code)
     ctx["queue"]["decided"] = decided = {
         sid: f"decided: {', '.join(codes) or 'fits no code'}"
-        for sid, codes in decided_in_review(ctx["decisions_json"], result).items()
+        for sid, codes in decided_in_review(ctx["decisions_json"], result, book).items()
         if sid not in named
     }
     ctx["queue"]["weak_said"] = weak_said(
@@ -743,16 +743,19 @@ def weak_said(n: int, n_named: int, n_decided: int = 0) -> str:
     )
 
 
-def decided_in_review(rows: Sequence[Sequence[Any]], result: CodingResult) -> dict[str, list[str]]:
+def decided_in_review(
+    rows: Sequence[Sequence[Any]], result: CodingResult, codebook: Codebook | None = None
+) -> dict[str, list[str]]:
     """The segments the review carried into the report decides (rows of
     :func:`embedded_decisions`, on the segments' ids now, read as a decisions file's rows are:
     :func:`~roqa_nlp.decisions.page_decisions`), each with the codes it gives them
-    (:func:`~roqa_nlp.decisions.decided_segments`)."""
+    (:func:`~roqa_nlp.decisions.decided_segments`; rows on codes ``codebook`` lacks decide
+    nothing)."""
     if not rows:
         return {}
     from ..decisions import decided_segments, page_decisions
 
-    return decided_segments(page_decisions(rows), result)
+    return decided_segments(page_decisions(rows), result, codebook)
 
 
 def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
