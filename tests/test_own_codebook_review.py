@@ -587,3 +587,32 @@ def test_a_decision_on_a_code_the_codebook_lacks_decides_no_segment(tmp_path: Pa
     ]
     rows = [page_row(d, d.segment_id) for d in V1_REVIEW]
     assert decided_in_review(rows, result, v2) == {"p01:0001": ["STAFF"]}
+
+
+def test_a_cfir_name_in_a_review_in_her_own_codes_is_an_unknown_code_of_hers(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: beside her STAFF and her COMPLEX by its name, "Culture" (CFIR 2009's
+    IS.C by name, no code of hers) made the whole review CFIR 2009's: STAFF and COMPLEX were
+    translated into CFIR codes unasked and the review applied. A built-in code counts only by
+    its id, so the review is in her codes and "Culture" is an unknown one of them."""
+    coded = coded_in_own(tmp_path / "coded")
+    review = [
+        Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+        Decision("p01:0002", "recode", "Culture", text=TEXTS[1]),
+        Decision("p01:0003", "recode", "Complicated work", text=TEXTS[2]),
+    ]
+    write_decisions(coded / "decisions.csv", review)
+    run = roqa("apply-decisions", coded, "--coder", "Cy", "--out", tmp_path / "reviewed")
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'Culture' in codebook "
+        f"'own-v1' (use a code id or name listed by `roqa codebook "
+        f"{coded / 'chart_codebook.json'}`)\n"
+    )
+    assert (
+        review_codebook(
+            review, Codebook.load("cfir-2009"), chart=Codebook.from_dict(own_codebook())
+        )
+        == "own-v1"
+    )

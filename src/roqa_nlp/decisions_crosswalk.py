@@ -122,7 +122,8 @@ def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codeboo
     ``chart``, a code neither has (by no key, and no built-in codebook's id nor a project's)
     counts as one of its codes: a code of hers dropped or renamed since the review (NEED,
     dropped in v2), refused in her codebook's codes, not read as the model's or as a built-in
-    codebook's code of that name (re-test, session 47: "NEED is a code of cfir-2022")."""
+    codebook's code of that name (re-test, session 47: "NEED is a code of cfir-2022"). Of her
+    own ``chart``, a code counts as one of ``base`` only by its id, not its name."""
     from .codebook import BUILTIN
     from .decisions import PROJECT_PREFIX
 
@@ -131,7 +132,12 @@ def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codeboo
     for d in decisions:
         if d.decision not in CODE_DECISIONS or not d.code_id:
             continue
-        in_chart, in_base = chart.find(d.code_id) is not None, d.code_id in base
+        in_chart = chart.find(d.code_id) is not None
+        # on codings charted in her own codebook, a built-in code only by its id: CFIR's name
+        # "Culture" beside her STAFF and COMPLEX made the whole review CFIR 2009's (re-test,
+        # session 47); it is an unknown code of hers
+        found = base.find(d.code_id)
+        in_base = found is not None and (not own or found.id == d.code_id.strip())
         lacking = (
             own
             and not (in_chart or in_base or d.code_id.startswith(PROJECT_PREFIX))
