@@ -189,3 +189,40 @@ def test_a_code_charted_onto_two_own_codes_is_named_in_one_line(tmp_path: Path) 
     # the model's ORG-MONEY and ORG-REG on both segments, Alice's one of them on each
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == 2 / 4
+
+
+def test_imported_own_codebook_codings_are_read_in_the_codebook_they_came_with(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: after `roqa export --qdpx` and `roqa import`, the codings in
+    OUT/codings/USER/ were read without OUT/codebook.json (own-v1+project, own-v2+project), so
+    agree matched her codes to built-in codebooks by name and did not translate v2's COVID
+    through its mapping. They are read in it, as a roqa-coded folder's: the figures before
+    export."""
+    outs = reviews_in_two_versions(tmp_path, mapped=True)
+    imported = []
+    for k, rev in enumerate(outs, 1):
+        qdpx = tmp_path / f"r{k}.qdpx"
+        assert roqa("export", rev, "--qdpx", qdpx).code == 0
+        assert roqa("import", qdpx, "--out", tmp_path / f"imp{k}").code == 0
+        imported.append(tmp_path / f"imp{k}" / "codings" / f"Coder{k}")
+    per_code = []
+    for inputs in (imported, outs):
+        report = tmp_path / "a.json"
+        run = roqa(
+            "agree", *inputs, "--n-boot", "0", "--codebook", "cfir-2009", "--by", "code",
+            "--json", report,
+        )  # fmt: skip
+        assert run.code == 0, run.err
+        data = json.loads(report.read_text("utf-8"))
+        per_code.append({c["code"]: c["units_coded"] for c in data["per_code"]})
+    assert (
+        per_code[0]
+        == per_code[1]
+        == {
+            "IC.F": {"Coder1": 0, "Coder2": 1},
+            "IS.E.2": {"Coder1": 2, "Coder2": 1},
+            "OS.A": {"Coder1": 1, "Coder2": 1},
+            "OS.D": {"Coder1": 1, "Coder2": 1},
+        }
+    )

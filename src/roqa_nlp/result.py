@@ -961,21 +961,29 @@ class CodingResult:
 
 def _saved_codebook(folder: Path, meta: Any) -> Codebook | None:
     """The project codebook :meth:`CodingResult.save` wrote beside the codings
-    (``codebook.json``), when it is the one the run recorded and not a built-in one."""
+    (``codebook.json``), or ``roqa import`` wrote two folders above them (``OUT/codebook.json``
+    for ``OUT/codings/USER/``), when it is the one the run recorded and not a built-in one.
+    Imported codings of a researcher's own codebook were read without it, so ``roqa agree``
+    matched her codes to built-in codebooks by name ('Need' as CFIR 2.0's) and did not
+    translate them through its mapping (re-test, session 47)."""
     from .codebooks import BUILTIN
     from .crosswalk import CODEBOOK_FILE, _recorded_ids
 
-    f = folder / CODEBOOK_FILE
     wanted = _recorded_ids(meta) if isinstance(meta, dict) else []
-    if not wanted or wanted[0] in BUILTIN or not f.is_file():
+    if not wanted or wanted[0] in BUILTIN:
         return None
     from .codebook import Codebook
 
-    try:
-        book = Codebook.load(f, check_aliases=False)
-    except RoqaError:  # damaged: the codings are still read, as before the file was loaded here
-        return None
-    return book if book.id == wanted[0] else None
+    for f in [d / CODEBOOK_FILE for d in [folder, *folder.parents][:3]]:
+        if not f.is_file():
+            continue
+        try:
+            book = Codebook.load(f, check_aliases=False)
+        except RoqaError:  # damaged: the codings are still read, as before it was loaded here
+            continue
+        if book.id == wanted[0]:
+            return book
+    return None
 
 
 def _s(n: int) -> str:
