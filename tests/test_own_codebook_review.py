@@ -616,3 +616,22 @@ def test_a_cfir_name_in_a_review_in_her_own_codes_is_an_unknown_code_of_hers(
         )
         == "own-v1"
     )
+
+
+def test_in_place_the_error_names_the_kept_copy_of_the_codebook_the_review_was_made_in(
+    tmp_path: Path,
+) -> None:
+    """Re-test, session 47: re-coded in place with v2, the v1 codings are gone and
+    apply-decisions takes no --codebook, so "apply them to codings charted in the codebook they
+    were made in" named no way to; `roqa code` kept v1 as chart_codebook.own-v1.json."""
+    coded = coded_in_v2(tmp_path / "coded")
+    kept = coded / "chart_codebook.own-v1.json"
+    kept.write_text(json.dumps(own_codebook()), "utf-8")
+    write_decisions(coded / "decisions.csv", V1_REVIEW)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 2
+    assert run.err.endswith(
+        "or apply them to codings charted in the codebook they were made in: those codings are "
+        f"gone from {coded}, but own-v1's copy is kept; re-code the transcripts into another "
+        f"folder with `roqa code ... --codebook {kept} --out OTHER`)\n"
+    )

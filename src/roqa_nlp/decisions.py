@@ -1999,10 +1999,35 @@ def refuse_unknown_codes(
             path=where,
             hint=f"recode them in the page (or in the file) to codes of {codebook.id!r} "
             f"(`{codebook.listing_command}` lists them), or apply them to codings charted in "
-            "the codebook they were made in",
+            "the codebook they were made in" + _kept_copy_said(codebook, lacking),
         )
     if first is not None:
         raise first
+
+
+def _kept_copy_said(codebook: Codebook, lacking: Mapping[str, object]) -> str:
+    """How to chart the codings in an earlier codebook that has every code ``lacking``, when
+    ``roqa code`` kept its copy beside ``codebook`` (``chart_codebook.own-v1.json``, kept on
+    re-coding in place with v2), else "". In place, the v1 codings are gone and
+    apply-decisions takes no --codebook, so "apply them to codings charted in the codebook
+    they were made in" named no way to (re-test, session 47)."""
+    from .crosswalk import CHART_FILE
+
+    if codebook.origin is None:
+        return ""
+    folder = Path(codebook.origin).parent
+    for f in sorted(folder.glob(CHART_FILE.replace(".json", ".*.json"))):
+        try:
+            earlier = Codebook.load(f, check_aliases=False)
+        except RoqaError:
+            continue
+        if all(earlier.find(c) is not None for c in lacking):
+            return (
+                f": those codings are gone from {folder}, but {earlier.id}'s copy is kept; "
+                f"re-code the transcripts into another folder with `roqa code ... --codebook "
+                f"{f} --out OTHER`"
+            )
+    return ""
 
 
 def refuse_codes_the_chart_lacks(
