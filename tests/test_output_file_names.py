@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.io import file_stem
+from roqa_nlp.io import file_stem, typable_stem
 from test_cli_core import roqa
 from test_refiqda import build_qdpx, project_xml
 
@@ -113,3 +113,29 @@ def test_file_stem_keeps_a_long_name_whole_up_to_250_bytes() -> None:
     first, second = file_stem(cjk, used), file_stem(cjk, used)
     assert (first, second) == ("安" * 83, "安" * 82 + "-2")
     assert [len(s.encode("utf-8")) for s in (first, second)] == [249, 248]
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("roqa_nlp 0.1.0 (model sha256: e0d5c0d6…)", "roqa_nlp_0.1.0_model_sha256_e0d5c0d6"),
+        ("Dr Siân O'Neill", "Dr_Siân_O_Neill"),
+        ("Alice ≈ ✓ …", "Alice"),
+        ("-rf *", "rf"),
+        ("…", "unnamed"),
+        ("con", "_con"),
+    ],
+)
+def test_typable_stem_names_a_coder_with_no_character_a_shell_reads_otherwise(
+    name: str, stem: str
+) -> None:
+    assert typable_stem(name, set()) == stem
+
+
+def test_typable_stem_keeps_coders_whose_names_differ_in_punctuation_apart() -> None:
+    used: set[str] = set()
+    assert [typable_stem(n, used) for n in ("Ann Lee", "Ann (Lee)", "ann lee")] == [
+        "Ann_Lee",
+        "Ann_Lee-2",
+        "ann_lee-3",
+    ]

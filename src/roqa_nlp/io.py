@@ -253,8 +253,8 @@ _DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\.|$)", re.IGNO
 
 
 def file_stem(name: str, used: set[str]) -> str:
-    """A file name (without extension) for a transcript id, coder or code name ``name``, the one
-    way roqa names an output file after one: it stays inside its folder and any system can hold
+    """A file name (without extension) for a transcript id or code name ``name``, the one way
+    roqa names an output file after one (a coder's folder is :func:`typable_stem`): it stays inside its folder and any system can hold
     it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01`` -> ``P01``, ``P01: Siobhán?`` ->
     ``P01_Siobhán``, ``Site A|B <draft>`` -> ``Site A_B_draft``), its accents composed first
     (NFC, so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``), and unique in ``used``
@@ -264,7 +264,24 @@ def file_stem(name: str, used: set[str]) -> str:
     # kept (``P03 O'Neill``, ``P12 (follow-up)``, ``P14 & P15``): a copy keeps its transcript's
     # id, so a second coder's codings of it line up with the first's (hunt s44: ``O_Neill``)
     stem = re.sub(r"\s*(?:[<>:\"/\\|?*\x00-\x1f\x7f]\s*)+", "_", unicodedata.normalize("NFC", name))
-    stem = stem.strip("._ ") or "unnamed"
+    return _unique(stem.strip("._ "), used)
+
+
+def typable_stem(name: str, used: set[str]) -> str:
+    """A folder or file name (without extension) for a coder ``name`` that can be typed in a
+    shell as it is, with no quotes: every run of characters other than letters, digits, ``_``,
+    ``.`` and ``-`` (spaces, brackets, a colon, an ellipsis) is one ``_``, trimmed at the ends
+    (``roqa_nlp 0.1.0 (model sha256: e0d5c0d6…)`` -> ``roqa_nlp_0.1.0_model_sha256_e0d5c0d6``,
+    ``Dr Siân O'Neill`` -> ``Dr_Siân_O_Neill``), unique in ``used`` as :func:`file_stem` makes
+    it. A coder's name itself is kept where it is read from (the codings' ``run.json``)."""
+    stem = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFC", name))
+    return _unique(stem.strip("._-"), used)
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    """``stem`` (``unnamed`` if empty; a Windows device name after ``_``), cut to 250 bytes and
+    unique in ``used`` ignoring case (``-2``, ``-3`` after a name taken; added to ``used``)."""
+    stem = stem or "unnamed"
     if _DEVICE_NAMES.match(stem):
         stem = f"_{stem}"
     candidate, n = _cut(stem, ""), 1

@@ -295,7 +295,13 @@ def import_cmd(
     from ..exchange import read_qdc, read_qdpx
     from ..exchange.refiqda import codebook_json
     from ..exchange.review import decisions_csv, is_machine_user, review_decisions
-    from ..io import atomic_write_text, check_output_folder, file_stem, sha256_file
+    from ..io import (
+        atomic_write_text,
+        check_output_folder,
+        file_stem,
+        sha256_file,
+        typable_stem,
+    )
     from ..result import CodingResult
 
     # written beside --out first, then moved into it: both folders must take files
@@ -338,9 +344,11 @@ def import_cmd(
             atomic_write_text(d / "transcripts" / f"{name}.txt", t.text)
             report["transcripts"][t.id] = f"transcripts/{name}.txt"
         atomic_write_text(d / "codebook.json", codebook_json(project.codebook, project.colors))
+        # a coder's folder and decisions file are typed in commands (reviewed/codings/roqa_nlp_*):
+        # no spaces, brackets or "…" in them; the user's name is in their run.json
         used_users: set[str] = set()
         for user, result in project.codings.items():
-            name = file_stem(user, used_users)
+            name = typable_stem(user, used_users)
             result.save(d / "codings" / name)
             report["codings"][user] = {
                 "dir": f"codings/{name}",
@@ -354,7 +362,7 @@ def import_cmd(
                     continue
                 decisions = review_decisions(machine, result, coder=user)
                 decisions = _codable_only(decisions, project.codebook, user, project.warnings)
-                name = file_stem(user, used_coders)
+                name = typable_stem(user, used_coders)
                 atomic_write_text(d / "decisions" / f"{name}.csv", decisions_csv(decisions))
                 report["decisions"][user] = {
                     "file": f"decisions/{name}.csv",
