@@ -309,6 +309,8 @@ def read_long_csv(
     the codebook does not know is a one-line error naming the line. Without, codes are the text
     as written (see :func:`merge_spelling_variants`).
     """
+    from .decisions import decisions_folder, is_decisions_header
+
     p = Path(path)
     parsed, skipped, item = _long_table_rows(p)
     if not parsed:
@@ -322,6 +324,14 @@ def read_long_csv(
             path=p,
             hint="code a transcript with roqa code first and compare its codings.jsonl; a long "
             "table saved as Unicode text needs a first line naming unit, coder and code",
+        )
+    if missing and is_decisions_header(names):
+        where = decisions_folder(p) or "CODED/"
+        raise RoqaError(
+            "is a decisions file, not codings",
+            path=p,
+            hint=f"to compare the review, chart it first: roqa apply-decisions {where} "
+            f"--decisions {p} --coder NAME --out reviewed/, then give reviewed/",
         )
     if missing == ["coder", "code"] and (wide := _wide_layout(header, body)) is not None:
         raise RoqaError(

@@ -413,6 +413,56 @@ def _a_decision_row(header: Iterable[object]) -> bool:
     return bool(words & (set(DECISIONS) - set(COLUMNS))) or cells[1:2] in (["note"], ["valence"])
 
 
+def is_decisions_header(cells: Iterable[object]) -> bool:
+    """Whether a header row (or a JSON record's keys) names a decisions file's columns:
+    ``segment_id`` and ``decision`` (codings name no ``decision``)."""
+    names = {str(c).lstrip("\ufeff").strip().lower() for c in cells if c is not None}
+    return {"segment_id", "decision"} <= names
+
+
+#: how much of a file's head :func:`is_decisions_file` reads (a header, a first JSON line)
+_HEAD_BYTES = 64 * 1024
+
+
+def is_decisions_file(path: Path) -> bool:
+    """Whether ``path`` is a decisions file by its head: the report's ``decisions.csv`` (as
+    Excel saves it again too: semicolons or tabs, a title line above the header, ``.xlsx``) or
+    decisions as JSON lines, whose header or first record names ``segment_id`` and
+    ``decision``. Reads the first 64 KB (a sheet's first rows); anything unreadable is not one,
+    its reader says what is wrong with it."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            rows, _ = from_the_header_row(xlsx_rows(path), "segment_id")
+            return bool(rows) and is_decisions_header(rows[0])
+        with open(path, "rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+    except (OSError, RoqaError):
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        text = head[: len(head) // 2 * 2].decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8-sig", "replace")
+    text = text.replace("\r\n", "\n")
+    if suffix in (".jsonl", ".json"):
+        import json
+
+        first = next((line for line in text.split("\n") if line.strip()), "")
+        try:
+            record = json.loads(first)
+        except (ValueError, RecursionError):
+            return False
+        return isinstance(record, dict) and is_decisions_header(record)
+    header = from_the_header(text, "segment_id")[0].split("\n", 1)[0]
+    return is_decisions_header(re.split(r"[,;\t]", header.replace('"', "")))
+
+
+def decisions_folder(path: Path) -> Path | None:
+    """The folder of the codings a decisions file at ``path`` decides on, when it is beside
+    them (the report saves it there); None when it is elsewhere (Downloads/)."""
+    return path.parent if (path.parent / "codings.jsonl").is_file() else None
+
+
 def refuse_folder(folder: Path) -> None:
     """The one-line error for a folder given as a decisions file (Downloads/), naming the
     decisions.csv in it when there is one."""

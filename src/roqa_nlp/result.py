@@ -47,13 +47,16 @@ from .transcripts import SUPPORTED_EXTENSIONS, same_id
 #: transcript files: given where codings are expected, they are a one-line error saying to code
 #: them first (a ``.csv`` can be either and a ``.qdpx`` holds codings: both are read as codings)
 _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".json"}
+#: files a decisions file may be (read_decisions reads them): told by their header
+_DECISIONS_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json"})
 
 
 def codings_file(path: str | Path) -> Path:
     """The ``codings.jsonl`` that :meth:`CodingResult.read` reads for ``path`` (a file, or a
     folder holding one), or the one-line error of a path that is not codings: a transcript or
-    a folder of them (to code first), roqa's report or its spreadsheet of the codings. Reads
-    nothing but a report's head and a folder's file names, so a command can check its input
+    a folder of them (to code first), roqa's report, its spreadsheet of the codings or a
+    decisions file (the report's saved review). Reads nothing but a file's head and a folder's
+    file names, so a command can check its input
     before it checks or writes its outputs; a path not there is returned as it is, so that a
     command checks its outputs first (it is said not found when read: :meth:`CodingResult.read`)."""
     p = Path(path)
@@ -99,6 +102,17 @@ def codings_file(path: str | Path) -> Path:
             hint=f"import it first: roqa import {p} --out imported/, then give a coder's folder "
             "imported/codings/NAME",
         )
+    if p.suffix.lower() in _DECISIONS_SUFFIXES:
+        from .decisions import decisions_folder, is_decisions_file
+
+        if is_decisions_file(p):  # the report's saved review (newcomer s47: "the spreadsheet")
+            folder = decisions_folder(p) or "the folder roqa code wrote"
+            raise RoqaError(
+                "is a decisions file, not codings",
+                path=p,
+                hint=f"give the folder of the codings it decides on, {folder}, with --decisions "
+                f"{p} (roqa report, roqa apply-decisions; roqa train: --feedback {p})",
+            )
     if p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
         raise RoqaError(
             "is a transcript, not codings",
