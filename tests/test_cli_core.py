@@ -815,11 +815,16 @@ def test_suggest_json_given_a_file_name_says_to_redirect_instead_of_coding_it(
         "name, so this would be read as a text to code (to save the JSON, redirect it: "
         "roqa suggest ... --json > sugg_out.json)"
     ]
-    # a text with spaces that ends in .json is a sentence, and without --json no file is meant
+    # a text with spaces that ends in .json is a sentence; without --json, a word named as a
+    # (Whisper) transcript file is is no text to code either (tests/test_suggest_file_argument.py)
     run = roqa("suggest", "We wrote it to settings.json", "--json", "--model", tiny_model_dir)
     assert [r["text"] for r in json.loads(run.out)] == ["We wrote it to settings.json"]
     run = roqa("suggest", "We lack staff.", "notes.json", "--model", tiny_model_dir)
-    assert run.code == 0
+    assert (run.code, run.err.split(" (")[0]) == (
+        2,
+        "roqa: error: notes.json: looks like a file name, and roqa suggest codes the text it is "
+        "given",
+    )
 
 
 def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:

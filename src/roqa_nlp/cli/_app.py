@@ -205,3 +205,33 @@ def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> N
                 path=word,
                 hint=f"to save the JSON, redirect it: roqa {command} ... --json > {word}",
             )
+
+
+def refuse_file_as_text(texts: list[str]) -> None:
+    """Stop ``roqa suggest FILE`` with one line when a text given is a file (``quotes.txt``,
+    there) or one word named as a transcript file is (``p04.docx``): else suggest ranks the
+    codes of the file's name (newcomer, session 47), and says nothing of ``roqa code`` or of
+    ``-``, which reads the file's lines."""
+    from ..errors import RoqaError
+    from ..io import shell_quoted
+    from ..transcripts import SUPPORTED_EXTENSIONS
+
+    for text in texts:
+        if text == "-" or "\n" in text or not text.strip():
+            continue
+        try:
+            there = Path(text).is_file()
+        except (OSError, ValueError):  # a sentence too long for a path, or holding a NUL
+            there = False
+        named = not any(c.isspace() for c in text) and Path(text).suffix.lower() in (
+            SUPPORTED_EXTENSIONS
+        )
+        if there or named:
+            word = shell_quoted(text)
+            raise RoqaError(
+                f"{'is a file' if there else 'looks like a file name'}, and roqa suggest codes "
+                "the text it is given",
+                path=text,
+                hint=f"to code a transcript: roqa code {word} --out coded/; to suggest codes "
+                f"for each line of it: roqa suggest - < {word}",
+            )

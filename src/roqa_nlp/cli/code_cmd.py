@@ -20,6 +20,7 @@ from ._app import (
     json_to_standard_output,
     leaves_no_empty_out,
     participant_option,
+    refuse_file_as_text,
     refuse_json_output_file,
     transcripts_argument,
     write_standard_output,
@@ -1480,6 +1481,7 @@ def suggest_command(
 
     if as_json:
         refuse_json_output_file("suggest", text, paths=False)
+    refuse_file_as_text(text)
     if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
         from ..io import read_standard_input
 
