@@ -277,6 +277,53 @@ def _is_qdc(path: Path) -> bool:
     return True
 
 
+#: what ``roqa import`` asks for, said to each kind of file that is no project
+_EXPORTED = "give the project your QDA program exported as REFI-QDA"
+
+
+#: transcript files that can be no REFI-QDA file (a .txt or .html may be a codebook's XML, read
+#: as before; a .txt that is no XML is said to be neither by :func:`_is_qdc`)
+_TRANSCRIPTS_ONLY = (".docx", ".odt", ".pdf", ".vtt", ".srt", ".rtf")
+
+
+def refuse_non_project(path: Path) -> None:
+    """The one-line error for a file given to ``roqa import`` that is recognisably no REFI-QDA
+    project or codebook: roqa's report (an HTML page, which the XML reader refused for its
+    DOCTYPE: newcomer, session 47), roqa's codings, a decisions file, a transcript. Anything
+    else is left to the project's reader."""
+    from ..decisions import is_decisions_file
+    from ..errors import RoqaError
+    from ..io import shell_quoted
+    from ..transcripts import _is_roqa_csv, _is_roqa_report
+
+    suffix = path.suffix.lower()
+    if not path.is_file() or suffix in (".qdpx", ".qdc"):
+        return
+    folder, file = shell_quoted(path.parent), shell_quoted(path)
+    what, hint = "", ""
+    if _is_roqa_report(path):
+        what = "roqa's report"
+        hint = f"to take roqa's codings to a QDA program: roqa export {folder} --qdpx project.qdpx"
+    elif suffix != ".json" and is_decisions_file(path):
+        what = "a decisions file"
+        hint = (
+            f"a decisions file is given to roqa apply-decisions --decisions {file} or roqa "
+            f"train --feedback {file}"
+        )
+    elif (path.name == "codings.jsonl" and (path.parent / "run.json").is_file()) or (
+        _is_roqa_csv(path)
+    ):
+        what = "roqa's codings"
+        hint = f"to take these codings to a QDA program: roqa export {folder} --qdpx project.qdpx"
+    elif suffix in _TRANSCRIPTS_ONLY:
+        what = "a transcript"
+        hint = f"a transcript is coded with roqa code {file} --out coded/"
+    if what:
+        raise RoqaError(
+            f"is {what}, not a REFI-QDA project (.qdpx)", path=path, hint=f"{_EXPORTED}; {hint}"
+        )
+
+
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(
@@ -307,6 +354,7 @@ def import_cmd(
     # written beside --out first, then moved into it: both folders must take files
     for folder in (out.parent, *([out] if out.is_dir() else [])):
         check_output_folder(folder)
+    refuse_non_project(file)
     known = Codebook.load(codebook) if codebook else None
     if _is_qdc(file):
         warnings: list[str] = []
