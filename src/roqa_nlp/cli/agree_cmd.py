@@ -2052,14 +2052,7 @@ def agree_command(
             f"no coder applied any code to the {n} compared unit{'s' * (n != 1)}, so there is "
             "no code to compare: every figure of codes is undefined"
         )
-    console = new_console(stderr=to_stdout)
-    if not console.is_terminal:
-        console = new_console(width=160, stderr=to_stdout)
-    for warning in loaded.warnings:
-        console.print(f"Warning: {warning}.", markup=False, highlight=False)
-    for note in [*loaded.translated, *loaded.notes]:
-        console.print(f"Note: {note}.", markup=False, highlight=False)
-    print_report(report, universe=universe, by_code=by == "code", console=console)
+    text = ""  # the JSON, for --json FILE or -
     if json_out is not None or to_stdout:
         data = {
             "inputs": [str(p) for p in inputs],
@@ -2072,8 +2065,19 @@ def agree_command(
             "references": list(REFERENCES),
         }
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        if json_out is None:
-            write_standard_output(text)
-        else:
+        # the file before the table: `roqa agree ... --json F | head` ends the run when head
+        # stops reading, which left no F (newcomer, session 47)
+        if json_out is not None:
             atomic_write_text(json_out, text)
-            console.print(f"Wrote {json_out}", markup=False, soft_wrap=True)
+    console = new_console(stderr=to_stdout)
+    if not console.is_terminal:
+        console = new_console(width=160, stderr=to_stdout)
+    for warning in loaded.warnings:
+        console.print(f"Warning: {warning}.", markup=False, highlight=False)
+    for note in [*loaded.translated, *loaded.notes]:
+        console.print(f"Note: {note}.", markup=False, highlight=False)
+    print_report(report, universe=universe, by_code=by == "code", console=console)
+    if to_stdout:
+        write_standard_output(text)
+    elif json_out is not None:
+        console.print(f"Wrote {json_out}", markup=False, soft_wrap=True)

@@ -1642,6 +1642,20 @@ def evaluate_command(
     per_record = m.pop("predictions", None)  # to its own file, not the JSON of metrics
     # the codebook the gold codes are of: the one given, the built-in one found, or the model's
     book = given or (Codebook.load(m["codebook"]) if "codebook" in m else ac.codebook)
+    # the files before the tables: `roqa evaluate ... --json F | head` ends the run when head
+    # stops reading, which left no F (newcomer, session 47)
+    if json_out is not None:
+        atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
+    if per_record is not None and predictions is not None:
+        if predictions.suffix.lower() == ".csv":
+            from ..io import write_spreadsheet_csv
+
+            write_spreadsheet_csv(predictions, _prediction_rows(per_record, book))
+        else:
+            atomic_write_text(
+                predictions,
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
+            )
     from .tables import print_table
     from .tables import table as new_table
 
@@ -1702,20 +1716,9 @@ def evaluate_command(
     print_table(con, table)
     if "per_code" in m:
         _print_per_code(con, m["per_code"], m["per_domain"], m["per_valence"])
-    if json_out is not None:
-        atomic_write_text(json_out, json.dumps(m, indent=2, allow_nan=False) + "\n")
     if to_stdout:
         write_standard_output(json.dumps(m, indent=2, allow_nan=False) + "\n")
     if per_record is not None and predictions is not None:
-        if predictions.suffix.lower() == ".csv":
-            from ..io import write_spreadsheet_csv
-
-            write_spreadsheet_csv(predictions, _prediction_rows(per_record, book))
-        else:
-            atomic_write_text(
-                predictions,
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_record),
-            )
         typer.echo(f"predictions: {predictions}", err=to_stdout)
 
 
