@@ -420,6 +420,37 @@ def _not_utf8_error() -> "Any":
     )
 
 
+#: the errors of a path given that is not there (io.codings_not_found, read_transcript ...)
+_NOT_FOUND = ("file not found", "folder not found", "file or folder not found")
+
+
+def _quotes_said(error: "Any", args: list[str]) -> "Any":
+    """``error``, or, when it is a path not found that is the start of a path with spaces typed
+    without quotes (``roqa inspect My Interviews/``: ``My`` not found, ``My Interviews/`` there),
+    the same error saying to quote it (newcomer, session 47)."""
+    from pathlib import Path
+
+    from ..errors import RoqaError
+
+    if error.path is None or error.reason not in _NOT_FOUND:
+        return error
+    said = error.path.rstrip("/" + os.sep) or error.path
+    for i, word in enumerate(args):
+        if word.rstrip("/" + os.sep) != said:
+            continue
+        for k in range(i + 1, len(args)):
+            if args[k].startswith("-"):
+                break
+            joined = " ".join(args[i : k + 1])
+            if Path(joined).exists():
+                return RoqaError(
+                    error.reason,
+                    path=error.path,
+                    hint=f'a path with spaces needs quotes: "{joined}"',
+                )
+    return error
+
+
 def _main(argv: list[str] | None) -> None:
     """:func:`main` but for Ctrl-C."""
     import traceback
@@ -454,7 +485,7 @@ def _main(argv: list[str] | None) -> None:
     except RoqaError as e:
         if debug:  # the traceback too, and still the exit status of a user mistake
             traceback.print_exc()
-        print(f"roqa: error: {e}", file=sys.stderr)
+        print(f"roqa: error: {_quotes_said(e, args)}", file=sys.stderr)
         sys.exit(2)
     except SystemExit:
         raise
