@@ -165,6 +165,12 @@ def report_command(
     from ..result import codings_file, recorded_sources
 
     source = codings_file(codings)  # a report, or transcripts, given: said before --out is
+    if out is not None and out.is_dir():  # --out is a folder in code, train, import ...
+        raise RoqaError(
+            "is a folder, not a file",
+            path=out,
+            hint=f"--out is the report's file: give {out / 'report.html'}",
+        )
     check_outputs(
         {
             ("--out" if out else "report.html beside the codings"): out
