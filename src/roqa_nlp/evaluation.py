@@ -64,12 +64,30 @@ EXPECTED_FORMAT = (
 _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 
+#: transcript files, which are no labelled records (a .csv, .xlsx or .json may be either)
+_TRANSCRIPT_ONLY = (".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf")
+
+
+def refuse_transcript(path: str | Path) -> None:
+    """The one-line error of a transcript given to evaluate: it was read as JSON Lines, "line 1
+    is not valid JSON" (newcomer, session 47)."""
+    p = Path(path)
+    if p.suffix.lower() in _TRANSCRIPT_ONLY:
+        raise RoqaError(
+            "is a transcript, not labelled records",
+            path=p,
+            hint="roqa evaluate takes labelled records (.jsonl, .csv or .xlsx with the columns "
+            f"text and construct); to code a transcript: roqa code {p} --out coded/",
+        )
+
+
 def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:
     """The labelled records of an evaluation file, checked by :func:`check_gold`."""
     from .record_files import item_name, read_records
     from .training import load_labelled
 
     p = Path(path)
+    refuse_transcript(p)
     numbered = read_records(p)  # read once: a workbook is screened and parsed only once
     check_gold(numbered, p, item=item_name(p), coding_result="roqa code output")
     return load_labelled(p, codebook, numbered=numbered)

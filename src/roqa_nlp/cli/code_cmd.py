@@ -1623,6 +1623,9 @@ def evaluate_command(
 
     weighed = _neutral_weight(neutral_weight)
 
+    from ..evaluation import refuse_transcript
+
+    refuse_transcript(file)  # before the model loads
     to_stdout = json_to_standard_output(json_out)  # --json -: the JSON alone on stdout
     if to_stdout:
         json_out = None
