@@ -35,7 +35,7 @@ import datetime
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
@@ -56,6 +56,8 @@ DELIMITERS = ",;\t"
 #: The header row is one of the first rows: a title and blank rows may come above it (as above
 #: decisions and labelled records: :data:`roqa_nlp.io.MAX_HEADER_LINE`).
 MAX_HEADER_ROW = MAX_HEADER_LINE
+#: columns of a sheet of coded quotes (labelled records), which a transcript does not have
+_CODE_COLUMNS = frozenset({"code", "codes", "construct", "constructs"})
 COLUMNS_HINT = (
     f"the header row, the first row or one of the first {MAX_HEADER_ROW} below a title, must "
     "name the columns speaker and text (or content, transcript ...; "
@@ -379,6 +381,20 @@ def read_xlsx_transcript(
     )
 
 
+def _refuse_coded_quotes(header: Iterable[str], path: str | Path) -> None:
+    """The error of a sheet with no speaker column that names a code column: coded quotes,
+    labelled records for roqa evaluate and train (newcomer, session 47)."""
+    coded = sorted(set(header) & _CODE_COLUMNS)
+    if coded:
+        raise RoqaError(
+            f"has no 'speaker' column and a '{coded[0]}' column: it reads as coded quotes, "
+            "not a transcript",
+            path=path,
+            hint=f"coded quotes are labelled records: roqa evaluate {path} scores the model "
+            "on them, roqa train DATA --out DIR learns from them (columns text and construct)",
+        )
+
+
 def _cell_text(value: object) -> str:
     """A spreadsheet cell as the text a CSV would hold: nothing for an empty cell, a time of
     day as ``HH:MM:SS[.ffffff]``, a duration as its seconds."""
@@ -421,6 +437,8 @@ def table_transcript(
     needs_labels = not _has_transcript_columns(roles)
     if needs_labels and not ("text" in roles and "start" in roles):
         missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
+        if missing == "speaker":
+            _refuse_coded_quotes(header, path)
         raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
     whisper = _whisper_milliseconds(rows, roles)
     scale = 1000.0 if whisper else 1.0
@@ -480,6 +498,7 @@ def table_transcript(
     if errors:
         _warn_of_errors(errors, path)
     if needs_labels and transcript.metadata.get("speaker_labels") is False:
+        _refuse_coded_quotes(header, path)
         raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
     if unnamed and "speaker" in roles and _read_as_unknown(transcript, utterances):
         from ..errors import first_few, warn
