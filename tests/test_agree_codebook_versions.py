@@ -226,3 +226,16 @@ def test_imported_own_codebook_codings_are_read_in_the_codebook_they_came_with(
             "OS.D": {"Coder1": 1, "Coder2": 1},
         }
     )
+
+
+def test_the_note_of_codes_charted_onto_several_counts_those_past_four() -> None:
+    """Six codes mapped one-to-many: four named, then '; and 2 more' (it ended ' ...' and the
+    sentence's full stop made four dots, the other two named nowhere: regression hunt)."""
+    from roqa_nlp.cli.agree_cmd import _several_counterparts_note
+
+    several = {(f"C{i}", f"C{i}", ("X", "Y")): {"gold": 1} for i in range(6)}
+    note = _several_counterparts_note(several, "cfir-2022")
+    assert note.endswith(
+        "C0 as X and Y (gold 1 segment); C1 as X and Y (gold 1 segment); C2 as X and Y (gold 1 "
+        "segment); C3 as X and Y (gold 1 segment); and 2 more"
+    )

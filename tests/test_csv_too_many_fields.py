@@ -119,3 +119,20 @@ def test_a_transcript_turn_with_unquoted_commas_before_its_times_is_an_error(
         "it, so its words would be read as the times (put double quotes around a text cell "
         "holding commas, as Excel does when it saves a CSV)"
     )
+
+
+def test_a_semicolon_transcript_turn_with_an_unquoted_semicolon_says_the_delimiter(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp import read_transcript
+    from roqa_nlp.errors import RoqaWarning
+
+    p = write(tmp_path / "p07.csv", "speaker;text\nP07;Hard, we had no time; no staff.\n")
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(p)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: row 2 has more fields than the header: the delimiters past the text column were "
+        "read as part of the text (put double quotes around a text cell holding the delimiter "
+        "to be sure)"
+    ]
+    assert t.text[t.turns[0].start : t.turns[0].end] == "Hard, we had no time; no staff."

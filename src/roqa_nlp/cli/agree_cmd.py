@@ -268,7 +268,8 @@ def _several_counterparts_note(
     """The one line naming the codes charted onto several codes of ``target`` at once
     (:func:`~roqa_nlp.crosswalk.several_counterparts`: code -> coder -> segments). Each
     counted as every one of them, unsaid, and a model's IS.E.2 mapped onto a researcher's
-    ORG-MONEY and ORG-REG disagreed twice with a review's ORG-MONEY (re-test, session 47)."""
+    ORG-MONEY and ORG-REG disagreed twice with a review's ORG-MONEY. Past four codes, it
+    counts the rest (``; and 3 more``), not ``...`` before the sentence's full stop."""
     shown = [
         f"{cid}{f' {name}' * (name != cid)} as {' and '.join(became)} ("
         + ", ".join(f"{c} {n} segment{'s' * (n != 1)}" for c, n in per.items())
@@ -277,7 +278,9 @@ def _several_counterparts_note(
     ]
     return (
         f"a code charted onto several {target} codes counts as each of them, so one code given "
-        "is several to agree or disagree on: " + "; ".join(shown[:4]) + " ..." * (len(shown) > 4)
+        "is several to agree or disagree on: "
+        + "; ".join(shown[:4])
+        + (f"; and {len(shown) - 4} more" if len(shown) > 4 else "")
     )
 
 

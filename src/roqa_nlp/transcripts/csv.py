@@ -355,7 +355,8 @@ def _text_split_at_delimiters_rejoined(
             f"row{'s' if n != 1 else ''} {first_few([str(r) for r in joined], 6)} "
             f"{'have' if n != 1 else 'has'} more fields than the header: the "
             f"{'commas' if delimiter == ',' else 'delimiters'} past the text column were read "
-            "as part of the text (put double quotes around a text cell holding commas to be sure)",
+            f"as part of the text (put double quotes around a text cell holding "
+            f"{'commas' if delimiter == ',' else 'the delimiter'} to be sure)",
             path=path,
             stacklevel=3,
         )
