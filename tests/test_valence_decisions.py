@@ -141,7 +141,7 @@ def test_the_summary_says_how_many_examples_take_the_researchers_valence() -> No
     }
     assert feedback_summary(card) == (
         "feedback: 2 examples from 4 decisions (1 accepted, 1 recoded); 1 left out (1 valence "
-        "corrections on segments with no code decided); codings: codings.jsonl; valence: the "
+        "correction on segments with no code decided); codings: codings.jsonl; valence: the "
         "researcher's on 1 example, the model's on the rest"
     )
 
