@@ -5423,3 +5423,26 @@ def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path
         warnings.simplefilter("ignore", RoqaWarning)
         found = {t.id: t.participant for t in read_transcripts(folder)}
     assert found == {**{stem: stem for stem in stems}, **same}
+
+
+def test_an_interview_number_after_a_study_id_is_no_participant_number(tmp_path: Path) -> None:
+    """Re-test s47 (reids2 E): 'RM04 interview 2.txt' and 'RM05 interview 2.txt' were both case
+    P2, joining two people and parting each from RM04.txt/RM05.txt; 'HCP07 interview 1.txt'
+    joined P01.txt, all unsaid. After a study id the interview's number counts that person's
+    interviews, so the id is the case; 'P04 interview 2' stays P04, 'Interview 3' alone P3."""
+    names = [
+        "RM04.txt", "RM04 interview 2.txt", "RM05.txt", "RM05 interview 2.txt",
+        "HCP07 interview 1.txt", "P01.txt", "P04 interview 2.txt", "Interview 3.txt",
+        "RM06 Interview 3.txt",
+    ]  # fmt: skip
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {
+        "RM04": "RM04", "RM04 interview 2": "RM04", "RM05": "RM05", "RM05 interview 2": "RM05",
+        "HCP07 interview 1": "HCP07", "P01": "P01", "P04 interview 2": "P04",
+        "Interview 3": "P3", "RM06 Interview 3": "RM06",
+    }  # fmt: skip
+    assert participant_from_filename("RM04 interview 2.txt") is None
+    assert participant_from_filename("Q1 2023 interview 3.txt") == "P3"

@@ -107,12 +107,13 @@ INTERVIEW_IN_FILENAME = re.compile(
 #: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
 STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
 #: What may follow a study id in a file name that is still that participant's transcript: a
-#: follow-up, a part, a version, a wave or time point, a date, a second number (``RM04_followup``,
-#: ``RM04 part 2``, ``RM04_v2``, ``RM04_final``, ``RM04 T2``, ``RM04 2024-03-01``, ``RM04-2``).
+#: follow-up, a part, a version, a wave or time point, an interview's number, a date, a second
+#: number (``RM04_followup``, ``RM04 part 2``, ``RM04_v2``, ``RM04_final``, ``RM04 T2``, ``RM04
+#: interview 2``, ``RM04 2024-03-01``, ``RM04-2``).
 _ID_FILE_MARKER = (
     r"(?i:follow[\s_-]?up(?:[\s_-]?\d{1,2})?|fu\d{0,2}|(?:part|pt)[\s_-]?\d{1,2}"
     r"|v(?:ersion)?[\s_-]?\d{1,3}(?:\.\d{1,2})?|final|draft|revised|edited|clean(?:ed)?"
-    r"|second|third|2nd|3rd|(?:wave|time)[\s_-]?\d{1,2}|[TW]\d{1,2}"
+    r"|second|third|2nd|3rd|(?:wave|time|interview)[\s_-]?\d{1,2}|[TW]\d{1,2}"
     r"|\d{4}[-_.]\d{2}[-_.]\d{2}|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}|\d{8}|\d{1,2})"
 )
 #: A file name that gives its study id as its case (:func:`study_id_from_filename`): the id alone
@@ -620,9 +621,14 @@ def without_zero_width(label: str) -> str:
 
 def participant_from_filename(path: str | Path) -> str | None:
     """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``),
-    else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``)."""
+    else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``). After a
+    study id the file name is (``RM04 interview 2.txt``: :func:`study_id_from_filename`) the
+    interview's number counts that person's interviews, so is none (session 47: RM04's and
+    RM05's second interviews were both case P2)."""
     stem = Path(path).stem
-    m = PARTICIPANT_IN_FILENAME.search(stem) or INTERVIEW_IN_FILENAME.search(stem)
+    m = PARTICIPANT_IN_FILENAME.search(stem)
+    if m is None and study_id_from_filename(path) is None:
+        m = INTERVIEW_IN_FILENAME.search(stem)
     return None if m is None else f"P{m.group('number')}"
 
 
