@@ -1701,3 +1701,32 @@ def test_roqa_pseudonymise_warns_when_a_pseudonym_is_another_transcripts_partici
     run = roqa("pseudonymise", interviews, zoom, "--key", fresh, "--out", tmp_path / "out2")
     assert run.code == 0 and SHARED_P01 not in run.err, run.err
     assert fresh.read_text("utf-8-sig") == "name,pseudonym\nZoë Hart,P02\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "name,pseudonym,transcript\nKate,P03,ps/P03.txt\nKate,P06,ps/P03.txt\n",
+            "row 3: 'Kate' has two pseudonyms, 'P03' and 'P06', in the transcript 'ps/P03.txt'",
+        ),
+        (
+            "name,pseudonym,transcript\nKate,P06,ps/P03.txt\nkate,P03,./ps/p03.txt\n",
+            "row 3: 'kate' has two pseudonyms, 'P06' and 'P03', in the transcript './ps/p03.txt'",
+        ),
+    ],
+)
+def test_two_rows_of_one_name_for_one_transcript_are_an_error(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """Re-test s47 (reids2 B): two rows of one name in one transcript's column gave the later
+    row's pseudonym, unsaid, so the key's row order chose the person (P06 or P03). It is the
+    one-line error two general rows of one name give; the same pseudonym twice is no error."""
+    path = tmp_path / "key.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        PseudonymKey.read(path)
+    assert str(e.value).startswith(f"{path}: {message}")
+    assert "\n" not in str(e.value)
+    path.write_text("name,pseudonym,transcript\nKate,P03,a.txt\nKate,P03,a.txt\n", "utf-8")
+    assert PseudonymKey.read(path).scoped == {"a.txt": {"Kate": "P03"}}

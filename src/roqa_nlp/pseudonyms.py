@@ -977,7 +977,18 @@ class PseudonymKey:
                 )
             where = row[at_where].strip() if at_where is not None and at_where < len(row) else ""
             if where:  # a row of one transcript: kept as read
-                key.scoped.setdefault(_where_key(where), {})[" ".join(name.split())] = pseudonym
+                own = key.scoped.setdefault(_where_key(where), {})
+                said = " ".join(name.split())
+                # two rows of one name there: the later row won, unsaid (re-test, session 47)
+                old = next((q for n, q in own.items() if n.casefold() == said.casefold()), None)
+                if old is not None and old != pseudonym:
+                    raise RoqaError(
+                        f"row {i}: {quoted(name)} has two pseudonyms, {quoted(old)} and "
+                        f"{quoted(pseudonym)}, in the transcript {quoted(where)}",
+                        path=p,
+                        hint="keep one row per name and transcript in the pseudonym key",
+                    )
+                own[said] = pseudonym
                 key._where_written.setdefault(_where_key(where), where)
                 key._rows.append(("", row))
                 continue
