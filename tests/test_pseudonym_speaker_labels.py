@@ -468,3 +468,37 @@ def test_a_transcripts_own_row_applies_to_that_transcript_alone(tmp_path: Path) 
     assert run.code == 0, run.err
     copy = (tmp_path / "beside_out" / "P05.txt").read_text("utf-8")
     assert [line.split(":")[0] for line in copy.splitlines()] == ["Interviewer 2", "P07"] * 3
+
+
+def test_a_second_interviewer_of_a_keyed_first_name_in_a_later_run_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Re-test s47 (reids2 A): pseudonymised one file a run, 'Kate:' (P02.txt) was joined to Kate
+    Brown (P01.txt, the next run); when Kate Smith came (P03.txt, a third run) she took
+    Interviewer 2 unsaid, so 'Kate' stayed Kate Brown's whichever Kate she was. The run that
+    brings the second full-named Kate says once that 'Kate' is keyed as Kate Brown's."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    (study / "P02.txt").write_text(_interview("Kate", "Dean Smith", asks=True), "utf-8")
+    (study / "P03.txt").write_text(_interview("Kate Smith", "Jo Bell", asks=True), "utf-8")
+    key = tmp_path / "private" / "key.csv"
+    runs = [
+        roqa("pseudonymise", study / f"{name}.txt", "--key", key, "--out", tmp_path / name)
+        for name in ("P02", "P01", "P03")
+    ]
+    assert [run.code for run in runs] == [0, 0, 0], runs[-1].err
+    rows = dict(line.split(",")[:2] for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert (rows["Kate"], rows["Kate Brown"], rows["Kate Smith"]) == (
+        "Interviewer", "Interviewer", "Interviewer 2"
+    )  # fmt: skip
+    assert not any("Kate Smith" in run.err for run in runs[:2])
+    said = [line for line in runs[2].err.splitlines() if "'Kate'" in line]
+    assert said == [
+        f"roqa: warning: {study / 'P03.txt'}: the pseudonym key gives 'Kate' the pseudonym of "
+        "Kate Brown (Interviewer), but the study now has 2 interviewers named Kate, Kate Brown and Kate "
+        "Smith (Interviewer 2): if 'Kate' is Kate Smith in a transcript, give the row 'Kate' "
+        "that pseudonym in the key, or add a row for that transcript alone (column transcript)"
+    ]
+    again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "all")
+    assert again.code == 0 and "'Kate' the pseudonym of" not in again.err

@@ -744,6 +744,8 @@ class PseudonymKey:
         # transcript id -> (an interviewer's first name alone, the study's interviewers whose
         # first name it is): keyed as neither's, told by :meth:`apply`
         self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
+        # a first name keyed as an interviewer's, another of that first name new here
+        self._first_name_keyed: dict[str, tuple[str, list[str], str]] = {}
         # the transcript column values warned of as naming another folder's file
         # (:meth:`_scope_of`)
         self._warned_of_where: set[str] = set()
@@ -1243,6 +1245,16 @@ class PseudonymKey:
             first = person.split()[0]
             if first in keyed and first_name_of_one(first, [*people, person]) == person:
                 return keyed[first]
+            owners = sorted(
+                n
+                for n in keyed
+                if n != person
+                and n.split()[0] == first
+                and len(n.split()) > 1
+                and keyed[n] == keyed.get(first)
+            )
+            if first in keyed and owners:  # 'Kate' joined to Kate Brown in a run before
+                self._first_name_keyed[transcript.id] = (first, owners, person)
             return None
         held = sorted(n for n in people if len(n.split()) > 1 and n.split()[0] == person)
         header = {_person(n) for n, r in _header_people(transcript).items() if r == "interviewer"}
@@ -1329,6 +1341,30 @@ class PseudonymKey:
             f"the interviewer '{label}' has the first name of the study's interviewers {names},"
             f" so is keyed as a person of their own ({pseudonym}): if it is one of them, give "
             f"the row '{label}' that one's pseudonym in the key",
+            path=transcript.source or transcript.id,
+        )
+
+    def _tell_of_first_name_keyed(self, transcript: Transcript) -> None:
+        """Warn, in one line, when ``transcript`` brings an interviewer (``Kate Smith``) whose
+        first name the key gives the pseudonym of another (``Kate``, ``Kate Brown``: joined in
+        a run before hers, :meth:`_interviewer_named`), so 'Kate' may be either (re-test,
+        session 47: files pseudonymised a run each joined 'Kate' to whichever Kate came first,
+        unsaid)."""
+        found = self._first_name_keyed.pop(transcript.id, None)
+        if found is None:
+            return
+        first, owners, person = found
+        written = {**{_person(n): n for n in self.pseudonyms}, **self.interviewers}
+        label = written.get(first, first)
+        theirs = _bare(self.get(label) or "")
+        names = [written.get(n, n) for n in owners]
+        new = written.get(person, person)
+        warn(
+            f"the pseudonym key gives '{label}' the pseudonym of {' and '.join(names)} "
+            f"({theirs}), but the study now has {len(names) + 1} interviewers named {label}, "
+            f"{', '.join(names)} and {new} ({_bare(self.get(new) or '')}): if '{label}' is "
+            f"{new} in a transcript, give the row '{label}' that pseudonym in the key, or add a "
+            "row for that transcript alone (column transcript)",
             path=transcript.source or transcript.id,
         )
 
@@ -1424,6 +1460,7 @@ class PseudonymKey:
         self._tell_of_header_people(transcript, speakers)
         self._tell_of_renumbering(transcript)
         self._tell_of_first_name_of_several(transcript)
+        self._tell_of_first_name_keyed(transcript)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
