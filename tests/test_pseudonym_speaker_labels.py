@@ -502,3 +502,42 @@ def test_a_second_interviewer_of_a_keyed_first_name_in_a_later_run_is_warned_of(
     ]
     again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "all")
     assert again.code == 0 and "'Kate' the pseudonym of" not in again.err
+
+
+def test_a_job_title_label_is_not_one_pseudonym_across_headers_naming_two_people(
+    tmp_path: Path,
+) -> None:
+    """Re-test s47 (reids2 C): 'Manager:' turns in S01.txt (header 'Participant: Maria Okafor')
+    and S02.txt ('Participant: Dean Hughes') keyed Manager,P01, Maria Okafor,P01 and Dean
+    Hughes,P01: two people joined, unsaid. The header names the pseudonym's owner, so the label
+    takes another pseudonym in S02 alone (a row of that transcript), warned of; a re-run
+    keeps it."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    for stem, name in (("S01", "Maria Okafor"), ("S02", "Dean Hughes")):
+        text = _interview("Kate Brown", "Manager", asks=True)
+        head = f"Date: 3 March 2024\nInterviewer: Kate Brown\nParticipant: {name}\n\n"
+        (study / f"{stem}.txt").write_text(head + text, "utf-8")
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym,transcript",
+        "Kate Brown,Interviewer,",
+        "Manager,P01,",
+        "Maria Okafor,P01,",
+        "Dean Hughes,P02,",
+        "Manager,P02,../raw/S02.txt",
+    ]
+    said = [line for line in run.err.splitlines() if "Dean Hughes" in line]
+    assert said == [
+        f"roqa: warning: {study / 'S02.txt'}: the label 'Manager' is keyed P01, the pseudonym of "
+        "Maria Okafor, but the header names Dean Hughes the participant, so here it is P02, in a "
+        "row for this transcript alone added to the key (column transcript): if they are one "
+        "person, delete that row and give Dean Hughes P01"
+    ]
+    s02 = (shared / "S02.txt").read_text("utf-8")
+    again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "again")
+    assert again.code == 0 and "Dean Hughes" not in again.err
+    assert (tmp_path / "again" / "S02.txt").read_text("utf-8") == s02
+    assert "Participant: P02\n\nInterviewer: What is your role?\nP02: I run" in s02

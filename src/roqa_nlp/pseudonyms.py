@@ -746,6 +746,8 @@ class PseudonymKey:
         self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
         # a first name keyed as an interviewer's, another of that first name new here
         self._first_name_keyed: dict[str, tuple[str, list[str], str]] = {}
+        # a participant label keyed for one transcript, its header naming another person
+        self._split_by_header_said: dict[str, tuple[str, str, str, str]] = {}
         # the transcript column values warned of as naming another folder's file
         # (:meth:`_scope_of`)
         self._warned_of_where: set[str] = set()
@@ -819,6 +821,58 @@ class PseudonymKey:
                     study[name] = p
             self.pseudonyms = study
             self._index()
+
+    def _split_by_header(self, transcript: Transcript) -> None:
+        """Give ``transcript``'s one participant label a row of its own (:attr:`scoped`) when
+        the key gives it the pseudonym of a person another header named (``Manager,P01`` and
+        ``Maria Okafor,P01``) and this header names someone the key does not hold (``Dean
+        Hughes``): the header names the pseudonym's owner, so a label of a role or job title
+        (``Manager:`` in every file of a study of managers) carries no one across files.
+        Before session 47 Dean Hughes was keyed P01 too, two people joined unsaid; a key row
+        per transcript keeps them apart on every run, where a warning alone would not."""
+        header = [n for n, r in _header_people(transcript).items() if r == "participant"]
+        speakers = _speakers(transcript)
+        labels = [s for s, r in speakers.items() if r == "participant"]
+        if len(header) != 1 or len(labels) != 1 or self.get(header[0]) is not None:
+            return
+        (label,), (named,) = labels, header
+        where = self._scope_of(transcript)
+        own = self.scoped.get(where or "", {})
+        known = self.get(label)
+        if known is None or any(_person(n) == _person(label) for n in own):
+            return
+        owners = [
+            n
+            for n, p in self.pseudonyms.items()
+            if _bare(p) == _bare(known)
+            and _person(n) not in (_person(label), _person(named))
+            and not is_role_label(n)
+            and len(n.split()) > 1
+        ]
+        if not owners:
+            return
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
+        pseudonym = self._new_pseudonym("participant", _number_hint(transcript), taken)
+        own = self.scoped.setdefault(_where_key(self._where_of(transcript)), own)
+        said = " ".join(label.split())
+        own[said] = pseudonym
+        self._new_scoped.append((said, pseudonym, transcript))
+        self._split_by_header_said[transcript.id] = (said, _bare(known), owners[0], named)
+
+    def _tell_of_split_by_header(self, transcript: Transcript) -> None:
+        """Warn, in one line, of a label :meth:`_split_by_header` keyed for this transcript."""
+        found = self._split_by_header_said.pop(transcript.id, None)
+        if found is None:
+            return
+        label, known, owner, named = found
+        here = _bare(self.get(label) or "")
+        warn(
+            f"the label '{label}' is keyed {known}, the pseudonym of {owner}, but the header "
+            f"names {named} the participant, so here it is {here}, in a row for this transcript "
+            f"alone added to the key (column transcript): if they are one person, delete that "
+            f"row and give {named} {known}",
+            path=transcript.source or transcript.id,
+        )
 
     def _split_roles(self, transcript: Transcript) -> None:
         """Give a row of ``transcript``'s own (:attr:`scoped`) to each of its speakers whom the
@@ -1140,6 +1194,7 @@ class PseudonymKey:
         every transcript of a study before rewriting any (as ``AutoCoder.code`` does) lets a
         full name be replaced in an interview read before the one its person speaks in."""
         self._split_roles(transcript)
+        self._split_by_header(transcript)
         with self._rows_of(transcript):
             self._register(transcript)
 
@@ -1461,6 +1516,7 @@ class PseudonymKey:
         self._tell_of_renumbering(transcript)
         self._tell_of_first_name_of_several(transcript)
         self._tell_of_first_name_keyed(transcript)
+        self._tell_of_split_by_header(transcript)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
