@@ -541,3 +541,26 @@ def test_a_job_title_label_is_not_one_pseudonym_across_headers_naming_two_people
     assert again.code == 0 and "Dean Hughes" not in again.err
     assert (tmp_path / "again" / "S02.txt").read_text("utf-8") == s02
     assert "Participant: P02\n\nInterviewer: What is your role?\nP02: I run" in s02
+
+
+def test_an_interviewer_named_only_in_a_header_is_not_another_interviewers_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """Re-test s47 (reids2 D): Kate Brown interviews in P01.txt; P03.txt's header says
+    'Interviewer: Sam Roe' above generic 'Interviewer:' turns. The key gave Sam Roe Kate
+    Brown's pseudonym, Interviewer, unsaid: two interviewers as one. Different named
+    interviewers get different pseudonyms; one named in two headers keeps one."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "P01.txt").write_text(_interview("Kate Brown", "Maria Okafor", asks=True), "utf-8")
+    for stem, who in (("P03", "Jo Bell"), ("P04", "Ann Lee")):
+        head = f"Date: 5 April 2024\nInterviewer: Sam Roe\nParticipant: {who}\n\n"
+        (study / f"{stem}.txt").write_text(
+            head + _interview("Interviewer", who, asks=True), "utf-8"
+        )
+    key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
+    run = roqa("pseudonymise", study, "--key", key, "--out", shared)
+    assert run.code == 0, run.err
+    rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
+    assert (rows["Kate Brown"], rows["Sam Roe"]) == ("Interviewer", "Interviewer 2")
+    assert "Interviewer: Interviewer 2\n" in (shared / "P04.txt").read_text("utf-8")

@@ -1258,8 +1258,10 @@ class PseudonymKey:
                 self.add(name, _SHARED_SURNAME)
             elif keyed:  # a named speaker's pseudonym
                 self.add(name, keyed[0])
-            elif role == "interviewer":
-                self.add(name, _INTERVIEWER)
+            elif role == "interviewer":  # the first free one: Interviewer may be Kate Brown's
+                # (session 47: Sam Roe of a header above 'Interviewer:' turns took hers, unsaid)
+                same = self._interviewer_named(name, transcript)
+                self.add(name, same or self._new_pseudonym(role, None, set()))
             elif numbered:  # the participant's label, as the transcript writes it: P07
                 self.add(name, numbered[0])
             else:
