@@ -5446,3 +5446,13 @@ def test_an_interview_number_after_a_study_id_is_no_participant_number(tmp_path:
     }  # fmt: skip
     assert participant_from_filename("RM04 interview 2.txt") is None
     assert participant_from_filename("Q1 2023 interview 3.txt") == "P3"
+
+
+def test_a_long_file_name_of_id_and_numbers_is_read_in_linear_time() -> None:
+    """``RM04`` then 200 ``-11`` and ``-x``: the marks after a study id overlap (a number, a
+    date), and one pattern repeating them backtracked exponentially (28 took 0.04 s, each more
+    half as long again: 200 would not end); read one mark at a time, it is no case id."""
+    from roqa_nlp.transcripts.roles import study_id_from_filename
+
+    assert study_id_from_filename("RM04" + "-11" * 200 + "-x.txt") is None
+    assert study_id_from_filename("RM04" + "-11" * 200 + ".txt") == "RM04"

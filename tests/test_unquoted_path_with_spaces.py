@@ -40,3 +40,14 @@ def test_a_file_with_two_spaces_among_other_arguments(study: Path) -> None:
 def test_a_path_not_there_in_any_way_says_to_check_it(study: Path) -> None:
     run = roqa("inspect", "Your", "Interviews/")
     assert run.err == "roqa: error: Your: file or folder not found (check the path)\n"
+
+
+def test_many_long_names_after_a_missing_one_are_not_a_traceback(study: Path) -> None:
+    """The joined names grew past the system's longest file name: Path.exists() raised
+    'OSError: File name too long' inside the error handler, a traceback (code review)."""
+    names = [f"p{i:02}_interview_transcript_with_a_long_name.txt" for i in range(20)]
+    run = roqa("inspect", "missing.txt", *names)
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: missing.txt: file or folder not found (check the path)\n",
+    )

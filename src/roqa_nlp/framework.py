@@ -1040,9 +1040,11 @@ def framework_matrix(
         codes = [c.id for c in book.codable]
         codes += sorted(used - set(codes), key=natural_key)
     else:  # the codes used, in the order of the codebook charted (the result's), as Table 2's
-        order_book = book or chart_codebook(None, result, check=False)
-        assert order_book is not None
-        order = {c.id: i for i, c in enumerate(order_book.codes)}
+        try:
+            order_book = book or chart_codebook(None, result, check=False)
+        except RoqaError:  # codings recording a codebook not found here: the codes' own order
+            order_book = None
+        order = {c.id: i for i, c in enumerate(order_book.codes)} if order_book else {}
         codes = sorted(used & set(order), key=order.__getitem__)
         codes += sorted(used - set(order), key=natural_key)
     from .exchange.review import valence_not_given

@@ -254,8 +254,8 @@ _DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\.|$)", re.IGNO
 
 def file_stem(name: str, used: set[str]) -> str:
     """A file name (without extension) for a transcript id or code name ``name``, the one way
-    roqa names an output file after one (a coder's folder is :func:`typable_stem`): it stays inside its folder and any system can hold
-    it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01`` -> ``P01``, ``P01: Siobhán?`` ->
+    roqa names an output file after one (a coder's folder is :func:`typable_stem`): it stays
+    inside its folder and any system can hold it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01`` -> ``P01``, ``P01: Siobhán?`` ->
     ``P01_Siobhán``, ``Site A|B <draft>`` -> ``Site A_B_draft``), its accents composed first
     (NFC, so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``), and unique in ``used``
     ignoring case (``-2``, ``-3`` after a name taken; added to ``used``)."""

@@ -771,7 +771,11 @@ class PseudonymKey:
         if not transcript.source:
             return transcript.id
         start = folder or self.folder or Path.cwd()
-        return Path(os.path.relpath(Path(transcript.source).resolve(), start)).as_posix()
+        source = Path(transcript.source).resolve()
+        try:
+            return Path(os.path.relpath(source, start)).as_posix()
+        except ValueError:  # on another drive than the key (Windows): no path from one to it
+            return source.as_posix()
 
     def _scope_of(self, transcript: Transcript) -> str | None:
         """The key of :attr:`scoped` that names ``transcript`` (:meth:`_where_of`, with or
@@ -1069,8 +1073,8 @@ class PseudonymKey:
 
     def to_csv(self, folder: Path | None = None) -> str:
         """The key as CSV text (a transcript's own rows naming it from ``folder``, the folder the
-        key is written to, else :attr:`folder`: :meth:`_where_of`): header ``name,pseudonym``, or that of the file it was read
-        from, whose other columns (a consent date, an e-mail address, notes) are kept, in
+        key is written to, else :attr:`folder`: :meth:`_where_of`): header ``name,pseudonym``,
+        or that of the file it was read from, whose other columns (a consent date, an e-mail address, notes) are kept, in
         their order, with each row's cells, rows of no name too; a name added since has empty
         cells there. A column of no header and no cell (the empty columns Excel may leave at
         a sheet's right) is left out."""

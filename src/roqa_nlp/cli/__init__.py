@@ -442,7 +442,11 @@ def _quotes_said(error: "Any", args: list[str]) -> "Any":
             if args[k].startswith("-"):
                 break
             joined = " ".join(args[i : k + 1])
-            if Path(joined).exists():
+            try:
+                there = Path(joined).exists()
+            except (OSError, ValueError):  # too long a name for the system, a NUL in it
+                break
+            if there:
                 return RoqaError(
                     error.reason,
                     path=error.path,

@@ -120,10 +120,12 @@ _ID_FILE_MARKER = (
 #: (``RM04.txt``) or followed only by :data:`_ID_FILE_MARKER` words. Any other word after the id
 #: names something else the id is not a participant's (``W1_RM04``, ``T1 manager``, ``NHS 111
 #: pilot``, ``FG2 staff``, ``ABC 12 and ABC 13 joint``, ``Q1 2023 interview``), so that file's
-#: case is its stem (session 47: those joined different people into one case, unsaid).
-STUDY_ID_FILE_CASE = re.compile(
-    rf"(?P<id>[A-Z]{{1,4}}[ _-]?\d{{1,4}})(?:[\s_.-]+{_ID_FILE_MARKER})*(?![\dA-Za-z])"
-)
+#: case is its stem (those joined different people into one case, unsaid). The marks are read
+#: one at a time (:data:`_ID_FILE_MARK`), not by one pattern repeating them: their overlapping
+#: numbers made that backtrack exponentially (``RM04`` and 28 ``-11`` took 0.04 s, each more
+#: ``-11`` half as long again).
+_STUDY_ID_AT_START = re.compile(r"[A-Z]{1,4}[ _-]?\d{1,4}")
+_ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
 
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
 # r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
@@ -635,10 +637,19 @@ def participant_from_filename(path: str | Path) -> str | None:
 def study_id_from_filename(path: str | Path) -> str | None:
     """The study's own participant id a file name is, as written, alone or with a follow-up's,
     part's, version's or date's mark after it (``RM04_followup.txt`` -> ``RM04``, ``HCP-04
-    follow-up.docx`` -> ``HCP-04``: :data:`STUDY_ID_FILE_CASE`), else None (``W1_RM04.txt``,
+    follow-up.docx`` -> ``HCP-04``: :data:`_ID_FILE_MARK`), else None (``W1_RM04.txt``,
     ``T1 manager.txt``, ``NHS 111 pilot.txt``: the id there names a wave, a site, a service)."""
-    m = STUDY_ID_FILE_CASE.fullmatch(Path(path).stem)
-    return None if m is None else m.group("id")
+    stem = Path(path).stem
+    m = _STUDY_ID_AT_START.match(stem)
+    if m is None:
+        return None
+    at = m.end()
+    while at < len(stem):  # each mark in turn, so no backtracking across them
+        mark = _ID_FILE_MARK.match(stem, at)
+        if mark is None:
+            return None
+        at = mark.end()
+    return m.group()
 
 
 def participant_id(
