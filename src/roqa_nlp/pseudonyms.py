@@ -785,9 +785,15 @@ class PseudonymKey:
         applied to every file of its name, in any folder."""
         where = _where_key(self._where_of(transcript))
         named = {where, where.rsplit(".", 1)[0] if "." in where.rsplit("/", 1)[-1] else where}
-        found = next((w for w in self.scoped if w in named), None)
-        if found is not None:
-            return found
+        found = [w for w in self.scoped if w in named]
+        if len(found) > 1:  # rows naming it with and without its extension: one set of rows
+            merged: dict[str, str] = {}
+            for w in reversed(found):  # the first spelling's row wins
+                merged.update(self.scoped[w])
+            for w in found:
+                self.scoped[w] = merged
+        if found:
+            return found[0]
         base = {n.rsplit("/", 1)[-1] for n in named}
         for other in sorted(self.scoped):
             if other.rsplit("/", 1)[-1] in base and other not in self._warned_of_where:
@@ -857,10 +863,12 @@ class PseudonymKey:
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         pseudonym = self._new_pseudonym("participant", _number_hint(transcript), taken)
-        own = self.scoped.setdefault(_where_key(self._where_of(transcript)), own)
+        # the rows the key holds for this transcript already, however their cell spells it
+        own = self.scoped.setdefault(where or _where_key(self._where_of(transcript)), own)
         said = " ".join(label.split())
         own[said] = pseudonym
         self._new_scoped.append((said, pseudonym, transcript))
+        self.added.append(said)
         self._split_by_header_said[transcript.id] = (said, _bare(known), owners[0], named)
 
     def _tell_of_split_by_header(self, transcript: Transcript) -> None:
@@ -900,8 +908,8 @@ class PseudonymKey:
                 continue
             hint = _number_hint(transcript) if role == "participant" else None
             pseudonym = self._new_pseudonym(role, hint, taken)
-            name = self._where_of(transcript)
-            own = self.scoped.setdefault(_where_key(name), own)
+            # the rows the key holds for this transcript already, however their cell spells it
+            own = self.scoped.setdefault(where or _where_key(self._where_of(transcript)), own)
             said = " ".join(speaker.split())
             if not any(_person(a) == _person(said) for a in self.added):
                 self._check_role(transcript, role, known, pseudonym)
@@ -910,7 +918,9 @@ class PseudonymKey:
             self.added.append(said)
 
     def __len__(self) -> int:
-        return len(self.pseudonyms) + sum(len(own) for own in self.scoped.values())
+        # a transcript named two ways in the key shares one set of rows (:meth:`_scope_of`)
+        owns = {id(own): own for own in self.scoped.values()}
+        return len(self.pseudonyms) + sum(len(own) for own in owns.values())
 
     def __repr__(self) -> str:
         # never the names: a repr ends up in logs and notebooks that are shared
