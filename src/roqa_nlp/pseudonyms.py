@@ -863,12 +863,8 @@ class PseudonymKey:
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         pseudonym = self._new_pseudonym("participant", _number_hint(transcript), taken)
-        # the rows the key holds for this transcript already, however their cell spells it
-        own = self.scoped.setdefault(where or _where_key(self._where_of(transcript)), own)
+        self._add_own_row(transcript, where, label, pseudonym)
         said = " ".join(label.split())
-        own[said] = pseudonym
-        self._new_scoped.append((said, pseudonym, transcript))
-        self.added.append(said)
         self._split_by_header_said[transcript.id] = (said, _bare(known), owners[0], named)
 
     def _tell_of_split_by_header(self, transcript: Transcript) -> None:
@@ -908,14 +904,22 @@ class PseudonymKey:
                 continue
             hint = _number_hint(transcript) if role == "participant" else None
             pseudonym = self._new_pseudonym(role, hint, taken)
-            # the rows the key holds for this transcript already, however their cell spells it
-            own = self.scoped.setdefault(where or _where_key(self._where_of(transcript)), own)
-            said = " ".join(speaker.split())
-            if not any(_person(a) == _person(said) for a in self.added):
+            if not any(_person(a) == _person(speaker) for a in self.added):
                 self._check_role(transcript, role, known, pseudonym)
-            own[said] = pseudonym
-            self._new_scoped.append((said, pseudonym, transcript))
-            self.added.append(said)
+            own = self._add_own_row(transcript, where, speaker, pseudonym)
+
+    def _add_own_row(
+        self, transcript: Transcript, where: str | None, label: str, pseudonym: str
+    ) -> dict[str, str]:
+        """Key ``label`` (its blanks made single) as ``pseudonym`` in a row of ``transcript``'s
+        own, added to the rows the key holds for it already (``where``, :meth:`_scope_of`,
+        however their cell spells it), and return those rows."""
+        own = self.scoped.setdefault(where or _where_key(self._where_of(transcript)), {})
+        said = " ".join(label.split())
+        own[said] = pseudonym
+        self._new_scoped.append((said, pseudonym, transcript))
+        self.added.append(said)
+        return own
 
     def __len__(self) -> int:
         # a transcript named two ways in the key shares one set of rows (:meth:`_scope_of`)
