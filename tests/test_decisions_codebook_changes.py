@@ -125,14 +125,18 @@ def test_decisions_on_codes_the_new_codebook_lacks_are_carried_and_said_once(
 ) -> None:
     """TRAIN (split, though it looks like TRAINF), CULT and NEED (dropped; NEED is also the
     name of a CFIR 2.0 code) are named with their rows in one warning; MONEY, an alias of COST
-    now, is carried as COST."""
+    now, is carried as COST. Their rejections (rows 5 and 7) decide nothing, as apply-decisions
+    says: none to recode (session 48)."""
     code, out, err, rows = report(study, "team_v2", capsys)
     review = study / "review.csv"
     assert (code, err) == (
         0,
-        f"roqa: warning: {review}: 4 decisions on 3 codes that codebook 'team-v2' lacks, "
-        "carried as they came (shown as \"Also decided\"): 'TRAIN' (rows 2, 5; near 'TRAINF'); "
-        "'CULT' (row 6); 'NEED' (row 7); recode them in the page (or in the file) to codes of "
+        f"roqa: warning: {review}: 2 rejections of 2 codes that codebook 'team-v2' lacks, left "
+        "out (a code it lacks is not given, so rejecting it decides nothing): 'TRAIN' (row 5; "
+        "near 'TRAINF'); 'NEED' (row 7)\n"
+        f"roqa: warning: {review}: 2 decisions on 2 codes that codebook 'team-v2' lacks, "
+        "carried as they came (shown as \"Also decided\"): 'TRAIN' (row 2; near 'TRAINF'); "
+        "'CULT' (row 6); recode them in the page (or in the file) to codes of "
         "'team-v2', or chart the report in the codebook they were made in (--codebook)\n",
     )
     assert "decisions: 6 on 4 segments (4 accept, 2 reject) carried into the report" in out

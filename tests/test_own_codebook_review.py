@@ -418,6 +418,47 @@ def test_a_rejection_of_a_code_the_codebook_dropped_is_left_out_with_a_warning(
     assert codes_of(out) == [("p01:0001", ["STAFF"]), ("p01:0005", [])]
 
 
+#: a review whose rejections of NEED (dropped in v2) decide nothing in v2: rows 3 and 4
+REJECTS_DROPPED = [
+    Decision("p01:0001", "accept", "STAFF", text=TEXTS[0]),
+    Decision("p01:0004", "reject", "NEED", text=TEXTS[3]),
+    Decision("p01:0005", "reject", "NEED", text=TEXTS[4]),
+    Decision("p01:0005", "reject", "STAFF", text=TEXTS[4]),
+    Decision("p01:0005", "reject", "HARD", text=TEXTS[4]),
+]
+
+
+def rejections_left_out(where: Path) -> str:
+    """apply-decisions' warning of :data:`REJECTS_DROPPED`'s rejections of NEED."""
+    return (
+        f"roqa: warning: {where}: 2 rejections of 1 code that codebook 'own-v2' lacks, left out "
+        "(a code it lacks is not given, so rejecting it decides nothing): 'NEED' (rows 3, 4)\n"
+    )
+
+
+def test_the_report_says_a_rejection_of_a_dropped_code_is_left_out_not_to_recode(
+    tmp_path: Path,
+) -> None:
+    """Session 48: the report listed the rejections of NEED among the decisions to recode
+    ("2 decisions on 1 code that codebook 'own-v2' lacks, carried as they came ...; recode
+    them"), where apply-decisions leaves them out; an accept of a code v2 lacks is still one
+    to recode."""
+    coded = coded_in_v2(tmp_path / "coded")
+    where = coded / "decisions.csv"
+    write_decisions(where, REJECTS_DROPPED)
+    run = roqa("report", coded, "--out", tmp_path / "report.html")
+    assert (run.code, run.err) == (0, rejections_left_out(where))
+    write_decisions(where, [*REJECTS_DROPPED, Decision("p01:0003", "accept", "COMPLEX")])
+    run = roqa("report", coded, "--out", tmp_path / "report.html")
+    assert run.code == 0
+    assert run.err == rejections_left_out(where) + (
+        f"roqa: warning: {where}: 1 decision on 1 code that codebook 'own-v2' lacks, carried as "
+        "they came (shown as \"Also decided\"): 'COMPLEX' (row 7); "
+        "recode them in the page (or in the file) to codes of 'own-v2', or chart the report in "
+        "the codebook they were made in (--codebook)\n"
+    )
+
+
 def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codebook_lacks(
     tmp_path: Path,
 ) -> None:

@@ -1943,10 +1943,20 @@ def warn_of_codes_not_in(
     and their rows (the first few), when there are any: a review made before the codebook
     changed (a code dropped, split or renamed) or a misspelt code. The decisions are carried
     as they came (the report shows them as "Also decided"); the warning says what to do:
-    recode them in the page, or keep the codebook they were made in."""
+    recode them in the page, or keep the codebook they were made in. Their rejections decide
+    nothing and are none to recode: apply-decisions' warning says they are left out
+    (:func:`_warn_of_rejections_left_out`; session 48: they were listed to recode)."""
     from .errors import warn
 
     lacking = codes_not_in(decisions, codebook, charted_from=charted_from)
+    # a rejection of such a code decides nothing (apply-decisions leaves it out): none to recode
+    rejected = [d for d in decisions if d.decision == "reject" and d.code_id.strip() in lacking]
+    _warn_of_rejections_left_out(rejected, codebook, where)
+    lacking = codes_not_in(
+        [d for d in decisions if not any(d is r for r in rejected)],
+        codebook,
+        charted_from=charted_from,
+    )
     if not lacking:
         return
     warn(
