@@ -459,6 +459,25 @@ def test_the_report_says_a_rejection_of_a_dropped_code_is_left_out_not_to_recode
     )
 
 
+@pytest.mark.slow
+def test_train_feedback_leaves_a_rejection_of_a_dropped_code_out_as_apply_decisions_does(
+    tmp_path: Path,
+) -> None:
+    """Session 48: `roqa train --feedback` refused it ("row 3: code 'NEED' is a code of
+    cfir-2022, not of the model's codebook cfir-2009"), where apply-decisions leaves it out
+    with a warning: the same warning now, and the model trained."""
+    coded = coded_in_v2(tmp_path / "coded")
+    where = coded / "decisions.csv"
+    write_decisions(where, REJECTS_DROPPED)
+    run = roqa(
+        "train", TRAINING, "--feedback", where, "--codings", coded / "codings.jsonl",
+        "--out", tmp_path / "m",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert run.err.count(rejections_left_out(where)) == 1
+    assert (tmp_path / "m" / "model_card.json").is_file()
+
+
 def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codebook_lacks(
     tmp_path: Path,
 ) -> None:

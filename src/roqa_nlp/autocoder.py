@@ -1075,7 +1075,7 @@ class AutoCoder:
         )
         if forgotten is not None:
             warn(forgotten)
-        from .decisions import refuse_codes_the_chart_lacks
+        from .decisions import in_codes_the_chart_has
         from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
 
         # each file's codings' own codebook (`roqa code --codebook OWN.json`), read once
@@ -1094,9 +1094,11 @@ class AutoCoder:
             (decs_i if own is None else named_codes_recoded(decs_i, own, where=name), name, h)
             for (decs_i, name, h), own in zip(files, owns)
         ]
-        for (decs_i, name, _), own in zip(files, owns):  # every code it lacks, in one line
-            if own is not None:
-                refuse_codes_the_chart_lacks(decs_i, own, name)
+        # every code it lacks in one line; its rejections left out, as apply-decisions does
+        files = [
+            (decs_i if own is None else in_codes_the_chart_has(decs_i, own, name), name, h)
+            for (decs_i, name, h), own in zip(files, owns)
+        ]
         # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)

@@ -2011,11 +2011,26 @@ def _rejects_what_lacks(
     return False
 
 
+def rejections_of_what_lacks_left_out(
+    decisions: Sequence[Decision], codebook: Codebook, where: str | Path, *, by_id: bool = False
+) -> list[Decision]:
+    """``decisions`` but the rejections of codes ``codebook`` lacks (:func:`_rejects_what_lacks`:
+    a code dropped, or renamed without its old id kept as an alias, since the review), those
+    named in one warning (:func:`_warn_of_rejections_left_out`): rejecting a code that is not
+    there decides nothing. ``roqa apply-decisions`` and ``roqa train --feedback`` read a review
+    so (session 48: train refused the rejection as an unknown code). ``by_id`` as
+    :func:`_model_code` takes it."""
+    dropped = [d for d in decisions if _rejects_what_lacks(d, codebook, where, by_id=by_id)]
+    _warn_of_rejections_left_out(dropped, codebook, where)
+    return [d for d in decisions if not any(d is x for x in dropped)]
+
+
 def _warn_of_rejections_left_out(
     rejections: Sequence[Decision], codebook: Codebook, where: str | Path
 ) -> None:
     """One warning naming the rejections of codes ``codebook`` lacks, left out
-    (:func:`_rejects_what_lacks`): rejecting a code that is not there decides nothing."""
+    (:func:`_rejects_what_lacks`): rejecting a code that is not there decides nothing. The
+    report says it of the rejections it carries on such codes too (:func:`warn_of_codes_not_in`)."""
     from .errors import warn
 
     if not rejections:
@@ -2090,23 +2105,21 @@ def _kept_copy_said(codebook: Codebook, lacking: Mapping[str, object]) -> str:
     return ""
 
 
-def refuse_codes_the_chart_lacks(
+def in_codes_the_chart_has(
     decisions: Sequence[Decision], chart: Codebook, where: str | Path
-) -> None:
-    """Refuse the decisions on codes of the researcher's own codebook ``chart`` (the one the
-    codings they were made on were charted in) that it lacks, as ``roqa apply-decisions``
-    refuses them (:func:`refuse_unknown_codes`, rejections of such codes aside): ``roqa train
-    --feedback`` of a v1 review on v2 codings named one code of two, as of the model's
-    codebook, and asked for the codings given (re-test, session 47). ``decisions``: with new
-    codes named as ``chart``'s read as the recodes to them (:func:`named_codes_recoded`)."""
-    decisions = [d for d in decisions if d.decision != NOTE]
-    book = project_codebook(chart, decisions, where=where)
-    refuse_unknown_codes(
-        [d for d in decisions if not _rejects_what_lacks(d, book, where, by_id=True)],
-        book,
-        where,
-        by_id=True,
-    )
+) -> list[Decision]:
+    """``decisions`` read in the researcher's own codebook ``chart`` (the one the codings they
+    were made on were charted in) as ``roqa apply-decisions`` reads them: the rejections of
+    codes it lacks left out, with its warning (:func:`rejections_of_what_lacks_left_out`;
+    session 48: ``roqa train --feedback`` refused them), and the other decisions on codes it
+    lacks refused in one error (:func:`refuse_unknown_codes`): ``roqa train --feedback`` of a
+    v1 review on v2 codings named one code of two, as of the model's codebook, and asked for
+    the codings given (re-test, session 47). ``decisions``: with new codes named as
+    ``chart``'s read as the recodes to them (:func:`named_codes_recoded`)."""
+    book = project_codebook(chart, [d for d in decisions if d.decision != NOTE], where=where)
+    kept = rejections_of_what_lacks_left_out(decisions, book, where, by_id=True)
+    refuse_unknown_codes([d for d in kept if d.decision != NOTE], book, where, by_id=True)
+    return kept
 
 
 def _model_code(
@@ -2266,7 +2279,11 @@ def reviewed_codings(
     decisions = named_codes_recoded(decisions, codebook, where=where)
     book = project_codebook(codebook, decisions, where=where)
     kinds = ("accept", "reject", "recode", "new-code", VALENCE, NO_CODE)
-    used = [d for d in decisions if d.decision in kinds]
+    # a rejection of a code the codebook lacks (dropped since the review) can only mean it is
+    # gone: left out, said once (re-test, session 47: it was refused as an unknown code)
+    used = rejections_of_what_lacks_left_out(
+        [d for d in decisions if d.decision in kinds], book, where, by_id=own_chart
+    )
     match = match_decisions(used, result)
     on = match.on
     if used and all(o is None for o in on):
@@ -2275,15 +2292,6 @@ def reviewed_codings(
             path=where,
             hint="are they the codings the review was made on? give those codings, or their folder",
         )
-    # a rejection of a code the codebook lacks (dropped since the review) can only mean it is
-    # gone: left out, said once (re-test, session 47: it was refused as an unknown code)
-    kept_rows = [
-        not (o is not None and _rejects_what_lacks(d, book, where, by_id=own_chart))
-        for d, o in zip(used, on)
-    ]
-    _warn_of_rejections_left_out([d for d, k in zip(used, kept_rows) if not k], book, where)
-    used = [d for d, k in zip(used, kept_rows) if k]
-    on = tuple(o for o, k in zip(on, kept_rows) if k)
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
