@@ -350,7 +350,9 @@ def test_apply_decisions_names_every_code_the_codebook_lacks_in_one_error(
         f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
         "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
         f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
-        "them), or apply them to codings charted in the codebook they were made in)\n"
+        "them), or apply them to codings charted in the codebook they were made in; an id you "
+        'renamed: keep the old id as an alias of the code it became ("aliases" in '
+        f"{coded / 'chart_codebook.json'}))\n"
     )
     assert not (tmp_path / "reviewed" / "codings.jsonl").exists()
     coded = coded_in_own(tmp_path / "coded1")
@@ -386,7 +388,9 @@ def test_train_feedback_names_every_code_the_codebook_lacks_as_apply_decisions_d
         f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
         "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
         f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
-        "them), or apply them to codings charted in the codebook they were made in)\n"
+        "them), or apply them to codings charted in the codebook they were made in; an id you "
+        'renamed: keep the old id as an alias of the code it became ("aliases" in '
+        f"{coded / 'chart_codebook.json'}))\n"
     )
     assert not (tmp_path / "m").exists()
 
@@ -478,6 +482,41 @@ def test_train_feedback_leaves_a_rejection_of_a_dropped_code_out_as_apply_decisi
     assert (tmp_path / "m" / "model_card.json").is_file()
 
 
+def test_an_id_renamed_in_her_codebook_is_answered_with_keeping_it_as_an_alias(
+    tmp_path: Path,
+) -> None:
+    """Session 48: COMPLEX, renamed HARD in v2, was "unknown code 'COMPLEX' in codebook
+    'own-v2'", no word of the alias that keeps a review made before readable; kept so, the
+    review applies."""
+    coded = coded_in_v2(tmp_path / "coded")
+    chart = coded / "chart_codebook.json"
+    write_decisions(coded / "decisions.csv", [V1_REVIEW[0], V1_REVIEW[2]])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r1")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'COMPLEX' in codebook "
+        f"'own-v2' (use a code id or name listed by `roqa codebook {chart}`, or, if you renamed "
+        f'the id COMPLEX, keep it as an alias of the code it became ("aliases": ["COMPLEX"] in '
+        f"{chart}))\n",
+    )
+    write_decisions(coded / "decisions.csv", V1_REVIEW)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r2")
+    assert run.code == 2
+    assert run.err.endswith(
+        "the codebook they were made in; an id you renamed: keep the old id as an alias of the "
+        f'code it became ("aliases" in {chart}))\n'
+    )
+    book = changed_codebook()
+    codes = book["codes"]
+    assert isinstance(codes, list)
+    codes[2]["aliases"] = ["COMPLEX"]
+    chart.write_text(json.dumps(book), "utf-8")
+    write_decisions(coded / "decisions.csv", [V1_REVIEW[0], V1_REVIEW[2]])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r3")
+    assert (run.code, run.err) == (0, "")
+    assert codes_of(tmp_path / "r3") == [("p01:0001", ["STAFF"]), ("p01:0003", ["HARD"])]
+
+
 def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codebook_lacks(
     tmp_path: Path,
 ) -> None:
@@ -485,7 +524,11 @@ def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codeb
     of the model's codebook own-v2" (CFIR 2.0 has a code named "Need"), and a review naming it
     alone was applied as a review in CFIR 2.0 codes, NEED made CFIR 2.0's Need."""
     coded = coded_in_v2(tmp_path / "coded")
-    listed = f"(use a code id or name listed by `roqa codebook {coded / 'chart_codebook.json'}`)"
+    chart = coded / "chart_codebook.json"
+    listed = (
+        f"(use a code id or name listed by `roqa codebook {chart}`, or, if you renamed the id "
+        f'NEED, keep it as an alias of the code it became ("aliases": ["NEED"] in {chart}))'
+    )
     for row, review in ((3, V1_REVIEW[:2]), (2, V1_REVIEW[1:2])):
         write_decisions(coded / "decisions.csv", review)
         run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / f"r{row}")
@@ -668,7 +711,9 @@ def test_a_cfir_name_in_a_review_in_her_own_codes_is_an_unknown_code_of_hers(
     assert run.err == (
         f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'Culture' in codebook "
         f"'own-v1' (use a code id or name listed by `roqa codebook "
-        f"{coded / 'chart_codebook.json'}`)\n"
+        f"{coded / 'chart_codebook.json'}`, or, if you renamed the id Culture, keep it as an "
+        f'alias of the code it became ("aliases": ["Culture"] in '
+        f"{coded / 'chart_codebook.json'}))\n"
     )
     assert (
         review_codebook(
@@ -693,5 +738,7 @@ def test_in_place_the_error_names_the_kept_copy_of_the_codebook_the_review_was_m
     assert run.err.endswith(
         "or apply them to codings charted in the codebook they were made in: those codings are "
         f"gone from {coded}, but own-v1's copy is kept; re-code the transcripts into another "
-        f"folder with `roqa code ... --codebook {kept} --out OTHER`)\n"
+        f"folder with `roqa code ... --codebook {kept} --out OTHER`; an id you renamed: keep "
+        'the old id as an alias of the code it became ("aliases" in '
+        f"{coded / 'chart_codebook.json'}))\n"
     )

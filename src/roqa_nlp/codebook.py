@@ -175,6 +175,8 @@ class Codebook:
         if code is None:
             reason = f"unknown code {quoted(key)} in codebook {self.id!r}"
             hint = f"use a code id or name listed by `{self.listing_command}`"
+            if renamed := self.renamed_id_said(key):
+                hint += f", or, {renamed}"
             other = self.code_elsewhere(key, by_id=by_id_elsewhere)
             near = [] if other is not None else self.nearest_ids(key)
             if other is None and (asked := self.did_you_mean(key)) is not None:
@@ -201,6 +203,29 @@ class Codebook:
                 hint="use the code's id instead, or give the codes names of their own",
             )
         return code
+
+    def renamed_id_said(self, key: str = "") -> str:
+        """How to keep reading an id renamed in this codebook's file (an own codebook's COMPLEX
+        become HARD, codings and reviews made before naming COMPLEX): as an alias of the code it
+        became, which ids, names and aliases all find (docs/codebooks.md). Of ``key``, when
+        given; "" for a built-in codebook (its ids are none of the researcher's to rename) and a
+        key with a space (a name, not an id). Session 48: the error named the missing code, not
+        this way to keep it."""
+        from .crosswalk import PROJECT_SUFFIX
+
+        if self.origin is None or self.id.removesuffix(PROJECT_SUFFIX) in BUILTIN:
+            return ""
+        if not key:
+            return (
+                "an id you renamed: keep the old id as an alias of the code it became "
+                f'("aliases" in {self.cli_name})'
+            )
+        if any(ch.isspace() for ch in key):
+            return ""
+        return (
+            f"if you renamed the id {key}, keep it as an alias of the code it became "
+            f'("aliases": [{json.dumps(key)}] in {self.cli_name})'
+        )
 
     def did_you_mean(self, key: str) -> str | None:
         """The question an unknown code's error asks: "did you mean IS.E.1 Tension for

@@ -2074,7 +2074,9 @@ def refuse_unknown_codes(
             path=where,
             hint=f"recode them in the page (or in the file) to codes of {codebook.id!r} "
             f"(`{codebook.listing_command}` lists them), or apply them to codings charted in "
-            "the codebook they were made in" + _kept_copy_said(codebook, lacking),
+            "the codebook they were made in"
+            + _kept_copy_said(codebook, lacking)
+            + (f"; {renamed}" if (renamed := codebook.renamed_id_said()) else ""),
         )
     if first is not None:
         raise first
