@@ -1308,6 +1308,42 @@ def test_cli_export_of_hand_made_cfir_2_0_codings_stays_in_cfir_2_0(
     assert "2 codings by user 'Asha', codebook cfir-2022 and" in printed
 
 
+def test_cli_export_says_a_code_written_as_several_counterparts_and_counts_the_codes_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 48: Asha's CFIR 2.0 Opinion Leaders (IND.C) exported in CFIR 2009 is Opinion
+    Leaders (PR.B.1) and Champions (PR.B.3), two codings of one code given: "3 codings" for
+    her 2 codes, unsaid. Each counterpart stays a coding (the passage belongs under each code
+    in the QDA program); the line says which code became several and how many she gave."""
+    from roqa_nlp.cli import main
+    from roqa_nlp.exchange import read_qdpx_codings
+
+    folder = cara(tmp_path)
+    hand = CodingResult.read(folder)
+    hand.segments = [
+        SegmentResult(s.segment, [Suggestion(code, name, None, 1.0)])
+        for s, (code, name) in zip(
+            hand.segments, [("IND.C", "Opinion Leaders"), ("INN.A", "Innovation Source")]
+        )
+    ]
+    hand.save(tmp_path / "Asha")
+    (tmp_path / "Asha" / "run.json").unlink()
+    out = tmp_path / "a.qdpx"
+    main(["export", str(tmp_path / "Asha"), "--qdpx", str(out), "--codebook", "cfir-2009"])
+    printed = capsys.readouterr().out.splitlines()
+    wrote = next(i for i, line in enumerate(printed) if line.startswith("wrote"))
+    assert "1 transcripts, 3 codings by user 'Asha', codebook cfir-2009 and" in printed[wrote]
+    assert printed[wrote + 1] == (
+        "the 3 codings are 2 codes given: a code with several counterparts in cfir-2009 is "
+        "written as each of them (IND.C Opinion Leaders as PR.B.1 and PR.B.3: 1 passage)"
+    )
+    (person,) = read_qdpx_codings(out).values()
+    assert [sorted(g.code_id for g in s.suggestions) for s in person] == [
+        ["PR.B.1", "PR.B.3"],
+        ["IC.A"],
+    ]
+
+
 def _with_a_project_code(base: str) -> Codebook:
     from roqa_nlp.schema import Code
 

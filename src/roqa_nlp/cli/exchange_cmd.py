@@ -121,6 +121,7 @@ def export_cmd(
         # the codebook the codings were made with, from the untranslated codings: once charted
         # their meta names the export's codebook and the one beside them is not looked for
         own = _own_codebook(result, codings) if codebook or chosen else None
+        coded_as_given = result
         result, note = chart_codings(result, book, person=person is not None)
         if note:
             typer.echo(note)
@@ -161,9 +162,37 @@ def export_cmd(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
+        if person is not None and (
+            line := _written_as_several(coded_as_given, result, book, summary.selections)
+        ):
+            typer.echo(line)
     if qdc is not None:
         export_qdc(book, qdc, colors)
         typer.echo(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+
+
+def _written_as_several(given: Any, charted: Any, book: Any, codings: int) -> str | None:
+    """What an export in another codebook says when a code a person gave has several
+    counterparts there (CFIR 2.0's Opinion Leaders: CFIR 2009's Opinion Leaders and
+    Champions), each written as a coding of its own, so ``codings`` counts it several times:
+    how many codes were given, and which code became which (the first four). None when none
+    did (session 48: "3 codings" of 2 codes given, unsaid)."""
+    from ..crosswalk import several_counterparts
+
+    several = several_counterparts(given, charted, book)
+    if not several:
+        return None
+    extra = sum(n * (len(became) - 1) for (_, _, became), n in several.items())
+    shown = [
+        f"{cid}{f' {name}' * (name != cid)} as {' and '.join(became)}: {n} passage{'s' * (n != 1)}"
+        for (cid, name, became), n in several.items()
+    ]
+    more = f"; and {len(shown) - 4} more" if len(shown) > 4 else ""
+    n = codings - extra
+    return (
+        f"the {codings} codings are {n} code{'s' * (n != 1)} given: a code with several "
+        f"counterparts in {book.id} is written as each of them ({'; '.join(shown[:4])}{more})"
+    )
 
 
 def _own_codebook(result: Any, codings: Path) -> Any:
