@@ -34,7 +34,8 @@ def test_a_long_csv_row_with_an_unquoted_comma_cell_is_an_error(tmp_path: Path) 
     assert str(exc.value) == (
         f"{p}: line 3 has 4 fields but the header 3, so the text past the header "
         "('External Policy & Incentives') would be lost (put quotes around a cell that holds a "
-        "comma, or separate the codes of one cell with ';' (Culture; Cost))"
+        "comma (a code), as Excel does, and separate the codes of one cell with ';' (Culture; "
+        "Cost))"
     )
 
 
@@ -75,8 +76,8 @@ def test_a_record_row_with_an_unquoted_comma_is_an_error(tmp_path: Path) -> None
         read_records(p)
     assert str(exc.value) == (
         f"{p}: line 2 has 3 fields but the header 2, so the text past the header ('Cost') "
-        "would be lost (put quotes around a cell that holds a comma (a text), and separate the "
-        "codes of one cell with ';' (Culture; Cost))"
+        "would be lost (put quotes around a cell that holds a comma (a text), as Excel does, and "
+        "separate the codes of one cell with ';' (Culture; Cost))"
     )
 
 
@@ -96,8 +97,8 @@ def test_a_transcript_turn_typed_with_unquoted_commas_is_read_whole(tmp_path: Pa
     with pytest.warns(RoqaWarning) as caught:
         t = read_transcript(p)
     assert [str(w.message) for w in caught] == [
-        f"{p}: rows 3, 4 have more fields than the header: the commas past the text column were "
-        "read as part of the text (put double quotes around a text cell holding commas to be sure)"
+        f"{p}: lines 3, 4 have more fields than the header: the commas past the text column were "
+        "read as part of the text (put quotes around a text cell holding a comma to be sure)"
     ]
     words = [t.text[turn.start : turn.end] for turn in t.turns if turn.role == "participant"]
     assert words == ["We had no staff, no money and no time at all And, well,, that was that."]
@@ -115,9 +116,9 @@ def test_a_transcript_turn_with_unquoted_commas_before_its_times_is_an_error(
     with pytest.raises(RoqaError) as exc:
         read_transcript(p)
     assert str(exc.value) == (
-        f"{p}: row 3 has 4 fields but the header 3: its text holds a comma with no quotes around "
-        "it, so its words would be read as the times (put double quotes around a text cell "
-        "holding commas, as Excel does when it saves a CSV)"
+        f"{p}: line 3 has 4 fields but the header 3: its text holds a comma with no quotes around "
+        "it, so its words would be read as the times (put quotes around a cell that holds a comma "
+        "(a turn's text), as Excel does)"
     )
 
 
@@ -131,8 +132,50 @@ def test_a_semicolon_transcript_turn_with_an_unquoted_semicolon_says_the_delimit
     with pytest.warns(RoqaWarning) as caught:
         t = read_transcript(p)
     assert [str(w.message) for w in caught] == [
-        f"{p}: row 2 has more fields than the header: the delimiters past the text column were "
-        "read as part of the text (put double quotes around a text cell holding the delimiter "
-        "to be sure)"
+        f"{p}: line 2 has more fields than the header: the delimiters past the text column were "
+        "read as part of the text (put quotes around a text cell holding the delimiter to be "
+        "sure)"
     ]
     assert t.text[t.turns[0].start : t.turns[0].end] == "Hard, we had no time; no staff."
+
+
+def test_a_transcript_wide_row_below_a_multi_line_turn_names_the_files_line(
+    tmp_path: Path,
+) -> None:
+    """Session 48: the transcript reader numbered the parsed rows, so a quoted turn over three
+    lines above the wide row made its line 5 "row 3"; it is read by rows_within_header as every
+    table is, and names the file's line, as decisions and records do. A title above the header
+    counts too."""
+    from roqa_nlp import read_transcript
+    from roqa_nlp.errors import RoqaWarning
+
+    p = write(
+        tmp_path / "p04.csv",
+        'speaker,text,start\nInterviewer,"What gets\nin the\nway?",0\nP04,No staff, no money,5\n',
+    )
+    with pytest.raises(RoqaError, match=r"p04\.csv: line 5 has 4 fields but the header 3: "):
+        read_transcript(p)
+    p = write(
+        tmp_path / "p05.csv",
+        'Interview 5\nspeaker,text\nInterviewer,"What gets\nin the way?"\nP05,No staff, no money\n',
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(p)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: line 5 has more fields than the header: the commas past the text column were "
+        "read as part of the text (put quotes around a text cell holding a comma to be sure)"
+    ]
+    assert t.text[t.turns[-1].start : t.turns[-1].end] == "No staff, no money"
+
+
+def test_every_table_gives_the_same_hint_for_a_row_wider_than_its_header() -> None:
+    """Session 48: the hint was written three times, nearly word for word."""
+    from roqa_nlp.io import too_many_fields_hint
+
+    assert too_many_fields_hint("a note, a text") == (
+        "put quotes around a cell that holds a comma (a note, a text), as Excel does"
+    )
+    assert too_many_fields_hint("a code", codes=True) == (
+        "put quotes around a cell that holds a comma (a code), as Excel does, and separate the "
+        "codes of one cell with ';' (Culture; Cost)"
+    )

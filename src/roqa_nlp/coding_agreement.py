@@ -127,7 +127,13 @@ from .agreement import (
 )
 from .errors import RoqaError, and_list, first_few, quoted
 from .framework import carries_codes
-from .io import csv_delimiter, from_the_header, read_text, rows_within_header
+from .io import (
+    csv_delimiter,
+    from_the_header,
+    read_text,
+    rows_within_header,
+    too_many_fields_hint,
+)
 from .record_files import code_names as cell_codes
 from .result import CodingResult
 from .schema import SegmentResult
@@ -441,10 +447,7 @@ def read_long_csv(
 #: what a comma cell's warning and error say
 _SEMICOLONS = "';' separates the codes of one cell"
 #: what to do about a row with more fields than the header (a code cell typed with commas)
-_TOO_MANY_FIELDS = (
-    "put quotes around a cell that holds a comma, or separate the codes of one cell with ';' "
-    "(Culture; Cost)"
-)
+_TOO_MANY_FIELDS = too_many_fields_hint("a code", codes=True)
 #: a number written with a decimal comma (a rating "0,5"), never codes typed with a comma
 _DECIMAL_COMMA = re.compile(r"[+\-\u2212]?\d+,\d+")
 

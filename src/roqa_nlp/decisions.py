@@ -80,6 +80,7 @@ from .io import (
     sha256_bytes,
     shell_quoted,
     spreadsheet_text,
+    too_many_fields_hint,
 )
 from .record_files import first_sheet_empty_error, from_the_header_row, xlsx_rows
 from .result import CodingResult
@@ -210,7 +211,7 @@ def created_as(description: str) -> str | None:
 #: when a row needs them)
 COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
 #: what to do about a row with more fields than the header (a note or code typed with a comma)
-_TOO_MANY_FIELDS = "put quotes around a cell that holds a comma (a note, a text), as Excel does"
+_TOO_MANY_FIELDS = too_many_fields_hint("a note, a text")
 #: the longest field (a note, a segment's text) a decisions file may hold
 FIELD_LIMIT = 16 * 2**20
 

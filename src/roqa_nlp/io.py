@@ -17,7 +17,7 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import resources
@@ -123,25 +123,44 @@ def csv_delimiter(text: str) -> str:
         return ","
 
 
+def too_many_fields_hint(cell: str, *, codes: bool = False, sep: str = "a comma") -> str:
+    """What to do about a row with more fields than its header (:func:`rows_within_header`):
+    quote the ``cell`` typed with ``sep`` in it ("a note, a text"; "a code"), and, when a cell
+    may hold several ``codes``, separate them with ';'. One text for every table roqa reads."""
+    return f"put quotes around a cell that holds {sep} ({cell}), as Excel does" + (
+        ", and separate the codes of one cell with ';' (Culture; Cost)" if codes else ""
+    )
+
+
+#: what :func:`rows_within_header` does with a row whose fields past the header hold text:
+#: given the row, the header's width and the row's line in the file, it returns the row to
+#: read (its fields joined back, say) or raises
+OnExtraFields = Callable[[list[str], int, int], list[str]]
+
+
 def rows_within_header(
     reader: Iterable[list[str]],
     path: str | Path,
     *,
     skipped: int = 0,
-    hint: str,
+    hint: str = "",
     columns: Collection[str] = (),
+    on_extra: OnExtraFields | None = None,
 ) -> Iterator[list[str]]:
     """The rows of a ``csv.reader`` over a CSV file's text from its header
     (:func:`from_the_header`; ``skipped`` lines above it), the header first.
 
     A row with more fields than the header, a field past it holding text, is a one-line error
-    naming its line and both counts, with ``hint`` (what to do): a cell typed with commas and no
-    quotes around it (``Leadership Engagement, Cost``) is split into fields, and the fields
-    past the header would be lost without a word. Empty fields past it (``a,b,c,,``, as Excel
-    saves a row of a wider sheet) lose nothing. The ``csv`` module's errors (an unclosed quote
-    under ``strict``) propagate, for the reader's own message; its ``line_num`` stays current.
-    Rows are checked only below a header naming every one of ``columns`` (any case): a header
-    lacking one is the reader's error to name, not a row's width."""
+    naming its line and both counts, with ``hint`` (what to do: :func:`too_many_fields_hint`):
+    a cell typed with commas and no quotes around it (``Leadership Engagement, Cost``) is split
+    into fields, and the fields past the header would be lost without a word. ``on_extra``, when
+    given, is called instead, with the row, the header's width and the row's line (the file's:
+    a quoted cell over several lines above counts each of them), and the row it returns is read
+    (a transcript's turn typed with commas, joined back). Empty fields past it (``a,b,c,,``, as
+    Excel saves a row of a wider sheet) lose nothing. The ``csv`` module's errors (an unclosed
+    quote under ``strict``) propagate, for the reader's own message; its ``line_num`` stays
+    current. Rows are checked only below a header naming every one of ``columns`` (any case): a
+    header lacking one is the reader's error to name, not a row's width."""
     width = None
     checked = False
     for row in reader:
@@ -150,13 +169,17 @@ def rows_within_header(
             named = {c.lstrip("\ufeff").strip().casefold() for c in row}
             checked = all(c in named for c in columns)
         elif checked and len(row) > width and any(c.strip() for c in row[width:]):
-            lost = ", ".join(c.strip() for c in row[width:] if c.strip())
-            raise RoqaError(
-                f"line {getattr(reader, 'line_num', 0) + skipped} has {len(row)} fields but "
-                f"the header {width}, so the text past the header ({quoted(lost)}) would be lost",
-                path=path,
-                hint=hint,
-            )
+            line = getattr(reader, "line_num", 0) + skipped
+            if on_extra is not None:
+                row = on_extra(row, width, line)
+            else:
+                lost = ", ".join(c.strip() for c in row[width:] if c.strip())
+                raise RoqaError(
+                    f"line {line} has {len(row)} fields but the header {width}, so the text "
+                    f"past the header ({quoted(lost)}) would be lost",
+                    path=path,
+                    hint=hint,
+                )
         yield row
 
 

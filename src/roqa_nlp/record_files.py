@@ -40,6 +40,7 @@ from .io import (
     read_text,
     rows_within_header,
     title_rows,
+    too_many_fields_hint,
 )
 
 #: The file types of labelled records, by suffix: JSON Lines and the spreadsheets.
@@ -54,10 +55,7 @@ _HINT = (
 )
 
 #: what to do about a row with more fields than the header (a text or code cell with a comma)
-_TOO_MANY_FIELDS = (
-    "put quotes around a cell that holds a comma (a text), and separate the codes of one cell "
-    "with ';' (Culture; Cost)"
-)
+_TOO_MANY_FIELDS = too_many_fields_hint("a text", codes=True)
 
 
 def is_record_file(path: str | Path) -> bool:

@@ -35,11 +35,18 @@ import datetime
 import io
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import RoqaError, quoted
-from ..io import MAX_HEADER_LINE, bom_encodings, decode_unicode, read_bytes
+from ..io import (
+    MAX_HEADER_LINE,
+    bom_encodings,
+    decode_unicode,
+    read_bytes,
+    rows_within_header,
+    too_many_fields_hint,
+)
 from ..schema import Transcript
 from ..spreadsheets import spreadsheet_error_values
 from .columns import column_roles, span
@@ -294,16 +301,9 @@ def text_table_transcript(
     unquoted = first == "\t".join(WHISPER_HEADERS[0])
     delimiter = _delimiter(header_line)
     try:
-        rows = list(
-            csv.reader(
-                io.StringIO(text),
-                delimiter=delimiter,
-                quoting=csv.QUOTE_NONE if unquoted else csv.QUOTE_MINIMAL,
-            )
-        )
+        rows = _text_split_at_delimiters_rejoined(text, delimiter, path, unquoted=unquoted)
     except csv.Error as e:
         raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
-    rows = _text_split_at_delimiters_rejoined(rows, delimiter, path)
     return table_transcript(
         rows,
         path,
@@ -316,47 +316,59 @@ def text_table_transcript(
 
 
 def _text_split_at_delimiters_rejoined(
-    rows: list[list[str]], delimiter: str, path: str | Path
+    text: str, delimiter: str, path: str | Path, *, unquoted: bool = False
 ) -> list[list[str]]:
-    """``rows`` with a turn typed with commas and no quotes around it (``P04,We had no staff, no
-    money``: more fields than the header) read whole: when the text is the header's last column,
-    the fields past it are its words, joined back with the ``delimiter`` they were split at, and
-    one warning names the rows; else the fields past the header would shift the times, a one-line
-    error naming the row. Before, the words past the first comma were left out without a word."""
+    """The rows of a table's ``text``, a turn typed with commas and no quotes around it
+    (``P04,We had no staff, no money``: more fields than the header) read whole: when the text
+    is the header's last column, the fields past it are its words, joined back with the
+    ``delimiter`` they were split at (``unquoted``: Whisper's .tsv, a '"' is a word), and one
+    warning names their lines; else the fields past the header would shift the times, a
+    one-line error naming the line. Before, the words past the first comma were left out
+    without a word. Rows past the header are read by
+    :func:`~roqa_nlp.io.rows_within_header`, as every table roqa reads, so a line is the
+    file's (a quoted turn over several lines above counts each: session 48, it counted rows)."""
+
+    def reader() -> Iterator[list[str]]:
+        if unquoted:
+            return csv.reader(io.StringIO(text), delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        return csv.reader(io.StringIO(text), delimiter=delimiter)
+
+    rows = list(reader())
     above = header_row(rows)
     if not rows[above:]:
         return rows
-    width = len(rows[above])
     text_at = column_roles(rows[above]).get("text")
+    sep = "a comma" if delimiter == "," else "the delimiter"
     joined: list[int] = []
-    out = rows[: above + 1]
-    for number, row in enumerate(rows[above + 1 :], start=above + 2):
-        if len(row) > width and any(c.strip() for c in row[width:]) and text_at is not None:
-            if text_at != width - 1:
-                raise RoqaError(
-                    f"row {number} has {len(row)} fields but the header {width}: its text holds "
-                    f"a {'comma' if delimiter == ',' else 'delimiter'} with no quotes around it, "
-                    "so its words would be read as the times",
-                    path=path,
-                    hint="put double quotes around a text cell holding commas, as Excel does "
-                    "when it saves a CSV",
-                )
-            words = row[text_at:]
-            while not words[-1].strip():  # Excel's empty cells of a wider sheet: not words
-                words.pop()
-            row = [*row[:text_at], delimiter.join(words)]
-            joined.append(number)
-        out.append(row)
+
+    def rejoin(row: list[str], width: int, line: int) -> list[str]:
+        if text_at is None:
+            return row
+        if text_at != width - 1:
+            raise RoqaError(
+                f"line {line} has {len(row)} fields but the header {width}: its text holds "
+                f"{sep} with no quotes around it, so its words would be read as the times",
+                path=path,
+                hint=too_many_fields_hint("a turn's text", sep=sep),
+            )
+        words = row[text_at:]
+        while not words[-1].strip():  # Excel's empty cells of a wider sheet: not words
+            words.pop()
+        joined.append(line)
+        return [*row[:text_at], delimiter.join(words)]
+
+    lines = reader()
+    out = [next(lines) for _ in range(above)]  # a title above the header
+    out += rows_within_header(lines, path, on_extra=rejoin)
     if joined:
         from ..errors import first_few, warn
 
         n = len(joined)
         warn(
-            f"row{'s' if n != 1 else ''} {first_few([str(r) for r in joined], 6)} "
+            f"line{'s' if n != 1 else ''} {first_few([str(r) for r in joined], 6)} "
             f"{'have' if n != 1 else 'has'} more fields than the header: the "
             f"{'commas' if delimiter == ',' else 'delimiters'} past the text column were read "
-            f"as part of the text (put double quotes around a text cell holding "
-            f"{'commas' if delimiter == ',' else 'the delimiter'} to be sure)",
+            f"as part of the text (put quotes around a text cell holding {sep} to be sure)",
             path=path,
             stacklevel=3,
         )
