@@ -130,11 +130,29 @@ def _eight_word_runs(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
 
 
+RecordRuns = dict[Path, list[tuple[str, frozenset[tuple[str, ...]]]]]
+
+
+@pytest.fixture(scope="module")
+def record_runs() -> RecordRuns:
+    """Each training file's records as (id, their eight-word runs), worked out once for the
+    overlap tests below (each compared every file's 10 000 records anew: 1 s a test, 180 tests).
+    Read only."""
+    return {
+        f: [(r["id"], frozenset(_eight_word_runs(r["text"]))) for r in _records(f)] for f in FILES
+    }
+
+
+def _sharing(record_runs: RecordRuns, files: list[Path], runs: set[tuple[str, ...]]) -> list[str]:
+    """The ids of the records of ``files`` that share an eight-word run with ``runs``."""
+    return [rid for f in files for rid, own in record_runs[f] if own & runs]
+
+
 @pytest.mark.parametrize(
     ("path", "files"), EVALUATION_INTERVIEWS, ids=lambda p: getattr(p, "name", "")
 )
 def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_interview(
-    path: Path, files: list[Path]
+    path: Path, files: list[Path], record_runs: RecordRuns
 ) -> None:
     """The example interviews judge the model on speech it never learned from, and each interview
     set, left out, on speech only its own records hold (the participants' turns: the
@@ -147,14 +165,13 @@ def test_no_training_record_shares_an_eight_word_run_with_an_evaluation_intervie
     )
     interview = _eight_word_runs(said)
     assert len(interview) > 500  # the participant's turns were read
-    shared = [
-        r["id"] for f in files for r in _records(f) if _eight_word_runs(r["text"]) & interview
-    ]
-    assert shared == []
+    assert _sharing(record_runs, files, interview) == []
 
 
 @pytest.mark.parametrize("folder", QUOTE_SETS, ids=lambda p: p.name)
-def test_no_training_record_shares_an_eight_word_run_with_a_quote_set(folder: Path) -> None:
+def test_no_training_record_shares_an_eight_word_run_with_a_quote_set(
+    folder: Path, record_runs: RecordRuns
+) -> None:
     """The quote sets judge the model on quote-style text it never learned from."""
     quotes = [
         json.loads(line) for line in (folder / "quotes.jsonl").read_text("utf-8").splitlines()
@@ -163,8 +180,7 @@ def test_no_training_record_shares_an_eight_word_run_with_a_quote_set(folder: Pa
     assert [q["text"] for q in quotes] == [g["text"] for g in gold]
     assert len(quotes) == 60 and sum(1 for g in gold if g["codes"]) == 54
     runs = set().union(*(_eight_word_runs(q["text"]) for q in quotes))
-    shared = [r["id"] for f in FILES for r in _records(f) if _eight_word_runs(r["text"]) & runs]
-    assert shared == []
+    assert _sharing(record_runs, FILES, runs) == []
 
 
 def test_each_interview_record_is_its_transcripts_words_with_its_turns_gold() -> None:
