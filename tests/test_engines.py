@@ -149,16 +149,27 @@ def test_the_ray_engine_refuses_a_missing_model_before_writing_anything(
     assert not out.exists()
 
 
+NAMED = (
+    "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
+    "Jo Bell: Honestly the training days. Everyone came back with the same language.\n"
+)
+
+
 def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
-    local_ray: None, examples: Path, tiny_model_dir: Path, tmp_path: Path
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    """The error raised inside a Ray actor reaches the user as the local engine's one line."""
+    """The error raised inside a Ray actor reaches the user as the local engine's one line, and
+    the shard of the chunk an actor coded before it is removed. (One short transcript before
+    the empty one, not the three example interviews: those took 20-39 s to embed in the
+    actors, with the cache off, for the same two chunks' behaviour.)"""
+    good = tmp_path / "p01.txt"
+    good.write_text(NAMED, encoding="utf-8")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     out = tmp_path / "out"
     line = roqa_error(
         "code",
-        examples,
+        good,
         empty,
         "--out",
         out,
@@ -170,12 +181,6 @@ def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
     )
     assert "empty.txt" in line and "no speech found" in line
     assert not out.exists()
-
-
-NAMED = (
-    "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
-    "Jo Bell: Honestly the training days. Everyone came back with the same language.\n"
-)
 
 
 def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option(
