@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import string
@@ -687,6 +688,7 @@ def test_windows_of_a_long_turn_fit_the_real_tokenizer() -> None:
         gt.get_model_path(), local_files_only=True
     )
 
+    @functools.cache  # segment() counts the same candidate windows again and again
     def word_pieces(s: str) -> int:
         return len(tokenizer(s, add_special_tokens=True)["input_ids"])
 
