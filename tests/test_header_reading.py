@@ -1105,3 +1105,106 @@ def test_a_subtitle_header_cue_of_two_sentences_said_once_is_a_header_cue(
         ("P18", "participant", "We lack staff."),
     ]
     assert t.metadata["header_cues"] == ["Interview: P18 – registered manager. Recorded on Zoom."]
+
+
+# --- a header line naming a person, their role and their service ----------------------------
+
+MANAGER_TALK = (
+    "Kate Brown: Can you tell me a bit about your role, Maria?\n\n"
+    "Manager: Yeah, so I am the registered manager here, about four years now.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [
+        (
+            "Interviewer: Kate Brown\n"
+            "Participant: Maria Okafor, registered manager, Oakwood supported living\n\n",
+            "Maria Okafor",
+        ),
+        (
+            "Date: 3 March 2024\nInterviewer: Kate Brown\n"
+            "Participant: Maria Okafor, registered manager, Oakwood supported living\n\n",
+            "Maria Okafor",
+        ),
+        (
+            "Interviewer: Kate Brown\n"
+            "Interviewee: John Smith, Head of Nursing, Leeds Teaching Hospitals NHS Trust\n\n",
+            "John Smith",
+        ),
+        (
+            "Interviewer: Kate Brown\nParticipant: Maria Okafor, registered manager\n\n",
+            "Maria Okafor",
+        ),
+        ("Interviewer: Kate Brown\nParticipant: Maria Okafor\n\n", "Maria Okafor"),
+    ],
+)
+def test_a_header_naming_a_person_their_role_and_service_is_no_turn(
+    tmp_path: Path, header: str, named: str
+) -> None:
+    """``Participant: Maria Okafor, registered manager, Oakwood supported living`` above the
+    first turn is a header line naming the participant (pseudonymised with them), however many
+    parts describe her and whether or not a field stands beside it; before, three parts (seven
+    words) made it the participant's first turn, coded, and the name was left in the text."""
+    t = read_transcript(_write(tmp_path, "s01.txt", header + MANAGER_TALK))
+    n = len(header)
+    assert _turns(t) == [
+        (
+            "Kate Brown",
+            "interviewer",
+            n + 12,
+            n + 57,
+            "Can you tell me a bit about your role, Maria?",
+        ),
+        (
+            "Manager",
+            "participant",
+            n + 68,
+            n + 132,
+            "Yeah, so I am the registered manager here, about four years now.",
+        ),
+    ]
+    assert t.metadata["header_people"] == {"Kate Brown": "interviewer", named: "participant"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Well, I think, you know, it was hard to get going at first.",
+        "Maria Okafor, I think, was the one who started it here.",
+        "Kate Brown, yes, she asked us about it.",
+    ],
+)
+def test_talk_opening_with_commas_under_a_role_label_stays_a_turn(
+    tmp_path: Path, said: str
+) -> None:
+    """The first turn ``Participant: Well, I think, you know, ...`` is talk, not a header line
+    naming someone: no person's name leads it, or the parts after the name are talk (stop
+    words), not a role or a service."""
+    text = f"Participant: {said}\nInterviewer: Why was that?\nParticipant: The rota, mostly.\n"
+    t = read_transcript(_write(tmp_path, "p04.txt", text))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Participant", "participant", said),
+        ("Interviewer", "interviewer", "Why was that?"),
+        ("Participant", "participant", "The rota, mostly."),
+    ]
+    assert "header_people" not in t.metadata
+
+
+def test_a_described_participant_in_the_header_is_pseudonymised(tmp_path: Path) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    header = (
+        "Interviewer: Kate Brown\n"
+        "Participant: Maria Okafor, registered manager, Oakwood supported living\n\n"
+    )
+    t = read_transcript(_write(tmp_path, "s01.txt", header + MANAGER_TALK))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), key = pseudonymise([t])
+    assert key.pseudonyms["Maria Okafor"] == key.pseudonyms["Manager"]
+    assert "Okafor" not in out.text and [u.role for u in out.turns] == [
+        "interviewer",
+        "participant",
+    ]

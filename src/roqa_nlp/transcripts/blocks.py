@@ -62,9 +62,9 @@ from .speaker_labels import (
     MAX_LABEL_CHARS,
     LabelMatch,
     end_text_metadata,
+    introduces_a_person,
     is_header_field,
     line_labels,
-    person_line_role,
     service_text_metadata,
     time_alone,
     transcript_header,
@@ -303,7 +303,7 @@ def _is_header_table(read: list[tuple[str, str, float | None]]) -> bool:
         is_header_field(s) or participant_number_label(text.strip().rstrip(".")) is not None
         for s, text, _ in read
     ]
-    people = [person_line_role(s, text) is not None for s, text, _ in read]
+    people = [introduces_a_person(s, text) is not None for s, text, _ in read]
     return any(fields) and 2 * sum(f or p for f, p in zip(fields, people, strict=True)) >= len(read)
 
 

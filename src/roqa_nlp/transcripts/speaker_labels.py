@@ -729,6 +729,43 @@ def person_line_role(label: str, said: str) -> str | None:
     return "participant" if _field(label) in _INTERVIEWEE_LABELS else None
 
 
+def introduces_a_person(label: str, said: str) -> str | None:
+    """``interviewer`` or ``participant`` when a labelled line names a person after a role's
+    label as a header does (:func:`person_line_role`), with or without a description of them
+    after a comma (``Participant: Maria Okafor, registered manager, Oakwood supported living``,
+    ``Interviewee: John Smith, Head of Nursing, Leeds Teaching Hospitals NHS Trust``), else
+    None. Each part of the description is a role's or a service's words
+    (:func:`_describes_a_person`); talk after a name (``Maria Okafor, I think, was ...``) and
+    talk opening with a word and a comma (``Well, I think, you know ...``) name no one."""
+    value = " ".join(said.split())
+    name = leading_name(value)
+    role = person_line_role(label, name)
+    rest = value[len(name) :].strip()
+    if role is None or not rest:
+        return role
+    if not rest.startswith(","):
+        return None  # a bracket or dash after the name: its own reading (_describes_a_role)
+    parts = rest.rstrip(".").split(",")[1:]
+    return role if all(_describes_a_person(part) for part in parts) else None
+
+
+def _describes_a_person(part: str) -> bool:
+    """Whether one comma's part of a header's description of a person is a role's or a
+    service's words (``registered manager``, ``Head of Nursing``, ``Oakwood supported
+    living``): one to :data:`MAX_HEADER_WORDS` words, no question or exclamation, and no stop
+    word but those joining such words (``data/description_words.txt``: "of", "and")."""
+    said = part.split()
+    joining = packaged_words("description_words.txt")
+    return (
+        0 < len(said) <= MAX_HEADER_WORDS
+        and not any(c in part for c in "?!")
+        and not any(
+            _is_common_word(w) and w.casefold() not in joining
+            for w in (w.strip(";:()") for w in said)
+        )
+    )
+
+
 def names_interviewer_briefly(label: str, said: str, later: Collection[str | None]) -> bool:
     """Whether a header line names the interviewer by the label the interviewer speaks under
     (``Interviewer: JS``, ``Facilitator: RM``): after an interviewer's label, initials (two to
@@ -1117,7 +1154,7 @@ def _header_scan(
         ):
             out.add(i)
         elif not talking and (
-            person_line_role(label, said) is not None
+            introduces_a_person(label, said) is not None
             or names_interviewer_briefly(label, said, labels[i + 1 :])
             or key_speaker(label, said, labels[i + 1 :]) is not None
             or (describing and _describes_a_role(label, said, labels[i + 1 :]))
@@ -1191,7 +1228,12 @@ def _a_key_of_speakers(
     below = {_field(label) for label in labels[last + 1 :] if label is not None}
     for i in lines:
         label = labels[i]
-        if label is None or key_speaker(label, words[i], labels[i + 1 :]) is None:
+        if label is None:
+            return False
+        named = introduces_a_person(label, words[i]) is not None
+        if named and "," in words[i]:
+            continue  # a name, a role and a service: a header's line, whoever speaks below
+        if not named and key_speaker(label, words[i], labels[i + 1 :]) is None:
             return False
         if _field(label) in below:
             return False
