@@ -156,6 +156,19 @@ def test_a_named_participant_takes_the_number_of_a_study_id_file_name(tmp_path: 
     assert [u.speaker for u in t.turns] == ["I", "P07"] * 3
 
 
+@pytest.mark.parametrize("name", ["T2 RM07.txt", "W1_RM07.txt", "Second interview RM07.txt"])
+def test_a_named_participant_takes_the_number_of_a_study_id_after_a_wave(
+    tmp_path: Path, name: str
+) -> None:
+    """A wave's mark before the study id (re-test s47, reids2 F) makes the file RM07's, so its
+    participant takes RM07's number, not the wave's (``T2`` gave P02, ``W1`` P01)."""
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        pseudonymise([read(tmp_path, name, RM07.replace("RM07:", "Maria Okafor:"))], key)
+    assert key.pseudonyms == {"Maria Okafor": "P07"}
+
+
 def test_a_participant_not_given_her_file_names_number_is_told_so(tmp_path: Path) -> None:
     """docs/privacy.md: the number the file's name gives her "unless another name has it";
     the renumbering is said in one line."""

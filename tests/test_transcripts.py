@@ -5405,8 +5405,8 @@ def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path
     13 joint' ABC 12, all unsaid. The id is the case only alone or before a follow-up's, part's,
     version's, wave's or date's mark; any other file keeps its stem, as before session 47."""
     stems = [
-        "W1_RM04", "W1_RM05", "W2_RM04", "W1 manager Leeds", "W1 manager York", "T1 manager",
-        "T1 deputy", "T1 HCP-04", "T1 HCP-05", "NHS 111 pilot", "NHS 111 evaluation",
+        "W1 manager Leeds", "W1 manager York", "T1 manager",
+        "T1 deputy", "NHS 111 pilot", "NHS 111 evaluation",
         "ICB2 lead", "ICB2 analyst", "PCN 3 lead", "PCN 3 pharmacist", "CQC2023 Leeds",
         "CQC2023 York", "FG2 staff", "FG2 managers", "ABC 12 and ABC 13 joint",
         "RM04_RM05_joint", "Q1 2023 interview", "Leeds_RM04",
@@ -5415,7 +5415,7 @@ def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path
         "ABC 12": "ABC 12", "RM04": "RM04", "RM04_followup": "RM04", "RM04 2024-03-01": "RM04",
         "RM04-2": "RM04", "RM04_final": "RM04", "RM04 part 2": "RM04", "RM04_v2": "RM04",
         "RM04 T2": "RM04", "HCP-04": "HCP-04", "HCP-04 follow-up": "HCP-04", "T1 P04": "P04",
-        "W1_P07": "P07", "SiteA_P04": "P04",
+        "W1_P07": "P07", "SiteA_P04": "P04", "W1_RM05": "RM05", "T1 HCP-05": "HCP-05",
     }  # fmt: skip
     names = [f"{stem}.txt" for stem in [*stems, *same]]
     folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
@@ -5446,6 +5446,29 @@ def test_an_interview_number_after_a_study_id_is_no_participant_number(tmp_path:
     }  # fmt: skip
     assert participant_from_filename("RM04 interview 2.txt") is None
     assert participant_from_filename("Q1 2023 interview 3.txt") == "P3"
+
+
+def test_a_wave_before_a_study_id_marks_it_as_a_wave_after_it_does(tmp_path: Path) -> None:
+    """Re-test s47 (reids2 F): 'RM04 T2' and 'T1 P04'/'T2 P04' were RM04's and P04's, but 'T2
+    RM04', 'T3_RM04', 'W2 RM08' each stayed a case of their own, and 'RM04 second interview'
+    was no RM04's (while 'ID04 second' was), all unsaid. A wave's, time point's or ordinal
+    interview's mark before the study id ties the file to the id as one after it does, and
+    an ordinal interview ('second interview', 'follow-up interview') is such a mark; two ids
+    (W1_RM04 and W1_RM05, RM04_RM05_joint) stay two people, or the file its own case."""
+    stems = {
+        "RM04": "RM04", "T2 RM04": "RM04", "T3_RM04": "RM04", "RM04 T2": "RM04",
+        "W1_RM04": "RM04", "W2_RM04": "RM04", "RM04 second interview": "RM04",
+        "RM04 follow-up interview": "RM04", "Second interview RM04": "RM04",
+        "Wave 2 RM04": "RM04", "W1_RM05": "RM05", "RM08": "RM08", "W2 RM08": "RM08",
+        "T1 HCP-04": "HCP-04", "RM04_RM05_joint": "RM04_RM05_joint",
+        "W1_RM04_RM05_joint": "W1_RM04_RM05_joint", "T1 manager": "T1 manager",
+        "T1 P04": "P04", "T2 P04": "P04", "Leeds_RM09": "Leeds_RM09",
+    }  # fmt: skip
+    folder = _interviews(tmp_path / "study", {f"{s}.txt": "Sarah" for s in stems})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == stems
 
 
 def test_a_long_file_name_of_id_and_numbers_is_read_in_linear_time() -> None:

@@ -2172,13 +2172,14 @@ def _number_hint(transcript: Transcript) -> str | None:
         STUDY_ID_IN_FILENAME,
         participant_from_filename,
         participant_number_label,
+        study_id_from_filename,
     )
 
     named = transcript.participant or ""
     path = transcript.source or transcript.id
     in_name = participant_from_filename(path)
-    if in_name is None:  # a study's own id (RM07.txt): its number, as a P07.txt's
-        m = STUDY_ID_IN_FILENAME.match(Path(path).name)
+    if in_name is None:  # a study's own id (RM07.txt, T2 RM07.txt): its number, as a P07.txt's
+        m = STUDY_ID_IN_FILENAME.match(study_id_from_filename(path) or Path(path).name)
         in_name = None if m is None else f"P{m.group('number')}"
     numbered = named if participant_number_label(named) else None
     same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)

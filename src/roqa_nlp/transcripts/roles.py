@@ -106,26 +106,34 @@ INTERVIEW_IN_FILENAME = re.compile(
 #: A file name opening with a study's own participant id, capitals before a number (``RM07.txt``,
 #: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
 STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
-#: What may follow a study id in a file name that is still that participant's transcript: a
-#: follow-up, a part, a version, a wave or time point, an interview's number, a date, a second
-#: number (``RM04_followup``, ``RM04 part 2``, ``RM04_v2``, ``RM04_final``, ``RM04 T2``, ``RM04
-#: interview 2``, ``RM04 2024-03-01``, ``RM04-2``).
+#: What may stand beside a study id in a file name that is still that participant's transcript:
+#: a follow-up, a part, a version, a wave or time point, an interview's number or ordinal, a
+#: date, a second number (``RM04_followup``, ``RM04 part 2``, ``RM04_v2``, ``RM04_final``,
+#: ``RM04 T2``, ``T2 RM04``, ``RM04 interview 2``, ``RM04 second interview``, ``RM04
+#: 2024-03-01``, ``RM04-2``).
 _ID_FILE_MARKER = (
     r"(?i:follow[\s_-]?up(?:[\s_-]?\d{1,2})?|fu\d{0,2}|(?:part|pt)[\s_-]?\d{1,2}"
     r"|v(?:ersion)?[\s_-]?\d{1,3}(?:\.\d{1,2})?|final|draft|revised|edited|clean(?:ed)?"
-    r"|second|third|2nd|3rd|(?:wave|time|interview)[\s_-]?\d{1,2}|[TW]\d{1,2}"
+    r"|first|second|third|fourth|1st|2nd|3rd|4th|(?:wave|time|interview)[\s_-]?\d{1,2}"
+    r"|interview|[TW]\d{1,2}"
     r"|\d{4}[-_.]\d{2}[-_.]\d{2}|\d{1,2}[-_.]\d{1,2}[-_.]\d{2,4}|\d{8}|\d{1,2})"
 )
 #: A file name that gives its study id as its case (:func:`study_id_from_filename`): the id alone
-#: (``RM04.txt``) or followed only by :data:`_ID_FILE_MARKER` words. Any other word after the id
-#: names something else the id is not a participant's (``W1_RM04``, ``T1 manager``, ``NHS 111
-#: pilot``, ``FG2 staff``, ``ABC 12 and ABC 13 joint``, ``Q1 2023 interview``), so that file's
-#: case is its stem (those joined different people into one case, unsaid). The marks are read
-#: one at a time (:data:`_ID_FILE_MARK`), not by one pattern repeating them: their overlapping
-#: numbers made that backtrack exponentially (``RM04`` and 28 ``-11`` took 0.04 s, each more
-#: ``-11`` half as long again).
+#: (``RM04.txt``) or beside only :data:`_ID_FILE_MARKER` words, after it or (at most
+#: :data:`MAX_MARKS_BEFORE_ID` of them) before it (``T2 RM04``, ``W1_RM04``, ``Second interview
+#: RM04``: a wave's mark names the wave whichever side of the id it stands). Any other word
+#: beside the id names something else the id is not a participant's (``T1 manager``, ``NHS 111
+#: pilot``, ``FG2 staff``, ``ABC 12 and ABC 13 joint``, ``RM04_RM05_joint``, ``Leeds_RM04``,
+#: ``Q1 2023 interview``), so that file's case is its stem (those joined different people into
+#: one case, unsaid). The marks are read one at a time (:data:`_ID_FILE_MARK`), not by one
+#: pattern repeating them: their overlapping numbers made that backtrack exponentially
+#: (``RM04`` and 28 ``-11`` took 0.04 s, each more ``-11`` half as long again).
 _STUDY_ID_AT_START = re.compile(r"[A-Z]{1,4}[ _-]?\d{1,4}")
 _ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
+_MARK_BEFORE_ID = re.compile(rf"{_ID_FILE_MARKER}[\s_.-]+")
+#: Most marks a file name may give before its study id (``Wave 2 follow-up RM04``): a bound, so
+#: that reading a long name stays linear (each start is read to the end once).
+MAX_MARKS_BEFORE_ID = 2
 
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
 # r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
@@ -636,11 +644,27 @@ def participant_from_filename(path: str | Path) -> str | None:
 
 def study_id_from_filename(path: str | Path) -> str | None:
     """The study's own participant id a file name is, as written, alone or with a follow-up's,
-    part's, version's or date's mark after it (``RM04_followup.txt`` -> ``RM04``, ``HCP-04
-    follow-up.docx`` -> ``HCP-04``: :data:`_ID_FILE_MARK`), else None (``W1_RM04.txt``,
-    ``T1 manager.txt``, ``NHS 111 pilot.txt``: the id there names a wave, a site, a service)."""
+    part's, version's, wave's or date's marks beside it (``RM04_followup.txt`` -> ``RM04``,
+    ``HCP-04 follow-up.docx`` -> ``HCP-04``, ``T2 RM04.txt`` and ``W1_RM04.txt`` -> ``RM04``:
+    :data:`_ID_FILE_MARKER`), else None (``T1 manager.txt``, ``NHS 111 pilot.txt``,
+    ``RM04_RM05_joint.txt``: the id there names a wave, a service, or is one of two)."""
     stem = Path(path).stem
-    m = _STUDY_ID_AT_START.match(stem)
+    at = 0
+    for _ in range(MAX_MARKS_BEFORE_ID + 1):
+        found = _study_id_at(stem, at)
+        if found is not None:
+            return found
+        mark = _MARK_BEFORE_ID.match(stem, at)
+        if mark is None:
+            return None
+        at = mark.end()
+    return None
+
+
+def _study_id_at(stem: str, start: int) -> str | None:
+    """The study id ``stem`` gives at ``start`` when only marks (:data:`_ID_FILE_MARK`) follow
+    it to the end, else None."""
+    m = _STUDY_ID_AT_START.match(stem, start)
     if m is None:
         return None
     at = m.end()
