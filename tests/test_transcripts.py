@@ -5398,6 +5398,27 @@ def test_files_lettered_as_parts_of_one_number_are_said_to_be_one_case(tmp_path:
     ]
 
 
+def test_files_of_one_number_at_other_places_are_said_to_be_one_case(tmp_path: Path) -> None:
+    """Re-test s47 (reids2 6): SiteA_P04.txt and SiteB_P04.txt (each site numbering its own
+    participants) were joined into case P04 unsaid, while other joins are warned of. One line
+    names both files and the fix; a wave's mark (T1 P05, T2 P05) or a word naming the file
+    (Zoom_P06 beside P06) before the number is no other place, and stays unsaid."""
+    names = [
+        "SiteA_P04.txt", "SiteB_P04.txt", "T1 P05.txt", "T2 P05.txt", "Zoom_P06.txt", "P06.txt",
+        "Interview_P07.txt", "P07 follow-up.txt",
+    ]  # fmt: skip
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with pytest.warns(RoqaWarning) as caught:
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {Path(n).stem: f"P0{n.split('P0')[1][0]}" for n in names}
+    assert [str(w.message) for w in caught] == [
+        "SiteA_P04 and SiteB_P04 are read as one case, P04, though their file names give other "
+        "words before the number ('SiteA' and 'SiteB'): if they are different people (each site "
+        "numbering its own), give each their own number (in the file name, or label their "
+        "turns 'P02: ...')"
+    ]
+
+
 def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path) -> None:
     """Re-test s47 (reids 1): a file name opening with capitals and a number gave that id as the
     case, so W1_RM04 and W1_RM05 were one case W1, 'T1 manager' and 'T1 deputy' T1, 'NHS 111

@@ -1341,6 +1341,10 @@ class StudyCases:
     #: (``P04a.txt``, ``P04b.txt``), as ``(case, [(transcript, letter), ...])``: parts of one
     #: interview, or a joint interview's two people (``P04a``, ``P04b``), so the join is said
     parts: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    #: each case two or more transcripts take whose file names give other words before its
+    #: number (``SiteA_P04.txt``, ``SiteB_P04.txt``), as ``(case, [(transcript, words), ...])``:
+    #: a site's or team's own numbering may give two people one number, so the join is said
+    places: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
@@ -1373,7 +1377,10 @@ class StudyCases:
         listed in ``two_ways`` to be warned of once. Files whose names letter one number and
         whose labels name none (``P04a.txt`` and ``P04b.txt`` of ``Participant:`` turns) are
         one case, ``P04``, listed in ``parts`` to be warned of: a letter after the number is
-        how a joint interview's two people are written too."""
+        how a joint interview's two people are written too. Files whose names give other words
+        before the number (``SiteA_P04.txt``, ``SiteB_P04.txt``: :func:`_words_before_number`)
+        are one case too, listed in ``places`` to be warned of; a wave's mark there (``T1
+        P04``, ``T2 P04``) or no word (``P04.txt``) is no other place."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1386,6 +1393,7 @@ class StudyCases:
         spelled: dict[str, str] = {}
         two_ways: list[tuple[list[str], str, list[str]]] = []
         parts: list[tuple[str, list[tuple[str, str]]]] = []
+        places: list[tuple[str, list[tuple[str, str]]]] = []
         for key, group in groups.items():
             if len(group) < 2:
                 continue
@@ -1416,13 +1424,20 @@ class StudyCases:
             ]
             if len({letter for _, letter in lettered}) > 1:
                 parts.append((case, lettered))
+            before = [
+                (g.transcript, words)
+                for g in group
+                if _named_for(g, key) and (words := _words_before_number(g.source))
+            ]
+            if len({words.casefold() for _, words in before}) > 1:
+                places.append((case, before))
             spellings = list(dict.fromkeys(g.case for g in group))
             if len(spellings) > 1 and not any(g.in_header for g in group):
                 two_ways.append((spellings, case, [g.transcript for g in group]))
             elif not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, case, [g.transcript for g in group]))
-        return cls(from_file_name, shared, spelled, two_ways, parts)
+        return cls(from_file_name, shared, spelled, two_ways, parts, places)
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -1452,7 +1467,45 @@ class StudyCases:
             "(in the file name, or label their turns 'P02: ...')"
             for spellings, case, transcripts in self.two_ways
         ]
-        return said + [_parts_warning(case, lettered) for case, lettered in self.parts]
+        return (
+            said
+            + [_parts_warning(case, lettered) for case, lettered in self.parts]
+            + [_places_warning(case, before) for case, before in self.places]
+        )
+
+
+def _words_before_number(source: str) -> str:
+    """The words the file name ``source`` gives before its participant number, as written
+    (``SiteA`` of ``SiteA_P04.txt``), leaving out marks of a wave, time point or interview
+    (``T1 P04``, ``Interview_P04``: :data:`_ID_FILE_MARKER`) and words naming the file
+    (``Zoom``, ``Transcript``: ``data/file_name_words.txt``); empty when none are left."""
+    stem = Path(source).stem
+    m = PARTICIPANT_IN_FILENAME.search(stem)
+    if m is None:
+        return ""
+    naming = packaged_words("file_name_words.txt")
+    words = [
+        w
+        for w in _WORD_PARTS.split(stem[: m.start()])
+        if w and not _MARK_WORD.fullmatch(w) and w.casefold() not in naming
+    ]
+    return " ".join(words)
+
+
+#: One word of a file name that is a wave's, time point's or interview's mark (``T1``, ``W2``).
+_MARK_WORD = re.compile(_ID_FILE_MARKER)
+
+
+def _places_warning(case: str, before: list[tuple[str, str]]) -> str:
+    """The line of :meth:`StudyCases.warnings` for the case ``case`` that the transcripts of
+    ``before`` (each with the words its file name gives before the number) are joined into."""
+    ids = " and ".join(t for t, _ in before)
+    words = " and ".join(repr(w) for w in dict.fromkeys(w for _, w in before))
+    return (
+        f"{ids} are read as one case, {case}, though their file names give other words before "
+        f"the number ({words}): if they are different people (each site numbering its own), "
+        "give each their own number (in the file name, or label their turns 'P02: ...')"
+    )
 
 
 def _parts_warning(case: str, lettered: list[tuple[str, str]]) -> str:
