@@ -5419,6 +5419,24 @@ def test_files_of_one_number_at_other_places_are_said_to_be_one_case(tmp_path: P
     ]
 
 
+def test_a_study_id_in_lower_case_is_the_ids_case(tmp_path: Path) -> None:
+    """Re-test s47 (reids2 6): rm04.txt and RM04.txt, hcp-04.txt and 'HCP-04 T2.txt' were
+    separate cases, while p04.txt and P04.txt were one, P04. A study id is read in either case
+    and spelled in capitals, as a P-number is; a word of mixed case (Site2) is no id."""
+    names = [
+        "RM04 T2.txt", "rm04.txt", "rm04 followup.txt", "HCP-04 T2.txt", "hcp-04.txt",
+        "p04.txt", "P04 T2.txt", "t2 rm05.txt", "Site2.txt",
+    ]  # fmt: skip
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {
+        "RM04 T2": "RM04", "rm04": "RM04", "rm04 followup": "RM04", "HCP-04 T2": "HCP-04",
+        "hcp-04": "HCP-04", "p04": "P04", "P04 T2": "P04", "t2 rm05": "RM05", "Site2": "Site2",
+    }  # fmt: skip
+
+
 def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path) -> None:
     """Re-test s47 (reids 1): a file name opening with capitals and a number gave that id as the
     case, so W1_RM04 and W1_RM05 were one case W1, 'T1 manager' and 'T1 deputy' T1, 'NHS 111

@@ -128,7 +128,9 @@ _ID_FILE_MARKER = (
 #: one case, unsaid). The marks are read one at a time (:data:`_ID_FILE_MARK`), not by one
 #: pattern repeating them: their overlapping numbers made that backtrack exponentially
 #: (``RM04`` and 28 ``-11`` took 0.04 s, each more ``-11`` half as long again).
-_STUDY_ID_AT_START = re.compile(r"[A-Z]{1,4}[ _-]?\d{1,4}")
+#: The id is read in capitals or in lower case (``rm04`` is ``RM04``'s, as ``p04`` is ``P04``'s),
+#: and spelled in capitals; a word of mixed case (``Site2``) is no id.
+_STUDY_ID_AT_START = re.compile(r"(?:[A-Z]{1,4}|[a-z]{1,4})[ _-]?\d{1,4}")
 _ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
 _MARK_BEFORE_ID = re.compile(rf"{_ID_FILE_MARKER}[\s_.-]+")
 #: Most marks a file name may give before its study id (``Wave 2 follow-up RM04``): a bound, so
@@ -643,7 +645,7 @@ def participant_from_filename(path: str | Path) -> str | None:
 
 
 def study_id_from_filename(path: str | Path) -> str | None:
-    """The study's own participant id a file name is, as written, alone or with a follow-up's,
+    """The study's own participant id a file name is, in capitals, alone or with a follow-up's,
     part's, version's, wave's or date's marks beside it (``RM04_followup.txt`` -> ``RM04``,
     ``HCP-04 follow-up.docx`` -> ``HCP-04``, ``T2 RM04.txt`` and ``W1_RM04.txt`` -> ``RM04``:
     :data:`_ID_FILE_MARKER`), else None (``T1 manager.txt``, ``NHS 111 pilot.txt``,
@@ -673,7 +675,7 @@ def _study_id_at(stem: str, start: int) -> str | None:
         if mark is None:
             return None
         at = mark.end()
-    return m.group()
+    return m.group().upper()
 
 
 def participant_id(
