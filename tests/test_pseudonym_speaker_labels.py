@@ -577,3 +577,42 @@ def test_an_interviewer_named_only_in_a_header_is_not_another_interviewers_pseud
     rows = dict(line.split(",") for line in key.read_text("utf-8-sig").splitlines()[1:])
     assert (rows["Kate Brown"], rows["Sam Roe"]) == ("Interviewer", "Interviewer 2")
     assert "Interviewer: Interviewer 2\n" in (shared / "P04.txt").read_text("utf-8")
+
+
+def _asked_by(asks: str, answers: str, topic: str) -> str:
+    return (
+        f"{asks}: Thanks for joining. What has helped {topic} along?\n\n"
+        f"{answers}: Honestly the training days. Everyone came back with the same language.\n\n"
+        f"{asks}: And what got in the way of {topic}?\n\n"
+        f"{answers}: Staffing. We were two carers short for most of the winter.\n\n"
+        f"{asks}: Anything else?\n\n{answers}: No, that's everything.\n"
+    )
+
+
+def test_a_guessed_interviewer_is_said_once_a_run_and_not_once_the_key_names_them(
+    tmp_path: Path,
+) -> None:
+    """Re-test s47 (reids2 I): each run warned, for each file, that no speaker is named as the
+    interviewer so 'Interviewer 2' was taken, even when the key already named who interviews.
+    The guesses of one run are one line; a guess the key gave an interviewer's pseudonym
+    before the run is the key's word, and is not said."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    people = [("Kate Brown", "Maria Okafor"), ("Sam Roe", "Dean Hughes"), ("Ann Lee", "Jo Bell")]
+    for k, (asks, answers) in enumerate(people, start=1):
+        topic = ["the care plans", "the new rota", "the recovery tool"][k - 1]
+        (study / f"P0{k}.txt").write_text(_asked_by(asks, answers, topic), encoding="utf-8")
+    key = tmp_path / "private" / "key.csv"
+    first = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out1")
+    assert first.code == 0, first.err
+    guessed = [line for line in first.err.splitlines() if "as the interviewer" in line]
+    assert guessed == [
+        "roqa: warning: no speaker is named as the interviewer in 3 transcripts, so the one who "
+        "asks the questions was taken as the interviewer in each (P01.txt: 'Interviewer', "
+        "P02.txt: 'Interviewer 2', P03.txt: 'Interviewer 3'), and the key gives them those "
+        "pseudonyms (name the interviewer with --interviewer NAME to choose otherwise)"
+    ]
+    again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out2")
+    assert again.code == 0, again.err
+    assert "as the interviewer" not in again.err
+    assert (tmp_path / "out2" / "P02.txt").read_text("utf-8").startswith("Interviewer 2: ")

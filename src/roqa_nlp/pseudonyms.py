@@ -930,6 +930,13 @@ class PseudonymKey:
         # never the names: a repr ends up in logs and notebooks that are shared
         return f"PseudonymKey({len(self)} names, {len(self.added)} added)"
 
+    def role_of_name(self, name: str) -> str | None:
+        """The role the pseudonym the key gives ``name`` (:meth:`get`) says, ``interviewer``
+        (``Interviewer 2``) or ``participant`` (``P05``), else None: the key's word on who
+        interviews, which a guess from who asks the questions need not be warned of."""
+        pseudonym = self.get(name)
+        return None if pseudonym is None else _role_of(pseudonym)
+
     def get(self, name: str) -> str | None:
         """The pseudonym of ``name`` (any case, blanks collapsed), or None; a name the key does
         not hold as written is that of a person it does when they are one person but for the

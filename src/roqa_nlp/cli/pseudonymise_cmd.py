@@ -10,6 +10,7 @@ import typer
 from ._app import app, leaves_no_empty_out, participant_option, transcripts_argument
 
 if TYPE_CHECKING:
+    from ..pseudonyms import PseudonymKey
     from ..schema import Transcript
 
 
@@ -64,6 +65,7 @@ def pseudonymise_command(
     # pseudonymise() do
     from ..pseudonyms import pseudonymise
 
+    keyed = {t.id for t in originals if _interviewer_keyed(t, pseudonyms)}  # before new rows
     transcripts, _ = pseudonymise(originals, pseudonyms)
     from dataclasses import replace
 
@@ -128,11 +130,16 @@ def pseudonymise_command(
             )
         check_output_file(target)  # open in Word: said before the key or any is written
         targets[target] = t.source
+    guesses = [t for t in transcripts if _guessed(t) and t.id not in keyed]
     for t in transcripts:
-        # said of the pseudonymised transcript, so its names are pseudonyms
-        line = no_participant_warning(t) or speaker_warning(t, interface="cli")
+        # said of the pseudonymised transcript, so its names are pseudonyms; a guess of who
+        # interviews is said once for the run (below), and not where the key named them
+        told = t if len(guesses) == 1 and t.id == guesses[0].id else _without_guess(t)
+        line = no_participant_warning(t) or speaker_warning(told, interface="cli")
         if line is not None:
             warn(line, path=None)
+    if len(guesses) > 1:
+        warn(guessed_interviewers_warning(guesses), path=None)
     from ..io import make_out_dir
 
     make_out_dir(out)
@@ -166,4 +173,53 @@ def no_participant_warning(transcript: Transcript) -> str | None:
         "and the pseudonymised copy may still name them: read it before sharing (label the "
         "participant's turns 'P04: ...' or 'Name: ...', name the participant with "
         "--participant, or add a row for them to the key: 'Jane Smith,P04')"
+    )
+
+
+#: The metadata of a transcript whose interviewer was guessed: who asks the questions
+#: (``interviewer_guessed``), or who interviews in the study's other transcripts
+#: (``interviewer_from_study``).
+_GUESSES = ("interviewer_guessed", "interviewer_from_study")
+
+
+def _guessed(transcript: Transcript) -> list[str]:
+    """The speakers taken as ``transcript``'s interviewer by a guess (:data:`_GUESSES`)."""
+    guessed = transcript.metadata.get("interviewer_guessed")
+    if guessed:
+        return [str(guessed)]
+    return [str(n) for n in transcript.metadata.get("interviewer_from_study") or ()]
+
+
+def _interviewer_keyed(transcript: Transcript, key: PseudonymKey) -> bool:
+    """Whether the pseudonym key, as read, gives every speaker ``transcript``'s interviewer was
+    guessed to be an interviewer's pseudonym (``Kate Brown,Interviewer``): the key says who
+    interviews, so the guess is not warned of."""
+    guessed = _guessed(transcript)
+    return bool(guessed) and all(key.role_of_name(n) == "interviewer" for n in guessed)
+
+
+def _without_guess(transcript: Transcript) -> Transcript:
+    """``transcript`` without the record of its interviewer's guess, for the other warnings."""
+    from dataclasses import replace
+
+    if not _guessed(transcript):
+        return transcript
+    meta = {k: v for k, v in transcript.metadata.items() if k not in _GUESSES}
+    return replace(transcript, metadata=meta)
+
+
+def guessed_interviewers_warning(transcripts: list[Transcript]) -> str:
+    """One line for a run's ``transcripts`` (pseudonymised) whose interviewer was guessed,
+    naming each with the pseudonym of the one taken, instead of one line a file."""
+    each = ", ".join(
+        f"{Path(t.source or t.id).name}: {' and '.join(repr(n) for n in _guessed(t))}"
+        for t in transcripts
+    )
+    study = any(not t.metadata.get("interviewer_guessed") for t in transcripts)
+    who = "asks the questions" + (" or interviews in the other transcripts" if study else "")
+    return (
+        f"no speaker is named as the interviewer in {len(transcripts)} transcripts, so the one "
+        f"who {who} was taken as the interviewer in each ({each}), and the key "
+        "gives them those pseudonyms (name the interviewer with --interviewer NAME to choose "
+        "otherwise)"
     )
