@@ -506,7 +506,7 @@ def test_code_warns_of_two_transcripts_of_the_same_text(
 ) -> None:
     """Before (cli tester, session 43): `roqa code dup --out out_dup` coded s01.txt and its
     byte-identical copy s01_final.txt as 2 interviews, counted twice toward saturation, saying
-    nothing."""
+    nothing. s01 and s01_final are one case, S01, as S01.txt and S01_final.txt are."""
     monkeypatch.chdir(tmp_path)
     Path("dup").mkdir()
     text = NAMED.replace("Sam Roe", "Interviewer").replace("Jo Bell", "Participant")
@@ -516,7 +516,8 @@ def test_code_warns_of_two_transcripts_of_the_same_text(
     assert run.code == 0, run.err
     assert run.err.splitlines() == [
         "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
-        "under two names is coded twice and counted as two cases toward saturation (leave one out)"
+        "under two names is coded twice (its quotes are in the codings twice), though both are "
+        "case S01, which saturation counts once (leave one out)"
     ]
     assert "Coded 2 transcript(s)" in run.out
 

@@ -856,7 +856,8 @@ def test_inspect_warns_of_two_transcripts_of_the_same_text(
     assert run.code == 0, run.err
     assert run.err.splitlines() == [
         "roqa: warning: dup/s01_final.txt: holds the same text as dup/s01.txt: one interview "
-        "under two names is coded twice and counted as two cases toward saturation (leave one out)",
+        "under two names is coded twice (its quotes are in the codings twice), though both are "
+        "case S01, which saturation counts once (leave one out)",
         "roqa: warning: dup/s03.txt: holds the same text as dup/s02.txt: one interview "
         "under two names is coded twice and counted as two cases toward saturation (leave one out)",
     ]

@@ -5508,6 +5508,9 @@ def test_a_wave_before_a_study_id_marks_it_as_a_wave_after_it_does(tmp_path: Pat
         warnings.simplefilter("ignore", RoqaWarning)
         found = {t.id: t.participant for t in read_transcripts(folder)}
     assert found == stems
+    from roqa_nlp.transcripts.roles import study_id_from_filename
+
+    assert study_id_from_filename("interview.v2") is None  # after a mark, a mark is no id
 
 
 def test_a_long_file_name_of_id_and_numbers_is_read_in_linear_time() -> None:

@@ -133,6 +133,8 @@ _ID_FILE_MARKER = (
 _STUDY_ID_AT_START = re.compile(r"(?:[A-Z]{1,4}|[a-z]{1,4})[ _-]?\d{1,4}")
 _ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
 _MARK_BEFORE_ID = re.compile(rf"{_ID_FILE_MARKER}[\s_.-]+")
+#: One word of a file name that is a mark (``T1``, ``W2``, ``v2``): after other marks, no id.
+_MARK_WORD = re.compile(_ID_FILE_MARKER)
 #: Most marks a file name may give before its study id (``Wave 2 follow-up RM04``): a bound, so
 #: that reading a long name stays linear (each start is read to the end once).
 MAX_MARKS_BEFORE_ID = 2
@@ -654,8 +656,8 @@ def study_id_from_filename(path: str | Path) -> str | None:
     at = 0
     for _ in range(MAX_MARKS_BEFORE_ID + 1):
         found = _study_id_at(stem, at)
-        if found is not None:
-            return found
+        if found is not None and not (at and _MARK_WORD.fullmatch(found)):
+            return found  # after marks, a mark is no id ('interview.v2', 'T1 T2')
         mark = _MARK_BEFORE_ID.match(stem, at)
         if mark is None:
             return None
@@ -1492,10 +1494,6 @@ def _words_before_number(source: str) -> str:
         if w and not _MARK_WORD.fullmatch(w) and w.casefold() not in naming
     ]
     return " ".join(words)
-
-
-#: One word of a file name that is a wave's, time point's or interview's mark (``T1``, ``W2``).
-_MARK_WORD = re.compile(_ID_FILE_MARKER)
 
 
 def _places_warning(case: str, before: list[tuple[str, str]]) -> str:
