@@ -989,7 +989,9 @@ def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
     paragraphs = [p.text for p in Document(str(tmp_path / "t2.docx")).paragraphs]
     assert (
         "\u2021 Valence unsure: the probability of its valence is below 60%, or it is the "
-        "model's guess for a new code that the reviewer gave no valence." in paragraphs
+        "model's guess for a new code that the reviewer gave no valence. After a participant: "
+        "for every segment of theirs the bullet counts (its count of participants says how "
+        "many are so)." in paragraphs
     )
 
 

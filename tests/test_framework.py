@@ -1844,15 +1844,17 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     assert docx_rows(out) == [
         [["Barriers"], ["Enablers"]],
         [["Intervention Characteristics"]],
-        [["Complexity: 1 participant, 1 unsure (P01\u2020), 1 segment", "\u201cNobody trained us.\u201d (P01) \u2020"], ["\u2014"]],
+        [["Complexity: 1 participant, 1 code unsure (P01\u2020), 1 segment", "\u201cNobody trained us.\u201d (P01) \u2020"], ["\u2014"]],
         [["Inner Setting"]],
-        [["\u2014"], ["Culture: 1 participant (P01), 1 segment", "\u201cThe culture is kind.\u201d (P01) \u2021"]],
+        [["\u2014"], ["Culture: 1 participant, 1 valence unsure (P01\u2021), 1 segment", "\u201cThe culture is kind.\u201d (P01) \u2021"]],
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
         "for every segment of theirs the bullet counts (its count of participants says how "
         "many are so).",
-        "\u2021 Valence unsure: the probability of its valence is below 60%.",
+        "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
+        "participant: for every segment of theirs the bullet counts (its count of participants "
+        "says how many are so).",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs (a segment neutral under several constructs is named under each). "
         "Charted only as neutral, so in no row above: Intervention Source (1 segment). Under a "
@@ -1866,9 +1868,11 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     assert not [n for n in zipfile.ZipFile(out).namelist() if "thumbnail" in n]
     # no quote at all, as in the seed paper's table
     table.to_docx(out, quotes=0)
-    assert docx_rows(out)[2][0] == ["Complexity: 1 participant, 1 unsure (P01\u2020), 1 segment"]
-    # no quote marked: only the participant's mark is explained
-    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["C", "\u2020", "N"]
+    assert docx_rows(out)[2][0] == [
+        "Complexity: 1 participant, 1 code unsure (P01\u2020), 1 segment"
+    ]
+    # no quote marked: the participants' marks (P01† under Complexity, P01‡ under Culture)
+    assert [p.text[:1] for p in Document(str(out)).paragraphs[1:]] == ["C", "\u2020", "\u2021", "N"]
     # only neutral talk charted: no domain row, the table says so
     only_neutral = barriers_enablers(r.subset(transcript="T2"), MINI)
     only_neutral.to_docx(out)
@@ -2863,7 +2867,7 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
         "many are so)."
     ]
     assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
-        "Structural Characteristics: 1 participant, 1 unsure (P02\u2020), 1 segment",
+        "Structural Characteristics: 1 participant, 1 code unsure (P02\u2020), 1 segment",
         "\u201cWe talk about it in the team, sort of.\u201d (P02) \u2020",
     ]
 
@@ -2899,7 +2903,7 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_codes(
     out = tmp_path / "t.docx"
     table.to_docx(out)
     assert docx_rows(out)[2][0][0] == (
-        "Complexity: 3 participants, 1 unsure (P01, P09, P10\u2020), 4 segments"
+        "Complexity: 3 participants, 1 code unsure (P01, P09, P10\u2020), 4 segments"
     )
     assert [p.text for p in Document(str(out)).paragraphs][2] == (
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
@@ -3006,3 +3010,73 @@ def test_matrix_without_a_codebook_orders_the_codes_used_as_the_codebook_does() 
         transcripts={"T1": transcript("T1", "P01")},
     )
     assert framework_matrix(r).codes == ["IC.F", "OS.B", "IS.E.2", "PR.A", "AA.1", "ZZ.1"]
+
+
+def test_table2_marks_and_counts_participants_counted_only_on_unsure_valences(
+    tmp_path: Path,
+) -> None:
+    """Seed replication (session 48): "Access to Knowledge & Information: 7 participants (P01,
+    P03, P05, ...), 7 segments" under Enablers counted P05's and P09's negated barriers, read as
+    enablers at valence p = 0.46 and 0.37, with no mark, the ‡ only on the one quote shown. A
+    participant all of whose segments on a side are "valence unsure" is marked and counted in
+    every output, as one on unsure codes is (Word: ‡ with its count and a legend; .csv/.xlsx
+    and the report: "(valence unsure)"); one with a sure valence there too (P01) is not, nor
+    one whose valence the reviewer set (P10: no valence probability)."""
+    from docx import Document
+
+    from roqa_nlp.report import write_report
+
+    def vp(s: SegmentResult, p: float | None) -> SegmentResult:
+        g = dataclasses.replace(s.suggestions[0], valence_probability=p)
+        return dataclasses.replace(s, suggestions=[g])
+
+    r = CodingResult(
+        segments=[
+            vp(seg("T1", 0, "The culture is kind.", ("IS.C", 0.8, "enabler")), 0.9),
+            vp(seg("T1", 1, "People mostly help.", ("IS.C", 0.7, "enabler")), 0.5),
+            vp(seg("T2", 0, "We don't get any training.", ("IS.C", 0.7, "enabler")), 0.46),
+            vp(seg("T3", 0, "There's no real training.", ("IS.C", 0.6, "enabler")), 0.37),
+            vp(seg("T4", 0, "It's a mad year.", ("IS.C", 0.2, "enabler")), 0.4),
+            vp(seg("T5", 0, "Staff cover for each other.", ("IS.C", 1.0, "enabler")), None),
+        ],
+        transcripts={
+            t.id: t
+            for t in [
+                transcript("T1", "P01"),
+                transcript("T2", "P05"),
+                transcript("T3", "P09"),
+                transcript("T4", "P08"),
+                transcript("T5", "P10"),
+            ]
+        },
+    )
+    table = barriers_enablers(r, MINI, quotes=1)
+    side = table.construct("IS.C").enablers
+    assert (side.unsure_participants, side.valence_unsure_participants) == (
+        ["P08"],
+        ["P05", "P08", "P09"],
+    )
+    assert table.rows()[1][7:9] == [
+        6,
+        "P01, P05 (valence unsure), P08 (code unsure, valence unsure), P09 (valence unsure), P10",
+    ]
+    out = tmp_path / "t.docx"
+    table.to_docx(out, quotes=0)
+    assert docx_rows(out)[2][1] == [
+        "Culture: 5 participants, 1 code unsure, 3 valence unsure "
+        "(P01, P05\u2021, P08\u2020\u2021, P09\u2021, P10), 6 segments"
+    ]
+    # no quote shown: the legend still says what the participants' marks mean
+    assert [p.text for p in Document(str(out)).paragraphs][2:] == [
+        "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
+        "for every segment of theirs the bullet counts (its count of participants says how "
+        "many are so).",
+        "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
+        "participant: for every segment of theirs the bullet counts (its count of participants "
+        "says how many are so).",
+    ]
+    html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
+    assert (
+        '<div class="who">P01, P05 (valence unsure), P08 (code unsure, valence unsure), '
+        "P09 (valence unsure), P10 <span"
+    ) in html

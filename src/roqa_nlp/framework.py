@@ -54,6 +54,8 @@ SURE_VALENCE = 0.6
 SURE_CODE = 0.4
 #: how the tables and the report say a coding is below :data:`SURE_CODE`
 CODE_UNSURE = "code unsure"
+#: ... and that its valence is below :data:`SURE_VALENCE` (:attr:`Quote.valence_unsure`)
+VALENCE_UNSURE = "valence unsure"
 
 
 def valence_guessed(g: Suggestion) -> bool:
@@ -184,9 +186,9 @@ class Quote:
         vp = self.valence_probability
         if self.valence_guessed:
             guess = "" if vp is None else f", {vp:.2f}"
-            parts.append(f"valence unsure (the model's guess for a new code{guess})")
+            parts.append(f"{VALENCE_UNSURE} (the model's guess for a new code{guess})")
         elif vp is not None and vp < SURE_VALENCE:
-            parts.append(f"valence unsure ({below_line(vp, SURE_VALENCE)})")
+            parts.append(f"{VALENCE_UNSURE} ({below_line(vp, SURE_VALENCE)})")
         return ", ".join(parts)
 
     @property
@@ -1091,18 +1093,36 @@ class Side:
     #: the participants counted only on unsure codes: every segment of theirs on this side is
     #: "code unsure" (:attr:`Quote.unsure`), e.g. small talk coded at p = 0.11
     unsure_participants: list[str] = field(default_factory=list)
+    #: the participants counted only on unsure valences: every segment of theirs on this side
+    #: is "valence unsure" (:attr:`Quote.valence_unsure`), e.g. a negated barrier read as an
+    #: enabler at p = 0.46; a valence the reviewer set is never unsure
+    valence_unsure_participants: list[str] = field(default_factory=list)
+    #: whether a participant is marked valence unsure for the model's guess on a person's new
+    #: code (:attr:`Quote.valence_guessed`), which the Word table's legend then says
+    valence_guessed: bool = False
 
     def __bool__(self) -> bool:
         return self.segments > 0
 
-    def participant_list(self, mark: str = f" ({CODE_UNSURE})") -> str:
-        """Who said it, ``mark`` after each participant counted only on unsure codes
-        (:attr:`unsure_participants`): ``P09, P10 (code unsure)`` in the .csv/.xlsx table and
-        the report, ``P09, P10\u2020`` in the Word table. A participant count is the seed
-        study's measure of how widely a finding was shared, so one resting on a doubtful code
+    def participant_list(self, marks: tuple[str, str] | None = None) -> str:
+        """Who said it, each participant counted only on unsure codes
+        (:attr:`unsure_participants`) or only on unsure valences
+        (:attr:`valence_unsure_participants`) marked: in words by default, ``P09, P10 (code
+        unsure), P11 (valence unsure)``, as the .csv/.xlsx table and the report list them, or
+        with ``marks`` (the code's, the valence's) right after the name, ``P09, P10\u2020,
+        P11\u2021`` in the Word table. A participant count is the seed study's measure of how
+        widely a finding was shared, so one resting on a doubtful code, or on a doubtful side,
         is said to."""
-        unsure = set(self.unsure_participants)
-        return ", ".join(f"{p}{mark}" if p in unsure else p for p in self.participants)
+        code, valence = set(self.unsure_participants), set(self.valence_unsure_participants)
+        listed = []
+        for p in self.participants:
+            kinds = [(CODE_UNSURE, p in code), (VALENCE_UNSURE, p in valence)]
+            if marks is None:
+                words = ", ".join(word for word, on in kinds if on)
+                listed.append(f"{p} ({words})" if words else p)
+            else:
+                listed.append(p + "".join(m for m, (_, on) in zip(marks, kinds, strict=True) if on))
+        return ", ".join(listed)
 
     def __repr__(self) -> str:
         who = f" from {', '.join(self.participants)}" if self.participants else ""
@@ -1113,6 +1133,7 @@ class Side:
             "segments": self.segments,
             "participants": self.participants,
             "unsure_participants": self.unsure_participants,
+            "valence_unsure_participants": self.valence_unsure_participants,
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
@@ -1216,7 +1237,7 @@ class BarriersEnablers:
     def rows(self) -> list[list[Any]]:
         """Header + one row per construct, as the seed study's Table 2: domain, construct, then
         per side (barriers, enablers) the segments, the participants (``P10 (code unsure)``
-        where all of theirs are: :meth:`Side.participant_list`) and the quotes (each
+        or ``P11 (valence unsure)`` where all of theirs are: :meth:`Side.participant_list`) and the quotes (each
         ``"text" [P01, transcript:start-end]``, with ``code unsure (0.15)`` or ``valence unsure
         (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
         neutral segments."""
@@ -1349,12 +1370,15 @@ def barriers_enablers(
         # an unknown speaker of a group is no one to count
         who = {q.who for q in mine if q.who != UNKNOWN_SPEAKER}
         sure = {q.who for q in mine if q.sure_probability >= SURE_CODE}
+        sided = {q.who for q in mine if not q.valence_unsure}
         return Side(
             valence=valence,
             segments=len({q.segment_id for q in mine}),
             participants=sorted(who, key=natural_key),
             quotes=most_representative(mine, quotes, spread=True, of_side=True),
             unsure_participants=sorted(who - sure, key=natural_key),
+            valence_unsure_participants=sorted(who - sided, key=natural_key),
+            valence_guessed=any(q.valence_guessed for q in mine if q.who not in sided),
         )
 
     def row(code_id: str, name: str, parent: str | None = None) -> ConstructRow:

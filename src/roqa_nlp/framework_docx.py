@@ -13,7 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, check_quotes, clock, domain_heading
+from .framework import (
+    CODE_UNSURE,
+    NO_QUOTE,
+    SURE_CODE,
+    SURE_VALENCE,
+    VALENCE_UNSURE,
+    check_quotes,
+    clock,
+    domain_heading,
+)
 from .io import atomic_open, xml_text
 
 if TYPE_CHECKING:
@@ -68,17 +77,28 @@ def construct_name(c: ConstructRow) -> str:
 
 #: marks a quote, and a participant counted only on such quotes, whose code is unsure
 CODE_MARK = "\u2020"
-#: (in the marks shown) a participant was marked :data:`CODE_MARK`: the legend says what it means
-UNSURE_PARTICIPANT = "participant"
+#: ... whose valence is unsure (:attr:`~roqa_nlp.framework.Quote.valence_unsure`)
+VALENCE_MARK = "\u2021"
+#: what the legend says of a participant marked with either
+AFTER_PARTICIPANT = (
+    " After a participant: for every segment of theirs the bullet counts (its count of "
+    "participants says how many are so)."
+)
 
 
 def construct_line(name: str, side: Side) -> str:
     """A construct's bullet: its name, who raised it and on how many segments; participants
-    counted only on unsure codes marked (:data:`CODE_MARK`) and counted: ``Relative Priority:
-    2 participants, 1 unsure (P09, P10†), 2 segments``."""
-    n, unsure = len(side.participants), len(side.unsure_participants)
-    who = f"{n} participant{'s' if n != 1 else ''}" + (f", {unsure} unsure" if unsure else "")
-    who += f" ({side.participant_list(CODE_MARK)})"
+    counted only on unsure codes or only on unsure valences marked (:data:`CODE_MARK`,
+    :data:`VALENCE_MARK`) and counted: ``Relative Priority: 3 participants, 1 code unsure, 1
+    valence unsure (P09, P10\u2020, P11\u2021), 3 segments``."""
+    n = len(side.participants)
+    who = f"{n} participant{'s' if n != 1 else ''}"
+    for count, kind in (
+        (len(side.unsure_participants), CODE_UNSURE),
+        (len(side.valence_unsure_participants), VALENCE_UNSURE),
+    ):
+        who += f", {count} {kind}" if count else ""
+    who += f" ({side.participant_list((CODE_MARK, VALENCE_MARK))})"
     return f"{name}: {who}, {side.segments} segment{'s' if side.segments != 1 else ''}"
 
 
@@ -131,7 +151,7 @@ def unsure_marks(q: Quote) -> str:
     probability, are never marked)."""
     marks = CODE_MARK if q.sure_probability < SURE_CODE else ""
     if q.valence_unsure:
-        marks += "\u2021"
+        marks += VALENCE_MARK
     return marks
 
 
@@ -206,7 +226,12 @@ def write_table2_docx(
     for cell, label in zip(head.cells, ("Barriers", "Enablers"), strict=True):
         cell.paragraphs[0].add_run(label).bold = True
 
+    shown_marks: set[str] = set()
+    marked_participants: set[str] = set()  # the marks put after a participant
+    guessed = False  # a valence marked for the model's guess on a new code: the legend says so
+
     def fill(cell: Any, sides: list[tuple[str, Side]]) -> None:
+        nonlocal guessed
         shown = [(name, s) for name, s in sides if s]
         first = cell.paragraphs[0]
         if not shown:
@@ -217,7 +242,12 @@ def write_table2_docx(
             p.style = doc.styles["List Bullet"]
             p.add_run(xml_text(construct_line(name, side)))
             if side.unsure_participants:
-                shown_marks.update((CODE_MARK, UNSURE_PARTICIPANT))
+                shown_marks.add(CODE_MARK)
+                marked_participants.add(CODE_MARK)
+            if side.valence_unsure_participants:
+                shown_marks.add(VALENCE_MARK)
+                marked_participants.add(VALENCE_MARK)
+                guessed = guessed or side.valence_guessed
             for q in side.quotes[:quotes]:
                 qp = cell.add_paragraph()
                 qp.paragraph_format.left_indent = Pt(18)
@@ -229,10 +259,8 @@ def write_table2_docx(
                 if marks:
                     qp.add_run(f" {marks}")
                     shown_marks.update(marks)
-                    shown_quotes.append(q)
+                    guessed = guessed or q.valence_guessed
 
-    shown_marks: set[str] = set()
-    shown_quotes: list[Quote] = []  # those marked, for the note to say why
     for domain in table.domains:
         if not (domain.has_barriers or domain.has_enablers):
             continue  # neutral only: counted under the table
@@ -253,21 +281,18 @@ def write_table2_docx(
     if CODE_MARK in shown_marks:
         doc.add_paragraph(
             f"{CODE_MARK} Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
-            + (
-                " After a participant: for every segment of theirs the bullet counts (its "
-                "count of participants says how many are so)."
-                if UNSURE_PARTICIPANT in shown_marks
-                else ""
-            )
+            + (AFTER_PARTICIPANT if CODE_MARK in marked_participants else "")
         )
-    if "\u2021" in shown_marks:
+    if VALENCE_MARK in shown_marks:
         doc.add_paragraph(
-            f"\u2021 Valence unsure: the probability of its valence is below {SURE_VALENCE:.0%}"
+            f"{VALENCE_MARK} Valence unsure: the probability of its valence is below "
+            f"{SURE_VALENCE:.0%}"
             + (
                 ", or it is the model's guess for a new code that the reviewer gave no valence."
-                if any(q.valence_guessed for q in shown_quotes)
+                if guessed
                 else "."
             )
+            + (AFTER_PARTICIPANT if VALENCE_MARK in marked_participants else "")
         )
     neutral = neutral_note(table)
     if neutral:
