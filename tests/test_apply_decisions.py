@@ -1303,6 +1303,37 @@ def test_valences_the_reviewer_did_not_set_are_left_out_of_valence_agreement(
     )
 
 
+def test_valences_a_review_set_are_reported_as_changes_not_as_agreement(
+    tmp_path: Path,
+) -> None:
+    """Seed replication (session 48): `roqa agree codedA/ reviewedA/` printed valence
+    "agreement 0.0% ... kappa -0.141 (poor)" on n=9: with the kept valences left out, only
+    those the reviewer set are compared, mostly corrections, so agreement is low by
+    construction. The line says how many the reviewer set and changed instead (the JSON keeps
+    the figures, and says whose review it is)."""
+    review = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),  # no valence: the model's
+        Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="barrier"),
+        Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
+        Decision("p01:0005", "valence", text=TEXTS[4], valence="enabler"),
+    ]
+    assert apply_review(tmp_path, review).code == 0
+    coded, out = tmp_path / "coded", tmp_path / "reviewed"
+    run = roqa("agree", coded, out, "--json", tmp_path / "agree.json")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        "n=2 unit-code pairs): Alice, reviewing coded's suggestions, changed the valence on 1 "
+        "of the 2 Alice set (the model's valence, kept on 1 coded segment, is not counted as "
+        "Alice's). No agreement figure: a review sets a valence mostly to correct the model's, "
+        "so agreement over the valences it set is low by construction (docs/agreement.md)."
+    ) in said
+    assert "agreement 50.0%" not in said
+    pair = json.loads((tmp_path / "agree.json").read_text("utf-8"))["valence"]["pairs"][0]
+    assert (pair["reviewed_by"], pair["kept"], pair["percent_agreement"]) == ("Alice", 1, 0.5)
+
+
 def test_reviewed_codings_of_a_decisions_file_records_its_path(
     cfir: Codebook, tmp_path: Path
 ) -> None:

@@ -1938,6 +1938,18 @@ class ValencePair:
     ci_withheld: list[str] = field(default_factory=list)
     ci_withheld_why: dict[str, str] = field(default_factory=dict)
     undefined_why: dict[str, str] = field(default_factory=dict)  # as in Figures
+    #: the coder of the two whose codings are a review (``roqa apply-decisions``) of the other's,
+    #: a model's, suggestions, and who kept its valence on ``kept`` coded segments (not counted
+    #: as theirs): the pair's valences are then only those the review set, mostly corrections,
+    #: so agreement over them is low by construction and ``roqa agree`` reports the changes
+    #: (:attr:`changed`) instead; empty otherwise
+    reviewed_by: str = ""
+    kept: int = 0
+
+    @property
+    def changed(self) -> int:
+        """The pairs whose two valences differ (off the table's diagonal)."""
+        return sum(n for a, row in self.table.items() for b, n in row.items() if a != b)
 
 
 @dataclass

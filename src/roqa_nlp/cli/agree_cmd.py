@@ -299,6 +299,9 @@ class LoadedCodings:
     pair_units: dict[tuple[str, str], Any] = field(default_factory=dict)
     #: the codebook compared in without --codebook: the one `roqa code --codebook` recorded
     compared_in: str | None = None
+    #: (model, reviewer) -> the reviewer's coded segments that keep the model's valence, for
+    #: each review of a model that set some valences only (:func:`_review_valences`)
+    review_valences: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass
@@ -529,6 +532,7 @@ def _compared(
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
+    review_valences = _review_valences(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
     recorded, charts_differ = (
         recorded_chart_of(results, read.source) if book is None else (None, None)
@@ -611,7 +615,12 @@ def _compared(
         if (alone := _no_shared_code_warning(merged, given_codebook=book is not None)) is not None:
             warnings.append(alone)
     return LoadedCodings(
-        merged, translated, notes, warnings, compared_in=None if recorded is None else recorded.id
+        merged,
+        translated,
+        notes,
+        warnings,
+        compared_in=None if recorded is None else recorded.id,
+        review_valences=review_valences,
     )
 
 
@@ -908,6 +917,21 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     )
 
 
+def _kept_model_valences(results: dict[str, Any]) -> dict[str, list[str]]:
+    """Per review (``roqa apply-decisions``), its coded segments that keep the valence the
+    model gave, the reviewer setting none there; reviews with none are not listed."""
+    from ..exchange.review import valence_from_model
+
+    found = {}
+    for coder, result in results.items():
+        coded = {s.segment.id for s in result.segments if s.suggestions}
+        kept = [sid for sid in (s.segment.id for s in result.segments) if sid in coded]
+        ids = list(dict.fromkeys(sid for sid in kept if sid in valence_from_model(result)))
+        if ids:
+            found[coder] = ids
+    return found
+
+
 def _model_valence_notes(results: dict[str, Any]) -> list[str]:
     """One note per review (``roqa apply-decisions``) some of whose coded segments keep the
     valence the model gave, the reviewer setting none there (a decisions file without a valence
@@ -915,13 +939,9 @@ def _model_valence_notes(results: dict[str, Any]) -> list[str]:
     valence agreement (:func:`~roqa_nlp.coding_agreement.segment_valences`). Before session 45
     they were counted as the reviewer's: the model agreed with itself, kappa 1.000."""
     from ..errors import first_few
-    from ..exchange.review import valence_from_model
 
     notes = []
-    for coder, result in results.items():
-        coded = {s.segment.id for s in result.segments if s.suggestions}
-        kept = [sid for sid in (s.segment.id for s in result.segments) if sid in coded]
-        ids = list(dict.fromkeys(sid for sid in kept if sid in valence_from_model(result)))
+    for coder, ids in _kept_model_valences(results).items():
         if ids:
             n = len(ids)
             notes.append(
@@ -930,6 +950,48 @@ def _model_valence_notes(results: dict[str, Any]) -> list[str]:
                 f"{coder}'s valence, so left out of valence agreement ({first_few(ids, 3)})"
             )
     return notes
+
+
+def _reviewed_pairs(
+    results: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str]]]:
+    """The reviews among ``results`` (coder -> the hash of the model they reviewed, None when
+    not recorded), the models (coder -> hash) and the pairs in which a coder's codings are a
+    review of a model's suggestions compared here, (model, reviewer), or two reviews of one
+    model's suggestions (:func:`_review_of_model_note`)."""
+    from ..coding_agreement import is_model_result
+
+    def meta(r: Any) -> dict[str, Any]:
+        return r.meta if isinstance(r.meta, dict) else {}
+
+    reviews = {
+        c: meta(r).get("reviewed_model")
+        for c, r in results.items()
+        if meta(r).get("source") == "roqa apply-decisions"
+    }
+    if not reviews:
+        return reviews, {}, []
+    models = {}
+    for c, r in results.items():
+        made_by = meta(r).get("model")
+        if c not in reviews and is_model_result(r):
+            models[c] = made_by.get("hash") if isinstance(made_by, dict) else None
+    pairs = [(m, c) for m, h in models.items() for c, seen in reviews.items() if seen in (None, h)]
+    pairs += [
+        (a, b)
+        for a, b in itertools.combinations(reviews, 2)
+        if None in (reviews[a], reviews[b]) or reviews[a] == reviews[b]
+    ]
+    return reviews, models, pairs
+
+
+def _review_valences(results: dict[str, Any]) -> dict[tuple[str, str], int]:
+    """(model, reviewer) -> how many coded segments keep the model's valence, for each review of
+    a model compared here that set a valence on some segments only: the pair's valences are then
+    only those the review set (:attr:`~roqa_nlp.coding_agreement.ValencePair.reviewed_by`)."""
+    kept = _kept_model_valences(results)
+    _, models, pairs = _reviewed_pairs(results)
+    return {(m, r): len(kept[r]) for m, r in pairs if m in models and r in kept}
 
 
 def _review_of_model_note(results: dict[str, Any]) -> str | None:
@@ -943,31 +1005,9 @@ def _review_of_model_note(results: dict[str, Any]) -> str | None:
     construction). A review that records no model (written before ``reviewed_model`` was kept)
     is taken as a review of any model compared, and of the same suggestions as another review.
     """
-    from ..coding_agreement import is_model_result
     from ..errors import and_list
 
-    def meta(r: Any) -> dict[str, Any]:
-        return r.meta if isinstance(r.meta, dict) else {}
-
-    reviews = {
-        c: meta(r).get("reviewed_model")
-        for c, r in results.items()
-        if meta(r).get("source") == "roqa apply-decisions"
-    }
-    if not reviews:
-        return None
-    models = {}
-    for c, r in results.items():
-        made_by = meta(r).get("model")
-        if c not in reviews and is_model_result(r):
-            models[c] = made_by.get("hash") if isinstance(made_by, dict) else None
-
-    pairs = [(m, c) for m, h in models.items() for c, seen in reviews.items() if seen in (None, h)]
-    pairs += [
-        (a, b)
-        for a, b in itertools.combinations(reviews, 2)
-        if None in (reviews[a], reviews[b]) or reviews[a] == reviews[b]
-    ]
+    reviews, models, pairs = _reviewed_pairs(results)
     if not pairs:
         return None
     reviewers = list(dict.fromkeys(c for pair in pairs for c in pair if c in reviews))
@@ -1822,6 +1862,10 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         shown_figures.append(report.single_code[universe])
     v = report.valence
     shown_valence = [] if v is None else [v, *(v.pairs if len(v.coders) > 2 else [])]
+    # a review's changes are said in place of its figures (_review_changes)
+    shown_valence = [
+        f for f in shown_valence if not getattr(f, "reviewed_by", "") and not _review_alone(f)
+    ]
     footnote = _withheld_footnote(report, shown_figures, shown_valence)
     if footnote is not None:
         console.print(footnote, markup=False, highlight=False)
@@ -1907,8 +1951,12 @@ def _print_valence(report: Any, *, console: Any) -> None:
     kappa = "Cohen's kappa" if v.kappa_method == "cohen" else "Light's kappa"
     # intervals resample units, each with all its pairs
     n = f"n={v.n_pairs} unit-code pairs" + (f" in {v.n_units} units" if v.ci else "")
+    alone = v.pairs[0] if _review_alone(v) else None
+    if alone is not None:
+        n = f"n={v.n_pairs} unit-code pairs"
     console.print(
-        f"Valence ({report.valence_note}; {n}): {figures(v, kappa)}.",
+        f"Valence ({report.valence_note}; {n}): "
+        f"{figures(v, kappa) + '.' if alone is None else _review_changes(alone)}",
         markup=False,
         highlight=False,
     )
@@ -1916,11 +1964,33 @@ def _print_valence(report: Any, *, console: Any) -> None:
         for p in v.pairs:
             console.print(
                 f"  valence, {p.coder_a} - {p.coder_b} (n={p.n_pairs}): "
-                + figures(p, "Cohen's kappa")
-                + ".",
+                + (_review_changes(p) if p.reviewed_by else figures(p, "Cohen's kappa") + "."),
                 markup=False,
                 highlight=False,
             )
+
+
+def _review_alone(v: Any) -> bool:
+    """Whether ``v`` is valence agreement between two coders only, a model and its review
+    (:func:`_review_changes` said in place of its figures)."""
+    return hasattr(v, "coders") and len(v.coders) == 2 and bool(v.pairs[0].reviewed_by)
+
+
+def _review_changes(p: Any) -> str:
+    """What a review's valences did to the model's (``p``: a
+    :class:`~roqa_nlp.coding_agreement.ValencePair` with ``reviewed_by``), said instead of an
+    agreement figure: where the review kept the model's valence it is not counted as the
+    reviewer's, so those compared are the ones it set, mostly corrections (seed replication,
+    session 48: "agreement 0.0%, kappa -0.141 (poor)" on the 9 a reviewer set)."""
+    who = p.reviewed_by
+    model = p.coder_a if p.coder_b == who else p.coder_b
+    segments = f"{p.kept} coded segment{'s' * (p.kept != 1)}"
+    return (
+        f"{who}, reviewing {model}'s suggestions, changed the valence on {p.changed} of the "
+        f"{p.n_pairs} {who} set (the model's valence, kept on {segments}, is not counted as "
+        f"{who}'s). No agreement figure: a review sets a valence mostly to correct the model's, "
+        "so agreement over the valences it set is low by construction (docs/agreement.md)."
+    )
 
 
 #: Most bootstrap resamples ``--n-boot`` accepts (memory grows with resamples x units).
@@ -2049,6 +2119,12 @@ def agree_command(
         seed=seed,
         pair_units=loaded.pair_units,
     )
+    if report.valence is not None:
+        for p in report.valence.pairs:
+            for model, reviewer in ((p.coder_a, p.coder_b), (p.coder_b, p.coder_a)):
+                if (model, reviewer) in loaded.review_valences:
+                    p.reviewed_by = reviewer
+                    p.kept = loaded.review_valences[model, reviewer]
     if not report.codes:
         n = report.n_units["all"]
         loaded.notes.append(
