@@ -1170,6 +1170,19 @@ def partly_reviewed() -> CodingResult:
     return result
 
 
+def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review() -> None:
+    """Seed replication (session 48): with 10 of 13 interviews reviewed, the verdict said "only
+    10 interview(s), the rule needs at least 13; continue interviewing", though 3 interviews
+    waited for review. With transcripts not reviewed yet, the advice is to finish the review."""
+    s = saturation(partly_reviewed(), initial_sample=2, stopping_criterion=3)
+    assert s.francis.message == (
+        "saturation not reached: only 4 interview(s), the rule needs at least 5; finish the "
+        "review of I03 and judge again before interviewing more; 1 transcript(s) not reviewed "
+        "yet are left out of the judgement (the others keep their numbers in the study's "
+        "order): I03 (interview 3, P03)"
+    )
+
+
 def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(
     tmp_path: Path,
 ) -> None:

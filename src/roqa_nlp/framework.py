@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RoqaError, first_few
+from .errors import RoqaError, and_list, first_few
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
@@ -2712,7 +2712,14 @@ def saturation(
             )
             + passed_over(1, len(seq))
         )
-        msg = f"saturation not reached: {why}; continue interviewing until {run_of} no new code"
+        # interviews the review has not reached may complete the run: review them first
+        advice = (
+            f"finish the review of {and_list([t for t, _, _ in unreached])} and judge again "
+            "before interviewing more"
+            if unreached
+            else f"continue interviewing until {run_of} no new code"
+        )
+        msg = f"saturation not reached: {why}; {advice}"
     msg += unsure_note()
     if unreached:
         msg += "; " + not_reviewed_note(unreached)
