@@ -322,6 +322,45 @@ def test_roqa_report_with_the_review_carried_in_notes_only_the_groups_still_unna
     assert "note:" not in capsys.readouterr().out
 
 
+def test_the_queue_counts_named_small_talk_apart_and_marks_it_named(cfir: Codebook) -> None:
+    """Tester s48 (opencode, 4): "1 segment fit no code ..., besides 3 of small talk ... All of
+    them already have a new code (marked named below)", though one small-talk segment had no
+    decision, and the small talk named showed no "named:" mark."""
+    import dataclasses
+
+    from roqa_nlp.decisions import Decision
+
+    aside = set(RECURRING["segment_ids"])
+    result = build_result()
+    result.segments = [
+        dataclasses.replace(s, off_topic=s.segment.id in aside) for s in result.segments
+    ]
+    lead = (
+        "1 segment fit no code of the codebook, besides 2 of small talk or background listed at "
+        "the end. "
+    )
+
+    def page(*names: str) -> str:
+        decisions = [Decision(sid, "new-code", new_code="Pandemic") for sid in names]
+        return section(render_report(result, cfir, open_coding=[ALONE], decisions=decisions))
+
+    out = page("p01_interview:0003", "p02_interview:0002")
+    assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
+        "The one that fits no code and 1 of the 2 of small talk already have a new code in the "
+        "review carried into this report (marked named below)."
+    )
+    small_talk = out[out.index('<details class="candidate off-topic">') :]
+    item = small_talk[small_talk.index(">p02_interview:0002</a>") :].split("</li>")[0]
+    assert item.endswith('<span class="named">named: Pandemic</span>')
+    assert small_talk.count('class="named"') == 1
+    out = page("p02_interview:0002")
+    assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
+        "1 of the 2 of small talk already has a new code in the review carried into this "
+        "report (marked named below); name a new code beside one of the others in the "
+        "transcripts to record it."
+    )
+
+
 def test_the_queue_counts_named_what_is_named_and_no_more(cfir: Codebook) -> None:
     """Tester s42 (opencode, 6): the queue's first line said "All of them already have a new
     code" when its one segment was named but 2 of the 6 recurring groups were not."""

@@ -666,21 +666,25 @@ def carried_review(path: str | Path) -> list[list[str]] | None:
 
 def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
     """What the open-coding section's first line says of the segments the review carried in
-    names a new code for (``named``, ids): of those that fit no code (``queue["total"]``) and
-    of those in recurring groups of set-aside talk, each counted apart, and what is left to
-    name; "All of them" only when nothing is (a re-run whose one queued segment was named said
-    so beside 2 groups not named)."""
+    names a new code for (``named``, ids): of those that fit no code (``queue["total"]``), of
+    those in recurring groups of set-aside talk and of the rest of the small talk, each counted
+    apart, and what is left to name; "All of them" only when the line counts no set-aside talk
+    and nothing is left (a re-run whose one queued segment was named said so beside 2 groups
+    not named, and beside small talk not named: tester s48)."""
     queued = queue["total"]
     waiting = [s["id"] for g in queue["groups"] for s in g["segments"]]
     n_queued = sum(1 for sid in waiting + [s["id"] for s in queue["ungrouped"]] if sid in named)
     aside = [s["id"] for g in queue["set_aside_groups"] for s in g["segments"]]
     n_aside = sum(1 for sid in aside if sid in named)
+    rest = [s["id"] for s in queue.get("off_topic_rest", [])]
+    n_rest = sum(1 for sid in rest if sid in named)
     grouped = bool(queue["groups"] or queue["set_aside_groups"])
-    if not n_queued and not n_aside:
+    if not n_queued and not n_aside and not n_rest:
         group = ", or for a whole group below," if grouped else ""
         return f"Name a new code beside a segment in the transcripts{group} to record it."
+    # small talk not named is not asked for: it is not offered as a theme
     left = n_queued < queued or n_aside < len(aside)
-    if not aside:  # "them": the segments that fit no code, the only ones counted
+    if not aside and not rest:  # "them": the segments that fit no code, the only ones counted
         parts = ["All of them" if not left else f"{n_queued} of them"]
     else:
         parts = []
@@ -693,7 +697,10 @@ def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
                 f"the {len(aside)}" if n_aside == len(aside) else f"{n_aside} of the {len(aside)}"
             )
             parts.append(f"{some} in recurring groups")
-    one = len(parts) == 1 and (n_queued or n_aside) == 1 and parts[0] != "All of them"
+        if n_rest:
+            some = f"the {len(rest)}" if n_rest == len(rest) else f"{n_rest} of the {len(rest)}"
+            parts.append(f"{some} of small talk")
+    one = len(parts) == 1 and n_queued + n_aside + n_rest == 1 and parts[0] != "All of them"
     said = (
         f"{' and '.join(parts)} already {'has' if one else 'have'} a new code in the review "
         "carried into this report (marked named below)"
