@@ -419,15 +419,14 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
     ]
 
 
-def test_inspect_cites_the_backchannels_a_plain_text_file_holds_and_counts_turns_as_its_table(
+def test_inspect_reads_an_otter_txt_answer_whole_across_a_yeah_and_counts_turns_as_its_table(
     tmp_path: Path,
 ) -> None:
-    """An Otter-style .txt (the speaker's label and time on a line of their own) is read as typed
-    (its text is the file's own, so a backchannel line stays between the answer's parts): the
-    note names the backchannels the file holds ('Yeah.'), not 'Right.', which it does not, and
-    the guessed interviewer's count is of all her turns, as the table shows them (4), with the
-    one that only acknowledges named. Before: "(such as 'Right.')" and "(3 of 3 turns)" beside
-    a table of 4 turns (s43 tester: t04_otter.txt, "6 of 8 turns" beside 9)."""
+    """An Otter-style .txt (the speaker's label and time on a line of their own) is a machine's
+    export: the interviewer's 'Yeah.' between two parts of an answer is left out and the answer
+    read whole, as in .docx (s48 tester: Otter's 'Mm hmm.' blocks split answers), and the
+    guessed interviewer's count is of all her turns, as the table shows them (3). Before:
+    "(such as 'Right.')" and "(3 of 3 turns)" beside a table of 4 turns (s43 tester)."""
     said = [
         ("Speaker 1", "What has helped the service?"),
         ("Speaker 2", "The champions on each shift, mostly, because they show the others how."),
@@ -445,17 +444,16 @@ def test_inspect_cites_the_backchannels_a_plain_text_file_holds_and_counts_turns
     assert run.code == 0, run.err
     (got,) = json.loads(run.out)
     assert [(s["speaker"], s["turns"]) for s in got["speakers"]] == [
-        ("Speaker 1", 4),
-        ("Speaker 2", 4),
+        ("Speaker 1", 3),
+        ("Speaker 2", 3),
     ]
     assert got["read_as"] == [
-        "1 turn split by another speaker's backchannel ('Yeah.'): this format is read as typed, "
-        "so each part is coded on its own (delete the backchannel line in the file to code the "
-        "turn whole)"
+        "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so that turn "
+        "is read whole"
     ]
     assert (
-        "so 'Speaker 1', who asks the questions (3 of 4 turns, and 1 only acknowledges: "
-        "'Yeah.'), was taken as the interviewer" in got["warning"]
+        "so 'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer"
+        in got["warning"]
     )
 
 

@@ -147,7 +147,7 @@ def across_backchannels(
     if not bridge:
         joined, _ = _bridged(spoken, None)
         return joined, 0
-    joined, left_out = _bridged(spoken, lambda: _interviewers(spoken, interviewer_labels))
+    joined, left_out = _bridged(spoken, lambda: interviewers_of(spoken, interviewer_labels))
     return joined, len(left_out)
 
 
@@ -254,6 +254,19 @@ def _bridged(
     (tidied, casefolded) who are the interviewer (asked for once, and only when a backchannel
     needs it); no bridging when it is None. Returns the turns and the words of each backchannel
     left out."""
+    joined, _, left_out = bridged_runs(spoken, interviewers)
+    return joined, left_out
+
+
+def bridged_runs(
+    spoken: Sequence[SpokenTurn],
+    interviewers: Callable[[], frozenset[str]] | None,
+    joinable: Callable[[int, int], bool] | None = None,
+) -> tuple[list[SpokenTurn], list[list[int]], list[str]]:
+    """:func:`_bridged`, with the indices into ``spoken`` of the turns each joined turn is made
+    of (a backchannel left out is in none). ``joinable(i, k)`` says whether turn ``k`` may go
+    on turn ``i``'s turn (the turns between them a backchannel left out): a plain-text reader
+    joins only where nothing but a machine's labels and the backchannel lies between them."""
     known: frozenset[str] | None = None
 
     def interviewer(s: SpokenTurn) -> bool:
@@ -262,11 +275,16 @@ def _bridged(
             known = interviewers() if interviewers is not None else frozenset()
         return tidy_speaker(s.speaker).casefold() in known
 
+    def may(i: int, k: int) -> bool:
+        return joinable is None or joinable(i, k)
+
     out: list[SpokenTurn] = []
+    runs: list[list[int]] = []
     left_out: list[str] = []
-    for s in spoken:
-        if out and _same_speaker(out[-1], s):
+    for k, s in enumerate(spoken):
+        if out and _same_speaker(out[-1], s) and may(runs[-1][-1], k):
             out[-1] = _joined(out[-1], s)
+            runs[-1].append(k)
         elif (
             interviewers is not None
             and len(out) >= 2
@@ -280,12 +298,16 @@ def _bridged(
                     and not ends_asking(out[-2].words)  # a short reply is an answer
                 )
             )
+            and may(runs[-2][-1], k)
         ):
             left_out.append(out.pop().words)
+            runs.pop()
             out[-1] = _joined(out[-1], s)
+            runs[-1].append(k)
         else:
             out.append(s)
-    return out, left_out
+            runs.append([k])
+    return out, runs, left_out
 
 
 #: A piece of talk ending a sentence: its last mark, closing quotes or brackets aside.
@@ -312,7 +334,7 @@ def _may_have_asked(before: str, between: str, after: str) -> bool:
     )
 
 
-def _interviewers(
+def interviewers_of(
     spoken: list[SpokenTurn], interviewer_labels: Sequence[str] | None
 ) -> frozenset[str]:
     """The speakers of ``spoken`` (tidied, casefolded) who are the interviewer when a reader

@@ -27,7 +27,10 @@ character after the label to the last non-blank character of its last line. One 
 consecutive labelled lines therefore stay turns of their own (a turn spanning the label between
 them would carry it into its segments), unlike the formats rendered canonically, which join them
 (:func:`~roqa_nlp.transcripts.render.merged_turns`): a line-per-utterance export from
-speech-to-text is best read from its ``.json``. In Markdown files
+speech-to-text is best read from its ``.json``. But where a transcription tool labels each
+block with a time (Zoom's saved transcript, Otter, Rev), one speaker's blocks in a row, or
+parted only by the other's backchannel block, are one turn, the labels and backchannel between
+them blanked as a chat message is (:func:`_export_turns`). In Markdown files
 heading lines (``# ...``) and rules (``---``) are never speech.
 
 Times of day (Zoom's saved transcript, ``[Jane Smith] 10:15:32``) are kept as times from the
@@ -269,6 +272,10 @@ def parse_text(
         found_unlabelled = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
+    joined: dict[str, object] = {}
+    if labelled:
+        turns, gaps, joined = _export_turns(text, turns, lines, labels, interviewer_labels)
+        text = blanked(text, gaps)
     metadata = {
         "format": "md" if markdown else "txt",
         "rendering": "original",
@@ -280,6 +287,7 @@ def parse_text(
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
         **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
         **end_text_metadata([raw[i] for i in sorted(found.ended)]),
+        **joined,
     }
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text)
@@ -618,6 +626,90 @@ def blanked(text: str, lines: Sequence[tuple[int, int]]) -> str:
         pos = start + length
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _export_turns(
+    text: str,
+    turns: list[Turn],
+    lines: list[_Line],
+    labels: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> tuple[list[Turn], list[tuple[int, int]], dict[str, object]]:
+    """``turns`` with one speaker's turns joined where a transcription tool's timed labels part
+    them (Otter's ``Jane Smith  0:42`` over each paragraph of one answer, Zoom's ``[Jane Smith]
+    10:15:45`` over each sentence), or only another speaker's backchannel and its timed label
+    does (``Hannah Whitfield  0:24`` / ``Mm hmm.``), as :func:`.render.across_backchannels`
+    joins them in a Word or subtitle file; the lines between blanked (their start and length
+    returned), so each offset still matches the file; and the metadata: the backchannels left
+    out and each joined part's time (:mod:`.cue_times`). Only where each label stands alone on
+    its line and each turn after the first has a time: a typist's repeated ``P01:`` stays a
+    split, as the file holds it (its label, on the line of the words, cannot be blanked)."""
+    from .cue_times import CUE_TIMES, cue_entry
+    from .render import BACKCHANNELS_LEFT_OUT, SpokenTurn, bridged_runs, interviewers_of
+
+    starts = [line.start for line in lines]
+    spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
+
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
+    def gap_lines(i: int, k: int) -> list[int] | None:
+        """The lines between turn ``i``'s words and turn ``k``'s, when each is blank, a label
+        alone of a turn after ``i`` (each of them timed), a time alone or a line of the
+        backchannel turns between; else None."""
+        between = turns[i + 1 : k]
+        if any(t.begin_time is None for t in turns[i + 1 : k + 1]):
+            return None
+        first, last = line_of(turns[i].end), line_of(turns[k].start)
+        if first >= last or lines[last].text[: turns[k].start - lines[last].start].strip():
+            return None  # a label on the line of the words: a typist's, kept as the file has it
+        speakers = {t.speaker for t in turns[i + 1 : k + 1]}
+        for j in range(first + 1, last):
+            line, m = lines[j], labels[j]
+            stamp = match_timestamp(line.text)
+            if m is not None:
+                ok = m.label in speakers and not line.text[m.words_start :].strip()
+            elif stamp is not None:
+                ok = not line.text[stamp[1] :].strip()
+            else:
+                ok = not line.text.strip() or any(
+                    t.start <= line.content_start and line.content_end <= t.end for t in between
+                )
+            if not ok:
+                return None
+        return list(range(first + 1, last))
+
+    joined, runs, left_out = bridged_runs(
+        spoken,
+        lambda: interviewers_of(spoken, interviewer_labels),
+        lambda i, k: gap_lines(i, k) is not None,
+    )
+    if len(runs) == len(turns):
+        return turns, [], {}
+    gaps: list[tuple[int, int]] = []
+    out: list[Turn] = []
+    entries: list[dict[str, object]] = []
+    for run in runs:
+        first = turns[run[0]]
+        for i, k in zip(run, run[1:]):
+            for j in gap_lines(i, k) or []:
+                if lines[j].text.strip():
+                    gaps.append((lines[j].start, len(lines[j].text)))
+        out.append(replace(first, end=turns[run[-1]].end, end_time=turns[run[-1]].end_time))
+    final = blanked(text, gaps)
+    for index, (turn, run) in enumerate(zip(out, runs, strict=True)):
+        pieces = [(text[turns[i].start : turns[i].end], turns[i].begin_time, None) for i in run]
+        entry = cue_entry(index, final[turn.start : turn.end], pieces)
+        if entry is not None:
+            entries.append(entry)
+    return (
+        out,
+        gaps,
+        {
+            **({BACKCHANNELS_LEFT_OUT: len(left_out)} if left_out else {}),
+            **({CUE_TIMES: entries} if entries else {}),
+        },
+    )
 
 
 def _paragraph_turns(
