@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from ..io import packaged_lines
+from .timecodes import NOTE_TIME
 
 #: The packaged list of annotation patterns (``roqa_nlp/data/``).
 ANNOTATIONS = "transcriber_annotations.txt"
@@ -97,8 +98,13 @@ def only_words_lost(words: str) -> bool:
 
 def is_annotation(note: str) -> bool:
     """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation (a full
-    stop, comma or exclamation mark closing it left out: ``[Laughs.]``)."""
-    return _annotation().fullmatch(" ".join(note.split()).rstrip(".,!")) is not None
+    stop, comma or exclamation mark closing it left out: ``[Laughs.]``; and the time a service
+    writes after it: Rev's ``[crosstalk 00:01:02]``, :data:`.timecodes.NOTE_TIME`)."""
+    inside = " ".join(note.split()).rstrip(".,!")
+    timed = NOTE_TIME.fullmatch(f"[{inside}]")
+    if timed is not None:
+        inside = timed.group("note").rstrip(".,!")
+    return _annotation().fullmatch(inside) is not None
 
 
 def without_annotations(text: str) -> str:

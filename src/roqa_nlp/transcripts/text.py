@@ -55,12 +55,14 @@ them (``metadata["line_numbers"]``).
 
 A file with the time marks f4transkript and MAXQDA write at the end of each paragraph
 (``P04: words #00:01:02-3#``), or a service's timestamps inside or at the end of a turn (``...
-written [00:00:28] into it``, ``... the community side. (00:00:17)``, Rev's ``[inaudible
-00:00:41]``; :func:`.timecodes.has_time_marks`), is the exception: the marks are no one's words,
+written [00:00:28] into it``, ``... the community side. (00:00:17)``;
+:func:`.timecodes.has_time_marks`), is the exception: the marks are no one's words,
 so its text is the canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn
 ending with a mark ends at its time, and the next turn begins there (``metadata["time_marks"]``).
 A timestamp before a speaker's label (``[00:00:02] P04: words``) is read with the label, and
-keeps the file's own text.
+keeps the file's own text; so does a note with its time (Rev's ``[inaudible 00:00:41]``): the
+note stays in the text, as every transcriber's note does, and the model reads neither it nor its
+time (:func:`.annotations.is_annotation`).
 """
 
 from __future__ import annotations
@@ -291,7 +293,7 @@ def parse_text(
     }
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text)
-    if any(has_time_marks(text[t.start : t.end]) for t in turns):
+    if any(has_time_marks(text[t.start : t.end], note_times=False) for t in turns):
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
             without_time_marks(spoken),

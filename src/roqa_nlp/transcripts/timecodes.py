@@ -74,11 +74,13 @@ def is_service_time_line(line: str) -> bool:
     return re.fullmatch(_SERVICE_TIME_ALONE, line) is not None
 
 
-def has_time_marks(words: str) -> bool:
+def has_time_marks(words: str, *, note_times: bool = True) -> bool:
     """Whether ``words`` hold time marks that are no one's words: f4transkript's and MAXQDA's
     (:data:`TIME_MARK`), a bracketed timestamp (:data:`BRACKETED_TIME`), a note's time
-    (:data:`NOTE_TIME`) or a line holding only a time (:data:`TIME_LINE`)."""
-    return any(p.search(words) for p in (TIME_MARK, BRACKETED_TIME, NOTE_TIME, TIME_LINE))
+    (:data:`NOTE_TIME`, unless ``note_times`` is False: a plain-text reader keeps the note
+    whole, as the model reads no note) or a line holding only a time (:data:`TIME_LINE`)."""
+    patterns = (TIME_MARK, BRACKETED_TIME, *((NOTE_TIME,) if note_times else ()), TIME_LINE)
+    return any(p.search(words) for p in patterns)
 
 
 def strip_time_marks(words: str) -> tuple[str, float | None]:
