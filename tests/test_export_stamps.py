@@ -157,6 +157,28 @@ def test_google_meet_docx_time_paragraphs_and_closing_text_are_no_ones_words(
     segments_hold_their_text(t)
 
 
+def test_a_google_meet_mark_inside_an_answer_times_only_the_words_after_it(
+    tmp_path: Path,
+) -> None:
+    """The answer's first paragraphs come before the ``00:05:00`` mark: the turn is not begun at
+    it (s48 tester: gmeet_RM11:0003 began before the mark but was cited at 300)."""
+    paragraphs = [
+        *MEET[:6],
+        "Joanne Lee: It's a worry. People are tired.",
+        "00:05:00",
+        "Joanne Lee: We've brought in a wellbeing check.",
+    ]
+    t = read_transcript(
+        write_docx(tmp_path / "p23.docx", paragraphs), interviewer_labels=["Sam Roe"]
+    )
+    assert [(u.speaker, u.begin_time) for u in t.turns] == [("Sam Roe", 0.0), ("Joanne Lee", None)]
+    assert [(s.text, s.begin_time) for s in segment(t, "sentence")] == [
+        ("It's a worry.", None),
+        ("People are tired.", None),
+        ("We've brought in a wellbeing check.", 300.0),
+    ]
+
+
 def test_google_meet_txt_closing_text_is_no_ones_words(tmp_path: Path) -> None:
     text = "\n\n".join(MEET) + "\n"
     f = tmp_path / "p64.txt"

@@ -367,11 +367,13 @@ def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
 
 
 def _joined(last: SpokenTurn, s: SpokenTurn) -> SpokenTurn:
-    """Two turns of one speaker as one: words paragraph by paragraph, times first to last."""
+    """Two turns of one speaker as one: words paragraph by paragraph, times first to last. The
+    begin time is the first turn's, None when it has none: a later piece's time (Google Meet's
+    ``00:05:00`` before the answer's last paragraph) is later than the turn's first words."""
     return SpokenTurn(
         speaker=last.speaker,
         words=f"{last.words}\n{s.words}",
-        begin_time=last.begin_time if last.begin_time is not None else s.begin_time,
+        begin_time=last.begin_time,
         end_time=s.end_time if s.end_time is not None else last.end_time,
         cues=_pieces(last) + _pieces(s),
     )
