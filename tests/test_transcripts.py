@@ -3034,13 +3034,12 @@ def test_unsupported_extension_lists_supported_ones(tmp_path: Path, name: str, h
     )
 
 
-def test_latin1_bytes_are_a_one_line_encoding_error(tmp_path: Path) -> None:
+def test_latin1_bytes_are_read_as_windows_1252_with_a_one_line_warning(tmp_path: Path) -> None:
     f = tmp_path / "latin.txt"
     f.write_bytes("P1: café".encode("latin-1"))
-    with pytest.raises(
-        RoqaError, match=r"latin\.txt: is not UTF-8 text .*re-save the file as UTF-8"
-    ):
-        read_transcript(f)
+    with pytest.warns(RoqaWarning, match=r"latin\.txt: is not UTF-8 text .*read as Windows-1252"):
+        t = read_transcript(f)
+    assert t.text == "P1: café"
 
 
 def test_the_encoding_error_says_where_the_bad_byte_is_and_how_to_re_save(tmp_path: Path) -> None:

@@ -1016,9 +1016,12 @@ def _not_text(looks: str, path: str | Path) -> RoqaError:
     )
 
 
-def decode_text(data: bytes, path: str | Path) -> str:
+def decode_text(data: bytes, path: str | Path, *, windows_1252: bool = False) -> str:
     """Decode UTF-8 (with or without BOM), or UTF-32 or UTF-16 with BOM (:func:`decode_unicode`);
-    normalise line endings to ``\\n``.
+    normalise line endings to ``\\n``. With ``windows_1252`` (a transcript), bytes that are
+    not UTF-8, carry no byte order mark and no UTF-8 character, and are all Windows-1252
+    characters are read as Windows-1252, with a one-line warning naming the file: a study's
+    folder run goes on rather than stopping at one file Notepad saved as "ANSI".
 
     Anything else is a one-line error: guessing an encoding silently corrupts offsets. So is a
     NUL character, and UTF-16 without a byte order mark, which is valid UTF-8 full of NULs. A
@@ -1043,16 +1046,50 @@ def decode_text(data: bytes, path: str | Path) -> str:
         if not said and not data.startswith(codecs.BOM_UTF8) and b"\0" in data[:4096]:
             # not UTF-8, and NULs no text holds: a binary file (one marked UTF-8 is text)
             raise _not_text(" (it holds NUL bytes)", path) from None
-        raise RoqaError(
-            f"is not valid {said[0]} text" if said else f"is not UTF-8 text ({_where(data, e)})",
-            path=path,
-            hint="re-save the file as UTF-8"
-            + ("" if said else f": {_how_to_save_utf8(Path(path).suffix)}"),
-        ) from None
+        text_1252 = _windows_1252(data) if windows_1252 and not said else None
+        if text_1252 is not None:
+            import warnings
+
+            from .errors import RoqaWarning
+
+            warnings.warn(
+                f"{path}: is not UTF-8 text ({_where(data, e)}), so it was read as "
+                "Windows-1252 (check its quotes and accents, or re-save it as UTF-8)",
+                RoqaWarning,
+                stacklevel=2,
+            )
+            text = text_1252
+        else:
+            raise RoqaError(
+                f"is not valid {said[0]} text"
+                if said
+                else f"is not UTF-8 text ({_where(data, e)})",
+                path=path,
+                hint="re-save the file as UTF-8"
+                + ("" if said else f": {_how_to_save_utf8(Path(path).suffix)}"),
+            ) from None
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\0" in text:
         raise _nul_error(text, path)
     return text
+
+
+#: A well-formed UTF-8 character of two to four bytes: a file holding one besides bytes that
+#: are not UTF-8 mixes two encodings (a UTF-8 "é" read as Windows-1252 would be "Ã©").
+_UTF8_CHARACTER = re.compile(
+    rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}"
+)
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """``data`` decoded as Windows-1252, or None when it is not that: a byte Windows-1252 leaves
+    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), a UTF-8 byte order mark, or a UTF-8 character."""
+    if data.startswith(codecs.BOM_UTF8) or _UTF8_CHARACTER.search(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
 
 
 def read_text(path: str | Path) -> str:

@@ -51,7 +51,7 @@ def read_srt_transcript(
 ) -> Transcript:
     """Read a SubRip transcript (see the module docstring)."""
     return cue_transcript(
-        decode_text(read_bytes(path), path),
+        decode_text(read_bytes(path), path, windows_1252=True),
         path,
         "srt",
         cue_utterance,

@@ -152,7 +152,7 @@ def read_text_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a .txt or .md transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path)
+    text = decode_text(read_bytes(path), path, windows_1252=True)
     markdown = Path(path).suffix.lower() == ".md"
     from .csv import is_tab_table, text_table_transcript
 

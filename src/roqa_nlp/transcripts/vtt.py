@@ -51,7 +51,7 @@ def read_vtt_transcript(
 ) -> Transcript:
     """Read a WebVTT transcript (see the module docstring)."""
     return cue_transcript(
-        decode_text(read_bytes(path), path),
+        decode_text(read_bytes(path), path, windows_1252=True),
         path,
         "vtt",
         cue_utterance,
