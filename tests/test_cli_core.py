@@ -557,9 +557,9 @@ def test_a_transcript_without_speaker_labels_is_coded_with_a_warning(
     assert run.code == 0
     assert run.err.splitlines() == [
         f"roqa: warning: {f}: no speaker labels found, so all of it was coded as the "
-        "participant's talk, questions included (transcribe it with speakers (diarisation: "
-        "WhisperX, or whisper.cpp --diarize), or label the turns 'Interviewer: ...' and "
-        "'P04: ...')"
+        "participant's talk, questions included (re-export it with speaker names (Zoom, Teams, "
+        "Otter), transcribe it with speakers (diarisation: WhisperX, or whisper.cpp --diarize), "
+        "or label the turns 'Interviewer: ...' and 'P04: ...')"
     ]
     assert [s.segment.speaker for s in CodingResult.read(tmp_path / "out")] == ["P07"]
 

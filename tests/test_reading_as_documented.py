@@ -50,6 +50,7 @@ def test_a_subtitle_file_without_speakers_is_one_participant_turn_with_a_warning
     ]
     assert [str(w.message) for w in caught] == [
         f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
-        "questions included (transcribe it with speakers (diarisation: WhisperX, or "
-        "whisper.cpp --diarize), or label the turns 'Interviewer: ...' and 'P04: ...')"
+        "questions included (re-export it with speaker names (Zoom, Teams, Otter), transcribe it "
+        "with speakers (diarisation: WhisperX, or whisper.cpp --diarize), or label the turns "
+        "'Interviewer: ...' and 'P04: ...')"
     ]

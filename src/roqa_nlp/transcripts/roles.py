@@ -1740,6 +1740,8 @@ def _second_interviewer_warning(transcript: Transcript, interface: str) -> str |
 
 #: Formats speech-to-text writes with its speakers only when it diarises.
 _SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
+#: The subtitle formats among them: Zoom, Teams and Otter export these with speaker names.
+_CUES = ("srt", "vtt")
 
 
 def _interviewers_by_note(transcript: Transcript) -> list[tuple[str, str]]:
@@ -1770,10 +1772,13 @@ def _how_to_label(transcript: Transcript, interface: str) -> str:
     their words though too seldom to be read as labels (:mod:`.speaker_labels`), those names
     given (``--participant NAME``, and ``--interviewer NAME`` for an interviewer named so),
     which reads it in one step."""
-    if transcript.metadata.get("format") in _SPEECH_TO_TEXT_FORMATS:
+    form = transcript.metadata.get("format")
+    if form in _SPEECH_TO_TEXT_FORMATS:
+        # a subtitle file may come from a video call or a service that names the speakers
+        export = "re-export it with speaker names (Zoom, Teams, Otter), " if form in _CUES else ""
         return (
-            "transcribe it with speakers (diarisation: WhisperX, or whisper.cpp --diarize), or "
-            "label the turns 'Interviewer: ...' and 'P04: ...'"
+            f"{export}transcribe it with speakers (diarisation: WhisperX, or whisper.cpp "
+            "--diarize), or label the turns 'Interviewer: ...' and 'P04: ...'"
         )
     return (
         "label the turns 'Interviewer: ...' and 'P04: ...', or, if each speaker's name stands on "
