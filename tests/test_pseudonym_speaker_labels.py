@@ -190,13 +190,15 @@ def test_no_renumbering_is_said_when_the_file_names_number_is_its_participants_o
     """Regression hunt s46 (huntids 4): P07.txt of 'Kate Brown:' (not taken for the
     interviewer) and 'P07:' turns warned "the file's name gives its participant the number P07,
     which the pseudonym key gives someone else, so they are P08", though the key gives P07 to
-    no one: the file's participant speaks as P07 and keeps it."""
+    no one: the file's participant speaks as P07 and keeps it. (Kate's turn asks nothing: one
+    question of hers that P07 answers would make Kate Brown's three the interviewer's since
+    session 48, roles.stray_askers.)"""
     text = (
         "Kate Brown: Can you tell me about your role?\n\n"
         "P07: I am a community nurse in the district team.\n\n"
         "Kate Brown: What helped when the new pathway came in?\n\n"
         "P07: The training helped, we had protected time on Wednesdays.\n\n"
-        "Kate: Sorry, one more, how long have you been in post?\n\n"
+        "Kate: Sorry, one more thing, you said you had been in post a while.\n\n"
         "P07: Six years now, mostly on nights in the community.\n"
     )
     key = PseudonymKey()

@@ -619,7 +619,10 @@ def test_code_warns_that_interviewer_labels_do_not_apply_to_transcripts(
     tiny_model: AutoCoder, tmp_path: Path
 ) -> None:
     f = tmp_path / "p05.txt"
-    f.write_text(THREE_SPEAKERS, "utf-8")
+    # Sam Roe asks nothing here: one question of his that P05 answers would be read as the
+    # interviewer's without a label (roles.stray_askers)
+    sam_says = "I look after the rota, so I sit in on these."
+    f.write_text(THREE_SPEAKERS.replace("And how long has that been the case?", sam_says), "utf-8")
     t = read_transcript(f)
     result, caught = recorded(tiny_model.code, [t], interviewer_labels=["Sam Roe"])
     assert caught == [

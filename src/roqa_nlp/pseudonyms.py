@@ -136,7 +136,7 @@ from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, names_first
 from .io import packaged_words
 from .schema import Transcript, Turn
-from .transcripts.roles import honorifics, is_role_label
+from .transcripts.roles import STRAY_ASKERS, honorifics, is_role_label
 from .transcripts.speaker_labels import display_name_core
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
@@ -1575,7 +1575,12 @@ class PseudonymKey:
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
-        for key in ("interviewer_from_study", "header_interviewer_overruled", "participants_named"):
+        for key in (
+            "interviewer_from_study",
+            "header_interviewer_overruled",
+            "participants_named",
+            STRAY_ASKERS,
+        ):
             named = meta.get(key)
             if isinstance(named, list):  # speakers (who interviews, who the header named): names
                 meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]

@@ -40,6 +40,7 @@ from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
+    STRAY_ASKERS,
     first_spellings,
     guess_interviewer,
     interviewer_keys,
@@ -49,6 +50,7 @@ from .roles import (
     participant_labels_of,
     role_of,
     speaker_name,
+    with_stray_askers,
 )
 from .timecodes import strip_time_marks
 
@@ -467,7 +469,10 @@ def finish_transcript(
     every turn is the participant's by default; it is recorded as
     ``metadata["speaker_labels"] = False``. When ``interviewer_labels`` are given and no turn is
     the interviewer's, the labels given besides the defaults (all of them if none is extra) are
-    recorded as ``metadata["interviewer_labels_unmatched"]``. Both are what
+    recorded as ``metadata["interviewer_labels_unmatched"]``. A speaker who only asks one
+    question a participant answers, beside the interviewer named or guessed, is read as the
+    interviewer (:func:`~roqa_nlp.transcripts.roles.stray_askers`; Otter's stray ``Speaker 3``)
+    and recorded as ``metadata["stray_askers"]``. All are what
     :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of."""
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
@@ -503,7 +508,11 @@ def finish_transcript(
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed
-    speakers = [t.speaker for t in turns if t.speaker != guessed]
+    # one of the interviewer's questions under a label of its own (Otter's stray Speaker 3)
+    turns, strays = with_stray_askers(text, turns, participant_keys(participants))
+    if strays:
+        meta[STRAY_ASKERS] = strays
+    speakers = [t.speaker for t in turns if t.speaker != guessed and t.speaker not in strays]
     pid = participant or participant_id(speakers, path, interviewer_labels)
     return Transcript(
         id=Path(path).stem,

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from ..errors import RoqaWarning, first_few
+from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
 from ..schema import Role, Transcript, Turn
 from .backchannels import only_acknowledges
@@ -987,11 +987,38 @@ def guess_interviewer(
     interviewer who adds one (``What helped? Take your time.``) is never outdone by a participant
     who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.", "Yeah.";
     :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an interviewer
-    who says "Mm-hmm." between a participant's answers still asks in most of her turns. Anything
-    less clear-cut is left to the researcher (``--interviewer NAME``). A speaker in ``participants``
-    (the researcher named them a participant, ``--participant NAME``) is never the one guessed."""
+    who says "Mm-hmm." between a participant's answers still asks in most of her turns. A
+    speaker who only asks one short question that a speaker other than the one guessed answers
+    (:func:`one_question_askers`: one of the interviewer's turns a transcription service gave a
+    label of its own, ``Speaker 3``) is not taken for a second asker who makes the guess
+    unclear: their question is counted as the one guessed's. Anything less clear-cut is left to
+    the researcher (``--interviewer NAME``). A speaker in ``participants`` (the researcher named
+    them a participant, ``--participant NAME``) is never the one guessed."""
     if any(turn.role == "interviewer" for turn in turns):
         return None
+    guessed = _clear_asker(text, turns, participants)
+    if guessed is not None:
+        return guessed
+    aside = set(one_question_askers(text, turns))
+    if not aside:
+        return None
+    for speaker in dict.fromkeys(t.speaker for t in turns):
+        if speaker in aside or speaker in participants or speaker == UNKNOWN_SPEAKER:
+            continue
+        # their questions under a label of its own counted as theirs (two questions of their
+        # own and one under Speaker 3 are three); at most one speaker can be so guessed
+        theirs = [replace(t, speaker=speaker) if t.speaker in aside else t for t in turns]
+        if _clear_asker(text, theirs, participants) != speaker:
+            continue
+        as_guessed = [replace(t, role="interviewer") if t.speaker == speaker else t for t in turns]
+        # each answered by someone else than the one guessed: a question put to the interviewer
+        # is a participant's, and leaves the guess unclear as before
+        return speaker if set(one_question_askers(text, as_guessed)) == aside else None
+    return None
+
+
+def _clear_asker(text: str, turns: Sequence[Turn], participants: Container[str]) -> str | None:
+    """:func:`guess_interviewer` counting every speaker of ``turns``."""
     # speech-to-text that writes no punctuation: a turn asks when it opens as a question does
     # or, short, holds its opening words anywhere (asks_unpunctuated), for both counts
     unpunctuated = is_unpunctuated(text)
@@ -1029,6 +1056,82 @@ def guess_interviewer(
     if n_words >= max(stats[o][3] for o in others):
         return None
     return best
+
+
+#: A speaker read as a participant who only asks one question of at most this many words
+#: (:func:`one_question_askers`) may be the interviewer under a label of its own: in the 170
+#: labelled transcripts of ``benchmarks/interviewer_guess.py``, 19 in 20 of the interviewer's
+#: turns that ask have at most 22 words, 99 in 100 at most 31.
+STRAY_MAX_WORDS = 30
+
+
+def one_question_askers(text: str, turns: Sequence[Turn]) -> list[str]:
+    """The speakers of ``turns`` (a transcript's, with its ``text``) read as participants who,
+    but for turns that only acknowledge (:func:`_counted`), speak once, to ask a question
+    (:func:`asks`; :func:`asks_unpunctuated` in a transcript with no punctuation) of at most
+    :data:`STRAY_MAX_WORDS` words that another speaker read as a participant answers in the
+    next turn, as the interviewer does: fewer questions than :func:`participants_who_ask`
+    names as a second interviewer's (:data:`SECOND_ASKER_MIN_QUESTIONS`), in order of their
+    turn. Otter and Word Transcribe give one of the interviewer's turns a speaker of its own
+    (``Speaker 3``) this way. Not the unknown speaker."""
+    counted = _counted(text, turns)
+    ask = asks_unpunctuated if is_unpunctuated(text) else asks
+    spoken = Counter(t.speaker for t in counted)
+    found: list[str] = []
+    for turn, after in zip(counted, counted[1:]):
+        said = text[turn.start : turn.end]
+        if (
+            spoken[turn.speaker] < SECOND_ASKER_MIN_QUESTIONS
+            and turn.role == after.role == "participant"
+            and UNKNOWN_SPEAKER not in (turn.speaker, after.speaker)
+            and after.speaker != turn.speaker
+            and len(said.split()) <= STRAY_MAX_WORDS
+            and ask(said)
+        ):
+            found.append(turn.speaker)
+    return found
+
+
+#: The metadata key of the speakers of a transcript read as its interviewer for one question
+#: under a label of its own (:func:`stray_askers`).
+STRAY_ASKERS = "stray_askers"
+
+
+def stray_askers(text: str, turns: Sequence[Turn], participants: Container[str] = ()) -> list[str]:
+    """The speakers of ``turns`` (a transcript's, with its ``text``) to be read as its
+    interviewer, beside the speaker who is: each only asks one short question that a
+    participant answers (:func:`one_question_askers`), as a transcription service splits one of
+    the interviewer's turns off under a label of its own (``Speaker 3``; a colleague's one
+    follow-up question is the interviewer's too). Not a speaker whose label says they are a
+    participant (``P05b``, ``Respondent 2``, ``Sarah (P05)``), nor one in ``participants`` (the
+    researcher named them, ``--participant``). None when no speaker is the interviewer."""
+    if not any(t.role == "interviewer" for t in turns):
+        return []
+    return [
+        speaker
+        for speaker in one_question_askers(text, turns)
+        if speaker not in participants and not _labels_an_interviewee(speaker)
+    ]
+
+
+def _labels_an_interviewee(label: str) -> bool:
+    """Whether ``label`` says its speaker is one interviewed: a participant id (``P05b``, ``P34
+    (RM)``; :func:`case_label`), one in brackets after a name (``Sarah (P05)``) or an
+    interviewee's role (``Respondent 2``)."""
+    return (
+        participant_label_number(case_label(label)) is not None
+        or names_a_participant(label)
+        or is_interviewee_role_label(label)
+    )
+
+
+def with_stray_askers(
+    text: str, turns: Sequence[Turn], participants: Container[str] = ()
+) -> tuple[list[Turn], list[str]]:
+    """``turns`` with their :func:`stray_askers` made the interviewer, and those speakers (to be
+    recorded as ``metadata["stray_askers"]``, which :func:`interviewer_warning` names)."""
+    strays = stray_askers(text, turns, participants)
+    return [replace(t, role="interviewer") if t.speaker in strays else t for t in turns], strays
 
 
 #: A label a transcription service numbers or letters anew in each file: ``Speaker A``,
@@ -1078,12 +1181,16 @@ def _names_a_person(label: str) -> bool:
 def study_interviewers(transcripts: Iterable[Transcript]) -> frozenset[str]:
     """The people who interview in a study's transcripts: each speaker (casefolded) whose turns
     are the interviewer's in one of them and whose label names a person (:func:`_names_a_person`:
-    a Zoom display name, initials; not ``Interviewer`` or ``Speaker 1``)."""
+    a Zoom display name, initials; not ``Interviewer`` or ``Speaker 1``), but a speaker read as
+    the interviewer for one question only (``metadata["stray_askers"]``: a focus group's member
+    who asks another one thing interviews no one)."""
     return frozenset(
         u.speaker.casefold()
         for t in transcripts
         for u in t.turns
-        if u.role == "interviewer" and _names_a_person(u.speaker)
+        if u.role == "interviewer"
+        and _names_a_person(u.speaker)
+        and u.speaker not in t.metadata.get(STRAY_ASKERS, ())
     )
 
 
@@ -1105,7 +1212,9 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
     :func:`first_name_of_one`: ``Kate Brown`` elsewhere, who was read as a participant before
     session 47) made its interviewer, when none of its speakers is one: a
     participant who asks questions back foils the guess (:func:`guess_interviewer`), and Zoom
-    names people, not roles. ``metadata["interviewer_from_study"]`` names them."""
+    names people, not roles. ``metadata["interviewer_from_study"]`` names them. A speaker who only
+    asks one question a participant answers is then read as the interviewer too
+    (:func:`stray_askers`)."""
     names = set(interviewers)
     if not names or any(u.role == "interviewer" for u in transcript.turns):
         return transcript
@@ -1117,8 +1226,12 @@ def with_study_interviewers(transcript: Transcript, interviewers: Iterable[str])
     if not found or len(found) == len({u.speaker for u in transcript.turns}):
         return transcript  # nobody of the study's, or nobody else to code
     turns = [replace(u, role="interviewer") if u.speaker in found else u for u in transcript.turns]
+    named = transcript.metadata.get(PARTICIPANTS_NAMED) or ()
+    turns, strays = with_stray_askers(transcript.text, turns, named)
     speakers = [u.speaker for u in turns if u.role == "participant"]
     metadata = {**transcript.metadata, "interviewer_from_study": found}
+    if strays:
+        metadata[STRAY_ASKERS] = strays
     metadata.pop("interviewer_labels_unmatched", None)
     participant = transcript.participant
     if participant in found:  # a case named after the interviewer: name it again
@@ -1629,7 +1742,8 @@ def interviewer_who_never_asks(
     "Is that what you mean?", while the other asks all the questions): diarisation numbers
     speakers anew in each file, so SPEAKER_00 may be the participant here. Else None."""
     turns = transcript.turns
-    interviewers = {t.speaker for t in turns if t.role == "interviewer"}
+    strays = transcript.metadata.get(STRAY_ASKERS, ())  # the one named asks, not they
+    interviewers = {t.speaker for t in turns if t.role == "interviewer" and t.speaker not in strays}
     if len(interviewers) != 1:
         return None
     (named,) = interviewers
@@ -1815,7 +1929,71 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
     found no speaker label at all
     (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
     ``--interviewer``), ``"inspect"`` (the same, before anything is coded) or ``"python"`` (it
-    names ``interviewer_labels=``)."""
+    names ``interviewer_labels=``). A speaker read as the interviewer for one question only
+    (``metadata["stray_askers"]``, :func:`stray_askers`) is named too, after what else there
+    is."""
+    about = _about_the_interviewer(transcript, interface)
+    strays = _strays_said(transcript, interface)
+    if strays is None:
+        return about
+    if about is None:
+        return f"{transcript.source or transcript.id}: {strays}"
+    return f"{about}; and {strays}"
+
+
+def _strays_said(transcript: Transcript, interface: str) -> str | None:
+    """That the speakers of ``transcript`` who only ask one question a participant answers
+    (``metadata["stray_askers"]``) are read as the interviewer, who they are and the fix, else
+    None."""
+    strays = list(transcript.metadata.get(STRAY_ASKERS) or ())
+    if not strays:
+        return None
+    leads = list(
+        dict.fromkeys(
+            t.speaker
+            for t in transcript.turns
+            if t.role == "interviewer" and t.speaker not in strays
+        )
+    )
+    if len(strays) == 1:
+        (stray,) = strays
+        counted = _counted(transcript.text, transcript.turns)
+        at = next(i for i, t in enumerate(counted) if t.speaker == stray)
+        asked = counted[at]
+        answerer = counted[at + 1].speaker if at + 1 < len(counted) else "a participant"
+        question = " ".join(transcript.text[asked.start : asked.end].split())
+        said = (
+            f"{stray!r} only asks a question that {answerer!r} answers ({quoted(question)}), so "
+            f"{stray!r} is read as the interviewer"
+        )
+        who, turn = f"if {stray!r} is a participant", "that turn"
+    else:
+        shown = and_list([repr(s) for s in strays])
+        said = (
+            f"{shown} each only ask a question that another speaker answers, so they are read as "
+            "the interviewer"
+        )
+        who, turn = "if any is a participant", "those turns"
+    label = (
+        f"label {turn} {leads[0]!r}" if len(leads) == 1 else f"label {turn} as the interviewer's"
+    )
+    return (
+        f"{said}, as a transcription service may give one of the interviewer's turns a speaker "
+        f"label of its own ({label} in the file; {who}, name them with "
+        f"{_naming_participants(interface, strays)})"
+    )
+
+
+def _naming_participants(interface: str, names: Sequence[str]) -> str:
+    """How to name each of ``names`` a participant, in ``interface``'s words."""
+    if interface == "python":
+        return f"participant_labels={list(names)!r}"
+    return " ".join(f"--participant {_option_value(n)}" for n in names)
+
+
+def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None:
+    """:func:`interviewer_warning` but for the speakers read as the interviewer for one
+    question only."""
     name_it, option = _NAMING[interface]
     # read from Python, a transcript is not coded yet; the command warns after coding
     coded = "was coded" if interface == "cli" else "is coded"
