@@ -4045,6 +4045,51 @@ def test_not_a_label(line: str) -> None:
     assert match_label(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a label's blanks, however many, are one space
+        ("Jane" + " " * 100_000 + "Smith: we met", ("Jane Smith", 100_011, None)),
+        # the longest label, with emphasis marks and a time after it
+        ("**" + "A" * 40 + " (12:31)**: hi", ("A" * 40, 54, 751.0)),
+        ("[12:30:45.123456789] **[" + "A" * 40 + "]**: hi", ("A" * 40, 69, 45_045.123456789)),
+        # a chat's label is cut to its sender's name, however long the rest
+        (
+            "From Jane Smith to " + "Bob Longname " * 8 + "(Direct Message): hi",
+            ("Jane Smith", 141, None),
+        ),
+        ("[Interviewer] " + "y" * 100_000, ("Interviewer", 14, None)),
+        ("P01 " + "x" * 100_000, None),
+        ("12:30 " + "x" * 100_000, None),
+        ("word " * 30 + ": after", None),
+        ("**" + "A" * 41 + " (12:31)**: hi", None),
+    ],
+)
+def test_a_label_is_read_at_the_start_of_a_long_line(
+    line: str, expected: tuple[str, int, float | None] | None
+) -> None:
+    m = match_label(line, ["Interviewer"])
+    assert (m if m is None else (m.label, m.words_start, m.time)) == expected
+
+
+def test_a_label_like_start_of_a_long_line_is_read_as_talk(tmp_path: Path) -> None:
+    path = tmp_path / "p01.txt"
+    path.write_text(
+        "Interviewer: How was it?\nP01: "
+        + "staff " * 50_000
+        + "\nInterviewer: And then?\nP01 "
+        + "x" * 100_000
+        + "\n"
+    )
+    t = read_transcript(path)
+    assert len(t.text) == 400_059
+    assert [(u.speaker, u.role, u.start, u.end) for u in t.turns] == [
+        ("Interviewer", "interviewer", 13, 24),
+        ("P01", "participant", 30, 300_029),
+        ("Interviewer", "interviewer", 300_044, 400_058),
+    ]
+
+
 # --- the example interviews -----------------------------------------------------------------
 
 

@@ -243,6 +243,12 @@ _ANSWER_LABELS = frozenset({"a", "r", "b", "p", "ie", "ip", "resp"})
 #: talk.
 _LONE_ANSWER_LABELS = frozenset({"participant", "interviewee", "respondent", "informant", "resp"})
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
+#: Characters other than blanks among which a line whose speaker's label :func:`_match_label`
+#: takes holds a colon or a closing bracket: those of the label (MAX_LABEL_CHARS at most), its
+#: emphasis marks and brackets, and a time's first digits (``**Jane Smith (12:31)**:``; a time
+#: before the label holds a colon) come to fewer than MAX_LABEL_CHARS + 8. With room to spare.
+_LABEL_HEAD_CHARS = MAX_LABEL_CHARS + 60
+_LABEL_HEAD = re.compile(rf"(?:[ \t]*[^ \t]){{0,{_LABEL_HEAD_CHARS}}}")
 
 
 def _in_line(m: LabelMatch | None, at: list[int] | None) -> LabelMatch | None:
@@ -284,6 +290,8 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
 
 def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """:func:`match_label` on a line's view."""
+    if not _may_open_with_a_label(line):
+        return None
     m = (
         BRACKET_COLON_LINE.match(line)
         or LABEL_LINE.match(line)
@@ -321,6 +329,18 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
         time=None if ts is None else parse_timecode(ts),
         timed=m.re is TIMED_LINE or m.re is TIME_FIRST_LINE,
     )
+
+
+def _may_open_with_a_label(line: str) -> bool:
+    """Whether ``line`` holds a colon or a closing bracket among its first
+    :data:`_LABEL_HEAD_CHARS` characters other than blanks, as every line whose label
+    :func:`_match_label` takes does (a chat's ``From Jane Smith to ...`` aside, whose label is
+    cut to the sender's name): the label patterns, which would otherwise each read a long line of
+    talk to its end, are not tried on the others, since a label they found there would be too
+    long to be one."""
+    head = _LABEL_HEAD.match(line)
+    words = "" if head is None else head[0]
+    return ":" in words or "]" in words or "From" in words
 
 
 #: ``José 🙂: words``, ``Jane Smith | NHS: words``: a video call's display name holding an emoji
