@@ -547,6 +547,36 @@ def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir:
     ]
 
 
+def test_a_later_row_on_the_same_suggestion_wins_and_is_warned_of(cfir: Codebook) -> None:
+    """An accept of a suggestion then a recode of that suggestion is the recode, and a recode
+    then an accept of its suggestion the accept, as the report keeps one decision a suggestion
+    (blind tester s48: p01:0003 accepted IS.E.3 then recoded from it to IS.D.6 was given both
+    codes, "40 coded with 41 code(s)", with no word said)."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=2),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], suggestion="IS.E.2", row=3),
+        Decision("p01:0002", "recode", "IS.B", text=TEXTS[1], suggestion="IS.E.2", row=4),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=5),
+        Decision("p01:0003", "reject", "IS.E.2", text=TEXTS[2], row=6),  # agrees: no warning
+        Decision("p01:0003", "recode", "IC.H", text=TEXTS[2], suggestion="IS.E.2", row=7),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, counts = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 2 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 3: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0001; "
+        "rows 4 and 5: recode of IS.E.2 to IS.B then accept IS.E.2 on p01:0002"
+    ]
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IS.B"]),
+        ("p01:0002", ["IS.E.2"]),
+        ("p01:0003", ["IC.H"]),
+    ]
+    assert (counts["codes"], counts["accept"], counts["recode"]) == (3, 1, 2)
+
+
 def test_a_code_given_beside_a_no_code_row_stands_in_either_order_and_is_warned_of(
     cfir: Codebook,
 ) -> None:

@@ -758,6 +758,30 @@ def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> Non
     assert (plan.ids, plan.labels, plan.counts) == (["p01:0005"], [["IS.E.2"]], {"recode": 1})
 
 
+def test_a_later_row_on_the_same_suggestion_wins_in_training(cfir: Codebook) -> None:
+    """Training reads an accept then a recode of that suggestion as the recode, and a recode
+    then an accept of its suggestion as the accept, as apply-decisions does (blind tester s48:
+    "the 40 coded examples are given 41 codes")."""
+    decisions = [
+        Decision("s:1", "accept", "CI.A", text="a", row=2),
+        Decision("s:1", "recode", "IS.E.2", text="a", suggestion="CI.A", row=3),
+        Decision("s:2", "recode", "IS.E.2", text="b", suggestion="CI.A", row=4),
+        Decision("s:2", "accept", "CI.A", text="b", row=5),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(decisions, None, "d")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "d: 2 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "rows 2 and 3: accept CI.A then recode of CI.A to IS.E.2 on s:1; "
+        "rows 4 and 5: recode of CI.A to IS.E.2 then accept CI.A on s:2"
+    ]
+    assert (plan.labels, plan.counts, plan.left_out) == (
+        [["IS.E.2"], ["CI.A"]],
+        {"recode": 1, "accept": 1},
+        {"replaced by a later row on the same segment and code": 2},
+    )
+
+
 def test_rows_of_two_rounds_that_contradict_are_named_by_file_and_row(
     tmp_path: Path, cfir: Codebook
 ) -> None:

@@ -726,6 +726,60 @@ def _rows(earlier: Decision, later: Decision) -> str:
     return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
 
 
+def _suggestion_decided(d: Decision) -> str:
+    """The suggestion a row decides on: the code accepted or rejected, a recode's ``suggestion``
+    (the one it replaced, as the report writes it); "" for other rows and a recode without one."""
+    if d.decision in ("accept", "reject"):
+        return d.code_id.strip()
+    return d.suggestion.strip() if d.decision == "recode" else ""
+
+
+def _given(d: Decision) -> str | None:
+    """The code a row on a suggestion gives (accepted or recoded to), None for a rejection."""
+    return None if d.decision == "reject" else d.code_id.strip()
+
+
+def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[int, int]:
+    """Of ``rows`` (each a decision and the segment it is on, None for none, in the order read,
+    earliest file first), the index of each row that a later row on the same segment and
+    suggestion contradicts -> the index of that later row, which wins. The report keeps one
+    decision a suggestion (accepted, rejected or recoded to another code), so an accept of X
+    then a recode of X to Y is the recode (X is not given), and a recode of X to Y then an
+    accept or reject of X takes the recode back (blind tester s48: both codes were given, with
+    no word said). A row on a code only (an accept then a reject of one code) is settled by the
+    last row on that code, as before; a reject of X then a recode of X to Y agree: neither is
+    replaced."""
+    last: dict[tuple[object, str], int] = {}
+    out: dict[int, int] = {}
+    for i, (d, on) in enumerate(rows):
+        x = _suggestion_decided(d)
+        if on is None or not x:
+            continue
+        j = last.get((on, x))
+        if j is not None:
+            before = rows[j][0]
+            recoded = "recode" in (before.decision, d.decision)
+            agree = before.decision == "reject" and d.decision == "recode"
+            if recoded and not agree and _given(before) != _given(d):
+                out[j] = i
+        last[on, x] = i
+    return out
+
+
+def _on_a_suggestion(d: Decision) -> str:
+    """ "accept IS.E.3", "reject IS.E.3", "recode of IS.E.3 to IS.D.6": a row on a suggestion."""
+    if d.decision == "recode":
+        return f"recode of {d.suggestion.strip()} to {d.code_id.strip()}"
+    return f"{d.decision} {d.code_id.strip()}"
+
+
+def replaced_said(before: Decision, later: Decision, rows: str) -> str:
+    """ "rows 2 and 3: accept IS.E.3 then recode of IS.E.3 to IS.D.6 on p01:0003": a row
+    :func:`replaced_on_a_suggestion` finds replaced, and the later row that replaces it (their
+    ``rows``, as :func:`_rows` or :func:`_rows_in` name them)."""
+    return f"{rows}{_on_a_suggestion(before)} then {_on_a_suggestion(later)} on {later.segment_id}"
+
+
 def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
     """The first ``limit`` decisions named by segment id and row, "and N more" for the rest."""
     named = list(dict.fromkeys(_named_by_id(d) for d in decisions))
@@ -1381,7 +1435,8 @@ def feedback_plan(
       transcript whose ids have moved (other rows' texts are now elsewhere) are warned about.
     - Decisions on the same words (spacing aside) make one example, across files; for each code
       the last row about it wins (an accept after a reject of the same code, or a reject after an
-      accept), so a later round overrides an earlier one.
+      accept), so a later round overrides an earlier one; so does the last row on a suggestion
+      (an accept of it, then a recode of it: :func:`replaced_on_a_suggestion`).
     - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
@@ -1482,6 +1537,13 @@ def feedback_plan(
         # a no-code row: the segment was judged to fit no code when the review was made
         judged = sum(1 for r in group if r[0].decision == NO_CODE)
         deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
+        # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
+        replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows])
+        for j, i in replaced.items():
+            (before, _, _, before_where), (dk, _, _, where) = code_rows[j], code_rows[i]
+            conflicts.append(replaced_said(before, dk, _rows_in(before, before_where, dk, where)))
+        count(out.left_out, REPLACED, len(replaced))
+        code_rows = [r for k, r in enumerate(code_rows) if k not in replaced]
         for k, (dk, _, _, where) in enumerate(code_rows):
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
@@ -2310,7 +2372,11 @@ def reviewed_codings(
     code_row: dict[tuple[str, str], Decision] = {}
     # segment -> its no-code row: it was judged to fit no code when the review was made
     no_code: dict[str, Decision] = {}
-    for d, o in zip(used, on):
+    # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
+    replaced = replaced_on_a_suggestion(list(zip(used, on)))
+    for j, i in sorted(replaced.items()):
+        conflicts.append(replaced_said(used[j], used[i], _rows(used[j], used[i])))
+    for k, (d, o) in enumerate(zip(used, on)):
         if o is None:
             if d.decision != VALENCE:
                 lost.append(d)
@@ -2325,7 +2391,7 @@ def reviewed_codings(
                 )
             valence_row[o] = d
             valence[o] = d.valence
-        if d.decision == VALENCE:
+        if d.decision == VALENCE or k in replaced:
             continue
         if d.decision == NO_CODE:
             no_code.setdefault(o, d)
@@ -2571,8 +2637,9 @@ def decided_segments(
     match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()
-    for d, sid in match.matched:
-        if d.decision in (NOTE, VALENCE):
+    replaced = replaced_on_a_suggestion(match.matched)
+    for k, (d, sid) in enumerate(match.matched):
+        if d.decision in (NOTE, VALENCE) or k in replaced:
             continue
         if d.decision == NO_CODE:
             no_code.add(sid)
