@@ -5,6 +5,8 @@ the decisions' own texts is not read as accuracy (session 47 api tester)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from roqa_nlp.errors import RoqaWarning
@@ -36,3 +38,72 @@ def test_records_in_the_feedback_are_counted_and_warned_of() -> None:
 )
 def test_no_overlap_or_no_hashes_is_no_warning(card: dict) -> None:
     assert warn_of_trained_on(card, SEEN) == 0
+
+
+def test_segments_in_the_training_decisions_are_said_once_counted() -> None:
+    """What roqa code and the report say of re-coded segments the model was trained on (blind
+    tester s48: top-1 40/40 and a mean top-1 probability of 1.00 on them, unsaid)."""
+    from roqa_nlp.training import trained_on_said
+
+    card = {"feedback": {"text_sha256": text_hashes(SEEN)}}
+    texts = [*SEEN, "Something else.", "And more."]
+    assert trained_on_said(card, texts) == (
+        "2 of 4 segments were in this model's training decisions: their suggestions repeat "
+        "your decisions, not a held-out judgement"
+    )
+    assert trained_on_said(card, SEEN[:1]) == (
+        "1 of 1 segment was in this model's training decisions: its suggestions repeat "
+        "your decisions, not a held-out judgement"
+    )
+    assert trained_on_said({}, texts) is None
+    assert trained_on_said(card, ["Something else."]) is None
+
+
+def test_the_report_says_which_segments_were_in_the_training_decisions() -> None:
+    from report_fixture import OPEN_CODING, build_result
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.report import render_report
+
+    result = build_result()
+    spoken = [s.segment.text for s in result.segments if s.segment.role != "interviewer"]
+    result.meta["model_card"] = {"feedback": {"text_sha256": text_hashes(spoken[:3])}}
+    html = render_report(result, Codebook.load("cfir-2009"), open_coding=OPEN_CODING)
+    from html import unescape
+
+    overview = unescape(html.split('<section id="overview">')[1].split("</section>")[0])
+    assert (
+        f"3 of {len(spoken)} segments were in this model's training decisions: their "
+        "suggestions repeat your decisions, not a held-out judgement."
+    ) in overview
+    del result.meta["model_card"]
+    html = render_report(result, Codebook.load("cfir-2009"), open_coding=OPEN_CODING)
+    assert "training decisions" not in html
+
+
+def test_roqa_code_says_which_segments_were_in_the_training_decisions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One line under the summary (the packaged model, given a card that records one of the
+    two participant turns among its decisions)."""
+    from roqa_nlp.cli import code_cmd
+    from test_cli_core import roqa
+
+    load = code_cmd._load_model
+
+    def trained(*args: object, **kwargs: object) -> object:
+        ac = load(*args, **kwargs)  # type: ignore[arg-type]
+        ac.card = {**ac.card, "feedback": {"text_sha256": text_hashes(SEEN[:1])}}
+        return ac
+
+    monkeypatch.setattr(code_cmd, "_load_model", trained)
+    (tmp_path / "p01.txt").write_text(
+        f"Interviewer: How is staffing?\nP01: {SEEN[0]}\nInterviewer: And the manager?\n"
+        "P01: She backs the project and found us a budget for it.\n",
+        encoding="utf-8",
+    )
+    run = roqa("code", tmp_path / "p01.txt", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (
+        "1 of 2 segments was in this model's training decisions: its suggestions repeat your "
+        "decisions, not a held-out judgement.\n"
+    ) in run.out

@@ -16,7 +16,7 @@ cross-validation can be grouped (by source and setting) without leaking near-dup
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -646,6 +646,36 @@ def text_hashes(texts: Iterable[str]) -> list[str]:
     )
 
 
+def n_trained_on(card: Mapping[str, Any], texts: Sequence[str]) -> int:
+    """How many of ``texts`` are texts the model of ``card`` was given as feedback (its review
+    decisions: ``card["feedback"]["text_sha256"]``, recorded by
+    :meth:`~roqa_nlp.autocoder.AutoCoder.update`), spacing aside; 0 for a model whose card keeps
+    no such hashes (no feedback, or trained before session 47)."""
+    feedback = card.get("feedback") if isinstance(card, Mapping) else None
+    kept = feedback.get("text_sha256") if isinstance(feedback, Mapping) else None
+    if not isinstance(kept, list) or not kept:
+        return 0
+    seen = set(kept)
+    return sum(1 for h in (text_hashes([t])[0] for t in texts) if h in seen)
+
+
+def trained_on_said(card: Mapping[str, Any], texts: Sequence[str]) -> str | None:
+    """What ``roqa code`` and the report say when segments coded (``texts``: a participant's
+    segments) are in the decisions the model of ``card`` was trained with (:func:`n_trained_on`,
+    as ``roqa evaluate`` warns of records): their suggestions repeat the researcher's decisions,
+    so a top-1 probability near 1.00 on them is no held-out judgement (blind tester s48: a
+    mean top-1 probability of 1.00 on re-coded interviews, unsaid). None when there are none."""
+    n = n_trained_on(card, texts)
+    if not n:
+        return None
+    m = len(texts)
+    return (
+        f"{n} of {m} segment{'s' if m != 1 else ''} {'were' if n != 1 else 'was'} in this "
+        f"model's training decisions: {'their' if n != 1 else 'its'} suggestions repeat your "
+        "decisions, not a held-out judgement"
+    )
+
+
 def warn_of_trained_on(card: dict[str, Any], texts: Sequence[str]) -> int:
     """How many of ``texts`` (evaluation records) are texts the model of ``card`` was given as
     feedback (``card["feedback"]["text_sha256"]``, recorded by
@@ -654,12 +684,7 @@ def warn_of_trained_on(card: dict[str, Any], texts: Sequence[str]) -> int:
     keeps no such hashes (no feedback, or trained before session 47)."""
     from .errors import warn
 
-    feedback = card.get("feedback") if isinstance(card, dict) else None
-    kept = feedback.get("text_sha256") if isinstance(feedback, dict) else None
-    if not isinstance(kept, list) or not kept:
-        return 0
-    seen = set(kept)
-    n = sum(1 for h in (text_hashes([t])[0] for t in texts) if h in seen)
+    n = n_trained_on(card, texts)
     if n:
         warn(
             f"{n} of {len(texts)} record{'s' if len(texts) != 1 else ''} "

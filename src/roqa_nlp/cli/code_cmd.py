@@ -1082,6 +1082,12 @@ def code_command(
         soft_wrap=bool(model),  # a model's path in it, whole
         markup=False,
     )
+    from ..training import trained_on_said
+
+    # re-coded talk the model was trained on: its suggestions repeat the review (as evaluate warns)
+    spoken = [s.segment.text for s in result.segments if s.segment.role != "interviewer"]
+    if trained_on := trained_on_said(ac.card, spoken):
+        con.print(f"{trained_on}.", soft_wrap=True, markup=False)
     for name, p in written.items():
         con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
     weak = weakly_coded(charted)

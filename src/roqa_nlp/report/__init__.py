@@ -465,6 +465,8 @@ def report_context(
     # the card run.json keeps (roqa code's report shows the model's), else its summary of it
     recorded = result.meta.get(MODEL_CARD_KEY) or result.meta.get("model")
     card = dict(model_card) if model_card is not None else dict(recorded or {})
+    from ..training import trained_on_said
+
     # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
     run_meta = {
         k: v
@@ -542,6 +544,11 @@ def report_context(
             "uncoded_segments": sum(1 for s in result if not s.suggestions),
             "most_codes": max((len(s.suggestions) for s in result), default=0),
             "model": _model_name(card),
+            # segments the model was trained on (its review decisions): their suggestions repeat
+            # the decisions, so the mean top-1 probability above is no held-out judgement
+            "trained_on": trained_on_said(
+                card, [s.segment.text for s in result if s.segment.role != "interviewer"]
+            ),
             "charting": dataclasses.replace(options, top_k=k),
             # codes translated from another codebook, and those no code of it maps onto, as
             # Table 2's note and the matrix's About sheet say it
