@@ -1159,7 +1159,9 @@ def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_wha
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
         "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
-        "valence in the review to confirm the side, then apply the decisions again."
+        "valence in the review to confirm the side (its valence buttons, the model's side too, "
+        "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
+        "decisions again."
     ) in " ".join(run.out.split())
     sure = [*DECISIONS, *(dataclasses.replace(d, decision="valence", valence="barrier") for d in DECISIONS[:1] + DECISIONS[3:4])]  # fmt: skip
     run = apply_review(tmp_path / "sure", sure)
@@ -1267,7 +1269,9 @@ def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
         "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
-        "valence in the review to confirm the side, then apply the decisions again."
+        "valence in the review to confirm the side (its valence buttons, the model's side too, "
+        "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
+        "decisions again."
     ) in " ".join(run.out.split())
     reviewed = CodingResult.read(tmp_path / "reviewed")
     assert [g.valence_probability for g in reviewed.segments[2].suggestions] == [0.7]

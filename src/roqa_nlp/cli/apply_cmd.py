@@ -176,22 +176,25 @@ def apply_decisions_command(
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
         "Only these are charted and compared."
     )
+    from ..decisions import VALENCE
     from ..framework import SURE_VALENCE, valence_marked_unsure
 
     # the rule keeps a valence the reviewer did not set as the model gave it: unsure ones stay
     # unsure (docs/report.md), and so does its guess on a new code; said here with what to do,
     # each segment the reviewed outputs mark so
     unsure = [
-        s.segment.id
-        for s in reviewed
-        if any(valence_marked_unsure(g, person=True) for g in s.suggestions)
+        s for s in reviewed if any(valence_marked_unsure(g, person=True) for g in s.suggestions)
     ]
     if unsure:
+        # a valence row giving the model's own side confirms it (docs/report.md, "valence")
+        first = unsure[0]
+        row = f"{first.segment.id},{VALENCE},,,,,{first.suggestions[0].valence}"
         con.print(
             f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
             f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}, or its guess for a new "
-            f"code): {first_few(unsure)}; set their valence in the review to confirm the side, "
-            "then apply the decisions again."
+            f"code): {first_few([s.segment.id for s in unsure])}; set their valence in the "
+            "review to confirm the side (its valence buttons, the model's side too, or a row "
+            f"such as {row} in the decisions file), then apply the decisions again."
         )
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""
