@@ -1172,3 +1172,23 @@ def test_a_report_page_row_edited_with_json_nulls_is_read_as_empty_cells(tmp_pat
         Decision("p01_interview:0009", "accept", code_id="CI.A"),
     ]
     assert page_decisions(json.loads(edited)) == page_decisions(rows)
+
+
+def test_training_on_fewer_decided_segments_than_a_code_needs_is_noted() -> None:
+    """One or two decided segments among thousands of training records are unlikely to change
+    suggestions (blind tester s48: one recode trained with no note); from MIN_CODE_RECORDS on,
+    as a code needs to be suggested for other talk, nothing is said."""
+    from roqa_nlp.decisions import few_examples_note
+
+    assert few_examples_note({"n_examples": 1, "n_decisions": 1}) == (
+        "note: 1 decided segment (from 1 decision) is unlikely to change the suggestions for "
+        "other talk: a code needs 3 decided segments or more for that (docs/report.md, "
+        '"New codes"); review more segments and train again'
+    )
+    assert few_examples_note({"n_examples": 2, "n_decisions": 5}) == (
+        "note: 2 decided segments (from 5 decisions) are unlikely to change the suggestions for "
+        "other talk: a code needs 3 decided segments or more for that (docs/report.md, "
+        '"New codes"); review more segments and train again'
+    )
+    assert few_examples_note({"n_examples": 3, "n_decisions": 3}) is None
+    assert few_examples_note({}) is None

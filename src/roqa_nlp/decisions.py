@@ -1940,6 +1940,27 @@ def feedback_summary(card: dict[str, object]) -> str:
     return line
 
 
+def few_examples_note(card: Mapping[str, object]) -> str | None:
+    """The note ``roqa train`` prints under its summary when the decisions (``card``: a model
+    card's ``feedback``) gave fewer decided segments than a code needs to be suggested for other
+    talk (:data:`~roqa_nlp.training.MIN_CODE_RECORDS`, as for a review's new code): one or two
+    among thousands of training records are learnt for those segments but unlikely to change
+    any other suggestion (blind tester s48: one recode trained with no word). None otherwise."""
+    from .training import MIN_CODE_RECORDS
+
+    n, n_dec = card.get("n_examples"), card.get("n_decisions")
+    if not isinstance(n, int) or not n or n >= MIN_CODE_RECORDS:
+        return None
+    one = n == 1
+    of = f" (from {n_dec} decision{'' if n_dec == 1 else 's'})" if isinstance(n_dec, int) else ""
+    return (
+        f"note: {n} decided segment{'' if one else 's'}{of} {'is' if one else 'are'} unlikely "
+        f"to change the suggestions for other talk: a code needs {MIN_CODE_RECORDS} decided "
+        'segments or more for that (docs/report.md, "New codes"); review more segments and '
+        "train again"
+    )
+
+
 def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[Decision]:
     """``decisions`` with each accept, reject or recode on a code ``codebook`` knows by another
     key (an alias: an id renamed keeps the old one as ``"aliases": ["STAFF"]``; a name) on that

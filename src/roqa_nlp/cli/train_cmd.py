@@ -103,9 +103,11 @@ def train_command(
         with _own_codebook_hint(codebook, feedback or []):
             _train(ac, data, feedback, codings, feedback_weight)
             if feedback:
-                from ..decisions import feedback_summary
+                from ..decisions import feedback_summary, few_examples_note
 
                 con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
+                if few := few_examples_note(ac.card["feedback"]):
+                    con.print(few, soft_wrap=True, markup=False, highlight=False)
         if evaluate is not None:
             ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
         ac.save(new)
