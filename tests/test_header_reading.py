@@ -1174,6 +1174,8 @@ def test_a_header_naming_a_person_their_role_and_service_is_no_turn(
         "Well, I think, you know, it was hard to get going at first.",
         "Maria Okafor, I think, was the one who started it here.",
         "Kate Brown, yes, she asked us about it.",
+        "Ellen Marsh, area manager, sorted the funding",
+        "Owen Jones, the new clinical lead, started in March",
     ],
 )
 def test_talk_opening_with_commas_under_a_role_label_stays_a_turn(
@@ -1190,6 +1192,47 @@ def test_talk_opening_with_commas_under_a_role_label_stays_a_turn(
         ("Participant", "participant", "The rota, mostly."),
     ]
     assert "header_people" not in t.metadata
+
+
+def test_a_first_turn_naming_someone_else_after_a_note_stays_a_turn(tmp_path: Path) -> None:
+    """A recording starting mid-answer (``[Recording starts]`` then ``Participant: Ellen Marsh,
+    area manager, sorted the funding``) keeps the participant's words: a lower-case part with
+    no role's or service's word (``sorted the funding``) is talk, not a header's part."""
+    said = "Ellen Marsh, area manager, sorted the funding"
+    text = (
+        f"[Recording starts]\n\nParticipant: {said}\n\nInterviewer: Okay, and how did it go?\n\n"
+        "Participant: Well, slowly.\n"
+    )
+    t = read_transcript(_write(tmp_path, "y.txt", text))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Participant", "participant", said),
+        ("Interviewer", "interviewer", "Okay, and how did it go?"),
+        ("Participant", "participant", "Well, slowly."),
+    ]
+    assert "header_people" not in t.metadata
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("Maria Okafor, registered manager, Oakwood supported living", "participant"),
+        ("Dr Priya Nair, Clinical Lead, North Leeds CMHT, 12 March 2024", "participant"),
+        ("Sunita Patel, deputy manager, Brook House, Bradford", "participant"),
+        ("Bronwen Evans, RMN, band 7", "participant"),
+        ("Ian Fraser, manager, supported living, Leeds, 14/03/2024, Teams", "participant"),
+        ("Owen Jones, the new clinical lead", "participant"),
+        ("Ellen Marsh, area manager, sorted the funding", None),
+        ("Owen Jones, the new clinical lead, started in March", None),
+        ("Priya Nair, clinical lead, very supportive", None),
+    ],
+)
+def test_a_header_part_after_a_comma_is_a_role_or_a_service(said: str, role: str | None) -> None:
+    """A part after a comma describes the person only when it holds a role's or service's word
+    (data/description_roles.txt: ``area manager``, ``band 7``) or opens with a capital or a
+    digit (a service's name, a date); a lower-case clause (``sorted the funding``) is talk."""
+    from roqa_nlp.transcripts.speaker_labels import introduces_a_person
+
+    assert introduces_a_person("Participant", said) == role
 
 
 def test_a_described_participant_in_the_header_is_pseudonymised(tmp_path: Path) -> None:

@@ -772,18 +772,29 @@ def introduces_a_person(label: str, said: str) -> str | None:
 def _describes_a_person(part: str) -> bool:
     """Whether one comma's part of a header's description of a person is a role's or a
     service's words (``registered manager``, ``Head of Nursing``, ``Oakwood supported
-    living``): one to :data:`MAX_HEADER_WORDS` words, no question or exclamation, and no stop
-    word but those joining such words (``data/description_words.txt``: "of", "and")."""
+    living``): one to :data:`MAX_HEADER_WORDS` words, no question or exclamation, no stop word
+    but those joining such words (``data/description_words.txt``: "of", "and"), and, in lower
+    case, a role's or service's word (:func:`_a_role_word`): ``sorted the funding`` and
+    ``started in March`` are talk naming someone else, not a header."""
     said = part.split()
     joining = packaged_words("description_words.txt")
     return (
         0 < len(said) <= MAX_HEADER_WORDS
+        and (not said[0][0].islower() or any(_a_role_word(w) for w in said))
         and not any(c in part for c in "?!")
         and not any(
             _is_common_word(w) and w.casefold() not in joining
             for w in (w.strip(";:()") for w in said)
         )
     )
+
+
+def _a_role_word(word: str) -> bool:
+    """Whether ``word`` (``manager``, ``managers``, ``Nurse,``) is a role's, grade's or
+    service's word of ``data/description_roles.txt``."""
+    bare = word.strip(";:().").casefold()
+    roles = packaged_words("description_roles.txt")
+    return bare in roles or (bare.endswith("s") and bare[:-1] in roles)
 
 
 def names_interviewer_briefly(label: str, said: str, later: Collection[str | None]) -> bool:
