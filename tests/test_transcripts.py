@@ -5481,6 +5481,41 @@ def test_a_study_id_in_lower_case_is_the_ids_case(tmp_path: Path) -> None:
     }  # fmt: skip
 
 
+def test_files_of_one_study_id_naming_different_participants_are_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Re-test s48 (reids3 2): a wave's mark before a study id joins 'T1 RM04' and 'T2 RM04'
+    into RM04, which is right for one person; when their headers or labels name different
+    participants (the manager changed between waves), one line names the case, the files, the
+    names and the fix. The same name, or none, stays unsaid."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    talk = "Interviewer: How did it go?\n\nParticipant: Slowly, with a lot of help.\n"
+    files = {
+        "T1 RM04.txt": "Participant: Maria Okafor, registered manager, Oakwood\n\n" + talk,
+        "T2 RM04.txt": "Participant: Dean Hughes, registered manager, Oakwood\n\n" + talk,
+        "W3_RM06.txt": "Interviewer: How did it go?\n\nSunita Patel: Slowly, I'd say.\n",
+        "W5_RM06.txt": "Interviewer: How did it go?\n\nBronwen Evans: Slowly, I'd say.\n",
+        "T1 RM07.txt": "Participant: Maria Okafor, registered manager, Oakwood\n\n" + talk,
+        "T2 RM07.txt": "Interviewer: How did it go?\n\nMaria: Slowly, I'd say, at first.\n",
+        "T1 RM08.txt": talk,
+        "T2 RM08.txt": "Interviewer: How was it?\n\nParticipant: Fine, thanks, mostly.\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {Path(n).stem: Path(n).stem[-4:] for n in files}
+    assert sorted(str(w.message) for w in caught if "different participants" in str(w.message)) == [
+        "T1 RM04 and T2 RM04 are read as one case, RM04, though they name different participants "
+        "('Maria Okafor' in T1 RM04, 'Dean Hughes' in T2 RM04): if they are different people, "
+        "rename one file so that its name gives another id, or none",
+        "W3_RM06 and W5_RM06 are read as one case, RM06, though they name different participants "
+        "('Sunita Patel' in W3_RM06, 'Bronwen Evans' in W5_RM06): if they are different people, "
+        "rename one file so that its name gives another id, or none",
+    ]
+
+
 def test_a_study_id_followed_by_other_words_is_no_case_of_its_own(tmp_path: Path) -> None:
     """Re-test s47 (reids 1): a file name opening with capitals and a number gave that id as the
     case, so W1_RM04 and W1_RM05 were one case W1, 'T1 manager' and 'T1 deputy' T1, 'NHS 111

@@ -380,6 +380,7 @@ def _study_pass(
         StudyCases,
         labels_matched,
         numbered_case,
+        participant_names,
         study_interviewers,
         unmatched_labels,
         with_study_interviewers,
@@ -391,11 +392,13 @@ def _study_pass(
     one = inputs[0] if len(inputs) == 1 else None
     found: set[str] = set(known or ())
     labelled: list[LabelledCase | None] = []
+    people: list[tuple[str, str | None, tuple[str, ...]]] = []  # participant_names of each
     speakers: set[str] = set()
     unmatched: set[str] = set()
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         for t in each():  # one transcript alone has no study to learn from
             labelled.append(numbered_case(t))
+            people.append(participant_names(t))
             speakers.update(u.speaker for u in t.turns)
             unmatched.update(unmatched_labels(t))
             if known is None:
@@ -403,7 +406,7 @@ def _study_pass(
             if key is not None:
                 key.reserve(t)  # the numbers files claim, before any is given as a free one
     interviewers = frozenset(found)
-    cases = StudyCases.of(labelled)
+    cases = StudyCases.of(labelled, people)
     if key is not None:  # a second reading: roles decide the pseudonyms
         named: list[LabelledCase | None] = []
         for t in each():

@@ -816,6 +816,7 @@ def read_files(
         StudyCases,
         labels_matched,
         numbered_case,
+        participant_names,
         study_interviewers,
         unmatched_labels,
         with_labels_matched_elsewhere,
@@ -844,7 +845,7 @@ def read_files(
         out = [with_labels_matched_elsewhere(t, matched) for t in out]
     if not whole_study:
         return out
-    cases = StudyCases.of(numbered_case(t) for t in out)
+    cases = StudyCases.of((numbered_case(t) for t in out), [participant_names(t) for t in out])
     for line in cases.warnings():
         warn(line)
     out = [cases.apply(t) for t in out]

@@ -1462,9 +1462,17 @@ class StudyCases:
     #: number (``SiteA_P04.txt``, ``SiteB_P04.txt``), as ``(case, [(transcript, words), ...])``:
     #: a site's or team's own numbering may give two people one number, so the join is said
     places: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    #: each case whose transcripts name different participants (``T1 RM04`` headed 'Maria
+    #: Okafor', ``T2 RM04`` 'Dean Hughes': a service's id kept across waves), as ``(case,
+    #: [(transcript, name), ...])``: a wave's mark joins them, so the join is said
+    people: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, labelled: Iterable[LabelledCase | None]) -> StudyCases:
+    def of(
+        cls,
+        labelled: Iterable[LabelledCase | None],
+        named: Iterable[tuple[str, str | None, tuple[str, ...]]] = (),
+    ) -> StudyCases:
         """The study's cases, from each of its transcripts' :func:`labelled_case`.
 
         A template's label (:data:`GENERIC_PARTICIPANT_LABEL`: ``Participant 1``, ``R1``,
@@ -1497,7 +1505,9 @@ class StudyCases:
         how a joint interview's two people are written too. Files whose names give other words
         before the number (``SiteA_P04.txt``, ``SiteB_P04.txt``: :func:`_words_before_number`)
         are one case too, listed in ``places`` to be warned of; a wave's mark there (``T1
-        P04``, ``T2 P04``) or no word (``P04.txt``) is no other place."""
+        P04``, ``T2 P04``) or no word (``P04.txt``) is no other place. ``named`` gives each
+        transcript's id, case and the participants it names (:func:`participant_names`); a case
+        whose transcripts name different people is listed in ``people`` to be warned of."""
         groups: dict[str, list[LabelledCase]] = {}
         for found in labelled:
             if found is not None:
@@ -1554,7 +1564,8 @@ class StudyCases:
             elif not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, case, [g.transcript for g in group]))
-        return cls(from_file_name, shared, spelled, two_ways, parts, places)
+        people = _different_people(named, from_file_name | spelled)
+        return cls(from_file_name, shared, spelled, two_ways, parts, places, people)
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -1588,7 +1599,64 @@ class StudyCases:
             said
             + [_parts_warning(case, lettered) for case, lettered in self.parts]
             + [_places_warning(case, before) for case, before in self.places]
+            + [_people_warning(case, names) for case, names in self.people]
         )
+
+
+def participant_names(transcript: Transcript) -> tuple[str, str | None, tuple[str, ...]]:
+    """``transcript``'s id, case and the people it names as its participant, as
+    :meth:`StudyCases.of` weighs them: a header's (``Participant: Maria Okafor, registered
+    manager``) and participants' speaker labels naming a person (``Sunita Patel:``; not
+    ``Participant``, ``P04`` or ``Speaker 2``)."""
+    header = transcript.metadata.get("header_people") or {}
+    names = [n for n, role in header.items() if role == "participant"] + [
+        u.speaker
+        for u in transcript.turns
+        if u.role == "participant"
+        and _names_a_person(u.speaker)
+        and participant_number_label(case_label(u.speaker)) is None
+    ]
+    return transcript.id, transcript.participant, tuple(dict.fromkeys(names))
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Whether the names ``a`` and ``b`` may be one person's: one's words are among the
+    other's (``Maria`` and ``Maria Okafor``, ``Dr Maria Okafor``), or one is the other's
+    initials (``MO``)."""
+    from .speaker_labels import is_initials_of  # speaker_labels reads this module
+
+    wa, wb = set(person_name(a)[1].split()), set(person_name(b)[1].split())
+    return wa <= wb or wb <= wa or is_initials_of(a, b) or is_initials_of(b, a)
+
+
+def _different_people(
+    named: Iterable[tuple[str, str | None, tuple[str, ...]]], moved: dict[str, str]
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each case (as ``moved`` gives a transcript's case, else its own) whose transcripts
+    name different participants, each naming one (a group's transcript names several), with
+    each transcript's first name: what :attr:`StudyCases.people` lists."""
+    cases: dict[str, list[tuple[str, str]]] = {}
+    for transcript, case, names in named:
+        case = moved.get(transcript, case)
+        if case and names and all(_one_person(names[0], n) for n in names[1:]):
+            cases.setdefault(case, []).append((transcript, names[0]))
+    return [
+        (case, found)
+        for case, found in cases.items()
+        if any(not _one_person(found[0][1], n) for _, n in found[1:])
+    ]
+
+
+def _people_warning(case: str, names: list[tuple[str, str]]) -> str:
+    """The line of :meth:`StudyCases.warnings` for the case ``case`` whose transcripts name
+    different participants (``names``: each transcript with the one it names)."""
+    ids = " and ".join(t for t, _ in names)
+    who = ", ".join(f"{n!r} in {t}" for t, n in names)
+    return (
+        f"{ids} are read as one case, {case}, though they name different participants ({who}): "
+        "if they are different people, rename one file so that its name gives another id, "
+        "or none"
+    )
 
 
 def _words_before_number(source: str) -> str:
