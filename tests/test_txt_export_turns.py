@@ -98,3 +98,29 @@ def test_a_typists_repeated_label_without_a_time_stays_split(tmp_path: Path) -> 
     )
     assert [u.speaker for u in t.turns] == ["Interviewer", "P01", "P01"]
     assert len(split) == 1
+
+
+def test_a_time_mark_in_a_joined_answer_keeps_each_block_at_its_time(tmp_path: Path) -> None:
+    """A time mark in the answer (MAXQDA's ``#00:00:28-1#``) renders the transcript without it:
+    the rendering joins the blocks itself, so the cue times point into the rendered text (the
+    join on the file's text gave a cue at offset 24 of a 5-character turn, which the segmenter
+    then dropped; found by the PDF reader's fuzz test)."""
+    from roqa_nlp.transcripts.cue_times import CUE_TIMES, cue_timeline
+
+    path = tmp_path / "rm50.txt"
+    path.write_text(
+        "Kate Brown  0:00\nWhat helps?\n\nMaria Okafor  0:05\nWe have a good team.\n\n"
+        "Maria Okafor  0:20\nAnd #00:00:28-1# the funding is fine.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path, interviewer_labels=["Kate Brown"])
+    assert t.metadata["rendering"] == "canonical"
+    answer = t.turns[1]
+    assert t.text[answer.start : answer.end] == "We have a good team.\nAnd the funding is fine."
+    assert len(t.metadata[CUE_TIMES]) == len(cue_timeline(t)) == 1
+    assert [(s.text, s.begin_time) for s in segment(t, unit="sentence")] == [
+        ("We have a good team.", 5.0),
+        ("And the funding is fine.", 20.0),
+    ]

@@ -274,8 +274,12 @@ def parse_text(
         found_unlabelled = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
+    # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
+    # them (a timestamp before a label is read with the label, and keeps the file's text); the
+    # rendering joins one speaker's blocks itself, each with its time
+    time_marked = any(has_time_marks(text[t.start : t.end], note_times=False) for t in turns)
     joined: dict[str, object] = {}
-    if labelled:
+    if labelled and not time_marked:
         turns, gaps, joined = _export_turns(text, turns, lines, labels, interviewer_labels)
         text = blanked(text, gaps)
     metadata = {
@@ -291,9 +295,7 @@ def parse_text(
         **end_text_metadata([raw[i] for i in sorted(found.ended)]),
         **joined,
     }
-    # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
-    # them (a timestamp before a label is read with the label, and keeps the file's text)
-    if any(has_time_marks(text[t.start : t.end], note_times=False) for t in turns):
+    if time_marked:
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
             without_time_marks(spoken),
