@@ -1387,3 +1387,33 @@ def test_reviewed_codings_of_a_decisions_file_records_its_path(
     assert in_memory.meta["decisions"] is None  # no file: none named
     named, _, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice", where="d.csv")
     assert named.meta["decisions"] == "d.csv"
+
+
+def test_a_later_row_on_a_suggestion_replaces_every_earlier_row_on_it(cfir: Codebook) -> None:
+    """A recode of a suggestion replaces every earlier accept of it on the segment, not only the
+    last one (code review s48: accept, accept, recode of IS.E.3 to IS.D.6 still gave IS.E.3
+    beside IS.D.6, as did accept, reject, accept, recode)."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=2),
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=3),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], suggestion="IS.E.2", row=4),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=5),
+        Decision("p01:0002", "reject", "IS.E.2", text=TEXTS[1], row=6),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=7),
+        Decision("p01:0002", "recode", "IS.B", text=TEXTS[1], suggestion="IS.E.2", row=8),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, counts = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IS.B"]),
+        ("p01:0002", ["IS.B"]),
+    ]
+    assert (counts["codes"], counts["accept"], counts["recode"]) == (2, 0, 2)
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 4 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 4: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0001; "
+        "rows 3 and 4: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0001; "
+        "rows 5 and 8: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0002 and 1 more"
+    ]

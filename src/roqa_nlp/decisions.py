@@ -742,27 +742,29 @@ def _given(d: Decision) -> str | None:
 def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[int, int]:
     """Of ``rows`` (each a decision and the segment it is on, None for none, in the order read,
     earliest file first), the index of each row that a later row on the same segment and
-    suggestion contradicts -> the index of that later row, which wins. The report keeps one
+    suggestion contradicts (every earlier one, not only the last) -> the index of the latest
+    such row, which wins. The report keeps one
     decision a suggestion (accepted, rejected or recoded to another code), so an accept of X
     then a recode of X to Y is the recode (X is not given), and a recode of X to Y then an
     accept or reject of X takes the recode back (blind tester s48: both codes were given, with
     no word said). A row on a code only (an accept then a reject of one code) is settled by the
     last row on that code, as before; a reject of X then a recode of X to Y agree: neither is
     replaced."""
-    last: dict[tuple[object, str], int] = {}
+    earlier: dict[tuple[object, str], list[int]] = {}
     out: dict[int, int] = {}
     for i, (d, on) in enumerate(rows):
         x = _suggestion_decided(d)
         if on is None or not x:
             continue
-        j = last.get((on, x))
-        if j is not None:
+        # every earlier row on the suggestion, not only the last: accept X, accept X, recode
+        # X to Y gave X beside Y (code review s48)
+        for j in earlier.setdefault((on, x), []):
             before = rows[j][0]
             recoded = "recode" in (before.decision, d.decision)
             agree = before.decision == "reject" and d.decision == "recode"
             if recoded and not agree and _given(before) != _given(d):
                 out[j] = i
-        last[on, x] = i
+        earlier[on, x].append(i)
     return out
 
 
