@@ -701,6 +701,27 @@ def test_a_video_calls_saved_chat_in_a_folder_is_left_out_with_a_warning(
     ]
 
 
+def test_a_windows_1252_saved_chat_in_a_folder_is_left_out_as_a_utf8_one_is(
+    tmp_path: Path,
+) -> None:
+    """A saved chat in Windows-1252 is left out of a folder run as the .txt reader reads it,
+    with no warning from the check (code review s48: it was read as an interview)."""
+    (tmp_path / "chat.txt").write_bytes(
+        b"10:15:32 From Jane Smith to Everyone:\n\tHello caf\xe9\n"
+        b"10:16:01 From Maria Okafor to Everyone:\n\tHi there\n"
+    )
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    files, caught = recorded(expand_paths, [tmp_path])
+    assert files == [tmp_path / "p1.txt"]
+    assert caught == [
+        (
+            "RoqaWarning",
+            f"{tmp_path}: left out chat.txt: a video call's saved chat ('00:05:12 From Sam Roe "
+            "to Everyone:'), not its transcript (name the file on its own to read it)",
+        )
+    ]
+
+
 def test_a_change_to_a_loaded_models_params_is_checked_as_the_constructor_checks_it() -> None:
     """ac.params["alfa"] = 0.05 was ignored, alpha = 2 flagged a third of the talk, top_k = 0
     emptied every chart, use_context = "no" meant True (session 27)."""

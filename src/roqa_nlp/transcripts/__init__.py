@@ -511,6 +511,8 @@ def _is_roqa_docx(f: Path) -> bool:
 
 
 def _is_chat_log(f: Path) -> bool:
+    import warnings
+
     from ..io import decode_text, read_bytes
     from .chat import is_chat_log, is_saved_chat
     from .speaker_labels import line_labels
@@ -518,7 +520,10 @@ def _is_chat_log(f: Path) -> bool:
     if f.suffix.lower() != ".txt":
         return False
     try:
-        text = decode_text(read_bytes(f), f)
+        # decoded as the .txt reader decodes it (Windows-1252 too), its warning left to reading
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = decode_text(read_bytes(f), f, windows_1252=True)
     except RoqaError:  # unreadable: reading it names what is wrong
         return False
     if not is_chat_log(text):  # the shape first: most files are not, and labels cost more
