@@ -1180,15 +1180,17 @@ def test_training_on_fewer_decided_segments_than_a_code_needs_is_noted() -> None
     as a code needs to be suggested for other talk, nothing is said."""
     from roqa_nlp.decisions import few_examples_note
 
+    # the count is over all codes, and said to be (code review s48: 3 segments on 3 codes gave
+    # no note, though the note said a code needs 3)
     assert few_examples_note({"n_examples": 1, "n_decisions": 1}) == (
-        "note: 1 decided segment (from 1 decision) is unlikely to change the suggestions for "
-        "other talk: a code needs 3 decided segments or more for that (docs/report.md, "
-        '"New codes"); review more segments and train again'
+        "note: 1 decided segment in all (from 1 decision) is unlikely to change the suggestions "
+        "for other talk: a code needs 3 decided segments or more of its own for that "
+        '(docs/report.md, "New codes"); review more segments and train again'
     )
     assert few_examples_note({"n_examples": 2, "n_decisions": 5}) == (
-        "note: 2 decided segments (from 5 decisions) are unlikely to change the suggestions for "
-        "other talk: a code needs 3 decided segments or more for that (docs/report.md, "
-        '"New codes"); review more segments and train again'
+        "note: 2 decided segments in all (from 5 decisions) are unlikely to change the "
+        "suggestions for other talk: a code needs 3 decided segments or more of its own for "
+        'that (docs/report.md, "New codes"); review more segments and train again'
     )
     assert few_examples_note({"n_examples": 3, "n_decisions": 3}) is None
     assert few_examples_note({}) is None

@@ -1944,7 +1944,8 @@ def feedback_summary(card: dict[str, object]) -> str:
 
 def few_examples_note(card: Mapping[str, object]) -> str | None:
     """The note ``roqa train`` prints under its summary when the decisions (``card``: a model
-    card's ``feedback``) gave fewer decided segments than a code needs to be suggested for other
+    card's ``feedback``) gave fewer decided segments in all (over every code: the card does not
+    count them by code, so the note says "in all") than a code needs to be suggested for other
     talk (:data:`~roqa_nlp.training.MIN_CODE_RECORDS`, as for a review's new code): one or two
     among thousands of training records are learnt for those segments but unlikely to change
     any other suggestion (blind tester s48: one recode trained with no word). None otherwise."""
@@ -1956,10 +1957,10 @@ def few_examples_note(card: Mapping[str, object]) -> str | None:
     one = n == 1
     of = f" (from {n_dec} decision{'' if n_dec == 1 else 's'})" if isinstance(n_dec, int) else ""
     return (
-        f"note: {n} decided segment{'' if one else 's'}{of} {'is' if one else 'are'} unlikely "
-        f"to change the suggestions for other talk: a code needs {MIN_CODE_RECORDS} decided "
-        'segments or more for that (docs/report.md, "New codes"); review more segments and '
-        "train again"
+        f"note: {n} decided segment{'' if one else 's'} in all{of} {'is' if one else 'are'} "
+        f"unlikely to change the suggestions for other talk: a code needs {MIN_CODE_RECORDS} "
+        'decided segments or more of its own for that (docs/report.md, "New codes"); review '
+        "more segments and train again"
     )
 
 
