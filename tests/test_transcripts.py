@@ -26,6 +26,7 @@ from roqa_nlp.transcripts.cue_times import turn_check
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     SpeakerWarning,
+    _words_before_number,
     asks,
     asks_unpunctuated,
     guess_interviewer,
@@ -5600,3 +5601,25 @@ def test_a_long_file_name_of_id_and_numbers_is_read_in_linear_time() -> None:
 
     assert study_id_from_filename("RM04" + "-11" * 200 + "-x.txt") is None
     assert study_id_from_filename("RM04" + "-11" * 200 + ".txt") == "RM04"
+
+
+def test_dates_before_the_number_are_no_other_place(tmp_path: Path) -> None:
+    """Re-test s48 (review 1): the words before the number were split on - and _ before marks
+    were read, so an ISO date never matched as one ('2024-03-01 P04' and '2025-03-04 P04' were
+    warned of as other places, '2024' and '2025'); a year, a month's name and Zoom's GMT stamp
+    name the file too. Only a place's word (SiteA, SiteB) is warned of."""
+    names = [
+        "2024-03-01 P04.txt", "2025-03-04 P04.txt", "Mar 2024 P05.txt", "P05.txt",
+        "GMT20240301-101500_P06.txt", "GMT20250101-090000_P06.txt", "SiteA 2024 P07.txt",
+        "SiteB 2024-03-01 P07.txt",
+    ]  # fmt: skip
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with pytest.warns(RoqaWarning) as caught:
+        read_transcripts(folder)
+    assert [str(w.message) for w in caught] == [
+        "SiteA 2024 P07 and SiteB 2024-03-01 P07 are read as one case, P07, though their file "
+        "names give other words before the number ('SiteA' and 'SiteB'): if they are different "
+        "people (each site numbering its own), give each their own number (in the file name, "
+        "or label their turns 'P02: ...')"
+    ]
+    assert [_words_before_number(n) for n in names[:3]] == ["", "", ""]

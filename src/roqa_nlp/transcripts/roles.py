@@ -1669,12 +1669,22 @@ def _words_before_number(source: str) -> str:
     if m is None:
         return ""
     naming = packaged_words("file_name_words.txt")
-    words = [
-        w
-        for w in _WORD_PARTS.split(stem[: m.start()])
-        if w and not _MARK_WORD.fullmatch(w) and w.casefold() not in naming
-    ]
+    unmarked = _MARK_OR_DATE_IN_NAME.sub(" ", stem[: m.start()])  # before splitting '2024-03-01'
+    words = [w for w in _WORD_PARTS.split(unmarked) if w and w.casefold() not in naming]
     return " ".join(words)
+
+
+#: Words of a file name that date it, so name no place (:func:`_words_before_number`): a year, a
+#: month's name, and the GMT stamp Zoom names its recordings by (``GMT20240301-101500``).
+_FILE_DATE = (
+    r"(?i:GMT\d{8}[-_]?\d{6}|(?:19|20)\d{2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+    r"|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: A mark (:data:`_ID_FILE_MARKER`) or :data:`_FILE_DATE` standing whole between a file name's
+#: separators, read in the unsplit name as :func:`study_id_from_filename` reads marks.
+_MARK_OR_DATE_IN_NAME = re.compile(
+    rf"(?<![^\s_.\-\u2010-\u2013])(?:{_ID_FILE_MARKER}|{_FILE_DATE})(?![^\s_.\-\u2010-\u2013])"
+)
 
 
 def _places_warning(case: str, before: list[tuple[str, str]]) -> str:
