@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.io import decode_text
+from roqa_nlp.pseudonyms import _number_hint
 from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import (
     SUPPORTED_EXTENSIONS,
@@ -38,6 +39,7 @@ from roqa_nlp.transcripts.roles import (
     several_participants,
     speaker_warning,
     speakers_without_interviewer,
+    study_id_from_filename,
 )
 from roqa_nlp.transcripts.segment import segment
 from roqa_nlp.transcripts.speaker_labels import match_label
@@ -5623,3 +5625,16 @@ def test_dates_before_the_number_are_no_other_place(tmp_path: Path) -> None:
         "or label their turns 'P02: ...')"
     ]
     assert [_words_before_number(n) for n in names[:3]] == ["", "", ""]
+
+
+def test_a_lower_case_word_and_number_is_no_study_id() -> None:
+    """Re-test s48 (review 2): since ids were read in lower case, an ordinary word and a number
+    was one ('week 2.txt' was case WEEK 2, 'int 08' INT 08, 'case 3' CASE 3, 'file2' FILE2, and
+    pseudonymising took P2 from 'week 2'). A lower-case id is one only with no blank inside it
+    and when its letters are no word (of a file's name or everyday English); rm04, hcp-04 and
+    RM04 stay ids."""
+    names = ["week 2.txt", "int 08.txt", "case 3.txt", "file2.txt", "rm04.txt", "hcp-04.txt"]
+    assert [study_id_from_filename(n) for n in names + ["RM 04.txt", "t2 rm05.txt"]] == [
+        None, None, None, None, "RM04", "HCP-04", "RM 04", "RM05",
+    ]  # fmt: skip
+    assert _number_hint(Transcript(id="week 2", text="", turns=[], source="week 2.txt")) is None

@@ -129,7 +129,8 @@ _ID_FILE_MARKER = (
 #: pattern repeating them: their overlapping numbers made that backtrack exponentially
 #: (``RM04`` and 28 ``-11`` took 0.04 s, each more ``-11`` half as long again).
 #: The id is read in capitals or in lower case (``rm04`` is ``RM04``'s, as ``p04`` is ``P04``'s),
-#: and spelled in capitals; a word of mixed case (``Site2``) is no id.
+#: and spelled in capitals; a word of mixed case (``Site2``) is no id, nor in lower case one with
+#: a blank inside or whose letters are a word (``week 2``, ``file2``: :func:`_study_id_at`).
 _STUDY_ID_AT_START = re.compile(r"(?:[A-Z]{1,4}|[a-z]{1,4})[ _-]?\d{1,4}")
 _ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
 _MARK_BEFORE_ID = re.compile(rf"{_ID_FILE_MARKER}[\s_.-]+")
@@ -677,7 +678,18 @@ def _study_id_at(stem: str, start: int) -> str | None:
         if mark is None:
             return None
         at = mark.end()
-    return m.group().upper()
+    found = m.group()
+    if found.islower() and (" " in found or _is_word(found.rstrip("0123456789 _-"))):
+        return None  # 'week 2', 'case 3', 'file2': a word and a number, no id
+    return found.upper()
+
+
+def _is_word(letters: str) -> bool:
+    """Whether ``letters`` (lower case) are a word of a file's name or of everyday English
+    (``week``, ``int``, ``file``), so that with a number they are no lower-case study id."""
+    return letters in packaged_words("file_name_words.txt") or letters in packaged_words(
+        "everyday_words.txt"
+    )
 
 
 def participant_id(
