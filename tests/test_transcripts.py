@@ -5638,3 +5638,29 @@ def test_a_lower_case_word_and_number_is_no_study_id() -> None:
         None, None, None, None, "RM04", "HCP-04", "RM 04", "RM05",
     ]  # fmt: skip
     assert _number_hint(Transcript(id="week 2", text="", turns=[], source="week 2.txt")) is None
+
+
+def test_any_two_transcripts_of_a_case_naming_different_people_are_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Re-test s48 (review 3): each name was compared only with the first transcript's, so
+    'Maria', 'Maria Okafor', 'Maria Jones' (in that order) were unsaid, while 'Maria Okafor'
+    first warned. Any two names that are not one person's warn, whatever the files' order."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    ask = "Interviewer: How did it go?\n\n"
+    files = {
+        "T1 RM04.txt": ask + "Maria: Slowly, I'd say.\n",
+        "T2 RM04.txt": ask + "Maria Okafor: Slowly, I'd say.\n",
+        "T3 RM04.txt": ask + "Maria Jones: Slowly, I'd say.\n",
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        read_transcripts(folder)
+    assert [str(w.message) for w in caught if "different participants" in str(w.message)] == [
+        "T1 RM04 and T2 RM04 and T3 RM04 are read as one case, RM04, though they name different "
+        "participants ('Maria' in T1 RM04, 'Maria Okafor' in T2 RM04, 'Maria Jones' in T3 "
+        "RM04): if they are different people, rename one file so that its name gives another "
+        "id, or none"
+    ]

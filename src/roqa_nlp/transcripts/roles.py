@@ -1655,8 +1655,8 @@ def _different_people(
     return [
         (case, found)
         for case, found in cases.items()
-        if any(not _one_person(found[0][1], n) for _, n in found[1:])
-    ]
+        if any(not _one_person(a, b) for (_, a), (_, b) in itertools.combinations(found, 2))
+    ]  # any two, not each with the first ('Maria' is one with 'Maria Okafor', 'Maria Jones')
 
 
 def _people_warning(case: str, names: list[tuple[str, str]]) -> str:
