@@ -207,3 +207,35 @@ def test_a_stray_question_counts_as_the_interviewers_in_the_guess(tmp_path: Path
     }
     assert t.metadata["interviewer_guessed"] == "Speaker 1"
     assert t.metadata["stray_askers"] == ["Speaker 3"]
+
+
+def test_the_stray_asker_guess_reads_each_turn_a_bounded_number_of_times(monkeypatch) -> None:
+    """Re-test s48 (review 4): when one speaker only asked one question (Speaker 3), each
+    speaker in turn was tried by reading every turn again: 500 speakers took 5 s, 2000 took
+    90 s. Each speaker's counts are now read once, so the turns read grow with the turns, not
+    with their square; the one guessed is as before."""
+    from roqa_nlp.schema import Turn
+    from roqa_nlp.transcripts import roles
+
+    def transcript(people: int) -> tuple[str, list[Turn]]:
+        said = [(f"Person{i}", "I worked there for years, on the wards.") for i in range(people)]
+        said += [
+            ("Ann", "How did it start?"), ("Person0", "Slowly, with a lot of help."),
+            ("Ann", "What helped most?"), ("Person1", "The team, mostly, and time."),
+            ("Speaker 3", "And the training?"), ("Person2", "That too, later on."),
+        ]  # fmt: skip
+        text, turns = "", []
+        for speaker, words in said:
+            turns.append(Turn(speaker, "participant", len(text), len(text) + len(words)))
+            text += words + "\n"
+        return text, turns
+
+    read = [0]
+    asks = roles.asks
+    monkeypatch.setattr(roles, "asks", lambda said: read.__setitem__(0, read[0] + 1) or asks(said))
+    counts = []
+    for people in (100, 400):
+        read[0] = 0
+        assert roles.guess_interviewer(*transcript(people)) == "Ann"
+        counts.append(read[0])
+    assert counts == [407, 1607]  # 4 readings of each turn (quadratic before: 11007, 164007)
