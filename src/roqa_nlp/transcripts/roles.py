@@ -2032,13 +2032,21 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     (:func:`interviewer_warning`), and a participant label given that matches no speaker
     (``metadata["participant_labels_unmatched"]``), both when both. ``interface`` as for
     :func:`interviewer_warning`."""
-    about_interviewer = interviewer_warning(transcript, interface=interface)
-    about_participant = _participants_unmatched(transcript, interface)
-    if about_participant is None:
-        return about_interviewer
-    if about_interviewer is None:
-        return f"{transcript.source or transcript.id}: {about_participant}"
-    return f"{about_interviewer}; and {about_participant}"
+    return _and_said(
+        transcript,
+        interviewer_warning(transcript, interface=interface),
+        _participants_unmatched(transcript, interface),
+    )
+
+
+def _and_said(transcript: Transcript, first: str | None, then: str | None) -> str | None:
+    """``first`` (a line naming the file) and ``then`` (a clause) in one line, or either alone:
+    ``then`` alone is said of the file."""
+    if then is None:
+        return first
+    if first is None:
+        return f"{transcript.source or transcript.id}: {then}"
+    return f"{first}; and {then}"
 
 
 def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> str | None:
@@ -2056,13 +2064,11 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
     names ``interviewer_labels=``). A speaker read as the interviewer for one question only
     (``metadata["stray_askers"]``, :func:`stray_askers`) is named too, after what else there
     is."""
-    about = _about_the_interviewer(transcript, interface)
-    strays = _strays_said(transcript, interface)
-    if strays is None:
-        return about
-    if about is None:
-        return f"{transcript.source or transcript.id}: {strays}"
-    return f"{about}; and {strays}"
+    return _and_said(
+        transcript,
+        _about_the_interviewer(transcript, interface),
+        _strays_said(transcript, interface),
+    )
 
 
 def _strays_said(transcript: Transcript, interface: str) -> str | None:
