@@ -58,6 +58,35 @@ def summary(pred: list[str], gold: list[str]) -> dict[str, Any]:
     }
 
 
+def folded_valences(
+    packaged: Any, base: Any, interviews: Any, read: Any, keys: Any, baseline: Any
+) -> tuple[dict[Any, Any], dict[Any, list[int]]]:
+    """Valence read by ``read`` (``(ac, texts, questions) -> {key: valences}``) on the team's
+    interview sets in 5 grouped folds, each by a model refitted without its sets: the summary
+    per key, and per key how many sets it reads better / worse than ``baseline``'s key."""
+    book = packaged.codebook
+    pred_all: dict[Any, list[str]] = {k: [] for k in keys}
+    gold_all: list[str] = []
+    per_set: dict[Any, dict[str, int]] = {k: {} for k in keys}
+    for _, held, ts in fold_training(base, interviews, 5):
+        ac = refit(packaged, ts)
+        for name in held:
+            d = coded_segments(book, name)
+            p = read(ac, d["text"], d["question"])
+            gold_all += d["valence"]
+            for k in keys:
+                pred_all[k] += p[k]
+                per_set[k][name] = sum(a == b for a, b in zip(p[k], d["valence"]))
+    better_worse = {
+        k: [
+            sum(per_set[k][s] > per_set[baseline][s] for s in per_set[k]),
+            sum(per_set[k][s] < per_set[baseline][s] for s in per_set[k]),
+        ]
+        for k in keys
+    }
+    return {k: summary(pred_all[k], gold_all) for k in keys}, better_worse
+
+
 def main(testers: list[str]) -> None:
     packaged, base, interviews, _quotes, qs = packaged_and_data()
     res: dict[str, Any] = {}
@@ -73,27 +102,9 @@ def main(testers: list[str]) -> None:
             res[f"{Path(path).parent.name} {name}"] = {f: summary(pred[f], gold) for f in GRID}
     pq = valences(packaged, qs["text"], qs["question"])
     res["quote sets"] = {f: summary(pq[f], qs["valence"]) for f in GRID}
-    book = packaged.codebook
-    pred_all: dict[float, list[str]] = {f: [] for f in GRID}
-    gold_all: list[str] = []
-    per_set: dict[float, dict[str, int]] = {f: {} for f in GRID}
-    for _, held, ts in fold_training(base, interviews, 5):
-        ac = refit(packaged, ts)
-        for name in held:
-            d = coded_segments(book, name)
-            p = valences(ac, d["text"], d["question"])
-            gold_all += d["valence"]
-            for f in GRID:
-                pred_all[f] += p[f]
-                per_set[f][name] = sum(a == b for a, b in zip(p[f], d["valence"]))
-    res["interview folds"] = {f: summary(pred_all[f], gold_all) for f in GRID}
-    res["sets better / worse than f = 1"] = {
-        f: [
-            sum(per_set[f][s] > per_set[1.0][s] for s in per_set[f]),
-            sum(per_set[f][s] < per_set[1.0][s] for s in per_set[f]),
-        ]
-        for f in GRID
-    }
+    folds, better_worse = folded_valences(packaged, base, interviews, valences, GRID, 1.0)
+    res["interview folds"] = folds
+    res["sets better / worse than f = 1"] = better_worse
     Path("/tmp/neutral_weight.json").write_text(json.dumps(res, indent=1), "utf-8")
     print(json.dumps(res, indent=1))
 

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from neutral_weight import summary  # noqa: E402
-from set_folds import coded_segments, fold_training, packaged_and_data, refit  # noqa: E402
+from neutral_weight import folded_valences, summary  # noqa: E402
+from set_folds import packaged_and_data  # noqa: E402
 
 VARIANTS = ("packaged", "head reads the answer", "no question in valence", "answer alone")
 
@@ -83,27 +83,11 @@ def main(args: list[str]) -> None:
     pq = valences(packaged, qs["text"], qs["question"])
     res["quote sets"] = {v: summary(pq[v], qs["valence"]) for v in VARIANTS}
     if folds:
-        book = packaged.codebook
-        pred_all: dict[str, list[str]] = {v: [] for v in VARIANTS}
-        gold_all: list[str] = []
-        per_set: dict[str, dict[str, int]] = {v: {} for v in VARIANTS}
-        for _, held, ts in fold_training(base, interviews, 5):
-            ac = refit(packaged, ts)
-            for name in held:
-                d = coded_segments(book, name)
-                p = valences(ac, d["text"], d["question"])
-                gold_all += d["valence"]
-                for v in VARIANTS:
-                    pred_all[v] += p[v]
-                    per_set[v][name] = sum(a == b for a, b in zip(p[v], d["valence"]))
-        res["interview folds"] = {v: summary(pred_all[v], gold_all) for v in VARIANTS}
-        res["sets better / worse than packaged"] = {
-            v: [
-                sum(per_set[v][s] > per_set["packaged"][s] for s in per_set[v]),
-                sum(per_set[v][s] < per_set["packaged"][s] for s in per_set[v]),
-            ]
-            for v in VARIANTS
-        }
+        by_fold, better_worse = folded_valences(
+            packaged, base, interviews, valences, VARIANTS, "packaged"
+        )
+        res["interview folds"] = by_fold
+        res["sets better / worse than packaged"] = better_worse
     Path("/tmp/valence_context.json").write_text(json.dumps(res, indent=1), "utf-8")
     print(json.dumps(res, indent=1))
 
