@@ -2052,11 +2052,10 @@ def agree_command(
         "codes too; codes outside it are compared as written, with a note).",
     ),
     codebook: str | None = codebook_option(
-        "Compare every coder in this codebook ({builtin} or a file): long CSV codes are "
-        "resolved to its code ids (names case-insensitively), results in another codebook "
-        "translated through the documented mapping. Without it, long CSV codes are compared as "
-        "written, except that names differing only in case, spacing or &/and count as one code "
-        "(with a note)."
+        "A built-in codebook ({builtin}) or a codebook .json file to compare every coder in: "
+        "codes resolve to its ids by id, name or alias, and other codebooks' codes translate "
+        "through their documented mapping. Default: the codebook the results record, else the "
+        "codes as written (docs/agreement.md)."
     ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""

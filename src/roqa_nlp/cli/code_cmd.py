@@ -759,7 +759,11 @@ def code_command(
     no_cache: bool = no_cache_option(),
     backend: str | None = backend_option(),
     threads: int | None = typer.Option(
-        None, "--threads", min=1, help="CPU threads for encoding (default: all cores)."
+        None,
+        "--threads",
+        min=1,
+        help="CPU threads for encoding. Default: one per core; with --engine ray, per actor, "
+        "default 1.",
     ),
     stream: bool = typer.Option(
         False,
