@@ -1863,11 +1863,11 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "for every segment of theirs the bullet counts (its count of participants says how "
-        "many are so).",
+        "all of their segments the bullet counts are so; one with a segment sure of its code "
+        "there too is not marked (the bullet says how many are).",
         "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
-        "participant: for every segment of theirs the bullet counts (its count of participants "
-        "says how many are so).",
+        "participant: all of their segments the bullet counts are so; one with a segment sure "
+        "of its valence there too is not marked (the bullet says how many are).",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs (a segment neutral under several constructs is named under each). "
         "Charted only as neutral, so in no row above: Intervention Source (1 segment). Under a "
@@ -2876,8 +2876,8 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
     marked = [p.text for p in Document(str(out)).paragraphs if "\u2020" in p.text]
     assert marked == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "for every segment of theirs the bullet counts (its count of participants says how "
-        "many are so)."
+        "all of their segments the bullet counts are so; one with a segment sure of its code "
+        "there too is not marked (the bullet says how many are)."
     ]
     assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
         "Structural Characteristics: 1 participant, 1 code unsure (P02\u2020), 1 segment",
@@ -2920,8 +2920,8 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_codes(
     )
     assert [p.text for p in Document(str(out)).paragraphs][2] == (
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "for every segment of theirs the bullet counts (its count of participants says how "
-        "many are so)."
+        "all of their segments the bullet counts are so; one with a segment sure of its code "
+        "there too is not marked (the bullet says how many are)."
     )
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert '<div class="who">P01, P09, P10 (code unsure) <span' in html
@@ -3082,14 +3082,65 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_valences(
     # no quote shown: the legend still says what the participants' marks mean
     assert [p.text for p in Document(str(out)).paragraphs][2:] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "for every segment of theirs the bullet counts (its count of participants says how "
-        "many are so).",
+        "all of their segments the bullet counts are so; one with a segment sure of its code "
+        "there too is not marked (the bullet says how many are).",
         "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
-        "participant: for every segment of theirs the bullet counts (its count of participants "
-        "says how many are so).",
+        "participant: all of their segments the bullet counts are so; one with a segment sure "
+        "of its valence there too is not marked (the bullet says how many are).",
     ]
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert (
         '<div class="who">P01, P05 (valence unsure), P08 (code unsure, valence unsure), '
         "P09 (valence unsure), P10 <span"
+    ) in html
+
+
+def test_table2_marks_a_participant_only_when_all_their_segments_in_the_bullet_are_unsure(
+    tmp_path: Path,
+) -> None:
+    """A participant with one sure and one unsure segment on a side of a construct (P01: a sure
+    segment and one unsure of both its code and its valence) is not marked, with † or ‡; one
+    whose every segment there is unsure (P02) is. The marks say whose evidence rests on unsure
+    segments only, and the legend, the docs (docs/report.md, "The daggers") and the report say
+    that rule: the legend said "for every segment of theirs the bullet counts", which a reader
+    took as marking anyone with an unsure segment (helper s49 t2)."""
+    from docx import Document
+
+    from roqa_nlp.report import write_report
+
+    def vp(s: SegmentResult, p: float) -> SegmentResult:
+        g = dataclasses.replace(s.suggestions[0], valence_probability=p)
+        return dataclasses.replace(s, suggestions=[g])
+
+    r = CodingResult(
+        segments=[
+            vp(seg("T1", 0, "The culture is kind.", ("IS.C", 0.8, "enabler")), 0.9),
+            vp(seg("T1", 1, "It's a mad year.", ("IS.C", 0.2, "enabler")), 0.4),
+            vp(seg("T2", 0, "People mostly help.", ("IS.C", 0.3, "enabler")), 0.5),
+        ],
+        transcripts={t.id: t for t in [transcript("T1", "P01"), transcript("T2", "P02")]},
+    )
+    table = barriers_enablers(r, MINI, quotes=1)
+    side = table.construct("IS.C").enablers
+    assert (side.unsure_participants, side.valence_unsure_participants) == (["P02"], ["P02"])
+    assert table.rows()[1][7:9] == [3, "P01, P02 (code unsure, valence unsure)"]
+    out = tmp_path / "t.docx"
+    table.to_docx(out, quotes=0)
+    assert docx_rows(out)[2][1] == [
+        "Culture: 2 participants, 1 code unsure, 1 valence unsure (P01, P02\u2020\u2021), "
+        "3 segments"
+    ]
+    assert [p.text for p in Document(str(out)).paragraphs][2:] == [
+        "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
+        "all of their segments the bullet counts are so; one with a segment sure of its code "
+        "there too is not marked (the bullet says how many are).",
+        "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
+        "participant: all of their segments the bullet counts are so; one with a segment sure "
+        "of its valence there too is not marked (the bullet says how many are).",
+    ]
+    html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
+    assert '<div class="who">P01, P02 (code unsure, valence unsure) <span' in html
+    assert (
+        "A participant is said to be <em>code unsure</em> or <em>valence unsure</em> when all "
+        "of their segments in the cell are; one with a segment sure of it there too is not."
     ) in html

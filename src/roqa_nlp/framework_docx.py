@@ -79,10 +79,12 @@ def construct_name(c: ConstructRow) -> str:
 CODE_MARK = "\u2020"
 #: ... whose valence is unsure (:attr:`~roqa_nlp.framework.Quote.valence_unsure`)
 VALENCE_MARK = "\u2021"
-#: what the legend says of a participant marked with either
+#: what the legend says of a participant marked with either, ``{what}`` being what is unsure
+#: (``code``, ``valence``): the mark says whose evidence rests on unsure segments only, so one
+#: with a sure segment there too is not marked (:meth:`~roqa_nlp.framework.Side.participant_list`)
 AFTER_PARTICIPANT = (
-    " After a participant: for every segment of theirs the bullet counts (its count of "
-    "participants says how many are so)."
+    " After a participant: all of their segments the bullet counts are so; one with a segment "
+    "sure of its {what} there too is not marked (the bullet says how many are)."
 )
 
 
@@ -281,7 +283,7 @@ def write_table2_docx(
     if CODE_MARK in shown_marks:
         doc.add_paragraph(
             f"{CODE_MARK} Code unsure: the model's probability for it is below {SURE_CODE:.0%}."
-            + (AFTER_PARTICIPANT if CODE_MARK in marked_participants else "")
+            + (AFTER_PARTICIPANT.format(what="code") if CODE_MARK in marked_participants else "")
         )
     if VALENCE_MARK in shown_marks:
         doc.add_paragraph(
@@ -292,7 +294,11 @@ def write_table2_docx(
                 if guessed
                 else "."
             )
-            + (AFTER_PARTICIPANT if VALENCE_MARK in marked_participants else "")
+            + (
+                AFTER_PARTICIPANT.format(what="valence")
+                if VALENCE_MARK in marked_participants
+                else ""
+            )
         )
     neutral = neutral_note(table)
     if neutral:
