@@ -1113,9 +1113,11 @@ def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
     assert barriers_enablers(reviewed, codebook=cfir).note == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
         "codes Alice gave: 2 of 5 reviewable participant segments (1 procedural set aside; 3 "
-        "undecided). Left out as not reviewed yet: 2 undecided segments of the reviewed "
+        "undecided). Alice set no valence on 1 segment of a code they gave: it keeps the "
+        "model's valence, below 60%, marked valence unsure (accepting a code confirms the code, "
+        "not its side). Left out as not reviewed yet: 2 undecided segments of the reviewed "
         "transcripts and 1 transcript the review did not reach (p02)."
-    )
+    )  # p01:0001 accepted, its valence the model's at 0.55
 
 
 def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook) -> None:
@@ -1158,7 +1160,8 @@ def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_wha
     assert run.code == 0, run.err
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
+        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
+        "adding a code confirms the code, not its valence: p01:0001, p01:0003; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."
@@ -1268,7 +1271,8 @@ def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
     assert run.code == 0, run.err
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code): p01:0001, p01:0003; set their "
+        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
+        "adding a code confirms the code, not its valence: p01:0001, p01:0003; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."
@@ -1417,3 +1421,69 @@ def test_a_later_row_on_a_suggestion_replaces_every_earlier_row_on_it(cfir: Code
         "rows 3 and 4: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0001; "
         "rows 5 and 8: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0002 and 1 more"
     ]
+
+
+def test_accepting_every_suggestion_confirms_the_codes_not_the_models_unsure_valence(
+    tmp_path: Path,
+) -> None:
+    """Helper s49 t2: a review accepting every suggestion of the segments Table 2 marks ‡
+    (p01:0001 and p01:0005: IS.E.2 and IC.F, the model's barrier at 0.55) left the ‡ on them,
+    and apply-decisions warned, without saying why. Accepting a suggestion confirms its code,
+    not its side (docs/report.md: the valence has buttons of its own, and a valence row giving
+    the model's side confirms it), so the ‡ stays, and Table 2's note, the warning and the docs
+    say that accepting a code does not confirm its valence. Given the model's side too, the
+    valence is the reviewer's: no ‡, no sentence, no warning."""
+    from docx import Document
+
+    from roqa_nlp.framework import barriers_enablers
+
+    accept_all = [
+        Decision(sid, "accept", code, text=text)
+        for sid, text in (("p01:0001", TEXTS[0]), ("p01:0005", TEXTS[4]))
+        for code in ("IS.E.2", "IC.F")
+    ]
+    run = apply_review(tmp_path, accept_all)
+    assert run.code == 0, run.err
+    assert (
+        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
+        "adding a code confirms the code, not its valence: p01:0001, p01:0005; set their "
+        "valence in the review to confirm the side (its valence buttons, the model's side too, "
+        "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
+        "decisions again."
+    ) in " ".join(run.out.split())
+    table = barriers_enablers(CodingResult.read(tmp_path / "reviewed"))
+    assert [
+        (q.segment_id, q.code_id, q.unsure)
+        for d in table.domains
+        for c in d.constructs
+        for q in c.barriers.quotes
+    ] == [
+        ("p01:0001", "IC.F", "valence unsure (0.55)"),
+        ("p01:0005", "IC.F", "valence unsure (0.55)"),
+        ("p01:0001", "IS.E.2", "valence unsure (0.55)"),
+        ("p01:0005", "IS.E.2", "valence unsure (0.55)"),
+    ]
+    assert table.note == (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from "
+        "the codes Alice gave: 2 of 6 reviewable participant segments (4 undecided). Alice set "
+        "no valence on 2 segments of a code they gave: they keep the model's valence, below "
+        "60%, marked valence unsure (accepting a code confirms the code, not its side). Left "
+        "out as not reviewed yet: 3 undecided segments of the reviewed transcripts and 1 "
+        "transcript the review did not reach (p02)."
+    )
+    table.to_docx(tmp_path / "t2.docx", quotes=0)
+    assert [p.text for p in Document(str(tmp_path / "t2.docx")).paragraphs][1] == table.note
+    # the model's side given as the reviewer's: confirmed, nothing unsure, nothing said
+    sides = [
+        Decision(sid, "valence", text=text, valence="barrier")
+        for sid, text in (("p01:0001", TEXTS[0]), ("p01:0005", TEXTS[4]))
+    ]
+    run = apply_review(tmp_path / "sure", [*accept_all, *sides])
+    assert run.code == 0, run.err
+    assert "keep a valence the model gave" not in run.out
+    table = barriers_enablers(CodingResult.read(tmp_path / "sure" / "reviewed"))
+    assert {q.unsure for d in table.domains for c in d.constructs for q in c.barriers.quotes} == {
+        ""
+    }
+    assert "set no valence" not in table.note

@@ -1545,6 +1545,23 @@ def charted_note(
             if g
             else ""
         )
+        # accepting or recoding a code confirms the code, not its side (docs/report.md): the
+        # model's valence it keeps stays unsure, as roqa apply-decisions warns
+        kept = len(
+            {
+                q.segment_id
+                for q in coded
+                if q.valence_unsure and not q.valence_guessed and q.valence != "neutral"
+            }
+        )
+        said += (
+            f" {person} set no valence on {kept} segment{'' if kept == 1 else 's'} of a code "
+            f"they gave: {'it keeps' if kept == 1 else 'they keep'} the model's valence, below "
+            f"{SURE_VALENCE:.0%}, marked valence unsure (accepting a code confirms the code, not "
+            "its side)."
+            if kept
+            else ""
+        )
         said += review_left_out(meta)
         most = max((len(s.suggestions) for s in segments), default=0)
         said += (

@@ -192,7 +192,8 @@ def apply_decisions_command(
         con.print(
             f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
             f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}, or its guess for a new "
-            f"code): {first_few([s.segment.id for s in unsure])}; set their valence in the "
+            "code), since accepting, recoding or adding a code confirms the code, not its valence: "
+            f"{first_few([s.segment.id for s in unsure])}; set their valence in the "
             "review to confirm the side (its valence buttons, the model's side too, or a row "
             f"such as {row} in the decisions file), then apply the decisions again."
         )
