@@ -155,6 +155,10 @@ class Quote:
     #: no valence: the valence head learnt barriers and enablers from CFIR talk, not from their
     #: theme, so it is not charted as theirs (:attr:`valence_unsure`)
     valence_guessed: bool = False
+    #: the words the segment replies to, its ``context``: the interviewer's question, or the
+    #: group member's turn it agrees with (:func:`~roqa_nlp.transcripts.segment.
+    #: questions_before`); an agreement that only echoes them says nothing (:attr:`only_agrees`)
+    answers: str = field(default="", repr=False)
 
     @property
     def valence_unsure(self) -> bool:
@@ -194,13 +198,14 @@ class Quote:
     @property
     def only_agrees(self) -> bool:
         """Whether the words only acknowledge and agree (``Yeah. Yeah it was.``, ``Yes, of
-        course.``: :func:`~roqa_nlp.transcripts.backchannels.only_agrees`): a reply that is
-        coded, often from the question it answers, and counted, but that holds no evidence of
+        course.``, ``Yeah, same here.``, or ``Yeah, a tick box. Exactly.`` echoing the turn it
+        :attr:`answers`: :func:`~roqa_nlp.transcripts.backchannels.only_agrees`): a reply that
+        is coded, often from the question it answers, and counted, but that holds no evidence of
         its own, so it is quoted only when its cell holds nothing else, and then marked
-        (:data:`NO_QUOTE`)."""
+        (:data:`NO_QUOTE`), and makes no code new in :func:`saturation`."""
         from .transcripts.backchannels import only_agrees
 
-        return only_agrees(self.text)
+        return only_agrees(self.text, self.answers)
 
     @property
     def marks(self) -> str:
@@ -411,6 +416,7 @@ def coded_segments(
                     ),
                     source_probability=own.get(seg.id, {}).get(g.code_id),
                     valence_guessed=person and valence_guessed(g),
+                    answers=seg.context,
                 )
             )
     return out
@@ -2251,7 +2257,9 @@ def saturation(
     files, in the place of the first of them; ``cases="transcript"`` counts each file.
 
     For each interview, its *new codes* are the codes it carries that no earlier interview carried
-    (a code is an "idea" here); the cumulative curve counts the codes seen so far. Only the
+    (a code is an "idea" here), on a segment that says more than yes or no (a reply that only
+    agrees, ``Yeah, same here.``, :attr:`Quote.only_agrees`, is no idea of its own, though the
+    matrix and Table 2 count it); the cumulative curve counts the codes seen so far. Only the
     codebook's codes are ideas: talk that fits no code (flagged for open coding) is counted per
     interview in ``open_coding``, and a verdict of "reached" says when the quiet interviews still
     hold such talk, since a new idea found there by open coding would restart the count. Two
@@ -2417,7 +2425,8 @@ def saturation(
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
     for q in charted:
-        if (c := in_case.get(q.transcript_id)) is not None:
+        # a reply that only agrees ("Yeah, same here.") holds no idea of its own
+        if (c := in_case.get(q.transcript_id)) is not None and not q.only_agrees:
             if q.code_id not in codes_in[c]:
                 codes_in[c].append(q.code_id)
             # how sure the model is of the code, not its share of a mapping (unsure_new)

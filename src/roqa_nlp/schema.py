@@ -297,7 +297,7 @@ class Segment:
     end: int
     text: str
     turn_index: int = 0
-    context: str = ""  # the interviewer's preceding question, if any
+    context: str = ""  # the question it answers (or the group member it agrees with), if any
     begin_time: float | None = None
     end_time: float | None = None
 

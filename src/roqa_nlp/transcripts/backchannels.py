@@ -66,6 +66,29 @@ BARE_ANSWERS = "bare_answers.txt"
 #: lists above, a reply of them alone holds nothing of its own (:func:`only_agrees`); no part of
 #: what is a backchannel, so no turn is segmented or coded otherwise for them
 SUMMARY_AGREEMENTS = "summary_agreements.txt"
+#: phrases with which a participant agrees with what another speaker just said (``Same here``,
+#: ``I'd agree with that``, ``Exactly``): with the four lists above, a reply of them alone only
+#: agrees (:func:`only_agrees`), and one of them with only the words of the turn it answers, or
+#: stop words, too (:func:`echoes`); no part of what is a backchannel
+GROUP_AGREEMENTS = "group_agreements.txt"
+#: the words that say nothing of their own beside an agreement that echoes (:func:`echoes`)
+STOP_WORDS = ("stop_words_en.txt", "stop_words_spoken.txt")
+#: stop words that turn an agreement into a qualification of its own (``Same, but not
+#: here.``): never taken as saying nothing (:func:`echoes`)
+NOT_ECHOING: frozenset[str] = frozenset(
+    (
+        "no", "not", "nor", "never", "nothing", "none", "nobody", "neither", "cannot", "but",
+        "although", "though", "however", "except", "yet", "without", "less", "more",
+    )
+)  # fmt: skip
+#: the lists of phrases a reply that :func:`only_agrees` is made of
+_ONLY_AGREEING = (
+    ACKNOWLEDGEMENT_PHRASES,
+    AGREEMENT_PHRASES,
+    BARE_ANSWERS,
+    SUMMARY_AGREEMENTS,
+    GROUP_AGREEMENTS,
+)
 
 #: Words that end asking (``... alright?``, ``... alright?)``): a short reply to them is an answer.
 _ENDS_ASKING = re.compile(r"\?[^\w]*$")
@@ -194,18 +217,56 @@ def said_over_again(words: str) -> bool:
     )
 
 
-def only_agrees(words: str) -> bool:
+def only_agrees(words: str, answered: str = "") -> bool:
     """Whether ``words`` say nothing but yes or no, however many times: every word a word of
-    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing, bare-no or summary-agreeing phrase
-    (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``: :data:`BARE_ANSWERS`;
-    ``Exactly that, you've put it better than I could.``: :data:`SUMMARY_AGREEMENTS`), with no
-    limit on the pieces; not words that hold no word at all. Such words are counted where they
-    are coded but are no quote of their own: they hold no evidence of their own
-    (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
+    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing, bare-no, summary-agreeing or
+    group-agreeing phrase (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``:
+    :data:`BARE_ANSWERS`; ``Exactly that, you've put it better than I could.``:
+    :data:`SUMMARY_AGREEMENTS`; ``Yeah, same here.``, ``I'd agree with that.``:
+    :data:`GROUP_AGREEMENTS`), with no limit on the pieces; not words that hold no word at all.
+    With ``answered``, the turn the words reply to (a segment's ``context``), also an agreement
+    that only echoes it (:func:`echoes`: ``Yeah, a tick box. Exactly.`` after ``...it's like a
+    tick box.``). Such words are counted where they are coded but are no quote of their own:
+    they hold no evidence of their own (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
-    return bool(tokens) and covered_by(
-        tokens, ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS
+    if not tokens:
+        return False
+    return covered_by(tokens, *_ONLY_AGREEING) or (bool(answered) and echoes(tokens, answered))
+
+
+def echoes(tokens: list[str], answered: str) -> bool:
+    """Whether ``tokens`` (:func:`words_of`) agree with ``answered`` and say nothing of their
+    own: they hold a phrase of :data:`GROUP_AGREEMENTS` (``same``, ``exactly``), and every other
+    word is in a phrase of the lists :func:`only_agrees` reads, a word of
+    :data:`BACKCHANNEL_WORDS`, a stop word (:data:`STOP_WORDS`) or a word of ``answered``:
+    ``Yeah, a tick box. Exactly.`` after ``...it's like a tick box.``, ``Same, when I started.``
+    after ``I only started in March``; not ``Same, the rota's the problem for us.``, nor
+    ``Same, but not here.`` (:data:`NOT_ECHOING`)."""
+    agreeing, longest = phrases_of(GROUP_AGREEMENTS), longest_of(GROUP_AGREEMENTS)
+    found = any(
+        tuple(tokens[i : i + n]) in agreeing
+        for i in range(len(tokens))
+        for n in range(1, longest + 1)
     )
+    if not found:
+        return False
+    phrases, most = phrases_of(*_ONLY_AGREEING), longest_of(*_ONLY_AGREEING)
+    said = set(words_of(answered)) | _stop_words()
+    # covered[i]: tokens[:i] are pieces that say nothing of their own
+    covered = [True] + [False] * len(tokens)
+    for i in range(1, len(tokens) + 1):
+        word = tokens[i - 1]
+        covered[i] = (covered[i - 1] and (word in BACKCHANNEL_WORDS or word in said)) or any(
+            covered[i - n] and tuple(tokens[i - n : i]) in phrases
+            for n in range(1, min(most, i) + 1)
+        )
+    return covered[-1]
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    words = {w.replace("’", "'") for name in STOP_WORDS for w in packaged_words(name)}
+    return frozenset(words - NOT_ECHOING)
 
 
 def covered_by(tokens: list[str], *names: str) -> bool:

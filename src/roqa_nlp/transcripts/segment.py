@@ -50,7 +50,13 @@ from typing import Literal
 from ..errors import RoqaError
 from ..schema import Segment, Transcript
 from .annotations import bracketed
-from .backchannels import ends_asking, is_backchannel, only_acknowledges, said_over_again
+from .backchannels import (
+    ends_asking,
+    is_backchannel,
+    only_acknowledges,
+    only_agrees,
+    said_over_again,
+)
 from .cue_times import cue_timeline, segment_times
 from .repairs import only_repairs
 from .sentences import split_sentences
@@ -455,23 +461,38 @@ def questions_before(transcript: Transcript) -> list[str]:
     ``.txt`` file is a turn) are one, their words joined by a line break, and so are two that only
     a participant's ``Mm-hmm.`` keeps apart after a first that does not end asking (``That must
     have been hard.`` ``Mm-hmm.`` ``What got in the way?``). What :func:`segment` gives each
-    segment, and ``roqa import`` each coded passage of a transcript it reads back."""
+    segment, and ``roqa import`` each coded passage of a transcript it reads back.
+
+    A group member's reply that only agrees with the participant who spoke before them, since
+    the question (``Yeah, same here.``, ``I'd agree with that.``, or ``Yeah, a tick box.
+    Exactly.`` echoing ``...it's like a tick box.``:
+    :func:`~roqa_nlp.transcripts.backchannels.only_agrees`), answers that turn, not the
+    facilitator's question: its context is that turn's words (session 49: a focus group's
+    ``Yeah, same here.`` read with the opening question was coded Individual Stage of Change
+    at 0.03). A one-to-one interview has no such reply, so its contexts are as before.
+    """
     text = transcript.text
     out: list[str] = []
     question = ""
     asking: list[str] = []  # the interviewer's turn being read, its words so far
+    said, by = "", ""  # the last participant's turn since the question that says something
     for turn in transcript.turns:
-        out.append(question)
         words = text[turn.start : turn.end].strip()
+        replying = turn.role != "interviewer" and said and by != turn.speaker
+        agrees = bool(replying) and only_agrees(words, said)
+        out.append(said if agrees else question)
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
+                said = ""
                 if not only_repairs("\n".join(asking)):  # not "Sorry, you cut out there."
                     question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
+            if not (agrees or is_backchannel(words) or only_agrees(words)):
+                said, by = words, turn.speaker
     return out
 
 

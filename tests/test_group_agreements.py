@@ -1,0 +1,143 @@
+"""A focus-group member's reply that only agrees with another member (``Yeah, same here.``,
+``I'd agree with that.``, ``Yeah, a tick box. Exactly.`` after ``...it's like a tick box.``) is
+read with the turn it agrees with, counted where it is coded, never quoted while its cell has
+anything else, and makes no code new in saturation (session 49, focus-group tester, finding 1).
+Fixture: ``tests/data/focus_group/fg_agree.txt``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import SegmentResult, Suggestion
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.backchannels import only_agrees
+from roqa_nlp.transcripts.segment import segment
+
+FIXTURE = Path(__file__).parent / "data" / "focus_group" / "fg_agree.txt"
+
+#: segment number -> (code, probability, valence, valence probability), as a model might code them
+CODED = {
+    1: ("IS.E.2", 0.80, "barrier", 0.90),  # Staffing, mostly. ...
+    2: ("IS.E.2", 0.95, "barrier", 0.95),  # Yeah, same here.
+    3: ("CI.A", 0.54, "barrier", 0.70),  # I'd agree with that.
+    4: ("IC.G", 0.70, "barrier", 0.80),  # And the forms are long, it's like a tick box.
+    5: ("IC.G", 0.90, "barrier", 0.90),  # Yeah, a tick box. Exactly.
+    6: ("PR.B.3", 0.90, "enabler", 0.60),  # The champions. When I started, ...
+    7: ("PR.C", 0.51, "enabler", 0.80),  # Same, when I started.
+    8: ("PR.B.3", 0.99, "enabler", 0.50),  # [crosstalk] Same, the champions really help. [laughs]
+    9: ("PR.B.3", 0.60, "barrier", 0.90),  # Same, but not on nights.
+}
+
+
+def coded_group() -> CodingResult:
+    """The fixture segmented as ``roqa code`` segments it, each segment coded as :data:`CODED`."""
+    t = read_transcript(FIXTURE)
+    segments = []
+    for n, s in enumerate(segment(t), 1):
+        code, p, valence, vp = CODED[n]
+        g = Suggestion(code, code, code.split(".")[0], p, valence, valence_probability=vp)
+        segments.append(SegmentResult(segment=s, suggestions=[g], novel=False))
+    return CodingResult(segments=segments, transcripts={t.id: t})
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Yeah, same here.",
+        "I'd agree with that.",
+        "Same for us.",
+        "Yeah, same.",
+        "That's right.",
+        "Agreed, yeah.",
+        "Me too.",
+        "Plus one.",
+        "Exactly. I was going to say that.",
+    ],
+)
+def test_a_reply_of_group_agreeing_phrases_only_agrees(words: str) -> None:
+    assert only_agrees(words)
+
+
+@pytest.mark.parametrize(
+    ("words", "answered", "agrees"),
+    [
+        ("Yeah, a tick box. Exactly.", "[crosstalk] ...it's like a tick box.", True),
+        ("Same, when I started.", "I didn't know where anything was when I started.", True),
+        ("Same, when I started.", "What would help?", False),
+        ("Yeah, a tick box. Exactly.", "", False),
+        ("Same, the rota is the problem for us.", "It's the staffing.", False),
+        ("Same, but not on nights.", "The champions help on shift.", False),
+        ("Yes, a tick box.", "It's like a tick box.", False),
+    ],
+)
+def test_an_agreement_that_only_echoes_the_turn_it_answers_only_agrees(
+    words: str, answered: str, agrees: bool
+) -> None:
+    assert only_agrees(words, answered) is agrees
+
+
+def test_a_members_agreeing_reply_reads_the_turn_it_agrees_with_as_its_context() -> None:
+    t = read_transcript(FIXTURE)
+    contexts = [(s.id[-1], s.context.split(".")[0]) for s in segment(t)]
+    opening = "Thanks for coming, everyone"
+    assert contexts == [
+        ("1", opening),
+        ("2", "Staffing, mostly"),  # Yeah, same here.
+        ("3", "Staffing, mostly"),  # I'd agree with that.
+        ("4", opening),
+        ("5", "And the forms are long, it's like a tick box"),  # Yeah, a tick box. Exactly.
+        ("6", "And what helps?"),
+        ("7", "The champions"),  # Same, when I started.
+        ("8", "And what helps?"),
+        ("9", "And what helps?"),  # Same, but not on nights: says something of its own
+    ]
+
+
+def test_table_2_counts_agreeing_replies_but_quotes_only_what_says_something() -> None:
+    rows = {
+        r.code_id: r
+        for d in barriers_enablers(coded_group(), "cfir-2009", quotes=2).domains
+        for r in d.constructs
+    }
+    staffing = rows["IS.E.2"].barriers
+    assert (staffing.segments, staffing.participants) == (2, ["P21", "P22"])
+    assert [q.cited for q in staffing.quotes] == [
+        '"Staffing, mostly. On a late shift there are two of us for eleven people, so the goal '
+        'work goes out the window." [P21, fg_agree:100-210]'
+    ]
+    forms = rows["IC.G"].barriers
+    assert (forms.segments, forms.participants) == (2, ["P21", "P22"])
+    assert [q.cited for q in forms.quotes] == [
+        '"And the forms are long, it\'s like a tick box." [P21, fg_agree:289-334]'
+    ]
+    agree = rows["CI.A"].barriers
+    assert (agree.segments, agree.participants) == (1, ["P23"])
+    assert [q.cited for q in agree.quotes] == [
+        'no quote, it only says yes or no: "I\'d agree with that." [P23, fg_agree:262-282]'
+    ]
+    started = rows["PR.C"].enablers
+    assert [q.cited for q in started.quotes] == [
+        'no quote, it only says yes or no: "Same, when I started." [P22, fg_agree:517-538]'
+    ]
+
+
+def test_the_matrix_counts_agreeing_replies_but_quotes_only_what_says_something() -> None:
+    cells = framework_matrix(coded_group(), quotes=2).cells
+    assert cells["fg_agree", "IS.E.2"].summary() == (
+        '2 segments: 2 barriers | "Staffing, mostly. On a late shift there are two of us for '
+        'eleven people, so the goal work goes out the window." [P21, fg_agree:100-210]'
+    )
+    assert cells["fg_agree", "CI.A"].summary() == (
+        '1 segment: 1 barrier | no quote, it only says yes or no: "I\'d agree with that." '
+        "[P23, fg_agree:262-282]"
+    )
+
+
+def test_saturation_counts_no_code_new_on_a_reply_that_only_agrees() -> None:
+    s = saturation(coded_group(), cases="transcript")
+    assert s.new_codes == [["IC.G", "IS.E.2", "PR.B.3"]]
+    assert s.cumulative == [3]
