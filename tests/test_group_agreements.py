@@ -29,7 +29,7 @@ CODED = {
     6: ("PR.B.3", 0.90, "enabler", 0.60),  # The champions. When I started, ...
     7: ("PR.C", 0.51, "enabler", 0.80),  # Same, when I started.
     8: ("PR.B.3", 0.99, "enabler", 0.50),  # [crosstalk] Same, the champions really help. [laughs]
-    9: ("PR.B.3", 0.60, "barrier", 0.90),  # Same, but not on nights.
+    9: ("PR.B.3", 0.60, "barrier", 0.85),  # Same, but not on nights.
 }
 
 
@@ -141,3 +141,21 @@ def test_saturation_counts_no_code_new_on_a_reply_that_only_agrees() -> None:
     s = saturation(coded_group(), cases="transcript")
     assert s.new_codes == [["IC.G", "IS.E.2", "PR.B.3"]]
     assert s.cumulative == [3]
+
+
+def test_the_matrix_quotes_a_cell_as_table_2_quotes_its_side() -> None:
+    """Session 49, finding 2: the matrix ranked by the code's probability alone, so a quote whose
+    valence the model doubts (0.99 x 0.50) came before the one Table 2 quotes (0.90 x 0.60)."""
+    result = coded_group()
+    cell = framework_matrix(result, quotes=1).cells["fg_agree", "PR.B.3"]
+    row = next(
+        r
+        for d in barriers_enablers(result, "cfir-2009", quotes=1).domains
+        for r in d.constructs
+        if r.code_id == "PR.B.3"
+    )
+    assert [q.segment_id for q in cell.quotes] == ["fg_agree:0006"]
+    assert [q.segment_id for q in row.enablers.quotes] == ["fg_agree:0006"]
+    assert [
+        q.segment_id for q in framework_matrix(result, quotes=3).cells["fg_agree", "PR.B.3"].quotes
+    ] == ["fg_agree:0006", "fg_agree:0009", "fg_agree:0008"]

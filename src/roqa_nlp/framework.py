@@ -666,29 +666,24 @@ def in_recorded_chart(
     return charted, book
 
 
-def most_representative(
-    quotes: Iterable[Quote], n: int, *, spread: bool = False, of_side: bool = False
-) -> list[Quote]:
-    """The ``n`` quotes with the highest probability (ties: earlier in the data first).
+def most_representative(quotes: Iterable[Quote], n: int) -> list[Quote]:
+    """The ``n`` quotes of a cell that show it best: the one rule by which Table 2's sides, the
+    framework matrix's cells and the suggested ratings choose their quotes.
 
-    Words that only agree (:attr:`Quote.only_agrees`: ``Yeah. Yeah it was.``) are no evidence
-    and are not taken while any other quote is there; when there is none, the surest of them is
-    the one quote, which every table marks as :data:`NO_QUOTE` (the count still holds them all).
-
-    With ``of_side=True`` (the quotes of a barrier, enabler or neutral side) the probability is
-    that of the code *and* the valence (:attr:`Quote.cell_probability`), since a quote there is
-    evidence of both; else that of the code (a matrix cell, a rating: a case and a construct).
-    With ``spread=True`` the best quote of each participant is taken before any participant's
-    second one, so a summary row shows as many voices as it can.
+    Quotes are ranked by how sure the coding is of both the code and the valence
+    (:attr:`Quote.cell_probability`, ties in data order), since every cell shows the side of
+    what it quotes (``2 segments: 2 enablers``) and a quote is read as evidence of both; the
+    best quote of each speaker is taken before any speaker's second, so a group's cell shows as
+    many voices as it can. Words that only agree (:attr:`Quote.only_agrees`: ``Yeah. Yeah it
+    was.``, ``Yeah, same here.``) are no evidence and are not taken while any other quote is
+    there; when there is none, the surest of them is the one quote, which every table marks as
+    :data:`NO_QUOTE` (the count still holds them all). Session 49: the matrix ranked by the
+    code alone, so a joint interview's ``Five months. [laughs]`` (code 0.99, valence 0.47) was
+    its cell's first quote and no quote of Table 2's row.
     """
-    if of_side:
-        ranked = sorted(quotes, key=lambda q: -q.cell_probability)  # stable: data order on ties
-    else:
-        ranked = sorted(quotes, key=lambda q: -q.probability)
+    ranked = sorted(quotes, key=lambda q: -q.cell_probability)  # stable: data order on ties
     said = [q for q in ranked if not q.only_agrees]
     ranked = said or ranked[:1]
-    if not spread:
-        return ranked[:n]
     firsts: list[Quote] = []
     rest: list[Quote] = []
     seen: set[str] = set()
@@ -1013,8 +1008,8 @@ def framework_matrix(
     result : the coding result (machine suggestions, human codings or both).
     cases : ``"participant"`` (rows are ``result.participant_of(transcript)``) or ``"transcript"``.
     top_k, min_probability : which suggestions count as codes (see :func:`coded_segments`).
-    quotes : how many representative quotes each cell keeps; "representative" = the highest
-        probability, so a reader sees the clearest instance of the code first.
+    quotes : how many representative quotes each cell keeps, chosen as Table 2 chooses them
+        (:func:`most_representative`), so a reader sees the clearest instance of the code first.
     codebook : when given (a :class:`~roqa_nlp.codebook.Codebook`, a built-in id such as
         ``"cfir-2009"`` or a codebook JSON file), the columns are all its codable codes in
         codebook order; when not, the codes used, in the order of the codebook the result
@@ -1381,7 +1376,7 @@ def barriers_enablers(
             valence=valence,
             segments=len({q.segment_id for q in mine}),
             participants=sorted(who, key=natural_key),
-            quotes=most_representative(mine, quotes, spread=True, of_side=True),
+            quotes=most_representative(mine, quotes),
             unsure_participants=sorted(who - sure, key=natural_key),
             valence_unsure_participants=sorted(who - sided, key=natural_key),
             valence_guessed=any(q.valence_guessed for q in mine if q.who not in sided),
@@ -3001,8 +2996,9 @@ def construct_ratings(
     """Suggested CFIR ratings (-2 ... +2 or X) per case x construct, by :func:`rate_construct`.
 
     Only constructs coded in a case are rated (an unmentioned construct is "missing", not 0).
-    Each rating keeps up to ``quotes`` of its segments (highest probability first) so the
-    researcher can confirm or change it; every rating is marked ``status="suggested"``.
+    Each rating keeps up to ``quotes`` of its segments (chosen as Table 2 and the matrix choose
+    theirs: :func:`most_representative`) so the researcher can confirm or change it; every
+    rating is marked ``status="suggested"``.
 
     ``codebook`` (a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file) gives
     the order of the constructs and their domains; ``cases``, ``top_k``, ``min_probability`` and
