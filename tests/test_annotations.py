@@ -75,3 +75,20 @@ def test_the_model_reads_no_inline_interviewer_interjection(said: str, read: str
     "[Int: That's good.]", s43 tester p14) is not the participant's words: the model does not
     read it (a note opening with a label of data/interviewer_labels.txt and a colon)."""
     assert words_read(said) == (said if read is None else read)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("[crosstalk] Sorry, I was going to say, yeah.", "Sorry, I was going to say, yeah."),
+        ("Five months. [laughs]", "Five months."),
+        ("[laughs] [crosstalk 00:01:02] Yes. (pause) [Laughs.]", "Yes."),
+        ("It was [inaudible] the ward.", "It was [inaudible] the ward."),
+        ("[the ward] was good [the rota]", "[the ward] was good [the rota]"),
+        ("[inaudible]", "[inaudible]"),
+    ],
+)
+def test_a_quote_is_trimmed_of_annotations_at_its_edges_only(text: str, shown: str) -> None:
+    from roqa_nlp.transcripts.annotations import trim_annotations
+
+    assert trim_annotations(text) == shown

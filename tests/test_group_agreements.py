@@ -159,3 +159,21 @@ def test_the_matrix_quotes_a_cell_as_table_2_quotes_its_side() -> None:
     assert [
         q.segment_id for q in framework_matrix(result, quotes=3).cells["fg_agree", "PR.B.3"].quotes
     ] == ["fg_agree:0006", "fg_agree:0009", "fg_agree:0008"]
+
+
+def test_a_quote_shows_no_transcription_mark_at_its_edges_but_keeps_its_offsets() -> None:
+    """Session 49, finding 7: Table 2 quoted ``"[crosstalk] Sorry, I was going to say..."``."""
+    result = coded_group()
+    row = next(
+        r
+        for d in barriers_enablers(result, "cfir-2009", quotes=2).domains
+        for r in d.constructs
+        if r.code_id == "PR.B.3"
+    )
+    assert row.enablers.quotes[1].cited == (
+        '"Same, the champions really help." [P24, fg_agree:545-598, valence unsure (0.50)]'
+    )
+    assert row.enablers.quotes[1].text == "[crosstalk] Same, the champions really help. [laughs]"
+    rows = framework_matrix(result, quotes=3).long_rows()
+    said = [r[8] for r in rows[1:] if r[1] == "PR.B.3"]
+    assert said[2] == "[crosstalk] Same, the champions really help. [laughs]"

@@ -252,11 +252,21 @@ class Quote:
         return self.speaker or self.participant
 
     @property
+    def quoted(self) -> str:
+        """The words a table shows: the segment's text without the transcriber's annotations at
+        its edges (``[crosstalk] Sorry, ...``, ``Five months. [laughs]``:
+        :func:`~roqa_nlp.transcripts.annotations.trim_annotations`); :attr:`text`, its offsets
+        and the matrix's long rows keep them, as the transcript has them."""
+        from .transcripts.annotations import trim_annotations
+
+        return trim_annotations(self.text)
+
+    @property
     def one_line(self) -> str:
-        """The quote's words on one line (each run of line breaks and blanks one space), as
-        charted text and Table 2 cite it: a transcript's line breaks (a PDF's wrapped lines, a
-        turn's paragraphs) are no part of a quote in a cell."""
-        return " ".join(self.text.split())
+        """The quote's words on one line (:attr:`quoted`; each run of line breaks and blanks one
+        space), as charted text and Table 2 cite it: a transcript's line breaks (a PDF's wrapped
+        lines, a turn's paragraphs) are no part of a quote in a cell."""
+        return " ".join(self.quoted.split())
 
     @property
     def citation(self) -> str:

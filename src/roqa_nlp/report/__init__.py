@@ -986,7 +986,7 @@ def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) ->
 
 def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
     return {
-        "text": q.text,
+        "text": q.quoted,  # without [crosstalk] or [laughs] at its edges
         "participant": q.who,
         "citation": q.citation,
         "probability": q.probability,

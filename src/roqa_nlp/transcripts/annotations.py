@@ -117,3 +117,23 @@ def without_annotations(text: str) -> str:
         return "" if is_annotation(_inside(m)) else m[0]
 
     return _NOTE.sub(drop, text).strip()
+
+
+def trim_annotations(text: str) -> str:
+    """``text`` without the transcriber's annotations at its start and end (``[crosstalk] Sorry,
+    I was going to say...`` -> ``Sorry, I was going to say...``; ``...really help. [laughs]`` ->
+    ``...really help.``), and the white space they leave; those inside it stay, and so does a
+    text of annotations alone (``[inaudible]``): what a quote shows of a segment, whose text and
+    offsets keep them as the transcript has them (session 49: a quote of Table 2 opened with
+    ``[crosstalk]``)."""
+    start, end = 0, len(text.rstrip())
+    start = annotations_end(text, start, end)
+    while True:  # the last note, when it closes the text and is an annotation
+        last = None
+        for m in _NOTE.finditer(text, start, end):
+            last = m
+        if last is None or last.end() != end or not is_annotation(_inside(last)):
+            break
+        end = len(text[: last.start()].rstrip())
+    trimmed = text[start:end].strip()
+    return trimmed or text.strip()
