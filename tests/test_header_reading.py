@@ -1251,3 +1251,82 @@ def test_a_described_participant_in_the_header_is_pseudonymised(tmp_path: Path) 
         "interviewer",
         "participant",
     ]
+
+
+ROLE_LABELLED_TALK = (
+    "Interviewer: So what's your role there?\n\n"
+    "Participant: I've been the manager for nine years now, so quite a while.\n\n"
+    "Interviewer: And the rollout?\n\n"
+    "Participant: Patchy. Night staff, agency, nobody trained them.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [
+        ("Interviewer: Kate Brown\nParticipant: Maria Okafor\n\n", "Maria Okafor"),
+        ("Interviewer: Kate Brown\n\nParticipant: Maria Okafor\n\n", "Maria Okafor"),
+        ("Participant: Maria Okafor\nInterviewer: Kate Brown\n\n", "Maria Okafor"),
+        (
+            "Interviewer: Kate Brown\nParticipant: Joe Bright, registered manager, Elm Court\n\n",
+            "Joe Bright",
+        ),
+    ],
+)
+def test_a_pair_naming_who_asked_and_who_answered_above_role_labelled_talk_is_a_header(
+    tmp_path: Path, header: str, named: str
+) -> None:
+    """``Interviewer: Kate Brown`` and ``Participant: Maria Okafor`` above turns labelled
+    ``Interviewer:`` and ``Participant:`` are a header naming both (re-test reids3 finding 3):
+    before, each was a turn, the participant's "Maria Okafor" coded (3 participant turns, not
+    2) and both names left in the pseudonymised text."""
+    t = read_transcript(_write(tmp_path, "yb2.txt", header + ROLE_LABELLED_TALK))
+    n = len(header)
+    assert [(s, r, start - n, w) for s, r, start, _, w in _turns(t)] == [
+        ("Interviewer", "interviewer", 13, "So what's your role there?"),
+        (
+            "Participant",
+            "participant",
+            54,
+            "I've been the manager for nine years now, so quite a while.",
+        ),
+        ("Interviewer", "interviewer", 128, "And the rollout?"),
+        ("Participant", "participant", 159, "Patchy. Night staff, agency, nobody trained them."),
+    ]
+    assert t.metadata["header_people"] == {"Kate Brown": "interviewer", named: "participant"}
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Participant: Maria Okafor\n\n",  # one line: the participant saying a name
+        "Interviewer: Kate Brown\n\n",  # one line: the interviewer calling on someone
+        "Interviewer: Kate Brown\nParticipant: Hello Kate\n\n",  # a greeting answers
+        "Interviewer: Maria Okafor?\nParticipant: Maria Okafor\n\n",  # a question asked
+    ],
+)
+def test_a_short_first_turn_under_a_role_label_that_speaks_below_stays_a_turn(
+    tmp_path: Path, first: str
+) -> None:
+    """Without both an interviewer and a participant named, or with talk among them, the short
+    first lines under role labels that speak below stay turns."""
+    t = read_transcript(_write(tmp_path, "yb2.txt", first + ROLE_LABELLED_TALK))
+    said = [w for line in first.strip().split("\n") for w in [line.split(": ", 1)[1]]]
+    assert [w for _, _, _, _, w in _turns(t)][: len(said)] == said
+    assert len(t.turns) == 4 + len(said)
+
+
+def test_a_pair_naming_who_asked_and_who_answered_is_pseudonymised(tmp_path: Path) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    header = "Interviewer: Kate Brown\nParticipant: Joe Bright\n\n"
+    t = read_transcript(_write(tmp_path, "xb.txt", header + ROLE_LABELLED_TALK))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), key = pseudonymise([t])
+    assert "Kate" not in out.text and "Bright" not in out.text
+    assert {n: key.pseudonyms[n] for n in ("Kate Brown", "Joe Bright")} == {
+        "Kate Brown": "Interviewer",
+        "Joe Bright": "P01",
+    }
+    assert [u.role for u in out.turns] == ["interviewer", "participant"] * 2

@@ -586,8 +586,15 @@ def test_a_header_giving_names_after_role_labels_names_the_people(tmp_path: Path
         "Hannah Whitfield": "interviewer",
         "Gareth Price": "participant",
     }
-    f.write_text(header + talk, "utf-8")  # no header field: the lines are what they look like
-    assert [u.speaker for u in read_transcript(f).turns][:2] == ["Interviewer", "Interviewee"]
+    # no header field: naming both who asks and who answers, the lines are still a header
+    # (re-test reids3 finding 3; before, 'Hannah Whitfield' and 'Gareth Price' were turns)
+    f.write_text(header + talk, "utf-8")
+    t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "Gareth"]
+    assert t.metadata["header_people"] == {
+        "Hannah Whitfield": "interviewer",
+        "Gareth Price": "participant",
+    }
     # once the talk has begun, a short answer is an answer, not a name: a job title after a
     # question (it was left out, and pseudonymised as a person everywhere)
     f.write_text(

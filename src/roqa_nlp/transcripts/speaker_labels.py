@@ -1254,16 +1254,25 @@ def _a_key_of_speakers(
     ``Participant: Speaker 1`` above ``Speaker 1: ...``; ``Interviewer: Hannah Whitfield``,
     ``Respondent: Gareth`` above ``Hannah: ...``): every one of them names a speaker who speaks
     below (:func:`key_speaker`), and no role's label it opens with labels a line below it (a
-    facilitator who goes on to speak as ``Facilitator:`` was calling on ``Speaker 2``)."""
+    facilitator who goes on to speak as ``Facilitator:`` was calling on ``Speaker 2``). Lines
+    naming a person (:func:`introduces_a_person`) are a header's, whoever speaks below, when one
+    describes them after a comma (a name, a role and a service) or when they name both who
+    asked and who answered (``Interviewer: Kate Brown`` and ``Participant: Maria Okafor`` above
+    ``Interviewer:`` and ``Participant:`` turns): one person's name is a facilitator calling on
+    someone, or a participant's first words, but no talk opens with each side saying a name."""
     last = max(lines)
     below = {_field(label) for label in labels[last + 1 :] if label is not None}
+    named_as = {
+        i: introduces_a_person(label, words[i]) for i in lines if (label := labels[i]) is not None
+    }
+    both = {"interviewer", "participant"} <= set(named_as.values())
     for i in lines:
         label = labels[i]
         if label is None:
             return False
-        named = introduces_a_person(label, words[i]) is not None
-        if named and "," in words[i]:
-            continue  # a name, a role and a service: a header's line, whoever speaks below
+        named = named_as[i] is not None
+        if named and ("," in words[i] or both):
+            continue  # a header's line, whoever speaks below
         if not named and key_speaker(label, words[i], labels[i + 1 :]) is None:
             return False
         if _field(label) in below:
