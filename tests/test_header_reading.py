@@ -1330,3 +1330,88 @@ def test_a_pair_naming_who_asked_and_who_answered_is_pseudonymised(tmp_path: Pat
         "Joe Bright": "P01",
     }
     assert [u.role for u in out.turns] == ["interviewer", "participant"] * 2
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("Maria Okafor (registered manager)", "participant"),
+        ("Joe Bright (RM, Elm Court)", "participant"),
+        ("Fiona Walsh - registered manager - Rosewood", "participant"),
+        ("Joe Bright \u2013 registered manager, Elm Court", "participant"),
+        ("Joe Bright \u2014 Registered Manager", "participant"),
+        (
+            "Dr Joe Bright, Consultant Psychiatrist, "
+            "Leeds and York Partnership NHS Foundation Trust",
+            "participant",
+        ),
+        (
+            "Mr Hamid Rahimi, Service Manager, Calderdale Community Mental Health Team (Adults)",
+            "participant",
+        ),
+        ("Maria Okafor (laughs) yes I think so", None),
+        ("Maria Okafor (inaudible)", None),
+        ("Ellen Marsh - area manager - sorted the funding", None),
+        ("Ellen Marsh (area manager) sorted the funding", None),
+        ("Owen Jones \u2013 the new clinical lead \u2013 started in March", None),
+        ("Maria Okafor, And Then We Went To The Meeting About It", None),
+        ("Maria Okafor (registered manager", None),
+    ],
+)
+def test_a_header_description_may_follow_the_name_in_brackets_or_after_dashes(
+    said: str, role: str | None
+) -> None:
+    """A person's description after their name may stand in brackets or after a dash or an en
+    or em dash, and a service's name of capitalised words may be long and hold "and" (re-test
+    reids3 finding 4: these were the participant's first turn, coded, the name left in); the
+    same parts are talk as after a comma (``sorted the funding``, ``(laughs) yes I think so``)."""
+    from roqa_nlp.transcripts.speaker_labels import introduces_a_person
+
+    assert introduces_a_person("Participant", said) == role
+
+
+@pytest.mark.parametrize(
+    ("header", "named"),
+    [
+        ("Interviewee: Maria Okafor (registered manager)\n\n", "Maria Okafor"),
+        ("Participant: Fiona Walsh - registered manager - Rosewood\n\n", "Fiona Walsh"),
+        ("Participant: Joe Bright \u2013 registered manager, Elm Court\n\n", "Joe Bright"),
+        ("Participant: Joe Bright (RM, Elm Court)\n\n", "Joe Bright"),
+        (
+            "Participant: Dr Joe Bright, Consultant Psychiatrist, "
+            "Leeds and York Partnership NHS Foundation Trust\n\n",
+            "Dr Joe Bright",
+        ),
+    ],
+)
+def test_a_described_participant_above_their_own_label_is_a_header(
+    tmp_path: Path, header: str, named: str
+) -> None:
+    """The line naming and describing the participant above turns under the same label is a
+    header line naming them, not their first turn (reids3 H02, H09, Xg, Xf, Xl: 3 participant
+    turns, not 2, before)."""
+    label = header.split(":")[0]
+    talk = ROLE_LABELLED_TALK.replace("Participant:", f"{label}:")
+    t = read_transcript(_write(tmp_path, "h02.txt", header + talk))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Interviewer", "interviewer", "So what's your role there?"),
+        (label, "participant", "I've been the manager for nine years now, so quite a while."),
+        ("Interviewer", "interviewer", "And the rollout?"),
+        (label, "participant", "Patchy. Night staff, agency, nobody trained them."),
+    ]
+    assert t.metadata["header_people"] == {named: "participant"}
+
+
+def test_a_header_pair_with_a_bracketed_description_is_a_header(tmp_path: Path) -> None:
+    """``Interviewer: Kate Brown`` above ``Interviewee: Joe Bright (registered manager)`` (reids3
+    Xd): both header lines, the interviewee's not a turn of an 'Interviewee' speaker."""
+    header = "Interviewer: Kate Brown\nInterviewee: Joe Bright (registered manager)\n\n"
+    t = read_transcript(_write(tmp_path, "xd.txt", header + ROLE_LABELLED_TALK))
+    assert [(s, r) for s, r, _, _, _ in _turns(t)] == [
+        ("Interviewer", "interviewer"),
+        ("Participant", "participant"),
+    ] * 2
+    assert t.metadata["header_people"] == {
+        "Kate Brown": "interviewer",
+        "Joe Bright": "participant",
+    }

@@ -752,34 +752,73 @@ def person_line_role(label: str, said: str) -> str | None:
 def introduces_a_person(label: str, said: str) -> str | None:
     """``interviewer`` or ``participant`` when a labelled line names a person after a role's
     label as a header does (:func:`person_line_role`), with or without a description of them
-    after a comma (``Participant: Maria Okafor, registered manager, Oakwood supported living``,
-    ``Interviewee: John Smith, Head of Nursing, Leeds Teaching Hospitals NHS Trust``), else
-    None. Each part of the description is a role's or a service's words
-    (:func:`_describes_a_person`); talk after a name (``Maria Okafor, I think, was ...``) and
-    talk opening with a word and a comma (``Well, I think, you know ...``) name no one."""
+    after a comma, a dash or in brackets (``Participant: Maria Okafor, registered manager,
+    Oakwood supported living``, ``Interviewee: John Smith, Head of Nursing, Leeds Teaching
+    Hospitals NHS Trust``, ``Interviewee: Maria Okafor (registered manager)``, ``Participant:
+    Fiona Walsh - registered manager - Rosewood``: :func:`_description_parts`), else None. Each
+    part of the description is a role's or a service's words (:func:`_describes_a_person`);
+    talk after a name (``Maria Okafor, I think, was ...``, ``Maria Okafor (laughs) yes ...``)
+    and talk opening with a word and a comma (``Well, I think, you know ...``) name no one."""
     value = " ".join(said.split())
     name = leading_name(value)
     role = person_line_role(label, name)
     rest = value[len(name) :].strip()
     if role is None or not rest:
         return role
-    if not rest.startswith(","):
-        return None  # a bracket or dash after the name: its own reading (_describes_a_role)
-    parts = rest.rstrip(".").split(",")[1:]
-    return role if all(_describes_a_person(part) for part in parts) else None
+    parts = _description_parts(rest)
+    return role if parts and all(_describes_a_person(part) for part in parts) else None
+
+
+def _described_after_the_name(said: str) -> bool:
+    """Whether a line naming a person (:func:`introduces_a_person`) describes them after the
+    name too (``Joe Bright, registered manager``, ``Joe Bright (RM)``), not the name alone."""
+    value = " ".join(said.split())
+    return leading_name(value) != value
+
+
+#: What separates the parts of a person's description after their name
+#: (:func:`_description_parts`): a comma or semicolon, a dash between blanks, an en or em dash,
+#: a bracket.
+_DESCRIPTION_SEPARATOR = re.compile(r"[,;()\[\]\u2013\u2014]|\s-\s")
+
+
+def _description_parts(rest: str) -> list[str] | None:
+    """The parts of what follows a person's name in a header's line (``rest``, opening with
+    what ends the name, :func:`leading_name`), between commas, semicolons, dashes between
+    blanks, en or em dashes and brackets (``, registered manager, Elm Court``, ``(RM, Elm
+    Court)``, ``- registered manager - Rosewood``, ``– registered manager, Elm Court``),
+    without a full stop at the end; None when a bracket is left open or closed unopened, or
+    brackets nest (no header's shape)."""
+    depth = 0
+    for c in rest:
+        depth += (c in "([") - (c in ")]")
+        if depth not in (0, 1):
+            return None
+    if depth:
+        return None
+    parts = (p.strip() for p in _DESCRIPTION_SEPARATOR.split(rest.rstrip(".")))
+    return [p for p in parts if p]
+
+
+#: Most words a part of a person's description may have when it is a name of capitalised words
+#: (``Leeds and York Partnership NHS Foundation Trust``), its joining words aside: a service's
+#: or an organisation's name runs longer than a role (:data:`MAX_HEADER_WORDS`).
+MAX_SERVICE_NAME_WORDS = 10
 
 
 def _describes_a_person(part: str) -> bool:
-    """Whether one comma's part of a header's description of a person is a role's or a
-    service's words (``registered manager``, ``Head of Nursing``, ``Oakwood supported
-    living``): one to :data:`MAX_HEADER_WORDS` words, no question or exclamation, no stop word
-    but those joining such words (``data/description_words.txt``: "of", "and"), and, in lower
-    case, a role's or service's word (:func:`_a_role_word`): ``sorted the funding`` and
+    """Whether one part of a header's description of a person is a role's or a service's
+    words (``registered manager``, ``Head of Nursing``, ``Oakwood supported living``): one to
+    :data:`MAX_HEADER_WORDS` words (to :data:`MAX_SERVICE_NAME_WORDS` when each is capitalised,
+    a number or a joining word, as in a service's name), no question or exclamation, no stop
+    word but those joining such words (``data/description_words.txt``: "of", "and"), and, in
+    lower case, a role's or service's word (:func:`_a_role_word`): ``sorted the funding`` and
     ``started in March`` are talk naming someone else, not a header."""
     said = part.split()
     joining = packaged_words("description_words.txt")
+    named = bool(said) and all(not w[0].islower() or w.casefold() in joining for w in said)
     return (
-        0 < len(said) <= MAX_HEADER_WORDS
+        0 < len(said) <= (MAX_SERVICE_NAME_WORDS if named else MAX_HEADER_WORDS)
         and (not said[0][0].islower() or any(_a_role_word(w) for w in said))
         and not any(c in part for c in "?!")
         and not any(
@@ -1256,7 +1295,7 @@ def _a_key_of_speakers(
     below (:func:`key_speaker`), and no role's label it opens with labels a line below it (a
     facilitator who goes on to speak as ``Facilitator:`` was calling on ``Speaker 2``). Lines
     naming a person (:func:`introduces_a_person`) are a header's, whoever speaks below, when one
-    describes them after a comma (a name, a role and a service) or when they name both who
+    describes them after the name (a name, a role and a service) or when they name both who
     asked and who answered (``Interviewer: Kate Brown`` and ``Participant: Maria Okafor`` above
     ``Interviewer:`` and ``Participant:`` turns): one person's name is a facilitator calling on
     someone, or a participant's first words, but no talk opens with each side saying a name."""
@@ -1271,7 +1310,7 @@ def _a_key_of_speakers(
         if label is None:
             return False
         named = named_as[i] is not None
-        if named and ("," in words[i] or both):
+        if named and (both or _described_after_the_name(words[i])):
             continue  # a header's line, whoever speaks below
         if not named and key_speaker(label, words[i], labels[i + 1 :]) is None:
             return False
