@@ -640,8 +640,14 @@ def participant_from_filename(path: str | Path) -> str | None:
     else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``). After a
     study id the file name is (``RM04 interview 2.txt``: :func:`study_id_from_filename`) the
     interview's number counts that person's interviews, so is none (session 47: RM04's and
-    RM05's second interviews were both case P2)."""
+    RM05's second interviews were both case P2). A file name giving two participant numbers
+    (``P04_P05_joint.txt``, ``T2 P04 and P05.txt``) is a joint interview's, no one
+    participant's: None (it was the first's, so P05's words were counted as P04's, unsaid,
+    while ``RM04_RM05_joint.txt`` kept its stem, :func:`study_id_from_filename`)."""
     stem = Path(path).stem
+    numbers = {_number_key(n["number"]) for n in PARTICIPANT_IN_FILENAME.finditer(stem)}
+    if len(numbers) > 1:
+        return None
     m = PARTICIPANT_IN_FILENAME.search(stem)
     if m is None and study_id_from_filename(path) is None:
         m = INTERVIEW_IN_FILENAME.search(stem)

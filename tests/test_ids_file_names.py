@@ -1,0 +1,59 @@
+"""The case a transcript's file name gives it when no label or header names its participant:
+a joint interview's file naming two participants, and the words a file name carries beside a
+study id that name the file, not the person (``RM04 transcript``, ``RM04_Zoom``)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.transcripts import read_transcripts
+from roqa_nlp.transcripts.roles import participant_from_filename
+
+
+def _interviews(folder: Path, stems: list[str]) -> Path:
+    """One short interview per file stem, ``Interviewer:`` and ``Participant:`` turns, each
+    question its own so that no two files hold the same text."""
+    folder.mkdir()
+    for i, stem in enumerate(stems):
+        (folder / f"{stem}.txt").write_text(
+            f"Interviewer: What gets in the way{' here' * i}?\nParticipant: Money, and staff "
+            "turnover.\n",
+            "utf-8",
+        )
+    return folder
+
+
+def _cases(folder: Path) -> dict[str, str | None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        return {t.id: t.participant for t in read_transcripts(folder)}
+
+
+def test_a_file_name_naming_two_participants_is_its_own_case(tmp_path: Path) -> None:
+    """Re-test reids3 finding 5: ``P04_P05_joint``, ``T2 P04 P05`` and ``T2 P04 and P05`` were
+    case P04, joined with P04.txt unsaid (P05's words counted as P04's), while
+    ``RM04_RM05_joint`` kept its stem. A file name naming two participant numbers is a joint
+    interview's, no one participant's: its stem is its case, as the study-id rule keeps it."""
+    stems = [
+        "P04", "P05", "P04_P05_joint", "T2 P04 P05", "T2 P04 and P05",
+        "Participant 4 and Participant 5", "RM04_RM05_joint", "P04 interview 2", "T2 P04",
+    ]  # fmt: skip
+    assert _cases(_interviews(tmp_path / "study", stems)) == {
+        "P04": "P04",
+        "P05": "P05",
+        "P04_P05_joint": "P04_P05_joint",
+        "T2 P04 P05": "T2 P04 P05",
+        "T2 P04 and P05": "T2 P04 and P05",
+        "Participant 4 and Participant 5": "Participant 4 and Participant 5",
+        "RM04_RM05_joint": "RM04_RM05_joint",
+        "P04 interview 2": "P04",
+        "T2 P04": "P04",
+    }
+
+
+def test_one_number_named_twice_is_still_that_participants() -> None:
+    assert participant_from_filename("P04_p04_final.txt") == "P04"
+    assert participant_from_filename("p04_p05_joint.txt") is None
+    assert participant_from_filename("Participant 8 P8.txt") == "P8"
