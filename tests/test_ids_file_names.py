@@ -57,3 +57,23 @@ def test_one_number_named_twice_is_still_that_participants() -> None:
     assert participant_from_filename("P04_p04_final.txt") == "P04"
     assert participant_from_filename("p04_p05_joint.txt") is None
     assert participant_from_filename("Participant 8 P8.txt") == "P8"
+
+
+def test_words_naming_the_file_beside_a_study_id_leave_it_that_participants(
+    tmp_path: Path,
+) -> None:
+    """Re-test reids3 finding 6: ``RM04 transcript``, ``rm04 transcript``, ``RM04_Zoom``, ``RM04
+    (tidy)`` and ``RM04 T1 v2 (tidy)`` were cases of their own beside RM04, the same person
+    split unsaid. A word naming the file itself, its version or its tool
+    (``data/file_kind_words.txt``) is no part of an id; a study's, a site's or a role's word
+    still is (``RM04 manager``, ``FG2 staff``), and a mark alone with such a word is no id
+    (``V2 notes``, ``T1 transcript``)."""
+    stems = [
+        "RM04", "RM04 transcript", "rm04 transcript", "RM04_Zoom", "RM04 (tidy)",
+        "RM04 T1 v2 (tidy)", "RM04 Teams recording", "Transcript RM04 final", "RM04 manager",
+        "FG2 staff", "V2 notes", "T1 transcript", "NHS 111 pilot",
+    ]  # fmt: skip
+    assert _cases(_interviews(tmp_path / "study", stems)) == {
+        **dict.fromkeys(stems[:8], "RM04"),
+        **{stem: stem for stem in stems[8:]},
+    }

@@ -2093,16 +2093,18 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
     once each, without a possessive ``'s``: capitalised with lower-case letters (``Karen``,
     ``Zoë``; not ``NHS``), with no digit (not ``P14``, ``v2``), and neither an English stop word
     nor a word of ``data/not_names.txt``, ``data/public_proper_words.txt``,
-    ``data/everyday_words.txt`` (``Matron``, ``Telephone``, ``Spring``) or
-    ``data/file_name_words.txt`` (``Interview``, ``Transcript``, ``Final``, ``Zoom``, ``March``,
-    ``Paramedic``)."""
+    ``data/everyday_words.txt`` (``Matron``, ``Telephone``, ``Spring``) or a file name's
+    (:func:`~.transcripts.roles.file_name_words`: ``Interview``, ``Transcript``, ``Final``,
+    ``Zoom``, ``March``, ``Paramedic``)."""
+    from .transcripts.roles import file_name_words
+
     known = (
         _stop_words()
         | packaged_words("stop_words_spoken.txt")
         | _not_names()
         | _public_words()
         | packaged_words("everyday_words.txt")
-        | packaged_words("file_name_words.txt")
+        | file_name_words()
     )
     words = []
     for word in _FILE_NAME_WORD.findall(unicodedata.normalize("NFC", name)):
@@ -2110,7 +2112,7 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
             word = word.removesuffix(suffix)
         words.append(word)
     given = packaged_words("word_given_names.txt")
-    roles = _not_names() | packaged_words("file_name_words.txt")
+    roles = _not_names() | file_name_words()
     found: dict[str, None] = {}
     for i, word in enumerate(words):
         if any(c.isdigit() for c in word) or not _may_be_a_name(word):

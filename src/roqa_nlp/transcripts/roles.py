@@ -140,6 +140,26 @@ _MARK_WORD = re.compile(_ID_FILE_MARKER)
 #: Most marks a file name may give before its study id (``Wave 2 follow-up RM04``): a bound, so
 #: that reading a long name stays linear (each start is read to the end once).
 MAX_MARKS_BEFORE_ID = 2
+#: One word of a file name after a separator, in brackets or not (`` transcript``, ``_Zoom``,
+#: `` (tidy)``): a mark beside a study id when it names the file (:func:`_names_the_file`).
+_FILE_WORD_AFTER = re.compile(r"[\s_.-]+[(\[]?(?P<word>[^\W\d_][^\W\d_-]*)[)\]]?(?=[\s_.-]|$)")
+_FILE_WORD_BEFORE = re.compile(r"[(\[]?(?P<word>[^\W\d_][^\W\d_-]*)[)\]]?[\s_.-]+")
+
+
+@cache
+def file_name_words() -> frozenset[str]:
+    """The words a transcript's file name is made of that name no one, in lower case: those
+    naming the file itself (``data/file_kind_words.txt``: ``transcript``, ``final``, ``zoom``)
+    and where it sits in the study, dates, settings and roles (``data/file_name_words.txt``)."""
+    return packaged_words("file_kind_words.txt") | packaged_words("file_name_words.txt")
+
+
+def _names_the_file(word: str) -> bool:
+    """Whether ``word`` of a file name names the file itself, its version or its tool
+    (``data/file_kind_words.txt``: ``transcript``, ``Zoom``, ``tidy``), not the person in it:
+    beside a study id, it leaves the file that participant's."""
+    return word.casefold() in packaged_words("file_kind_words.txt")
+
 
 # The bracketed note and the trailing number are removed by single scans, not by re.sub with
 # r"\s*[\[(][^\])]*[\])]\s*" and r"[\s#._-]*\d+$": those backtrack quadratically on a long run of
@@ -668,7 +688,9 @@ def study_id_from_filename(path: str | Path) -> str | None:
             return found  # after marks, a mark is no id ('interview.v2', 'T1 T2')
         mark = _MARK_BEFORE_ID.match(stem, at)
         if mark is None:
-            return None
+            mark = _FILE_WORD_BEFORE.match(stem, at)  # 'Transcript RM04', 'Zoom_RM04'
+            if mark is None or not _names_the_file(mark["word"]):
+                return None
         at = mark.end()
     return None
 
@@ -680,12 +702,18 @@ def _study_id_at(stem: str, start: int) -> str | None:
     if m is None:
         return None
     at = m.end()
+    named_file = False  # a word naming the file follows the id ('RM04 transcript')
     while at < len(stem):  # each mark in turn, so no backtracking across them
         mark = _ID_FILE_MARK.match(stem, at)
         if mark is None:
-            return None
+            mark = _FILE_WORD_AFTER.match(stem, at)
+            if mark is None or not _names_the_file(mark["word"]):
+                return None
+            named_file = True
         at = mark.end()
     found = m.group()
+    if named_file and _MARK_WORD.fullmatch(found):
+        return None  # 'V2 notes', 'T1 transcript': a version's or wave's file, no one's id
     if found.islower() and (" " in found or _is_word(found.rstrip("0123456789 _-"))):
         return None  # 'week 2', 'case 3', 'file2': a word and a number, no id
     return found.upper()
@@ -694,9 +722,7 @@ def _study_id_at(stem: str, start: int) -> str | None:
 def _is_word(letters: str) -> bool:
     """Whether ``letters`` (lower case) are a word of a file's name or of everyday English
     (``week``, ``int``, ``file``), so that with a number they are no lower-case study id."""
-    return letters in packaged_words("file_name_words.txt") or letters in packaged_words(
-        "everyday_words.txt"
-    )
+    return letters in file_name_words() or letters in packaged_words("everyday_words.txt")
 
 
 def participant_id(
@@ -1715,12 +1741,12 @@ def _words_before_number(source: str) -> str:
     """The words the file name ``source`` gives before its participant number, as written
     (``SiteA`` of ``SiteA_P04.txt``), leaving out marks of a wave, time point or interview
     (``T1 P04``, ``Interview_P04``: :data:`_ID_FILE_MARKER`) and words naming the file
-    (``Zoom``, ``Transcript``: ``data/file_name_words.txt``); empty when none are left."""
+    (``Zoom``, ``Transcript``: :func:`file_name_words`); empty when none are left."""
     stem = Path(source).stem
     m = PARTICIPANT_IN_FILENAME.search(stem)
     if m is None:
         return ""
-    naming = packaged_words("file_name_words.txt")
+    naming = file_name_words()
     unmarked = _MARK_OR_DATE_IN_NAME.sub(" ", stem[: m.start()])  # before splitting '2024-03-01'
     words = [w for w in _WORD_PARTS.split(unmarked) if w and w.casefold() not in naming]
     return " ".join(words)

@@ -408,6 +408,7 @@ _NOT_A_DISPLAY_NAME_WORD = (
     "not_names.txt",
     "public_proper_words.txt",
     "file_name_words.txt",
+    "file_kind_words.txt",
 )
 
 
