@@ -7,6 +7,8 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pytest
+
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.transcripts import read_transcripts
 from roqa_nlp.transcripts.roles import participant_from_filename
@@ -77,3 +79,34 @@ def test_words_naming_the_file_beside_a_study_id_leave_it_that_participants(
         **dict.fromkeys(stems[:8], "RM04"),
         **{stem: stem for stem in stems[8:]},
     }
+
+
+def test_a_study_id_written_two_ways_is_one_case_and_said(tmp_path: Path) -> None:
+    """Re-test reids3 finding 6: ``CMH-007.txt`` and ``cmh007.txt`` were two cases, CMH-007 and
+    CMH007, unsaid (pseudonymising then joined them as P007), and ``Interview RM 04`` was RM 04
+    beside RM04. One id written two ways is one participant, spelled as most of its files
+    spell it (the first on a tie), and warned of, as P4 and P04 are."""
+    stems = ["CMH-007", "cmh007", "RM04", "RM04 T2", "Interview RM 04", "HCP-04", "RM05"]
+    folder = _interviews(tmp_path / "study", stems)
+    with pytest.warns(RoqaWarning) as caught:
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == {
+        "CMH-007": "CMH-007",
+        "cmh007": "CMH-007",
+        "RM04": "RM04",
+        "RM04 T2": "RM04",
+        "Interview RM 04": "RM04",
+        "HCP-04": "HCP-04",
+        "RM05": "RM05",
+    }
+    said = [str(w.message) for w in caught if "written two ways" in str(w.message)]
+    assert said == [
+        "CMH-007 and CMH007 are one participant's id written two ways, in 2 transcripts "
+        "(CMH-007, cmh007): they are read as one case, CMH-007, counted once in the overview, "
+        "the framework matrix, Table 2 and saturation; if they are different people, rename "
+        "one file so that its name gives another id",
+        "RM 04 and RM04 are one participant's id written two ways, in 3 transcripts "
+        "(Interview RM 04, RM04, RM04 T2): they are read as one case, RM04, counted once in the "
+        "overview, the framework matrix, Table 2 and saturation; if they are different people, "
+        "rename one file so that its name gives another id",
+    ]

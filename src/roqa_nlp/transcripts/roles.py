@@ -1413,6 +1413,9 @@ class LabelledCase:
     #: whether the case is the participant number of the file's name, no label naming one
     #: (``P4_interview.txt`` of ``Sarah:`` turns): ``label`` is then that number
     from_file: bool = False
+    #: whether the case is the study id the file's name gives (``CMH-007.txt``, ``RM04
+    #: transcript.txt``: :func:`study_id_from_filename`), no label naming one
+    study_id: bool = False
 
     @property
     def generic(self) -> bool:
@@ -1450,16 +1453,28 @@ def numbered_case(transcript: Transcript) -> LabelledCase | None:
     """How ``transcript``'s case came from a participant number: its participants' labels
     (:func:`labelled_case`), else its file's name (``P4_interview.txt`` of ``Sarah:`` turns:
     ``P4``, ``from_file``). None when neither gives its case (a header, a file stem, a focus
-    group). What :class:`StudyCases` weighs, so that one number written two ways across a
-    study (``P4_interview.txt``, ``P04_followup.txt``) is one participant however it came."""
+    group); else the study id its file's name gives (``CMH-007.txt``: ``study_id``). What
+    :class:`StudyCases` weighs, so that one number written two ways across a study
+    (``P4_interview.txt``, ``P04_followup.txt``; ``CMH-007.txt``, ``cmh007.txt``) is one
+    participant however it came."""
     found = labelled_case(transcript)
     if found is not None:
         return found
     source = transcript.source or transcript.id
     case = transcript.participant
-    if not case or case != participant_from_filename(source):
+    if not case:
         return None
-    return LabelledCase(transcript.id, source, case, case, from_file=True)
+    if case == participant_from_filename(source):
+        return LabelledCase(transcript.id, source, case, case, from_file=True)
+    if case == study_id_from_filename(source):
+        return LabelledCase(transcript.id, source, case, case, from_file=True, study_id=True)
+    return None
+
+
+def _study_id_key(case: str) -> tuple[str, str]:
+    """A study id as one participant's however written: its letters in capitals and its number
+    without leading zeros (``CMH-007``, ``cmh007`` and ``CMH 7`` -> ``("CMH", "7")``)."""
+    return "".join(c for c in case if c.isalpha()).upper(), _number_key(case)
 
 
 def _same_number(case: str, number: str) -> bool:
@@ -1544,6 +1559,10 @@ class StudyCases:
     #: Okafor', ``T2 RM04`` 'Dean Hughes': a service's id kept across waves), as ``(case,
     #: [(transcript, name), ...])``: a wave's mark joins them, so the join is said
     people: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    #: each study id its files' names write two or more ways (``CMH-007.txt``, ``cmh007.txt``;
+    #: ``Interview RM 04.txt``, ``RM04.txt``), as ``(spellings, case, transcripts)``: read as
+    #: one participant, ``case``, the spelling most of them give (the first in order on a tie)
+    id_spellings: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -1585,10 +1604,16 @@ class StudyCases:
         are one case too, listed in ``places`` to be warned of; a wave's mark there (``T1
         P04``, ``T2 P04``) or no word (``P04.txt``) is no other place. ``named`` gives each
         transcript's id, case and the participants it names (:func:`participant_names`); a case
-        whose transcripts name different people is listed in ``people`` to be warned of."""
+        whose transcripts name different people is listed in ``people`` to be warned of. A
+        study id its files' names write two or more ways (``CMH-007.txt``, ``cmh007.txt``:
+        :func:`_study_id_key`) is one participant too, spelled as most of them spell it (the
+        first in order on a tie) and listed in ``id_spellings`` to be warned of (they were two cases, unsaid)."""
         groups: dict[str, list[LabelledCase]] = {}
+        ids: dict[tuple[str, str], list[LabelledCase]] = {}
         for found in labelled:
-            if found is not None:
+            if found is not None and found.study_id:
+                ids.setdefault(_study_id_key(found.case), []).append(found)
+            elif found is not None:
                 groups.setdefault(_number_key(found.case), []).append(found)
         # how many of the study's participants write their number with each count of digits:
         # a number written two ways is spelled as the study writes the others (P09 beside P08)
@@ -1642,8 +1667,17 @@ class StudyCases:
             elif not all(_named_for(g, key) or _headed(g) for g in group):
                 labels = list(dict.fromkeys(g.label for g in group))
                 shared.append((labels, case, [g.transcript for g in group]))
+        id_spellings: list[tuple[list[str], str, list[str]]] = []
+        for group in ids.values():
+            written = Counter(g.case for g in group)
+            if len(written) > 1:
+                # the commonest, and of those the first in order, whatever order files are read
+                case = min(written, key=lambda c: (-written[c], c))
+                spelled |= {g.transcript: case for g in group if g.case != case}
+                read = sorted(g.transcript for g in group)
+                id_spellings.append((sorted(written), case, read))
         people = _different_people(named, from_file_name | spelled)
-        return cls(from_file_name, shared, spelled, two_ways, parts, places, people)
+        return cls(from_file_name, shared, spelled, two_ways, parts, places, people, id_spellings)
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -1678,6 +1712,14 @@ class StudyCases:
             + [_parts_warning(case, lettered) for case, lettered in self.parts]
             + [_places_warning(case, before) for case, before in self.places]
             + [_people_warning(case, names) for case, names in self.people]
+            + [
+                f"{' and '.join(spellings)} are one participant's id written two ways, in "
+                f"{len(transcripts)} transcripts ({first_few(transcripts)}): they are read as "
+                f"one case, {case}, counted once in the overview, the framework matrix, Table 2 "
+                "and saturation; if they are different people, rename one file so that its "
+                "name gives another id"
+                for spellings, case, transcripts in self.id_spellings
+            ]
         )
 
 
