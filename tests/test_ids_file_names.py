@@ -110,3 +110,25 @@ def test_a_study_id_written_two_ways_is_one_case_and_said(tmp_path: Path) -> Non
         "overview, the framework matrix, Table 2 and saturation; if they are different people, "
         "rename one file so that its name gives another id",
     ]
+
+
+def test_a_file_of_one_number_at_a_named_place_beside_a_bare_one_is_said(
+    tmp_path: Path,
+) -> None:
+    """Re-test reids3 finding 9: ``Leeds_P04.txt`` beside ``P04.txt`` was one case, P04, unsaid,
+    while ``SiteA_P04``/``SiteB_P04`` was warned of (and ``Leeds_RM04`` is its own case): a
+    place's word before the number in one file only may be a site's own numbering too. A
+    wave's mark or a word naming the file (``T1 P05``, ``Zoom_P06``) is still no place."""
+    stems = ["Leeds_P04", "P04", "T1 P05", "P05", "Zoom_P06", "P06"]
+    with pytest.warns(RoqaWarning) as caught:
+        found = _cases_warned(_interviews(tmp_path / "study", stems))
+    assert found == {s: s[-3:] for s in stems}
+    assert [str(w.message) for w in caught] == [
+        "Leeds_P04 and P04 are read as one case, P04, though their file names give other words "
+        "before the number ('Leeds'): if they are different people (each site numbering its "
+        "own), give each their own number (in the file name, or label their turns 'P02: ...')"
+    ]
+
+
+def _cases_warned(folder: Path) -> dict[str, str | None]:
+    return {t.id: t.participant for t in read_transcripts(folder)}

@@ -1601,8 +1601,9 @@ class StudyCases:
         one case, ``P04``, listed in ``parts`` to be warned of: a letter after the number is
         how a joint interview's two people are written too. Files whose names give other words
         before the number (``SiteA_P04.txt``, ``SiteB_P04.txt``: :func:`_words_before_number`)
-        are one case too, listed in ``places`` to be warned of; a wave's mark there (``T1
-        P04``, ``T2 P04``) or no word (``P04.txt``) is no other place. ``named`` gives each
+        are one case too, listed in ``places`` to be warned of, and so are files one of whose
+        names gives such words and another none (``Leeds_P04.txt``, ``P04.txt``); a wave's mark
+        there (``T1 P04``, ``T2 P04``) is no other place. ``named`` gives each
         transcript's id, case and the participants it names (:func:`participant_names`); a case
         whose transcripts name different people is listed in ``people`` to be warned of. A
         study id its files' names write two or more ways (``CMH-007.txt``, ``cmh007.txt``:
@@ -1654,11 +1655,10 @@ class StudyCases:
             ]
             if len({letter for _, letter in lettered}) > 1:
                 parts.append((case, lettered))
-            before = [
-                (g.transcript, words)
-                for g in group
-                if _named_for(g, key) and (words := _words_before_number(g.source))
-            ]
+            # a place's word before the number in two files, or in one beside a bare number
+            # (Leeds_P04 beside P04: a site numbering its own), not a wave's mark or a file's
+            before = [(g.transcript, _words_before_number(g.source)) for g in group]
+            before = [(t, words) for (t, words), g in zip(before, group) if _named_for(g, key)]
             if len({words.casefold() for _, words in before}) > 1:
                 places.append((case, before))
             spellings = list(dict.fromkeys(g.case for g in group))
@@ -1809,9 +1809,10 @@ _MARK_OR_DATE_IN_NAME = re.compile(
 
 def _places_warning(case: str, before: list[tuple[str, str]]) -> str:
     """The line of :meth:`StudyCases.warnings` for the case ``case`` that the transcripts of
-    ``before`` (each with the words its file name gives before the number) are joined into."""
+    ``before`` (each with the words its file name gives before the number, or none) are joined
+    into."""
     ids = " and ".join(t for t, _ in before)
-    words = " and ".join(repr(w) for w in dict.fromkeys(w for _, w in before))
+    words = " and ".join(repr(w) for w in dict.fromkeys(w for _, w in before if w))
     return (
         f"{ids} are read as one case, {case}, though their file names give other words before "
         f"the number ({words}): if they are different people (each site numbering its own), "
