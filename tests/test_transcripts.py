@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -3547,6 +3548,24 @@ def test_with_no_punctuation_a_short_turn_asks_whatever_leads_in_to_its_question
         True,
     ]
     assert guess_interviewer(text, turns) == "Speaker 1"
+
+
+def test_a_megabyte_of_non_word_characters_asks_nothing_at_once() -> None:
+    """The lead-in pattern gave back a run of ``<`` or ``:`` one character at a time, trying
+    every listed phrase at each: a second per megabyte-long turn, read twice per file (most of
+    test_fuzz_readers' huge lines). Every phrase opens with a letter, so taking the run whole
+    asks the same; lead-ins between runs of punctuation still lead in."""
+    from roqa_nlp.io import packaged_words
+    from roqa_nlp.transcripts.roles import QUESTION_LEAD_INS, QUESTION_OPENERS
+
+    for name in (QUESTION_LEAD_INS, QUESTION_OPENERS):
+        assert all(re.match(r"\w", p) for p in packaged_words(name)), name
+    assert asks_unpunctuated("-- ok -- so ... could you tell me about the rota")
+    assert not asks_unpunctuated("-- ok -- so ... the rota was hard " + "x " * 20)
+    for line in ("<" * 2_000_000, ":" * 2_000_000, "{\\" * 1_000_000):
+        started = time.perf_counter()
+        assert not asks_unpunctuated(line)
+        assert time.perf_counter() - started < 0.5, line[:2]
 
 
 def test_a_guessed_interviewer_is_recorded_and_skipped_but_never_overrides_given_labels(
