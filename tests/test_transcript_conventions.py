@@ -281,6 +281,34 @@ def test_lines_opening_a_footer(line: str, footer: bool) -> None:
     assert opens_a_footer(line) is footer
 
 
+def test_a_word_and_a_megabyte_of_blanks_is_no_label_footer_or_key_at_once() -> None:
+    """Three readings of every line walked a megabyte-long line back character by character:
+    a footer's opening (once per word length) and a display name (once per label length)
+    before a colon that never came, and a key line's separators one regular-expression call a
+    character: 0.4-1.4 s each, per line of every file (test_fuzz_readers' huge lines). The
+    same lines are read as before."""
+    import time
+
+    from roqa_nlp.transcripts.speaker_labels import display_name_label, key_pairs, opens_a_footer
+
+    assert opens_a_footer("CONFIDENTIAL" + " " * 40 + ". Pseudonymised.")
+    assert not opens_a_footer("Confidential" + " " * 40 + "information.")
+    assert key_pairs("(.) = short pause; [?, ?] = unclear words, R = Respondent (a; b)") == [
+        ("(.)", "short pause"),
+        ("[?, ?]", "unclear words"),
+        ("R", "Respondent (a; b)"),
+    ]
+    assert key_pairs("I = Interviewer, the rota") is None
+    jane = display_name_label("Jane Smith | NHS" + " " * 40 + ": words")
+    assert jane is not None and jane.label == "Jane Smith | NHS"
+    for line in ("a" + " " * 2_000_000 + "b", "x" * 2_000_000, ":" * 2_000_000):
+        started = time.perf_counter()
+        assert not opens_a_footer(line)
+        assert display_name_label(line) is None
+        assert key_pairs(line) is None
+        assert time.perf_counter() - started < 0.5, line[:2]
+
+
 def test_a_notation_key_naming_no_roles_is_a_header_line() -> None:
     # "Key: (.) = short pause; [?] = unclear word; ..." above the first exchange explains the
     # transcriber's marks: no participant "Key" to code (hunt s43 h1 r13)

@@ -345,9 +345,10 @@ def _may_open_with_a_label(line: str) -> bool:
 
 #: ``José 🙂: words``, ``Jane Smith | NHS: words``: a video call's display name holding an emoji
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
-#: :func:`display_name_label` only.
+#: :func:`display_name_label` only. The blanks before the colon are taken whole (``*+``: no
+#: blank is a colon), as a megabyte of them was walked back for every length of the label.
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*:"
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*+:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )
 
@@ -381,7 +382,7 @@ def display_name_label(line: str) -> LabelMatch | None:
     ``🌈 Jane``, ``Jane Smith | NHS``, ``مدير 🙂``; :func:`is_display_name`), and the name is
     no header field's; else None. The label is the display name as written: the name the
     person gave themselves, which a subtitle cue's label keeps too."""
-    m = DISPLAY_NAME_LINE.match(line)
+    m = DISPLAY_NAME_LINE.match(line) if ":" in line else None
     if m is None:
         return None
     label = " ".join(m.group("label").split())
@@ -925,7 +926,8 @@ def key_speaker(label: str, said: str, later: Collection[str | None]) -> tuple[s
 
 #: A pair of a transcriber's key: a label, ``=``, who it is (``MW = Interviewer (Michael Wood)``).
 _KEY_PAIR = re.compile(r"(?P<label>[^=\s](?:[^=]{0,38}?\S)?)\s*=\s*(?P<who>[^=]*\S)")
-_KEY_SEPARATOR = re.compile(r"[,;]")
+#: What :func:`key_pairs` looks at: a separator, or a bracket that may hide one.
+_KEY_PUNCTUATION = re.compile(r"[,;()\[\]]")
 
 
 def speaker_key(said: str) -> dict[str, str] | None:
@@ -950,11 +952,16 @@ def speaker_key(said: str) -> dict[str, str] | None:
 def key_pairs(said: str) -> list[tuple[str, str]] | None:
     """The ``(label, who)`` pairs of a transcriber's key line (``I = Interviewer, R =
     Respondent``; ``(.) = short pause; [?] = unclear word``): every part between commas or
-    semicolons (outside brackets) a pair ``label = who``; else None."""
+    semicolons (outside brackets) a pair ``label = who``; else None. (Only separators and
+    brackets are visited, and a line with no ``=`` is none: a megabyte-long line took half a
+    second, once per line of every file.)"""
+    if "=" not in said:
+        return None
     parts, depth, start = [], 0, 0
-    for k, c in enumerate(said):
+    for mark in _KEY_PUNCTUATION.finditer(said):
+        c, k = mark[0], mark.start()
         depth += (c in "([") - (c in ")]")
-        if depth <= 0 and _KEY_SEPARATOR.match(c):
+        if depth <= 0 and c in ",;":
             parts.append(said[start:k])
             start = k + 1
     parts.append(said[start:])
@@ -1434,11 +1441,17 @@ def _is_speakers(label: str) -> bool:
     return not is_header_field(label) or _names_a_role(label, None)
 
 
+#: A footer's opening word(s) and its full stop or colon; the blanks before the stop are taken
+#: whole (``*+``: no blank is a stop), or a line of a word and a megabyte of blanks was walked
+#: back blank by blank for every length of the word (a second and a half a line).
+_FOOTER_HEAD = re.compile(r"[ \t*_\[(]*([^\W\d_][\w ]{0,30}?)[ \t]*+[.:][ \t]")
+
+
 def opens_a_footer(line: str) -> bool:
     """Whether ``line`` opens with a footer's word (:func:`is_footer_label`) and a full stop or
     colon (``CONFIDENTIAL. This transcript has been pseudonymised ...``): after the last turn,
     a transcription service's footer, no one's words."""
-    head = re.match(r"[ \t*_\[(]*([^\W\d_][\w ]{0,30}?)[ \t]*[.:][ \t]", line)
+    head = _FOOTER_HEAD.match(line)
     return head is not None and is_footer_label(head[1])
 
 
@@ -1954,7 +1967,7 @@ def _with_time_first_labels(
 #: The label of a subtitle cue or table row in the looser shape a video-call program allows a
 #: person to call themselves (an emoji, ``Kate | NHS``, ``Kate Smith, RN``, ``kate.smith@nhs.net``,
 #: a name in decomposed Unicode) before ``": "``; taken by :func:`cue_labels` only.
-CUE_LABEL = re.compile(rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*:[ \t]+(?=\S)")
+CUE_LABEL = re.compile(rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*+:[ \t]+(?=\S)")
 #: Lower-case words a person's display name may hold ("Ana de Souza", "Dr. med. Kate Sm").
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "la", "le", "med.", "van",
