@@ -957,10 +957,14 @@ def _unpunctuated_question() -> re.Pattern[str]:
     """A turn's opening: lead-in words, then a question's opening words (then a word break).
 
     Every listed phrase opens with a letter, so a run of non-word characters is taken whole
-    (``*+``, ``++``): giving one back leaves a non-word character where no phrase opens. Taken
-    back one at a time, a megabyte of ``<`` or ``:`` cost a second a turn."""
+    (an atomic group written as a lookahead and its back reference, as Python 3.10 lacks
+    ``*+``): giving one back leaves a non-word character where no phrase opens. Taken back one
+    at a time, a megabyte of ``<`` or ``:`` cost a second a turn."""
     lead_in, opener = _alternatives(QUESTION_LEAD_INS), _alternatives(QUESTION_OPENERS)
-    return re.compile(rf"^\W*+(?:(?:{lead_in})\W++)*(?:{opener})\b", re.IGNORECASE)
+    return re.compile(
+        rf"^(?=(?P<lead>\W*))(?P=lead)(?:(?:{lead_in})(?=(?P<gap>\W+))(?P=gap))*(?:{opener})\b",
+        re.IGNORECASE,
+    )
 
 
 @cache

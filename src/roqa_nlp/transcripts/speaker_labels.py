@@ -132,6 +132,10 @@ from .timecodes import parse_timecode
 MAX_LABEL_CHARS = 40
 #: Zoom lets a display name be 64 characters long
 MAX_CUE_LABEL_CHARS = 64
+#: Blanks taken whole, never given back one at a time (an atomic group, written so as to
+#: compile on Python 3.10, which lacks ``*+``): a lookahead takes them all and the back
+#: reference consumes exactly those.
+BLANKS_WHOLE = r"(?=(?P<blanks>[ \t]*))(?P=blanks)"
 MAX_CAPITALISED_LABEL_WORDS = 4
 #: Most words a speaker's line at the top of a file may hold with the header still going on
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
@@ -345,10 +349,10 @@ def _may_open_with_a_label(line: str) -> bool:
 
 #: ``José 🙂: words``, ``Jane Smith | NHS: words``: a video call's display name holding an emoji
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
-#: :func:`display_name_label` only. The blanks before the colon are taken whole (``*+``: no
+#: :func:`display_name_label` only. The blanks before the colon are taken whole (:data:`BLANKS_WHOLE`: no
 #: blank is a colon), as a megabyte of them was walked back for every length of the label.
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*+:"
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )
 
@@ -1442,9 +1446,9 @@ def _is_speakers(label: str) -> bool:
 
 
 #: A footer's opening word(s) and its full stop or colon; the blanks before the stop are taken
-#: whole (``*+``: no blank is a stop), or a line of a word and a megabyte of blanks was walked
+#: whole (:data:`BLANKS_WHOLE`: no blank is a stop), or a line of a word and a megabyte of blanks was walked
 #: back blank by blank for every length of the word (a second and a half a line).
-_FOOTER_HEAD = re.compile(r"[ \t*_\[(]*([^\W\d_][\w ]{0,30}?)[ \t]*+[.:][ \t]")
+_FOOTER_HEAD = re.compile(rf"[ \t*_\[(]*([^\W\d_][\w ]{{0,30}}?){BLANKS_WHOLE}[.:][ \t]")
 
 
 def opens_a_footer(line: str) -> bool:
@@ -1967,7 +1971,9 @@ def _with_time_first_labels(
 #: The label of a subtitle cue or table row in the looser shape a video-call program allows a
 #: person to call themselves (an emoji, ``Kate | NHS``, ``Kate Smith, RN``, ``kate.smith@nhs.net``,
 #: a name in decomposed Unicode) before ``": "``; taken by :func:`cue_labels` only.
-CUE_LABEL = re.compile(rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]*+:[ \t]+(?=\S)")
+CUE_LABEL = re.compile(
+    rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?){BLANKS_WHOLE}:[ \t]+(?=\S)"
+)
 #: Lower-case words a person's display name may hold ("Ana de Souza", "Dr. med. Kate Sm").
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "la", "le", "med.", "van",
