@@ -53,3 +53,25 @@ def test_no_text_overlaps_a_seed_quote() -> None:
 
 def test_every_record_is_team_written() -> None:
     assert {r["source"] for r in _records()} == {"team-written"}
+
+
+def test_work_talk_without_codes_is_learnt_as_fitting_no_code_not_as_small_talk() -> None:
+    from roqa_nlp.autocoder import label_of
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.training import as_training_set
+
+    records = [
+        {"id": "w", "text": "I sing in the car on the way in.", "kind": "off-framework-work"},
+        {"id": "s", "text": "Lovely weather today, isn't it?", "kind": "off-framework"},
+        {"id": "p", "text": "Can you hear me okay?", "kind": "procedural"},
+    ]
+    ts = as_training_set(records, Codebook.load("cfir-2009"), descriptions=False)
+    assert ts.codes == [[], [], []]
+    assert ts.kinds == ["off-framework-work", "off-framework", "procedural"]
+    assert ts.valence_rows() == []
+    # the class of segments found to fit no code, as a researcher's rejected ones, not small talk
+    assert [label_of(c, k) for c, k in zip(ts.codes, ts.kinds)] == [
+        "REJECTED",
+        "NONE",
+        "PROCEDURAL",
+    ]

@@ -341,7 +341,9 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
     """The classifier target of a training record."""
     if codes:
         return codes if len(codes) > 1 else codes[0]
-    return {"procedural": PROCEDURAL, "rejected": REJECTED}.get(kind, NONE)
+    from .training import WORK_TALK
+
+    return {"procedural": PROCEDURAL, "rejected": REJECTED, WORK_TALK: REJECTED}.get(kind, NONE)
 
 
 def given_texts(texts: Any, call: str) -> list[Any]:

@@ -4,7 +4,9 @@
 or names; ``[]`` = fits no code), ``valence`` (barrier | enabler | neutral; a coded record without
 one is not learnt by the valence head, one that fits no code is neutral), ``source``
 (``seed-paper`` or ``team-written``) and ``provenance``. Off-framework records carry ``kind``:
-``off-framework`` or ``procedural`` (greetings, consent, Zoom chatter). A record with
+``off-framework`` (small talk, career stories), ``off-framework-work`` (:data:`WORK_TALK`: talk
+about the work that no code names, learnt as talk that fits no code but not as small talk) or
+``procedural`` (greetings, consent, Zoom chatter). A record with
 ``"evidence": false`` is trained on but never shown as evidence for a suggestion (an interview
 window carries its whole turn's codes, which the window itself may not show). Construct
 descriptions come from the codebook itself and are added as one example per code.
@@ -41,6 +43,10 @@ NONE_LABELS = {"none", "", "no code", "off-framework"}
 #: the kind of a record the valence head alone learns: a segment the researcher gave a valence
 #: and no code (:mod:`roqa_nlp.decisions`); the code classifier and novelty detector skip it
 VALENCE_ONLY = "valence-only"
+#: the kind of a record of talk about the work that fits no code (a service user's life story,
+#: the commute, the interview itself): learnt in the class of segments a researcher found to fit
+#: no code (REJECTED), so it counts as fitting no code without being set aside as small talk
+WORK_TALK = "off-framework-work"
 
 
 @dataclass
@@ -52,8 +58,8 @@ class TrainingSet:
     codes: list[list[str]] = field(default_factory=list)  # code ids; [] = fits no code
     valences: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # for grouped cross-validation
-    # coded | off-framework | procedural | description | rejected | valence-only (the last two
-    # from a researcher's decisions)
+    # coded | off-framework | off-framework-work | procedural | description | rejected |
+    # valence-only (the last two from a researcher's decisions)
     kinds: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
@@ -153,7 +159,7 @@ class TrainingSet:
 
 
 #: Record kinds that carry no code by definition, so need no ``codes`` key.
-NOT_CODED_KINDS = ("off-framework", "procedural")
+NOT_CODED_KINDS = ("off-framework", WORK_TALK, "procedural")
 
 
 def _raw_codes(record: dict[str, Any], codebook: Codebook | None = None) -> tuple[str, Any]:
