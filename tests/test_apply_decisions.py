@@ -366,8 +366,8 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
     assert run.code == 2
     # before (session 37): "no decisions found", of a file that does not exist
     assert run.err == (
-        f"roqa: error: {coded / 'decisions.csv'}: file not found: no review is saved beside the "
-        "codings (save the review from report.html (Save decisions) and give it with "
+        f"roqa: error: {coded}: no review is saved beside the codings (no decisions.csv or "
+        "decisions.xlsx) (save the review from report.html (Save decisions) and give it with "
         "--decisions)\n"
     )
     write_decisions(coded / "decisions.csv", [])  # saved before any decision

@@ -367,3 +367,85 @@ def test_a_folder_given_as_decisions_names_the_decisions_csv_in_it(tmp_path: Pat
         f"{folder}: is a folder, not a decisions file (give the decisions file in it: "
         f"{folder / 'decisions.csv'})"
     )
+
+
+# -- waves tester (session 49) 1: the review saved beside the codings as Excel's .xlsx ---------
+
+
+def test_roqa_apply_decisions_finds_a_review_saved_as_xlsx_beside_the_codings(
+    tmp_path: Path,
+) -> None:
+    """Before: coded/decisions.xlsx ("Keep Excel format" declined, Excel's default) was not
+    looked for: "coded/decisions.csv: file not found: no review is saved beside the codings"."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    (coded / "decisions.xlsx").write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert f"Decisions read from {coded / 'decisions.xlsx'} (found beside the codings)." in said
+    assert "X's review: 3 of 6 reviewable segments decided" in said
+
+
+def test_roqa_report_carries_a_review_saved_as_xlsx_beside_the_codings(tmp_path: Path) -> None:
+    """Before: `roqa report coded/` wrote the report with no review and said nothing."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    (coded / "decisions.xlsx").write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    run = roqa("report", coded)
+    assert run.code == 0, run.err
+    assert (
+        "decisions: 3 on 3 segments (1 accept, 1 recode, 1 new-code) carried into the report "
+        f"from {coded / 'decisions.xlsx'} (found beside the codings)"
+    ) in " ".join(run.out.split())
+
+
+def test_of_a_review_beside_the_codings_as_csv_and_xlsx_the_newer_is_read(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    csv_file(coded / "decisions.csv", [HEADER, *ROWS[:1]])
+    (coded / "decisions.xlsx").write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    os.utime(coded / "decisions.csv", (1_700_000_000, 1_700_000_000))
+    os.utime(coded / "decisions.xlsx", (1_700_000_100, 1_700_000_100))
+    run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "r1")
+    assert run.code == 0, run.err
+    assert f"Decisions read from {coded / 'decisions.xlsx'} (found" in " ".join(run.out.split())
+    assert " ".join(run.err.splitlines()[0].split()) == (
+        f"roqa: note: {coded}: both decisions.csv and decisions.xlsx are beside the codings: "
+        "decisions.xlsx, the newer, is read (delete the other, or give one with --decisions)"
+    )
+    os.utime(coded / "decisions.csv", (1_700_000_200, 1_700_000_200))
+    run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "r2")
+    assert run.code == 0, run.err
+    assert "X's review: 1 of 6 reviewable segments decided" in " ".join(run.out.split())
+    assert "decisions.csv, the newer, is read" in " ".join(run.err.split())
+    # given with --decisions: that file, and nothing to note
+    run = roqa(
+        "apply-decisions", coded, "--coder", "X", "--out", tmp_path / "r3",
+        "--decisions", coded / "decisions.csv",
+    )  # fmt: skip
+    assert run.code == 0 and "are beside the codings" not in run.err
+
+
+def test_review_beside_prefers_the_csv_saved_at_the_same_time(tmp_path: Path) -> None:
+    import os
+
+    from roqa_nlp.decisions import review_beside
+
+    assert review_beside(tmp_path) == (None, None)
+    (tmp_path / "decisions.xlsx").write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    assert review_beside(tmp_path) == (tmp_path / "decisions.xlsx", None)
+    csv_file(tmp_path / "decisions.csv", [HEADER, *ROWS])
+    for name in ("decisions.csv", "decisions.xlsx"):
+        os.utime(tmp_path / name, (1_700_000_000, 1_700_000_000))
+    path, note = review_beside(tmp_path)
+    assert path == tmp_path / "decisions.csv"
+    assert note == (
+        f"{tmp_path}: both decisions.csv and decisions.xlsx are beside the codings: "
+        "decisions.csv, as new as the other, is read (delete the other, or give one with "
+        "--decisions)"
+    )

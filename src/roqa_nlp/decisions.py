@@ -396,6 +396,28 @@ def page_decisions(rows: Sequence[Sequence[Any]]) -> list[Decision]:
 
 #: the name the report's Save decisions gives the file
 DECISIONS_CSV = "decisions.csv"
+#: the names of a review beside its codings, which the commands read when no ``--decisions`` is
+#: given: the report's file, and that file saved from Excel in Excel's own format
+REVIEW_FILES = (DECISIONS_CSV, "decisions.xlsx")
+
+
+def review_beside(folder: Path) -> tuple[Path | None, str | None]:
+    """The review saved beside the codings in ``folder`` (one of :data:`REVIEW_FILES`), or
+    None, and a note when there are two: the one saved last is read (a review saved from the
+    report, then from Excel as a workbook, is the workbook), the ``.csv`` when they were saved
+    at the same time. The one place ``roqa report``, ``roqa code`` and ``roqa apply-decisions``
+    decide which file beside the codings is the review."""
+    found = [folder / name for name in REVIEW_FILES if (folder / name).is_file()]
+    if len(found) < 2:
+        return (found[0] if found else None), None
+    times = [p.stat().st_mtime_ns for p in found]
+    newest = max(times)
+    chosen = found[times.index(newest)]  # the first (the .csv) of two as new
+    how = "the newer" if times.count(newest) == 1 else "as new as the other"
+    return chosen, (
+        f"{folder}: both {and_list(p.name for p in found)} are beside the codings: "
+        f"{chosen.name}, {how}, is read (delete the other, or give one with --decisions)"
+    )
 
 
 def _a_decision_row(header: Iterable[object]) -> bool:
@@ -466,13 +488,13 @@ def decisions_folder(path: Path) -> Path | None:
 
 def refuse_folder(folder: Path) -> None:
     """The one-line error for a folder given as a decisions file (Downloads/), naming the
-    decisions.csv in it when there is one."""
-    beside = folder / DECISIONS_CSV
+    review in it when there is one (:func:`review_beside`)."""
+    beside = review_beside(folder)[0]
     raise RoqaError(
         "is a folder, not a decisions file",
         path=folder,
         hint=f"give the decisions file in it: {beside}"
-        if beside.is_file()
+        if beside is not None
         else "give the decisions file saved from report.html, not its folder",
     )
 

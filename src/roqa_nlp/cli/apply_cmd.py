@@ -35,7 +35,7 @@ def apply_decisions_command(
         None,
         "--decisions",
         help="The saved decisions.csv, or that file re-saved from Excel as .xlsx (default: "
-        "decisions.csv beside the codings).",
+        "decisions.csv, or .xlsx, beside the codings: the newer when both are).",
         metavar="FILE",
     ),
 ) -> None:
@@ -53,7 +53,7 @@ def apply_decisions_command(
     from ..result import CodingResult
     from ._app import console
     from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
-    from .report_cmd import DECISIONS_FILE, read_review
+    from .report_cmd import read_review
 
     if not coder.strip():
         raise RoqaError("--coder is empty", hint="give the reviewer's name")
@@ -74,13 +74,14 @@ def apply_decisions_command(
     result = CodingResult.read(codings)
     review = read_review(decisions, source.parent)
     if review is None or not review.decisions:
-        where = decisions or source.parent / DECISIONS_FILE
+        from ..decisions import REVIEW_FILES
+
         raise RoqaError(
             # none saved beside the codings: said as such, not as a file holding none
             "no decisions found"
             if review is not None
-            else "file not found: no review is saved beside the codings",
-            path=where,
+            else f"no review is saved beside the codings (no {' or '.join(REVIEW_FILES)})",
+            path=source.parent if review is None else review.path,
             hint="save the review from report.html (Save decisions) and give it with --decisions",
         )
     model_book = codebook_for(None, result, codings)

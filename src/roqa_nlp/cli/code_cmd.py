@@ -503,11 +503,12 @@ def _earlier_run_files(
     """The files in ``out`` another run left that this one did not write (``written``), as
     ``(stale, left)``: ``stale``, the files ``before`` (:func:`_files_before`) of the kinds roqa
     makes from codings (a report, matrix or export made from the earlier codings), and
-    ``left``, those of :data:`_EARLIER_OUTPUTS`. The review (``decisions.csv``, read by this
-    run) and report.html (said on its own) are not among them. Shared by the warnings of a
-    completed run and the message of an interrupted one, so both name the same files."""
+    ``left``, those of :data:`_EARLIER_OUTPUTS`. The review (``decisions.csv`` or ``.xlsx``,
+    read by this run) and report.html (said on its own) are not among them. Shared by the
+    warnings of a completed run and the message of an interrupted one, so both name the same
+    files."""
+    from ..decisions import REVIEW_FILES
     from ..transcripts import natural_key
-    from .report_cmd import DECISIONS_FILE
 
     fresh = {Path(p).resolve() for p in written}
     rewritten = {p.name for p in fresh if p.parent == out.resolve()}
@@ -516,7 +517,7 @@ def _earlier_run_files(
     stale = sorted(
         (
             name
-            for name in set(before) - rewritten - earlier - {DECISIONS_FILE, "report.html"}
+            for name in set(before) - rewritten - earlier - {*REVIEW_FILES, "report.html"}
             if Path(name).suffix.lower() in _MADE_FROM_CODINGS
             and (out / name).is_file()
             and not _is_chart_copy(name)
@@ -582,16 +583,17 @@ def _say_streamed(
 
 
 def _note_review_in_browser(out: Path) -> None:
-    """Before ``out/report.html`` is written over with no decisions.csv beside it: the review
-    may live in the browser alone, which finds it again only where the report is."""
-    from .report_cmd import DECISIONS_FILE
+    """Before ``out/report.html`` is written over with no review saved beside it
+    (:func:`~roqa_nlp.decisions.review_beside`): the review may live in the browser alone,
+    which finds it again only where the report is."""
+    from ..decisions import DECISIONS_CSV, review_beside
 
     path = out / "report.html"
-    if path.is_file() and not (out / DECISIONS_FILE).exists():
+    if path.is_file() and review_beside(out)[0] is None:
         print(
             f"roqa: note: replacing {path}: a review kept in the browser is carried into the new "
             f"report when it is opened from the same place; Save decisions as "
-            f"{out / DECISIONS_FILE} to keep it safe",
+            f"{out / DECISIONS_CSV} to keep it safe",
             file=sys.stderr,
         )
 
@@ -599,8 +601,9 @@ def _note_review_in_browser(out: Path) -> None:
 def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> None:
     """Before ``out`` is coded again: a segment whose every suggestion the review rejected on
     the codings it was made on keeps fitting no code whatever the new codings suggest. The
-    review is ``out/decisions.csv`` (or the ``--decisions`` file), made on the ``codings.jsonl``
-    beside it; a ``no-code`` row is added for each such segment
+    review is the one saved in ``out`` (``decisions.csv`` or ``.xlsx``:
+    :func:`~roqa_nlp.decisions.review_beside`) or the ``--decisions`` file, made on the
+    ``codings.jsonl`` beside it; a ``no-code`` row is added for each such segment
     (:func:`~roqa_nlp.decisions.no_code_rows`): to ``out/decisions.csv`` itself, whose codings
     are about to be replaced (said in a note), and to the review carried into the report. A
     review made on the codings charted in CFIR 2.0 is read in the codings' own codes first, so
@@ -610,12 +613,20 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     import warnings
 
     from ..crosswalk import codebook_for
-    from ..decisions import NO_CODE, append_decisions, no_code_rows, read_decisions
+    from ..decisions import (
+        DECISIONS_CSV,
+        NO_CODE,
+        append_decisions,
+        no_code_rows,
+        read_decisions,
+        review_beside,
+    )
     from ..errors import RoqaError, RoqaWarning, warn
     from ..result import CodingResult
-    from .report_cmd import DECISIONS_FILE
 
-    path = given if given is not None else out / DECISIONS_FILE
+    path = given if given is not None else review_beside(out)[0]
+    if path is None:
+        return
     codings = path.parent / "codings.jsonl"
     if not (path.is_file() and codings.is_file()):
         return
@@ -672,7 +683,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
             f"review rejected ({which}) fit no code in the new report, but an .xlsx is not "
             f"written to: add a row '{NO_CODE}' for each, or Save decisions from the new report "
-            f"as {DECISIONS_FILE}",
+            f"as {DECISIONS_CSV}",
             file=sys.stderr,
         )
 
@@ -713,7 +724,8 @@ def code_command(
         None,
         "--decisions",
         help="A saved decisions.csv to start report.html's review from, matched to the new "
-        "segments by their text (default: decisions.csv in --out, if present).",
+        "segments by their text (default: decisions.csv, or .xlsx, in --out, if present: the "
+        "newer when both are).",
         metavar="FILE",
     ),
     interviewer: list[str] = typer.Option(

@@ -26,8 +26,6 @@ TABLE_FORMATS = (".docx", ".xlsx", ".csv")
 SATURATION_FORMATS = (".xlsx", ".csv")
 #: what ``--out`` writes and the extensions that fit it
 HTML_FORMAT = ("an HTML report", (".html", ".htm"))
-#: the review a report starts from when --decisions is not given, found beside the codings
-DECISIONS_FILE = "decisions.csv"
 #: files beside codings.jsonl that a report reads or that belong to the codings: never outputs
 CODINGS_FILES = (
     "codings.csv",
@@ -35,7 +33,8 @@ CODINGS_FILES = (
     "run.json",
     "open_coding.jsonl",
     "open_coding.csv",
-    DECISIONS_FILE,
+    "decisions.csv",  # the review, also as Excel's .xlsx (decisions.REVIEW_FILES)
+    "decisions.xlsx",
 )
 
 
@@ -103,7 +102,7 @@ def report_command(
         "--decisions",
         help="A saved decisions.csv (or .jsonl) to start the review from, each decision shown "
         "on the segment with its text, as re-coded transcripts move segment ids (default: "
-        "decisions.csv beside the codings, if present).",
+        "decisions.csv, or .xlsx, beside the codings, if present: the newer when both are).",
         metavar="FILE",
     ),
     top_k: int | None = typer.Option(
@@ -478,10 +477,11 @@ class Review:
 
 
 def read_review(given: Path | None, folder: Path) -> Review | None:
-    """The decisions given with ``--decisions``, else those of ``decisions.csv`` in ``folder``
-    (a file saved before any decision holds none: no error then), else None. A file that is
-    not a decisions file is a one-line error."""
-    from ..decisions import read_decisions, refuse_folder
+    """The decisions given with ``--decisions``, else those of the review saved in ``folder``
+    (``decisions.csv`` or ``.xlsx``: :func:`~roqa_nlp.decisions.review_beside`, whose note of
+    two is printed; a file saved before any decision holds none: no error then), else None. A
+    file that is not a decisions file is a one-line error."""
+    from ..decisions import read_decisions, refuse_folder, review_beside
     from ..errors import RoqaError
 
     if given is not None:
@@ -498,9 +498,11 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
                 ),
             )
         return Review(read_decisions(given)[0], given, found=False)
-    beside = folder / DECISIONS_FILE
-    if not beside.is_file():
+    beside, note = review_beside(folder)
+    if beside is None:
         return None
+    if note:
+        print(f"roqa: note: {note}", file=sys.stderr)
     return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
 
 
