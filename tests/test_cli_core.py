@@ -2054,3 +2054,15 @@ def test_h_is_help_on_every_command(command: list[str]) -> None:
     assert (short.code, short.err) == (0, "")
     assert short.out == long.out
     assert short.out.startswith(f"Usage: roqa {' '.join(command)}".rstrip() + " [OPTIONS]")
+
+
+def test_readme_week_of_work_codes_the_next_interviews_into_the_folder_coded_before() -> None:
+    """Waves tester, session 49: step 7 coded the next interviews into coded2/, against
+    docs/cli.md ("give every transcript again"), and charting coded2/ alone counted its first
+    interview as the study's first (P05 gave 8 new codes in the saturation table, not 0). Every
+    `roqa code` of the week codes into the one folder, coded/."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    week = readme[readme.index("## A week of work") :]
+    week = week[: week.index("\n## ")]
+    runs = re.findall(r"`roqa code [^`]*--out (\S+)`", " ".join(week.split()))
+    assert runs == ["coded/", "coded/"]
