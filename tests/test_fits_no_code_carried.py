@@ -115,6 +115,35 @@ def test_three_rejections_short_of_what_the_codings_show_now_are_named_in_a_warn
         reviewed_codings(REVIEW[1:], codings(RETRAINED), cfir, coder="Fiona")
 
 
+def test_rows_excel_saved_above_are_written_back_guarded_from_running_as_formulas(
+    tmp_path: Path,
+) -> None:
+    """Waves tester, session 49: Excel saves a note typed as '-check with co-coder' without the
+    apostrophe roqa wrote; adding a no-code row wrote it back so, and Excel next opening the
+    file made it #NAME?. Every cell roqa writes, the rows above too, is guarded; a cell
+    guarded already, a blank row, a title line above the header and an empty trailing column
+    stay as they were."""
+    old = (
+        "\ufeffReview of week 1\r\nsegment_id;decision;code_id;note;text;\r\n"
+        "p01:0001;reject;CI.C;-check with co-coder;x;\r\n\r\n"
+        'p01:0002;accept;IS.B;\'=1+1 stays;"a; b\r\nc";\r\n'
+    )
+    path = tmp_path / "decisions.csv"
+    path.write_text(old, encoding="utf-8", newline="")
+    before = [(d.segment_id, d.note, d.text) for d in read_decisions(path)[0]]
+    append_decisions(path, [Decision("p01:0003", "no-code", note="@ her words")])
+    assert path.read_bytes().decode("utf-8") == (
+        "\ufeffReview of week 1\nsegment_id;decision;code_id;note;text;\n"
+        "p01:0001;reject;CI.C;'-check with co-coder;x;\n\n"
+        'p01:0002;accept;IS.B;\'=1+1 stays;"a; b\nc";\n'
+        "p01:0003;no-code;;'@ her words;;\n"
+    )
+    assert [(d.segment_id, d.note, d.text) for d in read_decisions(path)[0]] == [
+        *before,
+        ("p01:0003", "@ her words", ""),
+    ]
+
+
 def test_no_code_rows_are_added_to_a_decisions_file_in_its_own_columns(tmp_path: Path) -> None:
     old = "\ufeffsegment_id;decision;code_id;text\r\np01:0001;reject;CI.C;x\r\n"
     path = tmp_path / "decisions.csv"

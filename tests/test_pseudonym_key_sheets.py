@@ -139,6 +139,25 @@ def test_a_rewritten_key_keeps_the_researchers_own_columns(tmp_path: Path) -> No
     )
 
 
+def test_a_key_guards_its_cells_from_running_as_formulas_and_reads_them_back(
+    tmp_path: Path,
+) -> None:
+    """Waves tester, session 49, 7: every CSV roqa writes guards a cell a spreadsheet would run
+    as a formula with a "'"; the key wrote a speaker's name and the researcher's notes as read
+    (a note '-ask again' became #NAME? in Excel)."""
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym,notes\nMaria Okafor,P07,-ask again\n", encoding="utf-8")
+    read = PseudonymKey.read(key)
+    read.pseudonyms["=Sam Roe"] = "Interviewer"
+    read.write(key)
+    assert key.read_text("utf-8") == (
+        "\ufeffname,pseudonym,notes\nMaria Okafor,P07,'-ask again\n'=Sam Roe,Interviewer,\n"
+    )
+    again = PseudonymKey.read(key)
+    assert again.pseudonyms == {"Maria Okafor": "P07", "=Sam Roe": "Interviewer"}
+    assert again.to_csv() == key.read_text("utf-8-sig")
+
+
 def test_a_rewritten_key_keeps_its_columns_order_and_drops_empty_ones(tmp_path: Path) -> None:
     """pz/key_reordered_extra.csv lost its notes column; the empty columns Excel leaves at the
     right of a sheet (pz/key_trailing_empty.csv) are not written back."""

@@ -64,6 +64,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -245,26 +246,22 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
         fieldnames: list[str] = []
-        # a note may be long (a pasted memo): csv's default field limit is 128 KB
-        limit = csv.field_size_limit()
-        csv.field_size_limit(max(limit, FIELD_LIMIT))
         try:
-            for cells in rows_within_header(
-                reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("segment_id",)
-            ):
-                if not fieldnames:
-                    fieldnames = cells or [""]
-                elif cells:  # a row with no field at all is passed over, as csv.DictReader does
-                    paired = itertools.zip_longest(fieldnames, cells)
-                    rows.append({k: v for k, v in paired if k is not None})
+            with _long_fields():
+                for cells in rows_within_header(
+                    reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("segment_id",)
+                ):
+                    if not fieldnames:
+                        fieldnames = cells or [""]
+                    elif cells:  # a row with no field is passed over, as csv.DictReader does
+                        paired = itertools.zip_longest(fieldnames, cells)
+                        rows.append({k: v for k, v in paired if k is not None})
         except csv.Error as e:
             raise RoqaError(
                 f"row {len(rows) + 2 + skipped}: {e}",
                 path=p,
                 hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
             ) from None
-        finally:
-            csv.field_size_limit(limit)
         first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
         if _a_decision_row(fieldnames):  # one row alone is read as the header
             raise RoqaError(
@@ -1181,11 +1178,13 @@ def no_code_rows(
 def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     """Add ``rows`` at the end of the decisions file ``path`` (CSV in its own columns and
     separator, or JSON Lines), written whole again in one step (UTF-8, lines ending in ``\\n``);
-    the rows above keep their cells. A CSV without a ``text`` column takes the rows without their
+    the rows above keep their cells, each guarded as every cell roqa writes is
+    (:func:`~roqa_nlp.io.spreadsheet_csv`): Excel saves a note typed as ``-check`` without the
+    ``'`` roqa wrote before it. A CSV without a ``text`` column takes the rows without their
     text."""
     import json
 
-    from .io import EXCEL_BOM, atomic_write_text, spreadsheet_safe
+    from .io import EXCEL_BOM, atomic_write_text, spreadsheet_csv
 
     p = Path(path)
     text = read_text(p)
@@ -1196,16 +1195,25 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         atomic_write_text(p, text + end + "".join(f"{line}\n" for line in lines))
         return
     table = from_the_header(text, "segment_id")[0]  # below a title, when it has one
+    above = text[: len(text) - len(table)]
     delimiter = csv_delimiter(table)
-    header = next(csv.reader(io.StringIO(table), delimiter=delimiter), [])
-    names = [h.strip().lower() for h in header]
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-    for d in rows:
-        values = {**fields, **_fields(d)}
-        w.writerow([spreadsheet_safe(values.get(n, "")) for n in names])
-    end = "" if not text or text.endswith("\n") else "\n"
-    atomic_write_text(p, EXCEL_BOM + text + end + buf.getvalue())
+    with _long_fields():
+        kept = list(csv.reader(io.StringIO(table), delimiter=delimiter))
+    names = [h.strip().lower() for h in (kept[0] if kept else [])]
+    added = [[{**fields, **_fields(d)}.get(n, "") for n in names] for d in rows]
+    atomic_write_text(p, EXCEL_BOM + above + spreadsheet_csv([*kept, *added], delimiter=delimiter))
+
+
+@contextmanager
+def _long_fields() -> Iterator[None]:
+    """csv's field limit raised to :data:`FIELD_LIMIT` while reading a decisions file: a note
+    may be long (a pasted memo), and csv's default limit is 128 KB."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, FIELD_LIMIT))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _fields(d: Decision) -> dict[str, str]:

@@ -210,11 +210,13 @@ def spreadsheet_text(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
-def spreadsheet_csv(rows: Iterable[Sequence[Any]]) -> str:
+def spreadsheet_csv(rows: Iterable[Sequence[Any]], *, delimiter: str = ",") -> str:
     """CSV text of ``rows`` for a spreadsheet: text cells pass through :func:`spreadsheet_safe`
-    (write the file with :data:`EXCEL_BOM` first)."""
+    (write the file with :data:`EXCEL_BOM` first). Every CSV roqa writes is written by it, so
+    that every cell is guarded; ``delimiter``: a file's own (``;`` as Excel saves it where the
+    decimal mark is a comma)."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     for row in rows:
         w.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
     return buf.getvalue()

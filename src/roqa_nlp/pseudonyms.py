@@ -1005,7 +1005,7 @@ class PseudonymKey:
         :class:`~roqa_nlp.errors.RoqaWarning` (a mistyped path would give participants other
         pseudonyms), as ``roqa code`` warns; ``new=True`` says a new key is meant, without it.
         """
-        from .io import csv_delimiter, from_the_header, read_text
+        from .io import csv_delimiter, from_the_header, read_text, spreadsheet_text
 
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(
@@ -1027,7 +1027,10 @@ class PseudonymKey:
                 )
             return cls(folder=p.resolve().parent)
         text, skipped = from_the_header(read_text(p))  # blank lines above the header
-        rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(text)))
+        rows = [
+            [spreadsheet_text(c) for c in row]  # as to_csv guarded them
+            for row in csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
+        ]
         columns = [c.strip().lower() for c in rows[0]] if rows else []
         if any(c not in columns for c in KEY_COLUMNS):
             raise RoqaError(
@@ -1099,12 +1102,10 @@ class PseudonymKey:
         their order, with each row's cells, rows of no name too; a name added since has empty
         cells there. A column of no header and no cell (the empty columns Excel may leave at
         a sheet's right) is left out."""
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        from .io import spreadsheet_csv
+
         if not self._header and not self._new_scoped:
-            w.writerow(KEY_COLUMNS)
-            w.writerows(self.pseudonyms.items())
-            return buf.getvalue()
+            return spreadsheet_csv([KEY_COLUMNS, *self.pseudonyms.items()])
         header = list(self._header or KEY_COLUMNS)
         columns = [c.strip().lower() for c in header]
         if self._new_scoped and _TRANSCRIPT not in columns:
@@ -1134,17 +1135,17 @@ class PseudonymKey:
             out[at_name], out[at_pseudonym], out[at_where] = name, pseudonym, where
             return [out[i] for i in kept]
 
-        w.writerow(line(header))
+        out = [line(header)]
         written: set[str] = set()
         for name, cells in self._rows:
             if not name:
-                w.writerow(line(cells))
+                out.append(line(cells))
             elif name in self.pseudonyms:  # as the key holds it now
-                w.writerow(line(cells, name))
+                out.append(line(cells, name))
                 written.add(name)
-        w.writerows(line([], name) for name in self.pseudonyms if name not in written)
-        w.writerows(own_row(*row) for row in self._new_scoped)
-        return buf.getvalue()
+        out += [line([], name) for name in self.pseudonyms if name not in written]
+        out += [own_row(*row) for row in self._new_scoped]
+        return spreadsheet_csv(out)  # a speaker's name typed as "=..." runs nothing in Excel
 
     def write(self, path: str | Path) -> Path:
         """Write the key to ``path`` atomically (UTF-8 with a BOM, so Excel shows accents), for
