@@ -184,6 +184,24 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
     ]
 
 
+def test_a_new_code_on_no_segment_of_the_codings_is_said_so_plainly(cfir: Codebook) -> None:
+    """Waves tester, session 49, 6: decisions made on other codings (coded2/) gave "new code
+    ... is on 0 decided segments only: ... learns it for them"."""
+    away = Decision("p09:0001", "new-code", new_code="Rota", text="Words coded nowhere.")
+    one = Decision("p01:0005", "new-code", new_code="Paperwork", text=TEXTS[4])
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings([away, one], model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
+        "d.csv: new code project.rota 'Rota' is on no segment of these codings, so the reviewed "
+        "codings do not carry it (its decisions name segments they do not hold: made on other "
+        "codings?)",
+        "d.csv: new code project.paperwork 'Paperwork' is on 1 decided segment only: a model "
+        "trained on these decisions (roqa train --feedback) learns it for that segment but "
+        "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "
+        "docs/report.md)",
+    ]
+
+
 def test_a_segment_with_only_some_suggestions_rejected_is_not_decided(cfir: Codebook) -> None:
     """Audit T2, N9: rejecting a wrong second suggestion (Shift+2 in the report) and leaving the
     top one undecided is "not this code", not "fits no code" (training reads it so too): the

@@ -1670,10 +1670,29 @@ def warn_of_few_segments(
     """One warning naming the new codes of ``on`` (code id -> decided segments carrying it) that
     are on fewer than :data:`NEW_CODE_SEGMENTS` segments, and how many each is on. ``training``:
     said by ``roqa train`` (the model being trained), else by ``roqa apply-decisions`` (a model
-    trained on these decisions)."""
+    trained on these decisions). Those on none are named apart, before: a review made on other
+    codings (``coded2/``) names segments these do not hold."""
     from .errors import warn
 
-    few = [(cid, n) for cid, n in on.items() if n < NEW_CODE_SEGMENTS]
+    def name(cid: str) -> str:
+        return f"{cid} {quoted(book[cid].name)}" if cid in book else cid
+
+    none = [cid for cid, n in on.items() if n == 0]
+    if none:
+        one = len(none) == 1
+        warn(
+            f"new code{'' if one else 's'} {and_list(map(name, none))} "
+            + (
+                f"{'is' if one else 'are'} on no decided segment of the decisions given: the "
+                f"model learns no talk for {'it' if one else 'them'}"
+                if training
+                else f"{'is' if one else 'are'} on no segment of these codings, so the reviewed "
+                f"codings do not carry {'it' if one else 'them'} ({'its' if one else 'their'} "
+                "decisions name segments they do not hold: made on other codings?)"
+            ),
+            path=where,
+        )
+    few = [(cid, n) for cid, n in on.items() if 0 < n < NEW_CODE_SEGMENTS]
     if not few:
         return
     who = (
@@ -1682,9 +1701,6 @@ def warn_of_few_segments(
         else ("a model trained on these decisions (roqa train --feedback) learns")
     )
     advice = f"give a new code {NEW_CODE_SEGMENTS} decided segments or more; docs/report.md"
-
-    def name(cid: str) -> str:
-        return f"{cid} {quoted(book[cid].name)}" if cid in book else cid
 
     if len(few) == 1:
         cid, n = few[0]
