@@ -103,3 +103,49 @@ def test_a_transcript_given_again_with_no_participant_talk_now_is_not_said_to_be
     assert "no participant talk found" in run.err
     assert "held codings of" not in run.err
     assert held(out) == ["RM01", "RM02", "RM03"]
+
+
+RENAMED = (
+    "Interviewer: What about the rota?\n"
+    "P03: The rota comes out two days before the month starts, so nobody on my team can plan "
+    "their childcare or their second job around it.\n"
+)
+
+
+def test_a_transcript_renamed_between_runs_is_said_once_as_renamed_not_as_dropped(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Waves tester, session 49, 3: after P03.txt -> P03_final.txt, `roqa code` said "held
+    codings of P03, which this run does not code: they are replaced; give every transcript",
+    and then, rightly, that its decisions follow their words into P03_final. Renamed a second
+    time, it first said they follow into P03_final, matched on the codings being replaced."""
+    s = study(tmp_path)
+    (s / "RM03.txt").write_text(RENAMED, encoding="utf-8")
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir).code == 0
+    line = next(x for x in (out / "codings.jsonl").read_text("utf-8").splitlines() if "RM03" in x)
+    text = json.loads(line)["text"]
+    (out / "decisions.csv").write_text(
+        f'segment_id,decision,code_id,new_code,note,text\nRM03:0001,accept,OS.B,,,"{text}"\n',
+        encoding="utf-8",
+    )
+    (s / "RM03.txt").rename(s / "RM03_final.txt")
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    said = [" ".join(x.split()) for x in run.err.splitlines() if "RM03" in x]
+    assert said == [
+        f"roqa: warning: {out / 'decisions.csv'}: 1 decision of RM03, not among the transcripts "
+        "coded, follows its words in RM03_final (a transcript renamed since? check it)"
+    ]
+    (s / "RM03_final.txt").rename(s / "RM03 - final v2.txt")
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    said = [" ".join(x.split()) for x in run.err.splitlines() if "RM03" in x]
+    assert said == [
+        f"roqa: warning: {out / 'decisions.csv'}: 1 decision of RM03, not among the transcripts "
+        "coded, follows its words in RM03 - final v2 (a transcript renamed since? check it)"
+    ]
+    # a transcript left out is still said to be replaced
+    (s / "RM04.txt").unlink()
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir)
+    assert f"roqa: warning: {out}: held codings of RM04, which this run does not" in run.err

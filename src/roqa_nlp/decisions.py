@@ -658,6 +658,28 @@ class DecisionMatch:
         )
 
     @property
+    def followed(self) -> dict[str, str]:
+        """The transcripts not coded whose decisions followed their words into another (its
+        file renamed since the review: :func:`match_decisions` moves no other), each to that
+        one; :func:`warn_of_edited_text` says which."""
+        moved = ((_transcript_part(d.segment_id), _transcript_part(sid)) for d, sid in self.matched)
+        return {old: new for old, new in moved if old != new}
+
+    def renamed_since(self, before: DecisionMatch) -> dict[str, str]:
+        """The transcripts of the codings ``before`` (the review matched to codings now
+        replaced) not coded now whose decisions are all in one other transcript here, each to
+        that one: its file renamed, its review following its words (P03_final renamed again
+        to "P03 - final v2", the review's rows still naming P03). A decision is known by its
+        segment id and text."""
+        now = {(d.segment_id, d.text): _transcript_part(sid) for d, sid in self.matched}
+        went: dict[str, set[str | None]] = {}
+        for d, sid in before.matched:
+            old = _transcript_part(sid)
+            if old not in self.coded:
+                went.setdefault(old, set()).add(now.get((d.segment_id, d.text)))
+        return {old: new for old, to in went.items() if len(to) == 1 and (new := to.pop())}
+
+    @property
     def matched(self) -> tuple[tuple[Decision, str], ...]:
         """(decision, id of the segment it is now on), in the decisions' order."""
         return tuple((d, sid) for d, sid in zip(self.decisions, self.on) if sid is not None)

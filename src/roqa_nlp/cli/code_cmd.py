@@ -479,17 +479,21 @@ def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
     return sorted(ids, key=natural_key)
 
 
-def _warn_of_dropped(out: Path, held: list[str], coded: Collection[str]) -> list[str]:
+def _warn_of_dropped(
+    out: Path, held: list[str], coded: Collection[str], followed: Collection[str] = ()
+) -> list[str]:
     """Warn that ``out`` held codings of transcripts (``held``) this run does not code (not in
     ``coded``), and return them: its outputs replace the folder's whole, so their codings (and
     the report's review of them) are gone from it. Coding the rest of a study into its folder
-    did that silently."""
+    did that silently. Those whose review ``followed`` their words into a transcript coded
+    (renamed since: :attr:`Review.followed`, said in its own warning) are not warned of."""
     from ..errors import first_and_count
 
     dropped = [t for t in held if t not in coded]
-    if dropped:
+    said = [t for t in dropped if t not in followed]
+    if said:
         print(
-            f"roqa: warning: {out}: held codings of {first_and_count(dropped)}, which this run "
+            f"roqa: warning: {out}: held codings of {first_and_count(said)}, which this run "
             "does not code: they are replaced; give every transcript (unchanged ones come from "
             "the cache) or another --out",
             file=sys.stderr,
@@ -617,6 +621,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         DECISIONS_CSV,
         NO_CODE,
         append_decisions,
+        match_decisions,
         no_code_rows,
         read_decisions,
         review_beside,
@@ -643,7 +648,14 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             book = codebook_for(None, result, codings)
         except RoqaError:
             book = None  # its project codebook is gone: the review is read in its own codes
-        rows = no_code_rows(decisions, result, where=path, codebook=book)
+        with warnings.catch_warnings():
+            # matched on the codings about to be replaced: what holds of the new ones (edited
+            # text, a transcript renamed) the report's line says, a stale line else (s49/3)
+            warnings.simplefilter("ignore", RoqaWarning)
+            rows = no_code_rows(decisions, result, where=path, codebook=book)
+            if review is not None and path.parent.resolve() == out.resolve():
+                # where the review is on the codings replaced: a transcript renamed again
+                review.before = match_decisions(decisions, result)
     except RoqaError as e:
         warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
         return
@@ -994,7 +1006,7 @@ def code_command(
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()
-    dropped = _warn_of_dropped(out, held, result.transcripts)
+    dropped = [t for t in held if t not in result.transcripts]  # warned of below
     written: dict[str, Path] = {}
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     planned = [out / name for name in [*FILES, "open_coding.jsonl", "open_coding.csv"]]
@@ -1068,6 +1080,8 @@ def code_command(
                 typer.echo(review.line(charted, book, dropped))
         else:
             _warn_if_report_is_stale(out)
+        # after the review's line, which finds those renamed: their decisions followed them
+        _warn_of_dropped(out, held, result.transcripts, () if review is None else review.followed)
         if qdpx is not None:
             from ..exchange import export_qdpx
 

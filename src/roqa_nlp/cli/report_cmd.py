@@ -17,7 +17,7 @@ from ._app import app, codebook_option
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
-    from ..decisions import Decision
+    from ..decisions import Decision, DecisionMatch
     from ..report import ReportOptions
     from ..result import CodingResult
 
@@ -434,6 +434,13 @@ class Review:
     #: (``roqa code --decisions`` of a file elsewhere): made for the segments whose every
     #: suggestion the review rejected, in memory (their ``row`` is 0)
     added: int = 0
+    #: the decisions matched to the codings the run replaces (``roqa code`` into the folder
+    #: they were made on), before it codes: set by ``roqa code``, read by :meth:`line`
+    before: DecisionMatch | None = None
+    #: the transcripts not coded whose decisions followed their words into another (renamed
+    #: since the review, or since the codings replaced), as :meth:`line` found them: a run
+    #: coding every transcript does not say it left them out
+    followed: frozenset[str] = frozenset()
 
     def read_in(self, book: Codebook, result: CodingResult) -> None:
         """Read its decisions on codes of another codebook (a review made on the codings charted
@@ -462,6 +469,8 @@ class Review:
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
         # a row renamed keeps its segment id, text and row: matched as the row it was
         match = match_decisions(named_codes_recoded(self.decisions, book, where=self.path), result)
+        renamed = match.renamed_since(self.before) if self.before is not None else {}
+        self.followed = frozenset({*match.followed, *renamed})
         warn_of_edited_text(match, self.path)
         if not self.added:
             return match.summary(where, dropped=dropped)
