@@ -1505,3 +1505,21 @@ def test_accepting_every_suggestion_confirms_the_codes_not_the_models_unsure_val
         ""
     }
     assert "set no valence" not in table.note
+
+
+def test_segments_a_retrained_model_puts_up_for_review_in_interviews_reviewed_whole() -> None:
+    """Waves tester, session 49, 4: the model retrained on the decisions queued P04:0002 for
+    open coding, small talk set aside before, and P04 read "partly reviewed (1 of 9 segments
+    undecided)" again, unsaid. Those segments are found, in interviews reviewed whole only."""
+    from roqa_nlp.decisions import reopened_segments
+
+    before = model_codings()
+    before.segments[3] = dataclasses.replace(
+        before.segments[3], suggestions=[], novel=True, off_topic=True
+    )
+    review = [Decision(f"p01:000{n}", "accept", "IS.E.2", text=TEXTS[n - 1]) for n in (1, 2, 3, 5)]
+    assert reopened_segments(review, before, model_codings()) == ["p01:0004"]
+    assert reopened_segments(review, model_codings(), model_codings()) == []  # undecided before
+    assert reopened_segments(review[:3], before, model_codings()) == []  # p01:0005 undecided
+    assert reopened_segments([*review, Decision("p01:0004", "no-code", text=TEXTS[3])], before,
+                             model_codings()) == []  # fmt: skip

@@ -149,3 +149,39 @@ def test_a_transcript_renamed_between_runs_is_said_once_as_renamed_not_as_droppe
     (s / "RM04.txt").unlink()
     run = roqa("code", s, "--out", out, "--model", tiny_model_dir)
     assert f"roqa: warning: {out}: held codings of RM04, which this run does not" in run.err
+
+
+def test_segments_of_an_interview_reviewed_whole_put_up_for_review_again_are_named(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Waves tester, session 49, 4: retrained, the model queued for open coding P04:0002 and
+    P07:0002, small talk set aside before, and both interviews read "partly reviewed" again;
+    roqa code said only "8 segments for open coding (5 already decided)"."""
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir).code == 0
+    records = [json.loads(x) for x in (out / "codings.jsonl").read_text("utf-8").splitlines()]
+    rm01 = [r for r in records if r["transcript"] == "RM01"]
+    assert len(rm01) == 2
+    # as the codings replaced had it: RM01's second answer set aside as small talk
+    rm01[1].update(suggestions=[], novel=True, off_topic=True)
+    (out / "codings.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+    )
+    first = rm01[0]
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'{first["segment_id"]},no-code,,,,"{first["text"]}"\n',
+        encoding="utf-8",
+    )
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    again = rm01[1]["segment_id"]
+    assert (
+        f"1 segment of 1 interview the review decided whole is undecided now ({again}): "
+        "this model puts it up for review (for open coding or with a code) where the codings "
+        "replaced set it aside; decide it in the report, or the saturation table counts its "
+        "interview as partly reviewed."
+    ) in " ".join(run.out.split())
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir)  # replaced: it is to review
+    assert "decided whole" not in run.out

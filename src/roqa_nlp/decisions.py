@@ -2771,6 +2771,27 @@ def undecided_segments(
     return {tid: n for tid, n in counts.items() if n[0]}
 
 
+def reopened_segments(
+    decisions: Sequence[Decision],
+    before: CodingResult,
+    after: CodingResult,
+    codebook: Codebook | None = None,
+) -> list[str]:
+    """The segments of ``after`` that are to review (:func:`to_review`) and not decided, in the
+    transcripts ``decisions`` reviewed whole in ``before`` (the codings they replace): a
+    retrained model put them up for review (talk it set aside as small talk is for open coding
+    now), so an interview reviewed before reads as partly reviewed again (waves tester, s49)."""
+    was = set(decided_segments(decisions, before, codebook))
+    touched = {s.segment.transcript_id for s in before.segments if s.segment.id in was}
+    whole = touched - set(undecided_segments(before, was, touched))
+    now = set(decided_segments(decisions, after, codebook))
+    return [
+        s.segment.id
+        for s in after.segments
+        if s.segment.transcript_id in whole and to_review(s) and s.segment.id not in now
+    ]
+
+
 def _found_by_moved_id(
     decisions: Sequence[Decision], on: Sequence[str | None], segment_ids: Iterable[str]
 ) -> list[Decision]:

@@ -656,6 +656,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             if review is not None and path.parent.resolve() == out.resolve():
                 # where the review is on the codings replaced: a transcript renamed again
                 review.before = match_decisions(decisions, result)
+                review.replaced = result
     except RoqaError as e:
         warn(f"segments whose every suggestion was rejected not recorded: {e}", path=path)
         return
@@ -1123,10 +1124,12 @@ def code_command(
     weak = weakly_coded(charted)
     # the segments the review carried in decided otherwise (a code kept, fitting no code): not
     # pointed at again, as those it names a new code for are not
-    from ..decisions import decided_segments
+    from ..decisions import decided_segments, reopened_segments
 
     decided = set() if review is None else set(decided_segments(review.decisions, charted, book))
     decided -= named
+    if review is not None and review.replaced is not None:
+        _say_reopened(reopened_segments(review.decisions, review.replaced, charted, book))
     queued = [s.segment.id for s in result.segments if s.for_open_coding] + no_code_here
     _say_next_step(
         n_queued,
@@ -1199,6 +1202,29 @@ def _told_if_interrupted(
 
     with told_if_interrupted(out, planned, earlier=earlier):
         yield
+
+
+def _say_reopened(ids: list[str]) -> None:
+    """One line naming the segments of interviews the review decided whole that these codings
+    put up for review again (:func:`~roqa_nlp.decisions.reopened_segments`): else those
+    interviews read as partly reviewed, with no reason given."""
+    if not ids:
+        return
+    from ..errors import first_few
+
+    n, k = len(ids), len({i.rsplit(":", 1)[0] for i in ids})  # a segment id: transcript:0007
+    one = n == 1
+    console().print(
+        f"  {n} segment{'' if one else 's'} of {k} interview{'' if k == 1 else 's'} the review "
+        f"decided whole {'is' if one else 'are'} undecided now ({first_few(ids, 5)}): this "
+        f"model puts {'it' if one else 'them'} up for review (for open coding or with a code) "
+        f"where the codings replaced set {'it' if one else 'them'} aside; decide "
+        f"{'it' if one else 'them'} in the report, or the saturation table counts "
+        f"{'its interview' if k == 1 else 'those interviews'} as partly reviewed.",
+        soft_wrap=True,
+        markup=False,
+        highlight=False,
+    )
 
 
 def _say_next_step(

@@ -434,8 +434,9 @@ class Review:
     #: (``roqa code --decisions`` of a file elsewhere): made for the segments whose every
     #: suggestion the review rejected, in memory (their ``row`` is 0)
     added: int = 0
-    #: the decisions matched to the codings the run replaces (``roqa code`` into the folder
-    #: they were made on), before it codes: set by ``roqa code``, read by :meth:`line`
+    #: the codings the run replaces (``roqa code`` into the folder the review was made on),
+    #: and the decisions matched to them, before it codes: set by ``roqa code``
+    replaced: CodingResult | None = None
     before: DecisionMatch | None = None
     #: the transcripts not coded whose decisions followed their words into another (renamed
     #: since the review, or since the codings replaced), as :meth:`line` found them: a run
