@@ -397,9 +397,9 @@ def test_report_refuses_an_excel_file_roqa_reads_but_rewrites_its_own(study, cap
     which apply-decisions reads) and `--table P07.xlsx` (a transcript) overwrote them, exit 0:
     only .csv files were looked into. Their first row now is, by the .csv rules."""
     coded, files = study
-    files["decisions"] = _workbook(
+    files["decisions"] = _workbook(  # read by the report as the review beside the codings
         Path("coded/decisions.xlsx"),
-        ("segment_id", "decision", "code"),
+        ("segment_id", "decision", "code_id"),
         ("p07:0001", "reject", "IS.E.2"),
     )
     files["transcript"] = _workbook(Path("P07.xlsx"), ("Speaker", "Text"), ("P07", "Fine."))

@@ -33,8 +33,7 @@ CODINGS_FILES = (
     "run.json",
     "open_coding.jsonl",
     "open_coding.csv",
-    "decisions.csv",  # the review, also as Excel's .xlsx (decisions.REVIEW_FILES)
-    "decisions.xlsx",
+    "decisions.csv",  # the review; as Excel's .xlsx it is refused by its segment_id column
 )
 
 
