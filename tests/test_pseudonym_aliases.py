@@ -7,6 +7,7 @@ from pathlib import Path
 
 from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
 from roqa_nlp.transcripts import read_transcripts
+from test_cli_core import roqa
 
 KEY = {
     "Sam Roe": "Interviewer",
@@ -67,3 +68,41 @@ def test_a_nickname_keyed_to_a_pseudonym_no_speaker_has_is_replaced_everywhere(
     assert p11.turn_text(p11.turns[1]) == (
         "[nickname 2], as they call me, was sceptical. I asked [nickname] about it."
     )
+
+
+def test_a_speakers_own_pseudonym_row_left_in_another_interview_says_why_and_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """Tester s49 focus, 3: `roqa pseudonymise` listed 'Marek' (of Marek Nowak, P03, who speaks
+    in the focus group) as still in P05's follow-up and said to add a row; the row 'Marek,P03'
+    was then ignored there unsaid, and the same line came back. A row with a speaker's own
+    pseudonym is their alias only where they speak (a first name elsewhere may be someone
+    else), so one warning line says so and what to write instead; the word is no longer among
+    the words told to add a row for."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "fg1_northside.txt").write_text(
+        "Interviewer: How did it start?\nMarek Nowak: I asked for champions.\n"
+        "Priya Nair: I said yes.\n",
+        encoding="utf-8",
+    )
+    (study / "p05_followup.txt").write_text(
+        "Interviewer: How did you start?\nPriya Nair: So Marek asked if anyone was interested.\n",
+        encoding="utf-8",
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nMarek Nowak,P03\nPriya Nair,P05\nMarek,P03\n", encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (tmp_path / "out" / "p05_followup.txt").read_text(encoding="utf-8") == (
+        "Interviewer: How did you start?\nP05: So Marek asked if anyone was interested.\n"
+    )
+    said = " ".join(run.err.split())
+    assert (
+        f"roqa: warning: {key}: the row 'Marek,P03' gives a participant's own pseudonym, so it "
+        "replaces 'Marek' only in the interviews where P03 speaks (a first name elsewhere may be "
+        "someone else, whom [P03] would misattribute); it stays in p05_followup: if it is P03 "
+        "there too, give the row a description instead of the pseudonym (e.g. 'Marek,manager' "
+        "gives [manager] there), then run again"
+    ) in said
+    assert "Still in the talk" not in run.out

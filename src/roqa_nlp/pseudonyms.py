@@ -99,9 +99,10 @@ mentions (``Tom Hale,nominated individual`` -> ``[nominated individual]``; a row
 pseudonym is not a speaker's, ``Priya,nurse``, replaces that capitalised word wherever it stands,
 and lists it to check in lower case; one given a speaker's own pseudonym, ``Mo,P07``, is that
 person's alias, a nickname, replaced by their pseudonym where they speak, as their first name is,
-and listed to check elsewhere). Two spellings of one person may share a pseudonym. Reading the
-same key in a later run gives everyone the same pseudonym again. ``AutoCoder.code`` adds every
-speaker of a study to the key (:meth:`PseudonymKey.register`) before rewriting any transcript.
+and elsewhere left, with a warning: :meth:`PseudonymKey.warn_of_aliases_left`). Two spellings
+of one person may share a pseudonym. Reading the same key in a later run gives everyone the same
+pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the key
+(:meth:`PseudonymKey.register`) before rewriting any transcript.
 
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
 in the key stays in the text, so pseudonymising helps de-identification and does not replace
@@ -1722,6 +1723,50 @@ class PseudonymKey:
             f"{excel})",
             path=path,
         )
+
+    def warn_of_aliases_left(
+        self,
+        transcripts: Iterable[Transcript],
+        found: Iterable[NameToCheck],
+        path: str | Path | None = None,
+    ) -> list[NameToCheck]:
+        """Warn, one line per row, of each one-word row giving a speaker's own pseudonym
+        (``Marek,P03``, an alias: :meth:`_pattern`) whose word :func:`names_to_check` ``found``
+        capitalised in a pseudonymised transcript where that person does not speak, and return
+        the rest of ``found``. Such a row is theirs only where they speak, as their first name
+        is: elsewhere it may be someone else, whom the pseudonym would misattribute. Before,
+        the word was listed with the advice to add a row, and the row added for it, the
+        person's pseudonym, was ignored there unsaid (tester s49 focus, 3)."""
+        voiced = {
+            t.id: {turn.speaker.casefold() for turn in t.turns}
+            for t in checked_transcripts(transcripts, "warn_of_aliases_left()")
+        }
+        aliases = {
+            _without_accents(name.casefold()): (name, _bare(p))
+            for name, p in self.pseudonyms.items()
+            if len(name.split()) == 1 and _SPEAKER_PSEUDONYM.fullmatch(_bare(p))
+        }
+        rest = []
+        for f in found:
+            name, pseudonym = aliases.get(_without_accents(f.word.casefold()), ("", ""))
+            elsewhere = [t for t in f.transcripts if pseudonym.casefold() not in voiced.get(t, {})]
+            if not name or not f.word[:1].isupper() or not elsewhere:
+                rest.append(f)
+                continue
+            if len(elsewhere) < len(f.transcripts):  # still in talk where they speak: listed too
+                rest.append(f)
+            role = _role_of(pseudonym) or "speaker"
+            warn(
+                f"the row '{name},{pseudonym}' gives {'an' if role == 'interviewer' else 'a'} "
+                f"{role}'s own pseudonym, so it "
+                f"replaces '{name}' only in the interviews where {pseudonym} speaks (a first name "
+                f"elsewhere may be someone else, whom [{pseudonym}] would misattribute); it stays "
+                f"in {first_few(elsewhere)}: if it is {pseudonym} there too, give the row a "
+                f"description instead of the pseudonym (e.g. '{name},manager' gives [manager] "
+                "there), then run again",
+                path=path,
+            )
+        return rest
 
     def _note_rows_found(self, transcript: Transcript) -> None:
         """Note the identifier rows (:meth:`unmatched_rows`) ``transcript`` holds: in its text,

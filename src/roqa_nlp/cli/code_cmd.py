@@ -1443,12 +1443,15 @@ def _print_names_to_check(
     key: PseudonymKey, path: Path, transcripts: list[Any], *, every_name: bool
 ) -> None:
     """The words of the pseudonymised talk that may name a person or a place
-    (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check."""
+    (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check; a word a row
+    gives a speaker's own pseudonym, left where they do not speak, in a warning of its own
+    (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.warn_of_aliases_left`): adding a row is no help."""
     from rich.markup import escape
 
     from ..pseudonyms import names_to_check
 
-    for line in names_to_check_lines(names_to_check(transcripts, key), path, every_name=every_name):
+    found = key.warn_of_aliases_left(transcripts, names_to_check(transcripts, key), path)
+    for line in names_to_check_lines(found, path, every_name=every_name):
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
         console().print(escape(line), soft_wrap=True)
 
