@@ -12,7 +12,11 @@ from pathlib import Path
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.roles import participant_labels_warning, speaker_warning
+from roqa_nlp.transcripts.roles import (
+    participant_labels_warning,
+    participants_who_ask,
+    speaker_warning,
+)
 from test_cli_core import roqa
 
 #: A lead (AK) and a second interviewer (TM) of participant P12: TM asks in 3 of 3 turns, each
@@ -206,3 +210,17 @@ def test_inspect_counts_each_check_it_shows(tmp_path: Path) -> None:
     said = " ".join(roqa("inspect", f, "--interviewer", "AK").out.split())
     assert said.count("check:") == 2
     assert said.endswith("1 transcript(s), 9 participant turn(s) to code; 2 to check (above).")
+
+
+def test_a_group_member_who_asks_is_counted_with_the_others_as_the_table_counts_them() -> None:
+    """Tester s49 focus, 8: `roqa inspect fg4_westbrook.txt` named Dawn, the deputy who puts
+    questions to the others, as one who asks, then said "2 participants speak ('Kofi', 'Lisa')"
+    under a table of 3 participants, Dawn among them: the note left her out of the count."""
+    f = Path(__file__).resolve().parent / "data" / "focus_groups" / "fg4_westbrook.txt"
+    t = _read(f)
+    assert [s for s, _, _ in participants_who_ask(t)] == ["Dawn"]
+    assert participant_labels_warning(t) == (
+        f"{f}: 3 participants speak ('Dawn', 'Kofi', 'Lisa'), each counted and cited by their "
+        "label in the case fg4_westbrook: if they are one person under two labels "
+        "(renamed in the call), label all their turns alike"
+    )

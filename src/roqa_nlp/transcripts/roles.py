@@ -530,11 +530,12 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
         return None  # one label, or a focus group: with or without one who asks
     # a second interviewer read as a participant is no rename nor a second participant: they
-    # are named to check as one who asks (interviewer_warning); left out of the labels only
-    # here, so never the cause of a check (four labels, one asking, are still a focus group)
+    # are named to check as one who asks (interviewer_warning), so never the cause of a check
+    # (four labels, one asking, are still a focus group); but where the others are checked,
+    # they are counted and named with them, as the table of speakers and the report count
+    # them (tester s49 focus, 8: "2 participants speak ('Kofi', 'Lisa')" under a table of 3)
     askers = {speaker for speaker, _, _ in participants_who_ask(transcript)}
-    labels = [label for label in labels if label not in askers]
-    if len(labels) < 2:
+    if len([label for label in labels if label not in askers]) < 2:
         return None
     where = transcript.source or transcript.id
     case = transcript.participant or transcript.id
