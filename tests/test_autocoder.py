@@ -620,6 +620,37 @@ def test_the_packaged_model_codes_what_comes_before_a_closing_formula() -> None:
     assert got == [(False, False, False, "IS.E"), (True, False, False, "OS.D")]
 
 
+def test_an_answer_that_opens_with_a_courtesy_is_read_from_what_follows_it(
+    tiny_model: AutoCoder,
+) -> None:
+    """ "Yeah, no problem." pulled the tester's answer to procedural talk (s49 focus, 4): the
+    segment keeps its words; the model reads it from what follows, in code, suggest and
+    evaluate alike (:func:`~roqa_nlp.transcripts.courtesies.after_courtesy_reply`)."""
+    rest = (
+        "So I became a champion about a year ago. Our manager asked if anyone was interested and "
+        "I said yes because I'd done a bit of it in my last job. We get a day's training from "
+        "the provider and then a champions' network meeting every two months."
+    )
+    said = f"Yeah, no problem. {rest}"
+    assert_read_as(tiny_model, said, rest, "PR.B.3")
+
+
+def test_the_packaged_model_codes_an_answer_after_a_courtesy_and_not_a_courtesy_alone() -> None:
+    """Tester s49 focus, 4: zoom_P05_followup:0001 was procedural (top PR.B.3 at 0.42), so in
+    no Table 2 row, matrix cell or saturation count; read from "So I" on it is coded PR.B.3
+    (Opinion Leaders: Champions) at 0.85. "Yes, of course, no problem." stays procedural."""
+    result = AutoCoder.load().code(DATA.parent / "courtesies" / "courtesy_then_answer.txt")
+    got = [
+        (s.segment.text[:24], s.procedural, s.novel)
+        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
+        for s in result.segments
+    ]
+    assert got == [
+        ("Yeah, no problem. So I b", False, False, "PR.B.3"),
+        ("Yes, of course, no probl", True, False, None),
+    ]
+
+
 def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> None:
     """Tester P's p21 (session 34): the bare closings are procedural talk; the two that go on
     after "but" and "except" are coded, not set aside as small talk (the "but" one was:

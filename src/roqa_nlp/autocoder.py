@@ -482,7 +482,9 @@ def segment_flags(
 
 
 def words_read(text: str) -> str:
-    """What the model reads of a segment's or a text's words: an answer said again after a
+    """What the model reads of a segment's or a text's words: an answer that opens with a
+    courtesy reply from what follows it (``Yeah, no problem. So I became a champion``,
+    :func:`~roqa_nlp.transcripts.courtesies.after_courtesy_reply`), an answer said again after a
     repair on a bad line from its ``I said`` on (``Oh sorry. I said recovery isn't measured.``,
     :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), then an answer that opens with
     a closing formula from the word that turns from it, and one that ends with one without it
@@ -491,9 +493,10 @@ def words_read(text: str) -> str:
     segment keeps its words; the embedding cache keys on the words read."""
     from .transcripts.annotations import without_annotations
     from .transcripts.closings import after_closing_formula, before_closing_formula
+    from .transcripts.courtesies import after_courtesy_reply
     from .transcripts.repairs import restated_after_repair
 
-    said = without_annotations(text)
+    said = after_courtesy_reply(without_annotations(text))
     return before_closing_formula(after_closing_formula(restated_after_repair(said)))
 
 

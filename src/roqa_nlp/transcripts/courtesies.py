@@ -1,0 +1,64 @@
+"""Courtesy replies: an answer that opens with one (``Yeah, no problem. So I became a champion
+...``) is read from what follows it.
+
+Read whole, the packaged embedding classifier took the tester's answer "Yeah, no problem. So I
+became a champion about a year ago. ... We get a day's training ..." for procedural talk
+(agreeing to a request, as consent is), above its top code PR.B.3 at 0.37; read from "So I" on,
+it is PR.B.3 at 0.85 (tester s49 focus, 4). So, as a closing formula it opens with is
+(:func:`~roqa_nlp.transcripts.closings.after_closing_formula`), the model reads an answer from
+the word after a courtesy clause it opens with: words that are one or more phrases of
+:data:`COURTESY_REPLIES` (``data/courtesy_replies.txt``: "no problem", "of course", "happy to")
+and words of :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` ("yeah", "sure"),
+that end a sentence. A courtesy alone ("Yes, of course, no problem.") is read whole and stays
+procedural talk; so is one whose sentence goes on ("No worries, same here. My neighbour's having
+his kitchen done, so if you hear drilling ...", procedural talk in ``examples/interviews``; "No
+problem with the staff"), and so is one followed by fewer than :data:`ANSWER_WORDS` words: a
+short rest is as often what the courtesy agrees to ("Yes, that's fine. On that basis.", "No
+problem at all. Cheerio now.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .backchannels import covered_prefixes, longest_of, phrases_of, word_spans, words_of
+
+#: The packaged list of courtesy replies (``roqa_nlp/data/``): see the module docstring.
+COURTESY_REPLIES = "courtesy_replies.txt"
+
+#: The fewest words after the courtesy for the answer to be read from them. Over the 42 records
+#: of the training and benchmark sets that open with a courtesy reply, read from what follows
+#: it, 3 of the 26 followed by fewer than 40 words (30 at most) lost their gold procedural label
+#: ("Yes, that's fine. On that basis." was coded OS.D); of the 16 followed by more (56 words or
+#: more), none changed its procedural, novel or small-talk flag and one top code came right
+#: (PR.A). The tester's answer is followed by 46 words.
+ANSWER_WORDS = 40
+
+#: What ends a courtesy reply between its last word and the answer's next: the end of a sentence
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def after_courtesy_reply(words: str) -> str:
+    """``words`` from the word after the courtesy sentence they open with (see the module
+    docstring): "Yeah, no problem. So I became a champion ..." gives "So I became a champion ...".
+    Any other words are given back whole: those that open with no courtesy reply, are only
+    one, are followed by fewer than :data:`ANSWER_WORDS` words, or go on from it in the same
+    sentence ("Of course, the staff were keen.")."""
+    spans, tokens = word_spans(words), words_of(words)
+    covered = covered_prefixes(tokens, COURTESY_REPLIES)
+    if covered[-1]:  # only courtesies: procedural talk, read whole
+        return words
+    replies, longest = phrases_of(COURTESY_REPLIES), longest_of(COURTESY_REPLIES)
+    for i in range(len(tokens) - 1, 0, -1):
+        if not covered[i] or len(tokens) - i < ANSWER_WORDS:
+            continue
+        if not _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]):
+            continue
+        said = tokens[:i]
+        if any(
+            tuple(said[j : j + n]) in replies
+            for n in range(1, longest + 1)
+            for j in range(len(said) - n + 1)
+        ):
+            return words[spans[i][0] :]
+    return words

@@ -1,0 +1,55 @@
+"""Courtesy replies: an answer that opens with "Yeah, no problem." is read from what follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from roqa_nlp.io import packaged_words
+from roqa_nlp.transcripts.courtesies import COURTESY_REPLIES, after_courtesy_reply
+
+REPLIES = sorted(packaged_words(COURTESY_REPLIES))
+
+
+#: An answer of 46 words, as the tester's was after "Yeah, no problem." (s49 focus, 4)
+ANSWER = (
+    "So I became a champion about a year ago. Marek asked if anyone was interested and I said "
+    "yes because I'd done a bit of it in my last job. We get a day's training from the provider "
+    "and then a champions' network meeting every two months."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [(f"Yeah, no problem. {ANSWER}", ANSWER),
+     (f"Sure, no problem, happy to. {ANSWER}", ANSWER),
+     (f"Of course! {ANSWER}", ANSWER),
+     (f"Um, yeah, no worries. [laughs] {ANSWER}", f"{ANSWER}"),
+     # a courtesy alone, or none first: read whole (procedural talk stays procedural)
+     ("Yes, of course, no problem.", "Yes, of course, no problem."),
+     ("Yeah, no problem.", "Yeah, no problem."),
+     (f"No problem with the staff. {ANSWER}", f"No problem with the staff. {ANSWER}"),
+     (f"Of course, {ANSWER}", f"Of course, {ANSWER}"),
+     (f"Yeah. {ANSWER}", f"Yeah. {ANSWER}"),
+     # fewer than ANSWER_WORDS words after it: as often what the courtesy agrees to
+     ("Yes, that's fine. On that basis.", "Yes, that's fine. On that basis."),
+     ("No problem at all. Cheerio now.", "No problem at all. Cheerio now."),
+     # examples/interviews p02: Zoom talk, procedural read whole
+     ("No worries, same here. My neighbour's having his kitchen done.",
+      "No worries, same here. My neighbour's having his kitchen done."),
+     ("", "")],
+)  # fmt: skip
+def test_an_answer_is_read_from_what_follows_the_courtesy_it_opens_with(
+    words: str, read: str
+) -> None:
+    """Tester s49 focus, 4: "Yeah, no problem. So I became a champion ... We get a day's
+    training ..." was procedural talk (the packaged model's procedural class outweighed every
+    code read whole), so it was in no Table 2 row, matrix cell or saturation count; read from
+    "So I" on it is coded PR.B.3 at 0.85."""
+    assert after_courtesy_reply(words) == read
+
+
+@pytest.mark.parametrize("reply", REPLIES)
+def test_every_reply_of_the_file_is_cut_before_an_answer_and_kept_alone(reply: str) -> None:
+    assert after_courtesy_reply(f"Yeah, {reply}. {ANSWER}") == ANSWER
+    assert after_courtesy_reply(f"Yeah, {reply}.") == f"Yeah, {reply}."
+    assert after_courtesy_reply(f"{reply} {ANSWER}") == f"{reply} {ANSWER}"
