@@ -137,6 +137,7 @@ from .io import (
 from .record_files import code_names as cell_codes
 from .result import CodingResult
 from .schema import SegmentResult
+from .training import NONE_LABELS
 from .transcripts import natural_key
 
 if TYPE_CHECKING:
@@ -307,7 +308,9 @@ def read_long_csv(
     A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
     facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one gives
     none, and so does a code given two different valences in one unit. Without the column,
-    every coder of the file is in :attr:`CodedUnits.no_valence`.
+    every coder of the file is in :attr:`CodedUnits.no_valence`. An empty ``code`` cell, or one
+    of :data:`~roqa_nlp.training.NONE_LABELS` (``NONE``, ``no code`` ..., as in labelled
+    records), is the unit coded with nothing; given with codes in one cell it is an error.
 
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
@@ -380,7 +383,15 @@ def read_long_csv(
             )
         # several codes in one cell, as roqa evaluate reads them ("Culture; Cost"), or typed
         # with commas between them ("IS.C, IS.D.2") where each is a code
-        codes = [c for cell in cell_codes(cells[ik]) for c in split(cell, f"{item} {n}")] or [""]
+        codes = [c for cell in cell_codes(cells[ik]) for c in split(cell, f"{item} {n}")]
+        none = [c for c in codes if c.strip().lower() in NONE_LABELS]  # NONE: coded with nothing
+        if none and len(none) < len(codes):
+            raise RoqaError(
+                f"{item} {n} gives {none[0]} (fits no code) with codes: {quoted('; '.join(codes))}",
+                path=p,
+                hint=f"give {none[0]} alone for a unit coded with nothing, or the codes without it",
+            )
+        codes = [c for c in codes if not none] or [""]
         valence = _csv_valence(cells[iv], f"{item} {n}", p) if iv is not None else None
         for code in codes:
             if code and codebook is not None:

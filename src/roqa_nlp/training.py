@@ -39,6 +39,8 @@ from .schema import VALENCES, normalise_valence
 if TYPE_CHECKING:
     import datasets
 
+#: the code cells (case aside) that mean "fits no code": in labelled records, and in the long
+#: tables roqa agree reads (:func:`roqa_nlp.coding_agreement.read_long_csv`), coded with nothing
 NONE_LABELS = {"none", "", "no code", "off-framework"}
 #: the kind of a record the valence head alone learns: a segment the researcher gave a valence
 #: and no code (:mod:`roqa_nlp.decisions`); the code classifier and novelty detector skip it
