@@ -340,3 +340,12 @@ def test_roqa_pseudonymise_warns_of_a_first_name_in_a_file_name(tmp_path: Path) 
     )
     assert run.code == 0, run.err
     assert "P14 - Karen interview.txt: the file name holds Karen, which may be a name" in run.err
+
+
+def test_help_names_the_file_of_a_new_key_and_of_a_keyed_name() -> None:
+    """Before: the help gave zoom_P07.txt alone, where a new key names the file zoom_P01.txt."""
+    run = roqa("pseudonymise", "--help")
+    assert (
+        "zoom_maria_okafor.vtt -> zoom_P01.txt with a new key, its first participant; "
+        "zoom_P07.txt when the key has the row Maria Okafor,P07"
+    ) in " ".join(run.out.split())

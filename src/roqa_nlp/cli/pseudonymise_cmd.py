@@ -30,7 +30,8 @@ def pseudonymise_command(
         "--out",
         "-o",
         help="Folder for the pseudonymised transcripts (one .txt each, named as the outputs of "
-        "roqa code --pseudonymise name it: zoom_maria_okafor.vtt -> zoom_P07.txt).",
+        "roqa code --pseudonymise name it: zoom_maria_okafor.vtt -> zoom_P01.txt with a new "
+        "key, its first participant; zoom_P07.txt when the key has the row Maria Okafor,P07).",
         metavar="FOLDER",
     ),
     interviewer: list[str] = typer.Option(
