@@ -483,3 +483,14 @@ def test_the_docs_say_how_ece_bins_the_top1_probability() -> None:
     assert said in _page("model.md")
     assert said in _page("report.md")
     assert said in _page("cli.md")
+
+
+def test_the_docs_name_per_valence_where_they_name_per_code() -> None:
+    """Tester (session 49): ac.evaluate(per_code=True) returns per_valence too, which README
+    and the pages that list per_code and per_domain did not name."""
+    readme = " ".join(
+        (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8").split()
+    )
+    for text in (readme, _page("python.md"), _page("cli.md")):
+        assert "per_domain" in text
+        assert "per_valence" in text
