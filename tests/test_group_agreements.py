@@ -14,7 +14,7 @@ from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import SegmentResult, Suggestion
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.backchannels import only_agrees
+from roqa_nlp.transcripts.backchannels import agrees_with, only_agrees
 from roqa_nlp.transcripts.segment import segment
 
 FIXTURE = Path(__file__).parent / "data" / "focus_group" / "fg_agree.txt"
@@ -59,7 +59,7 @@ def coded_group() -> CodingResult:
     ],
 )
 def test_a_reply_of_group_agreeing_phrases_only_agrees(words: str) -> None:
-    assert only_agrees(words)
+    assert only_agrees(words, group=True)
 
 
 @pytest.mark.parametrize(
@@ -177,3 +177,106 @@ def test_a_quote_shows_no_transcription_mark_at_its_edges_but_keeps_its_offsets(
     rows = framework_matrix(result, quotes=3).long_rows()
     said = [r[8] for r in rows[1:] if r[1] == "PR.B.3"]
     assert said[2] == "[crosstalk] Same, the champions really help. [laughs]"
+
+
+# --- session 49 review, finding 1: a contradiction is no agreement ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "answered"),
+    [
+        ("That's the thing, they didn't support it.", "Did the managers support it?"),
+        ("Same here, it wasn't easy to use.", "The app was easy to use."),
+        (
+            "Same here, the staff were supportive but the managers weren't.",
+            "The managers were supportive but the staff weren't.",
+        ),
+        ("That's the thing, it wasn't enough for us.", "The training was enough for us, honestly."),
+        ("Same, the managers were supportive too.", "The staff were supportive."),
+    ],
+)
+def test_a_reply_that_contradicts_or_adds_words_does_not_only_agree(
+    words: str, answered: str
+) -> None:
+    """A negation or contrast (``n't``, ``but``) or a word of its own (``managers``) is
+    something of the reply's own, whatever words it shares with the turn it answers."""
+    assert only_agrees(words, answered) is False
+    assert only_agrees(words, answered, group=True) is False
+    assert only_agrees(words) is False
+    assert agrees_with(words, answered) is False
+
+
+def test_a_one_to_one_reply_keeps_the_yes_or_no_rule_of_before() -> None:
+    """Group-agreeing phrases count only in a group: a one-to-one's words are read as they were
+    at f2366dbb (a bare yes or no only agrees, ``Same here.`` said to the interviewer is kept)."""
+    assert [only_agrees(w) for w in ("Yes, of course.", "No, they did not.", "Same here.")] == [
+        True,
+        True,
+        False,
+    ]
+    assert only_agrees("Same here.", group=True) is True
+    assert only_agrees("Exactly, we didn't.", group=True) is True  # a bare no: says only no
+    assert agrees_with("Exactly, we didn't.", "We had proper training.") is False  # but no echo
+
+
+def _one_coded(path: Path, code: str) -> CodingResult:
+    t = read_transcript(path)
+    segments = [
+        SegmentResult(
+            segment=s,
+            suggestions=[Suggestion(code, code, code.split(".")[0], 0.9, "barrier", 0.9)],
+            novel=False,
+        )
+        for s in segment(t)
+    ]
+    return CodingResult(segments=segments, transcripts={t.id: t})
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("Did the managers support it?", "That's the thing, they didn't support it."),
+        ("Was it the funding?", "Exactly, it was the funding."),
+    ],
+)
+def test_a_one_to_one_answer_makes_its_code_new_and_is_quoted(
+    tmp_path: Path, asked: str, answer: str
+) -> None:
+    path = tmp_path / "p01.txt"
+    path.write_text(f"Interviewer: {asked}\nP01: {answer}\n", encoding="utf-8")
+    result = _one_coded(path, "IS.E")
+    assert saturation(result, cases="transcript").new_codes == [["IS.E"]]
+    row = next(
+        r
+        for d in barriers_enablers(result, "cfir-2009", quotes=1).domains
+        for r in d.constructs
+        if r.code_id == "IS.E"
+    )
+    assert [q.cited for q in row.barriers.quotes] == [
+        f'"{answer}" [P01, p01:{len(asked) + 19}-{len(asked) + 19 + len(answer)}]'
+    ]
+
+
+def test_a_member_who_disagrees_is_read_with_the_question_not_the_turn_he_disagrees_with() -> None:
+    """Ben's ``That's the thing, it wasn't enough for us.`` after Anna's ``The training was enough
+    for us, honestly.`` took her turn as its context, so the model coded her enabler as his."""
+    t = read_transcript(FIXTURE.with_name("fg_disagree.txt"))
+    assert [(s.speaker, s.context) for s in segment(t)] == [
+        ("Anna", "Was the training enough?"),
+        ("Ben", "Was the training enough?"),
+    ]
+
+
+def test_examples_saturation_new_codes_are_those_of_f2366dbb() -> None:
+    """examples/interviews as coded by the model (tests/data/examples_coded, the review's
+    coding): one-to-one interviews, whose saturation the group rules must not change. Expected
+    values computed once with f2366dbb's roqa_nlp."""
+    result = CodingResult.read(Path(__file__).parent / "data" / "examples_coded" / "codings.jsonl")
+    s = saturation(result, codebook="cfir-2009")
+    assert s.interviews == ["p01_interview", "p02_interview", "p03_interview"]
+    assert s.new_codes == [
+        ["CI.A", "IC.F", "IC.G", "IS.A", "IS.C", "IS.D.2", "IS.D.4", "IS.D.6", "IS.E.1", "IS.E.2"]
+        + ["IS.E.3", "OS.A", "OS.D", "PR.B", "PR.B.3", "PR.C"],
+        ["CI.C", "CI.E", "PR.B.1", "PR.D"],
+        ["OS.B"],
+    ]

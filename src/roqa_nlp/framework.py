@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import RoqaError, and_list, first_few
 from .io import atomic_open, write_spreadsheet_csv, xml_text
-from .schema import SegmentResult, Suggestion, check_top_k, normalise_valence
+from .schema import Segment, SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
 
 #: a valence probability from which the model's barrier/enabler call counts as sure: below it a
@@ -155,9 +155,9 @@ class Quote:
     #: no valence: the valence head learnt barriers and enablers from CFIR talk, not from their
     #: theme, so it is not charted as theirs (:attr:`valence_unsure`)
     valence_guessed: bool = False
-    #: the words the segment replies to, its ``context``: the interviewer's question, or the
-    #: group member's turn it agrees with (:func:`~roqa_nlp.transcripts.segment.
-    #: questions_before`); an agreement that only echoes them says nothing (:attr:`only_agrees`)
+    #: the group member's turn the segment replies to, when that is its ``context``
+    #: (:func:`~roqa_nlp.transcripts.segment.questions_before`), else ``""`` (never the
+    #: interviewer's question): an agreement that only echoes it says nothing (:attr:`only_agrees`)
     answers: str = field(default="", repr=False)
 
     @property
@@ -205,7 +205,7 @@ class Quote:
         (:data:`NO_QUOTE`), and makes no code new in :func:`saturation`."""
         from .transcripts.backchannels import only_agrees
 
-        return only_agrees(self.text, self.answers)
+        return only_agrees(self.text, self.answers, group=bool(self.speaker))
 
     @property
     def marks(self) -> str:
@@ -393,6 +393,7 @@ def coded_segments(
     # a person's new code with a valence they did not give (theirs is at 1): the model's guess
     person = coder_of(result) is not None
     listed = keeps_ranking(result)  # a translation: the model's ranking as it keeps it
+    answers_member = _member_answered(result, groups)
     out: list[Quote] = []
     for s in result.segments:
         for g in codes_of(s, top_k=k, min_probability=min_probability, as_listed=listed):
@@ -426,10 +427,45 @@ def coded_segments(
                     ),
                     source_probability=own.get(seg.id, {}).get(g.code_id),
                     valence_guessed=person and valence_guessed(g),
-                    answers=seg.context,
+                    answers=answers_member(seg),
                 )
             )
     return out
+
+
+def _member_answered(result: CodingResult, groups: set[str]) -> Callable[[Segment], str]:
+    """What :attr:`Quote.answers` holds for a segment: its context when that is the turn of
+    another member of its group (:func:`~roqa_nlp.transcripts.segment.questions_before` gives
+    a reply that only agrees with a member that member's turn), else ``""``: the interviewer's
+    question is not echoed (a one-to-one's ``Exactly, it was the funding.`` after ``Was it the
+    funding?`` is the participant's evidence). The context is a member's turn when it opens
+    with the first segment of an earlier participant turn of another speaker."""
+    from .transcripts.backchannels import only_agrees
+
+    openings: dict[str, dict[int, tuple[str, str]]] = {}  # transcript -> turn -> speaker, text
+    for s in result.segments:
+        seg = s.segment
+        if seg.transcript_id in groups and seg.role == "participant":
+            turns = openings.setdefault(seg.transcript_id, {})
+            turns.setdefault(seg.turn_index, (seg.speaker, seg.text.strip()))
+
+    def answered(seg: Segment) -> str:
+        context = seg.context
+        if seg.transcript_id not in groups or not context:
+            return ""
+        if only_agrees(seg.text, group=True) or not only_agrees(seg.text, context, group=True):
+            return ""  # agrees whatever it answers, or echoes nothing: no need to look
+        turns = openings.get(seg.transcript_id, {})
+        member = any(
+            index < seg.turn_index
+            and first
+            and speaker != seg.speaker
+            and context.startswith(first)
+            for index, (speaker, first) in turns.items()
+        )
+        return context if member else ""
+
+    return answered
 
 
 def _participant_speakers(result: CodingResult) -> dict[str, dict[str, None]]:

@@ -67,25 +67,21 @@ BARE_ANSWERS = "bare_answers.txt"
 #: what is a backchannel, so no turn is segmented or coded otherwise for them
 SUMMARY_AGREEMENTS = "summary_agreements.txt"
 #: phrases with which a participant agrees with what another speaker just said (``Same here``,
-#: ``I'd agree with that``, ``Exactly``): with the four lists above, a reply of them alone only
-#: agrees (:func:`only_agrees`), and one of them with only the words of the turn it answers, or
-#: stop words, too (:func:`echoes`); no part of what is a backchannel
+#: ``I'd agree with that``, ``Exactly``): in a group, a reply of them alone, with acknowledging,
+#: agreeing and summary-agreeing phrases, only agrees (:func:`only_agrees`), and so does one of
+#: them with only the words of the member's turn it answers, or stop words, too (:func:`echoes`);
+#: no part of what is a backchannel
 GROUP_AGREEMENTS = "group_agreements.txt"
-#: the words that say nothing of their own beside an agreement that echoes (:func:`echoes`)
-STOP_WORDS = ("stop_words_en.txt", "stop_words_spoken.txt")
-#: stop words that turn an agreement into a qualification of its own (``Same, but not
-#: here.``): never taken as saying nothing (:func:`echoes`)
-NOT_ECHOING: frozenset[str] = frozenset(
-    (
-        "no", "not", "nor", "never", "nothing", "none", "nobody", "neither", "cannot", "but",
-        "although", "though", "however", "except", "yet", "without", "less", "more",
-    )
-)  # fmt: skip
-#: the lists of phrases a reply that :func:`only_agrees` is made of
-_ONLY_AGREEING = (
+#: words that turn an agreement into a qualification or contradiction of its own (``Same, but
+#: not here.``, ``That's the thing, they didn't.``): a reply holding one, or a word ending in
+#: ``n't``, never only echoes (:func:`echoes`)
+NOT_ECHOING = "not_echoing.txt"
+#: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
+#: rule, every interview), or, in a group, an agreement with another member
+_SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
+_AGREES_IN_GROUP = (
     ACKNOWLEDGEMENT_PHRASES,
     AGREEMENT_PHRASES,
-    BARE_ANSWERS,
     SUMMARY_AGREEMENTS,
     GROUP_AGREEMENTS,
 )
@@ -217,41 +213,68 @@ def said_over_again(words: str) -> bool:
     )
 
 
-def only_agrees(words: str, answered: str = "") -> bool:
+def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
     """Whether ``words`` say nothing but yes or no, however many times: every word a word of
-    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing, bare-no, summary-agreeing or
-    group-agreeing phrase (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``:
+    :data:`BACKCHANNEL_WORDS` or in an acknowledging, agreeing, bare-no or summary-agreeing
+    phrase (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``:
     :data:`BARE_ANSWERS`; ``Exactly that, you've put it better than I could.``:
-    :data:`SUMMARY_AGREEMENTS`; ``Yeah, same here.``, ``I'd agree with that.``:
-    :data:`GROUP_AGREEMENTS`), with no limit on the pieces; not words that hold no word at all.
-    With ``answered``, the turn the words reply to (a segment's ``context``), also an agreement
-    that only echoes it (:func:`echoes`: ``Yeah, a tick box. Exactly.`` after ``...it's like a
-    tick box.``). Such words are counted where they are coded but are no quote of their own:
-    they hold no evidence of their own (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
+    :data:`SUMMARY_AGREEMENTS`), with no limit on the pieces; not words that hold no word at all.
+
+    With ``group`` (a focus group member's words), also a reply of group-agreeing phrases
+    (``Yeah, same here.``, ``I'd agree with that.``: :data:`GROUP_AGREEMENTS`) with
+    acknowledgements, but no bare no (``Same, it wasn't.`` disagrees). With ``answered``, the
+    turn of another member the words reply to, also an agreement that only echoes it
+    (:func:`echoes`: ``Yeah, a tick box. Exactly.`` after ``...it's like a tick box.``); never
+    the interviewer's question, whose words a participant's answer takes up as evidence
+    (``Exactly, it was the funding.`` after ``Was it the funding?``). Such words are counted
+    where they are coded but are no quote of their own: they hold no evidence of their own
+    (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
     if not tokens:
         return False
-    return covered_by(tokens, *_ONLY_AGREEING) or (bool(answered) and echoes(tokens, answered))
+    if covered_by(tokens, *_SAYS_YES_OR_NO):
+        return True
+    return bool(group or answered) and _agrees(tokens, answered)
+
+
+def agrees_with(words: str, answered: str) -> bool:
+    """Whether ``words``, a group member's reply to ``answered`` (another member's turn), only
+    agree with it: acknowledging, agreeing and group-agreeing phrases alone (``Yeah, same
+    here.``), or an agreement that only echoes it (:func:`echoes`). Not a bare no (``Exactly,
+    we didn't.``), which :func:`only_agrees` takes as saying only yes or no but which
+    contradicts the turn: such a reply is read with the question, not with the turn it
+    disagrees with (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
+    tokens = words_of(words)
+    return bool(tokens) and _agrees(tokens, answered)
+
+
+def _agrees(tokens: list[str], answered: str) -> bool:
+    return covered_by(tokens, *_AGREES_IN_GROUP) or (bool(answered) and echoes(tokens, answered))
 
 
 def echoes(tokens: list[str], answered: str) -> bool:
-    """Whether ``tokens`` (:func:`words_of`) agree with ``answered`` and say nothing of their
-    own: they hold a phrase of :data:`GROUP_AGREEMENTS` (``same``, ``exactly``), and every other
-    word is in a phrase of the lists :func:`only_agrees` reads, a word of
-    :data:`BACKCHANNEL_WORDS`, a stop word (:data:`STOP_WORDS`) or a word of ``answered``:
-    ``Yeah, a tick box. Exactly.`` after ``...it's like a tick box.``, ``Same, when I started.``
-    after ``I only started in March``; not ``Same, the rota's the problem for us.``, nor
-    ``Same, but not here.`` (:data:`NOT_ECHOING`)."""
+    """Whether ``tokens`` (:func:`words_of`) agree with ``answered``, another member's turn, and
+    say nothing of their own: they hold a phrase of :data:`GROUP_AGREEMENTS` (``same``,
+    ``exactly``), no word of :data:`NOT_ECHOING` nor any ending in ``n't`` (a contrast or a
+    negation: ``Same, but not here.``, ``Same here, it wasn't easy to use.``), and every other
+    word is in an acknowledging, agreeing, summary- or group-agreeing phrase (a bare no is not:
+    it contradicts), a word of :data:`BACKCHANNEL_WORDS`, a stop word
+    (:func:`~roqa_nlp.open_coding.english_stop_words`) or a word of ``answered``: ``Yeah, a tick
+    box. Exactly.`` after ``...it's like a tick box.``, ``Same, when I started.`` after ``I only
+    started in March``; not ``Same, the rota's the problem for us.``, which adds words."""
     agreeing, longest = phrases_of(GROUP_AGREEMENTS), longest_of(GROUP_AGREEMENTS)
     found = any(
         tuple(tokens[i : i + n]) in agreeing
         for i in range(len(tokens))
         for n in range(1, longest + 1)
     )
-    if not found:
+    contrasting = _not_echoing()
+    if not found or any(t in contrasting or t.endswith("n't") for t in tokens):
         return False
-    phrases, most = phrases_of(*_ONLY_AGREEING), longest_of(*_ONLY_AGREEING)
-    said = set(words_of(answered)) | _stop_words()
+    phrases, most = phrases_of(*_AGREES_IN_GROUP), longest_of(*_AGREES_IN_GROUP)
+    from ..open_coding import english_stop_words  # the words that add nothing of their own
+
+    said = set(words_of(answered)) | english_stop_words()
     # covered[i]: tokens[:i] are pieces that say nothing of their own
     covered = [True] + [False] * len(tokens)
     for i in range(1, len(tokens) + 1):
@@ -264,9 +287,8 @@ def echoes(tokens: list[str], answered: str) -> bool:
 
 
 @cache
-def _stop_words() -> frozenset[str]:
-    words = {w.replace("’", "'") for name in STOP_WORDS for w in packaged_words(name)}
-    return frozenset(words - NOT_ECHOING)
+def _not_echoing() -> frozenset[str]:
+    return packaged_words(NOT_ECHOING)
 
 
 def covered_by(tokens: list[str], *names: str) -> bool:

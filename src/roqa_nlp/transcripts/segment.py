@@ -51,6 +51,7 @@ from ..errors import RoqaError
 from ..schema import Segment, Transcript
 from .annotations import bracketed
 from .backchannels import (
+    agrees_with,
     ends_asking,
     is_backchannel,
     only_acknowledges,
@@ -466,10 +467,12 @@ def questions_before(transcript: Transcript) -> list[str]:
     A group member's reply that only agrees with the participant who spoke before them, since
     the question (``Yeah, same here.``, ``I'd agree with that.``, or ``Yeah, a tick box.
     Exactly.`` echoing ``...it's like a tick box.``:
-    :func:`~roqa_nlp.transcripts.backchannels.only_agrees`), answers that turn, not the
+    :func:`~roqa_nlp.transcripts.backchannels.agrees_with`), answers that turn, not the
     facilitator's question: its context is that turn's words (session 49: a focus group's
     ``Yeah, same here.`` read with the opening question was coded Individual Stage of Change
-    at 0.03). A one-to-one interview has no such reply, so its contexts are as before.
+    at 0.03). One that disagrees (``That's the thing, it wasn't enough for us.``, ``Exactly, we
+    didn't.``) keeps the question. A one-to-one interview has no such reply, so its contexts are
+    as before.
     """
     text = transcript.text
     out: list[str] = []
@@ -479,7 +482,7 @@ def questions_before(transcript: Transcript) -> list[str]:
     for turn in transcript.turns:
         words = text[turn.start : turn.end].strip()
         replying = turn.role != "interviewer" and said and by != turn.speaker
-        agrees = bool(replying) and only_agrees(words, said)
+        agrees = bool(replying) and agrees_with(words, said)
         out.append(said if agrees else question)
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
@@ -491,7 +494,7 @@ def questions_before(transcript: Transcript) -> list[str]:
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
-            if not (agrees or is_backchannel(words) or only_agrees(words)):
+            if not (agrees or is_backchannel(words) or only_agrees(words, group=True)):
                 said, by = words, turn.speaker
     return out
 
