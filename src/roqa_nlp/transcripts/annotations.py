@@ -128,12 +128,13 @@ def trim_annotations(text: str) -> str:
     ``[crosstalk]``)."""
     start, end = 0, len(text.rstrip())
     start = annotations_end(text, start, end)
-    while True:  # the last note, when it closes the text and is an annotation
-        last = None
-        for m in _NOTE.finditer(text, start, end):
-            last = m
-        if last is None or last.end() != end or not is_annotation(_inside(last)):
+    # the notes after it, read once, walked back from the end while each closes what is left
+    # and is an annotation (s49 review: re-reading them for each took 9.7 s on 8,000)
+    for last in reversed(list(_NOTE.finditer(text, start, end))):
+        if last.end() != end or not is_annotation(_inside(last)):
             break
-        end = len(text[: last.start()].rstrip())
+        end = last.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
     trimmed = text[start:end].strip()
     return trimmed or text.strip()
