@@ -121,6 +121,7 @@ from .roles import (
     label_view,
     more_interviewer_labels,
     normalise_label,
+    participant_label_number,
     participant_labels_of,
     participant_number_label,
     person_name,
@@ -767,12 +768,35 @@ def introduces_a_person(label: str, said: str) -> str | None:
     and talk opening with a word and a comma (``Well, I think, you know ...``) name no one."""
     value = " ".join(said.split())
     name = leading_name(value)
-    role = person_line_role(label, name)
+    role = person_line_role(label, name) or _pseudonym_line_role(label, name)
     rest = value[len(name) :].strip()
     if role is None or not rest:
         return role
     parts = _description_parts(rest)
     return role if parts and all(_describes_a_person(part) for part in parts) else None
+
+
+#: The interviewer's pseudonym as ``roqa pseudonymise`` writes it for a name (``Interviewer``,
+#: ``Interviewer 2``).
+_INTERVIEWER_PSEUDONYM = re.compile(r"Interviewer(?: \d+)?", re.IGNORECASE)
+
+
+def _pseudonym_line_role(label: str, name: str) -> str | None:
+    """``interviewer`` or ``participant`` when a header's name slot holds the pseudonym ``roqa
+    pseudonymise`` writes for the name there, a title before it kept (``Participant: P03 - team
+    leader``, ``Interviewee: Mr P01``, ``Interviewer: Dr Interviewer``): a participant's id
+    (``P03``, a joint interview's ``P04a``) after an interviewee's label, ``Interviewer`` after
+    an interviewer's; so that the copy's header is read as the original's was (re-test reids4:
+    these lines of the copies were coded as talk). Else None."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in honorifics():
+        words = words[1:]
+    core = " ".join(words)
+    if _field(label) in _INTERVIEWEE_LABELS and participant_label_number(core) is not None:
+        return "participant"
+    if label in interviewer_keys(None) and _INTERVIEWER_PSEUDONYM.fullmatch(core):
+        return "interviewer"
+    return None
 
 
 def _described_after_the_name(said: str) -> bool:

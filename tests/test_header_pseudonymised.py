@@ -1,0 +1,73 @@
+"""A header read as a header in the researcher's transcript is read as one in the copy roqa
+pseudonymise writes of it (re-test reids4 finding 1): the pseudonym it puts in the name's
+place (``P03``, ``Interviewer``) keeps the line a header's, so coding the copies gives the turns,
+text and offsets that ``roqa code --pseudonymise`` gives of the originals."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+
+ROLE_LABELLED_TALK = (
+    "Interviewer: So what's your role there?\n\n"
+    "Participant: I've been the manager for nine years now, so quite a while.\n\n"
+    "Interviewer: And the rollout?\n\n"
+    "Participant: Patchy. Night staff, agency, nobody trained them.\n"
+)
+
+#: the header forms this session's header fixes read (test_header_reading; reids3, reids4 F/)
+HEADERS = [
+    "Interviewer: Kate Brown\nParticipant: Maria Okafor\n\n",
+    "Interviewer: Kate Brown\n\nParticipant: Maria Okafor\n\n",
+    "Participant: Maria Okafor\nInterviewer: Kate Brown\n\n",
+    "Interviewer: Kate Brown\nParticipant: Joe Bright, registered manager, Elm Court\n\n",
+    "Interviewer: Kate Brown\nInterviewee: Joe Bright (registered manager)\n\n",
+    "Interviewer: Priya Shah (PS)\nParticipant: Tom Gallagher (TG)\n\n",
+    "Interviewer: Dr Priya Shah\nInterviewee: Mr Tom Gallagher\n\n",
+    "Respondent: Tom Gallagher (deputy manager)\n\n",
+    "Interviewee: Maria Okafor (registered manager)\n\n",
+    "Participant: Fiona Walsh - registered manager - Rosewood\n\n",
+    "Participant: Anwen Price \u2013 team leader \u2013 Larkfield\n\n",
+    "Participant: Joe Bright \u2013 registered manager, Elm Court\n\n",
+    "Participant: Joe Bright (RM, Elm Court)\n\n",
+    "Participant: Anwen Price, Team Manager, Calder and Ryburn Community Mental Health Team\n\n",
+    "Participant: Dr Joe Bright, Consultant Psychiatrist, "
+    "Leeds and York Partnership NHS Foundation Trust\n\n",
+    "Participant: Maria Okafor, registered manager, Oakwood supported living\n\n",
+]
+
+
+def _read(path: Path, text: str) -> Transcript:
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path)
+
+
+@pytest.mark.parametrize("header", HEADERS)
+def test_a_header_reads_the_same_in_the_pseudonymised_copy(tmp_path: Path, header: str) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    label = next(
+        line.split(":")[0]
+        for line in header.splitlines()
+        if ":" in line and not line.startswith("Interviewer")
+    )
+    talk = ROLE_LABELLED_TALK.replace("Participant:", f"{label}:")
+    raw = _read(tmp_path / "f03.txt", header + talk)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), _ = pseudonymise([raw])
+    (tmp_path / "copy").mkdir()
+    copy = _read(tmp_path / "copy" / "f03.txt", out.text)
+
+    def turns(t: Transcript) -> list[tuple[str, str, int, int, str]]:
+        return [(u.speaker, u.role, u.start, u.end, t.text[u.start : u.end]) for u in t.turns]
+
+    assert [u.role for u in raw.turns] == ["interviewer", "participant"] * 2
+    assert turns(copy) == turns(out)
