@@ -71,3 +71,39 @@ def test_a_header_reads_the_same_in_the_pseudonymised_copy(tmp_path: Path, heade
 
     assert [u.role for u in raw.turns] == ["interviewer", "participant"] * 2
     assert turns(copy) == turns(out)
+
+
+@pytest.mark.parametrize(
+    ("header", "listed"),
+    [
+        (
+            "Participant: Anwen Price \u2013 Thornbury Lodge \u2013 Halifax\n\n",
+            ["Halifax", "Lodge", "Thornbury"],
+        ),
+        ("Participant: Anwen Price - team leader - Thornbury Lodge\n\n", ["Lodge", "Thornbury"]),
+        ("Participant: Anwen Price (team leader, Thornbury Lodge)\n\n", ["Lodge", "Thornbury"]),
+        (
+            "Interviewee: Anwen Price, Team Manager, Calder and Ryburn Community Mental "
+            "Health Team\n\n",
+            ["Calder", "Community", "Health", "Mental", "Ryburn"],
+        ),
+    ],
+)
+def test_the_places_a_header_names_are_listed_to_check(
+    tmp_path: Path, header: str, listed: list[str]
+) -> None:
+    """The name a header line gives is replaced and its role's words are no one's, but the
+    service and the place it names beside them are left in the copy and identify a manager of
+    one home: they are listed to check as capitalised words of the talk are (re-test reids4
+    finding 2: listed while the line was read as a turn, not once it was a header's)."""
+    from roqa_nlp.pseudonyms import names_to_check, pseudonymise
+
+    label = header.split(":")[0]
+    raw = _read(
+        tmp_path / "v4.txt", header + ROLE_LABELLED_TALK.replace("Participant:", f"{label}:")
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out, key = pseudonymise([raw])
+    assert "Anwen" not in out[0].text and "Price" not in out[0].text
+    assert sorted(n.word for n in names_to_check(out, key)) == listed

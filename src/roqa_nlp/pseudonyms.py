@@ -2555,6 +2555,7 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
     left_out = transcript.metadata.get(SERVICE_TEXT)
     passages = [transcript.text[turn.start : turn.end] for turn in transcript.turns]
     passages += [str(line) for line in left_out] if isinstance(left_out, list) else []
+    passages += _header_text(transcript)
     for passage in passages:
         said = _SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), passage)
         for m in _TALK_WORD.finditer(said):
@@ -2570,6 +2571,22 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
             )
             starts = not titled and _SENTENCE_START.search(before) is not None
             yield word, starts, titled, _in_a_phrase(said, m.start(), m.end())
+
+
+#: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
+_HEADER_LABEL = re.compile(r"^[ \t]*[^\W\d_][^:\n]{0,39}:(?=\s|$)")
+
+
+def _header_text(transcript: Transcript) -> list[str]:
+    """The lines of a transcript's text above its first turn (its header, where the text is
+    the file's own), each without its label (``Participant:``): the name a header line gives is
+    replaced there, but a service or place beside it (``P4 – Thornbury Lodge – Halifax``)
+    is left, and identifies one manager of one home as a word of the talk would (re-test
+    reids4: such a line was listed while read as a turn, not once read as a header's)."""
+    if not transcript.turns:
+        return []
+    above = transcript.text[: min(turn.start for turn in transcript.turns)]
+    return [_HEADER_LABEL.sub("", line, count=1) for line in above.split("\n")]
 
 
 def _may_be_a_name(word: str) -> bool:
