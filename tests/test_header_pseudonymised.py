@@ -107,3 +107,43 @@ def test_the_places_a_header_names_are_listed_to_check(
         out, key = pseudonymise([raw])
     assert "Anwen" not in out[0].text and "Price" not in out[0].text
     assert sorted(n.word for n in names_to_check(out, key)) == listed
+
+
+def test_a_joint_interview_stays_its_own_case_in_the_pseudonymised_copies(
+    tmp_path: Path,
+) -> None:
+    """``P04_P05 joint.txt`` beside P04.txt and P05.txt is a case of its own; its second member
+    is keyed by the number the study gives them, P05, not as P04's joint member ``P04a`` (the
+    file's first number), so the copy's labels P04 and P05 keep it its own case, not joined to
+    P04.txt (re-test reids4 finding 3)."""
+    from roqa_nlp.pseudonyms import pseudonymise
+    from roqa_nlp.transcripts import read_transcripts
+
+    talk = "Interviewer: So what's your role there?\n\n{}: Manager, nine years now.\n\n"
+    files = {
+        "P04.txt": "Participant: Maria Okafor, registered manager, Oakwood\n\n"
+        + ROLE_LABELLED_TALK,
+        "P04_P05 joint.txt": talk.format("Maria Okafor")
+        + "Dean Hughes: Deputy, two years.\n\nInterviewer: And the rollout?\n\n"
+        + "Maria Okafor: Patchy.\n\nDean Hughes: Nobody trained the night staff.\n",
+        "P05.txt": "Participant: Dean Hughes, deputy manager, Oakwood\n\n" + ROLE_LABELLED_TALK,
+    }
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "copy").mkdir()
+    for name, text in files.items():
+        (tmp_path / "raw" / name).write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        raw = read_transcripts(tmp_path / "raw")
+        out, key = pseudonymise(raw)
+    assert {n: key.pseudonyms[n] for n in ("Maria Okafor", "Dean Hughes")} == {
+        "Maria Okafor": "P04",
+        "Dean Hughes": "P05",
+    }
+    for t in out:
+        (tmp_path / "copy" / Path(t.source).name).write_text(t.text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        copy = read_transcripts(tmp_path / "copy")
+    assert [t.participant for t in raw] == ["P04", "P04_P05 joint", "P05"]
+    assert [t.participant for t in copy] == ["P04", "P04_P05 joint", "P05"]

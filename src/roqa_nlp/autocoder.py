@@ -377,6 +377,7 @@ def _study_pass(
     a full name is replaced also in the interviews read before its person's own. ``known``: the
     study's interviewers, given (not read from ``inputs``)."""
     from .errors import RoqaWarning
+    from .pseudonyms import registers_late
     from .transcripts import read_each
     from .transcripts.roles import (
         StudyCases,
@@ -411,10 +412,18 @@ def _study_pass(
     cases = StudyCases.of(labelled, people)
     if key is not None:  # a second reading: roles decide the pseudonyms
         named: list[LabelledCase | None] = []
+        late: list[tuple[int, Transcript]] = []  # joint interviews: keyed after their members'
         for t in each():
             t = cases.apply(with_study_interviewers(t, interviewers))
+            if registers_late(t):
+                late.append((len(named), t))
+                named.append(None)
+                continue
             key.register(t)
             named.append(pseudonymised_case(key, t))
+        for i, t in late:
+            key.register(t)
+            named[i] = pseudonymised_case(key, t)
         shared_after_pseudonyms(cases, named)
     return interviewers, cases, labels_matched(speakers, unmatched)
 

@@ -2230,6 +2230,7 @@ def _number_hint(transcript: Transcript) -> str | None:
     else the one its header gives (``Participant ID: P07``), else None."""
     from .transcripts.roles import (
         STUDY_ID_IN_FILENAME,
+        names_two_participants,
         participant_from_filename,
         participant_number_label,
         study_id_from_filename,
@@ -2238,7 +2239,10 @@ def _number_hint(transcript: Transcript) -> str | None:
     named = transcript.participant or ""
     path = transcript.source or transcript.id
     in_name = participant_from_filename(path)
-    if in_name is None:  # a study's own id (RM07.txt, T2 RM07.txt): its number, as a P07.txt's
+    # a study's own id (RM07.txt, T2 RM07.txt): its number, as a P07.txt's; a joint interview's
+    # two numbers (P04_P05 joint.txt) are neither member's alone, so its second member is not
+    # keyed P04a beside the P05.txt of their own interview (re-test reids4 finding 3)
+    if in_name is None and not names_two_participants(path):
         m = STUDY_ID_IN_FILENAME.match(study_id_from_filename(path) or Path(path).name)
         in_name = None if m is None else f"P{m.group('number')}"
     numbered = named if participant_number_label(named) else None
@@ -2480,9 +2484,21 @@ def pseudonymise(
     transcripts = checked_transcripts(transcripts, "pseudonymise()")
     for t in transcripts:  # the numbers files claim, before any is given as a free one
         key.reserve(t)
-    for t in transcripts:  # every speaker first: a full name is replaced in every transcript
+    # every speaker first: a full name is replaced in every transcript; a joint interview's
+    # members after their own interviews key them (registers_late)
+    for t in sorted(transcripts, key=registers_late):
         key.register(t)
     return [key.apply(t) for t in transcripts], key
+
+
+def registers_late(transcript: Transcript) -> bool:
+    """Whether ``transcript``'s speakers are to be keyed after the others' of its study: a joint
+    interview's (its file name gives two participant numbers, ``P04_P05 joint.txt``), whose
+    members their own interviews (P05.txt) number; first, its second member was keyed as the
+    first's joint member (P04a) or the next free number (re-test reids4 finding 3)."""
+    from .transcripts.roles import names_two_participants
+
+    return names_two_participants(transcript.source or transcript.id)
 
 
 @dataclass(frozen=True)

@@ -656,6 +656,15 @@ def without_zero_width(label: str) -> str:
     return "".join(c for c in speaker_name(label) if c not in _NO_WIDTH + _JOINERS).casefold()
 
 
+def names_two_participants(path: str | Path) -> bool:
+    """Whether a file name gives two different participant numbers (``P04_P05 joint.txt``,
+    ``T2 P04 and P05.txt``): a joint interview's, no one participant's
+    (:func:`participant_from_filename`)."""
+    stem = Path(path).stem
+    numbers = {_number_key(n["number"]) for n in PARTICIPANT_IN_FILENAME.finditer(stem)}
+    return len(numbers) > 1
+
+
 def participant_from_filename(path: str | Path) -> str | None:
     """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``),
     else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``). After a
@@ -666,8 +675,7 @@ def participant_from_filename(path: str | Path) -> str | None:
     participant's: None (it was the first's, so P05's words were counted as P04's, unsaid,
     while ``RM04_RM05_joint.txt`` kept its stem, :func:`study_id_from_filename`)."""
     stem = Path(path).stem
-    numbers = {_number_key(n["number"]) for n in PARTICIPANT_IN_FILENAME.finditer(stem)}
-    if len(numbers) > 1:
+    if names_two_participants(path):
         return None
     m = PARTICIPANT_IN_FILENAME.search(stem)
     if m is None and study_id_from_filename(path) is None:
