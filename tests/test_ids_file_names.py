@@ -84,15 +84,15 @@ def test_words_naming_the_file_beside_a_study_id_leave_it_that_participants(
 def test_a_study_id_written_two_ways_is_one_case_and_said(tmp_path: Path) -> None:
     """Re-test reids3 finding 6: ``CMH-007.txt`` and ``cmh007.txt`` were two cases, CMH-007 and
     CMH007, unsaid (pseudonymising then joined them as P007), and ``Interview RM 04`` was RM 04
-    beside RM04. One id written two ways is one participant, spelled as most of its files
-    spell it (the first on a tie), and warned of, as P4 and P04 are."""
+    beside RM04. One id written two ways is one participant, spelled compactly (CMH007, RM04:
+    reids4 finding 5), and warned of, as P4 and P04 are."""
     stems = ["CMH-007", "cmh007", "RM04", "RM04 T2", "Interview RM 04", "HCP-04", "RM05"]
     folder = _interviews(tmp_path / "study", stems)
     with pytest.warns(RoqaWarning) as caught:
         found = {t.id: t.participant for t in read_transcripts(folder)}
     assert found == {
-        "CMH-007": "CMH-007",
-        "cmh007": "CMH-007",
+        "CMH-007": "CMH007",
+        "cmh007": "CMH007",
         "RM04": "RM04",
         "RM04 T2": "RM04",
         "Interview RM 04": "RM04",
@@ -102,11 +102,13 @@ def test_a_study_id_written_two_ways_is_one_case_and_said(tmp_path: Path) -> Non
     said = [str(w.message) for w in caught if "written two ways" in str(w.message)]
     assert said == [
         "CMH-007 and CMH007 are one participant's id written two ways, in 2 transcripts "
-        "(CMH-007, cmh007): they are read as one case, CMH-007, counted once in the overview, "
+        "(CMH-007, cmh007): they are read as one case, CMH007 (its letters and number "
+        "together, with the most leading zeros a file gives), counted once in the overview, "
         "the framework matrix, Table 2 and saturation; if they are different people, rename "
         "one file so that its name gives another id",
         "RM 04 and RM04 are one participant's id written two ways, in 3 transcripts "
-        "(Interview RM 04, RM04, RM04 T2): they are read as one case, RM04, counted once in the "
+        "(Interview RM 04, RM04, RM04 T2): they are read as one case, RM04 (its letters and "
+        "number together, with the most leading zeros a file gives), counted once in the "
         "overview, the framework matrix, Table 2 and saturation; if they are different people, "
         "rename one file so that its name gives another id",
     ]
@@ -132,3 +134,28 @@ def test_a_file_of_one_number_at_a_named_place_beside_a_bare_one_is_said(
 
 def _cases_warned(folder: Path) -> dict[str, str | None]:
     return {t.id: t.participant for t in read_transcripts(folder)}
+
+
+@pytest.mark.parametrize(
+    ("stems", "case"),
+    [
+        (["RM04", "rm-04"], "RM04"),
+        (["HCP04", "HCP 4", "hcp-04"], "HCP04"),
+        (["Interview RM 04", "RM 04", "RM04"], "RM04"),
+        (["RM004", "RM04"], "RM004"),
+        (["CMH-007", "cmh7"], "CMH007"),
+    ],
+)
+def test_a_study_id_written_two_ways_is_spelled_compactly(
+    tmp_path: Path, stems: list[str], case: str
+) -> None:
+    """Re-test reids4 finding 5: the id written two ways was spelled as most files spell it, the
+    first in order on a tie, so 'RM04' beside 'rm-04' was case RM-04 and HCP04 beside 'HCP 4'
+    and 'hcp-04' was 'HCP 4'. It is now the id as a researcher writes it: its letters in
+    capitals, its number right after them, with the most leading zeros any file gives."""
+    folder = _interviews(tmp_path / "study", stems)
+    with pytest.warns(RoqaWarning) as caught:
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    assert found == dict.fromkeys(stems, case)
+    said = [str(w.message) for w in caught if "written two ways" in str(w.message)]
+    assert len(said) == 1 and f"read as one case, {case} (" in said[0]

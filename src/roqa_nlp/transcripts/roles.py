@@ -1494,6 +1494,33 @@ def _study_id_key(case: str) -> tuple[str, str]:
     return "".join(c for c in case if c.isalpha()).upper(), _number_key(case)
 
 
+#: A study id's letters and its number, a blank, underscore or hyphen between them (``RM 04``).
+_STUDY_ID_PARTS = re.compile(r"(?P<letters>[^\W\d_]+)[ _-]?(?P<number>\d+)")
+
+
+def _compact_spelling(written: Iterable[str]) -> str | None:
+    """The one spelling of a study id its files' names write two or more ways
+    (:attr:`StudyCases.id_spellings`), as a researcher writes it: its letters in capitals, its
+    number right after them, with the most leading zeros any of them gives (``RM04`` of
+    ``RM 04``, ``rm-04`` and ``RM4``; ``HCP04`` of ``HCP 4`` and ``hcp-04``; ``RM004`` of
+    ``RM004`` and ``RM04``; ``CMH007`` of ``CMH-007`` and ``cmh7``); None when one of them is
+    not letters and a number alone (re-test reids4 finding 5: the commonest spelling, the
+    first on a tie, made 'RM04' and 'rm-04' case RM-04, 'HCP04', 'HCP 4', 'hcp-04' HCP 4)."""
+    found = [_STUDY_ID_PARTS.fullmatch(w) for w in written]
+    parts = [m for m in found if m is not None]
+    if not parts or len(parts) < len(found):
+        return None
+    return parts[0]["letters"].upper() + max((m["number"] for m in parts), key=len)
+
+
+def _spelled_compactly(spellings: list[str]) -> str:
+    """What the warning of an id written two ways says of the spelling chosen
+    (:func:`_compact_spelling`), when it is that one."""
+    if _compact_spelling(spellings) is None:
+        return ""
+    return " (its letters and number together, with the most leading zeros a file gives)"
+
+
 def _same_number(case: str, number: str) -> bool:
     """Whether the case ``case`` is the participant number ``number`` however spelled (``P01``,
     ``P1``)."""
@@ -1624,8 +1651,10 @@ class StudyCases:
         transcript's id, case and the participants it names (:func:`participant_names`); a case
         whose transcripts name different people is listed in ``people`` to be warned of. A
         study id its files' names write two or more ways (``CMH-007.txt``, ``cmh007.txt``:
-        :func:`_study_id_key`) is one participant too, spelled as most of them spell it (the
-        first in order on a tie) and listed in ``id_spellings`` to be warned of (they were two cases, unsaid)."""
+        :func:`_study_id_key`) is one participant too, spelled compactly
+        (:func:`_compact_spelling`: ``CMH007``; else as most of them spell it, the first in
+        order on a tie) and listed in ``id_spellings`` to be warned of (they were two cases,
+        unsaid)."""
         groups: dict[str, list[LabelledCase]] = {}
         ids: dict[tuple[str, str], list[LabelledCase]] = {}
         for found in labelled:
@@ -1688,8 +1717,9 @@ class StudyCases:
         for group in ids.values():
             written = Counter(g.case for g in group)
             if len(written) > 1:
-                # the commonest, and of those the first in order, whatever order files are read
-                case = min(written, key=lambda c: (-written[c], c))
+                # as a researcher writes it (RM04), else the commonest, the first in order on a
+                # tie, whatever order files are read
+                case = _compact_spelling(written) or min(written, key=lambda c: (-written[c], c))
                 spelled |= {g.transcript: case for g in group if g.case != case}
                 read = sorted(g.transcript for g in group)
                 id_spellings.append((sorted(written), case, read))
@@ -1732,7 +1762,8 @@ class StudyCases:
             + [
                 f"{' and '.join(spellings)} are one participant's id written two ways, in "
                 f"{len(transcripts)} transcripts ({first_few(transcripts)}): they are read as "
-                f"one case, {case}, counted once in the overview, the framework matrix, Table 2 "
+                f"one case, {case}{_spelled_compactly(spellings)}, counted once in the overview, "
+                "the framework matrix, Table 2 "
                 "and saturation; if they are different people, rename one file so that its "
                 "name gives another id"
                 for spellings, case, transcripts in self.id_spellings
