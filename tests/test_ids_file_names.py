@@ -159,3 +159,20 @@ def test_a_study_id_written_two_ways_is_spelled_compactly(
     assert found == dict.fromkeys(stems, case)
     said = [str(w.message) for w in caught if "written two ways" in str(w.message)]
     assert len(said) == 1 and f"read as one case, {case} (" in said[0]
+
+
+def test_notes_or_a_summary_beside_a_study_id_are_not_that_participants_talk(
+    tmp_path: Path,
+) -> None:
+    """Re-test reids4 finding 4: ``RM04 notes`` and ``RM04 summary`` joined RM04, so the
+    researcher's field notes or summary were coded as RM04's talk, unsaid. They are another
+    document about the interview, not a copy of it: their own cases, as before session 49, as
+    a site's or role's word beside the id is (``data/file_name_words.txt``)."""
+    stems = ["RM04", "RM04 notes", "RM04 summary", "RM04 fieldnotes", "RM04 transcript"]
+    assert _cases(_interviews(tmp_path / "study", stems)) == {
+        "RM04": "RM04",
+        "RM04 notes": "RM04 notes",
+        "RM04 summary": "RM04 summary",
+        "RM04 fieldnotes": "RM04 fieldnotes",
+        "RM04 transcript": "RM04",
+    }
