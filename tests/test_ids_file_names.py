@@ -176,3 +176,23 @@ def test_notes_or_a_summary_beside_a_study_id_are_not_that_participants_talk(
         "RM04 fieldnotes": "RM04 fieldnotes",
         "RM04 transcript": "RM04",
     }
+
+
+def test_joining_words_before_the_number_are_no_other_place(tmp_path: Path) -> None:
+    """Re-test s49 review 3: ``Interview with P04.txt`` beside ``P04.txt`` was warned of as
+    another place ('with'), as were ``Copy of P05`` ('of'), ``Transcript for P06`` ('for') and
+    ``Re-interview P07`` ('Re'): a stop word (``data/stop_words_en.txt``) names no place. A
+    site's letter (``Site A``, ``Site B``) is still one."""
+    stems = [
+        "Interview with P04", "P04", "Copy of P05", "P05", "Transcript for P06", "P06",
+        "Re-interview P07", "P07", "Site A P08", "Site B P08",
+    ]  # fmt: skip
+    with pytest.warns(RoqaWarning) as caught:
+        found = _cases_warned(_interviews(tmp_path / "study", stems))
+    assert found == {s: s[-3:] for s in stems}
+    assert [str(w.message) for w in caught] == [
+        "Site A P08 and Site B P08 are read as one case, P08, though their file names give "
+        "other words before the number ('A' and 'B'): if they are different people (each site "
+        "numbering its own), give each their own number (in the file name, or label their turns "
+        "'P02: ...')"
+    ]

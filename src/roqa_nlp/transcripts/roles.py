@@ -1830,15 +1830,25 @@ def _people_warning(case: str, names: list[tuple[str, str]]) -> str:
 def _words_before_number(source: str) -> str:
     """The words the file name ``source`` gives before its participant number, as written
     (``SiteA`` of ``SiteA_P04.txt``), leaving out marks of a wave, time point or interview
-    (``T1 P04``, ``Interview_P04``: :data:`_ID_FILE_MARKER`) and words naming the file
-    (``Zoom``, ``Transcript``: :func:`file_name_words`); empty when none are left."""
+    (``T1 P04``, ``Interview_P04``: :data:`_ID_FILE_MARKER`), words naming the file
+    (``Zoom``, ``Transcript``: :func:`file_name_words`) and stop words, which join the others
+    (``with`` of ``Interview with P04``, ``of`` of ``Copy of P04``, ``Re`` of ``Re-interview
+    P04``: :func:`.open_coding.english_stop_words`) but for a site's letter (``Site A``);
+    empty when none are left."""
+    from ..open_coding import english_stop_words
+
     stem = Path(source).stem
     m = PARTICIPANT_IN_FILENAME.search(stem)
     if m is None:
         return ""
     naming = file_name_words()
+    joining = english_stop_words()
     unmarked = _MARK_OR_DATE_IN_NAME.sub(" ", stem[: m.start()])  # before splitting '2024-03-01'
-    words = [w for w in _WORD_PARTS.split(unmarked) if w and w.casefold() not in naming]
+    words = [
+        w
+        for w in _WORD_PARTS.split(unmarked)
+        if w and w.casefold() not in naming and (len(w) == 1 or w.casefold() not in joining)
+    ]
     return " ".join(words)
 
 
