@@ -196,3 +196,17 @@ def test_joining_words_before_the_number_are_no_other_place(tmp_path: Path) -> N
         "numbering its own), give each their own number (in the file name, or label their turns "
         "'P02: ...')"
     ]
+
+
+def test_a_number_after_an_interviewer_word_is_the_interviewers() -> None:
+    """Re-test s49 review 4: ``P04 Interviewer P01.txt`` gave no participant (two participant
+    numbers, so a joint interview's), while ``P04 - interviewer I01.txt`` gave P04: of
+    two numbers, one after a word of ``data/interviewer_labels.txt`` numbers the interviewer,
+    not a participant."""
+    assert participant_from_filename("P04 Interviewer P01.txt") == "P04"
+    assert participant_from_filename("Interviewer P01 - P04.txt") == "P04"
+    assert participant_from_filename("P04_facilitator_P2.txt") == "P04"
+    assert participant_from_filename("P04 research assistant P01.txt") == "P04"
+    assert participant_from_filename("P04_P05 interviewer P01.txt") is None
+    assert participant_from_filename("Interviewer P01.txt") == "P01"  # the only number given
+    assert participant_from_filename("Wave IV P04 P05.txt") is None  # 'iv' a numeral here

@@ -660,9 +660,18 @@ def names_two_participants(path: str | Path) -> bool:
     """Whether a file name gives two different participant numbers (``P04_P05 joint.txt``,
     ``T2 P04 and P05.txt``): a joint interview's, no one participant's
     (:func:`participant_from_filename`)."""
-    stem = Path(path).stem
-    numbers = {_number_key(n["number"]) for n in PARTICIPANT_IN_FILENAME.finditer(stem)}
+    numbers = {_number_key(n["number"]) for n in _participant_numbers(Path(path).stem)}
     return len(numbers) > 1
+
+
+def _participant_numbers(stem: str) -> list[re.Match[str]]:
+    """The participant numbers a file name gives; of two or more, one after an interviewer's
+    label (``P04 Interviewer P01``: :func:`_after_interviewer`) numbers the interviewer and
+    is left out."""
+    found = list(PARTICIPANT_IN_FILENAME.finditer(stem))
+    if len({_number_key(n["number"]) for n in found}) > 1:
+        found = [n for n in found if not _after_interviewer(stem[: n.start("number")])]
+    return found
 
 
 def participant_from_filename(path: str | Path) -> str | None:
@@ -673,14 +682,35 @@ def participant_from_filename(path: str | Path) -> str | None:
     RM05's second interviews were both case P2). A file name giving two participant numbers
     (``P04_P05_joint.txt``, ``T2 P04 and P05.txt``) is a joint interview's, no one
     participant's: None (it was the first's, so P05's words were counted as P04's, unsaid,
-    while ``RM04_RM05_joint.txt`` kept its stem, :func:`study_id_from_filename`)."""
+    while ``RM04_RM05_joint.txt`` kept its stem, :func:`study_id_from_filename`). Of two, one
+    after an interviewer's label (``P04 Interviewer P01.txt``: :func:`_after_interviewer`)
+    numbers the interviewer: the file is the other's."""
     stem = Path(path).stem
-    if names_two_participants(path):
-        return None
-    m = PARTICIPANT_IN_FILENAME.search(stem)
+    found = _participant_numbers(stem)
+    if len({_number_key(n["number"]) for n in found}) > 1:
+        return None  # a joint interview's
+    if not found and PARTICIPANT_IN_FILENAME.search(stem):
+        return None  # every number follows an interviewer's label
+    m = found[0] if found else None
     if m is None and study_id_from_filename(path) is None:
         m = INTERVIEW_IN_FILENAME.search(stem)
     return None if m is None else f"P{m.group('number')}"
+
+
+@cache
+def _interviewer_words() -> frozenset[str]:
+    """The labels of ``data/interviewer_labels.txt`` of three letters or more, as
+    :func:`_unparted` writes them (``interviewer``, ``researchassistant``): not ``i``, ``q`` or
+    ``iv``, which in a file name are as often a letter or a numeral (``Wave IV``)."""
+    unparted = (_unparted(normalise_label(label)) for label in DEFAULT_INTERVIEWER_LABELS)
+    return frozenset(label for label in unparted if len(label) >= 3)
+
+
+def _after_interviewer(before: str) -> bool:
+    """Whether the file name's words ``before`` a participant number end in an interviewer's
+    label (``P04 Interviewer P``, ``P04_research_assistant_P``), so that the number is theirs."""
+    words = [w for w in _WORD_PARTS.split(before.casefold()) if w][:-1]  # less 'p' or 'participant'
+    return any("".join(words[-n:]) in _interviewer_words() for n in (1, 2, 3) if n <= len(words))
 
 
 def study_id_from_filename(path: str | Path) -> str | None:
