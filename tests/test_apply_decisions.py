@@ -186,15 +186,16 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
 
 def test_a_new_code_on_no_segment_of_the_codings_is_said_so_plainly(cfir: Codebook) -> None:
     """Waves tester, session 49, 6: decisions made on other codings (coded2/) gave "new code
-    ... is on 0 decided segments only: ... learns it for them"."""
+    ... is on 0 decided segments only: ... learns it for them". s49 review 7: the warning then
+    ended in a question ("made on other codings?"); it says what to do."""
     away = Decision("p09:0001", "new-code", new_code="Rota", text="Words coded nowhere.")
     one = Decision("p01:0005", "new-code", new_code="Paperwork", text=TEXTS[4])
     with pytest.warns(RoqaWarning) as caught:
         reviewed_codings([away, one], model_codings(), cfir, coder="Alice", where="d.csv")
     assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
         "d.csv: new code project.rota 'Rota' is on no segment of these codings, so the reviewed "
-        "codings do not carry it (its decisions name segments they do not hold: made on other "
-        "codings?)",
+        "codings do not carry it (its decisions name segments they do not hold): apply them to "
+        "the codings they were made on, or give --decisions made on these",
         "d.csv: new code project.paperwork 'Paperwork' is on 1 decided segment only: a model "
         "trained on these decisions (roqa train --feedback) learns it for that segment but "
         "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "

@@ -627,7 +627,7 @@ def _folded_characters() -> Iterator[tuple[int, str]]:
             yield from enumerate(block, first)
 
 
-def _transcript_part(segment_id: str) -> str:
+def transcript_part(segment_id: str) -> str:
     """The transcript part of a segment id (``p01_interview`` of ``p01_interview:0003``)."""
     return segment_id.rpartition(":")[0]
 
@@ -662,7 +662,7 @@ class DecisionMatch:
         """The transcripts not coded whose decisions followed their words into another (its
         file renamed since the review: :func:`match_decisions` moves no other), each to that
         one; :func:`warn_of_edited_text` says which."""
-        moved = ((_transcript_part(d.segment_id), _transcript_part(sid)) for d, sid in self.matched)
+        moved = ((transcript_part(d.segment_id), transcript_part(sid)) for d, sid in self.matched)
         return {old: new for old, new in moved if old != new}
 
     def renamed_since(self, before: DecisionMatch) -> dict[str, str]:
@@ -671,10 +671,10 @@ class DecisionMatch:
         that one: its file renamed, its review following its words (P03_final renamed again
         to "P03 - final v2", the review's rows still naming P03). A decision is known by its
         segment id and text."""
-        now = {(d.segment_id, d.text): _transcript_part(sid) for d, sid in self.matched}
+        now = {(d.segment_id, d.text): transcript_part(sid) for d, sid in self.matched}
         went: dict[str, set[str | None]] = {}
         for d, sid in before.matched:
-            old = _transcript_part(sid)
+            old = transcript_part(sid)
             if old not in self.coded:
                 went.setdefault(old, set()).add(now.get((d.segment_id, d.text)))
         return {old: new for old, to in went.items() if len(to) == 1 and (new := to.pop())}
@@ -728,10 +728,10 @@ class DecisionMatch:
             return line
         verb = "matches" if len(unmatched) == 1 else "match"
         line = f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
-        gone = [t for t in dropped if any(_transcript_part(d.segment_id) == t for d in unmatched)]
+        gone = [t for t in dropped if any(transcript_part(d.segment_id) == t for d in unmatched)]
         if not gone:
             return line
-        n = sum(1 for d in unmatched if _transcript_part(d.segment_id) in set(gone))
+        n = sum(1 for d in unmatched if transcript_part(d.segment_id) in set(gone))
         how_many = f"all {n}" if n == len(unmatched) else f"{n} of them"
         return f"{line} ({how_many} on {first_and_count(gone)}, which this run does not code)"
 
@@ -893,14 +893,14 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         if sid in ids and (not text or sid in by_text.get(text, ()))
     }
     taken = set(chosen.values())
-    coded = {_transcript_part(sid) for sid in ids}
+    coded = {transcript_part(sid) for sid in ids}
     target = _renamed_to([k for k in keys if k not in chosen], by_text, coded)
     for sid, text in keys:
         if (sid, text) not in chosen:
             # its own transcript when coded, else the one it was renamed to, if its words say so
-            part = _transcript_part(sid)
+            part = transcript_part(sid)
             where = part if part in coded else target.get(part) if _identifying(text) else None
-            here = [c for c in by_text.get(text, []) if _transcript_part(c) == where]
+            here = [c for c in by_text.get(text, []) if transcript_part(c) == where]
             chosen[(sid, text)] = found = _moved_segment(sid, here, taken)
             if found is not None:
                 taken.add(found)
@@ -911,7 +911,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         tuple(decisions),
         tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
         tuple((d.segment_id, same_text(d.text)) in edited for d in decisions),
-        frozenset(_transcript_part(sid) for sid in ids),
+        frozenset(transcript_part(sid) for sid in ids),
     )
 
 
@@ -937,8 +937,8 @@ def _renamed_to(
     none when they are in two (a rename is one to one) or nowhere."""
     went: dict[str, set[str]] = {}
     for sid, text in left:
-        part = _transcript_part(sid)
-        where = {_transcript_part(c) for c in by_text.get(text, [])}
+        part = transcript_part(sid)
+        where = {transcript_part(c) for c in by_text.get(text, [])}
         if part not in coded and _identifying(text) and len(where) == 1:
             went.setdefault(part, set()).update(where)
     return {part: next(iter(to)) for part, to in went.items() if len(to) == 1}
@@ -955,13 +955,13 @@ def _short_answers_follow(
     decisions of identifying words are (exactly or nearly), when no decision names that one (a
     transcript with decisions of its own is no renamed one: a file merged into it? which "Yes."
     was whose is not known)."""
-    named = {_transcript_part(sid) for sid, _ in chosen}
+    named = {transcript_part(sid) for sid, _ in chosen}
     went: dict[str, set[str]] = {}
     for (sid, text), on in chosen.items():
-        if on is not None and _identifying(text) and _transcript_part(sid) not in coded:
-            went.setdefault(_transcript_part(sid), set()).add(_transcript_part(on))
+        if on is not None and _identifying(text) and transcript_part(sid) not in coded:
+            went.setdefault(transcript_part(sid), set()).add(transcript_part(on))
     for (sid, text), on in chosen.items():
-        to = went.get(_transcript_part(sid), set())
+        to = went.get(transcript_part(sid), set())
         if (
             on is not None
             or not text
@@ -970,7 +970,7 @@ def _short_answers_follow(
             or (where := next(iter(to))) in named
         ):
             continue
-        free = [c for c in by_text.get(text, []) if _transcript_part(c) == where and c not in taken]
+        free = [c for c in by_text.get(text, []) if transcript_part(c) == where and c not in taken]
         if free:
             chosen[(sid, text)] = free[0]
             taken.add(free[0])
@@ -986,13 +986,13 @@ def _near_matches(
 ) -> dict[tuple[str, str], str]:
     """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those with
     a segment of nearly their text (:func:`match_decisions`), and that segment's id."""
-    coded = {_transcript_part(s.segment.id) for s in result.segments}
+    coded = {transcript_part(s.segment.id) for s in result.segments}
     # a short answer of a transcript not coded follows only its identifying words
     # (_short_answers_follow)
     left = [
         (sid, text)
         for (sid, text), on in chosen.items()
-        if on is None and text and (_transcript_part(sid) in coded or _identifying(text))
+        if on is None and text and (transcript_part(sid) in coded or _identifying(text))
     ]
     if not left:
         return {}
@@ -1000,16 +1000,16 @@ def _near_matches(
     for (sid, _), on in chosen.items():
         if on is not None:
             owners.setdefault(on, set()).add(sid)
-    named = {_transcript_part(sid) for sid, _ in chosen}
+    named = {transcript_part(sid) for sid, _ in chosen}
     # where each decision's near words are looked for: its transcript, or, when that is not
     # coded (its file renamed since the review: a name in it pseudonymised), every coded one
     # no decision names (None): a renamed transcript has none under its new name
-    scope = {sid: part if (part := _transcript_part(sid)) in coded else None for sid, _ in left}
+    scope = {sid: part if (part := transcript_part(sid)) in coded else None for sid, _ in left}
     scopes = set(scope.values())
     # transcript part (None: every transcript no decision names) -> (segment id, its words)
     segments: dict[str | None, list[tuple[str, list[str]]]] = {}
     for s in result.segments:
-        part = _transcript_part(s.segment.id)
+        part = transcript_part(s.segment.id)
         for where in (part, None) if part not in named else (part,):
             if where in scopes:
                 segments.setdefault(where, []).append((s.segment.id, _words(s.segment.text)))
@@ -1027,12 +1027,12 @@ def _near_matches(
     # nearly) in two transcripts follow neither (a greeting of p05 nearly p01's, a goodbye p02's)
     went: dict[str, set[str]] = {}
     for (sid, _), on in [*chosen.items(), *near.items()]:
-        if on is not None and _transcript_part(sid) not in coded:
-            went.setdefault(_transcript_part(sid), set()).add(_transcript_part(on))
+        if on is not None and transcript_part(sid) not in coded:
+            went.setdefault(transcript_part(sid), set()).add(transcript_part(on))
     near = {
         (sid, text): c
         for (sid, text), c in near.items()
-        if scope[sid] is not None or len(went[_transcript_part(sid)]) == 1
+        if scope[sid] is not None or len(went[transcript_part(sid)]) == 1
     }
     # a segment nearest to the words of two segments' decisions goes to neither
     claims: dict[str, set[str]] = {}
@@ -1077,7 +1077,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     edited = []
     renamed: dict[str, str] = {}  # a transcript not coded -> the one its decisions follow
     for d, sid in match.matched_to_edited:
-        old, new = _transcript_part(d.segment_id), _transcript_part(sid)
+        old, new = transcript_part(d.segment_id), transcript_part(sid)
         if old == new:
             edited.append((d, sid))
         else:
@@ -1117,7 +1117,7 @@ def _warn_of_other_transcripts(
 
     moved: dict[tuple[str, str], int] = {}
     for (d, sid), e in zip(match.matched, _edited_of_matched(match)):
-        old, new = _transcript_part(d.segment_id), _transcript_part(sid)
+        old, new = transcript_part(d.segment_id), transcript_part(sid)
         if old != new and not e and old not in renamed:
             moved[old, new] = moved.get((old, new), 0) + 1
     for (old, new), n in moved.items():
@@ -1710,7 +1710,8 @@ def warn_of_few_segments(
                 if training
                 else f"{'is' if one else 'are'} on no segment of these codings, so the reviewed "
                 f"codings do not carry {'it' if one else 'them'} ({'its' if one else 'their'} "
-                "decisions name segments they do not hold: made on other codings?)"
+                "decisions name segments they do not hold): apply them to the codings they were "
+                "made on, or give --decisions made on these"
             ),
             path=where,
         )
@@ -2798,16 +2799,16 @@ def _found_by_moved_id(
     """The rows without text found by their segment id (``on``, as :func:`match_decisions`
     gives it) in transcripts whose ids have moved: a row with text there is no longer at its id
     (found at another, or nowhere), so a row matched by id may be on other words."""
-    parts = {_transcript_part(sid) for sid in segment_ids}
+    parts = {transcript_part(sid) for sid in segment_ids}
     moved = {
-        _transcript_part(d.segment_id)
+        transcript_part(d.segment_id)
         for d, o in zip(decisions, on)
-        if d.text and o != d.segment_id and _transcript_part(d.segment_id) in parts
+        if d.text and o != d.segment_id and transcript_part(d.segment_id) in parts
     }
     return [
         d
         for d, o in zip(decisions, on)
-        if not d.text and o is not None and _transcript_part(o) in moved
+        if not d.text and o is not None and transcript_part(o) in moved
     ]
 
 

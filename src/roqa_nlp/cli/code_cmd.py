@@ -1210,9 +1210,10 @@ def _say_reopened(ids: list[str]) -> None:
     interviews read as partly reviewed, with no reason given."""
     if not ids:
         return
+    from ..decisions import transcript_part
     from ..errors import first_few
 
-    n, k = len(ids), len({i.rsplit(":", 1)[0] for i in ids})  # a segment id: transcript:0007
+    n, k = len(ids), len({transcript_part(i) for i in ids})
     one = n == 1
     console().print(
         f"  {n} segment{'' if one else 's'} of {k} interview{'' if k == 1 else 's'} the review "
