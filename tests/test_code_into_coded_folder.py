@@ -185,3 +185,60 @@ def test_segments_of_an_interview_reviewed_whole_put_up_for_review_again_are_nam
     ) in " ".join(run.out.split())
     run = roqa("code", s, "--out", out, "--model", tiny_model_dir)  # replaced: it is to review
     assert "decided whole" not in run.out
+
+
+def test_a_review_on_edited_text_is_warned_of_once_with_or_without_a_report(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """s49 review (concern on code_cmd.py:648-658): since s49/3 the warnings of matching the
+    review to the codings about to be replaced were silenced, the review's line after coding
+    saying what holds of the new ones; with --no-report there is no such line, so a decision
+    on edited text went unsaid. Said once in both modes."""
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir, "--no-report").code == 0
+    line = next(x for x in (out / "codings.jsonl").read_text("utf-8").splitlines() if "RM01" in x)
+    text = json.loads(line)["text"].replace("managers above us", "manager above us")
+    (out / "decisions.csv").write_text(
+        f'segment_id,decision,code_id,new_code,note,text\nRM01:0001,accept,OS.B,,,"{text}"\n',
+        encoding="utf-8",
+    )
+    edited = (
+        f"roqa: warning: {out / 'decisions.csv'}: 1 decision matched to 1 segment whose text "
+        "was edited since the review (nearly the same words, not the same): RM01:0001 (row 2); "
+        "check they are the talk decided on"
+    )
+    for report in (["--no-report"], []):
+        run = roqa("code", s, "--out", out, "--model", tiny_model_dir, *report)
+        assert run.code == 0, run.err
+        said = [" ".join(x.split()) for x in run.err.split("roqa: ") if "edited since" in x]
+        assert said == [edited.removeprefix("roqa: ")], report
+
+
+def test_both_reviews_beside_the_codings_are_noted_without_a_report(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """s49 review (same concern): with --no-report, the newer of decisions.csv and .xlsx was
+    read (its rejections recorded as fitting no code) without the note `roqa code` gives with
+    a report, that both are there and which is read."""
+    import os
+
+    from test_decisions_inputs import xlsx_bytes
+
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir, "--no-report").code == 0
+    rows = [["segment_id", "decision", "code_id", "new_code", "note"]]
+    (out / "decisions.csv").write_text("segment_id,decision,code_id,new_code,note\n", "utf-8")
+    (out / "decisions.xlsx").write_bytes(xlsx_bytes([*rows, ["RM01:0001", "accept", "OS.B"]]))
+    os.utime(out / "decisions.csv", (1_700_000_000, 1_700_000_000))
+    os.utime(out / "decisions.xlsx", (1_700_000_100, 1_700_000_100))
+    note = (
+        f"roqa: note: {out}: both decisions.csv and decisions.xlsx are beside the codings: "
+        "decisions.xlsx, the newer, is read (delete the other, or give one with --decisions)"
+    )
+    for report in (["--no-report"], []):
+        run = roqa("code", s, "--out", out, "--model", tiny_model_dir, *report)
+        assert run.code == 0, run.err
+        said = [" ".join(x.split()) for x in run.err.split("roqa: ") if "both decisions" in x]
+        assert said == [note.removeprefix("roqa: ")], report

@@ -613,7 +613,9 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     review made on the codings charted in CFIR 2.0 is read in the codings' own codes first, so
     a segment whose every CFIR 2.0 code shown was rejected gets its row too. A decisions file
     elsewhere is not written to: its codings stay beside it (the report's line counts the rows
-    added apart, :attr:`Review.added`); nor is an ``.xlsx`` (a note says so)."""
+    added apart, :attr:`Review.added`); nor is an ``.xlsx`` (a note says so). With no
+    ``review`` (no report), the note that both are beside the codings and the warnings of
+    matching them (edited text) are said here, as no review's line follows."""
     import warnings
 
     from ..crosswalk import codebook_for
@@ -629,12 +631,14 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     from ..errors import RoqaError, RoqaWarning, warn
     from ..result import CodingResult
 
-    path = given if given is not None else review_beside(out)[0]
+    path, note = (given, None) if given is not None else review_beside(out)
     if path is None:
         return
     codings = path.parent / "codings.jsonl"
     if not (path.is_file() and codings.is_file()):
         return
+    if note and review is None:  # with a report, read_review said it
+        print(f"roqa: note: {note}", file=sys.stderr)
     try:
         decisions = (
             review.decisions if review is not None else read_decisions(path, allow_empty=True)[0]
@@ -650,8 +654,10 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             book = None  # its project codebook is gone: the review is read in its own codes
         with warnings.catch_warnings():
             # matched on the codings about to be replaced: what holds of the new ones (edited
-            # text, a transcript renamed) the report's line says, a stale line else (s49/3)
-            warnings.simplefilter("ignore", RoqaWarning)
+            # text, a transcript renamed) the report's line says, a stale line else (s49/3);
+            # with no report (no line), what holds of these, whose rows are recorded, is said
+            if review is not None:
+                warnings.simplefilter("ignore", RoqaWarning)
             rows = no_code_rows(decisions, result, where=path, codebook=book)
             if review is not None and path.parent.resolve() == out.resolve():
                 # where the review is on the codings replaced: a transcript renamed again
