@@ -86,6 +86,20 @@ def test_the_model_reads_no_inline_interviewer_interjection(said: str, read: str
         ("It was [inaudible] the ward.", "It was [inaudible] the ward."),
         ("[the ward] was good [the rota]", "[the ward] was good [the rota]"),
         ("[inaudible]", "[inaudible]"),
+        # a note that words were lost stays at the edges (s49 re-test refocus, finding 6)
+        (
+            "[inaudible 00:12:31] the funding from the council keeps getting cut.",
+            "[inaudible 00:12:31] the funding from the council keeps getting cut.",
+        ),
+        ("(inaudible) the team, really. [laughs]", "(inaudible) the team, really."),
+        (
+            "[crosstalk] [Unclear.] Yes it was. (indistinct) (pause)",
+            "[Unclear.] Yes it was. (indistinct)",
+        ),
+        (
+            "[laughs] It was the rota [unintelligible words] [crosstalk]",
+            "It was the rota [unintelligible words]",
+        ),
     ],
 )
 def test_a_quote_is_trimmed_of_annotations_at_its_edges_only(text: str, shown: str) -> None:
@@ -97,10 +111,12 @@ def test_a_quote_is_trimmed_of_annotations_at_its_edges_only(text: str, shown: s
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("Yes it helped. " + "[inaudible] " * 3000, "Yes it helped."),
+        ("Yes it helped. " + "[laughs] " * 3000, "Yes it helped."),
+        ("Yes it helped. " + "[inaudible] " * 3000, "Yes it helped." + " [inaudible]" * 3000),
         ("[crosstalk] " * 2000 + "Yes. [the rota]" + " (laughs)" * 2000, "Yes. [the rota]"),
         ("It was " + "[inaudible] " * 1000 + "the ward. [laughs]", "It was " + "[inaudible] " * 999
          + "[inaudible] the ward."),
+        ("[crosstalk] " * 2000 + "[inaudible] Yes." + " (laughs)" * 2000, "[inaudible] Yes."),
         ("[inaudible] " * 3000, ("[inaudible] " * 3000).strip()),
     ],
 )  # fmt: skip

@@ -100,11 +100,25 @@ def is_annotation(note: str) -> bool:
     """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation (a full
     stop, comma or exclamation mark closing it left out: ``[Laughs.]``; and the time a service
     writes after it: Rev's ``[crosstalk 00:01:02]``, :data:`.timecodes.NOTE_TIME`)."""
+    return _annotation().fullmatch(_plain(note)) is not None
+
+
+def _plain(note: str) -> str:
+    """``note``, the inside of a bracketed note, without the full stop, comma or exclamation mark
+    closing it and without the time a service writes after it (:func:`is_annotation`)."""
     inside = " ".join(note.split()).rstrip(".,!")
     timed = NOTE_TIME.fullmatch(f"[{inside}]")
     if timed is not None:
         inside = timed.group("note").rstrip(".,!")
-    return _annotation().fullmatch(inside) is not None
+    return inside
+
+
+def _trimmable(note: str) -> bool:
+    """Whether a quote drops ``note``, the inside of a bracketed note at its edge: an annotation
+    that does not say words were lost (``[laughs]``, ``[crosstalk]``, ``(pause)``). A note of
+    :data:`WORDS_LOST` (``[inaudible 00:12:31]``, ``(unclear)``) stays, as it tells the reader
+    words are missing there (s49 re-test refocus, finding 6)."""
+    return is_annotation(note) and _words_lost().fullmatch(_plain(note)) is None
 
 
 def without_annotations(text: str) -> str:
@@ -123,15 +137,17 @@ def trim_annotations(text: str) -> str:
     """``text`` without the transcriber's annotations at its start and end (``[crosstalk] Sorry,
     I was going to say...`` -> ``Sorry, I was going to say...``; ``...really help. [laughs]`` ->
     ``...really help.``), and the white space they leave; those inside it stay, and so does a
-    text of annotations alone (``[inaudible]``): what a quote shows of a segment, whose text and
+    text of annotations alone (``[crosstalk]``): what a quote shows of a segment, whose text and
     offsets keep them as the transcript has them (session 49: a quote of Table 2 opened with
-    ``[crosstalk]``)."""
+    ``[crosstalk]``). A note saying words were lost (``[inaudible]``, ``(unclear)``:
+    :data:`WORDS_LOST`) stays at the edges too, and what is outside it is trimmed."""
     start, end = 0, len(text.rstrip())
-    start = annotations_end(text, start, end)
+    while (m := _NOTE.match(text, start, end)) is not None and _trimmable(_inside(m)):
+        start = m.end()
     # the notes after it, read once, walked back from the end while each closes what is left
     # and is an annotation (s49 review: re-reading them for each took 9.7 s on 8,000)
     for last in reversed(list(_NOTE.finditer(text, start, end))):
-        if last.end() != end or not is_annotation(_inside(last)):
+        if last.end() != end or not _trimmable(_inside(last)):
             break
         end = last.start()
         while end > start and text[end - 1].isspace():
