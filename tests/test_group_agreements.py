@@ -72,6 +72,21 @@ def test_a_reply_of_group_agreeing_phrases_only_agrees(words: str) -> None:
         ("Same, the rota is the problem for us.", "It's the staffing.", False),
         ("Same, but not on nights.", "The champions help on shift.", False),
         ("Yes, a tick box.", "It's like a tick box.", False),
+        # a restriction or an addition, or a first-person clause of the reply's own, says
+        # something (s49 re-test refocus, finding 4)
+        ("Same here, only on nights.", "It goes on every shift, days and nights.", False),
+        ("Same, apart from nights.", "It goes on every shift, days and nights.", False),
+        ("Same, also on nights.", "It goes on every shift, days and nights.", False),
+        (
+            "Same, I do a lot of nights too. [crosstalk]",
+            "I'm a night worker mainly. I do feel a bit left out, nobody thought about nights.",
+            False,
+        ),
+        ("Same, we work nights as well.", "Nights are the problem for us.", False),
+        ("Same, I do.", "I do feel a bit left out of it.", True),
+        ("Same here, I agree with that, yeah.", "Nights are the problem.", True),
+        ("Me too, we had the same.", "Nights are the problem.", True),
+        ("Same, when I started, yeah.", "I was lost when I started.", True),
     ],
 )
 def test_an_agreement_that_only_echoes_the_turn_it_answers_only_agrees(

@@ -76,6 +76,9 @@ GROUP_AGREEMENTS = "group_agreements.txt"
 #: not here.``, ``That's the thing, they didn't.``): a reply holding one, or a word ending in
 #: ``n't``, never only echoes (:func:`echoes`)
 NOT_ECHOING = "not_echoing.txt"
+#: the words a first-person clause opens with (``I``, ``we``): one in a member's agreeing reply
+#: says something of its own unless what follows it agrees or repeats the answered turn
+FIRST_PERSON_SUBJECTS = "first_person_subjects.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -260,8 +263,10 @@ def echoes(tokens: list[str], answered: str) -> bool:
     word is in an acknowledging, agreeing, summary- or group-agreeing phrase (a bare no is not:
     it contradicts), a word of :data:`BACKCHANNEL_WORDS`, a stop word
     (:func:`~roqa_nlp.open_coding.english_stop_words`) or a word of ``answered``: ``Yeah, a tick
-    box. Exactly.`` after ``...it's like a tick box.``, ``Same, when I started.`` after ``I only
-    started in March``; not ``Same, the rota's the problem for us.``, which adds words."""
+    box. Exactly.`` after ``...it's like a tick box.``, ``Same, when I started.`` after ``I was
+    lost when I started``; not ``Same, the rota's the problem for us.``, which adds words, nor
+    ``Same, only on nights.`` (a restriction) or ``Same, I do a lot of nights too.``, a
+    first-person clause of its own (:func:`_own_clause`)."""
     agreeing, longest = phrases_of(GROUP_AGREEMENTS), longest_of(GROUP_AGREEMENTS)
     found = any(
         tuple(tokens[i : i + n]) in agreeing
@@ -274,7 +279,10 @@ def echoes(tokens: list[str], answered: str) -> bool:
     phrases, most = phrases_of(*_AGREES_IN_GROUP), longest_of(*_AGREES_IN_GROUP)
     from ..open_coding import english_stop_words  # the words that add nothing of their own
 
-    said = set(words_of(answered)) | english_stop_words()
+    heard = words_of(answered)
+    if _own_clause(tokens, heard):
+        return False
+    said = set(heard) | english_stop_words()
     # covered[i]: tokens[:i] are pieces that say nothing of their own
     covered = [True] + [False] * len(tokens)
     for i in range(1, len(tokens) + 1):
@@ -289,6 +297,32 @@ def echoes(tokens: list[str], answered: str) -> bool:
 @cache
 def _not_echoing() -> frozenset[str]:
     return packaged_words(NOT_ECHOING)
+
+
+@cache
+def _first_person_subjects() -> frozenset[str]:
+    return packaged_words(FIRST_PERSON_SUBJECTS)
+
+
+def _own_clause(tokens: list[str], heard: list[str]) -> bool:
+    """Whether ``tokens`` hold a first-person clause of their own: from a word of
+    :data:`FIRST_PERSON_SUBJECTS` on (backchannel words at the end aside), words that are neither
+    agreeing phrases (``I agree with that``, ``we had the same``, ``I do``) nor the words of
+    ``heard``, the answered turn, in its order (``Same, when I started.`` after ``...when I
+    started.``): ``Same, I do a lot of nights too.``, ``Same, we work nights as well.``."""
+    subjects = _first_person_subjects()
+    for k, word in enumerate(tokens):
+        if word not in subjects:
+            continue
+        rest = tokens[k:]
+        while rest and rest[-1] in BACKCHANNEL_WORDS:
+            rest = rest[:-1]
+        if covered_by(rest, *_AGREES_IN_GROUP):
+            continue
+        n = len(rest)
+        if not any(heard[i : i + n] == rest for i in range(len(heard) - n + 1)):
+            return True
+    return False
 
 
 def covered_by(tokens: list[str], *names: str) -> bool:
