@@ -158,6 +158,28 @@ def test_saturation_counts_no_code_new_on_a_reply_that_only_agrees() -> None:
     assert s.cumulative == [3]
 
 
+def test_saturation_says_which_codes_rest_only_on_replies_that_only_agree(tmp_path: Path) -> None:
+    """s49 re-test refocus, finding 3: CI.A and PR.C, charted only on agreeing replies, were left
+    out of the new codes with no word why; the note, the workbook's About sheet and the report's
+    saturation section say so now."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.report import render_report
+
+    s = saturation(coded_group(), cases="transcript")
+    line = (
+        "2 codes rest only on replies that only agree and are not counted as new: "
+        "CI.A (fg_agree), PR.C (fg_agree)"
+    )
+    assert s.agreeing_only == {"CI.A": ["fg_agree"], "PR.C": ["fg_agree"]}
+    assert s.agreeing_only_note() == line
+    s.to_xlsx(tmp_path / "s.xlsx")
+    about = [r[0] for r in load_workbook(tmp_path / "s.xlsx")["About"].iter_rows(values_only=True)]
+    assert about[-1] == line
+    html = render_report(coded_group())
+    assert f'<p class="muted">{line}.</p>' in html
+
+
 def test_the_matrix_quotes_a_cell_as_table_2_quotes_its_side() -> None:
     """Session 49, finding 2: the matrix ranked by the code's probability alone, so a quote whose
     valence the model doubts (0.99 x 0.50) came before the one Table 2 quotes (0.90 x 0.60)."""

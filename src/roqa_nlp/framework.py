@@ -1858,6 +1858,10 @@ class Saturation:
     #: per interview, the transcripts it was recorded in (``p04_part1``, ``p04_part2``: one case
     #: of the framework matrix); :attr:`interviews` names them joined by `` + ``
     transcripts: list[list[str]] = field(default_factory=list)
+    #: the codes Table 2 and the matrix chart only on replies that only agree (``Exactly.``,
+    #: ``Same here.``), so no interview counts them as new, each with the interviews they are
+    #: charted in: :meth:`agreeing_only_note` says so (s49 re-test refocus, finding 3)
+    agreeing_only: dict[str, list[str]] = field(default_factory=dict)
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -1878,6 +1882,22 @@ class Saturation:
             k for k in range(1, f.at + 1) if not (self.nothing_coded and self.nothing_coded[k - 1])
         ]
         return coded[-f.stopping_criterion :]
+
+    def agreeing_only_note(self) -> str:
+        """The codes charted only on replies that only agree, left out of the new codes, in one
+        line: ``2 codes rest only on replies that only agree and are not counted as new: OS.D
+        (int_C09), PR.B.3 (int_C09)``; empty when there are none."""
+        if not self.agreeing_only:
+            return ""
+        n = len(self.agreeing_only)
+        codes = ", ".join(
+            f"{self.code_label(k)} ({', '.join(ts)})" for k, ts in self.agreeing_only.items()
+        )
+        rest = "codes rest" if n != 1 else "code rests"
+        counted = "are" if n != 1 else "is"
+        return (
+            f"{n} {rest} only on replies that only agree and {counted} not counted as new: {codes}"
+        )
 
     def number(self, k: int) -> int:
         """The number in the study's order of the ``k``-th interview judged (1-based)."""
@@ -2098,7 +2118,7 @@ class Saturation:
             [
                 ("Saturation", self.rows(), 14, False),
                 ("Verdicts", self.verdict_rows(), 30, True),
-                *about_sheet(self.note),
+                *about_sheet(self.note, self.agreeing_only_note()),
             ],
         )
 
@@ -2465,9 +2485,13 @@ def saturation(
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
+    agreeing: dict[str, list[str]] = {}  # code -> the interviews charting it on agreeing replies
     for q in charted:
         # a reply that only agrees ("Yeah, same here.") holds no idea of its own
-        if (c := in_case.get(q.transcript_id)) is not None and not q.only_agrees:
+        if (c := in_case.get(q.transcript_id)) is not None and q.only_agrees:
+            if c not in (cs := agreeing.setdefault(q.code_id, [])):
+                cs.append(c)
+        elif c is not None:
             if q.code_id not in codes_in[c]:
                 codes_in[c].append(q.code_id)
             # how sure the model is of the code, not its share of a mapping (unsure_new)
@@ -2482,6 +2506,11 @@ def saturation(
         new_codes.append(fresh)
         cumulative.append(len(seen))
     counts = [len(c) for c in new_codes]
+    agreeing_only = {
+        k: [label[c] for c in seq if c in agreeing[k]]
+        for k in sorted(agreeing, key=natural_key)
+        if k not in seen
+    }
     participants = [result.participant_of(files_of[c][0]) for c in seq]
     new_support = [
         {k: (len(support[t, k]), max(support[t, k])) for k in fresh}
@@ -2491,7 +2520,8 @@ def saturation(
     from .codebook import named_code
 
     names = _code_names(result, book)
-    shown = {k: names[k] for ks in new_codes for k in ks if k in names}  # the codes shown
+    # the codes shown: the new ones and those charted only on agreeing replies
+    shown = {k: names[k] for ks in [*new_codes, list(agreeing_only)] for k in ks if k in names}
 
     from .exchange.qdpx_export import coder_of
 
@@ -2887,6 +2917,7 @@ def saturation(
         ),
         undecided if any(u for u, _ in undecided) else [],
         [files_of[c] for c in seq],
+        agreeing_only,
     )
 
 

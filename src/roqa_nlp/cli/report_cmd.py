@@ -326,6 +326,8 @@ def report_command(
                 else "on the model's suggestions, not the review carried into the report"
             )
             typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
+            if agreeing := sat.agreeing_only_note():
+                typer.echo(f"  {agreeing}")
             if review is not None and decided:
                 typer.echo(
                     f"note: the review carried in decided {len(decided)} segments; to judge "
