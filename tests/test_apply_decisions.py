@@ -1039,8 +1039,7 @@ def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
     assert (
         "\u2021 Valence unsure: the probability of its valence is below 60%, or it is the "
         "model's guess for a new code that the reviewer gave no valence. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its "
-        "valence there too is not marked (the bullet says how many are)." in paragraphs
+        "every segment of theirs in this bullet has an unsure valence." in paragraphs
     )
 
 

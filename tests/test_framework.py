@@ -1863,11 +1863,9 @@ def test_table2_docx_marks_unsure_codings_and_leaves_neutral_only_domains_out(
     ]  # fmt: skip
     assert [p.text for p in doc.paragraphs[2:]] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its code "
-        "there too is not marked (the bullet says how many are).",
+        "every segment of theirs in this bullet has an unsure code.",
         "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
-        "participant: all of their segments the bullet counts are so; one with a segment sure "
-        "of its valence there too is not marked (the bullet says how many are).",
+        "participant: every segment of theirs in this bullet has an unsure valence.",
         "Not in the table: 1 segment whose valence is neutral (neither barrier nor enabler), "
         "under 2 constructs (a segment neutral under several constructs is named under each). "
         "Charted only as neutral, so in no row above: Intervention Source (1 segment). Under a "
@@ -2876,8 +2874,7 @@ def test_the_report_and_word_table_2_judge_a_shared_out_code_on_the_models_proba
     marked = [p.text for p in Document(str(out)).paragraphs if "\u2020" in p.text]
     assert marked == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its code "
-        "there too is not marked (the bullet says how many are)."
+        "every segment of theirs in this bullet has an unsure code."
     ]
     assert [c for row in docx_rows(out) for cell in row for c in cell if "\u2020" in c] == [
         "Structural Characteristics: 1 participant, 1 code unsure (P02\u2020), 1 segment",
@@ -2920,8 +2917,7 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_codes(
     )
     assert [p.text for p in Document(str(out)).paragraphs][2] == (
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its code "
-        "there too is not marked (the bullet says how many are)."
+        "every segment of theirs in this bullet has an unsure code."
     )
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert '<div class="who">P01, P09, P10 (code unsure) <span' in html
@@ -3082,11 +3078,9 @@ def test_table2_marks_and_counts_participants_counted_only_on_unsure_valences(
     # no quote shown: the legend still says what the participants' marks mean
     assert [p.text for p in Document(str(out)).paragraphs][2:] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its code "
-        "there too is not marked (the bullet says how many are).",
+        "every segment of theirs in this bullet has an unsure code.",
         "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
-        "participant: all of their segments the bullet counts are so; one with a segment sure "
-        "of its valence there too is not marked (the bullet says how many are).",
+        "participant: every segment of theirs in this bullet has an unsure valence.",
     ]
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert (
@@ -3132,11 +3126,9 @@ def test_table2_marks_a_participant_only_when_all_their_segments_in_the_bullet_a
     ]
     assert [p.text for p in Document(str(out)).paragraphs][2:] == [
         "\u2020 Code unsure: the model's probability for it is below 40%. After a participant: "
-        "all of their segments the bullet counts are so; one with a segment sure of its code "
-        "there too is not marked (the bullet says how many are).",
+        "every segment of theirs in this bullet has an unsure code.",
         "\u2021 Valence unsure: the probability of its valence is below 60%. After a "
-        "participant: all of their segments the bullet counts are so; one with a segment sure "
-        "of its valence there too is not marked (the bullet says how many are).",
+        "participant: every segment of theirs in this bullet has an unsure valence.",
     ]
     html = write_report(r, tmp_path / "r.html", MINI).read_text("utf-8")
     assert '<div class="who">P01, P02 (code unsure, valence unsure) <span' in html

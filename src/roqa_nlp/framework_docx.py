@@ -81,10 +81,10 @@ CODE_MARK = "\u2020"
 VALENCE_MARK = "\u2021"
 #: what the legend says of a participant marked with either, ``{what}`` being what is unsure
 #: (``code``, ``valence``): the mark says whose evidence rests on unsure segments only, so one
-#: with a sure segment there too is not marked (:meth:`~roqa_nlp.framework.Side.participant_list`)
+#: with a sure segment there too is not marked (:meth:`~roqa_nlp.framework.Side.participant_list`;
+#: s49 re-test refocus, finding 7: said in plain short words)
 AFTER_PARTICIPANT = (
-    " After a participant: all of their segments the bullet counts are so; one with a segment "
-    "sure of its {what} there too is not marked (the bullet says how many are)."
+    " After a participant: every segment of theirs in this bullet has an unsure {what}."
 )
 
 
