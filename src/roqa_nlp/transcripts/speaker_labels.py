@@ -350,8 +350,9 @@ def _may_open_with_a_label(line: str) -> bool:
 
 #: ``José 🙂: words``, ``Jane Smith | NHS: words``: a video call's display name holding an emoji
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
-#: :func:`display_name_label` only. The blanks before the colon are taken whole (:data:`BLANKS_WHOLE`: no
-#: blank is a colon), as a megabyte of them was walked back for every length of the label.
+#: :func:`display_name_label` only. The blanks before the colon are taken whole
+#: (:data:`BLANKS_WHOLE`: no blank is a colon), as a megabyte of them was walked back for every
+#: length of the label.
 DISPLAY_NAME_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
@@ -1470,8 +1471,9 @@ def _is_speakers(label: str) -> bool:
 
 
 #: A footer's opening word(s) and its full stop or colon; the blanks before the stop are taken
-#: whole (:data:`BLANKS_WHOLE`: no blank is a stop), or a line of a word and a megabyte of blanks was walked
-#: back blank by blank for every length of the word (a second and a half a line).
+#: whole (:data:`BLANKS_WHOLE`: no blank is a stop), or a line of a word and a megabyte of
+#: blanks was walked back blank by blank for every length of the word (a second and a half a
+#: line).
 _FOOTER_HEAD = re.compile(rf"[ \t*_\[(]*([^\W\d_][\w ]{{0,30}}?){BLANKS_WHOLE}[.:][ \t]")
 
 
