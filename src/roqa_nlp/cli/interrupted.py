@@ -30,12 +30,14 @@ def state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
 
 
 def files_in(out: Path) -> list[Path]:
-    """The files of the folder ``out`` (none when it is not one), but the folder's lock."""
+    """The files of the folder ``out`` (none when it is not one), but the folder's lock and the
+    record of the write-up files written there (:data:`~roqa_nlp.write_up_files.RECORD`)."""
     from ..folder_lock import LOCK_FILE
+    from ..write_up_files import RECORD
 
     if not out.is_dir():
         return []
-    return sorted(f for f in out.iterdir() if f.is_file() and f.name != LOCK_FILE)
+    return sorted(f for f in out.iterdir() if f.is_file() and f.name not in (LOCK_FILE, RECORD))
 
 
 @contextmanager

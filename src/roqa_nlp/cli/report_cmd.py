@@ -261,7 +261,13 @@ def report_command(
         order=None if order is None else _interview_order(order),
     )
     page = out or source.with_name("report.html")
-    planned = [page, *(p for p in (matrix, table, saturation_out) if p is not None)]
+    write_ups = [p for p in (matrix, table, saturation_out) if p is not None]
+    planned = [page, *write_ups]
+    from ..write_up_files import keep_edited, kept_line, record_written
+
+    # a matrix charted in Excel, a Table 2 finished in Word: kept before any file is replaced
+    if (kept := kept_line(keep_edited(write_ups))) is not None:
+        print(f"roqa: warning: {kept}", file=sys.stderr)
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     with told_if_interrupted(page.parent, planned, unlike="match the new report"):
         path = write_report(
@@ -293,9 +299,11 @@ def report_command(
                 m.to_xlsx(matrix)
             else:
                 m.to_csv(matrix)
+            record_written(matrix)
             typer.echo(f"matrix: {matrix}")
         if table is not None:
             write_table(table, result, book, opts, quotes=table_quotes, cite=cite)
+            record_written(table)
             typer.echo(f"table: {table}")
         if saturation_out is not None:
             import warnings
@@ -315,6 +323,7 @@ def report_command(
                 sat.to_xlsx(saturation_out)
             else:
                 sat.to_csv(saturation_out)
+            record_written(saturation_out)
             rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
             # whose codes the verdict is on, as the workbook's About says: a review carried into
             # the page is not charted (apply-decisions makes it the reviewer's codings)

@@ -1,0 +1,132 @@
+"""The write-up files ``roqa report`` writes (the framework matrix, Table 2 and the saturation
+table: ``--matrix``, ``--table``, ``--saturation``), kept when the researcher has edited them.
+
+The Framework Approach's charting is done in the matrix: researchers write their summaries in
+its cells in Excel, and they finish Table 2 in Word. ``roqa report`` run again wrote the new
+file over theirs without a word, the charting lost (tester, session 49). So, as
+:mod:`~roqa_nlp.source_fingerprints` records the transcripts coded, each of these files is
+recorded, once written, with the SHA-256 of its bytes, in the hidden :data:`RECORD` of its
+folder; before one is replaced, a file whose bytes are not those roqa last wrote there (edited
+since, or never written by roqa: a file of the researcher's, or one an earlier version wrote
+before the record) is first kept beside it, as ``roqa code`` keeps an earlier codebook copy
+(``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
+file already (a later round of edits), with its SHA-256's first 12 digits,
+``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that
+cannot be made is an error before anything is replaced: their edits are never lost.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path
+
+from .errors import RoqaError
+
+#: The hidden file, in the folder of a write-up file, recording the SHA-256 of the bytes roqa
+#: last wrote to each write-up file there, by name: ``{"written": {"matrix.xlsx": "..."}}``
+RECORD = ".roqa.written.json"
+#: What a kept copy's name says of it, before its extension: ``matrix.edited.xlsx``
+EDITED = "edited"
+
+
+def _record(folder: Path) -> dict[str, str]:
+    """The fingerprints :data:`RECORD` in ``folder`` holds by file name; none when it is missing
+    or cannot be read (every file there is then kept before it is replaced)."""
+    try:
+        data = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    files = data.get("written") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def record_written(path: str | Path) -> None:
+    """Record the bytes of the write-up file ``path`` roqa has just written (its SHA-256, in the
+    folder's :data:`RECORD`). A record that cannot be written only means the file is kept
+    before it is next replaced."""
+    from .io import atomic_write_text, sha256_file
+
+    p = Path(path)
+    with suppress(OSError, RoqaError):
+        files = {**_record(p.parent), p.name: sha256_file(p)}
+        text = json.dumps({"written": dict(sorted(files.items()))}, indent=1) + "\n"
+        atomic_write_text(p.parent / RECORD, text)
+
+
+def keep_edited(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """Keep a copy of each existing file of ``paths`` (the write-up files a run is about to
+    replace) whose bytes are not those roqa last wrote there (:func:`record_written`), beside
+    it (see the module docstring); the files kept, each with its copy. A copy that cannot be
+    made is a one-line error naming the file, raised before any file is replaced."""
+    from .io import sha256_bytes
+
+    kept: list[tuple[Path, Path]] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise RoqaError(
+                f"cannot be read to keep a copy before it is replaced: {e.strerror or e}",
+                path=path,
+                hint="close it in the program that has it open, or give another file name",
+            ) from None
+        sha = sha256_bytes(data)
+        if _record(path.parent).get(path.name) == sha:
+            continue  # as roqa wrote it: nothing of the researcher's to lose
+        kept.append((path, _kept_copy(path, data, sha)))
+    return kept
+
+
+def _kept_copy(path: Path, data: bytes, sha: str) -> Path:
+    """The copy of ``path`` (its bytes ``data``, of SHA-256 ``sha``) beside it: an existing one
+    of the same bytes, else a new one under the first free name (see the module docstring)."""
+    from .io import atomic_write_bytes
+
+    for name in (
+        f"{path.stem}.{EDITED}{path.suffix}",
+        f"{path.stem}.{EDITED}.{sha[:12]}{path.suffix}",
+    ):
+        copy = path.with_name(name)
+        try:
+            if copy.read_bytes() == data:
+                return copy
+            continue  # another round's copy: left as it is
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue
+        atomic_write_bytes(copy, data)
+        with suppress(OSError):
+            shutil.copystat(path, copy)  # its time (when it was last saved) and mode
+        return copy
+    raise RoqaError(
+        "was edited since roqa wrote it, and no copy of it could be kept beside it",
+        path=path,
+        hint=f"move it (or {path.stem}.{EDITED}{path.suffix}) out of the folder, or give another "
+        "file name",
+    )
+
+
+def kept_line(kept: list[tuple[Path, Path]]) -> str | None:
+    """The one line saying where the files ``kept`` (:func:`keep_edited`) were kept; None when
+    there are none."""
+    if not kept:
+        return None
+    if len(kept) == 1:
+        ((path, copy),) = kept
+        return (
+            f"{path}: edited since roqa wrote it (or roqa has no record of writing it): your "
+            f"copy is kept as {copy}; the new one replaces it"
+        )
+    copies = ", ".join(f"{path} as {copy}" for path, copy in kept)
+    return (
+        f"{len(kept)} files edited since roqa wrote them (or roqa has no record of writing them): "
+        f"your copies are kept ({copies}); the new ones replace them"
+    )

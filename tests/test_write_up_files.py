@@ -1,0 +1,126 @@
+"""``roqa report`` run again keeps a write-up file the researcher edited (the framework matrix they
+chart in, Table 2, the saturation table) beside it before it writes the new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from test_cli_agree import run
+from test_cli_report import alices_codings
+
+SUMMARY = "Staffing is short; the manager backs the team (summary, P07)"
+
+
+def _chart_in_excel(path: Path) -> None:
+    """Write a summary in the matrix's first coded cell, as a researcher does in Excel."""
+    book = openpyxl.load_workbook(path)
+    book["Matrix"].cell(row=2, column=2).value = SUMMARY
+    book.save(path)
+
+
+def _summary(path: Path) -> object:
+    return openpyxl.load_workbook(path)["Matrix"].cell(row=2, column=2).value
+
+
+def _kept_files(folder: Path) -> list[str]:
+    return sorted(f.name for f in folder.iterdir() if ".edited" in f.name)
+
+
+def test_a_matrix_charted_in_excel_is_kept_before_report_writes_it_again(
+    tmp_path: Path, capsys
+) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m = tmp_path / "matrix.xlsx"
+    assert run(["report", str(folder), "--matrix", str(m)], capsys)[0] == 0
+    _chart_in_excel(m)
+    edited = m.read_bytes()
+    code, out, err = run(["report", str(folder), "--matrix", str(m)], capsys)
+    kept = tmp_path / "matrix.edited.xlsx"
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {m}: edited since roqa wrote it (or roqa has no record of writing it): "
+        f"your copy is kept as {kept}; the new one replaces it\n"
+    )
+    assert kept.read_bytes() == edited  # the researcher's charting, byte for byte
+    assert _summary(kept) == SUMMARY
+    assert _summary(m) != SUMMARY  # the new matrix, charted afresh
+    assert f"matrix: {m}" in out
+
+
+def test_report_writes_over_its_own_unedited_files_without_a_copy(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    args = ["report", str(folder), "--matrix", str(tmp_path / "matrix.xlsx")]
+    args += ["--table", str(tmp_path / "table2.docx")]
+    args += ["--saturation", str(tmp_path / "saturation.csv")]
+    assert run(args, capsys)[0] == 0
+    code, _, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    assert _kept_files(tmp_path) == []
+
+
+def test_every_edited_write_up_file_is_kept_and_named_in_one_line(tmp_path: Path, capsys) -> None:
+    import docx
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m, t, s = tmp_path / "m.csv", tmp_path / "table2.docx", tmp_path / "saturation.xlsx"
+    args = ["report", str(folder), "--matrix", str(m), "--table", str(t), "--saturation", str(s)]
+    assert run(args, capsys)[0] == 0
+    with m.open("a", encoding="utf-8") as fh:
+        fh.write("P99,my own row\n")
+    document = docx.Document(str(t))
+    document.add_paragraph("Discussion: staffing is the barrier every manager names.")
+    document.save(str(t))
+    code, _, err = run(args, capsys)
+    assert code == 0
+    assert err == (
+        "roqa: warning: 2 files edited since roqa wrote them (or roqa has no record of writing "
+        f"them): your copies are kept ({m} as {tmp_path / 'm.edited.csv'}, {t} as "
+        f"{tmp_path / 'table2.edited.docx'}); the new ones replace them\n"
+    )
+    assert _kept_files(tmp_path) == ["m.edited.csv", "table2.edited.docx"]
+    assert "P99,my own row" in (tmp_path / "m.edited.csv").read_text(encoding="utf-8-sig")
+    assert "P99" not in m.read_text(encoding="utf-8-sig")
+    assert "Discussion: staffing" in "\n".join(
+        p.text for p in docx.Document(str(tmp_path / "table2.edited.docx")).paragraphs
+    )
+
+
+def test_a_second_round_of_edits_is_kept_under_a_name_of_its_own(tmp_path: Path, capsys) -> None:
+    from roqa_nlp.io import sha256_bytes
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m = tmp_path / "matrix.csv"
+    args = ["report", str(folder), "--matrix", str(m)]
+    assert run(args, capsys)[0] == 0
+    first = m.read_bytes() + b"P98,first round\r\n"
+    m.write_bytes(first)
+    assert run(args, capsys)[0] == 0
+    second = m.read_bytes() + b"P99,second round\r\n"
+    m.write_bytes(second)
+    code, _, err = run(args, capsys)
+    again = tmp_path / f"matrix.edited.{sha256_bytes(second)[:12]}.csv"
+    assert code == 0
+    assert f"your copy is kept as {again};" in err
+    assert (tmp_path / "matrix.edited.csv").read_bytes() == first  # the first round untouched
+    assert again.read_bytes() == second
+    m.write_bytes(first)  # the first round's file given back: its copy is there already
+    code, _, err = run(args, capsys)
+    assert f"your copy is kept as {tmp_path / 'matrix.edited.csv'};" in err
+    assert _kept_files(tmp_path) == ["matrix.edited.csv", again.name]
+
+
+def test_a_matrix_file_roqa_has_no_record_of_writing_is_kept(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m = tmp_path / "matrix.csv"
+    m.write_text("participant,my summary\nP07,short of staff\n", encoding="utf-8")
+    code, _, err = run(["report", str(folder), "--matrix", str(m)], capsys)
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {m}: edited since roqa wrote it (or roqa has no record of writing it): "
+        f"your copy is kept as {tmp_path / 'matrix.edited.csv'}; the new one replaces it\n"
+    )
+    assert (tmp_path / "matrix.edited.csv").read_text(encoding="utf-8") == (
+        "participant,my summary\nP07,short of staff\n"
+    )
