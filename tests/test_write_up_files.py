@@ -124,3 +124,63 @@ def test_a_matrix_file_roqa_has_no_record_of_writing_is_kept(tmp_path: Path, cap
     assert (tmp_path / "matrix.edited.csv").read_text(encoding="utf-8") == (
         "participant,my summary\nP07,short of staff\n"
     )
+
+
+def test_report_and_export_given_a_write_up_file_say_what_it_is_and_give_the_codings_folder(
+    tmp_path: Path, capsys
+) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    files = {
+        "matrix.xlsx": "the framework matrix roqa report wrote",
+        "matrix.csv": "the framework matrix roqa report wrote",
+        "table2.xlsx": "Table 2 (the barriers/enablers table) roqa report wrote",
+        "table2.csv": "Table 2 (the barriers/enablers table) roqa report wrote",
+        "table2.docx": "Table 2 (the barriers/enablers table) roqa report wrote",
+        "saturation.xlsx": "the saturation table roqa report wrote",
+        "saturation.csv": "the saturation table roqa report wrote",
+    }
+    for name in files:
+        option = {"m": "--matrix", "t": "--table", "s": "--saturation"}[name[0]]
+        assert run(["report", str(folder), option, str(folder / name)], capsys)[0] == 0
+    _chart_in_excel(folder / "matrix.xlsx")  # charted in Excel: still the matrix
+    for name, what in files.items():
+        p = folder / name
+        for command in (["report", str(p)], ["export", str(p), "--qdpx", str(tmp_path / "x.qdpx")]):
+            code, _, err = run(command, capsys)
+            assert (code, err) == (
+                2,
+                f"roqa: error: {p}: is {what}, not codings (give the folder roqa code wrote, "
+                f"{folder}, or the codings.jsonl in it)\n",
+            ), (name, command[0])
+
+
+def test_a_write_up_file_elsewhere_is_not_codings_and_names_no_folder(
+    tmp_path: Path, capsys
+) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m = tmp_path / "paper" / "matrix.csv"
+    m.parent.mkdir()
+    assert run(["report", str(folder), "--matrix", str(m)], capsys)[0] == 0
+    code, _, err = run(["report", str(m)], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {m}: is the framework matrix roqa report wrote, not codings (give the "
+        "folder roqa code wrote, or the codings.jsonl in it)\n",
+    )
+
+
+def test_code_given_a_write_up_file_says_it_is_roqas_own_output(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    for name, option, what in (
+        ("matrix.xlsx", "--matrix", "the framework matrix roqa report wrote"),
+        ("table2.xlsx", "--table", "Table 2 (the barriers/enablers table) roqa report wrote"),
+        ("saturation.csv", "--saturation", "the saturation table roqa report wrote"),
+    ):
+        p = tmp_path / name
+        assert run(["report", str(folder), option, str(p)], capsys)[0] == 0
+        code, _, err = run(["code", str(p), "--out", str(tmp_path / "coded")], capsys)
+        assert (code, err) == (
+            2,
+            f"roqa: error: {p}: is {what}, not a transcript (give the interview transcripts "
+            "to code them)\n",
+        ), name

@@ -115,6 +115,25 @@ if TYPE_CHECKING:
     from .result import CodingResult
 
 CaseKind = Literal["participant", "transcript"]
+
+#: The columns of the framework matrix's long layout (its ``Quotes`` sheet, ``layout="long"``)
+MATRIX_LONG_COLUMNS = (
+    "case", "code_id", "code_name", "segments", "barriers", "enablers", "neutral", "quote_rank",
+    "quote", "transcript", "speaker", "segment_id", "start", "end", "probability", "valence",
+    "valence_probability", "unsure",
+)  # fmt: skip
+#: The columns of the barriers/enablers table (Table 2) as a workbook or .csv
+TABLE2_COLUMNS = (
+    "domain_id", "domain", "code_id", "construct",
+    *(f"{side}_{what}" for side in ("barriers", "enablers")
+      for what in ("segments", "participants", "quotes")),
+    "neutral_segments",
+)  # fmt: skip
+#: The columns of the saturation table as a workbook or .csv
+SATURATION_COLUMNS = (
+    "n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative",
+    "open_coding", "stopping_rule",
+)  # fmt: skip
 CASE_KINDS: tuple[str, ...] = ("participant", "transcript")
 
 
@@ -902,27 +921,7 @@ class FrameworkMatrix:
         """Header + one row per quote of every non-empty cell (tidy data for R or pandas), with
         who said it (:attr:`Quote.who`: a focus group's speaker, else the case's participant),
         its probabilities and what is unsure about it (:attr:`Quote.unsure`)."""
-        head = [
-            "case",
-            "code_id",
-            "code_name",
-            "segments",
-            "barriers",
-            "enablers",
-            "neutral",
-            "quote_rank",
-            "quote",
-            "transcript",
-            "speaker",
-            "segment_id",
-            "start",
-            "end",
-            "probability",
-            "valence",
-            "valence_probability",
-            "unsure",
-        ]
-        rows: list[list[Any]] = [head]
+        rows: list[list[Any]] = [list(MATRIX_LONG_COLUMNS)]
         for c in self.cases:
             for k in self.codes:
                 cell = self.cell(c, k)
@@ -1288,10 +1287,7 @@ class BarriersEnablers:
         ``"text" [P01, transcript:start-end]``, with ``code unsure (0.15)`` or ``valence unsure
         (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
         neutral segments."""
-        head = ["domain_id", "domain", "code_id", "construct"]
-        for name in ("barriers", "enablers"):
-            head += [f"{name}_segments", f"{name}_participants", f"{name}_quotes"]
-        rows: list[list[Any]] = [[*head, "neutral_segments"]]
+        rows: list[list[Any]] = [list(TABLE2_COLUMNS)]
         for d in self.domains:
             for c in d.constructs:
                 row: list[Any] = [d.id, d.name, c.code_id, c.name]
@@ -2033,19 +2029,7 @@ class Saturation:
         highest probability: :meth:`unsure_new_labels`), codes so far, segments waiting for open
         coding, and where the stopping rule stands (:meth:`stopping_rule`), so that a .csv
         carries the verdict too."""
-        rows: list[list[Any]] = [
-            [
-                "n",
-                "interview",
-                "participant",
-                "new",
-                "new_codes",
-                "unsure_new_codes",
-                "cumulative",
-                "open_coding",
-                "stopping_rule",
-            ]
-        ]
+        rows: list[list[Any]] = [list(SATURATION_COLUMNS)]
         rule = self.stopping_rule()
         for n, (t, p, new, cum) in enumerate(
             zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)

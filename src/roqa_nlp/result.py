@@ -54,8 +54,10 @@ _DECISIONS_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".js
 def codings_file(path: str | Path) -> Path:
     """The ``codings.jsonl`` that :meth:`CodingResult.read` reads for ``path`` (a file, or a
     folder holding one), or the one-line error of a path that is not codings: a transcript or
-    a folder of them (to code first), roqa's report, its spreadsheet of the codings or a
-    decisions file (the report's saved review). Reads nothing but a file's head and a folder's
+    a folder of them (to code first), roqa's report, its spreadsheet of the codings, a
+    decisions file (the report's saved review) or a write-up file ``roqa report`` wrote (the
+    framework matrix, Table 2, the saturation table: :func:`~roqa_nlp.write_up_files.write_up_of`).
+    Reads nothing but a file's head and a folder's
     file names, so a command can check its input
     before it checks or writes its outputs; a path not there is returned as it is, so that a
     command checks its outputs first (it is said not found when read: :meth:`CodingResult.read`)."""
@@ -94,6 +96,15 @@ def codings_file(path: str | Path) -> Path:
             "is roqa's report, not codings",
             path=p,
             hint=f"give the folder roqa code wrote, {p.parent}, or the codings.jsonl in it",
+        )
+    from .write_up_files import write_up_of
+
+    if (write_up := write_up_of(p)) is not None:  # "is a transcript": code it (tester s49)
+        beside = f", {p.parent}" if p.with_name("codings.jsonl").is_file() else ""
+        raise RoqaError(
+            f"is {write_up}, not codings",
+            path=p,
+            hint=f"give the folder roqa code wrote{beside}, or the codings.jsonl in it",
         )
     if p.suffix.lower() == ".qdpx":  # read as text it was "not UTF-8" (tester s39 refi)
         raise RoqaError(

@@ -13,13 +13,20 @@ before the record) is first kept beside it, as ``roqa code`` keeps an earlier co
 file already (a later round of edits), with its SHA-256's first 12 digits,
 ``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that
 cannot be made is an error before anything is replaced: their edits are never lost.
+
+They are no codings and no transcripts: :func:`write_up_of` tells one given as either (by its
+first sheet's or its header row, or a Word document's author), so that ``roqa report``,
+``export`` and ``code`` say what it is and what to give instead. ``roqa report matrix.xlsx``
+said "is a transcript, not codings (code it first: roqa code matrix.xlsx ...)", and that run
+said the sheet had no speaker column (tester, session 49).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -30,6 +37,64 @@ from .errors import RoqaError
 RECORD = ".roqa.written.json"
 #: What a kept copy's name says of it, before its extension: ``matrix.edited.xlsx``
 EDITED = "edited"
+
+#: What each write-up file is, as an error names it
+MATRIX = "the framework matrix roqa report wrote"
+TABLE2 = "Table 2 (the barriers/enablers table) roqa report wrote"
+SATURATION = "the saturation table roqa report wrote"
+#: A column of the wide matrix: a code's id and its name (``IC.A Intervention Source``)
+_CODE_LABEL = re.compile(r"\S+\s+\S.*")
+
+
+def write_up_of(path: str | Path) -> str | None:
+    """What the existing file ``path`` is, when it is a write-up file ``roqa report`` wrote
+    (:data:`MATRIX`, :data:`TABLE2`, :data:`SATURATION`; edited since too, as long as its
+    header row is kept), else None: a Word document roqa wrote, or a .csv, .tsv or .xlsx whose
+    header row (the first sheet's) is one of theirs (:func:`write_up_of_header`)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from .transcripts.docx import is_roqa_docx
+
+        return TABLE2 if is_roqa_docx(path) else None
+    if suffix not in (".csv", ".tsv", ".xlsx"):
+        return None
+    from .transcripts.csv import header_cells
+
+    header = header_cells(path)
+    return None if header is None else write_up_of_header(header)
+
+
+def write_up_of_header(header: Sequence[str]) -> str | None:
+    """What a table of the header row ``header`` is, when it is a write-up file's (see
+    :func:`write_up_of`): Table 2's or the saturation table's columns, the long matrix's, or
+    the wide matrix's, a case column (``participant`` or ``transcript``) and codes, each its id
+    and name, no column a transcript has among them."""
+    from typing import get_args
+
+    from .framework import (
+        MATRIX_LONG_COLUMNS,
+        SATURATION_COLUMNS,
+        TABLE2_COLUMNS,
+        CaseKind,
+    )
+    from .transcripts.columns import column_roles
+
+    names = tuple(c.lstrip("\ufeff").strip().lower() for c in header)
+    while names and not names[-1]:
+        names = names[:-1]  # empty cells after the last column
+    if names == TABLE2_COLUMNS:
+        return TABLE2
+    if names == SATURATION_COLUMNS:
+        return SATURATION
+    if names == MATRIX_LONG_COLUMNS:
+        return MATRIX
+    wide = (
+        len(names) >= 2
+        and names[0] in get_args(CaseKind)
+        and all(_CODE_LABEL.fullmatch(c) for c in names[1:])
+        and not column_roles(list(header))
+    )
+    return MATRIX if wide else None
 
 
 def _record(folder: Path) -> dict[str, str]:

@@ -394,6 +394,21 @@ def read_xlsx_transcript(
     )
 
 
+def _refuse_write_up(header: Sequence[str], path: str | Path) -> None:
+    """The error of a sheet that is a write-up file ``roqa report`` wrote (the framework matrix,
+    Table 2, the saturation table: :func:`~roqa_nlp.write_up_files.write_up_of_header`), not a
+    transcript: Table 2 was "coded quotes" for roqa evaluate, which refused it (tester s49)."""
+    from ..write_up_files import write_up_of_header
+
+    write_up = write_up_of_header(header)
+    if write_up is not None:
+        raise RoqaError(
+            f"is {write_up}, not a transcript",
+            path=path,
+            hint="give the interview transcripts to code them",
+        )
+
+
 def _refuse_coded_quotes(header: Iterable[str], path: str | Path) -> None:
     """The error of a sheet with no speaker column that names a code column: coded quotes,
     labelled records for roqa evaluate and train (newcomer, session 47)."""
@@ -450,6 +465,7 @@ def table_transcript(
     needs_labels = not _has_transcript_columns(roles)
     if needs_labels and not ("text" in roles and "start" in roles):
         missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
+        _refuse_write_up(rows[0], path)
         if missing == "speaker":
             _refuse_coded_quotes(header, path)
         raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
