@@ -40,7 +40,7 @@ typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
 test: $(DEVSTAMP) lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadgroup
 
 DEV_SET := ../shared/eval/cfir_dev.jsonl
 

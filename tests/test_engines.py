@@ -19,7 +19,9 @@ import pytest
 
 from roqa_nlp.cli import main
 
-pytestmark = pytest.mark.slow
+# One worker runs every test here when the suite runs in parallel (`make test`): two Ray
+# clusters at once would only slow each other on a two-core machine.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray")]
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "interviews"
