@@ -30,3 +30,47 @@ def test_code_at_40_columns_prints_each_path_whole(
         assert f"  {name:18} {out / name}" in lines
     coded = next(line for line in lines if line.startswith("Coded 1 transcript(s)"))
     assert f"with the model in {tiny_model_dir}" in coded
+
+
+def test_inspect_check_and_read_lines_keep_the_transcripts_path_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 50: with the suite run in parallel (a longer temporary folder), `roqa inspect`'s
+    "check:" lines cut the transcript's path at 80 columns ("...zoo" / "m_p07.txt")."""
+    monkeypatch.setenv("COLUMNS", "40")
+    call = tmp_path / "a_rather_long_folder_name_for_the_study" / "zoom_p07.txt"
+    call.parent.mkdir()
+    call.write_text(
+        "Sam Roe: What gets in the way?\nMaria Okafor: Staffing.\nSam Roe: Right.\n"
+        "Maria Okafor: Mm-hmm.\n",
+        encoding="utf-8",
+    )
+    code, said, err = roqa("inspect", call)
+    assert code == 0, err
+    lines = said.splitlines()
+    assert [line.split(": ", 2)[1] for line in lines if line.startswith("  check: ")] == [
+        str(call),
+        str(call),
+    ]
+    assert any(line.startswith("  read: 1 turn split by") for line in lines)
+
+
+def test_code_pseudonymise_with_no_name_keeps_the_keys_path_whole(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 50: "Pseudonyms: ... no name found, so no key was written to PATH." was cut at
+    80 columns, in the middle of the key's path ("nokey." / "csv.")."""
+    monkeypatch.setenv("COLUMNS", "40")
+    study = tmp_path / "p01.txt"
+    study.write_text(
+        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
+        encoding="utf-8",
+    )
+    key = tmp_path / "a_rather_long_folder_name_for_the_study" / "nokey.csv"
+    key.parent.mkdir()
+    code, said, err = roqa(
+        "code", study, "--out", tmp_path / "coded", "--model", tiny_model_dir,
+        "--pseudonymise", key, "--no-report",
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"no name found, so no key was written to {key}." in said.splitlines()[0]

@@ -1435,7 +1435,7 @@ def _write_key(
             if path.exists()
             else f"no name found, so no key was written to {path}"
         )
-        console().print(escape(f"Pseudonyms: {done}{kept}."))
+        console().print(escape(f"Pseudonyms: {done}{kept}."), soft_wrap=True)  # the path whole
     key.warn_of_unmatched_rows(path)
     if transcripts:
         _print_names_to_check(key, path, transcripts, every_name=every_name)

@@ -235,10 +235,10 @@ def inspect_command(
         skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
-            con.print(escape(f"  read: {'; '.join(s['read_as'])}"))
+            con.print(escape(f"  read: {'; '.join(s['read_as'])}"), soft_wrap=True)  # paths whole
         for warning in (s[k] for k in _CHECKS):
             if warning:
-                con.print(escape(f"  check: {warning}"))
+                con.print(escape(f"  check: {warning}"), soft_wrap=True)  # paths whole
     total = sum(s["turns_to_code"] for s in summaries)
     checks = sum(1 for s in summaries for k in _CHECKS if s[k])  # each "check:" line above
     con.print(
