@@ -388,6 +388,54 @@ def test_a_models_segments_that_fit_no_code_are_left_out_as_the_report_leaves_th
     assert len(selections_of(tmp_path / "s.qdpx")) == selections
 
 
+def three_segments(tops: list[float]) -> CodingResult:
+    """A model's codings of three segments of one transcript, their top suggestions at ``tops``
+    (the second one each at 0.3), the first segment flagged as fitting no code."""
+    quotes = ["We lacked staff.", "The manager backed us.", "Money was tight."]
+    text = " ".join(quotes)
+    t = Transcript(id="P04", text=text, turns=[], participant="P04")
+    segments = []
+    for i, (quote, top) in enumerate(zip(quotes, tops)):
+        s = text.index(quote)
+        seg = Segment(f"P04:{i}", "P04", "P04", "participant", s, s + len(quote), quote)
+        suggestions = [
+            Suggestion("IS.E.2", "Available Resources", "IS", top, "barrier"),
+            Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.3, "enabler"),
+        ]
+        segments.append(SegmentResult(seg, suggestions, novel=i == 0))
+    return CodingResult(segments, {"P04": t}, {"model": {"hash": "abcd1234ef567890"}})
+
+
+def test_the_segments_min_probability_leaves_out_are_counted(
+    tmp_path: Path, book: Codebook
+) -> None:
+    """refi tester, session 50 (4): --min-probability 0.99 left 41 coded segments out unsaid.
+    Those whose every suggestion exported is below it are counted apart from those left out as
+    the report leaves them out (P04:0, fitting no code); a second suggestion below it on a
+    segment still exported is no segment left out."""
+    summary = export_qdpx(
+        three_segments([0.9, 0.95, 0.6]), book, tmp_path / "s.qdpx", top_k=2, min_probability=0.9
+    )
+    assert (summary.selections, summary.not_coded, summary.below_min_probability) == (1, 1, 1)
+    assert summary.left_out == 1
+
+
+def test_cli_export_says_how_many_segments_min_probability_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    three_segments([0.9, 0.95, 0.6]).save(tmp_path / "run")
+    out = tmp_path / "out.qdpx"
+    main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "0.99"])
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith(
+            "; 1 segment left out as in the report (fit no code or procedural talk: 1); 2 segments "
+            "left out by --min-probability 0.99 (every suggestion exported is below it)"
+        )
+    )
+
+
 def test_participants_become_cases(tmp_path: Path, book: Codebook) -> None:
     out = tmp_path / "s.qdpx"
     export_qdpx(one_segment_result(), book, out)

@@ -158,6 +158,11 @@ def export_cmd(
             if summary.left_out
             else ""
         )
+        if below := summary.below_min_probability:
+            left_out += (
+                f"; {below} segment{'s' * (below != 1)} left out by --min-probability "
+                f"{min_probability:g} (every suggestion exported is below it)"
+            )
         typer.echo(
             f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"

@@ -124,6 +124,9 @@ class QdpxExport:
     #: a model's segments left out because, charted in another codebook, their suggestions
     #: have no counterpart there (``meta["crosswalk"]["no_counterpart"]``)
     no_counterpart: int = 0
+    #: segments left out because every suggestion exported of theirs (their ``top_k``) is below
+    #: ``min_probability``: not counted in :attr:`left_out`, which the report leaves out too
+    below_min_probability: int = 0
     #: the id of the codebook written: the one given, ``+project`` when the project's own codes
     #: it lacks were added to it (``project_codes``)
     codebook: str = ""
@@ -509,9 +512,11 @@ def qdpx_bytes(
                 continue
             ranked = _ranked(seg_result.suggestions, as_listed=listed)
             chosen = ranked if top_k is None else ranked[:top_k]
-            for sug in chosen:
-                if sug.probability < min_probability:
-                    continue
+            kept = [sug for sug in chosen if sug.probability >= min_probability]
+            if chosen and not kept:
+                summary.below_min_probability += 1
+                continue
+            for sug in kept:
                 code = codebook.find(sug.code_id)
                 if code is None:
                     raise RoqaError(
