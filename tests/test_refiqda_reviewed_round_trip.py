@@ -170,6 +170,104 @@ def test_a_reviewers_neutral_in_a_merged_project_is_a_valence_decision(
     ]
 
 
+# -- the model's valence kept, its probability not known (a review of codings read back) --------
+
+
+def imported_model_codings(valence: str) -> CodingResult:
+    """:func:`model_codings` as `roqa import` reads them back from a suggestions project: a
+    suggestion's note gives no valence probability (`suggested by roqa_nlp: … (p=0.600,
+    neutral)`), so every valence_probability is None; p01:0002's valence is ``valence``."""
+    import dataclasses
+
+    result = model_codings()
+    for s in result.segments:
+        s.suggestions[:] = [
+            dataclasses.replace(
+                g,
+                valence=valence if s.segment.id == "p01:0002" else g.valence,
+                valence_probability=None,
+            )
+            for g in s.suggestions
+        ]
+    return result
+
+
+def reviewed_of_imported(cfir: Codebook, valence: str) -> CodingResult:
+    result, _, _ = reviewed_codings(REVIEW, imported_model_codings(valence), cfir, coder="Alice")
+    assert result.meta["valence_from_model"] == ["p01:0002"]
+    return result
+
+
+@pytest.mark.parametrize("valence", ["enabler", "neutral"])
+def test_the_models_valence_kept_without_its_probability_is_written_as_the_models(
+    cfir: Codebook, tmp_path: Path, valence: str
+) -> None:
+    """refi tester, session 50 (2): after docs/refi-qda.md's route (apply-decisions on codings
+    imported from the suggestions project, then export) the model's enabler kept on p01:0002
+    was written `valence: enabler`, as the reviewer's own, and its neutral not at all (read
+    back as "no valence given"): the probability the mark was made of was lost on import."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed_of_imported(cfir, valence), cfir, out)
+    assert descriptions(out) == [
+        ("line:0 p01:0001", "valence: neutral"),
+        ("line:0 p01:0002", f"valence: {valence} (the model's)"),
+        ("line:0 p01:0003", "valence: barrier"),
+        ("line:0 p01:0004", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("valence", "probability"), [("enabler", None), ("neutral", None), ("neutral", 0.454)]
+)
+def test_the_models_valence_kept_comes_back_as_the_models_and_is_not_compared(
+    cfir: Codebook, tmp_path: Path, valence: str, probability: float | None
+) -> None:
+    """Read back, the model's valence the reviewer kept is listed as the model's
+    (valence_from_model), with its probability when the export wrote one, and `roqa agree` leaves
+    it out of valence agreement. Before: the enabler came back as Alice's own valence, the
+    neutral as given none, and with its probability (`valence: neutral (p=0.454)`) it was
+    compared as Alice's too."""
+    from roqa_nlp.coding_agreement import segment_codes, segment_valences
+
+    codings = reviewed(cfir) if probability else reviewed_of_imported(cfir, valence)
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(codings, cfir, out)
+    back = read_qdpx(out).codings["Alice"]
+    assert [(g.valence, g.valence_probability) for g in back.segments[1].suggestions] == [
+        (valence, probability)
+    ]
+    assert back.meta["valence_from_model"] == ["p01:0002"]
+    assert back.meta["valence_not_given"] == ["p01:0004"]
+    valences = segment_valences(back, segment_codes(back, model=False))
+    assert valences == {
+        "p01:0001": {"IS.E.2": "neutral"},
+        "p01:0002": {},
+        "p01:0003": {"IS.E.2": "barrier"},
+        "p01:0004": {},
+    }
+    again = tmp_path / "again.qdpx"
+    export_qdpx(back, cfir, again)
+    assert descriptions(again) == descriptions(out)
+
+
+def test_the_models_valence_kept_in_a_merged_project_is_no_valence_decision(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """`valence: enabler (the model's)` merged with the suggestions is the model's valence, kept:
+    no valence decision of Alice's (before: a `valence` decision, enabler, as her own)."""
+    from roqa_nlp.exchange.review import review_decisions
+
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx", top_k=1)
+    export_qdpx(reviewed_of_imported(cfir, "enabler"), cfir, tmp_path / "alice.qdpx")
+    project = merged(tmp_path / "model.qdpx", tmp_path / "alice.qdpx", tmp_path / "both.qdpx")
+    codings = read_qdpx(project).codings
+    (machine,) = [r for u, r in codings.items() if u != "Alice"]
+    found = review_decisions(machine, codings["Alice"], coder="Alice")
+    assert [(d.segment_id, d.decision, d.valence) for d in found if d.segment_id == "p01:0002"] == [
+        ("p01:0002", "accept", "")
+    ]
+
+
 # -- the project's own codes ----------------------------------------------------------------------
 
 NOTE = "patients' view: ask the ward manager"

@@ -2540,6 +2540,11 @@ def reviewed_codings(
     counts.update({k: 0 for k in ("accept", "recode", "new-code")})
     out: list[SegmentResult] = []
     short: list[tuple[Decision, str]] = []  # REJECT_ALL codes or more rejected, not all shown now
+    # the coded segments whose valence the reviewer did not set: the model's, kept for the charts
+    # but not the reviewer's reading (roqa agree leaves it out of valence agreement); or, where
+    # the model suggested nothing, nobody's (its "neutral" the default of a code given none)
+    from_model: list[str] = []
+    nobodys: list[str] = []
     for s in result.segments:
         sid = s.segment.id
         if sid not in state:
@@ -2572,6 +2577,8 @@ def reviewed_codings(
                 short.append((next(d for (o, _), d in code_row.items() if o == sid), sid))
             continue
         out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
+        if suggestions and not mine:
+            (from_model if model is not None else nobodys).append(sid)
         counts["segments" if suggestions else "rejected"] += 1
         counts["codes"] += len(suggestions)
     if short:
@@ -2627,13 +2634,12 @@ def reviewed_codings(
         "decisions": recorded,
         "reviewed_segments": [s.segment.id for s in out],
     }
-    # the coded segments whose valence the reviewer did not set: the model's, kept for the
-    # charts, but not the reviewer's reading (roqa agree leaves it out of valence agreement)
-    from_model = [s.segment.id for s in out if s.suggestions and s.segment.id not in valence]
-    if from_model:
-        from .exchange.review import VALENCE_FROM_MODEL
+    from .exchange.review import VALENCE_FROM_MODEL, VALENCE_NOT_GIVEN
 
+    if from_model:
         meta[VALENCE_FROM_MODEL] = from_model
+    if nobodys:  # told from the model's neutral, whose probability an import may have lost
+        meta[VALENCE_NOT_GIVEN] = nobodys
     if kept:
         meta[SEGMENT_NOTES] = {
             s.segment.id: kept[s.segment.id] for s in out if s.segment.id in kept

@@ -55,7 +55,7 @@ from .refiqda import (
     serialise,
     stable_guid,
 )
-from .review import is_machine_user, valence_not_given
+from .review import is_machine_user, valence_from_model, valence_not_given
 
 #: Prefix of the line of the project's description that records, as JSON, what a review left out
 #: (:data:`~roqa_nlp.framework.REVIEW_LEFT_OUT`), which the importer gives back to the reviewer's
@@ -237,13 +237,23 @@ def probability_text(probability: float) -> str:
 VALENCE_PREFIX = "valence: "
 
 
-def valence_description(valence: str, probability: float | None) -> str:
+#: What follows a valence the model gave, whose probability is not known (``valence: enabler
+#: (the model's)``): one read back from a QDA project, whose suggestion notes carry none.
+MODEL_VALENCE = "the model's"
+
+
+def valence_description(valence: str, probability: float | None, *, model: bool = False) -> str:
     """A person's valence of a passage as the selection's description: ``valence: barrier``, or
-    ``valence: barrier (p=0.550)`` when it is the model's unsure valence they kept (roqa
-    apply-decisions keeps the model's valence, and its probability, unless they set one)."""
+    ``valence: barrier (p=0.550)`` when it is the model's valence they kept (roqa
+    apply-decisions keeps the model's valence, and its probability, unless they set one; a
+    probability below 1 is the model's in codings that do not say whose, ``model``), or
+    ``valence: barrier (the model's)`` when it is the model's and its probability is not known
+    (the model's codings the review was made on were read back from a QDA project)."""
     text = VALENCE_PREFIX + _valence(valence)
-    if probability is not None and probability < 1.0:
+    if probability is not None and (model or probability < 1.0):
         text += f" (p={probability_text(probability)})"
+    elif model:
+        text += f" ({MODEL_VALENCE})"
     return text
 
 
@@ -450,6 +460,7 @@ def qdpx_bytes(
     emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
     listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
     not_given = valence_not_given(result)
+    from_model = valence_from_model(result)  # a reviewer's segments keeping the model's valence
     lost = not_recovered(result) if person is None else {}
     notes = segment_notes(result)
     written_notes: dict[str, tuple[str, str]] = {}  # note GUID -> (segment id, text)
@@ -553,9 +564,11 @@ def qdpx_bytes(
                     ET.SubElement(sel, "Description").text = xml_text(
                         suggestion_description(code.name, sug.probability, _valence(sug.valence))
                     )
-                elif valence_given(seg.id, sug):
-                    ET.SubElement(sel, "Description").text = xml_text(  # theirs: back on import
-                        valence_description(sug.valence, sug.valence_probability)
+                elif seg.id in from_model or valence_given(seg.id, sug):
+                    ET.SubElement(sel, "Description").text = xml_text(  # back on import
+                        valence_description(
+                            sug.valence, sug.valence_probability, model=seg.id in from_model
+                        )
                     )
                 coding = ET.SubElement(
                     sel,

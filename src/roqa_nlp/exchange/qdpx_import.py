@@ -69,6 +69,7 @@ from ..schema import (
 from .plaintext import NewlineMap, normalise_newlines
 from .qdpx_export import (
     CODEBOOK_RECORD,
+    MODEL_VALENCE,
     PROBABILITY_NOT_RECOVERED,
     REVIEW_RECORD,
     SUGGESTION_PREFIX,
@@ -354,6 +355,7 @@ class _Pending:
     order: int
     suggestions: list[Suggestion] = field(default_factory=list)
     noted: bool = False  # a selection's description gave the person's valence
+    model_valence: bool = False  # that valence is the model's, kept (``(p=0.550)``)
     lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
     notes: list[str] = field(default_factory=list)  # REFI-QDA notes on the selection
     targets: set[str] = field(default_factory=set)  # the codes' GUIDs coded on it
@@ -364,15 +366,23 @@ class _Pending:
 
 
 _VALENCE_NOTE = re.compile(
-    re.escape(VALENCE_PREFIX) + r"(?P<valence>[^(]*?)\s*(?:\(p=(?P<p>[0-9]*\.?[0-9]+)\))?\s*$",
+    re.escape(VALENCE_PREFIX)
+    + r"(?P<valence>[^(]*?)\s*(?:\((?:p=(?P<p>[0-9]*\.?[0-9]+)|(?P<model>"
+    + re.escape(MODEL_VALENCE).replace("'", "['\u2019]")  # a program may curl the apostrophe
+    + r"))\))?\s*$",
     re.IGNORECASE,
 )
 
+#: A valence a selection's description gives: the valence, its probability (None when not
+#: known) and whether it is the model's, kept by the person (else the person's own).
+ValenceNote = tuple[str, float | None, bool]
 
-def _valence_note(description: str) -> tuple[str, float | None] | None:
-    """The valence of a person's coded passage and its probability (None: the person's own), as
-    ``roqa export`` writes them in the selection's description (``valence: barrier``,
-    ``valence: barrier (p=0.550)`` for the model's valence they kept), else None."""
+
+def _valence_note(description: str) -> ValenceNote | None:
+    """The valence of a person's coded passage, as ``roqa export`` writes it in the selection's
+    description: ``valence: barrier``, theirs; ``valence: barrier (p=0.550)``, the model's they
+    kept, with its probability; ``valence: barrier (the model's)``, the model's, its
+    probability not known. Else None."""
     m = _VALENCE_NOTE.match(description.strip())
     if m is None:
         return None
@@ -380,11 +390,11 @@ def _valence_note(description: str) -> tuple[str, float | None] | None:
         valence = normalise_valence(m.group("valence"))
     except ValueError:
         return None
-    p = m.group("p")
-    return valence, None if p is None else min(max(float(p), 0.0), 1.0)
+    p = None if m.group("p") is None else min(max(float(m.group("p")), 0.0), 1.0)
+    return valence, p, p is not None or m.group("model") is not None
 
 
-def _valence_and_comment(description: str) -> tuple[tuple[str, float | None] | None, str]:
+def _valence_and_comment(description: str) -> tuple[ValenceNote | None, str]:
     """The person's valence a selection's description gives (:func:`_valence_note`: a line
     ``valence: barrier`` as ``roqa export`` writes it; None when no line, or lines giving two
     different valences) and the rest of it: a comment the coder wrote there (a quotation's
@@ -456,11 +466,13 @@ def _segment_results(
     lost: dict[str, list[str]] | None = None,
     notes: dict[str, list[str]] | None = None,
     rated: dict[str, dict[str, dict[str, list[str]]]] | None = None,
+    model_noted: set[str] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
     each one's context the question before its turn
     (:func:`~roqa_nlp.transcripts.segment.questions_before`). The ids of those whose selection's
-    description gave a person's valence are put in ``noted``; those with codes whose probability no
+    description gave a person's valence are put in ``noted`` (in ``model_noted`` too when it is the
+    model's valence they kept); those with codes whose probability no
     note gave, in ``lost`` (id -> codes); the REFI-QDA notes on each, in ``notes`` (id -> their
     texts)."""
     from ..transcripts.segment import questions_before
@@ -507,6 +519,8 @@ def _segment_results(
         )
         if p.noted and noted is not None:
             noted.add(seg_id)
+        if p.model_valence and model_noted is not None:
+            model_noted.add(seg_id)
         if p.lost and lost is not None:
             lost[seg_id] = p.lost
         if p.notes and notes is not None:
@@ -1021,6 +1035,7 @@ def _read_project(
     guid_of = {v: k for k, v in user_names.items()}
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
+    model_noted: set[str] = set()  # of those, the ones it gave as the model's, kept
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
     own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
@@ -1028,7 +1043,13 @@ def _read_project(
         on: dict[str, list[str]] = {}  # segment -> the notes on it
         rated: dict[str, dict[str, dict[str, list[str]]]] = {}
         segs = _segment_results(
-            list(spans.values()), rank, noted, unnoted.setdefault(uname, {}), on, rated
+            list(spans.values()),
+            rank,
+            noted,
+            unnoted.setdefault(uname, {}),
+            on,
+            rated,
+            model_noted=model_noted,
         )
         own_valences[uname] = _rated_valences(uname, rated, book, warnings)
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
@@ -1050,6 +1071,7 @@ def _read_project(
                 result,
                 coder=uname,
                 noted=noted,
+                model_noted=model_noted,
                 warnings=warnings,
                 own_valences=own_valences.get(uname, {}),
             )
@@ -1354,7 +1376,7 @@ def _read_selection(
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
     notes, rest = _suggestion_notes(desc) if desc else ([], "")
-    given: tuple[str, float | None] | None = None
+    given: ValenceNote | None = None
     if desc and not notes:
         given, rest = _valence_and_comment(desc)
     comment = normalise_newlines(rest)[0].strip()  # what the coder wrote there: a note
@@ -1436,7 +1458,7 @@ def _read_selection(
         elif rating is not None:
             valence = rating[1]  # the valence code below the code names its valence
         elif given is not None:
-            valence, valence_p = given  # a person's valence, as roqa export writes it
+            valence, valence_p, item.model_valence = given  # as roqa export writes it
             item.noted = True
         item.suggestions.append(
             Suggestion(

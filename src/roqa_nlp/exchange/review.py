@@ -118,10 +118,15 @@ def valence_code(code_id: str, name: str) -> str | None:
     return None
 
 
-def _valence_of(codings: list[SegmentResult], not_given: set[str] | None = None) -> str | None:
+def _valence_of(
+    codings: list[SegmentResult],
+    not_given: set[str] | None = None,
+    from_model: Collection[str] = (),
+) -> str | None:
     """The one valence the researcher gave these spans, else None (none, or two different ones):
     from their valence codes, else from the valence their codings carry as their own (``roqa
-    export`` of a person's codings writes it; a valence with a probability is the model's,
+    export`` of a person's codings writes it; a valence with a probability, or on a span listed
+    in ``from_model``, a person's imported codings' :data:`VALENCE_FROM_MODEL`, is the model's,
     kept, not given). A neutral is given when the codings say which spans were given none
     (``not_given``, a person's imported codings' :data:`VALENCE_NOT_GIVEN`) and these are not
     among them; else it is the default of a code given no valence."""
@@ -131,6 +136,7 @@ def _valence_of(codings: list[SegmentResult], not_given: set[str] | None = None)
         found = {
             g.valence
             for h in codings
+            if h.segment.id not in from_model
             for g in h.suggestions
             if g.valence_probability is None and (g.valence != "neutral" or h.segment.id in given)
         }
@@ -150,6 +156,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
     person's codings as :func:`~.qdpx_import.read_qdpx` gives them (:class:`PersonsCodings`,
     whose valence codes are turned into their passages' valence) those codings are read."""
     not_given = valence_not_given(human)
+    from_model = valence_from_model(human)
     written = segment_notes(human)
     if isinstance(human, PersonsCodings):
         human = CodingResult(segments=human.as_coded)
@@ -181,7 +188,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
         for code_id, code in coded.items():
             if code_id not in suggested:
                 out.append(_decision_for_human_code(sid, code, text, note))
-        _add_valence(out, sid, mine, text, note, not_given)
+        _add_valence(out, sid, mine, text, note, not_given, from_model)
         add_notes(sid, mine, text)
     for h in human:
         if h.segment.id in covered:
@@ -193,7 +200,7 @@ def review_decisions(machine: CodingResult, human: CodingResult, *, coder: str) 
                         h.segment.id, _HumanCode(g.code_id, g.name), h.segment.text, note
                     )
                 )
-        _add_valence(out, h.segment.id, [h], h.segment.text, note, not_given)
+        _add_valence(out, h.segment.id, [h], h.segment.text, note, not_given, from_model)
         add_notes(h.segment.id, [h], h.segment.text)
     return out
 
@@ -205,8 +212,9 @@ def _add_valence(
     text: str,
     note: str,
     not_given: set[str] | None,
+    from_model: Collection[str] = (),
 ) -> None:
-    valence = _valence_of(codings, not_given)
+    valence = _valence_of(codings, not_given, from_model)
     if valence is not None:
         out.append(Decision(segment_id, VALENCE, note=note, text=text, valence=valence))
 
@@ -239,6 +247,7 @@ def with_given_valence(
     *,
     coder: str,
     noted: Collection[str] = (),
+    model_noted: Collection[str] = (),
     warnings: list[str] | None = None,
     own_valences: Mapping[str, Mapping[str, str | None]] | None = None,
 ) -> PersonsCodings:
@@ -258,7 +267,10 @@ def with_given_valence(
     carries (``noted``: ids of the spans whose selection's description gave one, ``valence:
     barrier``, as ``roqa export`` writes a person's valence), else ``neutral``, the schema's
     default; the ids of those segments are listed in ``meta["valence_not_given"]``
-    (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral".
+    (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral". The spans in
+    ``model_noted``, whose description gave the model's valence the person kept (``valence:
+    enabler (p=0.550)``, or ``(the model's)``), are listed in ``meta["valence_from_model"]``
+    (:data:`VALENCE_FROM_MODEL`) when none of their codes was given a valence of the person's.
 
     ``own_valences`` (segment id -> code id -> valence) gives a code the valence that a valence
     code below it in the code tree gave it (``Available Resources`` > ``Barrier``, read as a
@@ -297,6 +309,7 @@ def with_given_valence(
 
     out: list[SegmentResult] = []
     not_given: list[str] = []
+    from_model: list[str] = []
     stray: dict[str, int] = {}  # spans whose valence codes give their valence to nothing
     stray_names: dict[str, None] = {}
     for i, h in enumerate(spans):
@@ -322,6 +335,7 @@ def with_given_valence(
         passage = next(iter(found)) if len(found) == 1 else None
         kept: list[Suggestion] = []
         any_given = False
+        models = False  # a code keeps the model's valence its selection's description gave
         for g in codes:
             if g.code_id in rated:  # a valence code below the code gave it its valence
                 valence = rated[g.code_id]
@@ -332,10 +346,15 @@ def with_given_valence(
                 any_given = True
             elif found:  # two different ones: none
                 kept.append(replace(g, valence="neutral", valence_probability=None))
+            elif h.segment.id in model_noted:
+                kept.append(g)
+                models = True
             else:
                 kept.append(g)
                 any_given = any_given or h.segment.id in noted
-        if not any_given:
+        if models and not any_given:
+            from_model.append(h.segment.id)
+        elif not any_given:
             not_given.append(h.segment.id)
         out.append(replace(h, suggestions=kept))
     if stray:
@@ -359,7 +378,11 @@ def with_given_valence(
     return PersonsCodings(
         segments=out,
         transcripts=dict(human.transcripts),
-        meta={**human.meta, VALENCE_NOT_GIVEN: not_given},
+        meta={
+            **human.meta,
+            VALENCE_NOT_GIVEN: not_given,
+            **({VALENCE_FROM_MODEL: from_model} if from_model else {}),
+        },
         as_coded=spans,
     )
 
