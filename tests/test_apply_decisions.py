@@ -128,6 +128,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "notes_kept": 0,
         "valence_only": 0,
         "valence_undecided": 0,
+        "kept": 0,
     }
     assert book.id == "cfir-2009+project" and book["project.agency-staff"].name == "Agency staff"
     assert reviewed.transcripts.keys() == {"p01"}  # p02 had no decision: not reviewed
@@ -260,6 +261,69 @@ def test_notes_and_valence_alone_give_no_coding_and_are_counted(cfir: Codebook) 
     reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
     assert len(reviewed) == 0
     assert (counts["notes"], counts["valence_only"]) == (1, 1)
+
+
+QDA = "REFI-QDA review by Alice"  # the note column of the decisions roqa import writes
+
+
+def test_a_valence_alone_from_a_qda_review_keeps_the_suggested_code_with_that_valence(
+    cfir: Codebook,
+) -> None:
+    """refi tester, session 50 (8): roqa import reads a passage coded with a valence code alone
+    as a `valence` decision, which docs/refi-qda.md says "reviews its valence only", its
+    suggested codes not rejected; apply-decisions then left it out ("a valence alone decides
+    nothing"). A QDA review's valence alone keeps the segment's top suggestion (IS.E.2, not
+    IC.F) with the reviewer's valence; the report's valence alone still decides nothing."""
+    rows = [
+        Decision("p01:0001", "valence", note=QDA, text=TEXTS[0], valence="enabler"),
+        Decision("p01:0002", "accept", "IS.E.2", note=QDA, text=TEXTS[1]),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="enabler"),  # the report's
+    ]
+    reviewed, _, counts = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    assert [
+        (s.segment.id, [(g.code_id, g.valence, g.valence_probability) for g in s.suggestions])
+        for s in reviewed
+    ] == [
+        ("p01:0001", [("IS.E.2", "enabler", 1.0)]),
+        ("p01:0002", [("IS.E.2", "barrier", 0.55)]),
+    ]
+    assert (counts["kept"], counts["accept"], counts["codes"]) == (1, 1, 2)
+    assert (counts["valence_only"], counts["valence_undecided"]) == (1, 1)  # p01:0003
+    assert reviewed.meta["valence_from_model"] == ["p01:0002"]
+
+
+def test_a_valence_alone_from_a_qda_review_keeps_no_code_rejected(cfir: Codebook) -> None:
+    """... unless the code itself was rejected: every suggestion rejected, the segment is
+    decided to have no code; only the top one rejected, it is undecided, as without the
+    valence."""
+    valence = Decision("p01:0001", "valence", note=QDA, text=TEXTS[0], valence="enabler")
+    top = Decision("p01:0001", "reject", "IS.E.2", note=QDA, text=TEXTS[0])
+    second = Decision("p01:0001", "reject", "IC.F", note=QDA, text=TEXTS[0])
+    reviewed, _, counts = reviewed_codings([valence, top], model_codings(), cfir, coder="A")
+    assert (len(reviewed), counts["kept"], counts["short_of_all"]) == (0, 0, 1)
+    reviewed, _, counts = reviewed_codings([valence, top, second], model_codings(), cfir, coder="A")
+    assert [(s.segment.id, s.suggestions) for s in reviewed] == [("p01:0001", [])]
+    assert (counts["kept"], counts["rejected"]) == (0, 1)
+
+
+def test_apply_decisions_says_how_many_codes_a_qda_valence_review_kept(tmp_path: Path) -> None:
+    review = [
+        Decision("p01:0001", "accept", "IS.E.2", note=QDA, text=TEXTS[0]),
+        Decision("p01:0002", "valence", note=QDA, text=TEXTS[1], valence="neutral"),
+    ]
+    run = apply_review(tmp_path, review)
+    assert run.code == 0, run.err
+    assert (
+        "2 coded with 2 code(s) (1 accept, 1 kept with its valence reviewed), 0 with every "
+        "suggestion rejected and no code."
+    ) in " ".join(run.out.split())
+    assert "valence alone" not in run.err
+    from roqa_nlp.decisions import decided_segments
+
+    assert decided_segments(review, model_codings()) == {
+        "p01:0001": ["IS.E.2"],
+        "p01:0002": ["IS.E.2"],
+    }
 
 
 def write_decisions(path: Path, decisions: list[Decision]) -> None:

@@ -164,15 +164,47 @@ SEGMENT_NOTES = "notes"
 QDA_REVIEW_NOTE = "REFI-QDA review by {coder}"
 
 
+def from_qda_review(d: Decision) -> bool:
+    """Whether ``d`` is a decision ``roqa import`` read from a review in a QDA program: its
+    ``note`` column is :data:`QDA_REVIEW_NOTE`."""
+    note = d.note.strip()
+    head, _, tail = QDA_REVIEW_NOTE.partition("{coder}")
+    return note.startswith(head) and note.endswith(tail) and len(note) > len(head + tail)
+
+
 def reviewer_note(d: Decision) -> str:
     """The note a reviewer wrote on ``d``'s segment: its ``note`` column (the report writes a
     segment's note in every decision row of the segment, a ``note`` row of its own when there is
     none), stripped; "" when empty or only :data:`QDA_REVIEW_NOTE`."""
-    note = d.note.strip()
-    head, _, tail = QDA_REVIEW_NOTE.partition("{coder}")
-    if note.startswith(head) and note.endswith(tail) and len(note) > len(head + tail):
-        return ""
-    return note
+    return "" if from_qda_review(d) else d.note.strip()
+
+
+#: What a segment's suggested code is, kept by a valence alone from a review in a QDA program
+#: (:func:`valence_reviewed`), in :func:`reviewed_codings`' state and counts
+KEPT = "kept"
+
+
+def valence_reviewed(
+    rows: Iterable[tuple[Decision, str | None]], decided: Collection[str], result: CodingResult
+) -> dict[str, list[str]]:
+    """The segments of ``result`` (id -> their top codes) that a ``valence`` row read from a
+    review in a QDA program (:func:`from_qda_review`; ``rows``: each with the segment it is
+    on) reviews alone, no code decision on them (``decided``: the segments with one). There the
+    passage coded with a valence code alone "reviews its valence only", its suggested codes
+    not rejected (docs/refi-qda.md, section 3): the model's top code stands, with that valence.
+    In the report, a valence alone decides nothing: the reviewer accepts or rejects the code
+    with its own buttons."""
+    from .coding_agreement import top_codes
+
+    by_id = {s.segment.id: s for s in result.segments}
+    out: dict[str, list[str]] = {}
+    for d, sid in rows:
+        if d.decision != VALENCE or sid is None or sid in decided or not from_qda_review(d):
+            continue
+        s = by_id.get(sid)
+        if s is not None and s.suggestions:
+            out[sid] = sorted(top_codes(s), key=[g.code_id for g in s.suggestions].index)
+    return out
 
 
 def segment_notes(result: CodingResult) -> dict[str, list[str]]:
@@ -2355,6 +2387,9 @@ def reviewed_codings(
     researcher decided, not from the model), ``roqa agree`` (the model against the researcher)
     and ``roqa export`` (the coding in a QDA program).
 
+    A ``valence`` row alone on a segment, read from a review in a QDA program, keeps its top
+    code with that valence (:func:`valence_reviewed`); one from the report decides nothing.
+
     Each decision is found on its segment as :func:`match_decisions` finds it (its words first,
     so decisions on two segments with the same words stay apart; nearly its words on a
     transcript corrected since, warned of by :func:`warn_of_edited_text`). A segment is coded with
@@ -2389,7 +2424,8 @@ def reviewed_codings(
     (:func:`~roqa_nlp.decisions_crosswalk.review_codebook` says which codebook a review is in).
 
     Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
-    ``accept``/``recode``/``new-code`` codes by their deciding row, ``rejected`` segments
+    ``accept``/``recode``/``new-code`` codes by their deciding row, ``kept`` the top codes a QDA
+    review's valence alone kept (:data:`KEPT`), ``rejected`` segments
     decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
     rejected, the others neither accepted nor rejected: :func:`rejects_all`), ``not_found`` code
     decisions on no segment, ``valence_not_found`` valence decisions (giving a valence) on no
@@ -2501,6 +2537,8 @@ def reviewed_codings(
             )
         code_row[o, code_id] = d
         state.setdefault(o, {})[code_id] = d.decision
+    for o, codes in valence_reviewed(zip(used, on), state.keys(), result).items():
+        state[o] = dict.fromkeys(codes, KEPT)
     not_found = len(lost)
     if conflicts:
         warn(
@@ -2537,7 +2575,7 @@ def reviewed_codings(
         )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
     counts["valence_not_found"] = len(lost_valences)
-    counts.update({k: 0 for k in ("accept", "recode", "new-code")})
+    counts.update({k: 0 for k in ("accept", "recode", "new-code", KEPT)})
     out: list[SegmentResult] = []
     short: list[tuple[Decision, str]] = []  # REJECT_ALL codes or more rejected, not all shown now
     # the coded segments whose valence the reviewer did not set: the model's, kept for the charts
@@ -2725,8 +2763,9 @@ def decided_segments(
     """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
     them, each with the codes the review gives it (accepted, recoded to or new; the last row on
     a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
-    rejected). A segment with only some suggestions rejected, a note or a valence alone is not
-    decided. Codes as the rows give them (a new code by :func:`project_code_id`). A row on a
+    rejected), or its top code when a valence alone from a review in a QDA program reviews it
+    (:func:`valence_reviewed`). A segment with only some suggestions rejected, a note or the
+    report's valence alone is not decided. Codes as the rows give them (a new code by :func:`project_code_id`). A row on a
     code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2) decides
     nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in place
     with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session 47)."""
@@ -2746,6 +2785,8 @@ def decided_segments(
         code = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
         if code:
             state.setdefault(sid, {})[code] = d.decision
+    for sid, codes in valence_reviewed(match.matched, {*state, *no_code}, result).items():
+        state[sid] = dict.fromkeys(codes, KEPT)
     shown = {s.segment.id: [g.code_id for g in s.suggestions] for s in result.segments}
     out: dict[str, list[str]] = {}
     for sid in [*state, *(n for n in no_code if n not in state)]:

@@ -40,7 +40,8 @@ def apply_decisions_command(
     ),
 ) -> None:
     """Write the codings the review decided (accepted, recoded and new codes, and the notes on
-    those segments; nothing else), as the reviewer's own: `roqa report OUT` charts Table 2 and the
+    those segments, and the suggested code of a passage a QDA review gave a valence alone; nothing
+    else), as the reviewer's own: `roqa report OUT` charts Table 2 and the
     matrix from them, `roqa agree CODINGS OUT` compares the model with the reviewer, `roqa export
     OUT --qdpx F` takes them to a QDA program. A review made on the codings charted in CFIR 2.0
     (`roqa code --codebook cfir-2022`), or in your own codebook (`roqa code --codebook
@@ -116,6 +117,8 @@ def apply_decisions_command(
         f", {counts['notes_kept']} note(s) kept with their segments" if counts["notes_kept"] else ""
     )
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
+    if counts["kept"]:  # a QDA review's valence alone: the suggested code stands
+        used += f"{', ' if used else ''}{counts['kept']} kept with its valence reviewed"
     n_decided = counts["segments"] + counts["rejected"]
     undecided = counts["valence_undecided"]
     no_code = counts["valence_only"] - undecided
