@@ -14,7 +14,8 @@ How units are built
   an empty ``code`` means the coder read the unit and
   applied no code; a coder with no row for a unit did not code it (missing, not "no code").
   Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
-  only in case or spacing can be counted as one code (:func:`merge_spelling_variants`).
+  only in case or spacing can be counted as one code (:func:`merge_spelling_variants`); coder
+  names that differ so are one coder.
 - **Segment codings** (``codings.jsonl`` results with the same segments, ids and ranges): a
   unit is a segment.
   A coder whose result lacks a segment did not code it (missing), so a result holding part of
@@ -195,6 +196,9 @@ class CodedUnits:
     #: a long table's code cells read as several codes for the commas between them
     #: (:func:`read_long_csv`)
     comma_cells_split: int = 0
+    #: a long table's coder names counted as one coder, each group led by the name kept
+    #: (:func:`read_long_csv`)
+    coders_merged: list[list[str]] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -317,6 +321,10 @@ def read_long_csv(
     by its id, so "Leadership Engagement", "leadership engagement" and "IN.B" are one code; a code
     the codebook does not know is a one-line error naming the line. Without, codes are the text
     as written (see :func:`merge_spelling_variants`).
+
+    Coder names that differ only in case, spacing, punctuation or ``&``/``and`` ("Ana",
+    "ana ") are one coder, named as on most of their rows; :attr:`CodedUnits.coders_merged`
+    lists the spellings counted as one.
     """
     from .decisions import decisions_folder, is_decisions_header
 
@@ -443,9 +451,11 @@ def read_long_csv(
             + f"; {_SEMICOLONS}, so if it holds several, write {quoted(parts)}",
             path=p,
         )
+    rows, given, coders_merged = _coder_spellings_merged(rows, given)
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
     cu.comma_cells_split = split.split
+    cu.coders_merged = coders_merged
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -453,6 +463,33 @@ def read_long_csv(
     if iv is None:
         cu.no_valence = {c: f"the long CSV {p.name} has no valence column" for c in cu.coders}
     return cu
+
+
+def _coder_spellings_merged(
+    rows: list[tuple[str, str, str]], given: dict[str, dict[str, dict[str, set[str]]]]
+) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, dict[str, set[str]]]], list[list[str]]]:
+    """A long table's ``(unit, coder, code)`` rows and valences given (coder -> unit -> code ->
+    valences) with coder names that differ only in case, spacing, punctuation or ``&``/``and``
+    counted as one coder, under the spelling on the most rows, as code names are merged
+    (:func:`_spelling_groups`); and the groups merged. A row typed "ana " among Ana's made a
+    third coder, and Light's kappa in place of Cohen's (blind tester, session 50)."""
+    from .codebook import normalise_name
+
+    uses = Counter(coder for _, coder, _ in rows)
+    groups = _spelling_groups(
+        sorted(uses, key=natural_key), uses, lambda coder: normalise_name(coder) or None
+    )
+    if not groups:
+        return rows, given, []
+    rename = {c: group[0] for group in groups for c in group[1:]}
+    merged_rows = [(unit, rename.get(coder, coder), code) for unit, coder, code in rows]
+    merged_given: dict[str, dict[str, dict[str, set[str]]]] = {}
+    for coder, units in given.items():
+        mine = merged_given.setdefault(rename.get(coder, coder), {})
+        for unit, codes in units.items():
+            for code, valences in codes.items():
+                mine.setdefault(unit, {}).setdefault(code, set()).update(valences)
+    return merged_rows, merged_given, groups
 
 
 #: what a comma cell's warning and error say
@@ -630,26 +667,41 @@ def merge_spelling_variants(
         for got in per.values():
             uses.update(got)
     candidates = cu.codes if codes is None else sorted(set(codes), key=natural_key)
-    groups: dict[tuple[str, Any], list[str]] = {}
-    for code in candidates:
+
+    def key(code: str) -> tuple[str, Any] | None:
         number = number_written(code)
         if number is not None:  # "-1" is not a spelling of "1" (normalise_name drops the "-")
-            groups.setdefault(("number", number), []).append(code)
-        elif key := normalise_name(code):
-            groups.setdefault(("name", key), []).append(code)
+            return ("number", number)
+        return ("name", name) if (name := normalise_name(code)) else None
+
+    merged = _spelling_groups(candidates, uses, key)
+    if not merged:
+        return cu, []
+    rename = {c: group[0] for group in merged for c in group[1:]}
+    return with_codes_renamed(cu, rename), merged
+
+
+def _spelling_groups(
+    names: Iterable[str], uses: Mapping[str, int], key: Callable[[str], Any]
+) -> list[list[str]]:
+    """The groups of two or more of ``names`` that ``key`` makes one (None: a name of its own),
+    each led by the spelling the group is counted under: the most used (``uses``), among
+    equals the tidiest (single spaces, a capital first letter), then the first of ``names``;
+    the others follow in the order of ``names``. Code names (:func:`merge_spelling_variants`)
+    and a long table's coder names (:func:`read_long_csv`) are merged so."""
+    groups: dict[Any, list[str]] = {}
+    for name in names:
+        if (k := key(name)) is not None:
+            groups.setdefault(k, []).append(name)
     merged: list[list[str]] = []
-    rename: dict[str, str] = {}
     for spellings in groups.values():
         if len(spellings) > 1:
-            # the most used; among equals the tidiest (single spaces, a capital first letter)
             main = max(
-                spellings, key=lambda c: (uses[c], c == " ".join(c.split()), c[:1].isupper())
+                spellings,
+                key=lambda c: (uses.get(c, 0), c == " ".join(c.split()), c[:1].isupper()),
             )
             merged.append([main, *(c for c in spellings if c != main)])
-            rename.update({c: main for c in spellings if c != main})
-    if not rename:
-        return cu, []
-    return with_codes_renamed(cu, rename), merged
+    return merged
 
 
 #: how near (:class:`difflib.SequenceMatcher` ratio, names compared as

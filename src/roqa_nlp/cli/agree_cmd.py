@@ -316,7 +316,7 @@ class _ReadInputs:
     renamed: list[str]  # QDA users renamed by file
     renamed_codings: list[str]  # recorded coders renamed by path
     review_notes: list[str]
-    split_notes: list[str]  # comma cells split
+    table_notes: list[str]  # how the long tables were read: coders merged, comma cells split
 
 
 def load_coded_units(
@@ -403,6 +403,7 @@ def load_coded_units(
 
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
     table_paths: list[Path] = []  # long tables, read once the results' codebook is known
+    table_notes: list[str] = []
     for p in inputs:
         if not p.exists():
             from ..io import codings_not_found
@@ -467,17 +468,21 @@ def load_coded_units(
             tables.append(table)
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
+            if table.coders_merged:
+                table_notes.append(
+                    "counted as one coder, as the names differ only in case, spacing, "
+                    f"punctuation or &/and: {_merged_shown(table.coders_merged)} ({p.name})"
+                )
     split_cells = sum(t.comma_cells_split for t in tables)
-    split_notes: list[str] = []
     if split_cells:
-        split_notes.append(
+        table_notes.append(
             f"{split_cells} code cell{'s' * (split_cells > 1)} with commas read as several "
             "codes each, every part a code of "
             + (f"codebook {book.id}" if book is not None else "the results' codebook")
             + " (';' separates the codes of one cell)"
         )
     read = _ReadInputs(
-        results, tables, book, where, source, renamed, renamed_codings, review_notes, split_notes
+        results, tables, book, where, source, renamed, renamed_codings, review_notes, table_notes
     )
     loaded = _compared(read, model_threshold=model_threshold, units=units, at=at)
     coded = loaded.coded
@@ -588,7 +593,7 @@ def _compared(
     notes.extend(read.review_notes)
     notes.extend(valence_notes)
     notes.extend(matched_notes)
-    notes.extend(read.split_notes)
+    notes.extend(read.table_notes)
     notes.extend(csv_notes)
     near_names = None
     if book is None and tables:
