@@ -1,8 +1,11 @@
 """Specification: a long table's ``NONE`` (and the other no-code spellings labelled records
-accept) is a unit coded with nothing, as an empty code cell is, not a code named "NONE"."""
+accept) is a unit coded with nothing, as an empty code cell is, not a code named "NONE"; so is
+what a spreadsheet leaves for nothing (``N/A``, ``n/a``, ``-``: data/spreadsheet_blanks.txt),
+with a note counting those cells."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,73 @@ def test_none_with_a_code_in_one_cell_is_an_error(tmp_path: Path) -> None:
     p.write_text("unit,coder,code\ns1,ann,NONE; Culture\ns1,ben,Culture\n", encoding="utf-8")
     with pytest.raises(RoqaError, match=r"line 2 gives NONE \(fits no code\) with codes"):
         read_long_csv(p)
+
+
+#: the tester's messy/na.csv (blind tester, session 50, finding 2): N/A, n/a and - in the code
+#: column, where only RM01:01 (Cost) and RM01:04 (Culture) hold codes
+NA_CELLS = (
+    "unit,coder,code,valence\n"
+    "RM01:01,Ana,Cost,barrier\nRM01:01,Ben,Cost ,barrier\n"
+    "RM01:02,Ana,N/A,\nRM01:02,Ben,,\n"
+    "RM01:03,Ana,  ,barrier\nRM01:03,Ben,-,\n"
+    "RM01:04,Ana,Culture,enabler\nRM01:04,Ben,Culture,enabler\n"
+    "RM01:05,Ana,n/a,\nRM01:05,Ben,N/A,\n"
+)
+
+
+def test_a_spreadsheets_blank_words_are_no_code(tmp_path: Path) -> None:
+    """Before: 'N/A' (= 'n/a') and '-' were codes: 4 codes, 5 units coded by someone, and a
+    code row printed as '-'. After: 2 codes, and the coders agree on all 10 unit-code
+    decisions (kappa 1)."""
+    p = tmp_path / "na.csv"
+    p.write_text(NA_CELLS, encoding="utf-8")
+    cu = read_long_csv(p)
+    assert cu.codes == ["Cost", "Culture"]
+    assert cu.codings["Ana"] == {
+        "RM01:01": frozenset({"Cost"}),
+        "RM01:02": frozenset(),
+        "RM01:03": frozenset(),
+        "RM01:04": frozenset({"Culture"}),
+        "RM01:05": frozenset(),
+    }
+    assert cu.codings["Ben"] == cu.codings["Ana"]
+    assert cu.blank_cells == {"N/A": 2, "-": 1, "n/a": 1}
+    report = agreement_report(cu, n_boot=0)
+    assert report.n_units == {"total": 5, "all": 5, "coded": 2}
+    assert (report.pooled["all"].percent_agreement, report.pooled["all"].kappa) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize("cell", ["NA", "n.a.", "--", "\u2014", "nan", "Not applicable"])
+def test_other_blank_spellings_are_no_code(tmp_path: Path, cell: str) -> None:
+    p = tmp_path / "long.csv"
+    p.write_text(f"unit,coder,code\ns1,ann,{cell}\ns1,ben,Culture\n", encoding="utf-8")
+    cu = read_long_csv(p)
+    assert (cu.codings["ann"], cu.blank_cells) == ({"s1": frozenset()}, {cell: 1})
+
+
+def test_a_blank_word_with_a_code_in_one_cell_is_an_error(tmp_path: Path) -> None:
+    p = tmp_path / "long.csv"
+    p.write_text("unit,coder,code\ns1,ann,N/A; Culture\ns1,ben,Culture\n", encoding="utf-8")
+    with pytest.raises(RoqaError, match=r"line 2 gives N/A \(fits no code\) with codes"):
+        read_long_csv(p)
+
+
+def test_roqa_agree_says_how_many_cells_were_read_as_no_code(tmp_path: Path, capsys) -> None:
+    from test_cli_agree import run
+
+    p = tmp_path / "na.csv"
+    p.write_text(NA_CELLS, encoding="utf-8")
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--by", "code", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    note = (
+        "4 code cells holding a spreadsheet's blank are read as no code, as NONE is: "
+        "'N/A' (2), '-' (1), 'n/a' (1)"
+    )
+    data = json.loads(out_json.read_text("utf-8"))
+    assert note in data["notes"]
+    assert [c["code"] for c in data["per_code"]] == ["Cost", "Culture"]
+    flat = " ".join(out.split())
+    assert f"Note: {note}." in flat
+    assert "2 coders: Ana, Ben; 5 units (units), 2 coded by someone; 2 codes used." in flat
+    assert "counted as one code" not in flat

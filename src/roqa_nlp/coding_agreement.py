@@ -12,7 +12,9 @@ How units are built
   unit and coder are several codes, and so are codes separated by ``;`` in one cell (or by
   commas, where each is a known code: :func:`read_long_csv`); a row with
   an empty ``code`` means the coder read the unit and
-  applied no code; a coder with no row for a unit did not code it (missing, not "no code").
+  applied no code, and so does ``NONE`` or a spreadsheet's blank (``N/A``, ``-``:
+  :func:`spreadsheet_blanks`); a coder with no row for a unit did not code it (missing, not
+  "no code").
   Codes are resolved in a codebook when one is given (:func:`read_long_csv`); names that differ
   only in case or spacing can be counted as one code (:func:`merge_spelling_variants`); coder
   names that differ so are one coder.
@@ -199,6 +201,9 @@ class CodedUnits:
     #: a long table's coder names counted as one coder, each group led by the name kept
     #: (:func:`read_long_csv`)
     coders_merged: list[list[str]] = field(default_factory=list)
+    #: a long table's code cells read as no code for holding a spreadsheet's blank ("N/A", "-":
+    #: :func:`spreadsheet_blanks`), how many of each as written (:func:`read_long_csv`)
+    blank_cells: dict[str, int] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -287,6 +292,17 @@ def coded_units_from_rows(
     )
 
 
+@functools.cache
+def spreadsheet_blanks() -> frozenset[str]:
+    """What people (and R, pandas) leave in a spreadsheet cell for "nothing here", lower case
+    (``n/a``, ``na``, ``-`` ...: ``data/spreadsheet_blanks.txt``): a long table's code cell
+    holding one is no code, as ``NONE`` is. Read as codes, two coders' "N/A" agreed on a code
+    and a code row was printed as "-" (blind tester, session 50)."""
+    from .io import packaged_words
+
+    return frozenset(w.lower() for w in packaged_words("spreadsheet_blanks.txt"))
+
+
 #: the files :func:`read_long_csv` reads a long table from: CSV (comma, semicolon or tab), tab
 #: separated text (Excel's "Unicode text" is UTF-16 .txt) and an Excel workbook's first sheet
 LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
@@ -314,7 +330,9 @@ def read_long_csv(
     none, and so does a code given two different valences in one unit. Without the column,
     every coder of the file is in :attr:`CodedUnits.no_valence`. An empty ``code`` cell, or one
     of :data:`~roqa_nlp.training.NONE_LABELS` (``NONE``, ``no code`` ..., as in labelled
-    records), is the unit coded with nothing; given with codes in one cell it is an error.
+    records), or what a spreadsheet leaves for nothing (``N/A``, ``n/a``, ``-``:
+    :func:`spreadsheet_blanks`, counted in :attr:`CodedUnits.blank_cells`), is the unit coded
+    with nothing; given with codes in one cell it is an error.
 
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
@@ -378,6 +396,8 @@ def read_long_csv(
     code_names: dict[str, str] = {}
     given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
     split = _CommaCells(codebook, builtin=builtin_commas)
+    blank_cells: Counter[str] = Counter()  # a spreadsheet's blank ("N/A") -> cells holding it
+    no_code = NONE_LABELS | spreadsheet_blanks()
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -392,13 +412,16 @@ def read_long_csv(
         # several codes in one cell, as roqa evaluate reads them ("Culture; Cost"), or typed
         # with commas between them ("IS.C, IS.D.2") where each is a code
         codes = [c for cell in cell_codes(cells[ik]) for c in split(cell, f"{item} {n}")]
-        none = [c for c in codes if c.strip().lower() in NONE_LABELS]  # NONE: coded with nothing
+        # NONE, or what a spreadsheet leaves for nothing (N/A, -): coded with nothing
+        none = [c for c in codes if c.strip().lower() in no_code]
         if none and len(none) < len(codes):
             raise RoqaError(
                 f"{item} {n} gives {none[0]} (fits no code) with codes: {quoted('; '.join(codes))}",
                 path=p,
                 hint=f"give {none[0]} alone for a unit coded with nothing, or the codes without it",
             )
+        if any(c.strip().lower() not in NONE_LABELS for c in none):
+            blank_cells[cells[ik].strip()] += 1
         codes = [c for c in codes if not none] or [""]
         valence = _csv_valence(cells[iv], f"{item} {n}", p) if iv is not None else None
         for code in codes:
@@ -456,6 +479,7 @@ def read_long_csv(
     cu.code_names.update(code_names)
     cu.comma_cells_split = split.split
     cu.coders_merged = coders_merged
+    cu.blank_cells = dict(blank_cells)
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()

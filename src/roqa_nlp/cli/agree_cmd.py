@@ -316,7 +316,8 @@ class _ReadInputs:
     renamed: list[str]  # QDA users renamed by file
     renamed_codings: list[str]  # recorded coders renamed by path
     review_notes: list[str]
-    table_notes: list[str]  # how the long tables were read: coders merged, comma cells split
+    #: how the long tables were read: coders merged, blank cells read as no code, comma cells split
+    table_notes: list[str]
 
 
 def load_coded_units(
@@ -473,6 +474,17 @@ def load_coded_units(
                     "counted as one coder, as the names differ only in case, spacing, "
                     f"punctuation or &/and: {_merged_shown(table.coders_merged)} ({p.name})"
                 )
+    blanks: dict[str, int] = {}
+    for t in tables:
+        for cell, k in t.blank_cells.items():
+            blanks[cell] = blanks.get(cell, 0) + k
+    if blanks:
+        n = sum(blanks.values())
+        table_notes.append(
+            f"{n} code cell{'s' * (n > 1)} holding a spreadsheet's blank {'are' if n > 1 else 'is'}"
+            " read as no code, as NONE is: "
+            + ", ".join(f"{cell!r} ({k})" for cell, k in blanks.items())
+        )
     split_cells = sum(t.comma_cells_split for t in tables)
     if split_cells:
         table_notes.append(
