@@ -96,6 +96,30 @@ def test_no_code_applied_by_anyone_is_said_so(tmp_path, capsys) -> None:
     assert "Each code" not in out
 
 
+def test_no_code_applied_by_anyone_leaves_the_one_code_view_undefined_too(tmp_path, capsys) -> None:
+    """Every unit '(none)' from both coders is no coding to agree on, as the pooled figures
+    and the note say. Before (blind tester, session 50, finding 3), the one-code line read
+    "agreement 100.0%, kappa -, alpha - (nominal), AC1 1.000" (JSON percent_agreement 1.0,
+    ac1 1.0) under the note that every figure of codes is undefined."""
+    out, data = agree_json(tmp_path, capsys, EDGE / "empty_codes.csv")
+    single = data["single_code"]["all"]
+    assert single["n_units"] == 2 and single["n_with_code"] == 0
+    assert [single[k] for k in ("percent_agreement", "kappa", "alpha", "ac1")] == [None] * 4
+    assert single["undefined_why"] == {
+        "percent_agreement": "no_code",
+        "kappa": "no_code",
+        "alpha": "no_code",
+        "ac1": "no_code",
+    }
+    assert single["ci_withheld_why"] == {"kappa": "undefined", "ac1": "undefined"}
+    flat = " ".join(out.split())
+    assert (
+        "One code per unit (each unit's code, or (none), as one nominal value, n=2): agreement "
+        "-, kappa -, alpha - (nominal), AC1 -."
+    ) in flat
+    assert "'-' = undefined: no coder applied any code to the compared units. Use" in flat
+
+
 def test_without_resamples_the_pooled_column_promises_no_interval(capsys) -> None:
     """--n-boot 0 gives no bootstrap interval: the column is "value", not "value [95% CI]"."""
     code, out, err = run(["agree", str(EDGE / "single.csv"), "--n-boot", "0"], capsys)

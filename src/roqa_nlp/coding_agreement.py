@@ -2380,7 +2380,9 @@ def _single_code_figures(
     :func:`roqa_nlp.agreement.bootstrap_ci` if needed). An interval is withheld, as a bootstrap
     one is (:func:`roqa_nlp.agreement.normal_ci`), when fewer than ``CI_MIN_UNITS`` compared
     units carry a code (a value other than ``none``, the value of "(none)") or the standard
-    error is 0 or undefined.
+    error is 0 or undefined. When no compared unit carries a code (every value "(none)"),
+    every figure is undefined (``no_code``), as the pooled figures are: "(none)" throughout is
+    no coding to agree on, not perfect agreement.
     """
     n_coders = x.shape[0]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
@@ -2388,13 +2390,23 @@ def _single_code_figures(
     compared = (~np.isnan(x)).sum(axis=0) >= 2
     valued = ~np.isnan(x)
     carrying = compared & np.any(valued if none is None else valued & (x != none), axis=0)
+    nothing = None if compared.any() else "no_units"
+    if nothing is None and not carrying.any():
+        # every compared value "(none)": no coding to agree on, as the pooled figures say
+        # (blind tester, session 50: agreement 100% and AC1 1 beside "every figure of codes is
+        # undefined")
+        nothing = "no_code"
     fig = Figures(
         int(compared.sum()),
-        *_categorical_figures(x, used, level=level),
+        *(
+            _categorical_figures(x, used, level=level)
+            if nothing is None
+            else _Statistics(math.nan, math.nan, math.nan, math.nan)
+        ),
         kappa_method="cohen" if n_coders == 2 else "light",
         n_with_code=int(carrying.sum()),
     )
-    _set_undefined(fig, None if compared.any() else "no_units")
+    _set_undefined(fig, nothing)
     standard_errors = {"ac1": gwet_ac1_se(x, categories=used) if x.shape[1] else math.nan}
     if n_coders == 2:
         kappa_se = cohen_kappa_se(x[0], x[1]) if x.shape[1] else math.nan
