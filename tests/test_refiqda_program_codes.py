@@ -246,3 +246,84 @@ def test_codes_made_beside_cfir_codes_the_program_gave_new_guids_make_a_project_
         "cfir-2009+project",
         [*(c.id for c in cfir.codes), ALERT_FATIGUE],
     )
+
+
+def given_new_guids(project: Path, cfir: Codebook) -> tuple[Path, dict[str, str]]:
+    """``project`` as a program that gives every code of the codebook a GUID of its own writes
+    it (qc; upper case, as MAXQDA writes them), its users' GUIDs in upper case too; and the
+    code name -> GUID it gave them."""
+    import uuid
+
+    with zipfile.ZipFile(project) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode("utf-8")
+    given: dict[str, str] = {}
+    for n, c in enumerate(cfir.codes):
+        new = str(uuid.uuid5(uuid.NAMESPACE_URL, f"program/{n}")).upper()
+        qde = qde.replace(code_guid("cfir-2009", c.id), new)
+        given[c.name] = new
+    qde = qde.replace(ALICE, ALICE.upper()).replace(BOB, BOB.upper())
+    out = project.with_name("program.qdpx")
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", qde)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out, given
+
+
+def written_guids(path: Path) -> dict[str, str]:
+    """Name -> GUID, as written, of every code of an exported project."""
+    return {c.get("name") or "": c.get("guid") or "" for c in qde_of(path).iter(NS + "Code")}
+
+
+@pytest.mark.parametrize("coder", ["Alice", "Bob", "roqa_nlp"])
+def test_codes_known_by_their_names_go_back_with_the_guids_the_program_gave_them(
+    tmp_path: Path, cfir: Codebook, coder: str
+) -> None:
+    """A program that gave the codebook's codes GUIDs of its own (qc): the codes are known by
+    their path of names, and exported again with those GUIDs, so that the codings merge into
+    the program's codes. Before: every one of them got roqa's GUID back (44 of 44 codes new
+    to the program), and bringing the codings back made a second CFIR tree."""
+    _, reviewed_project = reviewed(tmp_path, cfir, new_code="top")
+    project, given = given_new_guids(reviewed_project, cfir)
+    out = round_trip(tmp_path, project, coder)
+    after = written_guids(out)
+    assert {name: after.get(name) for name in given} == given
+    assert after["Alert fatigue"] == ALERT_FATIGUE
+    coded = {r.get("targetGUID") for r in qde_of(out).iter(NS + "CodeRef")}
+    assert coded <= {*given.values(), ALERT_FATIGUE}
+
+
+def test_codes_given_the_programs_guids_are_known_again_on_import(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Exported with the program's GUIDs, the codebook's codes are still its codes when the
+    export comes back, renamed ones too (known by the GUID, not by their name)."""
+    renamed = ("Available Resources", "Funding and resources")
+    _, reviewed_project = reviewed(tmp_path, cfir, rename=renamed)
+    project, _ = given_new_guids(reviewed_project, cfir)
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    # qc's way: the renamed code is told by the model's suggestion coded with it; Bob's coding
+    # of it then goes back under the program's GUID
+    book = json.loads((tmp_path / "reviewed" / "codebook.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in book["codes"]] == [c.id for c in cfir.codes]
+    out = tmp_path / "bob.qdpx"
+    main(["export", str(tmp_path / "reviewed" / "codings" / "Bob"), "--qdpx", str(out)])
+    back = read_qdpx(out)
+    assert (back.codebook.id, [c.id for c in back.codebook.codes]) == (
+        "cfir-2009",
+        [c.id for c in cfir.codes],
+    )
+    assert back.codebook["IS.E.2"].name == "Funding and resources"
+    assert {g.code_id for s in back.codings["Bob"] for g in s.suggestions} == {"IS.C", "IS.E.2"}
+
+
+def test_a_users_guid_goes_back_as_the_program_wrote_it(tmp_path: Path, cfir: Codebook) -> None:
+    """Before: the user's GUID went back in lower case (REFI-QDA compares GUIDs as written
+    nowhere, but a program that compares them as text would see another user)."""
+    _, reviewed_project = reviewed(tmp_path, cfir)
+    project, _ = given_new_guids(reviewed_project, cfir)
+    out = round_trip(tmp_path, project, "Alice")
+    assert [(u.get("guid"), u.get("name")) for u in qde_of(out).iter(NS + "User")] == [
+        (ALICE.upper(), "Alice")
+    ]

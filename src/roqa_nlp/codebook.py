@@ -403,9 +403,12 @@ class Codebook:
     @property
     def hash(self) -> str:
         """SHA-256 of the canonical JSON of the codebook (what a model card records). Code
-        colours are left out: recolouring codes in a QDA program changes no model's codebook."""
+        colours and the GUIDs a QDA program gave codes are left out: recolouring codes in a
+        program, or importing them from one, changes no model's codebook."""
         d = self.to_dict()
-        d["codes"] = [{k: v for k, v in c.items() if k != "color"} for c in d["codes"]]
+        d["codes"] = [
+            {k: v for k, v in c.items() if k not in ("color", "guid")} for c in d["codes"]
+        ]
         canon = json.dumps(d, sort_keys=True, ensure_ascii=False)
         return sha256_bytes(canon.encode("utf-8"))
 
@@ -636,6 +639,7 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
         aliases=tuple(aliases),
         valence=_code_valence(c, where),
         color=None if c.get("color") is None else str(c["color"]),
+        guid=None if c.get("guid") is None else str(c["guid"]),
     )
 
 

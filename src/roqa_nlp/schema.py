@@ -114,11 +114,15 @@ class Code:
     # The colour a QDA program showed the code in (REFI-QDA ``#RRGGBB``), kept so that a project
     # read with `roqa import` goes back with its colours; None for the built-in codebooks.
     color: str | None = None
+    # The GUID a QDA program gave the code, when it is not the one roqa_nlp gives it (a program
+    # that makes its own GUIDs, or a program's code known by its name as the codebook's), kept
+    # so that an export gives the program its own code back, not a second one; None otherwise.
+    guid: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["aliases"] = list(self.aliases)
-        for key in ("valence", "color"):
+        for key in ("valence", "color", "guid"):
             if d[key] is None:
                 del d[key]  # so codebooks without them keep their JSON and hash
         return d

@@ -228,8 +228,15 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
     with its codes under the names that file gives them: ``--codebook`` when it is a file, else
     a ``codebook.json`` of that id beside the codings or up to two folders above them (where
     ``roqa import`` writes it and the codebook was found). A built-in codebook's code the
-    researcher renamed in the QDA program goes back under its new name, as with its colour."""
-    from ..exchange.refiqda import codebook_colors, codebook_names, with_names
+    researcher renamed in the QDA program goes back under its new name, as with its colour, and
+    with the GUID the program gave it (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
+    from ..exchange.refiqda import (
+        codebook_colors,
+        codebook_guids,
+        codebook_names,
+        with_guids,
+        with_names,
+    )
 
     candidates: list[Path] = []
     if choice and Path(choice).is_file():
@@ -244,7 +251,8 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
         except (OSError, ValueError, RecursionError):
             continue
         if isinstance(data, dict) and data.get("id") == book.id:
-            return codebook_colors(path), with_names(book, codebook_names(path))
+            named = with_names(book, codebook_names(path))
+            return codebook_colors(path), with_guids(named, codebook_guids(path))
     return {}, book
 
 

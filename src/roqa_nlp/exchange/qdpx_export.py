@@ -48,12 +48,12 @@ from .plaintext import normalise_newlines
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
-    code_guid,
     codes_element,
     is_guid,
     normalise_guid,
     serialise,
     stable_guid,
+    written_guid,
 )
 from .review import is_machine_user, valence_from_model, valence_not_given
 
@@ -71,15 +71,21 @@ CODEBOOK_RECORD = "roqa_nlp codebook: "
 
 def codebook_record(codebook: Codebook) -> str | None:
     """The line recording ``codebook`` (:data:`CODEBOOK_RECORD`) when it is the researcher's own
-    (no built-in one), less the project's new codes (read back by their GUIDs and names); None
-    for a built-in codebook, which every import knows."""
+    (no built-in one), less the project's new codes (read back by their GUIDs and names); for a
+    built-in codebook, which every import knows, only the GUIDs a QDA program gave its codes
+    (``{"id": "cfir-2009", "guids": {"IS.D": "A060826F-…"}}``), so that the codes written with
+    them are its codes again on import, renamed ones too; None when they have none."""
     from ..codebook import BUILTIN
     from ..crosswalk import PROJECT_SUFFIX
     from ..decisions import PROJECT_PREFIX
 
     base_id = codebook.id.removesuffix(PROJECT_SUFFIX)
     if base_id in BUILTIN:
-        return None
+        builtin = {c.id for c in Codebook.load(base_id).codes}
+        guids = {c.id: c.guid for c in codebook.codes if c.guid and c.id in builtin}
+        if not guids:
+            return None
+        return CODEBOOK_RECORD + json.dumps({"id": base_id, "guids": guids}, sort_keys=True)
     record = codebook.to_dict()
     record["id"] = base_id
     record["codes"] = [c for c in record["codes"] if not c["id"].startswith(PROJECT_PREFIX)]
@@ -579,7 +585,7 @@ def qdpx_bytes(
                         "creationDateTime": now,
                     },
                 )
-                ET.SubElement(coding, "CodeRef", {"targetGUID": code_guid(codebook.id, code.id)})
+                ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})
                 for text_of_note in dict.fromkeys(notes.get(seg.id, [])):
                     note_guid = stable_guid("note", user_guid, seg.id, text_of_note)
                     written_notes[note_guid] = (seg.id, text_of_note)

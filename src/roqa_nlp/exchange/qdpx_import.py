@@ -53,7 +53,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..codebook import Codebook, normalise_name
+from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import SEGMENT_NOTES
 from ..errors import RoqaError, warn
 from ..io import decode_unicode
@@ -84,10 +84,12 @@ from .refiqda import (
     child,
     children,
     codebook_from_codes,
+    is_guid,
     known_codebooks,
     local_name,
     normalise_guid,
     parse_xml,
+    with_guids,
 )
 from .review import is_machine_user, valence_code, with_given_valence
 from .safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
@@ -123,7 +125,8 @@ _SKIPPED_PARTS = {
 
 @dataclass(frozen=True)
 class QdpxUser:
-    """A user (coder) declared in the project."""
+    """A user (coder) declared in the project, with their GUID as the project writes it (its
+    case kept, braces left out), which an export of their codings gives them back."""
 
     guid: str
     name: str
@@ -705,14 +708,18 @@ def _read_project(
 
     users: list[QdpxUser] = []
     user_names: dict[str, str] = {}
+    guid_of: dict[str, str] = {}  # name -> GUID as written
     users_el = child(root, "Users")
     for u in [] if users_el is None else children(users_el, "User"):
         guid = normalise_guid(u.get("guid"))
         uname = (u.get("name") or u.get("id") or guid or "unnamed user").strip()
         if uname in user_names.values():
             uname = f"{uname} ({guid[:8]})"
-        users.append(QdpxUser(guid=guid, name=uname))
-        user_names.setdefault(guid, uname)
+        written = (u.get("guid") or "").strip().strip("{}")
+        users.append(QdpxUser(guid=written, name=uname))
+        if guid not in user_names:
+            user_names[guid] = uname
+            guid_of[uname] = written
 
     book_el = child(root, "CodeBook")
     colors: dict[str, str] = {}
@@ -1032,7 +1039,6 @@ def _read_project(
         "origin": origin,
         "codebook": {"id": book.id, "hash": book.hash},
     }
-    guid_of = {v: k for k, v in user_names.items()}
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
     noted: set[str] = set()  # a person's segments whose selection's description gave a valence
     model_noted: set[str] = set()  # of those, the ones it gave as the model's, kept
@@ -1152,6 +1158,12 @@ def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None
         return None
     try:
         record = json.loads(line[len(CODEBOOK_RECORD) :])
+        if isinstance(record, dict) and "codes" not in record and record.get("id") in BUILTIN:
+            # a built-in codebook whose codes went with the GUIDs a QDA program gave them
+            guids = record.get("guids")
+            if isinstance(guids, dict):
+                known = {str(k): v for k, v in guids.items() if isinstance(v, str) and is_guid(v)}
+                return with_guids(Codebook.load(record["id"]), known)
         return Codebook.from_dict(record) if isinstance(record, dict) else None
     except (ValueError, RecursionError, RoqaError):
         pass

@@ -79,6 +79,26 @@ def code_guid(codebook_id: str, code_id: str) -> str:
     return stable_guid(codebook_id.removesuffix(PROJECT_SUFFIX), code_id)
 
 
+def written_guid(codebook: Codebook, code: Code) -> str:
+    """The GUID ``code`` of ``codebook`` is exported with: the one the QDA program it was
+    imported from gave it (``code.guid``, kept in ``codebook.json`` by ``roqa import``), so
+    that its codings go back to the program's own code, not to a second one beside it; else
+    :func:`code_guid` (a code the program never had)."""
+    if code.guid is not None and is_guid(code.guid):
+        return code.guid.strip().strip("{}")
+    return code_guid(codebook.id, code.id)
+
+
+def with_guids(codebook: Codebook, guids: Mapping[str, str]) -> Codebook:
+    """``codebook`` with its codes given the GUIDs ``guids`` gives them (code id -> GUID): a
+    built-in codebook's codes under the GUIDs a QDA program gave them, as the ``codebook.json``
+    ``roqa import`` wrote records them (:func:`codebook_guids`)."""
+    if all(guids.get(c.id, c.guid) == c.guid for c in codebook.codes):
+        return codebook
+    codes = [dataclasses.replace(c, guid=guids.get(c.id, c.guid)) for c in codebook.codes]
+    return dataclasses.replace(codebook, codes=codes)
+
+
 def normalise_guid(guid: str | None) -> str:
     """GUIDs compare case-insensitively and with or without braces (both are valid REFI-QDA)."""
     return (guid or "").strip().strip("{}").lower()
@@ -227,6 +247,16 @@ def codebook_names(path: str | Path) -> dict[str, str]:
     }
 
 
+def codebook_guids(path: str | Path) -> dict[str, str]:
+    """The GUIDs a QDA program gave codes, as a ``codebook.json`` records them (code id ->
+    GUID); empty when it records none or is not readable."""
+    return {
+        c["id"]: c["guid"].strip()
+        for c in _recorded_codes(path)
+        if isinstance(c.get("guid"), str) and is_guid(c["guid"])
+    }
+
+
 def with_names(codebook: Codebook, names: Mapping[str, str]) -> Codebook:
     """``codebook`` with its codes named as ``names`` (code id -> name) names them: a built-in
     codebook's codes under the names a researcher gave them in a QDA program, so that an export
@@ -267,7 +297,7 @@ def codes_element(
             parent_el,
             "Code",
             {
-                "guid": code_guid(codebook.id, code.id),
+                "guid": written_guid(codebook, code),
                 "name": xml_text(code.name),
                 "isCodable": "true" if code.codable else "false",
             },
@@ -737,11 +767,12 @@ def _exported_guids(book: Codebook, code_id: str) -> set[str]:
 
 def _guids_of(book: Codebook) -> dict[str, Code]:
     """Normalised GUID -> code of every code of ``book``, as roqa_nlp exports it
-    (:func:`_exported_guids`)."""
+    (:func:`_exported_guids`, and the GUID a QDA program gave it, :func:`written_guid`)."""
     out: dict[str, Code] = {}
     for c in book.codes:
         for guid in sorted(_exported_guids(book, c.id)):
             out.setdefault(guid, c)
+        out.setdefault(normalise_guid(written_guid(book, c)), c)
     return out
 
 
@@ -939,6 +970,13 @@ def codebook_from_codes(
     held = {c.id for g, p in _code_paths(top) if (c := recognised.get(g) or by_path.get(p))}
 
     renamed_codes = _renamed_codes(top, book, recognised, by_path, held, suggested_as or {})
+    # the GUID each code came with, to give it back on export: not one of a code read from
+    # below a valence at the top (Barriers > Staffing, merged with Enablers > Staffing) or
+    # added above one, which is no code of the program's in that place
+    not_theirs = set(first.valence)
+    if book is not None and first.heads:
+        not_theirs |= {normalise_guid(_wrapper_guid(book, c.id)) for c in book.codes}
+    came_with: dict[str, str] = {}
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
@@ -1034,6 +1072,8 @@ def codebook_from_codes(
                 warnings.append(f"code {cname!r} has the colour {color!r}, not #RRGGBB: not kept")
         guid_to_id[guid] = cid
         used_ids.add(cid)
+        if raw_guid and guid not in not_theirs:
+            came_with[cid] = raw_guid.strip().strip("{}")
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
 
     for guid, into in first.merged.items():
@@ -1078,6 +1118,10 @@ def codebook_from_codes(
     book_id = slug(name)
     if base is not None:
         book_id = _project_id(base) if project_codes or not all_known else base.id
+    for r in records:  # a GUID not the one roqa_nlp gives the code: the program's, kept
+        kept = came_with.get(r["id"])
+        if kept and normalise_guid(kept) != normalise_guid(code_guid(book_id, r["id"])):
+            r["guid"] = kept
     data: dict[str, Any] = {
         "id": book_id,
         "name": base.name if base else name,
