@@ -327,3 +327,35 @@ def test_a_users_guid_goes_back_as_the_program_wrote_it(tmp_path: Path, cfir: Co
     assert [(u.get("guid"), u.get("name")) for u in qde_of(out).iter(NS + "User")] == [
         (ALICE.upper(), "Alice")
     ]
+
+
+@pytest.mark.parametrize("new_code", ["top", ""])
+def test_a_review_applied_to_imported_codings_goes_back_under_the_reviewers_guid(
+    tmp_path: Path, cfir: Codebook, new_code: str
+) -> None:
+    """docs/refi-qda.md §3's route: the model's codings read back from the project, Alice's
+    decisions applied to them (roqa apply-decisions), exported. Alice goes back under the GUID
+    the program gave her, and the codes under theirs (in cfir-2009+project with her code, and in
+    cfir-2009 without). Before: a new GUID for Alice (a second "Alice" in the program), and
+    roqa's GUIDs for a built-in codebook's codes."""
+    _, reviewed_project = reviewed(tmp_path, cfir, new_code=new_code)
+    project, given = given_new_guids(reviewed_project, cfir)
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    (model,) = (tmp_path / "reviewed" / "codings").glob("roqa_nlp*")
+    decisions = tmp_path / "reviewed" / "decisions" / "Alice.csv"
+    alice = tmp_path / "alice"
+    main(
+        ["apply-decisions", str(model), "--decisions", str(decisions), "--coder", "Alice"]
+        + ["--out", str(alice)]
+    )
+    out = tmp_path / "alice.qdpx"
+    main(["export", str(alice), "--qdpx", str(out)])
+    assert [(u.get("guid"), u.get("name")) for u in qde_of(out).iter(NS + "User")] == [
+        (ALICE.upper(), "Alice")
+    ]
+    after = written_guids(out)
+    assert {name: after.get(name) for name in given} == given
+    assert json.loads((alice / "run.json").read_text(encoding="utf-8"))["user"] == {
+        "name": "Alice",
+        "guid": ALICE.upper(),
+    }

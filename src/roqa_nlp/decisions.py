@@ -2727,8 +2727,9 @@ def reviewed_codings(
     from .codebook import BUILTIN
 
     # a project codebook (the review's new codes, or a retrained model's) goes with the codings:
-    # saved beside them as codebook.json, which the report, export and charts read
-    own = None if book.id in BUILTIN else book
+    # saved beside them as codebook.json, which the report, export and charts read; a built-in
+    # one too when its codes carry the GUIDs a QDA program gave them, which the export writes
+    own = None if book.id in BUILTIN and not any(c.guid for c in book.codes) else book
     return CodingResult(out, transcripts, meta, codebook=own), book, counts
 
 

@@ -11,6 +11,7 @@ import typer
 from ._app import app
 
 if TYPE_CHECKING:
+    from ..codebook import Codebook
     from ..result import CodingResult
     from .report_cmd import Review
 
@@ -85,7 +86,8 @@ def apply_decisions_command(
             path=source.parent if review is None else review.path,
             hint="save the review from report.html (Save decisions) and give it with --decisions",
         )
-    model_book = codebook_for(None, result, codings)
+    # the codes go on with the GUIDs the QDA program the codings were imported from gave them
+    model_book = _with_program_guids(codebook_for(None, result, codings), codings)
     from ..crosswalk import CHART_KEY, keep_chart, load_chart, recorded_chart
 
     chart = recorded_chart(result.meta)
@@ -99,6 +101,9 @@ def apply_decisions_command(
         where=review.path,
         chart=chart_book,
     )
+    guid = _reviewer_guid(source.parent, coder.strip(), result)
+    if guid is not None:  # the reviewer goes back to the QDA program as the user they are there
+        reviewed.meta["user"] = {**reviewed.meta["user"], "guid": guid}
     # the files an earlier run left (a report's table2.csv, matrix.csv ...), named at the end
     before = _files_before(out) if out.is_dir() else set()
     chart_copy = None
@@ -211,6 +216,49 @@ def apply_decisions_command(
     _warn_of_earlier_outputs(
         out, [*written.values(), *([chart_copy] if chart_copy else [])], before
     )
+
+
+def _with_program_guids(book: Codebook, codings: Path) -> Codebook:
+    """``book`` with its codes under the GUIDs the QDA program gave them, as the
+    ``codebook.json`` that ``roqa import`` wrote beside the codings records them (a built-in
+    codebook is loaded without them), so that the review exported goes back into the program's
+    codes (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
+    from ..exchange.refiqda import codebook_guids, with_guids
+    from .exchange_cmd import imported_codebook_file
+
+    path = imported_codebook_file(book.id, None, codings)
+    return book if path is None else with_guids(book, codebook_guids(path))
+
+
+def _reviewer_guid(folder: Path, coder: str, result: CodingResult) -> str | None:
+    """The GUID of the user named ``coder`` in the QDA project the codings in ``folder`` were
+    imported from, as the ``import.json`` that ``roqa import`` wrote beside them or up to two
+    folders above them (``OUT/import.json`` for ``OUT/codings/USER/``) lists its users; None
+    when the codings were not imported, or the project has no user of that name. Exported,
+    the review then goes back under that user, not a second one of the name (refi tester,
+    session 50: Alice Morgan's GUID a8be2afb… became 22a5555b…)."""
+    import json
+
+    from ..exchange.refiqda import is_guid
+
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    project = meta.get("project")
+    if meta.get("source") != "REFI-QDA" or not isinstance(project, str):
+        return None
+    for d in [folder, *folder.parents][:3]:
+        try:
+            record = json.loads((d / "import.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        if not isinstance(record, dict) or record.get("project") != project:
+            continue
+        users = record.get("users")
+        for user in users if isinstance(users, list) else []:
+            guid = user.get("guid") if isinstance(user, dict) else None
+            if user.get("name") == coder and isinstance(guid, str) and is_guid(guid):
+                return guid.strip().strip("{}")
+        return None
+    return None
 
 
 def _warn_if_report_carries_another_review(

@@ -225,11 +225,10 @@ def valence_note(book: Any) -> str:
 
 def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[dict[str, str], Any]:
     """The code colours recorded in the codebook file ``book`` was loaded from, and ``book``
-    with its codes under the names that file gives them: ``--codebook`` when it is a file, else
-    a ``codebook.json`` of that id beside the codings or up to two folders above them (where
-    ``roqa import`` writes it and the codebook was found). A built-in codebook's code the
-    researcher renamed in the QDA program goes back under its new name, as with its colour, and
-    with the GUID the program gave it (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
+    with its codes under the names that file gives them (:func:`imported_codebook_file`). A
+    built-in codebook's code the researcher renamed in the QDA program goes back under its new
+    name, as with its colour, and with the GUID the program gave it
+    (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
     from ..exchange.refiqda import (
         codebook_colors,
         codebook_guids,
@@ -238,6 +237,18 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
         with_names,
     )
 
+    path = imported_codebook_file(book.id, choice, codings)
+    if path is None:
+        return {}, book
+    named = with_names(book, codebook_names(path))
+    return codebook_colors(path), with_guids(named, codebook_guids(path))
+
+
+def imported_codebook_file(book_id: str, choice: str | None, codings: Path | None) -> Path | None:
+    """The codebook file of id ``book_id`` the codes' colours, names and GUIDs in the QDA
+    program are recorded in: ``--codebook`` (``choice``) when it is a file, else a
+    ``codebook.json`` of that id beside the codings or up to two folders above them (where
+    ``roqa import`` writes it); None when there is none."""
     candidates: list[Path] = []
     if choice and Path(choice).is_file():
         candidates.append(Path(choice))
@@ -250,10 +261,9 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError, RecursionError):
             continue
-        if isinstance(data, dict) and data.get("id") == book.id:
-            named = with_names(book, codebook_names(path))
-            return codebook_colors(path), with_guids(named, codebook_guids(path))
-    return {}, book
+        if isinstance(data, dict) and data.get("id") == book_id:
+            return path
+    return None
 
 
 def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, ...] = ()) -> None:
