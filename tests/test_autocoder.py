@@ -670,6 +670,42 @@ def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> 
     ]
 
 
+def test_an_answer_that_ends_with_a_sign_off_is_read_without_it(tiny_model: AutoCoder) -> None:
+    """ "Anyway. Sorry. Thank you." pulled the tester's closing statement to procedural talk (s50
+    wholeint, P04:0031): the segment keeps its words; the model reads it without them, in code,
+    suggest and evaluate alike (:func:`~roqa_nlp.transcripts.closings.before_sign_off`)."""
+    rest = (
+        "Um, just, look after the managers. Everyone talks about staff wellbeing, but nobody asks "
+        "the manager how they are."
+    )
+    assert_read_as(tiny_model, f"{rest} Anyway. Sorry. Thank you.", rest, "IS.E.1")
+
+
+def test_the_packaged_model_reads_a_closing_statement_and_not_a_closing_formula() -> None:
+    """An answer to "Is there anything else you'd like to add?" that says something and ends with
+    thanks or an apology is no longer procedural talk: the tester's P04:0031 (s50 wholeint; it
+    was, so it was in neither the open-coding queue nor the small talk) fits no code, and three
+    more wordings are coded. The closing formulas, thanks or a goodbye after them, a line come
+    back with thanks, and leave-taking before a goodbye stay procedural."""
+    result = AutoCoder.load().code(DATA.parent / "closings" / "closing_statements.txt")
+    got = [
+        (s.segment.text[:24], s.procedural, s.novel, s.off_topic)
+        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
+        for s in result.segments
+    ]
+    assert got == [
+        ("Um, just, look after the", False, True, False, "IS.E.1"),
+        ("Just that the managers n", False, False, False, "IS.E.2"),
+        ("Only that I wish head of", False, False, False, "IS.A"),
+        ("Um, please listen to the", False, False, False, "CI.E"),
+        ("No, I think that's every", True, False, False, None),
+        ("No, that's all, thank yo", True, False, False, None),
+        ("Not that I can think of.", True, False, False, None),
+        ("Yes, I can hear you now,", True, False, False, None),
+        ("Right, I'd better go, I'", True, False, False, None),
+    ]
+
+
 def test_an_answer_said_again_after_a_repair_is_read_from_what_it_says_again(
     tiny_model: AutoCoder,
 ) -> None:

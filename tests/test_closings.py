@@ -9,8 +9,11 @@ from roqa_nlp.transcripts.closings import (
     CLOSING_FORMULAS,
     CLOSING_TURNS,
     CLOSING_WORDS,
+    SIGN_OFF_GOODBYES,
+    SIGN_OFFS,
     after_closing_formula,
     before_closing_formula,
+    before_sign_off,
     is_closing_formula,
 )
 
@@ -124,3 +127,53 @@ def test_an_answer_is_read_without_the_closing_formula_it_ends_with(words: str, 
     answers were (``benchmarks/results/closing_content.md``): the model reads it without the
     formula and the words that lead to it ("but", "other than that", "so yes")."""
     assert before_closing_formula(words) == read
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [("Um, just, look after the managers. Everyone talks about staff wellbeing, but nobody asks "
+      "the manager how they are. This is the first time in months anyone's asked me anything "
+      "about me. Anyway. Sorry. Thank you.",
+      "Um, just, look after the managers. Everyone talks about staff wellbeing, but nobody asks "
+      "the manager how they are. This is the first time in months anyone's asked me anything "
+      "about me."),
+     ("Only that head office should spend a day in the houses. Anyway, thank you, bye.",
+      "Only that head office should spend a day in the houses."),
+     ("Please listen to the support workers. Sorry for rambling. Yeah. Thanks very much.",
+      "Please listen to the support workers."),
+     ("The funding runs out in March, so yeah, cheers, take care.", "The funding runs out in March"),
+     ("We were never asked what we thought, sorry [laughs]. Thanks.",
+      "We were never asked what we thought"),
+     ("The rota was the problem, bye, thanks.", "The rota was the problem"),
+     ("No, I think that's everything, thanks.", "No, I think that's everything")],
+)  # fmt: skip
+def test_an_answer_is_read_without_the_sign_off_it_ends_with(words: str, read: str) -> None:
+    """Read with "Anyway. Sorry. Thank you.", the tester's P04:0031 (s50 wholeint) was set aside
+    as procedural talk by the packaged model; read without them it fits no code and is queued
+    for open coding. A closing formula read without its thanks is still one, procedural talk by
+    its own words (:func:`is_closing_formula`)."""
+    assert before_sign_off(words) == read
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thanks, bye.", "Um, yeah. Sorry. Thank you.", "Anyway.", "", "[laughs]",
+     # a goodbye alone: the words before it are most often leave-taking
+     "Right, I'd better go and see about that scanner. Take care.",
+     "The rota was the problem. Bye now.",
+     # a sign-off word that ends a sentence of its own
+     "We carried on anyway.", "We carried on anyway with it.", "I'm so sorry",
+     "The rota was the problem, thanks to head office."],
+)  # fmt: skip
+def test_words_that_end_with_no_sign_off_of_their_own_are_read_whole(words: str) -> None:
+    assert before_sign_off(words) == words
+
+
+@pytest.mark.parametrize("phrase", sorted(packaged_words(SIGN_OFFS)))
+def test_every_sign_off_of_the_file_is_left_out_alone_and_with_a_goodbye(phrase: str) -> None:
+    said = "The rota was the problem"
+    assert before_sign_off(f"{said}. {phrase[0].upper()}{phrase[1:]}.") == f"{said}."
+    for goodbye in sorted(packaged_words(SIGN_OFF_GOODBYES)):
+        assert before_sign_off(f"{said}, {phrase}, {goodbye}.") == said
+        assert before_sign_off(f"{said}, {goodbye}, {phrase}.") == said
+        assert before_sign_off(f"{said}, {goodbye}.") == f"{said}, {goodbye}."

@@ -496,17 +496,18 @@ def words_read(text: str) -> str:
     :func:`~roqa_nlp.transcripts.courtesies.after_courtesy_reply`), an answer said again after a
     repair on a bad line from its ``I said`` on (``Oh sorry. I said recovery isn't measured.``,
     :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), then an answer that opens with
-    a closing formula from the word that turns from it, and one that ends with one without it
+    a closing formula from the word that turns from it, and one that ends with one, or with a
+    sign-off (``... about me. Anyway. Sorry. Thank you.``), without it
     (:mod:`~roqa_nlp.transcripts.closings`), all without a transcriber's annotations
     (``[inaudible]``, ``[laughs]``, ``(pause)``: :mod:`~roqa_nlp.transcripts.annotations`). The
     segment keeps its words; the embedding cache keys on the words read."""
     from .transcripts.annotations import without_annotations
-    from .transcripts.closings import after_closing_formula, before_closing_formula
+    from .transcripts.closings import after_closing_formula, before_closing_formula, before_sign_off
     from .transcripts.courtesies import after_courtesy_reply
     from .transcripts.repairs import restated_after_repair
 
-    said = after_courtesy_reply(without_annotations(text))
-    return before_closing_formula(after_closing_formula(restated_after_repair(said)))
+    said = before_sign_off(restated_after_repair(after_courtesy_reply(without_annotations(text))))
+    return before_closing_formula(after_closing_formula(said))
 
 
 #: How alike (difflib's ratio) a label must be to a code's id, name or alias to be read as that

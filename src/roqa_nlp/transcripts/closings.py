@@ -18,11 +18,14 @@ think of, but the IT system was a nightmare."), the model reads it from that wor
 (:func:`after_closing_formula`): read whole, the formula's words pulled it towards small talk
 (``benchmarks/results/closing_content.md``). So it is read too without a closing formula it ends
 with and the words of :data:`CLOSING_LEADS` that lead to it ("The IT system was a nightmare, but
-no, I think that's everything.": :func:`before_closing_formula`).
+no, I think that's everything.": :func:`before_closing_formula`), and without the sign-off it
+ends with: thanks, an apology, "anyway" (:data:`SIGN_OFFS`, ``data/sign_offs.txt``: "...
+anyone's asked me anything about me. Anyway. Sorry. Thank you.": :func:`before_sign_off`).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .backchannels import BACKCHANNEL_WORDS, longest_of, phrases_of, word_spans, words_of
@@ -32,6 +35,12 @@ CLOSING_FORMULAS = "closing_formulas.txt"
 CLOSING_WORDS = "closing_words.txt"
 CLOSING_TURNS = "closing_turns.txt"
 CLOSING_LEADS = "closing_leads.txt"
+SIGN_OFFS = "sign_offs.txt"
+SIGN_OFF_GOODBYES = "sign_off_goodbyes.txt"
+
+#: What ends the words before a sign-off: a sign-off is its own sentence or clause ("... about
+#: me. Anyway. Sorry."), not the end of one ("We carried on anyway.").
+_CLAUSE_END = re.compile(r"[.,;:!?…–—-]")
 
 
 @cache
@@ -126,3 +135,43 @@ def before_closing_formula(words: str) -> str:
             break
         cut -= n
     return words[: spans[cut][0]].rstrip(" ,;:-–—\t\n") if cut else words
+
+
+def before_sign_off(words: str) -> str:
+    """``words`` without the sign-off they end with: phrases of :data:`SIGN_OFFS`
+    (``data/sign_offs.txt``: "thank you", "sorry", "anyway"), with goodbyes of
+    :data:`SIGN_OFF_GOODBYES` (``data/sign_off_goodbyes.txt``: "bye", "take care") and words of
+    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` among them, after the end of a
+    sentence or clause: "Look after the managers. Nobody asks the manager how they are.
+    Anyway. Sorry. Thank you." gives "Look after the managers. Nobody asks the manager how they
+    are.". Any other words are given back whole: those that end with no sign-off or only a
+    goodbye ("Right, I'd better go and see about that scanner. Take care."), are only a
+    sign-off, or end a sentence with one ("We carried on anyway."). Short procedural talk
+    read so stays procedural ("Yes, I can hear you now. Sorry.": 10 of 10 written replies,
+    ``benchmarks/results/sign_offs.md``)."""
+    spans, tokens = word_spans(words), words_of(words)
+    signs, goodbyes = phrases_of(SIGN_OFFS), phrases_of(SIGN_OFF_GOODBYES)
+    longest = longest_of(SIGN_OFFS, SIGN_OFF_GOODBYES)
+    n = len(tokens)
+    # ends[i]: tokens[i:] are sign-offs, goodbyes and backchannel words; signed[i]: a sign-off
+    # among them
+    ends, signed = [False] * n + [True], [False] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        if ends[i + 1] and tokens[i] in BACKCHANNEL_WORDS:
+            ends[i], signed[i] = True, signed[i + 1]
+        for k in range(1, min(longest, n - i) + 1):
+            piece = tuple(tokens[i : i + k])
+            if ends[i + k] and (piece in signs or piece in goodbyes):
+                ends[i] = True
+                signed[i] = signed[i] or piece in signs or signed[i + k]
+    if not n or ends[0]:
+        return words
+    cut = next(
+        (
+            i
+            for i in range(1, n)
+            if ends[i] and signed[i] and _CLAUSE_END.search(words[spans[i - 1][1] : spans[i][0]])
+        ),
+        None,
+    )
+    return words if cut is None else words[: spans[cut][0]].rstrip(" ,;:-–—\t\n")
