@@ -195,6 +195,65 @@ def test_a_name_two_codes_of_one_project_carry_is_not_matched_and_said_so() -> N
     assert notes == ["not matched by name, as one project has two codes of that name: 'Cost'"]
 
 
+def test_a_code_of_one_project_named_as_the_codebooks_code_it_has_is_that_code() -> None:
+    """Session 50 (tester): a reviewer's own "Champions" node beside the model's Champions in one
+    project (as an earlier roqa import read it: a GUID code) was "not matched by name, as one
+    project has two codes of that name", with or without --codebook cfir-2009, and the coders
+    shared no code. Named as the codebook's code, not by an alias, it is that code."""
+    from roqa_nlp.codebook import Codebook
+
+    meta = {"codebook": {"id": "cfir-2009+project", "hash": "h1"}}
+    model = CodingResult(
+        [seg(0, [("PR.B.3", "Champions")], 0.7)],
+        meta={**meta, "model": {"codebook": "cfir-2009"}},
+    )
+    carol = CodingResult([seg(0, [("c-1", "Champions")])], meta={**meta, "user": {"name": "C"}})
+    for book in (None, Codebook.load("cfir-2009")):
+        out, notes = match_codes_by_name({"model": model, "Carol": carol}, book)
+        assert [g.code_id for g in out["Carol"].segments[0].suggestions] == ["PR.B.3"]
+        assert notes == [
+            "Carol: 1 code matched by name to codebook cfir-2009 (their ids differ): 'Champions'"
+        ]
+
+
+def test_a_code_of_one_project_named_as_an_alias_of_a_code_it_has_is_not_matched() -> None:
+    """An alias is no name: "Communications" beside the model's Networks & Communications (IS.B,
+    whose alias it is) in one project may be another code of the team's, and stays apart."""
+    meta = {"codebook": {"id": "cfir-2009+project", "hash": "h1"}}
+    model = CodingResult(
+        [seg(0, [("IS.B", "Networks & Communications")], 0.7)],
+        meta={**meta, "model": {"codebook": "cfir-2009"}},
+    )
+    ann = CodingResult([seg(0, [("a-1", "Communications")])], meta=dict(meta))
+    out, notes = match_codes_by_name({"model": model, "Ann": ann})
+    assert out["Ann"] is ann
+    assert notes == [
+        "not matched by name, as one project has two codes of that name: 'Communications'"
+    ]
+
+
+def test_the_advice_to_use_codebook_leaves_out_names_no_codebook_matches() -> None:
+    """The warning when the coders share no code advised --codebook, which matches no name one
+    project gives two codes (tester, session 50); it says so when a note names such codes."""
+    from types import SimpleNamespace
+
+    from roqa_nlp.cli.agree_cmd import _no_shared_code_warning
+
+    coded = SimpleNamespace(
+        coders=["model", "Ann"],
+        codings={"model": {0: {"IS.B"}}, "Ann": {0: {"a-1"}}},
+        code_names={"IS.B": "Networks & Communications", "a-1": "Communications"},
+    )
+    assert _no_shared_code_warning(coded, given_codebook=False, unmatched=True) == (
+        "the coders share no code: each code was applied by one coder only (model: 'Networks & "
+        "Communications'; Ann: 'Communications'), so no code can agree; if the same codes are "
+        "written differently (names and ids, two spellings), compare them in one codebook with "
+        "--codebook (cfir-2009, cfir-2022, erondu-2021 or a codebook .json whose names or "
+        "aliases they are); not a name one project gives two codes (noted below), which no "
+        "codebook matches: give one of them another name in the QDA program and import again"
+    )
+
+
 # -- the coders' texts of one transcript ------------------------------------------------------------
 
 

@@ -359,3 +359,111 @@ def test_a_review_applied_to_imported_codings_goes_back_under_the_reviewers_guid
         "name": "Alice",
         "guid": ALICE.upper(),
     }
+
+
+#: the GUIDs the program gave the CFIR nodes a team made themselves (as in NVivo, before any
+#: roqa_nlp export): a folder of Alice's, her "Available Resources" in it, her own "culture"
+ALICE_FOLDER = "A11CE000-0000-4000-8000-000000000001"
+ALICE_RESOURCES = "A11CE000-0000-4000-8000-000000000002"
+ALICE_CULTURE = "A11CE000-0000-4000-8000-000000000003"
+
+
+def reviewed_with_own_cfir_nodes(tmp_path: Path, cfir: Codebook) -> Path:
+    """The suggestions reviewed by Alice with CFIR nodes of her own, beside roqa_nlp's: she codes
+    the first passage (suggested Available Resources) with her "Inner Setting (Alice) > Available
+    Resources" and the second (suggested Available Resources too) with her top-level "culture"."""
+    demo = tmp_path / "demo.qdpx"
+    export_qdpx(suggestions(), cfir, demo, top_k=1)
+    with zipfile.ZipFile(demo) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode("utf-8")
+    own = (
+        f'<Code guid="{ALICE_FOLDER}" name="Inner Setting (Alice)" isCodable="false">'
+        f'<Code guid="{ALICE_RESOURCES}" name="Available Resources" isCodable="true"/></Code>'
+        f'<Code guid="{ALICE_CULTURE}" name="culture" isCodable="true"/>'
+    )
+    codings = [coding(ALICE, 0, ALICE_RESOURCES, 1), coding(ALICE, 1, ALICE_CULTURE, 2)]
+    qde = (
+        qde.replace("</Codes>", f"{own}</Codes>")
+        .replace("</Users>", f'<User guid="{ALICE}" name="Alice"/></Users>')
+        .replace("</TextSource>", "".join(codings) + "</TextSource>")
+    )
+    out = tmp_path / "reviewed.qdpx"
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", qde)
+        for n, data in members.items():
+            z.writestr(n, data)
+    return out
+
+
+def test_a_reviewers_own_code_named_as_a_cfir_code_is_that_code(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Session 50 (tester): Carol's own "Champions" on roqa_nlp's Champions passage was read as
+    a rejection of PR.B.3 and a new code "Champions", the codebook held two codes of that name,
+    no warning said so, and roqa agree found no code the coders shared. Her codes are the CFIR
+    codes of their names: an accept and a recode, said once; her folder, left empty, goes."""
+    from roqa_nlp.exchange.review import review_decisions
+
+    project = reviewed_with_own_cfir_nodes(tmp_path, cfir)
+    p = read_qdpx(project)
+    assert (p.codebook.id, [c.id for c in p.codebook.codes]) == (
+        "cfir-2009",
+        [c.id for c in cfir.codes],
+    )
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in p.codings["Alice"]] == [
+        ("p01:@0-53", ["IS.E.2"]),
+        ("p01:@54-87", ["IS.C"]),
+    ]
+    assert p.warnings == [
+        "2 codes made in the QDA program are named as codes of cfir-2009 and read as those "
+        "codes, with their codings: 'Inner Setting (Alice) > Available Resources' as IS.E.2, "
+        "'culture' as IS.C ('Inner Setting (Alice)', which held only such codes, left out of the "
+        "codebook); to keep a code apart, give it a name of its own in the program"
+    ]
+    model = next(u for u in p.codings if u.startswith("roqa_nlp"))
+    found = review_decisions(p.codings[model], p.codings["Alice"], coder="Alice")
+    assert [(d.segment_id, d.decision, d.code_id, d.new_code) for d in found] == [
+        ("p01:0001", "accept", "IS.E.2", ""),
+        ("p01:0002", "reject", "IS.E.2", ""),
+        ("p01:0002", "recode", "IS.C", ""),
+    ]
+
+
+def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_them(
+    tmp_path: Path,
+) -> None:
+    """A team's CFIR nodes made in the program, with GUIDs of its own and a shallower tree than
+    CFIR's: "Inner Setting > Implementation Climate" was IS.D by its path, but "Inner Setting >
+    Available Resources" (CFIR's is under Readiness for Implementation) and "Process >
+    Champions" (under Engaging) stayed codes of the project's own (tester, session 50). They are
+    CFIR's, at their CFIR level; the team's own code stays theirs."""
+    guids = [f"7EA70000-0000-4000-8000-00000000000{i}" for i in range(6)]
+    qde = (
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="Ward study"><CodeBook><Codes>'
+        f'<Code guid="{guids[0]}" name="Inner Setting" isCodable="false">'
+        f'<Code guid="{guids[1]}" name="Available Resources" isCodable="true"/>'
+        f'<Code guid="{guids[2]}" name="Implementation Climate" isCodable="true"/></Code>'
+        f'<Code guid="{guids[3]}" name="Process" isCodable="false">'
+        f'<Code guid="{guids[4]}" name="Champions" isCodable="true"/></Code>'
+        f'<Code guid="{guids[5]}" name="Service user involvement" isCodable="true"/>'
+        "</Codes></CodeBook><Sources/></Project>"
+    )
+    path = tmp_path / "ward.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    p = read_qdpx(path)
+    assert p.codebook.id == "cfir-2009+project"
+    assert [(c.id, c.parent, c.level) for c in p.codebook.codes] == [
+        ("IS", None, "domain"),
+        ("IS.D", "IS", "construct"),
+        ("IS.E.2", "IS", "subconstruct"),
+        ("PR", None, "domain"),
+        ("PR.B.3", "PR", "subconstruct"),
+        (guids[5], None, "domain"),
+    ]
+    assert p.warnings == [
+        "2 codes made in the QDA program are named as codes of cfir-2009 and read as those "
+        "codes, with their codings: 'Inner Setting > Available Resources' as IS.E.2, 'Process > "
+        "Champions' as PR.B.3; to keep a code apart, give it a name of its own in the program"
+    ]

@@ -1394,6 +1394,11 @@ def same_guid_codes(
     return out
 
 
+#: The start of the note :func:`match_codes_by_name` gives for names it does not match, as one
+#: project has two codes of that name: no codebook matches those.
+NOT_MATCHED_BY_NAME = "not matched by name, as one project has two codes of that name: "
+
+
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
 ) -> tuple[dict[str, CodingResult], list[str]]:
@@ -1410,8 +1415,10 @@ def match_codes_by_name(
     projects take the
     id of the first coder's. Within one project ids stay authoritative: a name two codes of one
     project carry (or a name resolving to a code the project already has) is not matched, and
-    the note says so. Ids that are one GUID written two ways are one code before any of this
-    (:func:`same_guid_codes`).
+    the note says so; but a code named as the reference codebook's code it resolves to, not by
+    an alias, is that code, as ``roqa import`` reads it (a reviewer's own "Champions" node
+    beside the model's Champions, in a folder an earlier version imported). Ids that are one
+    GUID written two ways are one code before any of this (:func:`same_guid_codes`).
     """
     from .codebook import Codebook, normalise_name
     from .crosswalk import codebook_of, own_codebook
@@ -1458,8 +1465,15 @@ def match_codes_by_name(
                     target_of[key[c], cid] = (found.id, b.id)
                     wanted.setdefault((key[c], found.id), set()).add(cid)
                     break
+    books = {b.id: b for b in refs}
     for (project, cid), (target, book_id) in target_of.items():
-        clash = len(wanted[project, target]) > 1 or target in ids_of_project[project]
+        named = normalise_name(books[book_id][target].name)
+        as_named = all(
+            normalise_name(names_of[project, i]) == named for i in wanted[project, target]
+        )
+        clash = not as_named and (
+            len(wanted[project, target]) > 1 or target in ids_of_project[project]
+        )
         if clash:
             ambiguous.add(names_of[project, cid])
             continue
@@ -1514,7 +1528,7 @@ def match_codes_by_name(
         )
     if ambiguous:
         notes.append(
-            "not matched by name, as one project has two codes of that name: "
+            NOT_MATCHED_BY_NAME
             + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
         )
     return out, notes

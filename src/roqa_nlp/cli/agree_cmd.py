@@ -523,6 +523,7 @@ def _compared(
     """The coders of ``read`` in one codebook, at level ``at``, cut into units
     (:func:`load_coded_units`), with the notes and warnings that say how."""
     from ..coding_agreement import (
+        NOT_MATCHED_BY_NAME,
         coded_units_from_results,
         match_codes_by_name,
         merge_coded_units,
@@ -629,7 +630,11 @@ def _compared(
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_exported_review_notes(merged, exported))
-        if (alone := _no_shared_code_warning(merged, given_codebook=book is not None)) is not None:
+        unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
+        alone = _no_shared_code_warning(
+            merged, given_codebook=book is not None, unmatched=unmatched
+        )
+        if alone is not None:
             warnings.append(alone)
     return LoadedCodings(
         merged,
@@ -798,12 +803,16 @@ def _csv_names_resolved(
     return out, notes, book, resolved
 
 
-def _no_shared_code_warning(coded: Any, *, given_codebook: bool) -> str | None:
+def _no_shared_code_warning(
+    coded: Any, *, given_codebook: bool, unmatched: bool = False
+) -> str | None:
     """The warning when a coder applied codes none of which another coder applied, though
     others applied codes: no code of theirs can agree, which is most often one code written
     two ways (a long CSV's names beside a result's ids, two spellings) rather than two readings
     of the text (tester, session 41: kappa -0.052 with no word). None when every coder who
-    applied codes shares one with another coder."""
+    applied codes shares one with another coder. ``unmatched``: some names were not matched as
+    one project has two codes of them, which no --codebook matches either, and the advice says
+    so (tester, session 50: "use --codebook" did nothing for those)."""
     from ..codebooks import BUILTIN
     from ..errors import and_list, first_few
     from ..transcripts import natural_key
@@ -843,6 +852,12 @@ def _no_shared_code_warning(coded: Any, *, given_codebook: bool) -> str | None:
         f"{said}; if the same codes are written differently (names and ids, two spellings), "
         f"compare them in one codebook with --codebook ({', '.join(BUILTIN)} or a codebook "
         ".json whose names or aliases they are)"
+        + (
+            "; not a name one project gives two codes (noted below), which no codebook matches: "
+            "give one of them another name in the QDA program and import again"
+            if unmatched
+            else ""
+        )
     )
 
 

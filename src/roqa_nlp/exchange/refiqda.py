@@ -862,6 +862,36 @@ def _renamed_codes(
     }
 
 
+def _emptied_folders(records: list[dict[str, Any]], held_only: set[str]) -> set[str]:
+    """The ids of ``held_only`` (codes of the project's own above a code read as a code the file
+    holds elsewhere) that are folders (not codable) with no code left below them among
+    ``records`` (the codebook's codes as read): a reviewer's "Inner Setting (Carol)" that held
+    only "Available Resources", read as CFIR's, is nothing to code with."""
+    parents = {r["parent"] for r in records}
+    return {
+        r["id"]
+        for r in records
+        if r["id"] in held_only and not r["codable"] and r["id"] not in parents
+    }
+
+
+def _by_name_warning(matched: list[str], book: Codebook, emptied: list[str]) -> str:
+    """The one warning line naming the codes made in a QDA program read as codes of ``book`` by
+    their names (``matched``: ``'Champions' as PR.B.3``) and the folders left out as they held
+    only such codes (``emptied``, by their paths)."""
+    n = len(matched)
+    line = (
+        f"{n} code{'s' if n > 1 else ''} made in the QDA program {'are' if n > 1 else 'is'} "
+        f"named as {'codes' if n > 1 else 'a code'} of {book.id} and read as "
+        f"{'those codes' if n > 1 else 'that code'}, with {'their' if n > 1 else 'its'} "
+        f"codings: {', '.join(matched)}"
+    )
+    if emptied:
+        held = ", ".join(repr(e) for e in emptied)
+        line += f" ({held}, which held only such codes, left out of the codebook)"
+    return line + "; to keep a code apart, give it a name of its own in the program"
+
+
 def _level(depth: int) -> str:
     return _LEVELS[depth] if depth < len(_LEVELS) else "code"
 
@@ -933,6 +963,16 @@ def codebook_from_codes(
     code's suggestions name it, the code is that code (its id, under its new name), and a
     warning says so; when they name a code of the codebook less clearly, the code stays the
     project's own, and a warning says what they name (:func:`_renamed_codes`).
+
+    Any other code made in the program that is named as a codable code of the known codebook
+    (:func:`~roqa_nlp.crosswalk.named_in`: case, spacing, punctuation and ``&``/``and`` aside, no
+    alias) is that code, wherever the tree puts it: a team's own CFIR nodes in NVivo, a top-level
+    "Champions" or "Inner Setting > Available Resources", with which a reviewer codes roqa_nlp's
+    suggestions (before: a rejection and a new code of the same name, session 50). Where the
+    file holds that code already its codings are that code's and the codes below it go below
+    that code; a folder of the project's own left empty so is left out
+    (:func:`_emptied_folders`); else it is that code, at that code's level, in the file's place.
+    One warning names them all (:func:`_by_name_warning`).
     """
     from ..crosswalk import named_in
     from ..decisions import created_as
@@ -980,8 +1020,14 @@ def codebook_from_codes(
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
-    all_known = True
+    foreign: set[str] = set()  # the ids of codes that are no code of the known codebook
     by_guid = False  # a code of the known codebook is here with a GUID roqa_nlp gave it
+    # codes made in the program read as the known codebook's code of their name, as shown
+    # ('Inner Setting (Carol) > Available Resources' as IS.E.2), and the codes above those of
+    # them the file holds elsewhere (whose codings go to it)
+    by_name: list[str] = []
+    shown: dict[str, str] = {}  # code id -> its path of names as the file gives it
+    emptied: set[str] = set()
     stack: list[tuple[ET.Element, str | None, tuple[str, ...]]] = [
         (el, None, ()) for el in reversed(top)
     ]
@@ -1018,13 +1064,36 @@ def codebook_from_codes(
             namesakes.append(f"{cname!r} ({own}) as {same.id}'s")
             guid_to_id[guid] = same.id
             continue
+        as_shown = f"{shown[parent_id]} > {cname}" if parent_id in shown else cname
+        # a code made in the program named as a codable code of the known codebook (a team's
+        # own CFIR node "Champions", as a reviewer codes roqa_nlp's suggestion with it) is that
+        # code; one whose roqa_nlp suggestions all name another code is that one, renamed
+        namesake = None
+        clearly_renamed = guid in renamed_codes and renamed_codes[guid][2] is None
+        if book is not None and known_code is None and own is None and not clearly_renamed:
+            namesake = named_in(book, cname)
+        if book is not None and namesake is not None and namesake.id in held | used_ids:
+            # the file holds that code already: one code, the codes below this one below it
+            by_name.append(f"{as_shown!r} as {namesake.id}")
+            guid_to_id[guid] = namesake.id
+            if parent_id is not None:
+                emptied.add(parent_id)
+            shown[namesake.id] = shown.get(namesake.id, namesake.name)
+            in_book = tuple(normalise_name(x.name) for x in book.path(namesake.id))
+            stack.extend((c, namesake.id, in_book) for c in reversed(children(el, "Code")))
+            continue
+        level = _level(depth)
         if known_code is not None and known_code.id not in used_ids:
             cid = known_code.id
             by_guid = by_guid or guid in recognised
             aliases = list(known_code.aliases)
         elif own is not None and own not in used_ids:
             cid, aliases = own, []
+            level = level if depth else "code"
             project_codes.append(own)
+        elif namesake is not None:
+            cid, aliases, level = namesake.id, list(namesake.aliases), namesake.level
+            by_name.append(f"{as_shown!r} as {namesake.id}")
         elif guid in renamed_codes and book is not None:
             was, how_many, why = renamed_codes[guid]
             named = book[was].name
@@ -1039,7 +1108,7 @@ def codebook_from_codes(
             else:
                 cid = (raw_guid or "").strip().strip("{}") or guid
                 aliases = []
-                all_known = False
+                foreign.add(cid)
                 verb = "names" if how_many.startswith("1 ") else "name"
                 warnings.append(
                     f"code {cname!r} ({cid}) is imported as a code of the project's own, though "
@@ -1049,7 +1118,7 @@ def codebook_from_codes(
         else:
             cid = (raw_guid or "").strip().strip("{}") or guid
             aliases = []
-            all_known = False
+            foreign.add(cid)
         if not cname.strip():  # no name, or only blanks (a no-break space)
             warnings.append(f"code {cid} has no name: named by its id")
             cname = cid
@@ -1057,7 +1126,7 @@ def codebook_from_codes(
             {
                 "id": cid,
                 "name": cname,
-                "level": "code" if cid == own and not depth else _level(depth),
+                "level": level,
                 "parent": parent_id,
                 "codable": (el.get("isCodable") or "true").strip().lower() in ("true", "1"),
                 "description": description,
@@ -1072,9 +1141,18 @@ def codebook_from_codes(
                 warnings.append(f"code {cname!r} has the colour {color!r}, not #RRGGBB: not kept")
         guid_to_id[guid] = cid
         used_ids.add(cid)
-        if raw_guid and guid not in not_theirs:
-            came_with[cid] = raw_guid.strip().strip("{}")
+        if raw_guid and guid not in not_theirs:  # the first code of a name read as one keeps its
+            came_with.setdefault(cid, raw_guid.strip().strip("{}"))
+        shown[cid] = as_shown
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
+    emptied = _emptied_folders(records, emptied - {c.id for c in book.codes} if book else set())
+    if emptied:
+        records = [r for r in records if r["id"] not in emptied]
+        guid_to_id = {g: i for g, i in guid_to_id.items() if i not in emptied}
+        if colors is not None:
+            for i in emptied:
+                colors.pop(i, None)
+    all_known = not foreign - emptied
 
     for guid, into in first.merged.items():
         if into in guid_to_id:
@@ -1102,6 +1180,8 @@ def codebook_from_codes(
             f"named like codes of {book.id} (written beside them by an earlier roqa_nlp "
             f"export): their codings are read as those codes' ({', '.join(namesakes)})"
         )
+    if by_name and book is not None:
+        warnings.append(_by_name_warning(by_name, book, [shown[i] for i in emptied]))
     # Codes made in the program beside a known codebook's make a project codebook of it
     # (``cfir-2009+project``), as the project's own codes roqa_nlp exported do: its codes keep
     # their ids, and so the GUIDs they came with, and the program's codes their GUIDs. Beside
