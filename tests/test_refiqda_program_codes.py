@@ -187,6 +187,33 @@ def test_an_unrelated_project_keeps_a_codebook_of_its_own(tmp_path: Path) -> Non
     assert (book.id, [c.id for c in book.codes]) == ("ward-study", [ALERT_FATIGUE])
 
 
+@pytest.mark.parametrize(
+    ("name", "book_id"),
+    [
+        ("Tŷ Gwyn – digital recovery plan", "ty-gwyn-digital-recovery-plan"),
+        ("Siân's study", "sian-s-study"),
+        ("Sia\u0302n's study", "sian-s-study"),  # decomposed: the same id
+        ("Ørsted Straße", "ørsted-strasse"),  # no base letter: kept
+        ("安全 研究", "安全-研究"),
+        ("– ? –", "refi-qda"),
+    ],
+)
+def test_a_projects_codebook_id_keeps_the_letters_of_its_name(
+    tmp_path: Path, name: str, book_id: str
+) -> None:
+    """Session 50 (tester): "Tŷ Gwyn" gave the codebook id `t-gwyn-...`, the ŷ dropped, while the
+    coders' folders keep their letters (`Dr_Siân_O_Neill`). A letter is kept, as its base letter
+    where it has one (ŷ as y), else as it is."""
+    root = ET.Element(f"{NS}Project", name=name)
+    codes = ET.SubElement(ET.SubElement(root, f"{NS}CodeBook"), f"{NS}Codes")
+    ET.SubElement(codes, f"{NS}Code", guid=ALERT_FATIGUE, name="Alert fatigue", isCodable="true")
+    ET.SubElement(root, f"{NS}Sources")
+    path = tmp_path / "p.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    assert read_qdpx(path).codebook.id == book_id
+
+
 @pytest.mark.parametrize("coder", ["Alice", "roqa_nlp"])
 def test_a_codebook_code_renamed_in_the_program_keeps_its_new_name_on_export(
     tmp_path: Path, cfir: Codebook, coder: str

@@ -16,6 +16,7 @@ import dataclasses
 import io
 import json
 import re
+import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -734,8 +735,13 @@ def known_codebooks(extra: Codebook | None = None) -> list[Codebook]:
 
 
 def slug(name: str, default: str = "refi-qda") -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return s or default
+    """The id of a codebook named after a project: its letters and digits in lower case, each run
+    joined by ``-``, a letter with an accent as its base letter (NFKD: "Tŷ Gwyn" ->
+    ``ty-gwyn``, "Siân" -> ``sian``) and one with none as it is (``ørsted``, ``安全``);
+    ``default`` when it has none. Before, every letter but a-z was dropped (``t-gwyn``)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    bare = unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c)))
+    return "-".join(re.findall(r"[^\W_]+", bare)) or default
 
 
 def _code_paths(top: list[ET.Element]) -> list[tuple[str, tuple[str, ...]]]:
