@@ -11,14 +11,17 @@ code and no novelty flag, which is how ``roqa agree`` recognises a person's codi
 
 compares the model with the human gold. Beside it, ``labelled.jsonl`` holds the same gold as
 labelled records (``text``, ``codes`` or ``NONE``, the main code's ``valence``, the interviewer's
-question as ``context``) for ``roqa evaluate`` and ``ac.evaluate``. Only these two files are
-written (not ``CodingResult.save``, which would overwrite the gold ``codings.csv``).
+question as ``context``) for ``roqa evaluate`` and ``ac.evaluate``, and ``transcripts.jsonl``
+the run's transcripts, so that the gold folder is a coding result with its texts (``roqa export
+examples/gold --qdpx gold.qdpx`` exports it from a clone), less the fingerprints of the files as
+the run read them (:func:`shipped_transcripts`). Only these three files are written (not
+``CodingResult.save``, which would overwrite the gold ``codings.csv`` and write a ``run.json``).
 
 Run (after ``ROQA_CACHE_DIR=/tmp/rcache .venv/bin/roqa code examples/interviews --out /tmp/gold_run``)::
 
     .venv/bin/python benchmarks/gold_to_codings.py /tmp/gold_run/codings.jsonl --out /tmp/gold/codings.jsonl
 
-``--out`` defaults to ``examples/gold/codings.jsonl`` (and ``labelled.jsonl`` beside it): without
+``--out`` defaults to ``examples/gold/codings.jsonl`` (and the two files beside it): without
 it the script rewrites the shipped gold files, which the team does when the segmentation changes.
 
 ``read_gold`` is also what the feedback benchmark uses to read the gold.
@@ -37,8 +40,9 @@ from typing import NamedTuple
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.io import atomic_write_text, read_text
-from roqa_nlp.result import CodingResult
+from roqa_nlp.result import CodingResult, transcript_to_dict
 from roqa_nlp.schema import SegmentResult, Suggestion, normalise_valence
+from roqa_nlp.source_fingerprints import SOURCE_FOLDER_SHA256, SOURCE_SHA256
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_CSV = ROOT / "examples" / "gold" / "codings.csv"
@@ -191,6 +195,23 @@ def labelled_records(gold: CodingResult) -> list[dict[str, object]]:
     return records
 
 
+def shipped_transcripts(gold: CodingResult) -> str:
+    """The gold's transcripts as ``transcripts.jsonl`` holds them, their sources relative to the
+    clone (as ``roqa code examples/interviews`` run there records them), without the
+    fingerprints of the files as read (:mod:`roqa_nlp.source_fingerprints`): the SHA-256 of the
+    folder the run was made in names the team's machine, not a clone."""
+    lines = []
+    for t in gold.transcripts.values():
+        record = transcript_to_dict(t)
+        record["metadata"] = {
+            k: v
+            for k, v in record["metadata"].items()
+            if k not in (SOURCE_SHA256, SOURCE_FOLDER_SHA256)
+        }
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("run", nargs="?", default=DEFAULT_RUN, type=Path,
@@ -209,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
         labelled,
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in labelled_records(result)),
     )
+    atomic_write_text(out.with_name("transcripts.jsonl"), shipped_transcripts(result))
     n_coded = sum(1 for s in result.segments if s.suggestions)
     print(f"{out}: {len(result)} segments, {n_coded} coded; {labelled}: the same as records")
 

@@ -40,7 +40,8 @@ def test_out_writes_the_gold_elsewhere_and_leaves_the_shipped_files_alone(
     gold_to_codings: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The shipped gold's own segments stand in for a run of roqa code (same ids and texts)."""
-    shipped = {name: (GOLD / name).read_bytes() for name in ("codings.jsonl", "labelled.jsonl")}
+    names = ("codings.jsonl", "labelled.jsonl", "transcripts.jsonl")
+    shipped = {name: (GOLD / name).read_bytes() for name in names}
     out = tmp_path / "gold" / "codings.jsonl"
     gold_to_codings.main([str(GOLD / "codings.jsonl"), "--out", str(out)])
     assert capsys.readouterr().out == (
@@ -49,6 +50,7 @@ def test_out_writes_the_gold_elsewhere_and_leaves_the_shipped_files_alone(
     assert {name: (GOLD / name).read_bytes() for name in shipped} == shipped
     assert out.read_bytes() == shipped["codings.jsonl"]
     assert (out.parent / "labelled.jsonl").read_bytes() == shipped["labelled.jsonl"]
+    assert (out.parent / "transcripts.jsonl").read_bytes() == shipped["transcripts.jsonl"]
 
 
 def test_labelled_records_are_the_gold_codes_with_the_main_codes_valence() -> None:
@@ -69,3 +71,52 @@ def test_labelled_records_are_the_gold_codes_with_the_main_codes_valence() -> No
         "construct": "NONE",
         "context": "",
     }
+
+
+def test_the_gold_carries_the_example_interviews_as_read_without_fingerprints() -> None:
+    """examples/gold/transcripts.jsonl holds the three interviews as roqa code reads them, so
+    that the gold is a coding result with its texts; and no fingerprint of the files as read on
+    the machine that wrote it (the SHA-256 of its folder's path means nothing in a clone)."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.source_fingerprints import SOURCE_FOLDER_SHA256, SOURCE_SHA256
+    from roqa_nlp.transcripts import read_transcript
+
+    gold = CodingResult.read(GOLD / "codings.jsonl")
+    assert sorted(gold.transcripts) == ["p01_interview", "p02_interview", "p03_interview"]
+    for t in gold.transcripts.values():
+        assert t.source == f"examples/interviews/{Path(t.source).name}"
+        assert t.text == read_transcript(REPO / t.source).text
+        assert not {SOURCE_SHA256, SOURCE_FOLDER_SHA256} & set(t.metadata)
+    for s in gold:
+        assert gold.transcripts[s.segment.transcript_id].text[s.segment.start : s.segment.end] == (
+            s.segment.text
+        )
+
+
+def test_the_gold_exports_from_a_clone_as_the_docs_say_and_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/refi-qda.md: hand-made codings such as examples/gold/ export under their folder's
+    name. `roqa export examples/gold --qdpx g.qdpx` from a clone said the transcripts' text was
+    not available (tester, session 50); it exports the 72 codes given to the 44 coded segments,
+    and `roqa import` gives each back on its words with its valence."""
+    from roqa_nlp.cli import main
+    from roqa_nlp.exchange import read_qdpx
+    from roqa_nlp.result import CodingResult
+
+    monkeypatch.chdir(REPO)
+    qdpx = tmp_path / "g.qdpx"
+    assert main(["export", "examples/gold", "--qdpx", str(qdpx)]) in (0, None)
+
+    def codings(result: CodingResult) -> list[tuple[str, int, int, str, str]]:
+        return sorted(
+            (s.segment.transcript_id, s.segment.start, s.segment.end, g.code_id, g.valence)
+            for s in result
+            for g in s.suggestions
+        )
+
+    given = codings(CodingResult.read(GOLD / "codings.jsonl"))
+    back = read_qdpx(qdpx)
+    assert list(back.codings) == ["gold"]
+    assert len(given) == 72
+    assert codings(back.codings["gold"]) == given
