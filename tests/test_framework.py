@@ -1279,6 +1279,28 @@ def test_rating_is_strong_only_when_the_valence_is_sure_too(
         assert f"valence probability {valence_probability:.2f}" in rating[2]
 
 
+def test_rating_reason_counts_the_neutral_segments_and_says_whose_mean_it_is() -> None:
+    """Blind tester s50 (wholeint, finding 3): P01's CI.A said '1 barrier vs 0 enabler
+    segment(s), mean probability 0.33' over three quotes, two of them neutral (p=1.00, 0.68):
+    the heading left out the neutral ones and a p=1.00 quote seemed to contradict its mean."""
+    reason = rate_construct(
+        [0.33], [], [1.0, 0.68], valence_probabilities={"barrier": [0.45], "enabler": []}
+    )[2]
+    assert reason == (
+        "1 barrier vs 0 enabler segment(s), 2 neutral; the barrier segment's mean probability "
+        "0.33, valence probability 0.45: weak"
+    )
+    assert rate_construct([], [0.9, 0.86])[2] == (
+        "2 enabler vs 0 barrier segment(s); the 2 enabler segments' mean probability 0.88: strong"
+    )
+    assert rate_construct([0.9], [0.8], [0.7])[2] == (
+        "mixed: 1 barrier and 1 enabler segment(s), 1 neutral; neither dominates"
+    )
+    assert rate_construct([0.9], [0.8])[2] == (
+        "mixed: 1 barrier and 1 enabler segment(s), neither dominates"
+    )
+
+
 def test_construct_ratings_read_the_winning_sides_valence_probabilities() -> None:
     """P01's IC.F: three barriers (valence 0.5, 0.5, 0.62: mean 0.54) -> -1, not -2."""
     result = three_interviews()

@@ -715,6 +715,30 @@ def test_rating_cells_show_their_segments_and_fade_weak_ones(cfir: Codebook) -> 
     assert any(t for *_, t in got) and not all(t for *_, t in got)
 
 
+def test_rating_quotes_say_their_side_and_the_heading_its_neutral_segments(cfir: Codebook) -> None:
+    """Blind tester s50 (wholeint, finding 3): a rating's quotes mix its barrier, enabler and
+    neutral segments, so each says its side, and the heading counts the neutral ones and says
+    its mean probability is the winning side's (P03's IC.F here: a barrier at 0.74 and an
+    enabler at 0.62, the enabler made neutral)."""
+    from dataclasses import replace
+
+    result = build_result()
+    i = next(i for i, s in enumerate(result.segments) if s.segment.id == "p03_interview:0001")
+    s = result.segments[i]
+    s.suggestions = [replace(s.suggestions[0], valence="neutral")] + s.suggestions[1:]
+    section = _section(render_report(result, cfir, open_coding=OPEN_CODING), "ratings")
+    entry = section[section.index("<strong>P03</strong> · IC.F") :].split("</li>")[0]
+    assert (
+        "— 1 barrier vs 0 enabler segment(s), 1 neutral; the barrier segment&#39;s mean "
+        "probability 0.74"
+    ) in entry
+    cites = re.findall(r"<cite>(.*?)</cite>", entry)
+    assert [re.sub(r"<[^>]+>", "", c).split(" · ", 2)[2] for c in cites] == [
+        "p=0.74 · barrier",
+        "p=0.62 · neutral",
+    ]
+
+
 def test_heat_map_draws_the_codes_its_caption_and_the_quote_matrix_count(html: str) -> None:
     section = _section(html, "matrix")
     svg = section[section.index("<svg") : section.index("</svg>")]

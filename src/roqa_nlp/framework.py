@@ -3012,7 +3012,9 @@ def rate_construct(
        side is at least ``sure_valence`` (a confident code with a coin-flip valence is no strong
        barrier or enabler); otherwise 1.
 
-    Returns ``(rating, value, reason)``.
+    Returns ``(rating, value, reason)``; the reason counts the neutral segments too and says
+    its mean probabilities are the winning side's: ``1 barrier vs 0 enabler segment(s), 2
+    neutral; the barrier segment's mean probability 0.33, valence probability 0.45: weak``.
     """
     b, e, z = len(barriers), len(enablers), len(neutral)
     if b == 0 and e == 0:
@@ -3020,8 +3022,18 @@ def rate_construct(
             raise ValueError("a construct rating needs at least one coded segment")
         return "0", 0, f"{z} neutral segment(s), no barrier or enabler"
     lo, hi = min(b, e), max(b, e)
+    # the neutral segments are counted beside the two sides (they are among the quotes), and
+    # the mean probabilities are said to be the winning side's, not the quotes' (s50)
+    neutral_note = f", {z} neutral" if z else ""
     if lo > 0 and hi < mixed_ratio * lo:
-        return "X", None, f"mixed: {b} barrier and {e} enabler segment(s), neither dominates"
+        return (
+            "X",
+            None,
+            (
+                f"mixed: {b} barrier and {e} enabler segment(s){neutral_note}"
+                f"{';' if z else ','} neither dominates"
+            ),
+        )
     sign = 1 if e > b else -1
     winning = enablers if sign > 0 else barriers
     mean_p = sum(winning) / len(winning)
@@ -3034,9 +3046,10 @@ def rate_construct(
     valence_note = (
         "" if valence_probability is None else f", valence probability {valence_probability:.2f}"
     )
+    whose = f"the {side} segment's" if hi == 1 else f"the {hi} {side} segments'"
     reason = (
-        f"{hi} {side} vs {lo} {'barrier' if sign > 0 else 'enabler'} segment(s), "
-        f"mean probability {mean_p:.2f}{valence_note}: " + ("strong" if strong else "weak")
+        f"{hi} {side} vs {lo} {'barrier' if sign > 0 else 'enabler'} segment(s){neutral_note}; "
+        f"{whose} mean probability {mean_p:.2f}{valence_note}: " + ("strong" if strong else "weak")
     )
     return f"{value:+d}", value, reason
 

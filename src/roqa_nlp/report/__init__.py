@@ -1116,7 +1116,9 @@ def ratings_view(ratings: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
                 "rating": r.rating,
                 "css": RATING_CSS[r.rating],
                 "reason": r.reason,
-                "quotes": [_quote_view(q, anchors) for q in r.quotes],
+                # a rating's quotes mix its barrier, enabler and neutral segments: each says its
+                # side, so a neutral quote at p=1.00 is not read against the winning side's mean
+                "quotes": [{**_quote_view(q, anchors), "side": q.valence} for q in r.quotes],
             }
             for r in ratings
         ],

@@ -304,8 +304,8 @@ def given_short_quote_html(q: Mapping[str, Any]) -> Markup:
 
 def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = False) -> Markup:
     """A quote: its text (cut to ``words`` words, see :func:`quote_text`), who said it where (a
-    link to the segment when it is in the report) and the probability of the code it
-    illustrates; ``given``: a code a person gave, which has no probability to show (a valence
+    link to the segment when it is in the report), the probability of the code it
+    illustrates and, for a rating's quote, its side (``side``); ``given``: a code a person gave, which has no probability to show (a valence
     the model proposed and they kept is still said to be unsure)."""
     who = f"{escape(q['participant'])} · {escape(q['citation'])}"
     if q["anchor"]:
@@ -329,6 +329,8 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
     elif vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
     prob = "" if given else f" · p={p:.2f}"
+    if q.get("side"):  # a rating's quote: barrier, enabler or neutral
+        prob += f" · {escape(q['side'])}"
     # a reply that only agrees is counted, but no evidence: said so, not quoted as such
     lead = f'<span class="no-quote">{NO_QUOTE}:</span> ' if q.get("only_agrees") else ""
     return Markup(
