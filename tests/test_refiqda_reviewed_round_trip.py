@@ -894,6 +894,24 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
     assert without_times(tmp_path / "again.qdpx") == without_times(out)
 
 
+def test_the_export_line_names_the_transcripts_the_review_did_not_reach(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Blind tester s50 (wholeint, finding 4): `roqa export reviewed/ --qdpx` said '3
+    transcripts, 27 codings' and left P03 out (its only decisions were two rejects, which
+    decide nothing) without naming it. The line names it and why; the summary lists it."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    assert export_qdpx(review, cfir, tmp_path / "api.qdpx").not_reviewed == ["p02"]
+    review.save(tmp_path / "reviewed")
+    out = tmp_path / "alice.qdpx"
+    printed = roqa_ok("export", tmp_path / "reviewed", "--qdpx", out)
+    assert printed.startswith(
+        f"wrote {out}: 1 transcripts (p02 left out, not reviewed yet: no segment of it "
+        "decided), 2 codings by user 'Alice', codebook cfir-2009 "
+    )
+    assert [t.id for t in read_qdpx(out).transcripts] == ["p01"]
+
+
 def edited(path: Path, old: bytes, new: bytes) -> Path:
     """The exported project ``path`` with ``old`` replaced by ``new`` in its project.qde."""
     import zipfile

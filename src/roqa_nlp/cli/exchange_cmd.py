@@ -60,7 +60,7 @@ def export_cmd(
     """Export suggestions to NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx), or a codebook (.qdc)."""
     from ..codebook import DEFAULT_CODEBOOK, Codebook
     from ..crosswalk import chart_codebook_for, chart_codings, refuse_unrelated_chart
-    from ..errors import RoqaError
+    from ..errors import RoqaError, first_and_count
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
     from ..exchange.review import VALENCE_NOT_GIVEN, valence_not_given
@@ -163,8 +163,18 @@ def export_cmd(
                 f"; {below} segment{'s' * (below != 1)} left out by --min-probability "
                 f"{min_probability:g} (every suggestion exported is below it)"
             )
+        unreached = summary.not_reviewed
+        # a review's transcripts it did not reach are not in its codings: named, not just
+        # missing from the count (s50: "3 transcripts" of 4, P03 unsaid)
+        unreached_note = (
+            f" ({first_and_count(unreached)} left out, not reviewed yet: no segment of "
+            f"{'it' if len(unreached) == 1 else 'them'} decided)"
+            if unreached
+            else ""
+        )
         typer.echo(
-            f"wrote {qdpx}: {summary.sources} transcripts, {summary.selections} {kind} "
+            f"wrote {qdpx}: {summary.sources} transcripts{unreached_note}, "
+            f"{summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
         if person is not None and (

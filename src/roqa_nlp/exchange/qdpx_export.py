@@ -40,7 +40,13 @@ from .. import __version__
 from ..codebook import Codebook
 from ..decisions import segment_notes
 from ..errors import RoqaError, first_few, warn
-from ..framework import REVIEW_LEFT_OUT, REVIEW_SCOPE, carries_codes, review_left_out
+from ..framework import (
+    NOT_REVIEWED,
+    REVIEW_LEFT_OUT,
+    REVIEW_SCOPE,
+    carries_codes,
+    review_left_out,
+)
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
@@ -107,6 +113,12 @@ def review_description(meta: Mapping[str, Any], person: str) -> str | None:
     )
 
 
+def _not_reviewed(result: CodingResult) -> list[str]:
+    """The transcripts a review's codings record it did not reach (:data:`NOT_REVIEWED`)."""
+    listed = result.meta.get(NOT_REVIEWED) if isinstance(result.meta, Mapping) else None
+    return [str(t) for t in listed] if isinstance(listed, list) else []
+
+
 #: Prefix of the selection description that marks a machine suggestion (the importer reads it).
 SUGGESTION_PREFIX = "suggested by roqa_nlp: "
 
@@ -143,6 +155,10 @@ class QdpxExport:
     #: notes on segments that gave no coded passage to attach them to (a segment decided to
     #: fit no code), left out
     notes_left_out: int = 0
+    #: the study's transcripts a review (``roqa apply-decisions``) did not reach, no segment of
+    #: them decided: not in its codings, so not in the project (the line after "wrote" names
+    #: them; the project's description records them)
+    not_reviewed: list[str] = field(default_factory=list)
 
     @property
     def left_out(self) -> int:
@@ -421,6 +437,7 @@ def qdpx_bytes(
         by_person=person is not None,
         codebook=codebook.id,
         project_codes=[c.id for c in carried],
+        not_reviewed=[t for t in _not_reviewed(result) if t not in transcripts],
     )
 
     root = ET.Element(
