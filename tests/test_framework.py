@@ -1177,9 +1177,40 @@ def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review
     s = saturation(partly_reviewed(), initial_sample=2, stopping_criterion=3)
     assert s.francis.message == (
         "saturation not reached: only 4 interview(s), the rule needs at least 5; finish the "
-        "review of I03 and judge again before interviewing more; 1 transcript(s) not reviewed "
+        "review of I03 and of the partly reviewed I05 (1 of 2 segments undecided), and judge "
+        "again before interviewing more; 1 transcript(s) not reviewed "
         "yet are left out of the judgement (the others keep their numbers in the study's "
         "order): I03 (interview 3, P03)"
+    )
+
+
+def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
+    """Blind tester s50 (wholeint, finding 5): the verdict said "finish the review of P03 and
+    judge again", though P02 (16 of 21 segments undecided) and P04 (24 of 27) were mostly
+    unreviewed too. It names each partly reviewed interview, the first five of more."""
+    result = partly_reviewed()
+    result.meta["undecided_segments"] = {"I01": [1, 20], "I02": [16, 21], "I04": [24, 27]}
+    assert saturation(result).francis.message.startswith(
+        "saturation not reached: only 4 interview(s), the rule needs at least 13; finish the "
+        "review of I03 and of the partly reviewed I01 (1 of 20 segments undecided), I02 (16 of "
+        "21) and I04 (24 of 27), and judge again before interviewing more; 1 transcript(s) "
+    )
+    result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [16, 21]}}
+    assert saturation(result).francis.message == (
+        "saturation not reached: only 4 interview(s), the rule needs at least 13; finish the "
+        "review of the partly reviewed I02 (16 of 21 segments undecided), and judge again "
+        "before interviewing more"
+    )
+    many = interviews(["A"] * 7)
+    many.meta = {
+        "user": {"name": "Alice"},
+        "undecided_segments": {f"I0{i}": [i, 9] for i in range(1, 8)},
+    }
+    assert saturation(many).francis.message == (
+        "saturation not reached: only 7 interview(s), the rule needs at least 13; finish the "
+        "review of the 7 partly reviewed interviews I01 (1 of 9 segments undecided), I02 (2 of "
+        "9), I03 (3 of 9), I04 (4 of 9), I05 (5 of 9) and 2 more, and judge again before "
+        "interviewing more"
     )
 
 

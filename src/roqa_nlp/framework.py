@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RoqaError, and_list, first_few
+from .errors import RoqaError, and_list, first_and_count, first_few
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import Segment, SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
@@ -2134,6 +2134,22 @@ def reached(yes: bool, partly_reviewed: Sequence[int], not_borne_out: str = "") 
     )
 
 
+def partly_reviewed_named(partly: Sequence[tuple[str, int, int]], few: int = 5) -> str:
+    """The interviews a review reached only partly (``(name, undecided, to review)`` each), in
+    one phrase for a verdict's advice: ``the partly reviewed P01 (1 of 20 segments undecided),
+    P02 (16 of 21) and P04 (24 of 27)``; past ``few`` of them, how many and the first ``few``
+    (``the 7 partly reviewed interviews P01 (...), ... and 2 more``); empty when none."""
+    if not partly:
+        return ""
+    shown = [
+        f"{name} ({u} of {n}{' segments undecided' if i == 0 else ''})"
+        for i, (name, u, n) in enumerate(partly)
+    ]
+    if len(partly) <= few:
+        return f"the partly reviewed {and_list(shown)}"
+    return f"the {len(partly)} partly reviewed interviews {first_and_count(shown, few)}"
+
+
 def not_reviewed_note(not_reviewed: Sequence[tuple[str, str, int | None]]) -> str:
     """The transcripts a review did not reach (:attr:`Saturation.not_reviewed`), in one phrase
     (empty when there are none)."""
@@ -2793,11 +2809,21 @@ def saturation(
             )
             + passed_over(1, len(seq))
         )
-        # interviews the review has not reached may complete the run: review them first
+        # interviews the review has not reached, or reached only partly, may complete the run
+        # or hold new codes: review them first, each named (s50: P02 and P04 mostly undecided
+        # went unsaid beside the unreached P03)
+        partly_named = partly_reviewed_named(
+            [(label[seq[k - 1]], *undecided[k - 1]) for k in partly_held(1, len(seq))]
+        )
+        to_finish = " and of ".join(
+            w
+            for w in (and_list([t for t, _, _ in unreached]) if unreached else "", partly_named)
+            if w
+        )
         advice = (
-            f"finish the review of {and_list([t for t, _, _ in unreached])} and judge again "
+            f"finish the review of {to_finish}{',' if partly_named else ''} and judge again "
             "before interviewing more"
-            if unreached
+            if to_finish
             else f"continue interviewing until {run_of} no new code"
         )
         msg = f"saturation not reached: {why}; {advice}"
