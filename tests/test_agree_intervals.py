@@ -235,3 +235,54 @@ def test_json_has_null_where_there_is_no_interval(tmp_path, capsys) -> None:
     assert data["single_code"]["all"]["ci"] == {"kappa": [None, None], "ac1": [None, None]}
     assert data["valence"]["ci"] == dict.fromkeys(EVERY, [None, None])
     assert data["valence"]["ci_withheld_why"]["kappa"] == "resamples"
+
+
+#: Six units, each coded one code by A and another by B: the coders disagree on every unit, the
+#: same way in each (1 code each, 2 of the 4 codes absent for both: 50 % of the decisions agree).
+ALL_DISAGREE = "unit,coder,code\n" + "".join(
+    f"u{i},A,{a}\nu{i},B,{b}\n"
+    for i, (a, b) in enumerate(
+        [
+            ("Cost", "Culture"),
+            ("Culture", "Planning"),
+            ("Planning", "Tension"),
+            ("Tension", "Cost"),
+            ("Cost", "Planning"),
+            ("Culture", "Cost"),
+        ]
+    )
+)
+
+
+def test_cli_footnote_of_coders_who_disagree_on_every_unit_says_so(tmp_path, capsys) -> None:
+    """Tester (session 50, finding 4): pooled agreement 50%, kappa -0.333, every interval [—]
+    (zero width), and the footnote said "as when the coders agree on every unit"."""
+    p = write(tmp_path / "disagree.csv", ALL_DISAGREE)
+    code, out, err = run(["agree", str(p)], capsys)
+    assert code == 0, err
+    text = one_line(out)
+    assert "│ Cohen's kappa │ -0.333 [—] │ poor │" in text
+    assert (
+        "[—] = no interval, as these data cannot give one: the resamples give an interval of "
+        "zero width, as when the coders disagree on every unit in the same way (n units all "
+        "alike cannot show how far the figures would vary over other units). The JSON has null "
+        "there, with the reason in ci_withheld_why."
+    ) in text
+    assert "coders agree on every unit" not in text
+
+
+def test_cli_footnote_names_both_when_a_code_agrees_everywhere_and_the_pool_does_not(
+    tmp_path, capsys
+) -> None:
+    """X on every unit by both (agreement 100%, zero width), Cost by A and Culture by B on every
+    unit (agreement 0%, zero width): each clause fits some figure shown."""
+    rows = "".join(f"u{i},A,X; Cost\nu{i},B,X; Culture\n" for i in range(6))
+    p = write(tmp_path / "mixed.csv", "unit,coder,code\n" + rows)
+    code, out, err = run(["agree", str(p), "--by", "code"], capsys)
+    assert code == 0, err
+    assert (
+        "the resamples give an interval of zero width, as when the coders agree on every unit "
+        "(no disagreement in n units still allows a disagreement rate up to about 3/n), or "
+        "disagree on every unit in the same way (n units all alike cannot show how far the "
+        "figures would vary over other units)."
+    ) in one_line(out)

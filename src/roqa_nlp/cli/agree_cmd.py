@@ -1622,15 +1622,39 @@ def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> s
         "standard_error": "the standard error (one code per unit) is 0 or undefined",
     }
     reasons = ", or ".join(text[r] for r in CI_WITHHELD_REASONS if r in why)
-    if why & {"zero_width", "standard_error"}:
-        reasons += (
-            ", as when the coders agree on every unit (no disagreement in n units still allows a "
-            "disagreement rate up to about 3/n)"
-        )
+    cases = _alike_units(figures + valence)
+    if cases:
+        reasons += ", as when the coders " + ", or ".join(cases)
     return (
         f"{WITHHELD} = no interval, as these data cannot give one: {reasons}. The JSON has null "
         "there, with the reason in ci_withheld_why."
     )
+
+
+def _alike_units(figures: list[Any]) -> list[str]:
+    """What the units of ``figures`` whose interval has zero width (or a standard error of 0)
+    have in common, as the footnote says it: the coders agree on every unit (percent agreement
+    1), or disagree on every unit in the same way (a zero-width bootstrap interval of an
+    agreement under 1: every resample gives it, so every unit holds the same share of
+    disagreement)."""
+    alike = [(f, k) for f in figures for k, r in f.ci_withheld_why.items() if r in ZERO_SPREAD]
+    agree = any(f.percent_agreement == 1.0 for f, _ in alike)
+    disagree = any(
+        f.percent_agreement < 1.0 and f.ci_withheld_why[k] == "zero_width" for f, k in alike
+    )
+    return [text for text, held in ((AGREE_EVERYWHERE, agree), (DISAGREE_ALIKE, disagree)) if held]
+
+
+#: The withheld-interval reasons of a sample whose every unit gives the same figures.
+ZERO_SPREAD = ("zero_width", "standard_error")
+AGREE_EVERYWHERE = (
+    "agree on every unit (no disagreement in n units still allows a disagreement rate up to "
+    "about 3/n)"
+)
+DISAGREE_ALIKE = (
+    "disagree on every unit in the same way (n units all alike cannot show how far the figures "
+    "would vary over other units)"
+)
 
 
 #: Why a coder's codings and the units they coded differ: (key, "N fewer/more as ..." word,
