@@ -535,3 +535,102 @@ def test_a_table_with_a_unit_and_one_other_column_is_not_called_wide(tmp_path) -
         f"{p}: has no coder, code column (found: unit, Ana) (the first line must name the "
         "columns unit, coder and code)"
     )
+
+
+# -- why the inputs share no unit (tester, session 50, finding 5) --------------------------------
+
+
+def selections(user: str, spans: list[tuple[int, int]]) -> CodingResult:
+    """A QDA coder's selections of transcript p01, each coded X."""
+    return CodingResult(
+        segments=[
+            SegmentResult(
+                Segment(f"p01:@{user}{k}", "p01", "P01", "participant", a, b, "x" * (b - a)),
+                [Suggestion("X", "X", None, 1.0)],
+            )
+            for k, (a, b) in enumerate(spans)
+        ],
+        meta={"source": "REFI-QDA", "user": {"name": user}},
+    )
+
+
+def test_segments_asked_of_selections_that_differ_says_they_are_no_shared_segments(
+    tmp_path, capsys
+) -> None:
+    """Before: "no unit was coded by two coders ... (user Ana): transcript RM04; ... (user Ben):
+    transcript RM04", though both coded RM04."""
+    selections("Ana", [(0, 9), (20, 29)]).save(tmp_path / "Ana")
+    selections("Ben", [(0, 15)]).save(tmp_path / "Ben")
+    code, out, err = run(
+        ["agree", str(tmp_path / "Ana"), str(tmp_path / "Ben"), "--units", "segments"], capsys
+    )
+    assert code == 2 and out == ""
+    assert err == (
+        "roqa: error: --units segments compares the segments the coders share, but Ana's and "
+        "Ben's selections of transcript p01 are not the same (e.g. Ana's 'p01:@Ana0' at "
+        "characters 0-9, Ben's 'p01:@Ben0' at 0-15) (leave out --units segments: --units auto "
+        "compares selections by character span)\n"
+    )
+
+
+def test_segments_asked_of_runs_cut_differently_names_a_segment_of_each(tmp_path, capsys) -> None:
+    ann = write_result(tmp_path / "ann", [seg("p01", 0, ["X"]), seg("p01", 1, [])])
+    moved = Segment("p01:1", "p01", "P01", "participant", 12, 25, "x" * 13)
+    ben = write_result(tmp_path / "ben", [seg("p01", 0, ["X"]), SegmentResult(moved, [])])
+    code, _, err = run(["agree", str(ann), str(ben), "--units", "segments"], capsys)
+    assert code == 2
+    assert err == (
+        "roqa: error: --units segments compares the segments the coders share, but ann's and "
+        "ben's segments of transcript p01 are not the same (e.g. ann's 'p01:1' at characters "
+        "10-19, ben's 'p01:1' at 12-25) (leave out --units segments: --units auto compares "
+        "them by character span)\n"
+    )
+
+
+def test_spans_asked_of_a_csv_with_results_says_a_csv_has_no_spans(tmp_path, capsys) -> None:
+    """Before: "CSV units must be the segment ids of the results", though they were."""
+    ann = write_result(tmp_path / "ann", [seg("p01", 0, ["X"]), seg("p01", 1, [])])
+    p = write(tmp_path / "ben.csv", "unit,coder,code\np01:0,Ben,X\np01:1,Ben,\n")
+    code, _, err = run(["agree", str(p), str(ann), "--units", "spans"], capsys)
+    assert code == 2
+    assert err == (
+        "roqa: error: a long CSV cannot be cut into character spans: its units are compared with "
+        "the results' segment ids, and --units spans cuts the results into character spans "
+        "(leave out --units spans)\n"
+    )
+
+
+def test_csv_with_selections_says_a_csv_has_no_spans(tmp_path, capsys) -> None:
+    selections("Ana", [(0, 9)]).save(tmp_path / "Ana")
+    selections("Ben", [(0, 15)]).save(tmp_path / "Ben")
+    p = write(tmp_path / "cat.csv", "unit,coder,code\np01:0,Cat,X\n")
+    code, _, err = run(["agree", str(p), str(tmp_path / "Ana"), str(tmp_path / "Ben")], capsys)
+    assert code == 2
+    assert err == (
+        "roqa: error: a long CSV cannot be cut into character spans: its units are compared with "
+        "the results' segment ids, and the results' segments are not shared (a QDA program's "
+        "selections), so they are compared by character span (compare the CSV with long CSVs, "
+        "or the results with results)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "alike"),
+    [
+        ("p01:00", " (the same ids with other leading zeros)"),
+        ("P01:0", " (the same ids in another case)"),
+        ("p1-0", ""),
+    ],
+)
+def test_csv_units_that_are_no_segment_ids_show_an_id_of_each_side(
+    tmp_path, capsys, written: str, alike: str
+) -> None:
+    ann = write_result(tmp_path / "ann", [seg("p01", 0, ["X"]), seg("p01", 1, [])])
+    p = write(tmp_path / "ben.csv", f"unit,coder,code\n{written},Ben,X\n")
+    code, _, err = run(["agree", str(p), str(ann)], capsys)
+    assert code == 2
+    assert err == (
+        "roqa: error: the inputs share no unit: a long CSV's units must be the results' segment "
+        f"ids, and the CSV has e.g. '{written}', the results 'p01:0'{alike} (write the "
+        "results' segment ids, segment_id in their codings.csv, in the CSV's unit column)\n"
+    )

@@ -22,7 +22,7 @@ How units are built
   unit is a segment.
   A coder whose result lacks a segment did not code it (missing), so a result holding part of
   the others' segments (a partial review) is still compared by segment; QDA selections only
-  when every coder's are the same (see :func:`_same_segments`).
+  when every coder's are the same (see :func:`_segments_differ`).
 - **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
   program): within each transcript, units are the maximal character ranges over which no
   coder's coding changes, i.e. the text is cut at every coding's start and end, and neighbouring
@@ -989,7 +989,7 @@ def coded_units_from_results(
 
     ``units="auto"`` uses segments when every two coders' results cut each transcript both
     coded into one set of segments (ids and character ranges; one may lack some, which are
-    missing for it: :func:`_same_segments`), so a coder who coded some of the transcripts, as
+    missing for it: :func:`_segments_differ`), so a coder who coded some of the transcripts, as
     a double-coded subsample is, or some of a transcript's segments, still compares by segment;
     and character spans otherwise. ``models`` names the coders whose results
     are a model's (default: those :func:`is_model_result` finds), e.g. for results already cut
@@ -1026,9 +1026,12 @@ def coded_units_from_results(
         for sr in res.segments:
             for sug in sr.suggestions:
                 names.setdefault(sug.code_id, sug.name)
+    differ = _segments_differ(results)
     if units == "auto":
-        units = "segments" if _same_segments(list(results.values())) else "spans"
+        units = "spans" if differ else "segments"
     if units == "segments":
+        if differ:
+            raise _not_shared_segments(results, differ)
         _check_same_texts(results)
         seen: dict[str, Unit] = {}
         for res in results.values():
@@ -1154,29 +1157,61 @@ def _first_word_change(a: str, b: str) -> int | None:
     return wa[len(wb)].start() if len(wa) > len(wb) else len(a.rstrip())
 
 
-def _same_segments(results: Sequence[CodingResult]) -> bool:
-    """Whether ``results`` cut each transcript into one set of segments: every two of them give
-    a segment id they share the same character range, and a segment only one of them has
-    overlaps none of the other's (so one may lack some segments, missing for it: a coder who
-    reviewed part of a transcript). Selections made in a QDA program (read from a .qdpx) only
-    count as segments when they are the same for every coder: there, text a coder did not
-    select is text they read and gave no code, which only character spans compare."""
-    layouts: list[dict[str, dict[str, tuple[int, int]]]] = []
-    for result in results:
-        per: dict[str, dict[str, tuple[int, int]]] = {}
-        for sr in result.segments:
-            seg = sr.segment
-            per.setdefault(seg.transcript_id, {})[seg.id] = (seg.start, seg.end)
-        layouts.append(per)
-    selections = [_is_selections(r) for r in results]
-    for i, j in itertools.combinations(range(len(layouts)), 2):
+def _segments_differ(results: Mapping[str, CodingResult]) -> tuple[str, str, str] | None:
+    """The first two coders (and the transcript) whose results do not cut a transcript into one
+    set of segments; None when every two of them do: they give a segment id they share the same
+    character range, and a segment only one of them has overlaps none of the other's (so one
+    may lack some segments, missing for it: a coder who reviewed part of a transcript).
+    Selections made in a QDA program (read from a .qdpx) only count as segments when they are
+    the same for every coder: there, text a coder did not select is text they read and gave no
+    code, which only character spans compare."""
+    layouts = {c: _segment_layout(r) for c, r in results.items()}
+    for i, j in itertools.combinations(results, 2):
         a, b = layouts[i], layouts[j]
         for t in a.keys() & b.keys():
             if a[t] == b[t]:
                 continue
-            if selections[i] or selections[j] or not _one_segmentation(a[t], b[t]):
-                return False
-    return True
+            if (
+                _is_selections(results[i])
+                or _is_selections(results[j])
+                or not _one_segmentation(a[t], b[t])
+            ):
+                return i, j, t
+    return None
+
+
+def _segment_layout(result: CodingResult) -> dict[str, dict[str, tuple[int, int]]]:
+    """transcript -> segment id -> its character range, of ``result``."""
+    per: dict[str, dict[str, tuple[int, int]]] = {}
+    for sr in result.segments:
+        seg = sr.segment
+        per.setdefault(seg.transcript_id, {})[seg.id] = (seg.start, seg.end)
+    return per
+
+
+def _not_shared_segments(
+    results: Mapping[str, CodingResult], differ: tuple[str, str, str]
+) -> RoqaError:
+    """The error of ``--units segments`` asked of results whose segments differ
+    (:func:`_segments_differ`), showing a segment of each that the other lacks."""
+    a, b, t = differ
+    layout_a, layout_b = (_segment_layout(results[c])[t] for c in (a, b))
+    mine = [k for k, r in layout_a.items() if layout_b.get(k) != r]
+    theirs = [k for k, r in layout_b.items() if layout_a.get(k) != r]
+    ka, kb = (
+        mine[0] if mine else next(iter(layout_a)),
+        theirs[0] if theirs else next(iter(layout_b)),
+    )
+    (sa, ea), (sb, eb) = layout_a[ka], layout_b[kb]
+    selections = _is_selections(results[a]) or _is_selections(results[b])
+    kind = "selections" if selections else "segments"
+    return RoqaError(
+        f"--units segments compares the segments the coders share, but {a}'s and {b}'s {kind} "
+        f"of transcript {t} are not the same (e.g. {a}'s {quoted(ka)} at characters {sa}-{ea}, "
+        f"{b}'s {quoted(kb)} at {sb}-{eb})",
+        hint="leave out --units segments: --units auto compares "
+        f"{'selections' if selections else 'them'} by character span",
+    )
 
 
 def _is_selections(result: CodingResult) -> bool:

@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -530,7 +531,6 @@ def _compared(
         merge_spelling_variants,
         number_written,
     )
-    from ..errors import RoqaError
 
     results, tables, book, where = read.results, read.tables, read.book, read.where
     csv_notes: list[str] = []
@@ -590,10 +590,7 @@ def _compared(
     if len(parts) > 1 and results:  # CSVs with CSVs only: the message naming each input below
         ids = [{u.id for u in part.units} for part in parts]
         if not set.intersection(*ids):
-            raise RoqaError(
-                "the inputs share no unit: CSV units must be the segment ids of the results",
-                hint="compare CSV with CSV, or results with results",
-            )
+            raise _no_unit_shared_with_results(parts[:-1], parts[-1], units)
     notes = [f"{r}, as another input has a coder of that name" for r in read.renamed]
     notes.extend(level_notes)
     notes.extend(read.renamed_codings)
@@ -644,6 +641,52 @@ def _compared(
         compared_in=None if recorded is None else recorded.id,
         review_valences=review_valences,
     )
+
+
+def _no_unit_shared_with_results(tables: list[Any], of_results: Any, units: str) -> Exception:
+    """The error when long tables share no unit with the results (``of_results``, their
+    CodedUnits): the results cut into character spans, which a table's units are not (given
+    ``--units spans``, or selections that are not shared segments); else the table's units are
+    not the results' segment ids, one of each shown (tester, session 50: the CSV's
+    'p01_interview:01' for the results' 'p01_interview:0001')."""
+    from ..errors import RoqaError, quoted
+
+    if of_results.unit_kind == "spans":
+        why = (
+            "--units spans cuts the results into character spans"
+            if units == "spans"
+            else "the results' segments are not shared (a QDA program's selections), so they "
+            "are compared by character span"
+        )
+        return RoqaError(
+            "a long CSV cannot be cut into character spans: its units are compared with the "
+            f"results' segment ids, and {why}",
+            hint="leave out --units spans"
+            if units == "spans"
+            else "compare the CSV with long CSVs, or the results with results",
+        )
+    written = next(u.id for t in tables for u in t.units)
+    segment = of_results.units[0].id
+    alike = ""
+    for how, key in (
+        ("in another case", str.casefold),
+        ("with other leading zeros", _unpadded),
+        ("in another case and with other leading zeros", lambda u: _unpadded(u.casefold())),
+    ):
+        if {key(u.id) for t in tables for u in t.units} & {key(u.id) for u in of_results.units}:
+            alike = f" (the same ids {how})"
+            break
+    return RoqaError(
+        "the inputs share no unit: a long CSV's units must be the results' segment ids, and the "
+        f"CSV has e.g. {quoted(written)}, the results {quoted(segment)}{alike}",
+        hint="write the results' segment ids, segment_id in their codings.csv, in the CSV's "
+        "unit column",
+    )
+
+
+def _unpadded(unit: str) -> str:
+    """``unit`` with every number's leading zeros dropped (P01:0007 -> P1:7)."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), unit)
 
 
 def _codes_not_in_note(
