@@ -242,3 +242,36 @@ def test_a_pair_that_cannot_be_compared_alone_keeps_the_common_units_and_says_wh
     rows = {(p["coder_a"], p["coder_b"]): p["all"]["n_units"] for p in data["pairs"]}
     assert rows == {("Ann", "Bob"): 5, ("Ann", "w"): 4, ("Bob", "w"): 4}
     assert data["pairs_on_own_units"] is True
+
+
+def test_a_pair_that_shares_no_unit_is_said_to_share_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ann and Bob coded p01, Cat p02 only. Before, a note said "Ann - Cat is figured on the
+    units of all the inputs: compared alone, no unit was coded by two coders ...", beside a row
+    of 0 units and the line "Each pair is figured on its own units" (tester, session 50)."""
+    other = "P02: The rooms are too small.\n"
+    cat = CodingResult(
+        segments=[
+            SegmentResult(Segment("p02:@0", "p02", "P02", "participant", 5, 29, other[5:29]), [])
+        ],
+        transcripts={"p02": Transcript("p02", other, [], participant="P02")},
+        meta={"source": "REFI-QDA", "user": {"name": "Cat"}},
+    )
+    cat.segments[0].suggestions.append(CULTURE)
+    selections("Ann", (S1, S1, CULTURE)).save(tmp_path / "Ann")
+    selections("Bob", (S1, S2, CULTURE)).save(tmp_path / "Bob")
+    cat.save(tmp_path / "Cat")
+    data = agree(tmp_path, capsys, "Ann", "Bob", "Cat")
+    shared = [n for n in data["notes"] if "Cat" in n and "units of all the inputs" in n]
+    assert shared == []
+    assert (
+        "Ann - Cat share no unit (Ann coded transcript p01, Cat transcript p02): their row has "
+        "no figures"
+    ) in data["notes"]
+    assert (
+        "Bob - Cat share no unit (Bob coded transcript p01, Cat transcript p02): their row has "
+        "no figures"
+    ) in data["notes"]
+    rows = {(p["coder_a"], p["coder_b"]): p["all"]["n_units"] for p in data["pairs"]}
+    assert rows == {("Ann", "Bob"): 4, ("Ann", "Cat"): 0, ("Bob", "Cat"): 0}

@@ -505,6 +505,8 @@ def load_coded_units(
         # units, each one more agreement (regression hunt, session 41: 158 units and AC1 0.991
         # beside a model, 87 units and AC1 0.988 alone)
         for a, b in itertools.combinations(coded.coders, 2):
+            if not _share_a_unit(coded, a, b):
+                continue  # alone too: a note says so (_pairs_sharing_nothing)
             two = dataclasses.replace(read, results={c: results[c] for c in (a, b)})
             try:
                 alone = _compared(two, model_threshold=model_threshold, units=units, at=at)
@@ -626,6 +628,7 @@ def _compared(
         warnings.append(near_names)
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
+        notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
         unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
         alone = _no_shared_code_warning(
@@ -1469,6 +1472,28 @@ def _coverage(coded: Any, coder: str) -> str:
     if transcripts:
         return f"transcript{'s' * (len(transcripts) > 1)} {first_few(transcripts, 3)}"
     return f"{len(mine)} unit{'s' * (len(mine) != 1)} ({first_few([u.id for u in mine], 3)})"
+
+
+def _share_a_unit(coded: Any, a: str, b: str) -> bool:
+    """Whether coders ``a`` and ``b`` both coded some unit of ``coded``."""
+    return any(
+        coded.codings[a].get(u.id) is not None and coded.codings[b].get(u.id) is not None
+        for u in coded.units
+    )
+
+
+def _pairs_sharing_nothing(coded: Any) -> list[str]:
+    """With three coders or more, a note for each pair that coded no unit in common, saying what
+    each coded: its row in the pairs table is 0 units and '-' (tester, session 50: before, the
+    note said the pair 'is figured on the units of all the inputs')."""
+    if len(coded.coders) < 3:
+        return []
+    return [
+        f"{a} - {b} share no unit ({a} coded {_coverage(coded, a)}, {b} "
+        f"{_coverage(coded, b)}): their row has no figures"
+        for a, b in itertools.combinations(coded.coders, 2)
+        if not _share_a_unit(coded, a, b)
+    ]
 
 
 def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
