@@ -199,3 +199,79 @@ def test_units_by_name_say_how_many_codes_a_unit_holds_only_when_that_differs(
     said = " ".join(said.split())
     assert "Codings (" not in said
     assert "2 coded by someone; 2 codes used. Pooled over every code" in said
+
+
+def test_a_coding_no_other_coder_judged_is_counted_outside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob coded the first question (outside the model's segments, so compared with no one)
+    and the first sentence, both Culture. Only the sentence enters the figures: his 2 codings
+    are in 1 compared unit, 1 outside (tester, session 50: "Priya: 20 in 20 units", JSON
+    outside 0, while a note said 2 of them were compared with no one). The model's Culture
+    segments a space apart are kept apart by Bob's boundary: 3 codings in 3 units."""
+    model_run(tmp_path / "w")
+    first = "Staff here are very committed to it."
+    question = "Interviewer: How is the culture?"
+    culture = [Suggestion("IS.C", "Culture", "IS", 1.0, "enabler")]
+    CodingResult(
+        segments=[
+            SegmentResult(
+                Segment(f"p01:@{k}", "p01", "P01", "participant", lo, lo + len(q), q), culture
+            )
+            for k, q in enumerate((question, first))
+            for lo in [TEXT.index(q)]
+        ],
+        transcripts={"p01": Transcript("p01", TEXT, [], participant="P01")},
+        meta={"source": "REFI-QDA", "user": {"name": "Bob"}},
+    ).save(tmp_path / "Bob")
+    figures = tmp_path / "agree.json"
+    code, said, err = run(
+        ["agree", str(tmp_path / "w"), str(tmp_path / "Bob"), "--n-boot", "0"]
+        + ["--json", str(figures)],
+        capsys,
+    )
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert (
+        "Codings (a code on one segment or selection) and the units they are in: w: 3 in 3 "
+        "units; Bob: 2 in 1 unit (1 fewer as outside). Outside: a coding of "
+        "text with no letter or digit, outside the text compared, or of units no other coder "
+        "coded, is in no unit compared."
+    ) in said
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["codings"]["Bob"] == {
+        "codings": 2,
+        "units": 1,
+        "joined": 0,
+        "several_codes": 0,
+        "cut": 0,
+        "outside": 1,
+    }
+
+
+def test_a_csv_unit_only_one_coder_coded_is_counted_outside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ann coded u1 to u3, Ben u1 and u2: Ann's code on u3 enters no figure."""
+    table = tmp_path / "codings.csv"
+    table.write_text(
+        "unit,coder,code\nu1,Ann,Culture\nu2,Ann,Cost\nu3,Ann,Cost\nu1,Ben,Culture\nu2,Ben,\n",
+        encoding="utf-8",
+    )
+    figures = tmp_path / "agree.json"
+    code, said, err = run(["agree", str(table), "--n-boot", "0", "--json", str(figures)], capsys)
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert (
+        "Codings (a code on one unit) and the units they are in: Ann: 3 in 2 units (1 fewer as "
+        "outside); Ben: 1 in 1 unit."
+    ) in said
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["codings"]["Ann"] == {
+        "codings": 3,
+        "units": 2,
+        "joined": 0,
+        "several_codes": 0,
+        "cut": 0,
+        "outside": 1,
+    }

@@ -178,9 +178,9 @@ class CodedUnits:
     ``valences[coder][unit_id][code]`` is the valence (barrier, enabler or neutral) the coder
     gave a code they applied to the unit; a code with no entry was given none. ``no_valence``
     names the coders whose input records no valence at all, with the reason (a long CSV
-    without a ``valence`` column). ``tallies`` gives, for each coder read from a result, how
-    their codings (a code on one segment or selection) fall in the units
-    (:func:`coding_tallies`). ``judged_on_segments`` names the model runs compared by character
+    without a ``valence`` column). ``placed`` gives, for each coder read from a result, each of
+    their codings (a code on one segment or selection) with the units it is in, which
+    :func:`coding_tallies` counts. ``judged_on_segments`` names the model runs compared by character
     span on their segments only: outside them (interviewers' turns, speaker labels) the model
     judged nothing, so it is missing there (:func:`coded_units_from_results`).
     """
@@ -193,7 +193,7 @@ class CodedUnits:
     unit_kind: str = "units"
     valences: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     no_valence: dict[str, str] = field(default_factory=dict)
-    tallies: dict[str, dict[str, int]] = field(default_factory=dict)
+    placed: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     judged_on_segments: list[str] = field(default_factory=list)
     #: a long table's code cells read as several codes for the commas between them
     #: (:func:`read_long_csv`)
@@ -1055,37 +1055,32 @@ def coded_units_from_results(
         cu = _span_units(results, per_coder, names, model_coders, valences, judged, on_segments)
         cu.judged_on_segments = on_segments
     cu.no_valence = no_valence
-    cu.tallies = _source_tallies(results, per_coder, cu)
+    cu.placed = _placed_codings(results, per_coder, cu)
     return cu
 
 
-def _source_tallies(
+def _placed_codings(
     results: Mapping[str, CodingResult],
     per_coder: Mapping[str, Mapping[str, frozenset[str]]],
     cu: CodedUnits,
-) -> dict[str, dict[str, int]]:
-    """For each coder, their codings (a code on one of their segments or selections, as
-    ``per_coder`` counts them) and how they fall in ``cu``'s units: ``joined``, how many fewer
-    units than codings as two or more of one code are in one unit (two selections of a code a
-    space apart, or overlapping); ``cut``, how many more as a coding is in several units
-    (another coder's coding starts or ends within it); ``outside``, codings in no unit (text
-    with no letter or digit, or outside the text compared). By segment a unit is the coder's
-    own segment, so codings are neither joined nor cut."""
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """For each coder, each of their codings (a code on one of their segments or selections, as
+    ``per_coder`` counts them) as ``(code, the units of cu it is in)``: by segment the coder's
+    own segment; by character span every unit within it the coder coded with that code (none:
+    text with no letter or digit, or outside the text compared)."""
     by_transcript: dict[str, list[Unit]] = {}
     for u in cu.units:
         by_transcript.setdefault(u.transcript, []).append(u)
     for units in by_transcript.values():
         units.sort(key=lambda u: (u.start or 0, u.end or 0))
     starts = {t: [u.start or 0 for u in units] for t, units in by_transcript.items()}
-    out: dict[str, dict[str, int]] = {}
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for c, res in results.items():
         mine = cu.codings.get(c, {})
-        held: Counter[tuple[str, str]] = Counter()  # (unit, code) -> the codings in it
-        n = cut = outside = 0
+        placed = out[c] = []
         for sr in res.segments:
             g = sr.segment
             for code in sorted(per_coder[c].get(g.id, frozenset())):
-                n += 1
                 if cu.unit_kind == "segments":
                     inside = [g.id] if code in mine.get(g.id, frozenset()) else []
                 else:
@@ -1098,15 +1093,7 @@ def _source_tallies(
                         k -= 1
                         if code in mine.get(units[k].id, frozenset()):
                             inside.append(units[k].id)
-                held.update((u, code) for u in inside)
-                cut += max(len(inside) - 1, 0)
-                outside += not inside
-        out[c] = {
-            "codings": n,
-            "joined": sum(k - 1 for k in held.values()),
-            "cut": cut,
-            "outside": outside,
-        }
+                placed.append((code, tuple(inside)))
     return out
 
 
@@ -1736,7 +1723,7 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         unit_kind=kinds.pop() if len(kinds) == 1 else "mixed",
         valences={c: dict(p.valences.get(c, {})) for p in parts for c in p.coders},
         no_valence={c: why for p in parts for c, why in p.no_valence.items()},
-        tallies={c: t for p in parts for c, t in p.tallies.items()},
+        placed={c: t for p in parts for c, t in p.placed.items()},
         judged_on_segments=[c for p in parts for c in p.judged_on_segments],
     )
 
@@ -2513,7 +2500,7 @@ def agreement_report(
             hint="give one input per coder, or a CSV with several coders",
         )
     n_total = len(cu.units)
-    tallies = coding_tallies(cu)  # of every unit: the codings are counted where they are
+    tallies = coding_tallies(cu)  # before _compared_only: it counts the codings left out
     cu = _compared_only(cu)
     codes = cu.codes
     x = cu.presence(codes)
@@ -2686,21 +2673,37 @@ def _valence_pair_alone(
 
 def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:
     """Per coder: ``codings`` (a code on one of their segments or selections; a CSV's unit-code
-    rows), ``units`` they coded with something, and why the two differ, so that
-    ``codings = units + several_codes + joined - cut + outside``: ``several_codes``, how many
-    more codings than units as a unit holds several of the coder's codes; ``joined``, ``cut``
-    and ``outside`` as :attr:`CodedUnits.tallies` gives them (0 for a CSV's units)."""
+    rows), the compared ``units`` (two or more coders coded them) they coded with something,
+    and why the two differ, so that ``codings = units + several_codes + joined - cut +
+    outside``: ``several_codes``, how many more codings than units as a unit holds several of
+    the coder's codes; ``joined``, how many fewer units than codings as two or more of one
+    code are in one unit (two selections of a code a space apart, or overlapping); ``cut``,
+    how many more as a coding is in several units (another coder's coding starts or ends
+    within it); ``outside``, codings in no compared unit (text with no letter or digit, text
+    outside the text compared, a unit no other coder coded), which enter no figure (tester,
+    session 50: a speaker label and an interviewer's turn a coder selected were counted in
+    their units)."""
+    compared = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
     out: dict[str, dict[str, int]] = {}
     for c in cu.coders:
-        coded = [len(codes) for codes in cu.codings[c].values() if codes]
-        source = cu.tallies.get(c, {})
+        coded = [len(codes) for u, codes in cu.codings[c].items() if codes and u in compared]
+        placed = cu.placed.get(c)
+        if placed is None:  # a CSV's unit-code rows: each in its one unit
+            placed = [(code, (u,)) for u, codes in cu.codings[c].items() for code in sorted(codes)]
+        held: Counter[tuple[str, str]] = Counter()  # (unit, code) -> the codings in it
+        cut = outside = 0
+        for code, units in placed:
+            inside = [u for u in units if u in compared]
+            held.update((u, code) for u in inside)
+            cut += max(len(inside) - 1, 0)
+            outside += not inside
         out[c] = {
-            "codings": source.get("codings", sum(coded)),
+            "codings": len(placed),
             "units": len(coded),
-            "joined": source.get("joined", 0),
+            "joined": sum(k - 1 for k in held.values()),
             "several_codes": sum(coded) - len(coded),
-            "cut": source.get("cut", 0),
-            "outside": source.get("outside", 0),
+            "cut": cut,
+            "outside": outside,
         }
     return out
 

@@ -1751,8 +1751,8 @@ CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
         "outside",
         "outside",
         False,
-        "Outside: a coding of text with no letter or digit, or outside the text compared, is in "
-        "no unit.",
+        "Outside: a coding of text with no letter or digit, outside the text compared, or of "
+        "units no other coder coded, is in no unit compared.",
     ),
 )
 
