@@ -187,7 +187,7 @@ def test_units_by_name_say_how_many_codes_a_unit_holds_only_when_that_differs(
     code, said, err = run(["agree", str(table), "--n-boot", "0"], capsys)
     assert code == 0, err
     said = " ".join(said.split())
-    assert "2 coders: Ann, Ben; 2 units (units), 2 coded by someone; 2 codes used. " in said
+    assert "2 coders: Ann, Ben; 2 units, 2 coded by someone; 2 codes used. " in said
     assert (
         "2 codes used. Codings (a code on one unit) and the units they are in: Ann: 2 in 1 unit "
         "(1 fewer as several codes); Ben: 2 in 2 units. Several codes: a unit a coder coded "

@@ -164,7 +164,7 @@ def test_units_coded_and_header_count_only_compared_units(tmp_path, capsys) -> N
     units_coded = {c["code"]: c["units_coded"] for c in data["per_code"]}
     assert units_coded == {"X": {"A": 3, "B": 2}, "Y": {"A": 2, "B": 2}}
     assert (
-        "2 coders: A, B; 6 units (units), 5 compared (coded by two or more coders), 5 of them "
+        "2 coders: A, B; 6 units, 5 compared (coded by two or more coders), 5 of them "
         "coded by someone; 2 codes used."
     ) in one_line(out)
 
@@ -172,7 +172,7 @@ def test_units_coded_and_header_count_only_compared_units(tmp_path, capsys) -> N
 def test_header_is_unchanged_when_every_unit_is_compared(tmp_path, capsys) -> None:
     p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,Y\nu2,B,Y\nu3,A,\nu3,B,\n")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
-    assert "2 coders: A, B; 3 units (units), 2 coded by someone; 2 codes used." in one_line(out)
+    assert "2 coders: A, B; 3 units, 2 coded by someone; 2 codes used." in one_line(out)
 
 
 # -- the single-code note keeps coder names as written --------------------------------------------
@@ -250,7 +250,7 @@ def test_pooled_readings_name_their_two_scales(tmp_path, capsys) -> None:
 def test_header_says_one_code_in_the_singular(tmp_path, capsys) -> None:
     p = write(tmp_path / "s.csv", "unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
-    assert "2 coders: A, B; 2 units (units), 2 coded by someone; 1 code used." in one_line(out)
+    assert "2 coders: A, B; 2 units, 2 coded by someone; 1 code used." in one_line(out)
 
 
 #: Three coders; on u2 C applied no code, which the ordinal view leaves out as missing.
@@ -285,3 +285,21 @@ def test_ordinal_view_says_its_kappa_and_ac1_are_unweighted(tmp_path, capsys) ->
     # three coders: Light's kappa, which the line names (session 41)
     assert ", unweighted Light's kappa 0.367, alpha" in one_line(out)
     assert "(ordinal), unweighted AC1" in one_line(out)
+
+
+def test_the_header_names_no_unit_kind_for_a_csvs_units_and_counts_one_unit(
+    tmp_path, capsys
+) -> None:
+    """Before: "12 units (units)" (tester, session 50); one unit was "1 units (units)"."""
+    p = write(tmp_path / "one.csv", "unit,coder,code\nu1,A,X\nu1,B,X\n")
+    code, out, err = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "2 coders: A, B; 1 unit, 1 coded by someone; 1 code used." in one_line(out)
+
+
+def test_one_valence_pair_is_one_pair_in_one_unit(tmp_path, capsys) -> None:
+    """Before: "n=1 unit-code pairs in 1 units" (tester, session 50)."""
+    p = write(tmp_path / "v.csv", "unit,coder,code,valence\nu0,A,X,barrier\nu0,B,X,barrier\n")
+    code, out, err = run(["agree", str(p), "--n-boot", "10"], capsys)
+    assert code == 0, err
+    assert "n=1 unit-code pair in 1 unit): agreement 100.0% [—]" in one_line(out)

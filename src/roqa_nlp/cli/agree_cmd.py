@@ -1834,9 +1834,10 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
     n_total = report.n_units["total"]
     n_all, n_coded = report.n_units["all"], report.n_units["coded"]
     compared = "" if n_all == n_total else f"{n_all} compared (coded by two or more coders), "
+    kind = "" if report.unit_kind == "units" else f" ({report.unit_kind})"  # a CSV's: units
     console.print(
         f"{len(report.coders)} coders: {', '.join(who(c) for c in report.coders)}; "
-        f"{n_total} units ({report.unit_kind}), {compared}{n_coded} "
+        f"{n_total} unit{'s' * (n_total != 1)}{kind}, {compared}{n_coded} "
         f"{'of them ' if compared else ''}coded by someone; "
         f"{len(report.codes)} code{'' if len(report.codes) == 1 else 's'} used."
     )
@@ -2074,10 +2075,10 @@ def _print_valence(report: Any, *, console: Any) -> None:
 
     kappa = "Cohen's kappa" if v.kappa_method == "cohen" else "Light's kappa"
     # intervals resample units, each with all its pairs
-    n = f"n={v.n_pairs} unit-code pairs" + (f" in {v.n_units} units" if v.ci else "")
+    n = f"n={v.n_pairs} unit-code pair{'s' * (v.n_pairs != 1)}"
     alone = v.pairs[0] if _review_alone(v) else None
-    if alone is not None:
-        n = f"n={v.n_pairs} unit-code pairs"
+    if v.ci and alone is None:
+        n += f" in {v.n_units} unit{'s' * (v.n_units != 1)}"
     console.print(
         f"Valence ({report.valence_note}; {n}): "
         f"{figures(v, kappa) + '.' if alone is None else _review_changes(alone)}",
