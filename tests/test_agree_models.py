@@ -251,3 +251,22 @@ def test_one_input_read_as_a_model_says_why_too(tmp_path, capsys) -> None:
         note,
     ]
     assert f"Note: {note}." in " ".join(out.split())
+
+
+def test_a_model_threshold_with_no_model_input_is_warned_of(tmp_path, capsys) -> None:
+    """Before, --model-threshold 0.5 of two people's CSV was accepted silently, the JSON
+    recording it as if applied (tester, session 50)."""
+    p = tmp_path / "two.csv"
+    p.write_text("unit,coder,code\nu1,A,X\nu1,B,X\nu2,A,\nu2,B,X\n", encoding="utf-8")
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(p), "--model-threshold", "0.5", "--n-boot", "0", "--json", str(out_json)],
+        capsys,
+    )
+    assert code == 0, err
+    warning = (
+        "--model-threshold 0.5 is not used: no input is a model's run (it counts a model's "
+        "suggestions at or above it; a person's codes count as given)"
+    )
+    assert f"Warning: {warning}." in " ".join(out.split())
+    assert warning in json.loads(out_json.read_text("utf-8"))["notes"]

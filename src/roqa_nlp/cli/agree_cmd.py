@@ -2231,6 +2231,11 @@ def agree_command(
     loaded = load_coded_units(
         inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at
     )
+    if model_threshold is not None and not loaded.coded.models:
+        loaded.warnings.append(
+            f"--model-threshold {model_threshold:g} is not used: no input is a model's run (it "
+            "counts a model's suggestions at or above it; a person's codes count as given)"
+        )
     from ..source_fingerprints import warn_of_changed_sources
 
     # a transcript edited since it was coded: compared as coded, the text it had then
