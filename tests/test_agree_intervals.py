@@ -27,7 +27,14 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.agreement import cohen_kappa, cohen_kappa_se, gwet_ac1, gwet_ac1_se, normal_ci
+from roqa_nlp.agreement import (
+    bootstrap_ci,
+    cohen_kappa,
+    cohen_kappa_se,
+    gwet_ac1,
+    gwet_ac1_se,
+    normal_ci,
+)
 from roqa_nlp.coding_agreement import agreement_report, read_long_csv
 from test_cli_agree import run
 
@@ -286,3 +293,36 @@ def test_cli_footnote_names_both_when_a_code_agrees_everywhere_and_the_pool_does
         "disagree on every unit in the same way (n units all alike cannot show how far the "
         "figures would vary over other units)."
     ) in one_line(out)
+
+
+#: Three coders (A, B, C), one code per unit, eight units; C skipped u7.
+THREE_CODES = ["XXX", "XXY", "YYY", "ZZZ", "XYZ", "YYX", "ZZY", "XX"]
+THREE = "unit,coder,code\n" + "".join(
+    f"u{i},{c},{code}\n" for i, codes in enumerate(THREE_CODES) for c, code in zip("ABC", codes)
+)
+
+
+def light_kappa(d) -> float:
+    pairs = [cohen_kappa(d[i], d[j]) for i, j in ((0, 1), (0, 2), (1, 2))]
+    finite = [k for k in pairs if math.isfinite(k)]
+    return sum(finite) / len(finite) if finite else math.nan
+
+
+def test_lights_kappa_of_one_code_per_unit_has_a_bootstrap_interval(tmp_path, capsys) -> None:
+    """Before, with three coders the one-code-per-unit line gave Light's kappa no interval and
+    no [—], and said nothing of why (tester, session 50): Light's kappa has no standard error
+    formula, so it is resampled over units as the other figures are, with the same draws as
+    agreement.bootstrap_ci."""
+    p = write(tmp_path / "three.csv", THREE)
+    report = agreement_report(read_long_csv(p), n_boot=300, seed=3)
+    rows = [[codes[k] if k < len(codes) else None for codes in THREE_CODES] for k in range(3)]
+    expected = bootstrap_ci(light_kappa, rows, n_boot=300, seed=3)
+    fig = report.single_code["all"]
+    assert fig.kappa == pytest.approx(light_kappa(rows))
+    assert fig.ci["kappa"] == pytest.approx([expected.low, expected.high])
+    assert fig.n_valid["kappa"] == expected.n_valid
+    code, out, err = run(["agree", str(p), "--n-boot", "300", "--seed", "3"], capsys)
+    assert code == 0, err
+    assert f"Light's kappa {fig.kappa:.3f} [{expected.low:.3f}, {expected.high:.3f}]" in one_line(
+        out
+    )

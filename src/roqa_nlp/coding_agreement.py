@@ -74,7 +74,7 @@ the units holding its (unit, code) pairs, each drawn with all of them):
 :func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
 gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
 defined. The single-code view gives analytic (Wald) intervals for Cohen's kappa (two coders)
-and AC1. An interval these data cannot give is withheld (``[nan, nan]``, named in
+and AC1, and a percentile bootstrap one for Light's kappa (three coders or more). An interval these data cannot give is withheld (``[nan, nan]``, named in
 ``ci_withheld`` with the reason in ``ci_withheld_why``; the tables show none), by the decision
 the library's intervals take too (:func:`roqa_nlp.agreement.why_withheld`): when fewer than
 ``CI_MIN_UNITS`` compared units carry the code, fewer than ``CI_MIN_VALID_SHARE`` of the
@@ -119,6 +119,8 @@ from .agreement import (
     CI_MIN_UNITS,
     CI_MIN_VALID_SHARE,
     LEVELS,
+    ConfidenceInterval,
+    bootstrap_ci,
     cohen_kappa,
     cohen_kappa_se,
     gwet_ac1,
@@ -2009,11 +2011,9 @@ def _categorical_figures(
     """
     if x.shape[1] == 0:  # e.g. no unit anyone coded: undefined (the functions refuse no units)
         return _Statistics(math.nan, math.nan, math.nan, math.nan)
-    pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(x.shape[0]), 2)]
-    finite = [v for v in pairs if math.isfinite(v)]
     return _Statistics(
         percent_agreement=percent_agreement(x),
-        kappa=float(sum(finite) / len(finite)) if finite else math.nan,
+        kappa=_light_kappa(x),
         alpha=krippendorff_alpha(x, level=level),  # type: ignore[arg-type]
         ac1=gwet_ac1(x, categories=categories),
     )
@@ -2407,18 +2407,27 @@ def _single_code_values(
 
 
 def _single_code_figures(
-    x: np.ndarray, cats: list[Any], level: str, *, ci_level: float, none: float | None
+    x: np.ndarray,
+    cats: list[Any],
+    level: str,
+    *,
+    ci_level: float,
+    none: float | None,
+    n_boot: int = 0,
+    seed: int = 0,
 ) -> Figures:
     """Figures of the single-code view; intervals are analytic (Wald) where a formula exists.
 
     Cohen's kappa (two coders) uses the Fleiss-Cohen-Everitt standard error and AC1 Gwet's
-    (2008); alpha and Light's kappa get no interval here (bootstrap them with
-    :func:`roqa_nlp.agreement.bootstrap_ci` if needed). An interval is withheld, as a bootstrap
-    one is (:func:`roqa_nlp.agreement.normal_ci`), when fewer than ``CI_MIN_UNITS`` compared
-    units carry a code (a value other than ``none``, the value of "(none)") or the standard
-    error is 0 or undefined. When no compared unit carries a code (every value "(none)"),
-    every figure is undefined (``no_code``), as the pooled figures are: "(none)" throughout is
-    no coding to agree on, not perfect agreement.
+    (2008). Light's kappa (three coders or more) has no standard error formula: its interval
+    is the percentile bootstrap of :func:`roqa_nlp.agreement.bootstrap_ci` over the units
+    (``n_boot`` resamples drawn with ``seed``; none when 0). Alpha gets no interval here
+    (bootstrap it with that function if needed). An interval is withheld, as a bootstrap one
+    is (:func:`roqa_nlp.agreement.normal_ci`), when fewer than ``CI_MIN_UNITS`` compared units
+    carry a code (a value other than ``none``, the value of "(none)") or the standard error is
+    0 or undefined (a bootstrap one: :func:`roqa_nlp.agreement.why_withheld`). When no compared
+    unit carries a code (every value "(none)"), every figure is undefined (``no_code``), as the
+    pooled figures are: "(none)" throughout is no coding to agree on, not perfect agreement.
     """
     n_coders = x.shape[0]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
@@ -2456,7 +2465,29 @@ def _single_code_figures(
         fig.ci[k] = [math.nan, math.nan]
         fig.ci_withheld.append(k)
         fig.ci_withheld_why[k] = why
+    if n_coders > 2 and n_boot > 0 and x.shape[1]:
+        # undefined (nothing to compare): no resample either, as why_withheld tests first
+        boot = (
+            bootstrap_ci(_light_kappa, x, n_boot=n_boot, level=ci_level, seed=seed, absent=none)
+            if nothing is None
+            else ConfidenceInterval(
+                math.nan, math.nan, ci_level, "percentile bootstrap", withheld="undefined"
+            )
+        )
+        fig.n_valid["kappa"] = boot.n_valid
+        fig.ci = {"kappa": [boot.low, boot.high], **fig.ci}
+        if boot.withheld is not None:
+            fig.ci_withheld.insert(0, "kappa")
+            fig.ci_withheld_why = {"kappa": boot.withheld, **fig.ci_withheld_why}
     return fig
+
+
+def _light_kappa(x: np.ndarray) -> float:
+    """Light's (1971) kappa of the coders x units values ``x`` (Cohen's, of two coders): the
+    mean of the pairs' Cohen's kappas, a pair's undefined kappa left out."""
+    pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(x.shape[0]), 2)]
+    finite = [v for v in pairs if math.isfinite(v)]
+    return float(sum(finite) / len(finite)) if finite else math.nan
 
 
 def agreement_report(
@@ -2583,8 +2614,11 @@ def agreement_report(
         values, cats, no_value = prepared
         # "(none)" is category 0 of the nominal view; at other levels it is no value (NaN)
         none = 0.0 if level == "nominal" else None
+        light_boot = {"n_boot": n_boot, "seed": seed}
         single = {
-            uni: _single_code_figures(values[:, mask], cats, level, ci_level=ci_level, none=none)
+            uni: _single_code_figures(
+                values[:, mask], cats, level, ci_level=ci_level, none=none, **light_boot
+            )
             for uni, mask in masks.items()
         }
         left_out = {uni: int((no_value & mask & compared).sum()) for uni, mask in masks.items()}
