@@ -133,3 +133,45 @@ def test_without_resamples_the_pooled_column_promises_no_interval(capsys) -> Non
         "value [95% CI]",
         "reading",
     ]
+
+
+COST_GUID = "d7c64166-681e-5210-8c05-af7e1ab59a23"
+STAFF_GUID = "c15c74a7-1487-573b-aa3a-40a9d32007bd"
+OTHER_STAFF = "a15c74a7-1487-573b-aa3a-40a9d32007bd"
+
+
+def project(tmp_path: Path, user: str, coded: list[tuple[str, str]]) -> Path:
+    """A QDA coder's selections of six 10-character units of p01, each given its (GUID, name)
+    code, or none when the GUID is empty."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+
+    text = "".join(f"Sentence{k}.\n" for k in range(6))
+    CodingResult(
+        segments=[
+            SegmentResult(
+                Segment(f"p01:@{k}", "p01", "P01", "participant", 11 * k, 11 * k + 10, "x"),
+                [Suggestion(guid, name, None, 1.0)] if guid else [],
+            )
+            for k, (guid, name) in enumerate(coded)
+        ],
+        transcripts={"p01": Transcript("p01", text, [], participant="P01")},
+        meta={"source": "REFI-QDA", "user": {"name": user}},
+    ).save(tmp_path / user)
+    return tmp_path / user
+
+
+def test_a_qda_projects_own_codes_are_shown_by_name_not_guid(tmp_path, capsys) -> None:
+    """Before, the code column showed each code's GUID beside its name (tester, session 50).
+    Two codes of one name keep the start of their GUID apart."""
+    cost, staff, other = (COST_GUID, "Cost"), (STAFF_GUID, "Staffing"), (OTHER_STAFF, "Staffing")
+    ana = project(tmp_path, "Ana", [cost, cost, staff, ("", ""), staff, other])
+    ben = project(tmp_path, "Ben", [cost, ("", ""), staff, ("", ""), staff, other])
+    code, out, err = run(["agree", str(ana), str(ben), "--by", "code", "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert COST_GUID not in out
+    assert [r.split(" | ")[:2] for r in rows(out, "Each code")] == [
+        ["Cost", "2 / 1"],
+        ["Staffing (a15c74a7)", "1 / 1"],
+        ["Staffing (c15c74a7)", "2 / 2"],
+    ]

@@ -1933,8 +1933,9 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         print_table(console, t)
 
     if by_code and report.per_code:
-        # codes typed as names (a long CSV's) have no other name: no empty column for it
-        named = any(c.name for c in report.per_code)
+        labels = _code_labels(report.per_code)
+        # codes typed as names (a long CSV's), or shown by name, have no other: no empty column
+        named = any(c.name and labels[c.code] == c.code for c in report.per_code)
         t = table(
             "code",
             *(("name",) if named else ()),
@@ -1952,8 +1953,8 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         for c in report.per_code:
             f = getattr(c, universe)
             t.add_row(
-                escape(c.code),
-                *((escape(c.name),) if named else ()),
+                escape(labels[c.code]),
+                *((escape(c.name if labels[c.code] == c.code else ""),) if named else ()),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
                 _with_ci(f, "percent_agreement", pct=True),
@@ -2003,6 +2004,22 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         markup=False,
         highlight=False,
     )
+
+
+def _code_labels(per_code: list[Any]) -> dict[str, str]:
+    """How the per-code table names each code: by its id, but a QDA project's own code, whose id
+    is a GUID, by its name (tester, session 50: the GUID filled the column), with the start of
+    its GUID when two such codes share the name (the JSON keeps every id)."""
+    from collections import Counter
+
+    from ..exchange.refiqda import is_guid
+
+    by_name = [c for c in per_code if c.name and is_guid(c.code)]
+    shared = Counter(c.name for c in by_name)
+    labels = {c.code: c.code for c in per_code}
+    for c in by_name:
+        labels[c.code] = c.name if shared[c.name] == 1 else f"{c.name} ({c.code.strip('{')[:8]})"
+    return labels
 
 
 #: What each reason a figure is undefined (``undefined_why``) means, as the closing line says it.
