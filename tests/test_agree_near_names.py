@@ -56,3 +56,33 @@ def test_own_codes_apart_get_no_warning(tmp_path: Path, capsys) -> None:
     code, out, err = run(["agree", str(p), "--n-boot", "0"], capsys)
     assert code == 0
     assert "did you mean" not in out + err
+
+
+def test_a_comma_cell_of_known_codes_is_offered_as_those_codes() -> None:
+    """Before: "'Available Resources, Access to Knowledge & Information' (Ana): did you mean
+    'Access to Knowledge & Information' (cfir-2009)?", one of the two codes (tester, session
+    50)."""
+    book = builtin_codebook("cfir-2009")
+    cell = "Available Resources, Access to Knowledge & Information"
+    assert near_code_names({cell: 1, "Available Resources": 4}, book) == {
+        cell: ["Available Resources; Access to Knowledge & Information"]
+    }
+    assert near_code_names({"Staffing, Rotas": 1, "Staffing": 3, "Rotas": 2}) == {
+        "Staffing, Rotas": ["Staffing; Rotas"]
+    }
+
+
+def test_the_warning_offers_a_comma_cell_as_two_codes(tmp_path: Path, capsys) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        'coder,unit,code\nAna,u1,Culture\nBen,u1,Culture\nAna,u2,"Culture, Cost"\n'
+        "Ben,u2,Cost\nAna,u3,Cost\nBen,u3,Cost\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", "-"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["notes"][0] == (
+        "1 code name near another is compared as written, as a code of its own: 'Culture, Cost' "
+        "(Ana): did you mean 'Culture; Cost' (2 codes, ';' between them)? Correct the CSV, or "
+        "give --codebook cfir-2009 to check every name"
+    )

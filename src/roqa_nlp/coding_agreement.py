@@ -748,16 +748,26 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     for the typo; of two used as often, the later in natural order). Compared as written, each is
     a code of its own, so every unit where one coder typed it is a disagreement (team test,
     session 47: 'Leadership Engagment' beside 'Leadership Engagement', kappa 0.000 each and no
-    word)."""
+    word). A name of codes with commas between them, each known, is offered as those codes
+    (``'A; B'``: ``;`` separates the codes of one cell)."""
     import difflib
 
     from .codebook import normalise_name
 
     written = sorted(uses, key=natural_key)
     rank = {name: (uses[name], -i) for i, name in enumerate(written)}
+    known = {normalise_name(name) for name in written}
     out: dict[str, list[str]] = {}
     for name in written:
         if book is not None and book.find(name) is not None:
+            continue
+        parts = [part.strip() for part in name.split(",")]
+        if len(parts) > 1 and all(
+            part and (normalise_name(part) in known or (book and book.find(part))) for part in parts
+        ):
+            # a cell of codes with commas between them, read as one (tester, session 50: the
+            # "did you mean" offered one of the two)
+            out[name] = ["; ".join(parts)]
             continue
         near = [] if book is None else book.nearest_names(name)
         matcher = difflib.SequenceMatcher(None, b=normalise_name(name))

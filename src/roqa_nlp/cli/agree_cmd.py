@@ -748,6 +748,8 @@ def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str
     def named(name: str) -> str:
         if name in uses:
             return f"{name!r} ({', '.join(sorted(whose[name], key=natural_key))})"
+        if "; " in name:  # a comma cell's codes (near_code_names)
+            return f"{name!r} ({name.count('; ') + 1} codes, ';' between them)"
         return f"{name!r} ({getattr(study, 'id', '')})"  # a name only the codebook has
 
     said = [f"{named(n)}: did you mean {' or '.join(map(named, near[n]))}?" for n in near]
