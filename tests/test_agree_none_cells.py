@@ -115,5 +115,5 @@ def test_roqa_agree_says_how_many_cells_were_read_as_no_code(tmp_path: Path, cap
     assert [c["code"] for c in data["per_code"]] == ["Cost", "Culture"]
     flat = " ".join(out.split())
     assert f"Note: {note}." in flat
-    assert "2 coders: Ana, Ben; 5 units (units), 2 coded by someone; 2 codes used." in flat
+    assert "2 coders: Ana, Ben; 5 units, 2 coded by someone; 2 codes used." in flat
     assert "counted as one code" not in flat
