@@ -74,12 +74,13 @@ the units holding its (unit, code) pairs, each drawn with all of them):
 :func:`roqa_nlp.agreement.bootstrap_ci`, so for one code the interval is the one that function
 gives on that code's presence matrix, and ``n_valid`` how many resamples left each statistic
 defined. The single-code view gives analytic (Wald) intervals for Cohen's kappa (two coders)
-and AC1, and a percentile bootstrap one for Light's kappa (three coders or more). An interval these data cannot give is withheld (``[nan, nan]``, named in
-``ci_withheld`` with the reason in ``ci_withheld_why``; the tables show none), by the decision
-the library's intervals take too (:func:`roqa_nlp.agreement.why_withheld`): when fewer than
-``CI_MIN_UNITS`` compared units carry the code, fewer than ``CI_MIN_VALID_SHARE`` of the
-resamples left the statistic defined, or the interval would have zero width, as it has under
-perfect agreement (:data:`roqa_nlp.agreement.CI_WITHHELD_REASONS`).
+and AC1, and a percentile bootstrap one for Light's kappa (three coders or more). An interval
+these data cannot give is withheld (``[nan, nan]``, named in ``ci_withheld`` with the reason in
+``ci_withheld_why``; the tables show none), by the decision the library's intervals take too
+(:func:`roqa_nlp.agreement.why_withheld`): when fewer than ``CI_MIN_UNITS`` compared units
+carry the code, fewer than ``CI_MIN_VALID_SHARE`` of the resamples left the statistic defined,
+or the interval would have zero width, as it has under perfect agreement
+(:data:`roqa_nlp.agreement.CI_WITHHELD_REASONS`).
 
 A model's :class:`CodingResult` counts a segment as coded with its top suggestion (the most
 probable, whatever the order; suggestions tied for the top all count), or with every suggestion
