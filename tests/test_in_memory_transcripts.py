@@ -6,6 +6,8 @@ IndexError.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from roqa_nlp.autocoder import AutoCoder
@@ -220,3 +222,62 @@ def test_code_of_a_transcript_of_only_the_interviewer_warns_as_the_command_does(
         "x: no participant talk found: all 2 turns are the interviewer's ('I', 'Q'), so there "
         "is nothing to code (give the participant's turns the role 'participant')"
     ]
+
+
+P23_TURNS = [
+    ("Interviewer", "interviewer", "And what gets in the way, day to day?"),
+    ("P23", "participant", "The rota. We're two staff down, so recovery planning goes first."),
+]
+
+
+@pytest.mark.parametrize(
+    ("transcript_id", "speaker", "case"),
+    [
+        ("p23_part2", "P23", "P23"),  # the participants' label
+        ("p23", "P23", "P23"),  # s50 tester: was the id, 'p23', lower case
+        ("p23", "Sarah", "P23"),  # the participant number in the id, as in a file name
+        ("rm04_followup", "Sarah", "RM04"),  # the study id the id is, marks dropped
+        ("interview_anna", "Sarah", "interview_anna"),  # else the id itself
+    ],
+)
+def test_from_turns_takes_its_case_as_a_file_of_that_name_does(
+    tmp_path: Path, transcript_id: str, speaker: str, case: str
+) -> None:
+    """s50 tester (finding 1): an in-memory transcript's participant was always None, its case
+    the id as given, so p23_part1.txt and from_turns('p23_part2', P23's turns) were two cases.
+    Its case is the one the file readers give a file of the id's name (docs/transcripts.md
+    'Cases')."""
+    from roqa_nlp.transcripts import read_transcript
+
+    turns = [("Interviewer", "interviewer", "What helps?"), (speaker, "participant", "Our lead.")]
+    t = Transcript.from_turns(transcript_id, turns)
+    path = tmp_path / f"{transcript_id}.txt"
+    path.write_text(t.text, encoding="utf-8")
+    assert (t.participant, read_transcript(path).participant) == (case, case)
+
+
+def test_from_turns_keeps_the_case_it_is_given() -> None:
+    t = Transcript.from_turns("p23_part2", P23_TURNS, participant="P99")
+    assert t.participant == "P99"
+
+
+@pytest.mark.slow
+def test_a_file_and_an_in_memory_part_of_one_interview_are_one_case(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """s50 tester (s4_more.py): p23_part1.txt coded with from_turns('p23_part2', P23's turns)
+    gave the cases ['P23', 'p23_part2'] in the matrix, Table 2 and saturation."""
+    from roqa_nlp.framework import framework_matrix
+
+    part1 = tmp_path / "p23_part1.txt"
+    part1.write_text(
+        "Interviewer: Hi, um, what helps?\n\nP23: Our manager, she backs us all the way.\n",
+        encoding="utf-8",
+    )
+    part2 = Transcript.from_turns("p23_part2", P23_TURNS)
+    result = tiny_model.code([part1, part2])
+    assert [(t.id, t.participant) for t in result.transcripts.values()] == [
+        ("p23_part1", "P23"),
+        ("p23_part2", "P23"),
+    ]
+    assert framework_matrix(result).cases == ["P23"]

@@ -239,7 +239,11 @@ class Transcript:
 
         The text is the one the readers give a structured file: one ``"{speaker}: {words}"``
         paragraph per turn, separated by a blank line, each turn pointing at its words; roles
-        are checked as in :class:`Turn`.
+        are checked as in :class:`Turn`. Without ``participant``, the case is the one the
+        readers give a file named ``id`` of these turns
+        (:func:`~roqa_nlp.transcripts.roles.participant_id`: the participants' label ``P23``,
+        else the id's participant number, ``p23_part2`` -> ``P23``, else the id), so a part
+        built in memory and a part read from a file are one case of the framework matrix.
         """
         pieces: list[str] = []
         built: list[Turn] = []
@@ -254,6 +258,12 @@ class Transcript:
             pos += len(prefix)
             built.append(Turn(speaker, role, pos, pos + len(words)))  # type: ignore[arg-type]
             pos += len(words)
+        if participant is None:
+            from .transcripts.roles import participant_id
+
+            speakers = dict.fromkeys(u.speaker for u in built if u.role == "participant")
+            # the id stands for a file's stem: give it a suffix for the rule to take off
+            participant = participant_id(list(speakers), f"{id}.id")
         return cls(id=id, text="".join(pieces), turns=built, participant=participant)
 
     def check_turns(self) -> None:
