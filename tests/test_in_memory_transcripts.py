@@ -281,3 +281,45 @@ def test_a_file_and_an_in_memory_part_of_one_interview_are_one_case(
         ("p23_part2", "P23"),
     ]
     assert framework_matrix(result).cases == ["P23"]
+
+
+def test_from_turns_takes_iterrows_as_the_docs_write_it() -> None:
+    """s50 tester (finding 3): docs/python.md says a turn may be a row of df.iterrows(), but
+    from_turns('p23', df.iterrows()) failed 'turn 1 has 2 values, not 3': iterrows() gives
+    (index, row) pairs. A pair whose second value is a row is read as that row."""
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "speaker": ["Interviewer", "P23"],
+            "role": ["interviewer", "participant"],
+            "words": ["What helps?", "Our manager."],
+        },
+        index=[10, 11],
+    )
+    t = Transcript.from_turns("p23", df.iterrows())
+    assert t.text == "Interviewer: What helps?\n\nP23: Our manager."
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P23", "participant"),
+    ]
+    assert t == Transcript.from_turns("p23", df.itertuples(index=False))
+    pairs = enumerate([("I", "interviewer", "Why?"), ("P1", "participant", "Staff.")])
+    assert Transcript.from_turns("x", pairs).text == "I: Why?\n\nP1: Staff."
+
+
+def test_a_row_of_iterrows_that_is_not_three_values_is_named_as_a_turn_is() -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"speaker": ["I", "P1"], "words": ["Why?", "Staff."]})
+    with pytest.raises(ValueError) as caught:
+        Transcript.from_turns("x", df.iterrows())
+    assert (
+        str(caught.value) == f"Transcript.from_turns('x'): turn 1 has 2 values, not 3 {TURN_HINT}"
+    )
+    wide = df.assign(role="participant", extra="y")[["speaker", "role", "words", "extra"]]
+    with pytest.raises(ValueError) as caught:
+        Transcript.from_turns("x", wide.iterrows())
+    assert (
+        str(caught.value) == f"Transcript.from_turns('x'): turn 1 has 4 values, not 3 {TURN_HINT}"
+    )

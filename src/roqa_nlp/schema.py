@@ -10,7 +10,7 @@ import operator
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeGuard, overload
 
 from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
 
@@ -139,27 +139,33 @@ _TURN_HINT = (
 )
 
 
-def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, str]:
-    """Turn ``i`` (from 1) of :meth:`Transcript.from_turns`, checked: a sequence of three values
-    (a tuple, a list, a table's row: a numpy array's, ``iterrows()``'s Series), not a str, bytes
-    or dict, with words that are a str; a speaker that is not a str (a numeric id, None) is its
-    str, as the text gives it. Else a one-line error naming the turn (a TypeError for a wrong
-    type, a ValueError for another number of values or a role :class:`Turn` refuses)."""
+def _is_row(item: object) -> TypeGuard[Iterable[Any]]:
+    """Whether ``item`` is a sequence of values a turn can be: a tuple, a list, a table's row (a
+    numpy array's, a pandas Series), not a str, bytes or dict."""
     from collections.abc import Mapping
 
+    return not isinstance(item, (str, bytes, bytearray, Mapping)) and all(
+        hasattr(item, name) for name in ("__len__", "__getitem__", "__iter__")
+    )
+
+
+def _turn_triple(transcript_id: str, i: int, item: object) -> tuple[str, str, str]:
+    """Turn ``i`` (from 1) of :meth:`Transcript.from_turns`, checked: a sequence of three values
+    (:func:`_is_row`), or an ``(index, row)`` pair of one, as ``df.iterrows()`` and
+    ``enumerate()`` give them, with words that are a str; a speaker that is not a str (a numeric
+    id, None) is its str, as the text gives it. Else a one-line error naming the turn (a
+    TypeError for a wrong type, a ValueError for another number of values or a role
+    :class:`Turn` refuses)."""
     from .errors import RoqaTypeError, RoqaValueError, a_type
 
     where = f"Transcript.from_turns({transcript_id!r}): turn {i}"
-    if (
-        isinstance(item, (str, bytes, bytearray, Mapping))
-        or not hasattr(item, "__len__")
-        or not hasattr(item, "__getitem__")
-        or not hasattr(item, "__iter__")
-    ):
+    if not _is_row(item):
         raise RoqaTypeError(
             f"{where} is {a_type(item)}, not a sequence of three values", hint=_TURN_HINT
         )
     values = list(item)  # a Series' values, not its index
+    if len(values) == 2 and _is_row(values[1]):
+        values = list(values[1])  # (index, row): the row
     if len(values) != 3:
         raise RoqaValueError(f"{where} has {len(values)} values, not 3", hint=_TURN_HINT)
     speaker, role, words = values
