@@ -138,6 +138,25 @@ def test_a_pair_where_a_coder_gave_no_valence_is_left_out_and_counted(tmp_path) 
     )
 
 
+def test_a_spreadsheet_blank_in_the_valence_cell_is_no_valence(tmp_path) -> None:
+    """'N/A', '-' ... read as no code in the code cell (spreadsheet_blanks) are no valence in the
+    valence cell, not an unknown valence: the row u7,B,X,N/A is the row u7,B,X, (empty)."""
+    text = VALENCE_CSV + "u7,A,X,barrier\nu7,B,X,N/A\nu8,A,Y,-\nu8,B,Y,enabler\n"
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (5, 2)
+    assert v.kappa == pytest.approx(KAPPA)
+
+
+def test_a_row_of_spreadsheet_blanks_is_a_unit_coded_with_nothing_and_no_valence(
+    tmp_path,
+) -> None:
+    text = "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Bob,N/A,N/A\n"
+    cu = read_long_csv(write(tmp_path / "c.csv", text))
+    assert cu.codings == {"Ana": {"u1": frozenset({"Cost"})}, "Bob": {"u1": frozenset()}}
+    assert cu.blank_cells == {"N/A": 1}
+
+
 def test_a_code_given_two_valences_in_one_unit_has_none(tmp_path) -> None:
     text = VALENCE_CSV + "u7,A,X,barrier\nu7,A,X,enabler\nu7,B,X,barrier\n"
     v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))

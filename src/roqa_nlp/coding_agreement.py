@@ -329,8 +329,9 @@ def read_long_csv(
     is kept as one code, not split on a guess, with one :class:`~roqa_nlp.errors.RoqaWarning`
     naming the first such cell; :attr:`CodedUnits.comma_cells_split` counts the cells split.
     A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
-    facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one gives
-    none, and so does a code given two different valences in one unit. Without the column,
+    facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one, or
+    one holding a spreadsheet's blank (``N/A``, ``-``), gives none, and so does a code given two
+    different valences in one unit. Without the column,
     every coder of the file is in :attr:`CodedUnits.no_valence`. An empty ``code`` cell, or one
     of :data:`~roqa_nlp.training.NONE_LABELS` (``NONE``, ``no code`` ..., as in labelled
     records), or what a spreadsheet leaves for nothing (``N/A``, ``n/a``, ``-``:
@@ -642,10 +643,11 @@ class _CommaCells:
 
 
 def _csv_valence(cell: str, where: str, path: Path) -> str | None:
-    """The valence a long CSV's ``valence`` cell gives (None: empty, no valence given)."""
+    """The valence a long CSV's ``valence`` cell gives (None: no valence given, the cell empty
+    or holding a spreadsheet's blank, "N/A" or "-", as the code cell beside it is read)."""
     from .schema import normalise_valence
 
-    if not cell.strip():
+    if not cell.strip() or cell.strip().lower() in spreadsheet_blanks():
         return None
     try:
         return normalise_valence(cell)
