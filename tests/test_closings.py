@@ -169,6 +169,34 @@ def test_words_that_end_with_no_sign_off_of_their_own_are_read_whole(words: str)
     assert before_sign_off(words) == words
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["The manager never once said, thank you.", "Nobody even says: sorry.",
+     "Patients come in and say, thanks.", "He never said to me, thank you.",
+     "And she was like, sorry.", "He never said, thanks, sorry.",
+     "The manager never once said… thank you."],
+)  # fmt: skip
+def test_a_sign_off_said_by_someone_the_speaker_reports_is_read_whole(words: str) -> None:
+    """A barrier quote's point is the words it reports ("never once said, thank you": no
+    recognition): after a comma, colon, dash or "…", the words are not cut when their sentence
+    reports speech (a verb of ``data/speech_verbs.txt``), as they are after a sentence end."""
+    assert before_sign_off(words) == words
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [("The manager never once said, thank you. Anyway.", "The manager never once said, thank you."),
+     ("Nobody says it. Thank you.", "Nobody says it."),
+     ("I said it twice. The rota was the problem, sorry.",
+      "I said it twice. The rota was the problem"),
+     ("She told us. The rota was the problem - anyway.", "She told us. The rota was the problem")],
+)  # fmt: skip
+def test_a_sign_off_after_reported_speech_or_after_a_sentence_end_is_left_out(
+    words: str, read: str
+) -> None:
+    assert before_sign_off(words) == read
+
+
 @pytest.mark.parametrize("phrase", sorted(packaged_words(SIGN_OFFS)))
 def test_every_sign_off_of_the_file_is_left_out_alone_and_with_a_goodbye(phrase: str) -> None:
     said = "The rota was the problem"

@@ -20,7 +20,9 @@ think of, but the IT system was a nightmare."), the model reads it from that wor
 with and the words of :data:`CLOSING_LEADS` that lead to it ("The IT system was a nightmare, but
 no, I think that's everything.": :func:`before_closing_formula`), and without the sign-off it
 ends with: thanks, an apology, "anyway" (:data:`SIGN_OFFS`, ``data/sign_offs.txt``: "...
-anyone's asked me anything about me. Anyway. Sorry. Thank you.": :func:`before_sign_off`).
+anyone's asked me anything about me. Anyway. Sorry. Thank you.": :func:`before_sign_off`),
+but not the words a sentence reports after a comma ("The manager never once said, thank
+you.": :data:`SPEECH_VERBS`, ``data/speech_verbs.txt``).
 """
 
 from __future__ import annotations
@@ -37,10 +39,13 @@ CLOSING_TURNS = "closing_turns.txt"
 CLOSING_LEADS = "closing_leads.txt"
 SIGN_OFFS = "sign_offs.txt"
 SIGN_OFF_GOODBYES = "sign_off_goodbyes.txt"
+SPEECH_VERBS = "speech_verbs.txt"
 
 #: What ends the words before a sign-off: a sign-off is its own sentence or clause ("... about
 #: me. Anyway. Sorry."), not the end of one ("We carried on anyway.").
 _CLAUSE_END = re.compile(r"[.,;:!?…–—-]")
+#: A sentence's end: ".", "!" or "?", not the dots of an ellipsis ("said... thank you").
+_SENTENCE_END = re.compile(r"[!?]|(?<!\.)\.(?!\.)")
 
 
 @cache
@@ -146,7 +151,9 @@ def before_sign_off(words: str) -> str:
     Anyway. Sorry. Thank you." gives "Look after the managers. Nobody asks the manager how they
     are.". Any other words are given back whole: those that end with no sign-off or only a
     goodbye ("Right, I'd better go and see about that scanner. Take care."), are only a
-    sign-off, or end a sentence with one ("We carried on anyway."). Short procedural talk
+    sign-off, end a sentence with one ("We carried on anyway."), or report it after a comma,
+    colon, dash or "…" in a sentence that reports speech (a phrase of :data:`SPEECH_VERBS`,
+    ``data/speech_verbs.txt``: "The manager never once said, thank you."). Short procedural talk
     read so stays procedural ("Yes, I can hear you now. Sorry.": 10 of 10 written replies,
     ``benchmarks/results/sign_offs.md``)."""
     spans, tokens = word_spans(words), words_of(words)
@@ -166,12 +173,26 @@ def before_sign_off(words: str) -> str:
                 signed[i] = signed[i] or piece in signs or signed[i + k]
     if not n or ends[0]:
         return words
-    cut = next(
-        (
-            i
-            for i in range(1, n)
-            if ends[i] and signed[i] and _CLAUSE_END.search(words[spans[i - 1][1] : spans[i][0]])
-        ),
-        None,
-    )
+    cut, sentence = None, 0  # sentence: where the sentence of tokens[i] starts
+    for i in range(1, n):
+        between, signs_off = words[spans[i - 1][1] : spans[i][0]], ends[i] and signed[i]
+        if _SENTENCE_END.search(between):
+            sentence = i
+        if signs_off and (
+            sentence == i
+            or (_CLAUSE_END.search(between) and not _reports_speech(tokens[sentence:i]))
+        ):
+            cut = i
+            break
     return words if cut is None else words[: spans[cut][0]].rstrip(" ,;:-–—\t\n")
+
+
+def _reports_speech(tokens: list[str]) -> bool:
+    """Whether ``tokens`` hold a phrase of :data:`SPEECH_VERBS`: the sentence reports what
+    someone said, and a sign-off after a comma in it may be what they said."""
+    verbs, longest = phrases_of(SPEECH_VERBS), longest_of(SPEECH_VERBS)
+    return any(
+        tuple(tokens[i : i + k]) in verbs
+        for i in range(len(tokens))
+        for k in range(1, min(longest, len(tokens) - i) + 1)
+    )
