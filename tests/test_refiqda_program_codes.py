@@ -494,3 +494,26 @@ def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_the
         "codes, with their codings: 'Inner Setting > Available Resources' as IS.E.2, 'Process > "
         "Champions' as PR.B.3; to keep a code apart, give it a name of its own in the program"
     ]
+
+
+@pytest.mark.parametrize("users", [["Alice"], "Alice", [None, 3, ["Alice"]]])
+def test_an_import_json_whose_users_are_not_records_gives_the_review_no_guid(
+    tmp_path: Path, cfir: Codebook, users: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-edited or foreign import.json ("users": ["Alice"]) names no user's GUID: the review
+    is applied under the coder's name alone, as for codings not imported, with no error."""
+    _, project = reviewed(tmp_path, cfir, new_code="")
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    record = tmp_path / "reviewed" / "import.json"
+    meta = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({**meta, "users": users}), encoding="utf-8")
+    (model,) = (tmp_path / "reviewed" / "codings").glob("roqa_nlp*")
+    decisions = tmp_path / "reviewed" / "decisions" / "Alice.csv"
+    alice = tmp_path / "alice"
+    capsys.readouterr()
+    main(  # an error (an internal one too) would end it with SystemExit
+        ["apply-decisions", str(model), "--decisions", str(decisions), "--coder", "Alice"]
+        + ["--out", str(alice)]
+    )
+    assert "error" not in capsys.readouterr().err
+    assert json.loads((alice / "run.json").read_text(encoding="utf-8"))["user"] == {"name": "Alice"}

@@ -254,7 +254,9 @@ def _reviewer_guid(folder: Path, coder: str, result: CodingResult) -> str | None
             continue
         users = record.get("users")
         for user in users if isinstance(users, list) else []:
-            guid = user.get("guid") if isinstance(user, dict) else None
+            if not isinstance(user, dict):  # a hand-edited or foreign file: no GUID given
+                continue
+            guid = user.get("guid")
             if user.get("name") == coder and isinstance(guid, str) and is_guid(guid):
                 return guid.strip().strip("{}")
         return None
