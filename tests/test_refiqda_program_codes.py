@@ -20,7 +20,7 @@ import pytest
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.exchange import export_qdpx, read_qdpx
-from roqa_nlp.exchange.refiqda import code_guid
+from roqa_nlp.exchange.refiqda import code_guid, stable_guid
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_refiqda import NS, qde_of
@@ -517,3 +517,36 @@ def test_an_import_json_whose_users_are_not_records_gives_the_review_no_guid(
     )
     assert "error" not in capsys.readouterr().err
     assert json.loads((alice / "run.json").read_text(encoding="utf-8"))["user"] == {"name": "Alice"}
+
+
+def derived_guids(tmp_path: Path, cfir: Codebook, user_guid: str) -> dict[str, list[str]]:
+    """Alice's codings (Available Resources on each passage, a note on the first) exported with
+    ``user_guid`` recorded as hers: the GUIDs of the selections, codings and notes."""
+    result = suggestions()
+    result.meta = {"user": {"name": "Alice", "guid": user_guid}, "notes": {"p01:0001": ["Why?"]}}
+    out = tmp_path / f"{user_guid}.qdpx"
+    export_qdpx(result, cfir, out)
+    root = qde_of(out)
+    return {
+        kind: [el.get("guid") or "" for el in root.iter(NS + kind)]
+        for kind in ("PlainTextSelection", "Coding", "Note")
+    }
+
+
+@pytest.mark.parametrize("written", [ALICE.upper(), "{" + ALICE.upper() + "}", ALICE])
+def test_the_guids_derived_from_a_users_guid_do_not_depend_on_its_case(
+    tmp_path: Path, cfir: Codebook, written: str
+) -> None:
+    """A user's GUID goes back as the program wrote it ("A8BE2AFB-..."), but the selections,
+    codings and notes derived from it are the ones an export gave before it kept the case (the
+    GUID hashed in lower case, no braces): a project holding that earlier export is given the
+    same objects again, not a second copy of each."""
+    selections = [
+        stable_guid("selection", "cfir-2009", "p01", str(s), str(e), "IS.E.2", ALICE)
+        for s, e in map(span, range(3))
+    ]
+    assert derived_guids(tmp_path, cfir, written) == {
+        "PlainTextSelection": selections,
+        "Coding": [stable_guid("coding", g) for g in selections],
+        "Note": [stable_guid("note", ALICE, "p01:0001", "Why?")],
+    }

@@ -431,6 +431,9 @@ def qdpx_bytes(
     now = _timestamp()
     user = person or machine_user_of(result)
     user_guid = _user_guid(result, user)
+    # the GUIDs derived from the user's are as before it kept the program's case ("A8BE2AFB-..."):
+    # a project holding an earlier export gets the same selections, codings and notes again
+    user_key = normalise_guid(user_guid)
     summary = QdpxExport(
         path=path,
         user=user,
@@ -566,7 +569,7 @@ def qdpx_bytes(
                 # The user is part of the name: two coders' selections of one passage are two
                 # objects to a program that merges projects by GUID.
                 sel_guid = stable_guid(
-                    "selection", codebook.id, t.id, str(start), str(end), code.id, user_guid
+                    "selection", codebook.id, t.id, str(start), str(end), code.id, user_key
                 )
                 sel = ET.Element(
                     "PlainTextSelection",
@@ -604,7 +607,7 @@ def qdpx_bytes(
                 )
                 ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})
                 for text_of_note in dict.fromkeys(notes.get(seg.id, [])):
-                    note_guid = stable_guid("note", user_guid, seg.id, text_of_note)
+                    note_guid = stable_guid("note", user_key, seg.id, text_of_note)
                     written_notes[note_guid] = (seg.id, text_of_note)
                     ET.SubElement(sel, "NoteRef", {"targetGUID": note_guid})
                 selections.append((start, end, sel))
