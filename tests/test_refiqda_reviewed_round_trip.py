@@ -268,6 +268,36 @@ def test_the_models_valence_kept_in_a_merged_project_is_no_valence_decision(
     ]
 
 
+def test_one_coders_models_valence_leaves_anothers_own_valence_theirs(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """review s50 (1): Alice kept the model's enabler on p01:0002, Bob gave it his own barrier;
+    both exports merged with the suggestions. Before: the segments whose description gave the
+    model's valence were one set for the project, so Bob's p01:0002 was read as the model's too
+    (valence_from_model ['p01:0002']) and his valence decision on it was dropped."""
+    from roqa_nlp.exchange.review import review_decisions
+
+    bobs_review = [*REVIEW, Decision("p01:0002", "valence", text=TEXTS[1], valence="barrier")]
+    bob, _, _ = reviewed_codings(bobs_review, model_codings(), cfir, coder="Bob")
+    export_qdpx(model_codings(), cfir, tmp_path / "model.qdpx", top_k=1)
+    export_qdpx(reviewed_of_imported(cfir, "enabler"), cfir, tmp_path / "alice.qdpx")
+    export_qdpx(bob, cfir, tmp_path / "bob.qdpx")
+    both = merged(tmp_path / "model.qdpx", tmp_path / "alice.qdpx", tmp_path / "both.qdpx")
+    project = merged(both, tmp_path / "bob.qdpx", tmp_path / "all.qdpx")
+    codings = read_qdpx(project).codings
+    (machine,) = [r for u, r in codings.items() if u not in ("Alice", "Bob")]
+    assert codings["Alice"].meta["valence_from_model"] == ["p01:0002"]
+    assert codings["Bob"].meta.get("valence_from_model", []) == []
+    assert [(g.valence, g.valence_probability) for g in codings["Bob"].segments[1].suggestions] == [
+        ("barrier", None)
+    ]
+    found = review_decisions(machine, codings["Bob"], coder="Bob")
+    assert [(d.segment_id, d.decision, d.valence) for d in found if d.segment_id == "p01:0002"] == [
+        ("p01:0002", "accept", ""),
+        ("p01:0002", "valence", "barrier"),
+    ]
+
+
 # -- the project's own codes ----------------------------------------------------------------------
 
 NOTE = "patients' view: ask the ward manager"

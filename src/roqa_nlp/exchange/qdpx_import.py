@@ -1040,8 +1040,9 @@ def _read_project(
         "codebook": {"id": book.id, "hash": book.hash},
     }
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
-    noted: set[str] = set()  # a person's segments whose selection's description gave a valence
-    model_noted: set[str] = set()  # of those, the ones it gave as the model's, kept
+    # Per person: two coders' exports of one segmentation share its segment ids.
+    noted: dict[str, set[str]] = {}  # user -> segments whose selection's description gave a valence
+    model_noted: dict[str, set[str]] = {}  # user -> of those, the ones it gave as the model's, kept
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
     own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
@@ -1051,11 +1052,11 @@ def _read_project(
         segs = _segment_results(
             list(spans.values()),
             rank,
-            noted,
+            noted.setdefault(uname, set()),
             unnoted.setdefault(uname, {}),
             on,
             rated,
-            model_noted=model_noted,
+            model_noted=model_noted.setdefault(uname, set()),
         )
         own_valences[uname] = _rated_valences(uname, rated, book, warnings)
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
@@ -1076,8 +1077,8 @@ def _read_project(
                 machine,
                 result,
                 coder=uname,
-                noted=noted,
-                model_noted=model_noted,
+                noted=noted.get(uname, set()),
+                model_noted=model_noted.get(uname, set()),
                 warnings=warnings,
                 own_valences=own_valences.get(uname, {}),
             )
