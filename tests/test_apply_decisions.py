@@ -306,6 +306,33 @@ def test_a_valence_alone_from_a_qda_review_keeps_no_code_rejected(cfir: Codebook
     assert (counts["kept"], counts["rejected"]) == (0, 1)
 
 
+@pytest.mark.parametrize(
+    "set_aside",
+    [
+        {"procedural": True},
+        {"novel": True},
+        {"segment": Segment("p01:0002", "p01", "I", "interviewer", 32, 63, TEXTS[1])},
+    ],
+)
+def test_a_valence_alone_from_a_qda_review_keeps_no_code_on_a_segment_set_aside(
+    cfir: Codebook, set_aside: dict[str, object]
+) -> None:
+    """review s50 (2): on a segment that carries no codes (procedural, novel, the interviewer's),
+    the export wrote no suggestion, so the reviewer never saw one; a QDA review's valence alone
+    there kept IS.E.2 (p=0.3) with it all the same (`kept: 1`). It keeps nothing now."""
+    result = model_codings()
+    s = result.segments[1]
+    result.segments[1] = dataclasses.replace(
+        s, suggestions=[dataclasses.replace(s.suggestions[0], probability=0.3)], **set_aside
+    )
+    rows = [Decision("p01:0002", "valence", note=QDA, text=TEXTS[1], valence="barrier")]
+    reviewed, _, counts = reviewed_codings(rows, result, cfir, coder="Alice")
+    assert ([s.segment.id for s in reviewed], counts["kept"]) == ([], 0)
+    from roqa_nlp.decisions import decided_segments
+
+    assert decided_segments(rows, result) == {}
+
+
 def test_apply_decisions_says_how_many_codes_a_qda_valence_review_kept(tmp_path: Path) -> None:
     review = [
         Decision("p01:0001", "accept", "IS.E.2", note=QDA, text=TEXTS[0]),

@@ -192,9 +192,12 @@ def valence_reviewed(
     on) reviews alone, no code decision on them (``decided``: the segments with one). There the
     passage coded with a valence code alone "reviews its valence only", its suggested codes
     not rejected (docs/refi-qda.md, section 3): the model's top code stands, with that valence.
-    In the report, a valence alone decides nothing: the reviewer accepts or rejects the code
-    with its own buttons."""
+    Only on a segment that carries codes (:func:`~.framework.carries_codes`): ``roqa export``
+    writes no suggestion on a procedural, novel or interviewer's segment, so the reviewer saw
+    none there to keep. In the report, a valence alone decides nothing: the reviewer accepts or
+    rejects the code with its own buttons."""
     from .coding_agreement import top_codes
+    from .framework import carries_codes
 
     by_id = {s.segment.id: s for s in result.segments}
     out: dict[str, list[str]] = {}
@@ -202,7 +205,7 @@ def valence_reviewed(
         if d.decision != VALENCE or sid is None or sid in decided or not from_qda_review(d):
             continue
         s = by_id.get(sid)
-        if s is not None and s.suggestions:
+        if s is not None and s.suggestions and carries_codes(s):
             out[sid] = sorted(top_codes(s), key=[g.code_id for g in s.suggestions].index)
     return out
 
