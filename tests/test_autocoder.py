@@ -1110,19 +1110,49 @@ def test_the_summary_of_a_card_written_before_examples_by_kind_reads_its_example
     )
 
 
-@pytest.mark.parametrize("weight", [0, -1, 2.5])
+@pytest.mark.parametrize(
+    ("weight", "error"),
+    [(0, ValueError), (-1, ValueError), (2.5, TypeError), (True, TypeError), ("3", TypeError)],
+)
 def test_a_feedback_weight_below_one_is_a_one_line_error(
-    embedder: Embedder, tmp_path: Path, weight: Any
+    embedder: Embedder, tmp_path: Path, weight: Any, error: type[Exception]
 ) -> None:
-    """update(weight=0) trained with weight 1 and recorded 0 in the model card."""
+    """update(weight=0) trained with weight 1 and recorded 0 in the model card; a weight below 1
+    is a ValueError, one that is not a whole number a TypeError (s50 api tester: both were a
+    bare RoqaError, which ``except ValueError`` did not catch)."""
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(DECISIONS, encoding="utf-8")
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(error) as exc:
         AutoCoder("cfir-2009", embedder=embedder).update(decisions, weight=weight)
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         f"the feedback weight must be a whole number of at least 1, not {weight!r} "
         "(1 counts each decided segment once, like a training record)"
     )
+
+
+def test_decisions_files_mixed_with_decisions_or_too_many_codings_are_type_and_value_errors(
+    embedder: Embedder, tmp_path: Path
+) -> None:
+    """A list mixing a file and a Decision is a TypeError, one codings per decisions file given
+    twice a ValueError: both as docs/python.md "Errors" says (s50 api tester)."""
+    from roqa_nlp.decisions import Decision
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder)
+    mixed = [decisions, Decision("p02:0004", "accept", "IS.E.2", text=SHIFTS)]
+    with pytest.raises(TypeError) as exc:
+        ac.update(mixed)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "decisions are files or Decision objects, not a mix "
+        "(give decisions files, or a list of Decision)"
+    )
+    with pytest.raises(ValueError) as exc:
+        ac.update(decisions, codings=[tmp_path / "a.jsonl", tmp_path / "b.jsonl"])
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith("2 codings for 1 decisions files")
 
 
 def test_decisions_that_give_no_example_are_a_one_line_error_before_training(

@@ -371,7 +371,7 @@ def test_coding_result_translate_refuses_a_source_its_codes_are_not_of() -> None
     recorded = one_segment(g("OS.D", 0.8, "enabler"), meta={"codebook": "cfir-2009"})
     unrecorded = one_segment(g("OS.D", 0.8, "enabler"))  # told apart by its codes
     for r in (recorded, unrecorded):
-        with pytest.raises(RoqaError) as e:
+        with pytest.raises(ValueError) as e:
             r.translate("cfir-2022", source="cfir-2022")
         assert str(e.value) == (
             "translate(source='cfir-2022'): the result's codes are of codebook 'cfir-2009' "

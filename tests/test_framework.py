@@ -380,7 +380,7 @@ def test_matrix_with_codebook_has_every_codable_code_in_codebook_order() -> None
 
 
 def test_matrix_rejects_an_unknown_case_kind() -> None:
-    with pytest.raises(RoqaError, match="unknown case kind 'site'"):
+    with pytest.raises(ValueError, match="unknown case kind 'site'"):
         framework_matrix(three_interviews(), cases="site")  # type: ignore[arg-type]
 
 
@@ -927,13 +927,13 @@ def test_an_initial_sample_of_no_interview_is_a_one_line_error() -> None:
         lambda: saturation(interviews(SEQUENCE), initial_sample=0),
         lambda: francis_stopping_rule([1] * 13, initial_sample=0),
     ):
-        with pytest.raises(RoqaError) as err:
+        with pytest.raises(ValueError) as err:
             call()
         assert str(err.value) == (
             "the initial sample of the 10+3 rule must be at least 1 interview, got 0 "
             "(Francis et al. (2010) analyse 10 interviews first: initial_sample=10)"
         )
-    with pytest.raises(RoqaError) as err:
+    with pytest.raises(ValueError) as err:
         saturation(interviews(SEQUENCE), stopping_criterion=0)
     assert str(err.value) == (
         "the stopping criterion of the 10+3 rule must be at least 1 interview, got 0 "
@@ -1104,7 +1104,7 @@ def test_an_order_by_file_naming_a_participant_of_two_files_asks_for_their_trans
     result = interviews(["A", "B", "C"])
     result.transcripts["I03"] = transcript("I03", "P01")  # P01 recorded in two files
     assert saturation(result, order="P01,I02").interviews == ["I01 + I03", "I02"]
-    with pytest.raises(RoqaError) as caught:
+    with pytest.raises(ValueError) as caught:
         saturation(result, order="P01,I02", cases="transcript")
     assert str(caught.value) == (
         "interview order names 'P01', who has 2 transcripts (I01, I03) (name each of them by "
@@ -1118,7 +1118,7 @@ def test_an_order_naming_one_participant_two_ways_asks_for_their_transcripts() -
     ids never typed."""
     result = interviews(["A", "B", "C"])
     result.transcripts["I03"] = transcript("I03", "P01")
-    with pytest.raises(RoqaError) as caught:
+    with pytest.raises(ValueError) as caught:
         saturation(result, order="I02,P1,P01")
     assert str(caught.value) == (
         "interview order names 'P1' and 'P01', one participant (case P01) with 2 transcripts "
@@ -1140,7 +1140,7 @@ def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() ->
         "the interview order names 2 transcript(s) these codings do not hold (I03, I04: not "
         "reviewed yet?): saturation is judged on the others"
     ]
-    with pytest.raises(RoqaError, match="unknown transcript.*'I05'"):
+    with pytest.raises(ValueError, match="unknown transcript.*'I05'"):
         saturation(result, order="I02,I01,I05")
     # the order may name participants, as --order allows
     result.meta["participants_not_reviewed"] = ["P03", "P04"]
@@ -1994,9 +1994,9 @@ def test_a_writer_refuses_a_file_name_of_another_format(tmp_path: Path) -> None:
         table.to_docx(tmp_path / "table2.xlsx")
     with pytest.raises(RoqaError, match=r"to_csv\(\) writes CSV, which a '.docx' file name"):
         r.to_csv(tmp_path / "codings.docx")
-    with pytest.raises(RoqaError, match="quotes must be a whole number of 0 or more, got -1"):
+    with pytest.raises(ValueError, match="quotes must be a whole number of 0 or more, got -1"):
         table.to_docx(tmp_path / "table2.docx", quotes=-1)
-    with pytest.raises(RoqaError, match="min_probability must be from 0 to 1, got 2"):
+    with pytest.raises(ValueError, match="min_probability must be from 0 to 1, got 2"):
         framework_matrix(r, min_probability=2)
     assert not list(tmp_path.iterdir())  # nothing written
     m.to_csv(tmp_path / "matrix.txt")  # another extension is the caller's choice
@@ -2219,7 +2219,7 @@ def test_the_quiet_run_passes_over_an_interview_with_nothing_coded() -> None:
 
 def test_saturation_refuses_an_order_naming_no_interview() -> None:
     for order in ("", " , ", []):
-        with pytest.raises(RoqaError, match="the interview order names no interview"):
+        with pytest.raises(ValueError, match="the interview order names no interview"):
             saturation(interviews(["A", "B"]), order=order)
 
 
@@ -2577,12 +2577,34 @@ def test_a_reply_that_agrees_and_adds_something_is_quoted(said: str) -> None:
 def test_a_table_or_matrix_of_a_negative_or_odd_number_of_quotes_is_refused(quotes: object) -> None:
     """barriers_enablers(result, quotes=-1) ran without complaint (s36); to_docx refused it."""
     expected = f"quotes must be a whole number of 0 or more, got {quotes!r}"
-    with pytest.raises(RoqaError) as caught:
+    error = ValueError if quotes == -1 else TypeError  # s50 api tester: a bare RoqaError
+    with pytest.raises(error) as caught:
         barriers_enablers(three_interviews(), MINI, quotes=quotes)  # type: ignore[arg-type]
     assert str(caught.value) == expected
-    with pytest.raises(RoqaError) as caught:
+    with pytest.raises(error) as caught:
         framework_matrix(three_interviews(), codebook=MINI, quotes=quotes)  # type: ignore[arg-type]
     assert str(caught.value) == expected
+
+
+def test_a_chart_argument_out_of_range_is_a_value_error() -> None:
+    """docs/python.md "Errors": a wrong value is also a ValueError (s50 api tester: the charts'
+    were a bare RoqaError, which ``except ValueError`` did not catch)."""
+    calls = {
+        "unknown CSV layout 'tall' (use 'wide' or 'long')": lambda: framework_matrix(
+            three_interviews()
+        ).to_csv(Path("never-written.csv"), layout="tall"),  # type: ignore[arg-type]
+        "the Guest et al. method needs base_size >= 1 and run_length >= 1 (got 0 and 2)": (
+            lambda: saturation(interviews(["A", "B"]), base_size=0)
+        ),
+        "new_info_threshold must be between 0 and 1, got 5": lambda: saturation(
+            interviews(["A", "B"]), new_info_threshold=5
+        ),
+    }
+    for message, call in calls.items():
+        with pytest.raises(ValueError) as caught:
+            call()
+        assert isinstance(caught.value, RoqaError)
+        assert str(caught.value) == message
 
 
 def test_table2_rows_have_one_line_reprs() -> None:

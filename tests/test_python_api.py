@@ -406,7 +406,7 @@ def test_labelled_records_in_a_list_are_the_files_records(cfir2009: object) -> N
 
 @pytest.mark.parametrize("given", ["p01.txt", Path("p01.txt")])
 def test_segment_of_a_path_says_to_read_it_first(given: object) -> None:
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         segment(given)  # type: ignore[arg-type]
     assert str(exc.value) == (
         f"segment() takes a Transcript, not a {type(given).__name__} (read it with "
@@ -481,14 +481,43 @@ def stub_coder(**params: object) -> AutoCoder:
 def test_params_with_an_unknown_key_or_a_value_out_of_range_are_refused(
     params: dict[str, object], message: str
 ) -> None:
-    with pytest.raises(RoqaError) as exc:
+    """A value of the wrong type is a TypeError, an unknown key or a value out of range a
+    ValueError, as docs/python.md "Errors" says (s50 api tester: alpha=2 was a bare RoqaError,
+    which ``except ValueError`` did not catch)."""
+    (value,) = params.values()
+    wrong_type = isinstance(value, str) and ("must be a number" in message or "True" in message)
+    with pytest.raises(TypeError if wrong_type else ValueError) as exc:
         stub_coder(**params)
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value).startswith(message)
     assert "\n" not in str(exc.value)
 
 
+@pytest.mark.parametrize(
+    ("params", "error"),
+    [
+        ({"alpha": 2}, ValueError),
+        ({"alfa": 0.1}, ValueError),
+        ({"unit": "paragraph"}, ValueError),
+        ({"top_k": 0}, ValueError),
+        ({"top_k": 2.0}, TypeError),
+        ({"top_k": True}, TypeError),
+        ({"unit": 3}, TypeError),
+        ({"C": None}, TypeError),
+    ],
+)
+def test_a_param_out_of_range_is_a_value_error_and_of_another_type_a_type_error(
+    params: dict[str, object], error: type[Exception]
+) -> None:
+    with pytest.raises(error) as exc:
+        stub_coder(**params)
+    assert isinstance(exc.value, RoqaError)
+    other = TypeError if error is ValueError else ValueError
+    assert not isinstance(exc.value, other)
+
+
 def test_params_that_are_not_a_dict_are_refused() -> None:
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         AutoCoder("cfir-2009", embedder=StubEmbedder(), params=[("alpha", 0.05)])  # type: ignore[arg-type]
     assert str(exc.value) == 'params must be a dict, not list (e.g. params={"alpha": 0.05})'
 
@@ -554,7 +583,7 @@ def test_an_autocoder_shows_its_codebook_model_and_backend() -> None:
 
 
 def test_segments_of_a_path_says_to_read_it_first() -> None:
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:
         stub_coder().segments_of("p01.txt")  # type: ignore[arg-type]
     assert str(exc.value) == (
         "segments_of() takes a Transcript, not a str (read the file with read_transcript() first)"
@@ -735,12 +764,13 @@ def test_a_change_to_a_loaded_models_params_is_checked_as_the_constructor_checks
         ("context_weight", 5, "context_weight must be a number from 0 to 1, got 5"),
         ("use_context", "no", "use_context must be True or False, got 'no'"),
     ):
-        with pytest.raises(RoqaError) as caught:
+        error = TypeError if key == "use_context" else ValueError
+        with pytest.raises(error) as caught:
             ac.params[key] = value
         assert str(caught.value).startswith(message)
-        with pytest.raises(RoqaError):
+        with pytest.raises(error):
             ac.params.update({key: value})
-        with pytest.raises(RoqaError):
+        with pytest.raises(error):
             ac.params |= {key: value}
     assert ac.params == {**DEFAULT_PARAMS, "alpha": 0.2}  # nothing was changed
     ac.params["alpha"] = 0.05

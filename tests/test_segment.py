@@ -15,7 +15,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.backchannels import is_backchannel, only_acknowledges
@@ -532,12 +531,12 @@ def test_caller_token_counter_is_used() -> None:
 
 
 def test_unknown_unit_is_a_user_error() -> None:
-    with pytest.raises(RoqaError, match="unknown segment unit 'paragraph'"):
+    with pytest.raises(ValueError, match="unknown segment unit 'paragraph'"):
         segment(interview(), "paragraph")  # type: ignore[arg-type]
 
 
 def test_too_small_max_tokens_is_a_user_error() -> None:
-    with pytest.raises(RoqaError, match="max_tokens must be at least 8, not 4"):
+    with pytest.raises(ValueError, match="max_tokens must be at least 8, not 4"):
         segment(interview(), max_tokens=4)
 
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
-from .errors import RoqaError, quoted, warn
+from .errors import RoqaError, RoqaTypeError, RoqaValueError, quoted, warn
 from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
 from .result import MODEL_CARD_KEY, CodingResult
 from .schema import (
@@ -178,19 +178,29 @@ def _is_number(value: Any) -> bool:
 
 def check_params(params: dict[str, Any]) -> None:
     """A one-line :class:`RoqaError` for an unknown key or a value out of range in ``params``
-    (the coding parameters: :data:`DEFAULT_PARAMS`, explained in :data:`PARAM_HELP`)."""
+    (the coding parameters: :data:`DEFAULT_PARAMS`, explained in :data:`PARAM_HELP`): a
+    :class:`~roqa_nlp.errors.RoqaTypeError` for a value of the wrong type (``alpha="0.1"``), a
+    :class:`~roqa_nlp.errors.RoqaValueError` for an unknown key or a value out of range
+    (``alpha=2``), so ``except ValueError`` catches them as docs/python.md "Errors" says."""
     from .prediction import METHODS, SCORES
     from .transcripts.segment import MIN_MAX_TOKENS, UNITS
 
     unknown = [k for k in params if k not in DEFAULT_PARAMS]
     if unknown:
-        raise RoqaError(
+        raise RoqaValueError(
             f"unknown parameter(s) {', '.join(repr(k) for k in unknown)}",
             hint=f"the parameters are {', '.join(DEFAULT_PARAMS)}",
         )
 
-    def bad(key: str, why: str) -> RoqaError:
-        return RoqaError(f"{key} must be {why}, got {params[key]!r}", hint=PARAM_HELP[key])
+    def check(key: str, of_type: bool, in_range: bool, why: str) -> None:
+        if key in params and not (of_type and in_range):
+            error = RoqaValueError if of_type else RoqaTypeError
+            raise error(f"{key} must be {why}, got {params[key]!r}", hint=PARAM_HELP[key])
+
+    def number(key: str) -> tuple[bool, float]:
+        """Whether ``params[key]`` (when given) is a number, and it (0 when not)."""
+        value = params.get(key, 0)
+        return (True, float(value)) if _is_number(value) else (False, 0.0)
 
     for key in (
         "lexical_weight",
@@ -199,33 +209,25 @@ def check_params(params: dict[str, Any]) -> None:
         "valence_prior_weight",
         "question_weight",
     ):
-        if key in params and not (_is_number(params[key]) and 0.0 <= params[key] <= 1.0):
-            raise bad(key, "a number from 0 to 1")
-    if "valence_neutral_weight" in params and not (
-        _is_number(params["valence_neutral_weight"])
-        and 0.0 < params["valence_neutral_weight"] <= 1.0
-    ):
-        raise bad("valence_neutral_weight", "a number above 0, at most 1")
-    if "alpha" in params and not (_is_number(params["alpha"]) and 0.0 < params["alpha"] < 1.0):
-        raise bad("alpha", "a number between 0 and 1 (not 0 or 1)")
+        ok, x = number(key)
+        check(key, ok, 0.0 <= x <= 1.0, "a number from 0 to 1")
+    ok, x = number("valence_neutral_weight")
+    check("valence_neutral_weight", ok, 0.0 < x <= 1.0, "a number above 0, at most 1")
+    ok, x = number("alpha")
+    check("alpha", ok, 0.0 < x < 1.0, "a number between 0 and 1 (not 0 or 1)")
     for key in ("C", "valence_C"):
-        if key in params and not (_is_number(params[key]) and params[key] > 0):
-            raise bad(key, "a number above 0")
-    if "question_temperature" in params and not (
-        _is_number(params["question_temperature"]) and params["question_temperature"] >= 0
-    ):
-        raise bad("question_temperature", "a number of 0 or more")
+        ok, x = number(key)
+        check(key, ok, x > 0, "a number above 0")
+    ok, x = number("question_temperature")
+    check("question_temperature", ok, x >= 0, "a number of 0 or more")
     for key, known in (("unit", UNITS), ("method", METHODS), ("novelty_score", SCORES)):
-        if key in params and params[key] not in known:
-            raise bad(key, "one of " + ", ".join(known))
-    for key, least in (("max_tokens", MIN_MAX_TOKENS), ("top_k", 1), ("n_evidence", 0)):
         value = params.get(key)
-        if key in params and (
-            isinstance(value, bool) or not isinstance(value, int) or value < least
-        ):
-            raise bad(key, f"a whole number of at least {least}")
-    if "use_context" in params and not isinstance(params["use_context"], bool):
-        raise bad("use_context", "True or False")
+        check(key, isinstance(value, str), value in known, "one of " + ", ".join(known))
+    for key, least in (("max_tokens", MIN_MAX_TOKENS), ("top_k", 1), ("n_evidence", 0)):
+        value = params.get(key, least)
+        whole = not isinstance(value, bool) and isinstance(value, int)
+        check(key, whole, whole and value >= least, f"a whole number of at least {least}")
+    check("use_context", isinstance(params.get("use_context"), bool), True, "True or False")
 
 
 class Params(dict[str, Any]):
@@ -595,7 +597,8 @@ class AutoCoder:
     model).
 
     ``params`` overrides the coding parameters (defaults in :data:`DEFAULT_PARAMS`); an unknown
-    key or a value out of range is a :class:`~roqa_nlp.errors.RoqaError`:
+    key or a value out of range is a :class:`~roqa_nlp.errors.RoqaError` that is a ValueError
+    (a value of the wrong type, a TypeError):
 
     - ``method``: classifier, ``logreg`` (default), ``prototype`` or ``hybrid``;
     - ``C``: inverse regularisation strength of the logistic regression (4.0; > 0);
@@ -643,7 +646,7 @@ class AutoCoder:
         params: dict[str, Any] | None = None,
     ):
         if params is not None and not isinstance(params, dict):
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"params must be a dict, not {type(params).__name__}",
                 hint='e.g. params={"alpha": 0.05}',
             )
@@ -1026,7 +1029,8 @@ class AutoCoder:
         from .training import TrainingSet, load_training_set, text_hashes, training_data_hash
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
-            raise RoqaError(
+            whole = not isinstance(weight, bool) and isinstance(weight, int)
+            raise (RoqaValueError if whole else RoqaTypeError)(
                 f"the feedback weight must be a whole number of at least 1, not {weight!r}",
                 hint="1 counts each decided segment once, like a training record",
             )
@@ -1041,7 +1045,7 @@ class AutoCoder:
         else:
             decs = [d for d in items if isinstance(d, Decision)]
             if len(decs) != len(items):
-                raise RoqaError(
+                raise RoqaTypeError(
                     "decisions are files or Decision objects, not a mix",
                     hint="give decisions files, or a list of Decision",
                 )
@@ -1066,7 +1070,7 @@ class AutoCoder:
         else:
             per_file = list(codings)
             if len(per_file) != len(files):
-                raise RoqaError(
+                raise RoqaValueError(
                     f"{len(per_file)} codings for {len(files)} decisions files",
                     hint="give one codings file per decisions file, in the same order",
                 )
@@ -1536,7 +1540,7 @@ class AutoCoder:
         and number the segments differently (segment ids name other texts).
         """
         if not isinstance(transcript, Transcript):
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"segments_of() takes a Transcript, not a {type(transcript).__name__}",
                 hint="read the file with read_transcript() first",
             )
@@ -1706,7 +1710,7 @@ class AutoCoder:
                     yield t, False, self.segments_of(t)
                     continue
                 if not isinstance(item, (str, Path)):
-                    raise RoqaError(
+                    raise RoqaTypeError(
                         f"cannot code an object of type {type(item).__name__}",
                         hint="give transcript files, folders or Transcript objects",
                     )

@@ -41,7 +41,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RoqaError, and_list, first_and_count, first_few
+from .errors import (
+    RoqaError,
+    RoqaTypeError,
+    RoqaValueError,
+    and_list,
+    first_and_count,
+    first_few,
+)
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import Segment, SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
@@ -367,7 +374,7 @@ def as_result(result: Any, function: str) -> CodingResult:
     if isinstance(result, (str, Path)):
         return CodingResult.read(result)
     kind = type(result).__name__
-    raise RoqaError(
+    raise RoqaTypeError(
         f"{function}() takes a CodingResult (or its folder), not a {kind}",
         hint="keep some segments with result.subset(where=lambda s: ...), which keeps the "
         "transcripts and run record the charts need",
@@ -392,7 +399,7 @@ def coded_segments(
     k = charted_top_k(result, top_k)
     k = check_top_k(k, allow_none=False)
     if not 0.0 <= min_probability <= 1.0:
-        raise RoqaError(f"min_probability must be from 0 to 1, got {min_probability}")
+        raise RoqaValueError(f"min_probability must be from 0 to 1, got {min_probability}")
     book = codebook if codebook is not None else _recorded(result)
     ids: dict[str, str] = {}
 
@@ -776,7 +783,9 @@ def _case_of(result: CodingResult, transcript_id: str, cases: str) -> str:
 
 def _check_cases(cases: str) -> None:
     if cases not in CASE_KINDS:
-        raise RoqaError(f"unknown case kind {cases!r}", hint="use 'participant' or 'transcript'")
+        raise RoqaValueError(
+            f"unknown case kind {cases!r}", hint="use 'participant' or 'transcript'"
+        )
 
 
 def _code_names(result: CodingResult, codebook: Codebook | None) -> dict[str, str]:
@@ -947,7 +956,7 @@ class FrameworkMatrix:
         :attr:`note`, is on the workbook's ``About`` sheet). Text cells that a spreadsheet would
         run as a formula are prefixed with ``'``."""
         if layout not in ("wide", "long"):
-            raise RoqaError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
+            raise RoqaValueError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
         write_spreadsheet_csv(path, rows)
 
@@ -1358,7 +1367,9 @@ def domain_heading(kind: str) -> str:
 def check_quotes(quotes: object) -> None:
     """A one-line error unless ``quotes`` (how many quotes to show) is a whole number >= 0."""
     if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
-        raise RoqaError(f"quotes must be a whole number of 0 or more, got {quotes!r}")
+        whole = not isinstance(quotes, bool) and isinstance(quotes, int)
+        error = RoqaValueError if whole else RoqaTypeError
+        raise error(f"quotes must be a whole number of 0 or more, got {quotes!r}")
 
 
 def barriers_enablers(
@@ -2212,13 +2223,13 @@ def _check_francis(initial_sample: int, stopping_criterion: int) -> None:
     """A one-line error unless the 10+3 rule's two numbers are each at least one interview: with
     no initial sample the rule would judge from the first interview, before any is analysed."""
     if initial_sample < 1:
-        raise RoqaError(
+        raise RoqaValueError(
             "the initial sample of the 10+3 rule must be at least 1 interview, got "
             f"{initial_sample}",
             hint="Francis et al. (2010) analyse 10 interviews first: initial_sample=10",
         )
     if stopping_criterion < 1:
-        raise RoqaError(
+        raise RoqaValueError(
             "the stopping criterion of the 10+3 rule must be at least 1 interview, got "
             f"{stopping_criterion}",
             hint="Francis et al. (2010) stop after 3 further interviews with no new idea: "
@@ -2280,7 +2291,7 @@ def guest_runs(
     when the base holds no code.
     """
     if base_size < 1 or run_length < 1:
-        raise RoqaError(
+        raise RoqaValueError(
             "the Guest et al. method needs base_size >= 1 and run_length >= 1",
             hint=f"got {base_size} and {run_length}",
         )
@@ -2364,7 +2375,7 @@ def saturation(
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
         if not any(str(x).strip() for x in given):
-            raise RoqaError(
+            raise RoqaValueError(
                 "the interview order names no interview",
                 hint="give transcript ids in the order the interviews were done, or no order",
             )
@@ -2396,7 +2407,7 @@ def saturation(
         }
         if several:
             t, ids = next(iter(several.items()))
-            raise RoqaError(
+            raise RoqaValueError(
                 f"interview order names {t!r}, who has {len(ids)} transcripts ({', '.join(ids)})",
                 hint="name each of them by its transcript id, in the order they were done",
             )
@@ -2419,7 +2430,7 @@ def saturation(
             seq = [t for t in seq if t not in set(unread)]
             missing = [t for t in missing if t not in set(unread)]
         if missing:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"interview order names unknown transcript(s) {', '.join(map(repr, missing))}",
                 hint=f"use ids from: {', '.join(known)}",
             )
@@ -2429,7 +2440,7 @@ def saturation(
             b = next((b for b, o in expanded[i + 1 :] if b != a and set(o) & set(ts)), None)
             if b is not None and len(ts) > 1:
                 ids = sorted(ts)
-                raise RoqaError(
+                raise RoqaValueError(
                     f"interview order names {a!r} and {b!r}, one participant (case "
                     f"{_case_of(result, ts[0], 'participant')}) with {len(ids)} transcripts "
                     f"({', '.join(ids)})",
@@ -2437,7 +2448,7 @@ def saturation(
                 )
         dupes = sorted({t for t in seq if seq.count(t) > 1})
         if dupes:
-            raise RoqaError(f"interview order repeats {', '.join(map(repr, dupes))}")
+            raise RoqaValueError(f"interview order repeats {', '.join(map(repr, dupes))}")
         left_out = [t for t in known if t not in set(seq)]
         if left_out:
             from .errors import warn
@@ -2447,7 +2458,9 @@ def saturation(
                 f"({first_few(left_out)}): saturation is judged on the {len(seq)} it names"
             )
     if not 0 <= new_info_threshold <= 1:
-        raise RoqaError(f"new_info_threshold must be between 0 and 1, got {new_info_threshold}")
+        raise RoqaValueError(
+            f"new_info_threshold must be between 0 and 1, got {new_info_threshold}"
+        )
     listed = meta.get(NOT_REVIEWED)
     listed = [str(t) for t in listed] if isinstance(listed, list) else []
     cases_of = meta.get(NOT_REVIEWED_CASES)

@@ -697,7 +697,7 @@ class CodingResult:
             else:
                 known = sorted(set(seen.values()) | {x.name for x in book})
                 close = difflib.get_close_matches(c, known, n=3)
-                raise RoqaError(
+                raise RoqaValueError(
                     f"unknown code {quoted(c)}",
                     hint=f"did you mean {', '.join(map(quoted, close))}?"
                     if close
@@ -746,7 +746,7 @@ class CodingResult:
         src = as_book(source or source_codebook(self) or DEFAULT_CODEBOOK)
         own = codebook_of(self) if source is not None and src.id in BUILTIN else None
         if own is not None and own != src.id:  # its codes would pass through untranslated
-            raise RoqaError(
+            raise RoqaValueError(
                 f"translate(source={src.id!r}): the result's codes are of codebook {own!r}",
                 hint=f"leave source out, or give source={own!r}",
             )
@@ -1030,7 +1030,7 @@ def _check_known(
     unknown = sorted(wanted - known, key=natural_key)
     if unknown:
         has = sorted(known if shown is None else shown, key=natural_key)
-        raise RoqaError(
+        raise RoqaValueError(
             f"unknown {kind}(s) {', '.join(quoted(u) for u in unknown)}",
             hint=f"this result has {first_few(has) or 'none'}",
         )

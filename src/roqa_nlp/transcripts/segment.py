@@ -47,7 +47,7 @@ from itertools import pairwise
 from pathlib import PurePath
 from typing import Literal
 
-from ..errors import RoqaError
+from ..errors import RoqaTypeError, RoqaValueError
 from ..schema import Segment, Transcript
 from .annotations import bracketed
 from .backchannels import (
@@ -370,9 +370,9 @@ SegmentSpan = tuple[int, int, int]
 
 def _check_options(unit: str, max_tokens: int) -> None:
     if unit not in UNITS:
-        raise RoqaError(f"unknown segment unit {unit!r}", hint="use turn, sentence or window")
+        raise RoqaValueError(f"unknown segment unit {unit!r}", hint="use turn, sentence or window")
     if max_tokens < MIN_MAX_TOKENS:
-        raise RoqaError(
+        raise RoqaValueError(
             f"max_tokens must be at least {MIN_MAX_TOKENS}, not {max_tokens}",
             hint="use the model's limit, e.g. 200",
         )
@@ -573,7 +573,7 @@ def segment(
             if isinstance(transcript, (str, PurePath))
             else "give a Transcript from read_transcript()"
         )
-        raise RoqaError(f"segment() takes a Transcript, not a {what}", hint=hint)
+        raise RoqaTypeError(f"segment() takes a Transcript, not a {what}", hint=hint)
     spans = segment_spans(
         transcript,
         unit,
