@@ -210,6 +210,38 @@ def test_works_with_sklearn_cross_validation(data) -> None:
     assert scores.tolist() == [1.0] * 5
 
 
+def test_a_none_target_scores_as_none_does(data) -> None:
+    """score() with a None (or []) target, documented as NONE, failed TypeError: '<' not
+    supported between 'NoneType' and 'str' (s50 api tester): scikit-learn's accuracy sorts the
+    labels. It is read as NONE, as fit() reads it."""
+    X, y = data
+    y_none = [None if c == NONE else c for c in y]
+    y_none[-1] = []
+    clf = CodeClassifier(calibrate=False).fit(X, y_none)
+    assert clf.classes_.tolist() == sorted(CODES)
+    assert clf.score(X, y_none) == clf.score(X, y) == 1.0
+    wrong = ["IC.A"] * 10 + [None] * 30
+    assert clf.score(X, wrong) == pytest.approx(20 / 40)
+
+
+def test_a_none_target_works_with_sklearn_model_selection_given_a_splitter(data) -> None:
+    """cross_val_score and GridSearchCV with an explicit splitter take None targets; with
+    ``cv=5`` scikit-learn sorts y to stratify it before the estimator sees it, so those take
+    "NONE" (as the docstring says)."""
+    from sklearn.model_selection import GridSearchCV, KFold
+
+    X, y = data
+    y_none = [None if c == NONE else c for c in y]
+    folds = KFold(5, shuffle=True, random_state=0)
+    scores = cross_val_score(CodeClassifier(calibrate=False), X, y_none, cv=folds)
+    assert scores.tolist() == [1.0] * 5
+    grid = GridSearchCV(CodeClassifier(calibrate=False), {"C": [0.5, 4.0]}, cv=folds)
+    assert grid.fit(X, y_none).best_score_ == 1.0
+    grid = GridSearchCV(CodeClassifier(calibrate=False), {"C": [0.5, 4.0]}, cv=5)
+    assert grid.fit(X, y).best_score_ == 1.0
+    assert 'give "NONE", not None' in (CodeClassifier.__doc__ or "")
+
+
 def test_predict_before_fit_raises_not_fitted() -> None:
     with pytest.raises(NotFittedError):
         CodeClassifier().predict(np.zeros((1, 8)))

@@ -357,9 +357,14 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
 
     A scikit-learn classifier: ``fit(X, y)`` takes embeddings ``X`` [n, d] and one target per row,
     a label (a code id, or any string or integer label) or a list of labels (multi-label); a
-    ``None`` or ``[]`` target means :data:`NONE`. ``classes_`` are the labels seen in training,
-    sorted (NONE among them only when some target meant it); ``predict`` gives the most probable
-    one, :meth:`predict_labels` every probable one.
+    ``None`` or ``[]`` target means :data:`NONE`, in :meth:`fit` and :meth:`score` alike.
+    ``classes_`` are the labels seen in training, sorted (NONE among them only when some target
+    meant it); ``predict`` gives the most probable one, :meth:`predict_labels` every probable one.
+
+    scikit-learn's model selection given a number of folds (``cross_val_score(clf, X, y, cv=5)``,
+    ``GridSearchCV(..., cv=5)``) sorts ``y`` to stratify it before this estimator sees it, which
+    a None among strings breaks: there give "NONE", not None (or give a splitter, ``cv=KFold(5)``,
+    which takes None).
 
     Parameters
     ----------
@@ -587,6 +592,16 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""
         X = self._check(X)
         return calibrated_probabilities(self._logits(X), self.temperature_)
+
+    def score(self, X: Any, y: Any, sample_weight: Any = None) -> float:
+        """Mean accuracy of :meth:`predict` on ``X`` against ``y``, a ``None`` or ``[]`` target
+        read as :data:`NONE` as :meth:`fit` reads it (scikit-learn's accuracy sorts the labels,
+        which a None among strings breaks)."""
+        targets = [
+            NONE if t is None or (isinstance(t, (list, tuple)) and not t) else t
+            for t in _target_list(y)
+        ]
+        return float(super().score(X, targets, sample_weight=sample_weight))
 
     def predict(self, X: Any) -> np.ndarray:
         """The most probable class of each row (an element of ``classes_``)."""
