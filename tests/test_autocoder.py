@@ -1692,6 +1692,18 @@ def _valence_update(
     return ac, seen[0]
 
 
+def test_a_list_of_decisions_names_no_file_in_the_model_card(
+    embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """update([Decision(...)]) recorded decisions_files [{'name': 'decisions'}], a file that
+    does not exist, where reviewed_codings(...).save() writes "decisions": null (s50 api)."""
+    ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [])
+    (entry,) = ac.card["feedback"]["decisions_files"]
+    assert entry["name"] is None
+    assert entry["n_decisions"] == 1
+    assert len(entry["sha256"]) == 64
+
+
 def test_update_trains_the_valence_head_with_the_researchers_valence(
     embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:

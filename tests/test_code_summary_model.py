@@ -38,3 +38,9 @@ def test_one_decision_from_one_file_is_said_in_the_singular() -> None:
     assert (
         model_named(Path("m"), card) == " with the model in m (trained with 1 decision from 1 file)"
     )
+
+
+def test_decisions_given_in_python_are_not_counted_as_a_file() -> None:
+    """update([Decision(...)]) records no file name: "from 1 file" named a file there is not."""
+    card = {"feedback": {"n_decisions": 2, "decisions_files": [{"name": None}]}}
+    assert model_named(Path("m"), card) == " with the model in m (trained with 2 decisions)"

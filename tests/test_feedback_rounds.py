@@ -187,3 +187,23 @@ def test_an_earlier_round_named_from_another_folder_is_found_beside_the_codings(
         "forgets its decisions (to keep them, repeat --feedback for every round, earliest "
         "first, giving each file no longer found where it is now)"
     )
+
+
+def test_a_round_given_as_a_list_of_decisions_is_named_so_not_as_a_file(
+    rounds: tuple[str, str, str],
+) -> None:
+    """A model trained with a list of Decisions records no file name (null): the warning names
+    it as given in memory, not as a file "None" (s50 api tester, finding 5)."""
+    r1, r2, _ = rounds
+    card = CodingResult(
+        meta={"model_card": {"feedback": {"decisions_files": [{"name": None, "sha256": r1}]}}}
+    )
+    said = earlier_rounds_left_out([("r2_coded/decisions.csv", r2)], [card])
+    assert said == (
+        "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"a list of Decisions given in Python (sha256 {r1[:12]}), not given now: the new model "
+        "forgets its decisions (to keep them, repeat --feedback for every round, earliest "
+        "first, giving each file no longer found where it is now)"
+    )
+    given = [("r2_coded/decisions.csv", r2), ("decisions", r1)]
+    assert earlier_rounds_left_out(given, [card, None]) is None

@@ -1008,7 +1008,8 @@ class AutoCoder:
         being coded: this changes how strongly decisions on existing codes count, not a new code
         (classes are balanced, so a code known only from decisions weighs the same however often
         they count; it needs several decided segments). The decisions files, their counts, the
-        codings used and what was left out are recorded in the model card (``feedback``).
+        codings used and what was left out are recorded in the model card (``feedback``; a list
+        of :class:`~roqa_nlp.decisions.Decision` is no file: its ``name`` is None).
         The decided segments are learnt but never shown as evidence (nor stored in words in the
         model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
@@ -1038,7 +1039,8 @@ class AutoCoder:
         if isinstance(decisions, (str, Path)):
             decisions = [decisions]
         items = list(decisions)
-        if items and all(isinstance(d, (str, Path)) for d in items):
+        in_memory = not (items and all(isinstance(d, (str, Path)) for d in items))
+        if not in_memory:
             for path in items:
                 decs_i, h = read_decisions(path)
                 files.append((decs_i, str(path), h))
@@ -1205,8 +1207,13 @@ class AutoCoder:
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": base_hash,
             "decisions_sha256": dhash,
+            # a list of Decisions is no file: its name is null, as run.json's "decisions" is
             "decisions_files": [
-                {"name": name, "sha256": h, "n_decisions": sum(d.decision != NOTE for d in decs_i)}
+                {
+                    "name": None if in_memory else name,
+                    "sha256": h,
+                    "n_decisions": sum(d.decision != NOTE for d in decs_i),
+                }
                 for decs_i, name, h in files
             ],
             "n_decisions": len(all_decs) - n_notes,

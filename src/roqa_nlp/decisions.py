@@ -1869,21 +1869,29 @@ def earlier_rounds_left_out(
         )
         files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
         left = [
-            (str(f.get("name")), str(f.get("sha256")))
+            (f.get("name"), str(f.get("sha256")))
             for f in (files if isinstance(files, list) else [])
             if isinstance(f, dict)
             and f.get("sha256") not in shas
-            and place(str(f.get("name"))) not in places
+            and not (isinstance(f.get("name"), str) and place(f["name"]) in places)
         ]
         if left:
             reviewed.append(name)
             for n, h in left:
-                missing.setdefault(h, _found_from_here(n, h, folder))
+                # update([Decision(...)]) records no file (name null): found by its SHA-256 alone
+                found = (
+                    _found_from_here(n, h, folder)
+                    if isinstance(n, str)
+                    else f"a list of Decisions given in Python (sha256 {h[:12]})"
+                )
+                missing.setdefault(h, found)
     if not missing:
         return None
-    gone = {h for h, n in missing.items() if not Path(n).is_file()}
+    in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
+    gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
     named = [
-        f"{n} (no longer found; sha256 {h[:12]})" if h in gone else n for h, n in missing.items()
+        f"{n} (no longer found; sha256 {h[:12]})" if h in gone - in_python else n
+        for h, n in missing.items()
     ]
     if gone:
         how = "giving each file no longer found where it is now"

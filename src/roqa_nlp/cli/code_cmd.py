@@ -1170,7 +1170,8 @@ def model_named(model: Path | None, card: dict[str, Any]) -> str:
     n = feedback.get("n_decisions") if isinstance(feedback, dict) else None
     if isinstance(n, int) and n:
         files = feedback.get("decisions_files")  # type: ignore[union-attr]
-        k = len(files) if isinstance(files, list) else 0
+        # a list of Decisions given in Python is no file (its name is null)
+        k = sum(isinstance(f, dict) and f.get("name") is not None for f in files or [])
         of = f" from {k} file{'' if k == 1 else 's'}" if k else ""
         said += f" (trained with {n} decision{'' if n == 1 else 's'}{of})"
     return said
