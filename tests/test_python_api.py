@@ -924,3 +924,22 @@ def test_update_says_it_retrains_in_place_and_returns_self_as_fit_does() -> None
     )
     assert "`update()` retrains `ac` in place and returns it, as `fit()` does" in guide
     assert "before = AutoCoder.load()" in guide
+
+
+def test_a_models_suggestions_carry_a_valence_probability_and_none_is_documented(
+    tiny_model: AutoCoder,
+) -> None:
+    """Suggestion.valence_probability is ``float | None``, which ``vp: float =
+    top.valence_probability`` fails under mypy --strict (s50 api tester). None is real: a
+    person's coding (imported from a QDA project, reviewed, older codings files) has no model
+    valence probability; the model's suggestions always have one. The docstring says both."""
+    from roqa_nlp.schema import Suggestion
+    from roqa_nlp.transcripts import read_transcript
+
+    suggested = tiny_model.suggest(["We never had enough staff.", "Our manager backs us."])
+    coded = tiny_model.code(read_transcript(P01))
+    every = [g for row in suggested for g in row] + [g for s in coded for g in s.suggestions]
+    assert every and all(type(g.valence_probability) is float for g in every)
+    doc = " ".join((Suggestion.__doc__ or "").split())
+    assert "``valence_probability`` is None for a person's coding" in doc
+    assert "AutoCoder.suggest() and code() always give a float" in doc
