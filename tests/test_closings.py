@@ -36,6 +36,19 @@ def test_a_closing_formula_alone_is_one(words: str) -> None:
 
 @pytest.mark.parametrize(
     "words",
+    ["No, I think that's everything. Thanks so much, bye!", "No, that's all. Anyway, thanks.",
+     "No, nothing else. Sorry, thanks, bye.", "No, I think that's it. Thanks so much, bye!"],
+)  # fmt: skip
+def test_a_closing_formula_before_a_sign_off_is_one(words: str) -> None:
+    """Session 50's regression hunt: the model reads these without the sign-off they end with
+    (before_sign_off), so "No, I think that's everything." alone, which it coded as Knowledge &
+    Beliefs at 0.72; the closing formula read on the whole words missed them ("so much", "bye"
+    are no closing words). They are closing formulas, procedural talk."""
+    assert is_closing_formula(words)
+
+
+@pytest.mark.parametrize(
+    "words",
     ["No, that's everything, apart from the funding which worries me.",
      "Good luck getting the commissioners to pay for anything.", "Good luck.",
      "No, that's everything, good luck with the commissioners.", "No.", "Not really.",

@@ -86,7 +86,14 @@ def _covered(tokens: list[str], *, backwards: bool = False) -> tuple[list[bool |
 
 
 def is_closing_formula(words: str) -> bool:
-    """True when ``words`` are only a closing formula (see the module docstring)."""
+    """True when ``words`` are only a closing formula (see the module docstring), or are one
+    before the sign-off they end with (:func:`before_sign_off`): "No, I think that's everything.
+    Thanks so much, bye!" is one, as the model reads it without "Thanks so much, bye!"."""
+    return any(_only_a_closing(w) for w in dict.fromkeys((words, before_sign_off(words))))
+
+
+def _only_a_closing(words: str) -> bool:
+    """True when ``words`` are only a closing formula, as they are."""
     tokens = words_of(words)
     return bool(_covered(tokens)[0][-1]) if tokens else False
 
