@@ -139,13 +139,23 @@ def test_a_pair_where_a_coder_gave_no_valence_is_left_out_and_counted(tmp_path) 
 
 
 def test_a_spreadsheet_blank_in_the_valence_cell_is_no_valence(tmp_path) -> None:
-    """'N/A', '-' ... read as no code in the code cell (spreadsheet_blanks) are no valence in the
-    valence cell, not an unknown valence: the row u7,B,X,N/A is the row u7,B,X, (empty)."""
-    text = VALENCE_CSV + "u7,A,X,barrier\nu7,B,X,N/A\nu8,A,Y,-\nu8,B,Y,enabler\n"
+    """'N/A', 'null' ... read as no code in the code cell (spreadsheet_blanks) are no valence in
+    the valence cell, not an unknown valence: the row u7,B,X,N/A is the row u7,B,X, (empty)."""
+    text = VALENCE_CSV + "u7,A,X,barrier\nu7,B,X,N/A\nu8,A,Y,null\nu8,B,Y,enabler\n"
     v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
     assert v is not None
     assert (v.n_pairs, v.n_without_valence) == (5, 2)
     assert v.kappa == pytest.approx(KAPPA)
+
+
+@pytest.mark.parametrize("sign", ["-", "--", "\u2013"])
+def test_a_dash_in_the_valence_cell_is_an_unknown_valence_not_a_blank(tmp_path, sign) -> None:
+    """Session 50's regression hunt: '-' in a valence column (a table of + and -, '-' a barrier)
+    was read as no valence without a word, and a file of + and - failed only at its first '+'.
+    A dash is a blank in the code cell, but a sign in the valence cell: unknown, as before."""
+    text = VALENCE_CSV + f"u7,A,X,barrier\nu7,B,X,{sign}\n"
+    with pytest.raises(RoqaError, match=f"line 15: unknown valence '{sign}'"):
+        read_long_csv(write(tmp_path / "c.csv", text))
 
 
 def test_a_row_of_spreadsheet_blanks_is_a_unit_coded_with_nothing_and_no_valence(

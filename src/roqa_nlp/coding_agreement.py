@@ -644,10 +644,13 @@ class _CommaCells:
 
 def _csv_valence(cell: str, where: str, path: Path) -> str | None:
     """The valence a long CSV's ``valence`` cell gives (None: no valence given, the cell empty
-    or holding a spreadsheet's blank, "N/A" or "-", as the code cell beside it is read)."""
+    or holding a spreadsheet's blank in words, "N/A", "null", as the code cell beside it is
+    read). A dash is no blank here: in a valence column it may be a minus, a barrier (a table
+    of + and -), so it is an unknown valence, as any other sign."""
     from .schema import normalise_valence
 
-    if not cell.strip() or cell.strip().lower() in spreadsheet_blanks():
+    blank = cell.strip().lower()
+    if not blank or (blank in spreadsheet_blanks() and any(c.isalpha() for c in blank)):
         return None
     try:
         return normalise_valence(cell)
