@@ -911,7 +911,8 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
         "Alice's review (roqa apply-decisions). Left out as not reviewed yet: 2 undecided "
         "segments of the reviewed transcripts and 1 transcript the review did not reach (p02).\n"
         'roqa_nlp review: {"participants_not_reviewed": ["P02"], "review_scope": '
-        '{"participant_segments": 8, "procedural": 0, "small_talk": 0}, "study_interviews": '
+        '{"participant_segments": 8, "procedural": 0, "small_talk": 0}, "reviewed_model": '
+        '"abc123", "reviewed_segments": ["p01:0001", "p01:0003"], "study_interviews": '
         '["p01", "p02"], '
         '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
         '"user": "Alice"}'
@@ -973,3 +974,38 @@ def test_the_left_out_parts_go_to_the_reviewer_only(cfir: Codebook, tmp_path: Pa
         "the project's description holds a damaged record of what a review left out: not "
         "read, so its charts do not say the review is partial"
     ]
+
+
+def test_a_review_read_back_from_its_export_is_compared_as_the_review(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Re-tester s50 (finding 1): the reviewed codings (Alice, with the GUID her QDA program
+    gave her) compared with the model on the segments she decided, with the note that a review
+    is not independent coding; exported and imported back they were compared on both whole
+    transcripts (her undecided segments as given no code), with neither note. The export
+    records the decided segments and the reviewed model; the import gives them back."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    review.meta["user"]["guid"] = "8F2C3A10-5B1E-4C7D-9A6F-0123456789AB"  # the program's
+    review.save(tmp_path / "alice")
+    two_interviews().save(tmp_path / "model")
+    out = tmp_path / "alice.qdpx"
+    roqa_ok("export", tmp_path / "alice", "--qdpx", out)
+    if PROJECT_XSD.is_file():
+        assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    roqa_ok("import", out, "--out", tmp_path / "imp")
+    back = CodingResult.read(tmp_path / "imp" / "codings" / "Alice")
+    assert back.meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    assert back.meta["reviewed_model"] == "abc123"
+    direct = roqa_ok("agree", tmp_path / "alice", tmp_path / "model")
+    again = " ".join(
+        roqa_ok("agree", tmp_path / "imp" / "codings" / "Alice", tmp_path / "model").split()
+    )
+    assert again == " ".join(direct.split())
+    assert "compared on the 2 segments Alice decided in their review" in again
+    assert (
+        "Alice coded by reviewing the suggestions of model (roqa apply-decisions; their "
+        "run.json records that model): a review of the model's suggestions is not independent "
+        "coding" in again
+    )
+    assert "2 coders: Alice, model (model); 2 units (segments), 2 coded by someone" in again
+    assert "│ Alice │ model (model) │ model-human │ 2 │ 50.0% │ 0.000 [—] │ 0.125 [—] │" in again

@@ -2199,6 +2199,16 @@ UNDECIDED = "undecided_segments"
 REVIEW_SCOPE = "review_scope"
 #: The meta of a review's codings that says what it left out (a ``.qdpx`` export carries them)
 REVIEW_LEFT_OUT = (UNDECIDED, NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, REVIEW_SCOPE)
+#: ... and what it decided: the segments (``agree`` compares a review on them alone) and the
+#: hash of the model whose suggestions it reviewed (``agree`` says such a review is not
+#: independent coding); a ``.qdpx`` export carries them too, so that the imported review is
+#: compared as the review itself is
+REVIEWED = "reviewed_segments"
+REVIEWED_MODEL = "reviewed_model"
+REVIEW_RECORDED = (*REVIEW_LEFT_OUT, REVIEWED, REVIEWED_MODEL)
+#: ... and in the export's record alone, the spans of the segments it decided with no code
+#: (``{id: [transcript, start, end]}``), which no selection carries: the import gives them back
+REVIEWED_NO_CODE = "reviewed_no_code"
 
 
 def ordinal(n: int) -> str:

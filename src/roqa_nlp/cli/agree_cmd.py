@@ -1044,10 +1044,12 @@ def _reviewed_pairs(
     def meta(r: Any) -> dict[str, Any]:
         return r.meta if isinstance(r.meta, dict) else {}
 
+    # a review's codings, or a review read back from roqa's .qdpx export of it (which keeps the
+    # segments it decided; before, it read as independent coding: re-tester s50)
     reviews = {
         c: meta(r).get("reviewed_model")
         for c, r in results.items()
-        if meta(r).get("source") == "roqa apply-decisions"
+        if meta(r).get("source") == "roqa apply-decisions" or meta(r).get("reviewed_segments")
     }
     if not reviews:
         return reviews, {}, []

@@ -42,8 +42,10 @@ from ..decisions import segment_notes
 from ..errors import RoqaError, first_few, warn
 from ..framework import (
     NOT_REVIEWED,
-    REVIEW_LEFT_OUT,
+    REVIEW_RECORDED,
     REVIEW_SCOPE,
+    REVIEWED,
+    REVIEWED_NO_CODE,
     carries_codes,
     review_left_out,
 )
@@ -64,7 +66,7 @@ from .refiqda import (
 from .review import is_machine_user, valence_from_model, valence_not_given
 
 #: Prefix of the line of the project's description that records, as JSON, what a review left out
-#: (:data:`~roqa_nlp.framework.REVIEW_LEFT_OUT`), which the importer gives back to the reviewer's
+#: (:data:`~roqa_nlp.framework.REVIEW_RECORDED`), which the importer gives back to the reviewer's
 #: codings, so that their charts still say the review is partial.
 REVIEW_RECORD = "roqa_nlp review: "
 
@@ -98,13 +100,20 @@ def codebook_record(codebook: Codebook) -> str | None:
     return CODEBOOK_RECORD + json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
-def review_description(meta: Mapping[str, Any], person: str) -> str | None:
-    """The project's description for the codings of a review (``roqa apply-decisions``) that
-    left segments undecided or transcripts unreached: what it left out, as the charts say it,
-    and the record of it (:data:`REVIEW_RECORD`); None for a review that left nothing out.
-    Before, a partial review exported and imported back read as a finished one."""
-    record: dict[str, Any] = {k: meta[k] for k in REVIEW_LEFT_OUT if meta.get(k)}
-    if not set(record) - {REVIEW_SCOPE}:  # what it had to decide alone: nothing left out
+def review_description(
+    meta: Mapping[str, Any], person: str, decided_no_code: Mapping[str, list[Any]] | None = None
+) -> str | None:
+    """The project's description for the codings of a review (``roqa apply-decisions``): what
+    it left out (segments undecided, transcripts unreached), as the charts say it, and the
+    record of it and of the segments it decided and the model it reviewed
+    (:data:`REVIEW_RECORD`, :data:`~roqa_nlp.framework.REVIEW_RECORDED`; ``decided_no_code``,
+    the spans of those decided with no code, as no selection carries them); None for codings that
+    are no review. Before, a partial review exported and imported back read as a finished one,
+    and ``roqa agree`` compared it as independent coding of whole transcripts (re-tester s50)."""
+    record: dict[str, Any] = {k: meta[k] for k in REVIEW_RECORDED if meta.get(k)}
+    if decided_no_code:  # the decided segments no selection carries: [transcript, start, end]
+        record[REVIEWED_NO_CODE] = dict(decided_no_code)
+    if not set(record) - {REVIEW_SCOPE}:  # what it had to decide alone: nothing to carry
         return None
     said = review_left_out(dict(meta))
     record["user"] = person
@@ -482,6 +491,11 @@ def qdpx_bytes(
                 ET.SubElement(case, "SourceRef", {"targetGUID": g})
 
     by_transcript = result.by_transcript()
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    # a review's segments decided with no code, which no selection carries: their spans go in
+    # the review's record, so that the import compares them as the review itself does
+    decided = set(meta.get(REVIEWED) or []) if person is not None else set()
+    decided_no_code: dict[str, list[Any]] = {}
     walked = result.meta.get("crosswalk") if isinstance(result.meta, Mapping) else None
     emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
     listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
@@ -538,6 +552,8 @@ def qdpx_bytes(
             if start >= end:
                 summary.skipped.append(f"segment {seg.id!r} is empty")
                 continue
+            if seg.id in decided and not seg_result.suggestions:  # no selection carries it
+                decided_no_code[seg.id] = [t.id, start, end]
             if person is None and not carries_codes(seg_result):
                 summary.not_coded += 1
                 continue
@@ -633,8 +649,7 @@ def qdpx_bytes(
             )
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
     summary.notes = len(written_notes)
-    meta = result.meta if isinstance(result.meta, dict) else {}
-    described = review_description(meta, person) if person is not None else None
+    described = review_description(meta, person, decided_no_code) if person is not None else None
     recorded = codebook_record(codebook)
     if recorded is not None:  # the own codebook's ids and mapping, back on import
         described = recorded if described is None else f"{described}\n{recorded}"

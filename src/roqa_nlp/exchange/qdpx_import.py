@@ -1046,6 +1046,18 @@ def _read_project(
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
     own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
+    from ..framework import REVIEWED_NO_CODE
+
+    mine = str(left_out.get("user") or "")
+    no_code = left_out.pop(REVIEWED_NO_CODE, {})  # a review's segments decided with no code
+    # which no selection carries: the reviewer's passages with no code, added back below
+    decided_no_code = [
+        _Pending(told, start, end, seg_id, n)
+        for n, (seg_id, (tid, start, end)) in enumerate(no_code.items())
+        if (told := by_name.get(tid)) is not None
+        and end <= len(told.text)
+        and (tid, start, end) not in pending.get(mine, {})
+    ]
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
         rated: dict[str, dict[str, dict[str, list[str]]]] = {}
@@ -1082,6 +1094,12 @@ def _read_project(
                 warnings=warnings,
                 own_valences=own_valences.get(uname, {}),
             )
+    if mine in codings and decided_no_code:
+        review = codings[mine]
+        review.segments = sorted(
+            [*review.segments, *_segment_results(decided_no_code, rank)],
+            key=lambda x: (rank[x.segment.transcript_id], x.segment.start, x.segment.end),
+        )
     return QdpxProject(
         path=path,
         name=name,
@@ -1176,15 +1194,18 @@ def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None
 
 
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
-    """What a review left out (:data:`~.qdpx_export.REVIEW_RECORD`, written by roqa's export of
-    a partial review in the project's description) with the reviewer's name under ``user``;
-    empty when the description holds no record. Only well-formed values are kept (lists of ids,
-    ``{transcript: [undecided, to review]}``); a record that is no JSON object is named in
-    ``warnings``."""
+    """What a review left out and decided (:data:`~.qdpx_export.REVIEW_RECORD`, written by
+    roqa's export of a review in the project's description) with the reviewer's name under
+    ``user``; empty when the description holds no record. Only well-formed values are kept
+    (lists of ids, ``{transcript: [undecided, to review]}``, the reviewed model's hash); a
+    record that is no JSON object is named in ``warnings``."""
     from ..framework import (
         NOT_REVIEWED,
         NOT_REVIEWED_CASES,
         REVIEW_SCOPE,
+        REVIEWED,
+        REVIEWED_MODEL,
+        REVIEWED_NO_CODE,
         STUDY_INTERVIEWS,
         UNDECIDED,
     )
@@ -1203,7 +1224,7 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         )
         return {}
     kept: dict[str, Any] = {"user": record["user"]}
-    for key in (NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS):
+    for key in (NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, REVIEWED):
         ids = record.get(key)
         if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
             kept[key] = ids
@@ -1223,6 +1244,19 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in scope.values()
     ):
         kept[REVIEW_SCOPE] = scope
+    model = record.get(REVIEWED_MODEL)
+    if isinstance(model, str) and model:
+        kept[REVIEWED_MODEL] = model
+    spans = record.get(REVIEWED_NO_CODE)
+    if isinstance(spans, dict):
+        kept[REVIEWED_NO_CODE] = {
+            str(i): (str(v[0]), v[1], v[2])
+            for i, v in spans.items()
+            if isinstance(v, list)
+            and len(v) == 3
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in v[1:])
+            and v[1] < v[2]
+        }
     return kept
 
 
