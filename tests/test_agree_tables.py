@@ -120,6 +120,22 @@ def test_no_code_applied_by_anyone_leaves_the_one_code_view_undefined_too(tmp_pa
     assert "'-' = undefined: no coder applied any code to the compared units. Use" in flat
 
 
+def test_no_code_applied_by_anyone_still_counts_the_units_compared(tmp_path, capsys) -> None:
+    """The pooled line, the pairs table and the one-code line all count the 2 units both
+    coders coded (with nothing); the coded universe has none. Before (re-tester, session 50,
+    finding 7), the header said the units and the one-code line n=2, but the pooled line read
+    "all units (n=0)" and the pair's row 0 units."""
+    out, data = agree_json(tmp_path, capsys, EDGE / "empty_codes.csv", "--n-boot", "0")
+    assert data["pooled"]["all"]["n_units"] == 2
+    assert data["pooled"]["coded"]["n_units"] == 0
+    assert [p["all"]["n_units"] for p in data["pairs"]] == [2]
+    assert [p["coded"]["n_units"] for p in data["pairs"]] == [0]
+    assert data["single_code"]["all"]["n_units"] == 2
+    flat = " ".join(out.split())
+    assert "Pooled over every code, presence/absence, all units (n=2)" in flat
+    assert rows(out, "Every pair of coders")[0].startswith("A | B | human-human | 2 | -")
+
+
 def test_without_resamples_the_pooled_column_promises_no_interval(capsys) -> None:
     """--n-boot 0 gives no bootstrap interval: the column is "value", not "value [95% CI]"."""
     code, out, err = run(["agree", str(EDGE / "single.csv"), "--n-boot", "0"], capsys)

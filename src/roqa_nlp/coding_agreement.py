@@ -1890,7 +1890,11 @@ def _draw_weights(n_units: int, n_boot: int, seed: int) -> Iterable[np.ndarray]:
 def _figures(
     sums: np.ndarray, n_coders: int, *, n_boot: int, ci_level: float, seed: int
 ) -> list[Figures]:
-    """Figures for each column block of ``sums`` (units x blocks x K), with bootstrap CIs."""
+    """Figures for each column block of ``sums`` (units x blocks x K, its units those two or
+    more coders coded), with bootstrap CIs. ``n_units`` counts those units, whether or not a
+    code gives them a decision: with no code applied anywhere there is none, and the units are
+    still compared (the figures are undefined, ``no_code``). It counted the units with a
+    decision, 0 there, beside the one-code line's n=6 (re-tester, session 50)."""
     n_units, n_blocks, width = sums.shape
     point = _stats_from_sums(sums.sum(axis=0))
     pairable = (sums[..., _D] > 0).sum(axis=0)
@@ -1899,7 +1903,7 @@ def _figures(
     method = "cohen" if n_coders == 2 else "light"
     out = [
         Figures(
-            n_units=int(pairable[b]),
+            n_units=n_units,
             percent_agreement=float(point["percent_agreement"][b]),
             kappa=float(point["kappa"][b]),
             alpha=float(point["alpha"][b]),
