@@ -167,6 +167,55 @@ def test_a_row_of_spreadsheet_blanks_is_a_unit_coded_with_nothing_and_no_valence
     assert cu.blank_cells == {"N/A": 1}
 
 
+@pytest.mark.parametrize("blank", ["", "NONE", "N/A", "-"])
+def test_a_row_with_no_code_reads_its_valence_cell_as_its_code_cell(tmp_path, blank) -> None:
+    """Re-tester, session 50, finding 6: the row u2,Ana,-,- was "unknown valence '-'" while
+    its '-' code cell read as no code. On a row with no code, the valence cell is read as the
+    code cell is: a blank there, a dash too, is no valence."""
+    text = f"unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Ben,Cost,barrier\nu2,Ana,-,{blank}\n"
+    cu = read_long_csv(write(tmp_path / "c.csv", text))
+    assert cu.codings["Ana"] == {"u1": frozenset({"Cost"}), "u2": frozenset()}
+    assert cu.valences["Ana"] == {"u1": {"Cost": "barrier"}}
+    assert cu.valence_without_code == []
+
+
+def test_a_valence_on_a_row_with_no_code_is_counted_as_given_to_none(tmp_path) -> None:
+    """u2,Ana,,barrier: the valence is of the row's codes, and it has none; it was dropped
+    without a word (re-tester, session 50, finding 6). An unknown word there is still an
+    error."""
+    text = (
+        "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Ben,Cost,barrier\n"
+        "u2,Ana,,barrier\nu2,Ben,Culture,enabler\nu3,Ana,N/A,enabler\n"
+    )
+    cu = read_long_csv(write(tmp_path / "c.csv", text))
+    assert cu.codings["Ana"] == {"u1": frozenset({"Cost"}), "u2": frozenset(), "u3": frozenset()}
+    assert cu.valences["Ana"] == {"u1": {"Cost": "barrier"}}
+    assert cu.valence_without_code == ["line 4", "line 6"]
+    bad = write(tmp_path / "d.csv", "unit,coder,code,valence\nu1,Ana,,good\nu1,Ben,X,\n")
+    with pytest.raises(RoqaError, match="line 2: unknown valence 'good'"):
+        read_long_csv(bad)
+
+
+def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code(tmp_path, capsys) -> None:
+    from test_cli_agree import run
+
+    p = write(
+        tmp_path / "blankval.csv",
+        "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Ben,Cost,barrier\n"
+        "u2,Ana,,barrier\nu2,Ben,Culture,enabler\nu3,Ana,Culture,enabler\nu3,Ben,NONE,\n",
+    )
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    note = (
+        "1 valence is on a row with no code (blankval.csv line 4): a valence cell gives the "
+        "valence of its row's codes, so it is given to none; to compare it, write the code on "
+        "that row"
+    )
+    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
+    assert f"Note: {note}." in " ".join(out.split())
+
+
 def test_a_code_given_two_valences_in_one_unit_has_none(tmp_path) -> None:
     text = VALENCE_CSV + "u7,A,X,barrier\nu7,A,X,enabler\nu7,B,X,barrier\n"
     v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))

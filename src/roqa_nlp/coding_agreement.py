@@ -207,6 +207,9 @@ class CodedUnits:
     #: a long table's code cells read as no code for holding a spreadsheet's blank ("N/A", "-":
     #: :func:`spreadsheet_blanks`), how many of each as written (:func:`read_long_csv`)
     blank_cells: dict[str, int] = field(default_factory=dict)
+    #: where a long table's row gives a valence but no code (``line 4``): a valence is that of
+    #: its row's codes, so it is given to none (:func:`read_long_csv`)
+    valence_without_code: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -330,8 +333,10 @@ def read_long_csv(
     naming the first such cell; :attr:`CodedUnits.comma_cells_split` counts the cells split.
     A ``valence`` cell (barrier, enabler or neutral, or a synonym ``roqa evaluate`` reads:
     facilitator, negative, mixed ...) gives the valence of the row's codes; an empty one, or
-    one holding a spreadsheet's blank (``N/A``, ``-``), gives none, and so does a code given two
-    different valences in one unit. Without the column,
+    one holding a spreadsheet's blank in words (``N/A``), gives none, and so does a code given
+    two different valences in one unit. On a row with no code, the valence cell is read as the
+    code cell is (a ``-`` there is a blank too); a valence it gives is given to no code, and
+    :attr:`CodedUnits.valence_without_code` says where. Without the column,
     every coder of the file is in :attr:`CodedUnits.no_valence`. An empty ``code`` cell, or one
     of :data:`~roqa_nlp.training.NONE_LABELS` (``NONE``, ``no code`` ..., as in labelled
     records), or what a spreadsheet leaves for nothing (``N/A``, ``n/a``, ``-``:
@@ -402,6 +407,7 @@ def read_long_csv(
     split = _CommaCells(codebook, builtin=builtin_commas)
     blank_cells: Counter[str] = Counter()  # a spreadsheet's blank ("N/A") -> cells holding it
     no_code = NONE_LABELS | spreadsheet_blanks()
+    valence_without_code: list[str] = []
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -427,7 +433,15 @@ def read_long_csv(
         if any(c.strip().lower() not in NONE_LABELS for c in none):
             blank_cells[cells[ik].strip()] += 1
         codes = [c for c in codes if not none] or [""]
-        valence = _csv_valence(cells[iv], f"{item} {n}", p) if iv is not None else None
+        valence = None
+        if iv is not None and codes == [""]:
+            # no code: the valence cell is read as the code cell beside it ('-,-' is a blank
+            # row), and a valence there has no code to go to (re-tester, session 50)
+            blank = cells[iv].strip().lower() in no_code
+            if not blank and _csv_valence(cells[iv], f"{item} {n}", p) is not None:
+                valence_without_code.append(f"{item} {n}")
+        elif iv is not None:
+            valence = _csv_valence(cells[iv], f"{item} {n}", p)
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
@@ -484,6 +498,7 @@ def read_long_csv(
     cu.comma_cells_split = split.split
     cu.coders_merged = coders_merged
     cu.blank_cells = dict(blank_cells)
+    cu.valence_without_code = valence_without_code
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()

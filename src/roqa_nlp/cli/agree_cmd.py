@@ -486,6 +486,21 @@ def load_coded_units(
             " read as no code, as NONE is: "
             + ", ".join(f"{cell!r} ({k})" for cell, k in blanks.items())
         )
+    on_no_code = [
+        f"{p.name} {where}" for p, t in zip(table_paths, tables) for where in t.valence_without_code
+    ]
+    if on_no_code:
+        from ..errors import first_few
+
+        one = len(on_no_code) == 1
+        table_notes.append(
+            f"{len(on_no_code)} valence{'' if one else 's'} {'is' if one else 'are'} on "
+            f"{'a row' if one else 'rows'} with no code ({first_few(on_no_code)}): a valence "
+            "cell gives the valence of its row's codes, so "
+            + ("it is" if one else "they are")
+            + " given to none; to compare "
+            + ("it, write the code on that row" if one else "them, write the codes on those rows")
+        )
     split_cells = sum(t.comma_cells_split for t in tables)
     if split_cells:
         table_notes.append(
