@@ -187,10 +187,31 @@ def test_a_valence_on_nothing_coded_is_named_in_a_warning(tmp_path: Path) -> Non
     assert p.warnings == [
         "1 coding of a code named like a valence below another code was read as a coding of "
         "the code above it with that valence: Available Resources > Barrier (1, barrier)",
-        "Hana: 2 codings of valence codes (Negative, Positive) are on passages Hana coded with "
-        f"nothing else and roqa_nlp suggested nothing on (p14:@104-152, p14:@{s}-{e}): their "
-        "valence is given to no code, so they are in none of Hana's codings (code the passage "
+        "Hana: 2 codings of valence codes (Negative, Positive) are on selections holding no "
+        f"code of Hana's, where roqa_nlp suggested nothing (p14:@104-152, p14:@{s}-{e}): there "
+        "a valence code gives its valence to the codes on its own selection only, so their "
+        "valence is given to no code, and they are in none of Hana's codings (code the passage "
         "with its code on the same selection too)",
+    ]
+
+
+def test_a_valence_inside_a_wider_coded_selection_says_which_selection_it_lies_in(
+    tmp_path: Path,
+) -> None:
+    """Re-tester, session 50, finding 5: Eve coded Cost (and Barrier) on 90-206 and Enabler
+    alone on 100-206, and the warning said she "coded with nothing else" there. It is another
+    selection, on which she coded no code: the warning says so, and where her code is."""
+    budget = span("the budget was cut.")
+    path = project(tmp_path, (NURSES, (AR,)), (budget, (POSITIVE,)), (FAMILIES, (POSITIVE,)))
+    assert hanas(path) == [("Hana", AR, 29, 73, "neutral")]
+    s, e = FAMILIES
+    assert read_qdpx(path).warnings == [
+        "Hana: 2 codings of valence codes (Positive) are on selections holding no code of "
+        f"Hana's, where roqa_nlp suggested nothing (p14:@{budget[0]}-{budget[1]}, "
+        f"p14:@{s}-{e}): there a valence code gives its valence to the codes on its own "
+        "selection only, so their valence is given to no code, and they are in none of Hana's "
+        f"codings; p14:@{budget[0]}-{budget[1]} lies within Hana's selection p14:@29-73 "
+        "(Available Resources) (code the passage with its code on the same selection too)",
     ]
 
 

@@ -279,7 +279,8 @@ def with_given_valence(
     when none of its codes was given one.
 
     Valence codes on a span of ``coder``'s that holds no other code and lies on no suggestion's
-    passage give their valence to nothing: one warning per coder says how many and where.
+    passage give their valence to nothing: one warning per coder says how many and where, and
+    names the coded selection of theirs such a span lies within or across.
     """
     spans = list(human)
     given = [_valences(h) for h in spans]
@@ -358,23 +359,7 @@ def with_given_valence(
             not_given.append(h.segment.id)
         out.append(replace(h, suggestions=kept))
     if stray:
-        n = sum(stray.values())
-        one = n == 1
-        sink.append(
-            f"{coder}: "
-            + ("1 coding of a valence code" if one else f"{n} codings of valence codes")
-            + f" ({', '.join(sorted(stray_names))}) "
-            + ("is on a passage" if len(stray) == 1 else "are on passages")
-            + f" {coder} coded with nothing else and roqa_nlp suggested nothing on "
-            f"({first_few(list(stray))}): "
-            + (
-                "its valence is given to no code, so it is"
-                if one
-                else "their valence is given to no code, so they are"
-            )
-            + f" in none of {coder}'s codings (code the passage with its code on the same "
-            "selection too)"
-        )
+        sink.append(_stray_valences_warning(coder, spans, stray, list(stray_names)))
     return PersonsCodings(
         segments=out,
         transcripts=dict(human.transcripts),
@@ -384,6 +369,50 @@ def with_given_valence(
             **({VALENCE_FROM_MODEL: from_model} if from_model else {}),
         },
         as_coded=spans,
+    )
+
+
+def _stray_valences_warning(
+    coder: str, spans: list[SegmentResult], stray: Mapping[str, int], names: list[str]
+) -> str:
+    """The warning on ``coder``'s valence codes that give their valence to no code: ``stray``
+    (span id -> its valence codings, named ``names``), each on a selection holding no code of
+    theirs, on no suggestion's passage. A stray span inside (or across) a selection of theirs
+    that holds codes is named with it: it said "on passages Eve coded with nothing else" of a
+    valence on 100-206 inside her Cost on 90-206 (re-tester, session 50), which is true of the
+    selection only."""
+    n = sum(stray.values())
+    one = n == 1
+    single = len(stray) == 1
+    coded = [h for h in spans if _content(h)]
+    near: list[str] = []
+    for h in spans:
+        if h.segment.id not in stray:
+            continue
+        x = h.segment
+        for c in coded:
+            y = c.segment
+            if y.transcript_id == x.transcript_id and max(x.start, y.start) < min(x.end, y.end):
+                how = "within" if y.start <= x.start and x.end <= y.end else "across"
+                codes = ", ".join(dict.fromkeys(g.name for g in _content(c)))
+                near.append(f"{x.id} lies {how} {coder}'s selection {y.id} ({codes})")
+                break
+    return (
+        f"{coder}: "
+        + ("1 coding of a valence code" if one else f"{n} codings of valence codes")
+        + f" ({', '.join(sorted(names))}) "
+        + ("is on a selection" if single else "are on selections")
+        + f" holding no code of {coder}'s, where roqa_nlp suggested nothing "
+        f"({first_few(list(stray))}): there a valence code gives its valence to the codes on "
+        "its own selection only, so "
+        + (
+            "its valence is given to no code, and it is"
+            if one
+            else "their valence is given to no code, and they are"
+        )
+        + f" in none of {coder}'s codings"
+        + (f"; {'; '.join(near[:3])}{' ...' if len(near) > 3 else ''}" if near else "")
+        + " (code the passage with its code on the same selection too)"
     )
 
 
