@@ -535,6 +535,117 @@ def _coder_spellings_merged(
     return merged_rows, merged_given, groups
 
 
+def merge_coders_across_tables(
+    tables: Sequence[CodedUnits], names: Sequence[str]
+) -> tuple[list[CodedUnits], list[list[tuple[str, str]]]]:
+    """Long tables (``names``: their files, for messages) with each coder read from two or
+    more of them made one coder, as within one table (:func:`_coder_spellings_merged`): names
+    the same but for case, spacing, punctuation or ``&``/``and``, the one on most rows kept.
+    The tables holding one coder become one table, in the place of the first; the coder's
+    units of each file are theirs. ``roqa agree a.csv b.csv`` with "ana" in one and "Ana " in
+    the other made two coders, and one name in both files was an error, so a sheet saved as
+    two files could not be compared (session 50's notes).
+
+    Returns the tables and, for each coder read from two or more tables, its spellings each
+    with its file, the name kept first. A coder who codes one unit in two tables (two rounds
+    of one coder, test-retest) is a one-line error: those are not one reading of the unit."""
+    from .codebook import normalise_name
+
+    def key(coder: str) -> str:
+        return normalise_name(coder) or coder
+
+    uses: Counter[str] = Counter()
+    read: dict[str, list[tuple[str, int]]] = {}  # a coder -> (spelling, table) of each table
+    for k, t in enumerate(tables):
+        for c in t.coders:
+            uses[c] += sum(max(1, len(codes)) for codes in t.codings[c].values())
+            read.setdefault(key(c), []).append((c, k))
+    shared = {kk: found for kk, found in read.items() if len(found) > 1}
+    if not shared:
+        return list(tables), []
+    for found in shared.values():
+        for (c1, k1), (c2, k2) in itertools.combinations(found, 2):
+            if twice := [u for u in tables[k1].codings[c1] if u in tables[k2].codings[c2]]:
+                raise RoqaError(
+                    f"coder {c1!r} codes unit {twice[0]!r} in two files: {names[k1]} (as "
+                    f"{c1!r}) and {names[k2]} (as {c2!r})",
+                    hint=f"if they are two rounds of one coder, give each its own name, e.g. "
+                    f"'{c1} 2'; if one sheet was saved as two files, give each unit of a coder "
+                    "once",
+                )
+    groups = _spelling_groups(list(uses), uses, key)
+    rename = {c: group[0] for group in groups for c in group[1:]}
+    renamed = [_with_coders_renamed(t, rename) for t in tables]
+    # the tables sharing a coder, joined, each in the place of its first
+    part = list(range(len(tables)))
+    for found in shared.values():
+        into = min(part[k] for _, k in found)
+        olds = {part[k] for _, k in found}
+        part = [into if p in olds else p for p in part]
+    out: list[CodedUnits] = []
+    for first in dict.fromkeys(part):
+        ks = [k for k, p in enumerate(part) if p == first]
+        joined = renamed[ks[0]]
+        for k in ks[1:]:
+            joined = _joined_tables(joined, renamed[k])
+        out.append(joined)
+    coders = [c for t in out for c in t.coders]
+    said = []
+    for found in shared.values():
+        kept = rename.get(found[0][0], found[0][0])
+        ordered = sorted(found, key=lambda ck: (ck[0] != kept, ck[1]))
+        said.append([(c, names[k]) for c, k in ordered])
+    said.sort(key=lambda g: coders.index(g[0][0]))
+    return out, said
+
+
+def _with_coders_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnits:
+    """A long table ``cu`` with each coder in ``rename`` under the name it maps to (never onto
+    another coder of ``cu``: one table's spellings of a coder are one already)."""
+    if not any(c in rename for c in cu.coders):
+        return cu
+    return dataclasses.replace(
+        cu,
+        coders=[rename.get(c, c) for c in cu.coders],
+        codings={rename.get(c, c): per for c, per in cu.codings.items()},
+        valences={rename.get(c, c): per for c, per in cu.valences.items()},
+        no_valence={rename.get(c, c): why for c, why in cu.no_valence.items()},
+    )
+
+
+def _joined_tables(a: CodedUnits, b: CodedUnits) -> CodedUnits:
+    """Two long tables as one, a coder of both holding the units of each (no unit of a coder is
+    in both: :func:`merge_coders_across_tables`). A coder records no valence only when none of
+    their tables has the column."""
+    codings = {c: dict(per) for c, per in a.codings.items()}
+    valences = {c: dict(per) for c, per in a.valences.items()}
+    for c, per in b.codings.items():
+        codings.setdefault(c, {}).update(per)
+    for c, given in b.valences.items():
+        valences.setdefault(c, {}).update(given)
+    units = {u.id: u for u in a.units}
+    for u in b.units:
+        units.setdefault(u.id, u)
+    no_valence = {
+        c: why
+        for c, why in {**b.no_valence, **a.no_valence}.items()
+        if (c not in a.coders or c in a.no_valence) and (c not in b.coders or c in b.no_valence)
+    }
+    return CodedUnits(
+        coders=list(dict.fromkeys([*a.coders, *b.coders])),
+        units=list(units.values()),
+        codings=codings,
+        code_names={**a.code_names, **b.code_names},
+        unit_kind=a.unit_kind,
+        valences=valences,
+        no_valence=no_valence,
+        comma_cells_split=a.comma_cells_split + b.comma_cells_split,
+        coders_merged=[*a.coders_merged, *b.coders_merged],
+        blank_cells=dict(Counter(a.blank_cells) + Counter(b.blank_cells)),
+        valence_without_code=[*a.valence_without_code, *b.valence_without_code],
+    )
+
+
 #: what a comma cell's warning and error say
 _SEMICOLONS = "';' separates the codes of one cell"
 #: what to do about a row with more fields than the header (a code cell typed with commas)

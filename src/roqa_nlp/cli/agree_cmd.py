@@ -509,6 +509,20 @@ def load_coded_units(
             + (f"codebook {book.id}" if book is not None else "the results' codebook")
             + " (';' separates the codes of one cell)"
         )
+    if len(tables) > 1:
+        from ..coding_agreement import merge_coders_across_tables
+
+        tables, joined = merge_coders_across_tables(tables, [p.name for p in table_paths])
+        for group in joined:
+            for spelling, _ in group[1:]:
+                where.pop(spelling, None)
+            files = list(dict.fromkeys(f for _, f in group))
+            where[group[0][0]] = f"{', '.join(files)} (coder {group[0][0]})"
+        if joined:
+            table_notes.append(
+                "read as one coder across files, as the names are the same but for case, "
+                "spacing, punctuation or &/and: " + _across_files_shown(joined)
+            )
     read = _ReadInputs(
         results, tables, book, where, source, renamed, renamed_codings, review_notes, table_notes
     )
@@ -795,6 +809,18 @@ def _builtin_codebook_of_names(names: Any) -> Any | None:
         if n > known:
             best, known = book, n
     return best if names and 2 * known >= len(names) else None
+
+
+def _across_files_shown(groups: list[list[tuple[str, str]]]) -> str:
+    """Each coder read from several files, as a note shows them: ``'Ana' (b.csv) = 'ana'
+    (a.csv); 'Ben' (a.csv, b.csv)``, a spelling once with every file it is in."""
+    shown = []
+    for group in groups:
+        files: dict[str, list[str]] = {}
+        for spelling, f in group:
+            files.setdefault(spelling, []).append(f)
+        shown.append(" = ".join(f"{c!r} ({', '.join(fs)})" for c, fs in files.items()))
+    return "; ".join(shown)
 
 
 def _merged_shown(groups: list[list[str]]) -> str:
