@@ -154,6 +154,34 @@ def test_report_and_export_given_a_write_up_file_say_what_it_is_and_give_the_cod
             ), (name, command[0])
 
 
+def test_agree_given_a_write_up_file_says_what_it_is_and_what_to_give(
+    tmp_path: Path, capsys
+) -> None:
+    """Session 50's notes: `roqa agree matrix.csv` said "has no unit, coder, code column
+    (found: participant, IC.A Intervention Source ...)", and Table 2 as .docx "cannot read
+    .docx as codings"; report and export said what the file is."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    files = {
+        "matrix.xlsx": "the framework matrix roqa report wrote",
+        "matrix.csv": "the framework matrix roqa report wrote",
+        "table2.csv": "Table 2 (the barriers/enablers table) roqa report wrote",
+        "table2.docx": "Table 2 (the barriers/enablers table) roqa report wrote",
+        "saturation.xlsx": "the saturation table roqa report wrote",
+    }
+    for name in files:
+        option = {"m": "--matrix", "t": "--table", "s": "--saturation"}[name[0]]
+        assert run(["report", str(folder), option, str(folder / name)], capsys)[0] == 0
+    for name, what in files.items():
+        p = folder / name
+        code, _, err = run(["agree", str(folder), str(p)], capsys)
+        assert (code, err) == (
+            2,
+            f"roqa: error: {p}: is {what}, not codings (to compare coders, give each one's "
+            f"codings: the folder roqa code wrote, {folder}, or the codings.jsonl in it; a long "
+            "table unit,coder,code; or a .qdpx)\n",
+        ), name
+
+
 def test_a_write_up_file_elsewhere_is_not_codings_and_names_no_folder(
     tmp_path: Path, capsys
 ) -> None:

@@ -56,7 +56,8 @@ def codings_file(path: str | Path) -> Path:
     folder holding one), or the one-line error of a path that is not codings: a transcript or
     a folder of them (to code first), roqa's report, its spreadsheet of the codings, a
     decisions file (the report's saved review) or a write-up file ``roqa report`` wrote (the
-    framework matrix, Table 2, the saturation table: :func:`~roqa_nlp.write_up_files.write_up_of`).
+    framework matrix, Table 2, the saturation table:
+    :func:`~roqa_nlp.write_up_files.write_up_given_as_codings`).
     Reads nothing but a file's head and a folder's
     file names, so a command can check its input
     before it checks or writes its outputs; a path not there is returned as it is, so that a
@@ -97,15 +98,10 @@ def codings_file(path: str | Path) -> Path:
             path=p,
             hint=f"give the folder roqa code wrote, {p.parent}, or the codings.jsonl in it",
         )
-    from .write_up_files import write_up_of
+    from .write_up_files import write_up_given_as_codings
 
-    if (write_up := write_up_of(p)) is not None:  # "is a transcript": code it (tester s49)
-        beside = f", {p.parent}" if p.with_name("codings.jsonl").is_file() else ""
-        raise RoqaError(
-            f"is {write_up}, not codings",
-            path=p,
-            hint=f"give the folder roqa code wrote{beside}, or the codings.jsonl in it",
-        )
+    if (write_up := write_up_given_as_codings(p)) is not None:  # not "code it" (tester s49)
+        raise write_up
     if p.suffix.lower() == ".qdpx":  # read as text it was "not UTF-8" (tester s39 refi)
         raise RoqaError(
             "is a REFI-QDA project, not codings",

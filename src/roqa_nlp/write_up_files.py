@@ -16,7 +16,7 @@ cannot be made is an error before anything is replaced: their edits are never lo
 
 They are no codings and no transcripts: :func:`write_up_of` tells one given as either (by its
 first sheet's or its header row, or a Word document's author), so that ``roqa report``,
-``export`` and ``code`` say what it is and what to give instead. ``roqa report matrix.xlsx``
+``export``, ``agree`` and ``code`` say what it is and what to give instead. ``roqa report matrix.xlsx``
 said "is a transcript, not codings (code it first: roqa code matrix.xlsx ...)", and that run
 said the sheet had no speaker column (tester, session 49).
 """
@@ -62,6 +62,21 @@ def write_up_of(path: str | Path) -> str | None:
 
     header = header_cells(path)
     return None if header is None else write_up_of_header(header)
+
+
+def write_up_given_as_codings(path: str | Path, hint: str = "give {codings}") -> RoqaError | None:
+    """The one-line error of the existing file ``path`` given where codings are read, when it
+    is a write-up file (:func:`write_up_of`), else None: what it is, and ``hint``, whose
+    ``{codings}`` names the codings to give instead (the folder ``roqa code`` wrote, by name
+    when the file is in it, or its ``codings.jsonl``). ``roqa report``, ``export``
+    (:func:`~roqa_nlp.result.codings_file`) and ``agree`` say it so."""
+    write_up = write_up_of(path)
+    if write_up is None:
+        return None
+    p = Path(path)
+    beside = f", {p.parent}" if p.with_name("codings.jsonl").is_file() else ""
+    codings = f"the folder roqa code wrote{beside}, or the codings.jsonl in it"
+    return RoqaError(f"is {write_up}, not codings", path=p, hint=hint.format(codings=codings))
 
 
 def write_up_of_header(header: Sequence[str]) -> str | None:

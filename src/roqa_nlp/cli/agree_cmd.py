@@ -417,6 +417,18 @@ def load_coded_units(
             raise RoqaError(f"is given twice{also}", path=p, hint="give each input once")
         given[file] = p
         suffix = p.suffix.lower()
+        if p.is_file():
+            from ..write_up_files import write_up_given_as_codings
+
+            # roqa report's matrix, Table 2, saturation table: not "has no unit, coder, code
+            # column" (session 50's notes)
+            write_up = write_up_given_as_codings(
+                p,
+                "to compare coders, give each one's codings: {codings}; a long table "
+                "unit,coder,code; or a .qdpx",
+            )
+            if write_up is not None:
+                raise write_up
         if p.is_dir():
             if not (p / "codings.jsonl").exists():
                 coders = coders_folders(p)
