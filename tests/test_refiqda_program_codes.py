@@ -550,3 +550,74 @@ def test_the_guids_derived_from_a_users_guid_do_not_depend_on_its_case(
         "Coding": [stable_guid("coding", g) for g in selections],
         "Note": [stable_guid("note", ALICE, "p01:0001", "Why?")],
     }
+
+
+#: the GUIDs a program that makes new GUIDs on export (qc) gave the valence group and its codes
+PROGRAM_VALENCE = {
+    "Valence (roqa_nlp)": "8EA34001-ADC6-432D-95AF-84E8EB171ADC",
+    "Barrier": "BF5657CB-7A8E-43CA-A656-B161D82E191C",
+    "Enabler": "5308C470-AAF1-495C-A56E-48DB496F2AC6",
+    "Neutral": "B015141E-99FE-4714-86DE-B6CCD415983A",
+}
+
+
+def with_program_valence_guids(project: Path) -> Path:
+    """``project`` with the valence group and its codes under :data:`PROGRAM_VALENCE`."""
+    from roqa_nlp.exchange.refiqda import valence_guid
+
+    with zipfile.ZipFile(project) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode("utf-8")
+    ours = [valence_guid(), *(valence_guid(v) for v in ("barrier", "enabler", "neutral"))]
+    for old, new in zip(ours, PROGRAM_VALENCE.values(), strict=True):
+        assert qde.count(f'"{old}"') == 1
+        qde = qde.replace(f'"{old}"', f'"{new}"')
+    out = project.with_name("program_valence.qdpx")
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", qde)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize("coder", ["Alice", "Bob", "roqa_nlp", "review"])
+def test_the_valence_group_goes_back_with_the_guids_the_program_gave_it(
+    tmp_path: Path, cfir: Codebook, coder: str
+) -> None:
+    """The valence group of a program that gave it GUIDs of its own (qc) goes back with them,
+    as the codebook's codes do: any coder's codings, and a review applied to the model's.
+    Before: the group and its three codes got roqa's fixed GUIDs back, and merging into the
+    program's project made a second Valence (roqa_nlp) tree (re-tester s50, finding 2)."""
+    _, reviewed_project = reviewed(tmp_path, cfir)
+    project, given = given_new_guids(reviewed_project, cfir)
+    project = with_program_valence_guids(project)
+    if coder == "review":
+        main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+        (model,) = (tmp_path / "reviewed" / "codings").glob("roqa_nlp*")
+        decisions = tmp_path / "reviewed" / "decisions" / "Alice.csv"
+        alice = tmp_path / "alice"
+        main(
+            ["apply-decisions", str(model), "--decisions", str(decisions), "--coder", "Alice"]
+            + ["--out", str(alice)]
+        )
+        out = tmp_path / "alice.qdpx"
+        main(["export", str(alice), "--qdpx", str(out)])
+    else:
+        out = round_trip(tmp_path, project, coder)
+    after = [(c.get("name"), c.get("guid")) for c in qde_of(out).iter(NS + "Code")]
+    assert after[-4:] == list(PROGRAM_VALENCE.items())
+    assert len(after) == len(given) + 4
+    # and the export read back is the same project: cfir-2009, the group known and left out
+    back = read_qdpx(out)
+    assert (back.codebook.id, back.codebook.valence_guids) == (
+        "cfir-2009",
+        dict(zip(("group", "barrier", "enabler", "neutral"), PROGRAM_VALENCE.values())),
+    )
+
+
+def test_a_valence_group_with_roqas_guids_records_none(tmp_path: Path, cfir: Codebook) -> None:
+    """roqa's own group imports with nothing recorded: codebook.json is as before."""
+    _, project = reviewed(tmp_path, cfir)
+    main(["import", str(project), "--out", str(tmp_path / "reviewed")])
+    book = json.loads((tmp_path / "reviewed" / "codebook.json").read_text(encoding="utf-8"))
+    assert "valence_guids" not in book

@@ -14,6 +14,7 @@ Names resolve case-insensitively, with ``&``/``and``, hyphens and dashes (``-``,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -102,6 +103,11 @@ class Codebook:
     #: the file the codebook was read from (None for a built-in one or one made in Python): what
     #: a message names for the researcher to look the codes up in
     origin: str | None = field(default=None, compare=False, repr=False)
+    #: the GUIDs a QDA program gave the valence group every export carries and its codes, where
+    #: they are not roqa's (``{"group": "8EA3…", "barrier": "BF56…"}``: ``roqa import`` of a
+    #: project from a program that makes new GUIDs, qc), so that an export gives the program its
+    #: own group back, not a second one; like a code's ``guid``, no part of the codebook's hash
+    valence_guids: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self) -> str:
         """One line for a notebook (the codes are ``list(book)``; ``book.codable`` the codable)."""
@@ -394,6 +400,8 @@ class Codebook:
         }
         if self.mapping:
             d["mapping"] = self.mapping
+        if self.valence_guids:
+            d["valence_guids"] = dict(self.valence_guids)
         return d
 
     def to_json(self) -> str:
@@ -406,6 +414,7 @@ class Codebook:
         colours and the GUIDs a QDA program gave codes are left out: recolouring codes in a
         program, or importing them from one, changes no model's codebook."""
         d = self.to_dict()
+        d.pop("valence_guids", None)
         d["codes"] = [
             {k: v for k, v in c.items() if k not in ("color", "guid")} for c in d["codes"]
         ]
@@ -426,6 +435,7 @@ class Codebook:
             source=self.source,
             mapping=self.mapping,
             origin=self.origin,
+            valence_guids=self.valence_guids,
         )
 
     @classmethod
@@ -460,6 +470,7 @@ class Codebook:
                 version=str(d.get("version", "")),
                 source=str(d.get("source", "")),
                 mapping=dict(d.get("mapping") or {}),
+                valence_guids=recorded_valence_guids(d.get("valence_guids")),
             )
             return book._fill_domains()
         except (KeyError, TypeError) as e:
@@ -502,9 +513,7 @@ class Codebook:
                         hint="leave 'domain' out, the parents give it, or make the two agree",
                     )
             fixed.append(c)
-        return Codebook(
-            self.id, self.name, fixed, self.version, self.source, self.mapping, self.origin
-        )
+        return dataclasses.replace(self, codes=fixed)
 
     @classmethod
     def load(
@@ -641,6 +650,25 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
         color=None if c.get("color") is None else str(c["color"]),
         guid=None if c.get("guid") is None else str(c["guid"]),
     )
+
+
+#: The keys of a codebook file's ``valence_guids``: the valence group, then each of its codes.
+VALENCE_GUID_KEYS = ("group", "barrier", "enabler", "neutral")
+_GUID = re.compile(r"\{?[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\}?")
+
+
+def recorded_valence_guids(recorded: object) -> dict[str, str]:
+    """The GUIDs a codebook file records for the valence group and its codes
+    (:attr:`Codebook.valence_guids`); what is not a GUID under one of :data:`VALENCE_GUID_KEYS`
+    is left out, as a code's ``guid`` that is none is (the export then writes roqa's)."""
+    if not isinstance(recorded, dict):
+        return {}
+    out: dict[str, str] = {}
+    for key in VALENCE_GUID_KEYS:
+        guid = recorded.get(key)
+        if isinstance(guid, str) and _GUID.fullmatch(guid.strip()):
+            out[key] = guid.strip()
+    return out
 
 
 #: File suffixes of codebooks written in another format than JSON, which only JSON is read

@@ -2739,8 +2739,10 @@ def reviewed_codings(
 
     # a project codebook (the review's new codes, or a retrained model's) goes with the codings:
     # saved beside them as codebook.json, which the report, export and charts read; a built-in
-    # one too when its codes carry the GUIDs a QDA program gave them, which the export writes
-    own = None if book.id in BUILTIN and not any(c.guid for c in book.codes) else book
+    # one too when its codes or valence group carry the GUIDs a QDA program gave them, which
+    # the export writes
+    theirs = book.valence_guids or any(c.guid for c in book.codes)
+    own = None if book.id in BUILTIN and not theirs else book
     return CodingResult(out, transcripts, meta, codebook=own), book, counts
 
 

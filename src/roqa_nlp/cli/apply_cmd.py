@@ -219,15 +219,15 @@ def apply_decisions_command(
 
 
 def _with_program_guids(book: Codebook, codings: Path) -> Codebook:
-    """``book`` with its codes under the GUIDs the QDA program gave them, as the
-    ``codebook.json`` that ``roqa import`` wrote beside the codings records them (a built-in
-    codebook is loaded without them), so that the review exported goes back into the program's
-    codes (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
-    from ..exchange.refiqda import codebook_guids, with_guids
+    """``book`` with its codes (and the valence group) under the GUIDs the QDA program gave
+    them, as the ``codebook.json`` that ``roqa import`` wrote beside the codings records them (a
+    built-in codebook is loaded without them), so that the review exported goes back into the
+    program's codes (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
+    from ..exchange.refiqda import with_program_guids
     from .exchange_cmd import imported_codebook_file
 
     path = imported_codebook_file(book.id, None, codings)
-    return book if path is None else with_guids(book, codebook_guids(path))
+    return book if path is None else with_program_guids(book, path)
 
 
 def _reviewer_guid(folder: Path, coder: str, result: CodingResult) -> str | None:

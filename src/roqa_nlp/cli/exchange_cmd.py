@@ -241,17 +241,16 @@ def _as_imported(book: Any, choice: str | None, codings: Path | None) -> tuple[d
     (:func:`~roqa_nlp.exchange.refiqda.written_guid`)."""
     from ..exchange.refiqda import (
         codebook_colors,
-        codebook_guids,
         codebook_names,
-        with_guids,
         with_names,
+        with_program_guids,
     )
 
     path = imported_codebook_file(book.id, choice, codings)
     if path is None:
         return {}, book
     named = with_names(book, codebook_names(path))
-    return codebook_colors(path), with_guids(named, codebook_guids(path))
+    return codebook_colors(path), with_program_guids(named, path)
 
 
 def imported_codebook_file(book_id: str, choice: str | None, codings: Path | None) -> Path | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..codebook import BUILTIN, Codebook, normalise_name
+from ..codebook import BUILTIN, Codebook, normalise_name, recorded_valence_guids
 from ..errors import RoqaError
 from ..io import xml_text
 from ..schema import Code
@@ -258,6 +258,29 @@ def codebook_guids(path: str | Path) -> dict[str, str]:
     }
 
 
+def codebook_valence_guids(path: str | Path) -> dict[str, str]:
+    """The GUIDs a QDA program gave the valence group and its codes, as a ``codebook.json``
+    records them (``valence_guids``: ``group``, ``barrier`` ... -> GUID); empty when it records
+    none or is not readable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return recorded_valence_guids(data.get("valence_guids") if isinstance(data, dict) else None)
+
+
+def with_program_guids(codebook: Codebook, path: str | Path) -> Codebook:
+    """``codebook`` with the GUIDs a QDA program gave its codes (:func:`with_guids`) and the
+    valence group (:attr:`~roqa_nlp.codebook.Codebook.valence_guids`), as the ``codebook.json``
+    at ``path`` that ``roqa import`` wrote records them: a built-in codebook is loaded without
+    them, and an export gives the program its own codes and group back, not a second tree."""
+    book = with_guids(codebook, codebook_guids(path))
+    valence = codebook_valence_guids(path)
+    if not valence or valence == book.valence_guids:
+        return book
+    return dataclasses.replace(book, valence_guids=valence)
+
+
 def with_names(codebook: Codebook, names: Mapping[str, str]) -> Codebook:
     """``codebook`` with its codes named as ``names`` (code id -> name) names them: a built-in
     codebook's codes under the names a researcher gave them in a QDA program, so that an export
@@ -405,13 +428,22 @@ def add_valence_group(codes_el: ET.Element, codebook: Codebook) -> bool:
     """Append the valence group to the ``<Codes>`` tree of ``codebook`` (what
     :func:`codes_element` made): a top-level code :data:`VALENCE_GROUP`, not codable, holding
     the codable codes ``Barrier``, ``Enabler`` and ``Neutral`` with stable GUIDs
-    (:func:`valence_guid`). A reviewer codes a passage with one of them to give its valence.
+    (:func:`valence_guid`), or those the QDA program the codebook was imported from gave them
+    (:attr:`~roqa_nlp.codebook.Codebook.valence_guids`, :func:`_program_valence_guids`). A
+    reviewer codes a passage with one of them to give its valence.
     Left out when the codebook already has valence codes (:func:`has_valence_codes`), so that
     none is there twice; returns whether it was added."""
     if has_valence_codes(codebook):
         return False
+    theirs = codebook.valence_guids  # the program's own group, imported from it: not a second
     group = ET.SubElement(
-        codes_el, "Code", {"guid": valence_guid(), "name": VALENCE_GROUP, "isCodable": "false"}
+        codes_el,
+        "Code",
+        {
+            "guid": theirs.get("group") or valence_guid(),
+            "name": VALENCE_GROUP,
+            "isCodable": "false",
+        },
     )
     ET.SubElement(group, "Description").text = VALENCE_GROUP_DESCRIPTION
     for v in VALENCE_CODES:
@@ -419,7 +451,7 @@ def add_valence_group(codes_el: ET.Element, codebook: Codebook) -> bool:
             group,
             "Code",
             {
-                "guid": valence_guid(v.valence),
+                "guid": theirs.get(v.valence) or valence_guid(v.valence),
                 "name": v.name,
                 "isCodable": "true",
                 "color": v.color,
@@ -450,6 +482,33 @@ def _is_valence_group(el: ET.Element) -> bool:
         and (_is_valence_code(c) or normalise_name(c.get("name") or "") in names)
         for c in children(el, "Code")
     )
+
+
+def _program_valence_guids(top: list[ET.Element]) -> dict[str, str]:
+    """The GUIDs a QDA program gave the valence group (:func:`_is_valence_group`) and its codes
+    where they are not roqa's (``group``, ``barrier`` ... -> GUID as written: qc gives every
+    code a new GUID), so that the export gives the program its group back
+    (:attr:`~roqa_nlp.codebook.Codebook.valence_guids`). A code of the group is the valence its
+    name gives, ours (``Barrier``) before a reviewer's (``Mixed``)."""
+    from .review import valence_code
+
+    group = next((el for el in top if _is_valence_group(el)), None)
+    if group is None:
+        return {}
+    found = {"group": group.get("guid") or ""}
+    ours = {normalise_name(v.name): v.valence for v in VALENCE_CODES}
+    codes = children(group, "Code")
+    for c in sorted(codes, key=lambda c: normalise_name(c.get("name") or "") not in ours):
+        name = c.get("name") or ""
+        valence = ours.get(normalise_name(name)) or valence_code(c.get("guid") or "", name)
+        if valence is not None:
+            found.setdefault(valence, c.get("guid") or "")
+    roqa = {"group": valence_guid(), **{v.valence: valence_guid(v.valence) for v in VALENCE_CODES}}
+    return {
+        k: g.strip().strip("{}")
+        for k, g in found.items()
+        if is_guid(g) and normalise_guid(g) != normalise_guid(roqa[k])
+    }
 
 
 def _is_group(el: ET.Element) -> bool:
@@ -1217,4 +1276,6 @@ def codebook_from_codes(
     }
     if base is not None and base.mapping:
         data["mapping"] = base.mapping
+    if valence_guids := _program_valence_guids(found):
+        data["valence_guids"] = valence_guids
     return Codebook.from_dict(data), guid_to_id
