@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
@@ -252,6 +253,82 @@ def test_inline_text_with_literal_crlf_keeps_its_selections_on_their_words(
         "source 'p01': its inline text has Windows line ends (\\r\\n) written as they are; "
         "its selections are counted with them, as in a .txt source"
     ]
+
+
+#: inline text a program holds with Windows line ends; "cost" and "staff" where it counts them
+CRLF_TEXT = "P01: line one\r\nP01: the cost was high\r\nP01: and staff left.\r\n"
+
+
+def crlf_project(tmp_path: Path) -> Path:
+    """A project whose inline source holds :data:`CRLF_TEXT`, Alice's codings on "cost" (24-28)
+    and "staff" (48-53), counted with the ``\\r``s, as the program holds them."""
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01">\r\n<PlainTextContent>{CRLF_TEXT}'
+        f"</PlainTextContent>\r\n{selection(24, 28)}\r\n{selection(48, 53)}\r\n</TextSource>"
+    )
+    return build_qdpx(tmp_path / "q.qdpx", project_xml(src))
+
+
+def source_of(path: Path) -> tuple[str, str, list[tuple[int, int]]]:
+    """An export's one source: its GUID, its text as written, its selections' positions."""
+    import zipfile
+
+    (src,) = qde_of(path).iter(NS + "TextSource")
+    guid = src.get("guid") or ""
+    with zipfile.ZipFile(path) as z:
+        text = z.read(f"sources/{guid}.txt").decode("utf-8")
+    spans = [
+        (int(s.get("startPosition") or ""), int(s.get("endPosition") or ""))
+        for s in src.iter(NS + "PlainTextSelection")
+    ]
+    return guid, text, spans
+
+
+def test_crlf_inline_text_goes_back_as_the_program_holds_it(tmp_path: Path) -> None:
+    """Exported again under the source's GUID, the text keeps its Windows line ends and the
+    selections are counted with them, as the program counts them. Before: the text went back
+    with \\n line ends and "staff" at 46-51, so that a program merging by the source's GUID
+    read every selection after a line end shifted (re-tester s50, finding 3)."""
+    main(["import", str(crlf_project(tmp_path)), "--out", str(tmp_path / "reviewed")])
+    out = tmp_path / "alice.qdpx"
+    main(["export", str(tmp_path / "reviewed" / "codings" / "Alice"), "--qdpx", str(out)])
+    guid, text, spans = source_of(out)
+    assert (guid, text, spans) == (SOURCE, CRLF_TEXT, [(24, 28), (48, 53)])
+    assert [text[s:e] for s, e in spans] == ["cost", "staff"]
+    back = read_qdpx(out)  # and roqa reads it back as it read the program's
+    assert [(s.segment.start, s.segment.end, s.segment.text) for s in back.codings["Alice"]] == [
+        (23, 27, "cost"),
+        (46, 51, "staff"),
+    ]
+
+
+def test_a_models_suggestions_on_crlf_inline_text_go_back_with_its_line_ends(
+    tmp_path: Path,
+) -> None:
+    """``roqa code project.qdpx --qdpx`` reads the transcript as read_qdpx_transcripts does,
+    and its suggestions go back on the program's text, as the program counts it."""
+    (t,) = read_qdpx_transcripts(crlf_project(tmp_path))
+    s = t.text.index("and staff left.")
+    seg = Segment("p01:0003", "p01", "P01", "participant", s, s + 15, "and staff left.")
+    sug = Suggestion("IS.E.2", "Available Resources", "IS", 0.8, "barrier")
+    result = CodingResult([SegmentResult(seg, [sug])], {"p01": t}, {"model": {"hash": "ab"}})
+    export_qdpx(result, Codebook.load("cfir-2009"), tmp_path / "s.qdpx")
+    assert source_of(tmp_path / "s.qdpx") == (SOURCE, CRLF_TEXT, [(44, 59)])
+
+
+def test_mixed_line_ends_go_back_as_they_were(tmp_path: Path) -> None:
+    """A source file whose lines end in \\r\\n, \\n and \\r goes back with each as it was."""
+    raw = "P01: one\r\nP01: two\nP01: three\rP01: four\r\n\r\nP01: the cost"
+    assert raw[52:56] == "cost"
+    src = (
+        f'<TextSource guid="{SOURCE}" name="p01" plainTextPath="internal://p01.txt">'
+        f"{selection(52, 56)}</TextSource>"
+    )
+    project = build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/p01.txt": raw.encode()})
+    main(["import", str(project), "--out", str(tmp_path / "r")])
+    out = tmp_path / "alice.qdpx"
+    main(["export", str(tmp_path / "r" / "codings" / "Alice"), "--qdpx", str(out)])
+    assert source_of(out) == (SOURCE, raw, [(52, 56)])
 
 
 def test_inline_text_with_escaped_cr_needs_no_recovery_and_no_warning(tmp_path: Path) -> None:

@@ -5,12 +5,19 @@ plain text. The project keeps transcript text with ``\\n`` line endings (see
 :func:`roqa_nlp.io.decode_text`), while files written on Windows carry ``\\r\\n``. Normalising the
 text shifts every later offset by one per removed ``\\r``; :class:`NewlineMap` translates offsets
 so that a selection still covers exactly the same characters.
+
+A source read from a QDA program keeps the line ends it had there (:func:`line_ends`), so that an
+export under the source's GUID gives the program back its own text, with the selections counted
+as it counts them (:func:`restore_line_ends`).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,3 +53,53 @@ def normalise_newlines(raw: str) -> tuple[str, NewlineMap]:
         start = i + 2
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     return text, NewlineMap(tuple(removed))
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+#: The key of a transcript's ``metadata`` that holds the line ends of the source it was read from
+#: in a QDA program (:func:`line_ends`), when they are not all ``\\n``.
+LINE_ENDS = "refi_line_ends"
+
+
+def line_ends(raw: str) -> list[list[Any]]:
+    """The line ends of ``raw`` in order, as runs ``[line end, how many]``
+    (``[["\\r\\n", 11]]`` for a text written on Windows); empty when each is ``\\n``."""
+    runs: list[list[Any]] = []
+    for m in _LINE_END.finditer(raw):
+        if runs and runs[-1][0] == m.group():
+            runs[-1][1] += 1
+        else:
+            runs.append([m.group(), 1])
+    return [] if all(end == "\n" for end, _ in runs) else runs
+
+
+def restore_line_ends(text: str, runs: object) -> tuple[str, Callable[[int], int]] | None:
+    """``text`` (``\\n`` line ends) with the line ends ``runs`` gives (:func:`line_ends`), and the
+    map from an offset in ``text`` to the same place in it; None when ``runs`` is not a list
+    of runs of ``\\r\\n``, ``\\r`` and ``\\n`` with one line end per ``\\n`` of ``text`` (a text
+    changed since, or a hand-edited record): it is then written as it is."""
+    ends: list[str] = []
+    for run in runs if isinstance(runs, list) else ():
+        if not (
+            isinstance(run, list)
+            and len(run) == 2
+            and run[0] in ("\r\n", "\r", "\n")
+            and isinstance(run[1], int)
+            and not isinstance(run[1], bool)
+            and 0 < run[1] <= len(text)
+        ):
+            return None
+        ends.extend([run[0]] * run[1])
+    lines = text.split("\n")
+    if not ends or "\r" in text or len(ends) != len(lines) - 1:
+        return None
+    shifted: list[int] = []  # the offsets in ``text`` of each \n written as two characters
+    at = 0
+    for line, end in zip(lines, ends, strict=False):
+        at += len(line)
+        if end == "\r\n":
+            shifted.append(at)
+        at += 1
+    raw = lines[0] + "".join(end + line for end, line in zip(ends, lines[1:], strict=True))
+    return raw, lambda offset: offset + bisect.bisect_left(shifted, offset)

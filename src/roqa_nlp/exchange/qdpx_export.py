@@ -52,7 +52,7 @@ from ..framework import (
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
-from .plaintext import normalise_newlines
+from .plaintext import LINE_ENDS, normalise_newlines, restore_line_ends
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
@@ -519,8 +519,12 @@ def qdpx_bytes(
     for t in transcripts.values():
         guid = guids[t.id]
         text, to_plain = normalise_newlines(t.text)
+        # a source read from a QDA program goes back with its line ends, and its selections
+        # counted with them, as the program counts them (it may merge it by its GUID)
+        held = t.metadata.get(LINE_ENDS) if isinstance(t.metadata, dict) else None
+        written, to_program = restore_line_ends(text, held) or (text, lambda offset: offset)
         try:
-            data = text.encode("utf-8")
+            data = written.encode("utf-8")
         except UnicodeEncodeError:
             raise RoqaError(
                 f"transcript {t.id!r} holds characters that are not valid Unicode text",
@@ -592,8 +596,8 @@ def qdpx_bytes(
                     {
                         "guid": sel_guid,
                         "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
-                        "startPosition": str(start),
-                        "endPosition": str(end),
+                        "startPosition": str(to_program(start)),
+                        "endPosition": str(to_program(end)),
                         "creatingUser": user_guid,
                         "creationDateTime": now,
                     },

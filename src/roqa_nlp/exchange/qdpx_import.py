@@ -66,7 +66,7 @@ from ..schema import (
     Turn,
     normalise_valence,
 )
-from .plaintext import NewlineMap, normalise_newlines
+from .plaintext import LINE_ENDS, NewlineMap, line_ends, normalise_newlines
 from .qdpx_export import (
     CODEBOOK_RECORD,
     MODEL_VALENCE,
@@ -896,6 +896,8 @@ def _read_project(
                     "refi_guid": (src.get("guid") or "").strip(),
                     "refi_name": sname or None,
                     "refi_path": ref or None,
+                    # the program's line ends, which an export under its GUID gives back
+                    **({LINE_ENDS: ends} if (ends := line_ends(got.raw)) else {}),
                 },
             )
             transcripts.append(transcript)
