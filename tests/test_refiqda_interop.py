@@ -226,6 +226,23 @@ def test_cli_import_prints_each_warning_once(
     assert lines[1] == f"roqa: warning: {PDF}"
 
 
+def test_the_wrote_line_says_which_transcripts_hold_no_coded_passage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A coder's imported codings hold every transcript of the project, coded in or not; the
+    export writes each, and says how many hold the coder's codings. Before: "3 transcripts"
+    when Carol coded in 2 (re-tester s50, finding 4)."""
+    alice = persons_result(TEXT, QUOTE, [("IS.E.2", "Available Resources", "IS")])
+    other = "I: Anything else?\nP02: No."
+    alice.transcripts["p02"] = Transcript("p02", other, [], participant="P02")
+    alice.save(tmp_path / "Alice")
+    out = tmp_path / "alice.qdpx"
+    code, stdout, _ = run(["export", str(tmp_path / "Alice"), "--qdpx", str(out)], capsys)
+    assert code == 0
+    assert f"wrote {out}: 2 transcripts (1 coded, p02 with no coded passage), 1 codings " in stdout
+    assert len(list(qde_of(out).iter(NS + "TextSource"))) == 2
+
+
 # -- D5: inline text with literal Windows line ends --------------------------------------------------
 
 

@@ -457,6 +457,31 @@ def test_a_reviewers_own_code_named_as_a_cfir_code_is_that_code(
     ]
 
 
+def test_exporting_a_coders_own_codes_read_as_cfir_codes_says_so(
+    tmp_path: Path, cfir: Codebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Alice's own "Available Resources" and "culture" are read as IS.E.2 and IS.C, which the
+    project holds with roqa's GUIDs: exported again, her codings go back under those codes, not
+    hers, and the export says so, naming them. Before: nothing said it (re-tester s50, 4)."""
+    main(
+        ["import", str(reviewed_with_own_cfir_nodes(tmp_path, cfir)), "--out", str(tmp_path / "r")]
+    )
+    capsys.readouterr()
+    main(["export", str(tmp_path / "r" / "codings" / "Alice"), "--qdpx", str(tmp_path / "a.qdpx")])
+    assert capsys.readouterr().err == (
+        "roqa: warning: Alice's own codes made in the QDA program go back as the cfir-2009 codes "
+        "roqa import read them as, with those codes' GUIDs: 'Inner Setting (Alice) > Available "
+        "Resources' as IS.E.2 Available Resources, 'culture' as IS.C Culture; merged into the "
+        "project, Alice's codings of them land in those codes, not in the codes Alice made (to "
+        "keep a code apart, give it a name of its own in the program and import again)\n"
+    )
+    coded = {r.get("targetGUID") for r in qde_of(tmp_path / "a.qdpx").iter(NS + "CodeRef")}
+    assert coded == {code_guid("cfir-2009", "IS.E.2"), code_guid("cfir-2009", "IS.C")}
+    (model,) = (tmp_path / "r" / "codings").glob("roqa_nlp*")  # the model used no code of hers
+    main(["export", str(model), "--qdpx", str(tmp_path / "m.qdpx")])
+    assert capsys.readouterr().err == ""
+
+
 def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_them(
     tmp_path: Path,
 ) -> None:

@@ -63,7 +63,7 @@ def export_cmd(
     from ..errors import RoqaError, first_and_count
     from ..exchange import export_qdc, export_qdpx
     from ..exchange.qdpx_export import AUTO, coder_of, person_of
-    from ..exchange.review import VALENCE_NOT_GIVEN, valence_not_given
+    from ..exchange.review import VALENCE_NOT_GIVEN, codes_read_as, valence_not_given
     from ..io import check_outputs
     from ..result import CodingResult
     from .agree_cmd import coder_name
@@ -166,14 +166,20 @@ def export_cmd(
         unreached = summary.not_reviewed
         # a review's transcripts it did not reach are not in its codings: named, not just
         # missing from the count (s50: "3 transcripts" of 4, P03 unsaid)
-        unreached_note = (
-            f" ({first_and_count(unreached)} left out, not reviewed yet: no segment of "
-            f"{'it' if len(unreached) == 1 else 'them'} decided)"
+        about_sources = [
+            f"{summary.sources - len(summary.uncoded)} coded, "
+            f"{first_and_count(summary.uncoded)} with no coded passage"
+            if summary.uncoded
+            else "",
+            f"{first_and_count(unreached)} left out, not reviewed yet: no segment of "
+            f"{'it' if len(unreached) == 1 else 'them'} decided"
             if unreached
-            else ""
-        )
+            else "",
+        ]
+        sources_note = "; ".join(n for n in about_sources if n)
         typer.echo(
-            f"wrote {qdpx}: {summary.sources} transcripts{unreached_note}, "
+            f"wrote {qdpx}: {summary.sources} transcripts"
+            f"{f' ({sources_note})' if sources_note else ''}, "
             f"{summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
@@ -181,9 +187,31 @@ def export_cmd(
             line := _written_as_several(coded_as_given, result, book, summary.selections)
         ):
             typer.echo(line)
+        if person is not None and (read_as := codes_read_as(coded_as_given)):
+            _warn([_read_as_line(summary.user, read_as, book)])
     if qdc is not None:
         export_qdc(book, qdc, colors)
         typer.echo(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+
+
+def _read_as_line(user: str, read_as: dict[str, str], book: Any) -> str:
+    """What an export of a person's codings says of the codes they made in the QDA program that
+    ``roqa import`` read as codebook codes the project holds already (``read_as``: their path
+    of names -> that code's id): they go back as those codes, under those codes' GUIDs, so
+    that merged into the project their codings leave the coder's own codes."""
+    named = ", ".join(
+        f"{shown!r} as {cid}{f' {code.name}' if (code := book.find(cid)) is not None else ''}"
+        for shown, cid in read_as.items()
+    )
+    one = len(read_as) == 1
+    codes, them, those = ("code", "it", "that code") if one else ("codes", "them", "those codes")
+    guids = "that code's GUID" if one else "those codes' GUIDs"
+    return (
+        f"{user}'s own {codes} made in the QDA program go{'es' * one} back as the {book.id} "
+        f"{codes} roqa import read {them} as, with {guids}: {named}; merged into the project, "
+        f"{user}'s codings of {them} land in {those}, not in the {codes} {user} made (to keep a "
+        "code apart, give it a name of its own in the program and import again)"
+    )
 
 
 def _written_as_several(given: Any, charted: Any, book: Any, codings: int) -> str | None:

@@ -141,6 +141,9 @@ class QdpxExport:
     user: str
     by_person: bool = False
     sources: int = 0
+    #: the ids of the transcripts written with no coded passage in them (a coder's codings hold
+    #: every transcript of the project they were imported from, coded in or not)
+    uncoded: list[str] = field(default_factory=list)
     selections: int = 0
     skipped: list[str] = field(default_factory=list)
     #: a model's segments left out as the report leaves them out: they fit no code or are
@@ -636,6 +639,8 @@ def qdpx_bytes(
             src.append(sel)
         summary.sources += 1
         summary.selections += len(selections)
+        if not selections:
+            summary.uncoded.append(t.id)
     if not len(sources_el):
         root.remove(sources_el)
     if written_notes:

@@ -91,7 +91,7 @@ from .refiqda import (
     parse_xml,
     with_guids,
 )
-from .review import is_machine_user, valence_code, with_given_valence
+from .review import CODES_READ_AS, is_machine_user, valence_code, with_given_valence
 from .safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
@@ -730,6 +730,9 @@ def _read_project(
     ratings: dict[str, tuple[str, str, str]] = {}
     # those of them below a valence at the top (Barriers > Staffing), their path as name
     lifted: set[str] = set()
+    # codes made in the program read as a codebook code the file holds already (a reviewer's own
+    # "Champions"): GUID -> their path of names; an export writes that code's GUID, not theirs
+    merged: dict[str, str] = {}
     if codebook is None:  # the researcher's own codebook roqa's export recorded: its ids back
         codebook = _recorded_codebook(_text_of(child(root, "Description")), warnings)
     known = known_codebooks(codebook)
@@ -753,6 +756,7 @@ def _read_project(
         ratings=ratings,
         lifted=lifted,
         source=path.name,
+        merged=merged,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}
@@ -1060,6 +1064,7 @@ def _read_project(
         and end <= len(told.text)
         and (tid, start, end) not in pending.get(mine, {})
     ]
+    merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
         rated: dict[str, dict[str, dict[str, list[str]]]] = {}
@@ -1078,6 +1083,8 @@ def _read_project(
             meta[SEGMENT_NOTES] = on
         if left_out.get("user") == uname:  # the reviewer's review left these out
             meta.update({k: v for k, v in left_out.items() if k != "user"})
+        if read_as := merged_uses.get(uname):
+            meta[CODES_READ_AS] = read_as
         codings[uname] = CodingResult(segments=segs, transcripts=dict(by_name), meta=meta)
     # A person's valence codes give the valence of their passages' codes, as the decisions give
     # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
@@ -1116,6 +1123,29 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _merged_uses(
+    root: ET.Element, merged: dict[str, str], guid_to_id: dict[str, str], user_names: dict[str, str]
+) -> dict[str, dict[str, str]]:
+    """For each coder who coded a passage with a code made in the program that was read as a
+    codebook code the file holds already (``merged``: normalised GUID -> its path of names),
+    that path -> the code it was read as (:data:`CODES_READ_AS`)."""
+    out: dict[str, dict[str, str]] = {}
+    if not merged:
+        return out
+    for sel in root.iter():
+        if local_name(sel.tag) != "PlainTextSelection":
+            continue
+        for coding in children(sel, "Coding"):
+            ref = child(coding, "CodeRef")
+            target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
+            if target not in merged or target not in guid_to_id:
+                continue
+            user = normalise_guid(coding.get("creatingUser") or sel.get("creatingUser"))
+            uname = user_names.get(user, user) if user else UNKNOWN_USER
+            out.setdefault(uname, {})[merged[target]] = guid_to_id[target]
+    return out
 
 
 def _suggested_as(root: ET.Element, user_names: dict[str, str]) -> dict[str, list[str | None]]:

@@ -974,6 +974,7 @@ def codebook_from_codes(
     suggested_as: Mapping[str, Sequence[str | None]] | None = None,
     lifted: set[str] | None = None,
     source: str = "",
+    merged: dict[str, str] | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -1037,7 +1038,9 @@ def codebook_from_codes(
     file holds that code already its codings are that code's and the codes below it go below
     that code; a folder of the project's own left empty so is left out
     (:func:`_emptied_folders`); else it is that code, at that code's level, in the file's place.
-    One warning names them all (:func:`_by_name_warning`).
+    One warning names them all (:func:`_by_name_warning`). Those merged into a code the file
+    holds, whose GUIDs the codebook cannot keep, are put in ``merged`` (normalised GUID -> the
+    code's path of names as the file gives it), so that an export can say so.
     """
     from ..crosswalk import named_in
     from ..decisions import created_as
@@ -1141,6 +1144,8 @@ def codebook_from_codes(
             # the file holds that code already: one code, the codes below this one below it
             by_name.append(f"{as_shown!r} as {namesake.id}")
             guid_to_id[guid] = namesake.id
+            if merged is not None:  # its GUID is not that code's: an export writes that one
+                merged[guid] = as_shown
             if parent_id is not None:
                 emptied.add(parent_id)
             shown[namesake.id] = shown.get(namesake.id, namesake.name)

@@ -82,6 +82,23 @@ VALENCE_NOT_GIVEN = "valence_not_given"
 VALENCE_FROM_MODEL = "valence_from_model"
 
 
+#: The key of a person's imported codings' ``meta`` (their ``run.json``) that names the codes
+#: they made in the QDA program that were read as a codebook code the project holds already
+#: (their path of names -> that code's id: ``{"Champions": "PR.B.3"}``): they go back to the
+#: program as that code, under its GUID, not theirs, which an export says.
+CODES_READ_AS = "codes_read_as"
+
+
+def codes_read_as(result: CodingResult) -> dict[str, str]:
+    """The codes of a person's own read as codebook codes (:data:`CODES_READ_AS`); empty when the
+    codings record none."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    found = meta.get(CODES_READ_AS)
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): v for k, v in found.items() if isinstance(v, str)}
+
+
 def valence_from_model(result: CodingResult) -> set[str]:
     """The ids of the segments of a review whose valence is the model's
     (:data:`VALENCE_FROM_MODEL`); empty when the codings record none (a review that set every
