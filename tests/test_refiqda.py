@@ -420,19 +420,45 @@ def test_the_segments_min_probability_leaves_out_are_counted(
     assert summary.left_out == 1
 
 
+@pytest.mark.parametrize(
+    ("top_k", "why"),
+    [
+        ([], "their top suggestion is below it"),
+        (["--top-k", "2"], "their top 2 suggestions are all below it"),
+    ],
+)
 def test_cli_export_says_how_many_segments_min_probability_left_out(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], top_k: list[str], why: str
 ) -> None:
+    """The line says why those segments are left out: their suggestions (as many as --top-k
+    takes) are below it. Before: "(every suggestion exported is below it)", which read as if
+    they had been exported (re-tester s50, finding 8)."""
     three_segments([0.9, 0.95, 0.6]).save(tmp_path / "run")
     out = tmp_path / "out.qdpx"
-    main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "0.99"])
+    main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "0.99", *top_k])
     assert (
         capsys.readouterr()
         .out.rstrip()
         .endswith(
             "; 1 segment left out as in the report (fit no code or procedural talk: 1); 2 segments "
-            "left out by --min-probability 0.99 (every suggestion exported is below it)"
+            f"left out by --min-probability 0.99 ({why})"
         )
+    )
+
+
+def test_cli_export_of_a_persons_codings_says_all_their_codes_are_below_min_probability(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person's codings export every code by default: a segment is left out when all are."""
+    result = three_segments([0.9, 0.95, 0.6])
+    result.meta = {"user": {"name": "Alice"}}
+    result.save(tmp_path / "run")
+    out = tmp_path / "out.qdpx"
+    main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "0.99"])
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith("left out by --min-probability 0.99 (their suggestions are all below it)")
     )
 
 

@@ -159,9 +159,18 @@ def export_cmd(
             else ""
         )
         if below := summary.below_min_probability:
+            # those segments' suggestions (as many as --top-k takes) are below it, not exported
+            k = summary.top_k
+            their = (
+                "their suggestions are all"
+                if k is None
+                else "their top suggestion is"
+                if k == 1
+                else f"their top {k} suggestions are all"
+            )
             left_out += (
                 f"; {below} segment{'s' * (below != 1)} left out by --min-probability "
-                f"{min_probability:g} (every suggestion exported is below it)"
+                f"{min_probability:g} ({their} below it)"
             )
         unreached = summary.not_reviewed
         # a review's transcripts it did not reach are not in its codings: named, not just

@@ -140,6 +140,8 @@ class QdpxExport:
     path: Path
     user: str
     by_person: bool = False
+    #: how many suggestions per segment were taken (None: all; :func:`codes_per_segment`)
+    top_k: int | None = None
     sources: int = 0
     #: the ids of the transcripts written with no coded passage in them (a coder's codings hold
     #: every transcript of the project they were imported from, coded in or not)
@@ -450,6 +452,7 @@ def qdpx_bytes(
         path=path,
         user=user,
         by_person=person is not None,
+        top_k=top_k,
         codebook=codebook.id,
         project_codes=[c.id for c in carried],
         not_reviewed=[t for t in _not_reviewed(result) if t not in transcripts],
