@@ -446,6 +446,19 @@ def test_cli_export_says_how_many_segments_min_probability_left_out(
     )
 
 
+def test_cli_export_with_nothing_coded_says_no_transcript_holds_a_coded_passage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every segment left out: the one transcript written holds no coded passage, said so
+    (before this: "1 transcripts (0 coded, P04 with no coded passage)")."""
+    three_segments([0.9, 0.95, 0.6]).save(tmp_path / "run")
+    out = tmp_path / "out.qdpx"
+    main(["export", str(tmp_path / "run"), "--qdpx", str(out), "--min-probability", "0.99"])
+    assert capsys.readouterr().out.startswith(
+        f"wrote {out}: 1 transcripts (none with a coded passage), 0 suggested codings by user "
+    )
+
+
 def test_cli_export_of_a_persons_codings_says_all_their_codes_are_below_min_probability(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -175,9 +175,11 @@ def export_cmd(
         unreached = summary.not_reviewed
         # a review's transcripts it did not reach are not in its codings: named, not just
         # missing from the count (s50: "3 transcripts" of 4, P03 unsaid)
+        coded = summary.sources - len(summary.uncoded)
         about_sources = [
-            f"{summary.sources - len(summary.uncoded)} coded, "
-            f"{first_and_count(summary.uncoded)} with no coded passage"
+            f"{coded} coded, {first_and_count(summary.uncoded)} with no coded passage"
+            if summary.uncoded and coded
+            else "none with a coded passage"
             if summary.uncoded
             else "",
             f"{first_and_count(unreached)} left out, not reviewed yet: no segment of "
