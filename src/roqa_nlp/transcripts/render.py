@@ -28,19 +28,20 @@ segment from the middle of a long turn is cited at the time of its own words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import RoqaError
-from ..schema import Transcript, Turn
+from ..schema import Role, Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
+    InterviewerLabels,
     first_spellings,
     guess_interviewer,
     interviewer_keys,
@@ -48,6 +49,7 @@ from .roles import (
     participant_id,
     participant_keys,
     participant_labels_of,
+    role_in_display_name,
     role_of,
     speaker_name,
     with_stray_askers,
@@ -346,7 +348,7 @@ def interviewers_of(
     counts as a turn that asks), else none."""
     speakers = dict.fromkeys(tidy_speaker(s.speaker) for s in spoken)
     named = frozenset(s.casefold() for s in speakers if is_interviewer(s, interviewer_labels))
-    if named:
+    if named and not all(role_in_display_name(s) for s in speakers if s.casefold() in named):
         return named
     everyone = frozenset(s.casefold() for s in speakers)
     joined, _ = _bridged(spoken, lambda: everyone)
@@ -356,12 +358,14 @@ def interviewers_of(
     pos = 0
     for s in joined:
         speaker = spelling[tidy_speaker(s.speaker)]
-        turns.append(Turn(speaker=speaker, role="participant", start=pos, end=pos + len(s.words)))
+        role: Role = "interviewer" if speaker.casefold() in named else "participant"
+        turns.append(Turn(speaker=speaker, role=role, start=pos, end=pos + len(s.words)))
         text.append(s.words)
         pos += len(s.words) + 2
     participants = participant_keys(participant_labels_of(interviewer_labels))
-    guessed = guess_interviewer("\n\n".join(text), turns, participants)
-    return frozenset() if guessed is None else frozenset({guessed.casefold()})
+    given = _named_by_researcher(interviewer_labels)
+    guessed = guess_interviewer("\n\n".join(text), turns, participants, given=given)
+    return named if guessed is None else named | {guessed.casefold()}
 
 
 def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
@@ -504,7 +508,9 @@ def finish_transcript(
         named_here = [s for s in dict.fromkeys(t.speaker for t in turns) if s in keys]
         if named_here:
             meta[PARTICIPANTS_NAMED] = named_here
-    guessed = guess_interviewer(text, turns, participant_keys(participants))
+    guessed = guess_interviewer(
+        text, turns, participant_keys(participants), given=_named_by_researcher(interviewer_labels)
+    )
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed
@@ -522,6 +528,14 @@ def finish_transcript(
         participant=pid,
         metadata=meta,
     )
+
+
+def _named_by_researcher(interviewer_labels: Sequence[str] | None) -> Container[str]:
+    """The speaker labels the interviewer labels the researcher added to the defaults match
+    (``--interviewer "Tom Bates"`` matches ``Tom Bates (Facilitator)``): beside them no lead
+    interviewer is guessed (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
+    own = _own_labels(interviewer_labels) if interviewer_labels is not None else []
+    return InterviewerLabels.of(own) if own else ()
 
 
 def _own_labels(interviewer_labels: Sequence[str]) -> list[str]:

@@ -199,13 +199,17 @@ def _bracketed_notes(label: str) -> list[str]:
 
 
 def _role_notes(label: str) -> list[str]:
-    """What may name a role in ``label``'s bracketed notes: each note, and its words before a
-    colon (``Jane Smith (Interviewer: lead)`` -> ``Interviewer: lead``, ``Interviewer``), as a
-    role is written with what the person does in the call after it."""
+    """What may name a role in ``label``'s bracketed notes and in a display name's parts after
+    ``|``: each note or part, its words before a colon (``Jane Smith (Interviewer: lead)`` ->
+    ``Interviewer: lead``, ``Interviewer``), as a role is written with what the person does in
+    the call after it, and each of its parts between commas or semicolons, as pronouns are
+    written beside a role (``Tom Bates (Facilitator, he/him)`` -> ``Facilitator``; ``Tom Bates
+    | Facilitator | UoL`` -> ``Facilitator``, ``UoL``)."""
     found: list[str] = []
-    for note in _bracketed_notes(label):
+    for note in [*_bracketed_notes(label), *label.split("|")[1:]]:
         role = note.partition(":")[0]
-        found += [n for n in dict.fromkeys([note, role]) if n.strip()]
+        parts = re.split(r"[,;]", role) if ("," in role or ";" in role) else []
+        found += [n for n in dict.fromkeys([note, role, *parts]) if n.strip()]
     return found
 
 
@@ -348,7 +352,8 @@ class InterviewerLabels:
         )
 
     def _matches(self, label: str) -> bool:
-        name, bar, _ = label.partition("|")  # a display name and organisation: "Sam Roe | UoL"
+        # a display name and organisation or role: "Sam Roe | UoL", "Tom Bates | Facilitator"
+        name, bar, _ = label.partition("|")
         return (
             self.names_role(label)
             or any(self.names_role(role) for role in _role_notes(label))
@@ -1073,11 +1078,46 @@ def _counted(text: str, turns: Iterable[Turn]) -> list[Turn]:
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 
+#: Roles a video call gives in a display name's note, which a participant may hold too
+#: (``Host``; ``roqa_nlp/data/``): beside them no lead interviewer is guessed
+#: (:func:`role_in_display_name`).
+CALL_ROLES = "call_roles.txt"
+
+
+def role_in_display_name(label: str) -> bool:
+    """Whether ``label`` is a person's display name that is the interviewer's only for a
+    research role noted after the name (``Tom Bates (Facilitator)``, ``Tom Bates |
+    Facilitator``, ``Jane Smith (Interviewer, she/her)``), as ``(he/him)`` or ``| UoL`` is
+    noted: not a role label itself (``Facilitator``, ``Interviewer (JM)``), nor only a video
+    call's role, which a participant may hold (``Jane Smith (Host)``: ``data/call_roles.txt``).
+    Zoom and Teams name people, so the others' roles are not written: such a co-interviewer
+    leaves the lead interviewer to be guessed (:func:`guess_interviewer`)."""
+    defaults = _default_interviewer_keys()
+    if defaults.names_role(label) or defaults.names_role(label.partition("|")[0]):
+        return False
+    call = packaged_words(CALL_ROLES)
+    return any(
+        defaults.names_role(note) and normalise_label(note) not in call
+        for note in _role_notes(label)
+    )
+
+
 def guess_interviewer(
-    text: str, turns: Sequence[Turn], participants: Container[str] = ()
+    text: str,
+    turns: Sequence[Turn],
+    participants: Container[str] = (),
+    *,
+    given: Container[str] = (),
 ) -> str | None:
     """The speaker who asks the questions, in a conversation of two or more speakers none of whom
     is the interviewer (Zoom names people, not roles), else ``None``.
+
+    Beside interviewers named only by a research role noted in their display names
+    (:func:`role_in_display_name`: a co-interviewer's ``Tom Bates (Facilitator)``), the speaker
+    the guess takes among the others is the lead interviewer when they end more turns on a
+    question than each of those: the call names the co-interviewer's role, not the others'.
+    Not beside a speaker in ``given`` (the researcher named them the interviewer,
+    ``--interviewer``), whose naming says who interviews.
 
     A speaker qualifies when at least half of their turns (and at least three) end on a question
     (:func:`asks`), every other speaker ends on one in at most a third of that share of their
@@ -1098,8 +1138,9 @@ def guess_interviewer(
     unclear: their question is counted as the one guessed's. Anything less clear-cut is left to
     the researcher (``--interviewer NAME``). A speaker in ``participants`` (the researcher named
     them a participant, ``--participant NAME``) is never the one guessed."""
-    if any(turn.role == "interviewer" for turn in turns):
-        return None
+    named = {turn.speaker for turn in turns if turn.role == "interviewer"}
+    if named:
+        return _lead_beside(text, turns, named, participants, given)
     guessed = _clear_asker(text, turns, participants)
     if guessed is not None:
         return guessed
@@ -1130,6 +1171,27 @@ def guess_interviewer(
         # is a participant's, and leaves the guess unclear as before
         return speaker if set(one_question_askers(text, as_guessed)) == aside else None
     return None
+
+
+def _lead_beside(
+    text: str,
+    turns: Sequence[Turn],
+    named: set[str],
+    participants: Container[str],
+    given: Container[str],
+) -> str | None:
+    """:func:`guess_interviewer` beside the interviewers ``named``: the speaker guessed among the
+    others, when every one named is so only for a research role in their display name and
+    asks in fewer turns than that speaker, else None."""
+    if not all(role_in_display_name(s) and s not in given for s in named):
+        return None
+    others = [t for t in turns if t.speaker not in named]
+    lead = guess_interviewer(text, others, participants)
+    if lead is None:
+        return None
+    stats = _asker_stats(text, turns)
+    asked = stats.get(lead, [0, 0, 0, 0])[1]
+    return lead if all(stats.get(s, [0, 0, 0, 0])[1] < asked for s in named) else None
 
 
 def _top_two(stats: dict[str, list[int]]) -> list[list[tuple[float, str]]]:
@@ -2351,12 +2413,23 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
             else ""
         )
         unmatched = transcript.metadata.get("interviewer_labels_unmatched")
+        by_role = [
+            s
+            for s in dict.fromkeys(t.speaker for t in transcript.turns if t.role == "interviewer")
+            if s != guessed and role_in_display_name(s)
+        ]
         none_named = (
             f"no speaker matched the interviewer label(s) "
             f"{first_few([repr(label) for label in unmatched])}"
             if unmatched
             else "no speaker is named as the interviewer"
         )
+        if by_role:  # a co-interviewer's display name gives their role: "Tom Bates (Facilitator)"
+            one = len(by_role) == 1
+            none_named = (
+                f"only {first_few([repr(s) for s in by_role])} {'is' if one else 'are'} named "
+                f"as an interviewer, by the role in {'their display name' if one else 'theirs'}"
+            )
         return (
             f"{where}: {none_named}, so {guessed!r}, who asks the "
             f"questions ({of_turns}), was taken as the interviewer (name the "
