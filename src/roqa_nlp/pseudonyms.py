@@ -382,19 +382,21 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     """The speaker labels among ``labels`` that name a person (a display name, initials, a
     device; not a role, a participant number or a file's own speaker number), grouped into
     people, in order of first label: one person under two labels is one (a Zoom rename or
-    rejoin, "Maria Okafor (she/her)", "Maria (iPhone)": one label's name words
-    (:func:`name_parts`) within the other's; and a label of no name words, "iPhone", is the one
-    person named, when only one is). The rule by which the framework counts a transcript's
+    rejoin, "Maria Okafor (she/her)", "Maria (iPhone)", "Maria's iPhone": one label's name
+    words (:func:`name_parts`) within the other's, compared as a name given is, in any case,
+    with or without accents, whichever apostrophe: "Siân Llewelyn" renamed "Sian Llewelyn";
+    :func:`~roqa_nlp.transcripts.roles.name_key`; and a label of no name words, "iPhone", is the
+    one person named, when only one is). The rule by which the framework counts a transcript's
     participants (:func:`~roqa_nlp.transcripts.roles.several_participants`) and a pseudonym key
     gives one pseudonym per person (:meth:`PseudonymKey.register`)."""
-    from .transcripts.roles import _names_a_person
+    from .transcripts.roles import _names_a_person, name_key
 
     people: list[tuple[frozenset[str], list[str]]] = []
     nameless: list[str] = []
     for label in dict.fromkeys(labels):
         if not _names_a_person(label) or is_placeholder_speaker(label):
             continue
-        words = frozenset(w.casefold() for w in name_parts(label))
+        words = frozenset(name_key(w) for w in name_parts(label))
         if not words:
             nameless.append(label)
             continue

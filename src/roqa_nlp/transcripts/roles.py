@@ -269,6 +269,14 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def name_key(text: str) -> str:
+    """``text`` as names are compared: in lower case, without its accents, whichever apostrophe
+    it is written with (``Siân O’Neil`` -> ``sian o'neil``): how :func:`person_name` matches a
+    name given (``--interviewer``) and :func:`~roqa_nlp.pseudonyms.people_named` tells one
+    person's display names (``Siân Llewelyn``, renamed ``Sian Llewelyn`` in the call)."""
+    return _without_accents(text.lower()).translate(_APOSTROPHES)
+
+
 def person_name(label: str) -> tuple[str | None, str]:
     """``(title, name)``: a speaker label as a person's name is compared, in lower case, without
     a bracketed note, a trailing number, full stops or commas, its blanks and apostrophes as
@@ -277,7 +285,7 @@ def person_name(label: str) -> tuple[str | None, str]:
     smith")``; a title alone is the name), with or without its accents and whichever
     apostrophe it is written with (``Renée O’Sullivan`` -> ``renee o'sullivan``: a researcher
     types the name one way, a video call shows it another)."""
-    key = _without_accents(normalise_label(label)).translate(_APOSTROPHES)
+    key = name_key(normalise_label(label))
     surname, comma, forename = key.partition(",")
     if comma and surname.strip() and forename.strip():
         key = f"{forename} {surname}"
@@ -546,10 +554,19 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     case = transcript.participant or transcript.id
     shown = ", ".join(repr(label) for label in labels)
     if several_participants(labels, case):
+        people = _people_of(labels)
+        shown = ", ".join(
+            repr(person[0])
+            if len(person) == 1
+            else f"{person[0]!r} (also {and_list([repr(n) for n in person[1:]])}, read as the "
+            "same person)"
+            for person in people
+        )
+        label = "label" if len(people) == len(labels) else "first label"
         return (
-            f"{where}: {len(labels)} participants speak ({shown}), each counted and cited by "
-            f"their label in the case {case}: if they are one person under two labels (renamed "
-            "in the call), label all their turns alike"
+            f"{where}: {len(people)} participants speak ({shown}), each counted and cited by "
+            f"their {label} in the case {case}: if they are one person under two labels "
+            "(renamed in the call), label all their turns alike"
         )
     own = case if participant_number_label(case) is not None else "P05"
     return (
@@ -557,6 +574,20 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         f"person, the case {case} (renamed or rejoined in the call): if they are different "
         f"people, label each one's turns with their own id ('{own}a: ...', '{own}b: ...')"
     )
+
+
+def _people_of(labels: Sequence[str]) -> list[list[str]]:
+    """``labels`` grouped into the people they name, in order of first label: one person's
+    display names as one (:func:`~roqa_nlp.pseudonyms.people_named`: ``Siân Llewelyn`` and
+    ``Sian Llewelyn``, ``Siân's iPhone``), each other label alone (``P06``, ``Speaker 2``)."""
+    from ..pseudonyms import people_named
+
+    whose = {label: person for person in people_named(labels) for label in person}
+    people: dict[str, list[str]] = {}
+    for label in labels:
+        person = whose.get(label, [label])
+        people.setdefault(person[0], person)
+    return list(people.values())
 
 
 def is_speaker_number_label(label: str) -> bool:

@@ -1,0 +1,65 @@
+"""One participant renamed in the call (``Siân Llewelyn``, then ``Sian Llewelyn`` or ``Siân
+Llewelyn (she/her)``, or rejoined as ``Siân's iPhone``) is one person beside a second
+participant, as ``--interviewer`` matches a name with or without its accents. Session 51 tester
+(readers, finding 5): ``3 participants speak ('Siân Llewelyn', 'Dewi Llewelyn', 'Sian
+Llewelyn')``, and the framework and pseudonym key counted Siân twice."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.pseudonyms import people_named
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.devices import device_name_warning
+from roqa_nlp.transcripts.roles import participant_labels_warning, several_participants
+
+DATA = Path(__file__).parent / "data" / "short_zoom"
+
+
+def test_a_name_with_and_without_its_accents_is_one_person() -> None:
+    assert people_named(["Siân Llewelyn", "Dewi Llewelyn", "Sian Llewelyn"]) == [
+        ["Siân Llewelyn", "Sian Llewelyn"],
+        ["Dewi Llewelyn"],
+    ]
+    assert people_named(["Renée O’Sullivan", "Renee O'Sullivan (she/her)", "Tom Reid"]) == [
+        ["Renée O’Sullivan", "Renee O'Sullivan (she/her)"],
+        ["Tom Reid"],
+    ]
+    # two people who share a surname stay two
+    assert not several_participants(["Siân Llewelyn", "Sian Llewelyn"], "P04")
+    assert several_participants(["Siân Llewelyn", "Dewi Llewelyn"], "P04")
+
+
+@pytest.mark.parametrize(
+    ("name", "people"),
+    [
+        (
+            "zoom_renamed_accents.vtt",
+            "'Siân Llewelyn' (also 'Sian Llewelyn', read as the same person)",
+        ),
+        (
+            "zoom_renamed_pronouns.vtt",
+            "'Siân Llewelyn' (also 'Siân Llewelyn (she/her)', read as the same person)",
+        ),
+        (
+            "zoom_rejoined_iphone.vtt",
+            "'Siân Llewelyn 🌻' (also \"Siân's iPhone\", read as the same person)",
+        ),
+    ],
+)
+def test_the_check_counts_people_and_names_the_labels_read_as_one(name: str, people: str) -> None:
+    f = DATA / name
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    case = t.participant
+    assert participant_labels_warning(t) == (
+        f"{f}: 2 participants speak ({people}, 'Dewi Llewelyn'), each counted and cited by their "
+        f"first label in the case {case}: if they are one person under two labels (renamed in "
+        "the call), label all their turns alike"
+    )
+    # Siân's iPhone is read as Siân rejoining, named above, not as a device of its own
+    assert device_name_warning(t) is None
