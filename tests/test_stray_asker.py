@@ -239,3 +239,20 @@ def test_the_stray_asker_guess_reads_each_turn_a_bounded_number_of_times(monkeyp
         assert roles.guess_interviewer(*transcript(people)) == "Ann"
         counts.append(read[0])
     assert counts == [407, 1607]  # 4 readings of each turn (quadratic before: 11007, 164007)
+
+
+def test_a_stray_asker_named_as_a_person_is_told_apart_as_a_second_interviewer() -> None:
+    """Session 51 tester (readers, finding 9): a real co-interviewer's one question ('Tom
+    Bates' in a Teams call) was explained as a transcription service's mislabelled turn, with
+    the advice to relabel it 'Hannah Whitfield'. No service gives a turn a person's name."""
+    f = DATA / "teams_co_interviewer.vtt"
+    t = _read(f)
+    assert t.metadata["stray_askers"] == ["Tom Bates"]
+    assert speaker_warning(t) == (
+        f"{f}: no speaker is named as the interviewer, so 'Hannah Whitfield', who asks the "
+        "questions (3 of 4 turns), was taken as the interviewer (name the interviewer with "
+        "--interviewer NAME to choose otherwise); and 'Tom Bates' only asks a question that "
+        "'Maria Okafor' answers ('Can I just come in there, what does the peer support worker…'), "
+        "so 'Tom Bates' is read as the interviewer too, as a second interviewer who follows up "
+        "is (if 'Tom Bates' is a participant, name them with --participant \"Tom Bates\")"
+    )

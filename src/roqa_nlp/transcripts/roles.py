@@ -2399,11 +2399,24 @@ def _strays_said(transcript: Transcript, interface: str) -> str | None:
     label = (
         f"label {turn} {leads[0]!r}" if len(leads) == 1 else f"label {turn} as the interviewer's"
     )
-    return (
+    fix = f"{who}, name them with {_naming_participants(interface, strays)}"
+    # a person's name (a video call's 'Tom Bates') is a colleague's follow-up question, which
+    # no service gives a name of its own; a file's numbered speaker ('Speaker 3') may be either
+    people = [s for s in strays if _names_a_person(s)]
+    if len(people) == len(strays):
+        follow = (
+            "a second interviewer who follows up is"
+            if len(strays) == 1
+            else ("second interviewers who follow up are")
+        )
+        return f"{said} too, as {follow} ({fix})"
+    service = (
         f"{said}, as a transcription service may give one of the interviewer's turns a speaker "
-        f"label of its own ({label} in the file; {who}, name them with "
-        f"{_naming_participants(interface, strays)})"
+        "label of its own"
     )
+    if people:
+        return f"{service}, or a second interviewer follows up ({label} in the file; {fix})"
+    return f"{service} ({label} in the file; {fix})"
 
 
 def _naming_participants(interface: str, names: Sequence[str]) -> str:
