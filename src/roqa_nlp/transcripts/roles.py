@@ -1154,18 +1154,19 @@ def guess_interviewer(
     (:func:`asks`), every other speaker ends on one in at most a third of that share of their
     turns (or, in a short interview where the speaker says at most a third of the words, less
     than half that share, or the others end at most a quarter of the turns that end on a
-    question: :func:`_clearly_asks`), they end on a question or a question and a short remark (:func:`asks_or_remarks`)
-    in a larger share of their turns than every other speaker, and they say fewer words than
-    the speaker who says most: an interviewer asks and listens. Counting the turns that end on
-    a question leaves out a participant's rhetorical questions inside an answer (``Honestly?
-    Being small enough ...``); the count with a remark after the question must agree, so an
-    interviewer who adds one (``What helped? Take your time.``) is never outdone by a participant
-    who ends short answers by asking back. Turns that only acknowledge ("Mm-hmm.", "Yeah.";
-    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an interviewer
-    who says "Mm-hmm." between a participant's answers still asks in most of her turns. A
-    speaker who only asks one short question that a speaker other than the one guessed answers
-    (:func:`one_question_askers`: one of the interviewer's turns a transcription service gave a
-    label of its own, ``Speaker 3``) is not taken for a second asker who makes the guess
+    question: :func:`_clearly_asks`), they end on a question or a question and a short remark
+    (:func:`asks_or_remarks`) in a larger share of their turns than every other speaker, and
+    they say fewer words than the speaker who says most: an interviewer asks and listens.
+    Counting the turns that end on a question leaves out a participant's rhetorical questions
+    inside an answer (``Honestly? Being small enough ...``); the count with a remark after the
+    question must agree, so an interviewer who adds one (``What helped? Take your time.``) is
+    never outdone by a participant who ends short answers by asking back. Turns that only
+    acknowledge ("Mm-hmm.", "Yeah.";
+    :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are not counted: an
+    interviewer who says "Mm-hmm." between a participant's answers still asks in most of her
+    turns. A speaker who only asks one short question that a speaker other than the one guessed
+    answers (:func:`one_question_askers`: one of the interviewer's turns a transcription service
+    gave a label of its own, ``Speaker 3``) is not taken for a second asker who makes the guess
     unclear: their question is counted as the one guessed's. Anything less clear-cut is left to
     the researcher (``--interviewer NAME``). A speaker in ``participants`` (the researcher named
     them a participant, ``--participant NAME``) is never the one guessed."""
