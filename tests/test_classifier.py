@@ -15,6 +15,7 @@ from roqa_nlp.classifier import (
     CodeClassifier,
     fit_temperature,
     fit_top_label_temperature,
+    sklearn_targets,
 )
 
 CODES = ("IC.A", "IS.B", "PR.C", NONE)
@@ -227,7 +228,7 @@ def test_a_none_target_scores_as_none_does(data) -> None:
 def test_a_none_target_works_with_sklearn_model_selection_given_a_splitter(data) -> None:
     """cross_val_score and GridSearchCV with an explicit splitter take None targets; with
     ``cv=5`` scikit-learn sorts y to stratify it before the estimator sees it, so those take
-    "NONE" (as the docstring says)."""
+    "NONE" (or sklearn_targets(y), see below)."""
     from sklearn.model_selection import GridSearchCV, KFold
 
     X, y = data
@@ -239,7 +240,70 @@ def test_a_none_target_works_with_sklearn_model_selection_given_a_splitter(data)
     assert grid.fit(X, y_none).best_score_ == 1.0
     grid = GridSearchCV(CodeClassifier(calibrate=False), {"C": [0.5, 4.0]}, cv=5)
     assert grid.fit(X, y).best_score_ == 1.0
-    assert 'give "NONE", not None' in (CodeClassifier.__doc__ or "")
+
+
+def test_a_multi_label_target_scores_a_prediction_among_its_labels(data) -> None:
+    """score() with list targets, which fit() takes, failed ValueError ("legacy multi-label data
+    representation") in scikit-learn's accuracy, so cross_val_score gave nan: a prediction is
+    right when it is one of the target's labels (evaluation's construct_top1)."""
+    X, y = data
+    clf = CodeClassifier(calibrate=False).fit(X, y)
+    targets = [["IS.B", "IC.A"]] * 10 + [["IC.A", "PR.C"]] * 10 + ["PR.C"] * 10 + [[]] * 10
+    assert clf.score(X, targets) == 30 / 40
+    weights = [1.0] * 10 + [3.0] * 10 + [1.0] * 20
+    assert clf.score(X, targets, sample_weight=weights) == 30 / 60
+    with pytest.raises(ValueError, match="inconsistent numbers of samples"):
+        clf.score(X, targets[:-1])
+
+
+def interleaved(data) -> tuple[np.ndarray, list]:
+    """``data`` reordered so that every run of four rows holds one of each cluster: unshuffled
+    folds of it each hold every code."""
+    X, y = data
+    order = np.arange(len(y)).reshape(len(CODES), -1).T.ravel()
+    return X[order], [y[i] for i in order]
+
+
+def test_sklearn_targets_let_a_number_of_folds_take_none_targets(data) -> None:
+    """``cross_val_score(clf, X, y, cv=5)`` with a None target failed TypeError ('<' not
+    supported between 'NoneType' and 'str') inside scikit-learn, which sorts y to choose a
+    stratified splitter before the estimator sees it; sklearn_targets(y) reads None and [] as
+    "NONE", so the folds are stratified and the scores those of "NONE"."""
+    from sklearn.model_selection import GridSearchCV, StratifiedKFold, check_cv
+
+    X, y = data
+    y_none: list = [None if c == NONE else c for c in y]
+    y_none[-1] = []
+    targets = sklearn_targets(y_none)
+    assert targets.tolist() == y
+    assert isinstance(check_cv(5, targets, classifier=True), StratifiedKFold)
+    scores = cross_val_score(CodeClassifier(calibrate=False), X, targets, cv=5)
+    assert scores.tolist() == [1.0] * 5
+    grid = GridSearchCV(CodeClassifier(calibrate=False), {"C": [0.5, 4.0]}, cv=5)
+    assert grid.fit(X, targets).best_score_ == 1.0
+    assert "sklearn_targets(y)" in (CodeClassifier.__doc__ or "")
+
+
+def test_sklearn_targets_let_a_number_of_folds_take_multi_label_targets(data) -> None:
+    """List targets failed in scikit-learn's type_of_target ("legacy multi-label data
+    representation") before the estimator saw them; as sklearn_targets gives them (a frozenset
+    per row) they are split unstratified, fitted and scored as lists."""
+    X, y = interleaved(data)
+    y_multi: list = [["IS.B", "IC.A"] if c == "IS.B" else None if c == NONE else c for c in y]
+    targets = sklearn_targets(y_multi)
+    assert targets.shape == (40,)
+    assert targets[:4].tolist() == [{"IC.A"}, {"IS.B", "IC.A"}, {"PR.C"}, {NONE}]
+    scores = cross_val_score(CodeClassifier(calibrate=False), X, targets, cv=2)
+    assert scores.tolist() == [1.0, 1.0]
+
+
+def test_sklearn_targets_keep_numeric_labels_and_refuse_a_mix() -> None:
+    """Integer labels stay integers (stratified as fit() reads them); a None among them is the
+    string class NONE, the mix fit() refuses, refused with fit()'s message."""
+    assert sklearn_targets([1, 2, 2]).tolist() == [1, 2, 2]
+    assert sklearn_targets([1, 2, 2]).dtype.kind == "i"
+    with pytest.raises(ValueError, match="Mix of label input types"):
+        sklearn_targets([1, 2, None])
 
 
 def test_predict_before_fit_raises_not_fitted() -> None:

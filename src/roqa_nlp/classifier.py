@@ -72,6 +72,7 @@ __all__ = [
     "fit_held_out_temperature",
     "fit_temperature",
     "fit_top_label_temperature",
+    "sklearn_targets",
 ]
 
 #: scikit-learn's warning when there are more classes than half the samples.
@@ -111,12 +112,14 @@ def _is_label(lab: Any) -> bool:
 
 
 def _labels_of(lab: Any) -> list[Any]:
-    """The labels of one target: a label (code id, string or number), a list of labels, or
-    ``[]``/``None`` for NONE."""
+    """The labels of one target: a label (code id, string or number), a list (or set) of
+    labels, or ``[]``/``None`` for NONE."""
     if lab is None:
         return [NONE]
     if _is_label(lab):
         return [lab.item() if isinstance(lab, np.ndarray) else lab]
+    if isinstance(lab, (set, frozenset)):  # as sklearn_targets gives them: in a set order
+        return sorted(lab, key=str) or [NONE]
     return list(lab) or [NONE]
 
 
@@ -189,6 +192,36 @@ def _encode_targets(targets: Sequence[Any]) -> tuple[np.ndarray, list[str], list
         names_of.append([names[j] for j in index[start : start + len(labs)]])
         start += len(labs)
     return classes, names, names_of
+
+
+def sklearn_targets(y: Any) -> np.ndarray:
+    """The targets ``y`` (as :meth:`CodeClassifier.fit` takes them) as scikit-learn's model
+    selection can split them, to pass in their place (``cross_val_score(clf, X,
+    sklearn_targets(y), cv=5)``); the estimator reads both alike.
+
+    Given a number of folds, scikit-learn sorts ``y`` to choose a stratified splitter before the
+    estimator sees it, which a ``None`` or ``[]`` target among strings breaks (TypeError) and a
+    list target too (ValueError, "legacy multi-label data representation"). Here each ``None``
+    or ``[]`` target is :data:`NONE` and, when every target is one label, the result is the 1-D
+    array of the labels (folds stratified by them); when some target has several labels, each
+    target is the frozenset of its labels in a 1-D object array (folds not stratified, as
+    scikit-learn does not stratify multi-label targets; a set, as scikit-learn reads a tuple or
+    list there as an old multi-label format and refuses it). Labels that
+    :meth:`CodeClassifier.fit` refuses (strings mixed with numbers) are refused here with its
+    message.
+    """
+    targets = _target_list(y)
+    _encode_targets(targets)  # fit()'s checks of the labels
+    lists = [_labels_of(t) for t in targets]
+    if all(len(labs) == 1 for labs in lists):
+        labels = [labs[0] for labs in lists]
+        if any(isinstance(lb, (str, bytes)) for lb in labels):
+            return np.asarray(labels, dtype=object)
+        return np.asarray(labels)
+    out = np.empty(len(lists), dtype=object)
+    for i, labs in enumerate(lists):
+        out[i] = frozenset(labs)
+    return out
 
 
 def _is_coded_target(labels: Sequence[str]) -> bool:
@@ -363,8 +396,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
 
     scikit-learn's model selection given a number of folds (``cross_val_score(clf, X, y, cv=5)``,
     ``GridSearchCV(..., cv=5)``) sorts ``y`` to stratify it before this estimator sees it, which
-    a None among strings breaks: there give "NONE", not None (or give a splitter, ``cv=KFold(5)``,
-    which takes None).
+    a None or list target breaks: there pass :func:`sklearn_targets(y) <sklearn_targets>` for
+    ``y`` (None as "NONE", lists as sets), or give a splitter (``cv=KFold(5)``), which takes
+    ``y`` as it is.
 
     Parameters
     ----------
@@ -594,14 +628,20 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         return calibrated_probabilities(self._logits(X), self.temperature_)
 
     def score(self, X: Any, y: Any, sample_weight: Any = None) -> float:
-        """Mean accuracy of :meth:`predict` on ``X`` against ``y``, a ``None`` or ``[]`` target
-        read as :data:`NONE` as :meth:`fit` reads it (scikit-learn's accuracy sorts the labels,
-        which a None among strings breaks)."""
-        targets = [
-            NONE if t is None or (isinstance(t, (list, tuple)) and not t) else t
-            for t in _target_list(y)
-        ]
-        return float(super().score(X, targets, sample_weight=sample_weight))
+        """Mean accuracy of :meth:`predict` on ``X`` against ``y``, targets read as :meth:`fit`
+        reads them: a ``None`` or ``[]`` target is :data:`NONE`, and a prediction is right for
+        a list target when it is one of its labels (``construct_top1`` of
+        :mod:`roqa_nlp.evaluation`). scikit-learn's accuracy takes neither (it sorts the
+        labels, which a None among strings breaks, and refuses lists), so each target is given
+        to it as the label predicted when that is one of its labels, else its first label."""
+        from sklearn.metrics import accuracy_score
+        from sklearn.utils.validation import check_consistent_length
+
+        targets = [_labels_of(t) for t in _target_list(y)]
+        predicted = self.predict(X)
+        check_consistent_length(targets, predicted)
+        truth = [p if p in labs else labs[0] for labs, p in zip(targets, predicted.tolist())]
+        return float(accuracy_score(truth, predicted, sample_weight=sample_weight))
 
     def predict(self, X: Any) -> np.ndarray:
         """The most probable class of each row (an element of ``classes_``)."""
