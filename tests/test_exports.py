@@ -68,16 +68,17 @@ reveal_type(result[1:])
 """
 
 
-def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(tmp_path: Path) -> None:
-    script = tmp_path / "analysis.py"
-    script.write_text(USER_SCRIPT, "utf-8")
+def mypy_on(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """mypy's report on ``script``, written as ``analysis.py`` in ``tmp_path``."""
+    path = tmp_path / "analysis.py"
+    path.write_text(script, "utf-8")
     # Third-party packages are left out (--no-site-packages) so that mypy does not analyse torch:
     # roqa_nlp's own types are what is checked, and this takes about a second.
-    out = subprocess.run(
+    return subprocess.run(
         [
             *(sys.executable, "-m", "mypy", "--no-error-summary", "--no-site-packages"),
             *("--ignore-missing-imports", "--follow-imports=silent"),
-            *("--cache-dir", str(tmp_path / "cache"), str(script)),
+            *("--cache-dir", str(tmp_path / "cache"), str(path)),
         ],
         capture_output=True,
         text=True,
@@ -85,7 +86,19 @@ def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(tmp_path: 
         env={"MYPYPATH": str(SRC), "PATH": "/usr/bin:/bin"},
         timeout=300,
     )
-    found = re.findall(r"^analysis\.py:(\d+): (\w+): (.*?)(?:  \[([\w-]+)\])?$", out.stdout, re.M)
+
+
+def reported(out: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str, str]]:
+    """(line, kind, message, code) of each line of mypy's report on ``analysis.py``."""
+    found: list[tuple[str, str, str, str]] = re.findall(
+        r"^analysis\.py:(\d+): (\w+): (.*?)(?:  \[([\w-]+)\])?$", out.stdout, re.M
+    )
+    return found
+
+
+def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(tmp_path: Path) -> None:
+    out = mypy_on(USER_SCRIPT, tmp_path)
+    found = reported(out)
     assert [(int(line), kind, code) for line, kind, _, code in found] == [
         (5, "error", "union-attr"),  # s.top is Optional
         (6, "error", "assignment"),  # a Codebook is not an int
@@ -95,3 +108,41 @@ def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(tmp_path: 
     ], out.stdout + out.stderr
     assert found[3][2] == 'Revealed type is "roqa_nlp.schema.SegmentResult"'
     assert found[4][2] == 'Revealed type is "roqa_nlp.result.CodingResult"'
+
+
+TURNS_SCRIPT = """\
+from collections.abc import Hashable, Iterator
+from typing import Any, NamedTuple
+from roqa_nlp import Transcript
+
+class Series:  # as pandas-stubs types a DataFrame's row: not a tuple, nor a Sequence
+    def __len__(self) -> int: return 3
+    def __iter__(self) -> Iterator[Any]: return iter(())
+    def __getitem__(self, key: Any) -> Any: return None
+
+def iterrows() -> Iterator[tuple[Hashable, Series]]: return iter(())  # pandas-stubs' iterrows
+
+class Row(NamedTuple):  # what df.itertuples(index=False) gives
+    speaker: str
+    role: str
+    words: str
+
+Transcript.from_turns("p23", iterrows())
+Transcript.from_turns("p23", (row for _, row in iterrows()))
+Transcript.from_turns("p23", [["Interviewer", "interviewer", "What helps?"]])
+Transcript.from_turns("p23", enumerate([("P23", "participant", "Our manager.")]))
+Transcript.from_turns("p23", [Row("P23", "participant", "Our manager.")])
+Transcript.from_turns("p23", [("P23", "participant", "Our manager.")])
+Transcript.from_turns("p23", [42])
+"""
+
+
+def test_mypy_admits_every_kind_of_turn_from_turns_takes(tmp_path: Path) -> None:
+    """Transcript.from_turns takes df.iterrows()' (index, row) pairs, a row, a list, an
+    enumerate() pair at run time (docs/python.md), but its hint, Iterable[tuple[str, str, str]],
+    admitted only 3-tuples: mypy refused the first four calls (s50 api tester). A turn that is
+    no sequence (42) is still refused."""
+    out = mypy_on(TURNS_SCRIPT, tmp_path)
+    assert [(int(line), kind, code) for line, kind, _, code in reported(out)] == [
+        (23, "error", "list-item"),
+    ], out.stdout + out.stderr

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import operator
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal, TypeGuard, overload
+from typing import Any, Literal, Protocol, TypeGuard, overload
 
 from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
 
@@ -139,6 +139,17 @@ _TURN_HINT = (
 )
 
 
+class TurnRow(Protocol):
+    """A turn as :meth:`Transcript.from_turns` takes it, to type checkers: any sized, indexable
+    sequence of values (:func:`_is_row`): ``(speaker, role, words)`` as a tuple, a list, a row
+    of ``df.values`` or ``df.itertuples(index=False)``, a pandas Series, or an ``(index, row)``
+    pair of one (``df.iterrows()``, ``enumerate()``). Its values are checked at run time."""
+
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def __getitem__(self, key: Any, /) -> Any: ...
+
+
 def _is_row(item: object) -> TypeGuard[Iterable[Any]]:
     """Whether ``item`` is a sequence of values a turn can be: a tuple, a list, a table's row (a
     numpy array's, a pandas Series), not a str, bytes or dict."""
@@ -235,13 +246,15 @@ class Transcript:
     def from_turns(
         cls,
         id: str,
-        turns: Iterable[tuple[str, str, str]],
+        turns: Iterable[TurnRow],
         *,
         participant: str | None = None,
     ) -> Transcript:
         """A transcript built in memory from ``(speaker, role, words)`` triples, e.g.
         ``Transcript.from_turns("p23", [("Interviewer", "interviewer", "What helps?"),
-        ("P23", "participant", "Our manager.")], participant="P23")``.
+        ("P23", "participant", "Our manager.")], participant="P23")``; a triple may be any
+        sequence of three values, or an ``(index, row)`` pair of one, ``df.iterrows()``
+        (:class:`TurnRow`).
 
         The text is the one the readers give a structured file: one ``"{speaker}: {words}"``
         paragraph per turn, separated by a blank line, each turn pointing at its words; roles
