@@ -3,6 +3,10 @@ chart in, Table 2, the saturation table) beside it before it writes the new one.
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -124,6 +128,102 @@ def test_a_matrix_file_roqa_has_no_record_of_writing_is_kept(tmp_path: Path, cap
     assert (tmp_path / "matrix.edited.csv").read_text(encoding="utf-8") == (
         "participant,my summary\nP07,short of staff\n"
     )
+
+
+def _written_earlier(path: Path, core: Callable[[bytes], bytes] = lambda xml: xml) -> None:
+    """Give the package ``path`` (.xlsx, .docx) the dates of an earlier run: every part's time in
+    the zip and the created/modified dates of its core properties (and ``core`` applied to
+    them), as the same report written on another day has."""
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            parts[info.filename] = z.read(info)
+    xml = re.sub(
+        rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2025-01-02T03:04:05Z", parts[CORE]
+    )
+    assert xml != parts[CORE]
+    parts[CORE] = core(xml)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name, (2025, 1, 2, 3, 4, 6)), data)
+
+
+CORE = "docProps/core.xml"
+
+
+def test_the_first_report_after_upgrading_keeps_no_copy_of_a_file_as_roqa_writes_it(
+    tmp_path: Path, capsys
+) -> None:
+    """With no record of writing the write-up files (a folder of a version before the record,
+    s50), roqa report kept a .edited copy of each, though the matrix, Table 2 and saturation
+    table on disk were those it was writing again (s50 closing note): a file whose content is
+    the new file's (the same bytes, or a package whose parts are the same but for the dates
+    it was written) has nothing of the researcher's to lose."""
+    from roqa_nlp.write_up_files import RECORD
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m, t, s = tmp_path / "matrix.xlsx", tmp_path / "table2.docx", tmp_path / "saturation.csv"
+    args = ["report", str(folder), "--matrix", str(m), "--table", str(t), "--saturation", str(s)]
+    assert run(args, capsys)[0] == 0
+    (tmp_path / RECORD).unlink()
+    _written_earlier(m)
+    _written_earlier(t)
+    code, out, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    assert _kept_files(tmp_path) == []
+    assert f"matrix: {m}" in out and f"table: {t}" in out and f"saturation: {s}" in out
+    assert (tmp_path / RECORD).is_file()  # recorded from now on
+    assert run(args, capsys)[2] == ""
+
+
+def test_a_file_with_no_record_whose_content_differs_is_kept(tmp_path: Path, capsys) -> None:
+    """Without the record only content tells: a matrix charted in Excel, Table 2 whose document
+    properties were edited in Word (its title), a saturation table with a row more are kept."""
+    from roqa_nlp.write_up_files import RECORD
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m, t, s = tmp_path / "matrix.xlsx", tmp_path / "table2.docx", tmp_path / "saturation.csv"
+    args = ["report", str(folder), "--matrix", str(m), "--table", str(t), "--saturation", str(s)]
+    assert run(args, capsys)[0] == 0
+    (tmp_path / RECORD).unlink()
+    _chart_in_excel(m)
+    _written_earlier(t, lambda xml: xml.replace(b"Summary of barriers", b"Table 2: barriers"))
+    s.write_bytes(s.read_bytes() + b"P99,my own row\r\n")
+    code, _, err = run(args, capsys)
+    assert code == 0
+    assert err.startswith("roqa: warning: 3 files edited since roqa wrote them (or roqa has no ")
+    assert _kept_files(tmp_path) == [
+        "matrix.edited.xlsx",
+        "saturation.edited.csv",
+        "table2.edited.docx",
+    ]
+    assert _summary(tmp_path / "matrix.edited.xlsx") == SUMMARY
+
+
+def _package(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_same_content_is_every_part_alike_but_the_dates_of_writing() -> None:
+    from roqa_nlp.write_up_files import same_content
+
+    core = b"<cp:c><dcterms:created x='1'>2026-01-01T00:00:00Z</dcterms:created></cp:c>"
+    later = core.replace(b"2026-01-01", b"2026-02-02")
+    sheet = {"xl/sheet1.xml": b"<v>Staffing</v>"}
+    assert same_content(_package({**sheet, CORE: core}), _package({**sheet, CORE: later}))
+    # a cell changed, of the same size; a part more; another author; not a package
+    same_size = {"xl/sheet1.xml": b"<v>StaffinG</v>"}
+    assert not same_content(_package({**same_size, CORE: core}), _package({**sheet, CORE: core}))
+    more = _package({**sheet, CORE: core, "xl/comments1.xml": b"<c/>"})
+    assert not same_content(more, _package({**sheet, CORE: core}))
+    author = core.replace(b"</cp:c>", b"<dc:creator>Alice</dc:creator></cp:c>")
+    assert not same_content(_package({**sheet, CORE: author}), _package({**sheet, CORE: core}))
+    assert same_content(b"a,b\r\n", b"a,b\r\n")
+    assert not same_content(b"a,b\r\n", b"a,c\r\n")
 
 
 def test_report_and_export_given_a_write_up_file_say_what_it_is_and_give_the_codings_folder(

@@ -8,7 +8,9 @@ file over theirs without a word, the charting lost (tester, session 49). So, as
 recorded, once written, with the SHA-256 of its bytes, in the hidden :data:`RECORD` of its
 folder; before one is replaced, a file whose bytes are not those roqa last wrote there (edited
 since, or never written by roqa: a file of the researcher's, or one an earlier version wrote
-before the record) is first kept beside it, as ``roqa code`` keeps an earlier codebook copy
+before the record), and whose content is not the new file's either (:func:`same_content`: the
+first run after the record came keeps no copy of a file as roqa writes it again), is first
+kept beside it, as ``roqa code`` keeps an earlier codebook copy
 (``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
 file already (a later round of edits), with its SHA-256's first 12 digits,
 ``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that
@@ -26,8 +28,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+import zipfile
+import zlib
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
+from io import BytesIO
 from pathlib import Path
 
 from .errors import RoqaError
@@ -37,6 +42,11 @@ from .errors import RoqaError
 RECORD = ".roqa.written.json"
 #: What a kept copy's name says of it, before its extension: ``matrix.edited.xlsx``
 EDITED = "edited"
+#: The part of an Office package (.xlsx, .docx) that holds its document properties, among
+#: them the dates it was written (:data:`WRITING_DATES`)
+CORE_PART = "docProps/core.xml"
+#: The dates of writing in :data:`CORE_PART`: the same content written another day has others
+WRITING_DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
 
 #: What each write-up file is, as an error names it
 MATRIX = "the framework matrix roqa report wrote"
@@ -138,15 +148,16 @@ def record_written(path: str | Path) -> None:
         atomic_write_text(p.parent / RECORD, text)
 
 
-def keep_edited(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """Keep a copy of each existing file of ``paths`` (the write-up files a run is about to
-    replace) whose bytes are not those roqa last wrote there (:func:`record_written`), beside
-    it (see the module docstring); the files kept, each with its copy. A copy that cannot be
-    made is a one-line error naming the file, raised before any file is replaced."""
+def keep_edited(new: Mapping[Path, bytes]) -> list[tuple[Path, Path]]:
+    """Keep a copy of each existing file of ``new`` (the write-up files a run is about to
+    replace, each with its new bytes) whose bytes are not those roqa last wrote there
+    (:func:`record_written`) and whose content is not the new file's (:func:`same_content`),
+    beside it (see the module docstring); the files kept, each with its copy. A copy that
+    cannot be made is a one-line error naming the file, raised before any file is replaced."""
     from .io import sha256_bytes
 
     kept: list[tuple[Path, Path]] = []
-    for path in paths:
+    for path, replacing in new.items():
         if not path.is_file():
             continue
         try:
@@ -158,10 +169,40 @@ def keep_edited(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
                 hint="close it in the program that has it open, or give another file name",
             ) from None
         sha = sha256_bytes(data)
-        if _record(path.parent).get(path.name) == sha:
-            continue  # as roqa wrote it: nothing of the researcher's to lose
+        if _record(path.parent).get(path.name) == sha or same_content(data, replacing):
+            continue  # as roqa wrote it, or as it writes it now: nothing of the researcher's
         kept.append((path, _kept_copy(path, data, sha)))
     return kept
+
+
+def same_content(old: bytes, new: bytes) -> bool:
+    """Whether a file of bytes ``old`` holds what one of bytes ``new`` holds: the same bytes, or
+    two Office packages (.xlsx, .docx: zip files) of the same parts, each of the same bytes but
+    for the dates of writing (:data:`WRITING_DATES` in :data:`CORE_PART`) and the times the
+    zip gives the parts. The test that needs no record (a folder roqa wrote before the record
+    was kept): a file saved in Excel or Word, or by a script, has its parts written anew."""
+    if old == new:
+        return True
+    try:
+        with zipfile.ZipFile(BytesIO(old)) as a, zipfile.ZipFile(BytesIO(new)) as b:
+            names = b.namelist()
+            if sorted(a.namelist()) != sorted(names) or len(set(names)) != len(names):
+                return False
+            for info in b.infolist():
+                theirs = a.getinfo(info.filename)
+                if info.filename != CORE_PART and theirs.file_size != info.file_size:
+                    return False  # not read: another size is other content
+                mine, other = b.read(info), a.read(theirs)
+                if info.filename == CORE_PART:
+                    mine, other = WRITING_DATES.sub(b"", mine), WRITING_DATES.sub(b"", other)
+                if mine != other:
+                    return False
+    except (
+        OSError, KeyError, ValueError, RuntimeError, EOFError, NotImplementedError,
+        zipfile.BadZipFile, zlib.error,
+    ):  # fmt: skip
+        return False
+    return True
 
 
 def _kept_copy(path: Path, data: bytes, sha: str) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,10 +263,45 @@ def report_command(
     page = out or source.with_name("report.html")
     write_ups = [p for p in (matrix, table, saturation_out) if p is not None]
     planned = [page, *write_ups]
+    from ..io import atomic_write_bytes
     from ..write_up_files import keep_edited, kept_line, record_written
 
+    # the write-up files are made first, so that one on disk with their content (the first run
+    # since the record, below) is not taken for an edited one
+    new: dict[Path, bytes] = {}
+    if matrix is not None:
+        m = framework_matrix(
+            result,
+            codebook=book,
+            quotes=MATRIX_QUOTES,
+            top_k=top_k,
+            min_probability=min_probability,
+        )
+        new[matrix] = written_bytes(matrix, m.to_xlsx if _is_xlsx(matrix) else m.to_csv)
+    table_note: str | None = None
+    if table is not None:
+
+        def write_t(path: Path) -> None:
+            nonlocal table_note
+            table_note = write_table(path, result, book, opts, quotes=table_quotes, cite=cite)
+
+        new[table] = written_bytes(table, write_t)
+    if saturation_out is not None:
+        import warnings
+
+        from ..errors import RoqaWarning
+
+        with warnings.catch_warnings():  # the report's saturation says them
+            warnings.simplefilter("ignore", RoqaWarning)
+            from ..decisions import decided_segments
+
+            decided = None if review is None else decided_segments(review.decisions, result, book)
+            sat = opts.saturation(result, codebook=book, decided=decided)
+        new[saturation_out] = written_bytes(
+            saturation_out, sat.to_xlsx if _is_xlsx(saturation_out) else sat.to_csv
+        )
     # a matrix charted in Excel, a Table 2 finished in Word: kept before any file is replaced
-    if (kept := kept_line(keep_edited(write_ups))) is not None:
+    if (kept := kept_line(keep_edited(new))) is not None:
         print(f"roqa: warning: {kept}", file=sys.stderr)
     # each file is written whole; said which are this run's if Ctrl-C stops the set
     with told_if_interrupted(page.parent, planned, unlike="match the new report"):
@@ -288,41 +323,19 @@ def report_command(
             if note is not None:
                 typer.echo(note)
         if matrix is not None:
-            m = framework_matrix(
-                result,
-                codebook=book,
-                quotes=MATRIX_QUOTES,
-                top_k=top_k,
-                min_probability=min_probability,
-            )
-            if matrix.suffix.lower() == ".xlsx":
-                m.to_xlsx(matrix)
-            else:
-                m.to_csv(matrix)
+            atomic_write_bytes(matrix, new[matrix])
             record_written(matrix)
             typer.echo(f"matrix: {matrix}")
         if table is not None:
-            write_table(table, result, book, opts, quotes=table_quotes, cite=cite)
+            atomic_write_bytes(table, new[table])
             record_written(table)
+            if table_note:  # the .csv has no note (the Word table and the workbook have it)
+                typer.echo(table_note)
             typer.echo(f"table: {table}")
         if saturation_out is not None:
-            import warnings
+            from ..io import shell_quoted
 
-            from ..errors import RoqaWarning
-
-            with warnings.catch_warnings():  # the report's saturation has said them already
-                warnings.simplefilter("ignore", RoqaWarning)
-                from ..decisions import decided_segments
-                from ..io import shell_quoted
-
-                decided = (
-                    None if review is None else decided_segments(review.decisions, result, book)
-                )
-                sat = opts.saturation(result, codebook=book, decided=decided)
-            if saturation_out.suffix.lower() == ".xlsx":
-                sat.to_xlsx(saturation_out)
-            else:
-                sat.to_csv(saturation_out)
+            atomic_write_bytes(saturation_out, new[saturation_out])
             record_written(saturation_out)
             rule = f"{sat.francis.initial_sample}+{sat.francis.stopping_criterion} rule"
             # whose codes the verdict is on, as the workbook's About says: a review carried into
@@ -346,6 +359,22 @@ def report_command(
                 )
             if order is None and (note := participant_order_note(sat.participants)) is not None:
                 typer.echo(note)
+
+
+def _is_xlsx(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx"
+
+
+def written_bytes(path: Path, write: Callable[[Path], object]) -> bytes:
+    """The bytes ``write`` writes to a file named like ``path`` (its extension is its format),
+    written in a private temporary folder: the write-up file, to compare with the one it is to
+    replace before anything is replaced (:func:`~roqa_nlp.write_up_files.keep_edited`)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="roqa-") as folder:
+        made = Path(folder) / f"write-up{path.suffix}"
+        write(made)
+        return made.read_bytes()
 
 
 _NUMBERED = re.compile(r"(\D*?)0*(\d+)")
@@ -412,10 +441,11 @@ def write_table(
     *,
     quotes: int = 1,
     cite: str = "participant",
-) -> None:
+) -> str | None:
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
     report charts it; the Word table (with ``quotes`` quotes per construct, cited as ``cite``
-    says) and the workbook say what it charts (:func:`~roqa_nlp.framework.charted_note`)."""
+    says) and the workbook say what it charts (:func:`~roqa_nlp.framework.charted_note`). The
+    line to say of a .csv (which has no note) when some codes have another side, else None."""
     from ..framework import barriers_enablers
     from ..report import TABLE2_QUOTES
 
@@ -429,8 +459,8 @@ def write_table(
         t.to_xlsx(path)
     else:
         t.to_csv(path)
-        if t.other_side:  # the .csv has no note (the Word table and the workbook have it)
-            typer.echo(t.other_side)
+        return t.other_side or None
+    return None
 
 
 @dataclass
