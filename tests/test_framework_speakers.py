@@ -54,3 +54,63 @@ def test_a_case_of_several_participants_is_said_to_be_one(tmp_path: Path) -> Non
     one = framework_matrix(three_interviews())
     assert one.several_speakers == {}
     assert one.speakers_note == ""
+
+
+GROUP_NOTE = (
+    "FG1 holds the coded talk of 3 participants (Anna, Ben, Cara): saturation counts it as one "
+    "interview, as both of its views count interviews, not participants"
+)
+
+
+def test_saturation_says_a_focus_group_is_counted_as_one_interview(tmp_path: Path) -> None:
+    """A focus group's transcript is one interview to the saturation count (its codes those of
+    one interview, whoever in the group gave them), which nothing said (s49 closing note,
+    'focus-group saturation counts a group as one interview unsaid'): its note names the
+    interviews of several participants' talk, in the workbook's About sheet and the report."""
+    from roqa_nlp.framework import saturation
+    from roqa_nlp.report import saturation_view
+
+    s = saturation(_with_group())
+    assert s.interviews == ["T1 + T3", "T2", "FG1"]
+    assert s.several_speakers == {"FG1": ["Anna", "Ben", "Cara"]}
+    assert s.groups_note() == GROUP_NOTE
+    assert saturation_view(s)["groups"] == GROUP_NOTE
+    assert s.to_dict()["several_speakers"] == {"FG1": ["Anna", "Ben", "Cara"]}
+    out = tmp_path / "saturation.xlsx"
+    s.to_xlsx(out)
+    about = [[c.value for c in row] for row in load_workbook(out)["About"].iter_rows()]
+    assert about == [[ABOUT], [s.note], [GROUP_NOTE]]
+    # one-to-one interviews only: nothing more said
+    one = saturation(three_interviews())
+    assert (one.several_speakers, one.groups_note()) == ({}, "")
+
+
+def test_saturation_names_every_interview_of_several_participants() -> None:
+    r = _with_group()
+    pair = [
+        spoken(seg("J2", 0, "We share the post.", ("IS.C", 0.9, "enabler")), "P05a"),
+        spoken(seg("J2", 1, "And the rota.", ("IS.C", 0.8, "enabler")), "P05b"),
+    ]
+    r = CodingResult(
+        segments=[*r.segments, *pair], transcripts={**r.transcripts, "J2": transcript("J2", "J2")}
+    )
+    from roqa_nlp.framework import saturation
+
+    assert saturation(r).groups_note() == (
+        "2 interviews hold the coded talk of several participants (FG1: Anna, Ben, Cara; J2: "
+        "P05a, P05b): saturation counts each as one interview, as both of its views count "
+        "interviews, not participants"
+    )
+
+
+def test_report_saturation_says_the_group_is_one_interview(tmp_path: Path, capsys) -> None:
+    from test_cli_agree import run
+
+    folder = tmp_path / "coded"
+    _with_group().save(folder)
+    out = tmp_path / "saturation.csv"
+    code, said, _ = run(["report", str(folder), "--saturation", str(out)], capsys)
+    assert code == 0
+    assert f"\n  {GROUP_NOTE}\n" in said
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert f'<p class="muted">{GROUP_NOTE}.</p>' in page

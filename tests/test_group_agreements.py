@@ -175,7 +175,12 @@ def test_saturation_says_which_codes_rest_only_on_replies_that_only_agree(tmp_pa
     assert s.agreeing_only_note() == line
     s.to_xlsx(tmp_path / "s.xlsx")
     about = [r[0] for r in load_workbook(tmp_path / "s.xlsx")["About"].iter_rows(values_only=True)]
-    assert about[-1] == line
+    # and, after it, that the focus group is one interview (s51)
+    group = (
+        "fg_agree holds the coded talk of 4 participants (P21, P22, P23, P24): saturation counts "
+        "it as one interview, as both of its views count interviews, not participants"
+    )
+    assert about[-2:] == [line, group]
     html = render_report(coded_group())
     assert f'<p class="muted">{line}.</p>' in html
 

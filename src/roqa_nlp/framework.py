@@ -1869,6 +1869,10 @@ class Saturation:
     #: ``Same here.``), so no interview counts them as new, each with the interviews they are
     #: charted in: :meth:`agreeing_only_note` says so (s49 re-test refocus, finding 3)
     agreeing_only: dict[str, list[str]] = field(default_factory=dict)
+    #: each interview whose coded talk is two or more participants' (a focus group, a joint
+    #: interview), with the speakers it is charted from, in order of their first quote, as the
+    #: framework matrix names them: still one interview to the count (:meth:`groups_note`)
+    several_speakers: dict[str, list[str]] = field(default_factory=dict)
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -1904,6 +1908,27 @@ class Saturation:
         counted = "are" if n != 1 else "is"
         return (
             f"{n} {rest} only on replies that only agree and {counted} not counted as new: {codes}"
+        )
+
+    def groups_note(self) -> str:
+        """That an interview of several participants' talk (:attr:`several_speakers`) counts as
+        one interview, in one line: ``FG1 holds the coded talk of 3 participants (Anna, Ben,
+        Cara): saturation counts it as one interview, ...``; empty when there is none. Both
+        views count interviews, so a focus group's new codes are those of one interview,
+        whoever in it gave them."""
+        if not self.several_speakers:
+            return ""
+        why = "as both of its views count interviews, not participants"
+        if len(self.several_speakers) == 1:
+            ((interview, who),) = self.several_speakers.items()
+            return (
+                f"{interview} holds the coded talk of {len(who)} participants ({', '.join(who)}): "
+                f"saturation counts it as one interview, {why}"
+            )
+        held = "; ".join(f"{t}: {', '.join(who)}" for t, who in self.several_speakers.items())
+        return (
+            f"{len(self.several_speakers)} interviews hold the coded talk of several "
+            f"participants ({held}): saturation counts each as one interview, {why}"
         )
 
     def number(self, k: int) -> int:
@@ -1977,6 +2002,7 @@ class Saturation:
             "not_reviewed": [
                 {"interview": t, "participant": p, "number": n} for t, p, n in self.not_reviewed
             ],
+            "several_speakers": self.several_speakers,
         }
 
     def stopping_rule(self) -> list[str]:
@@ -2113,7 +2139,7 @@ class Saturation:
             [
                 ("Saturation", self.rows(), 14, False),
                 ("Verdicts", self.verdict_rows(), 30, True),
-                *about_sheet(self.note, self.agreeing_only_note()),
+                *about_sheet(self.note, self.agreeing_only_note(), self.groups_note()),
             ],
         )
 
@@ -2509,7 +2535,10 @@ def saturation(
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
     agreeing: dict[str, list[str]] = {}  # code -> the interviews charting it on agreeing replies
+    speakers: dict[str, dict[str, None]] = {}  # interview -> a group's members (as the matrix)
     for q in charted:
+        if q.speaker and (c := in_case.get(q.transcript_id)) is not None:
+            speakers.setdefault(c, {})[q.speaker] = None
         # a reply that only agrees ("Yeah, same here.") holds no idea of its own
         if (c := in_case.get(q.transcript_id)) is not None and q.only_agrees:
             if c not in (cs := agreeing.setdefault(q.code_id, [])):
@@ -2951,6 +2980,7 @@ def saturation(
         undecided if any(u for u, _ in undecided) else [],
         [files_of[c] for c in seq],
         agreeing_only,
+        {label[c]: list(who) for c in seq if len(who := speakers.get(c, {})) > 1},
     )
 
 

@@ -350,6 +350,8 @@ def report_command(
             typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
             if agreeing := sat.agreeing_only_note():
                 typer.echo(f"  {agreeing}")
+            if groups := sat.groups_note():
+                typer.echo(f"  {groups}")
             if review is not None and decided:
                 typer.echo(
                     f"note: the review carried in decided {len(decided)} segments; to judge "

@@ -1199,6 +1199,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
     return {
         "interviews": interviews,
         "agreeing_only": sat.agreeing_only_note(),
+        "groups": sat.groups_note(),
         "francis": sat.francis,
         "guest": sat.guest,
         "runs": [
