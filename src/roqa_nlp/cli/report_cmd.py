@@ -369,11 +369,14 @@ def _is_xlsx(path: Path) -> bool:
 
 def written_bytes(path: Path, write: Callable[[Path], object]) -> bytes:
     """The bytes ``write`` writes to a file named like ``path`` (its extension is its format),
-    written in a private temporary folder: the write-up file, to compare with the one it is to
+    written in a private temporary folder beside it (so that quotes are never left outside the
+    output folder, even by a process killed mid-write; the system's temporary folder only when
+    the output folder does not exist yet): the write-up file, to compare with the one it is to
     replace before anything is replaced (:func:`~roqa_nlp.write_up_files.keep_edited`)."""
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="roqa-") as folder:
+    beside = path.parent if path.parent.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix=".roqa-write-up-", dir=beside) as folder:
         made = Path(folder) / f"write-up{path.suffix}"
         write(made)
         return made.read_bytes()
