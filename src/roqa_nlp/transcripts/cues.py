@@ -14,10 +14,11 @@ Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVT
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
 number ending the last cue of a file cut off after it. A block of words after the first cue with
-no timing line (missing or malformed) is read as a cue without times, as a timed cue would be:
-its words up to a line that opens with a speaker (a label or a voice tag) carry on the turn
-before them, the rest is that speaker's talk; a malformed timing line, or a cue id, opening it
-is no talk. A Zoom chat message pasted in a cue or between cues is left out by the rules of
+no timing line (missing or malformed), or before it when numbered or opening with a malformed
+timing line, is read as a cue without times, as a timed cue would be: its words up to a line
+that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
+cues have it) carry on the turn before them, the rest is that speaker's talk; a malformed
+timing line, or a cue id, opening it is no talk. A Zoom chat message pasted in a cue or between cues is left out by the rules of
 :mod:`.chat` (as in a .txt, with its time or without, inside a subtitle's tags or after its
 dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
@@ -154,9 +155,11 @@ def parse_cues(
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
-        # before the first cue, only a numbered block is a cue (a title is no talk)
+        # before the first cue, only a numbered block, or one that opens with a malformed
+        # timing line (after its cue id), is a cue (a title is no talk)
         numbered = bool(before) and _CUE_NUMBER.match(before[0][1]) is not None
-        if untimed is not None and (cues or numbered) and current is None and words:
+        timed = any(_MALFORMED_TIMING.match(line) for _, line in words[:2])
+        if untimed is not None and (cues or numbered or timed) and current is None and words:
             untimed.append(
                 UntimedBlock(
                     [line for _, line in words],
@@ -295,6 +298,11 @@ _DIALOGUE_DASH = re.compile(r"^[ \t]*[-–—][ \t]+")
 #: Markup a subtitle line may open with before its speaker's label (``<b>P02:</b>``,
 #: ``{\an8}``), left out where a line is looked at for a label.
 _LINE_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
+
+
+def _norm(line: str) -> str:
+    """A line's words with runs of blanks as one space, to compare two lines."""
+    return " ".join(line.split())
 
 
 def _without_dialogue_dash(line: str) -> str:
@@ -478,6 +486,9 @@ def cue_transcript(
         cue.lines = [line for i, line in enumerate(cue.lines) if i not in left_out]
     read: list[UntimedBlock] = []
     unlabelled: list[str] = []
+    # a speaker's name on a line of its own above a timed cue's words (Teams' old transcripts)
+    # names the speaker of an untimed block's words below it too
+    name_lines = {_norm(cue.lines[0]) for cue in parsed if len(cue.lines) >= 2}
     for whole in reversed(untimed):  # from the last, so that each goes where its cues are
         left_out = _chat_left_out(whole.lines, whole.numbers, chat)
         kept = [i for i in range(len(whole.lines)) if i not in left_out]
@@ -491,7 +502,14 @@ def cue_transcript(
         if not lines:
             continue
         read.insert(0, block)
-        talk = next((i for i, line in enumerate(lines) if _opens_speaker(line)), len(lines))
+        talk = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if _opens_speaker(line) or (i + 1 < len(lines) and _norm(line) in name_lines)
+            ),
+            len(lines),
+        )
         # words before a speaker's are more of the turn before them, as in a timed cue
         if talk:
             unlabelled.insert(0, _line_range(numbers[0], numbers[talk - 1]))
