@@ -79,3 +79,112 @@ def test_a_malformed_timing_line_keeps_its_cues_words_with_a_warning_wherever_th
         ("Gareth Price", "participant", LAST),
     ]
     assert turns_of(t) == [(*who, *when) for who, when in zip(speakers, times, strict=True)]
+
+
+def zoom(timing: str, *, numbered: bool = True, suffix: str = ".vtt") -> str:
+    """Zoom's numbered, labelled cues, the first with the timing line ``timing``."""
+    sep = "," if suffix == ".srt" else "."
+    cues = [
+        f"{timing}\nGareth Price: {ANSWER}",
+        f"00:00:06{sep}000 --> 00:00:09{sep}000\nHannah Whitfield: {QUESTION}",
+        f"00:00:10{sep}000 --> 00:00:15{sep}000\nGareth Price: {LATER}",
+    ]
+    if numbered:
+        cues = [f"{n}\n{cue}" for n, cue in enumerate(cues, 1)]
+    return ("WEBVTT\n\n" if suffix == ".vtt" else "") + "\n\n".join(cues) + "\n"
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+@pytest.mark.parametrize(
+    "timing",
+    [
+        "00:00:01:000 --> 00:00:05:000",
+        "00.00.01 --> 00.00.05",
+        "00.00.01.000 --> 00.00.05.000",
+        "00.00.01,000 --> 00.00.05,000",
+    ],
+)
+def test_a_timing_line_with_colons_or_full_stops_for_separators_is_read_as_times(
+    tmp_path: Path, timing: str, numbered: bool, suffix: str
+) -> None:
+    """``00:00:01:000 --> 00:00:05:000`` opening the first cue was read as a participant's
+    speech by an invented 'Unknown speaker', and coded; a colon before the milliseconds or
+    full stops between hours, minutes and seconds are times (1 s to 5 s), with no warning."""
+    f = tmp_path / f"rm44{suffix}"
+    f.write_text(zoom(timing, numbered=numbered, suffix=suffix), "utf-8")
+    t = read_transcript(f, interviewer_labels=["Hannah Whitfield"])
+    assert turns_of(t) == [
+        ("Gareth Price", "participant", ANSWER, 1.0, 5.0),
+        ("Hannah Whitfield", "interviewer", QUESTION, 6.0, 9.0),
+        ("Gareth Price", "participant", LATER, 10.0, 15.0),
+    ]
+    assert "blocks_read_without_timing" not in t.metadata
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+@pytest.mark.parametrize(
+    "timing",
+    ["00:00:01.000 -->", "--> 00:00:05.000", "00:00:01.000 --> 00::05.000", "0:0:1. --> 0:0:5."],
+)
+def test_a_broken_timing_line_is_no_speech_and_its_cue_is_read_untimed_with_one_warning(
+    tmp_path: Path, timing: str, numbered: bool, suffix: str
+) -> None:
+    """A timing line that cannot be read (no end time, no begin time, a minute's field lost)
+    was a participant's talk ('Unknown speaker', coded); it is no one's words, the cue's words
+    are kept without a time, and one warning names the line."""
+    if suffix == ".srt":
+        timing = timing.replace(".000", ",000")
+    f = tmp_path / f"rm45{suffix}"
+    f.write_text(zoom(timing, numbered=numbered, suffix=suffix), "utf-8")
+    t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
+    first = (3 if suffix == ".vtt" else 1) + numbered
+    assert warned == [
+        f"{f}: 1 cue block has no timing line (lines {first}-{first + 1}), so its words were "
+        f"read without a time: '{timing}' (mend the timing line to have them timed)"
+    ]
+    assert turns_of(t) == [
+        ("Gareth Price", "participant", ANSWER, None, None),
+        ("Hannah Whitfield", "interviewer", QUESTION, 6.0, 9.0),
+        ("Gareth Price", "participant", LATER, 10.0, 15.0),
+    ]
+
+
+def test_a_broken_timing_line_inside_a_cue_with_no_blank_line_before_it_is_no_speech(
+    tmp_path: Path,
+) -> None:
+    """A SubRip file missing the blank line between two cues, the second's timing line broken:
+    the timing line was read as more of the first speaker's words. It opens a cue of its own,
+    read without a time (its number no one's words either), with one warning naming its lines."""
+    f = tmp_path / "rm46.srt"
+    f.write_text(
+        f"1\n00:00:01,000 --> 00:00:05,000\nGareth Price: {ANSWER}\n"
+        f"2\n00:00:06,000 -->\nHannah Whitfield: {QUESTION}\n\n"
+        f"3\n00:00:10,000 --> 00:00:15,000\nGareth Price: {LATER}\n",
+        "utf-8",
+    )
+    t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
+    assert warned == [
+        f"{f}: 1 cue block has no timing line (lines 5-6), so its words were read without a "
+        "time: '00:00:06,000 -->' (mend the timing line to have them timed)"
+    ]
+    assert turns_of(t) == [
+        ("Gareth Price", "participant", ANSWER, 1.0, 5.0),
+        ("Hannah Whitfield", "interviewer", QUESTION, None, None),
+        ("Gareth Price", "participant", LATER, 10.0, 15.0),
+    ]
+
+
+def test_parse_cue_time_reads_a_colon_before_milliseconds_and_full_stops_between_fields() -> None:
+    """Three digits after a third colon are milliseconds; two could be a frame count, no time."""
+    from roqa_nlp.transcripts.timecodes import parse_cue_time
+
+    assert [parse_cue_time(v) for v in ("00:00:01:500", "01.02.03", "1.02.03,25", "0:5.5")] == [
+        1.5,
+        3723.0,
+        3723.25,
+        5.5,
+    ]
+    with pytest.raises(ValueError, match="not a clock time"):
+        parse_cue_time("00:00:01:00")

@@ -1,8 +1,8 @@
 """Subtitle cues: the shared block structure of WebVTT and SubRip files.
 
 A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before the
-fraction of a second, hours optional, ``->`` for the arrow too, cue settings after the end time
-ignored) followed by its text lines up to a blank line; words after the end time that are not
+fraction of a second, hours optional, ``->`` for the arrow too, a converter's ``00:00:01:000``
+or ``00.00.01`` read as well, cue settings after the end time ignored) followed by its text lines up to a blank line; words after the end time that are not
 cue settings (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
 Lines before the timing line (cue ids, SubRip numbers) are not text. A cue in which a later
 line opens with another voice (a second voice tag, or a second speaker's label in a labelled
@@ -18,7 +18,8 @@ no timing line (missing or malformed), or before it when numbered or opening wit
 timing line, is read as a cue without times, as a timed cue would be: its words up to a line
 that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
 cues have it) carry on the turn before them, the rest is that speaker's talk; a malformed
-timing line, or a cue id, opening it is no talk. A Zoom chat message pasted in a cue or between cues is left out by the rules of
+timing line, or a cue id, opening it is no talk; a broken timing line with an arrow
+(``00:00:01.000 -->``) inside a cue (no blank line before it) opens such a block. A Zoom chat message pasted in a cue or between cues is left out by the rules of
 :mod:`.chat` (as in a .txt, with its time or without, inside a subtitle's tags or after its
 dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
@@ -52,12 +53,16 @@ from .speaker_labels import (
     match_label,
     names_a_known_speaker,
 )
-from .timecodes import parse_timecode
+from .timecodes import LOOSE_CLOCK, parse_cue_time
 from .utterances import Utterance, utterance_labels, utterances_transcript
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
-TIMING_LINE = re.compile(rf"^\s*(?P<begin>{_TIME})\s*--?>\s*(?P<end>{_TIME})(?:\s(?P<rest>.*))?$")
+# and a converter ``00:00:01:000`` or ``00.00.01`` (:data:`.timecodes.LOOSE_CLOCK`)
+_CUE_TIME = rf"(?:{LOOSE_CLOCK}|{_TIME})"
+TIMING_LINE = re.compile(
+    rf"^\s*(?P<begin>{_CUE_TIME})\s*--?>\s*(?P<end>{_CUE_TIME})(?:\s(?P<rest>.*))?$"
+)
 #: A cue setting after the end time (``align:start``, ``position:10%``; SubRip's ``X1:40``).
 _CUE_SETTING = re.compile(r"[\w-]+:\S+")
 SKIPPED_BLOCK = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t]|$)")
@@ -99,6 +104,21 @@ def _line_range(first: int, last: int) -> str:
 #: A malformed timing line (``00:00:05 to 00:00:09``, ``00:00:05.000 >> 00:00:09.000``): two
 #: times a few characters apart, any words after them the cue's.
 _MALFORMED_TIMING = re.compile(rf"^\s*{_TIME}[^\d\n]{{1,8}}?{_TIME}(?:\s+(?P<rest>.*))?$")
+#: A broken timing line with an arrow (``00:00:01.000 -->``, ``--> 00:00:05.000``, ``0:0:1. -->
+#: 0:0:5.``): a time-like run of digits and separators on one side of the arrow or both, any
+#: words after it the cue's. It is no one's speech.
+_TIMEISH = r"\d+(?:[:.,]\d*)+"
+_BROKEN_TIMING = re.compile(
+    rf"^\s*(?:{_TIMEISH}\s*--?>\s*(?:{_TIMEISH})?|--?>\s*{_TIMEISH})(?:\s+(?P<rest>.*))?$"
+)
+
+
+def _bad_timing(line: str) -> re.Match[str] | None:
+    """The match of ``line`` as a malformed or broken timing line (the words after the times
+    in its ``rest``), or None."""
+    return _MALFORMED_TIMING.match(line) or _BROKEN_TIMING.match(line)
+
+
 #: A WebVTT cue id that is not a number (Teams': ``8e5c0d1a-11aa/12-0``): one token with a digit.
 _CUE_ID = re.compile(r"^\s*[^\s\d]*\d\S*\s*$")
 
@@ -121,9 +141,9 @@ def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int]]:
     """The lines of talk in a block without a timing line, and their line numbers in the file:
     a cue id or a malformed timing line opening it is no talk (words after the times are)."""
     lines, numbers = list(block.lines), list(block.numbers)
-    if len(lines) > 1 and _CUE_ID.match(lines[0]) and not _MALFORMED_TIMING.match(lines[0]):
+    if len(lines) > 1 and _CUE_ID.match(lines[0]) and not _bad_timing(lines[0]):
         del lines[0], numbers[0]
-    timing = _MALFORMED_TIMING.match(lines[0]) if lines else None
+    timing = _bad_timing(lines[0]) if lines else None
     if timing is not None:
         rest = (timing["rest"] or "").strip()
         if rest and not all(_CUE_SETTING.fullmatch(w) for w in rest.split()):
@@ -158,7 +178,7 @@ def parse_cues(
         # before the first cue, only a numbered block, or one that opens with a malformed
         # timing line (after its cue id), is a cue (a title is no talk)
         numbered = bool(before) and _CUE_NUMBER.match(before[0][1]) is not None
-        timed = any(_MALFORMED_TIMING.match(line) for _, line in words[:2])
+        timed = any(_bad_timing(line) for _, line in words[:2])
         if untimed is not None and (cues or numbered or timed) and current is None and words:
             untimed.append(
                 UntimedBlock(
@@ -190,7 +210,7 @@ def parse_cues(
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             before.clear()  # a cue id
             current = Cue(
-                parse_timecode(timing["begin"]), parse_timecode(timing["end"]), line=number_of_line
+                parse_cue_time(timing["begin"]), parse_cue_time(timing["end"]), line=number_of_line
             )
             if current.end_time is not None and current.end_time < (current.begin_time or 0.0):
                 current.begin_time = current.end_time = None
@@ -200,9 +220,13 @@ def parse_cues(
             words = (timing["rest"] or "").strip()
             if words and not all(_CUE_SETTING.fullmatch(w) for w in words.split()):
                 current.lines.append(words)  # the cue's words on its timing line
-        elif current is not None:
+        elif current is not None and _BROKEN_TIMING.match(line) is None:
             current.lines.append(line)
         else:
+            if current is not None:  # a broken timing line in a cue opens a block of its own
+                if current.lines and _CUE_NUMBER.match(current.lines[-1]):
+                    before.append((number_of_line - 1, current.lines.pop()))
+                current = None
             before.append((number_of_line, line))
     end_block()
     last = cues[-1].lines if cues else []

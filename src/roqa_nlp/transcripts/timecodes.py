@@ -27,6 +27,28 @@ def parse_timecode(value: str) -> float:
     return seconds + (int(frac) / 10 ** len(frac) if frac else 0.0)
 
 
+#: A subtitle cue's time written with other separators than a clock time's, as converters and
+#: hand edits do: a colon before the milliseconds (``00:00:01:000``; three digits, as two
+#: could be a frame count) or full stops between hours, minutes and seconds (``00.00.01``,
+#: ``00.00.01.000``, ``00.00.01,000``).
+LOOSE_CLOCK = r"\d{1,9}:\d{1,2}:\d{1,2}:\d{3}|\d{1,9}\.\d{1,2}\.\d{1,2}(?:[.,]\d{1,9})?"
+_COLON_MILLISECONDS = re.compile(r"\d{1,9}:\d{1,2}:\d{1,2}:\d{3}")
+
+
+def parse_cue_time(value: str) -> float:
+    """Seconds from a subtitle cue's time: a clock time (:func:`parse_timecode`) or one written
+    with other separators (:data:`LOOSE_CLOCK`: ``00:00:01:000`` and ``00.00.01`` are 1.0).
+
+    Raises ``ValueError`` for anything else.
+    """
+    text = value.strip()
+    if _COLON_MILLISECONDS.fullmatch(text):
+        text = text[:-4] + "." + text[-3:]
+    elif re.fullmatch(LOOSE_CLOCK, text):
+        text = text.replace(".", ":", 2)
+    return parse_timecode(text)
+
+
 def parse_time(value: str) -> float:
     """Seconds from a clock time or a plain number of seconds (``12.5``).
 
