@@ -1048,7 +1048,7 @@ def decode_text(data: bytes, path: str | Path, *, windows_1252: bool = False) ->
         if not said and not data.startswith(codecs.BOM_UTF8) and b"\0" in data[:4096]:
             # not UTF-8, and NULs no text holds: a binary file (one marked UTF-8 is text)
             raise _not_text(" (it holds NUL bytes)", path) from None
-        text_1252 = _windows_1252(data) if windows_1252 and not said else None
+        text_1252 = windows_1252_text(data) if windows_1252 and not said else None
         if text_1252 is not None:
             import warnings
 
@@ -1083,9 +1083,10 @@ _UTF8_CHARACTER = re.compile(
 )
 
 
-def _windows_1252(data: bytes) -> str | None:
+def windows_1252_text(data: bytes) -> str | None:
     """``data`` decoded as Windows-1252, or None when it is not that: a byte Windows-1252 leaves
-    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), a UTF-8 byte order mark, or a UTF-8 character."""
+    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), a UTF-8 byte order mark, or a UTF-8 character.
+    The rule of :func:`decode_text` for a transcript, for a reader that decodes part of one."""
     if data.startswith(codecs.BOM_UTF8) or _UTF8_CHARACTER.search(data):
         return None
     try:

@@ -46,6 +46,7 @@ from ..io import (
     read_bytes,
     rows_within_header,
     too_many_fields_hint,
+    windows_1252_text,
 )
 from ..schema import Transcript
 from ..spreadsheets import spreadsheet_error_values
@@ -97,7 +98,12 @@ def _head_lines(path: str | Path) -> list[str] | None:
         lines = text.lstrip("\ufeff").split("\n")[:MAX_HEADER_ROW]
     else:
         lines = []
+        # as the reader decodes it: Windows-1252 when it is that (the same as UTF-8 in ASCII)
+        ansi = windows_1252_text(head)
         for raw in head.split(b"\n", MAX_HEADER_ROW)[:MAX_HEADER_ROW]:
+            if ansi is not None:
+                lines.append(raw.decode("cp1252"))
+                continue
             try:
                 lines.append(raw.decode("utf-8-sig" if not lines else "utf-8"))
             except UnicodeDecodeError:
@@ -250,7 +256,8 @@ def read_csv_transcript(
     """Read a CSV (or tab-separated .tsv) transcript (see the module docstring)."""
     fmt = "tsv" if Path(path).suffix.lower() == ".tsv" else "csv"
     return text_table_transcript(
-        speech_file_text(path),
+        # Excel saves "CSV (Comma delimited)" and "CSV (semicolon delimited)" as "ANSI"
+        speech_file_text(path, windows_1252=True),
         path,
         fmt,
         interviewer_labels=interviewer_labels,

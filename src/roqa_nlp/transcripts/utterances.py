@@ -371,9 +371,10 @@ def _header_of(utterances: Sequence[Utterance], labels: Sequence[LabelMatch | No
     )
 
 
-def speech_file_text(path: str | Path) -> str:
-    """The decoded text of a transcript file; an empty file is a one-line error."""
-    text = decode_text(read_bytes(path), path)
+def speech_file_text(path: str | Path, *, windows_1252: bool = False) -> str:
+    """The decoded text of a transcript file (:func:`~roqa_nlp.io.decode_text`, Windows-1252
+    too with ``windows_1252``); an empty file is a one-line error."""
+    text = decode_text(read_bytes(path), path, windows_1252=windows_1252)
     if not text.strip():
         raise RoqaError("no speech found", path=path, hint="the file is empty")
     return text
