@@ -46,7 +46,7 @@ from pathlib import Path
 
 from ..schema import Transcript
 from .chat import chat_left_out, chat_note
-from .columns import column_roles, span
+from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
@@ -96,6 +96,7 @@ class Block:
     styled_colon: bool = False
     table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
+    table_end: float | None = None  # the end of that row's time span, or its end column's
     set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
     heading: bool = False  # a heading: a speaker's name alone, or not speech
     emphasised: str = ""  # the text of the bold or styled runs that open the paragraph
@@ -207,23 +208,28 @@ def _named_columns(rows: list[list[str]]) -> list[Block] | None:
         return None
     if any(len(row) <= max(roles.values()) for row in rows[1:]):
         return None
-    read: list[tuple[str, str, float | None]] = []
+    read: list[_Row] = []
     for row in rows[1:]:
         cell, text = row[roles["speaker"]].strip().rstrip(":").strip(), row[roles["text"]]
         if text.strip() or not _reads_as_speaker(cell):
-            time = _time_cell(span(row[roles["start"]])[0])[1] if "start" in roles else None
-            read.append((cell, text, time))
+            # a span (NVivo's "0:08.7 - 0:12.0") or an end column, as a .csv's are read
+            begin, end = row_times({role: row[i] for role, i in roles.items()})
+            read.append((cell, text, _time_cell(begin)[1], _time_cell(end or "")[1]))
     return _row_blocks(read)
 
 
-def _row_blocks(read: list[tuple[str, str, float | None]]) -> list[Block] | None:
-    """The blocks of a transcript table's rows, each its speaker cell, words and time (see
+#: A transcript table's row as read: its speaker cell, words, begin and end time.
+_Row = tuple[str, str, float | None, float | None]
+
+
+def _row_blocks(read: list[_Row]) -> list[Block] | None:
+    """The blocks of a transcript table's rows, each its speaker cell, words and times (see
     :func:`table_blocks` for the rows whose speaker cell reads as no speaker); None when the
     table is no transcript."""
-    named_once = {cell for cell, _, _ in read if cell and _reads_as_speaker(cell)}
+    named_once = {cell for cell, *_ in read if cell and _reads_as_speaker(cell)}
     blocks: list[Block] = []
     odd = 0
-    for cell, text, time in read:
+    for cell, text, time, end in read:
         spanning = bool(cell) and cell == text.strip().rstrip(":").strip()  # cells merged
         speaker = None if spanning else _row_speaker(cell, named_once)
         if speaker is None:
@@ -231,7 +237,7 @@ def _row_blocks(read: list[tuple[str, str, float | None]]) -> list[Block] | None
             if not (_bracketed(cell) and (spanning or not text.strip())):
                 blocks.append(Block(text=cell if spanning else f"{cell}\n{text}", table_speaker=""))
             continue
-        blocks.append(Block(text=text, table_speaker=speaker, table_time=time))
+        blocks.append(Block(text=text, table_speaker=speaker, table_time=time, table_end=end))
     named_rows = sum(1 for b in blocks if b.table_speaker)
     if odd and (named_rows < 2 or odd >= named_rows):
         return None
@@ -278,7 +284,7 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
         read = read[1:]
     if _is_header_table(read):  # read as its lines would be: "Date of interview: 12 March"
         return [paragraph_block(f"{s}: {text}", "") for s, text, _ in read if s and text.strip()]
-    return _row_blocks(read) or []
+    return _row_blocks([(s, text, time, None) for s, text, time in read]) or []
 
 
 #: Most rows, and most words in a row, of a table holding a transcript's header fields.
@@ -463,6 +469,7 @@ def read_blocks(
         participant or unlabelled_speaker(path),
     )
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
+    ends: dict[int, float] = {}  # a turn's end time, by its index, where a table row gave one
     unlabelled: list[str] = []
     # a paragraph with no name after another speaker's backchannel (.unlabelled)
     each = names_each_piece(
@@ -482,6 +489,8 @@ def read_blocks(
         elif speaker is not None:
             turns.append((speaker, [words], pending_time if time is None else time))
             continuing, pending_time = True, None
+            if (end := blocks[i].table_end) is not None:
+                ends[len(turns) - 1] = end
         elif continuing and not "".join(turns[-1][1]).strip() and time_alone(words) is not None:
             # the time below a speaker's name, above their words (Teams, Stream, Otter)
             last_speaker, last_words, last_time = turns[-1]
@@ -509,6 +518,8 @@ def read_blocks(
                 turns.append((whose.speaker, [words], None))
         elif continuing:
             turns[-1][1].append(words)
+            if (end := blocks[i].table_end) is not None:  # a row with no speaker going on
+                ends[len(turns) - 1] = end
         elif not turns:
             unlabelled.append(words)  # before the first label: a title page, or no labels
         elif words.strip():
@@ -522,7 +533,8 @@ def read_blocks(
     marked = any(has_time_marks(w) for _, words, _ in turns for w in words)
     return render_transcript(
         without_time_marks(
-            SpokenTurn(speaker, "\n".join(words), time) for speaker, words, time in turns
+            SpokenTurn(speaker, "\n".join(words), time, ends.get(k))
+            for k, (speaker, words, time) in enumerate(turns)
         ),
         path,
         interviewer_labels=interviewer_labels,

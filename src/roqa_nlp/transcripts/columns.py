@@ -4,13 +4,13 @@ Transcription services and QDA programs name the same columns differently (NVivo
 ``Timespan``, ``Content``, ``Speaker``; others ``Start Time``, ``Transcript``), so a header cell
 is read as the column of a role when its name, in any case and spacing, is one of the role's
 names in :data:`COLUMN_NAMES`. A time cell may hold a span (``0:00.0 - 0:05.2``): its first time
-is when the row begins and its second when it ends.
+is when the row begins and its second when it ends (:func:`row_times`, for every table reader).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 #: The names a header cell may give each role's column, the preferred first: a table with both a
 #: ``Speaker`` and a ``Name`` column takes ``Speaker`` as the speaker's.
@@ -53,3 +53,10 @@ def span(value: str) -> tuple[str, str | None]:
     ``(value, None)`` for one time."""
     parts = _SPAN.split(value.strip(), maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (value, None)
+
+
+def row_times(cells: Mapping[str, str]) -> tuple[str, str | None]:
+    """A row's begin and end time cells from its cells by role (``start``, ``end``): the start
+    cell's span (:func:`span`), the end column's cell for its end when the table has one."""
+    begin, end = span(cells.get("start", ""))
+    return begin, cells.get("end", end)

@@ -50,7 +50,7 @@ from ..io import (
 )
 from ..schema import Transcript
 from ..spreadsheets import spreadsheet_error_values
-from .columns import column_roles, span
+from .columns import column_roles, row_times
 from .protected import refuse_ole_office_file
 from .roles import UNKNOWN_SPEAKER
 from .timecodes import parse_time
@@ -505,9 +505,7 @@ def table_transcript(
             error_speaker = None
         elif error_speaker is not None:
             cells["speaker"] = error_speaker
-        begin, end = span(cells.get("start", ""))
-        if "end" in cells:
-            end = cells["end"]
+        begin, end = row_times(cells)
         no_speaker = not (cells.get("speaker") or "").strip()
         if no_speaker and cells["text"].strip() and not any(u.speaker for u in utterances):
             unnamed.append(number)
