@@ -334,3 +334,27 @@ def test_a_key_label_with_talk_after_the_first_exchange_is_a_speaker(tmp_path: P
         "Interviewer",
         "Key",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("p01_siobhan_odriscoll.txt", ["Siobhán", "O'Driscoll"]),  # tester s51 privacy, 5
+        ("p01_Siobhán O’Driscoll.txt", ["Siobhán", "O'Driscoll"]),
+        ("p01-SIOBHAN.txt", ["Siobhán"]),
+    ],
+)
+def test_a_speakers_name_in_a_file_name_is_found_without_its_accents_and_apostrophe(
+    tmp_path: Path, name: str, named: list[str]
+) -> None:
+    from roqa_nlp.pseudonyms import names_in_file_name
+
+    f = tmp_path / name
+    f.write_text(
+        "Eleri Pritchard: Can you hear me okay?\n\n"
+        "Siobhán O'Driscoll: Yes, loud and clear, and the rota is fine.\n\n"
+        "Eleri Pritchard: Good. What helps?\n\n"
+        "Siobhán O'Driscoll: The team, mostly.\n",
+        encoding="utf-8",
+    )
+    assert names_in_file_name(read_transcript(f)) == named

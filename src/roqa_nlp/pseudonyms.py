@@ -2193,15 +2193,23 @@ def names_in_file_name(transcript: Transcript) -> list[str]:
 
 def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
     """The parts of ``names`` (:func:`name_parts`; common words left out) that are words of
-    ``pieces`` (file and folder names), in the order of the names."""
-    words = {w for piece in pieces for w in re.findall(r"[^\W\d_]+", piece.casefold())}
+    ``pieces`` (file and folder names), in the order of the names. Both are compared without
+    accents and apostrophes, as file names are often typed: ``p01_siobhan_odriscoll`` holds
+    ``Siobhán O'Driscoll`` (tester s51 privacy, 5: it was warned of in no file name)."""
+    words = {w for piece in pieces for w in re.findall(r"[^\W\d_]+", _file_name_form(piece))}
     found = {
         part: None
         for name in names
         for part in name_parts(name)
-        if part.casefold() in words and not _is_common_word(part)
+        if _file_name_form(part) in words and not _is_common_word(part)
     }
     return list(found)
+
+
+def _file_name_form(text: str) -> str:
+    """``text`` as :func:`_name_parts_in` compares it: in lower case, without accents and
+    apostrophes (``O’Driscoll`` -> ``odriscoll``)."""
+    return re.sub(r"['’]", "", _without_accents(text.casefold()))
 
 
 def _chat_senders(transcript: Transcript) -> list[str]:
