@@ -147,3 +147,38 @@ def test_a_joint_interview_stays_its_own_case_in_the_pseudonymised_copies(
         copy = read_transcripts(tmp_path / "copy")
     assert [t.participant for t in raw] == ["P04", "P04_P05 joint", "P05"]
     assert [t.participant for t in copy] == ["P04", "P04_P05 joint", "P05"]
+
+
+@pytest.mark.parametrize("service", ["service A", "site B", "Ward C"])
+def test_a_header_naming_a_service_keyed_with_a_letter_reads_the_same_in_the_copy(
+    tmp_path: Path, service: str
+) -> None:
+    """A key row ``Rowan House,service A`` puts ``service A`` in the header's description
+    (``Participant: P01, registered manager, service A supported living``); the article-like
+    letter made the line talk, so the copy had a speaker ``Participant`` and an extra
+    interviewer turn, 29 segments against 28 (tester s51 privacy, 6)."""
+    from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+
+    raw = _read(
+        tmp_path / "p01_siobhan_odriscoll.txt",
+        "Participant: Siobhán O'Driscoll, registered manager, Rowan House supported living\n"
+        "Interviewer: Eleri Pritchard\nDate of interview: 14/09/2026\n\n"
+        "Eleri Pritchard: Right, I think that's recording now. Can you hear me okay?\n\n"
+        "Siobhán O'Driscoll: Yeah, loud and clear. I run Rowan House.\n\n"
+        "Eleri Pritchard: And the rollout?\n\n"
+        "Siobhán O'Driscoll: Patchy. Night staff, agency, nobody trained them.\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (out,), _ = pseudonymise([raw], PseudonymKey({"Rowan House": service}))
+    assert out.text.splitlines()[0] == (
+        f"Participant: P01, registered manager, {service} supported living"
+    )
+    (tmp_path / "copy").mkdir()
+    copy = _read(tmp_path / "copy" / "p01_P01.txt", out.text)
+
+    def turns(t: Transcript) -> list[tuple[str, str, int, int]]:
+        return [(u.speaker, u.role, u.start, u.end) for u in t.turns]
+
+    assert [u.speaker for u in copy.turns] == ["Interviewer", "P01"] * 2
+    assert turns(copy) == turns(out)

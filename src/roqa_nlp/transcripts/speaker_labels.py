@@ -844,7 +844,10 @@ def _describes_a_person(part: str) -> bool:
     a number or a joining word, as in a service's name), no question or exclamation, no stop
     word but those joining such words (``data/description_words.txt``: "of", "and"), and, in
     lower case, a role's or service's word (:func:`_a_role_word`): ``sorted the funding`` and
-    ``started in March`` are talk naming someone else, not a header."""
+    ``started in March`` are talk naming someone else, not a header. A capital letter alone
+    after the first word tells one of several apart (``service A``, a key's pseudonym for a
+    service in a copy ``roqa pseudonymise`` wrote), not the article ``a`` (tester s51 privacy, 6:
+    ``P01, registered manager, service A supported living`` was read as talk in the copy)."""
     said = part.split()
     joining = packaged_words("description_words.txt")
     named = bool(said) and all(not w[0].islower() or w.casefold() in joining for w in said)
@@ -853,10 +856,15 @@ def _describes_a_person(part: str) -> bool:
         and (not said[0][0].islower() or any(_a_role_word(w) for w in said))
         and not any(c in part for c in "?!")
         and not any(
-            _is_common_word(w) and w.casefold() not in joining
-            for w in (w.strip(";:()") for w in said)
+            _is_common_word(w) and w.casefold() not in joining and not (k and _one_letter(w))
+            for k, w in enumerate(w.strip(";:()") for w in said)
         )
     )
+
+
+def _one_letter(word: str) -> bool:
+    """Whether ``word`` is one capital letter (``A`` of ``service A``)."""
+    return len(word) == 1 and word.isupper()
 
 
 def _a_role_word(word: str) -> bool:
