@@ -213,3 +213,45 @@ def test_reading_a_key_from_a_number_is_a_one_line_type_error() -> None:
         "PseudonymKey.read() takes the key file's path, not an int "
         "(e.g. PseudonymKey.read('private/key.csv'))"
     )
+
+
+@pytest.mark.parametrize("where", [".", "private"], ids=["beside", "below"])
+def test_python_refuses_to_write_the_key_among_the_codings_as_the_cli_does(
+    tmp_path: Path, where: str
+) -> None:
+    """``key.write("py_out/key.csv")`` beside the codings ``res.save("py_out/")`` wrote gave the
+    shared folder the way back to the names, where ``roqa code`` refuses it (tester s51
+    privacy, 10)."""
+    from roqa_nlp.errors import RoqaValueError
+
+    out = tmp_path / "py_out"
+    (out / "private").mkdir(parents=True)
+    (out / "codings.jsonl").write_text("", encoding="utf-8")
+    path = out / where / "key.csv"
+    with pytest.raises(RoqaValueError) as e:
+        PseudonymKey({"Maria Okafor": "P07"}).write(path)
+    assert str(e.value) == (
+        f"{path}: is in {out}, a folder of codings roqa wrote (codings.jsonl), which is what "
+        "gets shared, and the key re-identifies them (keep the key in another folder)"
+    )
+    assert not path.exists()
+
+
+def test_roqa_code_refuses_a_key_in_another_folder_of_codings_before_coding(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    earlier = tmp_path / "coded_before"
+    earlier.mkdir()
+    (earlier / "codings.jsonl").write_text("", encoding="utf-8")
+    key = earlier / "key.csv"
+    run = roqa(
+        "code", study(tmp_path, "Maria Okafor"), "--out", tmp_path / "coded",
+        "--model", tiny_model_dir, "--interviewer", "Sam Roe", "--pseudonymise", key,
+    )  # fmt: skip
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {key}: is in {earlier}, a folder of codings roqa wrote (codings.jsonl), "
+        "which is what gets shared, and the key re-identifies them (keep the key in another "
+        "folder)\n"
+    )
+    assert not (tmp_path / "coded").exists()

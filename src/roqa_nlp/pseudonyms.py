@@ -226,6 +226,25 @@ _SAVE_AS_CSV = (
 )
 
 
+def check_key_apart(path: str | Path) -> None:
+    """A one-line :class:`~roqa_nlp.errors.RoqaValueError` when the key ``path`` is in a folder
+    of codings roqa wrote (``codings.jsonl`` there or in a folder above it): the outputs are
+    what gets shared, and the key re-identifies them. ``roqa code`` refused a key inside its
+    ``--out``, but ``key.write("py_out/key.csv")`` beside ``res.save("py_out/")`` wrote it there
+    (tester s51 privacy, 10)."""
+    from .errors import RoqaValueError
+
+    p = Path(path)
+    for folder in Path(os.path.realpath(p)).parents:
+        if (folder / "codings.jsonl").is_file():
+            raise RoqaValueError(
+                f"is in {folder}, a folder of codings roqa wrote (codings.jsonl), which is what "
+                "gets shared, and the key re-identifies them",
+                path=p,
+                hint="keep the key in another folder",
+            )
+
+
 def check_key_file(path: str | Path) -> None:
     """A one-line error when ``path`` is no pseudonym key roqa can read and write back: a
     workbook or other document (by its first bytes, whatever its name: a zip archive, an Office
@@ -1156,6 +1175,7 @@ class PseudonymKey:
         from .io import EXCEL_BOM, atomic_write_text
 
         check_key_file(path)
+        check_key_apart(path)
         text = self.to_csv(Path(path).resolve().parent)
         atomic_write_text(path, EXCEL_BOM + text, private=True)
         return Path(path)

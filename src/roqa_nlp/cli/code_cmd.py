@@ -1364,7 +1364,7 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
     """The pseudonym key of ``option`` (empty when the file does not exist yet, said in one
     warning); a key inside the output folder is refused, since the outputs are what gets shared."""
     from ..errors import RoqaError, warn
-    from ..pseudonyms import PseudonymKey, check_key_file
+    from ..pseudonyms import PseudonymKey, check_key_apart, check_key_file
 
     if engine == "ray":
         raise typer.BadParameter(
@@ -1380,6 +1380,7 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
     from ..io import check_outputs
 
     check_key_file(path)  # a workbook, or a new key not named .csv
+    check_key_apart(path)  # in another folder of codings: refused before coding, not after
     check_outputs({option: path})
     if not path.exists():
         # a mistyped or lost key path would number the study's people afresh, unsaid
