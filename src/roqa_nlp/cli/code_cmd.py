@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -543,16 +543,65 @@ def _is_chart_copy(name: str) -> bool:
     return name == CHART_FILE or fnmatchcase(name, f"{stem}.*.json")
 
 
+def _earlier_codings_named(out: Path) -> str | None:
+    """What a pseudonymised run into ``out`` says of the files an earlier run left there, read
+    before it replaces the codings: None when ``out``'s transcripts.jsonl holds only
+    pseudonymised transcripts (or ``out`` holds no codings), else that those files hold names
+    (``"hold"``: the transcripts were not pseudonymised) or may hold them (``"may hold"``:
+    roqa has no record)."""
+    if not (out / "codings.jsonl").is_file():
+        return None
+    path = out / "transcripts.jsonl"
+    unsure = "may hold"
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return unsure
+    records = []
+    for line in lines:
+        with suppress(ValueError):
+            records.append(json.loads(line))
+    meta = [r.get("metadata") if isinstance(r, dict) else None for r in records]
+    if not meta:
+        return unsure
+    if all(isinstance(m, dict) and m.get("pseudonymised") is True for m in meta):
+        return None
+    return "hold"
+
+
 def _warn_of_earlier_outputs(
-    out: Path, written: Iterable[Path], before: Iterable[str] = ()
+    out: Path, written: Iterable[Path], before: Iterable[str] = (), names: str | None = None
 ) -> None:
     """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
     not write (``written``): they are another run's and do not belong to these codings. Then,
     in one more, the other files ``before`` (:func:`_files_before`) that this run did not
     rewrite, of the kinds roqa makes from codings: a report, matrix or export made from the
     earlier codings (``roqa report``, ``roqa export``) no longer shows the codings beside it.
-    They are the researcher's files: named, never deleted (:func:`_earlier_run_files`)."""
+    They are the researcher's files: named, never deleted (:func:`_earlier_run_files`). A
+    pseudonymised run gives ``names`` (:func:`_earlier_codings_named`) when the earlier codings
+    were not pseudonymised, and the warnings then say plainly that those files hold names and
+    where to move them: a folder shared as pseudonymised held a matrix naming the participants
+    (tester s51 privacy, 4). They are not moved: a copy kept beside them would be shared too."""
     stale, left = _earlier_run_files(out, written, before)
+    if names is not None:
+        for files, how in ((stale, ", which did not rewrite {it}"), (left, "")):
+            if not files:
+                continue
+            one = len(files) == 1
+            it, they, were = ("it", "it", "was") if one else ("them", "they", "were")
+            why = (
+                f", and {were} made from codings that were not pseudonymised: {they} "
+                f"{'holds' if one else 'hold'}"
+                if names == "hold"
+                else f": roqa has no record that {they} {were} pseudonymised, so {they} may hold"
+            )
+            print(
+                f"roqa: warning: {out}: {', '.join(files)} {'is' if one else 'are'} from before "
+                f"this run{how.format(it=it)}{why} names and un-pseudonymised talk (move {it} out "
+                f"of {out} before sharing it, or make {it} again from these codings)",
+                file=sys.stderr,
+            )
+        return
     if stale:
         one = len(stale) == 1
         print(
@@ -572,7 +621,12 @@ def _warn_of_earlier_outputs(
 
 
 def _say_streamed(
-    out: Path, coded: str, written: dict[str, Path], note: str = "", before: Iterable[str] = ()
+    out: Path,
+    coded: str,
+    written: dict[str, Path],
+    note: str = "",
+    before: Iterable[str] = (),
+    names: str | None = None,
 ) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
@@ -583,7 +637,7 @@ def _say_streamed(
     if note:
         console().print(note)
     _warn_if_report_is_stale(out)
-    _warn_of_earlier_outputs(out, written.values(), before)
+    _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
 def _note_review_in_browser(out: Path) -> None:
@@ -884,6 +938,8 @@ def code_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     before = _files_before(out) if out.is_dir() else set()
+    # before this run's transcripts.jsonl replaces it: were the earlier codings pseudonymised?
+    names = _earlier_codings_named(out) if pseudonymise is not None else None
     held = transcripts_held(out)  # before this run's codings replace them
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     review = None
@@ -996,6 +1052,7 @@ def code_command(
             f"{model_named(model, ac.card)} ({w.n_novel} fit no code).",
             w.paths,
             before=before,
+            names=names,
         )
         return
     with _own_speaker_warnings(), stopped_for_one(files, "coded"):
@@ -1155,7 +1212,7 @@ def code_command(
         note = recurring_note(c.to_dict(), in_report=report, named=named)
         if note is not None:
             con.print("  " + note, soft_wrap=True, markup=False)
-    _warn_of_earlier_outputs(out, written.values(), before)
+    _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
 def model_named(model: Path | None, card: dict[str, Any]) -> str:

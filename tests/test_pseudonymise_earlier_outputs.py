@@ -1,0 +1,68 @@
+"""A folder coded again with ``--pseudonymise`` says plainly that the write-up files an
+earlier run left there, made from codings that were not pseudonymised, still hold names
+(tester s51 privacy, 4: matrix.xlsx and table2.docx kept 'Rhiannon Llewellyn' x23 beside the
+pseudonymised codings, said only to be "from before this run")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_cli_core import EXAMPLES, roqa
+
+
+def _stale_line(err: str) -> str:
+    return next(line for line in err.splitlines() if "from before this run" in line)
+
+
+def _code(out: Path, model: Path, *options: object) -> str:
+    run = roqa("code", EXAMPLES, "--out", out, "--model", model, "--no-report", *options)
+    assert run.code == 0, run.err
+    return run.err
+
+
+def test_write_up_files_of_codings_not_pseudonymised_are_said_to_hold_names(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    _code(out, tiny_model_dir)
+    for name in ("matrix.xlsx", "table2.docx"):
+        (out / name).write_text("made before\n", encoding="utf-8")
+    err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
+    assert _stale_line(err) == (
+        f"roqa: warning: {out}: matrix.xlsx, table2.docx are from before this run, which did "
+        "not rewrite them, and were made from codings that were not pseudonymised: they hold "
+        f"names and un-pseudonymised talk (move them out of {out} before sharing it, or make "
+        "them again from these codings)"
+    )
+    assert (out / "matrix.xlsx").read_text(encoding="utf-8") == "made before\n"  # not deleted
+
+
+def test_write_up_files_of_pseudonymised_codings_are_only_said_to_be_earlier(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    key = tmp_path / "key.csv"
+    _code(out, tiny_model_dir, "--pseudonymise", key)
+    (out / "matrix.xlsx").write_text("made before\n", encoding="utf-8")
+    err = _code(out, tiny_model_dir, "--pseudonymise", key)
+    assert _stale_line(err) == (
+        f"roqa: warning: {out}: matrix.xlsx is from before this run, which did not rewrite it: "
+        "a report, table or export among them shows the earlier codings (make it again from "
+        "these)"
+    )
+
+
+def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_hold_names(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+    _code(out, tiny_model_dir)
+    (out / "transcripts.jsonl").unlink()  # an earlier version's folder, or one trimmed by hand
+    (out / "report-old.html").write_text("made before\n", encoding="utf-8")
+    err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
+    assert _stale_line(err) == (
+        f"roqa: warning: {out}: report-old.html is from before this run, which did not rewrite "
+        "it: roqa has no record that it was pseudonymised, so it may hold names and "
+        f"un-pseudonymised talk (move it out of {out} before sharing it, or make it again from "
+        "these codings)"
+    )
