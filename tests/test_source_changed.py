@@ -105,6 +105,26 @@ def test_a_transcript_given_as_an_object_records_no_fingerprint(tiny_model: Auto
     assert SOURCE_SHA256 not in tiny_model.code([t]).transcripts["p01"].metadata
 
 
+def test_a_pseudonymised_coding_records_no_fingerprint_and_outputs_md_says_why(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """transcripts.jsonl had no source_sha256 with --pseudonymise, while docs/outputs.md said
+    it was there (tester s51 privacy, 12): the raw file's hash would let anyone holding a file
+    tell that it is the one coded, so it is not recorded, and the page says so."""
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    f = tmp_path / "p01_maria_okafor.txt"
+    f.write_text("Interviewer: What helps?\n\nMaria Okafor: " + WORDS + "\n", "utf-8")
+    (t,) = tiny_model.code([f], pseudonyms=PseudonymKey()).transcripts.values()
+    assert (t.id, SOURCE_SHA256 in t.metadata) == ("p01_P01", False)
+    page = (Path(__file__).resolve().parents[1] / "docs" / "outputs.md").read_text("utf-8")
+    section = page.split("## `transcripts.jsonl`")[1].split("\n## ")[0]
+    assert (
+        "With `--pseudonymise` there is no `source_sha256`: the source it names is no file"
+        in " ".join(section.split())
+    )
+
+
 @pytest.mark.parametrize(
     "command",
     [["report", "coded"], ["export", "coded", "--qdpx", "out.qdpx"], ["agree", "coded", "coded2"]],
