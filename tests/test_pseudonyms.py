@@ -368,6 +368,28 @@ def test_a_number_a_file_claims_is_not_given_to_someone_read_before_it(tmp_path:
     assert [t.participant for t in out] == ["group", "P18"]
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (2, 0, 1)])
+def test_a_participant_without_a_number_takes_the_one_after_every_number_claimed_in_any_order(
+    tmp_path: Path, order: tuple[int, int, int]
+) -> None:
+    """Read after p01's and p03's files, zoom_gurpreet's participant took P04; read before
+    them, P02: the study's pseudonyms hung on the order of its files (tester s51 privacy, 9).
+    She takes the number after the highest the key and the study's files claim, in any order;
+    a number below it is never filled in (a withdrawn participant's, or another batch's)."""
+    texts = {
+        "Interview 03 - Rhiannon.txt": "Interviewer: Hi?\nRhiannon: Hello.\n",
+        "p01_siobhan.txt": "Interviewer: Hi?\nSiobhán Ryan: Hello.\n",
+        "zoom_gurpreet.txt": "Interviewer: Hi?\nGurpreet Sandhu: Hello.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    files = [tmp_path / name for name in texts]
+    _, key = pseudonymise([read_transcript(files[i]) for i in order])
+    assert key.pseudonyms == {
+        "Rhiannon": "P03", "Siobhán Ryan": "P01", "Gurpreet Sandhu": "P04"
+    }  # fmt: skip
+
+
 def test_a_first_name_alone_is_replaced_only_where_that_person_speaks(tmp_path: Path) -> None:
     (tmp_path / "p01.txt").write_text("Interviewer: Hi Priya?\nPriya Nair: Hello.\n", "utf-8")
     (tmp_path / "p02.txt").write_text(

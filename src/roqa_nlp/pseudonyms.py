@@ -70,8 +70,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   ``Speaker 2``) are no names and stay as they are, and so are the speakers a reader makes up
   for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
   never keyed nor made one with a named participant, since each file's is someone else; a new number
-  is never one that a transcript's file name, header or participant id label has
-  (:meth:`PseudonymKey.reserve`). A person the header names (``Participant: Margaret Okafor,
+  comes after every one the key and a transcript's file name, header or participant id label
+  has (:meth:`PseudonymKey.reserve`), whatever the order of the files. A person the header names (``Participant: Margaret Okafor,
   registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
   the pseudonym of the transcript's speaker of that role, their name words replaced where they
   speak as a speaker's are; of two or more speakers of that role, with ``[name]``, and a
@@ -1194,9 +1194,10 @@ class PseudonymKey:
         hinted = None if number_hint is None else _number(number_hint)
         if number_hint is not None and hinted is not None and hinted not in numbers:
             return number_hint  # as the file name writes it: P07, P7
-        n = max(numbers, default=0) + 1
-        while n in self.reserved:  # the number of a file not read yet: its own participant's
-            n += 1
+        # after every number the key and the study's files claim, read or not yet: the same in
+        # any order of the files (tester s51 privacy, 9: P02 read first, P04 read last); a
+        # number below it is never filled in, as it may be a withdrawn participant's
+        n = max(numbers | self.reserved, default=0) + 1
         return f"P{n:02d}"
 
     def _every_pseudonym(self) -> list[str]:
