@@ -1244,6 +1244,66 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
     assert rows[-1] == ("review", None, None, None, note)
 
 
+def unreviewed_twelfth(unread: int = 12) -> CodingResult:
+    """A review of 15 of a study's 16 interviews: I12 (or ``unread``) not reached. Interviews
+    1-10 each bring a new code (A-J), 11-16 none."""
+    codes = [*"ABCDEFGHIJ", "A", "D", "B", "C", "A", "B"]
+    result = interviews(codes)
+    tid = f"I{unread:02d}"
+    result.segments = [s for s in result.segments if s.segment.transcript_id != tid]
+    del result.transcripts[tid]
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": [tid],
+        "participants_not_reviewed": [f"P{unread:02d}"],
+        "study_interviews": [f"I{i:02d}" for i in range(1, 17)],
+    }
+    return result
+
+
+def test_an_interview_not_reviewed_inside_the_quiet_run_qualifies_the_verdicts() -> None:
+    """Blind tester s51 (saturation, finding 1): with P12 not reviewed at all, between the quiet
+    interviews 11, 13 and 14, the verdict was a plain "reached" and its cell "yes", while one
+    of P12's three segments undecided gave "yes, on a partial review" and "finish the review
+    before reporting it". An interview the review did not reach, inside the run or after it,
+    may hold a new code too: both verdicts and their cells say so, with the same advice."""
+    s = saturation(unreviewed_twelfth())
+    left_out = (
+        "; 1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the study's order): I12 (interview 12, P12)"
+    )
+    assert s.francis.message == (
+        "saturation reached at interview 14 (P14, I14): no new codes in interviews 11, 13, 14 "
+        "after an initial sample of 10; but interview(s) 12 (P12) within that run are not "
+        "reviewed yet: the verdict rests on the reviewed interviews, so finish the review before "
+        "reporting it" + left_out
+    )
+    assert s.guest.message == (
+        "saturation reached at interview 13 (P13, I13): base 4 interviews (4 codes), run 11, 13 "
+        "added 0 new code(s) = 0.0% <= 5% new information; but interview(s) 12 (P12) within "
+        "that run are not reviewed yet: the verdict rests on the reviewed interviews, so finish "
+        "the review before reporting it" + left_out
+    )
+    assert (s.francis.unreviewed, s.guest.unreviewed) == ([12], [12])
+    assert [r[2] for r in s.verdict_rows()[1:3]] == [
+        "yes, on a partial review (interview 12 not reviewed)"
+    ] * 2
+    # not reached after the run either: a new code there would not bear saturation out
+    s = saturation(unreviewed_twelfth(16))
+    assert s.francis.message.startswith(
+        "saturation reached at interview 13 (P13, I13): no new codes in interviews 11-13 after "
+        "an initial sample of 10; but interview(s) 16 (P16) after it are not reviewed yet: a new "
+        "code among them would not bear saturation out, so finish the review before reporting "
+        "it; 1 transcript(s)"
+    )
+    assert s.verdict_rows()[1][2] == "yes, on a partial review (interview 16 not reviewed)"
+    # one before the quiet run is no interview of it: the verdict as before
+    early = unreviewed_twelfth()
+    early.meta["study_interviews"] = ["I01", "I12", *[f"I{i:02d}" for i in range(2, 17) if i != 12]]
+    s = saturation(early)
+    assert (s.francis.unreviewed, s.verdict_rows()[1][2]) == ([], "yes")
+
+
 def test_saturation_of_a_review_given_the_studys_order_numbers_the_interviews_by_it() -> None:
     with pytest.warns(RoqaWarning, match="not reviewed yet"):
         s = saturation(partly_reviewed(), order="I05,I03,I04,I02,I01")

@@ -1790,6 +1790,9 @@ class FrancisVerdict:
     #: of a verdict of "reached", the later interviews that added new codes, said as the
     #: ``reached`` cell qualifies it (``interview 8 after it added 2 new codes``); empty when none
     not_borne_out: str = ""
+    #: the interviews (numbers in the study's order) a review did not reach at all, within the
+    #: quiet run or after it: as :attr:`partly_reviewed`, the verdict rests on a partial review
+    unreviewed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -1820,6 +1823,8 @@ class GuestView:
     #: as :attr:`FrancisVerdict.not_borne_out`, with the later runs above the threshold
     #: (``interview 8 after it added 2 new codes (run 7-8: 9.5% new information > 5%)``)
     not_borne_out: str = ""
+    #: as :attr:`FrancisVerdict.unreviewed`, within the run that met the threshold or after it
+    unreviewed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -2111,14 +2116,14 @@ class Saturation:
             [
                 "Francis et al. (2010) stopping rule",
                 f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
-                reached(f.reached, f.partly_reviewed, f.not_borne_out),
+                reached(f.reached, f.partly_reviewed, f.not_borne_out, unreviewed=f.unreviewed),
                 f.interview or "",
                 f.message,
             ],
             [
                 "Guest, Namey & Chen (2020) new-information threshold",
                 f"base {g.base_size}, run {g.run_length}, threshold {g.new_info_threshold:.0%}",
-                reached(g.reached, g.partly_reviewed, g.not_borne_out),
+                reached(g.reached, g.partly_reviewed, g.not_borne_out, unreviewed=g.unreviewed),
                 g.interview or "",
                 g.message,
             ],
@@ -2152,23 +2157,37 @@ class Saturation:
         )
 
 
-def reached(yes: bool, partly_reviewed: Sequence[int], not_borne_out: str = "") -> str:
+def reached(
+    yes: bool,
+    partly_reviewed: Sequence[int],
+    not_borne_out: str = "",
+    *,
+    unreviewed: Sequence[int] = (),
+) -> str:
     """The Verdicts sheet's ``reached`` cell, qualified as the verdict is, since it is pasted
     alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 after it added 2 new codes``
     when later interviews added new codes (the rule is met, the later data contradict it), and
     ``yes, on a partial review (interviews 12, 13 hold undecided segments)`` when the verdict
-    rests on one (both, joined by ``;``, when both hold)."""
+    rests on one: interviews of the run or after it partly reviewed, or not reviewed at all
+    (``unreviewed``: ``interview 12 not reviewed and interview 13 holds undecided segments``);
+    the qualifications joined by ``;`` when several hold."""
     if not yes:
         return "no"
     said = f"yes, but not borne out: {not_borne_out}" if not_borne_out else "yes"
-    if not partly_reviewed:
+    why = [
+        f"interview{'s' * (len(ks) != 1)} {', '.join(map(str, ks))} {what}"
+        for ks, what in (
+            (unreviewed, "not reviewed"),
+            (
+                partly_reviewed,
+                f"hold{'s' * (len(partly_reviewed) == 1)} undecided segments",
+            ),
+        )
+        if ks
+    ]
+    if not why:
         return said
-    return (
-        f"{said}{';' if not_borne_out else ','} on a partial review "
-        f"(interview{'s' * (len(partly_reviewed) != 1)} "
-        f"{', '.join(map(str, partly_reviewed))} hold{'s' * (len(partly_reviewed) == 1)} "
-        "undecided segments)"
-    )
+    return f"{said}{';' if not_borne_out else ','} on a partial review ({' and '.join(why)})"
 
 
 def partly_reviewed_named(partly: Sequence[tuple[str, int, int]], few: int = 5) -> str:
@@ -2647,12 +2666,38 @@ def saturation(
         """The interviews first..last with undecided segments."""
         return [k for k in range(first, last + 1) if undecided[k - 1][0]]
 
+    def unreviewed(first: int, last: int | None) -> list[tuple[int, str]]:
+        """The transcripts the review did not reach (their number in the study's order and
+        their participant) between interviews first and last judged (after ``first`` when
+        ``last`` is None): numbered in the study's order, they sit in the run or after it."""
+        if not numbers:
+            return []
+        low, high = num(first), None if last is None else num(last)
+        return sorted(
+            (n, p)
+            for _, p, n in unreached
+            if n is not None and low < n and (high is None or n < high)
+        )
+
     def half_reviewed(first: int, last: int) -> str:
         """What a verdict of "reached" must add when interviews first..last of a review (``roqa
-        apply-decisions``) still hold segments no decision decided: a code among them would
-        restart the count; and when later interviews hold some: a new code among them would
-        not bear saturation out."""
+        apply-decisions``) are not reviewed, or still hold segments no decision decided: a
+        code among them would restart the count; and when later interviews are or hold some:
+        a new code among them would not bear saturation out. An interview the review did not
+        reach sits between those judged, in the study's order (s51 saturation, finding 1)."""
         said = ""
+        for unread, where, why in (
+            (unreviewed(first, last), "within that run", "the verdict rests on the reviewed "
+             "interviews"),
+            (unreviewed(last, None), "after it", "a new code among them would not bear "
+             "saturation out"),
+        ):  # fmt: skip
+            if unread:
+                said += (
+                    f"; {'and' if said else 'but'} interview(s) "
+                    f"{', '.join(f'{n} ({p})' for n, p in unread)} {where} are not reviewed "
+                    f"yet: {why}, so finish the review before reporting it"
+                )
         for held, where, why in (
             (
                 partly_held(first, last),
@@ -2891,6 +2936,7 @@ def saturation(
         msg,
         [] if at is None else [num(k) for k in partly_held(first, len(seq))],
         "" if at is None else not_borne_out(at),
+        [] if at is None else [n for n, _ in unreviewed(first, None)],
     )
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
@@ -2954,6 +3000,7 @@ def saturation(
         gmsg,
         [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
         "" if hit is None else guest_not_borne_out(hit),
+        [] if hit is None else [n for n, _ in unreviewed(hit.first, None)],
     )
     return Saturation(
         [label[c] for c in seq],
