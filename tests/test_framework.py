@@ -2270,6 +2270,25 @@ def test_a_reviews_report_shows_the_transcripts_it_did_not_reach_in_the_studys_o
     assert "<strong>1 transcript(s) not reviewed yet are left out of the judgement" in html
 
 
+def test_a_guest_verdict_at_a_run_with_nothing_coded_has_its_cell_qualified() -> None:
+    """Blind tester s51 (saturation, finding 2): the Guest view met its threshold on a run whose
+    interview 6 had nothing coded, and its text said so ("no evidence of saturation"), but its
+    ``reached`` cell, pasted alone, read a plain "yes"."""
+    s = saturation(interviews([*"ABCD", "A", "", "B", "E"]))
+    assert (s.guest.at, s.guest.nothing_coded) == (6, [6])
+    assert "; but interview(s) 6 of that run have no code charted at all" in s.guest.message
+    assert s.verdict_rows()[2][2] == (
+        "yes, but not borne out: interview 8 after it added 1 new code (run 7-8: 25.0% new "
+        "information > 5%); interview 6 of the run has no code charted (no evidence of "
+        "saturation)"
+    )
+    alone = saturation(interviews([*"ABCD", "A", "", "", "B"]))
+    assert alone.verdict_rows()[2][2] == (
+        "yes, but interview 6 of the run has no code charted (no evidence of saturation)"
+    )
+    assert saturation(interviews([*"ABCD", "A", "B"])).verdict_rows()[2][2] == "yes"
+
+
 def test_the_quiet_run_passes_over_an_interview_with_nothing_coded() -> None:
     gap = saturation(interviews(SEQUENCE[:10] + ["A", "", "B", "C"]))
     assert gap.quiet_run() == [11, 13, 14]

@@ -1825,6 +1825,9 @@ class GuestView:
     not_borne_out: str = ""
     #: as :attr:`FrancisVerdict.unreviewed`, within the run that met the threshold or after it
     unreviewed: list[int] = field(default_factory=list)
+    #: the interviews (numbers in the study's order) of the run that met the threshold with no
+    #: code charted at all: no evidence of saturation, as the ``reached`` cell says too
+    nothing_coded: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -2123,7 +2126,13 @@ class Saturation:
             [
                 "Guest, Namey & Chen (2020) new-information threshold",
                 f"base {g.base_size}, run {g.run_length}, threshold {g.new_info_threshold:.0%}",
-                reached(g.reached, g.partly_reviewed, g.not_borne_out, unreviewed=g.unreviewed),
+                reached(
+                    g.reached,
+                    g.partly_reviewed,
+                    g.not_borne_out,
+                    unreviewed=g.unreviewed,
+                    nothing_coded=g.nothing_coded,
+                ),
                 g.interview or "",
                 g.message,
             ],
@@ -2163,6 +2172,7 @@ def reached(
     not_borne_out: str = "",
     *,
     unreviewed: Sequence[int] = (),
+    nothing_coded: Sequence[int] = (),
 ) -> str:
     """The Verdicts sheet's ``reached`` cell, qualified as the verdict is, since it is pasted
     alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 after it added 2 new codes``
@@ -2170,10 +2180,19 @@ def reached(
     ``yes, on a partial review (interviews 12, 13 hold undecided segments)`` when the verdict
     rests on one: interviews of the run or after it partly reviewed, or not reviewed at all
     (``unreviewed``: ``interview 12 not reviewed and interview 13 holds undecided segments``);
-    the qualifications joined by ``;`` when several hold."""
+    and ``yes, but interview 6 of the run has no code charted (no evidence of saturation)``
+    when interviews of the run met have nothing coded (``nothing_coded``: the Guest view does
+    not pass over them as the 10+3 rule does); the qualifications joined by ``;`` when several
+    hold."""
     if not yes:
         return "no"
-    said = f"yes, but not borne out: {not_borne_out}" if not_borne_out else "yes"
+    said = [f"but not borne out: {not_borne_out}"] if not_borne_out else []
+    if nothing_coded:
+        many = len(nothing_coded) != 1
+        said.append(
+            f"{'' if said else 'but '}interview{'s' * many} {', '.join(map(str, nothing_coded))}"
+            f" of the run {'have' if many else 'has'} no code charted (no evidence of saturation)"
+        )
     why = [
         f"interview{'s' * (len(ks) != 1)} {', '.join(map(str, ks))} {what}"
         for ks, what in (
@@ -2185,9 +2204,9 @@ def reached(
         )
         if ks
     ]
-    if not why:
-        return said
-    return f"{said}{';' if not_borne_out else ','} on a partial review ({' and '.join(why)})"
+    if why:
+        said.append(f"on a partial review ({' and '.join(why)})")
+    return "; ".join(["yes, " + said[0], *said[1:]]) if said else "yes"
 
 
 def partly_reviewed_named(partly: Sequence[tuple[str, int, int]], few: int = 5) -> str:
@@ -3001,6 +3020,7 @@ def saturation(
         [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
         "" if hit is None else guest_not_borne_out(hit),
         [] if hit is None else [n for n, _ in unreviewed(hit.first, None)],
+        [] if hit is None else [num(k) for k in range(hit.first, hit.last + 1) if empty[k - 1]],
     )
     return Saturation(
         [label[c] for c in seq],
