@@ -455,6 +455,49 @@ def test_saturation_notes_when_the_coded_order_is_not_the_participants(
     assert code == 0 and "note: saturation" not in out
 
 
+def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
+    tmp_path: Path, capsys
+) -> None:
+    """Blind tester s51 (saturation, finding 3): with P7's date-named file read last the
+    verdict flipped, and only the terminal said the interviews were taken in the order coded,
+    not the participants'. report.html's saturation section, the workbook's Verdicts sheet and
+    ``Saturation.order_note`` now carry the same note; the terminal prints it."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.framework import saturation
+
+    names = [(f"P{n}", f"P{n}") for n in (1, 2, 3, 4, 5, 6, 8)] + [("zoom_2024-03-18", "P7")]
+    folder = interviews_of(tmp_path, names)
+    note = (
+        "saturation takes the interviews in the order they were coded (a folder's files by "
+        "name, files named one by one in the order named; here by participant: P1\u2013P6, P8, "
+        "P7), not participant order (P1\u2013P8); to judge it in the order they were done in, "
+        "give --order (participant or transcript ids separated by commas, e.g. --order "
+        "P1,P2,P3,..., or a file with one per line)"
+    )
+    assert saturation(CodingResult.read(folder)).order_note == note
+    s, page = tmp_path / "s.xlsx", tmp_path / "r.html"
+    code, out, err = run(
+        ["report", str(folder), "--out", str(page), "--saturation", str(s)], capsys
+    )
+    assert code == 0, err
+    assert out.splitlines()[-1] == "note: " + note
+    section = page.read_text("utf-8").split('<section id="saturation">')[1].split("</section>")[0]
+    assert f"<strong>Interview order:</strong> {note.replace(chr(39), '&#39;')}." in section
+    rows = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))
+    assert rows[-1] == ("interview order", None, None, None, note)
+    code, out, err = run(
+        ["report", str(folder), "--out", str(page), "--saturation", str(s), "--order",
+         "P1,P2,P3,P4,P5,P6,P7,P8"], capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Interview order:" not in page.read_text("utf-8")
+    assert [r[0] for r in load_workbook(s)["Verdicts"].iter_rows(values_only=True)][-1] != (
+        "interview order"
+    )
+    assert saturation(CodingResult.read(folder), order="P1,P2").order_note == ""
+
+
 def test_saturation_says_nothing_of_order_in_participant_order_or_without_numbered_ids(
     tmp_path: Path, capsys
 ) -> None:

@@ -1881,6 +1881,12 @@ class Saturation:
     #: interview), with the speakers it is charted from, in order of their first quote, as the
     #: framework matrix names them: still one interview to the count (:meth:`groups_note`)
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
+    #: with no order given, when the order the interviews were coded in is not their
+    #: participants' (``P1``-``P6``, ``P8``, ``P7``: a date-named file read last), what the
+    #: verdicts then rest on and how to give the order (:func:`participant_order_note`); the
+    #: report, the workbook's Verdicts sheet and ``roqa report --saturation`` say it; empty
+    #: otherwise (s51 saturation, finding 3)
+    order_note: str = ""
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -2011,6 +2017,7 @@ class Saturation:
                 {"interview": t, "participant": p, "number": n} for t, p, n in self.not_reviewed
             ],
             "several_speakers": self.several_speakers,
+            "order_note": self.order_note,
         }
 
     def stopping_rule(self) -> list[str]:
@@ -2142,6 +2149,7 @@ class Saturation:
                 else []
             ),
             *([["review", "", "", "", self.not_reviewed_note()]] if self.not_reviewed else []),
+            *([["interview order", "", "", "", self.order_note]] if self.order_note else []),
         ]
 
     def to_xlsx(self, path: str | Path) -> None:
@@ -2241,6 +2249,59 @@ def not_reviewed_note(not_reviewed: Sequence[tuple[str, str, int | None]]) -> st
     return (
         f"{len(not_reviewed)} transcript(s) not reviewed yet are left out of the judgement"
         f"{kept}: {shown}"
+    )
+
+
+_NUMBERED = re.compile(r"(\D*?)0*(\d+)")
+
+
+def _numbered(participant: str) -> tuple[str, int] | None:
+    """A participant id's letters (any case) and number (``P07`` -> ``("p", 7)``), else None."""
+    m = _NUMBERED.fullmatch(participant.strip())
+    return None if m is None else (m.group(1).casefold(), int(m.group(2)))
+
+
+def _runs(ids: list[str]) -> str:
+    """Participant ids joined by commas, three or more numbered one after another written as a
+    range (``P01\u2013P05``)."""
+    parts: list[str] = []
+    k = 0
+    while k < len(ids):
+        end = k
+        while end + 1 < len(ids) and (a := _numbered(ids[end])) and (b := _numbered(ids[end + 1])):
+            if b != (a[0], a[1] + 1):
+                break
+            end += 1
+        if end - k >= 2:
+            parts.append(f"{ids[k]}\u2013{ids[end]}")
+        else:
+            parts.extend(ids[k : end + 1])
+        k = end + 1
+    return ", ".join(parts)
+
+
+def participant_order_note(participants: list[str]) -> str:
+    """What saturation says (:attr:`Saturation.order_note`) when the interviews, taken in the
+    order they were coded (no order given: a folder's files by name, files named one by one in
+    the order named), are not in their participants' order, and every interview has an id of
+    its own numbered alike (``P01`` ... ``P13``): the verdicts depend on the order, and
+    interviews are often numbered in the order they were done. Empty otherwise."""
+    numbered = [_numbered(p) for p in participants]
+    if len(participants) < 2 or any(n is None for n in numbered):
+        return ""
+    if len({n[0] for n in numbered if n}) != 1 or len(set(numbered)) != len(numbered):
+        return ""
+    by_id = sorted(participants, key=natural_key)  # one prefix, numbers distinct: by number
+    if by_id == participants:
+        return ""
+    example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
+    return (
+        "saturation takes the interviews in the order they were coded (a folder's files "
+        "by name, files named one by one in the order named; here by participant: "
+        f"{_runs(participants)}), not participant order "
+        f"({_runs(by_id)}); to judge it in the "
+        "order they were done in, give --order (participant or transcript ids separated by "
+        f"commas, e.g. --order {example}, or a file with one per line)"
     )
 
 
@@ -3048,6 +3109,7 @@ def saturation(
         [files_of[c] for c in seq],
         agreeing_only,
         {label[c]: list(who) for c in seq if len(who := speakers.get(c, {})) > 1},
+        participant_order_note(participants) if order is None else "",
     )
 
 

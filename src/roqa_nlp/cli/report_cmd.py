@@ -4,7 +4,6 @@ barriers/enablers table and the saturation table as files for a write-up)."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -359,8 +358,8 @@ def report_command(
                     f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then "
                     f"`roqa report reviewed/ --saturation {shell_quoted(saturation_out)}`"
                 )
-            if order is None and (note := participant_order_note(sat.participants)) is not None:
-                typer.echo(note)
+            if sat.order_note:
+                typer.echo(f"note: {sat.order_note}")
 
 
 def _is_xlsx(path: Path) -> bool:
@@ -380,62 +379,6 @@ def written_bytes(path: Path, write: Callable[[Path], object]) -> bytes:
         made = Path(folder) / f"write-up{path.suffix}"
         write(made)
         return made.read_bytes()
-
-
-_NUMBERED = re.compile(r"(\D*?)0*(\d+)")
-
-
-def _numbered(participant: str) -> tuple[str, int] | None:
-    """A participant id's letters (any case) and number (``P07`` -> ``("p", 7)``), else None."""
-    m = _NUMBERED.fullmatch(participant.strip())
-    return None if m is None else (m.group(1).casefold(), int(m.group(2)))
-
-
-def _runs(ids: list[str]) -> str:
-    """Participant ids joined by commas, three or more numbered one after another written as a
-    range (``P01–P05``)."""
-    parts: list[str] = []
-    k = 0
-    while k < len(ids):
-        end = k
-        while end + 1 < len(ids) and (a := _numbered(ids[end])) and (b := _numbered(ids[end + 1])):
-            if b != (a[0], a[1] + 1):
-                break
-            end += 1
-        if end - k >= 2:
-            parts.append(f"{ids[k]}\u2013{ids[end]}")
-        else:
-            parts.extend(ids[k : end + 1])
-        k = end + 1
-    return ", ".join(parts)
-
-
-def participant_order_note(participants: list[str]) -> str | None:
-    """The note ``roqa report --saturation`` prints when the interviews, taken in the order they
-    were coded (the default: a folder's files by name, files named one by one in the order
-    named), are not in their participants'
-    order, and every interview has an id of its own numbered alike (``P01`` ... ``P13``): the
-    saturation verdict depends on the order, and interviews are often numbered in the order
-    they were done. ``None`` otherwise."""
-    numbered = [_numbered(p) for p in participants]
-    if len(participants) < 2 or any(n is None for n in numbered):
-        return None
-    if len({n[0] for n in numbered if n}) != 1 or len(set(numbered)) != len(numbered):
-        return None
-    from ..transcripts import natural_key
-
-    by_id = sorted(participants, key=natural_key)  # one prefix, numbers distinct: by number
-    if by_id == participants:
-        return None
-    example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
-    return (
-        "note: saturation takes the interviews in the order they were coded (a folder's files "
-        "by name, files named one by one in the order named; here by participant: "
-        f"{_runs(participants)}), not participant order "
-        f"({_runs(by_id)}); to judge it in the "
-        "order they were done in, give --order (participant or transcript ids separated by "
-        f"commas, e.g. --order {example}, or a file with one per line)"
-    )
 
 
 def write_table(

@@ -1213,6 +1213,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
         ],
         "left_out": sat.left_out,
         "not_reviewed": (note := sat.not_reviewed_note())[:1].upper() + note[1:],
+        "order_note": sat.order_note,
     }
 
 
