@@ -40,7 +40,8 @@ def test_saturation_names_what_the_last_new_codes_rest_on() -> None:
     s = saturation(result)
     assert s.new_support[11] == {"J": (2, 0.9)}
     assert s.francis.message.startswith(
-        "saturation not reached: interview 12 still added new codes: J (2 segments, p=0.90);"
+        "saturation not reached: interview 12 (P12, I12) still added new codes: J (2 segments, "
+        "p=0.90);"
     )
     assert s.to_dict()["new_support"][0] == {
         "A": {"segments": 1, "max_probability": 0.9},
@@ -801,22 +802,49 @@ def test_a_verdict_of_reached_says_when_later_interviews_still_brought_new_codes
     assert (s.francis.reached, s.francis.at) == (True, 15)
     assert s.francis.message == (
         "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after "
-        "an initial sample of 10; but 1 later interview(s) added new codes (interview 17: Z "
-        "(1 segment, p=0.90)): the interviews after the stopping point do not bear saturation out"
+        "an initial sample of 10; but 1 later interview(s) added new codes (interview 17 "
+        "(P17): Z (1 segment, p=0.90)): the interviews after the stopping point do not bear "
+        "saturation out"
     )
     assert s.guest.message.endswith(
-        "; but 3 later interview(s) added new codes (interview 10: I (1 segment, p=0.90); "
-        "interview 12: J (1 segment, p=0.90); interview 17: Z (1 segment, p=0.90)): the "
+        "; but 3 later interview(s) added new codes (interview 10 (P10): I (1 segment, "
+        "p=0.90); interview 12 (P12): J (1 segment, p=0.90); interview 17 (P17): Z (1 segment, "
+        "p=0.90)): the "
         "interviews after the stopping point do not bear saturation out"
     )
     five = saturation(interviews([*SEQUENCE, *"VWXYZ"]), base_size=2)
     assert five.francis.message.endswith(
-        "(interview 16: V (1 segment, p=0.90); interview 17: W (1 segment, p=0.90); interview "
-        "18: X (1 segment, p=0.90); and 2 more interview(s)): the interviews after the stopping "
+        "(interview 16 (P16): V (1 segment, p=0.90); interview 17 (P17): W (1 segment, p=0.90); "
+        "interview 18 (P18): X (1 segment, p=0.90); and 2 more interview(s)): the interviews "
+        "after the stopping "
         "point do not bear saturation out"
     )
     # nothing new after the stopping point: the verdict as before
     assert saturation(interviews([*SEQUENCE, "A"])).francis.message.endswith("initial sample of 10")
+
+
+def test_verdicts_not_reached_or_not_borne_out_name_the_participants_of_the_interviews() -> None:
+    """Blind tester s51 (saturation, finding 4): "interview 15 still added new codes" and
+    "interviews 15, 16 after it added 2 new codes" named positions alone, read as participant
+    numbers (row 15 was P16), where "reached at interview 15 (P15, p15_interview)" named the
+    participant. Each interview is named with its participant now."""
+    order = [f"I{i:02d}" for i in range(1, 16)] + ["I17", "I16"]
+    s = saturation(interviews([*SEQUENCE, "A", "Z"]), order=order)
+    assert s.francis.message.endswith(
+        "; but 1 later interview(s) added new codes (interview 16 (P17): Z (1 segment, "
+        "p=0.90)): the interviews after the stopping point do not bear saturation out"
+    )
+    assert s.verdict_rows()[1][2] == (
+        "yes, but not borne out: interview 16 (P17) after it added 1 new code"
+    )
+    order = [f"I{i:02d}" for i in (*range(1, 12), 13, 12, 14)]
+    assert saturation(interviews(SEQUENCE[:14]), order=order).francis.message.startswith(
+        "saturation not reached: the 13th interview in the order given (P12, I12) still added "
+        "new codes: J (1 segment, p=0.90); continue interviewing"
+    )
+    assert saturation(interviews(SEQUENCE[:14])).francis.message.startswith(
+        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+    )
 
 
 def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_undecided() -> None:
@@ -865,7 +893,7 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     assert sat.new_codes == [["IC.A"], [GUID, "IC.F"]]
     assert sat.rows()[2][4] == "Staff turnover; IC.F Complexity"
     assert sat.francis.message.startswith(
-        "saturation not reached: interview 2 still added new codes: Staff turnover "
+        "saturation not reached: interview 2 (P01, T1) still added new codes: Staff turnover "
         "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
     )
     # codebook order, a code the codebook does not know after its codes (session 47)
@@ -2278,7 +2306,7 @@ def test_a_guest_verdict_at_a_run_with_nothing_coded_has_its_cell_qualified() ->
     assert (s.guest.at, s.guest.nothing_coded) == (6, [6])
     assert "; but interview(s) 6 of that run have no code charted at all" in s.guest.message
     assert s.verdict_rows()[2][2] == (
-        "yes, but not borne out: interview 8 after it added 1 new code (run 7-8: 25.0% new "
+        "yes, but not borne out: interview 8 (P08) after it added 1 new code (run 7-8: 25.0% new "
         "information > 5%); interview 6 of the run has no code charted (no evidence of "
         "saturation)"
     )
@@ -2348,7 +2376,7 @@ def test_a_persons_saturation_verdict_gives_segments_without_p_as_the_report_doe
     result.meta = {"user": {"name": "Alice"}}
     s = saturation(result)
     assert s.francis.message.endswith(
-        "(interview 17: Z (1 segment)): the interviews after the stopping point do not bear "
+        "(interview 17 (P17): Z (1 segment)): the interviews after the stopping point do not bear "
         "saturation out"
     )
 
@@ -2779,7 +2807,7 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     assert s.rows()[1][4] == "IC.A Intervention Source; IC.F Complexity"
     assert s.rows()[12][4:6] == ["IS.C Culture", ""]
     assert s.francis.message == (
-        "saturation not reached: interview 12 still added new codes: IS.C Culture "
+        "saturation not reached: interview 12 (P12, I12) still added new codes: IS.C Culture "
         "(2 segments, p=0.90); continue interviewing until 3 consecutive interviews add no new "
         "code"
     )
@@ -2825,7 +2853,8 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
     assert [r[2] for r in rows[1:3]] == [
         partial,
-        "yes, but not borne out: interviews 10, 12 after it added 2 new codes (run 9-10: 16.7% "
+        "yes, but not borne out: interviews 10 (P10), 12 (P12) after it added 2 new codes (run "
+        "9-10: 16.7% "
         "new information > 5%, and 3 later run(s) above it); on a partial review (interviews 14, "
         "15 hold undecided segments)",
     ]
@@ -2834,7 +2863,8 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     before = saturation(result)
     assert [r[2] for r in before.verdict_rows()[1:3]] == [
         "yes",
-        "yes, but not borne out: interviews 10, 12 after it added 2 new codes (run 9-10: 16.7% "
+        "yes, but not borne out: interviews 10 (P10), 12 (P12) after it added 2 new codes (run "
+        "9-10: 16.7% "
         "new information > 5%, and 3 later run(s) above it)",
     ]
     assert (
@@ -2881,11 +2911,13 @@ def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
     s = saturation(interviews(SEQUENCE[:12]), stopping_criterion=1)
     assert s.francis.message == "saturation reached at interview 11 (P11, I11): no new codes in " \
         "interview 11 after an initial sample of 10; but 1 later interview(s) added new codes " \
-        "(interview 12: J (1 segment, p=0.90)): the interviews after the stopping point do not " \
+        "(interview 12 (P12): J (1 segment, p=0.90)): the interviews after the stopping point " \
+        "do not " \
         "bear saturation out"  # fmt: skip
     s = saturation(interviews(SEQUENCE[:12]), initial_sample=11, stopping_criterion=1)
     assert s.francis.message == (
-        "saturation not reached: interview 12 still added new codes: J (1 segment, p=0.90); "
+        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "p=0.90); "
         "continue interviewing until a further interview adds no new code"
     )
     order = [*[f"I{k:02d}" for k in range(1, 13)], "I14", "I15", "I13"]
@@ -3116,8 +3148,8 @@ def test_the_reached_cell_says_when_later_interviews_do_not_bear_saturation_out(
     s.to_xlsx(tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
     assert [r[2] for r in rows[1:3]] == [
-        "yes, but not borne out: interview 7 after it added 2 new codes",
-        "yes, but not borne out: interview 7 after it added 2 new codes (run 6-7: 20.0% new "
+        "yes, but not borne out: interview 7 (P07) after it added 2 new codes",
+        "yes, but not borne out: interview 7 (P07) after it added 2 new codes (run 6-7: 20.0% new "
         "information > 5%)",
     ]
     # nothing new after it: plain yes

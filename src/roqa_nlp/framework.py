@@ -1788,7 +1788,7 @@ class FrancisVerdict:
     #: that still hold undecided segments: a verdict of "reached" rests on a partial review
     partly_reviewed: list[int] = field(default_factory=list)
     #: of a verdict of "reached", the later interviews that added new codes, said as the
-    #: ``reached`` cell qualifies it (``interview 8 after it added 2 new codes``); empty when none
+    #: ``reached`` cell qualifies it (``interview 8 (P08) after it added 2 new codes``); empty when none
     not_borne_out: str = ""
     #: the interviews (numbers in the study's order) a review did not reach at all, within the
     #: quiet run or after it: as :attr:`partly_reviewed`, the verdict rests on a partial review
@@ -1821,7 +1821,7 @@ class GuestView:
     #: as :attr:`FrancisVerdict.partly_reviewed`, of the run that met the threshold or after it
     partly_reviewed: list[int] = field(default_factory=list)
     #: as :attr:`FrancisVerdict.not_borne_out`, with the later runs above the threshold
-    #: (``interview 8 after it added 2 new codes (run 7-8: 9.5% new information > 5%)``)
+    #: (``interview 8 (P08) after it added 2 new codes (run 7-8: 9.5% new information > 5%)``)
     not_borne_out: str = ""
     #: as :attr:`FrancisVerdict.unreviewed`, within the run that met the threshold or after it
     unreviewed: list[int] = field(default_factory=list)
@@ -2183,7 +2183,7 @@ def reached(
     nothing_coded: Sequence[int] = (),
 ) -> str:
     """The Verdicts sheet's ``reached`` cell, qualified as the verdict is, since it is pasted
-    alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 after it added 2 new codes``
+    alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 (P08) after it added 2 new codes``
     when later interviews added new codes (the rule is met, the later data contradict it), and
     ``yes, on a partial review (interviews 12, 13 hold undecided segments)`` when the verdict
     rests on one: interviews of the run or after it partly reviewed, or not reviewed at all
@@ -2807,7 +2807,7 @@ def saturation(
         later = [k for k in range(last + 1, len(seq) + 1) if counts[k - 1]]
         if not later:
             return ""
-        shown = "; ".join(f"interview {num(k)}: {evidence(k)}" for k in later[:3])
+        shown = "; ".join(f"interview {whose(k)}: {evidence(k)}" for k in later[:3])
         more = f"; and {len(later) - 3} more interview(s)" if len(later) > 3 else ""
         return (
             f"; but {len(later)} later interview(s) added new codes ({shown}{more}): the "
@@ -2821,7 +2821,7 @@ def saturation(
         if not later:
             return ""
         n = sum(counts[k - 1] for k in later)
-        which = ", ".join(str(num(k)) for k in later[:3]) + (" ..." if len(later) > 3 else "")
+        which = ", ".join(whose(k) for k in later[:3]) + (" ..." if len(later) > 3 else "")
         return (
             f"interview{'s' * (len(later) != 1)} {which} after it added {n} new "
             f"code{'s' * (n != 1)}"
@@ -2890,6 +2890,11 @@ def saturation(
     def num(k: int) -> int:
         """The number in the study's order of the ``k``-th interview judged (1-based)."""
         return numbers[k - 1] if numbers else k
+
+    def whose(k: int) -> str:
+        """The ``k``-th interview judged by its number and participant, ``16 (P17)``: in a list
+        of interviews, a position alone reads as a participant's number (s51 saturation, 4)."""
+        return f"{num(k)} ({participants[k - 1]})"
 
     def span(first: int, last: int) -> str:
         """Interviews ``first..last`` judged, by their numbers in the study's order."""
@@ -2977,7 +2982,7 @@ def saturation(
             else f"only {n_with_codes} of the {len(seq)} interviews have something coded, the "
             f"rule needs at least {need}" + passed_over(1, len(seq))
             if n_with_codes < need
-            else f"interview {num(last_new)} still added new codes: {evidence(last_new)}"
+            else f"{at_interview(last_new)} still added new codes: {evidence(last_new)}"
             if last_new is not None and last_new > len(seq) - stopping_criterion
             else (
                 "no interview after the initial sample without new codes"
