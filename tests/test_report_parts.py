@@ -150,7 +150,7 @@ def test_saturation_marks_the_initial_sample_and_where_each_rule_was_met() -> No
     svg = plots.saturation_svg(saturation(new, at=13, guest_at=6))
     assert svg is not None
     labels = texts(svg)
-    assert "initial sample" in labels and "10+3 rule met" in labels
+    assert "initial sample: interviews 1\u201310" in labels and "10+3 rule met" in labels
     assert len(rects(svg, plots.PURPLE)) == 2  # the Guest marker and its legend entry
     assert "Guest et al. threshold met" in labels
     assert len(rects(svg, plots.BLUE)) == 1 + sum(1 for n in new if n)  # legend + bars
@@ -171,6 +171,23 @@ def test_saturation_marks_the_initial_sample_where_its_tenth_interview_with_code
     ]
 
 
+def test_the_initial_sample_label_names_its_interviews() -> None:
+    """Blind tester s51 (saturation, finding 6): the label read "initial sample" alone, where
+    docs/report.md says it names the interviews before it: with interview 5 passed over
+    (nothing coded) the sample is interviews 1-4, 6-11; a review's interviews keep the study's
+    numbers."""
+    sat = saturation([2, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0], at=14, guest_at=None)
+    sat.nothing_coded = [False] * 4 + [True] + [False] * 9
+    assert sat.initial_sample_label() == "initial sample: interviews 1\u20134, 6\u201311"
+    assert "initial sample: interviews 1\u20134, 6\u201311" in texts(
+        plots.saturation_svg(sat) or ""
+    )
+    sat.numbers = [*range(1, 9), *range(10, 16)]  # interview 9 not reviewed
+    assert sat.initial_sample_label() == "initial sample: interviews 1\u20134, 6\u20138, 10\u201312"
+    sat.nothing_coded = []
+    assert sat.initial_sample_label() == "initial sample: interviews 1\u20138, 10, 11"
+
+
 def label(svg: str, text: str) -> dict[str, str]:
     return next(t.attrib for t in parse(svg).iter(f"{SVG}text") if t.text == text)
 
@@ -185,8 +202,8 @@ def test_saturation_labels_stay_out_of_the_band_and_inside_the_plot() -> None:
     assert svg is not None
     line = 56 + 10.1 / 13.2 * 508  # the dashed line after interview 10, the band's left edge
     band_end = 56 + 13.1 / 13.2 * 508
-    initial = label(svg, "initial sample")
-    width = len("initial sample") * 9 * 0.6
+    initial = label(svg, "initial sample: interviews 1\u201310")
+    width = len("initial sample: interviews 1\u201310") * 9 * 0.6
     assert (initial["text-anchor"], initial["y"]) == ("start", "32")
     assert float(initial["x"]) + width == pytest.approx(line - 3, abs=0.01)
     met = label(svg, "10+3 rule met")
@@ -212,7 +229,7 @@ def test_saturation_without_a_verdict_marks_neither_rule() -> None:
     svg = plots.saturation_svg(saturation([4, 2, 1], at=None, guest_at=None))
     assert svg is not None
     labels = texts(svg)
-    assert "initial sample" not in labels  # 10 interviews were not reached
+    assert not any("initial sample" in t for t in labels)  # 10 interviews were not reached
     assert not any("rule met" in t for t in labels)
     assert rects(svg, plots.PURPLE) == []
 

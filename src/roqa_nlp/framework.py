@@ -1897,6 +1897,25 @@ class Saturation:
             self.nothing_coded or [False] * len(self.new_counts), self.francis.initial_sample
         )
 
+    def initial_sample_label(self) -> str:
+        """The chart's label of the initial sample, naming its interviews by their numbers in
+        the study's order, those with nothing coded passed over as the rule passes them over:
+        ``initial sample: interviews 1\u20134, 6\u201311``; empty when it is not complete."""
+        end = self.initial_sample_end()
+        if not end:
+            return ""
+        empty = self.nothing_coded or [False] * len(self.new_counts)
+        shown = [self.number(k) for k in range(1, end + 1) if not empty[k - 1]]
+        runs: list[list[int]] = []
+        for n in shown:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return "initial sample: interviews " + ", ".join(
+            f"{r[0]}\u2013{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs
+        )
+
     def quiet_run(self) -> list[int]:
         """The interviews (1-based) whose codes, none new, met the 10+3 rule: the last
         ``stopping_criterion`` with codes up to where it was met (empty when not met)."""

@@ -334,7 +334,7 @@ def saturation_svg(sat: Saturation) -> str | None:
         # bars and of the band of the quiet run after it (inside, it read as naming the band)
         x = ax.x(end + 0.5)
         fig.line(x, ax.top - 14, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
-        label = "initial sample"
+        label = sat.initial_sample_label()
         start = max(x - 3 - text_width([label], 9), ax.left)
         fig.text(start, ax.top - 8, label, size=9, fill=MUTED)
     if f.at is not None:
