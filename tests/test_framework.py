@@ -2317,6 +2317,19 @@ def test_a_guest_verdict_at_a_run_with_nothing_coded_has_its_cell_qualified() ->
     assert saturation(interviews([*"ABCD", "A", "B"])).verdict_rows()[2][2] == "yes"
 
 
+def test_a_not_reached_verdict_names_the_interviews_it_passed_over() -> None:
+    """Blind tester s51 (saturation, finding 10): interview 5 had nothing coded and the initial
+    sample was 1-4, 6-11, but "not reached: interview 14 still added new codes" said nothing of
+    it, though its row did and docs/report.md says the verdict names it."""
+    s = saturation(interviews([*"ABCD", "", *"EFGHIJ", "A", "B", "Z", "C", "D"]))
+    assert s.francis.message == (
+        "saturation not reached: interview 14 (P14, I14) still added new codes: Z (1 segment, "
+        "p=0.90) (interview(s) 5 have no code charted at all, a failed recording, consent or "
+        "small talk only?, and are not counted: an interview with nothing coded is no evidence "
+        "of saturation); continue interviewing until 3 consecutive interviews add no new code"
+    )
+
+
 def test_the_quiet_run_passes_over_an_interview_with_nothing_coded() -> None:
     gap = saturation(interviews(SEQUENCE[:10] + ["A", "", "B", "C"]))
     assert gap.quiet_run() == [11, 13, 14]

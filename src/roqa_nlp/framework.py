@@ -2992,19 +2992,19 @@ def saturation(
     else:
         need = initial_sample + stopping_criterion
         last_new = max((k for k, n in enumerate(counts, 1) if n), default=None)
+        # every reason names the interviews the rule passed over (s51 saturation, finding 10)
         why = (
             "no interview has a code charted"
             if seq and not any(counts)
-            else f"only {len(seq)} interview(s), the rule needs at least {need}"
-            + passed_over(1, len(seq))
-            if len(seq) < need
-            else f"only {n_with_codes} of the {len(seq)} interviews have something coded, the "
-            f"rule needs at least {need}" + passed_over(1, len(seq))
-            if n_with_codes < need
-            else f"{at_interview(last_new)} still added new codes: {evidence(last_new)}"
-            if last_new is not None and last_new > len(seq) - stopping_criterion
             else (
-                "no interview after the initial sample without new codes"
+                f"only {len(seq)} interview(s), the rule needs at least {need}"
+                if len(seq) < need
+                else f"only {n_with_codes} of the {len(seq)} interviews have something coded, "
+                f"the rule needs at least {need}"
+                if n_with_codes < need
+                else f"{at_interview(last_new)} still added new codes: {evidence(last_new)}"
+                if last_new is not None and last_new > len(seq) - stopping_criterion
+                else "no interview after the initial sample without new codes"
                 if stopping_criterion == 1
                 else f"no {stopping_criterion} consecutive interviews without new codes"
             )
