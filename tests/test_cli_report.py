@@ -1070,3 +1070,15 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
         f"`roqa apply-decisions {coded} --coder NAME --out reviewed/`, then `roqa report "
         f"reviewed/ --saturation {s}`"
     )
+    # a review given with --decisions: the command given takes it too, or it fails ("no
+    # review is saved beside the codings"; blind tester s51 saturation, finding 8)
+    elsewhere = tmp_path / "dec" / "G.csv"
+    elsewhere.parent.mkdir()
+    (coded / "decisions.csv").rename(elsewhere)
+    run = roqa("report", coded, "--decisions", elsewhere, "--saturation", s)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(
+        "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
+        f"`roqa apply-decisions {coded} --decisions {elsewhere} --coder NAME --out reviewed/`, "
+        f"then `roqa report reviewed/ --saturation {s}`"
+    )

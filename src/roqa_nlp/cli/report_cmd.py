@@ -352,10 +352,13 @@ def report_command(
             if groups := sat.groups_note():
                 typer.echo(f"  {groups}")
             if review is not None and decided:
+                # a review given with --decisions, not beside the codings: apply-decisions
+                # finds it only so told (s51 saturation, finding 8)
+                given = "" if review.found else f" --decisions {shell_quoted(review.path)}"
                 typer.echo(
                     f"note: the review carried in decided {len(decided)} segments; to judge "
                     "saturation on its codes, run `roqa apply-decisions "
-                    f"{shell_quoted(source.parent)} --coder NAME --out reviewed/`, then "
+                    f"{shell_quoted(source.parent)}{given} --coder NAME --out reviewed/`, then "
                     f"`roqa report reviewed/ --saturation {shell_quoted(saturation_out)}`"
                 )
             if sat.order_note:
