@@ -1154,6 +1154,21 @@ def test_an_order_naming_one_participant_two_ways_asks_for_their_transcripts() -
     )
 
 
+def test_an_unknown_id_in_the_order_lists_every_id_it_takes() -> None:
+    """Blind tester s51 (saturation, finding 9): P7's transcript is named by its date; the
+    error for an unknown id listed "interview_2024-03-18, P1, ... P6, P8 ...", not P7, which
+    the order takes. Each transcript id is listed with its participant id where they differ."""
+    result = interviews(["A", "B", "C"])
+    result.transcripts["I02"] = transcript("I02", "I02")
+    result.transcripts["I03"] = transcript("I03", "P7")
+    with pytest.raises(ValueError) as caught:
+        saturation(result, order="I01,I02,P99")
+    assert str(caught.value) == (
+        "interview order names unknown transcript(s) 'P99' (use ids from: I01 (P01), I02, I03 "
+        "(P7); a participant id names all of that participant's transcripts)"
+    )
+
+
 def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() -> None:
     """The whole study's order given to a review of its first interviews: those not reviewed
     yet are left out with a warning, not an error (session 27)."""

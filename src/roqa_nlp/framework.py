@@ -2584,9 +2584,16 @@ def saturation(
             seq = [t for t in seq if t not in set(unread)]
             missing = [t for t in missing if t not in set(unread)]
         if missing:
+            # every id the order takes: a transcript's participant id too, where it is another
+            # (P7 of interview_2024-03-18; s51 saturation, finding 9)
+            ids = [
+                t if same_id(p) == same_id(t) else f"{t} ({p})"
+                for t, p in ((t, result.participant_of(t)) for t in known)
+            ]
             raise RoqaValueError(
                 f"interview order names unknown transcript(s) {', '.join(map(repr, missing))}",
-                hint=f"use ids from: {', '.join(known)}",
+                hint=f"use ids from: {', '.join(ids)}; a participant id names all of that "
+                "participant's transcripts",
             )
         # two names of one participant's transcripts (P4 and P04, one case): say so, not the
         # transcript ids they repeat, which the user never typed (huntids 3b)
