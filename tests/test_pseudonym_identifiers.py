@@ -470,3 +470,36 @@ def test_the_pseudonymise_command_writes_the_service_text_pseudonymised(tmp_path
     written = (tmp_path / "shared" / "p64.txt").read_text("utf-8")
     assert "Kim Wu" not in written and "MKB" not in written and "Elm Road" not in written
     assert "[P64] from IT said to email [email]." in written
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("or post to 7 Ffordd Las, Rhyl, LL18 2AB", "or post to [address], [postcode]"),
+        ("The office is Flat 2, 9 Heol y Wern, Bala, and our second house is 3 Maes Glas, Bala",
+         "The office is [address], and our second house is [address]"),
+        ("the rota at 4 Bóthar na Trá fell apart", "the rota at [address] fell apart"),
+        ("She lives at 12 Stryd Fawr. We met", "She lives at [address]. We met"),
+        ("at 2 Lôn Goch and 5 Sráid an Mhuilinn, 8 Rathad na Mara.",
+         "at [address] and [address], [address]."),
+        ("It's 3 Bryn Awel, then 14 Tan-y-Bryn Road.", "It's [address], then [address]."),
+    ],
+)  # fmt: skip
+def test_a_street_whose_kind_comes_first_is_an_address(said: str, expected: str) -> None:
+    """Tester s51 privacy, 2: Welsh, Irish and Scottish Gaelic streets put the street's kind
+    first (Ffordd, Heol, Maes, Bóthar, Sráid, Rathad), so '7 Ffordd Las' and '4 Bóthar na Trá'
+    stayed while '14 Tan-y-Bryn Road' became [address]."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We had 3 Maes and 2 Heol staff, then 4 Bryn said no.",
+        "Out of 10 Bryn gave it a 7, and 3 Lon Chaney films.",
+        "I met Bryn Jones at Heol y Wern surgery with 4 colleagues.",
+        "We saw 7 Ffordd Las patients and 2 Stryd Fawr clinics.",
+    ],
+)
+def test_talk_like_a_street_whose_kind_comes_first_is_left(said: str) -> None:
+    assert replace_identifiers(said) == said

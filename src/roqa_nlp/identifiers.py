@@ -7,12 +7,12 @@ gives their date of birth for the consent form; none of it is a name, so a pseud
 not reach it, and a quote carrying it identifies them as surely as their name. Each match of a
 pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900123`` ->
 ``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` -> ``[date]``, ``943 476
-5919`` -> ``[NHS number]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` ->
-``[address]``); an address read out, as an automatic transcript writes it, too (``jane dot smith
-at nhs dot net`` -> ``[email]``; ``email me on aisha at nhs dot net`` -> ``email me on
-[email]``, and ``aisha at nhs dot net`` when the caller names ``aisha`` a word of a name), and a
-street's town and county after it (``12 Station Road Leeds LS1``, ``22 Park Avenue, Harrogate,
-North Yorkshire`` -> ``[address]``). The patterns leave
+5919`` -> ``[NHS number]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` or
+``7 Ffordd Las`` -> ``[address]``); an address read out, as an automatic transcript writes it,
+too (``jane dot smith at nhs dot net`` -> ``[email]``; ``email me on aisha at nhs dot net`` ->
+``email me on [email]``, and ``aisha at nhs dot net`` when the caller names ``aisha`` a word of
+a name), and a street's town and county after it (``12 Station Road Leeds LS1``, ``22 Park
+Avenue, Harrogate, North Yorkshire`` -> ``[address]``). The patterns leave
 ordinary numbers as they are: a year alone, a month and year, a day and month, times,
 percentages, money, counts, scores and ward or room numbers; and ordinary talk: ``at 3
 o'clock``, ``dot the i's``, ``look at nhs dot uk`` (a web site), ``a 10 minute walk``, a street
