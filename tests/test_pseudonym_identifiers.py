@@ -503,3 +503,34 @@ def test_a_street_whose_kind_comes_first_is_an_address(said: str, expected: str)
 )
 def test_talk_like_a_street_whose_kind_comes_first_is_left(said: str) -> None:
     assert replace_identifiers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("hers is DOB 03-03-62 and", "hers is DOB [date] and"),
+        ("DOB: 3.3.62, born on 14-03-78 or d.o.b. 14/3/78", "DOB: [date], born on [date] or "
+         "d.o.b. [date]"),
+        ("my date of birth is 03-03-62.", "my date of birth is [date]."),
+        ("Her NHS no. is 943 4765 919 and", "Her NHS no. is [NHS number] and"),
+        ("943-4765-919 or 943 476 5919", "[NHS number] or [NHS number]"),
+    ],
+)  # fmt: skip
+def test_a_birth_date_with_two_figures_of_year_and_a_3_4_3_nhs_number_are_replaced(
+    said: str, expected: str
+) -> None:
+    """Tester s51 privacy, 3: 'DOB 03-03-62' (a year of two figures, dashes) and the NHS number
+    '943 4765 919' (grouped 3 4 3) stayed."""
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Shifts ran 10-11-12 hours, scores 03-03-62 and 7.3.62 on the scale.",
+        "We met 12-01-24 and in 2019-20; £943 4765 919 is not money anyone has.",
+        "Times 10.30-11.45, rooms 101 2345 678x, and 123 4567 8901 digits.",
+    ],
+)
+def test_dashed_figures_without_a_birth_cue_are_left(said: str) -> None:
+    assert replace_identifiers(said) == said
