@@ -163,3 +163,37 @@ def test_roqa_code_pseudonymise_warns_of_a_transcript_with_no_participant_turns(
     lines = [line for line in run.err.splitlines() if "p1.txt" in line]
     assert lines == [_no_participant_line()]
     assert "p2.txt" not in run.err
+
+
+BRACKETED_VTT = (
+    "WEBVTT\n\n"
+    "1\n00:00:01.000 --> 00:00:05.000\n"
+    "Eleri Pritchard (Wrexham Glyndwr Uni): Hi, can you hear me?\n\n"
+    "2\n00:00:05.500 --> 00:00:12.000\n"
+    "Bernadette Okonkwo (Calderdale Recovery Hub): Yes. I manage the hub, forty people.\n\n"
+    "3\n00:00:12.500 --> 00:00:15.000\n"
+    "Eleri Pritchard (she/her): What helps recovery there?\n\n"
+    "4\n00:00:15.500 --> 00:00:25.000\n"
+    "Bernadette Okonkwo (Calderdale Recovery Hub): Peer support mostly.\n"
+)
+
+
+def test_a_labels_bracketed_extras_go_with_the_keyed_name(tmp_path: Path) -> None:
+    """Tester s51 privacy, 1 (HIGH): with key rows ``Bernadette Okonkwo,P12`` and ``Eleri
+    Pritchard,Interviewer``, the labels ``Bernadette Okonkwo (Calderdale Recovery Hub):`` and
+    ``Eleri Pritchard (she/her):`` became ``P12 (Calderdale Recovery Hub):`` and ``Interviewer
+    (she/her):``, naming her workplace on every answer, while ``Jane Smith | NHS:`` was replaced
+    whole. A label is replaced whole, whatever display-name extras it carries."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zoom_p12.vtt").write_text(BRACKETED_VTT, "utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nBernadette Okonkwo,P12\nEleri Pritchard,Interviewer\n")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert (tmp_path / "o" / "zoom_p12.txt").read_text("utf-8") == (
+        "Interviewer: Hi, can you hear me?\n\n"
+        "P12: Yes. I manage the hub, forty people.\n\n"
+        "Interviewer: What helps recovery there?\n\n"
+        "P12: Peer support mostly."
+    )

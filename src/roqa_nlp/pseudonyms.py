@@ -170,6 +170,8 @@ _WORD_AFTER = re.compile(
 #: the hyphens a name may be written with
 _HYPHENS = "[-‐‑]"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: a word of a bracketed note in a label (``she``, ``her``, ``co-host``)
+_NOTE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 #: a key row of no name words that is a number or an address ("943 476 5919,NHS number",
 #: "07700 900123,phone"): replaced in the talk as a full name is, not only in labels
 _IDENTIFIER_ROW = re.compile(r"[0-9@]")
@@ -644,6 +646,22 @@ def _where_key(where: str) -> str:
     while said.startswith("./"):
         said = said[2:]
     return said.casefold()
+
+
+def _has_extras(label: str) -> bool:
+    """Whether ``label`` holds more than a name and notes of a role or device: a display name's
+    emoji or organisation after ``|`` (``Jane Smith | NHS``), or a note in brackets of another
+    word (``Bernadette Okonkwo (Calderdale Recovery Hub)``, ``Eleri Pritchard (she/her)``),
+    which may name a workplace or say more of the person; a note only of words of
+    ``not_names.txt`` or figures (``(Host)``, ``(iPhone)``, ``(2)``) tells of the call alone."""
+    core = display_name_core(label)
+    if core != " ".join(label.split()):
+        return True
+    notes = [m.group(0) for m in _BRACKETED.finditer(core)]
+    words = [w for note in notes for w in _NOTE_WORD.findall(note.casefold())]
+    return bool(_BRACKETED.sub(" ", core).strip()) and any(
+        w not in _not_names() and not any(c.isdigit() for c in w) for w in words
+    )
 
 
 def _person(name: str) -> str:
@@ -2013,10 +2031,11 @@ class PseudonymKey:
                     regex = f"(?i:{_name_regex(surname)})"
                     surnames.setdefault(regex, {})[_bare(pseudonym).casefold()] = pseudonym
         for speaker in speakers:
-            # a display name the key gives its person's pseudonym ("Jane Smith | NHS" for a row
-            # "Jane Smith"): the label whole, not the name in it ("P07 | NHS:")
+            # a display name the key gives its person's pseudonym ("Jane Smith | NHS", "Bernadette
+            # Okonkwo (Calderdale Recovery Hub)" for a row of the name alone): the label whole,
+            # not the name in it ("P07 | NHS:", "P12 (Calderdale Recovery Hub):", tester s51)
             keyed = self.get(speaker)
-            if keyed is not None and display_name_core(speaker) != " ".join(speaker.split()):
+            if keyed is not None and _has_extras(speaker):
                 found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
         for regex, theirs in surnames.items():
             # a surname two people of the key share is neither's where neither speaks, and
