@@ -592,3 +592,33 @@ def test_a_keyed_name_after_a_street_and_a_comma_is_no_town() -> None:
     # a town is still the address's, and so is one beside a keyed name that is no town
     assert said_by_maria("It is 14 Elm Road, Harrogate.") == "It is [address]."
     assert said_by_maria("It is 14 Elm Road, Harrogate, Maria.") == "It is [address], [P08]."
+
+
+# -- name variants (tester s51 privacy, 7) -----------------------------------------------------
+
+
+def test_a_full_name_without_its_middle_name_is_replaced() -> None:
+    """``Gurpreet Sandhu`` stayed in another interview for a key row ``Gurpreet Kaur Sandhu``: a
+    middle name (Kaur, Singh) is often dropped, and first and last name alone name her."""
+    talk = "Also Gurpreet Sandhu and GURPREET KAUR SANDHU, then G Sandhu signed."
+    assert said_by_p02(talk, {"Gurpreet Kaur Sandhu": "P04"}) == (
+        "Also [P04] and [P04], then [P04] signed."
+    )
+
+
+def test_an_o_or_mac_surname_without_its_apostrophe_or_with_a_blank_is_replaced() -> None:
+    """``Mrs O Driscoll`` and ``ODriscoll`` stayed for ``Siobhán O'Driscoll``: the apostrophe of
+    O' is dropped or written as a blank, and Mc/Mac split from the rest, on forms and e-mails."""
+    talk = (
+        "Ask Mrs O Driscoll, or Ms ODriscoll, or Dr Mac Leod, Mr Mc Donald and Mrs S. O’Driscoll."
+    )
+    key = {"Siobhán O'Driscoll": "P01", "Ewan MacLeod": "P05", "Fiona McDonald": "P06"}
+    assert said_by_p02(talk, key) == (
+        "Ask Mrs [P01], or Ms [P01], or Dr [P05], Mr [P06] and Mrs [P01]."
+    )
+
+
+def test_a_middle_name_or_initial_form_is_still_no_other_word() -> None:
+    talk = "Gurpreet and Sandhu came; Kaur Sandhu, O Driscoll and G Smith too, with Mac Leod."
+    key = {"Gurpreet Kaur Sandhu": "P04", "Siobhán O'Driscoll": "P01", "Ewan MacLeod": "P05"}
+    assert said_by_p02(talk, key) == talk

@@ -590,9 +590,15 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
     with or without its accents (:func:`_letter_regex`); ``apostrophe`` and ``hyphen`` are what
     stands for them."""
     out = []
-    for c in unicodedata.normalize("NFC", word):
+    word = unicodedata.normalize("NFC", word)
+    # a prefix of a surname is as often written apart or joined: "O Driscoll" and "ODriscoll"
+    # for O'Driscoll, "Mac Leod" for MacLeod (tester s51 privacy, 7)
+    prefix = _SURNAME_PREFIX.match(word)
+    for i, c in enumerate(word):
+        if prefix is not None and i == prefix.end():
+            out.append("[ ]?")
         if c in "'’":
-            out.append(apostrophe)
+            out.append(f"(?:{apostrophe}|[ ]?)" if i == 1 and word[0].isalpha() else apostrophe)
         elif c in "-‐‑":
             out.append(hyphen)
         elif unicodedata.combining(c) or c in "\u200b\u200c\u200d\u2060\ufeff":
@@ -603,6 +609,10 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
             out.append(_letter_regex(c))
     # a character of no width may stand between any two of its letters, or none
     return f"{_NO_WIDTH}?".join(out)
+
+
+#: the prefix of a surname such as McDonald or MacLeod, before the capital that follows it
+_SURNAME_PREFIX = re.compile(r"Ma?c(?=[A-Z])")
 
 
 def _name_regex(name: str) -> str:
@@ -2007,11 +2017,22 @@ class PseudonymKey:
                 elif not speaks_here:
                     continue
             else:
-                for full in dict.fromkeys([name, " ".join(words)]):
+                # the first and last name without the middle ones ("Gurpreet Sandhu" of Gurpreet
+                # Kaur Sandhu: Kaur and Singh are often dropped), tester s51 privacy, 7
+                short = [words[0], words[-1]] if len(words) > 2 else []
+                for full in dict.fromkeys([name, " ".join(words), " ".join(short)]):
                     if len(full.split()) > 1:
                         put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, "name"))
                 if len(words) > 1:
                     put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
+                    # the surname after the first name's initial, a capital ("S. O'Driscoll")
+                    initial = f"(?-i:{_letter_regex(words[0][0].upper())})"
+                    put(
+                        found,
+                        rf"(?i:{initial}\.?(?:\s|{_NO_WIDTH})+{_name_regex(words[-1])})",
+                        f"{words[0][0]} {words[-1]}",
+                        (pseudonym, "name"),
+                    )
             if speaks_here and not one_word:
                 for part in words:
                     for word in [part, *_pieces(part)]:
