@@ -349,3 +349,29 @@ def test_help_names_the_file_of_a_new_key_and_of_a_keyed_name() -> None:
         "zoom_maria_okafor.vtt -> zoom_P01.txt with a new key, its first participant; "
         "zoom_P07.txt when the key has the row Maria Okafor,P07"
     ) in " ".join(run.out.split())
+
+
+def test_a_full_name_in_the_file_name_is_the_name_of_its_one_word_speaker(tmp_path: Path) -> None:
+    """Tester s51 privacy, 8: a first run with a new key, label ``Rhiannon:`` and the file
+    ``Interview 03 - Rhiannon Llewellyn.txt``: the surname stayed in the talk (``I'm [P03]
+    Llewellyn``) and in the case id (``Interview 03 - P03 Llewellyn``). The file name's full
+    name is that speaker's, a row of the key."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "Interview 03 - Rhiannon Llewellyn.txt").write_text(
+        "Interviewer: Could you introduce yourself?\n\n"
+        "Rhiannon: I'm Rhiannon Llewellyn, the manager. Llewellyn is a Welsh name.\n\n"
+        "Interviewer: Thanks, Rhiannon.\n",
+        "utf-8",
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["Interview 03 - P03.txt"]
+    assert (tmp_path / "o" / "Interview 03 - P03.txt").read_text("utf-8") == (
+        "Interviewer: Could you introduce yourself?\n\n"
+        "P03: I'm [P03], the manager. [P03] is a Welsh name.\n\n"
+        "Interviewer: Thanks, [P03].\n"
+    )
+    assert "Rhiannon Llewellyn,P03" in key.read_text("utf-8-sig").splitlines()
+    assert "P03 Llewellyn" not in run.err

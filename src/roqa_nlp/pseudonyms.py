@@ -1324,6 +1324,13 @@ class PseudonymKey:
             for label in labels:
                 if self.get(label) is None:
                     self.add(label, pseudonym)
+        # a speaker labelled by one word whose full name the file name holds ("Rhiannon:" in
+        # "Interview 03 - Rhiannon Llewellyn.txt") is that name: their surname is theirs here
+        # and leaves the file name too (tester s51 privacy, 8)
+        for name, speaker in _full_names_in_file_name(transcript, speakers).items():
+            spoken_as = self.get(speaker)
+            if spoken_as is not None and self.get(name) is None:
+                self.add(name, _bare(spoken_as))
         # a person the header names ("Participant name: Maria Okafor") gets the pseudonym of
         # this transcript's speaker of that role, so their name in the talk is replaced too;
         # of two or more speakers of that role, neither's (a guess would name the other): [name]
@@ -1600,9 +1607,9 @@ class PseudonymKey:
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
-        edits = self._edits(
-            _with_left_out_talk(transcript), {**speakers, **_header_people(transcript)}
-        )
+        # and so is a one-word speaker's full name of the file name ("Rhiannon Llewellyn")
+        people = {**speakers, **_header_people(transcript), **_file_name_people(transcript)}
+        edits = self._edits(_with_left_out_talk(transcript), people)
         self._note_rows_found(transcript)
         # a label with a character of no width inside, replaced whole by the speaker it is read
         # as: "Sar\u200bah Khan:" is "P01:", "Inter\u200bviewer:" is "Interviewer:"
@@ -1649,7 +1656,6 @@ class PseudonymKey:
         # words left out between cues (talk, names and all), the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
         # no name kept to be checked
-        people = {**speakers, **_header_people(transcript)}
         for key in (
             UNREAD,
             UNTIMED,
@@ -1721,7 +1727,7 @@ class PseudonymKey:
             )
         # the transcript's name and file name (never its folders) as its talk is rewritten: the
         # outputs carry them (segment ids, the report's picker, transcripts.jsonl, .qdpx sources)
-        here = [*speakers, *_header_people(transcript)]
+        here = list(people)
         new_id = self.pseudonymised_name(transcript.id, here)
         source = self.pseudonymised_name(_last_part(transcript.source), here)
         if new_id != transcript.id:
@@ -2240,6 +2246,39 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
         elif word.casefold() not in known and word.casefold().removesuffix("s") not in known:
             found[word] = None
     return list(found)
+
+
+def _full_names_in_file_name(transcript: Transcript, speakers: Iterable[str]) -> dict[str, str]:
+    """Each full name of the transcript's file name or id whose first word is the one-word label
+    of one of ``speakers`` and whose next word may be a name (:func:`_maybe_names_in_file_name`),
+    and that speaker: ``Rhiannon Llewellyn`` for ``Rhiannon`` of ``Interview 03 - Rhiannon
+    Llewellyn.txt`` or ``p03_rhiannon_llewellyn.txt``."""
+    one_word = {
+        _without_accents(s.casefold()): s
+        for s in speakers
+        if not _names_no_one(s) and len(s.split()) == 1 and name_parts(s) == [s]
+    }
+    found: dict[str, str] = {}
+    stem = Path(transcript.source).stem if transcript.source else ""
+    for piece in dict.fromkeys([stem, transcript.id]):
+        piece = unicodedata.normalize("NFC", piece)
+        # a file name in lower case is weighed as if capitalised ("rhiannon_llewellyn")
+        names = {
+            w.casefold() for form in (piece, piece.title()) for w in _maybe_names_in_file_name(form)
+        }
+        words = _FILE_NAME_WORD.findall(piece)
+        for first, last in zip(words, words[1:], strict=False):
+            speaker = one_word.get(_without_accents(first.casefold()))
+            if speaker is not None and last.casefold() in names:
+                found.setdefault(f"{first} {last}", speaker)
+    return found
+
+
+def _file_name_people(transcript: Transcript) -> dict[str, str]:
+    """The full names of the file name that are its one-word speakers'
+    (:func:`_full_names_in_file_name`), each with that speaker's role."""
+    speakers = _speakers(transcript)
+    return {n: speakers[s] for n, s in _full_names_in_file_name(transcript, speakers).items()}
 
 
 def names_in_file_name(transcript: Transcript) -> list[str]:
