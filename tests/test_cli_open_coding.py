@@ -340,3 +340,23 @@ def test_segments_the_review_carried_in_decided_are_not_pointed_at_again(capsys)
         "in report.html's open-coding section (or open_coding.csv); to record a new code, name "
         "it beside a segment in the report's transcripts, then Save decisions.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("n_queued", "n_done", "said"),
+    [
+        (5, 0, ""),
+        (5, 5, ", all 5 already decided in the decisions given"),
+        (5, 4, ", 4 of them already decided in the decisions given"),
+        (1, 1, ", already decided in the decisions given"),
+    ],
+)
+def test_the_summary_says_how_many_segments_for_open_coding_the_review_decided(
+    n_queued: int, n_done: int, said: str
+) -> None:
+    """Tester s51 (opencoding, 1): re-coded after `roqa train --feedback`, the summary said "5
+    for open coding, 1 candidate code(s) and 1 not grouped" of 5 answers the review carried in
+    had decided fit no code, unqualified."""
+    from roqa_nlp.cli.code_cmd import _decided_clause
+
+    assert _decided_clause(n_queued, n_done) == said

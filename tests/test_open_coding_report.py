@@ -764,3 +764,49 @@ def test_the_overview_counts_only_the_recurring_set_aside_talk_not_yet_named(
     assert "<dt>Small talk, background</dt><dd>3</dd>" in overview(
         "p02_interview:0002", "p03_interview:0002"
     )
+
+
+def test_segments_of_a_group_the_review_decided_fit_no_code_are_marked_decided(
+    cfir: Codebook,
+) -> None:
+    """Tester s51 (opencoding, 1): re-coded after `roqa train --feedback`, the 4 answers the
+    review had decided fit no code came back as the only candidate code, ticked and unmarked,
+    while those given a new code showed "named: ...". Decided ones are marked decided, left
+    unticked, and counted so in the section's first line."""
+    from roqa_nlp.decisions import Decision
+
+    def page(decisions: list[Decision]) -> str:
+        return section(
+            render_report(
+                build_result(), cfir, open_coding=[*OPEN_CODING, ALONE], decisions=decisions
+            )
+        )
+
+    lead = "3 segments fit no code of the codebook. "
+    out = page([Decision(sid, "no-code") for sid in ("p02_interview:0002", "p03_interview:0002")])
+    assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
+        "2 of them are already decided in the review carried into this report (marked decided "
+        "below); name a new code beside one of the others in the transcripts to record it."
+    )
+    group = out[out.index('<div class="candidate">') :].split("</ul>")[0]
+    assert re.findall(r'<span class="named">([^<]*)</span>', group) == [
+        "decided: fits no code",
+        "decided: fits no code",
+    ]
+    assert group_controls(out) == [("candidate-001", [])]
+    out = page(
+        [
+            Decision("p02_interview:0002", "no-code"),
+            Decision("p03_interview:0002", "new-code", new_code="Pandemic"),
+            Decision("p01_interview:0003", "no-code"),
+        ]
+    )
+    assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
+        "All of them are already decided in the review carried into this report (marked named "
+        "or decided below)."
+    )
+    assert re.findall(r'<span class="named">([^<]*)</span>', out) == [
+        "decided: fits no code",
+        "named: Pandemic",
+        "decided: fits no code",
+    ]

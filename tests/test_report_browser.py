@@ -2869,6 +2869,33 @@ def test_a_segment_already_decided_keeps_its_decision_unless_ticked_again(
     )
 
 
+def test_a_group_segment_the_review_carried_in_decided_is_marked_decided(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Tester s51 (opencoding, 1): answers the review had decided fit no code came back as a
+    candidate group with nothing said of them. Opened, the page marks each decided (and leaves
+    it unticked); named for the group once ticked again, it shows the new code instead."""
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.decisions import Decision
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    review = [Decision("p02_interview:0002", "no-code"), Decision("p03_interview:0002", "no-code")]
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING, decisions=review)
+    _open_fresh(driver, path.as_uri())
+
+    def marks() -> list[str]:
+        group = _group_control(driver).find_element(By.XPATH, "./ancestor::div[@class='candidate']")
+        return [s.text for s in group.find_elements(By.CSS_SELECTOR, "span.named")]
+
+    assert marks() == ["decided: fits no code", "decided: fits no code"]
+    assert _ticks(driver) == {"p02_interview:0002": False, "p03_interview:0002": False}
+    _tick(driver, "p02_interview:0002")
+    _name_group(driver, "Pandemic staffing")
+    assert marks() == ["named: Pandemic staffing", "decided: fits no code"]
+
+
 # -- two tabs of one report, and decisions not saved yet (blind tester s42, review) -------------
 
 A_P01 = ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)

@@ -1164,6 +1164,15 @@ def code_command(
     named = named_in(review)
     # the recurring set-aside talk the review has not named yet, as the notes below count it
     aside, n_aside_named = unnamed_sizes([c.segment_ids for c in queue.set_aside], named)
+    # the segments the review carried in decided otherwise (a code kept, fitting no code): not
+    # pointed at again, as those it names a new code for are not
+    from ..decisions import decided_segments, reopened_segments
+
+    decided = set() if review is None else set(decided_segments(review.decisions, charted, book))
+    decided -= named
+    queued = [s.segment.id for s in result.segments if s.for_open_coding] + no_code_here
+    n_queued_named = sum(1 for sid in queued if sid in named)
+    n_queued_decided = sum(1 for sid in queued if sid in decided)
     con = console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments"
@@ -1171,7 +1180,8 @@ def code_command(
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding{elsewhere}, "
         f"{len(queue)} candidate "
-        f"code(s) and {len(queue.ungrouped)} not grouped; "
+        f"code(s) and {len(queue.ungrouped)} not grouped"
+        f"{_decided_clause(n_queued, n_queued_named + n_queued_decided)}; "
         f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)}).",
         soft_wrap=bool(model),  # a model's path in it, whole
         markup=False,
@@ -1185,22 +1195,9 @@ def code_command(
     for name, p in written.items():
         con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
     weak = weakly_coded(charted)
-    # the segments the review carried in decided otherwise (a code kept, fitting no code): not
-    # pointed at again, as those it names a new code for are not
-    from ..decisions import decided_segments, reopened_segments
-
-    decided = set() if review is None else set(decided_segments(review.decisions, charted, book))
-    decided -= named
     if review is not None and review.replaced is not None:
         _say_reopened(reopened_segments(review.decisions, review.replaced, charted, book))
-    queued = [s.segment.id for s in result.segments if s.for_open_coding] + no_code_here
-    _say_next_step(
-        n_queued,
-        out,
-        report,
-        sum(1 for sid in queued if sid in named),
-        sum(1 for sid in queued if sid in decided),
-    )
+    _say_next_step(n_queued, out, report, n_queued_named, n_queued_decided)
     _say_weakly_coded(
         weak,
         out,
@@ -1290,6 +1287,22 @@ def _say_reopened(ids: list[str]) -> None:
         markup=False,
         highlight=False,
     )
+
+
+def _decided_clause(n_queued: int, n_done: int) -> str:
+    """The summary's clause of the ``n_queued`` segments for open coding that the decisions
+    given already decide (``n_done``: a new code named, a code kept, fitting no code), none
+    when they decide none: "1 candidate code(s)" of 4 answers decided fitting no code read as
+    a theme still to name (tester s51)."""
+    if not n_done:
+        return ""
+    if n_done >= n_queued:
+        return (
+            ", already decided in the decisions given"
+            if n_queued == 1
+            else f", all {n_queued} already decided in the decisions given"
+        )
+    return f", {n_done} of them already decided in the decisions given"
 
 
 def _say_next_step(

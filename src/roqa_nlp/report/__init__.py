@@ -296,7 +296,7 @@ def render_report(
         ctx["queue"]["n_weak_named"],
         sum(1 for v in ctx["queue"]["weak"] if v["id"] in decided),
     )
-    ctx["queue"]["named_said"] = named_in_queue(ctx["queue"], named)
+    ctx["queue"]["named_said"] = named_in_queue(ctx["queue"], named, decided)
     # the overview counts the recurring set-aside talk not yet named, as the notes do
     ctx["queue"]["recurring_said"] = _recurring_said(ctx["queue"], named)
     # what Load decisions… needs to read a file as Python does: a review made on these codings
@@ -671,21 +671,29 @@ def carried_review(path: str | Path) -> list[list[str]] | None:
     ]
 
 
-def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
+def named_in_queue(
+    queue: Mapping[str, Any], named: Collection[str], decided: Collection[str] = ()
+) -> str:
     """What the open-coding section's first line says of the segments the review carried in
-    names a new code for (``named``, ids): of those that fit no code (``queue["total"]``), of
-    those in recurring groups of set-aside talk and of the rest of the small talk, each counted
-    apart, and what is left to name; "All of them" only when the line counts no set-aside talk
-    and nothing is left (a re-run whose one queued segment was named said so beside 2 groups
-    not named, and beside small talk not named: tester s48)."""
+    names a new code for (``named``, ids) or decides otherwise (``decided``, ids: a code kept,
+    or fitting no code): of those that fit no code (``queue["total"]``), of those in recurring
+    groups of set-aside talk and of the rest of the small talk, each counted apart, and what is
+    left to name; "All of them" only when the line counts no set-aside talk and nothing is left
+    (a re-run whose one queued segment was named said so beside 2 groups not named, and beside
+    small talk not named: tester s48). Decided ones are counted as named ones are: a re-run
+    after `roqa train --feedback` asked for names for 4 answers the review had decided fit no
+    code (tester s51)."""
+    done = {*named, *decided}
     queued = queue["total"]
     waiting = [s["id"] for g in queue["groups"] for s in g["segments"]]
-    n_queued = sum(1 for sid in waiting + [s["id"] for s in queue["ungrouped"]] if sid in named)
+    listed = waiting + [s["id"] for s in queue["ungrouped"]]
+    n_queued = sum(1 for sid in listed if sid in done)
     aside = [s["id"] for g in queue["set_aside_groups"] for s in g["segments"]]
-    n_aside = sum(1 for sid in aside if sid in named)
+    n_aside = sum(1 for sid in aside if sid in done)
     rest = [s["id"] for s in queue.get("off_topic_rest", [])]
-    n_rest = sum(1 for sid in rest if sid in named)
-    grouped = bool(queue["groups"] or queue["set_aside_groups"])
+    n_rest = sum(1 for sid in rest if sid in done)
+    # a group is offered to be named while one of its segments is not decided
+    grouped = any(sid not in done for sid in waiting + aside)
     if not n_queued and not n_aside and not n_rest:
         group = ", or for a whole group below," if grouped else ""
         return f"Name a new code beside a segment in the transcripts{group} to record it."
@@ -708,10 +716,15 @@ def named_in_queue(queue: Mapping[str, Any], named: Collection[str]) -> str:
             some = f"the {len(rest)}" if n_rest == len(rest) else f"{n_rest} of the {len(rest)}"
             parts.append(f"{some} of small talk")
     one = len(parts) == 1 and n_queued + n_aside + n_rest == 1 and parts[0] != "All of them"
-    said = (
-        f"{' and '.join(parts)} already {'has' if one else 'have'} a new code in the review "
-        "carried into this report (marked named below)"
-    )
+    where = "in the review carried into this report"
+    if not any(sid in done and sid not in named for sid in listed + aside + rest):
+        said = f"already {'has' if one else 'have'} a new code {where} (marked named below)"
+    else:
+        marked = (
+            "named or decided" if any(sid in named for sid in listed + aside + rest) else "decided"
+        )
+        said = f"{'is' if one else 'are'} already decided {where} (marked {marked} below)"
+    said = f"{' and '.join(parts)} {said}"
     said = said[0].upper() + said[1:]
     if not left:
         return said + "."

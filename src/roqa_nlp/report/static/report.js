@@ -491,19 +491,39 @@
   }
 
   /* A group's segment in the queue says the new codes it holds ("named: …", as the page is
-     written for a review carried in), or nothing. */
-  function paintNamed(item, st) {
+     written for a review carried in), else what its review decides otherwise ("decided: OS.A",
+     "decided: fits no code": isReviewed, as roqa_nlp.decisions.decided_segments has it), or
+     nothing: a segment decided fitting no code read as a candidate for a new code (tester s51). */
+  function paintNamed(item, seg) {
+    var st = state[seg];
     var names = st && st.newCode ? [st.newCode] : [];
     ((st && st.extra) || []).forEach(function (e) { if (e[0] === "new-code") names.push(e[2]); });
+    var said = names.length ? "named: " + names.join(", ")
+      : isReviewed(seg) ? "decided: " + (decidedCodes(st).join(", ") || "fits no code") : "";
     var span = item.querySelector("span.named");
-    if (!names.length) { if (span) span.remove(); return; }
+    if (!said) { if (span) span.remove(); return; }
     if (!span) {
       span = document.createElement("span");
       span.className = "named";
       if (!/\s$/.test(item.textContent)) item.appendChild(document.createTextNode(" "));
       item.appendChild(span);
     }
-    span.textContent = "named: " + names.join(", ");
+    span.textContent = said;
+  }
+
+  /* The codes a segment's review gives it (accepted, recoded to; carried rows no control shows
+     too, those on a code the codebook lacks left out), in the order decided. */
+  function decidedCodes(st) {
+    var out = [];
+    function add(c) { if (c && out.indexOf(c) < 0) out.push(c); }
+    Object.keys(st.codes).forEach(function (code) {
+      var d = st.codes[code];
+      add(d.decision === "recode" ? d.target : d.decision === "accept" ? code : "");
+    });
+    standingExtra(st).forEach(function (e) {
+      if ((e[0] === "accept" || e[0] === "recode") && !lacksCode(e)) add(e[1]);
+    });
+    return out;
   }
 
   function paintGroups() {
@@ -517,7 +537,7 @@
         button.setAttribute("aria-pressed", pressed ? "true" : "false");
         button.textContent = pressed ? "Take back" : "Name them";
       }
-      members.forEach(function (b) { paintNamed(b.closest("li"), state[b.value]); });
+      members.forEach(function (b) { paintNamed(b.closest("li"), b.value); });
     }
   }
 
