@@ -665,6 +665,8 @@ def _compared(
         near_names = _near_names_warning(merged, written, csv_book)
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
     warnings = [w for w in (mixed, charts_differ) if w]
+    if len(merged.coders) >= 2:
+        warnings.extend(_trained_on_warnings(results, models, merged))
     if book is None and tables and near_names is not None:
         warnings.append(near_names)
     if len(merged.coders) >= 2:
@@ -685,6 +687,57 @@ def _compared(
         compared_in=None if recorded is None else recorded.id,
         review_valences=review_valences,
     )
+
+
+def _trained_on_warnings(results: dict[str, Any], models: list[str], coded: Any) -> list[str]:
+    """For each model compared whose card records the review texts it was trained with (``roqa
+    train --feedback``): how many of its segments compared with another coder (in a unit both
+    judged) are among them (:func:`~roqa_nlp.training.n_trained_on`, the check ``roqa code``
+    makes): its codes on them repeat that review, so agreement with it is no validation (tester
+    s51: kappa 0.992 of a model retrained on the very review it was compared with, unsaid)."""
+    from ..result import MODEL_CARD_KEY
+    from ..training import n_trained_on
+
+    units = {u.id: u for u in coded.units}
+    out = []
+    for coder in models:
+        result = results.get(coder)
+        meta = getattr(result, "meta", None)
+        card = meta.get(MODEL_CARD_KEY) if isinstance(meta, dict) else None
+        if result is None or not isinstance(card, dict):
+            continue
+        own = coded.codings.get(coder, {})
+        others = [c for c in coded.coders if c != coder]
+        shared = [units[u] for u in own if any(u in coded.codings.get(c, {}) for c in others)]
+        spans: dict[str, list[tuple[int, int]]] = {}
+        ids = set()
+        for u in shared:
+            ids.add(u.id)
+            if u.start is not None and u.end is not None:
+                spans.setdefault(u.transcript, []).append((u.start, u.end))
+        texts = [
+            s.segment.text
+            for s in result.segments
+            if s.segment.role != "interviewer"
+            and (
+                s.segment.id in ids
+                or any(
+                    a < s.segment.end and s.segment.start < b
+                    for a, b in spans.get(s.segment.transcript_id, ())
+                )
+            )
+        ]
+        n = n_trained_on(card, texts)
+        if n:
+            m = len(texts)
+            out.append(
+                f"{coder}: {n} of the {m} segment{'s' if m != 1 else ''} compared "
+                f"{'were' if n != 1 else 'was'} in this model's training decisions: its codes "
+                f"on {'them' if n != 1 else 'it'} repeat that review, so agreement on "
+                f"{'them' if n != 1 else 'it'} is no held-out validation of the model (compare "
+                "it on interviews it was not trained with)"
+            )
+    return out
 
 
 def _no_unit_shared_with_results(tables: list[Any], of_results: Any, units: str) -> Exception:
