@@ -502,16 +502,51 @@ def test_new_codes_in_non_latin_scripts_stay_apart(cfir: Codebook) -> None:
 
 def test_two_names_giving_one_id_are_a_one_line_error(cfir: Codebook) -> None:
     decisions = [
-        Decision("s:1", "new-code", new_code="COVID-19 disruption", text="a"),
-        Decision("s:2", "new-code", new_code="Covid 19: disruption", text="b"),
+        Decision("s:1", "new-code", new_code="Staff + rota", text="a"),
+        Decision("s:2", "new-code", new_code="Staff rota", text="b"),
     ]
     with pytest.raises(RoqaError) as exc:
         project_codebook(cfir, decisions, where="decisions.csv")
     assert str(exc.value) == (
-        "decisions.csv: new codes 'COVID-19 disruption' and 'Covid 19: disruption' both become "
-        "project.covid-19-disruption (give them one name, or names that differ in their letters "
+        "decisions.csv: new codes 'Staff + rota' and 'Staff rota' both become "
+        "project.staff-rota (give them one name, or names that differ in their letters "
         "or digits)"
     )
+
+
+def test_spellings_of_one_new_code_name_are_one_code_said_once(cfir: Codebook) -> None:
+    """Tester s51 (opencoding, 4): a curly apostrophe stopped apply-decisions ("both become
+    project.peer-workers-lived-experience"), and "Pets and animals" beside "Pets & animals"
+    became a fifth code, though a codebook's names are told apart without case, punctuation
+    or &/and. New-code names are read so too, each as its first spelling, in one warning."""
+    from roqa_nlp.decisions import named_codes_recoded
+
+    names = [
+        "Peer workers' lived experience",
+        "Pets & animals",
+        "Peer workers\u2019 lived experience",
+        "Pets and animals",
+        "COVID-19 disruption",
+        "Covid 19: disruption",
+        "Pets & animals",
+    ]
+    decisions = [
+        Decision(f"s:{i}", "new-code", new_code=n, text=str(i)) for i, n in enumerate(names)
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        read = named_codes_recoded(decisions, cfir, where="decisions.csv")
+    assert [str(w.message) for w in caught] == [
+        "decisions.csv: new codes counted as one, as their names differ only in case, spacing, "
+        "punctuation or &/and: \"Peer workers' lived experience\" = 'Peer workers\u2019 lived "
+        "experience'; 'Pets & animals' = 'Pets and animals'; 'COVID-19 disruption' = 'Covid 19: "
+        "disruption' (each is the first spelling)"
+    ]
+    book = project_codebook(cfir, read, where="decisions.csv")
+    assert [(c.id, c.name) for c in book.codes if c.id.startswith("project.")] == [
+        ("project.peer-workers-lived-experience", "Peer workers' lived experience"),
+        ("project.pets-animals", "Pets & animals"),
+        ("project.covid-19-disruption", "COVID-19 disruption"),
+    ]
 
 
 def test_names_differing_in_case_and_spacing_only_are_one_code(cfir: Codebook) -> None:

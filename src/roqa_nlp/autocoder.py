@@ -1021,6 +1021,7 @@ class AutoCoder:
             Decision,
             earlier_rounds_left_out,
             feedback_plan,
+            merged_new_code_names,
             named_codes_recoded,
             project_codebook,
             read_decisions,
@@ -1135,8 +1136,13 @@ class AutoCoder:
             (named_codes_recoded(decs_i, self.codebook, where=name), name, h)
             for decs_i, name, h in files
         ]
-        all_decs = [d for decs_i, _, _ in files for d in decs_i]
         where = ", ".join(name for _, name, _ in files)
+        # one new code's name spelt two ways in two files is one code, as in one file
+        from itertools import accumulate
+
+        all_decs = merged_new_code_names([d for decs_i, _, _ in files for d in decs_i], where=where)
+        starts = list(accumulate([0, *(len(decs_i) for decs_i, _, _ in files)]))
+        files = [(all_decs[a:b], name, h) for (_, name, h), a, b in zip(files, starts, starts[1:])]
         book = project_codebook(self.codebook, all_decs, where=where)
         # project codes named by id (a QDA review of a project carrying roqa's own codes): as
         # the codebook.json roqa import wrote beside the decisions or their codings defines them

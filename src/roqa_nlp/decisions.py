@@ -145,8 +145,48 @@ def slug(name: str) -> str:
 
 
 def _same_name(name: str) -> str:
-    """A new code's name as names are told apart: case and spacing do not count."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """A new code's name as names are told apart: as a codebook's names are
+    (:func:`~roqa_nlp.codebook.normalise_name`: case, spacing, punctuation, a curly or straight
+    apostrophe and ``&``/``and`` do not count)."""
+    from .codebook import normalise_name
+
+    return normalise_name(unicodedata.normalize("NFKC", name))
+
+
+def merged_new_code_names(
+    decisions: Sequence[Decision], *, where: str | Path | None = None
+) -> list[Decision]:
+    """``decisions`` with every ``new-code`` name read as the first spelling of it they give
+    (names told apart as :func:`_same_name` tells them, as a codebook's names are), so that
+    "Pets & animals" and "Pets and animals", or a curly and a straight apostrophe, make one new
+    code (tester s51: a fifth code, and an error stopping apply-decisions). One warning, naming
+    ``where``, says which spellings were merged."""
+    from dataclasses import replace
+
+    from .errors import warn
+
+    first: dict[str, str] = {}
+    spellings: dict[str, list[str]] = {}
+    out: list[Decision] = []
+    for d in decisions:
+        if d.decision == "new-code" and d.new_code.strip():
+            key = _same_name(d.new_code)
+            name = first.setdefault(key, d.new_code)
+            shown = spellings.setdefault(key, [])
+            if " ".join(d.new_code.split()) not in shown:
+                shown.append(" ".join(d.new_code.split()))
+            if d.new_code != name:
+                d = replace(d, new_code=name)
+        out.append(d)
+    merged = [names for names in spellings.values() if len(names) > 1]
+    if merged:
+        said = "; ".join(" = ".join(quoted(n) for n in names) for names in merged)
+        warn(
+            f"new codes counted as one, as their names differ only in case, spacing, "
+            f"punctuation or &/and: {said} (each is the first spelling)",
+            path=where or "decisions",
+        )
+    return out
 
 
 #: the id prefix of a project's own codes, made from decisions (``project.<slug-of-name>``)
@@ -1292,7 +1332,8 @@ def project_codebook(
     """The codebook plus one codable project code per distinct new-code name (stable ids); a
     new-code name that is already a code's name (or alias), or two different names that give one
     id (or a name giving the id of a project code already in ``codebook``), is a one-line error.
-    Names differing only in case and spacing are one code."""
+    Names differing only in case, spacing, punctuation or ``&``/``and`` are one code
+    (:func:`_same_name`), named as first given."""
     new: dict[str, Code] = {}
     for d in decisions:
         if d.decision != "new-code":
@@ -1337,14 +1378,16 @@ def named_codes_recoded(
     ``roqa apply-decisions``, ``roqa train --feedback`` and the report alike (ownloop tester,
     session 46: apply-decisions made it WF-STAFF while train refused it). One warning, naming
     ``where``, says which were read so; a name of a domain is left for
-    :func:`project_codebook` to refuse."""
+    :func:`project_codebook` to refuse. Spellings of one new code's name are read as its first
+    (:func:`merged_new_code_names`)."""
     from dataclasses import replace
 
     from .errors import first_few, warn
 
     out: list[Decision] = []
     said: list[str] = []
-    for d in decisions:
+    # spellings of one name (case, punctuation, &/and) are one new code, as a codebook's are
+    for d in merged_new_code_names(decisions, where=where):
         known = codebook.find(d.new_code) if d.decision == "new-code" and d.new_code else None
         if known is not None and known.codable and known.id != project_code_id(d.new_code):
             d = replace(d, decision="recode", code_id=known.id, new_code="")
