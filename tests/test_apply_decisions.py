@@ -1614,3 +1614,21 @@ def test_segments_a_retrained_model_puts_up_for_review_in_interviews_reviewed_wh
     assert reopened_segments(review[:3], before, model_codings()) == []  # p01:0005 undecided
     assert reopened_segments([*review, Decision("p01:0004", "no-code", text=TEXTS[3])], before,
                              model_codings()) == []  # fmt: skip
+
+
+def test_the_charts_of_a_review_with_new_codes_say_the_projects_codes_are_charted_too(
+    cfir: Codebook,
+) -> None:
+    """Tester s51 (opencoding, 6): the matrix's About sheet and Table 2's caption said "Codes:
+    CFIR 2009." above 4 new-code columns."""
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+
+    reviewed, book, _ = reviewed_codings(DECISIONS[:5], model_codings(), cfir, coder="Alice")
+    lead = "Codes: Consolidated Framework for Implementation Research (CFIR) 2009"
+    for note in (
+        barriers_enablers(reviewed, codebook=book).note,
+        framework_matrix(reviewed, codebook=book).note,
+    ):
+        assert note.startswith(f"{lead} and 1 code of the project's own. Charted from the codes")
+    reviewed, book, _ = reviewed_codings(DECISIONS[:3], model_codings(), cfir, coder="Alice")
+    assert framework_matrix(reviewed, codebook=book).note.startswith(f"{lead}. Charted from the")

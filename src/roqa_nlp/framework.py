@@ -1673,7 +1673,19 @@ def charted_note(
 
         tied = tied_note(ties, codebook.id if codebook else "")
         said += f" {tied[0].upper()}{tied[1:]}."
-    return f"Codes: {codebook.name}. {said}" if codebook is not None else said
+    return f"Codes: {codes_said(codebook, coded)}. {said}" if codebook is not None else said
+
+
+def codes_said(codebook: Codebook, coded: Sequence[Quote]) -> str:
+    """The codes a table charted from ``coded`` is in: the codebook's name, and the project's
+    own new codes among them, counted (``CFIR 2009 and 4 codes of the project's own``): "Codes:
+    CFIR 2009." under a matrix with 4 new-code columns read as CFIR alone (tester s51)."""
+    from .decisions import PROJECT_PREFIX
+
+    n = len({q.code_id for q in coded if q.code_id.startswith(PROJECT_PREFIX)})
+    if not n:
+        return codebook.name
+    return f"{codebook.name} and {n} code{'s' if n != 1 else ''} of the project's own"
 
 
 def other_side_ids(result: CodingResult) -> list[str]:

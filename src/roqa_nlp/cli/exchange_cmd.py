@@ -148,6 +148,7 @@ def export_cmd(
         why = [
             f"fit no code or procedural talk: {summary.not_coded}" if summary.not_coded else "",
             f"no suggestion: {summary.no_suggestion}" if summary.no_suggestion else "",
+            f"decided to fit no code: {summary.fits_no_code}" if summary.fits_no_code else "",
             f"no counterpart in {book.id}: {summary.no_counterpart}"
             if summary.no_counterpart
             else "",

@@ -153,6 +153,9 @@ class QdpxExport:
     not_coded: int = 0
     #: segments left out because they carry no suggestion at all
     no_suggestion: int = 0
+    #: a person's segments left out because their review decided they fit no code (a
+    #: ``no-code`` row, or every suggestion rejected): no code to carry, not no suggestion
+    fits_no_code: int = 0
     #: a model's segments left out because, charted in another codebook, their suggestions
     #: have no counterpart there (``meta["crosswalk"]["no_counterpart"]``)
     no_counterpart: int = 0
@@ -177,7 +180,7 @@ class QdpxExport:
     @property
     def left_out(self) -> int:
         """Every segment that gave no coding because it had none to give."""
-        return self.not_coded + self.no_suggestion + self.no_counterpart
+        return self.not_coded + self.no_suggestion + self.fits_no_code + self.no_counterpart
 
 
 def model_hash(meta: dict[str, Any]) -> str | None:
@@ -570,6 +573,8 @@ def qdpx_bytes(
             if not seg_result.suggestions:
                 if seg.id in emptied:
                     summary.no_counterpart += 1
+                elif seg.id in decided:
+                    summary.fits_no_code += 1
                 else:
                     summary.no_suggestion += 1
                 continue
