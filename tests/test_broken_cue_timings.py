@@ -188,3 +188,31 @@ def test_parse_cue_time_reads_a_colon_before_milliseconds_and_full_stops_between
     ]
     with pytest.raises(ValueError, match="not a clock time"):
         parse_cue_time("00:00:01:00")
+
+
+def test_a_caption_line_with_a_single_arrow_is_talk_not_a_broken_timing_line(
+    tmp_path: Path,
+) -> None:
+    """``2.5 -> 3 hours a week ...`` wrapped in a cue was read as a broken timing line: "2.5 ->"
+    was lost and the cue's end made a block without times (session 51 review 6, t3/p05.vtt).
+    Only the subtitle arrow ``-->`` makes a broken timing line; the line is the speaker's."""
+    f = tmp_path / "p05.vtt"
+    f.write_text(
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nInterviewer: So how did the rollout go?\n\n"
+        "2\n00:00:05.000 --> 00:00:12.000\nParticipant: It was slow at first. The\n"
+        "2.5 -> 3 hours a week we lost to training\nreally hurt, honestly.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "So how did the rollout go?", 1.0, 4.0),
+        (
+            "Participant",
+            "participant",
+            "It was slow at first. The 2.5 -> 3 hours a week we lost to training really hurt, "
+            "honestly.",
+            5.0,
+            12.0,
+        ),
+    ]
+    assert "blocks_read_without_timing" not in t.metadata

@@ -18,8 +18,10 @@ no timing line (missing or malformed), or before it when numbered or opening wit
 timing line, is read as a cue without times, as a timed cue would be: its words up to a line
 that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
 cues have it) carry on the turn before them, the rest is that speaker's talk; a malformed
-timing line, or a cue id, opening it is no talk; a broken timing line with an arrow
-(``00:00:01.000 -->``) inside a cue (no blank line before it) opens such a block. A Zoom chat message pasted in a cue or between cues is left out by the rules of
+timing line, or a cue id, opening it is no talk; a broken timing line with the arrow ``-->``
+(``00:00:01.000 -->``) inside a cue (no blank line before it) opens
+such a block (``2.5 -> 3 hours`` is talk). A Zoom chat message pasted in a cue or between cues
+is left out by the rules of
 :mod:`.chat` (as in a .txt, with its time or without, inside a subtitle's tags or after its
 dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
@@ -104,12 +106,13 @@ def _line_range(first: int, last: int) -> str:
 #: A malformed timing line (``00:00:05 to 00:00:09``, ``00:00:05.000 >> 00:00:09.000``): two
 #: times a few characters apart, any words after them the cue's.
 _MALFORMED_TIMING = re.compile(rf"^\s*{_TIME}[^\d\n]{{1,8}}?{_TIME}(?:\s+(?P<rest>.*))?$")
-#: A broken timing line with an arrow (``00:00:01.000 -->``, ``--> 00:00:05.000``, ``0:0:1. -->
-#: 0:0:5.``): a time-like run of digits and separators on one side of the arrow or both, any
-#: words after it the cue's. It is no one's speech.
+#: A broken timing line with the subtitle arrow (``00:00:01.000 -->``, ``--> 00:00:05.000``,
+#: ``0:0:1. --> 0:0:5.``): a time-like run of digits and separators on one side of the arrow or
+#: both, any words after it the cue's. It is no one's speech. Only ``-->`` makes one: a caption
+#: line ``2.5 -> 3 hours a week`` is talk.
 _TIMEISH = r"\d+(?:[:.,]\d*)+"
 _BROKEN_TIMING = re.compile(
-    rf"^\s*(?:{_TIMEISH}\s*--?>\s*(?:{_TIMEISH})?|--?>\s*{_TIMEISH})(?:\s+(?P<rest>.*))?$"
+    rf"^\s*(?:{_TIMEISH}\s*-->\s*(?:{_TIMEISH})?|-->\s*{_TIMEISH})(?:\s+(?P<rest>.*))?$"
 )
 
 
