@@ -216,3 +216,39 @@ def test_a_caption_line_with_a_single_arrow_is_talk_not_a_broken_timing_line(
         ),
     ]
     assert "blocks_read_without_timing" not in t.metadata
+
+
+def test_a_cues_first_line_of_talk_is_no_name_line_in_a_block_without_times(
+    tmp_path: Path,
+) -> None:
+    """ "Yeah, honestly." opening two timed cues was taken for a speaker's name on a line of its
+    own, so in a block with a malformed timing line it was read as a speaker and only the line
+    before it as the talk going on (session 51 review 7, t3/p09.srt). Only a line that reads as
+    a name line (:func:`.utterances.is_name_line`) is one: lines 21-23 carry on the turn."""
+    f = tmp_path / "p09.srt"
+    f.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\n"
+        "Interviewer: So how did, um, how did the training go?\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nParticipant: Yeah, honestly.\n"
+        "It was fine, we did the e-learning first.\n\n"
+        "3\n00:00:09,500 --> 00:00:12,000\nYeah, honestly.\nThe online bit was the easy part.\n\n"
+        "4\n00:00:13,000 --> 00:00:15,000\nInterviewer: And the managers?\n\n"
+        "5\n00:00:15,000 >> 00:00:19,000\nand the deputies, mm.\nYeah, honestly.\n"
+        "They were, uh, they were the ones who pushed it.\n\n"
+        "6\n00:00:20,000 --> 00:00:24,000\nInterviewer: Right, okay.\n",
+        "utf-8",
+    )
+    t, warned = read_warned(f)
+    assert warned == [
+        f"{f}: 1 cue block has no timing line (lines 20-23), so its words were read without a "
+        "time, those with no speaker's label (lines 21-23) as the talk of the speaker before "
+        "them: '00:00:15,000 >> 00:00:19,000' (mend the timing line to have them timed)",
+        f"{f}: 1 cue with no speaker's name right after a change of speaker to the interviewer "
+        "was read as the talk of the speaker before it ('and the deputies, mm. Yeah, honestly. "
+        "They were, uh, they w…', read as Interviewer's talk): a participant's answer that "
+        "opens on such a cue is not coded, so put the speaker's name on it",
+    ]
+    assert [w for _, _, w, _, _ in turns_of(t)][2] == (
+        "And the managers? and the deputies, mm. Yeah, honestly. They were, uh, they were the "
+        "ones who pushed it. Right, okay."
+    )

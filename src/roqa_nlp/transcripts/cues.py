@@ -17,7 +17,7 @@ number ending the last cue of a file cut off after it. A block of words after th
 no timing line (missing or malformed), or before it when numbered or opening with a malformed
 timing line, is read as a cue without times, as a timed cue would be: its words up to a line
 that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
-cues have it) carry on the turn before them, the rest is that speaker's talk; a malformed
+cues have it, :func:`.utterances.is_name_line`) carry on the turn before them, the rest is that speaker's talk; a malformed
 timing line, or a cue id, opening it is no talk; a broken timing line with the arrow ``-->``
 (``00:00:01.000 -->``) inside a cue (no blank line before it) opens
 such a block (``2.5 -> 3 hours`` is talk). A Zoom chat message pasted in a cue or between cues
@@ -56,7 +56,7 @@ from .speaker_labels import (
     names_a_known_speaker,
 )
 from .timecodes import LOOSE_CLOCK, parse_cue_time
-from .utterances import Utterance, utterance_labels, utterances_transcript
+from .utterances import Utterance, is_name_line, utterance_labels, utterances_transcript
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
@@ -514,8 +514,13 @@ def cue_transcript(
     read: list[UntimedBlock] = []
     unlabelled: list[str] = []
     # a speaker's name on a line of its own above a timed cue's words (Teams' old transcripts)
-    # names the speaker of an untimed block's words below it too
-    name_lines = {_norm(cue.lines[0]) for cue in parsed if len(cue.lines) >= 2}
+    # names the speaker of an untimed block's words below it too; a first line of talk
+    # ("Yeah, honestly.") is no name line
+    name_lines = {
+        _norm(cue.lines[0])
+        for cue in parsed
+        if len(cue.lines) >= 2 and is_name_line(_LINE_MARKUP.sub("", cue.lines[0]))
+    }
     for whole in reversed(untimed):  # from the last, so that each goes where its cues are
         left_out = _chat_left_out(whole.lines, whole.numbers, chat)
         kept = [i for i in range(len(whole.lines)) if i not in left_out]

@@ -229,6 +229,20 @@ def utterance_labels(
     return _with_name_lines(utterances, labels)
 
 
+def is_name_line(line: str) -> bool:
+    """Whether a cue's first line (its markup left out) reads as a speaker's name on a line of
+    its own: a display name (:func:`is_display_name`), no sentence's end, not a line only of
+    English stop words and words of talk such as "Yes" ("Yeah, honestly." is talk)."""
+    from ..open_coding import english_stop_words  # and the words of talk, "yes", "so" ...
+
+    name = " ".join(line.split())
+    return (
+        is_display_name(name)
+        and not name.endswith((".", "?", "!", ",", ";", ":"))
+        and not all(w in english_stop_words() for w in name.casefold().split())
+    )
+
+
 def _with_name_lines(
     utterances: Sequence[Utterance], labels: list[LabelMatch | None]
 ) -> list[LabelMatch | None]:
@@ -238,9 +252,6 @@ def _with_name_lines(
     cues, in a file where with them at least 80 % of the cues name their speaker (as in Teams'
     old transcripts, where every cue does: a subtitle line wrapped after a capitalised phrase
     now and then is no speaker)."""
-    from ..open_coding import english_stop_words  # and the words of talk, "yes", "so" ...
-
-    talk_words = english_stop_words()
     candidates: list[LabelMatch | None] = []
     for u, label in zip(utterances, labels, strict=True):
         name = " ".join((u.name_line or "").split())
@@ -249,9 +260,7 @@ def _with_name_lines(
             and label is None
             and bool(u.after_name.strip())
             and u.words.endswith(u.after_name)
-            and is_display_name(name)
-            and not name.endswith((".", "?", "!", ",", ";", ":"))
-            and not all(w in talk_words for w in name.casefold().split())
+            and is_name_line(name)
         )
         # the words start after the name line: words_start counts in the cue's joined words
         start = len(u.words) - len(u.after_name)
