@@ -66,8 +66,8 @@ def test_a_malformed_timing_line_keeps_its_cues_words_with_a_warning_wherever_th
     f.write_text(teams(tuple(timings)), "utf-8")
     t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
     assert warned == [
-        f"{f}: 1 cue block has no timing line (lines {lines}), so its words were read without a "
-        f"time: '{bad}' (mend the timing line to have them timed)"
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines {lines}), so its words were "
+        f"read without a time: '{bad}' (mend the timing line to have them timed)"
     ]
     times = list(TIMES)
     times[cue] = (None, None)
@@ -133,19 +133,23 @@ def test_a_broken_timing_line_is_no_speech_and_its_cue_is_read_untimed_with_one_
 ) -> None:
     """A timing line that cannot be read (no end time, no begin time, a minute's field lost)
     was a participant's talk ('Unknown speaker', coded); it is no one's words, the cue's words
-    are kept without a time, and one warning names the line."""
+    are kept without a time, and one warning names the line, saying it cannot be read (it said
+    "has no timing line" while quoting one: session 51 retest N6(b)). A good start with no end
+    keeps its start time (it had none: retest N6(c))."""
     if suffix == ".srt":
         timing = timing.replace(".000", ",000")
     f = tmp_path / f"rm45{suffix}"
     f.write_text(zoom(timing, numbered=numbered, suffix=suffix), "utf-8")
     t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
     first = (3 if suffix == ".vtt" else 1) + numbered
+    begin = 1.0 if timing.startswith("00:00:01") and timing.endswith("-->") else None
     assert warned == [
-        f"{f}: 1 cue block has no timing line (lines {first}-{first + 1}), so its words were "
-        f"read without a time: '{timing}' (mend the timing line to have them timed)"
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines {first}-{first + 1}), so "
+        f"its words were read without {'an end time' if begin else 'a time'}: '{timing}' (mend "
+        "the timing line to have them timed)"
     ]
     assert turns_of(t) == [
-        ("Gareth Price", "participant", ANSWER, None, None),
+        ("Gareth Price", "participant", ANSWER, begin, None),
         ("Hannah Whitfield", "interviewer", QUESTION, 6.0, 9.0),
         ("Gareth Price", "participant", LATER, 10.0, 15.0),
     ]
@@ -166,12 +170,12 @@ def test_a_broken_timing_line_inside_a_cue_with_no_blank_line_before_it_is_no_sp
     )
     t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
     assert warned == [
-        f"{f}: 1 cue block has no timing line (lines 5-6), so its words were read without a "
-        "time: '00:00:06,000 -->' (mend the timing line to have them timed)"
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines 5-6), so its words were "
+        "read without an end time: '00:00:06,000 -->' (mend the timing line to have them timed)"
     ]
     assert turns_of(t) == [
         ("Gareth Price", "participant", ANSWER, 1.0, 5.0),
-        ("Hannah Whitfield", "interviewer", QUESTION, None, None),
+        ("Hannah Whitfield", "interviewer", QUESTION, 6.0, None),
         ("Gareth Price", "participant", LATER, 10.0, 15.0),
     ]
 
@@ -240,8 +244,8 @@ def test_a_cues_first_line_of_talk_is_no_name_line_in_a_block_without_times(
     )
     t, warned = read_warned(f)
     assert warned == [
-        f"{f}: 1 cue block has no timing line (lines 20-23), so its words were read without a "
-        "time, those with no speaker's label (lines 21-23) as the talk of the speaker before "
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines 20-23), so its words were "
+        "read without a time, those with no speaker's label (lines 21-23) as the talk of the speaker before "
         "them: '00:00:15,000 >> 00:00:19,000' (mend the timing line to have them timed)",
         f"{f}: 1 cue with no speaker's name right after a change of speaker to the interviewer "
         "was read as the talk of the speaker before it ('and the deputies, mm. Yeah, honestly. "
@@ -252,3 +256,29 @@ def test_a_cues_first_line_of_talk_is_no_name_line_in_a_block_without_times(
         "And the managers? and the deputies, mm. Yeah, honestly. They were, uh, they were the "
         "ones who pushed it. Right, okay."
     )
+
+
+def test_two_unreadable_timing_lines_one_with_a_good_start_are_warned_of_as_such(
+    tmp_path: Path,
+) -> None:
+    """Two cues whose timing lines cannot be read, one of them with a good start and no end:
+    the warning says they have timing lines roqa cannot read, and that their words were read
+    without a time or with only their start time (session 51 retest N6(b), N6(c))."""
+    f = tmp_path / "p07.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nGareth Price: " + ANSWER + "\n\n"
+        "00:00:06.000 -->\nHannah Whitfield: " + QUESTION + "\n\n"
+        "00:00:10.000 >> 00:00:15.000\nGareth Price: " + LATER + "\n",
+        "utf-8",
+    )
+    t, warned = read_warned(f, interviewer_labels=["Hannah Whitfield"])
+    assert warned == [
+        f"{f}: 2 cue blocks have timing lines roqa cannot read (lines 6-7, 9-10), so their words "
+        "were read without a time or with only their start time: '00:00:06.000 -->' (mend the "
+        "timing lines to have them timed)"
+    ]
+    assert turns_of(t) == [
+        ("Gareth Price", "participant", ANSWER, 1.0, 5.0),
+        ("Hannah Whitfield", "interviewer", QUESTION, 6.0, None),
+        ("Gareth Price", "participant", LATER, None, None),
+    ]

@@ -389,8 +389,9 @@ def test_words_left_out_between_cues_are_named_to_check(tmp_path: Path) -> None:
     )
     [got] = json.loads(roqa("inspect", f, "--json").out)
     assert got["left_out"] == (
-        f"{f}: 1 cue block has no timing line (lines 6-7), so its words were read without a "
-        "time: '00:00:05.000 >> 00:00:09.000' (mend the timing line to have them timed)"
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines 6-7), so its words were "
+        "read without a time: '00:00:05.000 >> 00:00:09.000' (mend the timing line to have them "
+        "timed)"
     )
     assert "; 1 to check (above)." in roqa("inspect", f).out
 

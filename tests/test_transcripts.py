@@ -1190,8 +1190,9 @@ def test_a_cue_with_a_malformed_timing_line_is_read_without_times_and_warned_of(
         "utf-8",
     )
     message = (
-        f"{f}: 1 cue block has no timing line (lines 10-11), so its words were read without a "
-        "time: '00:00:05.000 >> 00:00:09.000' (mend the timing line to have them timed)"
+        f"{f}: 1 cue block has a timing line roqa cannot read (lines 10-11), so its words were "
+        "read without a time: '00:00:05.000 >> 00:00:09.000' (mend the timing line to have them "
+        "timed)"
     )
     with pytest.warns(RoqaWarning) as caught:
         t = read_transcript(f)
@@ -1224,7 +1225,8 @@ def test_unlabelled_words_in_a_cue_block_without_a_timing_line_go_on_the_turn_be
         "utf-8",
     )
     message = (
-        f"{f}: 2 cue blocks have no timing line (lines 12-13, 16), so their words were read "
+        f"{f}: 2 cue blocks have no timing line or one roqa cannot read (lines 12-13, 16), so "
+        "their words were read "
         "without a time, those with no speaker's label (lines 13, 16) as the talk of the "
         "speaker before them: '00:00:10 to 00:00:12' (mend the timing lines to have them timed)"
     )

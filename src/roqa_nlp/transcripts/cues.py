@@ -17,13 +17,13 @@ number ending the last cue of a file cut off after it. A block of words after th
 no timing line (missing or malformed), or before it when numbered or opening with a malformed
 timing line, is read as a cue without times, as a timed cue would be: its words up to a line
 that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
-cues have it, :func:`.utterances.is_name_line`) carry on the turn before them, the rest is that speaker's talk; a malformed
-timing line, or a cue id, opening it is no talk; a broken timing line with the arrow ``-->``
-(``00:00:01.000 -->``) inside a cue (no blank line before it) opens
-such a block (``2.5 -> 3 hours`` is talk). A Zoom chat message pasted in a cue or between cues
-is left out by the rules of
-:mod:`.chat` (as in a .txt, with its time or without, inside a subtitle's tags or after its
-dialogue dash; ``metadata["zoom_chat"]`` names each). The warning names
+cues have it, :func:`.utterances.is_name_line`) carry on the turn before them, the rest is that
+speaker's talk; a malformed timing line, or a cue id, opening it is no talk; a broken timing
+line with the arrow ``-->`` (``00:00:01.000 -->``, whose good start time is kept) inside a cue
+(no blank line before it) opens such a block (``2.5 -> 3 hours`` is talk). A Zoom chat message
+pasted in a cue or between cues is left out by the rules of :mod:`.chat` (as in a .txt, with its
+time or without, inside a subtitle's tags or after its dialogue dash; ``metadata["zoom_chat"]``
+names each). The warning names
 their lines in the file (:func:`unread_cues_warning`). A cue that ends before it starts
 is read without times, with a warning naming its line (:func:`backward_cues_warning`).
 Header fields typed into the first cues (``Location: Leeds General``, ``Duration: 26
@@ -112,7 +112,8 @@ _MALFORMED_TIMING = re.compile(rf"^\s*{_TIME}[^\d\n]{{1,8}}?{_TIME}(?:\s+(?P<res
 #: line ``2.5 -> 3 hours a week`` is talk.
 _TIMEISH = r"\d+(?:[:.,]\d*)+"
 _BROKEN_TIMING = re.compile(
-    rf"^\s*(?:{_TIMEISH}\s*-->\s*(?:{_TIMEISH})?|-->\s*{_TIMEISH})(?:\s+(?P<rest>.*))?$"
+    rf"^\s*(?:(?P<start>{_TIMEISH})\s*-->\s*(?P<end>{_TIMEISH})?|-->\s*{_TIMEISH})"
+    r"(?:\s+(?P<rest>.*))?$"
 )
 
 
@@ -120,6 +121,18 @@ def _bad_timing(line: str) -> re.Match[str] | None:
     """The match of ``line`` as a malformed or broken timing line (the words after the times
     in its ``rest``), or None."""
     return _MALFORMED_TIMING.match(line) or _BROKEN_TIMING.match(line)
+
+
+def _start_only(line: str) -> float | None:
+    """The start time of a broken timing line that has a good start and no end
+    (``00:00:01.000 -->``: 1.0), or None."""
+    m = _BROKEN_TIMING.match(line)
+    if m is None or not m["start"] or m["end"] or _MALFORMED_TIMING.match(line):
+        return None
+    try:
+        return parse_cue_time(m["start"])
+    except ValueError:
+        return None
 
 
 #: A WebVTT cue id that is not a number (Teams': ``8e5c0d1a-11aa/12-0``): one token with a digit.
@@ -140,20 +153,24 @@ def _chat_left_out(
     return {i for m in messages for i in m.lines}
 
 
-def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int]]:
-    """The lines of talk in a block without a timing line, and their line numbers in the file:
-    a cue id or a malformed timing line opening it is no talk (words after the times are)."""
+def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int], float | None]:
+    """The lines of talk in a block without a timing line, their line numbers in the file, and
+    the start time of a broken timing line opening it that has one and no end
+    (:func:`_start_only`), else None: a cue id or a malformed timing line opening it is no talk
+    (words after the times are)."""
     lines, numbers = list(block.lines), list(block.numbers)
+    begin = None
     if len(lines) > 1 and _CUE_ID.match(lines[0]) and not _bad_timing(lines[0]):
         del lines[0], numbers[0]
     timing = _bad_timing(lines[0]) if lines else None
     if timing is not None:
+        begin = _start_only(lines[0])
         rest = (timing["rest"] or "").strip()
         if rest and not all(_CUE_SETTING.fullmatch(w) for w in rest.split()):
             lines[0] = rest
         else:
             del lines[0], numbers[0]
-    return lines, numbers
+    return lines, numbers, begin
 
 
 def parse_cues(
@@ -283,8 +300,9 @@ def _lines_named(ranges: Sequence[object]) -> str:
 
 def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
-    timing line (a missing or malformed ``00:00:05 -> 00:00:07``): their words were read without
-    times, those under no speaker's label as the talk of the speaker before them (whose lines
+    timing line, or one roqa cannot read (``00:00:05 >> 00:00:07``; told apart by the block's
+    first line): their words were read without times (or with only the start time of
+    ``00:00:05.000 -->``), those under no speaker's label as the talk of the speaker before them (whose lines
     it names); else None."""
     where = transcript.source or transcript.id
     said = []
@@ -299,9 +317,26 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
             if unlabelled
             else ""
         )
+        firsts = [str(line) for line in read]
+        bad = sum(1 for line in firsts if _bad_timing(line))
+        starts = sum(1 for line in firsts if _start_only(line) is not None)
+        if not bad:
+            what = f"{'have' if n != 1 else 'has'} no timing line"
+        elif bad == n:
+            what = "have timing lines" if n != 1 else "has a timing line"
+            what += " roqa cannot read"
+        else:
+            what = "have no timing line or one roqa cannot read"
+        when = (
+            "without an end time"
+            if starts == n
+            else "without a time or with only their start time"
+            if starts
+            else "without a time"
+        )
         said.append(
-            f"{n} cue block{'s have' if n != 1 else ' has'} no timing line ({lines}), so "
-            f"{'their' if n != 1 else 'its'} words were read without a time{carried}: "
+            f"{n} cue block{'s' if n != 1 else ''} {what} ({lines}), so "
+            f"{'their' if n != 1 else 'its'} words were read {when}{carried}: "
             f"{quoted(str(read[0]))} (mend the timing line{'s' if n != 1 else ''} to have "
             "them timed)"
         )
@@ -530,7 +565,7 @@ def cue_transcript(
         block = UntimedBlock(
             [whole.lines[i] for i in kept], numbers[0], numbers[-1], whole.after_cues, numbers
         )
-        lines, numbers = _untimed_talk(block)
+        lines, numbers, begin = _untimed_talk(block)
         if not lines:
             continue
         read.insert(0, block)
@@ -546,7 +581,9 @@ def cue_transcript(
         if talk:
             unlabelled.insert(0, _line_range(numbers[0], numbers[talk - 1]))
         parts = [part for part in (lines[:talk], lines[talk:]) if part]
-        parsed[block.after_cues : block.after_cues] = [Cue(None, None, p) for p in parts]
+        # a good start time with no end (``00:00:01.000 -->``) is kept, as each part of a
+        # timed cue keeps the cue's times
+        parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
     cues = at_speakers_of_the_file(
         [c for cue in parsed for c in by_voice(cue)], cue_utterance, interviewer_labels
     )
