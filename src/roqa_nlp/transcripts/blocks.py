@@ -59,11 +59,11 @@ from .roles import (
     unlabelled_speaker,
 )
 from .speaker_labels import (
-    MAX_LABEL_CHARS,
     LabelMatch,
     end_text_metadata,
     introduces_a_person,
     is_header_field,
+    label_fits,
     line_labels,
     service_text_metadata,
     time_alone,
@@ -181,7 +181,7 @@ def _styled_label(prefix: str, full: str) -> tuple[str, str, bool] | None:
     stripped_rest = rest.lstrip()
     if stripped_rest.startswith(":"):
         colon, stripped_rest = True, stripped_rest[1:]
-    if not stripped_rest.strip() or not label or len(label) > MAX_LABEL_CHARS:
+    if not stripped_rest.strip() or not label or not label_fits(label):
         return None
     if any(c in label for c in SENTENCE_PUNCTUATION) or "\n" in label:
         return None
@@ -249,8 +249,8 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     transcript (its first row names the speaker and text columns; or it is ``speaker | text`` or
     ``time | speaker | text``, with or without a column of line numbers before; or its first row
     names the interviewer and the participant and each row's words are in one of the two
-    columns), else none. A row whose speaker cell reads as no speaker (over
-    :data:`MAX_LABEL_CHARS` characters, or a row of cells merged across the table) is a
+    columns), else none. A row whose speaker cell reads as no speaker (longer than a label,
+    :func:`.speaker_labels.label_fits`, or a row of cells merged across the table) is a
     transcriber's note when the cell is all in brackets and the row has no other words
     (``[Recording paused]``), left out; else its words continue the turn before it. A speaker
     cell on two lines (``P07``, then ``(RM)``) is the speaker of
@@ -314,7 +314,7 @@ def _is_header_table(read: list[tuple[str, str, float | None]]) -> bool:
 
 
 def _reads_as_speaker(cell: str) -> bool:
-    return len(cell) <= MAX_LABEL_CHARS and "\n" not in cell
+    return label_fits(cell) and "\n" not in cell
 
 
 def _row_speaker(cell: str, speakers: set[str]) -> str | None:
@@ -327,7 +327,7 @@ def _row_speaker(cell: str, speakers: set[str]) -> str | None:
     for label in (joined, first):
         if label in speakers:
             return label
-    return joined if len(joined) <= MAX_LABEL_CHARS else None
+    return joined if label_fits(joined) else None
 
 
 def _bracketed(cell: str) -> bool:

@@ -1,6 +1,8 @@
 """Recognising ``Speaker: words`` at the start of a line (plain text, Word, subtitle cue text).
 
-A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (a title of
+A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (a name of
+at most 40 with a note in the brackets it ends on, up to 40 more, is one too: ``Bernadette
+Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`; a title of
 ``data/honorifics.txt`` such as ``Dr.`` may open it), starts with a letter or digit, and is
 followed by a colon and then white space or the end of the line, so clock times (``10:30``)
 and URLs are never labels; a colon
@@ -16,10 +18,10 @@ participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(0
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
 words``): it is the turn's time, not its words. A video call's display name holding an emoji or
 an organisation after ``|`` (``José 🙂:``, ``🌈 Jane:``, ``Zoë ❤️:``, ``Jane Smith | NHS:``, up to
-64 characters) is a label too, as written, when the name in it would be one
-(:func:`display_name_label`); taken as any other label, so only where it labels two or more
-lines or the researcher names it (said once, ``Great 👍: it worked`` is talk). Two more shapes
-that transcription services write are labels too:
+64 characters, or a name and a note as :func:`label_fits` allows) is a label too, as written,
+when the name in it would be one (:func:`display_name_label`); taken as any other label, so
+only where it labels two or more lines or the researcher names it (said once, ``Great 👍: it
+worked`` is talk). Two more shapes that transcription services write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -131,8 +133,14 @@ from .roles import (
 from .timecodes import parse_timecode
 
 MAX_LABEL_CHARS = 40
+#: Most characters of a note a label's name may carry beyond MAX_LABEL_CHARS, in brackets or after
+#: ``|`` (``Bernadette Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`)
+MAX_LABEL_NOTE_CHARS = 40
 #: Zoom lets a display name be 64 characters long
 MAX_CUE_LABEL_CHARS = 64
+#: Most characters of a display name read in a line of text: a name and its note
+#: (:func:`label_fits`)
+_MAX_DISPLAY_NAME_CHARS = max(MAX_CUE_LABEL_CHARS, MAX_LABEL_CHARS + MAX_LABEL_NOTE_CHARS + 3)
 #: Blanks taken whole, never given back one at a time (an atomic group, written so as to
 #: compile on Python 3.10, which lacks ``*+``): a lookahead takes them all and the back
 #: reference consumes exactly those.
@@ -249,10 +257,11 @@ _ANSWER_LABELS = frozenset({"a", "r", "b", "p", "ie", "ip", "resp"})
 _LONE_ANSWER_LABELS = frozenset({"participant", "interviewee", "respondent", "informant", "resp"})
 TIMESTAMP_PREFIX = re.compile(rf"^[ \t]*{_TIMESTAMP}(?:[ \t]+|$)")
 #: Characters other than blanks among which a line whose speaker's label :func:`_match_label`
-#: takes holds a colon or a closing bracket: those of the label (MAX_LABEL_CHARS at most), its
-#: emphasis marks and brackets, and a time's first digits (``**Jane Smith (12:31)**:``; a time
-#: before the label holds a colon) come to fewer than MAX_LABEL_CHARS + 8. With room to spare.
-_LABEL_HEAD_CHARS = MAX_LABEL_CHARS + 60
+#: takes holds a colon or a closing bracket: those of the label (MAX_LABEL_CHARS at most, a note
+#: MAX_LABEL_NOTE_CHARS + 3 more: :func:`label_fits`), its emphasis marks and brackets, and a
+#: time's first digits (``**Jane Smith (12:31)**:``; a time before the label holds a colon) come
+#: to fewer than MAX_LABEL_CHARS + MAX_LABEL_NOTE_CHARS + 11. With room to spare.
+_LABEL_HEAD_CHARS = MAX_LABEL_CHARS + MAX_LABEL_NOTE_CHARS + 60
 _LABEL_HEAD = re.compile(rf"(?:[ \t]*[^ \t]){{0,{_LABEL_HEAD_CHARS}}}")
 
 
@@ -313,7 +322,7 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
     ):
         # "10:15:32 From Jane Smith : hi", "From Jane Smith to Everyone: hi"
         label = sender_named(label)
-    if not label or len(label) > MAX_LABEL_CHARS:
+    if not label or not label_fits(label):
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
         return None
@@ -354,7 +363,8 @@ def _may_open_with_a_label(line: str) -> bool:
 #: (:data:`BLANKS_WHOLE`: no blank is a colon), as a megabyte of them was walked back for every
 #: length of the label.
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?){BLANKS_WHOLE}:"
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+    rf"(?P<label>[^:\n]{{1,{_MAX_DISPLAY_NAME_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )
 
@@ -396,7 +406,8 @@ def display_name_label(line: str) -> LabelMatch | None:
     if (
         core == label
         or not core
-        or len(core) > MAX_LABEL_CHARS
+        or not label_fits(core)
+        or not (len(label) <= MAX_CUE_LABEL_CHARS or label_fits(label))
         or _LONE_NAME.fullmatch(core) is None
         or not is_display_name(label)
         or is_header_field(name_before_brackets(core))
@@ -2117,6 +2128,26 @@ def name_before_brackets(label: str) -> str:
     """``label`` without the words in brackets it ends on (``Dean (support worker)`` → ``Dean``),
     the name a once-said label is judged by; ``label`` itself when it ends on none."""
     return _BRACKETED_AFTER_NAME.sub("", label)
+
+
+def label_fits(label: str) -> bool:
+    """Whether ``label`` is short enough to be a speaker's: at most :data:`MAX_LABEL_CHARS`
+    characters, or a name of at most that many with a note of at most
+    :data:`MAX_LABEL_NOTE_CHARS` in the brackets it ends on or after ``|`` (``Bernadette Okonkwo
+    (Calderdale Recovery Hub)``, ``Jane Smith | Calderdale and Kirklees Recovery Hub``), as Zoom
+    and Teams show who someone is and where they work. Whether it is a speaker is for
+    :func:`accepted_labels` to say (``The thing is (and I mean this honestly)`` fits too)."""
+    if len(label) <= MAX_LABEL_CHARS:
+        return True
+    name, bar, note = label.partition("|")
+    if not (bar and name.strip() and note.strip()):
+        name = name_before_brackets(label)
+        note = label[len(name) :].strip()[1:-1]
+    return (
+        name != label
+        and 0 < len(name.strip()) <= MAX_LABEL_CHARS
+        and 0 < len(note.strip()) <= MAX_LABEL_NOTE_CHARS
+    )
 
 
 def accepted_labels(
