@@ -105,6 +105,17 @@ def test_a_name_with_a_long_organisation_after_a_bar_is_a_label(tmp_path: Path) 
     ]
 
 
+def test_a_name_with_an_organisation_said_once_is_a_label(tmp_path: Path) -> None:
+    label = "Bernadette Okonkwo | Calderdale Recovery Hub"
+    f = tmp_path / "p12.txt"
+    f.write_text("\n".join([*LINES[:2], LINES[2]]).replace(HUB, label) + "\n", "utf-8")
+    assert turns_of(read_transcript(f)) == [
+        ("Interviewer", "interviewer", "Thanks for joining today. Can you hear me?"),
+        (label, "participant", "Yes, I can hear you."),
+        ("Interviewer", "interviewer", "Great. Tell me about your role."),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -158,3 +169,21 @@ def test_a_name_with_a_long_note_is_a_speaker_cell_of_a_docx_table(tmp_path: Pat
         ("Interviewer", "interviewer", "Great. Tell me about your role."),
         (HUB, "participant", "I manage the hub and its staff team."),
     ]
+
+
+def test_pseudonymise_replaces_a_label_with_an_organisation_said_once_whole(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    label = "Bernadette Okonkwo | Calderdale Recovery Hub"
+    (folder / "p12.txt").write_text("\n".join(LINES[:3]).replace(HUB, label) + "\n", "utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nBernadette Okonkwo,P12\n", "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert (tmp_path / "o" / "p12.txt").read_text("utf-8") == (
+        "Interviewer: Thanks for joining today. Can you hear me?\n"
+        "P12: Yes, I can hear you.\n"
+        "Interviewer: Great. Tell me about your role.\n"
+    )

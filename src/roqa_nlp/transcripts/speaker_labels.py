@@ -21,7 +21,9 @@ an organisation after ``|`` (``José 🙂:``, ``🌈 Jane:``, ``Zoë ❤️:``, 
 64 characters, or a name and a note as :func:`label_fits` allows) is a label too, as written,
 when the name in it would be one (:func:`display_name_label`); taken as any other label, so
 only where it labels two or more lines or the researcher names it (said once, ``Great 👍: it
-worked`` is talk). Two more shapes that transcription services write are labels too:
+worked`` is talk), or, said once, where its name before ``|`` is capitalised, as a name with a
+note in brackets is (``Jane Smith | NHS``, :func:`accepted_labels`). Two more shapes that
+transcription services write are labels too:
 
 - a label in square brackets without a colon (``[Interviewer] words``), only when it names a role
   (an interviewer label or a participant number), because ``[laughs]`` and ``[inaudible]`` open
@@ -56,7 +58,8 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words, or it is such a name followed by words in brackets (``Dean (support worker)``), or it is
+four words, or it is such a name followed by words in brackets (``Dean (support worker)``) or
+by an organisation after ``|`` (``Jane Smith | NHS``), or it is
 a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names). A
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
 is an acronym or a word no name is made of (``CQC: they came in March``, inside a participant's
@@ -2150,6 +2153,16 @@ def label_fits(label: str) -> bool:
     )
 
 
+def _name_of(label: str) -> str:
+    """The name of ``label`` a once-said label is judged by: before the brackets it ends on
+    (:func:`name_before_brackets`) or an organisation after ``|`` (``Jane Smith | NHS`` ->
+    ``Jane Smith``)."""
+    name, bar, organisation = label.partition("|")
+    if bar and name.strip() and organisation.strip():
+        return name.strip()
+    return name_before_brackets(label)
+
+
 def accepted_labels(
     candidates: Iterable[str], interviewer_labels: Iterable[str] | None = None
 ) -> set[str]:
@@ -2158,7 +2171,7 @@ def accepted_labels(
     keys = interviewer_keys(interviewer_labels)
 
     def accepted(label: str, n: int) -> bool:
-        name = name_before_brackets(label)
+        name = _name_of(label)
         if "," in name:  # surname first: only with evidence, "Well, honestly:" opens talk
             return (n >= 2 or keys.known(label)) and is_comma_name(label)
         return (
