@@ -512,6 +512,8 @@ def test_talk_like_a_street_whose_kind_comes_first_is_left(said: str) -> None:
         ("DOB: 3.3.62, born on 14-03-78 or d.o.b. 14/3/78", "DOB: [date], born on [date] or "
          "d.o.b. [date]"),
         ("my date of birth is 03-03-62.", "my date of birth is [date]."),
+        ("she was born in 3-3-62 and", "she was born in [date] and"),
+        ("DOB - 03-03-62. D.O.B. – 3.3.62", "DOB - [date]. D.O.B. – [date]"),
         ("Her NHS no. is 943 4765 919 and", "Her NHS no. is [NHS number] and"),
         ("943-4765-919 or 943 476 5919", "[NHS number] or [NHS number]"),
     ],
