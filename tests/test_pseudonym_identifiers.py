@@ -483,6 +483,7 @@ def test_the_pseudonymise_command_writes_the_service_text_pseudonymised(tmp_path
         ("at 2 Lôn Goch and 5 Sráid an Mhuilinn, 8 Rathad na Mara.",
          "at [address] and [address], [address]."),
         ("It's 3 Bryn Awel, then 14 Tan-y-Bryn Road.", "It's [address], then [address]."),
+        ("post it to 3 Bryn Awel. Or 5 Bryn Glas, Ruthin", "post it to [address]. Or [address]"),
     ],
 )  # fmt: skip
 def test_a_street_whose_kind_comes_first_is_an_address(said: str, expected: str) -> None:
@@ -499,6 +500,9 @@ def test_a_street_whose_kind_comes_first_is_an_address(said: str, expected: str)
         "Out of 10 Bryn gave it a 7, and 3 Lon Chaney films.",
         "I met Bryn Jones at Heol y Wern surgery with 4 colleagues.",
         "We saw 7 Ffordd Las patients and 2 Stryd Fawr clinics.",
+        # Bryn is also a first name: a time or a count before a Bryn's full name (review s51, 5)
+        "and then at 4 Bryn Thomas came in",
+        "By 3 Bryn Jones had rung, and at 10 Bryn Morgan from the CMHT rang.",
     ],
 )
 def test_talk_like_a_street_whose_kind_comes_first_is_left(said: str) -> None:
