@@ -6,6 +6,7 @@ its town (``roqa_nlp.pseudonyms``, ``roqa_nlp.identifiers``)."""
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.identifiers import replace_identifiers
 from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.transcripts import read_transcript
 
 
 def said_by_p02(talk: str, key: dict[str, str]) -> str:
@@ -622,3 +624,54 @@ def test_a_middle_name_or_initial_form_is_still_no_other_word() -> None:
     talk = "Gurpreet and Sandhu came; Kaur Sandhu, O Driscoll and G Smith too, with Mac Leod."
     key = {"Gurpreet Kaur Sandhu": "P04", "Siobhán O'Driscoll": "P01", "Ewan MacLeod": "P05"}
     assert said_by_p02(talk, key) == talk
+
+
+# -- the initial and middle-name forms are no everyday word or other row (review s51, 1) ----------
+
+EVERYDAY_SURNAMES = {"Amanda Little": "P11", "Ian Hope": "P12", "Isla Will": "P13"}
+
+
+def test_an_initial_before_a_surname_that_is_a_word_is_the_word() -> None:
+    """Review s51, 1: 'A little while' became '[P01] while' for Amanda Little, 'I hope' and 'I
+    will' became [P02] and [P03] for Ian Hope and Isla Will: the surname after an initial was
+    taken in any case, also where it is an everyday word."""
+    talk = (
+        "A little while after I started, and I hope we never go back. I will be honest, "
+        "A Little more time. I Hope so."
+    )
+    assert said_by_p02(talk, EVERYDAY_SURNAMES) == talk
+
+
+def test_an_initial_before_a_surname_that_is_a_word_is_the_word_where_she_speaks(
+    tmp_path: Path,
+) -> None:
+    """The reviewer's interview: Amanda Little speaks, and her surname is also a word."""
+    path = tmp_path / "interview_p01.txt"
+    path.write_text(
+        "Interviewer: Can you tell me about your role?\n\n"
+        "Amanda Little: A little while after I started we got the new system, and I hope we never "
+        "go back. I will say the staff took to it. I will be honest, A little more time would've "
+        "helped.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([read_transcript(path)], PseudonymKey(EVERYDAY_SURNAMES))
+    assert after.turn_text(after.turns[1]) == (
+        "A little while after I started we got the new system, and I hope we never go back. I "
+        "will say the staff took to it. I will be honest, A little more time would've helped."
+    )
+
+
+def test_an_initial_needs_a_dot_or_the_surname_capitalised_as_the_key_writes_it() -> None:
+    talk = "G. sandhu signed, G Sandhu checked it, and G sandhu is a typo."
+    assert said_by_p02(talk, {"Gurpreet Kaur Sandhu": "P04"}) == (
+        "[P04] signed, [P04] checked it, and G sandhu is a typo."
+    )
+
+
+def test_a_place_row_has_no_initial_form() -> None:
+    """Review s51, 1: 'A house like Ash Tree' became '[care home] like Ash Tree' for the row Ash
+    Tree House."""
+    talk = "A house like Ash Tree is small, and A House too."
+    assert said_by_p02(talk, {"Ash Tree House": "[care home]"}) == talk

@@ -496,6 +496,24 @@ def _given_kind(word: str) -> str | None:
     return "given"
 
 
+def _person_row(name: str, pseudonym: str) -> bool:
+    """Whether a key row of several name words names a person, to be found also without its
+    middle words and by its first initial (``Gurpreet Sandhu``, ``G Sandhu`` of Gurpreet Kaur
+    Sandhu): a participant's or a speaker's pseudonym, or a name whose last word names no kind of
+    place (``data/place_kinds.txt``: not ``Ash Tree House``, ``Leeds General Infirmary``)."""
+    bare = _bare(pseudonym)
+    if _SPEAKER_PSEUDONYM.fullmatch(bare) or _CHAT_SENDER_PSEUDONYM.fullmatch(bare):
+        return True
+    last = name.split()[-1].strip(".,;:()[]").casefold()
+    return last not in packaged_words("place_kinds.txt")
+
+
+def _is_word_surname(word: str) -> bool:
+    """Whether a surname is also a word (``Little``, ``Hope``, ``Will``): a stop word or one of
+    ``data/word_surnames.txt``, as a surname alone needs a title (:func:`_is_surname_here`)."""
+    return _is_common_word(word) or word.casefold() in _word_surnames()
+
+
 def _first_word_alone(words: list[str]) -> bool:
     """Whether the first word of a key row of ``words`` for someone who speaks nowhere stands for
     them alone (:func:`_given_kind`): a person's two words (``Tom Beckett``, ``Brookfield
@@ -2025,17 +2043,23 @@ class PseudonymKey:
             else:
                 # the first and last name without the middle ones ("Gurpreet Sandhu" of Gurpreet
                 # Kaur Sandhu: Kaur and Singh are often dropped), tester s51 privacy, 7
+                person = _person_row(name, pseudonym)
                 short = [words[0], words[-1]] if len(words) > 2 else []
                 for full in dict.fromkeys([name, " ".join(words), " ".join(short)]):
                     if len(full.split()) > 1:
                         put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, "name"))
                 if len(words) > 1:
                     put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
-                    # the surname after the first name's initial, a capital ("S. O'Driscoll")
+                if len(words) > 1 and person and not _is_word_surname(words[-1]):
+                    # the surname after the first name's initial, a capital, and a dot or the
+                    # surname capitalised as the key writes it ("S. O'Driscoll", "G Sandhu"; not
+                    # "A little" of Amanda Little nor "I hope" of Ian Hope, review s51, 1)
                     initial = f"(?-i:{_letter_regex(words[0][0].upper())})"
+                    first = f"(?-i:(?={_letter_regex(words[-1][0])}))"
+                    blank = f"(?:\\s|{_NO_WIDTH})+"
                     put(
                         found,
-                        rf"(?i:{initial}\.?(?:\s|{_NO_WIDTH})+{_name_regex(words[-1])})",
+                        rf"(?i:{initial}(?:\.{blank}|{blank}{first}){_name_regex(words[-1])})",
                         f"{words[0][0]} {words[-1]}",
                         (pseudonym, "name"),
                     )
