@@ -626,7 +626,7 @@ def test_a_middle_name_or_initial_form_is_still_no_other_word() -> None:
     assert said_by_p02(talk, key) == talk
 
 
-# -- the initial and middle-name forms are no everyday word or other row (review s51, 1) ----------
+# -- the initial and middle-name forms are no everyday word or other row (review s51, 1 and 4) ---
 
 EVERYDAY_SURNAMES = {"Amanda Little": "P11", "Ian Hope": "P12", "Isla Will": "P13"}
 
@@ -670,8 +670,22 @@ def test_an_initial_needs_a_dot_or_the_surname_capitalised_as_the_key_writes_it(
     )
 
 
-def test_a_place_row_has_no_initial_form() -> None:
-    """Review s51, 1: 'A house like Ash Tree' became '[care home] like Ash Tree' for the row Ash
-    Tree House."""
-    talk = "A house like Ash Tree is small, and A House too."
-    assert said_by_p02(talk, {"Ash Tree House": "[care home]"}) == talk
+def test_a_place_row_has_no_initial_or_middle_word_form() -> None:
+    """Review s51, 1 and 4: 'A house like Ash Tree' became '[care home] like Ash Tree' for the
+    row Ash Tree House, 'Oak House' [care home] for Oak Tree House and 'Leeds Infirmary'
+    [hospital] for Leeds General Infirmary: another place, given the row's placeholder."""
+    talk = "A house like Ash Tree is small. Oak House down the road, and Leeds Infirmary."
+    key = {
+        "Ash Tree House": "[care home]",
+        "Oak Tree House": "[care home]",
+        "Leeds General Infirmary": "[hospital]",
+    }
+    assert said_by_p02(talk, key) == talk
+
+
+def test_a_name_without_its_middle_is_not_taken_from_the_row_of_that_name() -> None:
+    """Review s51, 4: 'Mary Smith, no relation to Mary Ann Smith' became '[P10], no relation to
+    [P10]' though Mary Smith had her own row: the shorter form is hers."""
+    talk = "And Mary Smith, no relation to Mary Ann Smith."
+    key = {"Mary Ann Smith": "P10", "Mary Smith": "P12"}
+    assert said_by_p02(talk, key) == "And [P12], no relation to [P10]."

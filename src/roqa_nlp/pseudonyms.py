@@ -2015,6 +2015,8 @@ class PseudonymKey:
             table.setdefault(regex, value)
             spelled.setdefault(regex, {}).setdefault(_spelling(as_spelled), value[0])
 
+        # the full names of the key's rows: a shorter form of another row's name is not theirs
+        full_names = {" ".join(name_parts(name)).casefold() for name in self.pseudonyms}
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
             one_word = len(name.split()) == 1
@@ -2042,9 +2044,13 @@ class PseudonymKey:
                     continue
             else:
                 # the first and last name without the middle ones ("Gurpreet Sandhu" of Gurpreet
-                # Kaur Sandhu: Kaur and Singh are often dropped), tester s51 privacy, 7
+                # Kaur Sandhu: Kaur and Singh are often dropped), tester s51 privacy, 7; a
+                # person's only, and not another row's name ("Mary Smith" beside Mary Ann
+                # Smith; "Oak House" of Oak Tree House, review s51, 4)
                 person = _person_row(name, pseudonym)
-                short = [words[0], words[-1]] if len(words) > 2 else []
+                short = [words[0], words[-1]] if len(words) > 2 and person else []
+                if " ".join(short).casefold() in full_names:
+                    short = []
                 for full in dict.fromkeys([name, " ".join(words), " ".join(short)]):
                     if len(full.split()) > 1:
                         put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, "name"))
