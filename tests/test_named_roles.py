@@ -236,3 +236,81 @@ def test_inspect_names_a_participant_label_that_matches_no_speaker(tmp_path: Pat
         "'Whitfield, Hannah', 'Renée O’Sullivan (Host)' (give --participant the participant's "
         "label as the transcript spells it)"
     )
+
+
+def _host_answers(tmp_path: Path, questions: int) -> Path:
+    """The re-tester's c_zoomhost.vtt (session 51): the participant hosted the Zoom call and
+    answers, asking back twice, while Dr Haddad asks ``questions`` questions."""
+    asked = [
+        "Could you describe your service for me?",
+        "How did the peer support role come about?",
+        "What gets in the way of the role working?",
+        "And how do you know whether it's making a difference?",
+        "Anything else you'd like to add?",
+    ][-questions:]
+    answers = [LONG] * (questions - 2) + [f"{LONG} That counts, doesn't it?", "No, shall I stop?"]
+    cues = [("Joanne Pike (Host)", "Can you hear me okay? I think I've let you in now.")]
+    for question, answer in zip(asked, answers):
+        cues += [("Dr Amira Haddad", question), ("Joanne Pike (Host)", answer)]
+    f = tmp_path / "c_zoomhost.vtt"
+    f.write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"{i + 1}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{who}: {said}\n\n"
+            for i, (who, said) in enumerate(cues)
+        ),
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_a_host_who_answers_while_another_asks_every_question_is_the_participant(
+    tmp_path: Path,
+) -> None:
+    """The re-tester's N1 (session 51): Zoom marks the registered manager (Host), but Dr Haddad
+    asks in 5 of her 5 turns: the shares say who interviews, and a warning says so."""
+    f = _host_answers(tmp_path, 5)
+    with pytest.warns(SpeakerWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [
+        f"{f}: 'Joanne Pike (Host)' is marked as the call's host, a role the interviewer usually "
+        "holds, but 'Dr Amira Haddad' asks the questions (5 of 5 turns), so 'Dr Amira Haddad' "
+        "was taken as the interviewer and 'Joanne Pike (Host)' as the participant (if 'Joanne "
+        "Pike (Host)' interviews, name them with interviewer_labels=['Joanne Pike'] and the "
+        "participant with participant_labels=['Dr Amira Haddad'])"
+    ]
+    assert [(s, r) for s, r in dict.fromkeys((u.speaker, u.role) for u in t.turns)] == [
+        ("Joanne Pike (Host)", "participant"),
+        ("Dr Amira Haddad", "interviewer"),
+    ]
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: 'Joanne Pike (Host)' is marked as the call's host, a role the interviewer usually "
+        "holds, but 'Dr Amira Haddad' asks the questions (5 of 5 turns), so 'Dr Amira Haddad' "
+        "was taken as the interviewer and 'Joanne Pike (Host)' as the participant (if 'Joanne "
+        'Pike (Host)\' interviews, name them with --interviewer "Joanne Pike" and the '
+        'participant with --participant "Dr Amira Haddad")'
+    )
+    # as the warning says, either option gives the host back the interview, with nothing to say
+    for given in (
+        {"interviewer_labels": ["Joanne Pike"]},
+        {"participant_labels": ["Amira Haddad"]},
+    ):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            again = read_transcript(f, **given)  # type: ignore[arg-type]
+        assert {(u.speaker, u.role) for u in again.turns} == {
+            ("Joanne Pike (Host)", "interviewer"),
+            ("Dr Amira Haddad", "participant"),
+        }
+
+
+def test_a_host_who_answers_fewer_questions_keeps_the_host_rule(tmp_path: Path) -> None:
+    """Three questions do not clearly contradict the (Host) label: the host stays the
+    interviewer, with the warning to check who interviews."""
+    f = _host_answers(tmp_path, 3)
+    t = read_transcript(f)
+    assert {(u.speaker, u.role) for u in t.turns} == {
+        ("Joanne Pike (Host)", "interviewer"),
+        ("Dr Amira Haddad", "participant"),
+    }
+    assert speaker_warning(t, interface="inspect") is None

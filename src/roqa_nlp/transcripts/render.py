@@ -38,12 +38,14 @@ from ..schema import Role, Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
+    HOSTS_ANSWERING,
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
     InterviewerLabels,
     first_spellings,
     guess_interviewer,
+    hosts_who_answer,
     interviewer_keys,
     is_interviewer,
     participant_id,
@@ -508,9 +510,13 @@ def finish_transcript(
         named_here = [s for s in dict.fromkeys(t.speaker for t in turns) if s in keys]
         if named_here:
             meta[PARTICIPANTS_NAMED] = named_here
-    guessed = guess_interviewer(
-        text, turns, participant_keys(participants), given=_named_by_researcher(interviewer_labels)
-    )
+    given = _named_by_researcher(interviewer_labels)
+    guessed = guess_interviewer(text, turns, participant_keys(participants), given=given)
+    answering = hosts_who_answer(text, turns, participant_keys(participants), given=given)
+    if guessed is None and answering is not None:  # the participant hosted the call
+        hosts, guessed = answering
+        turns = [replace(t, role="participant") if t.speaker in hosts else t for t in turns]
+        meta[HOSTS_ANSWERING] = hosts
     if guessed is not None:
         turns = [replace(t, role="interviewer") if t.speaker == guessed else t for t in turns]
         meta["interviewer_guessed"] = guessed

@@ -2188,6 +2188,50 @@ def interviewer_who_never_asks(
     return named, len(theirs), q_named, asker, q, len(others)
 
 
+#: The metadata key of the speakers a video call marks as its host (``Joanne Pike (Host)``) read
+#: as participants, as they answer while another speaker asks the questions
+#: (:func:`hosts_who_answer`).
+HOSTS_ANSWERING = "hosts_answering"
+
+
+def _host_by_call_role(label: str) -> bool:
+    """Whether ``label`` is the interviewer's only for a video call's role noted after a name
+    (``Joanne Pike (Host)``, ``Sam Roe | Co-host``: ``data/call_roles.txt``), which a
+    participant who hosted the call holds too."""
+    defaults = _default_interviewer_keys()
+    if label not in defaults or defaults.names_role(label.partition("|")[0]):
+        return False
+    call = packaged_words(CALL_ROLES)
+    notes = [n for n in _role_notes(label) if defaults.names_role(n)]
+    return bool(notes) and all(normalise_label(n) in call for n in notes)
+
+
+def hosts_who_answer(
+    text: str,
+    turns: Sequence[Turn],
+    participants: Container[str] = (),
+    *,
+    given: Container[str] = (),
+) -> tuple[list[str], str] | None:
+    """``(hosts, asker)`` when the only interviewers of ``turns`` are so for a video call's role
+    noted after their names (:func:`_host_by_call_role`: ``Joanne Pike (Host)``; none the
+    researcher named, ``given``) while the shares of questions and words clearly say another
+    speaker interviews: :func:`guess_interviewer`, reading no one as the interviewer, takes
+    that speaker, who ends :data:`SWAPPED_MIN_QUESTIONS` turns or more on a question (the
+    participant hosted the call and answers). Else None: with fewer questions the host stays
+    the interviewer, with :func:`interviewer_who_never_asks`'s warning to check who interviews."""
+    hosts = list(dict.fromkeys(t.speaker for t in turns if t.role == "interviewer"))
+    if not hosts or not all(_host_by_call_role(h) and h not in given for h in hosts):
+        return None
+    everyone = [replace(t, role="participant") for t in turns]
+    asker = guess_interviewer(text, everyone, participants)
+    if asker is None or asker in hosts:
+        return None
+    if _asker_stats(text, turns)[asker][1] < SWAPPED_MIN_QUESTIONS:
+        return None
+    return hosts, asker
+
+
 #: A speaker read as a participant asks like an interviewer (:func:`participants_who_ask`) when
 #: at least this share of their turns (but a transcript's first and last, its greeting and
 #: thanks) ask a question that another participant answers next ...
@@ -2474,6 +2518,18 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
             none_named = (
                 f"only {first_few([repr(s) for s in by_role])} {'is' if one else 'are'} named "
                 f"as an interviewer, by the role in {'their display name' if one else 'theirs'}"
+            )
+        hosts = transcript.metadata.get(HOSTS_ANSWERING)
+        if hosts:  # the participant hosted the call: "Joanne Pike (Host)" answers
+            host = hosts[0]
+            name = " ".join(_without_bracketed_notes(host).split())
+            return (
+                f"{where}: {host!r} is marked as the call's host, a role the interviewer "
+                f"usually holds, but {guessed!r} asks the questions ({of_turns}), so {guessed!r} "
+                f"was taken as the interviewer and {first_few([repr(h) for h in hosts])} as the "
+                f"participant (if {host!r} interviews, name them with "
+                f"{_naming_each(interface, [name])} and the participant with "
+                f"{_naming_participants(interface, [guessed])})"
             )
         return (
             f"{where}: {none_named}, so {guessed!r}, who asks the "
