@@ -63,3 +63,17 @@ def test_the_check_counts_people_and_names_the_labels_read_as_one(name: str, peo
     )
     # Siân's iPhone is read as Siân rejoining, named above, not as a device of its own
     assert device_name_warning(t) is None
+
+
+def test_a_name_with_an_emoji_matches_the_name_given_without_it() -> None:
+    """The re-tester's N2 (session 51): ``Siân Llewelyn 🌻`` is the name ``Sian Llewelyn``, as
+    with or without its accents: a display name's emoji and symbols (with their variation
+    selectors, skin tones and joiners) are folded as names are compared."""
+    from roqa_nlp.transcripts.roles import interviewer_keys, name_key, participant_keys
+
+    assert name_key("Siân Llewelyn 🌻") == "sian llewelyn"
+    assert name_key("Sam ❤️ Roe 👩🏽‍💻") == "sam roe"
+    assert name_key("Renée O’Sullivan") == "renee o'sullivan"  # accents, apostrophes as before
+    assert "Siân Llewelyn 🌻" in participant_keys(["Sian Llewelyn"])
+    assert "Sam Roe ✨" in interviewer_keys(["Sam Roe"])
+    assert "Dewi Llewelyn 🌻" not in participant_keys(["Sian Llewelyn"])

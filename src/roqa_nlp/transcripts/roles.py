@@ -269,12 +269,33 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+#: The Unicode categories of what a display name may add to a name and no name is spelt with:
+#: symbols (emoji, ``✨``), modifiers (an emoji's skin tone) and format characters (the joiner
+#: of ``👩🏽‍💻``); with the variation selectors (``❤️``), they are folded by :func:`name_key`.
+_NAME_SYMBOLS = frozenset({"So", "Sk", "Cf"})
+
+
+def _without_symbols(text: str) -> str:
+    """``text`` without the emoji and symbols a display name adds (:data:`_NAME_SYMBOLS`, not
+    ASCII ones), its blanks then single: ``Siân Llewelyn 🌻`` -> ``Siân Llewelyn``."""
+    if text.isascii():
+        return text
+    kept = "".join(
+        c
+        for c in text
+        if c.isascii()
+        or not (unicodedata.category(c) in _NAME_SYMBOLS or "\ufe00" <= c <= "\ufe0f")
+    )
+    return kept if len(kept) == len(text) else " ".join(kept.split())
+
+
 def name_key(text: str) -> str:
     """``text`` as names are compared: in lower case, without its accents, whichever apostrophe
-    it is written with (``Siân O’Neil`` -> ``sian o'neil``): how :func:`person_name` matches a
-    name given (``--interviewer``) and :func:`~roqa_nlp.pseudonyms.people_named` tells one
-    person's display names (``Siân Llewelyn``, renamed ``Sian Llewelyn`` in the call)."""
-    return _without_accents(text.lower()).translate(_APOSTROPHES)
+    it is written with, without a display name's emoji and symbols (``Siân O’Neil 🌻`` ->
+    ``sian o'neil``): how :func:`person_name` matches a name given (``--interviewer``) and
+    :func:`~roqa_nlp.pseudonyms.people_named` tells one person's display names (``Siân
+    Llewelyn``, renamed ``Sian Llewelyn`` or ``Siân Llewelyn 🌻`` in the call)."""
+    return _without_symbols(_without_accents(text.lower()).translate(_APOSTROPHES))
 
 
 def person_name(label: str) -> tuple[str | None, str]:
