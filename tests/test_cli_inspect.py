@@ -640,8 +640,7 @@ def test_inspect_counts_two_people_named_apart_in_a_numbered_interview_as_two(
     assert found[0]["participant"] == "P04"
     assert found[0]["labels"] == (
         f"{p04}: 2 participants speak ('Margaret Okafor', 'Dean (support worker)'), each "
-        "counted and cited by their label in the case P04: if they are one person under two "
-        "labels (renamed in the call), label all their turns alike"
+        "counted and cited by their label in the case P04"  # two names, no rename advice
     )
 
 

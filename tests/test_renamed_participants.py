@@ -77,3 +77,24 @@ def test_a_name_with_an_emoji_matches_the_name_given_without_it() -> None:
     assert "Siân Llewelyn 🌻" in participant_keys(["Sian Llewelyn"])
     assert "Sam Roe ✨" in interviewer_keys(["Sam Roe"])
     assert "Dewi Llewelyn 🌻" not in participant_keys(["Sian Llewelyn"])
+
+
+def test_two_plainly_different_names_get_no_rename_advice(tmp_path: Path) -> None:
+    """The re-tester's N4 (session 51): the interviewer prompts without questions, so no one is
+    guessed; 'Lucy Fenwick' and 'Graham Oduya' share no word of their names, so the note counts
+    them without the advice for one person renamed in the call (given 'Llewelyn' shared, above)."""
+    f = tmp_path / "e_prompts.txt"
+    f.write_text(
+        "Lucy Fenwick: Tell me about your role.\n\n"
+        "Graham Oduya: I run the day service, twelve staff, forty people a week.\n\n"
+        "Lucy Fenwick: Talk me through the last inspection.\n\n"
+        "Graham Oduya: It went well, the inspector liked the activity plans.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    assert participant_labels_warning(t) == (
+        f"{f}: 2 participants speak ('Lucy Fenwick', 'Graham Oduya'), each counted and cited by "
+        "their label in the case e_prompts"
+    )

@@ -221,6 +221,5 @@ def test_a_group_member_who_asks_is_counted_with_the_others_as_the_table_counts_
     assert [s for s, _, _ in participants_who_ask(t)] == ["Dawn"]
     assert participant_labels_warning(t) == (
         f"{f}: 3 participants speak ('Dawn', 'Kofi', 'Lisa'), each counted and cited by their "
-        "label in the case fg4_westbrook: if they are one person under two labels "
-        "(renamed in the call), label all their turns alike"
+        "label in the case fg4_westbrook"  # three first names: no rename advice
     )

@@ -584,10 +584,15 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             for person in people
         )
         label = "label" if len(people) == len(labels) else "first label"
+        renamed = (
+            ": if they are one person under two labels (renamed in the call), label all their "
+            "turns alike"
+            if _may_be_renamed(people)
+            else ""
+        )
         return (
             f"{where}: {len(people)} participants speak ({shown}), each counted and cited by "
-            f"their {label} in the case {case}: if they are one person under two labels "
-            "(renamed in the call), label all their turns alike"
+            f"their {label} in the case {case}{renamed}"
         )
     own = case if participant_number_label(case) is not None else "P05"
     return (
@@ -595,6 +600,29 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         f"person, the case {case} (renamed or rejoined in the call): if they are different "
         f"people, label each one's turns with their own id ('{own}a: ...', '{own}b: ...')"
     )
+
+
+def _may_be_renamed(people: Sequence[Sequence[str]]) -> bool:
+    """Whether two of ``people`` (:func:`_people_of`) may be one person under two labels, as a
+    rename in the call gives: unless each is labelled only by a person's name without a number
+    (:func:`~roqa_nlp.pseudonyms.label_names_a_person`) and no two share a word of their names
+    (:func:`name_key`): ``Lucy Fenwick`` and ``Graham Oduya`` are plainly two people, ``Siân
+    Llewelyn`` and ``Siân`` may not be, nor ``P04a`` and ``P04b``, nor ``Jane Smith`` and ``P04
+    (RM)``."""
+    from ..pseudonyms import label_names_a_person, name_parts
+
+    seen: set[str] = set()
+    for person in people:
+        words: set[str] = set()
+        for label in person:
+            parts = name_parts(label)
+            if not label_names_a_person(label) or any(c.isdigit() for c in "".join(parts)):
+                return True
+            words |= {name_key(w) for w in parts}
+        if words & seen:
+            return True
+        seen |= words
+    return False
 
 
 def _people_of(labels: Sequence[str]) -> list[list[str]]:
