@@ -4,6 +4,7 @@ chart in, Table 2, the saturation table) beside it before it writes the new one.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -128,6 +129,56 @@ def test_a_matrix_file_roqa_has_no_record_of_writing_is_kept(tmp_path: Path, cap
     assert (tmp_path / "matrix.edited.csv").read_text(encoding="utf-8") == (
         "participant,my summary\nP07,short of staff\n"
     )
+
+
+def _written_in_python(folder: Path, m: Path, t: Path, s: Path) -> None:
+    """Write the matrix, Table 2 and the saturation table as the README's Python quick-start
+    does (with the API's defaults, not the charting roqa report uses)."""
+    from roqa_nlp import CodingResult, barriers_enablers, framework_matrix, saturation
+
+    result = CodingResult.read(folder)
+    framework_matrix(result).to_xlsx(m)
+    barriers_enablers(result).to_docx(t)
+    saturation(result).to_csv(s)
+
+
+def test_report_keeps_no_copy_of_the_files_the_python_api_wrote(tmp_path: Path, capsys) -> None:
+    """The README's Python quick-start wrote matrix.xlsx and table2.docx, and its CLI line
+    `roqa report ... --table table2.docx --matrix matrix.xlsx` then said both were edited and
+    kept .edited copies (s51 docs, finding 1): the Python writers record what they write."""
+    from roqa_nlp.write_up_files import RECORD
+
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m, t, s = tmp_path / "matrix.xlsx", tmp_path / "table2.docx", tmp_path / "saturation.csv"
+    _written_in_python(folder, m, t, s)
+    assert sorted(json.loads((tmp_path / RECORD).read_text(encoding="utf-8"))["written"]) == [
+        "matrix.xlsx",
+        "saturation.csv",
+        "table2.docx",
+    ]
+    args = ["report", str(folder), "--matrix", str(m), "--table", str(t), "--saturation", str(s)]
+    code, out, err = run(args, capsys)
+    assert (code, err) == (0, "")
+    assert _kept_files(tmp_path) == []
+    assert f"matrix: {m}" in out and f"table: {t}" in out
+
+
+def test_a_file_the_python_api_wrote_then_edited_is_kept(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    m, t, s = tmp_path / "matrix.xlsx", tmp_path / "table2.docx", tmp_path / "saturation.csv"
+    _written_in_python(folder, m, t, s)
+    _chart_in_excel(m)
+    edited = m.read_bytes()
+    args = ["report", str(folder), "--matrix", str(m), "--table", str(t), "--saturation", str(s)]
+    code, _, err = run(args, capsys)
+    kept = tmp_path / "matrix.edited.xlsx"
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {m}: edited since roqa wrote it (or roqa has no record of writing it): "
+        f"your copy is kept as {kept}; the new one replaces it\n"
+    )
+    assert kept.read_bytes() == edited
+    assert _kept_files(tmp_path) == ["matrix.edited.xlsx"]
 
 
 def _written_earlier(path: Path, core: Callable[[bytes], bytes] = lambda xml: xml) -> None:

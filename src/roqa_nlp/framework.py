@@ -52,6 +52,7 @@ from .errors import (
 from .io import atomic_open, write_spreadsheet_csv, xml_text
 from .schema import Segment, SegmentResult, Suggestion, check_top_k, normalise_valence
 from .transcripts import natural_key, same_id
+from .write_up_files import record_written
 
 #: a valence probability from which the model's barrier/enabler call counts as sure: below it a
 #: rating is never strong and the report marks a quote's side "valence unsure"
@@ -959,6 +960,7 @@ class FrameworkMatrix:
             raise RoqaValueError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
         write_spreadsheet_csv(path, rows)
+        record_written(path)
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts``, ``Quotes`` (long) and
@@ -975,6 +977,7 @@ class FrameworkMatrix:
                 *about_sheet(self.note, self.speakers_note),
             ],
         )
+        record_written(path)
 
     def __repr__(self) -> str:
         filled = sum(1 for cell in self.cells.values() if cell.segments)
@@ -1311,12 +1314,14 @@ class BarriersEnablers:
         would run as a formula is prefixed with ``'``), the column names on the first line
         (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
         write_spreadsheet_csv(path, self.rows())
+        record_written(path)
 
     def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
         """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``, and a second
         sheet, ``About``, holding ``note`` (default: :attr:`note`, what the table charts)."""
         note = self.note if note is None else note
         write_xlsx(path, [("Barriers and enablers", self.rows(), 30, True), *about_sheet(note)])
+        record_written(path)
 
     def to_docx(
         self,
@@ -1336,6 +1341,7 @@ class BarriersEnablers:
 
         note = self.note if note is None else note
         write_table2_docx(self, path, title=title, note=note, quotes=quotes, cite=cite)
+        record_written(path)
 
     def __repr__(self) -> str:
         constructs = [c for d in self.domains for c in d.constructs]
@@ -2148,6 +2154,7 @@ class Saturation:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), the column names
         on the first line (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
         write_spreadsheet_csv(path, self.rows())
+        record_written(path)
 
     def verdict_rows(self) -> list[list[Any]]:
         """Header + the two views' verdicts, each with the parameters it was judged by."""
@@ -2195,6 +2202,7 @@ class Saturation:
                 *about_sheet(self.note, self.agreeing_only_note(), self.groups_note()),
             ],
         )
+        record_written(path)
 
     def __repr__(self) -> str:
         verdict = f"reached at {self.francis.at}" if self.francis.reached else "not reached"

@@ -6,7 +6,8 @@ its cells in Excel, and they finish Table 2 in Word. ``roqa report`` run again w
 file over theirs without a word, the charting lost (tester, session 49). So, as
 :mod:`~roqa_nlp.source_fingerprints` records the transcripts coded, each of these files is
 recorded, once written, with the SHA-256 of its bytes, in the hidden :data:`RECORD` of its
-folder; before one is replaced, a file whose bytes are not those roqa last wrote there (edited
+folder (by ``roqa report`` and by the Python API's writers, ``FrameworkMatrix.to_xlsx`` and the
+others: a file the README's Python quick-start wrote was "edited", s51 docs); before one is replaced, a file whose bytes are not those roqa last wrote there (edited
 since, or never written by roqa: a file of the researcher's, or one an earlier version wrote
 before the record), and whose content is not the new file's either (:func:`same_content`: the
 first run after the record came keeps no copy of a file as roqa writes it again), is first
@@ -137,7 +138,8 @@ def _record(folder: Path) -> dict[str, str]:
 
 def record_written(path: str | Path) -> None:
     """Record the bytes of the write-up file ``path`` roqa has just written (its SHA-256, in the
-    folder's :data:`RECORD`). A record that cannot be written only means the file is kept
+    folder's :data:`RECORD`): ``roqa report`` and the writers of the matrix, Table 2 and the
+    saturation table (``to_csv``, ``to_xlsx``, ``to_docx``) call it. A record that cannot be written only means the file is kept
     before it is next replaced."""
     from .io import atomic_write_text, sha256_file
 
