@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -167,6 +167,19 @@ def console(**options: Any) -> Any:
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
     return _Console(**options)
+
+
+def file_lines(written: Mapping[str, Path]) -> list[str]:
+    """The lines listing the files a command wrote, each its name and path (``written``), the
+    paths in one column two spaces after the longest name (``codings.cfir-2022.csv`` too)."""
+    width = max(map(len, written), default=0)
+    return [f"  {name:{width}}  {p}" for name, p in written.items()]
+
+
+def print_files(con: Any, written: Mapping[str, Path]) -> None:
+    """Print :func:`file_lines` on the console ``con``, each path whole (never wrapped)."""
+    for line in file_lines(written):
+        con.print(line, soft_wrap=True, markup=False)
 
 
 def json_to_standard_output(path: Path | None) -> bool:

@@ -53,7 +53,7 @@ def apply_decisions_command(
     from ..errors import RoqaError
     from ..io import check_output_folder, check_own_outputs
     from ..result import CodingResult
-    from ._app import console
+    from ._app import console, print_files
     from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
     from .report_cmd import read_review
 
@@ -209,8 +209,7 @@ def apply_decisions_command(
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""
     typer.echo(f"Decisions read from {review.path}{found}.")
-    for name, p in written.items():
-        con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
+    print_files(con, written)
     _warn_if_report_carries_another_review(source.parent, review, result)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(

@@ -20,6 +20,7 @@ from ._app import (
     json_to_standard_output,
     leaves_no_empty_out,
     participant_option,
+    print_files,
     refuse_file_as_text,
     refuse_json_output_file,
     transcripts_argument,
@@ -632,8 +633,7 @@ def _say_streamed(
     ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
     of earlier outputs in ``out`` (the files ``before`` the run among them)."""
     console().print(coded)
-    for name, p in written.items():
-        console().print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
+    print_files(console(), written)
     if note:
         console().print(note)
     _warn_if_report_is_stale(out)
@@ -1192,8 +1192,7 @@ def code_command(
     spoken = [s.segment.text for s in result.segments if s.segment.role != "interviewer"]
     if trained_on := trained_on_said(ac.card, spoken):
         con.print(f"{trained_on}.", soft_wrap=True, markup=False)
-    for name, p in written.items():
-        con.print(f"  {name:18} {p}", soft_wrap=True, markup=False)  # a path whole
+    print_files(con, written)
     weak = weakly_coded(charted)
     if review is not None and review.replaced is not None:
         _say_reopened(reopened_segments(review.decisions, review.replaced, charted, book))
