@@ -240,3 +240,36 @@ def test_a_code_cell_of_separators_alone_is_empty_not_none(tmp_path: Path, name:
         load_evaluation_set(p, CFIR)
     item = "line 1" if name.endswith(".jsonl") else "row 2"
     assert f": {item} has an empty" in str(err.value)
+
+
+def test_predictions_spreadsheet_gives_every_probability_to_6_decimals() -> None:
+    """errors.csv wrote `6.7e-05` where docs/cli.md says every probability is given to 6
+    decimals (s51 docs, finding 4): each is written fixed, 0.000067, as a spreadsheet reads it."""
+    from roqa_nlp.cli.code_cmd import PREDICTION_COLUMNS, _prediction_rows
+
+    record = {
+        "id": "my_quotes-2",
+        "text": "We lost six support workers.",
+        "gold": ["IS.E.2"],
+        "top1": True,
+        "top3": True,
+        "suggestions": [
+            {"code": "IS.E.2", "name": "Available Resources", "probability": 0.9},
+            {"code": "IS.E.1", "name": "Leadership Engagement", "probability": 6.7e-05},
+        ],
+        "gold_valence": "barrier",
+        "valence": "barrier",
+        "novel": False,
+        "procedural": False,
+        "novelty_p": 0.5,
+        "off_framework_p": 6.7e-05,
+    }
+    header, row = _prediction_rows([record], CFIR)
+    cells = dict(zip(header, row, strict=True))
+    assert tuple(header) == PREDICTION_COLUMNS
+    assert [cells[c] for c in ("probability_1", "probability_2", "probability_3")] == [
+        "0.900000",
+        "0.000067",
+        "",
+    ]
+    assert (cells["novelty_p"], cells["off_framework_p"]) == ("0.500000", "0.000067")

@@ -1881,10 +1881,15 @@ def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[
     """``--predictions`` records as spreadsheet rows (:data:`PREDICTION_COLUMNS`): several gold
     codes joined by ``;`` (``NONE`` for talk that fits no code, as the input writes it), the
     three suggestions side by side; ``novel`` or ``procedural`` is what ``novel_recall`` counts
-    as set aside, and ``off_framework_p`` what ``novelty_auroc`` ranks by."""
+    as set aside, and ``off_framework_p`` what ``novelty_auroc`` ranks by. Every probability
+    is written to 6 decimals, fixed (``0.000067``, never ``6.7e-05``), as docs/cli.md says."""
+
+    def six(p: float | None) -> str | None:
+        return None if p is None else f"{p:.6f}"
+
     rows: list[list[Any]] = [list(PREDICTION_COLUMNS)]
     for r in records:
-        shown = [[g["code"], g["name"], g["probability"]] for g in r["suggestions"][:3]]
+        shown = [[g["code"], g["name"], six(g["probability"])] for g in r["suggestions"][:3]]
         shown += [["", "", ""]] * (3 - len(shown))
         rows.append(
             [
@@ -1899,8 +1904,8 @@ def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[
                 r.get("valence") or "",
                 r.get("novel"),
                 r.get("procedural"),
-                r.get("novelty_p"),
-                r.get("off_framework_p"),
+                six(r.get("novelty_p")),
+                six(r.get("off_framework_p")),
             ]
         )
     return rows
