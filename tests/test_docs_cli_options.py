@@ -24,3 +24,12 @@ def test_every_option_is_named_in_cli_md(name: str) -> None:
         and not any(f"`{o}" in PAGE for o in [*param.opts, *param.secondary_opts])
     ]
     assert missing == []
+
+
+def test_build_backend_section_shows_its_options_as_optional() -> None:
+    """cli.md showed `roqa build-backend KIND --embedding-model DIR`, as if the model were
+    required, and left out -o/--out (s51 docs, finding 2): its usage line is --help's."""
+    section = PAGE.split("### `roqa build-backend`", 1)[1].split("\n## ", 1)[0]
+    usage = "`roqa build-backend KIND [-o FOLDER] [--embedding-model FOLDER]`"
+    assert section.strip().startswith(usage)
+    assert "`-o, --out FOLDER`" in section and "`--embedding-model FOLDER`" in section
