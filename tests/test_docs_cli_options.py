@@ -33,3 +33,13 @@ def test_build_backend_section_shows_its_options_as_optional() -> None:
     usage = "`roqa build-backend KIND [-o FOLDER] [--embedding-model FOLDER]`"
     assert section.strip().startswith(usage)
     assert "`-o, --out FOLDER`" in section and "`--embedding-model FOLDER`" in section
+
+
+def test_suggest_help_says_it_ranks_the_codebooks_codes() -> None:
+    """`roqa suggest --help` said "Ranked CFIR constructs" though --codebook erondu-2021 ranks
+    themes (s51 docs, finding 3)."""
+    command = typer.main.get_command(app).commands["suggest"]  # type: ignore[attr-defined]
+    assert " ".join(command.help.split()) == (
+        "Ranked codes of the codebook for a sentence, with probability and evidence, and its "
+        "valence."
+    )

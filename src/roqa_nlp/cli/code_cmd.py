@@ -1618,7 +1618,8 @@ def suggest_command(
     backend: str | None = backend_option(),
     no_cache: bool = no_cache_option(),
 ) -> None:
-    """Ranked CFIR constructs for a sentence, with probability and evidence, and its valence."""
+    """Ranked codes of the codebook for a sentence, with probability and evidence, and its
+    valence."""
     from ..codebook import Codebook
     from ..errors import RoqaError
 
