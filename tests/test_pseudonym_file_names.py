@@ -375,3 +375,50 @@ def test_a_full_name_in_the_file_name_is_the_name_of_its_one_word_speaker(tmp_pa
     )
     assert "Rhiannon Llewellyn,P03" in key.read_text("utf-8-sig").splitlines()
     assert "P03 Llewellyn" not in run.err
+
+
+def test_a_place_in_the_file_name_is_no_full_name_of_its_speaker(tmp_path: Path) -> None:
+    """Re-tester s51, 6: ``Interview 05 - Bryn Awel.txt`` (label ``Bryn:``, Bryn Awel a
+    service, ``Bryn`` a word that opens a Welsh place's name) and ``Interview 06 - Rose
+    Cottage.txt`` (``Cottage`` an everyday word) gave the key rows ``Bryn Awel,P05`` and ``Rose
+    Cottage,P06``, silently: a place was a person's name across interviews."""
+    folder = tmp_path / "fn"
+    folder.mkdir()
+    (folder / "Interview 05 - Bryn Awel.txt").write_text(
+        "Interviewer: So you manage Bryn Awel?\n\nBryn: I do, yeah.\n", "utf-8"
+    )
+    (folder / "Interview 06 - Rose Cottage.txt").write_text(
+        "Interviewer: Thanks for having me.\n\n"
+        "Rose: We send people to Bryn Awel sometimes when we're full.\n",
+        "utf-8",
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == ["name,pseudonym", "Bryn,P05", "Rose,P06"]
+    assert (tmp_path / "o" / "Interview 06 - P06 Cottage.txt").read_text("utf-8") == (
+        "Interviewer: Thanks for having me.\n\n"
+        "P06: We send people to Bryn Awel sometimes when we're full.\n"
+    )
+    err = " ".join(run.err.split())
+    assert "its new name holds Awel, which may be a name" in err
+    assert "gained" not in err
+
+
+def test_a_row_taken_from_the_file_name_is_said(tmp_path: Path) -> None:
+    """Re-tester s51, 6: the key's row ``Rhiannon Llewellyn,P03`` taken from the file name is
+    said in one line, so the researcher checks it is her surname."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "Interview 03 - Rhiannon Llewellyn.txt").write_text(
+        "Interviewer: Hello.\n\nRhiannon: I'm Rhiannon Llewellyn.\n", "utf-8"
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert "Rhiannon Llewellyn,P03" in key.read_text("utf-8-sig").splitlines()
+    assert (
+        "the pseudonym key gained the row 'Rhiannon Llewellyn,P03' from the file's name, "
+        "taken for the full name of the speaker 'Rhiannon': if it is not their name (a place, "
+        "a service), delete that row and rename the file"
+    ) in " ".join(run.err.split())

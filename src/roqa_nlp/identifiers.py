@@ -35,6 +35,7 @@ __all__ = [
     "names_first",
     "place_names",
     "plurals",
+    "street_first_words",
     "replace_identifiers",
 ]
 
@@ -189,6 +190,16 @@ def place_names() -> tuple[str, ...]:
     lists = json.loads(text).get("word_lists", {})
     places = {p for key in ("PLACE", "PLACE_AND_NAME", "COUNTY") for p in lists.get(key, [])}
     return tuple(sorted(places, key=len, reverse=True))
+
+
+@cache
+def street_first_words() -> frozenset[str]:
+    """The words that open a street's or a place's name in Welsh, Irish and Scottish Gaelic
+    (``data/direct_identifiers.json``, word list STREET_FIRST: ``Bryn``, ``Maes``, ``Heol``),
+    in lower case: ``Bryn Awel`` in a file name may be a place as well as a person."""
+    text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
+    lists = json.loads(text).get("word_lists", {})
+    return frozenset(w.casefold() for w in lists.get("STREET_FIRST", []))
 
 
 def _place_at(text: str, pos: int) -> str | None:

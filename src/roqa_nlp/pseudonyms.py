@@ -134,7 +134,7 @@ from string import ascii_lowercase
 from typing import TypeVar
 
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
-from .identifiers import identifier_matches, names_first
+from .identifiers import identifier_matches, names_first, street_first_words
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import STRAY_ASKERS, honorifics, is_role_label
@@ -809,6 +809,9 @@ class PseudonymKey:
         # transcript id -> (the number its file name gives, the pseudonym its participant was
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
+        # transcript id -> (a full name of its file name added as a row, the one-word speaker
+        # it was taken for), told by :meth:`apply`
+        self._from_file_name: dict[str, list[tuple[str, str]]] = {}
         # transcript id -> (an interviewer's first name alone, the study's interviewers whose
         # first name it is): keyed as neither's, told by :meth:`apply`
         self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
@@ -1349,6 +1352,7 @@ class PseudonymKey:
             spoken_as = self.get(speaker)
             if spoken_as is not None and self.get(name) is None:
                 self.add(name, _bare(spoken_as))
+                self._from_file_name.setdefault(transcript.id, []).append((name, speaker))
         # a person the header names ("Participant name: Maria Okafor") gets the pseudonym of
         # this transcript's speaker of that role, so their name in the talk is replaced too;
         # of two or more speakers of that role, neither's (a guess would name the other): [name]
@@ -1486,6 +1490,19 @@ class PseudonymKey:
             path=transcript.source or transcript.id,
         )
 
+    def _tell_of_rows_from_file_name(self, transcript: Transcript) -> None:
+        """Warn, in one line each, of a row the key gained from the file name of
+        ``transcript`` (``Rhiannon Llewellyn,P03`` for ``Rhiannon:`` of ``Interview 03 -
+        Rhiannon Llewellyn.txt``): the file name's words were taken for a surname, so the
+        researcher checks they are one (re-tester s51, 6)."""
+        for name, speaker in self._from_file_name.pop(transcript.id, []):
+            warn(
+                f"the pseudonym key gained the row '{name},{_bare(self.get(name) or '')}' from "
+                f"the file's name, taken for the full name of the speaker '{speaker}': if it is "
+                "not their name (a place, a service), delete that row and rename the file",
+                path=transcript.source or transcript.id,
+            )
+
     def _tell_of_first_name_of_several(self, transcript: Transcript) -> None:
         """Warn, in one line, when an interviewer of ``transcript`` is labelled by a first name
         two or more interviewers of the study have (``Kate``: Kate Brown, Kate Smith), so she was
@@ -1619,6 +1636,7 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         self._tell_of_header_people(transcript, speakers)
         self._tell_of_renumbering(transcript)
+        self._tell_of_rows_from_file_name(transcript)
         self._tell_of_first_name_of_several(transcript)
         self._tell_of_first_name_keyed(transcript)
         self._tell_of_split_by_header(transcript)
@@ -2299,9 +2317,25 @@ def _full_names_in_file_name(transcript: Transcript, speakers: Iterable[str]) ->
         words = _FILE_NAME_WORD.findall(piece)
         for first, last in zip(words, words[1:], strict=False):
             speaker = one_word.get(_without_accents(first.casefold()))
-            if speaker is not None and last.casefold() in names:
+            if (
+                speaker is not None
+                and last.casefold() in names
+                and not _may_be_a_place(first, last)
+            ):
                 found.setdefault(f"{first} {last}", speaker)
     return found
+
+
+def _may_be_a_place(first: str, last: str) -> bool:
+    """Whether ``first last`` of a file name may name a place or a service, not a person, so is
+    not taken for a speaker's full name (re-tester s51, 6): ``first`` opens a place's name in
+    Welsh or Gaelic (:func:`~.identifiers.street_first_words`: ``Bryn Awel``), or ``last`` is an
+    everyday word (``data/everyday_words.txt``: ``Rose Cottage``) that is no surname
+    (``data/word_surnames.txt``: ``Rose Hill`` may be a person)."""
+    word = last.casefold()
+    return first.casefold() in street_first_words() or (
+        word in packaged_words("everyday_words.txt") and word not in _word_surnames()
+    )
 
 
 def _file_name_people(transcript: Transcript) -> dict[str, str]:
