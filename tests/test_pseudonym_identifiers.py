@@ -540,3 +540,22 @@ def test_a_birth_date_with_two_figures_of_year_and_a_3_4_3_nhs_number_are_replac
 )
 def test_dashed_figures_without_a_birth_cue_are_left(said: str) -> None:
     assert replace_identifiers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Referrals went 450 1200 800 over three years", None),
+        ("then 300 2500 600, 120 1300 900 and 375 1950 375.", None),
+        ("Her number is 943 4765 918 I think", None),
+        ("It's 401-0232-137, or 401 0232 137.", "It's [NHS number], or [NHS number]."),
+        ("The old one, 450 120 0800, stays replaced", "The old one, [NHS number], stays replaced"),
+    ],
+)
+def test_figures_grouped_3_4_3_are_an_nhs_number_only_with_its_check_digit(
+    said: str, expected: str | None
+) -> None:
+    """Re-tester s51, 5: counts written 3 4 3 ('450 1200 800') became [NHS number]. Grouped so,
+    ten figures are an NHS number only where the last is its modulus 11 check digit; grouped 3 3
+    4, as NHS numbers are written, they are one whatever it is."""
+    assert replace_identifiers(said) == (said if expected is None else expected)

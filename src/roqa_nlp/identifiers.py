@@ -55,6 +55,23 @@ class IdentifierPattern:
     regex: re.Pattern[str]
     #: a match counts only when its group ``local`` is a word of a name (``identifier_matches``)
     local_is_a_name: bool = False
+    #: a match counts only when this check of :data:`CHECKS` passes (``nhs_number``)
+    check: str | None = None
+
+
+def nhs_number_checks(figures: str) -> bool:
+    """Whether the ten figures of ``figures`` (blanks and hyphens aside) end in the modulus 11
+    check digit of an NHS number: 11 less the remainder by 11 of the first nine figures weighed
+    10 down to 2, 11 read as 0 and 10 as no valid number (NHS Data Dictionary, "NHS Number")."""
+    digits = [int(c) for c in figures if c.isdigit()]
+    if len(digits) != 10:
+        return False
+    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=False)) % 11
+    return check != 10 and check % 11 == digits[9]
+
+
+#: the checks a pattern of ``data/direct_identifiers.json`` may name (its key ``check``)
+CHECKS = {"nhs_number": nhs_number_checks}
 
 
 def plurals(word: str) -> list[str]:
@@ -91,6 +108,7 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
                 entry["placeholder"],
                 re.compile(pattern, flags),
                 bool(entry.get("local_is_a_name")),
+                entry.get("check"),
             )
         )
     return tuple(out)
@@ -124,7 +142,8 @@ def identifier_matches(
         (*_span(m, names), p.placeholder)
         for p in identifier_patterns()
         for m in p.regex.finditer(text)
-        if not p.local_is_a_name or m.group("local").casefold() in names
+        if (not p.local_is_a_name or m.group("local").casefold() in names)
+        and (p.check is None or CHECKS[p.check](m.group()))
     ]
 
 
