@@ -56,3 +56,24 @@ def test_a_shared_surname_is_the_speakers_where_one_of_them_speaks() -> None:
         warnings.simplefilter("ignore", RoqaWarning)
         (after,), _ = pseudonymise([t], PseudonymKey({**BOTH, "Mark Young": "P07"}))
     assert after.turn_text(after.turns[1]) == "Mrs [P01], me."
+
+
+def test_a_keyed_full_name_is_replaced_beside_a_longer_name_that_ends_in_it() -> None:
+    """Re-tester s51, 1: with the rows 'John Evans' and 'David John Evans', 'John Evans, no
+    relation' stayed (taken for David's middle and last name, said only after a title); so did
+    'Anne Jones' beside 'Mary Anne Jones'. A row's exact name is always replaced, the longer
+    name first where it is said."""
+    after, _ = faith_says(
+        "John Evans, no relation. David John Evans too, and Mr John Evans.",
+        {**BOTH, "John Evans": "commissioner C", "David John Evans": "support worker D"},
+    )
+    assert after.turn_text(after.turns[1]) == (
+        "[commissioner C], no relation. [support worker D] too, and Mr [commissioner C]."
+    )
+    after, _ = faith_says(
+        "Her sister Anne Jones came, and Mary Anne Jones.",
+        {**BOTH, "Mary Anne Jones": "service user H", "Anne Jones": "bank worker A"},
+    )
+    assert after.turn_text(after.turns[1]) == (
+        "Her sister [bank worker A] came, and [service user H]."
+    )

@@ -2115,8 +2115,10 @@ class PseudonymKey:
         for regex, theirs in surnames.items():
             # a surname two people of the key share is neither's where neither speaks, and
             # after a title the neutral [name]: left as written, "Mrs Young" named Grace Young,
-            # whose copy read "Mrs [P01]" before a Mark Young was keyed (tester s42 D4)
-            if regex not in parts:
+            # whose copy read "Mrs [P01]" before a Mark Young was keyed (tester s42 D4); a row's
+            # own full name is that row's, never another's middle and last name ("John Evans"
+            # beside "David John Evans", re-tester s51, 1)
+            if regex not in parts and regex not in found:
                 one = next(iter(theirs.values())) if len(theirs) == 1 else _SHARED_SURNAME
                 parts[regex] = (one, "surname")
         for regex, (pseudonym, word) in given.items():
