@@ -422,3 +422,29 @@ def test_a_row_taken_from_the_file_name_is_said(tmp_path: Path) -> None:
         "taken for the full name of the speaker 'Rhiannon': if it is not their name (a place, "
         "a service), delete that row and rename the file"
     ) in " ".join(run.err.split())
+
+
+def test_a_one_word_speaker_is_the_keyed_full_name_of_the_file_name(tmp_path: Path) -> None:
+    """Re-tester s51, 2: the key has ``Rhiannon Llewellyn,P03``, the file is ``Interview 03 -
+    Rhiannon Llewellyn.txt`` and its label ``Rhiannon:``: she became P04, with a new row
+    ``Rhiannon,P04``. The label is the first name of that row, whose full name the file name
+    holds: she is P03."""
+    folder = tmp_path / "rh"
+    folder.mkdir()
+    (folder / "Interview 03 - Rhiannon Llewellyn.txt").write_text(
+        "Interviewer: Thanks for doing this, Rhiannon.\n\nRhiannon: I'm Rhiannon Llewellyn.\n",
+        "utf-8",
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nRhiannon Llewellyn,P03\n", "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Rhiannon Llewellyn,P03",
+        "Rhiannon,P03",
+    ]
+    assert (tmp_path / "o" / "Interview 03 - P03.txt").read_text("utf-8") == (
+        "Interviewer: Thanks for doing this, [P03].\n\nP03: I'm [P03].\n"
+    )
+    assert "gives someone else" not in run.err

@@ -1311,6 +1311,15 @@ class PseudonymKey:
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
         case = hint
+        # a one-word speaker's full name of the file name that the key has ("Rhiannon:" in
+        # "Interview 03 - Rhiannon Llewellyn.txt", the row Rhiannon Llewellyn,P03): that row's
+        # person (re-tester s51, 2: she was given P04 and the row "Rhiannon,P04")
+        from_file = _full_names_in_file_name(transcript, speakers)
+        keyed_in_file_name = {
+            speaker: _bare(row)
+            for name, speaker in from_file.items()
+            if (row := self.get(name)) is not None
+        }
         if members and hint is not None and self._number_of_others(hint, transcript):
             # the file's number is someone else's (a batch before gave it), so these people
             # are another case: the next free number's, as one speaker would take
@@ -1322,6 +1331,8 @@ class PseudonymKey:
             theirs = [p for p in (self.get(s) for s in labels) if p is not None]
             if theirs:  # keyed under another of their labels in an earlier run
                 pseudonym = _bare(theirs[0])
+            elif speaker in keyed_in_file_name:
+                pseudonym = keyed_in_file_name[speaker]
             elif number is not None:  # renamed to their participant number: P17
                 pseudonym = number
             elif role == "interviewer" and (same := self._interviewer_named(speaker, transcript)):
@@ -1348,7 +1359,7 @@ class PseudonymKey:
         # a speaker labelled by one word whose full name the file name holds ("Rhiannon:" in
         # "Interview 03 - Rhiannon Llewellyn.txt") is that name: their surname is theirs here
         # and leaves the file name too (tester s51 privacy, 8)
-        for name, speaker in _full_names_in_file_name(transcript, speakers).items():
+        for name, speaker in from_file.items():
             spoken_as = self.get(speaker)
             if spoken_as is not None and self.get(name) is None:
                 self.add(name, _bare(spoken_as))
