@@ -304,3 +304,18 @@ def test_a_given_name_that_is_also_a_word_in_a_proper_noun_phrase_is_not_listed(
         NameToCheck("Miles", 1, ("p04",)),
         NameToCheck("Patel", 1, ("p04",)),
     ]
+
+
+def test_a_keyed_surname_alone_in_capitals_is_listed_as_written() -> None:
+    """Re-tester s51, 7: 'MCALLISTER in capitals on the system' stayed (a surname alone, where
+    its person does not speak) and the list named only 'mcallister', written so elsewhere: the
+    researcher searching the copy for it found no 'MCALLISTER'. Each form is listed."""
+    t = interview(
+        [
+            ("Sam Roe", "interviewer", "Who else?"),
+            ("Freya Lund", "participant", "MCALLISTER in capitals, and mcallister in the emails."),
+        ]
+    )
+    talk, words = checked([t], {"Callum McAllister": "P06", "Freya Lund": "P14"})
+    assert talk[1] == "MCALLISTER in capitals, and mcallister in the emails."
+    assert words == ["MCALLISTER", "mcallister"]

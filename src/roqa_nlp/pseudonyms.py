@@ -2849,7 +2849,8 @@ def names_to_check(
     count and transcripts take in where it opens a sentence too. A word of a name the key holds
     left in lower case, as speech-to-text writes names, is listed in lower case with its count
     there (:func:`_key_name_words`): "denise" where Denise Okoro does not speak, "will" (an
-    everyday word, so not replaced) where Will Jones does. Give the transcripts as
+    everyday word, so not replaced) where Will Jones does; one in capitals is listed as written
+    ("MCALLISTER" of Callum McAllister, where he does not speak). Give the transcripts as
     pseudonymised, so the names already replaced are gone. This is a reading aid, not a
     detector: a name that only ever opens a sentence, or one also written in lower case
     ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
@@ -2879,7 +2880,13 @@ def names_to_check(
                     keyed.add(word)
                     counts[word] = counts.get(word, 0) + 1
                     where.setdefault(word, {})[t.id] = None
-            elif _may_be_a_name(word):
+            elif _may_be_a_name(word) or (
+                # a word of the key's names in capitals ("MCALLISTER on the system"), listed as
+                # written, so a search of the copy finds it (re-tester s51, 7)
+                len(word) > 1
+                and word.isupper()
+                and bool({word.casefold(), _without_accents(word.casefold())} & here)
+            ):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
                 if not starts:
