@@ -214,11 +214,13 @@ def place_names() -> tuple[str, ...]:
 @cache
 def street_first_words() -> frozenset[str]:
     """The words that open a street's or a place's name in Welsh, Irish and Scottish Gaelic
-    (``data/direct_identifiers.json``, word list STREET_FIRST: ``Bryn``, ``Maes``, ``Heol``),
-    in lower case: ``Bryn Awel`` in a file name may be a place as well as a person."""
+    (``data/direct_identifiers.json``, word lists STREET_FIRST and STREET_FIRST_NAME, the
+    words that are also given names: ``Maes``, ``Heol``, ``Bryn``), in lower case: ``Bryn
+    Awel`` in a file name may be a place as well as a person."""
     text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
     lists = json.loads(text).get("word_lists", {})
-    return frozenset(w.casefold() for w in lists.get("STREET_FIRST", []))
+    kinds = ("STREET_FIRST", "STREET_FIRST_NAME")
+    return frozenset(w.casefold() for kind in kinds for w in lists.get(kind, []))
 
 
 def _place_at(text: str, pos: int) -> str | None:
