@@ -1806,7 +1806,8 @@ class FrancisVerdict:
     #: that still hold undecided segments: a verdict of "reached" rests on a partial review
     partly_reviewed: list[int] = field(default_factory=list)
     #: of a verdict of "reached", the later interviews that added new codes, said as the
-    #: ``reached`` cell qualifies it (``interview 8 (P08) after it added 2 new codes``); empty when none
+    #: ``reached`` cell qualifies it (``interview 8 (P08) after it added 2 new codes``); empty
+    #: when none
     not_borne_out: str = ""
     #: the interviews (numbers in the study's order) a review did not reach at all, within the
     #: quiet run or after it: as :attr:`partly_reviewed`, the verdict rests on a partial review

@@ -71,8 +71,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
   never keyed nor made one with a named participant, since each file's is someone else; a new number
   comes after every one the key and a transcript's file name, header or participant id label
-  has (:meth:`PseudonymKey.reserve`), whatever the order of the files. A person the header names (``Participant: Margaret Okafor,
-  registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
+  has (:meth:`PseudonymKey.reserve`), whatever the order of the files. A person the header
+  names (``Participant: Margaret Okafor, registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
   the pseudonym of the transcript's speaker of that role, their name words replaced where they
   speak as a speaker's are; of two or more speakers of that role, with ``[name]``, and a
   warning. A key that gives the interviewer a participant's pseudonym (or the other way round)

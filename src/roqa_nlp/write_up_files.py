@@ -6,21 +6,21 @@ its cells in Excel, and they finish Table 2 in Word. ``roqa report`` run again w
 file over theirs without a word, the charting lost (tester, session 49). So, as
 :mod:`~roqa_nlp.source_fingerprints` records the transcripts coded, each of these files is
 recorded, once written, with the SHA-256 of its bytes, in the hidden :data:`RECORD` of its
-folder (by ``roqa report`` and by the Python API's writers, ``FrameworkMatrix.to_xlsx`` and the
-others: a file the README's Python quick-start wrote was "edited", s51 docs); before one is replaced, a file whose bytes are not those roqa last wrote there (edited
-since, or never written by roqa: a file of the researcher's, or one an earlier version wrote
-before the record), and whose content is not the new file's either (:func:`same_content`: the
-first run after the record came keeps no copy of a file as roqa writes it again), is first
-kept beside it, as ``roqa code`` keeps an earlier codebook copy
-(``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
+folder (by ``roqa report`` and by the Python API's writers, ``FrameworkMatrix.to_xlsx`` and
+the others: a file the README's Python quick-start wrote was "edited", s51 docs); before one
+is replaced, a file whose bytes are not those roqa last wrote there (edited since, or never
+written by roqa: a file of the researcher's, or one an earlier version wrote before the
+record), and whose content is not the new file's either (:func:`same_content`: the first run
+after the record came keeps no copy of a file as roqa writes it again), is first kept beside
+it, as ``roqa code`` keeps an earlier codebook copy (``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
 file already (a later round of edits), with its SHA-256's first 12 digits,
 ``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that
 cannot be made is an error before anything is replaced: their edits are never lost.
 
 They are no codings and no transcripts: :func:`write_up_of` tells one given as either (by its
 first sheet's or its header row, or a Word document's author), so that ``roqa report``,
-``export``, ``agree`` and ``code`` say what it is and what to give instead. ``roqa report matrix.xlsx``
-said "is a transcript, not codings (code it first: roqa code matrix.xlsx ...)", and that run
+``export``, ``agree`` and ``code`` say what it is and what to give instead. ``roqa report
+matrix.xlsx`` said "is a transcript, not codings (code it first: roqa code matrix.xlsx ...)", and that run
 said the sheet had no speaker column (tester, session 49).
 """
 
@@ -139,8 +139,8 @@ def _record(folder: Path) -> dict[str, str]:
 def record_written(path: str | Path) -> None:
     """Record the bytes of the write-up file ``path`` roqa has just written (its SHA-256, in the
     folder's :data:`RECORD`): ``roqa report`` and the writers of the matrix, Table 2 and the
-    saturation table (``to_csv``, ``to_xlsx``, ``to_docx``) call it. A record that cannot be written only means the file is kept
-    before it is next replaced."""
+    saturation table (``to_csv``, ``to_xlsx``, ``to_docx``) call it. A record that cannot be
+    written only means the file is kept before it is next replaced."""
     from .io import atomic_write_text, sha256_file
 
     p = Path(path)

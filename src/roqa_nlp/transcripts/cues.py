@@ -2,8 +2,9 @@
 
 A cue is a timing line (``00:01:02.500 --> 00:01:05.000``, ``,`` or ``.`` before the
 fraction of a second, hours optional, ``->`` for the arrow too, a converter's ``00:00:01:000``
-or ``00.00.01`` read as well, cue settings after the end time ignored) followed by its text lines up to a blank line; words after the end time that are not
-cue settings (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
+or ``00.00.01`` read as well, cue settings after the end time ignored) followed by its text
+lines up to a blank line; words after the end time that are not cue settings
+(``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
 Lines before the timing line (cue ids, SubRip numbers) are not text. A cue in which a later
 line opens with another voice (a second voice tag, or a second speaker's label in a labelled
 cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one cue per voice,
@@ -302,8 +303,8 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
     timing line, or one roqa cannot read (``00:00:05 >> 00:00:07``; told apart by the block's
     first line): their words were read without times (or with only the start time of
-    ``00:00:05.000 -->``), those under no speaker's label as the talk of the speaker before them (whose lines
-    it names); else None."""
+    ``00:00:05.000 -->``), those under no speaker's label as the talk of the speaker before
+    them (whose lines it names); else None."""
     where = transcript.source or transcript.id
     said = []
     read = transcript.metadata.get(UNTIMED)
