@@ -1199,7 +1199,8 @@ def test_a_cue_with_a_malformed_timing_line_is_read_without_times_and_warned_of(
     assert [str(w.message) for w in caught] == [message]
     assert turns_of(t) == [
         ("Interviewer", "interviewer", "What gets in the way?", 1.0, 4.0),
-        ("P19", "participant", "Money, mostly. And time.", None, 12.0),
+        # the turn begins at its first timed cue's time (session 52: it had none)
+        ("P19", "participant", "Money, mostly. And time.", 10.0, 12.0),
     ]
     f.write_text(f.read_text("utf-8").replace(" >> ", " -> "), "utf-8")  # an arrow, if short
     t = read_transcript(f)

@@ -15,10 +15,12 @@ Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVT
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
 number ending the last cue of a file cut off after it. A block of words after the first cue with
-no timing line (missing or malformed), or before it when numbered or opening with a malformed
-timing line, is read as a cue without times, as a timed cue would be: its words up to a line
+no timing line (missing or malformed), or before it when numbered, opening with a malformed
+timing line or with the label of one of the file's speakers, is read as a cue without times, as
+a timed cue would be: its words up to a line
 that opens with a speaker (a label, a voice tag, or a name on a line of its own as the timed
-cues have it, :func:`.utterances.is_name_line`) carry on the turn before them, the rest is that
+cues have it, :func:`.utterances.is_name_line`) carry on the turn before them (at the file's
+start, no named speaker's), the rest is that
 speaker's talk; a malformed timing line, or a cue id, opening it is no talk; a broken timing
 line with the arrow ``-->`` (``00:00:01.000 -->``, whose good start time is kept) inside a cue
 (no blank line before it) opens such a block (``2.5 -> 3 hours`` is talk). A Zoom chat message
@@ -94,6 +96,9 @@ class UntimedBlock:
     last_line: int
     after_cues: int
     numbers: list[int] = field(default_factory=list)
+    #: before the first cue, neither numbered nor opening with a timing line: a title, unless
+    #: it opens with the label of one of the file's speakers (:func:`cue_transcript`)
+    title: bool = False
 
     def line_range(self) -> str:
         """``12`` or ``15-16``: where the block's words are in the file."""
@@ -181,8 +186,9 @@ def parse_cues(
 ) -> list[Cue]:
     """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``untimed``, when
     given, gets each block with words but no timing line (a cue whose timing line is missing or
-    malformed) after the first cue, or before it when numbered as a cue: its words are in no
-    cue (:func:`cue_transcript` reads it). A cue that ends before it starts has no times (which
+    malformed), a block before the first cue neither numbered as a cue nor opening with a timing
+    line marked as a title (:attr:`UntimedBlock.title`): its words are in no cue
+    (:func:`cue_transcript` reads it). A cue that ends before it starts has no times (which
     of the two is wrong cannot be told); ``backwards``, when given, gets its line number and
     time range."""
     cues: list[Cue] = []
@@ -196,11 +202,12 @@ def parse_cues(
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
-        # before the first cue, only a numbered block, or one that opens with a malformed
-        # timing line (after its cue id), is a cue (a title is no talk)
+        # before the first cue, a numbered block, or one that opens with a malformed timing
+        # line (after its cue id), is a cue; another is a title unless a speaker of the file
+        # opens it (cue_transcript)
         numbered = bool(before) and _CUE_NUMBER.match(before[0][1]) is not None
         timed = any(_bad_timing(line) for _, line in words[:2])
-        if untimed is not None and (cues or numbered or timed) and current is None and words:
+        if untimed is not None and current is None and words:
             untimed.append(
                 UntimedBlock(
                     [line for _, line in words],
@@ -208,6 +215,7 @@ def parse_cues(
                     words[-1][0],
                     len(cues),
                     [n for n, _ in words],
+                    title=not (cues or numbered or timed),
                 )
             )
         before.clear()
@@ -268,6 +276,9 @@ UNREAD_LINES = "blocks_without_timing_lines"
 UNTIMED = "blocks_read_without_timing"
 UNTIMED_LINES = "blocks_read_without_timing_lines"
 UNTIMED_UNLABELLED_LINES = "blocks_read_without_timing_unlabelled_lines"
+#: The metadata key of the line numbers of such words opening the file, no speaker before
+#: them: read as no named speaker's.
+UNTIMED_OPENING_LINES = "blocks_read_without_timing_opening_lines"
 
 
 #: The metadata keys of the line numbers and time ranges of the cues that end before they
@@ -304,7 +315,7 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
     timing line, or one roqa cannot read (``00:00:05 >> 00:00:07``; told apart by the block's
     first line): their words were read without times (or with only the start time of
     ``00:00:05.000 -->``), those under no speaker's label as the talk of the speaker before
-    them (whose lines it names); else None."""
+    them, or opening the file as no named speaker's (whose lines it names); else None."""
     where = transcript.source or transcript.id
     said = []
     read = transcript.metadata.get(UNTIMED)
@@ -312,7 +323,13 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
         n = len(read)
         lines = _lines_named(transcript.metadata.get(UNTIMED_LINES) or [])
         unlabelled = transcript.metadata.get(UNTIMED_UNLABELLED_LINES)
+        opening = transcript.metadata.get(UNTIMED_OPENING_LINES)
         carried = (
+            f", those opening the file with no speaker's label ({_lines_named(opening)}) as "
+            "no named speaker's talk"
+            if opening
+            else ""
+        ) + (
             f", those with no speaker's label ({_lines_named(unlabelled)}) as the talk of the "
             "speaker before them"
             if unlabelled
@@ -356,6 +373,8 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
 
 #: A cue line opening with a voice tag (``<v Maria Okafor>words</v>``).
 _VOICE_LINE = re.compile(r"^[ \t]*<v[ .\t]")
+#: A cue line opening with a voice tag, and the voice's name.
+_VOICE_NAME = re.compile(r"^[ \t]*<v(?:\.[^\s<>]*)?[ \t](?P<name>[^<>]*)>")
 #: A subtitle's dialogue dash opening a line: ``- P02: words`` (a new speaker's line).
 _DIALOGUE_DASH = re.compile(r"^[ \t]*[-–—][ \t]+")
 #: Markup a subtitle line may open with before its speaker's label (``<b>P02:</b>``,
@@ -421,6 +440,28 @@ def _line_label(line: str, interviewer_labels: Sequence[str] | None) -> str | No
     return label if label and is_display_name(label) else None
 
 
+def _speakers_of(
+    cues: Sequence[Cue], cue_utterance: CueReader, interviewer_labels: Sequence[str] | None
+) -> set[str]:
+    """The speakers ``cues`` name as they are read (case-folded): voice tags and labels."""
+    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    labels = utterance_labels(utterances, interviewer_labels)
+    return {u.speaker.casefold() for u in utterances if u.speaker} | {
+        label.label.casefold() for label in labels if label is not None
+    }
+
+
+def _opens_with_one_of(
+    line: str, speakers: set[str], interviewer_labels: Sequence[str] | None
+) -> bool:
+    """Whether ``line`` opens with the voice tag or the label of one of ``speakers``: a block
+    above the first cue that does is the file's first words, read untimed (Zoom's ``Sam Roe:
+    Thanks for joining.`` whose timing line was lost), not a title."""
+    voice = _VOICE_NAME.match(line)
+    label = " ".join(voice["name"].split()) if voice else _line_label(line, interviewer_labels)
+    return label is not None and label.casefold() in speakers
+
+
 def at_speakers_of_the_file(
     cues: Sequence[Cue], cue_utterance: CueReader, interviewer_labels: Sequence[str] | None = None
 ) -> list[Cue]:
@@ -443,10 +484,7 @@ def at_speakers_of_the_file(
     speakers: set[str] = set()
     if not all(names_a_known_speaker(label, (), il) for found in later for _, label in found):
         # labels of a role or a number need no reading of the file's speakers
-        labels = utterance_labels(utterances, il)
-        speakers = {u.speaker.casefold() for u in utterances if u.speaker} | {
-            label.label.casefold() for label in labels if label is not None
-        }
+        speakers = _speakers_of(cues, cue_utterance, il)
     out: list[Cue] = []
     for cue, u, found in zip(cues, utterances, later, strict=True):
         cuts = [
@@ -549,6 +587,7 @@ def cue_transcript(
         cue.lines = [line for i, line in enumerate(cue.lines) if i not in left_out]
     read: list[UntimedBlock] = []
     unlabelled: list[str] = []
+    opening: list[str] = []
     # a speaker's name on a line of its own above a timed cue's words (Teams' old transcripts)
     # names the speaker of an untimed block's words below it too; a first line of talk
     # ("Yeah, honestly.") is no name line
@@ -557,6 +596,13 @@ def cue_transcript(
         for cue in parsed
         if len(cue.lines) >= 2 and is_name_line(_LINE_MARKUP.sub("", cue.lines[0]))
     }
+    if any(block.title for block in untimed):
+        speakers = _speakers_of(parsed, cue_utterance, interviewer_labels)
+        untimed = [
+            b
+            for b in untimed
+            if not b.title or _opens_with_one_of(b.lines[0], speakers, interviewer_labels)
+        ]
     for whole in reversed(untimed):  # from the last, so that each goes where its cues are
         left_out = _chat_left_out(whole.lines, whole.numbers, chat)
         kept = [i for i in range(len(whole.lines)) if i not in left_out]
@@ -578,9 +624,11 @@ def cue_transcript(
             ),
             len(lines),
         )
-        # words before a speaker's are more of the turn before them, as in a timed cue
+        # words before a speaker's are more of the turn before them, as in a timed cue; with
+        # no turn before them (the file's first words), no named speaker's
         if talk:
-            unlabelled.insert(0, _line_range(numbers[0], numbers[talk - 1]))
+            where = _line_range(numbers[0], numbers[talk - 1])
+            (opening if not block.after_cues else unlabelled).insert(0, where)
         parts = [part for part in (lines[:talk], lines[talk:]) if part]
         # a good start time with no end (``00:00:01.000 -->``) is kept, as each part of a
         # timed cue keeps the cue's times
@@ -604,6 +652,7 @@ def cue_transcript(
                 else {}
             ),
             **({UNTIMED_UNLABELLED_LINES: unlabelled} if unlabelled else {}),
+            **({UNTIMED_OPENING_LINES: opening} if opening else {}),
             **(
                 {BACKWARDS_LINES: [str(n) for n, _ in backwards]}
                 | {BACKWARDS_RANGES: [r for _, r in backwards]}

@@ -8,8 +8,9 @@ video-call display name (``Zoë Ní Bhriain 🌻:``, ``Kate | NHS:``;
 :func:`~roqa_nlp.transcripts.speaker_labels.cue_labels`). An utterance without a speaker
 continues the previous speaker's turn, or, after another speaker's backchannel in a file that
 names each piece's speaker, the turn of the speaker before it (:mod:`.unlabelled`). Consecutive
-utterances of one speaker become one turn, their words joined by a space, from the ``begin_time`` of
-the first to the ``end_time`` of the last; each utterance's words and times are kept with the turn
+utterances of one speaker become one turn, their words joined by a space, from the first
+``begin_time`` given (a cue read without times opening the turn takes the next cue's) to the last
+``end_time`` given; each utterance's words and times are kept with the turn
 (``SpokenTurn.cues``), so that a segment is cited at the time of the cue its words are in
 (:mod:`roqa_nlp.transcripts.cue_times`).
 """
@@ -209,7 +210,9 @@ def merge_utterances(
         SpokenTurn(
             speaker=s,
             words=" ".join(w for w, _, _ in c),
-            begin_time=c[0][1],  # the first utterance's, and the last end given
+            # the first begin and the last end given: an untimed cue (its timing line missing
+            # or broken) opening the turn is spoken just before the next cue's start
+            begin_time=next((b for _, b, _ in c if b is not None), None),
             end_time=next((e for _, _, e in reversed(c) if e is not None), None),
             cues=tuple(c),
         )
