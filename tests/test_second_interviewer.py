@@ -223,3 +223,47 @@ def test_a_group_member_who_asks_is_counted_with_the_others_as_the_table_counts_
         f"{f}: 3 participants speak ('Dawn', 'Kofi', 'Lisa'), each counted and cited by their "
         "label in the case fg4_westbrook"  # three first names: no rename advice
     )
+
+
+#: A two-person interview in which each asks in 3 of their 4 turns, each question answered by
+#: the other (the participant asks back): which one interviews cannot be told.
+_EACH_ASKS = (
+    "Sam Roe: Thanks for joining. What is your role?\n\n"
+    "Priya Nair: I manage a supported living service. Do you want the whole history?\n\n"
+    "Sam Roe: Just the short version. How long have you managed it?\n\n"
+    "Priya Nair: Six years now. Is that the kind of thing you need?\n\n"
+    "Sam Roe: Yes, that is great. What gets in the way of training?\n\n"
+    "Priya Nair: Rotas, mostly, and cover. Does that match what others said?\n\n"
+    "Sam Roe: It does, thank you so much for your time today.\n\n"
+    "Priya Nair: No problem at all, it was good to talk about it.\n"
+)
+
+
+def test_two_askers_who_are_the_only_speakers_are_each_offered_as_the_one_interviewer(
+    tmp_path: Path,
+) -> None:
+    """Session 52: the fix named both as interviewers (``--interviewer "Sam Roe" --interviewer
+    "Priya Nair"``), which leaves no one to code. With no third speaker to answer, one of them
+    is the participant: the warning says which one interviews could not be told and gives the
+    option for each."""
+    f = tmp_path / "rm70.txt"
+    f.write_text(_EACH_ASKS, "utf-8")
+    t = _read(f)
+    assert [t.speaker for t in t.turns][:2] == ["Sam Roe", "Priya Nair"]
+    assert {u.role for u in t.turns} == {"participant"}
+    shown = (
+        f"{f}: no interviewer among the speakers 'Sam Roe', 'Priya Nair', so everyone's talk "
+        "{coded}: 'Sam Roe' and 'Priya Nair' each ask questions the other answers, so which "
+        "one is the interviewer could not be told (name the interviewer: {fix})"
+    )
+    assert speaker_warning(t, interface="inspect") == shown.format(
+        coded="is coded", fix='--interviewer "Sam Roe" or --interviewer "Priya Nair"'
+    )
+    assert speaker_warning(t, interface="cli") == shown.format(
+        coded="was coded", fix='--interviewer "Sam Roe" or --interviewer "Priya Nair"'
+    )
+    assert speaker_warning(t, interface="python") == shown.format(
+        coded="is coded",
+        fix="interviewer_labels=['Sam Roe'] or interviewer_labels=['Priya Nair']",
+    )
+    assert "\n" not in speaker_warning(t, interface="cli")  # type: ignore[operator]

@@ -2668,8 +2668,21 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
     if names:
         shown = first_few([repr(n) for n in names])
         askers = [speaker for speaker, _, _ in participants_who_ask(transcript)]
+        both = (
+            " and ".join([", ".join(repr(a) for a in askers[:-1]), repr(askers[-1])])
+            if askers
+            else ""
+        )
+        if len(askers) > 1 and set(names) <= set(askers):
+            # everyone asks, so naming each leaves no one to code: one of them is the participant
+            other = "the other answers" if len(askers) == 2 else "another speaker answers"
+            return (
+                f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
+                f"{coded}: {both} each ask questions {other}, so which one is the interviewer "
+                f"could not be told (name the interviewer: "
+                f"{' or '.join(_naming_each(interface, [a]) for a in askers)})"
+            )
         if len(askers) > 1:  # two interviewers foil the guess, which takes one
-            both = " and ".join([", ".join(repr(a) for a in askers[:-1]), repr(askers[-1])])
             return (
                 f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
                 f"{coded}: {both} each ask questions another speaker answers, as interviewers "
