@@ -128,3 +128,60 @@ def test_no_warning_where_no_participant_label_repeats(
     tmp_path: Path, name: str, text: str
 ) -> None:
     assert not any("repeated" in w for w in _warnings_of_reading(_write(tmp_path, name, text)))
+
+
+#: One answer typed as four paragraphs, each labelled (and spelled three ways), with Windows
+#: line endings; the answer after the next question.
+_FOUR_PARAGRAPHS = (
+    "Interviewer: What gets in the way of training for your team?\r\n\r\n"
+    "P04: Honestly, the rota. We are one worker short.\r\n\r\n"
+    "p04: And the pay.\r\n\r\n"
+    "P04 : So nobody gets released.\r\n\r\n"
+    "**P04**: Not once this year.\r\n\r\n"
+    "Interviewer: Is there anything that helps?\r\n\r\n"
+    "P04: Supervision.\r\n"
+)
+
+
+@pytest.mark.parametrize("unit", ["turn", "sentence", "window"])
+def test_each_labelled_paragraph_of_one_answer_is_coded_with_the_question_it_answers(
+    tmp_path: Path, unit: str
+) -> None:
+    """Session 52, finding 3 (decided from docs/transcripts.md, Split turns): the paragraphs of
+    one answer that each carry the label stay turns of their own, at the file's own offsets
+    (each line break one character), and every one is coded with the interviewer's question
+    before the first as its context, not with none or with the paragraph before it."""
+    f = _write(tmp_path, "p04.txt", _FOUR_PARAGRAPHS)
+    with pytest.warns(RoqaWarning) as caught:
+        t = read_transcript(f)
+    assert [str(w.message) for w in caught] == [
+        f"{f}: 3 turns split by a repeated speaker label (lines 5, 7, 9): this format is read as "
+        "typed, so each part is coded on its own (delete the repeated label in the file to code "
+        "the answer whole)"
+    ]
+    assert [(u.speaker, u.role, u.start, u.end) for u in t.turns] == [
+        ("Interviewer", "interviewer", 13, 60),
+        ("P04", "participant", 67, 111),
+        ("P04", "participant", 118, 130),
+        ("P04", "participant", 138, 162),
+        ("P04", "participant", 173, 192),
+        ("Interviewer", "interviewer", 207, 236),
+        ("P04", "participant", 243, 255),
+    ]
+    asked = "What gets in the way of training for your team?"
+    helps = "Is there anything that helps?"
+    sentences = unit == "sentence"
+    expected = [
+        *(
+            [(67, 86, "Honestly, the rota.", asked), (87, 111, "We are one worker short.", asked)]
+            if sentences
+            else [(67, 111, "Honestly, the rota. We are one worker short.", asked)]
+        ),
+        (118, 130, "And the pay.", asked),
+        (138, 162, "So nobody gets released.", asked),
+        (173, 192, "Not once this year.", asked),
+        (243, 255, "Supervision.", helps),
+    ]
+    got = segment(t, unit)
+    assert [(s.start, s.end, s.text, s.context) for s in got] == expected
+    assert all(t.text[s.start : s.end] == s.text for s in got)
