@@ -187,6 +187,8 @@ def repeated_label_lines(transcript: Transcript) -> list[int]:
     the earlier: deleting the repeated label in the file codes the answer whole."""
     from .speaker_labels import match_label
 
+    if transcript.metadata.get("speaker_labels") is False:
+        return []  # the labels are the canonical text's (Word's paragraphs), not the file's
     text, turns = transcript.text, transcript.turns
     lines: list[int] = []
     for before, turn in zip(turns, turns[1:]):
