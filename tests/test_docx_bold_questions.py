@@ -59,3 +59,36 @@ def test_unlabelled_paragraphs_are_not_said_to_be_split_by_a_repeated_label(
     turns, warned = read_warned(f)
     assert turns == [("Participant", "participant", words) for pair in QA for words in pair]
     assert not [w for w in warned if "repeated speaker label" in w]
+
+
+def test_bold_questions_without_a_label_are_named_in_the_warning_with_the_fix(
+    tmp_path: Path,
+) -> None:
+    """The warning gave the generic fix ('label the turns ... or, if each speaker's name stands
+    on a line of its own ...'); it now says the bold paragraphs ask the questions, that bold
+    type names no speaker, and how to label them. The paragraphs stay the participant's turns:
+    bold is no label (a participant's bold paragraph would otherwise go uncoded)."""
+    f = bold_questions(tmp_path / "rm81.docx")
+    turns, warned = read_warned(f)
+    assert turns == [("Participant", "participant", words) for pair in QA for words in pair]
+    assert warned == [
+        f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
+        "questions included (its 3 paragraphs in bold ask questions, as an interviewer's set "
+        "in bold do, but bold type names no speaker: label each 'Interviewer: ...' and each "
+        "answer 'P04: ...')"
+    ]
+
+
+def test_a_bold_paragraph_of_emphasis_gets_the_usual_fix(tmp_path: Path) -> None:
+    """One bold paragraph that asks (a participant's own emphasis) is no layout of questions:
+    the generic fix stays."""
+    qa = [("Why would anyone stay?", QA[0][1]), (QA[1][1], QA[2][1])]
+    f = bold_questions(tmp_path / "rm82.docx", qa)
+    _, warned = read_warned(f)
+    assert warned == [
+        f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
+        "questions included (label the turns 'Interviewer: ...' and 'P04: ...', or, if each "
+        "speaker's name stands on a line of its own above their words, name the participant "
+        "with participant_labels=['NAME'] (and the interviewer with interviewer_labels=['NAME'] "
+        "unless labelled 'Interviewer'))"
+    ]

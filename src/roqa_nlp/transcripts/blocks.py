@@ -50,8 +50,10 @@ from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
+    BOLD_QUESTIONS,
     HEADER_OVERRULED,
     answerer,
+    asks,
     interviewer_keys,
     is_question_marker,
     participant_number_label,
@@ -527,9 +529,13 @@ def read_blocks(
         if words.strip() and speaker is None:
             pending_time = None  # talk came after the time: it was no time of the next turn
     labelled = bool(turns)
+    asking_in_bold = 0
     if not labelled:
         speaker = participant or unlabelled_speaker(path)
         turns = [(speaker, [text], None) for text in unlabelled]
+        asking_in_bold = bold_questions(
+            [b for i, b in enumerate(blocks) if i not in chat and i not in found.service_text]
+        )
     marked = any(has_time_marks(w) for _, words, _ in turns for w in words)
     return render_transcript(
         without_time_marks(
@@ -553,6 +559,26 @@ def read_blocks(
             ),
             **service_text_metadata([texts[i] for i in sorted(found.service_text)]),
             **end_text_metadata([texts[i] for i in sorted(found.ended)]),
+            **({BOLD_QUESTIONS: asking_in_bold} if asking_in_bold else {}),
         },
         speaker_labels=labelled,
     )
+
+
+#: The fewest paragraphs in bold that ask, between plain ones, to be read as an interviewer's
+#: questions set in bold (:func:`bold_questions`).
+BOLD_QUESTIONS_AT_LEAST = 2
+
+
+def bold_questions(blocks: Sequence[Block]) -> int:
+    """How many paragraphs wholly in bold ask a question (:func:`.roles.asks`) in a file
+    without speaker labels laid out as a typist sets an interviewer's questions in bold above
+    the plain answers: :data:`BOLD_QUESTIONS_AT_LEAST` or more, at least half of the paragraphs
+    in bold, with paragraphs in plain type beside them; else 0. Bold type names no speaker (a
+    label is a speaker's name), so they stay turns of talk, and the warning that the file has
+    no labels counts them and says how to label them (:data:`.roles.BOLD_QUESTIONS`)."""
+    said = [b for b in blocks if not b.heading and b.table_speaker is None and b.text.strip()]
+    bold = [" ".join(b.text.split()) for b in said if b.set_apart]
+    asking = sum(1 for words in bold if asks(words))
+    enough = asking >= BOLD_QUESTIONS_AT_LEAST and 2 * asking >= len(bold)
+    return asking if enough and len(said) > len(bold) else 0

@@ -2390,13 +2390,27 @@ def _how_many(n: int) -> str:
     return "none" if n == 0 else f"only {n}"
 
 
+#: The metadata key of a Word or OpenDocument file without speaker labels whose paragraphs in
+#: bold ask questions between plain ones (:func:`.blocks.bold_questions`): how many ask (their
+#: words are in the text, pseudonymised with it).
+BOLD_QUESTIONS = "bold_questions"
+
+
 def _how_to_label(transcript: Transcript, interface: str) -> str:
     """What gives an unlabelled transcript its speakers: a speech-to-text file diarised, or the
-    turns labelled; or, in a typed transcript whose speakers' names each stand on a line above
+    turns labelled (in a Word file whose questions are set in bold, :data:`BOLD_QUESTIONS`, those
+    paragraphs, which bold alone does not label); or, in a typed transcript whose speakers' names each stand on a line above
     their words though too seldom to be read as labels (:mod:`.speaker_labels`), those names
     given (``--participant NAME``, and ``--interviewer NAME`` for an interviewer named so),
     which reads it in one step."""
     form = transcript.metadata.get("format")
+    bold = transcript.metadata.get(BOLD_QUESTIONS)
+    if isinstance(bold, int) and bold > 1:  # the interviewer's questions set in bold
+        return (
+            f"its {bold} paragraphs in bold ask questions, as an interviewer's set in bold do, "
+            "but bold type names no speaker: label each 'Interviewer: ...' and each answer "
+            "'P04: ...'"
+        )
     if form in _SPEECH_TO_TEXT_FORMATS:
         # a subtitle file may come from a video call or a service that names the speakers
         export = "re-export it with speaker names (Zoom, Teams, Otter), " if form in _CUES else ""
