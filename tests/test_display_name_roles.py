@@ -16,7 +16,9 @@ from roqa_nlp.schema import Turn
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.roles import (
     SpeakerWarning,
+    _noted_roles,
     guess_interviewer,
+    hosts_who_answer,
     is_interviewer,
     role_in_display_name,
 )
@@ -119,3 +121,48 @@ def test_the_lead_guessed_beside_a_co_interviewer_must_ask_more_than_they_do() -
     # beside a call's role (the participant may have hosted), no lead is guessed
     hosted = [(s.replace(TOM, "Tom Bates (Host)"), r, w) for s, r, w in LEAD]
     assert guess_interviewer(*_conversation(*hosted)) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "call", "research"),
+    [
+        ("Jane Smith (Host)", ["Host"], []),
+        ("Sam Roe | Host | UoL", ["Host"], []),
+        ("Tom Bates (Facilitator, he/him)", [], ["Facilitator"]),
+        ("Jane Smith (Host; Interviewer)", ["Host"], ["Interviewer"]),
+        ("Sam Roe (he/him) | UoL", [], []),
+        ("Host", [], []),  # a role label, not a person's display name
+        ("Interviewer (Host)", [], []),
+        ("Interviewer (Jo Bell | Host | UoL)", [], []),
+    ],
+)
+def test_a_display_names_notes_are_split_into_call_and_research_roles(
+    label: str, call: list[str], research: list[str]
+) -> None:
+    assert _noted_roles(label) == (call, research)
+
+
+def _answered(host: str) -> tuple[str, list[Turn]]:
+    """``host`` (an interviewer by label) answers the six questions another speaker asks."""
+    asked = [
+        ("How did it start?", "Slowly, with one ward and a lot of goodwill from the nurses."),
+        ("What helped most?", "The training days, without a doubt, and the champions."),
+        ("What got in the way?", "Staffing. We were two carers short for most of the year."),
+        ("How did you cope?", "Agency staff, at a cost we could not keep up for long."),
+        ("Who backed you?", "The manager did, in the end, after the first audit came."),
+        ("What would you change?", "Start with the night staff; they were left out at first."),
+    ]
+    turns = [t for q, a in asked for t in (("Sam Roe", "participant", q), (host, "interviewer", a))]
+    return _conversation(*turns)
+
+
+def test_a_host_who_answers_is_one_by_the_call_role_after_a_name_not_after_a_role_label() -> None:
+    """``Interviewer (Jo Bell | Host | UoL)`` is labelled the interviewer, as ``Interviewer
+    (Host)`` is: a ``|`` inside the note made its ``Host`` read as the only role it has."""
+    assert hosts_who_answer(*_answered("Jo Bell (Host)")) == (["Jo Bell (Host)"], "Sam Roe")
+    assert hosts_who_answer(*_answered("Jo Bell | Host | UoL")) == (
+        ["Jo Bell | Host | UoL"],
+        "Sam Roe",
+    )
+    assert hosts_who_answer(*_answered("Interviewer (Host)")) is None
+    assert hosts_who_answer(*_answered("Interviewer (Jo Bell | Host | UoL)")) is None

@@ -1172,13 +1172,23 @@ def role_in_display_name(label: str) -> bool:
     call's role, which a participant may hold (``Jane Smith (Host)``: ``data/call_roles.txt``).
     Zoom and Teams name people, so the others' roles are not written: such a co-interviewer
     leaves the lead interviewer to be guessed (:func:`guess_interviewer`)."""
+    return bool(_noted_roles(label)[1])
+
+
+def _noted_roles(label: str) -> tuple[list[str], list[str]]:
+    """The interviewer roles noted after a person's display name in ``label``, as ``(call,
+    research)``: a video call's (``data/call_roles.txt``: ``Jane Smith (Host)``, ``Sam Roe |
+    Host``), which a participant who hosted holds too, and a research role's (``Tom Bates
+    (Facilitator, he/him)``, ``Priya Nair | Researcher | UoL``). None of either in a role label
+    (``Facilitator``, ``Interviewer (Jo Bell | Host)``), whose notes say who holds the role."""
     defaults = _default_interviewer_keys()
     if defaults.names_role(label) or defaults.names_role(label.partition("|")[0]):
-        return False
+        return [], []
     call = packaged_words(CALL_ROLES)
-    return any(
-        defaults.names_role(note) and normalise_label(note) not in call
-        for note in _role_notes(label)
+    notes = dict.fromkeys(n.strip() for n in _role_notes(label) if defaults.names_role(n))
+    return (
+        [n for n in notes if normalise_label(n) in call],
+        [n for n in notes if normalise_label(n) not in call],
     )
 
 
@@ -2245,14 +2255,10 @@ HOSTS_ANSWERING = "hosts_answering"
 
 def _host_by_call_role(label: str) -> bool:
     """Whether ``label`` is the interviewer's only for a video call's role noted after a name
-    (``Joanne Pike (Host)``, ``Sam Roe | Co-host``: ``data/call_roles.txt``), which a
-    participant who hosted the call holds too."""
-    defaults = _default_interviewer_keys()
-    if label not in defaults or defaults.names_role(label.partition("|")[0]):
-        return False
-    call = packaged_words(CALL_ROLES)
-    notes = [n for n in _role_notes(label) if defaults.names_role(n)]
-    return bool(notes) and all(normalise_label(n) in call for n in notes)
+    (``Joanne Pike (Host)``, ``Sam Roe | Host``: ``data/call_roles.txt``), which a
+    participant who hosted the call holds too: not a role label's (``Interviewer (Host)``)."""
+    call, research = _noted_roles(label)
+    return bool(call) and not research
 
 
 def hosts_who_answer(
