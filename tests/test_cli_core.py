@@ -1257,7 +1257,8 @@ def test_train_feedback_weight_default_is_the_one_update_uses() -> None:
     from roqa_nlp.autocoder import UPDATE_WEIGHT
 
     run = roqa("train", "--help")
-    assert f"[default: {UPDATE_WEIGHT}]" in " ".join(run.out.split())
+    # typer's own form, the range after it (helper s52: it was written into the help text)
+    assert f"[default: {UPDATE_WEIGHT}; x>=1]" in " ".join(run.out.split())
 
 
 # -- user errors --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ and --participant of roqa code were in no line of it (some only in other pages).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,22 @@ def test_suggest_help_says_it_ranks_the_codebooks_codes() -> None:
         "Ranked codes of the codebook for a sentence, with probability and evidence, and its "
         "valence."
     )
+
+
+@pytest.mark.parametrize("name", ["code", "report", "train"])
+def test_cli_md_shows_the_values_of_an_option_with_a_few_as_help_does(name: str) -> None:
+    """Helper s52: --help shows `--unit [window|sentence]` where it showed `--unit TEXT`; the
+    page names each such option of these commands as --help does."""
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    shown = [
+        f"`{param.opts[0]} {param.metavar}`"
+        for param in command.params
+        if str(param.metavar).startswith("[")
+    ]
+    assert shown and [s for s in shown if s not in PAGE] == []
+
+
+def test_cli_md_writes_a_default_as_help_does() -> None:
+    """Helper s52: "(default 5)", "default 0.6" and "default 1" beside --help's "[default: 5]"
+    and "(default: the model's setting)": the page writes each "(default: ...)"."""
+    assert re.findall(r"\(default [^:]*?\)|[,;] default \d", PAGE) == []

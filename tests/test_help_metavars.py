@@ -70,8 +70,8 @@ def test_agree_codebook_help_says_what_it_accepts_and_its_default() -> None:
     assert option_help("agree", "--codebook") == (
         "CODEBOOK A built-in codebook (cfir-2009, cfir-2022, erondu-2021) or a codebook .json "
         "file to compare every coder in: codes resolve to its ids by id, name or alias, and "
-        "other codebooks' codes translate through their documented mapping. Default: the "
-        "codebook the results record, else the codes as written (docs/agreement.md)."
+        "other codebooks' codes translate through their documented mapping (default: the "
+        "codebook the results record, else the codes as written; docs/agreement.md)."
     )
 
 
@@ -79,6 +79,70 @@ def test_code_threads_help_says_the_ray_engines_default() -> None:
     """`roqa code --help` said --threads defaults to all cores, but with --engine ray each
     actor gets 1 thread unless --threads says otherwise (ray_engine.code_with_ray)."""
     assert option_help("code", "--threads") == (
-        "N CPU threads for encoding. Default: one per core; with --engine ray, per actor, "
-        "default 1. [x>=1]"
+        "N CPU threads for encoding (default: one per core; with --engine ray, 1 per actor). [x>=1]"
+    )
+
+
+def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each option that takes one of a fixed set of values, with the values its command checks
+    it against (``--unit`` also takes ``turn``, which means ``window``)."""
+    from roqa_nlp.agreement import LEVELS
+    from roqa_nlp.code_levels import AT_LEVELS
+    from roqa_nlp.coding_agreement import UNIT_KINDS, UNIVERSES
+    from roqa_nlp.framework_docx import CITE_STYLES
+    from roqa_nlp.prediction import METHODS
+    from roqa_nlp.transcripts.segment import UNITS
+
+    return {
+        ("agree", "--by"): ("pair", "code"),
+        ("agree", "--universe"): UNIVERSES,
+        ("agree", "--level"): LEVELS,
+        ("agree", "--units"): UNIT_KINDS,
+        ("agree", "--at"): AT_LEVELS,
+        ("code", "--unit"): tuple(u for u in UNITS if u != "turn"),
+        ("code", "--engine"): ("local", "ray"),
+        ("report", "--cite"): CITE_STYLES,
+        ("train", "--method"): METHODS,
+    }
+
+
+def test_an_option_with_a_fixed_set_of_values_shows_them() -> None:
+    """Helper s52: `--unit TEXT`, `--by TEXT`, `--cite TEXT` said nothing of what they take."""
+    metavars = {key: option_help(*key).split()[0] for key in _choices()}
+    assert [m for m in metavars.values() if not re.fullmatch(r"\[[a-z]+(\|[a-z]+)+\]", m)] == []
+    shown = {key: set(m.strip("[]").split("|")) for key, m in metavars.items()}
+    assert shown == {key: set(values) for key, values in _choices().items()}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_no_option_shows_text_for_its_value(command: str) -> None:
+    assert re.findall(r"^\s+(?:-\w, )?(--[\w-]+) TEXT\b", help_of(command), re.M) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_default_is_written_one_way(command: str) -> None:
+    """Helper s52: defaults were written "[default: 5]", "(default 0.1)", "Default: the model's
+    setting" and "Default 0.6": a value is typer's ``[default: X]``, one that depends on the
+    model or another option ``(default: ...)`` in words."""
+    flat = " ".join(help_of(command).split())
+    assert [m.group(0) for m in re.finditer(r"\S?default\S?", flat, re.I)] == [
+        m.group(0) for m in re.finditer(r"[\[(]default:", flat)
+    ]
+
+
+def test_a_default_the_option_does_not_hold_is_written_in_the_chosen_form() -> None:
+    """``--min-group-size`` is None when not given (the run then records no rule): its default
+    shows as typer shows one it holds; ``--alpha``'s is the model's, said in words."""
+    import json
+
+    from roqa_nlp.autocoder import CARD, packaged_model_dir
+    from roqa_nlp.open_coding import MIN_GROUP_SIZE
+
+    card = json.loads((packaged_model_dir() / CARD).read_text(encoding="utf-8"))
+    assert option_help("code", "--min-group-size").endswith(f"[default: {MIN_GROUP_SIZE}]")
+    assert option_help("code", "--alpha").endswith(
+        f"(default: the model's setting, {card['params']['alpha']} for the packaged model)."
+    )
+    assert option_help("code", "--unit").endswith(
+        f"(default: the model's setting, {card['params']['unit']} for the packaged model)."
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 #: The word ``--help`` shows for a value, by its Python type's name, where a parameter gives no
 #: ``metavar=`` of its own (typer shows the Python type: ``<str>``, ``<int range>``).
@@ -28,6 +28,24 @@ class _PlainArgument(TyperArgument):
         return name if self.required else f"[{name}]"
 
 
+class _PlainOption(TyperOption):
+    """An option whose default, given in words as ``show_default="2"`` where the value itself
+    is None (not given: the command tells the two apart), shows as typer shows a default it
+    holds, ``[default: 2]``, not click's ``[default: (2)]``."""
+
+    def _get_default_string(self, *, ctx: Any, show_default_is_str: bool, **kwargs: Any) -> str:
+        if show_default_is_str:
+            return str(self.show_default)
+        return str(super()._get_default_string(ctx=ctx, show_default_is_str=False, **kwargs))
+
+
+def choice_metavar(*choices: str) -> str:
+    """How ``--help`` shows an option that takes one of ``choices`` (the command checks the
+    value, with its own one-line error): ``[pair|code]``, as click shows a choice, where typer
+    would show ``TEXT``."""
+    return f"[{'|'.join(choices)}]"
+
+
 def _plain_metavar(param: Any) -> str:
     """``param``'s value as ``--help`` shows it: ``N``, ``PATH...`` (``FILES...`` where the
     parameter names it so itself)."""
@@ -39,7 +57,9 @@ def _plain_metavar(param: Any) -> str:
 
 class PlainHelpCommand(TyperCommand):
     """A command whose ``--help`` shows plain metavars (FILE, FOLDER, N) where typer would show
-    Python types; every ``roqa`` command is one (set where the commands are registered)."""
+    Python types, and a default given in words as typer shows a default value
+    (:class:`_PlainOption`); every ``roqa`` command is one (set where the commands are
+    registered)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,6 +68,8 @@ class PlainHelpCommand(TyperCommand):
                 param.metavar = _plain_metavar(param)
             if isinstance(param, TyperArgument):
                 param.__class__ = _PlainArgument
+            elif isinstance(param, TyperOption):
+                param.__class__ = _PlainOption
 
 
 app = typer.Typer(

@@ -14,7 +14,13 @@ from typing import Any
 
 import typer
 
-from ._app import app, codebook_option, json_to_standard_output, write_standard_output
+from ._app import (
+    app,
+    choice_metavar,
+    codebook_option,
+    json_to_standard_output,
+    write_standard_output,
+)
 from ._app import console as new_console
 
 #: Sources printed in the JSON output, so a reader knows which formula each figure follows.
@@ -2258,16 +2264,23 @@ def agree_command(
         metavar="FILES...",
     ),
     by: str = typer.Option(
-        "pair", "--by", help="pair: pooled and pairwise tables; code: also each code."
+        "pair",
+        "--by",
+        metavar=choice_metavar("pair", "code"),
+        help="pair: pooled and pairwise tables; code: also each code.",
     ),
     universe: str = typer.Option(
-        "all", "--universe", help="all: every unit; coded: units at least one coder coded."
+        "all",
+        "--universe",
+        metavar=choice_metavar("all", "coded"),
+        help="all: every unit; coded: units at least one coder coded.",
     ),
     level: str = typer.Option(
         "nominal",
         "--level",
-        help="Level of the one-code-per-unit view: nominal, ordinal, interval, ratio (not "
-        "nominal: units where a coder applied no code are left out, and counted).",
+        metavar=choice_metavar("nominal", "ordinal", "interval", "ratio"),
+        help="Level of the one-code-per-unit view (not nominal: units where a coder applied no "
+        "code are left out, and counted).",
     ),
     json_out: Path | None = typer.Option(
         None,
@@ -2283,7 +2296,11 @@ def agree_command(
         metavar="P",
     ),
     units: str = typer.Option(
-        "auto", "--units", help="auto, segments (shared segment ids) or spans (character ranges)."
+        "auto",
+        "--units",
+        metavar=choice_metavar("auto", "segments", "spans"),
+        help="segments: shared segment ids; spans: character ranges; auto: segments when the "
+        "coders' results share them, else spans.",
     ),
     n_boot: int = typer.Option(
         1000,
@@ -2299,6 +2316,7 @@ def agree_command(
     at: str = typer.Option(
         "code",
         "--at",
+        metavar=choice_metavar("code", "construct", "domain"),
         help="code: compare codes as coded; construct: a sub-construct counts as its "
         "construct; domain: every code as its domain (the codebook's hierarchy; a model's "
         "codes too; codes outside it are compared as written, with a note).",
@@ -2306,8 +2324,8 @@ def agree_command(
     codebook: str | None = codebook_option(
         "A built-in codebook ({builtin}) or a codebook .json file to compare every coder in: "
         "codes resolve to its ids by id, name or alias, and other codebooks' codes translate "
-        "through their documented mapping. Default: the codebook the results record, else the "
-        "codes as written (docs/agreement.md)."
+        "through their documented mapping (default: the codebook the results record, else the "
+        "codes as written; docs/agreement.md)."
     ),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""

@@ -15,6 +15,7 @@ from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..io import make_out_dir, shell_quoted
 from ._app import (
     app,
+    choice_metavar,
     codebook_option,
     console,
     json_to_standard_output,
@@ -51,7 +52,8 @@ def backend_option() -> Any:
         metavar="KIND",
         help="Embedding backend: torch (most accurate), onnx-int8 (≈2-2.5× faster), static "
         "(≈13-15× faster, less accurate, needs a model trained with it) or a directory; build "
-        "fast ones with `roqa build-backend`. Default: the one the model was trained with (torch).",
+        "fast ones with `roqa build-backend` (default: the one the model was trained with, "
+        "torch).",
     )
 
 
@@ -69,9 +71,9 @@ def neutral_weight_option() -> Any:
         None,
         "--neutral-weight",
         help="How much neutral weighs against barrier and enabler in each segment's valence, "
-        "above 0 to 1 (the packaged model's 0.8; 1 = as trained, for a team that codes much "
-        "descriptive talk as neutral; lower for one that calls almost everything a barrier or "
-        "an enabler).",
+        "above 0 to 1: 1 = as trained, for a team that codes much descriptive talk as neutral; "
+        "lower for one that calls almost everything a barrier or an enabler (default: the "
+        "model's setting, 0.8 for the packaged model).",
     )
 
 
@@ -774,7 +776,10 @@ def code_command(
     ),
     top_k: int = typer.Option(5, "--top-k", min=1, help="Suggestions kept per segment."),
     alpha: float | None = typer.Option(
-        None, "--alpha", help="Novelty significance level (default 0.1)."
+        None,
+        "--alpha",
+        help="Novelty significance level (default: the model's setting, 0.1 for the packaged "
+        "model).",
     ),
     neutral_weight: float | None = neutral_weight_option(),
     group_distance: float | None = typer.Option(
@@ -782,15 +787,16 @@ def code_command(
         "--group-distance",
         help="How alike segments that fit no code must be to be grouped into a candidate new "
         "code: they are grouped while their average cosine distance (0 = alike, 1 = unrelated) "
-        "is below it. Default 0.6 (0.7 with --unit sentence), chosen in "
-        "benchmarks/results/open_coding_threshold.md; answers on one theme often lie further "
+        "is below it (default: 0.6, or 0.7 with --unit sentence, chosen in "
+        "benchmarks/results/open_coding_threshold.md). Answers on one theme often lie further "
         "apart, so 0.7 groups more of them, at the cost of groups that mix themes.",
     ),
     min_group_size: int | None = typer.Option(
         None,
         "--min-group-size",
-        help="Fewest segments of a candidate new code (default 2); segments in a smaller group "
-        "are listed as not grouped.",
+        show_default="2",  # not given: the run records no rule (open_coding.MIN_GROUP_SIZE)
+        help="Fewest segments of a candidate new code; segments in a smaller group are listed "
+        "as not grouped.",
     ),
     report: bool = typer.Option(True, "--report/--no-report", help="Write report.html."),
     decisions: Path | None = typer.Option(
@@ -837,9 +843,11 @@ def code_command(
     unit: str | None = typer.Option(
         None,
         "--unit",
-        help="Segment size: window (a whole turn, or runs of its sentences when it is too long "
-        "for the model to read whole; turn means the same) or sentence (one sentence per "
-        "segment, for line-by-line coding). Default: the model's setting (window).",
+        metavar=choice_metavar("window", "sentence"),
+        help="Segment size: window, a whole turn or runs of its sentences when it is too long "
+        "for the model to read whole (turn means the same), or sentence, one sentence per "
+        "segment for line-by-line coding (default: the model's setting, window for the packaged "
+        "model).",
     ),
     no_cache: bool = no_cache_option(),
     backend: str | None = backend_option(),
@@ -847,8 +855,7 @@ def code_command(
         None,
         "--threads",
         min=1,
-        help="CPU threads for encoding. Default: one per core; with --engine ray, per actor, "
-        "default 1.",
+        help="CPU threads for encoding (default: one per core; with --engine ray, 1 per actor).",
     ),
     stream: bool = typer.Option(
         False,
@@ -859,7 +866,10 @@ def code_command(
         "listing the segments that fit no code without grouping them.",
     ),
     engine: str = typer.Option(
-        "local", "--engine", help="local, or ray (Ray Data; RAY_ADDRESS picks a cluster)."
+        "local",
+        "--engine",
+        metavar=choice_metavar("local", "ray"),
+        help="local, or ray (Ray Data; RAY_ADDRESS picks a cluster).",
     ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""

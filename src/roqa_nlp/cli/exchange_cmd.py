@@ -43,7 +43,7 @@ def export_cmd(
         None, "--qdc", help="Write the codebook as a REFI-QDA codebook (.qdc).", metavar="FILE"
     ),
     codebook: str | None = codebook_option(
-        "Codebook id ({builtin}) or codebook .json; default: the one the codings used. Another "
+        "Codebook id ({builtin}) or codebook .json (default: the one the codings used). Another "
         "codebook with a documented mapping exports the codes translated."
     ),
     top_k: int | None = typer.Option(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ._app import app, codebook_option
+from ._app import app, choice_metavar, codebook_option
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -51,7 +51,7 @@ def report_command(
         metavar="FILE",
     ),
     codebook: str | None = codebook_option(
-        "Codebook id ({builtin}) or JSON file; default: the one the run used. Another codebook "
+        "Codebook id ({builtin}) or JSON file (default: the one the run used). Another codebook "
         "with a documented mapping charts the codes translated."
     ),
     matrix: Path | None = typer.Option(
@@ -78,6 +78,7 @@ def report_command(
     cite: str = typer.Option(
         "participant",
         "--cite",
+        metavar=choice_metavar("participant", "place"),
         help='How the Word table cites its quotes: participant ("(P04)", as a paper does) or '
         "place (also the transcript and offsets, and the time in a timed transcript, as the "
         ".xlsx/.csv table and the report always cite them).",
@@ -121,6 +122,7 @@ def report_command(
     order: str | None = typer.Option(
         None,
         "--order",
+        metavar="IDS",
         help="The order the interviews were done in, for saturation: transcript (or participant) "
         "ids separated "
         "by commas, or a text file with one id per line (or commas between them) (default: the "

@@ -14,7 +14,7 @@ from ..codebooks import DEFAULT_CODEBOOK
 from ..decisions import COLUMNS as DECISION_COLUMNS
 from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
-from ._app import app, codebook_option, console, leaves_no_empty_out
+from ._app import app, choice_metavar, codebook_option, console, leaves_no_empty_out
 
 
 @app.command("train")
@@ -50,12 +50,19 @@ def train_command(
         None,
         "--feedback-weight",
         min=1,
-        help="How many times each decided segment counts against a training record "
-        "[default: 3]. It changes how strongly decisions on existing codes count; a new code "
-        "(classes are balanced) weighs the same at any weight and needs several decided segments.",
+        show_default="3",  # not given: the decisions' own weight (autocoder.UPDATE_WEIGHT)
+        help="How many times each decided segment counts against a training record. It changes "
+        "how strongly decisions on existing codes count; a new code (classes are balanced) "
+        "weighs the same at any weight and needs several decided segments.",
     ),
     codebook: str = codebook_option("Codebook id ({builtin}) or .json file.", DEFAULT_CODEBOOK),
-    method: str = typer.Option("logreg", "--method", help="logreg | prototype | hybrid."),
+    method: str = typer.Option(
+        "logreg",
+        "--method",
+        metavar=choice_metavar("logreg", "prototype", "hybrid"),
+        help="How the classifier ranks codes: logistic regression, similarity to each code's "
+        "mean embedding (its prototype), or the mean of the two.",
+    ),
     evaluate: Path | None = typer.Option(
         None,
         "--evaluate",
@@ -67,6 +74,7 @@ def train_command(
     backend: str = typer.Option(
         "torch",
         "--backend",
+        metavar="KIND",
         help="Embedding backend to train on: torch, or static for a fast triage model "
         "(build it first with `roqa build-backend static`).",
     ),
