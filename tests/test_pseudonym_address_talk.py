@@ -166,3 +166,22 @@ def test_drop_a_line_asks_for_an_address(talk: str, expected: str) -> None:
     """'Drop a line to skhan at mail dot com' was left whole while 'Email me at skhan at mail
     dot com' was '[email]': 'drop (me) a line' asks for an address as 'email me' does."""
     assert replace_identifiers(talk) == expected
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("I live at 22 Cavendish St. in Leeds now.", "I live at [address] in Leeds now."),
+        ("It was at 4 Elm Rd. near the park.", "It was at [address] near the park."),
+        ("I live at 22 Cavendish St., Leeds, now.", "I live at [address], now."),
+        ("We met at 9 Mill Ave., then left.", "We met at [address], then left."),
+        # at a sentence's end, or before the next sentence, the dot is its full stop too
+        ("I live at 22 Cavendish St.", "I live at [address]."),
+        ("I live at 22 Cavendish St. Then we moved.", "I live at [address]. Then we moved."),
+    ],
+)
+def test_a_street_kinds_abbreviation_keeps_its_dot_in_the_address(talk: str, expected: str) -> None:
+    """Session 52: 'I live at 22 Cavendish St. in Leeds' became 'I live at [address]. in Leeds',
+    the abbreviation's dot left behind as a stray full stop, and 'St., Leeds' left the town. The
+    dot of 'St.', 'Rd.' or 'Ave.' is the address's where the sentence goes on."""
+    assert said(talk) == expected
