@@ -67,9 +67,11 @@ def test_a_lettered_case_of_the_key_takes_its_number_from_the_next_free_one():
 
 def test_a_renamed_copy_never_takes_another_files_name_but_for_case() -> None:
     """zoom_faith.vtt renamed for Faith Adeyemi, P02, beside zoom_p02.vtt: 'zoom_P02' and
-    'zoom_p02' are one file on macOS and Windows, so one overwrote the other."""
+    'zoom_p02' are one file on macOS and Windows, so one overwrote the other. (zoom_p02.vtt is
+    her follow-up: another's would be renumbered, and named so, zoom_p03, since session 52.)"""
     faith = call("zoom_faith.vtt", ("Sam Roe", "Hello?"), ("Faith Adeyemi", "Hi."))
-    after, _ = keyed(BATCH_1, faith, TWO_PEOPLE)
+    again = call("zoom_p02.vtt", ("Sam Roe", "Hello again?"), ("Faith Adeyemi", "Hi."))
+    after, _ = keyed(BATCH_1, faith, again)
     assert [t.id for t in after] == ["zoom_P02-2", "zoom_p02"]
     assert [t.source for t in after] == ["zoom_P02-2.vtt", "zoom_p02.vtt"]
 
@@ -78,8 +80,8 @@ def test_a_copy_whose_name_differs_only_in_case_from_one_in_the_out_folder_is_re
     tmp_path: Path,
 ) -> None:
     (tmp_path / "batch2").mkdir()
-    (tmp_path / "batch2" / "zoom_p02.txt").write_text(
-        "Sam Roe: Hello?\nOluwaseun Adebayo: Hi.\n", encoding="utf-8"
+    (tmp_path / "batch2" / "zoom_p02.txt").write_text(  # Faith's follow-up: not renumbered
+        "Sam Roe: Hello?\nFaith Adeyemi: Hi.\n", encoding="utf-8"
     )
     out = tmp_path / "copies"
     out.mkdir()

@@ -448,3 +448,37 @@ def test_a_one_word_speaker_is_the_keyed_full_name_of_the_file_name(tmp_path: Pa
         "Interviewer: Thanks for doing this, [P03].\n\nP03: I'm [P03].\n"
     )
     assert "gives someone else" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("file_name", "written"),
+    [
+        ("p02_alpha.txt", "p06_P06.txt"),
+        ("p02_interview.txt", "p06_interview.txt"),
+        ("Interview 02 - notes.txt", "Interview 06 - notes.txt"),
+    ],
+)
+def test_a_renumbered_participants_copy_is_named_with_the_new_number(
+    tmp_path: Path, file_name: str, written: str
+) -> None:
+    """Session 52: with ``P02`` the key's for someone else, the participant of ``p02_alpha.txt``
+    became P06, but the copy was written ``p02_P06.txt`` (and ``p02_interview.txt`` kept its
+    name whole): its name said P02, another person's number. The file name's number is the new
+    one, so the copy, its segment ids and its case agree."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / file_name).write_text("Interviewer: How is it?\n\nAlpha Jones: Fine.\n", "utf-8")
+    (folder / "p05_beta.txt").write_text("Interviewer: How is it?\n\nBeta Brown: Fine.\n", "utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nGamma Green,P02\n", "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == sorted([written, "p05_P05.txt"])
+    assert (tmp_path / "o" / written).read_text(
+        "utf-8"
+    ) == "Interviewer: How is it?\n\nP06: Fine.\n"
+    assert "gives someone else, so they are P06" in run.err
+    # a later run, the key now holding her as P06, names the copy so too
+    again = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o2")
+    assert again.code == 0, again.err
+    assert sorted(p.name for p in (tmp_path / "o2").iterdir()) == sorted([written, "p05_P05.txt"])

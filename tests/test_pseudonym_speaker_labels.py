@@ -469,8 +469,9 @@ def test_a_transcripts_own_row_applies_to_that_transcript_alone(tmp_path: Path) 
     assert key.read_text("utf-8-sig").splitlines()[-1] == "Kate Brown,P05,ps/P05.txt"
     run = roqa("pseudonymise", site, "--key", key, "--out", tmp_path / "site_out")
     assert run.code == 0, run.err
-    copy = (tmp_path / "site_out" / "P05.txt").read_text("utf-8")
-    # Dean is not P05: the key gives P05 to Kate, in ps/P05.txt (a warning says so)
+    # Dean is not P05: the key gives P05 to Kate, in ps/P05.txt (a warning says so), and his
+    # copy is named for his own number (session 52)
+    copy = (tmp_path / "site_out" / "P06.txt").read_text("utf-8")
     assert [line.split(":")[0] for line in copy.splitlines()] == ["Interviewer", "P06"] * 3
     beside = tmp_path / "P05.txt"
     beside.write_text((ps / "P05.txt").read_text("utf-8"), "utf-8")

@@ -1635,7 +1635,7 @@ class PseudonymKey:
     def _rewritten(self, transcript: Transcript) -> Transcript:
         """:meth:`apply`, once ``transcript``'s speakers are registered."""
         from .transcripts.cue_times import carry_cue_times
-        from .transcripts.roles import participant_id
+        from .transcripts.roles import participant_from_filename, participant_id
 
         speakers = _speakers(transcript)
         for speaker, role in speakers.items():  # checked here, where it is rewritten, once
@@ -1777,6 +1777,25 @@ class PseudonymKey:
         here = list(people)
         new_id = self.pseudonymised_name(transcript.id, here)
         source = self.pseudonymised_name(_last_part(transcript.source), here)
+        # a participant renumbered since the key gives the file name's number to someone else
+        # (in this study or for another transcript alone): the name carries the new number, never
+        # that other person's (p02_alpha.txt as P06: p06_P06); a label that is a study id (P14
+        # in P13.txt) is the transcript's own doing, and kept
+        cases = {_case_number(self.get(s) or "") for s, r in speakers.items() if r == "participant"}
+        case = cases.pop() if len(cases) == 1 and renamed else None
+        in_name = _number(participant_from_filename(transcript.source or transcript.id) or "")
+        if (
+            case is not None
+            and in_name is not None
+            and in_name != case
+            and any(
+                _case_number(p) == in_name
+                for rows in (self.pseudonyms, *self.scoped.values())
+                for p in rows.values()
+            )
+        ):
+            new_id = _with_file_number(new_id, in_name, case)
+            source = _with_file_number(source, in_name, case)
         if new_id != transcript.id:
             new_id, source = self._distinct(transcript.id, new_id, source)
         if participant is not None:
@@ -2387,6 +2406,21 @@ def _file_name_form(text: str) -> str:
     """``text`` as :func:`_name_parts_in` compares it: in lower case, without accents and
     apostrophes (``O’Driscoll`` -> ``odriscoll``)."""
     return re.sub(r"['’]", "", _without_accents(text.casefold()))
+
+
+def _with_file_number(name: str, given: int, number: int) -> str:
+    """``name`` with the participant or interview number ``given`` its file name gave
+    (``p02_alpha``, ``Interview 02 - notes``: :func:`~roqa_nlp.transcripts.roles.
+    participant_from_filename`) made ``number``, as wide as it was written (``p06_alpha``); as
+    it is when it holds no such number."""
+    from .transcripts.roles import INTERVIEW_IN_FILENAME, PARTICIPANT_IN_FILENAME
+
+    for pattern in (PARTICIPANT_IN_FILENAME, INTERVIEW_IN_FILENAME):
+        for m in pattern.finditer(name):
+            if int(m.group("number")) == given:
+                digits = f"{number:0{len(m.group('number'))}d}"
+                return name[: m.start("number")] + digits + name[m.end("number") :]
+    return name
 
 
 def _chat_senders(transcript: Transcript) -> list[str]:
