@@ -197,3 +197,71 @@ def test_a_labels_bracketed_extras_go_with_the_keyed_name(tmp_path: Path) -> Non
         "Interviewer: What helps recovery there?\n\n"
         "P12: Peer support mostly."
     )
+
+
+def _copies(tmp_path: Path, files: dict[str, str], *key_rows: str) -> tuple[dict[str, str], str]:
+    """The copies ``roqa pseudonymise`` writes of ``files`` with a key of ``key_rows``, by name,
+    and the key it leaves."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\n" + "".join(f"{row}\n" for row in key_rows), "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    copies = {p.name: p.read_text("utf-8") for p in sorted((tmp_path / "o").iterdir())}
+    return copies, key.read_text("utf-8-sig")
+
+
+def test_a_roles_label_drops_a_note_naming_a_keyed_person(tmp_path: Path) -> None:
+    """Session 52: ``Interviewer (EP):`` (Emma Price's initials) and ``Interviewer (Okonkwo
+    family carer):`` stayed in the copy, as ``Interviewer (P12 family carer):``, and ``Carer (Mrs
+    Okonkwo):`` was keyed as a person, whose row then made every file's ``Carer (...)`` one case.
+    A role's label is the role: a note that may name someone goes, a role's or a pronoun's stays."""
+    copies, key = _copies(
+        tmp_path,
+        {
+            "p03.txt": (
+                "Interviewer (EP): How is caring going?\n\n"
+                "Carer (Mrs Okonkwo): Hard, most days.\n\n"
+                "Interviewer (Okonkwo family carer): Thanks.\n\n"
+                "Carer (Mrs Okonkwo): Bye.\n"
+            ),
+        },
+        "Emma Price,Interviewer",
+        "Bernadette Okonkwo,P12",
+    )
+    assert copies == {
+        "p03.txt": (
+            "Interviewer: How is caring going?\n\nCarer: Hard, most days.\n\n"
+            "Interviewer: Thanks.\n\nCarer: Bye.\n"
+        )
+    }
+    assert key.splitlines() == [
+        "name,pseudonym",
+        "Emma Price,Interviewer",
+        "Bernadette Okonkwo,P12",
+    ]
+
+
+def test_a_roles_label_with_a_note_is_each_files_own_case(tmp_path: Path) -> None:
+    """``Participant (she/her):`` in p05.txt and ``Participant (he/him):`` in p06.txt were keyed
+    as one person, ``Participant (she/her),P05``, so p06's participant was P05 too: two people
+    one case. A role's label takes no row of the key, with a note or without; a pronoun's note
+    and a call's role (``(Host)``) stay as written, and a note of anything else goes."""
+    talk = "Interviewer{i}: How is it?\n\nParticipant{p}: Fine.\n\nInterviewer{i}: Thanks.\n"
+    copies, key = _copies(
+        tmp_path,
+        {
+            "p05.txt": talk.format(i=" (Host)", p=" (she/her)"),
+            "p06.txt": talk.format(i="", p=" (he/him)"),
+            "p07.txt": talk.format(i="", p=" (Mrs Smith)"),
+        },
+    )
+    assert copies == {
+        "p05.txt": talk.format(i=" (Host)", p=" (she/her)"),
+        "p06.txt": talk.format(i="", p=" (he/him)"),
+        "p07.txt": talk.format(i="", p=""),
+    }
+    assert key.splitlines() == ["name,pseudonym"]

@@ -360,6 +360,29 @@ def label_names_a_person(label: str) -> bool:
     return not _names_no_one(label) and bool(name_parts(label))
 
 
+def _role_alone(label: str) -> str | None:
+    """The role a label with a note in brackets names once its notes are set aside (``Carer`` of
+    ``Carer (Mrs Okonkwo)``, ``Interviewer`` of ``Interviewer (EP)``, ``Participant`` of
+    ``Participant (she/her)``), or None for a label of no note or a person's (``Jane Smith
+    (Interviewer)``): such a label is the role's, in each file anew, as the role alone is, and
+    takes no row of a pseudonym key (it did, so every file's ``Participant (...)`` was one case,
+    session 52)."""
+    plain = " ".join(_BRACKETED.sub(" ", label).split())
+    if not plain or plain == " ".join(label.split()):
+        return None
+    return plain if _names_no_one(plain) else None
+
+
+def _ordinary_note(label: str) -> bool:
+    """Whether ``label``'s notes in brackets are only of a call's role or device
+    (``data/not_names.txt``: ``(Host)``, ``(iPhone)``), pronouns or figures (``(she/her)``,
+    ``(2)``): notes that name no one, where a name, initials (``EP``) or a workplace may."""
+    words = [w for note in _BRACKETED.findall(label) for w in _NOTE_WORD.findall(note.casefold())]
+    return all(
+        w in _not_names() or w in _stop_words() or any(c.isdigit() for c in w) for w in words
+    )
+
+
 def _placeholder_refused(name: str) -> str:
     return f"{quoted(name)} is the speaker roqa gives speech no label names, not a person"
 
@@ -1325,7 +1348,7 @@ class PseudonymKey:
             # are another case: the next free number's, as one speaker would take
             case = self._new_pseudonym("participant", None, taken)
         for speaker, role in speakers.items():
-            if _names_no_one(speaker) or self.get(speaker) is not None:
+            if _names_no_one(speaker) or _role_alone(speaker) or self.get(speaker) is not None:
                 continue
             labels, number = person_of.get(speaker, ([speaker], None))
             theirs = [p for p in (self.get(s) for s in labels) if p is not None]
@@ -1661,14 +1684,19 @@ class PseudonymKey:
         # a label with a character of no width inside, replaced whole by the speaker it is read
         # as: "Sar\u200bah Khan:" is "P01:", "Inter\u200bviewer:" is "Interviewer:"
         labels = [(e, s) for e, s in self._zero_width_labels(transcript) if e not in edits]
+        # a role's label with a note that may name someone ("Interviewer (EP):", "Carer (Mrs
+        # Okonkwo):"): the role alone, not the names in the note replaced ("Interviewer (P12
+        # family carer):")
+        noted = [e for e in self._noted_role_labels(transcript) if e not in edits]
+        edits = [e for e in edits if not any(n[0] <= e[0] and e[1] <= n[1] for n in noted)]
         name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
         placeholders = identifier_matches(transcript.text, name_words)
         # a name is never left in part
-        chosen = names_first([*edits, *(e for e, _ in labels)], placeholders)
+        chosen = names_first([*edits, *(e for e, _ in labels), *noted], placeholders)
         new_text, where = _rewrite(transcript.text, chosen)
         turns = [
             Turn(
-                speaker=_bare(self.get(t.speaker) or t.speaker),
+                speaker=self._written_label(t.speaker),
                 role=t.role,
                 start=where(t.start),
                 end=where(t.end),
@@ -1681,7 +1709,7 @@ class PseudonymKey:
         meta.pop("header_people", None)  # their names, now in the key
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
-            meta["interviewer_guessed"] = _bare(self.get(guessed) or guessed)
+            meta["interviewer_guessed"] = self._written_label(guessed)
         for key in (
             "interviewer_from_study",
             "header_interviewer_overruled",
@@ -1690,7 +1718,7 @@ class PseudonymKey:
         ):
             named = meta.get(key)
             if isinstance(named, list):  # speakers (who interviews, who the header named): names
-                meta[key] = [_bare(self.get(str(n)) or str(n)) for n in named]
+                meta[key] = [self._written_label(str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
         from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
@@ -1699,7 +1727,7 @@ class PseudonymKey:
 
         read_as = meta.get(UNDECIDED_AS)
         if isinstance(read_as, list):  # whose talk a cue with no name was read as: a name
-            meta[UNDECIDED_AS] = [_bare(self.get(str(n)) or str(n)) for n in read_as]
+            meta[UNDECIDED_AS] = [self._written_label(str(n)) for n in read_as]
         # words left out between cues (talk, names and all), the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
         # no name kept to be checked
@@ -1760,7 +1788,7 @@ class PseudonymKey:
         # names replaced in the text, labels included (the command sums them for the researcher)
         kept = set(chosen)
         named = [e for e, speaker in labels if self.get(speaker) is not None]
-        meta["names_replaced"] = sum(1 for e in [*edits, *named] if e in kept)
+        meta["names_replaced"] = sum(1 for e in [*edits, *named, *noted] if e in kept)
         # e-mail addresses, phone and NHS numbers, full dates, postcodes, addresses (identifiers.py)
         meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"]
         participant = transcript.participant
@@ -1932,6 +1960,36 @@ class PseudonymKey:
             source = f"{stem}{suffix}.{ext}" if dot and stem else f"{source}{suffix}"
         return name, source
 
+    def _written_label(self, label: str) -> str:
+        """The speaker ``label`` as the copy writes it: the key's pseudonym for it; a role's
+        label with a note that may name someone (:func:`_role_alone`, :func:`_ordinary_note`)
+        as the role alone (``Interviewer (EP)`` -> ``Interviewer``); else as written."""
+        keyed = self.get(label)
+        if keyed is not None:
+            return _bare(keyed)
+        role = _role_alone(label)
+        return label if role is None or _ordinary_note(label) else role
+
+    def _noted_role_labels(self, transcript: Transcript) -> list[tuple[int, int, str]]:
+        """The edit of each speaker label of ``transcript``'s text that is a role's with a note
+        that may name someone (``Interviewer (EP):``, ``Carer (Mrs Okonkwo):``) to the role
+        alone (:meth:`_written_label`): the label nearest its turn's words."""
+        text = transcript.text
+        found: list[tuple[int, int, str]] = []
+        after = 0  # the end of the turn before: a turn's label stands between it and the turn
+        for turn in transcript.turns:
+            start, after = after, max(after, turn.end)
+            new = self._written_label(turn.speaker)
+            if not turn.speaker or new == turn.speaker or self.get(turn.speaker) is not None:
+                continue
+            words = r"\s+".join(map(re.escape, turn.speaker.split()))
+            last = None
+            for m in re.compile(f"(?<!\\w)(?i:{words})").finditer(text, start, turn.start):
+                last = m  # the label nearest the turn's words
+            if last is not None:
+                found.append((last.start(), last.end(), new))
+        return found
+
     def _zero_width_labels(self, transcript: Transcript) -> list[tuple[tuple[int, int, str], str]]:
         """Each speaker label of ``transcript``'s text written with a character of no width in
         it (``Sar\u200bah Khan:``, ``Inter\u200bviewer:``, ``Jane\u200bDoe:``, as the reader
@@ -1951,7 +2009,7 @@ class PseudonymKey:
             for m in label.finditer(text, start, turn.start):
                 last = m  # the label nearest the turn's words
             if last is not None and _NO_WIDTH_CHARACTER.search(last.group(0)):
-                new = _bare(self.get(turn.speaker) or turn.speaker)
+                new = self._written_label(turn.speaker)
                 found.append(((last.start(), last.end(), new), turn.speaker))
         return found
 
