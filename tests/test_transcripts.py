@@ -5277,8 +5277,10 @@ def test_a_study_id_label_with_a_note_in_brackets_names_the_transcripts_case(
     t = read_transcript(f)
     assert t.participant == "P34"
     (shared,), key = pseudonymise(t)
-    assert key.pseudonyms == {"Jane Smith (Interviewer)": "Interviewer", "P34 (RM)": "P34"}
+    # a study id's label with a note is the id's, in no row of the key (session 52)
+    assert key.pseudonyms == {"Jane Smith (Interviewer)": "Interviewer"}
     assert shared.participant == "P34"
+    assert [u.speaker for u in shared.turns] == ["Interviewer", "P34"] * 2
 
 
 @pytest.mark.parametrize(
