@@ -689,3 +689,46 @@ def test_a_name_without_its_middle_is_not_taken_from_the_row_of_that_name() -> N
     talk = "And Mary Smith, no relation to Mary Ann Smith."
     key = {"Mary Ann Smith": "P10", "Mary Smith": "P12"}
     assert said_by_p02(talk, key) == "And [P12], no relation to [P10]."
+
+
+def _pseudonymised_with_warnings(
+    speaker: str, talk: str, key: dict[str, str]
+) -> tuple[str, list[str]]:
+    """``talk`` as ``speaker``'s turn of p02.txt pseudonymised with ``key``, and the warnings."""
+    text = f"Interviewer: Who else?\n{speaker}: {talk}\n"
+    start = text.index(f"{speaker}: ") + len(speaker) + 2
+    turns = [
+        Turn("Interviewer", "interviewer", 13, 22),
+        Turn(speaker, "participant", start, start + len(talk)),
+    ]
+    t = Transcript("p02", text, turns, source="p02.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (after,), _ = pseudonymise([t], PseudonymKey(key))
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    return after.turn_text(after.turns[1]), said
+
+
+def test_a_name_without_its_middle_where_she_does_not_speak_is_replaced_and_told() -> None:
+    """Review s51: with only 'Mary Ann Smith' keyed, 'Mary Smith' in another interview became
+    her pseudonym, though a Mary Smith may be someone else. docs/privacy.md promises the
+    replacement (a name left would name someone; a pseudonym at worst misattributes), so it
+    stays, and a warning names the form taken, for the researcher to give another Mary Smith a
+    row of her own."""
+    said, warned = _pseudonymised_with_warnings(
+        "P02", "Mary Smith helped, and mary smith again.", {"Mary Ann Smith": "P09"}
+    )
+    assert said == "[P09] helped, and [P09] again."
+    assert [w for w in warned if "middle" in w] == [
+        "p02.txt: 'Mary Smith' was taken for [P09], a name of the pseudonym key without its "
+        "middle name, though that person does not speak here: if it is someone else, give "
+        "'Mary Smith' a row of its own in the key and run again"
+    ]
+
+
+def test_a_name_without_its_middle_where_she_speaks_is_hers_untold() -> None:
+    said, warned = _pseudonymised_with_warnings(
+        "Mary Ann Smith", "I'm Mary Smith to most.", {"Mary Ann Smith": "P09"}
+    )
+    assert said == "I'm [P09] to most."
+    assert [w for w in warned if "middle" in w] == []

@@ -822,6 +822,7 @@ class PseudonymKey:
         # the pseudonyms of rows told apart only by accents whose talk was warned of
         # (:meth:`_edits`)
         self._warned_of_accents: set[tuple[str, ...]] = set()
+        self._warned_of_short_forms: set[tuple[str, str]] = set()  # (transcript, form)
         # the key file's header and rows as read (:meth:`read`), each row with its name ("" for
         # a row of no name): written back with the researcher's own columns (:meth:`to_csv`)
         self._header: list[str] = []
@@ -2042,7 +2043,7 @@ class PseudonymKey:
                 continue  # "Mr Rhys-Evans" where Evans does not speak: not "Mr Rhys-[P62]"
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
             # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it
-            if kind != "name" and not found[:1].isupper():
+            if kind not in ("name", "short") and not found[:1].isupper():
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
@@ -2058,9 +2059,26 @@ class PseudonymKey:
             # at the start of a line, "[P07] said" would read as a speaker label
             new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
             edits.append((m.start(), m.end(), new))
+            if kind == "short":
+                self._warn_of_short_form(transcript, found, pseudonym)
             if pseudonym == _SHARED_SURNAME and spellings:
                 self._warn_of_accents(transcript, spellings)
         return _joined(text, edits)
+
+    def _warn_of_short_form(self, transcript: Transcript, found: str, pseudonym: str) -> None:
+        """Warn, once a transcript and form, that ``found`` (``Mary Smith``) was taken for the
+        key's name without its middle name (``Mary Ann Smith``) where that person does not
+        speak: it may be someone else, whom the pseudonym misattributes (review s51)."""
+        said = " ".join(found.split())
+        if (transcript.id, said.casefold()) in self._warned_of_short_forms:
+            return
+        self._warned_of_short_forms.add((transcript.id, said.casefold()))
+        warn(
+            f"'{said}' was taken for {_in_text(pseudonym)}, a name of the pseudonym key without "
+            "its middle name, though that person does not speak here: if it is someone else, "
+            f"give '{said}' a row of its own in the key and run again",
+            path=transcript.source or transcript.id,
+        )
 
     def _warn_of_accents(self, transcript: Transcript, spellings: dict[str, str]) -> None:
         """Warn, once for the rows, that a name in the talk is spelled as none of the key's rows
@@ -2159,7 +2177,11 @@ class PseudonymKey:
                     short = []
                 for full in dict.fromkeys([name, " ".join(words), " ".join(short)]):
                     if len(full.split()) > 1:
-                        put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, "name"))
+                        # the short form where its person does not speak may be another's:
+                        # replaced (docs/privacy.md), and told of (review s51)
+                        kind = "short" if short and full == " ".join(short) else "name"
+                        kind = "name" if speaks_here else kind
+                        put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, kind))
                 if len(words) > 1:
                     put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
                 if len(words) > 1 and person and not _is_word_surname(words[-1]):
