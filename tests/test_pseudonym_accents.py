@@ -86,3 +86,24 @@ def test_a_lower_case_first_name_without_its_accent_is_listed_to_check() -> None
     assert after.turn_text(after.turns[1]) == "Ask siobhan."
     listed = [(n.word, n.count) for n in names_to_check([after], PseudonymKey(dict(ACCENTED)))]
     assert listed == [("siobhan", 1)]
+
+
+def test_a_letter_unicode_does_not_decompose_is_one_persons_under_two_labels() -> None:
+    """Session 52: pseudonymising took 'Łukasz' for 'Lukasz' (data/letters_without_accents.txt)
+    but the labels' comparison (transcripts.roles.name_key, NFKD alone) did not, so a Zoom
+    rename 'Łukasz Nowak' -> 'Lukasz Nowak (iPhone)' was two people. One folding serves both."""
+    from roqa_nlp.pseudonyms import people_named
+
+    assert people_named(["Łukasz Nowak", "Lukasz Nowak (iPhone)", "Søren Berg"]) == [
+        ["Łukasz Nowak", "Lukasz Nowak (iPhone)"],
+        ["Søren Berg"],
+    ]
+
+
+def test_labels_and_file_names_compare_names_in_one_form_but_apostrophes() -> None:
+    """A file name drops a name's apostrophe (p01_siobhan_odriscoll.txt), a label keeps it."""
+    from roqa_nlp.pseudonyms import _file_name_form
+    from roqa_nlp.transcripts.roles import name_key
+
+    assert name_key("Søren Ó’Brien 🌻") == "soren o'brien"
+    assert _file_name_form("Søren Ó’Brien 🌻") == "soren obrien"

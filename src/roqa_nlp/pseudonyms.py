@@ -137,7 +137,7 @@ from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, names_first, street_first_words
 from .io import packaged_words
 from .schema import Transcript, Turn
-from .transcripts.roles import STRAY_ASKERS, honorifics, is_role_label
+from .transcripts.roles import STRAY_ASKERS, honorifics, is_role_label, without_accents
 from .transcripts.speaker_labels import display_name_core
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
@@ -583,8 +583,9 @@ def _unaccented() -> dict[str, str]:
     """Each Latin letter with an accent and the letter without it (``ë`` -> ``e``, ``Ś`` ->
     ``S``): by decomposing it, or as ``data/letters_without_accents.txt`` gives (``ł`` ->
     ``l``)."""
-    given = dict(line.split() for line in packaged_words("letters_without_accents.txt"))
-    given |= {a.upper(): b.upper() for a, b in given.items()}
+    from .transcripts.roles import _undecomposed_letters
+
+    given = _undecomposed_letters()
     table = {}
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         c = chr(code)
@@ -616,13 +617,6 @@ def _letter_regex(c: str) -> str:
     if letters is None:
         return re.escape(c)
     return f"[{plain}{letters}]{_ACCENTS}"
-
-
-def _without_accents(word: str) -> str:
-    """``word`` with its letters' accents left out (:func:`_unaccented`): ``siobhán`` ->
-    ``siobhan``."""
-    letters = unicodedata.normalize("NFC", word)
-    return "".join(_unaccented().get(c, c) for c in letters if not unicodedata.combining(c))
 
 
 def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐‑]|\s+)") -> str:
@@ -856,7 +850,7 @@ class PseudonymKey:
         self._by_plain: dict[str, set[str]] = {}  # the person's name without accents
         for name, p in self.pseudonyms.items():
             self._by_person.setdefault(_person(name), set()).add(p)
-            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(p)
+            self._by_plain.setdefault(without_accents(_person(name)), set()).add(p)
 
     def _where_of(self, transcript: Transcript, folder: Path | None = None) -> str:
         """``transcript`` as the key's ``transcript`` column names it: its file's path relative
@@ -1043,7 +1037,7 @@ class PseudonymKey:
         spelled = self._as_spelled(name)
         if spelled is not None or _person(name) in self._by_person:
             return spelled
-        found = self._by_plain.get(_without_accents(_person(name)), set())
+        found = self._by_plain.get(without_accents(_person(name)), set())
         return next(iter(found)) if len(found) == 1 else None
 
     def _as_spelled(self, name: str) -> str | None:
@@ -1084,7 +1078,7 @@ class PseudonymKey:
             self.pseudonyms[name] = pseudonym
             self._by_key[name.casefold()] = pseudonym
             self._by_person.setdefault(_person(name), set()).add(pseudonym)
-            self._by_plain.setdefault(_without_accents(_person(name)), set()).add(pseudonym)
+            self._by_plain.setdefault(without_accents(_person(name)), set()).add(pseudonym)
             self.added.append(name)
 
     # -- reading and writing -------------------------------------------------------------------
@@ -1894,13 +1888,13 @@ class PseudonymKey:
             for t in checked_transcripts(transcripts, "warn_of_aliases_left()")
         }
         aliases = {
-            _without_accents(name.casefold()): (name, _bare(p))
+            without_accents(name.casefold()): (name, _bare(p))
             for name, p in self.pseudonyms.items()
             if len(name.split()) == 1 and _SPEAKER_PSEUDONYM.fullmatch(_bare(p))
         }
         rest = []
         for f in found:
-            name, pseudonym = aliases.get(_without_accents(f.word.casefold()), ("", ""))
+            name, pseudonym = aliases.get(without_accents(f.word.casefold()), ("", ""))
             elsewhere = [t for t in f.transcripts if pseudonym.casefold() not in voiced.get(t, {})]
             if not name or not f.word[:1].isupper() or not elsewhere:
                 rest.append(f)
@@ -2414,7 +2408,7 @@ def _full_names_in_file_name(transcript: Transcript, speakers: Iterable[str]) ->
     and that speaker: ``Rhiannon Llewellyn`` for ``Rhiannon`` of ``Interview 03 - Rhiannon
     Llewellyn.txt`` or ``p03_rhiannon_llewellyn.txt``."""
     one_word = {
-        _without_accents(s.casefold()): s
+        without_accents(s.casefold()): s
         for s in speakers
         if not _names_no_one(s) and len(s.split()) == 1 and name_parts(s) == [s]
     }
@@ -2428,7 +2422,7 @@ def _full_names_in_file_name(transcript: Transcript, speakers: Iterable[str]) ->
         }
         words = _FILE_NAME_WORD.findall(piece)
         for first, last in zip(words, words[1:], strict=False):
-            speaker = one_word.get(_without_accents(first.casefold()))
+            speaker = one_word.get(without_accents(first.casefold()))
             if (
                 speaker is not None
                 and last.casefold() in names
@@ -2483,9 +2477,13 @@ def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
 
 
 def _file_name_form(text: str) -> str:
-    """``text`` as :func:`_name_parts_in` compares it: in lower case, without accents and
-    apostrophes (``O’Driscoll`` -> ``odriscoll``)."""
-    return re.sub(r"['’]", "", _without_accents(text.casefold()))
+    """``text`` as :func:`_name_parts_in` compares it: as a speaker's labels are
+    (:func:`~roqa_nlp.transcripts.roles.name_key`: in lower case, without accents or emoji) but
+    without apostrophes, which a file name drops (``p01_siobhan_odriscoll.txt`` of ``Siobhán
+    O’Driscoll``), where a label keeps them (``O'Neil`` is not ``Oneil`` there)."""
+    from .transcripts.roles import name_key
+
+    return name_key(text.casefold()).replace("'", "")
 
 
 def _with_file_number(name: str, given: int, number: int) -> str:
@@ -2939,7 +2937,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
                 if word in _stop_words() and word not in stop_names or word in _talk_titles():
                     continue
                 if theirs or not _is_everyday_word(word):
-                    found |= {word, _without_accents(word)}  # "siobhan" for Siobhán
+                    found |= {word, without_accents(word)}  # "siobhan" for Siobhán
     return frozenset(found)
 
 
@@ -2990,7 +2988,7 @@ def names_to_check(
         for word, starts, after_title, phrase in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
-                if word in here or _without_accents(word) in here:
+                if word in here or without_accents(word) in here:
                     keyed.add(word)
                     counts[word] = counts.get(word, 0) + 1
                     where.setdefault(word, {})[t.id] = None
@@ -2999,7 +2997,7 @@ def names_to_check(
                 # written, so a search of the copy finds it (re-tester s51, 7)
                 len(word) > 1
                 and word.isupper()
-                and bool({word.casefold(), _without_accents(word.casefold())} & here)
+                and bool({word.casefold(), without_accents(word.casefold())} & here)
             ):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
@@ -3024,7 +3022,7 @@ def names_to_check(
     whose = {} if key is None else _key_words_whose(key)
 
     def keyed_as(word: str) -> tuple[str, ...]:
-        return tuple(sorted(whose.get(_without_accents(word.casefold()), ())))
+        return tuple(sorted(whose.get(without_accents(word.casefold()), ())))
 
     found = [
         NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
@@ -3053,5 +3051,5 @@ def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
     for name, pseudonym in key.pseudonyms.items():
         for part in name_parts(name):
             for word in [part, *_pieces(part)]:
-                whose.setdefault(_without_accents(word.casefold()), set()).add(_bare(pseudonym))
+                whose.setdefault(without_accents(word.casefold()), set()).add(_bare(pseudonym))
     return whose

@@ -262,11 +262,29 @@ def honorifics() -> dict[str, str]:
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
 
 
-def _without_accents(text: str) -> str:
-    """``text`` without its accents (the combining marks of its NFKD form): ``é`` -> ``e``."""
+@cache
+def _undecomposed_letters() -> dict[str, str]:
+    """The letters Unicode does not decompose and the letter people type for each
+    (``data/letters_without_accents.txt``, its capitals too: ``ł`` -> ``l``, ``Ø`` -> ``O``)."""
+    given = dict(line.split() for line in packaged_words("letters_without_accents.txt"))
+    return given | {a.upper(): b.upper() for a, b in given.items()}
+
+
+def without_accents(text: str) -> str:
+    """``text`` without its accents: the combining marks of its NFKD form left out (``é``,
+    composed or not, -> ``e``; a compatibility form is its letters, ``ﬁ`` -> ``fi``), and the
+    letters Unicode does not decompose as people type them (:func:`_undecomposed_letters`:
+    ``Łukasz`` -> ``Lukasz``). The one folding of names compared (:func:`name_key`, a speaker's
+    labels) and found (:mod:`roqa_nlp.pseudonyms`: a key's rows, file names): before session
+    52 each had its own, and a rename ``Łukasz`` -> ``Lukasz`` was two people to one of them."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    letters = _undecomposed_letters()
+    return "".join(
+        letters.get(c, c)
+        for c in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(c)
+    )
 
 
 #: The Unicode categories of what a display name may add to a name and no name is spelt with:
@@ -295,7 +313,7 @@ def name_key(text: str) -> str:
     ``sian o'neil``): how :func:`person_name` matches a name given (``--interviewer``) and
     :func:`~roqa_nlp.pseudonyms.people_named` tells one person's display names (``Siân
     Llewelyn``, renamed ``Sian Llewelyn`` or ``Siân Llewelyn 🌻`` in the call)."""
-    return _without_symbols(_without_accents(text.lower()).translate(_APOSTROPHES))
+    return _without_symbols(without_accents(text.lower()).translate(_APOSTROPHES))
 
 
 def person_name(label: str) -> tuple[str | None, str]:
