@@ -188,6 +188,38 @@ def test_the_initial_sample_label_names_its_interviews() -> None:
     assert sat.initial_sample_label() == "initial sample: interviews 1\u20138, 10, 11"
 
 
+def test_an_interview_not_reviewed_keeps_its_place_on_the_axis() -> None:
+    """Session 52 (sat, leftover 1): a review's interview 3, not reached, was left out of the
+    chart without a gap: interview 4 was drawn in its place, the axis ran 1, 2, 4, 5 over four
+    evenly spaced slots, and the line joined 2 to 4 as if nothing lay between. It now has its
+    slot, shaded and marked "not reviewed", with no bar and no point, the line broken over it.
+    Axis of 5 slots, 0.4 .. 5.6 over 440 px from x = 56 (the 560 px minimum width)."""
+    sat = saturation([2, 1, 1, 0], at=None, guest_at=None, initial=2)
+    sat.numbers = [1, 2, 4, 5]
+    sat.not_reviewed = [("t3", "P3", 3)]
+    assert sat.slots() == [(1, 1, "P1"), (2, 2, "P2"), (3, None, "P3"), (4, 3, "P3"),
+                           (5, 4, "P4")]  # fmt: skip
+    svg = plots.saturation_svg(sat)
+    assert svg is not None
+
+    def x(slot: float) -> str:
+        return plots.num(56 + (slot - 0.4) / 5.2 * 440)
+
+    ticks = [t for t in parse(svg).iter(f"{SVG}text") if t.get("y") == "238"]
+    assert [(t.text, t.get("x")) for t in ticks] == [(str(n), x(n)) for n in range(1, 6)]
+    bars = [r for r in parse(svg).iter(f"{SVG}rect") if r.get("fill") == plots.BLUE][:-1]
+    assert [b.get("x") for b in bars] == [x(n - 0.35) for n in (1, 2, 4)]  # the legend's last
+    assert [(r.get("x"), r.get("width")) for r in parse(svg).iter(f"{SVG}rect")
+            if r.get("fill") == plots.GREY] == [(x(2.5), plots.num(440 / 5.2))]  # fmt: skip
+    marked = label(svg, "not reviewed")
+    assert (marked["x"], marked["y"], marked["text-anchor"]) == (x(3), "46", "end")
+    assert marked["transform"] == f"rotate(-90 {x(3)} 46)"
+    lines = [p.get("points", "").split() for p in parse(svg).iter(f"{SVG}polyline")]
+    assert [[pt.split(",")[0] for pt in line] for line in lines] == [[x(1), x(2)], [x(4), x(5)]]
+    circles = [c.get("cx") for c in parse(svg).iter(f"{SVG}circle")]
+    assert circles[:-1] == [x(1), x(2), x(4), x(5)]  # then the legend's
+
+
 def label(svg: str, text: str) -> dict[str, str]:
     return next(t.attrib for t in parse(svg).iter(f"{SVG}text") if t.text == text)
 

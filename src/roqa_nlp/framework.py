@@ -1987,6 +1987,23 @@ class Saturation:
         """The number in the study's order of the ``k``-th interview judged (1-based)."""
         return self.numbers[k - 1] if self.numbers else k
 
+    def slots(self) -> list[tuple[int, int | None, str]]:
+        """The interviews in the study's order, as the chart's axis places them: per slot, its
+        number in the study's order, the interview judged there (1-based, :attr:`interviews`)
+        or None for one a review did not reach (:attr:`not_reviewed`), which keeps its place
+        so that those after it are not drawn in it, and its participant. A transcript not
+        reached whose place is not known, or is an interview judged (another file of one
+        participant), has no slot of its own."""
+        out: list[tuple[int, int | None, str]] = [
+            (self.number(k), k, p) for k, p in enumerate(self.participants, 1)
+        ]
+        taken = {n for n, _, _ in out}
+        for _, p, n in self.not_reviewed:
+            if n is not None and n not in taken:
+                taken.add(n)
+                out.append((n, None, p))
+        return sorted(out, key=lambda slot: slot[0])
+
     def not_reviewed_note(self) -> str:
         """The transcripts a review did not reach, in one phrase (empty when there are none)."""
         return not_reviewed_note(self.not_reviewed)

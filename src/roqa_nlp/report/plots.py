@@ -299,15 +299,20 @@ def band_label(fig: Figure, ax: Axes, x0: float, x1: float, label: str) -> None:
 
 def saturation_svg(sat: Saturation) -> str | None:
     """New codes per interview (bars) and the cumulative number of codes (line), with the
-    initial sample and the interviews at which each saturation rule was met marked."""
+    initial sample and the interviews at which each saturation rule was met marked. The axis
+    runs over the study's interviews (:meth:`~roqa_nlp.framework.Saturation.slots`): one a
+    review did not reach keeps its place, shaded and marked ``not reviewed``, with no bar and
+    no point, the line broken over it, so that the interviews after it keep their places."""
     n = len(sat.interviews)
     if n == 0:
         return None
+    slots = sat.slots()
+    at = {k: i for i, (_, k, _) in enumerate(slots, 1) if k is not None}  # interview -> slot
     new = sat.new_counts
     left_ticks = nice_ticks(max(new + [1]), integer=True)
     right_top = max(sat.cumulative + [1]) * 1.1
     right_ticks = [t for t in nice_ticks(right_top, integer=True) if t <= right_top]
-    width = max(560.0, 36.0 * n + 160)
+    width = max(560.0, 36.0 * len(slots) + 160)
     height = 300.0
     ax = Axes(
         Figure(width, height, "New codes per interview and codes so far"),
@@ -315,45 +320,61 @@ def saturation_svg(sat: Saturation) -> str | None:
         top=40,
         width=width - 56 - 64,
         height=height - 40 - 74,
-        xlim=(0.4, n + 0.6),
+        xlim=(0.4, len(slots) + 0.6),
         ylim=(0.0, left_ticks[-1]),
     )
     fig = ax.fig
     right = Axes(fig, ax.left, ax.top, ax.width, ax.height, ax.xlim, (0.0, right_top))
+    for i, (_, k, _) in enumerate(slots, 1):
+        if k is None:
+            x0, x1 = ax.x(i - 0.5), ax.x(i + 0.5)
+            fig.rect(x0, ax.top, x1 - x0, ax.height, GREY, ' fill-opacity="0.15"')
+            # upright from the top, clear of the label of a quiet run's band at the foot
+            fig.text(ax.x(i), ax.top + 6, "not reviewed", size=9, anchor="end", fill=MUTED,
+                     rotate=True)  # fmt: skip
     f = sat.francis
     if f.at is not None:
-        x0, x1 = ax.x(sat.quiet_run()[0] - 0.5), ax.x(f.at + 0.5)
+        x0, x1 = ax.x(at[sat.quiet_run()[0]] - 0.5), ax.x(at[f.at] + 0.5)
         fig.rect(x0, ax.top, x1 - x0, ax.height, GREEN, ' fill-opacity="0.12"')
-    for i, v in enumerate(new, 1):
+    for k, v in enumerate(new, 1):
         if v:
-            x0, x1 = ax.x(i - 0.35), ax.x(i + 0.35)
+            x0, x1 = ax.x(at[k] - 0.35), ax.x(at[k] + 0.35)
             fig.rect(x0, ax.y(v), x1 - x0, ax.bottom - ax.y(v), BLUE)
     end = sat.initial_sample_end()  # interviews with nothing coded are not in its count
     if end is not None and 0 < end < n:
         # above the plot, ending at the dashed line: over the interviews it names, clear of the
         # bars and of the band of the quiet run after it (inside, it read as naming the band)
-        x = ax.x(end + 0.5)
+        x = ax.x(at[end] + 0.5)
         fig.line(x, ax.top - 14, x, ax.bottom, GREY, ' stroke-dasharray="4 3"')
         label = sat.initial_sample_label()
         start = max(x - 3 - text_width([label], 9), ax.left)
         fig.text(start, ax.top - 8, label, size=9, fill=MUTED)
     if f.at is not None:
-        x0, x1 = ax.x(sat.quiet_run()[0] - 0.5), min(ax.x(f.at + 0.5), ax.right)
+        x0 = ax.x(at[sat.quiet_run()[0]] - 0.5)
+        x1 = min(ax.x(at[f.at] + 0.5), ax.right)
         band_label(fig, ax, x0, x1, f"{f.initial_sample}+{f.stopping_criterion} rule met")
-    points = [(ax.x(i), right.y(c)) for i, c in enumerate(sat.cumulative, 1)]
-    fig.polyline(points, ORANGE, ' stroke-width="1.5"')
-    for x, y in points:
+    # the line, broken over an interview not reviewed: what it added is not known
+    pieces: list[list[tuple[float, float]]] = []
+    for k, c in enumerate(sat.cumulative, 1):
+        point = (ax.x(at[k]), right.y(c))
+        if pieces and at.get(k - 1) == at[k] - 1:
+            pieces[-1].append(point)
+        else:
+            pieces.append([point])
+    for piece in pieces:
+        fig.polyline(piece, ORANGE, ' stroke-width="1.5"')
+    for x, y in (point for piece in pieces for point in piece):
         fig.add(f'<circle cx="{num(x)}" cy="{num(y)}" r="2.5" fill="{ORANGE}"/>')
     if sat.guest.at is not None:
-        x, y = ax.x(sat.guest.at), right.y(sat.cumulative[sat.guest.at - 1])
+        x, y = ax.x(at[sat.guest.at]), right.y(sat.cumulative[sat.guest.at - 1])
         fig.rect(x - 4.5, y - 4.5, 9, 9, PURPLE)
     ax.spines(right=True)
     ax.yticks(left_ticks, fill=BLUE)
     right.yticks(right_ticks, side="right", fill=ORANGE)
-    for i, p in enumerate(sat.participants, 1):
+    for i, (number, _, p) in enumerate(slots, 1):
         x = ax.x(i)
         fig.line(x, ax.bottom, x, ax.bottom + 4, INK)
-        fig.text(x, ax.bottom + 12, str(sat.number(i)), size=9, anchor="middle")
+        fig.text(x, ax.bottom + 12, str(number), size=9, anchor="middle")
         fig.text(x, ax.bottom + 24, p, size=9, anchor="middle")
     fig.text(ax.left + ax.width / 2, height - 14, "interview (in order) and participant",
              size=11, anchor="middle")  # fmt: skip
