@@ -582,7 +582,7 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         (
             "OUT",
             "cfir-2009:OS.D",
-            "External Policy & Incentives (cfir-2009): one of Policies & Laws; Financing; "
+            "External Policy & Incentives (cfir-2009): one of Policies & Laws / Financing / "
             "Performance-Measurement Pressure",
             "0",
             "1",
@@ -592,7 +592,7 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         (
             "IND",
             "cfir-2009:CI.E",
-            "Other Personal Attributes (cfir-2009): one of Need; Capability; Opportunity; "
+            "Other Personal Attributes (cfir-2009): one of Need / Capability / Opportunity / "
             "Motivation",
             "1",
             "0",
@@ -601,9 +601,9 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         (
             "cfir-2009",
             "cfir-2009:IS.D",
-            "Implementation Climate (cfir-2009): one of Tension for Change; Compatibility; "
-            "Relative Priority; Incentive Systems; Learning-Centeredness (Inner Setting); "
-            "Planning; Reflecting & Evaluating: Implementation (Implementation Process)",
+            "Implementation Climate (cfir-2009): one of Tension for Change / Compatibility / "
+            "Relative Priority / Incentive Systems / Learning-Centeredness (Inner Setting) / "
+            "Planning / Reflecting & Evaluating: Implementation (Implementation Process)",
             "0",
             "0",
             "1",

@@ -840,7 +840,7 @@ def test_a_persons_code_reaching_other_themes_by_valence_has_a_row_for_each_set(
     }
     assert book["cfir-2009:OS.D"].name == (
         "External Policy & Incentives (cfir-2009): one of Local authority commissioning "
-        "standards (Recovery-orientated practice is not an entirely alien concept); Flexible "
+        "standards (Recovery-orientated practice is not an entirely alien concept) / Flexible "
         "commissioner funding thresholds (Recovery-orientated support is a labour-intensive and "
         "skilled activity)"
     )
@@ -1419,3 +1419,61 @@ def test_a_sure_valence_whose_top_code_maps_only_onto_the_other_side_is_still_sh
         ("T2.6", 0.5, "enabler"),
         ("T2.7", 0.5, "enabler"),
     ]
+
+
+def test_no_code_name_of_a_packaged_codebook_or_its_charts_holds_the_code_separator() -> None:
+    """Session 52 (sat, leftover 2): a code list in a cell is joined by "; " (saturation's new
+    codes, as ``roqa agree`` and ``roqa evaluate`` read several codes in a cell), but a person's
+    CFIR 2009 code with several CFIR 2.0 counterparts was charted as "External Policy &
+    Incentives (cfir-2009): one of Policies & Laws; Financing; Performance-Measurement
+    Pressure", so a reader split one code into three. No name of any packaged codebook, nor
+    any such charted name between two of them, holds ";": a cell of them splits back whole."""
+    from roqa_nlp.codebooks import BUILTIN
+    from roqa_nlp.crosswalk import ONE_OF_SEPARATOR, _one_of, _with_rows
+    from roqa_nlp.framework import FrancisVerdict, GuestView, Saturation
+    from roqa_nlp.record_files import CODE_SEPARATOR, code_names
+
+    books = {b: Codebook.load(b) for b in BUILTIN}
+    for book in books.values():
+        assert [c.name for c in book if CODE_SEPARATOR in c.name] == [], book.id
+        assert [c.name for c in book if ONE_OF_SEPARATOR.strip() in c.name] == [], book.id
+    charted = 0
+    for source, target in ((s, t) for s in books.values() for t in books.values() if s != t):
+        try:
+            walk = crosswalk(source, target)
+        except RoqaError:
+            continue
+        for code_id, to in walk.items():
+            codable = [t for t in to if t in target and target[t].codable]
+            if code_id not in source or len(codable) < 2:
+                continue
+            code = _one_of(source, target, code_id, codable, 1)
+            assert CODE_SEPARATOR not in code.name, code.name
+            charted += 1
+            sat = Saturation(
+                interviews=["t1"],
+                participants=["P1"],
+                new_codes=[[code.id, codable[0]]],
+                cumulative=[2],
+                francis=FrancisVerdict(10, 3, False, None, None, ""),
+                guest=GuestView(4, 2, 0.05, 0, [], False, None, None, ""),
+                names={code.id: code.name, codable[0]: target[codable[0]].name},
+            )
+            assert code_names(sat.new_code_labels(0)) == [
+                f"{code.id} {code.name}",
+                f"{codable[0]} {target[codable[0]].name}",
+            ]
+    assert charted == 29
+    walk_os_d = crosswalk(books["cfir-2009"], books["cfir-2022"])["OS.D"]
+    external = _one_of(books["cfir-2009"], books["cfir-2022"], "OS.D", walk_os_d, 1)
+    assert external.name == (
+        "External Policy & Incentives (cfir-2009): one of Policies & Laws / Financing / "
+        "Performance-Measurement Pressure"
+    )
+    # the name as earlier versions wrote it, "; " between its codes, still finds the code
+    charted_book = _with_rows(books["cfir-2022"], books["cfir-2009"], [external])
+    found = charted_book.find(
+        "External Policy & Incentives (cfir-2009): one of Policies & Laws; Financing; "
+        "Performance-Measurement Pressure"
+    )
+    assert found is not None and found.id == "cfir-2009:OS.D"

@@ -981,8 +981,8 @@ def chart_given(
     code of theirs that maps onto several codes of ``target`` (CFIR 2009's
     External Policy & Incentives: CFIR 2.0's Policies & Laws, Financing and
     Performance-Measurement Pressure) is charted once, as the code they gave: a code of its
-    own, ``cfir-2009:OS.D`` "External Policy & Incentives (cfir-2009): one of Policies & Laws;
-    Financing; Performance-Measurement Pressure", under the domain its counterparts share, or,
+    own, ``cfir-2009:OS.D`` "External Policy & Incentives (cfir-2009): one of Policies & Laws /
+    Financing / Performance-Measurement Pressure", under the domain its counterparts share, or,
     when they lie in several, under a heading of such codes after the codebook's domains. So
     one passage is one segment of one row, not a segment of each counterpart that the person
     never chose between. (Comparing coders and exporting to a QDA program need codes of
@@ -1052,16 +1052,24 @@ def chart_given(
     return charted, _with_rows(target, source, list(rows.values())), note
 
 
+#: what separates the codes a person's code with several counterparts may be, in the name it is
+#: charted under (:func:`_one_of`): no packaged codebook's code name holds it, nor ";"
+ONE_OF_SEPARATOR = " / "
+
+
 def _one_of(source: Codebook, target: Codebook, code_id: str, to: list[str], n: int) -> Code:
     """The code a person's source code that maps onto the target codes ``to`` is charted as
     (:func:`chart_given`); ``n``: the how-manieth set of target codes of that code."""
     code = source[code_id]
     domains = list(dict.fromkeys(target[t].domain for t in to))
+    # " / ", not "; ": a cell of several codes separates them by ";" (CODE_SEPARATOR, as
+    # saturation's new codes and the code cells roqa agree and evaluate read), so a ";" here
+    # would split this one code into several there
     if len(domains) == 1:
-        names = "; ".join(target[t].name for t in to)
+        names = ONE_OF_SEPARATOR.join(target[t].name for t in to)
     else:
-        names = "; ".join(
-            "; ".join(target[t].name for t in to if target[t].domain == d)
+        names = ONE_OF_SEPARATOR.join(
+            ONE_OF_SEPARATOR.join(target[t].name for t in to if target[t].domain == d)
             + f" ({target[d].name if d is not None and d in target else 'no domain'})"
             for d in domains
         )
