@@ -447,9 +447,10 @@ def test_saturation_notes_when_the_coded_order_is_not_the_participants(
         "note: saturation takes the interviews in the order they were coded (a folder's files "
         "by name, files named one by one in the order named; here by participant: P09, P06, "
         "P01\u2013P05, P12), not participant order "
-        "(P01\u2013P06, P09, P12); to judge it in the order they were done in, give --order "
-        "(participant or transcript ids separated by commas, e.g. --order P01,P02,P03,..., or a "
-        "file with one per line)"
+        "(P01\u2013P06, P09, P12); to judge it in the order they were done in, give that order "
+        "as participant or transcript ids: `roqa report --order P01,P02,P03,...` (or a file with "
+        'one per line), or `order=["P01", "P02", "P03", ...]` in Python (saturation, '
+        "ReportOptions)"
     )
     code, out, _ = run(["report", str(folder), "--saturation", str(s), "--order", "P01,P02,P03,P04,P05,P06,P09,P12"], capsys)  # fmt: skip
     assert code == 0 and "note: saturation" not in out
@@ -472,8 +473,9 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
         "saturation takes the interviews in the order they were coded (a folder's files by "
         "name, files named one by one in the order named; here by participant: P1\u2013P6, P8, "
         "P7), not participant order (P1\u2013P8); to judge it in the order they were done in, "
-        "give --order (participant or transcript ids separated by commas, e.g. --order "
-        "P1,P2,P3,..., or a file with one per line)"
+        "give that order as participant or transcript ids: `roqa report --order P1,P2,P3,...` "
+        '(or a file with one per line), or `order=["P1", "P2", "P3", ...]` in Python '
+        "(saturation, ReportOptions)"
     )
     assert saturation(CodingResult.read(folder)).order_note == note
     s, page = tmp_path / "s.xlsx", tmp_path / "r.html"
@@ -483,7 +485,8 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
     assert code == 0, err
     assert out.splitlines()[-1] == "note: " + note
     section = page.read_text("utf-8").split('<section id="saturation">')[1].split("</section>")[0]
-    assert f"<strong>Interview order:</strong> {note.replace(chr(39), '&#39;')}." in section
+    shown = note.replace(chr(39), "&#39;").replace('"', "&#34;")
+    assert f"<strong>Interview order:</strong> {shown}." in section
     rows = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))
     assert rows[-1] == ("interview order", None, None, None, note)
     code, out, err = run(

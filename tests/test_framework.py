@@ -3350,3 +3350,23 @@ def test_table2_marks_a_participant_only_when_all_their_segments_in_the_bullet_a
         "A participant is said to be <em>code unsure</em> or <em>valence unsure</em> when all "
         "of their segments in the cell are; one with a segment sure of it there too is not."
     ) in html
+
+
+def test_the_order_note_says_how_to_give_the_order_on_the_command_line_and_in_python() -> None:
+    """Session 52 (sat, leftover 3): ``Saturation.order_note``, which a Python user reads, said
+    only "give --order", an option of the command line. It names both: ``roqa report --order``
+    and the ``order`` parameter of ``saturation`` and ``ReportOptions``."""
+    from roqa_nlp.framework import participant_order_note
+
+    assert participant_order_note(["P2", "P1", "P3", "P4"]) == (
+        "saturation takes the interviews in the order they were coded (a folder's files by "
+        "name, files named one by one in the order named; here by participant: P2, P1, "
+        "P3, P4), not participant order (P1\u2013P4); to judge it in the order they were "
+        "done in, give that order as participant or transcript ids: `roqa report --order "
+        'P1,P2,P3,...` (or a file with one per line), or `order=["P1", "P2", "P3", ...]` in '
+        "Python (saturation, ReportOptions)"
+    )
+    assert participant_order_note(["P2", "P1"]).endswith(
+        '`roqa report --order P1,P2` (or a file with one per line), or `order=["P1", "P2"]` in '
+        "Python (saturation, ReportOptions)"
+    )

@@ -33,6 +33,7 @@ References
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -2351,14 +2352,18 @@ def participant_order_note(participants: list[str]) -> str:
     by_id = sorted(participants, key=natural_key)  # one prefix, numbers distinct: by number
     if by_id == participants:
         return ""
-    example = ",".join(by_id[:3]) + (",..." if len(by_id) > 3 else "")
+    more = len(by_id) > 3
+    example = ",".join(by_id[:3]) + (",..." if more else "")
+    listed = ", ".join(json.dumps(p, ensure_ascii=False) for p in by_id[:3]) + (", ..." * more)
+    # read in Python as in the report and the workbook, whatever wrote them: both ways to give
+    # it, the command line's option and the functions' parameter (s52 sat, leftover 3)
     return (
         "saturation takes the interviews in the order they were coded (a folder's files "
         "by name, files named one by one in the order named; here by participant: "
         f"{_runs(participants)}), not participant order "
-        f"({_runs(by_id)}); to judge it in the "
-        "order they were done in, give --order (participant or transcript ids separated by "
-        f"commas, e.g. --order {example}, or a file with one per line)"
+        f"({_runs(by_id)}); to judge it in the order they were done in, give that order as "
+        f"participant or transcript ids: `roqa report --order {example}` (or a file with one "
+        f"per line), or `order=[{listed}]` in Python (saturation, ReportOptions)"
     )
 
 
