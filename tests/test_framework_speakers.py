@@ -114,3 +114,50 @@ def test_report_saturation_says_the_group_is_one_interview(tmp_path: Path, capsy
     assert f"\n  {GROUP_NOTE}\n" in said
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert f'<p class="muted">{GROUP_NOTE}.</p>' in page
+
+
+def _two_groups_and_two_cases() -> CodingResult:
+    """Focus groups FGN and FGS, each with an Anna and a Ben (four people), and one-to-one
+    interviews ward_a and ward_b; P03 speaks in FGN and is interviewed in p03."""
+    segments = []
+    for t in ("FGN", "FGS"):
+        segments += [
+            spoken(seg(t, 0, f"Training is thin in {t}.", ("IC.F", 0.9, "barrier")), "Anna"),
+            spoken(seg(t, 1, f"The rota in {t} is a mess.", ("IC.F", 0.8, "barrier")), "Ben"),
+        ]
+    segments.append(spoken(seg("FGN", 2, "Nights are short.", ("IC.F", 0.7, "barrier")), "P03"))
+    for t in ("ward_a", "ward_b", "p03"):
+        segments.append(spoken(seg(t, 0, f"Training is thin: {t}.", ("IC.F", 0.9, "barrier")), "P"))
+    cases = {"FGN": "FGN", "FGS": "FGS", "ward_a": "ward_a", "ward_b": "ward_b", "p03": "P03"}
+    return CodingResult(segments, {t: transcript(t, c) for t, c in cases.items()})
+
+
+def test_table_2_counts_two_groups_speakers_of_one_label_as_two_people() -> None:
+    """Session 52 (sat, leftover 4): an Anna and a Ben in each of two focus groups were counted
+    as 2 participants, not 4: Table 2 counted people by their label across cases. A label shared
+    by the speakers of different transcripts is counted once per transcript and named with it
+    (``Anna (FGN)``); a study id (``P03``) is one person wherever they speak."""
+    from roqa_nlp.framework import barriers_enablers
+
+    table = barriers_enablers(_two_groups_and_two_cases(), "cfir-2009")
+    assert table.rows()[1][5] == (
+        "Anna (FGN), Anna (FGS), Ben (FGN), Ben (FGS), P03, ward_a, ward_b"
+    )
+    row = table.construct("IC.F")
+    assert row is not None
+    assert row.barriers.participants == [
+        "Anna (FGN)",
+        "Anna (FGS)",
+        "Ben (FGN)",
+        "Ben (FGS)",
+        "P03",
+        "ward_a",
+        "ward_b",
+    ]
+    assert row.barriers.segments == 8
+    # two people, each quoted: before, the second Anna was passed over as the first
+    assert [q.who for q in row.barriers.quotes] == ["Anna (FGN)", "Anna (FGS)"]
+    # the matrix's rows are cases, one per transcript here; a group's speakers as labelled
+    m = framework_matrix(_two_groups_and_two_cases())
+    assert m.cases == ["FGN", "FGS", "P03", "ward_a", "ward_b"]
+    assert m.several_speakers == {"FGN": ["Anna", "Ben", "P03"], "FGS": ["Anna", "Ben"]}

@@ -187,6 +187,10 @@ class Quote:
     #: (:func:`~roqa_nlp.transcripts.segment.questions_before`), else ``""`` (never the
     #: interviewer's question): an agreement that only echoes it says nothing (:attr:`only_agrees`)
     answers: str = field(default="", repr=False)
+    #: who the quote is counted and cited as when its speaker's label is also another
+    #: transcript's speaker or case, and no study id (two focus groups' ``Manager``): the label
+    #: with its transcript, ``Manager (fg01)`` (:func:`clashing_speakers`); empty otherwise
+    person: str = ""
 
     @property
     def valence_unsure(self) -> bool:
@@ -275,9 +279,10 @@ class Quote:
 
     @property
     def who(self) -> str:
-        """The person the quote is from: the speaker in a focus group, else the participant. A
-        table counts people by it and cites each quote by it."""
-        return self.speaker or self.participant
+        """The person the quote is from: the speaker in a focus group (with its transcript when
+        its label is another transcript's too: :attr:`person`), else the participant. A table
+        counts people by it and cites each quote by it."""
+        return self.person or self.speaker or self.participant
 
     @property
     def quoted(self) -> str:
@@ -413,6 +418,7 @@ def coded_segments(
 
     groups = group_transcripts(result)
     named = person_labels(result)
+    clashing = clashing_speakers(result, groups, named)
     from .crosswalk import source_probabilities
 
     own = source_probabilities(result)
@@ -433,6 +439,11 @@ def coded_segments(
                     f"segment {seg.id!r} has unknown valence {g.valence!r} for {g.code_id}",
                     hint="use barrier, enabler or neutral",
                 ) from None
+            speaker = (
+                named.get((seg.transcript_id, seg.speaker), seg.speaker)
+                if seg.transcript_id in groups
+                else ""
+            )
             out.append(
                 Quote(
                     text=seg.text,
@@ -448,14 +459,11 @@ def coded_segments(
                         None if g.valence_probability is None else float(g.valence_probability)
                     ),
                     begin_time=seg.begin_time,
-                    speaker=(
-                        named.get((seg.transcript_id, seg.speaker), seg.speaker)
-                        if seg.transcript_id in groups
-                        else ""
-                    ),
+                    speaker=speaker,
                     source_probability=own.get(seg.id, {}).get(g.code_id),
                     valence_guessed=person and valence_guessed(g),
                     answers=answers_member(seg),
+                    person=f"{speaker} ({seg.transcript_id})" if speaker in clashing else "",
                 )
             )
     return out
@@ -517,6 +525,37 @@ def person_labels(result: CodingResult) -> dict[tuple[str, str], str]:
         for t, labels in _participant_speakers(result).items()
         for person in people_named(labels)
         for label in person
+    }
+
+
+def clashing_speakers(
+    result: CodingResult,
+    groups: set[str] | None = None,
+    named: Mapping[tuple[str, str], str] | None = None,
+) -> set[str]:
+    """The labels a group's speakers are cited by (:func:`person_labels`) that name different
+    people: a label of speakers of two or more transcripts of several participants
+    (:func:`group_transcripts`: an ``Anna`` or a ``Manager`` in each of two focus groups), or
+    of one such speaker and another transcript's case. Table 2 counted them as one person, and
+    cited them alike; each is counted and cited with its transcript (:attr:`Quote.person`). A
+    study id (``P03``, :func:`~roqa_nlp.transcripts.roles.study_id_number`) is one person
+    wherever they speak, and an unknown speaker is no one: neither is among them."""
+    from .transcripts.roles import UNKNOWN_SPEAKER, study_id_number
+
+    groups = group_transcripts(result) if groups is None else groups
+    named = person_labels(result) if named is None else named
+    owners: dict[str, set[str]] = {}
+    for t, labels in _participant_speakers(result).items():
+        if t in groups:
+            for label in labels:
+                owners.setdefault(named.get((t, label), label), set()).add(t)
+    for t in interview_order(result):
+        if t not in groups and (case := result.participant_of(t)) in owners:
+            owners[case].add(f"case {case}")
+    return {
+        label
+        for label, held in owners.items()
+        if len(held) > 1 and label != UNKNOWN_SPEAKER and study_id_number(label) is None
     }
 
 
