@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
@@ -50,6 +51,24 @@ def category(turn: dict) -> str:
     return "small talk or background" if any(w in note for w in BACKGROUND) else "other uncoded"
 
 
+def segment_categories(data: Path, result: Any) -> list[str]:
+    """The gold category (:func:`category`) of the turn each segment of ``result`` (the
+    interviews of set ``data`` coded) lies in, in segment order."""
+    gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
+    out = []
+    k, previous = 0, None
+    for s in result.segments:
+        turns = [g for g in gold if g["transcript"] == s.segment.transcript_id]
+        if s.segment.transcript_id != previous:
+            k, previous = 0, s.segment.transcript_id
+        while k < len(turns) and s.segment.text not in turns[k]["text"]:
+            k += 1
+        if k == len(turns):
+            raise SystemExit(f"{data.name}: segment {s.segment.id} is in no later gold turn")
+        out.append(category(turns[k]))
+    return out
+
+
 def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
     from roqa_nlp.open_coding import queued
@@ -57,19 +76,10 @@ def main() -> None:
     ac = AutoCoder.load()
     counts: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
     for data in SETS:
-        gold = [json.loads(line) for line in read_text(data / "gold.jsonl").splitlines() if line]
         result = ac.code(sorted(data.glob("*.txt")))
         in_queue = {s.segment.id for s in queued(result)}
-        k, previous = 0, None
-        for s in result.segments:
-            turns = [g for g in gold if g["transcript"] == s.segment.transcript_id]
-            if s.segment.transcript_id != previous:
-                k, previous = 0, s.segment.transcript_id
-            while k < len(turns) and s.segment.text not in turns[k]["text"]:
-                k += 1
-            if k == len(turns):
-                raise SystemExit(f"{data.name}: segment {s.segment.id} is in no later gold turn")
-            c = counts[category(turns[k])]
+        for s, cat in zip(result.segments, segment_categories(data, result), strict=True):
+            c = counts[cat]
             c["segments"] += 1
             c["novel"] += bool(s.novel)
             c["off_topic"] += s.off_topic
