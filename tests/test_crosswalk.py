@@ -724,6 +724,51 @@ def test_shares_follow_the_words_a_segment_has_in_common_with_each_code(
     assert top.probability == 0.6  # the model's for Patient Needs & Resources
 
 
+def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> None:
+    """The seed study's themes are all set in mental health providers (the codebook's name, whose
+    words "mental", "health" and "providers" no domain's name uses), so "health" said of physical
+    health is no sign of "Mental health stigma": only "housing" decides, in the alias of "Lack of secure housing" (x2, rarity ln(22/3)) and in
+    the descriptions of Poverty and Limited community infrastructure (x1). Before, "health", in
+    the name of stigma alone, weighed 2 ln 22 and put it first at 0.86 (s52 codebooks tester,
+    finding 2)."""
+    ids = ["T4.1", "T4.2", "T4.3", "T4.4", "T4.5"]
+    shares = target_shares("Their needs are housing and their physical health.", ids, themes)
+    # exp of 0, 0, 2 ln(22/3), ln(22/3), ln(22/3): 1, 1, 484/9, 22/3, 22/3
+    assert shares == pytest.approx([9 / 634, 9 / 634, 484 / 634, 66 / 634, 66 / 634], abs=1e-12)
+    said = "Mental health providers, that's who we are."
+    assert target_shares(said, ids, themes) == [0.2] * 5  # the setting alone: nothing shared
+    # "community", in the name of the domain "Limited community capacity", still counts: in the
+    # alias "community facilities" (x2) and the description of stigma (x1), rarity ln(22/2)
+    community = target_shares("Nothing in the community.", ids, themes)
+    assert community == pytest.approx([11 / 135, 1 / 135, 1 / 135, 1 / 135, 121 / 135])
+
+
+def test_housing_talk_charted_as_patient_needs_goes_first_to_lack_of_secure_housing(
+    cfir2009: Codebook, themes: Codebook
+) -> None:
+    """The tester's segment (rm12:0007) said housing beside physical health: charted as stigma
+    at 0.866 and "Lack of secure housing" at 0.096. Its top is now the housing theme, at the
+    model's probability for Patient Needs & Resources; stigma, which it shares no word with,
+    lowest of the barrier themes."""
+    said = (
+        "A lot of our residents have been in hospital for years. So their needs are, they're "
+        "big, housing, benefits, physical health, loneliness. And the move-on accommodation "
+        "just isn't there in this borough, there's a two-year wait for a one-bed flat, so even "
+        "if someone's ready, they're stuck with us. That's really demoralising for them."
+    )
+    seg = Segment("rm12:0007", "rm12", "RM12", "participant", 0, len(said), said)
+    out = translate(
+        CodingResult([SegmentResult(seg, [g("OS.A", 0.866, "barrier")])]), cfir2009, themes
+    )
+    assert [(x.code_id, round(x.probability, 4)) for x in out.segments[0].suggestions] == [
+        ("T4.3", 0.866),
+        ("T4.4", round(0.866 * 3 / 22, 4)),
+        ("T4.5", round(0.866 * 3 / 22, 4)),
+        ("T4.1", round(0.866 * 9 / 484, 4)),
+        ("T4.2", round(0.866 * 9 / 484, 4)),
+    ]
+
+
 def test_a_theme_without_a_side_stays_in_reach_of_a_barrier_or_enabler(
     cfir2009: Codebook, themes: Codebook
 ) -> None:

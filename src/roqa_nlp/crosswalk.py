@@ -32,9 +32,11 @@ How a segment's suggestions are carried over:
   that match;
 - a suggestion that reaches several target codes ranks them by what the segment says: each
   target code's share grows with the words the segment has in common with the code's name,
-  aliases and description (stop words left out, simple English endings dropped, each shared
-  word weighted by how few of the target codebook's codes use it, and twice over when it is in
-  the code's name; shares the softmax of those weights), so talk of housing charted as Patient
+  aliases and description (stop words left out, and the words of the target codebook's name
+  that no domain's name uses, the setting every code is about: "mental health providers";
+  simple English endings dropped, each shared word weighted by how few of the target
+  codebook's codes use it, and twice over when it is in the code's name; shares the softmax
+  of those weights), so talk of housing charted as Patient
   Needs & Resources goes first to the seed study's "Lack of secure housing", not to the first
   of its five community themes; with no word in common the shares are equal
   (:func:`target_shares`). The code of the largest share carries the suggestion's probability,
@@ -1255,23 +1257,33 @@ CodeWords = tuple[dict[str, dict[str, float]], dict[str, float]]
 def _code_words(target: Codebook) -> CodeWords:
     """Each codable code's words with their weight in it (:data:`NAME_WEIGHT` for a word of its
     name or aliases, 1 for one of its description only), and each word's rarity: the log of how
-    many codable codes there are over how many use it."""
+    many codable codes there are over how many use it. The words of the codebook's own name
+    that no domain's name (or alias) uses are left out: its setting ("mental health
+    providers"), which every code's talk is about, says which code none is; a word a domain
+    names too ("community": "Limited community capacity") tells that domain's codes apart."""
+    domains = " ".join(" ".join([d.name, *d.aliases]) for d in target.domains)
     return _words_of_codes(
-        tuple((c.id, " ".join([c.name, *c.aliases]), c.description or "") for c in target.codable)
+        tuple((c.id, " ".join([c.name, *c.aliases]), c.description or "") for c in target.codable),
+        frozenset(_words(target.name) - _words(domains)),
     )
 
 
 @lru_cache(maxsize=16)
 def _words_of_codes(
     codes: tuple[tuple[str, str, str], ...],
+    setting: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     words: dict[str, dict[str, float]] = {}
+    # the codebook's setting (:func:`_code_words`): a code naming it ("Mental health stigma")
+    # is not what talk of physical health is about, though no other code's name says "health"
+    # (s52 codebooks tester, finding 2)
     for code_id, name, description in codes:
-        named = _words(name)
+        named = _words(name) - setting
         # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
         # sums over these words, the same bits in every process
         words[code_id] = {
-            w: NAME_WEIGHT if w in named else 1.0 for w in sorted(named | _words(description))
+            w: NAME_WEIGHT if w in named else 1.0
+            for w in sorted(named | (_words(description) - setting))
         }
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
