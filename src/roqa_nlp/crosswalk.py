@@ -543,13 +543,19 @@ def translate(
         meta["crosswalk"]["other_side"] = other_side
     # no "source_top" (results before session 42: a top code whose probability the mapping
     # shared out): the top code charted now shows the model's probability for its code
-    own = {
-        s.segment.id: p
-        for s, t in zip(result.segments, segments, strict=True)
-        if t.suggestions and (p := _own_probabilities(s, t, walk, source, target))
-    }
+    own: dict[str, dict[str, float]] = {}
+    split: dict[str, dict[str, str]] = {}
+    for s, t in zip(result.segments, segments, strict=True):
+        if t.suggestions:
+            p, chose = _own_probabilities(s, t, walk, source, target)
+            if p:
+                own[s.segment.id] = p
+            if chose:
+                split[s.segment.id] = chose
     if own:  # each such code's, as Table 2 and saturation judge a code unsure
         meta["crosswalk"]["source_p"] = own
+    if split:  # a model's code the segment's words put under one of its counterparts
+        meta["crosswalk"]["split"] = split
     return CodingResult(segments=segments, transcripts=dict(result.transcripts), meta=meta)
 
 
@@ -559,16 +565,43 @@ def _own_probabilities(
     walk: dict[str, list[str]],
     source: Codebook,
     target: Codebook,
-) -> dict[str, float]:
+) -> tuple[dict[str, float], dict[str, str]]:
     """Of segment ``s`` translated as ``t``, each target code whose probability the mapping
     shared out -> the probability of the model's own suggestion it was translated from (the
-    one that gave it its probability, :func:`suggestion_origins`), when that is higher."""
+    one that gave it its probability, :func:`suggestion_origins`), when that is higher; and,
+    of a model's segment, each target code translated from a code with several counterparts in
+    ``target`` -> that code (:func:`split_origins`)."""
     charted = {g.code_id: g.probability for g in t.suggestions}
     _, best, _ = _shares(s.suggestions, walk, source, target, s.segment.text)
-    return {
+    own = {
         code: g.probability
         for code, (_, g) in best.items()
         if code in charted and g.probability > charted[code] + 1e-9
+    }
+    if not s.suggestions or max(g.probability for g in s.suggestions) >= 1.0:
+        return own, {}  # a person's code is applied to every counterpart: nothing chosen
+    return own, {
+        code: g.code_id
+        for code, (_, g) in best.items()
+        if code in charted and len(_codable_targets(g.code_id, walk, source, target)) > 1
+    }
+
+
+def split_origins(result: CodingResult) -> dict[str, dict[str, str]]:
+    """Segment id -> code -> the model's code it was translated from, for the codes of a model's
+    result translated into another codebook (``meta["crosswalk"]["split"]``) whose model code
+    has several counterparts there: the segment's words (or the mapping's order, when they share
+    none) chose it among them, not the model (IC.F Innovation Complexity is the seed study's
+    "labour intensive", "skilled activity", "reviewing outcomes" or "Recovery Star"). Empty when
+    not translated, or translated before session 52 recorded it."""
+    walk = result.meta.get("crosswalk") if isinstance(result.meta, dict) else None
+    split = walk.get("split") if isinstance(walk, dict) else None
+    if not isinstance(split, dict):
+        return {}
+    return {
+        str(sid): {str(c): str(k) for c, k in codes.items()}
+        for sid, codes in split.items()
+        if isinstance(codes, dict)
     }
 
 

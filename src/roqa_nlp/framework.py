@@ -1946,6 +1946,10 @@ class Saturation:
     #: report, the workbook's Verdicts sheet and ``roqa report --saturation`` say it; empty
     #: otherwise (s51 saturation, finding 3)
     order_note: str = ""
+    #: the Francis verdict's clause naming interviews that add new codes only because a mapping
+    #: into this codebook split a model code charted before (:func:`split_new_note`); empty
+    #: when none does (s52 study tester, finding 3)
+    split_note: str = ""
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -2113,6 +2117,7 @@ class Saturation:
             ],
             "several_speakers": self.several_speakers,
             "order_note": self.order_note,
+            "split_note": self.split_note,
         }
 
     def stopping_rule(self) -> list[str]:
@@ -2375,6 +2380,80 @@ def _runs(ids: list[str]) -> str:
             parts.extend(ids[k : end + 1])
         k = end + 1
     return ", ".join(parts)
+
+
+def split_new_note(
+    result: CodingResult,
+    new_codes: Sequence[Sequence[str]],
+    charted: Sequence[Mapping[str, Sequence[str]]],
+    first: int,
+    whose: Callable[[int], str],
+    label: Callable[[str], str],
+) -> str:
+    """What a verdict in a codebook the model's codes were translated into must add when an
+    interview from the ``first`` (1-based) on counts as adding new codes only because the mapping
+    split a model code already charted: each of its new codes came, on every segment, from a
+    model code with several counterparts there (:func:`~roqa_nlp.crosswalk.split_origins`)
+    charted in an earlier interview under another of them. In the model's own codes it adds
+    nothing new, so a count it restarts (or a run it does not bear out) rests on the words of
+    its segments (IC.F Complexity at P03 and P09 as "skilled activity", at P12 as "labour
+    intensive": not reached in the seed themes, reached in CFIR; s52 study tester, finding 3).
+    A model code is known as charted only where it was split (a code with one counterpart is
+    its own). ``charted``: per interview, its codes and their segments (as counted); empty
+    when no interview is such."""
+    from .codebook import builtin_codebook
+    from .crosswalk import split_origins
+
+    split = split_origins(result)
+    if not split:
+        return ""
+    walk = result.meta["crosswalk"]
+    try:
+        source = builtin_codebook(str(walk.get("from")))
+    except (KeyError, ValueError, RoqaError):
+        source = None
+    seen: dict[str, tuple[int, str]] = {}  # model code -> (interview, code charted) first
+    said: list[tuple[str, str]] = []  # (interview, its new codes' origins)
+    for k, codes in enumerate(charted, 1):
+        origins = {
+            code: {split.get(sid, {}).get(code) for sid in sids} for code, sids in codes.items()
+        }
+        came = [next(iter(origins[c])) for c in new_codes[k - 1]]
+        if (
+            k >= first
+            and new_codes[k - 1]
+            and all(len(origins[c]) == 1 for c in new_codes[k - 1])
+            and all(m is not None and m in seen for m in came)
+        ):
+            parts = []
+            for code, model in zip(new_codes[k - 1], came, strict=True):
+                assert model is not None
+                j, there = seen[model]
+                name = source[model].name if source is not None and model in source else ""
+                parts.append(
+                    f"{label(code)}, from {walk.get('from')} {model} {name}".rstrip()
+                    + f", charted in interview {whose(j)} as {label(there)}"
+                )
+            said.append((whose(k), "; ".join(parts)))
+        for code, models in origins.items():
+            for m in sorted(m for m in models if m is not None):
+                seen.setdefault(m, (k, code))
+    if not said:
+        return ""
+    n = len(said)
+    if n == 1:
+        which, details = f"interview {said[0][0]} adds", said[0][1]
+    else:
+        which = f"{n} interviews add"
+        details = "; ".join(f"interview {w}: {d}" for w, d in said[:3])
+        details += f"; and {n - 3} more" if n > 3 else ""
+    return (
+        f"; but {which} new codes only because the mapping split a model code charted before "
+        f"among its {walk.get('to')} counterparts ({details}): the model gave the same code "
+        f"and the segment's words chose the counterpart, so in {walk.get('from')}'s codes "
+        f"{'it adds' if n == 1 else 'they add'} nothing new and the verdict rests on that "
+        "split; read those segments"
+    )
 
 
 def participant_order_note(participants: list[str]) -> str:
@@ -3117,7 +3196,15 @@ def saturation(
             else f"continue interviewing until {run_of} no new code"
         )
         msg = f"saturation not reached: {why}; {advice}"
-    msg += unsure_note()
+    per = [{code: segments_of[c, code] for code in codes_in[c]} for c in seq]
+
+    def lbl(code: str) -> str:
+        return named_code(code, names.get(code), names)
+
+    # no complete initial sample: the verdict rests on too few interviews, not on new codes
+    after = sample_end + 1 if sample_end else len(seq) + 1
+    split = split_new_note(result, new_codes, per, after, whose, lbl)
+    msg += split + unsure_note()
     if unreached:
         msg += "; " + not_reviewed_note(unreached)
     francis = FrancisVerdict(
@@ -3178,6 +3265,7 @@ def saturation(
             f"saturation not reached: every run of {run_length} interviews after a base of "
             f"{base_size} added more than {pct} new information"
         )
+    gmsg += split_new_note(result, new_codes, per, base_size + 1, whose, lbl)
     gmsg += unsure_note()
     if unreached:
         gmsg += "; " + not_reviewed_note(unreached)
@@ -3223,6 +3311,7 @@ def saturation(
         agreeing_only,
         {label[c]: list(who) for c in seq if len(who := speakers.get(c, {})) > 1},
         participant_order_note(participants) if order is None else "",
+        split_note=split,
     )
 
 
