@@ -3364,3 +3364,96 @@ def test_a_review_an_older_page_kept_is_carried_into_the_report_written_over_it(
             _recoded(("p02_interview:0001", "recode", "OS.D", "", "funding", P02_0001), "OS.A"),
         ]
     )
+
+
+#: rm04's answers (blind tester s52): the same words said to two questions
+RM04_SERVICE = "I manage a small supported housing scheme, nine flats, on the edge of town."
+RM04_SAME = "Yeah, definitely, that's the biggest one."
+RM04_FORUM = "We do a tenants' forum every month, and it has been the best thing we have done."
+RM04_YEARS = "Four years in March. Before that I was a nurse on the wards for a long time."
+
+
+def _rm04(added: bool) -> Any:
+    """rm04 coded: its service, the same answer to staffing and to funding, the forum; ``added``:
+    a question and answer added after the first, every later id moved by one."""
+    answer = [("IS.E.2", 0.6, "barrier"), ("OS.D", 0.3, "barrier")]
+    turns: list[Any] = [
+        ("I", [("Could you tell me about your service?", [], {})]),
+        ("P04", [(RM04_SERVICE, answer, {})]),
+    ]
+    if added:
+        turns += [("I", [("How long?", [], {})]), ("P04", [(RM04_YEARS, answer, {})])]
+    turns += [
+        ("I", [("Would you say staffing is a problem?", [], {})]),
+        ("P04", [(RM04_SAME, answer, {})]),
+        ("I", [("And funding?", [], {})]),
+        ("P04", [(RM04_SAME, answer, {})]),
+        ("I", [("How do you involve tenants?", [], {})]),
+        ("P04", [(RM04_FORUM, answer, {})]),
+    ]
+    return build_result({"rm04": ("P04", turns)})
+
+
+def test_loading_decisions_on_the_same_words_said_twice_keeps_each_on_its_own_answer(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind tester s52: the two same answers' decisions swapped once a turn added before them
+    moved their ids (the funding one stayed on its old id, now the staffing answer). Both
+    decided: they keep their order; one decided with its neighbours moved unlike: left
+    undecided and named, as match_decisions does."""
+    from roqa_nlp.decisions import match_decisions
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(_rm04(added=True), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    both = tmp_path / "both.csv"
+    both.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'rm04:0001,accept,IS.E.2,,,"{RM04_SAME}"\n'
+        f'rm04:0002,reject,IS.E.2,,,"{RM04_SAME}"\n',
+        encoding="utf-8",
+    )
+    assert _load_file(driver, both) == "both.csv: 2 decisions loaded; all matched"
+    assert _pressed(driver, "rm04:0002", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "rm04:0003", "IS.E.2") == ["reject"]
+    assert match_decisions(str(both), _rm04(added=True)).on == ("rm04:0002", "rm04:0003")
+    _open_fresh(driver, path.as_uri())
+    one = tmp_path / "one.csv"
+    one.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'rm04:0000,accept,IS.E.2,,,"{RM04_SERVICE}"\n'
+        f'rm04:0002,reject,IS.E.2,,,"{RM04_SAME}"\n'
+        f'rm04:0003,accept,OS.D,,,"{RM04_FORUM}"\n',
+        encoding="utf-8",
+    )
+    assert _load_file(driver, one) == (
+        "one.csv: 2 decisions loaded; 1 could not be matched to a segment; 1 decision "
+        "(rm04:0002) left undecided: its words are said by 2 segments of its transcript "
+        "(rm04:0002, rm04:0003) and which is its cannot be told since the transcript changed; "
+        "decide them again"
+    )
+    assert _pressed(driver, "rm04:0002", "IS.E.2") == []
+    assert _pressed(driver, "rm04:0003", "IS.E.2") == []
+    assert _pressed(driver, "rm04:0004", "OS.D") == ["accept"]
+    assert match_decisions(str(one), _rm04(added=True)).on == ("rm04:0000", None, "rm04:0004")
+
+
+def test_a_review_carried_to_the_report_written_again_keeps_same_words_on_their_answers(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The review the browser kept for the earlier report is matched as a loaded file is: the
+    staffing answer's accept and the funding answer's reject follow their answers, not ids."""
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(_rm04(added=False), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "rm04:0001", "IS.E.2", "accept")
+    _decide(driver, "rm04:0002", "IS.E.2", "reject")
+    write_report(_rm04(added=True), path, "cfir-2009")
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "2 decisions carried from the earlier report in this folder; all matched"
+    )
+    assert _pressed(driver, "rm04:0002", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "rm04:0003", "IS.E.2") == ["reject"]

@@ -721,6 +721,16 @@ class DecisionMatch:
     #: the transcripts (the transcript part of their segment ids) of the codings matched to
     #: (empty: not known)
     coded: frozenset[str] = frozenset()
+    #: for each decision left on no segment because its words are said by several segments of
+    #: its transcript and which one it is on cannot be told (:func:`_repeated_words`), those
+    #: segments; () for the others (() read as none)
+    untold: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def told_apart_by_none(self) -> tuple[tuple[Decision, tuple[str, ...]], ...]:
+        """(decision, the segments saying its words) of the decisions left undecided because
+        their words are said more than once in their transcript and nothing tells which."""
+        return tuple((d, on) for d, on in zip(self.decisions, self.untold) if on)
 
     @property
     def matched_to_edited(self) -> tuple[tuple[Decision, str], ...]:
@@ -929,7 +939,9 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     ``decisions`` is a list of :class:`Decision` or a decisions file (read by
     :func:`read_decisions`).
 
-    A decision with text goes to a segment with that text (spacing aside): the segment of its
+    A decision with text goes to a segment with that text (spacing aside). Words two segments
+    or more of its transcript say are told apart by order, then by the decisions around them,
+    else left undecided (:func:`_repeated_words`, ``untold``). Others: the segment of its
     own id when that one has the text, else one in the same transcript not taken by another
     segment's decisions, else any such segment there; ids move when transcripts are coded
     again, words do not. A decision without text goes to the segment of its id. A decision
@@ -961,12 +973,16 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         ids.add(s.segment.id)
         by_text.setdefault(same_text(s.segment.text), []).append(s.segment.id)
     keys = list(dict.fromkeys((d.segment_id, same_text(d.text)) for d in decisions))
-    # first the segments that kept their id and words, then the moved ones take what is left
+    # words said twice or more in a transcript ("Yes, definitely.") are told apart first: their
+    # ids may have moved onto each other (_repeated_words)
+    repeated = _repeated_words(keys, by_text)
+    # then the segments that kept their id and words, then the moved ones take what is left
     chosen: dict[tuple[str, str], str | None] = {
         (sid, text): sid
         for sid, text in keys
-        if sid in ids and (not text or sid in by_text.get(text, ()))
+        if (sid, text) not in repeated and sid in ids and (not text or sid in by_text.get(text, ()))
     }
+    chosen.update(repeated)
     taken = set(chosen.values())
     coded = {transcript_part(sid) for sid in ids}
     target = _renamed_to([k for k in keys if k not in chosen], by_text, coded)
@@ -979,7 +995,8 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             chosen[(sid, text)] = found = _moved_segment(sid, here, taken)
             if found is not None:
                 taken.add(found)
-    edited = _near_matches(chosen, result)
+    untold = {key for key, on in repeated.items() if on is None}
+    edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(edited)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
@@ -987,7 +1004,95 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
         tuple((d.segment_id, same_text(d.text)) in edited for d in decisions),
         frozenset(transcript_part(sid) for sid in ids),
+        tuple(
+            tuple(c for c in by_text[text] if transcript_part(c) == transcript_part(d.segment_id))
+            if (d.segment_id, text) in untold
+            else ()
+            for d in decisions
+            for text in [same_text(d.text)]
+        ),
     )
+
+
+def _position(segment_id: str) -> int | None:
+    """The number of a segment id (3 of ``p01:0003``), None when it has none."""
+    n = segment_id.rpartition(":")[2]
+    return int(n) if n.isascii() and n.isdigit() else None
+
+
+def _repeated_words(
+    keys: Sequence[tuple[str, str]], by_text: Mapping[str, list[str]]
+) -> dict[tuple[str, str], str | None]:
+    """Of ``keys`` (segment id, text of the decisions), those whose words two segments or more
+    of their own transcript say ("Yeah, definitely." to two questions), each with the segment it
+    is on, None when which one cannot be told (:func:`match_decisions`). An id says nothing of
+    them alone: a turn added before them moves each onto the next one's id.
+
+    1. In order: when as many segments there as the decisions name say the words, the first
+       decided goes to the first, the second to the second (a turn added moves both ids).
+    2. Else by the decisions around it: the segments between those of the nearest decisions
+       before and after it whose words are said once there (their ids, old and new, tell how far
+       ids moved). One there is its segment; of several, the one at its id moved as far as both
+       moved, when they moved alike (a turn added between them: none). With no such decision in
+       its transcript, its own id stands (nothing says ids moved).
+    3. Otherwise, or when two decisions' segments go to one, none: left undecided, and
+       :func:`warn_of_edited_text` names them. The decisions file holds no question, so the
+       question before an answer cannot tell them apart."""
+    groups: dict[tuple[str, str], list[str]] = {}  # (transcript, words) -> the segments saying them
+    for text, sids in by_text.items():
+        if text:
+            for c in sids:
+                groups.setdefault((transcript_part(c), text), []).append(c)
+    anchors: dict[str, list[tuple[int, int]]] = {}  # transcript -> (old, new) of unique words
+    for sid, text in keys:
+        part, old = transcript_part(sid), _position(sid)
+        here = groups.get((part, text), [])
+        if len(here) == 1 and old is not None and (now := _position(here[0])) is not None:
+            anchors.setdefault(part, []).append((old, now))
+    decided: dict[tuple[str, str], list[str]] = {}
+    for sid, text in keys:
+        if len(groups.get((transcript_part(sid), text), [])) > 1:
+            decided.setdefault((transcript_part(sid), text), []).append(sid)
+    out: dict[tuple[str, str], str | None] = {}
+    for (part, text), sids in decided.items():
+        here = sorted(groups[part, text], key=_in_order)
+        olds = sorted(sids, key=_in_order)
+        if len(olds) == len(here):
+            out.update({(old, text): new for old, new in zip(olds, here)})
+            continue
+        found = {old: _between_anchors(old, here, anchors.get(part, [])) for old in olds}
+        claims: dict[str | None, int] = {}
+        for new in found.values():
+            claims[new] = claims.get(new, 0) + 1
+        out.update({(old, text): new if claims[new] == 1 else None for old, new in found.items()})
+    return out
+
+
+def _in_order(segment_id: str) -> tuple[bool, int, str]:
+    """A segment id's place in its transcript: by its number, ids without one last."""
+    n = _position(segment_id)
+    return (n is None, 0 if n is None else n, segment_id)
+
+
+def _between_anchors(
+    old: str, here: Sequence[str], anchors: Sequence[tuple[int, int]]
+) -> str | None:
+    """The segment of ``here`` (the segments saying a decision's words) the decision on segment
+    ``old`` is on, by ``anchors`` (old and new number of the decisions of its transcript whose
+    words are said once there), as :func:`_repeated_words` finds it; None when it cannot tell."""
+    at = _position(old)
+    if at is None:
+        return None
+    before = max((a for a in anchors if a[0] < at), default=None)
+    after = min((a for a in anchors if a[0] > at), default=None)
+    low = before[1] if before else -1
+    high = after[1] if after else float("inf")
+    numbered = [(n, c) for c in here if (n := _position(c)) is not None]
+    between = {n: c for n, c in numbered if low < n < high}
+    if len(between) == 1:
+        return next(iter(between.values()))
+    moved = {a[1] - a[0] for a in (before, after) if a is not None} or {0}
+    return between.get(at + moved.pop()) if len(moved) == 1 else None
 
 
 #: how many words a decision's text must have to say which transcript it is in: a transcript
@@ -1164,6 +1269,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
             path=where,
         )
     _warn_of_other_transcripts(match, set(renamed), where)
+    _warn_of_untold(match, where)
     if not edited:
         return
     first: dict[str, Decision] = {}
@@ -1176,6 +1282,27 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
         "whose text was edited since the review (nearly the same words, not the same): "
         f"{', '.join(named[:3])}{more}; check they are the talk decided on",
+        path=where,
+    )
+
+
+def _warn_of_untold(match: DecisionMatch, where: str | Path | None) -> None:
+    """Warn of the decisions left undecided because their words are said by several segments
+    of their transcript and nothing tells which one they are on (:func:`_repeated_words`):
+    each such decision by id and row, and the segments saying its words."""
+    from .errors import warn
+
+    untold = match.told_apart_by_none
+    if not untold:
+        return
+    segments = list(dict.fromkeys(c for _, on in untold for c in on))
+    n, k = len(untold), len(segments)
+    warn(
+        f"{n} decision{'s' if n != 1 else ''} ({_named([d for d, _ in untold], 5)}) left "
+        f"undecided: {'its' if n == 1 else 'their'} words are said by {k} segments of "
+        f"{'its' if n == 1 else 'their'} transcript ({first_and_count(segments, 5)}) and which "
+        f"is {'its' if n == 1 else 'theirs'} cannot be told since the transcript changed; "
+        "decide them again in the report",
         path=where,
     )
 

@@ -843,9 +843,14 @@
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       if (!(key in chosen)) { chosen[key] = undefined; keys.push(key); }
     });
+    /* words said twice or more in a transcript are told apart first (repeatedWords) */
+    var repeated = repeatedWords(keys, byText), untold = {};
     keys.forEach(function (key) {
       var k = JSON.parse(key);
-      if (ids[k[0]] && (!k[1] || (byText[k[1]] || []).indexOf(k[0]) >= 0)) {
+      if (Object.prototype.hasOwnProperty.call(repeated, key)) {
+        chosen[key] = repeated[key];
+        if (repeated[key]) taken[repeated[key]] = true; else untold[key] = true;
+      } else if (ids[k[0]] && (!k[1] || (byText[k[1]] || []).indexOf(k[0]) >= 0)) {
         chosen[key] = k[0];
         taken[k[0]] = true;
       }
@@ -866,15 +871,119 @@
       chosen[key] = found;
       if (found) taken[found] = true;
     });
-    var edited = nearMatches(keys, chosen, order, textOf);
+    var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
     shortAnswersFollow(keys, chosen, byText, coded, taken);
-    var matched = [], unmatched = [];
+    var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       var sid = chosen[key];
       if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key] }); else unmatched.push(r);
+      if (untold[key]) {
+        untoldRows.push({ row: r, segments: byText[JSON.parse(key)[1]].filter(function (c) {
+          return transcriptPart(c) === transcriptPart(r.segment_id);
+        }) });
+      }
     });
-    return { matched: matched, unmatched: unmatched };
+    return { matched: matched, unmatched: unmatched, untold: untoldRows };
+  }
+
+  /* The number of a segment id (3 of "p01:0003"), null when it has none. */
+  function positionOf(segmentId) {
+    var n = segmentId.slice(segmentId.lastIndexOf(":") + 1);
+    return /^[0-9]+$/.test(n) ? parseInt(n, 10) : null;
+  }
+
+  function byPosition(a, b) {
+    var x = positionOf(a), y = positionOf(b);
+    if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+    if (x !== y && x !== null) return x - y;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /* Of `keys` (rows' [segment id, text]), those whose words two segments or more of their own
+     transcript say, each -> the segment it is on, null when which cannot be told
+     (roqa_nlp.decisions._repeated_words): in order when as many segments say them as the rows
+     name; else the one between the nearest rows before and after it whose words are said once
+     there, or of several the one at its id moved as far as both moved (alike); else null. */
+  function repeatedWords(keys, byText) {
+    var groups = Object.create(null), anchors = Object.create(null), decided = Object.create(null);
+    var out = {}, order = [];
+    Object.keys(byText).forEach(function (t) {
+      if (!t) return;
+      byText[t].forEach(function (c) {
+        var g = JSON.stringify([transcriptPart(c), t]);
+        (groups[g] = groups[g] || []).push(c);
+      });
+    });
+    keys.forEach(function (key) {
+      var k = JSON.parse(key), part = transcriptPart(k[0]), g = JSON.stringify([part, k[1]]);
+      var here = groups[g] || [], old = positionOf(k[0]);
+      if (here.length === 1 && old !== null && positionOf(here[0]) !== null) {
+        (anchors[part] = anchors[part] || []).push([old, positionOf(here[0])]);
+      }
+      if (here.length > 1) {
+        if (!decided[g]) { decided[g] = []; order.push(g); }
+        decided[g].push(k[0]);
+      }
+    });
+    order.forEach(function (g) {
+      var part = JSON.parse(g)[0], text = JSON.parse(g)[1];
+      var here = groups[g].slice().sort(byPosition), olds = decided[g].slice().sort(byPosition);
+      if (olds.length === here.length) {
+        olds.forEach(function (o, i) { out[JSON.stringify([o, text])] = here[i]; });
+        return;
+      }
+      var found = {}, claims = {};
+      olds.forEach(function (o) {
+        var n = betweenAnchors(o, here, anchors[part] || []);
+        found[o] = n;
+        claims[n] = (claims[n] || 0) + 1;
+      });
+      olds.forEach(function (o) {
+        out[JSON.stringify([o, text])] = found[o] !== null && claims[found[o]] === 1 ? found[o] : null;
+      });
+    });
+    return out;
+  }
+
+  /* The segment of `here` the row on segment `old` is on, by `anchors` ([old, new] numbers of
+     the rows of its transcript whose words are said once there), as
+     roqa_nlp.decisions._between_anchors finds it; null when it cannot tell. */
+  function betweenAnchors(old, here, anchors) {
+    var at = positionOf(old);
+    if (at === null) return null;
+    var before = null, after = null;
+    anchors.forEach(function (a) {
+      if (a[0] < at && (!before || a[0] > before[0] || (a[0] === before[0] && a[1] > before[1]))) before = a;
+      if (a[0] > at && (!after || a[0] < after[0] || (a[0] === after[0] && a[1] < after[1]))) after = a;
+    });
+    var low = before ? before[1] : -1, high = after ? after[1] : Infinity, between = {}, n = 0;
+    here.forEach(function (c) {
+      var p = positionOf(c);
+      if (p !== null && low < p && p < high) { between[p] = c; n += 1; }
+    });
+    if (n === 1) return between[Object.keys(between)[0]];
+    var moved = {};
+    [before, after].forEach(function (a) { if (a) moved[a[1] - a[0]] = true; });
+    var shifts = Object.keys(moved).map(Number);
+    if (!shifts.length) shifts = [0];
+    return shifts.length === 1 && between[at + shifts[0]] !== undefined ? between[at + shifts[0]] : null;
+  }
+
+  /* What the status line says of the rows left on no segment because their words are said by
+     several segments of their transcript (roqa_nlp.decisions._warn_of_untold). */
+  function untoldText(untold) {
+    if (!untold || !untold.length) return "";
+    var named = [], segments = [];
+    untold.forEach(function (x) {
+      if (named.indexOf(x.row.segment_id) < 0) named.push(x.row.segment_id);
+      x.segments.forEach(function (c) { if (segments.indexOf(c) < 0) segments.push(c); });
+    });
+    var n = untold.length, one = n === 1;
+    return "; " + n + (one ? " decision" : " decisions") + " (" + named.join(", ") + ") left undecided: " +
+      (one ? "its" : "their") + " words are said by " + segments.length + " segments of " +
+      (one ? "its" : "their") + " transcript (" + segments.join(", ") + ") and which is " +
+      (one ? "its" : "theirs") + " cannot be told since the transcript changed; decide them again";
   }
 
   /* Whether a row's text (spacing aside) has words enough to say which transcript it is in
@@ -1507,6 +1616,7 @@
     return {
       carried: matched.filter(function (x) { return decided(x.row); }).length,
       unmatched: m.unmatched.filter(decided).length,
+      untold: m.untold.filter(function (x) { return decided(x.row); }),
       same: !!same
     };
   }
@@ -1576,7 +1686,7 @@
     if (carried && !carried.same && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
       said.push(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
-        unmatchedText(u));
+        unmatchedText(u) + untoldText(carried.untold));
     }
     /* decisions written into the page (roqa report --decisions) that this browser keeps taken
        back or cleared win over them, as they should after a reload, but never silently: the
@@ -1684,7 +1794,7 @@
     var n = m.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
-      unmatchedText(u);
+      unmatchedText(u) + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg + editedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
