@@ -48,12 +48,12 @@ def test_segments_in_the_training_decisions_are_said_once_counted() -> None:
     card = {"feedback": {"text_sha256": text_hashes(SEEN)}}
     texts = [*SEEN, "Something else.", "And more."]
     assert trained_on_said(card, texts) == (
-        "2 of 4 segments were in this model's training decisions: their suggestions repeat "
-        "your decisions, not a held-out judgement"
+        "2 of 4 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement"
     )
     assert trained_on_said(card, SEEN[:1]) == (
-        "1 of 1 segment was in this model's training decisions: its suggestions repeat "
-        "your decisions, not a held-out judgement"
+        "1 of 1 segment was in this model's training decisions: its suggestions are no "
+        "held-out judgement"
     )
     assert trained_on_said({}, texts) is None
     assert trained_on_said(card, ["Something else."]) is None
@@ -73,7 +73,7 @@ def test_the_report_says_which_segments_were_in_the_training_decisions() -> None
     overview = unescape(html.split('<section id="overview">')[1].split("</section>")[0])
     assert (
         f"3 of {len(spoken)} segments were in this model's training decisions: their "
-        "suggestions repeat your decisions, not a held-out judgement."
+        "suggestions are no held-out judgement."
     ) in overview
     del result.meta["model_card"]
     html = render_report(result, Codebook.load("cfir-2009"), open_coding=OPEN_CODING)
@@ -104,6 +104,82 @@ def test_roqa_code_says_which_segments_were_in_the_training_decisions(
     run = roqa("code", tmp_path / "p01.txt", "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert (
-        "1 of 2 segments was in this model's training decisions: its suggestions repeat your "
-        "decisions, not a held-out judgement.\n"
+        "1 of 2 segments was in this model's training decisions: its suggestions are no "
+        "held-out judgement.\n"
     ) in run.out
+
+
+#: what a card keeps of the decisions on SEEN: IS.E.1 accepted and set to barrier on the first,
+#: IC.H accepted on the second (the model's valence kept)
+DECIDED = {"feedback": {"text_sha256": text_hashes(SEEN)}}
+DECIDED["feedback"]["decided"] = {
+    text_hashes(SEEN[:1])[0]: [["IS.E.1"], "barrier"],
+    text_hashes(SEEN[1:])[0]: [["IC.H"], ""],
+}
+
+
+def test_the_line_names_the_segments_not_suggested_as_decided_codes_and_valence() -> None:
+    """Blind tester s52: rm03:0007, accepted as IS.E.1 and set to barrier, came back IS.E.1
+    enabler, while the line said the suggestions repeat the decisions."""
+    from roqa_nlp.training import trained_on_said
+
+    texts = [*SEEN, "Something else."]
+    shown = [
+        ("rm03:0007", [("IS.E.1", "enabler"), ("IC.H", "barrier")]),
+        ("rm03:0008", [("IC.H", "enabler")]),
+        ("rm03:0009", [("OS.A", "barrier")]),
+    ]
+    assert trained_on_said(DECIDED, texts, shown) == (
+        "2 of 3 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; 1 of the 2 given a code or a valence is suggested as decided, 1 "
+        "not: rm03:0007 (IS.E.1 enabler, decided barrier)"
+    )
+    shown[0] = ("rm03:0007", [("IS.E.1", "barrier")])
+    assert trained_on_said(DECIDED, texts, shown) == (
+        "2 of 3 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; all 2 given a code or a valence are suggested as decided"
+    )
+    shown[1] = ("rm03:0008", [("OS.A", "enabler")])
+    assert trained_on_said(DECIDED, texts, shown) == (
+        "2 of 3 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; 1 of the 2 given a code or a valence is suggested as decided, 1 "
+        "not: rm03:0008 (IC.H not suggested)"
+    )
+
+
+def test_the_card_keeps_what_was_decided_by_hash_not_words_and_not_words_decided_twice() -> None:
+    from roqa_nlp.training import decided_by_hash
+
+    same = "Yeah, definitely, that's the biggest one."
+    decided = decided_by_hash(
+        [
+            (SEEN[0], ["IS.E.1"], "barrier"),
+            (SEEN[1], ["IC.H", "CI.A"], ""),
+            (same, ["IS.E.2"], ""),
+            (same, ["OS.D"], ""),  # the same words to another question, coded otherwise
+        ]
+    )
+    assert decided == {
+        text_hashes(SEEN[:1])[0]: [["IS.E.1"], "barrier"],
+        text_hashes(SEEN[1:])[0]: [["CI.A", "IC.H"], ""],
+    }
+
+
+def test_the_feedback_plan_gives_the_researchers_valence_of_each_decided_example() -> None:
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.decisions import Decision, feedback_plan
+
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=SEEN[0]),
+        Decision("p01:0001", "valence", "", text=SEEN[0], valence="barrier"),
+        Decision("p01:0002", "accept", "IC.H", text=SEEN[1]),
+        Decision("p01:0003", "valence", "", text="Other words.", valence="enabler"),
+    ]
+    plan = feedback_plan(
+        [(decisions, None, "decisions.csv")], Codebook.load("cfir-2009"), valence_only=True
+    )
+    assert plan.decided() == [
+        (SEEN[0], ["IS.E.2"], "barrier"),
+        (SEEN[1], ["IC.H"], ""),
+        ("Other words.", [], "enabler"),
+    ]

@@ -1028,7 +1028,13 @@ class AutoCoder:
             warn_of_few_segments,
             with_imported_project_codes,
         )
-        from .training import TrainingSet, load_training_set, text_hashes, training_data_hash
+        from .training import (
+            TrainingSet,
+            decided_by_hash,
+            load_training_set,
+            text_hashes,
+            training_data_hash,
+        )
 
         if isinstance(weight, bool) or not isinstance(weight, int) or weight < 1:
             whole = not isinstance(weight, bool) and isinstance(weight, int)
@@ -1236,6 +1242,9 @@ class AutoCoder:
             # the examples' texts as short hashes, not words: evaluate() warns of records among
             # them (figures on texts the model was trained on are not held out)
             "text_sha256": text_hashes(fb.texts),
+            # what was decided on them (codes, the researcher's valence), by the same hashes:
+            # roqa code says which re-coded segments the model does not suggest so
+            "decided": decided_by_hash(plan.decided()),
             "examples_by_kind": plan.examples_by_kind(),
             # the codes the coded examples are trained with, by the decision that gave each
             # (accept, recode, new-code): a segment given two codes counts under each, so they

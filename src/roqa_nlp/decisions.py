@@ -1637,6 +1637,18 @@ class FeedbackExamples:
     #: the interviewer's question before each example's segment ("" without codings or without
     #: a question): the question model learns which codes this study's questions lead to
     contexts: list[str] = field(default_factory=list)
+    #: the researcher's valence of each example ("" when it has none: the model's was trained)
+    decided_valences: list[str] = field(default_factory=list)
+
+    def decided(self) -> list[tuple[str, list[str], str]]:
+        """(words, codes, the researcher's valence or "") of each example given a code or a
+        valence: what a model trained on them should suggest there."""
+        coded = [
+            (t, list(c), v)
+            for t, c, k, v in zip(self.texts, self.labels, self.kinds, self.decided_valences)
+            if k == "coded"
+        ]
+        return [*coded, *((t, [], v) for t, v in zip(self.valence_texts, self.valence_labels))]
 
     def examples_by_kind(self) -> dict[str, int]:
         """The examples (one per decided segment) by kind (:data:`EXAMPLE_KINDS`, those with
@@ -1864,6 +1876,7 @@ def feedback_plan(
         out.ids.append(found.segment.id if found is not None else d.segment_id)
         out.kinds.append(kind)
         sugg = found.suggestions if found is not None else []
+        out.decided_valences.append(corrected if codes else "")
         if codes and corrected:
             count(out.counts, VALENCE)
             out.valences.append(corrected)

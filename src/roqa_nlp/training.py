@@ -667,20 +667,84 @@ def n_trained_on(card: Mapping[str, Any], texts: Sequence[str]) -> int:
     return sum(1 for h in (text_hashes([t])[0] for t in texts) if h in seen)
 
 
-def trained_on_said(card: Mapping[str, Any], texts: Sequence[str]) -> str | None:
+def decided_by_hash(decided: Iterable[tuple[str, list[str], str]]) -> dict[str, list[Any]]:
+    """What a model card keeps of what was decided on its feedback examples (words, codes,
+    the researcher's valence or ""): ``{short hash of the words: [codes, valence]}``
+    (:func:`text_hashes`), not the words. Words decided two ways (the same answer given to two
+    questions, coded differently) are left out: which is which cannot be told by their words."""
+    out: dict[str, list[Any]] = {}
+    clash: set[str] = set()
+    for text, codes, valence in decided:
+        h = text_hashes([text])[0]
+        entry = [sorted(codes), valence]
+        if out.setdefault(h, entry) != entry:
+            clash.add(h)
+    return {h: e for h, e in sorted(out.items()) if h not in clash}
+
+
+def _not_as_decided(decided: Sequence[Any], shown: Sequence[tuple[str, str]]) -> str:
+    """How the suggestions ``shown`` ((code, valence) in rank order) differ from what was
+    decided on the segment (``[codes, valence]`` of :func:`decided_by_hash`): "IS.E.1 enabler,
+    decided barrier", "IC.H not suggested"; "" when they do not."""
+    codes, valence = list(decided[0]), str(decided[1])
+    given = dict(shown)
+    said = [f"{c} not suggested" for c in codes if c not in given]
+    on = [c for c in codes if c in given] if codes else [c for c, _ in shown[:1]]
+    said += [
+        f"{c} {given[c] or 'no valence'}, decided {valence}"
+        for c in on
+        if valence and given[c] != valence
+    ]
+    return "; ".join(said)
+
+
+def trained_on_said(
+    card: Mapping[str, Any],
+    texts: Sequence[str],
+    shown: Sequence[tuple[str, Sequence[tuple[str, str]]]] | None = None,
+) -> str | None:
     """What ``roqa code`` and the report say when segments coded (``texts``: a participant's
     segments) are in the decisions the model of ``card`` was trained with (:func:`n_trained_on`,
-    as ``roqa evaluate`` warns of records): their suggestions repeat the researcher's decisions,
-    so a top-1 probability near 1.00 on them is no held-out judgement (blind tester s48: a
-    mean top-1 probability of 1.00 on re-coded interviews, unsaid). None when there are none."""
+    as ``roqa evaluate`` warns of records): a top-1 probability near 1.00 on them is no
+    held-out judgement (blind tester s48: a mean top-1 probability of 1.00 on re-coded
+    interviews, unsaid). With ``shown`` (each segment's id and suggestions, (code, valence) in
+    rank order) and a card that keeps what was decided (``feedback.decided``), it says how many
+    of those given a code or a valence are suggested as decided (each decided code suggested,
+    with the researcher's valence), and names the others, not claiming all do (blind tester
+    s52: a valence corrected to barrier still suggested as enabler, while the line said the
+    suggestions repeat the decisions). None when there are none."""
     n = n_trained_on(card, texts)
     if not n:
         return None
     m = len(texts)
-    return (
+    line = (
         f"{n} of {m} segment{'s' if m != 1 else ''} {'were' if n != 1 else 'was'} in this "
-        f"model's training decisions: {'their' if n != 1 else 'its'} suggestions repeat your "
-        "decisions, not a held-out judgement"
+        f"model's training decisions: {'their' if n != 1 else 'its'} suggestions are no "
+        "held-out judgement"
+    )
+    feedback = card.get("feedback") if isinstance(card, Mapping) else None
+    decided = feedback.get("decided") if isinstance(feedback, Mapping) else None
+    if shown is None or not isinstance(decided, Mapping) or not decided:
+        return line
+    checked, differ = 0, []
+    for text, (sid, suggestions) in zip(texts, shown):
+        want = decided.get(text_hashes([text])[0])
+        if not isinstance(want, list) or len(want) != 2:
+            continue
+        checked += 1
+        if how := _not_as_decided(want, suggestions):
+            differ.append(f"{sid} ({how})")
+    if not checked:
+        return line
+    if not differ:
+        if checked == 1:
+            return f"{line}; the one given a code or a valence is suggested as decided"
+        return f"{line}; all {checked} given a code or a valence are suggested as decided"
+    k = checked - len(differ)
+    return (
+        f"{line}; {k} of the {checked} given a code or a valence "
+        f"{'is' if k == 1 else 'are'} suggested as decided, {len(differ)} not: "
+        f"{'; '.join(differ[:3])}{f' and {len(differ) - 3} more' if len(differ) > 3 else ''}"
     )
 
 

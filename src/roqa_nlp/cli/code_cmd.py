@@ -1198,9 +1198,11 @@ def code_command(
     )
     from ..training import trained_on_said
 
-    # re-coded talk the model was trained on: its suggestions repeat the review (as evaluate warns)
-    spoken = [s.segment.text for s in result.segments if s.segment.role != "interviewer"]
-    if trained_on := trained_on_said(ac.card, spoken):
+    # re-coded talk the model was trained on: no held-out judgement (as evaluate warns); those
+    # not suggested as decided named, in the model's codes
+    spoken = [s for s in result.segments if s.segment.role != "interviewer"]
+    shown = [(s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions]) for s in spoken]
+    if trained_on := trained_on_said(ac.card, [s.segment.text for s in spoken], shown):
         con.print(f"{trained_on}.", soft_wrap=True, markup=False)
     print_files(con, written)
     weak = weakly_coded(charted)

@@ -467,6 +467,7 @@ def report_context(
     card = dict(model_card) if model_card is not None else dict(recorded or {})
     from ..training import trained_on_said
 
+    spoken = [s for s in result if s.segment.role != "interviewer"]
     # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
     run_meta = {
         k: v
@@ -547,7 +548,15 @@ def report_context(
             # segments the model was trained on (its review decisions): their suggestions repeat
             # the decisions, so the mean top-1 probability above is no held-out judgement
             "trained_on": trained_on_said(
-                card, [s.segment.text for s in result if s.segment.role != "interviewer"]
+                card,
+                [s.segment.text for s in spoken],
+                # in the model's codes: not when charted in another codebook
+                None
+                if result.meta.get("crosswalk")
+                else [
+                    (s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions])
+                    for s in spoken
+                ],
             ),
             "charting": dataclasses.replace(options, top_k=k),
             # codes translated from another codebook, and those no code of it maps onto, as
