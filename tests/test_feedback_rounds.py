@@ -122,7 +122,8 @@ def test_update_warns_before_training_of_the_round_left_out(
 
     monkeypatch.chdir(tmp_path)
     r1 = tmp_path / "r1.csv"
-    r1.write_text("segment_id,decision,code_id,text\n", encoding="utf-8")
+    # a decision round 2 does not carry (a file holding no decision forgets none)
+    r1.write_text("segment_id,decision,code_id,text\np01:0001,reject,IC.H,Words.\n", "utf-8")
     r2 = tmp_path / "r2_coded" / "decisions.csv"
     r2.parent.mkdir()
     r2.write_text(
@@ -207,3 +208,36 @@ def test_a_round_given_as_a_list_of_decisions_is_named_so_not_as_a_file(
     )
     given = [("r2_coded/decisions.csv", r2), ("decisions", r1)]
     assert earlier_rounds_left_out(given, [card, None]) is None
+
+
+def test_a_later_round_that_carries_every_earlier_decision_is_not_said_to_forget_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blind tester s52: round 2's file, saved from the page that carried round 1's review,
+    holds every round-1 decision (moved ids aside: matched by words); the warning said the
+    new model forgets them. One round-1 decision missing from round 2: warned as before."""
+    from roqa_nlp.decisions import Decision
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "coded").mkdir()
+    r1 = (
+        "segment_id,decision,code_id,new_code,note,text,valence\n"
+        "rm01:0001,accept,IS.E.2,,,We never have enough staff.,\n"
+        "rm01:0001,valence,,,,We never have enough staff.,barrier\n"
+        "rm01:0002,note,,,check this,The manager backs us.,\n"
+    )
+    (tmp_path / "coded" / "decisions.csv").write_text(r1, encoding="utf-8")
+    card = coded_by(("coded/decisions.csv", sha(r1)))
+    carried = [
+        Decision("rm01:0002", "accept", "IS.E.2", text="We never have  enough staff."),
+        Decision("rm01:0002", "valence", text="We never have enough staff.", valence="barrier"),
+        Decision("rm02:0004", "reject", "IC.H", text="Round two's own."),
+    ]
+    given = [("coded/decisions.xlsx", sha("r2"))]
+    assert earlier_rounds_left_out(given, [card], decisions=[carried]) is None
+    assert earlier_rounds_left_out(given, [card], decisions=[carried[:1]]) == (
+        "coded/decisions.xlsx was reviewed on codings made by a model trained with "
+        "coded/decisions.csv, not given now: the new model forgets its decisions (to keep "
+        "them, repeat --feedback for every round, earliest first: --feedback "
+        "coded/decisions.csv --feedback coded/decisions.xlsx)"
+    )

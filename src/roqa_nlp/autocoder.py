@@ -1102,7 +1102,10 @@ class AutoCoder:
             for c in per_file
         ]
         forgotten = earlier_rounds_left_out(
-            [(name, h) for _, name, h in files], results, folders=folders
+            [(name, h) for _, name, h in files],
+            results,
+            folders=folders,
+            decisions=[decs_i for decs_i, _, _ in files],  # a later round may carry them all
         )
         if forgotten is not None:
             warn(forgotten)

@@ -2021,6 +2021,7 @@ def earlier_rounds_left_out(
     codings: Sequence[CodingResult | None],
     *,
     folders: Sequence[Path | None] | None = None,
+    decisions: Sequence[Sequence[Decision]] | None = None,
 ) -> str | None:
     """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
     review each) were reviewed on ``codings`` (one per file, None for none) made by a model
@@ -2033,6 +2034,9 @@ def earlier_rounds_left_out(
     model was trained, maybe from another folder: one not found so is looked for by its SHA-256
     from the folder of each file's codings (``folders``, the run.json's; None for none) and the
     folders above it, and named as found from here. A file given twice is one (its SHA-256).
+    An earlier file found whose every decision the files given hold (``decisions``, each
+    file's: a round-2 review saved from the page that carried round 1's) is forgotten by none
+    (:func:`_held_by`; blind tester s52: the warning said so of a file carrying it all).
     None when every one is given."""
     import os
 
@@ -2068,6 +2072,8 @@ def earlier_rounds_left_out(
                     else f"a list of Decisions given in Python (sha256 {h[:12]})"
                 )
                 missing.setdefault(h, found)
+    held = [d for ds in decisions or [] for d in ds]
+    missing = {h: n for h, n in missing.items() if not (held and _held_by(n, held))}
     if not missing:
         return None
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
@@ -2089,6 +2095,26 @@ def earlier_rounds_left_out(
         f"{'its' if one else 'their'} decisions (to keep them, repeat --feedback for every "
         f"round, {'earliest first, ' if gone else ''}{how})"
     )
+
+
+def _decided_alike(d: Decision) -> tuple[str, ...]:
+    """What a decision decides, on which talk: its words (its segment id when it has none),
+    its decision, code, new code, valence and the suggestion a recode replaced; not its row."""
+    on = same_text(d.text) or d.segment_id
+    return (on, d.decision, d.code_id.strip(), d.new_code.strip(), d.valence, d.suggestion.strip())
+
+
+def _held_by(name: str, held: Sequence[Decision]) -> bool:
+    """Whether every decision of the decisions file ``name`` (notes aside: they train nothing)
+    is among ``held`` (:func:`_decided_alike`); False when it cannot be read."""
+    if not Path(name).is_file():
+        return False
+    try:
+        earlier = read_decisions(name, allow_empty=True)[0]
+    except RoqaError:
+        return False
+    have = {_decided_alike(d) for d in held}
+    return all(_decided_alike(d) in have for d in earlier if d.decision != NOTE)
 
 
 def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
