@@ -3457,3 +3457,17 @@ def test_a_review_carried_to_the_report_written_again_keeps_same_words_on_their_
     )
     assert _pressed(driver, "rm04:0002", "IS.E.2") == ["accept"]
     assert _pressed(driver, "rm04:0003", "IS.E.2") == ["reject"]
+
+
+def test_the_filter_counts_set_aside_talk_decided_as_the_progress_does(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester s52: "All transcripts – 13 of 31 reviewed" beside "18 of 29 reviewable
+    segments shown": the progress counted the small talk the review decided anyway, the filter
+    did not. Both count it now: 1 of 12 reviewed, 11 of 12 shown."""
+    driver, _ = page
+    n = len(_reviewable())
+    _decide(driver, "p01_interview:0000", "IS.C", "reject")  # procedural talk, decided anyway
+    assert _progress(driver)["option All transcripts"] == f"All transcripts – 1 of {n + 1} reviewed"
+    assert _show(driver, "unreviewed") == f"{n} of {n + 1} reviewable segments shown"
+    assert _show(driver, "unsure") == f"3 of {n + 1} reviewable segments shown"

@@ -2154,7 +2154,8 @@
           total += 1;
           keep = mode === "all" || row.hasAttribute("data-uncoded") === (mode === "uncoded");
         } else {
-          if (!row.hasAttribute("data-aside")) total += 1;
+          /* set-aside talk decided anyway is reviewable, as the progress counts it */
+          if (!row.hasAttribute("data-aside") || isReviewed(review.getAttribute("data-segment"))) total += 1;
           keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
             ? !isReviewed(review.getAttribute("data-segment"))
             : row.getAttribute("data-band") === "low"));
@@ -2169,7 +2170,8 @@
       }
     }
     var count = document.getElementById("filter-count");
-    /* out of the segments the filters can show: set-aside talk is never among them */
+    /* out of the reviewable segments, as the progress counts them: set-aside talk is never
+       shown by the filters, but counted once decided anyway */
     if (count) {
       count.textContent = mode === "all" ? "" :
         shown + " of " + total + (readOnly ? " segments shown" : " reviewable segments shown");
