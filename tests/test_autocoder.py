@@ -1005,6 +1005,14 @@ def test_update_records_the_decisions_in_the_model_card(
         "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
         "n_examples": 5,
         "text_sha256": text_hashes(FEEDBACK_TEXTS),
+        # what was decided on the coded examples, by their hashes (no valence of the researcher's)
+        "decided": {
+            **{
+                text_hashes([t])[0]: [["project.covid-19-disruption"], ""]
+                for t in FEEDBACK_TEXTS[:3]
+            },
+            text_hashes(FEEDBACK_TEXTS[3:4])[0]: [["IS.E.2"], ""],
+        },
         "examples_by_kind": {"coded": 4, "rejected": 1},
         "codes_by_decision": {"accept": 1, "new-code": 3},
         "n_records": 15,
