@@ -585,8 +585,16 @@ def _compared(
     csv_notes: list[str] = []
     csv_book = None  # the results' codebook a long CSV's names were resolved in
     resolved: set[str] = set()  # the code ids they were resolved to
+    # the codebook the results are compared in without --codebook: a long CSV's names are
+    # resolved in it too, not in the model's own (tester, session 52: CFIR 2.0 names resolved
+    # in CFIR 2009 beside a run charted in CFIR 2.0, kappa -0.044 for 0.283)
+    recorded, charts_differ = (
+        recorded_chart_of(results, read.source) if book is None else (None, None)
+    )
     if book is None and tables and results:
-        tables, csv_notes, csv_book, resolved = _csv_names_resolved(tables, results)
+        tables, csv_notes, csv_book, resolved = _csv_names_resolved(
+            tables, results, recorded=recorded, sources=read.source
+        )
     project_book: tuple[Any, str | None] = (None, None)
     own_books: dict[str, Any] = {}
     if at != "code":
@@ -595,15 +603,13 @@ def _compared(
             project_book = (found_book[0], found_book[1])
         elif book is None and csv_book is not None:
             project_book = (csv_book, None)
-    mixed = None if book is not None else _two_codebooks_warning(results, tables)
+    # results charted in the recorded codebook, and the CSV's names resolved in it, are of one
+    mixed = None if book is not None or recorded else _two_codebooks_warning(results, tables)
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
     review_valences = _review_valences(results)
     results, reviewed_note, decided = _on_reviewed_segments(results)
-    recorded, charts_differ = (
-        recorded_chart_of(results, read.source) if book is None else (None, None)
-    )
     # a code of the codebook the codings were charted in keeps its id, and another project's
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
@@ -680,6 +686,8 @@ def _compared(
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
         unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
+        if book is None:
+            _refuse_codes_shared_in_a_codebook(merged, results, read.source)
         alone = _no_shared_code_warning(
             merged, given_codebook=book is not None, unmatched=unmatched
         )
@@ -900,33 +908,39 @@ def _merged_shown(groups: list[list[str]]) -> str:
 
 
 def _csv_names_resolved(
-    tables: list[Any], results: dict[str, Any]
+    tables: list[Any],
+    results: dict[str, Any],
+    *,
+    recorded: Any | None = None,
+    sources: dict[str, Path] | None = None,
 ) -> tuple[list[Any], list[str], Any, set[str]]:
-    """Long CSV tables whose code names are resolved in the one built-in codebook the results
-    record, as ``--codebook`` resolves them (an id, a name or an alias, names compared as
-    :meth:`~roqa_nlp.codebook.Codebook.find` does), with a note per coder; the codebook (None
-    when the results record none, or several); and the ids names were resolved to.
+    """Long CSV tables whose code names are resolved in the one codebook the results are
+    compared in (:func:`_results_codebook`), as ``--codebook`` resolves them (an id, a name or
+    an alias, names compared as :meth:`~roqa_nlp.codebook.Codebook.find` does), with a note per
+    coder; the codebook (None when there is no one codebook); and the ids names were resolved
+    to.
 
     A name the codebook does not know (a code of the coder's own) is compared as written, and
-    the note names it, rather than being an error as with ``--codebook``. Before, names were
-    always compared as written, so a long CSV of names against a review or a model run (ids)
-    shared no code: tester, session 41, 15 codes and kappa -0.052 instead of 0.640, with no
-    word."""
+    the note names it, rather than being an error as with ``--codebook``. But names another
+    codebook has, one every input's codes translate into and which has every name of the
+    tables, are a one-line error giving that codebook: as written they could agree with no
+    code of the results (tester, session 52: CFIR 2.0 names beside a run charted in CFIR 2.0
+    were resolved in CFIR 2009, kappa -0.044 for 0.283). Before, names were always compared as
+    written, so a long CSV of names against a review or a model run (ids) shared no code:
+    tester, session 41, 15 codes and kappa -0.052 instead of 0.640, with no word."""
     import dataclasses
 
-    from ..codebook import Codebook
     from ..coding_agreement import with_codes_renamed
-    from ..crosswalk import codebook_of
-    from ..errors import first_few
+    from ..errors import RoqaError, first_few
     from ..transcripts import natural_key
 
-    used = {b for r in results.values() if (b := codebook_of(r)) is not None}
-    if len(used) != 1:
+    book, why = _results_codebook(results, recorded)
+    if book is None:
         return tables, [], None, set()
-    book = Codebook.load(used.pop())
     out: list[Any] = []
     notes: list[str] = []
     resolved: set[str] = set()
+    unknown: dict[str, list[str]] = {}  # coder -> names the codebook does not know
     for table in tables:
         rename: dict[str, str] = {}
         for code in table.codes:
@@ -940,7 +954,9 @@ def _csv_names_resolved(
         for coder in table.coders:
             mine = {c for codes in table.codings[coder].values() for c in codes}
             by_name = sorted((c for c in mine if c in rename and rename[c] != c), key=natural_key)
-            left = sorted((c for c in mine if c not in rename), key=natural_key)
+            left = sorted((c for c in mine if c and c not in rename), key=natural_key)
+            if left:
+                unknown.setdefault(coder, []).extend(left)
             if not by_name and not left:
                 continue
             shown = first_few([repr(c) for c in by_name], 4)
@@ -949,18 +965,136 @@ def _csv_names_resolved(
                 n = f"{len(by_name)} " if len(by_name) > 1 else ""
                 said = f"{coder}'s {n}code{'s' * (len(by_name) > 1)} (names in a long CSV) "
                 said += f"{'are' if len(by_name) > 1 else 'is'} resolved in codebook {book.id}, "
-                said += f"the codebook the other inputs use: {shown}"
+                said += f"{why}: {shown}"
                 if left:
                     said += f"; not in it, so compared as written: {kept}"
             else:
                 whose = f"{coder}'s code{'s' * (len(left) != 1)}"
                 said = (
                     f"{whose} (names in a long CSV) {'are' if len(left) > 1 else 'is'} not in "
-                    f"codebook {book.id}, the codebook the other inputs use, so compared as "
-                    f"written: {kept}"
+                    f"codebook {book.id}, {why}, so compared as written: {kept}"
                 )
             notes.append(f"{said} (--codebook sets another)")
+    if unknown:
+        every = {c for t in tables for c in t.codes if c}
+        found = _codebook_knowing(every, results, sources or {}, besides=book)
+        if found is not None:
+            into = found[0]
+            listed = [n for names in unknown.values() for n in names]
+            k = len(listed)
+            whose = f"{' and '.join(unknown)}'s {f'{k} codes' if k > 1 else 'code'}"
+            raise RoqaError(
+                f"{whose} {first_few([repr(n) for n in listed], 4)} (names in a long CSV) "
+                f"{'are' if k > 1 else 'is'} not {'codes' if k > 1 else 'a code'} of "
+                f"{book.id}, {why}, so {'they' if k > 1 else 'it'} could agree with no code",
+                hint=f"give --codebook {into}: it has every name of the long CSV, and every "
+                "input's codes translate into it",
+            )
     return out, notes, book, resolved
+
+
+def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[Any | None, str]:
+    """The one codebook the results are compared in without ``--codebook``, and why, in words
+    for a note: the one ``roqa code --codebook`` recorded (``recorded``), else the one codebook
+    of the results' codes: a codebook of the researcher's own they carry (a model trained on
+    it, its codebook.json beside the codings) or a built-in one; (None, "") when there is not
+    one."""
+    from ..codebook import Codebook
+    from ..crosswalk import codebook_of, own_codebook
+
+    if recorded is not None:
+        return recorded, "the codebook the other inputs are compared in (run.json's chart_codebook)"
+    books = {}
+    for r in results.values():
+        own = own_codebook(r)
+        if own is not None:
+            books[(own.id, own.hash)] = own
+        elif (used := codebook_of(r)) is not None:
+            b = Codebook.load(used)
+            books[(b.id, b.hash)] = b
+    if len(books) != 1:
+        return None, ""
+    return next(iter(books.values())), "the codebook the other inputs use"
+
+
+def _codebook_knowing(
+    names: set[str], results: dict[str, Any], sources: dict[str, Path], *, besides: Any | None
+) -> tuple[str, Any] | None:
+    """The ``--codebook`` value, and the codebook, of one that has every one of ``names`` (ids, names or
+    aliases) and that every result's codes translate into (or are of): first the codebook
+    files the results record or carry, then the built-in codebooks; not ``besides``; None when
+    none does."""
+    from ..codebook import BUILTIN, Codebook
+    from ..crosswalk import crosswalk, load_chart, own_codebook, recorded_chart, source_codebook
+    from ..errors import RoqaError
+
+    candidates: dict[str, Any] = {}
+    for coder, r in results.items():
+        try:
+            chart = recorded_chart(r.meta)
+            if chart is not None:
+                b = load_chart(chart, sources.get(coder) or r.source)
+                candidates.setdefault(b.id if chart == b.id else str(b.origin or b.id), b)
+        except RoqaError:  # a copy not there: said elsewhere
+            pass
+        if (own := own_codebook(r)) is not None:
+            candidates.setdefault(str(own.origin or own.id), own)
+    candidates.update({b: Codebook.load(b) for b in BUILTIN if b not in candidates})
+    froms = [s for r in results.values() if (s := source_codebook(r)) is not None]
+    for named, target in candidates.items():
+        if besides is not None and (target.id, target.hash) == (besides.id, besides.hash):
+            continue
+        if not names or any(target.find(n) is None for n in names):
+            continue
+        try:
+            for b in froms:
+                if b.id != target.id:
+                    crosswalk(b, target)
+        except RoqaError:
+            continue
+        return named, target
+    return None
+
+
+def _refuse_codes_shared_in_a_codebook(
+    coded: Any, results: dict[str, Any], sources: dict[str, Path]
+) -> None:
+    """A one-line error when the coders share no code as the codes are written, but a codebook
+    every input's codes translate into has every code of theirs (an id, a name or an alias)
+    and in it they share one: the figures would be those of codes written two ways (names and
+    ids), so the error gives the ``--codebook`` that compares them, rather than printing figures
+    with a warning (tester, session 52: kappa -0.062 for 0.852 with --codebook)."""
+    from ..errors import RoqaError, first_few
+    from ..transcripts import natural_key
+
+    applied = {c: {k for codes in coded.codings[c].values() for k in codes} for c in coded.coders}
+    applied = {c: k for c, k in applied.items() if k}
+    if len(applied) < 2 or any(
+        mine & set().union(*(k for o, k in applied.items() if o != c))
+        for c, mine in applied.items()
+    ):
+        return
+    every = set().union(*applied.values())
+    found = _codebook_knowing(every, results, sources, besides=None)
+    if found is None:
+        return
+    into, target = found
+    ids = {c: {getattr(target.find(k), "id", k) for k in mine} for c, mine in applied.items()}
+    if not any(
+        mine & set().union(*(k for o, k in ids.items() if o != c)) for c, mine in ids.items()
+    ):
+        return
+
+    def listed(coder: str) -> str:
+        names = sorted({coded.code_names.get(k) or k for k in applied[coder]}, key=natural_key)
+        return first_few([repr(n) for n in names], 3)
+
+    raise RoqaError(
+        "the coders share no code as the codes are written ("
+        + "; ".join(f"{c}: {listed(c)}" for c in applied)
+        + f"), but in codebook {target.id} they do",
+        hint=f"give --codebook {into} to compare them in it",
+    )
 
 
 def _no_shared_code_warning(
