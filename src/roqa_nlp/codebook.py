@@ -200,15 +200,25 @@ class Codebook:
             error = UnknownCode(reason, path=where, hint=hint)
             error.unplaced = other is None and not near
             raise error
-        shared = self._shared_names.get(normalise_name(key))
-        if shared and normalise_name(key) != normalise_name(code.id):
-            raise UnknownCode(
-                f"code name {quoted(key)} is that of {len(shared)} codes of codebook "
-                f"{self.id!r} ({', '.join(shared)})",
-                path=where,
-                hint="use the code's id instead, or give the codes names of their own",
-            )
+        if len(shared := self.sharing(key)) > 1:
+            raise UnknownCode(self.shared_name_said(key, shared), path=where, hint=SHARED_NAME_HINT)
         return code
+
+    def sharing(self, key: str) -> list[str]:
+        """The ids of the codes whose name ``key`` is when several codes share it (compared as
+        :meth:`find` compares names), so that it could mean either; [] when it names one code
+        or none, or is an id."""
+        if key in self._by_id:  # an id is never ambiguous
+            return []
+        shared = self._shared_names.get(normalise_name(key), [])
+        return [] if any(normalise_name(key) == normalise_name(c) for c in shared) else shared
+
+    def shared_name_said(self, key: str, shared: list[str]) -> str:
+        """The clause of an error refusing ``key``, a name the codes ``shared`` share."""
+        return (
+            f"code name {quoted(key)} is that of {len(shared)} codes of codebook {self.id!r} "
+            f"({', '.join(shared)})"
+        )
 
     def renamed_id_said(self, key: str = "") -> str:
         """How to keep reading an id renamed in this codebook's file (an own codebook's COMPLEX
@@ -792,6 +802,27 @@ def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
                 path=where,
                 hint="give each alias to one code",
             )
+
+
+#: What to do about a code name several codes share (:meth:`Codebook.sharing`).
+SHARED_NAME_HINT = "use the code's id instead, or give the codes names of their own"
+
+
+def shared_names_warning(book: Codebook) -> str | None:
+    """The warning ``roqa codebook`` gives when codes of ``book`` share a name: a record or a
+    coding by that name could mean either, so ``roqa train`` and ``roqa agree`` refuse it; None
+    when every name is one code's. Only the first such name is named."""
+    if not book._shared_names:
+        return None
+    ids = next(iter(book._shared_names.values()))
+    name = book._by_id[ids[0]].name
+    more = len(book._shared_names) - 1
+    also = f" (and {more} more name{'s' * (more > 1)} so shared)" if more else ""
+    return (
+        f"the code name {quoted(name)} is that of {len(ids)} codes ({', '.join(ids)}){also}: a "
+        "record or coding by that name could mean either, so roqa train and roqa agree refuse "
+        "it (give the codes names of their own, or name them by id)"
+    )
 
 
 def undescribed_warning(book: Codebook) -> str | None:

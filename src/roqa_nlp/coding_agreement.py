@@ -465,6 +465,11 @@ def read_long_csv(
                     if "," in code:
                         hint = f"{_SEMICOLONS}; {hint}"
                     raise RoqaError(reason, path=p, hint=hint)
+                if len(shared := codebook.sharing(code)) > 1:  # it could mean either
+                    from .codebook import SHARED_NAME_HINT
+
+                    said = codebook.shared_name_said(code, shared)
+                    raise RoqaError(f"{item} {n}: {said}", path=p, hint=SHARED_NAME_HINT)
                 code = found.id
                 code_names[code] = found.name
             rows.append((unit, coder, code))

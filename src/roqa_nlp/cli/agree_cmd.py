@@ -593,7 +593,7 @@ def _compared(
     )
     if book is None and tables and results:
         tables, csv_notes, csv_book, resolved = _csv_names_resolved(
-            tables, results, recorded=recorded, sources=read.source
+            tables, results, recorded=recorded, sources=read.source, where=where
         )
     project_book: tuple[Any, str | None] = (None, None)
     own_books: dict[str, Any] = {}
@@ -913,6 +913,7 @@ def _csv_names_resolved(
     *,
     recorded: Any | None = None,
     sources: dict[str, Path] | None = None,
+    where: dict[str, str] | None = None,
 ) -> tuple[list[Any], list[str], Any, set[str]]:
     """Long CSV tables whose code names are resolved in the one codebook the results are
     compared in (:func:`_results_codebook`), as ``--codebook`` resolves them (an id, a name or
@@ -930,6 +931,7 @@ def _csv_names_resolved(
     tester, session 41, 15 codes and kappa -0.052 instead of 0.640, with no word."""
     import dataclasses
 
+    from ..codebook import SHARED_NAME_HINT
     from ..coding_agreement import with_codes_renamed
     from ..errors import RoqaError, first_few
     from ..transcripts import natural_key
@@ -945,8 +947,18 @@ def _csv_names_resolved(
         rename: dict[str, str] = {}
         for code in table.codes:
             found = book.find(code)
-            if found is not None:
-                rename[code] = found.id
+            if found is None:
+                continue
+            if len(shared := book.sharing(code)) > 1:  # as --codebook refuses it
+                coder = next(
+                    c for c in table.coders if any(code in k for k in table.codings[c].values())
+                )
+                raise RoqaError(
+                    f"{book.shared_name_said(code, shared)}, {why}",
+                    path=(where or {}).get(coder, coder),
+                    hint=SHARED_NAME_HINT,
+                )
+            rename[code] = found.id
         resolved.update(rename.values())
         names = {c: n for c, n in table.code_names.items() if c not in rename}
         names.update({cid: book[cid].name for cid in rename.values()})
@@ -1020,8 +1032,8 @@ def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[An
 def _codebook_knowing(
     names: set[str], results: dict[str, Any], sources: dict[str, Path], *, besides: Any | None
 ) -> tuple[str, Any] | None:
-    """The ``--codebook`` value, and the codebook, of one that has every one of ``names`` (ids, names or
-    aliases) and that every result's codes translate into (or are of): first the codebook
+    """The ``--codebook`` value, and the codebook, of one that has every one of ``names`` (ids,
+    names or aliases) and that every result's codes translate into (or are of): first the codebook
     files the results record or carry, then the built-in codebooks; not ``besides``; None when
     none does."""
     from ..codebook import BUILTIN, Codebook

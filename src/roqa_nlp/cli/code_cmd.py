@@ -2004,7 +2004,7 @@ def codebook_command(
     them)."""
     from pathlib import Path
 
-    from ..codebook import Codebook, undescribed_warning
+    from ..codebook import Codebook, shared_names_warning, undescribed_warning
     from .tables import print_table
     from .tables import table as new_table
 
@@ -2013,8 +2013,9 @@ def codebook_command(
         name = str(folder / "codebook.json")  # a model's or an output's own codebook
     book = Codebook.load(name)
     bare = None if folder.is_dir() else undescribed_warning(book)  # not a model's, trained
-    if bare is not None:
-        print(f"roqa: warning: {book.origin or book.id}: {bare}", file=sys.stderr)
+    for said in (bare, shared_names_warning(book)):
+        if said is not None:
+            print(f"roqa: warning: {book.origin or book.id}: {said}", file=sys.stderr)
     valenced = any(c.valence for c in book)
     to_2009 = book.mapping.get("cfir-2009", {})
     cols = ["id", "name", "level", "codable"]
