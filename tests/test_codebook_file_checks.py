@@ -333,3 +333,26 @@ def test_a_json_file_of_words_is_told_what_a_codebook_is_not_that_it_is_a_transc
         f"{path}: codebook is not valid JSON at line 1, column 1: Expecting value (a codebook "
         f"is {WHAT_A_CODEBOOK_IS})"
     )
+
+
+# -- a file not JSON, a folder ------------------------------------------------------------------
+
+
+def test_a_windows_1252_csv_codebook_is_told_only_json_is_read_first(tmp_path: Path) -> None:
+    """Tester, session 52: the error asked to re-save the Excel CSV as UTF-8, and the UTF-8
+    copy then said only JSON codebooks are read. The JSON-only fact comes first."""
+    path = tmp_path / "codes.csv"
+    path.write_bytes("id,name\nA,Staff \u2013 turnover\n".encode("cp1252"))
+    assert load_error(path) == (
+        f"{path}: only JSON codebooks are read, not CSV (and it is not UTF-8 text (line 2, "
+        'column 9: byte 0x96, which is "\u2013" in Windows-1252)) (write it as a .json file like '
+        "those `roqa codebook cfir-2009` shows, see docs/codebooks.md)"
+    )
+
+
+def test_a_binary_file_of_another_extension_is_told_only_json_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "codes.txt"
+    path.write_bytes(b"id: A\nname: Caf\x81\n")
+    assert load_error(path).startswith(
+        f"{path}: only JSON codebooks are read, not a .txt file (and it "
+    )

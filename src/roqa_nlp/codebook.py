@@ -559,7 +559,7 @@ class Codebook:
                     path=p,
                     hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",
                 )
-            text = read_text(p)
+            text = _read_codebook_text(p)
             where = p
         try:
             data = json.loads(text)
@@ -581,6 +581,28 @@ class Codebook:
                 if book.hash != builtin.hash:
                     _refuse_builtin_id(book, builtin, where)
         return book
+
+
+def _read_codebook_text(path: Path) -> str:
+    """The text of the codebook file ``path``; a file of another extension than .json that is
+    not text, or not UTF-8, is refused with the fact that only JSON is read first (tester,
+    session 52: an Excel CSV was told to be re-saved as UTF-8, and then that only JSON is
+    read)."""
+    try:
+        return read_text(path)
+    except RoqaError as e:
+        suffix = path.suffix.casefold()
+        if suffix == ".json":
+            raise
+        fmt = _OTHER_FORMATS.get(suffix) or (
+            f"a {suffix} file" if suffix else "a file without an extension"
+        )
+        raise RoqaError(
+            f"only JSON codebooks are read, not {fmt} (and it {e.reason})",
+            path=path,
+            hint=f"write it as a .json file like those `roqa codebook {DEFAULT_CODEBOOK}` shows, "
+            "see docs/codebooks.md",
+        ) from None
 
 
 #: Code ids the classifier keeps for talk that fits no code (:data:`roqa_nlp.schema.NONE` ...),
