@@ -356,3 +356,28 @@ def test_a_binary_file_of_another_extension_is_told_only_json_is_read(tmp_path: 
     assert load_error(path).startswith(
         f"{path}: only JSON codebooks are read, not a .txt file (and it "
     )
+
+
+@pytest.mark.parametrize(
+    ("run_json", "said"),
+    [
+        (None, ""),
+        (
+            {"model": {"codebook": "cfir-2009"}, "chart_codebook": "cfir-2022"},
+            "; roqa code charted this folder's codings in cfir-2022 (run.json): give cfir-2022",
+        ),
+    ],
+)
+def test_a_folder_without_codebook_json_is_said_so(tmp_path: Path, run_json, said) -> None:
+    """Tester, session 52: `roqa codebook coded22` said "is a directory, not a file", though
+    its help says a folder holding codebook.json is accepted."""
+    folder = tmp_path / "coded22"
+    folder.mkdir()
+    if run_json is not None:
+        (folder / "run.json").write_text(json.dumps(run_json), "utf-8")
+    run = roqa("codebook", folder)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {folder}: holds no codebook.json (give a codebook .json file, a folder "
+        f"holding codebook.json, or a built-in codebook: {', '.join(BUILTIN)}{said})\n",
+    )

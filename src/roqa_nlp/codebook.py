@@ -559,6 +559,8 @@ class Codebook:
                     path=p,
                     hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",
                 )
+            if p.is_dir():
+                raise _folder_given(p)
             text = _read_codebook_text(p)
             where = p
         try:
@@ -603,6 +605,37 @@ def _read_codebook_text(path: Path) -> str:
             hint=f"write it as a .json file like those `roqa codebook {DEFAULT_CODEBOOK}` shows, "
             "see docs/codebooks.md",
         ) from None
+
+
+def _folder_given(folder: Path) -> RoqaError:
+    """The error of a folder given as a codebook: one holding codebook.json is told to give
+    that file; another holds none, and the error says what to give, with the codebook a
+    ``roqa code`` run.json in it records (tester, session 52: "is a directory, not a file",
+    though ``roqa codebook`` takes a folder holding codebook.json)."""
+    from .crosswalk import CHART_KEY
+
+    if (folder / "codebook.json").is_file():
+        return RoqaError(
+            "is a folder", path=folder, hint=f"give the codebook in it: {folder / 'codebook.json'}"
+        )
+    hint = (
+        "give a codebook .json file, a folder holding codebook.json, or a built-in codebook: "
+        + ", ".join(BUILTIN)
+    )
+    try:
+        run = json.loads((folder / "run.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        run = None
+    if isinstance(run, dict):
+        chart = run.get(CHART_KEY)
+        model = run.get("model")
+        own = model.get("codebook") if isinstance(model, dict) else None
+        if isinstance(chart, str) and chart:
+            named = chart if chart in BUILTIN else str(folder / chart)
+            hint += f"; roqa code charted this folder's codings in {chart} (run.json): give {named}"
+        elif isinstance(own, str) and own in BUILTIN:
+            hint += f"; this folder's codings are in {own} (run.json): give {own}"
+    return RoqaError("holds no codebook.json", path=folder, hint=hint)
 
 
 #: Code ids the classifier keeps for talk that fits no code (:data:`roqa_nlp.schema.NONE` ...),

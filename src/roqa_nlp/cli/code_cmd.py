@@ -2011,6 +2011,7 @@ def codebook_command(
     folder = Path(name)
     if folder.is_dir() and (folder / "codebook.json").is_file():
         name = str(folder / "codebook.json")  # a model's or an output's own codebook
+    # a folder without one: Codebook.load says it holds none, and what to give
     book = Codebook.load(name)
     bare = None if folder.is_dir() else undescribed_warning(book)  # not a model's, trained
     for said in (bare, shared_names_warning(book)):
