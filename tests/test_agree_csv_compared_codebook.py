@@ -151,3 +151,41 @@ def test_coders_who_share_no_code_but_would_in_a_codebook_are_refused(tmp_path, 
         "B: 'IC.H', 'IS.C'), but in codebook cfir-2009 they do (give --codebook cfir-2009 to "
         "compare them in it)"
     )
+
+
+def test_codes_the_model_can_never_give_in_the_codebook_compared_in_are_said(
+    tmp_path, capsys
+) -> None:
+    """Tester, session 52: with --codebook cfir-2022, Hannah's Critical Incidents, Local
+    Conditions ... (codes no CFIR 2009 code maps onto, which the model can never give) were
+    plain disagreements with no word. T1:1 holds Critical Incidents only and T1:3 Local
+    Conditions only: 2 units; T1:2 also holds Available Resources, which the model can give."""
+    coded = charted_in_cfir_2022(tmp_path)
+    csv = tmp_path / "human.csv"
+    csv.write_text(
+        "unit,coder,code\nT1:0,Hannah,Structural Characteristics\nT1:1,Hannah,Critical Incidents\n"
+        "T1:2,Hannah,Critical Incidents\nT1:2,Hannah,Available Resources\n"
+        "T1:3,Hannah,Local Conditions\n",
+        encoding="utf-8",
+    )
+    code, data, printed, err = agree(
+        tmp_path, capsys, str(csv), str(coded), "--codebook", "cfir-2022", "--by", "code"
+    )
+    assert code == 0, err
+    assert data is not None
+    note = (
+        "codes no cfir-2009 code maps onto were applied (OUT.A Critical Incidents, OUT.C Local "
+        "Conditions, marked † in the table of each code): coded22 codes in cfir-2009 and can "
+        "never give them in cfir-2022, so they count as its disagreements (Hannah: 2 coded units "
+        "carry only such codes)"
+    )
+    assert note in data["notes"]
+    assert f"Note: {note}." in printed
+    assert data["unreachable"] == {
+        "from": "cfir-2009",
+        "models": ["coded22"],
+        "codes": ["OUT.A", "OUT.C"],
+        "units": {"Hannah": 2},
+    }
+    assert "OUT.A † " in printed
+    assert "INS.A † " not in printed

@@ -309,6 +309,9 @@ class LoadedCodings:
     #: (model, reviewer) -> the reviewer's coded segments that keep the model's valence, for
     #: each review of a model that set some valences only (:func:`_review_valences`)
     review_valences: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: the codes the models can never give in the codebook compared in, and the units of the
+    #: other coders that carry only those (:func:`_beyond_the_mapping`); None when none do
+    unreachable: dict[str, Any] | None = None
 
 
 @dataclass
@@ -613,6 +616,7 @@ def _compared(
     # a code of the codebook the codings were charted in keeps its id, and another project's
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
+    own_codes = results  # each coder's codes in their own codebook
     results, translated, models = in_one_codebook(
         results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
     )
@@ -676,6 +680,9 @@ def _compared(
             )
         near_names = _near_names_warning(merged, written, csv_book)
     notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
+    beyond = _beyond_the_mapping(own_codes, models, merged, book if book is not None else recorded)
+    if beyond is not None:
+        notes.append(beyond[0])
     warnings = [w for w in (mixed, charts_differ) if w]
     if len(merged.coders) >= 2:
         warnings.extend(_trained_on_warnings(results, models, merged))
@@ -700,7 +707,63 @@ def _compared(
         warnings,
         compared_in=None if recorded is None else recorded.id,
         review_valences=review_valences,
+        unreachable=None if beyond is None else beyond[1],
     )
+
+
+def _beyond_the_mapping(
+    results: dict[str, Any], models: list[str], coded: Any, target: Any | None
+) -> tuple[str, dict[str, Any]] | None:
+    """The note, and the JSON's ``unreachable``, when the models compared code in another
+    codebook than ``target`` (the one compared in) and other coders' units carry only codes of
+    ``target`` no code of the models' codebook maps onto (:func:`~roqa_nlp.crosswalk.
+    unreachable`): a model can never give them, so each such unit is a disagreement beyond the
+    mapping, as ``roqa evaluate`` says of such records (tester, session 52: Hannah's Critical
+    Incidents, Local Conditions ... with --codebook cfir-2022, unsaid). None when there are
+    none."""
+    from ..crosswalk import source_codebook, unreachable
+    from ..errors import RoqaError, first_few
+
+    if target is None:
+        return None
+    never: set[str] = set()
+    whose: list[str] = []
+    source_id = ""
+    for m in models:
+        source = source_codebook(results[m]) if m in results else None
+        if source is None or source.id == target.id:
+            continue
+        try:
+            never |= unreachable(source, target)
+        except RoqaError:  # no mapping: refused or said elsewhere
+            continue
+        whose.append(m)
+        source_id = source_id or source.id
+    if not never:
+        return None
+    units: dict[str, int] = {}
+    used: set[str] = set()
+    for coder in coded.coders:
+        if coder in models:
+            continue
+        for unit, codes in coded.codings[coder].items():
+            if not any(unit in coded.codings.get(m, {}) for m in whose):
+                continue
+            used |= codes & never
+            if codes and codes <= never:
+                units[coder] = units.get(coder, 0) + 1
+    if not used:
+        return None
+    names = [f"{c} {target[c].name}" if c in target else c for c in sorted(used)]
+    per = "; ".join(f"{c}: {n} coded unit{'s' * (n != 1)}" for c, n in units.items())
+    its = "its" if len(whose) == 1 else "their"
+    said = (
+        f"codes no {source_id} code maps onto were applied ({first_few(names, 5)}, marked † "
+        f"in the table of each code): {', '.join(whose)} code{'s' * (len(whose) == 1)} in "
+        f"{source_id} and can never give them in {target.id}, so they count as {its} "
+        "disagreements" + (f" ({per} carry only such codes)" if units else "")
+    )
+    return said, {"from": source_id, "models": whose, "codes": sorted(used), "units": units}
 
 
 def _trained_on_warnings(results: dict[str, Any], models: list[str], coded: Any) -> list[str]:
@@ -2077,8 +2140,11 @@ def _kappa_label(fig: Any) -> str:
     return "Cohen's kappa" if fig.kappa_method == "cohen" else "Light's kappa (mean pairwise Cohen)"
 
 
-def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> None:
-    """The agreement tables for one universe, as a researcher reads them."""
+def print_report(
+    report: Any, *, universe: str, by_code: bool, console: Any, never: set[str] | None = None
+) -> None:
+    """The agreement tables for one universe, as a researcher reads them; ``never``: codes a
+    model compared can never give, marked † in the table of each code."""
     from rich.markup import escape
 
     from ..agreement import (
@@ -2215,7 +2281,7 @@ def print_report(report: Any, *, universe: str, by_code: bool, console: Any) -> 
         for c in report.per_code:
             f = getattr(c, universe)
             t.add_row(
-                escape(labels[c.code]),
+                escape(labels[c.code]) + (" †" if c.code in (never or ()) else ""),
                 *((escape(c.name if labels[c.code] == c.code else ""),) if named else ()),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
@@ -2559,6 +2625,7 @@ def agree_command(
             "codebook": codebook if codebook is not None else loaded.compared_in,
             "at": at,
             "translated": loaded.translated,
+            "unreachable": loaded.unreachable,
             "notes": [*loaded.warnings, *loaded.notes],
             **report.to_dict(),
             "references": list(REFERENCES),
@@ -2575,7 +2642,8 @@ def agree_command(
         console.print(f"Warning: {warning}.", markup=False, highlight=False)
     for note in [*loaded.translated, *loaded.notes]:
         console.print(f"Note: {note}.", markup=False, highlight=False)
-    print_report(report, universe=universe, by_code=by == "code", console=console)
+    never = set(loaded.unreachable["codes"]) if loaded.unreachable else set()
+    print_report(report, universe=universe, by_code=by == "code", console=console, never=never)
     if to_stdout:
         write_standard_output(text)
     elif json_out is not None:
