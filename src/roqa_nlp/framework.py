@@ -1339,7 +1339,8 @@ class BarriersEnablers:
         ``"text" [P01, transcript:start-end]``, with ``code unsure (0.15)`` or ``valence unsure
         (0.48)`` where the Word table marks it: :attr:`Quote.cited`; joined by `` | ``), then the
         neutral segments."""
-        rows: list[list[Any]] = [list(TABLE2_COLUMNS)]
+        # the row column headed as the report heads it: "code" in a project's own codebook
+        rows: list[list[Any]] = [[self.unit if c == "construct" else c for c in TABLE2_COLUMNS]]
         for d in self.domains:
             for c in d.constructs:
                 row: list[Any] = [d.id, d.name, c.code_id, c.name]

@@ -108,7 +108,8 @@ def write_up_of_header(header: Sequence[str]) -> str | None:
     names = tuple(c.lstrip("\ufeff").strip().lower() for c in header)
     while names and not names[-1]:
         names = names[:-1]  # empty cells after the last column
-    if names == TABLE2_COLUMNS:
+    # its row column is "code" in a project's own codebook (BarriersEnablers.unit)
+    if names in (TABLE2_COLUMNS, tuple("code" if c == "construct" else c for c in TABLE2_COLUMNS)):
         return TABLE2
     if names == SATURATION_COLUMNS:
         return SATURATION
