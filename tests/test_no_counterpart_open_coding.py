@@ -186,6 +186,43 @@ def test_roqa_code_counts_and_queues_them(tiny_model_dir: Path, tmp_path: Path, 
     )
 
 
+def test_the_codebooks_csv_says_why_such_a_segment_has_no_code(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """Tester, session 52: codings.cfir-2022.csv had a content segment with empty code columns
+    and novel, procedural and off_topic false: a blank row with no reason. Its last column,
+    uncoded_because, names the model's top code, which has no counterpart, and where it went;
+    codings.csv keeps its columns."""
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
+    team = tmp_path / "team.json"
+    team.write_text(json.dumps(TEAM), encoding="utf-8")
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run([*args, "--codebook", str(team)], capsys)
+    assert code == 0, err
+    with (out / "codings.team.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    model = {s.segment.id: s.top for s in CodingResult.read(out / "codings.jsonl")}
+    said = {r["segment_id"]: r["uncoded_because"] for r in rows if r["uncoded_because"]}
+    assert list(said) == [
+        "p01_interview:0016",
+        "p01_interview:0018",
+        "p01_interview:0022",
+        "p01_interview:0023",
+    ]
+    for sid, why in said.items():
+        top = model[sid]
+        assert top is not None
+        assert why == (
+            f"the model's top code {top.code_id} {top.name} ({top.probability:.2f}) has no "
+            "counterpart in team: for open coding"
+        )
+    assert all(r["code_1"] == "" for r in rows if r["segment_id"] in said)
+    header = (out / "codings.csv").read_text("utf-8-sig").partition("\n")[0]
+    assert not header.endswith("uncoded_because")
+
+
 # -- giving such a segment one of the researcher's codes in the page -----------------------------
 
 #: the functions of report.js that the recode box and Save decisions run, run by node on the

@@ -295,6 +295,22 @@ def no_counterpart(result: CodingResult) -> list[str]:
     ]
 
 
+def no_counterpart_because(
+    result: CodingResult, charted: CodingResult, target: str
+) -> dict[str, str]:
+    """Why each segment of :func:`no_counterpart` (of ``charted``, ``result`` charted in the
+    codebook ``target``) has no code there, for the last column of ``codings.<codebook>.csv``:
+    the model's top code in ``result`` has no counterpart, so the segment goes to open coding
+    (tester, session 52: a blank row with novel, procedural and off_topic false, no reason)."""
+    tops = {s.segment.id: s.top for s in result.segments}
+    out = {}
+    for sid in no_counterpart(charted):
+        top = tops.get(sid)
+        code = "" if top is None else f"{top.code_id} {top.name} ({top.probability:.2f}) "
+        out[sid] = f"the model's top code {code}has no counterpart in {target}: for open coding"
+    return out
+
+
 def with_no_counterpart_queued(
     result: CodingResult, charted: CodingResult | None = None
 ) -> CodingResult:

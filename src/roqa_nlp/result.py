@@ -26,7 +26,7 @@ In a notebook::
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -781,7 +781,9 @@ class CodingResult:
         atomic_write_text(path, text)
         return None
 
-    def _table(self, top_k: int) -> tuple[list[str], list[list[Any]]]:
+    def _table(
+        self, top_k: int, because: Mapping[str, str] | None = None
+    ) -> tuple[list[str], list[list[Any]]]:
         """The columns of ``codings.csv`` and one row of plain values per segment (a missing
         value is None). A segment set aside (talk flagged for open coding, ``novel``, and
         procedural talk or small talk) shows no suggestion, as the framework matrix and Table 2
@@ -793,6 +795,7 @@ class CodingResult:
             head += [f"code_{k}", f"name_{k}", f"probability_{k}", f"valence_{k}"]
         head += ["novel", "novelty_p", "procedural", "off_topic"]
         head += ["context", "begin_time", "end_time"]
+        head += [] if because is None else ["uncoded_because"]
         rows: list[list[Any]] = []
         for s in self.segments:
             g = s.segment
@@ -806,16 +809,31 @@ class CodingResult:
                     row += [None, None, None, None]
             row += [s.novel, s.novelty_p, s.procedural, s.off_topic]
             row += [g.context, g.begin_time, g.end_time]
+            row += [] if because is None else [because.get(g.id)]
             rows.append(row)
         return head, rows
 
     @overload
-    def to_csv(self, path: None = None, *, top_k: int = CSV_TOP_K) -> str: ...
+    def to_csv(
+        self,
+        path: None = None,
+        *,
+        top_k: int = CSV_TOP_K,
+        because: Mapping[str, str] | None = None,
+    ) -> str: ...
 
     @overload
-    def to_csv(self, path: str | Path, *, top_k: int = CSV_TOP_K) -> None: ...
+    def to_csv(
+        self, path: str | Path, *, top_k: int = CSV_TOP_K, because: Mapping[str, str] | None = None
+    ) -> None: ...
 
-    def to_csv(self, path: str | Path | None = None, *, top_k: int = CSV_TOP_K) -> str | None:
+    def to_csv(
+        self,
+        path: str | Path | None = None,
+        *,
+        top_k: int = CSV_TOP_K,
+        because: Mapping[str, str] | None = None,
+    ) -> str | None:
         """``codings.csv``: one row per segment, for spreadsheets. Given a ``path``, writes it
         there atomically, with :data:`~roqa_nlp.io.EXCEL_BOM` first so that Excel reads it as
         UTF-8 (as :meth:`save` does), and returns None, as the charts' ``to_csv`` and pandas do
@@ -828,8 +846,10 @@ class CodingResult:
         talk, which the framework matrix and Table 2 leave out); then
         ``novel``, ``novelty_p``, ``procedural``, ``off_topic``, ``context`` (the interviewer's
         question, named as in ``codings.jsonl`` and training records) and
-        ``begin_time``/``end_time`` in seconds. Text cells a
-        spreadsheet would run as a formula get a leading ``'``."""
+        ``begin_time``/``end_time`` in seconds; with ``because`` (segment id -> why it has no
+        code, for the codings charted in another codebook, ``codings.cfir-2022.csv``), a last
+        column ``uncoded_because``. Text cells a spreadsheet would run as a formula get a
+        leading ``'``."""
         if isinstance(path, int):  # to_csv(5) from before the path came first
             raise RoqaTypeError(
                 f"to_csv() takes the file to write first, got {path!r}",
@@ -839,7 +859,7 @@ class CodingResult:
             from .io import check_format
 
             check_format(path, "CSV", "to_csv")
-        head, rows = self._table(top_k)
+        head, rows = self._table(top_k, because)
         text = spreadsheet_csv([head, *(_csv_cells(head, row) for row in rows)])
         if path is None:
             return text

@@ -1114,8 +1114,10 @@ def code_command(
             book = chart_book
             charted, note = chart_with(result, book)
             if note:  # the codings in the codebook asked for, for spreadsheets
+                from ..open_coding import no_counterpart_because
+
                 table = out / f"codings.{_file_safe(book.id)}.csv"
-                charted.to_csv(table)
+                charted.to_csv(table, because=no_counterpart_because(result, charted, book.id))
                 written[table.name] = table
                 charts = [
                     str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on
