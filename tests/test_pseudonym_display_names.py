@@ -265,3 +265,41 @@ def test_a_roles_label_with_a_note_is_each_files_own_case(tmp_path: Path) -> Non
         "p07.txt": talk.format(i="", p=""),
     }
     assert key.splitlines() == ["name,pseudonym"]
+
+
+def test_a_roles_label_with_a_note_is_never_the_named_participant(tmp_path: Path) -> None:
+    """Re-test s52 reprivacy, 1 (HIGH): beside ``Abena Owusu:``, ``Carer (Mrs Okonkwo):`` was read
+    as her renamed or rejoined label, so every carer turn read ``P12:``, the key gained ``Carer
+    (Mrs Okonkwo),P12`` and a carer of another file took P12 too. A label that is a role once its
+    notes are set aside is no person: it is the role alone, and takes no row of the key."""
+    copies, key = _copies(
+        tmp_path,
+        {
+            "p12_zoomcarer.txt": (
+                "Interviewer (EP): Can you tell me about the service?\n\n"
+                "Abena Owusu: I manage a small house.\n\n"
+                "Carer (Mrs Okonkwo): Sorry to jump in, I'm Abena's mum's carer.\n\n"
+                "Interviewer (EP): Thank you.\n\n"
+                "Abena Owusu: Staffing, mainly.\n\n"
+                "Carer (Mrs Okonkwo): And the forms are long.\n"
+            ),
+            "p11_carer.txt": (
+                "Interviewer: How is it?\n\nParticipant: Fine.\n\n"
+                "Carer (Mrs Okonkwo): Sorry to jump in.\n"
+            ),
+        },
+    )
+    assert copies == {
+        "p11_carer.txt": (
+            "Interviewer: How is it?\n\nParticipant: Fine.\n\nCarer: Sorry to jump in.\n"
+        ),
+        "p12_zoomcarer.txt": (
+            "Interviewer: Can you tell me about the service?\n\n"
+            "P12: I manage a small house.\n\n"
+            "Carer: Sorry to jump in, I'm [P12]'s mum's carer.\n\n"
+            "Interviewer: Thank you.\n\n"
+            "P12: Staffing, mainly.\n\n"
+            "Carer: And the forms are long.\n"
+        ),
+    }
+    assert key.splitlines() == ["name,pseudonym", "Abena Owusu,P12"]

@@ -373,6 +373,16 @@ def _role_alone(label: str) -> str | None:
     return plain if _names_no_one(plain) else None
 
 
+def _role_word(label: str) -> bool:
+    """Whether ``label`` is a role's word with a note in brackets (``Carer (Mrs Okonkwo)``,
+    ``Interviewer (EP)``: :func:`_role_alone`), no person's label; not a participant id with a
+    note (``P04 (RM)``), which is that participant's."""
+    from .transcripts.roles import participant_label_number
+
+    role = _role_alone(label)
+    return role is not None and participant_label_number(role) is None
+
+
 def _ordinary_note(label: str) -> bool:
     """Whether ``label``'s notes in brackets are only of a call's role or device
     (``data/not_names.txt``: ``(Host)``, ``(iPhone)``), pronouns or figures (``(she/her)``,
@@ -432,13 +442,15 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     :func:`~roqa_nlp.transcripts.roles.name_key`; and a label of no name words, "iPhone", is the
     one person named, when only one is). The rule by which the framework counts a transcript's
     participants (:func:`~roqa_nlp.transcripts.roles.several_participants`) and a pseudonym key
-    gives one pseudonym per person (:meth:`PseudonymKey.register`)."""
+    gives one pseudonym per person (:meth:`PseudonymKey.register`). A role's label with a note
+    (``Carer (Mrs Okonkwo)``: :func:`_role_word`) is no person: it was taken for the one
+    person named, as a device is, so a carer's turns were the participant's (re-test s52)."""
     from .transcripts.roles import _names_a_person, name_key
 
     people: list[tuple[frozenset[str], list[str]]] = []
     nameless: list[str] = []
     for label in dict.fromkeys(labels):
-        if not _names_a_person(label) or is_placeholder_speaker(label):
+        if not _names_a_person(label) or is_placeholder_speaker(label) or _role_word(label):
             continue
         words = frozenset(name_key(w) for w in name_parts(label))
         if not words:
