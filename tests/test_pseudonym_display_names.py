@@ -303,3 +303,59 @@ def test_a_roles_label_with_a_note_is_never_the_named_participant(tmp_path: Path
         ),
     }
     assert key.splitlines() == ["name,pseudonym", "Abena Owusu,P12"]
+
+
+def test_a_roles_label_with_a_note_of_commas_or_a_two_word_role_is_the_role(
+    tmp_path: Path,
+) -> None:
+    """Re-test s52 reprivacy, 2 (HIGH): ``Participant (Mrs Begum, RM):``, ``Carer (Joan, mum):``,
+    ``Interviewer (Dr Patel, LYPFT):``, ``Respondent (RM, Leeds):`` (a comma in the note) and
+    ``Service user (Kieran):`` (a role of two words, said once) were read as no speaker's label,
+    so they stayed in the copies as talk, naming people, and the interviewer was not found. Each
+    is a speaker, the role alone, and the interviewer's is the interviewer."""
+    copies, key = _copies(
+        tmp_path,
+        {
+            "p31.txt": (
+                "Interviewer (Dr Patel, LYPFT): Can you tell me about the service?\n\n"
+                "Participant (Mrs Begum, RM): I manage a small house.\n\n"
+                "Service user (Kieran): I live there. It's alright.\n\n"
+                "Interviewer (Dr Patel, LYPFT): Thank you. And the staff?\n\n"
+                "Carer (Joan, mum): I'm his mum, the staff are lovely.\n\n"
+                "Respondent (RM, Leeds): Sorry, I'm the deputy.\n\n"
+                "Participant (Mrs Begum, RM): Yes, that's right.\n"
+            ),
+        },
+    )
+    assert copies == {
+        "p31.txt": (
+            "Interviewer: Can you tell me about the service?\n\n"
+            "Participant: I manage a small house.\n\n"
+            "Service user: I live there. It's alright.\n\n"
+            "Interviewer: Thank you. And the staff?\n\n"
+            "Carer: I'm his mum, the staff are lovely.\n\n"
+            "Respondent: Sorry, I'm the deputy.\n\n"
+            "Participant: Yes, that's right.\n"
+        )
+    }
+    assert key.splitlines() == ["name,pseudonym"]
+
+
+def test_a_roles_label_with_a_comma_in_its_note_is_read_as_that_role() -> None:
+    """The reader's side of re-test s52 reprivacy, 2: the speakers and their roles."""
+    from roqa_nlp.transcripts.text import parse_text
+
+    t = parse_text(
+        "Interviewer (Dr Patel, LYPFT): How is it?\n\n"
+        "Participant (Mrs Begum, RM): Fine.\n\n"
+        "Service user (Kieran): Alright.\n\n"
+        "Interviewer (Dr Patel, LYPFT): Thanks.\n",
+        "p31.txt",
+    )
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer (Dr Patel, LYPFT)", "interviewer"),
+        ("Participant (Mrs Begum, RM)", "participant"),
+        ("Service user (Kieran)", "participant"),
+        ("Interviewer (Dr Patel, LYPFT)", "interviewer"),
+    ]
+

@@ -122,6 +122,7 @@ from .roles import (
     InterviewerLabels,
     honorifics,
     interviewer_keys,
+    is_interviewee_role_label,
     is_speaker_number_label,
     label_view,
     more_interviewer_labels,
@@ -170,7 +171,12 @@ _HONORIFIC = _honorific_pattern()
 # blank runs made the match cubic in the length of a line of spaces (minutes for 2 000 blanks).
 # A zero-width (non-)joiner in a label's view joins two letters of a word (Persian
 # ``محمد\u200cزاده``, :func:`~.roles.label_view`): a part of the name.
-_LABEL = rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]*?[\w'’()/&#-])?"
+# A note in brackets it ends on may hold commas and full stops (``Participant (Mrs Begum, RM)``,
+# ``Interviewer (Dr. Patel, LYPFT)``): such a label was talk, and its note named people (s52).
+_LABEL = (
+    rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]*?[\w'’()/&#-])?"
+    rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
+)
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
@@ -2180,6 +2186,7 @@ def accepted_labels(
             or participant_number_label(label) is not None
             or _is_capitalised(label)
             or (name != label and _is_capitalised(name))
+            or is_interviewee_role_label(name)  # "Service user (Kieran)", said once
             or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
         )
 
@@ -2304,6 +2311,8 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
     (``Staffing``), a speaker's aside in brackets, or a header field's name; never a role label
     (``keys``), a participant number, an answerer's label (``A``) or a numbered speaker."""
     if keys.known(label) or participant_number_label(label) is not None:
+        return False
+    if is_interviewee_role_label(name_before_brackets(label)):  # "Service user (Kieran)"
         return False
     if label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
         return False
