@@ -185,3 +185,38 @@ def test_a_street_kinds_abbreviation_keeps_its_dot_in_the_address(talk: str, exp
     the abbreviation's dot left behind as a stray full stop, and 'St., Leeds' left the town. The
     dot of 'St.', 'Rd.' or 'Ave.' is the address's where the sentence goes on."""
     assert said(talk) == expected
+
+
+@pytest.mark.parametrize(
+    ("talk", "expected"),
+    [
+        ("One at 3 Victoria Terr. which closed.", "One at [address] which closed."),
+        ("One at 4 Moor Cres, Leeds.", "One at [address]."),
+        ("One at 4 Moor Cres. in Leeds.", "One at [address] in Leeds."),
+        ("One at 5 Park Gdns.", "One at [address]."),
+        ("One at 6 Elm Ct and more.", "One at [address] and more."),
+        ("One at 7 Oak Cl, Leeds.", "One at [address]."),
+        ("One at 8 Ash Dr, Leeds.", "One at [address]."),
+        ("One at 8 Ash Dr. in Leeds.", "One at [address] in Leeds."),
+        ("One at 9 Bank Sq. in Leeds.", "One at [address] in Leeds."),
+        ("One at 10 Lime Gr. in Leeds.", "One at [address] in Leeds."),
+        ("One at 11 Hill Pl. in Leeds.", "One at [address] in Leeds."),
+        ("One at 12 Mill Ln, Leeds.", "One at [address]."),
+        ("Flat 2, 15 Headingley Ln, Leeds LS6 1BN.", "[address] [postcode]."),
+        # a title after a number is no street: 'Dr' ends a street only before no capital
+        ("We have 2 Junior Dr Patel and Dr Smith.", "We have 2 Junior Dr Patel and Dr Smith."),
+    ],
+)
+def test_a_street_kinds_common_abbreviations_are_addresses(talk: str, expected: str) -> None:
+    """Re-test s52 reprivacy, 3 (HIGH): only 'St.', 'Rd.' and 'Ave.' were read as a street's
+    kind, so '3 Victoria Terr.', '4 Moor Cres, Leeds', '6 Elm Ct', '8 Ash Dr', '12 Mill Ln' and
+    the rest stayed whole. The common UK abbreviations are a street's kind too."""
+    assert replace_identifiers(talk) == expected
+
+
+def test_a_dot_before_a_town_and_its_postcode_is_the_addresss() -> None:
+    """Re-test s52 reprivacy, 11: '9 Church St. Leeds LS1 4AB' became '[address]. Leeds
+    [postcode]', a stray full stop and the town left."""
+    assert replace_identifiers("It is 9 Church St. Leeds LS1 4AB now.") == (
+        "It is [address] [postcode] now."
+    )

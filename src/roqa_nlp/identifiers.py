@@ -99,8 +99,14 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
     out = []
     for entry in data["identifiers"]:
         pattern = "".join(entry["pattern"])
-        for name, regex in parts.items():
-            pattern = pattern.replace(f"<{name}>", regex)
+        # a part may name a part given before it in the file (KIND_DOT names TOWN_WORD):
+        # replaced until none is left
+        for _ in range(len(parts)):
+            before = pattern
+            for name, regex in parts.items():
+                pattern = pattern.replace(f"<{name}>", regex)
+            if pattern == before:
+                break
         flags = re.IGNORECASE if entry.get("ignore_case") else 0
         out.append(
             IdentifierPattern(
