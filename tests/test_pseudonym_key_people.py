@@ -90,3 +90,35 @@ def test_names_that_may_be_one_person_or_a_role_share_a_pseudonym(
 ) -> None:
     key = PseudonymKey.read(key_file(tmp_path, rows))
     assert len(set(key.pseudonyms.values())) == 1
+
+
+KATE = "Interviewer: How did it go?\n\nKate: {answer}\n\nInterviewer: Thanks Kate.\n"
+
+
+def test_one_first_name_in_two_numbered_files_is_two_cases(tmp_path: Path) -> None:
+    """Re-test s52 reprivacy, 4 (HIGH): ``Kate:`` in p51.txt and in p52.txt, with a new key,
+    were both P51 ("speaks in 2 transcripts ... one case"): the first file's row ``Kate,P51``
+    made p52's Kate that person. A participant takes the number in her file's name, so p52's
+    Kate is P52, in a row of the key for p52.txt alone, and a second run reads it back."""
+    from test_cli_core import roqa
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "p51.txt").write_text(KATE.format(answer="It went okay."), "utf-8")
+    (folder / "p52.txt").write_text(KATE.format(answer="Badly."), "utf-8")
+    key = tmp_path / "key.csv"
+    for out in ("o1", "o2"):
+        run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / out)
+        assert run.code == 0, run.err
+        assert "one case" not in run.err
+        copies = {p.name: p.read_text("utf-8") for p in sorted((tmp_path / out).iterdir())}
+        assert copies == {
+            "p51.txt": "Interviewer: How did it go?\n\nP51: It went okay.\n\n"
+            "Interviewer: Thanks [P51].\n",
+            "p52.txt": "Interviewer: How did it go?\n\nP52: Badly.\n\nInterviewer: Thanks [P52].\n",
+        }
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym,transcript",
+        "Kate,P51,",
+        "Kate,P52,in/p52.txt",
+    ]

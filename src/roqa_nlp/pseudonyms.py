@@ -968,6 +968,37 @@ class PseudonymKey:
         said = " ".join(label.split())
         self._split_by_header_said[transcript.id] = (said, _bare(known), owners[0], named)
 
+    def _split_by_file_number(self, transcript: Transcript) -> None:
+        """Give ``transcript``'s one participant labelled by one word (``Kate:`` in p52.txt) a
+        row of its own (:attr:`scoped`) when the key gives that word the number of another
+        file's participant (``Kate,P51``, of p51.txt): a first name alone is as likely someone
+        else in another interview, and a participant takes the number in her file's name, so
+        she is P52 there. Re-test s52 (reprivacy, 4): both Kates were P51, one case. A key row
+        for this transcript (``Kate,P51,p52.txt``) says otherwise, and is kept."""
+        hint = _number_hint(transcript)
+        number = None if hint is None else _number(hint)
+        if number is None:
+            return
+        speakers = _speakers(transcript)
+        labels = [
+            s
+            for s, r in speakers.items()
+            if r == "participant" and not _names_no_one(s) and not _role_word(s)
+        ]
+        if len(labels) != 1 or len(labels[0].split()) != 1:
+            return
+        (label,) = labels
+        where = self._scope_of(transcript)
+        if any(_person(n) == _person(label) for n in self.scoped.get(where or "", {})):
+            return
+        known = self.get(label)
+        if known is None or _role_of(known) != "participant":
+            return
+        if _case_number(known) in (None, number):
+            return
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
+        self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
+
     def _tell_of_split_by_header(self, transcript: Transcript) -> None:
         """Warn, in one line, of a label :meth:`_split_by_header` keyed for this transcript."""
         found = self._split_by_header_said.pop(transcript.id, None)
@@ -1324,6 +1355,7 @@ class PseudonymKey:
         full name be replaced in an interview read before the one its person speaks in."""
         self._split_roles(transcript)
         self._split_by_header(transcript)
+        self._split_by_file_number(transcript)
         with self._rows_of(transcript):
             self._register(transcript)
 
