@@ -359,3 +359,33 @@ def test_a_roles_label_with_a_comma_in_its_note_is_read_as_that_role() -> None:
         ("Interviewer (Dr Patel, LYPFT)", "interviewer"),
     ]
 
+
+def test_a_plural_role_header_is_no_speaker(tmp_path: Path) -> None:
+    """Re-test s52 reprivacy, 9: the header line ``Interviewers: Eleri Pritchard and Sam
+    Patel`` was read as a speaker ``Interviewers``, keyed ``Interviewers,P61``, and the copy read
+    ``P61: Eleri Pritchard and Sam Patel``. It is a header line: it takes no row of the key, and
+    the names in it are replaced as the key gives them."""
+    copies, key = _copies(
+        tmp_path,
+        {
+            "p61.txt": (
+                "Interviewers: Eleri Pritchard and Sam Patel\n\n"
+                "Interviewer: So, tell me about the house.\n\n"
+                "Participant: It's a rehab unit.\n"
+            ),
+        },
+        "Eleri Pritchard,Interviewer",
+        "Sam Patel,Interviewer 2",
+    )
+    assert copies == {
+        "p61.txt": (
+            "Interviewers: Interviewer and Interviewer 2\n\n"
+            "Interviewer: So, tell me about the house.\n\n"
+            "Participant: It's a rehab unit.\n"
+        )
+    }
+    assert key.splitlines() == [
+        "name,pseudonym",
+        "Eleri Pritchard,Interviewer",
+        "Sam Patel,Interviewer 2",
+    ]
