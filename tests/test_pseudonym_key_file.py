@@ -255,3 +255,21 @@ def test_roqa_code_refuses_a_key_in_another_folder_of_codings_before_coding(
         "folder)\n"
     )
     assert not (tmp_path / "coded").exists()
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_key_written_again_keeps_its_own_byte_order_mark_or_none(
+    tmp_path: Path, bom: bytes
+) -> None:
+    """Re-test s52 reprivacy, 12: a key saved without a byte order mark gained one when roqa
+    added a speaker, so every line-by-line diff of the key showed its header changed. The key
+    keeps the file's own choice; a new key is written with one, for Excel."""
+    path = tmp_path / "key.csv"
+    path.write_bytes(bom + b"name,pseudonym\nMaria Okafor,P01\n")
+    key = PseudonymKey.read(path)
+    key.add("Tom Hale", "P02")
+    key.write(path)
+    assert path.read_bytes() == bom + b"name,pseudonym\nMaria Okafor,P01\nTom Hale,P02\n"
+    new = tmp_path / "new.csv"
+    PseudonymKey.read(new, new=True).write(new)
+    assert new.read_bytes() == b"\xef\xbb\xbfname,pseudonym\n"

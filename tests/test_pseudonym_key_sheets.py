@@ -151,7 +151,7 @@ def test_a_key_guards_its_cells_from_running_as_formulas_and_reads_them_back(
     read.pseudonyms["=Sam Roe"] = "Interviewer"
     read.write(key)
     assert key.read_text("utf-8") == (
-        "\ufeffname,pseudonym,notes\nMaria Okafor,P07,'-ask again\n'=Sam Roe,Interviewer,\n"
+        "name,pseudonym,notes\nMaria Okafor,P07,'-ask again\n'=Sam Roe,Interviewer,\n"
     )
     again = PseudonymKey.read(key)
     assert again.pseudonyms == {"Maria Okafor": "P07", "=Sam Roe": "Interviewer"}
@@ -169,7 +169,7 @@ def test_a_rewritten_key_keeps_its_columns_order_and_drops_empty_ones(tmp_path: 
     code, _, err = run_with_key(tmp_path, key)
     assert code == 0, err
     assert key.read_text("utf-8") == (
-        "\ufeffPseudonym,Notes,Name\n"
+        "Pseudonym,Notes,Name\n"
         "P07,consented,Maria Okafor\n"
         ",a note of no one,\n"
         "Interviewer,,Sam Roe\n"

@@ -832,6 +832,9 @@ class PseudonymKey:
         # the key file's header and rows as read (:meth:`read`), each row with its name ("" for
         # a row of no name): written back with the researcher's own columns (:meth:`to_csv`)
         self._header: list[str] = []
+        # whether the key file opens with a byte order mark: a key read keeps its own choice
+        # (re-test s52: a key saved without one gained one); a new key has one, for Excel
+        self._bom = True
         self._rows: list[tuple[str, list[str]]] = []
         # the identifier rows found in a transcript rewritten so far (:meth:`unmatched_rows`)
         self._found: set[str] = set()
@@ -1137,7 +1140,14 @@ class PseudonymKey:
         :class:`~roqa_nlp.errors.RoqaWarning` (a mistyped path would give participants other
         pseudonyms), as ``roqa code`` warns; ``new=True`` says a new key is meant, without it.
         """
-        from .io import csv_delimiter, from_the_header, read_text, spreadsheet_text
+        from .io import (
+            EXCEL_BOM,
+            csv_delimiter,
+            decode_text,
+            from_the_header,
+            read_bytes,
+            spreadsheet_text,
+        )
 
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(
@@ -1158,7 +1168,8 @@ class PseudonymKey:
                     path=p,
                 )
             return cls(folder=p.resolve().parent)
-        text, skipped = from_the_header(read_text(p))  # blank lines above the header
+        raw = read_bytes(p)
+        text, skipped = from_the_header(decode_text(raw, p))  # blank lines above the header
         rows = [
             [spreadsheet_text(c) for c in row]  # as to_csv guarded them
             for row in csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
@@ -1224,6 +1235,7 @@ class PseudonymKey:
             )
             warn(f"row {i}: {_placeholder_refused(name)}: left out of the key{shared}", path=p)
         key._header = [c.lstrip("\ufeff") for c in rows[0]]
+        key._bom = raw.startswith(EXCEL_BOM.encode("utf-8"))
         key.added = []
         return key
 
@@ -1280,14 +1292,14 @@ class PseudonymKey:
         return spreadsheet_csv(out)  # a speaker's name typed as "=..." runs nothing in Excel
 
     def write(self, path: str | Path) -> Path:
-        """Write the key to ``path`` atomically (UTF-8 with a BOM, so Excel shows accents), for
-        its owner alone (mode ``0600``, or the file's own when stricter): it re-identifies."""
+        """Write the key to ``path`` atomically (UTF-8, with a BOM so Excel shows accents unless
+        the key was read from a file without one, whose choice it keeps), for its owner alone (mode ``0600``, or the file's own when stricter): it re-identifies."""
         from .io import EXCEL_BOM, atomic_write_text
 
         check_key_file(path)
         check_key_apart(path)
         text = self.to_csv(Path(path).resolve().parent)
-        atomic_write_text(path, EXCEL_BOM + text, private=True)
+        atomic_write_text(path, (EXCEL_BOM if self._bom else "") + text, private=True)
         return Path(path)
 
     # -- pseudonymising ------------------------------------------------------------------------
