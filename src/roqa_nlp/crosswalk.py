@@ -84,6 +84,7 @@ from . import lexical
 from .codebook import BUILTIN, Codebook, builtin_codebook, builtin_codebook_with
 from .errors import RoqaError
 from .framework import SURE_CODE
+from .io import CODEBOOK_NAME
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion
 
@@ -278,7 +279,7 @@ def refuse_unrelated_chart(
 
 #: Where a project codebook of imported codings is looked for, from the codings' folder up:
 #: ``roqa import`` writes ``OUT/codebook.json`` and each coder's ``OUT/codings/NAME/codings.jsonl``.
-CODEBOOK_FILE = "codebook.json"
+CODEBOOK_FILE = CODEBOOK_NAME
 _FOLDERS_UP = 2
 
 

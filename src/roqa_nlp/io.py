@@ -583,11 +583,15 @@ def written_by_roqa(path: Path) -> bool:
     ``probability_1``), the open-coding queue ``candidate`` and ``segment_ids``; a JSON Lines
     file's first record has the keys of codings, transcripts or open-coding candidates
     (:data:`_ROQA_RECORD_KEYS`); ``run.json`` or ``codebook.json`` is an object with the keys of
-    a run's record or a codebook (:data:`_ROQA_JSON_KEYS`). A file of another kind is not
-    judged (True)."""
+    a run's record or a codebook (:data:`_ROQA_JSON_KEYS`), and a ``codebook.json`` only when
+    the ``run.json`` or ``import.json`` beside it records its id (:func:`_recorded_codebook`:
+    a researcher's own codebook or a model's carries the same keys, and ``apply-decisions``
+    removed it; session 52). A file of another kind is not judged (True)."""
     try:
         if _blank(path):
             return True
+        if path.name.lower() == CODEBOOK_NAME:
+            return _recorded_codebook(path)
         suffix = path.suffix.lower()
         if suffix in (".html", ".htm"):
             from .transcripts import _is_roqa_report
@@ -611,6 +615,37 @@ def written_by_roqa(path: Path) -> bool:
     except (OSError, ValueError, RecursionError):
         return False
     return True
+
+
+#: The project codebook roqa writes beside the codings or the import that record it
+#: (:data:`roqa_nlp.crosswalk.CODEBOOK_FILE`)
+CODEBOOK_NAME = "codebook.json"
+#: The records roqa writes beside a codebook.json it wrote, each naming the codebook's id
+_CODEBOOK_RECORDS = ("run.json", "import.json")
+
+
+def _recorded_codebook(path: Path) -> bool:
+    """Whether the codebook file ``path`` is the one a ``run.json`` (of codings) or an
+    ``import.json`` beside it records, by its id (``"codebook": "ID"`` or ``{"id": "ID", ...}``):
+    the codebook roqa wrote with them."""
+    try:
+        book = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    book_id = book.get("id") if isinstance(book, dict) else None
+    if not isinstance(book_id, str) or not book_id:
+        return False
+    for name in _CODEBOOK_RECORDS:
+        try:
+            record = json.loads((path.parent / name).read_bytes())
+        except (OSError, ValueError, RecursionError):
+            continue
+        said = record.get("codebook") if isinstance(record, dict) else None
+        if isinstance(said, dict):
+            said = said.get("id")
+        if said == book_id:
+            return True
+    return False
 
 
 def _what_it_would_replace(dest: Path, option: str) -> str | None:

@@ -1,0 +1,89 @@
+"""An output folder is never one whose files a command would replace or bury: a codebook.json
+roqa did not write, a model's folder, a folder of transcripts or (for pseudonymised copies) a
+coding output folder. Each is refused before anything is written, in one line naming the folder.
+
+Mistakes tester, session 52: `roqa apply-decisions coded --out r_owncb` deleted the researcher's
+own codebook.json there, and into a model copy the model's, exit 0; `roqa import X.qdpx --out
+MODEL_DIR` replaced the model's codebook.json, so the model no longer loaded; `roqa code FILE
+--out models/default` wrote 7 files among the packaged model's; `apply-decisions` and `import`
+into the study's transcripts folder made it unreadable as transcripts; `pseudonymise --out` a
+coding output folder or a model folder wrote the copies there."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from test_cli_agree import run
+from test_cli_output_guard import TEXT, _refused, coded_study
+
+OWN_CODEBOOK = (
+    '{"id": "my-study", "name": "My study codebook", "codes": [{"id": "S1", "name": "Staffing", '
+    '"level": "construct", "description": "Talk about staff numbers"}]}\n'
+)
+CARD = '{"library": "roqa_nlp", "classes": ["IS.E.2"], "files": {}}\n'
+
+
+@pytest.fixture
+def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, Path]]:
+    monkeypatch.chdir(tmp_path)
+    return coded_study(tmp_path)
+
+
+def _decisions(coded: Path) -> Path:
+    path = coded / "decisions.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text", "valence"])
+        w.writerow(["p07:0001", "accept", "IS.E.2", "", "", TEXT[5:], ""])
+    return path
+
+
+def _model_copy(name: str) -> Path:
+    """A folder as `cp -r models/default NAME` leaves it: its card and its codebook."""
+    folder = Path(name)
+    folder.mkdir()
+    (folder / "model_card.json").write_text(CARD, encoding="utf-8")
+    (folder / "codebook.json").write_text(OWN_CODEBOOK.replace("my-study", "cfir-2009"), "utf-8")
+    return folder
+
+
+def test_apply_decisions_refuses_a_codebook_json_it_did_not_write(study, capsys) -> None:
+    coded, files = study
+    files["decisions"] = _decisions(coded)
+    own = Path("r_owncb")
+    own.mkdir()
+    files["codebook"] = own / "codebook.json"
+    files["codebook"].write_text(OWN_CODEBOOK, encoding="utf-8")
+    _refused(
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "r_owncb"],
+        "r_owncb/codebook.json: --out holds a file roqa did not write that it would replace "
+        "(give another --out folder, or move it out of it)",
+        capsys,
+        files,
+    )
+    assert sorted(p.name for p in own.iterdir()) == ["codebook.json"]
+
+
+def test_a_codebook_json_an_earlier_review_recorded_is_replaced(study, capsys) -> None:
+    """The codebook of an earlier review's new codes, which its run.json records, is roqa's:
+    a review in the built-in codebook removes it, as before."""
+    coded, _ = study
+    _decisions(coded)
+    out = Path("reviewed")
+    code, _, err = run(
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "reviewed"], capsys
+    )
+    assert (code, err) == (0, "")
+    (out / "run.json").write_text(
+        (out / "run.json").read_text("utf-8").replace('"cfir-2009"', '"cfir-2009+project"'),
+        "utf-8",
+    )
+    (out / "codebook.json").write_text(OWN_CODEBOOK.replace("my-study", "cfir-2009+project"))
+    code, _, err = run(
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "reviewed"], capsys
+    )
+    assert (code, err) == (0, "")
+    assert not (out / "codebook.json").exists()
