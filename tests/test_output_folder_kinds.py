@@ -87,3 +87,69 @@ def test_a_codebook_json_an_earlier_review_recorded_is_replaced(study, capsys) -
     )
     assert (code, err) == (0, "")
     assert not (out / "codebook.json").exists()
+
+
+MODEL_FOLDER = (
+    "mc: --out is a model folder (it holds model_card.json): the outputs would go in among the "
+    "model's files (give another --out folder)"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code", "interviews/p07.txt", "--out", "mc", "--model", "no-model"],
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "mc"],
+        ["import", "p.qdpx", "--out", "mc"],
+        ["pseudonymise", "interviews/p07.txt", "--key", "key.csv", "--out", "mc"],
+    ],
+    ids=["code", "apply-decisions", "import", "pseudonymise"],
+)
+def test_every_command_refuses_a_model_folder_as_its_out(study, capsys, args: list[str]) -> None:
+    coded, files = study
+    files["decisions"] = _decisions(coded)
+    assert run(["export", "coded", "--qdpx", "p.qdpx"], capsys)[0] == 0
+    model = _model_copy("mc")
+    files.update({p.name: p for p in model.iterdir()})
+    _refused(args, MODEL_FOLDER, capsys, files)
+    assert sorted(p.name for p in model.iterdir()) == ["codebook.json", "model_card.json"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "interviews"],
+        ["import", "p.qdpx", "--out", "interviews"],
+    ],
+    ids=["apply-decisions", "import"],
+)
+def test_apply_decisions_and_import_refuse_a_folder_of_transcripts(
+    study, capsys, args: list[str]
+) -> None:
+    coded, files = study
+    files["decisions"] = _decisions(coded)
+    assert run(["export", "coded", "--qdpx", "p.qdpx"], capsys)[0] == 0
+    _refused(
+        args,
+        "interviews: --out is a folder of transcripts (P03.csv, p04 interview.docx, p07.txt): "
+        "the outputs would go in among them, and it would no longer be read as transcripts "
+        "(give another --out folder)",
+        capsys,
+        files,
+    )
+    assert sorted(p.name for p in Path("interviews").iterdir()) == [
+        "P03.csv", "p04 interview.docx", "p07.txt",
+    ]  # fmt: skip
+
+
+def test_pseudonymise_refuses_a_coding_output_folder(study, capsys) -> None:
+    coded, files = study
+    before = sorted(p.name for p in coded.iterdir())
+    _refused(
+        ["pseudonymise", "interviews/p07.txt", "--key", "key.csv", "--out", "coded"],
+        "coded: --out is a roqa coding output folder (it holds run.json), where transcripts are "
+        "not read (give another --out folder)",
+        capsys,
+        files,
+    )
+    assert sorted(p.name for p in coded.iterdir()) == before

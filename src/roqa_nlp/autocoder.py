@@ -39,7 +39,14 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 from . import __version__
 from .codebook import Codebook
 from .errors import RoqaError, RoqaTypeError, RoqaValueError, quoted, warn
-from .io import atomic_write_bytes, atomic_write_text, read_jsonl, sha256_bytes, sha256_file
+from .io import (
+    MODEL_CARD,
+    atomic_write_bytes,
+    atomic_write_text,
+    read_jsonl,
+    sha256_bytes,
+    sha256_file,
+)
 from .result import MODEL_CARD_KEY, CodingResult
 from .schema import (
     NONE,
@@ -70,7 +77,7 @@ if TYPE_CHECKING:
     from .transcripts.segment_cache import SegmentCache
     from .valence_prior import ValencePrior
 
-CARD = "model_card.json"
+CARD = MODEL_CARD
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
 UPDATE_WEIGHT = 3
 #: The valences whose suggestions are shown evidence of the same valence first: a barrier's or an

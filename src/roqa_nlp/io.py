@@ -566,6 +566,53 @@ def check_own_outputs(folder: str | Path, names: Iterable[str], *, option: str =
     )
 
 
+#: The file that makes a folder a roqa model (:data:`roqa_nlp.autocoder.CARD`)
+MODEL_CARD = "model_card.json"
+
+
+def refuse_unfit_out_folder(
+    out: str | Path, *, option: str = "--out", transcripts: bool = False, codings: bool = False
+) -> None:
+    """Refuse, before anything is written, an existing output folder no command writes into: a
+    model's (it holds :data:`MODEL_CARD`, the packaged model or a copy: the outputs went in among
+    its files, and ``roqa import`` replaced its codebook.json, so the model no longer loaded;
+    mistakes tester, session 52); with ``transcripts``, a folder of transcripts (the files
+    ``roqa code`` would read of it: the outputs' run.json made it read as a coding output, not
+    transcripts, as ``roqa code --out`` refuses it); with ``codings``, a coding output folder
+    (it holds run.json), where transcripts put are not read."""
+    folder = Path(out)
+    if not folder.is_dir():
+        return
+    again = f"give another {option} folder"
+    if (folder / MODEL_CARD).is_file():
+        raise RoqaError(
+            f"{option} is a model folder (it holds {MODEL_CARD}): the outputs would go in among "
+            "the model's files",
+            path=folder,
+            hint=again,
+        )
+    if codings and (folder / "run.json").is_file():
+        raise RoqaError(
+            f"{option} is a roqa coding output folder (it holds run.json), where transcripts "
+            "are not read",
+            path=folder,
+            hint=again,
+        )
+    if transcripts:
+        from .errors import first_few
+        from .transcripts import transcript_files_in
+
+        held = transcript_files_in(folder)
+        if held:
+            raise RoqaError(
+                f"{option} is a folder of transcripts ({first_few([f.name for f in held], 3)}): "
+                "the outputs would go in among them, and it would no longer be read as "
+                "transcripts",
+                path=folder,
+                hint=again,
+            )
+
+
 #: The keys a record of each JSON Lines file roqa writes carries (any one set marks it):
 #: codings.jsonl's segments, transcripts.jsonl's transcripts, open_coding.jsonl's candidates
 _ROQA_RECORD_KEYS = ({"segment_id"}, {"id", "source"}, {"id", "segment_ids"})

@@ -51,7 +51,7 @@ def apply_decisions_command(
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
     from ..errors import RoqaError
-    from ..io import check_output_folder, check_own_outputs
+    from ..io import check_output_folder, check_own_outputs, refuse_unfit_out_folder
     from ..result import CodingResult
     from ._app import console, print_files
     from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
@@ -69,6 +69,7 @@ def apply_decisions_command(
             hint="give another folder, so the model's codings stay",
         )
     check_output_folder(out, files=[*FILES, CODEBOOK_FILE])
+    refuse_unfit_out_folder(out, transcripts=True)
     check_own_outputs(out, [*FILES, CODEBOOK_FILE])
     from ..folder_lock import lock_output_folder
 

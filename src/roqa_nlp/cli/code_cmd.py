@@ -928,8 +928,9 @@ def code_command(
     _refuse_output_into_inputs(out, paths, qdpx)
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, unrelated_chart
-    from ..io import check_output_folder, check_outputs, check_own_outputs
+    from ..io import check_output_folder, check_outputs, check_own_outputs, refuse_unfit_out_folder
 
+    refuse_unfit_out_folder(out)  # a model's: its transcripts folder is refused just above
     made = [*FILES, CODEBOOK_FILE]
     if not stream and engine == "local":
         made += ["open_coding.jsonl", "open_coding.csv", *(["report.html"] if report else [])]

@@ -446,7 +446,9 @@ def import_cmd(
     from ..io import (
         atomic_write_text,
         check_output_folder,
+        check_own_outputs,
         file_stem,
+        refuse_unfit_out_folder,
         sha256_file,
         typable_stem,
     )
@@ -455,6 +457,8 @@ def import_cmd(
     # written beside --out first, then moved into it: both folders must take files
     for folder in (out.parent, *([out] if out.is_dir() else [])):
         check_output_folder(folder)
+    refuse_unfit_out_folder(out, transcripts=True)
+    check_own_outputs(out, ["codebook.json", "import.json"])  # a codebook of the researcher's
     refuse_non_project(file)
     known = Codebook.load(codebook) if codebook else None
     if _is_qdc(file):

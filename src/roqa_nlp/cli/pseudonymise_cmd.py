@@ -46,7 +46,13 @@ def pseudonymise_command(
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
     gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
     from ..errors import RoqaError, warn
-    from ..io import atomic_write_text, check_output_file, check_output_folder, file_stem
+    from ..io import (
+        atomic_write_text,
+        check_output_file,
+        check_output_folder,
+        file_stem,
+        refuse_unfit_out_folder,
+    )
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
     from ._app import console
@@ -55,6 +61,7 @@ def pseudonymise_command(
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
     check_output_folder(out)
+    refuse_unfit_out_folder(out, codings=True)  # the copies must stay readable as transcripts
     from ..folder_lock import lock_output_folder
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once

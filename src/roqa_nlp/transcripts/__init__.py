@@ -699,6 +699,14 @@ def _listed_files(directory: Path) -> list[Path]:
     )
 
 
+def transcript_files_in(directory: Path) -> list[Path]:
+    """The files of ``directory`` that :func:`expand_paths` reads as its transcripts (without
+    its warnings, and not those of its subfolders), in name order: a folder holding any is one
+    an output folder must not be (:func:`~roqa_nlp.io.refuse_unfit_out_folder`)."""
+    inside = [f for f in _listed_files(directory) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
+    return [f for f in inside if not any(leave_out(f) for leave_out, _ in _NOT_TRANSCRIPTS)]
+
+
 def skipped_files(directory: Path) -> list[Path]:
     """The files of ``directory`` that :func:`expand_paths` leaves out for their extension
     (hidden files and Word lock files are not counted), in name order."""
