@@ -159,3 +159,17 @@ def test_a_report_beside_codings_in_a_read_only_folder_says_what_to_give_out(
         f"roqa: error: {coded}: cannot write report.html beside the codings in this folder: "
         f"{RO} (give --out a file in a folder you can write in)\n",
     )
+
+
+def test_import_into_an_existing_read_only_folder_names_it_not_the_folder_above(
+    read_only, tmp_path: Path, capsys
+) -> None:
+    """Mistakes tester, session 52: as a user who could write in neither, `roqa import p.qdpx
+    --out ro` (ro existing, mode 555) said `.: cannot write in this folder`; every other
+    command names ro."""
+    read_only(tmp_path)
+    ro = read_only(tmp_path / "ro")
+    with pytest.raises(SystemExit) as ended:
+        main(["import", str(tmp_path / "missing.qdpx"), "--out", str(ro)])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == _ro_error(ro)

@@ -454,8 +454,9 @@ def import_cmd(
     )
     from ..result import CodingResult
 
-    # written beside --out first, then moved into it: both folders must take files
-    for folder in (out.parent, *([out] if out.is_dir() else [])):
+    # written beside --out first, then moved into it: both folders must take files (--out
+    # first, named when it is the one that cannot: not "." above it; session 52)
+    for folder in (*([out] if out.is_dir() else []), out.parent):
         check_output_folder(folder)
     refuse_unfit_out_folder(out, transcripts=True)
     check_own_outputs(out, ["codebook.json", "import.json"])  # a codebook of the researcher's
