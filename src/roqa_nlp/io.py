@@ -473,6 +473,7 @@ def check_outputs(
     inputs_are: str = "the codings are read from",
     transcripts: Iterable[Path] = (),
     formats: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+    own: Mapping[str, tuple[str, Callable[[Path], bool]]] | None = None,
 ) -> None:
     """Check every output of a command before it writes any: each can be written
     (:func:`check_output_file`) in a folder that can be written (:func:`check_output_folder`),
@@ -483,7 +484,10 @@ def check_outputs(
     :func:`_what_it_would_replace`). ``formats`` maps an option to what it writes and the
     extensions that fit it (``("an HTML report", (".html", ".htm"))``): a path of another
     extension is refused (session 37: ``--out transcript.txt`` replaced a transcript with
-    the HTML report, exit 0).
+    the HTML report, exit 0). ``own`` maps an option to what it writes and the test of a file
+    roqa wrote as that (``("predictions roqa wrote", is_predictions)``): an existing file of
+    another kind, not empty, is refused, whatever it holds (mistakes tester, session 52:
+    ``--predictions`` and ``--table`` replaced a file of labelled records).
     ``outputs`` maps an option (``--table``) to its path or None (not asked for); a key that is
     no option ("report.html beside the codings") names a default path, which ``--out`` changes."""
     reads = {p.resolve() for p in inputs}
@@ -530,6 +534,13 @@ def check_outputs(
         held = _what_it_would_replace(dest, option)
         if held is not None:
             raise RoqaError(f"{option} would overwrite {held}", path=path, hint=another_name)
+        kind = (own or {}).get(option)
+        if kind is not None and dest.is_file() and not _blank(dest) and not kind[1](dest):
+            raise RoqaError(
+                f"{option} would overwrite a file that is not {kind[0]}",
+                path=path,
+                hint=another_name,
+            )
         if dest in seen:
             raise RoqaError(
                 f"{seen[dest]} and {option} would write one file",

@@ -9,9 +9,10 @@ recorded, once written, with the SHA-256 of its bytes, in the hidden :data:`RECO
 folder (by ``roqa report`` and by the Python API's writers, ``FrameworkMatrix.to_xlsx`` and
 the others: a file the README's Python quick-start wrote was "edited", s51 docs); before one
 is replaced, a file whose bytes are not those roqa last wrote there (edited since, or never
-written by roqa: a file of the researcher's, or one an earlier version wrote before the
-record), and whose content is not the new file's either (:func:`same_content`: the first run
-after the record came keeps no copy of a file as roqa writes it again), is first kept beside
+written by roqa: one an earlier version wrote before the record; a file of the name that is
+no write-up file, a researcher's labelled records, is refused before, by ``roqa report``), and
+whose content is not the new file's either (:func:`same_content`: the first run after the
+record came keeps no copy of a file as roqa writes it again), is first kept beside
 it, as ``roqa code`` keeps an earlier codebook copy (``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
 file already (a later round of edits), with its SHA-256's first 12 digits,
 ``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that

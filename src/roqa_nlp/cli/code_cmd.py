@@ -1796,6 +1796,7 @@ def evaluate_command(
             "--json": ("JSON", (".json",)),
             "--predictions": ("JSON Lines or CSV", (".jsonl", ".csv")),
         },
+        own={"--predictions": ("predictions roqa wrote", written_as_predictions)},
     )
     ac = _load_model(model, no_cache, backend=backend)
     ac.params.update(weighed)
@@ -1891,6 +1892,29 @@ PREDICTION_COLUMNS = (
     "code_3", "name_3", "probability_3",
     "gold_valence", "valence", "novel", "procedural", "novelty_p", "off_framework_p",
 )  # fmt: skip
+
+
+#: The keys of a record of ``roqa evaluate --predictions FILE.jsonl``, every one of them
+PREDICTION_KEYS = frozenset({"id", "text", "gold", "suggestions", "top1", "top3"})
+
+
+def written_as_predictions(path: Path) -> bool:
+    """Whether the file ``path`` holds predictions ``roqa evaluate`` wrote: a CSV whose header
+    is :data:`PREDICTION_COLUMNS`, or JSON Lines whose first record has
+    :data:`PREDICTION_KEYS`. Any other file is the researcher's (labelled records, a
+    transcript), which ``--predictions`` does not write over."""
+    if path.suffix.lower() == ".csv":
+        from ..transcripts.csv import header_cells
+
+        header = header_cells(path)
+        names = [n.lstrip("\ufeff").strip().lower() for n in header or []]
+        return tuple(names) == PREDICTION_COLUMNS
+    try:
+        with open(path, "rb") as fh:
+            record = json.loads(fh.readline())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(record, dict) and record.keys() >= PREDICTION_KEYS
 
 
 def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[Any]]:

@@ -36,6 +36,18 @@ CODINGS_FILES = (
 )
 
 
+def _is_write_up(path: Path) -> bool:
+    """Whether ``path`` may be a write-up file ``roqa report`` wrote, edited since or not (its
+    header row kept: :func:`~roqa_nlp.write_up_files.write_up_of`). A table that cannot be
+    read as one (damaged) is not judged: kept as ``.edited`` before it is replaced (s50)."""
+    from ..transcripts.csv import header_cells
+    from ..write_up_files import write_up_of
+
+    if path.suffix.lower() in (".csv", ".tsv", ".xlsx") and header_cells(path) is None:
+        return True
+    return write_up_of(path) is not None
+
+
 @app.command("report")
 def report_command(
     codings: Path = typer.Argument(
@@ -185,6 +197,12 @@ def report_command(
         ],
         transcripts=recorded_sources(source),
         formats={"--out": HTML_FORMAT},
+        # an edited write-up is kept as .edited before it is replaced; a file of the name that
+        # is none (a researcher's labelled records) is refused (mistakes tester, session 52)
+        own={
+            option: ("a table roqa report wrote", _is_write_up)
+            for option in ("--matrix", "--table", "--saturation")
+        },
     )
     from ..folder_lock import lock_output_folder
 
