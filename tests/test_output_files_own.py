@@ -97,3 +97,32 @@ def test_report_replaces_its_own_table_as_before(study, capsys) -> None:
         code, _, err = run(["report", "coded", "--table", "t2.csv"], capsys)
         assert (code, err) == (0, "")
     assert Path("t2.csv").read_text("utf-8-sig").startswith("domain_id,domain,code_id,")
+
+
+@pytest.mark.parametrize(("option", "name"), [("--qdpx", "other.qdpx"), ("--qdc", "other.qdc")])
+def test_export_refuses_a_file_of_the_name_that_is_no_qda_file(
+    study, capsys, option: str, name: str
+) -> None:
+    _, files = study
+    files["fake"] = Path(name)
+    files["fake"].write_text("fakeqdpx\n", encoding="utf-8")
+    kind = "project" if option == "--qdpx" else "codebook"
+    _refused(
+        ["export", "coded", option, name],
+        f"{name}: {option} would overwrite a file roqa did not write (not a REFI-QDA {kind}) "
+        "(give another file name)",
+        capsys,
+        files,
+    )
+
+
+def test_export_says_it_replaced_an_earlier_export(study, capsys) -> None:
+    code, out, err = run(["export", "coded", "--qdpx", "p.qdpx", "--qdc", "c.qdc"], capsys)
+    assert (code, err) == (0, "")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["wrote p.qdpx", "wrote c.qdc"]
+    code, out, err = run(["export", "coded", "--qdpx", "p.qdpx", "--qdc", "c.qdc"], capsys)
+    assert (code, err) == (0, "")
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "replaced p.qdpx (an earlier export)",
+        "replaced c.qdc (an earlier export)",
+    ]

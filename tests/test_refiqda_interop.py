@@ -101,7 +101,10 @@ def test_cli_a_persons_codings_in_another_codebook_keep_every_code_under_their_n
         ["export", str(tmp_path / "Alice"), "--qdpx", str(out), "--codebook", "cfir-2022", *floor],
         capsys,
     )
-    assert f"wrote {out}: 1 transcripts, 2 codings by user 'Alice', codebook cfir-2022" in stdout
+    assert (
+        f"replaced {out} (an earlier export): 1 transcripts, 2 codings by user 'Alice', "
+        "codebook cfir-2022"
+    ) in stdout
 
 
 # -- D2: a person's coding on roqa_nlp's selection is theirs, at p = 1 ----------------------------

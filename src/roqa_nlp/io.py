@@ -714,7 +714,7 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     written over), an HTML page that is not roqa's report (an HTML transcript or a web page
     saved from the study's site: its head names no roqa_nlp generator; an empty file is written
     over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
-    one it exported is written over), JSON roqa reads (:func:`_json_roqa_reads`). Read from
+    one it exported is written over; a file of the name that is none, not empty: session 52), JSON roqa reads (:func:`_json_roqa_reads`). Read from
     its first line or its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
         return None
@@ -747,6 +747,9 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
             return "an HTML page roqa did not write"
     elif suffix in (*QDA_PROJECT_SUFFIXES, QDA_CODEBOOK_SUFFIX):
         kind, origin = _qda_origin(dest)
+        if kind is None and not _blank(dest):  # a file of the researcher's of that name
+            said = "codebook" if suffix == QDA_CODEBOOK_SUFFIX else "project"
+            return f"a file roqa did not write (not a REFI-QDA {said})"
         if kind is not None and origin.split(" ")[0] != "roqa_nlp":
             made = f" (its origin is {origin!r})" if origin else ""
             return f"a QDA {kind} roqa did not write{made}"

@@ -86,6 +86,12 @@ def export_cmd(
             "--qdc": ("a REFI-QDA codebook", (".qdc",)),
         },
     )
+    # an earlier export of roqa's (any other file of the name is refused just above): said
+    # replaced, as roqa code says of its outputs
+    wrote = {
+        p: "replaced" if p is not None and p.is_file() and p.stat().st_size else "wrote"
+        for p in (qdpx, qdc)
+    }
     result, chosen = None, None
     if codings is None:
         book = Codebook.load(codebook or DEFAULT_CODEBOOK)
@@ -189,8 +195,9 @@ def export_cmd(
             else "",
         ]
         sources_note = "; ".join(n for n in about_sources if n)
+        earlier = " (an earlier export)" if wrote[qdpx] == "replaced" else ""
         typer.echo(
-            f"wrote {qdpx}: {summary.sources} transcripts"
+            f"{wrote[qdpx]} {qdpx}{earlier}: {summary.sources} transcripts"
             f"{f' ({sources_note})' if sources_note else ''}, "
             f"{summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
@@ -203,7 +210,11 @@ def export_cmd(
             _warn([_read_as_line(summary.user, read_as, book)])
     if qdc is not None:
         export_qdc(book, qdc, colors)
-        typer.echo(f"wrote {qdc}: codebook {book.id} ({len(book)} codes){valence_note(book)}")
+        earlier = " (an earlier export)" if wrote[qdc] == "replaced" else ""
+        typer.echo(
+            f"{wrote[qdc]} {qdc}{earlier}: codebook {book.id} ({len(book)} codes)"
+            f"{valence_note(book)}"
+        )
 
 
 def _read_as_line(user: str, read_as: dict[str, str], book: Any) -> str:
