@@ -126,3 +126,17 @@ def test_export_says_it_replaced_an_earlier_export(study, capsys) -> None:
         "replaced p.qdpx (an earlier export)",
         "replaced c.qdc (an earlier export)",
     ]
+
+
+def test_export_given_nothing_asks_for_the_codings_and_where_to_write_them(study, capsys) -> None:
+    """Mistakes tester, session 52: `roqa export` alone said `nothing to write (give --qdpx
+    ...)`, not that the codings are what to export."""
+    code, out, err = run(["export"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        "roqa: error: nothing to export (give the codings and a file to write: roqa export "
+        "coded/ --qdpx OUT.qdpx, or --qdc OUT.qdc for the codebook alone)\n"
+    )
+    code, out, err = run(["export", "coded"], capsys)
+    assert (code, err) == (2, "roqa: error: nothing to write (give --qdpx OUT.qdpx and/or --qdc "
+                                 "OUT.qdc)\n")  # fmt: skip

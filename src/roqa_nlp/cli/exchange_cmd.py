@@ -68,6 +68,12 @@ def export_cmd(
     from ..result import CodingResult
     from .agree_cmd import coder_name
 
+    if qdpx is None and qdc is None and codings is None:  # `roqa export` alone
+        raise RoqaError(
+            "nothing to export",
+            hint="give the codings and a file to write: roqa export coded/ --qdpx OUT.qdpx, or "
+            "--qdc OUT.qdc for the codebook alone",
+        )
     if qdpx is None and qdc is None:
         raise RoqaError("nothing to write", hint="give --qdpx OUT.qdpx and/or --qdc OUT.qdc")
     if qdpx is not None and codings is None:
