@@ -381,3 +381,18 @@ def test_a_folder_without_codebook_json_is_said_so(tmp_path: Path, run_json, sai
         f"roqa: error: {folder}: holds no codebook.json (give a codebook .json file, a folder "
         f"holding codebook.json, or a built-in codebook: {', '.join(BUILTIN)}{said})\n",
     )
+
+
+def test_codings_given_as_a_codebook_are_said_to_be_codings(tmp_path: Path, capsys) -> None:
+    """Mistakes tester, session 52: `roqa codebook coded/codings.jsonl` said `codebook is not
+    valid JSON at line 2, column 1: Extra data`, not that it is a codings file."""
+    from test_cli_agree import run
+    from test_cli_output_guard import coded_study
+
+    coded, _ = coded_study(tmp_path)
+    code, out, err = run(["codebook", str(coded / "codings.jsonl")], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"roqa: error: {coded / 'codings.jsonl'}: is roqa's codings (one segment a line), not a "
+        "codebook (give a codebook .json file, or a built-in id: roqa codebook lists them)\n"
+    )

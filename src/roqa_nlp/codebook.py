@@ -563,6 +563,7 @@ class Codebook:
                 raise _folder_given(p)
             text = _read_codebook_text(p)
             where = p
+            _refuse_codings(text, p)
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
@@ -748,6 +749,22 @@ _COMMENTS = {
     "/*": "the comment /* ... */",
     "#": "the line that starts with #",
 }
+
+
+def _refuse_codings(text: str, path: Path) -> None:
+    """The one-line error of codings given as a codebook: JSON Lines whose first record is a
+    segment's (``segment_id``), as codings.jsonl is. ``roqa codebook coded/codings.jsonl`` said
+    'not valid JSON at line 2, column 1: Extra data' (mistakes tester, session 52)."""
+    try:
+        first = json.loads(text.lstrip("\ufeff").split("\n", 1)[0])
+    except (ValueError, RecursionError):
+        return
+    if isinstance(first, dict) and "segment_id" in first:
+        raise RoqaError(
+            "is roqa's codings (one segment a line), not a codebook",
+            path=path,
+            hint="give a codebook .json file, or a built-in id: roqa codebook lists them",
+        )
 
 
 def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
