@@ -153,3 +153,15 @@ def test_pseudonymise_refuses_a_coding_output_folder(study, capsys) -> None:
         files,
     )
     assert sorted(p.name for p in coded.iterdir()) == before
+
+
+def test_a_codebook_json_the_runs_model_records_is_roqas(tmp_path: Path) -> None:
+    """roqa code records a retrained model's project codebook under run.json's model (its
+    description), and writes the codebook beside the codings: a rerun replaces it."""
+    from roqa_nlp.io import written_by_roqa
+
+    (tmp_path / "codebook.json").write_text(OWN_CODEBOOK.replace("my-study", "cfir-2009+project"))
+    (tmp_path / "run.json").write_text('{"model": {"codebook": "cfir-2009+project"}}')
+    assert written_by_roqa(tmp_path / "codebook.json")
+    (tmp_path / "run.json").write_text('{"model": {"codebook": "cfir-2009"}}')
+    assert not written_by_roqa(tmp_path / "codebook.json")

@@ -684,8 +684,9 @@ _CODEBOOK_RECORDS = ("run.json", "import.json")
 
 def _recorded_codebook(path: Path) -> bool:
     """Whether the codebook file ``path`` is the one a ``run.json`` (of codings) or an
-    ``import.json`` beside it records, by its id (``"codebook": "ID"`` or ``{"id": "ID", ...}``):
-    the codebook roqa wrote with them."""
+    ``import.json`` beside it records, by its id (``"codebook": "ID"`` or ``{"id": "ID", ...}``,
+    the run's own or its model's, as ``roqa code`` records a retrained model's): the codebook
+    roqa wrote with them."""
     try:
         book = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):
@@ -698,11 +699,15 @@ def _recorded_codebook(path: Path) -> bool:
             record = json.loads((path.parent / name).read_bytes())
         except (OSError, ValueError, RecursionError):
             continue
-        said = record.get("codebook") if isinstance(record, dict) else None
-        if isinstance(said, dict):
-            said = said.get("id")
-        if said == book_id:
-            return True
+        if not isinstance(record, dict):
+            continue
+        model = record.get("model")
+        for said in (
+            record.get("codebook"),
+            model.get("codebook") if isinstance(model, dict) else None,
+        ):
+            if (said.get("id") if isinstance(said, dict) else said) == book_id:
+                return True
     return False
 
 
