@@ -17,9 +17,11 @@ participant number the participants' labels name (``P04``, ``Participant 4`` -> 
 interview's members lettered ``P05a`` and ``P05b`` -> ``P05``, one member alone ``P05a``; a
 note in brackets after the id aside, ``P34 (RM)`` -> ``P34``, and an id in the note after a
 name, ``Sarah (P34)`` -> ``P34``: :func:`case_label`), when
-they name one; else (no number, or several: a focus group, whose quotes must not be put to one
-of its members) a participant number in the file name (``p03_interview.docx`` -> ``P03``,
-``p07_group.docx`` -> ``P07``; failing one, an interview's: ``Interview 08.csv`` -> ``P08``) unless
+they name one; else a study's own id labelling its only participant, as written (``RM10``,
+``CMH07``: :func:`own_study_id`); else (no number, or several: a focus group, whose quotes
+must not be put to one of its members) a participant number in the file name
+(``p03_interview.docx`` -> ``P03``, ``p07_group.docx`` -> ``P07``; failing one, an
+interview's: ``Interview 08.csv`` -> ``P08``) unless
 a member's study id names it (:func:`study_id_number`, the rule the pseudonym key reserves numbers
 by: a joint interview of P44 and P45, or of P05a and P06a, in ``p44_p45_joint.txt`` is the case
 ``p44_p45_joint``; ``Participant 3`` or ``R3`` of ``p03_focus_group.txt`` is a template's numbering,
@@ -88,6 +90,13 @@ PARTICIPANT_LABEL = re.compile(
 PARTICIPANT_MEMBER_LABEL = re.compile(
     r"p[\s_#-]*(?P<number>\d{1,4})[_-]?(?P<member>[a-z])", re.IGNORECASE
 )
+
+#: A speaker label that may be a study's own participant id other than a participant number
+#: (:func:`study_id_label`): two to four capitals, a hyphen or underscore or nothing, then one to
+#: three digits (``RM10``, ``CMH07``, ``PT-03``, ``HCP_12``). Capitals only, as a study writes
+#: its ids, and two letters or more: a word with a number (``Mum1``) or a single letter's
+#: number (``S1``, ``M1``: a transcriber's speaker 1, male 1) names no one.
+STUDY_ID_LABEL = re.compile(r"[A-Z]{2,4}[-_]?\d{1,3}")
 
 #: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
 SPEAKER_NUMBER_LABEL = re.compile(r"speaker[\s_#-]*\d{1,4}", re.IGNORECASE)
@@ -526,6 +535,26 @@ def study_id_number(label: str) -> str | None:
     return participant_label_number(label)
 
 
+def study_id_label(label: str) -> str | None:
+    """``label`` as written, stripped, when it is a study's own participant id other than a
+    participant number (:data:`STUDY_ID_LABEL`: ``RM10``, ``CMH07``, ``PT-03``), a site's
+    prefix before the number; else None: for a participant number (``P04``, ``R12``: their own
+    rule, :func:`participant_label_number`), and for an id of the research team's by the
+    default interviewer labels (``INT1``, ``IV1``, ``FAC2``, ``Q1``), of an interviewee's role
+    (``IE1``, ``IP2``: ``data/interviewee_labels.txt``) or of a speaker a transcription service
+    numbers anew in each file (``SPK1``), which name no one."""
+    text = label.strip()
+    if STUDY_ID_LABEL.fullmatch(text) is None or participant_label_number(text) is not None:
+        return None
+    if (
+        text in _default_interviewer_keys()
+        or is_interviewee_role_label(text)
+        or _PER_FILE_LABEL.fullmatch(text) is not None
+    ):
+        return None
+    return text
+
+
 def several_participants(labels: Iterable[str], case: str) -> bool:
     """Whether the participant speaker labels ``labels`` of a transcript whose case is ``case``
     are several people (a focus group, a joint interview), each to be cited by their label:
@@ -886,7 +915,25 @@ def participant_id(
         # a joint interview's members (P05a, P05b) are its case, P05; one member alone, theirs
         members = {participant_member_label(s) or n for s, n in labelled}
         return members.pop() if len(members) == 1 else numbers[0]
-    return case_from_file_name(path, labelled)
+    own = None if labelled else own_study_id([s for s in speakers if s not in keys])
+    return case_from_file_name(path, labelled) if own is None else own[1]
+
+
+def own_study_id(participants: Iterable[str]) -> tuple[str, str] | None:
+    """``(label, case)`` when the one participant of a transcript, whose speaker labels are
+    ``participants``, is labelled by a study's own id (:func:`study_id_label`: ``RM10``,
+    ``RM10 (manager)`` -> ``RM10``, as written); else None: no such id, or a second participant
+    beside it (``RM11``, ``Jane Doe``: a focus group, a joint interview), whose quotes are not
+    to be put to it. Before session 52 only a participant number (``P04``) named a case, so
+    ``RM10:`` turns in ``interview_3.txt`` were the case ``P3``, and in ``rm_a.txt``
+    ``rm_a``."""
+    people = {
+        case_label(label): label for label in participants if label and label != UNKNOWN_SPEAKER
+    }
+    if len(people) != 1:
+        return None
+    ((case, label),) = people.items()
+    return None if study_id_label(case) is None else (label, case)
 
 
 def case_label(label: str) -> str:
@@ -1691,6 +1738,8 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
             number = participant_number_label(case_label(turn.speaker))
             if number is not None:
                 found.setdefault(_number_key(number), (turn.speaker, number))
+    if not found:
+        return _study_id_case(transcript)
     if len(found) != 1:
         return None
     ((label, number),) = found.values()
@@ -1701,6 +1750,17 @@ def labelled_case(transcript: Transcript) -> LabelledCase | None:
     # a header spelling the number otherwise (Participant: P01 above Participant 1:) names
     # the case, as the file gives it
     return LabelledCase(transcript.id, transcript.source or transcript.id, label, case, header)
+
+
+def _study_id_case(transcript: Transcript) -> LabelledCase | None:
+    """How ``transcript``'s case came from its one participant's study id label
+    (:func:`own_study_id`: ``RM10``), when it did, else None."""
+    own = own_study_id(
+        dict.fromkeys(t.speaker for t in transcript.turns if t.role == "participant")
+    )
+    if own is None or own[1] != transcript.participant:
+        return None
+    return LabelledCase(transcript.id, transcript.source or transcript.id, own[0], own[1])
 
 
 def numbered_case(transcript: Transcript) -> LabelledCase | None:
@@ -1723,6 +1783,15 @@ def numbered_case(transcript: Transcript) -> LabelledCase | None:
     if case == study_id_from_filename(source):
         return LabelledCase(transcript.id, source, case, case, from_file=True, study_id=True)
     return None
+
+
+def _case_key(case: str) -> str:
+    """The key :meth:`StudyCases.of` groups a case its labels or file name give by: a
+    participant number's digits (``P04``, ``P4`` -> ``4``), a study id label's letters and
+    digits (``RM10``, ``RM-010`` -> ``RM 10``), so that ``RM10`` and ``P10`` are two people."""
+    if participant_number_label(case) is not None:
+        return _number_key(case)
+    return " ".join(_study_id_key(case))
 
 
 def _study_id_key(case: str) -> tuple[str, str]:
@@ -1898,10 +1967,15 @@ class StudyCases:
             if found is not None and found.study_id:
                 ids.setdefault(_study_id_key(found.case), []).append(found)
             elif found is not None:
-                groups.setdefault(_number_key(found.case), []).append(found)
+                groups.setdefault(_case_key(found.case), []).append(found)
         # how many of the study's participants write their number with each count of digits:
         # a number written two ways is spelled as the study writes the others (P09 beside P08)
-        widths = Counter(_digits(g.case) for group in groups.values() for g in group)
+        widths = Counter(
+            _digits(g.case)
+            for group in groups.values()
+            for g in group
+            if participant_number_label(g.case) is not None
+        )
         from_file_name: dict[str, str] = {}
         shared: list[tuple[list[str], str, list[str]]] = []
         spelled: dict[str, str] = {}

@@ -1,0 +1,155 @@
+"""A study's own participant id as a speaker label names the transcript's case, as ``P04`` does.
+
+Session 52 (finding): only P-number labels named a case, so ``RM10:`` turns in ``rm_a.txt``
+were the case ``rm_a``, in ``interview_3.txt`` ``P3`` (the file's number, not the speaker's)
+and ``CMH07:`` turns in ``c7.txt`` ``C7``: a study whose participants are labelled by a site's
+prefix had its cases named by whatever its files were called."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript, read_transcripts
+from roqa_nlp.transcripts.roles import participant_id, study_id_label
+
+
+@pytest.mark.parametrize(
+    ("speakers", "path", "expected"),
+    [
+        # the finding's three files
+        (["Interviewer", "RM10"], "x/rm_a.txt", "RM10"),
+        (["Interviewer", "RM10"], "x/interview_3.txt", "RM10"),
+        (["Interviewer", "CMH07"], "x/c7.txt", "CMH07"),
+        # written as the label gives it, over the file's own id or number
+        (["Interviewer", "PT-03"], "x/notes.txt", "PT-03"),
+        (["I1", "HCP_12"], "x/p05_interview.txt", "HCP_12"),
+        (["IV1", "RM10"], "x/RM11.txt", "RM10"),
+        (["INT1", "RM10 (manager)"], "x/notes.txt", "RM10"),
+        (["Q1", "RM10"], "x/notes.txt", "RM10"),
+        (["Interviewer", "RM10", "RM10 (manager)"], "x/notes.txt", "RM10"),
+        # a P-number and a template's label keep their rule (P12 for R12 and Participant 12)
+        (["Interviewer", "P04"], "x/RM10.txt", "P04"),
+        (["IV1", "R12"], "x/notes.txt", "P12"),
+        (["INT1", "Participant 12"], "x/notes.txt", "P12"),
+        # not the only participant: a focus group, a second person, two ids
+        (["Moderator", "RM10", "RM11"], "x/fg_site_a.txt", "fg_site_a"),
+        (["Interviewer", "RM10", "Jane Doe"], "x/notes.txt", "notes"),
+        (["Interviewer", "RM10", "P04", "P05"], "x/joint.txt", "joint"),
+        # ordinary labels name no case: a transcriber's numbering, an interviewer's id,
+        # an interviewee's role, a single letter, a word, a lower-case word and a number
+        (["Interviewer", "Speaker 1"], "x/notes.txt", "notes"),
+        (["Interviewer", "SPEAKER_00"], "x/notes.txt", "notes"),
+        (["Interviewer", "Guest 2"], "x/notes.txt", "notes"),
+        (["Interviewer", "SPK1"], "x/notes.txt", "notes"),
+        (["Interviewer", "S1"], "x/notes.txt", "notes"),
+        (["Interviewer", "M1"], "x/notes.txt", "notes"),
+        (["Interviewer", "IE1"], "x/notes.txt", "notes"),
+        (["Interviewer", "Client 2"], "x/notes.txt", "notes"),
+        (["Jane Smith", "INT1"], "x/notes.txt", "notes"),
+        (["Interviewer", "NURSE1"], "x/notes.txt", "notes"),
+        (["Interviewer", "mum1"], "x/notes.txt", "notes"),
+        (["Interviewer", "RM1234"], "x/notes.txt", "notes"),
+    ],
+)
+def test_a_study_id_label_names_its_case(speakers: list[str], path: str, expected: str) -> None:
+    assert participant_id(speakers, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("RM10", "RM10"), ("CMH07", "CMH07"), ("PT-03", "PT-03"), (" HCP_12 ", "HCP_12"),
+        ("P04", None), ("R12", None), ("Participant 12", None), ("I1", None), ("IV1", None),
+        ("INT1", None), ("FAC2", None), ("Q1", None), ("SPK1", None), ("S1", None),
+        ("IE1", None), ("IP2", None), ("Speaker 1", None), ("SPEAKER_00", None),
+        ("Guest 2", None), ("Rm10", None), ("RM 10", None), ("RM1234", None),
+    ],
+)  # fmt: skip
+def test_which_labels_are_study_ids(label: str, expected: str | None) -> None:
+    assert study_id_label(label) == expected
+
+
+def _interview(folder: Path, name: str, label: str, asked: str = "") -> Path:
+    folder.mkdir(exist_ok=True)
+    f = folder / name
+    f.write_text(
+        f"Interviewer: What gets in the way{asked}?\n{label}: Money, and staff turnover.\n"
+        f"Interviewer: And what helps{asked}?\n{label}: The manager listens to us.\n",
+        "utf-8",
+    )
+    return f
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("rm_a.txt", "RM10", "RM10"),
+        ("interview_3.txt", "RM10", "RM10"),
+        ("c7.txt", "CMH07", "CMH07"),
+        ("c7.txt", "Speaker 1", "C7"),
+    ],
+)
+def test_a_files_study_id_label_is_its_case(
+    tmp_path: Path, name: str, label: str, expected: str
+) -> None:
+    assert read_transcript(_interview(tmp_path, name, label)).participant == expected
+
+
+def test_a_transcript_built_in_memory_takes_its_study_id_label_as_its_case() -> None:
+    turns = [("Interviewer", "interviewer", "What helps?"), ("CMH07", "participant", "The team.")]
+    assert Transcript.from_turns("c7", turns).participant == "CMH07"
+
+
+def test_one_study_id_label_in_two_files_is_one_case_with_a_warning(tmp_path: Path) -> None:
+    """As ``P04`` in two files is: one case, and said, since two sites' files may give two
+    people one label; other ids and a file of none keep their own."""
+    folder = tmp_path / "study"
+    _interview(folder, "rm_a.txt", "RM10")
+    _interview(folder, "rm_b.txt", "RM10", " here")
+    _interview(folder, "rm_c.txt", "RM11", " there")
+    _interview(folder, "rm_d.txt", "Speaker 1", " now")
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [
+        ("rm_a", "RM10"), ("rm_b", "RM10"), ("rm_c", "RM11"), ("rm_d", "rm_d")
+    ]  # fmt: skip
+    assert [str(w.message) for w in caught if "speaks in" in str(w.message)] == [
+        "the participant label 'RM10' speaks in 2 transcripts (rm_a, rm_b), so they are one "
+        "case, RM10, as a follow-up interview of one person is: if they are different people, "
+        "give each transcript's participant their own id (label their turns 'P02: ...', or add "
+        "a header line 'Participant ID: P02' above the talk)"
+    ]
+
+
+def test_a_study_id_and_a_participant_number_of_one_number_are_two_cases(
+    tmp_path: Path,
+) -> None:
+    """``RM10`` and ``P10`` share a number, not a person: neither joins nor warns of the other."""
+    folder = tmp_path / "study"
+    _interview(folder, "a.txt", "RM10")
+    _interview(folder, "b.txt", "P10", " here")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(folder)
+    assert [(t.id, t.participant) for t in found] == [("a", "RM10"), ("b", "P10")]
+
+
+def test_pseudonymising_keeps_a_study_id_case_or_gives_the_keys_pseudonym(tmp_path: Path) -> None:
+    """A study id is no name: unkeyed it stays, and the case with it (was the file's, ``rm_a``);
+    a key row for it makes the label and the case its pseudonym."""
+    from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+
+    f = _interview(tmp_path, "rm_a.txt", "RM10")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (kept,), key = pseudonymise([read_transcript(f)])
+        (keyed,), _ = pseudonymise([read_transcript(f)], PseudonymKey({"RM10": "P07"}))
+    assert (kept.participant, key.pseudonyms) == ("RM10", {})
+    assert (keyed.participant, [u.speaker for u in keyed.turns]) == (
+        "P07", ["Interviewer", "P07", "Interviewer", "P07"]
+    )  # fmt: skip
