@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 
 import pytest
@@ -85,7 +86,7 @@ def test_code_threads_help_says_the_ray_engines_default() -> None:
 
 def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
     """Each option that takes one of a fixed set of values, with the values its command checks
-    it against (``--unit`` also takes ``turn``, which means ``window``)."""
+    it against, all shown (``--unit``'s ``turn``, which means ``window``, too)."""
     from roqa_nlp.agreement import LEVELS
     from roqa_nlp.code_levels import AT_LEVELS
     from roqa_nlp.coding_agreement import UNIT_KINDS, UNIVERSES
@@ -99,7 +100,7 @@ def _choices() -> dict[tuple[str, str], tuple[str, ...]]:
         ("agree", "--level"): LEVELS,
         ("agree", "--units"): UNIT_KINDS,
         ("agree", "--at"): AT_LEVELS,
-        ("code", "--unit"): tuple(u for u in UNITS if u != "turn"),
+        ("code", "--unit"): UNITS,
         ("code", "--engine"): ("local", "ray"),
         ("report", "--cite"): CITE_STYLES,
         ("train", "--method"): METHODS,
@@ -146,3 +147,27 @@ def test_a_default_the_option_does_not_hold_is_written_in_the_chosen_form() -> N
     assert option_help("code", "--unit").endswith(
         f"(default: the model's setting, {card['params']['unit']} for the packaged model)."
     )
+
+
+def test_the_written_defaults_follow_the_constants_they_stand_for() -> None:
+    """``--min-group-size`` and ``--feedback-weight`` hold None when not given, so their help
+    shows a default typed in; it is the constant's value (open_coding.MIN_GROUP_SIZE,
+    autocoder.UPDATE_WEIGHT), not a copy that drifts from it (codereview s52)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, roqa_nlp.open_coding as o, roqa_nlp.autocoder as a\n"
+        "o.MIN_GROUP_SIZE, a.UPDATE_WEIGHT = 7, 5\n"
+        "from roqa_nlp.cli import main\n"
+        "for c in ('code', 'train'):\n"
+        "    with contextlib.suppress(SystemExit):\n"
+        "        main([c, '--help'])\n"
+    )
+    env = {**os.environ, "COLUMNS": "200", "TERMINAL_WIDTH": "200"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    flat = " ".join(out.split())
+    shown = {m[1]: m[2] for m in re.finditer(r"(--[\w-]+) N [^\[]*\[default: (\d+)[;\]]", flat)}
+    assert (shown["--min-group-size"], shown["--feedback-weight"]) == ("7", "5")

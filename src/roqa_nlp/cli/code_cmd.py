@@ -13,6 +13,7 @@ import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..io import make_out_dir, shell_quoted
+from ..open_coding import MIN_GROUP_SIZE
 from ._app import (
     app,
     choice_metavar,
@@ -794,7 +795,7 @@ def code_command(
     min_group_size: int | None = typer.Option(
         None,
         "--min-group-size",
-        show_default="2",  # not given: the run records no rule (open_coding.MIN_GROUP_SIZE)
+        show_default=str(MIN_GROUP_SIZE),  # not given: the run records no rule
         help="Fewest segments of a candidate new code; segments in a smaller group are listed "
         "as not grouped.",
     ),
@@ -843,7 +844,7 @@ def code_command(
     unit: str | None = typer.Option(
         None,
         "--unit",
-        metavar=choice_metavar("window", "sentence"),
+        metavar=choice_metavar("window", "turn", "sentence"),
         help="Segment size: window, a whole turn or runs of its sentences when it is too long "
         "for the model to read whole (turn means the same), or sentence, one sentence per "
         "segment for line-by-line coding (default: the model's setting, window for the packaged "
@@ -874,7 +875,6 @@ def code_command(
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
     from ..open_coding import (
-        MIN_GROUP_SIZE,
         RULE_KEY,
         distance_threshold_for,
         no_counterpart,

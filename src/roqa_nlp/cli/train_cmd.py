@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 
+from ..autocoder import UPDATE_WEIGHT
 from ..codebooks import DEFAULT_CODEBOOK
 from ..decisions import COLUMNS as DECISION_COLUMNS
 from ..decisions import DECISIONS, NO_CODE
@@ -50,7 +51,7 @@ def train_command(
         None,
         "--feedback-weight",
         min=1,
-        show_default="3",  # not given: the decisions' own weight (autocoder.UPDATE_WEIGHT)
+        show_default=str(UPDATE_WEIGHT),  # not given: the decisions' own weight
         help="How many times each decided segment counts against a training record. It changes "
         "how strongly decisions on existing codes count; a new code (classes are balanced) "
         "weighs the same at any weight and needs several decided segments.",
