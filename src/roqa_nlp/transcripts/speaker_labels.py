@@ -173,8 +173,14 @@ _HONORIFIC = _honorific_pattern()
 # ``محمد\u200cزاده``, :func:`~.roles.label_view`): a part of the name.
 # A note in brackets it ends on may hold commas and full stops (``Participant (Mrs Begum, RM)``,
 # ``Interviewer (Dr. Patel, LYPFT)``): such a label was talk, and its note named people (s52).
+#: A note in square brackets in a label (``Interviewer [EP]``, ``Jane Smith [Mind]``), read as
+#: one in round brackets is, of at most MAX_LABEL_NOTE_CHARS characters: taken whole, so that a
+#: time in square brackets (``Jane Smith [12:30]:``, no colon in a note) stays the turn's time
+#: and a lone ``]`` never ends a label. A note holding a colon is :data:`BRACKET_COLON_LINE`'s.
+_SQUARE_NOTE = rf"\[[^\[\]()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\]"
 _LABEL = (
-    rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]*?[\w'’()/&#-])?"
+    rf"{_HONORIFIC}[^\W_]"
+    rf"(?:(?:[\w '’()/&#\u200c\u200d-]|{_SQUARE_NOTE})*?(?:[\w'’()/&#-]|{_SQUARE_NOTE}))?"
     rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
 )
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
@@ -188,7 +194,8 @@ _TIME_IN_WORDS = (
 _NAME_WORD = r"[^\W\d_][\w'’-]*"
 _COMMA_NAME = (
     rf"{_HONORIFIC}{_NAME_WORD}(?:[ \t]{_NAME_WORD})?,[ \t]*{_HONORIFIC}{_NAME_WORD}\.?"
-    rf"(?:[ \t]{_NAME_WORD}\.?){{0,2}}(?:[ \t]+\([^()\n]{{0,{MAX_LABEL_CHARS}}}\))?"
+    rf"(?:[ \t]{_NAME_WORD}\.?){{0,2}}"
+    rf"(?:[ \t]+(?:\([^()\n]{{0,{MAX_LABEL_CHARS}}}\)|\[[^\[\]\n]{{0,{MAX_LABEL_CHARS}}}\]))?"
 )
 
 
@@ -206,13 +213,14 @@ def _label_line(label: str) -> re.Pattern[str]:
 LABEL_LINE = _label_line(_LABEL)
 #: ``Smith, Jane: words``: a surname-first name (:data:`_COMMA_NAME`) before the colon.
 COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
-#: ``Interviewer (Q1: intro): words``: a label whose brackets hold a colon, which
-#: :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the brackets
-#: (``Interviewer (00:00:03):``) is the turn's time, as before.
+#: ``Interviewer (Q1: intro): words``: a label whose brackets (round or square) hold a colon,
+#: which :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the
+#: brackets (``Interviewer (00:00:03):``) is the turn's time, as before.
 BRACKET_COLON_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
     rf"(?P<label>{_HONORIFIC}[^\W_][\w '’/&#-]{{0,40}}"
-    rf"\((?![ \t]*{_TIME}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\))"
+    rf"(?:\((?![ \t]*{_TIME}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
+    rf"|\[(?![ \t]*{_TIME}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
     rf"[ \t]*:(?=\s|$)[ \t]*{_TIME_IN_WORDS}"
 )
 #: ``[Interviewer] words``: taken only when the label names a role.
@@ -237,7 +245,8 @@ LooseForm = Literal["no space", "dash", "tab", "full stop"]
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
 # blanks is quadratic in the length of a line.
 _SHORT_LABEL = (
-    rf"{_HONORIFIC}[^\W_](?:[\w '’()/&#\u200c\u200d-]{{0,{MAX_LABEL_CHARS}}}?[\w'’()/&#-])?"
+    rf"{_HONORIFIC}[^\W_](?:(?:[\w '’()/&#\u200c\u200d-]|{_SQUARE_NOTE}){{0,{MAX_LABEL_CHARS}}}?"
+    rf"(?:[\w'’()/&#-]|{_SQUARE_NOTE}))?"
 )
 _LOOSE_START = (
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_SHORT_LABEL})(?(bracket)\])"
@@ -2129,8 +2138,9 @@ def _is_capitalised(label: str) -> bool:
     )
 
 
-#: A role or pronouns in brackets after a name (``Dean (support worker)``, ``Grace (she/her)``)
-_BRACKETED_AFTER_NAME = re.compile(r"\s*\([^()]*\)\s*$")
+#: A role or pronouns in brackets after a name (``Dean (support worker)``, ``Grace (she/her)``,
+#: ``Dean [support worker]``)
+_BRACKETED_AFTER_NAME = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 
 
 def name_before_brackets(label: str) -> str:
