@@ -545,10 +545,12 @@ def test_too_small_max_tokens_is_a_user_error() -> None:
 FORMATS = ("txt", "vtt", "srt", "csv", "docx", "odt", "rtf")
 SPEAKERS = ("Interviewer", "P01", "Participant 2", "Jane Doe", "Dr. Ann Lee", "Zoë Ng", "Łukasz")
 SPECIAL = ("😀", "👩\u200d⚕\ufe0f", "e\u0301", "\u0301", "中文", "naïve", "—", "...", "Dr.", "e.g.")
-# Excluded: white space and controls (they separate words), and the characters each format uses
-# as markup (label colons, tags, entities, timestamps brackets, Markdown emphasis).
+# Excluded: white space and controls (they separate words), invisible format characters (a
+# zero-width space alone at a turn's end is trimmed with the white space, and a turn of only
+# such characters is no speech; emoji joiners come in SPECIAL), and the characters each format
+# uses as markup (label colons, tags, entities, timestamps brackets, Markdown emphasis).
 CHARS = st.characters(
-    blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"),
+    blacklist_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zs", "Zl", "Zp"),
     blacklist_characters=":<>&[]{}\\*_#()",
 )
 #: Transcriber's notes, with and without a full stop before them: no segment ends inside one.
