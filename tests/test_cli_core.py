@@ -288,6 +288,7 @@ def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
     from roqa_nlp.crosswalk import chart_with
     from roqa_nlp.exchange import read_qdpx_codings
     from roqa_nlp.framework import carries_codes
+    from roqa_nlp.open_coding import no_counterpart_because
 
     project = tmp_path / "p.qdpx"
     run = roqa(
@@ -304,8 +305,11 @@ def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
     assert (tmp_path / "o" / "codings.csv").read_bytes() == (coded.out / "codings.csv").read_bytes()
     charted, _ = chart_with(result, Codebook.load("cfir-2022"))
     # the spreadsheet in CFIR 2.0: the translated result's own CSV, with Excel's byte order mark
+    # and why a segment whose top code has no counterpart is left uncoded (codebooks tester, s52)
     table = (tmp_path / "o" / "codings.cfir-2022.csv").read_text("utf-8")
-    assert table == "\ufeff" + charted.to_csv()
+    because = no_counterpart_because(result, charted, "cfir-2022")
+    assert table == "\ufeff" + charted.to_csv(because=because)
+    assert table.splitlines()[0].endswith(",uncoded_because")
     assert "INS." in table and ",IS." not in table
     (exported,) = read_qdpx_codings(project).values()
     # what the report charts: segments that fit no code and procedural talk are left out
