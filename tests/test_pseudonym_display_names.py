@@ -389,3 +389,57 @@ def test_a_plural_role_header_is_no_speaker(tmp_path: Path) -> None:
         "Eleri Pritchard,Interviewer",
         "Sam Patel,Interviewer 2",
     ]
+
+
+_TWO_CARERS = (
+    "Interviewer (EP): Could you both tell me how the team supported you?\n\n"
+    "Carer (Mrs Okonkwo): We waited eleven weeks.\n\n"
+    "Carer (Mr Okonkwo): The nurse was good once she came.\n\n"
+    "Interviewer (EP): What made the difference?\n\n"
+    "Carer (Mrs Okonkwo): Continuity.\n"
+)
+
+
+def test_two_roles_labels_of_one_role_stay_two_speakers(tmp_path: Path) -> None:
+    """Codereview s52, 1 (HIGH): ``Carer (Mrs Okonkwo):`` and ``Carer (Mr Okonkwo):`` of one
+    transcript are two people, but both were written ``Carer:``, so the copy read back held one
+    speaker, with no warning. Dropping the notes keeps them apart, numbered in order of first
+    turn, and one warning says so."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fam02.txt").write_text(_TWO_CARERS, "utf-8")
+    run = roqa("pseudonymise", folder, "--key", tmp_path / "k.csv", "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert (tmp_path / "o" / "fam02.txt").read_text("utf-8") == (
+        "Interviewer: Could you both tell me how the team supported you?\n\n"
+        "Carer 1: We waited eleven weeks.\n\n"
+        "Carer 2: The nurse was good once she came.\n\n"
+        "Interviewer: What made the difference?\n\n"
+        "Carer 1: Continuity.\n"
+    )
+    assert (
+        "fam02.txt: 'Carer (Mrs Okonkwo)' and 'Carer (Mr Okonkwo)' are written 'Carer 1' and "
+        "'Carer 2', their notes left out, so each stays its own speaker (if they are one person, "
+        "give both labels one pseudonym in the key)"
+    ) in run.err
+
+
+def test_the_key_names_each_of_two_roles_labels_of_one_role(tmp_path: Path) -> None:
+    """Codereview s52, 1: the rows ``Carer (Mrs Okonkwo),P02a`` and ``Carer (Mr Okonkwo),P02b``
+    stopped with "'Carer (Mr Okonkwo)' is 'P02a' in the pseudonym key already": a role's label
+    with a note is its own row, never another's spelling."""
+    copies, key = _copies(
+        tmp_path,
+        {"fam02.txt": _TWO_CARERS},
+        "Carer (Mrs Okonkwo),P02a",
+        "Carer (Mr Okonkwo),P02b",
+    )
+    assert copies == {
+        "fam02.txt": (
+            "Interviewer: Could you both tell me how the team supported you?\n\n"
+            "P02a: We waited eleven weeks.\n\n"
+            "P02b: The nurse was good once she came.\n\n"
+            "Interviewer: What made the difference?\n\n"
+            "P02a: Continuity.\n"
+        )
+    }

@@ -725,7 +725,11 @@ def _person(name: str) -> str:
     """``name`` as one person's name is told apart: without a display name's extras, in brackets
     (``(Host)``, ``(she/her)``), an emoji or an organisation after ``|`` (``Jane Smith | NHS``
     and ``🌈 Jane Smith`` are Jane Smith), and, when two or more name words are left, its
-    honorifics; either apostrophe and any hyphen alike, case and blanks aside."""
+    honorifics; either apostrophe and any hyphen alike, case and blanks aside. A role's label
+    with a note (``Carer (Mrs Okonkwo)``: :func:`_role_word`) keeps it: the note tells two people
+    of one role apart (``Carer (Mr Okonkwo)`` is someone else, codereview s52)."""
+    if _role_word(name):
+        return " ".join(name.casefold().split())
     plain = _BRACKETED.sub(" ", display_name_core(unicodedata.normalize("NFC", name)))
     plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
     words = plain.casefold().split()
@@ -842,6 +846,8 @@ class PseudonymKey:
         # transcript id -> (the number its file name gives, the pseudonym its participant was
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
+        # the transcript rewritten's labels a role's once their notes go, kept apart by number
+        self._apart: dict[str, str] = {}
         # transcript id -> (a full name of its file name added as a row, the one-word speaker
         # it was taken for), told by :meth:`apply`
         self._from_file_name: dict[str, list[tuple[str, str]]] = {}
@@ -1712,6 +1718,8 @@ class PseudonymKey:
         from .transcripts.roles import participant_from_filename, participant_id
 
         speakers = _speakers(transcript)
+        self._apart = {}
+        self._apart = self._labels_apart(transcript)
         for speaker, role in speakers.items():  # checked here, where it is rewritten, once
             known = self.get(speaker)
             if known is not None:
@@ -2018,8 +2026,39 @@ class PseudonymKey:
         keyed = self.get(label)
         if keyed is not None:
             return _bare(keyed)
+        if label in self._apart:
+            return self._apart[label]
         role = _role_alone(label)
         return label if role is None or _ordinary_note(label) else role
+
+    def _labels_apart(self, transcript: Transcript) -> dict[str, str]:
+        """The labels of ``transcript`` that two or more of its non-interviewer speakers would
+        share once their notes go (``Carer (Mrs Okonkwo)`` and ``Carer (Mr Okonkwo)``, both
+        ``Carer``), each as the role numbered in order of first turn (``Carer 1``, ``Carer 2``),
+        said in one warning: written alike, two people were one speaker (codereview s52)."""
+        by_role: dict[str, list[str]] = {}
+        for turn in transcript.turns:
+            label = turn.speaker
+            if turn.role == "interviewer" or self.get(label) is not None:
+                continue
+            role = self._written_label(label)
+            if role != label and label not in by_role.setdefault(role, []):
+                by_role[role].append(label)
+        apart = {
+            label: f"{role} {n}"
+            for role, labels in by_role.items()
+            if len(labels) > 1
+            for n, label in enumerate(labels, 1)
+        }
+        if apart:
+            said = " and ".join(quoted(label) for label in apart)
+            written = " and ".join(quoted(new) for new in apart.values())
+            warn(
+                f"{said} are written {written}, their notes left out, so each stays its own speaker "
+                "(if they are one person, give both labels one pseudonym in the key)",
+                path=transcript.source or transcript.id,
+            )
+        return apart
 
     def _noted_role_labels(self, transcript: Transcript) -> list[tuple[int, int, str]]:
         """The edit of each speaker label of ``transcript``'s text that is a role's with a note
