@@ -443,3 +443,19 @@ def test_the_key_names_each_of_two_roles_labels_of_one_role(tmp_path: Path) -> N
             "P02a: Continuity.\n"
         )
     }
+
+
+def test_notes_left_out_of_role_labels_are_counted_apart_from_names(tmp_path: Path) -> None:
+    """Codereview s52, 3: the five notes left out of ``Interviewer (EP):`` and ``Carer (...):``
+    were counted as "5 name(s) replaced", though no name of the key was: they are counted
+    apart."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fam02.txt").write_text(_TWO_CARERS, "utf-8")
+    run = roqa("pseudonymise", folder, "--key", tmp_path / "k.csv", "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0] == (
+        "Pseudonyms: 0 name(s) replaced in the transcripts' text, labels included, and 5 "
+        "note(s) left out of role labels; no name found, so no key was written to "
+        f"{tmp_path / 'k.csv'}."
+    )

@@ -1847,9 +1847,11 @@ class PseudonymKey:
         # names replaced in the text, labels included (the command sums them for the researcher)
         kept = set(chosen)
         named = [e for e, speaker in labels if self.get(speaker) is not None]
-        meta["names_replaced"] = sum(1 for e in [*edits, *named, *noted] if e in kept)
+        meta["names_replaced"] = sum(1 for e in [*edits, *named] if e in kept)
+        # a role's label with its note left out ("Carer (Mrs Okonkwo)" -> "Carer"): no key's name
+        meta["notes_left_out"] = sum(1 for e in noted if e in kept)
         # e-mail addresses, phone and NHS numbers, full dates, postcodes, addresses (identifiers.py)
-        meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"]
+        meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"] - meta["notes_left_out"]
         participant = transcript.participant
         renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]
         if participant is not None and self.get(participant) is not None:

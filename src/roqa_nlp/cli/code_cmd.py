@@ -1490,17 +1490,19 @@ def _write_key(
     transcripts = list(transcripts)
     replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
     others = sum(int(t.metadata.get("identifiers_replaced", 0)) for t in transcripts)
+    notes = sum(int(t.metadata.get("notes_left_out", 0)) for t in transcripts)
     shown = ", ".join(dict.fromkeys(p.placeholder for p in identifier_patterns()))
-    also = (
-        f", and {others} contact detail(s), date(s) or number(s) by placeholders ({shown})"
-        if others
-        else ""
-    )
-    done = (
-        f"{replaced} name(s) replaced in the transcripts' text, labels included{also}; "
-        if transcripts
-        else ""
-    )
+    said = [
+        f"{replaced} name(s) replaced in the transcripts' text, labels included",
+        *([f"{notes} note(s) left out of role labels"] if notes else []),
+        *(
+            [f"{others} contact detail(s), date(s) or number(s) by placeholders ({shown})"]
+            if others
+            else []
+        ),
+    ]
+    done = "" if not transcripts else ", ".join(said[:-1]) + ", and " * (len(said) > 1)
+    done += f"{said[-1]}; " if transcripts else ""
     if key.added:
         new = not path.exists()
         key.write(path)
