@@ -482,3 +482,23 @@ def test_a_renumbered_participants_copy_is_named_with_the_new_number(
     again = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o2")
     assert again.code == 0, again.err
     assert sorted(p.name for p in (tmp_path / "o2").iterdir()) == sorted([written, "p05_P05.txt"])
+
+
+def test_a_file_names_number_of_another_person_is_said_so(tmp_path: Path) -> None:
+    """Codereview s52, 4: ``p02_alpha.txt`` of Maria Okafor, P06 in the key, where P02 is John
+    Brown, was warned of as "the file's name holds a name of the pseudonym key": it holds no
+    name but a number, another person's."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "p02_alpha.txt").write_text(
+        "Interviewer: How is it?\n\nMaria Okafor: Fine.\n", "utf-8"
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nMaria Okafor,P06\nJohn Brown,P02\n", "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["p06_alpha.txt"]
+    assert run.err.splitlines() == [
+        f"roqa: warning: {folder / 'p02_alpha.txt'}: the file's name holds the number of P02, "
+        "someone else's in the key, so the outputs name the transcript 'p06_alpha'"
+    ]

@@ -1885,6 +1885,9 @@ class PseudonymKey:
         ):
             new_id = _with_file_number(new_id, in_name, case)
             source = _with_file_number(source, in_name, case)
+            numbered = f"P{in_name:02d}"
+        else:
+            numbered = None
         if new_id != transcript.id:
             new_id, source = self._distinct(transcript.id, new_id, source)
         if participant is not None:
@@ -1892,7 +1895,7 @@ class PseudonymKey:
         for given in ("refi_name", "refi_path"):  # a QDA project's name and path of the source
             if isinstance(meta.get(given), str):
                 meta[given] = self.pseudonymised_name(_last_part(str(meta[given])), here)
-        self._warn_of_file_name(transcript, new_id)
+        self._warn_of_file_name(transcript, new_id, numbered)
         return replace(
             transcript,
             id=new_id,
@@ -2418,18 +2421,25 @@ class PseudonymKey:
             [*found.items(), *parts.items()], r"(?<![^\W\d_])", r"(?![^\W\d_])", re.IGNORECASE
         )
 
-    def _warn_of_file_name(self, transcript: Transcript, renamed: str) -> None:
-        """Tell the researcher when the transcript's id held a name of the key, so the outputs
-        name it ``renamed``; and warn when its new id still holds one (a first name of someone
-        who does not speak in it: :meth:`names_in_path`), for them to rename the file."""
+    def _warn_of_file_name(
+        self, transcript: Transcript, renamed: str, numbered: str | None = None
+    ) -> None:
+        """Tell the researcher when the transcript's id held a name of the key, or the number of
+        ``numbered``, another person's in the key, so the outputs name it ``renamed``; and warn
+        when its new id still holds a name (a first name of someone who does not speak in it:
+        :meth:`names_in_path`), for them to rename the file."""
         before = _name_parts_in([transcript.id], self.pseudonyms)
         left = _name_parts_in([renamed], self.pseudonyms)
         said = []
         if renamed != transcript.id:
             which = f" ({first_few(sorted(before))})" if before else ""
+            held = [
+                *([f"a name of the pseudonym key{which}"] if before or not numbered else []),
+                *([f"the number of {numbered}, someone else's in the key"] if numbered else []),
+            ]
             said.append(
-                f"the file's name holds a name of the pseudonym key{which}, so the outputs "
-                f"name the transcript {renamed!r}"
+                f"the file's name holds {' and '.join(held)}, so the outputs name the "
+                f"transcript {renamed!r}"
             )
         if left:
             said.append(
