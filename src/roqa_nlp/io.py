@@ -280,7 +280,8 @@ _DEVICE_NAMES = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\.|$)", re.IGNO
 def file_stem(name: str, used: set[str]) -> str:
     """A file name (without extension) for a transcript id or code name ``name``, the one way
     roqa names an output file after one (a coder's folder is :func:`typable_stem`): it stays
-    inside its folder and any system can hold it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01`` -> ``P01``, ``P01: Siobhán?`` ->
+    inside its folder and any system can hold it (``/tmp/x/notes`` -> ``tmp_x_notes``, ``../../P01``
+    -> ``P01``, ``P01: Siobhán?`` ->
     ``P01_Siobhán``, ``Site A|B <draft>`` -> ``Site A_B_draft``), its accents composed first
     (NFC, so a decomposed ``Sia\u0302n`` is ``Siân``, not ``Sia_n``), and unique in ``used``
     ignoring case (``-2``, ``-3`` after a name taken; added to ``used``)."""
@@ -719,7 +720,8 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
     written over), an HTML page that is not roqa's report (an HTML transcript or a web page
     saved from the study's site: its head names no roqa_nlp generator; an empty file is written
     over), a QDA project or codebook (``.qdc``) roqa did not write (by its ``origin``:
-    one it exported is written over; a file of the name that is none, not empty: session 52), JSON roqa reads (:func:`_json_roqa_reads`). Read from
+    one it exported is written over; a file of the name that is none, not empty: session 52), JSON
+    roqa reads (:func:`_json_roqa_reads`). Read from
     its first line or its properties only (JSON whole, as it is small)."""
     if not dest.is_file():
         return None

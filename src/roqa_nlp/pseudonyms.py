@@ -72,7 +72,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   never keyed nor made one with a named participant, since each file's is someone else; a new number
   comes after every one the key and a transcript's file name, header or participant id label
   has (:meth:`PseudonymKey.reserve`), whatever the order of the files. A person the header
-  names (``Participant: Margaret Okafor, registered manager``: :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
+  names (``Participant: Margaret Okafor, registered manager``:
+  :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
   the pseudonym of the transcript's speaker of that role, their name words replaced where they
   speak as a speaker's are; of two or more speakers of that role, with ``[name]``, and a
   warning. A key that gives the interviewer a participant's pseudonym (or the other way round)
@@ -1248,7 +1249,8 @@ class PseudonymKey:
     def to_csv(self, folder: Path | None = None) -> str:
         """The key as CSV text (a transcript's own rows naming it from ``folder``, the folder the
         key is written to, else :attr:`folder`: :meth:`_where_of`): header ``name,pseudonym``,
-        or that of the file it was read from, whose other columns (a consent date, an e-mail address, notes) are kept, in
+        or that of the file it was read from, whose other columns (a consent date, an e-mail
+        address, notes) are kept, in
         their order, with each row's cells, rows of no name too; a name added since has empty
         cells there. A column of no header and no cell (the empty columns Excel may leave at
         a sheet's right) is left out."""
@@ -1299,7 +1301,8 @@ class PseudonymKey:
 
     def write(self, path: str | Path) -> Path:
         """Write the key to ``path`` atomically (UTF-8, with a BOM so Excel shows accents unless
-        the key was read from a file without one, whose choice it keeps), for its owner alone (mode ``0600``, or the file's own when stricter): it re-identifies."""
+        the key was read from a file without one, whose choice it keeps), for its owner alone (mode
+        ``0600``, or the file's own when stricter): it re-identifies."""
         from .io import EXCEL_BOM, atomic_write_text
 
         check_key_file(path)
