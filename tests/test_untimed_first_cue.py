@@ -131,3 +131,33 @@ def test_a_title_above_the_first_cue_is_still_no_talk(tmp_path: Path) -> None:
         ("Priya Nair", "participant", ANSWER, 5.0, 9.0),
         ("Sam Roe", "interviewer", QUESTION, 10.0, 14.0),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+def test_a_header_block_above_the_first_cue_is_not_also_told_to_be_mended(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Code review, session 52: a header of field lines above the first cue (``Interviewer: Sam
+    Roe``, ``Participant: P04``, ``Date: ...``) was left out as a header and also told of as
+    words "read without a time" whose timing line to mend: two notes that contradict. A block
+    whose every line is left out as the header is only the header's."""
+    sep = "." if fmt == "vtt" else ","
+    head = "WEBVTT\n\n" if fmt == "vtt" else ""
+    n = ("", "") if fmt == "vtt" else ("1\n", "2\n")
+    f = tmp_path / f"p04.{fmt}"
+    f.write_text(
+        f"{head}Interviewer: Sam Roe\nParticipant: P04\nDate: 12 May 2025\n\n"
+        f"{n[0]}00:00:05{sep}000 --> 00:00:09{sep}000\nInterviewer: So how do referrals come in?\n\n"
+        f"{n[1]}00:00:09{sep}500 --> 00:00:20{sep}000\nP04: Through the single point of access.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "So how do referrals come in?"),
+        ("P04", "Through the single point of access."),
+    ]
+    assert t.metadata["header_cues"] == [
+        "Interviewer: Sam Roe", "Participant: P04", "Date: 12 May 2025"
+    ]  # fmt: skip
+    assert "blocks_read_without_timing" not in t.metadata
+    assert "blocks_read_without_timing_lines" not in t.metadata

@@ -59,7 +59,13 @@ from .speaker_labels import (
     names_a_known_speaker,
 )
 from .timecodes import LOOSE_CLOCK, parse_cue_time
-from .utterances import Utterance, is_name_line, utterance_labels, utterances_transcript
+from .utterances import (
+    HEADER_CUES,
+    Utterance,
+    is_name_line,
+    utterance_labels,
+    utterances_transcript,
+)
 
 # Seconds may have one digit: Teams wrote ``0:0:5.230 --> 0:0:9.0``.
 _TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,9})?"
@@ -637,7 +643,7 @@ def cue_transcript(
         [c for cue in parsed for c in by_voice(cue)], cue_utterance, interviewer_labels
     )
     utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
-    return utterances_transcript(
+    transcript = utterances_transcript(
         utterances,
         path,
         {
@@ -665,3 +671,24 @@ def cue_transcript(
         participant=participant,
         header=True,
     )
+    _header_blocks_not_untimed(transcript, read)
+    return transcript
+
+
+def _header_blocks_not_untimed(transcript: Transcript, read: list[UntimedBlock]) -> None:
+    """Leave out of the blocks told of as read without a time (:data:`UNTIMED`) those whose
+    every line the transcript left out as its header (``Interviewer: Sam Roe``, ``Date: ...``
+    above the first cue): their words are no one's talk, so there is no timing line to mend
+    (code review, session 52: both notes were given)."""
+    meta = transcript.metadata
+    header = {str(line).strip() for line in meta.get(HEADER_CUES) or []}
+    if not header or UNTIMED not in meta:
+        return
+    kept = [b for b in read if not all(line.strip() in header for line in b.lines if line.strip())]
+    if len(kept) == len(read):
+        return
+    for key in (UNTIMED, UNTIMED_LINES):
+        meta.pop(key, None)
+    if kept:
+        meta[UNTIMED] = [b.lines[0].strip() for b in kept]
+        meta[UNTIMED_LINES] = [b.line_range() for b in kept]
