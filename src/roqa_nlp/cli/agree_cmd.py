@@ -153,20 +153,25 @@ def _charted_into_one(
     codebooks, that the codes of each codebook of ``froms`` translate into
     (:func:`~roqa_nlp.crosswalk.crosswalk`); None when none does."""
     from ..codebook import BUILTIN, Codebook
-    from ..crosswalk import crosswalk
-    from ..errors import RoqaError
 
     candidates = {**books, **{b: Codebook.load(b) for b in BUILTIN if b not in books}}
     candidates = {k: b for k, b in candidates.items() if b.id not in (skip or set())}
-    for named, target in candidates.items():
-        try:
-            for b in froms:
-                if b.id != target.id:
-                    crosswalk(b, target)
-        except RoqaError:
-            continue
-        return named
-    return None
+    return next((named for named, target in candidates.items() if _reached(froms, target)), None)
+
+
+def _reached(froms: list[Any], target: Any) -> bool:
+    """Whether the codes of each codebook of ``froms`` translate into ``target`` (or are of it):
+    :func:`~roqa_nlp.crosswalk.crosswalk` has a mapping from each."""
+    from ..crosswalk import crosswalk
+    from ..errors import RoqaError
+
+    try:
+        for b in froms:
+            if b.id != target.id:
+                crosswalk(b, target)
+    except RoqaError:
+        return False
+    return True
 
 
 def in_one_codebook(
@@ -1100,7 +1105,7 @@ def _codebook_knowing(
     files the results record or carry, then the built-in codebooks; not ``besides``; None when
     none does."""
     from ..codebook import BUILTIN, Codebook
-    from ..crosswalk import crosswalk, load_chart, own_codebook, recorded_chart, source_codebook
+    from ..crosswalk import load_chart, own_codebook, recorded_chart, source_codebook
     from ..errors import RoqaError
 
     candidates: dict[str, Any] = {}
@@ -1121,13 +1126,8 @@ def _codebook_knowing(
             continue
         if not names or any(target.find(n) is None for n in names):
             continue
-        try:
-            for b in froms:
-                if b.id != target.id:
-                    crosswalk(b, target)
-        except RoqaError:
-            continue
-        return named, target
+        if _reached(froms, target):
+            return named, target
     return None
 
 
