@@ -79,7 +79,8 @@ def test_an_odfdo_document_with_bold_labels_reads_as_turns(tmp_path: Path) -> No
     assert (t.id, t.participant, t.metadata) == (
         "p04",
         "P04",
-        {"format": "odt", "rendering": "canonical"},
+        # the heading is no one's talk, and told of (roqa inspect's read: line)
+        {"format": "odt", "rendering": "canonical", "headings": ["Interview with P04"]},
     )
 
 

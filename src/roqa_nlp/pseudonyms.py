@@ -1783,6 +1783,7 @@ class PseudonymKey:
                 meta[key] = [self._written_label(str(n)) for n in named]
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
+        from .transcripts.headings import HEADINGS
         from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
         from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
         from .transcripts.utterances import HEADER_CUES
@@ -1803,6 +1804,7 @@ class PseudonymKey:
             SERVICE_TEXT,
             END_TEXT,
             HEADER_CUES,
+            HEADINGS,  # a title may name the participant ("Interview with Maria Okafor")
         ):
             left_out = meta.get(key)
             if isinstance(left_out, list):

@@ -121,8 +121,10 @@ def reading_notes(t: Any) -> list[str]:
     one too: then all are a check, :func:`~roqa_nlp.transcripts.render.split_turns_warning`),
     talk with no speaker's name read as the talk of the speaker before such a backchannel, Zoom
     chat messages among the
-    turns, numbered lines, time marks, a transcription service's closing text, subtitle cues in
+    turns, numbered lines, time marks, a transcription service's closing text, section headings
+    (``Section 1: Background``, a Word heading), subtitle cues in
     a text or Word file (or lines opening with a time range)."""
+    from ..transcripts.headings import headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
     from ..transcripts.unlabelled import after_backchannel_note
 
@@ -167,6 +169,9 @@ def reading_notes(t: Any) -> list[str]:
             f"{len(header_cues)} header line{'s' if len(header_cues) != 1 else ''} left out "
             f"(no one's talk: {str(header_cues[0])[:60]!r})"
         )
+    headings = headings_note(meta)
+    if headings:
+        notes.append(headings)
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

@@ -11,7 +11,8 @@ in a paragraph, the words in the paragraphs below it, is a label as a lone line 
 heading may also hold a capitalised name set apart so two or more times (``Sam Roe`` in bold, or
 as a heading), and a paragraph in plain type a name that stands alone so above three or more of
 its speaker's turns, taking each from another speaker (``Interviewer`` / ``Priya Nair``); any
-other heading is not speech. A paragraph without a label
+other heading, and a section heading in plain type (``Section 1: Background``,
+:mod:`.headings`), is not speech, kept in ``metadata["headings"]``. A paragraph without a label
 continues the previous turn (kept as a line break in the turn), except, in a document that labels
 each paragraph, after one that is only another speaker's backchannel (``Sam Roe: Mm-hmm.``):
 it goes on with the turn of the speaker before it, as in a subtitle file (:mod:`.unlabelled`). A
@@ -48,6 +49,7 @@ from ..schema import Transcript
 from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
+from .headings import headings_metadata, is_section_heading
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
@@ -394,7 +396,12 @@ def read_blocks(
     participant: str | None = None,
 ) -> Transcript:
     """The transcript of a word processor's blocks (see the module docstring)."""
-    blocks = at_labelled_breaks(blocks, interviewer_labels)
+    blocks = [  # "Section 1: Background" in plain type is a heading too, no speaker's label
+        paragraph_block(b.text, "", heading=True)
+        if b.table_speaker is None and not b.heading and is_section_heading(b.text)
+        else b
+        for b in at_labelled_breaks(blocks, interviewer_labels)
+    ]
     texts = ["" if b.table_speaker is not None else b.text for b in blocks]
     cues = "\n".join(texts)
     if looks_like_cues(cues):  # Teams' old Word transcripts: timing, name and words
@@ -449,6 +456,7 @@ def read_blocks(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
+    titles = [b.text for b, r in zip(blocks, read, strict=True) if b.heading and r[0] is None]
     messages = chat_left_out(texts, [r[0] is not None for r in read], paragraphs=True)
     chat = {i for m in messages for i in m.lines}
     # the header as in plain text (a bold "Date:" too), its fields found even where they are no
@@ -559,6 +567,7 @@ def read_blocks(
             ),
             **service_text_metadata([texts[i] for i in sorted(found.service_text)]),
             **end_text_metadata([texts[i] for i in sorted(found.ended)]),
+            **headings_metadata(titles),
             **({BOLD_QUESTIONS: asking_in_bold} if asking_in_bold else {}),
         },
         speaker_labels=labelled,

@@ -31,7 +31,9 @@ speech-to-text is best read from its ``.json``. But where a transcription tool l
 block with a time (Zoom's saved transcript, Otter, Rev), one speaker's blocks in a row, or
 parted only by the other's backchannel block, are one turn, the labels and backchannel between
 them blanked as a chat message is (:func:`_export_turns`). In Markdown files
-heading lines (``# ...``) and rules (``---``) are never speech.
+heading lines (``# ...``) and rules (``---``) are never speech, nor, in any file, a section
+heading (``Section 1: Background``, :mod:`.headings`): the headings left out are kept in
+``metadata["headings"]``.
 
 Times of day (Zoom's saved transcript, ``[Jane Smith] 10:15:32``) are kept as times from the
 first line's (:func:`from_first_clock_time`): the recording's own start is not in the file.
@@ -77,6 +79,7 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
+from .headings import headings_metadata, is_section_heading
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -208,7 +211,10 @@ def parse_text(
     pos = 0
     for line_text in raw:
         lines.append(_Line(pos, line_text))
-        headings.append(_markdown_heading(line_text) if markdown else None)
+        heading = _markdown_heading(line_text) if markdown else None
+        if heading is None and is_section_heading(line_text):
+            heading = ""  # "Section 1: Background": no speaker's name, no one's words
+        headings.append(heading)
         pos += len(line_text) + 1
     label_texts = _without_turn_numbers(
         [_without_emphasis(line.text if h is None else h) for line, h in zip(lines, headings)]
@@ -240,8 +246,11 @@ def parse_text(
     skipped = chat | found.service_text
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
+    titles = []  # the headings left out, not a Markdown rule
     for i, h in enumerate(headings):  # a heading that names no speaker separates as a blank line
         if h is not None and labels[i] is None:
+            if h.strip() or is_section_heading(raw[i]):
+                titles.append(raw[i])
             lines[i] = _Line(lines[i].start, "")
     labelled = any(labels)
     if labelled:
@@ -293,6 +302,7 @@ def parse_text(
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
         **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
         **end_text_metadata([raw[i] for i in sorted(found.ended)]),
+        **headings_metadata(titles),
         **joined,
     }
     if time_marked:

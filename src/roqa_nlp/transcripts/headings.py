@@ -1,0 +1,87 @@
+"""A transcript's section headings, which are no one's talk.
+
+A researcher's transcript may be cut into sections under headings of the form WORD NUMBER:
+Title (``Section 1: Background``, ``Part 2: Workforce``, ``Topic 3: Leadership``, ``Question
+4: Leadership``; the words of ``data/section_heading_words.txt``). The line has a speaker
+label's shape, so it was read as a speaker "Section 1" whose turn held every unlabelled
+question and answer below it. Such a line (:func:`is_section_heading`) is a heading, as a Word
+heading or a Markdown ``#`` line is: the plain-text and word-processor readers leave it out of
+every turn, and keep its words in ``metadata["headings"]`` (:func:`headings_metadata`), which
+``roqa inspect`` tells of in one ``read:`` line (:func:`headings_note`).
+
+A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a capital or a
+digit and ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``), so a
+participant's ``Phase 2: we rolled it out to the other sites.`` is talk; and a question
+marker's title asks nothing (``Question 5: How do you ...?`` and ``Question 3: Tell me about
+...`` are the interviewer asking, :func:`~.roles.asks_unpunctuated`). A speaker's label
+(``P04:``, ``Participant 4:``, ``Speaker 1:``) opens with no heading's word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from ..io import packaged_words
+from .roles import asks_unpunctuated, is_question_marker
+
+#: The transcript metadata key of the headings left out of the talk, each as written (its
+#: Markdown marks aside).
+HEADINGS = "headings"
+
+#: Most words a section heading's title has (``Barriers and enablers in the inner setting``).
+MAX_TITLE_WORDS = 8
+
+#: WORD NUMBER: Title. The number is arabic (``2``, ``2.1``, ``3a``), roman (``IV``) or a letter
+#: (``B``); the title opens with a capital or a digit and does not end a sentence or a clause.
+_SECTION_HEADING = re.compile(
+    r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])[ \t]*:[ \t]+"
+    r"(?P<title>\S.*?)(?<![.?!,;:])"
+)
+#: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
+_MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}[ \t]+")
+
+
+@cache
+def section_heading_words() -> frozenset[str]:
+    """The words a section heading opens with (``data/section_heading_words.txt``)."""
+    return packaged_words("section_heading_words.txt")
+
+
+def heading_words(line: str) -> str:
+    """A heading line's words, its Markdown marks left out and its blanks made single."""
+    return " ".join(_MARKS.sub("", line).split())
+
+
+def is_section_heading(line: str) -> bool:
+    """Whether ``line`` is a section heading (see the module docstring), not a speaker's label
+    and words: ``Section 1: Background`` is, ``Participant 4: Staffing`` is not."""
+    if "\n" in line.strip():  # a paragraph of lines: a heading is one
+        return False
+    m = _SECTION_HEADING.fullmatch(heading_words(line))
+    if m is None or m["word"].casefold() not in section_heading_words():
+        return False
+    title = m["title"]
+    if not (title[0].isupper() or title[0].isdigit()) or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    return not (is_question_marker(m["word"]) and ("?" in title or asks_unpunctuated(title)))
+
+
+def headings_metadata(lines: Iterable[str]) -> dict[str, list[str]]:
+    """The transcript metadata naming the headings ``lines`` left out of the talk, if any."""
+    words = [heading_words(line) for line in lines]
+    return {HEADINGS: [w for w in words if w]} if any(words) else {}
+
+
+def headings_note(metadata: Mapping[str, object]) -> str | None:
+    """The ``read:`` note of ``roqa inspect`` telling of the headings left out, else None."""
+    headings = metadata.get(HEADINGS)
+    if not isinstance(headings, list) or not headings:
+        return None
+    n = len(headings)
+    shown = ", ".join(repr(str(h)[:60]) for h in headings[:3])
+    return (
+        f"{n} heading{'s' if n != 1 else ''} left out (no one's talk: {shown}"
+        f"{', ...' if n > 3 else ''})"
+    )

@@ -1,0 +1,250 @@
+"""A transcript's section headings (``Section 1: Background``, ``Part 2: Workforce``, a Word
+heading) are no speaker's label: they are left out of the talk and ``roqa inspect`` says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.cli.inspect_cmd import reading_notes
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.headings import HEADINGS, is_section_heading
+from roqa_nlp.transcripts.roles import SpeakerWarning
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
+    """(speaker, role, words) of every turn, the words read through the turn's offsets."""
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def read_txt(tmp_path: Path, text: str, name: str = "p04.txt") -> Transcript:
+    f = tmp_path / name
+    f.write_text(text, "utf-8")
+    return read_transcript(f)
+
+
+LABELLED = (
+    "Section 1: Background\n"
+    "Interviewer: Can you tell me about your role?\n"
+    "P04: I manage a supported living service for twelve people.\n"
+    "Interviewer: How long have you been there?\n"
+    "P04: About six years now.\n"
+    "Section 2: Workforce\n"
+    "Interviewer: What gets in the way of recruiting staff?\n"
+    "P04: Pay mostly, the agencies pay more.\n"
+)
+
+
+def test_section_headings_between_labelled_turns_are_no_speakers_and_no_talk(
+    tmp_path: Path,
+) -> None:
+    t = read_txt(tmp_path, LABELLED)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Can you tell me about your role?"),
+        ("P04", "participant", "I manage a supported living service for twelve people."),
+        ("Interviewer", "interviewer", "How long have you been there?"),
+        ("P04", "participant", "About six years now."),
+        ("Interviewer", "interviewer", "What gets in the way of recruiting staff?"),
+        ("P04", "participant", "Pay mostly, the agencies pay more."),
+    ]
+    assert t.metadata[HEADINGS] == ["Section 1: Background", "Section 2: Workforce"]
+    assert t.text == LABELLED  # the file's own text: offsets still match it
+
+
+def test_a_section_heading_in_a_file_without_labels_is_no_speaker_of_all_of_it(
+    tmp_path: Path,
+) -> None:
+    """Before, ``Section 1`` was the one "participant" holding every question and answer."""
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_txt(
+            tmp_path,
+            "Section 1: Background\n\nCan you tell me about your role?\n\n"
+            "I manage a supported living service.\n\nTopic 3: Leadership\n\n"
+            "Did your manager back it?\n\nYes, from the start.\n",
+        )
+    assert turns_of(t) == [
+        ("P04", "participant", "Can you tell me about your role?"),
+        ("P04", "participant", "I manage a supported living service."),
+        ("P04", "participant", "Did your manager back it?"),
+        ("P04", "participant", "Yes, from the start."),
+    ]
+    assert t.metadata[HEADINGS] == ["Section 1: Background", "Topic 3: Leadership"]
+
+
+def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path: Path) -> None:
+    t = read_txt(tmp_path, LABELLED)
+    assert reading_notes(t) == [
+        "2 headings left out (no one's talk: 'Section 1: Background', 'Section 2: Workforce')"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Section 1: Background",
+        "Part 2: Workforce",
+        "Topic 3: Leadership",
+        "Question 4: Leadership and culture",
+        "SECTION 2.1: STAFFING",
+        "Part B: Barriers and enablers",
+        "Theme IV: Inner setting",
+        "**Section 1: Background**",
+    ],
+)
+def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
+    assert is_section_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "P04: I manage a service.",
+        "Participant 4: Staffing",
+        "Speaker 1: Yes",
+        "Interviewer 2: Training",
+        "Question 1: Can you tell me about your role?",
+        "Question 3: Tell me about the new system",
+        "Question 2: How did you find the CQC inspection,",
+        "Phase 2: we rolled it out to the other sites.",
+        "Phase 2: Then we rolled it out to the other sites.",
+        "Section 1:",
+        "Section: Background",
+        "Section 1: Background and the reasons we set it up in the first place",
+    ],
+)
+def test_a_speaker_label_or_talk_is_no_section_heading(line: str) -> None:
+    assert not is_section_heading(line)
+
+
+@pytest.mark.parametrize("label", ["P04", "Participant 4", "Speaker 1"])
+def test_numbered_speaker_labels_still_open_turns_beside_headings(
+    tmp_path: Path, label: str
+) -> None:
+    t = read_txt(
+        tmp_path,
+        "Part 1: Background\n"
+        "Interviewer: What is your role?\n"
+        f"{label}: Registered manager.\n"
+        "Part 2: Workforce\n"
+        "Interviewer: What gets in the way?\n"
+        f"{label}: Staffing.\n",
+    )
+    assert [(s, w) for s, _, w in turns_of(t)] == [
+        ("Interviewer", "What is your role?"),
+        (label, "Registered manager."),
+        ("Interviewer", "What gets in the way?"),
+        (label, "Staffing."),
+    ]
+    assert t.metadata[HEADINGS] == ["Part 1: Background", "Part 2: Workforce"]
+
+
+def test_a_question_marker_asking_is_still_the_interviewer(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "Question 4: Leadership\n\nQuestion 5: How did your manager back it?\nShe gave us time.\n",
+        name="p05.txt",
+    )
+    assert turns_of(t) == [
+        ("Question 5", "interviewer", "How did your manager back it?"),
+        ("P05", "participant", "She gave us time."),
+    ]
+    assert t.metadata[HEADINGS] == ["Question 4: Leadership"]
+
+
+def _docx(path: Path, paragraphs: list[tuple[str | None, str]]) -> Path:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for style, text in paragraphs:
+        d.add_paragraph(text, style=style)
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("style", [None, "Heading 1"])
+def test_in_word_a_section_heading_is_left_out_and_told_of(tmp_path: Path, style: str) -> None:
+    f = _docx(
+        tmp_path / "p04.docx",
+        [
+            (style, "Section 1: Background"),
+            (None, "Interviewer: Can you tell me about your role?"),
+            (None, "P04: I manage a supported living service."),
+            (style, "Section 2: Workforce"),
+            (None, "Interviewer: What gets in the way?"),
+            (None, "P04: Pay mostly."),
+        ],
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Can you tell me about your role?"),
+        ("P04", "participant", "I manage a supported living service."),
+        ("Interviewer", "interviewer", "What gets in the way?"),
+        ("P04", "participant", "Pay mostly."),
+    ]
+    assert t.metadata[HEADINGS] == ["Section 1: Background", "Section 2: Workforce"]
+
+
+def test_in_word_a_plain_section_heading_is_no_speaker_of_unlabelled_paragraphs(
+    tmp_path: Path,
+) -> None:
+    f = _docx(
+        tmp_path / "p04.docx",
+        [
+            (None, "Section 1: Background"),
+            (None, "Can you tell me about your role?"),
+            (None, "I manage a supported living service."),
+        ],
+    )
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(f)
+    assert turns_of(t) == [
+        ("P04", "participant", "Can you tell me about your role?"),
+        ("P04", "participant", "I manage a supported living service."),
+    ]
+    assert t.metadata[HEADINGS] == ["Section 1: Background"]
+
+
+def test_a_word_heading_that_names_a_speaker_is_still_their_label(tmp_path: Path) -> None:
+    f = _docx(
+        tmp_path / "p04.docx",
+        [
+            ("Heading 2", "Interview with P04"),
+            ("Heading 3", "Sam Roe"),
+            (None, "What is your role?"),
+            ("Heading 3", "Priya Nair"),
+            (None, "Registered manager."),
+            ("Heading 3", "Sam Roe"),
+            (None, "What gets in the way?"),
+            ("Heading 3", "Priya Nair"),
+            (None, "Staffing."),
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(s, w) for s, _, w in turns_of(t)] == [
+        ("Sam Roe", "What is your role?"),
+        ("Priya Nair", "Registered manager."),
+        ("Sam Roe", "What gets in the way?"),
+        ("Priya Nair", "Staffing."),
+    ]
+    assert t.metadata[HEADINGS] == ["Interview with P04"]
+
+
+def test_a_heading_left_out_is_pseudonymised_with_the_transcript(tmp_path: Path) -> None:
+    """The headings are kept in the transcript's metadata, so a title naming the participant
+    must not carry the name into the pseudonymised copy."""
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    f = _docx(
+        tmp_path / "p04.docx",
+        [
+            ("Title", "Interview with Maria Okafor"),
+            (None, "Participant: Maria Okafor"),
+            (None, "Interviewer: Can you tell me about your role?"),
+            (None, "P04: I manage a supported living service."),
+        ],
+    )
+    t = read_transcript(f)
+    assert t.metadata[HEADINGS] == ["Interview with Maria Okafor"]
+    done, _ = pseudonymise([t])
+    assert done[0].metadata[HEADINGS] == ["Interview with P04"]
