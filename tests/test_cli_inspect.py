@@ -364,9 +364,9 @@ def test_a_transcript_that_does_not_read_as_english_is_named_to_check(tmp_path: 
 def test_a_transcript_of_fewer_participant_words_than_the_minimum_is_not_judged(
     tmp_path: Path,
 ) -> None:
-    """Under MIN_WORDS words of participant talk the language is not judged at all (the README,
-    whose transcript detail is now docs/transcripts.md, once read "judged from 200 words", as if
-    200 words were sampled)."""
+    """Under MIN_WORDS words of participant talk (in turns of MIN_TURN_WORDS words or more) the
+    language is not judged at all (the README, whose transcript detail is now
+    docs/transcripts.md, once read "judged from 200 words", as if 200 words were sampled)."""
     from roqa_nlp.transcripts.language import MIN_WORDS
 
     f = tmp_path / "p15.txt"
@@ -375,8 +375,9 @@ def test_a_transcript_of_fewer_participant_words_than_the_minimum_is_not_judged(
     assert (MIN_WORDS, got["language"]) == (200, None)
     page = " ".join((EXAMPLES.parents[1] / "docs" / "transcripts.md").read_text("utf-8").split())
     assert (
-        "judged on all its participant words; a transcript with fewer than 200 participant "
-        "words is not judged"
+        "judged on its participants' turns of four words or more, since a one-word answer such "
+        "as `Yeah.` or `Staffing.` tells nothing of its language; a transcript with fewer than "
+        "200 words in such turns is not judged"
     ) in page
 
 

@@ -5,6 +5,7 @@ inputs that would otherwise be coded wrongly or not at all without a word."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -1008,6 +1009,51 @@ def test_reading_a_transcript_that_does_not_read_as_english_warns(tmp_path: Path
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         read_transcript(short)
+
+
+#: one-word answers, as a survey-like interview gives them (scale report, session 52, item 5)
+ONE_WORD_ANSWERS = [
+    *("Yeah.", "No.", "Maybe.", "Okay.", "Staffing.", "Funding."),
+    *("Sure.", "Right.", "Training.", "Agency.", "Rotas."),
+]
+
+
+def _short_answers(n: int) -> str:
+    return "".join(
+        f"Interviewer: Is question {i} a barrier for you?\nP17: {ONE_WORD_ANSWERS[i % len(ONE_WORD_ANSWERS)]}\n"
+        for i in range(n)
+    )
+
+
+def test_one_word_answers_are_not_judged_as_another_language(tmp_path: Path) -> None:
+    """300 one-word answers once read as "the talk does not read as English (9% of its 300
+    participant words are common English words ...)": a turn that short tells nothing of its
+    language, so only turns of MIN_TURN_WORDS words or more are judged."""
+    from roqa_nlp.transcripts.language import MIN_TURN_WORDS, language_warning
+
+    assert MIN_TURN_WORDS == 4
+    f = tmp_path / "p17.txt"
+    f.write_text(_short_answers(300), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        t = read_transcript(f)
+    assert sum(u.role == "participant" for u in t.turns) == 300
+    assert language_warning(t) is None
+
+
+def test_talk_in_another_language_among_one_word_answers_is_still_told_of(
+    tmp_path: Path,
+) -> None:
+    """The long turn in German is judged; the English one-word answers beside it are not
+    counted (before, they were: 254 words)."""
+    from test_cli_inspect import GERMAN
+
+    f = tmp_path / "p15.txt"
+    f.write_text(_short_answers(30) + "I: Wie läuft es?\nP17: " + GERMAN * 8 + "\n", "utf-8")
+    with pytest.warns(
+        RoqaWarning, match=r"p15\.txt: the talk does not read as English \(7% of its 224 "
+    ):
+        read_transcript(f)
 
 
 @pytest.mark.parametrize("number", ["{n} ", "{n}. ", "{n})\t"])
