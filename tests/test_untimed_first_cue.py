@@ -4,6 +4,7 @@ cue's time; one warning names it (session 52 fixer 'readers', finding 1)."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,32 @@ def test_a_title_above_the_first_cue_is_still_no_talk(tmp_path: Path) -> None:
     assert turns_of(t) == [
         ("Priya Nair", "participant", ANSWER, 5.0, 9.0),
         ("Sam Roe", "interviewer", QUESTION, 10.0, 14.0),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["vtt", "srt"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"], ids=["blank-line", "cue-identifier"])
+def test_a_labelled_title_above_the_first_cue_is_no_turn(
+    tmp_path: Path, fmt: str, gap: str
+) -> None:
+    """Session 53 check: ``Title: Interview P04`` above the first cue (no ``NOTE``; in a .vtt
+    right above the timing line it is the cue's identifier) is no speaker "Title" and no one's
+    talk, and no warning is given."""
+    sep = "." if fmt == "vtt" else ","
+    head, n = ("WEBVTT\n\n", ("", "")) if fmt == "vtt" else ("", ("1\n", "2\n"))
+    f = tmp_path / f"p04.{fmt}"
+    f.write_text(
+        f"{head}Title: Interview P04{gap}"
+        f"{n[0]}00:00:05{sep}000 --> 00:00:09{sep}000\nSam Roe: {QUESTION}\n\n"
+        f"{n[1]}00:00:10{sep}000 --> 00:00:14{sep}000\nPriya Nair: {ANSWER}\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", QUESTION, 5.0, 9.0),
+        ("Priya Nair", "participant", ANSWER, 10.0, 14.0),
     ]
 
 
