@@ -455,6 +455,21 @@ def _quotes_said(error: "Any", args: list[str]) -> "Any":
     return error
 
 
+def _pattern_said(error: "Any", args: list[str]) -> "Any":
+    """``error``, or, when the path it names is a shell pattern given (``'study/*.vtt'``,
+    ``'cod*'``: :func:`~roqa_nlp.cli.patterns.is_pattern`), whatever the command said of it
+    (not found, not a model folder, no codebook), the error of that pattern, named as typed."""
+    from .patterns import is_pattern, pattern_error
+
+    if error.path is None:
+        return error
+    named = error.path.rstrip("/" + os.sep) or error.path
+    given = next((a for a in args if (a.rstrip("/" + os.sep) or a) == named), None)
+    if given is None or not is_pattern(given):
+        return error
+    return pattern_error(given)
+
+
 def _main(argv: list[str] | None) -> None:
     """:func:`main` but for Ctrl-C."""
     import traceback
@@ -489,7 +504,7 @@ def _main(argv: list[str] | None) -> None:
     except RoqaError as e:
         if debug:  # the traceback too, and still the exit status of a user mistake
             traceback.print_exc()
-        print(f"roqa: error: {_quotes_said(e, args)}", file=sys.stderr)
+        print(f"roqa: error: {_quotes_said(_pattern_said(e, args), args)}", file=sys.stderr)
         sys.exit(2)
     except SystemExit:
         raise

@@ -1455,6 +1455,10 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
             "--pseudonymise numbers the study's speakers in one pass, which --engine ray does "
             "not make: code with the local engine"
         )
+    from .patterns import is_pattern, pattern_error
+
+    if is_pattern(path):  # 'keys/*.csv' matched nothing: not the name of a new key
+        raise pattern_error(path)
     if path.resolve().is_relative_to(out.resolve()):
         raise RoqaError(
             "the pseudonym key is inside the output folder, which is what gets shared",
