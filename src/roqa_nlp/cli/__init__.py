@@ -125,6 +125,19 @@ def _home_expanded(arg: str) -> str:
     return arg
 
 
+def _file_as_folder(args: list[str]) -> str | None:
+    """The word of ``args`` (or the value of ``--option=VALUE``) that is a file's path with a /
+    after it, which typer's Path drops (mistakes tester, session 52: ``roqa inspect
+    study/rm01.txt/`` was read, where the shell says "Not a directory"), or None."""
+    ends = ("/", os.sep)
+    for arg in args:
+        option, eq, value = arg.partition("=")
+        word = value if eq and option.startswith("--") else arg
+        if word.endswith(ends) and os.path.isfile(word.rstrip("".join(ends))):
+            return word
+    return None
+
+
 def _one_dash_option(args: list[str]) -> str | None:
     """The long option a word of ``args`` names with one dash (``-out`` for ``--out``), which
     click would read as a short option and its value (``-o ut``), or None."""
@@ -487,6 +500,11 @@ def _main(argv: list[str] | None) -> None:
     try:
         if any(_escaped(a) for a in args):
             raise _not_utf8_error()
+        folder = _file_as_folder(args)
+        if folder is not None:
+            raise RoqaError(
+                "is a file, not a folder", path=folder, hint="leave out the / after its name"
+            )
         typo = _one_dash_option(args)
         if typo is not None:
             raise RoqaError(
