@@ -2997,7 +2997,7 @@ def test_docx_paragraph_all_in_bold_is_not_a_label(tmp_path: Path) -> None:
 
 def test_corrupt_docx_is_a_one_line_error(tmp_path: Path) -> None:
     f = tmp_path / "broken.docx"
-    f.write_bytes(b"not a zip")
+    f.write_bytes(b"PK\x03\x04not a whole zip")  # plain text is said to be plain text
     with pytest.raises(RoqaError, match=r"broken\.docx: is not a readable Word \.docx file"):
         read_transcript(f)
 

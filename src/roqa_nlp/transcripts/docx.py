@@ -353,6 +353,23 @@ def _emphasised_inside(paragraph: Any, styles: _Styles) -> list[tuple[int, str]]
     return [(i, t) for i, t in found if full[i - 1].isspace() or t[0].isspace()]
 
 
+#: The control characters a plain text holds: tab, line feed, form feed, carriage return.
+_TEXT_CONTROLS = frozenset("\t\n\f\r")
+
+
+def _is_plain_text(data: bytes) -> bool:
+    """Whether ``data`` is plain text (UTF-8, or UTF-16 or -32 after its mark) with words in it
+    and no other control character (a damaged zip's ``PK\\x03\\x04``), nor markup that a .txt
+    would show as typed (an RTF document, a web page)."""
+    from ..io import decode_unicode
+
+    text = decode_unicode(data)
+    words = (text or "").lstrip("\ufeff").strip()
+    if not words or words.startswith(("{\\rtf", "<")):
+        return False
+    return not any(c < " " and c not in _TEXT_CONTROLS for c in words)
+
+
 def _open_document(path: str | Path) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -369,6 +386,12 @@ def _open_document(path: str | Path) -> Any:
     except (
         zipfile.BadZipFile, zlib.error, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError
     ):  # fmt: skip
+        if _is_plain_text(data):  # a .txt renamed (mistakes tester, session 52)
+            raise RoqaError(
+                "is plain text, not a Word .docx file",
+                path=path,
+                hint=f"rename it to end in .txt, e.g. {Path(path).stem}.txt, and give that",
+            ) from None
         raise RoqaError(
             "is not a readable Word .docx file",
             path=path,
