@@ -150,10 +150,21 @@ def pseudonymise_command(
         warn(guessed_interviewers_warning(guesses), path=None)
     from ..io import make_out_dir
 
+    earlier = [target.name for target in targets if target.is_file()]  # a run before's
     make_out_dir(out)
     _write_key(pseudonyms, key, transcripts, every_name=True)
     for t, target in zip(transcripts, targets, strict=True):
         atomic_write_text(target, t.text)  # exactly: it reads back the same
+    if earlier:  # said as roqa code and roqa train say what they write over
+        import sys
+
+        from ..errors import first_few
+
+        copies = "copy" if len(earlier) == 1 else "copies"
+        print(
+            f"roqa: note: replaced {len(earlier)} earlier {copies} in {out} ({first_few(earlier)})",
+            file=sys.stderr,
+        )
     con = console()
     con.print(
         f"Wrote {len(transcripts)} pseudonymised transcript(s) to {out}.",
