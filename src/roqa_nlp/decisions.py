@@ -357,6 +357,14 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint=f"expected the columns {', '.join(COLUMNS)}, separated by commas, semicolons "
             "or tabs",
         )
+    if rows and _codings_record(rows[0]):
+        raise RoqaError(
+            "is roqa's codings (one segment a line), not a decisions file"
+            if suffix in (".jsonl", ".json")
+            else "is the spreadsheet of the codings, not a decisions file",
+            path=p,
+            hint=_GIVE_DECISIONS,
+        )
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
         d = decision_of(r, row=i, path=p)
@@ -369,6 +377,15 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+def _codings_record(first: Mapping[Any, Any]) -> bool:
+    """Whether ``first``, the first row of a file given as decisions, is a segment's codings
+    (``codings.jsonl``'s suggestions, ``codings.csv``'s ranked ``probability_1``) with no
+    decision column: said so, not "row 2: unknown decision ''" (mistakes tester, session 52)."""
+    keys = {str(k).strip().lower() for k in first if k}
+    ranked = "suggestions" in keys or any(k.startswith("probability_") for k in keys)
+    return "segment_id" in keys and "decision" not in keys and ranked
 
 
 def decision_of(
