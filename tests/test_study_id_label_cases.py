@@ -153,3 +153,36 @@ def test_pseudonymising_keeps_a_study_id_case_or_gives_the_keys_pseudonym(tmp_pa
     assert (keyed.participant, [u.speaker for u in keyed.turns]) == (
         "P07", ["Interviewer", "P07", "Interviewer", "P07"]
     )  # fmt: skip
+
+
+def _group_and_own_interview() -> object:
+    """Focus group fg01 of RM10, RM11 and RM12, and RM10's own interview rm10."""
+    from roqa_nlp.result import CodingResult
+    from test_framework import seg, spoken, transcript
+
+    segments = [
+        spoken(seg("fg01", 0, "Training is thin.", ("IC.F", 0.9, "barrier")), "RM10"),
+        spoken(seg("fg01", 1, "The rota is a mess.", ("IC.F", 0.8, "barrier")), "RM11"),
+        spoken(seg("fg01", 2, "Nights are short.", ("IC.F", 0.7, "barrier")), "RM12"),
+        spoken(seg("rm10", 0, "Training is thin here.", ("IC.F", 0.9, "barrier")), "RM10"),
+    ]
+    cases = {"fg01": transcript("fg01", "FG01"), "rm10": transcript("rm10", "RM10")}
+    return CodingResult(segments, cases)
+
+
+def test_a_study_id_in_a_focus_group_and_its_own_interview_is_one_person() -> None:
+    """Session 53 (cases, 1): ``RM10`` speaking in focus group fg01 and interviewed in rm10 was
+    counted as two people by Table 2 (``RM10``, ``RM10 (fg01)``), as two groups' ``Anna`` are,
+    while a group's ``P03`` beside the case ``P03`` was one. A study id is one person wherever
+    they speak; the matrix's rows and saturation's interviews stay the transcripts' cases."""
+    from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
+
+    r = _group_and_own_interview()
+    row = barriers_enablers(r, "cfir-2009").construct("IC.F")
+    assert row is not None
+    assert row.barriers.participants == ["RM10", "RM11", "RM12"]
+    assert row.barriers.segments == 4
+    m = framework_matrix(r)
+    assert m.cases == ["FG01", "RM10"]
+    assert m.several_speakers == {"FG01": ["RM10", "RM11", "RM12"]}
+    assert saturation(r).interviews == ["fg01", "rm10"]

@@ -538,9 +538,9 @@ def clashing_speakers(
     (:func:`group_transcripts`: an ``Anna`` or a ``Manager`` in each of two focus groups), or
     of one such speaker and another transcript's case. Table 2 counted them as one person, and
     cited them alike; each is counted and cited with its transcript (:attr:`Quote.person`). A
-    study id (``P03``, :func:`~roqa_nlp.transcripts.roles.study_id_number`) is one person
-    wherever they speak, and an unknown speaker is no one: neither is among them."""
-    from .transcripts.roles import UNKNOWN_SPEAKER, study_id_number
+    study id (``P03``, ``RM10``: :func:`~roqa_nlp.transcripts.roles.names_one_person`) is one
+    person wherever they speak, and an unknown speaker is no one: neither is among them."""
+    from .transcripts.roles import UNKNOWN_SPEAKER, names_one_person
 
     groups = group_transcripts(result) if groups is None else groups
     named = person_labels(result) if named is None else named
@@ -555,7 +555,7 @@ def clashing_speakers(
     return {
         label
         for label, held in owners.items()
-        if len(held) > 1 and label != UNKNOWN_SPEAKER and study_id_number(label) is None
+        if len(held) > 1 and label != UNKNOWN_SPEAKER and not names_one_person(label)
     }
 
 
