@@ -186,3 +186,28 @@ def test_a_study_id_in_a_focus_group_and_its_own_interview_is_one_person() -> No
     assert m.cases == ["FG01", "RM10"]
     assert m.several_speakers == {"FG01": ["RM10", "RM11", "RM12"]}
     assert saturation(r).interviews == ["fg01", "rm10"]
+
+
+@pytest.mark.parametrize(("file_id", "label"), [("FG04", "FG4"), ("RM04", "RM4"), ("RM4", "RM04")])
+def test_a_study_id_label_and_a_file_name_of_it_written_otherwise_are_one_case(
+    tmp_path: Path, file_id: str, label: str
+) -> None:
+    """Session 53 (cases, 2): ``FG04.txt`` beside ``FG4:`` turns in ``notes.txt`` were two
+    cases, FG04 and FG4, unsaid, while ``P04.txt`` beside ``P4:`` turns is one participant and
+    ``FG04.txt`` beside ``FG4.txt`` one case, each warned of. Leading zeros are read alike
+    here too: one case, spelled with the most leading zeros (as file names' are), and said."""
+    folder = tmp_path / "study"
+    _interview(folder, f"{file_id}.txt", "Participant")
+    _interview(folder, "notes.txt", label, " here")
+    with pytest.warns(RoqaWarning) as caught:
+        found = {t.id: t.participant for t in read_transcripts(folder)}
+    case = max(file_id, label, key=len)
+    assert found == {file_id: case, "notes": case}
+    spellings = " and ".join(sorted({file_id, label}))
+    assert [str(w.message) for w in caught if "written two ways" in str(w.message)] == [
+        f"{spellings} are one participant's id written two ways, in 2 transcripts ({file_id}, "
+        f"notes): they are read as one case, {case} (its letters and number together, "
+        "with the most leading zeros a file gives), counted once in the overview, the "
+        "framework matrix, Table 2 and saturation; if they are different people, rename one "
+        "file so that its name gives another id, or label their turns with another id"
+    ]

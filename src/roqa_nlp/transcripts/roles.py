@@ -1921,6 +1921,9 @@ class StudyCases:
     #: ``Interview RM 04.txt``, ``RM04.txt``), as ``(spellings, case, transcripts)``: read as
     #: one participant, ``case``, the spelling most of them give (the first in order on a tie)
     id_spellings: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    #: the transcripts of ``id_spellings`` whose id is their participant's label (``RM4:`` turns
+    #: in ``notes.txt`` beside ``RM04.txt``), which renaming a file does not change
+    id_labelled: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -1968,7 +1971,9 @@ class StudyCases:
         :func:`_study_id_key`) is one participant too, spelled compactly
         (:func:`_compact_spelling`: ``CMH007``; else as most of them spell it, the first in
         order on a tie) and listed in ``id_spellings`` to be warned of (they were two cases,
-        unsaid)."""
+        unsaid); so is a study id its participant's label writes otherwise (``RM4:`` turns in
+        ``notes.txt`` beside ``RM04.txt``: two cases, unsaid, while ``P4:`` beside ``P04.txt``
+        was one)."""
         groups: dict[str, list[LabelledCase]] = {}
         ids: dict[tuple[str, str], list[LabelledCase]] = {}
         for found in labelled:
@@ -1976,6 +1981,15 @@ class StudyCases:
                 ids.setdefault(_study_id_key(found.case), []).append(found)
             elif found is not None:
                 groups.setdefault(_case_key(found.case), []).append(found)
+        id_labelled: set[str] = set()
+        for key, group in list(groups.items()):
+            # a label's study id its file's name, or another's, writes otherwise (RM4: beside
+            # RM04.txt) is one participant, as two file names' are, and P4: beside P04.txt is
+            id_key = _study_id_key(group[0].case)
+            cases = {g.case for g in [*ids.get(id_key, ()), *group]}
+            if participant_number_label(group[0].case) is None and id_key in ids and len(cases) > 1:
+                ids[id_key] += groups.pop(key)
+                id_labelled |= {g.transcript for g in group}
         # how many of the study's participants write their number with each count of digits:
         # a number written two ways is spelled as the study writes the others (P09 beside P08)
         widths = Counter(
@@ -2043,7 +2057,17 @@ class StudyCases:
                 read = sorted(g.transcript for g in group)
                 id_spellings.append((sorted(written), case, read))
         people = _different_people(named, from_file_name | spelled)
-        return cls(from_file_name, shared, spelled, two_ways, parts, places, people, id_spellings)
+        return cls(
+            from_file_name,
+            shared,
+            spelled,
+            two_ways,
+            parts,
+            places,
+            people,
+            id_spellings,
+            frozenset(id_labelled),
+        )
 
     def apply(self, transcript: Transcript) -> Transcript:
         """``transcript`` with the case its file name gives it, or its case as another of the
@@ -2085,6 +2109,11 @@ class StudyCases:
                 "the framework matrix, Table 2 "
                 "and saturation; if they are different people, rename one file so that its "
                 "name gives another id"
+                + (
+                    ", or label their turns with another id"
+                    if self.id_labelled.intersection(transcripts)
+                    else ""
+                )
                 for spellings, case, transcripts in self.id_spellings
             ]
         )
