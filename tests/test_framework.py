@@ -1774,9 +1774,22 @@ def test_focus_groups_numbered_two_ways_are_not_called_participants() -> None:
     FG4: different participants ... (P03: or P3: ...)"."""
     from roqa_nlp.framework import mixed_ids_warning
 
-    assert mixed_ids_warning(["FG04", "FG4", "focus_group_4"]) == (
-        "cases are numbered two ways, FG04 beside FG4: sorted apart in the matrix and tables; "
+    assert mixed_ids_warning(["FG04", "FG5", "focus_group_4"]) == (
+        "cases are numbered two ways, FG04 beside FG5: sorted apart in the matrix and tables; "
         "number them alike (in the file names) for one order"
+    )
+
+
+def test_one_study_id_as_two_cases_is_said_to_be_two_cases() -> None:
+    """Session 53 (cases, 2): FG04 and FG4, one id roqa reads as one case (as P04 and P4), were
+    said to be 'cases numbered two ways ... sorted apart', not that the codings count one group
+    or person as two cases, as they say of P04 and P4."""
+    from roqa_nlp.framework import mixed_ids_warning
+
+    assert mixed_ids_warning(["FG04", "FG4", "focus_group_4"]) == (
+        "FG04 and FG4 are one id written two ways, two cases in codings made before roqa read "
+        "them as one case: code the transcripts again to count them once (if they are different "
+        "groups or people, give each their own number)"
     )
 
 

@@ -668,8 +668,8 @@ def mixed_ids_warning(ids: Iterable[str]) -> str | None:
     is one participant: :class:`~roqa_nlp.transcripts.roles.StudyCases`), whose cases sort
     apart; a speaker label names the case before the file's name does, so the fix is in the
     labels. One number as two cases (``P4``, ``P04``: codings made before they were tied) is
-    said to be coded again; ids naming no participant (focus groups ``FG04``, ``FG4``) are
-    said to be cases."""
+    said to be coded again, and so is one study id as two (``FG04``, ``FG4``); ids naming no
+    participant (focus groups ``FG04``, ``FG5``) are said to be cases."""
     from .errors import first_few
     from .transcripts.roles import study_id_number
 
@@ -688,7 +688,18 @@ def mixed_ids_warning(ids: Iterable[str]) -> str | None:
             "codings made before roqa read them as one participant: code the transcripts again "
             "to count them once (if they are different people, give each their own number)"
         )
-    if not by_number:  # focus groups, sites (FG04 beside FG4): no participant's number
+    # one study id as two cases (FG04, FG4), which roqa now reads as one (StudyCases)
+    by_id: dict[str, list[str]] = {}
+    for i in mixed[0] + mixed[1]:
+        by_id.setdefault(same_id(i), []).append(i)
+    one = next((two for two in by_id.values() if len(two) > 1), None)
+    if one is not None:
+        return (
+            f"{' and '.join(one)} are one id written two ways, two cases in codings made before "
+            "roqa read them as one case: code the transcripts again to count them once (if they "
+            "are different groups or people, give each their own number)"
+        )
+    if not by_number:  # focus groups, sites (FG04 beside FG5): no participant's number
         return (
             f"cases are numbered two ways, {first_few(mixed[0], 3)} beside "
             f"{first_few(mixed[1], 3)}: sorted apart in the matrix and tables; number them alike "
