@@ -1521,3 +1521,27 @@ def test_heat_map_caption_counts_cases_and_names_a_joint_interview(cfir: Codeboo
     )
     page = render_report(build_result(INTERVIEWS), cfir, open_coding=OPEN_CODING)
     assert "Heat map of the framework matrix (3 cases × " in page
+
+
+def test_the_run_table_counts_a_translations_per_segment_records() -> None:
+    """Session 53 (cases, 4): the Run table listed a row per segment of a translation's records
+    (``crosswalk.split.<segment>``: 185 rows, +49 KB on a 13-interview study charted in
+    erondu-2021). Each is one row counting its segments; run.json keeps them whole."""
+    from roqa_nlp.crosswalk import chart_with
+
+    themes = Codebook.load("erondu-2021")
+    result, _ = chart_with(build_result(), themes)
+    page = render_report(result, themes)
+    run = page[page.index("<summary>Run</summary>") :]
+    run = run[: run.index("</table>")]
+    assert re.findall(r'<tr><th scope="row">([^<]*)</th><td><code>(.*?)</code>', run) == [
+        ("top_k", "3"),
+        ("codebook", "erondu-2021"),
+        ("crosswalk.from", "cfir-2009"),
+        ("crosswalk.to", "erondu-2021"),
+        ("crosswalk.tied", "3 segments"),
+        ("crosswalk.other_side", "1 segment"),
+        ("crosswalk.source_p", "3 segments"),
+        ("crosswalk.split", "11 segments"),
+    ]
+    assert len(result.meta["crosswalk"]["split"]) == 11

@@ -586,7 +586,7 @@ def report_context(
             "weak": [views[s.segment.id] for s in weakly_coded(result, charted_ids)],
         },
         "model_card": flatten(card),
-        "run_meta": flatten(run_meta),
+        "run_meta": flatten(run_meta, segments={s.segment.id for s in result.segments}),
     }
 
 
@@ -1415,13 +1415,23 @@ def grouping_rule(result: CodingResult, open_coding: Iterable[Any] | None) -> di
     return {"distance": f"{distance:g}", "min_size": str(size)}
 
 
-def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:
-    """Nested metadata as ``(dotted.key, value)`` rows; long lists and deep dicts summarised."""
+def flatten(
+    d: Mapping[str, Any],
+    prefix: str = "",
+    depth: int = 0,
+    segments: Collection[str] = (),
+) -> list[tuple[str, str]]:
+    """Nested metadata as ``(dotted.key, value)`` rows; long lists and deep dicts summarised.
+    A record of some of the ``segments`` (their ids as its keys or items: a translation's
+    ``crosswalk.split``) is one row counting them, not a row each (185 rows on a 13-interview
+    study charted in another codebook); the run's ``run.json`` keeps it whole."""
     rows: list[tuple[str, str]] = []
     for k, v in d.items():
         key = f"{prefix}{k}"
-        if isinstance(v, Mapping) and depth < 2:
-            rows.extend(flatten(v, key + ".", depth + 1))
+        if _of_segments(v, segments):
+            rows.append((key, f"{len(v)} segment{'' if len(v) == 1 else 's'}"))
+        elif isinstance(v, Mapping) and depth < 2:
+            rows.extend(flatten(v, key + ".", depth + 1, segments))
         elif isinstance(v, (list, tuple)) and v and all(isinstance(i, Mapping) for i in v):
             # records (a model's decisions files, its codings): a line each, not escaped JSON
             # (adapt tester, s42: feedback.decisions_files [{&#34;name&#34;: ...}])
@@ -1432,6 +1442,14 @@ def flatten(d: Mapping[str, Any], prefix: str = "", depth: int = 0) -> list[tupl
             text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
             rows.append((key, text if len(text) <= 300 else text[:297] + "..."))
     return rows
+
+
+def _of_segments(value: Any, segments: Collection[str]) -> bool:
+    """Whether ``value`` is a record of some of ``segments``: a mapping or list whose keys or
+    items are all their ids."""
+    if not isinstance(value, (Mapping, list, tuple)) or not value:
+        return False
+    return all(isinstance(i, str) and i in segments for i in value)
 
 
 def _record_line(record: Mapping[str, Any]) -> str:
