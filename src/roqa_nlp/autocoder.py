@@ -439,16 +439,11 @@ def _study_pass(
 
 def pseudonymised_case(key: PseudonymKey, transcript: Transcript) -> LabelledCase | None:
     """The case ``transcript`` takes from its labels once ``key`` (holding its speakers) has
-    pseudonymised them (:func:`~roqa_nlp.transcripts.roles.labelled_case`), its warnings
-    (said when it is coded) left unsaid."""
-    import warnings
-
-    from .errors import RoqaWarning
+    pseudonymised them (:func:`~roqa_nlp.transcripts.roles.labelled_case`), its warnings left
+    to be said when it is coded (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.preview`)."""
     from .transcripts.roles import labelled_case
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RoqaWarning)
-        return labelled_case(key.apply(transcript))
+    return labelled_case(key.preview(transcript))
 
 
 def shared_after_pseudonyms(cases: StudyCases, named: Iterable[LabelledCase | None]) -> None:

@@ -1715,6 +1715,26 @@ class PseudonymKey:
         with self._rows_of(transcript):
             return self._rewritten(transcript)
 
+    def preview(self, transcript: Transcript) -> Transcript:
+        """``transcript`` as :meth:`apply` rewrites it, saying nothing and leaving the key as it
+        was, but for the name the transcript is given (:attr:`renamed`: the same each time).
+        What :meth:`apply` tells once of a transcript (a row taken from its file name, a
+        participant renumbered, a name taken for a keyed name without its middle name) is still
+        told when it is applied. ``AutoCoder.code`` reads a study so for its cases before coding
+        it; before, that reading took those warnings, and ``roqa code --pseudonymise`` gave
+        none that ``roqa pseudonymise`` gives (re-test s52, 5)."""
+        import copy
+        import warnings
+
+        from .errors import RoqaWarning
+
+        trial = copy.deepcopy(self)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RoqaWarning)
+            seen = trial.apply(transcript)
+        self.renamed.update(trial.renamed)
+        return seen
+
     def _rewritten(self, transcript: Transcript) -> Transcript:
         """:meth:`apply`, once ``transcript``'s speakers are registered."""
         from .transcripts.cue_times import carry_cue_times
