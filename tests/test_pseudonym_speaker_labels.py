@@ -619,3 +619,31 @@ def test_a_guessed_interviewer_is_said_once_a_run_and_not_once_the_key_names_the
     assert again.code == 0, again.err
     assert "as the interviewer" not in again.err
     assert (tmp_path / "out2" / "P02.txt").read_text("utf-8").startswith("Interviewer 2: ")
+
+
+def test_a_keyed_interviewer_read_as_a_participant_is_advised_to_be_named_the_interviewer(
+    tmp_path: Path,
+) -> None:
+    """Re-test s52, 8: a keyed interviewer whom a later file does not show as one (no one read as
+    the interviewer there) was told "change that row of the key", though the row is right: the
+    advice is to name them with --interviewer, which works."""
+    with pytest.warns(RoqaWarning):  # no interviewer among the speakers: said by the reader
+        t = read(
+            tmp_path,
+            "p41_followup.txt",
+            "Hannah Whitfield: Thanks for joining again.\n\n"
+            "Nadia Hussain: Yes, glad to.\n\n"
+            "Hannah Whitfield: How has the peer work gone since?\n\n"
+            "Nadia Hussain: Better. We have two peer workers now.\n",
+        )
+    key = PseudonymKey({"Hannah Whitfield": "Interviewer 3"})
+    with pytest.warns(RoqaWarning) as caught:
+        pseudonymise([t], key)
+    said = [str(w.message) for w in caught if "Interviewer 3" in str(w.message)]
+    assert said == [
+        f"{tmp_path / 'p41_followup.txt'}: the pseudonym key gives 'Hannah Whitfield' the "
+        "interviewer's pseudonym Interviewer 3, but no one here was read as the interviewer, so "
+        "their talk is a participant's: if they interview here, name them with --interviewer "
+        "'Hannah Whitfield' and run again (the row is right); if they do not, change that row "
+        "of the key"
+    ]

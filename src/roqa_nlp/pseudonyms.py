@@ -1047,7 +1047,7 @@ class PseudonymKey:
             hint = _number_hint(transcript) if role == "participant" else None
             pseudonym = self._new_pseudonym(role, hint, taken)
             if not any(_person(a) == _person(speaker) for a in self.added):
-                self._check_role(transcript, role, known, pseudonym)
+                self._check_role(transcript, speaker, role, known, pseudonym)
             own = self._add_own_row(transcript, where, speaker, pseudonym)
 
     def _add_own_row(
@@ -1546,12 +1546,31 @@ class PseudonymKey:
         return f"{_CHAT_SENDER} {k}"
 
     def _check_role(
-        self, transcript: Transcript, role: str, pseudonym: str, here: str | None = None
+        self,
+        transcript: Transcript,
+        speaker: str,
+        role: str,
+        pseudonym: str,
+        here: str | None = None,
     ) -> None:
-        """Warn when the key gives a speaker a pseudonym of the other role (a name first keyed
+        """Warn when the key gives ``speaker`` a pseudonym of the other role (a name first keyed
         when the interviewer was not named, then named with ``--interviewer``); ``here``, the
-        pseudonym a row of the transcript's own now gives them (:meth:`_split_roles`)."""
+        pseudonym a row of the transcript's own now gives them (:meth:`_split_roles`). A keyed
+        interviewer in a transcript where no one was read as the interviewer is read as a
+        participant: the row is right, and naming them with ``--interviewer`` mends it (re-test
+        s52, 8: "change that row of the key" was the advice)."""
         bare = _bare(pseudonym)
+        path = transcript.source or transcript.id
+        unread = "interviewer" not in _speakers(transcript).values()
+        if role == "participant" and _role_of(pseudonym) == "interviewer" and unread:
+            warn(
+                f"the pseudonym key gives {speaker!r} the interviewer's pseudonym {bare}, but no "
+                "one here was read as the interviewer, so their talk is a participant's: if they "
+                f"interview here, name them with --interviewer {speaker!r} and run again (the "
+                "row is right); if they do not, change that row of the key",
+                path=path,
+            )
+            return
         if role == "interviewer" and _number(bare) is not None:
             wrong = f"gives this transcript's interviewer the participant pseudonym {bare}"
         elif role == "participant" and bare.casefold().startswith(_INTERVIEWER.casefold()):
@@ -1564,10 +1583,7 @@ class PseudonymKey:
             if here is not None
             else ""
         )
-        warn(
-            f"the pseudonym key {wrong}: change that row of the key{own}",
-            path=transcript.source or transcript.id,
-        )
+        warn(f"the pseudonym key {wrong}: change that row of the key{own}", path=path)
 
     def _tell_of_renumbering(self, transcript: Transcript) -> None:
         """Warn, in one line, when the participant of ``transcript`` was not given the number
@@ -1746,7 +1762,7 @@ class PseudonymKey:
         for speaker, role in speakers.items():  # checked here, where it is rewritten, once
             known = self.get(speaker)
             if known is not None:
-                self._check_role(transcript, role, known)
+                self._check_role(transcript, speaker, role, known)
         self._check_renamed(transcript, speakers)
         self._tell_of_one_person(transcript, speakers)
         self._tell_of_chat_senders(transcript, speakers)
