@@ -6,10 +6,14 @@ a copy that had read "Mrs [P01]"; alone it stays and is listed to check, as befo
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
+
+import pytest
 
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.transcripts import read_transcript
 
 TALK = "Mrs Young gave me the lead, Dr. Young's clinic signed it off, and I told Young."
 
@@ -77,3 +81,27 @@ def test_a_keyed_full_name_is_replaced_beside_a_longer_name_that_ends_in_it() ->
     assert after.turn_text(after.turns[1]) == (
         "Her sister [bank worker A] came, and [service user H]."
     )
+
+
+def test_a_keyed_surname_after_a_title_and_another_first_name_is_no_ones_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """Re-test s52, 11: 'Mrs Joan Ellison', the participant Ruth Ellison's mother-in-law, was
+    'Mrs Joan [P61]': the first name beside the surname shows another person, so the surname is
+    [name] (linking to no one, as a shared surname is) and a warning asks to check it by hand."""
+    path = tmp_path / "p61.txt"
+    path.write_text(
+        "Interviewer: So, Ruth, tell me about the house.\n\n"
+        "Ruth Ellison: It's a rehab unit. Mrs Joan Ellison helps on Sundays; Ellison is rare.\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        (t,), _ = pseudonymise([read_transcript(path)], PseudonymKey())
+    assert t.text.splitlines()[2] == (
+        "P61: It's a rehab unit. Mrs Joan [name] helps on Sundays; [P61] is rare."
+    )
+    assert [str(w.message) for w in caught if "Joan" in str(w.message)] == [
+        f"{path}: 'Mrs Joan Ellison' has the surname of P61 but another first name, so it is "
+        "'Mrs Joan [name]' in the copy, not P61's pseudonym: check it by hand, and give 'Joan "
+        "Ellison' a row of their own in the key (e.g. 'Joan Ellison,relative') and run again"
+    ]

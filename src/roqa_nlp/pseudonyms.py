@@ -208,6 +208,15 @@ def _after_honorific() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+$")
 
 
+@cache
+def _title_and_first_name() -> re.Pattern[str]:
+    """A title of :func:`_talk_titles` and a capitalised word just before a word ("Mrs Joan
+    Ellison": ``Mrs Joan``), the word in group 1: a first name of the one the word names."""
+    titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
+    alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+([A-Z][\w'’-]*)[ \t]+$")
+
+
 def _is_identifier_row(name: str) -> bool:
     """Whether a key row of no name words names a number or an address to replace in the talk:
     it holds a digit or an ``@``, and is neither a role or numbered speaker (``Speaker 1``) nor a
@@ -2166,6 +2175,9 @@ class PseudonymKey:
                 pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
             i = bisect_right(starts, m.start()) - 1
             in_talk = i >= 0 and m.end() <= transcript.turns[i].end
+            if kind in ("part", "surname") and self._another_person(transcript, m, pseudonym):
+                edits.append((m.start(), m.end(), _in_text(_SHARED_SURNAME)))
+                continue
             if not in_talk:  # a speaker label or a heading; [name] is no one's label
                 bare = _bare(pseudonym)
                 edits.append(
@@ -2199,6 +2211,38 @@ class PseudonymKey:
             if pseudonym == _SHARED_SURNAME and spellings:
                 self._warn_of_accents(transcript, spellings)
         return _joined(text, edits)
+
+    def _another_person(self, transcript: Transcript, m: re.Match[str], pseudonym: str) -> bool:
+        """Whether the word ``m`` finds, a word of the name of the one the key gives
+        ``pseudonym``, follows a title and a first name of none of their names' words ("Mrs
+        Joan Ellison" of Ruth Ellison's surname): another person's name, whom that pseudonym
+        would misattribute (re-test s52, 11: "Mrs Joan [P61]"). Warned of once a transcript
+        and name, for the researcher to check by hand."""
+        before = _title_and_first_name().search(transcript.text[max(0, m.start() - 40) : m.start()])
+        if before is None:
+            return False
+        bare = _bare(pseudonym)
+        theirs = {
+            without_accents(part).casefold()
+            for name, p in self.pseudonyms.items()
+            if _bare(p) == bare
+            for part in name_parts(name)
+        }
+        first = before.group(1)
+        if without_accents(first).casefold() in theirs:
+            return False
+        said = " ".join(f"{before.group(0)}{m.group(0)}".split())
+        if (transcript.id, said.casefold()) not in self._warned_of_short_forms:
+            self._warned_of_short_forms.add((transcript.id, said.casefold()))
+            kept = said[: len(said) - len(m.group(0))]
+            warn(
+                f"'{said}' has the surname of {bare} but another first name, so it is "
+                f"'{kept}{_in_text(_SHARED_SURNAME)}' in the copy, not {bare}'s pseudonym: check "
+                f"it by hand, and give '{first} {m.group(0)}' a row of their own in the key "
+                f"(e.g. '{first} {m.group(0)},relative') and run again",
+                path=transcript.source or transcript.id,
+            )
+        return True
 
     def _warn_of_short_form(self, transcript: Transcript, found: str, pseudonym: str) -> None:
         """Warn, once a transcript and form, that ``found`` (``Mary Smith``) was taken for the
