@@ -62,13 +62,14 @@ four words, or it is such a name followed by words in brackets (``Dean (support 
 by an organisation after ``|`` (``Jane Smith | NHS``), or it is
 a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names). A
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
-is an acronym or a word no name is made of (``CQC: they came in March``, inside a participant's
-answer; :func:`words_not_speakers`): the speakers of a file recur, and an organisation is no
-speaker. So is a label said once that names a topic (``Staffing: that's the barrier.``,
-``Mental Health: ...``; ``data/talk_words.txt``) or whose brackets hold the speaker's own aside
-(``Staffing (and I mean this: truly): ...``; ``data/aside_words.txt``), unless its name labels
-another line: a person who says one thing (``Ruth (deputy manager): yeah i'd add ...``) is still a
-speaker. ``Question 5:`` and ``Q5:`` mark the interviewer's questions (``question`` and ``q`` are
+is an acronym or a word no name is made of (``CQC: they came in March``, ``Agency: ...``, inside
+a participant's answer; :func:`words_not_speakers`): the speakers of a file recur, and an
+organisation is no speaker. So is a label said once that names a topic (``Staffing: that's the
+barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose brackets hold the
+speaker's own aside (``Staffing (and I mean this: truly): ...``; ``data/aside_words.txt``),
+unless its name labels another line: a person who says one thing (``Ruth (deputy manager):
+yeah i'd add ...``, ``Mum: ...``; ``data/person_words.txt``) is still a speaker.
+``Question 5:`` and ``Q5:`` mark the interviewer's questions (``question`` and ``q`` are
 interviewer labels, :data:`~.roles.QUESTION_MARKERS`).
 
 On a line that opens with no such speaker, two looser shapes are tried (:func:`line_labels`),
@@ -2229,6 +2230,24 @@ def is_comma_name(label: str) -> bool:
     )
 
 
+def _is_word_of_no_name(word: str) -> bool:
+    """Whether ``word`` is an everyday word no one speaker is called (``data/everyday_words.txt``:
+    "Agency", "Families", "Commissioners", "Staff"), so that said once it opens a line of talk:
+    not a given name or surname that is also a word (``data/word_given_names.txt``,
+    ``data/word_surnames.txt``, ``data/stop_word_names.txt``: "Will", "Hope", "Ward") nor a
+    word naming one person (``data/person_words.txt``: "Mum", "Matron", "Manager")."""
+    word = word.casefold().strip(".")
+    if word not in packaged_words("everyday_words.txt"):
+        return False
+    people = (
+        "word_given_names.txt",
+        "word_surnames.txt",
+        "stop_word_names.txt",
+        "person_words.txt",
+    )
+    return not any(word in packaged_words(f) for f in people)
+
+
 def words_not_speakers(
     matches: Sequence[LabelMatch | None],
     interviewer_labels: Iterable[str] | None = None,
@@ -2334,6 +2353,7 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
     return (
         acronym
         or (len(words) == 1 and _is_common_word(name))
+        or (len(words) == 1 and _is_word_of_no_name(name) and not is_key_label(name))
         or _names_a_topic(words)
         or _is_aside(label[len(name) :])
         or is_header_field(name)
