@@ -112,3 +112,32 @@ def test_a_word_for_one_person_said_once_is_still_a_speaker(tmp_path: Path, word
         ("P32", "participant", ANSWER),
         (word, "participant", ASIDE),
     ]
+
+
+STREAM = (
+    "Helen Price\n10:00\nSo the handover, what time does it actually start?\n\n"
+    "Zoe Ellis\n10:04\n07:30\n\n"
+    "Helen Price\n10:05\nAnd the night staff, do they stay for it?\n\n"
+    "Zoe Ellis\n10:09\nMostly, yeah, if they can.\n\n"
+    "Helen Price\n10:24\nDo the commissioners know?\n\n"
+    "Zoe Ellis\n10:27\nNo.\n"
+)
+
+
+def test_in_the_name_time_words_layout_an_answer_that_is_only_a_time_is_kept(
+    tmp_path: Path,
+) -> None:
+    """Teams and Stream put each turn as name / time / words: the third line is the words even
+    when they are only a time ("07:30", answering "what time does it start?"), which was lost
+    silently (session 53), leaving the next answer's context two questions."""
+    f = tmp_path / "p41.txt"
+    f.write_text(STREAM, "utf-8")
+    t, _ = read_quietly(f, interviewer_labels=["Helen Price"])
+    assert [(*w, u.begin_time) for w, u in zip(turns_of(t), t.turns, strict=True)] == [
+        ("Helen Price", "interviewer", "So the handover, what time does it actually start?", 600),
+        ("Zoe Ellis", "participant", "07:30", 604),
+        ("Helen Price", "interviewer", "And the night staff, do they stay for it?", 605),
+        ("Zoe Ellis", "participant", "Mostly, yeah, if they can.", 609),
+        ("Helen Price", "interviewer", "Do the commissioners know?", 624),
+        ("Zoe Ellis", "participant", "No.", 627),
+    ]

@@ -586,6 +586,11 @@ def _labelled_turns(
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
+            if turn_times and current is not None and current.start is None and current.time_lines:
+                # label / time / "07:30": in this layout the third line is the words
+                current.start, current.end = line.content_start, line.content_end
+                last_words = line.text.rstrip()
+                continue
             if current is not None and current.start is None:  # "Jane Smith" / "0:03" / words
                 if not current.time_lines:
                     current.label_time = current.begin_time
