@@ -141,3 +141,103 @@ def test_in_the_name_time_words_layout_an_answer_that_is_only_a_time_is_kept(
         ("Helen Price", "interviewer", "Do the commissioners know?", 624),
         ("Zoe Ellis", "participant", "No.", 627),
     ]
+
+
+NOTE_CUE = "Note: we still keep a paper copy of the handover sheet, because"
+
+
+def _unlabelled_srt(cues: list[str]) -> str:
+    return "".join(
+        f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{words}\n\n"
+        for n, words in enumerate(cues, 1)
+    )
+
+
+def test_a_field_name_opening_a_cue_further_into_unlabelled_subtitles_is_talk(
+    tmp_path: Path,
+) -> None:
+    """Header fields count only in a subtitle file's first cues: in a file with no speaker
+    labels (Whisper's .srt), a cue opening "Note:" after cues of talk is the talk, not a header
+    line left out (session 53: cue 11 of 23 was dropped)."""
+    f = tmp_path / "p29.srt"
+    f.write_text(
+        _unlabelled_srt(
+            [
+                "Right, yeah. So we start at 07:30, the night staff hand over.",
+                "That's the only time all week the whole team is in one room.",
+                NOTE_CUE,
+                "the electronic system goes down more than it stays up.",
+            ]
+        ),
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert turns_of(t) == [
+        (
+            "P29",
+            "participant",
+            "Right, yeah. So we start at 07:30, the night staff hand over. That's the only time"
+            f" all week the whole team is in one room. {NOTE_CUE} the electronic system goes"
+            " down more than it stays up.",
+        )
+    ]
+    assert "header_cues" not in t.metadata
+
+
+def test_header_fields_in_the_first_unlabelled_cues_are_still_left_out(tmp_path: Path) -> None:
+    f = tmp_path / "p29.srt"
+    f.write_text(
+        _unlabelled_srt(
+            [
+                "Location: Leeds General",
+                "Date: 4 May 2024",
+                "Right, yeah. So we start at 07:30, the night staff hand over.",
+            ]
+        ),
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert turns_of(t) == [
+        ("P29", "participant", "Right, yeah. So we start at 07:30, the night staff hand over.")
+    ]
+    assert t.metadata["header_cues"] == ["Location: Leeds General", "Date: 4 May 2024"]
+
+
+def test_a_field_name_opening_a_paragraph_of_unlabelled_text_further_in_is_talk(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p29.txt"
+    f.write_text(
+        "Date: 4 May 2024\n\nSo we start at half seven, the night staff hand over.\n\n"
+        "Note: we still keep a paper copy of the handover sheet.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert [w for _, _, w in turns_of(t)] == [
+        "So we start at half seven, the night staff hand over.",
+        "Note: we still keep a paper copy of the handover sheet.",
+    ]
+
+
+DASH_CUES = [
+    "Sorry about that, the wifi dropped.",
+    "- Are you back with me?\n- Yes, I'm here, sorry.",
+    "Right, yeah. So we start at 07:30, the night staff hand over.",
+    "Note: we still keep a paper copy of the handover sheet.",
+    "Agency: that's still the problem, they come in not knowing anyone.",
+]
+
+
+def test_unlabelled_subtitles_with_dialogue_dashes_get_the_no_labels_advice(
+    tmp_path: Path,
+) -> None:
+    """Broadcast-style .srt with no names, a dash where the speaker changes inside a cue:
+    "Agency:" opening one cue named no speaker, and the file had none, so the advice was the
+    no-labels one, not 'no interviewer among the speakers Unknown speaker, Agency'."""
+    f = tmp_path / "p30.srt"
+    f.write_text(_unlabelled_srt(DASH_CUES), "utf-8")
+    t, caught = read_quietly(f)
+    assert [(u.speaker, u.role) for u in t.turns] == [("P30", "participant")]
+    assert "Agency: that's still the problem" in t.text
+    assert "Note: we still keep" in t.text
+    assert [m.split(": ", 1)[1][:27] for m in caught] == ["no speaker labels found, so"]

@@ -1288,7 +1288,11 @@ def _header_scan(
     out: set[int] = set()
     people: set[int] = set()
     talking = False  # a labelled line neither a field nor a person's name: the talk has begun
+    # with no speaker's label (a Whisper .srt), the talk is the lines under no label
+    unlabelled = names_no_speaker([label for label in labels if label is not None])
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
+        if label is None and unlabelled and _opens_unlabelled_talk(said):
+            break
         if label is None or i in below:
             continue
         if (
@@ -1310,6 +1314,13 @@ def _header_scan(
         else:
             talking = True
     return out, people
+
+
+def _opens_unlabelled_talk(said: str) -> bool:
+    """Whether a line under no label, in a file with no speaker's label, is talk that ends its
+    header, as a speaker's first turn of more than :data:`MAX_HEADER_WORDS` words does: that
+    many words and a sentence's end (a title above the fields ends on none)."""
+    return len(said.split()) > MAX_HEADER_WORDS and ends_a_sentence(said)
 
 
 def _describes_a_role(label: str, said: str, later: Collection[str | None]) -> bool:
@@ -2285,13 +2296,16 @@ def words_not_speakers(
     counts = Counter(m.label for m in matches if m is not None)
     # a numbered label recurs by its name: Question 1, Question 2, ...
     by_name = Counter(normalise_label(label) for label in counts.elements())
-    if all(n < 2 for n in by_name.values()):
-        return set()
     keys = interviewer_keys(interviewer_labels)
-    # a name before brackets that labels another line is a speaker's ("Dean:", "Dean (RM):")
-    names = Counter(name_before_brackets(label).casefold() for label in counts)
     # a field's name in the title block and once in the talk is said once: "Location: Zoom"
     in_talk = Counter(m.label for i, m in enumerate(matches) if m and i not in title_block)
+    if names_no_speaker(list(counts.elements()), interviewer_labels):
+        # no speaker's label at all (a Whisper .srt): "Note:", "Agency:" in the talk open talk
+        return set(in_talk)
+    if all(n < 2 for n in by_name.values()):
+        return set()
+    # a name before brackets that labels another line is a speaker's ("Dean:", "Dean (RM):")
+    names = Counter(name_before_brackets(label).casefold() for label in counts)
     found: set[str] = set()
     # a field's name all of whose uses in the talk are its values in an answer: a list's
     found |= {
@@ -2331,6 +2345,23 @@ def words_not_speakers(
         if said_once_is_talk(m.label, keys):
             found.add(m.label)
     return found
+
+
+def names_no_speaker(
+    labels: Sequence[str], interviewer_labels: Iterable[str] | None = None
+) -> bool:
+    """Whether a file whose candidate labels (one per line that opens with one) are ``labels``
+    has no speaker's label at all (a Whisper ``.srt``, a typed file of paragraphs): none
+    recurs, and each is a header field's name or talk said once (:func:`said_once_is_talk`:
+    ``Note: we still keep ...``, ``Agency: that's still the problem``), not in capitals, which
+    may be a speaker's initials (``HW:`` and ``DL:``, each said once, are two speakers)."""
+    keys = interviewer_keys(interviewer_labels)
+    counts = Counter(normalise_label(label) for label in labels)
+    return all(n < 2 for n in counts.values()) and all(
+        is_header_field(name_before_brackets(label))
+        or (said_once_is_talk(label, keys) and not name_before_brackets(label).isupper())
+        for label in labels
+    )
 
 
 def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
