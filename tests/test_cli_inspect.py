@@ -188,7 +188,7 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
     assert run.code == 0, run.err
     assert [(s["id"], s["read_as"]) for s in json.loads(run.out)] == [
         ("p01", ["line numbers left out"]),
-        ("p02", ["time marks (#00:01:02-3#, [00:00:28]) left out"]),
+        ("p02", ["time marks (#00:00:03-1#, #00:00:07-5#) left out"]),
         ("p03", ["read as subtitles (2 cues)"]),
         ("p04", []),
         ("p05", ["lines opening with a time range read as subtitles (2 cues)"]),
@@ -201,7 +201,7 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         ),
     ]
     text = roqa("inspect", tmp_path / "p02.txt")
-    assert "  read: time marks (#00:01:02-3#, [00:00:28]) left out" in text.out.splitlines()
+    assert "  read: time marks (#00:00:03-1#, #00:00:07-5#) left out" in text.out.splitlines()
 
 
 def test_inspect_names_the_zoom_chat_lines_left_out_of_the_turns(tmp_path: Path) -> None:

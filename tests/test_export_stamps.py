@@ -71,7 +71,8 @@ def test_timestamps_inside_and_at_the_end_of_txt_turns_are_left_out(tmp_path: Pa
     t = read_transcript(f)
     assert t.text == INLINE_TEXT
     assert turns(t) == INLINE_TURNS
-    assert t.metadata["rendering"] == "canonical" and t.metadata["time_marks"] is True
+    assert t.metadata["rendering"] == "canonical"
+    assert t.metadata["time_marks"] == ["[00:00:28]", "[00:00:40]"]
     segments_hold_their_text(t)
 
 
@@ -322,7 +323,7 @@ def test_a_service_mark_leaves_talk_times_and_a_time_only_answer_in_place(
         ("Interviewer", "And the board?", 62, 76, None, 20.0),
         ("P04", "At [10:30] and (11:00).", 83, 106, 20.0, None),
     ]
-    assert t.metadata["time_marks"] is True
+    assert t.metadata["time_marks"] == ["(00:00:08)", "[00:00:20]"]
 
 
 def test_clock_like_numbers_in_docx_talk_are_the_speakers_words(tmp_path: Path) -> None:

@@ -241,3 +241,21 @@ def test_unlabelled_subtitles_with_dialogue_dashes_get_the_no_labels_advice(
     assert "Agency: that's still the problem" in t.text
     assert "Note: we still keep" in t.text
     assert [m.split(": ", 1)[1][:27] for m in caught] == ["no speaker labels found, so"]
+
+
+def test_inspect_quotes_the_time_marks_the_file_holds(tmp_path: Path) -> None:
+    """The note on time marks left out quoted example forms (#00:01:02-3#) the file did not
+    hold (session 53): it quotes the file's own first marks."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = tmp_path / "p08.txt"
+    f.write_text(
+        "[00:00:02] Interviewer: Can you hear me?\n\n"
+        "[00:00:06] P08: Yes, loud and clear. [00:00:09]\n\n"
+        "[00:00:10] Interviewer: What helps?\n\n"
+        "[00:00:12] P08: The team, mostly. [00:00:15]\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert t.metadata["time_marks"] == ["[00:00:09]", "[00:00:15]"]
+    assert "time marks ([00:00:09], [00:00:15]) left out" in reading_notes(t)

@@ -147,8 +147,10 @@ def reading_notes(t: Any) -> list[str]:
         notes.append(chat)
     if meta.get("line_numbers"):
         notes.append("line numbers left out")
-    if meta.get("time_marks"):
-        notes.append("time marks (#00:01:02-3#, [00:00:28]) left out")
+    marks = meta.get("time_marks")
+    if marks:  # the file's own first marks (True in a transcript read before they were kept)
+        shown = f" ({', '.join(map(str, marks))})" if isinstance(marks, list) else ""
+        notes.append(f"time marks{shown} left out")
     service = meta.get("service_text")
     if service:
         notes.append(

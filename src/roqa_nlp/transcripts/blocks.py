@@ -75,7 +75,7 @@ from .speaker_labels import (
     with_header_fields,
     words_not_speakers,
 )
-from .timecodes import has_time_marks, is_service_time_line, parse_timecode
+from .timecodes import first_time_marks, has_time_marks, is_service_time_line, parse_timecode
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
@@ -558,7 +558,11 @@ def read_blocks(
             "rendering": "canonical",
             **({"header_people": found.people} if found.people else {}),
             **({HEADER_OVERRULED: overruled} if overruled else {}),
-            **({"time_marks": True} if marked else {}),
+            **(
+                {"time_marks": first_time_marks(w for _, ws, _ in turns for w in ws) or True}
+                if marked
+                else {}
+            ),
             **chat_note(messages),
             **found_unlabelled.metadata(),
             **no_turn_metadata(no_turn),

@@ -97,7 +97,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import has_time_marks
+from .timecodes import first_time_marks, has_time_marks
 from .unlabelled import (
     UnlabelledTalk,
     field_lines_metadata,
@@ -312,7 +312,14 @@ def parse_text(
             path,
             interviewer_labels=interviewer_labels,
             participant=participant,
-            metadata={**metadata, "rendering": "canonical", "time_marks": True},
+            metadata={
+                **metadata,
+                "rendering": "canonical",
+                "time_marks": first_time_marks(
+                    (text[t.start : t.end] for t in turns), note_times=False
+                )
+                or True,
+            },
             speaker_labels=labelled,
         )
     return finish_transcript(

@@ -4,6 +4,7 @@ the time marks transcription software writes into the words (``#00:01:02-3#``, `
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Hours have at most 9 digits: int() refuses strings of more than 4 300 digits with a ValueError.
 TIMECODE = re.compile(
@@ -103,6 +104,26 @@ def has_time_marks(words: str, *, note_times: bool = True) -> bool:
     whole, as the model reads no note) or a line holding only a time (:data:`TIME_LINE`)."""
     patterns = (TIME_MARK, BRACKETED_TIME, *((NOTE_TIME,) if note_times else ()), TIME_LINE)
     return any(p.search(words) for p in patterns)
+
+
+#: How many of a file's time marks its metadata quotes (``metadata["time_marks"]``).
+QUOTED_TIME_MARKS = 2
+
+
+def first_time_marks(texts: Iterable[str], *, note_times: bool = True) -> list[str]:
+    """The first :data:`QUOTED_TIME_MARKS` different time marks of ``texts`` (each a turn's
+    words; :func:`has_time_marks`), as the file writes them (``[00:00:28]``, ``#00:01:02-3#``),
+    so that a note on the marks left out quotes the file's own."""
+    patterns = (TIME_MARK, BRACKETED_TIME, *((NOTE_TIME,) if note_times else ()), TIME_LINE)
+    found: list[str] = []
+    for words in texts:
+        if _ONLY_A_TIME.fullmatch(words):  # the speaker's words (strip_time_marks)
+            continue
+        marks = sorted((m.start(), m.group().strip()) for p in patterns for m in p.finditer(words))
+        found += [mark for _, mark in marks if mark not in found]
+        if len(found) >= QUOTED_TIME_MARKS:
+            break
+    return found[:QUOTED_TIME_MARKS]
 
 
 def strip_time_marks(words: str) -> tuple[str, float | None]:
