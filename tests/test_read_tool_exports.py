@@ -259,3 +259,29 @@ def test_inspect_quotes_the_time_marks_the_file_holds(tmp_path: Path) -> None:
     t, _ = read_quietly(f)
     assert t.metadata["time_marks"] == ["[00:00:09]", "[00:00:15]"]
     assert "time marks ([00:00:09], [00:00:15]) left out" in reading_notes(t)
+
+
+def test_dialogue_dashes_of_unlabelled_subtitles_are_left_out_of_the_words(
+    tmp_path: Path,
+) -> None:
+    """A subtitle's dialogue dash marks a change of speaker, as a label does, and is no one's
+    words: left in, a sentence ended on it ("... the wifi dropped. -", session 53). Offsets
+    stay exact: the text is the cues' canonical rendering."""
+    from roqa_nlp.transcripts.segment import segment
+
+    f = tmp_path / "p30.srt"
+    f.write_text(_unlabelled_srt(DASH_CUES[:3]), "utf-8")
+    t, _ = read_quietly(f)
+    assert t.text == (
+        "P30: Sorry about that, the wifi dropped. Are you back with me? Yes, I'm here, sorry."
+        " Right, yeah. So we start at 07:30, the night staff hand over."
+    )
+    segments = segment(t, unit="sentence")
+    assert [s.text for s in segments] == [
+        "Sorry about that, the wifi dropped.",
+        "Are you back with me?",
+        "Yes, I'm here, sorry.",
+        "Right, yeah.",
+        "So we start at 07:30, the night staff hand over.",
+    ]
+    assert all(t.text[s.start : s.end] == s.text for s in segments)

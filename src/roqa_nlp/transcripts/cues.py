@@ -411,12 +411,12 @@ def by_voice(cue: Cue) -> list[Cue]:
     """``cue`` parted where a line after its first opens with another voice: a voice tag
     (Teams' ``<v Sam>...</v>`` above ``<v Maria>...</v>``), or, in a cue that opens with a
     speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``);
-    each part keeps the cue's times. A subtitle's dialogue dash before a label (``- P02:
-    words``) is left out. A cue of one voice is returned as it is."""
-    lines = [
-        line[m.end() :] if m is not None and _opens_label(line[m.end() :]) else line
-        for line, m in ((line, _DIALOGUE_DASH.match(line)) for line in cue.lines)
-    ]
+    each part keeps the cue's times. A subtitle's dialogue dash opening a line is left out,
+    before a label (``- P02: words``) or none (``- Are you back with me?``, a broadcast cue
+    with no names): it marks who speaks, as a label does, and is no one's words (left in, a
+    sentence of a quote ended on it: ``... the wifi dropped. -``). A cue of one voice and no
+    dash is returned as it is."""
+    lines = [_without_dialogue_dash(line) for line in cue.lines]
     labelled = bool(lines) and _opens_label(lines[0])
     parts: list[list[str]] = []
     for line in lines:
