@@ -230,6 +230,42 @@ def test_a_decision_on_no_segment_is_named_by_its_segment_id_and_row(
     ]
 
 
+def test_and_n_more_counts_the_decisions_the_number_before_it_counts(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Blind tester s53 (batches): "29 code decision(s) on no segment of the codings, left out:
+    P01:0002 (row 2), P01:0003 (row 3), P01:0004 (row 4) and 19 more" counted segments in its
+    "and N more" (3 + 19 = 22), not the 29 decisions; `roqa code` said "and 29 more" of 32.
+    Now the rest is counted in decisions, as the number before it is: 2 + 1 + 1 named, 3 more."""
+    p = tmp_path / "decisions.csv"
+    gone = [f"Words nobody said, number {n}." for n in range(5)]
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0009", "accept", "IC.F", text=gone[0]),
+        Decision("p01:0009", "reject", "IS.B", text=gone[0]),
+        Decision("p01:0010", "accept", "IC.F", text=gone[1]),
+        Decision("p01:0011", "accept", "IC.F", text=gone[2]),
+        Decision("p01:0012", "accept", "IC.F", text=gone[3]),
+        Decision("p01:0012", "reject", "IS.B", text=gone[3]),
+        Decision("p01:0013", "accept", "IC.F", text=gone[4]),
+    ]
+    write_decisions(p, rows)
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
+    assert [str(w.message) for w in caught] == [
+        f"{p}: 7 code decision(s) on no segment of the codings, left out: p01:0009 (rows 3 and 4), "
+        "p01:0010 (row 5), p01:0011 (row 6) and 3 more"
+    ]
+    # the error of a review of other codings: every one of its 7 rows, 4 named, 3 more
+    write_decisions(p, rows[1:])
+    with pytest.raises(RoqaError) as e:
+        reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
+    assert str(e.value).startswith(
+        f"{p}: no decision is on a segment of the codings: p01:0009 (rows 2 and 3), "
+        "p01:0010 (row 4), p01:0011 (row 5) and 3 more (are they"
+    )
+
+
 # -- D6: a code name with a typo ------------------------------------------------------------------
 
 

@@ -935,19 +935,24 @@ def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
 def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     """The first ``limit`` segments of ``decisions`` named by their segment id, with the rows of
     the decisions file on them (``p01:0009 (rows 3 and 4)``; not their words, see
-    :func:`_named_by_id`), "and N more" for the rest: what a researcher looks up in the file."""
+    :func:`_named_by_id`), "and N more" for the rest: what a researcher looks up in the file.
+    N counts the decisions not named, as the messages' own count does (blind tester s53: "29 code
+    decision(s) ... and 19 more" counted the segments left, 3 + 19 = 22)."""
     rows: dict[tuple[str, str], list[int]] = {}
     first: dict[tuple[str, str], Decision] = {}
+    on: dict[tuple[str, str], int] = {}
     for d in decisions:
         key = (d.segment_id, same_text(d.text))
         first.setdefault(key, d)
         rows.setdefault(key, []).extend([d.row] if d.row else [])
+        on[key] = on.get(key, 0) + 1
     named = []
     for key, d in list(first.items())[:limit]:
         n = rows[key]
         at = "" if not n else f"row {n[0]}" if len(n) == 1 else f"rows {and_list(map(str, n))}"
         named.append(f"{d.segment_id} ({at})" if at else d.segment_id)
-    more = f" and {len(first) - limit} more" if len(first) > limit else ""
+    left = len(decisions) - sum(on[key] for key in list(first)[:limit])
+    more = f" and {left} more" if left else ""
     return ", ".join(named) + more
 
 
