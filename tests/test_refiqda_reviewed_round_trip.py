@@ -97,7 +97,8 @@ def test_a_reviewers_neutral_is_written_like_a_barrier(cfir: Codebook, tmp_path:
 
 def test_a_reviewers_neutral_comes_back_as_given(cfir: Codebook, tmp_path: Path) -> None:
     """Before: run.json listed valence_not_given: [p01:0001, p01:0002], and `roqa agree`
-    between the reviewed codings and these left both out of the valence comparison."""
+    between the reviewed codings and these left both out of the valence comparison. The
+    reviewer's valences are theirs at 1.0, as apply-decisions wrote them (None before s53)."""
     out = tmp_path / "alice.qdpx"
     export_qdpx(reviewed(cfir), cfir, out)
     back = read_qdpx(out).codings["Alice"]
@@ -106,12 +107,34 @@ def test_a_reviewers_neutral_comes_back_as_given(cfir: Codebook, tmp_path: Path)
         for s in back
         for g in s.suggestions
     ] == [
-        ("p01:0001", "IS.E.2", "neutral", None),
+        ("p01:0001", "IS.E.2", "neutral", 1.0),
         ("p01:0002", "IS.E.2", "neutral", 0.454),
-        ("p01:0003", "IS.E.2", "barrier", None),
+        ("p01:0003", "IS.E.2", "barrier", 1.0),
         ("p01:0004", "IS.B", "neutral", None),
     ]
     assert back.meta["valence_not_given"] == ["p01:0004"]
+
+
+def test_a_reviewers_codings_come_back_as_they_were(cfir: Codebook, tmp_path: Path) -> None:
+    """Blind tester s53 (batches): the valence the reviewer set (valence_probability 1.0 in the
+    codings apply-decisions writes) came back null after `roqa export --qdpx` then `roqa
+    import`, and the matrix's Quotes sheet lost the 1 on those rows. Every coding comes back as
+    it was: the reviewer's valence at 1.0, the model's kept at its probability, none at none."""
+    review = reviewed(cfir)
+    review.save(tmp_path / "alice")
+    out = tmp_path / "alice.qdpx"
+    roqa_ok("export", tmp_path / "alice", "--qdpx", out)
+    roqa_ok("import", out, "--out", tmp_path / "back")
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    assert [(s.segment.id, s.suggestions) for s in back] == [
+        (s.segment.id, s.suggestions) for s in review
+    ]
+    assert [g.valence_probability for s in back for g in s.suggestions] == [
+        1.0,
+        0.454,
+        1.0,
+        None,
+    ]
 
 
 def merged(model: Path, person: Path, out: Path) -> Path:

@@ -95,6 +95,10 @@ FEEDBACK_SOURCE = "researcher-decisions"
 NOTE = "note"
 #: a row that corrects the valence of a segment (column ``valence``), on no code
 VALENCE = "valence"
+#: the ``valence_probability`` of a valence the reviewer set, in the codings a review gives
+#: (theirs, so sure): :func:`reviewed_codings` gives it, and ``roqa import`` gives it back to a
+#: review's codings read from their export (:func:`~.exchange.review.with_given_valence`)
+REVIEWERS_VALENCE = 1.0
 #: a row that says the segment fits no code: the reviewer rejected every suggestion it showed
 #: when the review was made (``roqa code`` adds one when it carries a review into codings made
 #: again, whose retrained model may suggest other codes there)
@@ -2843,7 +2847,7 @@ def reviewed_codings(
                     domain=code.domain,
                     probability=1.0,
                     valence=mine or (model.valence if model else "neutral"),
-                    valence_probability=1.0
+                    valence_probability=REVIEWERS_VALENCE
                     if mine
                     else (model.valence_probability if model else None),
                 )

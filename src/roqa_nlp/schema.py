@@ -348,8 +348,10 @@ class Suggestion:
     """One suggested code for a segment, with the evidence behind it.
 
     ``valence_probability`` is None for a person's coding (codings imported from a QDA project,
-    reviewed codings, a hand-made or older codings file without it), which has no model
-    probability for its valence; AutoCoder.suggest() and code() always give a float. Typed
+    a hand-made or older codings file without it), which has no model probability for its
+    valence; reviewed codings (``roqa apply-decisions``, and their export read back) give a
+    valence the reviewer set 1.0, the model's kept its probability, and one nobody gave None;
+    AutoCoder.suggest() and code() always give a float. Typed
     code that reads a model's suggestions narrows it: ``vp = top.valence_probability; assert vp
     is not None`` (or ``if vp is not None``).
     """

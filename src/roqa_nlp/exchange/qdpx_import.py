@@ -54,7 +54,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..codebook import BUILTIN, Codebook, normalise_name
-from ..decisions import SEGMENT_NOTES
+from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
 from ..errors import RoqaError, warn
 from ..io import decode_unicode
 from ..result import CodingResult
@@ -1102,6 +1102,9 @@ def _read_project(
                 model_noted=model_noted.get(uname, set()),
                 warnings=warnings,
                 own_valences=own_valences.get(uname, {}),
+                # a review's codings (its record names the reviewer): a valence the reviewer
+                # set is theirs at 1.0, as apply-decisions wrote it (blind tester s53: null)
+                own_probability=REVIEWERS_VALENCE if mine and uname == mine else None,
             )
     if mine in codings and decided_no_code:
         review = codings[mine]

@@ -267,6 +267,7 @@ def with_given_valence(
     model_noted: Collection[str] = (),
     warnings: list[str] | None = None,
     own_valences: Mapping[str, Mapping[str, str | None]] | None = None,
+    own_probability: float | None = None,
 ) -> PersonsCodings:
     """``coder``'s codings (``human``, as coded in a QDA program) with their valence codes
     (:func:`valence_code`) turned into the valence of the content codes of the same passage.
@@ -276,13 +277,16 @@ def with_given_valence(
     passage (:func:`same_passage`); text the model suggested nothing on is its own passage, the
     span coded. A content code on a suggestion's passage gets the valence coded on any span of
     that passage; elsewhere, the valence coded on its own span. It is the one valence given,
-    as the person's own (``valence_probability`` None); two different ones give none, and a
-    warning naming the passage (once) is appended to ``warnings``.
+    as the person's own (``valence_probability`` ``own_probability``: None, a person's coding,
+    or :data:`~roqa_nlp.decisions.REVIEWERS_VALENCE` for a review's codings, as ``roqa
+    apply-decisions`` wrote them); two different ones give none, and a warning naming the
+    passage (once) is appended to ``warnings``.
 
     Valence codes are then dropped: a span coded with a valence code alone keeps no coding (its
     valence is a ``valence`` decision on the passage). A code given no valence keeps the one it
     carries (``noted``: ids of the spans whose selection's description gave one, ``valence:
-    barrier``, as ``roqa export`` writes a person's valence), else ``neutral``, the schema's
+    barrier``, as ``roqa export`` writes a person's valence, at ``own_probability``), else
+    ``neutral``, the schema's
     default; the ids of those segments are listed in ``meta["valence_not_given"]``
     (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral". The spans in
     ``model_noted``, whose description gave the model's valence the person kept (``valence:
@@ -357,19 +361,22 @@ def with_given_valence(
         for g in codes:
             if g.code_id in rated:  # a valence code below the code gave it its valence
                 valence = rated[g.code_id]
-                kept.append(replace(g, valence=valence or "neutral", valence_probability=None))
+                vp = None if valence is None else own_probability
+                kept.append(replace(g, valence=valence or "neutral", valence_probability=vp))
                 any_given = any_given or valence is not None
             elif passage is not None:
-                kept.append(replace(g, valence=passage, valence_probability=None))
+                kept.append(replace(g, valence=passage, valence_probability=own_probability))
                 any_given = True
             elif found:  # two different ones: none
                 kept.append(replace(g, valence="neutral", valence_probability=None))
             elif h.segment.id in model_noted:
                 kept.append(g)
                 models = True
+            elif h.segment.id in noted:  # the valence its selection's description gave
+                kept.append(replace(g, valence_probability=own_probability))
+                any_given = True
             else:
                 kept.append(g)
-                any_given = any_given or h.segment.id in noted
         if models and not any_given:
             from_model.append(h.segment.id)
         elif not any_given:
