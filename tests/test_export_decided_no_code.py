@@ -28,3 +28,29 @@ def test_the_export_of_a_review_says_its_segments_without_a_code_were_decided_so
     code, said, err = run(["export", str(out), "--qdpx", str(tmp_path / "r.qdpx")], capsys)
     assert code == 0, err
     assert "; 2 segments left out as in the report (decided to fit no code: 2)" in said
+
+
+def test_the_export_of_the_models_codings_says_the_review_beside_them_is_not_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blind tester s53 (batches, 3): `roqa export study/ --qdpx F` with the 71-row review in
+    study/decisions.csv exported the model's suggestions alone and said nothing of the review.
+    One note says it is not exported and how to take it: apply it, export the reviewed folder
+    (which says no such thing), as README step 9 says."""
+    run_dir = model_run(tmp_path / "coded", {})
+    code, _, err = run(["export", str(run_dir), "--qdpx", str(tmp_path / "m.qdpx")], capsys)
+    assert (code, err) == (0, "")  # no review beside the codings: no note
+    review = run_dir / "decisions.csv"
+    review.write_text("segment_id,decision,code_id\np01:0001,accept,IS.C\n", encoding="utf-8")
+    code, _, err = run(["export", str(run_dir), "--qdpx", str(tmp_path / "m.qdpx")], capsys)
+    assert code == 0
+    assert err == (
+        f"roqa: note: {review} (the review beside the codings) is not in the export, which holds "
+        f"the model's suggestions: apply it (roqa apply-decisions {run_dir} --coder NAME --out "
+        "reviewed/) and export that folder (roqa export reviewed/ --qdpx FILE)\n"
+    )
+    out = tmp_path / "reviewed"
+    code, _, err = run(["apply-decisions", str(run_dir), "--coder", "R", "--out", str(out)], capsys)
+    assert code == 0, err
+    code, _, err = run(["export", str(out), "--qdpx", str(tmp_path / "r.qdpx")], capsys)
+    assert (code, err) == (0, "")

@@ -208,6 +208,8 @@ def export_cmd(
             f"{summary.selections} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
+        if person is None and source is not None:
+            _say_review_not_exported(source.parent)
         if person is not None and (
             line := _written_as_several(coded_as_given, result, book, summary.selections)
         ):
@@ -220,6 +222,22 @@ def export_cmd(
         typer.echo(
             f"{wrote[qdc]} {qdc}{earlier}: codebook {book.id} ({len(book)} codes)"
             f"{valence_note(book)}"
+        )
+
+
+def _say_review_not_exported(folder: Path) -> None:
+    """One note when the model's codings exported have a review beside them (decisions.csv or
+    .xlsx, as the other commands find it): the export holds the suggestions, not the review,
+    which goes to a QDA program applied (blind tester s53: said nothing of a 71-row review)."""
+    from ..decisions import review_beside
+
+    review, _ = review_beside(folder)
+    if review is not None:
+        print(
+            f"roqa: note: {review} (the review beside the codings) is not in the export, which "
+            f"holds the model's suggestions: apply it (roqa apply-decisions {folder} --coder NAME "
+            "--out reviewed/) and export that folder (roqa export reviewed/ --qdpx FILE)",
+            file=sys.stderr,
         )
 
 
