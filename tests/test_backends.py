@@ -313,3 +313,46 @@ def test_static_vectors_keep_the_model_width_for_its_classifier(
     static_dir: Path, source_hash: str
 ) -> None:
     assert load_encoder(static_dir, source_hash).encode(TEXTS).shape == (4, 32)
+
+
+# -- the card: what it names and what loading checks ---------------------------------------------
+
+
+def card_copy(onnx_dir: Path, tmp_path: Path, **changes: object) -> Path:
+    """A copy of the built backend whose card has ``changes`` (its files untouched)."""
+    import shutil
+
+    copy = tmp_path / "bk"
+    shutil.copytree(onnx_dir, copy)
+    card = json.loads((copy / "backend_card.json").read_text())
+    card.update(changes)
+    (copy / "backend_card.json").write_text(json.dumps(card, indent=2))
+    return copy
+
+
+def test_the_rebuild_advice_for_a_folder_names_the_kind_its_card_records(
+    onnx_dir: Path, tmp_path: Path
+) -> None:
+    """--backend DIR: the advice printed a literal KIND (`roqa build-backend KIND --out DIR`)."""
+    copy = card_copy(onnx_dir, tmp_path)
+    with pytest.raises(RoqaError) as err:
+        read_card(copy, kind=None, source_weights_sha256="0" * 64)
+    assert str(err.value) == (
+        f"{copy / 'backend_card.json'}: the backend was built from a different embedding model "
+        f"than the one in use (rebuild it with `roqa build-backend onnx-int8 --out {copy}`)"
+    )
+
+
+def test_the_rebuild_advice_for_an_unreadable_card_names_both_kinds(tmp_path: Path) -> None:
+    (tmp_path / "backend_card.json").write_text("{", encoding="utf-8")
+    with pytest.raises(RoqaError) as err:
+        read_card(tmp_path, kind=None, source_weights_sha256="0" * 64)
+    assert str(err.value) == (
+        f"{tmp_path / 'backend_card.json'}: the backend card is not valid (rebuild it with "
+        f"`roqa build-backend onnx-int8 --out {tmp_path}` or `roqa build-backend static --out "
+        f"{tmp_path}`)"
+    )
+
+
+def test_a_card_as_built_loads(onnx_dir: Path, source_hash: str, tmp_path: Path) -> None:
+    assert load_encoder(card_copy(onnx_dir, tmp_path), source_hash).encode(TEXTS).shape == (4, 32)

@@ -71,20 +71,34 @@ def write_card(out: Path, card: dict[str, Any], files: list[str]) -> dict[str, A
     return full
 
 
+def rebuild_hint(directory: Path, kind: str | None) -> str:
+    """The advice to rebuild the backend in ``directory``: with its kind, or each fast kind's
+    command when the kind is not known (no readable card)."""
+    kinds = FAST_BACKENDS if kind is None or kind not in FAST_BACKENDS else (kind,)
+    where = quote(str(directory))
+    return "rebuild it with " + " or ".join(
+        f"`roqa build-backend {k} --out {where}`" for k in kinds
+    )
+
+
 def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) -> dict[str, Any]:
     """Read and check a backend card: its kind, source model and the hash of every file."""
     path = directory / CARD
-    hint = f"rebuild it with `roqa build-backend {kind or 'KIND'} --out {quote(str(directory))}`"
     if not path.exists():
         raise RoqaError(
-            "not a built embedding backend (no backend_card.json)", path=directory, hint=hint
+            "not a built embedding backend (no backend_card.json)",
+            path=directory,
+            hint=rebuild_hint(directory, kind),
         )
     try:
         card = json.loads(path.read_text(encoding="utf-8"))
         files: dict[str, str] = card["files"]
         card_kind = str(card["backend"])
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
-        raise RoqaError("the backend card is not valid", path=path, hint=hint) from None
+        raise RoqaError(
+            "the backend card is not valid", path=path, hint=rebuild_hint(directory, kind)
+        ) from None
+    hint = rebuild_hint(directory, kind or card_kind)
     if kind is not None and card_kind != kind:
         raise RoqaError(
             f"this directory holds a {card_kind!r} backend, not {kind!r}",
