@@ -354,5 +354,33 @@ def test_the_rebuild_advice_for_an_unreadable_card_names_both_kinds(tmp_path: Pa
     )
 
 
+def test_a_card_with_another_pooling_is_refused(
+    onnx_dir: Path, source_hash: str, tmp_path: Path
+) -> None:
+    """Docs say loading checks the card's pooling: an edited "cls" was used as mean pooling."""
+    copy = card_copy(onnx_dir, tmp_path, pooling="cls")
+    with pytest.raises(RoqaError) as err:
+        load_encoder(copy, source_hash)
+    assert str(err.value) == (
+        f"{copy / 'backend_card.json'}: the backend card records another pooling than this roqa "
+        f"builds ('cls') (rebuild it with `roqa build-backend onnx-int8 --out {copy}`)"
+    )
+
+
+def test_a_card_with_another_quantisation_is_refused(
+    onnx_dir: Path, source_hash: str, tmp_path: Path
+) -> None:
+    card = json.loads((onnx_dir / "backend_card.json").read_text())
+    other = {**card["quantization"], "weight_type": "QUInt8", "per_channel": False}
+    copy = card_copy(onnx_dir, tmp_path, quantization=other)
+    with pytest.raises(RoqaError) as err:
+        load_encoder(copy, source_hash)
+    assert str(err.value) == (
+        f"{copy / 'backend_card.json'}: the backend card records another quantisation than this "
+        f"roqa builds (per_channel False, weight_type QUInt8) (rebuild it with "
+        f"`roqa build-backend onnx-int8 --out {copy}`)"
+    )
+
+
 def test_a_card_as_built_loads(onnx_dir: Path, source_hash: str, tmp_path: Path) -> None:
     assert load_encoder(card_copy(onnx_dir, tmp_path), source_hash).encode(TEXTS).shape == (4, 32)

@@ -13,8 +13,9 @@ Three backends encode text for :class:`~roqa_nlp.embedding.Embedder`:
 A fast backend is built once, offline, from the local model by ``roqa build-backend KIND``
 into a directory with a card (``backend_card.json``) that records the backend kind, the source
 model's weights hash (so an export of another model is never used in its place), the SHA-256 of
-every file, and the pooling. Loading recomputes every hash. The backend's own hash (of its files)
-keys the embedding cache, so vectors from different backends never mix.
+every file, the pooling and the quantisation. Loading recomputes every hash and refuses a card
+whose pooling or quantisation is not what this roqa builds. The backend's own hash (of its
+files) keys the embedding cache, so vectors from different backends never mix.
 
 Every backend encodes each text on its own (no padding), so an embedding never depends on the
 other texts in its batch and cached vectors are deterministic.
@@ -81,6 +82,33 @@ def rebuild_hint(directory: Path, kind: str | None) -> str:
     )
 
 
+def built_recipe(kind: str) -> list[tuple[str, str, Any]]:
+    """What a backend of ``kind`` built by this roqa records in its card and loading checks:
+    ``(card key, its name in messages, the value)`` for the pooling and the quantisation (none
+    for the static vectors). An unknown kind has none (loading refuses it)."""
+    if kind == "onnx-int8":
+        from .onnx_int8 import POOLING, QUANTIZATION_CARD
+
+        return [
+            ("pooling", "pooling", POOLING),
+            ("quantization", "quantisation", QUANTIZATION_CARD),
+        ]
+    if kind == "static":
+        from .static import POOLING as STATIC_POOLING
+
+        return [("pooling", "pooling", STATIC_POOLING), ("quantization", "quantisation", None)]
+    return []
+
+
+def recipe_difference(got: Any, want: Any) -> str:
+    """A card's entry as it differs from what this roqa builds: the differing keys of a mapping
+    with their values (sorted), else the value."""
+    if isinstance(got, dict) and isinstance(want, dict):
+        keys = sorted(k for k in {*got, *want} if got.get(k) != want.get(k))
+        return ", ".join(f"{k} {got.get(k)}" for k in keys)
+    return repr(got)
+
+
 def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) -> dict[str, Any]:
     """Read and check a backend card: its kind, source model and the hash of every file."""
     path = directory / CARD
@@ -111,6 +139,14 @@ def read_card(directory: Path, *, kind: str | None, source_weights_sha256: str) 
             path=path,
             hint=hint,
         )
+    for key, said, want in built_recipe(card_kind):
+        if card.get(key) != want:
+            raise RoqaError(
+                f"the backend card records another {said} than this roqa builds "
+                f"({recipe_difference(card.get(key), want)})",
+                path=path,
+                hint=hint,
+            )
     for name, digest in files.items():
         p = directory / name
         if not p.exists() or sha256_file(p) != digest:

@@ -50,6 +50,15 @@ QUANTIZATION: dict[str, Any] = {
     "reduce_range": True,
     "extra_options": {"MatMulConstBOnly": True},
 }
+#: The card's record of the quantisation: what a backend this roqa builds says, and loading checks.
+QUANTIZATION_CARD: dict[str, Any] = {
+    "method": "onnxruntime quantize_dynamic",
+    "weight_type": "QInt8",
+    "kept_fp32": "token embeddings; feed-forward output projections of layers 0-1",
+    **QUANTIZATION,
+}
+#: The card's record of the pooling (see the module docstring), checked on loading.
+POOLING = "mean over attention mask, then L2 normalisation"
 #: The feed-forward output projections left in fp32 (layers 0 and 1), by node name.
 KEEP_FP32 = re.compile(r"layer\.[01]/output/dense/MatMul$")
 #: Fused operators kept in fp32: the token/position/segment embeddings are a table lookup, int8
@@ -181,7 +190,7 @@ def export_onnx(
         quantize_dynamic(
             str(graph),
             str(out / MODEL_FILE),
-            weight_type=QuantType.QInt8,
+            weight_type=QuantType[QUANTIZATION_CARD["weight_type"]],
             nodes_to_exclude=keep,
             **options,
         )
@@ -194,17 +203,8 @@ def export_onnx(
         "backend": "onnx-int8",
         **source,
         "fused_operators": fusion,
-        "quantization": (
-            {
-                "method": "onnxruntime quantize_dynamic",
-                "weight_type": "QInt8",
-                "kept_fp32": "token embeddings; feed-forward output projections of layers 0-1",
-                **QUANTIZATION,
-            }
-            if quantize
-            else None
-        ),
-        "pooling": "mean over attention mask, then L2 normalisation",
+        "quantization": QUANTIZATION_CARD if quantize else None,
+        "pooling": POOLING,
         "max_tokens": source_max_tokens(model_dir),
         "dim": int(model.config.hidden_size),
         "inputs": names,

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 VECTORS_FILE = "static.safetensors"
 TOKENIZER_FILE = "tokenizer.json"
+#: The card's record of the pooling, checked on loading.
+POOLING = "mean of word-piece vectors (no special/unknown tokens), then L2 normalisation"
 
 
 def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +61,7 @@ def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[s
     card = {
         "backend": "static",
         **source,
-        "pooling": "mean of word-piece vectors (no special/unknown tokens), then L2 normalisation",
+        "pooling": POOLING,
         "dim": int(vectors.shape[1]),
         "vocabulary": int(vectors.shape[0]),
         "unk_token_id": static.unk_token_id,
