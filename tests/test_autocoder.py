@@ -747,6 +747,13 @@ def test_result_meta_names_the_model(tiny_model: AutoCoder, coded) -> None:
     assert coded.meta["model"] == tiny_model.model_summary()
     assert coded.meta["model"]["embedding_weights_sha256"] == DEFAULT_WEIGHTS_SHA256
     assert coded.meta["params"]["alpha"] == 0.1
+    # torch has no built backend, so no backend card's hash
+    backend = {k: v for k, v in coded.meta["model"].items() if k.startswith("embedding_backend")}
+    assert backend == {
+        "embedding_backend": "torch",
+        "embedding_backend_kind": "torch",
+        "embedding_backend_sha256": None,
+    }
 
 
 def test_two_transcripts_with_one_id_are_a_user_error(tiny_model: AutoCoder) -> None:

@@ -384,3 +384,22 @@ def test_a_card_with_another_quantisation_is_refused(
 
 def test_a_card_as_built_loads(onnx_dir: Path, source_hash: str, tmp_path: Path) -> None:
     assert load_encoder(card_copy(onnx_dir, tmp_path), source_hash).encode(TEXTS).shape == (4, 32)
+
+
+def test_run_json_records_the_backends_kind_and_card_hash_for_a_folder(
+    tiny_st_model: Path, onnx_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--backend DIR: run.json's embedding_backend was the path as typed, with no build hash, so
+    two builds could not be told apart; the kind and the card's hash are recorded beside it."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    card = json.loads((onnx_dir / "backend_card.json").read_text())
+    card_copy(onnx_dir, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    emb = Embedder(tiny_st_model, backend="bk", cache=False)
+    summary = AutoCoder("cfir-2009", embedder=emb).model_summary()
+    assert {k: v for k, v in summary.items() if k.startswith("embedding_backend")} == {
+        "embedding_backend": "bk",  # the folder as typed, as before
+        "embedding_backend_kind": "onnx-int8",
+        "embedding_backend_sha256": card["sha256"],
+    }

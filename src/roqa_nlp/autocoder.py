@@ -2100,8 +2100,11 @@ class AutoCoder:
         """What identifies this model, as a coding result's ``meta["model"]`` and ``run.json``
         record it: ``library_version``, ``embedding_model`` (name), ``embedding_weights_sha256``,
         ``codebook`` (id), ``codebook_sha256``, ``training_data_sha256``, ``hash`` (the model
-        card's SHA-256; None for a model not trained from a card) and ``embedding_backend``."""
+        card's SHA-256; None for a model not trained from a card), ``embedding_backend`` (as
+        given: a kind or a folder), ``embedding_backend_kind`` and ``embedding_backend_sha256``
+        (the backend card's hash, which tells two builds apart; None for torch)."""
         emb = self.card.get("embedding_model", {})
+        kind, backend_hash = self.embedder.backend_identity
         return {
             "library_version": __version__,
             "embedding_model": emb.get("name"),
@@ -2111,6 +2114,8 @@ class AutoCoder:
             "training_data_sha256": self.card.get("training_data", {}).get("sha256"),
             "hash": self.card.get("model_sha256"),
             "embedding_backend": str(self.embedder.backend),
+            "embedding_backend_kind": kind,
+            "embedding_backend_sha256": backend_hash,
         }
 
     def save(self, out_dir: str | Path) -> Path:

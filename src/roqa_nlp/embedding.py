@@ -345,6 +345,18 @@ class Embedder:
         return f"{self._fast_encoder().weights_hash}"
 
     @property
+    def backend_identity(self) -> tuple[str, str | None]:
+        """``(kind, hash)`` of the backend that encodes: for a fast backend (given by kind or by
+        folder) its card's kind and SHA-256, checked as it loads; ``("torch", None)`` for torch,
+        which has no built backend (its weights' hash identifies it)."""
+        if self.backend == "torch":
+            return "torch", None
+        from .backends import backend_kind
+
+        encoder = self._fast_encoder()  # the card read and checked
+        return str(backend_kind(self.backend)), str(encoder.weights_hash)
+
+    @property
     def dim(self) -> int:
         if self.backend != "torch":
             return int(self._fast_encoder().dim)
