@@ -44,3 +44,16 @@ def test_decisions_given_in_python_are_not_counted_as_a_file() -> None:
     """update([Decision(...)]) records no file name: "from 1 file" named a file there is not."""
     card = {"feedback": {"n_decisions": 2, "decisions_files": [{"name": None}]}}
     assert model_named(Path("m"), card) == " with the model in m (trained with 2 decisions)"
+
+
+def test_the_summaries_name_a_fast_embedding_backend_and_not_torch(tmp_path: Path) -> None:
+    """roqa code's and evaluate's summaries did not say an onnx-int8 run was one (backend
+    tester, session 53): its codes differ from torch's on some segments."""
+    from roqa_nlp.cli.code_cmd import backend_named
+    from roqa_nlp.embedding import Embedder
+
+    (tmp_path / "backend_card.json").write_text('{"backend": "static"}', encoding="utf-8")
+    assert backend_named(None) == backend_named("torch") == ""
+    assert backend_named(Embedder(backend="torch", cache=False)) == ""
+    assert backend_named("onnx-int8") == " with the onnx-int8 embedding backend"
+    assert backend_named(tmp_path) == " with the static embedding backend"

@@ -1013,7 +1013,8 @@ def code_command(
         _say_streamed(
             out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
-            f"{model_named(model, _card_of(model))} ({summary.n_novel} fit no code) with Ray in "
+            f"{model_named(model, _card_of(model))}{backend_named(backend)} "
+            f"({summary.n_novel} fit no code) with Ray in "
             f"{summary.n_shards} shard(s).",
             summary.paths,
             "  The Ray engine writes no report and does not group the talk that fits no code "
@@ -1060,7 +1061,8 @@ def code_command(
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
-            f"{model_named(model, ac.card)} ({w.n_novel} fit no code).",
+            f"{model_named(model, ac.card)}{backend_named(ac.embedder)} "
+            f"({w.n_novel} fit no code).",
             w.paths,
             before=before,
             names=names,
@@ -1189,7 +1191,7 @@ def code_command(
     con = console()
     con.print(
         f"Coded {len(result.transcripts)} transcript(s), {len(result)} segments"
-        f"{model_named(model, ac.card)}: {n_coded} "
+        f"{model_named(model, ac.card)}{backend_named(ac.embedder)}: {n_coded} "
         f"with a suggested code, {n_procedural} procedural (greetings, connection trouble, "
         f"goodbyes), {n_novel} fit no code ({n_queued} for open coding{elsewhere}, "
         f"{len(queue)} candidate "
@@ -1243,6 +1245,20 @@ def model_named(model: Path | None, card: dict[str, Any]) -> str:
         of = f" from {k} file{'' if k == 1 else 's'}" if k else ""
         said += f" (trained with {n} decision{'' if n == 1 else 's'}{of})"
     return said
+
+
+def backend_named(backend: Any) -> str:
+    """What a summary says of the embedding backend (an :class:`~roqa_nlp.embedding.Embedder`,
+    or ``--backend`` as given): nothing for torch, the default; else its kind, as the codings
+    and metrics of a fast backend differ from torch's on some segments (docs/performance.md)."""
+    from ..backends import backend_kind
+    from ..embedding import Embedder
+
+    if isinstance(backend, Embedder):
+        kind: str | None = backend.backend_identity[0]
+    else:
+        kind = None if backend is None else backend_kind(backend)
+    return "" if kind in (None, "torch") else f" with the {kind} embedding backend"
 
 
 def _card_of(model: Path | None) -> dict[str, Any]:
@@ -1830,7 +1846,12 @@ def evaluate_command(
 
     # the path as a line of its own: a table title wraps at the (narrow) table's width
     con = console(stderr=to_stdout)
-    con.print(f"Evaluation on {file}", markup=False, highlight=False, soft_wrap=True)
+    con.print(
+        f"Evaluation on {file}{backend_named(ac.embedder)}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     if "translated_from" in m:
         con.print(
             f"The records' codes are of {m['codebook']}: the model's {m['translated_from']} "

@@ -545,6 +545,9 @@ def report_context(
             "uncoded_segments": sum(1 for s in result if not s.suggestions),
             "most_codes": max((len(s.suggestions) for s in result), default=0),
             "model": _model_name(card),
+            # a fast backend's kind and build, and the backend the card's metrics were measured
+            # with (the one the model was trained on); None for torch
+            "backend": _backend_used(result.meta.get("model"), card),
             # segments the model was trained on (its review decisions): their suggestions repeat
             # the decisions, so the mean top-1 probability above is no held-out judgement
             "trained_on": trained_on_said(
@@ -1483,3 +1486,25 @@ def _model_name(card: dict[str, Any]) -> str:
     if isinstance(emb, dict):
         return str(emb.get("name") or "")
     return str(emb)
+
+
+def _backend_used(model: Any, card: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The embedding backend run.json records (``model.embedding_backend_kind``, or the kind given
+    as ``embedding_backend`` before that was recorded), its build (the backend card's hash, first
+    12 characters) and the backend the model card's metrics were measured with (its
+    ``embedding_model.backend``, torch when not said); None for torch or when not recorded."""
+    if not isinstance(model, Mapping):
+        return None
+    from ..backends import FAST_BACKENDS
+
+    kind = model.get("embedding_backend_kind") or model.get("embedding_backend")
+    if kind not in FAST_BACKENDS:
+        return None
+    emb = card.get("embedding_model")
+    trained = emb.get("backend") if isinstance(emb, Mapping) else None
+    build = model.get("embedding_backend_sha256")
+    return {
+        "kind": kind,
+        "build": build[:12] if isinstance(build, str) else None,
+        "metrics_by": (trained or "torch") if "metrics" in card else None,
+    }
