@@ -364,6 +364,48 @@ def _earlier_chart(out: Path) -> Codebook | str | None:
         return chart
 
 
+def earlier_backend(out: Path) -> tuple[str, str | None] | None:
+    """The embedding backend an earlier run into ``out`` recorded in ``run.json``: its kind
+    (``embedding_backend_kind``, or ``embedding_backend`` before that was recorded) and build
+    (the backend card's hash; None for torch or an older record), or None when not recorded."""
+    from ..result import run_record
+
+    try:
+        model = run_record(out).get("model")
+    except OSError:  # an unreadable record: nothing to compare
+        return None
+    if not isinstance(model, dict):
+        return None
+    kind = model.get("embedding_backend_kind") or model.get("embedding_backend")
+    build = model.get("embedding_backend_sha256")
+    if not isinstance(kind, str):
+        return None
+    return kind, build if isinstance(build, str) else None
+
+
+def warn_if_backend_changed(
+    out: Path, earlier: tuple[str, str | None] | None, this: tuple[str, str | None]
+) -> None:
+    """Warn in one line when this run into ``out`` embeds with another backend (or another build
+    of it, when both builds are known) than the earlier codings there: the backends' codes differ
+    on some segments (docs/performance.md), so a study's codings should come from one."""
+    if earlier is None:
+        return
+    if earlier[0] == this[0] and (earlier[1] is None or this[1] is None or earlier[1] == this[1]):
+        return
+
+    def build(sha: str | None) -> str:
+        return f" (build {sha[:12]})" if sha and earlier[0] == this[0] else ""
+
+    print(
+        f"roqa: warning: {out}: the earlier codings in it used the {earlier[0]} embedding "
+        f"backend{build(earlier[1])}, these use {this[0]}{build(this[1])}: the backends suggest "
+        "different codes for some "
+        "segments, so keep one backend for a study (docs/performance.md)",
+        file=sys.stderr,
+    )
+
+
 def _warn_if_chart_dropped(out: Path, earlier: Codebook | str | None, this: Codebook) -> None:
     """Warn in one line when this run into ``out`` charts in another codebook than the earlier
     run there recorded (:func:`_earlier_chart`): without ``--codebook`` again, its later reports
@@ -953,6 +995,7 @@ def code_command(
     names = _earlier_codings_named(out) if pseudonymise is not None else None
     held = transcripts_held(out)  # before this run's codings replace them
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
+    earlier_embedding = earlier_backend(out)  # likewise
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -990,6 +1033,13 @@ def code_command(
             if ray_book is not None and ray_book.is_file()
             else Codebook.load(DEFAULT_CODEBOOK),
         )
+        from ..backends import backend_kind
+
+        trained = _card_of(model).get("embedding_model")
+        trained_kind = trained.get("backend") if isinstance(trained, dict) else None
+        ray_kind = backend_kind(backend) if backend else trained_kind or "torch"
+        if ray_kind is not None:
+            warn_if_backend_changed(out, earlier_embedding, (ray_kind, None))
         said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
             summary = code_with_ray(
@@ -1039,6 +1089,7 @@ def code_command(
         earlier_chart,
         chart_book if chart_book is not None and not stream else ac.codebook,
     )
+    warn_if_backend_changed(out, earlier_embedding, ac.embedder.backend_identity)
     if stream:
         from ..codings_writer import write_codings
 
