@@ -213,3 +213,12 @@ def test_integer_labels_and_lists_of_them_are_labels_named_by_their_digits() -> 
     )
     multi = LexicalModel.fit(TEXTS * 2, [[i, 0] if i else [] for i in as_int] * 2, min_df=1)
     assert multi.classes_ == [*by_int.classes_, "NONE"]  # [] is NONE
+
+
+def test_a_stop_list_given_to_fit_is_the_one_used_and_stored() -> None:
+    stop = sorted(ENGLISH_STOP_WORDS - {"never", "nobody"})
+    model = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1, stop_words=stop)
+    assert model.stop_words_ == frozenset(stop)
+    assert {"never", "never money", "nobody", "nobody trained"} <= set(model.vocabulary_)
+    back = LexicalModel.from_arrays(model.to_arrays(), json.loads(json.dumps(model.state())))
+    assert np.array_equal(back.log_probabilities(TEXTS), model.log_probabilities(TEXTS))

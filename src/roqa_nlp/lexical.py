@@ -90,20 +90,23 @@ class LexicalModel:
         min_df: int = PARAMS["min_df"],
         ngram_range: Sequence[int] = tuple(PARAMS["ngram_range"]),
         vocabulary_from: Sequence[bool] | None = None,
+        stop_words: Sequence[str] | None = None,
     ) -> LexicalModel:
         """Fit on ``texts`` and labels as :class:`~roqa_nlp.classifier.CodeClassifier` takes
         them (a code id, a list of ids, or an off-framework class). ``vocabulary_from`` (one flag
         per text) names the texts whose words the model may know and store: all by default; the
         researcher's decided segments are left out of it, so a retrained model's ``lexical.json``
         holds no word of their interviews (names included); the model still learns from them
-        through the words the other texts know."""
+        through the words the other texts know. ``stop_words``: the words dropped (scikit-learn's
+        English stop words by default); stored with the model, which drops them when it
+        predicts."""
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         from .classifier import _expand, _fit_labels, class_weights
 
         rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
-        stop = sorted(ENGLISH_STOP_WORDS)
+        stop = sorted(ENGLISH_STOP_WORDS if stop_words is None else set(stop_words))
         vec = TfidfVectorizer(
             sublinear_tf=True,
             min_df=min_df,
