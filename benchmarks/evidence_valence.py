@@ -18,6 +18,12 @@ between the segment's own text and the quote (what is lost in likeness), over al
 and over top-1 ones. With ``--gold FILE`` (a blind tester's answers: ``interview``, ``answer``,
 ``valence``), neutral suggestions of segments whose gold is a side are scored against the gold.
 
+Session 53 went back to **before** (the nearest of any valence), each quote now shown with its
+own valence: quotes picked by the suggestion's valence agreed with it most when it was wrong
+(blind tester, s53; docs/model.md, "Evidence"). ``EVIDENCE_SIDES`` is gone, so **after** and
+**neutral first** run only on a checkout from 450a2f94 up to that change; this script refuses
+to run without it rather than report three equal choices.
+
 Run: ``OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/evidence_valence.py FOLDER...
 [--interviewer NAME] [--gold FILE] [--json OUT]`` (a minute or two per folder).
 """
@@ -94,6 +100,11 @@ def main() -> None:
     ap.add_argument("--gold", type=Path)
     ap.add_argument("--json", type=Path, default=Path("/tmp/evidence_valence.json"))
     args = ap.parse_args()
+    if not hasattr(autocoder, "EVIDENCE_SIDES"):
+        raise SystemExit(
+            "evidence_valence.py: this checkout shows the nearest evidence of any valence (no "
+            "EVIDENCE_SIDES); run it on a checkout from 450a2f94 to before session 53's change"
+        )
     ac = AutoCoder.load()
     stored = [dict(e) for e in ac._evidence_texts]
     valence = [str(e["valence"]) for e in stored]

@@ -245,59 +245,68 @@ def test_evidence_keeps_each_training_examples_valence(
     ] + [("tiny-40", "enabler"), ("tiny-41", "enabler"), ("tiny-42", "barrier")]
 
 
-def test_a_barrier_is_shown_barrier_examples_though_an_enabler_is_more_like_it(
+def test_a_barrier_is_shown_the_nearest_examples_of_any_valence_each_with_its_valence(
     mixed_valence: AutoCoder,
 ) -> None:
-    """Tester X (s35): evidence of the opposite valence misleads a researcher checking why a
-    code was suggested. By similarity alone this barrier would be shown tiny-00 (cosine 0.612,
-    a barrier) and tiny-41 (0.568, an enabler); tiny-03 (0.535) is the next barrier."""
+    """Blind tester (s53), finding 1: examples picked by the predicted valence back that valence
+    up even when it is wrong ("It's not a blame culture here" shown "It's quite a blame
+    culture"). The code's nearest examples are shown whatever their valence, each with it:
+    tiny-00 (cosine 0.612, a barrier) and tiny-41 (0.568, an enabler)."""
     top = mixed_valence.suggest(
         "We had nobody spare on the rota to release staff for the training days."
     )[0][0]
     assert (top.code_id, top.valence) == ("IS.E.2", "barrier")
     assert top.evidence == (
         "We simply do not have enough staff on shift to release people for the training.",
-        "Our rota is so thin that nobody can be spared for a half-day course.",
+        "Our rota was generous, so somebody could always be spared for a half-day course.",
     )
+    assert top.evidence_valence == ("barrier", "enabler")
 
 
-def test_an_enabler_is_shown_enabler_examples_though_a_barrier_is_more_like_it(
+def test_an_enabler_is_shown_the_nearest_examples_of_any_valence_each_with_its_valence(
     mixed_valence: AutoCoder,
 ) -> None:
-    """By similarity: tiny-19 (0.516, enabler), tiny-42 (0.383, the one barrier), tiny-17
-    (0.357, enabler)."""
+    """By similarity: tiny-19 (0.516, enabler), tiny-42 (0.383, the one barrier)."""
     top = mixed_valence.suggest(
         "Handover is good: the day shift always tells the night carers what changed."
     )[0][0]
     assert (top.code_id, top.valence) == ("IS.B", "enabler")
     assert top.evidence == (
         "Our handover notes mean everyone knows what changed since yesterday.",
-        "Good communication between the office and the field staff made it work.",
+        "Nobody tells the night staff anything; messages never get passed on between shifts.",
     )
+    assert top.evidence_valence == ("enabler", "barrier")
 
 
-def test_too_few_examples_on_the_side_are_followed_by_the_most_like_of_any_valence(
+def test_more_examples_asked_are_the_next_most_like_of_any_valence(
     embedder: Embedder, tiny_training: TrainingSet
 ) -> None:
-    """Six examples asked of a code with five barriers: the five barriers most like the text
-    first (tiny-00 0.612, tiny-03 0.535, tiny-01 0.453, tiny-02 0.380, tiny-04 0.289), then the
-    most like it of the rest (tiny-41, an enabler, 0.568 against tiny-40's 0.567)."""
+    """Six examples of a code with five barriers and two enablers: tiny-00 0.612, tiny-41
+    0.568, tiny-40 0.567, tiny-03 0.535, tiny-01 0.453, tiny-02 0.380."""
     ac = mixed_valence_model(embedder, tiny_training, n_evidence=6)
     top = ac.suggest("We had nobody spare on the rota to release staff for the training days.")
     assert (top[0][0].code_id, top[0][0].valence) == ("IS.E.2", "barrier")
     assert top[0][0].evidence == (
         "We simply do not have enough staff on shift to release people for the training.",
+        "Our rota was generous, so somebody could always be spared for a half-day course.",
+        "We had plenty of staff on shift to release people for the training.",
         "Our rota is so thin that nobody can be spared for a half-day course.",
         "There was no money left in the budget to pay for the new system.",
         "Agency cover costs us a fortune, so every extra hour of training hurts.",
-        "Without extra funding we could not buy the tablets the carers needed.",
-        "Our rota was generous, so somebody could always be spared for a half-day course.",
+    )
+    assert top[0][0].evidence_valence == (
+        "barrier",
+        "enabler",
+        "enabler",
+        "barrier",
+        "barrier",
+        "barrier",
     )
 
 
 def test_evidence_without_valence_is_shown_most_like_first(mixed_valence: AutoCoder) -> None:
     """A model saved before evidence kept its valence shows the examples most like the text, of
-    any valence, as it did."""
+    any valence, each with no valence ("")."""
     saved = [dict(e) for e in mixed_valence._evidence_texts]
     try:
         for e in mixed_valence._evidence_texts:
@@ -311,6 +320,7 @@ def test_evidence_without_valence_is_shown_most_like_first(mixed_valence: AutoCo
         "We simply do not have enough staff on shift to release people for the training.",
         "Our rota was generous, so somebody could always be spared for a half-day course.",
     )
+    assert top.evidence_valence == ("", "")
 
 
 def test_fits_no_code_flags_texts_as_code_does(tiny_model: AutoCoder) -> None:

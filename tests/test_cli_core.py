@@ -725,6 +725,8 @@ def test_suggest_json_parses_to_ranked_suggestions(tiny_model_dir: Path) -> None
     first, second = row["suggestions"]
     assert first["code_id"] == "IS.E.2"
     assert set(first) >= {"code_id", "name", "domain", "probability", "valence", "evidence"}
+    # each quote's own valence, as training data gave it (the tiny model's IS.E.2 are barriers)
+    assert first["evidence_valence"] == ["barrier", "barrier"]
     assert first["probability"] >= second["probability"]
 
 
@@ -830,6 +832,25 @@ def test_suggest_json_given_a_file_name_says_to_redirect_instead_of_coding_it(
         "roqa: error: notes.json: looks like a file name, and roqa suggest codes the text it is "
         "given",
     )
+
+
+def test_suggest_table_shows_each_evidence_quotes_valence(tiny_model_dir: Path) -> None:
+    """Blind tester (s53), finding 1: the evidence line said neither how its quotes were chosen
+    nor their valence, so quotes of the other side read as backing the text's valence. It
+    names them the code's nearest examples, whatever their valence, each tagged with it."""
+    run = roqa(
+        "suggest",
+        "We had nobody spare on the rota to release staff for the training days.",
+        "--model",
+        tiny_model_dir,
+    )
+    assert_success(run)
+    assert (
+        "evidence for Available Resources (its nearest training examples, whatever their "
+        "valence): [barrier] We simply do not have enough staff on shift to release people for "
+        "the training. | [barrier] Our rota is so thin that nobody can be spared for a half-day "
+        "course."
+    ) in " ".join(run.out.split())
 
 
 def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> None:

@@ -1139,6 +1139,20 @@ def test_a_suggestions_training_examples_are_folded_with_a_summary_to_open_them(
         '<details class="evidence muted"><summary>resembles 2 training examples</summary>'
         "“We meet &lt;weekly&gt;.” · “Staff talk”</details></li>\n"
     )
+    # blind tester (s53), finding 1: each quote's valence, and how many of each, are shown
+    sided = {
+        "evidence": ["We meet <weekly>.", "Staff talk"],
+        "evidence_valence": ["enabler", "barrier"],
+    }
+    assert rows.suggestion({**suggestion, **sided}).endswith(
+        '<details class="evidence muted"><summary>resembles 2 training examples: 1 barrier, '
+        "1 enabler</summary>[enabler] “We meet &lt;weekly&gt;.” · [barrier] “Staff talk”"
+        "</details></li>\n"
+    )
+    same = {"evidence": ["a", "b"], "evidence_valence": ["neutral", "neutral"]}
+    assert "<summary>resembles 2 training examples: 2 neutral</summary>" in rows.suggestion(
+        {**suggestion, **same}
+    )
     one = rows.suggestion({**suggestion, "evidence": ["Staff talk"]})
     assert one.endswith(
         '<details class="evidence muted"><summary>resembles 1 training example</summary>'

@@ -23,9 +23,16 @@ HEAVY = ("sklearn", "scipy", "spacy", "tokenizers", "torch", "sentence_transform
 
 
 def test_suggestion_to_dict_is_its_fields_with_evidence_as_a_list() -> None:
-    g = Suggestion("IS.E.2", "Available Resources", "IS", 0.5, "barrier", 0.75, ("a", "b"))
-    assert g.to_dict() == {**dataclasses.asdict(g), "evidence": ["a", "b"]}
+    g = Suggestion(
+        "IS.E.2", "Available Resources", "IS", 0.5, "barrier", 0.75, ("a", "b"), ("barrier", "")
+    )
+    assert g.to_dict() == {
+        **dataclasses.asdict(g),
+        "evidence": ["a", "b"],
+        "evidence_valence": ["barrier", ""],
+    }
     assert list(g.to_dict()) == [f.name for f in dataclasses.fields(Suggestion)]
+    assert Suggestion.from_dict(g.to_dict()) == g
 
 
 # --- ranking ------------------------------------------------------------------------------------
@@ -58,14 +65,8 @@ def row_by_row(ac: AutoCoder, X: np.ndarray, k: int) -> list[list[Suggestion]]:
                 [m for m, e in enumerate(ac._evidence_texts) if code.id in e["codes"]],
                 dtype=np.intp,
             )
-            valence = str(clf.valence_classes_[vi])
-            # a barrier or an enabler: the code's examples of that valence first, most like first
-            other_side = [
-                valence in ("barrier", "enabler")
-                and ac._evidence_texts[m].get("valence") != valence
-                for m in cand
-            ]
-            order = sorted(range(len(cand)), key=lambda n: (other_side[n], -ev_sims[i, cand[n]]))
+            # the code's examples most like the text, whatever their valence
+            order = sorted(range(len(cand)), key=lambda n: -ev_sims[i, cand[n]])
             best = cand[order][: ac.params["n_evidence"]]
             row.append(
                 Suggestion(
@@ -76,6 +77,7 @@ def row_by_row(ac: AutoCoder, X: np.ndarray, k: int) -> list[list[Suggestion]]:
                     valence=str(clf.valence_classes_[vi]),
                     valence_probability=round(float(V[i, vi]), 6),
                     evidence=tuple(ac._evidence_texts[m]["text"] for m in best),
+                    evidence_valence=tuple(ac._evidence_texts[m]["valence"] for m in best),
                 )
             )
         out.append(row)

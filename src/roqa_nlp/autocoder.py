@@ -80,10 +80,6 @@ if TYPE_CHECKING:
 CARD = MODEL_CARD
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
 UPDATE_WEIGHT = 3
-#: The valences whose suggestions are shown evidence of the same valence first: a barrier's or an
-#: enabler's, not a neutral one's (the valence the model is least sure of).
-EVIDENCE_SIDES = ("barrier", "enabler")
-
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 #: The word model (:mod:`roqa_nlp.lexical`): present when ``lexical_weight`` > 0.
 LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
@@ -1410,14 +1406,12 @@ class AutoCoder:
         best_valence = np.argmax(V, axis=1).tolist()
         code_of = {j: self.codebook.find(classes[j]) for j in code_cols}
         evidence_text = [e["text"] for e in self._evidence_texts]
-        # A barrier or an enabler is shown the code's examples on its own side first, most like
-        # it first, then the most like it of any valence if too few; a neutral suggestion (the
-        # valence the model is least sure of) is shown the most like it of any valence. A model
-        # saved before evidence kept its valence (no "valence") is shown the most like it.
-        evidence_valence = np.asarray([str(e.get("valence") or "") for e in self._evidence_texts])
+        # Every suggestion is shown its code's examples most like the text, whatever their
+        # valence, each with its own (roqa_nlp.evidence): picked by the text's valence, they
+        # would agree with it by construction, and back it up most when it is wrong (blind
+        # tester, s53). A model saved before evidence kept its valence gives "".
+        evidence_valence = [str(e.get("valence") or "") for e in self._evidence_texts]
         valence_names = [str(v) for v in clf.valence_classes_]
-        sided = np.asarray([valence_names[v] in EVIDENCE_SIDES for v in best_valence])
-        wanted = np.asarray([valence_names[v] for v in best_valence])
         # a quote is shown once per suggestion, and never as the evidence for its own words (a
         # model trained before feedback was kept out of evidence stored each decided segment
         # once per --feedback-weight copy)
@@ -1425,25 +1419,26 @@ class AutoCoder:
         own_words = None if texts is None else [" ".join(str(t).split()) for t in texts]
         n_evidence = int(self.params["n_evidence"])
         evidence: dict[tuple[int, str], tuple[str, ...]] = {}
+        evidence_sides: dict[tuple[int, str], tuple[str, ...]] = {}
         if ev_sims is not None:
             for j, code in code_of.items():
                 rows = np.flatnonzero((top == j).any(axis=1))
                 if code is None or not len(rows):
                     continue
                 cand = evidence_of.get(code.id, no_evidence)
-                other_side = sided[rows, None] & (evidence_valence[cand] != wanted[rows, None])
-                # lexsort's last key sorts first, and it is stable: on its side, then most like
-                order = np.lexsort((-ev_sims[np.ix_(rows, cand)], other_side), axis=1)
+                # stable: of equally like examples, the first in the file
+                order = np.argsort(-ev_sims[np.ix_(rows, cand)], axis=1, kind="stable")
                 for i, ranked_rows in zip(rows.tolist(), cand[order].tolist()):
                     seen = {own_words[i]} if own_words is not None else set()
-                    picked: list[str] = []
+                    picked: list[int] = []
                     for m in ranked_rows:
                         if len(picked) == n_evidence:
                             break
                         if evidence_words[m] not in seen:
                             seen.add(evidence_words[m])
-                            picked.append(evidence_text[m])
-                    evidence[i, code.id] = tuple(picked)
+                            picked.append(m)
+                    evidence[i, code.id] = tuple(evidence_text[m] for m in picked)
+                    evidence_sides[i, code.id] = tuple(evidence_valence[m] for m in picked)
         P_rows, V_rows = shown.tolist(), V.tolist()
         out: list[list[Suggestion]] = []
         for i, ranked in enumerate(top.tolist()):
@@ -1463,6 +1458,7 @@ class AutoCoder:
                         valence=valence,
                         valence_probability=valence_p,
                         evidence=evidence.get((i, code.id), ()),
+                        evidence_valence=evidence_sides.get((i, code.id), ()),
                     )
                 )
             out.append(row)
@@ -1480,8 +1476,9 @@ class AutoCoder:
 
         Each :class:`~roqa_nlp.schema.Suggestion` has ``code_id``, ``name``, ``domain``,
         ``probability`` (calibrated), ``valence`` and ``valence_probability`` (the text's most
-        likely valence, the same for every code of a text) and ``evidence`` (training examples of
-        the code most like the text; a barrier's or an enabler's of its own valence first).
+        likely valence, the same for every code of a text), ``evidence`` (the training examples of
+        the code most like the text, whatever their valence) and ``evidence_valence`` (each
+        one's valence as training data gave it, which may differ from the text's).
         ``top_k`` is how many codes to keep (default ``params["top_k"]``, 5; at least 1). An
         empty text is an error. Whether a text fits no code at all is :meth:`fits_no_code`'s
         answer, not a low probability here.

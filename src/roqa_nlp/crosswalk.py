@@ -1526,6 +1526,7 @@ def translated_with_origins(
             valence=origin.valence,
             valence_probability=origin.valence_probability,
             evidence=origin.evidence,
+            evidence_valence=origin.evidence_valence,
         )
         place.append(((rank[id(origin)], -p), translated))
     place += [((rank[id(g)], -g.probability), g) for g in own]

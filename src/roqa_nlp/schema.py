@@ -362,8 +362,11 @@ class Suggestion:
     probability: float
     valence: str = "neutral"
     valence_probability: float | None = None
-    # the nearest training examples that support the suggestion (left out of the repr: long)
+    # the training examples of the code most like the segment, whatever their valence (left out
+    # of the repr: long), and each one's valence as training data gave it ("" when unknown: a
+    # model saved before evidence kept it, a hand-made file); see roqa_nlp.evidence
     evidence: tuple[str, ...] = field(default=(), repr=False)
+    evidence_valence: tuple[str, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Spelled out rather than dataclasses.asdict, whose deep copy cost seconds per study.
@@ -375,6 +378,7 @@ class Suggestion:
             "valence": self.valence,
             "valence_probability": self.valence_probability,
             "evidence": list(self.evidence),
+            "evidence_valence": list(self.evidence_valence),
         }
 
     @classmethod
@@ -389,6 +393,7 @@ class Suggestion:
                 None if d.get("valence_probability") is None else float(d["valence_probability"])
             ),
             evidence=tuple(d.get("evidence") or ()),
+            evidence_valence=tuple(str(v or "") for v in d.get("evidence_valence") or ()),
         )
 
 

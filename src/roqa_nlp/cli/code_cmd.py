@@ -1765,7 +1765,20 @@ def suggest_command(
                 f"examples): {what}"
             )
         elif r and r[0].evidence:
-            con.print(f"  evidence for {r[0].name}: " + " | ".join(r[0].evidence))
+            con.print(evidence_line(r[0]), markup=False)
+
+
+def evidence_line(g: Any) -> str:
+    """The line ``roqa suggest`` prints under a text's table: its top code's nearest training
+    examples, whatever their valence, each after its own (:mod:`roqa_nlp.evidence`)."""
+    from ..evidence import quote_valences, tagged
+
+    sides = quote_valences(g.evidence, g.evidence_valence)
+    quotes = " | ".join(tagged(e, v) for e, v in zip(g.evidence, sides))
+    return (
+        f"  evidence for {g.name} (its nearest training examples, whatever their valence): "
+        + quotes
+    )
 
 
 def text_valence_line(valence: str, p: float | None) -> str:

@@ -877,6 +877,7 @@ def suggestion_view(g: Suggestion, codebook: Codebook, colours: DomainColours) -
         "probability": g.probability,
         "valence": g.valence,
         "evidence": list(g.evidence[:2]),
+        "evidence_valence": list(g.evidence_valence[:2]),
     }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..evidence import quote_valences, tagged, valence_counts
 from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
 
 #: A suggestion below this probability is shown faded beside its segment.
@@ -151,12 +152,17 @@ class SegmentRows:
         evidence = ""
         if g["evidence"]:
             # folded: shown always, they made the review long (a sixth of the demo's report);
-            # the summary is a native control, reached with Tab and opened with Enter
-            n = len(g["evidence"])
-            joined = "” · “".join(escape(e) for e in g["evidence"])
+            # the summary is a native control, reached with Tab and opened with Enter. Each
+            # quote's own valence is shown: they are the code's nearest, of any valence.
+            quotes = g["evidence"]
+            sides = quote_valences(quotes, g.get("evidence_valence"))
+            n = len(quotes)
+            counts = valence_counts(sides)
+            joined = " · ".join(tagged(f"“{escape(e)}”", v) for e, v in zip(quotes, sides))
             evidence = (
                 f'<details class="evidence muted"><summary>resembles {n} training '
-                f"example{'s' if n != 1 else ''}</summary>“{joined}”</details>"
+                f"example{'s' if n != 1 else ''}{': ' + counts if counts else ''}</summary>"
+                f"{joined}</details>"
             )
         if p < FAINT_SUGGESTION:
             head = head.replace('<li class="sugg"', '<li class="sugg faint"', 1)
