@@ -1796,7 +1796,7 @@ def test_evaluate_reads_cfir_2022_names_and_translates_the_suggestions(
     assert (m["codebook"], m["translated_from"]) == ("cfir-2022", "cfir-2009")
     assert (m["n"], m["n_coded"], m["n_none"]) == (4, 3, 1)
     # IS.E.2 -> INS.J, IC.F -> INN.F, PR.A -> PRO.D: the 2009 hits stay hits in CFIR 2.0
-    assert [p["gold"] for p in m["predictions"]] == [["INS.J"], ["INN.F"], ["PRO.D"], []]
+    assert [p["gold"] for p in m["predictions"]] == [["INS.J"], ["INN.F"], ["PRO.D"], ["NONE"]]
     assert [p["suggestions"][0]["code"] for p in m["predictions"][:3]] == [
         "INS.J",
         "INN.F",

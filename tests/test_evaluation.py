@@ -459,7 +459,7 @@ def test_the_docs_say_novelty_auroc_ranks_by_off_framework_p_not_novelty_p() -> 
     """Ranked by the documented novelty_p (the conformal p-value) a tester's gold file gave
     AUROC 0.925 where roqa evaluate printed 1.000: it ranks by off_framework_p, P(fits no code)
     + P(procedural), which no page named. docs/cli.md lists the --predictions novelty fields
-    (the CSV's last four columns)."""
+    (the CSV's last five columns, off_topic among them since session 53)."""
     from roqa_nlp.cli.code_cmd import PREDICTION_COLUMNS
 
     said = (
@@ -469,9 +469,14 @@ def test_the_docs_say_novelty_auroc_ranks_by_off_framework_p_not_novelty_p() -> 
     model, cli = _page("model.md"), _page("cli.md")
     assert said in model and said in cli
     assert "not by `novelty_p`" in model and "not by `novelty_p`" in cli
-    assert PREDICTION_COLUMNS[-4:] == ("novel", "procedural", "novelty_p", "off_framework_p")
+    assert PREDICTION_COLUMNS[-5:] == (
+        "novel", "procedural", "off_topic", "novelty_p", "off_framework_p"
+    )  # fmt: skip
     listed = cli.split("`--predictions FILE.jsonl`", 1)[1].split("`roqa train", 1)[0]
-    assert all(f"`{field}`" in listed for field in PREDICTION_COLUMNS[-4:])
+    assert all(
+        f"`{field}`" in listed for field in (*PREDICTION_COLUMNS[-5:], "valence_probability")
+    )
+    assert "last five columns" in listed
 
 
 def test_the_docs_say_how_ece_bins_the_top1_probability() -> None:

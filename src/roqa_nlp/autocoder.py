@@ -1835,8 +1835,10 @@ class AutoCoder:
         ``predictions=True`` adds
         ``predictions``: per record, in order, its ``text``, ``gold`` codes, the first three
         ``suggestions`` (``code``, ``name``, ``probability``), whether the gold code is ``top1`` /
-        in the ``top3``, the predicted and gold ``valence``, and the novelty ``novel`` flag and
-        ``novelty_p``, for reading the errors one by one.
+        in the ``top3``, the predicted ``valence`` with its ``valence_probability`` and the
+        ``gold_valence``, and the flags ``novel``, ``procedural`` and ``off_topic`` with
+        ``novelty_p`` and ``off_framework_p``, for reading the errors one by one. A record of
+        talk that fits no code has the gold ``["NONE"]``, as its input says.
 
         ``codebook`` is the codebook the records' codes are of, when it is not the model's
         (``"cfir-2022"`` for CFIR 2.0 names); when None, it is the model's, or else the
@@ -1955,7 +1957,8 @@ class AutoCoder:
                 {
                     "id": rid,
                     "text": text,
-                    "gold": list(gold),
+                    # NONE as the input writes it (and the CSV), not an empty list
+                    "gold": list(gold) or [NONE],
                     "suggestions": [
                         # as the model gives them; a translated code's is the model's scaled
                         {"code": g.code_id, "name": g.name, "probability": round(g.probability, 6)}
@@ -1964,9 +1967,13 @@ class AutoCoder:
                     "top1": bool(gold) and bool(k) and k[0] in gold,
                     "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
                     "valence": r[0].valence if r else "neutral",
+                    # as suggest --json gives them: valence calibration and set-aside checked
+                    # from this file alone
+                    "valence_probability": r[0].valence_probability if r else None,
                     "gold_valence": gv or None,
                     "novel": f["novel"],
                     "procedural": f["procedural"],
+                    "off_topic": f["off_topic"],
                     "novelty_p": round(float(p), 6),
                     # what novelty_auroc ranks records by: P(fits no code) + P(procedural)
                     "off_framework_p": round(float(sc), 6),

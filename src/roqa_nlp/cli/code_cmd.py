@@ -1981,8 +1981,14 @@ PREDICTION_COLUMNS = (
     "id", "text", "gold", "gold_names", "top1", "top3",
     "code_1", "name_1", "probability_1", "code_2", "name_2", "probability_2",
     "code_3", "name_3", "probability_3",
-    "gold_valence", "valence", "novel", "procedural", "novelty_p", "off_framework_p",
+    "gold_valence", "valence", "valence_probability",
+    "novel", "procedural", "off_topic", "novelty_p", "off_framework_p",
 )  # fmt: skip
+#: The columns it wrote before session 53 added ``valence_probability`` and ``off_topic``: such
+#: a file is predictions roqa wrote too, and is replaced.
+EARLIER_PREDICTION_COLUMNS = tuple(
+    c for c in PREDICTION_COLUMNS if c not in ("valence_probability", "off_topic")
+)
 
 
 #: The keys of a record of ``roqa evaluate --predictions FILE.jsonl``, every one of them
@@ -1999,7 +2005,7 @@ def written_as_predictions(path: Path) -> bool:
 
         header = header_cells(path)
         names = [n.lstrip("\ufeff").strip().lower() for n in header or []]
-        return tuple(names) == PREDICTION_COLUMNS
+        return tuple(names) in (PREDICTION_COLUMNS, EARLIER_PREDICTION_COLUMNS)
     try:
         with open(path, "rb") as fh:
             record = json.loads(fh.readline())
@@ -2014,6 +2020,7 @@ def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[
     three suggestions side by side; ``novel`` or ``procedural`` is what ``novel_recall`` counts
     as set aside, and ``off_framework_p`` what ``novelty_auroc`` ranks by. Every probability
     is written to 6 decimals, fixed (``0.000067``, never ``6.7e-05``), as docs/cli.md says."""
+    from ..schema import NONE
 
     def six(p: float | None) -> str | None:
         return None if p is None else f"{p:.6f}"
@@ -2026,15 +2033,18 @@ def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[
             [
                 r.get("id", ""),
                 r["text"],
-                "; ".join(r["gold"]) or "NONE",
-                "; ".join(getattr(codebook.find(c), "name", c) for c in r["gold"]) or "NONE",
+                "; ".join(r["gold"]) or NONE,
+                "; ".join(getattr(codebook.find(c), "name", c) for c in r["gold"] if c != NONE)
+                or NONE,
                 r["top1"],
                 r["top3"],
                 *(cell for s in shown for cell in s),
                 r.get("gold_valence") or "",
                 r.get("valence") or "",
+                six(r.get("valence_probability")),
                 r.get("novel"),
                 r.get("procedural"),
+                r.get("off_topic"),
                 six(r.get("novelty_p")),
                 six(r.get("off_framework_p")),
             ]
