@@ -1692,8 +1692,9 @@ def suggest_command(
         False,
         "--json",
         help="Print JSON instead of tables: per text its valence (one per text, which each "
-        "suggestion repeats), its suggestions and the flags "
-        "`roqa code` would give it (novel, novelty_p, procedural, off_topic). It takes no file "
+        "suggestion repeats), its suggestions and its flags (novel, novelty_p, procedural, "
+        "off_topic), read from the text alone: `roqa code` also reads the interviewer's question "
+        "before an answer, so it can flag the same words otherwise. It takes no file "
         "name: to save it, redirect it (--json > suggestions.json).",
     ),
     codebook: str | None = typer.Option(
