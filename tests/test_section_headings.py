@@ -91,6 +91,9 @@ def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path:
         "Part B: Barriers and enablers",
         "Theme IV: Inner setting",
         "**Section 1: Background**",
+        "Section 1: Your role and organisation",
+        "Part 2: Barriers and enablers in the inner setting",
+        "Module 2: Recovery-orientated practice",
     ],
 )
 def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
@@ -112,6 +115,14 @@ def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
         "Section 1:",
         "Section: Background",
         "Section 1: Background and the reasons we set it up in the first place",
+        # a title that says something is talk (s53 code review, finding 2)
+        "Phase 1: We did Salford and Trafford first",
+        "Stage 3: NHS England said no to the extra funding",
+        "Phase 2: We rolled it out. It went okay",
+        "Part 1: The staffing, um",
+        "Theme 2: I don't know",
+        "Theme 2: I don\u2019t know",
+        "Stage 2: Yes",
     ],
 )
 def test_a_speaker_label_or_talk_is_no_section_heading(line: str) -> None:

@@ -10,8 +10,11 @@ every turn, and keep its words in ``metadata["headings"]`` (:func:`headings_meta
 ``roqa inspect`` tells of in one ``read:`` line (:func:`headings_note`).
 
 A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a capital or a
-digit and ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``), so a
-participant's ``Phase 2: we rolled it out to the other sites.`` is talk; and a question
+digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``) and holds no sentence
+end and no word of ``data/heading_title_clause_words.txt`` (pronouns, auxiliaries, fillers: a
+title names a topic, talk says something), so a participant's ``Phase 2: we rolled it out to the
+other sites.``, ``Phase 1: We did Salford and Trafford first`` and ``Stage 2: Yes`` are talk; and a
+question
 marker's title asks nothing (``Question 5: How do you ...?`` and ``Question 3: Tell me about
 ...`` are the interviewer asking, :func:`~.roles.asks_unpunctuated`). A speaker's label
 (``P04:``, ``Participant 4:``, ``Speaker 1:``) opens with no heading's word.
@@ -43,6 +46,26 @@ _SECTION_HEADING = re.compile(
 _MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}[ \t]+")
 
 
+#: A sentence's end inside a title (``Phase 2: We rolled it out. It went okay``): talk.
+_SENTENCE_END = re.compile(r"[.?!][ \t]")
+#: A title's words, apostrophes as ``'``.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+@cache
+def _clause_words() -> frozenset[str]:
+    """Words that make a title talk (``data/heading_title_clause_words.txt``)."""
+    return packaged_words("heading_title_clause_words.txt")
+
+
+def _says_something(title: str) -> bool:
+    """Whether a would-be heading's title is a clause of talk, not a topic's name."""
+    if _SENTENCE_END.search(title):
+        return True
+    words = (w.casefold().replace("\u2019", "'") for w in _WORD.findall(title))
+    return any(w in _clause_words() for w in words)
+
+
 @cache
 def section_heading_words() -> frozenset[str]:
     """The words a section heading opens with (``data/section_heading_words.txt``)."""
@@ -64,6 +87,8 @@ def is_section_heading(line: str) -> bool:
         return False
     title = m["title"]
     if not (title[0].isupper() or title[0].isdigit()) or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    if _says_something(title):
         return False
     return not (is_question_marker(m["word"]) and ("?" in title or asks_unpunctuated(title)))
 
