@@ -2244,6 +2244,8 @@ def is_comma_name(label: str) -> bool:
 def _is_word_of_no_name(word: str) -> bool:
     """Whether ``word`` is an everyday word no one speaker is called (``data/everyday_words.txt``:
     "Agency", "Families", "Commissioners", "Staff"), so that said once it opens a line of talk:
+    a group's word (``data/group_words.txt``) or a plural, never a singular that may name the one
+    who speaks ("Interpreter", "Pharmacist", "Trustee");
     not a given name or surname that is also a word (``data/word_given_names.txt``,
     ``data/word_surnames.txt``, ``data/stop_word_names.txt``: "Will", "Hope", "Ward") nor a
     word naming one person (``data/person_words.txt``: "Mum", "Matron", "Manager")."""
@@ -2256,7 +2258,17 @@ def _is_word_of_no_name(word: str) -> bool:
         "stop_word_names.txt",
         "person_words.txt",
     )
-    return not any(word in packaged_words(f) for f in people)
+    if any(word in packaged_words(f) for f in people):
+        return False
+    # a group ("Staff", "Agency": data/group_words.txt) or a plural ("Families",
+    # "Commissioners"); a singular may name the one who speaks ("Interpreter", "Pharmacist")
+    return word in packaged_words("group_words.txt") or _is_plural(word)
+
+
+def _is_plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural (``families``, ``commissioners``), not a singular
+    ending in s (``boss``, ``bus``, ``basis``)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 def words_not_speakers(
