@@ -211,21 +211,3 @@ def test_a_study_id_label_and_a_file_name_of_it_written_otherwise_are_one_case(
         "framework matrix, Table 2 and saturation; if they are different people, rename one "
         "file so that its name gives another id, or label their turns with another id"
     ]
-
-
-@pytest.mark.parametrize(
-    ("label", "expected"),
-    [
-        ("Jane Doe (RM10)", "RM10"),
-        ("Doe, Jane [CMH07]", "CMH07"),
-        ("Jane Doe (P10)", "P10"),
-        # no study id in the note: a role, an interviewer's id, a transcriber's number
-        ("Jane Doe (RM)", "P3"),
-        ("Jane Doe (SPK1)", "P3"),
-    ],
-)
-def test_a_study_id_noted_after_a_name_names_the_case(label: str, expected: str) -> None:
-    """Session 53 (cases, 3): ``Jane Doe (RM10):`` turns in ``interview_3.txt`` were the case
-    ``P3``, the file's number, while ``Jane Doe (P10):`` were ``P10`` and ``RM10:`` alone
-    ``RM10``: a study's own id in the note after a name names the case as a P-number does."""
-    assert participant_id(["Interviewer", label], "x/interview_3.txt") == expected

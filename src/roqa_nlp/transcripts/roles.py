@@ -948,13 +948,12 @@ def case_label(label: str) -> str:
     """``label`` as it names a case: without the notes in brackets after a study id (``P34
     (RM)``, ``P34 (RM: site A)`` -> ``P34``), which name the case as the id alone does; a
     study id in the one note after a name is the case, as a name in a note after the id is
-    (``Sarah (P04)`` -> ``P04``, as ``P4 (Sarah)`` -> ``P4``), a study's own id too (``Jane
-    Doe (RM10)`` -> ``RM10``, as ``RM10:`` is: :func:`names_one_person`). Another note after
-    a name holds no case (``Jane Doe (RM)`` -> ``Jane Doe``), nor does a template's label in
-    it (``Jane Doe (Participant 1)``, which a template gives every interviewee)."""
+    (``Sarah (P04)`` -> ``P04``, as ``P4 (Sarah)`` -> ``P4``). Another note after a name
+    holds no case (``Jane Doe (RM)`` -> ``Jane Doe``), nor does a template's label in it
+    (``Jane Doe (Participant 1)``, which a template gives every interviewee)."""
     bare = " ".join(_without_bracketed_notes(label).split())
     note = _closing_note(label)
-    if note is not None and names_one_person(note) and not names_one_person(bare):
+    if note is not None and study_id_number(note) is not None and study_id_number(bare) is None:
         return note
     return bare
 
