@@ -188,6 +188,28 @@ def test_a_study_id_in_a_focus_group_and_its_own_interview_is_one_person() -> No
     assert saturation(r).interviews == ["fg01", "rm10"]
 
 
+def test_a_numbered_role_in_two_focus_groups_and_no_case_is_a_person_of_each_group() -> None:
+    """Session 53 code review, finding 1: focus groups number their roles afresh (``HCP1``,
+    ``HCP2`` in each), so an id that no transcript's case bears names a person of each group:
+    Table 2 counts and cites each with its group, as before the RM10 rule above."""
+    from roqa_nlp.framework import barriers_enablers
+    from roqa_nlp.result import CodingResult
+    from test_framework import seg, spoken, transcript
+
+    segments = [
+        spoken(seg("fg_north", 0, "Training is thin.", ("IC.F", 0.9, "barrier")), "HCP1"),
+        spoken(seg("fg_north", 1, "The rota is a mess.", ("IC.F", 0.8, "barrier")), "HCP2"),
+        spoken(seg("fg_south", 0, "Nights are short.", ("IC.F", 0.7, "barrier")), "HCP1"),
+        spoken(seg("fg_south", 1, "Cover is thin.", ("IC.F", 0.6, "barrier")), "HCP2"),
+    ]
+    cases = {t: transcript(t, t.upper()) for t in ("fg_north", "fg_south")}
+    row = barriers_enablers(CodingResult(segments, cases), "cfir-2009").construct("IC.F")
+    assert row is not None
+    assert row.barriers.participants == [
+        "HCP1 (fg_north)", "HCP1 (fg_south)", "HCP2 (fg_north)", "HCP2 (fg_south)"
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(("file_id", "label"), [("FG04", "FG4"), ("RM04", "RM4"), ("RM4", "RM04")])
 def test_a_study_id_label_and_a_file_name_of_it_written_otherwise_are_one_case(
     tmp_path: Path, file_id: str, label: str

@@ -538,9 +538,13 @@ def clashing_speakers(
     (:func:`group_transcripts`: an ``Anna`` or a ``Manager`` in each of two focus groups), or
     of one such speaker and another transcript's case. Table 2 counted them as one person, and
     cited them alike; each is counted and cited with its transcript (:attr:`Quote.person`). A
-    study id (``P03``, ``RM10``: :func:`~roqa_nlp.transcripts.roles.names_one_person`) is one
-    person wherever they speak, and an unknown speaker is no one: neither is among them."""
-    from .transcripts.roles import UNKNOWN_SPEAKER, names_one_person
+    participant number (``P03``: :func:`~roqa_nlp.transcripts.roles.study_id_number`) is one
+    person wherever they speak; so is a study's own id (``RM10``:
+    :func:`~roqa_nlp.transcripts.roles.study_id_label`) that is also another transcript's case
+    (RM10 in a focus group and interviewed in rm10.txt), while a numbered role that no case bears
+    (``HCP1`` in each of two focus groups, numbered afresh in each) names a person of each group
+    (s53 code review, finding 1). An unknown speaker is no one: not among them."""
+    from .transcripts.roles import UNKNOWN_SPEAKER, study_id_label, study_id_number
 
     groups = group_transcripts(result) if groups is None else groups
     named = person_labels(result) if named is None else named
@@ -552,10 +556,16 @@ def clashing_speakers(
     for t in interview_order(result):
         if t not in groups and (case := result.participant_of(t)) in owners:
             owners[case].add(f"case {case}")
+
+    def one_person(label: str, held: set[str]) -> bool:
+        if study_id_number(label) is not None:
+            return True
+        return study_id_label(label) is not None and f"case {label}" in held
+
     return {
         label
         for label, held in owners.items()
-        if len(held) > 1 and label != UNKNOWN_SPEAKER and not names_one_person(label)
+        if len(held) > 1 and label != UNKNOWN_SPEAKER and not one_person(label, held)
     }
 
 

@@ -555,14 +555,6 @@ def study_id_label(label: str) -> str | None:
     return text
 
 
-def names_one_person(label: str) -> bool:
-    """Whether ``label`` is a study's id of one person, the same person wherever they speak: a
-    participant number (``P03``, a joint interview's ``P05a``: :func:`study_id_number`; not a
-    template's ``Participant 1``) or a study's own id (``RM10``: :func:`study_id_label`). A
-    group's ``RM10`` is the case ``RM10`` of another transcript, as its ``P03`` is ``P03``."""
-    return study_id_number(label) is not None or study_id_label(label) is not None
-
-
 def several_participants(labels: Iterable[str], case: str) -> bool:
     """Whether the participant speaker labels ``labels`` of a transcript whose case is ``case``
     are several people (a focus group, a joint interview), each to be cited by their label:
