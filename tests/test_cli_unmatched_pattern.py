@@ -42,6 +42,9 @@ def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (["codebook", "book*.json"], "book*.json"),
         (["code", "study", "--out", "out", "--model", "model*"], "model*"),
         (["suggest", "It works well.", "--model", "model*"], "model*"),
+        # an option's value joined by = (s53 code review, finding 5)
+        (["code", "study", "--out", "out", "--codebook=cb*.json"], "cb*.json"),
+        (["suggest", "It works well.", "--model=model*"], "model*"),
     ],
 )
 def test_a_pattern_that_matches_nothing_is_said_one(

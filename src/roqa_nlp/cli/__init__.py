@@ -477,7 +477,9 @@ def _pattern_said(error: "Any", args: list[str]) -> "Any":
     if error.path is None:
         return error
     named = error.path.rstrip("/" + os.sep) or error.path
-    given = next((a for a in args if (a.rstrip("/" + os.sep) or a) == named), None)
+    # an option's value as typed: --codebook 'cb*.json' or --codebook='cb*.json'
+    values = [a.partition("=")[2] if a.startswith("--") and "=" in a else a for a in args]
+    given = next((a for a in values if (a.rstrip("/" + os.sep) or a) == named), None)
     if given is None or not is_pattern(given):
         return error
     return pattern_error(given)
