@@ -290,3 +290,36 @@ def test_dialogue_dashes_of_unlabelled_subtitles_are_left_out_of_the_words(
         "So we start at 07:30, the night staff hand over.",
     ]
     assert all(t.text[s.start : s.end] == s.text for s in segments)
+
+
+FOCUS_GROUP = (
+    "Facilitator: What difference has it made for tenants?\n\n"
+    "P75: I think the tenants have noticed more than we have, honestly.\n\n"
+    "Staff: Sorry, can I come in there? Because on nights we never see the plans.\n\n"
+    "Facilitator: That's really helpful. Anything to add?\n\n"
+    "P75: That's true, I'll take that back.\n"
+)
+
+
+def test_inspect_names_a_label_like_word_read_as_the_speakers_words(tmp_path: Path) -> None:
+    """A one-time `Staff:` between turns in a focus group may be a real speaker; read as the
+    turn's words, roqa inspect says so in one read: line, with its line and what to do
+    (session 53 re-test, item 3: it was absorbed with no message)."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = tmp_path / "fg_P75.txt"
+    f.write_text(FOCUS_GROUP, "utf-8")
+    t, _ = read_quietly(f)
+    assert [u.speaker for u in t.turns] == ["Facilitator", "P75", "Facilitator", "P75"]
+    assert reading_notes(t) == [
+        "1 line opening like a label read as the speaker's words (line 5: 'Staff:'): if "
+        "someone called that speaks there, label 2 or more of their turns or rename it"
+    ]
+
+
+def test_inspect_says_nothing_of_a_turns_own_label(tmp_path: Path) -> None:
+    f = tmp_path / "p32.txt"
+    f.write_text(_typed("Manager"), "utf-8")
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    assert reading_notes(read_quietly(f)[0]) == []

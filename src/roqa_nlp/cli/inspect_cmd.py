@@ -122,10 +122,12 @@ def reading_notes(t: Any) -> list[str]:
     talk with no speaker's name read as the talk of the speaker before such a backchannel, Zoom
     chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, section headings
-    (``Section 1: Background``, a Word heading), subtitle cues in
+    (``Section 1: Background``, a Word heading), a line opening like a label read as the turn's
+    words (``Staff: Sorry, can I come in there?``), subtitle cues in
     a text or Word file (or lines opening with a time range)."""
     from ..transcripts.headings import headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
+    from ..transcripts.speaker_labels import label_words_note
     from ..transcripts.unlabelled import after_backchannel_note
 
     meta = t.metadata
@@ -174,6 +176,9 @@ def reading_notes(t: Any) -> list[str]:
     headings = headings_note(meta)
     if headings:
         notes.append(headings)
+    label_words = label_words_note(t.text, ((u.start, u.end) for u in t.turns))
+    if label_words:
+        notes.append(label_words)
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

@@ -2271,6 +2271,41 @@ def _is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
+def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The lines inside the turns ``spans`` (``text[start:end]``) that open like a speaker's
+    label of an everyday word no one is called (:func:`_is_word_of_no_name`: ``Staff: Sorry,
+    can I come in there?``) and were read as that turn's words, each as (line number from 1,
+    label): such a word said once may yet be a speaker's, which only the researcher knows."""
+    found: list[tuple[int, str]] = []
+    for start, end in spans:
+        at = text.find("\n", start, end)
+        while at != -1:
+            line_end = text.find("\n", at + 1, end)
+            line = text[at + 1 : end if line_end == -1 else line_end]
+            m = match_label(line)
+            if m is not None:
+                name = name_before_brackets(m.label)
+                if len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name):
+                    found.append((text.count("\n", 0, at + 1) + 1, m.label))
+            at = line_end
+    return found
+
+
+def label_words_note(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
+    """The ``read:`` note of ``roqa inspect`` telling of the lines :func:`label_words_in_turns`
+    finds, with what to do if one is a speaker's, else None."""
+    found = label_words_in_turns(text, spans)
+    if not found:
+        return None
+    n = len(found)
+    shown = ", ".join(f"line {line}: {label + ':'!r}" for line, label in found[:3])
+    return (
+        f"{n} line{'s' if n != 1 else ''} opening like a label read as the speaker's words "
+        f"({shown}{', ...' if n > 3 else ''}): if someone called that speaks there, label 2 or "
+        "more of their turns or rename it"
+    )
+
+
 def words_not_speakers(
     matches: Sequence[LabelMatch | None],
     interviewer_labels: Iterable[str] | None = None,
