@@ -3,6 +3,7 @@ heading) are no speaker's label: they are left out of the talk and ``roqa inspec
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,102 @@ def test_a_heading_left_out_is_pseudonymised_with_the_transcript(tmp_path: Path)
     assert t.metadata[HEADINGS] == ["Interview with Maria Okafor"]
     done, _ = pseudonymise([t])
     assert done[0].metadata[HEADINGS] == ["Interview with P04"]
+
+
+_ANSWER = "Yeah, it was slow to begin with. We piloted it in two houses."
+_PHASE = "Phase 2: we rolled it out everywhere else in the spring."
+_STAGE = "Stage 3: that's where we are now, really."
+
+
+def _phase_typed() -> str:
+    return (
+        "Section 1: Background\n\n"
+        "Interviewer: How did the roll-out happen?\n\n"
+        f"P64: {_ANSWER}\n\n{_PHASE}\n\n"
+        "Interviewer: And where are you with it now?\n\n"
+        f"P64: {_STAGE}\n\n"
+        "Interviewer: Was there anything else?\n\n"
+        "P64: No, I think that covers it.\n"
+    )
+
+
+def _phase_otter() -> str:
+    return (
+        "Helen Price  0:02\nHow did the roll-out happen?\n\n"
+        f"Amira Haddad  0:06\n{_ANSWER}\n{_PHASE}\n\n"
+        "Helen Price  0:29\nAnd where are you with it now?\n\n"
+        f"Amira Haddad  0:33\n{_STAGE}\n\n"
+        "Helen Price  0:41\nWas there anything else?\n\n"
+        "Amira Haddad  0:45\nNo, I think that covers it.\n"
+    )
+
+
+def _phase_rev() -> str:
+    return (
+        "Speaker 1 (00:00:02):\nHow did the roll-out happen?\n\n"
+        f"Speaker 2 (00:00:06):\n{_ANSWER}\n\n{_PHASE}\n\n"
+        "Speaker 1 (00:00:29):\nAnd where are you with it now?\n\n"
+        f"Speaker 2 (00:00:33):\n{_STAGE}\n\n"
+        "Speaker 1 (00:00:41):\nWas there anything else?\n\n"
+        "Speaker 2 (00:00:45):\nNo, I think that covers it.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("layout", "asker", "answerer", "blank"),
+    [
+        (_phase_typed, "Interviewer", "P64", "\n\n"),
+        (_phase_otter, "Helen Price", "Amira Haddad", "\n"),
+        (_phase_rev, "Speaker 1", "Speaker 2", "\n\n"),
+    ],
+)
+def test_a_heading_word_and_number_opening_a_sentence_once_is_the_answer(
+    tmp_path: Path, layout: object, asker: str, answerer: str, blank: str
+) -> None:
+    """``Phase 2: we rolled it out ...`` opening a paragraph of an answer, and ``Stage 3:
+    that's where ...`` opening one, are the participant's words, no speakers "Phase 2" and
+    "Stage 3" (session 53 re-test, item 1: the words were lost and the file's name was said to
+    hold a speaker's name)."""
+    f = tmp_path / "p64.txt"
+    f.write_text(layout(), "utf-8")  # type: ignore[operator]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert turns_of(t) == [
+        (asker, "interviewer", "How did the roll-out happen?"),
+        (answerer, "participant", f"{_ANSWER}{blank}{_PHASE}"),
+        (asker, "interviewer", "And where are you with it now?"),
+        (answerer, "participant", _STAGE),
+        (asker, "interviewer", "Was there anything else?"),
+        (answerer, "participant", "No, I think that covers it."),
+    ]
+    assert [str(w.message) for w in caught if "Phase" in str(w.message)] == []
+
+
+def test_a_heading_word_and_number_cue_leaves_subtitles_unlabelled(tmp_path: Path) -> None:
+    f = tmp_path / "p74.srt"
+    f.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\nCan you tell me how it was rolled out?\n\n"
+        "2\n00:00:05,000 --> 00:00:09,000\nWe did it in two goes, really.\n\n"
+        "3\n00:00:10,000 --> 00:00:14,000\nPhase 2: we rolled it out after Christmas.\n",
+        "utf-8",
+    )
+    with pytest.warns(SpeakerWarning, match="no speaker labels found"):
+        t = read_transcript(f)
+    assert {u.speaker for u in t.turns} == {"P74"}
+    assert "Phase 2: we rolled it out after Christmas." in t.text
+
+
+def test_heading_words_and_numbers_opening_two_answers_are_their_words(tmp_path: Path) -> None:
+    t = read_txt(
+        tmp_path,
+        "Interviewer: How did it start?\n\nP64: Slowly.\n\nPhase 1: we piloted it in two houses.\n\n"
+        "Interviewer: And then?\n\nP64: Better.\n\nPhase 2: we rolled it out everywhere.\n",
+        name="p64.txt",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How did it start?"),
+        ("P64", "participant", "Slowly.\n\nPhase 1: we piloted it in two houses."),
+        ("Interviewer", "interviewer", "And then?"),
+        ("P64", "participant", "Better.\n\nPhase 2: we rolled it out everywhere."),
+    ]

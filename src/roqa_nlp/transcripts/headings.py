@@ -13,8 +13,8 @@ A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a
 digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``) and holds no sentence
 end and no word of ``data/heading_title_clause_words.txt`` (pronouns, auxiliaries, fillers: a
 title names a topic, talk says something), so a participant's ``Phase 2: we rolled it out to the
-other sites.``, ``Phase 1: We did Salford and Trafford first`` and ``Stage 2: Yes`` are talk; and a
-question
+other sites.``, ``Phase 1: We did Salford and Trafford first`` and ``Stage 2: Yes`` are talk
+(said once, its label is no speaker's either: :func:`is_heading_word_label`); and a question
 marker's title asks nothing (``Question 5: How do you ...?`` and ``Question 3: Tell me about
 ...`` are the interviewer asking, :func:`~.roles.asks_unpunctuated`). A speaker's label
 (``P04:``, ``Participant 4:``, ``Speaker 1:``) opens with no heading's word.
@@ -41,6 +41,10 @@ MAX_TITLE_WORDS = 8
 _SECTION_HEADING = re.compile(
     r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])[ \t]*:[ \t]+"
     r"(?P<title>\S.*?)(?<![.?!,;:])"
+)
+#: WORD NUMBER alone, as a heading's label is written (``Phase 2``, ``Stage 3``, ``Part IV``).
+_HEADING_LABEL = re.compile(
+    r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])"
 )
 #: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
 _MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}[ \t]+")
@@ -70,6 +74,15 @@ def _says_something(title: str) -> bool:
 def section_heading_words() -> frozenset[str]:
     """The words a section heading opens with (``data/section_heading_words.txt``)."""
     return packaged_words("section_heading_words.txt")
+
+
+def is_heading_word_label(label: str) -> bool:
+    """Whether ``label`` is a section heading's word and a number (``Phase 2``, ``Stage 3``),
+    which said once and followed by a sentence (``Phase 2: we rolled it out ...``, inside an
+    answer) is the answer's words, no speaker's label: a speaker's (``P04``, ``Participant
+    4``, ``Speaker 1``) opens with no heading's word."""
+    m = _HEADING_LABEL.fullmatch(" ".join(label.split()))
+    return m is not None and m["word"].casefold() in section_heading_words()
 
 
 def heading_words(line: str) -> str:

@@ -118,6 +118,7 @@ from typing import Literal
 
 from ..io import packaged_words
 from .chat import chat_heading, sender_named
+from .headings import is_heading_word_label
 from .roles import (
     UNKNOWN_SPEAKER,
     InterviewerLabels,
@@ -2435,6 +2436,7 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
         or _names_a_topic(words)
         or _is_aside(label[len(name) :])
         or is_header_field(name)
+        or is_heading_word_label(label)
     )
 
 
