@@ -2108,7 +2108,9 @@ class AutoCoder:
         given: a kind or a folder), ``embedding_backend_kind`` and ``embedding_backend_sha256``
         (the backend card's hash, which tells two builds apart; None for torch)."""
         emb = self.card.get("embedding_model", {})
-        kind, backend_hash = self.embedder.backend_identity
+        from .embedding import backend_identity_of
+
+        kind, backend_hash = backend_identity_of(self.embedder)
         return {
             "library_version": __version__,
             "embedding_model": emb.get("name"),

@@ -749,3 +749,13 @@ def _batches(model: Any, texts: list[str], batch_size: int) -> list[list[int]]:
                 batch = batch * -(-MIN_BATCH_TOKENS // tokens)
             batches.append(batch)
     return batches
+
+
+def backend_identity_of(embedder: Any) -> tuple[str, str | None]:
+    """``(kind, hash)`` of ``embedder``'s backend (:attr:`Embedder.backend_identity`), or, for
+    an embedder of the caller's own that does not say (the Python API takes any object with
+    ``encode``, ``dim`` and ``backend``), its ``backend`` as given and no hash."""
+    identity = getattr(embedder, "backend_identity", None)
+    if identity is not None:
+        return (str(identity[0]), None if identity[1] is None else str(identity[1]))
+    return str(getattr(embedder, "backend", "torch")), None

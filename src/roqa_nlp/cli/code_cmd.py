@@ -1089,7 +1089,9 @@ def code_command(
         earlier_chart,
         chart_book if chart_book is not None and not stream else ac.codebook,
     )
-    warn_if_backend_changed(out, earlier_embedding, ac.embedder.backend_identity)
+    from ..embedding import backend_identity_of
+
+    warn_if_backend_changed(out, earlier_embedding, backend_identity_of(ac.embedder))
     if stream:
         from ..codings_writer import write_codings
 
