@@ -403,3 +403,43 @@ def test_run_json_records_the_backends_kind_and_card_hash_for_a_folder(
         "embedding_backend_kind": "onnx-int8",
         "embedding_backend_sha256": card["sha256"],
     }
+
+
+def test_the_static_backends_all_zero_vector_is_kept_and_onnxs_is_damage(
+    tiny_st_model: Path, static_dir: Path, onnx_dir: Path, tmp_path: Path
+) -> None:
+    """The static backend encodes a text with no word piece it knows ("" here) as all zeros:
+    cached and reused without a warning (hunt s44). onnx-int8 never makes zeros: a cached one is
+    damage, encoded again with one warning (tester s53 resilience, 1)."""
+    import sqlite3
+    import warnings
+
+    from roqa_nlp.errors import RoqaWarning
+
+    static = Embedder(tiny_st_model, backend=static_dir, cache=tmp_path / "s")
+    assert static.encode([""]).tolist() == [[0.0] * 32]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        again = Embedder(tiny_st_model, backend=static_dir, cache=tmp_path / "s")
+        assert again.encode([""]).tolist() == [[0.0] * 32]
+
+    onnx = Embedder(tiny_st_model, backend=onnx_dir, cache=tmp_path / "o")
+    want = onnx.encode([TEXTS[0]])
+    onnx._cache.close()  # type: ignore[union-attr]
+    path = tmp_path / "o" / "embeddings.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE emb SET vec = ?", (bytes(4 * 32),))
+    db.close()
+    with pytest.warns(RoqaWarning) as caught:
+        got = Embedder(tiny_st_model, backend=onnx_dir, cache=tmp_path / "o").encode([TEXTS[0]])
+    assert got.tobytes() == want.tobytes()
+    assert [str(w.message) for w in caught] == [
+        f"{path}: 1 cached embedding was damaged (not 32 finite numbers of unit length): it is "
+        "encoded again and written over (delete the file if this keeps happening: the disk may "
+        "be failing)"
+    ]
+    assert (
+        static.encodes_zero_vectors,
+        onnx.encodes_zero_vectors,
+        Embedder(tiny_st_model).encodes_zero_vectors,
+    ) == (True, False, False)

@@ -220,8 +220,9 @@ def damage_one_vector(path: Path, key: str, vec: bytes) -> None:
         np.array([3.0, 1.0, 2.0, 5.0], dtype=np.float32).tobytes(),  # not of unit length
         np.array([0.5, 0.5, 0.5, 0.5 + 2e-3], dtype=np.float32).tobytes(),  # norm off by 1e-3
         bytes(12),  # three floats, not four
+        bytes(16),  # all zero: a page of zeros over it (tester s53 resilience, 1)
     ],
-    ids=["nan", "not-unit", "just-off-unit", "short"],
+    ids=["nan", "not-unit", "just-off-unit", "short", "all-zero"],
 )
 def test_a_damaged_cached_vector_is_encoded_again_and_overwritten(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: bytes
@@ -229,7 +230,9 @@ def test_a_damaged_cached_vector_is_encoded_again_and_overwritten(
     """Random bytes over a cached vector (a bad disk; the tester's scribble_vectors.py) left the
     file readable: the vectors were used as they were, NaN probabilities went into codings.jsonl
     and the run crashed (StopIteration). A vector that is not dim finite float32s of unit length
-    is a miss: encoded again, written over the damaged one, said once."""
+    is a miss: encoded again, written over the damaged one, said once. All zeros too: the torch
+    backend never makes them, and a page of zeros over the vectors changed 4 of 92 codings with
+    no word (tester s53 resilience, 1)."""
     from roqa_nlp.errors import RoqaWarning
 
     clean, _ = stand_in_embedder(monkeypatch, cache=False)
@@ -246,21 +249,24 @@ def test_a_damaged_cached_vector_is_encoded_again_and_overwritten(
     assert X.tobytes() == expected.tobytes()
     assert calls == [[TEXTS[2]]]
     assert [str(w.message) for w in caught] == [
-        f"{path}: 1 cached embedding was damaged (not 4 finite numbers of unit length, or all "
-        "zero): it is encoded again and written over (delete the file if this keeps happening: the disk may "
+        f"{path}: 1 cached embedding was damaged (not 4 finite numbers of unit length): it is "
+        "encoded again and written over (delete the file if this keeps happening: the disk may "
         "be failing)"
     ]
     rows = dict((k, v) for _, k, v in cache_rows(path))
     assert rows[text_key(TEXTS[2])] == expected[2].tobytes()
 
 
-def test_an_all_zero_cached_vector_is_intact() -> None:
+def test_an_all_zero_cached_vector_is_intact_only_where_zeros_are_allowed() -> None:
     """The static backend encodes a text with no word piece it knows (emoji-only talk) as all
     zeros: the cache stored it, then called it damaged and encoded it again with a warning on
-    every run (hunt s44). Zero is whole; near-zero and half-unit lengths are not."""
+    every run (hunt s44). Zero is whole for it; near-zero and half-unit lengths are not. The
+    other backends never make zeros: for them all zero is damage (tester s53 resilience, 1)."""
     from roqa_nlp.embedding import intact_vector
 
-    assert intact_vector(bytes(16), 4)
+    assert intact_vector(bytes(16), 4, zero_allowed=True)
+    assert not intact_vector(bytes(16), 4)
+    assert not intact_vector(f32(-0.0, -0.0, -0.0, -0.0), 4)
     assert intact_vector(np.array([0.0, 0.6, 0.8, 0.0], dtype=np.float32).tobytes(), 4)
     assert not intact_vector(np.array([0.0, 0.0, 1e-3, 0.0], dtype=np.float32).tobytes(), 4)
     assert not intact_vector(np.array([0.5, 0.0, 0.0, 0.0], dtype=np.float32).tobytes(), 4)
@@ -271,7 +277,8 @@ def f32(*xs: float) -> bytes:
     return np.array(xs, dtype=np.float32).tobytes()
 
 
-#: Cached vectors of dimension 4, each with whether the cache keeps it (else: damaged).
+#: Cached vectors of dimension 4, each with whether the cache keeps it (else: damaged) where all
+#: zero is allowed (the static backend); where it is not, the two all-zero ones are damaged too.
 MIXED_BATCH = {
     "unit": (f32(0.0, 0.6, 0.8, 0.0), True),
     "zero": (bytes(16), True),
@@ -287,15 +294,28 @@ MIXED_BATCH = {
 }
 
 
-def test_a_mixed_batch_of_cached_vectors_keeps_exactly_the_intact_ones(tmp_path: Path) -> None:
+ZEROS = ("zero", "negative-zero")
+
+
+@pytest.mark.parametrize(
+    ("zero_allowed", "kept", "reason"),
+    [
+        (True, ["negative-zero", "unit", "within-tolerance", "zero"], "9 cached embeddings were"),
+        (False, ["unit", "within-tolerance"], "11 cached embeddings were"),
+    ],
+    ids=["zeros-allowed", "zeros-damaged"],
+)
+def test_a_mixed_batch_of_cached_vectors_keeps_exactly_the_intact_ones(
+    tmp_path: Path, zero_allowed: bool, kept: list[str], reason: str
+) -> None:
     """One read of intact, all-zero, NaN, wrong-length and non-unit vectors, and a NULL and a
-    text value where bytes belong: the intact and all-zero vectors are hits, the rest misses to
-    encode again, counted in one warning (the keep/re-encode decisions of the one-by-one check
-    before s45, which checks a batch at once)."""
+    text value where bytes belong: the intact vectors (and the all-zero ones where zeros are
+    allowed) are hits, the rest misses to encode again, counted in one warning (the
+    keep/re-encode decisions of the one-by-one check before s45, which checks a batch at once)."""
     from roqa_nlp.errors import RoqaWarning
 
     path = tmp_path / "e.sqlite"
-    cache = EmbeddingCache(path, "model-a", dim=4)
+    cache = EmbeddingCache(path, "model-a", dim=4, zero_allowed=zero_allowed)
     cache.put_many([(k, v) for k, (v, _) in MIXED_BATCH.items()] + [("null", bytes(16))] * 2)
     cache.put_many([("text", bytes(16))])
     db = sqlite3.connect(path)
@@ -306,16 +326,16 @@ def test_a_mixed_batch_of_cached_vectors_keeps_exactly_the_intact_ones(tmp_path:
     keys = [*MIXED_BATCH, "null", "text", "missing"]
     with pytest.warns(RoqaWarning) as caught:
         found = cache.get_many(keys)
-    assert found == {k: v for k, (v, keep) in MIXED_BATCH.items() if keep}
-    assert sorted(found) == ["negative-zero", "unit", "within-tolerance", "zero"]
+    assert sorted(found) == kept
+    assert found == {k: MIXED_BATCH[k][0] for k in kept}
+    unit = "unit length, or all zero" if zero_allowed else "unit length"
     assert [str(w.message) for w in caught] == [
-        f"{path}: 9 cached embeddings were damaged (not 4 finite numbers of unit length, or all "
-        "zero): they are encoded again and written over (delete the file if this keeps "
-        "happening: the disk may be failing)"
+        f"{path}: {reason} damaged (not 4 finite numbers of {unit}): they are encoded again "
+        "and written over (delete the file if this keeps happening: the disk may be failing)"
     ]
 
 
-def intact_one_by_one(vec: object, dim: int) -> bool:
+def intact_one_by_one(vec: object, dim: int, zero_allowed: bool) -> bool:
     """The cache's check of one vector as it was before s45 (one vector per numpy call)."""
     if not isinstance(vec, bytes) or len(vec) != 4 * dim:
         return False
@@ -324,19 +344,21 @@ def intact_one_by_one(vec: object, dim: int) -> bool:
         if not np.isfinite(x).all():
             return False
         length = float(np.sqrt(x @ x))
-        return length == 0.0 or abs(length - 1.0) <= embedding.UNIT_TOLERANCE
+        return (zero_allowed and length == 0.0) or abs(length - 1.0) <= embedding.UNIT_TOLERANCE
 
 
-def test_intact_vectors_decides_each_vector_as_the_one_by_one_check() -> None:
+@pytest.mark.parametrize("zero_allowed", [True, False])
+def test_intact_vectors_decides_each_vector_as_the_one_by_one_check(zero_allowed: bool) -> None:
     """The batch check gives each vector the decision the one-by-one check gave: on the mixed
     batch, and on 2,000 vectors of 384 of random bytes, unit and all-zero vectors, lengths
     just inside and outside the tolerance, and values that are not bytes."""
     from roqa_nlp.embedding import intact_vectors
 
     batch = [v for v, _ in MIXED_BATCH.values()] + [None, "abcdabcdabcdabcd", 7]
-    got = intact_vectors(batch, 4)
+    got = intact_vectors(batch, 4, zero_allowed=zero_allowed)
     assert got.dtype == np.bool_
-    assert got.tolist() == [keep for _, keep in MIXED_BATCH.values()] + [False, False, False]
+    keep = [ok and (zero_allowed or k not in ZEROS) for k, (_, ok) in MIXED_BATCH.items()]
+    assert got.tolist() == keep + [False, False, False]
 
     rng = np.random.default_rng(45)
     unit = rng.standard_normal((2000, 384))
@@ -347,8 +369,8 @@ def test_intact_vectors_decides_each_vector_as_the_one_by_one_check() -> None:
         vecs[i] = rng.bytes(4 * 384)
     for i in range(3, 2000, 101):
         vecs[i] = rng.bytes(4 * 383)
-    expected = [intact_one_by_one(v, 384) for v in vecs]
-    assert intact_vectors(vecs, 384).tolist() == expected
+    expected = [intact_one_by_one(v, 384, zero_allowed) for v in vecs]
+    assert intact_vectors(vecs, 384, zero_allowed=zero_allowed).tolist() == expected
     assert 0 < sum(expected) < 2000
     assert intact_vectors([], 384).tolist() == []
     assert intact_vectors([None, b"", bytes(4)], 384).tolist() == [False, False, False]
@@ -1001,6 +1023,7 @@ def test_a_fast_backend_caches_in_chunks_too(
     class FastStandIn:
         weights_hash = "e" * 64
         dim = 2
+        encodes_zero_vectors = False
         calls: list[int] = []
 
         def encode(self, texts: list[str]) -> np.ndarray:
@@ -1077,3 +1100,39 @@ def test_a_cache_warning_with_unprintable_characters_gives_the_error_type() -> N
     assert embedding._unusable(e, "open").startswith(
         "could not open the embedding cache (DatabaseError: the file is damaged): "
     )
+
+
+class ZeroMakingEncoder:
+    """A stand-in fast backend that, like the static one, encodes a text with no word it knows
+    (here: the empty text) as all zeros."""
+
+    dim = 4
+    weights_hash = "s" * 64
+    encodes_zero_vectors = True
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return np.array([[0.0, 0.6, 0.8, 0.0] if t else [0.0] * 4 for t in texts], np.float32)
+
+
+def test_a_backend_that_makes_all_zero_vectors_reuses_them_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """The static backend's all-zero vector is cached and read back as it is, with no warning
+    and no encoding again (hunt s44), while the torch backend's all zero is damage (s53)."""
+    import warnings
+
+    first, second = ZeroMakingEncoder(), ZeroMakingEncoder()
+    for encoder in (first, second):
+        emb = Embedder(backend="static", cache=tmp_path)
+        emb._hash = "f" * 64
+        emb._fast = encoder
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            X = emb.encode(["", "words"])
+        assert X.tolist() == [[0.0] * 4, [0.0, pytest.approx(0.6), pytest.approx(0.8), 0.0]]
+    assert ([sorted(c) for c in first.calls], second.calls) == ([["", "words"]], [])
+    assert Embedder(backend="torch").encodes_zero_vectors is False

@@ -111,10 +111,21 @@ def weights_hash(model_dir: Path) -> str:
 class EmbeddingCache(SqliteCache):
     """Embeddings on disk in SQLite, keyed by model hash and text hash; float32 bytes, no pickle."""
 
-    def __init__(self, path: str | Path, model_hash: str, dim: int, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path,
+        model_hash: str,
+        dim: int,
+        *,
+        read_only: bool = False,
+        zero_allowed: bool = False,
+    ):
         super().__init__(path)
         self.model_hash = model_hash
         self.dim = dim
+        #: Whether an all-zero vector is one the backend makes (the static one: see
+        #: :attr:`Embedder.encodes_zero_vectors`) rather than damage (a page of zeros).
+        self.zero_allowed = zero_allowed
         #: Opened to read only: no folder, file or table is made, :meth:`put_many` stores
         #: nothing, and a file failing to read is given up without a warning (a fallback).
         self.read_only = read_only
@@ -163,7 +174,8 @@ class EmbeddingCache(SqliteCache):
                         f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({q})",
                         [self.model_hash, *chunk],
                     ).fetchall()
-                    intact = intact_vectors([v for _, v in rows], self.dim)
+                    vecs = [v for _, v in rows]
+                    intact = intact_vectors(vecs, self.dim, zero_allowed=self.zero_allowed)
                     out.update((k, v) for (k, v), ok in zip(rows, intact) if ok)
                     damaged += len(rows) - int(intact.sum())
             except sqlite3.Error as e:
@@ -175,9 +187,10 @@ class EmbeddingCache(SqliteCache):
 
             self._damage_said = True
             one = damaged == 1
+            zero = ", or all zero" if self.zero_allowed else ""
             warn(
                 f"{damaged} cached embedding{'' if one else 's'} {'was' if one else 'were'} "
-                f"damaged (not {self.dim} finite numbers of unit length, or all zero): "
+                f"damaged (not {self.dim} finite numbers of unit length{zero}): "
                 f"{'it is' if one else 'they are'} encoded again and written over (delete the "
                 "file if this keeps happening: the disk may be failing)",
                 path=self.path,
@@ -216,15 +229,18 @@ def _sqlite_reason(e: sqlite3.Error) -> str:
 UNIT_TOLERANCE = 1e-3
 
 
-def intact_vector(vec: object, dim: int) -> bool:
+def intact_vector(vec: object, dim: int, *, zero_allowed: bool = False) -> bool:
     """Whether ``vec`` is what the cache stores: ``dim`` float32s, all finite, of unit length
-    (within :data:`UNIT_TOLERANCE`) or all zero (the static backend's vector of a text with no
-    word piece it knows, e.g. emoji-only talk: hunt s44). Random bytes are almost never all three
-    (one in 384 is not finite or huge; the length of the rest is neither 1 nor 0)."""
-    return bool(intact_vectors([vec], dim)[0])
+    (within :data:`UNIT_TOLERANCE`), or all zero when ``zero_allowed`` (the static backend's
+    vector of a text with no word piece it knows, e.g. emoji-only talk: hunt s44). Random bytes
+    are almost never all three (one in 384 is not finite or huge; the length of the rest is
+    neither 1 nor 0). All zero is damage where the backend never makes it (torch, onnx-int8): a
+    page of zeros over the cache was used as vectors, changing 4 of 92 codings with no word
+    (tester s53 resilience, 1)."""
+    return bool(intact_vectors([vec], dim, zero_allowed=zero_allowed)[0])
 
 
-def intact_vectors(vecs: Sequence[object], dim: int) -> np.ndarray:
+def intact_vectors(vecs: Sequence[object], dim: int, *, zero_allowed: bool = False) -> np.ndarray:
     """:func:`intact_vector` of each of ``vecs``, as a boolean array, checked all at once: a warm
     re-code reads thousands of cached vectors, and one numpy call per vector made reading the
     3,043 of the speed benchmark's corpus take 21-25 ms instead of 9 (s45)."""
@@ -240,7 +256,10 @@ def intact_vectors(vecs: Sequence[object], dim: int) -> np.ndarray:
         x = np.frombuffer(data, dtype=np.float32).reshape(len(rows), dim).astype(np.float64)
         finite = np.isfinite(x).all(axis=1)
         length = np.sqrt(np.einsum("ij,ij->i", x, x))
-    whole[rows] = finite & ((length == 0.0) | (np.abs(length - 1.0) <= UNIT_TOLERANCE))
+    whole_length = np.abs(length - 1.0) <= UNIT_TOLERANCE
+    if zero_allowed:
+        whole_length |= length == 0.0
+    whole[rows] = finite & whole_length
     return whole
 
 
@@ -355,6 +374,15 @@ class Embedder:
 
         encoder = self._fast_encoder()  # the card read and checked
         return str(backend_kind(self.backend)), str(encoder.weights_hash)
+
+    @property
+    def encodes_zero_vectors(self) -> bool:
+        """Whether the backend encodes some texts as all zeros: the static one, a text with no
+        word piece it knows (docs/model.md); torch and onnx-int8 mean-pool and normalise, and
+        never do. The cache keeps an all-zero vector only for a backend that makes them."""
+        if self.backend == "torch":
+            return False
+        return bool(self._fast_encoder().encodes_zero_vectors)
 
     @property
     def dim(self) -> int:
@@ -512,7 +540,12 @@ class Embedder:
             return None
         if self._cache is None:
             try:
-                self._cache = EmbeddingCache(where / CACHE_FILE, self.cache_hash, self.dim)
+                self._cache = EmbeddingCache(
+                    where / CACHE_FILE,
+                    self.cache_hash,
+                    self.dim,
+                    zero_allowed=self.encodes_zero_vectors,
+                )
             except sqlite3.Error:
                 return None  # an unusable cache only costs speed
         return self._cache
@@ -531,7 +564,13 @@ class Embedder:
             except OSError:  # either file missing: not the same
                 pass
             try:
-                cache = EmbeddingCache(user, self.cache_hash, self.dim, read_only=True)
+                cache = EmbeddingCache(
+                    user,
+                    self.cache_hash,
+                    self.dim,
+                    read_only=True,
+                    zero_allowed=self.encodes_zero_vectors,
+                )
             except (sqlite3.Error, OSError, ValueError):
                 cache = None
             self._user_cache = (cache,)

@@ -46,6 +46,9 @@ class Encoder(Protocol):
 
     dim: int
     weights_hash: str
+    #: Whether some text is encoded as all zeros (the static backend's text with no word piece
+    #: it knows); the embedding cache counts all zero as damage for a backend that never does.
+    encodes_zero_vectors: bool
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """L2-normalised float32 embeddings [n, dim], each text encoded on its own."""

@@ -273,6 +273,9 @@ def token_embeddings_differ(a: Path, b: Path, vocab_size: int) -> float:
 class OnnxEncoder:
     """Encodes texts one at a time with onnxruntime (no torch), mean-pooled and L2-normalised."""
 
+    #: Every text has at least [CLS] and [SEP] to pool: never all zeros.
+    encodes_zero_vectors = False
+
     def __init__(self, directory: Path, card: dict[str, Any], *, threads: int | None = None):
         try:
             import onnxruntime as ort

@@ -74,6 +74,9 @@ def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[s
 class StaticEncoder:
     """Mean of static word-piece vectors per text, L2-normalised (numpy + tokenizers only)."""
 
+    #: A text with no word piece in the vocabulary (emoji-only talk) has no mean: all zeros.
+    encodes_zero_vectors = True
+
     def __init__(self, directory: Path, card: dict[str, Any]):
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
