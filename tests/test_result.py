@@ -255,6 +255,22 @@ def test_malformed_json_line_is_a_one_line_error_with_its_number(saved) -> None:
     assert msg.startswith(f"{p}: line 2 is not valid JSON")
 
 
+def test_codings_cut_off_mid_line_say_so_and_what_to_do(saved) -> None:
+    """A codings.jsonl cut short in its last line (a copy or a run stopped as it wrote) said
+    "line 2 is not valid JSON (Unterminated string starting at) (one JSON object per line)":
+    true, but a cut-off Python message and no word of what to do (tester s53 resilience, 3)."""
+    _, out = saved
+    p = out / "codings.jsonl"
+    lines = p.read_text("utf-8").splitlines()
+    p.write_text(lines[0] + "\n" + lines[1][:40], encoding="utf-8")
+    with pytest.raises(RoqaError) as exc:
+        CodingResult.read(p)
+    assert str(exc.value) == (
+        f"{p}: ends mid-line, in line 2: the file was cut short (written by a run that was "
+        "stopped?) (run `roqa code` again to write it whole)"
+    )
+
+
 def test_line_missing_a_field_is_a_one_line_error_with_its_number(saved) -> None:
     _, out = saved
     p = out / "codings.jsonl"

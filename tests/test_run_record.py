@@ -110,7 +110,8 @@ def test_codings_of_a_larger_run_beside_an_earlier_run_json_are_an_error(tmp_pat
         CodingResult.read(tmp_path / "earlier", strict=True)
     assert str(e.value) == (
         f"{tmp_path / 'earlier' / 'codings.jsonl'}: holds 12 segments where run.json beside it "
-        "records 4 (p01_interview: 5 of 0, p03_interview: 3 of 0): it is from another run "
+        "records 4 (p01_interview: 5 where run.json records none, p03_interview: 3 where "
+        "run.json records none): it is from another run "
         "stopped part-way, or was added to since (if lines were removed on purpose, e.g. a withdrawn participant's, this is expected; "
         "otherwise run roqa code again to write the folder whole)"
     )

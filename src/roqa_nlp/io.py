@@ -1247,16 +1247,30 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return [obj for _, obj in read_jsonl_numbered(path)]
 
 
-def read_jsonl_numbered(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
-    """Like :func:`read_jsonl`, with each object's 1-based line number for error messages."""
+def read_jsonl_numbered(
+    path: str | Path, *, cut_short: str | None = None
+) -> list[tuple[int, dict[str, Any]]]:
+    """Like :func:`read_jsonl`, with each object's 1-based line number for error messages.
+
+    With ``cut_short`` (what to do), a last line that is not JSON and has no newline after it
+    is said to be a file cut short, not a line of bad JSON: a file roqa writes ends each line
+    with one, so it was stopped as it was written or copied (tester s53 resilience, 3)."""
     text = read_text(path)
     out: list[tuple[int, dict[str, Any]]] = []
-    for i, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for i, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as e:
+            if cut_short is not None and i == len(lines):
+                raise RoqaError(
+                    f"ends mid-line, in line {i}: the file was cut short (written by a run "
+                    "that was stopped?)",
+                    path=path,
+                    hint=cut_short,
+                ) from None
             # ValueError also covers integers of more than 4 300 digits; RecursionError, nesting
             # deeper than the interpreter's stack.
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__

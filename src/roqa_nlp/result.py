@@ -342,7 +342,9 @@ def _check_against_record(
         differ = [
             f"{t}: {found.get(t, 0)} of {n}" for t, n in recorded.items() if found.get(t, 0) != n
         ]
-        differ += [f"{t}: {n} of 0" for t, n in found.items() if t not in recorded]
+        differ += [
+            f"{t}: {n} where run.json records none" for t, n in found.items() if t not in recorded
+        ]
         if differ:
             shown = ", ".join(differ[:3]) + (f" and {len(differ) - 3} more" if differ[3:] else "")
             gone = {t for t, n in recorded.items() if n and not found.get(t)}
@@ -953,7 +955,7 @@ class CodingResult:
         if not p.exists():
             raise codings_not_found(p)
         segs: list[SegmentResult] = []
-        for i, r in read_jsonl_numbered(p):
+        for i, r in read_jsonl_numbered(p, cut_short="run `roqa code` again to write it whole"):
             try:
                 segs.append(SegmentResult.from_dict(r))
             except (KeyError, TypeError, ValueError, OverflowError) as e:
