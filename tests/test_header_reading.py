@@ -1415,26 +1415,3 @@ def test_a_header_pair_with_a_bracketed_description_is_a_header(tmp_path: Path) 
         "Kate Brown": "interviewer",
         "Joe Bright": "participant",
     }
-
-
-def test_an_unlabelled_files_title_above_its_fields_is_no_talk(tmp_path: Path) -> None:
-    """In a file with no speaker labels, the talk begins at the first paragraph of more than
-    six words ending a sentence: a title of seven words above the header's fields, ending no
-    sentence, is left out with them (session 53 re-test, item 5: it was coded as talk)."""
-    text = (
-        "Supported living recovery project interview notes, Northside\n"
-        "Date: 3 November 2026\nParticipant: P69\nInterviewer: HP\n\n"
-        "I've been the registered manager here for about six years. It's been good.\n"
-        "But it's turned out to be the thing the tenants talk about most.\n"
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        t = read_transcript(_write(tmp_path, "notes.txt", text))
-    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
-        (
-            "P69",
-            "participant",
-            "I've been the registered manager here for about six years. It's been good.\n"
-            "But it's turned out to be the thing the tenants talk about most.",
-        )
-    ]

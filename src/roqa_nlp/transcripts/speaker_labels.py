@@ -1292,7 +1292,7 @@ def _header_scan(
     # with no speaker's label (a Whisper .srt), the talk is the lines under no label
     unlabelled = names_no_speaker([label for label in labels if label is not None])
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
-        if label is None and unlabelled and opens_unlabelled_talk(said):
+        if label is None and unlabelled and _opens_unlabelled_talk(said):
             break
         if label is None or i in below:
             continue
@@ -1317,7 +1317,7 @@ def _header_scan(
     return out, people
 
 
-def opens_unlabelled_talk(said: str) -> bool:
+def _opens_unlabelled_talk(said: str) -> bool:
     """Whether a line under no label, in a file with no speaker's label, is talk that ends its
     header, as a speaker's first turn of more than :data:`MAX_HEADER_WORDS` words does: that
     many words and a sentence's end (a title above the fields ends on none)."""

@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -93,7 +93,6 @@ from .speaker_labels import (
     end_text_metadata,
     line_labels,
     match_timestamp,
-    opens_unlabelled_talk,
     service_text_metadata,
     transcript_header,
     with_header_fields,
@@ -282,8 +281,6 @@ def parse_text(
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
     else:
         found_unlabelled = {}
-        for i in _above_unlabelled_talk(lines, header):  # a title above the fields
-            lines[i] = _Line(lines[i].start, "")
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
@@ -739,23 +736,6 @@ def _export_turns(
             **({CUE_TIMES: entries} if entries else {}),
         },
     )
-
-
-def _above_unlabelled_talk(lines: Sequence[_Line], header: Collection[int]) -> range:
-    """The lines of a file with no speaker's label above its talk, where a header's fields are
-    among them: the talk begins at the first paragraph of more than six words ending a sentence
-    (:func:`~.speaker_labels.opens_unlabelled_talk`; its header lines aside), so a title above
-    the fields (``Supported living recovery project interview notes, Northside``) is no one's
-    talk, as the lines above a labelled file's first speaker are not."""
-    start = 0
-    for i in range(len(lines) + 1):
-        if i < len(lines) and lines[i].text.strip():
-            continue
-        said = " ".join(lines[j].text for j in range(start, i) if j not in header)
-        if opens_unlabelled_talk(said):
-            return range(start) if any(j < start for j in header) else range(0)
-        start = i + 1
-    return range(0)  # no talk found: all is read as it was
 
 
 def _paragraph_turns(
