@@ -149,8 +149,7 @@ def test_ctrl_c_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
 ) -> None:
     """Stopped after the codings were written but before report.html, roqa code said 'no output
     file was left half-written': true of each file, but the folder then held this run's
-    codings beside an earlier run's report, which does not show them (tester s37 privacy, 10).
-    The earlier report is now removed before the codings are written, and said so (s53)."""
+    codings beside an earlier run's report, which does not show them (tester s37 privacy, 10)."""
     import roqa_nlp.report
 
     (tmp_path / "p01_interview.txt").write_text(
@@ -172,10 +171,10 @@ def test_ctrl_c_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
         "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
-        "written: report.html): the earlier run's report.html was removed before the new "
-        "outputs were written, so that it cannot be taken for this run's; run the command again"
+        "written: report.html): report.html is from an earlier run and does not show these "
+        "codings; run the command again"
     )
-    assert not (out / "report.html").exists()
+    assert (out / "report.html").read_text("utf-8") == EARLIER_REPORT
 
 
 @pytest.mark.slow
@@ -209,48 +208,9 @@ def test_ctrl_c_names_every_earlier_file_a_completed_run_would_warn_of(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
         "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
-        "written: report.html): project.qdpx, codings.cfir-2022.csv are from an earlier run "
-        "and do not show these codings; the earlier run's report.html was removed before the "
-        "new outputs were written, so that it cannot be taken for this run's; run the command "
-        "again"
+        "written: report.html): report.html, project.qdpx, codings.cfir-2022.csv are from an "
+        "earlier run and do not show these codings; run the command again"
     )
-
-
-@pytest.mark.slow
-def test_roqa_code_removes_the_earlier_report_before_it_writes_the_new_codings(
-    monkeypatch, tmp_path: Path, tiny_model_dir: Path
-) -> None:
-    """Killed outright (SIGKILL) after the new codings.jsonl and run.json were in place, roqa
-    code left them beside the earlier run's report.html, which looked current: 2 of 5 interviews
-    with no hint, and nothing to warn of, as the codings and run.json agreed (tester s53
-    resilience, 4). The earlier report.html and open-coding queue, made from the earlier
-    codings, are removed before the new codings are written: a kill then leaves no report."""
-    from hostile_files import small_coding_result
-    from roqa_nlp.result import CodingResult
-
-    (tmp_path / "p01_interview.txt").write_text(
-        "Interviewer: What gets in the way?\nP01: We never had the budget for agency staff.\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "coded"
-    small_coding_result().save(out)  # an earlier run's codings, report and queue
-    (out / "report.html").write_text(EARLIER_REPORT, encoding="utf-8")
-    for name in ("open_coding.jsonl", "open_coding.csv"):
-        (out / name).write_text("", encoding="utf-8")
-    left_when_saved: list[list[str]] = []
-    save = CodingResult.save
-
-    def saved(self: CodingResult, out_dir: str | Path) -> dict[str, Path]:
-        left_when_saved.append(sorted(p.name for p in Path(out_dir).iterdir()))
-        return save(self, out_dir)
-
-    monkeypatch.setattr(CodingResult, "save", saved)
-    main(["code", str(tmp_path / "p01_interview.txt"), "--out", str(out),
-          "--model", str(tiny_model_dir)])  # fmt: skip
-    assert left_when_saved == [
-        [".roqa.lock", "codings.csv", "codings.jsonl", "run.json", "transcripts.jsonl"]
-    ]
-    assert (out / "report.html").read_text("utf-8") != EARLIER_REPORT
 
 
 def test_ctrl_c_before_roqa_code_writes_an_output_says_none_was_written(
@@ -461,10 +421,10 @@ def test_sigterm_while_roqa_code_writes_its_outputs_says_which_are_this_runs(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"roqa: interrupted while writing the outputs to {out} (written: codings.jsonl, "
         "codings.csv, transcripts.jsonl, run.json, open_coding.jsonl, open_coding.csv; not "
-        "written: report.html): the earlier run's report.html was removed before the new "
-        "outputs were written, so that it cannot be taken for this run's; run the command again"
+        "written: report.html): report.html is from an earlier run and does not show these "
+        "codings; run the command again"
     )
-    assert not (out / "report.html").exists()
+    assert (out / "report.html").read_text("utf-8") == EARLIER_REPORT
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])

@@ -1161,16 +1161,6 @@ def code_command(
                 ),
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
-        if report:  # said before it is removed below
-            _note_review_in_browser(out)
-        # made from the earlier codings: gone before the new ones are in place, so that a run
-        # killed before it writes them again leaves none rather than one that looks current
-        from .interrupted import remove_earlier
-
-        remove_earlier(
-            [out / name for name in ("open_coding.jsonl", "open_coding.csv")]
-            + [out / "report.html"] * report
-        )
         written.update(result.save(out))
         written.update(_keep_project_codebook(ac.codebook, out))
         charted, book = result, ac.codebook
@@ -1207,6 +1197,7 @@ def code_command(
                 # a review made in CFIR 2.0, on codings charted in 2009
                 review.read_in(book, result)
             path = out / "report.html"
+            _note_review_in_browser(out)
             write_report(
                 charted,
                 path,

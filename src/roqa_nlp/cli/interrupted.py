@@ -5,9 +5,7 @@ from two runs: this run's codings beside an earlier report.html, a new report be
 run's Word table (interrupt tester, session 46). :func:`told_if_interrupted` turns a Ctrl-C (or
 SIGTERM) in the block that writes them into :class:`~roqa_nlp.errors.OutputsInterrupted`, whose
 line names the files written and those not, and which of those left are an earlier run's;
-``roqa code`` and ``roqa report`` say it alike. A run killed outright (SIGKILL, a power cut) can
-say nothing, so ``roqa code`` first removes the earlier outputs it makes from the new codings
-(:func:`remove_earlier`): a kill then leaves no report rather than one that looks current.
+``roqa code`` and ``roqa report`` say it alike.
 """
 
 from __future__ import annotations
@@ -42,16 +40,6 @@ def files_in(out: Path) -> list[Path]:
     return sorted(f for f in out.iterdir() if f.is_file() and f.name not in (LOCK_FILE, RECORD))
 
 
-def remove_earlier(paths: Iterable[Path]) -> None:
-    """Remove the earlier run's files at ``paths``: outputs made from the codings (report.html,
-    the open-coding queue) that this run writes again after the codings. Removed before the new
-    codings are put in place, a run killed outright in between leaves no report rather than the
-    earlier one beside the new codings and run.json, where it looked current and nothing warned
-    of it (tester s53 resilience, 4). :func:`told_if_interrupted` names those removed."""
-    for p in paths:
-        p.unlink(missing_ok=True)
-
-
 @contextmanager
 def told_if_interrupted(
     out: Path,
@@ -64,9 +52,7 @@ def told_if_interrupted(
     the folder ``out``), into :class:`~roqa_nlp.errors.OutputsInterrupted` saying which were
     written and which not, and which of those left are an earlier run's: those planned that
     exist, and the names in ``out`` that ``earlier`` gives of the files written. They are said
-    to not ``unlike`` (``show these codings``). Files there before that are gone
-    (:func:`remove_earlier`) are said to be removed. Before any is written or removed, the
-    usual message."""
+    to not ``unlike`` (``show these codings``). Before any is written, the usual message."""
     from ..errors import OutputsInterrupted
 
     before = state_of([*planned, *files_in(out)])
@@ -76,8 +62,7 @@ def told_if_interrupted(
         files = [*planned, *(f for f in files_in(out) if f not in planned)]
         after = state_of(files)
         written = [f for f in files if after[f] is not None and after[f] != before.get(f)]
-        removed = [f for f, was in before.items() if was is not None and not f.exists()]
-        if not written and not removed:
+        if not written:
             raise
         left = [f for f in planned if f not in written]
         old = [f for f in left if after[f] is not None]
@@ -99,13 +84,6 @@ def told_if_interrupted(
             said += (
                 f": {named(old)} {'is' if one else 'are'} from an earlier run and "
                 f"{'does' if one else 'do'} not {unlike}"
-            )
-        if removed:
-            one = len(removed) == 1
-            said += (
-                f"{'; ' if old else ': '}the earlier run's {named(removed)} "
-                f"{'was' if one else 'were'} removed before the new outputs were written, so "
-                f"that {'it' if one else 'they'} cannot be taken for this run's"
             )
         # its frames, down to the write stopped, are main's to free quietly
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
