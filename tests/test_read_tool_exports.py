@@ -107,7 +107,18 @@ def test_in_word_a_paragraph_opening_with_such_a_word_is_the_answer(
     "word",
     # a singular naming someone, listed or not (s53 regression hunt, finding 1: "Interpreter:",
     # "Pharmacist:" said once were merged into the participant's turn)
-    ["Mum", "Matron", "Manager", "Interpreter", "Pharmacist", "Trustee", "Midwife", "Grandson"],
+    # "Family": a relative who speaks once (s53 late review, finding 5)
+    [
+        "Mum",
+        "Matron",
+        "Manager",
+        "Interpreter",
+        "Pharmacist",
+        "Trustee",
+        "Midwife",
+        "Grandson",
+        "Family",
+    ],
 )
 def test_a_word_for_one_person_said_once_is_still_a_speaker(tmp_path: Path, word: str) -> None:
     f = tmp_path / "p32.txt"

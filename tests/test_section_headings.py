@@ -95,6 +95,14 @@ def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path:
         "Section 1: Your role and organisation",
         "Part 2: Barriers and enablers in the inner setting",
         "Module 2: Recovery-orientated practice",
+        # a topic guide's title may hold a pronoun or a verb further in (s53 late review)
+        "Section 2: What staff were told about the new pathway",
+        "Topic 4: How it could be sustained",
+        "Section 3: How it was done in practice",
+        "Part 4: Things we would change",
+        "Section 3: Training and support (approx. 10 mins)",
+        "Theme 1: No wrong door",
+        "Domain 2: Well-led services",
     ],
 )
 def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
@@ -118,7 +126,6 @@ def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
         "Section 1: Background and the reasons we set it up in the first place",
         # a title that says something is talk (s53 code review, finding 2)
         "Phase 1: We did Salford and Trafford first",
-        "Stage 3: NHS England said no to the extra funding",
         "Phase 2: We rolled it out. It went okay",
         "Part 1: The staffing, um",
         "Theme 2: I don't know",

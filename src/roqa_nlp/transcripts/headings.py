@@ -10,11 +10,13 @@ every turn, and keep its words in ``metadata["headings"]`` (:func:`headings_meta
 ``roqa inspect`` tells of in one ``read:`` line (:func:`headings_note`).
 
 A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a capital or a
-digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``) and holds no sentence
-end and no word of ``data/heading_title_clause_words.txt`` (pronouns, auxiliaries, fillers: a
-title names a topic, talk says something), so a participant's ``Phase 2: we rolled it out to the
-other sites.``, ``Phase 1: We did Salford and Trafford first`` and ``Stage 2: Yes`` are talk
-(said once, its label is no speaker's either: :func:`is_heading_word_label`); and a question
+digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``), holds no sentence end
+and no filler (``data/hesitation_fillers.txt``) and does not open with a pronoun or an answer
+(``data/heading_title_openers.txt``): a title names a topic, talk says something. So a
+participant's ``Phase 2: we rolled it out to the other sites.``, ``Phase 1: We did Salford and
+Trafford first`` and ``Stage 2: Yes`` are talk (said once, its label is no speaker's either:
+:func:`is_heading_word_label`), while ``Section 2: What staff were told about the new pathway`` is
+a heading (``Stage 3: NHS England said no to the extra funding`` too: a known limit); and a question
 marker's title asks nothing (``Question 5: How do you ...?`` and ``Question 3: Tell me about
 ...`` are the interviewer asking, :func:`~.roles.asks_unpunctuated`). A speaker's label
 (``P04:``, ``Participant 4:``, ``Speaker 1:``) opens with no heading's word.
@@ -50,24 +52,37 @@ _HEADING_LABEL = re.compile(
 _MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}[ \t]+")
 
 
-#: A sentence's end inside a title (``Phase 2: We rolled it out. It went okay``): talk.
-_SENTENCE_END = re.compile(r"[.?!][ \t]")
+#: A sentence's end inside a title, a new sentence after it (``Phase 2: We rolled it out. It
+#: went okay``): talk; an abbreviation's dot before a number (``(approx. 10 mins)``) is not one.
+_SENTENCE_END = re.compile(r"[.?!][ \t]+[A-Z]")
 #: A title's words, apostrophes as ``'``.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @cache
 def _clause_words() -> frozenset[str]:
-    """Words that make a title talk (``data/heading_title_clause_words.txt``)."""
-    return packaged_words("heading_title_clause_words.txt")
+    """Words that, opening a title, make it talk (``data/heading_title_openers.txt``)."""
+    return packaged_words("heading_title_openers.txt")
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    """Fillers that make a title talk wherever they stand (``data/hesitation_fillers.txt``)."""
+    return packaged_words("hesitation_fillers.txt")
 
 
 def _says_something(title: str) -> bool:
-    """Whether a would-be heading's title is a clause of talk, not a topic's name."""
+    """Whether a would-be heading's title is a clause of talk, not a topic's name: a sentence ends
+    inside it, a filler stands in it (``The staffing, um``), or it opens with a pronoun, an
+    answer or a filler (``We did Salford and Trafford first``, ``I don't know``, ``Yes``). A
+    topic guide's heading may hold such words further in (``What staff were told about the new
+    pathway``, ``Things we would change``: late review, s53)."""
     if _SENTENCE_END.search(title):
         return True
-    words = (w.casefold().replace("\u2019", "'") for w in _WORD.findall(title))
-    return any(w in _clause_words() for w in words)
+    words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(title)]
+    if any(w in _fillers() for w in words):
+        return True
+    return bool(words) and words[0] in _clause_words()
 
 
 @cache
