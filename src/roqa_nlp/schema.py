@@ -370,7 +370,7 @@ class Suggestion:
 
     def to_dict(self) -> dict[str, Any]:
         # Spelled out rather than dataclasses.asdict, whose deep copy cost seconds per study.
-        return {
+        d: dict[str, Any] = {
             "code_id": self.code_id,
             "name": self.name,
             "domain": self.domain,
@@ -378,8 +378,10 @@ class Suggestion:
             "valence": self.valence,
             "valence_probability": self.valence_probability,
             "evidence": list(self.evidence),
-            "evidence_valence": list(self.evidence_valence),
         }
+        if self.evidence_valence:  # a coder's or an older model's suggestion shows no evidence
+            d["evidence_valence"] = list(self.evidence_valence)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Suggestion:

@@ -1010,7 +1010,7 @@ def speaker_key(said: str) -> dict[str, str] | None:
         return None
     key: dict[str, str] = {}
     for label, who in pairs:
-        who = _BRACKETED_AFTER_NAME.sub("", who).strip()
+        who = name_before_brackets(who).strip()
         role = _header_role(who) if who else None
         if role is not None:
             key.setdefault(label, role)
@@ -2152,14 +2152,19 @@ def _is_capitalised(label: str) -> bool:
 
 
 #: A role or pronouns in brackets after a name (``Dean (support worker)``, ``Grace (she/her)``,
-#: ``Dean [support worker]``)
-_BRACKETED_AFTER_NAME = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+#: ``Dean [support worker]``), at the end of the label with its blanks stripped. It opens with
+#: the bracket, not with blanks: ``\s*`` first made a label of 100,000 blanks take minutes.
+_BRACKETED_AFTER_NAME = re.compile(r"(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 def name_before_brackets(label: str) -> str:
     """``label`` without the words in brackets it ends on (``Dean (support worker)`` → ``Dean``),
     the name a once-said label is judged by; ``label`` itself when it ends on none."""
-    return _BRACKETED_AFTER_NAME.sub("", label)
+    stripped = label.rstrip()
+    if not stripped.endswith((")", "]")):
+        return label
+    m = _BRACKETED_AFTER_NAME.search(stripped)
+    return label if m is None else stripped[: m.start()].rstrip()
 
 
 def label_fits(label: str) -> bool:
