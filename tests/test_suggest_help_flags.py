@@ -4,20 +4,7 @@ flagged otherwise (blind evidence tester, s53: a family line flagged off-topic b
 
 from __future__ import annotations
 
-import contextlib
-import io
-
-import pytest
-
-from roqa_nlp.cli import main
-
-
-def help_of(command: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as e:
-        main([command, "--help"])
-    assert e.value.code == 0
-    return out.getvalue()
+from test_help_metavars import help_of
 
 
 def test_suggest_help_says_its_flags_are_read_from_the_text_alone() -> None:

@@ -40,14 +40,10 @@ MAX_TITLE_WORDS = 8
 
 #: WORD NUMBER: Title. The number is arabic (``2``, ``2.1``, ``3a``), roman (``IV``) or a letter
 #: (``B``); the title opens with a capital or a digit and does not end a sentence or a clause.
-_SECTION_HEADING = re.compile(
-    r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])[ \t]*:[ \t]+"
-    r"(?P<title>\S.*?)(?<![.?!,;:])"
-)
+_WORD_AND_NUMBER = r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])"
+_SECTION_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+(?P<title>\S.*?)(?<![.?!,;:])")
 #: WORD NUMBER alone, as a heading's label is written (``Phase 2``, ``Stage 3``, ``Part IV``).
-_HEADING_LABEL = re.compile(
-    r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])"
-)
+_HEADING_LABEL = re.compile(_WORD_AND_NUMBER)
 #: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
 _MARKS = re.compile(r"\*\*|__|^[ \t]*#{1,6}[ \t]+")
 
@@ -60,7 +56,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @cache
-def _clause_words() -> frozenset[str]:
+def _title_openers() -> frozenset[str]:
     """Words that, opening a title, make it talk (``data/heading_title_openers.txt``)."""
     return packaged_words("heading_title_openers.txt")
 
@@ -82,7 +78,7 @@ def _says_something(title: str) -> bool:
     words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(title)]
     if any(w in _fillers() for w in words):
         return True
-    return bool(words) and words[0] in _clause_words()
+    return bool(words) and words[0] in _title_openers()
 
 
 @cache
