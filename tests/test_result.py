@@ -271,6 +271,34 @@ def test_codings_cut_off_mid_line_say_so_and_what_to_do(saved) -> None:
     )
 
 
+def test_codings_cut_inside_a_character_say_the_file_was_cut(saved) -> None:
+    """A codings.jsonl cut between the bytes of its last line's "Ü" was told "is not UTF-8 text
+    ... re-save the file as UTF-8", where the same cut an ASCII letter earlier said the file
+    was cut and to run roqa code again (session 54, codings 1)."""
+    _, out = saved
+    p = out / "codings.jsonl"
+    data = p.read_bytes()
+    first = data.index(b"\n") + 1
+    p.write_bytes(data[: data.index("Ü".encode(), first) + 1])
+    with pytest.raises(RoqaError) as exc:
+        CodingResult.read(p)
+    assert str(exc.value) == (
+        f"{p}: ends mid-line, in line 2: the file was cut short (written by a run that was "
+        "stopped?) (run `roqa code` again to write it whole)"
+    )
+
+
+def test_codings_with_bytes_not_utf8_before_a_cut_character_keep_the_utf8_advice(
+    saved,
+) -> None:
+    _, out = saved
+    p = out / "codings.jsonl"
+    data = p.read_bytes().replace("é".encode(), b"\xe9", 1)
+    p.write_bytes(data[: data.index("Ü".encode()) + 1])
+    with pytest.raises(RoqaError, match=r": is not UTF-8 text \(line 1, column \d+: byte 0xE9"):
+        CodingResult.read(p)
+
+
 def test_line_missing_a_field_is_a_one_line_error_with_its_number(saved) -> None:
     _, out = saved
     p = out / "codings.jsonl"

@@ -1247,6 +1247,30 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return [obj for _, obj in read_jsonl_numbered(path)]
 
 
+def _cut_short(line: int, path: str | Path, what_to_do: str) -> RoqaError:
+    """The error of a JSON Lines file that ends inside its last ``line``."""
+    return RoqaError(
+        f"ends mid-line, in line {line}: the file was cut short (written by a run that was "
+        "stopped?)",
+        path=path,
+        hint=what_to_do,
+    )
+
+
+def _cut_character(data: bytes) -> int | None:
+    """Where the last character of UTF-8 ``data`` begins when the data end inside it (its
+    first bytes there, the rest cut off) and all before it is UTF-8; else None. A file marked
+    as UTF-16 or UTF-32 by its byte order mark is not UTF-8 and gives None."""
+    if bom_encodings(data):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.end == len(data):
+            return e.start
+    return None
+
+
 def read_jsonl_numbered(
     path: str | Path, *, cut_short: str | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
@@ -1254,10 +1278,16 @@ def read_jsonl_numbered(
 
     With ``cut_short`` (what to do), a last line that is not JSON and has no newline after it
     is said to be a file cut short, not a line of bad JSON: a file roqa writes ends each line
-    with one, so it was stopped as it was written or copied (tester s53 resilience, 3)."""
-    text = read_text(path)
+    with one, so it was stopped as it was written or copied (tester s53 resilience, 3). A file
+    cut inside its last character (the bytes of an "é" or a curly quote split) is the same cut,
+    not a file to re-save as UTF-8, and is said to be one (session 54)."""
+    data = read_bytes(path)
+    cut_at = _cut_character(data) if cut_short is not None else None
+    text = decode_text(data if cut_at is None else data[:cut_at], path)
     out: list[tuple[int, dict[str, Any]]] = []
     lines = text.split("\n")
+    if cut_at is not None and cut_short is not None:
+        raise _cut_short(len(lines), path, cut_short)
     for i, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -1265,12 +1295,7 @@ def read_jsonl_numbered(
             obj = json.loads(line)
         except (ValueError, RecursionError) as e:
             if cut_short is not None and i == len(lines):
-                raise RoqaError(
-                    f"ends mid-line, in line {i}: the file was cut short (written by a run "
-                    "that was stopped?)",
-                    path=path,
-                    hint=cut_short,
-                ) from None
+                raise _cut_short(i, path, cut_short) from None
             # ValueError also covers integers of more than 4 300 digits; RecursionError, nesting
             # deeper than the interpreter's stack.
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
