@@ -1085,3 +1085,40 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
         f"`roqa apply-decisions {coded} --decisions {elsewhere} --coder NAME --out reviewed/`, "
         f"then `roqa report reviewed/ --saturation {s}`"
     )
+
+
+def test_report_leaves_out_a_code_typed_into_codings_that_the_codebook_lacks(
+    tmp_path: Path, capsys
+) -> None:
+    """A code id typed into codings.jsonl by hand (ZZ.BOGUS where Leadership Engagement was)
+    was charted in the matrix and Table 2 under the name beside it, with only the warning that
+    the file changed since its run: now one warning names the file, the line and the id, and
+    the code is charted nowhere (session 54, codings 2)."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    p = folder / "codings.jsonl"
+    p.write_text(p.read_text("utf-8").replace('"IS.E.1"', '"ZZ.BOGUS"', 1), encoding="utf-8")
+    m, t = tmp_path / "m.csv", tmp_path / "t.csv"
+    code, _, err = run(["report", str(folder), "--matrix", str(m), "--table", str(t)], capsys)
+    assert code == 0
+    assert err.splitlines()[1:] == [
+        f"roqa: warning: {p}: line 1 (p07:0001) gives the code 'ZZ.BOGUS', which is not in "
+        "codebook 'cfir-2009' (typed in by hand?): left out of the report, the matrix and the "
+        "tables (correct the line to a code of cfir-2009, or run roqa code again)"
+    ]
+    assert matrix_codes(m) == ["IS.E.2"]
+    with t.open(encoding="utf-8-sig", newline="") as f:
+        assert [row["code_id"] for row in csv.DictReader(f)] == ["IS.E.2"]
+    assert "ZZ.BOGUS" not in (folder / "report.html").read_text("utf-8")
+
+
+def test_report_keeps_a_project_code_the_codebook_lacks(tmp_path: Path, capsys) -> None:
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    p = folder / "codings.jsonl"
+    p.write_text(
+        p.read_text("utf-8").replace('"IS.E.1"', '"project.family-pressure"', 1), encoding="utf-8"
+    )
+    m = tmp_path / "m.csv"
+    code, _, err = run(["report", str(folder), "--matrix", str(m)], capsys)
+    assert code == 0
+    assert "not in codebook" not in err
+    assert matrix_codes(m) == ["IS.E.2", "project.family-pressure"]

@@ -1187,6 +1187,64 @@ def project_codes(book: Codebook, result: CodingResult, own: Codebook | None = N
     return list(found.values())
 
 
+def recorded_codes(result: CodingResult) -> Codebook | None:
+    """The codebook whose codes ``result``'s codings record they are in: the project codebook
+    they carry (:func:`own_codebook`), else the built-in one their run (or the one a project
+    codebook of theirs extends) records; ``None`` when they record none known here, so their
+    codes cannot be judged."""
+    own = own_codebook(result)
+    if own is not None:
+        return own
+    for value in _recorded_ids(result.meta):
+        if (base := value.removesuffix(PROJECT_SUFFIX)) in BUILTIN:
+            return Codebook.load(base)
+    return None
+
+
+def without_unknown_codes(result: CodingResult) -> CodingResult:
+    """``result`` without the suggestions of codes that are in neither the codebook its
+    codings record (:func:`recorded_codes`, by id, name or alias) nor a project's own (a
+    review's new code, a QDA program's GUID, a kept code): an id typed into codings.jsonl by
+    hand (``ZZ.BOGUS``) was charted in the matrix and Table 2 under the name beside it, a
+    CFIR construct's, with only the warning that the file changed since its run (session 54).
+    One warning names the file, each such code and the line it is on."""
+    from .errors import warn
+
+    book = recorded_codes(result)
+    if book is None:
+        return result
+    unknown: list[tuple[str, str]] = []  # (code id, segment id)
+    segments = []
+    for s in result.segments:
+        kept = [g for g in s.suggestions if book.find(g.code_id) or _is_own_id(g.code_id)]
+        unknown += [(g.code_id, s.segment.id) for g in s.suggestions if g not in kept]
+        segments.append(dataclasses.replace(s, suggestions=kept))
+    if not unknown:
+        return result
+    from .errors import first_and_count, quoted
+
+    def place(sid: str) -> str:
+        return f"line {result.lines[sid]} ({sid})" if sid in result.lines else sid
+
+    if len(unknown) == 1:
+        code, sid = unknown[0]
+        said = f"{place(sid)} gives the code {quoted(code)}, which is not in codebook {book.id!r}"
+        asked = book.did_you_mean(code)
+    else:
+        said = f"{len(unknown)} codes given are not in codebook {book.id!r}: " + first_and_count(
+            [f"{quoted(c)} in {place(sid)}" for c, sid in unknown], 3
+        )
+        asked = None
+    warn(
+        f"{said} (typed in by hand?): left out of the report, the matrix and the tables "
+        f"({asked + ' ' if asked else ''}correct the line to a code of {book.id}, or run roqa "
+        "code again)",
+        path=result.source,
+        stacklevel=2,
+    )
+    return result.with_segments(segments)
+
+
 def with_project_codes(
     book: Codebook, result: CodingResult, own: Codebook | None = None
 ) -> tuple[Codebook, list[Code]]:

@@ -434,6 +434,9 @@ class CodingResult:
     #: with a researcher's new codes): :meth:`save` writes it as ``codebook.json`` beside the
     #: codings, and the charts read it, so the result charts without ``codebook=``
     codebook: Codebook | None = field(default=None, compare=False, repr=False)
+    #: the line of ``codings.jsonl`` each segment was read from, by segment id (:meth:`read`),
+    #: for messages that name the line to correct; empty for a result made in memory
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     #: cases of transcripts the result does not hold, as their segments' speakers name them
     #: (:meth:`participant_of`), keyed by transcript id and the number of segments then
     _cases: dict[tuple[str, int], str] = field(
@@ -496,6 +499,7 @@ class CodingResult:
             meta=dict(self.meta),
             source=self.source,
             codebook=self.codebook,
+            lines=self.lines,
         )
 
     def copy(self) -> CodingResult:
@@ -955,9 +959,11 @@ class CodingResult:
         if not p.exists():
             raise codings_not_found(p)
         segs: list[SegmentResult] = []
+        lines: dict[str, int] = {}
         for i, r in read_jsonl_numbered(p, cut_short="run `roqa code` again to write it whole"):
             try:
                 segs.append(SegmentResult.from_dict(r))
+                lines.setdefault(segs[-1].segment.id, i)
             except (KeyError, TypeError, ValueError, OverflowError) as e:
                 raise RoqaError(
                     f"line {i} is not a segment coding ({e})",
@@ -987,6 +993,7 @@ class CodingResult:
             meta=meta,
             source=p,
             codebook=_saved_codebook(p.parent, meta),
+            lines=lines,
         )
 
     @classmethod

@@ -224,6 +224,9 @@ def report_command(
             path=source,
             hint="give the codings.jsonl that `roqa code` wrote",
         )
+    from ..crosswalk import without_unknown_codes
+
+    result = without_unknown_codes(result)  # a code id typed in by hand: not charted
     book, chosen = chart_codebook_for(codebook, result, codings)
     refuse_unrelated_chart(book, result, codebook, source)
     if chosen:
