@@ -114,7 +114,16 @@ def test_a_result_folder_with_an_edited_transcript_is_refused(capsys) -> None:
         capsys,
     )
     assert code != 0
-    assert err.strip() == (
+    # Bob's codings no longer match his edited transcripts.jsonl, and say so (session 54)
+    warning, error = err.strip().splitlines()
+    assert warning == (
+        f"roqa: warning: {WHITESPACE / 'BobEdited' / 'codings.jsonl'}: 3 segments whose text "
+        "is not the transcript's at their offsets in transcripts.jsonl: line 2 (rm01_zoom:0002), "
+        "line 3 (rm01_zoom:0003), line 4 (rm01_zoom:0004): which of the two files was changed "
+        "since coding cannot be told, so the text codings.jsonl gives is quoted (run roqa code "
+        "again to code the transcripts as they are)"
+    )
+    assert error == (
         "roqa: error: transcript 'rm01_zoom' is not the same text for 'Alice' (871 characters) "
         "and 'Bob' (872; they differ from character 219), so their selections cannot be "
         "compared (have every coder code the same text of it: the same pseudonymised copy, or "

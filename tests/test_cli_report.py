@@ -1122,3 +1122,21 @@ def test_report_keeps_a_project_code_the_codebook_lacks(tmp_path: Path, capsys) 
     assert code == 0
     assert "not in codebook" not in err
     assert matrix_codes(m) == ["IS.E.2", "project.family-pressure"]
+
+
+def test_table2_quotes_what_was_said_not_a_segment_text_edited_in_codings(
+    tmp_path: Path, capsys
+) -> None:
+    """Before: Table 2 quoted "We always have the staff." typed over what P07 said."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    p = folder / "codings.jsonl"
+    p.write_text(
+        p.read_text("utf-8").replace("We never have", "We always have", 1), encoding="utf-8"
+    )
+    t = tmp_path / "t.csv"
+    code, _, err = run(["report", str(folder), "--table", str(t)], capsys)
+    assert code == 0
+    assert "line 1 (p07:0001) (edited by hand since coding?)" in err
+    table = t.read_text("utf-8-sig")
+    assert "We never have the staff." in table
+    assert "We always have" not in table

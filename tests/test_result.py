@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.io import EXCEL_BOM
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
@@ -886,3 +886,45 @@ def test_a_transcript_is_frozen_so_a_result_keeps_its_cases() -> None:
         t.participant = "P99"  # type: ignore[misc]
     assert r.participant_of("p07_zoom") == "P07"
     assert replace(t, participant="P99").participant == "P99"  # a changed copy
+
+
+def _edit_first_segments_text(out: Path) -> Path:
+    """codings.jsonl with line 1's segment text edited by hand ("first" made "last")."""
+    p = out / "codings.jsonl"
+    p.write_text(p.read_text("utf-8").replace("Naïve at first", "Naïve at last", 1), "utf-8")
+    return p
+
+
+def test_segment_text_edited_in_codings_is_read_as_the_participant_said_it(saved) -> None:
+    """A segment's text edited by hand in codings.jsonl was quoted in Table 2 as edited, not as
+    the participant said it: the codings are not the file run.json records and the edited text
+    is nowhere in the transcript, so the transcript's words at its offsets are read, with one
+    warning naming the file and the line (session 54, codings 3)."""
+    _, out = saved
+    p = _edit_first_segments_text(out)
+    with pytest.warns(RoqaWarning) as caught:
+        back = CodingResult.read(p)
+    assert back.segments[0].segment.text == P1
+    assert str(caught[0].message).startswith(f"{p}: is not the file run.json beside it records")
+    assert [str(w.message) for w in caught][1:] == [
+        f"{p}: 1 segment whose text is not the transcript's at its offsets in transcripts.jsonl: "
+        "line 1 (p07_zoom:0) (edited by hand since coding?): the words said there, as the "
+        "transcript holds them, are quoted instead"
+    ]
+
+
+def test_segment_text_unlike_its_transcript_without_a_record_is_kept_and_said(saved) -> None:
+    """Without run.json's record of the codings file, which file was changed cannot be told:
+    the text is kept as codings.jsonl gives it, and that is said."""
+    _, out = saved
+    (out / "run.json").unlink()
+    p = _edit_first_segments_text(out)
+    with pytest.warns(RoqaWarning) as caught:
+        back = CodingResult.read(p)
+    assert back.segments[0].segment.text == P1.replace("first", "last")
+    assert [str(w.message) for w in caught] == [
+        f"{p}: 1 segment whose text is not the transcript's at its offsets in transcripts.jsonl: "
+        "line 1 (p07_zoom:0): which of the two files was changed since coding cannot be told, "
+        "so the text codings.jsonl gives is quoted (run roqa code again to code the transcripts "
+        "as they are)"
+    ]

@@ -385,6 +385,78 @@ def _check_against_record(
     return set()
 
 
+def _as_transcribed(
+    codings: Path,
+    segments: list[SegmentResult],
+    transcripts: Mapping[str, Transcript],
+    meta: dict[str, Any],
+    lines: Mapping[str, int],
+) -> list[SegmentResult]:
+    """``segments`` with the text of those that are not their transcript's text at their
+    offsets (transcripts.jsonl) put right when it can be told which file was changed: a segment
+    whose text was edited by hand in codings.jsonl was quoted in Table 2 and the matrix as
+    edited, not as the participant said it (session 54). When run.json records another
+    codings.jsonl (it was changed since it was written) and the segment's text is nowhere in
+    its transcript, the transcript's words at its offsets are read in its place; otherwise
+    (codings.jsonl is the file recorded, so transcripts.jsonl was changed; no record to tell;
+    or the text is the transcript's elsewhere, its offsets changed) it is kept as it is. Either
+    way a warning names the file and each segment's line."""
+    differ = [
+        (i, s, t)
+        for i, s in enumerate(segments)
+        if (t := transcripts.get(s.segment.transcript_id)) is not None
+        and t.text[s.segment.start : s.segment.end] != s.segment.text
+    ]
+    if not differ:
+        return segments
+    from .errors import first_and_count, warn
+    from .io import sha256_bytes
+
+    record = meta.get(CODINGS_KEY)
+    recorded = record.get("sha256") if isinstance(record, dict) else None
+    edited = isinstance(recorded, str) and recorded != sha256_bytes(codings.read_bytes())
+    out = list(segments)
+    put_right: list[str] = []
+    kept: list[str] = []
+    for i, s, t in differ:
+        seg = s.segment
+        where = f"line {lines[seg.id]} ({seg.id})" if seg.id in lines else seg.id
+        if edited and 0 <= seg.start < seg.end <= len(t.text) and seg.text not in t.text:
+            out[i] = replace(s, segment=replace(seg, text=t.text[seg.start : seg.end]))
+            put_right.append(where)
+        else:
+            kept.append(where)
+
+    def unlike(places: list[str]) -> str:
+        n, its = len(places), "its" if len(places) == 1 else "their"
+        return (
+            f"{n} segment{_s(n)} whose text is not the transcript's at {its} offsets in "
+            f"transcripts.jsonl: {first_and_count(places, 3)}"
+        )
+
+    if put_right:
+        warn(
+            f"{unlike(put_right)} (edited by hand since coding?): the words said there, as "
+            "the transcript holds them, are quoted instead",
+            path=codings,
+            stacklevel=3,
+        )
+    if kept:
+        why = (
+            "transcripts.jsonl was changed since coding (codings.jsonl is the file run.json "
+            "records)"
+            if isinstance(recorded, str) and not edited
+            else "which of the two files was changed since coding cannot be told"
+        )
+        warn(
+            f"{unlike(kept)}: {why}, so the text codings.jsonl gives is quoted (run roqa code "
+            "again to code the transcripts as they are)",
+            path=codings,
+            stacklevel=3,
+        )
+    return out
+
+
 def run_record(folder: Path) -> dict[str, Any]:
     """The run record (``run.json``) in ``folder``: empty when there is none, or it cannot be
     read as a JSON object."""
@@ -954,7 +1026,9 @@ class CodingResult:
         A codings.jsonl whose segments are not those run.json records (lines lost, or a run
         stopped between writing the two) is a warning, an error when ``strict`` is True (lines
         removed on purpose, a withdrawn participant's, are a researcher's right); one with the
-        same segments but not the file recorded (edited since) is a warning."""
+        same segments but not the file recorded (edited since) is a warning. A segment whose
+        text is not its transcript's at its offsets is a warning naming its line, and is read
+        with the transcript's words when its own were edited since coding (``_as_transcribed``)."""
         p = codings_file(path)
         if not p.exists():
             raise codings_not_found(p)
@@ -987,6 +1061,7 @@ class CodingResult:
         meta = run_record(p.parent)
         for gone in _check_against_record(p, segs, meta, strict=strict):
             transcripts.pop(gone, None)  # a withdrawn participant's: not exported nor charted
+        segs = _as_transcribed(p, segs, transcripts, meta, lines)
         return cls(
             segments=segs,
             transcripts=transcripts,
