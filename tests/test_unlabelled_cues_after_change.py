@@ -6,13 +6,17 @@ not coded (the s40 tester's speech-to-text files: 12.6 % of the participants' wo
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
+
+import pytest
 
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.unlabelled import after_change_warning
+from roqa_nlp.transcripts.unlabelled import after_change_warning, unnamed_opening_warning
+from test_cli_core import roqa
 
 DATA = Path(__file__).parent / "data" / "unlabelled_cues"
 
@@ -81,3 +85,72 @@ def test_a_file_that_names_each_turns_speaker_once_is_not_warned_of() -> None:
     )
     assert said == []
     assert after_change_warning(t) is None
+
+
+OPENING = "Okay, I think we're recording now. Thanks for joining me today."
+
+
+def _zoom_call(first: str, suffix: str) -> str:
+    """A Zoom call's subtitles whose first cue is ``first``, then Sam Roe and Priya Nair."""
+    cues = [
+        first,
+        "Sam Roe: So can you start by telling me about your service?",
+        "Priya Nair: We run a supported living service for twelve people.",
+    ]
+    sep = "." if suffix == ".vtt" else ","
+    body = "".join(
+        f"{n}\n00:00:{4 * n - 3:02d}{sep}000 --> 00:00:{4 * n:02d}{sep}000\n{words}\n\n"
+        for n, words in enumerate(cues, 1)
+    )
+    return ("WEBVTT\n\n" if suffix == ".vtt" else "") + body
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_first_cue_naming_no_speaker_is_warned_of_as_an_unknown_participants_talk(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Zoom writes its first cue with no name before it knows who speaks (typically the
+    interviewer's opening): it was read as 'Unknown speaker', a participant, and coded with no
+    word said (s54 'labels', finding 2). It still is, as a table's rows with no speaker before
+    the first named one are, and one warning says so, where and how to have it read as its
+    speaker's."""
+    f = tmp_path / f"rm70{suffix}"
+    f.write_text(_zoom_call(OPENING, suffix), "utf-8")
+    t, said = read_warned(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Unknown speaker", "participant"),
+        ("Sam Roe", "interviewer"),
+        ("Priya Nair", "participant"),
+    ]
+    expected = (
+        f"{f}: the talk opening the file is in cues that name no speaker (00:00:01.000 "
+        '"Okay, I think we\'re recording now. Thanks for joining me to…"), so it was read as '
+        "'Unknown speaker', a participant, and coded: put the speaker's name on those cues "
+        "('Name: words') to have it read as theirs"
+    )
+    assert said == [expected]
+    assert unnamed_opening_warning(t) == expected
+
+
+def test_roqa_inspect_names_a_first_cue_naming_no_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "rm70.vtt"
+    f.write_text(_zoom_call(OPENING, ".vtt"), "utf-8")
+    run = roqa("inspect", f, "--interviewer", "Sam Roe", "--json")
+    (summary,) = json.loads(run.out)
+    assert summary["unlabelled"] == unnamed_opening_warning(read_warned(f)[0])
+    assert summary["unlabelled"].startswith(f"{f}: the talk opening the file is in cues that")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Sam Roe: " + OPENING,  # named: Sam Roe's turn
+        "Unknown speaker: " + OPENING,  # named so by the transcriber
+    ],
+)
+def test_a_first_cue_that_names_its_speaker_is_not_warned_of(tmp_path: Path, first: str) -> None:
+    f = tmp_path / "rm71.vtt"
+    f.write_text(_zoom_call(first, ".vtt"), "utf-8")
+    t, said = read_warned(f, interviewer_labels=["Sam Roe"])
+    assert [m for m in said if "opening the file" in m] == []
+    assert "unlabelled_talk_opening" not in t.metadata

@@ -18,7 +18,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words
     left out between subtitle cues, talk with no speaker's name
-    whose speaker could not be told or that comes right after a change of speaker, an answer
+    opening a subtitle file, whose speaker could not be told or that comes right after a
+    change of speaker, an answer
     split by a repeated speaker label (:func:`~roqa_nlp.transcripts.render.split_turns_warning`),
     a speaker's name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
@@ -38,6 +39,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         field_lines_warning,
         no_turn_warning,
         undecided_talk_warning,
+        unnamed_opening_warning,
     )
 
     speakers: dict[str, dict[str, Any]] = {}
@@ -73,7 +75,13 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         or None,
         "cue_order": backward_cues_warning(t),
         "unlabelled": "; ".join(
-            w for w in (undecided_talk_warning(t), after_change_warning(t)) if w
+            w
+            for w in (
+                unnamed_opening_warning(t),
+                undecided_talk_warning(t),
+                after_change_warning(t),
+            )
+            if w
         )
         or None,
         "split_turns": split_turns_warning(t),

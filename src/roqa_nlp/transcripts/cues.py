@@ -672,7 +672,29 @@ def cue_transcript(
         header=True,
     )
     _header_blocks_not_untimed(transcript, read)
+    if not opening:  # words above the first cue opening the file are told of as untimed
+        _note_unnamed_opening(transcript, utterances)
     return transcript
+
+
+def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance]) -> None:
+    """Record where the timed cues opening ``transcript`` begin (:data:`.unlabelled.UNNAMED_OPENING`)
+    when they name no speaker in a file that names speakers further in, so were read as the
+    unknown speaker: not when a cue names that speaker itself (``Unknown speaker: ...``)."""
+    from .roles import UNKNOWN_SPEAKER
+    from .unlabelled import UNNAMED_OPENING, time_place
+
+    first = transcript.turns[0] if transcript.turns else None
+    if first is None or first.speaker != UNKNOWN_SPEAKER:
+        return
+    unknown = UNKNOWN_SPEAKER.casefold()
+    if any(
+        " ".join((u.speaker or "").split()).casefold() == unknown
+        or " ".join(u.words.split()).casefold().startswith(f"{unknown}:")
+        for u in utterances
+    ):
+        return
+    transcript.metadata[UNNAMED_OPENING] = [time_place(first.begin_time)]
 
 
 def _header_blocks_not_untimed(transcript: Transcript, read: list[UntimedBlock]) -> None:

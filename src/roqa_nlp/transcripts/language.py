@@ -104,7 +104,8 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
-    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that comes right after a
+    (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that opens a subtitle
+    file (:func:`~roqa_nlp.transcripts.unlabelled.unnamed_opening_warning`) or that comes right after a
     change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), an answer
     split by a repeated speaker label
     (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), words read
@@ -124,6 +125,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         field_lines_warning,
         no_turn_warning,
         undecided_talk_warning,
+        unnamed_opening_warning,
     )
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
@@ -140,6 +142,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     fields = field_lines_warning(transcript)
     if fields:
         warnings.warn(RoqaWarning(fields), stacklevel=stacklevel + 1)
+    unnamed = unnamed_opening_warning(transcript)
+    if unnamed:
+        warnings.warn(RoqaWarning(unnamed), stacklevel=stacklevel + 1)
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)

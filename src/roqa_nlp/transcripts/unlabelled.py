@@ -68,6 +68,12 @@ NO_TURN_LINES = "no_turn_lines"
 FIELD_LINES = "field_lines_between_turns"
 FIELD_LINES_WHERE = "field_lines_between_turns_lines"
 
+#: The transcript metadata key of where the timed subtitle cues naming no speaker that open a
+#: file which names its speakers further in begin (``00:00:01.000``; Zoom writes its first
+#: cues so before it knows who speaks): read as :data:`~.roles.UNKNOWN_SPEAKER`, a participant,
+#: and coded, so :func:`unnamed_opening_warning` names them.
+UNNAMED_OPENING = "unlabelled_talk_opening"
+
 
 #: Most pieces (cues, paragraphs) a backchannel turn is read from: a turn of more, of a word
 #: or a note each, is no backchannel, and is not joined to be looked at (a run of thousands of
@@ -320,6 +326,29 @@ def field_lines_warning(transcript: Transcript) -> str | None:
         f"{'were' if n != 1 else 'was'} left out, not coded: {quoted(str(words[0]))} (if "
         f"{'they are' if n != 1 else 'it is'} a speaker's words, put the speaker's label on "
         f"{'them' if n != 1 else 'it'})"
+    )
+
+
+def unnamed_opening_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when the subtitle cues opening it name no speaker
+    (:data:`UNNAMED_OPENING`), where they begin and their words, read as
+    :data:`~.roles.UNKNOWN_SPEAKER`, a participant, and coded, with how to have them read as
+    their speaker's, else None. A Zoom file's first cue, the interviewer's opening before Zoom
+    knew names, was coded as a participant's talk with no word said (s54 'labels', finding 2),
+    as a table's rows with no speaker before any named one are warned of."""
+    from .roles import UNKNOWN_SPEAKER
+
+    places = transcript.metadata.get(UNNAMED_OPENING)
+    first = transcript.turns[0] if transcript.turns else None
+    if not places or first is None or first.speaker != UNKNOWN_SPEAKER:
+        return None
+    words = " ".join(transcript.text[first.start : first.end].split())
+    at = f"{places[0]} " if places[0] else ""
+    return (
+        f"{transcript.source or transcript.id}: the talk opening the file is in cues that "
+        f"name no speaker ({at}{quoted(words)}), so it was read as {UNKNOWN_SPEAKER!r}, a "
+        "participant, and coded: put the speaker's name on those cues ('Name: words') to have "
+        "it read as theirs"
     )
 
 
