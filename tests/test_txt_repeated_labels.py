@@ -185,3 +185,30 @@ def test_each_labelled_paragraph_of_one_answer_is_coded_with_the_question_it_ans
     got = segment(t, unit)
     assert [(s.start, s.end, s.text, s.context) for s in got] == expected
     assert all(t.text[s.start : s.end] == s.text for s in got)
+
+
+ONLY_ANSWERS_LABELLED = (
+    "Can you tell me about your role?\n\n"
+    "Nurse Practitioner: I run the minor illness clinic three days a week.\n\n"
+    "What changed with the new pathway?\n\n"
+    "Nurse Practitioner: We had to triage everything twice.\n\n"
+    "Why do you think that was?\n\n"
+    "Nurse Practitioner: The commissioners wanted numbers fast.\n"
+)
+
+
+def test_a_label_repeated_below_unlabelled_questions_is_said_to_need_the_questions_labelled(
+    tmp_path: Path,
+) -> None:
+    """A file labelling only the participant ("Nurse Practitioner:"), the interviewer's questions
+    on lines of their own with no label: each question is read into the answer above it and
+    coded, and the advice was to delete the repeated label, which codes the question with the
+    answer all the same (s54 'labels', finding 4). The advice is to label the questions."""
+    f = _write(tmp_path, "np07.txt", ONLY_ANSWERS_LABELLED)
+    assert _warnings_of_reading(f) == [
+        f"{f}: 2 turns split by a repeated speaker label (lines 7, 11), each below a question "
+        "with no speaker's label ('What changed with the new pathway?'), read as the "
+        "participant's talk and coded: if the interviewer asks them, label each "
+        "'Interviewer: ...' in the file (deleting the repeated label would code the question "
+        "with the answer)"
+    ]

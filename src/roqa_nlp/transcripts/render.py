@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoqaError
+from ..errors import RoqaError, quoted
 from ..schema import Role, Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
@@ -185,12 +185,17 @@ def repeated_label_lines(transcript: Transcript) -> list[int]:
     plain-text transcript keeps, its text being the file's own, so that a turn spanning the
     label would carry it into its segments. Each part is coded apart, the later one without
     the earlier: deleting the repeated label in the file codes the answer whole."""
+    return [line for line, _ in _repeated_label_splits(transcript)]
+
+
+def _repeated_label_splits(transcript: Transcript) -> list[tuple[int, Turn]]:
+    """:func:`repeated_label_lines`, each with the turn before the repeated label."""
     from .speaker_labels import match_label
 
     if transcript.metadata.get("speaker_labels") is False:
         return []  # the labels are the canonical text's (Word's paragraphs), not the file's
     text, turns = transcript.text, transcript.turns
-    lines: list[int] = []
+    lines: list[tuple[int, Turn]] = []
     for before, turn in zip(turns, turns[1:]):
         if not (
             before.role == turn.role == "participant"
@@ -206,8 +211,16 @@ def repeated_label_lines(transcript: Transcript) -> list[int]:
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if match_label(line) is not None:
-            lines.append(text.count("\n", 0, line_start) + 1)
+            lines.append((text.count("\n", 0, line_start) + 1, before))
     return lines
+
+
+def _unlabelled_question(text: str, turn: Turn) -> str | None:
+    """The last line of ``turn``'s words when it is a line of its own below the turn's first
+    that asks (``What changed with the new pathway?``), else None: in a file that labels only
+    the participant's turns, the interviewer's question, read into the answer above it."""
+    lines = [line.strip() for line in text[turn.start : turn.end].split("\n") if line.strip()]
+    return lines[-1] if len(lines) >= 2 and ends_asking(lines[-1]) else None
 
 
 def split_turns_note(transcript: Transcript) -> str | None:
@@ -239,6 +252,18 @@ def split_turns_note(transcript: Transcript) -> str | None:
         fix = "the backchannel line in the file to code the turn whole"
     else:
         split = f"{turns(len(lines))} split by a repeated speaker label ({at})"
+        asked = [
+            q
+            for _, before in _repeated_label_splits(transcript)
+            if (q := _unlabelled_question(transcript.text, before)) is not None
+        ]
+        if len(asked) == len(lines):  # deleting the label would code the question too
+            return (
+                f"{split}, each below a question with no speaker's label "
+                f"({quoted(asked[0])}), read as the participant's talk and coded: if the "
+                "interviewer asks them, label each 'Interviewer: ...' in the file (deleting the "
+                "repeated label would code the question with the answer)"
+            )
         fix = "the repeated label in the file to code the answer whole"
     return f"{split}: this format is read as typed, so each part is coded on its own (delete {fix})"
 
