@@ -103,6 +103,9 @@ def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path:
         "Section 3: Training and support (approx. 10 mins)",
         "Theme 1: No wrong door",
         "Domain 2: Well-led services",
+        "Part 3: Barriers",
+        "Section 3: Support that was offered",
+        "Part 2: Haves and have-nots",
     ],
 )
 def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
@@ -131,10 +134,40 @@ def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
         "Theme 2: I don't know",
         "Theme 2: I don\u2019t know",
         "Stage 2: Yes",
+        # a subject and its verb: a sentence of talk (s54, finding 1)
+        "Stage 3: NHS England said no to the extra funding",
+        "Phase 2: The council was never going to fund it",
+        "Stage 4: The manager told us on the Friday",
+        "Phase 1: Salford had the money first",
     ],
 )
 def test_a_speaker_label_or_talk_is_no_section_heading(line: str) -> None:
     assert not is_section_heading(line)
+
+
+def test_a_sentence_after_a_heading_word_ending_an_answer_is_the_answer(tmp_path: Path) -> None:
+    """Before, ``Stage 3: NHS England said no ...`` was taken for a section heading, left out
+    of the talk: at the end of the answer its words were coded nowhere (s54, finding 1)."""
+    t = read_txt(
+        tmp_path,
+        "Interviewer: What happened with the funding?\n"
+        "P04: We put in a bid for two more nurses.\n"
+        "Stage 3: NHS England said no to the extra funding\n"
+        "Interviewer: Thank you.\n"
+        "P04: That's okay.\n",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What happened with the funding?"),
+        (
+            "P04",
+            "participant",
+            "We put in a bid for two more nurses.\n"
+            "Stage 3: NHS England said no to the extra funding",
+        ),
+        ("Interviewer", "interviewer", "Thank you."),
+        ("P04", "participant", "That's okay."),
+    ]
+    assert HEADINGS not in t.metadata
 
 
 @pytest.mark.parametrize("label", ["P04", "Participant 4", "Speaker 1"])

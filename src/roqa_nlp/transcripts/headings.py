@@ -11,15 +11,17 @@ every turn, and keep its words in ``metadata["headings"]`` (:func:`headings_meta
 
 A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a capital or a
 digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``), holds no sentence end
-and no filler (``data/hesitation_fillers.txt``) and does not open with a pronoun or an answer
-(``data/heading_title_openers.txt``): a title names a topic, talk says something. So a
-participant's ``Phase 2: we rolled it out to the other sites.``, ``Phase 1: We did Salford and
-Trafford first`` and ``Stage 2: Yes`` are talk (said once, its label is no speaker's either:
-:func:`is_heading_word_label`), while ``Section 2: What staff were told about the new pathway`` is
-a heading (``Stage 3: NHS England said no to the extra funding`` too: a known limit); and a question
-marker's title asks nothing (``Question 5: How do you ...?`` and ``Question 3: Tell me about
-...`` are the interviewer asking, :func:`~.roles.asks_unpunctuated`). A speaker's label
-(``P04:``, ``Participant 4:``, ``Speaker 1:``) opens with no heading's word.
+and no filler (``data/hesitation_fillers.txt``), does not open with a pronoun or an answer
+(``data/heading_title_openers.txt``) and is no subject followed by its verb
+(``data/heading_title_verbs.txt``, outside a clause naming a topic): a title names a topic, talk
+says something. So a participant's ``Phase 2: we rolled it out to the other sites.``, ``Phase
+1: We did Salford and Trafford first``, ``Stage 2: Yes`` and ``Stage 3: NHS England said no to
+the extra funding`` are talk (said once, its label is no speaker's either:
+:func:`is_heading_word_label`), while ``Section 2: What staff were told about the new pathway``
+and ``Part 4: Things we would change`` are headings; and a question marker's title asks nothing
+(``Question 5: How do you ...?`` and ``Question 3: Tell me about ...`` are the interviewer
+asking, :func:`~.roles.asks_unpunctuated`). A speaker's label (``P04:``, ``Participant 4:``,
+``Speaker 1:``) opens with no heading's word.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ MAX_TITLE_WORDS = 8
 #: WORD NUMBER: Title. The number is arabic (``2``, ``2.1``, ``3a``), roman (``IV``) or a letter
 #: (``B``); the title opens with a capital or a digit and does not end a sentence or a clause.
 _WORD_AND_NUMBER = r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])"
-_SECTION_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+(?P<title>\S.*?)(?<![.?!,;:])")
+_TITLE = r"(?P<title>\S.*?)(?<![.?!,;:])"
+_SECTION_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+" + _TITLE)
 #: WORD NUMBER alone, as a heading's label is written (``Phase 2``, ``Stage 3``, ``Part IV``).
 _HEADING_LABEL = re.compile(_WORD_AND_NUMBER)
 #: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
@@ -69,16 +72,49 @@ def _fillers() -> frozenset[str]:
 
 def _says_something(title: str) -> bool:
     """Whether a would-be heading's title is a clause of talk, not a topic's name: a sentence ends
-    inside it, a filler stands in it (``The staffing, um``), or it opens with a pronoun, an
-    answer or a filler (``We did Salford and Trafford first``, ``I don't know``, ``Yes``). A
-    topic guide's heading may hold such words further in (``What staff were told about the new
-    pathway``, ``Things we would change``: late review, s53)."""
+    inside it, a filler stands in it (``The staffing, um``), it opens with a pronoun, an
+    answer or a filler (``We did Salford and Trafford first``, ``I don't know``, ``Yes``), or a
+    subject is followed by its verb (``NHS England said no to the extra funding``:
+    :func:`_is_a_sentence`). A topic guide's heading may hold such words further in (``What
+    staff were told about the new pathway``, ``Things we would change``: late review, s53)."""
     if _SENTENCE_END.search(title):
         return True
     words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(title)]
     if any(w in _fillers() for w in words):
         return True
-    return bool(words) and words[0] in _title_openers()
+    return bool(words) and (words[0] in _title_openers() or _is_a_sentence(words))
+
+
+def _is_a_sentence(words: list[str]) -> bool:
+    """Whether a title's ``words`` (in lower case) are a subject and its finite verb
+    (``data/heading_title_verbs.txt``: ``NHS England said no ...``, ``The council was ...``), a
+    sentence of talk, not a topic's name: the verb stands after the first word, no word opening
+    a clause that names a topic comes before it (``data/heading_title_clause_words.txt``: ``What
+    staff were told ...``, ``How it could be sustained``) and no pronoun stands right before it
+    (``Things we would change``; a pronoun opening the title is :func:`_title_openers`'). Losing
+    a participant's words from coding is worse than coding a heading, so a heading shaped as a
+    sentence (``Theme 2: Care is everyone's business``) is read as talk (session 54, finding
+    1)."""
+    verbs, clause_words = _title_verbs(), _title_clause_words()
+    for i, word in enumerate(words):
+        if word in clause_words:
+            return False
+        if i > 0 and word in verbs and words[i - 1] not in _title_openers():
+            return True
+    return False
+
+
+@cache
+def _title_verbs() -> frozenset[str]:
+    """Finite verbs that, after a subject, make a title a sentence
+    (``data/heading_title_verbs.txt``)."""
+    return packaged_words("heading_title_verbs.txt")
+
+
+@cache
+def _title_clause_words() -> frozenset[str]:
+    """Words opening a clause that names a topic (``data/heading_title_clause_words.txt``)."""
+    return packaged_words("heading_title_clause_words.txt")
 
 
 @cache
@@ -106,7 +142,8 @@ def is_section_heading(line: str) -> bool:
     and words: ``Section 1: Background`` is, ``Participant 4: Staffing`` is not."""
     if "\n" in line.strip():  # a paragraph of lines: a heading is one
         return False
-    m = _SECTION_HEADING.fullmatch(heading_words(line))
+    words = heading_words(line)
+    m = _SECTION_HEADING.fullmatch(words)
     if m is None or m["word"].casefold() not in section_heading_words():
         return False
     title = m["title"]
