@@ -106,6 +106,11 @@ def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path:
         "Part 3: Barriers",
         "Section 3: Support that was offered",
         "Part 2: Haves and have-nots",
+        # a topic guide in capitals, a dash for the colon (s54, finding 4)
+        "TOPIC 2 - BARRIERS",
+        "TOPIC 2: BARRIERS",
+        "SECTION IV \u2013 LEADERSHIP AND CULTURE",
+        "PART B - BARRIERS AND ENABLERS",
     ],
 )
 def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
@@ -139,6 +144,11 @@ def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:
         "Phase 2: The council was never going to fund it",
         "Stage 4: The manager told us on the Friday",
         "Phase 1: Salford had the money first",
+        # capitals: an answer, not a heading (s54, finding 4)
+        "NO. WE HAD NOTHING.",
+        "PHASE 2 - WE HAD NOTHING",
+        "TOPIC 2 - BARRIERS.",
+        "TOPIC 2 -",
     ],
 )
 def test_a_speaker_label_or_talk_is_no_section_heading(line: str) -> None:
@@ -168,6 +178,26 @@ def test_a_sentence_after_a_heading_word_ending_an_answer_is_the_answer(tmp_path
         ("P04", "participant", "That's okay."),
     ]
     assert HEADINGS not in t.metadata
+
+
+def test_a_heading_in_capitals_with_a_dash_is_no_answer_in_capitals(tmp_path: Path) -> None:
+    """Before, ``TOPIC 2 - BARRIERS`` between turns was read into the answer above it and
+    coded as the participant's words (s54, finding 4); an answer in capitals stays talk."""
+    t = read_txt(
+        tmp_path,
+        "Interviewer: What helped?\n"
+        "P04: Having a good manager helped us a lot.\n"
+        "TOPIC 2 - BARRIERS\n"
+        "Interviewer: Did you get any support?\n"
+        "P04: NO. WE HAD NOTHING.\n",
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What helped?"),
+        ("P04", "participant", "Having a good manager helped us a lot."),
+        ("Interviewer", "interviewer", "Did you get any support?"),
+        ("P04", "participant", "NO. WE HAD NOTHING."),
+    ]
+    assert t.metadata[HEADINGS] == ["TOPIC 2 - BARRIERS"]
 
 
 @pytest.mark.parametrize("label", ["P04", "Participant 4", "Speaker 1"])

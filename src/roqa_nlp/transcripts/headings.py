@@ -21,7 +21,9 @@ the extra funding`` are talk (said once, its label is no speaker's either:
 and ``Part 4: Things we would change`` are headings; and a question marker's title asks nothing
 (``Question 5: How do you ...?`` and ``Question 3: Tell me about ...`` are the interviewer
 asking, :func:`~.roles.asks_unpunctuated`). A speaker's label (``P04:``, ``Participant 4:``,
-``Speaker 1:``) opens with no heading's word.
+``Speaker 1:``) opens with no heading's word. A topic guide in capitals may put a dash for the
+colon (``TOPIC 2 - BARRIERS``): a line all in capitals of that shape is a heading too, while an
+answer in capitals (``NO. WE HAD NOTHING.``) has no heading's word and number.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ MAX_TITLE_WORDS = 8
 _WORD_AND_NUMBER = r"(?P<word>[^\W\d_]+)[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6}|[A-Z])"
 _TITLE = r"(?P<title>\S.*?)(?<![.?!,;:])"
 _SECTION_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+" + _TITLE)
+#: WORD NUMBER - TITLE, a dash for the colon, as a topic guide in capitals writes it (``TOPIC 2 -
+#: BARRIERS``): a heading only when the whole line is in capitals (:func:`is_section_heading`).
+_DASHED_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]+[-\u2013\u2014][ \t]+" + _TITLE)
 #: WORD NUMBER alone, as a heading's label is written (``Phase 2``, ``Stage 3``, ``Part IV``).
 _HEADING_LABEL = re.compile(_WORD_AND_NUMBER)
 #: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
@@ -144,6 +149,8 @@ def is_section_heading(line: str) -> bool:
         return False
     words = heading_words(line)
     m = _SECTION_HEADING.fullmatch(words)
+    if m is None and words.isupper():  # TOPIC 2 - BARRIERS
+        m = _DASHED_HEADING.fullmatch(words)
     if m is None or m["word"].casefold() not in section_heading_words():
         return False
     title = m["title"]
