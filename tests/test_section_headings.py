@@ -3,15 +3,18 @@ heading) are no speaker's label: they are left out of the talk and ``roqa inspec
 
 from __future__ import annotations
 
+import contextlib
+import io
 import warnings
 from pathlib import Path
 
 import pytest
 
 from roqa_nlp.cli.inspect_cmd import reading_notes
+from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.headings import HEADINGS, is_section_heading
+from roqa_nlp.transcripts.headings import HEADINGS, headings_warning, is_section_heading
 from roqa_nlp.transcripts.roles import SpeakerWarning
 
 
@@ -78,6 +81,86 @@ def test_inspect_says_in_one_read_line_that_the_headings_were_left_out(tmp_path:
     t = read_txt(tmp_path, LABELLED)
     assert reading_notes(t) == [
         "2 headings left out (no one's talk: 'Section 1: Background', 'Section 2: Workforce')"
+    ]
+
+
+def _reading_warnings(path: Path) -> list[str]:
+    """The RoqaWarnings reading ``path`` gives (``roqa code`` prints each: ``roqa: warning:``)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_transcript(path)
+    return [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+
+
+def test_reading_tells_once_which_lines_were_read_as_headings(tmp_path: Path) -> None:
+    """Before, only ``roqa inspect`` named the headings left out: ``roqa code`` said nothing,
+    though a line of talk so taken is coded nowhere (s54, finding 2)."""
+    f = tmp_path / "rm04.txt"
+    f.write_text(LABELLED, "utf-8")
+    assert _reading_warnings(f) == [
+        f"{f}: 2 lines read as section headings and left out, not coded (line 1 'Section 1: "
+        "Background', line 6 'Section 2: Workforce'); run roqa inspect "
+        f"{f} to see them (if one is a speaker's words, put their label before it)"
+    ]
+
+
+def test_the_warning_of_headings_names_the_first_three(tmp_path: Path) -> None:
+    f = tmp_path / "rm04.txt"
+    f.write_text(
+        "".join(
+            f"Part {n}: Topic {n}\nInterviewer: And then?\nP04: More of the same.\n"
+            for n in range(1, 5)
+        ),
+        "utf-8",
+    )
+    assert headings_warning(read_transcript(f)) == (
+        f"{f}: 4 lines read as section headings and left out, not coded (line 1 'Part 1: Topic "
+        "1', line 4 'Part 2: Topic 2', line 7 'Part 3: Topic 3', ...); run roqa inspect "
+        f"{f} to see them (if one is a speaker's words, put their label before it)"
+    )
+
+
+def test_a_word_paragraph_read_as_a_heading_is_warned_of_a_word_title_is_not(
+    tmp_path: Path,
+) -> None:
+    f = _docx(
+        tmp_path / "p04.docx",
+        [
+            ("Title", "Interview with P04"),
+            (None, "Section 1: Background"),
+            (None, "Interviewer: Can you tell me about your role?"),
+            (None, "P04: I manage a supported living service."),
+        ],
+    )
+    assert _reading_warnings(f) == [
+        f"{f}: 1 paragraph read as a section heading and left out, not coded ('Section 1: "
+        f"Background'); run roqa inspect {f} to see it (if it is a speaker's words, put their "
+        "label before it)"
+    ]
+
+
+def test_a_markdown_heading_is_no_heading_read_from_its_shape(tmp_path: Path) -> None:
+    f = tmp_path / "p04.md"
+    f.write_text("# Interview with P04\n\nInterviewer: Your role?\n\nP04: Manager.\n", "utf-8")
+    assert read_transcript(f).metadata[HEADINGS] == ["Interview with P04"]
+    assert _reading_warnings(f) == []
+
+
+def test_roqa_code_says_which_lines_were_read_as_headings(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    from roqa_nlp.cli import main
+
+    f = tmp_path / "rm04.txt"
+    f.write_text(LABELLED, "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        main(["code", str(f), "--out", str(tmp_path / "out"), "--model", str(tiny_model_dir)])
+    said = [line for line in err.getvalue().splitlines() if "section heading" in line]
+    assert said == [
+        f"roqa: warning: {f}: 2 lines read as section headings and left out, not coded (line 1 "
+        "'Section 1: Background', line 6 'Section 2: Workforce'); run roqa inspect "
+        f"{f} to see them (if one is a speaker's words, put their label before it)"
     ]
 
 

@@ -32,12 +32,18 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from ..errors import quoted
 from ..io import packaged_words
+from ..schema import Transcript
 from .roles import asks_unpunctuated, is_question_marker
 
 #: The transcript metadata key of the headings left out of the talk, each as written (its
 #: Markdown marks aside).
 HEADINGS = "headings"
+
+#: The transcript metadata key of where each heading of :data:`HEADINGS` stands in its file
+#: (``line 12``), one for each, empty where the format has no lines to count (a Word paragraph).
+HEADING_LINES = "heading_lines"
 
 #: Most words a section heading's title has (``Barriers and enablers in the inner setting``).
 MAX_TITLE_WORDS = 8
@@ -161,10 +167,21 @@ def is_section_heading(line: str) -> bool:
     return not (is_question_marker(m["word"]) and ("?" in title or asks_unpunctuated(title)))
 
 
-def headings_metadata(lines: Iterable[str]) -> dict[str, list[str]]:
-    """The transcript metadata naming the headings ``lines`` left out of the talk, if any."""
-    words = [heading_words(line) for line in lines]
-    return {HEADINGS: [w for w in words if w]} if any(words) else {}
+def headings_metadata(
+    lines: Iterable[str], places: Iterable[str] | None = None
+) -> dict[str, list[str]]:
+    """The transcript metadata naming the headings ``lines`` left out of the talk, if any, and
+    where each stands (``places``: ``line 12``; :data:`HEADING_LINES`) when given."""
+    lines = list(lines)
+    found = [
+        (heading_words(line), place)
+        for line, place in zip(lines, [""] * len(lines) if places is None else places, strict=True)
+    ]
+    found = [(words, place) for words, place in found if words]
+    if not found:
+        return {}
+    where = [place for _, place in found]
+    return {HEADINGS: [w for w, _ in found], **({HEADING_LINES: where} if any(where) else {})}
 
 
 def headings_note(metadata: Mapping[str, object]) -> str | None:
@@ -177,4 +194,39 @@ def headings_note(metadata: Mapping[str, object]) -> str | None:
     return (
         f"{n} heading{'s' if n != 1 else ''} left out (no one's talk: {shown}"
         f"{', ...' if n > 3 else ''})"
+    )
+
+
+def headings_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file, how many of the headings left out of the talk
+    are shaped WORD NUMBER: Title (:func:`is_section_heading`, in a heading's style or not),
+    where and which, else None: ``roqa code`` says so, as ``roqa inspect`` does, since a line of
+    talk so taken is coded nowhere (session 54, finding 2). A file's own title (``# Interview
+    with P04``, a Word title) is not told of: the file marks it, and it is no one's talk."""
+    headings = transcript.metadata.get(HEADINGS)
+    if not isinstance(headings, list):
+        return None
+    places = transcript.metadata.get(HEADING_LINES)
+    places = places if isinstance(places, list) and len(places) == len(headings) else []
+    found = [
+        (str(places[i]) if places else "", str(h))
+        for i, h in enumerate(headings)
+        if is_section_heading(str(h))
+    ]
+    if not found:
+        return None
+    n = len(found)
+    piece = "line" if all(place for place, _ in found) else "paragraph"
+    shown = ", ".join(
+        f"{place} {quoted(words)}" if place else quoted(words) for place, words in found[:3]
+    )
+    source = transcript.source or transcript.id
+    named = f'"{source}"' if any(c.isspace() for c in source) else source
+    several = n != 1
+    return (
+        f"{source}: {n} {piece}{'s' if several else ''} read as "
+        f"{'section headings' if several else 'a section heading'} and left out, not coded "
+        f"({shown}{', ...' if n > 3 else ''}); run roqa inspect {named} to see "
+        f"{'them' if several else 'it'} (if {'one' if several else 'it'} is a speaker's words, "
+        "put their label before it)"
     )

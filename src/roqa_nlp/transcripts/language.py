@@ -111,13 +111,16 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), words read
     into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
-    turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), a speaker's name
+    turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), lines read as
+    section headings and left out (:func:`~roqa_nlp.transcripts.headings.headings_warning`), a
+    speaker's name
     in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's
     default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`).
     ``stacklevel`` as for :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
+    from .headings import headings_warning
     from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
@@ -145,6 +148,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     unnamed = unnamed_opening_warning(transcript)
     if unnamed:
         warnings.warn(RoqaWarning(unnamed), stacklevel=stacklevel + 1)
+    headings = headings_warning(transcript)
+    if headings:
+        warnings.warn(RoqaWarning(headings), stacklevel=stacklevel + 1)
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)
