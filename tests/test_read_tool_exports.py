@@ -385,6 +385,31 @@ def test_inspect_names_a_label_like_word_read_as_the_speakers_words(tmp_path: Pa
     ]
 
 
+def test_inspect_names_a_label_like_word_above_the_first_turn(tmp_path: Path) -> None:
+    """A one-time `Staff:` line above the first speaker's turn is in no turn: before, it was
+    dropped with no word of it; now roqa inspect names it in a read: line, and no speaker
+    "Staff" is made (session 54, finding 3). A header field above the talk is not named."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Date: 3 March 2026\n"
+        "Staff: twelve nurses and four carers\n\n"
+        "Interviewer: Tell me about your team.\n"
+        "P04: We have a small team and everyone knows each other well.\n"
+        "Interviewer: And agency?\n"
+        "P04: We use some agency staff at weekends only.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04", "Interviewer", "P04"]
+    assert reading_notes(t) == [
+        "1 line above the first turn opening like a label left out as the header's, no one's "
+        "talk (line 2: 'Staff:'): if someone called that speaks there, label 2 or more of their "
+        "turns or rename it; if it is a speaker's words, put their label before it"
+    ]
+
+
 def test_inspect_says_nothing_of_a_turns_own_label(tmp_path: Path) -> None:
     f = tmp_path / "p32.txt"
     f.write_text(_typed("Manager"), "utf-8")

@@ -131,11 +131,12 @@ def reading_notes(t: Any) -> list[str]:
     chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, section headings
     (``Section 1: Background``, a Word heading), a line opening like a label read as the turn's
-    words (``Staff: Sorry, can I come in there?``), subtitle cues in
+    words (``Staff: Sorry, can I come in there?``) or left out above the first turn (``Staff:
+    twelve nurses``), subtitle cues in
     a text or Word file (or lines opening with a time range)."""
     from ..transcripts.headings import headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
-    from ..transcripts.speaker_labels import label_words_note
+    from ..transcripts.speaker_labels import label_words_above_note, label_words_note
     from ..transcripts.unlabelled import after_backchannel_note
 
     meta = t.metadata
@@ -187,6 +188,9 @@ def reading_notes(t: Any) -> list[str]:
     label_words = label_words_note(t.text, ((u.start, u.end) for u in t.turns))
     if label_words:
         notes.append(label_words)
+    above = label_words_above_note(t.text, t.turns[0].start) if t.turns else None
+    if above:
+        notes.append(above)
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

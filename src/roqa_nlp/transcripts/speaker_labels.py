@@ -2315,6 +2315,47 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
     return found
 
 
+def label_words_above_talk(text: str, talk_start: int) -> list[tuple[int, str]]:
+    """The lines above the one holding ``talk_start`` (the first turn's words) that open like a
+    speaker's label of an everyday word no one is called (:func:`_is_word_of_no_name`:
+    ``Staff: twelve nurses and four carers``) and were left out with the title block, each as
+    (line number from 1, label); a header field (``Notes: ...``) is the header's. Said once,
+    such a word is no speaker, so the line is in no turn, though it may be a speaker's or a
+    participant's words, which only the researcher knows (session 54, finding 3: it was
+    dropped with no word of it)."""
+    above = text[: text.rfind("\n", 0, talk_start) + 1]
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(above.split("\n")[:-1], start=1):
+        m = match_label(line)
+        if m is None:
+            continue
+        name = name_before_brackets(m.label)
+        if (
+            len(name.split()) == 1
+            and _is_word_of_no_name(name)
+            and not is_key_label(name)
+            and not is_header_field(name)
+        ):
+            found.append((number, m.label))
+    return found
+
+
+def label_words_above_note(text: str, talk_start: int) -> str | None:
+    """The ``read:`` note of ``roqa inspect`` telling of the lines :func:`label_words_above_talk`
+    finds, with what to do if one is someone's, else None."""
+    found = label_words_above_talk(text, talk_start)
+    if not found:
+        return None
+    n = len(found)
+    shown = ", ".join(f"line {line}: {label + ':'!r}" for line, label in found[:3])
+    return (
+        f"{n} line{'s' if n != 1 else ''} above the first turn opening like a label left out "
+        f"as the header's, no one's talk ({shown}{', ...' if n > 3 else ''}): if someone called "
+        "that speaks there, label 2 or more of their turns or rename it; if it is a speaker's "
+        "words, put their label before it"
+    )
+
+
 def label_words_note(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
     """The ``read:`` note of ``roqa inspect`` telling of the lines :func:`label_words_in_turns`
     finds, with what to do if one is a speaker's, else None."""
