@@ -87,6 +87,27 @@ def test_csv_coders_with_no_unit_in_common_are_a_one_line_error(tmp_path, capsys
     )
 
 
+@pytest.mark.parametrize("other", ["long CSV", "result"])
+def test_an_empty_codings_file_is_a_one_line_error_naming_it(tmp_path, capsys, other) -> None:
+    """A run folder whose codings.jsonl is empty (0 bytes) beside a long CSV of its segment ids
+    or another coder's result: before, an IndexError beside the CSV and "0 units ()" beside the
+    result (tester, session 54)."""
+    empty = tmp_path / "emptyrun"
+    empty.mkdir()
+    (empty / "codings.jsonl").write_bytes(b"")
+    if other == "long CSV":
+        given = write(tmp_path / "gold.csv", "unit,coder,code\np01:0,Cara,X\n")
+    else:
+        given = write_result(tmp_path / "ben", [seg("p01", 0, ["X"])])
+    code, out, err = run(["agree", str(given), str(empty), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"roqa: error: {empty / 'codings.jsonl'}: is empty (it holds no segment coding: give the "
+        "codings of a finished roqa code run or review, or leave this input out)\n"
+    )
+
+
 def test_partly_shared_transcripts_are_compared_with_a_note_of_what_is_left_out(
     tmp_path, capsys
 ) -> None:

@@ -404,6 +404,15 @@ def load_coded_units(
         # a coder's codings short of their run.json are said, not refused: agree compares the
         # segments both coders coded and says which one coder left out
         result = CodingResult.read(path, strict=False)
+        if not result.segments:
+            # a coder with no coding to compare: before, an IndexError beside a long CSV, and
+            # "emptyrun: 0 units ()" beside another result (tester, session 54)
+            raise RoqaError(
+                "is empty",
+                path=path / "codings.jsonl" if path.is_dir() else path,
+                hint="it holds no segment coding: give the codings of a finished roqa code run "
+                "or review, or leave this input out",
+            )
         recorded = coder_of(result)
         name = recorded or coder_name(path)
         # two folders named alike with no run.json stay an error: the folder names the coder
