@@ -249,8 +249,55 @@ def test_one_input_read_as_a_model_says_why_too(tmp_path, capsys) -> None:
         "2 codes are not in codebook cfir-2009 and are compared as written: 'X' (coderC, gold), "
         "'Y' (coderC)",
         note,
+        "coderC's codes are counted as its top suggestion in each segment (suggestions tied for "
+        "the top all count); --model-threshold P counts every suggestion with probability >= P",
     ]
     assert f"Note: {note}." in " ".join(out.split())
+
+
+def model_and_gold(folder: Path) -> tuple[Path, Path]:
+    """A run of two segments, each with three suggestions kept (0.6/0.3/0.1), and a gold
+    coder's codings of them."""
+    model = {"model": {"hash": "abc", "codebook": "cfir-2009"}}
+    three = [sug("IS.C", 0.6), sug("IN.G", 0.3), sug("IS.E", 0.1)]
+    CodingResult([seg(0, three), seg(1, three)], meta=model).save(folder / "model")
+    CodingResult([seg(0, [sug("IS.C")]), seg(1, [sug("IN.G")])]).save(folder / "gold")
+    return folder / "model", folder / "gold"
+
+
+def test_the_printed_notes_say_a_model_is_counted_by_its_top_suggestion(tmp_path, capsys) -> None:
+    """Before, only the JSON's model_threshold (null) told how the model's codes were counted:
+    the top-1 table and the --model-threshold one read the same (tester, session 54)."""
+    model, gold = model_and_gold(tmp_path)
+    code, out, err = run(["agree", str(model), str(gold), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (
+        "Note: model's codes are counted as its top suggestion in each segment (suggestions tied "
+        "for the top all count); --model-threshold P counts every suggestion with probability "
+        ">= P."
+    ) in " ".join(out.split())
+
+
+def test_the_printed_notes_give_the_threshold_and_the_suggestions_kept(tmp_path, capsys) -> None:
+    """At 0.3 the model counts IS.C and IN.G on each segment, of the 3 suggestions its codings
+    keep: a suggestion roqa code did not keep (--top-k) could never count, and the note says so."""
+    model, gold = model_and_gold(tmp_path)
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(model), str(gold), "--n-boot", "0", "--model-threshold", "0.3",
+         "--json", str(out_json)],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    note = (
+        "model's codes are counted as every suggestion with probability >= 0.3 "
+        "(--model-threshold) among those its codings keep, at most 3 per segment (roqa code "
+        "--top-k): a suggestion not kept cannot count"
+    )
+    assert f"Note: {note}." in " ".join(out.split())
+    data = json.loads(out_json.read_text("utf-8"))
+    assert note in data["notes"]
+    assert data["model_threshold"] == 0.3
 
 
 def test_a_model_threshold_with_no_model_input_is_warned_of(tmp_path, capsys) -> None:

@@ -673,6 +673,7 @@ def _compared(
         notes.insert(0, reviewed_note)
     if models:
         notes.append(_models_note(models, results))
+        notes.append(_model_counting_note(models, read.results, model_threshold))
     notes.extend(read.review_notes)
     notes.extend(valence_notes)
     notes.extend(matched_notes)
@@ -1658,6 +1659,40 @@ def _models_note(models: list[str], results: dict[str, Any]) -> str:
         "A second coder's codings count as a person's when made with roqa apply-decisions "
         "--coder NAME from their review's decisions, or given as a long CSV (unit,coder,code); "
         "an edited copy of a model's run folder keeps its run.json (docs/agreement.md)"
+    )
+
+
+def _model_counting_note(
+    models: list[str], results: dict[str, Any], threshold: float | None
+) -> str:
+    """How the models' codes were counted, in the printed notes as in the JSON's
+    ``model_threshold``: their top suggestion, or every suggestion at or above
+    ``--model-threshold`` of those their codings keep per segment (``roqa code --top-k``; as
+    ``results``, the codings as read, hold them), which alone can count (tester, session 54:
+    kappa 0.803 top-1 and 0.875 at 0.3 were printed under the same words)."""
+    one = len(models) == 1
+    whose = f"{models[0]}'s codes are" if one else f"the codes of {', '.join(models)} are"
+    its = "its" if one else "their"
+    if threshold is None:
+        return (
+            f"{whose} counted as {its} top suggestion in each segment (suggestions tied for the "
+            "top all count); --model-threshold P counts every suggestion with probability >= P"
+        )
+    kept = {
+        c: max((len(s.suggestions) for s in results[c].segments), default=0)
+        for c in models
+        if c in results
+    }
+    most = set(kept.values())
+    at_most = (
+        f"at most {most.pop()}"
+        if len(most) == 1
+        else "at most " + ", ".join(f"{n} ({c})" for c, n in kept.items())
+    )
+    return (
+        f"{whose} counted as every suggestion with probability >= {threshold:g} "
+        f"(--model-threshold) among those {its} codings keep, {at_most} per segment (roqa code "
+        "--top-k): a suggestion not kept cannot count"
     )
 
 
