@@ -107,3 +107,19 @@ def test_a_transcript_only_one_coder_coded_is_named_as_a_transcript(tmp_path: Pa
         "1 of 2 segments are compared (coded by two or more coders); 1 coded by one coder only "
         "is left out (only 'Ana' coded transcript rm02)"
     ]
+
+
+@pytest.mark.parametrize("book", ["cfir-2009", "cfir-2022"])
+def test_the_unknown_code_note_stays_with_codebook(tmp_path: Path, capsys, book: str) -> None:
+    """--codebook compares Ben's 'Leadership Engagment' as written, as without it: the note says
+    so. Before, --codebook cfir-2009 left no note (JSON notes: []), so the stricter option
+    reported less (tester, session 54)."""
+    ana, ben, _ = folders(tmp_path)
+    args = ["agree", ana, ben, "--n-boot", "0", "--codebook", book, "--json", "-"]
+    code, out, err = run(args, capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert (
+        f"1 code is not in codebook {book} and is compared as written: 'Leadership Engagment' (Ben)"
+    ) in data["notes"]
+    assert "Leadership Engagment" in data["codes"]

@@ -635,8 +635,9 @@ def _compared(
         results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
     )
     level_notes: list[str] = []
-    if at == "code" and book is None:
-        level_notes.extend(_codes_not_in_note(results, recorded, models, model_threshold))
+    if at == "code":
+        compared_in = book if book is not None else recorded
+        level_notes.extend(_codes_not_in_note(results, compared_in, models, model_threshold))
     if at != "code":
         results, tables, level_notes = _at_level(
             results,
@@ -881,12 +882,15 @@ def _unpadded(unit: str) -> str:
 def _codes_not_in_note(
     results: dict[str, Any], recorded: Any | None, models: list[str], threshold: float | None
 ) -> list[str]:
-    """At the code level with no --codebook, the note naming the codes the results count as
-    applied that their codebook (``recorded``, else the one built-in codebook they code in)
-    lacks, compared as written, as ``--at`` names those it puts in no construct or domain (team
-    test, session 47: an edited codings.jsonl's 'Leadership Engagment' got a note at the domain
-    level and none at the code level). A project's own codes (``project.``, a QDA program's
-    GUIDs) are no codes of the codebook to lack. [] when there are none."""
+    """At the code level, the note naming the codes the results count as applied that the
+    codebook they are compared in (``recorded``: --codebook's, or the one ``roqa code
+    --codebook`` recorded; else the one built-in codebook they code in) lacks, compared as
+    written, as ``--at`` names those it puts in no construct or domain (team test, session 47:
+    an edited codings.jsonl's 'Leadership Engagment' got a note at the domain level and none at
+    the code level). With --codebook too: a codings.jsonl's code of its own is compared as
+    written there, as without (a review's new codes are the researcher's right), and the note
+    had gone (tester, session 54). A project's own codes (``project.``, a QDA program's GUIDs)
+    are no codes of the codebook to lack. [] when there are none."""
     from ..code_levels import left_as_written_note
     from ..codebook import builtin_codebook
     from ..coding_agreement import counted_codings
