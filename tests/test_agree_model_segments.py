@@ -193,3 +193,28 @@ def test_roqa_agree_says_what_is_left_out_and_why(
     assert data["judged_on_segments"] == ["w"]
     assert data["n_units"] == {"total": 3, "all": 2, "coded": 2}
     assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(3 / 4)
+
+
+def test_uncoded_units_beside_two_people_are_said_by_kind() -> None:
+    """Bob and Cy (QDA selections, each the first answer Culture) judged the whole text; the
+    model gave its second segment no code. Of the 3 units no one coded, the first question with
+    the speaker label, and the second question, lie outside the model's segments (it is missing
+    there), and the second answer is a model segment it gave no code. Before, all 3 were said
+    to be "a model's segments it gave no code" (tester, session 54: 11 of 12 were not)."""
+    from roqa_nlp.cli.agree_cmd import codings_line
+
+    run_ = model_run()
+    run_.segments[1] = SegmentResult(run_.segments[1].segment, [])
+    cy = selections(FIRST)
+    cy.meta["user"]["name"] = "Cy"
+    cu = coded_units_from_results({"w": run_, "Bob": selections(FIRST), "Cy": cy})
+    report = agreement_report(cu, n_boot=0)
+    assert report.n_units == {"total": 4, "all": 4, "coded": 1}
+    assert report.uncoded_outside_model_segments == 2
+    assert codings_line(report).startswith(
+        "Units are character spans: each transcript's text is cut wherever a coder's coding "
+        "starts or ends, so the 3 units coded by no one are text no coder coded, such as "
+        "interviewers' turns, speaker labels and passages set aside outside a model's segments "
+        "(2), and a model's segments it gave no code (procedural talk, passages set aside) that "
+        "no other coder coded either (1). "
+    )

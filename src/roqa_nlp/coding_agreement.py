@@ -2424,6 +2424,10 @@ class AgreementReport:
     #: the model runs compared by character span on their segments only (missing outside them:
     #: :func:`coded_units_from_results`)
     judged_on_segments: list[str] = field(default_factory=list)
+    #: of the compared units coded by no one, those outside the segments of a model of
+    #: ``judged_on_segments`` (missing there: interviewers' turns, speaker labels the other
+    #: coders left uncoded), not its segments it gave no code
+    uncoded_outside_model_segments: int = 0
     #: whether the pairs (their figures, confusion tables and valence) are figured each on the
     #: pair's own units (``agreement_report(pair_units=...)``) rather than on the units of all
     #: the coders
@@ -2814,6 +2818,11 @@ def agreement_report(
         valence_note=valence_note,
         codings=tallies,
         judged_on_segments=list(cu.judged_on_segments),
+        uncoded_outside_model_segments=sum(
+            1
+            for u, coded in zip(cu.units, masks["coded"], strict=True)
+            if not coded and any(cu.codings[m].get(u.id) is None for m in cu.judged_on_segments)
+        ),
         pairs_on_own_units=bool(alone),
     )
 

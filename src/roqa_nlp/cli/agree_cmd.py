@@ -2143,13 +2143,24 @@ def codings_line(report: Any) -> str:
     parts: list[str] = []
     if report.unit_kind == "spans":
         nobody = report.n_units["all"] - report.n_units["coded"]
-        # a model's run is compared on its segments only: the interviewer's turns are no units
-        such = (
-            "a model's segments it gave no code (procedural talk, passages set aside) that no "
-            "other coder coded either"
-            if report.judged_on_segments
-            else "interviewers' turns, speaker labels and passages set aside"
-        )
+        # a model's run is compared on its segments only: the interviewer's turns are units
+        # only where other coders judged the whole text (two humans beside a model: tester,
+        # session 54, 11 of 12 such units were outside the model's segments)
+        outside = report.uncoded_outside_model_segments if report.judged_on_segments else nobody
+        kinds = []
+        if outside:
+            kinds.append(
+                "interviewers' turns, speaker labels and passages set aside"
+                + (" outside a model's segments" if report.judged_on_segments else "")
+            )
+        if nobody - outside:
+            kinds.append(
+                "a model's segments it gave no code (procedural talk, passages set aside) that "
+                "no other coder coded either"
+            )
+        if len(kinds) == 2:
+            kinds = [f"{kinds[0]} ({outside}), and {kinds[1]} ({nobody - outside})"]
+        such = kinds[0] if kinds else ""
         parts.append(
             "Units are character spans: each transcript's text is cut wherever a coder's coding "
             "starts or ends"
