@@ -125,6 +125,46 @@ def test_agreeing_acknowledges_between_an_answers_pieces_but_as_a_turn_is_coded(
 
 @pytest.mark.parametrize(
     "words",
+    ["Ha.", "Ha ha.", "Haha.", "Hahaha!", "Ha-ha.", "Heh.", "Lol.", "Yeah. Ha.", "Ha, yeah, right.",
+     "[laughs] Ha ha ha.", "Interesting.", "Oh, interesting.", "Gosh.", "Goodness.",
+     "Oh my goodness.", "Blimey.", "How awful.", "Ah.", "Oh dear, how awful.", "Aww, how lovely.",
+     "Ha ha ha ha ha."],
+)  # fmt: skip
+def test_a_laugh_or_a_reaction_of_sympathy_or_interest_is_a_backchannel(words: str) -> None:
+    """The interviewer's "Ha." or "Interesting." between two pieces of an answer carries
+    nothing of its own, as "Mm-hmm." does (s54 tester: "Ha." split 3 answers of a Zoom
+    interview, the second piece coded with "Ha." as its question)."""
+    assert is_backchannel(words)
+    assert only_acknowledges(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Ha, the rota is a joke.", "Interesting question, the rota.", "How awful it was for them.",
+     "Oh no, they never did.", "Goodness knows."],
+)  # fmt: skip
+def test_a_laugh_or_reaction_with_words_of_its_own_is_no_backchannel(words: str) -> None:
+    assert not is_backchannel(words)
+    assert not only_acknowledges(words)
+
+
+@pytest.mark.parametrize("words", ["Ha?", "Interesting?", "Oh no?", "Really?", "Why?", "How so?"])
+def test_a_laugh_or_reaction_asking_for_more_parts_an_answer(words: str) -> None:
+    """A question, however short ("Really?", "How so?"), is a probe: what follows answers it."""
+    assert not only_acknowledges(words)
+
+
+@pytest.mark.parametrize("words", ["Oh no.", "Oh, no!", "Yeah, oh no."])
+def test_oh_no_acknowledges_between_an_answers_pieces_but_as_a_turn_is_coded(words: str) -> None:
+    """The interviewer's "Oh no." while the participant talks is sympathy and joins the answer,
+    as "Of course." does; a participant's "Oh no." can deny ("Did the board push back?" "Oh
+    no."), so it is coded as "No." is, not left out."""
+    assert only_acknowledges(words)
+    assert not is_backchannel(words)
+
+
+@pytest.mark.parametrize(
+    "words",
     ["It is. It is.", "They do, they do.", "Absolutely. Absolutely.", "Yeah. Yeah.",
      "Yes, it is, it is.", "That's right, that's right.", "Of course, of course.",
      "It was, it was, yeah.", "It is, it is. That's right, that's right."],

@@ -24,6 +24,7 @@ from roqa_nlp.transcripts import (
     read_transcripts,
 )
 from roqa_nlp.transcripts.cue_times import turn_check
+from roqa_nlp.transcripts.render import backchannels_between
 from roqa_nlp.transcripts.roles import (
     DEFAULT_INTERVIEWER_LABELS,
     SpeakerWarning,
@@ -4943,6 +4944,112 @@ def test_an_answer_is_one_turn_across_the_interviewers_i_see(tmp_path: Path) -> 
         (answer, "What challenges have you found?"),
         ("Of course.", "Did your manager back the project?"),
         (f"{cues[11][1]}\n{cues[13][1]}", "What else helped?"),
+    ]
+
+
+def _laughed_at(remark: str) -> list[tuple[str, str]]:
+    """Cues of an answer with the interviewer's ``remark`` in its middle (the s54 tester's Zoom
+    interviews), then her next question and its answer."""
+    return [
+        ("Helen Marsh", "Is there anything that helps you keep staff?"),
+        ("Martin Hale", "A star of the month that the people we support choose, and"),
+        ("Helen Marsh", remark),
+        ("Martin Hale", "it is small, but the staff love it."),
+        ("Helen Marsh", "And what about training?"),
+        ("Martin Hale", "The recovery college runs it."),
+    ]
+
+
+_KEPT_ANSWER = "A star of the month that the people we support choose, and\nit is small, but the staff love it."
+
+
+@pytest.mark.parametrize("subtitles", ["vtt", "srt"])
+@pytest.mark.parametrize(
+    "remark", ["Ha.", "Ha ha.", "Haha.", "Yeah. Ha.", "Oh no.", "Interesting.", "How awful."]
+)
+def test_an_interviewers_laugh_or_reaction_inside_an_answer_does_not_split_it(
+    tmp_path: Path, subtitles: str, remark: str
+) -> None:
+    """The interviewer's "Ha." or "Oh no." cue between two cues of one answer is left out as
+    her "Mm-hmm." is and the answer is one turn, coded with its question. Before, the answer
+    was two turns and the second was coded with "Ha." as its question (s54 tester: 5 answers of
+    3 Zoom interviews split, changing their codes and Table 2's counts)."""
+    f = tmp_path / f"p03.{subtitles}"
+    (_zoom_vtt if subtitles == "vtt" else write_srt)(f, _laughed_at(remark))
+    t = read_transcript(f, interviewer_labels=["Helen Marsh"])
+    assert t.metadata["backchannels_left_out"] == 1
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        (_KEPT_ANSWER, "Is there anything that helps you keep staff?"),
+        ("The recovery college runs it.", "And what about training?"),
+    ]
+
+
+@pytest.mark.parametrize("probe", ["Really?", "Why?", "How so?", "Such as?", "Ha, really?"])
+def test_an_interviewers_short_question_inside_an_answer_still_parts_it(
+    tmp_path: Path, probe: str
+) -> None:
+    """A probe, however short, is a question: what follows it is coded as its answer."""
+    f = tmp_path / "p03.vtt"
+    _zoom_vtt(f, _laughed_at(probe))
+    t = read_transcript(f, interviewer_labels=["Helen Marsh"])
+    assert "backchannels_left_out" not in t.metadata
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        (
+            "A star of the month that the people we support choose, and",
+            "Is there anything that helps you keep staff?",
+        ),
+        ("it is small, but the staff love it.", probe),
+        ("The recovery college runs it.", "And what about training?"),
+    ]
+
+
+def test_a_plain_text_answer_split_by_a_laugh_keeps_its_question_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """A .txt is read as typed, so the interviewer's "Ha." line keeps two pieces of an answer
+    apart, as her "Mm-hmm." would: both are coded with the question, not the second with
+    "Ha.", and the split is counted for inspect to cite."""
+    f = tmp_path / "p03.txt"
+    f.write_text("".join(f"{who}: {words}\n" for who, words in _laughed_at("Yeah. Ha.")), "utf-8")
+    t = read_transcript(f, interviewer_labels=["Helen Marsh"])
+    assert backchannels_between(t) == ["Yeah. Ha."]
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        (
+            "A star of the month that the people we support choose, and",
+            "Is there anything that helps you keep staff?",
+        ),
+        ("it is small, but the staff love it.", "Is there anything that helps you keep staff?"),
+        ("The recovery college runs it.", "And what about training?"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["vtt", "srt", "txt"])
+def test_a_participants_laugh_answering_a_question_is_coded_and_one_at_a_remark_is_not(
+    tmp_path: Path, kind: str
+) -> None:
+    """A participant's "Ha." right after a question is the answer, coded with it; their laugh at
+    the interviewer's remark is left out as their "Mm-hmm." would be (before, it was a segment
+    with the remark as its question)."""
+    cues = [
+        ("Helen Marsh", "Is the pay enough to keep staff?"),
+        ("Martin Hale", "Ha."),
+        ("Helen Marsh", "And what about training?"),
+        ("Martin Hale", "The recovery college runs it."),
+        ("Helen Marsh", "That sounds useful."),
+        ("Martin Hale", "Ha."),
+        ("Helen Marsh", "And supervision?"),
+        ("Martin Hale", "Monthly."),
+    ]
+    f = tmp_path / f"p03.{kind}"
+    if kind == "txt":
+        f.write_text("".join(f"{who}: {words}\n" for who, words in cues), "utf-8")
+    else:
+        (_zoom_vtt if kind == "vtt" else write_srt)(f, cues)
+    t = read_transcript(f, interviewer_labels=["Helen Marsh"])
+    assert [(s.text, s.context) for s in segment(t, "turn")] == [
+        ("Ha.", "Is the pay enough to keep staff?"),
+        ("The recovery college runs it.", "And what about training?"),
+        ("Monthly.", "That sounds useful.\nAnd supervision?"),
     ]
 
 

@@ -3,8 +3,9 @@
 A turn is a backchannel when, ignoring bracketed notes such as ``[laughs]`` or ``(inaudible)``
 and punctuation, it is made of at most :data:`MAX_BACKCHANNEL_WORDS` pieces, each a word of
 :data:`BACKCHANNEL_WORDS` or a phrase of :data:`ACKNOWLEDGEMENT_PHRASES`
-(``data/backchannel_phrases.txt``: ``I see``, ``Oh dear``, ``That makes sense``), a phrase
-counting as one (a turn with no words left, e.g. ``[inaudible]``, counts too). So ``Oh, I see,
+(``data/backchannel_phrases.txt``: ``I see``, ``Oh dear``, ``That makes sense``, and a laugh
+or a reaction of sympathy or interest, ``Ha``, ``Haha``, ``Interesting``, ``How awful``), a
+phrase counting as one (a turn with no words left, e.g. ``[inaudible]``, counts too). So ``Oh, I see,
 yeah.`` is one and ``I see the problem.`` is not. They are skipped because they carry no codable
 content and would otherwise crowd the novelty flags; ``No.`` is not in the list because a bare
 refusal or denial can be an answer worth coding.
