@@ -130,63 +130,6 @@ def test_a_word_for_one_person_said_once_is_still_a_speaker(tmp_path: Path, word
     ]
 
 
-@pytest.mark.parametrize(
-    "role", ["Support worker", "Team leader", "Deputy manager", "Health care assistant"]
-)
-def test_a_role_of_two_words_or_more_in_sentence_case_said_once_is_a_speaker(
-    tmp_path: Path, role: str
-) -> None:
-    """A job title written as a sentence is ("Support worker:", its second word in lower case)
-    labelling one line was read as talk, and its words merged into the answer above it (s54
-    'labels', finding 1); "Support Worker:" was already a speaker. Its last word names one
-    person (data/person_words.txt)."""
-    f = tmp_path / "p32.txt"
-    f.write_text(_typed(role), "utf-8")
-    t, _ = read_quietly(f)
-    assert turns_of(t)[3:5] == [
-        ("P32", "participant", ANSWER),
-        (role, "participant", ASIDE),
-    ]
-
-
-@pytest.mark.parametrize("words", ["My manager", "The support worker", "Another nurse"])
-def test_a_role_said_once_after_a_pronoun_or_article_is_the_answer(
-    tmp_path: Path, words: str
-) -> None:
-    """ "My manager: that's still the problem" opens a line of the answer: a speaker's label
-    names the role, not whose it is."""
-    f = tmp_path / "p32.txt"
-    f.write_text(_typed(words), "utf-8")
-    t, _ = read_quietly(f)
-    assert turns_of(t)[3] == ("P32", "participant", f"{ANSWER}\n{words}: {ASIDE}")
-
-
-def test_manager_support_worker_and_interviewer_used_throughout_are_three_speakers(
-    tmp_path: Path,
-) -> None:
-    """The s54 testers' file: "Support worker:" speaks once, its words in lower case."""
-    f = tmp_path / "fg2.txt"
-    f.write_text(
-        "Interviewer: Can you tell me about your service?\n"
-        "Manager: We support twelve people in their own flats.\n"
-        "Interviewer: And the staff on the floor, were they asked?\n"
-        "Support worker: we were never asked what we thought.\n"
-        "Interviewer: How did that feel?\n"
-        "Manager: Honestly, not good.\n",
-        "utf-8",
-    )
-    t, _ = read_quietly(f)
-    assert [(u.speaker, u.role) for u in t.turns] == [
-        ("Interviewer", "interviewer"),
-        ("Manager", "participant"),
-        ("Interviewer", "interviewer"),
-        ("Support worker", "participant"),
-        ("Interviewer", "interviewer"),
-        ("Manager", "participant"),
-    ]
-    assert t.text[t.turns[3].start : t.turns[3].end] == "we were never asked what we thought."
-
-
 STREAM = (
     "Helen Price\n10:00\nSo the handover, what time does it actually start?\n\n"
     "Zoe Ellis\n10:04\n07:30\n\n"

@@ -58,8 +58,7 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words, or it is a job title written as a sentence is (``Support worker``,
-``Team leader``: :func:`_names_a_job`), or it is such a name followed by words in brackets (``Dean (support worker)``) or
+four words, or it is such a name followed by words in brackets (``Dean (support worker)``) or
 by an organisation after ``|`` (``Jane Smith | NHS``), or it is
 a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names). A
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
@@ -2216,27 +2215,10 @@ def accepted_labels(
             or _is_capitalised(label)
             or (name != label and _is_capitalised(name))
             or is_interviewee_role_label(name)  # "Service user (Kieran)", said once
-            or _names_a_job(name)  # "Support worker", said once
             or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
-
-
-def _names_a_job(name: str) -> bool:
-    """Whether a label's ``name`` is a job title of two words or more written as a sentence is,
-    only its first word capitalised (``Support worker``, ``Team leader``, ``Health care
-    assistant``), so that said once it is a speaker as ``Support Worker`` is: its last word
-    names one person (``data/person_words.txt``) and none is a stop word (``My manager: ...``,
-    ``The support worker: ...`` open a line of talk). Before session 54 such a label said once
-    was read as the words of the turn above it."""
-    words = name.split()
-    return (
-        2 <= len(words) <= MAX_CAPITALISED_LABEL_WORDS
-        and words[0][0].isupper()
-        and words[-1].casefold() in packaged_words("person_words.txt")
-        and not any(_is_common_word(w) for w in words)
-    )
 
 
 def is_comma_name(label: str) -> bool:
