@@ -194,6 +194,12 @@ def test_roqa_code_says_which_lines_were_read_as_headings(
         "TOPIC 2: BARRIERS",
         "SECTION IV \u2013 LEADERSHIP AND CULTURE",
         "PART B - BARRIERS AND ENABLERS",
+        # a topic guide's question or finding after its own marker: a heading (s54 hunt, 2)
+        "Section 2: Did staff have the support they needed",
+        "Topic 4: Has the team had enough resources",
+        "Topic 7: Anything else the participant would like to add",
+        "Theme 2: Managers were not visible",
+        "Theme 3: Training was too short",
     ],
 )
 def test_a_word_a_number_and_a_title_is_a_section_heading(line: str) -> None:

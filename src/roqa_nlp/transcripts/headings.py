@@ -12,9 +12,11 @@ every turn, and keep its words in ``metadata["headings"]`` (:func:`headings_meta
 A heading's title is short (at most :data:`MAX_TITLE_WORDS` words), opens with a capital or a
 digit, ends no sentence or clause (``.``, ``?``, ``!``, ``,``, ``;``, ``:``), holds no sentence end
 and no filler (``data/hesitation_fillers.txt``), does not open with a pronoun or an answer
-(``data/heading_title_openers.txt``) and is no subject followed by its verb
+(``data/heading_title_openers.txt``) and, after ``Stage`` or ``Phase``
+(``data/narrative_heading_words.txt``), is no subject followed by its verb
 (``data/heading_title_verbs.txt``, outside a clause naming a topic): a title names a topic, talk
-says something. So a participant's ``Phase 2: we rolled it out to the other sites.``, ``Phase
+says something; a topic guide's ``Section 2: Did staff have the support they needed`` or ``Theme
+2: Managers were not visible`` stays a heading. So a participant's ``Phase 2: we rolled it out to the other sites.``, ``Phase
 1: We did Salford and Trafford first``, ``Stage 2: Yes`` and ``Stage 3: NHS England said no to
 the extra funding`` are talk (said once, its label is no speaker's either:
 :func:`is_heading_word_label`), while ``Section 2: What staff were told about the new pathway``
@@ -81,11 +83,12 @@ def _fillers() -> frozenset[str]:
     return packaged_words("hesitation_fillers.txt")
 
 
-def _says_something(title: str) -> bool:
+def _says_something(title: str, *, narrative: bool = False) -> bool:
     """Whether a would-be heading's title is a clause of talk, not a topic's name: a sentence ends
     inside it, a filler stands in it (``The staffing, um``), it opens with a pronoun, an
-    answer or a filler (``We did Salford and Trafford first``, ``I don't know``, ``Yes``), or a
-    subject is followed by its verb (``NHS England said no to the extra funding``:
+    answer or a filler (``We did Salford and Trafford first``, ``I don't know``, ``Yes``), or,
+    after a word a participant tells a story in steps with (``narrative``: ``Stage``,
+    ``Phase``), a subject is followed by its verb (``NHS England said no to the extra funding``:
     :func:`_is_a_sentence`). A topic guide's heading may hold such words further in (``What
     staff were told about the new pathway``, ``Things we would change``: late review, s53)."""
     if _SENTENCE_END.search(title):
@@ -93,7 +96,7 @@ def _says_something(title: str) -> bool:
     words = [w.casefold().replace("\u2019", "'") for w in _WORD.findall(title)]
     if any(w in _fillers() for w in words):
         return True
-    return bool(words) and (words[0] in _title_openers() or _is_a_sentence(words))
+    return bool(words) and (words[0] in _title_openers() or (narrative and _is_a_sentence(words)))
 
 
 def _is_a_sentence(words: list[str]) -> bool:
@@ -113,6 +116,13 @@ def _is_a_sentence(words: list[str]) -> bool:
         if i > 0 and word in verbs and words[i - 1] not in _title_openers():
             return True
     return False
+
+
+@cache
+def _narrative_words() -> frozenset[str]:
+    """Heading words a participant also tells a story in steps with (``Stage``, ``Phase``:
+    ``data/narrative_heading_words.txt``): only after them is a subject and its verb talk."""
+    return packaged_words("narrative_heading_words.txt")
 
 
 @cache
@@ -162,7 +172,7 @@ def is_section_heading(line: str) -> bool:
     title = m["title"]
     if not (title[0].isupper() or title[0].isdigit()) or len(title.split()) > MAX_TITLE_WORDS:
         return False
-    if _says_something(title):
+    if _says_something(title, narrative=m["word"].casefold() in _narrative_words()):
         return False
     return not (is_question_marker(m["word"]) and ("?" in title or asks_unpunctuated(title)))
 
