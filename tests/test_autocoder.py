@@ -979,6 +979,48 @@ def test_update_adds_the_new_code_to_a_project_codebook(updated) -> None:
     assert "project.covid-19-disruption" in ac.card["classes"]
 
 
+def test_a_new_code_taught_by_decisions_alone_is_one_the_word_model_cannot_read(
+    updated, embedder: Embedder, tiny_model: AutoCoder
+) -> None:
+    """s54: the word model is kept from the decided segments' words, so its probability for a
+    review's new code is no judgement; the combination takes the embedding's for it
+    (roqa_nlp.lexical.words_completed), and the model saves and loads the codes it cannot read.
+    A model without new codes has none, and saves its word model as before."""
+    ac, _, model_dir = updated
+    new = ["project.covid-19-disruption"]
+    assert ac._lexical is not None and ac._lexical.silent_classes_ == new
+    assert json.loads((model_dir / "lexical.json").read_text("utf-8"))["silent_classes"] == new
+    loaded = AutoCoder.load(model_dir, embedder=embedder)._lexical
+    assert loaded is not None and loaded.silent_classes_ == new
+    assert tiny_model._lexical is not None and tiny_model._lexical.silent_classes_ == []
+    assert "silent_classes" not in tiny_model._lexical.state()
+
+
+def test_a_model_retrained_before_the_word_model_named_its_silent_codes_reads_its_new_codes(
+    updated, embedder: Embedder, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A model retrained on decisions whose lexical.json does not say which codes its word model
+    cannot read (saved before it did): its review's new codes, which the decisions alone taught
+    (s54 tester's models/study). A model trained without decisions: none."""
+    from roqa_nlp.autocoder import CARD, card_sha256, card_text
+    from roqa_nlp.io import sha256_bytes
+
+    _, _, model_dir = updated
+    model = copy_model(model_dir, tmp_path)
+    state = json.loads((model / "lexical.json").read_text("utf-8"))
+    del state["silent_classes"]
+    data = json.dumps(state, ensure_ascii=False).encode()
+    (model / "lexical.json").write_bytes(data)
+    card = json.loads((model / CARD).read_text("utf-8"))
+    card["files"]["lexical.json"] = sha256_bytes(data)
+    card["model_sha256"] = card_sha256(card)
+    (model / CARD).write_text(card_text(card), encoding="utf-8")
+    lex = AutoCoder.load(model, embedder=embedder)._lexical
+    assert lex is not None and lex.silent_classes_ == ["project.covid-19-disruption"]
+    plain = AutoCoder.load(tiny_model_dir, embedder=embedder)._lexical
+    assert plain is not None and plain.silent_classes_ == []
+
+
 FEEDBACK_TEXTS = [
     "The covid outbreak closed the home for a month.",
     "Half the team were off sick with covid at once.",

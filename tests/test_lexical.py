@@ -222,3 +222,67 @@ def test_a_stop_list_given_to_fit_is_the_one_used_and_stored() -> None:
     assert {"never", "never money", "nobody", "nobody trained"} <= set(model.vocabulary_)
     back = LexicalModel.from_arrays(model.to_arrays(), json.loads(json.dumps(model.state())))
     assert np.array_equal(back.log_probabilities(TEXTS), model.log_probabilities(TEXTS))
+
+
+def test_codes_taught_only_by_decisions_are_ones_the_word_model_cannot_read() -> None:
+    from roqa_nlp.lexical import unreadable_codes
+
+    rows = [
+        ("IS.E.2", False, True),  # a training record
+        ("project.burnout", True, False),  # the researcher's decided segments
+        (["project.burnout", "IS.E.3"], True, False),
+        ("IS.E.2", True, False),  # decided, but also read in a training record
+        ("REJECTED", True, False),  # a class that fits no code is never one of them
+        ("project.burnout", False, False),  # its one-line description
+        ("project.described", False, False),  # a description only, no decision
+        ("project.mixed", True, False),
+        ("project.mixed", False, True),
+    ]
+    labels, decided, read = zip(*rows)
+    assert unreadable_codes(labels, decided, read) == ["project.burnout", "IS.E.3"]
+
+
+def _three_class_model(silent: list[str]) -> LexicalModel:
+    """Words for A, NEW and NONE: "budget" gives them 8 : 1 : 1."""
+    coef = np.array([[np.log(8.0)], [0.0], [0.0]])
+    return LexicalModel(
+        ["budget"], np.ones(1), coef, np.zeros(3), ["A", "NEW", "NONE"], [], (1, 1), 1.0, silent
+    )
+
+
+def test_a_code_the_word_model_cannot_read_takes_the_embedding_probability() -> None:
+    """s54: a review's new code, whose words the word model was kept from, had its embedding
+    probability 0.58 divided down to 0.02 by the word model's 0.001 for it, and "no code" shown
+    at 0.83. The word model's distribution is completed by the embedding's for it:
+    P'_words = (NEW 0.6; A 0.4 * 0.8 / 0.9; NONE 0.4 * 0.1 / 0.9), and the geometric mean of
+    (0.2, 0.6, 0.2) with it is (4/15, 9/15, sqrt(2)/15), normalised."""
+    classes = ["A", "NEW", "NONE"]
+    log_p = np.log(np.array([[0.2, 0.6, 0.2]])) + 1.5  # up to a constant per row
+    completed = combine(log_p, classes, _three_class_model(["NEW"]), ["The budget."], 0.5)
+    expected = np.array([4.0, 9.0, np.sqrt(2.0)]) / (13.0 + np.sqrt(2.0))
+    np.testing.assert_allclose(completed[0], expected, rtol=1e-12)
+    # a word model that reads every class: the plain geometric mean, NEW far below A
+    plain = combine(log_p, classes, _three_class_model([]), ["The budget."], 0.5)
+    half = np.sqrt(np.array([0.2 * 0.8, 0.6 * 0.1, 0.2 * 0.1]))
+    np.testing.assert_allclose(plain[0], half / half.sum(), rtol=1e-12)
+    # over the embedding classifier's own column order, as the coder combines them
+    order = ["NONE", "NEW", "A"]
+    np.testing.assert_allclose(
+        combine(log_p[:, ::-1], order, _three_class_model(["NEW"]), ["The budget."], 0.5)[0],
+        expected[::-1],
+        rtol=1e-12,
+    )
+
+
+def test_the_codes_the_word_model_cannot_read_are_stored_with_it() -> None:
+    model = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1, silent_classes=["OS.D", "X.Y"])
+    assert model.silent_classes_ == ["OS.D"]  # only the codes it has as classes
+    state = json.loads(json.dumps(model.state()))
+    assert state["silent_classes"] == ["OS.D"]
+    back = LexicalModel.from_arrays(model.to_arrays(), state)
+    assert back.silent_classes_ == ["OS.D"]
+    # a word model that reads every class saves as before, without the key
+    plain = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1)
+    assert plain.silent_classes_ == [] and "silent_classes" not in plain.state()
+    with pytest.raises(ValueError, match="silent classes are not among its classes"):
+        LexicalModel.from_arrays(model.to_arrays(), {**state, "silent_classes": ["X.Y"]})

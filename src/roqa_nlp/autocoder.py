@@ -960,10 +960,18 @@ class AutoCoder:
                     vocabulary_from=_words_may_be_kept(everything, vrows),
                 )
         if float(p.get("lexical_weight", 0.0)) > 0:
-            from .lexical import LexicalModel, fit_combined_temperature
+            from .lexical import LexicalModel, fit_combined_temperature, unreadable_codes
 
+            kept = _words_may_be_kept(ts, range(len(ts.texts)))
+            # the decided segments are the rows whose words the model may not keep
+            mine = [True] * len(y) if kept is None else kept
+            silent = unreadable_codes(
+                y,
+                decided=[not k for k in mine],
+                read=[k and kind != "description" for k, kind in zip(mine, ts.kinds, strict=True)],
+            )
             self._lexical = LexicalModel.fit(
-                ts.texts, y, vocabulary_from=_words_may_be_kept(ts, range(len(ts.texts)))
+                ts.texts, y, vocabulary_from=kept, silent_classes=silent
             )
             self._lexical.temperature_ = fit_combined_temperature(
                 X,
@@ -973,6 +981,7 @@ class AutoCoder:
                 fitted.classes_,
                 w=float(p["lexical_weight"]),
                 classifier_params=fitted.get_params(),
+                silent_classes=silent,
             )
 
     def update(
@@ -2315,7 +2324,15 @@ class AutoCoder:
                     hint="retrain the model",
                 )
         if LEXICAL_FILES[0] in files or LEXICAL_FILES[1] in files:
-            ac._lexical = _load_lexical(d, files, [str(c) for c in clf.classes_])
+            classes = [str(c) for c in clf.classes_]
+            # a model retrained on decisions before the word model recorded the codes it cannot
+            # read: those are its review's new codes (made by the decisions alone)
+            legacy: list[str] = []
+            if card.get("feedback"):
+                from .decisions import PROJECT_PREFIX
+
+                legacy = [c for c in classes if c.startswith(PROJECT_PREFIX)]
+            ac._lexical = _load_lexical(d, files, classes, legacy_silent=legacy)
         if VALENCE_LEXICAL_FILES[0] in files or VALENCE_LEXICAL_FILES[1] in files:
             valences = [str(v) for v in clf.valence_classes_]
             ac._valence_lexical = _load_lexical(d, files, valences, VALENCE_LEXICAL_FILES)
@@ -2415,16 +2432,26 @@ def _load_valence_prior(d: Path, files: dict[str, str]) -> ValencePrior:
 
 
 def _load_lexical(
-    d: Path, files: dict[str, str], classes: list[str], names: tuple[str, str] = LEXICAL_FILES
+    d: Path,
+    files: dict[str, str],
+    classes: list[str],
+    names: tuple[str, str] = LEXICAL_FILES,
+    *,
+    legacy_silent: Sequence[str] = (),
 ) -> LexicalModel:
     """The word model stored as ``names`` (arrays, JSON) in model directory ``d``, its files
-    checked against the card; it must know every one of ``classes``."""
+    checked against the card; it must know every one of ``classes``. ``legacy_silent``: the
+    codes it cannot read when its JSON, saved before it recorded them, does not say."""
     from safetensors import SafetensorError
 
     from .lexical import LexicalModel
 
     try:
-        lex = LexicalModel.from_arrays(*_arrays_and_state(d, files, names))
+        arrays, state = _arrays_and_state(d, files, names)
+        if legacy_silent and isinstance(state, dict) and "silent_classes" not in state:
+            known = set(map(str, state.get("classes") or ()))
+            state = {**state, "silent_classes": [c for c in legacy_silent if c in known]}
+        lex = LexicalModel.from_arrays(arrays, state)
     except (SafetensorError, OSError, ValueError, KeyError, TypeError):
         raise RoqaError(
             "the word model's files are unreadable", path=d, hint="retrain the model"

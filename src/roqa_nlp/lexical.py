@@ -13,6 +13,18 @@ combination then gets one temperature of its own, fitted as the embedding classi
 the probability a suggestion shows is calibrated for real interview speech
 (``benchmarks/results/combined_calibration.md``).
 
+A code taught only by the researcher's decisions (a review's new code) is one the word model
+cannot read: it is kept from the decided segments' words, so that no word of the study's
+interviews is stored with it, and it has only those few segments besides the code's one-line
+description. Its probability there says only that a segment lacks words the model was never
+allowed to learn (0.001 for "I'm working sixty hours a week ... I feel physically ill on Sunday
+nights" against 0.58 from the embedding classifier for the new code "Manager burnout": the
+combination showed it at 0.02, with "no code" at 0.83). For such *silent* codes the word model's
+distribution is completed by the embedding classifier's: a silent code takes the embedding
+probability, and the word model's own distribution over the codes it can read is scaled to the
+rest (:func:`words_completed`), so the word model still ranks the codes it reads and the
+combination remains a geometric mean of two distributions.
+
 Training uses scikit-learn; the fitted model is stored as arrays (idf, coefficients) and JSON
 (vocabulary, stop words, classes) and predicts with numpy alone, reproducing scikit-learn's
 ``TfidfVectorizer`` transform exactly (tested).
@@ -60,6 +72,7 @@ class LexicalModel:
         stop_words: Sequence[str],
         ngram_range: Sequence[int] = (1, 2),
         temperature: float = 1.0,
+        silent_classes: Sequence[str] = (),
     ) -> None:
         self.vocabulary_ = list(vocabulary)
         self.index_ = {t: i for i, t in enumerate(self.vocabulary_)}
@@ -74,6 +87,11 @@ class LexicalModel:
         self.temperature_ = float(temperature)
         if not self.temperature_ > 0:
             raise ValueError("the word model's temperature must be positive")
+        #: the codes the word model cannot read (:func:`unreadable_codes`): the combination
+        #: takes the embedding classifier's probability for them (:func:`words_completed`)
+        self.silent_classes_ = [str(c) for c in silent_classes]
+        if not set(self.silent_classes_) <= set(self.classes_):
+            raise ValueError("the word model's silent classes are not among its classes")
         k, v = self.coef_.shape
         if v != len(self.vocabulary_) or len(self.idf_) != v or self.intercept_.shape != (k,):
             raise ValueError("lexical arrays and vocabulary have different sizes")
@@ -91,6 +109,7 @@ class LexicalModel:
         ngram_range: Sequence[int] = tuple(PARAMS["ngram_range"]),
         vocabulary_from: Sequence[bool] | None = None,
         stop_words: Sequence[str] | None = None,
+        silent_classes: Sequence[str] = (),
     ) -> LexicalModel:
         """Fit on ``texts`` and labels as :class:`~roqa_nlp.classifier.CodeClassifier` takes
         them (a code id, a list of ids, or an off-framework class). ``vocabulary_from`` (one flag
@@ -99,13 +118,15 @@ class LexicalModel:
         holds no word of their interviews (names included); the model still learns from them
         through the words the other texts know. ``stop_words``: the words dropped (scikit-learn's
         English stop words by default); stored with the model, which drops them when it
-        predicts."""
+        predicts. ``silent_classes``: the codes it cannot read (:func:`unreadable_codes`), those
+        of them it has as classes kept."""
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         from .classifier import _expand, _fit_labels, class_weights
 
         rows, y, weights = _expand(np.arange(len(texts))[:, None], list(labels))
+        wanted = set(map(str, silent_classes))
         stop = sorted(ENGLISH_STOP_WORDS if stop_words is None else set(stop_words))
         vec = TfidfVectorizer(
             sublinear_tf=True,
@@ -127,7 +148,8 @@ class LexicalModel:
             # ranks as the embedding classifier alone.
             k = len(classes)
             empty = np.zeros((k, 0), dtype=np.float32)
-            return cls([], np.zeros(0), empty, np.zeros(k), classes, stop, ngram_range)
+            silent = [c for c in classes if c in wanted]
+            return cls([], np.zeros(0), empty, np.zeros(k), classes, stop, ngram_range, 1.0, silent)
         lr = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
         _fit_labels(lr, T[rows[:, 0]], y, sample_weight=weights)
         vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
@@ -135,7 +157,8 @@ class LexicalModel:
         coef, intercept = class_weights(lr)
         # Coefficients are stored as float32: round them now so a saved model predicts the same.
         coef = np.asarray(coef, dtype=np.float32)
-        return cls(vocab, vec.idf_, coef, intercept, classes, stop, ngram_range)
+        silent = [c for c in classes if c in wanted]
+        return cls(vocab, vec.idf_, coef, intercept, classes, stop, ngram_range, 1.0, silent)
 
     def _entries(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The non-zero TF-IDF entries of all ``texts`` at once: (row, term index, L2-normalised
@@ -186,13 +209,17 @@ class LexicalModel:
         }
 
     def state(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "vocabulary": self.vocabulary_,
             "stop_words": sorted(self.stop_words_),
             "classes": self.classes_,
             "ngram_range": self.ngram_range,
             "temperature": self.temperature_,
         }
+        # only when there are any: a model without a review's new codes saves as before
+        if self.silent_classes_:
+            out["silent_classes"] = self.silent_classes_
+        return out
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], state: dict[str, Any]) -> LexicalModel:
@@ -205,7 +232,61 @@ class LexicalModel:
             state["stop_words"],
             state["ngram_range"],
             float(state.get("temperature", 1.0)),
+            state.get("silent_classes", ()),
         )
+
+
+def unreadable_codes(
+    labels: Sequence[Any], decided: Sequence[bool], read: Sequence[bool]
+) -> list[str]:
+    """The codes a word model cannot read: those of ``labels`` (as
+    :class:`~roqa_nlp.classifier.CodeClassifier` takes them) on a ``decided`` record (a
+    researcher's decision) and on no record the word model can ``read`` (one whose words it may
+    keep that is not the code's one-line description), in order of first appearance."""
+    from .classifier import _labels_of
+    from .schema import OFF_FRAMEWORK
+
+    taught: dict[str, None] = {}
+    readable: set[str] = set()
+    for label, was_decided, can_read in zip(labels, decided, read, strict=True):
+        codes = [str(c) for c in _labels_of(label) if str(c) not in OFF_FRAMEWORK]
+        if can_read:
+            readable.update(codes)
+        if was_decided:
+            taught.update(dict.fromkeys(codes))
+    return [c for c in taught if c not in readable]
+
+
+def words_completed(
+    log_words: np.ndarray, log_p: np.ndarray, classes: Sequence[str], lexical: LexicalModel
+) -> np.ndarray:
+    """The word model's log-probabilities over ``classes``, completed by the embedding
+    classifier's for the codes it cannot read (its ``silent_classes_``): ``log_words`` are the
+    word model's (columns ``lexical.classes_``), ``log_p`` the embedding classifier's (columns
+    ``classes``, up to a constant per row). A silent code's probability is the embedding's, and
+    the word model's distribution over the classes it reads is scaled to what is left::
+
+        P'_words(c) = P_emb(c)                                           c silent
+        P'_words(c) = (1 - sum_silent P_emb) * P_words(c) / sum_read P_words   otherwise
+
+    so it still ranks the classes it reads and sums to one. Without silent classes, the word
+    model's own log-probabilities."""
+    col = {c: j for j, c in enumerate(lexical.classes_)}
+    L = np.asarray(log_words)[:, [col[str(c)] for c in classes]]
+    silent = set(lexical.silent_classes_)
+    cols = [j for j, c in enumerate(classes) if str(c) in silent]
+    if not cols:
+        return L
+    read = [j for j, c in enumerate(lexical.classes_) if c not in silent]
+    mass_read = np.exp(np.asarray(log_words, dtype=np.float64)[:, read]).sum(axis=1)
+    z = np.asarray(log_p, dtype=np.float64)
+    z = z - z.max(axis=1, keepdims=True)
+    log_emb = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    left = np.clip(1.0 - np.exp(log_emb[:, cols]).sum(axis=1), 1e-12, None)
+    out = np.array(L, dtype=np.float64)
+    out += (np.log(left) - np.log(np.clip(mass_read, 1e-300, None)))[:, None]
+    out[:, cols] = log_emb[:, cols]
+    return out
 
 
 def combine(
@@ -219,11 +300,11 @@ def combine(
     """Probabilities ``softmax(((1 - w) log_p + w log P_words) / T)`` over ``classes`` (every one
     must be in the lexical model's classes); ``log_p`` are the embedding classifier's
     uncalibrated log-probabilities, T the combination's temperature (one for every row, or one
-    per row)."""
+    per row). For the codes the word model cannot read, ``P_words`` is completed by the
+    embedding classifier's probabilities (:func:`words_completed`)."""
     from .prediction import softmax
 
-    col = {c: j for j, c in enumerate(lexical.classes_)}
-    L = lexical.log_probabilities(texts)[:, [col[str(c)] for c in classes]]
+    L = words_completed(lexical.log_probabilities(texts), log_p, classes, lexical)
     T = np.asarray(temperature, dtype=np.float64)
     return softmax(((1.0 - w) * np.asarray(log_p) + w * L) / (T[:, None] if T.ndim else T))
 
@@ -237,11 +318,13 @@ def fit_combined_temperature(
     *,
     w: float,
     classifier_params: dict[str, Any],
+    silent_classes: Sequence[str] = (),
 ) -> float:
     """The temperature of the combined probabilities, fitted as the embedding classifier fits its
     own (:func:`roqa_nlp.classifier.fit_held_out_temperature`: the calibration group's quotes held
     out, else grouped out-of-fold predictions), with both models refitted without the held-out
-    rows. ``classifier_params`` are the embedding classifier's."""
+    rows. ``classifier_params`` are the embedding classifier's; ``silent_classes`` the codes the
+    word model cannot read (:func:`unreadable_codes`), combined as the fitted model combines them."""
     from .classifier import CodeClassifier, fit_held_out_temperature, widen
 
     classes = [str(c) for c in classes]
@@ -251,7 +334,7 @@ def fit_combined_temperature(
         labels = [y[i] for i in train]
         sub = CodeClassifier(**{**classifier_params, "calibrate": False})
         sub._fit_core(X[train], labels)  # codes only, as the classifier's own calibration
-        words = LexicalModel.fit([texts[i] for i in train], labels)
+        words = LexicalModel.fit([texts[i] for i in train], labels, silent_classes=silent_classes)
         seen = [str(c) for c in sub.classes_]
         Q = combine(sub._logits(X[test]), seen, words, [texts[i] for i in test], w)
         return widen(np.log(np.clip(Q, 1e-12, None)), seen, classes), seen
