@@ -342,7 +342,8 @@ def test_apply_decisions_says_how_many_codes_a_qda_valence_review_kept(tmp_path:
     assert run.code == 0, run.err
     assert (
         "2 coded with 2 code(s) (1 accept, 1 kept with its valence reviewed), 0 with every "
-        "suggestion rejected and no code."
+        "suggestion rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: "
+        "p02."
     ) in " ".join(run.out.split())
     assert "valence alone" not in run.err
     from roqa_nlp.decisions import decided_segments
@@ -377,10 +378,10 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     assert run.code == 0, run.err
     coded, out = tmp_path / "coded", tmp_path / "reviewed"
     assert " ".join(run.out.split()).startswith(
-        "Alice's review: 5 of 6 reviewable segments decided (1 undecided: p02:0001), in 1 of 2 "
-        "transcript(s): 3 coded with 4 "
-        "code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no code; "
-        "left out: 1 code decision(s) on no segment of the codings. Only these are charted and "
+        "Alice's review: 5 of 5 reviewable segments decided in the 1 reviewed transcript: 3 "
+        "coded with 4 code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion "
+        "rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: p02; left "
+        "out: 1 code decision(s) on no segment of the codings. Only these are charted and "
         "compared."
     )
     assert sorted(p.name for p in out.iterdir()) == [
@@ -885,9 +886,10 @@ def test_a_note_on_a_decided_segment_is_kept_and_only_the_others_are_left_out(
     run = apply_review(tmp_path, [*DECISIONS, *notes])
     assert run.code == 0, run.err
     assert (
-        "2 with every suggestion rejected and no code, 2 note(s) kept with their segments; left "
-        "out: 1 code decision(s) on no segment of the codings, 1 note(s) on no decided segment. "
-        "Only these are charted and compared."
+        "2 with every suggestion rejected and no code, 2 note(s) kept with their segments; 1 "
+        "transcript (1 reviewable segment) not reviewed yet: p02; left out: 1 code decision(s) "
+        "on no segment of the codings, 1 note(s) on no decided segment. Only these are charted "
+        "and compared."
     ) in " ".join(run.out.split())
     meta = json.loads((tmp_path / "reviewed" / "run.json").read_text(encoding="utf-8"))
     assert meta["notes"] == {"p01:0001": ["check dates with IG"], "p01:0004": ["small talk"]}
@@ -1117,8 +1119,8 @@ def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
         "p01:0003": ("IS.E.2", "barrier", "", ""),
     }
     assert (
-        "Charted from the codes Alice gave: 3 of 6 reviewable participant segments (3 "
-        "undecided). Alice gave no valence to "
+        "Charted from the codes Alice gave: 3 of 5 reviewable participant segments of the "
+        "reviewed transcripts (2 undecided). Alice gave no valence to "
         "1 segment of a new code: it keeps the model's guess (a valence learnt on CFIR talk), "
         "marked valence unsure. Left out" in table.note
     )
@@ -1182,10 +1184,42 @@ def test_the_summary_gives_the_decided_of_the_reviewable_segments_and_names_the_
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
-        "Alice's review: 2 of 5 reviewable segments decided (1 procedural set aside; 3 "
-        "undecided: p01:0003, p01:0005, p02:0001), in 1 of 2 transcript(s): 2 coded with 2 "
-        "code(s) (1 accept, 1 recode), 0 with every suggestion rejected and no code. Only these "
-        "are charted and compared."
+        "Alice's review: 2 of 4 reviewable segments decided in the 1 reviewed transcript (1 "
+        "procedural set aside; 2 undecided: p01:0003, p01:0005): 2 coded with 2 code(s) (1 "
+        "accept, 1 recode), 0 with every suggestion rejected and no code; 1 transcript (1 "
+        "reviewable segment) not reviewed yet: p02. Only these are charted and compared."
+    )
+
+
+def test_transcripts_the_review_did_not_reach_are_said_as_not_reviewed_yet_not_undecided(
+    tmp_path: Path,
+) -> None:
+    """Learn tester, session 54: after re-coding 6 transcripts, 3 of them reviewed, the summary
+    said "26 of 50 reviewable segments decided (24 undecided: rm04:0003 ...), in 3 of 6
+    transcript(s)", the 24 "undecided" all in the 3 transcripts never opened. Now the decided
+    are counted of the reviewed transcripts' reviewable segments, the undecided named are
+    theirs, and the transcripts not reached are named apart with their reviewable segments;
+    a review reaching every transcript says so."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS[:2])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "partial")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert said.startswith(
+        "Alice's review: 2 of 5 reviewable segments decided in the 1 reviewed transcript (3 "
+        "undecided: p01:0003, p01:0004, p01:0005): 2 coded with 2 code(s) (1 accept, 1 recode), "
+        "0 with every suggestion rejected and no code; 1 transcript (1 reviewable segment) not "
+        "reviewed yet: p02. Only these are charted and compared."
+    )
+    p02 = Decision("p02:0001", "accept", "IS.E.2", text=TEXTS[0])
+    write_decisions(coded / "decisions.csv", [*DECISIONS[:10], p02])
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "whole")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
+        "Alice's review: 6 of 6 reviewable segments decided in all 2 transcripts: 4 coded with "
+        "5 code(s) (3 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no "
+        "code. Only these are charted and compared."
     )
 
 
@@ -1202,18 +1236,20 @@ def test_a_partly_rejected_segment_is_said_among_the_undecided_not_counted_again
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
-        "Alice's review: 2 of 5 reviewable segments decided (1 procedural set aside; 3 "
-        "undecided: p01:0003, p01:0005, p02:0001, 1 of them with some suggestions rejected and "
-        "the others undecided (accept one, or reject every suggestion shown)), in 1 of 2 "
-        "transcript(s): 2 coded with 2 code(s) (1 accept, 1 recode), 0 with every suggestion "
-        "rejected and no code. Only these are charted and compared."
+        "Alice's review: 2 of 4 reviewable segments decided in the 1 reviewed transcript (1 "
+        "procedural set aside; 2 undecided: p01:0003, p01:0005, 1 of them with some suggestions "
+        "rejected and the others undecided (accept one, or reject every suggestion shown)): 2 "
+        "coded with 2 code(s) (1 accept, 1 recode), 0 with every suggestion rejected and no "
+        "code; 1 transcript (1 reviewable segment) not reviewed yet: p02. Only these are "
+        "charted and compared."
     )
 
 
 def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
     cfir: Codebook,
 ) -> None:
-    """Table 2's note has the summary's denominator: '2 of 5 reviewable', not '2 of 2'."""
+    """Table 2's note has the summary's denominator: '2 of 4 reviewable', not '2 of 2', of the
+    transcript reviewed (p02, not reached, is named as such, not counted undecided)."""
     from roqa_nlp.framework import barriers_enablers
 
     rows = DECISIONS[:3]
@@ -1222,8 +1258,8 @@ def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
     )
     assert barriers_enablers(reviewed, codebook=cfir).note == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-        "codes Alice gave: 2 of 5 reviewable participant segments (1 procedural set aside; 3 "
-        "undecided). Alice set no valence on 1 segment of a code they gave: it keeps the "
+        "codes Alice gave: 2 of 4 reviewable participant segments of the reviewed transcripts (1 "
+        "procedural set aside; 2 undecided). Alice set no valence on 1 segment of a code they gave: it keeps the "
         "model's valence, below 60%, marked valence unsure (accepting a code confirms the code, "
         "not its side). Left out as not reviewed yet: 2 undecided segments of the reviewed "
         "transcripts and 1 transcript the review did not reach (p02)."
@@ -1411,6 +1447,9 @@ def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywher
         "participant_segments": 6,
         "procedural": 0,
         "small_talk": 0,
+        "not_reviewed_segments": 1,
+        "not_reviewed_procedural": 0,
+        "not_reviewed_small_talk": 0,
     }
     assert reviewed.meta["undecided_segments"] == {"p01": [3, 5]}
     # undecided small talk stays set aside, and out of the transcript's count
@@ -1576,7 +1615,8 @@ def test_accepting_every_suggestion_confirms_the_codes_not_the_models_unsure_val
     ]
     assert table.note == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from "
-        "the codes Alice gave: 2 of 6 reviewable participant segments (4 undecided). Alice set "
+        "the codes Alice gave: 2 of 5 reviewable participant segments of the reviewed "
+        "transcripts (3 undecided). Alice set "
         "no valence on 2 segments of a code they gave: they keep the model's valence, below "
         "60%, marked valence unsure (accepting a code confirms the code, not its side). Left "
         "out as not reviewed yet: 3 undecided segments of the reviewed transcripts and 1 "

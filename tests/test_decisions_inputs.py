@@ -106,7 +106,10 @@ def test_roqa_apply_decisions_reads_a_review_saved_as_xlsx(tmp_path: Path) -> No
         "apply-decisions", coded, "--coder", "X", "--decisions", xlsx, "--out", tmp_path / "o11"
     )
     assert run.code == 0, run.err
-    assert "X's review: 3 of 6 reviewable segments decided" in " ".join(run.out.split())
+    assert (
+        "X's review: 3 of 5 reviewable segments decided in the 1 reviewed transcript"
+        in " ".join(run.out.split())
+    )
 
 
 def docx_bytes() -> bytes:
@@ -420,7 +423,7 @@ def test_roqa_apply_decisions_finds_a_review_saved_as_xlsx_beside_the_codings(
     assert run.code == 0, run.err
     said = " ".join(run.out.split())
     assert f"Decisions read from {coded / 'decisions.xlsx'} (found beside the codings)." in said
-    assert "X's review: 3 of 6 reviewable segments decided" in said
+    assert "X's review: 3 of 5 reviewable segments decided in the 1 reviewed transcript" in said
 
 
 def test_roqa_report_carries_a_review_saved_as_xlsx_beside_the_codings(tmp_path: Path) -> None:
@@ -457,7 +460,10 @@ def test_of_a_review_beside_the_codings_as_csv_and_xlsx_the_newer_is_read(
     os.utime(coded / "decisions.csv", (1_700_000_200, 1_700_000_200))
     run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "r2")
     assert run.code == 0, run.err
-    assert "X's review: 1 of 6 reviewable segments decided" in " ".join(run.out.split())
+    assert (
+        "X's review: 1 of 5 reviewable segments decided in the 1 reviewed transcript"
+        in " ".join(run.out.split())
+    )
     assert "decisions.csv, the newer, is read" in " ".join(run.err.split())
     # given with --decisions: that file, and nothing to note
     run = roqa(

@@ -906,7 +906,8 @@ def framework_outputs(result: CodingResult, cfir: Codebook) -> tuple[str, str, s
 
 LEFT_OUT = (
     "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-    "codes Alice gave: 2 of 8 reviewable participant segments (6 undecided). Left out as not "
+    "codes Alice gave: 2 of 4 reviewable participant segments of the reviewed transcripts (2 "
+    "undecided). Left out as not "
     "reviewed yet: 2 undecided "
     "segments of the reviewed transcripts and 1 transcript the review did not reach (p02)."
 )
@@ -934,7 +935,8 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
         "Alice's review (roqa apply-decisions). Left out as not reviewed yet: 2 undecided "
         "segments of the reviewed transcripts and 1 transcript the review did not reach (p02).\n"
         'roqa_nlp review: {"participants_not_reviewed": ["P02"], "review_scope": '
-        '{"participant_segments": 8, "procedural": 0, "small_talk": 0}, "reviewed_model": '
+        '{"not_reviewed_procedural": 0, "not_reviewed_segments": 4, "not_reviewed_small_talk": '
+        '0, "participant_segments": 8, "procedural": 0, "small_talk": 0}, "reviewed_model": '
         '"abc123", "reviewed_segments": ["p01:0001", "p01:0003"], "study_interviews": '
         '["p01", "p02"], '
         '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '

@@ -484,10 +484,14 @@ def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
     )  # fmt: skip
     assert code == 0, err
     said = " ".join(out.split())
-    assert said.startswith("Alice's review: 5 of 13 reviewable segments decided ")
+    assert said.startswith(
+        "Alice's review: 5 of 12 reviewable segments decided in the 3 reviewed transcripts (1 "
+        "procedural set aside; 7 undecided: "
+    )
     assert (
-        "in 3 of 4 transcript(s): 4 coded with 4 code(s) (1 accept, 2 recode, 1 new-code), 1 "
-        "with every suggestion rejected and no code." in said
+        "): 4 coded with 4 code(s) (1 accept, 2 recode, 1 new-code), 1 with every suggestion "
+        "rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: "
+        "p04_interview. Only these" in said
     )
     reviewed = CodingResult.read(tmp_path / "reviewed")
     assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [

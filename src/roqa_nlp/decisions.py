@@ -2945,6 +2945,18 @@ def reviewed_codings(
         "procedural": sum(1 for s in aside if s.procedural),
         "small_talk": sum(1 for s in aside if not s.procedural),
     }
+    # ... and of those, the ones in transcripts it did not reach: the summary says them as
+    # transcripts not reviewed yet, not as undecided segments (learn tester, session 54: "26 of
+    # 50 reviewable segments decided (24 undecided: rm04:0003 ...)", all 24 in rm04-rm06)
+    unreached = set(result.transcripts) - reviewed
+    if unreached:
+        away = [s for s in spoken if s.segment.transcript_id in unreached]
+        away_aside = [s for s in aside if s.segment.transcript_id in unreached]
+        meta[REVIEW_SCOPE] |= {
+            "not_reviewed_segments": len(away),
+            "not_reviewed_procedural": sum(1 for s in away_aside if s.procedural),
+            "not_reviewed_small_talk": sum(1 for s in away_aside if not s.procedural),
+        }
 
     undecided = undecided_segments(result, {s.segment.id for s in out}, reviewed)
     if undecided:

@@ -40,7 +40,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import (
     RoqaError,
@@ -1567,24 +1567,45 @@ def row_unit(codebook: Codebook) -> str:
     return "code"
 
 
-def review_scope(meta: Mapping[str, Any]) -> tuple[int, str] | None:
+class ReviewScope(NamedTuple):
     """What a review (``roqa apply-decisions``) had to decide, as its meta records it
-    (:data:`REVIEW_SCOPE`): the number of reviewable participant segments and what was set
-    aside (``"20 procedural set aside"``, empty when nothing was); None when not recorded
-    (imported codings, a review written before it was)."""
+    (:data:`REVIEW_SCOPE`)."""
+
+    #: the reviewable participant segments of the transcripts it reached
+    reviewable: int
+    #: what was set aside there (``"20 procedural set aside"``, empty when nothing was)
+    aside: str
+    #: the reviewable participant segments of the transcripts it did not reach
+    not_reviewed: int
+
+
+def review_scope(meta: Mapping[str, Any]) -> ReviewScope | None:
+    """What a review (``roqa apply-decisions``) had to decide, as its meta records it
+    (:data:`REVIEW_SCOPE`): the reviewable participant segments of the transcripts it reached
+    and what was set aside there, and the reviewable segments of the transcripts it did not
+    reach (counted apart, as transcripts not reviewed yet, not as undecided segments); None
+    when not recorded (imported codings, a review written before it was). A review recorded
+    before the transcripts not reached were counted apart counts them all as reached."""
     scope = meta.get(REVIEW_SCOPE)
     if not isinstance(scope, Mapping):
         return None
+    keys = ("participant_segments", "procedural", "small_talk")
     try:
-        n, p, t = (
-            int(scope.get(k, 0)) for k in ("participant_segments", "procedural", "small_talk")
+        n, p, t = (int(scope.get(k, 0)) for k in keys)
+        away_n, away_p, away_t = (
+            int(scope.get(f"not_reviewed_{k}", 0)) for k in ("segments", *keys[1:])
         )
     except (TypeError, ValueError):
         return None
+    p, t = p - away_p, t - away_t
     aside = " and ".join(
         w for w in (f"{p} procedural" if p else "", f"{t} small-talk" if t else "") if w
     )
-    return n - p - t, f"{aside} set aside" if aside else ""
+    return ReviewScope(
+        n - away_n - p - t,
+        f"{aside} set aside" if aside else "",
+        away_n - away_p - away_t,
+    )
 
 
 def review_left_out(meta: dict[str, Any]) -> str:
@@ -1646,16 +1667,18 @@ def charted_note(
                 f" ({none} given no code)." if none else "."
             )
         else:  # as the summary of roqa apply-decisions: of the segments the review had to decide
-            reviewable, aside = scope
+            reviewable, aside, not_reached = scope
             parts = (
                 f"{none} given no code" if none else "",
                 aside,
                 f"{reviewable - n} undecided" if reviewable > n else "",
             )
             given = "; ".join(w for w in parts if w)
+            # the transcripts it did not reach are named below, as not reviewed yet
+            of = " of the reviewed transcripts" if not_reached else ""
             said = (
                 f"Charted from the codes {person} gave: {k} of {reviewable} reviewable "
-                f"participant segments{f' ({given})' if given else ''}."
+                f"participant segments{of}{f' ({given})' if given else ''}."
             )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
         said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""

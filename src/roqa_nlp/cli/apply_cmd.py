@@ -151,11 +151,20 @@ def apply_decisions_command(
     made = "" if made_in == base_codebook(model_book).id else f" (in {made_in} codes, as made)"
     from ..decisions import to_review
     from ..errors import first_few
-    from ..framework import review_scope
+    from ..framework import ReviewScope, review_scope
 
-    reviewable, aside = review_scope(reviewed.meta) or (len(result), "")
+    reviewable, aside, waiting = review_scope(reviewed.meta) or ReviewScope(len(result), "", 0)
     decided = {s.segment.id for s in reviewed}
-    open_ = [s.segment.id for s in result if to_review(s) and s.segment.id not in decided]
+    # the undecided segments of the transcripts reviewed; those not reached are said as such
+    # (learn tester, session 54: "26 of 50 reviewable segments decided (24 undecided: rm04:0003
+    # ...)", the 24 all in the 3 transcripts not reviewed yet)
+    reached = set(reviewed.transcripts)
+    open_ = [
+        s.segment.id
+        for s in result
+        if to_review(s) and s.segment.id not in decided and s.segment.transcript_id in reached
+    ]
+    not_reached = [t for t in result.transcripts if t not in reached]
     # a segment with some suggestions rejected, the others undecided, is one of the undecided:
     # said of them, not counted again as left out (terminal tester, session 45: "2 undecided:
     # rm01:0001, ...; left out: 1 segment(s) with some suggestions rejected" read as 3)
@@ -169,6 +178,17 @@ def apply_decisions_command(
         extra.insert(2, f"{partly} segment(s) {partly_what}")
         partly_said = ""
     left = "; left out: " + ", ".join(e for e in extra if e) if any(extra) else ""
+    if not_reached:
+        left = (
+            f"; {len(not_reached)} transcript{'s' * (len(not_reached) != 1)} ({waiting} "
+            f"reviewable segment{'s' * (waiting != 1)}) not reviewed yet: "
+            f"{first_few(not_reached)}{left}"
+        )
+    r = len(reached)
+    if not_reached:
+        in_ = f"the {r} reviewed transcript{'s' * (r != 1)}"
+    else:
+        in_ = "the 1 transcript" if r == 1 else f"all {r} transcripts"
     why = "; ".join(
         w
         for w in (
@@ -180,8 +200,7 @@ def apply_decisions_command(
     con = console()
     con.print(
         f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
-        f"decided{f' ({why})' if why else ''}, in "
-        f"{len(reviewed.transcripts)} of {len(result.transcripts)} transcript(s): "
+        f"decided in {in_}{f' ({why})' if why else ''}: "
         f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
         f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
         "Only these are charted and compared."
