@@ -170,7 +170,7 @@ def test_apply_decisions_keeps_the_models_valence_on_a_code_named_where_the_char
         "recode to it: 'Staffing levels' (STAFF)\n"
     )
     assert " ".join(run.out.split()).startswith(
-        "Helen's review (in rm codes, as made): 2 of 6 reviewable"
+        "Helen's review (in rm codes, as made): 2 of 5 reviewable segments decided in the 1 reviewed transcript"
     )
     assert "1 accept, 1 recode" in " ".join(run.out.split())
     assert [

@@ -86,7 +86,7 @@ def test_apply_decisions_reads_a_review_in_the_codebook_roqa_code_charted_in(
     # the one warning: of the new code on one segment only
     assert run.err.startswith(f"roqa: warning: {coded / 'decisions.csv'}: new code project.agency")
     assert run.err.count("\n") == 1
-    assert run.out.startswith("Alice's review (in own-v1 codes, as made): 3 of 6 reviewable")
+    assert run.out.startswith("Alice's review (in own-v1 codes, as made): 3 of 5 reviewable")
     assert codes_of(out) == [
         ("p01:0001", ["STAFF"]),
         ("p01:0002", ["NEED"]),
@@ -135,7 +135,7 @@ def test_a_review_in_the_models_codes_of_codings_charted_in_an_own_codebook_stil
     out = tmp_path / "reviewed"
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
     assert (run.code, run.err) == (0, "")
-    assert run.out.startswith("Alice's review: 1 of 6 reviewable")
+    assert run.out.startswith("Alice's review: 1 of 5 reviewable")
     assert codes_of(out) == [("p01:0001", ["IS.E.2"])]
 
 
@@ -418,7 +418,7 @@ def test_a_rejection_of_a_code_the_codebook_dropped_is_left_out_with_a_warning(
         "nothing): 'NEED' (rows 3, 4)\n"
     )
     # p01:0004, rejected NEED alone, is not decided; p01:0005 is, its codes shown all rejected
-    assert run.out.startswith("Alice's review (in own-v2 codes, as made): 2 of 6 reviewable")
+    assert run.out.startswith("Alice's review (in own-v2 codes, as made): 2 of 5 reviewable")
     assert codes_of(out) == [("p01:0001", ["STAFF"]), ("p01:0005", [])]
 
 
