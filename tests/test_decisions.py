@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -846,6 +847,63 @@ def test_rows_of_two_rounds_that_contradict_are_named_by_file_and_row(
         "rows 2 and 4: accept then reject IS.B on p01:0005"
     ]
     assert plan.labels == []
+
+
+def test_decisions_files_of_two_reviewers_warn_once_that_disputed_segments_get_both_codes(
+    cfir: Codebook,
+) -> None:
+    """Learn tester, session 54: Alice recoded OS.A to CI.A and named a new code where Bob, in
+    his file given after hers, accepted OS.A and OS.D; both were trained on those segments,
+    "the later row wins" reading as if Bob's decisions replaced Alice's. Files naming their
+    reviewers (roqa import's, of a QDA review) that decide a segment differently are warned of
+    once, saying what each such segment is trained with and how to compare the reviewers."""
+    a, b = "REFI-QDA review by Alice", "REFI-QDA review by Bob"
+    family, cqc, agree = "My kids come first.", "The inspectors scare us.", "No money for it."
+    alice = [
+        Decision("s:1", "reject", "OS.A", text=family, note=a),
+        Decision("s:1", "recode", "CI.A", text=family, note=a),
+        Decision("s:2", "new-code", new_code="CQC anxiety", text=cqc, note=a),
+        Decision("s:3", "accept", "IS.E.2", text=agree, note=a),
+    ]
+    bob = [
+        Decision("s:1", "accept", "OS.A", text=family, note=b),
+        Decision("s:2", "accept", "OS.D", text=cqc, note=b),
+        Decision("s:3", "accept", "IS.E.2", text=agree, note=b),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(alice, None, "alice.csv"), (bob, None, "bob.csv")], cfir)
+    said = [str(w.message) for w in caught]
+    assert said[-1] == (
+        "2 segments decided differently by Alice and Bob (s:1, s:2) are trained with both "
+        "reviewers' codes; the decisions files are read as rounds of one review, a later "
+        "file's decision on a code replacing an earlier file's and a code only one decided "
+        "kept; to compare the reviewers use roqa agree on their codings (roqa apply-decisions "
+        "--coder NAME writes them from each file)"
+    )
+    assert plan.labels == [["OS.A", "CI.A"], ["project.cqc-anxiety", "OS.D"], ["IS.E.2"]]
+    # given the other way round, Alice's rejection of OS.A, later, replaces Bob's accept
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(bob, None, "bob.csv"), (alice, None, "alice.csv")], cfir)
+    assert str(caught[-1].message).startswith(
+        "2 segments decided differently by Bob and Alice (s:1, s:2) are trained: 1 with both "
+        "reviewers' codes, 1 with Alice's decision alone; "
+    )
+    assert plan.labels == [["CI.A"], ["OS.D", "project.cqc-anxiety"], ["IS.E.2"]]
+
+
+def test_decisions_files_naming_no_reviewer_or_the_same_are_read_as_rounds_unwarned(
+    cfir: Codebook,
+) -> None:
+    """Rounds of one review (the report's decisions name no reviewer; roqa import's of one
+    coder name the same) keep their reading and say nothing of reviewers."""
+    text = "My kids come first."
+    for note in ("", "REFI-QDA review by Alice"):
+        r0 = [Decision("s:1", "recode", "CI.A", text=text, note=note)]
+        r1 = [Decision("s:1", "accept", "OS.A", text=text, note=note)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            plan = feedback_plan([(r0, None, "r0.csv"), (r1, None, "r1.csv")], cfir)
+        assert plan.labels == [["CI.A", "OS.A"]]
 
 
 # -- rounds (D1) and the summary (D7) --------------------------------------------------------------

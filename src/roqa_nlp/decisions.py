@@ -216,6 +216,19 @@ def from_qda_review(d: Decision) -> bool:
     return note.startswith(head) and note.endswith(tail) and len(note) > len(head + tail)
 
 
+def qda_reviewer(decisions: Iterable[Decision]) -> str | None:
+    """The reviewer a decisions file names: the one coder its rows' notes name as
+    :data:`QDA_REVIEW_NOTE` (``roqa import`` writes one such file per coder of a QDA project);
+    None when they name none (the report's decisions name no reviewer) or more than one."""
+    head, _, tail = QDA_REVIEW_NOTE.partition("{coder}")
+    names = {
+        d.note.strip()[len(head) : len(d.note.strip()) - len(tail)]
+        for d in decisions
+        if from_qda_review(d)
+    }
+    return names.pop() if len(names) == 1 else None
+
+
 def reviewer_note(d: Decision) -> str:
     """The note a reviewer wrote on ``d``'s segment: its ``note`` column (the report writes a
     segment's note in every decision row of the segment, a ``note`` row of its own when there is
@@ -1765,6 +1778,8 @@ def feedback_plan(
     rows: list[
         tuple[Decision, str, SegmentResult | None, str | Path]
     ] = []  # decision, text, segment, where
+    # the reviewer each row's file names (roqa import's decisions of a QDA review), by row
+    reviewer_of: dict[int, str] = {}
     for decisions, result, where in sources:
         first_text: dict[str, str] = {}
         for d in decisions:
@@ -1774,6 +1789,8 @@ def feedback_plan(
             d if d.text or d.segment_id not in first_text else _with_text(d, first_text)
             for d in decisions
         ]
+        if (named := qda_reviewer(decisions)) is not None:
+            reviewer_of |= {id(d): named for d in filled}
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
         if result is not None:
@@ -1825,6 +1842,9 @@ def feedback_plan(
     conflicts: list[str] = []  # rows a later row (or round) contradicts, settled by the later one
     # segments with REJECT_ALL codes rejected, not all those shown now: a row of each, its id
     short: list[tuple[Decision, str]] = []
+    reviewers = list(dict.fromkeys(reviewer_of.values()))
+    # segments two reviewers gave different codes: id, codes trained, each reviewer's codes
+    disputed: list[tuple[str, set[str], dict[str, set[str]]]] = []
     for group in groups.values():
         # code -> (its last decision, that row's index), codes in the order first named
         state: dict[str, tuple[str, int]] = {}
@@ -1858,6 +1878,14 @@ def feedback_plan(
         count(out.left_out, REPLACED, len(code_rows) - len(state))
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
+        if len(reviewers) > 1:
+            theirs = {
+                name: _codes_given([r[0] for r in mine], codebook, mine[0][3])
+                for name in reviewers
+                if (mine := [r for r in group if reviewer_of.get(id(r[0])) == name])
+            }
+            if len({frozenset(c) for c in theirs.values()}) > 1:
+                disputed.append((group[-1][0].segment_id, set(codes), theirs))
         # the words and the segment of the last row matched to one (a later round's codings)
         last = next((r for r in reversed(group) if r[2] is not None), group[-1])
         d, text, found = last[0], last[1], last[2]
@@ -1921,7 +1949,69 @@ def feedback_plan(
         )
     if short:
         _warn_of_short_rejections(short, one_file)
+    if disputed:
+        _warn_of_reviewers_disagreeing(disputed, reviewers)
     return out
+
+
+def _codes_given(decisions: Sequence[Decision], codebook: Codebook, where: str | Path) -> set[str]:
+    """The codes ``decisions`` (one reviewer's rows on one segment) give it, as
+    :func:`feedback_plan` reads them: for each code its last row, a row replaced by a later one
+    on the same suggestion left out."""
+    rows = [d for d in decisions if d.decision not in (VALENCE, NO_CODE, NOTE)]
+    replaced = replaced_on_a_suggestion([(d, 0) for d in rows])
+    state: dict[str, str] = {}
+    for k, d in enumerate(rows):
+        if k not in replaced:
+            code = (
+                project_code_id(d.new_code)
+                if d.decision == "new-code"
+                else _model_code(codebook, d.code_id, where, d.row)
+            )
+            state[code] = d.decision
+    return {c for c, dec in state.items() if dec != "reject"}
+
+
+def _warn_of_reviewers_disagreeing(
+    disputed: Sequence[tuple[str, set[str], dict[str, set[str]]]], reviewers: Sequence[str]
+) -> None:
+    """Warn once that decisions files naming different reviewers gave segments different codes:
+    they are read as rounds of one review (a later file's decision on a code replaces an earlier
+    one's; a code only one of them decided stays), so such a segment is trained with the codes
+    of both, not one reviewer's in place of the other's (learn tester, session 54: "the later
+    row wins" read as reviewer B's decisions replacing A's). Says what each was trained with."""
+    from .errors import and_list, first_few, warn
+
+    both = "both reviewers'" if len(reviewers) == 2 else "every reviewer's"
+    with_all = sum(1 for _, codes, theirs in disputed if codes == set().union(*theirs.values()))
+    alone = {
+        name: sum(
+            1
+            for _, codes, theirs in disputed
+            if codes != set().union(*theirs.values()) and codes == theirs.get(name)
+        )
+        for name in reviewers
+    }
+    mixed = len(disputed) - with_all - sum(alone.values())
+    parts = [
+        (with_all, f"{both} codes"),
+        *((k, f"{name}'s decision alone") for name, k in alone.items()),
+        (mixed, "some of each reviewer's codes"),
+    ]
+    said = [(k, what) for k, what in parts if k]
+    n = len(disputed)
+    trained = (
+        f"{'is' if n == 1 else 'are'} trained with {said[0][1]}"
+        if len(said) == 1
+        else f"are trained: {', '.join(f'{k} with {what}' for k, what in said)}"
+    )
+    warn(
+        f"{n} segment{'s' * (n != 1)} decided differently by {and_list(reviewers)} "
+        f"({first_few([sid for sid, _, _ in disputed])}) {trained}; the decisions files are "
+        "read as rounds of one review, a later file's decision on a code replacing an earlier "
+        "file's and a code only one decided kept; to compare the reviewers use roqa agree on "
+        "their codings (roqa apply-decisions --coder NAME writes them from each file)"
+    )
 
 
 #: decided segments a new code needs for the model to suggest it for other talk like it: on one
