@@ -319,6 +319,29 @@ def test_the_docs_give_the_time_of_the_feedback_command_not_of_the_update_step()
     ) in model
 
 
+def test_the_docs_say_the_cards_sha256_not_its_path_identifies_a_feedback_file() -> None:
+    """learn tester, session 54: the card names the codings as typed ("coded/codings.jsonl"),
+    and README step 7 codes the next interviews into coded/, writing that file anew: the path
+    no longer holds the file the model learnt from. The paths stay as typed (an absolute one
+    would name the same overwritten file, and put the researcher's home folder in a card
+    they share); docs/model.md says the SHA-256 identifies the file, how to check it, and how
+    to keep it."""
+    repo = Path(__file__).resolve().parents[1]
+
+    def page(name: str) -> str:
+        return " ".join((repo / name).read_text("utf-8").split())
+
+    readme, model = page("README.md"), page("docs/model.md")
+    assert "--model models/study --out coded/`" in readme  # step 7: into the same folder
+    assert (
+        "The SHA-256 identifies the file, not the path: a path is where the file was when the "
+        "model was trained (relative to the folder you trained from, when typed so). The file "
+        "there may have changed since. Coding the next interviews into the same folder (README, "
+        "step 7) writes `coded/codings.jsonl` anew"
+    ) in model
+    assert "compare its SHA-256 with the card's (`sha256sum FILE`" in model
+
+
 def test_the_docs_do_not_promise_the_researchers_valence_back_on_recoding() -> None:
     """learn tester, s44: docs/report.md said coding the decided segments again shows "the
     researcher's valence", while a few lines above it 8 of 14 corrections came back (session
