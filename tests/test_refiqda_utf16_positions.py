@@ -11,8 +11,19 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from roqa_nlp.exchange import read_qdpx
-from test_refiqda import build_qdpx, project_xml, selection
+from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange.plaintext import POSITION_UNIT
+from roqa_nlp.exchange.validation import qdpx_schema_errors
+from test_refiqda import (
+    NS,
+    PROJECT_XSD,
+    build_qdpx,
+    needs_reference,
+    project_xml,
+    qde_of,
+    selection,
+    selections_of,
+)
 
 TEXT = "Interviewer: How was it 😀?\nP01: We lacked staff 😀😀 and the manager 🙂 backed us.\n"
 WORDS = ("lacked staff", "manager", "backed us.")
@@ -121,3 +132,77 @@ def test_a_project_roqa_wrote_is_always_read_in_code_points(tmp_path: Path) -> N
         ["acked staff ", "ager 🙂 "],
         ["source 'p01', selection 's2': 73-83 is outside its text (0-80); 1 codings not imported"],
     )
+
+
+# -- exported again: in the unit the program counts ------------------------------------------------
+# Before, such a source went back under its GUID with code-point positions and no word: in the
+# program that counts UTF-16 units each selection after an emoji stood one place earlier per
+# emoji ("…covering twice the case", "…his plan 🙂" for "…his plan 🙂🙂.").
+
+
+def _positions(path: Path) -> list[tuple[int, int]]:
+    return [
+        (int(s.get("startPosition", "")), int(s.get("endPosition", "")))
+        for s in selections_of(path)
+    ]
+
+
+def _exported(tmp_path: Path, text: str, positions: list[tuple[int, int]]) -> Path:
+    p = read_qdpx(_project(tmp_path, positions, text=text))
+    export_qdpx(p.codings["Alice"], p.codebook, tmp_path / "alice.qdpx")
+    return tmp_path / "alice.qdpx"
+
+
+def test_a_source_read_in_utf16_units_records_the_unit(tmp_path: Path) -> None:
+    p = read_qdpx(_project(tmp_path, [_units(w) for w in WORDS]))
+    assert p.transcripts[0].metadata[POSITION_UNIT] == "utf-16"
+
+
+def test_a_source_read_in_code_points_records_no_unit(tmp_path: Path) -> None:
+    p = read_qdpx(_project(tmp_path, [_points(w) for w in WORDS]))
+    assert POSITION_UNIT not in p.transcripts[0].metadata
+
+
+def test_a_source_read_in_utf16_units_is_exported_in_them(tmp_path: Path) -> None:
+    out = _exported(tmp_path, TEXT, [_units(w) for w in WORDS])
+    assert _positions(out) == [(36, 48), (62, 69), (73, 83)]  # before: (35, 47), (59, 66) ...
+    description = qde_of(out).find(NS + "Description")
+    assert description is not None and (description.text or "").splitlines()[-1] == (
+        'roqa_nlp UTF-16 positions: ["00000000-0000-4000-8000-000000000010"]'
+    )
+
+
+def test_a_source_read_in_code_points_is_exported_in_them(tmp_path: Path) -> None:
+    out = _exported(tmp_path, TEXT, [_points(w) for w in WORDS])
+    assert _positions(out) == [(35, 47), (59, 66), (69, 79)]
+    description = qde_of(out).find(NS + "Description")
+    assert description is None or "UTF-16" not in (description.text or "")
+
+
+def test_utf16_units_count_with_the_windows_line_ends_the_source_goes_back_with(
+    tmp_path: Path,
+) -> None:
+    crlf = TEXT.replace("\n", "\r\n")
+    units = [
+        (len(crlf[: crlf.index(w)].encode("utf-16-le")) // 2,
+         len(crlf[: crlf.index(w) + len(w)].encode("utf-16-le")) // 2)
+        for w in WORDS
+    ]  # fmt: skip
+    assert units == [(37, 49), (63, 70), (74, 84)]
+    assert _positions(_exported(tmp_path, crlf, units)) == units
+
+
+def test_roqa_s_own_utf16_export_reads_back_the_same_codings(tmp_path: Path) -> None:
+    out = _exported(tmp_path, TEXT, [_units(w) for w in WORDS])
+    again = read_qdpx(out)
+    assert [s.segment.text for s in again.codings["Alice"]] == list(WORDS)
+    assert again.warnings == []
+    assert again.transcripts[0].metadata[POSITION_UNIT] == "utf-16"
+    export_qdpx(again.codings["Alice"], again.codebook, tmp_path / "again.qdpx")
+    assert _positions(tmp_path / "again.qdpx") == _positions(out)
+
+
+@needs_reference
+def test_an_export_in_utf16_units_is_valid_against_the_project_schema(tmp_path: Path) -> None:
+    out = _exported(tmp_path, TEXT, [_units(w) for w in WORDS])
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []

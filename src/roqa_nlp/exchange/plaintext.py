@@ -8,7 +8,8 @@ so that a selection still covers exactly the same characters.
 
 A source read from a QDA program keeps the line ends it had there (:func:`line_ends`), so that an
 export under the source's GUID gives the program back its own text, with the selections counted
-as it counts them (:func:`restore_line_ends`).
+as it counts them (:func:`restore_line_ends`). A source whose selections the program counted in
+UTF-16 code units (:data:`POSITION_UNIT`) goes back with them counted so (:func:`utf16_offsets`).
 """
 
 from __future__ import annotations
@@ -103,3 +104,45 @@ def restore_line_ends(text: str, runs: object) -> tuple[str, Callable[[int], int
         at += 1
     raw = lines[0] + "".join(end + line for end, line in zip(ends, lines[1:], strict=True))
     return raw, lambda offset: offset + bisect.bisect_left(shifted, offset)
+
+
+#: The key of a transcript's ``metadata`` that records the unit a QDA program counted the
+#: selections of its source in, when it is not code points: ``"utf-16"`` (code units, as .NET and
+#: Qt count them), which an export under the source's GUID counts its selections in again.
+POSITION_UNIT = "refi_position_unit"
+
+#: The value of :data:`POSITION_UNIT` for positions counted in UTF-16 code units.
+UTF16 = "utf-16"
+
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+def has_outside_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character outside the Basic Multilingual Plane (an emoji, 𝑥): the
+    only ones that are two UTF-16 code units, so that code points and UTF-16 units differ."""
+    return _OUTSIDE_BMP.search(text) is not None
+
+
+def utf16_units(text: str) -> dict[int, int]:
+    """The code point offset of ``text`` that each UTF-16 code unit offset stands for (only the
+    offsets between characters: none falls inside an emoji)."""
+    units: dict[int, int] = {}
+    at = 0
+    for i, c in enumerate(text):
+        units[at] = i
+        at += 2 if ord(c) > 0xFFFF else 1
+    units[at] = len(text)
+    return units
+
+
+def utf16_offsets(text: str, to_text: Callable[[int], int] | None = None) -> Callable[[int], int]:
+    """The map from a code point offset of ``text`` (or the offset ``to_text`` maps into it) to
+    the same place counted in UTF-16 code units (one more per character outside the Basic
+    Multilingual Plane before it)."""
+    astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]
+
+    def units(offset: int) -> int:
+        at = offset if to_text is None else to_text(offset)
+        return at + bisect.bisect_left(astral, at)
+
+    return units

@@ -6,7 +6,8 @@ the codebook's hierarchy with stable GUIDs (see :mod:`.refiqda`), followed by th
 codes (``Valence (roqa_nlp)``: ``Barrier``, ``Enabler``, ``Neutral``) a reviewer codes a passage
 with to give its valence; nothing is coded with them. Each suggested coding is one
 ``PlainTextSelection`` whose ``startPosition``/``endPosition`` are code-point offsets of exactly the
-segment, carrying one ``Coding`` attributed to a dedicated user named after the library version
+segment (in UTF-16 code units for a source read from a program that counts them so, as
+:data:`UTF16_RECORD` records), carrying one ``Coding`` attributed to a dedicated user named after the library version
 and the model hash (``roqa_nlp 0.1.0 (model sha256: 1a2b3c4d…)``), so that a researcher can filter
 or delete machine codings in one go. The probability and valence go in the selection's
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
@@ -52,7 +53,15 @@ from ..framework import (
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
-from .plaintext import LINE_ENDS, normalise_newlines, restore_line_ends
+from .plaintext import (
+    LINE_ENDS,
+    POSITION_UNIT,
+    UTF16,
+    has_outside_bmp,
+    normalise_newlines,
+    restore_line_ends,
+    utf16_offsets,
+)
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
@@ -75,6 +84,12 @@ REVIEW_RECORD = "roqa_nlp review: "
 #: codebook the codes were written from (its ids, mapping and descriptions): the importer knows
 #: its codes by the GUIDs roqa gave them and gives them their ids back, as for a built-in one.
 CODEBOOK_RECORD = "roqa_nlp codebook: "
+
+
+#: Prefix of the line of the project's description that records, as a JSON list, the GUIDs of
+#: the sources whose selections are counted in UTF-16 code units, as the QDA program they were
+#: read from counts them (:data:`~.plaintext.POSITION_UNIT`): the importer reads them so again.
+UTF16_RECORD = "roqa_nlp UTF-16 positions: "
 
 
 def codebook_record(codebook: Codebook) -> str | None:
@@ -524,6 +539,7 @@ def qdpx_bytes(
         return _valence(sug.valence) != "neutral" or sug.valence_probability is not None
 
     files: list[tuple[str, bytes]] = []
+    in_utf16: list[str] = []  # the GUIDs of the sources whose selections count UTF-16 units
     sources_el = ET.SubElement(root, "Sources")
     for t in transcripts.values():
         guid = guids[t.id]
@@ -532,6 +548,12 @@ def qdpx_bytes(
         # counted with them, as the program counts them (it may merge it by its GUID)
         held = t.metadata.get(LINE_ENDS) if isinstance(t.metadata, dict) else None
         written, to_program = restore_line_ends(text, held) or (text, lambda offset: offset)
+        # and counted in UTF-16 code units when the program counted them so (.NET, Qt): in code
+        # points, each selection would stand one place further on there per emoji before it
+        unit = t.metadata.get(POSITION_UNIT) if isinstance(t.metadata, dict) else None
+        if unit == UTF16 and has_outside_bmp(written):
+            to_program = utf16_offsets(written, to_program)
+            in_utf16.append(guid)
         try:
             data = written.encode("utf-8")
         except UnicodeEncodeError:
@@ -670,6 +692,9 @@ def qdpx_bytes(
     recorded = codebook_record(codebook)
     if recorded is not None:  # the own codebook's ids and mapping, back on import
         described = recorded if described is None else f"{described}\n{recorded}"
+    if in_utf16:  # read in UTF-16 units again on import, as roqa reads its own in code points
+        units = UTF16_RECORD + json.dumps(in_utf16)
+        described = units if described is None else f"{described}\n{units}"
     if described is not None:  # after the notes, as the schema orders the project's parts
         ET.SubElement(root, "Description").text = xml_text(described)
     attached = {sid for sid, _ in written_notes.values()}

@@ -66,13 +66,23 @@ from ..schema import (
     Turn,
     normalise_valence,
 )
-from .plaintext import LINE_ENDS, NewlineMap, line_ends, normalise_newlines
+from .plaintext import (
+    LINE_ENDS,
+    POSITION_UNIT,
+    UTF16,
+    NewlineMap,
+    has_outside_bmp,
+    line_ends,
+    normalise_newlines,
+    utf16_units,
+)
 from .qdpx_export import (
     CODEBOOK_RECORD,
     MODEL_VALENCE,
     PROBABILITY_NOT_RECOVERED,
     REVIEW_RECORD,
     SUGGESTION_PREFIX,
+    UTF16_RECORD,
     VALENCE_PREFIX,
 )
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
@@ -808,6 +818,12 @@ def _read_project(
                 (normalise_guid(note.get("creatingUser")), text_of_note),
             )
     used_notes: set[str] = set()
+    # the sources roqa's export counted in UTF-16 units, as the program it came from counts them
+    in_utf16 = (
+        _recorded_utf16(_text_of(child(root, "Description")), warnings)
+        if written_by_roqa
+        else set()
+    )
 
     transcripts: list[Transcript] = []
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
@@ -861,6 +877,14 @@ def _read_project(
                 "its selections are counted with them, as in a .txt source"
             )
         text, to_plain = normalise_newlines(got.raw)
+        # roqa_nlp counts code points: a project it wrote is read so, but for the sources it
+        # recorded as counted in UTF-16 units (a program's, exported back as it counts them)
+        if written_by_roqa:
+            in_units = utf16_units(got.raw) if guid in in_utf16 else None
+        else:
+            in_units = utf16_positions(got.raw, selections)
+            if in_units is not None:
+                utf16_sources.append(sname or ref or guid)
         media = src.get(FROM_MEDIA)
         same, same_media = by_text.get(text, (None, None))
         if same is not None and (media or same_media):
@@ -902,6 +926,8 @@ def _read_project(
                     "refi_path": ref or None,
                     # the program's line ends, which an export under its GUID gives back
                     **({LINE_ENDS: ends} if (ends := line_ends(got.raw)) else {}),
+                    # and the unit it counts selections in, when not code points
+                    **({POSITION_UNIT: UTF16} if in_units is not None else {}),
                 },
             )
             transcripts.append(transcript)
@@ -923,10 +949,6 @@ def _read_project(
                 "not imported: only codings of a selection of its text are"
             )
             whole_coders.update(dict.fromkeys(whole))
-        # roqa_nlp counts code points: a project it wrote is never read otherwise
-        in_units = None if written_by_roqa else utf16_positions(got.raw, selections)
-        if in_units is not None:
-            utf16_sources.append(sname or ref or guid)
         for sel in selections:
             order += 1
             memo = _read_selection(
@@ -1228,6 +1250,26 @@ def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None
     return None
 
 
+def _recorded_utf16(description: str, warnings: list[str]) -> set[str]:
+    """The (normalised) GUIDs of the sources whose selections roqa's export counted in UTF-16
+    code units (:data:`~.qdpx_export.UTF16_RECORD`, in the project's description); empty when
+    there is none. A record that is no list of GUIDs is named in ``warnings``."""
+    line = next((x for x in description.splitlines() if x.startswith(UTF16_RECORD)), None)
+    if line is None:
+        return set()
+    try:
+        record = json.loads(line[len(UTF16_RECORD) :])
+    except (ValueError, RecursionError):
+        record = None
+    if isinstance(record, list) and all(isinstance(g, str) for g in record):
+        return {normalise_guid(g) for g in record}
+    warnings.append(
+        "the project's description holds a damaged record of the sources roqa exported with "
+        "UTF-16 positions: not read, so their selections are read in code points"
+    )
+    return set()
+
+
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
     """What a review left out and decided (:data:`~.qdpx_export.REVIEW_RECORD`, written by
     roqa's export of a review in the project's description) with the reviewer's name under
@@ -1365,9 +1407,6 @@ def _probabilities_lost(
     )
 
 
-_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
-
-
 def _cuts_a_word(raw: str, p: int) -> bool:
     """Whether position ``p`` of ``raw`` stands between two letters or digits."""
     return 0 < p < len(raw) and raw[p - 1].isalnum() and raw[p].isalnum()
@@ -1381,7 +1420,7 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     as code points some selections fall outside the text or cut a word, and read as UTF-16
     units every selection is inside the text, with its edges at word or line edges at least as
     often and cutting fewer words (or none fell outside before)."""
-    if _OUTSIDE_BMP.search(raw) is None:
+    if not has_outside_bmp(raw):
         return None
     pairs: list[tuple[int, int]] = []
     for sel in selections:
@@ -1391,12 +1430,7 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
             continue
     if not pairs:
         return None
-    units: dict[int, int] = {}
-    at = 0
-    for i, c in enumerate(raw):
-        units[at] = i
-        at += 2 if ord(c) > 0xFFFF else 1
-    units[at] = len(raw)
+    units = utf16_units(raw)
     as_points = [(units.get(s), units.get(e)) for s, e in pairs]
     if any(s is None or e is None or not s < e for s, e in as_points):
         return None  # some selection outside the text (or inside an emoji) read as UTF-16 too
