@@ -406,6 +406,21 @@ def test_code_colours_are_imported_and_the_rest_is_named_as_not_imported(tmp_pat
     assert p.codings["Alice"].meta["notes"] == {"p01:@23-63": ["my memo on this quote"]}
 
 
+def test_reading_transcripts_names_what_of_the_project_is_not_imported(tmp_path: Path) -> None:
+    """``roqa code project.qdpx`` reads the transcripts only; before, it printed none of this
+    line, which ``roqa agree project.qdpx`` printed (tester s54), though the docs say both do."""
+    from roqa_nlp.transcripts import read_transcripts
+
+    path = coloured_project(tmp_path)
+    with pytest.warns(RoqaWarning) as got:
+        (t,) = read_transcripts([path])
+    assert t.id == "p01"
+    assert [str(w.message) for w in got] == [
+        f"{path}: not imported: 1 case description, 1 case variable value, 1 source description "
+        "(only text sources, codes and codings are)"
+    ]
+
+
 def test_an_invalid_colour_is_named_and_not_kept(tmp_path: Path) -> None:
     codes = f'<Code guid="{STAFFING}" name="Staffing" isCodable="true" color="red"/>'
     p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml("", codes=codes)))

@@ -11,9 +11,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.exchange import export_qdpx, read_qdpx
 from roqa_nlp.exchange.plaintext import POSITION_UNIT
 from roqa_nlp.exchange.validation import qdpx_schema_errors
+from roqa_nlp.transcripts import read_transcripts
 from test_refiqda import (
     NS,
     PROJECT_XSD,
@@ -70,6 +74,21 @@ def test_positions_counted_in_utf16_units_are_read_so_with_one_warning(tmp_path:
         "Multilingual Plane (emoji), and only read so do its selections fall inside the text "
         "without cutting words; check a few of the imported codings against the program that "
         "wrote it"
+    ]
+
+
+def test_reading_transcripts_says_they_are_read_in_utf16_units(tmp_path: Path) -> None:
+    """``roqa code project.qdpx --qdpx`` writes such a source's selections in UTF-16 units:
+    before, it printed nothing of the reading (tester s54), which ``roqa agree`` printed."""
+    path = _project(tmp_path, [_units(w) for w in WORDS])
+    with pytest.warns(RoqaWarning) as got:
+        read_transcripts([path])
+    assert [str(w.message) for w in got] == [
+        f"{path}: nvivo.qdpx: the selections of 1 source ('p01') are read as counted in UTF-16 "
+        "code units, not in characters (code points): their text holds characters outside the "
+        "Basic Multilingual Plane (emoji), and only read so do its selections fall inside the "
+        "text without cutting words; check a few of the imported codings against the program "
+        "that wrote it"
     ]
 
 

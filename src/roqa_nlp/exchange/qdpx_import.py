@@ -148,7 +148,9 @@ class QdpxProject:
 
     ``codings`` maps each user's name to that user's codings (users without codings are listed
     in ``users`` only). ``warnings`` lists, one line each, whatever could not be imported;
-    ``source_warnings`` those of them about the sources and their text. ``colors`` maps code ids
+    ``source_warnings`` those of them about the sources and their text, the unit their selections
+    are read in and what of the project is not imported (:func:`read_qdpx_transcripts`, so
+    ``roqa code``, issues them). ``colors`` maps code ids
     to the colours the codes had (``#RRGGBB``).
     """
 
@@ -963,7 +965,8 @@ def _read_project(
         shown = ", ".join(repr(n) for n in utf16_sources[:5]) + (
             f" and {len(utf16_sources) - 5} more" if len(utf16_sources) > 5 else ""
         )
-        warnings.append(
+        # about the sources as a whole: roqa code's export of them counts in those units too
+        source_warning(
             f"{path.name}: the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
             "are read as counted in UTF-16 code units, not in characters (code points): their "
             "text holds characters outside the Basic Multilingual Plane (emoji), and only read so "
@@ -1050,11 +1053,8 @@ def _read_project(
             )
             for noun, n in skipped.items()
         )
-        line = f"not imported: {parts} (only text sources, codes and codings are)"
-        if skipped_codings:
-            source_warning(line)
-        else:
-            warnings.append(line)
+        # what of the project stays behind, said wherever it is read (roqa code too)
+        source_warning(f"not imported: {parts} (only text sources, codes and codings are)")
 
     transcripts = _in_number_order(transcripts, source_warning)
     by_name = {t.id: t for t in transcripts}
@@ -1636,9 +1636,11 @@ def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
 
     A recording's transcript and a PDF's text are transcripts too. Sources that could not be
     read as text (pictures, recordings and PDFs without text, text that is not
-    UTF-8, UTF-16 or UTF-32, empty sources ...) are issued as a
-    :class:`~roqa_nlp.errors.RoqaWarning`
-    each, naming the file.
+    UTF-8, UTF-16 or UTF-32, empty sources ...), sources whose selections are read in UTF-16
+    code units, and what of the project is not imported (case descriptions, variables ...) are
+    issued as a :class:`~roqa_nlp.errors.RoqaWarning` each, naming the file, as
+    :func:`read_qdpx_codings` issues them (``roqa code project.qdpx`` prints what ``roqa agree
+    project.qdpx`` does about them); not the warnings about single codings.
     """
     project = read_qdpx(path, **kwargs)
     _warn_all(project.source_warnings, path)
