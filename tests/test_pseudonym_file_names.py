@@ -120,6 +120,30 @@ def test_a_qda_projects_source_name_and_path_are_pseudonymised() -> None:
     assert (after.metadata["refi_name"], after.metadata["refi_path"]) == ("P11.docx", "P11.docx")
 
 
+def test_a_qda_projects_case_name_is_pseudonymised_as_the_participant_is() -> None:
+    """Before, the project's case name stayed in transcripts.jsonl's ``refi_case`` after the
+    participant was given a pseudonym; with the same name as the participant, an export keeps
+    the case's GUID, as it keeps the source's."""
+    text = "Gareth Jones: We use them daily."
+    t = Transcript(
+        "Gareth Jones",
+        text,
+        [Turn("Gareth Jones", "participant", 14, len(text))],
+        participant="Gareth Jones",
+        metadata={
+            "refi_case": {"guid": "3FCA6158-0000-4000-8000-000000000001", "name": "Gareth Jones"}
+        },
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey({"Gareth Jones": "P11"}))
+    assert after.participant == "P11"
+    assert after.metadata["refi_case"] == {
+        "guid": "3FCA6158-0000-4000-8000-000000000001",
+        "name": "P11",
+    }
+
+
 def test_roqa_pseudonymise_names_the_copy_by_the_pseudonym(study: Path, tmp_path: Path) -> None:
     run = roqa(
         "pseudonymise", study, "--interviewer", "Sam Roe", "--key", tmp_path / "key.csv",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -419,6 +420,34 @@ def test_reading_transcripts_names_what_of_the_project_is_not_imported(tmp_path:
         f"{path}: not imported: 1 case description, 1 case variable value, 1 source description "
         "(only text sources, codes and codings are)"
     ]
+
+
+def _case_guids(path: Path) -> dict[str, str]:
+    return {c.get("name", ""): c.get("guid", "") for c in qde_of(path).iter(NS + "Case")}
+
+
+def test_a_case_read_from_a_project_keeps_its_guid_in_an_export(tmp_path: Path) -> None:
+    """Before, the case got a GUID of roqa's (``RM01`` ``3FCA6158-…`` became ``3f1a007d-…``,
+    tester s54): merged back into the project by GUID, it was a second ``P01`` case."""
+    p = read_qdpx(coloured_project(tmp_path))
+    assert p.transcripts[0].metadata["refi_case"] == {
+        "guid": "00000000-0000-4000-8000-000000000020",
+        "name": "P01",
+    }
+    export_qdpx(p.codings["Alice"], p.codebook, tmp_path / "out.qdpx")
+    assert _case_guids(tmp_path / "out.qdpx") == {"P01": "00000000-0000-4000-8000-000000000020"}
+    again = read_qdpx(tmp_path / "out.qdpx")
+    export_qdpx(again.codings["Alice"], again.codebook, tmp_path / "again.qdpx")
+    assert _case_guids(tmp_path / "again.qdpx") == _case_guids(tmp_path / "out.qdpx")
+
+
+def test_a_case_renamed_since_it_was_read_gets_a_guid_of_its_own(tmp_path: Path) -> None:
+    p = read_qdpx(coloured_project(tmp_path))
+    result = p.codings["Alice"]
+    # another case than the project's P01 (pseudonymised, say)
+    result.transcripts = {k: replace(t, participant="P99") for k, t in result.transcripts.items()}
+    export_qdpx(result, p.codebook, tmp_path / "out.qdpx")
+    assert _case_guids(tmp_path / "out.qdpx") == {"P99": stable_guid("case", "P99")}
 
 
 def test_an_invalid_colour_is_named_and_not_kept(tmp_path: Path) -> None:

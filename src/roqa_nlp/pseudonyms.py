@@ -1945,6 +1945,9 @@ class PseudonymKey:
         for given in ("refi_name", "refi_path"):  # a QDA project's name and path of the source
             if isinstance(meta.get(given), str):
                 meta[given] = self.pseudonymised_name(_last_part(str(meta[given])), here)
+        case = meta.get("refi_case")  # the project's case it is in: its name, as the participant's
+        if isinstance(case, dict) and isinstance(case.get("name"), str):
+            meta["refi_case"] = {**case, "name": self.pseudonymised_name(case["name"], here)}
         self._warn_of_file_name(transcript, new_id, numbered)
         return replace(
             transcript,

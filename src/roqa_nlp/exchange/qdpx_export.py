@@ -345,6 +345,27 @@ def source_guid(t: Transcript) -> str:
     return stable_guid("source", t.id)
 
 
+#: The key of a transcript's ``metadata`` that records the case of the QDA project it was read
+#: from: ``{"guid": "3FCA6158-…", "name": "RM01"}``.
+CASE = "refi_case"
+
+
+def case_guid(participant: str, transcripts: list[Transcript]) -> str:
+    """The GUID of the case of ``participant``, whose sources are ``transcripts``: the one it had
+    in the QDA project they were read from, when each of them was read from that case under that
+    name (a program that merges the export by GUID then finds its own case, not a second
+    ``RM01``); else derived from the name."""
+    recorded = {
+        r.get("guid") if isinstance(r, dict) and r.get("name") == participant else None
+        for t in transcripts
+        for r in [t.metadata.get(CASE) if isinstance(t.metadata, dict) else None]
+    }
+    known = recorded.pop() if len(recorded) == 1 else None
+    if isinstance(known, str) and is_guid(known):
+        return known.strip().strip("{}")
+    return stable_guid("case", participant)
+
+
 def _timestamp() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -499,20 +520,20 @@ def qdpx_bytes(
             g = stable_guid("source", t.id)
         seen.add(normalise_guid(g))
         guids[t.id] = g
-    cases: dict[str, list[str]] = {}
+    cases: dict[str, list[Transcript]] = {}
     for t in transcripts.values():
         if t.participant:
-            cases.setdefault(t.participant, []).append(guids[t.id])
+            cases.setdefault(t.participant, []).append(t)
     if cases:
         cases_el = ET.SubElement(root, "Cases")
-        for participant, source_guids in cases.items():
+        for participant, in_case in cases.items():
             case = ET.SubElement(
                 cases_el,
                 "Case",
-                {"guid": stable_guid("case", participant), "name": xml_text(participant)},
+                {"guid": case_guid(participant, in_case), "name": xml_text(participant)},
             )
-            for g in source_guids:
-                ET.SubElement(case, "SourceRef", {"targetGUID": g})
+            for t in in_case:
+                ET.SubElement(case, "SourceRef", {"targetGUID": guids[t.id]})
 
     by_transcript = result.by_transcript()
     meta = result.meta if isinstance(result.meta, dict) else {}

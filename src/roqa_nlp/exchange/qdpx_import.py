@@ -77,6 +77,7 @@ from .plaintext import (
     utf16_units,
 )
 from .qdpx_export import (
+    CASE,
     CODEBOOK_RECORD,
     MODEL_VALENCE,
     PROBABILITY_NOT_RECOVERED,
@@ -794,6 +795,7 @@ def _read_project(
             skipped[noun] = skipped.get(noun, 0) + n
 
     cases_of: dict[str, list[str]] = {}
+    case_guids: dict[str, str] = {}  # each case's GUID as written, by its name (the first's)
     cases_el = child(root, "Cases")
     for case in [] if cases_el is None else children(cases_el, "Case"):
         skip("case description", bool(_text_of(child(case, "Description"))))
@@ -801,6 +803,8 @@ def _read_project(
         case_name = case.get("name")
         if not case_name:
             continue
+        if is_guid(written_case := (case.get("guid") or "").strip().strip("{}")):
+            case_guids.setdefault(case_name, written_case)
         for source_ref in children(case, "SourceRef"):
             names = cases_of.setdefault(normalise_guid(source_ref.get("targetGUID")), [])
             if case_name not in names:
@@ -930,6 +934,12 @@ def _read_project(
                     **({LINE_ENDS: ends} if (ends := line_ends(got.raw)) else {}),
                     # and the unit it counts selections in, when not code points
                     **({POSITION_UNIT: UTF16} if in_units is not None else {}),
+                    # the case it is in, whose GUID an export of that case keeps
+                    **(
+                        {CASE: {"guid": case_guids[participant], "name": participant}}
+                        if participant in case_guids and participant in cases_of.get(guid, [])
+                        else {}
+                    ),
                 },
             )
             transcripts.append(transcript)
