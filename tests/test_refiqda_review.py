@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, feedback_examples, feedback_plan, read_decisions
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.exchange import export_qdpx
+from roqa_nlp.exchange import export_qdpx, read_qdpx
 from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage, valence_code
 from roqa_nlp.result import CodingResult
@@ -322,3 +324,62 @@ def test_a_valence_the_reviewer_changed_in_the_program_comes_back_as_a_decision(
         ["barrier"],
         {"accept": 1, "valence": 1},
     )
+
+
+# -- a reviewer who deletes some of roqa_nlp's suggestions ---------------------------------------
+# Before, deleting one suggestion in the program (to reject it) was read silently as the model
+# coding nothing there, and model-human agreement rose (tester s54: kappa 0.472 -> 0.506).
+
+
+def three_suggestions(tmp_path: Path, cfir: Codebook, *deleted: str) -> Path:
+    """The model's suggestions on STAFF, AGENCY and PARTY exported, then those of the segments
+    ``deleted`` deleted in the program (their whole selections)."""
+    t = Transcript("P04", TEXT, [], participant="P04")
+    segs = [
+        coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
+        coded(*AGENCY, "IS.E.1", seg_id="P04:0002"),
+        coded(*PARTY, "IS.E.1", seg_id="P04:0003"),
+    ]
+    for s in segs:
+        s.suggestions[0] = replace(s.suggestions[0], probability=0.8, valence="enabler")
+    export_qdpx(CodingResult(segments=segs, transcripts={"P04": t}), cfir, tmp_path / "s.qdpx")
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode()
+    for seg_id in deleted:
+        qde, n = re.subn(
+            rf'<PlainTextSelection [^>]*name="line:\d+ {seg_id}".*?</PlainTextSelection>',
+            "",
+            qde,
+            flags=re.S,
+        )
+        assert n == 1
+    with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
+        z.writestr("project.qde", qde)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return tmp_path / "reviewed.qdpx"
+
+
+def test_some_suggestions_deleted_in_the_program_are_named_with_what_that_does(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    p = read_qdpx(three_suggestions(tmp_path, cfir, "P04:0002"), codebook=cfir)
+    (machine_user,) = p.codings
+    assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0003"]
+    assert p.warnings == [
+        "P04: 1 of the 3 roqa_nlp suggestions exported in it is no longer in the project "
+        "(P04:0002): read as the model coding nothing there, not as a rejection, so a coder who "
+        "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
+        "all (a reject is your coding of the passage with another code)"
+    ]
+
+
+def test_suggestions_left_in_place_give_no_warning(tmp_path: Path, cfir: Codebook) -> None:
+    assert read_qdpx(three_suggestions(tmp_path, cfir), codebook=cfir).warnings == []
+
+
+def test_all_suggestions_deleted_give_no_warning(tmp_path: Path, cfir: Codebook) -> None:
+    path = three_suggestions(tmp_path, cfir, "P04:0001", "P04:0002", "P04:0003")
+    p = read_qdpx(path, codebook=cfir)
+    assert (p.codings, p.warnings) == ({}, [])

@@ -92,6 +92,13 @@ CODEBOOK_RECORD = "roqa_nlp codebook: "
 UTF16_RECORD = "roqa_nlp UTF-16 positions: "
 
 
+#: Prefix of the line of the project's description that records, as JSON, the passages a model's
+#: suggestions were written on, by source GUID (``{"<GUID>": [["p04_interview:0001", 12, 80],
+#: ...]}``: segment id, start, end in the transcript's text): the importer tells a reviewer who
+#: deleted some of them in the QDA program what that does.
+SUGGESTIONS_RECORD = "roqa_nlp suggestions: "
+
+
 def codebook_record(codebook: Codebook) -> str | None:
     """The line recording ``codebook`` (:data:`CODEBOOK_RECORD`) when it is the researcher's own
     (no built-in one), less the project's new codes (read back by their GUIDs and names); for a
@@ -561,6 +568,7 @@ def qdpx_bytes(
 
     files: list[tuple[str, bytes]] = []
     in_utf16: list[str] = []  # the GUIDs of the sources whose selections count UTF-16 units
+    suggested: dict[str, list[list[Any]]] = {}  # source GUID -> [segment id, start, end]
     sources_el = ET.SubElement(root, "Sources")
     for t in transcripts.values():
         guid = guids[t.id]
@@ -685,6 +693,9 @@ def qdpx_bytes(
                     written_notes[note_guid] = (seg.id, text_of_note)
                     ET.SubElement(sel, "NoteRef", {"targetGUID": note_guid})
                 selections.append((start, end, sel))
+                spans = suggested.setdefault(guid, [])
+                if person is None and (not spans or spans[-1][0] != seg.id):
+                    spans.append([seg.id, start, end])
         selections.sort(key=lambda x: (x[0], x[1]))  # stable: keeps each segment's rank order
         for _, _, sel in selections:
             src.append(sel)
@@ -716,6 +727,10 @@ def qdpx_bytes(
     if in_utf16:  # read in UTF-16 units again on import, as roqa reads its own in code points
         units = UTF16_RECORD + json.dumps(in_utf16)
         described = units if described is None else f"{described}\n{units}"
+    suggested = {g: spans for g, spans in suggested.items() if spans}
+    if suggested:  # what a reviewer may delete some of: the import says what that does
+        written = SUGGESTIONS_RECORD + json.dumps(suggested, ensure_ascii=False)
+        described = written if described is None else f"{described}\n{written}"
     if described is not None:  # after the notes, as the schema orders the project's parts
         ET.SubElement(root, "Description").text = xml_text(described)
     attached = {sid for sid, _ in written_notes.values()}

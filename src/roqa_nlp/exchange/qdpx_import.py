@@ -55,7 +55,7 @@ from urllib.parse import unquote
 
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
-from ..errors import RoqaError, warn
+from ..errors import RoqaError, first_few, warn
 from ..io import decode_unicode
 from ..result import CodingResult
 from ..schema import (
@@ -83,6 +83,7 @@ from .qdpx_export import (
     PROBABILITY_NOT_RECOVERED,
     REVIEW_RECORD,
     SUGGESTION_PREFIX,
+    SUGGESTIONS_RECORD,
     UTF16_RECORD,
     VALENCE_PREFIX,
 )
@@ -832,6 +833,7 @@ def _read_project(
     )
 
     transcripts: list[Transcript] = []
+    tid_of: dict[str, str] = {}  # each source's transcript id, by its normalised GUID
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
@@ -944,6 +946,7 @@ def _read_project(
             )
             transcripts.append(transcript)
             by_text.setdefault(text, (transcript, media))
+            tid_of.setdefault(guid, transcript.id)
         if got.from_docx and selections:
             source_warning(
                 f"{label}: text read from the .docx rendition; its {len(selections)} selections "
@@ -983,6 +986,7 @@ def _read_project(
             "do its selections fall inside the text without cutting words; check a few of the "
             "imported codings against the program that wrote it"
         )
+    _warn_of_deleted_suggestions(_text_of(child(root, "Description")), pending, tid_of, warnings)
     dangling = [g for g in deleted if g in valence_uses]  # in the group's order
     if dangling:
         warnings.append(
@@ -1258,6 +1262,49 @@ def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None
         "not read, so its codes keep their GUIDs (give --codebook OWN.json to know them)"
     )
     return None
+
+
+def _warn_of_deleted_suggestions(
+    description: str,
+    pending: dict[str, dict[tuple[str, int, int], _Pending]],
+    tid_of: dict[str, str],
+    warnings: list[str],
+) -> None:
+    """One warning per source some (not all) of whose roqa_nlp suggestions, as roqa's export
+    recorded them (:data:`~.qdpx_export.SUGGESTIONS_RECORD`), are gone from the project: a
+    reviewer who deleted one to reject it. It is read as the model coding nothing there, which a
+    coder who coded nothing there agrees with: the docs say to leave them all or delete them all.
+    A record that is no such mapping is ignored (it only serves this warning)."""
+    line = next((x for x in description.splitlines() if x.startswith(SUGGESTIONS_RECORD)), None)
+    if line is None:
+        return
+    try:
+        record = json.loads(line[len(SUGGESTIONS_RECORD) :])
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(record, dict):
+        return
+    kept = {span for user, spans in pending.items() if is_machine_user(user) for span in spans}
+    for guid, written in record.items():
+        tid = tid_of.get(normalise_guid(str(guid)))
+        if tid is None or not isinstance(written, list):
+            continue
+        spans = [
+            (str(w[0]), w[1], w[2])
+            for w in written
+            if isinstance(w, list) and len(w) == 3 and all(isinstance(n, int) for n in w[1:])
+        ]
+        gone = [seg_id for seg_id, start, end in spans if (tid, start, end) not in kept]
+        if gone and len(gone) < len(spans):
+            one = len(gone) == 1
+            warnings.append(
+                f"{tid}: {len(gone)} of the {len(spans)} roqa_nlp suggestions exported in it "
+                f"{'is' if one else 'are'} no longer in the project ({first_few(gone)}): read "
+                f"as the model coding nothing there, not as {'a rejection' if one else 'rejections'}"
+                ", so a coder who coded nothing there agrees with it; leave roqa_nlp's codings "
+                "in place, or delete them all (a reject is your coding of the passage with "
+                "another code)"
+            )
 
 
 def _recorded_utf16(description: str, warnings: list[str]) -> set[str]:
