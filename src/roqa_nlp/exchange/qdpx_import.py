@@ -13,7 +13,10 @@ each segment covers exactly the characters the selection covered. A program that
 code units instead (.NET and Qt strings are UTF-16; not verified for any program) counts an
 emoji twice: when a source's text holds characters outside the Basic Multilingual Plane and only
 reading its positions as UTF-16 units puts every selection inside the text at word edges, they
-are read so, with one warning for the project (:func:`utf16_positions`).
+are read so, with one warning for the project (:func:`utf16_positions`), and the transcript
+records the unit (:data:`~.plaintext.POSITION_UNIT`), which an export counts in again. A project
+roqa wrote is read in code points, but for the sources its description lists as written in
+UTF-16 units (:data:`~.qdpx_export.UTF16_RECORD`).
 
 A person's valence codes (``Barrier``, ``Enabler``, ``Neutral``) are not codes: they give the
 valence of the codes of the passage they are on (:func:`~.review.with_given_valence`). A
