@@ -6,13 +6,16 @@ really know what to do with myself.' coded alone, as a barrier)."""
 from __future__ import annotations
 
 import json
+import time
 import warnings
 from pathlib import Path
 
 import pytest
 
 from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.render import repeated_label_lines
 from roqa_nlp.transcripts.segment import segment
 from test_cli_core import roqa
 
@@ -212,3 +215,21 @@ def test_a_label_repeated_below_unlabelled_questions_is_said_to_need_the_questio
         "'Interviewer: ...' in the file (deleting the repeated label would code the question "
         "with the answer)"
     ]
+
+
+def test_the_lines_of_forty_thousand_repeated_labels_are_found_in_seconds() -> None:
+    """A long interview typed with the label on every paragraph: each split's line was counted
+    from the top of the text, so 20,000 paragraphs took 14-27 s to note (s54 review, finding
+    9); the lines are counted as the splits come."""
+    paragraphs = [f"P04: Part {i} of the answer." for i in range(40_000)]
+    text = "Interviewer: Tell me?\n\n" + "\n\n".join(paragraphs) + "\n"
+    turns, at = [Turn("Interviewer", "interviewer", 13, 21)], 23
+    for p in paragraphs:
+        turns.append(Turn("P04", "participant", at + 5, at + len(p)))
+        at += len(p) + 2
+    t = Transcript("p04", text, turns)
+    started = time.perf_counter()
+    lines = repeated_label_lines(t)
+    elapsed = time.perf_counter() - started
+    assert lines == list(range(5, 2 * 40_000 + 3, 2))
+    assert elapsed < 5, f"{elapsed:.1f} s"

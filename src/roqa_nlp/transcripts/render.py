@@ -196,6 +196,7 @@ def _repeated_label_splits(transcript: Transcript) -> list[tuple[int, Turn]]:
         return []  # the labels are the canonical text's (Word's paragraphs), not the file's
     text, turns = transcript.text, transcript.turns
     lines: list[tuple[int, Turn]] = []
+    line_number, counted_to = 1, 0  # lines counted as the splits come, in the text's order
     for before, turn in zip(turns, turns[1:]):
         if not (
             before.role == turn.role == "participant"
@@ -211,7 +212,9 @@ def _repeated_label_splits(transcript: Transcript) -> list[tuple[int, Turn]]:
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if match_label(line) is not None:
-            lines.append((text.count("\n", 0, line_start) + 1, before))
+            line_number += text.count("\n", counted_to, line_start)
+            counted_to = line_start
+            lines.append((line_number, before))
     return lines
 
 
@@ -229,10 +232,15 @@ def split_turns_note(transcript: Transcript) -> str | None:
     backchannels cited) or by a repeated speaker label (:func:`repeated_label_lines`, their
     line numbers); None when there are none (``roqa inspect``; a warning when a label repeats,
     :func:`split_turns_warning`)."""
+    return _split_turns_note(transcript, _repeated_label_splits(transcript))
+
+
+def _split_turns_note(transcript: Transcript, splits: list[tuple[int, Turn]]) -> str | None:
+    """:func:`split_turns_note` given the transcript's :func:`_repeated_label_splits`."""
     from ..errors import first_few
 
     said = backchannels_between(transcript)
-    lines = repeated_label_lines(transcript)
+    lines = [line for line, _ in splits]
     if not said and not lines:
         return None
     cited = first_few([repr(w) for w in dict.fromkeys(said)])  # the file's own, not 'Right.'
@@ -254,7 +262,7 @@ def split_turns_note(transcript: Transcript) -> str | None:
         split = f"{turns(len(lines))} split by a repeated speaker label ({at})"
         asked = [
             q
-            for _, before in _repeated_label_splits(transcript)
+            for _, before in splits
             if (q := _unlabelled_question(transcript.text, before)) is not None
         ]
         if len(asked) == len(lines):  # deleting the label would code the question too
@@ -275,9 +283,10 @@ def split_turns_warning(transcript: Transcript) -> str | None:
     do with myself.``, was charted as a barrier; tester s45). ``roqa code`` and
     ``read_transcript`` warn of it; a turn split only by a backchannel is noted by ``roqa
     inspect`` alone, as the packaged example interview has eight."""
-    if not repeated_label_lines(transcript):
+    splits = _repeated_label_splits(transcript)
+    if not splits:
         return None
-    return f"{transcript.source or transcript.id}: {split_turns_note(transcript)}"
+    return f"{transcript.source or transcript.id}: {_split_turns_note(transcript, splits)}"
 
 
 def _bridged(
