@@ -233,3 +233,80 @@ def test_the_lines_of_forty_thousand_repeated_labels_are_found_in_seconds() -> N
     elapsed = time.perf_counter() - started
     assert lines == list(range(5, 2 * 40_000 + 3, 2))
     assert elapsed < 5, f"{elapsed:.1f} s"
+
+
+#: The answer's second line shaped like a section heading, labelled as the heading warning
+#: advises so that it is read as talk.
+_LABELLED_HEADING_LINE = (
+    "Interviewer: And then?\n\n"
+    "P04: It was fine.\n"
+    "P04: Part 2: Once we had the staff it was fine\n\n"
+    "Interviewer: Ok.\n"
+)
+
+
+def test_a_label_before_a_heading_shaped_line_is_not_advised_deleted(tmp_path: Path) -> None:
+    """s54 review, finding 3: without the label the line is left out as a section heading and
+    the heading warning says to put the speaker's label before it; the split warning then said
+    to delete the repeated label, which brought the loss back. The label is kept: no warning,
+    and `roqa inspect` says the line is read as talk and the answer coded in parts."""
+    f = _write(tmp_path, "p04.txt", _LABELLED_HEADING_LINE)
+    assert _warnings_of_reading(f) == []
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    assert (got["turns_to_code"], got["split_turns"]) == (2, None)
+    assert got["read_as"] == [
+        "1 turn split by a repeated speaker label (line 4) before a line shaped like a section "
+        "heading ('Part 2: Once we had the staff it was fine'), kept: the label keeps that line "
+        "read as talk, not left out as a heading, so each part of the answer is coded on its own"
+    ]
+
+
+def test_a_label_before_a_heading_shaped_line_is_told_apart_from_one_to_delete(
+    tmp_path: Path,
+) -> None:
+    f = _write(tmp_path, "p04.txt", SPLIT + "\n" + _LABELLED_HEADING_LINE)
+    assert _warnings_of_reading(f) == [
+        f"{f}: 2 turns split by a repeated speaker label (lines 5, 11): this format is read as "
+        "typed, so each part is coded on its own (delete the repeated label in the file to code "
+        "the answer whole); 1 turn split by a repeated speaker label (line 16) before a line "
+        "shaped like a section heading ('Part 2: Once we had the staff it was fine'), kept: the "
+        "label keeps that line read as talk, not left out as a heading, so each part of the "
+        "answer is coded on its own"
+    ]
+
+
+def test_a_participants_own_question_in_a_file_labelling_its_interviewer_keeps_delete_advice(
+    tmp_path: Path,
+) -> None:
+    """s54 review, finding 7: a participant's rhetorical question on a line of its own (`So what
+    could we do?`) in a file that labels its interviewer is the answer's own words: deleting
+    the repeated label codes the answer whole, question and all."""
+    f = _write(
+        tmp_path,
+        "p04.txt",
+        "Interviewer: How was the rollout?\n\n"
+        "P04: Hard. We had no staff.\n"
+        "So what could we do?\n"
+        "P04: We just carried on.\n\n"
+        "Interviewer: Right, and the council?\n\n"
+        "P04: Fine.\n",
+    )
+    assert _warnings_of_reading(f) == [
+        f"{f}: 1 turn split by a repeated speaker label (line 5): this format is read as typed, "
+        "so each part is coded on its own (delete the repeated label in the file to code the "
+        "answer whole)"
+    ]
+
+
+def test_one_label_repeated_below_an_unlabelled_question_is_told_in_the_singular(
+    tmp_path: Path,
+) -> None:
+    f = _write(tmp_path, "np07.txt", ONLY_ANSWERS_LABELLED.rsplit("\n\nWhy", 1)[0] + "\n")
+    assert _warnings_of_reading(f) == [
+        f"{f}: 1 turn split by a repeated speaker label (line 7), below a question with no "
+        "speaker's label ('What changed with the new pathway?'), read as the participant's talk "
+        "and coded: if the interviewer asks it, label it 'Interviewer: ...' in the file "
+        "(deleting the repeated label would code the question with the answer)"
+    ]

@@ -184,18 +184,32 @@ def repeated_label_lines(transcript: Transcript) -> list[int]:
     carry no label (a file with no speaker labels, one turn per paragraph), and the splits a
     plain-text transcript keeps, its text being the file's own, so that a turn spanning the
     label would carry it into its segments. Each part is coded apart, the later one without
-    the earlier: deleting the repeated label in the file codes the answer whole."""
-    return [line for line, _ in _repeated_label_splits(transcript)]
+    the earlier: deleting the repeated label in the file codes the answer whole, unless the
+    label stands before a line shaped like a section heading, which it keeps talk."""
+    return [split.line for split in _repeated_label_splits(transcript)]
 
 
-def _repeated_label_splits(transcript: Transcript) -> list[tuple[int, Turn]]:
-    """:func:`repeated_label_lines`, each with the turn before the repeated label."""
+@dataclass(frozen=True)
+class _LabelSplit:
+    """A turn split by a repeated speaker label (:func:`repeated_label_lines`)."""
+
+    line: int  # the repeated label's, from 1
+    before: Turn  # the turn before the label
+    heading: str | None  # the rest of the label's line when shaped like a section heading
+
+
+def _repeated_label_splits(transcript: Transcript) -> list[_LabelSplit]:
+    """:func:`repeated_label_lines`, each with the turn before the repeated label and the
+    words after the label when they are shaped like a section heading (``P04: Part 2: Once we
+    had the staff it was fine``): without the label that line would be left out, not coded,
+    as ``read_transcript`` warns (:func:`~roqa_nlp.transcripts.headings.headings_warning`)."""
+    from .headings import is_section_heading
     from .speaker_labels import match_label
 
     if transcript.metadata.get("speaker_labels") is False:
         return []  # the labels are the canonical text's (Word's paragraphs), not the file's
     text, turns = transcript.text, transcript.turns
-    lines: list[tuple[int, Turn]] = []
+    splits: list[_LabelSplit] = []
     line_number, counted_to = 1, 0  # lines counted as the splits come, in the text's order
     for before, turn in zip(turns, turns[1:]):
         if not (
@@ -214,8 +228,10 @@ def _repeated_label_splits(transcript: Transcript) -> list[tuple[int, Turn]]:
         if match_label(line) is not None:
             line_number += text.count("\n", counted_to, line_start)
             counted_to = line_start
-            lines.append((line_number, before))
-    return lines
+            words = text[turn.start : line_end if 0 <= line_end < turn.end else turn.end]
+            heading = words.strip() if is_section_heading(words) else None
+            splits.append(_LabelSplit(line_number, before, heading))
+    return splits
 
 
 def _unlabelled_question(text: str, turn: Turn) -> str | None:
@@ -226,50 +242,92 @@ def _unlabelled_question(text: str, turn: Turn) -> str | None:
     return lines[-1] if len(lines) >= 2 and ends_asking(lines[-1]) else None
 
 
+def _labels_an_interviewer(transcript: Transcript) -> bool:
+    """Whether a turn of ``transcript``'s interviewer has its speaker's name in the text before
+    its words (``Interviewer: How did the rollout go?``): then a question on a line of its own
+    inside an answer (``So what could we do?``) is the participant's own."""
+    text, end = transcript.text, 0
+    for turn in transcript.turns:
+        if turn.role == "interviewer" and (
+            tidy_speaker(turn.speaker).casefold() in text[end : turn.start].casefold()
+        ):
+            return True
+        end = turn.end
+    return False
+
+
 def split_turns_note(transcript: Transcript) -> str | None:
     """How many of ``transcript``'s turns its text, read as typed, keeps split, and how to code
     each whole: split by another speaker's backchannel (:func:`backchannels_between`, the
     backchannels cited) or by a repeated speaker label (:func:`repeated_label_lines`, their
     line numbers); None when there are none (``roqa inspect``; a warning when a label repeats,
-    :func:`split_turns_warning`)."""
+    :func:`split_turns_warning`). A repeated label before a line shaped like a section heading
+    is said to be kept, not to be deleted: it has the line read as talk (session 54 review,
+    finding 3: the heading warning's advice to label such a line led to advice undoing it)."""
     return _split_turns_note(transcript, _repeated_label_splits(transcript))
 
 
-def _split_turns_note(transcript: Transcript, splits: list[tuple[int, Turn]]) -> str | None:
+def _turns(n: int) -> str:
+    return f"{n} turn{'s' if n != 1 else ''}"
+
+
+def _split_turns_note(transcript: Transcript, splits: list[_LabelSplit]) -> str | None:
     """:func:`split_turns_note` given the transcript's :func:`_repeated_label_splits`."""
     from ..errors import first_few
 
+    kept = [split for split in splits if split.heading is not None]
+    note = _deletable_splits_note(transcript, [s for s in splits if s.heading is None])
+    if not kept:
+        return note
+    one = len(kept) == 1
+    at = f"line{'' if one else 's'} {first_few([str(s.line) for s in kept], 6)}"
+    heading = quoted(str(kept[0].heading))
+    held = f"{_turns(len(kept))} split by a repeated speaker label ({at}) before " + (
+        f"a line shaped like a section heading ({heading}), kept: the label keeps that "
+        "line read as talk, not left out as a heading, so each part of the answer is coded "
+        "on its own"
+        if one
+        else f"lines shaped like section headings ({heading}), kept: each label keeps its "
+        "line read as talk, not left out as a heading, so each part of the answer is coded "
+        "on its own"
+    )
+    return held if note is None else f"{note}; {held}"
+
+
+def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) -> str | None:
+    """:func:`split_turns_note` of the turns split by a backchannel and of ``splits``, the
+    turns split by a repeated label that deleting it would join."""
+    from ..errors import first_few
+
     said = backchannels_between(transcript)
-    lines = [line for line, _ in splits]
+    lines = [split.line for split in splits]
     if not said and not lines:
         return None
     cited = first_few([repr(w) for w in dict.fromkeys(said)])  # the file's own, not 'Right.'
     at = f"line{'s' if len(lines) != 1 else ''} {first_few([str(n) for n in lines], 6)}"
-
-    def turns(n: int) -> str:
-        return f"{n} turn{'s' if n != 1 else ''}"
-
     if said and lines:
         split = (
-            f"{turns(len(said))} split by another speaker's backchannel ({cited}) and "
+            f"{_turns(len(said))} split by another speaker's backchannel ({cited}) and "
             f"{len(lines)} by a repeated speaker label ({at})"
         )
         fix = "the backchannel line, or the repeated label, in the file to code the turn whole"
     elif said:
-        split = f"{turns(len(said))} split by another speaker's backchannel ({cited})"
+        split = f"{_turns(len(said))} split by another speaker's backchannel ({cited})"
         fix = "the backchannel line in the file to code the turn whole"
     else:
-        split = f"{turns(len(lines))} split by a repeated speaker label ({at})"
+        split = f"{_turns(len(lines))} split by a repeated speaker label ({at})"
         asked = [
-            q
-            for _, before in splits
-            if (q := _unlabelled_question(transcript.text, before)) is not None
+            q for s in splits if (q := _unlabelled_question(transcript.text, s.before)) is not None
         ]
-        if len(asked) == len(lines):  # deleting the label would code the question too
+        # deleting the label would code the question too, unless the file labels its
+        # interviewer, whose questions then are no unlabelled line of an answer
+        if len(asked) == len(lines) and not _labels_an_interviewer(transcript):
+            one = len(lines) == 1
             return (
-                f"{split}, each below a question with no speaker's label "
+                f"{split}, {'' if one else 'each '}below a question with no speaker's label "
                 f"({quoted(asked[0])}), read as the participant's talk and coded: if the "
-                "interviewer asks them, label each 'Interviewer: ...' in the file (deleting the "
+                f"interviewer asks {'it' if one else 'them'}, label "
+                f"{'it' if one else 'each'} 'Interviewer: ...' in the file (deleting the "
                 "repeated label would code the question with the answer)"
             )
         fix = "the repeated label in the file to code the answer whole"
@@ -278,13 +336,15 @@ def _split_turns_note(transcript: Transcript, splits: list[tuple[int, Turn]]) ->
 
 def split_turns_warning(transcript: Transcript) -> str | None:
     """:func:`split_turns_note` naming the transcript's file, when a speaker label repeats
-    (:func:`repeated_label_lines`), else None: the later part of an answer is coded without
-    the earlier (an off-topic biography's second sentence, ``Then I didn't really know what to
-    do with myself.``, was charted as a barrier; tester s45). ``roqa code`` and
-    ``read_transcript`` warn of it; a turn split only by a backchannel is noted by ``roqa
-    inspect`` alone, as the packaged example interview has eight."""
+    (:func:`repeated_label_lines`) other than before a line shaped like a section heading,
+    else None: the later part of an answer is coded without the earlier (an off-topic
+    biography's second sentence, ``Then I didn't really know what to do with myself.``, was
+    charted as a barrier; tester s45). ``roqa code`` and ``read_transcript`` warn of it; a turn
+    split only by a backchannel, or by a label kept before a heading-shaped line (the file's
+    way to have that line read as talk), is noted by ``roqa inspect`` alone, as the packaged
+    example interview has eight backchannels."""
     splits = _repeated_label_splits(transcript)
-    if not splits:
+    if all(split.heading is not None for split in splits):
         return None
     return f"{transcript.source or transcript.id}: {_split_turns_note(transcript, splits)}"
 
