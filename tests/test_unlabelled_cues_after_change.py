@@ -15,6 +15,7 @@ import pytest
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
 from roqa_nlp.transcripts.unlabelled import after_change_warning, unnamed_opening_warning
 from test_cli_core import roqa
 
@@ -154,3 +155,20 @@ def test_a_first_cue_that_names_its_speaker_is_not_warned_of(tmp_path: Path, fir
     t, said = read_warned(f, interviewer_labels=["Sam Roe"])
     assert [m for m in said if "opening the file" in m] == []
     assert "unlabelled_talk_opening" not in t.metadata
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+@pytest.mark.parametrize("first", ["[Music]", "(inaudible)", "[music]", "Mm-hmm."])
+def test_a_first_cue_naming_no_speaker_that_is_no_talk_is_not_warned_of(
+    tmp_path: Path, suffix: str, first: str
+) -> None:
+    """An auto-caption's opening ``[Music]`` or a transcriber's ``(inaudible)`` with no name is
+    left out as no talk (no segment is made of it), so the warning that it was coded as a
+    participant's talk, and the advice to name its speaker, were wrong (s54 hunt, finding 3)."""
+    f = tmp_path / f"rm72{suffix}"
+    f.write_text(_zoom_call(first, suffix), "utf-8")
+    t, said = read_warned(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][0] == ("Unknown speaker", first)
+    assert [s.speaker for s in segment(t, "turn")] == ["Priya Nair"]
+    assert [m for m in said if "opening the file" in m] == []
+    assert unnamed_opening_warning(t) is None

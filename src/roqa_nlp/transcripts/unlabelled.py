@@ -335,12 +335,17 @@ def unnamed_opening_warning(transcript: Transcript) -> str | None:
     :data:`~.roles.UNKNOWN_SPEAKER`, a participant, and coded, with how to have them read as
     their speaker's, else None. A Zoom file's first cue, the interviewer's opening before Zoom
     knew names, was coded as a participant's talk with no word said (s54 'labels', finding 2),
-    as a table's rows with no speaker before any named one are warned of."""
+    as a table's rows with no speaker before any named one are warned of. Not when the cues are
+    no talk (``[Music]``, ``(inaudible)``, ``Mm-hmm.``): :func:`~.segment.segment` leaves such a
+    turn out (:func:`~.segment.left_out_as_backchannels`), so nothing of it is coded."""
     from .roles import UNKNOWN_SPEAKER
+    from .segment import left_out_as_backchannels
 
     places = transcript.metadata.get(UNNAMED_OPENING)
     first = transcript.turns[0] if transcript.turns else None
     if not places or first is None or first.speaker != UNKNOWN_SPEAKER:
+        return None
+    if 0 in left_out_as_backchannels(transcript):
         return None
     words = " ".join(transcript.text[first.start : first.end].split())
     at = f"{places[0]} " if places[0] else ""
