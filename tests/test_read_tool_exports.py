@@ -353,6 +353,35 @@ def test_inspect_names_a_label_like_word_above_the_first_turn(tmp_path: Path) ->
     ]
 
 
+@pytest.mark.parametrize(
+    "field", ["Team: district nursing", "Department: community services", "Band: 4", "Grade: 5"]
+)
+def test_inspect_does_not_name_a_header_field_above_the_first_turn(
+    tmp_path: Path, field: str
+) -> None:
+    """`Team: district nursing` (and Department:, Band:, Grade:) above the talk is a header
+    field, as Service: and Site: are: roqa inspect told of it as a label-like line and advised
+    labelling 2 or more turns of someone called Team (s54 hunt, finding 4); it is left out with
+    the header and not named, and never a speaker's turn (`Band: 4` was read as a speaker's)."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = tmp_path / "p25.txt"
+    f.write_text(
+        "Participant ID: P25\n"
+        "Role: Support worker\n"
+        f"{field}\n"
+        "Site: north\n\n"
+        "Interviewer: Could you tell me about your job?\n"
+        "P25: I do home visits mostly, across the north of the district.\n"
+        "Interviewer: Thanks.\n"
+        "P25: You're welcome.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P25", "Interviewer", "P25"]
+    assert reading_notes(t) == []
+
+
 def test_inspect_says_nothing_of_a_turns_own_label(tmp_path: Path) -> None:
     f = tmp_path / "p32.txt"
     f.write_text(_typed("Manager"), "utf-8")

@@ -2301,7 +2301,8 @@ def label_words_above_talk(text: str, talk_start: int) -> list[tuple[int, str]]:
     """The lines above the one holding ``talk_start`` (the first turn's words) that open like a
     speaker's label of an everyday word no one is called (:func:`_is_word_of_no_name`:
     ``Staff: twelve nurses and four carers``) and were left out with the title block, each as
-    (line number from 1, label); a header field (``Notes: ...``) is the header's. Said once,
+    (line number from 1, label); a header field (``Notes: ...``, ``Team: district nursing``:
+    :func:`is_header_field`, ``data/team_header_fields.txt``) is the header's. Said once,
     such a word is no speaker, so the line is in no turn, though it may be a speaker's or a
     participant's words, which only the researcher knows (session 54, finding 3: it was
     dropped with no word of it)."""
@@ -2317,6 +2318,7 @@ def label_words_above_talk(text: str, talk_start: int) -> list[tuple[int, str]]:
             and _is_word_of_no_name(name)
             and not is_key_label(name)
             and not is_header_field(name)
+            and _field(name) not in packaged_words("team_header_fields.txt")
         ):
             found.append((number, m.label))
     return found
