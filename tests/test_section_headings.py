@@ -98,7 +98,7 @@ def test_reading_tells_once_which_lines_were_read_as_headings(tmp_path: Path) ->
     f = tmp_path / "rm04.txt"
     f.write_text(LABELLED, "utf-8")
     assert _reading_warnings(f) == [
-        f"{f}: 2 lines read as section headings and left out, not coded (line 1 'Section 1: "
+        f"{f}: 2 lines not marked as headings were read as section headings and left out, not coded (line 1 'Section 1: "
         "Background', line 6 'Section 2: Workforce'); run roqa inspect "
         f"{f} to see them (if one is a speaker's words, put their label before it)"
     ]
@@ -114,7 +114,7 @@ def test_the_warning_of_headings_names_the_first_three(tmp_path: Path) -> None:
         "utf-8",
     )
     assert headings_warning(read_transcript(f)) == (
-        f"{f}: 4 lines read as section headings and left out, not coded (line 1 'Part 1: Topic "
+        f"{f}: 4 lines not marked as headings were read as section headings and left out, not coded (line 1 'Part 1: Topic "
         "1', line 4 'Part 2: Topic 2', line 7 'Part 3: Topic 3', ...); run roqa inspect "
         f"{f} to see them (if one is a speaker's words, put their label before it)"
     )
@@ -133,7 +133,7 @@ def test_a_word_paragraph_read_as_a_heading_is_warned_of_a_word_title_is_not(
         ],
     )
     assert _reading_warnings(f) == [
-        f"{f}: 1 paragraph read as a section heading and left out, not coded ('Section 1: "
+        f"{f}: 1 paragraph not marked as a heading was read as a section heading and left out, not coded ('Section 1: "
         f"Background'); run roqa inspect {f} to see it (if it is a speaker's words, put their "
         "label before it)"
     ]
@@ -144,6 +144,70 @@ def test_a_markdown_heading_is_no_heading_read_from_its_shape(tmp_path: Path) ->
     f.write_text("# Interview with P04\n\nInterviewer: Your role?\n\nP04: Manager.\n", "utf-8")
     assert read_transcript(f).metadata[HEADINGS] == ["Interview with P04"]
     assert _reading_warnings(f) == []
+
+
+def test_a_markdown_section_heading_is_listed_not_warned_of(tmp_path: Path) -> None:
+    """``## Section 1: Role`` is a heading by the writer's own mark: ``roqa code`` warned of
+    every such heading of a topic guide in every transcript (s54 hunt, finding 5); it warns of
+    none, and ``roqa inspect`` still lists them. A plain line of that shape in the same file
+    is read by its shape alone, so it is still warned of."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = tmp_path / "p12.md"
+    f.write_text(
+        "# Interview P12\n\n## Section 1: Role\n**Interviewer:** What do you do?\n"
+        "**P12:** I'm a dietitian.\n\n## Part 4: Things we would change\n"
+        "**Interviewer:** What would you change?\n**P12:** Communication.\n",
+        "utf-8",
+    )
+    assert _reading_warnings(f) == []
+    t = read_transcript(f)
+    assert reading_notes(t) == [
+        "3 headings left out (no one's talk: 'Interview P12', 'Section 1: Role', 'Part 4: "
+        "Things we would change')"
+    ]
+    f.write_text(f.read_text("utf-8").replace("## Part 4", "Part 4"), "utf-8")
+    assert _reading_warnings(f) == [
+        f"{f}: 1 line not marked as a heading was read as a section heading and left out, not "
+        f"coded (line 7 'Part 4: Things we would change'); run roqa inspect {f} to see it (if it "
+        "is a speaker's words, put their label before it)"
+    ]
+
+
+def test_a_word_heading_style_is_not_warned_of_and_inspect_names_the_one_that_is(
+    tmp_path: Path,
+) -> None:
+    """A Word file with two headings in a heading style and one in plain type: the warning
+    named one heading while inspect listed three others, the first three, and not that one
+    (s54 hunt, finding 5). The warning says it counts those not marked as headings, and
+    inspect's note names them."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = _docx(
+        tmp_path / "p15.docx",
+        [
+            ("Title", "Interview P15"),
+            ("Heading 1", "Section 1: Background"),
+            (None, "Interviewer: Tell me about your role."),
+            (None, "P15: I'm a health visitor in Stockport."),
+            ("Heading 1", "Section 2: Support"),
+            (None, "Interviewer: Did you have support?"),
+            (None, "P15: Some, from my manager."),
+            (None, "Section 3: Were families told about the change"),
+            (None, "Interviewer: Were families told?"),
+            (None, "P15: Not really."),
+        ],
+    )
+    assert _reading_warnings(f) == [
+        f"{f}: 1 paragraph not marked as a heading was read as a section heading and left out, "
+        "not coded ('Section 3: Were families told about the change'); run roqa inspect "
+        f"{f} to see it (if it is a speaker's words, put their label before it)"
+    ]
+    assert reading_notes(read_transcript(f)) == [
+        "4 headings left out (no one's talk: 'Interview P15', 'Section 1: Background', "
+        "'Section 2: Support', ...; 1 not marked as a heading, read by its shape: 'Section 3: "
+        "Were families told about the change')"
+    ]
 
 
 def test_roqa_code_says_which_lines_were_read_as_headings(
@@ -158,7 +222,7 @@ def test_roqa_code_says_which_lines_were_read_as_headings(
         main(["code", str(f), "--out", str(tmp_path / "out"), "--model", str(tiny_model_dir)])
     said = [line for line in err.getvalue().splitlines() if "section heading" in line]
     assert said == [
-        f"roqa: warning: {f}: 2 lines read as section headings and left out, not coded (line 1 "
+        f"roqa: warning: {f}: 2 lines not marked as headings were read as section headings and left out, not coded (line 1 "
         "'Section 1: Background', line 6 'Section 2: Workforce'); run roqa inspect "
         f"{f} to see them (if one is a speaker's words, put their label before it)"
     ]

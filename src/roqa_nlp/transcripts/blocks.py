@@ -103,6 +103,7 @@ class Block:
     table_end: float | None = None  # the end of that row's time span, or its end column's
     set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
     heading: bool = False  # a heading: a speaker's name alone, or not speech
+    by_shape: bool = False  # a heading by its shape alone (Section 1: Background), no style
     emphasised: str = ""  # the text of the bold or styled runs that open the paragraph
 
 
@@ -397,7 +398,7 @@ def read_blocks(
 ) -> Transcript:
     """The transcript of a word processor's blocks (see the module docstring)."""
     blocks = [  # "Section 1: Background" in plain type is a heading too, no speaker's label
-        paragraph_block(b.text, "", heading=True)
+        Block(text=b.text, set_apart=True, heading=True, by_shape=True)
         if b.table_speaker is None and not b.heading and is_section_heading(b.text)
         else b
         for b in at_labelled_breaks(blocks, interviewer_labels)
@@ -456,7 +457,7 @@ def read_blocks(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
-    titles = [b.text for b, r in zip(blocks, read, strict=True) if b.heading and r[0] is None]
+    titles = [b for b, r in zip(blocks, read, strict=True) if b.heading and r[0] is None]
     messages = chat_left_out(texts, [r[0] is not None for r in read], paragraphs=True)
     chat = {i for m in messages for i in m.lines}
     # the header as in plain text (a bold "Date:" too), its fields found even where they are no
@@ -571,7 +572,7 @@ def read_blocks(
             ),
             **service_text_metadata([texts[i] for i in sorted(found.service_text)]),
             **end_text_metadata([texts[i] for i in sorted(found.ended)]),
-            **headings_metadata(titles),
+            **headings_metadata((b.text for b in titles), by_shape=(b.by_shape for b in titles)),
             **({BOLD_QUESTIONS: asking_in_bold} if asking_in_bold else {}),
         },
         speaker_labels=labelled,

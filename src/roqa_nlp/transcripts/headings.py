@@ -47,6 +47,12 @@ HEADINGS = "headings"
 #: (``line 12``), one for each, empty where the format has no lines to count (a Word paragraph).
 HEADING_LINES = "heading_lines"
 
+#: The transcript metadata key of the positions in :data:`HEADINGS` (from 0) of the headings
+#: read by their shape alone (:func:`is_section_heading`: ``Section 3: Barriers`` in plain type),
+#: not marked as a heading by the writer (a Markdown ``#`` line, a Word heading style): a line
+#: of talk may be so taken, so :func:`headings_warning` names them.
+HEADINGS_BY_SHAPE = "headings_by_shape"
+
 #: Most words a section heading's title has (``Barriers and enablers in the inner setting``).
 MAX_TITLE_WORDS = 8
 
@@ -178,50 +184,85 @@ def is_section_heading(line: str) -> bool:
 
 
 def headings_metadata(
-    lines: Iterable[str], places: Iterable[str] | None = None
-) -> dict[str, list[str]]:
-    """The transcript metadata naming the headings ``lines`` left out of the talk, if any, and
-    where each stands (``places``: ``line 12``; :data:`HEADING_LINES`) when given."""
+    lines: Iterable[str],
+    places: Iterable[str] | None = None,
+    by_shape: Iterable[bool] | None = None,
+) -> dict[str, list[str] | list[int]]:
+    """The transcript metadata naming the headings ``lines`` left out of the talk, if any,
+    where each stands (``places``: ``line 12``; :data:`HEADING_LINES`) when given, and which
+    were read by their shape alone (``by_shape``, one for each line; :data:`HEADINGS_BY_SHAPE`)."""
     lines = list(lines)
     found = [
-        (heading_words(line), place)
-        for line, place in zip(lines, [""] * len(lines) if places is None else places, strict=True)
+        (heading_words(line), place, shaped)
+        for line, place, shaped in zip(
+            lines,
+            [""] * len(lines) if places is None else places,
+            [False] * len(lines) if by_shape is None else by_shape,
+            strict=True,
+        )
     ]
-    found = [(words, place) for words, place in found if words]
+    found = [(words, place, shaped) for words, place, shaped in found if words]
     if not found:
         return {}
-    where = [place for _, place in found]
-    return {HEADINGS: [w for w, _ in found], **({HEADING_LINES: where} if any(where) else {})}
+    where = [place for _, place, _ in found]
+    shaped = [i for i, (_, _, by) in enumerate(found) if by]
+    return {
+        HEADINGS: [w for w, _, _ in found],
+        **({HEADING_LINES: where} if any(where) else {}),
+        **({HEADINGS_BY_SHAPE: shaped} if shaped else {}),
+    }
 
 
 def headings_note(metadata: Mapping[str, object]) -> str | None:
-    """The ``read:`` note of ``roqa inspect`` telling of the headings left out, else None."""
+    """The ``read:`` note of ``roqa inspect`` telling of the headings left out, else None;
+    where only some were read by their shape alone (:data:`HEADINGS_BY_SHAPE`), it names those
+    too, the ones :func:`headings_warning` tells ``roqa code`` of (a Word file's styled headings
+    and the plain ``Section 3: ...`` among them: the warning named one, the note three others)."""
     headings = metadata.get(HEADINGS)
     if not isinstance(headings, list) or not headings:
         return None
     n = len(headings)
     shown = ", ".join(repr(str(h)[:60]) for h in headings[:3])
+    positions = metadata.get(HEADINGS_BY_SHAPE)
+    shaped = [
+        str(headings[i])
+        for i in (positions if isinstance(positions, list) else [])
+        if isinstance(i, int) and 0 <= i < n
+    ]
+    k = len(shaped)
+    by_shape = (
+        f"; {k} not marked as {'headings' if k != 1 else 'a heading'}, read by "
+        f"{'their' if k != 1 else 'its'} shape: "
+        + ", ".join(repr(h[:60]) for h in shaped[:3])
+        + (", ..." if k > 3 else "")
+        if 0 < k < n
+        else ""
+    )
     return (
         f"{n} heading{'s' if n != 1 else ''} left out (no one's talk: {shown}"
-        f"{', ...' if n > 3 else ''})"
+        f"{', ...' if n > 3 else ''}{by_shape})"
     )
 
 
 def headings_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file, how many of the headings left out of the talk
-    are shaped WORD NUMBER: Title (:func:`is_section_heading`, in a heading's style or not),
-    where and which, else None: ``roqa code`` says so, as ``roqa inspect`` does, since a line of
-    talk so taken is coded nowhere (session 54, finding 2). A file's own title (``# Interview
-    with P04``, a Word title) is not told of: the file marks it, and it is no one's talk."""
+    were read by their shape alone (:data:`HEADINGS_BY_SHAPE`: WORD NUMBER: Title,
+    :func:`is_section_heading`, not marked as a heading), where and which, else None: ``roqa
+    code`` says so, as ``roqa inspect`` does, since a line of talk so taken is coded nowhere
+    (session 54, finding 2). A heading the writer marked (``## Section 1: Role``, a Word heading
+    style, a file's title) is not told of: it is a heading by the writer's own mark, no one's
+    talk, and a topic guide's warned of in every transcript was noise (s54 hunt, finding 5);
+    ``roqa inspect`` lists every heading left out."""
     headings = transcript.metadata.get(HEADINGS)
-    if not isinstance(headings, list):
+    shaped = transcript.metadata.get(HEADINGS_BY_SHAPE)
+    if not isinstance(headings, list) or not isinstance(shaped, list):
         return None
     places = transcript.metadata.get(HEADING_LINES)
     places = places if isinstance(places, list) and len(places) == len(headings) else []
     found = [
-        (str(places[i]) if places else "", str(h))
-        for i, h in enumerate(headings)
-        if is_section_heading(str(h))
+        (str(places[i]) if places else "", str(headings[i]))
+        for i in shaped
+        if isinstance(i, int) and 0 <= i < len(headings) and is_section_heading(str(headings[i]))
     ]
     if not found:
         return None
@@ -234,7 +275,8 @@ def headings_warning(transcript: Transcript) -> str | None:
     named = f'"{source}"' if any(c.isspace() for c in source) else source
     several = n != 1
     return (
-        f"{source}: {n} {piece}{'s' if several else ''} read as "
+        f"{source}: {n} {piece}{'s' if several else ''} not marked as "
+        f"{'headings were' if several else 'a heading was'} read as "
         f"{'section headings' if several else 'a section heading'} and left out, not coded "
         f"({shown}{', ...' if n > 3 else ''}); run roqa inspect {named} to see "
         f"{'them' if several else 'it'} (if {'one' if several else 'it'} is a speaker's words, "

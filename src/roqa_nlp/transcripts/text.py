@@ -246,11 +246,11 @@ def parse_text(
     skipped = chat | found.service_text
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
-    titles = []  # the headings left out, not a Markdown rule, and their lines
+    titles = []  # the headings left out, not a Markdown rule, their lines, read by shape?
     for i, h in enumerate(headings):  # a heading that names no speaker separates as a blank line
         if h is not None and labels[i] is None:
-            if h.strip() or is_section_heading(raw[i]):
-                titles.append((raw[i], f"line {i + 1}"))
+            if h.strip() or is_section_heading(raw[i]):  # no Markdown mark: read by its shape
+                titles.append((raw[i], f"line {i + 1}", not h.strip()))
             lines[i] = _Line(lines[i].start, "")
     labelled = any(labels)
     if labelled:
@@ -302,7 +302,11 @@ def parse_text(
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
         **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
         **end_text_metadata([raw[i] for i in sorted(found.ended)]),
-        **headings_metadata((words for words, _ in titles), (where for _, where in titles)),
+        **headings_metadata(
+            (words for words, _, _ in titles),
+            (where for _, where, _ in titles),
+            (shaped for _, _, shaped in titles),
+        ),
         **joined,
     }
     if time_marked:
