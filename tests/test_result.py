@@ -928,3 +928,31 @@ def test_segment_text_unlike_its_transcript_without_a_record_is_kept_and_said(sa
         "so the text codings.jsonl gives is quoted (run roqa code again to code the transcripts "
         "as they are)"
     ]
+
+
+@pytest.mark.parametrize("blanks", ["line break", "doubled space", "trailing blank"])
+def test_segment_text_differing_only_in_blanks_is_read_as_transcribed_with_no_warning(
+    saved, blanks: str
+) -> None:
+    """A segment's text whose words are the transcript's, only its blanks differing (an
+    editor made a line break a space), was told '1 segment whose text is not the transcript's
+    ... (edited by hand since coding?)' (s54 hunt, finding 7): no word was edited, so the
+    transcript's text is read and nothing is said of it but that the file changed."""
+    _, out = saved
+    p = out / "codings.jsonl"
+    edit = {
+        "line break": ("Naïve at first", "Naïve at\\nfirst"),
+        "doubled space": ("Naïve at first", "Naïve  at first"),
+        "trailing blank": ("honestly.", "honestly. "),
+    }[blanks]
+    text = p.read_text("utf-8")
+    assert edit[0] in text
+    p.write_text(text.replace(*edit, 1), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        back = CodingResult.read(p)
+    assert back.segments[0].segment.text == P1
+    assert [str(w.message) for w in caught] == [
+        f"{p}: is not the file run.json beside it records (changed since, or from another run "
+        "stopped part-way): the model and parameters run.json names may not be the ones that "
+        "made it"
+    ]

@@ -400,22 +400,31 @@ def _as_transcribed(
     its transcript, the transcript's words at its offsets are read in its place; otherwise
     (codings.jsonl is the file recorded, so transcripts.jsonl was changed; no record to tell;
     or the text is the transcript's elsewhere, its offsets changed) it is kept as it is. Either
-    way a warning names the file and each segment's line."""
-    differ = [
-        (i, s, t)
-        for i, s in enumerate(segments)
-        if (t := transcripts.get(s.segment.transcript_id)) is not None
-        and t.text[s.segment.start : s.segment.end] != s.segment.text
-    ]
+    way a warning names the file and each segment's line. A text whose words are the
+    transcript's there, only the blanks between them differing (a line break made a space by
+    an editor), is no edit: the transcript's text is read, with no warning (s54 hunt, 7)."""
+    differ: list[tuple[int, SegmentResult, Transcript]] = []
+    out = list(segments)
+    for i, s in enumerate(segments):
+        t = transcripts.get(s.segment.transcript_id)
+        if t is None:
+            continue
+        said = t.text[s.segment.start : s.segment.end]
+        if said == s.segment.text:
+            continue
+        inside = 0 <= s.segment.start < s.segment.end <= len(t.text)
+        if inside and said.split() == s.segment.text.split():
+            out[i] = replace(s, segment=replace(s.segment, text=said))
+        else:
+            differ.append((i, s, t))
     if not differ:
-        return segments
+        return out
     from .errors import first_and_count, warn
     from .io import sha256_bytes
 
     record = meta.get(CODINGS_KEY)
     recorded = record.get("sha256") if isinstance(record, dict) else None
     edited = isinstance(recorded, str) and recorded != sha256_bytes(codings.read_bytes())
-    out = list(segments)
     put_right: list[str] = []
     kept: list[str] = []
     for i, s, t in differ:
