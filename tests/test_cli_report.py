@@ -488,7 +488,7 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
     shown = note.replace(chr(39), "&#39;").replace('"', "&#34;")
     assert f"<strong>Interview order:</strong> {shown}." in section
     rows = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))
-    assert rows[-1] == ("interview order", None, None, None, note)
+    assert rows[-1] == ("interview order", None, None, None, None, note)
     code, out, err = run(
         ["report", str(folder), "--out", str(page), "--saturation", str(s), "--order",
          "P1,P2,P3,P4,P5,P6,P7,P8"], capsys,

@@ -1118,7 +1118,7 @@ def test_the_transcripts_an_order_leaves_out_are_recorded_with_the_verdicts(tmp_
     with pytest.warns(RoqaWarning, match="leaves out 1 of the 3 transcripts"):
         s = saturation(result, order="I02,I01")
     assert s.left_out == ["I03"]
-    assert s.verdict_rows()[-1] == ["interview order", "", "", "", "left out: I03"]
+    assert s.verdict_rows()[-1] == ["interview order", "", "", "", "", "left out: I03"]
     s.to_xlsx(tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
     assert rows[-1][0] == "interview order" and rows[-1][-1] == "left out: I03"
@@ -1281,10 +1281,18 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
     assert s.francis.message.startswith("saturation reached at interview 4 (P04, I04): no new ")
     assert s.francis.message.endswith("; " + note)
     assert s.guest.message.endswith("; " + note)
-    assert s.verdict_rows()[-1] == ["review", "", "", "", note]
+    assert s.verdict_rows()[-1] == ["review", "", "", "", "", note]
+    # at interview: the number the verdict names and the Saturation sheet's n (4, not the 3rd
+    # judged, nor the transcript I04, which the next column holds; s54 framework tester)
+    assert [r[3:5] for r in s.verdict_rows()[:3]] == [
+        ["at interview", "interview"],
+        [4, "I04"],
+        [4, "I04"],
+    ]
     s.to_xlsx(tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
-    assert rows[-1] == ("review", None, None, None, note)
+    assert [r[3:5] for r in rows[1:3]] == [(4, "I04"), (4, "I04")]
+    assert rows[-1] == ("review", None, None, None, None, note)
 
 
 def unreviewed_twelfth(unread: int = 12) -> CodingResult:
@@ -1943,17 +1951,18 @@ def test_saturation_xlsx_has_the_rows_of_the_csv(tmp_path: Path) -> None:
     ]
     # the verdicts and the rules they were judged by (audit T, D10: 10+3 and 5+2 files were the
     # same bytes)
-    assert [[c.value for c in row][:4] for row in book["Verdicts"].iter_rows()] == [
-        ["view", "parameters", "reached", "at interview"],
-        ["Francis et al. (2010) stopping rule", "initial sample 10, stopping criterion 3", "no", None],
-        ["Guest, Namey & Chen (2020) new-information threshold", "base 4, run 2, threshold 5%", "no", None],
+    assert [[c.value for c in row][:5] for row in book["Verdicts"].iter_rows()] == [
+        ["view", "parameters", "reached", "at interview", "interview"],
+        ["Francis et al. (2010) stopping rule", "initial sample 10, stopping criterion 3", "no", None, None],
+        ["Guest, Namey & Chen (2020) new-information threshold", "base 4, run 2, threshold 5%", "no", None, None],
     ]  # fmt: skip
-    assert book["Verdicts"]["E2"].value == sat.verdict
+    assert book["Verdicts"]["F2"].value == sat.verdict
     saturation(three_interviews(), initial_sample=1, stopping_criterion=1).to_xlsx(tmp_path / "s1.xlsx")  # fmt: skip
     verdicts = load_workbook(tmp_path / "s1.xlsx")["Verdicts"]
-    assert [c.value for c in verdicts[2]][1:4] == [
+    assert [c.value for c in verdicts[2]][1:5] == [
         "initial sample 1, stopping criterion 1",
         "yes",
+        2,
         "T2",
     ]
 
@@ -2857,7 +2866,7 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
         "IC.F Complexity (1, p=0.90)",
     ]
     s.to_xlsx(tmp_path / "s.xlsx")
-    verdict = load_workbook(tmp_path / "s.xlsx")["Verdicts"]["E2"].value
+    verdict = load_workbook(tmp_path / "s.xlsx")["Verdicts"]["F2"].value
     assert "new codes: IS.C Culture (2 segments" in verdict
     unsure = interviews(["IC.F"])
     unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))

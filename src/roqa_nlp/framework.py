@@ -2265,14 +2265,23 @@ class Saturation:
         record_written(path)
 
     def verdict_rows(self) -> list[list[Any]]:
-        """Header + the two views' verdicts, each with the parameters it was judged by."""
+        """Header + the two views' verdicts, each with the parameters it was judged by, the
+        number of the interview it was reached at (the Saturation sheet's ``n``, the number the
+        verdict names) and that interview's transcript (its ``interview``). Before, ``at
+        interview`` held the transcript (``p13_interview``), not the number the verdict and the
+        ``n`` column give (s54 framework tester)."""
         f, g = self.francis, self.guest
+
+        def at(k: int | None) -> int | str:
+            return "" if k is None else self.number(k)
+
         return [
-            ["view", "parameters", "reached", "at interview", "verdict"],
+            ["view", "parameters", "reached", "at interview", "interview", "verdict"],
             [
                 "Francis et al. (2010) stopping rule",
                 f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
                 reached(f.reached, f.partly_reviewed, f.not_borne_out, unreviewed=f.unreviewed),
+                at(f.at),
                 f.interview or "",
                 f.message,
             ],
@@ -2286,16 +2295,17 @@ class Saturation:
                     unreviewed=g.unreviewed,
                     nothing_coded=g.nothing_coded,
                 ),
+                at(g.at),
                 g.interview or "",
                 g.message,
             ],
             *(
-                [["interview order", "", "", "", f"left out: {', '.join(self.left_out)}"]]
+                [["interview order", "", "", "", "", f"left out: {', '.join(self.left_out)}"]]
                 if self.left_out
                 else []
             ),
-            *([["review", "", "", "", self.not_reviewed_note()]] if self.not_reviewed else []),
-            *([["interview order", "", "", "", self.order_note]] if self.order_note else []),
+            *([["review", "", "", "", "", self.not_reviewed_note()]] if self.not_reviewed else []),
+            *([["interview order", "", "", "", "", self.order_note]] if self.order_note else []),
         ]
 
     def to_xlsx(self, path: str | Path) -> None:
