@@ -472,6 +472,25 @@ def test_subset_by_top_code_accepts_an_id_or_a_name_and_keeps_every_transcript()
     assert len(r.subset(code=["Culture", "PR.A"])) == 0  # only the top suggestion counts
 
 
+def test_subset_by_code_leaves_out_set_aside_segments_as_the_matrix_and_codings_csv_do() -> None:
+    """A goodbye's top suggestion came back under its code (s54 api tester): the matrix,
+    Table 2, codings.csv and to_dataframe() chart no code for a set-aside segment."""
+    r = two_participants()
+    top = r.segments[0].suggestions
+    r.segments[1].suggestions = list(top)  # p07_zoom:1, novel and off topic
+    r.segments[2].procedural = True  # p08_zoom:0
+    r.segments[3].suggestions = list(top)
+    r.segments[3].novel, r.segments[3].off_topic = True, False  # p08_zoom:1, novel only
+    assert [s.segment.id for s in r.subset(code="IS.E.2")] == ["p07_zoom:0"]
+    assert [s.segment.id for s in r.subset(code="IS.E.2", set_aside=True)] == [
+        "p07_zoom:0",
+        "p07_zoom:1",
+        "p08_zoom:0",
+        "p08_zoom:1",
+    ]
+    assert [s.segment.id for s in r.subset(where=lambda s: s.procedural)] == ["p08_zoom:0"]
+
+
 def test_subset_by_predicate_and_combined() -> None:
     r = two_participants()
     assert [s.segment.id for s in r.subset(where=lambda s: bool(s.novel))] == [

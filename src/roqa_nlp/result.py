@@ -51,6 +51,13 @@ _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".jso
 _DECISIONS_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json"})
 
 
+def _set_aside(s: SegmentResult) -> bool:
+    """Whether the model set ``s`` aside (talk that fits no code, procedural talk, small talk):
+    ``codings.csv`` shows no suggestion for it and ``subset(code=...)`` leaves it out, as the
+    framework matrix and Table 2 chart none for it."""
+    return s.novel is True or s.procedural or s.off_topic
+
+
 def codings_file(path: str | Path) -> Path:
     """The ``codings.jsonl`` that :meth:`CodingResult.read` reads for ``path`` (a file, or a
     folder holding one), or the one-line error of a path that is not codings: a transcript or
@@ -691,17 +698,22 @@ class CodingResult:
         transcript: str | Iterable[str] | None = None,
         code: str | Iterable[str] | None = None,
         where: Callable[[SegmentResult], bool] | None = None,
+        set_aside: bool = False,
     ) -> CodingResult:
         """The segments that pass every filter given, as a result with the same meta.
 
         ``participant`` and ``transcript`` keep those cases (``"P01"`` or ``["P01", "P02"]``;
         transcript ids as in ``by_transcript``) and only their transcripts; an unknown one is an
         error. ``code`` keeps segments whose top suggestion is one of these codes (id or name,
-        case-insensitive), and ``where`` those for which it returns true
-        (``where=lambda s: s.procedural``); these two keep every transcript, so a chart of the
-        subset still shows a case that has none of the code as an empty row. The subset holds
-        copies of the segments (:meth:`SegmentResult.copy`): changing it leaves this result as
-        it was.
+        case-insensitive) and that are not set aside (``novel``, ``procedural`` or
+        ``off_topic``): the quotes the framework matrix and Table 2 chart for the code, as
+        ``codings.csv`` and :meth:`to_dataframe` show it. A set-aside segment keeps the model's
+        nearest code as its top suggestion, at any probability (a goodbye under Individual
+        Stage of Change); ``set_aside=True`` keeps those too. ``where`` keeps the segments for
+        which it returns true (``where=lambda s: s.procedural``). ``code`` and ``where`` keep
+        every transcript, so a chart of the subset still shows a case that has none of the
+        code as an empty row. The subset holds copies of the segments
+        (:meth:`SegmentResult.copy`): changing it leaves this result as it was.
         """
         from .codebook import normalise_name
 
@@ -736,6 +748,7 @@ class CodingResult:
                 if (
                     top is None
                     or not {normalise_name(top.code_id), normalise_name(top.name)} & codes
+                    or (not set_aside and _set_aside(s))
                 ):
                     continue
             if where is not None and not where(s):
@@ -887,7 +900,7 @@ class CodingResult:
         for s in self.segments:
             g = s.segment
             row: list[Any] = [g.transcript_id, g.id, g.speaker, g.start, g.end, g.text]
-            shown = [] if s.novel is True or s.procedural or s.off_topic else s.suggestions
+            shown = [] if _set_aside(s) else s.suggestions
             for k in range(top_k):
                 if k < len(shown):
                     x = shown[k]
