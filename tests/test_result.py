@@ -812,13 +812,27 @@ def test_indexing_a_result_by_a_name_points_to_subset() -> None:
 def test_top_of_a_set_aside_segment_is_its_nearest_code_but_the_csv_row_is_blank() -> None:
     # The report's probability histograms and the crosswalk read .top of set-aside segments,
     # so it stays the nearest code (documented), while codings.csv leaves a greeting uncoded.
-    near = Suggestion("IS.E.1", "Leadership Engagement", "IS", 0.0004)
-    seg = Segment("t:0001", "t", "P1", "participant", 0, 5, "Hello")
-    greeting = SegmentResult(seg, [near], novel=False, procedural=True)
-    result = CodingResult(segments=[greeting])
+    # Its probability can be high: a procedural closing came back as CI.A at 0.626 (s54 api
+    # tester), where the README said "at p near 0", so a filter on p kept it as a quote.
+    near = Suggestion("CI.A", "Knowledge & Beliefs about the Intervention", "CI", 0.626)
+    text = "No, I think that's everything. Thank you."
+    seg = Segment("t:0001", "t", "P1", "participant", 0, len(text), text)
+    closing = SegmentResult(seg, [near], novel=False, procedural=True)
+    result = CodingResult(segments=[closing])
     row = next(csv.DictReader(io.StringIO(result.to_csv())))
-    assert (greeting.top, row["code_1"], row["procedural"]) == (near, "", "true")
-    assert "To count codes, leave those segments out first" in (SegmentResult.top.__doc__ or "")
+    assert (closing.top, row["code_1"], row["procedural"]) == (near, "", "true")
+    assert len(result.subset(code="CI.A")) == 0
+    doc = " ".join((SegmentResult.top.__doc__ or "").split())
+    assert "leave those segments out on their flags, not on the probability" in doc
+    readme = " ".join(
+        (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8").split()
+    )
+    assert "near 0" not in readme
+    assert (
+        "# a set-aside segment (procedural, off_topic, novel) keeps the model's ranked "
+        "suggestions, its top # at any p (a goodbye at 0.6): filter on those flags, not on p, "
+        "or use result.subset(code=...)"
+    ) in readme
 
 
 def test_a_nan_probability_is_never_written_to_codings(tmp_path: Path) -> None:

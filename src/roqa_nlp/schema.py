@@ -422,12 +422,14 @@ class SegmentResult:
         None when the segment has none. Hand-made or imported codings need not list their
         suggestions in order.
 
-        A segment the model set aside still has its nearest code here, often at a probability
-        near 0: procedural talk (``procedural``), small talk or background (``off_topic``) and
-        talk that fits no code (``novel``). The report and the crosswalk read it; the framework
-        matrix, Table 2 and saturation leave out all three, and ``codings.csv`` and
-        ``CodingResult.to_dataframe()`` blank their suggestions.
-        To count codes, leave those segments out first: ``Counter(s.top.name for s in result
+        A segment the model set aside keeps the model's ranked suggestions, for transparency,
+        so its nearest code is here at any probability (a procedural "Thank you, that's
+        everything." at 0.6): procedural talk (``procedural``), small talk or background
+        (``off_topic``) and talk that fits no code (``novel``). The report and the crosswalk
+        read it; the framework matrix, Table 2 and saturation leave out all three,
+        ``codings.csv`` and ``CodingResult.to_dataframe()`` blank their suggestions and
+        ``CodingResult.subset(code=...)`` leaves them out. To count codes, leave those segments
+        out on their flags, not on the probability: ``Counter(s.top.name for s in result
         if s.top and not (s.novel or s.procedural))`` (``off_topic`` segments are ``novel``)."""
         if not self.suggestions:
             return None
