@@ -613,9 +613,10 @@ TWO_RESULTS_HINT = "e.g. coded_units_from_results({'Ann': ann_result, 'Ben': ben
 
 def test_agreement_report_of_a_result_says_to_make_coded_units_first() -> None:
     """agreement_report(result) raised AttributeError: 'CodingResult' object has no attribute
-    'coders'."""
-    with pytest.raises(RoqaError) as exc:
+    'coders'; a wrong type is a TypeError too, as docs/python.md says (s54)."""
+    with pytest.raises(TypeError) as exc:
         agreement_report(model_result())  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         "agreement_report() takes CodedUnits, not a CodingResult (make them from one result "
         "per coder: agreement_report(coded_units_from_results({'Ann': ann_result, "
@@ -627,8 +628,9 @@ def test_agreement_report_of_a_result_says_to_make_coded_units_first() -> None:
 def test_results_in_a_list_are_refused_with_the_dict_to_give(given: str, shown: str) -> None:
     """coded_units_from_results([a, b]) raised TypeError: list indices must be integers."""
     both = [model_result(), model_result()]
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:  # and a RoqaError (s54)
         coded_units_from_results(both if given == "list" else tuple(both))  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         f"coded_units_from_results() takes a dict of coder name -> CodingResult, not {shown} "
         f"({TWO_RESULTS_HINT})"
@@ -636,8 +638,9 @@ def test_results_in_a_list_are_refused_with_the_dict_to_give(given: str, shown: 
 
 
 def test_a_coder_whose_result_is_a_path_is_told_to_read_it() -> None:
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(TypeError) as exc:  # and a RoqaError (s54)
         coded_units_from_results({"Ann": model_result(), "Ben": "ben/codings.jsonl"})  # type: ignore[dict-item]
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         "coder 'Ben' is given a str, not a CodingResult "
         "(read it first: CodingResult.read('ben/codings.jsonl'))"

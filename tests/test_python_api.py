@@ -391,6 +391,15 @@ def test_labelled_data_of_another_kind_or_without_a_construct_is_a_one_line_erro
     assert str(exc.value).startswith(message)
 
 
+def test_no_labelled_records_is_a_value_error_as_the_docs_say(cfir2009: object) -> None:
+    """ac.evaluate([]) was a bare RoqaError, while ac.code([]) is a ValueError (s54 api tester);
+    docs/python.md: a wrong value, an empty list, is also a ValueError."""
+    with pytest.raises(ValueError) as exc:
+        as_labelled_set([], cfir2009)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith("labelled records: has no labelled records (give one JSON")
+
+
 def test_labelled_records_in_a_list_are_the_files_records(cfir2009: object) -> None:
     from roqa_nlp.evaluation import load_evaluation_set
 
@@ -903,9 +912,11 @@ def test_read_transcripts_of_an_empty_list_or_a_non_path_is_a_one_line_error() -
 
 @pytest.mark.parametrize(("given", "shown"), [(123, "an int"), (None, "None"), ([P01], "a list")])
 def test_read_transcript_of_a_non_path_is_a_one_line_error(given: object, shown: str) -> None:
-    """read_transcript(123) raised pathlib's TypeError."""
-    with pytest.raises(RoqaError) as exc:
+    """read_transcript(123) raised pathlib's TypeError; then a bare RoqaError, though
+    docs/python.md says a wrong type is also a TypeError (s54 api tester)."""
+    with pytest.raises(TypeError) as exc:
         read_transcript(given)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         f"read_transcript() takes the path of one transcript file, not {shown} "
         "(give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several)"

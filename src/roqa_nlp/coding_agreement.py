@@ -131,7 +131,7 @@ from .agreement import (
     percent_agreement,
     why_withheld,
 )
-from .errors import RoqaError, and_list, first_few, quoted
+from .errors import RoqaError, RoqaTypeError, and_list, first_few, quoted
 from .framework import carries_codes
 from .io import (
     csv_delimiter,
@@ -1112,7 +1112,7 @@ def _check_results(results: object) -> None:
     from .errors import a_type
 
     if not isinstance(results, Mapping):
-        raise RoqaError(
+        raise RoqaTypeError(
             "coded_units_from_results() takes a dict of coder name -> CodingResult, "
             f"not {a_type(results)}",
             hint=f"e.g. {TWO_RESULTS}",
@@ -1120,7 +1120,7 @@ def _check_results(results: object) -> None:
     for coder, res in results.items():
         if not isinstance(res, CodingResult):
             read = f"CodingResult.read({str(res)!r})" if isinstance(res, str | Path) else ""
-            raise RoqaError(
+            raise RoqaTypeError(
                 f"coder {coder!r} is given {a_type(res)}, not a CodingResult",
                 hint=f"read it first: {read}" if read else f"e.g. {TWO_RESULTS}",
             )
@@ -2674,7 +2674,7 @@ def agreement_report(
     if not isinstance(cu, CodedUnits):
         from .errors import a_type
 
-        raise RoqaError(
+        raise RoqaTypeError(
             f"agreement_report() takes CodedUnits, not {a_type(cu)}",
             hint=f"make them from one result per coder: agreement_report({TWO_RESULTS})",
         )

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaValueError
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -106,7 +106,7 @@ def check_gold(
     with no records and a coding result (segments with suggestions, no gold), which
     ``coding_result`` says where it came from."""
     if not records:
-        raise RoqaError("has no labelled records", path=where, hint=EXPECTED_FORMAT)
+        raise RoqaValueError("has no labelled records", path=where, hint=EXPECTED_FORMAT)
     for n, record in records:
         gold = record.get("codes")  # read as training.py reads it: codes, else construct
         if gold is None:

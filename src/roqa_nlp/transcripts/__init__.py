@@ -245,7 +245,7 @@ def read_transcript(
     use :func:`read_transcripts` for a whole project or a folder.
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise RoqaError(
+        raise RoqaTypeError(
             f"read_transcript() takes the path of one transcript file, not {a_type(path)}",
             hint="give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several",
         )
