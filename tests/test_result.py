@@ -109,6 +109,30 @@ def test_read_of_a_directory_reads_its_codings_jsonl(saved) -> None:
     assert CodingResult.read(out) == result
 
 
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("run.json", "roqa's run record, not codings"),
+        ("transcripts.jsonl", "roqa's record of the transcripts coded, not codings"),
+        ("open_coding.jsonl", "roqa's open-coding queue, not codings"),
+        ("codings.csv", "the spreadsheet of the codings, which cannot be read back"),
+    ],
+)
+def test_reading_a_file_saved_beside_the_codings_says_to_give_the_codings(
+    saved, name: str, what: str
+) -> None:
+    """read("out/run.json") said "line 1 is not valid JSON ... (one JSON object per line)" and
+    read("out/transcripts.jsonl") "not a segment coding" (s54 api tester)."""
+    _, out = saved
+    if name == "open_coding.jsonl":  # roqa code writes it beside them
+        (out / name).write_text('{"id": "candidate-001", "size": 2}\n', "utf-8")
+    with pytest.raises(RoqaError) as exc:
+        CodingResult.read(out / name)
+    assert str(exc.value) == (
+        f"{out / name}: is {what} (give the codings.jsonl beside it, or its folder {out})"
+    )
+
+
 def test_transcripts_round_trip(saved) -> None:
     result, out = saved
     back = CodingResult.read(out)

@@ -49,6 +49,14 @@ from .transcripts import SUPPORTED_EXTENSIONS, same_id
 _TRANSCRIPT_SUFFIXES = frozenset(SUPPORTED_EXTENSIONS) - {".csv", ".qdpx", ".json"}
 #: files a decisions file may be (read_decisions reads them): told by their header
 _DECISIONS_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".jsonl", ".json"})
+#: what roqa code writes beside codings.jsonl, by file name: given where codings are expected,
+#: each is a one-line error saying to give the codings.jsonl beside it
+_BESIDE_CODINGS = {
+    "run.json": "roqa's run record",
+    "transcripts.jsonl": "roqa's record of the transcripts coded",
+    "open_coding.jsonl": "roqa's open-coding queue",
+    "open_coding.csv": "roqa's spreadsheet of the open-coding queue",
+}
 
 
 def _set_aside(s: SegmentResult) -> bool:
@@ -133,7 +141,14 @@ def codings_file(path: str | Path) -> Path:
             path=p,
             hint=f"code it first: roqa code {p} --out coded/, then give coded/",
         )
-    if p.suffix.lower() == ".csv" and p.with_name("codings.jsonl").is_file():
+    beside = p.with_name("codings.jsonl").is_file()
+    if beside and p.name.lower() in _BESIDE_CODINGS:  # its own JSON, not codings (tester s54)
+        raise RoqaError(
+            f"is {_BESIDE_CODINGS[p.name.lower()]}, not codings",
+            path=p,
+            hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
+        )
+    if p.suffix.lower() == ".csv" and beside:
         raise RoqaError(  # roqa's spreadsheet of codings: what it shows, not all it holds
             "is the spreadsheet of the codings, which cannot be read back",
             path=p,
