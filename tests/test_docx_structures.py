@@ -112,6 +112,43 @@ def test_a_transcript_table_nested_in_a_layout_table_is_read(tmp_path: Path) -> 
     assert said(read_transcript(tmp_path / "p08.docx")) == expected()
 
 
+TITLE = "RM07 - interview 14/03/2024 (Zoom)"
+
+
+def titled_table(path: Path, header: list[str], *, merged: bool) -> None:
+    """A transcription service's table: a title row (merged across the columns, or only in
+    its first cell), the header row, then one row a turn (a time column when three)."""
+    d = docx.Document()
+    t = d.add_table(rows=0, cols=len(header))
+    title = t.add_row().cells
+    (title[0].merge(title[-1]) if merged else title[0]).text = TITLE
+    for cells in [header, *[[f"00:0{i}:00", s, w] for i, (s, w) in enumerate(QA)]]:
+        for cell, text in zip(t.add_row().cells, cells[-len(header) :], strict=True):
+            cell.text = text
+    d.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("header", "merged"),
+    [
+        (["Time", "Speaker", "Transcript"], True),
+        (["Time", "Speaker", "Transcript"], False),
+        (["Speaker", "Transcript"], True),
+    ],
+    ids=["3 columns, merged title", "3 columns, title in the first cell", "2 columns"],
+)
+def test_a_title_row_above_the_header_row_is_a_heading_not_talk(
+    tmp_path: Path, header: list[str], merged: bool
+) -> None:
+    """s54 tester docx: a title row above ``Time | Speaker | Transcript`` gave "no speech
+    found", and above ``Speaker | Transcript`` the header row was a participant "Speaker"
+    saying "Transcript"."""
+    titled_table(tmp_path / "rm07.docx", header, merged=merged)
+    t = read_transcript(tmp_path / "rm07.docx")
+    assert said(t) == expected()
+    assert t.metadata["headings"] == [TITLE]
+
+
 def test_paragraphs_inside_legacy_custom_xml_are_read(tmp_path: Path) -> None:
     d = docx.Document()
     paragraphs = [d.add_paragraph(f"{speaker}: {words}") for speaker, words in QA]

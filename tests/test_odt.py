@@ -321,6 +321,34 @@ def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None
     assert t.metadata["cue_times"][0]["cues"] == [[0, 70.0, None], [18, 90.0, None]]
 
 
+def test_a_title_row_spanning_the_table_above_its_header_row_is_a_heading(
+    tmp_path: Path,
+) -> None:
+    """s54 tester docx: the header row below a spanned title row was read as a participant
+    "Speaker" saying "Transcript"."""
+    cells = "".join
+    row = "<table:table-row>{}</table:table-row>".format
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>".format
+    body = (
+        '<table:table table:name="T"><table:table-column table:number-columns-repeated="2"/>'
+        + row(
+            '<table:table-cell table:number-columns-spanned="2"><text:p>RM07 - interview'
+            " 14/03/2024 (Zoom)</text:p></table:table-cell><table:covered-table-cell/>"
+        )
+        + row(cells([cell("Speaker"), cell("Transcript")]))
+        + row(cells([cell("Interviewer"), cell("What got in the way?")]))
+        + row(cells([cell("P08"), cell("Staffing, mostly.")]))
+        + "</table:table>"
+    )
+    f = tmp_path / "p08.odt"
+    f.write_bytes(odt_bytes(body))
+    assert _turns(f) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P08", "participant", "Staffing, mostly."),
+    ]
+    assert read_transcript(f).metadata["headings"] == ["RM07 - interview 14/03/2024 (Zoom)"]
+
+
 def test_a_flat_fodt_document_reads_as_an_odt(tmp_path: Path) -> None:
     body = "<text:p>Interviewer: Ready?</text:p><text:p>P09: Yes.</text:p>"
     (tmp_path / "p09.fodt").write_bytes(odt_content_xml(body, BOLD, root="document"))

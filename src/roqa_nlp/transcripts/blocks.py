@@ -24,7 +24,8 @@ paragraph holding only a time (Google Meet's ``00:05:00``: the next turn begins 
 Zoom chat messages pasted in (``10:22:05 From P04b : words``; :mod:`.chat`), left out of the
 text, the turn they part read whole. A table is
 read when its first row names its speaker and text columns in any order, among others
-(NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`), or
+(NVivo's ``Timespan | Content | Speaker``; the names of :mod:`roqa_nlp.transcripts.columns`;
+title rows above it are headings), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
 the turn's ``begin_time``. With no labels anywhere, each paragraph is one participant turn. The
@@ -45,6 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..io import MAX_HEADER_LINE
 from ..schema import Transcript
 from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
@@ -262,8 +264,45 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     another row it names (its first line, or its lines joined), else its lines joined. A table
     with fewer than two rows naming a speaker, or with odd rows as many as those, is no
     transcript. A short ``field | value`` table of a transcript's header (:func:`_is_header_table`)
-    is read as its lines ``field: value`` would be, so as a header."""
-    table = _without_line_numbers([list(row) for row in rows])
+    is read as its lines ``field: value`` would be, so as a header. Title rows above the header
+    row (:func:`_title_rows`: ``RM07 - interview 14/03/2024 (Zoom)`` merged across the columns)
+    are headings, no one's talk."""
+    table = [list(row) for row in rows]
+    above = _title_rows(table)
+    blocks = _transcript_rows(table[above:])
+    titles = [_title(row) for row in table[:above] if _title(row)]
+    return [paragraph_block(t, "", heading=True) for t in titles] + blocks if blocks else []
+
+
+#: The most title rows a transcript table's header row may come below.
+MAX_TITLE_ROWS = MAX_HEADER_LINE - 1
+
+
+def _title(row: Sequence[str]) -> str:
+    """The text of a title row: its one text, in every cell of a row merged across or only in
+    some; empty for a blank row."""
+    texts = {" ".join(c.split()) for c in row if c.strip()}
+    return texts.pop() if len(texts) == 1 else ""
+
+
+def _title_rows(table: list[list[str]]) -> int:
+    """How many rows of ``table`` come above its header row (naming its speaker and text
+    columns, :func:`.columns.column_roles`) when each of them is a title or blank (one text,
+    :func:`_title`: a transcription service's ``RM07 - interview 14/03/2024 (Zoom)`` merged
+    across the columns, as a spreadsheet's title above its header is read); 0 when there are
+    none: the first row is the header, or the table has none."""
+    for at, row in enumerate(table[: MAX_TITLE_ROWS + 1]):
+        roles = column_roles(row)
+        if "speaker" in roles and "text" in roles:
+            return at
+        if any(c.strip() for c in row) and not _title(row):
+            return 0
+    return 0
+
+
+def _transcript_rows(rows: list[list[str]]) -> list[Block]:
+    """The blocks of a table's rows from its header row on (see :func:`table_blocks`)."""
+    table = _without_line_numbers(rows)
     named = _named_columns(table)
     if named is not None:
         return named
