@@ -408,3 +408,41 @@ def test_a_participant_named_with_a_title_matches_her_label_with_an_id(tmp_path:
         {"speaker": "P04", "role": "participant", "turns": 4, "words": 35},
     ]
     assert got["turns_to_code"] == 8
+
+
+# --- a label introduced with its short form: "Interviewer (IV):" once, then "IV:" ------------
+
+INTRODUCED = (
+    "Interviewer (IV): Could you tell me about your role?\n\n"
+    "Respondent (R): I manage a supported living service.\n\n"
+    "IV: What gets in the way?\n\n"
+    "R: Staffing, mostly.\n\n"
+    "IV: And what helped?\n\n"
+    "R: Families, when they're on board.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_label_introducing_its_short_form_is_that_speaker(tmp_path: Path, suffix: str) -> None:
+    """s54 tester docx: 'Interviewer (IV):' and 'Respondent (R):' on the first turns, then
+    'IV:' and 'R:', were four speakers, the participant 'speaking under 2 labels ... renamed
+    or rejoined in the call'; they are two, named as the file goes on."""
+    f = tmp_path / f"r07{suffix}"
+    if suffix == ".txt":
+        f.write_text(INTRODUCED, "utf-8")
+    else:
+        import docx
+
+        d = docx.Document()
+        for paragraph in INTRODUCED.split("\n\n"):
+            d.add_paragraph(paragraph.strip())
+        d.save(str(f))
+    t = read_transcript(f)
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("IV", "interviewer", "Could you tell me about your role?"),
+        ("R", "participant", "I manage a supported living service."),
+        ("IV", "interviewer", "What gets in the way?"),
+        ("R", "participant", "Staffing, mostly."),
+        ("IV", "interviewer", "And what helped?"),
+        ("R", "participant", "Families, when they're on board."),
+    ]

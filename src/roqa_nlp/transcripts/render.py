@@ -47,6 +47,7 @@ from .roles import (
     guess_interviewer,
     hosts_who_answer,
     interviewer_keys,
+    introduced_labels,
     is_interviewer,
     participant_id,
     participant_keys,
@@ -567,7 +568,9 @@ def finish_transcript(
     """The :class:`Transcript` of ``path``; a file with no speech is a user error.
 
     Speaker labels that differ only in case (``p23``, ``P23``) are one speaker, named as the
-    file first names them. ``speaker_labels=False`` says the reader found no speaker label, so
+    file first names them; so are a label introducing the short one the file goes on with and
+    that one (``Interviewer (IV)``, then ``IV``: :func:`~.roles.introduced_labels`), named by
+    the short one. ``speaker_labels=False`` says the reader found no speaker label, so
     every turn is the participant's by default; it is recorded as
     ``metadata["speaker_labels"] = False``. When ``interviewer_labels`` are given and no turn is
     the interviewer's, the labels given besides the defaults (all of them if none is extra) are
@@ -579,6 +582,9 @@ def finish_transcript(
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
     spelling = first_spellings(t.speaker for t in turns)
+    # "Interviewer (IV):" on the first turn, then "IV:": one speaker, named "IV"
+    short = introduced_labels([spelling[t.speaker] for t in turns], interviewer_labels)
+    spelling = {label: short.get(spelled, spelled) for label, spelled in spelling.items()}
     turns = [
         t if spelling[t.speaker] == t.speaker else replace(t, speaker=spelling[t.speaker])
         for t in turns

@@ -709,6 +709,34 @@ def first_spellings(speakers: Iterable[str]) -> dict[str, str]:
     return out
 
 
+#: A label that introduces the short label the file goes on with: ``Interviewer (IV)``.
+_INTRODUCING = re.compile(r"(?P<name>.*\S)\s*\((?P<short>[^()]+)\)")
+
+
+def introduced_labels(
+    speakers: Sequence[str], interviewer_labels: Iterable[str] | None = None
+) -> dict[str, str]:
+    """Each of ``speakers`` (one per turn, in order) that introduces the short label in its
+    brackets, mapped to that label as the file spells it: a typist's ``Interviewer (IV):`` and
+    ``Respondent (R):`` on the first turns, then ``IV:`` and ``R:``, are two speakers, not
+    four. A label does so when the label in its brackets is another turn's, of the same role
+    (:func:`role_of`), and each of its turns comes before that label's first: ``Smith, Jane
+    (P04)`` speaking between ``P04``'s turns is a speaker of their own."""
+    labels = list(speakers)
+    first: dict[str, int] = {}
+    for at, label in enumerate(labels):
+        first.setdefault(speaker_name(label).casefold(), at)
+    out: dict[str, str] = {}
+    for label in dict.fromkeys(labels):
+        m = _INTRODUCING.fullmatch(speaker_name(label))
+        short = None if m is None else first.get(speaker_name(m["short"]).casefold())
+        if short is None or any(at >= short for at, other in enumerate(labels) if other == label):
+            continue
+        if role_of(label, interviewer_labels) == role_of(labels[short], interviewer_labels):
+            out[label] = labels[short]
+    return out
+
+
 #: Characters of no width that a web page, a PDF or a word processor leaves in a label (a
 #: zero-width space, a word joiner, a byte order mark): no part of the label.
 _NO_WIDTH = "\u200b\u2060\ufeff"
