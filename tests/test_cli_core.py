@@ -1813,9 +1813,8 @@ def test_evaluate_with_the_reviews_project_codebook_counts_its_new_codes_as_miss
         f"{records}:2: unknown code 'Staff wellbeing and burnout' in codebook 'cfir-2009' (use "
         "a code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
         "review's new code: give the project codebook with it, --codebook FOLDER/codebook.json "
-        "(in Python codebook='FOLDER/codebook.json') as roqa apply-decisions and roqa import "
-        "write it; if these are your own codebook's codes, give --model DIR (in Python "
-        "AutoCoder.load('DIR')), a model trained on your codebook)",
+        "as roqa apply-decisions and roqa import write it; if these are your own codebook's "
+        "codes, give --model DIR, a model trained on your codebook)",
     )
     run = roqa("evaluate", records, "--model", tiny_model_dir, "--codebook", book,
                "--json", tmp_path / "m.json")  # fmt: skip

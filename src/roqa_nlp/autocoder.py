@@ -2050,10 +2050,9 @@ class AutoCoder:
                 error.reason,
                 path=error.path,
                 hint=f"{error.hint}; a project's own code, as a review's new code: give the "
-                "project codebook with it, --codebook FOLDER/codebook.json (in Python "
-                "codebook='FOLDER/codebook.json') as roqa apply-decisions and roqa import write "
-                "it; if these are your own codebook's codes, give --model DIR (in Python "
-                "AutoCoder.load('DIR')), a model trained on your codebook",
+                "project codebook with it, --codebook FOLDER/codebook.json as roqa "
+                "apply-decisions and roqa import write it; if these are your own codebook's "
+                "codes, give --model DIR, a model trained on your codebook",
             ) from None
         if origin is None:
             raise error
@@ -2218,8 +2217,7 @@ class AutoCoder:
             raise RoqaError(
                 "not a model directory (no model_card.json)",
                 path=d,
-                hint="train one with `roqa train training_data --out DIR` (in Python "
-                "AutoCoder().fit('training_data').save('DIR'))",
+                hint="train one with `roqa train training_data --out DIR`",
             )
         try:
             raw_card = card_path.read_bytes().decode("utf-8")
