@@ -310,3 +310,59 @@ def test_one_label_repeated_below_an_unlabelled_question_is_told_in_the_singular
         "and coded: if the interviewer asks it, label it 'Interviewer: ...' in the file "
         "(deleting the repeated label would code the question with the answer)"
     ]
+
+
+def test_a_labelled_greeting_leaves_unlabelled_questions_advised_labelled(
+    tmp_path: Path,
+) -> None:
+    """s54 review 2, finding 2: one labelled interviewer turn, a greeting, made every unlabelled
+    question the participant's own and the advice 'delete the repeated label', which would code
+    all three questions into the answers. The questions are mostly unlabelled: label them."""
+    f = _write(
+        tmp_path,
+        "np08.txt",
+        "Interviewer: Thanks for agreeing to take part. I'll start the recording now.\n\n"
+        "Nurse Practitioner: That's fine.\n\n"
+        "What changed with the new pathway?\n\n"
+        "Nurse Practitioner: Referrals doubled in the first month.\n\n"
+        "How did the team cope with that?\n\n"
+        "Nurse Practitioner: Badly at first. We had no extra staff.\n\n"
+        "Why was there no extra funding?\n\n"
+        "Nurse Practitioner: The CCG said the budget was set for the year.\n",
+    )
+    assert _warnings_of_reading(f) == [
+        f"{f}: 3 turns split by a repeated speaker label (lines 7, 11, 15), each below a "
+        "question with no speaker's label ('What changed with the new pathway?'), read as the "
+        "participant's talk and coded: if the interviewer asks them, label each "
+        "'Interviewer: ...' in the file (deleting the repeated label would code the question "
+        "with the answer)"
+    ]
+
+
+def test_an_unlabelled_question_paragraph_is_advised_labelled_beside_one_to_delete(
+    tmp_path: Path,
+) -> None:
+    """Decided per split: in a file whose questions are labelled, a question set apart as a
+    paragraph of its own is still the interviewer's forgotten label, while a plain repeated
+    label is still advised deleted."""
+    f = _write(
+        tmp_path,
+        "p04.txt",
+        "Interviewer: How was the rollout?\n\n"
+        "P04: Hard. We had no staff.\n"
+        "P04: We just carried on.\n\n"
+        "Interviewer: And the council?\n\n"
+        "P04: They were slow to answer.\n\n"
+        "Did they fund it?\n\n"
+        "P04: No, not a penny.\n\n"
+        "Interviewer: Why not?\n\n"
+        "P04: Money.\n",
+    )
+    assert _warnings_of_reading(f) == [
+        f"{f}: 1 turn split by a repeated speaker label (line 4): this format is read as typed, "
+        "so each part is coded on its own (delete the repeated label in the file to code the "
+        "answer whole); 1 turn split by a repeated speaker label (line 12), below a question "
+        "with no speaker's label ('Did they fund it?'), read as the participant's talk and "
+        "coded: if the interviewer asks it, label it 'Interviewer: ...' in the file (deleting "
+        "the repeated label would code the question with the answer)"
+    ]

@@ -243,18 +243,47 @@ def _unlabelled_question(text: str, turn: Turn) -> str | None:
     return lines[-1] if len(lines) >= 2 and ends_asking(lines[-1]) else None
 
 
-def _labels_an_interviewer(transcript: Transcript) -> bool:
-    """Whether a turn of ``transcript``'s interviewer has its speaker's name in the text before
-    its words (``Interviewer: How did the rollout go?``): then a question on a line of its own
-    inside an answer (``So what could we do?``) is the participant's own."""
-    text, end = transcript.text, 0
+def _asks_apart(text: str, turn: Turn) -> bool:
+    """Whether :func:`_unlabelled_question`'s line of ``turn`` has a blank line above it, a
+    paragraph of its own, not a line of the answer's paragraph."""
+    words = text[turn.start : turn.end].rstrip()
+    return words[: words.rfind("\n")].rstrip(" \t").endswith("\n")
+
+
+def _labelled_questions(transcript: Transcript) -> int:
+    """How many of ``transcript``'s interviewer turns ask (end on a question mark) with their
+    speaker's name in the text before their words (``Interviewer: How did the rollout go?``)."""
+    text, end, n = transcript.text, 0, 0
     for turn in transcript.turns:
-        if turn.role == "interviewer" and (
-            tidy_speaker(turn.speaker).casefold() in text[end : turn.start].casefold()
+        if (
+            turn.role == "interviewer"
+            and ends_asking(text[turn.start : turn.end].strip())
+            and tidy_speaker(turn.speaker).casefold() in text[end : turn.start].casefold()
         ):
-            return True
+            n += 1
         end = turn.end
-    return False
+    return n
+
+
+def _below_interviewers_question(
+    transcript: Transcript, splits: list[_LabelSplit]
+) -> dict[int, str]:
+    """The unlabelled question (:func:`_unlabelled_question`) above each of ``splits`` that the
+    interviewer may have asked, by the split's line: deleting the label would code it with the
+    answer. A question is taken as the participant's own (``So what could we do?``) only when
+    it is a line of the answer's paragraph in a file whose questions are mostly labelled; one
+    labelled greeting (``Interviewer: Thanks for agreeing ...``) does not make the file's
+    unlabelled questions the participant's (s54 review 2, finding 2)."""
+    asked = {s.line: q for s in splits if (q := _unlabelled_question(transcript.text, s.before))}
+    if not asked:
+        return {}
+    mostly_labelled = _labelled_questions(transcript) > len(asked)
+    before = {s.line: s.before for s in splits}
+    return {
+        line: q
+        for line, q in asked.items()
+        if not mostly_labelled or _asks_apart(transcript.text, before[line])
+    }
 
 
 def split_turns_note(transcript: Transcript) -> str | None:
@@ -297,15 +326,19 @@ def _split_turns_note(transcript: Transcript, splits: list[_LabelSplit]) -> str 
 
 def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) -> str | None:
     """:func:`split_turns_note` of the turns split by a backchannel and of ``splits``, the
-    turns split by a repeated label that deleting it would join."""
+    turns split by a repeated label that deleting it would join: where the label comes below
+    a question the interviewer may have asked (:func:`_below_interviewers_question`), the
+    advice is to label the question instead."""
     from ..errors import first_few
 
     said = backchannels_between(transcript)
-    lines = [split.line for split in splits]
-    if not said and not lines:
+    asked = _below_interviewers_question(transcript, splits)
+    lines = [split.line for split in splits if split.line not in asked]
+    if not said and not lines and not asked:
         return None
     cited = first_few([repr(w) for w in dict.fromkeys(said)])  # the file's own, not 'Right.'
     at = f"line{'s' if len(lines) != 1 else ''} {first_few([str(n) for n in lines], 6)}"
+    note: str | None = None
     if said and lines:
         split = (
             f"{_turns(len(said))} split by another speaker's backchannel ({cited}) and "
@@ -317,22 +350,22 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
         fix = "the backchannel line in the file to code the turn whole"
     else:
         split = f"{_turns(len(lines))} split by a repeated speaker label ({at})"
-        asked = [
-            q for s in splits if (q := _unlabelled_question(transcript.text, s.before)) is not None
-        ]
-        # deleting the label would code the question too, unless the file labels its
-        # interviewer, whose questions then are no unlabelled line of an answer
-        if len(asked) == len(lines) and not _labels_an_interviewer(transcript):
-            one = len(lines) == 1
-            return (
-                f"{split}, {'' if one else 'each '}below a question with no speaker's label "
-                f"({quoted(asked[0])}), read as the participant's talk and coded: if the "
-                f"interviewer asks {'it' if one else 'them'}, label "
-                f"{'it' if one else 'each'} 'Interviewer: ...' in the file (deleting the "
-                "repeated label would code the question with the answer)"
-            )
         fix = "the repeated label in the file to code the answer whole"
-    return f"{split}: this format is read as typed, so each part is coded on its own (delete {fix})"
+    if said or lines:
+        note = f"{split}: this format is read as typed, so each part is coded on its own (delete {fix})"
+    if not asked:
+        return note
+    one = len(asked) == 1
+    at = f"line{'' if one else 's'} {first_few([str(n) for n in asked], 6)}"
+    label = (
+        f"{_turns(len(asked))} split by a repeated speaker label ({at}), "
+        f"{'' if one else 'each '}below a question with no speaker's label "
+        f"({quoted(next(iter(asked.values())))}), read as the participant's talk and coded: if "
+        f"the interviewer asks {'it' if one else 'them'}, label {'it' if one else 'each'} "
+        "'Interviewer: ...' in the file (deleting the repeated label would code the question "
+        "with the answer)"
+    )
+    return label if note is None else f"{note}; {label}"
 
 
 def split_turns_warning(transcript: Transcript) -> str | None:
