@@ -582,3 +582,82 @@ def test_heading_words_and_numbers_opening_two_answers_are_their_words(tmp_path:
         ("Interviewer", "interviewer", "And then?"),
         ("P64", "participant", "Better.\n\nPhase 2: we rolled it out everywhere."),
     ]
+
+
+#: A topic guide's headings between exchanges, the second shaped as a sentence after ``Phase``.
+_GUIDE_PHASES = (
+    "Phase 1: Introduction\n\n"
+    "Interviewer: Thanks for joining. Could you tell me about your role?\n"
+    "Participant: I'm a practice manager in a large GP surgery.\n\n"
+    "Phase 2: Implementation was the focus\n\n"
+    "Interviewer: How was it implemented?\n"
+    "Participant: Badly at first, then better.\n"
+)
+
+
+def test_a_heading_shaped_line_read_as_talk_is_warned_of_by_its_line(tmp_path: Path) -> None:
+    """s54 hunt 2, finding 1: a topic guide's ``Phase 2: Implementation was the focus`` is read
+    as talk (a subject and its verb after Phase) and was coded into the answer above it with
+    nothing said. The reading stays; ``roqa code`` now names the line and how to mark it."""
+    f = tmp_path / "s3.txt"
+    f.write_text(_GUIDE_PHASES, "utf-8")
+    assert _reading_warnings(f)[1:] == [
+        f"{f}: line 6 'Phase 2: Implementation was the focus' is shaped like a section heading "
+        "but read as the answer's words and coded (after Stage or Phase, a subject and its verb "
+        "are read as talk); if it is a heading, delete it, or save the file as .md with it "
+        "marked as a heading ('## ...')"
+    ]
+    assert turns_of(read_transcript(f))[1] == (
+        "Participant",
+        "participant",
+        "I'm a practice manager in a large GP surgery.\n\nPhase 2: Implementation was the focus",
+    )
+
+
+def test_inspect_notes_a_heading_shaped_line_read_as_talk(tmp_path: Path) -> None:
+    t = read_txt(tmp_path, _GUIDE_PHASES)
+    assert reading_notes(t) == [
+        "1 heading left out (no one's talk: 'Phase 1: Introduction')",
+        "1 line shaped like a section heading read as the answer's words and coded (line 6 "
+        "'Phase 2: Implementation was the focus'): after Stage or Phase, a subject and its verb "
+        "are read as talk",
+    ]
+
+
+def test_a_markdown_heading_mark_has_the_line_left_out_as_the_warning_advises(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "s3.md"
+    f.write_text(_GUIDE_PHASES, "utf-8")
+    assert _reading_warnings(f)[1:] == [
+        f"{f}: line 6 'Phase 2: Implementation was the focus' is shaped like a section heading "
+        "but read as the answer's words and coded (after Stage or Phase, a subject and its verb "
+        "are read as talk); if it is a heading, mark it as a Markdown heading ('## ...')"
+    ]
+    f.write_text(_GUIDE_PHASES.replace("Phase 2", "## Phase 2"), "utf-8")
+    t = read_transcript(f)
+    assert t.metadata[HEADINGS] == [
+        "Phase 1: Introduction",
+        "Phase 2: Implementation was the focus",
+    ]
+    assert reading_notes(t)[1:] == []
+
+
+def test_in_word_heading_shaped_paragraphs_read_as_talk_are_warned_of(tmp_path: Path) -> None:
+    f = _docx(
+        tmp_path / "d.docx",
+        [
+            (None, "Interviewer: What is your role?"),
+            (None, "P04: Ward manager."),
+            (None, "Phase 2: Staff were trained"),
+            (None, "Interviewer: How was it?"),
+            (None, "P04: It went well, we had support."),
+            (None, "Stage 3: The board said no"),
+        ],
+    )
+    assert _reading_warnings(f) == [
+        f"{f}: 2 paragraphs shaped like section headings were read as the answer's words and "
+        "coded ('Phase 2: Staff were trained', 'Stage 3: The board said no'; after Stage or "
+        "Phase, a subject and its verb are read as talk); if one is a heading, give that "
+        "paragraph a Word heading style (Heading 1)"
+    ]

@@ -130,11 +130,12 @@ def reading_notes(t: Any) -> list[str]:
     talk with no speaker's name read as the talk of the speaker before such a backchannel, Zoom
     chat messages among the
     turns, numbered lines, time marks, a transcription service's closing text, section headings
-    (``Section 1: Background``, a Word heading), a line opening like a label read as the turn's
+    (``Section 1: Background``, a Word heading) and lines so shaped read as talk (``Phase 2:
+    Implementation was the focus``), a line opening like a label read as the turn's
     words (``Staff: Sorry, can I come in there?``) or left out above the first turn (``Staff:
     twelve nurses``), subtitle cues in
     a text or Word file (or lines opening with a time range)."""
-    from ..transcripts.headings import headings_note
+    from ..transcripts.headings import heading_shaped_talk_note, headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
     from ..transcripts.speaker_labels import label_words_above_note, label_words_note
     from ..transcripts.unlabelled import after_backchannel_note
@@ -185,6 +186,9 @@ def reading_notes(t: Any) -> list[str]:
     headings = headings_note(meta)
     if headings:
         notes.append(headings)
+    heading_talk = heading_shaped_talk_note(t)
+    if heading_talk:
+        notes.append(heading_talk)
     label_words = label_words_note(t.text, ((u.start, u.end) for u in t.turns))
     if label_words:
         notes.append(label_words)

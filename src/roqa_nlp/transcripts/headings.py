@@ -167,6 +167,20 @@ def heading_words(line: str) -> str:
 def is_section_heading(line: str) -> bool:
     """Whether ``line`` is a section heading (see the module docstring), not a speaker's label
     and words: ``Section 1: Background`` is, ``Participant 4: Staffing`` is not."""
+    return _is_heading(line, narrative_talk=True)
+
+
+def is_heading_shaped_talk(line: str) -> bool:
+    """Whether ``line`` would be a section heading but for its title after ``Stage`` or
+    ``Phase`` being a subject and its verb (``Phase 2: Implementation was the focus``), which
+    is read as talk (:func:`_is_a_sentence`): a topic guide's heading so shaped is coded as the
+    answer's words, so :func:`heading_shaped_talk_warning` names it."""
+    return not _is_heading(line, narrative_talk=True) and _is_heading(line, narrative_talk=False)
+
+
+def _is_heading(line: str, *, narrative_talk: bool) -> bool:
+    """:func:`is_section_heading`, a subject and its verb after a narrative word read as talk
+    (``narrative_talk``) or not."""
     if "\n" in line.strip():  # a paragraph of lines: a heading is one
         return False
     words = heading_words(line)
@@ -178,7 +192,8 @@ def is_section_heading(line: str) -> bool:
     title = m["title"]
     if not (title[0].isupper() or title[0].isdigit()) or len(title.split()) > MAX_TITLE_WORDS:
         return False
-    if _says_something(title, narrative=m["word"].casefold() in _narrative_words()):
+    narrative = narrative_talk and m["word"].casefold() in _narrative_words()
+    if _says_something(title, narrative=narrative):
         return False
     return not (is_question_marker(m["word"]) and ("?" in title or asks_unpunctuated(title)))
 
@@ -281,4 +296,82 @@ def headings_warning(transcript: Transcript) -> str | None:
         f"({shown}{', ...' if n > 3 else ''}); run roqa inspect {named} to see "
         f"{'them' if several else 'it'} (if {'one' if several else 'it'} is a speaker's words, "
         "put their label before it)"
+    )
+
+
+def heading_shaped_talk(transcript: Transcript) -> list[tuple[str, str]]:
+    """Where (``line 7``; empty for a format with no lines of its own to count, a Word
+    paragraph) and what each line of a participant's turn is that is shaped like a section
+    heading but read as talk (:func:`is_heading_shaped_talk`), in the text's order."""
+    text = transcript.text
+    numbered = transcript.metadata.get("format") in ("txt", "md")
+    found: list[tuple[str, str]] = []
+    for turn in transcript.turns:
+        if turn.role != "participant":
+            continue
+        at = turn.start
+        for line in text[turn.start : turn.end].split("\n"):
+            if ":" in line and is_heading_shaped_talk(line):
+                place = f"line {text.count(chr(10), 0, at) + 1}" if numbered else ""
+                found.append((place, heading_words(line)))
+            at += len(line) + 1
+    return found
+
+
+#: How to have a heading-shaped line left out as a heading, by the transcript's format.
+_MARK_AS_HEADING = {
+    "md": "mark it as a Markdown heading ('## ...')",
+    "txt": "delete it, or save the file as .md with it marked as a heading ('## ...')",
+    "docx": "give it a Word heading style (Heading 1)",
+    "odt": "give it a heading style",
+}
+
+
+def _piece(found: list[tuple[str, str]]) -> str:
+    return "line" if all(place for place, _ in found) else "paragraph"
+
+
+def _shown(found: list[tuple[str, str]]) -> str:
+    return ", ".join(
+        f"{place} {quoted(words)}" if place else quoted(words) for place, words in found[:3]
+    ) + (", ..." if len(found) > 3 else "")
+
+
+def heading_shaped_talk_note(transcript: Transcript) -> str | None:
+    """The ``read:`` note of ``roqa inspect`` naming the lines :func:`heading_shaped_talk`
+    finds, else None."""
+    found = heading_shaped_talk(transcript)
+    if not found:
+        return None
+    one, piece = len(found) == 1, _piece(found)
+    return (
+        f"{len(found)} {piece}{'' if one else 's'} shaped like "
+        f"{'a section heading' if one else 'section headings'} read as the answer's words and "
+        f"coded ({_shown(found)}): after Stage or Phase, a subject and its verb are read as talk"
+    )
+
+
+def heading_shaped_talk_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file and each line :func:`heading_shaped_talk` finds,
+    with how to have it left out if it is a topic guide's heading, else None: such a line is
+    coded as the participant's words, and nothing else said so (s54 hunt 2, finding 1)."""
+    found = heading_shaped_talk(transcript)
+    if not found:
+        return None
+    source = transcript.source or transcript.id
+    fmt = str(transcript.metadata.get("format"))
+    mark = _MARK_AS_HEADING.get(fmt, "delete it from the file")
+    if len(found) == 1:
+        place, words = found[0]
+        shown = f"{place} {quoted(words)}" if place else quoted(words)
+        return (
+            f"{source}: {shown} is shaped like a section heading but read as the answer's "
+            f"words and coded (after Stage or Phase, a subject and its verb are read as talk); "
+            f"if it is a heading, {mark}"
+        )
+    piece = _piece(found)
+    return (
+        f"{source}: {len(found)} {piece}s shaped like section headings were read as the "
+        f"answer's words and coded ({_shown(found)}; after Stage or Phase, a subject and its "
+        f"verb are read as talk); if one is a heading, {mark.replace(' it', f' that {piece}', 1)}"
     )

@@ -112,7 +112,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
     turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), lines read as
-    section headings and left out (:func:`~roqa_nlp.transcripts.headings.headings_warning`), a
+    section headings and left out (:func:`~roqa_nlp.transcripts.headings.headings_warning`),
+    lines shaped like headings read as talk
+    (:func:`~roqa_nlp.transcripts.headings.heading_shaped_talk_warning`), a
     speaker's name
     in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's
     default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`).
@@ -120,7 +122,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
-    from .headings import headings_warning
+    from .headings import heading_shaped_talk_warning, headings_warning
     from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
@@ -151,6 +153,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     headings = headings_warning(transcript)
     if headings:
         warnings.warn(RoqaWarning(headings), stacklevel=stacklevel + 1)
+    heading_talk = heading_shaped_talk_warning(transcript)
+    if heading_talk:
+        warnings.warn(RoqaWarning(heading_talk), stacklevel=stacklevel + 1)
     undecided = undecided_talk_warning(transcript)
     if undecided:
         warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)
