@@ -661,3 +661,13 @@ def test_in_word_heading_shaped_paragraphs_read_as_talk_are_warned_of(tmp_path: 
         "Phase, a subject and its verb are read as talk); if one is a heading, give that "
         "paragraph a Word heading style (Heading 1)"
     ]
+
+
+def test_the_narrative_heading_words_are_stage_and_phase_both_section_heading_words() -> None:
+    """s54 review 2, finding 5: ``step`` was listed but is no section heading word, so
+    ``Step 2: ...`` never reached the rule and the entry did nothing; the docs say Stage or
+    Phase."""
+    from roqa_nlp.transcripts.headings import _narrative_words, section_heading_words
+
+    assert _narrative_words() == {"stage", "phase"}
+    assert _narrative_words() <= section_heading_words()
