@@ -54,3 +54,18 @@ def test_a_subtitle_file_without_speakers_is_one_participant_turn_with_a_warning
         "with speakers (diarisation: WhisperX, or whisper.cpp --diarize), or label the turns "
         "'Interviewer: ...' and 'P04: ...')"
     ]
+
+
+def test_the_reactions_docs_cite_from_backchannel_phrases_are_in_that_file() -> None:
+    """s54 review 2, finding 6: the docs listed `Oh no.` among the phrases of
+    backchannel_phrases.txt; it is in backchannel_agreements.txt, and a participant's is coded."""
+    import re
+
+    from roqa_nlp.io import packaged_words
+
+    docs = (Path(__file__).parents[1] / "docs" / "transcripts.md").read_text("utf-8")
+    cited = re.search(r"sympathy or interest \(([^)]*)\): the phrases of", " ".join(docs.split()))
+    assert cited is not None
+    phrases = [p.rstrip(".").casefold() for p in re.findall(r"`([^`]+)`", cited[1])]
+    assert phrases == ["oh dear", "interesting", "blimey", "how awful"]
+    assert set(phrases) <= packaged_words("backchannel_phrases.txt")
