@@ -388,3 +388,36 @@ def test_inspect_says_nothing_of_a_turns_own_label(tmp_path: Path) -> None:
     from roqa_nlp.cli.inspect_cmd import reading_notes
 
     assert reading_notes(read_quietly(f)[0]) == []
+
+
+def test_job_titles_said_once_in_an_answer_stay_the_answers_words(tmp_path: Path) -> None:
+    """s54 review 2, finding 10: a list of roles and reported speech in an answer made
+    speakers who never spoke of "Staff nurse", "Support worker" and "Line manager" (ae1de891,
+    reverted in b732cc40 without a test). A job title said once is the answer's words."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: How is the team staffed?\n"
+        "P04: It varies.\n"
+        "Staff nurse: one\n"
+        "Health care assistant: two\n"
+        "Support worker: one on call\n"
+        "Interviewer: And what did your manager say?\n"
+        "P04: Line manager: we can't change it until April.\n"
+        "Then nothing happened.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How is the team staffed?"),
+        (
+            "P04",
+            "participant",
+            "It varies.\nStaff nurse: one\nHealth care assistant: two\nSupport worker: one on call",
+        ),
+        ("Interviewer", "interviewer", "And what did your manager say?"),
+        (
+            "P04",
+            "participant",
+            "Line manager: we can't change it until April.\nThen nothing happened.",
+        ),
+    ]
