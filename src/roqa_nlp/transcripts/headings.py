@@ -112,9 +112,10 @@ def _is_a_sentence(words: list[str]) -> bool:
     a clause that names a topic comes before it (``data/heading_title_clause_words.txt``: ``What
     staff were told ...``, ``How it could be sustained``) and no pronoun stands right before it
     (``Things we would change``; a pronoun opening the title is :func:`_title_openers`'). Losing
-    a participant's words from coding is worse than coding a heading, so a heading shaped as a
-    sentence (``Theme 2: Care is everyone's business``) is read as talk (session 54, finding
-    1)."""
+    a participant's words from coding is worse than coding a heading, so after ``Stage`` or
+    ``Phase`` a heading shaped as a sentence (``Phase 2: Implementation was the focus``) is read
+    as talk (session 54, finding 1), and named by ``roqa code``; :func:`_says_something` asks
+    this only after those words."""
     verbs, clause_words = _title_verbs(), _title_clause_words()
     for i, word in enumerate(words):
         if word in clause_words:
