@@ -2330,14 +2330,20 @@ def label_words_above_note(text: str, talk_start: int) -> str | None:
     found = label_words_above_talk(text, talk_start)
     if not found:
         return None
-    n = len(found)
-    shown = ", ".join(f"line {line}: {label + ':'!r}" for line, label in found[:3])
+    lines, shown = _label_lines_shown(found)
     return (
-        f"{n} line{'s' if n != 1 else ''} above the first turn opening like a label left out "
-        f"as the header's, no one's talk ({shown}{', ...' if n > 3 else ''}): if someone called "
+        f"{lines} above the first turn opening like a label left out "
+        f"as the header's, no one's talk ({shown}): if someone called "
         "that speaks there, label 2 or more of their turns or rename it; if it is a speaker's "
         "words, put their label before it"
     )
+
+
+def _label_lines_shown(found: Sequence[tuple[int, str]]) -> tuple[str, str]:
+    """``N line(s)`` and the first three of ``found`` (line, label) as a note quotes them."""
+    n = len(found)
+    shown = ", ".join(f"line {line}: {label + ':'!r}" for line, label in found[:3])
+    return f"{n} line{'s' if n != 1 else ''}", shown + (", ..." if n > 3 else "")
 
 
 def label_words_note(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
@@ -2346,11 +2352,10 @@ def label_words_note(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
     found = label_words_in_turns(text, spans)
     if not found:
         return None
-    n = len(found)
-    shown = ", ".join(f"line {line}: {label + ':'!r}" for line, label in found[:3])
+    lines, shown = _label_lines_shown(found)
     return (
-        f"{n} line{'s' if n != 1 else ''} opening like a label read as the speaker's words "
-        f"({shown}{', ...' if n > 3 else ''}): if someone called that speaks there, label 2 or "
+        f"{lines} opening like a label read as the speaker's words "
+        f"({shown}): if someone called that speaks there, label 2 or "
         "more of their turns or rename it"
     )
 
