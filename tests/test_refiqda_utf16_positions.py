@@ -221,6 +221,37 @@ def test_roqa_s_own_utf16_export_reads_back_the_same_codings(tmp_path: Path) -> 
     assert _positions(tmp_path / "again.qdpx") == _positions(out)
 
 
+def _edited(tmp_path: Path, out: Path, old: str, new: str) -> Path:
+    """``out`` (a roqa export) with one selection's position changed, as a person might."""
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode("utf-8")
+    assert qde.count(old) == 1
+    return build_qdpx(tmp_path / "edited.qdpx", qde.replace(old, new), members)
+
+
+@pytest.mark.parametrize(
+    ("end", "why"),
+    [
+        ("9999", "is outside its text (0-84 UTF-16 units)"),
+        (
+            "50",
+            "cuts a character outside the Basic Multilingual Plane (an emoji: two UTF-16 units)",
+        ),
+    ],
+)
+def test_a_selection_of_roqa_s_utf16_export_that_no_utf16_reading_fits_is_a_warning(
+    tmp_path: Path, end: str, why: str
+) -> None:
+    # before: "internal error: KeyError: 9999" in roqa import, code and agree
+    out = _exported(tmp_path, TEXT, [_units(w) for w in WORDS])
+    p = read_qdpx(_edited(tmp_path, out, 'endPosition="48"', f'endPosition="{end}"'))
+    assert [s.segment.text for s in p.codings["Alice"]] == ["manager", "backed us."]
+    assert p.warnings == [
+        f"source 'p01', selection 'line:1 p01:@35-47': 36-{end} {why}; 1 codings not imported"
+    ]
+
+
 @needs_reference
 def test_an_export_in_utf16_units_is_valid_against_the_project_schema(tmp_path: Path) -> None:
     out = _exported(tmp_path, TEXT, [_units(w) for w in WORDS])

@@ -1563,8 +1563,24 @@ def _read_selection(
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
         return memo
-    if in_units is not None:  # every selection is inside the text read so
-        raw_start, raw_end = in_units[raw_start], in_units[raw_end]
+    if in_units is not None:
+        # every selection is inside the text read so when utf16_positions found it so, but not
+        # always in a source roqa's export recorded as counted in UTF-16 units
+        at_start, at_end = in_units.get(raw_start), in_units.get(raw_end)
+        if at_start is None or at_end is None:
+            units = max(in_units)
+            outside = not (0 <= raw_start <= units and 0 <= raw_end <= units)
+            why = (
+                f"is outside its text (0-{units} UTF-16 units)"
+                if outside
+                else "cuts a character outside the Basic Multilingual Plane (an emoji: two "
+                "UTF-16 units)"
+            )
+            warnings.append(
+                f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
+            )
+            return memo
+        raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
         if raw_start == raw_end:
             why = "is an empty selection (zero length: it ends where it starts)"
