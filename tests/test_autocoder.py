@@ -1021,6 +1021,52 @@ def test_a_model_retrained_before_the_word_model_named_its_silent_codes_reads_it
     assert plain is not None and plain.silent_classes_ == []
 
 
+def test_a_retrained_model_whose_project_code_the_word_model_reads_predicts_the_same_loaded(
+    updated, embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """review2 #3: a model retrained on decisions whose word model reads all its project codes
+    (they have written training records) saved no ``silent_classes``, and loading it took every
+    ``project.*`` code for silent (the fallback for models saved before the key), so it
+    predicted otherwise after save and load. It now records the empty list."""
+    from roqa_nlp.training import TrainingSet
+
+    book = updated[0].codebook
+    covid = FEEDBACK_TEXTS[:3] + ["Covid cases among residents meant we shut the doors again."]
+    written = TrainingSet(
+        ids=[f"covid-{i}" for i in range(len(covid))],
+        texts=covid,
+        codes=[["project.covid-19-disruption"]] * len(covid),
+        valences=["barrier"] * len(covid),
+        groups=[f"group-{i % 5}" for i in range(len(covid))],
+        kinds=["coded"] * len(covid),
+        sources=["team-written"] * len(covid),
+        contexts=[""] * len(covid),
+        hash="tiny-training-set-with-covid",
+    )
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,text\n"
+        "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n",
+        encoding="utf-8",
+    )
+    ac = AutoCoder(book, embedder=embedder).update(
+        decisions, training=tiny_training.extend(written)
+    )
+    assert ac.card.get("feedback") and ac._lexical is not None
+    assert "project.covid-19-disruption" in ac._lexical.classes_
+    assert ac._lexical.silent_classes_ == []
+    model_dir = ac.save(tmp_path / "model")
+    assert json.loads((model_dir / "lexical.json").read_text("utf-8"))["silent_classes"] == []
+    loaded = AutoCoder.load(model_dir, embedder=embedder)
+    assert loaded._lexical is not None and loaded._lexical.silent_classes_ == []
+    texts = ["Covid closed the home and half the staff were off sick.", FEEDBACK_TEXTS[3]]
+
+    def ranked(model: AutoCoder) -> list[list[tuple[str, float]]]:
+        return [[(s.code_id, s.probability) for s in row] for row in model.suggest(texts, top_k=8)]
+
+    assert ranked(loaded) == ranked(ac)
+
+
 FEEDBACK_TEXTS = [
     "The covid outbreak closed the home for a month.",
     "Half the team were off sick with covid at once.",

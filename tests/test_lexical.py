@@ -286,3 +286,9 @@ def test_the_codes_the_word_model_cannot_read_are_stored_with_it() -> None:
     assert plain.silent_classes_ == [] and "silent_classes" not in plain.state()
     with pytest.raises(ValueError, match="silent classes are not among its classes"):
         LexicalModel.from_arrays(model.to_arrays(), {**state, "silent_classes": ["X.Y"]})
+
+
+def test_a_word_model_asked_to_record_its_silent_codes_records_none_as_an_empty_list() -> None:
+    # a model retrained on decisions: without the key, load() took its project codes for silent
+    plain = LexicalModel.fit(TEXTS * 2, LABELS * 2, min_df=1)
+    assert plain.state(record_silent=True)["silent_classes"] == []

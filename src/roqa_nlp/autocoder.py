@@ -2166,13 +2166,18 @@ class AutoCoder:
                 json.dumps(e, ensure_ascii=False) + "\n" for e in self._evidence_texts
             ).encode("utf-8"),
         }
-        for (arrays, state), words in (
-            (LEXICAL_FILES, self._lexical),
-            (VALENCE_LEXICAL_FILES, self._valence_lexical),
+        # a model retrained on decisions records the codes its word model cannot read even when
+        # there are none: load() takes a lexical.json without them for one saved before they were
+        retrained = bool(self.card.get("feedback"))
+        for (arrays, state), words, record_silent in (
+            (LEXICAL_FILES, self._lexical, retrained),
+            (VALENCE_LEXICAL_FILES, self._valence_lexical, False),
         ):
             if words is not None:
                 blobs[arrays] = save(words.to_arrays())
-                blobs[state] = json.dumps(words.state(), ensure_ascii=False).encode()
+                blobs[state] = json.dumps(
+                    words.state(record_silent=record_silent), ensure_ascii=False
+                ).encode()
         if self._valence_prior is not None:
             blobs[VALENCE_PRIOR_FILE] = self._valence_prior.to_text().encode("utf-8")
         if self._question_model is not None:

@@ -208,7 +208,10 @@ class LexicalModel:
             "intercept": np.ascontiguousarray(self.intercept_, dtype=np.float64),
         }
 
-    def state(self) -> dict[str, Any]:
+    def state(self, *, record_silent: bool = False) -> dict[str, Any]:
+        """The model's JSON state; ``silent_classes`` is in it when there are any, or when
+        ``record_silent`` (a model retrained on decisions, which a loader without the key takes
+        for one saved before it was recorded)."""
         out: dict[str, Any] = {
             "vocabulary": self.vocabulary_,
             "stop_words": sorted(self.stop_words_),
@@ -217,7 +220,7 @@ class LexicalModel:
             "temperature": self.temperature_,
         }
         # only when there are any: a model without a review's new codes saves as before
-        if self.silent_classes_:
+        if self.silent_classes_ or record_silent:
             out["silent_classes"] = self.silent_classes_
         return out
 
