@@ -1775,11 +1775,10 @@ def feedback_plan(
         for d in ds:
             if d.decision in ("accept", "reject", "recode"):
                 _model_code(codebook, d.code_id, where, d.row)
-    rows: list[
-        tuple[Decision, str, SegmentResult | None, str | Path]
-    ] = []  # decision, text, segment, where
-    # the reviewer each row's file names (roqa import's decisions of a QDA review), by row
-    reviewer_of: dict[int, str] = {}
+    # decision, text, segment, where, and the reviewer its file names (roqa import's decisions
+    # of a QDA review; None: the file names none), carried with the row
+    rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
+    reviewers: list[str] = []  # in the order of their files
     for decisions, result, where in sources:
         first_text: dict[str, str] = {}
         for d in decisions:
@@ -1789,8 +1788,8 @@ def feedback_plan(
             d if d.text or d.segment_id not in first_text else _with_text(d, first_text)
             for d in decisions
         ]
-        if (named := qda_reviewer(decisions)) is not None:
-            reviewer_of |= {id(d): named for d in filled}
+        if (named := qda_reviewer(decisions)) is not None and named not in reviewers:
+            reviewers.append(named)
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
         if result is not None:
@@ -1811,10 +1810,10 @@ def feedback_plan(
             if o is None:
                 if result is not None:
                     lost.append(d)
-                rows.append((d, d.text, None, where))
+                rows.append((d, d.text, None, where, named))
                 continue
             seg = segs[o]
-            rows.append((d, seg.segment.text, seg, where))
+            rows.append((d, seg.segment.text, seg, where, named))
         if lost:
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
@@ -1830,7 +1829,7 @@ def feedback_plan(
                 path=where,
             )
     # one example per text; for each code the last row about it wins
-    groups: dict[str, list[tuple[Decision, str, SegmentResult | None, str | Path]]] = {}
+    groups: dict[str, list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]]] = {}
     for row in rows:
         groups.setdefault(same_text(row[1]), []).append(row)
     out = FeedbackExamples([], [], [], [], [], {}, {})
@@ -1842,7 +1841,6 @@ def feedback_plan(
     conflicts: list[str] = []  # rows a later row (or round) contradicts, settled by the later one
     # segments with REJECT_ALL codes rejected, not all those shown now: a row of each, its id
     short: list[tuple[Decision, str]] = []
-    reviewers = list(dict.fromkeys(reviewer_of.values()))
     # segments two reviewers gave different codes: id, codes trained, each reviewer's codes
     disputed: list[tuple[str, set[str], dict[str, set[str]]]] = []
     for group in groups.values():
@@ -1857,11 +1855,11 @@ def feedback_plan(
         # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
         replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows])
         for j, i in replaced.items():
-            (before, _, _, before_where), (dk, _, _, where) = code_rows[j], code_rows[i]
+            (before, _, _, before_where, _), (dk, _, _, where, _) = code_rows[j], code_rows[i]
             conflicts.append(replaced_said(before, dk, _rows_in(before, before_where, dk, where)))
         count(out.left_out, REPLACED, len(replaced))
         code_rows = [r for k, r in enumerate(code_rows) if k not in replaced]
-        for k, (dk, _, _, where) in enumerate(code_rows):
+        for k, (dk, _, _, where, _) in enumerate(code_rows):
             if dk.decision == "new-code":
                 code = project_code_id(dk.new_code)
             else:
@@ -1882,7 +1880,7 @@ def feedback_plan(
             theirs = {
                 name: _codes_given([r[0] for r in mine], codebook, mine[0][3])
                 for name in reviewers
-                if (mine := [r for r in group if reviewer_of.get(id(r[0])) == name])
+                if (mine := [r for r in group if r[4] == name])
             }
             if len({frozenset(c) for c in theirs.values()}) > 1:
                 disputed.append((group[-1][0].segment_id, set(codes), theirs))
