@@ -849,6 +849,25 @@ def test_rows_of_two_rounds_that_contradict_are_named_by_file_and_row(
     assert plan.labels == []
 
 
+def test_a_decision_given_in_two_reviewers_lists_counts_as_each_reviewer_s(cfir: Codebook) -> None:
+    """review2 #11: each row's reviewer was looked up by the Decision object's id(), so one
+    Decision in both lists counted as the later file's reviewer's twice, and Alice, whose only
+    row on s:1 it was, had decided nothing there: no dispute was seen."""
+    a, b = "REFI-QDA review by Alice", "REFI-QDA review by Bob"
+    shared = Decision("s:1", "accept", "IS.E.2", text="No money for it.")
+    alice = [shared, Decision("s:2", "accept", "OS.D", text="The inspectors scare us.", note=a)]
+    bob = [shared, Decision("s:1", "reject", "IS.E.2", text="No money for it.", note=b)]
+    with pytest.warns(RoqaWarning) as caught:
+        feedback_plan([(alice, None, "alice.csv"), (bob, None, "bob.csv")], cfir)
+    assert str(caught[-1].message) == (
+        "1 segment decided differently by Alice and Bob (s:1) is trained with Bob's decision "
+        "alone; the decisions files are read as rounds of one review, a later file's decision on "
+        "a code replacing an earlier file's and a code only one decided kept; to compare the "
+        "reviewers use roqa agree on their codings (roqa apply-decisions --coder NAME writes "
+        "them from each file)"
+    )
+
+
 def test_decisions_files_of_two_reviewers_warn_once_that_disputed_segments_get_both_codes(
     cfir: Codebook,
 ) -> None:
