@@ -283,31 +283,6 @@ def test_the_strong_emphasis_style_and_numeric_weights_mark_labels(tmp_path: Pat
     ]
 
 
-def test_a_bold_lead_in_in_a_list_said_once_is_the_answers_words(tmp_path: Path) -> None:
-    """s54 tester docx: "Peer support:" in bold opening a list item in an answer was a new
-    participant, its words in no segment."""
-    p = '<text:p><text:span text:style-name="T1">{}</text:span>{}</text:p>'
-    body = (
-        p.format("Interviewer:", " What has helped?")
-        + p.format("P07:", " A few things:")
-        + "<text:list><text:list-item>"
-        + p.format("Peer support:", " a weekly group run by a former resident.")
-        + "</text:list-item></text:list>"
-        + "<text:p>It has kept two residents out of hospital.</text:p>"
-    )
-    f = tmp_path / "p07.odt"
-    f.write_bytes(odt_bytes(body, BOLD))
-    assert _turns(f) == [
-        ("Interviewer", "interviewer", "What has helped?"),
-        (
-            "P07",
-            "participant",
-            "A few things:\nPeer support: a weekly group run by a former resident.\n"
-            "It has kept two residents out of hospital.",
-        ),
-    ]
-
-
 def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None:
     def row(*cells: str) -> str:
         return (

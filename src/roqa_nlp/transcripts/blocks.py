@@ -5,9 +5,7 @@ A paragraph opens a turn when it starts with a speaker label: either ``Speaker: 
 plain text (:mod:`roqa_nlp.transcripts.speaker_labels`), or a first run in bold or in a
 character style (``Interviewer`` in bold, then the words), which is taken as a label when a
 colon follows it, when it is a role label (``Interviewer``, ``P04``) or when it labels at least
-two paragraphs, and only where the same label typed in plain type would be a speaker's (said
-once, ``Mary:`` is, ``Peer support:`` in a list inside an answer is talk); a paragraph
-entirely in bold is not a label with words. A speaker's name alone
+two paragraphs; a paragraph entirely in bold is not a label with words. A speaker's name alone
 in a paragraph, the words in the paragraphs below it, is a label as a lone line of plain text is
 (``INTERVIEWER``; :mod:`roqa_nlp.transcripts.speaker_labels`); a paragraph all in bold or a
 heading may also hold a capitalised name set apart so two or more times (``Sam Roe`` in bold, or
@@ -68,7 +66,6 @@ from .roles import (
 )
 from .speaker_labels import (
     LabelMatch,
-    accepted_labels,
     end_text_metadata,
     introduces_a_person,
     is_header_field,
@@ -467,22 +464,19 @@ def read_blocks(
     keys = interviewer_keys(interviewer_labels)
     # a bold lead-in said once, while the file's speakers recur, is talk as a label in plain
     # text is: "**Training:** nobody had protected time." in a list inside an answer
-    candidates = [
-        t if t is not None or not b.styled_label else LabelMatch(b.styled_label, 0, None)
-        for b, t in zip(blocks, text_labels, strict=True)
-    ]
-    talk = words_not_speakers(candidates, interviewer_labels)
-    # and one the plain-text reader takes for no speaker's: "**Peer support:** a weekly group"
-    # said once is talk as "Peer support: a weekly group" is; "**Mary:** Sorry to interrupt"
-    # is a speaker's
-    as_in_plain_text = accepted_labels([c.label for c in candidates if c], interviewer_labels)
+    talk = words_not_speakers(
+        [
+            t if t is not None or not b.styled_label else LabelMatch(b.styled_label, 0, None)
+            for b, t in zip(blocks, text_labels, strict=True)
+        ],
+        interviewer_labels,
+    )
 
     def styled_accepted(b: Block) -> bool:
         label = b.styled_label or ""
         return (
             bool(label)
             and label not in talk
-            and label in as_in_plain_text
             and (
                 b.styled_colon
                 or styled_counts[label] >= 2
