@@ -282,11 +282,7 @@ def headings_warning(transcript: Transcript) -> str | None:
     ]
     if not found:
         return None
-    n = len(found)
-    piece = "line" if all(place for place, _ in found) else "paragraph"
-    shown = ", ".join(
-        f"{place} {quoted(words)}" if place else quoted(words) for place, words in found[:3]
-    )
+    n, piece = len(found), _piece(found)
     source = transcript.source or transcript.id
     named = f'"{source}"' if any(c.isspace() for c in source) else source
     several = n != 1
@@ -294,7 +290,7 @@ def headings_warning(transcript: Transcript) -> str | None:
         f"{source}: {n} {piece}{'s' if several else ''} not marked as "
         f"{'headings were' if several else 'a heading was'} read as "
         f"{'section headings' if several else 'a section heading'} and left out, not coded "
-        f"({shown}{', ...' if n > 3 else ''}); run roqa inspect {named} to see "
+        f"({_shown(found)}); run roqa inspect {named} to see "
         f"{'them' if several else 'it'} (if {'one' if several else 'it'} is a speaker's words, "
         "put their label before it)"
     )

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoqaError, quoted
+from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
@@ -303,8 +303,6 @@ def _turns(n: int) -> str:
 
 def _split_turns_note(transcript: Transcript, splits: list[_LabelSplit]) -> str | None:
     """:func:`split_turns_note` given the transcript's :func:`_repeated_label_splits`."""
-    from ..errors import first_few
-
     kept = [split for split in splits if split.heading is not None]
     note = _deletable_splits_note(transcript, [s for s in splits if s.heading is None])
     if not kept:
@@ -329,8 +327,6 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
     turns split by a repeated label that deleting it would join: where the label comes below
     a question the interviewer may have asked (:func:`_below_interviewers_question`), the
     advice is to label the question instead."""
-    from ..errors import first_few
-
     said = backchannels_between(transcript)
     asked = _below_interviewers_question(transcript, splits)
     lines = [split.line for split in splits if split.line not in asked]
