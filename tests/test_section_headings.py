@@ -671,3 +671,19 @@ def test_the_narrative_heading_words_are_stage_and_phase_both_section_heading_wo
 
     assert _narrative_words() == {"stage", "phase"}
     assert _narrative_words() <= section_heading_words()
+
+
+def test_the_headings_warning_quotes_a_path_for_the_shell_as_other_advice_does(
+    tmp_path: Path,
+) -> None:
+    """Before, the path was put in double quotes by hand, which a shell still expands ``$`` and
+    backquotes in; now it is quoted as every other command the tool prints for pasting."""
+    folder = tmp_path / "My Study $HOME"
+    folder.mkdir()
+    f = folder / "rm04.txt"
+    f.write_text(LABELLED, "utf-8")
+    warning = headings_warning(read_transcript(f))
+    assert warning is not None
+    assert warning.endswith(
+        f"run roqa inspect '{f}' to see them (if one is a speaker's words, put their label before it)"
+    )

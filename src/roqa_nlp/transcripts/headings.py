@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 
 from ..errors import quoted
-from ..io import packaged_words
+from ..io import packaged_words, shell_quoted
 from ..schema import Transcript
 from .roles import asks_unpunctuated, is_question_marker
 
@@ -284,7 +284,7 @@ def headings_warning(transcript: Transcript) -> str | None:
         return None
     n, piece = len(found), _piece(found)
     source = transcript.source or transcript.id
-    named = f'"{source}"' if any(c.isspace() for c in source) else source
+    named = shell_quoted(source)
     several = n != 1
     return (
         f"{source}: {n} {piece}{'s' if several else ''} not marked as "

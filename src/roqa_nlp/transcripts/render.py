@@ -310,13 +310,14 @@ def _split_turns_note(transcript: Transcript, splits: list[_LabelSplit]) -> str 
     one = len(kept) == 1
     at = f"line{'' if one else 's'} {first_few([str(s.line) for s in kept], 6)}"
     heading = quoted(str(kept[0].heading))
-    held = f"{_turns(len(kept))} split by a repeated speaker label ({at}) before " + (
-        f"a line shaped like a section heading ({heading}), kept: the label keeps that "
-        "line read as talk, not left out as a heading, so each part of the answer is coded "
-        "on its own"
-        if one
-        else f"lines shaped like section headings ({heading}), kept: each label keeps its "
-        "line read as talk, not left out as a heading, so each part of the answer is coded "
+    held = (
+        f"{_turns(len(kept))} split by a repeated speaker label ({at}) before "
+        + (
+            f"a line shaped like a section heading ({heading}), kept: the label keeps that"
+            if one
+            else f"lines shaped like section headings ({heading}), kept: each label keeps its"
+        )
+        + " line read as talk, not left out as a heading, so each part of the answer is coded "
         "on its own"
     )
     return held if note is None else f"{note}; {held}"
