@@ -446,3 +446,51 @@ def test_a_label_introducing_its_short_form_is_that_speaker(tmp_path: Path, suff
         ("IV", "interviewer", "And what helped?"),
         ("R", "participant", "Families, when they're on board."),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize(
+    "introduced, short", [("Ward manager (WM)", "WM"), ("Healthcare assistant (HCA)", "HCA")]
+)
+def test_a_job_title_in_sentence_case_introducing_its_short_form_is_that_speaker(
+    tmp_path: Path, suffix: str, introduced: str, short: str
+) -> None:
+    """Before, a job title written in sentence case and said once ('Ward manager (WM):') was
+    not a label, so the participant's first answer was read as the interviewer's words; the
+    short label it gives in brackets is another turn's, so it is that speaker."""
+    text = (
+        "Interviewer (IV): Could you tell me about your role?\n\n"
+        f"{introduced}: I work nights on the rehab ward.\n\n"
+        "IV: What helps?\n\n"
+        f"{short}: Having time to talk with people.\n"
+    )
+    f = tmp_path / f"r08{suffix}"
+    if suffix == ".txt":
+        f.write_text(text, "utf-8")
+    else:
+        import docx
+
+        d = docx.Document()
+        for paragraph in text.split("\n\n"):
+            d.add_paragraph(paragraph.strip())
+        d.save(str(f))
+    t = read_transcript(f)
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("IV", "interviewer", "Could you tell me about your role?"),
+        (short, "participant", "I work nights on the rehab ward."),
+        ("IV", "interviewer", "What helps?"),
+        (short, "participant", "Having time to talk with people."),
+    ]
+
+
+def test_a_line_of_talk_naming_an_acronym_no_one_speaks_under_stays_talk(tmp_path: Path) -> None:
+    f = tmp_path / "r09.txt"
+    f.write_text(
+        "Interviewer: What gets in the way?\n"
+        "P04: Inspections, mostly.\n"
+        "the care quality commission (CQC): they come twice a year.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04"]
+    assert t.text[t.turns[1].start : t.turns[1].end].endswith("they come twice a year.")
