@@ -122,3 +122,173 @@ def test_one_first_name_in_two_numbered_files_is_two_cases(tmp_path: Path) -> No
         "Kate,P51,",
         "Kate,P52,in/p52.txt",
     ]
+
+
+# -- a name written surname first ------------------------------------------------------------
+
+#: A Zoom interview of Grace Adeyemi by Hannah Whitfield, each speaker's label given as
+#: ``{grace}`` and ``{hannah}``, and Grace's first answer as ``{answer}`` (blind test s55,
+#: edge/nm3 and edge/nm4).
+ADEYEMI_VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n<v {hannah}>What gets in the way of recovery work?</v>\n\n"
+    "00:00:05.000 --> 00:00:12.000\n<v {grace}>{answer}</v>\n\n"
+    "00:00:13.000 --> 00:00:15.000\n<v {hannah}>And what helps you?</v>\n\n"
+    "00:00:16.000 --> 00:00:22.000\n<v {grace}>Our director backed us and funded the recovery "
+    "college course.</v>\n\n"
+    "00:00:23.000 --> 00:00:25.000\n<v {hannah}>What about families?</v>\n\n"
+    "00:00:26.000 --> 00:00:32.000\n<v {grace}>Families can be frightened of positive risk "
+    "taking.</v>\n"
+)
+ADEYEMI_TXT = (
+    "{hannah}: What gets in the way of recovery work?\n\n"
+    "{grace}: {answer}\n\n"
+    "{hannah}: And what helps you?\n\n"
+    "{grace}: Our director backed us and funded the recovery college course.\n\n"
+    "{hannah}: What about families?\n\n"
+    "{grace}: Families can be frightened of positive risk taking."
+)
+FIRST = "Time and money mostly. The hours were cut again last year."
+SINCE = "Since we last spoke the hours were cut again, so there is no slack."
+
+
+def adeyemi_study(tmp_path: Path, *files: tuple[str, str, str, str]) -> Path:
+    """A folder of Zoom transcripts, each ``(file name, Grace's label, Hannah's label, Grace's
+    first answer)``."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, grace, hannah, answer in files:
+        text = ADEYEMI_VTT.format(grace=grace, hannah=hannah, answer=answer)
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def test_a_name_written_surname_first_is_the_keyed_persons() -> None:
+    """``Adeyemi, Grace`` is ``Grace Adeyemi``, as ``--interviewer`` and ``roqa inspect`` read it
+    (:func:`~roqa_nlp.transcripts.roles.person_name`)."""
+    key = PseudonymKey({"Grace Adeyemi": "P1", "Whitfield, Hannah (UCL)": "Interviewer"})
+    assert [
+        key.get(n) for n in ("Adeyemi, Grace", "ADEYEMI, Grace (Guest)", "Hannah Whitfield")
+    ] == [
+        "P1",
+        "P1",
+        "Interviewer",
+    ]
+
+
+def test_a_participant_named_surname_first_in_a_follow_up_keeps_her_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """Blind test s55 (edge/nm4): ``Grace Adeyemi`` in interview_1.vtt and ``Adeyemi, Grace`` in
+    interview_1_followup.vtt were keyed P1 and P02, two people: the follow-up was renamed
+    interview_2_followup, warned of as renumbered, and counted as a second case. She is P1 in
+    both, the key has one row for her, and nothing is renumbered."""
+    from test_cli_core import roqa
+
+    folder = adeyemi_study(
+        tmp_path,
+        ("interview_1.vtt", "Grace Adeyemi", "Hannah Whitfield", FIRST),
+        ("interview_1_followup.vtt", "Adeyemi, Grace", "Hannah Whitfield", SINCE),
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert run.err.splitlines()[1:] == [  # after: no key there, a new one started
+        "roqa: warning: no speaker is named as the interviewer in 2 transcripts, so the one who "
+        "asks the questions was taken as the interviewer in each (interview_1.vtt: "
+        "'Interviewer', interview_1_followup.vtt: 'Interviewer'), and the key gives them those "
+        "pseudonyms (name the interviewer with --interviewer NAME to choose otherwise)"
+    ]
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Hannah Whitfield,Interviewer",
+        "Grace Adeyemi,P1",
+    ]
+    assert {p.name: p.read_text("utf-8") for p in sorted((tmp_path / "out").iterdir())} == {
+        "interview_1.txt": ADEYEMI_TXT.format(grace="P1", hannah="Interviewer", answer=FIRST),
+        "interview_1_followup.txt": ADEYEMI_TXT.format(
+            grace="P1", hannah="Interviewer", answer=SINCE
+        ),
+    }
+
+
+@pytest.mark.parametrize("named", [(), ("--interviewer", "Hannah Whitfield")], ids=["", "named"])
+def test_an_interviewer_named_surname_first_in_one_file_keeps_her_pseudonym(
+    tmp_path: Path, named: tuple[str, ...]
+) -> None:
+    """Blind test s55 (edge/nm3): ``Whitfield, Hannah`` in P01.vtt and ``Hannah Whitfield`` in
+    P02.vtt were keyed Interviewer and Interviewer 2, with or without ``--interviewer``."""
+    from test_cli_core import roqa
+
+    folder = adeyemi_study(
+        tmp_path,
+        ("P01.vtt", "Grace Adeyemi", "Whitfield, Hannah", FIRST),
+        ("P02.vtt", "Tom Brennan", "Hannah Whitfield", SINCE),
+    )
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "out", *named)
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        '"Whitfield, Hannah",Interviewer',
+        "Grace Adeyemi,P01",
+        "Tom Brennan,P02",
+    ]
+    assert {p.name: p.read_text("utf-8") for p in sorted((tmp_path / "out").iterdir())} == {
+        "P01.txt": ADEYEMI_TXT.format(grace="P01", hannah="Interviewer", answer=FIRST),
+        "P02.txt": ADEYEMI_TXT.format(grace="P02", hannah="Interviewer", answer=SINCE),
+    }
+
+
+@pytest.mark.slow
+def test_roqa_code_pseudonymise_keeps_a_participant_named_surname_first_one_case(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Blind test s55 (edge/nm4), as ``roqa code --pseudonymise``: the follow-up was P02, a
+    second case of the matrix, Table 2 and saturation."""
+    import json
+
+    from test_cli_core import roqa
+
+    folder = adeyemi_study(
+        tmp_path,
+        ("interview_1.vtt", "Grace Adeyemi", "Hannah Whitfield", FIRST),
+        ("interview_1_followup.vtt", "Adeyemi, Grace", "Hannah Whitfield", SINCE),
+    )
+    key = tmp_path / "key.csv"
+    run = roqa(
+        "code", folder, "--out", tmp_path / "coded", "--model", tiny_model_dir,
+        "--pseudonymise", key, "--no-report",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Hannah Whitfield,Interviewer",
+        "Grace Adeyemi,P1",
+    ]
+    lines = (tmp_path / "coded" / "transcripts.jsonl").read_text("utf-8").splitlines()
+    read = [json.loads(line) for line in lines]
+    assert [
+        (t["id"], t["participant"], sorted({u["speaker"] for u in t["turns"]})) for t in read
+    ] == [
+        ("interview_1", "P1", ["Interviewer", "P1"]),
+        ("interview_1_followup", "P1", ["Interviewer", "P1"]),
+    ]
+
+
+def test_a_key_giving_one_name_two_pseudonyms_surname_first_or_not_is_refused(
+    tmp_path: Path,
+) -> None:
+    """Such a key (as roqa wrote it before blind test s55) gives one person two pseudonyms, so
+    which is hers is the researcher's to say: a one-line error naming the row, as for any two
+    spellings of one name (``Hannah Whitfield (Host)``)."""
+    from roqa_nlp.errors import RoqaError
+
+    path = key_file(tmp_path, 'Grace Adeyemi,P1\n"Adeyemi, Grace",P02\n')
+    with pytest.raises(RoqaError) as refused:
+        PseudonymKey.read(path)
+    assert str(refused.value) == (
+        f"{path}: row 3: 'Adeyemi, Grace' is 'P1' in the pseudonym key already (under another "
+        "spelling of the name), so cannot be 'P02' (give one person one pseudonym: use the "
+        "key's, or change its row)"
+    )

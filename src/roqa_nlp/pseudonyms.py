@@ -138,7 +138,13 @@ from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, names_first, street_first_words
 from .io import packaged_words
 from .schema import Transcript, Turn
-from .transcripts.roles import STRAY_ASKERS, honorifics, is_role_label, without_accents
+from .transcripts.roles import (
+    STRAY_ASKERS,
+    given_name_first,
+    honorifics,
+    is_role_label,
+    without_accents,
+)
 from .transcripts.speaker_labels import display_name_core
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
@@ -734,13 +740,16 @@ def _has_extras(label: str) -> bool:
 def _person(name: str) -> str:
     """``name`` as one person's name is told apart: without a display name's extras, in brackets
     (``(Host)``, ``(she/her)``), an emoji or an organisation after ``|`` (``Jane Smith | NHS``
-    and ``🌈 Jane Smith`` are Jane Smith), and, when two or more name words are left, its
-    honorifics; either apostrophe and any hyphen alike, case and blanks aside. A role's label
-    with a note (``Carer (Mrs Okonkwo)``: :func:`_role_word`) keeps it: the note tells two people
-    of one role apart (``Carer (Mr Okonkwo)`` is someone else, codereview s52)."""
+    and ``🌈 Jane Smith`` are Jane Smith), written surname first or not (``Smith, Jane``:
+    :func:`~roqa_nlp.transcripts.roles.given_name_first`, as ``--interviewer`` matches names),
+    and, when two or more name words are left, its honorifics; either apostrophe and any
+    hyphen alike, case and blanks aside. A role's label with a note (``Carer (Mrs Okonkwo)``:
+    :func:`_role_word`) keeps it: the note tells two people of one role apart (``Carer (Mr
+    Okonkwo)`` is someone else, codereview s52)."""
     if _role_word(name):
         return " ".join(name.casefold().split())
     plain = _BRACKETED.sub(" ", display_name_core(unicodedata.normalize("NFC", name)))
+    plain = given_name_first(plain)
     plain = plain.replace("’", "'").replace("‐", "-").replace("‑", "-")
     words = plain.casefold().split()
     named = [w for w in words if w.rstrip(".") not in honorifics()]
@@ -2400,9 +2409,10 @@ class PseudonymKey:
         for speaker in speakers:
             # a display name the key gives its person's pseudonym ("Jane Smith | NHS", "Bernadette
             # Okonkwo (Calderdale Recovery Hub)" for a row of the name alone): the label whole,
-            # not the name in it ("P07 | NHS:", "P12 (Calderdale Recovery Hub):", tester s51)
+            # not the name in it ("P07 | NHS:", "P12 (Calderdale Recovery Hub):", tester s51);
+            # and one written surname first ("Adeyemi, Grace:" is "P01:", not "P01, P01:")
             keyed = self.get(speaker)
-            if keyed is not None and _has_extras(speaker):
+            if keyed is not None and (_has_extras(speaker) or given_name_first(speaker) != speaker):
                 found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
         for regex, theirs in surnames.items():
             # a surname two people of the key share is neither's where neither speaks, and

@@ -325,6 +325,16 @@ def name_key(text: str) -> str:
     return _without_symbols(without_accents(text.lower()).translate(_APOSTROPHES))
 
 
+def given_name_first(name: str) -> str:
+    """``name`` with a surname written first, as a directory lists people, turned round
+    (``Smith, Jane`` -> ``Jane Smith``): one person's name either way, for :func:`person_name`
+    and the pseudonym key (:func:`~roqa_nlp.pseudonyms.PseudonymKey.get`); else as given."""
+    surname, comma, forename = name.partition(",")
+    if comma and surname.strip() and forename.strip():
+        return f"{forename} {surname}"
+    return name
+
+
 def person_name(label: str) -> tuple[str | None, str]:
     """``(title, name)``: a speaker label as a person's name is compared, in lower case, without
     a bracketed note, a trailing number, full stops or commas, its blanks and apostrophes as
@@ -333,10 +343,7 @@ def person_name(label: str) -> tuple[str | None, str]:
     smith")``; a title alone is the name), with or without its accents and whichever
     apostrophe it is written with (``Renée O’Sullivan`` -> ``renee o'sullivan``: a researcher
     types the name one way, a video call shows it another)."""
-    key = name_key(normalise_label(label))
-    surname, comma, forename = key.partition(",")
-    if comma and surname.strip() and forename.strip():
-        key = f"{forename} {surname}"
+    key = given_name_first(name_key(normalise_label(label)))
     words = key.replace(".", " ").replace(",", " ").split()
     title = honorifics().get(words[0]) if len(words) > 1 else None
     return title, " ".join(words[1:] if title else words)
