@@ -526,3 +526,29 @@ def test_a_file_names_number_of_another_person_is_said_so(tmp_path: Path) -> Non
         f"roqa: warning: {folder / 'p02_alpha.txt'}: the file's name holds the number of P02, "
         "someone else's in the key, so the outputs name the transcript 'p06_alpha'"
     ]
+
+
+def test_a_file_names_number_of_another_person_is_said_as_the_key_writes_it(
+    tmp_path: Path,
+) -> None:
+    """Blind test s55: ``interview_1.vtt`` of Tom Brennan, where the key gives ``P1`` (as a file
+    name wrote it) to Maria Okafor, was said to hold "the number of P01", a pseudonym the key
+    has nowhere; both warnings now name the key's P1."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "interview_1.txt").write_text(
+        "Interviewer: How is it?\n\nTom Brennan: Fine.\n", "utf-8"
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nMaria Okafor,P1\n", "utf-8")
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["interview_2.txt"]
+    where = folder / "interview_1.txt"
+    assert run.err.splitlines() == [
+        f"roqa: warning: {where}: the file's name gives its participant the number P1, which the "
+        "pseudonym key gives someone else, so they are P02: if they are that person, give their "
+        "name that row's pseudonym in the key",
+        f"roqa: warning: {where}: the file's name holds the number of P1, someone else's in the "
+        "key, so the outputs name the transcript 'interview_2'",
+    ]

@@ -1932,19 +1932,19 @@ class PseudonymKey:
         cases = {_case_number(self.get(s) or "") for s, r in speakers.items() if r == "participant"}
         case = cases.pop() if len(cases) == 1 and renamed else None
         in_name = _number(participant_from_filename(transcript.source or transcript.id) or "")
-        if (
-            case is not None
-            and in_name is not None
-            and in_name != case
-            and any(
-                _case_number(p) == in_name
+        # that other person's pseudonym as the key writes it (P1 or P01), as the warning names it
+        numbered = next(
+            (
+                _bare(p)
                 for rows in (self.pseudonyms, *self.scoped.values())
                 for p in rows.values()
-            )
-        ):
+                if in_name is not None and _case_number(p) == in_name
+            ),
+            None,
+        )
+        if case is not None and in_name is not None and in_name != case and numbered is not None:
             new_id = _with_file_number(new_id, in_name, case)
             source = _with_file_number(source, in_name, case)
-            numbered = f"P{in_name:02d}"
         else:
             numbered = None
         if new_id != transcript.id:
