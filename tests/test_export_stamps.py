@@ -10,7 +10,7 @@ import pytest
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.segment import segment
+from roqa_nlp.transcripts.segment import Unit, segment
 
 
 def turns(t: Transcript) -> list[tuple[str, str, int, int, float | None, float | None]]:
@@ -102,6 +102,84 @@ def test_timestamps_inside_and_at_the_end_of_docx_paragraphs_are_left_out(
         ("P66", "Mixed [crosstalk] at first.", 111, 138, 22.0, None),
     ]
     segments_hold_their_text(t)
+
+
+def times(t: Transcript, unit: Unit = "sentence") -> list[tuple[str, float | None, float | None]]:
+    return [(s.text, s.begin_time, s.end_time) for s in segment(t, unit)]
+
+
+AGENCY = [
+    "INT: What gets in the way?",
+    "R: Time and money. The hours were cut last year. [00:04:12] And the staffing, we lose people.",
+    "INT: And what helps?",
+    "R: Our director backed us. [00:06:30] She funded the training.",
+]
+AGENCY_TIMES = [
+    ("Time and money.", None, 252.0),
+    ("The hours were cut last year.", None, 252.0),
+    ("And the staffing, we lose people.", 252.0, None),
+    ("Our director backed us.", None, 390.0),
+    ("She funded the training.", 390.0, None),
+]
+
+
+def test_an_agencys_mark_inside_an_answer_times_the_words_on_either_side_txt(
+    tmp_path: Path,
+) -> None:
+    """s55 tester: a mark inside a turn with no time of its own was deleted and timed nothing,
+    so every segment had no time. The words after it begin at it, those before it end there."""
+    f = tmp_path / "t2.txt"
+    f.write_text("\n\n".join(AGENCY) + "\n", "utf-8")
+    t = read_transcript(f)
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [(None, None)] * 4
+    assert times(t) == AGENCY_TIMES
+    # a window holding words on both sides begins when its first words do: unknown here
+    assert [(b, e) for _, b, e in times(t, "window")] == [(None, None), (None, None)]
+
+
+def test_an_agencys_mark_inside_an_answer_times_the_words_on_either_side_docx(
+    tmp_path: Path,
+) -> None:
+    t = read_transcript(write_docx(tmp_path / "t2.docx", AGENCY))
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [(None, None)] * 4
+    assert times(t) == AGENCY_TIMES
+
+
+def test_a_mark_inside_a_timed_turn_times_the_words_after_it_not_the_turns_begin(
+    tmp_path: Path,
+) -> None:
+    """The turn keeps the times the marks at turn ends give it (5 to 40); the sentence after
+    ``[00:00:28]`` is cited at 28, not at the turn's 5, and a sentence spanning it keeps the
+    turn's begin."""
+    f = tmp_path / "p35.txt"
+    f.write_text(INLINE_TXT, "utf-8")
+    t = read_transcript(f)
+    assert times(t)[:2] == [
+        ("The contract had outcomes written into it.", 5.0, 40.0),
+        ("We had to show progress.", 28.0, 40.0),
+    ]
+
+
+def test_f4transkript_marks_ending_a_turns_paragraphs_time_each_paragraph(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "I: Why? #00:00:03-1#\n\nP04: Staff left. #00:01:02-3#\nWe hired more. #00:01:30-0#\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [(None, 3.1), (3.1, 90.0)]
+    assert times(t) == [("Staff left.", 3.1, 62.3), ("We hired more.", 62.3, 90.0)]
+
+
+def test_a_time_alone_on_a_line_inside_a_txt_answer_times_the_words_after_it(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p64.txt"
+    f.write_text("Sam Roe: Why?\n\nRuth Clarke: Staffing.\n\n00:05:00\n\nAnd pay.\n", "utf-8")
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert times(t) == [("Staffing.", None, 300.0), ("And pay.", 300.0, None)]
 
 
 def test_a_timestamp_only_before_a_label_keeps_the_files_own_text(tmp_path: Path) -> None:

@@ -5,7 +5,10 @@ few seconds, and consecutive cues of one speaker become one turn
 (:mod:`roqa_nlp.transcripts.utterances`), timed from the first cue's begin to the last cue's
 end. A segment cut from the middle of a long turn must not take the turn's begin time (a minute
 or more before its words), so the reader keeps the cues of each turn made of two or more timed
-cues in ``transcript.metadata["cue_times"]`` (:data:`CUE_TIMES`)::
+cues in ``transcript.metadata["cue_times"]`` (:data:`CUE_TIMES`), and so does a reader of a
+turn parted by time marks inside its words (``... last year. [00:04:12] And ...``: the words
+before the mark are a cue ending at it, those after it one beginning there;
+:func:`.render.without_time_marks`)::
 
     [{"turn": 3, "check": "5f0c1e9a2b7d", "cues": [[0, 61.0, 64.5], [48, 65.0, 69.25]]}, ...]
 

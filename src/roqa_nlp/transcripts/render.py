@@ -57,7 +57,7 @@ from .roles import (
     speaker_name,
     with_stray_askers,
 )
-from .timecodes import strip_time_marks
+from .timecodes import marks_inside, strip_time_marks
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 
@@ -96,22 +96,42 @@ def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
     service's timestamps inside or at the end of a turn, ``[00:00:28]``, ``(00:00:17)``, the
     time in a note, ``[inaudible 00:00:41]``, and lines holding only a time). A turn whose words
     end with a mark ends at its time, and the turn after it begins there unless it has a time of
-    its own."""
+    its own. A mark inside a turn (:func:`.timecodes.marks_inside`) keeps the turn's times and
+    parts its words into timed pieces (:attr:`SpokenTurn.cues`): the words before the mark end
+    at its time and the words after it begin there, so a segment of them is cited at the mark,
+    not at the turn's begin time (or at none, when the turn has none)."""
     out: list[SpokenTurn] = []
     previous_end: float | None = None
     for s in spoken:
         words, end = strip_time_marks(s.words)
         begin = s.begin_time if s.begin_time is not None else previous_end
+        finish = s.end_time if s.end_time is not None else end
         out.append(
             replace(
                 s,
                 words=words,
                 begin_time=begin,
-                end_time=s.end_time if s.end_time is not None else end,
+                end_time=finish,
+                cues=s.cues or _marked_pieces(s.words, begin, finish),
             )
         )
         previous_end = end
     return out
+
+
+def _marked_pieces(words: str, begin: float | None, end: float | None) -> tuple[CuePiece, ...]:
+    """The timed pieces of a turn's ``words`` parted by the marks inside them, each without its
+    marks, from the turn's ``begin`` to its ``end`` time; none when no mark is inside."""
+    marks = marks_inside(words)
+    if not marks:
+        return ()
+    bounds = [(0, begin), *((to, time) for _, to, time in marks)]
+    ends = [*((at, time) for at, _, time in marks), (len(words), end)]
+    pieces = (
+        (strip_time_marks(words[at:to])[0], first, last)
+        for (at, first), (to, last) in zip(bounds, ends, strict=True)
+    )
+    return tuple(piece for piece in pieces if tidy_words(piece[0]))
 
 
 def merged_turns(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:

@@ -32,8 +32,10 @@ s.text``; surrounding white space is left out by moving the offsets, never by ed
 
 A segment's ``begin_time`` is that of the subtitle cue (or timed table row) its first character
 lies in, and its ``end_time`` that of the cue its last character lies in, when the transcript
-keeps its cue times (:mod:`roqa_nlp.transcripts.cue_times`); otherwise the segment takes its
-turn's times (plain text with ``[00:01:02]`` stamps, Word tables).
+keeps its cue times (:mod:`roqa_nlp.transcripts.cue_times`: the words between two time marks
+inside a turn, ``... last year. [00:04:12] And ...``, are kept as such cues too,
+:func:`.render.without_time_marks`); otherwise the segment takes its turn's times (plain text
+with ``[00:01:02]`` stamps ending its turns, Word tables).
 """
 
 from __future__ import annotations

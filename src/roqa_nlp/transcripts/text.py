@@ -60,7 +60,8 @@ A file with the time marks f4transkript and MAXQDA write at the end of each para
 written [00:00:28] into it``, ``... the community side. (00:00:17)``;
 :func:`.timecodes.has_time_marks`), is the exception: the marks are no one's words,
 so its text is the canonical rendering of :mod:`roqa_nlp.transcripts.render` without them, a turn
-ending with a mark ends at its time, and the next turn begins there (``metadata["time_marks"]``).
+ending with a mark ends at its time, and the next turn begins there (``metadata["time_marks"]``);
+a mark inside a turn times the words on either side of it (:func:`.render.without_time_marks`).
 A timestamp before a speaker's label (``[00:00:02] P04: words``) is read with the label, and
 keeps the file's own text; so does a note with its time (Rev's ``[inaudible 00:00:41]``): the
 note stays in the text, as every transcriber's note does, and the model reads neither it nor its

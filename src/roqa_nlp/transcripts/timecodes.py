@@ -126,6 +126,40 @@ def first_time_marks(texts: Iterable[str], *, note_times: bool = True) -> list[s
     return found[:QUOTED_TIME_MARKS]
 
 
+def _mark_time(m: re.Match[str]) -> float:
+    """The time of a time mark found by :data:`TIME_MARK`, :data:`BRACKETED_TIME` or
+    :data:`TIME_LINE`, in seconds (an f4transkript mark's tenths of a second included)."""
+    if m.re is TIME_MARK:
+        tenths = m.group("tenths") or ""
+        return parse_timecode(m.group("clock")) + (int(tenths) / 10 ** len(tenths) if tenths else 0)
+    if m.re is BRACKETED_TIME:
+        return parse_timecode(m.group("square") or m.group("round"))
+    return parse_timecode(m.group().strip().strip("[]()"))
+
+
+def marks_inside(words: str) -> list[tuple[int, int, float]]:
+    """The time marks inside ``words`` that time the words after them: f4transkript's and
+    MAXQDA's (:data:`TIME_MARK`), a service's bracketed timestamp (:data:`BRACKETED_TIME`) and a
+    line holding only a time (:data:`TIME_LINE`), each as its start and end in ``words`` and its
+    time, in order. A mark ending the words is left out (it is their end time:
+    :func:`strip_time_marks`), and so is a note's time (``[inaudible 00:00:41]``). None in words
+    that are only a time, which are the speaker's."""
+    if _ONLY_A_TIME.fullmatch(words):
+        return []
+    tail = len(words.rstrip())  # words go on after a mark that ends before it
+    found = sorted(
+        (m.start(), m.end(), _mark_time(m))
+        for pattern in (TIME_MARK, BRACKETED_TIME, TIME_LINE)
+        for m in pattern.finditer(words)
+        if m.end() < tail
+    )
+    inside: list[tuple[int, int, float]] = []
+    for start, end, time in found:  # a bracketed time on a line of its own is one mark
+        if not inside or start >= inside[-1][1]:
+            inside.append((start, end, time))
+    return inside
+
+
 def strip_time_marks(words: str) -> tuple[str, float | None]:
     """``words`` without their time marks (:func:`has_time_marks`; the blanks before each mark
     too, a note keeping its words: ``[inaudible]``), and the time of the last mark when the
@@ -141,12 +175,7 @@ def strip_time_marks(words: str) -> tuple[str, float | None]:
             if m.end() == len(tail):
                 last = m
     if last is not None:
-        clock = last.groupdict().get("clock") or last.group("square") or last.group("round")
-        if last.re is TIME_MARK:
-            tenths = last.group("tenths") or ""
-            end = parse_timecode(clock) + (int(tenths) / 10 ** len(tenths) if tenths else 0)
-        else:
-            end = parse_timecode(clock)
+        end = _mark_time(last)
     words = TIME_LINE.sub("", words)
     words = NOTE_TIME.sub(lambda m: f"[{m.group('note')}]", words)
     for pattern in (TIME_MARK, BRACKETED_TIME):
