@@ -204,6 +204,39 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
     assert "  read: time marks (#00:00:03-1#, #00:00:07-5#) left out" in text.out.splitlines()
 
 
+def test_inspect_says_only_a_notes_time_was_left_out_and_the_note_kept(tmp_path: Path) -> None:
+    """s55 tester: on a Rev .docx inspect said ``time marks ([inaudible 00:07:42]) left out``,
+    as if the note were dropped; only its time goes, ``[inaudible]`` stays in the words."""
+    docx = pytest.importorskip("docx")
+    for name, answer in [
+        ("p01", "Staff [inaudible 00:07:42] left."),
+        ("p02", "Staff left. [00:00:28] Pay [crosstalk 00:00:31] too."),
+    ]:
+        d = docx.Document()
+        d.add_paragraph("Interviewer: Why?")
+        d.add_paragraph(f"P01: {answer}")
+        d.save(str(tmp_path / f"{name}.docx"))
+    run = roqa("inspect", tmp_path, "--json")
+    assert run.code == 0, run.err
+    assert [(s["id"], s["read_as"]) for s in json.loads(run.out)] == [
+        (
+            "p01",
+            [
+                "the times in notes ([inaudible 00:07:42]) left out of the words, the notes "
+                "kept ('[inaudible]')"
+            ],
+        ),
+        (
+            "p02",
+            [
+                "time marks ([00:00:28]) left out",
+                "the times in notes ([crosstalk 00:00:31]) left out of the words, the notes "
+                "kept ('[crosstalk]')",
+            ],
+        ),
+    ]
+
+
 def test_inspect_names_the_zoom_chat_lines_left_out_of_the_turns(tmp_path: Path) -> None:
     """Chat messages pasted among the turns are no one's speech: inspect counts the turns
     without them and names them (a sender's [brackets] shown as typed)."""

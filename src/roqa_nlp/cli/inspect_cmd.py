@@ -122,6 +122,26 @@ def chat_left_out(t: Any, *, listed: bool) -> str | None:
     return f"{left_out} (typed in the call's chat, not speech: not coded; roqa inspect lists them)"
 
 
+def time_marks_notes(marks: list[Any]) -> list[str]:
+    """What :func:`reading_notes` says of the time marks quoted (``metadata["time_marks"]``):
+    the marks left out (``[00:00:28]``), and apart the notes whose time alone was left out
+    (``[inaudible 00:07:42]`` read as ``[inaudible]``), so that no one takes the note for gone
+    (s55 tester: ``time marks ([inaudible 00:07:42]) left out`` read as the note dropped)."""
+    from ..transcripts.timecodes import NOTE_TIME
+
+    if not marks:
+        return ["time marks left out"]
+    quoted = [str(mark) for mark in marks]
+    notes = [m for mark in quoted if (m := NOTE_TIME.fullmatch(mark))]
+    plain = [mark for mark in quoted if not NOTE_TIME.fullmatch(mark)]
+    said = [f"time marks ({', '.join(plain)}) left out"] if plain else []
+    if notes:
+        kept = ", ".join(repr(f"[{m.group('note')}]") for m in notes)
+        shown = ", ".join(m.group() for m in notes)
+        said.append(f"the times in notes ({shown}) left out of the words, the notes kept ({kept})")
+    return said
+
+
 def reading_notes(t: Any) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
@@ -161,8 +181,7 @@ def reading_notes(t: Any) -> list[str]:
         notes.append("line numbers left out")
     marks = meta.get("time_marks")
     if marks:  # the file's own first marks (True in a transcript read before they were kept)
-        shown = f" ({', '.join(map(str, marks))})" if isinstance(marks, list) else ""
-        notes.append(f"time marks{shown} left out")
+        notes += time_marks_notes(marks if isinstance(marks, list) else [])
     service = meta.get("service_text")
     if service:
         notes.append(
