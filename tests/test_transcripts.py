@@ -1824,6 +1824,46 @@ def test_srt_square_bracketed_role_labels(tmp_path: Path) -> None:
     ]
 
 
+def test_srt_decodes_character_references_as_vtt_does(tmp_path: Path) -> None:
+    """Video tools' .srt exports write ``&#39;`` and ``&amp;``; the .srt reader took out the
+    ``<i>`` tags but kept the references in the text, segments and quotes (``don&#39;t``,
+    ``A&amp;E``), where the same cues in a .vtt read ``don't`` and ``A&E`` (session 55 tester's
+    H1.srt). A literal "&" that starts no reference stays as it is."""
+    cues = [
+        ("Sam Roe", "What gets in the way of recovery &amp; rehabilitation?"),
+        ("Ann Lee", "Honestly, A&amp;E, when they don&#39;t ring back &lt;laughs&gt;."),
+        ("Ann Lee", "We&#x27;re paid &#8211; <i>Our</i> R&D team &amp; A&E too."),
+        ("Sam Roe", "Thank you."),
+    ]
+    f = tmp_path / "h1.srt"
+    f.write_text(
+        "".join(
+            f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{who}: {said}\n\n"
+            for n, (who, said) in enumerate(cues, 1)
+        ),
+        "utf-8",
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What gets in the way of recovery & rehabilitation?", 1.0, 1.9),
+        (
+            "Ann Lee",
+            "participant",
+            "Honestly, A&E, when they don't ring back <laughs>. "
+            "We're paid \u2013 Our R&D team & A&E too.",
+            2.0,
+            3.9,
+        ),
+        ("Sam Roe", "interviewer", "Thank you.", 4.0, 4.9),
+    ]
+    same_in_vtt = tmp_path / "h1.vtt"
+    vtt_cues = re.sub(r"(\d),(\d{3})", r"\1.\2", f.read_text("utf-8"))
+    same_in_vtt.write_text("WEBVTT\n\n" + vtt_cues, "utf-8")
+    assert read_transcript(same_in_vtt, interviewer_labels=["Sam Roe"]).text == t.text
+    assert [s.text for s in segment(t, unit="turn")] == [turns_of(t)[1][2]]
+    assert all(t.text[s.start : s.end] == s.text for s in segment(t, unit="sentence"))
+
+
 # --- rtf ------------------------------------------------------------------------------------
 
 WORDPAD_RTF = (

@@ -2,17 +2,17 @@
 
 Numbered cues (``1``, ``00:00:01,000 --> 00:00:04,000``, text lines) are read as described in
 :mod:`roqa_nlp.transcripts.cues`; HTML-style tags (``<i>``, ``<font>``) and ASS overrides
-(``{\\an8}``) are removed, and a cue's lines are joined by a space. The speaker is the name in
-a WebVTT voice tag (``<v Jane Smith>words</v>``, as some converters keep it) or a ``Name:
-words`` label at the start of the cue text; consecutive cues of one speaker form one turn
-(see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the canonical rendering
-of :mod:`roqa_nlp.transcripts.render`, and each cue's place and times in its turn are kept so
-that a segment is cited at the time of its own cue (:mod:`roqa_nlp.transcripts.cue_times`).
+(``{\\an8}``) are removed, character references (``&amp;``, ``&#39;``, which video tools'
+exports write) are decoded as in a .vtt, and a cue's lines are joined by a space. The speaker is
+the name in a WebVTT voice tag (``<v Jane Smith>words</v>``, as some converters keep it) or a
+``Name: words`` label at the start of the cue text; consecutive cues of one speaker form one
+turn (see :mod:`roqa_nlp.transcripts.utterances`); the transcript's text is the canonical
+rendering of :mod:`roqa_nlp.transcripts.render`, and each cue's place and times in its turn are
+kept so that a segment is cited at the time of its own cue (:mod:`roqa_nlp.transcripts.cue_times`).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +21,7 @@ from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cues import cue_transcript
 from .utterances import Utterance
-from .vtt import VOICE_TAG
+from .vtt import cue_utterance as vtt_cue_utterance
 
 # A tag never contains "<" (nor an override "{"), so the search stays linear in the cue length.
 MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
@@ -31,16 +31,8 @@ def cue_utterance(
     lines: Sequence[str], begin_time: float | None, end_time: float | None
 ) -> Utterance:
     """The words and voice tag's speaker of one SubRip cue's text lines (a speaker label stays
-    in the words)."""
-    raw = " ".join(line.strip() for line in lines)
-    voice = VOICE_TAG.search(raw)
-    speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
-    words = MARKUP.sub("", raw)
-    name_line, after = None, ""
-    if speaker is None and len(lines) >= 2:
-        name_line = MARKUP.sub("", lines[0]).strip()
-        after = MARKUP.sub("", " ".join(line.strip() for line in lines[1:]))
-    return Utterance(words, speaker, begin_time, end_time, name_line=name_line, after_name=after)
+    in the words), with character references decoded as in a .vtt."""
+    return vtt_cue_utterance(lines, begin_time, end_time, markup=MARKUP)
 
 
 def read_srt_transcript(

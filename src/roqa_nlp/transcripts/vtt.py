@@ -29,17 +29,22 @@ ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def cue_utterance(
-    lines: Sequence[str], begin_time: float | None, end_time: float | None
+    lines: Sequence[str],
+    begin_time: float | None,
+    end_time: float | None,
+    *,
+    markup: re.Pattern[str] = ANY_TAG,
 ) -> Utterance:
-    """The words and speaker of one WebVTT cue's text lines."""
+    """The words and speaker of one cue's text lines: ``markup`` (WebVTT's tags by default) is
+    taken out and character references are decoded. The .srt reader passes its own markup."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
     speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
-    words = html.unescape(ANY_TAG.sub("", raw))
+    words = html.unescape(markup.sub("", raw))
     name_line, after = None, ""
     if speaker is None and len(lines) >= 2:
-        name_line = html.unescape(ANY_TAG.sub("", lines[0])).strip()
-        after = html.unescape(ANY_TAG.sub("", " ".join(line.strip() for line in lines[1:])))
+        name_line = html.unescape(markup.sub("", lines[0])).strip()
+        after = html.unescape(markup.sub("", " ".join(line.strip() for line in lines[1:])))
     return Utterance(words, speaker, begin_time, end_time, name_line=name_line, after_name=after)
 
 
