@@ -588,6 +588,34 @@ def test_the_speaker_who_asks_the_questions_is_taken_as_the_interviewer_with_a_w
 
 
 @pytest.mark.parametrize("stream", [False, True])
+def test_an_interviewer_guessed_alike_in_several_files_is_one_warning_for_the_run(
+    tiny_model_dir: Path, tmp_path: Path, stream: bool
+) -> None:
+    """Session 55 tester: every file of a run of named speakers (Teams, Zoom, .srt, Otter) had
+    its own line 'no speaker is named as the interviewer, so ... was taken', each guess right:
+    noise across a study. The files whose guess takes the same speaker are one line naming how
+    many, who and the files; a file whose guess is no other's, as a wrong guess would be, keeps
+    its own line with its questions counted."""
+    study = tmp_path / "study"
+    study.mkdir()
+    closing = "Sam Roe: Anything else?\n\nJo Bell: No, that's everything.\n"
+    (study / "zoom_p07.txt").write_text(NAMED + closing, "utf-8")
+    (study / "zoom_p08.txt").write_text((NAMED + closing).replace("Jo Bell", "Kim Ng"), "utf-8")
+    (study / "zoom_p09.txt").write_text((NAMED + closing).replace("Sam Roe", "Ann Lee"), "utf-8")
+    mode = "--stream" if stream else "--no-report"
+    run = roqa("code", study, "--out", tmp_path / "out", "--model", tiny_model_dir, mode)
+    assert run.code == 0
+    assert run.err.splitlines() == [
+        "roqa: warning: no speaker is named as the interviewer in 2 transcripts, so the one who "
+        "asks the questions was taken as the interviewer in each ('Sam Roe' in zoom_p07.txt, "
+        "zoom_p08.txt) (name the interviewer with --interviewer NAME to choose otherwise)",
+        f"roqa: warning: {study / 'zoom_p09.txt'}: no speaker is named as the interviewer, so "
+        "'Ann Lee', who asks the questions (3 of 3 turns), was taken as the interviewer (name the "
+        "interviewer with --interviewer NAME to choose otherwise)",
+    ]
+
+
+@pytest.mark.parametrize("stream", [False, True])
 def test_interviewer_option_names_the_interviewer(
     tiny_model_dir: Path, tmp_path: Path, stream: bool
 ) -> None:

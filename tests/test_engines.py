@@ -426,6 +426,41 @@ def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcr
     ]
 
 
+def test_the_ray_engine_says_an_interviewer_guessed_alike_in_several_files_once(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """As the local engine (test_cli_core): the guesses taking 'Sam Roe' in two files are one
+    line for the run; Ann Lee's, taken in no other file, keeps its own."""
+    from test_cli_core import NAMED
+
+    study = tmp_path / "study"
+    study.mkdir()
+    talk = NAMED + "Sam Roe: Anything else?\n\nJo Bell: No, that's everything.\n"
+    (study / "zoom_p07.txt").write_text(talk, "utf-8")
+    (study / "zoom_p08.txt").write_text(talk.replace("Jo Bell", "Kim Ng"), "utf-8")
+    (study / "zoom_p09.txt").write_text(talk.replace("Sam Roe", "Ann Lee"), "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(
+            [
+                str(a)
+                for a in (
+                    "code", study, "--out", tmp_path / "out", "--model", tiny_model_dir,
+                    "--engine", "ray",
+                )
+            ]
+        )  # fmt: skip
+    warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+    assert warned == [
+        "roqa: warning: no speaker is named as the interviewer in 2 transcripts, so the one who "
+        "asks the questions was taken as the interviewer in each ('Sam Roe' in zoom_p07.txt, "
+        "zoom_p08.txt) (name the interviewer with --interviewer NAME to choose otherwise)",
+        f"roqa: warning: {study / 'zoom_p09.txt'}: no speaker is named as the interviewer, so "
+        "'Ann Lee', who asks the questions (3 of 3 turns), was taken as the interviewer (name the "
+        "interviewer with --interviewer NAME to choose otherwise)",
+    ]
+
+
 def test_the_ray_engine_notes_the_zoom_chat_lines_left_out_as_the_local_engine_does(
     local_ray: None, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -30,6 +30,7 @@ from .errors import RoqaError
 from .io import atomic_write_text, make_out_dir, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
+from .transcripts.interviewer_guesses import speaker_warnings
 from .transcripts.roles import (
     SpeakerWarning,
     labels_matched,
@@ -51,7 +52,9 @@ class RaySummary:
     n_novel: int = 0
     n_shards: int = 0
     paths: dict[str, Path] = field(default_factory=dict)
-    #: transcripts whose interviewer's talk may have been coded (``roles.speaker_warning``)
+    #: transcripts whose interviewer's talk may have been coded (``roles.speaker_warning``), the
+    #: guesses of an interviewer taken in two or more said in one line, last
+    #: (``interviewer_guesses.speaker_warnings``)
     speaker_warnings: list[str] = field(default_factory=list)
 
 
@@ -502,10 +505,9 @@ def merge_shards(
             writer.write(part)
         given = {label for t in warned for label in unmatched_labels(t)}
         matched = labels_matched(speakers, given)
-        for t in warned:
-            warning = speaker_warning(with_labels_matched_elsewhere(t, matched))
-            if warning:
-                summary.speaker_warnings.append(warning)
+        summary.speaker_warnings.extend(
+            speaker_warnings(with_labels_matched_elsewhere(t, matched) for t in warned)
+        )
         summary.n_transcripts = writer.n_transcripts
         summary.n_segments = writer.n_segments
         summary.n_novel = writer.n_novel

@@ -107,17 +107,33 @@ def _grouping_rule(distance: float | None, min_size: int | None) -> dict[str, An
     return rule
 
 
-def _warn_of_speakers(transcripts: Iterable[Any], pseudonymised: bool = False) -> None:
+def _warn_of_speakers(
+    transcripts: Iterable[Any], pseudonymised: bool = False, run: Any | None = None
+) -> None:
     """One warning line per transcript whose interviewer's talk may have been coded; when
     ``pseudonymised``, of one with no participant turns the line ``roqa pseudonymise`` gives
-    (its talk may still name the participant), in place of "nothing to code"."""
-    from ..transcripts.roles import speaker_warning
+    (its talk may still name the participant), in place of "nothing to code". The guesses of
+    an interviewer taken in two or more transcripts are one line for the run
+    (:class:`~roqa_nlp.transcripts.interviewer_guesses.RunGuesses`), said after the others:
+    here, or, when the run's ``run`` is given (a streamed run's parts), by the caller at its
+    end."""
+    from ..transcripts.interviewer_guesses import RunGuesses
     from .pseudonymise_cmd import no_participant_warning
 
+    guesses = RunGuesses() if run is None else run
     for t in transcripts:
-        warning = (pseudonymised and no_participant_warning(t)) or speaker_warning(t)
+        warning = (pseudonymised and no_participant_warning(t)) or guesses.said_now(t)
         if warning:
             print(f"roqa: warning: {warning}", file=sys.stderr)
+    if run is None:
+        _warn_of_guesses(guesses)
+
+
+def _warn_of_guesses(run: Any) -> None:
+    """The warning lines of a run's interviewer guesses held by ``run`` (a
+    :class:`~roqa_nlp.transcripts.interviewer_guesses.RunGuesses`)."""
+    for warning in run.said_at_end():
+        print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
 def _note_chat_left_out(transcripts: Iterable[Any]) -> None:
@@ -308,13 +324,18 @@ def _parts_warned(
 ) -> Iterator[Any]:
     """``parts`` (streamed coding results), warning of each one's transcripts on the way, and
     refusing at their end, before the files are put in place, a run with no participant talk
-    (``talk``)."""
+    (``talk``); the guesses of an interviewer taken in two or more transcripts are said once,
+    after the last part."""
+    from ..transcripts.interviewer_guesses import RunGuesses
+
+    run = RunGuesses()
     for part in parts:
-        _warn_of_speakers(part.transcripts.values(), pseudonymised)
+        _warn_of_speakers(part.transcripts.values(), pseudonymised, run)
         _note_chat_left_out(part.transcripts.values())
         _note_participant_labels(part.transcripts.values())
         talk.add(part)
         yield part
+    _warn_of_guesses(run)
     talk.refuse_if_none()
 
 

@@ -138,7 +138,9 @@ def pseudonymise_command(
             )
         check_output_file(target)  # open in Word: said before the key or any is written
         targets[target] = t.source
-    guesses = [t for t in transcripts if _guessed(t) and t.id not in keyed]
+    from ..transcripts.interviewer_guesses import interviewers_guessed
+
+    guesses = [t for t in transcripts if interviewers_guessed(t) and t.id not in keyed]
     for t in transcripts:
         # said of the pseudonymised transcript, so its names are pseudonyms; a guess of who
         # interviews is said once for the run (below), and not where the key named them
@@ -195,25 +197,13 @@ def no_participant_warning(transcript: Transcript) -> str | None:
     )
 
 
-#: The metadata of a transcript whose interviewer was guessed: who asks the questions
-#: (``interviewer_guessed``), or who interviews in the study's other transcripts
-#: (``interviewer_from_study``).
-_GUESSES = ("interviewer_guessed", "interviewer_from_study")
-
-
-def _guessed(transcript: Transcript) -> list[str]:
-    """The speakers taken as ``transcript``'s interviewer by a guess (:data:`_GUESSES`)."""
-    guessed = transcript.metadata.get("interviewer_guessed")
-    if guessed:
-        return [str(guessed)]
-    return [str(n) for n in transcript.metadata.get("interviewer_from_study") or ()]
-
-
 def _interviewer_keyed(transcript: Transcript, key: PseudonymKey) -> bool:
     """Whether the pseudonym key, as read, gives every speaker ``transcript``'s interviewer was
     guessed to be an interviewer's pseudonym (``Kate Brown,Interviewer``): the key says who
     interviews, so the guess is not warned of."""
-    guessed = _guessed(transcript)
+    from ..transcripts.interviewer_guesses import interviewers_guessed
+
+    guessed = interviewers_guessed(transcript)
     return bool(guessed) and all(key.role_of_name(n) == "interviewer" for n in guessed)
 
 
@@ -221,24 +211,24 @@ def _without_guess(transcript: Transcript) -> Transcript:
     """``transcript`` without the record of its interviewer's guess, for the other warnings."""
     from dataclasses import replace
 
-    if not _guessed(transcript):
+    from ..transcripts.interviewer_guesses import GUESSES, interviewers_guessed
+
+    if not interviewers_guessed(transcript):
         return transcript
-    meta = {k: v for k, v in transcript.metadata.items() if k not in _GUESSES}
+    meta = {k: v for k, v in transcript.metadata.items() if k not in GUESSES}
     return replace(transcript, metadata=meta)
 
 
 def guessed_interviewers_warning(transcripts: list[Transcript]) -> str:
     """One line for a run's ``transcripts`` (pseudonymised) whose interviewer was guessed,
     naming each with the pseudonym of the one taken, instead of one line a file."""
+    from ..transcripts.interviewer_guesses import guessed_in_each, interviewers_guessed
+
     each = ", ".join(
-        f"{Path(t.source or t.id).name}: {' and '.join(repr(n) for n in _guessed(t))}"
+        f"{Path(t.source or t.id).name}: {' and '.join(repr(n) for n in interviewers_guessed(t))}"
         for t in transcripts
     )
     study = any(not t.metadata.get("interviewer_guessed") for t in transcripts)
-    who = "asks the questions" + (" or interviews in the other transcripts" if study else "")
-    return (
-        f"no speaker is named as the interviewer in {len(transcripts)} transcripts, so the one "
-        f"who {who} was taken as the interviewer in each ({each}), and the key "
-        "gives them those pseudonyms (name the interviewer with --interviewer NAME to choose "
-        "otherwise)"
+    return guessed_in_each(
+        len(transcripts), study, each, ", and the key gives them those pseudonyms"
     )

@@ -2703,12 +2703,18 @@ def _naming_participants(interface: str, names: Sequence[str]) -> str:
     return " ".join(f"--participant {_option_value(n)}" for n in names)
 
 
-def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None:
-    """:func:`interviewer_warning` but for the speakers read as the interviewer for one
-    question only."""
-    name_it, option = _NAMING[interface]
-    # read from Python, a transcript is not coded yet; the command warns after coding
-    coded = "was coded" if interface == "cli" else "is coded"
+def guessed_interviewer_warning(
+    transcript: Transcript,
+    *,
+    interface: str = "cli",
+    none_named: str = "no speaker is named as the interviewer",
+) -> str | None:
+    """The line of :func:`interviewer_warning` of ``transcript`` whose interviewer was guessed
+    (who interviews in the study's other transcripts, ``metadata["interviewer_from_study"]``,
+    or who asks the questions, ``metadata["interviewer_guessed"]``), when ``none_named`` is all
+    there is to say of the labels: None for a transcript whose interviewer was not guessed.
+    ``interface`` as for :func:`interviewer_warning`."""
+    name_it = _NAMING[interface][0]
     where = transcript.source or transcript.id
     from_study = transcript.metadata.get("interviewer_from_study")
     if from_study:
@@ -2720,19 +2726,44 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
             f"the interviewer with {name_it} to choose otherwise)"
         )
     guessed = transcript.metadata.get("interviewer_guessed")
+    if not guessed:
+        return None
+    return (
+        f"{where}: {none_named}, so {guessed!r}, who asks the "
+        f"questions ({_asking_share(transcript, guessed)}), was taken as the interviewer (name "
+        f"the interviewer with {name_it} to choose otherwise)"
+    )
+
+
+def _asking_share(transcript: Transcript, guessed: str) -> str:
+    """How many of ``guessed``'s turns in ``transcript`` ask a question, counted as the guess
+    counts them, and those that only acknowledge: ``9 of 10 turns, and 1 only acknowledges:
+    'Okay.'``."""
+    theirs = [t for t in transcript.turns if t.speaker == guessed]
+    asked = _counted(transcript.text, theirs)
+    ask = asks_unpunctuated if is_unpunctuated(transcript.text) else asks  # as guessed
+    n_q = sum(ask(transcript.text[t.start : t.end]) for t in asked)
+    # all their turns, as inspect's table counts them, those only acknowledging named
+    acks = [transcript.text[t.start : t.end] for t in theirs if t not in asked]
+    return f"{n_q} of {len(theirs)} turns" + (
+        f", and {len(acks)} only acknowledge{'s' if len(acks) == 1 else ''}: "
+        f"{first_few([repr(' '.join(w.split())) for w in dict.fromkeys(acks)])}"
+        if acks
+        else ""
+    )
+
+
+def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None:
+    """:func:`interviewer_warning` but for the speakers read as the interviewer for one
+    question only."""
+    name_it, option = _NAMING[interface]
+    # read from Python, a transcript is not coded yet; the command warns after coding
+    coded = "was coded" if interface == "cli" else "is coded"
+    where = transcript.source or transcript.id
+    if transcript.metadata.get("interviewer_from_study"):
+        return guessed_interviewer_warning(transcript, interface=interface)
+    guessed = transcript.metadata.get("interviewer_guessed")
     if guessed:
-        theirs = [t for t in transcript.turns if t.speaker == guessed]
-        asked = _counted(transcript.text, theirs)
-        ask = asks_unpunctuated if is_unpunctuated(transcript.text) else asks  # as guessed
-        n_q = sum(ask(transcript.text[t.start : t.end]) for t in asked)
-        # all their turns, as inspect's table counts them, those only acknowledging named
-        acks = [transcript.text[t.start : t.end] for t in theirs if t not in asked]
-        of_turns = f"{n_q} of {len(theirs)} turns" + (
-            f", and {len(acks)} only acknowledge{'s' if len(acks) == 1 else ''}: "
-            f"{first_few([repr(' '.join(w.split())) for w in dict.fromkeys(acks)])}"
-            if acks
-            else ""
-        )
         unmatched = transcript.metadata.get("interviewer_labels_unmatched")
         by_role = [
             s
@@ -2757,17 +2788,14 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
             name = " ".join(_without_bracketed_notes(host).split())
             return (
                 f"{where}: {host!r} is marked as the call's host, a role the interviewer "
-                f"usually holds, but {guessed!r} asks the questions ({of_turns}), so {guessed!r} "
+                f"usually holds, but {guessed!r} asks the questions "
+                f"({_asking_share(transcript, guessed)}), so {guessed!r} "
                 f"was taken as the interviewer and {first_few([repr(h) for h in hosts])} as the "
                 f"participant (if {host!r} interviews, name them with "
                 f"{_naming_each(interface, [name])} and the participant with "
                 f"{_naming_participants(interface, [guessed])})"
             )
-        return (
-            f"{where}: {none_named}, so {guessed!r}, who asks the "
-            f"questions ({of_turns}), was taken as the interviewer (name the "
-            f"interviewer with {name_it} to choose otherwise)"
-        )
+        return guessed_interviewer_warning(transcript, interface=interface, none_named=none_named)
     if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
         interviewers = first_few(
             [repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)]

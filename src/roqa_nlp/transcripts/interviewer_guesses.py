@@ -1,0 +1,122 @@
+"""The interviewers a run guessed, said once for the run.
+
+A transcript whose speakers are named (a video call's display names, Otter's ``Speaker 1``)
+but none as the interviewer has its interviewer guessed: who asks the questions, or who
+interviews in the study's other transcripts (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`),
+and :func:`~roqa_nlp.transcripts.roles.speaker_warning` says so of it. Said of every file of a
+study, the same line sixteen times is noise in which a wrong guess is lost (session 55 tester:
+16 files, every guess right). :class:`RunGuesses` says the guesses of a run's transcripts in one
+line naming how many, the names taken and the files, for those whose speaker warning is the guess
+alone and whose name taken is taken in another transcript of the run too; a transcript whose
+guess differs from every other's, as a wrong one would, keeps its own line with its questions
+counted, and so does one with more to say (a label given that matched no one, a host who
+answers). ``roqa pseudonymise`` says its run's guesses in one line too
+(:func:`guessed_in_each`); ``roqa inspect`` says each file's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import first_and_count
+from ..schema import Transcript
+from .roles import guessed_interviewer_warning, speaker_warning
+
+#: The metadata of a transcript whose interviewer was guessed: who asks the questions
+#: (``interviewer_guessed``), or who interviews in the study's other transcripts
+#: (``interviewer_from_study``).
+GUESSES = ("interviewer_guessed", "interviewer_from_study")
+
+
+def interviewers_guessed(transcript: Transcript) -> list[str]:
+    """The speakers taken as ``transcript``'s interviewer by a guess (:data:`GUESSES`)."""
+    guessed = transcript.metadata.get("interviewer_guessed")
+    if guessed:
+        return [str(guessed)]
+    return [str(n) for n in transcript.metadata.get("interviewer_from_study") or ()]
+
+
+def guessed_in_each(n: int, from_study: bool, each: str, then: str = "") -> str:
+    """The one line for ``n`` transcripts whose interviewer was guessed, ``each`` naming who
+    was taken in which, ``then`` what follows from it; ``from_study`` when some were taken for
+    interviewing in the study's other transcripts."""
+    who = "asks the questions" + (" or interviews in the other transcripts" if from_study else "")
+    return (
+        f"no speaker is named as the interviewer in {n} transcripts, so the one who {who} was "
+        f"taken as the interviewer in each ({each}){then} (name the interviewer with "
+        "--interviewer NAME to choose otherwise)"
+    )
+
+
+@dataclass(frozen=True)
+class _Guess:
+    """What is kept of a transcript whose speaker warning is its interviewer's guess alone."""
+
+    source: str
+    names: tuple[str, ...]
+    from_study: bool
+    line: str  # its own line, said when its guess is no other transcript's
+
+
+class RunGuesses:
+    """The speaker warnings of a run's transcripts, told one by one (:meth:`said_now`), with
+    the guesses of an interviewer taken in two or more of them said once at the end
+    (:meth:`said_at_end`), each naming ``--interviewer``; only a few strings are kept of
+    each, so a streamed run stays small."""
+
+    def __init__(self) -> None:
+        self._held: list[_Guess] = []
+
+    def said_now(self, transcript: Transcript) -> str | None:
+        """``transcript``'s speaker warning, or None when there is none or it is its
+        interviewer's guess alone, held for :meth:`said_at_end`."""
+        line = speaker_warning(transcript)
+        if line is None or line != guessed_interviewer_warning(transcript):
+            return line
+        self._held.append(
+            _Guess(
+                transcript.source or transcript.id,
+                tuple(interviewers_guessed(transcript)),
+                not transcript.metadata.get("interviewer_guessed"),
+                line,
+            )
+        )
+        return None
+
+    def said_at_end(self) -> list[str]:
+        """One line for the guesses held whose names are taken in two or more transcripts, then
+        the own line of each other guess held."""
+        taken: dict[tuple[str, ...], list[_Guess]] = {}
+        for g in self._held:
+            taken.setdefault(g.names, []).append(g)
+        shared = [gs for gs in taken.values() if len(gs) > 1]
+        alone = [g.line for gs in taken.values() if len(gs) == 1 for g in gs]
+        if not shared:
+            return alone
+        every = [g for gs in shared for g in gs]
+        shown = _file_names([g.source for g in every])
+        each = "; ".join(
+            f"{' and '.join(repr(n) for n in gs[0].names)} in "
+            f"{first_and_count([shown[g.source] for g in gs])}"
+            for gs in shared
+        )
+        return [guessed_in_each(len(every), any(g.from_study for g in every), each)] + alone
+
+
+def _file_names(sources: Sequence[str]) -> dict[str, str]:
+    """Each of ``sources`` by its file name, or as given where two share a name (``P01.vtt``
+    of two folders)."""
+    names = [Path(s).name for s in sources]
+    if len(set(names)) < len(names):
+        return {s: s for s in sources}
+    return dict(zip(sources, names, strict=True))
+
+
+def speaker_warnings(transcripts: Iterable[Transcript]) -> list[str]:
+    """The speaker warnings of a run's ``transcripts`` (:class:`RunGuesses`): each one's own,
+    then the guesses said once."""
+    run = RunGuesses()
+    lines = [line for t in transcripts if (line := run.said_now(t)) is not None]
+    return lines + run.said_at_end()
