@@ -2288,3 +2288,26 @@ def test_evaluate_predictions_round_every_probability_to_six_decimals(
     figures += [p[k] for p in m["predictions"] for k in ("novelty_p", "off_framework_p")]
     assert len(figures) == 4 * 3 + 4 * 2
     assert [round(x, 6) for x in figures] == figures
+
+
+MOTIVATED = (
+    "Most of them really want to. They come into this job because they care, and when they see "
+    "someone get a flat of their own they are proud and keen to do more."
+)
+
+
+def test_a_predictions_row_hit_by_a_tie_agrees_with_the_summary() -> None:
+    """cfir2022 tester, session 55: the packaged model's one CFIR 2009 code, Other Personal
+    Attributes, is a 4-way tie in CFIR 2.0 (Need = Capability = Opportunity = Motivation); gold
+    Motivation. The summary counted a top-3 hit, the --predictions row listed Need, Capability,
+    Opportunity and said ``"top1": true, "top3": false``. The row now lists every tied code, the
+    gold one first as scored, and its hits are the summary's."""
+    m = AutoCoder.load().evaluate(
+        [{"text": MOTIVATED, "construct": "Motivation"}], codebook="cfir-2022", predictions=True
+    )
+    (row,) = m["predictions"]
+    shown = [g["code"] for g in row["suggestions"]]
+    assert shown == ["IND.M", "IND.J", "IND.K", "IND.L"]
+    assert len({g["probability"] for g in row["suggestions"]}) == 1  # the tie, as scored
+    assert (row["top1"], row["top3"]) == (True, True)
+    assert (m["construct_top1"], m["construct_top3"], m["n_tied_top"]) == (1.0, 1.0, 1)

@@ -18,7 +18,9 @@ from roqa_nlp.evaluation import (
     per_code_metrics,
     per_valence_metrics,
     reliability_bins,
+    shown_codes,
     ties_count_as_the_top,
+    top_hits,
 )
 from roqa_nlp.training import load_labelled, normalise_records
 
@@ -443,6 +445,26 @@ def test_a_gold_code_among_codes_tied_at_the_top_is_a_top1_hit() -> None:
         ["INS.C", "INS.B"],
         ["OUT.E", "OUT.F", "OUT.G.3"],
     ]
+
+
+def test_a_record_hit_by_a_tie_beyond_the_third_code_lists_every_tied_code() -> None:
+    """cfir2022 tester, session 55: Other Personal Attributes split into a 4-way tie Need =
+    Capability = Opportunity = Motivation, gold Motivation. The summary counted a top-3 hit (the
+    gold code moved to the front of the tie), while the ``--predictions`` row listed the first
+    three in mapping order and said ``"top1": true, "top3": false``. The row lists the codes as
+    scored, every tied one among them, and its hits are the summary's."""
+    tied = ["IND.J", "IND.K", "IND.L", "IND.M"]
+    gold = [["IND.M"]]
+    (scored,) = ties_count_as_the_top(gold, [[*tied, "INS.D.2"]], [tied])
+    assert shown_codes(scored, tied) == ["IND.M", "IND.J", "IND.K", "IND.L"]
+    assert top_hits(gold[0], scored) == (True, True)
+    summary = construct_metrics(gold, [scored], [0.517], domain_of={})
+    assert (summary["construct_top1"], summary["construct_top3"]) == (1.0, 1.0)
+    # untied: the first three; a tie of two: still three
+    assert shown_codes(["A", "B", "C", "D"], []) == ["A", "B", "C"]
+    assert shown_codes(["A", "B", "C", "D"], ["A", "B"]) == ["A", "B", "C"]
+    assert top_hits(["D"], ["A", "B", "C", "D"]) == (False, False)
+    assert top_hits([], ["A"]) == (False, False)
 
 
 # -- what the user docs say of the scores (blind methodologist, session 44) ----------------------

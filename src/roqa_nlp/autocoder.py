@@ -1843,8 +1843,10 @@ class AutoCoder:
         with what it was read as (:func:`~roqa_nlp.evaluation.per_valence_metrics`).
         ``predictions=True`` adds
         ``predictions``: per record, in order, its ``text``, ``gold`` codes, the first three
-        ``suggestions`` (``code``, ``name``, ``probability``), whether the gold code is ``top1`` /
-        in the ``top3``, the predicted ``valence`` with its ``valence_probability`` and the
+        ``suggestions`` (``code``, ``name``, ``probability``) as scored, every code tied exactly
+        at the top among them and a gold one of those first
+        (:func:`~roqa_nlp.evaluation.shown_codes`), whether the gold code is ``top1`` / in the
+        ``top3``, as the summary counts it, the predicted ``valence`` with its ``valence_probability`` and the
         ``gold_valence``, and the flags ``novel``, ``procedural`` and ``off_topic`` with
         ``novelty_p`` and ``off_framework_p``, for reading the errors one by one. A record of
         talk that fits no code has the gold ``["NONE"]``, as its input says.
@@ -1874,7 +1876,13 @@ class AutoCoder:
         in the card as hashes, ``feedback.text_sha256``) are counted in ``n_in_feedback``, with a
         warning: figures on them are not held out.
         """
-        from .evaluation import construct_metrics, per_code_metrics, per_valence_metrics
+        from .evaluation import (
+            construct_metrics,
+            per_code_metrics,
+            per_valence_metrics,
+            shown_codes,
+            top_hits,
+        )
 
         ts, book = self._labelled_set(labelled, codebook)
         from .transcripts.closings import is_closing_formula
@@ -1892,6 +1900,7 @@ class AutoCoder:
         tops = _tops(rows)
         ranked = [[g.code_id for g in r] for r in rows]
         n_tied = None
+        ties: list[list[str]] = [[] for _ in rows]
         # a project codebook of the model's (its built-in codes and a review's new ones), or the
         # built-in one the model's project codebook extends: the same codes, scored as they are
         extends = self._extends(book)
@@ -1968,13 +1977,15 @@ class AutoCoder:
                     "text": text,
                     # NONE as the input writes it (and the CSV), not an empty list
                     "gold": list(gold) or [NONE],
+                    # in the order scored, so the hits agree with the summary's: every code
+                    # tied at the top, a gold one among them first (roqa_nlp.evaluation notes)
                     "suggestions": [
                         # as the model gives them; a translated code's is the model's scaled
                         {"code": g.code_id, "name": g.name, "probability": round(g.probability, 6)}
-                        for g in r[:3]
+                        for g in (next(x for x in r if x.code_id == c) for c in shown_codes(k, t))
                     ],
-                    "top1": bool(gold) and bool(k) and k[0] in gold,
-                    "top3": bool(set(gold) & {g.code_id for g in r[:3]}),
+                    "top1": top_hits(gold, k)[0],
+                    "top3": top_hits(gold, k)[1],
                     "valence": r[0].valence if r else "neutral",
                     # as suggest --json gives them: valence calibration and set-aside checked
                     # from this file alone
@@ -1987,12 +1998,13 @@ class AutoCoder:
                     # what novelty_auroc ranks records by: P(fits no code) + P(procedural)
                     "off_framework_p": round(float(sc), 6),
                 }
-                for rid, text, gold, r, k, gv, p, sc, f in zip(
+                for rid, text, gold, r, k, t, gv, p, sc, f in zip(
                     ts.ids,
                     ts.texts,
                     ts.codes,
                     rows,
                     ranked,
+                    ties,
                     ts.valences,
                     pvals,
                     scores,

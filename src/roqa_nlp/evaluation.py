@@ -324,6 +324,20 @@ def ties_count_as_the_top(
     return out
 
 
+def top_hits(gold: Sequence[str], ranked: Sequence[str]) -> tuple[bool, bool]:
+    """Whether a record is a top-1 hit (its first code is a gold one) and a top-3 hit (a gold
+    code among its first three), ``ranked`` as scored (:func:`ties_count_as_the_top`): what
+    ``construct_top1`` / ``construct_top3`` count and a ``--predictions`` row says."""
+    return bool(ranked) and ranked[0] in gold, bool(set(ranked[:3]) & set(gold))
+
+
+def shown_codes(ranked: Sequence[str], tied: Sequence[str], n: int = 3) -> list[str]:
+    """The codes a ``--predictions`` row lists: the first ``n`` as scored (a gold code among
+    codes ``tied`` exactly at the top first, :func:`ties_count_as_the_top`), and every tied
+    code when more are tied, so the row shows the code that made it a hit and the tie."""
+    return list(ranked[: max(n, len(tied))])
+
+
 def construct_metrics(
     gold: Sequence[list[str]],
     ranked: Sequence[list[str]],
@@ -343,8 +357,9 @@ def construct_metrics(
     none = [i for i in range(n) if not gold[i]]
     out: dict[str, Any] = {"n": n, "n_coded": len(coded), "n_none": len(none)}
     if coded:
-        top1 = np.array([bool(ranked[i]) and ranked[i][0] in gold[i] for i in coded])
-        top3 = np.array([bool(set(ranked[i][:3]) & set(gold[i])) for i in coded])
+        hits = [top_hits(gold[i], ranked[i]) for i in coded]
+        top1 = np.array([h[0] for h in hits])
+        top3 = np.array([h[1] for h in hits])
         g1, p1 = _counted_codes(gold, ranked, coded)
         labels = sorted(set(g1))
         dom_ok = _domain_hits(gold, p1, coded, domain_of)

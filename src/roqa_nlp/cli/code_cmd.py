@@ -2041,7 +2041,7 @@ def written_as_predictions(path: Path) -> bool:
 def _prediction_rows(records: list[dict[str, Any]], codebook: Any) -> list[list[Any]]:
     """``--predictions`` records as spreadsheet rows (:data:`PREDICTION_COLUMNS`): several gold
     codes joined by ``;`` (``NONE`` for talk that fits no code, as the input writes it), the
-    three suggestions side by side; ``novel`` or ``procedural`` is what ``novel_recall`` counts
+    first three suggestions as scored side by side (a tie's gold code among them); ``novel`` or ``procedural`` is what ``novel_recall`` counts
     as set aside, and ``off_framework_p`` what ``novelty_auroc`` ranks by. Every probability
     is written to 6 decimals, fixed (``0.000067``, never ``6.7e-05``), as docs/cli.md says."""
     from ..schema import NONE
