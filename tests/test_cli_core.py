@@ -999,14 +999,15 @@ def test_evaluate_per_code_and_predictions(tiny_model_dir: Path, tmp_path: Path)
         " ".join(run.out.split())
     )
     assert "Per domain" in run.out and f"predictions: {preds}" in run.out
-    # five coded records, one gold code each
+    # five coded records, one gold code each, in the codebook's order (by id until session 55)
     assert [(r["code"], r["name"], r["n"]) for r in m["per_code"]] == [
         ("IC.F", "Complexity", 1),
+        ("OS.D", "External Policy & Incentives", 1),
         ("IS.B", "Networks & Communications", 1),
         ("IS.E.2", "Available Resources", 1),
-        ("OS.D", "External Policy & Incentives", 1),
         ("PR.A", "Planning", 1),
     ]
+    assert [r["domain"] for r in m["per_domain"]] == ["IC", "OS", "IS", "PR"]
     assert np.mean([r["f1"] for r in m["per_code"]]) == pytest.approx(m["construct_macro_f1"])
     assert sum(r["n"] for r in m["per_domain"]) == m["n_coded"] == 5
     # every coded record of the file states a valence: its confusion matrix adds up to them

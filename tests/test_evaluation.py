@@ -149,9 +149,10 @@ def test_a_project_codes_exact_hit_is_a_domain_hit() -> None:
     ranked = [["project.faith", "IC.A"], ["IC.A", "project.faith"], ["IC.B", "IC.A"]]
     got = construct_metrics(gold, ranked, [0.9, 0.6, 0.5], domain_of=domain_of)
     assert (got["construct_top1"], got["domain_accuracy"]) == (1 / 3, 2 / 3)
+    # the project's own codes after the codebook's domains (session 55: sorted first by name)
     assert per_code_metrics(gold, ranked, domain_of=domain_of)["domains"] == [
-        {"domain": "(no domain)", "n": 2, "accuracy": 0.5},
         {"domain": "IC", "n": 1, "accuracy": 1.0},
+        {"domain": "(no domain)", "n": 2, "accuracy": 0.5},
     ]
 
 
@@ -465,6 +466,23 @@ def test_a_record_hit_by_a_tie_beyond_the_third_code_lists_every_tied_code() -> 
     assert shown_codes(["A", "B", "C", "D"], ["A", "B"]) == ["A", "B", "C"]
     assert top_hits(["D"], ["A", "B", "C", "D"]) == (False, False)
     assert top_hits([], ["A"]) == (False, False)
+
+
+def test_per_code_rows_follow_the_codebooks_order_not_the_ids() -> None:
+    """cfir2022 tester, session 55: ``--per-code`` listed CFIR 2.0's domains by id
+    (Individuals, Innovation, Inner Setting, Outer Setting, Implementation Process) and its
+    codes likewise (IND.A first), where every other output follows the codebook (Innovation,
+    Outer Setting, Inner Setting, Individuals, Implementation Process); CFIR 2009's came as CI,
+    IC, IS, OS, PR. Both follow the codebook now."""
+    for book, gold, order in (
+        ("cfir-2022", ["IND.M", "PRO.D", "INS.J", "OUT.F", "INN.F"], ["INN", "OUT", "INS", "IND", "PRO"]),
+        ("cfir-2009", ["CI.B", "PR.A", "IS.E.2", "OS.D", "IC.F"], ["IC", "OS", "IS", "CI", "PR"]),
+    ):  # fmt: skip
+        cb = Codebook.load(book)
+        domain_of = {c.id: c.domain for c in cb.codable}
+        rows = per_code_metrics([[g] for g in gold], [[g] for g in gold], domain_of=domain_of)
+        assert [r["domain"] for r in rows["domains"]] == order
+        assert [r["domain"] for r in rows["codes"]] == order
 
 
 # -- what the user docs say of the scores (blind methodologist, session 44) ----------------------

@@ -228,7 +228,8 @@ def per_code_metrics(
     labels alone, never by what the model ranked (a code that is mostly a record's second code
     is judged on all its records, not only those where the model put it first).
 
-    ``codes``: one row per gold code, in code order: ``code``, ``domain``, ``n`` (records whose
+    ``codes``: one row per gold code, in the codebook's order (that of ``domain_of``'s keys; a
+    code it lacks after them, by id): ``code``, ``domain``, ``n`` (records whose
     gold includes the code), ``top1`` and ``top3`` (share of them whose top-1 suggestion is the
     code / with the code among the first three), ``suggested`` (coded records whose top-1 code
     it is), ``precision`` (share of those whose gold includes it; ``None`` when never
@@ -238,17 +239,28 @@ def per_code_metrics(
     of ``f1`` is ``construct_macro_f1``), and with several they are not meant to add up to them.
 
     ``domains``: one row per gold domain, each record under every domain of its gold codes
-    (once a domain), in domain order: ``domain``, ``n`` and ``accuracy`` (share whose top-1
+    (once a domain), in the codebook's order (that in which ``domain_of`` first gives each;
+    :data:`NO_DOMAIN` last): ``domain``, ``n`` and ``accuracy`` (share whose top-1
     code lies in that domain; for :data:`NO_DOMAIN`, the project's own codes, whose top-1 code
     is one of its gold codes without a domain). With one gold domain a record the
     ``n``-weighted mean of ``accuracy`` is ``domain_accuracy``.
     """
+    from .transcripts import natural_key
+
     coded = [i for i in range(len(gold)) if gold[i]]
     if not coded:
         return {"codes": [], "domains": []}
     p1 = {i: ranked[i][0] if ranked[i] else "" for i in coded}
+    # the codebook's order (domain_of's), as every other output lists codes and domains; a code
+    # it does not know after them, by id
+    code_place = {c: n for n, c in enumerate(domain_of)}
+    domain_place = {d: n for n, d in enumerate(dict.fromkeys(d for d in domain_of.values() if d))}
+
+    def in_order(ids: set[str], place: Mapping[str, int]) -> list[str]:
+        return sorted(ids, key=lambda c: (place.get(c, len(place)), natural_key(c)))
+
     codes: list[dict[str, Any]] = []
-    for label in sorted({c for i in coded for c in gold[i]}):
+    for label in in_order({c for i in coded for c in gold[i]}, code_place):
         mine = [i for i in coded if label in gold[i]]
         suggested = [i for i in coded if p1[i] == label]
         hits = sum(p1[i] == label for i in mine)  # also the suggested ones whose gold has it
@@ -271,8 +283,8 @@ def per_code_metrics(
         for d in sorted({domain_of.get(g) or NO_DOMAIN for g in gold[i]}):
             by_domain.setdefault(d, []).append(own if d == NO_DOMAIN else top == d)
     domains = [
-        {"domain": d, "n": len(h), "accuracy": float(np.mean(h))}
-        for d, h in sorted(by_domain.items())
+        {"domain": d, "n": len(by_domain[d]), "accuracy": float(np.mean(by_domain[d]))}
+        for d in in_order(set(by_domain), domain_place)
     ]
     return {"codes": codes, "domains": domains}
 
