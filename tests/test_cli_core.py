@@ -1673,6 +1673,30 @@ def test_packaged_model_suggests_without_model_option(packaged_model: Path) -> N
     assert rows[0]["suggestions"][0]["code_id"] == "IS.E.2"
 
 
+def test_suggest_says_when_its_top_codes_are_one_translated_suggestion_tied(
+    packaged_model: Path,
+) -> None:
+    """cfir2022 tester, session 55: Other Personal Attributes, translated into CFIR 2.0, printed
+    Need, Capability, Opportunity and Motivation at 0.384 as ranks 1-4 with no word that they
+    are one CFIR 2009 suggestion split equally, in an order that means nothing; roqa code,
+    report and evaluate each say so of such a tie. roqa suggest now says it under the table, in
+    their words; the untranslated suggestions have no such line."""
+    said = (
+        "Most of them really want to. They come into this job because they care, and when "
+        "they see someone get a flat of their own they are proud and keen to do more."
+    )
+    run = roqa("suggest", "--codebook", "cfir-2022", said)
+    assert_success(run)
+    assert (
+        "the top suggestion is an exact tie of several cfir-2022 codes (nothing in the text "
+        "decides between them): Need, Capability, Opportunity and Motivation share one "
+        "cfir-2009 suggestion equally, listed in the mapping's order"
+    ) in " ".join(run.out.split())
+    own = roqa("suggest", said)
+    assert_success(own)
+    assert "exact tie" not in own.out
+
+
 def test_packaged_model_codes_the_examples(packaged_model: Path, tmp_path: Path) -> None:
     inputs = tmp_path / "interviews"
     shutil.copytree(EXAMPLES, inputs)

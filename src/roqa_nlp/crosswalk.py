@@ -674,9 +674,25 @@ def tied_note(ties: Mapping[str, list[str]], target: str) -> str:
 
     n = len(ties)
     return (
-        f"the top suggestion of {n} segment{'s' if n != 1 else ''} is an exact tie of several "
-        f"{target} codes (nothing in the segment decides between them), charted under the "
-        f"first of them ({first_few(list(ties))})"
+        f"the top suggestion of {n} segment{'s' if n != 1 else ''} is {_exact_tie(target)}, "
+        f"charted under the first of them ({first_few(list(ties))})"
+    )
+
+
+def _exact_tie(target: str, of: str = "segment") -> str:
+    """An exact tie (:func:`tied_top`) as the notes on it call it."""
+    return f"an exact tie of several {target} codes (nothing in the {of} decides between them)"
+
+
+def tied_text_note(names: Sequence[str], target: str, source: str) -> str:
+    """What ``roqa suggest`` says under a text whose top suggestion is an exact tie
+    (:func:`tied_top`) of the codes ``names``: as :func:`tied_note` says it of a segment, and
+    that their order is the mapping's, not the model's."""
+    from .errors import and_list
+
+    return (
+        f"the top suggestion is {_exact_tie(target, 'text')}: {and_list(names)} share one "
+        f"{source} suggestion equally, listed in the mapping's order"
     )
 
 

@@ -1757,6 +1757,7 @@ def suggest_command(
         ]
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
+    from ..crosswalk import tied_text_note, tied_top
     from .tables import print_table
     from .tables import table as new_table
 
@@ -1777,6 +1778,9 @@ def suggest_command(
             dom = domain.name if domain is not None else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}")
         print_table(con, table)
+        if book.id != ac.codebook.id and (tied := tied_top(r)):
+            names = [g.name for g in r if g.code_id in tied]
+            con.print("  " + tied_text_note(names, book.id, ac.codebook.id), markup=False)
         valence = _text_valence(r)
         if valence:
             con.print("  " + text_valence_line(valence["valence"], valence["valence_probability"]))
