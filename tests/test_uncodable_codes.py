@@ -17,7 +17,7 @@ from pathlib import Path
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import chart_with
-from roqa_nlp.framework import barriers_enablers, framework_matrix
+from roqa_nlp.framework import barriers_enablers, framework_matrix, with_uncodable
 from roqa_nlp.report import write_report
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
@@ -54,6 +54,20 @@ def test_the_report_overview_says_the_codes_are_translated_and_names_the_uncodab
     assert said in overview
     matrix = page[page.index('<section id="matrix">') : page.index('<section id="table2">')]
     assert said in matrix
+
+
+def test_the_terminal_line_counts_them_and_names_the_first_few(cfir2022: Codebook) -> None:
+    """cfir2022 tester, session 55: `roqa report --table X.csv` and `roqa export` said only
+    "codes translated ... through the documented mapping", though docs/codebooks.md names the
+    terminal among the places that say so; the line now counts them and names the first five,
+    in the report's words. Codings in their own codebook get the note as it is."""
+    assert with_uncodable("codes translated", charted(cfir2022), cfir2022) == (
+        "codes translated; no cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, so they "
+        "cannot be charted from these codings and an empty column of theirs says nothing of "
+        f"what was said: {NAMES}, Societal Pressure and 21 more"
+    )
+    untranslated = CodingResult([], transcripts={}, meta={"codebook": "cfir-2022"})
+    assert with_uncodable("a note", untranslated, cfir2022) == "a note"
 
 
 def test_table_2_note_names_the_same_codes(cfir2022: Codebook) -> None:

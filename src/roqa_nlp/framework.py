@@ -1826,18 +1826,41 @@ def translated_note(
             f" A code of the project's own named as a {target} code is charted as that code "
             f"({first_few(pairs)})."
         )
-    never = uncodable(walk, codebook)
-    if never and codebook is not None:
-        from .crosswalk import _is_own_id
-
-        names = ", ".join(codebook[k].name for k in never)
-        n = sum(1 for c in codebook.codable if not _is_own_id(c.id))
-        said += (
-            f" No {source} code maps onto {len(never)} of the {n} {target} "
-            f"codes, so they cannot be charted from these codings and an empty column of theirs "
-            f"says nothing of what was said: {names}."
-        )
+    if never := uncodable_clause(walk, codebook):
+        said += f" {never[0].upper()}{never[1:]}."
     return said
+
+
+def uncodable_clause(
+    walk: Mapping[str, Any] | None, codebook: Codebook | None, *, shown: int | None = None
+) -> str:
+    """The codes of ``codebook`` that codings translated into it (``meta["crosswalk"]``) can
+    never carry (:func:`uncodable`), as a clause: how many, why an empty column of theirs says
+    nothing, and their names, all of them (a table's note, :func:`translated_note`) or the first
+    ``shown`` and how many more (the line ``roqa report`` and ``roqa export`` print); empty when
+    there are none."""
+    from .crosswalk import _is_own_id
+
+    never = uncodable(walk, codebook)
+    if not never or codebook is None or walk is None:
+        return ""
+    names = [codebook[k].name for k in never]
+    n = sum(1 for c in codebook.codable if not _is_own_id(c.id))
+    return (
+        f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, "
+        "so they cannot be charted from these codings and an empty column of theirs says "
+        f"nothing of what was said: "
+        f"{', '.join(names) if shown is None else first_and_count(names, shown)}"
+    )
+
+
+def with_uncodable(note: str, result: CodingResult, codebook: Codebook) -> str:
+    """The line ``roqa report`` and ``roqa export`` print of codings charted in another codebook
+    (``note``, :func:`~roqa_nlp.crosswalk.chart_with`'s): with how many of ``codebook``'s codes
+    they can never carry, the first few named, as the report, Table 2's note and the workbooks'
+    About sheet name them all (:func:`uncodable_clause`)."""
+    never = uncodable_clause(_walk(result), codebook, shown=5)
+    return f"{note}; {never}" if never else note
 
 
 def _walk(result: CodingResult) -> Mapping[str, Any] | None:

@@ -136,7 +136,9 @@ def export_cmd(
         coded_as_given = result
         result, note = chart_codings(result, book, person=person is not None)
         if note:
-            typer.echo(note)
+            from ..framework import with_uncodable
+
+            typer.echo(with_uncodable(note, result, book))
         summary = export_qdpx(
             result,
             book,

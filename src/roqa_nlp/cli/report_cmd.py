@@ -249,7 +249,9 @@ def report_command(
     else:  # a code of theirs with several counterparts is charted once, as they gave it
         result, book, note = chart_given(result, book)
     if note:
-        typer.echo(note)
+        from ..framework import with_uncodable
+
+        typer.echo(with_uncodable(note, result, book))
     elif review is not None:
         review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
     if top_k is None:
