@@ -889,16 +889,64 @@ def test_roqa_pseudonymise_writes_text_that_reads_back_as_the_pseudonymised_tran
         assert got.participant == expected.participant
 
 
+SHARED_WITH_ORIGINALS = (
+    "the folder of the transcripts being pseudonymised: the copies to share would sit beside "
+    "the originals, which name people (give --out a folder outside it)"
+)
+
+
 def test_roqa_pseudonymise_never_overwrites_a_transcript(tmp_path: Path) -> None:
+    """The folder read is refused as --out before a copy would overwrite its p01.txt (the
+    error was "would overwrite a transcript it reads" until session 55, which refuses the
+    folder whatever its files are called)."""
     folder = tmp_path / "data"
     folder.mkdir()
     path = folder / "p01.txt"
     path.write_text("Interviewer: Hi?\nAda Lee: Hello.\n", encoding="utf-8")
     key = tmp_path / "key.csv"
     run = roqa("pseudonymise", folder, "--key", key, "--out", folder)
-    assert run.code == 2
-    assert f"{path}: would overwrite a transcript it reads" in " ".join(run.err.split())
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {folder}: --out is {SHARED_WITH_ORIGINALS}\n",
+    )
     assert path.read_text("utf-8") == "Interviewer: Hi?\nAda Lee: Hello.\n"
+    assert not key.exists()
+
+
+@pytest.mark.parametrize("given", ["folder", "file"])
+def test_roqa_pseudonymise_refuses_the_folder_of_the_transcripts_as_out(
+    zoom: Path, tmp_path: Path, given: str
+) -> None:
+    """Tester, session 55: `roqa pseudonymise ps/ --out ps/` exited 0 and wrote zoom_p07.txt
+    (P07) beside zoom_p07.vtt (Maria Okafor's name): the folder meant for sharing held the
+    names. Refused before the key or any copy is written, the folder given or a file in it."""
+    key = tmp_path / "key.csv"
+    source = tmp_path if given == "folder" else zoom
+    run = roqa("pseudonymise", source, "--key", key, "--out", tmp_path)
+    assert (run.code, run.out, run.err) == (
+        2,
+        "",
+        f"roqa: error: {tmp_path}: --out is {SHARED_WITH_ORIGINALS}\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zoom_p07.vtt"]
+
+
+def test_roqa_pseudonymise_refuses_out_inside_the_folder_of_the_transcripts(
+    zoom: Path, tmp_path: Path
+) -> None:
+    """A subfolder is not read as transcripts, but shared it would still be kept in among the
+    originals (session 55); it is refused before it is made."""
+    key = tmp_path.parent / f"{tmp_path.name}_key.csv"
+    out = tmp_path / "shared"
+    run = roqa("pseudonymise", tmp_path, "--key", key, "--out", out)
+    assert (run.code, run.out, run.err) == (
+        2,
+        "",
+        f"roqa: error: {out}: --out is inside {tmp_path}, the folder of the transcripts being "
+        "pseudonymised: the copies to share would be kept in among the originals, which name "
+        "people (give --out a folder outside it)\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zoom_p07.vtt"]
     assert not key.exists()
 
 
@@ -915,9 +963,11 @@ def test_full_names_are_replaced_in_interviews_read_before_their_persons_own(
     tmp_path: Path,
 ) -> None:
     key = tmp_path / "key.csv"
-    write(tmp_path, "p01.txt", "Interviewer: Who helped?\nP01: Maria Okafor visited us.\n")
-    write(tmp_path, "p02.txt", "Interviewer: Hi?\nMaria Okafor (she/her): Hello.\n")
-    run = roqa("pseudonymise", tmp_path, "--key", key, "--out", tmp_path / "out")
+    study = tmp_path / "study"  # --out is not inside the folder read (session 55)
+    study.mkdir()
+    write(study, "p01.txt", "Interviewer: Who helped?\nP01: Maria Okafor visited us.\n")
+    write(study, "p02.txt", "Interviewer: Hi?\nMaria Okafor (she/her): Hello.\n")
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert (tmp_path / "out" / "p01.txt").read_text("utf-8") == (
         "Interviewer: Who helped?\nP01: [P02] visited us.\n"

@@ -60,6 +60,7 @@ def pseudonymise_command(
 
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
+    _refuse_sharing_the_originals(out, paths)
     check_output_folder(out)
     refuse_unfit_out_folder(out, codings=True)  # the copies must stay readable as transcripts
     from ..folder_lock import lock_output_folder
@@ -173,6 +174,33 @@ def pseudonymise_command(
         soft_wrap=True,
         markup=False,
     )
+
+
+def _refuse_sharing_the_originals(out: Path, paths: list[Path]) -> None:
+    """--out, the folder to share, may not hold the transcripts read, which name people: not be
+    a folder given, nor the folder of a file given (as ``roqa code --out`` may not be:
+    :func:`~roqa_nlp.cli.code_cmd.transcript_folders`), nor lie inside a folder given. Said
+    before the key or any copy is written (tester, session 55: ``roqa pseudonymise ps/ --out
+    ps/`` wrote zoom_p04.txt, P04, beside zoom_p04.vtt, her name)."""
+    from ..errors import RoqaError
+    from .code_cmd import transcript_folders
+
+    where = out.resolve()
+    if out.is_dir() and where in transcript_folders(paths):
+        raise RoqaError(
+            "--out is the folder of the transcripts being pseudonymised: the copies to share "
+            "would sit beside the originals, which name people",
+            path=out,
+            hint="give --out a folder outside it",
+        )
+    within = next((p for p in paths if p.is_dir() and where.is_relative_to(p.resolve())), None)
+    if within is not None:
+        raise RoqaError(
+            f"--out is inside {within}, the folder of the transcripts being pseudonymised: the "
+            "copies to share would be kept in among the originals, which name people",
+            path=out,
+            hint="give --out a folder outside it",
+        )
 
 
 def no_participant_warning(transcript: Transcript) -> str | None:
