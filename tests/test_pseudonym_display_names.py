@@ -195,7 +195,7 @@ def test_a_labels_bracketed_extras_go_with_the_keyed_name(tmp_path: Path) -> Non
         "Interviewer: Hi, can you hear me?\n\n"
         "P12: Yes. I manage the hub, forty people.\n\n"
         "Interviewer: What helps recovery there?\n\n"
-        "P12: Peer support mostly."
+        "P12: Peer support mostly.\n"
     )
 
 

@@ -876,17 +876,36 @@ def test_roqa_pseudonymise_writes_text_that_reads_back_as_the_pseudonymised_tran
     assert sorted(p.name for p in out.iterdir()) == ["p03_interview.txt", "zoom_p07.txt"]
     assert (out / "zoom_p07.txt").read_text("utf-8") == PSEUDONYMISED_TEXT.replace(
         "[nominated individual]", "Tom Hale"
-    )
+    ) + "\n"
     pseudonyms = PseudonymKey.read(key)
     assert pseudonyms.pseudonyms == {"Dr Helen Brookes": "Interviewer", "Maria Okafor": "P07"}
     for source, written in ((zoom, "zoom_p07.txt"), (docx, "p03_interview.txt")):
         expected = pseudonyms.apply(read_zoom(source))
         got = read_transcript(out / written)
-        assert got.text == expected.text
+        assert got.text == expected.text + "\n"  # the copy's final newline (session 55)
         assert [(t.speaker, t.role, t.start, t.end) for t in got.turns] == [
             (t.speaker, t.role, t.start, t.end) for t in expected.turns
         ]
         assert got.participant == expected.participant
+
+
+def test_roqa_pseudonymise_ends_each_copy_with_one_newline(zoom: Path, tmp_path: Path) -> None:
+    """Tester, session 55: the copies ended with their last word ("... for cover."), so `cat
+    shared/*.txt` ran one transcript into the next. A .txt ending with a newline keeps one."""
+    study = tmp_path / "study"
+    study.mkdir()
+    zoom.rename(study / zoom.name)
+    write(study, "p02.txt", "Interviewer: Hi?\n\nAda Lee: Hello.\n")
+    out = tmp_path / "shared"
+    run = roqa(
+        "pseudonymise", study, "--key", tmp_path / "key.csv", "--out", out,
+        "--interviewer", "Dr Helen Brookes",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert (out / "p02.txt").read_bytes() == b"Interviewer: Hi?\n\nP02: Hello.\n"
+    assert (out / "zoom_p07.txt").read_bytes().endswith(b"for the consent form.\n")
+    got = read_transcript(out / "zoom_p07.txt")
+    assert got.turns[-1].end == len(got.text) - 1  # the last turn's words end where they did
 
 
 SHARED_WITH_ORIGINALS = (

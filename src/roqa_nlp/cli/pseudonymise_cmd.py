@@ -44,7 +44,8 @@ def pseudonymise_command(
 ) -> None:
     """Write each transcript with people's names replaced by pseudonyms, as plain text
     (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
-    gives the same text and offsets as `roqa code --pseudonymise` on the originals."""
+    gives the same text (ending with one newline) and offsets as `roqa code --pseudonymise` on
+    the originals."""
     from ..errors import RoqaError, warn
     from ..io import (
         atomic_write_text,
@@ -157,7 +158,10 @@ def pseudonymise_command(
     make_out_dir(out)
     _write_key(pseudonyms, key, transcripts, every_name=True)
     for t, target in zip(transcripts, targets, strict=True):
-        atomic_write_text(target, t.text)  # exactly: it reads back the same
+        # the text exactly, so it reads back with the same offsets, ending with one newline
+        # (`cat shared/*.txt` ran one transcript into the next: session 55), which the reader
+        # keeps after the last turn and roqa agree does not count as a difference
+        atomic_write_text(target, t.text if t.text.endswith("\n") else f"{t.text}\n")
     if earlier:  # said as roqa code and roqa train say what they write over
         import sys
 
