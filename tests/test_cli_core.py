@@ -526,6 +526,38 @@ def test_code_warns_of_two_transcripts_of_the_same_text(
     assert "Coded 2 transcript(s)" in run.out
 
 
+@pytest.mark.parametrize(
+    "files,error",
+    [
+        (
+            ("s01.txt", "s01.txt"),
+            "s01.txt: is given twice (give each transcript file once; the other transcript was "
+            "not coded: fix this file or leave it out, and run again)",
+        ),
+        (
+            ("a/s01.txt", "b/s01.txt"),
+            "b/s01.txt: two transcripts share the id 's01' (rename one of the files so every "
+            "transcript has its own name; the other transcript was not coded: fix this file or "
+            "leave it out, and run again)",
+        ),
+    ],
+    ids=["given-twice", "one-name-in-two-folders"],
+)
+def test_code_refuses_two_transcripts_of_one_id_before_warning_of_their_case(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files, error
+) -> None:
+    """Tester, session 55: `roqa code good.txt good.txt` first warned "the participant label
+    'P06' speaks in 2 transcripts (good, good), so they are one case ... as a follow-up
+    interview of one person is", then stopped with "is given twice". Only the error is said."""
+    monkeypatch.chdir(tmp_path)
+    for name in files:
+        Path(name).parent.mkdir(exist_ok=True)
+        Path(name).write_text("Interviewer: How is it?\n\nP06: We lack staff on shift.\n", "utf-8")
+    run = roqa("code", *files, "--out", "out", "--model", tiny_model_dir, "--no-report")
+    assert (run.code, run.out, run.err) == (2, "", f"roqa: error: {error}\n")
+    assert not Path("out").exists()
+
+
 def test_a_readme_and_a_codings_csv_in_a_folder_are_left_out_with_a_warning(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

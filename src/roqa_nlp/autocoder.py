@@ -380,7 +380,9 @@ def _study_pass(
     (:func:`~roqa_nlp.transcripts.roles.labels_matched`), returned, and with
     ``key`` every speaker added to the pseudonym key before any transcript is rewritten, so that
     a full name is replaced also in the interviews read before its person's own. ``known``: the
-    study's interviewers, given (not read from ``inputs``)."""
+    study's interviewers, given (not read from ``inputs``). Two transcripts of one id (a file
+    given twice, two files of one name) are refused here, before the case they would make of
+    one participant is warned of (tester, session 55)."""
     from .errors import RoqaWarning
     from .pseudonyms import registers_late
     from .transcripts import read_each
@@ -403,8 +405,14 @@ def _study_pass(
     people: list[tuple[str, str | None, tuple[str, ...]]] = []  # participant_names of each
     speakers: set[str] = set()
     unmatched: set[str] = set()
+    ids: dict[str, str | None] = {}  # transcript id -> the file it came from
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         for t in each():  # one transcript alone has no study to learn from
+            if t.id in ids:  # refused now, not after the cases it would make are warned of
+                from .transcripts import shared_id_error
+
+                raise shared_id_error(t.id, t.source or None, ids[t.id])
+            ids[t.id] = t.source or None
             labelled.append(numbered_case(t))
             people.append(participant_names(t))
             speakers.update(u.speaker for u in t.turns)
