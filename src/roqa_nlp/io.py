@@ -1203,21 +1203,24 @@ def read_text(path: str | Path) -> str:
 
 
 def read_standard_input(*, limit: int = MAX_INPUT_BYTES) -> str:
-    """Standard input (``roqa suggest - < quotes.txt``) decoded and checked as a file is
-    (:func:`decode_text`, named "standard input" in its errors): else Windows-1252 bytes reach
-    the model as undecodable text, and UTF-16 without a byte order mark as NUL-filled text."""
+    """Standard input (``roqa suggest - < quotes.txt``) decoded and checked as a transcript
+    file is (:func:`decode_text`, named "standard input" in its errors and warning): else
+    undecodable bytes reach the model, and UTF-16 without a byte order mark as NUL-filled text.
+    Windows-1252 is read as that, with the transcripts' warning: the quotes Notepad saved as
+    "ANSI" were refused here while ``roqa code`` read the same bytes (tester, session 55)."""
     import sys
 
     name = "standard input"
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:  # a text stream put in its place (a test, a program embedding roqa)
-        return decode_text(sys.stdin.read().encode("utf-8", "surrogateescape"), name)
+        data = sys.stdin.read().encode("utf-8", "surrogateescape")
+        return decode_text(data, name, windows_1252=True)
     data = buffer.read(limit + 1)
     if len(data) > limit:
         raise RoqaError(
             f"holds more than the {limit}-byte limit", path=name, hint="give a smaller file"
         )
-    return decode_text(data, name)
+    return decode_text(data, name, windows_1252=True)
 
 
 @cache
