@@ -146,7 +146,7 @@ ADEYEMI_TXT = (
     "{hannah}: And what helps you?\n\n"
     "{grace}: Our director backed us and funded the recovery college course.\n\n"
     "{hannah}: What about families?\n\n"
-    "{grace}: Families can be frightened of positive risk taking."
+    "{grace}: Families can be frightened of positive risk taking.\n"
 )
 FIRST = "Time and money mostly. The hours were cut again last year."
 SINCE = "Since we last spoke the hours were cut again, so there is no slack."
