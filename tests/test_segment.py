@@ -608,18 +608,14 @@ TURN = st.tuples(st.sampled_from(SPEAKERS), st.lists(LINE, min_size=1, max_size=
 
 
 def _distinct_speakers(turns: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """Turns of alternating speakers, each line said once in a row: three or more lines alike of
-    three words or more in a row are read once, as Whisper's highlighted words
-    (:func:`~roqa_nlp.transcripts.utterances.without_repeats`), so they are not generated."""
+    """Turns of alternating speakers; a line may be said again in a row, and is read again
+    (only Whisper's underlined copies of a segment are read once:
+    :func:`~roqa_nlp.transcripts.utterances.without_repeats`)."""
     out: list[tuple[str, list[str]]] = []
     for speaker, lines in turns:
         if out and out[-1][0] == speaker:
             continue
-        said: list[str] = []
-        for line in lines:
-            if not (said and " ".join(said[-1].split()) == " ".join(line.split())):
-                said.append(line)
-        out.append((speaker, said))
+        out.append((speaker, lines))
     return out
 
 

@@ -433,6 +433,84 @@ def test_highlighted_word_subtitles_are_read_once(tmp_path: Path) -> None:
     assert (t.turns[0].begin_time, t.turns[0].end_time) == (0.0, 10.0)
 
 
+def _repeated_cues(path: Path) -> Path:
+    """A Zoom transcript whose participant says "We never have enough staff." three times in a
+    row, each its own cue, as a speaker repeating a line (or a transcription service writing it
+    again) gives it."""
+    sep = "," if path.suffix == ".srt" else "."
+    said = [
+        "Sam Roe: What gets in the way of recovery work?",
+        "Grace Mensah: Staffing, mainly.",
+        *["Grace Mensah: We never have enough staff."] * 3,
+        "Grace Mensah: And that is the whole problem.",
+    ]
+    blocks = [
+        f"{n}\n00:00:{5 * n - 4:02d}{sep}000 --> 00:00:{5 * n - 1:02d}{sep}000\n{line}"
+        for n, line in enumerate(said, 1)
+    ]
+    head = "WEBVTT\n\n" if path.suffix == ".vtt" else ""
+    path.write_text(head + "\n\n".join(blocks) + "\n", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["rm02.vtt", "rm02.srt"])
+def test_a_named_cue_said_three_times_in_a_row_is_read_three_times(
+    tmp_path: Path, name: str
+) -> None:
+    """Session 55: three or more alike cues of one speaker were read once, as if they were
+    Whisper's highlighted words, though none carried its underlining: RM02 lost 24 words, RM12
+    56, with no warning. Only underlined copies are Whisper's; these are talk."""
+    t = read_transcript(_repeated_cues(tmp_path / name), interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What gets in the way of recovery work?", 1.0, 4.0),
+        (
+            "Grace Mensah",
+            "participant",
+            "Staffing, mainly. We never have enough staff. We never have enough staff. We never "
+            "have enough staff. And that is the whole problem.",
+            6.0,
+            29.0,
+        ),
+    ]
+
+
+def test_inspect_counts_every_word_of_a_cue_said_three_times(tmp_path: Path) -> None:
+    from test_cli_core import roqa
+
+    run = roqa(
+        "inspect", _repeated_cues(tmp_path / "rm02.vtt"), "--interviewer", "Sam Roe", "--json"
+    )
+    assert run.code == 0, run.err
+    assert json.loads(run.out)[0]["speakers"] == [
+        {"speaker": "Sam Roe", "role": "interviewer", "turns": 1, "words": 8},
+        {"speaker": "Grace Mensah", "role": "participant", "turns": 1, "words": 23},
+    ]
+
+
+def test_a_highlighted_segment_said_again_is_read_again(tmp_path: Path) -> None:
+    """Whisper's --highlight_words copies of one segment underline its words one after another
+    (a copy without underlining fills a pause between two words) and are read once; the same
+    segment transcribed again underlines its first word again, and is read again."""
+    words = ["They", "never", "listened."]
+    cues = []
+    for _ in range(2):
+        for n in range(len(words)):
+            cues.append(" ".join(f"<u>{x}</u>" if i == n else x for i, x in enumerate(words)))
+            if n == 0:
+                cues.append(" ".join(words))  # a pause after the first word
+    blocks = [
+        f"{n}\n00:00:{n - 1:02d},000 --> 00:00:{n:02d},000\n{text}"
+        for n, text in enumerate(cues, 1)
+    ]
+    path = tmp_path / "p22.srt"
+    path.write_text("\n\n".join(blocks) + "\n", "utf-8")
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(path)
+    assert turns_of(t) == [
+        ("P22", "participant", "They never listened. They never listened.", 0.0, 8.0)
+    ]
+
+
 @pytest.mark.parametrize(
     ("document", "service"),
     [

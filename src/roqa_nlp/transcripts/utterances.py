@@ -75,6 +75,9 @@ class Utterance:
     #: line of its own (``Sam Roe`` above the words, as Teams once wrote its transcripts)
     name_line: str | None = None
     after_name: str = ""
+    #: the place among the cue's words of the word Whisper's ``--highlight_words`` underlined
+    #: in it (``<u>word</u>``; 0 for the first), None where none is
+    underlined_word: int | None = None
 
 
 #: whisper.cpp's ``--diarize`` speaker at the start of a segment's words: ``(speaker 0) words``,
@@ -118,36 +121,35 @@ def whisper_cpp_speakers(utterances: Sequence[Utterance]) -> list[Utterance]:
     return turned
 
 
-#: Fewest words of a cue, and fewest copies of it in a row, for the copies to be Whisper's
-#: highlighted words rather than speech said again.
-MIN_REPEATED_WORDS = 3
-MIN_COPIES = 3
-
-
 def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
-    """``utterances`` with each run of :data:`MIN_COPIES` or more consecutive ones of the same
-    speaker and words (of :data:`MIN_REPEATED_WORDS` or more) read once, to the last one's end:
-    Whisper's ``--highlight_words`` subtitles repeat a segment's words in one cue per word, the
-    word underlined (``<u>``), which reading leaves out. A sentence said twice stays twice."""
+    """``utterances`` with the copies of a segment in Whisper's ``--highlight_words`` subtitles
+    read once, to the last copy's end: Whisper writes a segment's words in one cue per word,
+    that word underlined (``<u>``, :attr:`Utterance.underlined_word`; a copy with none fills a
+    pause between two words), which reading leaves out. A run of consecutive cues of one
+    speaker and the same words is read once only where the copies underline words one after
+    another; the same segment again underlines its first word again and is read again. Cues
+    repeated without the underlining are talk said again (a speaker repeating a line, or a
+    transcription service writing it twice) and are all kept."""
     runs: list[list[Utterance]] = []
     for u in utterances:
-        last = runs[-1][0] if runs else None
+        run = runs[-1] if runs else []
+        underlined = [c.underlined_word for c in run if c.underlined_word is not None]
         if (
-            last is not None
-            and last.speaker == u.speaker
-            and " ".join(last.words.split()) == " ".join(u.words.split())
-            and len(u.words.split()) >= MIN_REPEATED_WORDS
+            run
+            and run[0].speaker == u.speaker
+            and " ".join(run[0].words.split()) == " ".join(u.words.split())
+            and (u.underlined_word is None or not underlined or u.underlined_word > underlined[-1])
         ):
-            runs[-1].append(u)
+            run.append(u)
         else:
             runs.append([u])
     out: list[Utterance] = []
     for run in runs:
-        if len(run) < MIN_COPIES:
+        if all(u.underlined_word is None for u in run):
             out.extend(run)
             continue
         end = next((u.end_time for u in reversed(run) if u.end_time is not None), None)
-        out.append(replace(run[0], end_time=end))
+        out.append(replace(run[0], end_time=end, underlined_word=None))
     return out
 
 

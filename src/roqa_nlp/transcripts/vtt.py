@@ -26,6 +26,8 @@ from .utterances import Utterance
 # searches quadratic in the length of a cue (half a minute for a 50 000-character cue).
 VOICE_TAG = re.compile(r"<v(?:\.[^\s<>]*)?[ \t](?P<name>[^<>]*)>")
 ANY_TAG = re.compile(r"<[^<>]*>")
+#: Whisper's ``--highlight_words`` underlining of the word a cue is the copy for.
+UNDERLINE = re.compile(r"<u>", re.IGNORECASE)
 
 
 def cue_utterance(
@@ -36,7 +38,9 @@ def cue_utterance(
     markup: re.Pattern[str] = ANY_TAG,
 ) -> Utterance:
     """The words and speaker of one cue's text lines: ``markup`` (WebVTT's tags by default) is
-    taken out and character references are decoded. The .srt reader passes its own markup."""
+    taken out and character references are decoded, and the place of a word underlined by
+    Whisper's ``--highlight_words`` is kept (:attr:`Utterance.underlined_word`). The .srt
+    reader passes its own markup."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
     speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
@@ -45,7 +49,19 @@ def cue_utterance(
     if speaker is None and len(lines) >= 2:
         name_line = html.unescape(markup.sub("", lines[0])).strip()
         after = html.unescape(markup.sub("", " ".join(line.strip() for line in lines[1:])))
-    return Utterance(words, speaker, begin_time, end_time, name_line=name_line, after_name=after)
+    underline = UNDERLINE.search(raw)
+    underlined = (
+        len(html.unescape(markup.sub("", raw[: underline.start()])).split()) if underline else None
+    )
+    return Utterance(
+        words,
+        speaker,
+        begin_time,
+        end_time,
+        name_line=name_line,
+        after_name=after,
+        underlined_word=underlined,
+    )
 
 
 def read_vtt_transcript(
