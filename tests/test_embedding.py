@@ -988,6 +988,72 @@ def test_the_bar_is_drawn_for_long_runs_only() -> None:
     assert embedding.PROGRESS_MIN_TEXTS == 256
 
 
+def loading_embedder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seen: list[str], drawn: io.StringIO
+) -> Embedder:
+    """A :func:`piece_embedder` whose model is loaded when first used (by ``_load_model``),
+    noting in ``seen`` what was drawn by then."""
+    emb = piece_embedder(monkeypatch, tmp_path, PieceModel())
+    monkeypatch.delattr(emb, "_model")
+
+    def load() -> PieceModel:
+        seen.append(drawn.getvalue())
+        return PieceModel()
+
+    monkeypatch.setattr(emb, "_load_model", load)
+    return emb
+
+
+def test_a_terminal_says_the_model_is_loading_before_any_segment_is_embedded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Session 55: a cold `roqa code` of 13 interviews showed nothing for its first 14 s, the
+    model loading, as the bar is drawn for 256 segments or more only. A status says it, gone
+    once the model is loaded."""
+    drawn = a_terminal(monkeypatch)
+    seen: list[str] = []
+    emb = loading_embedder(monkeypatch, tmp_path, seen, drawn)
+    emb.encode(three_words(3))  # too few for a bar
+    emb.encode(three_words(3, start=3))  # loaded once
+    assert len(seen) == 1 and "Loading the embedding model ..." in seen[0]
+
+
+def test_the_bar_says_the_model_is_loading_when_it_is_up_already(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(embedding, "PROGRESS_MIN_TEXTS", 1)
+    a_terminal(monkeypatch)
+    descriptions: list[str] = []
+    emb = piece_embedder(monkeypatch, tmp_path, PieceModel())
+    monkeypatch.delattr(emb, "_model")
+
+    def load() -> PieceModel:
+        (task,) = run.progress.tasks  # type: ignore[union-attr]
+        descriptions.append(task.description)
+        return PieceModel()
+
+    monkeypatch.setattr(emb, "_load_model", load)
+    with emb.encoding_run() as run:
+        emb.encode(three_words(5))
+        (task,) = run.progress.tasks  # type: ignore[union-attr]
+    assert descriptions == ["Loading the embedding model ..."]
+    assert task.description == "Embedding segments"
+
+
+def test_no_loading_status_off_a_terminal_nor_when_progress_is_off(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    drawn = a_terminal(monkeypatch, terminal=False)
+    seen: list[str] = []
+    loading_embedder(monkeypatch, tmp_path / "a", seen, drawn).encode(three_words(3))
+    assert seen == [""] and drawn.getvalue() == ""
+    drawn = a_terminal(monkeypatch)
+    emb = loading_embedder(monkeypatch, tmp_path / "b", seen, drawn)
+    emb.show_progress = False
+    emb.encode(three_words(3))
+    assert seen == ["", ""] and drawn.getvalue() == ""
+
+
 def test_encodings_reach_the_cache_while_the_run_goes_on(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,11 @@ MIN_BATCH_TOKENS = 64
 #: Fewest texts a run has to encode (cache hits left out) before its progress bar is drawn:
 #: about 4 s of the torch backend on two cores (73 segments/s, docs/performance.md).
 PROGRESS_MIN_TEXTS = 256
+#: What a terminal shows while the embedding model loads, before any segment is embedded (torch
+#: and the weights: about 14 s the first time after a restart, nothing drawn before).
+LOADING_MODEL = "Loading the embedding model ..."
+#: The progress bar's description.
+EMBEDDING_SEGMENTS = "Embedding segments"
 #: New vectors are written to the cache every this many texts: an interrupted run keeps all
 #: it encoded but the last few seconds' (a commit of 64 rows took 1.5 ms here).
 CACHE_CHUNK = 64
@@ -415,45 +421,69 @@ class Embedder:
 
     def _model(self) -> Any:
         if self._st is None:
-            _ = self.weights_hash  # check before any weights are loaded
-            import logging
-
-            for name in ("transformers", "sentence_transformers", "huggingface_hub"):
-                logging.getLogger(name).setLevel(logging.ERROR)
-            from sentence_transformers import SentenceTransformer
-
-            if self.threads:
-                import torch
-
-                torch.set_num_threads(self.threads)
-            from transformers.utils import logging as hf_logging
-
-            # no "Loading weights" bar on every load; the caller's setting is restored after
-            bars = hf_logging.is_progress_bar_enabled()
-            hf_logging.disable_progress_bar()
-            try:
-                self._st = SentenceTransformer(
-                    str(self.model_path),
-                    device=self.device,
-                    trust_remote_code=False,
-                    local_files_only=True,
-                )
-            except (OSError, ValueError) as e:
-                raise RoqaError(
-                    f"cannot load the embedding model ({type(e).__name__})",
-                    path=self.model_path,
-                    hint="give a local sentence-transformers model directory",
-                ) from None
-            finally:
-                if bars:
-                    hf_logging.enable_progress_bar()
+            with self._loading():
+                self._st = self._load_model()
         return self._st
+
+    def _load_model(self) -> Any:
+        """The sentence-transformers model, its weights checked first."""
+        _ = self.weights_hash  # check before any weights are loaded
+        import logging
+
+        for name in ("transformers", "sentence_transformers", "huggingface_hub"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+        from sentence_transformers import SentenceTransformer
+
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
+        from transformers.utils import logging as hf_logging
+
+        # no "Loading weights" bar on every load; the caller's setting is restored after
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()
+        try:
+            return SentenceTransformer(
+                str(self.model_path),
+                device=self.device,
+                trust_remote_code=False,
+                local_files_only=True,
+            )
+        except (OSError, ValueError) as e:
+            raise RoqaError(
+                f"cannot load the embedding model ({type(e).__name__})",
+                path=self.model_path,
+                hint="give a local sentence-transformers model directory",
+            ) from None
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
+
+    def _loading(self) -> AbstractContextManager[object]:
+        """While the model loads, :data:`LOADING_MODEL` where the progress bar is drawn: in the
+        bar's place while a run's bar is up, else as a transient status (a spinner that is gone
+        once the model is loaded), on a terminal only, as the bar (:func:`_progress_console`)."""
+        run = self._run
+        if run is not None and run.progress is not None:
+            return run.loading()
+        console = _progress_console() if self.show_progress is not False else None
+        if console is None or not (
+            self.show_progress or (console.is_terminal and not console.is_dumb_terminal)
+        ):
+            return nullcontext()
+        from rich.live import Live
+        from rich.spinner import Spinner
+
+        # drawn at once (rich's console.status waits for its first refresh)
+        return Live(Spinner("dots", LOADING_MODEL), console=console, transient=True)
 
     def _fast_encoder(self) -> Any:
         if self._fast is None:
             from .backends import load_encoder
 
-            self._fast = load_encoder(self.backend, self.weights_hash, threads=self.threads)
+            with self._loading():
+                self._fast = load_encoder(self.backend, self.weights_hash, threads=self.threads)
         return self._fast
 
     def tokenizer(self) -> Any:
@@ -729,8 +759,17 @@ class EncodingRun:
             self.progress = Progress(console=self._console, transient=True)
             self.progress.start()
             self._task = self.progress.add_task(
-                "Embedding segments", total=self.expected, completed=self.done
+                EMBEDDING_SEGMENTS, total=self.expected, completed=self.done
             )
+
+    @contextmanager
+    def loading(self) -> Iterator[None]:
+        """The bar says :data:`LOADING_MODEL` until the model is loaded."""
+        self.progress.update(self._task, description=LOADING_MODEL)
+        try:
+            yield
+        finally:
+            self.progress.update(self._task, description=EMBEDDING_SEGMENTS)
 
     def advance(self, n: int) -> None:
         """``n`` texts encoded."""
