@@ -720,13 +720,6 @@ def first_spellings(speakers: Iterable[str]) -> dict[str, str]:
 _INTRODUCING = re.compile(r"(?P<name>.*\S)\s*\((?P<short>[^()]+)\)")
 
 
-def label_introduced(label: str) -> str | None:
-    """The short label ``label`` gives in the brackets it ends on (``Ward manager (WM)`` ->
-    ``WM``), as :func:`speaker_name` names it; None without one."""
-    m = _INTRODUCING.fullmatch(speaker_name(label))
-    return None if m is None else speaker_name(m["short"])
-
-
 def introduced_labels(
     speakers: Sequence[str], interviewer_labels: Iterable[str] | None = None
 ) -> dict[str, str]:
@@ -742,8 +735,8 @@ def introduced_labels(
         first.setdefault(speaker_name(label).casefold(), at)
     out: dict[str, str] = {}
     for label in dict.fromkeys(labels):
-        introduced = label_introduced(label)
-        short = None if introduced is None else first.get(introduced.casefold())
+        m = _INTRODUCING.fullmatch(speaker_name(label))
+        short = None if m is None else first.get(speaker_name(m["short"]).casefold())
         if short is None or any(at >= short for at, other in enumerate(labels) if other == label):
             continue
         if role_of(label, interviewer_labels) == role_of(labels[short], interviewer_labels):

@@ -126,7 +126,6 @@ from .roles import (
     interviewer_keys,
     is_interviewee_role_label,
     is_speaker_number_label,
-    label_introduced,
     label_view,
     more_interviewer_labels,
     normalise_label,
@@ -2204,14 +2203,6 @@ def accepted_labels(
     """The candidate labels that are taken as speakers (see the module docstring)."""
     counts = Counter(candidates)
     keys = interviewer_keys(interviewer_labels)
-    by_key = {label.casefold(): label for label in counts}
-
-    def introduces(label: str) -> bool:
-        """``Ward manager (WM)`` said once, then ``WM:``: it gives another line's label, one
-        taken on its own evidence (:func:`~.roles.introduced_labels` makes them one speaker)."""
-        short = label_introduced(label)
-        other = None if short is None else by_key.get(short.casefold())
-        return other is not None and other != label and accepted(other, counts[other])
 
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
@@ -2219,7 +2210,6 @@ def accepted_labels(
             return (n >= 2 or keys.known(label)) and is_comma_name(label)
         return (
             n >= 2
-            or introduces(label)
             or keys.known(label)
             or participant_number_label(label) is not None
             or _is_capitalised(label)
