@@ -1751,6 +1751,31 @@ def test_suggest_says_when_its_top_codes_are_one_translated_suggestion_tied(
     assert "exact tie" not in own.out
 
 
+@pytest.mark.parametrize("top_k", [1, 2])
+def test_suggest_names_every_tied_code_when_top_k_cuts_the_tie(
+    packaged_model: Path, top_k: int
+) -> None:
+    """review, session 55: the tie note was taken from the rows cut to --top-k, so --top-k 2
+    said 'Need and Capability share one cfir-2009 suggestion equally' of a four-way tie and
+    --top-k 1 said nothing. Now the tie is judged on every code and the note names all four,
+    with how many of them the table leaves out."""
+    said = (
+        "Most of them really want to. They come into this job because they care, and when "
+        "they see someone get a flat of their own they are proud and keen to do more."
+    )
+    run = roqa("suggest", "--codebook", "cfir-2022", "--top-k", str(top_k), said)
+    assert_success(run)
+    assert (
+        "the top suggestion is an exact tie of several cfir-2022 codes (nothing in the text "
+        "decides between them): Need, Capability, Opportunity and Motivation share one "
+        "cfir-2009 suggestion equally, listed in the mapping's order "
+        f"({4 - top_k} of them beyond --top-k {top_k})"
+    ) in " ".join(run.out.split())
+    as_json = roqa("suggest", "--codebook", "cfir-2022", "--top-k", str(top_k), "--json", said)
+    assert_success(as_json)
+    assert len(json.loads(as_json.out)[0]["suggestions"]) == top_k
+
+
 def test_packaged_model_codes_the_examples(packaged_model: Path, tmp_path: Path) -> None:
     inputs = tmp_path / "interviews"
     shutil.copytree(EXAMPLES, inputs)

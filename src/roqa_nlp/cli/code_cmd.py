@@ -1754,7 +1754,10 @@ def suggest_command(
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
     ac = _load_model(model, no_cache, backend=backend)
     book = ac.codebook if codebook is None else Codebook.load(codebook)
-    rows, flags = ac.suggest_and_flag(text, top_k=top_k, codebook=book)
+    # a translated tie can run past --top-k: it is judged on every code, the first top_k shown
+    ranked = top_k if book.id == ac.codebook.id else max(top_k, len(book.codable))
+    every, flags = ac.suggest_and_flag(text, top_k=ranked, codebook=book)
+    rows = [r[:top_k] for r in every]
     if as_json:
         out = [
             {"text": t, **_text_valence(r), "suggestions": [g.to_dict() for g in r], **flag}
@@ -1767,7 +1770,7 @@ def suggest_command(
     from .tables import table as new_table
 
     con = console()
-    for t, r, flag in zip(text, rows, flags):
+    for t, r, full, flag in zip(text, rows, every, flags):
         table = new_table(
             "rank",
             "code",
@@ -1783,9 +1786,12 @@ def suggest_command(
             dom = domain.name if domain is not None else ""
             table.add_row(str(i), g.code_id, g.name, dom, f"{g.probability:.3f}")
         print_table(con, table)
-        if book.id != ac.codebook.id and (tied := tied_top(r)):
-            names = [g.name for g in r if g.code_id in tied]
-            con.print("  " + tied_text_note(names, book.id, ac.codebook.id), markup=False)
+        if book.id != ac.codebook.id and (tied := tied_top(full)):
+            names = [g.name for g in full if g.code_id in tied]
+            note = tied_text_note(names, book.id, ac.codebook.id)
+            if len(tied) > len(r):
+                note += f" ({len(tied) - len(r)} of them beyond --top-k {top_k})"
+            con.print("  " + note, markup=False)
         valence = _text_valence(r)
         if valence:
             con.print("  " + text_valence_line(valence["valence"], valence["valence_probability"]))
