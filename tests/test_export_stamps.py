@@ -160,6 +160,32 @@ def test_a_mark_inside_a_timed_turn_times_the_words_after_it_not_the_turns_begin
     ]
 
 
+def test_a_mark_inside_a_turn_that_runs_backwards_times_nothing(tmp_path: Path) -> None:
+    """review, session 55: an interview recorded in two parts restarts its clock, and a mark
+    inside a turn earlier than the turn's begin (or than the mark before it) was used: 'Time
+    and money.' began at 605 and ended at 120. Such a mark now times nothing (as a subtitle cue
+    ending before it begins is read untimed): its words run on from the mark before it."""
+    f = tmp_path / "two_parts.txt"
+    f.write_text(
+        "[00:10:00] INT: What gets in the way?\n\n"
+        "[00:10:05] R: Time and money. [00:02:00] The hours were cut. [00:10:30] And pay. "
+        "[00:10:20] We lose people.\n\n[00:11:00] INT: And what helps?\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [
+        (600.0, None),
+        (605.0, None),
+        (660.0, None),
+    ]
+    assert times(t) == [
+        ("Time and money.", 605.0, 630.0),
+        ("The hours were cut.", 605.0, 630.0),
+        ("And pay.", 630.0, None),
+        ("We lose people.", 630.0, None),
+    ]
+
+
 def test_f4transkript_marks_ending_a_turns_paragraphs_time_each_paragraph(
     tmp_path: Path,
 ) -> None:

@@ -121,10 +121,22 @@ def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
 
 def _marked_pieces(words: str, begin: float | None, end: float | None) -> tuple[CuePiece, ...]:
     """The timed pieces of a turn's ``words`` parted by the marks inside them, each without its
-    marks, from the turn's ``begin`` to its ``end`` time; none when no mark is inside."""
+    marks, from the turn's ``begin`` to its ``end`` time; none when no mark is inside. A mark
+    that runs backwards (earlier than the turn's begin or than the mark before it, later than
+    its end: the clock of a second recording restarting) times nothing, as a subtitle cue ending
+    before it begins is read untimed (:func:`.cues.parse_cues`): its words stay in the piece
+    before it, so no piece ends before it begins."""
     marks = marks_inside(words)
     if not marks:
         return ()
+    kept: list[tuple[int, int, float]] = []
+    for at, to, time in marks:
+        since = kept[-1][2] if kept else begin
+        if (since is None or time >= since) and (end is None or time <= end):
+            kept.append((at, to, time))
+    if not kept:
+        return ()
+    marks = kept
     bounds = [(0, begin), *((to, time) for _, to, time in marks)]
     ends = [*((at, time) for at, _, time in marks), (len(words), end)]
     pieces = (
