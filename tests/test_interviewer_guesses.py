@@ -65,3 +65,18 @@ def test_one_guess_alone_is_said_as_before(tmp_path: Path) -> None:
         "questions (3 of 3 turns), was taken as the interviewer (name the interviewer with "
         "--interviewer NAME to choose otherwise)"
     ]
+
+
+def test_one_interviewer_spelled_two_ways_is_one_guess(tmp_path: Path) -> None:
+    """review, session 55: guesses were grouped by their exact spelling, so 'SAM ROE' (a video
+    call's display name in capitals) kept a line of its own beside the run's line for 'Sam
+    Roe'. One name in any case, with or without its accents, is one guess, shown as the first
+    file spells it."""
+    p07 = _read(tmp_path / "p07.txt", TALK)
+    p08 = _read(tmp_path / "p08.txt", TALK.replace("Sam Roe", "SAM ROE"))
+    p09 = _read(tmp_path / "p09.txt", TALK.replace("Sam Roe", "Sám Roe"))
+    assert speaker_warnings([p07, p08, p09]) == [
+        "no speaker is named as the interviewer in 3 transcripts, so the one who asks the "
+        "questions was taken as the interviewer in each ('Sam Roe' in p07.txt, p08.txt, "
+        "p09.txt) (name the interviewer with --interviewer NAME to choose otherwise)"
+    ]

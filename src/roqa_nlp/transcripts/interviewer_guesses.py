@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import first_and_count
 from ..schema import Transcript
-from .roles import guessed_interviewer_warning, speaker_warning
+from .roles import guessed_interviewer_warning, person_name, speaker_warning
 
 #: The metadata of a transcript whose interviewer was guessed: who asks the questions
 #: (``interviewer_guessed``), or who interviews in the study's other transcripts
@@ -86,11 +86,13 @@ class RunGuesses:
         return None
 
     def said_at_end(self) -> list[str]:
-        """One line for the guesses held whose names are taken in two or more transcripts, then
-        the own line of each other guess held."""
-        taken: dict[tuple[str, ...], list[_Guess]] = {}
+        """One line for the guesses held whose names are taken in two or more transcripts (one
+        name in any case, with or without its accents: :func:`~.roles.person_name`, shown as the
+        first of them spells it), then the own line of each other guess held."""
+        # one interviewer however a file spells them ('Sam Roe', 'SAM ROE', 'Siân'/'Sian')
+        taken: dict[tuple[tuple[str | None, str], ...], list[_Guess]] = {}
         for g in self._held:
-            taken.setdefault(g.names, []).append(g)
+            taken.setdefault(tuple(person_name(n) for n in g.names), []).append(g)
         shared = [gs for gs in taken.values() if len(gs) > 1]
         alone = [g.line for gs in taken.values() if len(gs) == 1 for g in gs]
         if not shared:
