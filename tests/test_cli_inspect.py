@@ -237,6 +237,19 @@ def test_inspect_says_only_a_notes_time_was_left_out_and_the_note_kept(tmp_path:
     ]
 
 
+def test_a_note_kept_is_named_once_however_many_times_it_had() -> None:
+    """review, session 55: two '[inaudible ...]' marks were said as the notes kept
+    ('[inaudible]', '[inaudible]'); each note is named once."""
+    from roqa_nlp.cli.inspect_cmd import time_marks_notes
+
+    assert time_marks_notes(
+        ["[inaudible 00:07:42]", "[crosstalk 00:08:10]", "[inaudible 00:09:01]"]
+    ) == [
+        "the times in notes ([inaudible 00:07:42], [crosstalk 00:08:10], [inaudible 00:09:01]) "
+        "left out of the words, the notes kept ('[inaudible]', '[crosstalk]')"
+    ]
+
+
 def test_inspect_names_the_zoom_chat_lines_left_out_of_the_turns(tmp_path: Path) -> None:
     """Chat messages pasted among the turns are no one's speech: inspect counts the turns
     without them and names them (a sender's [brackets] shown as typed)."""

@@ -136,7 +136,7 @@ def time_marks_notes(marks: list[Any]) -> list[str]:
     plain = [mark for mark in quoted if not NOTE_TIME.fullmatch(mark)]
     said = [f"time marks ({', '.join(plain)}) left out"] if plain else []
     if notes:
-        kept = ", ".join(repr(f"[{m.group('note')}]") for m in notes)
+        kept = ", ".join(dict.fromkeys(repr(f"[{m.group('note')}]") for m in notes))
         shown = ", ".join(m.group() for m in notes)
         said.append(f"the times in notes ({shown}) left out of the words, the notes kept ({kept})")
     return said
