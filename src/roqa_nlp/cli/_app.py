@@ -204,6 +204,15 @@ def print_files(con: Any, written: Mapping[str, Path]) -> None:
         con.print(line, soft_wrap=True, markup=False)
 
 
+def print_charted_note(note: str, result: Any, book: Any) -> None:
+    """Print what ``roqa report`` and ``roqa export`` say of codings charted in another codebook
+    (``note``, :func:`~roqa_nlp.crosswalk.chart_codings`'s), with the codes of ``book`` they
+    can never carry (:func:`~roqa_nlp.framework.with_uncodable`)."""
+    from ..framework import with_uncodable
+
+    typer.echo(with_uncodable(note, result, book))
+
+
 def json_to_standard_output(path: Path | None) -> bool:
     """Whether ``--json PATH`` (of ``evaluate``, ``agree``) asks for the JSON on standard
     output: ``-`` or ``/dev/stdout``. The command then prints all else on standard error, so

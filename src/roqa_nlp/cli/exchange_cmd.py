@@ -21,7 +21,7 @@ from typing import Any
 
 import typer
 
-from ._app import app, codebook_option
+from ._app import app, codebook_option, print_charted_note
 
 
 def _warn(lines: list[str]) -> None:
@@ -136,9 +136,7 @@ def export_cmd(
         coded_as_given = result
         result, note = chart_codings(result, book, person=person is not None)
         if note:
-            from ..framework import with_uncodable
-
-            typer.echo(with_uncodable(note, result, book))
+            print_charted_note(note, result, book)
         summary = export_qdpx(
             result,
             book,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ._app import app, choice_metavar, codebook_option
+from ._app import app, choice_metavar, codebook_option, print_charted_note
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -249,9 +249,7 @@ def report_command(
     else:  # a code of theirs with several counterparts is charted once, as they gave it
         result, book, note = chart_given(result, book)
     if note:
-        from ..framework import with_uncodable
-
-        typer.echo(with_uncodable(note, result, book))
+        print_charted_note(note, result, book)
     elif review is not None:
         review.read_in(book, result)  # a review made in CFIR 2.0, on codings charted in 2009
     if top_k is None:
