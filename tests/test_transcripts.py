@@ -5839,3 +5839,20 @@ def test_any_two_transcripts_of_a_case_naming_different_people_are_warned_of(
         "RM04): if they are different people, rename one file so that its name gives another "
         "id, or none"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".srt", ".vtt"])
+def test_an_ampersand_before_a_word_is_no_reference_without_its_semicolon(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Before, HTML's older references without a ``;`` were decoded in cue text, so a
+    participant's "haem&micro team, nurses&paramedics" read "haemµ team, nurses¶medics"
+    (s55 regression hunt), and ``&#13;`` put a carriage return inside the words."""
+    said = "Ann Lee: The haem&micro team, nurses&paramedics &copy; and&#13;more &amp; more."
+    body = f"1\n00:00:01{',' if suffix == '.srt' else '.'}000 --> 00:00:01{',' if suffix == '.srt' else '.'}900\n{said}\n\n"
+    f = tmp_path / f"h2{suffix}"
+    f.write_text(("WEBVTT\n\n" if suffix == ".vtt" else "") + body, "utf-8")
+    t = read_transcript(f)
+    assert [t.text[u.start : u.end] for u in t.turns] == [
+        "The haem&micro team, nurses&paramedics \u00a9 and more & more."
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +29,20 @@ VOICE_TAG = re.compile(r"<v(?:\.[^\s<>]*)?[ \t](?P<name>[^<>]*)>")
 ANY_TAG = re.compile(r"<[^<>]*>")
 #: Whisper's ``--highlight_words`` underlining of the word a cue is the copy for.
 UNDERLINE = re.compile(r"<u>", re.IGNORECASE)
+#: A character reference ended by its ``;`` (``&amp;``, ``&#39;``, ``&#x2019;``): HTML's older
+#: references without one (``&micro``, ``&para``) are words in a cue ("nurses&paramedics").
+REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def _decoded(reference: re.Match[str]) -> str:
+    """The character of one reference, a control character (``&#13;``) as a space."""
+    text = html.unescape(reference.group())
+    return " " if any(unicodedata.category(c) == "Cc" for c in text) else text
+
+
+def unescaped(text: str) -> str:
+    """``text`` with its character references ended by ``;`` decoded (:data:`REFERENCE`)."""
+    return REFERENCE.sub(_decoded, text) if "&" in text else text
 
 
 def cue_utterance(
@@ -43,15 +58,15 @@ def cue_utterance(
     reader passes its own markup."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
-    speaker = (html.unescape(voice["name"]).strip() or None) if voice else None
-    words = html.unescape(markup.sub("", raw))
+    speaker = (unescaped(voice["name"]).strip() or None) if voice else None
+    words = unescaped(markup.sub("", raw))
     name_line, after = None, ""
     if speaker is None and len(lines) >= 2:
-        name_line = html.unescape(markup.sub("", lines[0])).strip()
-        after = html.unescape(markup.sub("", " ".join(line.strip() for line in lines[1:])))
+        name_line = unescaped(markup.sub("", lines[0])).strip()
+        after = unescaped(markup.sub("", " ".join(line.strip() for line in lines[1:])))
     underline = UNDERLINE.search(raw)
     underlined = (
-        len(html.unescape(markup.sub("", raw[: underline.start()])).split()) if underline else None
+        len(unescaped(markup.sub("", raw[: underline.start()])).split()) if underline else None
     )
     return Utterance(
         words,
