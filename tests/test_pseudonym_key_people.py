@@ -292,3 +292,38 @@ def test_a_key_giving_one_name_two_pseudonyms_surname_first_or_not_is_refused(
         "spelling of the name), so cannot be 'P02' (give one person one pseudonym: use the "
         "key's, or change its row)"
     )
+
+
+def test_names_written_surname_first_in_the_talk_are_replaced_and_not_left_to_check(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt s55 (ps/q01.txt): 'Lee, Sam', 'Okafor, Maria' and 'Smith, Jane' in the
+    talk stayed in the shared copy and were listed under "Still in the talk" for rows 'Sam
+    Lee,P02', 'Maria Okafor,P06' and 'Jane Smith,P04': the researcher had to add a row for a
+    spelling roqa reads as the same person. They are each person's pseudonym now, and 'Smith,
+    J.' (as 'J. Smith') too; the key is unchanged."""
+    from test_cli_core import roqa
+
+    rows = "Grace Adeyemi,P01\nSam Lee,P02\nJane Smith,P04\nMaria Okafor,P06\n"
+    key = key_file(tmp_path, rows)
+    (tmp_path / "q01.txt").write_text(
+        "Interviewer: Thanks. How did it start?\n"
+        "Adeyemi, Grace: With Sam Lee. Lee, Sam did the numbers; Okafor, Maria the rota.\n"
+        "Interviewer: Who else?\n"
+        "Adeyemi, Grace: Smith, Jane, and Smith, J. from finance.\n",
+        encoding="utf-8",
+    )
+    run = roqa("pseudonymise", tmp_path / "q01.txt", "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (tmp_path / "out" / "q01.txt").read_text("utf-8") == (
+        "Interviewer: Thanks. How did it start?\n"
+        "P01: With [P02]. [P02] did the numbers; [P06] the rota.\n"
+        "Interviewer: Who else?\n"
+        "P01: [P04], and [P04] from finance.\n"
+    )
+    assert run.out.splitlines() == [
+        "Pseudonyms: 7 name(s) replaced in the transcripts' text, labels included; no new name in "
+        f"{key}.",
+        f"Wrote 1 pseudonymised transcript(s) to {tmp_path / 'out'}.",
+    ]
+    assert key.read_text("utf-8-sig") == "name,pseudonym\n" + rows

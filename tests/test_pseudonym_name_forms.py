@@ -732,3 +732,64 @@ def test_a_name_without_its_middle_where_she_speaks_is_hers_untold() -> None:
     )
     assert said == "I'm [P09] to most."
     assert [w for w in warned if "middle" in w] == []
+
+
+# -- a keyed name written surname first in the talk (regression hunt s55, ps/q01) ----------------
+
+
+def test_a_keyed_name_written_surname_first_in_the_talk_is_replaced() -> None:
+    """Regression hunt s55 (ps/q01.txt): with rows 'Sam Lee,P02', 'Maria Okafor,P06' and 'Jane
+    Smith,P04', 'Lee, Sam did the numbers; Okafor, Maria the rota' and 'Smith, Jane' stayed in the
+    shared copy, listed under "Still in the talk", though roqa reads a label so written as the
+    same person (roles.given_name_first). In any case, accents and apostrophe as the name
+    written given name first."""
+    talk = (
+        "With Sam Lee. Lee, Sam did the numbers; Okafor, Maria the rota, and Smith, Jane. "
+        "LEE, SAM and okafor,maria signed, then Wisniewska, Zoe and O’Driscoll, Siobhan."
+    )
+    key = {
+        "Sam Lee": "P02",
+        "Maria Okafor": "P06",
+        "Jane Smith": "P04",
+        "Zoë Wiśniewska": "P07",
+        "Siobhán O'Driscoll": "P01",
+    }
+    assert said_by_p02(talk, key) == (
+        "With [P02]. [P02] did the numbers; [P06] the rota, and [P04]. "
+        "[P02] and [P06] signed, then [P07] and [P01]."
+    )
+
+
+def test_a_keyed_name_of_three_words_written_surname_first_is_replaced() -> None:
+    talk = "Sandhu, Gurpreet Kaur and Kaur Sandhu, Gurpreet, then Sandhu, Gurpreet signed."
+    assert said_by_p02(talk, {"Gurpreet Kaur Sandhu": "P04"}) == (
+        "[P04] and [P04], then [P04] signed."
+    )
+
+
+def test_a_keyed_surname_first_with_the_initial_needs_its_dot() -> None:
+    """'Smith, J.' as 'J. Smith' is found; without the dot it is the surname and a word:
+    'Smith, I think' of Ian Smith stays (his surname alone is listed to check)."""
+    talk = "Smith, J. and Adeyemi, G. signed it. Smith, I think, checked it."
+    key = {"Jane Smith": "P04", "Grace Adeyemi": "P01", "Ian Smith": "P05"}
+    assert said_by_p02(talk, key) == "[P04] and [P01] signed it. Smith, I think, checked it."
+
+
+def test_a_keyed_name_of_everyday_words_surname_first_keeps_its_capitals() -> None:
+    """After a comma a name's everyday word in lower case is as often the word: 'in hope, mark
+    my words' of Mark Hope stays, 'Hope, Mark' is him."""
+    talk = (
+        "We live in hope, mark my words. Hope, Mark said so; smith, will you sign? Smith, Will did."
+    )
+    key = {"Mark Hope": "P03", "Will Smith": "P05"}
+    assert said_by_p02(talk, key) == (
+        "We live in hope, mark my words. [P03] said so; smith, will you sign? [P05] did."
+    )
+
+
+def test_a_row_of_a_description_has_no_surname_first_form() -> None:
+    """A row whose pseudonym is no speaker's may name a place or a service, and two places are
+    often said so: 'Luton, Pathways' of Pathways Luton is two places."""
+    talk = "We cover Luton, Pathways and Bedford. House, Ash Tree is not said."
+    key = {"Pathways Luton": "provider", "Ash Tree House": "[care home]"}
+    assert said_by_p02(talk, key) == talk

@@ -684,6 +684,33 @@ def _name_regex(name: str) -> str:
     return rf"(?:\s|{_NO_WIDTH})+".join(_word_regex(w) for w in name.split())
 
 
+def _surname_first_regexes(words: list[str]) -> dict[str, str]:
+    """A person's name of ``words`` (given name first) written surname first with a comma, as a
+    register or Teams lists people (``Lee, Sam`` and ``LEE, Sam`` for Sam Lee; ``Smith, Mary
+    Ann`` and ``Ann Smith, Mary`` for Mary Ann Smith), each as a regular expression and as so
+    spelled: the key's one person either way, as her label is
+    (:func:`~roqa_nlp.transcripts.roles.given_name_first`). A word that is also an everyday word
+    keeps its capital there ("Hope, Mark" of Mark Hope, not "in hope, mark my words"): after a
+    comma, in lower case, it is as often the word."""
+    found: dict[str, str] = {}
+    blank = f"(?:\\s|{_NO_WIDTH})*"
+    for i in range(1, len(words)):
+        surname, given = words[i:], words[:i]
+        regexes = [
+            f"(?-i:(?={_letter_regex(w[0])}))(?i:{_name_regex(w)})"
+            if _is_everyday_word(w) and w[:1].isupper()
+            else _name_regex(w)
+            for w in [*surname, *given]
+        ]
+        between = f"(?:\\s|{_NO_WIDTH})+"
+        regex = (
+            f"(?i:{between.join(regexes[: len(surname)])},{blank}"
+            f"{between.join(regexes[len(surname) :])})"
+        )
+        found[regex] = f"{' '.join(surname)}, {' '.join(given)}"
+    return found
+
+
 def _joined_name_regex(words: list[str]) -> str:
     """A name's ``words`` joined up as a handle, a user name or an address's local part writes
     them: by dots or underscores in any case (``aisha.rahman``, ``Aisha_Rahman``), or with none
@@ -2373,6 +2400,19 @@ class PseudonymKey:
                         kind = "short" if short and full == " ".join(short) else "name"
                         kind = "name" if speaks_here else kind
                         put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, kind))
+                # written surname first ("Lee, Sam", "Sandhu, Gurpreet"): the same person, when
+                # the row is a speaker's; a row of a description may be a place or a service, and
+                # two places are often said so ("Stevenage, Pathways" of Pathways Stevenage)
+                bare = _bare(pseudonym)
+                speakers_row = _ONE_SPEAKER_PSEUDONYM.fullmatch(bare) or (
+                    _CHAT_SENDER_PSEUDONYM.fullmatch(bare)
+                )
+                if speakers_row and "," not in name:
+                    for form in dict.fromkeys([" ".join(words), " ".join(short)]):
+                        kind = "short" if short and form == " ".join(short) else "name"
+                        kind = "name" if speaks_here else kind
+                        for regex, as_spelled in _surname_first_regexes(form.split()).items():
+                            put(found, regex, as_spelled, (pseudonym, kind))
                 if len(words) > 1:
                     put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
                 if len(words) > 1 and person and not _is_word_surname(words[-1]):
@@ -2388,6 +2428,15 @@ class PseudonymKey:
                         f"{words[0][0]} {words[-1]}",
                         (pseudonym, "name"),
                     )
+                    if speakers_row and "," not in name:
+                        # and surname first, with the dot ("Smith, J."; not "Smith, I think" of
+                        # Ian Smith)
+                        put(
+                            found,
+                            rf"(?i:{_name_regex(words[-1])},(?:\s|{_NO_WIDTH})*{initial}\.)",
+                            f"{words[-1]}, {words[0][0]}",
+                            (pseudonym, "name"),
+                        )
             if speaks_here and not one_word:
                 for part in words:
                     for word in [part, *_pieces(part)]:
