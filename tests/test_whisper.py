@@ -601,3 +601,72 @@ def test_an_unlabelled_speech_to_text_file_is_told_to_diarise(tmp_path: Path) ->
         "questions included (transcribe it with speakers (diarisation: WhisperX, or whisper.cpp "
         "--diarize), or label the turns 'Interviewer: ...' and 'P04: ...')"
     )
+
+
+@pytest.mark.parametrize(
+    "name, highlight",
+    [
+        ("p23.srt", '<font color="#00ff00">{}</font>'),  # stable-ts's word-level .srt
+        ("p23.vtt", "<b>{}</b>"),
+        ("p24.vtt", "<c.highlight>{}</c>"),
+    ],
+)
+def test_word_highlighting_in_any_tag_is_read_once(
+    tmp_path: Path, name: str, highlight: str
+) -> None:
+    """s55 hunt: only Whisper's <u> was taken for the highlighted word, so stable-ts's coloured
+    word (and a bold one) made every segment read once per word: 56 words became 663."""
+    words = ["We", "had", "no", "staff."]
+    sep = "," if name.endswith(".srt") else "."
+    cues = [
+        f"00:00:0{n}{sep}000 --> 00:00:0{n}{sep}900\n"
+        + " ".join(highlight.format(x) if i == n else x for i, x in enumerate(words))
+        for n in range(len(words))
+    ]
+    path = tmp_path / name
+    head = "WEBVTT\n\n" if name.endswith(".vtt") else ""
+    path.write_text(head + "\n\n".join(cues) + "\n", "utf-8")
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(path)
+    assert [(t.text[u.start : u.end], u.begin_time, u.end_time) for u in t.turns] == [
+        ("We had no staff.", 0.0, 3.9)
+    ]
+
+
+def test_a_line_said_again_with_a_word_in_italics_is_read_each_time(tmp_path: Path) -> None:
+    """A word in a tag of its own that stays in place from cue to cue is emphasis, not a
+    highlighted word moving on: each time said is talk."""
+    cue = "Ann Lee: We <i>never</i> have enough staff."
+    path = tmp_path / "p25.vtt"
+    path.write_text(
+        "WEBVTT\n\n" + "".join(f"00:00:0{n}.000 --> 00:00:0{n}.900\n{cue}\n\n" for n in range(3)),
+        "utf-8",
+    )
+    t = read_transcript(path)
+    assert [t.text[u.start : u.end] for u in t.turns] == [
+        "We never have enough staff. We never have enough staff. We never have enough staff."
+    ]
+
+
+def test_a_cue_written_again_at_the_very_same_times_is_read_once(tmp_path: Path) -> None:
+    """s55 hunt: an export that wrote one cue three times at 00:00:05-08 gave three alike
+    segments cited at one time; a line said again takes time of its own, so these are one."""
+    said = "P07: The IT system kept crashing every morning."
+    path = tmp_path / "p26.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nInterviewer: What got in the way?\n\n"
+        + "".join(f"{n}\n00:00:05,000 --> 00:00:08,000\n{said}\n\n" for n in (2, 3, 4))
+        + "5\n00:00:09,000 --> 00:00:10,000\nP07: Every morning.\n",
+        "utf-8",
+    )
+    t = read_transcript(path)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "What got in the way?", 1.0, 4.0),
+        (
+            "P07",
+            "participant",
+            "The IT system kept crashing every morning. Every morning.",
+            5.0,
+            10.0,
+        ),
+    ]

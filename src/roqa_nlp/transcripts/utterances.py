@@ -128,11 +128,14 @@ def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
     pause between two words), which reading leaves out. A run of consecutive cues of one
     speaker and the same words is read once only where the copies underline words one after
     another; the same segment again underlines its first word again and is read again. Cues
-    repeated without the underlining are talk said again (a speaker repeating a line, or a
-    transcription service writing it twice) and are all kept."""
+    repeated without the underlining are talk said again (a speaker repeating a line) and are
+    all kept, but for a copy at the very same times as the cue before it, an export's
+    duplicate, read once."""
     runs: list[list[Utterance]] = []
     for u in utterances:
         run = runs[-1] if runs else []
+        if run and _same_cue_again(run[-1], u):
+            continue  # a cue written twice at one time by an export: said once
         underlined = [c.underlined_word for c in run if c.underlined_word is not None]
         if (
             run
@@ -151,6 +154,19 @@ def without_repeats(utterances: Sequence[Utterance]) -> list[Utterance]:
         end = next((u.end_time for u in reversed(run) if u.end_time is not None), None)
         out.append(replace(run[0], end_time=end, underlined_word=None))
     return out
+
+
+def _same_cue_again(before: Utterance, u: Utterance) -> bool:
+    """Whether ``u`` is ``before`` written again: one speaker, the same words, the same begin
+    and end times (a line said again takes time of its own, so this is the export's copy)."""
+    return (
+        before.begin_time is not None
+        and before.end_time is not None
+        and (before.begin_time, before.end_time) == (u.begin_time, u.end_time)
+        and before.speaker == u.speaker
+        and before.underlined_word == u.underlined_word
+        and " ".join(before.words.split()) == " ".join(u.words.split())
+    )
 
 
 def merge_utterances(

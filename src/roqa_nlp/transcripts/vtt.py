@@ -27,8 +27,14 @@ from .utterances import Utterance
 # searches quadratic in the length of a cue (half a minute for a 50 000-character cue).
 VOICE_TAG = re.compile(r"<v(?:\.[^\s<>]*)?[ \t](?P<name>[^<>]*)>")
 ANY_TAG = re.compile(r"<[^<>]*>")
-#: Whisper's ``--highlight_words`` underlining of the word a cue is the copy for.
-UNDERLINE = re.compile(r"<u>", re.IGNORECASE)
+#: The word a cue is the copy for, in a word-highlighting subtitle file: one word wrapped in a
+#: tag of its own, underlined by Whisper's ``--highlight_words`` (``<u>We</u>``), coloured by
+#: stable-ts (``<font color="#00ff00">We</font>``), in bold or a WebVTT class. A run of copies
+#: is read once only where the highlighted word moves on from copy to copy
+#: (:func:`.utterances.without_repeats`), so a word in italics in a line said again is talk.
+UNDERLINE = re.compile(
+    r"<(?P<tag>u|b|i|font|c|span)(?:[.\s][^<>]*)?>[^<>\s]+</(?P=tag)>", re.IGNORECASE
+)
 #: A character reference ended by its ``;`` (``&amp;``, ``&#39;``, ``&#x2019;``): HTML's older
 #: references without one (``&micro``, ``&para``) are words in a cue ("nurses&paramedics").
 REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
@@ -53,9 +59,9 @@ def cue_utterance(
     markup: re.Pattern[str] = ANY_TAG,
 ) -> Utterance:
     """The words and speaker of one cue's text lines: ``markup`` (WebVTT's tags by default) is
-    taken out and character references are decoded, and the place of a word underlined by
-    Whisper's ``--highlight_words`` is kept (:attr:`Utterance.underlined_word`). The .srt
-    reader passes its own markup."""
+    taken out and character references are decoded, and the place of a word highlighted in a
+    tag of its own (:data:`UNDERLINE`: Whisper's ``--highlight_words``, stable-ts's colour) is
+    kept (:attr:`Utterance.underlined_word`). The .srt reader passes its own markup."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
     speaker = (unescaped(voice["name"]).strip() or None) if voice else None
