@@ -558,3 +558,22 @@ def test_a_service_line_left_out_of_a_vtt_is_recorded(tmp_path: Path) -> None:
         ("Kim Wu", "Staffing.", 23, 32, 4.0, 6.0),
     ]
     assert t.metadata["service_text"] == ["Meeting ended after 00:09:12"]
+
+
+def test_a_mark_inside_a_turn_later_than_the_next_turns_begin_times_nothing(
+    tmp_path: Path,
+) -> None:
+    """s55 hunt: a typo'd mark ('[00:12:05]' for 00:02:05) inside a turn with no end of its own
+    was used though the next turn begins at 150: 'She protected our time.' ran 110-725."""
+    f = tmp_path / "typo.txt"
+    f.write_text(
+        "[00:01:35] Participant: The ward manager. [00:01:50] She protected our time. "
+        "[00:12:05] Honestly she was brilliant.\n[00:02:30] Interviewer: Thanks.\n",
+        "utf-8",
+    )
+    t = read_transcript(f)
+    assert times(t) == [
+        ("The ward manager.", 95.0, 110.0),
+        ("She protected our time.", 110.0, None),
+        ("Honestly she was brilliant.", 110.0, None),
+    ]

@@ -102,37 +102,43 @@ def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
     not at the turn's begin time (or at none, when the turn has none)."""
     out: list[SpokenTurn] = []
     previous_end: float | None = None
-    for s in spoken:
+    turns = list(spoken)
+    for i, s in enumerate(turns):
         words, end = strip_time_marks(s.words)
         begin = s.begin_time if s.begin_time is not None else previous_end
         finish = s.end_time if s.end_time is not None else end
+        # a turn with no end of its own ends by the time the next turn begins
+        latest = finish if finish is not None or i + 1 == len(turns) else turns[i + 1].begin_time
         out.append(
             replace(
                 s,
                 words=words,
                 begin_time=begin,
                 end_time=finish,
-                cues=s.cues or _marked_pieces(s.words, begin, finish),
+                cues=s.cues or _marked_pieces(s.words, begin, finish, latest),
             )
         )
         previous_end = end
     return out
 
 
-def _marked_pieces(words: str, begin: float | None, end: float | None) -> tuple[CuePiece, ...]:
+def _marked_pieces(
+    words: str, begin: float | None, end: float | None, latest: float | None
+) -> tuple[CuePiece, ...]:
     """The timed pieces of a turn's ``words`` parted by the marks inside them, each without its
     marks, from the turn's ``begin`` to its ``end`` time; none when no mark is inside. A mark
     that runs backwards (earlier than the turn's begin or than the mark before it, later than
-    its end: the clock of a second recording restarting) times nothing, as a subtitle cue ending
-    before it begins is read untimed (:func:`.cues.parse_cues`): its words stay in the piece
-    before it, so no piece ends before it begins."""
+    ``latest``, its end or the next turn's begin: the clock of a second recording restarting, a
+    typo) times nothing, as a subtitle cue ending before it begins is read untimed
+    (:func:`.cues.parse_cues`): its words stay in the piece before it, so no piece ends before
+    it begins."""
     marks = marks_inside(words)
     if not marks:
         return ()
     kept: list[tuple[int, int, float]] = []
     for at, to, time in marks:
         since = kept[-1][2] if kept else begin
-        if (since is None or time >= since) and (end is None or time <= end):
+        if (since is None or time >= since) and (latest is None or time <= latest):
             kept.append((at, to, time))
     if not kept:
         return ()
