@@ -1992,8 +1992,7 @@ class AutoCoder:
                         {"code": g.code_id, "name": g.name, "probability": round(g.probability, 6)}
                         for g in (next(x for x in r if x.code_id == c) for c in shown_codes(k, t))
                     ],
-                    "top1": top_hits(gold, k)[0],
-                    "top3": top_hits(gold, k)[1],
+                    **dict(zip(("top1", "top3"), top_hits(gold, k), strict=True)),
                     "valence": r[0].valence if r else "neutral",
                     # as suggest --json gives them: valence calibration and set-aside checked
                     # from this file alone

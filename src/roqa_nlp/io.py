@@ -1202,6 +1202,12 @@ def read_text(path: str | Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
+def transcript_folders(paths: Iterable[Path]) -> set[Path]:
+    """The folders, resolved, of the transcripts ``paths`` gives: each folder given, and the
+    folder holding each file given (those not there are left to the reading's error)."""
+    return {(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()}
+
+
 def read_standard_input(*, limit: int = MAX_INPUT_BYTES) -> str:
     """Standard input (``roqa suggest - < quotes.txt``) decoded and checked as a transcript
     file is (:func:`decode_text`, named "standard input" in its errors and warning): else

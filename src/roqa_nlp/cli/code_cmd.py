@@ -1507,12 +1507,6 @@ def _file_safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "._-" else "_" for c in name) or "codebook"
 
 
-def transcript_folders(paths: Iterable[Path]) -> set[Path]:
-    """The folders, resolved, of the transcripts ``paths`` gives: each folder given, and the
-    folder holding each file given (those not there are left to the reading's error)."""
-    return {(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()}
-
-
 def _refuse_output_into_inputs(out: Path, paths: Iterable[Path], qdpx: Path | None = None) -> None:
     """--out may not be a folder of transcripts given, nor the folder holding a transcript file
     given (`roqa code study/s01.txt --out study`): its run.json would make the folder read as a
@@ -1521,6 +1515,7 @@ def _refuse_output_into_inputs(out: Path, paths: Iterable[Path], qdpx: Path | No
     read the project's sources as more transcripts, sharing their ids (beside a file named, it
     is not read again, and a folder leaves out a project roqa exported of the files in it)."""
     from ..errors import RoqaError
+    from ..io import transcript_folders
 
     if out.is_dir() and out.resolve() in transcript_folders(paths):
         raise RoqaError(

@@ -183,11 +183,11 @@ def pseudonymise_command(
 def _refuse_sharing_the_originals(out: Path, paths: list[Path]) -> None:
     """--out, the folder to share, may not hold the transcripts read, which name people: not be
     a folder given, nor the folder of a file given (as ``roqa code --out`` may not be:
-    :func:`~roqa_nlp.cli.code_cmd.transcript_folders`), nor lie inside a folder given. Said
+    :func:`~roqa_nlp.io.transcript_folders`), nor lie inside a folder given. Said
     before the key or any copy is written (tester, session 55: ``roqa pseudonymise ps/ --out
     ps/`` wrote zoom_p04.txt, P04, beside zoom_p04.vtt, her name)."""
     from ..errors import RoqaError
-    from .code_cmd import transcript_folders
+    from ..io import transcript_folders
 
     where = out.resolve()
     if out.is_dir() and where in transcript_folders(paths):

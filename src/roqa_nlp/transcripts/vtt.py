@@ -32,7 +32,7 @@ ANY_TAG = re.compile(r"<[^<>]*>")
 #: stable-ts (``<font color="#00ff00">We</font>``), in bold or a WebVTT class. A run of copies
 #: is read once only where the highlighted word moves on from copy to copy
 #: (:func:`.utterances.without_repeats`), so a word in italics in a line said again is talk.
-UNDERLINE = re.compile(
+HIGHLIGHTED_WORD = re.compile(
     r"<(?P<tag>u|b|i|font|c|span)(?:[.\s][^<>]*)?>[^<>\s]+</(?P=tag)>", re.IGNORECASE
 )
 #: A character reference ended by its ``;`` (``&amp;``, ``&#39;``, ``&#x2019;``): HTML's older
@@ -60,7 +60,7 @@ def cue_utterance(
 ) -> Utterance:
     """The words and speaker of one cue's text lines: ``markup`` (WebVTT's tags by default) is
     taken out and character references are decoded, and the place of a word highlighted in a
-    tag of its own (:data:`UNDERLINE`: Whisper's ``--highlight_words``, stable-ts's colour) is
+    tag of its own (:data:`HIGHLIGHTED_WORD`: Whisper's ``--highlight_words``, stable-ts's colour) is
     kept (:attr:`Utterance.underlined_word`). The .srt reader passes its own markup."""
     raw = " ".join(line.strip() for line in lines)
     voice = VOICE_TAG.search(raw)
@@ -70,7 +70,7 @@ def cue_utterance(
     if speaker is None and len(lines) >= 2:
         name_line = unescaped(markup.sub("", lines[0])).strip()
         after = unescaped(markup.sub("", " ".join(line.strip() for line in lines[1:])))
-    underline = UNDERLINE.search(raw)
+    underline = HIGHLIGHTED_WORD.search(raw)
     underlined = (
         len(unescaped(markup.sub("", raw[: underline.start()])).split()) if underline else None
     )
