@@ -260,6 +260,32 @@ def test_a_name_and_role_label_said_once_is_talk(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("role", ["interviewer", "Interviewer", "facilitator"])
+def test_a_name_and_an_interviewers_role_after_a_comma_is_the_interviewer(
+    tmp_path: Path, role: str
+) -> None:
+    """Before, ``Sam Roe, interviewer:`` was no speaker (the whole file was the participant's
+    talk, questions included), and ``Sam Roe, Interviewer:``, read as a name written surname
+    first, was a participant: the questions were coded. A role after a comma names the
+    interviewer as one in brackets does (``Sam Roe (Interviewer)``)."""
+    f = tmp_path / "p04.txt"
+    lines = [
+        f"Sam Roe, {role}: How did the service feel?",
+        "Kieran, service user: I felt listened to, most of the time.",
+        f"Sam Roe, {role}: And the staff?",
+        "Kieran, service user: They were kind and patient with me.",
+    ]
+    f.write_text("\n".join(lines) + "\n", "utf-8")
+    t = read_transcript(f)
+    asker = f"Sam Roe, {role}"
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        (asker, "interviewer", "How did the service feel?"),
+        ("Kieran, service user", "participant", "I felt listened to, most of the time."),
+        (asker, "interviewer", "And the staff?"),
+        ("Kieran, service user", "participant", "They were kind and patient with me."),
+    ]
+
+
 @pytest.mark.parametrize(
     "said",
     [

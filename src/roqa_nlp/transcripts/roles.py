@@ -213,13 +213,26 @@ def _role_notes(label: str) -> list[str]:
     ``Interviewer: lead``, ``Interviewer``), as a role is written with what the person does in
     the call after it, and each of its parts between commas or semicolons, as pronouns are
     written beside a role (``Tom Bates (Facilitator, he/him)`` -> ``Facilitator``; ``Tom Bates
-    | Facilitator | UoL`` -> ``Facilitator``, ``UoL``)."""
+    | Facilitator | UoL`` -> ``Facilitator``, ``UoL``); and an interviewer's role after a comma
+    (``Sam Roe, interviewer`` -> ``interviewer``, :func:`_role_after_comma`)."""
     found: list[str] = []
     for note in [*_bracketed_notes(label), *label.split("|")[1:]]:
         role = note.partition(":")[0]
         parts = re.split(r"[,;]", role) if ("," in role or ";" in role) else []
         found += [n for n in dict.fromkeys([note, role, *parts]) if n.strip()]
-    return found
+    return found + _role_after_comma(label)
+
+
+def _role_after_comma(label: str) -> list[str]:
+    """The interviewer's role a person's name is followed by after a comma (``Sam Roe,
+    interviewer``, ``Priya Nair, Facilitator``), as a note in brackets names it: a label of
+    ``data/interviewer_labels.txt`` of three letters or more, so that a forename's initial
+    (``Smith, I``) is no role; else nothing."""
+    name, comma, rest = _without_bracketed_notes(label).partition(",")
+    role = rest.strip()
+    if not (comma and name.strip() and "," not in role and len(normalise_label(role)) >= 3):
+        return []
+    return [role] if _default_interviewer_keys().names_role(role) else []
 
 
 def _without_trailing_number(key: str) -> str:
