@@ -6,9 +6,14 @@ import warnings
 from dataclasses import replace
 from pathlib import Path
 
+from roqa_nlp.cli.pseudonymise_cmd import guessed_interviewers_warning
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.interviewer_guesses import speaker_warnings
+from roqa_nlp.transcripts.interviewer_guesses import (
+    RunGuesses,
+    guesses_said_once,
+    speaker_warnings,
+)
 from roqa_nlp.transcripts.roles import SpeakerWarning
 
 TALK = (
@@ -79,4 +84,67 @@ def test_one_interviewer_spelled_two_ways_is_one_guess(tmp_path: Path) -> None:
         "no speaker is named as the interviewer in 3 transcripts, so the one who asks the "
         "questions was taken as the interviewer in each ('Sam Roe' in p07.txt, p08.txt, "
         "p09.txt) (name the interviewer with --interviewer NAME to choose otherwise)"
+    ]
+
+
+def test_pseudonymise_words_its_guesses_as_code_does(tmp_path: Path) -> None:
+    """review, session 55: ``roqa pseudonymise`` said its run's guesses file by file ("p07.txt:
+    'Sam Roe', p08.txt: 'Sam Roe'") where ``roqa code`` groups them by person ("'Sam Roe' in
+    p07.txt, p08.txt"), one thing said two ways. One formatter words both."""
+    p07 = _read(tmp_path / "p07.txt", TALK)
+    p08 = _read(tmp_path / "p08.txt", TALK.replace("Jo Bell", "Kim Ng"))
+    p09 = _read(tmp_path / "p09.txt", TALK.replace("Sam Roe", "Ann Lee"))
+    assert guesses_said_once([p07, p08, p09], ", and so on") == (
+        "no speaker is named as the interviewer in 3 transcripts, so the one who asks the "
+        "questions was taken as the interviewer in each ('Sam Roe' in p07.txt, p08.txt; "
+        "'Ann Lee' in p09.txt), and so on (name the interviewer with --interviewer NAME to "
+        "choose otherwise)"
+    )
+    assert guessed_interviewers_warning([p07, p08]) == speaker_warnings([p07, p08])[0].replace(
+        "p08.txt)", "p08.txt), and the key gives them those pseudonyms"
+    )
+
+
+def test_a_line_said_instead_takes_the_place_of_a_files_warning(tmp_path: Path) -> None:
+    """``roqa code --pseudonymise`` says of a transcript with no participant turns the line
+    ``roqa pseudonymise`` gives, in place of its speaker warning, through the one loop: that
+    transcript's guess is not held for the run's line."""
+    p07 = _read(tmp_path / "p07.txt", TALK)
+    p08 = _read(tmp_path / "p08.txt", TALK)
+    p09 = _read(tmp_path / "p09.txt", TALK)
+    said = speaker_warnings([p07, p08, p09], instead=lambda t: "its own line" if t is p09 else None)
+    assert said == [
+        "its own line",
+        "no speaker is named as the interviewer in 2 transcripts, so the one who asks the "
+        "questions was taken as the interviewer in each ('Sam Roe' in p07.txt, p08.txt) (name the "
+        "interviewer with --interviewer NAME to choose otherwise)",
+    ]
+
+
+def test_guesses_held_for_a_streamed_run_are_said_at_its_end(tmp_path: Path) -> None:
+    """A streamed run's parts are warned of part by part: their guesses are held in the run's
+    :class:`RunGuesses` and said once, after the last part, not at the end of each."""
+    run = RunGuesses()
+    first = speaker_warnings([_read(tmp_path / "p07.txt", TALK)], run=run)
+    second = speaker_warnings([_read(tmp_path / "p08.txt", TALK)], run=run)
+    assert (first, second) == ([], [])
+    assert run.said_at_end() == [
+        "no speaker is named as the interviewer in 2 transcripts, so the one who asks the "
+        "questions was taken as the interviewer in each ('Sam Roe' in p07.txt, p08.txt) (name the "
+        "interviewer with --interviewer NAME to choose otherwise)"
+    ]
+
+
+def test_numbered_labels_are_two_interviewers(tmp_path: Path) -> None:
+    """The run's line grouped guesses by :func:`~roqa_nlp.transcripts.roles.person_name`, which
+    leaves out a label's number: 'Speaker 1' taken in p07 and 'Speaker 2' in p08 were said as
+    "'Speaker 1' in p07.txt, p08.txt" (and roqa pseudonymise's pseudonyms 'Interviewer' and
+    'Interviewer 2' as one). Two numbers are two people, each guess said on its own line."""
+    p07 = _read(tmp_path / "p07.txt", TALK.replace("Sam Roe", "Speaker 1"))
+    p08 = _read(tmp_path / "p08.txt", TALK.replace("Sam Roe", "Speaker 2"))
+    assert speaker_warnings([p07, p08]) == [
+        f"{p.source}: no speaker is named as the interviewer, so '{who}', who asks the "
+        "questions (3 of 3 turns), was taken as the interviewer (name the interviewer with "
+        "--interviewer NAME to choose otherwise)"
+        for p, who in ((p07, "Speaker 1"), (p08, "Speaker 2"))
     ]

@@ -195,9 +195,9 @@ def test_a_participant_named_surname_first_in_a_follow_up_keeps_her_pseudonym(
     assert run.code == 0, run.err
     assert run.err.splitlines()[1:] == [  # after: no key there, a new one started
         "roqa: warning: no speaker is named as the interviewer in 2 transcripts, so the one who "
-        "asks the questions was taken as the interviewer in each (interview_1.vtt: "
-        "'Interviewer', interview_1_followup.vtt: 'Interviewer'), and the key gives them those "
-        "pseudonyms (name the interviewer with --interviewer NAME to choose otherwise)"
+        "asks the questions was taken as the interviewer in each ('Interviewer' in "
+        "interview_1.vtt, interview_1_followup.vtt), and the key gives them those pseudonyms "
+        "(name the interviewer with --interviewer NAME to choose otherwise)"
     ]
     assert key.read_text("utf-8-sig").splitlines() == [
         "name,pseudonym",

@@ -611,8 +611,8 @@ def test_a_guessed_interviewer_is_said_once_a_run_and_not_once_the_key_names_the
     guessed = [line for line in first.err.splitlines() if "as the interviewer" in line]
     assert guessed == [
         "roqa: warning: no speaker is named as the interviewer in 3 transcripts, so the one who "
-        "asks the questions was taken as the interviewer in each (P01.txt: 'Interviewer', "
-        "P02.txt: 'Interviewer 2', P03.txt: 'Interviewer 3'), and the key gives them those "
+        "asks the questions was taken as the interviewer in each ('Interviewer' in P01.txt; "
+        "'Interviewer 2' in P02.txt; 'Interviewer 3' in P03.txt), and the key gives them those "
         "pseudonyms (name the interviewer with --interviewer NAME to choose otherwise)"
     ]
     again = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out2")

@@ -117,16 +117,12 @@ def _warn_of_speakers(
     (:class:`~roqa_nlp.transcripts.interviewer_guesses.RunGuesses`), said after the others:
     here, or, when the run's ``run`` is given (a streamed run's parts), by the caller at its
     end."""
-    from ..transcripts.interviewer_guesses import RunGuesses
+    from ..transcripts.interviewer_guesses import speaker_warnings
     from .pseudonymise_cmd import no_participant_warning
 
-    guesses = RunGuesses() if run is None else run
-    for t in transcripts:
-        warning = (pseudonymised and no_participant_warning(t)) or guesses.said_now(t)
-        if warning:
-            print(f"roqa: warning: {warning}", file=sys.stderr)
-    if run is None:
-        _warn_of_guesses(guesses)
+    instead = no_participant_warning if pseudonymised else None
+    for warning in speaker_warnings(transcripts, instead=instead, run=run):
+        print(f"roqa: warning: {warning}", file=sys.stderr)
 
 
 def _warn_of_guesses(run: Any) -> None:

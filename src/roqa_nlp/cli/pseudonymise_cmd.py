@@ -253,14 +253,9 @@ def _without_guess(transcript: Transcript) -> Transcript:
 
 def guessed_interviewers_warning(transcripts: list[Transcript]) -> str:
     """One line for a run's ``transcripts`` (pseudonymised) whose interviewer was guessed,
-    naming each with the pseudonym of the one taken, instead of one line a file."""
-    from ..transcripts.interviewer_guesses import guessed_in_each, interviewers_guessed
+    naming the pseudonym of each one taken with the files that took them, as ``roqa code``
+    words it (:func:`~roqa_nlp.transcripts.interviewer_guesses.guesses_said_once`), instead of
+    one line a file."""
+    from ..transcripts.interviewer_guesses import guesses_said_once
 
-    each = ", ".join(
-        f"{Path(t.source or t.id).name}: {' and '.join(repr(n) for n in interviewers_guessed(t))}"
-        for t in transcripts
-    )
-    study = any(not t.metadata.get("interviewer_guessed") for t in transcripts)
-    return guessed_in_each(
-        len(transcripts), study, each, ", and the key gives them those pseudonyms"
-    )
+    return guesses_said_once(transcripts, ", and the key gives them those pseudonyms")
