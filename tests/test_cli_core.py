@@ -1564,7 +1564,7 @@ def test_unknown_model_directory_is_a_one_line_error(tmp_path: Path) -> None:
     transcript = tmp_path / "p01.txt"
     transcript.write_text("Interviewer: Hello?\nP01: Hello.\n", encoding="utf-8")
     run = roqa("code", transcript, "--out", tmp_path / "out", "--model", tmp_path / "no-model")
-    assert_one_line_user_error(run, str(tmp_path / "no-model"), "not a model directory")
+    assert_one_line_user_error(run, str(tmp_path / "no-model"), "folder not found")
 
 
 def test_missing_evaluation_file_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:

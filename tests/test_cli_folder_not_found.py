@@ -36,3 +36,104 @@ def test_a_missing_file_is_still_a_file(tmp_path: Path, monkeypatch: pytest.Monk
         "",
         "roqa: error: missing.jsonl: file not found (check the path)\n",
     )
+
+
+# Session 56 survey: one mistake, one wording, whichever command is given it.
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["evaluate", "adir"], ["report", "codings.jsonl", "--open-coding", "adir"]],
+    ids=["evaluate", "report --open-coding"],
+)
+def test_a_folder_given_as_a_file_is_said_a_folder(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a file said "is a directory, not a file" where writing one (--qdpx, --json, the
+    pseudonym key) says "is a folder, not a file": now the folder is a folder everywhere."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "codings.jsonl").write_bytes(
+        (DATA / "examples_coded" / "codings.jsonl").read_bytes()
+    )
+    run = roqa(*args)
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: adir: is a folder, not a file (give a file path)\n",
+    )
+
+
+def test_import_says_a_folder_and_a_file_as_the_other_commands_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``roqa import`` said "is a directory, not a file" of a folder given as the project, and
+    "exists and is not a directory (give a directory for --out)" of a file given as --out,
+    where roqa code, pseudonymise and apply-decisions say "is a file, not a folder"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "afile.txt").write_text("x\n", "utf-8")
+    qdpx = DATA / "agree_codebooks" / "alice.qdpx"
+    assert tuple(roqa("import", "adir", "--out", "o")) == (
+        2,
+        "",
+        "roqa: error: adir: is a folder, not a file (give a .qdpx file)\n",
+    )
+    assert tuple(roqa("import", qdpx, "--out", "afile.txt")) == (
+        2,
+        "",
+        "roqa: error: afile.txt: is a file, not a folder (give a folder with --out)\n",
+    )
+
+
+@pytest.mark.parametrize("command", ["suggest", "evaluate"])
+def test_a_model_folder_not_there_or_a_file_is_said_so(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--model said "not a model directory (no model_card.json)" of a path that is not there
+    and of a file: now as a missing or mistaken folder is said by the other commands."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile.txt").write_text("x\n", "utf-8")
+    first = "staff were short" if command == "suggest" else DATA / "core" / "tiny_labelled.jsonl"
+    assert tuple(roqa(command, first, "--model", "nomodel")) == (
+        2,
+        "",
+        "roqa: error: nomodel: folder not found (check the path: give the model folder roqa "
+        "train wrote)\n",
+    )
+    assert tuple(roqa(command, first, "--model", "afile.txt")) == (
+        2,
+        "",
+        "roqa: error: afile.txt: is a file, not a folder (give the model folder roqa train "
+        "wrote, holding model_card.json)\n",
+    )
+
+
+def test_train_says_a_decisions_file_not_found_as_report_and_code_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``roqa train --feedback`` said only "file not found (check the path)" where roqa code,
+    report and apply-decisions --decisions name the decisions file saved from report.html."""
+    monkeypatch.chdir(tmp_path)
+    training = DATA / "core" / "tiny_training.jsonl"
+    run = roqa("train", training, "--out", "m", "--feedback", "nodec.csv")
+    assert (run.code, run.err.splitlines()[-1]) == (
+        2,
+        "roqa: error: nodec.csv: file not found (check the path: the decisions file saved from "
+        "report.html)",
+    )
+    assert not (tmp_path / "m").exists()
+
+
+def test_pseudonymise_says_a_missing_transcript_before_starting_a_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``roqa pseudonymise nope.txt --key k.csv`` warned that a new key was started, then said
+    the transcript was not found: a missing transcript is said alone, as roqa code says it."""
+    monkeypatch.chdir(tmp_path)
+    assert tuple(roqa("pseudonymise", "nope.txt", "--key", "k.csv", "--out", "o")) == (
+        2,
+        "",
+        "roqa: error: nope.txt: file or folder not found (check the path)\n",
+    )

@@ -147,7 +147,7 @@ def test_the_ray_engine_refuses_a_missing_model_before_writing_anything(
     line = roqa_error(
         "code", examples, "--out", out, "--model", tmp_path / "no-model", "--engine", "ray"
     )
-    assert "not a model directory" in line
+    assert "folder not found" in line
     assert not out.exists()
 
 

@@ -2237,6 +2237,19 @@ class AutoCoder:
 
         d = packaged_model_dir() if dir is None else Path(dir)
         card_path = d / CARD
+        # said as a missing --out or transcript folder is (session 56: "not a model directory
+        # (no model_card.json)" of a path that is not there, or is a file)
+        if not d.exists():
+            from .io import missing_path_hint
+
+            hint = missing_path_hint(d, "check the path: give the model folder roqa train wrote")
+            raise RoqaError("folder not found", path=d, hint=hint)
+        if not d.is_dir():
+            raise RoqaError(
+                "is a file, not a folder",
+                path=d,
+                hint="give the model folder roqa train wrote, holding model_card.json",
+            )
         if not card_path.exists():
             raise RoqaError(
                 "not a model directory (no model_card.json)",

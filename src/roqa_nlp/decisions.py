@@ -317,6 +317,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     p = Path(path)
     if p.is_dir():
         refuse_folder(p)
+    if not p.exists():
+        raise decisions_not_found(p)
     suffix = p.suffix.lower()
     if suffix != ".xlsx":
         _refuse_documents(p)
@@ -590,6 +592,18 @@ def decisions_folder(path: Path) -> Path | None:
     """The folder of the codings a decisions file at ``path`` decides on, when it is beside
     them (the report saves it there); None when it is elsewhere (Downloads/)."""
     return path.parent if (path.parent / "codings.jsonl").is_file() else None
+
+
+def decisions_not_found(path: Path) -> RoqaError:
+    """The error of a decisions file given that is not there, one wording for every command
+    that reads one (``roqa train --feedback`` said only "check the path", session 56)."""
+    from .io import missing_path_hint
+
+    return RoqaError(
+        "file not found",
+        path=path,
+        hint=missing_path_hint(path, "check the path: the decisions file saved from report.html"),
+    )
 
 
 def refuse_folder(folder: Path) -> None:

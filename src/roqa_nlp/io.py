@@ -983,7 +983,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     if not p.exists():
         raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
     if p.is_dir():
-        raise RoqaError("is a directory, not a file", path=p, hint="give a file path")
+        raise RoqaError("is a folder, not a file", path=p, hint="give a file path")
     size = p.stat().st_size
     if size > limit:
         raise RoqaError(

@@ -356,9 +356,7 @@ def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, 
     from ..errors import RoqaError
 
     if out.exists() and not out.is_dir():
-        raise RoqaError(
-            "exists and is not a directory", path=out, hint="give a directory for --out"
-        )
+        raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
     from ..io import TEMPORARY_PREFIX
 
     out.parent.mkdir(parents=True, exist_ok=True)

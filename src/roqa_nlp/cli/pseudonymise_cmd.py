@@ -67,8 +67,8 @@ def pseudonymise_command(
     from ..folder_lock import lock_output_folder
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
+    files = expand_paths(paths)  # a transcript not there is said before a new key is started
     pseudonyms = _read_key(key, out, "local", "--key")
-    files = expand_paths(paths)
     labels = with_default_labels(list(interviewer) or None, list(participant))
     originals = read_files(files, labels)
     # the numbers files claim (p01_interview), then every speaker: as roqa code and

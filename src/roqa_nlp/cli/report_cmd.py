@@ -505,22 +505,13 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
     (``decisions.csv`` or ``.xlsx``: :func:`~roqa_nlp.decisions.review_beside`, whose note of
     two is printed; a file saved before any decision holds none: no error then), else None. A
     file that is not a decisions file is a one-line error."""
-    from ..decisions import read_decisions, refuse_folder, review_beside
-    from ..errors import RoqaError
+    from ..decisions import decisions_not_found, read_decisions, refuse_folder, review_beside
 
     if given is not None:
         if given.is_dir():
             refuse_folder(given)
         if not given.is_file():
-            from ..io import missing_path_hint
-
-            raise RoqaError(
-                "file not found",
-                path=given,
-                hint=missing_path_hint(
-                    given, "check the path: the decisions file saved from report.html"
-                ),
-            )
+            raise decisions_not_found(given)
         return Review(read_decisions(given)[0], given, found=False)
     beside, note = review_beside(folder)
     if beside is None:

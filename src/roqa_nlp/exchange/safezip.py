@@ -126,7 +126,7 @@ class SafeZip:
 
                 raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
             if p.is_dir():
-                raise RoqaError("is a directory, not a file", path=p, hint="give a .qdpx file")
+                raise RoqaError("is a folder, not a file", path=p, hint="give a .qdpx file")
             fh = p
             with p.open("rb") as f:
                 head = f.read(4)
