@@ -949,6 +949,66 @@ def test_the_questions_of_a_transcript_are_found_once_however_many_passages_it_h
     assert calls == ["interview"]
 
 
+def passages_of(tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """Alice's imported passages of one source ``text`` coded on ``spans``."""
+    sels = "".join(selection(a, b) for a, b in spans)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    return [s.segment for s in p.codings["Alice"]]
+
+
+def test_a_passage_coded_with_its_question_is_the_participants_answer(tmp_path: Path) -> None:
+    """Coders in NVivo and ATLAS.ti often select the question with the answer. Before, such a
+    passage was the interviewer's (the speaker of the turn it starts in), so roqa report left
+    it out of Table 2 and the matrix, while the decisions file counted it on the answer. Its
+    offsets and text stay the coder's selection; its context is the question before the answer.
+    Even when the question is the longer part (13 characters, the answer's 7), it is the
+    participant's."""
+    text = "Interviewer: And training?\nP01: The café-style days, last spring.\nInterviewer: Mm."
+    got = passages_of(tmp_path, text, [(0, 65), (13, 39)])
+    assert [(g.speaker, g.role, g.start, g.end, g.text, g.context) for g in got] == [
+        (
+            "P01",
+            "participant",
+            0,
+            65,
+            "Interviewer: And training?\nP01: The café-style days, last spring.",
+            "And training?",
+        ),
+        ("P01", "participant", 13, 39, "And training?\nP01: The caf", "And training?"),
+    ]
+
+
+def test_a_passage_of_interviewer_talk_alone_stays_the_interviewers(tmp_path: Path) -> None:
+    """The question and the backchannel after the answer, without the answer's words (only its
+    label): no participant talk, so the first turn's, the interviewer."""
+    text = "Interviewer: And training?\nP01: The café-style days.\nInterviewer: Mm."
+    got = passages_of(tmp_path, text, [(0, 31), (52, 69)])
+    assert [(g.speaker, g.role, g.text) for g in got] == [
+        ("Interviewer", "interviewer", "Interviewer: And training?\nP01:"),
+        ("Interviewer", "interviewer", "\nInterviewer: Mm."),
+    ]
+
+
+def test_a_passage_across_two_participants_is_the_one_with_most_characters(
+    tmp_path: Path,
+) -> None:
+    """In a focus group a passage may hold two participants' talk: it is the participant's of
+    whose talk it holds most characters, counted over all their turns in it (P01 11 + 3 = 14,
+    P02 12), at their turn it overlaps most; the first's on a tie (11 and 11); P02's with 12
+    against P01's 11 (passages come in order of start, then end)."""
+    text = "I: Staff?\nP01: Short staff\nP02: Agency cover\nP01: Yes\nI: Thanks."
+    got = passages_of(tmp_path, text, [(3, 53), (15, 44), (15, 43)])
+    assert [(g.speaker, g.role, g.text, g.turn_index) for g in got] == [
+        ("P01", "participant", "Staff?\nP01: Short staff\nP02: Agency cover\nP01: Yes", 1),
+        ("P01", "participant", "Short staff\nP02: Agency cove", 1),
+        ("P02", "participant", "Short staff\nP02: Agency cover", 2),
+    ]
+
+
 def test_a_source_without_speaker_labels_gives_no_question(tmp_path: Path) -> None:
     text = "What gets in the way? We lacked staff."
     src = (

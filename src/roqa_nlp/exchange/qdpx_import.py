@@ -479,6 +479,32 @@ def _valence_only(s: SegmentResult) -> bool:
     return not s.suggestions
 
 
+def _speaker_turn(turns: list[Turn], ends: list[int], start: int, end: int) -> int | None:
+    """The index of the turn whose speaker a coded passage ``[start, end)`` is given (``ends``:
+    the turns' ends, in order), None when it overlaps no turn's words (labels alone).
+
+    A passage holding participant talk is the participant's, though it also holds the question
+    (coders in NVivo and ATLAS.ti often select question and answer together): the participant
+    whose talk it holds most characters of (the first of them on a tie), at their turn it
+    overlaps most. A passage of interviewer talk alone is the first turn's it overlaps."""
+    first = bisect.bisect_right(ends, start)
+    chars: dict[str, int] = {}
+    best: dict[str, int] = {}
+    overlap: dict[int, int] = {}
+    for k in range(first, len(turns)):
+        u = turns[k]
+        if u.start >= end:
+            break
+        overlap[k] = min(u.end, end) - max(u.start, start)
+        if u.role == "participant" and overlap[k] > 0:
+            chars[u.speaker] = chars.get(u.speaker, 0) + overlap[k]
+            if u.speaker not in best or overlap[k] > overlap[best[u.speaker]]:
+                best[u.speaker] = k
+    if chars:
+        return best[max(chars, key=lambda name: chars[name])]  # max keeps the first on a tie
+    return first if overlap else None
+
+
 def _segment_results(
     pending: list[_Pending],
     rank: dict[str, int],
@@ -510,13 +536,11 @@ def _segment_results(
             k += 1
             seg_id = f"{base}#{k}"
         used.add(seg_id)
-        # The speaker is that of the first turn the selection overlaps (it may start at a label).
         if t.id not in turn_ends:  # once per transcript (setdefault would build it each time)
             turn_ends[t.id] = [u.end for u in t.turns]
             questions[t.id] = questions_before(t)
-        ends = turn_ends[t.id]
-        i = bisect.bisect_right(ends, p.start)
-        turn = t.turns[i] if i < len(t.turns) and t.turns[i].start < p.end else None
+        i = _speaker_turn(t.turns, turn_ends[t.id], p.start, p.end)
+        turn = t.turns[i] if i is not None else None
         # the question before it, as roqa code gives a segment of that turn its context
         asked = questions[t.id]
         out.append(
@@ -529,8 +553,8 @@ def _segment_results(
                     start=p.start,
                     end=p.end,
                     text=t.text[p.start : p.end],
-                    turn_index=i if turn else 0,
-                    context=asked[i] if turn else "",
+                    turn_index=i if i is not None else 0,
+                    context=asked[i] if i is not None else "",
                     begin_time=p.times[0],
                     end_time=p.times[1],
                 ),
