@@ -381,6 +381,37 @@ def test_qdpx_without_valence_codes_says_valence_was_not_compared(tmp_path, caps
     assert data["valence_note"] == f"valence not compared: {reason}"
 
 
+def test_a_coder_who_gave_valence_only_on_passages_with_no_code_is_told_so(
+    tmp_path, capsys
+) -> None:
+    """Ben coded Barrier on two selections he gave no other code (the culture sentence, and
+    "Our director" within his Leadership Engagement selection): his valence codes were read,
+    but no code of his carries a valence. Before, the note said no passage of his was coded
+    Barrier, Enabler or Neutral, as if they had not been recognised. The same note from his
+    imported codings' folder, whose run.json records those selections."""
+    ann = project(tmp_path / "ann.qdpx", "Ann", CODES, [(*AFFORD, [COST]), (*DIRECTOR, [LEAD])])
+    director = (DIRECTOR[0], DIRECTOR[0] + len("Our director"))
+    sel = [(*AFFORD, [COST]), (*CULTURE, [BARRIER]), (*DIRECTOR, [LEAD]), (*director, [BARRIER])]
+    ben = project(tmp_path / "ben.qdpx", "Ben", CODES, sel)
+    reason = (
+        "Ann's codings give no valence (no passage of theirs coded Barrier, Enabler or Neutral "
+        "in the QDA project); Ben's codings give no valence to a code: they gave a valence only "
+        "on passages they coded with no code (2), so none is compared"
+    )
+    code, out, err = run(["agree", str(ann), str(ben), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert f"Valence not compared: {reason}." in " ".join(out.split())
+    for who, qdpx in (("ann", ann), ("ben", ben)):
+        code, _, err = run(["import", str(qdpx), "--out", str(tmp_path / who)], capsys)
+        assert code == 0, err
+    ben_run = json.loads((tmp_path / "ben" / "codings" / "Ben" / "run.json").read_text("utf-8"))
+    assert len(ben_run["valence_only"]) == 2
+    folders = [str(tmp_path / "ann" / "codings" / "Ann"), str(tmp_path / "ben" / "codings" / "Ben")]
+    code, out, err = run(["agree", *folders, "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert f"Valence not compared: {reason}." in " ".join(out.split())
+
+
 def test_a_models_valence_is_that_of_the_code_it_counts() -> None:
     """The model counts its top suggestion (X, barrier); its enabler on Y, below the top, is no
     coding. The person applied X as an enabler and Y as a barrier: one pair, X, disagreeing."""

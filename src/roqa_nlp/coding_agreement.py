@@ -1067,13 +1067,20 @@ def _no_valence_reason(
     coder: str, result: CodingResult, counted: Mapping[str, frozenset[str]]
 ) -> str:
     """Why ``coder``'s result records no valence at all ("" when it records some): a person's
-    codings imported from a QDA project in which no coded passage was given a valence."""
-    from .exchange.review import valence_not_given
+    codings imported from a QDA project in which no coded passage was given a valence; or only
+    passages given no code were (a valence code alone: a valence decision, no coding), which
+    are counted, since the valence codes were read."""
+    from .exchange.review import valence_not_given, valence_only
 
     not_given = valence_not_given(result)
     coded = {sid for sid, codes in counted.items() if codes}
     if not_given is None or not coded or not coded <= not_given:
         return ""
+    if n := len(valence_only(result)):
+        return (
+            f"{coder}'s codings give no valence to a code: they gave a valence only on passages "
+            f"they coded with no code ({n}), so none is compared"
+        )
     return (
         f"{coder}'s codings give no valence (no passage of theirs coded Barrier, Enabler or "
         "Neutral in the QDA project)"

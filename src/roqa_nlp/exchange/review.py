@@ -82,6 +82,12 @@ VALENCE_NOT_GIVEN = "valence_not_given"
 VALENCE_FROM_MODEL = "valence_from_model"
 
 
+#: The key of a person's imported codings' ``meta`` (their ``run.json``) that lists the spans
+#: they coded with a valence code alone (``Barrier`` with no CFIR code): no coding, their valence
+#: a ``valence`` decision on the passage, so that ``roqa agree`` can say why it compares none.
+VALENCE_ONLY = "valence_only"
+
+
 #: The key of a person's imported codings' ``meta`` (their ``run.json``) that names the codes
 #: they made in the QDA program that were read as a codebook code the project holds already
 #: (their path of names -> that code's id: ``{"Champions": "PR.B.3"}``): they go back to the
@@ -115,6 +121,14 @@ def valence_not_given(result: CodingResult) -> set[str] | None:
     meta = result.meta if isinstance(result.meta, dict) else {}
     ids = meta.get(VALENCE_NOT_GIVEN)
     return set(map(str, ids)) if isinstance(ids, list) else None
+
+
+def valence_only(result: CodingResult) -> list[str]:
+    """The ids of the spans of a person's imported codings given a valence code alone
+    (:data:`VALENCE_ONLY`); empty when the codings record none."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    ids = meta.get(VALENCE_ONLY)
+    return list(map(str, ids)) if isinstance(ids, list) else []
 
 
 def valence_code(code_id: str, name: str) -> str | None:
@@ -288,7 +302,9 @@ def with_given_valence(
     barrier``, as ``roqa export`` writes a person's valence, at ``own_probability``), else
     ``neutral``, the schema's
     default; the ids of those segments are listed in ``meta["valence_not_given"]``
-    (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral". The spans in
+    (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral"; those of the
+    spans given a valence code alone, in ``meta["valence_only"]`` (:data:`VALENCE_ONLY`). The
+    spans in
     ``model_noted``, whose description gave the model's valence the person kept (``valence:
     enabler (p=0.550)``, or ``(the model's)``), are listed in ``meta["valence_from_model"]``
     (:data:`VALENCE_FROM_MODEL`) when none of their codes was given a valence of the person's.
@@ -332,6 +348,7 @@ def with_given_valence(
     out: list[SegmentResult] = []
     not_given: list[str] = []
     from_model: list[str] = []
+    alone: list[str] = []  # spans given a valence code alone
     stray: dict[str, int] = {}  # spans whose valence codes give their valence to nothing
     stray_names: dict[str, None] = {}
     for i, h in enumerate(spans):
@@ -344,6 +361,8 @@ def with_given_valence(
         codes = _content(h)
         if not codes:
             # a valence alone (or nothing): a decision on a suggestion's passage, not a coding
+            if given[i]:
+                alone.append(h.segment.id)
             if given[i] and not on_suggestion:
                 valence_codings = [g for g in h.suggestions if valence_code(g.code_id, g.name)]
                 stray[h.segment.id] = len(valence_codings)
@@ -391,6 +410,7 @@ def with_given_valence(
             **human.meta,
             VALENCE_NOT_GIVEN: not_given,
             **({VALENCE_FROM_MODEL: from_model} if from_model else {}),
+            **({VALENCE_ONLY: alone} if alone else {}),
         },
         as_coded=spans,
     )
