@@ -1130,6 +1130,42 @@ def test_an_imported_codebook_keeps_its_program_guids_on_export(tmp_path: Path) 
     assert 'guid="00000000-0000-4000-8000-000000000001"' in out.read_text()
 
 
+def test_a_persons_imported_codings_keep_the_programs_dates_when_exported_again(
+    tmp_path: Path,
+) -> None:
+    """Before, every Selection and Coding of the export had the export's time. Now the
+    selection's and each coding's creationDateTime as the program wrote them; the export's
+    time only where the program wrote none (the second selection)."""
+    text = "I: Why?\nP04: We lacked staff and money."
+    staff, money = text.index("staff"), text.index("money")
+    first = (
+        f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{staff}" '
+        f'endPosition="{staff + 5}" creationDateTime="2026-11-01T10:00:00Z">'
+        f'<Coding guid="{uuid.uuid4()}" creatingUser="00000000-0000-4000-8000-0000000000aa" '
+        'creationDateTime="2026-11-02T09:30:00+01:00">'
+        '<CodeRef targetGUID="00000000-0000-4000-8000-000000000001"/></Coding>'
+        "</PlainTextSelection>"
+    )
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>{first}{selection(money, money + 5)}"
+        "</TextSource>"
+    )
+    qdpx = build_qdpx(tmp_path / "q.qdpx", project_xml(src))
+    main(["import", str(qdpx), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "again.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(out)])
+    (sel_staff, sel_money) = selections_of(out)
+    (coding_staff,) = sel_staff.iter(NS + "Coding")
+    (coding_money,) = sel_money.iter(NS + "Coding")
+    assert (sel_staff.get("creationDateTime"), coding_staff.get("creationDateTime")) == (
+        "2026-11-01T10:00:00Z",
+        "2026-11-02T09:30:00+01:00",
+    )
+    now = qde_of(out).get("creationDateTime")
+    assert (sel_money.get("creationDateTime"), coding_money.get("creationDateTime")) == (now, now)
+
+
 LINE_CHARS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
 ) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))

@@ -66,6 +66,7 @@ from .refiqda import (
     ORIGIN,
     PROJECT_NS,
     codes_element,
+    creation_dates,
     is_guid,
     normalise_guid,
     serialise,
@@ -489,6 +490,7 @@ def qdpx_bytes(
             stacklevel=4,
         )
     now = _timestamp()
+    dated = creation_dates(result.meta)
     user = person or machine_user_of(result)
     user_guid = _user_guid(result, user)
     # the GUIDs derived from the user's are as before it kept the program's case ("A8BE2AFB-..."):
@@ -653,6 +655,8 @@ def qdpx_bytes(
                 sel_guid = stable_guid(
                     "selection", codebook.id, t.id, str(start), str(end), code.id, user_key
                 )
+                # the dates the QDA program gave the passage, when the codings were imported
+                sel_date, code_dates = dated.get(seg.id, (None, {}))
                 sel = ET.Element(
                     "PlainTextSelection",
                     {
@@ -661,7 +665,7 @@ def qdpx_bytes(
                         "startPosition": str(to_program(start)),
                         "endPosition": str(to_program(end)),
                         "creatingUser": user_guid,
-                        "creationDateTime": now,
+                        "creationDateTime": sel_date or now,
                     },
                 )
                 if person is None and sug.code_id in lost.get(seg.id, ()):
@@ -684,7 +688,7 @@ def qdpx_bytes(
                     {
                         "guid": stable_guid("coding", sel_guid),
                         "creatingUser": user_guid,
-                        "creationDateTime": now,
+                        "creationDateTime": code_dates.get(sug.code_id) or sel_date or now,
                     },
                 )
                 ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})

@@ -92,6 +92,7 @@ from .qdpx_export import (
 )
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
+    CREATION_DATES,
     ORIGIN,
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
@@ -99,6 +100,7 @@ from .refiqda import (
     child,
     children,
     codebook_from_codes,
+    date_time,
     is_guid,
     known_codebooks,
     local_name,
@@ -383,6 +385,8 @@ class _Pending:
     rated: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # seconds into the recording, for a passage of a recording's transcript
     times: tuple[float | None, float | None] = (None, None)
+    created: str | None = None  # the selection's creationDateTime (the first one's, merged)
+    coded_at: dict[str, str] = field(default_factory=dict)  # code id -> its coding's date
 
 
 _VALENCE_NOTE = re.compile(
@@ -513,14 +517,16 @@ def _segment_results(
     notes: dict[str, list[str]] | None = None,
     rated: dict[str, dict[str, dict[str, list[str]]]] | None = None,
     model_noted: set[str] | None = None,
+    dates: dict[str, dict[str, Any]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
     each one's context the question before its turn
-    (:func:`~roqa_nlp.transcripts.segment.questions_before`). The ids of those whose selection's
+    (:func:`~roqa_nlp.transcripts.segment.questions_before`), its speaker the participant's
+    whose talk it holds (:func:`_speaker_turn`). The ids of those whose selection's
     description gave a person's valence are put in ``noted`` (in ``model_noted`` too when it is the
     model's valence they kept); those with codes whose probability no
     note gave, in ``lost`` (id -> codes); the REFI-QDA notes on each, in ``notes`` (id -> their
-    texts)."""
+    texts); the dates the program gave each, in ``dates`` (:data:`~.refiqda.CREATION_DATES`)."""
     from ..transcripts.segment import questions_before
 
     out: list[SegmentResult] = []
@@ -571,6 +577,11 @@ def _segment_results(
             notes[seg_id] = p.notes
         if p.rated and rated is not None:
             rated[seg_id] = p.rated
+        if (p.created or p.coded_at) and dates is not None:
+            dates[seg_id] = {
+                **({"selection": p.created} if p.created else {}),
+                "codes": dict(p.coded_at),
+            }
     return out
 
 
@@ -1131,6 +1142,7 @@ def _read_project(
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
         rated: dict[str, dict[str, dict[str, list[str]]]] = {}
+        dates: dict[str, dict[str, Any]] = {}
         segs = _segment_results(
             list(spans.values()),
             rank,
@@ -1139,11 +1151,14 @@ def _read_project(
             on,
             rated,
             model_noted=model_noted.setdefault(uname, set()),
+            dates=dates,
         )
         own_valences[uname] = _rated_valences(uname, rated, book, warnings)
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
         if on:
             meta[SEGMENT_NOTES] = on
+        if dates:
+            meta[CREATION_DATES] = dates
         if left_out.get("user") == uname:  # the reviewer's review left these out
             meta.update({k: v for k, v in left_out.items() if k != "user"})
         if read_as := merged_uses.get(uname):
@@ -1646,7 +1661,13 @@ def _read_selection(
         item = spans.get(key)
         if item is None:
             item = spans[key] = _Pending(
-                transcript, start, end, sel_name, order, times=selection_times(sel)
+                transcript,
+                start,
+                end,
+                sel_name,
+                order,
+                times=selection_times(sel),
+                created=date_time(sel.get("creationDateTime")),
             )
         coded.setdefault(user_guid, item)
         again = target in item.targets
@@ -1686,6 +1707,8 @@ def _read_selection(
                 valence_probability=valence_p,
             )
         )
+        if (dated := date_time(coding.get("creationDateTime"))) is not None:
+            item.coded_at[cid] = dated
     refs = [sel, *codings]
     for guid in dict.fromkeys(
         normalise_guid(r.get("targetGUID")) for el in refs for r in children(el, "NoteRef")

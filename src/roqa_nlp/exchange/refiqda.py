@@ -100,6 +100,46 @@ def with_guids(codebook: Codebook, guids: Mapping[str, str]) -> Codebook:
     return dataclasses.replace(codebook, codes=codes)
 
 
+#: The key of imported codings' ``meta`` (their ``run.json``) that keeps the dates the QDA
+#: program gave their passages: segment id -> ``{"selection": date, "codes": {code id: date}}``,
+#: the ``creationDateTime`` of the selection and of each code's coding, so that ``roqa export``
+#: writes them again rather than the time of the export.
+CREATION_DATES = "creation_dates"
+
+# xs:dateTime, as the REFI-QDA schema types creationDateTime: a date read is kept only if valid
+_DATE_TIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
+
+
+def date_time(value: str | None) -> str | None:
+    """``value`` stripped when it is an xs:dateTime (``2026-11-01T10:00:00Z``), else None."""
+    value = (value or "").strip()
+    return value if _DATE_TIME.fullmatch(value) else None
+
+
+def creation_dates(meta: object) -> dict[str, tuple[str | None, dict[str, str]]]:
+    """The dates :data:`CREATION_DATES` keeps in imported codings' ``meta``: segment id -> the
+    selection's date (None when not kept) and code id -> its coding's date; empty when none
+    (codings not imported, or imported before they were kept). Dates that are no xs:dateTime
+    are left out."""
+    found = meta.get(CREATION_DATES) if isinstance(meta, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    out: dict[str, tuple[str | None, dict[str, str]]] = {}
+    for sid, dates in found.items():
+        if not isinstance(dates, dict):
+            continue
+        codes = dates.get("codes")
+        out[str(sid)] = (
+            date_time(dates.get("selection")) if isinstance(dates.get("selection"), str) else None,
+            {
+                str(c): d
+                for c, v in (codes.items() if isinstance(codes, dict) else ())
+                if isinstance(v, str) and (d := date_time(v)) is not None
+            },
+        )
+    return out
+
+
 def normalise_guid(guid: str | None) -> str:
     """GUIDs compare case-insensitively and with or without braces (both are valid REFI-QDA)."""
     return (guid or "").strip().strip("{}").lower()
