@@ -613,6 +613,20 @@ def test_a_file_without_a_segment_id_column_names_the_header_found_and_the_colum
     )
 
 
+def test_a_very_long_header_line_is_cut_in_the_error(tmp_path: Path) -> None:
+    """Fuzzing, session 56: a first line of 2,000 digits was echoed whole in the one-line error;
+    it is cut to 200 characters, the cut marked."""
+    p = write(tmp_path, "decisions.csv", "9" * 2000 + "\ns:1,accept\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert one_line_error(exc, p) == (
+        f"{p}: decisions file has no segment_id column in its header row (line 1: "
+        + "9" * 199
+        + "…) (expected the columns segment_id, decision, code_id, new_code, note, "
+        "text, valence, suggestion, separated by commas, semicolons or tabs)"
+    )
+
+
 def test_a_file_that_lost_its_header_line_says_its_first_line_is_a_decision(
     tmp_path: Path,
 ) -> None:

@@ -71,7 +71,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebook import Codebook
-from .errors import RoqaError, and_list, first_and_count, first_few, quoted
+from .errors import RoqaError, and_list, cut, first_and_count, first_few, quoted
 from .io import (
     csv_delimiter,
     from_the_header,
@@ -371,7 +371,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         # "expected": a bare "header: segment_id,..." read as the header found (adapt, s42)
         raise RoqaError(
             f"decisions file has no segment_id column in its header row ({where} {skipped + 1}: "
-            f"{said})",
+            f"{cut(said, 200)})",
             path=p,
             hint=f"expected the columns {', '.join(COLUMNS)}, separated by commas, semicolons "
             "or tabs",

@@ -104,7 +104,12 @@ def a_type(value: object) -> str:
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
+def cut(value: str, limit: int = 60) -> str:
+    """``value`` cut to ``limit`` characters for a message, ``…`` marking the cut (a hostile file
+    can hold a cell or a line of any length, and the message must stay short)."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def quoted(value: str, limit: int = 60) -> str:
-    """``value`` quoted for an error message, cut to ``limit`` characters (a hostile file can hold
-    a cell of any length, and the message must stay short)."""
-    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+    """``value`` quoted for an error message, cut to ``limit`` characters (:func:`cut`)."""
+    return repr(cut(value, limit))
