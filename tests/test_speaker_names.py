@@ -209,80 +209,28 @@ def test_a_surname_first_name_said_once_is_talk_unless_named(tmp_path: Path) -> 
     assert [(u.speaker, u.role) for u in named.turns][-1] == ("Smith, Jane", "interviewer")
 
 
-# --- "Name, role" labels -------------------------------------------------------------------
-
-NAME_AND_ROLE = [
-    "Interviewer: How did the service feel?",
-    "Kieran, service user: I felt listened to.",
-    "Interviewer: And the staff?",
-    "Kieran, service user: They were kind and patient with me.",
-]
-
-
-@pytest.mark.parametrize("participant", ["Kieran, service user", "Dr Patel, consultant"])
-def test_a_name_and_role_label_said_twice_is_a_speaker_in_plain_text(
-    tmp_path: Path, participant: str
-) -> None:
-    """Before, each ``Kieran, service user: ...`` line was read as the interviewer's question
-    going on ("no participant talk found"): the role after the comma is in lower case, so the
-    label was no name written surname first."""
-    f = tmp_path / "p04.txt"
-    lines = [line.replace("Kieran, service user", participant) for line in NAME_AND_ROLE]
-    f.write_text("\n".join(lines) + "\n", "utf-8")
-    t = read_transcript(f)
-    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
-        ("Interviewer", "interviewer", "How did the service feel?"),
-        (participant, "participant", "I felt listened to."),
-        ("Interviewer", "interviewer", "And the staff?"),
-        (participant, "participant", "They were kind and patient with me."),
-    ]
-
-
-def test_a_name_and_role_label_said_twice_is_a_speaker_in_word(tmp_path: Path) -> None:
-    """Before, the Word document was one turn, the interviewer's, holding every line."""
-    t = read_transcript(write_docx(tmp_path / "p04.docx", NAME_AND_ROLE))
-    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
-        ("Interviewer", "interviewer", "How did the service feel?"),
-        ("Kieran, service user", "participant", "I felt listened to."),
-        ("Interviewer", "interviewer", "And the staff?"),
-        ("Kieran, service user", "participant", "They were kind and patient with me."),
-    ]
-
-
-def test_a_name_and_role_label_said_once_is_talk(tmp_path: Path) -> None:
-    f = tmp_path / "p04.txt"
-    f.write_text("\n".join([*NAME_AND_ROLE[:3], "P04: Mostly.", ""]), "utf-8")
-    t = read_transcript(f)
-    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
-        ("Interviewer", "How did the service feel?\nKieran, service user: I felt listened to."),
-        ("Interviewer", "And the staff?"),
-        ("P04", "Mostly."),
-    ]
-
-
-@pytest.mark.parametrize("role", ["interviewer", "Interviewer", "facilitator"])
+@pytest.mark.parametrize("role", ["Interviewer", "Facilitator"])
 def test_a_name_and_an_interviewers_role_after_a_comma_is_the_interviewer(
     tmp_path: Path, role: str
 ) -> None:
-    """Before, ``Sam Roe, interviewer:`` was no speaker (the whole file was the participant's
-    talk, questions included), and ``Sam Roe, Interviewer:``, read as a name written surname
-    first, was a participant: the questions were coded. A role after a comma names the
-    interviewer as one in brackets does (``Sam Roe (Interviewer)``)."""
+    """Before, ``Sam Roe, Interviewer:``, read as a name written surname first, was a
+    participant: the questions were coded. A role after a comma names the interviewer as one in
+    brackets does (``Sam Roe (Interviewer)``)."""
     f = tmp_path / "p04.txt"
     lines = [
         f"Sam Roe, {role}: How did the service feel?",
-        "Kieran, service user: I felt listened to, most of the time.",
+        "P04: I felt listened to, most of the time.",
         f"Sam Roe, {role}: And the staff?",
-        "Kieran, service user: They were kind and patient with me.",
+        "P04: They were kind and patient with me.",
     ]
     f.write_text("\n".join(lines) + "\n", "utf-8")
     t = read_transcript(f)
     asker = f"Sam Roe, {role}"
     assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
         (asker, "interviewer", "How did the service feel?"),
-        ("Kieran, service user", "participant", "I felt listened to, most of the time."),
+        ("P04", "participant", "I felt listened to, most of the time."),
         (asker, "interviewer", "And the staff?"),
-        ("Kieran, service user", "participant", "They were kind and patient with me."),
+        ("P04", "participant", "They were kind and patient with me."),
     ]
 
 
@@ -293,14 +241,20 @@ def test_a_name_and_an_interviewers_role_after_a_comma_is_the_interviewer(
         "Comment, transcriber: inaudible section.",
         "Jane, the manager: we are doing this.",  # quoted inside the answer
         "Sarah, our deputy: she ran the training.",
+        "Sarah, deputy: we have to try.",
         "Monday, support worker: came in late.",  # a day, no name
         "Well, nurse: you know the rules.",
         "Oakwood, care home: forty beds.",  # a service, no role of a person
+        "Alex, nurse: nights.",  # a rota read out (s56 regression hunt)
+        "Jane, chair: closed the meeting at four.",  # minutes
+        "Leeds, consultant: one post.",  # a place
     ],
 )
 def test_words_before_a_comma_and_a_role_in_an_answer_are_talk(tmp_path: Path, said: str) -> None:
-    """Said twice at the start of an answer's lines, such words are no speaker: no name before
-    the comma, or no role of one person after it."""
+    """Said twice at the start of an answer's lines, a name or a place, a comma and a role is no
+    speaker: a label 'Name, role:' was read as one in session 56 and reverted, since quotes,
+    rotas, minutes and places became invented speakers (a one-to-one interview read as a
+    focus group)."""
     f = tmp_path / "p04.txt"
     f.write_text(
         f"Interviewer: What happened?\nP04: It varied.\n{said}\n"

@@ -12,9 +12,7 @@ emphasis around the label (``**Interviewer:**``, ``**P04**:``) and square bracke
 (``Smith, Jane:``, ``NAIR, Priya (Herts Care Ltd):``, ``[Smith, Jane] 10:32:05``), is a label
 in every one of these shapes, taken only where it recurs in the file or the researcher names it,
 and only when it reads as a name (:func:`is_comma_name`), since ``Well, honestly: ...`` opens a
-participant's sentence the same way; so is a name with the role it speaks in after the comma
-(``Kieran, service user:``, ``Dr Patel, consultant:``, ``Sam Roe, interviewer:``;
-:func:`is_name_and_role`), on the same terms. An optional timestamp (``[00:01:02]``, ``(01:02)``,
+participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(01:02)``,
 ``00:01:02``) may come before the label, or between the label and its colon, as Rev exports
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
@@ -2209,9 +2207,7 @@ def accepted_labels(
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
         if "," in name:  # surname first: only with evidence, "Well, honestly:" opens talk
-            return (n >= 2 or keys.known(label)) and (
-                is_comma_name(label) or is_name_and_role(label)
-            )
+            return (n >= 2 or keys.known(label)) and is_comma_name(label)
         return (
             n >= 2
             or keys.known(label)
@@ -2248,56 +2244,6 @@ def is_comma_name(label: str) -> bool:
             for w in capitalised
         )
         and not any(_is_talk_word(w) for w in forename.split())
-    )
-
-
-def is_name_and_role(label: str) -> bool:
-    """Whether ``label`` is a person's name and, after a comma, the role they speak in
-    (``Kieran, service user``, ``Dr Patel, consultant``, ``Sam Roe, interviewer``): the name's
-    words capitalised (a title may open it, a name particle stand in it), none a title, a
-    topic's word or a word a display name's name is never made of (:func:`_names_a_person`:
-    ``Monday, support worker: came in late`` is talk), nor the name a header field or a
-    transcriber's note (``Note, interviewer: phone rang``); the
-    role one to four words, none a stop word but those joining a role's words (``head of
-    nursing``; never the first: ``Jane, the manager: we are doing this`` quotes her), that name an
-    interviewer or the one interviewed (``data/interviewer_labels.txt``,
-    ``data/interviewee_labels.txt``) or end on a word naming one person
-    (``data/person_words.txt``: ``registered manager``, ``support worker``; ``Sarah, our
-    deputy: she ran it`` quotes someone inside an answer too). Such a label, like a name written surname first, has to recur in its file or be named by the
-    researcher (:func:`accepted_labels`)."""
-    name, comma, role = name_before_brackets(label).partition(",")
-    if not comma or "," in role or not name.strip() or not role.strip():
-        return False
-    return _names_one_person(name) and _names_a_speakers_role(role)
-
-
-def _names_one_person(name: str) -> bool:
-    """Whether ``name``, before a comma and a role, is a person's name (:func:`is_name_and_role`)."""
-    words = name.split()
-    if len(words) > 1 and words[0].rstrip(".").casefold() in honorifics():
-        words = words[1:]
-    named = [w for w in words if w.casefold() not in _NAME_PARTICLES]
-    return (
-        bool(named)
-        and not is_header_field(name)
-        and _names_a_person(" ".join(named))
-        and not any(_is_talk_word(w) or w.rstrip(".").casefold() in honorifics() for w in named)
-    )
-
-
-def _names_a_speakers_role(role: str) -> bool:
-    """Whether ``role``, after a person's name and a comma, names the role they speak in
-    (:func:`is_name_and_role`)."""
-    words = [w.casefold() for w in role.split()]
-    joining = packaged_words("description_words.txt")
-    if not 0 < len(words) <= MAX_CAPITALISED_LABEL_WORDS or any(
-        _is_common_word(w) and (k == 0 or w not in joining) for k, w in enumerate(words)
-    ):
-        return False
-    return (
-        interviewer_keys(None).names_role(role)
-        or is_interviewee_role_label(role)
-        or words[-1] in packaged_words("person_words.txt")
     )
 
 
