@@ -314,3 +314,26 @@ def test_a_host_who_answers_fewer_questions_keeps_the_host_rule(tmp_path: Path) 
         ("Dr Amira Haddad", "participant"),
     }
     assert speaker_warning(t, interface="inspect") is None
+
+
+def test_a_participant_taken_as_the_interviewer_for_a_role_after_a_comma_is_told_so(
+    tmp_path: Path,
+) -> None:
+    """s56 regression hunt: 'Jo Bell, Researcher:' answering 'Interviewer:' (a trial manager
+    interviewed) is read as an interviewer for the role after the comma, as 'Jo Bell
+    (Researcher)' is; the warning said "for the '(Researcher)' in the label (a video call marks
+    who hosted it)", neither of which the label holds."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: How is the trial going?\nJo Bell, Researcher: Slowly, recruitment is hard.\n"
+        "Interviewer: Why?\nJo Bell, Researcher: The wards are short of staff.\n",
+        "utf-8",
+    )
+    with pytest.warns(SpeakerWarning):
+        t = read_transcript(f)
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: no participant talk found: all 4 turns are the interviewer's ('Interviewer', "
+        "'Jo Bell, Researcher'), so there is nothing to code: 'Jo Bell, Researcher' is read as "
+        "the interviewer for the ', Researcher' in the label; if they are the participant, name "
+        'them with --participant "Jo Bell, Researcher"'
+    )

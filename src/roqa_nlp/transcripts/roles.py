@@ -2812,12 +2812,14 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
         if hosts and len(hosts) < len(set(t.speaker for t in transcript.turns)):
             label, note = hosts[0]
             name = " ".join(_without_bracketed_notes(label).split())
+            # the note as the label writes it: in brackets, or after a comma ('Jo Bell, Researcher')
+            shown = f"({note})" if f"({note})" in label else f", {note}"
+            why = " (a video call marks who hosted it)" if "host" in note.casefold() else ""
             return (
                 f"{where}: no participant talk found: {every} the "
                 f"interviewer's ({interviewers}), so there is nothing to code: {label!r} is "
-                f"read as the interviewer for the '({note})' in the label (a video call marks "
-                "who hosted it); if they are the participant, name them with "
-                f"{_participant_named(interface, name)}"
+                f"read as the interviewer for the '{shown}' in the label{why}; if they are the "
+                f"participant, name them with {_participant_named(interface, name)}"
             )
         return (
             f"{where}: no participant talk found: {every} the "
