@@ -129,3 +129,59 @@ def test_a_result_folder_with_an_edited_transcript_is_refused(capsys) -> None:
         "compared (have every coder code the same text of it: the same pseudonymised copy, or "
         "the same corrected transcript)"
     )
+
+
+def _run_and_table(tmp_path: Path, rows: str) -> tuple[Path, Path]:
+    """A result folder of TEXT's two segments, both coded Cost, and a long CSV of ``rows``."""
+    result(TEXT).save(tmp_path / "run")
+    table = tmp_path / "ann.csv"
+    table.write_text(rows, encoding="utf-8")
+    return tmp_path / "run", table
+
+
+def test_a_long_csv_whose_text_is_another_segments_words_is_refused(tmp_path, capsys) -> None:
+    # the CSV was coded against an earlier run: p01:0 is now the segment "our lead ..." (the
+    # transcript changed, its ids moved), so Ann's Cost would be compared on other words
+    # (tester, session 56: kappa 0.563 -> 0.326 with no warning)
+    run_dir, table = _run_and_table(
+        tmp_path,
+        "unit,coder,code,text\n"
+        'p01:1,Ann,Cost,"the biggest problem is staffing."\n'
+        'p01:0,Ann,,"the biggest problem is staffing."\n',
+    )
+    code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {table}: segment 'p01:1' of transcript 'p01' is not the same text for "
+        "'Ann' and 'run' (they differ from character 0 of it), so their codings cannot be "
+        "compared (the text of its line 2 is other words than run's segment of that id: its "
+        "units are segment ids of another run of the transcript, as ids move when a changed "
+        "transcript is coded again; compare it with the run its codes were given on)\n"
+    )
+
+
+def test_a_long_csv_whose_text_is_its_segments_words_is_compared(tmp_path, capsys) -> None:
+    run_dir, table = _run_and_table(
+        tmp_path,
+        "unit,coder,code,text\n"
+        'p01:0,Ann,C,"the biggest  problem is staffing.\n"\n'  # whitespace aside
+        'p01:1,Ann,,"our lead championed it."\n',
+    )
+    code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "2 coders: Ann, run; 2 units (mixed), 2 coded by someone; 1 code used" in said
+    assert "text column" not in said
+
+
+def test_a_long_csv_without_a_text_column_is_said_to_be_matched_by_id_alone(
+    tmp_path, capsys
+) -> None:
+    run_dir, table = _run_and_table(tmp_path, "unit,coder,code\np01:0,Ann,C\np01:1,Ann,\n")
+    code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (
+        "Note: ann.csv has no text column: its units are matched to run's segments by id "
+        "alone, unchecked; ids move when a changed transcript is coded again, so give each "
+        "row its segment's words in a text column (as codings.csv has) to have them checked."
+    ) in " ".join(out.split())

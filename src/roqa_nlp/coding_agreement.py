@@ -210,6 +210,10 @@ class CodedUnits:
     #: where a long table's row gives a valence but no code (``line 4``): a valence is that of
     #: its row's codes, so it is given to none (:func:`read_long_csv`)
     valence_without_code: list[str] = field(default_factory=list)
+    #: a long table's ``text`` column, the words of the segment each row codes, as
+    #: ``(unit, coder, words, where)`` for each row giving some (``line 4``); None without the
+    #: column (:func:`read_long_csv`, checked by :func:`check_table_texts`)
+    unit_texts: list[tuple[str, str, str, str]] | None = None
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -317,8 +321,9 @@ LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
 def read_long_csv(
     path: str | Path, *, codebook: Codebook | None = None, builtin_commas: bool = False
 ) -> CodedUnits:
-    """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence``; others
-    are ignored) from a CSV (comma, semicolon or tab; UTF-8, or UTF-16 as Excel's "Unicode
+    """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence`` and
+    ``text``, the words of the segment a row codes, kept in :attr:`CodedUnits.unit_texts`;
+    others are ignored) from a CSV (comma, semicolon or tab; UTF-8, or UTF-16 as Excel's "Unicode
     text"), a ``.tsv`` or ``.txt`` of the same, or the first sheet of an Excel ``.xlsx``, as
     decisions and labelled records are read (the first row holding a cell is the header).
 
@@ -401,6 +406,8 @@ def read_long_csv(
         )
     iu, ic, ik = names.index("unit"), names.index("coder"), names.index("code")
     iv = names.index("valence") if "valence" in names else None
+    it = names.index("text") if "text" in names else None
+    unit_texts: list[tuple[str, str, str, str]] = []
     rows: list[tuple[str, str, str]] = []
     code_names: dict[str, str] = {}
     given: dict[str, dict[str, dict[str, set[str]]]] = {}  # coder -> unit -> code -> valences
@@ -421,6 +428,8 @@ def read_long_csv(
             )
         # several codes in one cell, as roqa evaluate reads them ("Culture; Cost"), or typed
         # with commas between them ("IS.C, IS.D.2") where each is a code
+        if it is not None and cells[it].strip():
+            unit_texts.append((unit, coder, cells[it], f"{item} {n}"))
         codes = [c for cell in cell_codes(cells[ik]) for c in split(cell, f"{item} {n}")]
         # NONE, or what a spreadsheet leaves for nothing (N/A, -): coded with nothing
         none = [c for c in codes if c.strip().lower() in no_code]
@@ -504,6 +513,7 @@ def read_long_csv(
     cu.coders_merged = coders_merged
     cu.blank_cells = dict(blank_cells)
     cu.valence_without_code = valence_without_code
+    cu.unit_texts = unit_texts if it is not None else None
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -1280,12 +1290,71 @@ def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
                 raise _texts_differ(
                     g.transcript_id, first, first_full, c, full, at=first_start + at
                 )
-            raise RoqaError(
-                f"segment {quoted(g.id)} of transcript {quoted(g.transcript_id)} is not the "
-                f"same text for {first!r} and {c!r} (they differ from character {at} of it), "
-                "so their codings cannot be compared",
-                hint=SAME_TEXT_HINT,
-            )
+            raise _segment_texts_differ(g.id, g.transcript_id, first, c, at)
+
+
+def _segment_texts_differ(
+    segment: str,
+    tid: str,
+    a: str,
+    b: str,
+    at: int,
+    *,
+    path: str | Path | None = None,
+    hint: str | None = None,
+) -> RoqaError:
+    """The one-line error for a segment whose words are not the same for two coders (from
+    character ``at`` of it): their codings of it are of other words."""
+    return RoqaError(
+        f"segment {quoted(segment)} of transcript {quoted(tid)} is not the same text for {a!r} "
+        f"and {b!r} (they differ from character {at} of it), so their codings cannot be compared",
+        path=path,
+        hint=hint or SAME_TEXT_HINT,
+    )
+
+
+def _segment_words(result: CodingResult) -> dict[str, tuple[str, str]]:
+    """Each segment id of ``result`` -> (its transcript, its words: in its transcript when the
+    result holds it, where the offsets are read, else the segment's own text)."""
+    out: dict[str, tuple[str, str]] = {}
+    for sr in result.segments:
+        g = sr.segment
+        t = result.transcripts.get(g.transcript_id)
+        out[g.id] = (g.transcript_id, t.text[g.start : g.end] if t is not None else g.text)
+    return out
+
+
+def check_table_texts(
+    table: CodedUnits, results: Mapping[str, CodingResult], path: str | Path
+) -> None:
+    """A one-line error when a long table's row gives, in its ``text`` column, other words than
+    the segment of its unit id in a result compared with it. The table's units are then segment
+    ids of another run (a transcript changed and coded again moves the ids after the change),
+    and its codes would be compared with the codes of other words (tester, session 56: kappa
+    0.563 -> 0.326 with no warning). Words are compared as :func:`_check_same_texts` does,
+    whitespace aside; a row with no text is not checked."""
+    if not table.unit_texts:
+        return
+    words = {c: _segment_words(r) for c, r in results.items()}
+    for unit, coder, text, where in table.unit_texts:
+        for c, segments in words.items():
+            if unit not in segments:
+                continue
+            tid, seg = segments[unit]
+            at = _first_word_change(seg, text)
+            if at is not None:
+                raise _segment_texts_differ(
+                    unit,
+                    tid,
+                    coder,
+                    c,
+                    at,
+                    path=path,
+                    hint=f"the text of its {where} is other words than {c}'s segment of that "
+                    "id: its units are segment ids of another run of the transcript, as ids move "
+                    "when a changed transcript is coded again; compare it with the run its codes "
+                    "were given on",
+                )
 
 
 def _first_word_change(a: str, b: str) -> int | None:

@@ -355,7 +355,7 @@ def load_coded_units(
     ``pair_units``: the two inputs put through all of this alone (a pair the two alone cannot
     be compared in keeps the units of all the inputs, with a note saying why).
     """
-    from ..coding_agreement import LONG_TABLE_SUFFIXES, read_long_csv
+    from ..coding_agreement import LONG_TABLE_SUFFIXES, check_table_texts, read_long_csv
     from ..errors import RoqaError
     from ..result import IMPORTED_FOLDER, CodingResult, coders_folders, codings_file
 
@@ -502,6 +502,9 @@ def load_coded_units(
         builtin_commas = any(codebook_of(r) is not None for r in results.values())
         for p in table_paths:
             table = read_long_csv(p, codebook=book, builtin_commas=builtin_commas)
+            check_table_texts(table, results, p)
+            if (by_id := _matched_by_id_alone(table, results, p)) is not None:
+                table_notes.append(by_id)
             tables.append(table)
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
@@ -582,6 +585,25 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _matched_by_id_alone(table: Any, results: dict[str, Any], path: Path) -> str | None:
+    """The note for a long table with no ``text`` column whose units are segment ids of the
+    results: they are matched by id alone, which cannot tell a changed transcript coded again
+    (its ids moved) from the run the codes were given on, as a text column can
+    (:func:`~roqa_nlp.coding_agreement.check_table_texts`)."""
+    if table.unit_texts is not None:
+        return None
+    ids = {u.id for u in table.units}
+    runs = [c for c, r in results.items() if any(sr.segment.id in ids for sr in r.segments)]
+    if not runs:
+        return None
+    return (
+        f"{path.name} has no text column: its units are matched to {', '.join(runs)}'s "
+        "segments by id alone, unchecked; ids move when a changed transcript is coded again, "
+        "so give each row its segment's words in a text column (as codings.csv has) to have "
+        "them checked"
+    )
 
 
 def _compared(
