@@ -299,6 +299,7 @@ def test_one_text_is_compared_whoever_gives_it() -> None:
         return CodingResult(
             [SegmentResult(s, [Suggestion("C", "Cost", None, 1.0)])],
             transcripts={"p01": t} if text else {},
+            meta={"source": "REFI-QDA"},  # selections: judged over the whole text
         )
 
     ann, ben = result(*AFFORD, True), result(AFFORD[0], CULTURE[1], False)

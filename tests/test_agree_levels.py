@@ -268,7 +268,8 @@ def selections(folder: Path, coder: str, spans: list[tuple[int, int, str]]) -> P
         for i, (a, b, code) in enumerate(spans)
     ]
     t = Transcript("P01", TEXT, [Turn("P01", "participant", 0, len(TEXT))])
-    CodingResult(segments, {"P01": t}, meta={"codebook": {"id": "cfir-2009"}}).save(folder)
+    meta = {"source": "REFI-QDA", "codebook": {"id": "cfir-2009"}}
+    CodingResult(segments, {"P01": t}, meta=meta).save(folder)
     return folder
 
 

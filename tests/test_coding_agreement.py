@@ -356,9 +356,12 @@ def suggestion(code: str, p: float = 1.0) -> Suggestion:
     return Suggestion(code, code, None, p)
 
 
-def result(segments: list[SegmentResult]) -> CodingResult:
+def result(segments: list[SegmentResult], *, selections: bool = False) -> CodingResult:
+    """A result of TEXT; with ``selections``, a QDA program's selections (judged over the whole
+    text), else a segmentation (judged on its segments only)."""
     t = Transcript("P01", TEXT, [Turn("P01", "participant", 0, len(TEXT))])
-    return CodingResult(segments=segments, transcripts={"P01": t})
+    meta = {"source": "REFI-QDA"} if selections else {}
+    return CodingResult(segments=segments, transcripts={"P01": t}, meta=meta)
 
 
 def model_result() -> CodingResult:
@@ -448,8 +451,8 @@ def test_a_coder_of_some_transcripts_is_compared_segment_by_segment_on_those() -
 
 def test_span_units_are_maximal_ranges_where_no_coding_changes() -> None:
     # Ann codes X on [0, 40) ("I think ... barrier."); Ben codes X on [12, 64).
-    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
-    ben = result([SegmentResult(segment(0, 12, 64), [suggestion("X")])])
+    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])], selections=True)
+    ben = result([SegmentResult(segment(0, 12, 64), [suggestion("X")])], selections=True)
     cu = coded_units_from_results({"Ann": ann, "Ben": ben})
     assert cu.unit_kind == "spans"
     assert [(u.start, u.end) for u in cu.units] == [(0, 12), (12, 40), (40, 64), (64, 77)]
@@ -459,8 +462,8 @@ def test_span_units_are_maximal_ranges_where_no_coding_changes() -> None:
 
 def test_span_ranges_without_letters_or_digits_are_dropped() -> None:
     # Ann's selection ends at 40 and Ben's at 41: [40, 41) is the space between sentences.
-    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])])
-    ben = result([SegmentResult(segment(0, 0, 41), [suggestion("X")])])
+    ann = result([SegmentResult(segment(0, 0, 40), [suggestion("X")])], selections=True)
+    ben = result([SegmentResult(segment(0, 0, 41), [suggestion("X")])], selections=True)
     cu = coded_units_from_results({"Ann": ann, "Ben": ben})
     assert [(u.start, u.end) for u in cu.units] == [(0, 40), (41, 77)]
     assert agreement_report(cu, n_boot=0).pooled["all"].percent_agreement == 1.0
@@ -476,9 +479,10 @@ def test_a_range_without_letters_or_digits_does_not_keep_two_equal_pieces_apart(
             [
                 SegmentResult(segment(0, 0, 40), [suggestion("X")]),
                 SegmentResult(segment(1, 40 + gap, 64), [suggestion("X")]),
-            ]
+            ],
+            selections=True,
         )
-        ben = result([SegmentResult(segment(0, 0, 64), [suggestion("X")])])
+        ben = result([SegmentResult(segment(0, 0, 64), [suggestion("X")])], selections=True)
         cu = coded_units_from_results({"Ann": ann, "Ben": ben})
         assert [(u.start, u.end) for u in cu.units] == [(0, 64), (64, 77)]
         assert [cu.codes_of("Ann", u.id) for u in cu.units] == [{"X"}, set()]
@@ -669,3 +673,79 @@ def test_a_models_coded_units_name_it_a_model() -> None:
     )
     cu = coded_units_from_results({"Ann": human, "roqa": model_result()})
     assert repr(cu) == "CodedUnits(coders Ann, roqa (model); 3 segments, 2 codes)"
+
+
+# -- people's codings of segments, cut differently -------------------------------------------------
+
+TALK = (
+    "I: How was it?\nP01: The budget was the main barrier. We had no staff for it.\n"
+    "I: Thanks.\nP01: Our lead championed it."
+)
+BUDGET = (TALK.index("The budget"), TALK.index("for it.") + len("for it."))
+LEAD = (TALK.index("Our lead"), len(TALK))
+
+
+def talk_result(spans: list[tuple[str, int, int, str]]) -> CodingResult:
+    """A person's codings.jsonl of TALK's participant turns (no QDA selections): segments
+    ``(id, start, end, code)``."""
+    t = Transcript("P01", TALK, [Turn("P01", "participant", 0, len(TALK))])
+    segs = [
+        SegmentResult(
+            Segment(sid, "P01", "P01", "participant", a, b, TALK[a:b]), [suggestion(code)]
+        )
+        for sid, a, b, code in spans
+    ]
+    return CodingResult(segments=segs, transcripts={"P01": t})
+
+
+def test_people_whose_segments_differ_are_compared_within_their_segments_only() -> None:
+    """Tester, session 56: Ben's budget segment cut in two made every transcript character
+    spans, and the interviewer's turns and speaker labels units both coders "coded with
+    nothing": kappa 0.4 for 0.25. A person's codings of segments, like a model's run, judged
+    those segments only; the space where Ben's cut is joins the two halves again. By hand: X on
+    the budget passage both, Y / Z on the lead passage; 4 of 6 decisions agree, p_e = (2/6)^2 +
+    (4/6)^2 = 20/36, kappa = (24 - 20) / (36 - 20) = 0.25, as by segment."""
+    mid = TALK.index(" We had")
+    ann = talk_result([("P01:0001", *BUDGET, "X"), ("P01:0002", *LEAD, "Y")])
+    ben = talk_result(
+        [("P01:0001a", BUDGET[0], mid, "X"), ("P01:0001b", mid + 1, BUDGET[1], "X")]
+        + [("P01:0002", *LEAD, "Z")]
+    )
+    cu = coded_units_from_results({"Ann": ann, "Ben": ben})
+    assert cu.unit_kind == "spans"
+    assert [(u.start, u.end) for u in cu.units] == [BUDGET, LEAD]
+    assert cu.judged_on_segments == ["Ann", "Ben"]
+    assert cu.spans_because == (
+        "Ann's and Ben's segments of transcript P01 are not the same (e.g. Ann's 'P01:0001' at "
+        f"characters {BUDGET[0]}-{BUDGET[1]}, Ben's 'P01:0001a' at {BUDGET[0]}-{mid})"
+    )
+    pooled = agreement_report(cu, n_boot=0).pooled["all"]
+    assert pooled.percent_agreement == pytest.approx(4 / 6)
+    assert pooled.kappa == pytest.approx(0.25)
+
+
+def test_agree_says_why_people_are_compared_by_character_span(tmp_path, capsys) -> None:
+    from test_cli_agree import run
+
+    mid = TALK.index(" We had")
+    talk_result([("P01:0001", *BUDGET, "X"), ("P01:0002", *LEAD, "Y")]).save(tmp_path / "Ann")
+    talk_result(
+        [("P01:0001a", BUDGET[0], mid, "X"), ("P01:0001b", mid + 1, BUDGET[1], "X")]
+        + [("P01:0002", *LEAD, "Z")]
+    ).save(tmp_path / "Ben")
+    code, out, err = run(
+        ["agree", str(tmp_path / "Ann"), str(tmp_path / "Ben"), "--n-boot", "0"], capsys
+    )
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        "Note: units are character spans, not segments: Ann's and Ben's segments of transcript "
+        f"P01 are not the same (e.g. Ann's 'P01:0001' at characters {BUDGET[0]}-{BUDGET[1]}, "
+        f"Ben's 'P01:0001a' at {BUDGET[0]}-{mid}); so each transcript is cut wherever a coder's "
+        "coding starts or ends, within the segments each coder coded (--units segments needs "
+        "one segmentation). Note: text outside Ann and Ben's segments (interviewers' turns, "
+        "speaker labels, text between segments) is not compared: they coded segments, not "
+        "selections of the whole text, so they are missing there, not given no code; another "
+        "coder's selection there is compared with no one. 2 coders: Ann, Ben; 2 units (spans)"
+    ) in said
+    assert "│ Cohen's kappa │ 0.250 │ fair" in said

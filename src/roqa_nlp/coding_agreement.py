@@ -183,8 +183,9 @@ class CodedUnits:
     names the coders whose input records no valence at all, with the reason (a long CSV
     without a ``valence`` column). ``placed`` gives, for each coder read from a result, each of
     their codings (a code on one segment or selection) with the units it is in, which
-    :func:`coding_tallies` counts. ``judged_on_segments`` names the model runs compared by character
-    span on their segments only: outside them (interviewers' turns, speaker labels) the model
+    :func:`coding_tallies` counts. ``judged_on_segments`` names the results (a model's run, a person's
+    codings of segments: not a QDA program's selections) compared by character span on their
+    segments only: outside them (interviewers' turns, speaker labels) the model
     judged nothing, so it is missing there (:func:`coded_units_from_results`).
     """
 
@@ -214,6 +215,11 @@ class CodedUnits:
     #: ``(unit, coder, words, where)`` for each row giving some (``line 4``); None without the
     #: column (:func:`read_long_csv`, checked by :func:`check_table_texts`)
     unit_texts: list[tuple[str, str, str, str]] | None = None
+    #: why results are compared by character span though none is a QDA program's selections:
+    #: the two coders' segments of a transcript that are not one segmentation, e.g. "alice's
+    #: and bob's segments of transcript rm01 are not the same (...)"; "" otherwise
+    #: (:func:`coded_units_from_results`)
+    spans_because: str = ""
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -1165,7 +1171,9 @@ def coded_units_from_results(
     is no unit (segments need none: a result holds the segments its coder judged). A model's
     run (not a QDA project's selections) judged its segments and nothing else, as ``roqa
     code`` skips the interviewer's turns and speaker labels: by character span it is missing
-    outside them unless ``coverage`` says otherwise (``judged_on_segments`` names it). Before,
+    outside them unless ``coverage`` says otherwise (``judged_on_segments`` names it). So is a
+    person's result that is not a QDA project's selections (their codings of a run's segments),
+    and ``spans_because`` then says whose segments differ. Before,
     the text between its segments counted as units it coded with nothing, agreed on with every
     coder who left that text uncoded too (tester, session 40: 2,060 such units of 4,120).
     """
@@ -1209,9 +1217,11 @@ def coded_units_from_results(
         )
     else:
         judged = dict(coverage or {})
-        on_segments = [
-            c for c in model_coders if c not in judged and not _is_selections(results[c])
-        ]
+        # a result that is not a QDA program's selections is a segmentation: its coder, a
+        # model or a person, judged its segments only (tester, session 56: two people's
+        # codings.jsonl, one segment of one cut in two, counted every interviewer's turn as
+        # agreed "no code": kappa 0.597 -> 0.616, AC1 0.925 -> 0.967)
+        on_segments = [c for c in coders if c not in judged and not _is_selections(results[c])]
         for c in on_segments:
             ranges: dict[str, list[tuple[int, int]]] = {}
             for sr in results[c].segments:
@@ -1220,6 +1230,8 @@ def coded_units_from_results(
             judged[c] = {t: sorted(r) for t, r in ranges.items()}
         cu = _span_units(results, per_coder, names, model_coders, valences, judged, on_segments)
         cu.judged_on_segments = on_segments
+        if differ and not any(_is_selections(results[c]) for c in differ[:2]):
+            cu.spans_because = _segments_not_the_same(results, differ)
     cu.no_valence = no_valence
     cu.placed = _placed_codings(results, per_coder, cu)
     return cu
@@ -1406,6 +1418,22 @@ def _not_shared_segments(
 ) -> RoqaError:
     """The error of ``--units segments`` asked of results whose segments differ
     (:func:`_segments_differ`), showing a segment of each that the other lacks."""
+    a = differ[0]
+    b = differ[1]
+    selections = _is_selections(results[a]) or _is_selections(results[b])
+    return RoqaError(
+        f"--units segments compares the segments the coders share, but "
+        f"{_segments_not_the_same(results, differ)}",
+        hint="leave out --units segments: --units auto compares "
+        f"{'selections' if selections else 'them'} by character span",
+    )
+
+
+def _segments_not_the_same(
+    results: Mapping[str, CodingResult], differ: tuple[str, str, str]
+) -> str:
+    """Two coders' segments (or selections) of a transcript that are not one segmentation
+    (:func:`_segments_differ`), with a segment of each that the other lacks."""
     a, b, t = differ
     layout_a, layout_b = (_segment_layout(results[c])[t] for c in (a, b))
     mine = [k for k, r in layout_a.items() if layout_b.get(k) != r]
@@ -1417,12 +1445,9 @@ def _not_shared_segments(
     (sa, ea), (sb, eb) = layout_a[ka], layout_b[kb]
     selections = _is_selections(results[a]) or _is_selections(results[b])
     kind = "selections" if selections else "segments"
-    return RoqaError(
-        f"--units segments compares the segments the coders share, but {a}'s and {b}'s {kind} "
-        f"of transcript {t} are not the same (e.g. {a}'s {quoted(ka)} at characters {sa}-{ea}, "
-        f"{b}'s {quoted(kb)} at {sb}-{eb})",
-        hint="leave out --units segments: --units auto compares "
-        f"{'selections' if selections else 'them'} by character span",
+    return (
+        f"{a}'s and {b}'s {kind} of transcript {t} are not the same (e.g. {a}'s {quoted(ka)} at "
+        f"characters {sa}-{ea}, {b}'s {quoted(kb)} at {sb}-{eb})"
     )
 
 
@@ -2497,8 +2522,8 @@ class AgreementReport:
     #: per coder, their codings (a code on one segment or selection) and the units they are in
     #: (:func:`coding_tallies`), so that the totals can be checked against an export's
     codings: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: the model runs compared by character span on their segments only (missing outside them:
-    #: :func:`coded_units_from_results`)
+    #: the results (a model's run, a person's codings of segments) compared by character span
+    #: on their segments only (missing outside them: :func:`coded_units_from_results`)
     judged_on_segments: list[str] = field(default_factory=list)
     #: of the compared units coded by no one, those outside the segments of a model of
     #: ``judged_on_segments`` (missing there: interviewers' turns, speaker labels the other

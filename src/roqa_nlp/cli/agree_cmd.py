@@ -717,7 +717,17 @@ def _compared(
                 f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
         near_names = _near_names_warning(merged, written, csv_book)
-    notes.extend(_on_segments_note(c) for c in merged.judged_on_segments)
+    spans_because = parts[-1].spans_because if results else ""
+    if spans_because:
+        notes.append(
+            f"units are character spans, not segments: {spans_because}; so each transcript is "
+            "cut wherever a coder's coding starts or ends, within the segments each coder "
+            "coded (--units segments needs one segmentation)"
+        )
+    on_segments = merged.judged_on_segments
+    notes.extend(_on_segments_note(c) for c in on_segments if c in merged.models)
+    if people := [c for c in on_segments if c not in merged.models]:
+        notes.append(_people_on_segments_note(people))
     beyond = _beyond_the_mapping(own_codes, models, merged, book if book is not None else recorded)
     if beyond is not None:
         notes.append(beyond[0])
@@ -1858,6 +1868,20 @@ def _on_segments_note(coder: str) -> str:
     )
 
 
+def _people_on_segments_note(coders: list[str]) -> str:
+    """What comparing people's codings of segments (a ``codings.jsonl``, not a QDA program's
+    selections) by character span leaves out, and why: they coded those segments only, so
+    outside them they are missing, not "no code", as a model is (:func:`_on_segments_note`)."""
+    who = " and ".join([", ".join(coders[:-1]), coders[-1]] if len(coders) > 1 else coders)
+    one = len(coders) == 1
+    return (
+        f"text outside {who}'s segments (interviewers' turns, speaker labels, text between "
+        f"segments) is not compared: {'that coder' if one else 'they'} coded segments, not "
+        f"selections of the whole text, so {'that coder is' if one else 'they are'} missing "
+        "there, not given no code; another coder's selection there is compared with no one"
+    )
+
+
 def _coverage(coded: Any, coder: str) -> str:
     """What one coder coded, briefly: their transcripts, else their units."""
     from ..errors import first_few
@@ -2169,16 +2193,24 @@ def codings_line(report: Any) -> str:
         # only where other coders judged the whole text (two humans beside a model: tester,
         # session 54, 11 of 12 such units were outside the model's segments)
         outside = report.uncoded_outside_model_segments if report.judged_on_segments else nobody
+        # people's codings of segments are judged on their segments as a model's run is
+        whose = (
+            "a model's"
+            if any(c in report.models for c in report.judged_on_segments)
+            else "a coder's"
+        )
         kinds = []
         if outside:
             kinds.append(
                 "interviewers' turns, speaker labels and passages set aside"
-                + (" outside a model's segments" if report.judged_on_segments else "")
+                + (f" outside {whose} segments" if report.judged_on_segments else "")
             )
         if nobody - outside:
             kinds.append(
-                "a model's segments it gave no code (procedural talk, passages set aside) that "
+                f"{whose} segments it gave no code (procedural talk, passages set aside) that "
                 "no other coder coded either"
+                if whose == "a model's"
+                else "segments no coder gave a code (procedural talk, passages set aside)"
             )
         if len(kinds) == 2:
             kinds = [f"{kinds[0]} ({outside}), and {kinds[1]} ({nobody - outside})"]
