@@ -1923,11 +1923,12 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
 
     compared, total = units_compared(coded), len(coded.units)
     zeros = _zeros_dropped(coded)
+    case = _case_differs(coded)
     if compared == 0:
         shown = "; ".join(f"{where.get(c, c)}: {_coverage(coded, c)}" for c in coded.coders)
         raise RoqaError(
             f"no unit was coded by two coders, so there is nothing to compare: {shown}",
-            hint=zeros or "give every coder's codings of the same transcripts or units",
+            hint=zeros or case or "give every coder's codings of the same transcripts or units",
         )
     lacking = _lacking_note(coded)
     if compared == total:
@@ -1940,6 +1941,7 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
         f"by one coder only {'is' if left == 1 else 'are'} left out"
         + (f" ({only})" if only else ""),
         *([zeros] if zeros else []),
+        *([case] if case else []),
         *([lacking] if lacking else []),
     ]
 
@@ -2015,27 +2017,72 @@ def _zeros_dropped(coded: Any) -> str | None:
     zeros Excel drops from a number ("1" for "0001" when it opens a CSV): else they are left
     out as units no two coders share, and nothing said why (tester, session 41: 40 of 96 units
     left out with 20 of one coder's rows so mangled). None when there are none."""
-    from ..errors import first_few
-
     alone: dict[str, list[tuple[str, str]]] = {}  # the number -> (unit, its one coder)
-    for u in coded.units:
-        who = [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
-        if len(who) == 1 and u.id.isascii() and u.id.isdigit():
-            alone.setdefault(u.id.lstrip("0") or "0", []).append((u.id, who[0]))
+    for uid, who in _units_of_one_coder(coded):
+        if uid.isascii() and uid.isdigit():
+            alone.setdefault(uid.lstrip("0") or "0", []).append((uid, who))
     twins: list[str] = []
     for spelled in alone.values():
         bare = [(u, c) for u, c in spelled if u == (u.lstrip("0") or "0")]
         padded = [(u, c) for u, c in spelled if (u, c) not in bare]
         twins.extend(f"{u!r} ({c}) is {v!r} ({d})" for u, c in bare for v, d in padded if c != d)
+    return _twins_note(
+        twins,
+        "leading zeros",
+        "Excel drops the zeros of a unit that is a number when it opens the CSV: format the unit "
+        "column as Text in Excel, type those units again with their zeros and save the file "
+        "again",
+    )
+
+
+def _case_differs(coded: Any) -> str | None:
+    """What to say of units one coder only coded that are another coder's but for the case of
+    their letters ("RM01" for "rm01"), as :func:`_zeros_dropped` says of leading zeros: unit
+    ids are compared as written, so they were left out with no word why (tester, session 56).
+    None when there are none."""
+    spelled: dict[str, list[tuple[str, list[str]]]] = {}  # the id in lower case -> (id, coders)
+    for u in coded.units:
+        who = [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
+        spelled.setdefault(u.id.casefold(), []).append((u.id, who))
+    twins: list[str] = []
+    said: set[frozenset[str]] = set()
+    for uid, coder in _units_of_one_coder(coded):
+        for other, coders in spelled[uid.casefold()]:
+            if other == uid or coder in coders or frozenset((uid, other)) in said:
+                continue
+            said.add(frozenset((uid, other)))
+            twins.append(f"{uid!r} ({coder}) is {other!r} ({', '.join(coders)})")
+    return _twins_note(
+        twins,
+        "case",
+        "Unit ids are compared as written, case and all, and are not joined: write each unit "
+        "as the other coders (or the results' segment ids) write it and save the file again",
+    )
+
+
+def _units_of_one_coder(coded: Any) -> list[tuple[str, str]]:
+    """Each unit one coder only coded, with that coder."""
+    out = []
+    for u in coded.units:
+        who = [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
+        if len(who) == 1:
+            out.append((u.id, who[0]))
+    return out
+
+
+def _twins_note(twins: list[str], but_for: str, then: str) -> str | None:
+    """The note naming units of one coder only that are another coder's but for ``but_for``
+    (their leading zeros, their case), and what to do; None when there are none."""
+    from ..errors import first_few
+
     if not twins:
         return None
     n = len(twins)
+    shown = first_few(twins, 3)
     return (
         f"{n} unit{'s' * (n > 1)} coded by one coder only {'are' if n > 1 else 'is'} another "
-        f"coder's unit{'s' * (n > 1)} but for {'their' if n > 1 else 'its'} leading zeros: "
-        f"{first_few(twins, 3)}. Excel drops the zeros of a unit that is a number when it opens "
-        "the CSV: format the unit column as Text in Excel, type those units again with their "
-        "zeros and save the file again"
+        f"coder's unit{'s' * (n > 1)} but for {'their' if n > 1 else 'its'} {but_for}: "
+        f"{shown}{'' if shown.endswith('...') else '.'} {then}"
     )
 
 
