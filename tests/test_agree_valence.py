@@ -255,6 +255,38 @@ def test_three_coders_give_lights_kappa_and_a_line_per_pair(tmp_path, capsys) ->
     assert "valence, A - B (n=5): agreement 60.0%, Cohen's kappa 0.333 (fair)" in out
 
 
+def test_a_valence_one_of_three_coders_did_not_give_is_counted_for_their_pairs(
+    tmp_path, capsys
+) -> None:
+    """Tester, session 56: with three coders, A's code given no valence on u7 (B and C gave
+    it one) stays in the pooled figures on B's and C's valences, but A - B and A - C lose it,
+    and it was counted nowhere: A - B said n=5 and nothing, where A and B alone say "1 more
+    pair ... left out" and n_without_valence 1. Each pair now counts it as the two alone do."""
+    text = VALENCE_CSV + "u7,A,X,\nu7,B,X,barrier\nu7,C,X,barrier\nu1,C,X,barrier\n"
+    v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))
+    assert v is not None
+    assert (v.n_pairs, v.n_without_valence) == (6, 0)  # u7 on B's and C's, in the pooled
+    assert [(p.n_pairs, p.n_without_valence) for p in v.pairs] == [(5, 1), (1, 1), (2, 0)]
+    two = text.replace("u7,C,X,barrier\nu1,C,X,barrier\n", "")
+    alone, _ = valence_agreement(read_long_csv(write(tmp_path / "ab.csv", two)))
+    assert alone is not None
+    assert (
+        (alone.n_pairs, alone.n_without_valence)
+        == (5, 1)
+        == (
+            v.pairs[0].n_pairs,
+            v.pairs[0].n_without_valence,
+        )
+    )
+    assert v.pairs[0].kappa == pytest.approx(alone.kappa)
+    code, out, err = run(["agree", str(tmp_path / "c.csv"), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (
+        "valence, A - B (n=5; 1 more pair where one of them gave the code no valence (or gave "
+        "it two) left out): agreement 60.0%, Cohen's kappa 0.333 (fair)"
+    ) in " ".join(out.split())
+
+
 def test_a_third_coder_without_valence_is_left_out_with_the_reason(tmp_path) -> None:
     from roqa_nlp.coding_agreement import merge_coded_units
 

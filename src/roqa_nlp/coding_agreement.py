@@ -2320,6 +2320,10 @@ class ValencePair:
     #: (:attr:`changed`) instead; empty otherwise
     reviewed_by: str = ""
     kept: int = 0
+    #: the (unit, code) pairs both coders applied that are left out of the pair's figures as
+    #: one of the two gave the code no valence there (or gave it two), as
+    #: :attr:`ValenceAgreement.n_without_valence` counts them for two coders
+    n_without_valence: int = 0
 
     @property
     def changed(self) -> int:
@@ -2334,7 +2338,8 @@ class ValenceAgreement:
     The items are (unit, code) pairs: a code two or more of ``coders`` applied to one compared
     unit, each of them giving it a valence (a coder who did not apply the code there is missing
     for it). ``n_pairs`` counts them; ``n_without_valence`` the pairs two or more coders applied
-    that are left out because fewer than two of them gave the code a valence there. Kappa is
+    that are left out because fewer than two of them gave the code a valence there (each of
+    ``pairs`` counts those left out of its own figures). Kappa is
     Cohen's (two coders) or Light's (the mean of the pairwise ones); alpha is nominal; AC1's q
     is the three valences.
 
@@ -2395,6 +2400,10 @@ def valence_agreement(
     unit_of: list[int] = []  # each column's unit: 0, 1, ... in the order of the units
     holding: dict[str, int] = {}  # unit id -> its number there
     without = 0
+    # each pair of coders -> the (unit, code) pairs both applied where one of them gave no
+    # valence: with three coders, the item stays in the pooled figures on the others' valences
+    # but is not in that pair's, and was counted nowhere (tester, session 56)
+    pair_without: Counter[tuple[str, str]] = Counter()
     for unit in cu.units:
         if unit.id not in compared:
             continue
@@ -2407,6 +2416,9 @@ def valence_agreement(
                 cu.valences.get(c, {}).get(unit.id, {}).get(code) if c in who else None
                 for c in coders
             ]
+            for a, b in itertools.combinations(range(len(coders)), 2):
+                if coders[a] in who and coders[b] in who and None in (values[a], values[b]):
+                    pair_without[coders[a], coders[b]] += 1
             if sum(v is not None for v in values) < 2:
                 without += 1
                 continue
@@ -2461,6 +2473,7 @@ def valence_agreement(
             *(statistics(pair_x) if both.any() else _Statistics(*[math.nan] * 4)),
             table=table,
             n_units=len(set(units[both].tolist())),
+            n_without_valence=pair_without[coders[i], coders[j]],
         )
         _set_undefined(pair, None if both.any() else "no_units")
         # two coders' pair is the whole: its intervals below

@@ -2592,8 +2592,16 @@ def _print_valence(report: Any, *, console: Any) -> None:
     )
     if len(v.coders) > 2:
         for p in v.pairs:
+            k = p.n_without_valence
+            # as the line of two coders says it (valence_agreement's note)
+            more = (
+                f"; {k} more pair{'s' * (k > 1)} where one of them gave the code no valence (or "
+                "gave it two) left out"
+                if k
+                else ""
+            )
             console.print(
-                f"  valence, {p.coder_a} - {p.coder_b} (n={p.n_pairs}): "
+                f"  valence, {p.coder_a} - {p.coder_b} (n={p.n_pairs}{more}): "
                 + (_review_changes(p) if p.reviewed_by else figures(p, "Cohen's kappa") + "."),
                 markup=False,
                 highlight=False,
