@@ -1339,7 +1339,7 @@ def test_apply_decisions_names_the_file_it_read_and_a_report_carrying_another_re
     assert f"Decisions read from {coded / 'decisions.csv'} (found beside the codings)." in said
     assert [" ".join(line.split()) for line in run.err.splitlines()] == [
         f"roqa: warning: {coded / 'report.html'} carries a review with decisions that "
-        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 10 decisions on 5 "
+        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 9 decisions on 5 "
         "segments, 3 of them decided there only; decisions.csv: 2 on 2): to apply the review the "
         "report shows, give the file it was saved to with --decisions FILE, or move that "
         f"download into {coded} as decisions.csv"
@@ -1391,7 +1391,7 @@ def test_a_report_carrying_notes_valences_or_short_rejections_the_file_lacks_is_
     assert run.code == 0, run.err
     assert [" ".join(line.split()) for line in run.err.splitlines()] == [
         f"roqa: warning: {coded / 'report.html'} carries a review with decisions that "
-        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 10 decisions on 6 "
+        f"{coded / 'decisions.csv'}, read here, does not hold (report.html: 9 decisions on 6 "
         "segments, 2 of them decided there only; decisions.csv: 3 on 2): to apply the review the "
         "report shows, give the file it was saved to with --decisions FILE, or move that "
         f"download into {coded} as decisions.csv"

@@ -254,10 +254,10 @@ def test_report_escapes_ids_speakers_and_code_names(hostile_html: str) -> None:
 
 def test_report_keeps_a_closing_script_tag_out_of_embedded_json(hostile_html: str) -> None:
     assert "</script><b>" not in hostile_html
-    # the codes JSON, the embedded decisions, the crosswalk (its segment ids hostile too), the
-    # other built-in codebooks' ids and near-text thresholds Load decisions… reads with, and the
-    # report's own script
-    assert hostile_html.count("</script>") == 6
+    # the codes JSON, the embedded decisions and those on no segment, the crosswalk (its
+    # segment ids hostile too), the other built-in codebooks' ids and near-text thresholds Load
+    # decisions… reads with, and the report's own script
+    assert hostile_html.count("</script>") == 7
 
 
 def test_report_draws_a_reliability_diagram_when_gold_labels_are_given(cfir: Codebook) -> None:

@@ -1176,10 +1176,17 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
         By.CSS_SELECTOR, '.review[data-segment="p02_interview:0002"] input.note'
     )
     assert note.get_attribute("value") == "only a note, <b>&"
+    # the new code on P03's last sentence, gone now, is said to be saved back as it came
+    # (learn tester, session 56: before, Save dropped it without a word)
+    unmatched = (
+        "1 decision of the review carried into this report matches no segment of it (words "
+        "changed since, or a transcript not in these codings): p03_interview:0002. Save "
+        "decisions writes it back unchanged, at the end of the file"
+    )
     assert _status(driver) == (
         "1 decision carried from the earlier report in this folder; all matched. 1 segment's "
         "decision written into this report stays cleared or taken back in this browser (Load "
-        "decisions… with the decisions file brings them back)"
+        f"decisions… with the decisions file brings them back). {unmatched}"
     )
     # Clear, then written again: the embedded review stays forgotten there too
     driver.execute_script("window.confirm = () => true")
@@ -1191,8 +1198,10 @@ def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back
     # but not silently: `roqa report --decisions` said they were carried (session 28)
     assert _status(driver).endswith(
         "decisions written into this report stay cleared or taken back in this browser (Load "
-        "decisions… with the decisions file brings them back)"
+        f"decisions… with the decisions file brings them back). {unmatched}"
     )
+    # Clear forgets the decisions on this page's segments, not those on none of them
+    assert _decisions_csv(driver) == _review_csv([REVIEW[3]])
 
 
 # -- audit G: notes, the toolbar, jumps to a quote -------------------------------------------------
@@ -3471,3 +3480,76 @@ def test_the_filter_counts_set_aside_talk_decided_as_the_progress_does(
     assert _progress(driver)["option All transcripts"] == f"All transcripts – 1 of {n + 1} reviewed"
     assert _show(driver, "unreviewed") == f"{n} of {n + 1} reviewable segments shown"
     assert _show(driver, "unsure") == f"3 of {n + 1} reviewable segments shown"
+
+
+# -- rows a later row overrules, rows on no segment (learn tester, session 56) ---------------------
+
+P01_0002 = "Training costs money we simply do not have."
+#: a decisions file whose rows disagree on one segment, and one on words no segment says now
+CONTRADICTING = [
+    ("p01_interview:0001", "recode", "PR.D", "", "", P01_0001, "", "IS.E.3"),
+    ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),  # withdraws the recode
+    ("p01_interview:0002", "accept", "IC.H", "", "", P01_0002),
+    ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),  # the later row wins
+    ("p02_interview:0000", "reject", "OS.D", "", "", P02_0000),
+    ("p02_interview:0000", "recode", "IS.D.3", "", "", P02_0000, "", "OS.D"),  # both stand
+    ("p09_interview:0001", "accept", "IC.H", "", "", "Words nobody said here."),
+]
+
+
+def _shows_the_later_rows(driver: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == []
+    assert _pressed(driver, "p01_interview:0002", "IC.H") == ["reject"]
+    assert _pressed(driver, "p02_interview:0000", "OS.D") == ["reject"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == []
+    carried = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    assert carried.find_element(By.CSS_SELECTOR, ".carried").text == (
+        "Also decided: recode of OS.D to IS.D.3"
+    )
+
+
+def test_contradicting_rows_show_and_save_as_apply_decisions_reads_them(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Before, the page showed the earlier of two rows (accept IC.H), put the withdrawn recode
+    to PR.D on CI.A and the recode of OS.D on IC.H, and its Save wrote accept IS.E.3 and that
+    recode, which gave p01_interview:0001 PR.D again; a decision on no segment was dropped."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from roqa_nlp.decisions import Decision
+
+    driver, downloads = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", decisions=[Decision(*r) for r in CONTRADICTING])
+    _open_fresh(driver, path.as_uri())
+    _shows_the_later_rows(driver)
+    assert _status(driver) == (
+        "1 decision of the review carried into this report matches no segment of it (words "
+        "changed since, or a transcript not in these codings): p09_interview:0001. Save "
+        "decisions writes it back unchanged, at the end of the file"
+    )
+    for f in downloads.iterdir():
+        f.unlink()
+    stand = [CONTRADICTING[i] for i in (1, 3, 4, 5, 6)]
+    width = len(HEADER) + 2
+    assert _saved_decisions(driver, downloads) == [
+        [*HEADER, "valence", "suggestion"],
+        *([*r, *[""] * (width - len(r))] for r in stand),
+    ]
+    # the file as given, loaded into a page with no review: the same rows stand
+    blank = tmp_path / "blank" / "report.html"
+    write_report(build_result(), blank, "cfir-2009")
+    _open_fresh(driver, blank.as_uri())
+    given = tmp_path / "decisions.csv"
+    given.write_text(_review_csv(CONTRADICTING), encoding="utf-8")
+    field = driver.find_element(By.ID, "load-decisions-file")
+    driver.execute_script("arguments[0].hidden = false", field)
+    field.send_keys(str(given))
+    WebDriverWait(driver, 10).until(lambda _: _status(driver))
+    _shows_the_later_rows(driver)
+    assert _decisions_csv(driver) == _review_csv(stand[:-1])
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

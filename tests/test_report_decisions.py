@@ -501,3 +501,100 @@ def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
         ("p02_interview:0001", []),
         ("p03_interview:0002", [("project.covid-19-disruption", "barrier")]),
     ]
+
+
+# -- rows a later row overrules, rows on no segment (learn tester, session 56) ---------------------
+
+P01_0002 = "Training costs money we simply do not have."
+P03_0001 = "The Recovery Star helps us see change over time."
+
+#: rows that disagree, read as roqa apply-decisions reads them (docs/report.md, "the later row
+#: wins"): a recode then an accept of its suggestion; an accept then a reject of one code; a
+#: reject then an accept; a reject of a suggestion and a recode of it, which agree
+CONTRADICTING = [
+    Decision("p01_interview:0001", "recode", "PR.D", note="n", text=P01_0001, suggestion="IS.E.3"),
+    Decision("p01_interview:0001", "accept", "IS.E.3", note="n", text=P01_0001),
+    Decision("p01_interview:0002", "accept", "IC.H", text=P01_0002),
+    Decision("p01_interview:0002", "reject", "IC.H", text=P01_0002),
+    Decision("p03_interview:0001", "reject", "IC.F", valence="barrier", text=P03_0001),
+    Decision("p03_interview:0001", "accept", "IC.F", text=P03_0001),
+    Decision("p02_interview:0000", "reject", "OS.D", text=P02_0000),
+    Decision("p02_interview:0000", "recode", "IS.D.3", text=P02_0000, suggestion="OS.D"),
+]
+
+
+def test_the_page_is_given_the_later_of_two_contradicting_rows_as_the_commands_read_them() -> None:
+    """Before, every row was embedded and the page showed the earlier one (accept IC.H, reject
+    IC.F) and saved a recode to PR.D the later accept had withdrawn; an overruled row keeps its
+    note and valence, which the commands still read."""
+    html = render_report(build_result(), "cfir-2009", decisions=CONTRADICTING)
+    assert embedded(html) == [
+        ["p01_interview:0001", "note", "", "", "n"],
+        ["p01_interview:0001", "accept", "IS.E.3", "", "n"],
+        ["p01_interview:0002", "reject", "IC.H", "", ""],
+        ["p03_interview:0001", "valence", "", "", "", "barrier"],
+        ["p03_interview:0001", "accept", "IC.F", "", ""],
+        ["p02_interview:0000", "reject", "OS.D", "", ""],
+        ["p02_interview:0000", "recode", "IS.D.3", "", "", "", "OS.D"],
+    ]
+
+
+def test_the_page_decides_each_segment_as_apply_decisions_codes_it() -> None:
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.decisions import reviewed_codings
+    from roqa_nlp.report import decided_in_review
+
+    result = build_result()
+    rows = embedded(render_report(result, "cfir-2009", decisions=CONTRADICTING))
+    book = Codebook.load("cfir-2009")
+    with pytest.warns(UserWarning, match="the later row kept"):
+        reviewed, _, _ = reviewed_codings(CONTRADICTING, result, book, coder="T")
+    applied = {s.segment.id: [g.code_id for g in s.suggestions] for s in reviewed.segments}
+    assert (
+        decided_in_review(rows, result, book)
+        == applied
+        == {
+            "p01_interview:0001": ["IS.E.3"],
+            "p02_interview:0000": ["IS.D.3"],
+            "p03_interview:0001": ["IC.F"],
+        }
+    )
+
+
+def test_decisions_on_no_segment_are_given_to_the_page_to_save_back_with_a_line() -> None:
+    """Before, they were left out of the page, and its Save dropped them without a word."""
+    html = render_report(rerun(), "cfir-2009", decisions=REVIEW)
+    (data,) = re.findall(
+        r'<script type="application/json" id="roqa-unmatched">(.*?)</script>', html, re.S
+    )
+    assert json.loads(data) == {
+        "rows": [
+            ["p01_interview:0007", "accept", "IS.C", "", "", GONE],
+            ["p09_interview:0001", "reject", "IC.H", "", "", ""],
+        ],
+        "said": "2 decisions of the review carried into this report match no segment of it "
+        "(words changed since, or a transcript not in these codings): p01_interview:0007, "
+        "p09_interview:0001. Save decisions writes them back unchanged, at the end of the file",
+    }
+    assert 'id="roqa-unmatched">{}</script>' in render_report(rerun(), "cfir-2009")
+
+
+def test_roqa_report_names_the_rows_the_page_shows_overruled(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "review.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{P01_0001}\n"
+        f"p01_interview:0001,reject,IS.E.3,,,{P01_0001}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        f"decisions: 2 on 1 segment (1 accept, 1 reject) carried into the report from {path}; "
+        "1 is overruled by a later row on the same code or suggestion, and the later row "
+        "shown: p01_interview:0001 (row 2)"
+    )
+    html = (coded / "report.html").read_text(encoding="utf-8")
+    assert embedded(html) == [["p01_interview:0002", "reject", "IS.E.3", "", ""]]

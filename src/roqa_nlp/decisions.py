@@ -856,6 +856,14 @@ class DecisionMatch:
                 f", with {added} {NO_CODE} row{'s' if added != 1 else ''} added for the "
                 f"segment{'s' if added != 1 else ''} whose every suggestion they rejected"
             )
+        # the page is given the later of two rows (:func:`standing`), as the commands read them
+        overruled = [d for (d, _), ok in zip(self.matched, standing(self.matched)) if not ok]
+        if overruled:
+            n = len(overruled)
+            line += (
+                f"; {n} {'is' if n == 1 else 'are'} overruled by a later row on the same code or "
+                f"suggestion, and the later row shown: {_named(overruled, limit)}"
+            )
         unmatched = self.unmatched
         if not unmatched:
             return line
@@ -940,6 +948,31 @@ def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[in
                 out[j] = i
         earlier[on, x].append(i)
     return out
+
+
+def standing(rows: Sequence[tuple[Decision, object]]) -> list[bool]:
+    """Whether each of ``rows`` (a decision and the segment it is on, None for none, in the
+    order read) still stands once the later rows are read, as ``roqa apply-decisions`` and
+    ``roqa train --feedback`` read them: a code decision (accept, reject, recode, new code) does
+    not when a later row on its suggestion replaces it (:func:`replaced_on_a_suggestion`), nor
+    when a later row on its segment decides its code (the later row wins: an accept, then a
+    reject of one code). Other rows (valence, no-code, note), and rows on no segment, stand.
+    The report page is given only the rows that stand (learn tester, session 56: it showed
+    the earlier of two rows, and its Save wrote a recode the researcher had withdrawn)."""
+    replaced = replaced_on_a_suggestion(rows)
+    coded = ("accept", "reject", "recode", "new-code")
+
+    def code(d: Decision) -> str:
+        return project_code_id(d.new_code) if d.decision == "new-code" else d.code_id.strip()
+
+    last: dict[tuple[object, str], int] = {}
+    for i, (d, on) in enumerate(rows):
+        if on is not None and d.decision in coded and i not in replaced:
+            last[on, code(d)] = i
+    return [
+        on is None or d.decision not in coded or (i not in replaced and last[on, code(d)] == i)
+        for i, (d, on) in enumerate(rows)
+    ]
 
 
 def _on_a_suggestion(d: Decision) -> str:
@@ -3138,9 +3171,9 @@ def decided_segments(
     match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()
-    replaced = replaced_on_a_suggestion(match.matched)
-    for k, (d, sid) in enumerate(match.matched):
-        if d.decision in (NOTE, VALENCE) or k in replaced:
+    # the rows that stand, as the report page is given them (the later row wins)
+    for (d, sid), stands in zip(match.matched, standing(match.matched)):
+        if d.decision in (NOTE, VALENCE) or not stands:
             continue
         if d.decision == NO_CODE:
             no_code.add(sid)

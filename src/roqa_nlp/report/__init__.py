@@ -257,10 +257,10 @@ def render_report(
     if person is None:  # talk whose model codes have no counterpart in the codebook charted:
         # for open coding, counted and listed so (a person's codes are kept, never emptied)
         result = with_no_counterpart_queued(result)
-    carried = (
-        []
+    carried, lost = (
+        ([], [])
         if person is not None
-        else embedded_decisions(result, decisions, codebook=book, where=decisions_from)
+        else carried_decisions(result, decisions, codebook=book, where=decisions_from)
     )
     ctx = report_context(
         result,
@@ -273,6 +273,7 @@ def render_report(
         decided=decided_in_review(carried, result, book) or None,
     )
     ctx["decisions_json"] = carried
+    ctx["unmatched_json"] = unmatched_view(lost)
     ctx["charted_by"] = person
     # the page written over: only another report's (the same report's review is its own)
     ctx["earlier_report_id"] = earlier_report_id if earlier_report_id != ctx["report_id"] else None
@@ -613,15 +614,45 @@ def embedded_decisions(
     warns), so the page's controls show them and *Save decisions* writes them so; charted in
     ``codebook`` from the model's codebook (CFIR 2.0 from CFIR 2009), decisions on the model's
     codes likewise (:func:`~roqa_nlp.decisions_crosswalk.in_charted_codes`). Their warning names
-    the file read, else ``where`` (the file a list was read from), else "decisions"."""
-    from ..decisions import match_decisions, page_row, read_decisions, warn_of_edited_text
+    the file read, else ``where`` (the file a list was read from), else "decisions".
+
+    Only the rows that stand are given (:func:`~roqa_nlp.decisions.standing`: the later row
+    wins, as ``roqa apply-decisions`` and ``roqa train`` read the file); one a later row
+    overrules is given as its note or valence alone, when it has one, which the commands still
+    read."""
+    return carried_decisions(result, decisions, codebook=codebook, where=where)[0]
+
+
+def carried_decisions(
+    result: CodingResult,
+    decisions: str | Path | Sequence[Decision] | None,
+    *,
+    codebook: Codebook | None = None,
+    where: str | Path | None = None,
+) -> tuple[list[list[str]], list[Decision]]:
+    """The rows of :func:`embedded_decisions`, and the decisions that match no segment of
+    ``result``, as they came (their words rewritten since, or their transcript not coded): the
+    page writes those back unchanged when it saves the review, so that a Save moved into the
+    coded folder loses none of them (learn tester, session 56)."""
+    from dataclasses import replace
+
+    from ..decisions import (
+        NOTE,
+        VALENCE,
+        match_decisions,
+        page_row,
+        read_decisions,
+        standing,
+        warn_of_edited_text,
+    )
 
     if decisions is None:
-        return []
+        return [], []
     read_from = None
     if isinstance(decisions, (str, Path)):
         read_from = where = decisions
         decisions = read_decisions(decisions, allow_empty=True)[0]
+    given = list(decisions)
     source = None
     if codebook is not None:
         from ..decisions import in_codebook_ids
@@ -649,7 +680,43 @@ def embedded_decisions(
         )
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
-    return [page_row(d, sid) for d, sid in match.matched]
+    rows = []
+    for (d, sid), stands in zip(match.matched, standing(match.matched)):
+        if not stands:  # overruled by a later row: its note or valence alone still counts
+            if not (d.note or d.valence):
+                continue
+            kind = VALENCE if d.valence else NOTE
+            d = replace(d, decision=kind, code_id="", new_code="", suggestion="")
+        rows.append(page_row(d, sid))
+    # words are matched, never codes: the rows as given match as those read in other codes do
+    lost = match.unmatched if given == list(decisions) else match_decisions(given, result).unmatched
+    return rows, list(lost)
+
+
+def unmatched_view(lost: Sequence[Decision]) -> dict[str, Any]:
+    """What the page is given of the decisions carried in that match no segment of it
+    (:func:`carried_decisions`): their rows as the decisions file has them (``rows``, which
+    *Save decisions* writes back unchanged after the page's own) and the line it shows
+    (``said``); empty when there are none."""
+    from ..decisions import COLUMNS, _named
+
+    if not lost:
+        return {}
+    n = len(lost)
+    one = n == 1
+    said = (
+        f"{n} decision{'' if one else 's'} of the review carried into this report "
+        f"{'matches' if one else 'match'} no segment of it (words changed since, or a "
+        f"transcript not in these codings): {_named(lost)}. Save decisions writes "
+        f"{'it' if one else 'them'} back unchanged, at the end of the file"
+    )
+    rows = []
+    for d in lost:  # the columns after text written only when a row has them, as the page does
+        row = [str(getattr(d, f)) for f in COLUMNS]
+        while len(row) > 6 and not row[-1]:
+            row.pop()
+        rows.append(row)
+    return {"rows": rows, "said": said}
 
 
 #: the page's element holding the review it starts from (rows of :func:`embedded_decisions`)

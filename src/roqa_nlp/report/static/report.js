@@ -17,7 +17,9 @@
  * only "Save decisions" keeps a review safe.
  *
  * The page starts from the decisions `roqa report --decisions` embedded in it (#roqa-decisions:
- * rows already matched to this report's segments); a review kept in this place by an earlier
+ * rows already matched to this report's segments, only those that stand once later rows are read:
+ * roqa_nlp.decisions.standing, which standingRows ports for a file loaded here; those matching
+ * no segment, #roqa-unmatched, are said in the status line and saved back unchanged); a review kept in this place by an earlier
  * version of the report wins over them for the segments it has, and a review kept for this very
  * report wins over both. A review an older page kept under "roqa-decisions:" + report id alone
  * (roqa before the review was kept per place) is read when this page keeps none: this report's
@@ -79,6 +81,12 @@
      through a mapping or in the model's codes, never a code the codebook lacks (lacksCode) */
   var otherIds = jsonOf("roqa-other-ids", "[]");
   var near = jsonOf("roqa-near-text", "{}");
+  /* the rows of the review carried in (roqa report --decisions, roqa code) that match no
+     segment of this report, as the decisions file has them, and the line saying so: Save
+     decisions writes them back unchanged after the page's own rows, so that a file saved here
+     loses none (roqa_nlp.report.unmatched_view) */
+  var unmatchedCarried = jsonOf("roqa-unmatched", "{}");
+  var carriedUnmatched = Array.isArray(unmatchedCarried.rows) ? unmatchedCarried.rows : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
   var storeKey = "roqa-decisions:" + reportId + ":" + window.location.pathname;
@@ -216,7 +224,9 @@
     }
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
     (st.extra || []).forEach(function (e) {
-      if (e[0] !== "no-code") rows.push([seg, e[0], e[1], e[2], st.note, text]);
+      if (e[0] === "no-code") return;
+      /* a recode kept beside the reject of its suggestion: that suggestion with it */
+      rows.push(e[3] ? [seg, e[0], e[1], e[2], st.note, text, "", e[3]] : [seg, e[0], e[1], e[2], st.note, text]);
     });
     if (fitsNoCode(review, st)) rows.push([seg, "no-code", "", "", st.note, text]);
     if (st.valence) rows.push([seg, "valence", "", "", st.note, text, st.valence]);
@@ -251,7 +261,7 @@
   }
 
   function decisionsCsv() {
-    var rows = decisionRows();
+    var rows = decisionRows().concat(carriedUnmatched);
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, HEADER.length);
     var lines = [HEADER.concat(["valence", "suggestion"]).slice(0, width).join(",")];
     rows.forEach(function (r) {
@@ -794,7 +804,8 @@
     if (!extra) { if (box) box.remove(); return; }
     var text = "Also decided: " + extra.map(function (e) {
       return e[0] === "new-code" ? "new code " + e[2] :
-        e[0] === "no-code" ? "fits no code (every suggestion shown then rejected)" : e[0] + " " + e[1];
+        e[0] === "no-code" ? "fits no code (every suggestion shown then rejected)" :
+        e[0] === "recode" && e[3] ? "recode of " + e[3] + " to " + e[1] : e[0] + " " + e[1];
     }).join("; ");
     if (box && box.textContent === text) return;  /* unchanged: a fold the reader closed stays so */
     if (!box) {
@@ -1482,6 +1493,14 @@
         st.extra.push([r.decision, r.code_id, r.new_code || ""]);
         return;
       }
+      /* a recode of a suggestion the review rejects too (they agree: both stand, as
+         roqa_nlp.decisions.replaced_on_a_suggestion reads them) stays on that suggestion,
+         beside the reject, never moved onto another (learn tester, session 56) */
+      var on = r.suggestion && st.codes[r.suggestion];
+      if (r.decision === "recode" && on && on.decision === "reject") {
+        st.extra.push(["recode", r.code_id, "", r.suggestion]);
+        return;
+      }
       var free = slots.filter(function (c) { return !st.codes[c] && c !== r.code_id; });
       /* a recode goes back on the suggestion it replaced, when the file says which */
       if (r.decision === "recode" && r.suggestion && free.indexOf(r.suggestion) >= 0) {
@@ -1502,6 +1521,48 @@
     return st;
   }
 
+  /* The rows of one segment (in the file's order) that stand once the later rows are read, as
+     roqa_nlp.decisions.standing reads them for roqa apply-decisions and roqa train: a code
+     decision replaced by a later row on its suggestion (an accept of X, then a recode of X; a
+     recode of X, then an accept or reject of X; a reject of X, then a recode of X agree) or
+     followed by a later row on its code (an accept, then a reject) does not; one that does not
+     keeps its note and valence alone. The page showed the earlier of two rows, and saved a
+     recode withdrawn by a later accept (learn tester, session 56). */
+  var CODE_ROWS = ["accept", "reject", "recode", "new-code"];
+  function standingRows(rows) {
+    function suggestionOf(r) {
+      return r.decision === "accept" || r.decision === "reject" ? (r.code_id || "").trim() :
+        r.decision === "recode" ? (r.suggestion || "").trim() : "";
+    }
+    function given(r) { return r.decision === "reject" ? null : (r.code_id || "").trim(); }
+    function codeOf(r) {
+      return r.decision === "new-code" ? "new:" + squash(r.new_code || "") : (r.code_id || "").trim();
+    }
+    var replaced = {}, earlier = {}, last = {};
+    rows.forEach(function (r, i) {
+      var x = suggestionOf(r);
+      if (!x) return;
+      (earlier[x] || []).forEach(function (j) {
+        var b = rows[j];
+        var recoded = b.decision === "recode" || r.decision === "recode";
+        var agree = b.decision === "reject" && r.decision === "recode";
+        if (recoded && !agree && given(b) !== given(r)) replaced[j] = true;
+      });
+      (earlier[x] = earlier[x] || []).push(i);
+    });
+    rows.forEach(function (r, i) {
+      if (CODE_ROWS.indexOf(r.decision) >= 0 && !replaced[i]) last[codeOf(r)] = i;
+    });
+    var out = [];
+    rows.forEach(function (r, i) {
+      if (CODE_ROWS.indexOf(r.decision) < 0 || (!replaced[i] && last[codeOf(r)] === i)) out.push(r);
+      else if (r.note || r.valence) {
+        out.push(copyRow(r, { decision: r.valence ? "valence" : "note", code_id: "", new_code: "", suggestion: "" }));
+      }
+    });
+    return out;
+  }
+
   /* Each segment's decisions replace what the state held for it; `keep`: this browser keeps
      them (a file loaded here, not the review embedded in the page). */
   function applyMatched(matched, keep) {
@@ -1512,7 +1573,7 @@
     });
     var reviews = reviewsById();
     order.forEach(function (seg) {
-      state[seg] = entryFromRows(reviews[seg], bySeg[seg]);
+      state[seg] = entryFromRows(reviews[seg], standingRows(bySeg[seg]));
       if (keep) kept[seg] = true;
     });
     return order;
@@ -1701,6 +1762,7 @@
         " segments' decisions written into this report stay") + " cleared or taken back in " +
         "this browser (Load decisions… with the decisions file brings them back)");
     }
+    if (unmatchedCarried.said) said.push(unmatchedCarried.said);
     if (said.length) showStatus(said.join(". "));
   }
 
