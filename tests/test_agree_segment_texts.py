@@ -152,12 +152,45 @@ def test_a_long_csv_whose_text_is_another_segments_words_is_refused(tmp_path, ca
     code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
     assert code == 2
     assert err == (
-        f"roqa: error: {table}: segment 'p01:1' of transcript 'p01' is not the same text for "
-        "'Ann' and 'run' (they differ from character 0 of it), so their codings cannot be "
-        "compared (the text of its line 2 is other words than run's segment of that id: its "
-        "units are segment ids of another run of the transcript, as ids move when a changed "
-        "transcript is coded again; compare it with the run its codes were given on)\n"
+        f"roqa: error: {table}: the text of its line 2 is the words of segment 'p01:0' of "
+        "'run', not of segment 'p01:1', so its codes would be compared with the codes of other "
+        "words (its units are segment ids of another run of transcript 'p01': ids move when a "
+        "changed transcript is coded again; compare it with the run its codes were given on)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the biggest problem ...",  # an excerpt of its own segment
+        "The biggest problem is staffing.",  # case
+        '"the biggest problem is staffing."',  # in quote marks
+        "P01: the biggest problem is staffing.",  # with its speaker's label
+        "the biggest … staffing.",  # cut
+        "unsure - discuss with Bob",  # a comment
+    ],
+)
+def test_a_text_column_of_its_own_words_as_researchers_write_them_is_compared(
+    tmp_path, capsys, text: str
+) -> None:
+    """Regression hunt, session 56: an excerpt, other case, quote marks, a label or a comment in
+    the text column were refused as ids moved, with that wrong cause. Only the words of another
+    segment are evidence of it."""
+    run_dir, table = _run_and_table(
+        tmp_path, f'unit,coder,code,text\np01:0,Ann,C,"{text.replace(chr(34), chr(34) * 2)}"\n'
+    )
+    code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "2 coders: Ann, run; 2 units" in " ".join(out.split())
+
+
+def test_an_excerpt_of_another_segment_in_curly_quotes_is_refused(tmp_path, capsys) -> None:
+    run_dir, table = _run_and_table(
+        tmp_path, "unit,coder,code,text\np01:0,Ann,C,\u201cOur lead \u2026 championed it\u201d\n"
+    )
+    code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
+    assert code == 2
+    assert "the text of its line 2 is the words of segment 'p01:1' of 'run'" in err
 
 
 def test_a_long_csv_whose_text_is_its_segments_words_is_compared(tmp_path, capsys) -> None:

@@ -1339,34 +1339,76 @@ def _segment_words(result: CodingResult) -> dict[str, tuple[str, str]]:
 def check_table_texts(
     table: CodedUnits, results: Mapping[str, CodingResult], path: str | Path
 ) -> None:
-    """A one-line error when a long table's row gives, in its ``text`` column, other words than
-    the segment of its unit id in a result compared with it. The table's units are then segment
-    ids of another run (a transcript changed and coded again moves the ids after the change),
-    and its codes would be compared with the codes of other words (tester, session 56: kappa
-    0.563 -> 0.326 with no warning). Words are compared as :func:`_check_same_texts` does,
-    whitespace aside; a row with no text is not checked."""
+    """A one-line error when a long table's row gives, in its ``text`` column, the words of
+    another segment of its transcript than the segment of its unit id in a result compared with
+    it. The table's units are then segment ids of another run (a transcript changed and coded
+    again moves the ids after the change), and its codes would be compared with the codes of
+    other words (tester, session 56: kappa 0.563 -> 0.326 with no warning).
+
+    The column is read as a researcher writes it (:func:`_excerpt`): case, quote marks and
+    apostrophes, whitespace, a speaker's label before it and ``...`` cuts aside. Words found in
+    no segment (a comment, "unsure - discuss") or in the row's own segment (an excerpt) are no
+    evidence of moved ids, so the row is compared as before (regression hunt, session 56: an
+    excerpt, curly apostrophes or a comment in the column were refused); so is a row with no
+    text or of fewer than three words."""
     if not table.unit_texts:
         return
     words = {c: _segment_words(r) for c, r in results.items()}
-    for unit, coder, text, where in table.unit_texts:
+    plain: dict[str, dict[str, str]] = {c: {} for c in results}  # the words read alike, once
+
+    def said(c: str, unit: str) -> str:
+        if unit not in plain[c]:
+            plain[c][unit] = _read_alike(words[c][unit][1])
+        return plain[c][unit]
+
+    for unit, _coder, text, where in table.unit_texts:
+        pieces = _excerpt(text)
+        if sum(len(p.split()) for p in pieces) < 3:
+            continue
         for c, segments in words.items():
-            if unit not in segments:
+            if unit not in segments or all(p in said(c, unit) for p in pieces):
                 continue
-            tid, seg = segments[unit]
-            at = _first_word_change(seg, text)
-            if at is not None:
-                raise _segment_texts_differ(
-                    unit,
-                    tid,
-                    coder,
-                    c,
-                    at,
+            tid = segments[unit][0]
+            other = next(
+                (
+                    k
+                    for k, (t, _) in segments.items()
+                    if t == tid and k != unit and all(p in said(c, k) for p in pieces)
+                ),
+                None,
+            )
+            if other is not None:
+                raise RoqaError(
+                    f"the text of its {where} is the words of segment {quoted(other)} of "
+                    f"{c!r}, not of segment {quoted(unit)}, so its codes would be compared with "
+                    "the codes of other words",
                     path=path,
-                    hint=f"the text of its {where} is other words than {c}'s segment of that "
-                    "id: its units are segment ids of another run of the transcript, as ids move "
-                    "when a changed transcript is coded again; compare it with the run its codes "
-                    "were given on",
+                    hint=f"its units are segment ids of another run of transcript {quoted(tid)}: "
+                    "ids move when a changed transcript is coded again; compare it with the run "
+                    "its codes were given on",
                 )
+
+
+#: A cut in a quoted excerpt: "...", ". . .", "…", "[...]", "[…]".
+_CUT = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|(?:\.\s?){3}|…)\s*")
+#: A speaker's label before an excerpt: "P01: ", "Interviewer: ".
+_LABEL = re.compile(r"^[^\s:]{1,30}(?: [^\s:]{1,30}){0,2}: ")
+#: Curly quote marks and apostrophes, read as straight ones.
+_STRAIGHT = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
+)
+
+
+def _read_alike(text: str) -> str:
+    """``text`` with case, curly quote marks and apostrophes and runs of whitespace made alike."""
+    return " ".join(text.casefold().translate(_STRAIGHT).split())
+
+
+def _excerpt(text: str) -> list[str]:
+    """The pieces of words a long table's ``text`` cell quotes, read alike (:func:`_read_alike`),
+    its speaker's label, the quote marks around it and its cuts (``...``) taken off."""
+    plain = _LABEL.sub("", _read_alike(text)).strip("\"' ")
+    return [p for p in (q.strip("\"' ") for q in _CUT.split(plain)) if p]
 
 
 def _first_word_change(a: str, b: str) -> int | None:
