@@ -587,6 +587,69 @@ def test_suggesting_for_an_empty_text_is_a_one_line_error(texts: object, message
         assert str(exc.value) == message
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("P04:", "'P04:'"),
+        ("[00:01:02] P04:", "'[00:01:02] P04:'"),
+        ("Interviewer: ", "'Interviewer:'"),
+    ],
+)
+def test_a_text_that_is_only_a_speakers_label_is_empty(text: str, label: str) -> None:
+    """s56 api tester: 'P04:' was coded (Design Quality & Packaging), 'Interviewer:' flagged
+    novel: the label is no word of the talk, so the text is empty, as suggest("") is."""
+    for call in (stub_coder().suggest, stub_coder().fits_no_code):
+        with pytest.raises(ValueError) as exc:
+            call(text)
+        assert isinstance(exc.value, RoqaError)
+        assert str(exc.value) == (
+            f"the text is empty ({label} is only a speaker's label: give the words said after it)"
+        )
+    with pytest.raises(ValueError) as exc:
+        stub_coder().suggest(["We had no staff.", text])
+    assert str(exc.value).startswith("text 2 is empty (")
+
+
+def test_a_dataframe_given_to_suggest_is_refused_naming_its_column() -> None:
+    """s56 api tester: suggest(df) coded the column names ("text", "id"), not the rows."""
+    import pandas as pd
+
+    df = pd.DataFrame({"text": ["We never have enough staff.", "Our champion."], "id": [1, 2]})
+    for call, name in (
+        (stub_coder().suggest, "suggest"),
+        (stub_coder().fits_no_code, "fits_no_code"),
+    ):
+        with pytest.raises(TypeError) as exc:
+            call(df)
+        assert isinstance(exc.value, RoqaError)
+        assert str(exc.value) == (
+            f"{name}() takes a text (a str) or a list of texts, not a pandas DataFrame (its "
+            f'column names would be coded) (give its column of texts: ac.{name}(df["text"]) or '
+            f'ac.{name}(df["text"].tolist()))'
+        )
+
+
+def test_a_file_name_given_to_suggest_is_refused_as_roqa_suggest_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s56 api tester: suggest("p09.txt") ranked the codes of the file's name, where `roqa
+    suggest p09.txt` says how to code the file. A name that is not there may be talk."""
+    monkeypatch.chdir(tmp_path)
+    Path("p09.txt").write_text("P09: We lack staff.\n", encoding="utf-8")
+    with pytest.raises(ValueError) as exc:
+        stub_coder().suggest("p09.txt")
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "p09.txt: is a file, and suggest() codes the text it is given (to code a transcript: "
+        "ac.code('p09.txt'); to code its words, read them first: "
+        "ac.suggest(Path('p09.txt').read_text()))"
+    )
+    with pytest.raises(ValueError, match="^p09.txt: is a file, and fits_no_code"):
+        stub_coder().fits_no_code("p09.txt")
+    with pytest.raises(AssertionError, match="^embedded before the arguments were checked"):
+        stub_coder().suggest("p10.txt")  # not there: read as a text, past the checks
+
+
 def test_an_autocoder_shows_its_codebook_model_and_backend() -> None:
     assert repr(stub_coder()) == "AutoCoder(codebook='cfir-2009', not trained, backend='torch')"
 

@@ -63,3 +63,13 @@ def test_suggest_reads_a_labelled_line_as_its_words_and_gives_the_text_back_as_t
         assert {k: v for k, v in labelled.items() if k != "text"} == {
             k: v for k, v in unlabelled.items() if k != "text"
         }
+
+
+def test_roqa_suggest_of_a_speakers_label_alone_is_an_empty_text() -> None:
+    """s56 api tester: `roqa suggest "P04:"` ranked the label's codes (rc 0)."""
+    run = roqa("suggest", "P04:")
+    assert run.code == 2
+    assert run.err.strip() == (
+        "roqa: error: the text is empty ('P04:' is only a speaker's label: give the words said "
+        "after it)"
+    )

@@ -353,12 +353,34 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
 
 def given_texts(texts: Any, call: str) -> list[Any]:
     """``texts`` (a text or an iterable of texts) as a list; anything else, a number or None,
-    is a one-line error naming ``call`` (each item is checked where it is read)."""
-    if isinstance(texts, str):
-        return [texts]
-    if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
-        from .errors import RoqaTypeError, a_type
+    is a one-line error naming ``call`` (each item is checked where it is read). So is a pandas
+    DataFrame, whose iteration gives its column names (they were coded: session 56), and one
+    str that is the name of a file there (``suggest("p09.txt")`` coded the name, where ``roqa
+    suggest p09.txt`` is refused: :func:`~roqa_nlp.io.file_given_as_text`)."""
+    from .errors import a_type
 
+    if isinstance(texts, str):
+        from .io import file_given_as_text
+
+        error = file_given_as_text(
+            texts,
+            command=f"{call}()",
+            hint=f"to code a transcript: ac.code({texts!r}); to code its words, read them "
+            f"first: ac.{call}(Path({texts!r}).read_text())",
+            by_name=False,
+        )
+        if error is not None:
+            raise error
+        return [texts]
+    from .training import is_dataframe
+
+    if is_dataframe(texts):
+        raise RoqaTypeError(
+            f"{call}() takes a text (a str) or a list of texts, not a pandas DataFrame (its "
+            "column names would be coded)",
+            hint=f'give its column of texts: ac.{call}(df["text"]) or ac.{call}(df["text"].tolist())',
+        )
+    if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
         raise RoqaTypeError(
             f"{call}() takes a text (a str) or a list of texts, not {a_type(texts)}",
             hint="give a sentence or a list of sentences",
@@ -1497,7 +1519,9 @@ class AutoCoder:
         the code most like the text, whatever their valence) and ``evidence_valence`` (each
         one's valence as training data gave it, which may differ from the text's).
         ``top_k`` is how many codes to keep (default ``params["top_k"]``, 5; at least 1). An
-        empty text is an error. Whether a text fits no code at all is :meth:`fits_no_code`'s
+        empty text is an error, as is one that is only a speaker's label (``"P04:"``), a pandas
+        DataFrame (give its column, ``df["text"]``) and one str naming a file that is there
+        (``"p09.txt"``: :meth:`code` codes a transcript). Whether a text fits no code at all is :meth:`fits_no_code`'s
         answer, not a low probability here.
 
         ``codebook`` (``"cfir-2022"``, ``"erondu-2021"`` or a file) ranks that codebook's codes
@@ -1529,7 +1553,8 @@ class AutoCoder:
         (:func:`~roqa_nlp.transcripts.speaker_labels.without_speaker_label`)."""
         texts = given_texts(texts, "suggest_and_flag")
         top_k = check_top_k(top_k)
-        from .errors import RoqaTypeError, RoqaValueError, a_type
+        from .errors import a_type
+        from .transcripts.speaker_labels import only_a_speaker_label, without_speaker_label
 
         for i, t in enumerate(texts, 1):
             if not isinstance(t, str):
@@ -1537,14 +1562,16 @@ class AutoCoder:
                     f"text {i} is {a_type(t)}, not a str",
                     hint="give a sentence or a list of sentences",
                 )
-            if not t.strip():
+            if not t.strip() or only_a_speaker_label(t):
                 raise RoqaValueError(
                     f"text {i} is empty" if len(texts) > 1 else "the text is empty",
-                    hint="give the sentence to code",
+                    hint="give the sentence to code"
+                    if not t.strip()
+                    else f"{quoted(t.strip())} is only a speaker's label: give the words said "
+                    "after it",
                 )
         book = self._codebook(codebook)
         from .transcripts.closings import is_closing_formula
-        from .transcripts.speaker_labels import without_speaker_label
 
         # a line pasted from a transcript keeps its label ("P04: We've got a new puppy"): no
         # word of the talk, it turned small talk procedural; the texts are given back as given

@@ -56,6 +56,39 @@ def shell_quoted(path: str | Path) -> str:
     return shlex.quote(text)
 
 
+def file_given_as_text(
+    text: str, *, command: str, hint: str, by_name: bool = True
+) -> RoqaError | None:
+    """The error for ``text``, given to be coded as talk, when it is a file instead: one that is
+    there (``quotes.txt``), or, with ``by_name``, one word named as a transcript file is
+    (``p04.docx``, there or not); else None (talk, a pasted line, ``-``). Coded, the file's name
+    is ranked as talk (newcomer, session 47; the Python API, session 56): ``command`` (``roqa
+    suggest``, ``suggest()``) is said to code the text it is given, and ``hint`` how to code the
+    file. Shared by ``roqa suggest`` and :meth:`~roqa_nlp.autocoder.AutoCoder.suggest`."""
+    from .errors import RoqaValueError
+    from .transcripts import SUPPORTED_EXTENSIONS
+
+    if text == "-" or "\n" in text or not text.strip():
+        return None
+    try:
+        there = Path(text).is_file()
+    except (OSError, ValueError):  # a sentence too long for a path, or holding a NUL
+        there = False
+    named = (
+        by_name
+        and not any(c.isspace() for c in text)
+        and Path(text).suffix.lower() in SUPPORTED_EXTENSIONS
+    )
+    if not (there or named):
+        return None
+    return RoqaValueError(
+        f"{'is a file' if there else 'looks like a file name'}, and {command} codes the text "
+        "it is given",
+        path=text,
+        hint=hint,
+    )
+
+
 #: A line of a CSV file that holds no cell: blank, or only separators (an empty row Excel saved).
 _NO_CELLS = re.compile(r"[\s,;]*")
 

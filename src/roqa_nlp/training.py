@@ -469,7 +469,7 @@ def _is_dataset(data: Any) -> bool:
     return type(data).__module__.split(".")[0] == "datasets" and hasattr(data, "to_list")
 
 
-def _is_dataframe(data: Any) -> bool:
+def is_dataframe(data: Any) -> bool:
     """Whether ``data`` is a pandas ``DataFrame`` (checked without importing pandas)."""
     return type(data).__module__.split(".")[0] == "pandas" and hasattr(data, "itertuples")
 
@@ -479,7 +479,7 @@ def _records_of(data: Any, what: str) -> list[dict[str, Any]] | None:
     (:func:`~roqa_nlp.record_files.dataframe_records`), or None for other data."""
     if _is_dataset(data):
         records = data.to_list()
-    elif _is_dataframe(data):
+    elif is_dataframe(data):
         return dataframe_records(data, what)
     elif isinstance(data, (list, tuple)):
         records = list(data)

@@ -255,27 +255,16 @@ def refuse_file_as_text(texts: list[str]) -> None:
     """Stop ``roqa suggest FILE`` with one line when a text given is a file (``quotes.txt``,
     there) or one word named as a transcript file is (``p04.docx``): else suggest ranks the
     codes of the file's name (newcomer, session 47), and says nothing of ``roqa code`` or of
-    ``-``, which reads the file's lines."""
-    from ..errors import RoqaError
-    from ..io import shell_quoted
-    from ..transcripts import SUPPORTED_EXTENSIONS
+    ``-``, which reads the file's lines (:func:`~roqa_nlp.io.file_given_as_text`)."""
+    from ..io import file_given_as_text, shell_quoted
 
     for text in texts:
-        if text == "-" or "\n" in text or not text.strip():
-            continue
-        try:
-            there = Path(text).is_file()
-        except (OSError, ValueError):  # a sentence too long for a path, or holding a NUL
-            there = False
-        named = not any(c.isspace() for c in text) and Path(text).suffix.lower() in (
-            SUPPORTED_EXTENSIONS
+        word = shell_quoted(text)
+        error = file_given_as_text(
+            text,
+            command="roqa suggest",
+            hint=f"to code a transcript: roqa code {word} --out coded/; to suggest codes "
+            f"for each line of it: roqa suggest - < {word}",
         )
-        if there or named:
-            word = shell_quoted(text)
-            raise RoqaError(
-                f"{'is a file' if there else 'looks like a file name'}, and roqa suggest codes "
-                "the text it is given",
-                path=text,
-                hint=f"to code a transcript: roqa code {word} --out coded/; to suggest codes "
-                f"for each line of it: roqa suggest - < {word}",
-            )
+        if error is not None:
+            raise error

@@ -2511,6 +2511,20 @@ def without_speaker_label(text: str, interviewer_labels: Iterable[str] | None = 
     return text[m.words_start :].lstrip()
 
 
+def only_a_speaker_label(text: str, interviewer_labels: Iterable[str] | None = None) -> bool:
+    """Whether ``text`` is a speaker's label and nothing more (``P04:``, ``[00:01:02] P04:``,
+    ``Interviewer:``), which :func:`without_speaker_label` gives back whole: no talk to code, so
+    ``suggest`` refuses it as an empty text (it ranked the label's codes: session 56). Talk that
+    opens like a label (``CQC:``) is not one."""
+    first = text.split("\n", 1)[0]
+    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
+    return (
+        m is not None
+        and not text[m.words_start :].strip()
+        and not said_once_is_talk(m.label, interviewer_keys(interviewer_labels))
+    )
+
+
 def _labels_before(
     matches: Sequence[LabelMatch | None], label: str, title_block: Collection[int]
 ) -> set[str]:
