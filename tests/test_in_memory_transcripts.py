@@ -171,6 +171,18 @@ def test_from_turns_of_a_turn_not_speaker_role_words_names_the_turn(
     assert str(caught.value) == f"{message} {TURN_HINT}"
 
 
+@pytest.mark.parametrize(("turns", "kind"), [(None, "None"), (3, "an int"), ("I: Why?", "a str")])
+def test_from_turns_of_no_list_of_turns_names_the_argument(turns: object, kind: str) -> None:
+    """s56 api tester: from_turns("x", None) gave "'NoneType' object is not iterable"."""
+    with pytest.raises(TypeError) as caught:
+        Transcript.from_turns("x", turns)  # type: ignore[arg-type]
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == (
+        "Transcript.from_turns('x') takes its turns, a list of (speaker, role, words), not "
+        f"{kind} {TURN_HINT}"
+    )
+
+
 def test_from_turns_takes_lists_as_turns() -> None:
     t = Transcript.from_turns("x", [["I", "interviewer", "Why?"], ["P1", "participant", "Staff."]])
     assert t.text == "I: Why?\n\nP1: Staff."

@@ -650,6 +650,33 @@ def test_a_file_name_given_to_suggest_is_refused_as_roqa_suggest_refuses_it(
         stub_coder().suggest("p10.txt")  # not there: read as a text, past the checks
 
 
+def test_loading_a_model_from_no_path_names_the_argument() -> None:
+    """s56 api tester: AutoCoder.load(42) gave "expected str, bytes or os.PathLike object, not
+    int"."""
+    with pytest.raises(TypeError) as exc:
+        AutoCoder.load(42)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "AutoCoder.load() takes a model folder (a path), not an int "
+        "(give a path, e.g. AutoCoder.load('models/r2'))"
+    )
+
+
+def test_saving_a_model_over_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    """s56 api tester: ac.save("p09.txt") gave "[Errno 17] File exists"; the file is kept."""
+    ac = AutoCoder.load()
+    Path(tmp_path / "p09.txt").write_text("P09: We lack staff.\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as exc:
+        ac.save(tmp_path / "p09.txt")
+    assert str(exc.value) == (
+        f"{tmp_path / 'p09.txt'}: is a file, and save() writes a model folder "
+        "(give a folder name, e.g. ac.save('models/r2'))"
+    )
+    assert (tmp_path / "p09.txt").read_text(encoding="utf-8") == "P09: We lack staff.\n"
+    with pytest.raises(TypeError, match=r"^save\(\) takes a model folder \(a path\), not None"):
+        ac.save(None)  # type: ignore[arg-type]
+
+
 def test_an_autocoder_shows_its_codebook_model_and_backend() -> None:
     assert repr(stub_coder()) == "AutoCoder(codebook='cfir-2009', not trained, backend='torch')"
 

@@ -549,6 +549,65 @@ def test_subset_by_a_code_that_is_no_code_is_an_error_not_an_empty_result() -> N
         r.subset(code=["Champions", "Cultur"])
 
 
+def test_subset_by_a_domain_keeps_the_segments_of_its_codes() -> None:
+    """s56 api tester: code="Outer Setting" (or "OS") kept 0 of the 17 segments coded in it,
+    without a word. A construct is its own code (Engaging, not its sub-constructs), as the
+    framework matrix's columns are."""
+    r = two_participants()
+    r.segments[1].suggestions = [Suggestion("PR.B.1", "Opinion Leaders", "PR", 0.7, "enabler")]
+    r.segments[1].novel = r.segments[1].off_topic = False  # p07_zoom:1
+    assert [s.segment.id for s in r.subset(code="Inner Setting")] == ["p07_zoom:0", "p08_zoom:0"]
+    assert r.subset(code="IS") == r.subset(code="inner setting") == r.subset(code="IS.E.2")
+    assert [s.segment.id for s in r.subset(code="Process")] == ["p07_zoom:1"]
+    assert len(r.subset(code="Engaging")) == 0  # PR.B: Opinion Leaders is PR.B.1
+    assert len(r.subset(code="Outer Setting")) == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (
+            {"code": 5},
+            "subset(code=...) takes a code (a str) or a list of them, not an int "
+            "(e.g. subset(code='Champions'))",
+        ),
+        (
+            {"code": ["Champions", None]},
+            "subset(code=...) takes codes as str, not None (e.g. subset(code='Champions'))",
+        ),
+        (
+            {"participant": 7},
+            "subset(participant=...) takes a participant (a str) or a list of them, not an int "
+            "(e.g. subset(participant='P01'))",
+        ),
+        (
+            {"transcript": b"p07_zoom"},
+            "subset(transcript=...) takes a transcript (a str) or a list of them, not a bytes "
+            "(e.g. subset(transcript='p01_interview'))",
+        ),
+    ],
+)
+def test_subset_given_no_name_names_the_argument(given: dict[str, object], message: str) -> None:
+    """s56 api tester: subset(code=5) gave "'int' object is not iterable"."""
+    with pytest.raises(TypeError) as exc:
+        two_participants().subset(**given)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize("call", ["read", "load"])
+def test_reading_codings_from_no_path_names_the_argument(call: str) -> None:
+    """s56 api tester: CodingResult.read(42) gave "expected str, bytes or os.PathLike object,
+    not int"."""
+    with pytest.raises(TypeError) as exc:
+        getattr(CodingResult, call)(42)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"CodingResult.{call}() takes the path of codings.jsonl or of the folder holding it, "
+        f"not an int (give a path, e.g. CodingResult.{call}('coded/'))"
+    )
+
+
 def test_a_chart_of_a_subset_keeps_the_case_labels() -> None:
     from roqa_nlp.framework import framework_matrix
 

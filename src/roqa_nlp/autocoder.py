@@ -43,6 +43,7 @@ from .io import (
     MODEL_CARD,
     atomic_write_bytes,
     atomic_write_text,
+    given_path,
     read_jsonl,
     sha256_bytes,
     sha256_file,
@@ -2190,8 +2191,19 @@ class AutoCoder:
             return save_any_order({k: np.ascontiguousarray(v) for k, v in arrays.items()})
 
         clf, det = self._require_fitted()
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
+        out = given_path(out_dir, "save", "a model folder (a path)", "ac.save('models/r2')")
+        try:
+            if out.is_file():
+                raise FileExistsError
+            out.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise RoqaError(
+                "is a file, and save() writes a model folder"
+                if out.is_file()
+                else "cannot be written: a part of its folder path is a file",
+                path=out,
+                hint="give a folder name, e.g. ac.save('models/r2')",
+            ) from None
         blobs: dict[str, bytes] = {
             "classifier.safetensors": save(clf.to_arrays()),
             "novelty.safetensors": save(
@@ -2262,7 +2274,13 @@ class AutoCoder:
         from .embedding import Embedder
         from .prediction import CodePredictor, NoveltyScorer
 
-        d = packaged_model_dir() if dir is None else Path(dir)
+        d = (
+            packaged_model_dir()
+            if dir is None
+            else given_path(
+                dir, "AutoCoder.load", "a model folder (a path)", "AutoCoder.load('models/r2')"
+            )
+        )
         card_path = d / CARD
         # said as a missing --out or transcript folder is (session 56: "not a model directory
         # (no model_card.json)" of a path that is not there, or is a file)

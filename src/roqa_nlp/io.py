@@ -56,6 +56,19 @@ def shell_quoted(path: str | Path) -> str:
     return shlex.quote(text)
 
 
+def given_path(value: object, call: str, what: str, example: str) -> Path:
+    """``value`` as a Path, or a one-line :class:`~roqa_nlp.errors.RoqaTypeError` saying
+    ``call`` takes ``what`` (a path) when it is not a str or os.PathLike (``AutoCoder.load(42)``
+    gave Python's "expected str, bytes or os.PathLike object, not int": session 56)."""
+    from .errors import RoqaTypeError, a_type
+
+    if not isinstance(value, (str, os.PathLike)):
+        raise RoqaTypeError(
+            f"{call}() takes {what}, not {a_type(value)}", hint=f"give a path, e.g. {example}"
+        )
+    return Path(value)
+
+
 def file_given_as_text(
     text: str, *, command: str, hint: str, by_name: bool = True
 ) -> RoqaError | None:

@@ -720,7 +720,9 @@ class CodingResult:
         ``participant`` and ``transcript`` keep those cases (``"P01"`` or ``["P01", "P02"]``;
         transcript ids as in ``by_transcript``) and only their transcripts; an unknown one is an
         error. ``code`` keeps segments whose top suggestion is one of these codes (id or name,
-        case-insensitive) and that are not set aside (``novel``, ``procedural`` or
+        case-insensitive; a domain, ``"Outer Setting"``, stands for each of its codes, while a
+        construct is its own code, without its sub-constructs, as the framework matrix's
+        columns are) and that are not set aside (``novel``, ``procedural`` or
         ``off_topic``): the quotes the framework matrix and Table 2 chart for the code, as
         ``codings.csv`` and :meth:`to_dataframe` show it. A set-aside segment keeps the model's
         nearest code as its top suggestion, at any probability (a goodbye under Individual
@@ -736,7 +738,7 @@ class CodingResult:
         keep_ids: set[str] | None = None
         if participant is not None:
             # P1, p01 and P01 are one participant, as an interview order names them
-            given = _names(participant)
+            given = _names(participant, "participant")
             known = {tid: self.participant_of(tid) for tid in self._transcript_ids()}
             cases = {same_id(p) for p in known.values()}
             _check_known(
@@ -748,12 +750,12 @@ class CodingResult:
             wanted = {same_id(p) for p in given}
             keep_ids = {tid for tid, p in known.items() if same_id(p) in wanted}
         if transcript is not None:
-            wanted = _names(transcript)
+            wanted = _names(transcript, "transcript")
             _check_known("transcript", wanted, set(self._transcript_ids()))
             keep_ids = wanted if keep_ids is None else keep_ids & wanted
         if keep_ids is not None:
             transcripts = {tid: t for tid, t in transcripts.items() if tid in keep_ids}
-        codes = None if code is None else self._code_keys(_names(code))
+        codes = None if code is None else self._code_keys(_names(code, "code"))
         kept = []
         for s in self.segments:
             if keep_ids is not None and s.segment.transcript_id not in keep_ids:
@@ -778,8 +780,9 @@ class CodingResult:
         )
 
     def _code_keys(self, names: set[str]) -> set[str]:
-        """The normalised ids and names a ``subset(code=...)`` keeps; a name that is no code of
-        the result's suggestions nor of its codebook is an error (a typo kept nothing)."""
+        """The normalised ids and names a ``subset(code=...)`` keeps, a domain's (a code no
+        segment carries) its codes'; a name that is no code of the result's suggestions nor of
+        its codebook is an error (a typo kept nothing)."""
         import difflib
 
         from .codebook import normalise_name
@@ -803,6 +806,13 @@ class CodingResult:
             found = book.find(c)
             if found is not None:
                 keys |= {normalise_name(found.id), normalise_name(found.name)}
+                if not found.codable:  # a domain: the codes under it (it kept nothing: s56)
+                    keys |= {
+                        normalise_name(x)
+                        for u in book.codable
+                        if found in book.path(u.id)
+                        for x in (u.id, u.name)
+                    }
             elif normalise_name(c) in seen:
                 keys.add(normalise_name(c))
             else:
@@ -1006,7 +1016,9 @@ class CodingResult:
         the folder ``out_dir`` (made if missing), each atomically; returns their paths by name.
         :meth:`load` reads the folder back. ``meta`` gains run.json's record of codings.jsonl
         (:data:`CODINGS_KEY`)."""
-        out = Path(out_dir)
+        from .io import given_path
+
+        out = given_path(out_dir, "save", "a folder (a path)", "result.save('coded/')")
         if out.is_file() or (not out.is_dir() and out.suffix.lower() in _FILE_SUFFIXES):
             raise RoqaError(
                 "save() writes a folder; give a folder name",
@@ -1066,7 +1078,10 @@ class CodingResult:
         same segments but not the file recorded (edited since) is a warning. A segment whose
         text is not its transcript's at its offsets is a warning naming its line, and is read
         with the transcript's words when its own were edited since coding (``_as_transcribed``)."""
-        p = codings_file(path)
+        from .io import given_path
+
+        call = "CodingResult.read"
+        p = codings_file(given_path(path, call, _CODINGS_PATH, f"{call}('coded/')"))
         if not p.exists():
             raise codings_not_found(p)
         segs: list[SegmentResult] = []
@@ -1111,7 +1126,10 @@ class CodingResult:
     @classmethod
     def load(cls, path: str | Path) -> CodingResult:
         """The same as :meth:`read` (``save``/``load``, as :class:`~roqa_nlp.AutoCoder` has)."""
-        return cls.read(path)
+        from .io import given_path
+
+        call = "CodingResult.load"
+        return cls.read(given_path(path, call, _CODINGS_PATH, f"{call}('coded/')"))
 
     @classmethod
     def from_segments(cls, segments: Iterable[SegmentResult]) -> CodingResult:
@@ -1152,8 +1170,33 @@ def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-def _names(value: str | Iterable[str]) -> set[str]:
-    return {value} if isinstance(value, str) else set(value)
+#: What :meth:`CodingResult.read` takes, for its error
+_CODINGS_PATH = "the path of codings.jsonl or of the folder holding it"
+
+
+def _names(value: str | Iterable[str], kind: str) -> set[str]:
+    """The names ``subset(kind=value)`` is given: one str or an iterable of them; anything else
+    (``code=5`` gave "'int' object is not iterable": session 56) is a one-line error naming
+    ``kind``."""
+    from .errors import a_type
+
+    items = [value] if isinstance(value, str) else value
+    if isinstance(value, (bytes, Mapping)) or not isinstance(items, Iterable):
+        raise RoqaTypeError(
+            f"subset({kind}=...) takes a {kind} (a str) or a list of them, not {a_type(value)}",
+            hint=f"e.g. subset({kind}={_EXAMPLE_NAME[kind]!r})",
+        )
+    names = list(items)
+    for name in names:
+        if not isinstance(name, str):
+            raise RoqaTypeError(
+                f"subset({kind}=...) takes {kind}s as str, not {a_type(name)}",
+                hint=f"e.g. subset({kind}={_EXAMPLE_NAME[kind]!r})",
+            )
+    return set(names)
+
+
+_EXAMPLE_NAME = {"participant": "P01", "transcript": "p01_interview", "code": "Champions"}
 
 
 def _check_known(

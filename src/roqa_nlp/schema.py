@@ -264,6 +264,12 @@ class Transcript:
         else the id's participant number, ``p23_part2`` -> ``P23``, else the id), so a part
         built in memory and a part read from a file are one case of the framework matrix.
         """
+        if isinstance(turns, (str, bytes)) or not isinstance(turns, Iterable):
+            raise RoqaTypeError(
+                f"Transcript.from_turns({id!r}) takes its turns, a list of (speaker, role, words), "
+                f"not {a_type(turns)}",
+                hint=_TURN_HINT,
+            )
         pieces: list[str] = []
         built: list[Turn] = []
         pos = 0
