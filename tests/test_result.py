@@ -256,6 +256,29 @@ def test_codings_csv_text_that_a_spreadsheet_would_run_is_defused() -> None:
     assert (row[5], row[-3]) == ("'=HYPERLINK(1)", "'-so, staffing?")
 
 
+def test_save_over_other_codings_names_the_files_made_from_them(tmp_path: Path) -> None:
+    """s56 api tester: save() of one interview into a folder coded before left its report.html
+    and open_coding.* (showing p01 to p03) beside the new codings, without a word. They are
+    named in one warning, as roqa code names them, and left in place."""
+    import warnings
+
+    build().save(tmp_path)
+    for name in ("report.html", "open_coding.csv", "open_coding.jsonl", "matrix.csv", "notes.txt"):
+        (tmp_path / name).write_text("earlier\n", encoding="utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        build()[:1].save(tmp_path)
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: report.html, matrix.csv, open_coding.csv and open_coding.jsonl are from an "
+        "earlier run and do not show these codings (make them again from this result, e.g. "
+        f"write_report(result, {str(tmp_path / 'report.html')!r}), or delete them)"
+    ]
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "earlier\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        build()[:1].save(tmp_path)  # the same codings again: the files show them as before
+        build().save(tmp_path / "new")  # a new folder
+
+
 def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
     build().save(tmp_path)
     build().save(tmp_path)  # overwriting too

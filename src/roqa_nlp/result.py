@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from .earlier_outputs import earlier_run_files, files_before
 from .errors import RoqaError, RoqaTypeError, RoqaValueError
 from .io import (
     EXCEL_BOM,
@@ -1015,7 +1016,42 @@ class CodingResult:
         """Write ``codings.jsonl``, ``codings.csv``, ``transcripts.jsonl`` and ``run.json`` into
         the folder ``out_dir`` (made if missing), each atomically; returns their paths by name.
         :meth:`load` reads the folder back. ``meta`` gains run.json's record of codings.jsonl
-        (:data:`CODINGS_KEY`)."""
+        (:data:`CODINGS_KEY`).
+
+        Saved over other codings (a folder ``roqa code --out`` or ``save`` wrote before), the
+        files made from those that it does not write again (report.html, open_coding.*, a
+        matrix or an export: :func:`~roqa_nlp.earlier_outputs.earlier_run_files`) show the
+        earlier codings: one :class:`~roqa_nlp.errors.RoqaWarning` names them, as ``roqa code``
+        does; they are left in place. Codings saved again unchanged warn of nothing."""
+        from .errors import and_list, warn
+        from .io import given_path
+
+        out = given_path(out_dir, "save", "a folder (a path)", "result.save('coded/')")
+        earlier = out / "codings.jsonl"
+        before = files_before(out) if out.is_dir() else set()
+        try:
+            unchanged = earlier.is_file() and earlier.read_bytes() == self.to_jsonl().encode()
+        except OSError:
+            unchanged = False
+        paths = self._save_files(out)
+        if not unchanged:
+            stale, left = earlier_run_files(out, paths.values(), before)
+            page = ["report.html"] if (out / "report.html").is_file() else []
+            if names := [*page, *stale, *left]:
+                one = len(names) == 1
+                it = "it" if one else "them"
+                warn(
+                    f"{and_list(names)} {'is' if one else 'are'} from an earlier run and "
+                    f"{'does' if one else 'do'} not show these codings (make {it} again from "
+                    f"this result, e.g. write_report(result, {str(out / 'report.html')!r}), or "
+                    f"delete {it})",
+                    path=out,
+                )
+        return paths
+
+    def _save_files(self, out_dir: str | Path) -> dict[str, Path]:
+        """:meth:`save` without its warning of earlier files: ``roqa code`` and ``roqa
+        apply-decisions`` name them themselves, knowing what else they write."""
         from .io import given_path
 
         out = given_path(out_dir, "save", "a folder (a path)", "result.save('coded/')")

@@ -50,11 +50,12 @@ def apply_decisions_command(
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
+    from ..earlier_outputs import files_before
     from ..errors import RoqaError
     from ..io import check_output_folder, check_own_outputs, refuse_unfit_out_folder
     from ..result import CodingResult
     from ._app import console, print_files
-    from .code_cmd import _files_before, _warn_if_report_is_stale, _warn_of_earlier_outputs
+    from .code_cmd import _warn_if_report_is_stale, _warn_of_earlier_outputs
     from .report_cmd import read_review
 
     if not coder.strip():
@@ -106,7 +107,7 @@ def apply_decisions_command(
     if guid is not None:  # the reviewer goes back to the QDA program as the user they are there
         reviewed.meta["user"] = {**reviewed.meta["user"], "guid": guid}
     # the files an earlier run left (a report's table2.csv, matrix.csv ...), named at the end
-    before = _files_before(out) if out.is_dir() else set()
+    before = files_before(out) if out.is_dir() else set()
     chart_copy = None
     if chart_book is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
         # (a codebook file's copy kept beside the reviewed codings too)
@@ -114,7 +115,7 @@ def apply_decisions_command(
 
         make_out_dir(out)
         reviewed.meta[CHART_KEY], chart_copy = keep_chart(chart_book, out)
-    written = reviewed.save(out)  # with codebook.json when the codebook is a project's
+    written = reviewed._save_files(out)  # with codebook.json when the codebook is a project's
     stale = out / CODEBOOK_FILE
     if CODEBOOK_FILE not in written and stale.is_file():
         stale.unlink()  # an earlier review's new codes, of codings now in a built-in codebook

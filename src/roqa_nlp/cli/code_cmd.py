@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
+from ..earlier_outputs import earlier_run_files, files_before
 from ..io import make_out_dir, shell_quoted
 from ..open_coding import MIN_GROUP_SIZE
 from ._app import (
@@ -497,27 +498,6 @@ def _warn_if_report_is_stale(out: Path) -> None:
         )
 
 
-#: Files an earlier ``roqa code`` may have left in its output folder that a run does not always
-#: write again: the open-coding queue (not written with --stream or --engine ray) and a
-#: codebook's ``codings.ID.csv`` (written with --codebook only).
-_EARLIER_OUTPUTS = ("open_coding.jsonl", "open_coding.csv", "codings.*.csv")
-
-
-#: Kinds of file roqa makes from codings (reports, matrices, tables, exports, codings): one of
-#: them left in an output folder coded again shows the earlier codings.
-_MADE_FROM_CODINGS = (".html", ".xlsx", ".docx", ".qdpx", ".qdc", ".csv", ".jsonl", ".json")
-
-
-def _files_before(out: Path) -> set[str]:
-    """The names of the files in ``out`` before a run, when it holds codings (a folder coded
-    before); empty otherwise."""
-    if not (out / "codings.jsonl").is_file():
-        return set()
-    from .interrupted import files_in
-
-    return {f.name for f in files_in(out)}
-
-
 def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
     """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
     read before a run replaces them, to name those it does not code again; with ``read``, also
@@ -564,48 +544,6 @@ def _warn_of_dropped(
     return dropped
 
 
-def _earlier_run_files(
-    out: Path, written: Iterable[Path], before: Iterable[str] = ()
-) -> tuple[list[str], list[str]]:
-    """The files in ``out`` another run left that this one did not write (``written``), as
-    ``(stale, left)``: ``stale``, the files ``before`` (:func:`_files_before`) of the kinds roqa
-    makes from codings (a report, matrix or export made from the earlier codings), and
-    ``left``, those of :data:`_EARLIER_OUTPUTS`. The review (``decisions.csv`` or ``.xlsx``,
-    read by this run) and report.html (said on its own) are not among them. Shared by the
-    warnings of a completed run and the message of an interrupted one, so both name the same
-    files."""
-    from ..decisions import REVIEW_FILES
-    from ..transcripts import natural_key
-
-    fresh = {Path(p).resolve() for p in written}
-    rewritten = {p.name for p in fresh if p.parent == out.resolve()}
-    earlier = {f.name for pattern in _EARLIER_OUTPUTS for f in out.glob(pattern)}
-    left = sorted(earlier - rewritten)
-    stale = sorted(
-        (
-            name
-            for name in set(before) - rewritten - earlier - {*REVIEW_FILES, "report.html"}
-            if Path(name).suffix.lower() in _MADE_FROM_CODINGS
-            and (out / name).is_file()
-            and not _is_chart_copy(name)
-        ),
-        key=natural_key,
-    )
-    return stale, left
-
-
-def _is_chart_copy(name: str) -> bool:
-    """Whether ``name`` is a codebook copy ``roqa code --codebook`` keeps in its output folder
-    (:data:`~roqa_nlp.crosswalk.CHART_FILE`, or an earlier one kept by
-    :func:`_keep_earlier_chart`): a codebook, not a file made from the codings."""
-    from fnmatch import fnmatchcase
-
-    from ..crosswalk import CHART_FILE
-
-    stem = Path(CHART_FILE).stem
-    return name == CHART_FILE or fnmatchcase(name, f"{stem}.*.json")
-
-
 def _earlier_codings_named(out: Path) -> str | None:
     """What a pseudonymised run into ``out`` says of the files an earlier run left there, read
     before it replaces the codings: None when ``out``'s transcripts.jsonl holds only
@@ -635,17 +573,17 @@ def _earlier_codings_named(out: Path) -> str | None:
 def _warn_of_earlier_outputs(
     out: Path, written: Iterable[Path], before: Iterable[str] = (), names: str | None = None
 ) -> None:
-    """Name, in one warning, the files of :data:`_EARLIER_OUTPUTS` in ``out`` that this run did
+    """Name, in one warning, the files of :data:`~roqa_nlp.earlier_outputs.EARLIER_OUTPUTS` in ``out`` that this run did
     not write (``written``): they are another run's and do not belong to these codings. Then,
-    in one more, the other files ``before`` (:func:`_files_before`) that this run did not
+    in one more, the other files ``before`` (:func:`~roqa_nlp.earlier_outputs.files_before`) that this run did not
     rewrite, of the kinds roqa makes from codings: a report, matrix or export made from the
     earlier codings (``roqa report``, ``roqa export``) no longer shows the codings beside it.
-    They are the researcher's files: named, never deleted (:func:`_earlier_run_files`). A
+    They are the researcher's files: named, never deleted (:func:`~roqa_nlp.earlier_outputs.earlier_run_files`). A
     pseudonymised run gives ``names`` (:func:`_earlier_codings_named`) when the earlier codings
     were not pseudonymised, and the warnings then say plainly that those files hold names and
     where to move them: a folder shared as pseudonymised held a matrix naming the participants
     (tester s51 privacy, 4). They are not moved: a copy kept beside them would be shared too."""
-    stale, left = _earlier_run_files(out, written, before)
+    stale, left = earlier_run_files(out, written, before)
     if names is not None:
         for files, how in ((stale, ", which did not rewrite {it}"), (left, "")):
             if not files:
@@ -1007,7 +945,7 @@ def code_command(
     from ..folder_lock import lock_output_folder
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
-    before = _files_before(out) if out.is_dir() else set()
+    before = files_before(out) if out.is_dir() else set()
     # before this run's transcripts.jsonl replaces it: were the earlier codings pseudonymised?
     names = _earlier_codings_named(out) if pseudonymise is not None else None
     held = transcripts_held(out)  # before this run's codings replace them
@@ -1178,7 +1116,7 @@ def code_command(
                 ),
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
-        written.update(result.save(out))
+        written.update(result._save_files(out))  # its earlier files are named at the end
         written.update(_keep_project_codebook(ac.codebook, out))
         charted, book = result, ac.codebook
         if chart_book is not None:
@@ -1352,12 +1290,12 @@ def _told_if_interrupted(
 ) -> Iterator[None]:
     """:func:`~roqa_nlp.cli.interrupted.told_if_interrupted` for the outputs of ``roqa code``
     (``planned``): the earlier files a completed run would warn of are named too
-    (``before_run``, :func:`_earlier_run_files`: a project.qdpx, a codings.cfir-2022.csv), and
+    (``before_run``, :func:`~roqa_nlp.earlier_outputs.earlier_run_files`: a project.qdpx, a codings.cfir-2022.csv), and
     an earlier report.html when this run writes none."""
     from .interrupted import told_if_interrupted
 
     def earlier(written: list[Path]) -> list[str]:
-        stale, left_over = _earlier_run_files(out, written, before_run)
+        stale, left_over = earlier_run_files(out, written, before_run)
         page = ["report.html"] if (out / "report.html") not in planned else []  # --no-report's
         return [*page, *stale, *left_over]
 

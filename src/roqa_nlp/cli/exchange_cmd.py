@@ -536,7 +536,7 @@ def import_cmd(
         used_users: set[str] = set()
         for user, result in project.codings.items():
             name = typable_stem(user, used_users)
-            result.save(d / "codings" / name)
+            result._save_files(d / "codings" / name)
             report["codings"][user] = {
                 "dir": f"codings/{name}",
                 "segments": len(result),

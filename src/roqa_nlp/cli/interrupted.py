@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..earlier_outputs import files_in
+
 
 def state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
     """Each path's inode, size and time of change (None when it does not exist): a file written
@@ -27,17 +29,6 @@ def state_of(paths: Iterable[Path]) -> dict[Path, tuple[int, int, int] | None]:
         else:
             found[p] = (st.st_ino, st.st_size, st.st_mtime_ns)
     return found
-
-
-def files_in(out: Path) -> list[Path]:
-    """The files of the folder ``out`` (none when it is not one), but the folder's lock and the
-    record of the write-up files written there (:data:`~roqa_nlp.write_up_files.RECORD`)."""
-    from ..folder_lock import LOCK_FILE
-    from ..write_up_files import RECORD
-
-    if not out.is_dir():
-        return []
-    return sorted(f for f in out.iterdir() if f.is_file() and f.name not in (LOCK_FILE, RECORD))
 
 
 @contextmanager

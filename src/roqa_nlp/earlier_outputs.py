@@ -1,0 +1,85 @@
+"""Files an earlier run left in an output folder that a new one does not write again.
+
+``roqa code --out coded/`` and :meth:`CodingResult.save("coded/")
+<roqa_nlp.result.CodingResult.save>` replace the codings in a folder; a report, open-coding
+queue, matrix or export made there from the earlier codings stays, and shows them, not the new
+ones. Both name such files (they are the researcher's: named, never deleted), from the lists
+here, so the command and the Python API name the same files (s56 api tester: ``save`` over a
+coded folder left its report.html and open_coding.* in place without a word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+#: Files an earlier ``roqa code`` may have left in its output folder that a run does not always
+#: write again: the open-coding queue (not written with --stream or --engine ray) and a
+#: codebook's ``codings.ID.csv`` (written with --codebook only).
+EARLIER_OUTPUTS = ("open_coding.jsonl", "open_coding.csv", "codings.*.csv")
+
+
+#: Kinds of file roqa makes from codings (reports, matrices, tables, exports, codings): one of
+#: them left in an output folder coded again shows the earlier codings.
+MADE_FROM_CODINGS = (".html", ".xlsx", ".docx", ".qdpx", ".qdc", ".csv", ".jsonl", ".json")
+
+
+def files_in(out: Path) -> list[Path]:
+    """The files of the folder ``out`` (none when it is not one), but the folder's lock and the
+    record of the write-up files written there (:data:`~roqa_nlp.write_up_files.RECORD`)."""
+    from .folder_lock import LOCK_FILE
+    from .write_up_files import RECORD
+
+    if not out.is_dir():
+        return []
+    return sorted(f for f in out.iterdir() if f.is_file() and f.name not in (LOCK_FILE, RECORD))
+
+
+def files_before(out: Path) -> set[str]:
+    """The names of the files in ``out`` before a run, when it holds codings (a folder coded
+    before); empty otherwise."""
+    if not (out / "codings.jsonl").is_file():
+        return set()
+    return {f.name for f in files_in(out)}
+
+
+def earlier_run_files(
+    out: Path, written: Iterable[Path], before: Iterable[str] = ()
+) -> tuple[list[str], list[str]]:
+    """The files in ``out`` another run left that this one did not write (``written``), as
+    ``(stale, left)``: ``stale``, the files ``before`` (:func:`files_before`) of the kinds roqa
+    makes from codings (a report, matrix or export made from the earlier codings), and
+    ``left``, those of :data:`EARLIER_OUTPUTS`. The review (``decisions.csv`` or ``.xlsx``,
+    read by this run) and report.html (said on its own) are not among them. Shared by the
+    warnings of a completed run, the message of an interrupted one and
+    :meth:`~roqa_nlp.result.CodingResult.save`'s warning, so all name the same files."""
+    from .decisions import REVIEW_FILES
+    from .transcripts import natural_key
+
+    fresh = {Path(p).resolve() for p in written}
+    rewritten = {p.name for p in fresh if p.parent == out.resolve()}
+    earlier = {f.name for pattern in EARLIER_OUTPUTS for f in out.glob(pattern)}
+    left = sorted(earlier - rewritten)
+    stale = sorted(
+        (
+            name
+            for name in set(before) - rewritten - earlier - {*REVIEW_FILES, "report.html"}
+            if Path(name).suffix.lower() in MADE_FROM_CODINGS
+            and (out / name).is_file()
+            and not is_chart_copy(name)
+        ),
+        key=natural_key,
+    )
+    return stale, left
+
+
+def is_chart_copy(name: str) -> bool:
+    """Whether ``name`` is a codebook copy ``roqa code --codebook`` keeps in its output folder
+    (:data:`~roqa_nlp.crosswalk.CHART_FILE`, or an earlier one it kept): a codebook, not a file
+    made from the codings."""
+    from fnmatch import fnmatchcase
+
+    from .crosswalk import CHART_FILE
+
+    stem = Path(CHART_FILE).stem
+    return name == CHART_FILE or fnmatchcase(name, f"{stem}.*.json")
