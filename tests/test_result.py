@@ -279,6 +279,19 @@ def test_save_over_other_codings_names_the_files_made_from_them(tmp_path: Path) 
         build().save(tmp_path / "new")  # a new folder
 
 
+def test_save_over_other_codings_names_the_transcripts_it_replaces(tmp_path: Path) -> None:
+    """As roqa code --out warns of the transcripts a folder held codings of and a run does not
+    code: their codings are gone from it (s56 api tester 3)."""
+    two_participants().save(tmp_path)
+    with pytest.warns(RoqaWarning) as caught:
+        two_participants().subset(participant="P07").save(tmp_path)
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path}: held codings of p08_zoom, which this result does not hold: they are "
+        "replaced (save every transcript's codings together, result.extend(other), or give "
+        "another folder)"
+    ]
+
+
 def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
     build().save(tmp_path)
     build().save(tmp_path)  # overwriting too

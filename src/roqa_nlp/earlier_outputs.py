@@ -10,6 +10,7 @@ coded folder left its report.html and open_coding.* in place without a word).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +42,30 @@ def files_before(out: Path) -> set[str]:
     if not (out / "codings.jsonl").is_file():
         return set()
     return {f.name for f in files_in(out)}
+
+
+def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
+    """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
+    read before a run replaces them, to name those it does not code again; with ``read``, also
+    those its transcripts.jsonl lists (every transcript the run read, one without participant
+    talk too). Empty when there is no such file; a line that is not a record is passed over
+    (the folder was checked as roqa's before)."""
+    from .transcripts import natural_key
+
+    ids: set[str] = set()
+    for name, key in (("codings.jsonl", "transcript"), ("transcripts.jsonl", "id")):
+        path = out / name
+        if not path.is_file() or (name == "transcripts.jsonl" and not read):
+            continue
+        with path.open(encoding="utf-8", errors="replace") as f:
+            for line in f:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict) and isinstance(record.get(key), str):
+                    ids.add(record[key])
+    return sorted(ids, key=natural_key)
 
 
 def earlier_run_files(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from .earlier_outputs import earlier_run_files, files_before
+from .earlier_outputs import earlier_run_files, files_before, transcripts_held
 from .errors import RoqaError, RoqaTypeError, RoqaValueError
 from .io import (
     EXCEL_BOM,
@@ -1022,8 +1022,10 @@ class CodingResult:
         files made from those that it does not write again (report.html, open_coding.*, a
         matrix or an export: :func:`~roqa_nlp.earlier_outputs.earlier_run_files`) show the
         earlier codings: one :class:`~roqa_nlp.errors.RoqaWarning` names them, as ``roqa code``
-        does; they are left in place. Codings saved again unchanged warn of nothing."""
-        from .errors import and_list, warn
+        does; they are left in place. So does a warning naming the transcripts whose codings the
+        folder held and this result does not (they are replaced). Codings saved again unchanged
+        warn of nothing."""
+        from .errors import and_list, first_and_count, warn
         from .io import given_path
 
         out = given_path(out_dir, "save", "a folder (a path)", "result.save('coded/')")
@@ -1033,7 +1035,15 @@ class CodingResult:
             unchanged = earlier.is_file() and earlier.read_bytes() == self.to_jsonl().encode()
         except OSError:
             unchanged = False
+        held = [] if unchanged else transcripts_held(out)
         paths = self._save_files(out)
+        if dropped := [t for t in held if t not in set(self._transcript_ids())]:
+            warn(
+                f"held codings of {first_and_count(dropped)}, which this result does not hold: "
+                "they are replaced (save every transcript's codings together, "
+                "result.extend(other), or give another folder)",
+                path=out,
+            )
         if not unchanged:
             stale, left = earlier_run_files(out, paths.values(), before)
             page = ["report.html"] if (out / "report.html").is_file() else []

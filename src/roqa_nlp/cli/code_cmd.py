@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from ..earlier_outputs import earlier_run_files, files_before
+from ..earlier_outputs import earlier_run_files, files_before, transcripts_held
 from ..io import make_out_dir, shell_quoted
 from ..open_coding import MIN_GROUP_SIZE
 from ._app import (
@@ -496,30 +496,6 @@ def _warn_if_report_is_stale(out: Path) -> None:
             f"codings (run `roqa report {shell_quoted(out)}` to rebuild it)",
             file=sys.stderr,
         )
-
-
-def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
-    """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
-    read before a run replaces them, to name those it does not code again; with ``read``, also
-    those its transcripts.jsonl lists (every transcript the run read, one without participant
-    talk too). Empty when there is no such file; a line that is not a record is passed over
-    (the folder was checked as roqa's before)."""
-    from ..transcripts import natural_key
-
-    ids: set[str] = set()
-    for name, key in (("codings.jsonl", "transcript"), ("transcripts.jsonl", "id")):
-        path = out / name
-        if not path.is_file() or (name == "transcripts.jsonl" and not read):
-            continue
-        with path.open(encoding="utf-8", errors="replace") as f:
-            for line in f:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(record, dict) and isinstance(record.get(key), str):
-                    ids.add(record[key])
-    return sorted(ids, key=natural_key)
 
 
 def _warn_of_dropped(
