@@ -162,6 +162,56 @@ def test_the_reports_saturation_says_what_the_review_carried_in_decided_as_the_t
     assert "so review them before reporting it" in render_report(result, "cfir-2009")
 
 
+def test_a_reached_verdict_names_the_new_codes_a_carried_review_gives_the_quiet_run() -> None:
+    """Tester s56 (incremental, MEDIUM 1): `roqa report coded/ --saturation` said "reached at
+    interview 13: no new codes in interviews 11-13" on the model's suggestions, while the review
+    carried in gave 3 P11 segments the new code "Peer support workers" (the model had put them
+    under other codes) and `roqa report reviewed/` said "not reached". The model's counts stay;
+    the verdict (and the Verdicts sheet's reached cell) names the review's codes that no earlier
+    interview carried, in the run that met it or after it. A code an earlier interview carried,
+    in the model's codes or the review's, is not new."""
+    result = interviews(SEQUENCE)  # 10+3 reached at 15 (run 13-15); Guest at 9 (run 8-9)
+    peer = "project.peer-support-workers"
+    names = {peer: "Peer support workers"}
+    decided = {"I14:0": [peer], "I15:0": [peer], "I13:0": ["B"]}
+    s = saturation(result, decided=decided, decided_names=names)
+    assert s.new_counts == NEW  # the model's view is unchanged
+    said = (
+        " 1 new code no earlier interview carried (interview 14 (P14): Peer support workers (1 "
+        "segment))"
+    )
+    chart = "; chart the review (roqa apply-decisions) for the verdict with it"
+    assert s.francis.message == (
+        "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after "
+        "an initial sample of 10; but the review carried in gives that run" + said + ": a new "
+        "idea restarts the count" + chart
+    )
+    assert s.guest.message.endswith(
+        "; but the review carried in gives the interviews after that run" + said + ": the "
+        "interviews after the stopping point do not bear saturation out" + chart
+    )
+    assert (s.francis.review_new, s.guest.review_new) == ([14], [14])
+    assert s.verdict_rows()[1][2] == "yes, but the review carried in gives interview 14 new codes"
+    # the review gave it an earlier interview too: not new in the run, the verdict as before
+    earlier = saturation(result, decided={"I05:0": [peer], **decided}, decided_names=names)
+    assert earlier.francis.message == saturation(result).francis.message
+    assert earlier.verdict_rows()[1][2] == "yes"
+
+
+def test_the_reports_saturation_names_the_new_code_of_the_review_it_carries() -> None:
+    """Tester s56 (incremental, MEDIUM 1): report.html's 10+3 and Guest verdicts said the same
+    "reached" with no word of the review's new code; the page judges with the review it
+    carries, its new code by the name it was given."""
+    from roqa_nlp.decisions import Decision
+    from roqa_nlp.report import render_report
+
+    review = [Decision("I14:0", "new-code", new_code="Peer support workers")]
+    html = render_report(interviews(SEQUENCE), "cfir-2009", decisions=review)
+    said = "1 new code no earlier interview carried (interview 14 (P14): Peer support workers"
+    assert html.count(said) == 2  # the 10+3 verdict and the base-and-run one
+    assert said not in render_report(interviews(SEQUENCE), "cfir-2009")
+
+
 def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself() -> None:
     """Tester s42 (opencode, 7): saturation listed "IS.D p=0.40" among new codes with "every
     segment below p=0.40", 0.398 rounded up to the line. A probability that two decimals would

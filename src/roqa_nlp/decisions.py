@@ -3193,6 +3193,17 @@ def decided_segments(
     return out
 
 
+def new_code_names(decisions: Sequence[Decision]) -> dict[str, str]:
+    """The new codes ``decisions`` name, by id (:func:`project_code_id`) -> name, each named as
+    first given (as :func:`project_codebook` names it): what saturation calls a review's new
+    code."""
+    out: dict[str, str] = {}
+    for d in decisions:
+        if d.decision == "new-code" and d.new_code.strip():
+            out.setdefault(project_code_id(d.new_code), d.new_code.strip())
+    return out
+
+
 def undecided_segments(
     result: CodingResult, decided: set[str], transcripts: Iterable[str]
 ) -> dict[str, list[int]]:

@@ -1920,6 +1920,10 @@ class FrancisVerdict:
     #: the interviews (numbers in the study's order) a review did not reach at all, within the
     #: quiet run or after it: as :attr:`partly_reviewed`, the verdict rests on a partial review
     unreviewed: list[int] = field(default_factory=list)
+    #: the interviews (numbers in the study's order) of the quiet run, or after it, to which a
+    #: review carried in gives codes no earlier interview carried: on the review's codes the run
+    #: is not quiet, or the later interviews do not bear the verdict out
+    review_new: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -1955,6 +1959,8 @@ class GuestView:
     #: the interviews (numbers in the study's order) of the run that met the threshold with no
     #: code charted at all: no evidence of saturation, as the ``reached`` cell says too
     nothing_coded: list[int] = field(default_factory=list)
+    #: as :attr:`FrancisVerdict.review_new`, of the run that met the threshold or after it
+    review_new: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -2303,7 +2309,13 @@ class Saturation:
             [
                 "Francis et al. (2010) stopping rule",
                 f"initial sample {f.initial_sample}, stopping criterion {f.stopping_criterion}",
-                reached(f.reached, f.partly_reviewed, f.not_borne_out, unreviewed=f.unreviewed),
+                reached(
+                    f.reached,
+                    f.partly_reviewed,
+                    f.not_borne_out,
+                    unreviewed=f.unreviewed,
+                    review_new=f.review_new,
+                ),
                 at(f.at),
                 f.interview or "",
                 f.message,
@@ -2317,6 +2329,7 @@ class Saturation:
                     g.not_borne_out,
                     unreviewed=g.unreviewed,
                     nothing_coded=g.nothing_coded,
+                    review_new=g.review_new,
                 ),
                 at(g.at),
                 g.interview or "",
@@ -2361,6 +2374,7 @@ def reached(
     *,
     unreviewed: Sequence[int] = (),
     nothing_coded: Sequence[int] = (),
+    review_new: Sequence[int] = (),
 ) -> str:
     """The Verdicts sheet's ``reached`` cell, qualified as the verdict is, since it is pasted
     alone: ``no``, ``yes``, ``yes, but not borne out: interview 8 (P08) after it added 2 new codes``
@@ -2370,11 +2384,18 @@ def reached(
     (``unreviewed``: ``interview 12 not reviewed and interview 13 holds undecided segments``);
     and ``yes, but interview 6 of the run has no code charted (no evidence of saturation)``
     when interviews of the run met have nothing coded (``nothing_coded``: the Guest view does
-    not pass over them as the 10+3 rule does); the qualifications joined by ``;`` when several
-    hold."""
+    not pass over them as the 10+3 rule does); ``yes, but the review carried in gives interview
+    11 new codes`` when it gives interviews of the run met, or after it, codes no earlier
+    interview carried (``review_new``); the qualifications joined by ``;`` when several hold."""
     if not yes:
         return "no"
     said = [f"but not borne out: {not_borne_out}"] if not_borne_out else []
+    if review_new:
+        many = len(review_new) != 1
+        said.append(
+            f"{'' if said else 'but '}the review carried in gives interview{'s' * many} "
+            f"{', '.join(map(str, review_new))} new codes"
+        )
     if nothing_coded:
         many = len(nothing_coded) != 1
         said.append(
@@ -2712,6 +2733,7 @@ def saturation(
     codebook: Codebook | str | Path | None = None,
     cases: CaseKind = "participant",
     decided: Mapping[str, Collection[str]] | None = None,
+    decided_names: Mapping[str, str] | None = None,
 ) -> Saturation:
     """Data saturation over the interviews of a coding result, in interview order.
 
@@ -2749,7 +2771,10 @@ def saturation(
     segments a review carried into the report decided (segment id -> the codes it gives there,
     none when it fits no code; :func:`~roqa_nlp.decisions.decided_segments`): the verdicts say
     which unsure new codes it decided every segment of (and which it gives to none of them),
-    and ask to review only the others.
+    and ask to review only the others; and a verdict of "reached" says when it gives an
+    interview of the run that met it a code no earlier interview carried (a new code named in
+    open coding: a new idea restarts the count), named by ``decided_names`` (a new code's id ->
+    its name, :func:`~roqa_nlp.decisions.new_code_names`).
     """
     _check_francis(initial_sample, stopping_criterion)
     _check_cases(cases)
@@ -2976,6 +3001,86 @@ def saturation(
         return (
             f"; but interview(s) {which} of that run hold {n} segment(s) that fit no code, "
             "waiting for open coding: a new idea among them restarts the count"
+        )
+
+    # the codes the review carried in gives each interview (decided), by their chart ids: a
+    # project's new code, or a code of the chart; a code of another codebook a mapping kept as
+    # it came is not told apart from the model's here, so not said new
+    resolve_in = book if book is not None else chart_codebook(codebook, result, required=False)
+    from .decisions import PROJECT_PREFIX
+
+    review_codes: dict[str, dict[str, int]] = {}  # interview -> code -> its segments decided
+    if decided:
+        transcript_of = {s.segment.id: s.segment.transcript_id for s in result.segments}
+        for sid, gives in decided.items():
+            if (c := in_case.get(transcript_of.get(sid, ""))) is None:
+                continue
+            for code in gives:
+                found = None if resolve_in is None else resolve_in.find(code)
+                if found is None and not code.startswith(PROJECT_PREFIX):
+                    continue
+                key = code if found is None else found.id
+                review_codes.setdefault(c, {})[key] = review_codes.get(c, {}).get(key, 0) + 1
+
+    def review_new(first: int, last: int) -> list[tuple[int, list[str]]]:
+        """The interviews first..last to which the review carried in gives codes no earlier
+        interview carried, in the model's codes or the review's, each with those codes."""
+        before: set[str] = set()
+        for k in range(1, first):
+            before |= {*codes_in[seq[k - 1]], *review_codes.get(seq[k - 1], {})}
+        out: list[tuple[int, list[str]]] = []
+        for k in range(first, last + 1):
+            gives = review_codes.get(seq[k - 1], {})
+            fresh = sorted((code for code in gives if code not in before), key=natural_key)
+            if fresh:
+                out.append((k, fresh))
+            before |= {*codes_in[seq[k - 1]], *gives}
+        return out
+
+    def review_label(code: str) -> str:
+        name = names.get(code) or (decided_names or {}).get(code)
+        return named_code(code, name, {**(decided_names or {}), **names})
+
+    def review_new_note(first: int, last: int) -> str:
+        """What a verdict of "reached" must add when the review carried in gives interviews
+        first..last (the run that met it), or later ones, codes no earlier interview carried:
+        the model's view counts none there; on the review's codes a new idea restarts the count,
+        or comes after the stopping point (apply-decisions charts the review)."""
+        found = review_new(first, len(seq))
+        if not found:
+            return ""
+
+        def listed(few: list[tuple[int, list[str]]]) -> str:
+            n = sum(len(codes) for _, codes in few)
+            return (
+                f"{n} new code{'s' * (n != 1)} no earlier interview carried ("
+                + "; ".join(
+                    f"interview {whose(k)}: "
+                    + ", ".join(
+                        f"{review_label(code)} ({m} segment{'s' * (m != 1)})"
+                        for code in codes
+                        for m in [review_codes[seq[k - 1]][code]]
+                    )
+                    for k, codes in few
+                )
+                + ")"
+            )
+
+        within = [(k, codes) for k, codes in found if k <= last]
+        after = [(k, codes) for k, codes in found if k > last]
+        said = [
+            f"that run {listed(within)}: a new idea restarts the count" if within else "",
+            f"the interviews after that run {listed(after)}: the interviews after the stopping "
+            "point do not bear saturation out"
+            if after
+            else "",
+        ]
+        n = sum(len(codes) for _, codes in found)
+        return (
+            "; but the review carried in gives "
+            + "; and gives ".join(x for x in said if x)
+            + f"; chart the review (roqa apply-decisions) for the verdict with "
+            f"{'them' if n != 1 else 'it'}"
         )
 
     def nothing_coded(first: int, last: int) -> str:
@@ -3234,6 +3339,7 @@ def saturation(
             + still_open(first, at)
             + half_reviewed(first, at)
             + later_new(at)
+            + review_new_note(first, at)
         )
     else:
         need = initial_sample + stopping_criterion
@@ -3295,6 +3401,7 @@ def saturation(
         [] if at is None else [num(k) for k in partly_held(first, len(seq))],
         "" if at is None else not_borne_out(at),
         [] if at is None else [n for n, _ in unreviewed(first, None)],
+        [] if at is None else [num(k) for k, _ in review_new(first, len(seq))],
     )
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
@@ -3330,6 +3437,7 @@ def saturation(
             + still_open(hit.first, hit.last)
             + half_reviewed(hit.first, hit.last)
             + later_new(hit.last)
+            + review_new_note(hit.first, hit.last)
         )
     elif base == 0:
         gmsg = f"saturation not reached: the first {base_size} interviews hold no code"
@@ -3361,6 +3469,7 @@ def saturation(
         "" if hit is None else guest_not_borne_out(hit),
         [] if hit is None else [n for n, _ in unreviewed(hit.first, None)],
         [] if hit is None else [num(k) for k in range(hit.first, hit.last + 1) if empty[k - 1]],
+        [] if hit is None else [num(k) for k, _ in review_new(hit.first, len(seq))],
     )
     return Saturation(
         [label[c] for c in seq],
@@ -3379,7 +3488,7 @@ def saturation(
         unsure_new if any(unsure_new) else [],
         charted_note(
             result,
-            book if book is not None else chart_codebook(codebook, result, required=False),
+            resolve_in,
             charted,
             top_k=top_k,
             min_probability=min_probability,

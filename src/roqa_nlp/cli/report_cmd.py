@@ -315,10 +315,15 @@ def report_command(
 
         with warnings.catch_warnings():  # the report's saturation says them
             warnings.simplefilter("ignore", RoqaWarning)
-            from ..decisions import decided_segments
+            from ..decisions import decided_segments, new_code_names
 
             decided = None if review is None else decided_segments(review.decisions, result, book)
-            sat = opts.saturation(result, codebook=book, decided=decided)
+            sat = opts.saturation(
+                result,
+                codebook=book,
+                decided=decided,
+                decided_names=None if review is None else new_code_names(review.decisions),
+            )
         new[saturation_out] = written_bytes(
             saturation_out, sat.to_xlsx if _is_xlsx(saturation_out) else sat.to_csv
         )

@@ -84,11 +84,13 @@ class ReportOptions:
         coded: Sequence[Quote] | None = None,
         codebook: Codebook | None = None,
         decided: Mapping[str, Collection[str]] | None = None,
+        decided_names: Mapping[str, str] | None = None,
     ) -> Saturation:
         """The saturation of ``result`` computed with these options (``coded``: the segments
         already charted with them, to chart them once; ``codebook``: the one they are charted
         in, default the one the result recorded; ``decided``: the segments a review carried in
-        decided, as :func:`~roqa_nlp.framework.saturation` takes them)."""
+        decided, and ``decided_names`` the names of its new codes, as
+        :func:`~roqa_nlp.framework.saturation` takes them)."""
         from ..framework import saturation
 
         return saturation(
@@ -104,6 +106,7 @@ class ReportOptions:
             coded=coded,
             codebook=codebook,
             decided=decided,
+            decided_names=decided_names,
         )
 
 
@@ -271,6 +274,7 @@ def render_report(
         title=title,
         person=person is not None,
         decided=decided_in_review(carried, result, book) or None,
+        decided_names=_new_codes_in_review(carried),
     )
     ctx["decisions_json"] = carried
     ctx["unmatched_json"] = unmatched_view(lost)
@@ -389,11 +393,13 @@ def report_context(
     title: str | None,
     person: bool = False,
     decided: Mapping[str, Collection[str]] | None = None,
+    decided_names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data (no markup is built here); ``person``: the
     result holds a person's codings (every code they gave a segment is shown beside it);
     ``decided``: the segments the review carried in decides (:func:`decided_in_review`), which
-    the saturation verdict says, as ``roqa report --saturation`` does."""
+    the saturation verdict says, as ``roqa report --saturation`` does (its new codes named by
+    ``decided_names``)."""
     from ..crosswalk import source_top
     from ..decisions import ids_elsewhere
     from ..exchange.qdpx_export import coder_of
@@ -428,7 +434,7 @@ def report_context(
         result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
     )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
-    sat = options.saturation(result, coded, decided=decided)
+    sat = options.saturation(result, coded, decided=decided, decided_names=decided_names)
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
@@ -874,6 +880,14 @@ def _recurring_said(queue: Mapping[str, Any], named: Collection[str]) -> str:
     groups = [[s["id"] for s in g["segments"]] for g in queue["set_aside_groups"]]
     sizes, n_named = unnamed_sizes(groups, named)
     return recurring_clause(sizes, n_named) if sizes else ""
+
+
+def _new_codes_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
+    """The new codes the review carried into the report names (rows of
+    :func:`embedded_decisions`), id -> name (:func:`~roqa_nlp.decisions.new_code_names`)."""
+    from ..decisions import new_code_names, page_decisions
+
+    return new_code_names(page_decisions(rows)) if rows else {}
 
 
 def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
