@@ -1054,7 +1054,10 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     """Hunt s43 (weeks): with a review carried in ("decisions: 110 on 58 segments ... carried
     into the report"), `roqa report coded/ --saturation F` printed the model's verdict without
     saying it is on the unreviewed suggestions (the HTML and the workbook's About say so). The
-    line says whose codes the verdict is on, and a note says how to chart the review."""
+    line says whose codes the verdict is on, and a note says how to chart the review. The
+    review's saturation goes beside its codings (reviewed/sat.csv): the note named the model's
+    file again, and following it replaced the model's saturation in the coded folder (tester
+    s56, incremental, finding 2; this test had encoded that)."""
     from test_apply_decisions import DECISIONS, model_codings, write_decisions
     from test_cli_core import roqa
 
@@ -1079,7 +1082,7 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     assert said.endswith(
         "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
         f"`roqa apply-decisions {coded} --coder NAME --out reviewed/`, then `roqa report "
-        f"reviewed/ --saturation {s}`"
+        f"reviewed/ --saturation {Path('reviewed', 'sat.csv')}`"
     )
     # a review given with --decisions: the command given takes it too, or it fails ("no
     # review is saved beside the codings"; blind tester s51 saturation, finding 8)
@@ -1091,7 +1094,7 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     assert " ".join(run.out.split()).endswith(
         "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
         f"`roqa apply-decisions {coded} --decisions {elsewhere} --coder NAME --out reviewed/`, "
-        f"then `roqa report reviewed/ --saturation {s}`"
+        f"then `roqa report reviewed/ --saturation {Path('reviewed', 'sat.csv')}`"
     )
 
 

@@ -383,11 +383,14 @@ def report_command(
                 # a review given with --decisions, not beside the codings: apply-decisions
                 # finds it only so told (s51 saturation, finding 8)
                 given = "" if review.found else f" --decisions {shell_quoted(review.path)}"
+                # the review's saturation beside its codings, not over the model's file this
+                # run wrote (s56 incremental, finding 2)
+                theirs = shell_quoted(Path("reviewed") / saturation_out.name)
                 typer.echo(
                     f"note: the review carried in decided {len(decided)} segments; to judge "
                     "saturation on its codes, run `roqa apply-decisions "
                     f"{shell_quoted(source.parent)}{given} --coder NAME --out reviewed/`, then "
-                    f"`roqa report reviewed/ --saturation {shell_quoted(saturation_out)}`"
+                    f"`roqa report reviewed/ --saturation {theirs}`"
                 )
             if sat.order_note:
                 typer.echo(f"note: {sat.order_note}")
