@@ -6,9 +6,17 @@ model's, so a researcher who forgot --model (or gave it by mistake) could not te
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from roqa_nlp.cli.code_cmd import model_named
+import pytest
+
+from roqa_nlp.cli.code_cmd import (
+    earlier_model,
+    model_named,
+    packaged_model_hash,
+    warn_if_model_changed,
+)
 
 
 def test_the_packaged_model_is_not_named() -> None:
@@ -57,3 +65,47 @@ def test_the_summaries_name_a_fast_embedding_backend_and_not_torch(tmp_path: Pat
     assert backend_named(Embedder(backend="torch", cache=False)) == ""
     assert backend_named("onnx-int8") == " with the onnx-int8 embedding backend"
     assert backend_named(tmp_path) == " with the static embedding backend"
+
+
+def test_a_rerun_with_another_model_than_the_earlier_run_warns_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blind tester s56 (incremental, finding 3): a folder coded with --model models_study, coded
+    again without it, switched to the packaged model with no word (a codebook switch is warned
+    of), and the new code the study model was trained on left the suggestions. One line names
+    both models, the earlier by its hash and training, and how to keep it."""
+    study = "5b189dcb42fc" + "0" * 52
+    trained = {
+        "feedback": {"n_decisions": 31, "decisions_files": [{"name": "study/decisions.csv"}]}
+    }
+    record = {"model": {"hash": study}, "model_card": trained}
+    (tmp_path / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    packaged = packaged_model_hash()
+    assert packaged is not None
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), packaged, None, {})
+    assert capsys.readouterr().err == (
+        f"roqa: warning: {tmp_path}: the earlier run in it coded with the model (5b189dcb42fc, "
+        "trained with 31 decisions from study/decisions.csv); this one codes with the packaged "
+        f"model ({packaged[:12]}) (give --model with its folder to keep it)\n"
+    )
+    # the other way: the packaged model before, a model given with --model now
+    record = {"model": {"hash": packaged}}
+    (tmp_path / "run.json").write_text(json.dumps(record), encoding="utf-8")
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("m"), trained)
+    assert capsys.readouterr().err == (
+        f"roqa: warning: {tmp_path}: the earlier run in it coded with the packaged model "
+        f"({packaged[:12]}); this one codes with the model in m (5b189dcb42fc, trained with 31 "
+        "decisions from study/decisions.csv) (leave out --model to keep it)\n"
+    )
+
+
+def test_the_same_model_or_no_recorded_model_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert earlier_model(tmp_path) is None  # no run.json
+    (tmp_path / "run.json").write_text(json.dumps({"model": {"hash": None}}), encoding="utf-8")
+    assert earlier_model(tmp_path) is None  # a model not trained from a card
+    (tmp_path / "run.json").write_text(json.dumps({"model": {"hash": "ab" * 32}}), "utf-8")
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), "ab" * 32, Path("m"), {})
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), None, None, {})
+    assert capsys.readouterr().err == ""

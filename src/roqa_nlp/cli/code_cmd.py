@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -420,6 +420,85 @@ def warn_if_backend_changed(
         f"backend{build(earlier[1])}, these use {this[0]}{build(this[1])}: the backends suggest "
         "different codes for some "
         "segments, so keep one backend for a study (docs/performance.md)",
+        file=sys.stderr,
+    )
+
+
+def earlier_model(out: Path) -> tuple[str, dict[str, Any]] | None:
+    """The model an earlier run into ``out`` coded with, as its ``run.json`` records it: the
+    model card's hash (``model.hash``) and the card itself (empty when not kept), or None when
+    there is no record or it names no model hash."""
+    from ..result import MODEL_CARD_KEY, run_record
+
+    try:
+        record = run_record(out)
+    except OSError:  # an unreadable record: nothing to compare
+        return None
+    model = record.get("model")
+    sha = model.get("hash") if isinstance(model, dict) else None
+    if not isinstance(sha, str) or not sha:
+        return None
+    card = record.get(MODEL_CARD_KEY)
+    return sha, card if isinstance(card, dict) else {}
+
+
+def packaged_model_hash() -> str | None:
+    """The packaged model's card hash, None when it cannot be read."""
+    from ..autocoder import packaged_model_dir
+    from ..errors import RoqaError
+
+    try:
+        sha = _card_of(packaged_model_dir()).get("model_sha256")
+    except RoqaError:
+        return None
+    return sha if isinstance(sha, str) else None
+
+
+def warn_if_model_changed(
+    out: Path,
+    earlier: tuple[str, dict[str, Any]] | None,
+    this: str | None,
+    model: Path | None,
+    card: Mapping[str, Any],
+) -> None:
+    """Warn in one line when this run into ``out`` codes with another model (``this``: its card
+    hash; ``model``: its folder, None for the packaged one) than the earlier run there recorded
+    (:func:`earlier_model`), naming both, as a codebook switch is warned of: a ``--model``
+    left out of a re-run quietly switched to the packaged model, its suggestions (and a new
+    code it was trained on) gone (s56 incremental tester, finding 3)."""
+    if earlier is None or this is None or earlier[0] == this:
+        return
+    packaged = packaged_model_hash()
+
+    def named(sha: str, folder: Path | None, its_card: Mapping[str, Any]) -> str:
+        if folder is None and sha == packaged:
+            return f"the packaged model ({sha[:12]})"
+        where = f" in {folder}" if folder is not None else ""
+        feedback = its_card.get("feedback")
+        n = feedback.get("n_decisions") if isinstance(feedback, dict) else None
+        files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
+        names = [f["name"] for f in files or [] if isinstance(f, dict) and f.get("name")]
+        trained = (
+            f", trained with {n} decision{'s' * (n != 1)}"
+            + (f" from {', '.join(map(str, names))}" if names else "")
+            if isinstance(n, int) and n
+            else ""
+        )
+        return f"the model{where} ({sha[:12]}{trained})"
+
+    before = (
+        f"the packaged model ({earlier[0][:12]})"
+        if earlier[0] == packaged
+        else named(earlier[0], None, earlier[1])
+    )
+    how = (
+        "leave out --model to keep it"
+        if earlier[0] == packaged
+        else "give --model with its folder to keep it"
+    )
+    print(
+        f"roqa: warning: {out}: the earlier run in it coded with {before}; this one codes "
+        f"with {named(this, model, card)} ({how})",
         file=sys.stderr,
     )
 
@@ -927,6 +1006,7 @@ def code_command(
     held = transcripts_held(out)  # before this run's codings replace them
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     earlier_embedding = earlier_backend(out)  # likewise
+    earlier_coder = earlier_model(out)  # likewise
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -971,6 +1051,11 @@ def code_command(
         ray_kind = backend_kind(backend) if backend else trained_kind or "torch"
         if ray_kind is not None:
             warn_if_backend_changed(out, earlier_embedding, (ray_kind, None))
+        ray_card = _card_of(model)
+        ray_sha = ray_card.get("model_sha256") if model is not None else packaged_model_hash()
+        warn_if_model_changed(
+            out, earlier_coder, ray_sha if isinstance(ray_sha, str) else None, model, ray_card
+        )
         said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
             summary = code_with_ray(
@@ -1023,6 +1108,7 @@ def code_command(
     from ..embedding import backend_identity_of
 
     warn_if_backend_changed(out, earlier_embedding, backend_identity_of(ac.embedder))
+    warn_if_model_changed(out, earlier_coder, ac.model_summary().get("hash"), model, ac.card)
     if stream:
         from ..codings_writer import write_codings
 
