@@ -1075,10 +1075,13 @@ def test_segment_text_unlike_its_transcript_without_a_record_is_kept_and_said(sa
         back = CodingResult.read(p)
     assert back.segments[0].segment.text == P1.replace("first", "last")
     assert [str(w.message) for w in caught] == [
+        # run.json deleted: said too (s56 incremental, finding 4)
+        f"{p}: no run.json beside it: cannot check it lost no lines, nor say which model and "
+        "parameters made it; re-run roqa code to write it",
         f"{p}: 1 segment whose text is not the transcript's at its offsets in transcripts.jsonl: "
         "line 1 (p07_zoom:0): which of the two files was changed since coding cannot be told, "
         "so the text codings.jsonl gives is quoted (run roqa code again to code the transcripts "
-        "as they are)"
+        "as they are)",
     ]
 
 

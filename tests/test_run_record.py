@@ -22,6 +22,8 @@ from roqa_nlp.cli import main
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.result import CodingResult
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def _saved(folder: Path) -> Path:
     build_result().save(folder)
@@ -142,6 +144,40 @@ def test_a_run_json_written_before_the_record_is_read_as_before(tmp_path: Path) 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(CodingResult.read(out)) == 6
+
+
+def test_a_models_codings_whose_run_json_was_deleted_are_read_with_one_warning(
+    tmp_path: Path, capsys
+) -> None:
+    """Blind tester s56 (incremental, finding 4): with run.json deleted by hand, report,
+    apply-decisions and export read codings.jsonl with no word, the check of lost lines gone.
+    Every folder roqa code or save() writes holds run.json beside codings.jsonl and
+    transcripts.jsonl, so a model's codings with transcripts.jsonl and no run.json lost it."""
+    out = _saved(tmp_path / "coded")
+    (out / "run.json").unlink()
+    said = (
+        f"{out / 'codings.jsonl'}: no run.json beside it: cannot check it lost no lines, nor say "
+        "which model and parameters made it; re-run roqa code to write it"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        assert len(CodingResult.read(out)) == 12
+    assert [str(w.message) for w in caught] == [said]
+    main(["report", str(out), "--out", str(tmp_path / "r.html")])
+    assert capsys.readouterr().err.splitlines().count(f"roqa: warning: {said}") == 1
+
+
+def test_codings_that_need_no_run_json_are_read_without_a_warning(tmp_path: Path) -> None:
+    """A person's codings (every probability 1, as examples/gold ships them with its
+    transcripts.jsonl) and a bare codings.jsonl (no transcripts.jsonl) have no run.json by
+    nature: nothing is said of it."""
+    out = _saved(tmp_path / "coded")
+    (out / "run.json").unlink()
+    (out / "transcripts.jsonl").unlink()
+    gold = REPO / "examples" / "gold"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(CodingResult.read(out)) == 12
+        assert len(CodingResult.read(gold)) == 76
 
 
 def test_roqa_report_of_a_folder_whose_codings_lost_lines_warns_and_reports_the_rest(

@@ -408,6 +408,25 @@ def _check_against_record(
     return set()
 
 
+def _warn_of_no_record(codings: Path, segments: list[SegmentResult]) -> None:
+    """Warn that ``codings`` (a model's suggestions, with transcripts.jsonl beside it, as every
+    folder ``roqa code`` or :meth:`CodingResult.save` writes) has no run.json beside it: the
+    record it is held against is gone (deleted by hand), so lines it lost go unseen. A bare
+    codings.jsonl (no transcripts.jsonl) and a person's codings (every probability 1, such as
+    ``examples/gold``) need no run.json and are not warned of (s56 incremental, finding 4)."""
+    import warnings
+
+    from .errors import RoqaWarning
+
+    if any(g.probability < 1.0 for s in segments for g in s.suggestions):
+        warnings.warn(
+            f"{codings}: no run.json beside it: cannot check it lost no lines, nor say which "
+            "model and parameters made it; re-run roqa code to write it",
+            RoqaWarning,
+            stacklevel=3,
+        )
+
+
 def _as_transcribed(
     codings: Path,
     segments: list[SegmentResult],
@@ -1157,6 +1176,8 @@ class CodingResult:
                     ) from None
                 transcripts[t.id] = t
         meta = run_record(p.parent)
+        if not (p.parent / "run.json").exists() and side.exists():
+            _warn_of_no_record(p, segs)
         for gone in _check_against_record(p, segs, meta, strict=strict):
             transcripts.pop(gone, None)  # a withdrawn participant's: not exported nor charted
         segs = _as_transcribed(p, segs, transcripts, meta, lines)
