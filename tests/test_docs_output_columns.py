@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from roqa_nlp.io import EARLIER_CODEBOOK_KEY
 from roqa_nlp.open_coding import write_open_coding
 from roqa_nlp.result import CODINGS_KEY, MODEL_CARD_KEY, CodingResult
 
@@ -44,5 +45,5 @@ def test_open_coding_csv_columns_are_the_documented_ones(tmp_path: Path) -> None
 
 
 def test_run_json_keys_are_documented() -> None:
-    keys = ["model", "params", MODEL_CARD_KEY, CODINGS_KEY, "chart_codebook"]
+    keys = ["model", "params", MODEL_CARD_KEY, CODINGS_KEY, "chart_codebook", EARLIER_CODEBOOK_KEY]
     assert documented("`run.json`") == keys

@@ -165,3 +165,84 @@ def test_a_codebook_json_the_runs_model_records_is_roqas(tmp_path: Path) -> None
     assert written_by_roqa(tmp_path / "codebook.json")
     (tmp_path / "run.json").write_text('{"model": {"codebook": "cfir-2009"}}')
     assert not written_by_roqa(tmp_path / "codebook.json")
+
+
+def test_a_codebook_json_an_earlier_run_left_and_recorded_is_roqas(tmp_path: Path) -> None:
+    """A run of a built-in codebook writes no codebook.json: the one an earlier run wrote stays,
+    and its run.json records it as the earlier run's (``earlier_codebook``), not the codings'."""
+    from roqa_nlp.io import written_by_roqa
+
+    (tmp_path / "codebook.json").write_text(OWN_CODEBOOK.replace("my-study", "cfir-2009+project"))
+    (tmp_path / "run.json").write_text(
+        '{"model": {"codebook": "cfir-2009"}, "earlier_codebook": "cfir-2009+project"}'
+    )
+    assert written_by_roqa(tmp_path / "codebook.json")
+    (tmp_path / "codebook.json").write_text(OWN_CODEBOOK)
+    assert not written_by_roqa(tmp_path / "codebook.json")
+
+
+@pytest.fixture(scope="module")
+def project_model(tiny_model, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model of a project codebook (cfir-2009 and a review's new code), as `roqa train
+    --feedback` leaves one: the tiny model with that codebook."""
+    import copy
+
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    model = copy.copy(tiny_model)
+    model.codebook = Codebook.load("cfir-2009").with_codes(
+        [Code("project.agency-staff", "Agency staff", "code", description="Agency staff.")],
+        id="cfir-2009+project",
+    )
+    model.card = {
+        **model.card,
+        "codebook": {"id": model.codebook.id, "sha256": model.codebook.hash},
+    }
+    return model.save(tmp_path_factory.mktemp("project-model") / "models_study")
+
+
+@pytest.mark.slow
+def test_code_with_a_model_after_a_packaged_run_replaces_the_models_codebook_json(
+    study, project_model: Path, capsys
+) -> None:
+    """satur fixer, session 56: a folder coded with --model, then with the packaged model (which
+    writes no codebook.json and left the model's), then with --model again, as the warning of a
+    model switch advises. Before, the last run was refused: 'mr/codebook.json: --out holds a
+    file roqa did not write that it would replace', as the packaged run's run.json no longer
+    named it. Now it is roqa's, and the model's codebook.json is written again."""
+    with_model = ["code", "interviews/p07.txt", "--out", "mr", "--no-report"]
+    with_model += ["--model", str(project_model)]
+    assert run(with_model, capsys)[0] == 0
+    code, _, err = run(["code", "interviews/p07.txt", "--out", "mr", "--no-report"], capsys)
+    assert code == 0, err
+    assert (Path("mr") / "codebook.json").read_bytes() == (
+        project_model / "codebook.json"
+    ).read_bytes()
+    code, _, err = run(with_model, capsys)
+    assert code == 0, err
+    assert (Path("mr") / "codebook.json").read_bytes() == (
+        project_model / "codebook.json"
+    ).read_bytes()
+
+
+@pytest.mark.slow
+def test_a_researchers_codebook_json_put_in_after_a_packaged_run_is_still_refused(
+    study, project_model: Path, capsys
+) -> None:
+    """The record of the earlier run's codebook.json names its id: the researcher's own codebook,
+    put there after the packaged run, is not roqa's and is kept."""
+    _, files = study
+    with_model = ["code", "interviews/p07.txt", "--out", "mr", "--no-report"]
+    with_model += ["--model", str(project_model)]
+    assert run(with_model, capsys)[0] == 0
+    assert run(["code", "interviews/p07.txt", "--out", "mr", "--no-report"], capsys)[0] == 0
+    files["codebook"] = Path("mr") / "codebook.json"
+    files["codebook"].write_text(OWN_CODEBOOK, encoding="utf-8")
+    _refused(
+        with_model,
+        "mr/codebook.json: --out holds a file roqa did not write that it would replace "
+        "(give another --out folder, or move it out of it)",
+        capsys,
+        files,
+    )

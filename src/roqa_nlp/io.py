@@ -727,19 +727,40 @@ def written_by_roqa(path: Path) -> bool:
 CODEBOOK_NAME = "codebook.json"
 #: The records roqa writes beside a codebook.json it wrote, each naming the codebook's id
 _CODEBOOK_RECORDS = ("run.json", "import.json")
+#: The key of ``run.json`` naming the ``codebook.json`` an earlier run wrote beside the codings
+#: and this one left (a run of a built-in codebook writes none): not the codings' codebook
+EARLIER_CODEBOOK_KEY = "earlier_codebook"
+
+
+def earlier_codebook(folder: str | Path) -> str | None:
+    """The id of the ``codebook.json`` in ``folder`` when roqa wrote it there
+    (:func:`_recorded_codebook`), else None: a run that writes none records it
+    (:data:`EARLIER_CODEBOOK_KEY`), so that a later run may replace it still."""
+    path = Path(folder) / CODEBOOK_NAME
+    if not path.is_file() or not _recorded_codebook(path):
+        return None
+    return _codebook_id(path)
+
+
+def _codebook_id(path: Path) -> str | None:
+    """The id of the codebook file ``path``, or None when it is not a codebook's JSON."""
+    try:
+        book = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    book_id = book.get("id") if isinstance(book, dict) else None
+    return book_id if isinstance(book_id, str) and book_id else None
 
 
 def _recorded_codebook(path: Path) -> bool:
     """Whether the codebook file ``path`` is the one a ``run.json`` (of codings) or an
     ``import.json`` beside it records, by its id (``"codebook": "ID"`` or ``{"id": "ID", ...}``,
-    the run's own or its model's, as ``roqa code`` records a retrained model's): the codebook
-    roqa wrote with them."""
-    try:
-        book = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return False
-    book_id = book.get("id") if isinstance(book, dict) else None
-    if not isinstance(book_id, str) or not book_id:
+    the run's own or its model's, as ``roqa code`` records a retrained model's, or the one an
+    earlier run wrote, :data:`EARLIER_CODEBOOK_KEY`): the codebook roqa wrote with them. Before
+    the last (satur fixer, session 56), ``roqa code --model M`` after a run of the packaged model
+    into the folder refused M's own codebook.json, which that run's run.json did not name."""
+    book_id = _codebook_id(path)
+    if book_id is None:
         return False
     for name in _CODEBOOK_RECORDS:
         try:
@@ -752,6 +773,7 @@ def _recorded_codebook(path: Path) -> bool:
         for said in (
             record.get("codebook"),
             model.get("codebook") if isinstance(model, dict) else None,
+            record.get(EARLIER_CODEBOOK_KEY),
         ):
             if (said.get("id") if isinstance(said, dict) else said) == book_id:
                 return True

@@ -349,17 +349,34 @@ def _own_speaker_warnings() -> Iterator[None]:
         yield
 
 
-def _keep_project_codebook(book: Any, out: Path) -> dict[str, Path]:
+def _keep_project_codebook(book: Any, out: Path, earlier: str | None) -> dict[str, Path]:
     """Write a model's project codebook (one that is not built in, e.g. with codes added from a
     researcher's decisions) as ``codebook.json`` beside the codings, so that ``roqa report`` and
-    ``roqa export`` can read them back on their own."""
+    ``roqa export`` can read them back on their own. A built-in one (or None: the model's is not
+    known) writes none: the ``codebook.json`` an earlier run wrote there (``earlier``, its id,
+    :func:`~roqa_nlp.io.earlier_codebook`) is left, and recorded in ``run.json`` as roqa's, so
+    that ``roqa code --model`` with that model replaces it again (before, it was refused as a
+    file roqa did not write; satur fixer, session 56)."""
     from ..crosswalk import CODEBOOK_FILE
 
-    if book.id in BUILTIN:
+    if book is None or book.id in BUILTIN:
+        if earlier is not None:
+            _record_earlier_codebook(out, earlier)
         return {}
     path = out / CODEBOOK_FILE
     book.save(path)
     return {CODEBOOK_FILE: path}
+
+
+def _record_earlier_codebook(out: Path, book_id: str) -> None:
+    """Add to ``out``'s ``run.json``, just written, the id of the ``codebook.json`` an earlier
+    run wrote beside it (:data:`~roqa_nlp.io.EARLIER_CODEBOOK_KEY`)."""
+    from ..io import EARLIER_CODEBOOK_KEY, atomic_write_text
+
+    path = out / "run.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record[EARLIER_CODEBOOK_KEY] = book_id
+    atomic_write_text(path, json.dumps(record, indent=2, ensure_ascii=False))
 
 
 def _earlier_chart(out: Path) -> Codebook | str | None:
@@ -980,7 +997,13 @@ def code_command(
     _refuse_output_into_inputs(out, paths, qdpx)
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, unrelated_chart
-    from ..io import check_output_folder, check_outputs, check_own_outputs, refuse_unfit_out_folder
+    from ..io import (
+        check_output_folder,
+        check_outputs,
+        check_own_outputs,
+        earlier_codebook,
+        refuse_unfit_out_folder,
+    )
 
     refuse_unfit_out_folder(out)  # a model's: its transcripts folder is refused just above
     made = [*FILES, CODEBOOK_FILE]
@@ -1007,6 +1030,7 @@ def code_command(
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     earlier_embedding = earlier_backend(out)  # likewise
     earlier_coder = earlier_model(out)  # likewise
+    earlier_book = earlier_codebook(out)  # likewise: kept as roqa's if this run writes none
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -1072,9 +1096,10 @@ def code_command(
                 on_part=said.part,
                 on_merged=said.merged,
             )
-        if model is not None and (Path(model) / "codebook.json").is_file():
-            model_book = Codebook.load(Path(model) / "codebook.json")
-            summary.paths.update(_keep_project_codebook(model_book, out))
+        model_book = (
+            Codebook.load(ray_book) if ray_book is not None and ray_book.is_file() else None
+        )
+        summary.paths.update(_keep_project_codebook(model_book, out, earlier_book))
         _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
         _say_streamed(
             out,
@@ -1121,7 +1146,7 @@ def code_command(
         )
         with _own_speaker_warnings(), stopped_for_one(files, "coded"):
             w = write_codings(_parts_warned(parts, _ParticipantTalk(paths), key is not None), out)
-        w.paths.update(_keep_project_codebook(ac.codebook, out))
+        w.paths.update(_keep_project_codebook(ac.codebook, out, earlier_book))
         written_key = None
         if key is not None and pseudonymise is not None:
             written_key = _write_key(key, pseudonymise)
@@ -1179,7 +1204,7 @@ def code_command(
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
         written.update(result._save_files(out))  # its earlier files are named at the end
-        written.update(_keep_project_codebook(ac.codebook, out))
+        written.update(_keep_project_codebook(ac.codebook, out, earlier_book))
         charted, book = result, ac.codebook
         if chart_book is not None:
             from ..crosswalk import chart_with
