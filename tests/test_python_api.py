@@ -610,6 +610,17 @@ def test_a_text_that_is_only_a_speakers_label_is_empty(text: str, label: str) ->
     assert str(exc.value).startswith("text 2 is empty (")
 
 
+@pytest.mark.parametrize("text", ["Recovery Star:", "COVID-19:", "Manager:", "Step 1:", "Quote:"])
+def test_a_topic_or_a_word_before_a_colon_is_coded(text: str) -> None:
+    """s56 regression hunt: topic headings ending in a colon were refused as "only a speaker's
+    label" while 'Funding:' was coded; only a label that is a speaker's wherever it is said
+    (P04:, Interviewer:, Speaker 2:) is refused."""
+    from roqa_nlp.transcripts.speaker_labels import only_a_speaker_label
+
+    assert not only_a_speaker_label(text)
+    assert [only_a_speaker_label(t) for t in ("P04:", "Interviewer:", "Speaker 2:")] == [True] * 3
+
+
 def test_a_dataframe_given_to_suggest_is_refused_naming_its_column() -> None:
     """s56 api tester: suggest(df) coded the column names ("text", "id"), not the rows."""
     import pandas as pd

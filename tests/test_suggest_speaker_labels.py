@@ -73,3 +73,22 @@ def test_roqa_suggest_of_a_speakers_label_alone_is_an_empty_text() -> None:
         "roqa: error: the text is empty ('P04:' is only a speaker's label: give the words said "
         "after it)"
     )
+
+
+def test_roqa_suggest_from_standard_input_passes_over_a_label_on_a_line_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """s56 regression hunt: a line that is only 'Interviewer:' or 'P06:' (a transcript with
+    labels above the words, a quote list) stopped the whole batch with 'text 1 is empty'; such
+    a line is passed over as a blank one is, and a topic heading ('Staffing:') is still coded."""
+    import io
+
+    lines = "Interviewer:\nHow is staffing?\nP06:\n\nWe never have enough staff.\nStaffing:\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    run = roqa("suggest", "-", "--json", "--top-k", "1")
+    assert_success(run)
+    assert [r["text"] for r in json.loads(run.out)] == [
+        "How is staffing?",
+        "We never have enough staff.",
+        "Staffing:",
+    ]

@@ -1759,10 +1759,13 @@ def suggest_command(
     if as_json:
         refuse_json_output_file("suggest", text, paths=False)
     refuse_file_as_text(text)
-    if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped
+    if text == ["-"]:  # `roqa suggest - < quotes.txt`: one text a line, blank lines skipped,
+        # and a speaker's label on a line of its own ("Interviewer:" above the words said: s56)
         from ..io import read_standard_input
+        from ..transcripts.speaker_labels import only_a_speaker_label
 
-        text = [line.strip() for line in read_standard_input().splitlines() if line.strip()]
+        lines = (line.strip() for line in read_standard_input().splitlines())
+        text = [line for line in lines if line and not only_a_speaker_label(line)]
         if not text:
             raise RoqaError("standard input holds no text", hint="give one sentence a line")
     for i, t in enumerate(text, 1):

@@ -2471,15 +2471,9 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
     it): ...``): an acronym (``CQC``), a word no name is made of (``Honestly``), a topic
     (``Staffing``), a speaker's aside in brackets, or a header field's name; never a role label
     (``keys``), a participant number, an answerer's label (``A``) or a numbered speaker."""
-    if keys.known(label) or participant_number_label(label) is not None:
-        return False
-    if is_interviewee_role_label(name_before_brackets(label)):  # "Service user (Kieran)"
-        return False
-    if label.casefold() in _ANSWER_LABELS:  # "A: Staffing." after "Q: ...?"
+    if always_a_speaker(label, keys):
         return False
     name = name_before_brackets(label)
-    if is_speaker_number_label(name):
-        return False
     words = name.split()
     acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
     return (
@@ -2511,17 +2505,32 @@ def without_speaker_label(text: str, interviewer_labels: Iterable[str] | None = 
     return text[m.words_start :].lstrip()
 
 
+def always_a_speaker(label: str, keys: InterviewerLabels) -> bool:
+    """Whether ``label`` is a speaker's wherever it is said, once too: a role label (``keys``),
+    a participant number, an interviewee's role (``Service user (Kieran)``), an answerer's label
+    (``A`` after ``Q: ...?``) or a numbered speaker (``Speaker 2``)."""
+    name = name_before_brackets(label)
+    return (
+        keys.known(label)
+        or participant_number_label(label) is not None
+        or is_interviewee_role_label(name)
+        or label.casefold() in _ANSWER_LABELS
+        or is_speaker_number_label(name)
+    )
+
+
 def only_a_speaker_label(text: str, interviewer_labels: Iterable[str] | None = None) -> bool:
     """Whether ``text`` is a speaker's label and nothing more (``P04:``, ``[00:01:02] P04:``,
-    ``Interviewer:``), which :func:`without_speaker_label` gives back whole: no talk to code, so
-    ``suggest`` refuses it as an empty text (it ranked the label's codes: session 56). Talk that
-    opens like a label (``CQC:``) is not one."""
+    ``Interviewer:``): no talk to code, so ``suggest`` refuses it as an empty text (it ranked the
+    label's codes: session 56). Only a label that is a speaker's wherever it is said counts
+    (:func:`always_a_speaker`): a topic or a name on its own (``Staffing:``, ``Recovery Star:``,
+    ``Manager:``) is coded as before (regression hunt, session 56)."""
     first = text.split("\n", 1)[0]
     (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
     return (
         m is not None
         and not text[m.words_start :].strip()
-        and not said_once_is_talk(m.label, interviewer_keys(interviewer_labels))
+        and always_a_speaker(m.label, interviewer_keys(interviewer_labels))
     )
 
 
