@@ -263,8 +263,13 @@ def test_save_over_other_codings_names_the_files_made_from_them(tmp_path: Path) 
     import warnings
 
     build().save(tmp_path)
+    # the transcripts, kept beside their codings, are the researcher's files: never named (s56
+    # regression hunt: "p03_interview.docx is from an earlier run ... or delete it")
+    ids = sorted({s.segment.transcript_id for s in build().segments})
     for name in ("report.html", "open_coding.csv", "open_coding.jsonl", "matrix.csv", "notes.txt"):
         (tmp_path / name).write_text("earlier\n", encoding="utf-8")
+    for tid in ids:
+        (tmp_path / f"{tid}.docx").write_bytes(b"a transcript")
     with pytest.warns(RoqaWarning) as caught:
         build()[:1].save(tmp_path)
     assert [str(w.message) for w in caught] == [

@@ -1064,7 +1064,21 @@ class CodingResult:
                 path=out,
             )
         if not unchanged:
-            stale, left = earlier_run_files(out, paths.values(), before)
+            from .transcripts import SUPPORTED_EXTENSIONS
+
+            # a transcript of these codings or the earlier ones, kept beside them, is the
+            # researcher's file, not one made from codings (s56 regression hunt: 'p03_interview.docx
+            # is from an earlier run ... or delete it')
+            ids = {*held, *self._transcript_ids()}
+            stale, left = earlier_run_files(
+                out,
+                paths.values(),
+                {
+                    n
+                    for n in before
+                    if not (Path(n).suffix.lower() in SUPPORTED_EXTENSIONS and Path(n).stem in ids)
+                },
+            )
             page = ["report.html"] if (out / "report.html").is_file() else []
             if names := [*page, *stale, *left]:
                 one = len(names) == 1
