@@ -191,7 +191,9 @@ def test_a_reached_verdict_names_the_new_codes_a_carried_review_gives_the_quiet_
         "interviews after the stopping point do not bear saturation out" + chart
     )
     assert (s.francis.review_new, s.guest.review_new) == ([14], [14])
-    assert s.verdict_rows()[1][2] == "yes, but the review carried in gives interview 14 new codes"
+    assert (
+        s.verdict_rows()[1][2] == "yes, but the review carried in gives new codes to interview 14"
+    )
     # the review gave it an earlier interview too: not new in the run, the verdict as before
     earlier = saturation(result, decided={"I05:0": [peer], **decided}, decided_names=names)
     assert earlier.francis.message == saturation(result).francis.message

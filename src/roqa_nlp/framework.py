@@ -2384,8 +2384,8 @@ def reached(
     (``unreviewed``: ``interview 12 not reviewed and interview 13 holds undecided segments``);
     and ``yes, but interview 6 of the run has no code charted (no evidence of saturation)``
     when interviews of the run met have nothing coded (``nothing_coded``: the Guest view does
-    not pass over them as the 10+3 rule does); ``yes, but the review carried in gives interview
-    11 new codes`` when it gives interviews of the run met, or after it, codes no earlier
+    not pass over them as the 10+3 rule does); ``yes, but the review carried in gives new codes
+    to interview 11`` (not "interview 11 new codes", read as eleven) when it gives interviews of the run met, or after it, codes no earlier
     interview carried (``review_new``); the qualifications joined by ``;`` when several hold."""
     if not yes:
         return "no"
@@ -2393,8 +2393,8 @@ def reached(
     if review_new:
         many = len(review_new) != 1
         said.append(
-            f"{'' if said else 'but '}the review carried in gives interview{'s' * many} "
-            f"{', '.join(map(str, review_new))} new codes"
+            f"{'' if said else 'but '}the review carried in gives new codes to "
+            f"interview{'s' * many} {', '.join(map(str, review_new))}"
         )
     if nothing_coded:
         many = len(nothing_coded) != 1
