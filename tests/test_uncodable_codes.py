@@ -97,3 +97,59 @@ def test_codings_in_their_own_codebook_mark_no_column(cfir2009: Codebook) -> Non
     matrix = framework_matrix(own, codebook=cfir2009)
     assert matrix.uncodable == []
     assert "not codable" not in " ".join(matrix.wide_rows()[1])
+
+
+def test_a_persons_code_charted_once_as_given_is_no_uncodable_column() -> None:
+    """writeup tester, session 56, finding 1: a person's Patient Needs & Resources given as an
+    enabler (kept under its own name, cfir-2009:OS.A) and as a barrier (charted once as "one of"
+    the five barrier themes, cfir-2009:OS.A/2). The second set's column held P02's segment, yet
+    P01's cell read "not codable from cfir-2009" and the note said cfir-2009 could chart 1 of
+    23 erondu-2021 codes not at all, naming it. Now its empty cells are empty and, as every
+    erondu-2021 theme has a CFIR 2009 counterpart, nothing is called uncodable."""
+    import warnings
+
+    from roqa_nlp.crosswalk import chart_given
+
+    themes = Codebook.load("erondu-2021")
+    given = CodingResult(
+        [
+            SegmentResult(
+                Segment(f"p0{i}:0001", f"p0{i}", f"P0{i}", "participant", 0, 4, "text"),
+                [Suggestion("OS.A", "Patient Needs & Resources", None, 1.0, side)],
+            )
+            for i, side in enumerate(["enabler", "barrier"], 1)
+        ],
+        meta={"codebook": "cfir-2009", "user": {"name": "Alice"}},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the enabler kept under its own name: warned of
+        out, book, note = chart_given(given, themes)
+    matrix = framework_matrix(out, codebook=book)
+    assert matrix.uncodable == []
+    head, p01, p02 = matrix.wide_rows()
+    column = head.index(book["cfir-2009:OS.A/2"].id + " " + book["cfir-2009:OS.A/2"].name)
+    assert (p01[column], p02[column]) == ("", '1 segment: 1 barrier | "text" [p02:0-4]')
+    assert with_uncodable(str(note), out, book) == (
+        "codes translated from cfir-2009 to erondu-2021 through the documented mapping"
+    )
+    assert "cannot be charted" not in barriers_enablers(out, book).note
+
+
+def test_the_count_of_codes_leaves_out_those_charted_as_given(cfir2022: Codebook) -> None:
+    """The "of the 67 cfir-2022 codes" counts the codebook's codes, not a person's code charted
+    once as given with a second set of counterparts (cfir-2009:OS.D/2), which is neither
+    counted nor named among the codes that cannot be charted."""
+    import dataclasses
+
+    from roqa_nlp.framework import uncodable, uncodable_clause
+    from roqa_nlp.schema import Code
+
+    row = Code("cfir-2009:OS.D/2", "External Policy & Incentives (cfir-2009): one of", "construct")
+    book = dataclasses.replace(cfir2022, codes=[*cfir2022.codes, row])
+    walk = {"from": "cfir-2009", "to": "cfir-2022", "one_of": {row.id: ["OS.B", "OS.C"]}}
+    assert len(uncodable(walk, book)) == 26 and row.id not in uncodable(walk, book)
+    assert uncodable_clause(walk, book, shown=1) == (
+        "no cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, so they cannot be charted "
+        "from these codings and an empty column of theirs says nothing of what was said: "
+        "Critical Incidents and 25 more"
+    )

@@ -1845,7 +1845,8 @@ def uncodable_clause(
     if not never or codebook is None or walk is None:
         return ""
     names = [codebook[k].name for k in never]
-    n = sum(1 for c in codebook.codable if not _is_own_id(c.id))
+    given = _charted_as_given(walk)
+    n = sum(1 for c in codebook.codable if not _is_own_id(c.id) and c.id not in given)
     return (
         f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, "
         "so they cannot be charted from these codings and an empty column of theirs says "
@@ -1869,13 +1870,23 @@ def _walk(result: CodingResult) -> Mapping[str, Any] | None:
     return walk if isinstance(walk, Mapping) else None
 
 
+def _charted_as_given(walk: Mapping[str, Any] | None) -> set[str]:
+    """The codes a person gave that map onto several codes and are charted once, as given
+    (``meta["crosswalk"]["one_of"]``, :func:`~roqa_nlp.crosswalk.chart_given`:
+    ``cfir-2009:OS.D``, ``cfir-2009:IS.E.3/2``): columns of what was coded, not of the
+    codebook charted in."""
+    one_of = walk.get("one_of") if isinstance(walk, Mapping) else None
+    return {str(k) for k in one_of} if isinstance(one_of, Mapping) else set()
+
+
 def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list[str]:
     """The codable codes of ``codebook`` that codings translated into it from a built-in
     codebook (``meta["crosswalk"]``) can never carry: no code of that one maps onto them
     (:func:`~roqa_nlp.crosswalk.unreachable`; CFIR 2.0's Critical Incidents, Teaming ... from
     CFIR 2009), in codebook order, but those a project's own code was charted as (a review's
-    new code "Critical Incidents", ``meta["crosswalk"]["named"]``); empty when not translated,
-    or from a codebook of one's own."""
+    new code "Critical Incidents", ``meta["crosswalk"]["named"]``) and a person's codes charted
+    once as given (:func:`_charted_as_given`); empty when not translated, or from a codebook
+    of one's own."""
     from .codebook import BUILTIN, builtin_codebook
 
     source = walk.get("from") if isinstance(walk, Mapping) else None
@@ -1892,8 +1903,10 @@ def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list
         return []
     named = walk.get("named") if isinstance(walk, Mapping) else None
     never -= set(named.values()) if isinstance(named, Mapping) else set()
-    # a project's own codes, and a person's codes kept under their own name, are no columns of
-    # the codebook nobody could have coded
+    # a project's own codes, and a person's codes kept under their own name (a second set of
+    # counterparts, "cfir-2009:IS.E.3/2", included), are no columns of the codebook nobody
+    # could have coded
+    never -= _charted_as_given(walk)
     return [c.id for c in codebook.codable if c.id in never and not _is_own_id(c.id)]
 
 
