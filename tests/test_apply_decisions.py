@@ -118,6 +118,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         "segments": 3,
         "codes": 4,
         "rejected": 2,
+        "no_code": 0,
         "short_of_all": 0,
         "not_found": 1,
         "valence_not_found": 0,
@@ -1242,6 +1243,23 @@ def test_a_partly_rejected_segment_is_said_among_the_undecided_not_counted_again
         "coded with 2 code(s) (1 accept, 1 recode), 0 with every suggestion rejected and no "
         "code; 1 transcript (1 reviewable segment) not reviewed yet: p02. Only these are "
         "charted and compared."
+    )
+
+
+def test_a_segment_given_a_no_code_row_alone_is_not_said_to_have_its_suggestions_rejected(
+    tmp_path: Path,
+) -> None:
+    """Writeup tester, session 56, finding 4: of one segment with every suggestion rejected
+    (and a no-code row) and one given a no-code row only, the summary said "2 with every
+    suggestion rejected and no code". Each is now said as what it was given; both decided."""
+    no_code = Decision("p01:0003", "no-code", text=TEXTS[2])
+    run = apply_review(tmp_path, [*DECISIONS[:2], *DECISIONS[5:7], no_code])
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).startswith(
+        "Alice's review: 4 of 5 reviewable segments decided in the 1 reviewed transcript (1 "
+        "undecided: p01:0005): 2 coded with 2 code(s) (1 accept, 1 recode), 1 with every "
+        "suggestion rejected and no code, 1 given no code by a no-code row; 1 transcript (1 "
+        "reviewable segment) not reviewed yet: p02. Only these are charted and compared."
     )
 
 

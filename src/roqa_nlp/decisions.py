@@ -2954,7 +2954,8 @@ def reviewed_codings(
             f"{_by_id_and_row(lost_valences)}",
             path=where,
         )
-    counts = {"segments": 0, "codes": 0, "rejected": 0, "short_of_all": 0, "not_found": not_found}
+    counts = {"segments": 0, "codes": 0, "rejected": 0, "no_code": 0, "short_of_all": 0}
+    counts["not_found"] = not_found
     counts["valence_not_found"] = len(lost_valences)
     counts.update({k: 0 for k in ("accept", "recode", "new-code", KEPT)})
     out: list[SegmentResult] = []
@@ -2998,7 +2999,12 @@ def reviewed_codings(
         out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
         if suggestions and not mine:
             (from_model if model is not None else nobodys).append(sid)
-        counts["segments" if suggestions else "rejected"] += 1
+        if suggestions:
+            counts["segments"] += 1
+        elif state[sid]:  # every suggestion rejected (as the review showed them: a no-code row)
+            counts["rejected"] += 1
+        else:  # a no-code row alone, no suggestion rejected: said apart
+            counts["no_code"] += 1
         counts["codes"] += len(suggestions)
     if short:
         _warn_of_short_rejections(short, where)

@@ -126,7 +126,12 @@ def apply_decisions_command(
     used = ", ".join(f"{counts[k]} {k}" for k in ("accept", "recode", "new-code") if counts[k])
     if counts["kept"]:  # a QDA review's valence alone: the suggested code stands
         used += f"{', ' if used else ''}{counts['kept']} kept with its valence reviewed"
-    n_decided = counts["segments"] + counts["rejected"]
+    n_decided = counts["segments"] + counts["rejected"] + counts["no_code"]
+    # a segment given a no-code row alone is no segment "with every suggestion rejected"
+    # (writeup tester, session 56: "2 with every suggestion rejected" of 1 such and 1 no-code)
+    no_code_row = (
+        f", {counts['no_code']} given no code by a no-code row" if counts["no_code"] else ""
+    )
     undecided = counts["valence_undecided"]
     no_code = counts["valence_only"] - undecided
     extra = [
@@ -203,7 +208,8 @@ def apply_decisions_command(
         f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
         f"decided in {in_}{f' ({why})' if why else ''}: "
         f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
-        f"{counts['rejected']} with every suggestion rejected and no code{kept}{left}. "
+        f"{counts['rejected']} with every suggestion rejected and no code{no_code_row}{kept}"
+        f"{left}. "
         "Only these are charted and compared."
     )
     from ..decisions import VALENCE
