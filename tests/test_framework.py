@@ -1272,8 +1272,8 @@ def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review
     s = saturation(partly_reviewed(), initial_sample=2, stopping_criterion=3)
     assert s.francis.message == (
         "saturation not reached: only 4 interview(s), the rule needs at least 5; finish the "
-        "review of I03 and of the partly reviewed I05 (1 of 2 segments undecided), and judge "
-        "again before interviewing more; 1 transcript(s) not reviewed "
+        "review of I03 (P03) and of the partly reviewed I05 (P05, 1 of 2 segments undecided), "
+        "and judge again before interviewing more; 1 transcript(s) not reviewed "
         "yet are left out of the judgement (the others keep their numbers in the study's "
         "order): I03 (interview 3, P03)"
     )
@@ -1282,19 +1282,23 @@ def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review
 def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
     """Blind tester s50 (wholeint, finding 5): the verdict said "finish the review of P03 and
     judge again", though P02 (16 of 21 segments undecided) and P04 (24 of 27) were mostly
-    unreviewed too. It names each partly reviewed interview, the first five of more."""
+    unreviewed too. It names each partly reviewed interview, with its participant, the first
+    five of more. (With too few interviews for the rule whatever the review, which these are,
+    it said "finish the review ... and judge again before interviewing more" until session 56:
+    interviewing comes first now, the review second.)"""
     result = partly_reviewed()
     result.meta["undecided_segments"] = {"I01": [1, 20], "I02": [16, 21], "I04": [24, 27]}
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: only 4 interview(s), the rule needs at least 13; finish the "
-        "review of I03 and of the partly reviewed I01 (1 of 20 segments undecided), I02 (16 of "
-        "21) and I04 (24 of 27), and judge again before interviewing more; 1 transcript(s) "
+        "saturation not reached: only 4 interview(s), the rule needs at least 13; continue "
+        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
+        "I03 (P03) and of the partly reviewed I01 (P01, 1 of 20 segments undecided), I02 (P02, "
+        "16 of 21) and I04 (P04, 24 of 27); 1 transcript(s) "
     )
     result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [16, 21]}}
     assert saturation(result).francis.message == (
-        "saturation not reached: only 4 interview(s), the rule needs at least 13; finish the "
-        "review of the partly reviewed I02 (16 of 21 segments undecided), and judge again "
-        "before interviewing more"
+        "saturation not reached: only 4 interview(s), the rule needs at least 13; continue "
+        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
+        "the partly reviewed I02 (P02, 16 of 21 segments undecided)"
     )
     many = interviews(["A"] * 7)
     many.meta = {
@@ -1302,10 +1306,36 @@ def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
         "undecided_segments": {f"I0{i}": [i, 9] for i in range(1, 8)},
     }
     assert saturation(many).francis.message == (
-        "saturation not reached: only 7 interview(s), the rule needs at least 13; finish the "
-        "review of the 7 partly reviewed interviews I01 (1 of 9 segments undecided), I02 (2 of "
-        "9), I03 (3 of 9), I04 (4 of 9), I05 (5 of 9) and 2 more, and judge again before "
-        "interviewing more"
+        "saturation not reached: only 7 interview(s), the rule needs at least 13; continue "
+        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
+        "the 7 partly reviewed interviews I01 (P01, 1 of 9 segments undecided), I02 (P02, 2 of "
+        "9), I03 (P03, 3 of 9), I04 (P04, 4 of 9), I05 (P05, 5 of 9) and 2 more"
+    )
+
+
+def test_saturation_of_too_few_interviews_for_any_review_advises_interviewing_first() -> None:
+    """Writeup tester, session 56, finding 3: 6 interviews, one segment of P01's undecided,
+    read "finish the review of the partly reviewed p01_interview (1 of 6 segments undecided),
+    and judge again before interviewing more", though no review makes 6 interviews meet the
+    10+3 rule; and it named the interview without its participant, as docs/report.md
+    promises. The advice leads with interviewing; with the transcripts not reviewed yet enough
+    to reach 13, finishing the review comes first, as before."""
+    six = interviews(["A B", "C", "D", "E", "F", "G"])
+    six.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I01": [1, 6]}}
+    assert saturation(six).francis.message == (
+        "saturation not reached: only 6 interview(s), the rule needs at least 13; continue "
+        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
+        "the partly reviewed I01 (P01, 1 of 6 segments undecided)"
+    )
+    six.meta |= {
+        "transcripts_not_reviewed": [f"I{i}" for i in range(7, 14)],
+        "participants_not_reviewed": [f"P{i}" for i in range(7, 14)],
+    }
+    assert saturation(six).francis.message.startswith(
+        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
+        "review of I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11), I12 (P12) and I13 (P13) "
+        "and of the partly reviewed I01 (P01, 1 of 6 segments undecided), and judge again "
+        "before interviewing more; "
     )
 
 

@@ -2431,16 +2431,20 @@ def reached(
     return "; ".join(["yes, " + said[0], *said[1:]]) if said else "yes"
 
 
-def partly_reviewed_named(partly: Sequence[tuple[str, int, int]], few: int = 5) -> str:
-    """The interviews a review reached only partly (``(name, undecided, to review)`` each), in
-    one phrase for a verdict's advice: ``the partly reviewed P01 (1 of 20 segments undecided),
-    P02 (16 of 21) and P04 (24 of 27)``; past ``few`` of them, how many and the first ``few``
-    (``the 7 partly reviewed interviews P01 (...), ... and 2 more``); empty when none."""
+def partly_reviewed_named(
+    partly: Sequence[tuple[str, int, int]] | Sequence[tuple[str, int, int, str]], few: int = 5
+) -> str:
+    """The interviews a review reached only partly (``(name, undecided, to review)`` each, or
+    with the participant last, said when not the name), in one phrase for a verdict's advice:
+    ``the partly reviewed P01 (1 of 20 segments undecided), P02 (16 of 21) and p04_interview
+    (P04, 24 of 27)``; past ``few`` of them, how many and the first ``few`` (``the 7 partly
+    reviewed interviews P01 (...), ... and 2 more``); empty when none."""
     if not partly:
         return ""
     shown = [
-        f"{name} ({u} of {n}{' segments undecided' if i == 0 else ''})"
-        for i, (name, u, n) in enumerate(partly)
+        f"{name} ({f'{who[0]}, ' if who and who[0] != name else ''}{u} of {n}"
+        f"{' segments undecided' if i == 0 else ''})"
+        for i, (name, u, n, *who) in enumerate(partly)
     ]
     if len(partly) <= few:
         return f"the partly reviewed {and_list(shown)}"
@@ -3379,19 +3383,34 @@ def saturation(
         # or hold new codes: review them first, each named (s50: P02 and P04 mostly undecided
         # went unsaid beside the unreached P03)
         partly_named = partly_reviewed_named(
-            [(label[seq[k - 1]], *undecided[k - 1]) for k in partly_held(1, len(seq))]
+            [
+                (label[seq[k - 1]], *undecided[k - 1], participants[k - 1])
+                for k in partly_held(1, len(seq))
+            ]
         )
         to_finish = " and of ".join(
             w
-            for w in (and_list([t for t, _, _ in unreached]) if unreached else "", partly_named)
+            for w in (
+                and_list([t if p == t else f"{t} ({p})" for t, p, _ in unreached])
+                if unreached
+                else "",
+                partly_named,
+            )
             if w
         )
-        advice = (
-            f"finish the review of {to_finish}{',' if partly_named else ''} and judge again "
-            "before interviewing more"
-            if to_finish
-            else f"continue interviewing until {run_of} no new code"
-        )
+        go_on = f"continue interviewing until {run_of} no new code"
+        if to_finish and len(seq) + len(unreached) < need:
+            # no review can make so few interviews meet the rule: interviewing comes first (s56
+            # writeup tester: "finish the review ... and judge again before interviewing more"
+            # of 6 interviews)
+            advice = f"{go_on}, and finish the review of {to_finish}"
+        elif to_finish:
+            advice = (
+                f"finish the review of {to_finish}{',' if partly_named else ''} and judge "
+                "again before interviewing more"
+            )
+        else:
+            advice = go_on
         msg = f"saturation not reached: {why}; {advice}"
     per = [{code: segments_of[c, code] for code in codes_in[c]} for c in seq]
 
