@@ -467,32 +467,6 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
     ]
 
 
-def test_inspect_counts_no_split_whose_part_is_a_backchannel_left_out(tmp_path: Path) -> None:
-    """Writeup tester, session 56, finding 5: after P02's last answer the interviewer's 'Okay.'
-    and P02's 'Yeah.', which is left out as a backchannel and coded nowhere, read "1 turn split
-    by another speaker's backchannel ('Okay.') ... so each part is coded on its own". Only the
-    'Right.' between two coded parts of an answer is such a split now."""
-    (tmp_path / "p02.txt").write_text(
-        "Interviewer: What gets in the way of recovery work?\n\n"
-        "P02: Honestly, the hours. We are commissioned for one worker where two are needed.\n\n"
-        "Interviewer: Right.\n\n"
-        "P02: And the pay, we lose people to the supermarkets every month.\n\n"
-        "Interviewer: How do you know how people are doing?\n\n"
-        "P02: We use the Recovery Star with everybody at review, and it helps.\n\n"
-        "Interviewer: Okay.\n\nP02: Yeah.\n\nInterviewer: Thank you.\n",
-        encoding="utf-8",
-    )
-    run = roqa("inspect", tmp_path / "p02.txt", "--json")
-    assert run.code == 0, run.err
-    (got,) = json.loads(run.out)
-    assert (got["turns_to_code"], got["backchannels"]) == (3, 1)
-    assert got["read_as"] == [
-        "1 turn split by another speaker's backchannel ('Right.'): this format is read as typed, "
-        "so each part is coded on its own (delete the backchannel line in the file to code the "
-        "turn whole)"
-    ]
-
-
 def test_inspect_reads_an_otter_txt_answer_whole_across_a_yeah_and_counts_turns_as_its_table(
     tmp_path: Path,
 ) -> None:

@@ -201,31 +201,17 @@ def backchannels_between(transcript: Transcript) -> list[str]:
     two turns of one speaker that :func:`across_backchannels` would join, its interviewer being
     the transcript's (named or guessed), in order: none for a transcript a reader joined already
     (subtitles, Word, tables), and the splits a plain-text or PDF transcript keeps, its text
-    being the file's own (``roqa inspect`` says how many and cites them). A split whose part
-    before or after the backchannel is itself one that :func:`~.segment.segment` leaves out
-    (``Okay.`` then the participant's ``Yeah.``) parts no coded talk and is none of them
-    (writeup tester, session 56: "each part is coded on its own" of a part coded nowhere)."""
-    from .segment import left_out_as_backchannels
-
+    being the file's own (``roqa inspect`` says how many and cites them)."""
     text = transcript.text
     interviewers = frozenset(
         tidy_speaker(t.speaker).casefold() for t in transcript.turns if t.role == "interviewer"
     )
-    said = [
-        (i, SpokenTurn(t.speaker, w))
-        for i, t in enumerate(transcript.turns)
+    spoken = [
+        SpokenTurn(t.speaker, w)
+        for t in transcript.turns
         if (w := tidy_words(text[t.start : t.end]))
     ]
-    kept = [i for i, _ in said]  # each spoken turn's index among the transcript's turns
-    _, runs, words = bridged_runs([s for _, s in said], lambda: interviewers)
-    # each backchannel left out lies in a gap of a joined run, in the order they were met
-    gaps = sorted((b, a) for run in runs for a, b in zip(run, run[1:]) if b > a + 1)
-    uncoded = left_out_as_backchannels(transcript)
-    return [
-        w
-        for (b, a), w in zip(gaps, words, strict=True)
-        if kept[a] not in uncoded and kept[b] not in uncoded
-    ]
+    return _bridged(spoken, lambda: interviewers)[1]
 
 
 def repeated_label_lines(transcript: Transcript) -> list[int]:
