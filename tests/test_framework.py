@@ -1337,6 +1337,13 @@ def test_saturation_of_too_few_interviews_for_any_review_advises_interviewing_fi
         "and of the partly reviewed I01 (P01, 1 of 6 segments undecided), and judge again "
         "before interviewing more; "
     )
+    # a transcript named as its participant but for case is not named twice (s56 hunt 4:
+    # "p11 (P11) and p12 (P12)")
+    six.meta |= {"transcripts_not_reviewed": [f"p{i}" for i in range(7, 14)]}
+    assert saturation(six).francis.message.startswith(
+        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
+        "review of p7, p8, p9, p10, p11, p12 and p13 and of the partly reviewed"
+    )
 
 
 def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(

@@ -2442,7 +2442,7 @@ def partly_reviewed_named(
     if not partly:
         return ""
     shown = [
-        f"{name} ({f'{who[0]}, ' if who and who[0] != name else ''}{u} of {n}"
+        f"{name} ({f'{who[0]}, ' if who and who[0].casefold() != name.casefold() else ''}{u} of {n}"
         f"{' segments undecided' if i == 0 else ''})"
         for i, (name, u, n, *who) in enumerate(partly)
     ]
@@ -3391,7 +3391,9 @@ def saturation(
         to_finish = " and of ".join(
             w
             for w in (
-                and_list([t if p == t else f"{t} ({p})" for t, p, _ in unreached])
+                and_list(
+                    [t if p.casefold() == t.casefold() else f"{t} ({p})" for t, p, _ in unreached]
+                )
                 if unreached
                 else "",
                 partly_named,
