@@ -2442,7 +2442,8 @@ def partly_reviewed_named(
     if not partly:
         return ""
     shown = [
-        f"{name} ({f'{who[0]}, ' if who and who[0].casefold() != name.casefold() else ''}{u} of {n}"
+        f"{name} ({f'{who[0]}, ' if who and str(who[0]).casefold() != str(name).casefold() else ''}"
+        f"{u} of {n}"
         f"{' segments undecided' if i == 0 else ''})"
         for i, (name, u, n, *who) in enumerate(partly)
     ]
