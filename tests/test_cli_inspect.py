@@ -467,6 +467,50 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
     ]
 
 
+def _read_as(tmp_path: Path, lines: str) -> list[str]:
+    """What ``roqa inspect --json`` says it read of a p04.txt holding ``lines``."""
+    (tmp_path / "p04.txt").write_text(lines, encoding="utf-8")
+    run = roqa("inspect", tmp_path / "p04.txt", "--json")
+    assert run.code == 0, run.err
+    (got,) = json.loads(run.out)
+    return list(got["read_as"])
+
+
+_ANSWER = (
+    "Interviewer: How did the new discharge checklist fit with what you already did?\n"
+    "P04: It didn't really fit, we already had three forms, and this was a fourth.\n"
+)
+_ANSWER_GOES_ON = "P04: And nobody ever took the old ones away, so we filled in the same twice.\n"
+
+
+def test_inspect_counts_an_answer_split_by_one_backchannel_once(tmp_path: Path) -> None:
+    """Answer, the interviewer's 'Mm-hm.', the answer going on: two coded parts, one split."""
+    assert _read_as(tmp_path, f"{_ANSWER}Interviewer: Mm-hm.\n{_ANSWER_GOES_ON}") == [
+        "1 turn split by another speaker's backchannel ('Mm-hm.'): this format is read as typed, "
+        "so each part is coded on its own (delete the backchannel line in the file to code the "
+        "turn whole)"
+    ]
+
+
+def test_inspect_counts_an_answer_split_by_backchannels_both_ways_once(tmp_path: Path) -> None:
+    """Regression hunt 4, session 56: answer, the interviewer's 'Mm-hm.', P04's 'Yeah.' (left
+    out, coded nowhere), the interviewer's 'Right.', the answer going on, was '2 turns split';
+    its two coded parts are one split, citing the interviewer's backchannels between them."""
+    between = "Interviewer: Mm-hm.\nP04: Yeah.\nInterviewer: Right.\n"
+    assert _read_as(tmp_path, f"{_ANSWER}{between}{_ANSWER_GOES_ON}") == [
+        "1 turn split by another speaker's backchannel ('Mm-hm.', 'Right.'): this format is read "
+        "as typed, so each part is coded on its own (delete the backchannel line in the file to "
+        "code the turn whole)"
+    ]
+
+
+def test_inspect_counts_no_split_before_a_backchannel_coded_nowhere(tmp_path: Path) -> None:
+    """Writeup tester, session 56: an answer, the interviewer's 'Okay.' and P04's 'Yeah.', left
+    out as a backchannel, read '1 turn split ... each part is coded on its own': 'Yeah.' is
+    coded nowhere, so nothing coded is split."""
+    assert _read_as(tmp_path, f"{_ANSWER}Interviewer: Okay.\nP04: Yeah.\n") == []
+
+
 def test_inspect_reads_an_otter_txt_answer_whole_across_a_yeah_and_counts_turns_as_its_table(
     tmp_path: Path,
 ) -> None:

@@ -5052,7 +5052,7 @@ def test_a_plain_text_answer_split_by_a_laugh_keeps_its_question_and_says_so(
     f = tmp_path / "p03.txt"
     f.write_text("".join(f"{who}: {words}\n" for who, words in _laughed_at("Yeah. Ha.")), "utf-8")
     t = read_transcript(f, interviewer_labels=["Helen Marsh"])
-    assert backchannels_between(t) == ["Yeah. Ha."]
+    assert backchannels_between(t) == [("Yeah. Ha.",)]
     assert [(s.text, s.context) for s in segment(t, "turn")] == [
         (
             "A star of the month that the people we support choose, and",

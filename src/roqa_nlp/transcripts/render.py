@@ -196,22 +196,46 @@ def across_backchannels(
     return joined, len(left_out)
 
 
-def backchannels_between(transcript: Transcript) -> list[str]:
-    """The words of each of ``transcript``'s turns that is another speaker's backchannel between
-    two turns of one speaker that :func:`across_backchannels` would join, its interviewer being
-    the transcript's (named or guessed), in order: none for a transcript a reader joined already
-    (subtitles, Word, tables), and the splits a plain-text or PDF transcript keeps, its text
-    being the file's own (``roqa inspect`` says how many and cites them)."""
+def backchannels_between(transcript: Transcript) -> list[tuple[str, ...]]:
+    """Each place where two coded parts of one speaker's talk in ``transcript`` lie apart with
+    only other speakers' backchannels between them, as the words of those backchannels: the
+    turns :func:`across_backchannels` would join, its interviewer being the transcript's (named
+    or guessed), in order. None for a transcript a reader joined already (subtitles, Word,
+    tables), and the splits a plain-text or PDF transcript keeps, its text being the file's
+    own (``roqa inspect`` says how many and cites them). A part is coded when
+    :func:`~.segment.segment` codes it: not the interviewer's, nor a backchannel it leaves out.
+    So an answer, the interviewer's ``Mm-hm.``, the participant's ``Yeah.`` and her ``Right.``,
+    then the answer going on, is one split citing ``Mm-hm.`` and ``Right.``, not two; and an
+    answer, ``Okay.`` and the participant's ``Yeah.`` is none (session 56: "each part is coded
+    on its own" of a part coded nowhere)."""
+    from .segment import left_out_as_backchannels
+
     text = transcript.text
     interviewers = frozenset(
         tidy_speaker(t.speaker).casefold() for t in transcript.turns if t.role == "interviewer"
     )
-    spoken = [
-        SpokenTurn(t.speaker, w)
-        for t in transcript.turns
+    said = [
+        (i, SpokenTurn(t.speaker, w))
+        for i, t in enumerate(transcript.turns)
         if (w := tidy_words(text[t.start : t.end]))
     ]
-    return _bridged(spoken, lambda: interviewers)[1]
+    _, runs, words = bridged_runs([s for _, s in said], lambda: interviewers)
+    # each backchannel left out lies in a gap of a joined run, in the order they were met
+    gaps = sorted((b, a) for run in runs for a, b in zip(run, run[1:]) if b > a + 1)
+    after = {a: w for (_, a), w in zip(gaps, words, strict=True)}  # by the turn before it
+    uncoded = left_out_as_backchannels(transcript)
+    splits: list[tuple[str, ...]] = []
+    for run in runs:
+        coded = [
+            k
+            for k in run
+            if said[k][0] not in uncoded and transcript.turns[said[k][0]].role != "interviewer"
+        ]
+        splits.extend(
+            tuple(after[k] for k in run if a <= k < b and k in after)
+            for a, b in zip(coded, coded[1:])
+        )
+    return [split for split in splits if split]
 
 
 def repeated_label_lines(transcript: Transcript) -> list[int]:
@@ -371,7 +395,8 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
     lines = [split.line for split in splits if split.line not in asked]
     if not said and not lines and not asked:
         return None
-    cited = first_few([repr(w) for w in dict.fromkeys(said)])  # the file's own, not 'Right.'
+    # the file's own words, not 'Right.' for its 'Right'
+    cited = first_few([repr(w) for w in dict.fromkeys(w for split in said for w in split)])
     at = f"line{'s' if len(lines) != 1 else ''} {first_few([str(n) for n in lines], 6)}"
     note: str | None = None
     if said and lines:
