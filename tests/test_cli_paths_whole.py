@@ -42,7 +42,7 @@ def test_inspect_check_and_read_lines_keep_the_transcripts_path_whole(
     call.parent.mkdir()
     call.write_text(
         "Sam Roe: What gets in the way?\nMaria Okafor: Staffing.\nSam Roe: Right.\n"
-        "Maria Okafor: Mm-hmm.\n",
+        "Maria Okafor: And money for agency cover.\n",  # a coded part: a backchannel split
         encoding="utf-8",
     )
     code, said, err = roqa("inspect", call)
