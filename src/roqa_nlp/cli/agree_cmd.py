@@ -2041,9 +2041,8 @@ def _case_differs(coded: Any) -> str | None:
     ids are compared as written, so they were left out with no word why (tester, session 56).
     None when there are none."""
     spelled: dict[str, list[tuple[str, list[str]]]] = {}  # the id in lower case -> (id, coders)
-    for u in coded.units:
-        who = [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
-        spelled.setdefault(u.id.casefold(), []).append((u.id, who))
+    for uid, who in _coders_of_units(coded).items():
+        spelled.setdefault(uid.casefold(), []).append((uid, who))
     twins: list[str] = []
     said: set[frozenset[str]] = set()
     for uid, coder in _units_of_one_coder(coded):
@@ -2060,14 +2059,17 @@ def _case_differs(coded: Any) -> str | None:
     )
 
 
+def _coders_of_units(coded: Any) -> dict[str, list[str]]:
+    """Each unit's id -> the coders who coded it, in the units' order."""
+    return {
+        u.id: [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
+        for u in coded.units
+    }
+
+
 def _units_of_one_coder(coded: Any) -> list[tuple[str, str]]:
     """Each unit one coder only coded, with that coder."""
-    out = []
-    for u in coded.units:
-        who = [c for c in coded.coders if coded.codings[c].get(u.id) is not None]
-        if len(who) == 1:
-            out.append((u.id, who[0]))
-    return out
+    return [(uid, who[0]) for uid, who in _coders_of_units(coded).items() if len(who) == 1]
 
 
 def _twins_note(twins: list[str], but_for: str, then: str) -> str | None:

@@ -503,11 +503,7 @@ def warn_if_model_changed(
         )
         return f"the model{where} ({sha[:12]}{trained})"
 
-    before = (
-        f"the packaged model ({earlier[0][:12]})"
-        if earlier[0] == packaged
-        else named(earlier[0], None, earlier[1])
-    )
+    before = named(earlier[0], None, earlier[1])  # the packaged model's, or a card's
     how = (
         "leave out --model to keep it"
         if earlier[0] == packaged
