@@ -86,3 +86,34 @@ def test_the_warning_offers_a_comma_cell_as_two_codes(tmp_path: Path, capsys) ->
         "(Ana): did you mean 'Culture; Cost' (2 codes, ';' between them)? Correct the CSV, or "
         "give --codebook cfir-2009 to check every name"
     )
+
+
+def test_a_comma_cell_with_a_typo_of_one_code_is_offered_as_its_codes_corrected() -> None:
+    """Before: "'Cost, Netwroks & Communications' (Ana): did you mean 'Networks &
+    Communications' (Ana, Ben)?", the whole cell taken for a typo of one name, Cost lost
+    (session 57)."""
+    book = builtin_codebook("cfir-2009")
+    cell = "Cost, Netwroks & Communications"
+    uses = {cell: 1, "Cost": 3, "Networks & Communications": 2}
+    assert near_code_names(uses, book) == {cell: ["Cost; Networks & Communications"]}
+    assert near_code_names({"Staffing, Handovr": 1, "Staffing": 3, "Handover": 2}) == {
+        "Staffing, Handovr": ["Staffing; Handover"]
+    }
+
+
+def test_a_comma_cell_with_one_known_code_is_offered_as_several_codes(
+    tmp_path: Path, capsys
+) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        'coder,unit,code\nAna,u1,Cost\nBen,u1,Cost\nAna,u2,"Cost, Staff turnover"\n'
+        "Ben,u2,Cost\nAna,u3,Culture\nBen,u3,Culture\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", "-"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["notes"][0] == (
+        "1 code name near another is compared as written, as a code of its own: 'Cost, Staff "
+        "turnover' (Ana): did you mean 'Cost; Staff turnover' (2 codes, ';' between them)? "
+        "Correct the CSV, or give --codebook cfir-2009 to check every name"
+    )

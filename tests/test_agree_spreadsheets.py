@@ -147,9 +147,25 @@ def test_an_unknown_code_typed_with_commas_says_semicolons_separate_codes(tmp_pa
     with pytest.raises(RoqaError) as e:
         read_long_csv(p, codebook=Codebook.load("cfir-2009"))
     assert str(e.value) == (
-        f"{p}: line 2: unknown code 'IS.C, Rotas' in codebook 'cfir-2009' (';' separates the "
-        "codes of one cell; use a code id or name listed by `roqa codebook "
-        "cfir-2009`, or leave out the codebook to compare codes as written)"
+        f"{p}: line 2: unknown code 'IS.C, Rotas' in codebook 'cfir-2009': it seems to hold "
+        "several codes, of which 'IS.C' is one (';' separates the codes of one cell, but 'Rotas' "
+        "is no code of cfir-2009: give the codes as 'IS.C; Rotas' with each a code id or name "
+        "listed by `roqa codebook cfir-2009`, or leave out the codebook to compare codes as "
+        "written)"
+    )
+
+
+def test_a_comma_cell_with_a_typo_of_one_code_offers_the_cell_as_its_codes(tmp_path) -> None:
+    """Before: "did you mean 'Networks & Communications'?", the codebook's nearest name to
+    the whole cell, one of its two codes (session 57)."""
+    p = write(tmp_path / "c.csv", 'unit,coder,code\nu1,A,"Cost, Netwroks & Communications"\n')
+    with pytest.raises(RoqaError) as e:
+        read_long_csv(p, codebook=Codebook.load("cfir-2009"))
+    assert str(e.value) == (
+        f"{p}: line 2: unknown code 'Cost, Netwroks & Communications' in codebook 'cfir-2009': "
+        "it seems to hold several codes, of which 'Cost' is one (';' separates the codes of one "
+        "cell: did you mean 'Cost; Networks & Communications'? `roqa codebook cfir-2009` lists "
+        "the codes)"
     )
 
 

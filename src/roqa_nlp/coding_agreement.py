@@ -479,6 +479,8 @@ def read_long_csv(
                         )
                     if "," in code:
                         hint = f"{_SEMICOLONS}; {hint}"
+                    if (several := _comma_cell_in(codebook, code)) is not None:
+                        reason, hint = _comma_cell_error(codebook, code, several, f"{item} {n}")
                     raise RoqaError(reason, path=p, hint=hint)
                 if len(shared := codebook.sharing(code)) > 1:  # it could mean either
                     from .codebook import SHARED_NAME_HINT
@@ -789,6 +791,47 @@ class _CommaCells:
         return self._builtin_books()
 
 
+def _comma_cell_in(codebook: Codebook, code: str) -> CommaCell | None:
+    """The codes ``code``, a cell ``codebook`` does not know, seems to hold for its commas: one
+    known part or more (:func:`comma_cell_codes`), each other part replaced by the id or name
+    the codebook's "did you mean" offers (one only: two would be a guess between them)."""
+
+    def nearest(part: str) -> list[str]:
+        close = codebook.nearest_ids(part) or codebook.nearest_names(part)
+        return close if len(close) == 1 else []
+
+    if any("," in name for name in codebook.nearest_names(code)):
+        return None  # a typo of a name with a comma, which "did you mean" offers
+    return comma_cell_codes(code, lambda part: codebook.find(part) is not None, nearest)
+
+
+def _comma_cell_error(
+    codebook: Codebook, code: str, cell: CommaCell, where: str
+) -> tuple[str, str]:
+    """The reason and hint of the error on ``code``, a cell ``codebook`` does not know that
+    seems to hold several codes (``cell``): it names the parts that are codes, and the cell as
+    ``;`` would give them, or the parts that are no code. Before, the codebook's "did you
+    mean" was of the whole cell, so offered one of its codes (tester, session 57: "did you mean
+    'Networks & Communications'?" for "Cost, Netwroks & Communications")."""
+    known = and_list(map(quoted, cell.known))
+    reason = (
+        f"{where}: unknown code {quoted(code)} in codebook {codebook.id!r}: it seems to hold "
+        f"several codes, of which {known} {'is one' if len(cell.known) == 1 else 'are codes'}"
+    )
+    listing = f"`{codebook.listing_command}`"
+    if not cell.unknown:
+        return (
+            reason,
+            f"{_SEMICOLONS}: did you mean {quoted('; '.join(cell.codes))}? {listing} lists the codes",
+        )
+    unknown = and_list(map(quoted, cell.unknown))
+    return reason, (
+        f"{_SEMICOLONS}, but {unknown} {'is no code' if len(cell.unknown) == 1 else 'are no codes'}"
+        f" of {codebook.id}: give the codes as {quoted('; '.join(cell.codes))} with each a code "
+        f"id or name listed by {listing}, or leave out the codebook to compare codes as written"
+    )
+
+
 def _csv_valence(cell: str, where: str, path: Path) -> str | None:
     """The valence a long CSV's ``valence`` cell gives (None: no valence given, the cell empty
     or holding a spreadsheet's blank in words, "N/A", "null", as the code cell beside it is
@@ -892,6 +935,50 @@ def _spelling_groups(
 NEAR_EACH_OTHER = 0.85
 
 
+@dataclass(frozen=True)
+class CommaCell:
+    """What a code cell read as one unknown code, with commas in it, seems to hold: several
+    codes typed with commas between them (:func:`comma_cell_codes`). ``codes`` are its parts
+    as codes, a part with a near known name (a typo) replaced by that name; ``known`` the parts
+    known as written, ``near`` the parts replaced (part -> the name), ``unknown`` the parts
+    neither known nor near one."""
+
+    codes: list[str]
+    known: list[str]
+    near: dict[str, str]
+    unknown: list[str]
+
+
+def comma_cell_codes(
+    cell: str, known: Callable[[str], bool], nearest: Callable[[str], list[str]]
+) -> CommaCell | None:
+    """The codes ``cell``, a code cell with commas in it read as one unknown code, seems to
+    hold (:class:`CommaCell`), when one of its parts at least is a code as written
+    (``known``); ``nearest`` gives the known names a part may be a typo of, best first. None
+    when the cell has no comma between two parts or no part is known: then nothing says it
+    holds several codes. "Cost, Netwroks & Communications" holds Cost and, by its nearest name,
+    Networks & Communications (tester, session 57: the cell was offered as the one name
+    Networks & Communications)."""
+    parts = [part.strip() for part in cell.split(",")]
+    if len(parts) < 2 or not all(parts) or _DECIMAL_COMMA.fullmatch(cell.strip()):
+        return None
+    codes: list[str] = []
+    found: list[str] = []
+    near: dict[str, str] = {}
+    unknown: list[str] = []
+    for part in parts:
+        if known(part):
+            found.append(part)
+            codes.append(part)
+        elif close := nearest(part):
+            near[part] = close[0]
+            codes.append(close[0])
+        else:
+            unknown.append(part)
+            codes.append(part)
+    return CommaCell(codes, found, near, unknown) if found else None
+
+
 def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> dict[str, list[str]]:
     """Each code a long CSV names (``uses``: how many codings each has, spellings merged) that
     ``book`` (the study's codebook, if known) does not know, with the names it may be a typo
@@ -901,8 +988,9 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     for the typo; of two used as often, the later in natural order). Compared as written, each is
     a code of its own, so every unit where one coder typed it is a disagreement (team test,
     session 47: 'Leadership Engagment' beside 'Leadership Engagement', kappa 0.000 each and no
-    word). A name of codes with commas between them, each known, is offered as those codes
-    (``'A; B'``: ``;`` separates the codes of one cell)."""
+    word). A name of codes with commas between them, one known at least, is offered as those
+    codes, a typo of one as the name it is near (``'A; B'``: ``;`` separates the codes of one
+    cell: :func:`comma_cell_codes`)."""
     import difflib
 
     from .codebook import normalise_name
@@ -914,15 +1002,23 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     for name in written:
         if book is not None and book.find(name) is not None:
             continue
-        parts = [part.strip() for part in name.split(",")]
-        if len(parts) > 1 and all(
-            part and (normalise_name(part) in known or (book and book.find(part))) for part in parts
-        ):
-            # a cell of codes with commas between them, read as one (tester, session 50: the
-            # "did you mean" offered one of the two)
-            out[name] = ["; ".join(parts)]
-            continue
         near = [] if book is None else book.nearest_names(name)
+        if not any("," in other for other in near):  # no typo of a name with a comma
+            cell = comma_cell_codes(
+                name,
+                lambda part: normalise_name(part) in known or bool(book and book.find(part)),
+                lambda part: (
+                    (book.nearest_names(part, n=1) if book is not None else [])
+                    or _near_each_other(part, written)
+                ),
+            )
+            if cell is not None:
+                # a cell of codes with commas between them, read as one: offered as its codes,
+                # a typo of one corrected (tester, session 50: the "did you mean" offered one
+                # of the two; session 57: for "Cost, Netwroks & Communications" the whole cell
+                # was taken for a typo of Networks & Communications, and Cost was lost)
+                out[name] = ["; ".join(cell.codes)]
+                continue
         matcher = difflib.SequenceMatcher(None, b=normalise_name(name))
         scored = []
         for other in written:
@@ -938,6 +1034,22 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
         if near:
             out[name] = near
     return out
+
+
+def _near_each_other(name: str, names: Iterable[str]) -> list[str]:
+    """The ``names`` at least :data:`NEAR_EACH_OTHER` near ``name`` (but ``name`` itself),
+    nearest first."""
+    import difflib
+
+    from .codebook import normalise_name
+
+    matcher = difflib.SequenceMatcher(None, b=normalise_name(name))
+    scored = []
+    for other in names:
+        matcher.set_seq1(normalise_name(other))
+        if other != name and (score := matcher.ratio()) >= NEAR_EACH_OTHER:
+            scored.append((-score, natural_key(other), other))
+    return [other for *_, other in sorted(scored)]
 
 
 def with_codes_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnits:
