@@ -98,7 +98,15 @@ def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
     ) in said
     data = json.loads(figures.read_text("utf-8"))
     assert data["n_units"] == {"total": 3, "all": 3, "coded": 2}
-    tally = {"codings": 3, "units": 2, "joined": 1, "several_codes": 0, "cut": 0, "outside": 0}
+    tally = {
+        "codings": 3,
+        "units": 2,
+        "joined": 1,
+        "several_codes": 0,
+        "cut": 0,
+        "outside": 0,
+        "rolled_up": 0,
+    }
     assert data["codings"] == {"w": tally, other: tally}
     assert data["pooled"]["all"]["percent_agreement"] == 1.0
 
@@ -168,8 +176,24 @@ def test_a_selection_over_two_segments_is_cut_and_its_codes_counted_each(
     ) in said
     data = json.loads(figures.read_text("utf-8"))
     assert data["codings"] == {
-        "w": {"codings": 3, "units": 3, "joined": 0, "several_codes": 0, "cut": 0, "outside": 0},
-        "Bob": {"codings": 2, "units": 2, "joined": 0, "several_codes": 2, "cut": 2, "outside": 0},
+        "w": {
+            "codings": 3,
+            "units": 3,
+            "joined": 0,
+            "several_codes": 0,
+            "cut": 0,
+            "outside": 0,
+            "rolled_up": 0,
+        },
+        "Bob": {
+            "codings": 2,
+            "units": 2,
+            "joined": 0,
+            "several_codes": 2,
+            "cut": 2,
+            "outside": 0,
+            "rolled_up": 0,
+        },
     }
 
 
@@ -246,6 +270,7 @@ def test_a_coding_no_other_coder_judged_is_counted_outside(
         "several_codes": 0,
         "cut": 0,
         "outside": 1,
+        "rolled_up": 0,
     }
 
 
@@ -274,4 +299,71 @@ def test_a_csv_unit_only_one_coder_coded_is_counted_outside(
         "several_codes": 0,
         "cut": 0,
         "outside": 1,
+        "rolled_up": 0,
     }
+
+
+#: Ann coded u1 with two sub-constructs of Implementation Climate (IS.D), Ben with one.
+TWO_OF_ONE_CONSTRUCT = (
+    "unit,coder,code\nu1,Ann,Tension for Change\nu1,Ann,Compatibility\nu1,Ben,Tension for Change\n"
+    "u2,Ann,Cost\nu2,Ben,Cost\n"
+)
+
+
+@pytest.mark.parametrize("at", ["construct", "domain"])
+def test_codes_mapped_up_to_one_code_are_counted_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], at: str
+) -> None:
+    """At --at construct (or domain) Ann's two codings of u1 are one Implementation Climate
+    (Inner Setting) there. Before, her codings were counted as mapped, 2 in 2 units, and the
+    codings line was not printed: a researcher comparing with the 3 codings of their QDA
+    program saw one fewer, unsaid (session 57)."""
+    table = tmp_path / "codings.csv"
+    table.write_text(TWO_OF_ONE_CONSTRUCT, encoding="utf-8")
+    figures = tmp_path / "agree.json"
+    code, said, err = run(
+        ["agree", str(table), "--codebook", "cfir-2009", "--at", at, "--n-boot", "0"]
+        + ["--json", str(figures)],
+        capsys,
+    )
+    assert code == 0, err
+    said = " ".join(said.split())
+    assert (
+        "Codings (a code on one unit) and the units they are in: Ann: 3 in 2 units (1 fewer as "
+        "mapped up to one code); Ben: 2 in 2 units. Mapped up to one code: a coder's codes of "
+        "one segment or unit that count as one construct or domain (--at) are one code there, "
+        "though given as several codings."
+    ) in said
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["codings"]["Ann"] == {
+        "codings": 3,
+        "units": 2,
+        "joined": 0,
+        "several_codes": 0,
+        "cut": 0,
+        "outside": 0,
+        "rolled_up": 1,
+    }
+
+
+def test_a_results_codes_mapped_up_to_one_code_are_counted_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same of two people's codings.jsonl: Ann's segment T1:0 holds Tension for Change and
+    Compatibility, one Implementation Climate at the construct level."""
+    from test_cli_agree import seg, write_result
+
+    ann = write_result(tmp_path / "Ann", [seg(0, ["IS.D.1", "IS.D.2"]), seg(1, ["IC.H"])])
+    ben = write_result(tmp_path / "Ben", [seg(0, ["IS.D.1"]), seg(1, ["IC.H"])])
+    figures = tmp_path / "agree.json"
+    code, said, err = run(
+        ["agree", str(ann), str(ben), "--codebook", "cfir-2009", "--at", "construct"]
+        + ["--n-boot", "0", "--json", str(figures)],
+        capsys,
+    )
+    assert code == 0, err
+    assert "Ann: 3 in 2 units (1 fewer as mapped up to one code); Ben: 2 in 2 units." in " ".join(
+        said.split()
+    )
+    data = json.loads(figures.read_text("utf-8"))
+    assert (data["codings"]["Ann"]["codings"], data["codings"]["Ann"]["rolled_up"]) == (3, 1)

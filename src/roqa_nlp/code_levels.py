@@ -110,11 +110,25 @@ def results_at(
     return CodingResult(segments, dict(result.transcripts), result.meta), left
 
 
+def codings_rolled_up(before: CodingResult, after: CodingResult) -> int:
+    """How many codings of ``before`` (a coder's codings, cut to those counted) became one with
+    another on their segment in ``after``, the same codings mapped up (:func:`results_at`): a
+    segment coded Tension for Change and Compatibility holds one Implementation Climate at the
+    construct level, one coding fewer."""
+    mapped = {s.segment.id: {g.code_id for g in s.suggestions} for s in after.segments}
+    return sum(
+        len({g.code_id for g in s.suggestions}) - len(mapped.get(s.segment.id, ()))
+        for s in before.segments
+    )
+
+
 def coded_units_at(
     cu: CodedUnits, book: Codebook, at: str
 ) -> tuple[CodedUnits, dict[str, dict[str, str]]]:
     """``cu`` with every coder's codes mapped to level ``at`` of ``book``, and per coder the
-    codes left as written (id -> name)."""
+    codes left as written (id -> name). Codes of a coder's unit that map to one code are one
+    code there; :attr:`~roqa_nlp.coding_agreement.CodedUnits.rolled_up` counts the codings so
+    made one."""
     from .coding_agreement import valences_given
 
     left: dict[str, dict[str, str]] = {}
@@ -143,8 +157,18 @@ def coded_units_at(
             per_unit[unit] = valences_given(found)
         valences[coder] = per_unit
     used = {c for per in codings.values() for codes in per.values() for c in codes}
+    rolled = {
+        coder: k
+        for coder in cu.coders
+        if (
+            k := sum(
+                len(codes) - len(codings[coder][unit]) for unit, codes in cu.codings[coder].items()
+            )
+        )
+    }
     return dataclasses.replace(
         cu,
+        rolled_up=rolled,
         codings=codings,
         valences=valences,
         code_names={k: v for k, v in names.items() if k in used},

@@ -211,6 +211,11 @@ class CodedUnits:
     #: where a long table's row gives a valence but no code (``line 4``): a valence is that of
     #: its row's codes, so it is given to none (:func:`read_long_csv`)
     valence_without_code: list[str] = field(default_factory=list)
+    #: per coder, the codings that became one with another of theirs on one segment or unit
+    #: when codes were mapped up the codebook's hierarchy (``roqa agree --at``: Tension for
+    #: Change and Compatibility on one segment are one Implementation Climate), which
+    #: :func:`coding_tallies` counts, so that the codings are as many as the coder gave
+    rolled_up: dict[str, int] = field(default_factory=dict)
     #: a long table's ``text`` column, the words of the segment each row codes, as
     #: ``(unit, coder, words, where)`` for each row giving some (``line 4``); None without the
     #: column (:func:`read_long_csv`, checked by :func:`check_table_texts`)
@@ -2129,6 +2134,7 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         no_valence={c: why for p in parts for c, why in p.no_valence.items()},
         placed={c: t for p in parts for c, t in p.placed.items()},
         judged_on_segments=[c for p in parts for c in p.judged_on_segments],
+        rolled_up={c: k for p in parts for c, k in p.rolled_up.items()},
     )
 
 
@@ -3137,7 +3143,11 @@ def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:
     """Per coder: ``codings`` (a code on one of their segments or selections; a CSV's unit-code
     rows), the compared ``units`` (two or more coders coded them) they coded with something,
     and why the two differ, so that ``codings = units + several_codes + joined - cut +
-    outside``: ``several_codes``, how many more codings than units as a unit holds several of
+    outside + rolled_up``: ``rolled_up``, codings as given that became one with another of the
+    coder's on one segment or unit when codes were mapped up (:attr:`CodedUnits.rolled_up`:
+    at ``--at construct`` the codings were counted as mapped, so a coder's two sub-constructs
+    of one construct on a segment were one coding, fewer than their QDA program shows,
+    unsaid; session 57); ``several_codes``, how many more codings than units as a unit holds several of
     the coder's codes; ``joined``, how many fewer units than codings as two or more of one
     code are in one unit (two selections of a code a space apart, or overlapping); ``cut``,
     how many more as a coding is in several units (another coder's coding starts or ends
@@ -3159,13 +3169,15 @@ def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:
             held.update((u, code) for u in inside)
             cut += max(len(inside) - 1, 0)
             outside += not inside
+        rolled = cu.rolled_up.get(c, 0)
         out[c] = {
-            "codings": len(placed),
+            "codings": len(placed) + rolled,
             "units": len(coded),
             "joined": sum(k - 1 for k in held.values()),
             "several_codes": sum(coded) - len(coded),
             "cut": cut,
             "outside": outside,
+            "rolled_up": rolled,
         }
     return out
 

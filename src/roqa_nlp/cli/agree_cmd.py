@@ -657,11 +657,12 @@ def _compared(
         results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
     )
     level_notes: list[str] = []
+    rolled: dict[str, int] = {}
     if at == "code":
         compared_in = book if book is not None else recorded
         level_notes.extend(_codes_not_in_note(results, compared_in, models, model_threshold))
     if at != "code":
-        results, tables, level_notes = _at_level(
+        results, tables, level_notes, rolled = _at_level(
             results,
             tables,
             book,
@@ -683,6 +684,8 @@ def _compared(
             )
         )
     merged = merge_coded_units(parts)
+    if rolled:
+        merged = dataclasses.replace(merged, rolled_up={**merged.rolled_up, **rolled})
     if len(parts) > 1 and results:  # CSVs with CSVs only: the message naming each input below
         ids = [{u.id for u in part.units} for part in parts]
         if not set.intersection(*ids):
@@ -1554,7 +1557,7 @@ def _at_level(
     model_threshold: float | None,
     project: tuple[Any, str | None] = (None, None),
     own: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any], list[Any], list[str]]:
+) -> tuple[dict[str, Any], list[Any], list[str], dict[str, int]]:
     """Results and long CSV tables with every code mapped to level ``at`` of the hierarchy of
     ``book``, else of the project codebook the results record (``project``, as
     :func:`_project_hierarchy` found it, with what to say when it was not found), else of the
@@ -1562,8 +1565,16 @@ def _at_level(
     to those it counts as coded with before they are mapped (``book`` has done so already), so
     its top suggestion is chosen as at the code level. ``own`` (coder -> their own project
     codebook) places the codes a coder made in their project under its codes (by their
-    parent there)."""
-    from ..code_levels import coded_units_at, left_as_written_note, level_note, results_at
+    parent there). Last, per coder of the results, the codings that became one with another
+    of theirs on a segment (:func:`~roqa_nlp.code_levels.codings_rolled_up`), so that the
+    codings line counts them as given (the tables' are in their ``rolled_up``)."""
+    from ..code_levels import (
+        coded_units_at,
+        codings_rolled_up,
+        left_as_written_note,
+        level_note,
+        results_at,
+    )
     from ..codebook import builtin_codebook
     from ..codebooks import BUILTIN
     from ..coding_agreement import counted_codings
@@ -1581,6 +1592,7 @@ def _at_level(
         )
     left: dict[str, dict[str, str]] = {}
     mapped = {}
+    rolled: dict[str, int] = {}
     for coder, result in results.items():
         if book is None:
             result = counted_codings(result, model_threshold=model_threshold, model=coder in models)
@@ -1590,6 +1602,8 @@ def _at_level(
         )
         if kept:
             left[coder] = kept
+        if k := codings_rolled_up(result, mapped[coder]):
+            rolled[coder] = k
     mapped_tables = []
     for table in tables:
         table, own_by_coder = coded_units_at(table, hierarchy, at)
@@ -1599,7 +1613,7 @@ def _at_level(
     notes = [level_note(hierarchy, at, models=bool(models))]
     if (note := left_as_written_note(hierarchy, at, left)) is not None:
         notes.append(f"{note}; {project[1]}" if project[1] else note)
-    return mapped, mapped_tables, notes
+    return mapped, mapped_tables, notes, rolled
 
 
 def _project_hierarchy(
@@ -2221,6 +2235,13 @@ CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
         False,
         "Outside: a coding of text with no letter or digit, outside the text compared, or of "
         "units no other coder coded, is in no unit compared.",
+    ),
+    (
+        "rolled_up",
+        "mapped up to one code",
+        False,
+        "Mapped up to one code: a coder's codes of one segment or unit that count as one "
+        "construct or domain (--at) are one code there, though given as several codings.",
     ),
 )
 
