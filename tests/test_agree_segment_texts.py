@@ -10,6 +10,7 @@ session 38, err/BobSwap).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -210,11 +211,49 @@ def test_a_long_csv_whose_text_is_its_segments_words_is_compared(tmp_path, capsy
 def test_a_long_csv_without_a_text_column_is_said_to_be_matched_by_id_alone(
     tmp_path, capsys
 ) -> None:
+    """Shorter since session 57: the whole explanation on every comparison was noise."""
     run_dir, table = _run_and_table(tmp_path, "unit,coder,code\np01:0,Ann,C\np01:1,Ann,\n")
     code, out, err = run(["agree", str(table), str(run_dir), "--n-boot", "0"], capsys)
     assert code == 0, err
     assert (
-        "Note: ann.csv has no text column: its units are matched to run's segments by id "
-        "alone, unchecked; ids move when a changed transcript is coded again, so give each "
-        "row its segment's words in a text column (as codings.csv has) to have them checked."
+        "Note: ann.csv has no text column, so its unit ids are matched to run's segments "
+        "unchecked (a text column of each segment's words lets them be checked)."
     ) in " ".join(out.split())
+
+
+def test_long_csvs_without_a_text_column_get_one_note(tmp_path, capsys) -> None:
+    """Before, each CSV had a note of its own, the same three lines each (session 57)."""
+    run_dir, ann = _run_and_table(tmp_path, "unit,coder,code\np01:0,Ann,C\np01:1,Ann,\n")
+    bea = tmp_path / "bea.csv"
+    bea.write_text("unit,coder,code\np01:0,Bea,C\np01:1,Bea,C\n", encoding="utf-8")
+    code, out, err = run(
+        ["agree", str(ann), str(bea), str(run_dir), "--n-boot", "0", "--json", "-"], capsys
+    )
+    assert code == 0, err
+    notes = [n for n in json.loads(out)["notes"] if "text column" in n]
+    assert notes == [
+        "ann.csv, bea.csv have no text column, so their unit ids are matched to run's segments "
+        "unchecked (a text column of each segment's words lets them be checked)"
+    ]
+
+
+def test_a_long_csv_without_a_text_column_naming_no_segment_of_the_run_is_said_so(
+    tmp_path, capsys
+) -> None:
+    """p01:2 is of transcript p01, which the run coded in two segments: the CSV's ids look
+    like another run's, which the note says, with the unit."""
+    run_dir, table = _run_and_table(
+        tmp_path, "unit,coder,code\np01:0,Ann,C\np01:1,Ann,C\np01:2,Ann,C\n"
+    )
+    code, out, err = run(
+        ["agree", str(table), str(run_dir), "--n-boot", "0", "--json", "-"], capsys
+    )
+    assert code == 0, err
+    notes = [n for n in json.loads(out)["notes"] if "text column" in n]
+    assert notes == [
+        "ann.csv has no text column, and 1 of its units is no segment of run though of a "
+        "transcript it coded (e.g. 'p01:2'): its ids may be another run's, and ids move when a "
+        "changed transcript is coded again, so its codes may be compared with other words; give "
+        "each row its segment's words in a text column (as codings.csv has) to have them "
+        "checked"
+    ]

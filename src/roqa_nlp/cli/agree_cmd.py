@@ -503,8 +503,6 @@ def load_coded_units(
         for p in table_paths:
             table = read_long_csv(p, codebook=book, builtin_commas=builtin_commas)
             check_table_texts(table, results, p)
-            if (by_id := _matched_by_id_alone(table, results, p)) is not None:
-                table_notes.append(by_id)
             tables.append(table)
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
@@ -513,6 +511,7 @@ def load_coded_units(
                     "counted as one coder, as the names differ only in case, spacing, "
                     f"punctuation or &/and: {_merged_shown(table.coders_merged)} ({p.name})"
                 )
+    table_notes.extend(_matched_by_id_alone(list(zip(table_paths, tables)), results))
     blanks: dict[str, int] = {}
     for t in tables:
         for cell, k in t.blank_cells.items():
@@ -587,23 +586,67 @@ def load_coded_units(
     return loaded
 
 
-def _matched_by_id_alone(table: Any, results: dict[str, Any], path: Path) -> str | None:
-    """The note for a long table with no ``text`` column whose units are segment ids of the
+def _matched_by_id_alone(tables: list[tuple[Path, Any]], results: dict[str, Any]) -> list[str]:
+    """The notes on long tables with no ``text`` column whose units are segment ids of the
     results: they are matched by id alone, which cannot tell a changed transcript coded again
     (its ids moved) from the run the codes were given on, as a text column can
-    (:func:`~roqa_nlp.coding_agreement.check_table_texts`)."""
-    if table.unit_texts is not None:
-        return None
-    ids = {u.id for u in table.units}
-    runs = [c for c, r in results.items() if any(sr.segment.id in ids for sr in r.segments)]
-    if not runs:
-        return None
-    return (
-        f"{path.name} has no text column: its units are matched to {', '.join(runs)}'s "
-        "segments by id alone, unchecked; ids move when a changed transcript is coded again, "
-        "so give each row its segment's words in a text column (as codings.csv has) to have "
-        "them checked"
-    )
+    (:func:`~roqa_nlp.coding_agreement.check_table_texts`).
+
+    One short note names every such table. A table with units that look like another run's
+    ids, ids of a transcript a result coded that are no segment of it (even with other case or
+    leading zeros, which their own note names), gets a note of its own saying so, with one of
+    them. Before, each table got the whole explanation on every comparison with a run, though
+    nothing looked amiss (session 57: noisy)."""
+    from ..errors import quoted
+    from ..transcripts import natural_key
+
+    segments: dict[str, set[str]] = {}  # a result's coder -> its segment ids
+    transcripts: dict[str, set[str]] = {}  # a result's coder -> the transcripts it coded
+    for c, r in results.items():
+        segments[c] = {sr.segment.id for sr in r.segments}
+        transcripts[c] = {sr.segment.transcript_id for sr in r.segments}
+    alike = {_unpadded(u.casefold()) for ids in segments.values() for u in ids}
+    plain: list[tuple[str, list[str]]] = []
+    notes: list[str] = []
+    for path, table in tables:
+        if table.unit_texts is not None:
+            continue
+        ids = {u.id for u in table.units}
+        runs = [c for c in results if ids & segments[c]]
+        if not runs:
+            continue
+        odd = sorted(
+            (
+                u
+                for u in ids
+                if _unpadded(u.casefold()) not in alike
+                and any(u.rpartition(":")[0] in transcripts[c] for c in runs)
+            ),
+            key=natural_key,
+        )
+        if not odd:
+            plain.append((path.name, runs))
+            continue
+        k = len(odd)
+        notes.append(
+            f"{path.name} has no text column, and {k} of its units "
+            f"{'are' if k > 1 else 'is'} no segment of {', '.join(runs)} though of a transcript "
+            f"{'they' if len(runs) > 1 else 'it'} coded (e.g. {quoted(odd[0])}): its ids may be "
+            "another run's, and ids move when a changed transcript is coded again, so its "
+            "codes may be compared with other words; give each row its segment's words in a "
+            "text column (as codings.csv has) to have them checked"
+        )
+    if plain:
+        names = [name for name, _ in plain]
+        runs = list(dict.fromkeys(c for _, rs in plain for c in rs))
+        one = len(names) == 1
+        notes.insert(
+            0,
+            f"{', '.join(names)} {'has' if one else 'have'} no text column, so "
+            f"{'its' if one else 'their'} unit ids are matched to {', '.join(runs)}'s segments "
+            "unchecked (a text column of each segment's words lets them be checked)",
+        )
+    return notes
 
 
 def _compared(
