@@ -1320,3 +1320,140 @@ def test_training_on_fewer_decided_segments_than_a_code_needs_is_noted() -> None
     )
     assert few_examples_note({"n_examples": 3, "n_decisions": 3}) is None
     assert few_examples_note({}) is None
+
+
+# -- which rows stand: one rule for every reader of a review --------------------------------------
+
+STANDING_TEXTS = ("The budget was cut.", "Staff left in spring.", "We met on Tuesdays.")
+#: each segment's suggestions: three shown, one, none
+STANDING_SHOWN = (("IS.E.2", "IC.F", "OS.D"), ("IS.E.2",), ())
+STANDING_CODES = ("IS.E.2", "IC.F", "OS.D", "IS.B")
+
+
+def standing_codings(cfir: Codebook) -> CodingResult:
+    """One transcript, a segment per :data:`STANDING_TEXTS`, suggested :data:`STANDING_SHOWN`."""
+    from roqa_nlp.schema import Transcript, Turn
+
+    text = " ".join(STANDING_TEXTS)
+    segs, pos = [], 0
+    for n, (words, shown) in enumerate(zip(STANDING_TEXTS, STANDING_SHOWN), 1):
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
+        suggestions = [
+            Suggestion(c, cfir[c].name, cfir[c].domain, 0.6 - 0.1 * k, "barrier")
+            for k, c in enumerate(shown)
+        ]
+        segs.append(SegmentResult(seg, suggestions, novel=False, novelty_p=0.5))
+        pos += len(words) + 1
+    transcript = Transcript("p01", text, [Turn("P01", "participant", 0, len(text))])
+    return CodingResult(segs, {"p01": transcript}, {"model": {"hash": "abc"}})
+
+
+def standing_rows() -> object:
+    """Decision rows on the segments of :func:`standing_codings`: every kind, repeated and
+    contradicting one another, in any order."""
+    from hypothesis import strategies as st
+
+    def row(n: int, kind: str, code: str, name: str, valence: str, was: str, note: str):
+        sid, words = f"p01:{n + 1:04d}", STANDING_TEXTS[n]
+        coded = kind in ("accept", "reject", "recode")
+        return Decision(
+            sid,
+            kind,
+            code_id=code if coded else "",
+            new_code=name if kind == "new-code" else "",
+            note=note,
+            text=words,
+            valence=valence if kind == "valence" else "",
+            suggestion=was if kind == "recode" else "",
+        )
+
+    return st.lists(
+        st.builds(
+            row,
+            st.integers(0, len(STANDING_TEXTS) - 1),
+            st.sampled_from(
+                ("accept", "reject", "recode", "new-code", "valence", "no-code", "note")
+            ),
+            st.sampled_from(STANDING_CODES),
+            st.sampled_from(("Staff morale", "staff  morale", "Weather")),
+            st.sampled_from(("barrier", "enabler", "neutral")),
+            st.sampled_from(("", "IS.E.2", "IC.F")),
+            st.sampled_from(("", "memo")),
+        ),
+        max_size=12,
+    )
+
+
+def _every_reading_of(decisions: list[Decision], cfir: Codebook) -> dict[str, object]:
+    """Segment id -> the codes each reader of ``decisions`` gives it, as sets, and the segments
+    each decides: apply-decisions, the report page, decided_segments, train --feedback, and the
+    per-reviewer codes train --feedback compares (``_codes_given``)."""
+    from roqa_nlp.decisions import _codes_given, decided_segments, reviewed_codings
+    from roqa_nlp.report import carried_decisions, decided_in_review
+
+    result = standing_codings(cfir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        applied = reviewed_codings(decisions, result, cfir, coder="Alice", where="d.csv")[0]
+        page_rows, _ = carried_decisions(result, decisions, codebook=cfir)
+        page = decided_in_review(page_rows, result, cfir)
+        decided = decided_segments(decisions, result, cfir)
+        plan = feedback_plan([(decisions, result, "d.csv")], cfir)
+    ids = [s.segment.id for s in result.segments]
+    return {
+        "apply-decisions": {s.segment.id: {g.code_id for g in s.suggestions} for s in applied},
+        "report page": {sid: set(codes) for sid, codes in page.items()},
+        "decided_segments": {sid: set(codes) for sid, codes in decided.items()},
+        "train --feedback": {sid: set(c) for sid, c in zip(plan.ids, plan.labels)},
+        "codes given": {
+            sid: _codes_given([d for d in decisions if d.segment_id == sid], cfir, "d.csv")
+            for sid in ids
+        },
+    }
+
+
+def test_every_reader_of_a_review_lets_the_same_rows_stand(cfir: Codebook) -> None:
+    """apply-decisions, the report page (the rows it is given), decided_segments, train
+    --feedback and the per-reviewer codes it compares read one rule for which rows stand (the
+    last row on a code, a row replaced by a later one on its suggestion left out: standing):
+    on any rows of every kind on three segments (three suggestions shown, one, none), repeated
+    and contradicting, each gives every segment the same codes, and the four that decide
+    segments decide the same ones."""
+    from hypothesis import given, settings
+
+    @settings(max_examples=300, deadline=None)
+    @given(decisions=standing_rows())
+    def check(decisions: list[Decision]) -> None:
+        read = _every_reading_of(decisions, cfir)
+        applied = read.pop("apply-decisions")
+        given_codes = read.pop("codes given")
+        assert isinstance(applied, dict) and isinstance(given_codes, dict)
+        for name, codes in read.items():
+            assert codes == applied, name
+        assert given_codes == {sid: applied.get(sid, set()) for sid in given_codes}
+
+    check()
+
+
+def test_the_rows_that_stand_on_a_worked_review(cfir: Codebook) -> None:
+    """A worked example of the rule every reader shares: an accept then a recode of that
+    suggestion is the recode; a reject then an accept of one code is the accept; a new code
+    named twice (spacing and case apart) is one code; a no-code row beside a code keeps the
+    code; a rejection on a segment shown no suggestion decides it, with no code."""
+    s1, s2, s3 = (f"p01:{n:04d}" for n in (1, 2, 3))
+    t1, t2, t3 = STANDING_TEXTS
+    decisions = [
+        Decision(s1, "accept", "IS.E.2", text=t1),
+        Decision(s1, "recode", "IS.B", text=t1, suggestion="IS.E.2"),
+        Decision(s1, "reject", "IC.F", text=t1),
+        Decision(s1, "accept", "IC.F", text=t1),
+        Decision(s2, "new-code", new_code="Staff morale", text=t2),
+        Decision(s2, "no-code", text=t2),
+        Decision(s2, "new-code", new_code="staff  morale", text=t2),
+        Decision(s3, "reject", "OS.D", text=t3),
+    ]
+    read = _every_reading_of(decisions, cfir)
+    expected = {s1: {"IS.B", "IC.F"}, s2: {"project.staff-morale"}, s3: set()}
+    assert read.pop("codes given") == expected
+    for name, codes in read.items():
+        assert codes == expected, name
