@@ -63,7 +63,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -950,27 +950,42 @@ def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[in
     return out
 
 
-def standing(rows: Sequence[tuple[Decision, object]]) -> list[bool]:
+#: the decisions on a code: the rows :func:`standing` settles, the last on a code winning
+ON_A_CODE = ("accept", "reject", "recode", "new-code")
+
+
+def code_as_given(d: Decision) -> str:
+    """The code a code decision is on, as its row gives it: a new code's id
+    (:func:`project_code_id`), else its ``code_id`` (spacing aside), not resolved through a
+    codebook."""
+    return project_code_id(d.new_code) if d.decision == "new-code" else d.code_id.strip()
+
+
+def standing(
+    rows: Sequence[tuple[Decision, object]], code_of: Callable[[Decision], str] = code_as_given
+) -> list[bool]:
     """Whether each of ``rows`` (a decision and the segment it is on, None for none, in the
-    order read) still stands once the later rows are read, as ``roqa apply-decisions`` and
-    ``roqa train --feedback`` read them: a code decision (accept, reject, recode, new code) does
-    not when a later row on its suggestion replaces it (:func:`replaced_on_a_suggestion`), nor
-    when a later row on its segment decides its code (the later row wins: an accept, then a
-    reject of one code). Other rows (valence, no-code, note), and rows on no segment, stand.
+    order read) still stands once the later rows are read: the one rule ``roqa apply-decisions``
+    (:func:`reviewed_codings`), ``roqa train --feedback`` (:func:`feedback_plan`, and the codes
+    each reviewer gave, :func:`_codes_given`), the report page and :func:`decided_segments` read
+    a review by. A code decision (accept, reject, recode, new code) does not stand when a later
+    row on its suggestion replaces it (:func:`replaced_on_a_suggestion`), nor when a later row
+    on its segment decides its code (the later row wins: an accept, then a reject of one code).
+    Other rows (valence, no-code, note), and rows on no segment, stand. ``code_of`` says which
+    code a row decides: as the row gives it (:func:`code_as_given`, the page's reading), or
+    resolved through the model's codebook (a name or alias read as its code's id, as
+    apply-decisions and training read them); it is asked of code decisions on a segment only.
     The report page is given only the rows that stand (learn tester, session 56: it showed
     the earlier of two rows, and its Save wrote a recode the researcher had withdrawn)."""
     replaced = replaced_on_a_suggestion(rows)
-    coded = ("accept", "reject", "recode", "new-code")
-
-    def code(d: Decision) -> str:
-        return project_code_id(d.new_code) if d.decision == "new-code" else d.code_id.strip()
-
+    code: dict[int, tuple[object, str]] = {}  # row -> the segment and code it decides
     last: dict[tuple[object, str], int] = {}
     for i, (d, on) in enumerate(rows):
-        if on is not None and d.decision in coded and i not in replaced:
-            last[on, code(d)] = i
+        if on is not None and d.decision in ON_A_CODE and i not in replaced:
+            code[i] = (on, code_of(d))
+            last[code[i]] = i
     return [
-        on is None or d.decision not in coded or (i not in replaced and last[on, code(d)] == i)
+        on is None or d.decision not in ON_A_CODE or (i in code and last[code[i]] == i)
         for i, (d, on) in enumerate(rows)
     ]
 
@@ -1793,7 +1808,8 @@ def feedback_plan(
     - Decisions on the same words (spacing aside) make one example, across files; for each code
       the last row about it wins (an accept after a reject of the same code, or a reject after an
       accept), so a later round overrides an earlier one; so does the last row on a suggestion
-      (an accept of it, then a recode of it: :func:`replaced_on_a_suggestion`).
+      (an accept of it, then a recode of it: :func:`replaced_on_a_suggestion`); the rule
+      apply-decisions and the report read too (:func:`standing`).
     - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
@@ -1891,7 +1907,8 @@ def feedback_plan(
     # segments two reviewers gave different codes: id, codes trained, each reviewer's codes
     disputed: list[tuple[str, set[str], dict[str, set[str]]]] = []
     for group in groups.values():
-        # code -> (its last decision, that row's index), codes in the order first named
+        # code -> (the decision of its row that stands, that row's index), codes in the order
+        # first named
         state: dict[str, tuple[str, int]] = {}
         given = [r[0].valence for r in group if r[0].valence]
         corrected = given[-1] if given else ""
@@ -1904,13 +1921,21 @@ def feedback_plan(
         for j, i in replaced.items():
             (before, _, _, before_where, _), (dk, _, _, where, _) = code_rows[j], code_rows[i]
             conflicts.append(replaced_said(before, dk, _rows_in(before, before_where, dk, where)))
-        count(out.left_out, REPLACED, len(replaced))
-        code_rows = [r for k, r in enumerate(code_rows) if k not in replaced]
+        # the file of each row, for messages
+        where_of: dict[int, str | Path] = {id(r[0]): r[3] for r in code_rows}
+
+        def code_of(d: Decision, where_of: dict[int, str | Path] = where_of) -> str:
+            return _decided_code(d, codebook, where_of[id(d)])
+
+        stands = standing([(r[0], 0) for r in code_rows], code_of)
+        count(out.left_out, REPLACED, stands.count(False))
+        # the rows a later row on their suggestion replaces are read no further
+        code_rows, stands = (
+            [r for k, r in enumerate(code_rows) if k not in replaced],
+            [ok for k, ok in enumerate(stands) if k not in replaced],
+        )
         for k, (dk, _, _, where, _) in enumerate(code_rows):
-            if dk.decision == "new-code":
-                code = project_code_id(dk.new_code)
-            else:
-                code = _model_code(codebook, dk.code_id, where, dk.row)
+            code = code_of(dk)
             if code in deciding:
                 before, before_where = deciding[code]
                 if (before.decision == "reject") != (dk.decision == "reject"):
@@ -1919,8 +1944,10 @@ def feedback_plan(
                         f"{dk.decision} {code} on {dk.segment_id}"
                     )
             deciding[code] = (dk, where)
-            state[code] = (dk.decision, k)
-        count(out.left_out, REPLACED, len(code_rows) - len(state))
+            # codes in the order first named, each with the decision of its row that stands
+            state.setdefault(code, (dk.decision, k))
+            if stands[k]:
+                state[code] = (dk.decision, k)
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
         if len(reviewers) > 1:
@@ -2001,20 +2028,26 @@ def feedback_plan(
 
 def _codes_given(decisions: Sequence[Decision], codebook: Codebook, where: str | Path) -> set[str]:
     """The codes ``decisions`` (one reviewer's rows on one segment) give it, as
-    :func:`feedback_plan` reads them: for each code its last row, a row replaced by a later one
-    on the same suggestion left out."""
-    rows = [d for d in decisions if d.decision not in (VALENCE, NO_CODE, NOTE)]
-    replaced = replaced_on_a_suggestion([(d, 0) for d in rows])
-    state: dict[str, str] = {}
-    for k, d in enumerate(rows):
-        if k not in replaced:
-            code = (
-                project_code_id(d.new_code)
-                if d.decision == "new-code"
-                else _model_code(codebook, d.code_id, where, d.row)
-            )
-            state[code] = d.decision
-    return {c for c, dec in state.items() if dec != "reject"}
+    :func:`feedback_plan` reads them: those of the rows that stand (:func:`standing`: for each
+    code its last row, a row replaced by a later one on the same suggestion left out)."""
+    rows = [d for d in decisions if d.decision in ON_A_CODE]
+    stands = standing([(d, 0) for d in rows], lambda d: _decided_code(d, codebook, where))
+    return {
+        _decided_code(d, codebook, where)
+        for d, ok in zip(rows, stands)
+        if ok and d.decision != "reject"
+    }
+
+
+def _decided_code(
+    d: Decision, codebook: Codebook, where: str | Path, *, by_id: bool = False
+) -> str:
+    """The code a code decision ``d`` decides, as ``roqa train --feedback`` and ``roqa
+    apply-decisions`` read it: a new code's id (:func:`project_code_id`), else its ``code_id``
+    resolved in ``codebook`` (:func:`_model_code`, whose errors name ``where``)."""
+    if d.decision == "new-code":
+        return project_code_id(d.new_code)
+    return _model_code(codebook, d.code_id, where, d.row, by_id=by_id)
 
 
 def _warn_of_reviewers_disagreeing(
@@ -2886,6 +2919,11 @@ def reviewed_codings(
     replaced = replaced_on_a_suggestion(list(zip(used, on)))
     for j, i in sorted(replaced.items()):
         conflicts.append(replaced_said(used[j], used[i], _rows(used[j], used[i])))
+
+    def code_of(d: Decision) -> str:
+        return _decided_code(d, book, where, by_id=own_chart)
+
+    stands = standing(list(zip(used, on)), code_of)
     for k, (d, o) in enumerate(zip(used, on)):
         if o is None:
             if d.decision != VALENCE:
@@ -2907,17 +2945,18 @@ def reviewed_codings(
             no_code.setdefault(o, d)
             state.setdefault(o, {})
             continue
-        if d.decision == "new-code":
-            code_id = project_code_id(d.new_code)
-        else:
-            code_id = _model_code(book, d.code_id, where, d.row, by_id=own_chart)
+        code_id = code_of(d)
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(
                 f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on {d.segment_id}"
             )
         code_row[o, code_id] = d
-        state.setdefault(o, {})[code_id] = d.decision
+        # codes in the order first named, each with the decision of its row that stands
+        on_segment = state.setdefault(o, {})
+        on_segment.setdefault(code_id, d.decision)
+        if stands[k]:
+            on_segment[code_id] = d.decision
     for o, codes in valence_reviewed(zip(used, on), state.keys(), result).items():
         state[o] = dict.fromkeys(codes, KEPT)
     not_found = len(lost)
