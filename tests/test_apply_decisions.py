@@ -509,8 +509,10 @@ def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path, revi
     with zipfile.ZipFile(project) as z:
         qde = z.read("project.qde").decode("utf-8")
     assert 'name="Alice&apos;s codings (' in qde or "name=\"Alice's codings (" in qde
-    # the model's unsure valence Alice kept goes out with its probability; hers without
-    assert qde.count("<Description>valence: barrier (p=0.550)</Description>") == 3
+    # the model's unsure valence Alice kept goes out with its probability; hers without; the
+    # third passage's two codes are one selection (it held one per code before)
+    assert qde.count("<Description>valence: barrier (p=0.550)</Description>") == 2
+    assert qde.count("<PlainTextSelection ") == 3
     assert qde.count("<Description>valence: enabler</Description>") == 1
     run = roqa("import", project, "--out", tmp_path / "back")
     assert run.code == 0, run.err

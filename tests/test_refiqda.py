@@ -368,6 +368,78 @@ def test_each_suggested_coding_is_its_own_selection_of_the_same_span(
     assert [len(s.findall(NS + "Coding")) for s in sels] == [1, 1, 1]
 
 
+ANNS = {"user": {"name": "Ann"}}
+
+
+@needs_reference
+def test_a_persons_passage_of_two_codes_is_one_selection_with_a_coding_of_each(
+    tmp_path: Path, book: Codebook
+) -> None:
+    """As the QDA program wrote it: a selection per passage may hold several codings. Before,
+    each code was a selection of its own, shown as overlapping passages (qc-demo: 205, not 158)."""
+    two = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier"),
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 1.0, "barrier"),
+    ]
+    result = one_segment_result(suggestions=two, meta={**ANNS, "notes": {"P04:1": ["Cuts."]}})
+    out = tmp_path / "ann.qdpx"
+    summary = export_qdpx(result, book, out)
+    assert (summary.selections, summary.codings, summary.notes) == (1, 2, 1)
+    (sel,) = selections_of(out)
+    assert [c.tag.removeprefix(NS) for c in sel] == ["Description", "Coding", "Coding", "NoteRef"]
+    assert sel.findtext(NS + "Description") == "valence: barrier"
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    (back,) = read_qdpx_codings(out)["Ann"]
+    assert [(g.code_id, g.valence) for g in back.suggestions] == [
+        ("IS.E.2", "barrier"),
+        ("IS.E.1", "barrier"),
+    ]
+
+
+def test_a_persons_passage_keeps_the_guids_each_codes_selection_and_coding_had(
+    tmp_path: Path, book: Codebook
+) -> None:
+    """A program merging an earlier export by GUID finds the same selection and codings: the
+    selection's GUID is its first code's, each coding's the one it had."""
+    two = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier"),
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 1.0, "barrier"),
+    ]
+    export_qdpx(one_segment_result(suggestions=two, meta=ANNS), book, tmp_path / "two.qdpx")
+    earlier = []
+    for i, sug in enumerate(two):
+        export_qdpx(one_segment_result(suggestions=[sug], meta=ANNS), book, tmp_path / f"{i}.qdpx")
+        earlier += selections_of(tmp_path / f"{i}.qdpx")
+    (sel,) = selections_of(tmp_path / "two.qdpx")
+    assert sel.get("guid") == earlier[0].get("guid")
+    assert [c.get("guid") for c in sel.iter(NS + "Coding")] == [
+        c.get("guid") for s in earlier for c in s.iter(NS + "Coding")
+    ]
+
+
+def test_a_persons_codes_given_different_valences_keep_a_selection_each(
+    tmp_path: Path, book: Codebook
+) -> None:
+    """A selection's description gives its passage one valence: codes given two keep two."""
+    mixed = [
+        Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier"),
+        Suggestion("IS.E.1", "Leadership Engagement", "IS", 1.0, "enabler"),
+        Suggestion("IC.A", "Intervention Source", "IC", 1.0, "barrier"),
+    ]
+    out = tmp_path / "ann.qdpx"
+    summary = export_qdpx(one_segment_result(suggestions=mixed, meta=ANNS), book, out)
+    assert (summary.selections, summary.codings) == (2, 3)
+    assert [
+        (s.findtext(NS + "Description"), len(s.findall(NS + "Coding"))) for s in selections_of(out)
+    ] == [("valence: barrier", 2), ("valence: enabler", 1)]
+    (back,) = read_qdpx_codings(out)["Ann"]
+    assert sorted((g.code_id, g.valence) for g in back.suggestions) == [
+        ("IC.A", "barrier"),
+        ("IS.E.1", "enabler"),
+        ("IS.E.2", "barrier"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("flags", "selections", "not_coded"),
     [
@@ -1510,6 +1582,34 @@ def test_cli_a_persons_imported_codings_go_back_whole_under_their_name(
     after = CodingResult.read(tmp_path / "b" / "codings" / "cp")
     assert len(spans(before)) == 205
     assert spans(after) == spans(before)
+
+
+@needs_reference
+def test_a_persons_qc_demo_codings_go_back_as_its_158_selections_with_their_205_codings(
+    tmp_path: Path,
+) -> None:
+    """Each selection of the program's goes back as one, with the codes it held; before, each of
+    the 205 codings was a selection of its own, and the program showed overlapping passages."""
+    main(["import", str(SAMPLES / "qc-demo.qdpx"), "--out", str(tmp_path / "a")])
+    main(["export", str(tmp_path / "a" / "codings" / "cp"), "--qdpx", str(tmp_path / "cp.qdpx")])
+
+    def passages(path: Path) -> dict[tuple[str, str, str], list[str]]:
+        out: dict[tuple[str, str, str], list[str]] = {}
+        for src in qde_of(path).iter(NS + "TextSource"):
+            for sel in src.iter(NS + "PlainTextSelection"):
+                key = (
+                    str(src.get("guid")),
+                    str(sel.get("startPosition")),
+                    str(sel.get("endPosition")),
+                )
+                assert key not in out
+                out[key] = sorted(str(r.get("targetGUID")) for r in sel.iter(NS + "CodeRef"))
+        return out
+
+    original, again = passages(SAMPLES / "qc-demo.qdpx"), passages(tmp_path / "cp.qdpx")
+    assert (len(again), sum(map(len, again.values()))) == (158, 205)
+    assert again == original
+    assert qdpx_schema_errors(tmp_path / "cp.qdpx", PROJECT_XSD) == []
 
 
 def test_a_models_suggestions_are_exported_under_the_machine_user(tmp_path: Path) -> None:

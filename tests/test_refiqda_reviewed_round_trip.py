@@ -513,7 +513,7 @@ def test_a_note_is_exported_as_a_refi_qda_note_on_the_passage(
     cfir: Codebook, tmp_path: Path
 ) -> None:
     """Before: no exported project held a note (0 Note elements). The note is one <Note> in
-    <Notes>, by the reviewer, referred to by each selection of its passage (one per code)."""
+    <Notes>, by the reviewer, referred to by the selection of its passage (one, holding a coding of each code)."""
     from roqa_nlp.exchange.refiqda import stable_guid
 
     result, book, _ = reviewed_codings(NEW_CODES, model_codings(), cfir, coder="Alice")
@@ -540,9 +540,7 @@ def test_a_note_is_exported_as_a_refi_qda_note_on_the_passage(
     ] == [
         ("line:0 p01:0001", []),
         ("line:0 p01:0002", [guid]),
-        ("line:0 p01:0002", [guid]),
         ("line:0 p01:0003", []),
-        ("line:0 p01:0004", []),
         ("line:0 p01:0004", []),
     ]
 
@@ -848,8 +846,7 @@ def test_a_hand_made_neutral_comes_back_as_given(tmp_path: Path) -> None:
     assert descriptions(first) == [
         ("line:0 p01:0001", "valence: neutral"),
         ("line:0 p01:0002", "valence: barrier"),
-        ("line:0 p01:0003", "valence: neutral"),
-        ("line:0 p01:0003", "valence: neutral"),
+        ("line:0 p01:0003", "valence: neutral"),  # one selection holding both its codes
     ]
     roqa_ok("import", first, "--out", tmp_path / "back")
     back = CodingResult.read(tmp_path / "back" / "codings" / "coderB")

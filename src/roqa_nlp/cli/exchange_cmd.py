@@ -205,13 +205,13 @@ def export_cmd(
         typer.echo(
             f"{wrote[qdpx]} {qdpx}{earlier}: {summary.sources} transcripts"
             f"{f' ({sources_note})' if sources_note else ''}, "
-            f"{summary.selections} {kind} "
+            f"{summary.codings} {kind} "
             f"by user '{summary.user}', codebook {summary.codebook}{valence_note(book)}{left_out}"
         )
         if person is None and source is not None:
             _say_review_not_exported(source.parent)
         if person is not None and (
-            line := _written_as_several(coded_as_given, result, book, summary.selections)
+            line := _written_as_several(coded_as_given, result, book, summary.codings)
         ):
             typer.echo(line)
         if person is not None and (read_as := codes_read_as(coded_as_given)):

@@ -13,7 +13,9 @@ or delete machine codings in one go. The probability and valence go in the selec
 ``<Description>``, which the programs show next to the quotation: ``suggested by roqa_nlp:
 Available Resources (p=0.823, barrier)``. A person's codings read from a QDA project
 (:func:`coder_of`) go back under that person's name and GUID, in sources of their original
-names, with the valence they gave as the description (``valence: barrier``) and their notes
+names, one selection per passage holding a coding of each code they gave it (a selection per
+valence when they gave its codes different ones), with the valence they gave as the
+description (``valence: barrier``) and their notes
 on a passage (``meta["notes"]``, a review's notes) as ``<Note>`` elements each coded selection
 of the passage refers to (``<NoteRef>``). Participants become ``Case`` elements. Selection and
 coding GUIDs are stable for one user and differ between users, so merged exports keep both
@@ -169,7 +171,11 @@ class QdpxExport:
     #: the ids of the transcripts written with no coded passage in them (a coder's codings hold
     #: every transcript of the project they were imported from, coded in or not)
     uncoded: list[str] = field(default_factory=list)
+    #: the coded passages written (``PlainTextSelection``): a person's passage is one, holding
+    #: a coding of each code they gave it; a model's suggestions are one each
     selections: int = 0
+    #: the codings written, one per code on a passage (``Coding``)
+    codings: int = 0
     skipped: list[str] = field(default_factory=list)
     #: a model's segments left out as the report leaves them out: they fit no code or are
     #: procedural talk (see :func:`roqa_nlp.framework.carries_codes`)
@@ -637,6 +643,12 @@ def qdpx_bytes(
             if chosen and not kept:
                 summary.below_min_probability += 1
                 continue
+            # a person's passage is one selection holding a coding of each code they gave it,
+            # as the QDA program wrote it (qc-demo: 158 selections, 205 codings); codes given
+            # different valences keep a selection each, as the description carries one valence.
+            # A model's suggestions keep a selection each: its note gives that code's probability
+            passage: dict[str | None, ET.Element] = {}  # description -> the person's selection
+            made: list[ET.Element] = []
             for sug in kept:
                 code = codebook.find(sug.code_id)
                 if code is None:
@@ -657,31 +669,35 @@ def qdpx_bytes(
                 )
                 # the dates the QDA program gave the passage, when the codings were imported
                 sel_date, code_dates = dated.get(seg.id, (None, {}))
-                sel = ET.Element(
-                    "PlainTextSelection",
-                    {
-                        "guid": sel_guid,
-                        "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
-                        "startPosition": str(to_program(start)),
-                        "endPosition": str(to_program(end)),
-                        "creatingUser": user_guid,
-                        "creationDateTime": sel_date or now,
-                    },
-                )
+                description: str | None = None
                 if person is None and sug.code_id in lost.get(seg.id, ()):
-                    ET.SubElement(sel, "Description").text = xml_text(
-                        unknown_suggestion_description(code.name)
-                    )
+                    description = unknown_suggestion_description(code.name)
                 elif person is None:  # a person's codings are not suggestions
-                    ET.SubElement(sel, "Description").text = xml_text(
-                        suggestion_description(code.name, sug.probability, _valence(sug.valence))
+                    description = suggestion_description(
+                        code.name, sug.probability, _valence(sug.valence)
                     )
-                elif seg.id in from_model or valence_given(seg.id, sug):
-                    ET.SubElement(sel, "Description").text = xml_text(  # back on import
-                        valence_description(
-                            sug.valence, sug.valence_probability, model=seg.id in from_model
-                        )
+                elif seg.id in from_model or valence_given(seg.id, sug):  # back on import
+                    description = valence_description(
+                        sug.valence, sug.valence_probability, model=seg.id in from_model
                     )
+                sel = passage.get(description) if person is not None else None
+                if sel is None:  # its GUID is its first code's, as when each code had one
+                    sel = ET.Element(
+                        "PlainTextSelection",
+                        {
+                            "guid": sel_guid,
+                            "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
+                            "startPosition": str(to_program(start)),
+                            "endPosition": str(to_program(end)),
+                            "creatingUser": user_guid,
+                            "creationDateTime": sel_date or now,
+                        },
+                    )
+                    if description is not None:
+                        ET.SubElement(sel, "Description").text = xml_text(description)
+                    if person is not None:
+                        passage[description] = sel
+                    made.append(sel)
                 coding = ET.SubElement(
                     sel,
                     "Coding",
@@ -692,6 +708,8 @@ def qdpx_bytes(
                     },
                 )
                 ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})
+                summary.codings += 1
+            for sel in made:  # after its codings, as the schema orders them
                 for text_of_note in dict.fromkeys(notes.get(seg.id, [])):
                     note_guid = stable_guid("note", user_key, seg.id, text_of_note)
                     written_notes[note_guid] = (seg.id, text_of_note)
