@@ -333,6 +333,7 @@ def _in_page(html: str, steps: str) -> Any:
     (codes,) = re.findall(r'<script type="application/json" id="roqa-codes">(.*?)</script>', html)
     script = (
         f"var codes = {codes};\nvar state = {{}}, kept = {{}}, knownCodes = null, carriedUnmatched = [];\n"
+        "var loadedUnmatched = [];\n"
         f"var BLOCKS = {json.dumps(_review_blocks(html))};\n{constants}{FAKE_DOM}"
         + "".join(function(n) for n in PAGE_FUNCTIONS)
         + steps

@@ -736,7 +736,10 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     field.send_keys(str(path))
     status = driver.find_element(By.ID, "load-status")
     WebDriverWait(driver, 10).until(lambda _: status.text)
-    assert status.text == "decisions.csv: 3 decisions loaded; 2 could not be matched to a segment"
+    assert status.text == (
+        "decisions.csv: 3 decisions loaded; 2 could not be matched to a segment (kept: Save "
+        "decisions writes them back unchanged, at the end of the file)"
+    )
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
     assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
     assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode OS.D"]
@@ -746,6 +749,9 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
             ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
             ("p02_interview:0000", "reject", "IC.H", "", note, P02_0000),
             _recoded(("p02_interview:0001", "recode", "OS.D", "", "", P02_0001), "OS.A"),
+            # matching no segment: saved back as they came (fixer page, session 57)
+            ("p01_interview:0002", "accept", "IC.H", "", "", "Words nobody said here."),
+            ("p07_interview:0001", "reject", "IC.H", "", "", ""),
         ]
     )
     # a file that is not a decisions file says so, and changes nothing
@@ -786,6 +792,92 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     field.send_keys(str(fffd))
     WebDriverWait(driver, 10).until(lambda _: status.text.startswith("fffd.csv"))
     assert status.text == "fffd.csv: 1 decision loaded; all matched"
+
+
+def test_loaded_decisions_matching_no_segment_are_saved_back_once_until_clear(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Load decisions… keeps a file's rows that match no segment (words changed since, a
+    transcript not in these codings) and Save decisions writes them back unchanged, at the end
+    of the file, as it does the rows `roqa report --decisions` carries in. Before, Save dropped
+    them without a word: a researcher who loaded last week's decisions.csv and saved again lost
+    those decisions (fixer page, session 57). Loaded twice, or after deciding on the page, no row
+    is doubled and none lost; a reload keeps them; Clear forgets them."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    gone = ("p01_interview:0002", "accept", "IC.H", "", "", "Words nobody said here.")
+    other = ("p07_interview:0001", "recode", "OS.D", "", "a note", "", "", "IC.H")
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv([("p01_interview:0009", "accept", "IS.E.3", "", "", P01_0001), gone, other]),
+        encoding="utf-8",
+    )
+    loaded = (
+        "decisions.csv: 1 decision loaded; 2 could not be matched to a segment (kept: Save "
+        "decisions writes them back unchanged, at the end of the file)"
+    )
+    assert _load_file(driver, path) == loaded
+    mine = ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)
+    assert _decisions_csv(driver) == _review_csv([mine, gone, other])
+    # loaded again: nothing doubled
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, path) == loaded
+    assert _decisions_csv(driver) == _review_csv([mine, gone, other])
+    # a decision made on the page, then the file loaded again: both kept, once each
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, path) == loaded
+    page_row = ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000)
+    assert _decisions_csv(driver) == _review_csv([mine, page_row, gone, other])
+    # the page opened again keeps them, and says so
+    driver.refresh()
+    assert _decisions_csv(driver) == _review_csv([mine, page_row, gone, other])
+    assert _status(driver) == (
+        "2 decisions of a decisions file loaded here match no segment of this report: Save "
+        "decisions writes them back unchanged, at the end of the file (Clear forgets them)"
+    )
+    # the saved file, loaded back, adds none again
+    path.write_text(_decisions_csv(driver), encoding="utf-8")
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, path) == (
+        "decisions.csv: 2 decisions loaded; 2 could not be matched to a segment (kept: Save "
+        "decisions writes them back unchanged, at the end of the file)"
+    )
+    assert _decisions_csv(driver) == _review_csv([mine, page_row, gone, other])
+    # Clear forgets them with the rest, after a reload too
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    assert _decisions_csv(driver) == _review_csv([])
+    driver.refresh()
+    assert _decisions_csv(driver) == _review_csv([])
+
+
+def test_a_file_saved_with_the_carried_rows_matching_no_segment_loads_back_without_doubling(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The page carries in a review whose new code on P03's last sentence matches no segment (the
+    sentence gone since); its saved file holds that row at the end. Loaded back into the page,
+    the row is written once, not twice (fixer page, session 57)."""
+    from roqa_nlp.decisions import Decision
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(_coded_again(), path, "cfir-2009", decisions=[Decision(*row) for row in REVIEW])
+    _open_fresh(driver, path.as_uri())
+    saved = _decisions_csv(driver)
+    assert saved.endswith(
+        "\np03_interview:0002,new-code,,COVID-19 disruption,rotas,"
+        "The pandemic meant half the team was isolating at once.,,\n"
+    )
+    file = tmp_path / "decisions.csv"
+    file.write_text(saved, encoding="utf-8")
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, file).startswith(
+        "decisions.csv: 3 decisions loaded; 1 could not be matched to a segment (kept: Save "
+        "decisions writes it back unchanged, at the end of the file)"
+    )
+    assert _decisions_csv(driver) == saved
 
 
 # -- a review kept in the browser, found by a report written again in the same place -------------
@@ -940,7 +1032,8 @@ def test_loading_decisions_on_text_edited_since_the_review_matches_nearly_the_sa
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 2 decisions loaded; 1 could not be matched to a segment; 2 decisions "
+        "decisions.csv: 2 decisions loaded; 1 could not be matched to a segment (kept: Save "
+        "decisions writes it back unchanged, at the end of the file); 2 decisions "
         "matched to 2 segments whose text was edited since the review (nearly the same words, "
         "not the same): p01_interview:0001 (“Our support workers have not been…”), "
         "p02_interview:0000 (“The social worker said there was…”); check they are the talk "
@@ -953,7 +1046,8 @@ def test_loading_decisions_on_text_edited_since_the_review_matches_nearly_the_sa
         ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
         ("p02_interview:0000", "reject", "IC.H", "", "", P02_0000),
     ]
-    assert _decisions_csv(driver) == _review_csv(expected)
+    kept = [("p01_interview:0000", "reject", "IS.C", "", "", "Yes, loud, clear.")]
+    assert _decisions_csv(driver) == _review_csv(expected + kept)
     assert _in_python(path) == expected  # the page matches as Python does
 
 
@@ -974,13 +1068,15 @@ def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_an
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment; decisions of "
+        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment (kept: Save "
+        "decisions writes it back unchanged, at the end of the file); decisions of "
         "p01 - Jo Bloggs, not among the transcripts coded, follow their nearly-same words in "
         "p01_interview (a transcript renamed, e.g. by pseudonymising? check them)"
     )
     assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
     expected = [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
-    assert _decisions_csv(driver) == _review_csv(expected)
+    kept = [("p02_interview:0004", "reject", "IC.H", "", "", typo)]
+    assert _decisions_csv(driver) == _review_csv(expected + kept)
     assert _in_python(path) == expected  # the page matches as Python does
 
 
@@ -1002,11 +1098,24 @@ def test_loading_decisions_of_a_transcript_not_on_the_page_follows_no_named_or_s
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 1 decision loaded; 3 could not be matched to a segment"
+        "decisions.csv: 1 decision loaded; 3 could not be matched to a segment (kept: Save "
+        "decisions writes them back unchanged, at the end of the file)"
     )
     assert _pressed(driver, "p02_interview:0000", "IC.H") == []
     expected = [("p02_interview:0001", "accept", "OS.A", "", "", P02_0001)]
-    assert _decisions_csv(driver) == _review_csv(expected)
+    kept = [
+        ("p05_interview:0000", "reject", "IC.H", "", "", P02_0000.replace("one-to-one", "1:1")),
+        ("p06_interview:0001", "accept", "IS.E.3", "", "", P01_0001.replace("trained", "trainned")),
+        (
+            "p06_interview:0002",
+            "reject",
+            "IS.C",
+            "",
+            "",
+            P03_0000.replace("service-user", "service user"),
+        ),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected + kept)
     assert _in_python(path) == expected  # the page matches as Python does
 
 
@@ -1029,11 +1138,13 @@ def test_loading_a_short_answer_of_a_transcript_not_on_the_page_moves_it_nowhere
         encoding="utf-8",
     )
     assert _load_file(driver, path) == (
-        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment"
+        "decisions.csv: 1 decision loaded; 1 could not be matched to a segment (kept: Save "
+        "decisions writes it back unchanged, at the end of the file)"
     )
     assert _pressed(driver, "p01_interview:0000", "IS.C") == []
     expected = [("p02_interview:0001", "accept", "OS.A", "", "", P02_0001)]
-    assert _decisions_csv(driver) == _review_csv(expected)
+    kept = [("p09_interview:0000", "reject", "IS.C", "", "", P01_YES)]
+    assert _decisions_csv(driver) == _review_csv(expected + kept)
     assert _in_python(path) == expected  # the page matches as Python does
 
 
@@ -3437,7 +3548,8 @@ def test_loading_decisions_on_the_same_words_said_twice_keeps_each_on_its_own_an
         encoding="utf-8",
     )
     assert _load_file(driver, one) == (
-        "one.csv: 2 decisions loaded; 1 could not be matched to a segment; 1 decision "
+        "one.csv: 2 decisions loaded; 1 could not be matched to a segment (kept: Save decisions "
+        "writes it back unchanged, at the end of the file); 1 decision "
         "(rm04:0002) left undecided: its words are said by 2 segments of its transcript "
         "(rm04:0002, rm04:0003) and which is its cannot be told since the transcript changed; "
         "decide them again"
@@ -3551,5 +3663,6 @@ def test_contradicting_rows_show_and_save_as_apply_decisions_reads_them(
     field.send_keys(str(given))
     WebDriverWait(driver, 10).until(lambda _: _status(driver))
     _shows_the_later_rows(driver)
-    assert _decisions_csv(driver) == _review_csv(stand[:-1])
+    # the row on no segment too, as the page carrying it in saves it (fixer page, session 57)
+    assert _decisions_csv(driver) == _review_csv(stand)
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

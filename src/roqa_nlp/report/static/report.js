@@ -27,7 +27,8 @@
  * segment id, then moved to this page's keys (legacyKey, earlierKey). "Load decisions…" reads a saved decisions.csv and applies it, each
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id, then by nearly the same words (a transcript corrected since the review, said
- * in the status line): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
+ * in the status line); its rows matching no segment are kept and saved back as the carried ones
+ * are (keepUnmatched): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
  * Python (#roqa-near-text); a file saved from the report charted in CFIR 2.0 (decisions on codes
  * of another codebook) is read in this report's codes as roqa_nlp.decisions_crosswalk reads it,
  * from the mapping Python writes into the page (#roqa-crosswalk), and a review made in CFIR 2009
@@ -87,9 +88,17 @@
      loses none (roqa_nlp.report.unmatched_view) */
   var unmatchedCarried = jsonOf("roqa-unmatched", "{}");
   var carriedUnmatched = Array.isArray(unmatchedCarried.rows) ? unmatchedCarried.rows : [];
+  /* the rows of files loaded here (Load decisions…) that match no segment of this report, as
+     the file has them: saved back after the carried ones, as they are, so that a file loaded and
+     saved again loses none; kept in this browser for this report and place (unmatchedKey), each
+     once (a file loaded twice, or one saved from this page holding the carried rows, adds none
+     again), until Clear */
+  var COLUMNS = HEADER.concat(["valence", "suggestion"]);
+  var loadedUnmatched = [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
   var storeKey = "roqa-decisions:" + reportId + ":" + window.location.pathname;
+  var unmatchedKey = "roqa-unmatched:" + reportId + ":" + window.location.pathname;
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
@@ -260,8 +269,41 @@
     return rows;
   }
 
+  /* A row matching no segment as the decisions file has it: its fields in the order COLUMNS,
+     those after text only as far as the row fills them, as roqa_nlp.report.unmatched_view
+     writes the carried ones; `r`: a row read from a file (readDecisionsCsv) or such a list. */
+  function fileRow(r) {
+    var row = COLUMNS.map(function (c, i) {
+      var v = Array.isArray(r) ? r[i] : r[c];
+      return v === undefined || v === null ? "" : String(v);
+    });
+    while (row.length > HEADER.length && !row[row.length - 1]) row.pop();
+    return row;
+  }
+
+  function storedUnmatched() {
+    var rows = stored(unmatchedKey);
+    return Array.isArray(rows) ? rows.filter(Array.isArray).map(fileRow) : [];
+  }
+
+  /* `rows` (loaded, matching no segment) kept with those kept already, in this tab and this
+     browser: each row once, none that the page carries in already. */
+  function keepUnmatched(rows) {
+    var have = {}, out = [];
+    carriedUnmatched.forEach(function (r) { have[JSON.stringify(fileRow(r))] = true; });
+    loadedUnmatched.concat(storedUnmatched(), rows.map(fileRow)).forEach(function (r) {
+      var k = JSON.stringify(r);
+      if (!have[k]) { have[k] = true; out.push(r); }
+    });
+    loadedUnmatched = out;
+    try {
+      if (out.length) window.localStorage.setItem(unmatchedKey, JSON.stringify(out));
+      else window.localStorage.removeItem(unmatchedKey);
+    } catch (e) { /* this tab only: Save decisions still writes them */ }
+  }
+
   function decisionsCsv() {
-    var rows = decisionRows().concat(carriedUnmatched);
+    var rows = decisionRows().concat(carriedUnmatched, loadedUnmatched);
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, HEADER.length);
     var lines = [HEADER.concat(["valence", "suggestion"]).slice(0, width).join(",")];
     rows.forEach(function (r) {
@@ -349,6 +391,8 @@
   }
 
   window.addEventListener("storage", function (ev) {
+    /* a file loaded, or Clear, in another tab of the report */
+    if (!readOnly && ev.key === unmatchedKey) loadedUnmatched = storedUnmatched();
     if (readOnly || ev.key !== storeKey) return;
     var came = sync(false);
     if (!came.length) return;
@@ -1763,6 +1807,14 @@
         "this browser (Load decisions… with the decisions file brings them back)");
     }
     if (unmatchedCarried.said) said.push(unmatchedCarried.said);
+    loadedUnmatched = storedUnmatched();
+    var l = loadedUnmatched.length;
+    if (l) {
+      said.push(l + (l === 1 ? " decision" : " decisions") + " of a decisions file loaded here " +
+        (l === 1 ? "matches" : "match") + " no segment of this report: Save decisions writes " +
+        (l === 1 ? "it" : "them") + " back unchanged, at the end of the file (Clear forgets " +
+        (l === 1 ? "it" : "them") + ")");
+    }
     if (said.length) showStatus(said.join(". "));
   }
 
@@ -1845,6 +1897,7 @@
     var m = matchRows(read.rows);
     var t = readInPage(m.matched);
     var loaded = applyMatched(t.matched, true);
+    keepUnmatched(m.unmatched);
     paintAll();
     tickUndecided();
     save();
@@ -1856,7 +1909,8 @@
     var n = m.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
-      unmatchedText(u) + untoldText(m.untold);
+      unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
+      " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg + editedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
@@ -2066,6 +2120,10 @@
     state = {};
     kept = {};
     embedded.forEach(function (r) { state[r[0]] = blank(); kept[r[0]] = true; });
+    /* the rows of files loaded here that match no segment too (the file still has them); not
+       those the page carries in, which only the file they came from can drop */
+    loadedUnmatched = [];
+    try { window.localStorage.removeItem(unmatchedKey); } catch (e) { /* this tab only */ }
     paintAll();
     tickUndecided();
     save(true);  /* in every tab of the report: the other takes it in */
