@@ -853,6 +853,51 @@ def test_loaded_decisions_matching_no_segment_are_saved_back_once_until_clear(
     assert _decisions_csv(driver) == _review_csv([])
 
 
+def test_a_file_loaded_after_deciding_on_the_page_keeps_the_pages_other_codes(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A file loaded is read after what the page holds, as a later round's rows are: the later
+    row wins on one code, not on the segment (roqa_nlp.decisions.standing). Before, the file's
+    reject of IS.E.2 replaced the whole segment, and the accept of IC.H made on the page just
+    before was gone from Save without a word (fixer page, session 57)."""
+    driver, _ = page
+    _decide(driver, "p01_interview:0002", "IC.H", "accept")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv(
+            [
+                ("p01_interview:0002", "reject", "IS.E.2", "", "from the file", P01_0002),
+                ("p02_interview:0000", "accept", "IC.H", "", "", P02_0000),  # the later row wins
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == "decisions.csv: 2 decisions loaded; all matched"
+    assert _pressed(driver, "p01_interview:0002", "IC.H") == ["accept"]
+    assert _pressed(driver, "p01_interview:0002", "IS.E.2") == ["reject"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["accept"]
+    # the file does not hold the page's accept: that segment is not saved yet
+    assert _unsaved(driver) == "(1 segment not saved)"
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "accept", "IC.H", "", "from the file", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "from the file", P01_0002),
+            ("p02_interview:0000", "accept", "IC.H", "", "", P02_0000),
+        ]
+    )
+    # loaded again: the same rows, none doubled
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, path) == "decisions.csv: 2 decisions loaded; all matched"
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "accept", "IC.H", "", "from the file", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "from the file", P01_0002),
+            ("p02_interview:0000", "accept", "IC.H", "", "", P02_0000),
+        ]
+    )
+
+
 def test_a_file_saved_with_the_carried_rows_matching_no_segment_loads_back_without_doubling(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

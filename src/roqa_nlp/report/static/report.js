@@ -28,7 +28,8 @@
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id, then by nearly the same words (a transcript corrected since the review, said
  * in the status line); its rows matching no segment are kept and saved back as the carried ones
- * are (keepUnmatched): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
+ * are (keepUnmatched), and its rows are read after those the page holds for their segments
+ * (underPageRows): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
  * Python (#roqa-near-text); a file saved from the report charted in CFIR 2.0 (decisions on codes
  * of another codebook) is read in this report's codes as roqa_nlp.decisions_crosswalk reads it,
  * from the mapping Python writes into the page (#roqa-crosswalk), and a review made in CFIR 2009
@@ -477,13 +478,14 @@
       savedRows && Object.keys(savedRows).length ? "(all saved)" : "";
   }
 
-  /* `segs` (every segment when none) recorded as saved as they stand */
-  function markSaved(segs) {
+  /* `segs` (every segment when none) recorded as saved as they stand, or as `as` (segment id ->
+     its rows as a file has them, JSON) gives them */
+  function markSaved(segs, as) {
     if (!segs) savedRows = currentRows(Object.keys(state));
     else {
       if (!savedRows) savedRows = Object.assign({}, embeddedRows);
       segs.forEach(function (seg) {
-        var k = rowsKey(seg);
+        var k = as && seg in as ? as[seg] : rowsKey(seg);
         if (k === undefined) delete savedRows[seg]; else savedRows[seg] = k;
       });
     }
@@ -1896,12 +1898,12 @@
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
     var t = readInPage(m.matched);
-    var loaded = applyMatched(t.matched, true);
+    var loaded = applyMatched(underPageRows(t.matched), true);
     keepUnmatched(m.unmatched);
     paintAll();
     tickUndecided();
     save();
-    markSaved(loaded);  /* they are in a file */
+    markSaved(loaded, fileRowsOf(t.matched));  /* they are in a file; the page's own rows not */
     applyFilter();
     var isNote = function (r) { return r.decision === "note"; };
     /* the file's rows (a row decided on each of several codes shown counts once) */
@@ -1914,6 +1916,42 @@
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg + editedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
+  }
+
+  /* The rows of a file loaded (matched), each segment's after the rows the page holds for it:
+     the file is read as a later round's rows are, the later row winning on one code, not on the
+     segment (standingRows), so that a decision made on the page on another code stays; the
+     file's note wins where it gives one. */
+  function underPageRows(matched) {
+    var fileNote = {}, segs = [], reviews = reviewsById(), out = [];
+    matched.forEach(function (m) {
+      if (!(m.segment in fileNote)) { fileNote[m.segment] = ""; segs.push(m.segment); }
+      if (!fileNote[m.segment] && m.row.note) fileNote[m.segment] = m.row.note;
+    });
+    segs.forEach(function (seg) {
+      var st = state[seg], review = reviews[seg];
+      if (!st || !review) return;
+      segmentRows(review, seg, st).forEach(function (r) {
+        var row = {};
+        COLUMNS.forEach(function (c, i) { row[c] = r[i] === undefined ? "" : String(r[i]); });
+        if (fileNote[seg]) row.note = "";
+        out.push({ row: row, segment: seg, edited: false });
+      });
+    });
+    return out.concat(matched);
+  }
+
+  /* segment id -> the rows the file alone gives it (JSON, as rowsKey has them): what is saved of
+     a segment the page decided too (underPageRows) */
+  function fileRowsOf(matched) {
+    var bySeg = {}, reviews = reviewsById(), out = {};
+    matched.forEach(function (m) { (bySeg[m.segment] = bySeg[m.segment] || []).push(m.row); });
+    Object.keys(bySeg).forEach(function (seg) {
+      if (!reviews[seg]) return;
+      var rows = segmentRows(reviews[seg], seg, entryFromRows(reviews[seg], standingRows(bySeg[seg])));
+      out[seg] = rows.length ? JSON.stringify(rows) : undefined;
+    });
+    return out;
   }
 
   /* Whether a decision names a code that is neither this report's codebook's nor suggested
