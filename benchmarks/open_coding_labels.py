@@ -1,11 +1,11 @@
 """Do key-phrase labels name a candidate code's theme better than its top three keywords?
 
-The open-coding queue (``roqa_nlp.open_coding``) labels a candidate by its top three
-class-TF-IDF keywords ("people, carried, time"), which testers read as a keyword list rather than
-a theme's name. Measured here: the phrase of the group's own talk (1-4 words, no stop word at
-either edge, :func:`phrase_candidates`) whose embedding is closest to the group's centroid
-(KeyBERT, Grootendorst 2020; :func:`keyphrase`), with the packaged model's embedder. The method
-was fixed before any label below was looked at.
+The open-coding queue (``roqa_nlp.open_coding``) labels a candidate by its top three keywords
+("people, carried, time"; class TF-IDF until session 57, ``group_keywords`` since), which
+testers read as a keyword list rather than a theme's name. Measured here: the phrase of the
+group's own talk (1-4 words, no stop word at either edge, :func:`phrase_candidates`) whose
+embedding is closest to the group's centroid (KeyBERT, Grootendorst 2020; :func:`keyphrase`),
+with the packaged model's embedder. The method was fixed before any label below was looked at.
 
 Data, none of it tuned on:
 
@@ -197,7 +197,8 @@ def heldout(ac) -> list[dict]:
             if len(codes) == 1:
                 by_code.setdefault(codes[0], []).append(text)
         codes = list(by_code)
-        keywords = oc.class_tfidf_keywords([" ".join(by_code[c]) for c in codes], oc.LABEL_KEYWORDS)
+        # weighed against all the set's segments, as the queue weighs a group against the study
+        keywords = oc.group_keywords([by_code[c] for c in codes], h.texts, oc.LABEL_KEYWORDS)
         for code, kw in zip(codes, keywords):
             texts = by_code[code]
             if len(texts) < 3:

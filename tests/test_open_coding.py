@@ -1,4 +1,4 @@
-"""Specification of the open-coding queue: clustering, class TF-IDF keywords and its files."""
+"""Specification of the open-coding queue: clustering, keywords, labels and its files."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from roqa_nlp.open_coding import (
     DISTANCE_THRESHOLDS,
     CandidateCode,
     OpenCodingQueue,
-    class_tfidf_keywords,
     cluster_embeddings,
     distance_threshold_for,
     english_stop_words,
+    group_keywords,
     open_coding_queue,
     terms,
     weakly_coded,
@@ -84,30 +84,69 @@ def test_one_point_is_one_cluster_and_no_points_no_clusters() -> None:
 # -- keywords -----------------------------------------------------------------------------------
 
 
-def test_class_tfidf_keywords_on_a_hand_example() -> None:
-    # Terms (unigrams + bigrams) and counts: cluster 1 "staff staff rota" -> staff 2, rota 1,
-    # "staff staff" 1, "staff rota" 1 (5 terms); cluster 2 "staff funding" -> staff 1, funding 1,
-    # "staff funding" 1 (3 terms). Mean terms per cluster A = 4.
-    # Score = tf (count / cluster terms) x log(1 + A / term count over all clusters):
-    #   cluster 1: staff 2/5 log(1 + 4/3) = 0.339; rota, staff rota, staff staff 1/5 log 5 = 0.322
-    #   cluster 2: funding, staff funding 1/3 log 5 = 0.536; staff 1/3 log(7/3) = 0.282
-    # Ties are broken alphabetically.
-    assert class_tfidf_keywords(["staff staff rota", "staff funding"]) == [
-        ["staff", "rota", "staff rota", "staff staff"],
-        ["funding", "staff funding", "staff"],
+def test_group_keywords_on_a_hand_example() -> None:
+    # The study's talk: 4 segments (N = 4). The group: its first two.
+    # Terms of the group: "staff rota" (pair; in both), "staff" (both), "rota" (both),
+    # "cuts" (the second only). In the study "staff" is in all 4 segments, "rota" and
+    # "staff rota" in 2, "cuts" in 1.
+    # Score = segments of the group using it / 2 x log(1 + N / df):
+    #   staff rota, rota: 1 x log 3 = 1.099; cuts: 1/2 x log 5 = 0.805; staff: 1 x log 2 = 0.693
+    # "staff rota" and "rota" tie: "rota" is said as often, and "staff rota" is said first.
+    group = ["The staff rota.", "Cuts to the staff rota."]
+    talk = [*group, "Staff left.", "More staff."]
+    assert group_keywords([group], talk) == [["staff rota", "rota", "cuts", "staff"]]
+    assert group_keywords([group], talk, n_keywords=2) == [["staff rota", "rota"]]
+
+
+def test_a_two_segment_housing_group_is_labelled_by_its_housing_words() -> None:
+    """Tester s57 (opencode, MEDIUM 2): class TF-IDF among two groups gave every word of a small
+    group one score, so the label was its alphabetically first words ("adolescent services,
+    anxiety, arrives"). Words both segments use, rare in the study's talk, come first."""
+    from roqa_nlp.open_coding import _label
+
+    housing = [
+        "The flats. Nowhere for people to go: the housing list is years long, and our staff "
+        "support them to wait.",
+        "Another year on the housing list. An assessor came, staff support him, and still no "
+        "flats for anyone ready to move.",
+    ]
+    talk = [
+        *housing,
+        "Our staff support people with recovery plans every week.",
+        "The training gave staff support in the new approach.",
+        "Staff support is what the commissioners asked about.",
+    ]
+    # N = 5. In both segments and no other talk: "flats", "housing list", "housing", "list":
+    # 1 x log(1 + 5/2) = 1.25 ("flats" said first). In one: 1/2 x log 6 = 0.90 ("years long"
+    # said first of them). "staff support" is in both, but in all the talk: 1 x log 2 = 0.69.
+    (kw,) = group_keywords([housing], talk, n_keywords=12)
+    assert kw[:5] == ["flats", "housing list", "housing", "list", "years long"]
+    assert "staff support" not in kw[:10]
+    assert _label(kw, housing) == "flats, housing list, years long"
+
+
+def test_a_word_every_segment_uses_ranks_below_a_word_of_the_group_alone() -> None:
+    talk = ["covid covid staff", "garden garden staff", "staff away"]
+    assert group_keywords([["covid covid staff"], ["garden garden staff"]], talk, 1) == [
+        ["covid"],
+        ["garden"],
     ]
 
 
-def test_class_tfidf_keywords_keeps_n_keywords() -> None:
-    assert class_tfidf_keywords(["staff staff rota", "staff funding"], n_keywords=2) == [
-        ["staff", "rota"],
-        ["funding", "staff funding"],
+def test_keyword_ties_go_to_the_word_said_more_then_first_not_the_alphabet() -> None:
+    # every term is in one segment only, and in no other talk: all score alike. "budget" is
+    # said twice; then the order of the talk, a pair before the word it starts with.
+    group = ["Zebra crossing works, yes. Budget budget.", "Walls painted."]
+    assert group_keywords([group]) == [
+        ["budget", "zebra crossing", "zebra", "crossing works", "crossing"]
     ]
 
 
-def test_a_word_in_every_cluster_ranks_below_a_word_of_one_cluster() -> None:
-    kw = class_tfidf_keywords(["covid covid staff", "garden garden staff"], n_keywords=1)
-    assert kw == [["covid"], ["garden"]]
+def test_keywords_default_to_the_groups_own_talk_as_the_study() -> None:
+    # no background: the groups' segments are the study's talk (N = 3); "rota" is in both
+    # segments of the first group (1 x log 2.5), the rest in one (1/2 x log 4)
+    kw = group_keywords([["rota gaps", "rota"], ["money"]])
+    assert kw == [["rota", "rota gaps", "gaps"], ["money"]]
 
 
 def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
@@ -117,6 +156,13 @@ def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
     assert terms("The STAFF rota, and the budget cuts of a rota I'd check") == [
         "staff", "rota", "budget", "cuts", "rota", "check",
         "staff rota", "budget cuts",
+    ]  # fmt: skip
+
+
+def test_words_joined_by_a_hyphen_are_a_pair() -> None:
+    """The examples' set-aside chats were labelled "office, wi, fi" (session 57)."""
+    assert terms("The Wi-Fi at home, well-known - and high -- support") == [
+        "wi", "fi", "home", "known", "high", "support", "wi fi",
     ]  # fmt: skip
 
 
@@ -147,12 +193,12 @@ def test_terms_words_count_as_scikit_learns_and_pairs_are_side_by_side(doc: str)
         assert got == []
         return
     assert Counter(words) == dict(zip(cv.get_feature_names_out(), counts.tolist()))
-    # every pair is two of those words with only blanks between them in the text
+    # every pair is two of those words with only blanks or a hyphen between them in the text
     lower = doc.lower()
     for pair in pairs:
         a, b = pair.split(" ")
         assert a in words and b in words
-        assert re.search(rf"(?<!\w){re.escape(a)}\s+{re.escape(b)}(?!\w)", lower)
+        assert re.search(rf"(?<!\w){re.escape(a)}(\s+|-){re.escape(b)}(?!\w)", lower)
 
 
 @settings(max_examples=40, deadline=None)
@@ -174,16 +220,16 @@ def test_clusters_are_scikit_learns_agglomerative_clustering(
 
 
 def test_stop_words_only_give_no_keywords() -> None:
-    assert class_tfidf_keywords(["the and of", "it is"]) == [[], []]
-    assert class_tfidf_keywords([]) == []
+    assert group_keywords([["the and of"], ["it is"]]) == [[], []]
+    assert group_keywords([]) == []
 
 
 def test_fillers_and_contraction_remnants_of_speech_are_no_keywords() -> None:
     docs = [
-        "Yeah, I've actually got, um, you know, the rota. I don't think it's really going well.",
-        "Erm, we didn't, like, say so. Okay, I mean, it's just stuff we did, sort of thing.",
+        ["Yeah, I've actually got, um, you know, the rota. I don't think it's really going well."],
+        ["Erm, we didn't, like, say so. Okay, I mean, it's just stuff we did, sort of thing."],
     ]
-    assert class_tfidf_keywords(docs) == [["rota"], []]
+    assert group_keywords(docs) == [["rota"], []]
 
 
 # -- the queue ----------------------------------------------------------------------------------
@@ -327,16 +373,10 @@ def test_candidate_label_is_its_top_three_keywords_a_word_not_beside_its_phrase(
     make. The phrase takes the place of its words, a phrase sharing a word with it is passed
     over, and the next best distinct keywords fill the three."""
     queue, _ = queue_and_embedder
-    # the segment alone still counts for the term frequencies over all clusters: "covid" is in
-    # the candidate only, so it ranks first there
-    assert queue[0].keywords == [
-        "covid",
-        "closed",
-        "covid outbreak",
-        "covid rota",
-        "covid sickness",
-    ]
-    assert queue[0].label == "covid outbreak, closed, home"
+    # weighed against all six segments of the result: "covid" is in the candidate's three
+    # segments, the rest in one each, first said first
+    assert queue[0].keywords == ["covid", "lost", "staff", "covid sickness", "sickness took"]
+    assert queue[0].label == "covid, lost, staff"
 
 
 @pytest.mark.parametrize(
@@ -487,9 +527,9 @@ def test_building_the_queue_never_imports_scikit_learn() -> None:
     code = (
         "import sys\n"
         "import numpy as np\n"
-        "from roqa_nlp.open_coding import class_tfidf_keywords, cluster_embeddings\n"
+        "from roqa_nlp.open_coding import cluster_embeddings, group_keywords\n"
         "cluster_embeddings(np.eye(3))\n"
-        "class_tfidf_keywords(['staff rota', 'money'])\n"
+        "group_keywords([['staff rota'], ['money']])\n"
         "print('sklearn' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -673,6 +713,36 @@ def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
     assert recurring_set_aside(one, emb, cached=False) == []  # type: ignore[arg-type]
 
 
+def test_recurring_set_aside_keywords_are_weighed_against_all_the_talk() -> None:
+    """Tester s57: a word every interview uses says nothing of a group. Weighed against the set
+    -aside talk alone, "staff" (said first, in both) would lead the label of two rain chats."""
+    from dataclasses import replace
+
+    from roqa_nlp.open_coding import recurring_set_aside
+
+    rows = [  # transcript, text, set aside, vector
+        ("t1", "Staff got soaked in the rain on the way in.", True, [1.0, 0.0]),
+        ("t1", "Our staff rota works well now.", False, [0.0, 1.0]),
+        ("t1", "Staff training went well.", False, [0.0, 1.0]),
+        ("t2", "Staff and residents stuck indoors, rain all week.", True, [0.9, 0.1]),
+        ("t2", "The staff like the new manager.", False, [0.0, 1.0]),
+    ]
+    result = CodingResult()
+    vectors: dict[str, list[float]] = {}
+    for n, (tid, text, aside, vec) in enumerate(rows):
+        result.transcripts.setdefault(
+            tid, Transcript(id=tid, text=text, turns=[], participant=tid.upper())
+        )
+        s = seg_result(tid, n, text, 0, novel=aside)
+        result.segments.append(replace(s, off_topic=aside))
+        vectors[text] = vec
+    (group,) = recurring_set_aside(result, FakeEmbedder(vectors), cached=False)  # type: ignore[arg-type]
+    # N = 5: "rain" is in both chats and no other talk, 1 x log(1 + 5/2); "staff" is in all
+    # five segments, 1 x log 2, below a word of one chat, 1/2 x log 6 ("soaked" said first)
+    assert group.keywords[:3] == ["rain", "soaked", "way"]
+    assert group.label == "rain, soaked, way"
+
+
 def set_aside_queue() -> OpenCodingQueue:
     """build_result's queue, with its covid talk also set aside and recurring in t1 and t2."""
     from dataclasses import replace
@@ -829,6 +899,6 @@ def test_two_career_histories_are_labelled_without_their_years() -> None:
     queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
     (candidate,) = queue
     assert candidate.segment_ids == ["t1:0", "t2:0"]
-    # the keywords keep the c-TF-IDF ranking: "2004" is said twice in one history
-    assert candidate.keywords == ["2004", "manager", "shoe", "shoe shop", "shop"]
-    assert candidate.label == "manager, shoe shop, support"
+    # what both histories say ranks first; "2004", said twice in one, comes after
+    assert candidate.keywords == ["years", "manager", "support worker", "support", "worker"]
+    assert candidate.label == "years, manager, support worker"

@@ -126,7 +126,18 @@ def test_the_queue_is_stored_as_json_without_texts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["text", "novel", "procedural", "segment id", "participant", "embedder", "parameter", "unit"],
+    [
+        "text",
+        "novel",
+        "procedural",
+        "segment id",
+        "participant",
+        "embedder",
+        "parameter",
+        "unit",
+        "talk",
+        "background",
+    ],
 )
 def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> None:
     queue(tmp_path)
@@ -138,6 +149,14 @@ def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> No
         rows[1] = ("t1", "Recruitment is hard for us.", True, False, [1.0, 0.0, 0.0])
     elif change == "procedural":
         rows[0] = ("t1", "We lost two staff to covid.", True, True, [1.0, 0.0, 0.0])
+    elif change == "talk":  # not queued, but the keywords are weighed against it
+        rows[1] = (
+            "t1",
+            "Recruitment of staff: hard.",
+            False,
+            False,
+            [1.0, 0.0, 0.0],
+        )  # same length
     result = coding(rows)
     if change == "segment id":
         s = result.segments[0]
@@ -155,6 +174,8 @@ def test_anything_the_queue_depends_on_misses(tmp_path: Path, change: str) -> No
         kwargs["n_keywords"] = 4
     elif change == "unit":  # sentences are clustered at another threshold
         result.meta["params"] = {"unit": "sentence"}
+    elif change == "background":
+        kwargs["background"] = ["Staff, covid and more staff."]
     emb = kwargs.pop("embedder", None) or StandInEmbedder(tmp_path)
     queue(tmp_path, result, embedder=emb, **kwargs)
     assert emb.encoded > 0

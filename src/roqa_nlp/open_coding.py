@@ -15,24 +15,24 @@ the codebook (``benchmarks/open_coding_threshold.py``, ``benchmarks/results/
 open_coding_threshold.md``): at larger thresholds fewer segments are left alone, but most groups
 mix constructs, so fewer singletons would not mean better candidates.
 
-Each candidate gets keywords by class-based TF-IDF (Grootendorst, 2022, BERTopic: a
-term's frequency in the cluster × log(1 + mean words per cluster / the term's frequency over all
-clusters)) over the words and word pairs of its segments (lower case, words of two or more word
-characters as scikit-learn's ``CountVectorizer`` finds them, English stop words
-(``data/stop_words_en.txt``) and the fillers and contraction remnants of transcribed speech
-(``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left out; a pair is two
-words side by side in the text, see :func:`terms`) without importing scikit-learn, whose import
-alone took longer than the whole queue. The segments not grouped count as clusters of their own
-for the term frequencies over all clusters. Each candidate also gets its most representative
-segments (closest to the cluster's centroid) and the transcripts/participants it appears in, in
-natural order (P2 before P10, :func:`roqa_nlp.transcripts.natural_key`). Procedural
+Each candidate gets keywords (:func:`group_keywords`): the words and word pairs of its segments
+(lower case, words of two or more word characters as scikit-learn's ``CountVectorizer`` finds
+them, English stop words (``data/stop_words_en.txt``) and the fillers and contraction remnants of
+transcribed speech (``data/stop_words_spoken.txt``: "yeah", "actually", "ve" of "I've") left
+out; a pair is two words side by side in the text, see :func:`terms`) that most of its segments
+use and the study's participant talk (all the result's segments) seldom does, counted without
+importing scikit-learn, whose import alone took longer than the whole queue. Each candidate also
+gets its most representative segments (closest to the cluster's centroid) and the
+transcripts/participants it appears in, in natural order (P2 before P10,
+:func:`roqa_nlp.transcripts.natural_key`). Procedural
 talk (greetings, consent, Zoom chatter) is never offered as a theme, nor is novel talk that reads
 as small talk or the speaker's background (``off_topic``: the weather, a career story), which the
 report lists apart so a researcher can still check it: first the groups of it that recur across
 interviews (:func:`recurring_set_aside`, saved in the queue's files marked ``set_aside``), since
 the off-framework class also takes personal talk that may be a theme, then the rest.
 
-The result is deterministic: clustering has no randomness and ties are broken by segment order.
+The result is deterministic: clustering has no randomness, ties are broken by segment order,
+and keyword ties by how often, then how early, the group says a term.
 """
 
 from __future__ import annotations
@@ -169,42 +169,69 @@ def english_stop_words() -> frozenset[str]:
 
 def terms(doc: str) -> list[str]:
     """The words of ``doc`` (lower case, stop words left out) followed by its word pairs: two
-    words that follow each other in the text, with nothing but blanks between them. Unlike
+    words that follow each other in the text, with nothing but blanks or one hyphen between
+    them ("wi fi" of "Wi-Fi", "high support" of "high-support"). Unlike
     ``CountVectorizer(stop_words=..., ngram_range=(1, 2))``, which pairs words across the stop
     words it has left out, a pair never bridges a stop word or punctuation ("honest till" out of
     "to be honest, the till" is no phrase of the speaker's)."""
+    ordered = terms_in_order(doc)
+    return [t for t in ordered if " " not in t] + [t for t in ordered if " " in t]
+
+
+def terms_in_order(doc: str) -> list[str]:
+    """The terms of :func:`terms` in the order the text says them, the pair a word starts (if
+    any) before the word: of two terms said first at the same place, the longer."""
     stop = english_stop_words()
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(doc)]
-    words = [w for w, _, _ in tokens if w not in stop]
-    pairs = [
-        f"{a} {b}"
-        for (a, _, a_end), (b, b_start, _) in zip(tokens, tokens[1:])
-        if a not in stop and b not in stop and not doc[a_end:b_start].strip()
-    ]
-    return words + pairs
-
-
-def class_tfidf_keywords(docs: list[str], n_keywords: int = 5) -> list[list[str]]:
-    """Top keywords per cluster document by class-based TF-IDF (ties: alphabetical order)."""
-    import numpy as np
-
-    counted = [Counter(terms(d)) for d in docs]
-    vocab = sorted(set().union(*counted))
-    if not vocab:  # no docs, or only stop words
-        return [[] for _ in docs]
-    column = {t: j for j, t in enumerate(vocab)}
-    counts = np.zeros((len(docs), len(vocab)))
-    for i, c in enumerate(counted):
-        for t, n in c.items():
-            counts[i, column[t]] = n
-    tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
-    avg_words = counts.sum() / len(docs)
-    idf = np.log(1 + avg_words / np.maximum(counts.sum(axis=0), 1))
-    scores = tf * idf
     out = []
-    for row in scores:
-        order = np.argsort(-row, kind="stable")  # vocab is sorted: ties stay alphabetical
-        out.append([vocab[j] for j in order[:n_keywords] if row[j] > 0])
+    for i, (a, _, a_end) in enumerate(tokens):
+        if a in stop:
+            continue
+        if i + 1 < len(tokens):
+            b, b_start, _ = tokens[i + 1]
+            gap = doc[a_end:b_start]
+            if b not in stop and (not gap.strip() or gap == "-"):
+                out.append(f"{a} {b}")
+        out.append(a)
+    return out
+
+
+def group_keywords(
+    groups: Sequence[Sequence[str]], background: Sequence[str] = (), n_keywords: int = 5
+) -> list[list[str]]:
+    """Top keywords of each group of segments (each group: its segments' texts), weighed
+    against ``background``, the texts of the study's participant talk (the groups' segments
+    among them; default: the groups' segments alone).
+
+    A term *t* (:func:`terms`) of group *g* scores ``n_g(t) / |g| × log(1 + N / df(t))``: the
+    share of the group's segments that use it, times how rare it is in the study's talk (*N*
+    background segments, *df* of them using it, and at least the group's own). What the group's
+    talk has in common ranks first, and a word every interview uses ("support", "staff") says
+    little. Ties go to the term said more often in the group, then to the one said first (the
+    groups' segments in their order). Class-based TF-IDF among the groups alone (BERTopic) gave
+    every word of a small group the same score, so its label was the alphabetically first
+    words ("adolescent services, anxiety, arrives"; tester, session 57)."""
+    import math
+
+    docs = list(background) or [text for group in groups for text in group]
+    df: Counter[str] = Counter()
+    for text in docs:
+        df.update(set(terms_in_order(text)))
+    out = []
+    for group in groups:
+        used: Counter[str] = Counter()  # segments of the group using each term
+        said: Counter[str] = Counter()  # times the group says it
+        first: dict[str, int] = {}
+        for text in group:
+            ordered = terms_in_order(text)
+            used.update(set(ordered))
+            said.update(ordered)
+            for t in ordered:
+                first.setdefault(t, len(first))
+        n = max(len(docs), len(group))
+        score = {t: k / len(group) * math.log(1 + n / max(df[t], k)) for t, k in used.items()}
+        ranked = sorted(used, key=lambda t: (-score[t], -said[t], first[t]))
+        out.append(ranked[:n_keywords])
     return out
 
 
@@ -382,11 +409,14 @@ def open_coding_queue(
     min_group_size: int = MIN_GROUP_SIZE,
     n_representative: int = 3,
     n_keywords: int = 5,
+    background: Sequence[str] | None = None,
 ) -> OpenCodingQueue:
     """Candidate codes from the segments flagged novel (procedural talk, small talk and
     background excluded: :func:`queued`), and the segments in no group of ``min_group_size``
     or more, listed as not grouped. ``distance_threshold`` None: the one for the result's
-    segment unit (:func:`distance_threshold_for`)."""
+    segment unit (:func:`distance_threshold_for`). Keywords are weighed against
+    ``background`` (:func:`group_keywords`; None: the texts of all of ``result``'s
+    segments, the study's participant talk)."""
     import numpy as np
 
     # in transcript order (numbers as numbers), whatever order the files were coded in: the same
@@ -404,8 +434,13 @@ def open_coding_queue(
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)
     clusters = list(groups.values())
-    docs = [" ".join(novel[i].segment.text for i in idx) for idx in clusters]
-    ranked_terms = class_tfidf_keywords(docs, max(n_keywords, LABEL_KEYWORDS))
+    if background is None:
+        background = [s.segment.text for s in result.segments]
+    ranked_terms = group_keywords(
+        [[novel[i].segment.text for i in idx] for idx in clusters],
+        background,
+        max(n_keywords, LABEL_KEYWORDS),
+    )
 
     def where(idx: list[int]) -> tuple[list[str], list[str]]:
         tids = sorted({novel[i].segment.transcript_id for i in idx}, key=natural_key)
@@ -527,7 +562,8 @@ def recurring_set_aside(
     sub = CodingResult(aside, result.transcripts, result.meta)
     # cached as the queue is: a warm re-run clusters nothing (and imports no SciPy)
     group = cached_open_coding_queue if cached else open_coding_queue
-    queue = group(sub, embedder, distance_threshold=distance_threshold)
+    talk = [s.segment.text for s in result.segments]  # keywords weighed against all the talk
+    queue = group(sub, embedder, distance_threshold=distance_threshold, background=talk)
     recurring = [c for c in queue if len(c.transcripts) >= 2]
     return [replace(c, id=f"set-aside-{n:03d}", set_aside=True) for n, c in enumerate(recurring, 1)]
 

@@ -20,6 +20,7 @@ recomputed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -44,11 +45,19 @@ _FIELDS = tuple(f.name for f in fields(CandidateCode))
 _LABEL_FROM_TEXT = 40
 
 
-def open_coding_key(result: CodingResult, embedder_id: str, params: dict[str, Any]) -> str:
-    """SHA-256 of everything the open-coding queue of ``result`` depends on."""
+def open_coding_key(
+    result: CodingResult,
+    embedder_id: str,
+    params: dict[str, Any],
+    background: Sequence[str] | None = None,
+) -> str:
+    """SHA-256 of everything the open-coding queue of ``result`` depends on, the talk its
+    keywords are weighed against (``background``; None: ``result``'s segments) among it."""
     novel = queued(result)
+    talk = [s.segment.text for s in result.segments] if background is None else background
     return content_key(
         {
+            "background": content_key(list(talk)),
             "source": source_hash("roqa_nlp.open_coding"),
             "cache_source": source_hash("roqa_nlp.open_coding_cache"),
             "stop_words": sorted(english_stop_words()),
@@ -141,9 +150,11 @@ def cached_open_coding_queue(
     min_group_size: int = MIN_GROUP_SIZE,
     n_representative: int = 3,
     n_keywords: int = 5,
+    background: Sequence[str] | None = None,
 ) -> OpenCodingQueue:
     """:func:`~roqa_nlp.open_coding.open_coding_queue`, read from ``cache`` (default: the one in
-    the embedder's cache folder) when it holds the queue of the same novel segments."""
+    the embedder's cache folder) when it holds the queue of the same novel segments, weighed
+    against the same talk (``background``)."""
     params: dict[str, Any] = {
         "distance_threshold": (
             distance_threshold_for(result) if distance_threshold is None else distance_threshold
@@ -156,12 +167,12 @@ def cached_open_coding_queue(
     if cache is None:
         cache = open_json_cache(embedder.cache_dir(), CACHE_FILE) if novel else None
     if cache is None or not novel:
-        return open_coding_queue(result, embedder, **params)
+        return open_coding_queue(result, embedder, **params, background=background)
     text_of = {s.segment.id: s.segment.text for s in novel}
-    key = open_coding_key(result, embedder.cache_hash, params)
+    key = open_coding_key(result, embedder.cache_hash, params, background)
     queue = candidates_from_json(cache.get(key), text_of)
     if queue is None:
-        queue = open_coding_queue(result, embedder, **params)
+        queue = open_coding_queue(result, embedder, **params, background=background)
         stored = candidates_to_json(queue, text_of)
         if candidates_from_json(stored, text_of) == queue:  # else: not storable without text
             cache.put(key, stored)
