@@ -1081,6 +1081,40 @@ def test_a_transcript_with_nothing_to_review_counts_as_reviewed_with_nothing_cod
     assert sat.not_reviewed == [("p02", "P02", 2)]
 
 
+def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None:
+    """Tester s57 (opencode, LOW 4): the matrix's About sheet carried Table 2's count of
+    segments marked valence unsure (6), which leaves out the neutral, beside 8 marked in the
+    matrix's Quotes sheet, and so did saturation.xlsx, which marks no valence. The matrix counts
+    the neutral it charts too, Table 2 its barriers and enablers, saturation none."""
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+
+    model = model_codings()
+    neutral = {"p01:0002", "p01:0004"}  # the model reads them neutral, below 60%
+    for s in model.segments:
+        if s.segment.id in neutral:
+            s.suggestions = [dataclasses.replace(g, valence="neutral") for g in s.suggestions]
+    rows = [
+        Decision("p01:0001", "new-code", new_code="Lived experience", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="Lived experience", text=TEXTS[1]),
+        Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+        Decision("p01:0004", "accept", "IS.E.2", text=TEXTS[3]),
+        Decision("p01:0005", "reject", "IS.E.2", text=TEXTS[4]),
+    ]
+    reviewed, book, _ = reviewed_codings(rows, model, cfir, coder="Alice")
+    matrix = framework_matrix(reviewed, codebook=book, quotes=2)  # as roqa report --matrix
+    marked = {q.segment_id for c in matrix.cells.values() for q in c.quotes if q.valence_unsure}
+    assert marked == {"p01:0001", "p01:0002", "p01:0003", "p01:0004"}
+    assert (
+        "Alice gave no valence to 2 segments of a new code: they keep the model's guess"
+        in matrix.note
+    )
+    assert "Alice set no valence on 2 segments of a code they gave" in matrix.note
+    table = barriers_enablers(reviewed, book)
+    assert "Alice gave no valence to 1 segment of a new code: it keeps" in table.note
+    assert "Alice set no valence on 1 segment of a code they gave" in table.note
+    assert "valence" not in saturation(reviewed, codebook=book).note
+
+
 def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
     cfir: Codebook, tmp_path: Path
 ) -> None:

@@ -908,6 +908,13 @@ LEFT_OUT = (
     "reviewed yet: 2 undecided "
     "segments of the reviewed transcripts and 1 transcript the review did not reach (p02)."
 )
+#: The model's neutral valence, below 60 %, kept on both codes Alice gave: the matrix marks it
+#: unsure and its note counts them; Table 2 leaves the neutral out (tester s57).
+UNSURE_KEPT = (
+    " Alice set no valence on 2 segments of a code they gave: they keep the model's valence, "
+    "below 60%, marked valence unsure (accepting a code confirms the code, not its side)."
+)
+MATRIX_LEFT_OUT = LEFT_OUT.replace(" Left out", UNSURE_KEPT + " Left out")
 
 
 def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
@@ -919,7 +926,7 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
     segments and p02 gone without a word (leftover s37)."""
     review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
     before = framework_outputs(review, cfir)
-    assert before[:2] == (LEFT_OUT, LEFT_OUT)
+    assert before[:2] == (MATRIX_LEFT_OUT, LEFT_OUT)
     assert before[2].endswith(
         "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
         "numbers in the study's order): p02 (interview 2, P02)"
@@ -988,7 +995,7 @@ def test_the_left_out_parts_go_to_the_reviewer_only(cfir: Codebook, tmp_path: Pa
     back = read_qdpx(out)
     assert framework_outputs(back.codings["Bea"], cfir)[0] == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
-        "codes Bea gave: 2 of 2 participant segments."
+        "codes Bea gave: 2 of 2 participant segments." + UNSURE_KEPT.replace("Alice", "Bea")
     )
     assert back.warnings == []
     edited(out, b'review: {"participants', b"review: {participants")

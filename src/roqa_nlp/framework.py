@@ -51,7 +51,14 @@ from .errors import (
     first_few,
 )
 from .io import atomic_open, write_spreadsheet_csv, xml_text
-from .schema import Segment, SegmentResult, Suggestion, check_top_k, normalise_valence
+from .schema import (
+    VALENCES,
+    Segment,
+    SegmentResult,
+    Suggestion,
+    check_top_k,
+    normalise_valence,
+)
 from .transcripts import natural_key, same_id
 from .write_up_files import record_written
 
@@ -1537,8 +1544,16 @@ def barriers_enablers(
     dom_order.setdefault(NO_DOMAIN, len(dom_order))
     ordered = sorted(domains.values(), key=lambda d: dom_order.get(d.id, len(dom_order)))
     neutral = len({q.segment_id for q in coded if q.valence == "neutral"})
+    from .crosswalk import SIDES
+
     note = charted_note(
-        result, codebook, coded, top_k=top_k, min_probability=min_probability, left_out=left_out
+        result,
+        codebook,
+        coded,
+        top_k=top_k,
+        min_probability=min_probability,
+        left_out=left_out,
+        shows_valence=SIDES,
     )
     from .crosswalk import other_side_sentence
 
@@ -1641,6 +1656,7 @@ def charted_note(
     top_k: int | None = None,
     min_probability: float = 0.0,
     left_out: Collection[str] = frozenset(),
+    shows_valence: Collection[str] = VALENCES,
 ) -> str:
     """What a table charted from ``coded`` (the segments of ``result`` charted with these
     options) shows, in one line: the codebook; whose codes (a person's, as ``roqa import`` and
@@ -1648,7 +1664,11 @@ def charted_note(
     threshold); how many participant segments out of how many and why the others are not
     charted; a translation from another codebook (as :func:`~roqa_nlp.crosswalk.translate`
     records it). ``left_out``: segments Table 2 leaves out of its columns, their code's
-    counterparts all of the other side (:func:`other_side_ids`), counted in a sentence."""
+    counterparts all of the other side (:func:`other_side_ids`), counted in a sentence.
+    ``shows_valence``: the valences of the segments the table shows, whose "valence unsure"
+    marks the note counts: all of them in the matrix, barriers and enablers in Table 2 (which
+    leaves the neutral out), none in the saturation table (tester s57: the matrix's note counted
+    6 segments marked valence unsure, Table 2's, beside 8 marked in its Quotes sheet)."""
     from .exchange.qdpx_export import coder_of
     from .exchange.review import valence_not_given
 
@@ -1681,8 +1701,12 @@ def charted_note(
                 f"participant segments{of}{f' ({given})' if given else ''}."
             )
         u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
-        said += f" {person} gave no valence to {u} of them, counted as neutral." if u else ""
-        g = len({q.segment_id for q in coded if q.valence_guessed and q.valence != "neutral"})
+        said += (
+            f" {person} gave no valence to {u} of them, counted as neutral."
+            if u and shows_valence
+            else ""
+        )
+        g = len({q.segment_id for q in coded if q.valence_guessed and q.valence in shows_valence})
         said += (
             f" {person} gave no valence to {g} segment{'' if g == 1 else 's'} of a new code: "
             f"{'it keeps' if g == 1 else 'they keep'} the model's guess (a valence learnt on "
@@ -1696,7 +1720,7 @@ def charted_note(
             {
                 q.segment_id
                 for q in coded
-                if q.valence_unsure and not q.valence_guessed and q.valence != "neutral"
+                if q.valence_unsure and not q.valence_guessed and q.valence in shows_valence
             }
         )
         said += (
@@ -3527,6 +3551,7 @@ def saturation(
             charted,
             top_k=top_k,
             min_probability=min_probability,
+            shows_valence=(),  # saturation counts codes, not sides
         ),
         undecided if any(u for u, _ in undecided) else [],
         [files_of[c] for c in seq],
