@@ -1457,3 +1457,36 @@ def test_the_rows_that_stand_on_a_worked_review(cfir: Codebook) -> None:
     assert read.pop("codes given") == expected
     for name, codes in read.items():
         assert codes == expected, name
+
+
+def test_a_recode_replaces_an_accept_of_its_suggestion_written_by_name(cfir: Codebook) -> None:
+    """An accept of "Available Resources" (IS.E.2's name) then a recode of the suggestion IS.E.2
+    to Complexity is the recode, as the report page reads it (its rows on the codes' ids): in
+    apply-decisions and train --feedback too, which gave IS.E.2 beside IC.F (the rows were told
+    apart by the code as written). A recode's suggestion written by an alias is that code too."""
+    from roqa_nlp.decisions import _codes_given, reviewed_codings
+    from roqa_nlp.report import carried_decisions, decided_in_review
+
+    s1, t1 = "p01:0001", STANDING_TEXTS[0]
+    result = standing_codings(cfir)
+    for decisions in (
+        [
+            Decision(s1, "accept", "Available Resources", text=t1),
+            Decision(s1, "recode", "Complexity", text=t1, suggestion="IS.E.2"),
+        ],
+        [
+            Decision(s1, "accept", "IS.E.2", text=t1),
+            Decision(s1, "recode", "IC.F", text=t1, suggestion="resources available"),
+        ],
+    ):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            applied = reviewed_codings(decisions, result, cfir, coder="Alice", where="d.csv")[0]
+            plan = feedback_plan([(decisions, result, "d.csv")], cfir)
+            page = decided_in_review(carried_decisions(result, decisions, codebook=cfir)[0], result)
+        assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in applied] == [
+            (s1, ["IC.F"])
+        ]
+        assert (plan.ids, plan.labels) == ([s1], [["IC.F"]])
+        assert _codes_given(decisions, cfir, "d.csv") == {"IC.F"}
+        assert page == {s1: ["IC.F"]}

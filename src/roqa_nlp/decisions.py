@@ -908,20 +908,31 @@ def _rows(earlier: Decision, later: Decision) -> str:
     return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
 
 
-def _suggestion_decided(d: Decision) -> str:
+def _code_key(code: str, codebook: Codebook | None) -> str:
+    """``code`` as a row gives it (spacing aside), or the id of the code ``codebook`` knows it
+    by (its name, an alias, any case or spacing); as given when it knows none."""
+    code = code.strip()
+    known = None if codebook is None or not code else codebook.find(code)
+    return code if known is None else known.id
+
+
+def _suggestion_decided(d: Decision, codebook: Codebook | None = None) -> str:
     """The suggestion a row decides on: the code accepted or rejected, a recode's ``suggestion``
-    (the one it replaced, as the report writes it); "" for other rows and a recode without one."""
+    (the one it replaced, as the report writes it); "" for other rows and a recode without one.
+    Read in ``codebook`` when given (:func:`_code_key`)."""
     if d.decision in ("accept", "reject"):
-        return d.code_id.strip()
-    return d.suggestion.strip() if d.decision == "recode" else ""
+        return _code_key(d.code_id, codebook)
+    return _code_key(d.suggestion, codebook) if d.decision == "recode" else ""
 
 
-def _given(d: Decision) -> str | None:
+def _given(d: Decision, codebook: Codebook | None = None) -> str | None:
     """The code a row on a suggestion gives (accepted or recoded to), None for a rejection."""
-    return None if d.decision == "reject" else d.code_id.strip()
+    return None if d.decision == "reject" else _code_key(d.code_id, codebook)
 
 
-def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[int, int]:
+def replaced_on_a_suggestion(
+    rows: Sequence[tuple[Decision, object]], codebook: Codebook | None = None
+) -> dict[int, int]:
     """Of ``rows`` (each a decision and the segment it is on, None for none, in the order read,
     earliest file first), the index of each row that a later row on the same segment and
     suggestion contradicts (every earlier one, not only the last) -> the index of the latest
@@ -931,11 +942,13 @@ def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[in
     accept or reject of X takes the recode back (blind tester s48: both codes were given, with
     no word said). A row on a code only (an accept then a reject of one code) is settled by the
     last row on that code, as before; a reject of X then a recode of X to Y agree: neither is
-    replaced."""
+    replaced. Codes are read in ``codebook`` when given: an accept of "Available Resources" is
+    one of IS.E.2, which a later recode of IS.E.2 replaces, as the report page reads it (its
+    rows on a code's id: :func:`in_codebook_ids`)."""
     earlier: dict[tuple[object, str], list[int]] = {}
     out: dict[int, int] = {}
     for i, (d, on) in enumerate(rows):
-        x = _suggestion_decided(d)
+        x = _suggestion_decided(d, codebook)
         if on is None or not x:
             continue
         # every earlier row on the suggestion, not only the last: accept X, accept X, recode
@@ -944,7 +957,7 @@ def replaced_on_a_suggestion(rows: Sequence[tuple[Decision, object]]) -> dict[in
             before = rows[j][0]
             recoded = "recode" in (before.decision, d.decision)
             agree = before.decision == "reject" and d.decision == "recode"
-            if recoded and not agree and _given(before) != _given(d):
+            if recoded and not agree and _given(before, codebook) != _given(d, codebook):
                 out[j] = i
         earlier[on, x].append(i)
     return out
@@ -962,7 +975,9 @@ def code_as_given(d: Decision) -> str:
 
 
 def standing(
-    rows: Sequence[tuple[Decision, object]], code_of: Callable[[Decision], str] = code_as_given
+    rows: Sequence[tuple[Decision, object]],
+    code_of: Callable[[Decision], str] = code_as_given,
+    codebook: Codebook | None = None,
 ) -> list[bool]:
     """Whether each of ``rows`` (a decision and the segment it is on, None for none, in the
     order read) still stands once the later rows are read: the one rule ``roqa apply-decisions``
@@ -975,9 +990,11 @@ def standing(
     code a row decides: as the row gives it (:func:`code_as_given`, the page's reading), or
     resolved through the model's codebook (a name or alias read as its code's id, as
     apply-decisions and training read them); it is asked of code decisions on a segment only.
+    ``codebook`` (the one ``code_of`` reads in) tells which suggestion a row decides on
+    (:func:`replaced_on_a_suggestion`), a code written by its name as its id.
     The report page is given only the rows that stand (learn tester, session 56: it showed
     the earlier of two rows, and its Save wrote a recode the researcher had withdrawn)."""
-    replaced = replaced_on_a_suggestion(rows)
+    replaced = replaced_on_a_suggestion(rows, codebook)
     code: dict[int, tuple[object, str]] = {}  # row -> the segment and code it decides
     last: dict[tuple[object, str], int] = {}
     for i, (d, on) in enumerate(rows):
@@ -1917,7 +1934,7 @@ def feedback_plan(
         judged = sum(1 for r in group if r[0].decision == NO_CODE)
         deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
         # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
-        replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows])
+        replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows], codebook)
         for j, i in replaced.items():
             (before, _, _, before_where, _), (dk, _, _, where, _) = code_rows[j], code_rows[i]
             conflicts.append(replaced_said(before, dk, _rows_in(before, before_where, dk, where)))
@@ -1927,7 +1944,7 @@ def feedback_plan(
         def code_of(d: Decision, where_of: dict[int, str | Path] = where_of) -> str:
             return _decided_code(d, codebook, where_of[id(d)])
 
-        stands = standing([(r[0], 0) for r in code_rows], code_of)
+        stands = standing([(r[0], 0) for r in code_rows], code_of, codebook)
         count(out.left_out, REPLACED, stands.count(False))
         # the rows a later row on their suggestion replaces are read no further
         code_rows, stands = (
@@ -2031,7 +2048,7 @@ def _codes_given(decisions: Sequence[Decision], codebook: Codebook, where: str |
     :func:`feedback_plan` reads them: those of the rows that stand (:func:`standing`: for each
     code its last row, a row replaced by a later one on the same suggestion left out)."""
     rows = [d for d in decisions if d.decision in ON_A_CODE]
-    stands = standing([(d, 0) for d in rows], lambda d: _decided_code(d, codebook, where))
+    stands = standing([(d, 0) for d in rows], lambda d: _decided_code(d, codebook, where), codebook)
     return {
         _decided_code(d, codebook, where)
         for d, ok in zip(rows, stands)
@@ -2916,14 +2933,14 @@ def reviewed_codings(
     # segment -> its no-code row: it was judged to fit no code when the review was made
     no_code: dict[str, Decision] = {}
     # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
-    replaced = replaced_on_a_suggestion(list(zip(used, on)))
+    replaced = replaced_on_a_suggestion(list(zip(used, on)), book)
     for j, i in sorted(replaced.items()):
         conflicts.append(replaced_said(used[j], used[i], _rows(used[j], used[i])))
 
     def code_of(d: Decision) -> str:
         return _decided_code(d, book, where, by_id=own_chart)
 
-    stands = standing(list(zip(used, on)), code_of)
+    stands = standing(list(zip(used, on)), code_of, book)
     for k, (d, o) in enumerate(zip(used, on)):
         if o is None:
             if d.decision != VALENCE:

@@ -687,7 +687,7 @@ def carried_decisions(
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
     rows = []
-    for (d, sid), stands in zip(match.matched, standing(match.matched)):
+    for (d, sid), stands in zip(match.matched, standing(match.matched, codebook=codebook)):
         if not stands:  # overruled by a later row: its note or valence alone still counts
             if not (d.note or d.valence):
                 continue
