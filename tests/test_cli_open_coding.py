@@ -360,3 +360,64 @@ def test_the_summary_says_how_many_segments_for_open_coding_the_review_decided(
     from roqa_nlp.cli.code_cmd import _decided_clause
 
     assert _decided_clause(n_queued, n_done) == said
+
+
+def test_a_review_naming_codes_by_their_names_decides_the_segments_apply_decisions_does(
+    spaced_run: tuple[Path, str], tiny_model_dir: Path
+) -> None:
+    """Standing finding, session 57: re-coding with a review whose rows name codes by their
+    names counted as "already decided" a segment whose code was accepted by its id, then
+    rejected by its name (apply-decisions reads the later row: not decided), and not the
+    segments whose every suggestion shown was rejected by name (decided, fitting no code);
+    apply-decisions then warned that the report carrying this very review decided 2 segments
+    the file did not."""
+    import csv
+
+    out, _ = spaced_run
+    queued = [s for s in CodingResult.read(out) if s.for_open_coding]
+    assert len(queued) == 9 and all(len(s.suggestions) >= 3 for s in queued[:4])
+    rows = []
+    first = queued[0]
+    top = first.suggestions[0]
+    rows += [
+        (first.segment.id, "accept", top.code_id, first.segment.text),
+        (first.segment.id, "reject", top.name, first.segment.text),  # the later row: rejected
+    ]
+    for s in queued[1:3]:  # every suggestion shown rejected, by name in another case
+        rows += [
+            (s.segment.id, "reject", g.name.upper(), s.segment.text) for g in s.suggestions[:3]
+        ]
+    fourth = queued[3]
+    rows.append((fourth.segment.id, "accept", fourth.suggestions[0].name, fourth.segment.text))
+    decisions = out.parent / "decisions-by-name.csv"
+    with decisions.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("segment_id", "decision", "code_id", "text"), *rows])
+    code, printed, err = roqa(
+        "code",
+        out.parent / "interviews",
+        "--out",
+        out.parent / "again-by-name",
+        "--model",
+        tiny_model_dir,
+        "--decisions",
+        decisions,
+    )
+    assert code == 0, err
+    lines = printed.splitlines()
+    assert ", 3 of them already decided in the decisions given; " in " ".join(printed.split())
+    assert (
+        "  Next: read the 9 segments for open coding (3 already decided in the decisions given) "
+        "in report.html's open-coding section (or open_coding.csv); to record a new code, name "
+        "it beside a segment in the report's transcripts, then Save decisions." in lines
+    )
+    # the segments apply-decisions decides
+    reviewed = out.parent / "reviewed-by-name"
+    code, _, err = roqa(
+        "apply-decisions", out.parent / "again-by-name", "--decisions", decisions,
+        "--coder", "Ann", "--out", reviewed,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "carries a review" not in err  # the page's review is this one, its rows on ids
+    assert CodingResult.read(reviewed).meta["reviewed_segments"] == [
+        s.segment.id for s in queued[1:4]
+    ]

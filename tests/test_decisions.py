@@ -1328,6 +1328,16 @@ STANDING_TEXTS = ("The budget was cut.", "Staff left in spring.", "We met on Tue
 #: each segment's suggestions: three shown, one, none
 STANDING_SHOWN = (("IS.E.2", "IC.F", "OS.D"), ("IS.E.2",), ())
 STANDING_CODES = ("IS.E.2", "IC.F", "OS.D", "IS.B")
+#: the codes as a row may write them: by id, or by a name, an alias or an id in another case or
+#: spacing (IS.E.2, IC.F, IS.B)
+STANDING_WRITTEN = (
+    *STANDING_CODES,
+    "Available Resources",
+    "available  resources",
+    "Complexity",
+    "is.b",
+    "Communication",
+)
 
 
 def standing_codings(cfir: Codebook) -> CodingResult:
@@ -1374,10 +1384,10 @@ def standing_rows() -> object:
             st.sampled_from(
                 ("accept", "reject", "recode", "new-code", "valence", "no-code", "note")
             ),
-            st.sampled_from(STANDING_CODES),
+            st.sampled_from(STANDING_WRITTEN),
             st.sampled_from(("Staff morale", "staff  morale", "Weather")),
             st.sampled_from(("barrier", "enabler", "neutral")),
-            st.sampled_from(("", "IS.E.2", "IC.F")),
+            st.sampled_from(("", "IS.E.2", "IC.F", "Available Resources", "complexity")),
             st.sampled_from(("", "memo")),
         ),
         max_size=12,
@@ -1417,8 +1427,9 @@ def test_every_reader_of_a_review_lets_the_same_rows_stand(cfir: Codebook) -> No
     --feedback and the per-reviewer codes it compares read one rule for which rows stand (the
     last row on a code, a row replaced by a later one on its suggestion left out: standing):
     on any rows of every kind on three segments (three suggestions shown, one, none), repeated
-    and contradicting, each gives every segment the same codes, and the four that decide
-    segments decide the same ones."""
+    and contradicting, codes written by id, name or alias in any case or spacing, each gives
+    every segment the same codes, and the four that decide segments decide the same ones
+    (decided_segments read codes as written, session 57)."""
     from hypothesis import given, settings
 
     @settings(max_examples=300, deadline=None)
@@ -1490,3 +1501,31 @@ def test_a_recode_replaces_an_accept_of_its_suggestion_written_by_name(cfir: Cod
         assert (plan.ids, plan.labels) == ([s1], [["IC.F"]])
         assert _codes_given(decisions, cfir, "d.csv") == {"IC.F"}
         assert page == {s1: ["IC.F"]}
+
+
+def test_decided_segments_reads_codes_by_name_as_apply_decisions_does(cfir: Codebook) -> None:
+    """decided_segments (roqa code's "already decided", reopened segments, roqa report's
+    saturation) reads codes as apply-decisions does: an accept of IS.E.2 then a reject of
+    "Available Resources" (its name) is the reject, the segment not decided (it was decided,
+    with IS.E.2: standing finding, session 57); a code accepted by an alias is its id (it
+    stayed "Resources"); a new code's name in another spelling is that new code; a new code
+    named as a code of the codebook is that code."""
+    from roqa_nlp.decisions import decided_segments, reviewed_codings
+
+    s1, s2, s3 = (f"p01:{n:04d}" for n in (1, 2, 3))
+    t1, t2, t3 = STANDING_TEXTS
+    result = standing_codings(cfir)
+    decisions = [
+        Decision(s1, "accept", "IS.E.2", text=t1),
+        Decision(s1, "reject", "Available Resources", text=t1),
+        Decision(s2, "accept", "Resources", text=t2),
+        Decision(s3, "new-code", new_code="Staff morale", text=t3),
+        Decision(s3, "accept", "staff  MORALE", text=t3),
+        Decision(s3, "new-code", new_code="complexity", text=t3),
+    ]
+    expected = {s2: ["IS.E.2"], s3: ["project.staff-morale", "IC.F"]}
+    assert decided_segments(decisions, result, cfir) == expected
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        applied = reviewed_codings(decisions, result, cfir, coder="Alice", where="d.csv")[0]
+    assert {s.segment.id: [g.code_id for g in s.suggestions] for s in applied} == expected

@@ -974,6 +974,34 @@ def code_as_given(d: Decision) -> str:
     return project_code_id(d.new_code) if d.decision == "new-code" else d.code_id.strip()
 
 
+def code_read_in(codebook: Codebook, decisions: Sequence[Decision]) -> Callable[[Decision], str]:
+    """Which code each code decision of ``decisions`` decides, read in ``codebook`` as ``roqa
+    apply-decisions`` reads it, without its errors or warnings: a code written by its id, name
+    or alias (any case or spacing) is that code's id; a name of one of the review's new codes is
+    that new code's id (spellings of one name are one code, as :func:`merged_new_code_names`
+    reads them); a new code named as a codable code of ``codebook`` is that code (the recode
+    :func:`named_codes_recoded` reads it as); any other code as the row gives it. For
+    :func:`decided_segments`, which must decide the segments apply-decisions decides (standing
+    finding, session 57: an accept of IS.E.2 then a reject of "Available Resources" left the
+    segment decided there, with IS.E.2, and not decided in apply-decisions)."""
+    made: dict[str, str] = {}  # a new code's name, as names are told apart -> its id
+    for d in decisions:
+        if d.decision == "new-code" and d.new_code.strip():
+            made.setdefault(_same_name(d.new_code), project_code_id(d.new_code))
+
+    def code_of(d: Decision) -> str:
+        if d.decision == "new-code":
+            known = codebook.find(d.new_code)
+            if known is not None and known.codable:
+                return known.id
+            return made.get(_same_name(d.new_code), project_code_id(d.new_code))
+        key = d.code_id.strip()
+        known = codebook.find(key)
+        return known.id if known is not None else made.get(_same_name(key), key)
+
+    return code_of
+
+
 def standing(
     rows: Sequence[tuple[Decision, object]],
     code_of: Callable[[Decision], str] = code_as_given,
@@ -3223,24 +3251,28 @@ def decided_segments(
     a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
     rejected), or its top code when a valence alone from a review in a QDA program reviews it
     (:func:`valence_reviewed`). A segment with only some suggestions rejected, a note or the
-    report's valence alone is not decided. Codes as the rows give them (a new code by :func:`project_code_id`). A row on a
-    code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2) decides
-    nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in place
-    with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session 47)."""
+    report's valence alone is not decided. Codes are read in ``codebook`` as apply-decisions
+    reads them (:func:`code_read_in`: a code by its name, an alias or a new code's name is that
+    code's id); without one, as the rows give them (a new code by :func:`project_code_id`). A
+    row on a code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2)
+    decides nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in
+    place with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session
+    47)."""
     if codebook is not None:
         lacking = codes_not_in(decisions, codebook)
         decisions = [d for d in decisions if d.code_id.strip() not in lacking]
+    code_of = code_as_given if codebook is None else code_read_in(codebook, decisions)
     match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()
-    # the rows that stand, as the report page is given them (the later row wins)
-    for (d, sid), stands in zip(match.matched, standing(match.matched)):
+    # the rows that stand, as the report page is given them (the later row on a code wins)
+    for (d, sid), stands in zip(match.matched, standing(match.matched, code_of, codebook)):
         if d.decision in (NOTE, VALENCE) or not stands:
             continue
         if d.decision == NO_CODE:
             no_code.add(sid)
             continue
-        code = project_code_id(d.new_code) if d.decision == "new-code" else d.code_id
+        code = code_of(d)
         if code:
             state.setdefault(sid, {})[code] = d.decision
     for sid, codes in valence_reviewed(match.matched, {*state, *no_code}, result).items():

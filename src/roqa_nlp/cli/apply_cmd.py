@@ -237,7 +237,11 @@ def apply_decisions_command(
     found = " (found beside the codings)" if review.found else ""
     typer.echo(f"Decisions read from {review.path}{found}.")
     print_files(con, written)
-    _warn_if_report_carries_another_review(source.parent, review, result)
+    # codes read in the model's codebook, as the page's rows are, when the codings were charted
+    # in no other (a chart's review is compared as written, as before)
+    _warn_if_report_carries_another_review(
+        source.parent, review, result, model_book if chart_book is None else None
+    )
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(
         out, [*written.values(), *([chart_copy] if chart_copy else [])], before
@@ -290,7 +294,7 @@ def _reviewer_guid(folder: Path, coder: str, result: CodingResult) -> str | None
 
 
 def _warn_if_report_carries_another_review(
-    folder: Path, review: Review, result: CodingResult
+    folder: Path, review: Review, result: CodingResult, codebook: Codebook | None = None
 ) -> None:
     """Warn when the report.html in ``folder`` (the codings') carries decisions the review read
     (``review``) does not hold: the review the page shows was saved to another file, most often
@@ -299,7 +303,9 @@ def _warn_if_report_carries_another_review(
     apply-decisions decides them, :func:`~roqa_nlp.decisions.decided_segments`, each on the
     segment it is on now), and they are counted: a note, a valence alone or a rejection short
     of all the suggestions shown decides nothing, and a file deciding all the page's segments
-    and more (saved since) is no cause."""
+    and more (saved since) is no cause. Both are read in ``codebook`` when given: a file's row
+    on a code by its name is on the code the page's row names by its id (session 57: every
+    suggestion rejected by name was "decided there only")."""
     from ..decisions import NOTE, decided_segments, match_decisions
     from ..report import carried_review, decided_in_review
 
@@ -310,7 +316,8 @@ def _warn_if_report_carries_another_review(
     # decided as apply-decisions decides (a code given, every suggestion shown rejected, no-code):
     # a note, a valence alone or a rejection short of all decides nothing, so is no cause
     only_there = (
-        decided_in_review(rows, result).keys() - decided_segments(review.decisions, result).keys()
+        decided_in_review(rows, result, codebook).keys()
+        - decided_segments(review.decisions, result, codebook).keys()
     )
     if not only_there:
         return
