@@ -49,6 +49,7 @@ from pathlib import Path
 
 from ..errors import first_few, quoted
 from ..schema import Transcript
+from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
 from .speaker_labels import (
     CUE_LABEL,
@@ -89,6 +90,9 @@ class Cue:
     end_time: float | None
     lines: list[str] = field(default_factory=list)
     line: int = 0
+    #: opened by a broadcast caption's chevron (``>> words``), left out of its lines: another
+    #: speaker talks (:mod:`.caption_marks`)
+    new_speaker: bool = False
 
 
 @dataclass
@@ -403,30 +407,57 @@ def _opens_label(line: str) -> bool:
 
 
 def _opens_speaker(line: str) -> bool:
-    """Whether a line opens with a speaker: a voice tag or a speaker's label."""
-    return _VOICE_LINE.match(line) is not None or _opens_label(line)
+    """Whether a line opens with a speaker: a voice tag, a speaker's label or a broadcast
+    caption's chevron (``>> words``)."""
+    return (
+        _VOICE_LINE.match(line) is not None
+        or _opens_label(line)
+        or without_chevron(line) is not None
+    )
 
 
 def by_voice(cue: Cue) -> list[Cue]:
     """``cue`` parted where a line after its first opens with another voice: a voice tag
     (Teams' ``<v Sam>...</v>`` above ``<v Maria>...</v>``), or, in a cue that opens with a
-    speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``);
-    each part keeps the cue's times. A subtitle's dialogue dash opening a line is left out,
+    speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``),
+    or, in a cue that opens with a caption's speaker mark (``[Amy Lee] ...``), a line that opens
+    with one (:func:`.caption_marks.opens_with_mark`); and where a line opens with a broadcast
+    chevron (``>> Joy: words``, ``>> words``), which is no one's words: it is left out, and the
+    part it opens is marked :attr:`Cue.new_speaker`. Each part keeps the cue's times. A
+    subtitle's dialogue dash opening a line is left out,
     before a label (``- P02: words``) or none (``- Are you back with me?``, a broadcast cue
     with no names): it marks who speaks, as a label does, and is no one's words (left in, a
     sentence of a quote ended on it: ``... the wifi dropped. -``). A cue of one voice and no
     dash is returned as it is."""
-    lines = [_without_dialogue_dash(line) for line in cue.lines]
+    chevrons = [without_chevron(line) for line in cue.lines]
+    lines = [
+        _without_dialogue_dash(line if after is None else after)
+        for line, after in zip(cue.lines, chevrons, strict=True)
+    ]
     labelled = bool(lines) and _opens_label(lines[0])
+    marked = bool(lines) and opens_with_mark(lines[0])
     parts: list[list[str]] = []
-    for line in lines:
-        if parts and not (_VOICE_LINE.match(line) or (labelled and _opens_label(line))):
+    opened: list[bool] = []
+    for line, chevron in zip(lines, chevrons, strict=True):
+        if (
+            parts
+            and chevron is None
+            and not (
+                _VOICE_LINE.match(line)
+                or (labelled and _opens_label(line))
+                or (marked and opens_with_mark(line))
+            )
+        ):
             parts[-1].append(line)
         else:
             parts.append([line])
+            opened.append(chevron is not None)
     if len(parts) == 1 and lines == cue.lines:
         return [cue]
-    return [Cue(cue.begin_time, cue.end_time, part) for part in parts]
+    return [
+        Cue(cue.begin_time, cue.end_time, part, new_speaker=new)
+        for part, new in zip(parts, opened, strict=True)
+    ]
 
 
 #: Turns one cue's text lines and times into an utterance (the format-specific part).
@@ -505,7 +536,8 @@ def at_speakers_of_the_file(
             part = list(cue.lines[first:end])
             if first:
                 part[0] = _without_dialogue_dash(part[0])
-            out.append(Cue(cue.begin_time, cue.end_time, part, cue.line))
+            new = cue.new_speaker and not first
+            out.append(Cue(cue.begin_time, cue.end_time, part, cue.line, new_speaker=new))
     return out
 
 
@@ -642,7 +674,11 @@ def cue_transcript(
     cues = at_speakers_of_the_file(
         [c for cue in parsed for c in by_voice(cue)], cue_utterance, interviewer_labels
     )
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    utterances = caption_speakers(
+        [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues],
+        [c.new_speaker for c in cues],
+        interviewer_labels,
+    )
     transcript = utterances_transcript(
         utterances,
         path,

@@ -1866,6 +1866,10 @@ def _with_loose_labels(
 
 #: The whole of a line that is a speaker's name alone, set apart in bold or as a heading.
 _LONE_NAME = re.compile(_LABEL)
+#: A line opening with a note in brackets and words after it (``(INTERVIEWER) What helps
+#: recovery?``, a caption's speaker mark and the talk): no label alone on its line, though the
+#: note names a role as ``Jane Smith (Interviewer)``'s does.
+_NOTE_THEN_WORDS = re.compile(r"[\[(][^\[\]()]*[\])][ \t]+\S")
 
 
 def _with_lone_labels(
@@ -1907,6 +1911,7 @@ def _with_lone_labels(
         ok = (
             0 < len(label) <= MAX_LABEL_CHARS
             and label.casefold() not in _SENTENCE_OPENERS
+            and _NOTE_THEN_WORDS.match(label) is None
             and (
                 known(label)
                 or (label.casefold() in _LONE_ANSWER_LABELS and lone[label.casefold()] >= 2)

@@ -1,0 +1,236 @@
+"""Captioners' speaker marks opening a subtitle cue (.srt, .vtt): a name in square brackets or
+parentheses (``[Joy Okoro] ...``, ``(JOY) ...``) and broadcast chevrons (``>> Joy: ...``, a bare
+``>>``) name who speaks; a sound or a transcriber's note opening a cue does not (session 57,
+wild test MEDIUM 1-3)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, str]]:
+    """(speaker, role, words) of every turn, the words by its offsets."""
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+def subtitles(path: Path, cues: list[str]) -> Path:
+    """A .vtt or .srt (by ``path``'s suffix) of ``cues`` (each cue's text lines), cue n from
+    second 5n - 4 to 5n - 1."""
+    sep = "," if path.suffix == ".srt" else "."
+    blocks = [
+        f"{n}\n00:00:{5 * n - 4:02d}{sep}000 --> 00:00:{5 * n - 1:02d}{sep}000\n{text}"
+        for n, text in enumerate(cues, 1)
+    ]
+    head = "WEBVTT\n\n" if path.suffix == ".vtt" else ""
+    path.write_text(head + "\n\n".join(blocks) + "\n", "utf-8")
+    return path
+
+
+def read(path: Path, **kwargs: object) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path, **kwargs)  # type: ignore[arg-type]
+
+
+ANSWER = "Having staff who believe people can get better, and managers who back them up."
+
+
+@pytest.mark.parametrize("name", ["p34.srt", "p34.vtt"])
+def test_a_persons_name_in_square_brackets_opening_a_cue_names_its_speaker(
+    tmp_path: Path, name: str
+) -> None:
+    """``[Joy Okoro]`` was kept in the interviewer's turn as a transcriber's note, so the
+    answer was the interviewer's and nothing was coded."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            "[Amy Lee] What helps recovery?",
+            "[Joy Okoro] Having staff who believe people\ncan get better,",
+            "and managers who back them up.",
+            "[Amy Lee] Thank you.",
+        ],
+    )
+    t = read(f, interviewer_labels=["Amy Lee"])
+    assert turns_of(t) == [
+        ("Amy Lee", "interviewer", "What helps recovery?"),
+        ("Joy Okoro", "participant", ANSWER),
+        ("Amy Lee", "interviewer", "Thank you."),
+    ]
+    (only,) = segment(t)
+    assert (only.speaker, only.text) == ("Joy Okoro", ANSWER)
+    assert t.text[only.start : only.end] == ANSWER
+
+
+def test_a_first_name_in_square_brackets_answers_a_bracketed_role(tmp_path: Path) -> None:
+    f = subtitles(
+        tmp_path / "p30.srt",
+        ["[Interviewer] What helps recovery?", "[Joy] Having staff.", "[Interviewer] Thank you."],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "What helps recovery?"),
+        ("Joy", "participant", "Having staff."),
+        ("Interviewer", "interviewer", "Thank you."),
+    ]
+
+
+def test_names_in_parentheses_opening_cues_name_the_speakers_and_no_cue_is_lost(
+    tmp_path: Path,
+) -> None:
+    """``(INTERVIEWER) What helps recovery?`` was read as a label alone (its note names a
+    role), so the interviewer's cues were in no turn and no metadata: dropped with no word."""
+    f = subtitles(
+        tmp_path / "p31.srt",
+        [
+            "(INTERVIEWER) What helps recovery?",
+            "(JOY) Having staff who believe people\ncan get better,",
+            "and managers who back them up.",
+            "(INTERVIEWER) Thank you.",
+        ],
+    )
+    t = read(f)
+    assert t.text == (
+        f"INTERVIEWER: What helps recovery?\n\nJOY: {ANSWER}\n\nINTERVIEWER: Thank you."
+    )
+    assert turns_of(t) == [
+        ("INTERVIEWER", "interviewer", "What helps recovery?"),
+        ("JOY", "participant", ANSWER),
+        ("INTERVIEWER", "interviewer", "Thank you."),
+    ]
+
+
+@pytest.mark.parametrize("name", ["p32.srt", "p32.vtt"])
+def test_a_broadcast_chevron_before_a_label_is_no_ones_words(tmp_path: Path, name: str) -> None:
+    """``>> Interviewer: ...`` was read as no label (.srt: one participant turn, the questions
+    coded) or as a speaker named ``>> Amy Lee`` (.vtt)."""
+    f = subtitles(
+        tmp_path / name,
+        [
+            ">> Amy Lee: What helps recovery?",
+            ">> Joy: Having staff who believe people\ncan get better,",
+            "and managers who back them up.",
+            ">> Amy Lee: Thank you.",
+        ],
+    )
+    assert turns_of(read(f, interviewer_labels=["Amy Lee"])) == [
+        ("Amy Lee", "interviewer", "What helps recovery?"),
+        ("Joy", "participant", ANSWER),
+        ("Amy Lee", "interviewer", "Thank you."),
+    ]
+
+
+def test_a_bare_chevron_changes_to_the_other_speaker(tmp_path: Path) -> None:
+    """A broadcast caption names the interviewer once and marks each later change with a bare
+    ``>>`` (two in one cue): the speakers take turns, the one not named the unknown speaker,
+    and the interviewer's ``>> OF COURSE.`` is a backchannel inside the answer."""
+    f = subtitles(
+        tmp_path / "p15.srt",
+        [
+            ">> INTERVIEWER: HOW DO YOU INVOLVE\nFAMILIES IN SUPPORT PLANNING?",
+            ">> IT DEPENDS ON THE PERSON.",
+            ">> OF COURSE.\n>> BUT WHERE THEY DO, WE INVITE MUM.",
+            ">> AND DOES THAT HELP?",
+            ">> MOSTLY, YES.",
+        ],
+    )
+    t = read(f)
+    assert [(s, r, " ".join(w.split())) for s, r, w in turns_of(t)] == [
+        ("INTERVIEWER", "interviewer", "HOW DO YOU INVOLVE FAMILIES IN SUPPORT PLANNING?"),
+        (
+            "Unknown speaker",
+            "participant",
+            "IT DEPENDS ON THE PERSON. BUT WHERE THEY DO, WE INVITE MUM.",
+        ),
+        ("INTERVIEWER", "interviewer", "AND DOES THAT HELP?"),
+        ("Unknown speaker", "participant", "MOSTLY, YES."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert ">>" not in t.text
+
+
+def test_bare_chevrons_in_a_file_naming_no_one_alternate_two_speakers(tmp_path: Path) -> None:
+    f = subtitles(
+        tmp_path / "p16.srt",
+        [">> How do you involve families?", ">> It depends on the person.", ">> Does it help?"],
+    )
+    assert [(s, w) for s, _, w in turns_of(read(f))] == [
+        ("Speaker 1", "How do you involve families?"),
+        ("Speaker 2", "It depends on the person."),
+        ("Speaker 1", "Does it help?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "[MUSIC]",
+        "[Applause]",
+        "[LAUGHS]",
+        "(laughing)",
+        "[inaudible]",
+        "[DOOR CLOSES]",
+        "[Foreign]",
+    ],
+)
+def test_a_sound_or_a_transcribers_note_opening_a_cue_is_no_speaker(
+    tmp_path: Path, opening: str
+) -> None:
+    """The note stays in the answer, as before: no speaker is named by it."""
+    f = subtitles(
+        tmp_path / "p04.srt",
+        [
+            "[Interviewer] What helps recovery?",
+            "[P04] Having staff.",
+            f"{opening} And managers.",
+            "[Interviewer] Thank you.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "What helps recovery?"),
+        ("P04", "participant", f"Having staff. {opening} And managers."),
+        ("Interviewer", "interviewer", "Thank you."),
+    ]
+
+
+def test_a_bracketed_name_opening_one_cue_of_a_labelled_file_is_talk(tmp_path: Path) -> None:
+    """A typist's bracketed word (``[Sarah] told me``) is no speaker where no other cue opens
+    with such a mark, nor is a note in the middle of a cue."""
+    f = subtitles(
+        tmp_path / "p04.srt",
+        [
+            "Interviewer: Who backed you?",
+            "P04: My manager did.",
+            "[Sarah] told me to [Joy] go for it.",
+            "Interviewer: Thank you.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "Who backed you?"),
+        ("P04", "participant", "My manager did. [Sarah] told me to [Joy] go for it."),
+        ("Interviewer", "interviewer", "Thank you."),
+    ]
+
+
+def test_names_in_parentheses_in_a_txt_file_name_no_interviewer_after_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """``(INTERVIEWER) What helps recovery?`` was read as an interviewer's name alone on its
+    line, holding the answer below it, and nothing was coded. A .txt reads no such marks
+    (docs/transcripts.md): the file is read as one without labels, each paragraph the
+    participant's, with the warning saying so."""
+    f = tmp_path / "p37.txt"
+    text = f"(INTERVIEWER) What helps recovery?\n\n(JOY) {ANSWER}\n\n(INTERVIEWER) Thank you.\n"
+    f.write_text(text, "utf-8")
+    t = read(f)
+    assert t.text == text
+    assert turns_of(t) == [
+        ("P37", "participant", "(INTERVIEWER) What helps recovery?"),
+        ("P37", "participant", f"(JOY) {ANSWER}"),
+        ("P37", "participant", "(INTERVIEWER) Thank you."),
+    ]
