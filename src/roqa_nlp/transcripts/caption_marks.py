@@ -95,17 +95,19 @@ def _marked(
     """``utterances`` with the speaker of each named by a mark opening it (:func:`mark_speaker`)
     and the mark out of its words, where the marks name :data:`MIN_MARKED_SPEAKERS` or more
     speakers in the file; a cue whose words a speaker's label already opens is left as it is."""
+    if not any(OPENING_MARK.match(u.words) for u in utterances if u.speaker is None):
+        return list(utterances)
     labels = utterance_labels(utterances, interviewer_labels)
     found: list[tuple[str, int] | None] = []
     for u, label in zip(utterances, labels, strict=True):
         m = OPENING_MARK.match(u.words) if u.speaker is None and label is None else None
         who = None if m is None else mark_speaker(m["square"] or m["round"], interviewer_labels)
         found.append(None if who is None or m is None else (who, m.end()))
-    named = {who.casefold() for f in found if f is not None for who in [f[0]]} | {
+    # the marks read as labels already count too (``[Interviewer]``, ``[P30]``)
+    named = {f[0].casefold() for f in found if f is not None} | {
         label.label.casefold()
         for label, u in zip(labels, utterances, strict=True)
-        if label
-        if OPENING_MARK.match(u.words)
+        if label is not None and OPENING_MARK.match(u.words)
     }
     if len(named) < MIN_MARKED_SPEAKERS:
         return list(utterances)
