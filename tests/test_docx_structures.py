@@ -330,3 +330,77 @@ def test_a_bold_label_typed_mid_paragraph_opens_the_turn_it_names(tmp_path: Path
         ("P19", "participant", "The manager backed it. We used Note: the app."),
         ("Interviewer", "interviewer", "Thank you."),
     ]
+
+
+HEADER_FIELDS = [
+    ("Date:", "03/04/2024"),
+    ("Interviewer:", "Dr Amy Lee"),
+    ("Participant:", "RM16"),
+    ("Length:", "00:22:41"),
+]
+BOLD_TALK = [
+    ("Dr Amy Lee", "Tell me about your service."),
+    ("RM16", "We support adults in a shared house."),
+    ("Dr Amy Lee", "And staff training?"),
+    ("RM16", "Mostly shadowing."),
+]
+
+
+def header_table_docx(path: Path, columns: int, *, title: str = "") -> None:
+    """A service's header table, ``field | value`` a row (2 columns) or two pairs a row (4
+    columns, ``Date: | 03/04/2024 | Interviewer: | Dr Amy Lee``), a row merged across the table
+    holding ``title`` above them, then bold-labelled talk naming no role."""
+    d = docx.Document()
+    pairs = columns // 2
+    t = d.add_table(rows=0, cols=columns)
+    if title:
+        cells = t.add_row().cells
+        cells[0].merge(cells[-1]).text = title
+    for at in range(0, len(HEADER_FIELDS), pairs):
+        cells = t.add_row().cells
+        for i, (field, value) in enumerate(HEADER_FIELDS[at : at + pairs]):
+            cells[2 * i].text, cells[2 * i + 1].text = field, value
+    for who, words in BOLD_TALK:
+        p = d.add_paragraph()
+        p.add_run(f"{who}:").bold = True
+        p.add_run(f" {words}")
+    d.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("columns", "title"),
+    [(2, ""), (4, ""), (4, "Interview details"), (6, "")],
+    ids=["field | value", "two pairs a row", "two pairs a row under a title", "three pairs a row"],
+)
+def test_a_header_table_of_pairs_along_its_rows_reads_as_one_of_a_pair_a_row(
+    tmp_path: Path, columns: int, title: str
+) -> None:
+    """s57 wild tester: the 4-column layout (``Interviewer: | Dr Amy Lee | Participant: |
+    RM16``) was ignored, so Dr Amy Lee's questions were coded as a participant's and the case
+    came from the file name (P50), while the 2-column copy named the interviewer and the case."""
+    header_table_docx(tmp_path / "p50.docx", columns, title=title)
+    t = read_transcript(tmp_path / "p50.docx")
+    assert said(t) == [
+        (s, "interviewer" if s == "Dr Amy Lee" else "participant", w) for s, w in BOLD_TALK
+    ]
+    assert (t.participant, t.metadata["header_people"]) == ("RM16", {"Dr Amy Lee": "interviewer"})
+    assert t.metadata.get("headings", []) == ([title] if title else [])
+
+
+def test_a_four_column_table_of_no_header_fields_is_not_a_header(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Interviewer: How many beds?")
+    d.add_paragraph("P10: Twenty-one, across two wards.")
+    t = d.add_table(rows=2, cols=4)
+    for row, cells in zip(
+        t.rows, [("Ward", "North", "Beds", "12"), ("Ward", "South", "Beds", "9")]
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    d.save(str(tmp_path / "p10.docx"))
+    t = read_transcript(tmp_path / "p10.docx")
+    assert said(t) == [
+        ("Interviewer", "interviewer", "How many beds?"),
+        ("P10", "participant", "Twenty-one, across two wards."),
+    ]
+    assert "header_people" not in t.metadata

@@ -309,6 +309,9 @@ def _transcript_rows(rows: list[list[str]]) -> list[Block]:
     by_role = _role_columns(table)
     if by_role is not None:
         return by_role
+    paired = _paired_header(table)
+    if paired is not None:
+        return paired
     read: list[tuple[str, str, float | None]] = []
     for row in table:
         cells = list(row)
@@ -329,6 +332,33 @@ def _transcript_rows(rows: list[list[str]]) -> list[Block]:
     if _is_header_table(read):  # read as its lines would be: "Date of interview: 12 March"
         return [paragraph_block(f"{s}: {text}", "") for s, text, _ in read if s and text.strip()]
     return _row_blocks([(s, text, time, None) for s, text, time in read]) or []
+
+
+def _paired_header(table: list[list[str]]) -> list[Block] | None:
+    """The blocks of a header table laid out in pairs along its rows, four or six columns wide
+    (``Interviewer: | Dr Amy Lee | Participant: | RM16``): each ``field | value`` pair read as
+    a two-column header table's row is (:func:`_is_header_table`), row by row, and a row of one
+    text (a title merged across the table, ``Interview details``) as a heading; else None. Read
+    as one line of words, the interviewer it named was lost and their questions coded."""
+    pairs: list[tuple[str, str, float | None]] = []
+    blocks: list[Block] = []
+    for row in table:
+        cells = [c for at, c in enumerate(row) if not at or not c.strip() or c != row[at - 1]]
+        if len(row) < 4 or len(row) % 2:
+            return None
+        if not any(c.strip() for c in cells):
+            continue
+        if _title(row) and len(cells) == 1:
+            blocks.append(paragraph_block(_title(row), "", heading=True))
+            continue
+        if len(cells) % 2:  # a merged cell that is no whole row: no pairs to read
+            return None
+        for field, value in zip(cells[::2], cells[1::2], strict=True):
+            if field.strip() or value.strip():
+                pairs.append((field.strip().rstrip(":").strip(), value, None))
+                line = f"{pairs[-1][0]}: {value}"
+                blocks += [paragraph_block(line, "")] if field.strip() and value.strip() else []
+    return blocks if _is_header_table(pairs) else None
 
 
 #: Most rows, and most words in a row, of a table holding a transcript's header fields.
