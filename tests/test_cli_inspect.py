@@ -1095,3 +1095,35 @@ def test_inspect_says_the_participant_id_warnings_code_says(tmp_path: Path) -> N
         "the transcripts, whose labels give the case before the file name does) for one order",
     ]
     assert "P4_interview (case P04)" in run.out
+
+
+def test_inspect_names_otters_unknown_speaker_as_an_unnamed_voice_not_a_rename(
+    tmp_path: Path,
+) -> None:
+    """s57 wild tester, finding 5: Otter's ``Unknown Speaker`` was explained as the participant
+    speaking under 2 labels "(renamed or rejoined in the call)"."""
+    f = tmp_path / "otter_p13.txt"
+    f.write_text(
+        "Unknown Speaker  0:00\nIs that recording? Yes, I think it is.\n\n"
+        "Sam Roe  0:04\nWhat helps people recover in your service?\n\n"
+        "Niamh O'Brien  0:11\nRelationships, above everything.\n\n"
+        "Sam Roe  0:31\nThank you so much.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", f, "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"check: {f}: 1 turn is labelled 'Unknown Speaker' (00:00:00.000 'Is that recording? "
+        "Yes, I think it is.'), a voice the transcription tool could not name, read as a "
+        "participant's talk and coded: check who speaks there and put their name on that turn "
+        "in place of 'Unknown Speaker'"
+    ) in said
+    assert said.count("check:") == 1
+    found = json.loads(roqa("inspect", f, "--interviewer", "Sam Roe", "--json").out)[0]
+    assert found["labels"] is None
+    assert [(s["speaker"], s["role"]) for s in found["speakers"]] == [
+        ("Unknown Speaker", "participant"),
+        ("Sam Roe", "interviewer"),
+        ("Niamh O'Brien", "participant"),
+    ]

@@ -421,3 +421,40 @@ def test_job_titles_said_once_in_an_answer_stay_the_answers_words(tmp_path: Path
             "Line manager: we can't change it until April.\nThen nothing happened.",
         ),
     ]
+
+
+OTTER_UNKNOWN = (
+    "Unknown Speaker  0:00\nIs that recording? Yes, I think it is.\n\n"
+    "Sam Roe  0:04\nWhat helps people recover in your service?\n\n"
+    "Niamh O'Brien  0:11\nRelationships, above everything. People recover with someone.\n\n"
+    "Sam Roe  0:31\nThank you so much.\n"
+)
+
+
+def test_otters_unknown_speaker_is_named_as_a_voice_the_tool_could_not_name(
+    tmp_path: Path,
+) -> None:
+    """s57 wild tester, finding 5: Otter's ``Unknown Speaker`` label was coded as the
+    participant's with no word said. Its words are still coded as a participant's (as talk no
+    label names is), and one warning says what the label is and to relabel it."""
+    f = tmp_path / "otter_p13.txt"
+    f.write_text(OTTER_UNKNOWN, encoding="utf-8")
+    t, said = read_quietly(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Unknown Speaker", "participant"),
+        ("Sam Roe", "interviewer"),
+        ("Niamh O'Brien", "participant"),
+        ("Sam Roe", "interviewer"),
+    ]
+    assert said == [
+        f"{f}: 1 turn is labelled 'Unknown Speaker' (00:00:00.000 'Is that recording? Yes, I "
+        "think it is.'), a voice the transcription tool could not name, read as a participant's "
+        "talk and coded: check who speaks there and put their name on that turn in place of "
+        "'Unknown Speaker'"
+    ]
+
+
+def test_a_transcript_without_an_unknown_speaker_gets_no_such_warning(tmp_path: Path) -> None:
+    f = tmp_path / "otter_p13.txt"
+    f.write_text(OTTER_UNKNOWN.replace("Unknown Speaker", "Sam Roe"), encoding="utf-8")
+    assert read_quietly(f, interviewer_labels=["Sam Roe"])[1] == []

@@ -39,6 +39,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         field_lines_warning,
         no_turn_warning,
         undecided_talk_warning,
+        unidentified_voice_warning,
         unnamed_opening_warning,
     )
 
@@ -78,6 +79,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
             w
             for w in (
                 unnamed_opening_warning(t),
+                unidentified_voice_warning(t),
                 undecided_talk_warning(t),
                 after_change_warning(t),
             )

@@ -105,7 +105,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
     whose speaker could not be told
     (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that opens a subtitle
-    file (:func:`~roqa_nlp.transcripts.unlabelled.unnamed_opening_warning`) or that comes right after a
+    file (:func:`~roqa_nlp.transcripts.unlabelled.unnamed_opening_warning`), talk a
+    transcription tool labels as a voice it could not name
+    (:func:`~roqa_nlp.transcripts.unlabelled.unidentified_voice_warning`), or talk that comes right after a
     change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), an answer
     split by a repeated speaker label
     (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), words read
@@ -130,6 +132,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         field_lines_warning,
         no_turn_warning,
         undecided_talk_warning,
+        unidentified_voice_warning,
         unnamed_opening_warning,
     )
 
@@ -150,6 +153,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     unnamed = unnamed_opening_warning(transcript)
     if unnamed:
         warnings.warn(RoqaWarning(unnamed), stacklevel=stacklevel + 1)
+    unidentified = unidentified_voice_warning(transcript)
+    if unidentified:
+        warnings.warn(RoqaWarning(unidentified), stacklevel=stacklevel + 1)
     headings = headings_warning(transcript)
     if headings:
         warnings.warn(RoqaWarning(headings), stacklevel=stacklevel + 1)

@@ -625,7 +625,7 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         dict.fromkeys(
             t.speaker
             for t in transcript.turns
-            if t.role == "participant" and t.speaker and t.speaker != UNKNOWN_SPEAKER
+            if t.role == "participant" and t.speaker and not is_unknown_speaker(t.speaker)
         )
     )
     if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
@@ -1269,6 +1269,12 @@ def _counted(text: str, turns: Iterable[Turn]) -> list[Turn]:
 #: Speaker of speech no label names: before the first named speaker, in a file that names
 #: speakers later, or a diarised segment that fell in no speaker's turn.
 UNKNOWN_SPEAKER = "Unknown speaker"
+
+
+def is_unknown_speaker(label: str) -> bool:
+    """Whether ``label`` is :data:`UNKNOWN_SPEAKER` in any case and spacing: roqa's own, or a
+    transcription tool's label for a voice it could not name (Otter's ``Unknown Speaker``)."""
+    return " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
 
 
 #: Roles a video call gives in a display name's note, which a participant may hold too

@@ -120,12 +120,12 @@ from ..io import packaged_words
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
-    UNKNOWN_SPEAKER,
     InterviewerLabels,
     honorifics,
     interviewer_keys,
     is_interviewee_role_label,
     is_speaker_number_label,
+    is_unknown_speaker,
     label_view,
     more_interviewer_labels,
     normalise_label,
@@ -2220,7 +2220,7 @@ def accepted_labels(
             or _is_capitalised(label)
             or (name != label and _is_capitalised(name))
             or is_interviewee_role_label(name)  # "Service user (Kieran)", said once
-            or " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
+            or is_unknown_speaker(label)
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}

@@ -357,6 +357,39 @@ def unnamed_opening_warning(transcript: Transcript) -> str | None:
     )
 
 
+def unidentified_voice_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when a transcription tool labels turns as a voice
+    it could not name (Otter's ``Unknown Speaker  0:00``), how many, where the first is and its
+    words, how they were read and to relabel them, else None. They were coded as a participant's
+    with no word said, and ``roqa inspect`` called the label a rename in the call (s57 wild
+    tester, finding 5). Not roqa's own :data:`~.roles.UNKNOWN_SPEAKER` for talk no label names,
+    which :func:`unnamed_opening_warning` and the table readers warn of."""
+    from .roles import UNKNOWN_SPEAKER, is_unknown_speaker
+
+    turns = [
+        t
+        for t in transcript.turns
+        if t.speaker != UNKNOWN_SPEAKER and is_unknown_speaker(t.speaker)
+    ]
+    if not turns:
+        return None
+    first, n = turns[0], len(turns)
+    words = " ".join(transcript.text[first.start : first.end].split())
+    at = time_place(first.begin_time)
+    read = (
+        "read as a participant's talk and coded"
+        if first.role == "participant"
+        else f"read as the {first.role}'s talk, not coded"
+    )
+    return (
+        f"{transcript.source or transcript.id}: {n} turn{'s' if n != 1 else ''} "
+        f"{'are' if n != 1 else 'is'} labelled {first.speaker!r} "
+        f"({f'{at} ' if at else ''}{quoted(words)}), a voice the transcription tool could not "
+        f"name, {read}: check who speaks there and put their name on "
+        f"{'those turns' if n != 1 else 'that turn'} in place of {first.speaker!r}"
+    )
+
+
 def no_turn_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file, how many pieces of words after the first turn
     were read as no one's talk (:data:`NO_TURN`), where and the first one's words, else
