@@ -19,6 +19,7 @@ from roqa_nlp.autocoder import DEFAULT_PARAMS, AutoCoder
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.training import TrainingSet, as_labelled_set, as_training_set
 from roqa_nlp.transcripts import expand_paths, read_transcript, read_transcripts
+from roqa_nlp.transcripts.csv import COLUMNS_HINT
 from roqa_nlp.transcripts.roles import SpeakerWarning
 from roqa_nlp.transcripts.segment import segment
 
@@ -228,12 +229,16 @@ def test_a_table_of_participants_details_in_a_folder_is_left_out_with_a_warning(
     assert caught == [
         (
             "RoqaWarning",
-            f"{tmp_path}: left out demographics.csv: a table without speaker and text columns "
-            "(participants' details?) is not read from a folder (name the file on its own to "
-            "read it)",
+            f"{tmp_path}: left out demographics.csv: has no 'speaker' or 'text' column among its "
+            "columns 'participant', 'age', 'role', so it is not read as a transcript "
+            f"(participants' details?); if it is one, {COLUMNS_HINT}",
         )
     ]
-    with pytest.raises(RoqaError, match="demographics.csv: has no 'speaker' column"):
+    with pytest.raises(
+        RoqaError,
+        match="demographics.csv: has no 'speaker' or 'text' column among its columns "
+        "'participant', 'age', 'role' \\(",
+    ):
         read_transcript(details)
 
 
@@ -806,8 +811,9 @@ def test_a_long_table_of_details_is_judged_by_its_header_line_alone(tmp_path: Pa
     files, caught = recorded(expand_paths, [tmp_path])
     assert files == [tmp_path / "p1.txt"]
     assert [message for _, message in caught] == [
-        f"{tmp_path}: left out details.csv: a table without speaker and text columns "
-        "(participants' details?) is not read from a folder (name the file on its own to read it)"
+        f"{tmp_path}: left out details.csv: has no 'speaker' or 'text' column among its columns "
+        "'participant', 'age', 'notes', so it is not read as a transcript (participants' "
+        f"details?); if it is one, {COLUMNS_HINT}"
     ]
 
 

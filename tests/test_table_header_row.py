@@ -11,6 +11,7 @@ import pytest
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import expand_paths, read_transcript
+from roqa_nlp.transcripts.csv import COLUMNS_HINT
 
 DATA = Path(__file__).parent / "data" / "titled_tables"
 
@@ -77,7 +78,7 @@ def test_a_header_below_the_fifth_row_is_not_looked_for(tmp_path: Path) -> None:
     with pytest.raises(RoqaError) as caught:
         read_transcript(f)
     assert str(caught.value) == (
-        f"{f}: has no 'speaker' column (the header row, the first row or one of the first 5 "
+        f"{f}: has no 'speaker' or 'text' column among its columns 'Interview P36' (the header row, the first row or one of the first 5 "
         "below a title, must name the columns speaker and text (or content, transcript ...; "
         "optional: start, end); without a speaker column, the text must open with speaker "
         "labels (P04: ...) or each row have its start and end)"
@@ -88,8 +89,9 @@ def test_a_header_below_the_fifth_row_is_not_looked_for(tmp_path: Path) -> None:
         warnings.simplefilter("always")
         assert expand_paths([tmp_path]) == [tmp_path / "p1.txt"]
     assert [str(w.message) for w in seen] == [
-        f"{tmp_path}: left out p36.csv: a table without speaker and text columns (participants' "
-        "details?) is not read from a folder (name the file on its own to read it)"
+        f"{tmp_path}: left out p36.csv: has no 'speaker' or 'text' column among its columns "
+        "'Interview P36', so it is not read as a transcript (participants' details?); if it is "
+        f"one, {COLUMNS_HINT}"
     ]
 
 
@@ -116,3 +118,33 @@ def test_an_output_is_not_written_over_a_transcript_whose_header_is_below_a_titl
         f"{f}: --matrix would overwrite a transcript (it has speaker and text columns) (give "
         "another file name)"
     )
+
+
+def test_a_table_without_a_speaker_column_is_named_alike_in_a_folder_and_on_its_own(
+    tmp_path: Path,
+) -> None:
+    """s57 wild tester, finding 7: a CSV with German headers was left out of a folder as "a
+    table without speaker and text columns" though it has a Text column, and named on its own
+    the error said only "has no 'speaker' column". Both now name the columns it has and lacks,
+    in the same words, and what it needs."""
+    f = tmp_path / "sheet_p17.csv"
+    f.write_text(
+        "Zeile;Sprecher;Beginn;Ende;Text;Memo\n1;Interviewer;00:00:02;00:00:06;Why?;\n"
+        "2;Participant 17;00:00:07;00:00:20;No staff.;\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p1.txt").write_text("Interviewer: Why?\nP1: No staff.\n", "utf-8")
+    lacking = (
+        "has no 'speaker' column among its columns 'Zeile', 'Sprecher', 'Beginn', 'Ende', "
+        "'Text', 'Memo'"
+    )
+    with pytest.raises(RoqaError) as caught:
+        read_transcript(f)
+    assert str(caught.value) == f"{f}: {lacking} ({COLUMNS_HINT})"
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        assert expand_paths([tmp_path]) == [tmp_path / "p1.txt"]
+    assert [str(w.message) for w in seen] == [
+        f"{tmp_path}: left out sheet_p17.csv: {lacking}, so it is not read as a transcript "
+        f"(participants' details?); if it is one, {COLUMNS_HINT}"
+    ]

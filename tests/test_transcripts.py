@@ -1984,7 +1984,7 @@ def test_csv_missing_column_names_the_column(tmp_path: Path) -> None:
     f.write_text("speaker,notes\nP1,hello\n")
     with pytest.raises(
         RoqaError,
-        match=r"bad\.csv: has no 'text' column \(the header row, the first row or one of the first 5 below a title, must name",
+        match=r"bad\.csv: has no 'text' column among its columns 'speaker', 'notes' \(the header row, the first row or one of the first 5 below a title, must name",
     ):
         read_transcript(f)
 

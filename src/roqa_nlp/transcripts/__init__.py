@@ -441,9 +441,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
         for leave_out, why in _NOT_TRANSCRIPTS:
             left = [f for f in inside if leave_out(f)]
-            if left:
+            if not left:
+                continue
+            if isinstance(why, str):
                 warn(f"left out {first_few([f.name for f in left])}: {why}", path=p)
-                inside = [f for f in inside if f not in left]
+            else:  # a reason of its own for each file
+                for f in left:
+                    warn(f"left out {f.name}: {why(f)}", path=p)
+            inside = [f for f in inside if f not in left]
         nested = [] if inside else skipped_folders(p)
         if nested:
             raise RoqaError(
@@ -589,9 +594,20 @@ def _table_without_columns(f: Path) -> bool:
     return f.suffix.lower() in _TABLES and not names_transcript_columns(f)
 
 
+def _columns_lacking(f: Path) -> str:
+    """Why the table ``f`` is left out of a folder (:func:`_table_without_columns`), in the
+    words of the error reading it on its own gives (:func:`.csv.lacking_columns`)."""
+    from .csv import COLUMNS_HINT, header_cells, lacking_columns
+
+    return (
+        f"{lacking_columns(header_cells(f) or [])}, so it is not read as a transcript "
+        f"(participants' details?); if it is one, {COLUMNS_HINT}"
+    )
+
+
 #: The files of a folder that are not read as transcripts though their extension is one, each
 #: test with why, in the order they are warned of (:func:`expand_paths`).
-_NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
+_NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str | Callable[[Path], str]], ...] = (
     (
         lambda f: f.stem.casefold() == "readme",
         "a README is not read as a transcript (name the file on its own to read it)",
@@ -605,11 +621,7 @@ _NOT_TRANSCRIPTS: tuple[tuple[Callable[[Path], bool], str], ...] = (
         _is_roqa_docx,
         "roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
     ),
-    (
-        _table_without_columns,
-        "a table without speaker and text columns (participants' details?) is not read from a "
-        "folder (name the file on its own to read it)",
-    ),
+    (_table_without_columns, _columns_lacking),
     (
         _is_chat_log,
         "a video call's saved chat ('00:05:12 From Sam Roe to Everyone:'), not its transcript "

@@ -160,6 +160,22 @@ def names_transcript_columns(path: str | Path) -> bool:
     return header is None or _has_transcript_columns(column_roles(header))
 
 
+def lacking_columns(header: Sequence[str]) -> str:
+    """What the header row ``header`` of a table lacks to be a transcript's, naming the columns
+    it has (``has no 'speaker' column among its columns 'Zeile', 'Sprecher', 'Text'``): the one
+    wording of the error reading such a table and of the warning leaving it out of a folder,
+    :data:`COLUMNS_HINT` saying what it needs. A table with German headers was left out of a
+    folder as one "without speaker and text columns" though it had a Text column, and named on
+    its own said only "has no 'speaker' column" (s57 wild tester, finding 7)."""
+    from ..errors import first_few
+
+    roles = column_roles(header)
+    lacking = [c for c in REQUIRED_COLUMNS if c not in roles] or ["speaker"]
+    names = [repr(" ".join(c.split())) for c in header if c.strip()]
+    has = f"among its columns {first_few(names, 8)}" if names else "and no named column"
+    return f"has no {' or '.join(repr(c) for c in lacking)} column {has}"
+
+
 def header_cells(path: str | Path) -> list[str] | None:
     """The cells of the header row of the table ``path`` (a .csv, .tsv or .xlsx file; the first
     row, or one below a title, :func:`header_row`), read from its first rows alone; ``[]`` for
@@ -471,11 +487,10 @@ def table_transcript(
     # a time and the words, no speaker column: a transcript only if its words name speakers
     needs_labels = not _has_transcript_columns(roles)
     if needs_labels and not ("text" in roles and "start" in roles):
-        missing = next(c for c in REQUIRED_COLUMNS if c not in roles)
         _refuse_write_up(rows[0], path)
-        if missing == "speaker":
+        if "speaker" not in roles:
             _refuse_coded_quotes(header, path)
-        raise RoqaError(f"has no '{missing}' column", path=path, hint=COLUMNS_HINT)
+        raise RoqaError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
     whisper = _whisper_milliseconds(rows, roles)
     scale = 1000.0 if whisper else 1.0
     if not whisper and _whole_milliseconds(rows, roles):
@@ -533,7 +548,7 @@ def table_transcript(
         _warn_of_errors(errors, path)
     if needs_labels and transcript.metadata.get("speaker_labels") is False:
         _refuse_coded_quotes(header, path)
-        raise RoqaError("has no 'speaker' column", path=path, hint=COLUMNS_HINT)
+        raise RoqaError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
     if unnamed and "speaker" in roles and _read_as_unknown(transcript, utterances):
         from ..errors import first_few, warn
 
