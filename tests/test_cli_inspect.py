@@ -195,7 +195,7 @@ def test_inspect_says_what_the_reader_left_out_or_read_in_another_shape(tmp_path
         (
             "p06",
             [
-                "a transcription service's closing text left out (1 line: "
+                "a transcription service's own lines left out, no one's talk (1 line: "
                 "'Meeting ended after 00:09:12 👋')"
             ],
         ),
@@ -1126,4 +1126,25 @@ def test_inspect_names_otters_unknown_speaker_as_an_unnamed_voice_not_a_rename(
         ("Unknown Speaker", "participant"),
         ("Sam Roe", "interviewer"),
         ("Niamh O'Brien", "participant"),
+    ]
+
+
+def test_inspect_names_a_services_lines_at_the_top_as_its_own_not_as_closing_text(
+    tmp_path: Path,
+) -> None:
+    """s57 wild tester, finding 7: Rev's "Transcript by Rev.com" and "Page 1 of 2" above the
+    first turn were named "a transcription service's closing text", and only the first of
+    them quoted."""
+    f = tmp_path / "rev_p23.txt"
+    f.write_text(
+        "p23 interview (Completed 03/14/24)\nTranscript by Rev.com\nPage 1 of 2\n\n"
+        "Interviewer (00:00:02):\nWhat is your role?\n\n"
+        "Speaker 2 (00:00:12):\nI manage a rehabilitation unit.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)[0]["read_as"] == [
+        "a transcription service's own lines left out, no one's talk (2 lines: "
+        "'Transcript by Rev.com', 'Page 1 of 2')"
     ]

@@ -151,7 +151,7 @@ def reading_notes(t: Any) -> list[str]:
     one too: then all are a check, :func:`~roqa_nlp.transcripts.render.split_turns_warning`),
     talk with no speaker's name read as the talk of the speaker before such a backchannel, Zoom
     chat messages among the
-    turns, numbered lines, time marks, a transcription service's closing text, section headings
+    turns, numbered lines, time marks, a transcription service's own lines, section headings
     (``Section 1: Background``, a Word heading) and lines so shaped read as talk (``Phase 2:
     Implementation was the focus``), a line opening like a label read as the turn's
     words (``Staff: Sorry, can I come in there?``) or left out above the first turn (``Staff:
@@ -185,10 +185,11 @@ def reading_notes(t: Any) -> list[str]:
     if marks:  # the file's own first marks (True in a transcript read before they were kept)
         notes += time_marks_notes(marks if isinstance(marks, list) else [])
     service = meta.get("service_text")
-    if service:
+    if service:  # at the top (Rev's "Transcript by Rev.com"), on each page or closing it
+        said = ", ".join(repr(str(line)[:60]) for line in service[:3])
         notes.append(
-            f"a transcription service's closing text left out ({len(service)} "
-            f"line{'s' if len(service) != 1 else ''}: {str(service[0])[:60]!r})"
+            f"a transcription service's own lines left out, no one's talk ({len(service)} "
+            f"line{'s' if len(service) != 1 else ''}: {said}{', ...' if len(service) > 3 else ''})"
         )
     ended = meta.get("end_text")
     if ended:
