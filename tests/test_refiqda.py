@@ -775,67 +775,6 @@ def test_source_named_like_a_file_keeps_the_transcript_id(tmp_path: Path) -> Non
     assert [t.id for t in p.transcripts] == ["p01_interview"]
 
 
-def named_sources(*names: str) -> str:
-    """Text sources of those names, each holding Alice's coding of its first two characters."""
-    return "".join(
-        f'<TextSource guid="00000000-0000-4000-8000-00000000001{i}" name="{name}">'
-        f"<PlainTextContent>P0{i}: We lacked staff.</PlainTextContent>{selection(5, 14)}"
-        "</TextSource>"
-        for i, name in enumerate(names, 1)
-    )
-
-
-def test_a_source_named_with_a_colon_or_a_slash_is_the_transcript_its_file_is_named_as(
-    tmp_path: Path,
-) -> None:
-    """Before: the ids were "P01: Sarah" and "site A/P02" (segments "P01: Sarah:@5-14"), and
-    their files in transcripts/ P01_Sarah.txt and site A_P02.txt, so the codings shared no
-    segment with `roqa code` of that folder (roqa agree: "no unit was coded by two coders")."""
-    path = build_qdpx(
-        tmp_path / "q.qdpx", project_xml(named_sources("P01: Sarah.txt", "site A/P02"))
-    )
-    main(["import", str(path), "--out", str(tmp_path / "o")])
-    coded = CodingResult.read(tmp_path / "o" / "codings" / "Alice")
-    assert [s.segment.id for s in coded] == ["P01_Sarah:@5-14", "site A_P02:@5-14"]
-    files = sorted(p.stem for p in (tmp_path / "o" / "transcripts").iterdir())
-    assert sorted(coded.transcripts) == files == ["P01_Sarah", "site A_P02"]
-    # the program's names go back to it, and the ids come back again
-    main(["export", str(tmp_path / "o" / "codings" / "Alice"), "--qdpx", str(tmp_path / "a.qdpx")])
-    assert [s.get("name") for s in qde_of(tmp_path / "a.qdpx").iter(NS + "TextSource")] == [
-        "P01: Sarah.txt",
-        "site A/P02",
-    ]
-    (again,) = read_qdpx_codings(tmp_path / "a.qdpx").values()
-    assert [s.segment.id for s in again] == ["P01_Sarah:@5-14", "site A_P02:@5-14"]
-
-
-def test_a_transcript_roqa_named_with_a_colon_keeps_its_id_in_roqas_export(
-    tmp_path: Path, book: Codebook
-) -> None:
-    """A transcript read from a file named "P04: Sarah.txt" is "P04: Sarah" in roqa's run: its
-    export comes back with that id and its segments' ids, coded in or not."""
-    one = one_segment_result()
-    t = replace(one.transcripts["P04"], id="P04: Sarah")
-    seg = replace(one.segments[0].segment, id="P04: Sarah:0001", transcript_id="P04: Sarah")
-    uncoded = replace(t, id="P05: Tom", participant="P05")
-    result = CodingResult(
-        segments=[SegmentResult(seg, one.segments[0].suggestions)],
-        transcripts={"P04: Sarah": t, "P05: Tom": uncoded},
-        meta=one.meta,
-    )
-    export_qdpx(result, book, tmp_path / "s.qdpx")
-    project = read_qdpx(tmp_path / "s.qdpx")
-    assert [t.id for t in project.transcripts] == ["P04: Sarah", "P05: Tom"]
-    (coded,) = project.codings.values()
-    assert [s.segment.id for s in coded] == ["P04: Sarah:0001"]
-    # exported by a QDA program that kept roqa's selection names: they name its id
-    with zipfile.ZipFile(tmp_path / "s.qdpx") as z:
-        members = {n: z.read(n) for n in z.namelist()}
-    qde = members.pop("project.qde").replace(b'origin="roqa_nlp', b'origin="NVivo')
-    again = read_qdpx(build_qdpx(tmp_path / "program.qdpx", qde, members))
-    assert [s.segment.id for r in again.codings.values() for s in r] == ["P04: Sarah:0001"]
-
-
 def test_absolute_path_outside_the_archive_is_reported(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '

@@ -59,7 +59,7 @@ from urllib.parse import unquote
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
 from ..errors import RoqaError, first_few, warn
-from ..io import decode_unicode, file_stem
+from ..io import decode_unicode
 from ..result import CodingResult
 from ..schema import (
     Segment,
@@ -663,7 +663,6 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
         folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
         sources_el = child(root, "Sources")
         used_ids: set[str] = set()
-        by_roqa = (root.get("origin") or "").split(" ")[0] == ORIGIN.split(" ")[0]
         media_of: dict[str, str | None] = {}  # each text read: the recording or PDF it is of
         for src in text_sources([] if sources_el is None else list(sources_el), {}, _ignore):
             if local_name(src.tag) != "TextSource":
@@ -675,7 +674,7 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
             media = src.get(FROM_MEDIA)
             if text in media_of and (media or media_of[text]):
                 continue
-            _new_transcript_id(src, used_ids, by_roqa=by_roqa)
+            _new_transcript_id(src, used_ids)
             media_of.setdefault(text, media)
     return used_ids
 
@@ -684,47 +683,14 @@ def _ignore(line: str) -> None:
     """A warning not issued."""
 
 
-#: What a source's name may hold that no file name can (a path's separators, Windows'
-#: ``<>:"/\\|?*``, control characters): :func:`~roqa_nlp.io.file_stem` replaces it.
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-
-
-def _typed_id(name: str, src: ET.Element, *, by_roqa: bool = False) -> str:
-    """The transcript id a source named ``name`` gets: the name as the transcript's file in
-    ``transcripts/`` is named (:func:`~roqa_nlp.io.file_stem`) when it holds what no file name
-    can, so that ``P04: Sarah.txt`` or ``site A/P04`` is ``P04_Sarah`` or ``site A_P04``, the id
-    ``roqa code`` gives that file (before, the codings' ``P04: Sarah`` shared no segment with
-    it: "no unit was coded by two coders"), and its segment ids hold the ``:`` between
-    transcript and segment only; the name goes back to the program on export (``refi_name``).
-
-    A transcript roqa named so keeps its id, so that its segments are those of the run it was
-    exported from: a source whose selections roqa named with it (``line:3 P04: Sarah:0003``),
-    or, in a project roqa wrote (``by_roqa``) whose source no selection of roqa's names, the
-    source's name, which is its id there. "" when nothing is left of the name."""
-    if not _NOT_IN_FILE_NAMES.search(name):
-        return name
-    safe = file_stem(name, set()) if _NOT_IN_FILE_NAMES.sub("", name).strip("._ ") else ""
-    ids = {
-        _LINE_PREFIX.sub("", n).rpartition(":")[0]
-        for sel in src.iter()
-        if _LINE_PREFIX.match(n := sel.get("name") or "")
-    }
-    if name in ids or (by_roqa and safe not in ids):
-        return name
-    return safe
-
-
-def _new_transcript_id(
-    src: ET.Element, used_ids: set[str], *, by_roqa: bool = False
-) -> tuple[str, str]:
+def _new_transcript_id(src: ET.Element, used_ids: set[str]) -> tuple[str, str]:
     """The id of the text source ``src``, new to the project, added to ``used_ids``: its name
     without a document extension, else its file's stem, else its GUID, with ``-2``, ``-3`` ...
     after it when another source's is that already; and that id before (the two differ when the
     name was taken)."""
     sname = src.get("name") or ""
     ref = src.get("plainTextPath") or src.get("richTextPath") or ""
-    tid = _typed_id(_transcript_id(sname), src, by_roqa=by_roqa)
-    tid = tid or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
+    tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
     tid = tid or normalise_guid(src.get("guid"))
     base, k = tid, 1
     while tid in used_ids:
@@ -982,7 +948,7 @@ def _read_project(
             )
             transcript = same
         else:
-            tid, base = _new_transcript_id(src, used_ids, by_roqa=written_by_roqa)
+            tid, base = _new_transcript_id(src, used_ids)
             if tid != base:
                 source_warning(
                     f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
