@@ -2162,6 +2162,30 @@ def test_an_unknown_option_that_is_no_file_nor_text_is_said_as_before() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("code", "interviews", "--out"),
+            "Option '--out' requires an argument. (see 'roqa code --help')",
+        ),
+        (
+            ("report", "study", "--order"),
+            "Option '--order' requires an argument. (see 'roqa report --help')",
+        ),
+        (
+            ("suggest", "--top-k"),
+            "Option '--top-k' requires an argument. (see 'roqa suggest --help')",
+        ),
+    ],
+)
+def test_an_option_given_last_without_its_value_points_at_its_command_help(
+    args: tuple[str, ...], message: str
+) -> None:
+    run = roqa(*args)
+    assert (run.code, run.err) == (2, f"roqa: error: {message}\n")
+
+
 def test_code_pseudonymise_lists_no_key_when_it_wrote_none(
     tmp_path: Path, tiny_model_dir: Path
 ) -> None:

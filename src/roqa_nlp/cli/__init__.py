@@ -189,6 +189,18 @@ def _dash_word_said(args: list[str], e: Exception) -> str | None:
     return None
 
 
+def _command_named(args: list[str]) -> str:
+    """``roqa COMMAND`` for the command ``args`` name, or ``roqa`` when they name none: the
+    help to point at for a usage error click raised with no context (an option given last
+    with no value, ``roqa code interviews --out``), which said 'roqa --help' (daily, s57)."""
+    import typer
+
+    group = typer.main.get_command(_application())
+    first = next((a for a in args if not a.startswith("-")), None)
+    commands = getattr(group, "commands", {})
+    return f"roqa {first}" if first in commands else "roqa"
+
+
 def _run(args: list[str]) -> None:
     """Run the command ``args`` names, letting every exception reach :func:`main`.
 
@@ -557,7 +569,7 @@ def _main(argv: list[str] | None) -> None:
             # One line like every other user error (click would print usage, a hint and the error).
             message = " ".join(e.format_message().splitlines())  # type: ignore[attr-defined]
             ctx = getattr(e, "ctx", None)
-            command = ctx.command_path if ctx is not None else "roqa"
+            command = ctx.command_path if ctx is not None else _command_named(args)
             print(f"roqa: error: {message} (see '{command} --help')", file=sys.stderr)
             sys.exit(2)
         if _is_click_error(e, "Exit"):  # --help, or a command that ends early on purpose
