@@ -18,7 +18,12 @@ import pytest
 from roqa_nlp.autocoder import AutoCoder
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
-from roqa_nlp.source_fingerprints import SOURCE_SHA256, changed_sources, source_record
+from roqa_nlp.source_fingerprints import (
+    SOURCE_SHA256,
+    changed_sources,
+    checked_sources,
+    source_record,
+)
 from test_cli_agree import run
 
 WORDS = "We never have the staff. Our manager backs us though."
@@ -153,7 +158,8 @@ def test_a_relative_source_is_checked_only_from_the_folder_it_was_coded_in(
     """Review, session 46: from another study's folder holding its own interviews/p01.txt, the
     report of these codings warned that interviews/p01.txt had changed since it was coded (a
     false alarm: that is another file). A relative source names the file coded only from the
-    folder roqa code ran in; an absolute one is checked from anywhere."""
+    folder roqa code ran in, never from another folder's same relative path; an absolute one is
+    checked from anywhere."""
     other = tmp_path / "other"
     (other / "interviews").mkdir(parents=True)
     (other / "interviews" / "p01.txt").write_text("P01: Another study's words.\n", "utf-8")
@@ -173,6 +179,59 @@ def test_a_relative_source_is_checked_only_from_the_folder_it_was_coded_in(
         fh.write("P01: One more answer.\n")  # edited again, after this coding
     monkeypatch.chdir(other)
     assert changed_sources([absolute / "codings.jsonl"]) == [str(tmp_path / "interviews/p01.txt")]
+
+
+def test_a_relative_source_is_checked_from_outside_the_folder_it_was_coded_in(
+    study: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Daily, session 57: `roqa report` of the codings run from another folder than `roqa code`
+    (cd /tmp && roqa report s57_daily/study) said nothing of a transcript edited since. The folder
+    code ran in is found above the codings' folder, and the file is named from here."""
+    _edit("p01.txt")
+    monkeypatch.chdir(tmp_path.parent)
+    code, _, err = run(["report", f"{tmp_path.name}/coded"], capsys)
+    assert (code, _warnings(err)) == (
+        0,
+        [
+            f"roqa: warning: {tmp_path.name}/interviews/p01.txt changed since it was coded: its "
+            "codings are of the text it had then; code it again (roqa code) to chart the text it "
+            "has now"
+        ],
+    )
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the file is not inside it: named in full
+    assert changed_sources([tmp_path / "coded" / "codings.jsonl"]) == [
+        str(tmp_path / "interviews" / "p01.txt")
+    ]
+
+
+def test_sources_whose_coding_folder_is_not_found_from_here_are_counted_once(
+    study: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,
+) -> None:
+    """Codings copied out of the folder roqa code ran in, read from elsewhere: their relative
+    sources cannot be checked, and one line says how many (daily, session 57: it said nothing)."""
+    moved = tmp_path_factory.mktemp("moved") / "coded"
+    shutil.copytree("coded", moved)
+    _edit("p01.txt")
+    study_folder = Path.cwd()
+    monkeypatch.chdir(moved.parent)
+    code, _, err = run(["report", "coded"], capsys)
+    assert (code, _warnings(err)) == (
+        0,
+        [
+            "roqa: warning: could not check whether 6 transcript files changed since they were "
+            "coded (interviews/p01.txt, interviews/p02.txt, interviews/p03.txt, interviews/p04.txt "
+            "...): their paths are relative to the folder roqa code ran in, not found from here; "
+            "run this command from that folder to check"
+        ],
+    )
+    assert checked_sources([moved / "codings.jsonl", study_folder / "coded/codings.jsonl"]) == (
+        [str(study_folder / "interviews/p01.txt")],  # the codings in place: checked
+        [f"interviews/p0{i}.txt" for i in range(1, 7)],
+    )
 
 
 def test_several_changed_sources_are_one_line_naming_the_first_few(study: Path, capsys) -> None:

@@ -4,11 +4,13 @@
 transcript it reads from a file the SHA-256 of the file's bytes, as it read them, in the
 transcript's ``metadata[SOURCE_SHA256]`` (so in ``transcripts.jsonl``). ``roqa report``,
 ``roqa export`` and ``roqa agree`` compare it with the file still at its recorded path (a relative
-one only from the folder ``roqa code`` ran in: :data:`SOURCE_FOLDER_SHA256`) and warn, in one line,
-of those whose bytes have changed: the codings, the report and the export are of the text as it
-was (tester s46: seven words of a transcript edited after coding, charted as before without a
-word). Only files that are there are read, and only their bytes (a Word document is not read
-again). A source that is gone says nothing (the codings hold the text they code), and a transcript
+one from the folder ``roqa code`` ran in, found when it is the current folder or one above the
+codings: :data:`SOURCE_FOLDER_SHA256`) and warn, in one line, of those whose bytes have changed:
+the codings, the report and the export are of the text as it was (tester s46: seven words of a
+transcript edited after coding, charted as before without a word); and in one more line of how
+many relative sources could not be checked, their folder not found from here. Only files that are
+there are read, and only their bytes (a Word document is not read again). A source that is gone
+from its path says nothing (the codings hold the text they code), and a transcript
 with no fingerprint is not checked: codings written before fingerprints were recorded, a
 transcript given as an object or imported from a QDA project, and one whose source a
 pseudonymised run renamed (it names no file read).
@@ -17,6 +19,7 @@ pseudonymised run renamed (it names no file read).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,16 +32,17 @@ SOURCE_SHA256 = "source_sha256"
 #: source recorded relative to the folder ``roqa code`` ran in, the SHA-256 of that folder's
 #: absolute path (not the path itself, which may name the researcher): a relative source is
 #: checked only from that folder, where it names the file coded, never another study's file
-#: of the same relative path (review, session 46: a false "changed since it was coded").
+#: of the same relative path (review, session 46: a false "changed since it was coded"). That
+#: folder is found from elsewhere when it is above the codings' folder (:func:`checked_sources`).
 SOURCE_FOLDER_SHA256 = "source_folder_sha256"
 
 
-def _folder_key() -> str:
-    """The SHA-256 of the current folder's absolute path (:data:`SOURCE_FOLDER_SHA256`)."""
+def _folder_key(folder: str | Path = os.curdir) -> str:
+    """The SHA-256 of ``folder``'s absolute path (the current folder's by default:
+    :data:`SOURCE_FOLDER_SHA256`)."""
     import hashlib
-    import os
 
-    return hashlib.sha256(os.path.abspath(os.curdir).encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(os.path.abspath(folder).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def source_record(source: str | Path, sha: str) -> dict[str, str]:
@@ -61,27 +65,75 @@ def fingerprint(path: str | Path) -> str | None:
 
 
 def changed_sources(codings: Iterable[Path]) -> list[str]:
-    """The recorded sources of the transcripts of each ``codings.jsonl`` whose file, still at its
-    recorded path, is not the one coded (its SHA-256 differs from the one recorded), each once,
-    in the order recorded. A ``transcripts.jsonl`` that cannot be read, and a line that is no
-    transcript, are passed over: reading the codings says what is wrong with them."""
+    """The sources of the transcripts of each ``codings.jsonl`` whose file, still at its recorded
+    path, is not the one coded (its SHA-256 differs from the one recorded), each once, in the
+    order recorded (:func:`checked_sources`)."""
+    return checked_sources(codings)[0]
+
+
+def checked_sources(codings: Iterable[Path]) -> tuple[list[str], list[str]]:
+    """The sources of the transcripts of each ``codings.jsonl`` changed since they were coded,
+    and those that could not be checked from here, each once, in the order recorded.
+
+    A source recorded relative to the folder ``roqa code`` ran in is found from that folder when
+    it is the current one or a folder above the codings' (``roqa code interviews --out study``,
+    then ``roqa report study/`` from elsewhere: daily, session 57), told by the SHA-256 of its
+    path (:data:`SOURCE_FOLDER_SHA256`); it is named by its path from here (or its absolute path
+    when outside the current folder). One whose folder is neither cannot be checked. A source gone
+    from its path is not a source that could not be checked: the codings hold the text they code.
+    A ``transcripts.jsonl`` that cannot be read, and a line that is no transcript, are passed
+    over: reading the codings says what is wrong with them."""
     checked: set[str] = set()
     changed: list[str] = []
+    unchecked: list[str] = []
+    here = _folder_key()
     for p in codings:
         try:
             with open(Path(p).with_name("transcripts.jsonl"), encoding="utf-8-sig") as fh:
                 recorded = [r for r in map(_recorded, fh) if r is not None]  # a line at a time
         except (OSError, UnicodeDecodeError):
             continue
-        here = _folder_key()
+        folders: dict[str, str | None] = {}  # folder key -> that folder, when found from here
         for source, sha, folder in recorded:
-            if source in checked or (folder is not None and folder != here):
-                continue  # a relative path read from another folder names another file
-            checked.add(source)
-            now = fingerprint(source)
+            path = source
+            if folder is not None and folder != here:
+                if folder not in folders:
+                    folders[folder] = _folder_above(Path(p), folder)
+                found = folders[folder]
+                if found is None:  # a relative path read from here names another file
+                    if source not in unchecked:
+                        unchecked.append(source)
+                    continue
+                path = _named_from_here(os.path.join(found, source))
+            if path in checked:
+                continue
+            checked.add(path)
+            now = fingerprint(path)
             if now is not None and now != sha:
-                changed.append(source)
-    return changed
+                changed.append(path)
+    return changed, unchecked
+
+
+def _folder_above(codings: Path, key: str) -> str | None:
+    """The folder at or above the folder of ``codings`` whose path's SHA-256 is ``key``: the
+    folder ``roqa code`` ran in, when it wrote its ``--out`` inside it; None when none is."""
+    folder = os.path.dirname(os.path.abspath(codings))
+    while True:
+        if _folder_key(folder) == key:
+            return folder
+        above = os.path.dirname(folder)
+        if above == folder:
+            return None
+        folder = above
+
+
+def _named_from_here(path: str) -> str:
+    """``path`` from the current folder when it is inside it, else absolute."""
+    try:
+        named = os.path.relpath(os.path.normpath(path))
+    except ValueError:  # on another drive (Windows)
+        return path
+    return path if named.startswith(os.pardir) else named
 
 
 def _recorded(line: str) -> tuple[str, str, str | None] | None:
@@ -118,11 +170,29 @@ def changed_sources_line(changed: list[str]) -> str | None:
     )
 
 
+def unchecked_sources_line(unchecked: list[str]) -> str | None:
+    """The warning of the sources ``unchecked`` (recorded relative to a folder not found from
+    here), one line giving their number and the first few; None when there are none."""
+    from .errors import first_few
+
+    if not unchecked:
+        return None
+    n = len(unchecked)
+    files = "1 transcript file" if n == 1 else f"{n} transcript files"
+    its, they = ("its path is", "it was") if n == 1 else ("their paths are", "they were")
+    return (
+        f"could not check whether {files} changed since {they} coded ({first_few(unchecked)}): "
+        f"{its} relative to the folder roqa code ran in, not found from here; run this command "
+        "from that folder to check"
+    )
+
+
 def warn_of_changed_sources(codings: Iterable[Path]) -> None:
     """Warn, once, of the sources of the transcripts of ``codings`` changed since they were
-    coded (:func:`changed_sources`)."""
-    line = changed_sources_line(changed_sources(codings))
-    if line is not None:
-        from .errors import warn
+    coded, and once of those that could not be checked from here (:func:`checked_sources`)."""
+    changed, unchecked = checked_sources(codings)
+    for line in (changed_sources_line(changed), unchecked_sources_line(unchecked)):
+        if line is not None:
+            from .errors import warn
 
-        warn(line)
+            warn(line)
