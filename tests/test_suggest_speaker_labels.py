@@ -92,3 +92,80 @@ def test_roqa_suggest_from_standard_input_passes_over_a_label_on_a_line_of_its_o
         "We never have enough staff.",
         "Staffing:",
     ]
+
+
+def _warnings(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("roqa: warning:")]
+
+
+INTERVIEWERS_LINE = (
+    "roqa: warning: the text opens with the interviewer's label ('Interviewer:'): an "
+    "interviewer's line is not participant talk (roqa code leaves it uncoded), so its codes are "
+    "of the question; give the participant's words"
+)
+
+
+def test_suggest_of_an_interviewers_line_warns_that_it_is_no_participant_talk() -> None:
+    """Daily, session 57: `roqa suggest "Interviewer: Why is that?"` coded the question as talk
+    (IS.D.6 at 0.15), not procedural, not novel, without a word. It is still coded."""
+    run = roqa("suggest", "--json", "--top-k", "1", "Interviewer: Why is that?")
+    assert (run.code, _warnings(run.err)) == (0, [INTERVIEWERS_LINE])
+    assert [r["text"] for r in json.loads(run.out)] == ["Interviewer: Why is that?"]
+
+
+def test_suggest_of_a_pasted_exchange_warns_that_it_is_coded_as_one_text() -> None:
+    """Daily, session 57: 'P04: ...' / 'Interviewer: ...' / 'P04: ...' pasted as one text was
+    coded as one, the question inside it, without a word. It is still coded as one."""
+    exchange = (
+        "P04: We never have the staff.\nInterviewer: Why is that?\nP04: The pay is poor, honestly."
+    )
+    run = roqa("suggest", "--json", "--top-k", "1", exchange)
+    assert (run.code, _warnings(run.err)) == (
+        0,
+        [
+            "roqa: warning: the text holds several speakers' turns (later lines open with "
+            "'Interviewer:' and 'P04:'), coded as one text: to code each turn apart, give one "
+            "turn a line to roqa suggest - (standard input), or code the transcript file with "
+            "roqa code"
+        ],
+    )
+    assert [r["text"] for r in json.loads(run.out)] == [exchange]
+
+
+def test_suggest_of_several_texts_names_the_interviewers_lines_by_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    lines = "P04: We never have the staff.\nInterviewer: Why is that?\nP04: The pay is poor.\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    run = roqa("suggest", "-", "--json", "--top-k", "1")
+    assert (run.code, _warnings(run.err)) == (
+        0,
+        [
+            "roqa: warning: text 2 opens with the interviewer's label ('Interviewer:'): an "
+            "interviewer's line is not participant talk (roqa code leaves it uncoded), so its "
+            "codes are of the question; give the participant's words"
+        ],
+    )
+    assert len(json.loads(run.out)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "interviewer", "later"),
+    [
+        ("Interviewer: Why is that?", "Interviewer", []),
+        ("Q5: What helps?", "Q5", []),
+        ("P04: We lack staff.", None, []),
+        ("Staffing: that's the barrier.", None, []),
+        ("We lack staff.\nStaffing: that's the barrier.", None, []),
+        ("We lack staff.\r\nInterviewer: Why?\r\nThe pay.", None, ["Interviewer"]),
+        ("P04: Staff.\nInterviewer: Why?\nP04: Pay.", None, ["Interviewer", "P04"]),
+    ],
+)
+def test_an_interviewers_label_and_later_turns_are_found_as_a_transcripts_reader_finds_them(
+    text: str, interviewer: str | None, later: list[str]
+) -> None:
+    from roqa_nlp.transcripts.speaker_labels import later_turn_labels, opening_interviewer_label
+
+    assert (opening_interviewer_label(text), later_turn_labels(text)) == (interviewer, later)

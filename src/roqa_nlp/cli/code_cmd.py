@@ -1767,6 +1767,7 @@ def suggest_command(
     for i, t in enumerate(text, 1):
         if not t.strip():
             raise RoqaError(f"text {i} is empty", hint="give the sentence to code in quotes")
+    warn_of_pasted_turns(text)
     ac = _load_model(model, no_cache, backend=backend)
     book = ac.codebook if codebook is None else Codebook.load(codebook)
     # a translated tie can run past --top-k: it is judged on every code, the first top_k shown
@@ -1820,6 +1821,40 @@ def suggest_command(
             )
         elif r and r[0].evidence:
             con.print(evidence_line(r[0]), markup=False)
+
+
+def warn_of_pasted_turns(texts: list[str]) -> None:
+    """Warn, in one line each, of the texts given to ``roqa suggest`` that open with an
+    interviewer's label (their words are the interviewer's, which ``roqa code`` leaves uncoded)
+    and of those that hold several speakers' turns (coded as one text): both were coded as a
+    participant's talk without a word (daily, session 57). The texts are coded as before."""
+    from ..errors import and_list, warn
+    from ..transcripts.speaker_labels import later_turn_labels, opening_interviewer_label
+
+    def which(numbers: list[int], verb: str) -> str:
+        if len(texts) == 1:
+            return f"the text {verb}s"
+        if len(numbers) == 1:
+            return f"text {numbers[0]} {verb}s"
+        return f"texts {and_list(map(str, numbers))} {verb}"
+
+    asked = [(i, label) for i, t in enumerate(texts, 1) if (label := opening_interviewer_label(t))]
+    if asked:
+        said = and_list(dict.fromkeys(f"'{label}:'" for _, label in asked))
+        warn(
+            f"{which([i for i, _ in asked], 'open')} with the interviewer's label ({said}): an "
+            "interviewer's line is not participant talk (roqa code leaves it uncoded), so its "
+            "codes are of the question; give the participant's words"
+        )
+    turns = [(i, labels) for i, t in enumerate(texts, 1) if (labels := later_turn_labels(t))]
+    if turns:
+        found = list(dict.fromkeys(f"'{label}:'" for _, labels in turns for label in labels))
+        lines = "a later line opens" if len(found) == 1 else "later lines open"
+        warn(
+            f"{which([i for i, _ in turns], 'hold')} several speakers' turns ({lines} with "
+            f"{and_list(found)}), coded as one text: to code each turn apart, give one turn a "
+            "line to roqa suggest - (standard input), or code the transcript file with roqa code"
+        )
 
 
 def evidence_line(g: Any) -> str:

@@ -2539,6 +2539,32 @@ def only_a_speaker_label(text: str, interviewer_labels: Iterable[str] | None = N
     )
 
 
+def opening_interviewer_label(
+    text: str, interviewer_labels: Iterable[str] | None = None
+) -> str | None:
+    """The interviewer's label that opens ``text`` as :func:`without_speaker_label` takes it
+    (``Interviewer: Why is that?`` gives ``Interviewer``), or None: ``roqa suggest`` warns that
+    the words after it are the interviewer's, which ``roqa code`` leaves uncoded (daily,
+    session 57: the question was coded as talk, without a word)."""
+    first = text.split("\n", 1)[0]
+    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
+    if m is None or not text[m.words_start :].strip():
+        return None
+    keys = interviewer_keys(interviewer_labels)
+    if said_once_is_talk(m.label, keys) or m.label not in keys:
+        return None
+    return m.label
+
+
+def later_turn_labels(text: str, interviewer_labels: Iterable[str] | None = None) -> list[str]:
+    """The speaker labels that open lines of ``text`` after its first, read as a transcript's
+    lines are (:func:`line_labels`): a pasted exchange (``P04: ...`` / ``Interviewer: ...`` /
+    ``P04: ...``), which ``roqa suggest`` codes as one text, warned of (daily, session 57)."""
+    lines = text.strip().split("\n")
+    found = line_labels(lines, list(interviewer_labels) if interviewer_labels else None)
+    return [m.label for m in found[1:] if m is not None]
+
+
 def _labels_before(
     matches: Sequence[LabelMatch | None], label: str, title_block: Collection[int]
 ) -> set[str]:
