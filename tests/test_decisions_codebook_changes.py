@@ -158,11 +158,13 @@ def test_codes_not_in_leaves_out_what_the_codebook_or_the_review_knows() -> None
         Decision("a:5", "valence", valence="barrier", row=11),
     ]
     assert codes_not_in(decisions, book) == {"NEED": [8, 10], "CULT": [9]}
+    # the new code's name is its id, as apply-decisions reads it (it stayed "Peer work", which
+    # the page said was a code the codebook lacks: session 57)
     assert [d.code_id for d in in_codebook_ids(decisions, book)] == [
         "COST",
         "TRAINF",
         "",
-        "Peer work",
+        "project.peer-work",
         "project.covid",
         "IS.C",
         "NEED",

@@ -3711,3 +3711,74 @@ def test_contradicting_rows_show_and_save_as_apply_decisions_reads_them(
     # the row on no segment too, as the page carrying it in saves it (fixer page, session 57)
     assert _decisions_csv(driver) == _review_csv(stand)
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_a_carried_review_naming_a_new_code_or_a_suggestion_by_name_shows_what_apply_decisions_gives(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A review naming its new code as a code (new-code "Staff morale", then accept "staff
+    MORALE" on other talk) and a recode's suggestion by its name (the column suggestion
+    "Knowledge & Beliefs about the Intervention", CI.A's name) is carried into the page as
+    apply-decisions reads it: the accept gives the new code, the segment reviewed; the recode
+    is on the suggestion CI.A, not on the first one shown (IC.F)."""
+    from roqa_nlp.decisions import Decision, reviewed_codings
+
+    p03_0001 = "The Recovery Star helps us see change over time."
+    decisions = [
+        Decision("p03_interview:0002", "new-code", new_code="Staff morale", text=P03_0002),
+        Decision("p01_interview:0001", "accept", "staff MORALE", text=P01_0001),
+        Decision(
+            "p03_interview:0001",
+            "recode",
+            "OS.D",
+            text=p03_0001,
+            suggestion="Knowledge & Beliefs about the Intervention",
+        ),
+    ]
+    result = build_result()
+    applied, _, _ = reviewed_codings(decisions, result, Codebook.load("cfir-2009"), coder="A")
+    assert {s.segment.id: [g.code_id for g in s.suggestions] for s in applied} == {
+        "p01_interview:0001": ["project.staff-morale"],
+        "p03_interview:0001": ["OS.D"],
+        "p03_interview:0002": ["project.staff-morale"],
+    }
+    path = tmp_path / "report.html"
+    write_report(result, path, "cfir-2009", decisions=decisions)
+    driver, _ = browser
+    _open_fresh(driver, path.as_uri())
+    # the accept was "Not reviewed: decided on a code cfir-2009 lacks (staff MORALE), which roqa
+    # apply-decisions refuses" (p01: 0 of 4 reviewed, 1 partly); on a code not suggested there it
+    # is the recode of the first suggestion to it, as any such accept is
+    assert _progress(driver)["option All transcripts"] == "All transcripts – 3 of 11 reviewed"
+    assert (
+        driver.execute_script(
+            "return document.querySelectorAll('.review[data-segment] .partly').length"
+        )
+        == 0
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["recode project.staff-morale"]
+    # the recode was on IC.F, and saved so
+    assert _pressed(driver, "p03_interview:0001", "IC.F") == []
+    assert _pressed(driver, "p03_interview:0001", "CI.A") == ["recode OS.D"]
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            (
+                "p01_interview:0001",
+                "recode",
+                "project.staff-morale",
+                "",
+                "",
+                P01_0001,
+                "",
+                "IS.E.3",
+            ),
+            ("p03_interview:0001", "recode", "OS.D", "", "", p03_0001, "", "CI.A"),
+            ("p03_interview:0002", "new-code", "", "Staff morale", "", P03_0002),
+        ]
+    )
+    # what the page saves is what apply-decisions applied
+    saved = [Decision(*r) for r in list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]]
+    again, _, _ = reviewed_codings(saved, result, Codebook.load("cfir-2009"), coder="A")
+    assert {s.segment.id: [g.code_id for g in s.suggestions] for s in again} == {
+        s.segment.id: [g.code_id for g in s.suggestions] for s in applied
+    }

@@ -2528,13 +2528,24 @@ def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[D
     """``decisions`` with each accept, reject or recode on a code ``codebook`` knows by another
     key (an alias: an id renamed keeps the old one as ``"aliases": ["STAFF"]``; a name) on that
     code's id, as the report's controls show codes: a decision on the old id counts as one on
-    the new."""
+    the new. A code written as the name of a new code the review makes (any spelling) is that
+    new code's id, and a recode's ``suggestion`` written by a name or alias is that code's id,
+    as apply-decisions reads them (:func:`code_read_in`): the page said "decided on a code
+    cfir-2009 lacks (staff MORALE)" of an accept of the review's new code "Staff morale", and
+    put a recode of the suggestion named "Knowledge & Beliefs about the Intervention" on the
+    first suggestion shown, not on CI.A (session 57)."""
     from dataclasses import replace
 
+    code_of = code_read_in(codebook, decisions)
     out = []
     for d in decisions:
-        code = codebook.find(d.code_id) if d.decision in ("accept", "reject", "recode") else None
-        out.append(d if code is None or code.id == d.code_id else replace(d, code_id=code.id))
+        if d.decision in ("accept", "reject", "recode"):
+            code, was = code_of(d), _code_key(d.suggestion, codebook)
+            if code != d.code_id.strip():
+                d = replace(d, code_id=code)
+            if d.decision == "recode" and was != d.suggestion.strip():
+                d = replace(d, suggestion=was)
+        out.append(d)
     return out
 
 
