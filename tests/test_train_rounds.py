@@ -13,6 +13,8 @@ from test_cli_core import (
     assert_one_line_user_error,
     assert_trained_without_codings,
     roqa,
+    without_codings,
+    without_tiny_training_warnings,
 )
 
 R0 = (
@@ -364,3 +366,45 @@ def test_the_docs_do_not_promise_the_researchers_valence_back_on_recoding() -> N
         "apply-decisions` carries it into the reviewed codings"
     ) in report
     assert "a valence you corrected may come back the model's (4 of 8 corrections" in model
+
+
+def test_a_new_code_named_as_a_code_trains_as_apply_decisions_reads_it(tmp_path: Path) -> None:
+    """A review names its new code as a code on other talk ("accept staff MORALE" beside
+    "new-code Staff morale") and rejects it by its id where named again: roqa train --feedback
+    trains the new code on the two segments apply-decisions gives it. (It did before too: roqa
+    train reads them in the project codebook it makes; feedback_plan given the model's codebook
+    refused the accept as an unknown code, session 57: test_decisions.py.)"""
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "p02:0001,new-code,,Staff morale,,Morale on the floor has never been lower.\n"
+        "p02:0002,accept,staff MORALE,,,Nobody wants to come in on a Monday any more.\n"
+        "p02:0003,new-code,,Staff Morale,,We had a champion on every ward.\n"
+        "p02:0003,reject,project.staff-morale,,,We had a champion on every ward.\n"
+        "p02:0003,accept,IC.H,,,We had a champion on every ward.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    run = roqa("train", TRAINING, "--out", out, "--feedback", decisions)
+    assert run.code == 0, run.err
+    assert without_tiny_training_warnings(run.err) == [
+        f"roqa: warning: {decisions}: new codes counted as one, as their names differ only in "
+        "case, spacing, punctuation or &/and: 'Staff morale' = 'Staff Morale' (each is the "
+        "first spelling)",
+        f"roqa: warning: {decisions}: 1 decision(s) contradicted by a later row on the same "
+        "words, the later row kept: rows 4 and 5: new-code then reject project.staff-morale on "
+        "p02:0003",
+        without_codings(decisions),
+        f"roqa: warning: {decisions}: new code project.staff-morale 'Staff morale' is on 2 "
+        "decided segments only: the model learns it for them but rarely suggests it for other "
+        "talk like it (give a new code 3 decided segments or more; docs/report.md)",
+    ]
+    card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
+    assert card["new_codes"] == ["project.staff-morale"]
+    assert card["by_decision"] == {"accept": 2, "new-code": 2, "reject": 1}
+    assert (
+        "feedback: 3 examples from 5 decisions (2 accepted, 1 new-code (1 new code created)), "
+        "each example a decided segment counted 3 times (--feedback-weight): 9 training "
+        "records; 2 left out (1 replaced by a later row on the same segment and code, 1 "
+        "rejection on segments given a code);"
+    ) in " ".join(run.out.split())

@@ -1843,6 +1843,9 @@ def feedback_plan(
     """The training examples of one or more decisions files, each given as (decisions, the coding
     result they were made on or None, the file's name for messages), rounds in order.
 
+    - Codes are read as apply-decisions reads them (:func:`_with_new_codes`): a new code the
+      decisions make is a code their rows may name (by its name in any spelling, or its id),
+      and a new code named as a code of ``codebook`` is the recode to it.
     - Each decision is found in its coding result by :func:`match_decisions` (its text first: ids
       move when a transcript is coded again; nearly its text when the transcript was corrected
       since the review, warned of by :func:`warn_of_edited_text`), and the example takes that
@@ -1879,6 +1882,7 @@ def feedback_plan(
         )
         for ds, result, where in sources
     ]
+    sources, codebook = _with_new_codes(sources, codebook)
     for ds, _, where in sources:  # a code no codebook knows stops it before any warning
         for d in ds:
             if d.decision in ("accept", "reject", "recode"):
@@ -2069,6 +2073,36 @@ def feedback_plan(
     if disputed:
         _warn_of_reviewers_disagreeing(disputed, reviewers)
     return out
+
+
+def _with_new_codes(
+    sources: Sequence[tuple[list[Decision], CodingResult | None, str | Path]], codebook: Codebook
+) -> tuple[list[tuple[list[Decision], CodingResult | None, str | Path]], Codebook]:
+    """``sources`` (:func:`feedback_plan`'s) and ``codebook`` as ``roqa apply-decisions`` reads a
+    review's codes (:func:`reviewed_codings`): spellings of one new code's name as its first, a
+    new code named as a code of ``codebook`` as the recode to it, and the codebook with the new
+    codes, so that a row naming a new code as a code ("accept Staff Morale" beside "new-code
+    Staff morale") is on it (it was an unknown code here, given the model's codebook, and
+    applied by apply-decisions: session 57). The project codebook ``roqa train`` gives (with
+    every round's new codes, already read so) comes back as it is."""
+    from itertools import accumulate
+
+    where = ", ".join(dict.fromkeys(str(w) for _, _, w in sources))
+    rows = merged_new_code_names([d for ds, _, _ in sources for d in ds], where=where)
+    starts = list(accumulate([0, *(len(ds) for ds, _, _ in sources)]))
+    read = [
+        (named_codes_recoded(rows[a:b], codebook, where=w), r, w)
+        for (_, r, w), a, b in zip(sources, starts, starts[1:])
+    ]
+    made = [
+        d
+        for ds, _, _ in read
+        for d in ds
+        if d.decision == "new-code"
+        and d.new_code.strip()
+        and codebook.find(project_code_id(d.new_code)) is None
+    ]
+    return read, (project_codebook(codebook, made, where=where) if made else codebook)
 
 
 def _codes_given(decisions: Sequence[Decision], codebook: Codebook, where: str | Path) -> set[str]:
