@@ -117,8 +117,8 @@ def test_a_two_segment_housing_group_is_labelled_by_its_housing_words() -> None:
         "Staff support is what the commissioners asked about.",
     ]
     # N = 5. In both segments and no other talk: "flats", "housing list", "housing", "list":
-    # 1 x log(1 + 5/2) = 1.25 ("flats" said first). In one: 1/2 x log 6 = 0.90 ("years long"
-    # said first of them). "staff support" is in both, but in all the talk: 1 x log 2 = 0.69.
+    # by chance C(2,2) / C(5,2) = 0.1 ("flats" said first). In one and no other talk: 2/5
+    # ("years long" the first's best). "staff support" is in both, but in all the talk: 1.
     (kw,) = group_keywords([housing], talk, n_keywords=12)
     assert kw[:5] == ["flats", "housing list", "housing", "list", "years long"]
     assert "staff support" not in kw[:10]
@@ -133,20 +133,92 @@ def test_a_word_every_segment_uses_ranks_below_a_word_of_the_group_alone() -> No
     ]
 
 
-def test_keyword_ties_go_to_the_word_said_more_then_first_not_the_alphabet() -> None:
-    # every term is in one segment only, and in no other talk: all score alike. "budget" is
-    # said twice; then the order of the talk, a pair before the word it starts with.
+def test_a_word_both_segments_use_beats_words_of_one_when_its_theme_recurs_in_the_study() -> None:
+    """Regression hunt s57 (MEDIUM 2): "car park", in both segments of a group and in 9 of the
+    study's 52, scored 1 x log(1 + 52/9) = 1.92, below a word of one segment said nowhere else,
+    1/2 x log 53 = 1.98, so the label was "hour, park charges, patients complain"."""
+    from roqa_nlp.open_coding import _label
+
+    parking = [
+        "The car park charges went up, and patients complain about the buses.",
+        "The car park is always full, so staff get a ticket on the road.",
+    ]
+    talk = [
+        *parking,
+        "Visitors circle the car park for ages.",
+        "The car park was resurfaced last spring.",
+        "Our car park is tiny for a clinic this size.",
+        "Staff say the car park fills by nine.",
+        *[f"Staff meeting {n} went well." for n in ("one", "two", "three", "four", "five", "six")],
+        "Staff meeting seven went well.",
+        "The new rota suits staff.",
+        "Staff training on the pathway.",
+        "Referrals doubled this year.",
+        "The app was slow.",
+        "Managers listened eventually.",
+        "Clinic letters went out late.",
+        "Pharmacy referrals doubled.",
+    ]
+    # N = 20. "car park" (and "car", "park"): both segments, 6 of the study's 20: by chance
+    # C(6,2) / C(20,2) = 15/190 = 0.079. A word of one segment said nowhere else: 2/20 = 0.1
+    # (before: 1 x log(1 + 20/6) = 1.47 against 1/2 x log 21 = 1.52). "staff", in both and in
+    # 11 of 20, is common talk: 55/190 = 0.29, last.
+    (kw,) = group_keywords([parking], talk, n_keywords=12)
+    assert kw[:3] == ["car park", "car", "park"]
+    assert kw[-1] == "staff"
+    assert _label(kw, parking) == "car park, charges, ticket"
+
+
+def test_a_group_sharing_no_word_is_labelled_by_each_of_its_segments_in_turn() -> None:
+    """Regression hunt s57 (MEDIUM 1): the words of a two-segment group that shares none tie,
+    and ties went to the first segment's words: "cat refuses, raining, outside" for a rainy-day
+    cat and a dog on the beach. Each segment's best now comes before any segment's second."""
+    from roqa_nlp.open_coding import _label
+
+    pets = [
+        "It's been raining all week, and my cat refuses to go outside.",
+        "Long walks on the beach with the dog at the weekend.",
+    ]
+    talk = [*pets, "Staff training went well.", "The rota works now.", "Referrals doubled."]
+    (kw,) = group_keywords([pets], talk, n_keywords=6)
+    assert kw == ["raining", "long walks", "week", "beach", "cat refuses", "dog"]
+    assert _label(kw, pets) == "raining, long walks, week"
+
+
+def test_chance_of_sharing_is_the_hypergeometric_upper_tail() -> None:
+    import math
+
+    from roqa_nlp.open_coding import chance_of_sharing
+
+    # 2 of 2 segments drawn from 20, 6 of which use the term: C(6,2) / C(20,2) = 15/190
+    assert math.exp(chance_of_sharing(2, 6, 2, 20)) == pytest.approx(15 / 190)
+    # 1 or more of 2 drawn from 20, 1 using it: 1 - C(19,2) / C(20,2) = 2/20
+    assert math.exp(chance_of_sharing(1, 1, 2, 20)) == pytest.approx(0.1)
+    # 2 or more of 3 drawn from 10, 4 using it: (C(4,2) C(6,1) + C(4,3)) / C(10,3) = 40/120
+    assert math.exp(chance_of_sharing(2, 4, 3, 10)) == pytest.approx(40 / 120)
+    assert chance_of_sharing(2, 5, 5, 5) == 0.0  # the group is the study: no surprise
+
+
+def test_keyword_ties_take_turns_across_segments_said_more_then_first_not_the_alphabet() -> None:
+
+    # every term is in one segment only, and in no other talk: all tie. The segments take
+    # turns: the first's best ("budget", said twice), the second's ("walls painted", a pair
+    # before the word it starts), the first's next ("zebra crossing": said first); then a
+    # segment's term that adds a word not yet taken before one that does not ("works" after
+    # "walls": the second segment had fewer terms taken). Until the regression hunt of s57 the
+    # ties went to the first segment: budget, zebra crossing, zebra, crossing works, crossing.
     group = ["Zebra crossing works, yes. Budget budget.", "Walls painted."]
     assert group_keywords([group]) == [
-        ["budget", "zebra crossing", "zebra", "crossing works", "crossing"]
+        ["budget", "walls painted", "zebra crossing", "walls", "works"]
     ]
 
 
 def test_keywords_default_to_the_groups_own_talk_as_the_study() -> None:
     # no background: the groups' segments are the study's talk (N = 3); "rota" is in both
-    # segments of the first group (1 x log 2.5), the rest in one (1/2 x log 4)
+    # segments of the first group (by chance C(2,2) / C(3,2) = 1/3), the rest in one (2/3):
+    # "gaps", a word not yet taken, before "rota gaps", which repeats "rota"
     kw = group_keywords([["rota gaps", "rota"], ["money"]])
-    assert kw == [["rota", "rota gaps", "gaps"], ["money"]]
+    assert kw == [["rota", "gaps", "rota gaps"], ["money"]]
 
 
 def test_terms_are_lower_case_words_without_stop_words_then_pairs() -> None:
@@ -374,9 +446,12 @@ def test_candidate_label_is_its_top_three_keywords_a_word_not_beside_its_phrase(
     over, and the next best distinct keywords fill the three."""
     queue, _ = queue_and_embedder
     # weighed against all six segments of the result: "covid" is in the candidate's three
-    # segments, the rest in one each, first said first
-    assert queue[0].keywords == ["covid", "lost", "staff", "covid sickness", "sickness took"]
-    assert queue[0].label == "covid, lost, staff"
+    # segments, the rest in one each, taken in turns: the first's best, then the second's that
+    # adds a word ("sickness took", not "covid sickness", which would take the place of the
+    # "covid" all three say), the third's ("outbreak closed"). Until session 57 (regression
+    # hunt) the ties went to the first segment: "covid, lost, staff".
+    assert queue[0].keywords == ["covid", "lost", "sickness took", "outbreak closed", "staff"]
+    assert queue[0].label == "covid, lost, sickness took"
 
 
 @pytest.mark.parametrize(
@@ -737,10 +812,12 @@ def test_recurring_set_aside_keywords_are_weighed_against_all_the_talk() -> None
         result.segments.append(replace(s, off_topic=aside))
         vectors[text] = vec
     (group,) = recurring_set_aside(result, FakeEmbedder(vectors), cached=False)  # type: ignore[arg-type]
-    # N = 5: "rain" is in both chats and no other talk, 1 x log(1 + 5/2); "staff" is in all
-    # five segments, 1 x log 2, below a word of one chat, 1/2 x log 6 ("soaked" said first)
-    assert group.keywords[:3] == ["rain", "soaked", "way"]
-    assert group.label == "rain, soaked, way"
+    # N = 5: "rain" is in both chats and no other talk (by chance C(2,2) / C(5,2) = 0.1);
+    # "staff" is in all five segments (1), below a word of one chat (2/5), which the chats
+    # give in turns: "soaked" of the first, "residents stuck" of the second (until session
+    # 57, "way", the first's again)
+    assert group.keywords[:3] == ["rain", "soaked", "residents stuck"]
+    assert group.label == "rain, soaked, residents stuck"
 
 
 def set_aside_queue() -> OpenCodingQueue:
