@@ -686,6 +686,21 @@ def test_segments_all_alone_give_no_candidate_and_are_listed_in_segment_order() 
     ]
 
 
+def test_a_candidates_keywords_repeat_no_word() -> None:
+    """Regression hunt s57 (LOW 3): the keywords read "wi fi, wi, fi, app, asked": a phrase and
+    its own words. They now list a phrase in the place of its words, as the label does."""
+    x = [1.0, 0.0, 0.0]
+    rows = [
+        ("t1", "The Wi-Fi at the pharmacy is dreadful, so the app times out.", x),
+        ("t2", "The Wi-Fi in clinics is patchy, so we can't use the app.", x),
+        ("t3", "Budgets were cut again.", [0.0, 1.0, 0.0]),
+    ]
+    result, emb = novel_result(rows)
+    (candidate,) = open_coding_queue(result, emb)  # type: ignore[arg-type]
+    assert candidate.keywords == ["wi fi", "app", "pharmacy", "clinics", "dreadful"]
+    assert candidate.label == "wi fi, app, pharmacy"
+
+
 def test_candidates_are_numbered_largest_first_ties_by_their_first_segment() -> None:
     x, y, z = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
     rows = [
@@ -976,6 +991,7 @@ def test_two_career_histories_are_labelled_without_their_years() -> None:
     queue = open_coding_queue(result, emb)  # type: ignore[arg-type]
     (candidate,) = queue
     assert candidate.segment_ids == ["t1:0", "t2:0"]
-    # what both histories say ranks first; "2004", said twice in one, comes after
-    assert candidate.keywords == ["years", "manager", "support worker", "support", "worker"]
+    # what both histories say ranks first; "2004", said twice in one, comes after (the
+    # keywords repeat no word since s57: "support" and "worker" are in "support worker")
+    assert candidate.keywords == ["years", "manager", "support worker", "2004", "2011"]
     assert candidate.label == "years, manager, support worker"

@@ -527,7 +527,7 @@ def open_coding_queue(
             CandidateCode(
                 id=f"candidate-{n:03d}",
                 label=_label(kw, [novel[i].segment.text for i in idx]),
-                keywords=kw[:n_keywords],
+                keywords=label_keywords(kw, n_keywords),  # no word twice: not wi fi, wi, fi
                 segment_ids=[novel[i].segment.id for i in idx],
                 representative=[rep(i) for i in best],
                 transcripts=tids,
