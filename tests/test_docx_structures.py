@@ -14,6 +14,7 @@ import pytest
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
@@ -404,3 +405,80 @@ def test_a_four_column_table_of_no_header_fields_is_not_a_header(tmp_path: Path)
         ("P10", "participant", "Twenty-one, across two wards."),
     ]
     assert "header_people" not in t.metadata
+
+
+STUDY_TALK = [
+    ("Interviewer", "Can you tell me about your role?"),
+    ("P12", "I've been a ward manager for six years."),
+    ("Interviewer", "What helped with the new rota?"),
+    ("P12", "The training sessions every week."),
+]
+
+
+def study_details_docx(path: Path, columns: int, fields: list[tuple[str, str]]) -> None:
+    """A header table of ``fields``, ``columns // 2`` pairs a row, above labelled talk."""
+    d = docx.Document()
+    pairs = columns // 2
+    t = d.add_table(rows=0, cols=columns)
+    for at in range(0, len(fields), pairs):
+        cells = t.add_row().cells
+        for i, (field, value) in enumerate(fields[at : at + pairs]):
+            cells[2 * i].text, cells[2 * i + 1].text = field, value
+    for who, words in STUDY_TALK:
+        d.add_paragraph(f"{who}: {words}")
+    d.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("columns", "fields"),
+    [
+        (
+            2,
+            [
+                ("Date:", "12 March 2024"),
+                ("Site:", "Ward 7"),
+                ("Duration:", "45 min"),
+                ("Wave:", "2"),
+            ],
+        ),
+        (
+            4,
+            [
+                ("Date:", "12 March 2024"),
+                ("Site:", "Ward 7"),
+                ("Duration:", "45 min"),
+                ("Wave:", "2"),
+            ],
+        ),
+        (
+            4,
+            [
+                ("Date:", "12 March 2024"),
+                ("Site:", "Ward 7"),
+                ("Cohort:", "B"),
+                ("Arm:", "Control"),
+            ],
+        ),
+    ],
+    ids=[
+        "field | value, a wave",
+        "two pairs a row, a wave",
+        "two pairs a row, a cohort and an arm",
+    ],
+)
+def test_a_header_tables_field_the_reader_does_not_know_is_no_speakers_talk(
+    tmp_path: Path, columns: int, fields: list[tuple[str, str]]
+) -> None:
+    """s57 hunt, M1: a header table's row of a study's own detail (``Wave | 2``, ``Cohort | B``,
+    ``Arm | Control``) was read as a line ``Wave: 2``, so a speaker "Wave" said "2", coded, and
+    the file's name was said to hold a speaker's name; the 4-column layout, ignored before, brought
+    it to those tables too. Only the fields the reader knows are read; the others are left out."""
+    study_details_docx(tmp_path / "p12.docx", columns, fields)
+    t = read_transcript(tmp_path / "p12.docx")
+    assert said(t) == [
+        (s, "interviewer" if s == "Interviewer" else "participant", w) for s, w in STUDY_TALK
+    ]
+    assert [(s.speaker, s.text) for s in segment(t)] == [
+        ("P12", "I've been a ward manager for six years."),
+        ("P12", "The training sessions every week."),
+    ]

@@ -69,6 +69,7 @@ from .speaker_labels import (
     end_text_metadata,
     introduces_a_person,
     is_header_field,
+    is_known_header_line,
     label_fits,
     line_labels,
     service_text_metadata,
@@ -264,7 +265,9 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     another row it names (its first line, or its lines joined), else its lines joined. A table
     with fewer than two rows naming a speaker, or with odd rows as many as those, is no
     transcript. A short ``field | value`` table of a transcript's header (:func:`_is_header_table`)
-    is read as its lines ``field: value`` would be, so as a header. Title rows above the header
+    is read as its lines ``field: value`` would be, so as a header; only its rows of a field the
+    reader knows (:func:`.speaker_labels.is_known_header_line`) are read, the others (``Wave |
+    2``, ``Cohort | B``: a study's own details) left out, never a speaker's talk. Title rows above the header
     row (:func:`_title_rows`: ``RM07 - interview 14/03/2024 (Zoom)`` merged across the columns)
     are headings, no one's talk."""
     table = [list(row) for row in rows]
@@ -330,7 +333,11 @@ def _transcript_rows(rows: list[list[str]]) -> list[Block]:
     if read and read[0][0].lower() == TABLE_HEADER_SPEAKER:
         read = read[1:]
     if _is_header_table(read):  # read as its lines would be: "Date of interview: 12 March"
-        return [paragraph_block(f"{s}: {text}", "") for s, text, _ in read if s and text.strip()]
+        return [
+            paragraph_block(f"{s}: {text}", "")
+            for s, text, _ in read
+            if s and text.strip() and is_known_header_line(s, text)
+        ]
     return _row_blocks([(s, text, time, None) for s, text, time in read]) or []
 
 
@@ -339,7 +346,9 @@ def _paired_header(table: list[list[str]]) -> list[Block] | None:
     (``Interviewer: | Dr Amy Lee | Participant: | RM16``): each ``field | value`` pair read as
     a two-column header table's row is (:func:`_is_header_table`), row by row, and a row of one
     text (a title merged across the table, ``Interview details``) as a heading; else None. Read
-    as one line of words, the interviewer it named was lost and their questions coded."""
+    as one line of words, the interviewer it named was lost and their questions coded. As in a
+    two-column header table, a pair of a field the reader does not know (``Wave | 2``) is left
+    out: read as a line ``Wave: 2``, it was a speaker's turn, coded."""
     pairs: list[tuple[str, str, float | None]] = []
     blocks: list[Block] = []
     for row in table:
@@ -356,8 +365,8 @@ def _paired_header(table: list[list[str]]) -> list[Block] | None:
         for field, value in zip(cells[::2], cells[1::2], strict=True):
             if field.strip() or value.strip():
                 pairs.append((field.strip().rstrip(":").strip(), value, None))
-                line = f"{pairs[-1][0]}: {value}"
-                blocks += [paragraph_block(line, "")] if field.strip() and value.strip() else []
+                if field.strip() and value.strip() and is_known_header_line(*pairs[-1][:2]):
+                    blocks.append(paragraph_block(f"{pairs[-1][0]}: {value}", ""))
     return blocks if _is_header_table(pairs) else None
 
 

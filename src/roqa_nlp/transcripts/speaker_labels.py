@@ -936,6 +936,18 @@ def _header_role(label: str) -> str | None:
     return None
 
 
+def is_known_header_line(label: str, said: str) -> bool:
+    """Whether ``label: said`` is a header line by a name the reader knows: a header field
+    (:func:`is_header_field`: ``Date``, ``Site``), a role's label (:func:`_header_role`:
+    ``Interviewer``, ``Participant``, ``Respondent``) or a participant number after any label
+    (``ID: P07``); not a study's own detail (``Wave: 2``, ``Cohort: B``, ``Arm: Control``)."""
+    return (
+        is_header_field(label)
+        or _header_role(label) is not None
+        or _participant_number(said) is not None
+    )
+
+
 def _names_someone(value: str) -> bool:
     """Whether a header line's ``value`` may name a speaker: a person's name
     (:data:`_PERSON_NAME`, one capitalised word too), initials, a numbered speaker or a
