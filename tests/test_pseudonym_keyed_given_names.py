@@ -212,3 +212,32 @@ def test_regression_hunt_s43_words_that_are_no_ones_name_alone_stay() -> None:
         "trained in Leeds. St John Ambulance came. Mary, our cleaner, said so. IRIS referrals "
         "help. [pharmacist] helped. Ask Mr [key worker].\n"
     )
+
+
+def test_a_keyed_given_name_that_is_also_a_laws_word_is_replaced() -> None:
+    """Tester s57 privacy, HIGH 1 (probe2): ``Bill`` of ``Bill Turner,deputy A`` stayed in
+    every output, as ``bill`` is also a word of laws (``data/public_proper_words.txt``), while
+    ``Mark`` of ``Mark Hughes`` was replaced. A given name of ``data/word_given_names.txt`` the
+    researcher keyed is replaced, also opening a sentence; a month (``April``) still stays."""
+    t = talk(
+        "p10",
+        "My deputy Bill Turner. Bill will sit with people. Yesterday Bill sat with a resident, "
+        "and Bill said it went well.",
+        "My other deputy Mark Hughes. Mark will cover nights, and Mark said so.",
+    )
+    key = PseudonymKey({"Bill Turner": "deputy A", "Mark Hughes": "deputy B"})
+    (after,), _ = pseudonymise([t], key)
+    assert after.text == (
+        "P01: My deputy [deputy A]. [deputy A] will sit with people. Yesterday [deputy A] sat "
+        "with a resident, and [deputy A] said it went well.\n"
+        "P01: My other deputy [deputy B]. [deputy B] will cover nights, and [deputy B] said so.\n"
+    )
+
+
+def test_a_keyed_given_name_of_a_national_bodys_name_is_replaced_a_month_stays() -> None:
+    t = talk("p11", "Justice rang. By April we had it, and April agreed. Bill it? No.")
+    key = PseudonymKey(
+        {"Justice Mensah": "nurse", "April Lewis": "deputy manager", "Bill Ray": "cook"}
+    )
+    (after,), _ = pseudonymise([t], key)
+    assert after.text == ("P01: [nurse] rang. By April we had it, and April agreed. Bill it? No.\n")

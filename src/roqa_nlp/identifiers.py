@@ -32,6 +32,7 @@ __all__ = [
     "identifier_edits",
     "identifier_matches",
     "identifier_patterns",
+    "is_month_name",
     "names_first",
     "place_names",
     "plurals",
@@ -215,6 +216,19 @@ def place_names() -> tuple[str, ...]:
     lists = json.loads(text).get("word_lists", {})
     places = {p for key in ("PLACE", "PLACE_AND_NAME", "COUNTY") for p in lists.get(key, [])}
     return tuple(sorted(places, key=len, reverse=True))
+
+
+@cache
+def _month_name() -> re.Pattern[str]:
+    """The part MONTH of ``data/direct_identifiers.json``, a month's name or abbreviation."""
+    text = resources.files("roqa_nlp").joinpath("data", IDENTIFIERS_FILE).read_text("utf-8")
+    return re.compile(json.loads(text)["parts"]["MONTH"], re.IGNORECASE)
+
+
+def is_month_name(word: str) -> bool:
+    """Whether ``word`` is a month's name (``April``, ``aug``), as a full date writes it (the
+    part MONTH of ``data/direct_identifiers.json``)."""
+    return _month_name().fullmatch(word) is not None
 
 
 @cache

@@ -34,7 +34,7 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   Beckett,social worker``, ``Brookfield`` of ``Brookfield House,service``) is theirs alone too,
   capitalised, in every transcript, when the key gives it to no one else and no speaker there
   has it; not after a title (``Ms Rose``), and not when it is an everyday word that is no given
-  name (``Harbour``): :func:`_given_kind`;
+  name (``Harbour``) or a month (``April``): :func:`_given_kind`;
 - in every other transcript, the surname of a keyed name of two words or more (its last word, or
   all its words after the first: ``Ní Bhriain``) stands for its person alone too after a title of
   ``data/honorifics.txt`` or ``data/talk_titles.txt`` (``Sister Kowalski's on nights`` -> ``Sister
@@ -135,7 +135,7 @@ from string import ascii_lowercase
 from typing import TypeVar
 
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
-from .identifiers import identifier_matches, names_first, street_first_words
+from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import (
@@ -536,10 +536,16 @@ def _given_kind(word: str) -> str | None:
     ``data/word_given_names.txt``), which :func:`names_to_check` lists instead. A given name that
     is also a word (``Mark``, ``Hope``, ``Rose``) is replaced, as where its person speaks:
     privacy first (session 42 reverted keeping such a name at a sentence's start, which left
-    "Mark and I set up the service")."""
+    "Mark and I set up the service"). So is one that is also a word of a law's or a national
+    body's name (``Bill``, ``Justice``): the key's word wins over ``data/public_proper_words.txt``
+    (tester s57 privacy, 1: "Bill will sit with people" kept Bill Turner's name), but for a month
+    (``April``, ``August``), capitalised wherever it is the month."""
     folded = word.casefold()
-    if folded in packaged_words("public_proper_words.txt") or folded in _talk_titles():
-        return None  # "April Jones", "May Chen": "By April we had"; "St Anne's Hospice": a title
+    public = folded in packaged_words("public_proper_words.txt")
+    if public and (folded not in packaged_words("word_given_names.txt") or is_month_name(word)):
+        return None  # "April Jones", "May Chen": "By April we had"
+    if folded in _talk_titles():
+        return None  # "St Anne's Hospice": a title
     if _is_common_word(word):  # "The Willows", "Our Place": the word; "Will Grant": the name
         return "given common" if folded in packaged_words("stop_word_names.txt") else None
     if _is_everyday_word(word) and folded not in packaged_words("word_given_names.txt"):
