@@ -322,6 +322,15 @@ def test_names_and_a_town_of_a_file_name_are_still_warned_of(tmp_path: Path) -> 
     ]
 
 
+def test_a_short_name_ending_in_s_in_a_file_name_is_warned_of(tmp_path: Path) -> None:
+    """Tester s57 privacy, LOW 3: "Des" was taken for a plural of the stop word "de"."""
+    name = "P12 - Des interview.txt"
+    assert file_name_warnings(tmp_path, name, {})[1] == [
+        f"{tmp_path / name}: the file name holds Des, which may be a name (a capitalised word "
+        "roqa does not know), and the outputs carry it: rename the file"
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "words"),
     [

@@ -241,3 +241,12 @@ def test_a_keyed_given_name_of_a_national_bodys_name_is_replaced_a_month_stays()
     )
     (after,), _ = pseudonymise([t], key)
     assert after.text == ("P01: [nurse] rang. By April we had it, and April agreed. Bill it? No.\n")
+
+
+def test_a_participants_nickname_in_lower_case_where_they_do_not_speak_is_not_listed() -> None:
+    """Tester s57 privacy, LOW 4: ``mo`` of ``Mo,P03`` where P03 does not speak is an everyday
+    word ("wait a mo"), as ``rose`` is where Rose Baker does not (docs/privacy.md); ``Mo``
+    capitalised is listed, as the key's word."""
+    t = talk("p11", "Then mo and Mo came.")
+    (after,), key = pseudonymise([t], PseudonymKey({"Mo": "P03"}))
+    assert names_to_check([after], key) == [NameToCheck("Mo", 1, ("p11",), ("P03",))]

@@ -1206,6 +1206,21 @@ def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
     assert names_to_check([talk("p03", "Ann said so. Ann agreed.")]) == []  # only ever first
 
 
+def test_a_short_name_ending_in_s_is_no_plural_of_a_stop_word() -> None:
+    """Tester s57 privacy, LOW 3: "Des" (a service user's nickname) was never listed, read as a
+    plural of the stop word "de"; so were "Wes" and "Les". A plural is of a word of three
+    letters or more ("Sundays", "Nurses")."""
+    t = talk(
+        "p12",
+        "A gentleman, Des, came in. I saw Des again with Wes and Les. The Nurses and nurse said so.",
+    )
+    assert [(f.word, f.count) for f in names_to_check([t])] == [
+        ("Des", 2),
+        ("Les", 1),
+        ("Wes", 1),
+    ]
+
+
 def test_a_word_after_an_honorific_is_a_name_even_after_its_full_stop() -> None:
     t = talk(
         "p01",

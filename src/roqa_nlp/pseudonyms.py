@@ -2657,7 +2657,7 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
         )
         if full:
             found[word] = found[after] = None
-        elif word.casefold() not in known and word.casefold().removesuffix("s") not in known:
+        elif not _word_and_singular(word) & known:
             found[word] = None
     return list(found)
 
@@ -3100,6 +3100,15 @@ def _phrase_words() -> frozenset[str]:
     return _everyday_words() - packaged_words("word_given_names.txt") - _word_surnames()
 
 
+def _word_and_singular(word: str) -> set[str]:
+    """``word`` in lower case, and without a plural's ``s`` when three letters or more are left
+    ("Sundays" -> ``sunday``, "Nurses" -> ``nurse``): a short name is no plural ("Des" of no
+    ``de``, "Wes" of no ``we``: tester s57 privacy, 3)."""
+    folded = word.casefold()
+    singular = folded.removesuffix("s")
+    return {folded, singular} if len(singular) >= 3 else {folded}
+
+
 def _in_a_phrase(said: str, start: int, end: int) -> bool:
     """Whether the word ``said[start:end]`` is a word of a phrase, not a name: after an article
     ("the Art therapy model", "a Grant") or before a capitalised everyday word that is no name
@@ -3114,7 +3123,7 @@ def _in_a_phrase(said: str, start: int, end: int) -> bool:
         word = word.removesuffix(suffix)
     if len(word) > 1 and word.isupper():
         return True
-    return bool({word.casefold(), word.casefold().removesuffix("s")} & _phrase_words())
+    return bool(_word_and_singular(word) & _phrase_words())
 
 
 def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, bool]]:
@@ -3293,7 +3302,7 @@ def names_to_check(
             and (
                 word in titled
                 or (word.casefold() in word_names and word in alone)
-                or not {word.casefold(), word.casefold().removesuffix("s")} & (lower | known)
+                or not _word_and_singular(word) & (lower | known)
             )
             # a word of a keyed name left, wherever it stands, when it is no everyday word
             or (bool(keyed_as(word)) and (word in within or not _is_everyday_word(word)))
