@@ -124,6 +124,45 @@ def test_one_first_name_in_two_numbered_files_is_two_cases(tmp_path: Path) -> No
     ]
 
 
+def test_a_participant_renumbered_for_a_taken_file_number_keeps_one_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """Tester s57 privacy, MEDIUM 2 (repro3): with ``Joan Smith,P03`` keyed, ``Mohammed:`` of
+    ``Interview 03 - Mohammed Rahman.txt`` was keyed P04 (the next free number), then given a
+    row ``Mohammed,P05`` for the file alone: his labels and talk said P05, ``Mr Rahman`` said
+    ``Mr [P04]`` and the copy was named ``Interview 05 - P04``; a second run split him again.
+    One participant has one pseudonym, and the file is named by it."""
+    from test_cli_core import roqa
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "Interview 03 - Mohammed Rahman.txt").write_text(
+        "Rachel: Mohammed, tell me about your service.\n"
+        "Mohammed: Sure, I run a care home. Mr Rahman on the badge.\n"
+        "Rachel: Thanks Mohammed.\n",
+        "utf-8",
+    )
+    key = key_file(tmp_path, "Joan Smith,P03\n")
+    for out in ("o1", "o2"):
+        run = roqa(
+            "pseudonymise", folder, "--interviewer", "Rachel", "--key", key, "--out", tmp_path / out
+        )
+        assert run.code == 0, run.err
+        copies = {p.name: p.read_text("utf-8") for p in sorted((tmp_path / out).iterdir())}
+        assert copies == {
+            "Interview 04 - P04.txt": "Interviewer: [P04], tell me about your service.\n"
+            "P04: Sure, I run a care home. Mr [P04] on the badge.\n"
+            "Interviewer: Thanks [P04].\n"
+        }
+    assert key.read_text("utf-8-sig").splitlines() == [
+        "name,pseudonym",
+        "Joan Smith,P03",
+        "Rachel,Interviewer",
+        "Mohammed,P04",
+        "Mohammed Rahman,P04",
+    ]
+
+
 # -- a name written surname first ------------------------------------------------------------
 
 #: A Zoom interview of Grace Adeyemi by Hannah Whitfield, each speaker's label given as

@@ -1035,10 +1035,14 @@ class PseudonymKey:
         file's participant (``Kate,P51``, of p51.txt): a first name alone is as likely someone
         else in another interview, and a participant takes the number in her file's name, so
         she is P52 there. Re-test s52 (reprivacy, 4): both Kates were P51, one case. A key row
-        for this transcript (``Kate,P51,p52.txt``) says otherwise, and is kept."""
+        for this transcript (``Kate,P51,p52.txt``) says otherwise, and is kept. Where the key
+        gives the file's number to someone else (``Joan Smith,P03`` beside ``Interview 03 -
+        Mohammed.txt``), a number no file of the run claims (``Mohammed,P04``, the next free
+        one she was given for the clash) is hers, and stays so (tester s57 privacy, 2: a row
+        ``Mohammed,P05`` of the file's own made one participant two pseudonyms)."""
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
-        if number is None:
+        if hint is None or number is None:
             return
         speakers = _speakers(transcript)
         labels = [
@@ -1056,6 +1060,8 @@ class PseudonymKey:
         if known is None or _role_of(known) != "participant":
             return
         if _case_number(known) in (None, number):
+            return
+        if _case_number(known) not in self.reserved and self._number_of_others(hint, transcript):
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
