@@ -234,3 +234,201 @@ def test_names_in_parentheses_in_a_txt_file_name_no_interviewer_after_a_sentence
         ("P37", "participant", f"(JOY) {ANSWER}"),
         ("P37", "participant", "(INTERVIEWER) Thank you."),
     ]
+
+
+def test_sounds_and_manners_opening_cues_of_a_labelled_file_name_no_speaker(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt s57 H1 (min/m2): ``[Sniffs]`` and ``[Whispers]`` opening cues of a
+    file labelled ``P04:`` were two invented speakers, their words cut from P04's turn."""
+    f = subtitles(
+        tmp_path / "m2.srt",
+        [
+            "Interviewer: What was the hardest part of the first year?",
+            "P04: Honestly, losing two nurses in the same month.",
+            "[Sniffs] Sorry, it's still hard to talk about.",
+            "[Whispers] I never told my manager how bad it was.",
+            "Interviewer: Did anyone help you at the time?",
+            "P04: The practice educator did.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "What was the hardest part of the first year?"),
+        (
+            "P04",
+            "participant",
+            "Honestly, losing two nurses in the same month. [Sniffs] Sorry, it's still hard"
+            " to talk about. [Whispers] I never told my manager how bad it was.",
+        ),
+        ("Interviewer", "interviewer", "Did anyone help you at the time?"),
+        ("P04", "participant", "The practice educator did."),
+    ]
+
+
+def test_a_pseudonym_opening_one_cue_of_a_bracket_labelled_file_is_talk(tmp_path: Path) -> None:
+    """Regression hunt s57 H1 (min/m3): ``[Sarah] from pharmacy rang me first.`` among
+    ``[Interviewer]``/``[P04]`` cues was a speaker Sarah, the pseudonym gone from the text."""
+    f = subtitles(
+        tmp_path / "m3.srt",
+        [
+            "[Interviewer] Who pushed the new rota through?",
+            "[P04] Honestly, it was a team effort.",
+            "[Sarah] from pharmacy rang me first.",
+            "[Interviewer] And after that?",
+            "[P04] It took off.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "Who pushed the new rota through?"),
+        (
+            "P04",
+            "participant",
+            "Honestly, it was a team effort. [Sarah] from pharmacy rang me first.",
+        ),
+        ("Interviewer", "interviewer", "And after that?"),
+        ("P04", "participant", "It took off."),
+    ]
+
+
+def test_a_family_placeholder_opening_one_cue_is_talk_where_marks_name_two_speakers(
+    tmp_path: Path,
+) -> None:
+    """Regression hunt s57 (files/b04): ``[Maria]`` answers twice and is read as a speaker;
+    ``[Husband]`` and ``[Mum]``, each opening one cue, are her words, not two more speakers."""
+    f = subtitles(
+        tmp_path / "b04.srt",
+        [
+            "[Interviewer] Who helps you at home?",
+            "[Maria] Mostly my husband.",
+            "[Husband] does the school run and the shopping.",
+            "[Interviewer] And your family?",
+            "[Maria] My mum comes on Sundays.",
+            "[Mum] brings food for the whole week.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "Who helps you at home?"),
+        (
+            "Maria",
+            "participant",
+            "Mostly my husband. [Husband] does the school run and the shopping.",
+        ),
+        ("Interviewer", "interviewer", "And your family?"),
+        ("Maria", "participant", "My mum comes on Sundays. [Mum] brings food for the whole week."),
+    ]
+
+
+def test_list_letters_opening_cues_of_a_labelled_file_are_talk(tmp_path: Path) -> None:
+    """Regression hunt s57 H1 (files/b12): ``(A) Keep the old rota ...`` and ``(B) ...`` were
+    speakers A and B."""
+    f = subtitles(
+        tmp_path / "b12.srt",
+        [
+            "Interviewer: Which option did the ward choose?",
+            "Participant: There were two.",
+            "(A) Keep the old rota and hire agency staff.",
+            "(B) Move to twelve hour shifts.",
+            "We went with B in the end.",
+            "Interviewer: Why?",
+            "Participant: Cost, mostly.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "Which option did the ward choose?"),
+        (
+            "Participant",
+            "participant",
+            "There were two. (A) Keep the old rota and hire agency staff. (B) Move to twelve"
+            " hour shifts. We went with B in the end.",
+        ),
+        ("Interviewer", "interviewer", "Why?"),
+        ("Participant", "participant", "Cost, mostly."),
+    ]
+
+
+def test_sdh_sounds_in_a_file_with_no_labels_name_no_speaker(tmp_path: Path) -> None:
+    """Regression hunt s57 H1 (files/b01): SDH captions' ``[SNIFFS]``, ``[WHISPERS]``,
+    ``[SOBBING]`` were three speakers; the file names no one, and says so."""
+    f = subtitles(
+        tmp_path / "b01.srt",
+        [
+            "Honestly, losing two nurses.",
+            "[SNIFFS] Sorry, it's still hard.",
+            "[WHISPERS] I never told my manager.",
+            "[SOBBING] She really saved us.",
+        ],
+    )
+    with pytest.warns(UserWarning, match="no speaker labels found"):
+        t = read_transcript(f)
+    assert turns_of(t) == [
+        (
+            "Participant",
+            "participant",
+            "Honestly, losing two nurses. [SNIFFS] Sorry, it's still hard. [WHISPERS] I never"
+            " told my manager. [SOBBING] She really saved us.",
+        )
+    ]
+
+
+def test_a_chevron_inside_a_voice_tagged_cue_is_the_speakers_words(tmp_path: Path) -> None:
+    """Regression hunt s57 H2 (min/m4): a ``>>`` line inside ``<v P05>`` gave the rest of the
+    cue to the interviewer, uncoded."""
+    f = tmp_path / "m4.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:05.000 --> 00:00:09.500\n<v Interviewer>What did the letter say?</v>\n\n"
+        "00:00:10.000 --> 00:00:14.500\n<v P05>It said\n>> you must attend on Monday\n"
+        "and I was terrified.</v>\n\n00:00:15.000 --> 00:00:19.500\n"
+        "<v Interviewer>What happened next?</v>\n",
+        "utf-8",
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "What did the letter say?"),
+        ("P05", "participant", "It said >> you must attend on Monday and I was terrified."),
+        ("Interviewer", "interviewer", "What happened next?"),
+    ]
+
+
+def test_a_bare_chevron_in_a_file_whose_labels_need_none_is_talk(tmp_path: Path) -> None:
+    """Regression hunt s57 H2 (files/a08): a song's ``>>`` opening a cue inside the
+    participant's answer gave it to the interviewer, uncoded."""
+    f = subtitles(
+        tmp_path / "a08.srt",
+        [
+            "Interviewer: Did the music group help?",
+            "Participant: Yes, we sang every Tuesday.",
+            ">> When Jesus washed >> that was the line everyone knew.",
+            "Interviewer: That sounds lovely.",
+        ],
+    )
+    assert turns_of(read(f)) == [
+        ("Interviewer", "interviewer", "Did the music group help?"),
+        (
+            "Participant",
+            "participant",
+            "Yes, we sang every Tuesday. >> When Jesus washed >> that was the line everyone knew.",
+        ),
+        ("Interviewer", "interviewer", "That sounds lovely."),
+    ]
+
+
+@pytest.mark.parametrize("note", ["[Sniffs]", "[WHISPERS]", "[In Spanish]", "[Redacted name]"])
+def test_a_note_opening_two_cues_of_a_marked_file_is_no_speaker(tmp_path: Path, note: str) -> None:
+    """A manner, language or editor's note recurs in SDH captions as a speaker's mark would:
+    it is a transcriber's note (data/transcriber_annotations.txt), the speaker's words."""
+    f = subtitles(
+        tmp_path / "p34.srt",
+        [
+            "[Amy Lee] What helps?",
+            "[Joy Okoro] Staff.",
+            f"{note} Good staff.",
+            "[Amy Lee] And?",
+            "[Joy Okoro] Time.",
+            f"{note} More time.",
+        ],
+    )
+    assert [(s, w) for s, _, w in turns_of(read(f))] == [
+        ("Amy Lee", "What helps?"),
+        ("Joy Okoro", f"Staff. {note} Good staff."),
+        ("Amy Lee", "And?"),
+        ("Joy Okoro", f"Time. {note} More time."),
+    ]

@@ -5,8 +5,9 @@ Closed captions mark a change of speaker in ways a ``Name: words`` label does no
 - a name in square brackets or parentheses opening the cue (``[Joy Okoro] Having staff ...``,
   ``(JOY) Having ...``, ``(INTERVIEWER) What helps recovery?``): read as the cue's speaker when
   it is a plausible speaker's label (:func:`mark_speaker`: a role, a numbered speaker, or a
-  person's name of one to four capitalised words), in a file whose cues open with such marks
-  of two or more speakers, and not a transcriber's note (``[laughs]``, ``[music]``,
+  person's name of one to four capitalised words) that the file bears out as a speaker's
+  (:func:`_marked`: a pseudonym ``[Sarah]`` or a list's ``(A)`` opening one cue is talk), and
+  not a transcriber's note (``[laughs]``, ``[music]``,
   ``(inaudible)``: the patterns of ``data/transcriber_annotations.txt`` and
   ``data/words_lost_annotations.txt``, :func:`.annotations.is_annotation`). A note in the
   middle of a cue, or one opening it that is a sound, stays talk;
@@ -14,12 +15,15 @@ Closed captions mark a change of speaker in ways a ``Name: words`` label does no
   chevron is no one's words, the label after it is read as any cue's label is, and a bare
   ``>>`` says only that another speaker talks (:func:`caption_speakers`: the speaker before
   the one talking, as two people take turns; the unknown speaker, or ``Speaker 1`` and
-  ``Speaker 2`` in a file naming no one, when that is not known).
+  ``Speaker 2`` in a file naming no one, when that is not known). A bare chevron inside a cue
+  that names its speaker, or in a file whose labels need none, is that speaker's words
+  (:func:`.cues.by_voice`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,6 +47,9 @@ _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 #: The least number of speakers a file's opening marks must name for a name in one to be read
 #: as a speaker: a typist's bracketed word opening one cue (``[Sarah] told me``) is talk.
 MIN_MARKED_SPEAKERS = 2
+#: The least number of cues a mark must open to be read as a speaker's, unless a label names
+#: that speaker or it answers the only other speaker named (:func:`_marked`).
+MIN_MARK_CUES = 2
 
 
 def without_chevron(line: str) -> str | None:
@@ -93,8 +100,19 @@ def _marked(
     utterances: Sequence[Utterance], interviewer_labels: Sequence[str] | None
 ) -> list[Utterance]:
     """``utterances`` with the speaker of each named by a mark opening it (:func:`mark_speaker`)
-    and the mark out of its words, where the marks name :data:`MIN_MARKED_SPEAKERS` or more
-    speakers in the file; a cue whose words a speaker's label already opens is left as it is."""
+    and the mark out of its words, where the mark is the file's way of naming speakers; a cue
+    whose words a speaker's label already opens is left as it is. A mark is read as a speaker
+    only when the file bears it out, as a pseudonym (``[Sarah] rang me``), a sound or manner
+    (``[Sniffs]``) or a list's letter (``(A) Keep the old rota``) opening a cue is talk:
+
+    - in a file naming its speakers by plain labels or voice tags (``P04: ...``, ``<v P04>``),
+      a mark naming one of them (``[P04] ...``), and no other;
+    - else a mark opening :data:`MIN_MARK_CUES` or more cues (``[Amy Lee]`` asking twice), or
+      naming a speaker a bracketed label names (``[Interviewer]``, ``[P30]``); and the one
+      mark opening a single cue that answers the one other speaker so named (``[Joy]`` after
+      ``[Interviewer] What helps?``): two people talking;
+
+    and the marks and bracketed labels so read name :data:`MIN_MARKED_SPEAKERS` or more speakers."""
     if not any(OPENING_MARK.match(u.words) for u in utterances if u.speaker is None):
         return list(utterances)
     labels = utterance_labels(utterances, interviewer_labels)
@@ -103,17 +121,36 @@ def _marked(
         m = OPENING_MARK.match(u.words) if u.speaker is None and label is None else None
         who = None if m is None else mark_speaker(m["square"] or m["round"], interviewer_labels)
         found.append(None if who is None or m is None else (who, m.end()))
-    # the marks read as labels already count too (``[Interviewer]``, ``[P30]``)
-    named = {f[0].casefold() for f in found if f is not None} | {
-        label.label.casefold()
-        for label, u in zip(labels, utterances, strict=True)
-        if label is not None and OPENING_MARK.match(u.words)
-    }
-    if len(named) < MIN_MARKED_SPEAKERS:
+    if not any(found):
+        return list(utterances)
+    # who each cue's label or voice names (case-folded), and whether by a bracketed label
+    named_by: list[str | None] = []
+    bracketed: set[str] = set()
+    plain: set[str] = set()
+    for u, label in zip(utterances, labels, strict=True):
+        who = u.speaker if u.speaker else (label.label if label is not None else None)
+        named_by.append(None if who is None else " ".join(who.split()).casefold())
+        if who is not None:
+            square = label is not None and not u.speaker and OPENING_MARK.match(u.words)
+            (bracketed if square else plain).add(" ".join(who.split()).casefold())
+    marks = [None if f is None else " ".join(f[0].split()).casefold() for f in found]
+    counts = Counter(m for m in marks if m is not None)
+    if plain:
+        kept = {m for m in counts if m in plain}
+    else:
+        kept = {m for m, n in counts.items() if n >= MIN_MARK_CUES or m in bracketed}
+        others = kept | bracketed
+        once = [m for m in counts if m not in kept]
+        if len(others) == 1 and len(once) == 1:
+            i = marks.index(once[0])
+            before = marks[i - 1] or named_by[i - 1] if i else None
+            if before in others:
+                kept.add(once[0])
+    if len(kept | bracketed | plain) < MIN_MARKED_SPEAKERS:
         return list(utterances)
     return [
-        u if f is None else replace(u, speaker=f[0], words=u.words[f[1] :])
-        for u, f in zip(utterances, found, strict=True)
+        u if f is None or m not in kept else replace(u, speaker=f[0], words=u.words[f[1] :])
+        for u, f, m in zip(utterances, found, marks, strict=True)
     ]
 
 

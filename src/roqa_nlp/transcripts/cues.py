@@ -416,7 +416,7 @@ def _opens_speaker(line: str) -> bool:
     )
 
 
-def by_voice(cue: Cue) -> list[Cue]:
+def by_voice(cue: Cue, bare_chevrons: bool = True) -> list[Cue]:
     """``cue`` parted where a line after its first opens with another voice: a voice tag
     (Teams' ``<v Sam>...</v>`` above ``<v Maria>...</v>``), or, in a cue that opens with a
     speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``),
@@ -428,8 +428,21 @@ def by_voice(cue: Cue) -> list[Cue]:
     before a label (``- P02: words``) or none (``- Are you back with me?``, a broadcast cue
     with no names): it marks who speaks, as a label does, and is no one's words (left in, a
     sentence of a quote ended on it: ``... the wifi dropped. -``). A cue of one voice and no
-    dash is returned as it is."""
-    chevrons = [without_chevron(line) for line in cue.lines]
+    dash is returned as it is. A bare chevron (no label after it) is read so only where
+    ``bare_chevrons`` (the file's labels open no cue without one: :func:`cue_transcript`) and
+    the cue's first line opens with no voice tag or label: inside a speaker's cue
+    (``<v P05>It said\n>> you must attend``) or a file whose labels need none, it is that
+    speaker's words, a quote or a song's line."""
+    named = bool(cue.lines) and (
+        _VOICE_LINE.match(cue.lines[0]) is not None
+        or _opens_label(_without_dialogue_dash(cue.lines[0]))
+    )
+    chevrons = [
+        None
+        if after is None or not (_opens_label(after) or (bare_chevrons and not named))
+        else after
+        for after in (without_chevron(line) for line in cue.lines)
+    ]
     lines = [
         _without_dialogue_dash(line if after is None else after)
         for line, after in zip(cue.lines, chevrons, strict=True)
@@ -671,8 +684,10 @@ def cue_transcript(
         # a good start time with no end (``00:00:01.000 -->``) is kept, as each part of a
         # timed cue keeps the cue's times
         parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
+    # a bare chevron changes speaker only in a file whose labels open no cue without one
+    bare = not any(c.lines and _opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
     cues = at_speakers_of_the_file(
-        [c for cue in parsed for c in by_voice(cue)], cue_utterance, interviewer_labels
+        [c for cue in parsed for c in by_voice(cue, bare)], cue_utterance, interviewer_labels
     )
     utterances = caption_speakers(
         [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues],
