@@ -113,14 +113,24 @@ def _marked(
       ``[Interviewer] What helps?``): two people talking;
 
     and the marks and bracketed labels so read name :data:`MIN_MARKED_SPEAKERS` or more speakers."""
-    if not any(OPENING_MARK.match(u.words) for u in utterances if u.speaker is None):
+    # the plausible speakers' marks first, each read once: most files have none, and the
+    # file's labels need reading only when one does
+    seen: dict[str, str | None] = {}
+    opening: list[tuple[str, int] | None] = []
+    for u in utterances:
+        m = OPENING_MARK.match(u.words) if u.speaker is None else None
+        if m is None:
+            opening.append(None)
+            continue
+        inside = m["square"] or m["round"]
+        if inside not in seen:
+            seen[inside] = mark_speaker(inside, interviewer_labels)
+        who = seen[inside]
+        opening.append(None if who is None else (who, m.end()))
+    if not any(opening):
         return list(utterances)
     labels = utterance_labels(utterances, interviewer_labels)
-    found: list[tuple[str, int] | None] = []
-    for u, label in zip(utterances, labels, strict=True):
-        m = OPENING_MARK.match(u.words) if u.speaker is None and label is None else None
-        who = None if m is None else mark_speaker(m["square"] or m["round"], interviewer_labels)
-        found.append(None if who is None or m is None else (who, m.end()))
+    found = [f if label is None else None for f, label in zip(opening, labels, strict=True)]
     if not any(found):
         return list(utterances)
     # who each cue's label or voice names (case-folded), and whether by a bracketed label
