@@ -169,3 +169,63 @@ def test_an_interviewers_label_and_later_turns_are_found_as_a_transcripts_reader
     from roqa_nlp.transcripts.speaker_labels import later_turn_labels, opening_interviewer_label
 
     assert (opening_interviewer_label(text), later_turn_labels(text)) == (interviewer, later)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Note: this was only in the first month.",
+        "Step 2: we met every Friday.",
+        "Second: the rota.",
+        "Barrier: time.",
+        "Enabler: leadership.",
+        "Outcome: fewer falls.",
+        "Goal: one meeting a week.",
+        "Update: it stopped.",
+        "PS: the pay too.",
+        "Edit: and the rota.",
+        "Answer: no.",
+        "Day 1: we met the team.",
+        "Week 2: the training.",
+        "Point 2: the pay.",
+        "2: the pay.",
+        "Monday: the team meeting.",
+    ],
+)
+def test_a_later_line_opening_with_a_note_or_list_label_is_no_second_speaker(later: str) -> None:
+    """Regression hunt, session 57: one participant's answer with a list or note line ('Step
+    2:', 'Barrier:', 'Monday:') was warned of as several speakers' turns, to be split."""
+    from roqa_nlp.transcripts.speaker_labels import later_turn_labels
+
+    assert later_turn_labels(f"Step 1: we tried a few things.\n{later}") == []
+
+
+def test_suggest_of_one_participants_list_like_answers_gives_no_warning() -> None:
+    """Regression hunt, session 57 (repro/suggest_false_turns.sh): texts 1 to 4 were said to
+    'hold several speakers' turns (later lines open with 'Note:', 'Step 2:', 'Barrier:' and
+    'Enabler:')'."""
+    texts = [
+        "We met weekly.\nNote: this was only in the first month.",
+        "Step 1: we ran a pilot.\nStep 2: we met every Friday.",
+        "We tried a few things.\nBarrier: time.",
+        "We tried a few things.\nEnabler: leadership.",
+    ]
+    run = roqa("suggest", "--json", "--top-k", "1", *texts)
+    assert (run.code, _warnings(run.err)) == (0, [])
+    assert [r["text"] for r in json.loads(run.out)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("We lack staff.\nParticipant 2: And the pay.", ["Participant 2"]),
+        ("We lack staff.\nMe: Why?\nP04: The pay.", ["Me", "P04"]),
+        ("Staff.\nNote: pay.\nInterviewer: Why?", ["Interviewer"]),
+    ],
+)
+def test_a_later_line_opening_with_an_interviewers_label_or_a_participants_id_is_a_turn(
+    text: str, later: list[str]
+) -> None:
+    from roqa_nlp.transcripts.speaker_labels import later_turn_labels
+
+    assert later_turn_labels(text) == later

@@ -2571,10 +2571,19 @@ def opening_interviewer_label(
 def later_turn_labels(text: str, interviewer_labels: Iterable[str] | None = None) -> list[str]:
     """The speaker labels that open lines of ``text`` after its first, read as a transcript's
     lines are (:func:`line_labels`): a pasted exchange (``P04: ...`` / ``Interviewer: ...`` /
-    ``P04: ...``), which ``roqa suggest`` codes as one text, warned of (daily, session 57)."""
+    ``P04: ...``), which ``roqa suggest`` codes as one text, warned of (daily, session 57).
+    Only a label that names a speaker wherever it is said counts, an interviewer's (as ``roqa
+    code`` reads them) or a participant's id (``P04``, ``Participant 2``): one answer's list or
+    note (``Step 2:``, ``Barrier:``, ``Note:``, ``Monday:``) is no second speaker (regression
+    hunt, session 57: such answers were told to be split)."""
     lines = text.strip().split("\n")
     found = line_labels(lines, list(interviewer_labels) if interviewer_labels else None)
-    return [m.label for m in found[1:] if m is not None]
+    keys = interviewer_keys(interviewer_labels)
+    return [
+        m.label
+        for m in found[1:]
+        if m is not None and (keys.known(m.label) or participant_label_number(m.label) is not None)
+    ]
 
 
 def _labels_before(
