@@ -7,11 +7,11 @@ transcript's ``metadata[SOURCE_SHA256]`` (so in ``transcripts.jsonl``). ``roqa r
 one from the folder ``roqa code`` ran in, found when it is the current folder or one above the
 codings: :data:`SOURCE_FOLDER_SHA256`) and warn, in one line, of those whose bytes have changed:
 the codings, the report and the export are of the text as it was (tester s46: seven words of a
-transcript edited after coding, charted as before without a word); and in one more line of how
-many relative sources could not be checked, their folder not found from here. Only files that are
-there are read, and only their bytes (a Word document is not read again). A source that is gone
-from its path says nothing (the codings hold the text they code), and a transcript
-with no fingerprint is not checked: codings written before fingerprints were recorded, a
+transcript edited after coding, charted as before without a word). Only files that are there are
+read, and only their bytes (a Word document is not read again). A source that is gone from its
+path, or not found from here (codings copied or shared without the folder ``roqa code`` ran in),
+says nothing (the codings hold the text they code), and a transcript with no fingerprint is not
+checked: codings written before fingerprints were recorded, a
 transcript given as an object or imported from a QDA project, and one whose source a
 pseudonymised run renamed (it names no file read).
 """
@@ -33,7 +33,7 @@ SOURCE_SHA256 = "source_sha256"
 #: absolute path (not the path itself, which may name the researcher): a relative source is
 #: checked only from that folder, where it names the file coded, never another study's file
 #: of the same relative path (review, session 46: a false "changed since it was coded"). That
-#: folder is found from elsewhere when it is above the codings' folder (:func:`checked_sources`).
+#: folder is found from elsewhere when it is above the codings' folder (:func:`changed_sources`).
 SOURCE_FOLDER_SHA256 = "source_folder_sha256"
 
 
@@ -67,25 +67,20 @@ def fingerprint(path: str | Path) -> str | None:
 def changed_sources(codings: Iterable[Path]) -> list[str]:
     """The sources of the transcripts of each ``codings.jsonl`` whose file, still at its recorded
     path, is not the one coded (its SHA-256 differs from the one recorded), each once, in the
-    order recorded (:func:`checked_sources`)."""
-    return checked_sources(codings)[0]
-
-
-def checked_sources(codings: Iterable[Path]) -> tuple[list[str], list[str]]:
-    """The sources of the transcripts of each ``codings.jsonl`` changed since they were coded,
-    and those that could not be checked from here, each once, in the order recorded.
+    order recorded.
 
     A source recorded relative to the folder ``roqa code`` ran in is found from that folder when
     it is the current one or a folder above the codings' (``roqa code interviews --out study``,
     then ``roqa report study/`` from elsewhere: daily, session 57), told by the SHA-256 of its
-    path (:data:`SOURCE_FOLDER_SHA256`); it is named by its path from here (or its absolute path
-    when outside the current folder). One whose folder is neither cannot be checked. A source gone
-    from its path is not a source that could not be checked: the codings hold the text they code.
-    A ``transcripts.jsonl`` that cannot be read, and a line that is no transcript, are passed
-    over: reading the codings says what is wrong with them."""
+    path (:data:`SOURCE_FOLDER_SHA256`), a symbolic link on the way resolved or not; it is named
+    by its path from here (or its absolute path when outside the current folder). One whose folder
+    is neither is not checked and says nothing, as a source gone from its path says nothing: the
+    codings hold the text they code, and a copied or shared study would be told, on every run,
+    of a folder that may not be on this machine (regression hunt, session 57). A
+    ``transcripts.jsonl`` that cannot be read, and a line that is no transcript, are passed over:
+    reading the codings says what is wrong with them."""
     checked: set[str] = set()
     changed: list[str] = []
-    unchecked: list[str] = []
     here = _folder_key()
     for p in codings:
         try:
@@ -101,8 +96,6 @@ def checked_sources(codings: Iterable[Path]) -> tuple[list[str], list[str]]:
                     folders[folder] = _folder_above(Path(p), folder)
                 found = folders[folder]
                 if found is None:  # a relative path read from here names another file
-                    if source not in unchecked:
-                        unchecked.append(source)
                     continue
                 path = _named_from_here(os.path.join(found, source))
             if path in checked:
@@ -111,15 +104,18 @@ def checked_sources(codings: Iterable[Path]) -> tuple[list[str], list[str]]:
             now = fingerprint(path)
             if now is not None and now != sha:
                 changed.append(path)
-    return changed, unchecked
+    return changed
 
 
 def _folder_above(codings: Path, key: str) -> str | None:
-    """The folder at or above the folder of ``codings`` whose path's SHA-256 is ``key``: the
-    folder ``roqa code`` ran in, when it wrote its ``--out`` inside it; None when none is."""
+    """The folder at or above the folder of ``codings`` whose path's SHA-256, as given or with
+    its symbolic links resolved, is ``key``: the folder ``roqa code`` ran in (its path as the
+    system gives the current folder, links resolved), when it wrote its ``--out`` inside it;
+    None when none is. A study reached through a link (``/tmp`` on macOS, a cloud drive's
+    folder) is found so (regression hunt, session 57)."""
     folder = os.path.dirname(os.path.abspath(codings))
     while True:
-        if _folder_key(folder) == key:
+        if key in (_folder_key(folder), _folder_key(os.path.realpath(folder))):
             return folder
         above = os.path.dirname(folder)
         if above == folder:
@@ -170,29 +166,11 @@ def changed_sources_line(changed: list[str]) -> str | None:
     )
 
 
-def unchecked_sources_line(unchecked: list[str]) -> str | None:
-    """The warning of the sources ``unchecked`` (recorded relative to a folder not found from
-    here), one line giving their number and the first few; None when there are none."""
-    from .errors import first_few
-
-    if not unchecked:
-        return None
-    n = len(unchecked)
-    files = "1 transcript file" if n == 1 else f"{n} transcript files"
-    its, they = ("its path is", "it was") if n == 1 else ("their paths are", "they were")
-    return (
-        f"could not check whether {files} changed since {they} coded ({first_few(unchecked)}): "
-        f"{its} relative to the folder roqa code ran in, not found from here; run this command "
-        "from that folder to check"
-    )
-
-
 def warn_of_changed_sources(codings: Iterable[Path]) -> None:
     """Warn, once, of the sources of the transcripts of ``codings`` changed since they were
-    coded, and once of those that could not be checked from here (:func:`checked_sources`)."""
-    changed, unchecked = checked_sources(codings)
-    for line in (changed_sources_line(changed), unchecked_sources_line(unchecked)):
-        if line is not None:
-            from .errors import warn
+    coded (:func:`changed_sources`)."""
+    line = changed_sources_line(changed_sources(codings))
+    if line is not None:
+        from .errors import warn
 
-            warn(line)
+        warn(line)
