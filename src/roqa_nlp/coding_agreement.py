@@ -993,9 +993,9 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     for the typo; of two used as often, the later in natural order). Compared as written, each is
     a code of its own, so every unit where one coder typed it is a disagreement (team test,
     session 47: 'Leadership Engagment' beside 'Leadership Engagement', kappa 0.000 each and no
-    word). A name of codes with commas between them, one known at least, is offered as those
-    codes, a typo of one as the name it is near (``'A; B'``: ``;`` separates the codes of one
-    cell: :func:`comma_cell_codes`)."""
+    word). A name of codes with commas between them, one known at least and each other a typo
+    of a known one, is offered as those codes, a typo as the name it is near (``'A; B'``: ``;``
+    separates the codes of one cell: :func:`comma_cell_codes`)."""
     import difflib
 
     from .codebook import normalise_name
@@ -1017,11 +1017,13 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
                     or _near_each_other(part, written)
                 ),
             )
-            if cell is not None:
+            if cell is not None and not cell.unknown:
                 # a cell of codes with commas between them, read as one: offered as its codes,
                 # a typo of one corrected (tester, session 50: the "did you mean" offered one
                 # of the two; session 57: for "Cost, Netwroks & Communications" the whole cell
-                # was taken for a typo of Networks & Communications, and Cost was lost)
+                # was taken for a typo of Networks & Communications, and Cost was lost); not
+                # when a part is near no code, as a team's own code may hold a comma ("Cost,
+                # Admin burden": hunt s57)
                 out[name] = ["; ".join(cell.codes)]
                 continue
         matcher = difflib.SequenceMatcher(None, b=normalise_name(name))
