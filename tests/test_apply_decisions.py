@@ -1727,3 +1727,26 @@ def test_the_charts_of_a_review_with_new_codes_say_the_projects_codes_are_charte
         assert note.startswith(f"{lead} and 1 code of the project's own. Charted from the codes")
     reviewed, book, _ = reviewed_codings(DECISIONS[:3], model_codings(), cfir, coder="Alice")
     assert framework_matrix(reviewed, codebook=book).note.startswith(f"{lead}. Charted from the")
+
+
+def test_rows_contradicted_by_a_later_row_are_listed_in_row_order(cfir: Codebook) -> None:
+    """Hunt s57: the rows a later row on their suggestion replaces were listed first ("rows 4
+    and 5 ...; rows 2 and 3 ..."), so earlier pairs went unlisted behind "and 1 more"."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], row=2),
+        Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0], row=3),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], row=4),
+        Decision("p01:0002", "recode", "IS.B", text=TEXTS[1], suggestion="IS.E.2", row=5),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="barrier", row=6),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="enabler", row=7),
+        Decision("p01:0004", "reject", "IC.F", text=TEXTS[3], row=8),
+        Decision("p01:0004", "accept", "IC.F", text=TEXTS[3], row=9),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(decisions, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught if "contradicted" in str(w.message)] == [
+        "d.csv: 4 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 3: accept then reject IS.E.2 on p01:0001; "
+        "rows 4 and 5: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0002; "
+        "rows 6 and 7: valence barrier then enabler on p01:0003 and 1 more"
+    ]

@@ -791,6 +791,24 @@ def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
     )
 
 
+def test_rows_contradicted_on_the_same_words_are_listed_in_row_order(cfir: Codebook) -> None:
+    """Hunt s57: a row a later row on its suggestion replaces was listed before an earlier
+    contradicted row of the same words ("rows 4 and 5 ...; rows 2 and 3 ...")."""
+    decisions = [
+        Decision("s:1", "accept", "CI.A", text="a", row=2),
+        Decision("s:1", "reject", "CI.A", text="a", row=3),
+        Decision("s:1", "accept", "IS.E.2", text="a", row=4),
+        Decision("s:1", "recode", "IC.F", text="a", suggestion="IS.E.2", row=5),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        feedback_plan([(decisions, None, "d")], cfir)
+    assert [str(w.message) for w in caught if "contradicted" in str(w.message)] == [
+        "d: 2 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "rows 2 and 3: accept then reject CI.A on s:1; "
+        "rows 4 and 5: accept IS.E.2 then recode of IS.E.2 to IC.F on s:1"
+    ]
+
+
 def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> None:
     r0 = [Decision("p01:0002", "accept", "CI.A", text="We never have the staff for it.")]
     r1 = [

@@ -903,6 +903,14 @@ def _first_three(items: Sequence[str]) -> str:
     return "; ".join(items[:3]) + more
 
 
+def _in_row_order(conflicts: Sequence[tuple[int, int, str]]) -> list[str]:
+    """The texts of ``conflicts`` (the places of the earlier and later row of each pair among
+    the rows read, and its text) in the order of their rows: found by kind (replaced rows
+    first), they listed pairs out of order, and hid the first ones behind "and N more" (hunt
+    s57)."""
+    return [text for *_, text in sorted(conflicts, key=lambda c: (c[0], c[1]))]
+
+
 def _rows(earlier: Decision, later: Decision) -> str:
     """ "rows 2 and 3: " of two rows read from a file; "" for decisions made in memory."""
     return f"rows {earlier.row} and {later.row}: " if earlier.row and later.row else ""
@@ -1950,7 +1958,10 @@ def feedback_plan(
         if n:
             table[key] = table.get(key, 0) + n
 
-    conflicts: list[str] = []  # rows a later row (or round) contradicts, settled by the later one
+    # rows a later row (or round) contradicts, settled by the later one: their places among the
+    # rows read, and what is said of them
+    conflicts: list[tuple[int, int, str]] = []
+    place = {id(r[0]): k for k, r in enumerate(rows)}
     # segments with REJECT_ALL codes rejected, not all those shown now: a row of each, its id
     short: list[tuple[Decision, str]] = []
     # segments two reviewers gave different codes: id, codes trained, each reviewer's codes
@@ -1969,7 +1980,8 @@ def feedback_plan(
         replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows], codebook)
         for j, i in replaced.items():
             (before, _, _, before_where, _), (dk, _, _, where, _) = code_rows[j], code_rows[i]
-            conflicts.append(replaced_said(before, dk, _rows_in(before, before_where, dk, where)))
+            said = replaced_said(before, dk, _rows_in(before, before_where, dk, where))
+            conflicts.append((place[id(before)], place[id(dk)], said))
         # the file of each row, for messages
         where_of: dict[int, str | Path] = {id(r[0]): r[3] for r in code_rows}
 
@@ -1989,8 +2001,12 @@ def feedback_plan(
                 before, before_where = deciding[code]
                 if (before.decision == "reject") != (dk.decision == "reject"):
                     conflicts.append(
-                        f"{_rows_in(before, before_where, dk, where)}{before.decision} then "
-                        f"{dk.decision} {code} on {dk.segment_id}"
+                        (
+                            place[id(before)],
+                            place[id(dk)],
+                            f"{_rows_in(before, before_where, dk, where)}{before.decision} then "
+                            f"{dk.decision} {code} on {dk.segment_id}",
+                        )
                     )
             deciding[code] = (dk, where)
             # codes in the order first named, each with the decision of its row that stands
@@ -2065,7 +2081,7 @@ def feedback_plan(
     if conflicts:
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same words, "
-            f"the later row kept: {_first_three(conflicts)}",
+            f"the later row kept: {_first_three(_in_row_order(conflicts))}",
             path=one_file,
         )
     if short:
@@ -3000,7 +3016,10 @@ def reviewed_codings(
     valence: dict[str, str] = {}
     lost: list[Decision] = []
     lost_valences: list[Decision] = []  # valence rows on no segment (a transcript edited since)
-    conflicts: list[str] = []  # rows a later row contradicts, settled by the later one
+    # rows a later row contradicts, settled by the later one: their places in ``used``, and what
+    # is said of them
+    conflicts: list[tuple[int, int, str]] = []
+    place = {id(d): k for k, d in enumerate(used)}
     valence_row: dict[str, Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
     # segment -> its no-code row: it was judged to fit no code when the review was made
@@ -3008,7 +3027,7 @@ def reviewed_codings(
     # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
     replaced = replaced_on_a_suggestion(list(zip(used, on)), book)
     for j, i in sorted(replaced.items()):
-        conflicts.append(replaced_said(used[j], used[i], _rows(used[j], used[i])))
+        conflicts.append((j, i, replaced_said(used[j], used[i], _rows(used[j], used[i]))))
 
     def code_of(d: Decision) -> str:
         return _decided_code(d, book, where, by_id=own_chart)
@@ -3025,7 +3044,12 @@ def reviewed_codings(
             before = valence_row.get(o)
             if before is not None and before.valence != d.valence:
                 conflicts.append(
-                    f"{_rows(before, d)}valence {before.valence} then {d.valence} on {d.segment_id}"
+                    (
+                        place[id(before)],
+                        k,
+                        f"{_rows(before, d)}valence {before.valence} then {d.valence} on "
+                        f"{d.segment_id}",
+                    )
                 )
             valence_row[o] = d
             valence[o] = d.valence
@@ -3039,7 +3063,12 @@ def reviewed_codings(
         before = code_row.get((o, code_id))
         if before is not None and (before.decision == "reject") != (d.decision == "reject"):
             conflicts.append(
-                f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on {d.segment_id}"
+                (
+                    place[id(before)],
+                    k,
+                    f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on "
+                    f"{d.segment_id}",
+                )
             )
         code_row[o, code_id] = d
         # codes in the order first named, each with the decision of its row that stands
@@ -3053,7 +3082,7 @@ def reviewed_codings(
     if conflicts:
         warn(
             f"{len(conflicts)} decision(s) contradicted by a later row on the same segment, "
-            f"the later row kept: {_first_three(conflicts)}",
+            f"the later row kept: {_first_three(_in_row_order(conflicts))}",
             path=where,
         )
     # a code given beside a no-code row stands, in either order: the reviewer's code is what the
