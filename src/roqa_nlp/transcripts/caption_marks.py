@@ -66,6 +66,11 @@ def opens_with_mark(line: str) -> bool:
     return m is not None and not is_annotation(m["square"] or m["round"])
 
 
+def _key(speaker: str) -> str:
+    """``speaker`` as marks and labels are told apart: case and spacing aside."""
+    return " ".join(speaker.split()).casefold()
+
+
 def _is_everyday_word(word: str) -> bool:
     """Whether ``word`` is an everyday word that is no name (``MUSIC``, ``DOOR``), so a mark of
     only such words is a sound, not a speaker (``[DOOR CLOSES]``); the given names, surnames and
@@ -139,11 +144,11 @@ def _marked(
     plain: set[str] = set()
     for u, label in zip(utterances, labels, strict=True):
         who = u.speaker if u.speaker else (label.label if label is not None else None)
-        named_by.append(None if who is None else " ".join(who.split()).casefold())
+        named_by.append(None if who is None else _key(who))
         if who is not None:
             square = label is not None and not u.speaker and OPENING_MARK.match(u.words)
-            (bracketed if square else plain).add(" ".join(who.split()).casefold())
-    marks = [None if f is None else " ".join(f[0].split()).casefold() for f in found]
+            (bracketed if square else plain).add(_key(who))
+    marks = [None if f is None else _key(f[0]) for f in found]
     counts = Counter(m for m in marks if m is not None)
     if plain:
         kept = {m for m in counts if m in plain}
@@ -182,7 +187,7 @@ def caption_speakers(
         u.speaker or (label.label if label is not None else None)
         for u, label in zip(out, labels, strict=True)
     ]
-    named = {" ".join(w.split()).casefold() for w in who if w}
+    named = {_key(w) for w in who if w}
     bare = [b and w is None for b, w in zip(new_speaker, who, strict=True)]
     turns: list[str] = []  # the speakers of the turns so far, in order
     for i, u in enumerate(out):

@@ -732,7 +732,7 @@ def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance
     """Record where the timed cues opening ``transcript`` begin (:data:`.unlabelled.UNNAMED_OPENING`)
     when they name no speaker in a file that names speakers further in, so were read as the
     unknown speaker: not when a cue names that speaker itself (``Unknown speaker: ...``)."""
-    from .roles import UNKNOWN_SPEAKER
+    from .roles import UNKNOWN_SPEAKER, is_unknown_speaker
     from .unlabelled import UNNAMED_OPENING, time_place
 
     first = transcript.turns[0] if transcript.turns else None
@@ -740,7 +740,7 @@ def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance
         return
     unknown = UNKNOWN_SPEAKER.casefold()
     if any(
-        " ".join((u.speaker or "").split()).casefold() == unknown
+        is_unknown_speaker(u.speaker or "")
         or " ".join(u.words.split()).casefold().startswith(f"{unknown}:")
         for u in utterances
     ):

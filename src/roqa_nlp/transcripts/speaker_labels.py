@@ -2504,6 +2504,19 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
     )
 
 
+def _listed(interviewer_labels: Iterable[str] | None) -> list[str] | None:
+    """``interviewer_labels`` as :func:`line_labels` takes them: a list, None for none."""
+    return list(interviewer_labels) if interviewer_labels else None
+
+
+def _opening_label(text: str, interviewer_labels: Iterable[str] | None) -> LabelMatch | None:
+    """The speaker label opening ``text``'s first line (:func:`line_labels`) when talk follows
+    it in ``text``, else None: what :func:`without_speaker_label` and
+    :func:`opening_interviewer_label` read."""
+    (m,) = line_labels([text.split("\n", 1)[0]], _listed(interviewer_labels))
+    return None if m is None or not text[m.words_start :].strip() else m
+
+
 def without_speaker_label(text: str, interviewer_labels: Iterable[str] | None = None) -> str:
     """``text`` without the speaker label that opens it, as a transcript's reader takes one
     said once (:func:`line_labels` of its first line, then not :func:`said_once_is_talk`):
@@ -2513,9 +2526,8 @@ def without_speaker_label(text: str, interviewer_labels: Iterable[str] | None = 
     this: ...``) and a text that is only a label are given back whole. ``roqa suggest`` reads a
     pasted line of a transcript so: the label of a file is no word of the talk (with it, small
     talk was read as procedural)."""
-    first = text.split("\n", 1)[0]
-    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
-    if m is None or not text[m.words_start :].strip():
+    m = _opening_label(text, interviewer_labels)
+    if m is None:
         return text
     if said_once_is_talk(m.label, interviewer_keys(interviewer_labels)):
         return text
@@ -2542,8 +2554,7 @@ def only_a_speaker_label(text: str, interviewer_labels: Iterable[str] | None = N
     label's codes: session 56). Only a label that is a speaker's wherever it is said counts
     (:func:`always_a_speaker`): a topic or a name on its own (``Staffing:``, ``Recovery Star:``,
     ``Manager:``) is coded as before (regression hunt, session 56)."""
-    first = text.split("\n", 1)[0]
-    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
+    (m,) = line_labels([text.split("\n", 1)[0]], _listed(interviewer_labels))
     return (
         m is not None
         and not text[m.words_start :].strip()
@@ -2558,9 +2569,8 @@ def opening_interviewer_label(
     (``Interviewer: Why is that?`` gives ``Interviewer``), or None: ``roqa suggest`` warns that
     the words after it are the interviewer's, which ``roqa code`` leaves uncoded (daily,
     session 57: the question was coded as talk, without a word)."""
-    first = text.split("\n", 1)[0]
-    (m,) = line_labels([first], list(interviewer_labels) if interviewer_labels else None)
-    if m is None or not text[m.words_start :].strip():
+    m = _opening_label(text, interviewer_labels)
+    if m is None:
         return None
     keys = interviewer_keys(interviewer_labels)
     if said_once_is_talk(m.label, keys) or m.label not in keys:
@@ -2577,7 +2587,7 @@ def later_turn_labels(text: str, interviewer_labels: Iterable[str] | None = None
     note (``Step 2:``, ``Barrier:``, ``Note:``, ``Monday:``) is no second speaker (regression
     hunt, session 57: such answers were told to be split)."""
     lines = text.strip().split("\n")
-    found = line_labels(lines, list(interviewer_labels) if interviewer_labels else None)
+    found = line_labels(lines, _listed(interviewer_labels))
     keys = interviewer_keys(interviewer_labels)
     return [
         m.label
