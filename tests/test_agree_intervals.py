@@ -141,6 +141,36 @@ def test_estimable_single_code_intervals_are_the_wald_intervals(tmp_path, capsys
     assert (f"{kappa.low:.3f}", f"{ac1.low:.3f}") == ("0.519", "0.513")
 
 
+#: Ten units, Ann/Ben tables [[1, 4], [4, 1]] of Cost/Culture: kappa and AC1 -0.600.
+NEGATIVE = "unit,coder,code\n" + "".join(
+    f"s{i:03d},Ann,{a}\ns{i:03d},Ben,{b}\n"
+    for i, (a, b) in enumerate(
+        [("Cost", "Cost")]
+        + [("Cost", "Culture")] * 4
+        + [("Culture", "Cost")] * 4
+        + [("Culture", "Culture")],
+        start=1,
+    )
+)
+
+
+def test_single_code_wald_intervals_stop_at_minus_one(tmp_path, capsys) -> None:
+    """Tester (session 58): "kappa -0.600 [-1.096, -0.104] ... AC1 -0.600 [-1.123, -0.077]",
+    lower limits no kappa or AC1 can reach, while an upper limit past 1 was cut at 1.000. Both
+    ends are now bounded to [-1, 1], in the line and the JSON alike."""
+    p = write(tmp_path / "negative.csv", NEGATIVE)
+    out_json = tmp_path / "n.json"
+    code, out, err = run(["agree", str(p), "--json", str(out_json)], capsys)
+    assert code == 0, err
+    assert (
+        "agreement 20.0%, kappa -0.600 [-1.000, -0.104], alpha -0.520 (nominal), "
+        "AC1 -0.600 [-1.000, -0.077]."
+    ) in one_line(out)
+    ci = json.loads(out_json.read_text(encoding="utf-8"))["single_code"]["all"]["ci"]
+    assert ci["kappa"] == pytest.approx([-1.0, -0.10416397])
+    assert ci["ac1"] == pytest.approx([-1.0, -0.07734294])
+
+
 # -- bootstrap intervals (pooled, pairs, valence) -------------------------------------------------
 
 

@@ -663,6 +663,13 @@ def test_normal_ci_caps_the_upper_limit_at_one() -> None:
     assert normal_ci(0.9, 0.1).high == 1.0
 
 
+def test_normal_ci_bounds_the_lower_limit_at_minus_one() -> None:
+    """Kappa -0.6 with se 0.253 reached -1.096 before (tester, session 58)."""
+    ci = normal_ci(-0.6, 0.253)
+    assert (ci.low, ci.high) == pytest.approx((-1.0, -0.6 + 0.253 * 1.959964), abs=1e-6)
+    assert normal_ci(-0.6, 0.253, lower=None).low == pytest.approx(-1.0958709, abs=1e-6)
+
+
 @pytest.mark.parametrize(
     ("value", "label"),
     [

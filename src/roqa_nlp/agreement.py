@@ -948,12 +948,16 @@ def normal_ci(
     *,
     level: float = 0.95,
     upper: float | None = 1.0,
+    lower: float | None = -1.0,
     n_units: int | None = None,
 ) -> ConfidenceInterval:
     """``estimate -/+ z_{(1+level)/2} se``: the Wald interval for an analytic standard error.
 
-    The upper limit is capped at ``upper`` (1 by default: no agreement coefficient exceeds 1, and
-    Gwet's irrCAC caps the same way); pass ``upper=None`` for the raw interval.
+    The limits are bounded to ``[lower, upper]``, ``[-1, 1]`` by default: Cohen's kappa and
+    Gwet's AC1, the coefficients ``roqa agree`` gives Wald intervals, cannot leave it, so a
+    limit past it (kappa -0.600 with a standard error of 0.253 over 10 units reaches -1.096)
+    would be an impossible value; Gwet's irrCAC caps the upper limit the same way. Pass
+    ``upper=None`` or ``lower=None`` for the raw end.
 
     Withheld as ``roqa agree`` withholds it (:func:`why_withheld`: ``low`` and ``high`` nan,
     ``withheld`` the reason) when the standard error is 0 or undefined (``"standard_error"``:
@@ -967,10 +971,12 @@ def normal_ci(
     if withheld is not None:
         return ConfidenceInterval(math.nan, math.nan, level, "normal", withheld=withheld)
     z = NormalDist().inv_cdf((1.0 + level) / 2.0)
-    high = estimate + z * se
+    low, high = estimate - z * se, estimate + z * se
     if upper is not None:
         high = min(high, upper)
-    return ConfidenceInterval(estimate - z * se, high, level, "normal")
+    if lower is not None:
+        low = max(low, lower)
+    return ConfidenceInterval(low, high, level, "normal")
 
 
 def _check_level(level: float) -> None:
