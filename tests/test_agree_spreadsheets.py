@@ -375,6 +375,31 @@ def test_units_with_no_twin_but_for_zeros_get_the_plain_note(tmp_path, capsys) -
     ]
 
 
+def test_segment_ids_typed_short_are_named_with_the_id_they_are(tmp_path, capsys) -> None:
+    """Tester (session 58): Ben's "rm01:3" for the run's "rm01:0003", and a whole transcript
+    typed rm01:1 ... , were only "left out": the note on leading zeros fired for units that are
+    numbers alone. Now it names each with the id it is but for its zeros."""
+    text = (
+        "unit,coder,code\nrm01:0001,A,X\nrm01:0001,C,X\nrm01:1,B,X\nrm01:0002,A,X\n"
+        "rm01:0002,B,X\nrm01:0002,C,X\nrm01:0003,A,Y\nrm01:03,B,Y\nrm01:0003,C,Y\n"
+    )
+    out_path = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(write(tmp_path / "s.csv", text)), "--json", str(out_path), "--n-boot", "0"],
+        capsys,
+    )
+    assert code == 0, err
+    zeros = (
+        "2 units coded by one coder only are another coder's units but for their leading "
+        "zeros: 'rm01:1' (B) is 'rm01:0001' (A, C), 'rm01:03' (B) is 'rm01:0003' (A, C). Unit "
+        "ids are compared as written, zeros and all, and are not joined: write each unit as "
+        "the other coders (or the results' segment ids, segment_id in codings.csv) write it "
+        "and save the file again"
+    )
+    assert json.loads(out_path.read_text("utf-8"))["notes"][1] == zeros
+    assert f"Note: {zeros}." in one_line(out)
+
+
 def test_when_no_unit_is_compared_the_error_says_excel_dropped_the_zeros(tmp_path, capsys) -> None:
     p = write(tmp_path / "z.csv", "unit,coder,code\n0001,A,X\n1,B,X\n0002,A,\n2,B,\n")
     code, _, err = run(["agree", str(p), "--n-boot", "0"], capsys)

@@ -2071,24 +2071,37 @@ def _lacking_note(coded: Any) -> str | None:
 
 def _zeros_dropped(coded: Any) -> str | None:
     """What to say of units one coder only coded that are another coder's but for the leading
-    zeros Excel drops from a number ("1" for "0001" when it opens a CSV): else they are left
+    zeros of their numbers: the zeros Excel drops from a number ("1" for "0001" when it opens a
+    CSV), or a segment id typed short ("rm01:3" for the run's "rm01:0003"). Else they are left
     out as units no two coders share, and nothing said why (tester, session 41: 40 of 96 units
-    left out with 20 of one coder's rows so mangled). None when there are none."""
-    alone: dict[str, list[tuple[str, str]]] = {}  # the number -> (unit, its one coder)
-    for uid, who in _units_of_one_coder(coded):
-        if uid.isascii() and uid.isdigit():
-            alone.setdefault(uid.lstrip("0") or "0", []).append((uid, who))
+    left out with 20 of one coder's rows so mangled; session 58: a whole transcript typed
+    rm01:1 ... rm01:6 left the figures with no word). None when there are none."""
+    spelled: dict[str, list[tuple[str, list[str]]]] = {}  # the id unpadded -> (id, coders)
+    for uid, who in _coders_of_units(coded).items():
+        spelled.setdefault(_unpadded(uid), []).append((uid, who))
     twins: list[str] = []
-    for spelled in alone.values():
-        bare = [(u, c) for u, c in spelled if u == (u.lstrip("0") or "0")]
-        padded = [(u, c) for u, c in spelled if (u, c) not in bare]
-        twins.extend(f"{u!r} ({c}) is {v!r} ({d})" for u, c in bare for v, d in padded if c != d)
+    numbers = True  # every such unit is a number (Excel's doing), not an id typed short
+    said: set[frozenset[str]] = set()
+    for uid, coder in _units_of_one_coder(coded):
+        for other, coders in spelled[_unpadded(uid)]:
+            if other == uid or coder in coders or frozenset((uid, other)) in said:
+                continue
+            said.add(frozenset((uid, other)))
+            numbers = numbers and uid.isascii() and uid.isdigit()
+            # the shorter id first: it is the one typed without the zeros
+            pair = [(uid, coder), (other, ", ".join(coders))]
+            (u, c), (v, d) = sorted(pair, key=lambda x: len(x[0]))
+            twins.append(f"{u!r} ({c}) is {v!r} ({d})")
     return _twins_note(
         twins,
         "leading zeros",
         "Excel drops the zeros of a unit that is a number when it opens the CSV: format the unit "
         "column as Text in Excel, type those units again with their zeros and save the file "
-        "again",
+        "again"
+        if numbers
+        else "Unit ids are compared as written, zeros and all, and are not joined: write each "
+        "unit as the other coders (or the results' segment ids, segment_id in codings.csv) "
+        "write it and save the file again",
     )
 
 
