@@ -344,6 +344,50 @@ def test_codebook_compares_every_coder_in_one(
     assert pair["all"]["kappa"] == pytest.approx(kappa)
 
 
+def test_table_of_each_code_marks_a_models_code_charted_onto_several(tmp_path, capsys) -> None:
+    """Tester (session 58): the model's CFIR 2009 External Policy & Incentives counted as
+    OUT.E, OUT.F and OUT.G.3, though its codings.cfir-2022.csv ranked OUT.F 0.91 and OUT.E 0.04,
+    with no word at the table of each code. The documented rule stays (the model chooses its
+    code in its own codebook; the code then applies every counterpart, as a person's does), and
+    the rows it reaches are marked ‡ with a line under the table saying so. Here IS.B reaches
+    INS.B and INS.C."""
+    model, person = two_codebooks(tmp_path)
+    args = ["agree", str(model), str(person), "--codebook", "cfir-2022", "--by", "code"]
+    code, out, err = run([*args, "--n-boot", "0"], capsys)
+    assert code == 0, err
+    marked = [
+        line.split("│")[1].strip()
+        for line in out.splitlines()
+        if line.startswith("│ ") and "‡" in line
+    ]
+    assert marked == ["INS.B ‡", "INS.C ‡"]
+    assert (
+        "‡ model counts this code wherever the code it chose in its own codebook maps onto it "
+        "and others, each counted as applied, as a person's code is: IS.B as INS.B, INS.C "
+        "(model 1 segment). Charted in cfir-2022 (the report and codings.cfir-2022.csv of "
+        "`roqa code --codebook cfir-2022`), a model's suggestions share that code's "
+        "probability among them instead, and may rank one first and the others near zero, so "
+        "these rows can count more of the model's units than those files show "
+        "(docs/agreement.md, Coders in different codebooks)."
+    ) in " ".join(out.split())
+
+
+def test_a_persons_code_charted_onto_several_is_not_marked(tmp_path, capsys) -> None:
+    """A person's code applies each counterpart as they gave it, and no charted file of theirs
+    ranks them: the one note above the tables says so, and no row is marked."""
+    _, person = two_codebooks(tmp_path)
+    ben = tmp_path / "ben"
+    CodingResult(
+        segments=[seg(0, ["IC.F"]), seg(1, ["IS.E.3"]), seg(2, ["IS.B"]), seg(3, [])],
+        meta={"codebook": {"id": "cfir-2009"}},
+    ).save(ben)
+    args = ["agree", str(ben), str(person), "--codebook", "cfir-2022", "--by", "code"]
+    code, out, err = run([*args, "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "IS.B as INS.B and INS.C (ben 1 segment)" in " ".join(out.split())
+    assert "‡" not in out
+
+
 def test_names_in_square_brackets_are_shown_as_written(tmp_path, capsys) -> None:
     """Code and coder names are the researcher's text, not rich markup: "Culture [/b]" crashed
     the table (MarkupError), "[new] Workforce" showed as " Workforce", "[red]Cost" in red."""

@@ -181,9 +181,14 @@ def in_one_codebook(
     model_threshold: float | None = None,
     recorded: Any | None = None,
     sources: dict[str, Path] | None = None,
+    fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] | None = None,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Every coder's codings in one codebook, a note per coder whose codes were translated, and
     the coders that are models.
+
+    ``fanned``, when given, is filled with the models' codes charted onto several codes of
+    ``book`` at once ((code id, name, the codes it became) -> model -> segments), which the
+    table of each code marks (:func:`_fanned_line`).
 
     With a codebook ``book``, each result is first cut to the codes it counts as applied in its
     own codebook (a model's top suggestion, or those at or above ``model_threshold``; a person's
@@ -269,6 +274,8 @@ def in_one_codebook(
             notes.append(f"{coder}: {note}")
             for k, n in several_counterparts(counted, out[coder], book).items():
                 several.setdefault(k, {})[coder] = n
+                if fanned is not None and coder in models:
+                    fanned.setdefault(k, {})[coder] = n
     if several:
         notes.append(_several_counterparts_note(several, book.id))
     return out, notes, models
@@ -317,6 +324,10 @@ class LoadedCodings:
     #: the codes the models can never give in the codebook compared in, and the units of the
     #: other coders that carry only those (:func:`_beyond_the_mapping`); None when none do
     unreachable: dict[str, Any] | None = None
+    #: the models' codes charted onto several codes of the codebook compared in
+    #: ((code id, name, the codes it became) -> model -> segments: :func:`in_one_codebook`)
+    fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = field(default_factory=dict)
+    fanned_in: str | None = None  # the codebook they were charted in
 
 
 @dataclass
@@ -696,8 +707,14 @@ def _compared(
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
     own_codes = results  # each coder's codes in their own codebook
+    fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
     results, translated, models = in_one_codebook(
-        results, book, model_threshold=model_threshold, recorded=recorded, sources=read.source
+        results,
+        book,
+        model_threshold=model_threshold,
+        recorded=recorded,
+        sources=read.source,
+        fanned=fanned,
     )
     level_notes: list[str] = []
     rolled: dict[str, int] = {}
@@ -802,6 +819,9 @@ def _compared(
         compared_in=None if recorded is None else recorded.id,
         review_valences=review_valences,
         unreachable=None if beyond is None else beyond[1],
+        # at a level, the codes are rolled up: the rows are no longer the codes charted
+        fanned=fanned if at == "code" else {},
+        fanned_in=next((b.id for b in (book, recorded) if b is not None), None),
     )
 
 
@@ -2380,10 +2400,19 @@ def _kappa_label(fig: Any) -> str:
 
 
 def print_report(
-    report: Any, *, universe: str, by_code: bool, console: Any, never: set[str] | None = None
+    report: Any,
+    *,
+    universe: str,
+    by_code: bool,
+    console: Any,
+    never: set[str] | None = None,
+    fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] | None = None,
+    fanned_in: str | None = None,
 ) -> None:
     """The agreement tables for one universe, as a researcher reads them; ``never``: codes a
-    model compared can never give, marked † in the table of each code."""
+    model compared can never give, marked † in the table of each code; ``fanned``: a model's
+    codes charted onto several codes at once (:func:`in_one_codebook`), whose codes are marked
+    ‡ there, with a line under the table (:func:`_fanned_line`), charted in ``fanned_in``."""
     from rich.markup import escape
 
     from ..agreement import (
@@ -2501,6 +2530,9 @@ def print_report(
 
     if by_code and report.per_code:
         labels = _code_labels(report.per_code)
+        shown_codes = {c.code for c in report.per_code}
+        fanned = {k: per for k, per in (fanned or {}).items() if set(k[2]) & shown_codes}
+        doubled = {code for k in fanned for code in k[2]}
         # codes typed as names (a long CSV's), or shown by name, have no other: no empty column
         named = any(c.name and labels[c.code] == c.code for c in report.per_code)
         t = table(
@@ -2520,7 +2552,9 @@ def print_report(
         for c in report.per_code:
             f = getattr(c, universe)
             t.add_row(
-                escape(labels[c.code]) + (" †" if c.code in (never or ()) else ""),
+                escape(labels[c.code])
+                + (" †" if c.code in (never or ()) else "")
+                + (" ‡" if c.code in doubled else ""),
                 *((escape(c.name if labels[c.code] == c.code else ""),) if named else ()),
                 " / ".join(str(c.units_coded[k]) for k in report.coders),
                 str(f.n_units),
@@ -2530,6 +2564,8 @@ def print_report(
                 _with_ci(f, "ac1"),
             )
         print_table(console, t)
+        if fanned:
+            console.print(_fanned_line(fanned, fanned_in), markup=False, highlight=False)
 
     if report.single_code is not None:
         f = report.single_code[universe]
@@ -2570,6 +2606,41 @@ def print_report(
         + ", --json FILE for every figure.",
         markup=False,
         highlight=False,
+    )
+
+
+def _fanned_line(
+    fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]], target: str | None
+) -> str:
+    """The line under the table of each code on the codes marked ‡: a model's code counted in
+    its own codebook and charted onto several codes of ``target`` counts as each of them, as a
+    person's does (docs/agreement.md), while the model's own charted suggestions (its report,
+    codings.<target>.csv) share that code's probability among them and may rank one high and
+    the others near zero (tester, session 58: OUT.F 0.91 and OUT.E 0.04 in
+    codings.cfir-2022.csv, and agree counting OUT.E, OUT.F and OUT.G.3 with no word there)."""
+    models = list(dict.fromkeys(m for per in fanned.values() for m in per))
+    shown = [
+        f"{cid}{f' {name}' * (name != cid)} as {', '.join(became)} ("
+        + ", ".join(f"{m} {n} segment{'s' * (n != 1)}" for m, n in per.items())
+        + ")"
+        for (cid, name, became), per in fanned.items()
+    ]
+    one = len(models) == 1
+    where = (
+        f"Charted in {target} (the report and codings.{target}.csv of `roqa code --codebook "
+        f"{target}`), a model's suggestions"
+        if target
+        else "A model's charted suggestions"
+    )
+    return (
+        f"‡ {', '.join(models)} {'counts' if one else 'count'} this code wherever the code "
+        f"{'it' if one else 'they'} chose in {'its' if one else 'their'} own codebook maps onto "
+        "it and others, each counted as applied, as a person's code is: "
+        + "; ".join(shown[:4])
+        + (f"; and {len(shown) - 4} more" if len(shown) > 4 else "")
+        + f". {where} share that code's probability among them instead, and may rank one "
+        "first and the others near zero, so these rows can count more of the model's units "
+        "than those files show (docs/agreement.md, Coders in different codebooks)."
     )
 
 
@@ -2890,7 +2961,15 @@ def agree_command(
     for note in [*loaded.translated, *loaded.notes]:
         console.print(f"Note: {note}.", markup=False, highlight=False)
     never = set(loaded.unreachable["codes"]) if loaded.unreachable else set()
-    print_report(report, universe=universe, by_code=by == "code", console=console, never=never)
+    print_report(
+        report,
+        universe=universe,
+        by_code=by == "code",
+        console=console,
+        never=never,
+        fanned=loaded.fanned,
+        fanned_in=loaded.fanned_in,
+    )
     if to_stdout:
         write_standard_output(text)
     elif json_out is not None:
