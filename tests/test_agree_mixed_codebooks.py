@@ -36,6 +36,10 @@ def agree(tmp_path: Path, capsys, *args: str) -> tuple[str, list[str]]:
 
 
 def test_a_long_csv_with_each_coder_in_another_codebook_is_warned(tmp_path, capsys) -> None:
+    """Before, the warning said to compare them "with --codebook cfir-2022", which is an error
+    for A's 'Champions' (a long CSV's names are resolved in the codebook, never charted onto
+    it), and --codebook cfir-2009 one for B's names (tester, session 58). It now says what
+    works: write A's CFIR 2009 names as CFIR 2.0 codes."""
     csv = tmp_path / "mixed.csv"
     csv.write_text(MIXED, encoding="utf-8")
     out, notes = agree(tmp_path, capsys, str(csv))
@@ -43,13 +47,15 @@ def test_a_long_csv_with_each_coder_in_another_codebook_is_warned(tmp_path, caps
         "the codes come from two codebooks: A's code 'Champions' is a name only cfir-2009 has; "
         "B's 2 codes 'Critical Incidents', 'Innovation Complexity' are names only cfir-2022 "
         "has. A code only cfir-2009 has cannot agree with one only cfir-2022 has; codes both "
-        "codebooks have compare as usual. Compare them in one codebook with --codebook "
-        "cfir-2022 (codes of cfir-2009 are charted onto it through its documented crosswalk; a "
-        "long CSV's names are resolved in it, and a name of the other codebook is an error "
-        "naming its counterparts)"
+        "codebooks have compare as usual. To compare them in one codebook, write A's cfir-2009 "
+        "names in the long CSV as cfir-2022 codes: a long CSV's names are resolved in the "
+        "codebook given, not charted onto it, so --codebook cannot join them"
     )
     assert warning in notes
     assert f"Warning: {warning}." in out
+    for book in ("cfir-2022", "cfir-2009"):  # what the warning no longer suggests
+        code, _, err = run(["agree", str(csv), "--codebook", book, "--n-boot", "0"], capsys)
+        assert code == 2 and "unknown code" in err
 
 
 def test_a_qdpx_with_nodes_renamed_to_cfir_2_names_is_warned(tmp_path, capsys) -> None:

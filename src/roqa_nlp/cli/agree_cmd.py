@@ -1415,18 +1415,40 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
                 shown.append(f"{coder}'s code {listed} is a name only {b} has")
             else:
                 shown.append(f"{coder}'s {len(names)} codes {listed} are names only {b} has")
-    target = charted_onto(books)
-    others = ", ".join(b for b in books if b != target)
     if len(books) == 2:
         cannot = f"A code only {books[0]} has cannot agree with one only {books[1]} has"
     else:
         cannot = f"A code only one of {and_list(books)} has cannot agree with one only another has"
+    said = f"the codes come from two codebooks: {'; '.join(shown)}. {cannot}; codes both codebooks have compare as usual."
+    # a long CSV's names are resolved in --codebook, never charted onto it: a codebook works
+    # only if no CSV coder typed a name only another codebook has (tester, session 58: the
+    # suggested --codebook cfir-2022 was an error naming Ann's CFIR 2009 names)
+    typed = [c for t in tables for c in t.coders]
+    first = charted_onto(books)
+    target = next(
+        (
+            b
+            for b in (first, *(b for b in books if b != first))
+            if all(set(own.get(c, {})) & differ <= {b} for c in typed)
+        ),
+        None,
+    )
+    if target is None:
+        retype = [
+            f"{c}'s {and_list(sorted(set(own[c]) & differ - {first}))} names"
+            for c in typed
+            if set(own.get(c, {})) & differ - {first}
+        ]
+        return (
+            f"{said} To compare them in one codebook, write {and_list(retype)} in the long "
+            f"CSV as {first} codes: a long CSV's names are resolved in the codebook given, not "
+            "charted onto it, so --codebook cannot join them"
+        )
+    others = ", ".join(b for b in books if b != target)
     return (
-        f"the codes come from two codebooks: {'; '.join(shown)}. {cannot}; codes both "
-        "codebooks have compare as usual. Compare them in one codebook "
-        f"with --codebook {target} (codes of {others} are charted onto it through its "
-        "documented crosswalk; a long CSV's names are resolved in it, and a name of the other "
-        "codebook is an error naming its counterparts)"
+        f"{said} Compare them in one codebook with --codebook {target} (codes of {others} are "
+        "charted onto it through its documented crosswalk; a long CSV's names are resolved in "
+        "it)"
     )
 
 
