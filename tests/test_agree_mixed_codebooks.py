@@ -174,3 +174,33 @@ def test_one_coders_typed_names_of_two_codebooks_are_still_warned(tmp_path, caps
         )
         for n in notes
     ), notes
+
+
+def test_a_models_codes_in_the_warning_are_the_codes_it_applied(tmp_path, capsys) -> None:
+    """Tester (session 58): "model's 10 codes ... 'Goals & Feedback'" of a model that applied
+    8, Goals & Feedback only a lower-ranked suggestion. The warning names the codes the model
+    counts as applied (its top suggestion here), the codes compared."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    def seg(i: int, *ranked: tuple[str, str, float]) -> SegmentResult:
+        s = Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+        return SegmentResult(s, [Suggestion(c, n, None, p) for c, n, p in ranked], novel=False)
+
+    model = tmp_path / "model"
+    CodingResult(
+        [
+            seg(0, ("PR.B.3", "Champions", 0.7), ("IS.D.5", "Goals & Feedback", 0.2)),
+            seg(1, ("IS.C", "Culture", 0.6), ("IS.D.5", "Goals & Feedback", 0.3)),
+        ],
+        meta={"model": {"codebook": "cfir-2009"}},
+    ).save(model)
+    csv = tmp_path / "ann.csv"
+    csv.write_text("unit,coder,code\np01:0,Ann,Champions\np01:1,Ann,Stigma\n", encoding="utf-8")
+    _, notes = agree(tmp_path, capsys, str(csv), str(model))
+    (warning,) = [n for n in notes if n.startswith("the codes come from two codebooks")]
+    assert warning.startswith(
+        "the codes come from two codebooks: model's code 'Champions' is a name only cfir-2009 "
+        "has; Ann's code 'Champions' is a name only cfir-2009 has; Ann's code 'Stigma' is a "
+        "name only erondu-2021 has."
+    ), warning

@@ -697,7 +697,11 @@ def _compared(
         elif book is None and csv_book is not None:
             project_book = (csv_book, None)
     # results charted in the recorded codebook, and the CSV's names resolved in it, are of one
-    mixed = None if book is not None or recorded else _two_codebooks_warning(results, tables)
+    mixed = (
+        None
+        if book is not None or recorded
+        else _two_codebooks_warning(results, tables, model_threshold=model_threshold)
+    )
     exported = [c for c, r in results.items() if _exported_person(r)]
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
@@ -1342,7 +1346,9 @@ def _no_shared_code_warning(
     )
 
 
-def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | None:
+def _two_codebooks_warning(
+    results: dict[str, Any], tables: list[Any], *, model_threshold: float | None = None
+) -> str | None:
     """The warning when the coders' codes come from two built-in codebooks though no result
     records two (those are refused by :func:`in_one_codebook`): one coder's long CSV names or
     QDA nodes are CFIR 2009's, another's CFIR 2.0's, or one coder has codes only each of them
@@ -1363,8 +1369,13 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     codes each, so each is a project of their own, and one whose codes are of two codebooks is
     warned about alone, as codes typed by hand record no code tree. Codes of a codebook the
     codings record and carry (a review in a researcher's own codebook) are that codebook's,
-    even when named like a built-in code (rop-v1's "Need": regression hunt, session 46)."""
-    from ..coding_agreement import _project_key
+    even when named like a built-in code (rop-v1's "Need": regression hunt, session 46).
+
+    A model's codes are those it counts as applied (its top suggestion, or those at
+    ``model_threshold``), the codes compared: before, every suggestion it listed was named
+    ("model's 10 codes ... 'Goals & Feedback'" of a model that applied 8: tester, session 58).
+    """
+    from ..coding_agreement import _project_key, counted_codings, is_model_result
     from ..crosswalk import charted_onto, only_in_one_codebook, own_codebook
     from ..errors import and_list, first_few
 
@@ -1373,6 +1384,8 @@ def _two_codebooks_warning(results: dict[str, Any], tables: list[Any]) -> str | 
     for coder, result in results.items():
         project[coder] = _project_key(coder, result)
         per = codes.setdefault(coder, {})
+        if is_model_result(result):
+            result = counted_codings(result, model_threshold=model_threshold, model=True)
         # a code of the codebook the codings record and carry is its code, whatever its name
         carried = own_codebook(result)
         for s in result.segments:
