@@ -47,6 +47,13 @@ def test_own_codes_near_each_other_take_the_less_used_for_the_typo() -> None:
     assert near_code_names(uses) == {"Staff welbeing": ["Staff wellbeing"]}
 
 
+def test_a_rating_of_the_other_sign_is_no_typo() -> None:
+    """Tester (session 58): "'\u22121' (Ann): did you mean '1' (Ann, Ben)?", though -1 and 1 are
+    never one code (docs/agreement.md); without punctuation the two names were the same."""
+    uses = {"1": 3, "\u22121": 1, "-2": 1, "2": 2, "Staff welbeing": 1, "Staff wellbeing": 4}
+    assert near_code_names(uses) == {"Staff welbeing": ["Staff wellbeing"]}
+
+
 def test_own_codes_apart_get_no_warning(tmp_path: Path, capsys) -> None:
     p = tmp_path / "c.csv"
     p.write_text(

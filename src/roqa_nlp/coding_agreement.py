@@ -1034,6 +1034,8 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
             found = None if book is None else book.find(other)
             if found is not None and found.name in near:
                 continue
+            if _signs_differ(name, other):
+                continue
             matcher.set_seq1(normalise_name(other))
             if (score := matcher.ratio()) >= NEAR_EACH_OTHER:
                 scored.append((-score, natural_key(other), other))
@@ -1041,6 +1043,15 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
         if near:
             out[name] = near
     return out
+
+
+def _signs_differ(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` write numbers of opposite signs ("−1" and "1"): a rating's
+    sign is no typo, and the two are never one code (:func:`number_written`), though the
+    names compared without punctuation are the same (tester, session 58: "did you mean '1'"
+    for "−1")."""
+    x, y = number_written(a), number_written(b)
+    return x is not None and y is not None and x.startswith("-") != y.startswith("-")
 
 
 def _near_each_other(name: str, names: Iterable[str]) -> list[str]:
