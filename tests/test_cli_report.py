@@ -1151,3 +1151,106 @@ def test_table2_quotes_what_was_said_not_a_segment_text_edited_in_codings(
     table = t.read_text("utf-8-sig")
     assert "We never have the staff." in table
     assert "We always have" not in table
+
+
+AGREES = (
+    "Interviewer: Do you work with other organisations in the community?\n\n"
+    "P12: There just isn't much out there any more, so we've got nowhere to link people into.\n\n"
+    "Interviewer: Do you have recovery champions in each team who push the work forward?\n\n"
+    "P12: Yes, we do.\n"
+)
+
+
+def a_bare_yes_coded_unsure(folder: Path) -> Path:
+    """The model's codings of P12 (tester s58, framework): a clear Cosmopolitanism barrier, and
+    "Yes, we do." to a question about champions, coded Cosmopolitanism at 0.0006 (every code
+    together about 0.1 %), neither novel nor procedural."""
+    t = Transcript(
+        id="p12_interview",
+        text=AGREES,
+        turns=[],
+        participant="P12",
+    )
+
+    def seg(n: int, words: str, *codes: tuple[str, str, float, str]) -> SegmentResult:
+        start = AGREES.index(words)
+        return SegmentResult(
+            segment=Segment(
+                f"p12_interview:{n:04d}",
+                "p12_interview",
+                "P12",
+                "participant",
+                start,
+                start + len(words),
+                words,
+            ),
+            suggestions=[
+                Suggestion(
+                    code_id=c,
+                    name=name,
+                    domain="OS",
+                    probability=p,
+                    valence=v,
+                    valence_probability=0.9 if p > 0.5 else 0.68,
+                )
+                for c, name, p, v in codes
+            ],
+        )
+
+    result = CodingResult(
+        segments=[
+            seg(
+                1,
+                "There just isn't much out there any more, so we've got nowhere to link people into.",
+                ("OS.B", "Cosmopolitanism", 0.81, "barrier"),
+            ),
+            seg(
+                2,
+                "Yes, we do.",
+                ("OS.B", "Cosmopolitanism", 0.000606, "enabler"),
+                ("OS.C", "Peer Pressure", 0.000089, "enabler"),
+            ),
+        ],
+        transcripts={t.id: t},
+        meta={"codebook": "cfir-2009", "model": {"model_sha256": "0" * 64}},
+    )
+    result.save(folder)
+    return folder
+
+
+def test_a_reply_that_only_agrees_coded_unsure_changes_no_rating_nor_table_2(
+    tmp_path: Path,
+) -> None:
+    """Tester s58 (framework), finding 1: "Yes, we do.", coded Cosmopolitanism at 0.0006, listed
+    P12 under its enablers in Table 2 "(code unsure)" and turned P12's suggested rating from -1
+    to X ("mixed: 1 barrier and 1 enabler segment(s)"), while saturation rightly counted it as
+    no evidence. Table 2 and the ratings leave it out now, and say so; the matrix still charts
+    it, marked, so the exchange can be read."""
+    from roqa_nlp.framework import construct_ratings
+    from test_cli_core import roqa
+
+    coded = a_bare_yes_coded_unsure(tmp_path / "coded")
+    table, matrix, html = tmp_path / "t.csv", tmp_path / "m.csv", tmp_path / "r.html"
+    run = roqa("report", coded, "--out", html, "--table", table, "--matrix", matrix)
+    assert run.code == 0, run.err
+    line = (
+        "1 reply that only agrees, its code unsure (below 0.40), is left out of Table 2 and the "
+        "suggested ratings: P12 (OS.B). The framework matrix charts it."
+    )
+    assert line in run.out.splitlines()
+    with table.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert [r[2:4] + r[4:6] + r[7:9] for r in rows[1:]] == [
+        ["OS.B", "Cosmopolitanism", "1", "P12", "0", ""]
+    ]
+    with matrix.open(encoding="utf-8-sig", newline="") as f:
+        header, *cells = csv.reader(f)
+    (row,) = cells
+    assert row[header.index("OS.B Cosmopolitanism")].startswith(
+        "2 segments: 1 barrier, 1 enabler | "
+    )
+    (rating,) = construct_ratings(CodingResult.read(coded))
+    assert (rating.rating, rating.barriers, rating.enablers) == ("-1", 1, 0)
+    page = html.read_text(encoding="utf-8")
+    assert f'<p class="muted agreeing-note">{line}</p>' in page
+    assert '</span>-1<span class="n">n=1</span>' in page

@@ -2701,7 +2701,9 @@ def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_m
     """Tester (s36) D3: "Yeah. Yeah it was." (P14, code p = 0.04) was Table 2's quote for
     Tension for Change. Words that are only backchannel words and agreeing phrases are no
     evidence of a construct: P01's cell counts both segments and quotes the one that says
-    something, whatever their probabilities, with room for more quotes too."""
+    something, whatever their probabilities, with room for more quotes too. Table 2 counts
+    P01's sure "Yeah. Yeah it was." (0.9) but not P02's agreeing replies, coded below 0.40
+    (s58 framework, finding 1: this test counted them, 4 segments of P01 and P02)."""
     m = framework_matrix(agreeing(), quotes=3)
     cell = m.cell("P01", "IS.C")
     assert (cell.segments, cell.enablers) == (2, 2)
@@ -2711,8 +2713,53 @@ def test_a_reply_that_only_agrees_is_counted_but_not_quoted_while_its_cell_has_m
     )
     row = barriers_enablers(agreeing(), MINI, quotes=3).construct("IS.C")
     assert row is not None
-    assert (row.enablers.segments, row.enablers.participants) == (4, ["P01", "P02"])
+    assert (row.enablers.segments, row.enablers.participants) == (2, ["P01"])
     assert [q.segment_id for q in row.enablers.quotes] == ["T1:1"]
+
+
+def test_table_2_and_the_ratings_leave_out_a_reply_that_only_agrees_with_its_code_unsure() -> None:
+    """s58 framework, finding 1: P02's only segments under IS.C are "Yes, of course." (0.04) and
+    "Yeah, yeah, it was, it was, absolutely." (0.30): no evidence, and the model does not know
+    what they agree to. Table 2 lists no P02 and says why in its note, P02 gets no suggested
+    rating, and the matrix still charts both, as saturation counts no code new on them."""
+    table = barriers_enablers(agreeing(), MINI, quotes=3)
+    row = table.construct("IS.C")
+    assert row is not None
+    assert (row.enablers.segments, row.enablers.participants) == (2, ["P01"])
+    line = (
+        "2 replies that only agree, their codes unsure (below 0.40), are left out of Table 2 "
+        "and the suggested ratings: P02 (IS.C). The framework matrix charts them."
+    )
+    assert table.agreeing == line
+    assert table.note.endswith(f". {line}")
+    ratings = construct_ratings(agreeing(), MINI)
+    assert [(r.case, r.code_id, r.rating, r.enablers) for r in ratings] == [
+        ("P01", "IS.C", "+2", 2)
+    ]
+    assert framework_matrix(agreeing()).count("P02", "IS.C") == 2
+
+
+def test_a_reply_that_only_agrees_counts_in_table_2_and_the_ratings_when_its_code_is_sure() -> None:
+    """A reviewer's code on "Yes, we do." (at 1: their judgement of what was agreed to), or the
+    model's at 0.40 or more, is counted as before: it adds its participant and moves the
+    rating; only the quote is held back."""
+    result = CodingResult(
+        segments=[
+            seg("T1", 0, "Nobody believed in it.", ("IS.C", 0.9, "barrier")),
+            seg("T1", 1, "Yes, we do.", ("IS.C", 1.0, "enabler")),
+            seg("T2", 0, "Yes, we do.", ("IS.C", 0.4, "enabler")),
+        ],
+        transcripts={"T1": transcript("T1", "P01"), "T2": transcript("T2", "P02")},
+    )
+    table = barriers_enablers(result, MINI)
+    row = table.construct("IS.C")
+    assert row is not None
+    assert (row.enablers.segments, row.enablers.participants) == (2, ["P01", "P02"])
+    assert table.agreeing == ""
+    assert [(r.case, r.rating) for r in construct_ratings(result, MINI)] == [
+        ("P01", "X"),
+        ("P02", "+1"),
+    ]
 
 
 @pytest.mark.parametrize("said", ["No.", "Not at all.", "No, they did not.", "Nope, not really."])
@@ -2735,7 +2782,9 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
 ) -> None:
     """P02's cell rests on two replies that only agree: the matrix, Table 2 (CSV, Word and
     report) say "no quote, it only says yes or no" before the surest of them, so the researcher sees
-    what the count rests on and where to read the exchange, and nothing reads as a quote."""
+    what the count rests on and where to read the exchange, and nothing reads as a quote. Table 2
+    counts them only when their code is sure (here at 0.45 and 0.60; s58 framework, finding 1:
+    this test charted them in Table 2 at 0.04 and 0.30)."""
     m = framework_matrix(agreeing(), quotes=3)
     cell = m.cell("P02", "IS.C")
     assert (cell.segments, [q.segment_id for q in cell.quotes]) == (2, ["T2:1"])
@@ -2745,16 +2794,20 @@ def test_a_cell_of_only_agreeing_says_so_instead_of_quoting_it_as_evidence(
         "",
         "no quote, it only says yes or no, code unsure (0.30)",
     ]  # fmt: skip
-    only = CodingResult(agreeing().segments[2:], {"T2": transcript("T2", "P02")})
+    only = CodingResult(
+        [
+            seg("T2", 0, "Yes, of course.", ("IS.C", 0.45, "enabler")),
+            seg("T2", 1, "Yeah, yeah, it was, it was, absolutely.", ("IS.C", 0.6, "enabler")),
+        ],
+        {"T2": transcript("T2", "P02")},
+    )
     table = barriers_enablers(only, MINI, quotes=3)
-    assert table.rows()[1][7:10] == [
-        2, "P02 (code unsure)", f"{NO_QUOTE} [P02, T2:100-139, code unsure (0.30)]",
-    ]  # fmt: skip
+    assert table.rows()[1][7:10] == [2, "P02", f"{NO_QUOTE} [P02, T2:100-139]"]
     out = tmp_path / "t.docx"
     table.to_docx(out)
     assert docx_rows(out)[2][1][1] == (
         "no quote, it only says yes or no: \u201cYeah, yeah, it was, it was, absolutely.\u201d "
-        "(P02) \u2020"
+        "(P02)"
     )
     from roqa_nlp.report import render_report
 

@@ -247,6 +247,15 @@ class Quote:
         return only_agrees(self.text, self.answers, group=bool(self.speaker))
 
     @property
+    def agrees_unsure(self) -> bool:
+        """Whether this is a reply that only agrees (:attr:`only_agrees`) whose code is below
+        :data:`SURE_CODE` (:attr:`sure_probability`): its words say nothing of the code and the
+        model does not know what it agrees to (``Yes, we do.`` to a question about champions,
+        coded Cosmopolitanism at 0.0006: :func:`with_evidence`). A person's code (at 1) is
+        their judgement of what was agreed to, so never."""
+        return self.sure_probability < SURE_CODE and self.only_agrees
+
+    @property
     def marks(self) -> str:
         """:attr:`unsure`, after :data:`NO_QUOTE` for words that only agree: what the matrix's
         long rows say of a quote."""
@@ -474,6 +483,40 @@ def coded_segments(
                 )
             )
     return out
+
+
+def with_evidence(coded: Sequence[Quote]) -> list[Quote]:
+    """The codings of ``coded`` that Table 2 and the suggested ratings count: all but the
+    replies that only agree with a code the model is unsure of (:attr:`Quote.agrees_unsure`).
+
+    Such a reply holds no evidence of its own, and its code is a guess at what it agrees to:
+    it would add a participant to a side of Table 2 and turn their rating (a clear barrier to
+    ``X``, mixed) with no quote behind it, as :func:`saturation` counts no code new on it. The
+    framework matrix still charts it, marked, so the researcher can read the exchange;
+    :func:`agreeing_left_out` says what was left out."""
+    return [q for q in coded if not q.agrees_unsure]
+
+
+def agreeing_left_out(coded: Sequence[Quote]) -> str:
+    """The sentence saying which replies of ``coded`` :func:`with_evidence` leaves out of
+    Table 2 and the suggested ratings, each participant with the codes: ``1 reply that only
+    agrees, its code unsure (below 0.40), is left out of Table 2 and the suggested ratings:
+    P12 (OS.B). The framework matrix charts it.``; empty when none is."""
+    left = [q for q in coded if q.agrees_unsure]
+    if not left:
+        return ""
+    codes: dict[str, dict[str, None]] = {}
+    for q in left:
+        codes.setdefault(q.who, {})[q.code_id] = None
+    people = [f"{who} ({', '.join(codes[who])})" for who in sorted(codes, key=natural_key)]
+    n = len({q.segment_id for q in left})
+    one = n == 1
+    return (
+        f"{n} {'reply that only agrees' if one else 'replies that only agree'}, "
+        f"{'its code' if one else 'their codes'} unsure (below {SURE_CODE:.2f}), "
+        f"{'is' if one else 'are'} left out of Table 2 and the suggested ratings: "
+        f"{first_and_count(people)}. The framework matrix charts {'it' if one else 'them'}."
+    )
 
 
 def _member_answered(result: CodingResult, groups: set[str]) -> Callable[[Segment], str]:
@@ -1346,6 +1389,10 @@ class BarriersEnablers:
     #: other side, in a sentence (:func:`~roqa_nlp.crosswalk.other_side_sentence`; also in
     #: :attr:`note`): the report shows it by the table, ``roqa report --table X.csv`` prints it
     other_side: str = ""
+    #: the replies that only agree left out of its columns, their code unsure, in a sentence
+    #: (:func:`agreeing_left_out`; also in :attr:`note`): the report shows it by the table,
+    #: ``roqa report --table X.csv`` prints it
+    agreeing: str = ""
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -1470,7 +1517,9 @@ def barriers_enablers(
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
-    count as codes (see :func:`coded_segments`).
+    count as codes (see :func:`coded_segments`). A reply that only agrees, its code unsure, adds
+    no participant or side (:func:`with_evidence`); the :attr:`~BarriersEnablers.note` says which
+    were left out.
     """
     result = as_result(result, "barriers_enablers")
     check_quotes(quotes)
@@ -1487,6 +1536,9 @@ def barriers_enablers(
     other_side = set(other_side_ids(result))
     left_out = {q.segment_id for q in coded if q.segment_id in other_side}
     coded = [q for q in coded if q.segment_id not in left_out]
+    agreeing = agreeing_left_out(coded)
+    charted = coded
+    coded = with_evidence(coded)
     by_code: dict[str, list[Quote]] = {}
     for q in coded:
         by_code.setdefault(q.code_id, []).append(q)
@@ -1549,7 +1601,7 @@ def barriers_enablers(
     note = charted_note(
         result,
         codebook,
-        coded,
+        charted,
         top_k=top_k,
         min_probability=min_probability,
         left_out=left_out,
@@ -1558,7 +1610,8 @@ def barriers_enablers(
     from .crosswalk import other_side_sentence
 
     sided = other_side_sentence(len(left_out), codebook.id)
-    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided)
+    note = f"{note} {agreeing}" if agreeing else note
+    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided, agreeing)
 
 
 def row_unit(codebook: Codebook) -> str:
@@ -2788,7 +2841,7 @@ def saturation(
     For each interview, its *new codes* are the codes it carries that no earlier interview carried
     (a code is an "idea" here), on a segment that says more than yes or no (a reply that only
     agrees, ``Yeah, same here.``, :attr:`Quote.only_agrees`, is no idea of its own, though the
-    matrix and Table 2 count it); the cumulative curve counts the codes seen so far. Only the
+    matrix counts it, and Table 2 when its code is sure: :func:`with_evidence`); the cumulative curve counts the codes seen so far. Only the
     codebook's codes are ideas: talk that fits no code (flagged for open coding) is counted per
     interview in ``open_coding``, and a verdict of "reached" says when the quiet interviews still
     hold such talk, since a new idea found there by open coding would restart the count. Two
@@ -3726,7 +3779,8 @@ def construct_ratings(
 ) -> ConstructRatings:
     """Suggested CFIR ratings (-2 ... +2 or X) per case x construct, by :func:`rate_construct`.
 
-    Only constructs coded in a case are rated (an unmentioned construct is "missing", not 0).
+    Only constructs coded in a case are rated (an unmentioned construct is "missing", not 0); a
+    reply that only agrees, its code unsure, is no evidence to rate on (:func:`with_evidence`).
     Each rating keeps up to ``quotes`` of its segments (chosen as Table 2 and the matrix choose
     theirs: :func:`most_representative`) so the researcher can confirm or change it; every
     rating is marked ``status="suggested"``.
@@ -3741,7 +3795,8 @@ def construct_ratings(
     if coded is None:
         result, codebook = in_recorded_chart(result, codebook)
     codebook = None if codebook is None else chart_codebook(codebook, result, check=coded is None)
-    coded = _coded(result, top_k, min_probability, coded, codebook)
+    # a reply that only agrees, its code unsure, is no evidence to rate on (with_evidence)
+    coded = with_evidence(_coded(result, top_k, min_probability, coded, codebook))
     groups: dict[tuple[str, str], list[Quote]] = {}
     # the framework's constructs are rated, not a project's own codes beside them (a new code
     # from open coding has no domain in a codebook that has domains)

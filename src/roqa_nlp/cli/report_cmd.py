@@ -427,7 +427,8 @@ def write_table(
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
     report charts it; the Word table (with ``quotes`` quotes per construct, cited as ``cite``
     says) and the workbook say what it charts (:func:`~roqa_nlp.framework.charted_note`). The
-    line to say of a .csv (which has no note) when some codes have another side, else None."""
+    line to say of a .csv (which has no note) when some codes have another side or some replies
+    that only agree are left out (:func:`~roqa_nlp.framework.agreeing_left_out`), else None."""
     from ..framework import barriers_enablers
     from ..report import TABLE2_QUOTES
 
@@ -441,7 +442,7 @@ def write_table(
         t.to_xlsx(path)
     else:
         t.to_csv(path)
-        return t.other_side or None
+        return " ".join(line for line in (t.other_side, t.agreeing) if line) or None
     return None
 
 

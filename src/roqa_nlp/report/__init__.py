@@ -582,6 +582,7 @@ def report_context(
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "table2": table2_view(table2, anchors),
         "table2_other_side": table2.other_side,
+        "table2_agreeing": table2.agreeing,
         "table2_unit": table2.unit,
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat, person=person),
