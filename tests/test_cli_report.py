@@ -1254,3 +1254,28 @@ def test_a_reply_that_only_agrees_coded_unsure_changes_no_rating_nor_table_2(
     page = html.read_text(encoding="utf-8")
     assert f'<p class="muted agreeing-note">{line}</p>' in page
     assert '</span>-1<span class="n">n=1</span>' in page
+
+
+def test_report_sets_the_guest_base_run_and_threshold_of_saturation(tmp_path: Path) -> None:
+    """Tester s58 (framework), finding 2: only the 10+3 rule could be set from the command
+    line; the Guest verdict in the report and the Verdicts sheet was always base 4, run 2, 5 %.
+    --base-size, --run-length and --new-information set them, as saturation() takes them."""
+    from openpyxl import load_workbook
+
+    from test_cli_core import roqa
+
+    folder = interviews_of(tmp_path, [(f"p{n:02d}", f"P{n:02d}") for n in range(1, 9)])
+    page, s = tmp_path / "r.html", tmp_path / "s.xlsx"
+    given = ["--base-size", "2", "--run-length", "3", "--new-information", "0.1"]
+    run = roqa("report", folder, "--out", page, "--saturation", s, *given)
+    assert run.code == 0, run.err
+    guest = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))[2]
+    assert guest[1:5] == ("base 2, run 3, threshold 10%", "yes", 5, "p05")
+    assert (
+        "Guest, Namey &amp; Chen (2020), base 2, run 3, ≤10% new information:</strong> "
+        "saturation reached at interview 5 (P05, p05): base 2 interviews (1 codes), run 3-5 "
+        "added 0 new code(s)"
+    ) in page.read_text(encoding="utf-8")
+    run = roqa("report", folder, "--out", page, "--new-information", "5")
+    assert run.code == 2
+    assert "'--new-information'" in run.err

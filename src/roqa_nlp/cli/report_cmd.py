@@ -150,6 +150,28 @@ def report_command(
         min=1,
         help="Saturation (Francis 10+3): further interviews in a row with no new code.",
     ),
+    base_size: int = typer.Option(
+        4,
+        "--base-size",
+        min=1,
+        help="Saturation (Guest et al. 2020): the first interviews, whose codes are the base "
+        "that a run's new information is measured against.",
+    ),
+    run_length: int = typer.Option(
+        2,
+        "--run-length",
+        min=1,
+        help="Saturation (Guest et al. 2020): the interviews in a row that make a run.",
+    ),
+    new_information: float = typer.Option(
+        0.05,
+        "--new-information",
+        min=0.0,
+        max=1.0,
+        help="Saturation (Guest et al. 2020): the most new information a run may bring, as a "
+        "share of the base's codes (0.05 = 5 %).",
+        metavar="P",
+    ),
 ) -> None:
     """Write the self-contained HTML report of a coding result (opens offline, no network)."""
     from ..crosswalk import chart_codebook_for, chart_codings, chart_given, refuse_unrelated_chart
@@ -280,6 +302,9 @@ def report_command(
         min_probability=min_probability,
         initial_sample=initial_sample,
         stopping_criterion=stopping_criterion,
+        new_info_threshold=new_information,
+        base_size=base_size,
+        run_length=run_length,
         order=None if order is None else _interview_order(order),
     )
     page = out or source.with_name("report.html")
