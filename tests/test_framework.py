@@ -2296,11 +2296,12 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     assert [row[-1] for row in r.rows()[5:8]] == [
         "nothing coded, not counted (initial sample still 4 of 10)"
     ] * 3
-    # too few interviews: the verdict still names the one passed over
+    # too few interviews: the verdict still names the one passed over, and counts only those
+    # with something coded (tester s58, framework, finding 3: "only 9 interview(s)" counted it)
     few = saturation(interviews(SEQUENCE[:3] + [""] + SEQUENCE[3:8]))
     assert few.francis.message.startswith(
-        "saturation not reached: only 9 interview(s), the rule needs at least 13 "
-        "(interview(s) 4 have no code charted at all,"
+        "saturation not reached: only 8 of the 9 interviews have something coded, the rule "
+        "needs at least 13 (interview(s) 4 have no code charted at all,"
     )
     coded = [True] * 4 + [False] * 3 + [True] * 9
     assert francis_stopping_rule([2, 1, 1, 1] + [0] * 12, coded=coded) == 16

@@ -3444,8 +3444,9 @@ def saturation(
             "no interview has a code charted"
             if seq and not any(counts)
             else (
+                # an interview with nothing coded is not counted: not in the count either
                 f"only {len(seq)} interview(s), the rule needs at least {need}"
-                if len(seq) < need
+                if len(seq) < need and n_with_codes == len(seq)
                 else f"only {n_with_codes} of the {len(seq)} interviews have something coded, "
                 f"the rule needs at least {need}"
                 if n_with_codes < need
