@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.cli import main
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.framework import codes_said
 from roqa_nlp.report import reliability_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,3 +72,11 @@ def test_auroc_recipe_gives_the_novelty_auroc_evaluate_printed(evaluated: Path) 
     metrics = json.loads((evaluated / "metrics.json").read_text("utf-8"))
     assert metrics["n_none"] == 2
     assert auroc == pytest.approx(metrics["novelty_auroc"])
+
+
+def test_the_about_line_starts_as_documented(cfir2009: Codebook) -> None:
+    """Blind tester (s58), finding 6: report.md said the About sheet starts "Codes: CFIR 2009.";
+    it gives the codebook's full name."""
+    page = " ".join((ROOT / "docs" / "report.md").read_text(encoding="utf-8").split())
+    about = page.split("The workbook's second sheet, *About*", 1)[1].split("## ", 1)[0]
+    assert f"`Codes: {codes_said(cfir2009, [])}.`" in about

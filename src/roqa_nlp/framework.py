@@ -1846,8 +1846,9 @@ def charted_note(
 
 def codes_said(codebook: Codebook, coded: Sequence[Quote]) -> str:
     """The codes a table charted from ``coded`` is in: the codebook's name, and the project's
-    own new codes among them, counted (``CFIR 2009 and 4 codes of the project's own``): "Codes:
-    CFIR 2009." under a matrix with 4 new-code columns read as CFIR alone (tester s51)."""
+    own new codes among them, counted (``... (CFIR) 2009 and 4 codes of the project's own``):
+    the codebook's name alone under a matrix with 4 new-code columns read as CFIR alone (tester
+    s51)."""
     from .decisions import PROJECT_PREFIX
 
     n = len({q.code_id for q in coded if q.code_id.startswith(PROJECT_PREFIX)})
