@@ -47,3 +47,22 @@ def test_open_coding_csv_columns_are_the_documented_ones(tmp_path: Path) -> None
 def test_run_json_keys_are_documented() -> None:
     keys = ["model", "params", MODEL_CARD_KEY, CODINGS_KEY, "chart_codebook", EARLIER_CODEBOOK_KEY]
     assert documented("`run.json`") == keys
+
+
+def table_files(page: Path, heading: str) -> list[str]:
+    """The file names opening the rows of the table under ``heading`` of ``page``."""
+    body = page.read_text(encoding="utf-8").split(heading, 1)[1]
+    table = body.split("\n|", 1)[1].split("\n\n", 1)[0]
+    return [re.findall(r"`([^`]+)`", row)[0] for row in table.splitlines()[2:]]
+
+
+def test_every_file_roqa_code_writes_is_in_both_tables() -> None:
+    """Blind tester (s58), finding 5: the codebook.json a model of a codebook not built in
+    writes beside the codings was in neither the README's table nor docs/outputs.md's."""
+    from roqa_nlp.codings_writer import FILES
+    from roqa_nlp.crosswalk import CHART_FILE, CODEBOOK_FILE
+
+    written = [*FILES, CHART_FILE, CODEBOOK_FILE, "open_coding.jsonl", "report.html"]
+    for page in (ROOT / "README.md", ROOT / "docs" / "outputs.md"):
+        listed = table_files(page, "What `roqa code` writes")
+        assert [name for name in written if name not in listed] == [], page.name
