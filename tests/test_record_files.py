@@ -8,6 +8,7 @@ error naming the row, never "fits no code".
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -185,7 +186,6 @@ def test_a_dataframe_reads_as_a_spreadsheet_does() -> None:
 def test_roqa_evaluate_writes_its_predictions_as_a_spreadsheet(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    import csv
 
     from roqa_nlp.cli.code_cmd import PREDICTION_COLUMNS
 
@@ -205,10 +205,15 @@ def test_roqa_evaluate_writes_its_predictions_as_a_spreadsheet(
     ]
     assert [r["gold_valence"] for r in rows] == ["barrier", "", ""]
     for r in rows:
-        assert r["top1"] == str(r["code_1"] in r["gold"].split("; "))
-        assert r["top3"] == str(
-            bool({r["code_1"], r["code_2"], r["code_3"]} & set(r["gold"].split("; ")))
+        # flags as codings.csv writes them (True/False until the docs tester of session 58)
+        assert r["top1"] == str(r["code_1"] in r["gold"].split("; ")).lower()
+        assert (
+            r["top3"]
+            == str(
+                bool({r["code_1"], r["code_2"], r["code_3"]} & set(r["gold"].split("; ")))
+            ).lower()
         )
+        assert {r["novel"], r["procedural"], r["off_topic"]} <= {"true", "false"}
         assert (
             1 >= float(r["probability_1"]) >= float(r["probability_2"]) >= float(r["probability_3"])
         )
@@ -273,3 +278,27 @@ def test_predictions_spreadsheet_gives_every_probability_to_6_decimals() -> None
         "",
     ]
     assert (cells["novelty_p"], cells["off_framework_p"]) == ("0.500000", "0.000067")
+
+
+def test_predictions_spreadsheet_writes_flags_as_codings_csv_does() -> None:
+    """errors.csv wrote `True`/`False` where codings.csv writes `true`/`false` (s58 docs
+    tester, finding 7): one rule for a flag in every CSV roqa writes."""
+    from roqa_nlp.cli.code_cmd import _prediction_rows
+    from roqa_nlp.io import spreadsheet_csv
+
+    record = {
+        "id": "my_quotes-2",
+        "text": "Can you hear me?",
+        "gold": ["NONE"],
+        "top1": False,
+        "top3": False,
+        "suggestions": [{"code": "IS.E.2", "name": "Available Resources", "probability": 0.2}],
+        "novel": True,
+        "procedural": False,
+        "off_topic": False,
+        "novelty_p": 0.01,
+        "off_framework_p": 0.9,
+    }
+    rows = list(csv.DictReader(io.StringIO(spreadsheet_csv(_prediction_rows([record], CFIR)))))
+    flags = ("top1", "top3", "novel", "procedural", "off_topic")
+    assert [rows[0][c] for c in flags] == ["false", "false", "true", "false", "false"]

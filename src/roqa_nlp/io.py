@@ -260,12 +260,22 @@ def spreadsheet_csv(rows: Iterable[Sequence[Any]], *, delimiter: str = ",") -> s
     """CSV text of ``rows`` for a spreadsheet: text cells pass through :func:`spreadsheet_safe`
     (write the file with :data:`EXCEL_BOM` first). Every CSV roqa writes is written by it, so
     that every cell is guarded; ``delimiter``: a file's own (``;`` as Excel saves it where the
-    decimal mark is a comma)."""
+    decimal mark is a comma). A flag (a bool) is ``true``/``false``, in every CSV alike
+    (``codings.csv`` wrote ``true``, evaluate's predictions ``True``: docs tester, session 58)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     for row in rows:
-        w.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+        w.writerow([_csv_value(v) for v in row])
     return buf.getvalue()
+
+
+def _csv_value(v: Any) -> Any:
+    """A cell as :func:`spreadsheet_csv` writes it: text guarded, a flag ``true``/``false``."""
+    if isinstance(v, str):
+        return spreadsheet_safe(v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v
 
 
 #: Extensions of a REFI-QDA project: the zipped project and its bare XML.

@@ -1309,7 +1309,7 @@ def _csv_cells(head: list[str], row: list[Any]) -> list[Any]:
         elif name in ("begin_time", "end_time"):
             out.append(f"{v:.3f}")
         elif name in ("novel", "procedural", "off_topic"):
-            out.append(str(v).lower())
+            out.append(bool(v))  # true/false, as every CSV writes a flag (spreadsheet_csv)
         else:
             out.append(v)
     return out
