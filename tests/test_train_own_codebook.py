@@ -169,6 +169,23 @@ def test_train_records_of_an_own_codebook_without_it_say_to_give_it(tmp_path: Pa
     )
 
 
+def test_train_a_code_named_as_in_another_builtin_codebook_is_told_to_give_its_codebook_too(
+    tmp_path: Path,
+) -> None:
+    """docs/codebooks.md's own TDF record, "Skills", is cfir-2022's Capability by an alias: the
+    error said only to relabel it into CFIR 2009 (docs tester, session 58)."""
+    data = tmp_path / "train.jsonl"
+    record = {"text": "Half my rota is agency staff now.", "construct": "Skills"}
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    run = roqa("train", data, "--out", tmp_path / "m")
+    assert run.code == 2
+    assert run.err.startswith(f"roqa: error: {data}:1: unknown code 'Skills' in codebook ")
+    assert run.err.rstrip().endswith(
+        "; if these are your own codebook's codes, give --codebook YOUR.json)"
+    )
+    assert len(run.err.splitlines()) == 1
+
+
 def test_train_a_misspelt_cfir_code_is_not_told_to_give_an_own_codebook(tmp_path: Path) -> None:
     data = tmp_path / "train.jsonl"
     data.write_text(json.dumps({"text": "x", "construct": "IS.E.l"}) + "\n", encoding="utf-8")

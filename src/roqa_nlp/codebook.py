@@ -85,9 +85,11 @@ NEAR_ID = 0.8
 class UnknownCode(RoqaError):
     """A code id or name a codebook does not know (:meth:`Codebook.resolve`). ``unplaced``: it
     is no misspelt id of the codebook nor a code of another built-in one (maybe a code of the
-    researcher's own codebook)."""
+    researcher's own codebook). ``elsewhere``: it is a code's id, name or alias in another
+    built-in codebook, which a codebook of the researcher's own may share (``Skills``)."""
 
     unplaced = False
+    elsewhere = False
 
 
 @dataclass
@@ -199,6 +201,7 @@ class Codebook:
                 )
             error = UnknownCode(reason, path=where, hint=hint)
             error.unplaced = other is None and not near
+            error.elsewhere = other is not None
             raise error
         if len(shared := self.sharing(key)) > 1:
             raise UnknownCode(self.shared_name_said(key, shared), path=where, hint=SHARED_NAME_HINT)

@@ -2878,7 +2878,8 @@ def _model_code(
         code = codebook.resolve(code_id, by_id_elsewhere=by_id)
     except UnknownCode as e:
         error = UnknownCode(f"{at}{e.reason}", path=where, hint=e.hint)
-        error.unplaced = e.unplaced  # what `roqa train` adds its own codebook's hint to
+        # what `roqa train` adds its own codebook's hint to
+        error.unplaced, error.elsewhere = e.unplaced, e.elsewhere
         raise error from None
     if not code.codable:
         parts = [c.id for c in codebook.codes if c.codable and c.domain == code.id][:3]

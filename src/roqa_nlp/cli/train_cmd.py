@@ -176,7 +176,9 @@ def _own_codebook_hint(codebook: str, feedback: list[Path]) -> Iterator[None]:
     no misspelling of it nor a code of another built-in codebook, that a codebook of the
     researcher's own is given with ``--codebook`` (owncb tester, session 39: records of their own
     codebook, trained without it, were said to have an unknown CFIR 2009 code, and nothing
-    more). An unknown code of a decisions file (of ``feedback``) is read through the codebook
+    more); so too when the code is one of another built-in codebook, whose name an own codebook
+    may share (docs tester, session 58: the docs' TDF record "Skills" was told only to relabel
+    into CFIR). An unknown code of a decisions file (of ``feedback``) is read through the codebook
     the codings it was made on record (``roqa code --codebook OWN.json``), so its hint says to
     give those codings (ownloop tester, session 46: "give --codebook" was promised and missing,
     and --codebook OWN.json made the CFIR 2009 training data unknown)."""
@@ -185,7 +187,7 @@ def _own_codebook_hint(codebook: str, feedback: list[Path]) -> Iterator[None]:
     try:
         yield
     except UnknownCode as e:
-        if codebook not in BUILTIN or not e.unplaced:
+        if codebook not in BUILTIN or not (e.unplaced or e.elsewhere):
             raise
         if e.path is not None and str(e.path) in {str(f) for f in feedback}:
             own = (
