@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ from roqa_nlp.training import (
     valence_shortfall,
 )
 from test_cli_core import assert_one_line_user_error, roqa
+
+if TYPE_CHECKING:
+    from roqa_nlp.embedding import Embedder
 
 
 def own_codebook() -> Codebook:
@@ -194,6 +198,49 @@ def test_train_a_misspelt_cfir_code_is_not_told_to_give_an_own_codebook(tmp_path
     assert "did you mean" in run.err and "--codebook YOUR.json" not in run.err
 
 
+def test_a_code_taught_by_its_description_alone_is_named() -> None:
+    from roqa_nlp.training import codes_described_only
+
+    assert codes_described_only(with_descriptions(records(3, 1))) == ["FAM.ENG"]
+    assert codes_described_only(with_descriptions(records(0, 0))) == [
+        "WF.REC",
+        "WF.WB",
+        "FAM.ENG",
+    ]
+
+
+def test_a_novelty_detector_calibrated_on_too_few_records_is_warned_it_flags_nothing() -> None:
+    """docs tester (s58): a model of the docs' TDF example, calibrated on 4, flagged 0 of 76
+    segments and said nothing. The smallest conformal p-value is 1/(n + 1); flagged is p < α."""
+    from roqa_nlp.novelty import never_flagged
+
+    assert never_flagged(4, 0.1) == (
+        "novelty: only 4 coded examples (records and code descriptions) calibrate the model, so "
+        "its smallest p-value, 1/5, is not below alpha 0.1: no segment can be flagged as "
+        "fitting no code; give 10 coded examples or more"
+    )
+    assert never_flagged(9, 0.1) is not None  # 1/10 is not below 0.1
+    assert never_flagged(10, 0.1) is None
+    assert never_flagged(19, 0.05) is not None and never_flagged(20, 0.05) is None
+
+
+@pytest.mark.slow
+def test_a_code_learnt_from_its_description_alone_is_never_suggested(
+    embedder: Embedder, tmp_path: Path
+) -> None:
+    """docs/codebooks.md: a code with its description alone is never suggested. A 3-record
+    model of its own TDF example made that code the top one of 21 of 76 segments, at up to
+    0.70 (docs tester, session 58). Its own description's words are not enough either."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    ac = AutoCoder(own_codebook(), embedder=embedder).fit(records(4, 3, "barrier"))
+    texts = ["Working jointly with relatives.", "We work with the families every week."]
+    for model in (ac, AutoCoder.load(ac.save(tmp_path / "m"), embedder=embedder)):
+        shown = [[s.code_id for s in row] for row in model.suggest(texts)]
+        assert [sorted(row) for row in shown] == [["WF.REC", "WF.WB"], ["WF.REC", "WF.WB"]]
+    assert ac.card["training_data"]["described_only"] == ["FAM.ENG"]
+
+
 @pytest.mark.slow
 def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
     tmp_path: Path,
@@ -212,6 +259,10 @@ def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
         "roqa: warning: valence: only 0 of 5 coded records carry a valence: every segment will "
         "be read as neutral/unsure; add a valence column (barrier/enabler/neutral) to read "
         "barriers and enablers",
+        # 5 records and 3 descriptions: no segment can be flagged (docs tester, session 58)
+        "roqa: warning: novelty: only 8 coded examples (records and code descriptions) "
+        "calibrate the model, so its smallest p-value, 1/9, is not below alpha 0.1: no segment "
+        "can be flagged as fitting no code; give 10 coded examples or more",
     ]
     assert run.err.splitlines() == warned
     card = json.loads((out / "model_card.json").read_text("utf-8"))

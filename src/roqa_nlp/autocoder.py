@@ -81,6 +81,9 @@ if TYPE_CHECKING:
 CARD = MODEL_CARD
 #: How many times each decided segment counts in ``update`` (they come from the study being coded).
 UPDATE_WEIGHT = 3
+#: The model card's ``training_data`` key listing the codes learnt from their codebook
+#: description alone (:func:`~roqa_nlp.training.codes_described_only`): never suggested.
+DESCRIBED_ONLY_KEY = "described_only"
 ARRAY_FILES = ("classifier.safetensors", "novelty.safetensors", "evidence.safetensors")
 #: The word model (:mod:`roqa_nlp.lexical`): present when ``lexical_weight`` > 0.
 LEXICAL_FILES = ("lexical.safetensors", "lexical.json")
@@ -857,7 +860,12 @@ class AutoCoder:
         keeps the warnings.
         """
         from .errors import warn
-        from .training import as_training_set, codes_short_of_records, valence_shortfall
+        from .training import (
+            as_training_set,
+            codes_described_only,
+            codes_short_of_records,
+            valence_shortfall,
+        )
 
         _require_codable(self.codebook, self.codebook.origin)
         everything = as_training_set(training, self.codebook)
@@ -896,6 +904,11 @@ class AutoCoder:
         with threadpool_limits(limits=1, user_api="blas"):
             self._fit_embedded(everything, ts, X, X_all, asked, questions)
         clf, det = self._require_fitted()
+        unlearnt = codes_described_only(everything)
+        from .novelty import never_flagged
+
+        if (blind := never_flagged(len(det.calibration_scores_), float(p["alpha"]))) is not None:
+            said.append(blind)
         self.card = {
             "library": "roqa_nlp",
             "library_version": __version__,
@@ -910,6 +923,8 @@ class AutoCoder:
                 **({"n_valence_only": n} if (n := len(everything) - len(ts)) else {}),
                 # what training warned of: too few records of a code, or of barriers/enablers
                 **({"warnings": said} if said else {}),
+                # codes learnt from their description alone: never suggested (_suggest_rows)
+                **({DESCRIBED_ONLY_KEY: unlearnt} if unlearnt else {}),
             },
             "params": p,
             "classes": [str(c) for c in clf.classes_],
@@ -1383,7 +1398,12 @@ class AutoCoder:
         if self._valence_lexical is not None and texts is not None and wv > 0:
             names = [str(v) for v in clf.valence_classes_]
             V = combine(np.log(np.clip(V, 1e-300, None)), names, self._valence_lexical, texts, wv)
-        code_cols = [j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK]
+        # a code learnt from its description alone, no record of talk, is no candidate: with
+        # few records it could top every segment (docs tester, session 58)
+        unlearnt = set(self.card.get("training_data", {}).get(DESCRIBED_ONLY_KEY) or ())
+        code_cols = [
+            j for j, c in enumerate(classes) if c not in OFF_FRAMEWORK and c not in unlearnt
+        ]
         # The codes the interviewer's question leads to, for segments read with it: they change
         # the ranking and shown probabilities of codes, and the valence mix read from them, only
         # (novelty, small talk and procedural talk are judged below on the codes before it).
@@ -1419,12 +1439,15 @@ class AutoCoder:
 
         def explains_best(M: np.ndarray, name: str) -> np.ndarray:
             others = [column(M, c) for c in (PROCEDURAL, NONE, REJECTED) if c != name]
-            return column(M, name) > np.maximum.reduce([*others, M[:, code_cols].max(axis=1)])
+            return column(M, name) > np.maximum.reduce([*others, best_code(M)])
+
+        def best_code(M: np.ndarray) -> np.ndarray:
+            return M[:, code_cols].max(axis=1) if code_cols else np.zeros(len(X))
 
         proc = explains_best(P, PROCEDURAL).astype(float)
         # Small talk is never a segment whose shown top code (embedding and word models
         # combined) outweighs the off-framework class there: "Our manager backs us."
-        off_topic = explains_best(P, NONE) & (column(Q, NONE) > Q[:, code_cols].max(axis=1))
+        off_topic = explains_best(P, NONE) & (column(Q, NONE) > best_code(Q))
         off_topic = off_topic.astype(float)
         ev_sims = None
         if self._evidence_X is not None and len(self._evidence_X) and self.params["n_evidence"]:

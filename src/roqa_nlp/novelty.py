@@ -57,6 +57,24 @@ __all__ = [
 COMBINED = ("none", "max_prob")
 
 
+def never_flagged(n_calibration: int, alpha: float) -> str | None:
+    """What ``roqa train`` warns when a detector calibrated on ``n_calibration`` coded records can
+    flag no segment at ``alpha``: its smallest p-value, 1 / (n + 1), is not below α. A model
+    trained on 3 records (docs/codebooks.md's example) calibrated on 4 and flagged 0 of 76
+    segments, saying nothing (docs tester, session 58). None when it can flag."""
+    if 1.0 / (n_calibration + 1) < alpha:
+        return None
+    needed = n_calibration + 1
+    while 1.0 / (needed + 1) >= alpha:
+        needed += 1
+    return (
+        f"novelty: only {n_calibration} coded example{'s' if n_calibration != 1 else ''} "
+        f"(records and code descriptions) calibrate the model, so its smallest p-value, "
+        f"1/{n_calibration + 1}, is not below alpha {alpha:g}: no segment can be flagged as "
+        f"fitting no code; give {needed} coded examples or more"
+    )
+
+
 def _is_coded(label: Any) -> bool:
     """Whether a target (as :class:`~roqa_nlp.classifier.CodeClassifier` takes them) holds a
     code: a label that is not an off-framework class (a number always is one)."""
