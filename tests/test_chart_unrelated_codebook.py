@@ -278,3 +278,32 @@ def test_python_charts_of_a_run_that_recorded_an_unrelated_chart_codebook_raise(
         f"a code outside the codebook (run.json's chart_codebook names 'cfir-2022': give "
         f"codebook='{coded}/codebook.json', which overrides it)"
     )
+
+
+def test_code_with_a_codebook_that_needs_an_undocumented_mapping_leaves_the_folder_as_it_was(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """Tester, session 58: `roqa code --codebook rop.json` (a CFIR 2.0 copy of the team's own,
+    no mapping) into a coded folder coded everything, then stopped "documents no mapping from
+    'cfir-2009'" with codings.jsonl, run.json and chart_codebook.json rewritten: the folder could
+    no longer be reported or exported. Now the same error before coding, the folder untouched,
+    and its hint names the team's file and shows the mapping block to add to it."""
+    data = Codebook.load("cfir-2022").to_dict()
+    data.pop("mapping", None)
+    ours = tmp_path / "rop.json"
+    ours.write_text(json.dumps({**data, "id": "rop-cfir2"}), "utf-8")
+    coded = own_codings(tmp_path, cfir=True)  # an earlier run's folder
+    before = {p.name: p.read_bytes() for p in coded.iterdir()}
+    code, _, err = run(
+        ["code", str(EXAMPLES), "--model", str(tiny_model_dir), "--codebook", str(ours),
+         "--out", str(coded)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (
+        2,
+        "roqa: error: codebook 'rop-cfir2' documents no mapping from 'cfir-2009', so cfir-2009 "
+        f"codes cannot be translated into its codes (use --codebook cfir-2009, or add to {ours} "
+        'a "mapping" from its codes to cfir-2009\'s, e.g. "mapping": {"cfir-2009": '
+        '{"INN.A": ["IC.A"]}} (docs/codebooks.md))\n',
+    )
+    assert {p.name: p.read_bytes() for p in coded.iterdir()} == before

@@ -110,19 +110,57 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
             for sid in source_ids:
                 out.setdefault(sid, []).append(target_id)
         return out
+    fix = mapping_fix(source, target)
+    use = f"use --codebook {source.cli_name}"
     raise NoMapping(
         f"codebook {target.id!r} documents no mapping from {source.id!r}, "
         f"so {source.id} codes cannot be translated into its codes",
-        hint=f"use --codebook {source.cli_name}, or add a 'mapping' to one of the two codebook "
-        "files",
+        hint=use if fix is None else f"{use}, or {fix}",
+        fix=fix,
     )
+
+
+def mapping_fix(source: Codebook, target: Codebook) -> str | None:
+    """How to give :func:`crosswalk` the mapping it lacks: add a mapping block to the codebook of
+    the two that is not built in (the researcher's file, named), with an example in their real
+    ids (``add to rop.json a "mapping" from its codes to cfir-2009's, e.g. "mapping":
+    {"cfir-2009": {"INN.A": ["IC.A"]}}``); ``None`` for two built-in codebooks (tester, session
+    58: "add a 'mapping' to one of the two codebook files" pointed at a file installed with
+    roqa, and no page showed the block)."""
+    own = next((b for b in (target, source) if _built_in_id(b) not in BUILTIN), None)
+    if own is None:
+        return None
+    other = source if own is target else target
+    where = own.origin if own.origin is not None else f"codebook {own.id!r}"
+    mine = next((c.id for c in own.codable), "YOUR.ID")
+    theirs = next((c.id for c in other.codable), "THEIR.ID")
+    return (
+        f'add to {where} a "mapping" from its codes to {other.id}\'s, e.g. '
+        f'"mapping": {{"{other.id}": {{"{mine}": ["{theirs}"]}}}} (docs/codebooks.md)'
+    )
+
+
+def refuse_unmapped_chart(own: Codebook, chart: Codebook) -> None:
+    """Raise :func:`crosswalk`'s one-line :class:`NoMapping` when a model of codebook ``own``
+    would have codes to translate into ``chart`` (a codable code of ``own`` that ``chart`` lacks)
+    and neither documents a mapping to the other: what :func:`chart_with` raises after coding,
+    found before (tester, session 58: `roqa code --codebook` of a CFIR 2.0 copy without a
+    mapping coded everything, then stopped with codings.jsonl, run.json and
+    chart_codebook.json already rewritten, a folder no report could be made of)."""
+    if all(c.id in chart for c in own.codable):
+        return  # charted as is (chart_with): no translation needed
+    crosswalk(own, chart)
 
 
 class NoMapping(RoqaError):
     """Neither of two codebooks documents a mapping to the other (:func:`crosswalk`), so codes
     of one cannot be translated into the other's. Its hint names the source codebook, which
     may not work either where several codebooks are compared (``roqa agree`` names one that
-    does)."""
+    does); ``fix`` is its other fix alone (:func:`mapping_fix`), if any."""
+
+    def __init__(self, message: str, *, hint: str, fix: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.fix = fix
 
 
 def _built_in_id(book: Codebook) -> str:

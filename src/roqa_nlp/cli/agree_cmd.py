@@ -266,9 +266,9 @@ def in_one_codebook(
                 f"{coder}'s codes cannot be compared in {book.id}: {e.reason}",
                 hint=f"give --codebook {into}, which every input's codes translate into"
                 if into is not None
-                else "no codebook documents a mapping from each input's codebook: add a "
-                "'mapping' to one of the codebook files, or leave out --codebook to compare "
-                "them in their own codes",
+                else "no codebook documents a mapping from each input's codebook: "
+                + (e.fix or "add a 'mapping' to one of the codebook files")
+                + ", or leave out --codebook to compare them in their own codes",
             ) from None
         if note:
             notes.append(f"{coder}: {note}")

@@ -1120,6 +1120,10 @@ def code_command(
             path=model,
             hint=f"chart in the model's own codebook {ac.codebook.id!r}: leave out --codebook",
         )
+    if chart_book is not None:
+        from ..crosswalk import refuse_unmapped_chart
+
+        refuse_unmapped_chart(ac.codebook, chart_book)  # before coding: else after, folder spoilt
     ac.params.update(overrides)
     _warn_if_chart_dropped(
         out,
