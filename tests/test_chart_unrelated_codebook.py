@@ -303,7 +303,7 @@ def test_code_with_a_codebook_that_needs_an_undocumented_mapping_leaves_the_fold
         2,
         "roqa: error: codebook 'rop-cfir2' documents no mapping from 'cfir-2009', so cfir-2009 "
         f"codes cannot be translated into its codes (use --codebook cfir-2009, or add to {ours} "
-        'a "mapping" from its codes to cfir-2009\'s, e.g. "mapping": {"cfir-2009": '
-        '{"INN.A": ["IC.A"]}} (docs/codebooks.md))\n',
+        'a "mapping" from its codes to cfir-2009\'s: "mapping": {"cfir-2009": '
+        '{"<your code id>": ["<cfir-2009 code id>", ...]}} (docs/codebooks.md))\n',
     )
     assert {p.name: p.read_bytes() for p in coded.iterdir()} == before

@@ -151,6 +151,104 @@ def test_built_in_codebooks_and_their_copies_still_load(book_id: str, tmp_path: 
     assert len(Codebook.load(tmp_path / "codebook.json")) == len(book)
 
 
+# -- the mapping block ---------------------------------------------------------------------------
+
+
+def write_mapped(tmp_path: Path, mapping: object) -> Path:
+    path = tmp_path / "own.json"
+    book = {"id": "own", "name": "Our codes", "codes": own_codes(), "mapping": mapping}
+    path.write_text(json.dumps(book, indent=1), "utf-8")
+    return path
+
+
+def test_a_mapping_onto_the_built_in_codebooks_ids_loads_and_is_listed(tmp_path: Path) -> None:
+    path = write_mapped(tmp_path, {"cfir-2009": {"WF.TRN": ["PR.B.2", "CI.A"]}})
+    assert Codebook.load(path).mapping == {"cfir-2009": {"WF.TRN": ["PR.B.2", "CI.A"]}}
+    run = roqa("codebook", path)
+    assert (run.code, run.err) == (0, "")
+    assert "CFIR 2009" in run.out and "PR.B.2, CI.A" in run.out
+
+
+def test_a_mapping_onto_an_id_the_built_in_codebook_lacks_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 58: ORG.RES onto "IS.E.99" was accepted and listed, and the code quietly
+    went uncharted."""
+    path = write_mapped(tmp_path, {"cfir-2009": {"WF.TRN": ["PR.B.2"], "COM.HOUS": ["IS.E.99"]}})
+    run = roqa("codebook", path)
+    assert (run.code, run.out, run.err) == (
+        2,
+        "",
+        f"roqa: error: {path}: its mapping onto cfir-2009 maps 'COM.HOUS' onto 'IS.E.99', which "
+        "is no code id of cfir-2009 (give ids that `roqa codebook cfir-2009` lists)\n",
+    )
+
+
+def test_a_mapping_onto_a_built_in_codes_name_is_told_its_id(tmp_path: Path) -> None:
+    path = write_mapped(tmp_path, {"cfir-2009": {"COM.HOUS": ["Patient Needs & Resources"]}})
+    assert load_error(path) == (
+        f"{path}: its mapping onto cfir-2009 maps 'COM.HOUS' onto 'Patient Needs & Resources', "
+        "which is no code id of cfir-2009 (give the code's id, 'OS.A')"
+    )
+
+
+def test_a_mapping_of_an_id_that_is_no_code_of_the_file_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 58: a key "ORG.MONEY", no code of the file, passed without a word."""
+    path = write_mapped(tmp_path, {"cfir-2009": {"WF.MONEY": ["IS.E.2"]}})
+    assert load_error(path) == (
+        f"{path}: its mapping onto cfir-2009 maps 'WF.MONEY', which is no code id of this file "
+        "(give the id of a code of this file, or remove 'WF.MONEY')"
+    )
+    named = write_mapped(tmp_path, {"cfir-2009": {"Housing": ["OS.A"]}})
+    assert load_error(named).endswith("maps 'Housing', which is no code id of this file (give "
+                                      "the code's id, 'COM.HOUS')")  # fmt: skip
+
+
+def test_a_mapping_onto_a_codebook_not_built_in_checks_only_the_files_own_ids(
+    tmp_path: Path,
+) -> None:
+    path = write_mapped(tmp_path, {"tdf-lite": {"WF.TRN": ["CAP.SK"]}})
+    assert Codebook.load(path).mapping == {"tdf-lite": {"WF.TRN": ["CAP.SK"]}}
+
+
+@pytest.mark.parametrize(
+    ("mapping", "said"),
+    [
+        (["WF.TRN", "PR.B.2"], "its 'mapping' is a list, not an object"),
+        ({"cfir-2009": ["PR.B.2"]}, "its 'mapping' onto 'cfir-2009' is a list, not an object"),
+        (
+            {"cfir-2009": {"WF.TRN": "PR.B.2"}},
+            "its 'mapping' maps 'WF.TRN' onto \"PR.B.2\", not a list of code ids",
+        ),
+    ],
+)
+def test_a_mapping_of_another_shape_is_a_one_line_error(
+    tmp_path: Path, mapping: object, said: str
+) -> None:
+    path = write_mapped(tmp_path, mapping)
+    assert load_error(path) == (
+        f'{path}: {said} (write it as "mapping": {{"cfir-2009": {{"YOUR.ID": ["IS.E.2", '
+        "...]}}, see docs/codebooks.md)"
+    )
+
+
+def test_the_documented_mapping_example_loads_and_charts_as_the_docs_say(tmp_path: Path) -> None:
+    """docs/codebooks.md showed no mapping block (tester, session 58): its example is a whole
+    codebook that loads, and reads as the page says, Available Resources as Resources and
+    Leadership Engagement and Opinion Leaders both as Leadership."""
+    from roqa_nlp.crosswalk import crosswalk
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "codebooks.md").read_text("utf-8")
+    block = page.split("**`mapping`.**", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "rop.json"
+    path.write_text(block, "utf-8")
+    walk = crosswalk(Codebook.load("cfir-2009"), Codebook.load(path))
+    assert walk == {"IS.E.2": ["ORG.RES"], "IS.E.1": ["ORG.LEAD"], "PR.B.1": ["ORG.LEAD"],
+                    "OS.A": ["COM.HOUS"]}  # fmt: skip
+
+
 # -- no codes, no descriptions -------------------------------------------------------------------
 
 

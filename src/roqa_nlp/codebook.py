@@ -482,7 +482,7 @@ class Codebook:
                 codes=codes,
                 version=str(d.get("version", "")),
                 source=str(d.get("source", "")),
-                mapping=dict(d.get("mapping") or {}),
+                mapping=_mapping_from(d.get("mapping"), where),
                 valence_guids=recorded_valence_guids(d.get("valence_guids")),
             )
             return book._fill_domains()
@@ -581,6 +581,7 @@ class Codebook:
                 )
             if check_aliases:
                 _refuse_shared_aliases(book, where)
+                _refuse_unknown_mapping_ids(book, where)
             book.origin = str(where)
             if book.id in BUILTIN:
                 builtin = cls.load(book.id)
@@ -848,6 +849,78 @@ def _builtin_alias_claims() -> dict[str, list[frozenset[str]]]:
         for alias, ids in claims.items() if isinstance(claims, dict) and b in BUILTIN else ():
             out.setdefault(normalise_name(alias), []).append(frozenset(ids))
     return out
+
+
+#: The shape of a codebook file's ``mapping``, for its errors: onto another codebook (its id),
+#: each code of the file (by id) onto that codebook's codes (by id).
+MAPPING_SHAPE = '"mapping": {"cfir-2009": {"YOUR.ID": ["IS.E.2", ...]}}'
+
+
+def _mapping_from(mapping: object, where: str | Path | None) -> dict[str, dict[str, list[str]]]:
+    """A codebook file's ``mapping`` (:data:`MAPPING_SHAPE`), checked for its shape: an object
+    of objects of lists of ids; a one-line error naming the file otherwise (a list or a string
+    there stopped with a traceback)."""
+    if mapping is None:
+        return {}
+
+    def fail(found: str) -> RoqaError:
+        return RoqaError(
+            f"its 'mapping' {found}",
+            path=where,
+            hint=f"write it as {MAPPING_SHAPE}, see docs/codebooks.md",
+        )
+
+    if not isinstance(mapping, dict):
+        raise fail(f"is {_json_kind(mapping)}, not an object")
+    out: dict[str, dict[str, list[str]]] = {}
+    for other, pairs in mapping.items():
+        if not isinstance(pairs, dict):
+            raise fail(f"onto {other!r} is {_json_kind(pairs)}, not an object")
+        out[other] = {}
+        for code_id, ids in pairs.items():
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                raise fail(f"maps {code_id!r} onto {json.dumps(ids)[:60]}, not a list of code ids")
+            out[other][code_id] = list(ids)
+    return out
+
+
+def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
+    """A one-line error naming the id when a codebook file's ``mapping`` gives a code the file
+    lacks (a key), or a code the built-in codebook it maps onto lacks (a value). Ids only: the
+    crosswalk looks each side up by id, so a name there maps nothing. Such a mapping was
+    accepted, and its code quietly went uncharted (tester, session 58: ORG.RES onto
+    'IS.E.99'; a key 'ORG.MONEY' that is no code of the file). A copy of a built-in codebook
+    under its id, or a project codebook extending one, is left alone: its mapping is the
+    built-in one's, kept as it is when a QDA program deleted some of its codes (warned of)."""
+    from .crosswalk import PROJECT_SUFFIX
+
+    if book.id.removesuffix(PROJECT_SUFFIX) in BUILTIN:
+        return
+    for other, pairs in book.mapping.items():
+        target = builtin_codebook(other) if other in BUILTIN else None
+        for code_id, ids in pairs.items():
+            if code_id not in book._by_id:
+                named = book.find(code_id)
+                raise RoqaError(
+                    f"its mapping onto {other} maps {code_id!r}, which is no code id of this file",
+                    path=where,
+                    hint=f"give the code's id, {named.id!r}"
+                    if named is not None
+                    else f"give the id of a code of this file, or remove {code_id!r}",
+                )
+            if target is None:
+                continue  # onto a codebook not built in: its ids are its own file's
+            for i in ids:
+                if i not in target._by_id:
+                    named = target.find(i)
+                    raise RoqaError(
+                        f"its mapping onto {other} maps {code_id!r} onto {i!r}, which is no "
+                        f"code id of {other}",
+                        path=where,
+                        hint=f"give the code's id, {named.id!r}"
+                        if named is not None
+                        else f"give ids that `roqa codebook {other}` lists",
+                    )
 
 
 def _refuse_shared_aliases(book: Codebook, where: Path) -> None:

@@ -122,21 +122,20 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
 
 def mapping_fix(source: Codebook, target: Codebook) -> str | None:
     """How to give :func:`crosswalk` the mapping it lacks: add a mapping block to the codebook of
-    the two that is not built in (the researcher's file, named), with an example in their real
-    ids (``add to rop.json a "mapping" from its codes to cfir-2009's, e.g. "mapping":
-    {"cfir-2009": {"INN.A": ["IC.A"]}}``); ``None`` for two built-in codebooks (tester, session
-    58: "add a 'mapping' to one of the two codebook files" pointed at a file installed with
-    roqa, and no page showed the block)."""
+    the two that is not built in (the researcher's file, named), with the block's shape (``add
+    to rop.json a "mapping" from its codes to cfir-2009's: "mapping": {"cfir-2009": {"<your
+    code id>": ["<cfir-2009 code id>", ...]}}``); ``None`` for two built-in codebooks (tester,
+    session 58: "add a 'mapping' to one of the two codebook files" pointed at a file installed
+    with roqa, and no page showed the block)."""
     own = next((b for b in (target, source) if _built_in_id(b) not in BUILTIN), None)
     if own is None:
         return None
     other = source if own is target else target
     where = own.origin if own.origin is not None else f"codebook {own.id!r}"
-    mine = next((c.id for c in own.codable), "YOUR.ID")
-    theirs = next((c.id for c in other.codable), "THEIR.ID")
     return (
-        f'add to {where} a "mapping" from its codes to {other.id}\'s, e.g. '
-        f'"mapping": {{"{other.id}": {{"{mine}": ["{theirs}"]}}}} (docs/codebooks.md)'
+        f'add to {where} a "mapping" from its codes to {other.id}\'s: "mapping": '
+        f'{{"{other.id}": {{"<your code id>": ["<{other.id} code id>", ...]}}}} '
+        "(docs/codebooks.md)"
     )
 
 
