@@ -1542,7 +1542,8 @@ def test_codebook_lists_the_codebook_of_a_folder(tmp_path: Path) -> None:
     book.save(tmp_path / "codebook.json")
     run = roqa("codebook", tmp_path)
     assert_success(run)
-    assert "Peer support workers" in run.out and "(study)" in run.out
+    # its id, listed whole (its name may wrap at 80 columns beside the domain column)
+    assert "│ project.peer-support │" in run.out and "(study)" in run.out
 
 
 def test_missing_transcript_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Path) -> None:

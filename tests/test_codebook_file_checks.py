@@ -249,6 +249,30 @@ def test_the_documented_mapping_example_loads_and_charts_as_the_docs_say(tmp_pat
                     "OS.A": ["COM.HOUS"]}  # fmt: skip
 
 
+# -- the listing ---------------------------------------------------------------------------------
+
+
+def test_roqa_codebook_shows_each_codes_domain(tmp_path: Path, monkeypatch) -> None:
+    """Tester, session 58: a team's codes listed after the last domain looked as if under it
+    (HOUSING, of Outer Setting, below Implementation Process): each row now names its domain."""
+    import re
+
+    monkeypatch.setenv("COLUMNS", "120")
+    late = {"id": "WF.PAY", "name": "Pay", "level": "construct", "parent": "WF",
+            "description": "Wages."}  # fmt: skip
+    run = roqa("codebook", write(tmp_path, [*own_codes(), late]))
+    assert run.code == 0
+    rows = re.findall(r"^│ (\S+) +│ [^│]+│ (\w+) +│ (\S*) +│ (yes|no) +│$", run.out, flags=re.M)
+    assert rows == [
+        ("WF", "domain", "", "no"),
+        ("WF.TRN", "construct", "WF", "yes"),
+        ("WF.WB", "construct", "WF", "yes"),
+        ("COM", "domain", "", "no"),
+        ("COM.HOUS", "construct", "COM", "yes"),
+        ("WF.PAY", "construct", "WF", "yes"),
+    ]
+
+
 # -- no codes, no descriptions -------------------------------------------------------------------
 
 
@@ -367,7 +391,8 @@ def test_roqa_codebook_of_a_models_folder_does_not_warn_of_descriptions(tmp_path
     book.save(tmp_path / "codebook.json")
     run = roqa("codebook", tmp_path)
     code, out, err = run.code, run.out, run.err
-    assert (code, err) == (0, "") and "Peer support workers" in out
+    # its id, listed whole (its name may wrap at 80 columns beside the domain column)
+    assert (code, err) == (0, "") and "│ project.peer-support │" in out
 
 
 def test_a_transcript_given_as_a_codebook_is_told_what_a_codebook_is(tmp_path: Path) -> None:

@@ -568,6 +568,7 @@ def test_cli_codebook_lists_the_themes_with_valence_and_cfir_codes(
         "T2.4",
         "Commissioner funding thresholds",
         "construct",
+        "T2",
         "yes",
         "barrier",
         "OS.D, IC.H",

@@ -2240,13 +2240,16 @@ def codebook_command(
             print(f"roqa: warning: {book.origin or book.id}: {said}", file=sys.stderr)
     valenced = any(c.valence for c in book)
     to_2009 = book.mapping.get("cfir-2009", {})
-    cols = ["id", "name", "level", "codable"]
+    # a code's domain in a column of its own: a team's codes listed after the last domain read
+    # as under it (tester, session 58: HOUSING, of OUT, listed below Implementation Process)
+    cols = ["id", "name", "level", "domain", "codable"]
     cols += ["valence"] if valenced else []
     cols += ["CFIR 2009"] if to_2009 else []
     # the CFIR 2009 codes wrap between ids, each id whole
     table = new_table(*cols, text=("name", "CFIR 2009"), title=f"{book.name} ({book.id})")
     for c in book:
-        row = [c.id, c.name, c.level, "yes" if c.codable else "no"]
+        domain = "" if c.level == "domain" else c.domain or ""
+        row = [c.id, c.name, c.level, domain, "yes" if c.codable else "no"]
         row += [c.valence or ""] if valenced else []
         row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
         table.add_row(*row)
