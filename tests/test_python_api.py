@@ -415,6 +415,89 @@ def test_labelled_records_in_a_list_are_the_files_records(cfir2009: object) -> N
     assert (b.texts, b.codes, b.valences) == (a.texts, a.codes, a.valences)
 
 
+@pytest.mark.parametrize("blank", [float("nan"), np.nan, np.float32("nan"), None, " "])
+@pytest.mark.parametrize(
+    ("read", "where"),
+    [(as_training_set, "training records"), (as_labelled_set, "labelled records")],
+)
+def test_a_nan_or_null_text_in_records_is_no_text_never_the_word_nan(
+    cfir2009: object, read, where: str, blank: object
+) -> None:  # type: ignore[no-untyped-def]
+    """A blank text cell of ``df.to_dict("records")`` is a NaN: it was scored and trained on
+    as the words "nan", then shown as evidence (s58 api tester), while the DataFrame itself is
+    refused: "record N has no text", a ValueError, as from a file."""
+    records = [
+        {"text": "We had no staff.", "construct": "Available Resources"},
+        {"text": blank, "construct": "Champions"},
+    ]
+    with pytest.raises(ValueError) as exc:
+        read(records, cfir2009)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == f"{where}: record 2 has no text (every record needs text)"
+
+
+@pytest.mark.parametrize(("text", "kind"), [(5, "an int"), (["We had no staff."], "a list")])
+@pytest.mark.parametrize(
+    ("read", "where"),
+    [(as_training_set, "training records"), (as_labelled_set, "labelled records")],
+)
+def test_a_text_that_is_no_str_in_records_is_a_type_error(
+    cfir2009: object, read, where: str, text: object, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    """``{"text": 5}`` was trained on as the words "5" (s58 api tester); ``suggest([1, 2])``
+    is a TypeError, and so is this."""
+    with pytest.raises(TypeError) as exc:
+        read([{"text": text, "construct": "Champions"}], cfir2009)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"{where}: record 1: the text is {kind}, not a str "
+        "(give every record's text as words in quotes)"
+    )
+
+
+def test_a_text_that_is_no_str_in_a_jsonl_file_is_an_error_naming_its_line(
+    cfir2009: object, tmp_path: Path
+) -> None:
+    from roqa_nlp.training import load_training_set
+
+    f = tmp_path / "mine.jsonl"
+    f.write_text('{"text": "No staff.", "codes": ["Champions"]}\n{"text": 5, "codes": []}\n')
+    with pytest.raises(ValueError) as exc:
+        load_training_set(f, cfir2009)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"{f}: line 2: the text is an int, not a str (give every record's text as words in quotes)"
+    )
+    f.write_text('{"text": NaN, "codes": ["Champions"]}\n')
+    with pytest.raises(ValueError, match=r"mine.jsonl: line 1 has no text \("):
+        load_training_set(f, cfir2009)  # type: ignore[arg-type]
+
+
+def test_nan_cells_of_records_are_blank_as_in_the_dataframe(cfir2009: object) -> None:
+    """``df.to_dict("records")`` of a sheet with blank valence, context and kind cells reads as
+    the DataFrame does: not stated, never a valence, question or kind "nan"."""
+    nan = float("nan")
+    ts = as_labelled_set(
+        [{"text": "No staff.", "construct": "Available Resources", "valence": nan, "context": nan}],
+        cfir2009,  # type: ignore[arg-type]
+    )
+    assert (ts.texts, ts.codes, ts.valences, ts.contexts) == (
+        ["No staff."],
+        [["IS.E.2"]],
+        [""],
+        [""],
+    )
+    fit = as_training_set(
+        [{"text": "Lovely weather.", "codes": [], "kind": nan, "source": nan, "valence": nan}],
+        cfir2009,  # type: ignore[arg-type]
+        descriptions=False,
+    )
+    assert (fit.kinds, fit.sources, fit.valences) == (
+        ["off-framework"],
+        ["team-written"],
+        ["neutral"],
+    )
+
+
 # -- 6. segment -----------------------------------------------------------------------------------
 
 

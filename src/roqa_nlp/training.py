@@ -18,13 +18,15 @@ cross-validation can be grouped (by source and setting) without leaking near-dup
 from __future__ import annotations
 
 import json
+import math
+import numbers
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
-from .errors import RoqaError, RoqaTypeError, first_few, quoted
+from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type, first_few, quoted
 from .io import sha256_bytes
 from .record_files import (
     code_names,
@@ -242,9 +244,25 @@ def _codes_of(
 
 def _field(record: dict[str, Any], key: str) -> str:
     """A record's text field, stripped: a missing or null one (JSON ``null``, as pandas and
-    ``datasets`` write a key a record lacks) is empty, never the word "None"."""
+    ``datasets`` write a key a record lacks; a NaN is null, :func:`_nan_as_null`) is empty,
+    never the word "None"."""
     value = record.get(key)
     return "" if value is None else str(value).strip()
+
+
+def _missing(value: Any) -> bool:
+    """Whether a record's ``value`` is no value: None, a NaN (pandas' blank cell, JSON's
+    ``NaN``) or pandas' ``NA``/``NaT``."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, numbers.Real) and math.isnan(value)
+
+
+def _nan_as_null(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its NaN values (:func:`_missing`) as None, read as a JSON ``null``: a
+    blank cell of ``df.to_dict("records")`` is no value, as in the DataFrame itself, never the
+    word "nan" (api tester, session 58: a NaN text was scored and trained on as "nan")."""
+    return {k: None if _missing(v) else v for k, v in record.items()}
 
 
 def _group_of(record: dict[str, Any], source: str, line: int) -> str:
@@ -279,10 +297,20 @@ def normalise_records(
     record as ``item`` and its number (``line 3`` of a file, ``record 3`` of a list, ``row 3`` of
     a spreadsheet): ``numbers``, or its place in ``records`` from 1."""
     ts = TrainingSet()
-    for line, r in zip(numbers or range(1, len(records) + 1), records, strict=True):
+    for line, given in zip(numbers or range(1, len(records) + 1), records, strict=True):
+        r = _nan_as_null(given)
+        raw_text = r.get("text")
+        if raw_text is not None and not isinstance(raw_text, str):
+            # a number or a list read as its str would be trained on and shown as evidence
+            wrong = RoqaTypeError if item == "record" else RoqaValueError
+            raise wrong(
+                f"{item} {line}: the text is {a_type(raw_text)}, not a str",
+                path=where,
+                hint="give every record's text as words in quotes",
+            )
         text = _field(r, "text")
         if not text:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"{item} {line} has no text", path=where, hint="every record needs text"
             )
         codes = _codes_of(r, codebook, where, line, item)
@@ -490,7 +518,7 @@ def _records_of(data: Any, what: str) -> list[dict[str, Any]] | None:
             raise RoqaTypeError(
                 f"record {n} is of type {type(r).__name__}, not a dict", path=what, hint=ACCEPTED
             )
-    return records
+    return [_nan_as_null(r) for r in records]
 
 
 def _wrong_type(data: Any, what: str) -> RoqaError:
