@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from roqa_nlp.autocoder import DEFAULT_PARAMS, AutoCoder
+from roqa_nlp.codebook import load_codebook
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.training import TrainingSet, as_labelled_set, as_training_set
 from roqa_nlp.transcripts import expand_paths, read_transcript, read_transcripts
@@ -403,6 +404,52 @@ def test_no_labelled_records_is_a_value_error_as_the_docs_say(cfir2009: object) 
         as_labelled_set([], cfir2009)  # type: ignore[arg-type]
     assert isinstance(exc.value, RoqaError)
     assert str(exc.value).startswith("labelled records: has no labelled records (give one JSON")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda cb: as_training_set([], cb), "training records: holds no training records ("),
+        (
+            lambda cb: as_training_set([{"text": "x", "codes": ["Made Up"]}], cb),
+            "training records, record 1: unknown code 'Made Up' in codebook 'cfir-2009' (",
+        ),
+        (
+            lambda cb: as_labelled_set([{"text": "x", "construct": "Made Up"}], cb),
+            "labelled records, record 1: unknown code 'Made Up' in codebook 'cfir-2009' (",
+        ),
+        (lambda cb: cb.resolve("Made Up"), "unknown code 'Made Up' in codebook 'cfir-2009' ("),
+        (
+            lambda cb: as_training_set([{"codes": ["Champions"]}], cb),
+            "training records: record 1 has no text (",
+        ),
+        (
+            lambda cb: as_labelled_set([{"text": "x"}], cb),
+            "labelled records: record 1 has no `construct` (",
+        ),
+        (
+            lambda cb: as_labelled_set([{"text": "x", "construct": 5}], cb),
+            "labelled records: record 1: the code is '5', not a code's name or id (",
+        ),
+        (
+            lambda cb: as_training_set([{"text": "x", "codes": [], "valence": "cross"}], cb),
+            "training records: record 1: ",
+        ),
+        (lambda cb: load_codebook("nope"), "nope: codebook not found (use one of cfir-2009"),
+        (lambda cb: AutoCoder(codebook="nope"), "nope: codebook not found (use one of cfir-2009"),
+    ],
+)
+def test_a_wrong_value_is_a_value_error_as_the_docs_say(
+    cfir2009: object, call, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    """fit([]) was a bare RoqaError while evaluate([]) was a ValueError; an unknown code in
+    records was an UnknownCode that was no ValueError while subset(code=...)'s was; a record
+    with no text and an unknown codebook were no ValueError either (s58 api tester).
+    docs/python.md: a wrong value is also a ValueError."""
+    with pytest.raises(ValueError) as exc:
+        call(cfir2009)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith(message)
 
 
 def test_labelled_records_in_a_list_are_the_files_records(cfir2009: object) -> None:

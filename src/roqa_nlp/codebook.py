@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .errors import RoqaError, and_list, quoted
+from .errors import RoqaError, RoqaValueError, and_list, quoted
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import OFF_FRAMEWORK, Code, normalise_valence
 
@@ -82,11 +82,12 @@ NEAR_NAME_MARGIN = 0.1
 NEAR_ID = 0.8
 
 
-class UnknownCode(RoqaError):
-    """A code id or name a codebook does not know (:meth:`Codebook.resolve`). ``unplaced``: it
-    is no misspelt id of the codebook nor a code of another built-in one (maybe a code of the
-    researcher's own codebook). ``elsewhere``: it is a code's id, name or alias in another
-    built-in codebook, which a codebook of the researcher's own may share (``Skills``)."""
+class UnknownCode(RoqaValueError):
+    """A code id or name a codebook does not know (:meth:`Codebook.resolve`): a wrong value, so
+    also a ValueError, as ``result.subset(code=...)``'s is. ``unplaced``: it is no misspelt id
+    of the codebook nor a code of another built-in one (maybe a code of the researcher's own
+    codebook). ``elsewhere``: it is a code's id, name or alias in another built-in codebook,
+    which a codebook of the researcher's own may share (``Skills``)."""
 
     unplaced = False
     elsewhere = False
@@ -557,7 +558,7 @@ class Codebook:
         else:
             p = Path(key)
             if not p.exists():
-                raise RoqaError(
+                raise RoqaValueError(
                     "codebook not found",
                     path=p,
                     hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",

@@ -114,13 +114,13 @@ def check_gold(
         if gold is not None and not (isinstance(gold, str) and not gold.strip()):
             continue
         if set(record) >= _CODINGS_KEYS:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"is a coding result ({coding_result}), not labelled records",
                 path=where,
                 hint=EXPECTED_FORMAT,
             )
         what = "an empty" if "construct" in record or "codes" in record else "no"
-        raise RoqaError(
+        raise RoqaValueError(
             f"{item} {n} has {what} `construct`",
             path=where,
             hint="give a code name, or NONE for talk that fits no code",

@@ -203,7 +203,7 @@ def _codes_of(
     key, raw = _raw_codes(record, codebook)
     if raw is None:
         said = "no code" if key not in record else f'an empty "{key}"'
-        raise RoqaError(
+        raise RoqaValueError(
             f"{item} {line} has {said}",
             path=where,
             hint='give "construct" (or "codes"): a code\'s name or id, several separated by '
@@ -212,7 +212,7 @@ def _codes_of(
         )
     if not isinstance(raw, list) or not all(isinstance(name, str) for name in raw):
         found = json.dumps(raw, ensure_ascii=False)
-        raise RoqaError(
+        raise RoqaValueError(
             f"{item} {line}: the code is {quoted(found)}, not a code's name or id",
             path=where,
             hint='give "construct" (or "codes") as a name or id in quotes, or a list of them, '
@@ -222,7 +222,7 @@ def _codes_of(
     none = [n for n in given if n.lower() in NONE_LABELS]
     if none and len(none) < len(given):  # "NONE; Cost": fits no code, or Cost?
         both = quoted("; ".join(given))
-        raise RoqaError(
+        raise RoqaValueError(
             f"{item} {line} gives {none[0]} (fits no code) with codes: {both}",
             path=where,
             hint=f"give {none[0]} alone for talk that fits no code, or the codes without it",
@@ -232,7 +232,7 @@ def _codes_of(
         place = f"{where}:{line}" if item == "line" else f"{where}, {item} {line}"
         code = codebook.resolve(str(name), where=place)
         if not code.codable:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"{item} {line}: code {code.name!r} is a domain and cannot be coded",
                 path=where,
                 hint="use one of its constructs",
@@ -322,7 +322,7 @@ def normalise_records(
                 else ("" if codes else missing_valence)
             )
         except ValueError as e:
-            raise RoqaError(f"{item} {line}: {e}", path=where) from None
+            raise RoqaValueError(f"{item} {line}: {e}", path=where) from None
         source = _field(r, "source") or "team-written"
         kind = str(r.get("kind") or ("coded" if codes else "off-framework"))
         ts.ids.append(_field(r, "id") or f"{where.stem}-{line}")
@@ -445,7 +445,9 @@ def load_training_set(
     for f in files:
         records = read_record_file(f, codebook)
         if not records:  # descriptions alone are one cross-validation group: fitting fails
-            raise RoqaError("holds no training records", path=f, hint="one record a line or row")
+            raise RoqaValueError(
+                "holds no training records", path=f, hint="one record a line or row"
+            )
         digest_parts.append(f.name + ":" + sha256_bytes(f.read_bytes()))
         combined = combined.extend(records)
     if descriptions:
@@ -539,7 +541,7 @@ def as_training_set(data: Any, codebook: Codebook, *, descriptions: bool = True)
     if records is None:
         raise _wrong_type(data, "training data")
     if not records:
-        raise RoqaError("holds no training records", path=where, hint=ACCEPTED)
+        raise RoqaValueError("holds no training records", path=where, hint=ACCEPTED)
     ts = normalise_records(records, codebook, Path(where), item="record")
     if descriptions:
         ts = ts.extend(description_examples(codebook))
