@@ -1155,6 +1155,38 @@ def test_the_base_training_data_hash_does_not_change_with_the_codes_the_decision
     assert ac.card["feedback"]["base_training_data_sha256"] == written
 
 
+def test_update_takes_base_training_records_as_fit_does(
+    embedder: Embedder, cfir2009: Codebook, tmp_path: Path
+) -> None:
+    """update(training=[{...}]) failed with "expected str, bytes or os.PathLike object, not
+    list" (s58 api tester), though fit and evaluate take a list of dicts: it takes the base
+    training data as fit does, and records the list's hash as fit(records) reads it."""
+    from roqa_nlp.training import as_training_set
+
+    path = DATA / "tiny_training.jsonl"
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=records)
+    assert ac.card["feedback"]["base_training_data_sha256"] == (
+        as_training_set(records, cfir2009).hash
+    )
+    assert ac.card["feedback"]["new_codes"] == ["project.covid-19-disruption"]
+    with pytest.raises(TypeError, match="^training data of type int is not supported"):
+        AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=5)  # type: ignore[arg-type]
+
+
+def test_the_texts_of_suggest_and_fits_no_code_are_hinted_as_any_iterable() -> None:
+    """A generator, a numpy array and a pandas Series of texts work; the hints said
+    Sequence[str], so mypy refused them (s58 api tester)."""
+    import inspect
+
+    for method in (AutoCoder.suggest, AutoCoder.fits_no_code, AutoCoder.suggest_and_flag):
+        assert inspect.signature(method).parameters["texts"].annotation == "str | Iterable[str]"
+    hint = inspect.signature(AutoCoder.update).parameters["training"].annotation
+    assert "Sequence[dict[str, Any]]" in hint
+
+
 SHIFTS_TWICE = (
     "segment_id,decision,code_id,new_code,text\n"
     "p02:0004,accept,IS.E.2,,There was never enough money for extra shifts.\n"

@@ -1039,7 +1039,12 @@ class AutoCoder:
         | Path
         | Sequence[CodingResult | str | Path | None]
         | None = None,
-        training: TrainingSet | str | Path | None = None,
+        training: TrainingSet
+        | str
+        | Path
+        | Sequence[dict[str, Any]]
+        | datasets.Dataset
+        | None = None,
         weight: int = UPDATE_WEIGHT,
     ) -> AutoCoder:
         """Retrain this coder in place with the researcher's decisions added to the training
@@ -1056,7 +1061,8 @@ class AutoCoder:
         to (for segment texts, valences and the suggestions shown), or one per decisions file
         (default: the ``codings.jsonl`` beside each decisions file when there, as ``roqa train
         --feedback`` reads them; none for a list of :class:`~roqa_nlp.decisions.Decision`);
-        ``training`` the base training data (default: the project's ``training_data/``). Each
+        ``training`` the base training data, as :meth:`fit` takes it (default: the project's
+        ``training_data/``). Each
         decided segment counts ``weight`` times (an integer >= 1), since it comes from the study
         being coded: this changes how strongly decisions on existing codes count, not a new code
         (classes are balanced, so a code known only from decisions weighs the same however often
@@ -1083,8 +1089,8 @@ class AutoCoder:
         )
         from .training import (
             TrainingSet,
+            as_training_set,
             decided_by_hash,
-            load_training_set,
             text_hashes,
             training_data_hash,
         )
@@ -1250,7 +1256,7 @@ class AutoCoder:
             else sha256_bytes("\n".join(h for _, _, h in files).encode())
         )
         base = training if training is not None else default_training_dir()
-        ts = base if isinstance(base, TrainingSet) else load_training_set(base, book)
+        ts = as_training_set(base, book)
         # the written training data alone: read with the codebook before the decisions, as roqa
         # train without them reads it, not with the new codes' definitions (which ts holds)
         base_hash = (
@@ -1529,7 +1535,7 @@ class AutoCoder:
 
     def suggest(
         self,
-        texts: str | Sequence[str],
+        texts: str | Iterable[str],
         *,
         top_k: int | None = None,
         codebook: str | Path | Codebook | None = None,
@@ -1556,7 +1562,7 @@ class AutoCoder:
             0
         ]
 
-    def fits_no_code(self, texts: str | Sequence[str]) -> list[NoveltyFlags]:
+    def fits_no_code(self, texts: str | Iterable[str]) -> list[NoveltyFlags]:
         """What :meth:`code` would flag for each free text: one dict per text (see
         :class:`NoveltyFlags`) with ``novel`` (fits no code), ``novelty_p`` (the conformal
         p-value; novel when below ``params["alpha"]``), ``procedural`` (greeting, consent, Zoom
@@ -1566,7 +1572,7 @@ class AutoCoder:
 
     def suggest_and_flag(
         self,
-        texts: str | Sequence[str],
+        texts: str | Iterable[str],
         *,
         top_k: int | None = None,
         codebook: str | Path | Codebook | None = None,

@@ -458,11 +458,25 @@ def load_training_set(
     return out
 
 
-def training_data_hash(path: str | Path, codebook: Codebook, *, descriptions: bool = True) -> str:
-    """The ``hash`` :func:`load_training_set` gives the training data at ``path`` read with
-    ``codebook``, from the files' names and bytes without reading their records."""
-    parts = [f.name + ":" + sha256_bytes(f.read_bytes()) for f in training_files(path)]
+def training_data_hash(data: Any, codebook: Codebook, *, descriptions: bool = True) -> str:
+    """The ``hash`` :func:`as_training_set` gives the training data ``data`` (a path, or
+    records: a list of dicts, a ``datasets.Dataset`` or a DataFrame) read with ``codebook``:
+    of a path, from the files' names and bytes without reading their records."""
+    if not isinstance(data, (str, Path)):
+        records = _records_of(data, "training records")
+        if records is None:
+            raise _wrong_type(data, "training data")
+        return _records_training_hash(records, codebook, descriptions)
+    parts = [f.name + ":" + sha256_bytes(f.read_bytes()) for f in training_files(data)]
     return _training_hash(parts, codebook, descriptions)
+
+
+def _records_training_hash(
+    records: list[dict[str, Any]], codebook: Codebook, descriptions: bool
+) -> str:
+    return sha256_bytes(
+        json.dumps([_records_hash(records), f"descriptions={descriptions}", codebook.hash]).encode()
+    )
 
 
 def _training_hash(digest_parts: list[str], codebook: Codebook, descriptions: bool) -> str:
@@ -545,9 +559,7 @@ def as_training_set(data: Any, codebook: Codebook, *, descriptions: bool = True)
     ts = normalise_records(records, codebook, Path(where), item="record")
     if descriptions:
         ts = ts.extend(description_examples(codebook))
-    ts.hash = sha256_bytes(
-        json.dumps([_records_hash(records), f"descriptions={descriptions}", codebook.hash]).encode()
-    )
+    ts.hash = _records_training_hash(records, codebook, descriptions)
     return ts
 
 
