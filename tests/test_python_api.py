@@ -1174,6 +1174,26 @@ def test_update_says_it_retrains_in_place_and_returns_self_as_fit_does() -> None
     assert "before = AutoCoder.load()" in guide
 
 
+def test_suggest_says_a_translated_ranking_is_the_models_not_best_first() -> None:
+    """help(AutoCoder.suggest) said "best first", while with codebook="cfir-2022" the order is
+    the model's ranking, by design (docs/codebooks.md), probabilities 0.40, 0.12, 0.01, 0.12
+    (s58 api tester)."""
+    doc = " ".join((AutoCoder.suggest.__doc__ or "").split())
+    assert "best first (with ``codebook``, in the model's ranking: see below)" in doc
+    assert "They keep the model's ranking, not the order of their probabilities" in doc
+
+
+def test_code_batches_says_a_batch_is_whole_transcripts_not_about_n_segments() -> None:
+    """help(code_batches) said a batch holds "about batch_segments" segments; it collects
+    whole transcripts until they hold that many, so batch_segments=50 gave one batch of 311
+    segments (s58 api tester)."""
+    doc = " ".join((AutoCoder.code_batches.__doc__ or "").split())
+    assert "A batch is whole transcripts, collected until they hold ``batch_segments``" in doc
+    assert "it grows with the longest transcript" in doc
+    for method in (AutoCoder.code_batches, AutoCoder.code):
+        assert "about ``batch_segments``" not in " ".join((method.__doc__ or "").split())
+
+
 def test_a_models_suggestions_carry_a_valence_probability_and_none_is_documented(
     tiny_model: AutoCoder,
 ) -> None:

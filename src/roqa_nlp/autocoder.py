@@ -1541,7 +1541,7 @@ class AutoCoder:
         codebook: str | Path | Codebook | None = None,
     ) -> list[list[Suggestion]]:
         """Ranked code suggestions for free texts: one list per text (a single string gives a
-        list of one list), best first.
+        list of one list), best first (with ``codebook``, in the model's ranking: see below).
 
         Each :class:`~roqa_nlp.schema.Suggestion` has ``code_id``, ``name``, ``domain``,
         ``probability`` (calibrated), ``valence`` and ``valence_probability`` (the text's most
@@ -1556,7 +1556,10 @@ class AutoCoder:
 
         ``codebook`` (``"cfir-2022"``, ``"erondu-2021"`` or a file) ranks that codebook's codes
         instead: the model's suggestions translated through the documented mapping
-        (:mod:`roqa_nlp.crosswalk`), then the ``top_k`` kept.
+        (:mod:`roqa_nlp.crosswalk`), then the ``top_k`` kept. They keep the model's ranking, not
+        the order of their probabilities: the counterparts of its top suggestion first, then
+        those of its second, ..., so a counterpart the words fit less can show less than the next
+        suggestion's (docs/codebooks.md, "Ranking and probability of a translated suggestion").
         """
         return self.suggest_and_flag(given_texts(texts, "suggest"), top_k=top_k, codebook=codebook)[
             0
@@ -1707,8 +1710,8 @@ class AutoCoder:
 
         ``top_k`` is how many suggestions each segment keeps (default ``params["top_k"]``, 5;
         at least 1). Transcripts are streamed: segments are embedded and classified in batches
-        of about ``batch_segments`` (see :meth:`code_batches`); only the result itself grows
-        with the corpus.
+        of whole transcripts holding ``batch_segments`` segments or more (see
+        :meth:`code_batches`); only the result itself grows with the corpus.
         """
         result = CodingResult(meta=self._run_meta())
         from .codebooks import BUILTIN
@@ -1742,12 +1745,17 @@ class AutoCoder:
         _stacklevel: int = 2,
         _call: str = "code_batches",
     ) -> Iterator[CodingResult]:
-        """Code transcripts batch by batch: each yielded result holds about ``batch_segments``
-        coded segments and the transcripts first seen in that batch (arguments as for
-        :meth:`code`).
+        """Code transcripts batch by batch: each yielded result holds the transcripts first
+        seen in that batch and their coded segments (arguments as for :meth:`code`). A batch is
+        whole transcripts, collected until they hold ``batch_segments`` segments or more: a
+        transcript is never split, so a batch can hold many more (one 300-segment interview
+        after 11 segments is a batch of 311 with ``batch_segments=50``), and the last batch
+        fewer.
 
-        Memory stays flat in corpus size when the caller writes each part out and drops it
-        (``roqa code --stream``, the Ray engine). Concatenating the parts gives :meth:`code`.
+        Memory stays flat in the number of transcripts when the caller writes each part out and
+        drops it (``roqa code --stream``, the Ray engine); it grows with the longest
+        transcript, which is embedded and held whole. Concatenating the parts gives
+        :meth:`code`.
         """
         from contextlib import nullcontext
         from dataclasses import replace
