@@ -1002,12 +1002,14 @@ def test_to_jsonl_to_a_csv_name_is_a_one_line_error(tmp_path: Path) -> None:
         lambda r: r.with_segments(list(r.segments)),
         lambda r: copy.copy(r),
         lambda r: r.copy(),
+        lambda r: CodingResult.from_segments(list(r)),
     ],
-    ids=["slice", "subset", "where", "with_segments", "copy.copy", "copy"],
+    ids=["slice", "subset", "where", "with_segments", "copy.copy", "copy", "from_segments"],
 )
 def test_editing_a_derived_result_leaves_the_original_as_it_was(derive) -> None:
     # s47 tester: copy.copy(r)[1].novel = True, r.subset(...)[0].suggestions.clear() and
-    # r[:3][2].procedural = True changed r, and so what it saved and charted
+    # r[:3][2].procedural = True changed r, and so what it saved and charted; s58 api tester:
+    # CodingResult.from_segments(list(r))[2].novel = True changed r, as with_segments did not
     r = build()
     before = r.to_jsonl()
     d = derive(r)
@@ -1019,6 +1021,19 @@ def test_editing_a_derived_result_leaves_the_original_as_it_was(derive) -> None:
     assert r.to_jsonl() == before
     assert (len(r), list(r.transcripts)) == (2, ["p07_zoom"])
     assert r[0].top is not None and r[0].top.code_id == "IS.E.2"
+
+
+def test_from_segments_of_something_else_is_a_type_error_naming_it() -> None:
+    from roqa_nlp.errors import RoqaError
+
+    r = build()
+    with pytest.raises(TypeError) as exc:
+        CodingResult.from_segments([r[0], r[0].segment])  # type: ignore[list-item]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "CodingResult.from_segments(): segment 2 is a Segment, not a SegmentResult (give the "
+        "segments of a coding result: list(result) or result[:10])"
+    )
 
 
 def test_editing_the_result_extended_leaves_the_result_added_as_it_was() -> None:

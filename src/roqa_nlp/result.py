@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from .earlier_outputs import earlier_run_files, files_before, transcripts_held
-from .errors import RoqaError, RoqaTypeError, RoqaValueError
+from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
 from .io import (
     EXCEL_BOM,
     atomic_write_text,
@@ -1214,10 +1214,20 @@ class CodingResult:
 
     @classmethod
     def from_segments(cls, segments: Iterable[SegmentResult]) -> CodingResult:
-        """A result of these segments alone: no transcripts and no meta, so charts name each
+        """A result of copies of these segments (:meth:`SegmentResult.copy`, as
+        :meth:`with_segments` holds) alone: no transcripts and no meta, so charts name each
         case from its segments' speakers or its transcript id (:meth:`participant_of`). To keep
         the transcripts, filter an existing result with :meth:`subset` or a slice instead."""
-        return cls(segments=list(segments))
+        given = list(segments)
+        for n, s in enumerate(given, 1):
+            if not isinstance(s, SegmentResult):
+                raise RoqaTypeError(
+                    f"CodingResult.from_segments(): segment {n} is {a_type(s)}, "
+                    "not a SegmentResult",
+                    hint="give the segments of a coding result: list(result) or result[:10]",
+                )
+        # copies, so that changing the new result's segments leaves the given ones as they were
+        return cls(segments=[s.copy() for s in given])
 
 
 def _saved_codebook(folder: Path, meta: Any) -> Codebook | None:
@@ -1259,8 +1269,6 @@ def _names(value: str | Iterable[str], kind: str) -> set[str]:
     """The names ``subset(kind=value)`` is given: one str or an iterable of them; anything else
     (``code=5`` gave "'int' object is not iterable": session 56) is a one-line error naming
     ``kind``."""
-    from .errors import a_type
-
     items = [value] if isinstance(value, str) else value
     if isinstance(value, (bytes, Mapping)) or not isinstance(items, Iterable):
         raise RoqaTypeError(
