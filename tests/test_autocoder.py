@@ -807,6 +807,26 @@ def loaded(tiny_model_dir: Path, embedder: Embedder) -> AutoCoder:
     return AutoCoder.load(tiny_model_dir, embedder=embedder)
 
 
+@pytest.mark.parametrize("held", ["run.json", "codings.jsonl"])
+def test_saving_a_model_into_a_coding_output_folder_is_refused(
+    tiny_model: AutoCoder, tmp_path: Path, held: str
+) -> None:
+    """ac.save("coded/") put 13 model files beside codings.jsonl, silently (s58 api tester):
+    ac.save and result.save are easily confused, and roqa train --out refuses such a folder."""
+    coded = tmp_path / "coded"
+    coded.mkdir()
+    (coded / held).write_text("{}\n", "utf-8")
+    with pytest.raises(ValueError) as exc:
+        tiny_model.save(coded)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"{coded}: is a roqa coding output folder (it holds {held}): ac.save() writes a model, "
+        "whose files would go in among the codings (give ac.save() a new folder for the model, "
+        "e.g. ac.save('models/r2'); result.save() saves codings)"
+    )
+    assert [f.name for f in coded.iterdir()] == [held]
+
+
 def test_save_then_load_gives_identical_suggestions(tiny_model: AutoCoder, loaded) -> None:
     assert loaded.suggest(TEXTS) == tiny_model.suggest(TEXTS)
 

@@ -1023,6 +1023,25 @@ def test_editing_a_derived_result_leaves_the_original_as_it_was(derive) -> None:
     assert r[0].top is not None and r[0].top.code_id == "IS.E.2"
 
 
+def test_saving_codings_into_a_model_folder_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """result.save(model_dir) put the four codings files among the model's, silently (s58 api
+    tester); roqa code --out refuses a model folder, and so does save."""
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model_card.json").write_text('{"library": "roqa_nlp"}\n', "utf-8")
+    with pytest.raises(ValueError) as exc:
+        build().save(model)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"{model}: is a model folder (it holds model_card.json): result.save() writes codings, "
+        "which would go in among the model's files (give result.save() another folder, e.g. "
+        "result.save('coded/'); ac.save() saves a model)"
+    )
+    assert [f.name for f in model.iterdir()] == ["model_card.json"]
+
+
 def test_from_segments_of_something_else_is_a_type_error_naming_it() -> None:
     from roqa_nlp.errors import RoqaError
 

@@ -45,6 +45,7 @@ from .io import (
     atomic_write_text,
     given_path,
     read_jsonl,
+    refuse_save_among_other_kind,
     sha256_bytes,
     sha256_file,
 )
@@ -2229,6 +2230,7 @@ class AutoCoder:
 
         clf, det = self._require_fitted()
         out = given_path(out_dir, "save", "a model folder (a path)", "ac.save('models/r2')")
+        refuse_save_among_other_kind(out, model=True)
         try:
             if out.is_file():
                 raise FileExistsError

@@ -681,6 +681,40 @@ def refuse_unfit_out_folder(
             )
 
 
+#: The files that make a folder a roqa coding output (``roqa code --out``, ``result.save``)
+CODING_OUTPUT_MARKS = ("run.json", "codings.jsonl")
+
+
+def refuse_save_among_other_kind(out: Path, *, model: bool) -> None:
+    """Refuse, before anything is written, ``ac.save(out)`` (``model``) into a coding output
+    folder (it holds :data:`CODING_OUTPUT_MARKS`), or ``result.save(out)`` into a model folder
+    (it holds :data:`MODEL_CARD`), as the ``roqa`` commands refuse them: the one is easily
+    written for the other, and the model's files went in among the codings, or the codings
+    among the model's, without a word (api tester, session 58)."""
+    from .errors import RoqaValueError
+
+    if not out.is_dir():
+        return
+    if model:
+        held = next((n for n in CODING_OUTPUT_MARKS if (out / n).is_file()), None)
+        if held is not None:
+            raise RoqaValueError(
+                f"is a roqa coding output folder (it holds {held}): ac.save() writes a model, "
+                "whose files would go in among the codings",
+                path=out,
+                hint="give ac.save() a new folder for the model, e.g. ac.save('models/r2'); "
+                "result.save() saves codings",
+            )
+    elif (out / MODEL_CARD).is_file():
+        raise RoqaValueError(
+            f"is a model folder (it holds {MODEL_CARD}): result.save() writes codings, which "
+            "would go in among the model's files",
+            path=out,
+            hint="give result.save() another folder, e.g. result.save('coded/'); ac.save() "
+            "saves a model",
+        )
+
+
 #: The keys a record of each JSON Lines file roqa writes carries (any one set marks it):
 #: codings.jsonl's segments, transcripts.jsonl's transcripts, open_coding.jsonl's candidates
 _ROQA_RECORD_KEYS = ({"segment_id"}, {"id", "source"}, {"id", "segment_ids"})

@@ -40,6 +40,7 @@ from .io import (
     make_out_dir,
     read_jsonl_numbered,
     read_text,
+    refuse_save_among_other_kind,
     spreadsheet_csv,
 )
 from .schema import SegmentResult, Transcript, Turn, check_top_k
@@ -1048,6 +1049,7 @@ class CodingResult:
         from .io import given_path
 
         out = given_path(out_dir, "save", "a folder (a path)", "result.save('coded/')")
+        refuse_save_among_other_kind(out, model=False)
         earlier = out / "codings.jsonl"
         before = files_before(out) if out.is_dir() else set()
         try:
