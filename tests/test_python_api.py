@@ -1194,6 +1194,23 @@ def test_code_batches_says_a_batch_is_whole_transcripts_not_about_n_segments() -
         assert "about ``batch_segments``" not in " ".join((method.__doc__ or "").split())
 
 
+def test_every_name_roqa_nlp_exports_is_documented() -> None:
+    """load_codebook, Turn, SegmentResult, TrainingSet and Embedder were in __all__ and in no
+    page (s58 api tester): every exported name is named in the README or docs/, in backticks."""
+    import re
+
+    import roqa_nlp
+
+    pages = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    text = "".join(p.read_text(encoding="utf-8") for p in pages)
+    undocumented = [
+        name
+        for name in roqa_nlp.__all__
+        if not name.startswith("__") and not re.search(rf"`[^`\n]*\b{name}\b[^`\n]*`", text)
+    ]
+    assert undocumented == []
+
+
 def test_a_models_suggestions_carry_a_valence_probability_and_none_is_documented(
     tiny_model: AutoCoder,
 ) -> None:
