@@ -655,6 +655,33 @@ def test_cli_import_of_the_same_project_again_replaces_its_coders(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.qdpx", "a2.qdpx", "o"]
 
 
+def test_cli_import_of_another_file_of_the_same_name_keeps_the_earlier_coders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two co-authors' projects both named as roqa's export: Carol's does not replace Alice's
+    (before: Alice's codings and decisions were silently removed)."""
+    out = tmp_path / "o"
+    first = build_qdpx(tmp_path / "alice.qdpx", two_coder_project("Study A", bob=False))
+    carol = "33333333-3333-4333-8333-333333333333"
+    other = build_qdpx(
+        tmp_path / "carol.qdpx",
+        two_coder_project("Study A", bob=False)
+        .replace(ALICE, carol)
+        .replace('name="Alice"', 'name="Carol"'),
+    )
+    assert run(["import", str(first), "--out", str(out)], capsys)[0] == 0
+    before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    code, _, err = run(["import", str(other), "--out", str(out)], capsys)
+    assert code == 2
+    assert err == (
+        f"roqa: error: {out}: already holds the import of another file of project 'Study A' "
+        "(alice.qdpx), with the codings of Alice, who is not a user of carol.qdpx; refusing to "
+        "replace them (give another --out folder to import both, or delete this one first if "
+        "the new file replaces it)\n"
+    )
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
+
+
 @pytest.mark.parametrize("theirs", ["codings/Zed", "codings.jsonl"])
 def test_cli_import_beside_codings_it_did_not_write_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], theirs: str

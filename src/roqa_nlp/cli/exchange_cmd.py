@@ -507,7 +507,7 @@ def import_cmd(
         return
 
     project = read_qdpx(file, codebook=known)
-    replaced = _previous_import(out, project.name)
+    replaced = _previous_import(out, project, file)
     report: dict[str, Any] = {
         "file": str(file),
         "sha256": sha256_file(file),
@@ -580,13 +580,22 @@ def import_cmd(
 _IMPORTED_FOLDERS = ("transcripts", "codings", "decisions")
 
 
-def _previous_import(out: Path, project: str) -> bool:
+def _previous_import(out: Path, project: Any, file: Path) -> bool:
     """Whether ``out`` holds an earlier import of the same project, whose folders the new
     import replaces (a coder deleted since must not linger beside the new ones). An import of
     another project, or codings ``roqa import`` did not write (a ``codings/`` folder, or the
     ``codings.jsonl`` of ``roqa code``), is a one-line error: mixing two projects' coders would
-    go unnoticed in ``roqa agree``."""
+    go unnoticed in ``roqa agree``.
+
+    The same project is one of the same name whose users still include every person whose
+    codings the earlier import holds (by their GUID): a project exported again keeps its users,
+    as QDA programs keep user GUIDs. The name alone is not enough: every roqa export is named
+    "roqa_nlp suggestions (...)", so before (refi tester, session 58) a second co-author's
+    project imported into the first's folder silently removed the first co-author's codings
+    and decisions."""
     from ..errors import RoqaError
+    from ..exchange.refiqda import normalise_guid
+    from ..exchange.review import is_machine_user
 
     if not out.is_dir():
         return False
@@ -605,15 +614,45 @@ def _previous_import(out: Path, project: str) -> bool:
         previous = json.loads(record.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         previous = None
-    name = previous.get("project") if isinstance(previous, dict) else None
-    if name == project:
-        return True
-    raise RoqaError(
-        f"already holds the import of another project ({name!r}, not {project!r}); refusing to "
-        "mix their coders",
-        path=out,
-        hint="give a new or empty --out folder, or delete this one first",
-    )
+    if not isinstance(previous, dict):
+        previous = {}
+    name = previous.get("project")
+    if name != project.name:
+        raise RoqaError(
+            f"already holds the import of another project ({name!r}, not {project.name!r}); "
+            "refusing to mix their coders",
+            path=out,
+            hint="give a new or empty --out folder, or delete this one first",
+        )
+    guid_of = {
+        u.get("name"): u.get("guid")
+        for u in previous.get("users") or []
+        if isinstance(u, dict) and isinstance(u.get("guid"), str)
+    }
+    # a coder missing from <Users> is imported under their GUID as their name
+    kept = {normalise_guid(u.guid) for u in project.users} | {
+        normalise_guid(c) for c in project.codings
+    }
+    coded = previous.get("codings")
+    gone = [
+        coder
+        for coder in (coded if isinstance(coded, dict) else {})
+        if isinstance(coder, str)
+        and not is_machine_user(coder)
+        and normalise_guid(guid_of.get(coder) or coder) not in kept
+    ]
+    if gone:
+        was = "is" if len(gone) == 1 else "are"
+        raise RoqaError(
+            f"already holds the import of another file of project {name!r} "
+            f"({Path(str(previous.get('file') or 'import.json')).name}), with the codings of "
+            f"{', '.join(gone)}, who {was} not a user of {file.name}; refusing to replace "
+            f"them",
+            path=out,
+            hint="give another --out folder to import both, or delete this one first if the "
+            "new file replaces it",
+        )
+    return True
 
 
 def _codable_only(decisions: list[Any], book: Any, user: str, warnings: list[str]) -> list[Any]:
