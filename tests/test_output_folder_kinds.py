@@ -12,6 +12,7 @@ coding output folder or a model folder wrote the copies there."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,34 @@ def test_apply_decisions_and_import_refuse_a_folder_of_transcripts(
     assert sorted(p.name for p in Path("interviews").iterdir()) == [
         "P03.csv", "p04 interview.docx", "p07.txt",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["apply-decisions", "coded", "--coder", "Alice", "--out", "run"],
+        ["import", "p.qdpx", "--out", "run"],
+    ],
+    ids=["apply-decisions", "import"],
+)
+def test_a_coding_output_folder_with_its_export_is_not_called_a_folder_of_transcripts(
+    study, capsys, args: list[str]
+) -> None:
+    """roqa code --qdpx run/suggestions.qdpx puts a file roqa code reads beside run.json:
+    refused, as the folder it is (before: "a folder of transcripts (suggestions.qdpx)")."""
+    coded, files = study
+    files["decisions"] = _decisions(coded)
+    shutil.copytree(coded, "run")
+    assert run(["export", "coded", "--qdpx", "run/suggestions.qdpx"], capsys)[0] == 0
+    assert run(["export", "coded", "--qdpx", "p.qdpx"], capsys)[0] == 0
+    files.update({p.name: p for p in Path("run").iterdir()})
+    _refused(
+        args,
+        "run: --out is a roqa coding output folder (it holds run.json and suggestions.qdpx): "
+        "the outputs would go in among its files (give another --out folder)",
+        capsys,
+        files,
+    )
 
 
 def test_pseudonymise_refuses_a_coding_output_folder(study, capsys) -> None:

@@ -647,7 +647,9 @@ def refuse_unfit_out_folder(
     mistakes tester, session 52); with ``transcripts``, a folder of transcripts (the files
     ``roqa code`` would read of it: the outputs' run.json made it read as a coding output, not
     transcripts, as ``roqa code --out`` refuses it); with ``codings``, a coding output folder
-    (it holds run.json), where transcripts put are not read."""
+    (it holds run.json), where transcripts put are not read. A coding output folder that holds
+    a file ``roqa code`` would read (its ``suggestions.qdpx``) is called a coding output folder,
+    not a folder of transcripts, when ``transcripts`` refuses it."""
     folder = Path(out)
     if not folder.is_dir():
         return
@@ -671,6 +673,16 @@ def refuse_unfit_out_folder(
         from .transcripts import transcript_files_in
 
         held = transcript_files_in(folder)
+        if held and (folder / "run.json").is_file():
+            # a coding output with its export (suggestions.qdpx) is no folder of transcripts
+            # (refi tester, session 58: it was called one)
+            raise RoqaError(
+                f"{option} is a roqa coding output folder (it holds run.json and "
+                f"{first_few([f.name for f in held], 3)}): the outputs would go in among its "
+                "files",
+                path=folder,
+                hint=again,
+            )
         if held:
             raise RoqaError(
                 f"{option} is a folder of transcripts ({first_few([f.name for f in held], 3)}): "
