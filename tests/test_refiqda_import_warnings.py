@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.exchange import read_qdpx
 from test_cli_agree import run
 from test_refiqda import build_qdpx, project_xml, selection
@@ -31,7 +34,7 @@ def project(tmp_path: Path, inside: str, users: str = USERS) -> Path:
 
 def whole_source_coding(user: str) -> str:
     return (
-        f'<Coding guid="00000000-0000-4000-8000-0000000000{user[-2:]}" creatingUser="{user}">'
+        f'<Coding guid="00000000-0000-4000-8000-0000000001{user[-2:]}" creatingUser="{user}">'
         f'<CodeRef targetGUID="{STAFFING}"/></Coding>'
     )
 
@@ -124,3 +127,68 @@ def test_a_code_with_no_name_is_named_by_its_id_in_one_warning(tmp_path: Path, c
     code, said, err = run(["agree", str(path), "--n-boot", "0"], capsys)
     assert code == 0, err
     assert (said + err).count("has no name") == 1
+
+
+# -- repeated GUIDs (refi tester, session 58: mostly accepted without a word) -----------------------
+
+
+def test_two_users_sharing_a_guid_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    """Before: Bob's codings, under Alice's GUID, were imported as Alice's (a co-author's
+    codings became the model's)."""
+    users = f'<User guid="{ALICE}" name="Alice"/><User guid="{ALICE}" name="Bob"/>'
+    path = project(tmp_path, selection(3, 9), users=users)
+    with pytest.raises(RoqaError) as err:
+        read_qdpx(path)
+    assert str(err.value) == (
+        f"{path}: the users 'Alice' and 'Bob' share the GUID {ALICE}, so their codings cannot be "
+        "told apart; refusing to give one's codings to the other (export the project again from "
+        "the QDA program, with a GUID of its own for each user)"
+    )
+
+
+def test_a_user_listed_twice_with_one_name_is_one_user(tmp_path: Path) -> None:
+    users = f'<User guid="{ALICE}" name="Alice"/><User guid="{ALICE}" name="Alice"/>'
+    p = read_qdpx(project(tmp_path, selection(3, 9), users=users))
+    assert list(p.codings) == ["Alice"]
+
+
+def test_two_selections_sharing_a_guid_are_named_with_the_file_and_the_fix(
+    tmp_path: Path,
+) -> None:
+    one = "00000000-0000-4000-8000-000000000099"
+    inside = "".join(
+        f'<PlainTextSelection guid="{one}" name="s" startPosition="{a}" endPosition="{b}">'
+        f'<Coding guid="00000000-0000-4000-8000-00000000010{a}" creatingUser="{ALICE}">'
+        f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
+        for a, b in [(0, 2), (3, 9)]
+    )
+    p = read_qdpx(project(tmp_path, inside))
+    assert len(p.codings["Alice"]) == 2
+    assert p.warnings == [
+        f"q.qdpx: <PlainTextSelection 's'> and <PlainTextSelection 's'> share the GUID {one}: "
+        "each is imported as it is, but a QDA program reading the file by GUID may mix them up; "
+        "export the project again from the QDA program (each needs a GUID of its own)"
+    ]
+
+
+def test_a_code_repeating_a_guid_is_named_with_the_first_the_file_and_the_fix(
+    tmp_path: Path,
+) -> None:
+    codes = (
+        f'<Code guid="{STAFFING}" name="Staffing" isCodable="true"/>'
+        f'<Code guid="{STAFFING}" name="Burnout" isCodable="true"><Description>Tired</Description>'
+        '<Code guid="00000000-0000-4000-8000-000000000002" name="Sick leave"/></Code>'
+    )
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        f'plainTextPath="internal://p01.txt">{selection(3, 9)}</TextSource>'
+    )
+    path = build_qdpx(
+        tmp_path / "q.qdpx", project_xml(src, codes=codes, users=USERS), {"sources/p01.txt": TEXT}
+    )
+    p = read_qdpx(path)
+    assert p.warnings == [
+        f"q.qdpx: code 'Burnout' repeats the GUID {STAFFING} of code 'Staffing': skipped with "
+        "the 1 code(s) below it, and the codings of that GUID are read as codings of the first; "
+        "export the project again from the QDA program (each code needs a GUID of its own)"
+    ]

@@ -738,6 +738,41 @@ def _text_of(el: ET.Element | None) -> str:
     return (el.text or "").strip() if el is not None else ""
 
 
+def _element_label(el: ET.Element) -> str:
+    """``<TextSource 'rm01'>``: an element by its kind and name, as a message names it."""
+    name = el.get("name")
+    return f"<{local_name(el.tag)}" + (f" {name!r}" if name else "") + ">"
+
+
+def _warn_of_repeated_guids(root: ET.Element, path: Path, warnings: list[str]) -> None:
+    """One warning naming the file, the first GUID given to more than one element (sources,
+    selections, codings, notes ...) and the fix. Codes repeating a code's GUID are named by
+    :func:`~.refiqda.codebook_from_codes`, users by an error: left out here. Before (refi tester,
+    session 58) repeated source and selection GUIDs passed without a word."""
+    given: dict[str, list[ET.Element]] = {}
+    for el in root.iter():
+        guid = normalise_guid(el.get("guid"))
+        if guid:
+            given.setdefault(guid, []).append(el)
+    repeated = [
+        (guid, els)
+        for guid, els in given.items()
+        if len(els) > 1 and not all(local_name(e.tag) in ("Code", "User") for e in els)
+    ]
+    if not repeated:
+        return
+    guid, els = repeated[0]
+    more = len(repeated) - 1
+    warnings.append(
+        f"{path.name}: {' and '.join(_element_label(e) for e in els[:3])}"
+        + (f" and {len(els) - 3} more" if len(els) > 3 else "")
+        + f" share the GUID {(els[0].get('guid') or '').strip()}"
+        + (f" ({more} more GUIDs are given twice)" if more else "")
+        + ": each is imported as it is, but a QDA program reading the file by GUID may mix "
+        "them up; export the project again from the QDA program (each needs a GUID of its own)"
+    )
+
+
 def _read_project(
     z: SafeZip,
     root: ET.Element,
@@ -762,9 +797,21 @@ def _read_project(
     user_names: dict[str, str] = {}
     guid_of: dict[str, str] = {}  # name -> GUID as written
     users_el = child(root, "Users")
+    declared: dict[str, str] = {}  # each user's name as written, by their normalised GUID
     for u in [] if users_el is None else children(users_el, "User"):
         guid = normalise_guid(u.get("guid"))
         uname = (u.get("name") or u.get("id") or guid or "unnamed user").strip()
+        if guid and declared.setdefault(guid, uname) != uname:
+            # their codings cannot be told apart: read as the first's, a person's codings went
+            # to another coder, even the model (refi tester, session 58)
+            raise RoqaError(
+                f"the users {declared[guid]!r} and {uname!r} share the GUID "
+                f"{(u.get('guid') or '').strip()}, so their codings cannot be told apart; "
+                "refusing to give one's codings to the other",
+                path=path,
+                hint="export the project again from the QDA program, with a GUID of its own for "
+                "each user",
+            )
         if uname in user_names.values():
             uname = f"{uname} ({guid[:8]})"
         written = (u.get("guid") or "").strip().strip("{}")
@@ -773,6 +820,7 @@ def _read_project(
             user_names[guid] = uname
             guid_of[uname] = written
 
+    _warn_of_repeated_guids(root, path, warnings)
     book_el = child(root, "CodeBook")
     colors: dict[str, str] = {}
     # valence codes are no codes of the codebook; their codings give the passage's valence

@@ -1128,6 +1128,7 @@ def codebook_from_codes(
     records: list[dict[str, Any]] = []
     guid_to_id: dict[str, str] = {}
     used_ids: set[str] = set()
+    named_first: dict[str, str] = {}  # each GUID's first code's name, named when repeated
     foreign: set[str] = set()  # the ids of codes that are no code of the known codebook
     by_guid = False  # a code of the known codebook is here with a GUID roqa_nlp gave it
     # codes made in the program read as the known codebook's code of their name, as shown
@@ -1149,12 +1150,21 @@ def codebook_from_codes(
             warnings.append(f"code {cname!r} has no GUID: imported under a generated id")
             guid = stable_guid("no-guid", str(len(records)), cname)
         if guid in guid_to_id:
-            n_sub = sum(1 for _ in el.iter()) - 1
+            # named with the file and the fix, the codes below counted (not its description;
+            # refi tester, session 58)
+            n_sub = sum(1 for e in el.iter() if local_name(e.tag) == "Code") - 1
+            earlier = named_first.get(guid)
             warnings.append(
-                f"code {cname!r} repeats the GUID {raw_guid}: skipped"
-                + (f" with its {n_sub} sub-elements" if n_sub else "")
+                (f"{source}: " if source else "")
+                + f"code {cname!r} repeats the GUID {raw_guid}"
+                + (f" of code {earlier!r}" if earlier is not None else "")
+                + ": skipped"
+                + (f" with the {n_sub} code(s) below it" if n_sub else "")
+                + ", and the codings of that GUID are read as codings of the first; export the "
+                "project again from the QDA program (each code needs a GUID of its own)"
             )
             continue
+        named_first.setdefault(guid, cname)
         names = (*parents, normalise_name(cname))
         known_code = recognised.get(guid) or by_path.get(names)
         desc_el = child(el, "Description")
