@@ -719,6 +719,35 @@ def test_a_user_missing_from_users_is_named_once_with_their_codings(tmp_path: Pa
     ]
 
 
+def test_a_user_missing_from_users_is_counted_as_the_summary_counts_their_codings(
+    tmp_path: Path,
+) -> None:
+    """A valence code's coding gives the passage its valence: not counted as a coding (before:
+    "9 codings by user ..." beside the summary's "(7)")."""
+    stranger = "00000000-0000-4000-8000-0000000000bb"
+    barrier = "00000000-0000-4000-8000-000000000002"
+    codes = (
+        f'<Code guid="{STAFFING}" name="Staffing" isCodable="true"/>'
+        f'<Code guid="{barrier}" name="Barrier" isCodable="true"/>'
+    )
+    sels = "".join(
+        selection(0, 2, code).replace("00000000-0000-4000-8000-0000000000aa", stranger)
+        for code in (STAFFING, barrier)
+    )
+    src = (
+        f'<TextSource guid="{SOURCE}" name="P1"><PlainTextContent>We lacked staff.'
+        f"</PlainTextContent>{sels}</TextSource>"
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src, codes=codes)))
+    assert [(x.code_id, x.valence) for s in p.codings[stranger] for x in s.suggestions] == [
+        (STAFFING, "barrier")
+    ]
+    assert p.warnings == [
+        f"1 coding by user '{stranger}', who is not in the project's <Users>: imported as a "
+        "coder of that name"
+    ]
+
+
 def test_non_text_sources_are_reported_with_the_codings_they_held(tmp_path: Path) -> None:
     src = (
         '<PDFSource guid="00000000-0000-4000-8000-000000000012" name="a.pdf">'

@@ -1114,11 +1114,11 @@ def _read_project(
             )
             + f" with that valence: {read}"
         )
-    for stranger, n in strangers.items():
-        warnings.append(
-            f"{_plural(n, 'coding')} by user {stranger!r}, who is not in the project's <Users>: "
-            "imported as a coder of that name"
-        )
+    # said here, counted once their codings are read as the summary counts them (a valence
+    # code's coding is their passage's valence, not a coding: refi tester, session 58, "9
+    # codings by user ..." beside "(7)")
+    stranger_lines = {len(warnings) + i: g for i, g in enumerate(strangers)}
+    warnings.extend("" for _ in strangers)
     nameless = repeats.pop(None, 0)
     if nameless:
         warnings.append(
@@ -1232,6 +1232,12 @@ def _read_project(
                 # set is theirs at 1.0, as apply-decisions wrote it (blind tester s53: null)
                 own_probability=REVIEWERS_VALENCE if mine and uname == mine else None,
             )
+    for at, stranger in stranger_lines.items():
+        kept = sum(len(s.suggestions) for s in codings.get(stranger, []))
+        warnings[at] = (
+            f"{_plural(kept or strangers[stranger], 'coding')} by user {stranger!r}, who is not "
+            "in the project's <Users>: imported as a coder of that name"
+        )
     if mine in codings and decided_no_code:
         review = codings[mine]
         review.segments = sorted(
