@@ -331,9 +331,12 @@ def test_a_valence_the_reviewer_changed_in_the_program_comes_back_as_a_decision(
 # coding nothing there, and model-human agreement rose (tester s54: kappa 0.472 -> 0.506).
 
 
-def three_suggestions(tmp_path: Path, cfir: Codebook, *deleted: str) -> Path:
+def three_suggestions(
+    tmp_path: Path, cfir: Codebook, *deleted: str, past_end: tuple[str, ...] = ()
+) -> Path:
     """The model's suggestions on STAFF, AGENCY and PARTY exported, then those of the segments
-    ``deleted`` deleted in the program (their whole selections)."""
+    ``deleted`` deleted in the program (their whole selections), and those of ``past_end``
+    given an end past the text."""
     t = Transcript("P04", TEXT, [], participant="P04")
     segs = [
         coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
@@ -354,6 +357,13 @@ def three_suggestions(tmp_path: Path, cfir: Codebook, *deleted: str) -> Path:
             flags=re.S,
         )
         assert n == 1
+    for seg_id in past_end:
+        qde, n = re.subn(
+            rf'(<PlainTextSelection [^>]*name="line:\d+ {seg_id}"[^>]*endPosition=")\d+"',
+            rf'\g<1>{len(TEXT) + 50}"',
+            qde,
+        )
+        assert n == 1
     with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
         z.writestr("project.qde", qde)
         for name, data in members.items():
@@ -372,6 +382,21 @@ def test_some_suggestions_deleted_in_the_program_are_named_with_what_that_does(
         "(P04:0002): read as the model coding nothing there, not as a rejection, so a coder who "
         "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
         "all (a reject is your coding of the passage with another code)"
+    ]
+
+
+def test_a_suggestion_whose_span_is_broken_is_not_said_to_be_deleted(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Its selection is still in the project: the one warning is that it is not imported (before:
+    a second said it "is no longer in the project")."""
+    path = three_suggestions(tmp_path, cfir, past_end=("P04:0002",))
+    p = read_qdpx(path, codebook=cfir)
+    (machine_user,) = p.codings
+    assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0003"]
+    assert p.warnings == [
+        f"source 'P04', selection 'line:0 P04:0002': {AGENCY[0]}-{len(TEXT) + 50} is outside "
+        f"its text (0-{len(TEXT)}); 1 codings not imported"
     ]
 
 

@@ -923,6 +923,7 @@ def _read_project(
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
     pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
+    broken: set[str] = set()  # roqa_nlp's selections not imported for their span, by segment id
     repeats: dict[str | None, int] = {}  # codings given twice, by user; None: codings of no user
     whole_coders: dict[str, None] = {}  # coders of whole sources, in the file's order
     order = 0
@@ -1056,7 +1057,7 @@ def _read_project(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
                 valence_uses, named, notes, used_notes, repeats, ratings, rating_uses,
-                in_units,
+                in_units, broken,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -1072,7 +1073,9 @@ def _read_project(
             "do its selections fall inside the text without cutting words; check a few of the "
             "imported codings against the program that wrote it"
         )
-    _warn_of_deleted_suggestions(_text_of(child(root, "Description")), pending, tid_of, warnings)
+    _warn_of_deleted_suggestions(
+        _text_of(child(root, "Description")), pending, tid_of, warnings, broken
+    )
     dangling = [g for g in deleted if g in valence_uses]  # in the group's order
     if dangling:
         warnings.append(
@@ -1365,12 +1368,16 @@ def _warn_of_deleted_suggestions(
     pending: dict[str, dict[tuple[str, int, int], _Pending]],
     tid_of: dict[str, str],
     warnings: list[str],
+    broken: set[str] | None = None,
 ) -> None:
     """One warning per source some (not all) of whose roqa_nlp suggestions, as roqa's export
     recorded them (:data:`~.qdpx_export.SUGGESTIONS_RECORD`), are gone from the project: a
     reviewer who deleted one to reject it. It is read as the model coding nothing there, which a
     coder who coded nothing there agrees with: the docs say to leave them all or delete them all.
-    A record that is no such mapping is ignored (it only serves this warning)."""
+    A record that is no such mapping is ignored (it only serves this warning). The suggestions
+    whose selection is there with a broken span (``broken``, by segment id) are not gone: the
+    warning on that selection says it is not imported (before, refi tester session 58, they
+    were also said to be "no longer in the project")."""
     line = next((x for x in description.splitlines() if x.startswith(SUGGESTIONS_RECORD)), None)
     if line is None:
         return
@@ -1390,7 +1397,11 @@ def _warn_of_deleted_suggestions(
             for w in written
             if isinstance(w, list) and len(w) == 3 and all(isinstance(n, int) for n in w[1:])
         ]
-        gone = [seg_id for seg_id, start, end in spans if (tid, start, end) not in kept]
+        gone = [
+            seg_id
+            for seg_id, start, end in spans
+            if (tid, start, end) not in kept and seg_id not in (broken or set())
+        ]
         if gone and len(gone) < len(spans):
             one = len(gone) == 1
             warnings.append(
@@ -1597,6 +1608,14 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     return None
 
 
+def _dropped(seg_id: str, broken: set[str] | None, memo: bool) -> bool:
+    """``memo``, once the segment id of a selection not imported for its positions is put in
+    ``broken`` (when roqa_nlp named it)."""
+    if seg_id and broken is not None:
+        broken.add(seg_id)
+    return memo
+
+
 def _read_selection(
     sel: ET.Element,
     transcript: Transcript,
@@ -1619,6 +1638,7 @@ def _read_selection(
     ratings: dict[str, tuple[str, str, str]] | None = None,
     rating_uses: dict[str, int] | None = None,
     in_units: dict[int, int] | None = None,
+    broken: set[str] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending`` (its positions UTF-16 code units, the code point
     each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries
@@ -1639,8 +1659,11 @@ def _read_selection(
     (``ratings``: normalised GUID -> that code's id, the valence, the valence code's name;
     ``Available Resources`` > ``Barrier``) is a coding of that code with that valence, recorded in
     ``_Pending.rated`` and counted in ``rating_uses``; with a coding of that code itself on the span
-    it is one coding, not a repeat."""
+    it is one coding, not a repeat. A selection not imported for its positions (outside the
+    text, reversed, empty) that roqa_nlp named (``line:<n> <segment id>``) puts its segment id in
+    ``broken``: its suggestion is still in the project, only its span is broken."""
     sel_name = sel.get("name") or ""
+    seg_id = _LINE_PREFIX.sub("", sel_name) if _LINE_PREFIX.match(sel_name) else ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
@@ -1655,7 +1678,7 @@ def _read_selection(
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
-        return memo
+        return _dropped(seg_id, broken, memo)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
         # always in a source roqa's export recorded as counted in UTF-16 units
@@ -1672,7 +1695,7 @@ def _read_selection(
             warnings.append(
                 f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
             )
-            return memo
+            return _dropped(seg_id, broken, memo)
         raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
         if raw_start == raw_end:
@@ -1684,7 +1707,7 @@ def _read_selection(
         warnings.append(
             f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
         )
-        return memo
+        return _dropped(seg_id, broken, memo)
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
     users = [normalise_guid(c.get("creatingUser")) or sel_user for c in codings]
