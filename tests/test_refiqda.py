@@ -783,7 +783,8 @@ def test_absolute_path_outside_the_archive_is_reported(tmp_path: Path) -> None:
     p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
     assert p.transcripts == []
     assert p.warnings == [
-        "source 'P1': its file 'absolute:///etc/passwd' is outside the archive",
+        "source 'P1': its file 'absolute:///etc/passwd' is outside the archive (export the "
+        "project again from the QDA program, with its sources in it)",
         "source 'P1' has no text: not imported",
     ]
 
@@ -896,7 +897,10 @@ def test_what_cannot_be_imported_is_reported(tmp_path: Path) -> None:
         "coding of unknown code '00000000-0000-4000-8000-0000000000ff' not imported"
         in p.warnings[1]
     )
-    assert p.warnings[2] == "source 'P2': its file 'internal://p2.txt' is not in the archive"
+    assert p.warnings[2] == (
+        "source 'P2': its file 'internal://p2.txt' is not in the archive (export the project "
+        "again from the QDA program, with its sources in it)"
+    )
     assert (
         p.warnings[3] == "source 'P2' has no text: not imported, with its 1 selections (1 codings)"
     )
@@ -1643,7 +1647,7 @@ def test_cli_import_prints_what_was_not_imported(
 ) -> None:
     main(["import", str(SAMPLES / "nvivo-mac-15.qdpx"), "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
-    assert err.count("roqa: warning: source '") == 2
+    assert err.count(f"roqa: warning: {SAMPLES / 'nvivo-mac-15.qdpx'}: source '") == 2
 
 
 @needs_reference

@@ -85,20 +85,28 @@ def test_an_empty_selection_is_called_an_empty_selection(tmp_path: Path) -> None
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 9)))
     (line,) = p.warnings
     assert line.endswith(
-        ": 9-9 is an empty selection (zero length: it ends where it starts); 1 codings not imported"
+        ": 9-9 is an empty selection (zero length: it ends where it starts); 1 codings not "
+        "imported (select and code that passage again in the QDA program, and export the project "
+        "again)"
     )
 
 
 def test_a_reversed_selection_is_said_to_end_before_it_starts(tmp_path: Path) -> None:
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 3)))
     (line,) = p.warnings
-    assert line.endswith(": 9-3 ends before it starts; 1 codings not imported")
+    assert line.endswith(
+        ": 9-3 ends before it starts; 1 codings not imported (select and code that passage "
+        "again in the QDA program, and export the project again)"
+    )
 
 
 def test_a_selection_beyond_the_text_is_said_to_be_outside_it(tmp_path: Path) -> None:
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(30, 99)))
     (line,) = p.warnings
-    assert line.endswith(": 30-99 is outside its text (0-39); 1 codings not imported")
+    assert line.endswith(
+        ": 30-99 is outside its text (0-39); 1 codings not imported (select and code that "
+        "passage again in the QDA program, and export the project again)"
+    )
 
 
 def test_a_code_with_no_name_is_named_by_its_id_in_one_warning(tmp_path: Path, capsys) -> None:
@@ -118,12 +126,15 @@ def test_a_code_with_no_name_is_named_by_its_id_in_one_warning(tmp_path: Path, c
     path = build_qdpx(
         tmp_path / "q.qdpx", project_xml(src, codes, USERS), {"sources/p01.txt": TEXT}
     )
-    line = f"code {nameless} has no name: named by its id"
+    line = (
+        f"code {nameless} has no name: named by its id (name it in the QDA program, and export "
+        "again)"
+    )
     p = read_qdpx(path)
     assert p.warnings == [line]
     assert [c.name for c in p.codebook.codes] == ["Staffing", nameless]
     code, _, err = run(["import", str(path), "--out", str(tmp_path / "imp")], capsys)
-    assert (code, err) == (0, f"roqa: warning: {line}\n")
+    assert (code, err) == (0, f"roqa: warning: {path}: {line}\n")
     code, said, err = run(["agree", str(path), "--n-boot", "0"], capsys)
     assert code == 0, err
     assert (said + err).count("has no name") == 1
@@ -152,7 +163,7 @@ def test_a_user_listed_twice_with_one_name_is_one_user(tmp_path: Path) -> None:
     assert list(p.codings) == ["Alice"]
 
 
-def test_two_selections_sharing_a_guid_are_named_with_the_file_and_the_fix(
+def test_two_selections_sharing_a_guid_are_named_with_the_fix(
     tmp_path: Path,
 ) -> None:
     one = "00000000-0000-4000-8000-000000000099"
@@ -165,13 +176,13 @@ def test_two_selections_sharing_a_guid_are_named_with_the_file_and_the_fix(
     p = read_qdpx(project(tmp_path, inside))
     assert len(p.codings["Alice"]) == 2
     assert p.warnings == [
-        f"q.qdpx: <PlainTextSelection 's'> and <PlainTextSelection 's'> share the GUID {one}: "
+        f"<PlainTextSelection 's'> and <PlainTextSelection 's'> share the GUID {one}: "
         "each is imported as it is, but a QDA program reading the file by GUID may mix them up; "
         "export the project again from the QDA program (each needs a GUID of its own)"
     ]
 
 
-def test_a_code_repeating_a_guid_is_named_with_the_first_the_file_and_the_fix(
+def test_a_code_repeating_a_guid_is_named_with_the_first_and_the_fix(
     tmp_path: Path,
 ) -> None:
     codes = (
@@ -188,7 +199,7 @@ def test_a_code_repeating_a_guid_is_named_with_the_first_the_file_and_the_fix(
     )
     p = read_qdpx(path)
     assert p.warnings == [
-        f"q.qdpx: code 'Burnout' repeats the GUID {STAFFING} of code 'Staffing': skipped with "
+        f"code 'Burnout' repeats the GUID {STAFFING} of code 'Staffing': skipped with "
         "the 1 code(s) below it, and the codings of that GUID are read as codings of the first; "
         "export the project again from the QDA program (each code needs a GUID of its own)"
     ]

@@ -230,7 +230,7 @@ def test_cli_import_prints_each_warning_once(
     assert code == 0
     lines = [x for x in err.splitlines() if x.startswith("roqa: warning:")]
     assert len(lines) == 2
-    assert lines[1] == f"roqa: warning: {PDF}"
+    assert lines[1] == f"roqa: warning: {path}: {PDF}"
 
 
 def test_the_wrote_line_says_which_transcripts_hold_no_coded_passage(

@@ -288,7 +288,8 @@ def test_a_coding_to_a_domain_is_left_out_of_the_decisions_with_a_warning(
     back, _ = read_decisions(tmp_path / "o" / "decisions" / "Alice.csv")
     assert [(d.segment_id, d.decision, d.code_id) for d in back] == [("P04:1", "reject", "IS.E.2")]
     assert (
-        "roqa: warning: Alice coded 1 passage(s) to IS Inner Setting, a domain: left out of their "
+        f"roqa: warning: {project}: Alice coded 1 passage(s) to IS Inner Setting, a domain: left "
+        "out of their "
         "decisions (training needs a codable construct)"
     ) in capsys.readouterr().err
 
@@ -396,7 +397,8 @@ def test_a_suggestion_whose_span_is_broken_is_not_said_to_be_deleted(
     assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0003"]
     assert p.warnings == [
         f"source 'P04', selection 'line:0 P04:0002': {AGENCY[0]}-{len(TEXT) + 50} is outside "
-        f"its text (0-{len(TEXT)}); 1 codings not imported"
+        f"its text (0-{len(TEXT)}); 1 codings not imported "
+        "(select and code that passage again in the QDA program, and export the project again)"
     ]
 
 

@@ -365,7 +365,7 @@ def test_two_valences_on_one_passage_give_none_and_one_warning_naming_it(
     assert p.codings["Alice"].meta["valence_not_given"] == [sid(STAFF)]
     assert decisions(project) == [("P04:1", "accept", "IS.E.2", "")]
     code, _, err = run(["import", str(project), "--out", str(tmp_path / "imp")], capsys)
-    assert (code, err) == (0, f"roqa: warning: {line}\n")
+    assert (code, err) == (0, f"roqa: warning: {project}: {line}\n")
 
 
 def test_two_valences_on_a_passage_without_a_suggestion_warn_once_too(tmp_path: Path) -> None:
@@ -410,7 +410,7 @@ def test_a_deleted_group_still_referenced_warns_once_and_gives_the_valences(
         (sid(PARTY), "IS.E.1", "enabler", None),
     ]
     code, _, err = run(["import", str(project), "--out", str(tmp_path / "imp")], capsys)
-    assert (code, err) == (0, f"roqa: warning: {line}\n")
+    assert (code, err) == (0, f"roqa: warning: {project}: {line}\n")
 
 
 # -- the rule, in Python ---------------------------------------------------------------------------

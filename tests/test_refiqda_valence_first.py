@@ -138,7 +138,7 @@ def test_the_report_charts_one_code_with_a_barrier_and_an_enabler(
     code, said, err = run(["import", str(path), "--out", str(out)], capsys)
     assert code == 0, err
     assert "codebook site (1 codes), codings by Ann (2)" in said
-    assert err == f"roqa: warning: {READ.format(b='Barriers', e='Enablers')}\n"
+    assert err == f"roqa: warning: {path}: {READ.format(b='Barriers', e='Enablers')}\n"
     table = tmp_path / "t.csv"
     code, _, err = run(["report", str(out / "codings" / "Ann"), "--table", str(table)], capsys)
     assert code == 0, err

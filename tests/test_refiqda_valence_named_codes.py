@@ -223,7 +223,7 @@ def test_import_prints_the_lines_and_writes_the_codings(
     code, said, err = run(["import", str(path), "--out", str(out)], capsys)
     assert code == 0, err
     assert "codings by Hana (2)" in said
-    assert err == f"roqa: warning: {CHILDREN_READ}\n"
+    assert err == f"roqa: warning: {path}: {CHILDREN_READ}\n"
     rows = [
         json.loads(line)
         for line in (out / "codings" / "Hana" / "codings.jsonl").read_text("utf-8").splitlines()

@@ -29,6 +29,13 @@ def _warn(lines: list[str]) -> None:
         print(f"roqa: warning: {line}", file=sys.stderr)
 
 
+def _warn_of(file: Path, lines: list[str]) -> None:
+    """The warnings about ``file`` each naming it first, as ``roqa agree`` names it (before,
+    refi tester session 58, roqa import's named no file); a line naming it already is not
+    named twice."""
+    _warn([f"{file}: {line.removeprefix(f'{file.name}: ')}" for line in lines])
+
+
 @app.command("export")
 def export_cmd(
     codings: Path | None = typer.Argument(
@@ -502,7 +509,7 @@ def import_cmd(
         _write_staged(
             out, lambda d: atomic_write_text(d / "codebook.json", codebook_json(book, colors))
         )
-        _warn(warnings)
+        _warn_of(file, warnings)
         typer.echo(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
         return
 
@@ -560,7 +567,7 @@ def import_cmd(
         )
 
     _write_staged(out, write, _IMPORTED_FOLDERS if replaced else ())
-    _warn(project.warnings)
+    _warn_of(file, project.warnings)
     if replaced:
         typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "

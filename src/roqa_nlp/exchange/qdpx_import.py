@@ -317,7 +317,10 @@ def _source_text(
         member, external = _member_for(z, ref, folder)
         if member is None:
             where = "outside the archive" if external else "not in the archive"
-            warnings.append(f"{label}: its file {ref!r} is {where}")
+            warnings.append(
+                f"{label}: its file {ref!r} is {where} (export the project again from the QDA "
+                "program, with its sources in it)"
+            )
             continue
         data = z.read(member)
         if is_plain or not member.lower().endswith(".docx"):
@@ -744,8 +747,8 @@ def _element_label(el: ET.Element) -> str:
     return f"<{local_name(el.tag)}" + (f" {name!r}" if name else "") + ">"
 
 
-def _warn_of_repeated_guids(root: ET.Element, path: Path, warnings: list[str]) -> None:
-    """One warning naming the file, the first GUID given to more than one element (sources,
+def _warn_of_repeated_guids(root: ET.Element, warnings: list[str]) -> None:
+    """One warning naming the first GUID given to more than one element (sources,
     selections, codings, notes ...) and the fix. Codes repeating a code's GUID are named by
     :func:`~.refiqda.codebook_from_codes`, users by an error: left out here. Before (refi tester,
     session 58) repeated source and selection GUIDs passed without a word."""
@@ -764,7 +767,7 @@ def _warn_of_repeated_guids(root: ET.Element, path: Path, warnings: list[str]) -
     guid, els = repeated[0]
     more = len(repeated) - 1
     warnings.append(
-        f"{path.name}: {' and '.join(_element_label(e) for e in els[:3])}"
+        f"{' and '.join(_element_label(e) for e in els[:3])}"
         + (f" and {len(els) - 3} more" if len(els) > 3 else "")
         + f" share the GUID {(els[0].get('guid') or '').strip()}"
         + (f" ({more} more GUIDs are given twice)" if more else "")
@@ -820,7 +823,7 @@ def _read_project(
             user_names[guid] = uname
             guid_of[uname] = written
 
-    _warn_of_repeated_guids(root, path, warnings)
+    _warn_of_repeated_guids(root, warnings)
     book_el = child(root, "CodeBook")
     colors: dict[str, str] = {}
     # valence codes are no codes of the codebook; their codings give the passage's valence
@@ -1608,6 +1611,12 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     return None
 
 
+#: The fix a warning on a selection not imported for its positions gives
+_SELECT_AGAIN = (
+    "select and code that passage again in the QDA program, and export the project again"
+)
+
+
 def _dropped(seg_id: str, broken: set[str] | None, memo: bool) -> bool:
     """``memo``, once the segment id of a selection not imported for its positions is put in
     ``broken`` (when roqa_nlp named it)."""
@@ -1677,7 +1686,10 @@ def _read_selection(
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
-        warnings.append(f"{where}: positions are not integers; {len(codings)} codings not imported")
+        warnings.append(
+            f"{where}: positions are not integers; {len(codings)} codings not imported "
+            f"({_SELECT_AGAIN})"
+        )
         return _dropped(seg_id, broken, memo)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
@@ -1693,7 +1705,8 @@ def _read_selection(
                 "UTF-16 units)"
             )
             warnings.append(
-                f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
+                f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported "
+                f"({_SELECT_AGAIN})"
             )
             return _dropped(seg_id, broken, memo)
         raw_start, raw_end = at_start, at_end
@@ -1705,7 +1718,8 @@ def _read_selection(
         else:
             why = f"is outside its text (0-{len(raw)})"
         warnings.append(
-            f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported"
+            f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported "
+            f"({_SELECT_AGAIN})"
         )
         return _dropped(seg_id, broken, memo)
     start, end = to_plain(raw_start), to_plain(raw_end)

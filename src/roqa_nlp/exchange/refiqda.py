@@ -1155,8 +1155,7 @@ def codebook_from_codes(
             n_sub = sum(1 for e in el.iter() if local_name(e.tag) == "Code") - 1
             earlier = named_first.get(guid)
             warnings.append(
-                (f"{source}: " if source else "")
-                + f"code {cname!r} repeats the GUID {raw_guid}"
+                f"code {cname!r} repeats the GUID {raw_guid}"
                 + (f" of code {earlier!r}" if earlier is not None else "")
                 + ": skipped"
                 + (f" with the {n_sub} code(s) below it" if n_sub else "")
@@ -1240,7 +1239,10 @@ def codebook_from_codes(
             aliases = []
             foreign.add(cid)
         if not cname.strip():  # no name, or only blanks (a no-break space)
-            warnings.append(f"code {cid} has no name: named by its id")
+            warnings.append(
+                f"code {cid} has no name: named by its id (name it in the QDA program, and "
+                "export again)"
+            )
             cname = cid
         records.append(
             {
