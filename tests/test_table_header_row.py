@@ -148,3 +148,20 @@ def test_a_table_without_a_speaker_column_is_named_alike_in_a_folder_and_on_its_
         f"{tmp_path}: left out sheet_p17.csv: {lacking}, so it is not read as a transcript "
         f"(participants' details?); if it is one, {COLUMNS_HINT}"
     ]
+
+
+def test_a_header_cell_as_long_as_a_line_is_cut_in_the_error(tmp_path: Path) -> None:
+    """A file with no delimiter has one header cell as long as its first line; the error named
+    it whole (a fuzz test found a 5,407-character message, session 58). Each column name is cut
+    to 60 characters, the cut marked."""
+    f = tmp_path / "p36.csv"
+    line = "We talked about recovery for a long time " * 10
+    f.write_text(f"{line}\nP36 said more.\n", "utf-8")
+    with pytest.raises(RoqaError) as caught:
+        read_transcript(f)
+    message = str(caught.value)
+    assert message.startswith(
+        f"{f}: has no 'speaker' or 'text' column among its columns "
+        "'We talked about recovery for a long time We talked about re…' (the header row"
+    )
+    assert len(message) < 500

@@ -167,11 +167,13 @@ def lacking_columns(header: Sequence[str]) -> str:
     :data:`COLUMNS_HINT` saying what it needs. A table with German headers was left out of a
     folder as one "without speaker and text columns" though it had a Text column, and named on
     its own said only "has no 'speaker' column" (s57 wild tester, finding 7)."""
-    from ..errors import first_few
+    from ..errors import first_few, quoted
 
     roles = column_roles(header)
     lacking = [c for c in REQUIRED_COLUMNS if c not in roles] or ["speaker"]
-    names = [repr(" ".join(c.split())) for c in header if c.strip()]
+    # each name cut (:func:`~roqa_nlp.errors.quoted`): a file with no delimiter has one header
+    # cell as long as its first line, which the message echoed whole (fuzz test, session 58)
+    names = [quoted(" ".join(c.split())) for c in header if c.strip()]
     has = f"among its columns {first_few(names, 8)}" if names else "and no named column"
     return f"has no {' or '.join(repr(c) for c in lacking)} column {has}"
 
