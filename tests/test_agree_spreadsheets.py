@@ -400,6 +400,16 @@ def test_segment_ids_typed_short_are_named_with_the_id_they_are(tmp_path, capsys
     assert f"Note: {zeros}." in one_line(out)
 
 
+def test_units_that_differ_in_the_digits_after_a_point_are_no_zeros_apart(tmp_path, capsys) -> None:
+    """Regression hunt (session 58): 1.01 and 1.1 are two units (a decimal, or sections 1.1
+    and 1.01 of an outline), and the note on leading zeros said one was the other."""
+    text = "unit,coder,code\n1.1,Ann,X\n1.2,Ann,X\n1.2,Ben,X\n1.01,Ben,X\n1.3,Ann,Y\n1.3,Ben,Y\n"
+    code, out, err = run(["agree", str(write(tmp_path / "d.csv", text)), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "leading zeros" not in one_line(out) + one_line(err)
+    assert "only 'Ann' coded 1.1; only 'Ben' coded 1.01" in one_line(out) + one_line(err)
+
+
 def test_when_no_unit_is_compared_the_error_says_excel_dropped_the_zeros(tmp_path, capsys) -> None:
     p = write(tmp_path / "z.csv", "unit,coder,code\n0001,A,X\n1,B,X\n0002,A,\n2,B,\n")
     code, _, err = run(["agree", str(p), "--n-boot", "0"], capsys)

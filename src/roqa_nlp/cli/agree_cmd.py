@@ -977,8 +977,10 @@ def _no_unit_shared_with_results(tables: list[Any], of_results: Any, units: str)
 
 
 def _unpadded(unit: str) -> str:
-    """``unit`` with every number's leading zeros dropped (P01:0007 -> P1:7)."""
-    return re.sub(r"\d+", lambda m: str(int(m.group())), unit)
+    """``unit`` with every number's leading zeros dropped (P01:0007 -> P1:7), but for the digits
+    after a point: 1.01 and 1.1 are two units (a decimal, or two outline sections as
+    :func:`~roqa_nlp.identifiers.number_written` reads them; regression hunt, session 58)."""
+    return re.sub(r"(?<![.\d])\d+", lambda m: str(int(m.group())), unit)
 
 
 def _codes_not_in_note(
