@@ -646,3 +646,124 @@ def test_a_valence_group_with_roqas_guids_records_none(tmp_path: Path, cfir: Cod
     main(["import", str(project), "--out", str(tmp_path / "reviewed")])
     book = json.loads((tmp_path / "reviewed" / "codebook.json").read_text(encoding="utf-8"))
     assert "valence_guids" not in book
+
+
+def own_tree(tmp_path: Path, codes: str, coded: str | None = None) -> Path:
+    """A project made in a QDA program whose code tree is ``codes`` (``<Code>`` elements with
+    GUIDs of the program's), with one source coded by Nia with the code of GUID ``coded``."""
+    nia = "00000000-0000-4000-8000-0000000000cc"
+    selection = (
+        f'<PlainTextSelection guid="5E1E0000-0000-4000-8000-000000000001" startPosition="0" '
+        f'endPosition="33" creatingUser="{nia}"><Coding guid="C0D10000-0000-4000-8000-'
+        f'000000000001" creatingUser="{nia}"><CodeRef targetGUID="{coded}"/></Coding>'
+        "</PlainTextSelection>"
+        if coded
+        else ""
+    )
+    qde = (
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="Co-author NVivo" origin="NVivo 14">'
+        f'<Users><User guid="{nia}" name="Nia"/></Users><CodeBook><Codes>{codes}</Codes>'
+        '</CodeBook><Sources><TextSource guid="50C00000-0000-4000-8000-000000000001" name="rm01">'
+        f"<PlainTextContent>{TEXTS[1]}</PlainTextContent>{selection}</TextSource></Sources>"
+        "</Project>"
+    )
+    path = tmp_path / "nvivo.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    return path
+
+
+def test_a_teams_flat_cfir_nodes_are_read_as_cfir_codes(tmp_path: Path) -> None:
+    """Tester, session 58: a flat NVivo node list "Champions", "Available Resources" (no domain
+    folders) was imported as a codebook of its own ("co-author-nvivo") with GUID code ids and no
+    warning, so `roqa agree` with the model's identical codings gave kappa -0.05. It is CFIR
+    2009's, as the same nodes under domain folders are, and says so."""
+    champions, resources = (
+        "C4A40000-0000-4000-8000-000000000001",
+        "A7A10000-0000-4000-8000-000000000002",
+    )
+    path = own_tree(
+        tmp_path,
+        f'<Code guid="{champions}" name="Champions" isCodable="true"/>'
+        f'<Code guid="{resources}" name="Available Resources" isCodable="true"/>',
+        coded=resources,
+    )
+    p = read_qdpx(path)
+    assert (p.codebook.id, [(c.id, c.name) for c in p.codebook.codes]) == (
+        "cfir-2009",
+        [("IS.E.2", "Available Resources"), ("PR.B.3", "Champions")],
+    )
+    assert [g.code_id for s in p.codings["Nia"] for g in s.suggestions] == ["IS.E.2"]
+    assert p.warnings == [
+        "2 codes made in the QDA program are named as codes of cfir-2009 and read as those "
+        "codes, with their codings: 'Champions' as PR.B.3, 'Available Resources' as IS.E.2; to "
+        "keep a code apart, give it a name of its own in the program"
+    ]
+
+
+def test_a_small_cfir_2009_tree_is_read_in_cfir_2009_not_cfir_2_0(tmp_path: Path) -> None:
+    """Tester, session 58: "Inner Setting > Organizational Incentives & Rewards, Access to
+    Knowledge & Information" became cfir-2022+project (INS.K, and a GUID code for the incentives,
+    which CFIR 2.0 has only as an alias), with no warning: CFIR 2.0 holds "Inner Setting >
+    Access to Knowledge & Information" by its path. Every name is CFIR 2009's: it is read there."""
+    inner, rewards, access = (f"1A5E0000-0000-4000-8000-00000000000{i}" for i in range(3))
+    path = own_tree(
+        tmp_path,
+        f'<Code guid="{inner}" name="Inner Setting" isCodable="false">'
+        f'<Code guid="{rewards}" name="Organizational Incentives &amp; Rewards" isCodable="true"/>'
+        f'<Code guid="{access}" name="Access to Knowledge &amp; Information" isCodable="true"/>'
+        "</Code>",
+        coded=rewards,
+    )
+    p = read_qdpx(path)
+    assert (p.codebook.id, [(c.id, c.parent) for c in p.codebook.codes]) == (
+        "cfir-2009",
+        [("IS", None), ("IS.D.4", "IS"), ("IS.E.3", "IS")],
+    )
+    assert [g.code_id for s in p.codings["Nia"] for g in s.suggestions] == ["IS.D.4"]
+    assert p.warnings == [
+        "2 codes made in the QDA program are named as codes of cfir-2009 and read as those "
+        "codes, with their codings: 'Inner Setting > Organizational Incentives & Rewards' as "
+        "IS.D.4, 'Inner Setting > Access to Knowledge & Information' as IS.E.3; to keep a code "
+        "apart, give it a name of its own in the program"
+    ]
+
+
+def test_a_tree_named_alike_in_both_cfir_versions_is_read_in_the_one_holding_it_in_place(
+    tmp_path: Path,
+) -> None:
+    """ "Inner Setting > Available Resources" is named as codes of CFIR 2009 and of CFIR 2.0 alike;
+    CFIR 2.0 holds it at that place (INS.J), CFIR 2009 under Readiness for Implementation: CFIR
+    2.0's, with no code read by its name alone."""
+    inner, resources = (f"1A5E0000-0000-4000-8000-00000000000{i}" for i in range(2))
+    path = own_tree(
+        tmp_path,
+        f'<Code guid="{inner}" name="Inner Setting" isCodable="false">'
+        f'<Code guid="{resources}" name="Available Resources" isCodable="true"/></Code>',
+    )
+    p = read_qdpx(path)
+    assert (p.codebook.id, [c.id for c in p.codebook.codes], p.warnings) == (
+        "cfir-2022",
+        ["INS", "INS.J"],
+        [],
+    )
+
+
+def test_a_flat_tree_named_as_cfir_codes_only_as_often_as_not_keeps_its_own_codebook(
+    tmp_path: Path,
+) -> None:
+    """A name alone counts as a CFIR code only with more than half of the codes so: a ward
+    study's flat "Champions" and "Available Resources" beside two codes of its own stay the
+    project's, under their GUIDs."""
+    guids = [f"3A4D0000-0000-4000-8000-00000000000{i}" for i in range(4)]
+    names = ["Alert fatigue", "Champions", "Night shifts", "Available Resources"]
+    path = own_tree(
+        tmp_path,
+        "".join(f'<Code guid="{g}" name="{n}" isCodable="true"/>' for g, n in zip(guids, names)),
+    )
+    p = read_qdpx(path)
+    assert (p.codebook.id, [c.id for c in p.codebook.codes], p.warnings) == (
+        "co-author-nvivo",
+        guids,
+        [],
+    )
