@@ -1256,7 +1256,7 @@ def test_the_card_counts_examples_by_kind_and_the_codes_of_coded_examples_by_dec
     assert "examples" not in fb  # the key that mixed the two counts
     assert feedback_summary(fb).startswith(
         "feedback: 2 examples from 6 decisions (2 accepted, 1 new-code (1 new code created), 1 "
-        "fit no code; the 1 coded example is given 3 codes), each example a decided segment "
+        "fit no code; the 1 coded example is given 3 codes), each example a decided text (one for the same words in several segments) "
         "counted 3 times (--feedback-weight): 6 training records; "
     )
 
@@ -1286,7 +1286,7 @@ def test_the_summary_of_a_card_written_before_examples_by_kind_reads_its_example
         == feedback_summary(new)
         == (
             "feedback: 2 examples from 6 decisions (2 accepted, 1 new-code (1 new code created), 1 "
-            "fit no code; the 1 coded example is given 3 codes), each example a decided segment "
+            "fit no code; the 1 coded example is given 3 codes), each example a decided text (one for the same words in several segments) "
             "counted 3 times (--feedback-weight): 6 training records; 0 left out; codings: none (no "
             "model valence or questions, 3 suggestions assumed shown)"
         )
@@ -1378,7 +1378,7 @@ def test_rounds_of_decisions_are_trained_together(
     assert fb["examples_by_kind"] == {"coded": 4, "rejected": 1}
     assert fb["codes_by_decision"] == {"recode": 1, "new-code": 3}
     assert fb["left_out"] == {
-        "replaced by a later row on the same segment and code": 1,
+        "replaced by a later row on the same words and code": 1,
         "rejections short of all the segment's suggestions": 1,
     }
     assert fb["new_codes"] == ["project.covid-19-disruption"]
@@ -1932,7 +1932,7 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert fb["decisions_files"][0]["n_decisions"] == 7
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
-        "fit no code), each example a decided segment counted 3 times (--feedback-weight): 15 "
+        "fit no code), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
         "training records; 0 left out; 1 note (not trained on); codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
         "(without codings; the valence head leaves them out)"

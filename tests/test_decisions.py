@@ -785,7 +785,7 @@ def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
     assert (plan.labels, plan.left_out) == (
         [],
         {
-            "replaced by a later row on the same segment and code": 1,
+            "replaced by a later row on the same words and code": 1,
             "rejections short of all the segment's suggestions": 1,
         },
     )
@@ -807,6 +807,29 @@ def test_rows_contradicted_on_the_same_words_are_listed_in_row_order(cfir: Codeb
         "rows 2 and 3: accept then reject CI.A on s:1; "
         "rows 4 and 5: accept IS.E.2 then recode of IS.E.2 to IC.F on s:1"
     ]
+
+
+def test_accepts_of_the_same_words_in_other_interviews_are_one_example_said_so(
+    cfir: Codebook,
+) -> None:
+    """Session 58 tester "study": 20 accepts on 20 segments of different interviews, 11 texts,
+    gave 11 examples and "9 replaced by a later row on the same segment and code". Rows are one
+    example per text, so the line names the same words, not the same segment."""
+    said = "Just that we're trying, you know, we really are."
+    decisions = [Decision(f"P{i:02}:0040", "accept", "CI.C", text=said) for i in (1, 2, 3)]
+    plan = feedback_plan([(decisions, None, "d")], cfir)
+    assert (plan.labels, plan.left_out) == (
+        [["CI.C"]],
+        {"replaced by a later row on the same words and code": 2},
+    )
+    card = {"n_decisions": 3, "n_examples": 1, "examples_by_kind": {"coded": 1},
+            "codes_by_decision": {"accept": 1}, "left_out": plan.left_out, "codings": [],
+            "weight": 3, "n_records": 3}  # fmt: skip
+    assert feedback_summary(card).startswith(
+        "feedback: 1 example from 3 decisions (1 accepted), each example a decided text (one "
+        "for the same words in several segments) counted 3 times (--feedback-weight): 3 "
+        "training records; 2 left out (2 replaced by a later row on the same words and code);"
+    )
 
 
 def test_a_later_rounds_decision_wins_over_an_earlier_one(cfir: Codebook) -> None:
@@ -846,7 +869,7 @@ def test_a_later_row_on_the_same_suggestion_wins_in_training(cfir: Codebook) -> 
     assert (plan.labels, plan.counts, plan.left_out) == (
         [["IS.E.2"], ["CI.A"]],
         {"recode": 1, "accept": 1},
-        {"replaced by a later row on the same segment and code": 2},
+        {"replaced by a later row on the same words and code": 2},
     )
 
 
@@ -1050,12 +1073,12 @@ def test_the_summary_says_nothing_of_rejections_when_none_was_left_out() -> None
         "n_examples": 1,
         "examples_by_kind": {"coded": 1},
         "codes_by_decision": {"accept": 1},
-        "left_out": {"replaced by a later row on the same segment and code": 1},
+        "left_out": {"replaced by a later row on the same words and code": 1},
         "codings": [{"path": "r1/codings.jsonl"}],
     }
     assert feedback_summary(card) == (
         "feedback: 1 example from 2 decisions (1 accepted); 1 left out (1 replaced by a later "
-        "row on the same segment and code); codings: r1/codings.jsonl"
+        "row on the same words and code); codings: r1/codings.jsonl"
     )
 
 

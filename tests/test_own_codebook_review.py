@@ -661,12 +661,12 @@ def test_the_feedback_summary_counts_one_decision_left_out_in_the_singular() -> 
         "examples_by_kind": {"coded": 1},
         "codes_by_decision": {"accept": 1},
         "left_out": {BESIDE_A_CODE: 1, VALENCE_UNCODED: 1, "replaced by a later row on the "
-                     "same segment and code": 1},
+                     "same words and code": 1},
         "codings": [],
     }  # fmt: skip
     assert (
         "; 3 left out (1 rejection on segments given a code, 1 valence correction on segments "
-        "with no code decided, 1 replaced by a later row on the same segment and code); "
+        "with no code decided, 1 replaced by a later row on the same words and code); "
     ) in feedback_summary(card)
 
 

@@ -1747,7 +1747,10 @@ def with_imported_project_codes(
 
 #: why decisions give no training example (FeedbackExamples.left_out)
 SHORT_OF_ALL = "rejections short of all the segment's suggestions"
-REPLACED = "replaced by a later row on the same segment and code"
+#: rows are grouped by their words, not their segment: one example per text, so an accept of the
+#: same words in another interview is replaced too (session 58 tester "study": "21 replaced by a
+#: later row on the same segment" named rows on 20 segments of 13 interviews)
+REPLACED = "replaced by a later row on the same words and code"
 BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
 #: coded examples given a new code and no ``valence`` row (FeedbackExamples.counts): they are
@@ -2489,7 +2492,8 @@ def feedback_summary(card: dict[str, object]) -> str:
     weight, n_records = card.get("weight"), card.get("n_records")
     if weight is not None and n_records is not None:  # what "Trained on N records" adds up
         line += (
-            f", each example a decided segment counted {weight} time{'' if weight == 1 else 's'} "
+            ", each example a decided text (one for the same words in several segments) "
+            f"counted {weight} time{'' if weight == 1 else 's'} "
             f"(--feedback-weight): {n_records} training record{'' if n_records == 1 else 's'}"
         )
     line += "; "
