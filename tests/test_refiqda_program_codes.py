@@ -752,11 +752,41 @@ def test_a_tree_named_alike_in_both_cfir_versions_is_read_in_the_one_holding_it_
 def test_a_flat_tree_named_as_cfir_codes_only_as_often_as_not_keeps_its_own_codebook(
     tmp_path: Path,
 ) -> None:
-    """A name alone counts as a CFIR code only with more than half of the codes so: a ward
-    study's flat "Champions" and "Available Resources" beside two codes of its own stay the
-    project's, under their GUIDs."""
+    """Names alone make a tree CFIR's only when every code is named so: a ward study's flat
+    "Champions" and "Available Resources" beside two codes of its own stay the project's, under
+    their GUIDs."""
     guids = [f"3A4D0000-0000-4000-8000-00000000000{i}" for i in range(4)]
     names = ["Alert fatigue", "Champions", "Night shifts", "Available Resources"]
+    path = own_tree(
+        tmp_path,
+        "".join(f'<Code guid="{g}" name="{n}" isCodable="true"/>' for g, n in zip(guids, names)),
+    )
+    p = read_qdpx(path)
+    assert (p.codebook.id, [c.id for c in p.codebook.codes], p.warnings) == (
+        "co-author-nvivo",
+        guids,
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # regression hunt, session 58: with "more than half", these became CFIR codes
+        ["Culture", "Cost", "Planning", "Staff morale", "Housing"],
+        ["Capability", "Opportunity", "Motivation", "Need", "Space", "Workload", "Housing"],
+        ["Culture", "Cost", "Planning", "Staff morale", "Housing", "Transport", "Workload"],
+    ],
+)
+def test_a_teams_own_codebook_of_everyday_words_keeps_its_own_codes(
+    tmp_path: Path, names: list[str]
+) -> None:
+    """A team's own codebook some of whose everyday words CFIR also uses (Culture, Cost;
+    COM-B's Capability, Motivation) is the team's: its codes keep their GUIDs, whatever the
+    share of such words, so two copies of one project, one with two codes more, are read
+    alike (regression hunt, session 58: the copy with 3 of 5 such names was CFIR 2009's, the
+    one with 3 of 7 the team's, and `roqa agree` between them gave kappa 0.07 for 0.61)."""
+    guids = [f"3A4D0000-0000-4000-8000-0000000000{i:02d}" for i in range(len(names))]
     path = own_tree(
         tmp_path,
         "".join(f'<Code guid="{g}" name="{n}" isCodable="true"/>' for g, n in zip(guids, names)),
