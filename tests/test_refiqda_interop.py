@@ -682,6 +682,55 @@ def test_cli_import_of_another_file_of_the_same_name_keeps_the_earlier_coders(
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
 
 
+def _with_carol(xml: str, guid: str = "33333333-3333-4333-8333-333333333333") -> str:
+    """The project ``xml`` with a coder Carol, who coded "lacked"."""
+    carol = selection(3, 9).replace("00000000-0000-4000-8000-0000000000aa", guid)
+    return xml.replace("</PlainTextContent>", "</PlainTextContent>" + carol).replace(
+        '<User guid="', f'<User guid="{guid}" name="Carol"/><User guid="', 1
+    )
+
+
+def test_cli_import_of_the_project_again_without_a_coder_replaces_it_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression hunt, session 58: a re-export of the project after Carol was deleted from it
+    was refused, as another file holding the codings of coders it lacks. A coder deleted since
+    does not linger (docs/refi-qda.md): the import is replaced, and the line says whose codings
+    went with it. Alice, still a user, makes it the same project."""
+    out = tmp_path / "o"
+    first = build_qdpx(tmp_path / "both.qdpx", _with_carol(two_coder_project("Study A", False)))
+    again = build_qdpx(tmp_path / "alice.qdpx", two_coder_project("Study A", bob=False))
+    assert run(["import", str(first), "--out", str(out)], capsys)[0] == 0
+    assert (out / "codings" / "Carol").is_dir()
+    code, said, err = run(["import", str(again), "--out", str(out)], capsys)
+    assert code == 0, err
+    assert (
+        f"replaced the previous import of project 'Study A' in {out} (its transcripts/, "
+        "codings/, decisions/ folders); the codings of Carol, no user of alice.qdpx, are gone "
+        "with it\n"
+    ) in said
+    assert not (out / "codings" / "Carol").exists() and (out / "codings" / "Alice").is_dir()
+
+
+def test_cli_import_of_the_project_with_new_user_guids_is_the_same_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A program that gives the users new GUIDs on export keeps their names: the same project,
+    replaced, nobody's codings said to be gone (regression hunt, session 58: refused)."""
+    out = tmp_path / "o"
+    xml = _with_carol(two_coder_project("Study A", bob=False))
+    first = build_qdpx(tmp_path / "a.qdpx", xml)
+    renewed = xml.replace(ALICE, "44444444-4444-4444-8444-444444444444").replace(
+        "33333333-3333-4333-8333-333333333333", "55555555-5555-4555-8555-555555555555"
+    )
+    again = build_qdpx(tmp_path / "b.qdpx", renewed)
+    assert run(["import", str(first), "--out", str(out)], capsys)[0] == 0
+    code, said, err = run(["import", str(again), "--out", str(out)], capsys)
+    assert code == 0, err
+    assert "replaced the previous import of project 'Study A'" in said
+    assert "are gone with it" not in said
+
+
 @pytest.mark.parametrize("theirs", ["codings/Zed", "codings.jsonl"])
 def test_cli_import_beside_codings_it_did_not_write_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], theirs: str

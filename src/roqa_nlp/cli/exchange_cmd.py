@@ -514,7 +514,8 @@ def import_cmd(
         return
 
     project = read_qdpx(file, codebook=known)
-    replaced = _previous_import(out, project, file)
+    removed: list[str] = []
+    replaced = _previous_import(out, project, file, removed)
     report: dict[str, Any] = {
         "file": str(file),
         "sha256": sha256_file(file),
@@ -573,6 +574,11 @@ def import_cmd(
             f"replaced the previous import of project {project.name!r} in {out} (its "
             + ", ".join(f"{f}/" for f in _IMPORTED_FOLDERS)
             + " folders)"
+            + (
+                f"; the codings of {', '.join(removed)}, no user of {file.name}, are gone with it"
+                if removed
+                else ""
+            )
         )
     coders = ", ".join(f"{u} ({v['codings']})" for u, v in report["codings"].items()) or "none"
     typer.echo(
@@ -587,19 +593,21 @@ def import_cmd(
 _IMPORTED_FOLDERS = ("transcripts", "codings", "decisions")
 
 
-def _previous_import(out: Path, project: Any, file: Path) -> bool:
+def _previous_import(out: Path, project: Any, file: Path, removed: list[str] | None = None) -> bool:
     """Whether ``out`` holds an earlier import of the same project, whose folders the new
     import replaces (a coder deleted since must not linger beside the new ones). An import of
     another project, or codings ``roqa import`` did not write (a ``codings/`` folder, or the
     ``codings.jsonl`` of ``roqa code``), is a one-line error: mixing two projects' coders would
     go unnoticed in ``roqa agree``.
 
-    The same project is one of the same name whose users still include every person whose
-    codings the earlier import holds (by their GUID): a project exported again keeps its users,
-    as QDA programs keep user GUIDs. The name alone is not enough: every roqa export is named
-    "roqa_nlp suggestions (...)", so before (refi tester, session 58) a second co-author's
+    The same project is one of the same name whose users still include a person whose codings
+    the earlier import holds (by their GUID, as QDA programs keep them, or their name): a
+    project exported again keeps its users. The name alone is not enough: every roqa export is
+    named "roqa_nlp suggestions (...)", so before (refi tester, session 58) a second co-author's
     project imported into the first's folder silently removed the first co-author's codings
-    and decisions."""
+    and decisions. A coder deleted from the project since does not linger: the import is
+    replaced, and ``removed`` (when given) gets their names to say so (regression hunt,
+    session 58: requiring every earlier coder refused such a re-export)."""
     from ..errors import RoqaError
     from ..exchange.refiqda import normalise_guid
     from ..exchange.review import is_machine_user
@@ -640,15 +648,21 @@ def _previous_import(out: Path, project: Any, file: Path) -> bool:
     kept = {normalise_guid(u.guid) for u in project.users} | {
         normalise_guid(c) for c in project.codings
     }
+    names = {str(u.name).casefold() for u in project.users if u.name}
     coded = previous.get("codings")
-    gone = [
+    people = [
         coder
         for coder in (coded if isinstance(coded, dict) else {})
-        if isinstance(coder, str)
-        and not is_machine_user(coder)
-        and normalise_guid(guid_of.get(coder) or coder) not in kept
+        if isinstance(coder, str) and not is_machine_user(coder)
     ]
-    if gone:
+    gone = [
+        coder
+        for coder in people
+        if normalise_guid(guid_of.get(coder) or coder) not in kept and coder.casefold() not in names
+    ]
+    if removed is not None:
+        removed.extend(gone)
+    if gone and len(gone) == len(people):
         was = "is" if len(gone) == 1 else "are"
         raise RoqaError(
             f"already holds the import of another file of project {name!r} "
