@@ -826,3 +826,147 @@ def test_a_file_names_each_piece_by_more_than_one_repeated_name(
     from roqa_nlp.transcripts.unlabelled import names_each_piece
 
     assert names_each_piece(pieces) is each
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_cue_holding_only_a_label_names_the_speaker_of_the_cues_after_it(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Some captioning tools put the label in a cue of its own (``Interviewer:``, then the
+    question's cue). The label's cue was dropped and every cue read as 'Unknown speaker', a
+    participant: the interviewer's question was coded as participant talk. The label names
+    the speaker of the cues after it, up to the next label, as it does on the line above the
+    words in one cue (the same turns); the label's cue adds no words and the turns have the
+    times of their talk's cues."""
+    alone = read_transcript(
+        subtitles(
+            tmp_path / f"p04{suffix}",
+            [
+                "Interviewer:",
+                "How does recovery show up in your service?",
+                "P04:",
+                "We write support plans with people, not for them.",
+                "The staff have to hold back.",
+            ],
+        )
+    )
+    above = read_transcript(
+        subtitles(
+            tmp_path / f"above{suffix}",
+            [
+                "Interviewer:\nHow does recovery show up in your service?",
+                "P04:\nWe write support plans with people, not for them.",
+                "The staff have to hold back.",
+            ],
+        ),
+        participant="P04",
+    )
+    assert turns_of(alone) == [
+        ("Interviewer", "interviewer", "How does recovery show up in your service?", 6.0, 9.0),
+        (
+            "P04",
+            "participant",
+            "We write support plans with people, not for them. The staff have to hold back.",
+            16.0,
+            24.0,
+        ),
+    ]
+    assert [s[:3] for s in turns_of(alone)] == [s[:3] for s in turns_of(above)]
+    assert alone.text == above.text
+    assert alone.metadata["cue_times"][0]["cues"] == [[0, 16.0, 19.0], [50, 21.0, 24.0]]
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_cue_holding_only_a_label_in_the_middle_starts_that_speakers_turn(
+    tmp_path: Path, suffix: str
+) -> None:
+    """``P04:`` alone between the interviewer's labelled cues: her answer was read as more of
+    the interviewer's question and never coded. It is her turn, until the next label."""
+    t = read_transcript(
+        subtitles(
+            tmp_path / f"p04{suffix}",
+            [
+                "Interviewer: How does recovery show up?",
+                "We mean day to day.",
+                "P04:",
+                "We write plans with people.",
+                "Not for them.",
+                "Interviewer: And staffing?",
+            ],
+        )
+    )
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How does recovery show up? We mean day to day.", 1.0, 9.0),
+        ("P04", "participant", "We write plans with people. Not for them.", 16.0, 24.0),
+        ("Interviewer", "interviewer", "And staffing?", 26.0, 29.0),
+    ]
+    assert t.text == (
+        "Interviewer: How does recovery show up? We mean day to day.\n\n"
+        "P04: We write plans with people. Not for them.\n\n"
+        "Interviewer: And staffing?"
+    )
+    assert [(u.start, u.end) for u in t.turns] == [(13, 59), (66, 107), (122, 135)]
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_cue_holding_only_question_is_read_as_question_opening_a_cue_is(
+    tmp_path: Path, suffix: str
+) -> None:
+    """``Question: what ...`` opening a cue names the interviewer's question; so does
+    ``Question:`` in a cue of its own, above the question's cue."""
+    cues = [
+        "Interviewer: How does recovery show up?",
+        "P04: We write plans with people.",
+        "Question:",
+        "what comes next for the team?",
+        "P04: More staff.",
+    ]
+    t = read_transcript(subtitles(tmp_path / f"p04{suffix}", cues))
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How does recovery show up?", 1.0, 4.0),
+        ("P04", "participant", "We write plans with people.", 6.0, 9.0),
+        ("Question", "interviewer", "what comes next for the team?", 16.0, 19.0),
+        ("P04", "participant", "More staff.", 21.0, 24.0),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt"])
+def test_a_cue_holding_only_note_names_no_speaker(tmp_path: Path, suffix: str) -> None:
+    """``Note: ...`` opening a cue is no speaker's label (a note between two turns), so
+    ``Note:`` in a cue of its own names no one: it is left out as before and the cue after
+    it goes on with the turn before."""
+    cues = [
+        "Interviewer: How does recovery show up?",
+        "P04: We write plans with people.",
+        "Note:",
+        "the recorder was paused here.",
+        "Interviewer: And staffing?",
+    ]
+    t = read_transcript(subtitles(tmp_path / f"p04{suffix}", cues))
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How does recovery show up?", 1.0, 4.0),
+        (
+            "P04",
+            "participant",
+            "We write plans with people. the recorder was paused here.",
+            6.0,
+            19.0,
+        ),
+        ("Interviewer", "interviewer", "And staffing?", 21.0, 24.0),
+    ]
+    assert t.metadata["header_cues"] == ["Note:"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Interviewer: Sorry, go on.", "[Interviewer] Sorry, go on.", "<v Sam Roe>We write plans.</v>"],
+)
+def test_a_cue_holding_only_a_label_gives_way_to_a_speaker_named_on_the_next_cue(
+    tmp_path: Path, after: str
+) -> None:
+    """A cue after the label's that names its own speaker (a label, a caption's mark, a voice
+    tag) keeps it: the label alone before it names no one, as before."""
+    t = read_transcript(subtitles(tmp_path / "p04.vtt", ["Interviewer: How?", "P04:", after]))
+    assert [u.speaker for u in t.turns] == (
+        ["Interviewer", "Sam Roe"] if after.startswith("<v") else ["Interviewer"]
+    )
