@@ -483,7 +483,7 @@ def test_a_nan_or_null_text_in_records_is_no_text_never_the_word_nan(
     assert str(exc.value) == f"{where}: record 2 has no text (every record needs text)"
 
 
-@pytest.mark.parametrize(("text", "kind"), [(5, "an int"), (["We had no staff."], "a list")])
+@pytest.mark.parametrize(("text", "kind"), [(True, "a bool"), (["We had no staff."], "a list")])
 @pytest.mark.parametrize(
     ("read", "where"),
     [(as_training_set, "training records"), (as_labelled_set, "labelled records")],
@@ -491,8 +491,9 @@ def test_a_nan_or_null_text_in_records_is_no_text_never_the_word_nan(
 def test_a_text_that_is_no_str_in_records_is_a_type_error(
     cfir2009: object, read, where: str, text: object, kind: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """``{"text": 5}`` was trained on as the words "5" (s58 api tester); ``suggest([1, 2])``
-    is a TypeError, and so is this."""
+    """``{"text": ["..."]}`` was trained on as the words "['...']" (s58 api tester);
+    ``suggest([1, 2])`` is a TypeError, and so is this. A number is words, as a spreadsheet's
+    number cell is read (:func:`test_a_number_as_a_records_text_is_read_as_its_words`)."""
     with pytest.raises(TypeError) as exc:
         read([{"text": text, "construct": "Champions"}], cfir2009)
     assert isinstance(exc.value, RoqaError)
@@ -502,17 +503,30 @@ def test_a_text_that_is_no_str_in_records_is_a_type_error(
     )
 
 
+@pytest.mark.parametrize(
+    ("read", "where"),
+    [(as_training_set, "training records"), (as_labelled_set, "labelled records")],
+)
+def test_a_number_as_a_records_text_is_read_as_its_words(
+    cfir2009: object, read, where: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Regression hunt, session 58: a bare "10" answer read from a spreadsheet is words, but
+    the same record as a dict (``df.to_dict("records")``, a .jsonl line) was refused."""
+    ts = read([{"text": 10, "construct": "NONE"}, {"text": 2.5, "construct": "NONE"}], cfir2009)
+    assert ts.texts[:2] == ["10", "2.5"]
+
+
 def test_a_text_that_is_no_str_in_a_jsonl_file_is_an_error_naming_its_line(
     cfir2009: object, tmp_path: Path
 ) -> None:
     from roqa_nlp.training import load_training_set
 
     f = tmp_path / "mine.jsonl"
-    f.write_text('{"text": "No staff.", "codes": ["Champions"]}\n{"text": 5, "codes": []}\n')
+    f.write_text('{"text": "No staff.", "codes": ["Champions"]}\n{"text": [5], "codes": []}\n')
     with pytest.raises(ValueError) as exc:
         load_training_set(f, cfir2009)  # type: ignore[arg-type]
     assert str(exc.value) == (
-        f"{f}: line 2: the text is an int, not a str (give every record's text as words in quotes)"
+        f"{f}: line 2: the text is a list, not a str (give every record's text as words in quotes)"
     )
     f.write_text('{"text": NaN, "codes": ["Champions"]}\n')
     with pytest.raises(ValueError, match=r"mine.jsonl: line 1 has no text \("):

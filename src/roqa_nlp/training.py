@@ -300,8 +300,12 @@ def normalise_records(
     for line, given in zip(numbers or range(1, len(records) + 1), records, strict=True):
         r = _nan_as_null(given)
         raw_text = r.get("text")
-        if raw_text is not None and not isinstance(raw_text, str):
-            # a number or a list read as its str would be trained on and shown as evidence
+        if raw_text is not None and (
+            isinstance(raw_text, bool) or not isinstance(raw_text, str | int | float)
+        ):
+            # a list or a mapping read as its str would be trained on and shown as evidence; a
+            # number is words, as a spreadsheet's number cell ("10" to "How many staff?") is
+            # read (regression hunt, session 58: a DataFrame took it, its records refused it)
             wrong = RoqaTypeError if item == "record" else RoqaValueError
             raise wrong(
                 f"{item} {line}: the text is {a_type(raw_text)}, not a str",
