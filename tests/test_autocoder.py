@@ -845,6 +845,18 @@ def test_saving_a_model_into_a_coding_output_folder_is_refused(
     assert [f.name for f in coded.iterdir()] == [held]
 
 
+def test_a_model_folder_holding_a_stray_codings_file_is_saved_into_again(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Regression hunt, session 58: once a codings.jsonl lay in a model's folder, saving the
+    model there again was refused as saving into a coding output folder."""
+    models = tmp_path / "models"
+    tiny_model.save(models)
+    (models / "codings.jsonl").write_text("{}\n", "utf-8")
+    tiny_model.save(models)
+    assert AutoCoder.load(models).suggest(TEXTS) == tiny_model.suggest(TEXTS)
+
+
 def test_save_then_load_gives_identical_suggestions(tiny_model: AutoCoder, loaded) -> None:
     assert loaded.suggest(TEXTS) == tiny_model.suggest(TEXTS)
 

@@ -709,7 +709,9 @@ def refuse_save_among_other_kind(out: Path, *, model: bool) -> None:
         return
     if model:
         held = next((n for n in CODING_OUTPUT_MARKS if (out / n).is_file()), None)
-        if held is not None:
+        # a model folder holding a stray codings file is still the model's, saved again
+        # (regression hunt, session 58: refused)
+        if held is not None and not (out / MODEL_CARD).is_file():
             raise RoqaValueError(
                 f"is a roqa coding output folder (it holds {held}): ac.save() writes a model, "
                 "whose files would go in among the codings",
