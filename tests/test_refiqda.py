@@ -1242,6 +1242,107 @@ def test_a_persons_imported_codings_keep_the_programs_dates_when_exported_again(
     assert (sel_money.get("creationDateTime"), coding_money.get("creationDateTime")) == (now, now)
 
 
+# the GUIDs a program gave a person's passages and their note, as it wrote them (upper case)
+SEL_STAFF, SEL_MONEY = (
+    "55EA4088-92BB-4A5A-A894-1745EC57294B",
+    "6D704EAD-1A9B-4672-B267-43634F9A5EED",
+)
+CODING_STAFF, CODING_MONEY = (
+    "DEA6FF0B-4B59-42C2-8024-B9CF9702A9EB",
+    "C7102931-4C13-43BB-BC7E-87A9F881B9E0",
+)
+MEMO = "67196150-2B45-4918-9860-4AF8D9E6566F"
+
+
+def memo_project(path: Path) -> Path:
+    """Alice's two passages, each referring to her one memo (a <Note> named by her)."""
+    text = "I: Why?\nP04: We lacked staff and money."
+    staff, money = text.index("staff"), text.index("money")
+
+    def sel(guid: str, coding: str, start: int) -> str:
+        return (
+            f'<PlainTextSelection guid="{guid}" name="P04 {start}" startPosition="{start}" '
+            f'endPosition="{start + 5}" creationDateTime="2026-11-01T10:00:00Z">'
+            f'<Coding guid="{coding}" creatingUser="00000000-0000-4000-8000-0000000000aa">'
+            '<CodeRef targetGUID="00000000-0000-4000-8000-000000000001"/></Coding>'
+            f'<NoteRef targetGUID="{MEMO}"/></PlainTextSelection>'
+        )
+
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>"
+        f"{sel(SEL_STAFF, CODING_STAFF, staff)}{sel(SEL_MONEY, CODING_MONEY, money)}</TextSource>"
+    )
+    memo = (
+        f'<Notes><Note guid="{MEMO}" name="Memo on resources" '
+        'creatingUser="00000000-0000-4000-8000-0000000000aa" '
+        'creationDateTime="2026-11-03T08:15:00Z">'
+        "<PlainTextContent>Both gaps come from the budget cut.</PlainTextContent></Note></Notes>"
+    )
+    return build_qdpx(path, project_xml(src).replace("</Project>", f"{memo}</Project>"))
+
+
+def notes_of(path: Path) -> list[tuple[str | None, ...]]:
+    return [
+        (
+            n.get("guid"),
+            n.get("name"),
+            n.get("creationDateTime"),
+            n.findtext(NS + "PlainTextContent"),
+        )
+        for n in qde_of(path).iter(NS + "Note")
+    ]
+
+
+@needs_reference
+def test_a_persons_imported_passages_and_notes_keep_the_programs_guids_when_exported_again(
+    tmp_path: Path,
+) -> None:
+    """refi tester, session 58: before, the export gave her passages new selection and coding
+    GUIDs, and her memo a new GUID, the name "Note on interview:@23-28" and the export's time (once
+    per passage: two notes), so a program merging it back by GUID held them twice. Now they
+    are the program's, as it wrote them, and her one memo is one <Note> again."""
+    main(["import", str(memo_project(tmp_path / "q.qdpx")), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "again.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(out)])
+    sels = selections_of(out)
+    assert [s.get("guid") for s in sels] == [SEL_STAFF, SEL_MONEY]
+    assert [c.get("guid") for s in sels for c in s.iter(NS + "Coding")] == [
+        CODING_STAFF,
+        CODING_MONEY,
+    ]
+    assert [r.get("targetGUID") for s in sels for r in s.iter(NS + "NoteRef")] == [MEMO, MEMO]
+    assert notes_of(out) == [
+        (MEMO, "Memo on resources", "2026-11-03T08:15:00Z", "Both gaps come from the budget cut.")
+    ]
+    assert qdpx_schema_errors(out, PROJECT_XSD) == []
+
+
+def test_codings_imported_before_guids_were_kept_get_roqas_guids_as_before(
+    tmp_path: Path,
+) -> None:
+    """A run.json with no "refi_guids" (an import by an earlier version) still exports: its
+    passages and notes get the GUIDs roqa makes, named and dated as before."""
+    from roqa_nlp.exchange.refiqda import REFI_GUIDS, stable_guid
+
+    project = read_qdpx(memo_project(tmp_path / "q.qdpx"))
+    alice = project.codings["Alice"]
+    del alice.meta[REFI_GUIDS]
+    out = tmp_path / "again.qdpx"
+    export_qdpx(alice, project.codebook, out)
+    user, (code,) = "00000000-0000-4000-8000-0000000000aa", project.codebook.codes
+    made = [
+        stable_guid("selection", project.codebook.id, "interview", s, e, code.id, user)
+        for s, e in [("23", "28"), ("33", "38")]
+    ]
+    assert [s.get("guid") for s in selections_of(out)] == made
+    now = qde_of(out).get("creationDateTime")
+    assert [(n[1], n[2]) for n in notes_of(out)] == [
+        ("Note on interview:@23-28", now),
+        ("Note on interview:@33-38", now),
+    ]
+
+
 LINE_CHARS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
 ) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))

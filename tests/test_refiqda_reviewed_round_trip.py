@@ -21,7 +21,7 @@ from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.validation import qdpx_schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
-from test_refiqda import NS, PROJECT_XSD, needs_reference, qde_of
+from test_refiqda import NS, PROJECT_XSD, needs_reference, qde_of, selections_of
 
 TEXTS = [
     "We could change who gets notified, not the scoring.",
@@ -715,7 +715,9 @@ def test_a_selections_comment_comes_back_as_the_note_on_its_passage(
     """Before: "not imported: 2 selection memos", and p01:0003 lost its barrier (the
     description was no longer `valence: barrier` alone). Now each comment is Alice's note on
     the passage, as a REFI-QDA note of hers is (run.json "notes"), the valence line is still
-    her valence, and exporting her codings again writes the comments as notes."""
+    her valence, and exporting her codings again writes each comment back where she wrote it,
+    the selection's description (session 58; before, as a new <Note> "Note on p01:0003" that a
+    program merging the export by GUID held beside her comment)."""
     export_qdpx(reviewed(cfir), cfir, tmp_path / "alice.qdpx")
     project = read_qdpx(commented(tmp_path / "alice.qdpx", tmp_path / "commented.qdpx"))
     assert project.warnings == []
@@ -730,10 +732,11 @@ def test_a_selections_comment_comes_back_as_the_note_on_its_passage(
     assert alice.meta["valence_not_given"] == ["p01:0004"]
     again = tmp_path / "again.qdpx"
     export_qdpx(alice, cfir, again)
-    assert [
-        (n.get("name"), n.findtext(NS + "PlainTextContent"))
-        for n in qde_of(again).iter(NS + "Note")
-    ] == [("Note on p01:0003", CHARGERS), ("Note on p01:0004", NOBODY)]
+    assert list(qde_of(again).iter(NS + "Note")) == []
+    assert [(s.get("name"), s.findtext(NS + "Description")) for s in selections_of(again)][2:] == [
+        ("line:0 p01:0003", f"valence: barrier\n{CHARGERS}"),
+        ("line:0 p01:0004", NOBODY),
+    ]
     assert read_qdpx(again).codings["Alice"].meta["notes"] == alice.meta["notes"]
 
 

@@ -67,9 +67,11 @@ from .plaintext import (
 from .refiqda import (
     ORIGIN,
     PROJECT_NS,
+    KeptNote,
     codes_element,
     creation_dates,
     is_guid,
+    kept_guids,
     normalise_guid,
     serialise,
     stable_guid,
@@ -497,6 +499,18 @@ def qdpx_bytes(
         )
     now = _timestamp()
     dated = creation_dates(result.meta)
+    # the GUIDs the QDA program gave the passages and notes, when the codings were imported:
+    # written again, so that a program merging the export by GUID holds them once
+    program_guids = kept_guids(result.meta)
+    taken: set[str] = set()  # the normalised GUIDs of the selections, codings and notes written
+
+    def keep(guid: str | None, made: str) -> str:
+        """``guid``, when kept and not written already in this export (a passage written as two
+        selections), else ``made``, the GUID roqa gives it."""
+        g = guid if guid is not None and normalise_guid(guid) not in taken else made
+        taken.add(normalise_guid(g))
+        return g
+
     user = person or machine_user_of(result)
     user_guid = _user_guid(result, user)
     # the GUIDs derived from the user's are as before it kept the program's case ("A8BE2AFB-..."):
@@ -563,7 +577,9 @@ def qdpx_bytes(
     from_model = valence_from_model(result)  # a reviewer's segments keeping the model's valence
     lost = not_recovered(result) if person is None else {}
     notes = segment_notes(result)
-    written_notes: dict[str, tuple[str, str]] = {}  # note GUID -> (segment id, text)
+    # note GUID -> (segment id, text, the note kept from the QDA program or None)
+    written_notes: dict[str, tuple[str, str, KeptNote | None]] = {}
+    commented: set[str] = set()  # the segments whose notes went back as selection comments
 
     def valence_given(segment_id: str, sug: Suggestion) -> bool:
         """Whether a person's coding carries a valence someone gave (the person, or the model
@@ -648,6 +664,9 @@ def qdpx_bytes(
             # different valences keep a selection each, as the description carries one valence.
             # A model's suggestions keep a selection each: its note gives that code's probability
             passage: dict[str | None, ET.Element] = {}  # description -> the person's selection
+            # the GUIDs the QDA program gave the passage and its notes, when imported from it
+            guids_of = program_guids.get(seg.id)
+            on_passage = list(dict.fromkeys(notes.get(seg.id, [])))
             made: list[ET.Element] = []
             for sug in kept:
                 code = codebook.find(sug.code_id)
@@ -680,12 +699,18 @@ def qdpx_bytes(
                     description = valence_description(
                         sug.valence, sug.valence_probability, model=seg.id in from_model
                     )
+                # the comment the program gave the selection goes back there, not as a <Note>
+                said = [c for c in on_passage if guids_of and c in guids_of.comments]
+                if said:
+                    description = "\n".join([*([description] if description else []), *said])
                 sel = passage.get(description) if person is not None else None
                 if sel is None:  # its GUID is its first code's, as when each code had one
                     sel = ET.Element(
                         "PlainTextSelection",
                         {
-                            "guid": sel_guid,
+                            "guid": keep(
+                                guids_of.selections.get(code.id) if guids_of else None, sel_guid
+                            ),
                             "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
                             "startPosition": str(to_program(start)),
                             "endPosition": str(to_program(end)),
@@ -702,7 +727,10 @@ def qdpx_bytes(
                     sel,
                     "Coding",
                     {
-                        "guid": stable_guid("coding", sel_guid),
+                        "guid": keep(
+                            guids_of.codings.get(code.id) if guids_of else None,
+                            stable_guid("coding", sel_guid),
+                        ),
                         "creatingUser": user_guid,
                         "creationDateTime": code_dates.get(sug.code_id) or sel_date or now,
                     },
@@ -710,9 +738,24 @@ def qdpx_bytes(
                 ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})
                 summary.codings += 1
             for sel in made:  # after its codings, as the schema orders them
-                for text_of_note in dict.fromkeys(notes.get(seg.id, [])):
+                for text_of_note in on_passage:
+                    if guids_of is not None and text_of_note in guids_of.comments:
+                        commented.add(seg.id)  # in the selection's description
+                        continue
                     note_guid = stable_guid("note", user_key, seg.id, text_of_note)
-                    written_notes[note_guid] = (seg.id, text_of_note)
+                    known = guids_of.notes.get(text_of_note) if guids_of is not None else None
+                    # the note the program gave that GUID, once; again on each of its passages
+                    prior = written_notes.get(known.guid) if known is not None else None
+                    if known is not None and (
+                        prior[1] == text_of_note
+                        if prior is not None
+                        else normalise_guid(known.guid) not in taken
+                    ):
+                        note_guid = known.guid
+                        taken.add(normalise_guid(note_guid))
+                    else:
+                        known = None
+                    written_notes.setdefault(note_guid, (seg.id, text_of_note, known))
                     ET.SubElement(sel, "NoteRef", {"targetGUID": note_guid})
                 selections.append((start, end, sel))
                 spans = suggested.setdefault(guid, [])
@@ -729,15 +772,15 @@ def qdpx_bytes(
         root.remove(sources_el)
     if written_notes:
         notes_el = ET.SubElement(root, "Notes")
-        for note_guid, (segment_id, text_of_note) in written_notes.items():
+        for note_guid, (segment_id, text_of_note, known) in written_notes.items():
             note = ET.SubElement(
                 notes_el,
                 "Note",
                 {
                     "guid": note_guid,
-                    "name": xml_text(f"Note on {segment_id}"),
+                    "name": xml_text((known and known.name) or f"Note on {segment_id}"),
                     "creatingUser": user_guid,
-                    "creationDateTime": now,
+                    "creationDateTime": (known and known.created) or now,
                 },
             )
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
@@ -755,7 +798,7 @@ def qdpx_bytes(
         described = written if described is None else f"{described}\n{written}"
     if described is not None:  # after the notes, as the schema orders the project's parts
         ET.SubElement(root, "Description").text = xml_text(described)
-    attached = {sid for sid, _ in written_notes.values()}
+    attached = {sid for sid, _, _ in written_notes.values()} | commented
     summary.notes_left_out = sum(len(set(t)) for sid, t in notes.items() if sid not in attached)
 
     buf = io.BytesIO()

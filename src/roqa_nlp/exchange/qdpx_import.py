@@ -94,6 +94,7 @@ from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
     CREATION_DATES,
     ORIGIN,
+    REFI_GUIDS,
     VALENCE_CODE_GUIDS,
     VALENCE_CODES,
     VALENCE_GROUP,
@@ -390,6 +391,12 @@ class _Pending:
     times: tuple[float | None, float | None] = (None, None)
     created: str | None = None  # the selection's creationDateTime (the first one's, merged)
     coded_at: dict[str, str] = field(default_factory=dict)  # code id -> its coding's date
+    # the GUIDs the program gave it, kept for an export of it (refiqda.REFI_GUIDS): code id ->
+    # its selection's and its coding's GUID; a note's text -> the note's normalised GUID
+    selection_guids: dict[str, str] = field(default_factory=dict)
+    coding_guids: dict[str, str] = field(default_factory=dict)
+    note_guids: dict[str, str] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)  # of those notes, the selection's comments
 
 
 _VALENCE_NOTE = re.compile(
@@ -521,6 +528,7 @@ def _segment_results(
     rated: dict[str, dict[str, dict[str, list[str]]]] | None = None,
     model_noted: set[str] | None = None,
     dates: dict[str, dict[str, Any]] | None = None,
+    guids: dict[str, dict[str, Any]] | None = None,
 ) -> list[SegmentResult]:
     """Segments in transcript order, then by position; ids from roqa_nlp's selection names, and
     each one's context the question before its turn
@@ -529,7 +537,9 @@ def _segment_results(
     description gave a person's valence are put in ``noted`` (in ``model_noted`` too when it is the
     model's valence they kept); those with codes whose probability no
     note gave, in ``lost`` (id -> codes); the REFI-QDA notes on each, in ``notes`` (id -> their
-    texts); the dates the program gave each, in ``dates`` (:data:`~.refiqda.CREATION_DATES`)."""
+    texts); the dates the program gave each, in ``dates`` (:data:`~.refiqda.CREATION_DATES`); the
+    GUIDs it gave each, in ``guids`` (:data:`~.refiqda.REFI_GUIDS`, each note's normalised GUID,
+    which the caller makes the note's record)."""
     from ..transcripts.segment import questions_before
 
     out: list[SegmentResult] = []
@@ -584,6 +594,13 @@ def _segment_results(
             dates[seg_id] = {
                 **({"selection": p.created} if p.created else {}),
                 "codes": dict(p.coded_at),
+            }
+        if (p.selection_guids or p.note_guids or p.comments) and guids is not None:
+            guids[seg_id] = {
+                "selections": dict(p.selection_guids),
+                "codings": dict(p.coding_guids),
+                "notes": dict(p.note_guids),
+                **({"comments": list(p.comments)} if p.comments else {}),
             }
     return out
 
@@ -903,6 +920,7 @@ def _read_project(
     # the project's notes, by GUID: (who wrote it, its text); those a coded selection refers
     # to are its coders' notes on the passage, the others are not imported
     notes: dict[str, tuple[str, str]] = {}
+    note_records: dict[str, dict[str, str]] = {}
     notes_el = child(root, "Notes")
     all_notes = [] if notes_el is None else children(notes_el, "Note")
     for note in all_notes:
@@ -912,6 +930,15 @@ def _read_project(
             notes.setdefault(
                 normalise_guid(note.get("guid")),
                 (normalise_guid(note.get("creatingUser")), text_of_note),
+            )
+            # its GUID, name and date as the program wrote them, which an export keeps
+            note_records.setdefault(
+                normalise_guid(note.get("guid")),
+                {
+                    "guid": (note.get("guid") or "").strip().strip("{}"),
+                    **({"name": named_as} if (named_as := note.get("name")) else {}),
+                    **({"created": d} if (d := date_time(note.get("creationDateTime"))) else {}),
+                },
             )
     used_notes: set[str] = set()
     # the sources roqa's export counted in UTF-16 units, as the program it came from counts them
@@ -1197,6 +1224,7 @@ def _read_project(
         on: dict[str, list[str]] = {}  # segment -> the notes on it
         rated: dict[str, dict[str, dict[str, list[str]]]] = {}
         dates: dict[str, dict[str, Any]] = {}
+        refi_guids: dict[str, dict[str, Any]] = {}
         segs = _segment_results(
             list(spans.values()),
             rank,
@@ -1206,6 +1234,7 @@ def _read_project(
             rated,
             model_noted=model_noted.setdefault(uname, set()),
             dates=dates,
+            guids=refi_guids,
         )
         own_valences[uname] = _rated_valences(uname, rated, book, warnings)
         meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
@@ -1213,6 +1242,12 @@ def _read_project(
             meta[SEGMENT_NOTES] = on
         if dates:
             meta[CREATION_DATES] = dates
+        for record in refi_guids.values():
+            record["notes"] = {
+                text: note_records[g] for text, g in record["notes"].items() if g in note_records
+            }
+        if refi_guids:
+            meta[REFI_GUIDS] = refi_guids
         if left_out.get("user") == uname:  # the reviewer's review left these out
             meta.update({k: v for k, v in left_out.items() if k != "user"})
         if read_as := merged_uses.get(uname):
@@ -1800,6 +1835,10 @@ def _read_selection(
         )
         if (dated := date_time(coding.get("creationDateTime"))) is not None:
             item.coded_at[cid] = dated
+        if is_guid(kept := (sel.get("guid") or "").strip().strip("{}")):
+            item.selection_guids.setdefault(cid, kept)
+        if is_guid(kept := (coding.get("guid") or "").strip().strip("{}")):
+            item.coding_guids.setdefault(cid, kept)
     refs = [sel, *codings]
     for guid in dict.fromkeys(
         normalise_guid(r.get("targetGUID")) for el in refs for r in children(el, "NoteRef")
@@ -1810,6 +1849,7 @@ def _read_selection(
         for item in [coded[writer]] if writer in coded else coded.values():
             if text not in item.notes:
                 item.notes.append(text)
+                item.note_guids[text] = guid
         if used_notes is not None:
             used_notes.add(guid)
     if comment and coded:
@@ -1825,6 +1865,7 @@ def _read_selection(
         for item in [mine] if mine is not None else people or list(coded.values()):
             if comment not in item.notes:
                 item.notes.append(comment)
+                item.comments.append(comment)
         memo = False
     return memo
 

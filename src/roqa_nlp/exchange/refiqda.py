@@ -140,6 +140,75 @@ def creation_dates(meta: object) -> dict[str, tuple[str | None, dict[str, str]]]
     return out
 
 
+#: The key of imported codings' ``meta`` (their ``run.json``) that keeps the GUIDs the QDA
+#: program gave their passages and notes: segment id -> ``{"selections": {code id: GUID},
+#: "codings": {code id: GUID}, "notes": {text: {"guid": GUID, "name": name, "created": date}},
+#: "comments": [text]}``, so that ``roqa export`` writes the same objects again rather than new
+#: ones, which a program merging the export by GUID would hold twice; ``comments`` are the notes
+#: that were the selection's comment (its description), written there again rather than as a
+#: ``<Note>``. Absent (codings imported before it was kept, or made by roqa): the GUIDs are made,
+#: and every note written as a ``<Note>``, as before.
+REFI_GUIDS = "refi_guids"
+
+
+@dataclass(frozen=True)
+class KeptNote:
+    """A REFI-QDA note on a passage as the program wrote it: its GUID, name and date."""
+
+    guid: str
+    name: str | None = None
+    created: str | None = None
+
+
+@dataclass(frozen=True)
+class KeptGuids:
+    """The GUIDs :data:`REFI_GUIDS` keeps for one segment (code id -> its selection's and its
+    coding's GUID; a note's text -> the note) and the texts of its notes that were the
+    selection's comment."""
+
+    selections: dict[str, str]
+    codings: dict[str, str]
+    notes: dict[str, KeptNote]
+    comments: tuple[str, ...] = ()
+
+
+def kept_guids(meta: object) -> dict[str, KeptGuids]:
+    """The GUIDs :data:`REFI_GUIDS` keeps in imported codings' ``meta``, by segment id; empty
+    when none. Values that are no GUID (or dates no xs:dateTime) are left out."""
+    found = meta.get(REFI_GUIDS) if isinstance(meta, dict) else None
+    if not isinstance(found, dict):
+        return {}
+
+    def guids(value: object) -> dict[str, str]:
+        items = value.items() if isinstance(value, dict) else ()
+        return {
+            str(k): g.strip().strip("{}") for k, g in items if isinstance(g, str) and is_guid(g)
+        }
+
+    out: dict[str, KeptGuids] = {}
+    for sid, kept in found.items():
+        if not isinstance(kept, dict):
+            continue
+        notes, comments = kept.get("notes"), kept.get("comments")
+        out[str(sid)] = KeptGuids(
+            selections=guids(kept.get("selections")),
+            codings=guids(kept.get("codings")),
+            notes={
+                str(text): KeptNote(
+                    guid=n["guid"].strip().strip("{}"),
+                    name=n["name"] if isinstance(n.get("name"), str) and n["name"] else None,
+                    created=date_time(n["created"]) if isinstance(n.get("created"), str) else None,
+                )
+                for text, n in (notes.items() if isinstance(notes, dict) else ())
+                if isinstance(n, dict) and isinstance(n.get("guid"), str) and is_guid(n["guid"])
+            },
+            comments=tuple(
+                c for c in (comments if isinstance(comments, list) else ()) if isinstance(c, str)
+            ),
+        )
+    return out
+
+
 def normalise_guid(guid: str | None) -> str:
     """GUIDs compare case-insensitively and with or without braces (both are valid REFI-QDA)."""
     return (guid or "").strip().strip("{}").lower()
