@@ -1343,6 +1343,34 @@ def test_codings_imported_before_guids_were_kept_get_roqas_guids_as_before(
     ]
 
 
+def test_a_kept_guid_is_written_once_and_a_second_passage_with_it_gets_roqas(
+    tmp_path: Path,
+) -> None:
+    """A GUID kept for two passages (a passage written as two selections, or a project that
+    gave two selections one GUID) is written on the first only: a GUID names one object."""
+    from roqa_nlp.exchange.refiqda import REFI_GUIDS, stable_guid
+
+    project = read_qdpx(memo_project(tmp_path / "q.qdpx"))
+    alice = project.codings["Alice"]
+    kept = alice.meta[REFI_GUIDS]
+    (code,) = project.codebook.codes
+    kept["interview:@33-38"]["selections"][code.id] = SEL_STAFF
+    out = tmp_path / "again.qdpx"
+    export_qdpx(alice, project.codebook, out)
+    assert [s.get("guid") for s in selections_of(out)] == [
+        SEL_STAFF,
+        stable_guid(
+            "selection",
+            project.codebook.id,
+            "interview",
+            "33",
+            "38",
+            code.id,
+            "00000000-0000-4000-8000-0000000000aa",
+        ),
+    ]
+
+
 LINE_CHARS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
 ) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))
