@@ -134,7 +134,8 @@ def test_codes_with_fewer_than_three_records_are_named_their_descriptions_aside(
     assert codes_short_of_records(with_descriptions(rs), own_codebook()) == (
         "2 codes have fewer than 3 training records, their descriptions aside (WF.WB "
         "'Staff wellbeing' on 1, FAM.ENG 'Family involvement' on 0): the model learns too "
-        "little to suggest them; give each code 3 coded records or more"
+        "little to suggest them; give each code 3 coded records or more; FAM.ENG, with no "
+        "record, is never suggested"
     )
     rs += [{"text": t, "construct": "WF.WB"} for t in ("Burnt out.", "Stressed.")]
     rs += [{"text": t, "construct": "FAM.ENG"} for t in ("Mum came.", "Dad rang.", "Aunt.")]
@@ -147,6 +148,14 @@ def test_codes_with_fewer_than_three_records_are_named_their_descriptions_aside(
     assert (
         codes_short_of_records(with_descriptions(one_short), own_codebook(), besides={"FAM.ENG"})
         is None
+    )
+    # one code and no record of it, or every code short with none (regression hunt, session 58:
+    # the line did not tell a code never suggested from one suggested rarely)
+    assert codes_short_of_records(with_descriptions(records(3, 0)), own_codebook()) == (
+        "2 codes have fewer than 3 training records, their descriptions aside (WF.WB "
+        "'Staff wellbeing' on 0, FAM.ENG 'Family involvement' on 0): the model learns too "
+        "little to suggest them; give each code 3 coded records or more; with no record, they "
+        "are never suggested"
     )
 
 
@@ -255,7 +264,8 @@ def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
     warned = [
         "roqa: warning: 2 codes have fewer than 3 training records, their descriptions aside "
         "(WF.WB 'Staff wellbeing' on 1, FAM.ENG 'Family involvement' on 0): the model learns "
-        "too little to suggest them; give each code 3 coded records or more",
+        "too little to suggest them; give each code 3 coded records or more; FAM.ENG, with no "
+        "record, is never suggested",
         "roqa: warning: valence: only 0 of 5 coded records carry a valence: every segment will "
         "be read as neutral/unsure; add a valence column (barrier/enabler/neutral) to read "
         "barriers and enablers",

@@ -688,6 +688,17 @@ def codes_short_of_records(
     advice = f"the model learns too little to suggest {'it' if len(few) == 1 else 'them'}; " + (
         f"give each code {MIN_CODE_RECORDS} coded records or more"
     )
+    # a code of no record is never suggested (codes_described_only), one of 1 or 2 is, rarely:
+    # the line said both learn too little (regression hunt, session 58)
+    if none := [c.id for c, n in few if n == 0]:
+        if len(few) == 1:
+            tail = "with no record, it is never suggested"
+        elif len(none) == len(few):
+            tail = "with no record, they are never suggested"
+        else:
+            tail = f"{first_few(none, 6)}, with no record, {'is' if len(none) == 1 else 'are'}"
+            tail += " never suggested"
+        advice = f"{advice}; {tail}"
     if len(few) == 1:
         code, n = few[0]
         return (
