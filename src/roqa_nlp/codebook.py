@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .errors import RoqaError, RoqaValueError, and_list, quoted
+from .errors import RoqaError, RoqaValueError, and_list, first_few, quoted, warn
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import OFF_FRAMEWORK, Code, normalise_valence
 
@@ -886,8 +886,9 @@ def _mapping_from(mapping: object, where: str | Path | None) -> dict[str, dict[s
 
 
 def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
-    """A one-line error naming the id when a codebook file's ``mapping`` gives a code the file
-    lacks (a key), or a code the built-in codebook it maps onto lacks (a value). Ids only: the
+    """A one-line error naming the id when a codebook file's ``mapping`` gives a code of the
+    file by its name (a key), or a code the built-in codebook it maps onto lacks (a value); one
+    warning naming the keys that are no code of the file (a code deleted from a copy). Ids only: the
     crosswalk looks each side up by id, so a name there maps nothing. Such a mapping was
     accepted, and its code quietly went uncharted (tester, session 58: ORG.RES onto
     'IS.E.99'; a key 'ORG.MONEY' that is no code of the file). A copy of a built-in codebook
@@ -897,17 +898,19 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
 
     if book.id.removesuffix(PROJECT_SUFFIX) in BUILTIN:
         return
+    lacked: dict[str, list[str]] = {}
     for other, pairs in book.mapping.items():
         target = builtin_codebook(other) if other in BUILTIN else None
         for code_id, ids in pairs.items():
             if code_id not in book._by_id:
                 named = book.find(code_id)
+                if named is None:  # a code deleted from a copy: it maps nothing (warned below)
+                    lacked.setdefault(other, []).append(code_id)
+                    continue
                 raise RoqaError(
                     f"its mapping onto {other} maps {code_id!r}, which is no code id of this file",
                     path=where,
-                    hint=f"give the code's id, {named.id!r}"
-                    if named is not None
-                    else f"give the id of a code of this file, or remove {code_id!r}",
+                    hint=f"give the code's id, {named.id!r}",
                 )
             if target is None:
                 continue  # onto a codebook not built in: its ids are its own file's
@@ -922,6 +925,17 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
                         if named is not None
                         else f"give ids that `roqa codebook {other}` lists",
                     )
+    for other, keys in lacked.items():
+        # a team's trimmed copy of a codebook keeps the mapping of the codes it dropped: they
+        # map nothing, and refusing the file made each of them an edit and a rerun (regression
+        # hunt, session 58); a typed id that is no code is named here too
+        warn(
+            f"its mapping onto {other} maps {len(keys)} code id{'s' if len(keys) > 1 else ''} "
+            f"this file does not have ({first_few([repr(k) for k in keys], 6)}): "
+            f"{'they map' if len(keys) > 1 else 'it maps'} nothing; remove "
+            f"{'them' if len(keys) > 1 else 'it'} from the mapping, or correct a mistyped id",
+            path=where,
+        )
 
 
 def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
