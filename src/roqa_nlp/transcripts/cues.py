@@ -10,10 +10,7 @@ line opens with another voice (a second voice tag, or a second speaker's label i
 cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one cue per voice,
 each with the cue's times (:func:`by_voice`); so is a cue in which a later line opens with the
 label of one of the file's speakers, however its first line opens (its unlabelled first line
-goes on with the turn before; :func:`at_speakers_of_the_file`). A cue holding only a speaker's
-label (``Interviewer:``, the words in the cue after it) is read with the cue after it, as the
-label on a line above the words in one cue is, at the talk's times
-(:func:`with_label_cues_joined`).
+goes on with the turn before; :func:`at_speakers_of_the_file`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
 skipped. A SubRip file missing the blank line between cues is still read: a timing line inside a
 cue starts the next cue, and the cue number just before it is dropped; so is the next cue's
@@ -557,75 +554,6 @@ def at_speakers_of_the_file(
     return out
 
 
-def _may_be_label_only(cue: Cue) -> bool:
-    """Whether ``cue`` holds one line only, ending with a colon (``Interviewer:``, ``<b>P04:</b>``,
-    ``- P04:``): it may be a speaker's label with the words in the cues after it."""
-    lines = [line for line in cue.lines if line.strip()]
-    return (
-        len(lines) == 1
-        and without_chevron(lines[0]) is None
-        and _without_dialogue_dash(_LINE_MARKUP.sub("", lines[0])).strip().endswith(":")
-    )
-
-
-def with_label_cues_joined(
-    cues: Sequence[Cue], cue_utterance: CueReader, interviewer_labels: Sequence[str] | None = None
-) -> list[Cue]:
-    """``cues`` with each cue whose whole text is a speaker's label (``Interviewer:``, ``P04:``
-    on its own, as some captioning tools write it) joined to the cue after it, when that cue
-    opens with no speaker of its own: the label names the speaker of its words, and of the
-    unlabelled cues after them, as a label on the line above the words in one cue does (their
-    cue reads the same). The joined cue has the talk's times (the label's cue says nothing). A
-    label is what the reader takes as one at a cue's start, in the file as joined
-    (:func:`.utterances.utterance_labels`): ``Note:`` alone is the words it is, as ``Note:
-    the recorder was paused`` is; a cue whose next opens with a label, a voice tag, a
-    caption's mark or a chevron is left as it is."""
-    joins = [
-        k
-        for k in range(len(cues) - 1)
-        if _may_be_label_only(cues[k])
-        and not _may_be_label_only(cues[k + 1])
-        and cues[k + 1].lines
-        and not _opens_speaker(cues[k + 1].lines[0])
-        and not _opens_speaker(_without_dialogue_dash(cues[k + 1].lines[0]))
-        and not opens_with_mark(cues[k + 1].lines[0])
-    ]
-    if not joins:
-        return list(cues)
-
-    def joined(k: int) -> Cue:
-        label, talk = cues[k], cues[k + 1]
-        lines = [*label.lines, *talk.lines]
-        return Cue(talk.begin_time, talk.end_time, lines, talk.line, talk.new_speaker)
-
-    def read(ks: Sequence[int]) -> tuple[list[Cue], dict[int, int]]:
-        """The cues with those at ``ks`` joined to the next, and where each joined one is."""
-        out: list[Cue] = []
-        at: dict[int, int] = {}
-        skip = set(ks)
-        k = 0
-        while k < len(cues):
-            if k in skip:
-                at[k] = len(out)
-                out.append(joined(k))
-                k += 2
-            else:
-                out.append(cues[k])
-                k += 1
-        return out, at
-
-    tried, at = read(joins)
-    utterances = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in tried]
-    labels = utterance_labels(utterances, interviewer_labels)
-    kept: list[int] = []
-    for k in joins:
-        found = labels[at[k]]
-        label_words = cue_utterance(cues[k].lines, None, None).words.rstrip()
-        if found is not None and found.words_start >= len(label_words):
-            kept.append(k)
-    return read(kept)[0] if kept != joins else tried
-
-
 def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
@@ -756,7 +684,6 @@ def cue_transcript(
         # a good start time with no end (``00:00:01.000 -->``) is kept, as each part of a
         # timed cue keeps the cue's times
         parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
-    parsed = with_label_cues_joined(parsed, cue_utterance, interviewer_labels)
     # a bare chevron changes speaker only in a file whose labels open no cue without one
     bare = not any(c.lines and _opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
     cues = at_speakers_of_the_file(
