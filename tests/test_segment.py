@@ -886,33 +886,3 @@ def test_a_turn_that_only_repairs_is_a_repair(words: str) -> None:
 )
 def test_a_turn_that_asks_or_says_more_is_no_repair(words: str) -> None:
     assert not only_repairs(words)
-
-
-@pytest.mark.parametrize("name", ["Grace", "[P02]", "[name]", "[Interviewer 2]", "[P05a]"])
-def test_a_pseudonyms_placeholder_in_a_question_reads_as_the_name_it_replaced(name: str) -> None:
-    """Session 58 tester "study": with --pseudonymise, "Hi [P02], can you hear me okay?" was
-    read without "[P02]", as a transcriber's note, so as a repair on a bad line, and the first
-    answer got no question as context, while "Hi Grace, ..." kept it."""
-    t = parse_text(
-        f"Interviewer: Hi {name}, can you hear me okay?\nP02: Yes, I can hear you fine.\n",
-        "p02.txt",
-    )
-    (s,) = segment(t)
-    assert s.context == f"Hi {name}, can you hear me okay?"
-
-
-@pytest.mark.parametrize("name", ["[P02]", "[name]"])
-def test_a_name_placeholder_after_an_acknowledgement_is_no_backchannel(name: str) -> None:
-    """ "Okay, Grace." is a turn of its own, not a backchannel; so is "Okay, [P02].", which the
-    placeholder read as a note made one."""
-    assert not is_backchannel(f"Okay, {name}.")
-    assert is_backchannel("Okay [laughs].")
-
-
-def test_a_transcribers_note_in_a_question_is_still_no_word() -> None:
-    t = parse_text(
-        "Interviewer: Hi [inaudible], can you hear me okay?\nP02: Yes, I can hear you fine.\n",
-        "p02.txt",
-    )
-    (s,) = segment(t)
-    assert s.context == ""

@@ -833,32 +833,6 @@ def _role_of(pseudonym: str) -> str | None:
     return "participant" if _CASE_PSEUDONYM.fullmatch(bare) else None
 
 
-def is_placeholder_note(inside: str) -> bool:
-    """Whether ``inside``, the inside of a note in square brackets, is a placeholder that
-    pseudonymising writes where a name or an identifier stood in the talk: a speaker's pseudonym
-    (``P02``, ``P05a``, ``Interviewer 2``, ``Chat sender 1``), the ``name`` of a shared surname
-    or an identifier's (``email``, ``date``: ``data/direct_identifiers.json``). It stands for
-    words said, so it is read as a word (:func:`~roqa_nlp.transcripts.backchannels.words_of`),
-    not as a transcriber's note: "Hi [P02], can you hear me okay?" asks as "Hi Grace, ..." does.
-    A key's own pseudonym of another form ("Manager A") is not told from a note."""
-    said = " ".join(inside.split())
-    return bool(
-        _CASE_PSEUDONYM.fullmatch(said)
-        or _SPEAKER_PSEUDONYM.fullmatch(said)
-        or _CHAT_SENDER_PSEUDONYM.fullmatch(said)
-        or said.casefold() == _SHARED_SURNAME
-        or f"[{said}]".casefold() in _identifier_placeholders()
-    )
-
-
-@cache
-def _identifier_placeholders() -> frozenset[str]:
-    """The placeholders of direct identifiers (``[email]``, ``[NHS number]``), case folded."""
-    from .identifiers import identifier_patterns
-
-    return frozenset(p.placeholder.casefold() for p in identifier_patterns())
-
-
 def _bare(pseudonym: str) -> str:
     """The pseudonym as a speaker label: without the square brackets a key may give it."""
     return pseudonym.strip().removeprefix("[").removesuffix("]").strip()

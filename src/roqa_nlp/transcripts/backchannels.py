@@ -111,24 +111,7 @@ def words_of(words: str) -> list[str]:
 
 @lru_cache(maxsize=WORDS_KEPT)
 def _words_of(words: str) -> tuple[str, ...]:
-    return tuple(t.lower().replace("’", "'") for t in _WORD.findall(_without_notes(words)))
-
-
-def _without_notes(words: str) -> str:
-    """``words`` with each bracketed note blanked out, its length kept, but for a placeholder
-    pseudonymising wrote (``[P02]``, ``[name]``: :func:`~roqa_nlp.pseudonyms.is_placeholder_note`),
-    whose inside is read as the word it stands for (session 58 tester "study": "Hi [P02], can
-    you hear me okay?" read as "Hi, can you hear me okay?", a repair and no question)."""
-    if "[" not in words and "(" not in words:
-        return words
-    return _NOTE.sub(_blanked, words)
-
-
-def _blanked(note: re.Match[str]) -> str:
-    said = note[0]
-    if said.startswith("[") and _is_placeholder(said[1:-1]):
-        return f" {said[1:-1]} "
-    return " " * len(said)
+    return tuple(t.lower().replace("’", "'") for t in _WORD.findall(_NOTE.sub(" ", words)))
 
 
 def word_spans(words: str) -> list[tuple[int, int]]:
@@ -138,17 +121,10 @@ def word_spans(words: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=WORDS_KEPT)
 def _word_spans(words: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _WORD.finditer(_without_notes(words)))
+    return tuple(m.span() for m in _WORD.finditer(_NOTE.sub(lambda m: " " * len(m[0]), words)))
 
 
 @cache
-@lru_cache(maxsize=256)
-def _is_placeholder(inside: str) -> bool:
-    from ..pseudonyms import is_placeholder_note  # a heavy module: only once a note is read
-
-    return is_placeholder_note(inside)
-
-
 def phrases_of(*names: str) -> frozenset[tuple[str, ...]]:
     """The phrases of the packaged lists ``names``, each as its words (:func:`words_of`)."""
     return frozenset(tuple(words_of(p)) for name in names for p in packaged_words(name))

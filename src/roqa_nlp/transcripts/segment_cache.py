@@ -63,10 +63,8 @@ from .segment import (
 #: left out, and an answer after a repair keeps the question before it as its context
 #: (``repairs.only_repairs``); 9: no boundary falls inside a note in brackets, and a transcriber's
 #: annotation ("[laughs]") at a sentence's end stays with it (``sentences``, ``annotations``);
-#: 10: so does one with a full stop inside ("[Laughs.]") or in double parentheses ("((laughs))");
-#: 11: a pseudonymiser's placeholder in brackets ("[P02]", "[name]") is a word, not a note
-#: (``backchannels.words_of``): "Okay, [P02]." is no backchannel, as "Okay, Grace." is none
-SEGMENTER_VERSION = 11
+#: 10: so does one with a full stop inside ("[Laughs.]") or in double parentheses ("((laughs))")
+SEGMENTER_VERSION = 10
 #: The modules whose code decides segment boundaries.
 SEGMENTER_MODULES = (
     "roqa_nlp.transcripts.segment",
