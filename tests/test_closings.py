@@ -108,6 +108,30 @@ def test_the_closing_question_is_found_by_its_words(question: str, asks: bool) -
     assert asks_closing_question(question) is asks
 
 
+def test_a_closing_question_followed_by_another_asks_the_other() -> None:
+    """Regression hunt, session 58: "I don't think so." answers the turn's last question, here
+    not the closing one, and was set aside."""
+    asked = (
+        "Is there anything else you'd like to add? Like, do you think the tool will still be "
+        "used in a year?"
+    )
+    assert not asks_closing_question(asked)
+    assert not is_closing_formula("I don't think so.", asked)
+    assert asks_closing_question("Great, thanks. Anything else you'd like to add?")
+
+
+@pytest.mark.parametrize(
+    "words", ["Yeah, that's most of it.", "I think I've covered most of it, yes."]
+)
+def test_most_of_it_answers_any_other_question(words: str) -> None:
+    """Regression hunt, session 58: "that's most of it" was a closing formula after any
+    question, and answers to "So it was staffing, the money and the IT?" were set aside. It
+    declines the closing question only."""
+    assert not is_closing_formula(words, "So it was staffing, the money for the mats and the IT?")
+    assert not is_closing_formula(words)
+    assert is_closing_formula(words, CLOSING_QUESTION)
+
+
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_every_formula_of_the_file_is_matched_alone_and_with_what_may_surround_it(
     formula: str,

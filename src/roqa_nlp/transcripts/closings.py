@@ -73,8 +73,11 @@ def _formula_lists(declines: bool) -> tuple[str, ...]:
 def asks_closing_question(question: str) -> bool:
     """Whether ``question``, the interviewer's turn a reply answers, asks the closing question
     ("Is there anything else you'd like to add?"): it holds a phrase of
-    :data:`CLOSING_QUESTIONS` (``data/closing_questions.txt``), its words in a row."""
-    tokens = words_of(question)
+    :data:`CLOSING_QUESTIONS` (``data/closing_questions.txt``), its words in a row, in its last
+    question: "Anything else you'd like to add? Like, will the tool still be used in a year?"
+    asks the second, which "I don't think so." answers (regression hunt, session 58)."""
+    asked = [q for q in re.findall(r"[^?]*\?", question) if q.strip()]
+    tokens = words_of(asked[-1] if asked else question)
     asks, longest = phrases_of(CLOSING_QUESTIONS), longest_of(CLOSING_QUESTIONS)
     return any(
         tuple(tokens[i : i + k]) in asks
