@@ -749,29 +749,11 @@ def test_a_tree_named_alike_in_both_cfir_versions_is_read_in_the_one_holding_it_
     )
 
 
-def test_a_flat_tree_named_as_cfir_codes_only_as_often_as_not_keeps_its_own_codebook(
-    tmp_path: Path,
-) -> None:
-    """Names alone make a tree CFIR's only when every code is named so: a ward study's flat
-    "Champions" and "Available Resources" beside two codes of its own stay the project's, under
-    their GUIDs."""
-    guids = [f"3A4D0000-0000-4000-8000-00000000000{i}" for i in range(4)]
-    names = ["Alert fatigue", "Champions", "Night shifts", "Available Resources"]
-    path = own_tree(
-        tmp_path,
-        "".join(f'<Code guid="{g}" name="{n}" isCodable="true"/>' for g, n in zip(guids, names)),
-    )
-    p = read_qdpx(path)
-    assert (p.codebook.id, [c.id for c in p.codebook.codes], p.warnings) == (
-        "co-author-nvivo",
-        guids,
-        [],
-    )
-
-
 @pytest.mark.parametrize(
     "names",
     [
+        # a ward study's flat "Champions" and "Available Resources" beside two of its own
+        ["Alert fatigue", "Champions", "Night shifts", "Available Resources"],
         # regression hunt, session 58: with "more than half", these became CFIR codes
         ["Culture", "Cost", "Planning", "Staff morale", "Housing"],
         ["Capability", "Opportunity", "Motivation", "Need", "Space", "Workload", "Housing"],
