@@ -1,10 +1,9 @@
 """Specification of how ``roqa agree`` matches codes of different projects: by name.
 
 A code made by hand in a QDA program carries a GUID of that project, so two coders who each made
-"Staff costs" in their own NVivo project share no code id; nor does a person's hand-typed CFIR
-node list given as codings, not as a project `roqa import` reads as CFIR's, share ids with the
-model's CFIR codes. Codes are matched by name (as a codebook compares names), with a note;
-within one project ids stay authoritative.
+"Cost" in their own NVivo project share no code id; nor does a person's hand-typed CFIR node list
+share ids with the model's CFIR codes. Codes are matched by name (as a codebook compares names),
+with a note; within one project ids stay authoritative.
 """
 
 from __future__ import annotations
@@ -74,20 +73,18 @@ def project(
 
 
 def two_projects(tmp_path: Path) -> tuple[Path, Path]:
-    """Ann and Ben each made Staff costs, Team spirit and Director Support in their own project
-    (other GUIDs). Ann coded both sentences of the first answer Staff costs, Ben the first Staff
-    costs and the second Team spirit; both coded the last answer Director Support. (Named as
-    CFIR codes, Cost, Culture and Leadership Engagement, they are read as CFIR 2009's on import
-    since session 58, and share their ids.)"""
+    """Ann and Ben each made Cost, Culture and Leadership Engagement in their own project (other
+    GUIDs). Ann coded both sentences of the first answer Cost, Ben the first Cost and the second
+    Culture; both coded the last answer Leadership Engagement."""
     ann_codes = {
-        "10000000-0000-4000-8000-000000000001": "Staff costs",
-        "10000000-0000-4000-8000-000000000002": "Team spirit",
-        "10000000-0000-4000-8000-000000000003": "Director Support",
+        "10000000-0000-4000-8000-000000000001": "Cost",
+        "10000000-0000-4000-8000-000000000002": "Culture",
+        "10000000-0000-4000-8000-000000000003": "Leadership Engagement",
     }
     ben_codes = {
-        "20000000-0000-4000-8000-000000000001": "staff costs",
-        "20000000-0000-4000-8000-000000000002": "Team spirit",
-        "20000000-0000-4000-8000-000000000003": "Director support",
+        "20000000-0000-4000-8000-000000000001": "cost",
+        "20000000-0000-4000-8000-000000000002": "Culture",
+        "20000000-0000-4000-8000-000000000003": "Leadership engagement",
     }
     a, c, le = list(ann_codes)
     b_cost, b_cul, b_le = list(ben_codes)
@@ -107,9 +104,8 @@ def two_projects(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_same_named_codes_of_two_projects_are_one_code_with_a_note(tmp_path, capsys) -> None:
-    """Units: the first lines (uncoded), the first sentence (Staff costs / Staff costs), the
-    second (Staff costs / Team spirit), the lines between (uncoded) and the last answer
-    (Director Support by both);
+    """Units: the first lines (uncoded), the first sentence (Cost / Cost), the second (Cost /
+    Culture), the lines between (uncoded) and the last answer (Leadership Engagement by both);
     the space between the sentences holds no letter and is no unit. 3 codes x 5 units = 15
     decisions, 13 agree; each coder applied 3 codes, so p_e = (3/15)^2 + (12/15)^2 = 17/25 and
     kappa = (13/15 - 17/25) / (8/25) = 7/12 (was -18/132 = -0.136 over 5 codes, none shared)."""
@@ -120,15 +116,15 @@ def test_same_named_codes_of_two_projects_are_one_code_with_a_note(tmp_path, cap
     )
     assert code == 0, err
     assert (
-        "Note: codes of different projects matched by name (their ids differ): 'Director "
-        "Support', 'Staff costs'." in " ".join(out.split())
+        "Note: codes of different projects matched by name (their ids differ): 'Cost', "
+        "'Leadership Engagement'." in " ".join(out.split())
     )
     data = json.loads(out_path.read_text("utf-8"))
     assert data["n_units"] == {"total": 5, "all": 5, "coded": 3}
     assert sorted(c["name"] for c in data["per_code"]) == [
-        "Director Support",
-        "Staff costs",
-        "Team spirit",
+        "Cost",
+        "Culture",
+        "Leadership Engagement",
     ]
     assert data["pooled"]["all"]["percent_agreement"] == pytest.approx(13 / 15)
     assert data["pooled"]["all"]["kappa"] == pytest.approx(7 / 12)
@@ -271,7 +267,7 @@ def test_selections_in_different_texts_of_one_transcript_are_a_one_line_error(
     ben = project(
         tmp_path / "ben.qdpx",
         "Ben",
-        {"10000000-0000-4000-8000-000000000001": "Staff costs"},
+        {"10000000-0000-4000-8000-000000000001": "Cost"},
         [
             (
                 AFFORD[0] + len(header),
@@ -365,14 +361,13 @@ def test_guids_differing_only_in_case_and_braces_are_one_code(tmp_path, capsys) 
     """ATLAS.ti writes GUIDs in upper case, NVivo and QualCoder in lower case, and REFI-QDA allows
     {braces}: Ben's project is Ann's with every GUID lower-cased and braced, and both coded
     alike. Before, the GUIDs were compared as written: each code was two codes, the two named
-    Staff costs were "not matched by name", Team spirit was "matched by name (their ids
-    differ)", and
+    Cost were "not matched by name", Culture was "matched by name (their ids differ)", and
     identical codings gave kappa 0.143 instead of 1 (tester, session 39: 0.185 for ATLAS.ti's
     upper-case export beside its lower-cased copy)."""
     upper = {
-        "A0000001-0000-4000-8000-00000000000A": "Staff costs",
-        "A0000002-0000-4000-8000-00000000000B": "Staff costs",  # a second one, elsewhere
-        "A0000003-0000-4000-8000-00000000000C": "Team spirit",
+        "A0000001-0000-4000-8000-00000000000A": "Cost",
+        "A0000002-0000-4000-8000-00000000000B": "Cost",  # a second Cost, elsewhere in the tree
+        "A0000003-0000-4000-8000-00000000000C": "Culture",
     }
     braced = {"{" + g.lower() + "}": n for g, n in upper.items()}
     coded = [(*AFFORD, 0), (*CULTURE, 2), (*DIRECTOR, 1)]

@@ -56,10 +56,6 @@ TREE = (
     f'<Code guid="{VALENCE}" name="Valence" isCodable="true">'
     f'<Code guid="{V_NEG}" name="Negative" isCodable="true"/></Code>'
 )
-#: the team's constructs as read: CFIR 2009's by their names, wherever the tree puts them
-#: (docs/refi-qda.md, "How codes come back"). Before session 58 a flat tree of CFIR names kept
-#: a codebook of its own, the constructs under their GUIDs, and agreed with no model's coding.
-AR_READ, LE_READ = "IS.E.2", "IS.E.1"
 
 
 def span(quote: str) -> tuple[int, int]:
@@ -111,11 +107,6 @@ def hanas(path: Path) -> list[tuple[str, str, int, int, str]]:
     ]
 
 
-BY_NAME = (
-    "2 codes made in the QDA program are named as codes of cfir-2009 and read as those codes, "
-    "with their codings: 'Available Resources' as IS.E.2, 'Leadership Engagement' as IS.E.1; to "
-    "keep a code apart, give it a name of its own in the program"
-)
 CHILDREN_READ = (
     "2 codings of codes named like a valence below another code were read as codings of the "
     "code above them with that valence: Available Resources > Barrier (1, barrier), "
@@ -129,19 +120,19 @@ def test_a_child_valence_code_is_a_coding_of_its_construct_with_that_valence(
     """The tester's repro (awk/M): before, 'codings by Hana (0)' and no warning."""
     path = project(tmp_path, (NURSES, (AR_BARRIER,)), (DIRECTOR, (LE_ENABLERS,)))
     assert hanas(path) == [
-        ("Hana", AR_READ, 29, 73, "barrier"),
-        ("Hana", LE_READ, 104, 152, "enabler"),
+        ("Hana", AR, 29, 73, "barrier"),
+        ("Hana", LE, 104, 152, "enabler"),
     ]
     p = read_qdpx(path)
     assert p.codings["Hana"].meta["valence_not_given"] == []
-    # the children are no codes of the codebook; the constructs are, CFIR 2009's in its order
-    # (and the folder Valence, as before: a code of the team's, whose valence code below it
-    # gives valences only)
-    assert (p.codebook.id, [c.name for c in p.codebook.codes]) == (
-        "cfir-2009+project",
-        ["Leadership Engagement", "Available Resources", "Valence"],
-    )
-    assert p.warnings == [BY_NAME, CHILDREN_READ]
+    # the children are no codes of the codebook; the constructs are (and the folder Valence,
+    # as before: a code of the team's, whose valence code below it gives valences only)
+    assert [c.name for c in p.codebook.codes] == [
+        "Available Resources",
+        "Leadership Engagement",
+        "Valence",
+    ]
+    assert p.warnings == [CHILDREN_READ]
 
 
 def test_the_construct_and_its_child_on_one_selection_are_one_coding(tmp_path: Path) -> None:
@@ -149,8 +140,8 @@ def test_the_construct_and_its_child_on_one_selection_are_one_coding(tmp_path: P
     construct, an enabler, and no 'repeats another coding' warning."""
     path = project(tmp_path, (NURSES, (AR, AR_FACILITATOR)), (DIRECTOR, (LE_BARRIERS, LE)))
     assert hanas(path) == [
-        ("Hana", AR_READ, 29, 73, "enabler"),
-        ("Hana", LE_READ, 104, 152, "barrier"),
+        ("Hana", AR, 29, 73, "enabler"),
+        ("Hana", LE, 104, 152, "barrier"),
     ]
     assert not any("repeat" in w for w in read_qdpx(path).warnings)
 
@@ -160,15 +151,15 @@ def test_a_childs_valence_wins_over_a_top_level_valence_on_the_passage(tmp_path:
     names the construct's valence; Positive gives it to the coder's other codes there."""
     path = project(tmp_path, (NURSES, (AR_BARRIER, LE, POSITIVE)))
     assert hanas(path) == [
-        ("Hana", AR_READ, 29, 73, "barrier"),
-        ("Hana", LE_READ, 29, 73, "enabler"),
+        ("Hana", AR, 29, 73, "barrier"),
+        ("Hana", LE, 29, 73, "enabler"),
     ]
 
 
 def test_two_children_of_different_valence_on_one_passage_give_none(tmp_path: Path) -> None:
     path = project(tmp_path, (NURSES, (AR_BARRIER, AR_FACILITATOR)))
     p = read_qdpx(path)
-    assert hanas(path) == [("Hana", AR_READ, 29, 73, "neutral")]
+    assert hanas(path) == [("Hana", AR, 29, 73, "neutral")]
     assert p.codings["Hana"].meta["valence_not_given"] == ["p14:@29-73"]
     assert (
         "Hana gave Available Resources on passage p14:@29-73 two different valences (barrier, "
@@ -181,8 +172,8 @@ def test_a_top_level_valence_code_gives_its_valence_to_the_codes_on_its_passage(
     tmp_path: Path,
 ) -> None:
     path = project(tmp_path, (NURSES, (AR, POSITIVE)))
-    assert hanas(path) == [("Hana", AR_READ, 29, 73, "enabler")]
-    assert read_qdpx(path).warnings == [BY_NAME]
+    assert hanas(path) == [("Hana", AR, 29, 73, "enabler")]
+    assert read_qdpx(path).warnings == []
 
 
 def test_a_valence_on_nothing_coded_is_named_in_a_warning(tmp_path: Path) -> None:
@@ -191,10 +182,9 @@ def test_a_valence_on_nothing_coded_is_named_in_a_warning(tmp_path: Path) -> Non
     Before: dropped without a word."""
     path = project(tmp_path, (NURSES, (AR_BARRIER,)), (DIRECTOR, (V_NEG,)), (FAMILIES, (POSITIVE,)))
     p = read_qdpx(path)
-    assert hanas(path) == [("Hana", AR_READ, 29, 73, "barrier")]
+    assert hanas(path) == [("Hana", AR, 29, 73, "barrier")]
     s, e = FAMILIES
     assert p.warnings == [
-        BY_NAME,
         "1 coding of a code named like a valence below another code was read as a coding of "
         "the code above it with that valence: Available Resources > Barrier (1, barrier)",
         "Hana: 2 codings of valence codes (Negative, Positive) are on selections holding no "
@@ -213,10 +203,9 @@ def test_a_valence_inside_a_wider_coded_selection_says_which_selection_it_lies_i
     selection, on which she coded no code: the warning says so, and where her code is."""
     budget = span("the budget was cut.")
     path = project(tmp_path, (NURSES, (AR,)), (budget, (POSITIVE,)), (FAMILIES, (POSITIVE,)))
-    assert hanas(path) == [("Hana", AR_READ, 29, 73, "neutral")]
+    assert hanas(path) == [("Hana", AR, 29, 73, "neutral")]
     s, e = FAMILIES
     assert read_qdpx(path).warnings == [
-        BY_NAME,
         "Hana: 2 codings of valence codes (Positive) are on selections holding no code of "
         f"Hana's, where roqa_nlp suggested nothing (p14:@{budget[0]}-{budget[1]}, "
         f"p14:@{s}-{e}): there a valence code gives its valence to the codes on its own "
@@ -234,18 +223,15 @@ def test_import_prints_the_lines_and_writes_the_codings(
     code, said, err = run(["import", str(path), "--out", str(out)], capsys)
     assert code == 0, err
     assert "codings by Hana (2)" in said
-    assert err == f"roqa: warning: {path}: {BY_NAME}\nroqa: warning: {path}: {CHILDREN_READ}\n"
+    assert err == f"roqa: warning: {path}: {CHILDREN_READ}\n"
     rows = [
         json.loads(line)
         for line in (out / "codings" / "Hana" / "codings.jsonl").read_text("utf-8").splitlines()
     ]
     assert [
         (r["start"], r["end"], g["code_id"], g["valence"]) for r in rows for g in r["suggestions"]
-    ] == [(29, 73, AR_READ, "barrier"), (104, 152, LE_READ, "enabler")]
-    assert json.loads((out / "import.json").read_text("utf-8"))["warnings"] == [
-        BY_NAME,
-        CHILDREN_READ,
-    ]
+    ] == [(29, 73, AR, "barrier"), (104, 152, LE, "enabler")]
+    assert json.loads((out / "import.json").read_text("utf-8"))["warnings"] == [CHILDREN_READ]
 
 
 # -- in a project of roqa_nlp's suggestions --------------------------------------------------------
@@ -334,6 +320,6 @@ def test_the_codings_go_back_and_come_back_the_same(
             for s in first
             for g in s.suggestions
         ]
-        == [(29, 73, AR_READ, "barrier"), (104, 152, LE_READ, "enabler")]
+        == [(29, 73, AR, "barrier"), (104, 152, LE, "enabler")]
     )
     assert back.codings["Hana"].meta["valence_not_given"] == []

@@ -967,41 +967,20 @@ def _project_code_of(guid: str, names: Iterable[str], book: Codebook) -> tuple[s
 def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebook | None:
     """The known codebook the file's codes come from, if any.
 
-    A code of the file is one of a codebook's by a roqa_nlp GUID, by its path of names, or by
-    its name alone when that is the name of one of the codebook's codable codes (as
-    :func:`~roqa_nlp.crosswalk.named_in` compares: no alias), as :func:`codebook_from_codes`
-    then reads it: a team's flat NVivo nodes "Champions", "Available Resources" are CFIR 2009's.
-    A codebook qualifies when one of its roqa_nlp GUIDs occurs in the file, when at least half
-    of the file's codes are its codes by GUID or path, or when every one of two or more codes is
-    its code by any of the three, codes named as a valence aside (a lone ``Process`` code in an unrelated project is not CFIR,
-    nor is a tree whose names are CFIR's only in part: "Inner Setting > Workforce > Staff
-    turnover, Funding; Outer Setting > Policy", nor a team's own codebook of everyday words some
-    of which CFIR uses: "Culture, Cost, Planning, Staff morale, Housing", or COM-B's "Capability,
-    Opportunity, Motivation"; regression hunt, session 58: with more than half, such a codebook
-    became CFIR's, and two copies of one project, one with two codes more, were read in two
-    codebooks). Of those, the one holding most of the file's codes wins,
-    so every name counts: "Inner Setting > Organizational Incentives & Rewards, Access to
-    Knowledge & Information" is CFIR 2009's (all three its names), not CFIR 2.0's (which holds
-    "Inner Setting > Access to Knowledge & Information" by its path, but has the other only as
-    an alias). A tie goes to the one holding more by GUID or path, then to the earlier book.
+    A codebook qualifies when one of its roqa_nlp GUIDs occurs in the file, or when at least half
+    of the file's codes match its codes by path of names (a lone ``Process`` code in an unrelated
+    project is not CFIR). Of those, the one matching most codes wins; earlier books win ties.
     """
     codes = _code_paths(top)
-    # the codes a valence does not name (a team's folder Valence > Negative, Barrier below a
-    # construct): all of these must be the codebook's for names alone to make it the file's
-    rated = [(g, p) for g, p in codes if not valence_folder(p[-1])]
-    best: tuple[int, int, Codebook] | None = None
+    best: tuple[int, Codebook] | None = None
     for book in books:
         guids = set(_guids_of(book))
         paths = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
-        names = {normalise_name(c.name) for c in book.codable}
         by_guid = sum(g in guids for g, _ in codes)
-        placed = sum(g in guids or p in paths for g, p in codes)
-        matched = sum(g in guids or p in paths or p[-1] in names for g, p in codes)
-        named = sum(g in guids or p in paths or p[-1] in names for g, p in rated)
-        qualifies = by_guid or 2 * placed >= len(codes) > 0 or named == len(rated) > 1
-        if qualifies and (best is None or (matched, placed) > best[:2]):
-            best = (matched, placed, book)
-    return None if best is None else best[2]
+        matched = sum(g in guids or p in paths for g, p in codes)
+        if (by_guid or 2 * matched >= len(codes) > 0) and (best is None or matched > best[0]):
+            best = (matched, book)
+    return None if best is None else best[1]
 
 
 def _renamed_codes(
