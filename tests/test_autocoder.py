@@ -564,7 +564,7 @@ def test_a_closing_that_goes_on_is_flagged_as_the_model_says(
 ) -> None:
     said = "No, that's everything, apart from the funding which worries me."
     (s,) = tiny_model.code(one_turn(said)).segments
-    monkeypatch.setattr("roqa_nlp.transcripts.closings.is_closing_formula", lambda *_: False)
+    monkeypatch.setattr("roqa_nlp.transcripts.closings.is_closing_formula", lambda words: False)
     (without_the_rule,) = tiny_model.code(one_turn(said)).segments
     assert s.to_dict() == without_the_rule.to_dict()
     assert not s.procedural
@@ -677,24 +677,6 @@ def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> 
         ("No, I think that's every", False, False, False, "OS.D"),
         ("Not that I can think of,", False, False, False, "IS.E"),  # Readiness for Implementation
         ("No, that's everything re", True, False, False, None),
-    ]
-
-
-def test_the_packaged_model_sets_aside_a_reply_that_declines_the_closing_question() -> None:
-    """Session 58 tester "study": every interview's "I don't think so. I think I've said most of
-    it." after "Is there anything else you'd like to add?" was charted as a barrier (Individual
-    Stage of Change, 13 participants in Table 2). A decline of the closing question is procedural
-    talk; "I don't think so." after another question and a closing answer that adds something
-    ("Just that we're trying ..." as "Just that the managers ..." in closing_statements.txt)
-    are coded."""
-    result = AutoCoder.load().code(DATA.parent / "closings" / "closing_declines.txt")
-    got = [(s.segment.text[:24], s.procedural) for s in result.segments]
-    assert got == [
-        ("I don't think so.", False),
-        ("I don't think so. I thin", True),
-        ("No, that's it really, th", True),
-        ("Yes, one thing: the fund", False),
-        ("I don't think so. I thin", False),
     ]
 
 

@@ -12,7 +12,6 @@ from roqa_nlp.transcripts.closings import (
     SIGN_OFF_GOODBYES,
     SIGN_OFFS,
     after_closing_formula,
-    asks_closing_question,
     before_closing_formula,
     before_sign_off,
     is_closing_formula,
@@ -60,76 +59,6 @@ def test_anything_more_than_a_closing_formula_is_not_one(words: str) -> None:
     """A closing that goes on keeps its content; a bare "No." or "That's it." answers any
     question; thanks alone are no formula."""
     assert not is_closing_formula(words)
-
-
-CLOSING_QUESTION = (
-    "That's really helpful. Is there anything else you'd like to add that we haven't covered?"
-)
-
-
-@pytest.mark.parametrize(
-    "words",
-    ["I don't think so. I think I've said most of it.", "I don't think so.", "No.",
-     "No, that's it really, thanks.", "That's it really.", "Not really, no. Thanks, bye.",
-     "Nope, I'm good, thank you."],
-)  # fmt: skip
-def test_a_reply_that_declines_the_closing_question_is_one(words: str) -> None:
-    """Session 58 tester "study": "I don't think so. I think I've said most of it." after the
-    closing question was coded as a barrier (Knowledge & Beliefs 0.28). After that question a
-    decline says only that there is no more; "That's it really." too."""
-    assert is_closing_formula(words, CLOSING_QUESTION)
-
-
-@pytest.mark.parametrize("words", ["I don't think so.", "No.", "That's it really.", "Not really."])
-@pytest.mark.parametrize("question", ["", "Did the training help the night staff?"])
-def test_a_decline_after_another_question_is_no_closing_formula(words: str, question: str) -> None:
-    """ "I don't think so." answers "Did the training help?": it is coded with that question."""
-    assert not is_closing_formula(words, question)
-
-
-@pytest.mark.parametrize(
-    "words",
-    ["Yes, one thing: the funding cuts have made it impossible to keep the peer workers on.",
-     "I don't think so. Just that the funding cuts have made it impossible to keep them on.",
-     "No, that's it, apart from the funding which worries me."],
-)  # fmt: skip
-def test_a_closing_answer_that_adds_something_is_no_closing_formula(words: str) -> None:
-    assert not is_closing_formula(words, CLOSING_QUESTION)
-
-
-@pytest.mark.parametrize(
-    ("question", "asks"),
-    [(CLOSING_QUESTION, True), ("Anything else you want to add?", True),
-     ("Is there anything we haven't covered?", True),
-     ("Was there anything else that got in the way?", False),
-     ("What would you like to add to the service?", False), ("", False)],
-)  # fmt: skip
-def test_the_closing_question_is_found_by_its_words(question: str, asks: bool) -> None:
-    assert asks_closing_question(question) is asks
-
-
-def test_a_closing_question_followed_by_another_asks_the_other() -> None:
-    """Regression hunt, session 58: "I don't think so." answers the turn's last question, here
-    not the closing one, and was set aside."""
-    asked = (
-        "Is there anything else you'd like to add? Like, do you think the tool will still be "
-        "used in a year?"
-    )
-    assert not asks_closing_question(asked)
-    assert not is_closing_formula("I don't think so.", asked)
-    assert asks_closing_question("Great, thanks. Anything else you'd like to add?")
-
-
-@pytest.mark.parametrize(
-    "words", ["Yeah, that's most of it.", "I think I've covered most of it, yes."]
-)
-def test_most_of_it_answers_any_other_question(words: str) -> None:
-    """Regression hunt, session 58: "that's most of it" was a closing formula after any
-    question, and answers to "So it was staffing, the money and the IT?" were set aside. It
-    declines the closing question only."""
-    assert not is_closing_formula(words, "So it was staffing, the money for the mats and the IT?")
-    assert not is_closing_formula(words)
-    assert is_closing_formula(words, CLOSING_QUESTION)
 
 
 @pytest.mark.parametrize("formula", FORMULAS)

@@ -1806,8 +1806,7 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
-                closing = is_closing_formula(s.text, s.context)
-                flags = segment_flags(p, pr, a, alpha, t, closing=closing)
+                flags = segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
                 part.segments.append(SegmentResult(segment=s, suggestions=sug, **flags))
             pending.clear()
 
@@ -1992,10 +1991,8 @@ class AutoCoder:
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
         # fits a code; set aside (left out of the coding) when novel or procedural
         flags = [
-            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text, question or ""))
-            for p, pr, a, t, text, question in zip(
-                pvals, proc, aside, tops, ts.texts, ts.contexts or [""] * len(tops), strict=True
-            )
+            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
+            for p, pr, a, t, text in zip(pvals, proc, aside, tops, ts.texts, strict=True)
         ]
         set_aside = [f["novel"] or f["procedural"] for f in flags]
         domain_of = {c.id: c.domain for c in book.codable}

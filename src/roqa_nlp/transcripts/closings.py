@@ -8,8 +8,7 @@ procedural records cost an answer elsewhere (``benchmarks/results/classifier_com
 session 30), so the formulas are matched as words instead: a segment is one when its words
 (normalised as :mod:`~roqa_nlp.transcripts.backchannels` normalises a turn's: lower case,
 bracketed notes left out, any apostrophe as ``'``) are one or more phrases of
-:data:`CLOSING_FORMULAS` (``data/closing_formulas.txt``; after the closing question,
-:data:`CLOSING_QUESTIONS`, also of :data:`CLOSING_DECLINES`: "I don't think so.") with, around them, only words or phrases
+:data:`CLOSING_FORMULAS` (``data/closing_formulas.txt``) with, around them, only words or phrases
 of :data:`CLOSING_WORDS` (``data/closing_words.txt``: ``no``, ``really``, ``thank you``) or
 :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS`. A closing that goes on ("No,
 that's everything, apart from the funding which worries me.", "Good luck getting the
@@ -38,8 +37,6 @@ CLOSING_FORMULAS = "closing_formulas.txt"
 CLOSING_WORDS = "closing_words.txt"
 CLOSING_TURNS = "closing_turns.txt"
 CLOSING_LEADS = "closing_leads.txt"
-CLOSING_QUESTIONS = "closing_questions.txt"
-CLOSING_DECLINES = "closing_declines.txt"
 SIGN_OFFS = "sign_offs.txt"
 SIGN_OFF_GOODBYES = "sign_off_goodbyes.txt"
 SPEECH_VERBS = "speech_verbs.txt"
@@ -52,51 +49,23 @@ _SENTENCE_END = re.compile(r"[!?]|(?<!\.)\.(?!\.)")
 
 
 @cache
-def _phrases(
-    backwards: bool, declines: bool = False
-) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """The closing formulas (with the replies of :data:`CLOSING_DECLINES` when ``declines``)
-    and the words that may surround them, each phrase's words reversed when ``backwards``."""
-    formulas = phrases_of(*_formula_lists(declines))
-    extras = phrases_of(CLOSING_WORDS)
+def _phrases(backwards: bool) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The closing formulas and the words that may surround them, each phrase's words
+    reversed when ``backwards``."""
+    formulas, extras = phrases_of(CLOSING_FORMULAS), phrases_of(CLOSING_WORDS)
     if backwards:
         formulas, extras = (frozenset(p[::-1] for p in ps) for ps in (formulas, extras))
     return formulas, extras
 
 
-def _formula_lists(declines: bool) -> tuple[str, ...]:
-    """The packaged lists of closing formulas: with :data:`CLOSING_DECLINES` when the words
-    reply to the closing question (:func:`asks_closing_question`)."""
-    return (CLOSING_FORMULAS, CLOSING_DECLINES) if declines else (CLOSING_FORMULAS,)
-
-
-def asks_closing_question(question: str) -> bool:
-    """Whether ``question``, the interviewer's turn a reply answers, asks the closing question
-    ("Is there anything else you'd like to add?"): it holds a phrase of
-    :data:`CLOSING_QUESTIONS` (``data/closing_questions.txt``), its words in a row, in its last
-    question: "Anything else you'd like to add? Like, will the tool still be used in a year?"
-    asks the second, which "I don't think so." answers (regression hunt, session 58)."""
-    asked = [q for q in re.findall(r"[^?]*\?", question) if q.strip()]
-    tokens = words_of(asked[-1] if asked else question)
-    asks, longest = phrases_of(CLOSING_QUESTIONS), longest_of(CLOSING_QUESTIONS)
-    return any(
-        tuple(tokens[i : i + k]) in asks
-        for i in range(len(tokens))
-        for k in range(1, min(longest, len(tokens) - i) + 1)
-    )
-
-
-def _covered(
-    tokens: list[str], *, backwards: bool = False, declines: bool = False
-) -> tuple[list[bool | None], list[bool]]:
+def _covered(tokens: list[str], *, backwards: bool = False) -> tuple[list[bool | None], list[bool]]:
     """For each ``i``: True when ``tokens[:i]`` are closing formulas and the words that may
     surround them, a formula among them, False when only such words, None otherwise; and
     whether they so end on a formula (the first is what :func:`after_closing_formula` reads;
     a benchmark reads the second). ``backwards``: ``tokens`` are a text's words in reverse
-    order, read with each phrase reversed (:func:`_closing_suffixes`). ``declines``: the
-    replies of :data:`CLOSING_DECLINES` are formulas too (:func:`is_closing_formula`)."""
-    formulas, extras = _phrases(backwards, declines)
-    longest = longest_of(*_formula_lists(declines), CLOSING_WORDS)
+    order, read with each phrase reversed (:func:`_closing_suffixes`)."""
+    formulas, extras = _phrases(backwards)
+    longest = longest_of(CLOSING_FORMULAS, CLOSING_WORDS)
     covered: list[bool | None] = [False] + [None] * len(tokens)
     on_formula = [False] * (len(tokens) + 1)
     last = 0  # the last i not None: none further on can be once `longest` words are None
@@ -116,23 +85,17 @@ def _covered(
     return covered, on_formula
 
 
-def is_closing_formula(words: str, question: str = "") -> bool:
+def is_closing_formula(words: str) -> bool:
     """True when ``words`` are only a closing formula (see the module docstring), or are one
     before the sign-off they end with (:func:`before_sign_off`): "No, I think that's everything.
-    Thanks so much, bye!" is one, as the model reads it without "Thanks so much, bye!". When
-    ``question``, the interviewer's turn the words reply to, asks the closing question
-    (:func:`asks_closing_question`), a reply that only declines it is one too (a phrase of
-    :data:`CLOSING_DECLINES`, ``data/closing_declines.txt``: "I don't think so. I think I've
-    said most of it.", "That's it really."); after any other question such words answer it."""
-    declines = bool(question) and asks_closing_question(question)
-    return any(_only_a_closing(w, declines) for w in dict.fromkeys((words, before_sign_off(words))))
+    Thanks so much, bye!" is one, as the model reads it without "Thanks so much, bye!"."""
+    return any(_only_a_closing(w) for w in dict.fromkeys((words, before_sign_off(words))))
 
 
-def _only_a_closing(words: str, declines: bool = False) -> bool:
-    """True when ``words`` are only a closing formula, as they are (``declines``: see
-    :func:`_covered`)."""
+def _only_a_closing(words: str) -> bool:
+    """True when ``words`` are only a closing formula, as they are."""
     tokens = words_of(words)
-    return bool(_covered(tokens, declines=declines)[0][-1]) if tokens else False
+    return bool(_covered(tokens)[0][-1]) if tokens else False
 
 
 def _closing_suffixes(tokens: list[str]) -> list[bool]:
