@@ -231,9 +231,7 @@ class Codebook:
         given; "" for a built-in codebook (its ids are none of the researcher's to rename) and a
         key with a space (a name, not an id). Session 48: the error named the missing code, not
         this way to keep it."""
-        from .crosswalk import PROJECT_SUFFIX
-
-        if self.origin is None or self.id.removesuffix(PROJECT_SUFFIX) in BUILTIN:
+        if self.origin is None or self.extends_builtin:
             return ""
         if not key:
             return (
@@ -333,6 +331,15 @@ class Codebook:
             are = "s are" if len(to) > 1 else " is"
             return f"{it}, whose {self.id} counterpart{are} {listed}", other.id, len(to)
         return None
+
+    @property
+    def extends_builtin(self) -> bool:
+        """Whether this is a built-in codebook, a copy of one under its id, or one extending it
+        with a project's codes (``cfir-2009+project``): its ids and mapping are the built-in
+        one's."""
+        from .crosswalk import PROJECT_SUFFIX
+
+        return self.id.removesuffix(PROJECT_SUFFIX) in BUILTIN
 
     @property
     def cli_name(self) -> str:
@@ -894,9 +901,7 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
     'IS.E.99'; a key 'ORG.MONEY' that is no code of the file). A copy of a built-in codebook
     under its id, or a project codebook extending one, is left alone: its mapping is the
     built-in one's, kept as it is when a QDA program deleted some of its codes (warned of)."""
-    from .crosswalk import PROJECT_SUFFIX
-
-    if book.id.removesuffix(PROJECT_SUFFIX) in BUILTIN:
+    if book.extends_builtin:
         return
     lacked: dict[str, list[str]] = {}
     for other, pairs in book.mapping.items():

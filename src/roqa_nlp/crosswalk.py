@@ -127,7 +127,7 @@ def mapping_fix(source: Codebook, target: Codebook) -> str | None:
     code id>": ["<cfir-2009 code id>", ...]}}``); ``None`` for two built-in codebooks (tester,
     session 58: "add a 'mapping' to one of the two codebook files" pointed at a file installed
     with roqa, and no page showed the block)."""
-    own = next((b for b in (target, source) if _built_in_id(b) not in BUILTIN), None)
+    own = next((b for b in (target, source) if not b.extends_builtin), None)
     if own is None:
         return None
     other = source if own is target else target

@@ -1401,18 +1401,18 @@ def codebook_from_codes(
         "codes": records,
     }
     if base is not None and base.mapping:
-        data["mapping"] = base.mapping
-        from ..crosswalk import PROJECT_SUFFIX
-
-        if base.id.removesuffix(PROJECT_SUFFIX) not in BUILTIN:
-            # a team's codebook: the codes the program deleted leave its mapping, which would
-            # name codes the file lacks (a built-in one's is kept whole, as loading expects;
-            # regression hunt, session 58: the imported codebook.json was refused)
-            held = {r["id"] for r in records}
-            data["mapping"] = {
+        # a team's codebook: the codes the program deleted leave its mapping, which would name
+        # codes the file lacks (a built-in one's is kept whole, as loading expects; regression
+        # hunt, session 58: the imported codebook.json was refused, later warned of)
+        held = {r["id"] for r in records}
+        data["mapping"] = (
+            base.mapping
+            if base.extends_builtin
+            else {
                 other: {k: v for k, v in pairs.items() if k in held}
                 for other, pairs in base.mapping.items()
             }
+        )
     if valence_guids := _program_valence_guids(found):
         data["valence_guids"] = valence_guids
     return Codebook.from_dict(data), guid_to_id
