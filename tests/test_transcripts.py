@@ -199,6 +199,76 @@ def test_the_answer_after_a_question_marker_is_the_one_participant_the_file_labe
     ]
 
 
+QA_SECOND_PARAGRAPH = [
+    "{q}Lovely, thank you. Moving on to the wider community now, that is my last topic.",
+    "Is there anything outside the service that gets in the way?",
+    "{a}The stigma. People see the word schizophrenia and the door closes.",
+    "{q}And how do families fit in?",
+    "{a}Families can make or break it.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize(("q", "a"), [("Q: ", "A: "), ("Q. ", "A. ")])
+def test_a_question_paragraph_after_q_goes_with_q_when_the_answer_is_labelled(
+    tmp_path: Path, suffix: str, q: str, a: str
+) -> None:
+    """An unlabelled paragraph asking a question after a ``Q:`` turn, just above the labelled
+    ``A:`` answer, is the question going on, as it is with ``Interviewer:``. Before, ``Q`` being
+    a question marker (``Q3:``) made it the answer: coded as ``A``'s talk, in .docx joined to
+    the answer, in .txt a turn of its own with a warning to delete the repeated ``A:`` label."""
+    paragraphs = [p.format(q=q, a=a) for p in QA_SECOND_PARAGRAPH]
+    f = tmp_path / f"interview{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for text in paragraphs:
+            d.add_paragraph(text)
+        d.save(str(f))
+    else:
+        f.write_text("\n\n".join(paragraphs) + "\n", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        t = read_transcript(f)
+    question = paragraphs[0][3:] + "\n\n" + paragraphs[1]
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Q", "interviewer", question if suffix == ".txt" else question.replace("\n\n", "\n")),
+        ("A", "participant", "The stigma. People see the word schizophrenia and the door closes."),
+        ("Q", "interviewer", "And how do families fit in?"),
+        ("A", "participant", "Families can make or break it."),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_an_answer_asking_back_after_a_numbered_question_is_still_the_answer(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Below a numbered question the next label is the next question, not a labelled answer:
+    the unlabelled paragraph, though it ends with '?', is the participant's answer."""
+    paragraphs = [
+        "Q3: Why do your staff leave?",
+        "The supermarket pays more for less stress, and who can blame them?",
+        "Q4: And how do families fit in?",
+        "They can make or break it.",
+    ]
+    f = tmp_path / f"p05{suffix}"
+    if suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for text in paragraphs:
+            d.add_paragraph(text)
+        d.save(str(f))
+    else:
+        f.write_text("\n\n".join(paragraphs) + "\n", "utf-8")
+    t = read_transcript(f)
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Q3", "interviewer", "Why do your staff leave?"),
+        ("P05", "participant", paragraphs[1]),
+        ("Q4", "interviewer", "And how do families fit in?"),
+        ("P05", "participant", "They can make or break it."),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

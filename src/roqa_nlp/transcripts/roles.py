@@ -75,6 +75,22 @@ def answerer(
     return answering[0] if len(answering) == 1 else default
 
 
+def asks_on_before_labelled_answer(
+    words: str, next_label: str | None, interviewer_labels: Sequence[str] | None
+) -> bool:
+    """Whether unlabelled ``words`` after a question marker's turn are its question going on,
+    not the answer: they ask (end with ``?``) and the next line or paragraph is labelled by a
+    participant (``next_label``), whose answer the file labels itself (``Q: Lovely, thank you.
+    Moving on ...`` / ``Is there anything that gets in the way?`` / ``A: The stigma.``), as the
+    paragraph would go on with ``Interviewer:``'s turn. Read as the answer, the question was
+    coded as the participant's talk."""
+    return (
+        words.rstrip().endswith("?")
+        and next_label is not None
+        and role_of(next_label, interviewer_labels) == "participant"
+    )
+
+
 #: The words a transcription template labels every interviewee with alike (``Participant 1``,
 #: ``R1``), before the number; a study's participant id (``P01``) also takes ``p``.
 _TEMPLATE_PARTICIPANT_WORDS = "participant|interviewee|respondent|r"
