@@ -5,6 +5,7 @@ are reported, not lost."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,116 @@ def test_a_field_said_twice_in_the_talk_is_still_a_speaker(tmp_path: Path) -> No
     )
     t = read_transcript(_write(tmp_path, "p04.txt", text))
     assert [u.speaker for u in t.turns] == ["Sam Roe", "Location", "Sam Roe", "Location"]
+
+
+def _docx(path: Path, paragraphs: list[str], header: Sequence[tuple[str, str]] = ()) -> Path:
+    """A Word file of ``paragraphs``, below a ``field | value`` table of ``header`` if any."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    if header:
+        table = d.add_table(rows=len(header), cols=2)
+        for row, (field, value) in zip(table.rows, header, strict=True):
+            row.cells[0].text, row.cells[1].text = field, value
+    for text in paragraphs:
+        d.add_paragraph(text)
+    d.save(str(path))
+    return path
+
+
+HEADER_TABLE = [
+    ("Participant ID", "RM03"),
+    ("Interviewer", "Dr Priya Shah"),
+    ("Date", "12/03/2026"),
+]
+TRAINING = "Training: the mandatory stuff is all online, nothing on recovery or on hope."
+PAPER_COPY = "Note: we still keep a paper copy of every goal plan in the office."
+
+
+def _q_and_a(q: str, a: str, *said: str) -> list[str]:
+    return [
+        f"{q}What helps your support workers work in a recovery-focused way?",
+        f"{a}Supervision helps. Every support worker gets it monthly with me.",
+        *said,
+        f"{q}Right.",
+        f"{a}Turnover. I lost four support workers last year to the supermarket.",
+        f"{q}Is the pay set by your organisation or by the contract?",
+        f"{a}By the contract, in practice.",
+    ]
+
+
+@pytest.mark.parametrize("header", [HEADER_TABLE, []], ids=["header table", "no header"])
+@pytest.mark.parametrize(("q", "a"), [("Q. ", "A. "), ("Q\t", "A\t")], ids=["full stop", "tab"])
+def test_a_field_name_said_once_in_a_q_dot_answer_is_talk(
+    tmp_path: Path, header: list[tuple[str, str]], q: str, a: str
+) -> None:
+    """``Training:`` and ``Note:`` opening paragraphs of an answer labelled ``A.`` are the
+    answer's words, below a ``field | value`` header table too. Before, with the table, they
+    were speakers 'Training' and 'Note' (the one-off labels were judged before the ``Q.`` /
+    ``A.`` labels were found, beside only the table's fields), so the answer was cut in three
+    and the interviewer's ``Right.`` was no longer a backchannel inside it."""
+    f = _docx(tmp_path / "rm03.docx", _q_and_a(q, a, TRAINING, PAPER_COPY), header)
+    t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Q", "What helps your support workers work in a recovery-focused way?"),
+        (
+            "A",
+            "Supervision helps. Every support worker gets it monthly with me.\n"
+            f"{TRAINING}\n{PAPER_COPY}\n"
+            "Turnover. I lost four support workers last year to the supermarket.",
+        ),
+        ("Q", "Is the pay set by your organisation or by the contract?"),
+        ("A", "By the contract, in practice."),
+    ]
+
+
+def test_a_word_label_said_once_below_a_lone_participant_label_is_talk(tmp_path: Path) -> None:
+    """``INTERVIEWER`` and ``PARTICIPANT`` alone on their lines, a script's layout: the
+    answer's paragraph opening ``Training:`` is PARTICIPANT's, and ``Mary:``, said once between
+    turns, a speaker. Before, the one-off labels were judged before the lone labels were found:
+    with a name among them, none was read as talk, and 'Training' was a speaker."""
+    said = "Training: honestly, it was the biggest lever we had."
+    paragraphs = [
+        "INTERVIEWER",
+        "What does recovery mean to you, day to day?",
+        "PARTICIPANT",
+        "The tenant sets the goal, not us.",
+        "INTERVIEWER",
+        "How did you go about changing that among the team?",
+        "PARTICIPANT",
+        said,
+        "The trouble is the budget.",
+        "Mary: Sorry to interrupt, your ten o'clock is here.",
+        "INTERVIEWER",
+        "And the families, where do they fit in?",
+        "PARTICIPANT",
+        "Families can make or break it.",
+    ]
+    t = read_transcript(_docx(tmp_path / "rm03.docx", paragraphs))
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("INTERVIEWER", "What does recovery mean to you, day to day?"),
+        ("PARTICIPANT", "The tenant sets the goal, not us."),
+        ("INTERVIEWER", "How did you go about changing that among the team?"),
+        ("PARTICIPANT", f"{said}\nThe trouble is the budget."),
+        ("Mary", "Sorry to interrupt, your ten o'clock is here."),
+        ("INTERVIEWER", "And the families, where do they fit in?"),
+        ("PARTICIPANT", "Families can make or break it."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ("Dr Lee: Can I come in there? What about agency staff?", "Dr Lee"),
+        ("Grace: I'd add that the rota helps.", "Grace"),
+    ],
+    ids=["a third speaker", "a first name"],
+)
+def test_a_name_said_once_beside_q_dot_labels_is_still_a_speaker(
+    tmp_path: Path, said: str, speaker: str
+) -> None:
+    """A person's name said once beside ``Q.`` / ``A.`` labels (a focus group's third
+    speaker, a participant labelled by first name) stays a speaker."""
+    f = _docx(tmp_path / "rm03.docx", _q_and_a("Q. ", "A. ", said), HEADER_TABLE)
+    t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == ["Q", "A", speaker, "Q", "A", "Q", "A"]
+    assert t.text[t.turns[2].start : t.turns[2].end] == said.split(": ", 1)[1]

@@ -579,12 +579,39 @@ def line_labels(
     )
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _labels_after_an_end_marker(lines, matches, found)
-    found = _with_loose_labels(lines, found, interviewer_labels, set_apart)
+    found = _once_beside_loose_labels(
+        found,
+        _with_loose_labels(lines, found, interviewer_labels, set_apart),
+        interviewer_labels,
+        title_block | between,
+        values - between,
+    )
     below = talk_below_lone_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+def _once_beside_loose_labels(
+    found: Sequence[LabelMatch | None],
+    loose: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+    title_block: Collection[int],
+    values: Collection[int],
+) -> list[LabelMatch | None]:
+    """``loose`` (``found`` with the labels of the looser shapes) without the labels of
+    ``found`` that :func:`words_not_speakers` reads as talk beside the looser ones, where the
+    file's speakers are labelled only so (``Q. words`` / ``A. words``, ``INTERVIEWER`` alone on
+    its line): ``Training: the mandatory stuff is all online`` inside an answer, said once, is
+    the answer's words, as it is beside ``Q:`` and ``A:``. Judged before the looser labels were
+    found, no label recurred beside it, so it was kept as a speaker 'Training'."""
+    if all(m is None or f is not None for f, m in zip(found, loose, strict=True)):
+        return loose
+    talk = words_not_speakers(loose, interviewer_labels, title_block=title_block, values=values)
+    return [
+        None if f is not None and f.label in talk else m for f, m in zip(found, loose, strict=True)
+    ]
 
 
 def _labels_after_an_end_marker(
