@@ -432,3 +432,50 @@ def test_a_note_opening_two_cues_of_a_marked_file_is_no_speaker(tmp_path: Path, 
         ("Amy Lee", "And?"),
         ("Joy Okoro", f"Time. {note} More time."),
     ]
+
+
+MARKED_WITH_AN_UNMARKED_CUE = [
+    "[Priya Shah] Thanks for joining. What helps your\nstaff work in a recovery-focused way?",
+    "[Grace Adeyemi] Supervision helps, every support\nworker gets it monthly.",
+    "[Priya Shah] And what gets in the way of it?",
+    "[Grace Adeyemi] Turnover. We lost four support\nworkers last year to the supermarket.",
+    "{said}",
+    "[Priya Shah] How do families fit in, would you say?",
+    "[Grace Adeyemi] Families can make or break it.",
+]
+
+
+@pytest.mark.parametrize("opening", ["Note: they", "They"])
+@pytest.mark.parametrize("name", ["p34.srt", "p34.vtt"])
+def test_an_unmarked_cue_opening_with_a_field_name_goes_on_with_the_turn(
+    tmp_path: Path, name: str, opening: str
+) -> None:
+    """``Note: ...`` opening a cue with no captioner's mark, after the marked cues, is the
+    answer's words, as the same cue without ``Note:`` is. Before, it was read as the file's
+    header (no cue above it had words once the marked ones were set aside), so kept as a
+    speaker 'Note', and with three speakers no interviewer was guessed: every question was
+    coded."""
+    said = f"{opening} pay more for less stress, and\nwho can blame them?"
+    cues = [c.format(said=said) for c in MARKED_WITH_AN_UNMARKED_CUE]
+    t = read(subtitles(tmp_path / name, cues))
+    assert turns_of(t) == [
+        (
+            "Priya Shah",
+            "interviewer",
+            "Thanks for joining. What helps your staff work in a recovery-focused way?",
+        ),
+        (
+            "Grace Adeyemi",
+            "participant",
+            "Supervision helps, every support worker gets it monthly.",
+        ),
+        ("Priya Shah", "interviewer", "And what gets in the way of it?"),
+        (
+            "Grace Adeyemi",
+            "participant",
+            "Turnover. We lost four support workers last year to the supermarket. "
+            f"{opening} pay more for less stress, and who can blame them?",
+        ),
+        ("Priya Shah", "interviewer", "How do families fit in, would you say?"),
+        ("Grace Adeyemi", "participant", "Families can make or break it."),
+    ]

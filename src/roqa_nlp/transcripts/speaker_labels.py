@@ -552,12 +552,17 @@ def line_labels(
     interviewer_labels: Sequence[str] | None = None,
     *,
     set_apart: Sequence[bool] | None = None,
+    named: Sequence[bool] | None = None,
 ) -> list[LabelMatch | None]:
     """The speaker label each of ``lines`` opens with, where it is taken as a speaker
     (:func:`accepted_labels`; a label-and-time line only where two or more lines are one; the
     looser shapes of the module docstring on lines that open with no speaker). ``set_apart``
     marks the lines the reader found set apart, all in bold or a heading, where a capitalised
-    name alone may be a speaker (``**Sam Roe**`` above the words). The labels are read on
+    name alone may be a speaker (``**Sam Roe**`` above the words). ``named`` marks the lines
+    (given empty) whose speaker the file names otherwise, a cue's voice tag or captioner's
+    ``[Name]`` mark: the talk has begun at the first, so no line below it is the file's header
+    (``Note: they pay more, who can blame them?``, a cue with no mark after the marked ones,
+    is talk said once, no header field's line and so no speaker 'Note'). The labels are read on
     each line's :func:`label_view` (decomposed accents, a no-break space, a zero-width space in
     a label), their offsets in the lines as written."""
     views = [label_view(line) for line in lines]
@@ -572,6 +577,9 @@ def line_labels(
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
+    if named is not None and any(named):
+        talk_begins = list(named).index(True)
+        title_block = {i for i in title_block if i < talk_begins}
     values = field_values_in_talk(candidates, said, title_block)
     between = field_lines_between_turns(candidates, said, title_block)
     accepted -= words_not_speakers(

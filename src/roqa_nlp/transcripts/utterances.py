@@ -246,7 +246,8 @@ def utterance_labels(
     one a voice tag or column names): as in plain text, in a video call's looser display names
     (:func:`~.speaker_labels.cue_labels`), or on a name line of its own (Teams')."""
     texts = ["" if u.speaker is not None else u.words for u in utterances]
-    labels = cue_labels(texts, line_labels(texts, interviewer_labels))
+    named = [u.speaker is not None for u in utterances]
+    labels = cue_labels(texts, line_labels(texts, interviewer_labels, named=named))
     return _with_name_lines(utterances, labels)
 
 
