@@ -125,11 +125,35 @@ def test_one_warning_says_how_many_decisions_were_read_so_and_what_became_of_the
     assert said == (
         "decisions.csv: 10 decisions on cfir-2022 codes read as decisions on the model's "
         "cfir-2009 codes through the documented mapping: 6 on the cfir-2009 suggestion their code "
-        "was shown for, 2 on the cfir-2009 code their code stands for, 1 as new codes named as "
+        "was shown for, 2 on the cfir-2009 code their code stands for (1 of them learned as a "
+        "cfir-2009 code that charts as another cfir-2022 code too, or instead, so a retrained "
+        "model may chart them as that one: Information Technology Infrastructure as Structural "
+        "Characteristics), 1 as new codes named as "
         "their cfir-2022 code (Critical Incidents), 1 rejection left out (of a code with no one "
         "cfir-2009 code, or of a suggestion accepted under another code), 1 segment with every "
         "code shown rejected kept as fitting no code"
     )
+
+
+def test_what_was_decided_is_kept_in_the_cfir2_codes_by_the_model_code_each_is_read_as() -> None:
+    """Tester cfir2022, s59: a recode to Assessing Needs: Innovation Recipients is learned as
+    Patient Needs & Resources, which charts as Recipient-Centeredness too; what the reviewer
+    decided in CFIR 2.0 is kept by the model code it was read as, for roqa code to judge the
+    retrained model's suggestions charted in CFIR 2.0 on it."""
+    from roqa_nlp.decisions_crosswalk import decided_as
+
+    read_as: list[tuple[Decision, Decision]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        out = in_model_codes(REVIEW, CFIR, codings(), read_as=read_as)
+    book = project_codebook(CFIR, out)
+    assert decided_as(read_as, book, codings()) == {
+        TEXT[0]: {"IS.D.1": ["INS.E"]},
+        TEXT[1]: {"OS.D": ["OUT.E"]},  # Financing rejected beside it: no code decided
+        TEXT[2]: {"IS.A": ["INS.A.2"]},
+        TEXT[3]: {"project.critical-incidents": ["OUT.A"]},
+        TEXT[5]: {"IS.D.1": ["INS.E"]},
+    }
 
 
 def test_decisions_on_the_models_own_codes_are_kept_as_they_are_without_a_warning() -> None:
@@ -351,6 +375,25 @@ def test_a_review_saved_from_the_cfir2_report_applies_and_trains(
     assert card["new_codes"] == ["project.critical-incidents"]
     assert card["examples_by_kind"] == {"coded": 2, "rejected": 1}
     assert card["codes_by_decision"] == {"accept": 1, "new-code": 1}
+    # what was decided, in the codes it was decided in (tester cfir2022, s59)
+    from roqa_nlp.training import text_hashes
+
+    assert card["decided_in"] == {
+        "cfir-2022": {
+            text_hashes([a_text])[0]: [[a_codes[0]], ""],
+            text_hashes([b_text])[0]: [["OUT.A"], ""],
+        }
+    }
+    run = roqa(
+        "code", EXAMPLES, "--out", tmp_path / "again", "--model", tmp_path / "model",
+        "--codebook", "cfir-2022",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert re.search(
+        r"(all 2|\d of the 2) given a code or a valence (is|are) suggested as decided in "
+        r"cfir-2022 codes",
+        " ".join(run.out.split()),
+    ), run.out
 
     # coded again without --codebook: the report, in CFIR 2009, shows the review on its codes
     run = roqa("code", EXAMPLES, "--out", coded, "--model", tiny_model_dir)

@@ -183,3 +183,74 @@ def test_the_feedback_plan_gives_the_researchers_valence_of_each_decided_example
         (SEEN[1], ["IC.H"], ""),
         ("Other words.", [], "enabler"),
     ]
+
+
+def test_a_decided_code_below_the_top_is_not_suggested_as_decided() -> None:
+    """Tester cfir2022, s59: a recode to PRO.B.2 came back second, under INS.D.2, and was
+    counted as suggested as decided. A segment given one code is charted under its top
+    suggestion: the decided code must be among the first as many as codes were decided."""
+    from roqa_nlp.training import trained_on_said
+
+    shown = [
+        ("rm03:0007", [("IC.H", "barrier"), ("IS.E.1", "barrier")]),
+        ("rm03:0008", [("IC.H", "enabler")]),
+    ]
+    assert trained_on_said(DECIDED, list(SEEN), shown) == (
+        "2 of 2 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; 1 of the 2 given a code or a valence is suggested as decided, 1 "
+        "not: rm03:0007 (IS.E.1 2nd, after IC.H)"
+    )
+
+
+def test_a_review_made_in_cfir2_is_judged_on_the_codes_charted_in_cfir2() -> None:
+    """Tester cfir2022, s59: after a review made in CFIR 2.0, recodes to Work Infrastructure
+    (learned as Structural Characteristics) came back as Structural Characteristics and were
+    counted "as decided" in the model's codes. Charted in CFIR 2.0, the segments whose
+    decisions the card keeps in its codes (``decided_in``) are judged on them."""
+    from roqa_nlp.training import trained_on_said
+
+    card = {"feedback": {"text_sha256": text_hashes(SEEN)}}
+    card["feedback"]["decided"] = {
+        text_hashes(SEEN[:1])[0]: [["IS.A"], ""],
+        text_hashes(SEEN[1:])[0]: [["OS.A"], ""],
+    }
+    card["feedback"]["decided_in"] = {
+        "cfir-2022": {
+            text_hashes(SEEN[:1])[0]: [["INS.A.3"], ""],
+            text_hashes(SEEN[1:])[0]: [["PRO.B.2"], ""],
+        }
+    }
+    model = [("rm02:0003", [("IS.A", "barrier")]), ("rm02:0006", [("OS.A", "enabler")])]
+    in_2022 = [
+        ("rm02:0003", [("INS.A", "barrier")]),
+        ("rm02:0006", [("INS.D.2", "enabler"), ("PRO.B.2", "enabler")]),
+    ]
+    assert trained_on_said(card, list(SEEN), model) == (
+        "2 of 2 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; all 2 given a code or a valence are suggested as decided"
+    )
+    assert trained_on_said(card, list(SEEN), model, charted=("cfir-2022", in_2022)) == (
+        "2 of 2 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; 0 of the 2 given a code or a valence are suggested as decided in "
+        "cfir-2022 codes, 2 not: rm02:0003 (INS.A.3 not suggested); rm02:0006 (PRO.B.2 2nd, "
+        "after INS.D.2)"
+    )
+    # charted in a codebook the card keeps no decisions in: judged in the model's codes
+    assert trained_on_said(card, list(SEEN), model, charted=("erondu-2021", in_2022)).endswith(
+        "all 2 given a code or a valence are suggested as decided"
+    )
+
+
+def test_what_was_decided_in_cfir2_is_kept_by_hash_each_model_code_as_the_code_decided() -> None:
+    from roqa_nlp.training import decided_in_chart
+
+    decided = [
+        (SEEN[0], ["IS.A"], "barrier"),
+        (SEEN[1], ["project.staff-hope"], ""),  # a new code of the project's: itself
+        ("Something else.", ["IC.H"], ""),  # decided on the model's own code: not kept
+    ]
+    read_as = {" ".join(SEEN[0].split()) + " ": {"IS.A": ["INS.A.3"]}}
+    assert decided_in_chart(decided, read_as) == {
+        text_hashes(SEEN[:1])[0]: [["INS.A.3"], "barrier"],
+        text_hashes(SEEN[1:])[0]: [["project.staff-hope"], ""],
+    }

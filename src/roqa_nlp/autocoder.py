@@ -1196,9 +1196,10 @@ class AutoCoder:
         # rows on codes of another codebook (a review charted in CFIR 2.0, or in the researcher's
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)
+        read_as: list[list[tuple[Decision, Decision]]] = [[] for _ in files]
         files = [
-            (in_model_codes(decs_i, self.codebook, r, where=name), name, h)
-            for (decs_i, name, h), r in zip(files, results)
+            (in_model_codes(decs_i, self.codebook, r, where=name, read_as=read), name, h)
+            for (decs_i, name, h), r, read in zip(files, results, read_as)
         ]
         # a new code named as a code the model has is the recode to it, as apply-decisions reads it
         files = [
@@ -1274,6 +1275,19 @@ class AutoCoder:
             self.fit(combined)
         finally:
             self._new_codes = frozenset()
+        # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
+        decided_in: dict[str, Any] = {}
+        if len(translated_from) == 1:
+            from .decisions_crosswalk import decided_as
+            from .training import decided_in_chart
+
+            said: dict[str, dict[str, list[str]]] = {}
+            for read, r in zip(read_as, results):
+                for words, codes in decided_as(read, book, r).items():
+                    for c, made in codes.items():
+                        said.setdefault(words, {}).setdefault(c, []).extend(made)
+            if kept := decided_in_chart(plan.decided(), said):
+                decided_in = {translated_from[0]: kept}
         n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
@@ -1308,6 +1322,9 @@ class AutoCoder:
             # what was decided on them (codes, the researcher's valence), by the same hashes:
             # roqa code says which re-coded segments the model does not suggest so
             "decided": decided_by_hash(plan.decided()),
+            # the same in the codes of the codebook the review was made in (CFIR 2.0), where
+            # they are not the model's: roqa code judges the suggestions charted in it on them
+            **({"decided_in": decided_in} if decided_in else {}),
             "examples_by_kind": plan.examples_by_kind(),
             # the codes the coded examples are trained with, by the decision that gave each
             # (accept, recode, new-code): a segment given two codes counts under each, so they

@@ -522,6 +522,7 @@ def in_model_codes(
     result: CodingResult | None,
     *,
     where: str | Path | None = None,
+    read_as: list[tuple[Decision, Decision]] | None = None,
 ) -> list[Decision]:
     """``decisions`` with every row on a code of another built-in codebook (a review of the
     codings charted in CFIR 2.0), or of the researcher's own codebook ``result`` was charted in
@@ -532,7 +533,10 @@ def in_model_codes(
     alone). A ``new-code`` row named as a code of that own codebook is the recode to it.
     Rows on the model's codes are kept as they are; when none names another codebook's
     code, ``decisions`` is returned as it is. One warning, naming ``where``, says what became of
-    the rows read so."""
+    the rows read so. ``read_as``, when given, gets each row read so (but rejections left out)
+    with the row it was read as, before rows on one model code are merged: what the reviewer
+    decided in the other codebook's codes, for ``roqa code`` to judge a retrained model's
+    suggestions charted in them (:func:`~roqa_nlp.training.trained_on_said`)."""
     chart = recorded_own_chart(result, model)
     decisions = _named_as_chart_codes(list(decisions), model, chart)
     others = books_of(decisions, model, chart)
@@ -570,6 +574,8 @@ def in_model_codes(
 
     kinds: dict[int, str] = {}  # row -> what became of it
     names: list[str] = []  # the codes that became new codes
+    # codes learned as a model code that charts first as another code, or as several
+    shared: list[str] = []
     out: list[Decision | None] = list(decisions)
     for i, b in others.items():
         d, other = decisions[i], books[b]
@@ -585,6 +591,9 @@ def in_model_codes(
         name = other[d.code_id].name
         if cid is not None:
             out[i], kinds[i] = dataclasses.replace(row, code_id=cid), COUNTERPART
+            base = base_codebook(model)  # an earlier round's new code of its name: learned so
+            if cid in base and _targets(cid, crosswalk(base, other), base) != [d.code_id]:
+                shared.append(f"{name} as {base[cid].name}")
         elif d.decision == "reject":
             out[i], kinds[i] = None, LEFT_OUT
         else:
@@ -593,9 +602,19 @@ def in_model_codes(
             )
             kinds[i] = NEW
             names.append(name)
+    if read_as is not None:
+        read_as.extend((decisions[i], r) for i, r in enumerate(out) if i in kinds and r)
     _merge(out, keys, kinds)
     rows, n_no_code = _with_no_code(out, decisions, keys, others, shown_on)
-    _say(kinds, names, n_no_code, sorted(set(others.values())), base_codebook(model).id, where)
+    _say(
+        kinds,
+        names,
+        shared,
+        n_no_code,
+        sorted(set(others.values())),
+        base_codebook(model).id,
+        where,
+    )
     return rows
 
 
@@ -662,21 +681,57 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def decided_as(
+    read_as: Sequence[tuple[Decision, Decision]], book: Codebook, result: CodingResult | None
+) -> dict[str, dict[str, list[str]]]:
+    """What the reviewer decided in another codebook's codes, by the model's code it was read
+    as (``read_as`` of :func:`in_model_codes`): ``{segment words: {model code of ``book``, a new
+    code's too: [the other codebook's codes decided that were read as it]}}``, the words those
+    of the row or, when it has none, of its segment in ``result``. Assessing Needs: Innovation
+    Recipients recoded is read as Patient Needs & Resources, which charts as it and as
+    Recipient-Centeredness: ``roqa code`` judges the retrained model on the code decided."""
+    said = {} if result is None else {s.segment.id: s.segment.text for s in result.segments}
+    out: dict[str, dict[str, list[str]]] = {}
+    for made, read in read_as:
+        words = made.text or said.get(made.segment_id, "")
+        code = book.find(read.new_code) if read.decision == "new-code" else book.find(read.code_id)
+        if not words or code is None or made.decision not in ("accept", "recode"):
+            continue
+        codes = out.setdefault(words, {}).setdefault(code.id, [])
+        if made.code_id not in codes:
+            codes.append(made.code_id)
+    return out
+
+
 def _say(
     kinds: dict[int, str],
     names: list[str],
+    shared: list[str],
     n_no_code: int,
     books: list[str],
     base: str,
     where: str | Path | None,
 ) -> None:
-    """One warning: how many rows were read as decisions on the model's codes, and how."""
+    """One warning: how many rows were read as decisions on the model's codes, and how; of those
+    read as the code their code stands for, the ones ``shared`` ("Work Infrastructure as
+    Structural Characteristics"): a model code charted as other codes too, or as the code's
+    construct, so the retrained model charts them so, never as the code decided."""
     other = " and ".join(books)
+    alike = list(dict.fromkeys(shared))
     n = {k: sum(1 for v in kinds.values() if v == k) for k in (SHOWN, COUNTERPART, NEW, MERGED)}
     n_left = sum(1 for v in kinds.values() if v == LEFT_OUT)
     parts = [
         f"{n[SHOWN]} on the {base} suggestion their code was shown for" if n[SHOWN] else "",
-        f"{n[COUNTERPART]} on the {base} code their code stands for" if n[COUNTERPART] else "",
+        f"{n[COUNTERPART]} on the {base} code their code stands for"
+        + (
+            f" ({len(shared)} of them learned as a {base} code that charts as another {other} "
+            f"code too, or instead, so a retrained model may chart them as that one: "
+            f"{first_few(alike, 3)})"
+            if shared
+            else ""
+        )
+        if n[COUNTERPART]
+        else "",
         f"{n[NEW]} as new codes named as their {other} code "
         f"({first_few(list(dict.fromkeys(names)), 3)})"
         if n[NEW]

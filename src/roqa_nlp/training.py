@@ -755,13 +755,51 @@ def decided_by_hash(decided: Iterable[tuple[str, list[str], str]]) -> dict[str, 
     return {h: e for h, e in sorted(out.items()) if h not in clash}
 
 
+def decided_in_chart(
+    decided: Iterable[tuple[str, list[str], str]], read_as: Mapping[str, Mapping[str, list[str]]]
+) -> dict[str, list[Any]]:
+    """What was decided on the feedback examples (``decided``: words, the model's codes, the
+    researcher's valence) in the codes of the codebook the review was made in, as
+    :func:`decided_by_hash` keeps it: each model code as the codes decided that were read as
+    it on those words (``read_as``, :func:`~roqa_nlp.decisions_crosswalk.decided_as`), a new
+    code of the project's own as itself. A segment with a model code decided as itself (a row
+    on the model's codes in a mixed review) is left out: it is judged in the model's codes."""
+    from .decisions import PROJECT_PREFIX
+
+    by_words = {" ".join(w.split()): codes for w, codes in read_as.items()}
+    out: list[tuple[str, list[str], str]] = []
+    for text, codes, valence in decided:
+        read = by_words.get(" ".join(text.split()), {})
+        charted: list[str] = []
+        for c in codes:
+            if c in read:
+                charted += [k for k in read[c] if k not in charted]
+            elif c.startswith(PROJECT_PREFIX):
+                charted.append(c)
+            else:
+                break
+        else:
+            out.append((text, charted, valence))
+    return decided_by_hash(out)
+
+
 def _not_as_decided(decided: Sequence[Any], shown: Sequence[tuple[str, str]]) -> str:
     """How the suggestions ``shown`` ((code, valence) in rank order) differ from what was
     decided on the segment (``[codes, valence]`` of :func:`decided_by_hash`): "IS.E.1 enabler,
-    decided barrier", "IC.H not suggested"; "" when they do not."""
+    decided barrier", "IC.H not suggested", "PRO.B.2 2nd, after INS.D.2" (a segment given one
+    code is charted under its top suggestion: a decided code must be among the first as many
+    suggestions as codes were decided); "" when they do not."""
+    from .framework import ordinal
+
     codes, valence = list(decided[0]), str(decided[1])
     given = dict(shown)
+    rank = {c: i for i, (c, _) in reversed(list(enumerate(shown)))}
     said = [f"{c} not suggested" for c in codes if c not in given]
+    said += [
+        f"{c} {ordinal(rank[c] + 1)}, after {shown[0][0]}"
+        for c in codes
+        if c in rank and rank[c] >= len(codes)
+    ]
     on = [c for c in codes if c in given] if codes else [c for c, _ in shown[:1]]
     said += [
         f"{c} {given[c] or 'no valence'}, decided {valence}"
@@ -775,6 +813,8 @@ def trained_on_said(
     card: Mapping[str, Any],
     texts: Sequence[str],
     shown: Sequence[tuple[str, Sequence[tuple[str, str]]]] | None = None,
+    *,
+    charted: tuple[str, Sequence[tuple[str, Sequence[tuple[str, str]]]]] | None = None,
 ) -> str | None:
     """What ``roqa code`` and the report say when segments coded (``texts``: a participant's
     segments) are in the decisions the model of ``card`` was trained with (:func:`n_trained_on`,
@@ -782,10 +822,15 @@ def trained_on_said(
     held-out judgement (blind tester s48: a mean top-1 probability of 1.00 on re-coded
     interviews, unsaid). With ``shown`` (each segment's id and suggestions, (code, valence) in
     rank order) and a card that keeps what was decided (``feedback.decided``), it says how many
-    of those given a code or a valence are suggested as decided (each decided code suggested,
-    with the researcher's valence), and names the others, not claiming all do (blind tester
-    s52: a valence corrected to barrier still suggested as enabler, while the line said the
-    suggestions repeat the decisions). None when there are none."""
+    of those given a code or a valence are suggested as decided (each decided code among the
+    first suggestions, with the researcher's valence), and names the others, not claiming all
+    do (blind tester s52: a valence corrected to barrier still suggested as enabler, while the
+    line said the suggestions repeat the decisions). ``charted`` (a codebook's id, and the
+    segments' suggestions charted in it, as ``shown``) judges the segments whose decisions the
+    card keeps in that codebook's codes (``feedback.decided_in``: a review made in CFIR 2.0)
+    on them: a recode to Work Infrastructure, learned as Structural Characteristics, is not
+    suggested as decided when Structural Characteristics is charted (tester cfir2022, s59).
+    None when there are none."""
     n = n_trained_on(card, texts)
     if not n:
         return None
@@ -797,27 +842,44 @@ def trained_on_said(
     )
     feedback = card.get("feedback") if isinstance(card, Mapping) else None
     decided = feedback.get("decided") if isinstance(feedback, Mapping) else None
-    if shown is None or not isinstance(decided, Mapping) or not decided:
+    kept = feedback.get("decided_in") if isinstance(feedback, Mapping) else None
+    book = charted[0] if charted is not None else ""
+    in_chart = kept.get(book) if charted is not None and isinstance(kept, Mapping) else None
+    if not isinstance(in_chart, Mapping):
+        in_chart = {}
+    if (shown is None and not in_chart) or not isinstance(decided, Mapping) or not decided:
         return line
-    checked, differ = 0, []
-    for text, (sid, suggestions) in zip(texts, shown):
-        want = decided.get(text_hashes([text])[0])
-        if not isinstance(want, list) or len(want) != 2:
+    checked, differ, n_in_chart = 0, [], 0
+    for i, text in enumerate(texts):
+        h = text_hashes([text])[0]
+        want = in_chart.get(h)
+        if isinstance(want, list) and len(want) == 2 and charted is not None:
+            sid, suggestions = charted[1][i]
+            n_in_chart += 1
+        elif shown is not None and isinstance(want := decided.get(h), list) and len(want) == 2:
+            sid, suggestions = shown[i]
+        else:
             continue
         checked += 1
         if how := _not_as_decided(want, suggestions):
             differ.append(f"{sid} ({how})")
     if not checked:
         return line
+    if charted is not None and n_in_chart == checked:
+        line_end = f" in {book} codes"
+    elif n_in_chart:
+        line_end = f" ({n_in_chart} in {book} codes, the others in the model's)"
+    else:
+        line_end = ""
     if not differ:
         if checked == 1:
-            return f"{line}; the one given a code or a valence is suggested as decided"
-        return f"{line}; all {checked} given a code or a valence are suggested as decided"
+            return f"{line}; the one given a code or a valence is suggested as decided{line_end}"
+        return f"{line}; all {checked} given a code or a valence are suggested as decided{line_end}"
     k = checked - len(differ)
     return (
         f"{line}; {k} of the {checked} given a code or a valence "
-        f"{'is' if k == 1 else 'are'} suggested as decided, {len(differ)} not: "
-        f"{'; '.join(differ[:3])}{f' and {len(differ) - 3} more' if len(differ) > 3 else ''}"
+        f"{'is' if k == 1 else 'are'} suggested as decided{line_end}, {len(differ)} not: "
+        f"{'; '.join(differ[:5])}{f' and {len(differ) - 5} more' if len(differ) > 5 else ''}"
     )
 
 

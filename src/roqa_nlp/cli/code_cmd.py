@@ -1299,10 +1299,27 @@ def code_command(
     from ..training import trained_on_said
 
     # re-coded talk the model was trained on: no held-out judgement (as evaluate warns); those
-    # not suggested as decided named, in the model's codes
+    # not suggested as decided named, in the model's codes, or in the codes charted when the
+    # review was made in them
     spoken = [s for s in result.segments if s.segment.role != "interviewer"]
     shown = [(s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions]) for s in spoken]
-    if trained_on := trained_on_said(ac.card, [s.segment.text for s in spoken], shown):
+    in_chart = None
+    if charted is not result:
+        by_id = {s.segment.id: s for s in charted.segments}
+        in_chart = (
+            book.id,
+            [
+                (
+                    s.segment.id,
+                    [(g.code_id, g.valence or "") for g in by_id[s.segment.id].suggestions],
+                )
+                if s.segment.id in by_id
+                else (s.segment.id, [])
+                for s in spoken
+            ],
+        )
+    texts = [s.segment.text for s in spoken]
+    if trained_on := trained_on_said(ac.card, texts, shown, charted=in_chart):
         con.print(f"{trained_on}.", soft_wrap=True, markup=False)
     print_files(con, written)
     weak = weakly_coded(charted)

@@ -475,6 +475,9 @@ def report_context(
     from ..training import trained_on_said
 
     spoken = [s for s in result if s.segment.role != "interviewer"]
+    suggested = [
+        (s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions]) for s in spoken
+    ]
     # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
     run_meta = {
         k: v
@@ -560,13 +563,10 @@ def report_context(
             "trained_on": trained_on_said(
                 card,
                 [s.segment.text for s in spoken],
-                # in the model's codes: not when charted in another codebook
-                None
-                if result.meta.get("crosswalk")
-                else [
-                    (s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions])
-                    for s in spoken
-                ],
+                # in the model's codes: not when charted in another codebook, but in its codes
+                # where the review was made in them (the card's feedback.decided_in)
+                None if result.meta.get("crosswalk") else suggested,
+                charted=(codebook.id, suggested) if result.meta.get("crosswalk") else None,
             ),
             "charting": dataclasses.replace(options, top_k=k),
             # codes translated from another codebook, and those no code of it maps onto, as
