@@ -836,6 +836,29 @@ def test_a_projects_own_code_named_as_a_target_code_is_that_code(cfir2022: Codeb
     ]
 
 
+def test_a_projects_new_code_kept_in_cfir2_is_under_the_new_codes_heading_of_table_2(
+    cfir2022: Codebook,
+) -> None:
+    """Tester cfir2022, s59: "Staff hope and belief" stood under domain_id 'project' "New codes
+    (open coding)" in the reviewed folder's Table 2, and under an empty domain_id "Codes outside
+    the codebook" in the retrained model's run charted in CFIR 2.0: one code, two headings. A
+    code of another codebook kept under its own name stays outside, now with an id of its own
+    for filtering by domain."""
+    from roqa_nlp.framework import barriers_enablers
+
+    hope = Suggestion("project.staff-hope", "Staff hope", None, 0.9, "enabler", 0.9)
+    r = one_segment(hope, meta={"codebook": "cfir-2009+project"})
+    out, _ = chart_with(r, cfir2022)
+    rows = [(d.id, d.name, [c.code_id for c in d.constructs])
+            for d in barriers_enablers(out, cfir2022).domains]  # fmt: skip
+    assert rows == [("project", "New codes (open coding)", ["project.staff-hope"])]
+    kept = Suggestion("cfir-2009:CI.D", "Individual Identification", None, 1.0, "barrier", 1.0)
+    other = one_segment(kept, meta={"codebook": "cfir-2022"})
+    assert [(d.id, d.name) for d in barriers_enablers(other, cfir2022).domains] == [
+        ("outside", "Codes outside the codebook")
+    ]
+
+
 def test_unreachable_leaves_out_the_codes_a_projects_own_code_is_named_as(
     cfir2009: Codebook, cfir2022: Codebook
 ) -> None:

@@ -782,7 +782,7 @@ def test_barriers_enablers_lists_codes_outside_the_codebook_last() -> None:
     r = three_interviews()
     r.segments.append(seg("T3", 1, "Housing is a mess.", ("HOUSING", 0.8, "barrier")))
     t = barriers_enablers(r, MINI)
-    assert [d.id for d in t.domains] == ["IC", "IS", ""]
+    assert [d.id for d in t.domains] == ["IC", "IS", "outside"]
     assert t.domains[-1].constructs[0].barriers.participants == ["P01"]
 
 
@@ -1704,7 +1704,7 @@ def test_charting_warns_when_the_codes_belong_to_another_codebook() -> None:
     # the names are CFIR 2.0 names too (Available Resources); the ids are outside, as warned
     assert [(d.id, [c.code_id for c in d.constructs]) for d in table.domains] == [
         ("INS", ["INS.J"]),
-        ("", ["External Policy and Incentives", "IS.E.2"]),
+        ("outside", ["External Policy and Incentives", "IS.E.2"]),  # an id to filter by (s59)
     ]
 
 
@@ -2395,7 +2395,7 @@ def test_a_flat_codebooks_codes_are_charted_under_one_heading_not_as_outside_it(
     table = barriers_enablers(r, Codebook.from_dict(flat))
     assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
         ("-", "Codes", ["CAP.KN", "CAP.SK"]),
-        ("", "Codes outside the codebook", ["PAPER"]),
+        ("outside", "Codes outside the codebook", ["PAPER"]),
     ]
 
 

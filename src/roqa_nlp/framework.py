@@ -1470,8 +1470,10 @@ class BarriersEnablers:
 
 #: The ids of Table 2's domain rows of codes under no domain of the codebook: codes it does not
 #: know, its codes under no domain (all of a flat codebook's codes), and the project's new codes
-#: (made from new-code decisions); their headings are data (:func:`domain_heading`)
-OTHER_DOMAIN = ""
+#: (made from new-code decisions, whether the codebook holds them or not); their headings are
+#: data (:func:`domain_heading`). Each is a value, so that a table's rows filter by domain
+#: (tester cfir2022, s59: an empty domain_id)
+OTHER_DOMAIN = "outside"
 NO_DOMAIN = "-"
 NEW_CODES_DOMAIN = "project"
 
@@ -1513,7 +1515,9 @@ def barriers_enablers(
     participant's second, so the row shows as many voices as possible. Domains and constructs
     follow codebook order and only appear when something was coded under them; the codebook's
     codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
-    after them, and codes the codebook does not know under a last domain with an empty id.
+    after them, the project's new codes (``project.<name>``, known to the codebook or not)
+    under ``"project"`` ``New codes (open coding)``, and other codes the codebook does not
+    know under a last domain ``"outside"`` ``Codes outside the codebook``.
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
@@ -1587,7 +1591,12 @@ def barriers_enablers(
         )
     names = _code_names(result, None)
     for k in unknown:
-        did, dname = OTHER_DOMAIN, domain_heading("outside_codebook")
+        # a new code of the project's own is one wherever it is charted: in a codebook lacking
+        # it (a retrained model's run charted in CFIR 2.0) as in one holding it (a review's)
+        if k.startswith(PROJECT_PREFIX):
+            did, dname = NEW_CODES_DOMAIN, domain_heading("new_codes")
+        else:
+            did, dname = OTHER_DOMAIN, domain_heading("outside_codebook")
         domains.setdefault(did, DomainRow(did, dname, [])).constructs.append(
             row(k, names.get(k, k))
         )
