@@ -153,3 +153,70 @@ def test_the_count_of_codes_leaves_out_those_charted_as_given(cfir2022: Codebook
         "from these codings and an empty column of theirs says nothing of what was said: "
         "Critical Incidents and 25 more"
     )
+
+
+def test_a_construct_whose_sub_constructs_are_codable_says_only_itself_is_not() -> None:
+    """Tester cfir2022, s59: every Assessing Needs and External Pressure cell read "not codable
+    from cfir-2009", beside Assessing Needs: Innovation Recipients coded in the same row, as if
+    the construct could not be coded. Its empty cells now say the construct itself is not;
+    Societal Pressure, a sub-construct none maps onto, is not codable as before."""
+    cfir2022 = Codebook.load("cfir-2022")
+    matrix = framework_matrix(charted(cfir2022), codebook=cfir2022)
+    assert matrix.uncodable_itself == ["OUT.G", "PRO.B"]
+    head, row = matrix.wide_rows()
+    cell = dict(zip(head, row, strict=True))
+    itself = (
+        "not codable from cfir-2009 as the construct itself (no cfir-2009 code maps onto it): its "
+        "sub-constructs are, in their own columns"
+    )
+    assert (cell["PRO.B Assessing Needs"], cell["OUT.G External Pressure"]) == (itself, itself)
+    assert cell["OUT.G.1 Societal Pressure"] == (
+        "not codable from cfir-2009: no cfir-2009 code maps onto it"
+    )
+    assert cell["PRO.B.2 Assessing Needs: Innovation Recipients"] == ""
+
+
+NEVER = (
+    "no cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, so {} never suggests them: "
+    f"{NAMES}, Societal Pressure and 21 more"
+)
+
+
+def test_roqa_codebook_says_which_codes_the_packaged_model_never_suggests() -> None:
+    """Tester cfir2022, s59: `roqa codebook cfir-2022` marked all 67 codes "codable: yes" and
+    said nothing of the 26 no CFIR 2009 code maps onto, which report and export name."""
+    from test_cli_core import roqa
+
+    run = roqa("codebook", "cfir-2022")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[-1] == NEVER.format("the packaged model")
+    run = roqa("codebook", "cfir-2009")
+    assert run.code == 0, run.err
+    assert "never suggests" not in run.out
+
+
+def test_roqa_code_and_suggest_in_cfir2_say_which_codes_the_model_never_suggests(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Tester cfir2022, s59: `roqa code --codebook cfir-2022` left out the line report and export
+    print for the same folder, and `roqa suggest --codebook cfir-2022` ranked Doing first for
+    talk of the pandemic with no word that Critical Incidents is out of reach."""
+    from test_cli_core import EXAMPLES, roqa
+
+    run = roqa(
+        "code", EXAMPLES, "--out", tmp_path / "out", "--model", tiny_model_dir,
+        "--codebook", "cfir-2022",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        "; no cfir-2009 code maps onto 26 of the 67 cfir-2022 "
+        "codes, so they cannot be charted from these codings and an empty column of theirs says "
+        f"nothing of what was said: {NAMES}, Societal Pressure and 21 more"
+    ) in said
+    run = roqa("suggest", "--model", tiny_model_dir, "--codebook", "cfir-2022", SAID)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(NEVER.format("the model"))
+    run = roqa("suggest", "--model", tiny_model_dir, SAID)  # in the model's own codes
+    assert run.code == 0, run.err
+    assert "never suggests" not in run.out

@@ -974,6 +974,11 @@ class FrameworkMatrix:
     #: of whose codes maps onto them), with that codebook's id: their empty cells say so
     uncodable: list[str] = field(default_factory=list)
     uncodable_from: str = ""
+    #: of those, the constructs some of whose sub-constructs the codings can carry (CFIR 2.0's
+    #: Assessing Needs, External Pressure): their empty cells say the construct itself is not
+    #: codable, beside its sub-constructs' coded cells (tester cfir2022, s59: "not codable"
+    #: beside a coded Assessing Needs: Innovation Recipients read as the construct uncodable)
+    uncodable_itself: list[str] = field(default_factory=list)
 
     @property
     def speakers_note(self) -> str:
@@ -1030,11 +1035,15 @@ class FrameworkMatrix:
         """Header + one row per case; each cell is its charted summary (empty when not coded;
         of a code these codings cannot carry, :attr:`uncodable`, "not codable from ...")."""
         rows = [[self.case_kind, *[self.column_label(k) for k in self.codes]]]
-        never = set(self.uncodable)
+        never, itself = set(self.uncodable), set(self.uncodable_itself)
         blank = NOT_CODABLE.format(source=self.uncodable_from)
+        parent = NOT_CODABLE_ITSELF.format(source=self.uncodable_from)
         for c in self.cases:
             cells = [self.cell(c, k).summary() for k in self.codes]
-            cells = [x or (blank if k in never else "") for x, k in zip(cells, self.codes)]
+            cells = [
+                x or (parent if k in itself else blank if k in never else "")
+                for x, k in zip(cells, self.codes)
+            ]
             rows.append([c, *cells])
         return rows
 
@@ -1101,6 +1110,11 @@ class FrameworkMatrix:
 #: An empty cell of the framework matrix under a code the codings cannot carry (translated from
 #: ``source``, none of whose codes maps onto it): not "nobody talked about it"
 NOT_CODABLE = "not codable from {source}: no {source} code maps onto it"
+#: ... of such a code that is a construct some of whose sub-constructs the codings can carry
+NOT_CODABLE_ITSELF = (
+    "not codable from {source} as the construct itself (no {source} code maps onto it): "
+    "its sub-constructs are, in their own columns"
+)
 
 
 #: the header of the ``About`` sheet of every charted workbook (Table 2, the framework matrix,
@@ -1231,6 +1245,8 @@ def framework_matrix(
             quotes=most_representative(qs, quotes),
             no_valence=sum(q.valence == "neutral" and q.segment_id in unvalenced for q in qs),
         )
+    walk = _walk(result)
+    never = uncodable(walk, book) if walk else []
     return FrameworkMatrix(
         cases=sorted(case_ids, key=natural_key),
         codes=codes,
@@ -1238,8 +1254,14 @@ def framework_matrix(
         cells=cells,
         case_kind=cases,
         note=charted_note(result, book, coded, top_k=top_k, min_probability=min_probability),
-        uncodable=uncodable(walk, book) if (walk := _walk(result)) else [],
+        uncodable=never,
         uncodable_from=str(walk.get("from", "")) if walk else "",
+        uncodable_itself=[
+            k
+            for k in never
+            if book is not None
+            and any(c.parent == k and c.codable and c.id not in never for c in book.codes)
+        ],
         several_speakers={
             case: list(who)
             for case in sorted(speakers, key=natural_key)
@@ -1918,13 +1940,28 @@ def translated_note(
     return said
 
 
+#: what :func:`uncodable_clause` says follows for codings translated into a codebook
+NOT_CHARTED = (
+    "so they cannot be charted from these codings and an empty column of theirs says nothing of "
+    "what was said"
+)
+#: ... and for the codebook itself, before any coding (roqa codebook, roqa suggest --codebook)
+NEVER_SUGGESTED = "so {model} never suggests them"
+
+
 def uncodable_clause(
-    walk: Mapping[str, Any] | None, codebook: Codebook | None, *, shown: int | None = None
+    walk: Mapping[str, Any] | None,
+    codebook: Codebook | None,
+    *,
+    shown: int | None = None,
+    so: str = NOT_CHARTED,
 ) -> str:
     """The codes of ``codebook`` that codings translated into it (``meta["crosswalk"]``) can
-    never carry (:func:`uncodable`), as a clause: how many, why an empty column of theirs says
-    nothing, and their names, all of them (a table's note, :func:`translated_note`) or the first
-    ``shown`` and how many more (the line ``roqa report`` and ``roqa export`` print); empty when
+    never carry (:func:`uncodable`), as a clause: how many, what follows (``so``: an empty column
+    of theirs says nothing, :data:`NOT_CHARTED`; the model never suggests them,
+    :data:`NEVER_SUGGESTED`), and their names, all of them (a table's note,
+    :func:`translated_note`) or the first ``shown`` and how many more (the line ``roqa report``,
+    ``roqa export``, ``roqa code``, ``roqa codebook`` and ``roqa suggest`` print); empty when
     there are none."""
     from .crosswalk import _is_own_id
 
@@ -1936,10 +1973,27 @@ def uncodable_clause(
     n = sum(1 for c in codebook.codable if not _is_own_id(c.id) and c.id not in given)
     return (
         f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, "
-        "so they cannot be charted from these codings and an empty column of theirs says "
-        f"nothing of what was said: "
-        f"{', '.join(names) if shown is None else first_and_count(names, shown)}"
+        f"{so}: {', '.join(names) if shown is None else first_and_count(names, shown)}"
     )
+
+
+def never_suggested(model: Codebook, codebook: Codebook, *, said: str = "the model") -> str:
+    """The line ``roqa codebook`` and ``roqa suggest --codebook`` print of a codebook the model
+    of codebook ``model`` (``cfir-2009``, or a project codebook extending it) charts in: how many
+    of its codes no code of the model's maps onto, so that the model never suggests them, the
+    first five named (:func:`uncodable_clause`, as ``roqa report`` says it of codings; tester
+    cfir2022, s59: `roqa codebook cfir-2022` marked Critical Incidents "codable: yes" and said
+    nothing); ``said`` names the model ("the packaged model"). "" when there are none, or no
+    mapping is documented."""
+    from .crosswalk import _is_own_id, base_codebook, named_in
+
+    named = {
+        c.id: same.id
+        for c in model.codes
+        if _is_own_id(c.id) and (same := named_in(codebook, c.name)) is not None
+    }
+    walk = {"from": base_codebook(model).id, "to": codebook.id, "named": named}
+    return uncodable_clause(walk, codebook, shown=5, so=NEVER_SUGGESTED.format(model=said))
 
 
 def with_uncodable(note: str, result: CodingResult, codebook: Codebook) -> str:

@@ -1220,7 +1220,11 @@ def code_command(
                 charts = [
                     str(x) for x, on in (("report.html", report), (qdpx, qdpx is not None)) if on
                 ]
-                console().print(f"{', '.join([*charts, table.name])}: {note}", soft_wrap=True)
+                from ..framework import with_uncodable
+
+                # with the codes it can never carry, as roqa report and roqa export say it
+                line = with_uncodable(note, charted, book)
+                console().print(f"{', '.join([*charts, table.name])}: {line}", soft_wrap=True)
         # talk whose model codes have no counterpart in the researcher's codebook fits none of
         # its codes: queued for open coding with the talk that fits no code
         no_code_here = no_counterpart(charted)
@@ -1842,6 +1846,12 @@ def suggest_command(
             )
         elif r and r[0].evidence:
             con.print(evidence_line(r[0]), markup=False)
+    if book.id != ac.codebook.id:
+        from ..framework import never_suggested
+
+        # once, under the tables: a code the model can never rank is no code it judged unlikely
+        if never := never_suggested(ac.codebook, book):
+            con.print(f"  {never}", markup=False, soft_wrap=True)
 
 
 def warn_of_pasted_turns(texts: list[str]) -> None:
@@ -2271,3 +2281,9 @@ def codebook_command(
         row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
         table.add_row(*row)
     print_table(console(), table)
+    from ..framework import never_suggested
+
+    if book.id != DEFAULT_CODEBOOK and (
+        never := never_suggested(Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model")
+    ):
+        console().print(never, markup=False, soft_wrap=True)
