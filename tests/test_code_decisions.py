@@ -147,3 +147,69 @@ def test_roqa_code_checks_the_codes_of_the_codebook_the_report_is_charted_in(
     assert [line for line in err.splitlines() if str(review) in line] == (
         [] if warned is None else [f"roqa: warning: {review}: {warned}"]
     )
+
+
+RM09 = (
+    "Eleanor Whitcombe: Who helped most with the recovery work?\n\n"
+    "Grace Holloway: Tom Brennan at Meadowbank House in Stevenage, ring him on 07700 900461.\n\n"
+    "Eleanor Whitcombe: And what helps?\n\n"
+    "Grace Holloway: Supervision helps. Every worker gets an hour a week with me, and that is "
+    "where we talk about what recovery means for each person.\n"
+)
+RM09_KEY = (
+    "name,pseudonym\nTom Brennan,deputy manager\nMeadowbank House,care home\nStevenage,town\n"
+    "Eleanor Whitcombe,Interviewer\nGrace Holloway,P09\n"
+)
+
+
+def _unmatched(html: str) -> dict[str, object]:
+    (data,) = re.findall(r'id="roqa-unmatched">(.*?)</script>', html, re.S)
+    return json.loads(data)
+
+
+def test_a_pseudonymised_report_leaves_out_the_words_of_a_review_made_before_pseudonymising(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """Before, report.html's roqa-unmatched block carried the earlier review's row word for
+    word ("Tom Brennan at Meadowbank House in Stevenage, ring him on 07700 900461."), and
+    `roqa report` wrote it again (privacy tester s59, H1); the row stays in decisions.csv."""
+    interviews, out, key = tmp_path / "interviews", tmp_path / "coded", tmp_path / "key.csv"
+    interviews.mkdir()
+    (interviews / "rm09.txt").write_text(RM09, encoding="utf-8")
+    key.write_text(RM09_KEY, encoding="utf-8")
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run([*args, "--interviewer", "Eleanor Whitcombe"], capsys)
+    assert code == 0, err
+    named = next(s for s in CodingResult.read(out) if "Brennan" in s.segment.text)
+    review = "segment_id,decision,code_id,new_code,note,text\n" + (
+        f'{named.segment.id},accept,{named.suggestions[0].code_id},,,"{named.segment.text}"\n'
+    )
+    (out / "decisions.csv").write_text(review, encoding="utf-8")
+
+    warned = (
+        f"roqa: warning: {out / 'decisions.csv'}: 1 decision (row 2) matches no segment of these "
+        "pseudonymised codings and is left out of report.html, which would carry its words from "
+        "before pseudonymising; it stays in this file, but the page's Save decisions does not "
+        "write it (keep this file)"
+    )
+    said = {
+        "said": "1 decision of the review (row 2) matches no segment of these pseudonymised "
+        "codings and is left out of the page: it may be on talk from before pseudonymising, "
+        "which the page would carry word for word. Save decisions does not write it: keep the "
+        "decisions file it came from"
+    }
+    code, _, err = run(
+        [*args, "--interviewer", "Eleanor Whitcombe", "--pseudonymise", str(key)], capsys
+    )
+    assert code == 0, err
+    assert warned in err.splitlines()
+    for command in ("code", "report"):  # roqa report reads transcripts.jsonl, which records it
+        html = (out / "report.html").read_text(encoding="utf-8")
+        assert [w for w in ("Brennan", "Meadowbank", "Stevenage", "900461") if w in html] == []
+        assert _unmatched(html) == said, command
+        code, _, err = run(["report", str(out)], capsys)
+        assert (code, [line for line in err.splitlines() if "decisions.csv" in line]) == (
+            0,
+            [warned],
+        )
+    assert (out / "decisions.csv").read_text(encoding="utf-8") == review  # the decision kept

@@ -277,7 +277,9 @@ def render_report(
         decided_names=_new_codes_in_review(carried),
     )
     ctx["decisions_json"] = carried
-    ctx["unmatched_json"] = unmatched_view(lost)
+    ctx["unmatched_json"] = unmatched_view(
+        lost, pseudonymised=pseudonymised(result), where=decisions_from or decisions
+    )
     ctx["charted_by"] = person
     # the page written over: only another report's (the same report's review is its own)
     ctx["earlier_report_id"] = earlier_report_id if earlier_report_id != ctx["report_id"] else None
@@ -700,17 +702,36 @@ def carried_decisions(
     return rows, list(lost)
 
 
-def unmatched_view(lost: Sequence[Decision]) -> dict[str, Any]:
+def pseudonymised(result: CodingResult) -> bool:
+    """Whether ``result`` codes pseudonymised transcripts (``roqa code --pseudonymise``, as
+    transcripts.jsonl records each one's ``metadata["pseudonymised"]``)."""
+    return any(t.metadata.get("pseudonymised") is True for t in result.transcripts.values())
+
+
+def unmatched_view(
+    lost: Sequence[Decision],
+    *,
+    pseudonymised: bool = False,
+    where: str | Path | Sequence[Decision] | None = None,
+) -> dict[str, Any]:
     """What the page is given of the decisions carried in that match no segment of it
     (:func:`carried_decisions`): their rows as the decisions file has them (``rows``, which
     *Save decisions* writes back unchanged after the page's own) and the line it shows
-    (``said``); empty when there are none."""
+    (``said``); empty when there are none.
+
+    On ``pseudonymised`` codings their rows are left out, and the line names them by row only,
+    with one warning naming the decisions file (``where``, when a file): their text (and the
+    transcript's name in their segment ids) may be talk from before pseudonymising, which the
+    page kept word for word (privacy tester s59, H1: a phone number, a postcode, surnames). The
+    decisions file keeps them; the page's Save does not write them back."""
     from ..decisions import COLUMNS, _named
 
     if not lost:
         return {}
     n = len(lost)
     one = n == 1
+    if pseudonymised:
+        return {"said": _left_out_unpseudonymised(lost, where)}
     said = (
         f"{n} decision{'' if one else 's'} of the review carried into this report "
         f"{'matches' if one else 'match'} no segment of it (words changed since, or a "
@@ -724,6 +745,46 @@ def unmatched_view(lost: Sequence[Decision]) -> dict[str, Any]:
             row.pop()
         rows.append(row)
     return {"rows": rows, "said": said}
+
+
+def _left_out_unpseudonymised(
+    lost: Sequence[Decision], where: str | Path | Sequence[Decision] | None
+) -> str:
+    """The page's line on the decisions of :func:`unmatched_view` left out of a pseudonymised
+    page, after one warning saying the same of the file ``where``."""
+    from ..errors import warn
+
+    n = len(lost)
+    one = n == 1
+    rows = sorted({d.row for d in lost if d.row is not None})
+    which = (  # by row, never by segment id: an id holds the transcript's name as it was
+        f" (row{'' if len(rows) == 1 else 's'} {_and_joined([str(r) for r in rows])})"
+        if rows
+        else ""
+    )
+    it, they = ("it", "it") if one else ("them", "they")
+    said = (
+        f"{n} decision{'' if one else 's'} of the review{which} "
+        f"{'matches' if one else 'match'} no segment of these pseudonymised codings and "
+        f"{'is' if one else 'are'} left out of the page: {they} may be on talk from before "
+        f"pseudonymising, which the page would carry word for word. Save decisions does not "
+        f"write {it}: keep the decisions file {they} came from"
+    )
+    file = where if isinstance(where, (str, Path)) else None
+    warn(
+        f"{n} decision{'' if one else 's'}{which} {'matches' if one else 'match'} no segment "
+        f"of these pseudonymised codings and {'is' if one else 'are'} left out of report.html, "
+        f"which would carry {'its' if one else 'their'} words from before pseudonymising; "
+        f"{'it stays' if one else 'they stay'} in {'this file' if file else 'the decisions'}, "
+        f"but the page's Save decisions does not write {it} (keep this file)",
+        path=file,
+    )
+    return said
+
+
+def _and_joined(items: Sequence[str]) -> str:
+    """``2``, ``2 and 5``, ``2, 5 and 7``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 #: the page's element holding the review it starts from (rows of :func:`embedded_decisions`)
