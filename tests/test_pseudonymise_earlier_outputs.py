@@ -66,3 +66,34 @@ def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_
         f"un-pseudonymised talk (move it out of {out} before sharing it, or make it again from "
         "these codings)"
     )
+
+
+def test_the_review_of_codings_not_pseudonymised_is_said_to_hold_names(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Before, matrix.xlsx was named but decisions.csv, which holds the decided segments' talk
+    as it was (a phone number, a postcode), was not (privacy tester s59, M1)."""
+    out = tmp_path / "o"
+    _code(out, tiny_model_dir)
+    review = "segment_id,decision,code_id,new_code,note,text\np01_interview:0099,reject,IC.H,,,Ring 07700 900461.\n"
+    (out / "decisions.csv").write_text(review, encoding="utf-8")
+    err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
+    assert [line for line in err.splitlines() if "decisions.csv" in line] == [
+        f"roqa: warning: {out}: decisions.csv, the review made on codings that were not "
+        "pseudonymised, holds names and un-pseudonymised talk in its rows (move it out of "
+        f"{out} before sharing it; Save decisions in the new report.html writes the review on "
+        "these codings)"
+    ]
+    assert (out / "decisions.csv").read_text(encoding="utf-8") == review  # not moved
+
+
+def test_the_review_of_pseudonymised_codings_is_not_said_to_hold_names(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    out, key = tmp_path / "o", tmp_path / "key.csv"
+    _code(out, tiny_model_dir, "--pseudonymise", key)
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
+    )
+    err = _code(out, tiny_model_dir, "--pseudonymise", key)
+    assert "decisions.csv" not in err

@@ -670,6 +670,7 @@ def _warn_of_earlier_outputs(
                 f"of {out} before sharing it, or make {it} again from these codings)",
                 file=sys.stderr,
             )
+        _warn_of_earlier_review(out, before, names)
         return
     if stale:
         one = len(stale) == 1
@@ -687,6 +688,34 @@ def _warn_of_earlier_outputs(
             f"{'it' if one else 'them'})",
             file=sys.stderr,
         )
+
+
+def _warn_of_earlier_review(out: Path, before: Iterable[str], names: str) -> None:
+    """Name the review (decisions.csv, .xlsx) a pseudonymised run found in ``out`` when the
+    earlier codings were not pseudonymised (``names``: :func:`_earlier_codings_named`): its
+    rows hold the talk of the segments decided, as it was (privacy tester s59, M1: a phone
+    number, a postcode and surnames in decisions.csv, while only matrix.xlsx was named). It is
+    read and added to, so it is not said to be from before the run, and never moved."""
+    from ..decisions import REVIEW_FILES
+
+    review = [name for name in REVIEW_FILES if name in set(before) and (out / name).is_file()]
+    if not review:
+        return
+    one = len(review) == 1
+    it, they = ("it", "it") if one else ("them", "they")
+    why = (
+        "made on codings that were not pseudonymised"
+        if names == "hold"
+        else "made on codings roqa has no record were pseudonymised"
+    )
+    print(
+        f"roqa: warning: {out}: {', '.join(review)}, the review {why}, "
+        f"{'holds' if one else 'hold'} {'names' if names == 'hold' else 'may hold names'} and "
+        f"un-pseudonymised talk in {'its' if one else 'their'} rows (move {it} out of {out} "
+        f"before sharing it; Save decisions in the new report.html writes the review on these "
+        "codings)",
+        file=sys.stderr,
+    )
 
 
 def _say_streamed(
