@@ -250,3 +250,20 @@ def test_a_participants_nickname_in_lower_case_where_they_do_not_speak_is_not_li
     t = talk("p11", "Then mo and Mo came.")
     (after,), key = pseudonymise([t], PseudonymKey({"Mo": "P03"}))
     assert names_to_check([after], key) == [NameToCheck("Mo", 1, ("p11",), ("P03",))]
+
+
+def test_a_shared_first_name_that_is_also_a_word_is_listed_where_it_reads_as_a_name() -> None:
+    """Privacy tester s59, M2: "Will" of Will Danby and Will Hartley stayed in "Will now cooks"
+    and "Will's sister cried" (both opening a sentence) but was not listed, while "Tom" was;
+    "Will it last?" alone is the verb, not listed."""
+    key = PseudonymKey({"Will Danby": "service user B", "Will Hartley": "deputy C"})
+    t = talk("p01", "Will now cooks for himself. Will's sister cried when she saw his flat.")
+    (after,), key = pseudonymise([t], key)
+    assert after.text == (
+        "P01: Will now cooks for himself. Will's sister cried when she saw his flat.\n"
+    )
+    assert names_to_check([after], key) == [
+        NameToCheck("Will", 2, ("p01",), ("deputy C", "service user B"))
+    ]
+    (after,), key = pseudonymise([talk("p02", "Will it last? I doubt it.")], key)
+    assert names_to_check([after], key) == []

@@ -3132,12 +3132,15 @@ def _in_a_phrase(said: str, start: int, end: int) -> bool:
     return bool(_word_and_singular(word) & _phrase_words())
 
 
-def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, bool]]:
+def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, bool, bool]]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
     without a possessive ``'s``, whether it starts a sentence, whether it follows an
-    honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end) and whether
-    it is a word of a phrase (:func:`_in_a_phrase`: "the Royal College")."""
+    honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end), whether
+    it is a word of a phrase (:func:`_in_a_phrase`: "the Royal College") and whether it reads
+    as a name whatever word it is: with a possessive ``'s`` ("Will's sister"), or a name that is
+    also a stop word (``data/stop_word_names.txt``) before no pronoun or determiner, as the
+    talk's replacement reads it ("Will now cooks", not "Will it last?")."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -3150,9 +3153,10 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
         said = _SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), passage)
         for m in _TALK_WORD.finditer(said):
             word = m.group(0)
+            possessive = False
             for suffix in ("'s", "’s"):
                 if word.endswith(suffix) and len(word) > len(suffix):
-                    word = word[: -len(suffix)]
+                    word, possessive = word[: -len(suffix)], True
             before = said[max(0, m.start() - 80) : m.start()]
             # a role's word after a title that also opens one is none ("Nurse Practitioner")
             titled = (
@@ -3160,7 +3164,11 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
                 and word.casefold() not in _not_names()
             )
             starts = not titled and _SENTENCE_START.search(before) is not None
-            yield word, starts, titled, _in_a_phrase(said, m.start(), m.end())
+            as_name = possessive or (
+                word.casefold() in packaged_words("stop_word_names.txt")
+                and _WORD_AFTER.match(said, m.end()) is None
+            )
+            yield word, starts, titled, _in_a_phrase(said, m.start(), m.end()), as_name
 
 
 #: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
@@ -3221,7 +3229,8 @@ def names_to_check(
 ) -> list[NameToCheck]:
     """The words of the talk that may still name a person or a place: the words of the key's
     names left there first (:attr:`NameToCheck.keyed_as` the pseudonyms of the names they are
-    words of; listed also where they only open a sentence, unless an everyday word), then the
+    words of; listed also where they only open a sentence, unless an everyday word that does
+    not read as a name there: "Will it last?", not "Will's sister", "Will now cooks"), then the
     others, each most frequent first.
 
     A word is listed when it is capitalised within a sentence (not its first word) at least once,
@@ -3253,6 +3262,7 @@ def names_to_check(
     within: set[str] = set()  # capitalised within a sentence somewhere
     titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")
     alone: set[str] = set()  # within a sentence and in no phrase somewhere ("I asked Hope")
+    as_names: set[str] = set()  # read as a name somewhere, as "Will's sister", "Will now cooks"
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -3260,7 +3270,7 @@ def names_to_check(
     keyed: set[str] = set()
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
-        for word, starts, after_title, phrase in _spoken_words(t):
+        for word, starts, after_title, phrase, as_name in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
                 if word in here or without_accents(word) in here:
@@ -3282,6 +3292,8 @@ def names_to_check(
                         alone.add(word)
                 if after_title:
                     titled.add(word)
+                if as_name:
+                    as_names.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
         # the pseudonyms' words ("nurse", "Interviewer"), not the names': a part of a name that
@@ -3310,8 +3322,12 @@ def names_to_check(
                 or (word.casefold() in word_names and word in alone)
                 or not _word_and_singular(word) & (lower | known)
             )
-            # a word of a keyed name left, wherever it stands, when it is no everyday word
-            or (bool(keyed_as(word)) and (word in within or not _is_everyday_word(word)))
+            # a word of a keyed name left, wherever it stands, when it is no everyday word or
+            # reads as a name ("Will's sister cried", "Will now cooks": privacy tester s59, M2)
+            or (
+                bool(keyed_as(word))
+                and (word in within or word in as_names or not _is_everyday_word(word))
+            )
         )
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
