@@ -1711,6 +1711,44 @@ def test_segments_a_retrained_model_puts_up_for_review_in_interviews_reviewed_wh
                              model_codings()) == []  # fmt: skip
 
 
+def test_segments_undecided_because_their_words_changed_are_told_from_those_set_aside(
+    capsys,
+) -> None:
+    """Privacy tester s59, L1: segments whose words new key rows changed were said to be put up
+    for review by "this model ... where the codings replaced set them aside"."""
+    from roqa_nlp.cli.code_cmd import _say_reopened
+    from roqa_nlp.decisions import reopened_segments, reworded_segments
+
+    before = model_codings()
+    before.segments[3] = dataclasses.replace(
+        before.segments[3], suggestions=[], novel=True, off_topic=True
+    )
+    review = [Decision(f"p01:000{n}", "accept", "IS.E.2", text=TEXTS[n - 1]) for n in (1, 2, 3, 5)]
+    after = model_codings()
+    seg = after.segments[1].segment  # "The director backs the project." -> a key row added
+    after.segments[1] = dataclasses.replace(
+        after.segments[1], segment=dataclasses.replace(seg, text="The [director] backs it.")
+    )
+    reopened = reopened_segments(review, before, after)
+    assert reopened == ["p01:0002", "p01:0004"]
+    assert reworded_segments(reopened, review, before, after) == ["p01:0002"]
+    _say_reopened(reopened, ["p01:0002"])
+    _say_reopened(["p01:0002"], ["p01:0002"])
+    assert capsys.readouterr().out.splitlines() == [
+        "  2 segments of 1 interview the review decided whole are undecided now (p01:0002, "
+        "p01:0004): the words of 1 (p01:0002) changed since the review (new rows of the "
+        "pseudonym key, or the transcript edited), so the review's decisions match it no more, "
+        "and "
+        "this model puts the others up for review (for open coding or with a code) where the "
+        "codings replaced set them aside; decide them in the report, or the saturation table "
+        "counts its interview as partly reviewed.",
+        "  1 segment of 1 interview the review decided whole is undecided now (p01:0002): its "
+        "words changed since the review (new rows of the pseudonym key, or the transcript "
+        "edited), so the review's decisions match it no more; decide it in the report, or the "
+        "saturation table counts its interview as partly reviewed.",
+    ]
+
+
 def test_the_charts_of_a_review_with_new_codes_say_the_projects_codes_are_charted_too(
     cfir: Codebook,
 ) -> None:

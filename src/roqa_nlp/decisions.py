@@ -3420,6 +3420,24 @@ def reopened_segments(
     ]
 
 
+def reworded_segments(
+    ids: Sequence[str],
+    decisions: Sequence[Decision],
+    before: CodingResult,
+    after: CodingResult,
+    codebook: Codebook | None = None,
+) -> list[str]:
+    """Of the segments ``ids`` of ``after`` (:func:`reopened_segments`), those whose id the
+    review decided in ``before`` on other words: undecided because their talk changed (new rows
+    of the pseudonym key replaced more of it, the transcript was edited), so the decisions match
+    them no more, not because this model put up for review what the earlier one set aside
+    (privacy tester s59, L1: the message gave that cause for segments new key rows changed)."""
+    was = set(decided_segments(decisions, before, codebook))
+    then = {s.segment.id: s.segment.text for s in before.segments if s.segment.id in was}
+    now = {s.segment.id: s.segment.text for s in after.segments}
+    return [i for i in ids if i in then and then[i] != now.get(i)]
+
+
 def _found_by_moved_id(
     decisions: Sequence[Decision], on: Sequence[str | None], segment_ids: Iterable[str]
 ) -> list[Decision]:

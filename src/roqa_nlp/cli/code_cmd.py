@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1309,7 +1309,7 @@ def code_command(
     aside, n_aside_named = unnamed_sizes([c.segment_ids for c in queue.set_aside], named)
     # the segments the review carried in decided otherwise (a code kept, fitting no code): not
     # pointed at again, as those it names a new code for are not
-    from ..decisions import decided_segments, reopened_segments
+    from ..decisions import decided_segments, reopened_segments, reworded_segments
 
     decided = set() if review is None else set(decided_segments(review.decisions, charted, book))
     decided -= named
@@ -1357,7 +1357,11 @@ def code_command(
     print_files(con, written)
     weak = weakly_coded(charted)
     if review is not None and review.replaced is not None:
-        _say_reopened(reopened_segments(review.decisions, review.replaced, charted, book))
+        reopened = reopened_segments(review.decisions, review.replaced, charted, book)
+        _say_reopened(
+            reopened,
+            reworded_segments(reopened, review.decisions, review.replaced, charted, book),
+        )
     _say_next_step(n_queued, out, report, n_queued_named, n_queued_decided)
     _say_weakly_coded(
         weak,
@@ -1440,10 +1444,12 @@ def _told_if_interrupted(
         yield
 
 
-def _say_reopened(ids: list[str]) -> None:
+def _say_reopened(ids: list[str], reworded: Sequence[str] = ()) -> None:
     """One line naming the segments of interviews the review decided whole that these codings
     put up for review again (:func:`~roqa_nlp.decisions.reopened_segments`): else those
-    interviews read as partly reviewed, with no reason given."""
+    interviews read as partly reviewed, with no reason given. The cause is said as it is:
+    the words of those ``reworded`` changed (:func:`~roqa_nlp.decisions.reworded_segments`),
+    the model put the others up for review."""
     if not ids:
         return
     from ..decisions import transcript_part
@@ -1451,11 +1457,27 @@ def _say_reopened(ids: list[str]) -> None:
 
     n, k = len(ids), len({transcript_part(i) for i in ids})
     one = n == 1
+    r = len(reworded)
+    changed = (
+        f"{'its' if one else 'their'} words changed since the review (new rows of the pseudonym "
+        "key, or the transcript edited), so the review's decisions match "
+        f"{'it' if one else 'them'} no more"
+    )
+    set_aside = (
+        f"this model puts {'it' if one else 'them'} up for review (for open coding or with a "
+        f"code) where the codings replaced set {'it' if one else 'them'} aside"
+    )
+    if r and r < n:
+        changed = (
+            f"the words of {r} ({first_few(list(reworded), 3)}) changed since the review (new "
+            "rows of the pseudonym key, or the transcript edited), so the review's decisions "
+            f"match {'it' if r == 1 else 'them'} no more, and this model puts the others up for "
+            "review (for open coding or with a code) where the codings replaced set them aside"
+        )
     console().print(
         f"  {n} segment{'' if one else 's'} of {k} interview{'' if k == 1 else 's'} the review "
-        f"decided whole {'is' if one else 'are'} undecided now ({first_few(ids, 5)}): this "
-        f"model puts {'it' if one else 'them'} up for review (for open coding or with a code) "
-        f"where the codings replaced set {'it' if one else 'them'} aside; decide "
+        f"decided whole {'is' if one else 'are'} undecided now ({first_few(ids, 5)}): "
+        f"{set_aside if not r else changed}; decide "
         f"{'it' if one else 'them'} in the report, or the saturation table counts "
         f"{'its interview' if k == 1 else 'those interviews'} as partly reviewed.",
         soft_wrap=True,
