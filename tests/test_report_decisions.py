@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -598,3 +599,27 @@ def test_roqa_report_names_the_rows_the_page_shows_overruled(
     )
     html = (coded / "report.html").read_text(encoding="utf-8")
     assert embedded(html) == [["p01_interview:0002", "reject", "IS.E.3", "", ""]]
+
+
+def test_a_pseudonymised_page_names_the_decisions_it_leaves_out_by_their_first_rows() -> None:
+    """Privacy tester s59, H1: on pseudonymised codings the rows matching no segment are left
+    out of the page (their words may be from before pseudonymising), named by row, never by
+    their segment ids (which hold the transcripts' names as they were)."""
+    result = rerun()
+    for t in result.transcripts.values():
+        t.metadata["pseudonymised"] = True
+    lost = [
+        Decision(f"Interview 09 - Ann Lee:000{n}", "accept", "IS.C", text=f"Ring Ann on 0770{n}.")
+        for n in range(7)
+    ]
+    lost = [dataclasses.replace(d, row=n) for n, d in enumerate(lost, 2)]
+    with pytest.warns(UserWarning, match=r"^7 decisions \(rows 2, 3, 4, 5, 6 and 2 more\) match"):
+        html = render_report(result, "cfir-2009", decisions=lost)
+    assert "Ann" not in html and "0770" not in html
+    (data,) = re.findall(r'id="roqa-unmatched">(.*?)</script>', html, re.S)
+    assert json.loads(data) == {
+        "said": "7 decisions of the review (rows 2, 3, 4, 5, 6 and 2 more) match no segment of "
+        "these pseudonymised codings and are left out of the page: they may be on talk from "
+        "before pseudonymising, which the page would carry word for word. Save decisions does "
+        "not write them: keep the decisions file they came from"
+    }

@@ -752,16 +752,14 @@ def _left_out_unpseudonymised(
 ) -> str:
     """The page's line on the decisions of :func:`unmatched_view` left out of a pseudonymised
     page, after one warning saying the same of the file ``where``."""
-    from ..errors import warn
+    from ..errors import and_list, first_and_count, warn
 
     n = len(lost)
     one = n == 1
-    rows = sorted({d.row for d in lost if d.row is not None})
-    which = (  # by row, never by segment id: an id holds the transcript's name as it was
-        f" (row{'' if len(rows) == 1 else 's'} {_and_joined([str(r) for r in rows])})"
-        if rows
-        else ""
-    )
+    rows = [str(r) for r in sorted({d.row for d in lost if d.row is not None})]
+    # by row, never by segment id: an id holds the transcript's name as it was
+    listed = and_list(rows) if len(rows) <= 5 else first_and_count(rows)
+    which = f" (row{'' if len(rows) == 1 else 's'} {listed})" if rows else ""
     it, they = ("it", "it") if one else ("them", "they")
     said = (
         f"{n} decision{'' if one else 's'} of the review{which} "
@@ -780,11 +778,6 @@ def _left_out_unpseudonymised(
         path=file,
     )
     return said
-
-
-def _and_joined(items: Sequence[str]) -> str:
-    """``2``, ``2 and 5``, ``2, 5 and 7``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 #: the page's element holding the review it starts from (rows of :func:`embedded_decisions`)
