@@ -18,10 +18,10 @@ def main() -> None:
     print(f"{len(result.transcripts)} transcripts, {len(result)} participant segments")
     procedural = sum(1 for s in result if s.procedural)
     open_coding = sum(1 for s in result if s.for_open_coding)
-    small_talk = sum(1 for s in result if s.novel and s.off_topic)
+    set_aside = sum(1 for s in result if s.novel and s.off_topic)
     print(
         f"{procedural} procedural, {open_coding} for open coding, "
-        f"{small_talk} small talk or background"
+        f"{set_aside} set aside as off-topic (small talk, background, personal talk)"
     )
     coded = [s for s in result if s.top is not None and not s.novel and not s.procedural]
     for s in coded[:5]:

@@ -711,7 +711,8 @@ def test_set_aside_talk_that_recurs_is_saved_shown_and_named_again_by_roqa_repor
     notes = [line.strip() for line in coded.run.out.splitlines() if "note:" in line]
     assert len(notes) == len(aside)
     assert notes[0] == (
-        "note: 3 segments set aside as small talk or background recur across 3 interviews "
+        "note: 3 segments set aside as off-topic (small talk, background, personal talk) recur "
+        "across 3 interviews "
         f"({careers['label']}: {', '.join(careers['segment_ids'])}): read them in the report's "
         "open-coding section, and give one a new code if it is a theme"
     )
@@ -953,7 +954,8 @@ def test_suggest_table_says_when_a_text_fits_no_code(tiny_model_dir: Path) -> No
     )
     assert "fits no code" not in staffing and "evidence for Available Resources" in staffing
     assert re.search(
-        r"fits no code \(novelty p=0\.\d{3}: unlike the coded examples\): small talk or background",
+        r"fits no code \(novelty p=0\.\d{3}: unlike the coded examples\): set aside as off-topic "
+        r"\(small talk, background, personal talk\)",
         holiday,
     )
     assert "evidence for" not in holiday
@@ -1843,7 +1845,9 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     lines = proc.stdout.splitlines()
     assert lines[0] == "3 transcripts, 76 participant segments"
     assert re.fullmatch(
-        r"\d+ procedural, \d+ for open coding, \d+ small talk or background", lines[1]
+        r"\d+ procedural, \d+ for open coding, \d+ set aside as off-topic \(small talk, "
+        r"background, personal talk\)",
+        lines[1],
     )
     # 19 codes until session 32, when p02's two short last windows (12 and 38 words: its only
     # Reflecting & Evaluating and Tension for Change) became parts of even windows, and p03's
@@ -1880,9 +1884,9 @@ def test_readme_python_quick_start_runs_top_to_bottom_from_a_clone(
     # the loop prints the first five segments that are not procedural talk: p01's small talk
     # fits no code and says so (the snippet printed "novel" only for segments it had left out)
     assert proc.stdout.splitlines() == [
-        "p01_interview:0002 fits no code (small talk)",
-        "p01_interview:0003 fits no code (small talk)",
-        "p01_interview:0006 fits no code (small talk)",
+        "p01_interview:0002 fits no code (off-topic)",
+        "p01_interview:0003 fits no code (off-topic)",
+        "p01_interview:0006 fits no code (off-topic)",
         "p01_interview:0007 Individual Stage of Change 0.16 enabler",
         "p01_interview:0008 Structural Characteristics 1.00 neutral",
     ]

@@ -303,12 +303,12 @@ def test_the_summary_counts_the_recurring_groups_of_set_aside_talk(
     sizes = [
         int(m.group(1))
         for x in lines
-        if (m := re.match(r"  note: (\d+) segments set aside as small talk", x))
+        if (m := re.match(r"  note: (\d+) segments set aside as off-topic", x))
     ]
     assert sizes
     n = len(sizes)
     assert (
-        f" small talk or background, {sum(sizes)} of them in {n} group{'s' * (n != 1)} "
+        f" set aside as off-topic (small talk, background, personal talk), {sum(sizes)} of them in {n} group{'s' * (n != 1)} "
         f"recurring across interviews that may be {'themes' if n != 1 else 'a theme'})."
     ) in " ".join(printed.split())  # the summary is wrapped to the terminal
 

@@ -181,7 +181,8 @@ def test_roqa_code_counts_and_queues_them(tiny_model_dir: Path, tmp_path: Path, 
         "29 segments with the model in " in said
         and ": 11 with a suggested code, 6 procedural (greetings, connection trouble, goodbyes), "
         "12 fit no code (8 for open coding, 4 of them coded with codes that have no counterpart "
-        "in team, 2 candidate code(s) and 3 not grouped; 4 small talk or background)."
+        "in team, 2 candidate code(s) and 3 not grouped; 4 set aside as off-topic (small talk, "
+        "background, personal talk))."
         in said
     )
 

@@ -194,13 +194,14 @@ def test_set_aside_talk_that_recurs_is_grouped_before_the_rest_of_the_small_talk
     to the report to read them (session 29)."""
     out = section(render_report(set_aside_result(), cfir, open_coding=[RECURRING]))
     assert (
-        "0 segments fit no code of the codebook, besides 3 of small talk or background listed at "
-        "the end (2 of them in 1 group that recurs across interviews, to be read)." in out
+        "0 segments fit no code of the codebook, besides 3 set aside as off-topic (small talk, "
+        "background, personal talk), listed at the end (2 of them in 1 group that recurs across interviews, to be read)."
+        in out
     )
     assert '<div class="candidate recurring">\n    <h3>pandemic, rotas, isolating <span' in out
     assert (
-        "Set aside as small talk or background, but recurs across 2 interviews (P02, P03): read "
-        "it, it may be a theme." in out
+        "Set aside as off-topic (small talk, background, personal talk), but recurs across 2 "
+        "interviews (P02, P03): read it, it may be a theme." in out
     )
     group = out[out.index('class="candidate recurring"') : out.index('class="candidate off-topic"')]
     assert re.findall(r">(p0\d_interview:\d+)</a>", group) == [
@@ -209,8 +210,8 @@ def test_set_aside_talk_that_recurs_is_grouped_before_the_rest_of_the_small_talk
     ]
     rest = out[out.index('class="candidate off-topic"') :]
     assert (
-        "<summary>The rest of the small talk and background (1 segment): fits no code and is not "
-        "offered as a new theme</summary>" in rest
+        "<summary>The rest of the talk set aside as off-topic (small talk, background, personal "
+        "talk): 1 segment that fits no code and is not offered as a new theme</summary>" in rest
     )
     assert re.findall(r">(p0\d_interview:\d+)</a>", rest) == ["p01_interview:0003"]
 
@@ -219,8 +220,8 @@ def test_set_aside_talk_without_recurring_groups_is_listed_flat_as_before(cfir: 
     out = section(render_report(set_aside_result(), cfir, open_coding=[]))
     assert "recurring" not in out and "recurs across" not in out
     assert (
-        "<summary>Small talk and background (3 segments): fits no code and is not offered as a "
-        "new theme</summary>" in out
+        "<summary>Talk set aside as off-topic (small talk, background, personal talk): 3 "
+        "segments that fit no code and are not offered as a new theme</summary>" in out
     )
 
 
@@ -250,7 +251,7 @@ def test_a_recurring_group_whose_talk_was_coded_since_is_not_shown(cfir: Codeboo
     assert recurring_set_aside_groups(result, [RECURRING]) == []  # one interview left: no group
     out = section(render_report(result, cfir, open_coding=[RECURRING]))
     assert "recurs across" not in out
-    assert "<summary>Small talk and background (2 segments)" in out
+    assert "<summary>Talk set aside as off-topic (small talk, background, personal talk): 2 " in out
 
 
 def test_the_queue_object_with_its_recurring_groups_renders_as_its_jsonl_does(
@@ -284,12 +285,16 @@ def test_roqa_report_shows_and_names_the_recurring_groups_it_finds_beside_the_co
     assert err == ""
     assert out.splitlines() == [
         f"report: {tmp_path / 'run' / 'report.html'}",
-        "note: 2 segments set aside as small talk or background recur across 2 interviews "
+        "note: 2 segments set aside as off-topic (small talk, background, personal talk) recur "
+        "across 2 interviews "
         "(pandemic, rotas, isolating: p02_interview:0002, p03_interview:0002): read them in the "
         "report's open-coding section, and give one a new code if it is a theme",
     ]
     html = (tmp_path / "run" / "report.html").read_text("utf-8")
-    assert "Set aside as small talk or background, but recurs across 2 interviews" in html
+    assert (
+        "Set aside as off-topic (small talk, background, personal talk), but recurs across 2 "
+        "interviews" in html
+    )
     # an output folder of before: no group, no note
     (tmp_path / "run" / "open_coding.jsonl").write_text("", "utf-8")
     main(["report", str(tmp_path / "run")])
@@ -309,7 +314,8 @@ def test_roqa_report_with_the_review_carried_in_notes_only_the_groups_still_unna
     assert main(["report", str(tmp_path / "run")]) in (None, 0)
     notes = [x for x in capsys.readouterr().out.splitlines() if x.startswith("note:")]
     assert notes == [
-        "note: 1 segment set aside as small talk or background, of a group recurring across 2 "
+        "note: 1 segment set aside as off-topic (small talk, background, personal talk), of a "
+        "group recurring across 2 "
         "interviews whose other 1 already has a new code in the review "
         "(pandemic, rotas, isolating: p03_interview:0002): read it in the report's open-coding "
         "section, and give it a new code if it is a theme",
@@ -336,8 +342,8 @@ def test_the_queue_counts_named_small_talk_apart_and_marks_it_named(cfir: Codebo
         dataclasses.replace(s, off_topic=s.segment.id in aside) for s in result.segments
     ]
     lead = (
-        "1 segment fit no code of the codebook, besides 2 of small talk or background listed at "
-        "the end. "
+        "1 segment fit no code of the codebook, besides 2 set aside as off-topic (small talk, "
+        "background, personal talk), listed at the end. "
     )
 
     def page(*names: str) -> str:
@@ -346,7 +352,8 @@ def test_the_queue_counts_named_small_talk_apart_and_marks_it_named(cfir: Codebo
 
     out = page("p01_interview:0003", "p02_interview:0002")
     assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
-        "The one that fits no code and 1 of the 2 of small talk already have a new code in the "
+        "The one that fits no code and 1 of the 2 set aside as off-topic already have a new code "
+        "in the "
         "review carried into this report (marked named below)."
     )
     small_talk = out[out.index('<details class="candidate off-topic">') :]
@@ -355,7 +362,7 @@ def test_the_queue_counts_named_small_talk_apart_and_marks_it_named(cfir: Codebo
     assert small_talk.count('class="named"') == 1
     out = page("p02_interview:0002")
     assert out[out.index(lead) + len(lead) :].split("</p>")[0] == (
-        "1 of the 2 of small talk already has a new code in the review carried into this "
+        "1 of the 2 set aside as off-topic already has a new code in the review carried into this "
         "report (marked named below); name a new code beside one of the others in the "
         "transcripts to record it."
     )
@@ -374,8 +381,8 @@ def test_the_queue_counts_named_what_is_named_and_no_more(cfir: Codebook) -> Non
         dataclasses.replace(s, off_topic=s.segment.id in aside) for s in result.segments
     ]
     lead = (
-        "1 segment fit no code of the codebook, besides 2 of small talk or background listed at "
-        "the end (2 of them in 1 group that recurs across interviews, to be read). "
+        "1 segment fit no code of the codebook, besides 2 set aside as off-topic (small talk, "
+        "background, personal talk), listed at the end (2 of them in 1 group that recurs across interviews, to be read). "
     )
 
     def said(*names: str) -> str:
@@ -419,15 +426,15 @@ def test_the_queue_counts_named_what_is_named_and_no_more(cfir: Codebook) -> Non
 @pytest.mark.parametrize(
     ("groups", "said"),
     [
-        ([], "25 small talk or background"),
+        ([], "25 set aside as off-topic (small talk, background, personal talk)"),
         (
             [5, 4, 4, 3, 3, 2],
-            "25 small talk or background, 21 of them in 6 groups recurring across interviews "
+            "25 set aside as off-topic (small talk, background, personal talk), 21 of them in 6 groups recurring across interviews "
             "that may be themes",
         ),
         (
             [2],
-            "25 small talk or background, 2 of them in 1 group recurring across interviews "
+            "25 set aside as off-topic (small talk, background, personal talk), 2 of them in 1 group recurring across interviews "
             "that may be a theme",
         ),
     ],
@@ -450,11 +457,33 @@ def test_the_overview_counts_the_recurring_groups_of_set_aside_talk(cfir: Codebo
         html.index('<section id="overview">') : html.index('<section id="transcripts">')
     ]
     assert (
-        "<dt>Small talk, background</dt><dd>3 <small>(2 of them in 1 group recurring across "
+        "<dt>Set aside as off-topic (small talk, background, personal talk)</dt><dd>3 <small>(2 of them in 1 group recurring across "
         "interviews that may be a theme)</small></dd>" in overview
     )
     plain = render_report(set_aside_result(), cfir, open_coding=[])
-    assert "<dt>Small talk, background</dt><dd>3</dd>" in plain
+    assert (
+        "<dt>Set aside as off-topic (small talk, background, personal talk)</dt><dd>3</dd>" in plain
+    )
+
+
+def test_set_aside_talk_is_not_counted_as_small_talk_alone(cfir: Codebook) -> None:
+    """Tester s59 (M1): a manager's psychosis, a mother's death from Covid and burnout, set
+    aside by the off-framework class, were counted "Small talk, background" in the overview and
+    "10 small talk or background" in the summary of roqa code, so a researcher skimming the
+    counts took the study's own theme for chit-chat. What is set aside is unchanged; its count
+    is named for all it holds, the same in the summary, the overview and each transcript."""
+    from roqa_nlp.open_coding import set_aside_count
+
+    aside = "set aside as off-topic (small talk, background, personal talk)"
+    assert set_aside_count(10, []) == f"10 {aside}"
+    html = render_report(set_aside_result(), cfir, open_coding=[])
+    overview = html[
+        html.index('<section id="overview">') : html.index('<section id="transcripts">')
+    ]
+    assert "<dt>Set aside as off-topic (small talk, background, personal talk)</dt><dd>3</dd>" in (
+        overview
+    )
+    assert "small talk or background" not in html and "Small talk, background" not in html
 
 
 def test_the_note_of_a_run_without_a_report_points_at_open_coding_csv() -> None:
@@ -462,7 +491,8 @@ def test_the_note_of_a_run_without_a_report_points_at_open_coding_csv() -> None:
 
     four = {**RECURRING, "segment_ids": ["a:1", "b:1", "c:1", "d:1"], "transcripts": ["a", "b"]}
     assert recurring_note(four, in_report=False) == (
-        "note: 4 segments set aside as small talk or background recur across 2 interviews "
+        "note: 4 segments set aside as off-topic (small talk, background, personal talk) recur "
+        "across 2 interviews "
         "(pandemic, rotas, isolating: a:1, b:1, c:1 ...): read them in open_coding.csv "
         "(set-aside-001), or in the report `roqa report` writes, and give one a new code if it "
         "is a theme"
@@ -719,15 +749,18 @@ def test_a_persons_codings_have_no_group_control(cfir: Codebook) -> None:
     [
         (
             [["a:1", "b:1", "c:1"], ["a:2", "d:2"]],
-            "25 small talk or background, 1 of them in 1 group recurring across interviews that "
+            "25 set aside as off-topic (small talk, background, personal talk), 1 of them in 1 group recurring across interviews that "
             "may be a theme; 4 more already have a new code in the review",
         ),
         (
             [["a:1", "b:1", "c:1", "e:1"], ["a:2", "d:2", "f:2"]],
-            "25 small talk or background, 3 of them in 2 groups recurring across interviews that "
+            "25 set aside as off-topic (small talk, background, personal talk), 3 of them in 2 groups recurring across interviews that "
             "may be themes; 4 more already have a new code in the review",
         ),
-        ([["a:1", "b:1"], ["a:2", "d:2"]], "25 small talk or background"),
+        (
+            [["a:1", "b:1"], ["a:2", "d:2"]],
+            "25 set aside as off-topic (small talk, background, personal talk)",
+        ),
     ],
 )
 def test_the_count_of_recurring_set_aside_talk_leaves_out_what_the_review_named(
@@ -757,12 +790,13 @@ def test_the_overview_counts_only_the_recurring_set_aside_talk_not_yet_named(
         ]
 
     assert (
-        "<dt>Small talk, background</dt><dd>3 <small>(1 of them in 1 group recurring across "
+        "<dt>Set aside as off-topic (small talk, background, personal talk)</dt><dd>3 <small>(1 of them in 1 group recurring across "
         "interviews that may be a theme; 1 more already has a new code in the review)</small>"
         "</dd>" in overview("p02_interview:0002")
     )
-    assert "<dt>Small talk, background</dt><dd>3</dd>" in overview(
-        "p02_interview:0002", "p03_interview:0002"
+    assert (
+        "<dt>Set aside as off-topic (small talk, background, personal talk)</dt><dd>3</dd>"
+        in overview("p02_interview:0002", "p03_interview:0002")
     )
 
 

@@ -91,18 +91,24 @@ def test_report_lists_small_talk_apart_from_the_open_coding_queue(cfir: Codebook
     out = render_report(result, cfir, open_coding=OPEN_CODING)
     section = out[out.index('<section id="open-coding">') : out.index('<section id="model-card">')]
     assert (
-        "2 segments fit no code of the codebook, besides 1 of small talk or background" in section
+        "2 segments fit no code of the codebook, besides 1 set aside as off-topic (small talk, "
+        "background, personal talk), listed at the end" in section
     )
     assert "Not grouped" not in section
     fold = section[section.index('<details class="candidate off-topic">') :]
-    assert "Small talk and background (1 segment)" in fold
+    assert (
+        "Talk set aside as off-topic (small talk, background, personal talk): 1 segment that fits"
+        in fold
+    )
     assert '<a href="#' in fold and "p01_interview:0003</a> My dog thinks" in fold
     review = out[out.index('data-segment="p01_interview:0003"') :]
-    assert review.index("Fits no code (p=0.004): small talk or background") < review.index("</div>")
+    flag = "Fits no code (p=0.004): set aside as off-topic (small talk, background, personal talk)"
+    assert review.index(flag) < review.index("</div>")
     overview = out[out.index('<section id="overview">') : out.index('<section id="transcripts">')]
     assert "<dt>For open coding</dt><dd>2</dd>" in overview
-    assert "<dt>Small talk, background</dt><dd>1</dd>" in overview
-    assert "(P01) – 5 segments, 1 small talk or background</li>" in overview
+    aside = "set aside as off-topic (small talk, background, personal talk)"
+    assert f"<dt>S{aside[1:]}</dt><dd>1</dd>" in overview
+    assert f"(P01) – 5 segments, 1 {aside}</li>" in overview
     assert re.search(r'<mark class="seg dx c-\w+" title="p01_interview:0003 ', out)
 
 

@@ -58,6 +58,12 @@ if TYPE_CHECKING:
     from .result import CodingResult
     from .schema import SegmentResult
 
+#: What the talk set aside as fitting no code (``off_topic``) is called wherever a researcher
+#: reads it counted or flagged (the summary of ``roqa code``, the report, ``roqa suggest``): the
+#: off-framework class also takes personal talk (a diagnosis, a bereavement, burnout), which a
+#: count headed "small talk, background" hid (tester s59: 7 of 10 such segments were themes).
+SET_ASIDE = "set aside as off-topic (small talk, background, personal talk)"
+
 
 @dataclass
 class CandidateCode:
@@ -631,7 +637,7 @@ def set_aside_count(n: int, group_sizes: Sequence[int], n_named: int = 0) -> str
     it is in groups recurring across interviews (:func:`recurring_clause`; ``group_sizes`` and
     ``n_named`` of :func:`unnamed_sizes`), in the one clause the summary of ``roqa code`` gives
     it (a count of set-aside talk alone hid that it held six recurring themes, tester s42)."""
-    said = f"{n} small talk or background"
+    said = f"{n} {SET_ASIDE}"
     return f"{said}, {recurring_clause(group_sizes, n_named)}" if group_sizes else said
 
 

@@ -14,7 +14,7 @@ import typer
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..earlier_outputs import earlier_run_files, files_before, transcripts_held
 from ..io import make_out_dir, shell_quoted
-from ..open_coding import MIN_GROUP_SIZE
+from ..open_coding import MIN_GROUP_SIZE, SET_ASIDE
 from ._app import (
     app,
     choice_metavar,
@@ -1890,7 +1890,7 @@ def suggest_command(
         if flag["procedural"]:
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
-            what = "small talk or background" if flag["off_topic"] else "for open coding"
+            what = SET_ASIDE if flag["off_topic"] else "for open coding"
             con.print(
                 f"  fits no code (novelty p={flag['novelty_p']:.3f}: unlike the coded "
                 f"examples): {what}"

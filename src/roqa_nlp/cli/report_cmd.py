@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..open_coding import SET_ASIDE
 from ._app import app, choice_metavar, codebook_option, print_charted_note
 
 if TYPE_CHECKING:
@@ -583,13 +584,13 @@ def recurring_note(
     n_named = len(group["segment_ids"]) - len(ids)
     if not n_named:
         return (
-            f"note: {len(ids)} segments set aside as small talk or background recur across "
+            f"note: {len(ids)} segments {SET_ASIDE} recur across "
             f"{len(group['transcripts'])} interviews {shown}: read them {where}, and give one a "
             "new code if it is a theme"
         )
     one = len(ids) == 1
     return (
-        f"note: {len(ids)} segment{'' if one else 's'} set aside as small talk or background, of "
+        f"note: {len(ids)} segment{'' if one else 's'} {SET_ASIDE}, of "
         f"a group recurring across {len(group['transcripts'])} interviews whose other {n_named} "
         f"already ha{'s' if n_named == 1 else 've'} a new code in the review {shown}: read "
         f"{'it' if one else 'them'} {where}, and give {'it' if one else 'one'} a new code if it "

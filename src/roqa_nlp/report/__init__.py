@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RoqaError
 from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out
 from ..io import atomic_write_text
+from ..open_coding import SET_ASIDE
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
 if TYPE_CHECKING:
@@ -582,6 +583,7 @@ def report_context(
         "heatmap_svg": plots.heatmap_svg(matrix, codes=used_codes),
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
+        "set_aside": SET_ASIDE,
         "table2": table2_view(table2, anchors),
         "table2_other_side": table2.other_side,
         "table2_agreeing": table2.agreeing,
@@ -837,7 +839,7 @@ def named_in_queue(
     if not n_queued and not n_aside and not n_rest:
         group = ", or for a whole group below," if grouped else ""
         return f"Name a new code beside a segment in the transcripts{group} to record it."
-    # small talk not named is not asked for: it is not offered as a theme
+    # set-aside talk not named is not asked for: it is not offered as a theme
     left = n_queued < queued or n_aside < len(aside)
     if not aside and not rest:  # "them": the segments that fit no code, the only ones counted
         parts = ["All of them" if not left else f"{n_queued} of them"]
@@ -854,7 +856,8 @@ def named_in_queue(
             parts.append(f"{some} in recurring groups")
         if n_rest:
             some = f"the {len(rest)}" if n_rest == len(rest) else f"{n_rest} of the {len(rest)}"
-            parts.append(f"{some} of small talk")
+            # the set-aside talk in no recurring group
+            parts.append(f"{some} set aside as off-topic{' outside them' if aside else ''}")
     one = len(parts) == 1 and n_queued + n_aside + n_rest == 1 and parts[0] != "All of them"
     where = "in the review carried into this report"
     if not any(sid in done and sid not in named for sid in listed + aside + rest):

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..evidence import quote_valences, tagged, valence_counts
 from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
+from ..open_coding import SET_ASIDE
 
 #: A suggestion below this probability is shown faded beside its segment.
 FAINT_SUGGESTION = 0.1
@@ -217,9 +218,7 @@ class SegmentRows:
                 no_code = escape(s["no_code_in"])
                 parts.append(f'<div class="flag">Has no code in {no_code}: open coding</div>')
             elif s.get("off_topic"):
-                parts.append(
-                    f'<div class="flag muted">Fits no code{flag}: small talk or background</div>'
-                )
+                parts.append(f'<div class="flag muted">Fits no code{flag}: {SET_ASIDE}</div>')
             else:
                 parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
         if s["procedural"]:
