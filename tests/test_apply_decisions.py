@@ -117,6 +117,7 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
     assert counts == {
         "segments": 3,
         "codes": 4,
+        "distinct_codes": 4,
         "rejected": 2,
         "no_code": 0,
         "short_of_all": 0,
@@ -342,7 +343,8 @@ def test_apply_decisions_says_how_many_codes_a_qda_valence_review_kept(tmp_path:
     run = apply_review(tmp_path, review)
     assert run.code == 0, run.err
     assert (
-        "2 coded with 2 code(s) (1 accept, 1 kept with its valence reviewed), 0 with every "
+        "2 coded with 1 distinct code (2 codings: 1 accept, 1 kept with its valence reviewed), 0 "
+        "with every "
         "suggestion rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: "
         "p02."
     ) in " ".join(run.out.split())
@@ -380,7 +382,7 @@ def test_roqa_apply_decisions_writes_codings_the_report_and_agree_read_as_the_re
     coded, out = tmp_path / "coded", tmp_path / "reviewed"
     assert " ".join(run.out.split()).startswith(
         "Alice's review: 5 of 5 reviewable segments decided in the 1 reviewed transcript: 3 "
-        "coded with 4 code(s) (2 accept, 1 recode, 1 new-code), 2 with every suggestion "
+        "coded with 4 distinct codes (4 codings: 2 accept, 1 recode, 1 new-code), 2 with every suggestion "
         "rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: p02; left "
         "out: 1 code decision(s) on no segment of the codings. Only these are charted and "
         "compared."
@@ -660,6 +662,24 @@ def test_rows_a_later_row_contradicts_are_warned_of_by_row(tmp_path: Path, cfir:
         ("p01:0002", [("IS.B", "enabler")]),
         ("p01:0003", [("IC.F", "barrier")]),
     ]
+
+
+def test_the_summary_counts_distinct_codes_apart_from_codings(cfir: Codebook) -> None:
+    """Tester s59 (L5): five segments given one new code were summed up "5 coded with 5 code(s)
+    (5 new-code)", which read as five new codes: the codes given are counted once each, the
+    codings (a segment and a code) by decision."""
+    from roqa_nlp.cli.apply_cmd import _coded_with
+
+    three = [
+        Decision(f"p01:000{n}", "new-code", new_code="Agency staff", text=TEXTS[n - 1])
+        for n in (1, 2, 3)
+    ]
+    _, _, counts = reviewed_codings(three, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert (counts["segments"], counts["codes"], counts["distinct_codes"]) == (3, 3, 1)
+    assert (
+        _coded_with(3, 1, 3, "3 new-code") == "3 coded with 1 distinct code (3 codings: 3 new-code)"
+    )
+    assert _coded_with(0, 0, 0, "") == "0 coded"
 
 
 def test_a_later_row_on_the_same_suggestion_wins_and_is_warned_of(cfir: Codebook) -> None:
@@ -1222,7 +1242,7 @@ def test_the_summary_gives_the_decided_of_the_reviewable_segments_and_names_the_
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
         "Alice's review: 2 of 4 reviewable segments decided in the 1 reviewed transcript (1 "
-        "procedural set aside; 2 undecided: p01:0003, p01:0005): 2 coded with 2 code(s) (1 "
+        "procedural set aside; 2 undecided: p01:0003, p01:0005): 2 coded with 2 distinct codes (2 codings: 1 "
         "accept, 1 recode), 0 with every suggestion rejected and no code; 1 transcript (1 "
         "reviewable segment) not reviewed yet: p02. Only these are charted and compared."
     )
@@ -1245,7 +1265,7 @@ def test_transcripts_the_review_did_not_reach_are_said_as_not_reviewed_yet_not_u
     said = " ".join(run.out.split())
     assert said.startswith(
         "Alice's review: 2 of 5 reviewable segments decided in the 1 reviewed transcript (3 "
-        "undecided: p01:0003, p01:0004, p01:0005): 2 coded with 2 code(s) (1 accept, 1 recode), "
+        "undecided: p01:0003, p01:0004, p01:0005): 2 coded with 2 distinct codes (2 codings: 1 accept, 1 recode), "
         "0 with every suggestion rejected and no code; 1 transcript (1 reviewable segment) not "
         "reviewed yet: p02. Only these are charted and compared."
     )
@@ -1255,7 +1275,7 @@ def test_transcripts_the_review_did_not_reach_are_said_as_not_reviewed_yet_not_u
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
         "Alice's review: 6 of 6 reviewable segments decided in all 2 transcripts: 4 coded with "
-        "5 code(s) (3 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no "
+        "4 distinct codes (5 codings: 3 accept, 1 recode, 1 new-code), 2 with every suggestion rejected and no "
         "code. Only these are charted and compared."
     )
 
@@ -1276,7 +1296,7 @@ def test_a_partly_rejected_segment_is_said_among_the_undecided_not_counted_again
         "Alice's review: 2 of 4 reviewable segments decided in the 1 reviewed transcript (1 "
         "procedural set aside; 2 undecided: p01:0003, p01:0005, 1 of them with some suggestions "
         "rejected and the others undecided (accept one, or reject every suggestion shown)): 2 "
-        "coded with 2 code(s) (1 accept, 1 recode), 0 with every suggestion rejected and no "
+        "coded with 2 distinct codes (2 codings: 1 accept, 1 recode), 0 with every suggestion rejected and no "
         "code; 1 transcript (1 reviewable segment) not reviewed yet: p02. Only these are "
         "charted and compared."
     )
@@ -1293,7 +1313,7 @@ def test_a_segment_given_a_no_code_row_alone_is_not_said_to_have_its_suggestions
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).startswith(
         "Alice's review: 4 of 5 reviewable segments decided in the 1 reviewed transcript (1 "
-        "undecided: p01:0005): 2 coded with 2 code(s) (1 accept, 1 recode), 1 with every "
+        "undecided: p01:0005): 2 coded with 2 distinct codes (2 codings: 1 accept, 1 recode), 1 with every "
         "suggestion rejected and no code, 1 given no code by a no-code row; 1 transcript (1 "
         "reviewable segment) not reviewed yet: p02. Only these are charted and compared."
     )

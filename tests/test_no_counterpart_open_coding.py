@@ -405,7 +405,9 @@ def test_a_segment_with_no_code_in_the_codebook_is_coded_with_one_of_its_codes(
     applied = roqa("apply-decisions", folder, "--decisions", path, "--coder", "Alice", "--out", out)
     assert (applied.code, applied.err) == (0, "")
     summary = " ".join(applied.out.split())
-    assert re.findall(r"\d+ coded with [^,]*", summary) == ["2 coded with 2 code(s) (2 recode)"]
+    assert re.findall(r"\d+ coded with [^,]*", summary) == [
+        "2 coded with 2 distinct codes (2 codings: 2 recode)"
+    ]
     reviewed = {s.segment.id: s.suggestions for s in CodingResult.read(out)}
     model = {s.segment.id: s.suggestions[0].valence for s in coded if s.suggestions}
     assert {sid: [(g.code_id, g.valence) for g in gs] for sid, gs in reviewed.items()} == {

@@ -449,7 +449,7 @@ def test_a_new_code_named_as_a_code_is_counted_as_the_recode_apply_decisions_rea
         capsys,
     )  # fmt: skip
     assert (code, err) == (0, said)
-    assert "2 coded with 2 code(s) (1 accept, 1 recode)" in " ".join(out.split())
+    assert "2 coded with 2 distinct codes (2 codings: 1 accept, 1 recode)" in " ".join(out.split())
 
 
 def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
@@ -490,7 +490,7 @@ def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
         "procedural set aside; 7 undecided: "
     )
     assert (
-        "): 4 coded with 4 code(s) (1 accept, 2 recode, 1 new-code), 1 with every suggestion "
+        "): 4 coded with 4 distinct codes (4 codings: 1 accept, 2 recode, 1 new-code), 1 with every suggestion "
         "rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: "
         "p04_interview. Only these" in said
     )

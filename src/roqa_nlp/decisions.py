@@ -2948,7 +2948,8 @@ def reviewed_codings(
     and saved), is kept in its codes likewise
     (:func:`~roqa_nlp.decisions_crosswalk.review_codebook` says which codebook a review is in).
 
-    Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied,
+    Returns the result, the codebook and counts: ``segments`` coded, ``codes`` applied (one
+    a segment and code), ``distinct_codes`` (the codes they are of, each once),
     ``accept``/``recode``/``new-code`` codes by their deciding row, ``kept`` the top codes a QDA
     review's valence alone kept (:data:`KEPT`), ``rejected`` segments
     decided with no code, ``short_of_all`` segments left out as undecided (some suggestions
@@ -3198,6 +3199,7 @@ def reviewed_codings(
     counts["notes"] = counts["notes_kept"] + len(left)
     coded = {s.segment.id for s in out if s.suggestions}
     counts["valence_only"] = sum(1 for sid in valence if sid not in coded)
+    counts["distinct_codes"] = len({g.code_id for s in out for g in s.suggestions})
     # of those, the ones on segments no decision decided (a valence alone decides none): named,
     # so that the reviewer accepts or recodes their code too
     undecided_rows = [valence_row[sid] for sid in valence if sid not in decided]

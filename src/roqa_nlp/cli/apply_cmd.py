@@ -207,7 +207,7 @@ def apply_decisions_command(
     con.print(
         f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
         f"decided in {in_}{f' ({why})' if why else ''}: "
-        f"{counts['segments']} coded with {counts['codes']} code(s) ({used or 'none'}), "
+        f"{_coded_with(counts['segments'], counts['distinct_codes'], counts['codes'], used)}, "
         f"{counts['rejected']} with every suggestion rejected and no code{no_code_row}{kept}"
         f"{left}. "
         "Only these are charted and compared."
@@ -337,4 +337,18 @@ def _warn_if_report_carries_another_review(
             "file it was saved to with --decisions FILE"
         ),
         file=sys.stderr,
+    )
+
+
+def _coded_with(segments: int, codes: int, codings: int, used: str) -> str:
+    """The summary's count of the segments coded, with the number of distinct codes given and of
+    codings (a segment and code) by decision: ``5 coded with 1 distinct code (5 codings: 5
+    new-code)``. "5 coded with 5 code(s) (5 new-code)" read as 5 new codes, when 5 segments had
+    one (tester s59, L5)."""
+    if not codings:
+        return f"{segments} coded"
+    one = codes == 1
+    return (
+        f"{segments} coded with {codes} distinct code{'' if one else 's'} ({codings} "
+        f"coding{'' if codings == 1 else 's'}: {used})"
     )
