@@ -2972,6 +2972,53 @@ def test_a_new_code_named_for_a_group_is_recorded_on_each_segment_as_its_own_box
     assert _group_button(driver).text == "Take back"
 
 
+def test_a_group_of_set_aside_talk_opens_with_no_segment_ticked(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A group of set-aside talk mixed burnout, Covid and a barbecue, and Name them gave every
+    one the name (tester s59, L3): its segments open unticked, so they are read and ticked first;
+    the page's ticking of the undecided on opening leaves them so."""
+    import dataclasses
+
+    from selenium.webdriver.common.by import By
+
+    recurring = {
+        "id": "set-aside-001",
+        "label": "pandemic, rotas, isolating",
+        "keywords": ["pandemic", "rotas", "isolating"],
+        "segment_ids": ["p02_interview:0002", "p03_interview:0002"],
+        "transcripts": ["p02_interview", "p03_interview"],
+        "size": 2,
+        "grouped": True,
+        "set_aside": True,
+    }
+    result = build_result()
+    result.segments = [dataclasses.replace(s, off_topic=s.novel) for s in result.segments]
+    path = tmp_path / "report.html"
+    write_report(result, path, "cfir-2009", open_coding=[recurring])
+    driver, _ = browser
+    driver.get(path.as_uri())
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(path.as_uri())
+    ticked = driver.execute_script(
+        "var out = {}; document.querySelectorAll('#open-coding input.group-member')"
+        ".forEach(b => { out[b.value] = b.checked; }); return out;"
+    )
+    assert ticked == {"p02_interview:0002": False, "p03_interview:0002": False}
+    control = driver.find_element(By.CSS_SELECTOR, '.group-code[data-candidate="set-aside-001"]')
+    box = control.find_element(By.CSS_SELECTOR, "input.group-code-name")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.send_keys("Pandemic staffing")
+    button = control.find_element(By.CSS_SELECTOR, "button.group-code-apply")
+    assert button.get_attribute("disabled") == "true"  # nothing ticked to name
+    _tick(driver, "p03_interview:0002")
+    _click(driver, button)
+    assert list(csv.reader(io.StringIO(_decisions_csv(driver)))) == [
+        HEADER,
+        ["p03_interview:0002", "new-code", "", "Pandemic staffing", "", P03_0002],
+    ]
+
+
 def test_pressing_the_group_button_again_takes_the_new_code_back(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.common.by import By
 

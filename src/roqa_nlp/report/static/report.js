@@ -520,7 +520,8 @@
      new-code box (st.newCode, saved as its "new-code" row), nothing else of the segment
      changed. A segment holding a decision when the page opens, a file is loaded or the review
      is cleared starts unticked (tickUndecided), so it keeps its decisions unless it is ticked
-     again. The button is pressed while every ticked segment holds the name in the box; pressed
+     again; so does every segment of a group of set-aside talk (.recurring), which often mixes a
+     theme with small talk: the researcher ticks those of the theme (tester s59). The button is pressed while every ticked segment holds the name in the box; pressed
      again, it takes the name back, as accept does: each ticked segment gets back the new code it
      had before the group named it (st.before), or none. */
   function groupMembers(control) {
@@ -543,7 +544,9 @@
 
   function tickUndecided() {
     var boxes = document.querySelectorAll("input.group-member");
-    for (var i = 0; i < boxes.length; i++) boxes[i].checked = !hasDecision(boxes[i].value);
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = !hasDecision(boxes[i].value) && !boxes[i].closest(".candidate.recurring");
+    }
   }
 
   /* A group's segment in the queue says the new codes it holds ("named: …", as the page is
