@@ -817,6 +817,70 @@ def test_teams_old_transcripts_read_with_their_speakers_and_times(
     assert t.metadata["cues"] == 5
 
 
+#: Teams' old transcript in which a cue's words open with a word and a colon, the interviewer's
+#: ("Lovely: moving on ...") and the participant's ("Training: the mandatory ...").
+TEAMS_OLD_WORD_COLON = (
+    "WEBVTT\n\n"
+    "0:0:1.000 --> 0:0:6.000\nDr Priya Shah\nWhat helps your staff work in a recovery way?\n\n"
+    "0:0:7.000 --> 0:0:12.000\nGrace Adeyemi\nSupervision helps, every worker gets it monthly.\n\n"
+    "0:0:12.500 --> 0:0:18.000\nGrace Adeyemi\nTraining: the mandatory stuff is all online,\n\n"
+    "0:0:18.500 --> 0:0:22.000\nGrace Adeyemi\nnothing on recovery or on hope.\n\n"
+    "0:0:23.000 --> 0:0:26.000\nDr Priya Shah\nAnd what gets in the way of it?\n\n"
+    "0:0:27.000 --> 0:0:33.000\nGrace Adeyemi\nTurnover. We lost four support workers.\n\n"
+    "0:0:37.000 --> 0:0:39.000\nDr Priya Shah\nLovely: moving on to families now.\n\n"
+    "0:0:39.200 --> 0:0:40.000\nDr Priya Shah\nHow do they fit in?\n\n"
+    "0:0:41.000 --> 0:0:46.000\nGrace Adeyemi\nFamilies can make or break it.\n"
+)
+
+
+def test_teams_old_name_line_above_words_opening_with_a_word_and_colon_names_the_speaker(
+    tmp_path: Path,
+) -> None:
+    """The cue's lines joined read 'Dr Priya Shah Lovely:' as one label: the name line alone is
+    the speaker (a name opening two or more cues), and 'Lovely:' is the interviewer's talk."""
+    f = tmp_path / "p09.vtt"
+    f.write_text(TEAMS_OLD_WORD_COLON, "utf-8")
+    t = read_transcript(f, interviewer_labels=[*FIXED, "Dr Priya Shah"])
+    assert turns_of(t) == [
+        ("Dr Priya Shah", "interviewer", "What helps your staff work in a recovery way?"),
+        (
+            "Grace Adeyemi",
+            "participant",
+            "Supervision helps, every worker gets it monthly. Training: the mandatory stuff is "
+            "all online, nothing on recovery or on hope.",
+        ),
+        ("Dr Priya Shah", "interviewer", "And what gets in the way of it?"),
+        ("Grace Adeyemi", "participant", "Turnover. We lost four support workers."),
+        (
+            "Dr Priya Shah",
+            "interviewer",
+            "Lovely: moving on to families now. How do they fit in?",
+        ),
+        ("Grace Adeyemi", "participant", "Families can make or break it."),
+    ]
+
+
+def test_zoom_cues_whose_words_open_with_a_word_and_colon_keep_the_cues_label(
+    tmp_path: Path,
+) -> None:
+    """Near miss: Zoom's 'Name: words' cues, one wrapped over two lines, read by their label."""
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:05.000\nDr Priya Shah: What helps your staff?\n\n"
+        "2\n00:00:05.000 --> 00:00:09.000\nGrace Adeyemi: Training: the mandatory stuff\n"
+        "is all online.\n\n"
+        "3\n00:00:09.000 --> 00:00:12.000\nDr Priya Shah: Lovely: and families?\n\n"
+        "4\n00:00:12.000 --> 00:00:15.000\nGrace Adeyemi: They ring every day.\n"
+    )
+    f = tmp_path / "p09.vtt"
+    f.write_text(vtt, "utf-8")
+    assert turns_of(read_transcript(f, interviewer_labels=[*FIXED, "Dr Priya Shah"])) == [
+        ("Dr Priya Shah", "interviewer", "What helps your staff?"),
+        ("Grace Adeyemi", "participant", "Training: the mandatory stuff is all online."),
+        ("Dr Priya Shah", "interviewer", "Lovely: and families?"),
+        ("Grace Adeyemi", "participant", "They ring every day."),
+    ]
+
+
 def test_a_zoom_subtitle_file_saved_as_text_reads_as_the_vtt(tmp_path: Path) -> None:
     vtt = (
         "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nInterviewer: What gets in the way?\n\n"

@@ -273,20 +273,29 @@ def _with_name_lines(
     line only of English stop words and words of talk such as "Yes") that opens two or more
     cues, in a file where with them at least 80 % of the cues name their speaker (as in Teams'
     old transcripts, where every cue does: a subtitle line wrapped after a capitalised phrase
-    now and then is no speaker)."""
+    now and then is no speaker). Such a name also names the speaker of a cue whose words open
+    with a word and a colon (``Sam Roe`` above ``Training: is there any?``), which the cue's
+    lines joined read as one label (``Sam Roe Training``): the word is talk."""
     candidates: list[LabelMatch | None] = []
+    across: list[LabelMatch | None] = []  # a name line that a label runs on from
     for u, label in zip(utterances, labels, strict=True):
         name = " ".join((u.name_line or "").split())
         ok = (
             u.speaker is None
-            and label is None
             and bool(u.after_name.strip())
             and u.words.endswith(u.after_name)
             and is_name_line(name)
         )
         # the words start after the name line: words_start counts in the cue's joined words
         start = len(u.words) - len(u.after_name)
-        candidates.append(LabelMatch(name, start, None) if ok else None)
+        found = LabelMatch(name, start, None) if ok else None
+        candidates.append(found if label is None else None)
+        runs_on = (
+            label is not None
+            and label.words_start > start
+            and " ".join(label.label.split()).startswith(f"{name} ")
+        )
+        across.append(found if runs_on else None)
     counts = Counter(c.label for c in candidates if c is not None)
     repeated = {name for name, n in counts.items() if n >= 2}
     if not repeated:
@@ -295,10 +304,13 @@ def _with_name_lines(
     with_names = sum(counts[n] for n in repeated)
     if named + with_names < 0.8 * len(utterances):
         return labels
-    return [
-        lab if lab is not None or c is None or c.label not in repeated else c
-        for lab, c in zip(labels, candidates, strict=True)
-    ]
+    out: list[LabelMatch | None] = []
+    for lab, c, a in zip(labels, candidates, across, strict=True):
+        if a is not None and a.label in repeated:
+            out.append(a)
+        else:
+            out.append(lab if lab is not None or c is None or c.label not in repeated else c)
+    return out
 
 
 def utterances_transcript(
