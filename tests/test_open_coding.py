@@ -781,6 +781,14 @@ def test_a_group_of_talk_in_another_language_is_labelled_so() -> None:
     assert _label([], ["Hola, sí."] * 2) == "Hola, sí."  # too few words to judge
 
 
+def test_a_group_of_replies_of_only_yes_or_no_is_not_labelled_another_language() -> None:
+    """Tester s59: "not English: Mm-hmm." for a backchannel said in 15 interviews."""
+    from roqa_nlp.open_coding import _label
+
+    assert _label([], ["Mm-hmm."] * 15) == "Mm-hmm."
+    assert _label(["mm hmm"], ["Mm-hmm.", "Yeah, yeah.", "No."] * 5) == "mm hmm"
+
+
 def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
     """Burnout answers in three interviews were all set aside as background and the queue said
     0 candidate codes (session 27): recurring set-aside talk is grouped to be read."""
@@ -801,6 +809,26 @@ def test_set_aside_talk_that_recurs_across_interviews_is_named() -> None:
     # set-aside talk of one interview only is no pointer
     one = replace(result, segments=[s for s in result.segments if s.segment.transcript_id == "t1"])
     assert recurring_set_aside(one, emb, cached=False) == []  # type: ignore[arg-type]
+
+
+def test_a_reply_of_only_yes_or_no_is_no_recurring_set_aside_theme() -> None:
+    """Tester s59: the summary offered "Mm-hmm." set aside in 15 interviews as a possible theme.
+    Such replies are set aside still, but grouped with nothing; talk beside them still is."""
+    from dataclasses import replace
+
+    from roqa_nlp.open_coding import recurring_set_aside
+
+    rows = [  # transcript, text, vector
+        ("t1", "Mm-hmm.", [0.0, 1.0]),
+        ("t2", "Mm-hmm.", [0.0, 1.0]),
+        ("t3", "Yes.", [0.0, 1.0]),
+        ("t1", "Staff got soaked in the rain on the way in.", [1.0, 0.0]),
+        ("t2", "Rain all week, residents stuck indoors.", [0.9, 0.1]),
+    ]
+    result, emb = novel_result(rows, "sentence")
+    result.segments = [replace(s, off_topic=True) for s in result.segments]
+    groups = recurring_set_aside(result, emb, cached=False)  # type: ignore[arg-type]
+    assert [(c.segment_ids, c.transcripts) for c in groups] == [(["t1:3", "t2:4"], ["t1", "t2"])]
 
 
 def test_recurring_set_aside_keywords_are_weighed_against_all_the_talk() -> None:

@@ -360,12 +360,15 @@ def _label(keywords: list[str], texts: list[str]) -> str:
     numbers passed over (:func:`has_number`: tester s44 read "years, 2004, better" for two
     career histories, which share no year); else its first segment's opening words. Marked
     ``not English:`` when its talk does not read as English (the keywords of Spanish talk are
-    its function words, "el, es, la", and the model reads English only)."""
+    its function words, "el, es, la", and the model reads English only). Replies that say only
+    yes or no (``Mm-hmm.``, ``Yes.``: :func:`~.transcripts.backchannels.only_agrees`) hold no
+    stop word in any language: their words are not judged (tester s59: "not English: Mm-hmm.")."""
+    from .transcripts.backchannels import only_agrees
     from .transcripts.language import MIN_ENGLISH_SHARE, english_share
 
     words = [k for k in keywords if not has_number(k)]
     label = ", ".join(label_keywords(words)) if words else texts[0][:40]
-    share, n = english_share(" ".join(texts))
+    share, n = english_share(" ".join(t for t in texts if not only_agrees(t)))
     return f"not English: {label}" if n >= MIN_LABEL_WORDS and share < MIN_ENGLISH_SHARE else label
 
 
@@ -612,13 +615,21 @@ def recurring_set_aside(
     Weather and travel chat recur too: this is a pointer, not a verdict. Each group is marked
     ``set_aside`` and numbered ``set-aside-001`` on (largest first): not a candidate code, so
     it counts in no total of the queue; give it to the queue (:attr:`OpenCodingQueue.set_aside`)
-    for :func:`write_open_coding` and the report to list it. ``cached``: grouped through the
-    open-coding cache in the embedder's cache folder, as the queue is."""
+    for :func:`write_open_coding` and the report to list it. A reply that says only yes or no
+    (``Mm-hmm.``, ``Yes.``: :func:`~.transcripts.backchannels.only_agrees`) is in no group: it
+    recurs in every interview and is no theme (tester s59: "Mm-hmm." was offered as one).
+    ``cached``: grouped through the open-coding cache in the embedder's cache folder, as the
+    queue is."""
     from dataclasses import replace
 
     from .result import CodingResult
+    from .transcripts.backchannels import only_agrees
 
-    aside = [replace(s, off_topic=False) for s in result.segments if s.novel and s.off_topic]
+    aside = [
+        replace(s, off_topic=False)
+        for s in result.segments
+        if s.novel and s.off_topic and not only_agrees(s.segment.text)
+    ]
     if len(aside) < 2:
         return []
     from .open_coding_cache import cached_open_coding_queue
