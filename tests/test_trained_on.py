@@ -254,3 +254,50 @@ def test_what_was_decided_in_cfir2_is_kept_by_hash_each_model_code_as_the_code_d
         text_hashes(SEEN[:1])[0]: [["INS.A.3"], "barrier"],
         text_hashes(SEEN[1:])[0]: [["project.staff-hope"], ""],
     }
+
+
+def test_a_decided_code_that_comes_back_unsure_is_not_suggested_as_decided() -> None:
+    """Tester learning, s59: rm11:0010, decided as OS.D and a new code, came back with the new
+    code at 0.9997 and OS.D second at 0.000266, and was counted as suggested as decided. A
+    code below SURE_CODE is charted "code unsure": it is named with its probability."""
+    from roqa_nlp.training import trained_on_said
+
+    card = {"feedback": {"text_sha256": text_hashes(SEEN)}}
+    card["feedback"]["decided"] = {
+        text_hashes(SEEN[:1])[0]: [["OS.D", "project.peer-support-workers"], ""],
+        text_hashes(SEEN[1:])[0]: [["IC.H"], ""],
+    }
+    shown = [
+        (
+            "rm11:0010",
+            [("project.peer-support-workers", "enabler", 0.9997), ("OS.D", "", 0.000266)],
+        ),
+        ("rm11:0011", [("IC.H", "enabler", 0.41), ("OS.D", "", 0.3)]),
+    ]
+    assert trained_on_said(card, list(SEEN), shown) == (
+        "2 of 2 segments were in this model's training decisions: their suggestions are no "
+        "held-out judgement; 1 of the 2 given a code or a valence is suggested as decided, 1 "
+        "not: rm11:0010 (OS.D at 0.00)"
+    )
+    shown[0] = ("rm11:0010", [("OS.D", "", 0.62), ("project.peer-support-workers", "", 0.399)])
+    shown[1] = ("rm11:0011", [("IC.H", "enabler", 0.4)])
+    assert trained_on_said(card, list(SEEN), shown).endswith(
+        "1 of the 2 given a code or a valence is suggested as decided, 1 not: rm11:0010 "
+        "(project.peer-support-workers at 0.399)"
+    )
+
+
+def test_suggestions_are_judged_sure_on_the_models_own_probability_before_a_mapping() -> None:
+    """A translation shares the model's code at 0.9 out among its counterparts (here one at
+    0.21): each is still sure, as Table 2 judges "code unsure" on the model's own probability."""
+    from report_fixture import build_result
+    from roqa_nlp.training import suggestions_shown
+
+    result = build_result()
+    s = next(s for s in result.segments if s.suggestions)
+    top = s.suggestions[0]
+    assert top.probability == 0.21
+    result.meta["crosswalk"] = {"source_p": {s.segment.id: {top.code_id: 0.9}}}
+    shown = suggestions_shown(result, [s.segment.id, "nowhere:0001"])
+    assert shown[0][1][0] == (top.code_id, top.valence or "", 0.9)
+    assert shown[1] == ("nowhere:0001", [])

@@ -41,6 +41,8 @@ from .schema import VALENCES, normalise_valence
 if TYPE_CHECKING:
     import datasets
 
+    from .result import CodingResult
+
 #: the code cells (case aside) that mean "fits no code": in labelled records, and in the long
 #: tables roqa agree reads (:func:`roqa_nlp.coding_agreement.read_long_csv`), coded with nothing
 NONE_LABELS = {"none", "", "no code", "off-framework"}
@@ -783,24 +785,38 @@ def decided_in_chart(
     return decided_by_hash(out)
 
 
-def _not_as_decided(decided: Sequence[Any], shown: Sequence[tuple[str, str]]) -> str:
-    """How the suggestions ``shown`` ((code, valence) in rank order) differ from what was
-    decided on the segment (``[codes, valence]`` of :func:`decided_by_hash`): "IS.E.1 enabler,
-    decided barrier", "IC.H not suggested", "PRO.B.2 2nd, after INS.D.2" (a segment given one
-    code is charted under its top suggestion: a decided code must be among the first as many
-    suggestions as codes were decided); "" when they do not."""
-    from .framework import ordinal
+#: a segment's suggestions as :func:`trained_on_said` judges them: (code, valence) in rank
+#: order, or (code, valence, probability), the probability "code unsure" is judged on
+Shown = Sequence[tuple[str, str] | tuple[str, str, float]]
+
+
+def _not_as_decided(decided: Sequence[Any], shown: Shown) -> str:
+    """How the suggestions ``shown`` ((code, valence[, probability]) in rank order) differ from
+    what was decided on the segment (``[codes, valence]`` of :func:`decided_by_hash`): "IS.E.1
+    enabler, decided barrier", "IC.H not suggested", "PRO.B.2 2nd, after INS.D.2" (a segment
+    given one code is charted under its top suggestion: a decided code must be among the first
+    as many suggestions as codes were decided), "OS.D at 0.00" (one below
+    :data:`~roqa_nlp.framework.SURE_CODE` is charted "code unsure", not as decided: a new code
+    decided beside an accepted one took the segment's probability, tester learning, s59);
+    "" when they do not."""
+    from .framework import SURE_CODE, below_line, ordinal
 
     codes, valence = list(decided[0]), str(decided[1])
-    given = dict(shown)
-    rank = {c: i for i, (c, _) in reversed(list(enumerate(shown)))}
+    given = {g[0]: g[1] for g in reversed(shown)}
+    rank = {g[0]: i for i, g in reversed(list(enumerate(shown)))}
     said = [f"{c} not suggested" for c in codes if c not in given]
     said += [
         f"{c} {ordinal(rank[c] + 1)}, after {shown[0][0]}"
         for c in codes
         if c in rank and rank[c] >= len(codes)
     ]
-    on = [c for c in codes if c in given] if codes else [c for c, _ in shown[:1]]
+    sure = {g[0]: float(p) for g in reversed(shown) for p in g[2:3]}
+    said += [
+        f"{c} at {below_line(sure[c], SURE_CODE)}"
+        for c in codes
+        if c in sure and rank[c] < len(codes) and sure[c] < SURE_CODE
+    ]
+    on = [c for c in codes if c in given] if codes else [g[0] for g in shown[:1]]
     said += [
         f"{c} {given[c] or 'no valence'}, decided {valence}"
         for c in on
@@ -809,21 +825,47 @@ def _not_as_decided(decided: Sequence[Any], shown: Sequence[tuple[str, str]]) ->
     return "; ".join(said)
 
 
+def suggestions_shown(result: CodingResult, ids: Sequence[str]) -> list[tuple[str, Shown]]:
+    """Each segment of ``ids`` with its suggestions in ``result`` as :func:`trained_on_said`
+    judges them: (code, valence, probability) as listed, the probability the model's own
+    before a mapping into another codebook shared it out (as Table 2 judges "code unsure":
+    :attr:`~roqa_nlp.framework.Quote.sure_probability`); none for a segment ``result`` lacks."""
+    from .crosswalk import source_probabilities
+
+    own = source_probabilities(result)
+    by_id = {s.segment.id: s for s in result.segments}
+    out: list[tuple[str, Shown]] = []
+    for sid in ids:
+        s = by_id.get(sid)
+        shared = own.get(sid, {})
+        out.append(
+            (
+                sid,
+                [
+                    (g.code_id, g.valence or "", max(g.probability, shared.get(g.code_id, 0.0)))
+                    for g in (s.suggestions if s is not None else [])
+                ],
+            )
+        )
+    return out
+
+
 def trained_on_said(
     card: Mapping[str, Any],
     texts: Sequence[str],
-    shown: Sequence[tuple[str, Sequence[tuple[str, str]]]] | None = None,
+    shown: Sequence[tuple[str, Shown]] | None = None,
     *,
-    charted: tuple[str, Sequence[tuple[str, Sequence[tuple[str, str]]]]] | None = None,
+    charted: tuple[str, Sequence[tuple[str, Shown]]] | None = None,
 ) -> str | None:
     """What ``roqa code`` and the report say when segments coded (``texts``: a participant's
     segments) are in the decisions the model of ``card`` was trained with (:func:`n_trained_on`,
     as ``roqa evaluate`` warns of records): a top-1 probability near 1.00 on them is no
     held-out judgement (blind tester s48: a mean top-1 probability of 1.00 on re-coded
-    interviews, unsaid). With ``shown`` (each segment's id and suggestions, (code, valence) in
-    rank order) and a card that keeps what was decided (``feedback.decided``), it says how many
-    of those given a code or a valence are suggested as decided (each decided code among the
-    first suggestions, with the researcher's valence), and names the others, not claiming all
+    interviews, unsaid). With ``shown`` (each segment's id and suggestions, (code, valence[,
+    probability]) in rank order: :func:`suggestions_shown`) and a card that keeps what was
+    decided (``feedback.decided``), it says how many of those given a code or a valence are
+    suggested as decided (each decided code among the first suggestions, sure, with the
+    researcher's valence), and names the others, not claiming all
     do (blind tester s52: a valence corrected to barrier still suggested as enabler, while the
     line said the suggestions repeat the decisions). ``charted`` (a codebook's id, and the
     segments' suggestions charted in it, as ``shown``) judges the segments whose decisions the

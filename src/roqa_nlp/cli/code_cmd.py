@@ -1329,28 +1329,15 @@ def code_command(
         soft_wrap=bool(model),  # a model's path in it, whole
         markup=False,
     )
-    from ..training import trained_on_said
+    from ..training import suggestions_shown, trained_on_said
 
     # re-coded talk the model was trained on: no held-out judgement (as evaluate warns); those
     # not suggested as decided named, in the model's codes, or in the codes charted when the
     # review was made in them
     spoken = [s for s in result.segments if s.segment.role != "interviewer"]
-    shown = [(s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions]) for s in spoken]
-    in_chart = None
-    if charted is not result:
-        by_id = {s.segment.id: s for s in charted.segments}
-        in_chart = (
-            book.id,
-            [
-                (
-                    s.segment.id,
-                    [(g.code_id, g.valence or "") for g in by_id[s.segment.id].suggestions],
-                )
-                if s.segment.id in by_id
-                else (s.segment.id, [])
-                for s in spoken
-            ],
-        )
+    ids = [s.segment.id for s in spoken]
+    shown = suggestions_shown(result, ids)
+    in_chart = None if charted is result else (book.id, suggestions_shown(charted, ids))
     texts = [s.segment.text for s in spoken]
     if trained_on := trained_on_said(ac.card, texts, shown, charted=in_chart):
         con.print(f"{trained_on}.", soft_wrap=True, markup=False)

@@ -475,12 +475,10 @@ def report_context(
     # the card run.json keeps (roqa code's report shows the model's), else its summary of it
     recorded = result.meta.get(MODEL_CARD_KEY) or result.meta.get("model")
     card = dict(model_card) if model_card is not None else dict(recorded or {})
-    from ..training import trained_on_said
+    from ..training import suggestions_shown, trained_on_said
 
     spoken = [s for s in result if s.segment.role != "interviewer"]
-    suggested = [
-        (s.segment.id, [(g.code_id, g.valence or "") for g in s.suggestions]) for s in spoken
-    ]
+    suggested = suggestions_shown(result, [s.segment.id for s in spoken])
     # run.json's record of codings.jsonl is a check on the file (CodingResult.read), not news
     run_meta = {
         k: v
