@@ -117,6 +117,35 @@ def test_without_the_codings_an_unknown_own_code_hints_to_give_them(tmp_path: Pa
     )
 
 
+def test_with_the_codings_given_an_unknown_code_hints_to_check_them_not_to_give_them(
+    tmp_path: Path,
+) -> None:
+    """Tester learning, s59: a misspelt code name, with --codings given, was told to give the
+    codings the review was made on (--codings FOLDER/codings.jsonl)."""
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    write_decisions(alone / "decisions.csv", REVIEW[1:2])
+    codings = tmp_path / "coded"
+    model_codings().save(codings)
+    run = roqa(
+        "train",
+        TRAINING,
+        "--feedback",
+        alone / "decisions.csv",
+        "--codings",
+        codings / "codings.jsonl",
+        "--out",
+        tmp_path / "m",
+    )
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {alone / 'decisions.csv'}: row 2: unknown code 'WELL' in codebook "
+        "'cfir-2009' (use a code id or name listed by `roqa codebook cfir-2009`; if these are "
+        f"your own codebook's codes, check that {codings / 'codings.jsonl'} is the codings "
+        "`roqa code --codebook YOUR.json` wrote, which the review was made on)\n"
+    )
+
+
 # -- a new code named as an existing code ---------------------------------------------------------
 
 

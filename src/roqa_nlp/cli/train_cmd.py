@@ -109,7 +109,7 @@ def train_command(
             # a code the decisions make ('new-code' rows) is in the codebook only after the
             # update: the codes are checked by evaluate() then, the file's reading already here
     with _old_model_said_kept(out, replaced), replaced_whole(out, _is_a_model_file) as new:
-        with _own_codebook_hint(codebook, feedback or []):
+        with _own_codebook_hint(codebook, feedback or [], codings or []):
             _train(ac, data, feedback, codings, feedback_weight)
             if feedback:
                 from ..decisions import feedback_summary, few_examples_note
@@ -171,7 +171,9 @@ def _train(
 
 
 @contextmanager
-def _own_codebook_hint(codebook: str, feedback: list[Path]) -> Iterator[None]:
+def _own_codebook_hint(
+    codebook: str, feedback: list[Path], codings: list[Path] | None = None
+) -> Iterator[None]:
     """Add to an unknown code of the records, when ``codebook`` is a built-in one and the code is
     no misspelling of it nor a code of another built-in codebook, that a codebook of the
     researcher's own is given with ``--codebook`` (owncb tester, session 39: records of their own
@@ -181,15 +183,25 @@ def _own_codebook_hint(codebook: str, feedback: list[Path]) -> Iterator[None]:
     into CFIR). An unknown code of a decisions file (of ``feedback``) is read through the codebook
     the codings it was made on record (``roqa code --codebook OWN.json``), so its hint says to
     give those codings (ownloop tester, session 46: "give --codebook" was promised and missing,
-    and --codebook OWN.json made the CFIR 2009 training data unknown)."""
+    and --codebook OWN.json made the CFIR 2009 training data unknown); with ``codings`` given
+    for it (``--codings``, once per ``--feedback``), to check they are those codings, not to
+    give them (tester learning, s59: a misspelt code name was told to add the --codings it had)."""
     from ..codebook import BUILTIN, UnknownCode
+    from ..io import shell_quoted
 
     try:
         yield
     except UnknownCode as e:
         if codebook not in BUILTIN or not (e.unplaced or e.elsewhere):
             raise
-        if e.path is not None and str(e.path) in {str(f) for f in feedback}:
+        given = dict(zip((str(f) for f in feedback), codings or []))
+        if e.path is not None and str(e.path) in given:
+            own = (
+                "if these are your own codebook's codes, check that "
+                f"{shell_quoted(given[str(e.path)])} is the codings `roqa code --codebook "
+                "YOUR.json` wrote, which the review was made on"
+            )
+        elif e.path is not None and str(e.path) in {str(f) for f in feedback}:
             own = (
                 "if these are your own codebook's codes, give the codings the review was made "
                 "on (--codings FOLDER/codings.jsonl): their run.json records the codebook "
