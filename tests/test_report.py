@@ -197,6 +197,27 @@ def test_the_model_cards_decisions_files_are_one_readable_line_each() -> None:
     )
 
 
+def test_the_model_cards_decided_segments_are_one_line_counting_them() -> None:
+    """Tester learning, s59: the model card listed every `feedback.decided.<hash> [["OS.D"],
+    ""]` entry, 19 lines after one round."""
+    from roqa_nlp.report import flatten
+    from roqa_nlp.training import text_hashes
+
+    a, b = text_hashes(["We never have enough staff.", "The manager backs us."])
+    card = {
+        "feedback": {
+            "n_decisions": 2,
+            "decided": {a: [["OS.D"], ""], b: [["IC.H"], "barrier"]},
+            "decided_in": {"cfir-2022": {a: [["OUT.B"], ""]}},
+        }
+    }
+    assert flatten(card) == [
+        ("feedback.n_decisions", "2"),
+        ("feedback.decided", "2 decided segments, by a hash of their words"),
+        ("feedback.decided_in.cfir-2022", "1 decided segment, by a hash of its words"),
+    ]
+
+
 def test_the_report_shows_each_decisions_file_on_a_line_of_its_own(cfir: Codebook) -> None:
     page = render_report(build_result(), cfir, open_coding=OPEN_CODING, model_card=FEEDBACK_CARD)
     section = page[page.index('<section id="model-card">') :]

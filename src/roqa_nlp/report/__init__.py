@@ -1565,12 +1565,22 @@ def flatten(
     """Nested metadata as ``(dotted.key, value)`` rows; long lists and deep dicts summarised.
     A record of some of the ``segments`` (their ids as its keys or items: a translation's
     ``crosswalk.split``) is one row counting them, not a row each (185 rows on a 13-interview
-    study charted in another codebook); the run's ``run.json`` keeps it whole."""
+    study charted in another codebook); the run's ``run.json`` keeps it whole. So is what a
+    model card keeps by the hashes of decided segments' words (``feedback.decided``: 19 rows of
+    ``[["OS.D"], ""]`` after one round, tester learning, s59)."""
     rows: list[tuple[str, str]] = []
     for k, v in d.items():
         key = f"{prefix}{k}"
         if _of_segments(v, segments):
             rows.append((key, f"{len(v)} segment{'' if len(v) == 1 else 's'}"))
+        elif _by_text_hash(v):
+            one = len(v) == 1
+            rows.append(
+                (
+                    key,
+                    f"{len(v)} decided segment{'' if one else 's'}, by a hash of {'its' if one else 'their'} words",
+                )
+            )
         elif isinstance(v, Mapping) and depth < 2:
             rows.extend(flatten(v, key + ".", depth + 1, segments))
         elif isinstance(v, (list, tuple)) and v and all(isinstance(i, Mapping) for i in v):
@@ -1583,6 +1593,23 @@ def flatten(
             text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
             rows.append((key, text if len(text) <= 300 else text[:297] + "..."))
     return rows
+
+
+def _by_text_hash(value: Any) -> bool:
+    """Whether ``value`` is a mapping keyed by the short hashes of segments' words
+    (:func:`~roqa_nlp.training.text_hashes`): what a model card keeps of each decided segment."""
+    from ..training import TEXT_HASH_DIGITS
+
+    return (
+        isinstance(value, Mapping)
+        and bool(value)
+        and all(
+            isinstance(k, str)
+            and len(k) == TEXT_HASH_DIGITS
+            and all(c in "0123456789abcdef" for c in k)
+            for k in value
+        )
+    )
 
 
 def _of_segments(value: Any, segments: Collection[str]) -> bool:
