@@ -55,6 +55,37 @@ def test_a_later_round_given_alone_names_the_earlier_round_and_how_to_include_it
     )
 
 
+def test_with_codings_given_the_command_suggested_gives_every_rounds_codings(
+    rounds: tuple[str, str, str], tmp_path: Path
+) -> None:
+    """Tester learning, s59: `--feedback round2/decisions.csv --codings coded_all/codings.jsonl`
+    was told to give `--feedback coded/decisions.csv --feedback round2/decisions.csv`, which
+    then stopped on round 2's codes for want of its --codings."""
+    r1, r2, _ = rounds
+    (tmp_path / "r1_coded" / "codings.jsonl").write_text("{}", encoding="utf-8")
+    card = CodingResult(
+        meta={
+            "model_card": {
+                "feedback": {
+                    "decisions_files": [{"name": "r1_coded/decisions.csv", "sha256": r1}],
+                    "codings": [{"path": "r1_coded/codings.jsonl", "sha256": sha("{}")}],
+                }
+            }
+        }
+    )
+    given = [("r2_coded/decisions.csv", r2)]
+    assert earlier_rounds_left_out(given, [card], codings_named=["all/codings.jsonl"]).endswith(
+        "earliest first: --feedback r1_coded/decisions.csv --codings r1_coded/codings.jsonl "
+        "--feedback r2_coded/decisions.csv --codings all/codings.jsonl)"
+    )
+    # round 1's codings not recorded (or no longer found): said, not left out
+    card.meta["model_card"]["feedback"]["codings"] = []
+    assert earlier_rounds_left_out(given, [card], codings_named=["all/codings.jsonl"]).endswith(
+        "earliest first: --feedback r1_coded/decisions.csv --feedback r2_coded/decisions.csv, "
+        "each with its --codings, in the same order)"
+    )
+
+
 def test_every_round_given_says_nothing(rounds: tuple[str, str, str]) -> None:
     r1, r2, r3 = rounds
     given = [("r1_coded/decisions.csv", r1), ("r2_coded/decisions.csv", r2)]

@@ -1166,6 +1166,10 @@ class AutoCoder:
             results,
             folders=folders,
             decisions=[decs_i for decs_i, _, _ in files],  # a later round may carry them all
+            # --codings given: the command it suggests gives every round's codings too
+            codings_named=None
+            if looked_beside
+            else [str(c) if isinstance(c, (str, Path)) else None for c in per_file],
         )
         if forgotten is not None:
             warn(forgotten)

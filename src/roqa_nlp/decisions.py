@@ -2314,6 +2314,7 @@ def earlier_rounds_left_out(
     *,
     folders: Sequence[Path | None] | None = None,
     decisions: Sequence[Sequence[Decision]] | None = None,
+    codings_named: Sequence[str | None] | None = None,
 ) -> str | None:
     """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
     review each) were reviewed on ``codings`` (one per file, None for none) made by a model
@@ -2329,7 +2330,10 @@ def earlier_rounds_left_out(
     An earlier file found whose every decision the files given hold (``decisions``, each
     file's: a round-2 review saved from the page that carried round 1's) is forgotten by none
     (:func:`_held_by`; blind tester s52: the warning said so of a file carrying it all).
-    None when every one is given."""
+    With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
+    suggests gives each file its codings too: an earlier file's as its card records them
+    (``feedback.codings``), found as the file is (tester learning, s59: the command given left
+    out the --codings round 2's file needs). None when every one is given."""
     import os
 
     def place(name: str) -> str:
@@ -2340,13 +2344,20 @@ def earlier_rounds_left_out(
     missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
     reviewed: list[str] = []
     once: dict[str, tuple[str, CodingResult | None, Path | None]] = {}  # sha256 -> file given
-    for (name, h), result, folder in zip(given, codings, folders or [None] * len(given)):
+    named_with: dict[str, str | None] = {}  # a file's name -> its codings, as typed or found
+    for i, ((name, h), result, folder) in enumerate(
+        zip(given, codings, folders or [None] * len(given))
+    ):
         once.setdefault(h, (name, result, folder))
+        if codings_named is not None:
+            named_with.setdefault(name, codings_named[i] if i < len(codings_named) else None)
     for name, result, folder in once.values():
         feedback = ((result.meta if result is not None else {}).get("model_card") or {}).get(
             "feedback"
         )
         files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
+        if codings_named is not None and isinstance(feedback, dict) and isinstance(files, list):
+            named_with.update(_codings_recorded(feedback, folder, named_with))
         left = [
             (f.get("name"), str(f.get("sha256")))
             for f in (files if isinstance(files, list) else [])
@@ -2377,9 +2388,16 @@ def earlier_rounds_left_out(
     if gone:
         how = "giving each file no longer found where it is now"
     else:
-        rounds = [*missing.values(), *(n for n, _, _ in once.values())]
-        how = " ".join(f"--feedback {shell_quoted(n)}" for n in dict.fromkeys(rounds))
+        rounds = list(dict.fromkeys([*missing.values(), *(n for n, _, _ in once.values())]))
+        with_codings = codings_named is not None and all(named_with.get(n) for n in rounds)
+        how = " ".join(
+            f"--feedback {shell_quoted(n)}"
+            + (f" --codings {shell_quoted(str(named_with[n]))}" if with_codings else "")
+            for n in rounds
+        )
         how = f"earliest first: {how}"
+        if codings_named is not None and not with_codings:
+            how += ", each with its --codings, in the same order"
     one = len(missing) == 1
     return (
         f"{and_list(reviewed)} {'was' if len(reviewed) == 1 else 'were'} reviewed on codings "
@@ -2407,6 +2425,34 @@ def _held_by(name: str, held: Sequence[Decision]) -> bool:
         return False
     have = {_decided_alike(d) for d in held}
     return all(_decided_alike(d) in have for d in earlier if d.decision != NOTE)
+
+
+def _codings_recorded(
+    feedback: Mapping[str, Any], folder: Path | None, known: Mapping[str, str | None]
+) -> dict[str, str | None]:
+    """Each decisions file a model's card (``feedback``) records, as :func:`_found_from_here`
+    names it, with the codings it was trained with (``feedback.codings``, recorded in the same
+    order when every file had its codings), as found from here; None for codings not recorded
+    or not found. Files ``known`` (given now, with their codings) are left out."""
+    files = [f for f in feedback.get("decisions_files") or [] if isinstance(f, Mapping)]
+    used = [c for c in feedback.get("codings") or [] if isinstance(c, Mapping)]
+    out: dict[str, str | None] = {}
+    for i, f in enumerate(files):
+        name, h = f.get("name"), f.get("sha256")
+        if not isinstance(name, str) or not isinstance(h, str):
+            continue
+        found = _found_from_here(name, h, folder)
+        if found in known:
+            continue
+        c = used[i] if len(used) == len(files) else {}
+        path, c_sha = c.get("path"), c.get("sha256")
+        where = (
+            _found_from_here(path, c_sha, folder)
+            if isinstance(path, str) and isinstance(c_sha, str)
+            else None
+        )
+        out[found] = where if where is not None and Path(where).is_file() else None
+    return out
 
 
 def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
