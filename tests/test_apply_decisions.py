@@ -890,8 +890,8 @@ def test_export_qdpx_takes_a_project_code_from_the_codings_own_codebook(
     with zipfile.ZipFile(tmp_path / "a.qdpx") as z:
         qde = z.read("project.qde").decode("utf-8")
     assert (
-        'name="Agency staff" isCodable="true"> <Description>Project code created during open '
-        "coding: Agency staff.</Description>" in " ".join(qde.split())
+        'name="Agency staff" isCodable="true"> <Description>Project code created in open '
+        "coding or review: Agency staff.</Description>" in " ".join(qde.split())
     )
 
 
@@ -1341,8 +1341,9 @@ def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
 
 
 def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook) -> None:
-    """A code from a new-code decision is charted in Table 2 under 'New codes (open coding)' (its
-    heading kept as data), not 'Codes', and read by its name, not 'project.agency-staff Agency
+    """A code from a new-code decision is charted in Table 2 under 'New codes (open coding and
+    review)' (its heading kept as data), not 'Codes', and read by its name, not
+    'project.agency-staff Agency
     staff' (s43 writeup: 'project.building-and-physical-environment Building and physical
     environment' in the matrix header and saturation's new codes); its id stays in the
     machine-readable columns."""
@@ -1355,7 +1356,7 @@ def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook)
     assert [(d.id, d.name) for d in table.domains] == [
         ("IC", "Intervention Characteristics"),
         ("IS", "Inner Setting"),
-        ("project", "New codes (open coding)"),
+        ("project", "New codes (open coding and review)"),
     ]
     assert named_code("project.agency-staff", "Agency staff") == "Agency staff"
     assert named_code("IS.E.2", "Available Resources") == "IS.E.2 Available Resources"
@@ -1363,10 +1364,31 @@ def test_a_new_code_is_charted_under_new_codes_by_its_name_alone(cfir: Codebook)
     assert matrix.column_label("project.agency-staff") == "Agency staff"
     assert "project.agency-staff" in reviewed.to_dataframe().to_csv()
     html = render_report(reviewed, book)
-    assert '<th colspan="4" scope="rowgroup">New codes (open coding)</th>' in html
+    assert '<th colspan="4" scope="rowgroup">New codes (open coding and review)</th>' in html
     assert '<th scope="row">Agency staff</th>' in html
     assert '<th scope="col" title="Agency staff">Agency staff</th>' in html
     assert "project.agency-staff Agency staff" not in html
+
+
+def test_a_new_code_is_described_as_made_in_open_coding_or_review() -> None:
+    """Tester learning, s59: "Peer support workers", named on segments of the review (not of
+    the open-coding queue), was described as "Project code created during open coding" and
+    charted under "New codes (open coding)"; a new-code row may be on either. The earlier
+    description still tells the name a code was created under (a QDA project exported then)."""
+    from roqa_nlp.decisions import created_as, project_codebook
+
+    book = project_codebook(
+        Codebook.load("cfir-2009"),
+        [Decision("rm12:0005", "new-code", new_code="Peer support workers", text="We hired.")],
+    )
+    code = book.find("project.peer-support-workers")
+    assert code is not None
+    assert (
+        code.description == "Project code created in open coding or review: Peer support workers."
+    )
+    assert created_as(code.description) == "Peer support workers"
+    assert created_as("Project code created during open coding: Alert fatigue.") == "Alert fatigue"
+    assert created_as("Staff who have used services.") is None
 
 
 def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_what_to_do(

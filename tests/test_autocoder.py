@@ -1396,7 +1396,7 @@ def imported_codebook() -> Codebook:
         parent=None,
         domain=None,
         codable=True,
-        description="Project code created during open coding: COVID-19 disruption.",
+        description="Project code created in open coding or review: COVID-19 disruption.",
     )
     return Codebook.load("cfir-2009").with_codes([covid], id="cfir-2009+project")
 
@@ -2051,7 +2051,7 @@ def burnout_codebook(base: str = "cfir-2009") -> Codebook:
         parent=None,
         domain=None,
         codable=True,
-        description="Project code created during open coding: Staff wellbeing and burnout.",
+        description="Project code created in open coding or review: Staff wellbeing and burnout.",
     )
     return Codebook.load(base).with_codes([burnout], id=f"{base}+project")
 

@@ -851,7 +851,7 @@ def test_a_projects_new_code_kept_in_cfir2_is_under_the_new_codes_heading_of_tab
     out, _ = chart_with(r, cfir2022)
     rows = [(d.id, d.name, [c.code_id for c in d.constructs])
             for d in barriers_enablers(out, cfir2022).domains]  # fmt: skip
-    assert rows == [("project", "New codes (open coding)", ["project.staff-hope"])]
+    assert rows == [("project", "New codes (open coding and review)", ["project.staff-hope"])]
     kept = Suggestion("cfir-2009:CI.D", "Individual Identification", None, 1.0, "barrier", 1.0)
     other = one_segment(kept, meta={"codebook": "cfir-2022"})
     assert [(d.id, d.name) for d in barriers_enablers(other, cfir2022).domains] == [

@@ -286,17 +286,24 @@ def project_code_id(name: str) -> str:
 
 
 #: The description a new code is given (:func:`project_codebook`). It names the code as it was
-#: created, so a code renamed later (in a QDA program) is still known as the code it was.
-PROJECT_CODE_DESCRIPTION = "Project code created during open coding: {name}."
+#: created, so a code renamed later (in a QDA program) is still known as the code it was. A
+#: new-code row may name a segment of the open-coding queue or any other segment of the review:
+#: which, the code does not keep (tester learning, s59: a code named in review was said made
+#: "during open coding")
+PROJECT_CODE_DESCRIPTION = "Project code created in open coding or review: {name}."
+#: the descriptions new codes were given before, still read by :func:`created_as`
+EARLIER_PROJECT_CODE_DESCRIPTIONS = ("Project code created during open coding: {name}.",)
 
 
 def created_as(description: str) -> str | None:
     """The name a new code was created under, from its description
-    (:data:`PROJECT_CODE_DESCRIPTION`), else None."""
-    head, _, tail = PROJECT_CODE_DESCRIPTION.partition("{name}")
+    (:data:`PROJECT_CODE_DESCRIPTION`, or one of :data:`EARLIER_PROJECT_CODE_DESCRIPTIONS`),
+    else None."""
     text = description.strip()
-    if text.startswith(head) and text.endswith(tail) and len(text) > len(head + tail):
-        return text[len(head) : len(text) - len(tail)].strip() or None
+    for made in (PROJECT_CODE_DESCRIPTION, *EARLIER_PROJECT_CODE_DESCRIPTIONS):
+        head, _, tail = made.partition("{name}")
+        if text.startswith(head) and text.endswith(tail) and len(text) > len(head + tail):
+            return text[len(head) : len(text) - len(tail)].strip() or None
     return None
 
 

@@ -1504,7 +1504,7 @@ NEW_CODES_DOMAIN = "project"
 def domain_heading(kind: str) -> str:
     """The heading of Table 2's row of codes under no domain of the codebook, ``kind`` being
     ``new_codes``, ``no_domain`` or ``outside_codebook`` (``roqa_nlp/data/chart_headings.json``):
-    ``New codes (open coding)`` for the project's new codes."""
+    ``New codes (open coding and review)`` for the project's new codes."""
     from .io import packaged_json
 
     return str(packaged_json("chart_headings.json")["headings"][kind])
@@ -1538,7 +1538,7 @@ def barriers_enablers(
     follow codebook order and only appear when something was coded under them; the codebook's
     codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
     after them, the project's new codes (``project.<name>``, known to the codebook or not)
-    under ``"project"`` ``New codes (open coding)``, and other codes the codebook does not
+    under ``"project"`` ``New codes (open coding and review)``, and other codes the codebook does not
     know under a last domain ``"outside"`` ``Codes outside the codebook``.
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
