@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,8 @@ from .json_cache import SqliteCache, make_cache_folder, make_private_file
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from .token_counts import ModelTokenCount
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -505,24 +507,15 @@ class Embedder:
                 self._tokenizer = copy.deepcopy(self._model().tokenizer)
         return self._tokenizer
 
-    def count_tokens(self) -> Callable[[str], int]:
+    def count_tokens(self) -> ModelTokenCount:
         """A function giving the number of word pieces (with [CLS]/[SEP]) the model sees.
 
         The tokenizer is loaded at the first call, not before: a re-code whose segmentations all
         come from the cache (:mod:`roqa_nlp.transcripts.segment_cache`) never loads it.
         """
-        counter: list[Callable[[str], int]] = []
+        from .token_counts import ModelTokenCount
 
-        def count(text: str) -> int:
-            if not counter:
-                tok = self.tokenizer()
-                if hasattr(tok, "encode_batch"):
-                    counter.append(lambda t: len(tok.encode(t).ids))
-                else:
-                    counter.append(lambda t: len(tok(t)["input_ids"]))
-            return counter[0](text)
-
-        return count
+        return ModelTokenCount(self.tokenizer)
 
     @property
     def tokenizer_id(self) -> str:

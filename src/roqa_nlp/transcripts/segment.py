@@ -83,6 +83,9 @@ _CUTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\s+"),
 )
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f")
+#: White space between two spans that no tokenizer reads as part of a word (see
+#: :func:`_window_sizes`).
+_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def estimate_tokens(text: str) -> int:
@@ -123,6 +126,46 @@ def _pack(text: str, spans: list[Span], limit: int, count: TokenCounter) -> list
     return out
 
 
+def _sums_over_spaces(count: TokenCounter) -> bool:
+    """True when ``count`` says it counts ``a`` + white space + ``b`` as ``count(a) + count(b) -
+    count("")`` (:meth:`~roqa_nlp.token_counts.ModelTokenCount.sums_over_spaces`: the model's
+    BERT-style tokenizer)."""
+    says = getattr(count, "sums_over_spaces", None)
+    return bool(says()) if callable(says) else False
+
+
+def _window_sizes(text: str, spans: list[Span], limit: int, count: TokenCounter) -> list[list[int]]:
+    """``sizes[i][m]``: the tokens of the window joining ``spans[i]`` .. ``spans[i + m]``, for
+    each ``m`` up to the last whose window is within ``limit`` (``m == 0`` always: each span fits
+    on its own, :func:`_fit`).
+
+    Each window is counted on its joined text. With a counter that sums over white space
+    (:func:`_sums_over_spaces`), a window whose last span follows the one before across spaces or
+    line breaks is counted from the window before it and that span, the same number without
+    tokenising the window again: a long turn's windows were tokenised sentence by sentence from
+    each start, 12.7 s of a 16 s segmentation of 30 long interviews (session 59).
+    """
+    n = len(spans)
+    sums = _sums_over_spaces(count)
+    alone = [count(text[a:b]) for a, b in spans]
+    empty = count("") if sums else 0
+    apart = [sums and _SPACES.fullmatch(text, a[1], b[0]) is not None for a, b in pairwise(spans)]
+    sizes: list[list[int]] = []
+    for i in range(n):
+        row = [alone[i]]
+        for j in range(i + 1, n):
+            c = (
+                row[-1] + alone[j] - empty
+                if apart[j - 1]
+                else count(text[spans[i][0] : spans[j][1]])
+            )
+            if c > limit:
+                break
+            row.append(c)
+        sizes.append(row)
+    return sizes
+
+
 def _balance(text: str, spans: list[Span], limit: int, count: TokenCounter) -> list[Span]:
     """Join consecutive spans into the fewest windows of at most ``limit`` tokens, as even as can
     be.
@@ -140,16 +183,7 @@ def _balance(text: str, spans: list[Span], limit: int, count: TokenCounter) -> l
     n = len(spans)
     if n < 2:
         return list(spans)
-    # sizes[i][m]: tokens of the window joining spans[i] .. spans[i + m]
-    sizes: list[list[int]] = []
-    for i in range(n):
-        row = [count(text[spans[i][0] : spans[i][1]])]  # each span fits on its own (_fit)
-        for j in range(i + 1, n):
-            c = count(text[spans[i][0] : spans[j][1]])
-            if c > limit:
-                break
-            row.append(c)
-        sizes.append(row)
+    sizes = _window_sizes(text, spans, limit, count)
 
     def fits(m: int, c: int, most: int) -> bool:
         # a single span is always a window: one character over the limit cannot be cut (_fit)
