@@ -512,7 +512,7 @@ def performance_table(r: dict[str, Any]) -> str:
         rows += [
             f"| `import roqa_nlp` | {fmt(med['import roqa_nlp'] * 1000, 0)} ms, "
             f"{fmt(s['ratio_import'])}× `python -c pass` | ≤ 10× |",
-            f"| `roqa --help` | {fmt(med['roqa --help'] * 1000, 0)} ms, "
+            f"| `roqa --help`, bytecode compiled | {fmt(med['roqa --help'] * 1000, 0)} ms, "
             f"{fmt(s['ratio_help'])}× `python -c pass` | ≤ 10× |",
         ]
     th = r.get("threads")
@@ -582,8 +582,9 @@ def fill_performance_page(table: str) -> None:
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
     body = (
-        f"{start}\n{table}\nThreads: torch and onnxruntime use one thread per core by default; "
-        "`roqa code --threads N` sets it (`--threads 1` leaves a core free on a shared machine). "
+        f"{start}\n{table}\nThreads: torch uses one thread per core by default and onnx-int8 "
+        "one worker per core, or `OMP_NUM_THREADS` for either when it is set; `roqa code "
+        "--threads N` sets it (`--threads 1` leaves a core free on a shared machine). "
         "Backends, `--stream`, and Ray (including how to point it at a cluster): the sections "
         f"below.\n{end}"
     )

@@ -443,3 +443,22 @@ def test_the_static_backends_all_zero_vector_is_kept_and_onnxs_is_damage(
         onnx.encodes_zero_vectors,
         Embedder(tiny_st_model).encodes_zero_vectors,
     ) == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    ("threads", "omp", "workers"),
+    [(None, "1", 1), (None, " 3 ", 3), (2, "1", 2), (None, None, "cores"), (None, "x", "cores")],
+)
+def test_onnx_int8_runs_as_many_workers_as_torch_would_threads(
+    monkeypatch: pytest.MonkeyPatch, threads: int | None, omp: str | None, workers: int | str
+) -> None:
+    """``--threads`` first, then OMP_NUM_THREADS as torch reads it (session 59: with
+    OMP_NUM_THREADS=1, torch ran on one core and onnx-int8 on two), then one per core."""
+    from roqa_nlp.backends.onnx_int8 import default_workers
+
+    if omp is None:
+        monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OMP_NUM_THREADS", omp)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert default_workers(threads) == (4 if workers == "cores" else workers)

@@ -80,7 +80,8 @@ def test_code_threads_help_says_the_ray_engines_default() -> None:
     """`roqa code --help` said --threads defaults to all cores, but with --engine ray each
     actor gets 1 thread unless --threads says otherwise (ray_engine.code_with_ray)."""
     assert option_help("code", "--threads") == (
-        "N CPU threads for encoding (default: one per core; with --engine ray, 1 per actor). [x>=1]"
+        "N CPU threads for encoding (default: OMP_NUM_THREADS if set, else one per core; with "
+        "--engine ray, 1 per actor). [x>=1]"
     )
 
 

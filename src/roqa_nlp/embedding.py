@@ -293,7 +293,7 @@ class Embedder:
     backend : ``"torch"`` (sentence-transformers, the default and most accurate), ``"onnx-int8"``
         or ``"static"`` (fast backends built by ``roqa build-backend``, see
         :mod:`roqa_nlp.backends`), or the directory of a built backend.
-    threads : CPU threads for encoding (``None`` = the library's default, all cores).
+    threads : CPU threads for encoding (``None`` = ``OMP_NUM_THREADS`` if set, else all cores).
     """
 
     def __init__(

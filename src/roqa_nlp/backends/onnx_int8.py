@@ -270,6 +270,22 @@ def token_embeddings_differ(a: Path, b: Path, vocab_size: int) -> float:
     return worst
 
 
+def default_workers(threads: int | None = None) -> int:
+    """How many texts the onnx-int8 backend encodes at once: ``threads`` (``--threads``), else
+    ``OMP_NUM_THREADS`` when it is set to a whole number, as torch takes it, else one per core.
+
+    Before session 59 ``OMP_NUM_THREADS=1`` kept torch on one core but onnx-int8 on both (150 %
+    CPU), so a shared machine's user got two busy cores and the two backends' speeds, measured
+    that way, did not compare.
+    """
+    if threads:
+        return max(1, threads)
+    omp = os.environ.get("OMP_NUM_THREADS", "").strip()
+    if omp.isdigit() and int(omp) > 0:
+        return int(omp)
+    return max(1, os.cpu_count() or 1)
+
+
 class OnnxEncoder:
     """Encodes texts one at a time with onnxruntime (no torch), mean-pooled and L2-normalised."""
 
@@ -291,7 +307,7 @@ class OnnxEncoder:
         # One single-threaded session run per text, ``workers`` texts at a time: a text alone is
         # too small to split across cores (2 intra-op threads ran slower than 1), and threads
         # that spin-wait starve on a shared machine.
-        self.workers = max(1, threads or os.cpu_count() or 1)
+        self.workers = default_workers(threads)
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3

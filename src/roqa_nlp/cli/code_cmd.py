@@ -950,7 +950,8 @@ def code_command(
         None,
         "--threads",
         min=1,
-        help="CPU threads for encoding (default: one per core; with --engine ray, 1 per actor).",
+        help="CPU threads for encoding (default: OMP_NUM_THREADS if set, else one per core; with "
+        "--engine ray, 1 per actor).",
     ),
     stream: bool = typer.Option(
         False,
