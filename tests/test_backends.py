@@ -462,3 +462,23 @@ def test_onnx_int8_runs_as_many_workers_as_torch_would_threads(
         monkeypatch.setenv("OMP_NUM_THREADS", omp)
     monkeypatch.setattr("os.cpu_count", lambda: 4)
     assert default_workers(threads) == (4 if workers == "cores" else workers)
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_building_static_draws_its_progress_bar_on_a_terminal_only(
+    tiny_st_model: Path,
+    source_hash: str,
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: bool,
+) -> None:
+    """As `roqa code` does (session 59: `roqa build-backend static` wrote 117 bar updates into a
+    job's log)."""
+    pytest.importorskip("model2vec", reason="the static backend is distilled with model2vec")
+    pytest.importorskip("skeletoken", reason="model2vec distillation needs skeletoken")
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal)
+    build_backend("static", tiny_st_model, source_hash, tmp_path / "static", source_name="tiny")
+    assert ("Encoding tokens" in capfd.readouterr().err) is terminal

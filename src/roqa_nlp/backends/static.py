@@ -15,6 +15,8 @@ study reports.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,27 @@ VECTORS_FILE = "static.safetensors"
 TOKENIZER_FILE = "tokenizer.json"
 #: The card's record of the pooling, checked on loading.
 POOLING = "mean of word-piece vectors (no special/unknown tokens), then L2 normalisation"
+
+
+@contextmanager
+def _bar_on_a_terminal_only() -> Iterator[None]:
+    """model2vec's "Encoding tokens" bar, drawn only when standard error is a terminal, as
+    ``roqa code`` draws its own: model2vec draws it whatever standard error is, and a job's log
+    got 117 updates of it (10 KB of carriage-return lines, session 59)."""
+    import sys
+    from functools import partial
+
+    from model2vec.distill import inference
+
+    bar = getattr(inference, "tqdm", None)
+    if bar is None or sys.stderr.isatty():
+        yield
+        return
+    setattr(inference, "tqdm", partial(bar, disable=True))  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(inference, "tqdm", bar)  # noqa: B010
 
 
 def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[str, Any]:
@@ -47,12 +70,13 @@ def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[s
 
     model = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
     tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
-    static = distill_from_model(
-        model=model,
-        tokenizer=tokenizer,  # type: ignore[arg-type]
-        pca_dims=None,
-        quantize_to="float32",
-    )
+    with _bar_on_a_terminal_only():
+        static = distill_from_model(
+            model=model,
+            tokenizer=tokenizer,  # type: ignore[arg-type]
+            pca_dims=None,
+            quantize_to="float32",
+        )
     vectors = np.ascontiguousarray(static.embedding, dtype=np.float32)  # safetensors: C order
     if static.weights is not None or static.token_mapping is not None:  # pragma: no cover
         raise RoqaError("unexpected model2vec output (vocabulary quantisation)", hint="report it")
