@@ -17,11 +17,7 @@ from hypothesis import strategies as st
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.backchannels import (
-    is_backchannel,
-    may_be_answered_briefly,
-    only_acknowledges,
-)
+from roqa_nlp.transcripts.backchannels import is_backchannel, only_acknowledges
 from roqa_nlp.transcripts.repairs import only_repairs
 from roqa_nlp.transcripts.segment import (
     _balance,
@@ -806,99 +802,6 @@ def test_every_format_gives_the_same_segments_of_one_interview(tmp_path: Path, f
     _write(fmt, path, REPLIES, "\n")
     got = [(s.speaker, s.role, s.text, s.context) for s in segment(read_transcript(path))]
     assert got == REPLIES_SEGMENTS
-
-
-# --- a listener's backchannel inside the interviewer's open question -----------------------------
-
-OPEN_QUESTION = [
-    ("Interviewer", ["I'd like to ask about your staff now. What helps your support workers?"]),
-    ("P09", ["Mm-hmm."]),
-    ("Interviewer", ["And what gets in the way?"]),
-    ("P09", ["Supervision helps. What gets in the way is turnover."]),
-    ("Interviewer", ["Did the council contract change at all?"]),
-    ("P09", ["Mm-hmm."]),
-    ("Interviewer", ["And how did that go down?"]),
-    ("P09", ["Badly, the rate has not moved in three years."]),
-    ("Interviewer", ["What about training, is there any?"]),
-    ("P09", ["Yeah."]),
-    ("Interviewer", ["And who runs it?"]),
-    ("P09", ["The council, online."]),
-]
-
-#: The participant's "Mm-hmm." after a question no yes or no answers ("What helps ...?"), the
-#: interviewer going on, answers nothing: it is left out and the interviewer's two parts are the
-#: answer's context. After a yes/no question ("Did the council contract change at all?", or a
-#: last clause "is there any?") the same reply is the answer, coded with its question.
-OPEN_QUESTION_SEGMENTS = [
-    ("Supervision helps. What gets in the way is turnover.",
-     "I'd like to ask about your staff now. What helps your support workers?\n"
-     "And what gets in the way?"),
-    ("Mm-hmm.", "Did the council contract change at all?"),
-    ("Badly, the rate has not moved in three years.", "And how did that go down?"),
-    ("Yeah.", "What about training, is there any?"),
-    ("The council, online.", "And who runs it?"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("fmt", ["txt", "vtt", "srt", "docx", "csv"])
-def test_a_backchannel_inside_an_open_question_is_left_out_and_the_question_read_whole(
-    tmp_path: Path, fmt: str
-) -> None:
-    path = tmp_path / f"p09_interview.{fmt}"
-    _write(fmt, path, OPEN_QUESTION, "\n")
-    got = [(s.text, s.context) for s in segment(read_transcript(path))]
-    assert got == OPEN_QUESTION_SEGMENTS
-
-
-@pytest.mark.parametrize(
-    ("question", "answered"),
-    [
-        ("Did your manager back it?", True),
-        ("Is it okay to record?", True),
-        ("What helps, is it supervision?", True),
-        ("That must have been hard.", False),
-        ("What helps your support workers?", False),
-        ("Thanks. And what gets in the way?", False),
-        ("So, how do families fit in?", False),
-        ("Okay, and then why?", False),
-    ],
-)
-def test_only_a_question_a_yes_or_no_answers_may_be_answered_briefly(
-    question: str, answered: bool
-) -> None:
-    assert may_be_answered_briefly(question) is answered
-
-
-ZOOM_MMHMM = (
-    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:06.000\nDr Priya Shah: Thanks Grace. It's a broad one. "
-    "What helps your support workers work in a recovery-focused way?\n\n"
-    "2\n00:00:06.200 --> 00:00:06.900\nGrace Adeyemi: Mm-hmm.\n\n"
-    "3\n00:00:07.000 --> 00:00:09.000\nDr Priya Shah: And what gets in the way?\n\n"
-    "4\n00:00:10.000 --> 00:00:20.000\nGrace Adeyemi: Supervision helps, every worker gets "
-    "it monthly with me. What gets in the way is turnover, we lost four support workers.\n"
-)
-
-
-@pytest.mark.parametrize("named", [True, False])
-def test_a_participants_mm_hmm_inside_a_zoom_question_is_left_out_with_or_without_interviewer(
-    tmp_path: Path, named: bool
-) -> None:
-    path = tmp_path / "p09.vtt"
-    path.write_text(ZOOM_MMHMM, "utf-8")
-    t = read_transcript(path, interviewer_labels=["Dr Priya Shah"] if named else None)
-    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
-        (
-            "Dr Priya Shah",
-            "Thanks Grace. It's a broad one. What helps your support workers work in a "
-            "recovery-focused way?\nAnd what gets in the way?",
-        ),
-        (
-            "Grace Adeyemi",
-            "Supervision helps, every worker gets it monthly with me. What gets in the way is "
-            "turnover, we lost four support workers.",
-        ),
-    ]
-    assert t.metadata["backchannels_left_out"] == 1
 
 
 # --- a repair on a bad line is no question -------------------------------------------------------

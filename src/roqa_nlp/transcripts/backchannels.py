@@ -354,34 +354,6 @@ def ends_asking(words: str) -> bool:
     return _ENDS_ASKING.search(words) is not None
 
 
-#: The packaged lists that tell an open question's last clause (``data/``): the words it opens
-#: with, and the words that may lead in to them (``And``, ``So``: ``And what gets in the way?``).
-OPEN_QUESTION_OPENERS = "open_question_openers.txt"
-QUESTION_LEAD_INS = "question_lead_ins.txt"
-#: The breaks between a question's clauses: ``What helps, is it supervision?`` asks yes or no.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?…—–]")
-
-
-def may_be_answered_briefly(words: str) -> bool:
-    """Whether ``words`` end on a question (:func:`ends_asking`) that a bare acknowledgement may
-    answer (``Did your manager back it?`` ``Yep.``): all but one whose last clause opens, after
-    words that lead in (``And``, ``So``; ``data/question_lead_ins.txt``), with a word of
-    ``data/open_question_openers.txt`` (``What helps your support workers?``, ``And how do
-    families fit in?``). A listener's ``Mm-hmm.`` after such a question, the one who asked going
-    on, answers nothing: it is left out as a backchannel, and the asking read as one question."""
-    if not ends_asking(words):
-        return False
-    clauses = [c for c in _CLAUSE_BREAK.split(words[: words.rfind("?")]) if words_of(c)]
-    tokens = words_of(clauses[-1]) if clauses else []
-    lead_ins = phrases_of(QUESTION_LEAD_INS)
-    while tokens:
-        n = next((n for n in (2, 1) if tuple(tokens[:n]) in lead_ins), 0)
-        if not n:
-            break
-        tokens = tokens[n:]
-    return not tokens or tuple(tokens[:1]) not in phrases_of(OPEN_QUESTION_OPENERS)
-
-
 def is_backchannel(words: str) -> bool:
     """True when a turn's words are only an acknowledgement, or an agreement said over again
     (see the module docstring)."""

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
-from .backchannels import ends_asking, may_be_answered_briefly, only_acknowledges
+from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     HOSTS_ANSWERING,
@@ -491,8 +491,7 @@ def bridged_runs(
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
-                    # a short reply is an answer, but not to "What helps?"
-                    and not may_be_answered_briefly(out[-2].words)
+                    and not ends_asking(out[-2].words)  # a short reply is an answer
                 )
             )
             and may(runs[-2][-1], k)

@@ -45,7 +45,7 @@ from pathlib import Path
 from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
 from ..schema import Role, Transcript, Turn
-from .backchannels import QUESTION_LEAD_INS, only_acknowledges
+from .backchannels import only_acknowledges
 
 #: Labels the research team are given in transcripts (``data/interviewer_labels.txt``: compared
 #: case-insensitively, trailing digits allowed, so ``Interviewer 1``, ``Interviewer2`` and
@@ -1201,10 +1201,10 @@ def asks_or_remarks(words: str) -> bool:
     )
 
 
-#: How a question opens, and the words that only lead in to it (:data:`QUESTION_LEAD_INS`), for
-#: a transcript with no punctuation at all (``roqa_nlp/data/``; :func:`is_unpunctuated`,
-#: :func:`asks_unpunctuated`).
+#: How a question opens, and the words that only lead in to it, for a transcript with no
+#: punctuation at all (``roqa_nlp/data/``; :func:`is_unpunctuated`, :func:`asks_unpunctuated`).
 QUESTION_OPENERS = "question_openers.txt"
+QUESTION_LEAD_INS = "question_lead_ins.txt"
 
 
 #: A turn of at most this many words asks, in a transcript with no punctuation, when a

@@ -44,19 +44,18 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Literal
 
 from ..errors import RoqaTypeError, RoqaValueError
-from ..schema import Segment, Transcript, Turn
+from ..schema import Segment, Transcript
 from .annotations import bracketed
 from .backchannels import (
     agrees_with,
     ends_asking,
     is_backchannel,
-    may_be_answered_briefly,
     only_acknowledges,
     only_agrees,
     said_over_again,
@@ -478,24 +477,10 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
             and not is_backchannel(asked)  # a prompt, "And?" or "Yeah?", asks no question
             and not only_repairs(asked)  # nor does "Can you hear me now?"
             and not said_over_again(words)
-            and not _inside_open_question(turns, index, asked)
         ):
             continue  # the answer to the interviewer's question
         left_out.add(index)
     return frozenset(left_out)
-
-
-def _inside_open_question(turns: Sequence[Turn], index: int, asked: str) -> bool:
-    """Whether the backchannel ``turns[index]`` comes between two pieces of the interviewer's
-    talk, the first ending on a question no yes or no answers (``What helps your support
-    workers?`` ``Mm-hmm.`` ``And what gets in the way?``;
-    :func:`~roqa_nlp.transcripts.backchannels.may_be_answered_briefly`): it answers nothing."""
-    return (
-        index + 1 < len(turns)
-        and turns[index + 1].role == "interviewer"
-        and turns[index + 1].speaker.casefold() == turns[index - 1].speaker.casefold()
-        and not may_be_answered_briefly(asked)
-    )
 
 
 def questions_before(transcript: Transcript) -> list[str]:
@@ -541,11 +526,7 @@ def questions_before(transcript: Transcript) -> list[str]:
                 said = ""
                 if not only_repairs("\n".join(asking)):  # not "Sorry, you cut out there."
                     question = "\n".join(asking)
-        elif (
-            asking
-            and only_acknowledges(words, agreeing=False)
-            and not may_be_answered_briefly(asking[-1])
-        ):
+        elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
