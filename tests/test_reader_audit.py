@@ -860,6 +860,34 @@ def test_teams_old_name_line_above_words_opening_with_a_word_and_colon_names_the
     ]
 
 
+def test_teams_old_late_speakers_name_line_above_a_word_and_colon_counts_as_naming_him(
+    tmp_path: Path,
+) -> None:
+    """A late joiner's name line opens two cues, one of them 'Sorry: I'm late...': both count, so
+    the name line names him in both, and his answer after the interviewer's 'Lovely: ...' cue is
+    his, not run on into the interviewer's talk (it was, and went uncoded)."""
+    vtt = (
+        "WEBVTT\n\n0:0:1.000 --> 0:0:6.000\nDr Priya Shah\nWhat helps your staff?\n\n"
+        "0:0:7.000 --> 0:0:12.000\nGrace Adeyemi\nSupervision helps.\n\n"
+        "0:0:23.000 --> 0:0:26.000\nDr Priya Shah\nAnd what gets in the way of it?\n\n"
+        "0:0:27.000 --> 0:0:33.000\nGrace Adeyemi\nTurnover.\n\n"
+        "0:0:34.000 --> 0:0:36.000\nTom Baker\nSorry: I'm late, I had a clinic.\n\n"
+        "0:0:37.000 --> 0:0:39.000\nDr Priya Shah\nLovely: no problem Tom. And for your team?\n\n"
+        "0:0:41.000 --> 0:0:46.000\nTom Baker\nMostly the rota, it changes every week.\n"
+    )
+    f = tmp_path / "p09.vtt"
+    f.write_text(vtt, "utf-8")
+    assert turns_of(read_transcript(f, interviewer_labels=[*FIXED, "Dr Priya Shah"])) == [
+        ("Dr Priya Shah", "interviewer", "What helps your staff?"),
+        ("Grace Adeyemi", "participant", "Supervision helps."),
+        ("Dr Priya Shah", "interviewer", "And what gets in the way of it?"),
+        ("Grace Adeyemi", "participant", "Turnover."),
+        ("Tom Baker", "participant", "Sorry: I'm late, I had a clinic."),
+        ("Dr Priya Shah", "interviewer", "Lovely: no problem Tom. And for your team?"),
+        ("Tom Baker", "participant", "Mostly the rota, it changes every week."),
+    ]
+
+
 def test_zoom_cues_whose_words_open_with_a_word_and_colon_keep_the_cues_label(
     tmp_path: Path,
 ) -> None:

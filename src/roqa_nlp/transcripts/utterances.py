@@ -275,7 +275,8 @@ def _with_name_lines(
     old transcripts, where every cue does: a subtitle line wrapped after a capitalised phrase
     now and then is no speaker). Such a name also names the speaker of a cue whose words open
     with a word and a colon (``Sam Roe`` above ``Training: is there any?``), which the cue's
-    lines joined read as one label (``Sam Roe Training``): the word is talk."""
+    lines joined read as one label (``Sam Roe Training``): the word is talk, and the cue counts
+    among the two that name line opens."""
     candidates: list[LabelMatch | None] = []
     across: list[LabelMatch | None] = []  # a name line that a label runs on from
     for u, label in zip(utterances, labels, strict=True):
@@ -296,12 +297,15 @@ def _with_name_lines(
             and " ".join(label.label.split()).startswith(f"{name} ")
         )
         across.append(found if runs_on else None)
-    counts = Counter(c.label for c in candidates if c is not None)
+    # a name line counts where a label runs on from it too: a late speaker's two cues, one
+    # opening 'Sorry: ...', name him twice
+    counts = Counter(c.label for c in (*candidates, *across) if c is not None)
     repeated = {name for name, n in counts.items() if n >= 2}
     if not repeated:
         return labels
     named = sum(1 for u, lab in zip(utterances, labels, strict=True) if u.speaker or lab)
-    with_names = sum(counts[n] for n in repeated)
+    # the cues a label runs on from are among ``named`` already
+    with_names = sum(1 for c in candidates if c is not None and c.label in repeated)
     if named + with_names < 0.8 * len(utterances):
         return labels
     out: list[LabelMatch | None] = []
