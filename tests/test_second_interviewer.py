@@ -11,7 +11,8 @@ import warnings
 from pathlib import Path
 
 from roqa_nlp.schema import Transcript
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_transcript, read_transcripts
+from roqa_nlp.transcripts.interviewer_guesses import speaker_warnings
 from roqa_nlp.transcripts.roles import (
     participant_labels_warning,
     participants_who_ask,
@@ -267,3 +268,93 @@ def test_two_askers_who_are_the_only_speakers_are_each_offered_as_the_one_interv
         fix="interviewer_labels=['Sam Roe'] or interviewer_labels=['Priya Nair']",
     )
     assert "\n" not in speaker_warning(t, interface="cli")  # type: ignore[operator]
+
+
+#: Ruth Lane clearly asks the questions in a second group of the study (3 of her 4 turns), so
+#: she is taken as the lead of :data:`_FOCUS_GROUP`, where Kai's questions leave her unclear.
+_RUTH_LEADS = [
+    ("Ruth Lane", "Welcome. What helps on a shift?"),
+    (
+        "Dee Fox",
+        "A full team, mostly, and a manager who comes onto the floor when things get busy.",
+    ),
+    ("Ruth Lane", "And what gets in the way?"),
+    ("Eli Shaw", "Sickness, and agency staff who do not know the residents."),
+    ("Ruth Lane", "How is training planned?"),
+    ("Dee Fox", "By the manager, once a year, and it is never enough for anyone."),
+    ("Ruth Lane", "Thank you both."),
+]
+
+
+def test_a_second_moderator_beside_a_lead_taken_from_the_study_is_named_to_check(
+    tmp_path: Path,
+) -> None:
+    """Session 59 tester, HIGH 1: with the lead facilitator taken from the study's other
+    transcripts, the co-facilitator's 2 questions were coded with no warning, where naming the
+    lead (above) warned. The check runs however the lead was found, worded alike."""
+    (tmp_path / "fg03.vtt").write_text(_vtt(_FOCUS_GROUP), "utf-8")
+    (tmp_path / "fg04.vtt").write_text(_vtt(_RUTH_LEADS), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fg03, fg04 = read_transcripts(tmp_path)
+    assert fg03.metadata["interviewer_from_study"] == ["Ruth Lane"]
+    assert fg04.metadata["interviewer_guessed"] == "Ruth Lane"
+    taken = (
+        f"{tmp_path / 'fg03.vtt'}: no speaker is named as the interviewer, so 'Ruth Lane', who "
+        "interviews in the study's other transcripts, was taken as the interviewer here (name "
+        "the interviewer with --interviewer NAME to choose otherwise); and 'Kai Osei', read as "
+        "a participant, asks a question that another participant answers in 2 of their 2 "
+        "turns, as an interviewer does, so their questions {coded} as participant talk (if "
+        'they interview too, add --interviewer "Kai Osei")'
+    )
+    assert speaker_warning(fg03, interface="inspect") == taken.format(coded="are coded")
+    # roqa code's lines: fg03's own, not folded into the run's one line of guesses
+    assert speaker_warnings([fg03, fg04]) == [
+        taken.format(coded="were coded"),
+        f"{tmp_path / 'fg04.vtt'}: no speaker is named as the interviewer, so 'Ruth Lane', who "
+        "asks the questions (3 of 4 turns), was taken as the interviewer (name the interviewer "
+        "with --interviewer NAME to choose otherwise)",
+    ]
+    said = " ".join(roqa("inspect", tmp_path).out.split())
+    assert f"check: {taken.format(coded='are coded')}" in said
+    # what is coded is unchanged: Kai is still read as a participant
+    assert {u.role for u in fg03.turns if u.speaker == "Kai Osei"} == {"participant"}
+
+
+def test_a_second_moderator_beside_a_guessed_lead_is_named_to_check(tmp_path: Path) -> None:
+    """Ruth asks in all 7 of her turns, so she is guessed as the lead; Kai asks twice, each
+    answered by another member, and thanks the group last."""
+    said = "and it has been like that all year, so the team is tired and nobody plans ahead"
+    group = [
+        ("Ruth Lane", "Welcome all. What does a good shift look like?"),
+        ("Ann Cole", f"One where the residents get out of the house {said}."),
+        ("Ruth Lane", "What gets in the way?"),
+        ("Bob Diaz", f"Handover running late {said}."),
+        ("Kai Osei", "Can I just check, Bob, is handover late most days?"),
+        ("Bob Diaz", f"Most days since we lost the second late worker {said}."),
+        ("Ruth Lane", "And what about the care plans?"),
+        ("Cara Wu", f"The template is far too long {said}."),
+        ("Ruth Lane", "Who writes them?"),
+        ("Cara Wu", f"The seniors do, on nights {said}."),
+        ("Kai Osei", "Cara, you said nights, is that for every resident?"),
+        ("Cara Wu", f"For every new one, yes {said}."),
+        ("Ruth Lane", "How is training planned?"),
+        ("Ann Cole", f"Once a year by the manager {said}."),
+        ("Ruth Lane", "Does supervision help?"),
+        ("Bob Diaz", f"When it happens {said}."),
+        ("Ruth Lane", "What would you change first?"),
+        ("Ann Cole", f"The rota {said}."),
+        ("Kai Osei", "Thanks everyone, that was really useful for us both."),
+    ]
+    f = tmp_path / "fg05.vtt"
+    f.write_text(_vtt(group), "utf-8")
+    t = _read(f)
+    assert t.metadata["interviewer_guessed"] == "Ruth Lane"
+    assert speaker_warning(t, interface="inspect") == (
+        f"{f}: no speaker is named as the interviewer, so 'Ruth Lane', who asks the questions "
+        "(7 of 7 turns), was taken as the interviewer (name the interviewer with --interviewer "
+        "NAME to choose otherwise); and 'Kai Osei', read as a participant, asks a question that "
+        "another participant answers in 2 of their 3 turns, as an interviewer does, so their "
+        'questions are coded as participant talk (if they interview too, add --interviewer "Kai '
+        'Osei")'
+    )

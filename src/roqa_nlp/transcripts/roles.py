@@ -2537,15 +2537,23 @@ def _naming_each(interface: str, names: Sequence[str]) -> str:
 
 def _second_interviewer_warning(transcript: Transcript, interface: str) -> str | None:
     """That speakers of ``transcript`` read as participants ask like interviewers
-    (:func:`participants_who_ask`) beside its interviewer, naming them and the fix, else
-    None."""
+    (:func:`participants_who_ask`) beside its interviewer, naming its file, them and the fix,
+    else None."""
+    said = _second_interviewers_said(transcript, interface)
+    return None if said is None else f"{transcript.source or transcript.id}: {said}"
+
+
+def _second_interviewers_said(transcript: Transcript, interface: str) -> str | None:
+    """:func:`_second_interviewer_warning` as a clause, without the file: said after the line
+    of an interviewer guessed or taken from the study's other transcripts too, however the
+    interviewer was found (session 59: a co-facilitator's questions beside a lead taken from
+    the study were coded with no warning, where naming the lead warned)."""
     if not any(t.role == "interviewer" for t in transcript.turns):
         return None
     askers = participants_who_ask(transcript)
     if not askers:
         return None
     coded = "were coded" if interface == "cli" else "are coded"
-    where = transcript.source or transcript.id
     shown = "; ".join(
         f"{speaker!r}, read as a participant, asks a question that another participant answers "
         f"in {q} of their {n} turns"
@@ -2553,7 +2561,7 @@ def _second_interviewer_warning(transcript: Transcript, interface: str) -> str |
     )
     one = len(askers) == 1
     return (
-        f"{where}: {shown}, as an interviewer does, so {'their' if one else 'these'} questions "
+        f"{shown}, as an interviewer does, so {'their' if one else 'these'} questions "
         f"{coded} as participant talk (if they interview too, add "
         f"{_naming_each(interface, [speaker for speaker, _, _ in askers])})"
     )
@@ -2784,9 +2792,15 @@ def _asking_share(transcript: Transcript, guessed: str) -> str:
 def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None:
     """:func:`interviewer_warning` but for the speakers read as the interviewer for one
     question only."""
-    name_it, option = _NAMING[interface]
-    # read from Python, a transcript is not coded yet; the command warns after coding
-    coded = "was coded" if interface == "cli" else "is coded"
+    line = _who_was_guessed(transcript, interface)
+    if line is not None:  # a participant who asks as the interviewer does is checked here too
+        return _and_said(transcript, line, _second_interviewers_said(transcript, interface))
+    return _about_the_interviewer_named(transcript, interface)
+
+
+def _who_was_guessed(transcript: Transcript, interface: str) -> str | None:
+    """The line of :func:`_about_the_interviewer` of a transcript whose interviewer was
+    guessed or taken from the study's other transcripts, else None."""
     where = transcript.source or transcript.id
     if transcript.metadata.get("interviewer_from_study"):
         return guessed_interviewer_warning(transcript, interface=interface)
@@ -2824,6 +2838,16 @@ def _about_the_interviewer(transcript: Transcript, interface: str) -> str | None
                 f"{_naming_participants(interface, [guessed])})"
             )
         return guessed_interviewer_warning(transcript, interface=interface, none_named=none_named)
+    return None
+
+
+def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str | None:
+    """The line of :func:`_about_the_interviewer` of a transcript whose interviewer was not
+    guessed."""
+    name_it, option = _NAMING[interface]
+    # read from Python, a transcript is not coded yet; the command warns after coding
+    coded = "was coded" if interface == "cli" else "is coded"
+    where = transcript.source or transcript.id
     if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
         interviewers = first_few(
             [repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)]
