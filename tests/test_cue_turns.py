@@ -654,6 +654,94 @@ def test_an_unlabelled_paragraph_after_the_interviewers_backchannel_in_a_docx_is
     assert t.metadata["backchannels_left_out"] == 1
 
 
+#: A focus group's cues (session 59 tester, LOW 6): Fatima's "Exactly." then a cue of only
+#: "[crosstalk]" with no name, then Fatima goes on.
+_CROSSTALK = [
+    "Dr Priya Shah: What gets in the way of recovery work for you?",
+    "Liam O'Connor: Thirty minute visits. You can't build a goal in thirty minutes.",
+    "Fatima Begum: Exactly.",
+    "[crosstalk]",
+    "Fatima Begum: Sorry, go on. The commissioners pay for tasks, not for the conversation.",
+    "Dr Priya Shah: And what helps?",
+    "Liam O'Connor: Supervision that asks about people's goals, when we get it.",
+]
+
+
+def test_a_cue_of_only_crosstalk_after_a_backchannel_is_left_out_as_a_backchannel(
+    tmp_path: Path,
+) -> None:
+    """Before, the "[crosstalk]" cue went on with Liam's turn, as talk after another speaker's
+    backchannel does ("... thirty minutes.\n[crosstalk]", his quote's time stretched to it), so
+    Fatima's "Exactly." became a backchannel inside his turn, left out, and her turn lost its
+    opening. A cue of only a transcriber's note is no one's talk: it is left out and counted
+    as a backchannel, and Fatima's turn is whole."""
+    f = subtitles(tmp_path / "fg01.vtt", _CROSSTALK)
+    t = read_transcript(f, interviewer_labels=["Dr Priya Shah"])
+    assert turns_of(t) == [
+        (
+            "Dr Priya Shah",
+            "interviewer",
+            "What gets in the way of recovery work for you?",
+            1.0,
+            4.0,
+        ),
+        (
+            "Liam O'Connor",
+            "participant",
+            "Thirty minute visits. You can't build a goal in thirty minutes.",
+            6.0,
+            9.0,
+        ),
+        (
+            "Fatima Begum",
+            "participant",
+            "Exactly. Sorry, go on. The commissioners pay for tasks, not for the conversation.",
+            11.0,
+            24.0,
+        ),
+        ("Dr Priya Shah", "interviewer", "And what helps?", 26.0, 29.0),
+        (
+            "Liam O'Connor",
+            "participant",
+            "Supervision that asks about people's goals, when we get it.",
+            31.0,
+            34.0,
+        ),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+    # a note of words lost may have been anyone's talk, a question too: read as before
+    lost = subtitles(
+        tmp_path / "fg02.vtt", [c.replace("crosstalk", "inaudible") for c in _CROSSTALK]
+    )
+    t = read_transcript(lost, interviewer_labels=["Dr Priya Shah"])
+    assert t.text[t.turns[1].start : t.turns[1].end].endswith("thirty minutes.\n[inaudible]")
+    assert t.metadata["unlabelled_talk_after_backchannel"] == ["00:00:16.000"]
+
+
+def test_a_paragraph_of_only_crosstalk_after_a_backchannel_in_a_docx_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """The Word reader leaves it out as the subtitle readers do."""
+    import docx
+
+    f = tmp_path / "fg01.docx"
+    d = docx.Document()
+    for paragraph in _CROSSTALK:
+        d.add_paragraph(paragraph)
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Dr Priya Shah"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns][1:3] == [
+        ("Liam O'Connor", "Thirty minute visits. You can't build a goal in thirty minutes."),
+        (
+            "Fatima Begum",
+            "Exactly.\nSorry, go on. The commissioners pay for tasks, not for the conversation.",
+        ),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert "unlabelled_talk_after_backchannel" not in t.metadata
+
+
 _TYPED_PROMPT = [
     "Interviewer: Can you describe the team you manage?",
     "P09: Eight support workers and two seniors, plus me.",

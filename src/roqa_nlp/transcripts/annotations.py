@@ -96,6 +96,15 @@ def only_words_lost(words: str) -> bool:
     )
 
 
+def only_annotations(words: str) -> bool:
+    """Whether ``words`` hold only transcriber's annotations (``[crosstalk]``, ``[laughs]
+    (pause)``), no one's words."""
+    notes = list(_NOTE.finditer(words))
+    if not notes or _NOTE.sub("", words).strip(" \t\n.,;-"):
+        return False
+    return all(is_annotation(" ".join(_inside(m).split())) for m in notes)
+
+
 def is_annotation(note: str) -> bool:
     """Whether ``note``, the inside of a bracketed note, is a transcriber's annotation (a full
     stop, comma or exclamation mark closing it left out: ``[Laughs.]``; and the time a service

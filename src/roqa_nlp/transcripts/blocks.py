@@ -624,11 +624,14 @@ def read_blocks(
         elif continuing and each and words.strip() and len(turns[-1][1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(who, " ".join(w.strip() for w in ws)) for who, ws, _ in turns[-2:]]
             whose = speaker_of_unlabelled(before, " ".join(words.split()), interviewer_labels)
-            found_unlabelled.add(whose, "", " ".join(words.split()))
-            if whose.speaker == turns[-1][0]:
-                turns[-1][1].append(words)
+            if found_unlabelled.left_out(whose, words):
+                pass  # a transcriber's note after a backchannel: no one's talk
             else:
-                turns.append((whose.speaker, [words], None))
+                found_unlabelled.add(whose, "", " ".join(words.split()))
+                if whose.speaker == turns[-1][0]:
+                    turns[-1][1].append(words)
+                else:
+                    turns.append((whose.speaker, [words], None))
         elif continuing:
             turns[-1][1].append(words)
             if (end := blocks[i].table_end) is not None:  # a row with no speaker going on

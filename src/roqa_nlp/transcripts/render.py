@@ -635,6 +635,8 @@ def render_transcript(
     meta = dict(metadata or {})
     if cue_times:
         meta[CUE_TIMES] = cue_times
+    # a reader may have left some out already (.unlabelled.is_note_left_out): counted with these
+    left_out += int(meta.get(BACKCHANNELS_LEFT_OUT, 0))
     if left_out:
         meta[BACKCHANNELS_LEFT_OUT] = left_out
     return finish_transcript(

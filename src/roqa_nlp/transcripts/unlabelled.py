@@ -166,16 +166,40 @@ def speaker_of_unlabelled(
     return Continuation(other, after_backchannel=True)
 
 
+def is_note_left_out(found: Continuation, words: str) -> bool:
+    """Whether ``words``, a piece with no speaker's name whose turn is ``found``, is left out as
+    a backchannel is: a transcriber's note alone (``[crosstalk]``, ``[laughs]``;
+    :func:`~.annotations.only_annotations`) after another speaker's backchannel, which no one
+    said, so it goes on with no one's turn. Before, it went on with the turn of the speaker
+    before the backchannel, and parted the backchannel's speaker's turn from their next piece,
+    so that ``Fatima: Exactly.`` ``[crosstalk]`` ``Fatima: Sorry, go on ...`` lost her
+    ``Exactly.`` as a backchannel inside the other's turn (session 59). A note saying words
+    were lost (``[inaudible]``) may have been anyone's talk, a question too, and is read as
+    before."""
+    from .annotations import only_annotations, only_words_lost
+
+    return found.after_backchannel and only_annotations(words) and not only_words_lost(words)
+
+
 @dataclass
 class UnlabelledTalk:
     """Where a file's pieces with no speaker's name were read as the talk of the speaker before
     a backchannel (``after_backchannel``), and where their speaker could not be told, with whose
-    talk and what words (``undecided``)."""
+    talk and what words (``undecided``); and how many were left out as backchannels
+    (``notes_left_out``: :func:`is_note_left_out`)."""
 
     after_backchannel: list[str] = field(default_factory=list)
     undecided: list[tuple[str, str, str]] = field(default_factory=list)
     #: pieces right after a change of speaker read as the new speaker's (where, whose, words)
     after_change: list[tuple[str, str, str]] = field(default_factory=list)
+    notes_left_out: int = 0
+
+    def left_out(self, found: Continuation, words: str) -> bool:
+        """Whether the piece of ``words`` whose turn is ``found`` is left out
+        (:func:`is_note_left_out`), counted when it is."""
+        out = is_note_left_out(found, words)
+        self.notes_left_out += out
+        return out
 
     def add(self, found: Continuation, place: str, words: str) -> None:
         """Note ``found``, the speaker of the piece of ``words`` at ``place``."""
@@ -184,9 +208,17 @@ class UnlabelledTalk:
         elif found.undecided:
             self.undecided.append((place, found.speaker, words))
 
-    def metadata(self) -> dict[str, list[str]]:
-        """The transcript metadata of what was noted (see :data:`AFTER_BACKCHANNEL`)."""
-        meta = {AFTER_BACKCHANNEL: self.after_backchannel} if self.after_backchannel else {}
+    def metadata(self) -> dict[str, Any]:
+        """The transcript metadata of what was noted (see :data:`AFTER_BACKCHANNEL`), the notes
+        left out counted among the backchannels left out (:data:`.render.BACKCHANNELS_LEFT_OUT`,
+        which the rendering adds its own to)."""
+        from .render import BACKCHANNELS_LEFT_OUT
+
+        meta: dict[str, Any] = (
+            {AFTER_BACKCHANNEL: self.after_backchannel} if self.after_backchannel else {}
+        )
+        if self.notes_left_out:
+            meta[BACKCHANNELS_LEFT_OUT] = self.notes_left_out
         if self.undecided:
             meta[UNDECIDED] = [p for p, _, _ in self.undecided]
             meta[UNDECIDED_AS] = [s for _, s, _ in self.undecided]

@@ -46,6 +46,7 @@ from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
     field_lines_metadata,
+    is_note_left_out,
     names_each_piece,
     speaker_of_unlabelled,
     time_place,
@@ -206,6 +207,8 @@ def merge_utterances(
         if not speaker and each and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
             found = speaker_of_unlabelled(before, text, interviewer_labels)
+            if unlabelled.left_out(found, text) if unlabelled else is_note_left_out(found, text):
+                continue  # a transcriber's note after a backchannel: no one's talk
             speaker = found.speaker
             if unlabelled is not None:
                 unlabelled.add(found, time_place(u.begin_time), text)
