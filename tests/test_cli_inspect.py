@@ -45,10 +45,10 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
         ["8 turns split by another speaker's backchannel ('Mm-hmm.', 'Yeah.', 'Right.'): this "
          "format is read as typed, so each part is coded on its own (delete the backchannel line "
          "in the file to code the turn whole)"],  # P01's, around the interviewer's backchannels
-        ["11 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
-         "turn is read whole"],
-        ["8 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
-         "turn is read whole"],
+        ["11 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+         "text, so that turn is read whole (not among the turns above)"],
+        ["8 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+         "text, so that turn is read whole (not among the turns above)"],
     ]  # fmt: skip
     text = roqa("inspect", EXAMPLES)
     assert "3 transcript(s), 69 participant turn(s) to code." in text.out
@@ -373,14 +373,46 @@ def test_inspect_counts_the_backchannels_left_out_inside_a_turn(tmp_path: Path) 
         {"speaker": "Ann Lee", "role": "participant", "turns": 3, "words": 19},
     ]
     assert got["read_as"] == [
-        "2 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so that "
-        "turn is read whole"
+        "2 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+        "text, so that turn is read whole (not among the turns above)"
     ]
     text = roqa("inspect", tmp_path)
     assert (
-        "read: 2 backchannels (such as 'Mm-hmm.') inside another speaker's turn left out, so "
-        "that turn is read whole"
+        "read: 2 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of "
+        "the text, so that turn is read whole (not among the turns above)"
     ) in " ".join(text.out.split())
+
+
+def test_inspect_says_which_backchannels_each_count_counts(tmp_path: Path) -> None:
+    """Session 59 tester, LOW 7: "(2 backchannel(s) left out)" under the table and "read: 3
+    backchannels ... left out" of one file read as two counts of one thing. The first counts
+    participant turns that are only a backchannel, the second backchannels said inside another
+    speaker's turn: each line says which."""
+    cues = [
+        ("Sam Roe", "What helps the team?"),
+        ("Ann Lee", "Supervision, every week, with the same senior each time."),
+        ("Sam Roe", "Mm-hmm."),
+        ("Ann Lee", "And training, when there is time for it."),
+        ("Bob Diaz", "Exactly."),
+        ("Sam Roe", "What gets in the way?"),
+        ("Bob Diaz", "Staffing, mostly, and the agency shifts at weekends."),
+        ("Sam Roe", "Anything else?"),
+        ("Ann Lee", "The rota, which changes every week."),
+    ]
+    (tmp_path / "fg07.vtt").write_text(
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{who}: {words}\n\n"
+            for i, (who, words) in enumerate(cues)
+        ),
+        "utf-8",
+    )
+    said = " ".join(roqa("inspect", tmp_path, "--interviewer", "Sam Roe").out.split())
+    assert (
+        "3 participant turn(s) to code (1 more is only a backchannel, not coded) read: 1 "
+        "backchannel (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+        "text, so that turn is read whole (not among the turns above)"
+    ) in said
 
 
 GERMAN = (
@@ -540,8 +572,8 @@ def test_inspect_reads_an_otter_txt_answer_whole_across_a_yeah_and_counts_turns_
         ("Speaker 2", 3),
     ]
     assert got["read_as"] == [
-        "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so that turn "
-        "is read whole"
+        "1 backchannel (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+        "text, so that turn is read whole (not among the turns above)"
     ]
     assert (
         "so 'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer"
@@ -592,8 +624,8 @@ def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_
             "p22",
             [2, 2],
             [
-                "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so "
-                "that turn is read whole"
+                "1 backchannel (such as 'Mm-hmm.') said inside another speaker's turn left out of "
+                "the text, so that turn is read whole (not among the turns above)"
             ],
         ),
     ]
@@ -871,8 +903,8 @@ def test_inspect_names_a_cue_with_no_speakers_name_it_could_not_give_a_speaker(
         "name on it to have it read as theirs"
     )
     assert got["read_as"] == [
-        "1 backchannel (such as 'Mm-hmm.') inside another speaker's turn left out, so that turn "
-        "is read whole",
+        "1 backchannel (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
+        "text, so that turn is read whole (not among the turns above)",
         "1 cue with no speaker's name after another speaker's backchannel read as the talk of "
         "the speaker before it (00:00:21.000)",
     ]

@@ -14,7 +14,9 @@ from ._app import app, participant_option, refuse_json_output_file, transcripts_
 
 def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
-    speaker's role, turns and words, the participant turns to code (backchannels aside), the
+    speaker's role, turns and words, the participant turns to code and those that are only a
+    backchannel (``backchannels``: whole turns, not the backchannels said inside another
+    speaker's turn that a reader left out, ``metadata["backchannels_left_out"]``), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words
     left out between subtitle cues, talk with no speaker's name
@@ -167,8 +169,9 @@ def reading_notes(t: Any) -> list[str]:
     n = meta.get(BACKCHANNELS_LEFT_OUT)
     if n:
         notes.append(
-            f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') inside another "
-            "speaker's turn left out, so that turn is read whole"
+            f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') said inside another "
+            "speaker's turn left out of the text, so that turn is read whole (not among the "
+            "turns above)"
         )
     split = split_turns_note(t)
     if split and not split_turns_warning(t):  # else a check: a label repeats
@@ -282,7 +285,11 @@ def inspect_command(
         for sp in s["speakers"]:
             table.add_row(escape(sp["speaker"]), sp["role"], str(sp["turns"]), f"{sp['words']:,}")
         print_table(con, table)
-        skipped = f" ({s['backchannels']} backchannel(s) left out)" if s["backchannels"] else ""
+        # whole turns here; the backchannels said inside a turn are counted under "read:"
+        n = s["backchannels"]
+        skipped = (
+            f" ({n} more {'is' if n == 1 else 'are'} only a backchannel, not coded)" if n else ""
+        )
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
         if s["read_as"]:
             con.print(escape(f"  read: {'; '.join(s['read_as'])}"), soft_wrap=True)  # paths whole
