@@ -5926,3 +5926,186 @@ def test_an_ampersand_before_a_word_is_no_reference_without_its_semicolon(
     assert [t.text[u.start : u.end] for u in t.turns] == [
         "The haem&micro team, nurses&paramedics \u00a9 and more & more."
     ]
+
+
+def _written(path: Path, paragraphs: list[str], between: str) -> Path:
+    """``paragraphs`` as a Word file's paragraphs, or as lines ``between`` apart."""
+    if path.suffix == ".docx":
+        docx = pytest.importorskip("docx")
+        d = docx.Document()
+        for text in paragraphs:
+            d.add_paragraph(text)
+        d.save(str(path))
+    else:
+        path.write_text(between.join(paragraphs) + "\n", "utf-8")
+    return path
+
+
+STAFF_LEAVE = [
+    "Q1: Why do staff leave?",
+    "Money, mostly, and the rotas. The agency pays double. Who can blame them?",
+    "P07: And the travel, honestly, it's two buses.",
+    "Q2: What keeps people here?",
+    "The team.",
+]
+STAFF_STAY = [
+    "Q: What helps staff stay?",
+    "Having a good manager, and a team that covers for you. Wouldn't you say so?",
+    "A: And flexible rotas, that's the other thing.",
+    "Q: OK. Thanks.",
+    "A: No problem.",
+]
+MANAGERS = [
+    "Q: And how did the managers take it?",
+    "They were fine, to be fair. They backed us all the way, didn't they?",
+    "A: Sorry, I mean the ward managers, not the board.",
+    "Q: Right, thanks.",
+]
+PATHWAY = [
+    "Q: What gets in the way of using the new pathway?",
+    "Honestly, the referral form is ten pages long and nobody reads it. Who has time for that?",
+    "R2: Money, mostly. There's no budget for the extra clinics.",
+    "Q: Anything else?",
+    "R1: The IT system.",
+]
+LEAD_IN_TWO_SENTENCES = [
+    "Q: Lovely, thank you. Moving on to my last topic.",
+    "It's the families, really. Who else would do it?",
+    "A: And the church, to be fair.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs", "between", "turns"),
+    [
+        (
+            "p07.txt",
+            STAFF_LEAVE,
+            "\n",
+            [
+                ("Q1", "interviewer", "Why do staff leave?"),
+                ("P07", "participant", STAFF_LEAVE[1]),
+                ("P07", "participant", "And the travel, honestly, it's two buses."),
+                ("Q2", "interviewer", "What keeps people here?"),
+                ("P07", "participant", "The team."),
+            ],
+        ),
+        (
+            "p07.md",
+            STAFF_LEAVE,
+            "\n",
+            [
+                ("Q1", "interviewer", "Why do staff leave?"),
+                ("P07", "participant", STAFF_LEAVE[1]),
+                ("P07", "participant", "And the travel, honestly, it's two buses."),
+                ("Q2", "interviewer", "What keeps people here?"),
+                ("P07", "participant", "The team."),
+            ],
+        ),
+        (
+            "p07.docx",
+            STAFF_LEAVE,
+            "",
+            [
+                ("Q1", "interviewer", "Why do staff leave?"),
+                (
+                    "P07",
+                    "participant",
+                    f"{STAFF_LEAVE[1]}\nAnd the travel, honestly, it's two buses.",
+                ),
+                ("Q2", "interviewer", "What keeps people here?"),
+                ("P07", "participant", "The team."),
+            ],
+        ),
+        (
+            "staff.txt",
+            STAFF_STAY,
+            "\n",
+            [
+                ("Q", "interviewer", "What helps staff stay?"),
+                ("A", "participant", STAFF_STAY[1]),
+                ("A", "participant", "And flexible rotas, that's the other thing."),
+                ("Q", "interviewer", "OK. Thanks."),
+                ("A", "participant", "No problem."),
+            ],
+        ),
+        (
+            "staff.docx",
+            STAFF_STAY,
+            "",
+            [
+                ("Q", "interviewer", "What helps staff stay?"),
+                (
+                    "A",
+                    "participant",
+                    f"{STAFF_STAY[1]}\nAnd flexible rotas, that's the other thing.",
+                ),
+                ("Q", "interviewer", "OK. Thanks."),
+                ("A", "participant", "No problem."),
+            ],
+        ),
+        (
+            "managers.txt",
+            MANAGERS,
+            "\n\n",
+            [
+                ("Q", "interviewer", "And how did the managers take it?"),
+                ("A", "participant", MANAGERS[1]),
+                ("A", "participant", "Sorry, I mean the ward managers, not the board."),
+                ("Q", "interviewer", "Right, thanks."),
+            ],
+        ),
+        (
+            "pathway.txt",
+            PATHWAY,
+            "\n\n",
+            [
+                ("Q", "interviewer", "What gets in the way of using the new pathway?"),
+                ("Participant", "participant", PATHWAY[1]),
+                ("R2", "participant", "Money, mostly. There's no budget for the extra clinics."),
+                ("Q", "interviewer", "Anything else?"),
+                ("R1", "participant", "The IT system."),
+            ],
+        ),
+        (
+            "families.txt",
+            LEAD_IN_TWO_SENTENCES,
+            "\n\n",
+            [
+                ("Q", "interviewer", "Lovely, thank you. Moving on to my last topic."),
+                ("A", "participant", LEAD_IN_TWO_SENTENCES[1]),
+                ("A", "participant", "And the church, to be fair."),
+            ],
+        ),
+        (
+            "families.docx",
+            LEAD_IN_TWO_SENTENCES,
+            "",
+            [
+                ("Q", "interviewer", "Lovely, thank you. Moving on to my last topic."),
+                ("A", "participant", f"{LEAD_IN_TWO_SENTENCES[1]}\nAnd the church, to be fair."),
+            ],
+        ),
+    ],
+)
+def test_an_answer_ending_in_a_question_below_a_question_is_still_the_answer(
+    tmp_path: Path,
+    name: str,
+    paragraphs: list[str],
+    between: str,
+    turns: list[tuple[str, str, str]],
+) -> None:
+    """The unlabelled words below a ``Q:`` turn that asks (``What helps staff stay?``), or that
+    say something before their ``?`` (``Money, mostly ... Who can blame them?``, a tag ``...,
+    didn't they?``), are the answer, with a participant's label below them too: only one
+    question below a lead-in (``Q: Lovely, thank you. Moving on ...``) goes on with the ``Q``
+    turn. Before, any words ending in ``?`` above a participant's label went into the question,
+    uncoded and with no warning; a .txt file warns of the answer split by the label again."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(_written(tmp_path / name, paragraphs, between))
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == turns
+    split = [
+        str(w.message) for w in caught if "split by a repeated speaker label" in str(w.message)
+    ]
+    assert len(split) == (0 if name.endswith(".docx") or name == "pathway.txt" else 1)

@@ -616,7 +616,7 @@ def read_blocks(
             and _asked(turns[-1])
             and words.strip()
             and not asks_on_before_labelled_answer(
-                words, _next_label(read, i, skipped), interviewer_labels
+                " ".join(turns[-1][1]), words, _next_label(read, i, skipped), interviewer_labels
             )
         ):
             # the answer below a numbered question ("Question 5: How do you ...?")

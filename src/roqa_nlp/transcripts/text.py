@@ -10,9 +10,10 @@ turn with no words). Lines without a label, including whole paragraphs after a b
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
-of the one participant the file labels, else of the case (``P05`` from ``p05.txt``), unless they
-ask and a participant's label comes right below them (``Q:`` / ``Is there anything ...?`` /
-``A:``: the question going on, :func:`.roles.asks_on_before_labelled_answer`); and except,
+of the one participant the file labels, else of the case (``P05`` from ``p05.txt``), unless the
+turn only leads in and they are one question with a participant's label right below them
+(``Q: ... Moving on.`` / ``Is there anything ...?`` / ``A:``: the question going on,
+:func:`.roles.asks_on_before_labelled_answer`); and except,
 in a file that labels each paragraph (a copied Zoom transcript), a paragraph after one that is
 only another speaker's backchannel (``Sam Roe: Mm-hmm.``), which goes on with the turn of the
 speaker before it, as in a subtitle file (:mod:`.unlabelled`). Lines
@@ -531,8 +532,8 @@ def _labelled_turns(
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer, unless they ask just above a participant's label
-    (:func:`.roles.asks_on_before_labelled_answer`). A ``chat`` line (a chat message's) is no one's: a turn
+    after it are ``answering``'s answer, unless a lead-in's (no ``?``) one question goes on just
+    above a participant's label (:func:`.roles.asks_on_before_labelled_answer`). A ``chat`` line (a chat message's) is no one's: a turn
     goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
     with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
     each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
@@ -573,7 +574,11 @@ def _labelled_turns(
             and asked
             and current is not None
             and not asks_on_before_labelled_answer(
-                *_piece_and_next_label(lines, labels, i), interviewer_labels
+                _words(lines, starts, current.start, current.end)
+                if current.start is not None and current.end is not None
+                else "",
+                *_piece_and_next_label(lines, labels, i),
+                interviewer_labels,
             )
         ):
             _close(current, out, interviewer_labels)
