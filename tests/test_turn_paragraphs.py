@@ -5,6 +5,7 @@ are reported, not lost."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -387,3 +388,73 @@ def test_a_name_said_once_beside_q_dot_labels_is_still_a_speaker(
     t = read_transcript(f)
     assert [u.speaker for u in t.turns] == ["Q", "A", speaker, "Q", "A", "Q", "A"]
     assert t.text[t.turns[2].start : t.turns[2].end] == said.split(": ", 1)[1]
+
+
+def _script(said: str) -> list[str]:
+    """The exchange of :func:`_q_and_a` with ``INTERVIEWER`` / ``PARTICIPANT`` alone on their
+    lines above the words, ``said`` opening a paragraph after the first answer."""
+    return [
+        "INTERVIEWER",
+        "What helps your support workers work in a recovery-focused way?",
+        "PARTICIPANT",
+        "Supervision helps. Every support worker gets it monthly with me.",
+        said,
+        "PARTICIPANT",
+        "Turnover. I lost four support workers last year to the supermarket.",
+        "INTERVIEWER",
+        "Is the pay set by your organisation or by the contract?",
+        "PARTICIPANT",
+        "By the contract, in practice.",
+    ]
+
+
+KP_ASKS = ("KP: Sorry, just to follow up, who paid for the backfill?", "interviewer", True)
+JM_ADDS = ("JM: I'd add that the bank staff get nothing at all.", "participant", False)
+LOOSE_LAYOUTS = ["Q. docx, header table", "Q tab docx", "Q. txt", "script txt", "script docx"]
+
+
+@pytest.mark.parametrize(
+    ("layout", "said", "role", "warned"),
+    [(layout, *said) for layout in LOOSE_LAYOUTS for said in (KP_ASKS, JM_ADDS)]
+    + [
+        (
+            "Q. docx, header table",
+            "Training: is there any budget for it now?",
+            "interviewer",
+            True,
+        )
+    ],
+)
+def test_a_co_interviewers_initials_said_once_beside_loose_labels_are_a_speaker(
+    tmp_path: Path, layout: str, said: str, role: str, warned: bool
+) -> None:
+    """Initials said once beside ``Q.`` / ``A.``, ``Q<TAB>`` or lone ``INTERVIEWER`` /
+    ``PARTICIPANT`` labels (``KP: Sorry, just to follow up, ...?``) are a speaker: one who
+    only asks is read as a second interviewer, with a warning, one who adds is a participant.
+    Before, judged as talk like ``Training: the mandatory stuff ...``, the follow-up question
+    was joined to the participant's coded answer with no warning. A word whose line asks,
+    below a header table, stays a speaker too, as before that rule."""
+    label = said.split(":", 1)[0]
+    if layout.startswith("script"):
+        paragraphs = _script(said)
+        speakers = ["INTERVIEWER", "PARTICIPANT", label, "PARTICIPANT", "INTERVIEWER"]
+        speakers.append("PARTICIPANT")
+    else:
+        q, a = ("Q\t", "A\t") if "tab" in layout else ("Q. ", "A. ")
+        paragraphs = _q_and_a(q, a, said)
+        speakers = ["Q", "A", label, "Q", "A", "Q", "A"]
+    header = HEADER_TABLE if "header" in layout else []
+    if layout.endswith("txt"):
+        f = _write(tmp_path, "p07.txt", ("\n\n" if "script" in layout else "\n").join(paragraphs))
+    else:
+        f = _docx(tmp_path / "p07.docx", paragraphs, header)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    assert [u.speaker for u in t.turns] == speakers
+    assert (t.turns[2].role, t.text[t.turns[2].start : t.turns[2].end]) == (
+        role,
+        said.split(": ", 1)[1],
+    )
+    asked = [w for w in caught if f"{label!r} only asks a question" in str(w.message)]
+    assert len(asked) == warned

@@ -121,6 +121,7 @@ from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
     InterviewerLabels,
+    asks,
     honorifics,
     interviewer_keys,
     is_interviewee_role_label,
@@ -588,6 +589,7 @@ def line_labels(
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _labels_after_an_end_marker(lines, matches, found)
     found = _once_beside_loose_labels(
+        lines,
         found,
         _with_loose_labels(lines, found, interviewer_labels, set_apart),
         interviewer_labels,
@@ -602,6 +604,7 @@ def line_labels(
 
 
 def _once_beside_loose_labels(
+    lines: Sequence[str],
     found: Sequence[LabelMatch | None],
     loose: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
@@ -613,12 +616,22 @@ def _once_beside_loose_labels(
     file's speakers are labelled only so (``Q. words`` / ``A. words``, ``INTERVIEWER`` alone on
     its line): ``Training: the mandatory stuff is all online`` inside an answer, said once, is
     the answer's words, as it is beside ``Q:`` and ``A:``. Judged before the looser labels were
-    found, no label recurred beside it, so it was kept as a speaker 'Training'."""
+    found, no label recurred beside it, so it was kept as a speaker 'Training'. Only a word
+    a transcriber writes inside talk is so read: not one in capitals, which may be a second
+    interviewer's initials (``KP: Sorry, just to follow up, who paid ...?``), nor one whose
+    line asks (:func:`.roles.asks`), as a co-interviewer's follow-up does; they stay speakers,
+    and a stray who only asks is read as a second interviewer, with a warning (:mod:`.roles`)."""
     if all(m is None or f is not None for f, m in zip(found, loose, strict=True)):
         return loose
     talk = words_not_speakers(loose, interviewer_labels, title_block=title_block, values=values)
     return [
-        None if f is not None and f.label in talk else m for f, m in zip(found, loose, strict=True)
+        None
+        if f is not None
+        and f.label in talk
+        and not name_before_brackets(f.label).isupper()
+        and not asks(line[f.words_start :])
+        else m
+        for line, f, m in zip(lines, found, loose, strict=True)
     ]
 
 
