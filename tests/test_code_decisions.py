@@ -188,9 +188,9 @@ def test_a_pseudonymised_report_leaves_out_the_words_of_a_review_made_before_pse
 
     warned = (
         f"roqa: warning: {out / 'decisions.csv'}: 1 decision (row 2) matches no segment of these "
-        "pseudonymised codings and is left out of report.html, which would carry its words from "
-        "before pseudonymising; it stays in this file, but the page's Save decisions does not "
-        "write it (keep this file)"
+        "pseudonymised codings and is left out of the report page, whose copy of its words may "
+        "be talk from before pseudonymising; it stays in this file, but the page's Save "
+        "decisions does not write it (keep this file rather than replace it with the page's)"
     )
     said = {
         "said": "1 decision of the review (row 2) matches no segment of these pseudonymised "

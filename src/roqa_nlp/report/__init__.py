@@ -771,10 +771,11 @@ def _left_out_unpseudonymised(
     file = where if isinstance(where, (str, Path)) else None
     warn(
         f"{n} decision{'' if one else 's'}{which} {'matches' if one else 'match'} no segment "
-        f"of these pseudonymised codings and {'is' if one else 'are'} left out of report.html, "
-        f"which would carry {'its' if one else 'their'} words from before pseudonymising; "
-        f"{'it stays' if one else 'they stay'} in {'this file' if file else 'the decisions'}, "
-        f"but the page's Save decisions does not write {it} (keep this file)",
+        f"of these pseudonymised codings and {'is' if one else 'are'} left out of the report "
+        f"page, whose copy of {'its' if one else 'their'} words may be talk from before "
+        f"pseudonymising; {'it stays' if one else 'they stay'} in "
+        f"{'this file' if file else 'the decisions'}, but the page's Save decisions does not "
+        f"write {it} (keep this file rather than replace it with the page's)",
         path=file,
     )
     return said
