@@ -42,7 +42,7 @@ format; :func:`read_blocks` turns them into a transcript.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +58,6 @@ from .roles import (
     HEADER_OVERRULED,
     answerer,
     asks,
-    asks_on_before_labelled_answer,
     interviewer_keys,
     is_question_marker,
     participant_number_label,
@@ -462,22 +461,9 @@ def _role_columns(table: list[list[str]]) -> list[Block] | None:
 def _asked(turn: tuple[str, list[str], float | None]) -> bool:
     """Whether ``turn`` is a question marker's question, asked (``Question 5: How do you ...?``,
     or ``Question 6: Tell me about ...``): its paragraph is the question and the paragraphs after
-    it are the answer, as a plain-text paragraph's are (:mod:`.text`), but for one that asks
-    just above a participant's label (:func:`.roles.asks_on_before_labelled_answer`)."""
+    it are the answer, as a plain-text paragraph's are (:mod:`.text`)."""
     speaker, words, _ = turn
     return is_question_marker(speaker) and bool("".join(words).strip())
-
-
-def _next_label(
-    read: Sequence[tuple[str | None, str, float | None]], i: int, skipped: Container[int]
-) -> str | None:
-    """The label of the first paragraph with words after ``read[i]`` (None when it has none),
-    the ``skipped`` ones (no one's words: a chat message, a service's line) aside."""
-    for k in range(i + 1, len(read)):
-        speaker, words, _ = read[k]
-        if k not in skipped and (speaker is not None or words.strip()):
-            return speaker
-    return None
 
 
 def read_blocks(
@@ -584,11 +570,8 @@ def read_blocks(
     continuing = False  # whether a paragraph without a label continues the last turn
     pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
-    skipped = {  # no one's words, and no break in the turn
-        k for k, (b, r) in enumerate(zip(blocks, read, strict=True)) if b.heading and r[0] is None
-    } | (chat | found.service_text)
     for i, (speaker, words, time) in enumerate(read):
-        if i in skipped:
+        if (blocks[i].heading and speaker is None) or i in chat or i in found.service_text:
             continue  # no one's words (a chat message was typed), and no break in the turn
         if i in header:
             continuing = False  # left out; it ends the turn before it
@@ -611,14 +594,7 @@ def read_blocks(
             # alone in an answer) is the speaker's words
             pending_time = time_alone(words)
             continue
-        elif (
-            continuing
-            and _asked(turns[-1])
-            and words.strip()
-            and not asks_on_before_labelled_answer(
-                " ".join(turns[-1][1]), words, _next_label(read, i, skipped), interviewer_labels
-            )
-        ):
+        elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
         elif continuing and each and words.strip() and len(turns[-1][1]) <= MOST_BACKCHANNEL_PIECES:

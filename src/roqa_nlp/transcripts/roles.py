@@ -75,33 +75,6 @@ def answerer(
     return answering[0] if len(answering) == 1 else default
 
 
-def asks_on_before_labelled_answer(
-    question: str, words: str, next_label: str | None, interviewer_labels: Sequence[str] | None
-) -> bool:
-    """Whether unlabelled ``words`` after a question marker's turn (its words ``question``) are
-    its question going on, not the answer: the turn only leads in (it does not end with ``?``),
-    ``words`` are one question (one sentence, ending with ``?``) and the next line or paragraph
-    is labelled by a participant (``next_label``), whose answer the file labels itself (``Q:
-    Lovely, thank you. Moving on to my last topic.`` / ``Is there anything that gets in the
-    way?`` / ``A: The stigma.``), as the paragraph would go on with ``Interviewer:``'s turn.
-    Read as the answer, the question was coded as the participant's talk. Below a turn that asks
-    (``Q: What helps staff stay?``), or where the words say something before their ``?``
-    (``Having a good manager. Wouldn't you say so?``), they are the answer."""
-    said = words.rstrip()
-    return (
-        not question.rstrip().endswith("?")
-        and said.endswith("?")
-        and _SENTENCE_END.search(said[:-1]) is None
-        and next_label is not None
-        and role_of(next_label, interviewer_labels) == "participant"
-    )
-
-
-#: A sentence's end inside words (``... the rotas. Who can blame them?``): a full stop,
-#: exclamation or question mark, ellipsis, any closing quote or bracket, then a blank.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
-
-
 #: The words a transcription template labels every interviewee with alike (``Participant 1``,
 #: ``R1``), before the number; a study's participant id (``P01``) also takes ``p``.
 _TEMPLATE_PARTICIPANT_WORDS = "participant|interviewee|respondent|r"

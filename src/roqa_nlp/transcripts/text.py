@@ -10,10 +10,7 @@ turn with no words). Lines without a label, including whole paragraphs after a b
 continue the previous turn, except after a question marker's question (``Question 5: How do
 you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
 that numbers its questions labels no answers, so the words after the question are the answer,
-of the one participant the file labels, else of the case (``P05`` from ``p05.txt``), unless the
-turn only leads in and they are one question with a participant's label right below them
-(``Q: ... Moving on.`` / ``Is there anything ...?`` / ``A:``: the question going on,
-:func:`.roles.asks_on_before_labelled_answer`); and except,
+of the one participant the file labels, else of the case (``P05`` from ``p05.txt``); and except,
 in a file that labels each paragraph (a copied Zoom transcript), a paragraph after one that is
 only another speaker's backchannel (``Sam Roe: Mm-hmm.``), which goes on with the turn of the
 speaker before it, as in a subtitle file (:mod:`.unlabelled`). Lines
@@ -90,14 +87,7 @@ from .render import (
     render_transcript,
     without_time_marks,
 )
-from .roles import (
-    HEADER_OVERRULED,
-    answerer,
-    asks_on_before_labelled_answer,
-    is_question_marker,
-    role_of,
-    unlabelled_speaker,
-)
+from .roles import HEADER_OVERRULED, answerer, is_question_marker, role_of, unlabelled_speaker
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
@@ -532,8 +522,7 @@ def _labelled_turns(
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer, unless a lead-in's (no ``?``) one question goes on just
-    above a participant's label (:func:`.roles.asks_on_before_labelled_answer`). A ``chat`` line (a chat message's) is no one's: a turn
+    after it are ``answering``'s answer. A ``chat`` line (a chat message's) is no one's: a turn
     goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
     with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
     each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
@@ -569,18 +558,7 @@ def _labelled_turns(
             asked = asked or (current is not None and is_question_marker(current.speaker))
             paragraph = True
             continue
-        if (
-            label is None
-            and asked
-            and current is not None
-            and not asks_on_before_labelled_answer(
-                _words(lines, starts, current.start, current.end)
-                if current.start is not None and current.end is not None
-                else "",
-                *_piece_and_next_label(lines, labels, i),
-                interviewer_labels,
-            )
-        ):
+        if label is None and asked and current is not None:
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=None), []
         elif (
@@ -647,22 +625,6 @@ def _labelled_turns(
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
     _close(current, out, interviewer_labels)
     return out, spanned
-
-
-def _piece_and_next_label(
-    lines: list[_Line], labels: list[LabelMatch | None], i: int
-) -> tuple[str, str | None]:
-    """The words of the unlabelled lines from ``lines[i]`` to the next blank or labelled line,
-    and the label of the next line with words after them (None when it has none)."""
-    words: list[str] = []
-    j = i
-    while j < len(lines) and labels[j] is None and lines[j].text.strip():
-        words.append(lines[j].text.strip())
-        j += 1
-    while j < len(lines) and labels[j] is None and not lines[j].text.strip():
-        j += 1
-    following = labels[j] if j < len(lines) else None
-    return " ".join(words), None if following is None else following.label
 
 
 #: Longest turn (characters) looked at as a backchannel before an unlabelled paragraph: longer,
