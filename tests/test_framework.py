@@ -3215,7 +3215,7 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
         ["INS.A Structural Characteristics", "INS.A Structural Characteristics (0.30)"],
     ]
     assert s.francis.message.endswith(
-        "; 1 of the 2 new codes rest only on unsure suggestions (every segment below p=0.40: "
+        "; 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40: "
         "interview 2: INS.A Structural Characteristics p=0.30): the verdict counts them as codes "
         "the interviews used, so review them before reporting it"
     )

@@ -3374,8 +3374,8 @@ def saturation(
         )
         more = f"; and {len(flagged) - 3} more interview(s)" if len(flagged) > 3 else ""
         said = (
-            f"; {n} of the {sum(counts)} new codes rest only on unsure suggestions (every "
-            f"segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict counts them as codes "
+            f"; {n} of the {sum(counts)} new codes {'rests' if n == 1 else 'rest'} only on unsure "
+            f"suggestions (every segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict counts them as codes "
             "the interviews used"
         )
         return said + (reviewed_unsure(flagged) or ", so review them before reporting it")
