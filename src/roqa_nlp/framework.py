@@ -1538,8 +1538,8 @@ def barriers_enablers(
     follow codebook order and only appear when something was coded under them; the codebook's
     codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
     after them, the project's new codes (``project.<name>``, known to the codebook or not)
-    under ``"project"`` ``New codes (open coding and review)``, and other codes the codebook does not
-    know under a last domain ``"outside"`` ``Codes outside the codebook``.
+    under ``"project"`` ``New codes (open coding and review)``, and other codes the codebook does
+    not know under a last domain ``"outside"`` ``Codes outside the codebook``.
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
@@ -3375,8 +3375,8 @@ def saturation(
         more = f"; and {len(flagged) - 3} more interview(s)" if len(flagged) > 3 else ""
         said = (
             f"; {n} of the {sum(counts)} new codes {'rests' if n == 1 else 'rest'} only on unsure "
-            f"suggestions (every segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict counts them as codes "
-            "the interviews used"
+            f"suggestions (every segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict "
+            "counts them as codes the interviews used"
         )
         return said + (reviewed_unsure(flagged) or ", so review them before reporting it")
 

@@ -1446,27 +1446,33 @@ def _say_reopened(ids: list[str], reworded: Sequence[str] = ()) -> None:
     n, k = len(ids), len({transcript_part(i) for i in ids})
     one = n == 1
     r = len(reworded)
-    changed = (
-        f"{'its' if one else 'their'} words changed since the review (new rows of the pseudonym "
-        "key, or the transcript edited), so the review's decisions match "
-        f"{'it' if one else 'them'} no more"
-    )
-    set_aside = (
-        f"this model puts {'it' if one else 'them'} up for review (for open coding or with a "
-        f"code) where the codings replaced set {'it' if one else 'them'} aside"
-    )
-    if r and r < n:
-        changed = (
-            f"the words of {r} ({first_few(list(reworded), 3)}) changed since the review (new "
-            "rows of the pseudonym key, or the transcript edited), so the review's decisions "
-            f"match {'it' if r == 1 else 'them'} no more, and this model puts the others up for "
-            "review (for open coding or with a code) where the codings replaced set them aside"
+
+    def changed(words: str, it: str) -> str:
+        return (
+            f"{words} changed since the review (new rows of the pseudonym key, or the transcript "
+            f"edited), so the review's decisions match {it} no more"
         )
+
+    def put_up(who: str, it: str) -> str:
+        return (
+            f"this model puts {who} up for review (for open coding or with a code) where the "
+            f"codings replaced set {it} aside"
+        )
+
+    it = "it" if one else "them"
+    if not r:
+        cause = put_up(it, it)
+    elif r == n:
+        cause = changed("its words" if one else "their words", it)
+    else:
+        some = changed(
+            f"the words of {r} ({first_few(list(reworded), 3)})", "it" if r == 1 else "them"
+        )
+        cause = f"{some}, and {put_up('the others', 'them')}"
     console().print(
         f"  {n} segment{'' if one else 's'} of {k} interview{'' if k == 1 else 's'} the review "
         f"decided whole {'is' if one else 'are'} undecided now ({first_few(ids, 5)}): "
-        f"{set_aside if not r else changed}; decide "
-        f"{'it' if one else 'them'} in the report, or the saturation table counts "
+        f"{cause}; decide {it} in the report, or the saturation table counts "
         f"{'its interview' if k == 1 else 'those interviews'} as partly reviewed.",
         soft_wrap=True,
         markup=False,

@@ -1576,11 +1576,9 @@ def flatten(
             rows.append((key, f"{len(v)} segment{'' if len(v) == 1 else 's'}"))
         elif _by_text_hash(v):
             one = len(v) == 1
+            whose = "its" if one else "their"
             rows.append(
-                (
-                    key,
-                    f"{len(v)} decided segment{'' if one else 's'}, by a hash of {'its' if one else 'their'} words",
-                )
+                (key, f"{len(v)} decided segment{'' if one else 's'}, by a hash of {whose} words")
             )
         elif isinstance(v, Mapping) and depth < 2:
             rows.extend(flatten(v, key + ".", depth + 1, segments))

@@ -10,8 +10,9 @@ line naming how many, the names taken and the files, for those whose speaker war
 alone and whose name taken is taken in another transcript of the run too; a transcript whose
 guess differs from every other's, as a wrong one would, keeps its own line with its questions
 counted, and so does one with more to say (a label given that matched no one, a host who
-answers, a participant who asks as a second interviewer does). ``roqa pseudonymise`` says its run's guesses in one line too, worded as ``roqa
-code``'s (:func:`guesses_said_once`); ``roqa inspect`` says each file's.
+answers, a participant who asks as a second interviewer does). ``roqa pseudonymise`` says its
+run's guesses in one line too, worded as ``roqa code``'s (:func:`guesses_said_once`); ``roqa
+inspect`` says each file's.
 """
 
 from __future__ import annotations

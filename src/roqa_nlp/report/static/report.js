@@ -521,9 +521,10 @@
      changed. A segment holding a decision when the page opens, a file is loaded or the review
      is cleared starts unticked (tickUndecided), so it keeps its decisions unless it is ticked
      again; so does every segment of a group of set-aside talk (.recurring), which often mixes a
-     theme with small talk: the researcher ticks those of the theme (tester s59). The button is pressed while every ticked segment holds the name in the box; pressed
-     again, it takes the name back, as accept does: each ticked segment gets back the new code it
-     had before the group named it (st.before), or none. */
+     theme with small talk: the researcher ticks those of the theme (tester s59). The button is
+     pressed while every ticked segment holds the name in the box; pressed again, it takes the
+     name back, as accept does: each ticked segment gets back the new code it had before the
+     group named it (st.before), or none. */
   function groupMembers(control) {
     var group = control.closest(".candidate");
     return group ? Array.prototype.slice.call(group.querySelectorAll("input.group-member")) : [];
