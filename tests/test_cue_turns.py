@@ -742,6 +742,128 @@ def test_a_paragraph_of_only_crosstalk_after_a_backchannel_in_a_docx_is_left_out
     assert "unlabelled_talk_after_backchannel" not in t.metadata
 
 
+#: A Zoom answer (session 59 docs tester, M2): Fatima's answer, the interviewer's "Mm-hmm.",
+#: a cue with no name holding only a transcriber's note ("NOTE"), then Fatima goes on.
+_NOTE_IN_ANSWER = [
+    "Sam Roe: What stops people moving on from your service?",
+    "Fatima Khan: Mostly housing. There is nowhere affordable for people to move to.",
+    "Sam Roe: Mm-hmm.",
+    "NOTE",
+    "Fatima Khan: And the council list is years long, so people lose heart.",
+    "Sam Roe: Thank you, that's everything.",
+]
+
+
+@pytest.mark.parametrize("note", ["[inaudible]", "[crosstalk]", "[audio cuts out]"])
+@pytest.mark.parametrize("name", ["p08.vtt", "p08.srt"])
+def test_a_note_after_the_interviewers_backchannel_inside_an_answer_stays_in_the_answer(
+    tmp_path: Path, name: str, note: str
+) -> None:
+    """The note went with the interviewer's 'Mm-hmm.' (the turn before it, in a file that
+    names each turn's speaker once), was left out with it, and was not counted: Fatima's quote
+    read as one run of speech, nothing showing that words were lost there. It stays in her
+    answer at its place, at its own time; the backchannel alone is left out and counted."""
+    f = subtitles(tmp_path / name, [c.replace("NOTE", note) for c in _NOTE_IN_ANSWER])
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert turns_of(t) == [
+        ("Sam Roe", "interviewer", "What stops people moving on from your service?", 1.0, 4.0),
+        (
+            "Fatima Khan",
+            "participant",
+            "Mostly housing. There is nowhere affordable for people to move to.\n"
+            f"{note} And the council list is years long, so people lose heart.",
+            6.0,
+            24.0,
+        ),
+        ("Sam Roe", "interviewer", "Thank you, that's everything.", 26.0, 29.0),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert t.metadata["unlabelled_talk_after_backchannel"] == ["00:00:16.000"]
+
+
+def test_a_crosstalk_note_inside_an_answer_stays_in_a_file_naming_each_cue(
+    tmp_path: Path,
+) -> None:
+    """In a file that names each cue's speaker (Fatima named again after a cue with no name),
+    the '[crosstalk]' was left out as no one's talk and counted as a second backchannel: 2
+    left out where 1 'Mm-hmm.' was. Fatima goes on after it, so it is a gap inside her answer:
+    it stays there, and the one backchannel is counted."""
+    f = subtitles(
+        tmp_path / "p09.vtt",
+        [
+            "Sam Roe: What stops people moving on from your service?",
+            "Fatima Khan: Mostly housing.",
+            "There is nowhere affordable to move to.",
+            "Fatima Khan: Nothing comes up.",
+            "Sam Roe: Mm-hmm.",
+            "[crosstalk]",
+            "Fatima Khan: And the council list is years long.",
+            "Sam Roe: Thank you, that's everything.",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "What stops people moving on from your service?"),
+        (
+            "Fatima Khan",
+            "Mostly housing. There is nowhere affordable to move to. Nothing comes up.\n"
+            "[crosstalk] And the council list is years long.",
+        ),
+        ("Sam Roe", "Thank you, that's everything."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+
+
+def test_a_note_after_the_interviewers_backchannel_in_a_docx_stays_in_the_answer(
+    tmp_path: Path,
+) -> None:
+    """The Word reader keeps it in the answer as the subtitle readers do (it was left out with
+    the 'Mm-hmm.' paragraph before it)."""
+    import docx
+
+    f = tmp_path / "p08.docx"
+    d = docx.Document()
+    for paragraph in _NOTE_IN_ANSWER:
+        d.add_paragraph(paragraph.replace("NOTE", "[inaudible]"))
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "What stops people moving on from your service?"),
+        (
+            "Fatima Khan",
+            "Mostly housing. There is nowhere affordable for people to move to.\n[inaudible]\n"
+            "And the council list is years long, so people lose heart.",
+        ),
+        ("Sam Roe", "Thank you, that's everything."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+
+
+def test_a_note_after_a_backchannel_before_the_interviewer_goes_on_is_read_as_before(
+    tmp_path: Path,
+) -> None:
+    """Only where the answer goes on after it: a '[crosstalk]' between the interviewer's
+    'Mm-hmm.' and their own next question (Sam named after it, so the file names each cue)
+    is left out and counted, as before."""
+    f = subtitles(
+        tmp_path / "p08.vtt",
+        [
+            "Sam Roe: What stops people moving on from your service?",
+            "Fatima Khan: Mostly housing. There is nowhere affordable for people to move to.",
+            "Sam Roe: Mm-hmm.",
+            "[crosstalk]",
+            "Sam Roe: And what helps?",
+        ],
+    )
+    t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "What stops people moving on from your service?"),
+        ("Fatima Khan", "Mostly housing. There is nowhere affordable for people to move to."),
+        ("Sam Roe", "Mm-hmm. And what helps?"),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+
+
 _TYPED_PROMPT = [
     "Interviewer: Can you describe the team you manage?",
     "P09: Eight support workers and two seniors, plus me.",

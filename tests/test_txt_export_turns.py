@@ -89,6 +89,32 @@ def test_otter_interviewers_mm_hmm_block_does_not_split_the_answer(tmp_path: Pat
     assert t.metadata["backchannels_left_out"] == 1
 
 
+def test_a_note_after_the_interviewers_mm_hmm_block_stays_in_the_answer(
+    tmp_path: Path,
+) -> None:
+    """A paragraph of only '[inaudible]' with no label after the interviewer's 'Mm hmm.' was
+    blanked with it, so the joined answer read as one run of speech (session 59 docs tester,
+    M2). It stays in the answer at its place, as in a .vtt; the backchannel alone is blanked
+    and counted."""
+    text = OTTER.replace("Mm hmm.\n\n", "Mm hmm.\n\n[inaudible]\n\n")
+    t, split = _read(tmp_path, text)
+    assert split == []
+    assert [(u.speaker, u.begin_time) for u in t.turns] == [
+        ("Hannah Whitfield", 0.0),
+        ("Joanne Platt", 4.0),
+    ]
+    assert t.text[t.turns[1].start : t.turns[1].end] == (
+        "For us it's very much about hope.\n\n"
+        + " " * 22
+        + "\n"
+        + " " * 7
+        + "\n\n[inaudible]\n\n"
+        + " " * 18
+        + "\nAnd we try to hold the hope for them."
+    )
+    assert t.metadata["backchannels_left_out"] == 1
+
+
 def test_a_typists_repeated_label_without_a_time_stays_split(tmp_path: Path) -> None:
     t, split = _read(
         tmp_path,

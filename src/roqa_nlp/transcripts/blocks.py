@@ -85,7 +85,7 @@ from .unlabelled import (
     field_lines_metadata,
     names_each_piece,
     no_turn_metadata,
-    speaker_of_unlabelled,
+    unlabelled_turn,
 )
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
@@ -567,6 +567,18 @@ def read_blocks(
         if not (blocks[i].heading and r[0] is None) and i not in chat and i not in header
     )
     found_unlabelled = UnlabelledTalk()
+    # who names the next paragraph of words after each (None: no one, or a header line first)
+    named_next: list[str | None] = []
+    following: str | None = None
+    for k in range(len(read) - 1, -1, -1):
+        named_next.append(following)
+        if (blocks[k].heading and read[k][0] is None) or k in chat or k in found.service_text:
+            continue
+        if k in header:
+            following = None
+        elif read[k][1].strip():
+            following = read[k][0]
+    named_next.reverse()
     continuing = False  # whether a paragraph without a label continues the last turn
     pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
@@ -597,10 +609,22 @@ def read_blocks(
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")
             turns.append((answering, [words], None))
-        elif continuing and each and words.strip() and len(turns[-1][1]) <= MOST_BACKCHANNEL_PIECES:
-            before = [(who, " ".join(w.strip() for w in ws)) for who, ws, _ in turns[-2:]]
-            whose = speaker_of_unlabelled(before, " ".join(words.split()), interviewer_labels)
-            if found_unlabelled.left_out(whose, words):
+        elif (
+            continuing
+            and words.strip()
+            and len(turns[-1][1]) <= MOST_BACKCHANNEL_PIECES
+            and (
+                whose := unlabelled_turn(
+                    [(who, " ".join(w.strip() for w in ws)) for who, ws, _ in turns[-2:]],
+                    " ".join(words.split()),
+                    interviewer_labels,
+                    each=each,
+                    next_speaker=named_next[i],
+                )
+            )
+            is not None
+        ):
+            if found_unlabelled.left_out(whose, words, named_next[i]):
                 pass  # a transcriber's note after a backchannel: no one's talk
             else:
                 found_unlabelled.add(whose, "", " ".join(words.split()))

@@ -675,6 +675,7 @@ def _export_turns(
     out and each joined part's time (:mod:`.cue_times`). Only where each label stands alone on
     its line and each turn after the first has a time: a typist's repeated ``P01:`` stays a
     split, as the file holds it (its label, on the line of the words, cannot be blanked)."""
+    from .annotations import only_annotations
     from .cue_times import CUE_TIMES, cue_entry
     from .render import BACKCHANNELS_LEFT_OUT, SpokenTurn, bridged_runs, interviewers_of
 
@@ -720,11 +721,26 @@ def _export_turns(
     gaps: list[tuple[int, int]] = []
     out: list[Turn] = []
     entries: list[dict[str, object]] = []
+
+    def note_in_answer(j: int, i: int, k: int) -> bool:
+        """Whether line ``j``, between turn ``i``'s words and turn ``k``'s, is a paragraph
+        of only transcriber's notes with no label after the first words of a backchannel
+        between them (``Sam Roe 0:12`` / ``Mm-hmm.`` / blank / ``[inaudible]``): a gap inside
+        the answer, kept there as the subtitle readers keep it (.unlabelled.is_note_in_turn)."""
+        line = lines[j]
+        return (
+            labels[j] is None
+            and j > 0
+            and not lines[j - 1].text.strip()
+            and only_annotations(line.text)
+            and any(t.start < line.content_start < t.end for t in turns[i + 1 : k])
+        )
+
     for run in runs:
         first = turns[run[0]]
         for i, k in zip(run, run[1:]):
             for j in gap_lines(i, k) or []:
-                if lines[j].text.strip():
+                if lines[j].text.strip() and not note_in_answer(j, i, k):
                     gaps.append((lines[j].start, len(lines[j].text)))
         out.append(replace(first, end=turns[run[-1]].end, end_time=turns[run[-1]].end_time))
     final = blanked(text, gaps)

@@ -26,7 +26,9 @@ unlabelled (``P04: Okay.`` above ``So the way it works is ...``), every piece wi
 turn's. The subtitle (.vtt, .srt), table and speech-to-text readers
 (:func:`~.utterances.merge_utterances`), the plain-text reader (also of RTF, HTML and PDF
 text), for a paragraph after a blank line, and the Word and OpenDocument reader
-(:func:`~.blocks.read_blocks`), for a paragraph, read it alike.
+(:func:`~.blocks.read_blocks`), for a paragraph, read it alike. One piece goes on with the
+speaker before the backchannel in any file: a transcriber's note alone after which that
+speaker goes on (:func:`is_note_in_turn`), a gap inside their answer.
 """
 
 from __future__ import annotations
@@ -166,7 +168,7 @@ def speaker_of_unlabelled(
     return Continuation(other, after_backchannel=True)
 
 
-def is_note_left_out(found: Continuation, words: str) -> bool:
+def is_note_left_out(found: Continuation, words: str, next_speaker: str | None = None) -> bool:
     """Whether ``words``, a piece with no speaker's name whose turn is ``found``, is left out as
     a backchannel is: a transcriber's note alone (``[crosstalk]``, ``[laughs]``;
     :func:`~.annotations.only_annotations`) after another speaker's backchannel, which no one
@@ -175,10 +177,57 @@ def is_note_left_out(found: Continuation, words: str) -> bool:
     so that ``Fatima: Exactly.`` ``[crosstalk]`` ``Fatima: Sorry, go on ...`` lost her
     ``Exactly.`` as a backchannel inside the other's turn (session 59). A note saying words
     were lost (``[inaudible]``) may have been anyone's talk, a question too, and is read as
-    before."""
+    before; and a note the speaker before the backchannel goes on after (``next_speaker``)
+    is kept in their turn (:func:`is_note_in_turn`)."""
     from .annotations import only_annotations, only_words_lost
 
-    return found.after_backchannel and only_annotations(words) and not only_words_lost(words)
+    return (
+        found.after_backchannel
+        and only_annotations(words)
+        and not only_words_lost(words)
+        and not is_note_in_turn(found, words, next_speaker)
+    )
+
+
+def is_note_in_turn(found: Continuation, words: str, next_speaker: str | None) -> bool:
+    """Whether ``words``, a piece with no speaker's name of only transcriber's notes
+    (``[inaudible]``, ``[crosstalk]``; :func:`~.annotations.only_annotations`) whose turn is
+    ``found``, goes on with the turn of the speaker before another speaker's backchannel, in
+    any file: ``next_speaker``, who names the next piece of words, is that speaker going on
+    (``Fatima: ... when they are ready.`` ``Sam Roe: Mm-hmm.`` ``[inaudible]`` ``Fatima: And
+    the council list ...``). The note marks a gap inside her answer, where words were lost;
+    before, it went with the backchannel, left out with it, and her quote read as one run of
+    speech (session 59)."""
+    from .annotations import only_annotations
+
+    return (
+        found.after_backchannel
+        and next_speaker is not None
+        and " ".join(next_speaker.split()).casefold() == " ".join(found.speaker.split()).casefold()
+        and only_annotations(words)
+    )
+
+
+def unlabelled_turn(
+    before: Sequence[tuple[str, str]],
+    words: str,
+    interviewer_labels: Sequence[str] | None,
+    *,
+    each: bool,
+    next_speaker: str | None,
+) -> Continuation | None:
+    """Whose turn ``words``, a piece with no speaker's name after the turns ``before`` (see
+    :func:`speaker_of_unlabelled`), go on with by this module's rule, in a file that names
+    each piece's speaker (``each``: :func:`names_each_piece`); in any other file only a note
+    that the speaker before a backchannel goes on after (:func:`is_note_in_turn`;
+    ``next_speaker`` names the next piece of words). None where the rule does not hold: the
+    piece goes on with the turn before it."""
+    from .annotations import only_annotations
+
+    if not each and not only_annotations(words):
+        return None
+    found = speaker_of_unlabelled(before, words, interviewer_labels)
+    return found if each or is_note_in_turn(found, words, next_speaker) else None
 
 
 @dataclass
@@ -194,10 +243,10 @@ class UnlabelledTalk:
     after_change: list[tuple[str, str, str]] = field(default_factory=list)
     notes_left_out: int = 0
 
-    def left_out(self, found: Continuation, words: str) -> bool:
+    def left_out(self, found: Continuation, words: str, next_speaker: str | None = None) -> bool:
         """Whether the piece of ``words`` whose turn is ``found`` is left out
         (:func:`is_note_left_out`), counted when it is."""
-        out = is_note_left_out(found, words)
+        out = is_note_left_out(found, words, next_speaker)
         self.notes_left_out += out
         return out
 

@@ -48,8 +48,8 @@ from .unlabelled import (
     field_lines_metadata,
     is_note_left_out,
     names_each_piece,
-    speaker_of_unlabelled,
     time_place,
+    unlabelled_turn,
 )
 
 #: What speech-to-text writes for a piece whose speaker it could not tell (whisper.cpp's
@@ -193,25 +193,31 @@ def merge_utterances(
         for u, label in zip(utterances, labels, strict=True)
     )
 
+    said = [_spoken(u, label) for u, label in zip(utterances, labels, strict=True)]
+    named_next = _named_next(said)
     speakers: list[str] = []
     cues: list[list[CuePiece]] = []  # per turn, each utterance's words and times
     # whether the turn so far is a named piece that changed the speaker, then unnamed pieces
     after_change = False
-    for u, label in zip(utterances, labels, strict=True):
-        speaker, text = u.speaker, u.words
-        if not speaker and label is not None:
-            speaker, text = label.label, text[label.words_start :]
-        text = text.strip()
+    for i, (u, (speaker, text)) in enumerate(zip(utterances, said, strict=True)):
         named_here = bool(speaker)
         found = None
-        if not speaker and each and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
+        if not speaker and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
             before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
-            found = speaker_of_unlabelled(before, text, interviewer_labels)
-            if unlabelled.left_out(found, text) if unlabelled else is_note_left_out(found, text):
-                continue  # a transcriber's note after a backchannel: no one's talk
-            speaker = found.speaker
-            if unlabelled is not None:
-                unlabelled.add(found, time_place(u.begin_time), text)
+            goes_on = named_next[i]
+            found = unlabelled_turn(
+                before, text, interviewer_labels, each=each, next_speaker=goes_on
+            )
+            if found is not None:
+                if (
+                    unlabelled.left_out(found, text, goes_on)
+                    if unlabelled
+                    else is_note_left_out(found, text, goes_on)
+                ):
+                    continue  # a transcriber's note after a backchannel: no one's talk
+                speaker = found.speaker
+                if unlabelled is not None:
+                    unlabelled.add(found, time_place(u.begin_time), text)
         if not speaker:
             speaker = speakers[-1] if speakers else default
         speaker = " ".join(speaker.split())
@@ -240,6 +246,26 @@ def merge_utterances(
         for s, c in zip(speakers, cues, strict=True)
     ]
     return turns, named
+
+
+def _spoken(u: Utterance, label: LabelMatch | None) -> tuple[str | None, str]:
+    """Who an utterance names as its speaker (None for no one) and its words, the label that
+    opens them taken out."""
+    if not u.speaker and label is not None:
+        return label.label, u.words[label.words_start :].strip()
+    return u.speaker, u.words.strip()
+
+
+def _named_next(said: Sequence[tuple[str | None, str]]) -> list[str | None]:
+    """For each piece of ``said`` (who it names, its words), who the next piece with words
+    names (None for no one, or no piece after it)."""
+    out: list[str | None] = []
+    following: str | None = None
+    for speaker, words in reversed(said):
+        out.append(following)
+        if words:
+            following = speaker or None
+    return out[::-1]
 
 
 def utterance_labels(
