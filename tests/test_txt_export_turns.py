@@ -115,6 +115,70 @@ def test_a_note_after_the_interviewers_mm_hmm_block_stays_in_the_answer(
     assert t.metadata["backchannels_left_out"] == 1
 
 
+def test_a_turn_of_timed_labels_ends_when_the_next_label_begins(tmp_path: Path) -> None:
+    """Each turn had only its label's time, its end None though the next label's time says
+    when its words were over (session 59 exports tester, item 6). A turn ends when the next
+    turn begins, the last turn keeping none; a segment is cited at the times of the labelled
+    block its words are in, as a .vtt's segment is at its cue's, not at the whole turn's."""
+    t, _ = _read(tmp_path, ZOOM)
+    assert [(u.speaker, u.begin_time, u.end_time) for u in t.turns] == [
+        ("Hannah Whitfield", 0.0, 5.0),
+        ("Priya Nair", 5.0, 18.0),
+        ("Hannah Whitfield", 18.0, 23.0),
+        ("Priya Nair", 23.0, None),
+    ]
+    assert [(s.text, s.begin_time, s.end_time) for s in segment(t, "sentence")] == [
+        ("It varies massively.", 5.0, 13.0),
+        ("That's five months.", 13.0, 18.0),
+        ("Proper joint working.", 23.0, None),
+    ]
+
+
+def test_a_block_before_a_backchannel_left_out_ends_when_the_backchannel_begins(
+    tmp_path: Path,
+) -> None:
+    """The backchannel's label time is the end of the answer's words before it."""
+    t, _ = _read(tmp_path, OTTER)
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [(0.0, 4.0), (4.0, None)]
+    assert [(s.text, s.begin_time, s.end_time) for s in segment(t, "sentence")] == [
+        ("For us it's very much about hope.", 4.0, 24.0),
+        ("And we try to hold the hope for them.", 25.0, None),
+    ]
+
+
+def test_a_teams_word_export_turn_ends_when_the_next_label_begins(tmp_path: Path) -> None:
+    """The same in Word (Teams' .docx: the name and time on a line above the words)."""
+    import docx
+
+    f = tmp_path / "rm04.docx"
+    d = docx.Document()
+    for paragraph in [
+        "Hannah Whitfield   0:03",
+        "What support do you get from the mental health team?",
+        "Joanne Platt   0:09",
+        "It varies massively. Some weeks nothing.",
+        "Hannah Whitfield   0:20",
+        "Mm-hmm.",
+        "Joanne Platt   0:21",
+        "The crisis team is better.",
+        "Hannah Whitfield   0:30",
+        "And the training?",
+    ]:
+        d.add_paragraph(paragraph)
+    d.save(str(f))
+    t = read_transcript(f, interviewer_labels=["Hannah Whitfield"])
+    assert [(u.speaker, u.begin_time, u.end_time) for u in t.turns] == [
+        ("Hannah Whitfield", 3.0, 9.0),
+        ("Joanne Platt", 9.0, 30.0),
+        ("Hannah Whitfield", 30.0, None),
+    ]
+    assert [(s.text, s.begin_time, s.end_time) for s in segment(t, "sentence")] == [
+        ("It varies massively.", 9.0, 20.0),
+        ("Some weeks nothing.", 9.0, 20.0),
+        ("The crisis team is better.", 21.0, 30.0),
+    ]
+
+
 def test_a_typists_repeated_label_without_a_time_stays_split(tmp_path: Path) -> None:
     t, split = _read(
         tmp_path,
