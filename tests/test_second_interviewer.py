@@ -358,3 +358,80 @@ def test_a_second_moderator_beside_a_guessed_lead_is_named_to_check(tmp_path: Pa
         'questions are coded as participant talk (if they interview too, add --interviewer "Kai '
         'Osei")'
     )
+
+
+def test_a_pseudonymised_second_interviewer_is_named_by_the_label_the_option_matches(
+    tmp_path: Path,
+) -> None:
+    """Session 59: in a pseudonymised copy the second moderator speaks as the key's 'P09', and
+    the fix said '--interviewer P09', which matches no label of the transcript (the option
+    reads the transcript's own labels) and changed nothing. The fix names the label as the
+    transcript writes it, by the key's row, never the name itself (said of the copies); and
+    roqa pseudonymise, which codes nothing, does not say the questions were coded."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "fg03.vtt").write_text(_vtt(_FOCUS_GROUP), "utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nRuth Lane,Interviewer\nKai Osei,P09\n", "utf-8")
+    run = roqa(
+        "pseudonymise",
+        study,
+        "--interviewer",
+        "Ruth Lane",
+        "--key",
+        key,
+        "--out",
+        tmp_path / "shared",
+    )
+    assert run.code == 0, run.err
+    warned = [line for line in run.err.splitlines() if "P09" in line]
+    assert warned == [
+        "roqa: warning: fg03.vtt: 'P09', read as a participant, asks a question that another "
+        "participant answers in 2 of their 2 turns, as an interviewer does, so their questions "
+        "are coded as participant talk (if they interview too, add --interviewer with their "
+        "label as the transcript writes it, the name keyed as 'P09' in the pseudonym key)"
+    ]
+    # the fix it gives works: the label as written names them the interviewer
+    run = roqa(
+        "pseudonymise",
+        study,
+        "--interviewer",
+        "Ruth Lane",
+        "--interviewer",
+        "Kai Osei",
+        "--key",
+        key,
+        "--out",
+        tmp_path / "shared2",
+    )
+    assert run.code == 0, run.err
+    assert "read as a participant" not in run.err
+    copy = (tmp_path / "shared2" / "fg03.txt").read_text("utf-8")
+    assert "P09:" not in copy
+
+
+def test_roqa_code_pseudonymises_then_names_the_asker_by_the_label_the_option_matches(
+    tmp_path: Path,
+) -> None:
+    """``roqa code --pseudonymise`` warns of the pseudonymised transcript after coding it: the
+    asker the key renamed is named by the key's row, not by 'P09'."""
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    f = tmp_path / "fg03.vtt"
+    f.write_text(_vtt(_FOCUS_GROUP), "utf-8")
+    key = PseudonymKey({"Ruth Lane": "Interviewer", "Kai Osei": "P09"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        copy = key.apply(_read(f, "Ruth Lane"))
+    assert speaker_warning(copy, interface="cli") == (
+        "fg03.vtt: 'P09', read as a participant, asks a question that another participant "
+        "answers in 2 of their 2 turns, as an interviewer does, so their questions were coded "
+        "as participant talk (if they interview too, add --interviewer with their label as the "
+        "transcript writes it, the name keyed as 'P09' in the pseudonym key)"
+    )
+    assert speaker_warning(copy, interface="python") == (
+        "fg03.vtt: 'P09', read as a participant, asks a question that another participant "
+        "answers in 2 of their 2 turns, as an interviewer does, so their questions are coded "
+        "as participant talk (if they interview too, add to interviewer_labels their label as "
+        "the transcript writes it, the name keyed as 'P09' in the pseudonym key)"
+    )

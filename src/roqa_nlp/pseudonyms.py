@@ -139,6 +139,7 @@ from .identifiers import identifier_matches, is_month_name, names_first, street_
 from .io import packaged_words
 from .schema import Transcript, Turn
 from .transcripts.roles import (
+    KEYED_LABELS,
     STRAY_ASKERS,
     given_name_first,
     honorifics,
@@ -1862,6 +1863,15 @@ class PseudonymKey:
         ]
         meta = dict(transcript.metadata)
         meta.pop("header_people", None)  # their names, now in the key
+        # the labels the key wrote (P04 for Tom Bates): a fix that names a speaker names them
+        # by the transcript's own label, which these are not (session 59: '--interviewer P04')
+        keyed = {t.speaker for t in transcript.turns if self.get(t.speaker) is not None}
+        written = {
+            *(str(n) for n in meta.get(KEYED_LABELS) or ()),
+            *map(self._written_label, keyed),
+        }
+        if written:
+            meta[KEYED_LABELS] = sorted(written)
         guessed = meta.get("interviewer_guessed")
         if isinstance(guessed, str):
             meta["interviewer_guessed"] = self._written_label(guessed)

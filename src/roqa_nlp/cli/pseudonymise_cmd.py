@@ -147,7 +147,7 @@ def pseudonymise_command(
         # said of the pseudonymised transcript, so its names are pseudonyms; a guess of who
         # interviews is said once for the run (below), and not where the key named them
         told = t if len(guesses) == 1 and t.id == guesses[0].id else _without_guess(t)
-        line = no_participant_warning(t) or speaker_warning(told, interface="cli")
+        line = no_participant_warning(t) or speaker_warning(told, interface="pseudonymise")
         if line is not None:
             warn(line, path=None)
     if len(guesses) > 1:

@@ -1529,6 +1529,11 @@ def one_question_askers(text: str, turns: Sequence[Turn]) -> list[str]:
 #: under a label of its own (:func:`stray_askers`).
 STRAY_ASKERS = "stray_askers"
 
+#: The metadata key of the speaker labels of a pseudonymised transcript that the pseudonym key
+#: wrote in place of the transcript's own (``P04`` for ``Tom Bates``): an option naming a
+#: speaker (``--interviewer``) matches the label as the transcript writes it, never these.
+KEYED_LABELS = "speakers_keyed"
+
 
 def stray_askers(text: str, turns: Sequence[Turn], participants: Container[str] = ()) -> list[str]:
     """The speakers of ``turns`` (a transcript's, with its ``text``) to be read as its
@@ -2320,12 +2325,14 @@ def cases_coded_from_template_labels(transcripts: Iterable[Transcript]) -> list[
 _NAMING = {
     "cli": ("--interviewer NAME", "--interviewer"),
     "inspect": ("--interviewer NAME", "--interviewer"),  # `roqa inspect`, before any coding
+    "pseudonymise": ("--interviewer NAME", "--interviewer"),  # `roqa pseudonymise`: no coding
     "python": ("interviewer_labels=['NAME']", "interviewer_labels"),
 }
 #: How a researcher names a participant, per interface (``--participant``).
 _NAMING_PARTICIPANT = {
     "cli": "--participant NAME",
     "inspect": "--participant NAME",
+    "pseudonymise": "--participant NAME",
     "python": "participant_labels=['NAME']",
 }
 
@@ -2547,8 +2554,32 @@ def _second_interviewers_said(transcript: Transcript, interface: str) -> str | N
     return (
         f"{shown}, as an interviewer does, so {'their' if one else 'these'} questions "
         f"{coded} as participant talk (if they interview too, add "
-        f"{_naming_each(interface, [speaker for speaker, _, _ in askers])})"
+        f"{_naming_as_written(transcript, interface, [s for s, _, _ in askers])})"
     )
+
+
+def _naming_as_written(transcript: Transcript, interface: str, names: Sequence[str]) -> str:
+    """:func:`_naming_each` of ``names``, speakers of ``transcript``; of those the pseudonym
+    key wrote in a pseudonymised transcript (:data:`KEYED_LABELS`: ``P04``), which no option
+    matches, their labels as the transcript writes them, which the key names, unsaid here as
+    they name people (session 59: ``--interviewer P04`` was suggested and did nothing)."""
+    keyed_labels = set(transcript.metadata.get(KEYED_LABELS) or ())
+    own = [n for n in names if n not in keyed_labels]
+    keyed = [n for n in names if n in keyed_labels]
+    if not keyed:
+        return _naming_each(interface, own)
+    label = "their label" if len(keyed) == 1 else "each one's label"
+    names_in_key = and_list([repr(n) for n in keyed])
+    as_written = (
+        f"{label} as the transcript writes it, the name keyed as {names_in_key} in the "
+        "pseudonym key"
+    )
+    fix = (
+        f"to interviewer_labels {as_written}"
+        if interface == "python"
+        else f"{_NAMING[interface][1]} with {as_written}"
+    )
+    return f"{_naming_each(interface, own)}, and {fix}" if own else fix
 
 
 #: Formats speech-to-text writes with its speakers only when it diarises.
@@ -2649,7 +2680,8 @@ def interviewer_warning(transcript: Transcript, *, interface: str = "cli") -> st
     the transcript's header names (``metadata["header_interviewer_overruled"]``), or its reader
     found no speaker label at all
     (``metadata["speaker_labels"]`` is False). ``interface`` is ``"cli"`` (the fix names
-    ``--interviewer``), ``"inspect"`` (the same, before anything is coded) or ``"python"`` (it
+    ``--interviewer``), ``"inspect"`` or ``"pseudonymise"`` (the same, before anything is
+    coded: ``roqa inspect``, ``roqa pseudonymise``) or ``"python"`` (it
     names ``interviewer_labels=``). A speaker read as the interviewer for one question only
     (``metadata["stray_askers"]``, :func:`stray_askers`) is named too, after what else there
     is."""
