@@ -3535,3 +3535,17 @@ def test_the_order_note_says_how_to_give_the_order_on_the_command_line_and_in_py
         '`roqa report --order P1,P2` (or a file with one per line), or `order=["P1", "P2"]` in '
         "Python (saturation, ReportOptions)"
     )
+
+
+def test_a_reviews_set_aside_talk_is_counted_by_the_name_the_summary_gives_it() -> None:
+    """Tester s59: after a review, apply-decisions and Table 2's note said "5 procedural and 3
+    small-talk set aside", where roqa code and the report call that talk set aside as
+    off-topic (it holds personal talk and background too)."""
+    from roqa_nlp.framework import ReviewScope, review_scope
+
+    meta = {"review_scope": {"participant_segments": 30, "procedural": 5, "small_talk": 3}}
+    assert review_scope(meta) == ReviewScope(
+        22, "5 procedural set aside and 3 set aside as off-topic", 0
+    )
+    meta = {"review_scope": {"participant_segments": 30, "procedural": 0, "small_talk": 3}}
+    assert review_scope(meta) == ReviewScope(27, "3 set aside as off-topic", 0)

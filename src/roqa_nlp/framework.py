@@ -1672,7 +1672,8 @@ class ReviewScope(NamedTuple):
 
     #: the reviewable participant segments of the transcripts it reached
     reviewable: int
-    #: what was set aside there (``"20 procedural set aside"``, empty when nothing was)
+    #: what was set aside there (``"20 procedural set aside"``, ``"5 procedural set aside and 3
+    #: set aside as off-topic"``, empty when nothing was)
     aside: str
     #: the reviewable participant segments of the transcripts it did not reach
     not_reviewed: int
@@ -1696,15 +1697,15 @@ def review_scope(meta: Mapping[str, Any]) -> ReviewScope | None:
         )
     except (TypeError, ValueError):
         return None
+    from .open_coding import OFF_TOPIC
+
     p, t = p - away_p, t - away_t
+    # off-topic talk by the name the summary of roqa code and the report give it (tester s59:
+    # "3 small-talk set aside" after the rename to set aside as off-topic)
     aside = " and ".join(
-        w for w in (f"{p} procedural" if p else "", f"{t} small-talk" if t else "") if w
+        w for w in (f"{p} procedural set aside" if p else "", f"{t} {OFF_TOPIC}" if t else "") if w
     )
-    return ReviewScope(
-        n - away_n - p - t,
-        f"{aside} set aside" if aside else "",
-        away_n - away_p - away_t,
-    )
+    return ReviewScope(n - away_n - p - t, aside, away_n - away_p - away_t)
 
 
 def review_left_out(meta: dict[str, Any]) -> str:

@@ -63,6 +63,9 @@ if TYPE_CHECKING:
 #: off-framework class also takes personal talk (a diagnosis, a bereavement, burnout), which a
 #: count headed "small talk, background" hid (tester s59: 7 of 10 such segments were themes).
 SET_ASIDE = "set aside as off-topic (small talk, background, personal talk)"
+#: :data:`SET_ASIDE` without what it holds, where a count says it beside another (the review's
+#: "5 procedural set aside and 3 set aside as off-topic").
+OFF_TOPIC = SET_ASIDE.split(" (")[0]
 
 
 @dataclass

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RoqaError
 from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out
 from ..io import atomic_write_text
-from ..open_coding import SET_ASIDE
+from ..open_coding import OFF_TOPIC, SET_ASIDE
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
 if TYPE_CHECKING:
@@ -582,6 +582,7 @@ def report_context(
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "set_aside": SET_ASIDE,
+        "off_topic": OFF_TOPIC,
         "table2": table2_view(table2, anchors),
         "table2_other_side": table2.other_side,
         "table2_agreeing": table2.agreeing,
@@ -856,7 +857,7 @@ def named_in_queue(
         if n_rest:
             some = f"the {len(rest)}" if n_rest == len(rest) else f"{n_rest} of the {len(rest)}"
             # the set-aside talk in no recurring group
-            parts.append(f"{some} set aside as off-topic{' outside them' if aside else ''}")
+            parts.append(f"{some} {OFF_TOPIC}{' outside them' if aside else ''}")
     one = len(parts) == 1 and n_queued + n_aside + n_rest == 1 and parts[0] != "All of them"
     where = "in the review carried into this report"
     if not any(sid in done and sid not in named for sid in listed + aside + rest):
