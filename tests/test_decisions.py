@@ -1625,3 +1625,31 @@ def test_train_reads_a_new_code_named_as_a_code_as_apply_decisions_does(cfir: Co
     assert {s.segment.id: [g.code_id for g in s.suggestions] for s in applied} == dict(
         zip(plan.ids, plan.labels)
     )
+
+
+def test_a_row_left_on_a_renamed_transcript_says_it_is_coded_under_its_new_name() -> None:
+    """Tester s59: re-coded with --pseudonymise, zoom_maria_okafor is coded as zoom_P03 and its
+    decisions follow their words there, but a row whose words pseudonymising changed was said
+    to be "(all 1 on zoom_maria_okafor, which this run does not code)". Now the line says the
+    transcript is coded under its new name and the row's words are not found as written; a
+    transcript not coded at all is still said so, and one row is not "all 1"."""
+    from roqa_nlp.decisions import DecisionMatch
+
+    moved = Decision("zoom_maria_okafor:0004", "accept", "OS.D", row=3)
+    changed = Decision("zoom_maria_okafor:0010", "note", note="rota", row=5)
+    gone = Decision("rm01:0001", "accept", "OS.B", row=6)
+    match = DecisionMatch((moved, changed), ("zoom_P03:0004", None), coded=frozenset({"zoom_P03"}))
+    assert match.summary("d.csv", dropped=["zoom_maria_okafor"]) == (
+        "decisions: 1 on 1 segment (1 accept) carried into the report from d.csv; 1 matches no "
+        "segment: zoom_maria_okafor:0010 (row 5) (on zoom_maria_okafor, which this run codes "
+        "as zoom_P03, where the row's words are not found as written)"
+    )
+    match = DecisionMatch(
+        (moved, changed, gone), ("zoom_P03:0004", None, None), coded=frozenset({"zoom_P03"})
+    )
+    assert match.summary("d.csv", dropped=["zoom_maria_okafor", "rm01"]) == (
+        "decisions: 1 on 1 segment (1 accept) carried into the report from d.csv; 2 match no "
+        "segment: zoom_maria_okafor:0010 (row 5), rm01:0001 (row 6) (1 of them on rm01, which "
+        "this run does not code; 1 of them on zoom_maria_okafor, which this run codes as "
+        "zoom_P03, where the row's words are not found as written)"
+    )

@@ -879,9 +879,24 @@ class DecisionMatch:
         gone = [t for t in dropped if any(transcript_part(d.segment_id) == t for d in unmatched)]
         if not gone:
             return line
-        n = sum(1 for d in unmatched if transcript_part(d.segment_id) in set(gone))
-        how_many = f"all {n}" if n == len(unmatched) else f"{n} of them"
-        return f"{line} ({how_many} on {first_and_count(gone)}, which this run does not code)"
+        # a transcript whose other decisions followed their words into one renamed (its file
+        # renamed, or pseudonymised: Maria's zoom_maria_okafor coded as zoom_P03) is coded,
+        # under that name, and these rows' words are not in it as written (tester s59: "which
+        # this run does not code", right after the warning that they follow into zoom_P03)
+        followed = self.followed
+        said = []
+        for names in ([t for t in gone if t not in followed], [t for t in gone if t in followed]):
+            if not names:
+                continue
+            n = sum(1 for d in unmatched if transcript_part(d.segment_id) in set(names))
+            some = ("" if n == 1 else f"all {n} ") if n == len(unmatched) else f"{n} of them "
+            why = "which this run does not code"
+            if names[0] in followed:
+                now = first_and_count(list(dict.fromkeys(followed[t] for t in names)))
+                words = "the row's words are" if n == 1 else "the rows' words are"
+                why = f"which this run codes as {now}, where {words} not found as written"
+            said.append(f"{some}on {first_and_count(names)}, {why}")
+        return f"{line} ({'; '.join(said)})"
 
 
 def _row_of(d: Decision) -> str:
