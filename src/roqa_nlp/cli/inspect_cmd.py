@@ -16,7 +16,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     """What ``roqa inspect`` reports of one transcript: its id, file, format, case, each
     speaker's role, turns and words, the participant turns to code and those that are only a
     backchannel (``backchannels``: whole turns, not the backchannels said inside another
-    speaker's turn that a reader left out, ``metadata["backchannels_left_out"]``), the
+    speaker's turn that a reader left out, ``backchannels_left_out``), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad; a participant's label that names a device or a guest, ``iPhone``), its language, words
     left out between subtitle cues, talk with no speaker's name
@@ -29,7 +29,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.devices import device_name_warning
     from ..transcripts.language import language_warning, name_in_file_warning
-    from ..transcripts.render import split_turns_warning
+    from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_warning
     from ..transcripts.roles import (
         participant_labels_warning,
         speaker_warning,
@@ -68,6 +68,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "speakers": list(speakers.values()),
         "turns_to_code": to_code,
         "backchannels": backchannels,
+        # said inside another speaker's turn and left out of the text (``read_as`` says so)
+        "backchannels_left_out": int(t.metadata.get(BACKCHANNELS_LEFT_OUT) or 0),
         "warning": speaker_warning(t, interface="inspect"),
         "labels": participant_labels_warning(t),
         "device_names": device_name_warning(t),
@@ -146,7 +148,7 @@ def time_marks_notes(marks: list[Any]) -> list[str]:
     return said
 
 
-def reading_notes(t: Any) -> list[str]:
+def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     """What the reader left out of a transcript's file or read in another shape than its
     extension's, as its metadata records it: another speaker's backchannels inside a turn (and,
     in a file read as typed, the turns such backchannels split, unless a repeated label splits
@@ -158,7 +160,9 @@ def reading_notes(t: Any) -> list[str]:
     Implementation was the focus``), a line opening like a label read as the turn's
     words (``Staff: Sorry, can I come in there?``) or left out above the first turn (``Staff:
     twelve nurses``), subtitle cues in
-    a text or Word file (or lines opening with a time range)."""
+    a text or Word file (or lines opening with a time range). ``table``: said under the
+    terminal's table of turns, which the backchannels left out are not among; ``--json``
+    has no such table (tester s59: its ``read_as`` said "(not among the turns above)")."""
     from ..transcripts.headings import heading_shaped_talk_note, headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
     from ..transcripts.speaker_labels import label_words_above_note, label_words_note
@@ -170,8 +174,8 @@ def reading_notes(t: Any) -> list[str]:
     if n:
         notes.append(
             f"{n} backchannel{'s' if n != 1 else ''} (such as 'Mm-hmm.') said inside another "
-            "speaker's turn left out of the text, so that turn is read whole (not among the "
-            "turns above)"
+            "speaker's turn left out of the text, so that turn is read whole"
+            + (" (not among the turns above)" if table else "")
         )
     split = split_turns_note(t)
     if split and not split_turns_warning(t):  # else a check: a label repeats
@@ -274,7 +278,7 @@ def inspect_command(
         typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))
         return
     con = console()
-    for s in summaries:
+    for t, s in zip(transcripts, summaries, strict=True):
         # the heading as a line of its own, never wrapped (a path is cut by nothing): a table
         # title wraps at the (narrow) table's width
         con.print(
@@ -291,8 +295,9 @@ def inspect_command(
             f" ({n} more {'is' if n == 1 else 'are'} only a backchannel, not coded)" if n else ""
         )
         con.print(f"  {s['turns_to_code']} participant turn(s) to code{skipped}")
-        if s["read_as"]:
-            con.print(escape(f"  read: {'; '.join(s['read_as'])}"), soft_wrap=True)  # paths whole
+        read = reading_notes(t, table=True)  # s["read_as"], said of the table above
+        if read:
+            con.print(escape(f"  read: {'; '.join(read)}"), soft_wrap=True)  # paths whole
         for warning in (s[k] for k in _CHECKS):
             if warning:
                 con.print(escape(f"  check: {warning}"), soft_wrap=True)  # paths whole
