@@ -435,3 +435,24 @@ def test_roqa_code_pseudonymises_then_names_the_asker_by_the_label_the_option_ma
         "as participant talk (if they interview too, add to interviewer_labels their label as "
         "the transcript writes it, the name keyed as 'P09' in the pseudonym key)"
     )
+
+
+def test_two_pseudonymised_askers_none_named_are_named_by_the_key_not_the_pseudonyms(
+    tmp_path: Path,
+) -> None:
+    """As a second interviewer is: with no interviewer named, two askers the key renamed are
+    named by its rows, never as '--interviewer P08 --interviewer P09', which match nothing."""
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    f = tmp_path / "p12_two.txt"
+    f.write_text(_TWO_ASKERS, "utf-8")
+    key = PseudonymKey({"AK": "P08", "TM": "P09"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        copy = key.apply(_read(f))
+    assert speaker_warning(copy, interface="cli") == (
+        "p12_two.txt: no interviewer among the speakers 'P08', 'P12', 'P09', so everyone's talk "
+        "was coded: 'P08' and 'P09' each ask questions another speaker answers, as interviewers "
+        "do (name each interviewer: --interviewer with each one's label as the transcript "
+        "writes it, the name keyed as 'P08' and 'P09' in the pseudonym key)"
+    )

@@ -2961,13 +2961,13 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
                 f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
                 f"{coded}: {both} each ask questions {other}, so which one is the interviewer "
                 f"could not be told (name the interviewer: "
-                f"{' or '.join(_naming_each(interface, [a]) for a in askers)})"
+                f"{' or '.join(_naming_as_written(transcript, interface, [a]) for a in askers)})"
             )
         if len(askers) > 1:  # two interviewers foil the guess, which takes one
             return (
                 f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
                 f"{coded}: {both} each ask questions another speaker answers, as interviewers "
-                f"do (name each interviewer: {_naming_each(interface, askers)})"
+                f"do (name each interviewer: {_naming_as_written(transcript, interface, askers)})"
             )
         return (
             f"{where}: no interviewer among the speakers {shown}, so everyone's talk {coded} "
