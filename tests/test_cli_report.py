@@ -1279,3 +1279,49 @@ def test_report_sets_the_guest_base_run_and_threshold_of_saturation(tmp_path: Pa
     run = roqa("report", folder, "--out", page, "--new-information", "5")
     assert run.code == 2
     assert "'--new-information'" in run.err
+
+
+def test_saturation_notes_when_dates_in_the_names_are_not_in_the_order_coded(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester s59 (sat, finding 1): a study named by interview date alone, day first
+    (``06-07-2020.txt`` ... ``24-09-2020.txt``), was read by name with numbers as numbers:
+    ``04-09-2020`` first, ``06-07-2020`` third. The 10+3 verdict was judged in that order and
+    nothing said so. The order is still not guessed, but the terminal, the workbook and
+    ``Saturation.order_note`` say the dates disagree and how to give the order."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.framework import saturation
+
+    names = ["04-09-2020", "05-08-2020", "06-07-2020", "11-07-2020", "24-09-2020"]
+    folder = interviews_of(tmp_path, [(n, n) for n in names])
+    note = (
+        "saturation takes the interviews in the order they were coded, a folder's files by "
+        "name with numbers compared as numbers (04-09-2020, 05-08-2020, 06-07-2020 ...), not "
+        "the order of the dates their names hold (06-07-2020, 11-07-2020, 05-08-2020 ..., read "
+        "day first: dd-mm-yyyy); the saturation verdicts depend on the order: give the order "
+        "the interviews were done in, `roqa report --order 06-07-2020,11-07-2020,05-08-2020,...`"
+        ' (or a file with one per line), or `order=["06-07-2020", "11-07-2020", "05-08-2020", '
+        "...]` in Python (saturation, ReportOptions), or rename the files with the date year "
+        "first (06-07-2020 as 2020-07-06), which sorts by date"
+    )
+    assert saturation(CodingResult.read(folder)).order_note == note
+    s = tmp_path / "s.xlsx"
+    code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
+    assert code == 0, err
+    assert out.splitlines()[-1] == "note: " + note
+    rows = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))
+    assert rows[-1] == ("interview order", None, None, None, None, note)
+    given = "06-07-2020,11-07-2020,05-08-2020,04-09-2020,24-09-2020"
+    code, out, err = run(["report", str(folder), "--saturation", str(s), "--order", given], capsys)
+    assert code == 0, err
+    assert "note: saturation" not in out
+
+
+def test_saturation_says_nothing_of_dates_written_year_first(tmp_path: Path) -> None:
+    """``2020-07-06`` sorts by date: names so written, in name order, give no note."""
+    from roqa_nlp.framework import saturation
+
+    names = ["2020-07-06", "2020-07-11", "2020-08-05", "2020-09-04", "2020-09-24"]
+    folder = interviews_of(tmp_path, [(n, n) for n in names])
+    assert saturation(CodingResult.read(folder)).order_note == ""

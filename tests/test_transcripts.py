@@ -5857,3 +5857,46 @@ def test_an_ampersand_before_a_word_is_no_reference_without_its_semicolon(
     assert [t.text[u.start : u.end] for u in t.turns] == [
         "The haem&micro team, nurses&paramedics \u00a9 and more & more."
     ]
+
+
+def test_a_folder_of_files_named_by_day_first_dates_warns_that_name_order_is_not_date_order(
+    tmp_path,
+) -> None:
+    """Tester s59 (sat, finding 1): ``06-07-2020.txt`` ... ``24-09-2020.txt`` were coded by name,
+    ``04-09-2020`` first, with no word: saturation is judged in that order. The order is kept
+    (it is not guessed) and a warning gives the date order and how to set it; names written
+    year first (``2020-07-06``) sort by date and give none."""
+    import warnings
+
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.transcripts import expand_paths
+
+    day_first, year_first = tmp_path / "uk", tmp_path / "iso"
+    for folder, names in (
+        (day_first, ["06-07-2020", "24-07-2020", "05-08-2020", "04-09-2020"]),
+        (year_first, ["2020-07-06", "2020-07-11", "2020-08-05", "2020-09-04"]),
+    ):
+        folder.mkdir()
+        for n in names:
+            (folder / f"{n}.txt").write_text("P1: Hello.\n", "utf-8")
+    with pytest.warns(RoqaWarning) as said:
+        got = expand_paths([day_first])
+    assert [f.stem for f in got] == ["04-09-2020", "05-08-2020", "06-07-2020", "24-07-2020"]
+    assert [str(w.message) for w in said] == [
+        "the 4 files are coded in the order saturation is judged in (04-09-2020, 05-08-2020, "
+        "06-07-2020 ...), not the order of the dates their names hold (06-07-2020, 24-07-2020, "
+        "05-08-2020 ..., read day first: dd-mm-yyyy); the saturation verdicts depend on the "
+        "order: give the order the interviews were done in, `roqa report --order "
+        '06-07-2020,24-07-2020,05-08-2020,...` (or a file with one per line), or `order=["06-07-'
+        '2020", "24-07-2020", "05-08-2020", ...]` in Python (saturation, ReportOptions), or '
+        "rename the files with the date year first (06-07-2020 as 2020-07-06), which sorts by "
+        "date"
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert [f.stem for f in expand_paths([year_first])] == [
+            "2020-07-06",
+            "2020-07-11",
+            "2020-08-05",
+            "2020-09-04",
+        ]

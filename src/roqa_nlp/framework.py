@@ -51,6 +51,7 @@ from .errors import (
     first_few,
 )
 from .io import atomic_open, write_spreadsheet_csv, xml_text
+from .name_dates import dated_order_note
 from .schema import (
     VALENCES,
     Segment,
@@ -2171,9 +2172,12 @@ class Saturation:
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
     #: with no order given, when the order the interviews were coded in is not their
     #: participants' (``P1``-``P6``, ``P8``, ``P7``: a date-named file read last), what the
-    #: verdicts then rest on and how to give the order (:func:`participant_order_note`); the
-    #: report, the workbook's Verdicts sheet and ``roqa report --saturation`` say it; empty
-    #: otherwise (s51 saturation, finding 3)
+    #: verdicts then rest on and how to give the order (:func:`participant_order_note`); else,
+    #: when the transcripts' names hold dates written year last that are not in that order
+    #: (``04-09-2020`` read before ``06-07-2020``), the same of those dates
+    #: (:func:`~roqa_nlp.name_dates.dated_order_note`, s59 sat, finding 1); the report, the
+    #: workbook's Verdicts sheet and ``roqa report --saturation`` say it; empty otherwise (s51
+    #: saturation, finding 3)
     order_note: str = ""
     #: the Francis verdict's clause naming interviews that add new codes only because a mapping
     #: into this codebook split a model code charted before (:func:`split_new_note`); empty
@@ -2713,6 +2717,14 @@ def split_new_note(
         f"{'it adds' if n == 1 else 'they add'} nothing new and the verdict rests on that "
         "split; read those segments"
     )
+
+
+#: How the order saturation takes the interviews in is made, with no order given, as a note on
+#: it begins (:func:`~roqa_nlp.name_dates.dated_order_note`)
+CODED_ORDER = (
+    "saturation takes the interviews in the order they were coded, a folder's files by name with "
+    "numbers compared as numbers"
+)
 
 
 def participant_order_note(participants: list[str]) -> str:
@@ -3676,7 +3688,10 @@ def saturation(
         [files_of[c] for c in seq],
         agreeing_only,
         {label[c]: list(who) for c in seq if len(who := speakers.get(c, {})) > 1},
-        participant_order_note(participants) if order is None else "",
+        ""
+        if order is not None
+        else participant_order_note(participants)
+        or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True),
         split_note=split,
     )
 

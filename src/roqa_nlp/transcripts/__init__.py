@@ -395,7 +395,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     with numbers compared as numbers (``p2`` before ``p10``), not those of its subfolders (a
     directory whose transcripts are all in subfolders is an error naming them). Files named one
     by one in plain text order (a shell's ``*.vtt``: ``p1, p10, p2``) are put in that natural
-    order too, with a warning.
+    order too, with a warning. Names holding dates written year last whose order is not the
+    files' (``04-09-2020`` before ``06-07-2020``) are warned of, the order kept.
 
     A directory holding ``run.json`` is a ``roqa code`` output folder, not transcripts: an error
     pointing to ``CodingResult.read`` and ``roqa report``. In a directory, a README
@@ -464,7 +465,24 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 hint="give a directory of transcript files",
             )
         files.extend(inside)
-    return _numbers_as_numbers(files, paths)
+    files = _numbers_as_numbers(files, paths)
+    _warn_if_dates_out_of_order(files)
+    return files
+
+
+def _warn_if_dates_out_of_order(files: list[Path]) -> None:
+    """Warn when the files' names hold dates written year last (``06-07-2020``) that are not in
+    the order the files are coded in, the order saturation is judged in: a folder's files by
+    name put ``04-09-2020`` before ``06-07-2020`` (:func:`~roqa_nlp.name_dates.dated_order_note`,
+    which says how to give the order; s59 sat, finding 1)."""
+    from ..name_dates import dated_order_note
+
+    stems = [f.stem for f in files if f.suffix.lower() != ".qdpx"]  # a project's are not ids
+    note = dated_order_note(
+        stems, f"the {len(stems)} files are coded in the order saturation is judged in", python=True
+    )
+    if note:
+        warn(note)
 
 
 def _without_labels(f: Path, suffixes: tuple[str, ...]) -> bool:

@@ -1,0 +1,121 @@
+"""Dates in interview file names, and whether the order the interviews are taken in is theirs.
+
+Researchers often name a transcript by the day it was recorded. Written year first
+(``2020-07-06``), such names sort by date. Written day first (``06-07-2020``, as in the UK) or
+month first (``07-06-2020``, as in the US), they sort by the day or the month, numbers compared
+as numbers, so a folder read in name order is not the order the interviews were done in:
+``04-09-2020`` comes before ``06-07-2020``. Saturation's verdicts depend on that order, and the
+order is not guessed (docs/report.md, "The order is not guessed"): :func:`dated_order_note`
+says when the dates disagree with the order taken, and how to give the order (s59 sat,
+finding 1).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+from .errors import first_few
+
+#: A date written with the year last, day or month first, one separator throughout:
+#: ``06-07-2020``, ``6.7.2020``, ``06_07_2020``. A year-first date (``2020-07-06``) sorts by date,
+#: and is not one.
+_YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})([-._])(\d{1,2})\2(\d{4})(?!\d)")
+
+DAY_FIRST = "day first: dd-mm-yyyy"
+MONTH_FIRST = "month first: mm-dd-yyyy"
+
+
+def _numbers(name: str) -> tuple[int, int, int, re.Match[str]] | None:
+    """The first year-last date of ``name``: its first and second numbers, its year, and where it
+    stands; None when it holds none."""
+    m = _YEAR_LAST.search(name)
+    return None if m is None else (int(m.group(1)), int(m.group(3)), int(m.group(4)), m)
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def name_dates(names: Sequence[str]) -> tuple[str, list[tuple[str, datetime.date]]]:
+    """How the year-last dates of ``names`` read (:data:`DAY_FIRST`, else :data:`MONTH_FIRST`
+    when only that reading makes every one a date: a first number above 12 somewhere makes
+    them day first, a second one month first; day first when both readings do) and the names
+    holding one, each with its date in that reading, in the order given; ``("", [])`` when no
+    reading makes every date of ``names`` a date, or fewer than two hold one."""
+    found = [(name, n) for name in names if (n := _numbers(name)) is not None]
+    if len(found) < 2:
+        return "", []
+    readings = (
+        (DAY_FIRST, [_date(n[2], n[1], n[0]) for _, n in found]),
+        (MONTH_FIRST, [_date(n[2], n[0], n[1]) for _, n in found]),
+    )
+    for reading, dates in readings:
+        if all(d is not None for d in dates):
+            return reading, [(name, d) for (name, _), d in zip(found, dates, strict=True) if d]
+    return "", []
+
+
+def _is_ambiguous(names: Sequence[str]) -> bool:
+    """Whether every year-last date of ``names`` reads as a date month first too (no number
+    above 12 tells day from month)."""
+    found = [name for name in names if _numbers(name) is not None]
+    return len(_month_first(found)) == len(found)
+
+
+def _month_first(names: Iterable[str]) -> list[tuple[str, datetime.date]]:
+    """Each of ``names`` whose year-last date reads as a date month first, with that date."""
+    return [
+        (name, d)
+        for name in names
+        if (n := _numbers(name)) is not None and (d := _date(n[2], n[0], n[1])) is not None
+    ]
+
+
+def _in_date_order(dated: Sequence[tuple[str, datetime.date]]) -> bool:
+    return all(a[1] <= b[1] for a, b in zip(dated, dated[1:], strict=False))
+
+
+def _year_first(name: str, date: datetime.date) -> str:
+    """``name`` with its year-last date written year first: ``06-07-2020`` as ``2020-07-06``."""
+    n = _numbers(name)
+    assert n is not None
+    m = n[3]
+    return name[: m.start()] + date.isoformat() + name[m.end() :]
+
+
+def dated_order_note(names: Sequence[str], taken: str, *, python: bool = False) -> str:
+    """What to say when ``names`` (transcript ids, in the order the interviews are taken)
+    hold dates written year last (:func:`name_dates`) that are not in that order: ``taken``
+    (what the order is, beginning the line) followed by both orders, the reading of the dates
+    (with the ambiguity when no number above 12 tells day from month) and the fix: the order
+    given with ``roqa report --order`` (and ``order=[...]`` when ``python``), or the files
+    renamed with the date year first. Empty when the dates are in the order taken, or there
+    are none."""
+    reading, dated = name_dates(names)
+    if not dated or _in_date_order(dated):
+        return ""
+    by_date = [name for name, _ in sorted(dated, key=lambda x: x[1])]
+    told = reading
+    if reading == DAY_FIRST and _is_ambiguous(names):
+        told += ", as no number above 12 tells day from month"
+        if _in_date_order(_month_first(name for name, _ in dated)):
+            told += "; if they are month first, mm-dd-yyyy, this order is theirs"
+    more = len(by_date) > 3
+    example = ",".join(by_date[:3]) + (",..." if more else "")
+    listed = ", ".join(json.dumps(x, ensure_ascii=False) for x in by_date[:3]) + (", ..." * more)
+    first = dict(dated)[by_date[0]]
+    in_python = f", or `order=[{listed}]` in Python (saturation, ReportOptions)" if python else ""
+    return (
+        f"{taken} ({first_few([name for name, _ in dated], 3)}), not the order of the dates "
+        f"their names hold ({first_few(by_date, 3)}, read {told}); the saturation verdicts "
+        "depend on the order: give the order the interviews were done in, `roqa report --order "
+        f"{example}` (or a file with one per line){in_python}, or rename the files with the "
+        f"date year first ({by_date[0]} as {_year_first(by_date[0], first)}), which sorts by "
+        "date"
+    )
