@@ -185,6 +185,12 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
                 "cumulative",
                 "open_coding",
                 "stopping_rule",
+                "initial_sample",
+                "stopping_criterion",
+                "interview_order",
+                "guest_base_size",
+                "guest_run_length",
+                "guest_new_information",
             ],
             [
                 "1",
@@ -196,6 +202,12 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
                 "2",
                 "0",
                 "initial sample",
+                "10",
+                "3",
+                "as coded",
+                "4",
+                "2",
+                "0.05",
             ],
         ]
     # the same table as a spreadsheet, and a model's run is said to be unreviewed suggestions

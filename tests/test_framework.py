@@ -835,7 +835,7 @@ def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() 
         "no new code (2 of 3)",
         "saturation reached (3 of 3)",
     ]
-    assert [row[-1] for row in s.rows()[1:]] == s.stopping_rule()
+    assert [row[8] for row in s.rows()[1:]] == s.stopping_rule()
     later = saturation(interviews([*SEQUENCE, "A", "Z"]))
     assert later.stopping_rule()[-2:] == ["after saturation", "after saturation: new code"]
     never = saturation(interviews(SEQUENCE), stopping_criterion=5)
@@ -1360,7 +1360,7 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
         "numbers in the study's order): I03 (interview 3, P03)"
     )
     assert s.not_reviewed == [("I03", "P03", 3)]
-    assert [r[:2] + r[-1:] for r in s.rows()[1:]] == [
+    assert [r[:2] + r[8:9] for r in s.rows()[1:]] == [
         [1, "I01", "initial sample"],
         [2, "I02", "new code"],
         [3, "I03", "not reviewed"],
@@ -1783,16 +1783,19 @@ def test_table_2_and_saturation_write_csv_and_a_workbook(tmp_path: Path) -> None
     ]
 
     sat = saturation(r)
+    # the rule's options end every row, so that a .csv shared alone says which rule judged it
+    options = [10, 3, "as coded", 4, 2, 0.05]
     assert sat.rows() == [
-        ["n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative", "open_coding", "stopping_rule"],
+        ["n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative", "open_coding", "stopping_rule",
+         "initial_sample", "stopping_criterion", "interview_order", "guest_base_size", "guest_run_length", "guest_new_information"],
         # P01's two transcripts are one interview, as the matrix charts them one case
-        [1, "T1 + T3", "P01", 2, "IC.F Complexity; IS.C Culture", "", 2, 1, "initial sample"],  # the novel line about Biscuit
-        [2, "T2", "P02", 0, "", "", 2, 0, "initial sample"],
+        [1, "T1 + T3", "P01", 2, "IC.F Complexity; IS.C Culture", "", 2, 1, "initial sample", *options],  # the novel line about Biscuit
+        [2, "T2", "P02", 0, "", "", 2, 0, "initial sample", *options],
     ]  # fmt: skip
     sat.to_csv(tmp_path / "sat.csv")
     assert (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[
         1
-    ] == "1,T1 + T3,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample"
+    ] == "1,T1 + T3,P01,2,IC.F Complexity; IS.C Culture,,2,1,initial sample,10,3,as coded,4,2,0.05"
 
 
 def test_charting_objects_have_short_reprs() -> None:
@@ -2236,7 +2239,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
         s.stopping_rule()[10:]
         == ["nothing coded, not counted (still 0 of 3 without new codes)"] * 3
     )
-    assert [row[-1] for row in s.rows()[11:]] == s.stopping_rule()[10:]
+    assert [row[8] for row in s.rows()[11:]] == s.stopping_rule()[10:]
     # passed over, not breaking the run: 11, 13 and 14 have codes and nothing new
     gap = saturation(interviews(SEQUENCE[:10] + ["A", "", "B", "C"]))
     assert gap.francis.at == 14
@@ -2293,7 +2296,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
         "saturation reached (3 of 3)",
     ]
     assert (r.initial_sample_end(), r.quiet_run()) == (13, [14, 15, 16])
-    assert [row[-1] for row in r.rows()[5:8]] == [
+    assert [row[8] for row in r.rows()[5:8]] == [
         "nothing coded, not counted (initial sample still 4 of 10)"
     ] * 3
     # too few interviews: the verdict still names the one passed over, and counts only those
@@ -3549,3 +3552,36 @@ def test_a_reviews_set_aside_talk_is_counted_by_the_name_the_summary_gives_it() 
     )
     meta = {"review_scope": {"participant_segments": 30, "procedural": 0, "small_talk": 3}}
     assert review_scope(meta) == ReviewScope(27, "3 set aside as off-topic", 0)
+
+
+def test_the_saturation_table_records_the_options_its_verdicts_were_judged_by(
+    tmp_path: Path,
+) -> None:
+    """Tester s59 (sat, item 2): the .csv held no trace of the rule it was judged by (initial
+    sample, stopping criterion, the order, Guest's settings), so a researcher sharing it could
+    not tell a 10+3 verdict from a 5+2 one. Each row now ends with them, the workbook's
+    Saturation sheet too; ``interview_order`` says whether the order was given."""
+    from openpyxl import load_workbook
+
+    sat = saturation(
+        three_interviews(),
+        order=["P02", "P01"],
+        initial_sample=5,
+        stopping_criterion=2,
+        base_size=1,
+        run_length=1,
+        new_info_threshold=0.1,
+    )
+    assert [r[9:] for r in sat.rows()] == [
+        ["initial_sample", "stopping_criterion", "interview_order", "guest_base_size", "guest_run_length", "guest_new_information"],
+        [5, 2, "given", 1, 1, 0.1],
+        [5, 2, "given", 1, 1, 0.1],
+    ]  # fmt: skip
+    sat.to_csv(tmp_path / "sat.csv")
+    assert [line.split(",")[9:] for line in (tmp_path / "sat.csv").read_text("utf-8-sig").splitlines()[1:]] == [
+        ["5", "2", "given", "1", "1", "0.1"],
+        ["5", "2", "given", "1", "1", "0.1"],
+    ]  # fmt: skip
+    sat.to_xlsx(tmp_path / "sat.xlsx")
+    sheet = load_workbook(tmp_path / "sat.xlsx")["Saturation"]
+    assert [c.value for c in sheet[2]][9:] == [5, 2, "given", 1, 1, 0.1]

@@ -1133,7 +1133,7 @@ def test_docs_list_every_stopping_rule_value_the_saturation_table_writes() -> No
 
     s = saturation(partly_reviewed(), initial_sample=1, stopping_criterion=1, base_size=1,
                    run_length=1)  # fmt: skip
-    written = [r[-1] for r in s.rows()[1:]]
+    written = [r[8] for r in s.rows()[1:]]
     assert written == [
         "initial sample",
         "new code",

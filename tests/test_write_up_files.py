@@ -363,3 +363,29 @@ def test_code_given_a_write_up_file_says_it_is_roqas_own_output(tmp_path: Path, 
             f"roqa: error: {p}: is {what}, not a transcript (give the interview transcripts "
             "to code them)\n",
         ), name
+
+
+def test_a_saturation_table_an_older_roqa_wrote_without_the_rules_options_is_kept(
+    tmp_path: Path, capsys
+) -> None:
+    """The saturation table's rows now end with the rule's options (s59 sat, item 2). A file
+    with the columns an older roqa wrote is still its write-up file: kept, then replaced, not
+    refused as a file that is no table of roqa's."""
+    folder = alices_codings(tmp_path, {"name": "Alice"})
+    s = tmp_path / "saturation.csv"
+    older = (
+        "n,interview,participant,new,new_codes,unsure_new_codes,cumulative,open_coding,"
+        "stopping_rule\n1,p07,P07,2,IS.E.2,,2,0,initial sample\n"
+    )
+    s.write_text(older, encoding="utf-8")
+    code, _, err = run(["report", str(folder), "--saturation", str(s)], capsys)
+    assert code == 0, err
+    assert (tmp_path / "saturation.edited.csv").read_text(encoding="utf-8") == older
+    assert (
+        s.read_text(encoding="utf-8-sig")
+        .splitlines()[0]
+        .endswith(
+            ",stopping_rule,initial_sample,stopping_criterion,interview_order,guest_base_size,"
+            "guest_run_length,guest_new_information"
+        )
+    )

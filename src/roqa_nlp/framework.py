@@ -146,11 +146,17 @@ TABLE2_COLUMNS = (
       for what in ("segments", "participants", "quotes")),
     "neutral_segments",
 )  # fmt: skip
-#: The columns of the saturation table as a workbook or .csv
+#: The columns of the saturation table as a workbook or .csv: per interview, then the options
+#: the verdicts were judged by, the same on every row, so that a shared .csv says which rule
+#: gave them (s59 sat, item 2: before, only the workbook's Verdicts sheet held the 10 and the 3)
 SATURATION_COLUMNS = (
     "n", "interview", "participant", "new", "new_codes", "unsure_new_codes", "cumulative",
     "open_coding", "stopping_rule",
+    "initial_sample", "stopping_criterion", "interview_order",
+    "guest_base_size", "guest_run_length", "guest_new_information",
 )  # fmt: skip
+#: The saturation table's columns before its options were added (an older roqa's file)
+SATURATION_COLUMNS_WITHOUT_OPTIONS = SATURATION_COLUMNS[:9]
 CASE_KINDS: tuple[str, ...] = ("participant", "transcript")
 
 
@@ -2183,6 +2189,9 @@ class Saturation:
     #: into this codebook split a model code charted before (:func:`split_new_note`); empty
     #: when none does (s52 study tester, finding 3)
     split_note: str = ""
+    #: whether the interview order was given (``roqa report --order``, ``order=``), not taken
+    #: as the interviews were coded: the table's ``interview_order`` column says which
+    order_given: bool = False
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -2416,6 +2425,7 @@ class Saturation:
         carries the verdict too."""
         rows: list[list[Any]] = [list(SATURATION_COLUMNS)]
         rule = self.stopping_rule()
+        options = self.options()
         for n, (t, p, new, cum) in enumerate(
             zip(self.interviews, self.participants, self.new_codes, self.cumulative, strict=True)
         ):
@@ -2431,10 +2441,11 @@ class Saturation:
                     cum,
                     waiting,
                     rule[n],
+                    *options,
                 ]
             )
         for t, p, k in self.not_reviewed:  # in the study's order, else after the others
-            row = [k if k is not None else "", t, p, "", "", "", "", "", "not reviewed"]
+            row = [k if k is not None else "", t, p, "", "", "", "", "", "not reviewed", *options]
             at = next(
                 (
                     i
@@ -2445,6 +2456,21 @@ class Saturation:
             )
             rows.insert(at, row)
         return rows
+
+    def options(self) -> list[Any]:
+        """The options the verdicts were judged by, as :meth:`rows` ends each row with them: the
+        10+3 rule's initial sample and stopping criterion, the interview order (``given`` with
+        ``--order``, else ``as coded``), and Guest's base size, run length and new-information
+        threshold (a fraction, ``0.05``)."""
+        f, g = self.francis, self.guest
+        return [
+            f.initial_sample,
+            f.stopping_criterion,
+            "given" if self.order_given else "as coded",
+            g.base_size,
+            g.run_length,
+            g.new_info_threshold,
+        ]
 
     def to_csv(self, path: str | Path) -> None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), the column names
@@ -3693,6 +3719,7 @@ def saturation(
         else participant_order_note(participants)
         or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True),
         split_note=split,
+        order_given=order is not None,
     )
 
 

@@ -101,6 +101,7 @@ def write_up_of_header(header: Sequence[str]) -> str | None:
     from .framework import (
         MATRIX_LONG_COLUMNS,
         SATURATION_COLUMNS,
+        SATURATION_COLUMNS_WITHOUT_OPTIONS,
         TABLE2_COLUMNS,
         CaseKind,
     )
@@ -112,7 +113,7 @@ def write_up_of_header(header: Sequence[str]) -> str | None:
     # its row column is "code" in a project's own codebook (BarriersEnablers.unit)
     if names in (TABLE2_COLUMNS, tuple("code" if c == "construct" else c for c in TABLE2_COLUMNS)):
         return TABLE2
-    if names == SATURATION_COLUMNS:
+    if names in (SATURATION_COLUMNS, SATURATION_COLUMNS_WITHOUT_OPTIONS):
         return SATURATION
     if names == MATRIX_LONG_COLUMNS:
         return MATRIX
