@@ -2075,8 +2075,15 @@ class AutoCoder:
                     # in the order scored, so the hits agree with the summary's: every code
                     # tied at the top, a gold one among them first (roqa_nlp.evaluation notes)
                     "suggestions": [
-                        # as the model gives them; a translated code's is the model's scaled
-                        {"code": g.code_id, "name": g.name, "probability": round(g.probability, 6)}
+                        # as the model gives them; a translated code's is the model's scaled.
+                        # code_id, as codings.jsonl and suggest --json name it (s59 sat, item 3);
+                        # code, the same id, as docs/cli.md promised it before
+                        {
+                            "code_id": g.code_id,
+                            "code": g.code_id,
+                            "name": g.name,
+                            "probability": round(g.probability, 6),
+                        }
                         for g in (next(x for x in r if x.code_id == c) for c in shown_codes(k, t))
                     ],
                     **dict(zip(("top1", "top3"), top_hits(gold, k), strict=True)),
