@@ -1091,13 +1091,15 @@ def test_a_transcript_with_nothing_to_review_counts_as_reviewed_with_nothing_cod
     assert reviewed.meta["reviewed_segments"] == [f"p01:000{n}" for n in range(1, 6)]
     assert (counts["segments"], counts["rejected"]) == (3, 2)
     sat = saturation(reviewed, initial_sample=1, stopping_criterion=1)
-    assert [r[1:] for r in sat.rows()[1:]] == [
+    assert [r[1:9] for r in sat.rows()[1:]] == [
         ["p01", "P01", 4, "IC.F Complexity; IS.B Networks & Communications; IS.E.2 Available "
          "Resources; Agency staff", "", 4, 0, "initial sample"],
         ["p02", "P02", "", "", "", "", "", "not reviewed"],
         ["p03", "P03", 0, "", "", 4, 0, "nothing coded, not counted (still 0 of 1 without new "
          "codes)"],
     ]  # fmt: skip
+    # the rule's options end every row, the one not reviewed too (s59 sat, item 2)
+    assert [r[9:] for r in sat.rows()[1:]] == [[1, 1, "as coded", 4, 2, 0.05]] * 3
     assert sat.not_reviewed == [("p02", "P02", 2)]
 
 
