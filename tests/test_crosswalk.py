@@ -1546,3 +1546,130 @@ def test_no_code_name_of_a_packaged_codebook_or_its_charts_holds_the_code_separa
         "Performance-Measurement Pressure"
     )
     assert found is not None and found.id == "cfir-2009:OS.D"
+
+
+def _study(*said: tuple[str, str, list[Suggestion]]) -> CodingResult:
+    """One segment per (participant, words, model's suggestions), each in its own interview,
+    in the order given, as a model's run coded in CFIR 2009."""
+    from roqa_nlp.schema import Transcript, Turn
+
+    segments, transcripts = [], {}
+    for who, text, suggestions in said:
+        tid = who.lower()
+        transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn(who, "participant", 0, len(text))], participant=who
+        )
+        seg = Segment(f"{tid}:0001", tid, who, "participant", 0, len(text), text)
+        segments.append(SegmentResult(seg, suggestions))
+    return CodingResult(segments, transcripts, meta={"codebook": "cfir-2009"})
+
+
+def _v(code: str, p: float, valence: str, vp: float) -> Suggestion:
+    return dataclasses.replace(g(code, p, valence), valence_probability=vp)
+
+
+#: Tester s60 (study, M2): P02's enabler, read at 0.55, stood in the Enablers column of the
+#: seed study's barrier "Risk-averse provider organisations"; P02's small talk stood under "High
+#: staff turnover" at p = 0.11, through its third suggestion
+CHIEF = (
+    "About three years ago our chief executive made it the centre of our strategy. And she put "
+    "money behind it, which is the bit that usually doesn't happen."
+)
+BUSY = "Busy, busy. We had an inspection on Tuesday so it's been all hands on deck."
+TURNOVER = "Staff turnover is a killer. We train someone up and six months later they leave."
+
+
+def test_seed_themes_table2_names_to_check_what_its_rows_would_contradict(
+    themes: Codebook,
+) -> None:
+    """Session 60 (tester study, M2): a theme of one side is never in the other column, and a
+    theme reached only through a lower suggestion (its top code having no seed theme) quotes
+    nothing. Both are named, with why, in a sentence of the table's note; the matrix keeps them."""
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+
+    model = _study(
+        ("P01", TURNOVER, [_v("IS.E.2", 0.56, "barrier", 0.93)]),
+        ("P02", CHIEF, [_v("IS.E.1", 0.84, "enabler", 0.55), _v("IS.C", 0.11, "enabler", 0.55)]),
+        (
+            "P03",
+            BUSY,
+            [
+                _v("IS.D.3", 0.27, "barrier", 0.55),
+                _v("PR.C", 0.14, "barrier", 0.55),
+                _v("IS.E.2", 0.11, "barrier", 0.55),
+            ],
+        ),
+    )
+    charted, _ = chart_with(model, themes)
+    assert [s.top.code_id for s in charted] == ["T2.8", "T1.3", "T2.8"]  # type: ignore[union-attr]
+    assert charted.meta["crosswalk"]["lower_only"] == {"p03:0001": ["IS.D.3", "IS.D.3", 0.27]}
+    table = barriers_enablers(charted, themes)
+    rows = [r[2:] for r in table.rows()[1:]]
+    assert rows == [
+        [
+            "T2.8",
+            "High staff turnover",
+            1,
+            "P01",
+            f'"{TURNOVER}" [P01, p01:0-{len(TURNOVER)}]',
+            0,
+            "",
+            "",
+            0,
+        ]
+    ]
+    assert table.check == (
+        "2 segments are left out of Table 2's columns to check, as their row would state what "
+        "their quotes do not say: P02 (p02:0001) under Risk-averse provider organisations, a "
+        "barrier, read as an enabler, valence unsure (0.55); P03 (p03:0001) under High staff "
+        "turnover at p=0.11, reached only through a lower suggestion: the model's top code, "
+        "IS.D.3 (0.27), has no counterpart in erondu-2021 (the matrix and the review show "
+        "them)."
+    )
+    assert (
+        "Charted from the model's top suggestion: 1 of 3 participant segments. Not reviewed by "
+        f"a researcher. {table.check} Codes translated" in table.note
+    )
+    matrix = framework_matrix(charted, codebook=themes)
+    assert matrix.cells[("P02", "T1.3")].segments == 1
+    assert matrix.cells[("P03", "T2.8")].segments == 1
+
+
+def test_cfir_table2_still_charts_a_segment_through_its_next_suggestion(
+    cfir2009: Codebook, cfir2022: Codebook
+) -> None:
+    """The session-60 checks are of codebooks whose codes carry a side: in CFIR 2.0, whose
+    rows are constructs, an unsure Individual Identification with Organization over Networks
+    & Communications is Relational Connections at 0.24, code unsure, as documented."""
+    from roqa_nlp.framework import barriers_enablers
+
+    model = _study(("P01", BUSY, [g("CI.D", 0.28, "barrier"), g("IS.B", 0.24, "barrier")]))
+    charted, _ = chart_with(model, cfir2022)
+    assert charted.meta["crosswalk"]["lower_only"] == {"p01:0001": ["CI.D", "CI.D", 0.28]}
+    table = barriers_enablers(charted, cfir2022)
+    assert [(r[2], r[3], r[4], r[5]) for r in table.rows()[1:]] == [
+        ("INS.B", "Relational Connections", 1, "P01 (code unsure)")
+    ]
+    assert table.check == ""
+
+
+def test_seed_themes_saturation_counts_no_theme_new_from_what_table2_leaves_out(
+    themes: Codebook,
+) -> None:
+    """Tester s60 (study, M2): "Motivational interviewing skills" was new in interview 5 from
+    a sure barrier about staff lacking skills, which Table 2 leaves out (its one theme is an
+    enabler); and "Risk-averse provider organisations" and "High staff turnover" were new from
+    the segments above. Saturation counts what Table 2 charts."""
+    from roqa_nlp.framework import saturation
+
+    lacking = "A lot of our staff come from a care home background where you do everything."
+    model = _study(
+        ("P01", TURNOVER, [_v("IS.E.2", 0.56, "barrier", 0.93)]),
+        ("P02", CHIEF, [_v("IS.E.1", 0.84, "enabler", 0.55)]),
+        ("P03", BUSY, [_v("IS.D.3", 0.27, "barrier", 0.55), _v("IS.E.2", 0.11, "barrier", 0.55)]),
+        ("P04", lacking, [_v("CI.E", 0.78, "barrier", 0.80)]),
+    )
+    charted, _ = chart_with(model, themes)
+    assert charted.meta["crosswalk"]["other_side"] == ["p04:0001"]
+    sat = saturation(charted, codebook=themes, initial_sample=2, stopping_criterion=1)
+    assert sat.new_codes == [["T2.8"], [], [], []]

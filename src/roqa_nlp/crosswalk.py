@@ -25,8 +25,10 @@ How a segment's suggestions are carried over:
   valence as given, for review and in the framework matrix, and recorded
   (``meta["crosswalk"]["other_side"]``) so that Table 2 leaves it out of its columns and counts
   it in its note. A valence the model is unsure of goes to the codes of its side, else to all
-  its code maps onto; a neutral suggestion, charted on no side, goes to the neutral codes among
-  them, else to all;
+  its code maps onto (for review and the matrix: Table 2 names it to check instead of quoting
+  it in the other column, as it does a segment charted only through a lower suggestion,
+  ``meta["crosswalk"]["lower_only"]``: :func:`~roqa_nlp.framework.table2_checks`); a neutral
+  suggestion, charted on no side, goes to the neutral codes among them, else to all;
 - where target codes carry a valence, a target code without one (a theme that describes rather
   than helps or hinders, as the seed study's "Understanding of recovery") is used with those
   that match;
@@ -579,6 +581,13 @@ def translate(
     ]
     if other_side:  # charted under the other side's codes: kept out of Table 2's columns
         meta["crosswalk"]["other_side"] = other_side
+    lower = {
+        s.segment.id: [top.code_id, top.name, top.probability]
+        for s, t in zip(result.segments, segments, strict=True)
+        if t.suggestions and (top := lower_only(s.suggestions, walk, source, target)) is not None
+    }
+    if lower:  # charted only through a lower suggestion: Table 2 of themes with a side checks it
+        meta["crosswalk"]["lower_only"] = lower
     # no "source_top" (results before session 42: a top code whose probability the mapping
     # shared out): the top code charted now shows the model's probability for its code
     own: dict[str, dict[str, float]] = {}
@@ -731,6 +740,26 @@ def tied_text_note(names: Sequence[str], target: str, source: str) -> str:
         f"the top suggestion is {_exact_tie(target, 'text')}: {and_list(names)} share one "
         f"{source} suggestion equally, listed in the mapping's order"
     )
+
+
+def lower_only(
+    suggestions: Sequence[Suggestion],
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+) -> Suggestion | None:
+    """The most probable of a model's suggestions (probability below 1) when it is a code of
+    ``source`` with no counterpart in ``target``, so that its segment, charted at all, is
+    charted only through a lower suggestion (small talk's Relative Priority at 0.27 falls
+    through to Available Resources at 0.11, the seed study's "High staff turnover"); else
+    ``None``. Table 2 in a codebook whose codes carry a side leaves such a segment out of its
+    columns (:func:`~roqa_nlp.framework.table2_checks`)."""
+    if not suggestions:
+        return None
+    top = max(suggestions, key=lambda g: g.probability)
+    if top.probability >= 1.0 or top.code_id not in source:
+        return None
+    return top if reached(top, walk, source, target, sided=False) == [] else None
 
 
 def sure_top_has_no_counterpart(

@@ -1422,6 +1422,10 @@ class BarriersEnablers:
     #: (:func:`agreeing_left_out`; also in :attr:`note`): the report shows it by the table,
     #: ``roqa report --table X.csv`` prints it
     agreeing: str = ""
+    #: the codings left out of its columns in a codebook whose codes carry a side, each named
+    #: with why, to check (:func:`table2_checks`, :func:`checks_sentence`; also in :attr:`note`):
+    #: the report shows it by the table, ``roqa report --table X.csv`` prints it
+    check: str = ""
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -1569,6 +1573,9 @@ def barriers_enablers(
     other_side = set(other_side_ids(result))
     left_out = {q.segment_id for q in coded if q.segment_id in other_side}
     coded = [q for q in coded if q.segment_id not in left_out]
+    # in a codebook whose codes carry a side, a coding whose row its quote would contradict
+    checks = table2_checks(result, coded, codebook)
+    coded = [q for q in coded if (q.segment_id, q.code_id) not in checks]
     agreeing = agreeing_left_out(coded)
     charted = coded
     coded = with_evidence(coded)
@@ -1644,12 +1651,14 @@ def barriers_enablers(
         min_probability=min_probability,
         left_out=left_out,
         shows_valence=SIDES,
+        checks=checks,
     )
     from .crosswalk import other_side_sentence
 
     sided = other_side_sentence(len(left_out), codebook.id)
+    check = checks_sentence(checks)
     note = f"{note} {agreeing}" if agreeing else note
-    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided, agreeing)
+    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided, agreeing, check)
 
 
 def row_unit(codebook: Codebook) -> str:
@@ -1749,6 +1758,7 @@ def charted_note(
     min_probability: float = 0.0,
     left_out: Collection[str] = frozenset(),
     shows_valence: Collection[str] = VALENCES,
+    checks: Mapping[tuple[str, str], str] | None = None,
 ) -> str:
     """What a table charted from ``coded`` (the segments of ``result`` charted with these
     options) shows, in one line: the codebook; whose codes (a person's, as ``roqa import`` and
@@ -1756,7 +1766,9 @@ def charted_note(
     threshold); how many participant segments out of how many and why the others are not
     charted; a translation from another codebook (as :func:`~roqa_nlp.crosswalk.translate`
     records it). ``left_out``: segments Table 2 leaves out of its columns, their code's
-    counterparts all of the other side (:func:`other_side_ids`), counted in a sentence.
+    counterparts all of the other side (:func:`other_side_ids`), counted in a sentence;
+    ``checks``: the codings it leaves out to be checked (:func:`table2_checks`), named with why
+    in a sentence of their own (:func:`checks_sentence`), so not counted as below the threshold.
     ``shows_valence``: the valences of the segments the table shows, whose "valence unsure"
     marks the note counts: all of them in the matrix, barriers and enablers in Table 2 (which
     leaves the neutral out), none in the saturation table (tester s57: the matrix's note counted
@@ -1767,6 +1779,7 @@ def charted_note(
     top_k = charted_top_k(result, top_k)
     segments = [s for s in result if s.segment.role == "participant"]
     charted = {q.segment_id for q in coded}
+    to_check = {sid for sid, _ in checks or {}} - charted
     n, k = len(segments), len(charted)
     meta = result.meta if isinstance(result.meta, dict) else {}
     walk = meta.get("crosswalk") if isinstance(meta.get("crosswalk"), dict) else None
@@ -1846,7 +1859,8 @@ def charted_note(
             s
             for s in segments
             if s.segment.id not in charted and not (s.novel or s.procedural)
-            if s.segment.id not in left_out  # counted in a sentence of their own
+            # counted or named in a sentence of their own
+            if s.segment.id not in left_out and s.segment.id not in to_check
         ]
         empty = sum(1 for s in rest if not s.suggestions)
         below = len(rest) - empty
@@ -1873,6 +1887,8 @@ def charted_note(
             from .crosswalk import other_side_sentence
 
             said += " " + other_side_sentence(len(left_out), codebook.id if codebook else "its")
+    if checks:
+        said += " " + checks_sentence(checks)
     said += translated_note(walk, person, codebook)
     ties = walk.get("tied") if walk is not None and person is None and top_k == 1 else None
     if isinstance(ties, Mapping) and (ties := {k: v for k, v in ties.items() if k in charted}):
@@ -1905,6 +1921,82 @@ def other_side_ids(result: CodingResult) -> list[str]:
     walk = meta.get("crosswalk")
     ids = walk.get("other_side") if isinstance(walk, dict) else None
     return [str(i) for i in ids] if isinstance(ids, list) else []
+
+
+def has_sides(codebook: Codebook | None) -> bool:
+    """Whether some codable code of ``codebook`` stands for one side, a barrier or an enabler
+    (the seed study's themes, ``erondu-2021``): its Table 2 rows are findings of that side."""
+    from .crosswalk import SIDES
+
+    return codebook is not None and any(c.valence in SIDES for c in codebook.codable)
+
+
+def table2_checks(
+    result: CodingResult, coded: Sequence[Quote], codebook: Codebook | None
+) -> dict[tuple[str, str], str]:
+    """(segment id, code id) -> why Table 2 leaves that coding of ``coded`` out of its columns,
+    in words, when ``codebook``'s codes carry a side (:func:`has_sides`; none in a CFIR
+    codebook). Such a row is a finding of its side, and its quotes are read as evidence of it:
+
+    - a barrier quoted as an enabler finding (or the other way): a valence the model is unsure
+      of may reach its code's themes of the other side (the enabler "our chief executive ...
+      put money behind it", at 0.55, charted as "Risk-averse provider organisations");
+    - a segment charted only through a lower suggestion, its top code having no counterpart
+      (:func:`~roqa_nlp.crosswalk.lower_only`, ``meta["crosswalk"]["lower_only"]``): small talk
+      coded Relative Priority at 0.27 stood as "High staff turnover" at 0.11.
+
+    The framework matrix and the review still show them, as the model charted them; saturation
+    counts no code new on them. Empty in a codebook without sides."""
+    from .crosswalk import SIDES
+
+    if not has_sides(codebook):
+        return {}
+    assert codebook is not None
+    walk = _walk(result) or {}
+    lower = walk.get("lower_only")
+    lower = lower if isinstance(lower, Mapping) else {}
+    out: dict[tuple[str, str], str] = {}
+    for q in coded:
+        code = codebook.find(q.code_id)
+        name = code.name if code is not None else q.code_id
+        top = lower.get(q.segment_id)
+        if isinstance(top, list) and len(top) == 3:
+            p = f"p={below_line(q.sure_probability, SURE_CODE)}"
+            out[q.segment_id, q.code_id] = (
+                f"{q.who} ({q.segment_id}) under {name} at {p}, reached only through a lower "
+                f"suggestion: the model's top code, {top[1]} ({float(top[2]):.2f}), has no "
+                f"counterpart in {codebook.id}"
+            )
+        elif code is not None and q.valence in SIDES and code.valence in SIDES:
+            if code.valence == q.valence:
+                continue
+            vp = q.valence_probability
+            unsure = (
+                f", {VALENCE_UNSURE} ({below_line(vp, SURE_VALENCE)})"
+                if q.valence_unsure and vp is not None
+                else ""
+            )
+            out[q.segment_id, q.code_id] = (
+                f"{q.who} ({q.segment_id}) under {name}, a{'n' * (code.valence == 'enabler')} "
+                f"{code.valence}, read as a{'n' * (q.valence == 'enabler')} {q.valence}{unsure}"
+            )
+    return out
+
+
+def checks_sentence(checks: Mapping[tuple[str, str], str]) -> str:
+    """The sentence naming the codings :func:`table2_checks` leaves out of Table 2's columns,
+    each with why, for the researcher to check in the review; empty for none."""
+    if not checks:
+        return ""
+    n = len({sid for sid, _ in checks})
+    one = n == 1
+    return (
+        f"{n} segment{'' if one else 's'} {'is' if one else 'are'} left out of Table 2's columns "
+        f"to check, as {'its' if one else 'their'} row would state what "
+        f"{'its quote does' if one else 'their quotes do'} not say: "
+        + "; ".join(checks.values())
+        + f" (the matrix and the review show {'it' if one else 'them'})."
+    )
 
 
 def translated_note(
@@ -3121,6 +3213,14 @@ def saturation(
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
+    # what Table 2 leaves out of its columns makes no code new (table2_checks, other_side_ids)
+    sides = (
+        book if book is not None else chart_codebook(codebook, result, required=False, check=False)
+    )
+    other_side = set(other_side_ids(result))
+    charted = [q for q in charted if q.segment_id not in other_side]
+    checks = table2_checks(result, charted, sides)
+    charted = [q for q in charted if (q.segment_id, q.code_id) not in checks]
     agreeing: dict[str, list[str]] = {}  # code -> the interviews charting it on agreeing replies
     speakers: dict[str, dict[str, None]] = {}  # interview -> a group's members (as the matrix)
     for q in charted:

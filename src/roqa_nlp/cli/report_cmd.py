@@ -468,7 +468,7 @@ def write_table(
         t.to_xlsx(path)
     else:
         t.to_csv(path)
-        return " ".join(line for line in (t.other_side, t.agreeing) if line) or None
+        return " ".join(line for line in (t.other_side, t.check, t.agreeing) if line) or None
     return None
 
 

@@ -415,6 +415,7 @@ def report_context(
         mixed_id_spellings,
         mixed_ids_warning,
         other_side_ids,
+        table2_checks,
         translated_note,
     )
     from ..open_coding import no_counterpart_queued, weakly_coded
@@ -437,7 +438,7 @@ def report_context(
         result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
     )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
-    sat = options.saturation(result, coded, decided=decided, decided_names=decided_names)
+    sat = options.saturation(result, coded, codebook, decided=decided, decided_names=decided_names)
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
@@ -454,6 +455,10 @@ def report_context(
                 f"The model's valence, {v['suggestions'][0]['valence']}, is the other side of "
                 f"these {codebook.id} codes: left out of Table 2's columns."
             )
+    for (sid, _), why in table2_checks(result, coded, codebook).items():
+        v = views.get(sid)  # its row would contradict it: named to check (docs/codebooks.md)
+        if v is not None and v["suggestions"] and "other_side" not in v:
+            v["other_side"] = f"Left out of Table 2's columns, to check: {why}."
     if person:  # passages a reviewer gave no valence (roqa import): said so, not "neutral"
         from ..exchange.review import valence_not_given
 
@@ -586,6 +591,7 @@ def report_context(
         "table2": table2_view(table2, anchors),
         "table2_other_side": table2.other_side,
         "table2_agreeing": table2.agreeing,
+        "table2_check": table2.check,
         "table2_unit": table2.unit,
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat, person=person),
