@@ -3213,7 +3213,9 @@ def saturation(
     # the codebook only resolves codes given by name when the quotes are not given
     book = None if coded is not None else chart_codebook(codebook, result, required=False)
     charted = _coded(result, top_k, min_probability, coded, book)
-    # what Table 2 leaves out of its columns makes no code new (table2_checks, other_side_ids)
+    # the codebook charted in (checked once already when the quotes are given, as the report
+    # gives them): what Table 2 leaves out of its columns makes no code new (table2_checks,
+    # other_side_ids)
     sides = (
         book if book is not None else chart_codebook(codebook, result, required=False, check=False)
     )
@@ -3304,7 +3306,7 @@ def saturation(
     # the codes the review carried in gives each interview (decided), by their chart ids: a
     # project's new code, or a code of the chart; a code of another codebook a mapping kept as
     # it came is not told apart from the model's here, so not said new
-    resolve_in = book if book is not None else chart_codebook(codebook, result, required=False)
+    resolve_in = sides
     from .decisions import PROJECT_PREFIX
 
     review_codes: dict[str, dict[str, int]] = {}  # interview -> code -> its segments decided
