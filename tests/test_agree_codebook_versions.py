@@ -5,13 +5,15 @@ one code, the hints name a codebook that works, and a code charted onto several 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from roqa_nlp.decisions import Decision
-from test_apply_decisions import TEXTS, write_decisions
+from roqa_nlp.schema import Suggestion
+from test_apply_decisions import TEXTS, model_codings, write_decisions
 from test_cli_core import roqa
 from test_own_codebook_review import coded_in_own, own_codebook
 
@@ -238,4 +240,126 @@ def test_the_note_of_codes_charted_onto_several_counts_those_past_four() -> None
     assert note.endswith(
         "C0 as X and Y (gold 1 segment); C1 as X and Y (gold 1 segment); C2 as X and Y (gold 1 "
         "segment); C3 as X and Y (gold 1 segment); and 2 more"
+    )
+
+
+def team_codebook(version: str) -> dict[str, object]:
+    """A team's codebook ``team`` (not built in) in two versions of one id: v2 merged v1's LEAD
+    "Leadership" into CULT, renamed "Leadership and culture", keeping LEAD as an alias, and
+    renamed STAFF "Staffing" (v1) "Staff and time"."""
+    v1 = version == "1"
+    codes: list[dict[str, object]] = [
+        {"id": "ORG", "name": "Inside", "level": "domain", "parent": None, "codable": False},
+        {"id": "STAFF", "name": "Staffing" if v1 else "Staff and time", "level": "construct"},
+        {"id": "CULT", "name": "Culture" if v1 else "Leadership and culture"},
+    ]
+    if v1:
+        codes.append({"id": "LEAD", "name": "Leadership"})
+    else:
+        codes[2]["aliases"] = ["LEAD", "Leadership"]
+    for c in codes[1:]:
+        c.update(level="construct", parent="ORG")
+    return {"id": "team", "name": "Team codes", "version": version, "codes": codes}
+
+
+def review_in_version(folder: Path, coder: str, version: str, codes: list[str]) -> Path:
+    """``coder``'s review of :data:`TEXTS`' first four segments, one code each, as `roqa
+    apply-decisions` saves a review made in version ``version`` of :func:`team_codebook`: its
+    codebook.json beside the codings, its id in run.json."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.result import CodingResult
+
+    book = Codebook.from_dict(team_codebook(version))
+    model = model_codings()
+    segments = [
+        dataclasses.replace(s, suggestions=[Suggestion(c, book[c].name, "ORG", 1.0)])
+        for s, c in zip(model.segments, codes, strict=False)
+    ]
+    meta = {
+        "source": "roqa apply-decisions",
+        "user": {"name": coder},
+        "codebook": {"id": book.id, "hash": book.hash},
+    }
+    CodingResult(segments, model.transcripts, meta, codebook=book).save(folder)
+    return folder
+
+
+def two_versions(tmp_path: Path) -> list[Path]:
+    """Bob's review in team v1 (LEAD twice), Alice's in v2, where LEAD is CULT: the same
+    reading of the four segments."""
+    return [
+        review_in_version(tmp_path / "bob", "Bob", "1", ["STAFF", "LEAD", "CULT", "LEAD"]),
+        review_in_version(tmp_path / "alice", "Alice", "2", ["STAFF", "CULT", "CULT", "CULT"]),
+    ]
+
+
+def test_with_codebook_a_later_version_resolves_an_earlier_versions_code_by_its_alias(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 60: with --codebook v2.json, v1's LEAD, an alias of v2's CULT, stayed
+    LEAD: LEAD 2/0 and CULT 1/3, pooled agreement 8/12, under v1's names, the same figures as
+    without --codebook. Now each code resolves in v2 by id, name or alias, as
+    docs/agreement.md says: CULT 3/3, kappa 1, v2's names, and a note says so."""
+    outs = two_versions(tmp_path)
+    v2 = tmp_path / "v2.json"
+    v2.write_text(json.dumps(team_codebook("2")), "utf-8")
+    report = tmp_path / "a.json"
+    run = roqa("agree", *outs, "--n-boot", "0", "--by", "code", "--codebook", v2, "--json", report)
+    assert (run.code, run.err) == (0, "")
+    data = json.loads(report.read_text("utf-8"))
+    assert {c["code"]: (c["name"], c["units_coded"]) for c in data["per_code"]} == {
+        "CULT": ("Leadership and culture", {"Bob": 3, "Alice": 3}),
+        "STAFF": ("Staff and time", {"Bob": 1, "Alice": 1}),
+    }
+    (pair,) = data["pairs"]
+    assert (pair["all"]["percent_agreement"], pair["all"]["kappa"]) == (1.0, 1.0)
+    assert data["translated"] == [
+        f"Bob: codes resolved in team version 2 ({v2}) by its aliases and names: LEAD as CULT "
+        "Leadership and culture",
+        f"the codings record 2 versions of codebook team (Bob: version 1, {outs[0]}/codebook.json;"
+        f" Alice: version 2, {outs[1]}/codebook.json): compared in team version 2 ({v2}), each "
+        "code resolved there by id, name or alias",
+    ]
+
+
+def test_without_codebook_two_versions_of_one_codebook_are_warned_of_naming_each(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 60: nothing said that the two reviews carry two versions of one
+    codebook id, and LEAD disagreed with the CULT it became. The warning docs/agreement.md
+    promises names each version and file, and the one to give with --codebook: v2, whose
+    aliases know every code applied."""
+    outs = two_versions(tmp_path)
+    report = tmp_path / "a.json"
+    run = roqa("agree", *outs, "--n-boot", "0", "--json", report)
+    assert run.code == 0, run.err
+    data = json.loads(report.read_text("utf-8"))
+    (pair,) = data["pairs"]
+    assert pair["all"]["percent_agreement"] == 8 / 12  # compared in their own codes
+    assert (
+        f"the codings record 2 versions of codebook team (Bob: version 1, {outs[0]}/codebook.json;"
+        f" Alice: version 2, {outs[1]}/codebook.json), so each coder's codes are compared as that "
+        "version has them, and a code one version merged or renamed disagrees with itself: to "
+        "compare them in one version, give it with --codebook (e.g. --codebook "
+        f"{outs[1]}/codebook.json: every code applied is one of its codes or aliases)"
+    ) in data["notes"]
+    assert "Warning: the codings record 2 versions of codebook team" in " ".join(run.out.split())
+    # the file it names compares them in one
+    run = roqa("agree", *outs, "--n-boot", "0", "--codebook", outs[1] / "codebook.json")
+    assert (run.code, run.err) == (0, "")
+
+
+def test_at_domain_with_two_versions_of_one_codebook_says_which_they_are(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 60: "--at domain needs the codebook whose hierarchy to follow", with no
+    word that each folder carries a codebook.json, two versions of one id."""
+    outs = two_versions(tmp_path)
+    run = roqa("agree", *outs, "--n-boot", "0", "--at", "domain")
+    assert run.code == 2
+    assert run.err == (
+        "roqa: error: --at domain needs one codebook whose hierarchy to follow, and the codings "
+        f"record 2 versions of codebook team (Bob: version 1, {outs[0]}/codebook.json; Alice: "
+        f"version 2, {outs[1]}/codebook.json) (give the version to follow with --codebook, "
+        f"e.g. --codebook {outs[1]}/codebook.json)\n"
     )

@@ -999,14 +999,20 @@ def source_codebook(result: CodingResult) -> Codebook | None:
     and carries (:func:`own_codebook`) without the project's new codes, as a built-in one is
     (rop-v1 of ``rop-v1+project``: a new code is kept as it is, not as rop-v1's), else the
     built-in one of :func:`codebook_of`."""
-    from .decisions import PROJECT_PREFIX
-
     own = own_codebook(result)
     if own is not None:
-        codes = [c for c in own.codes if not c.id.startswith(PROJECT_PREFIX)]
-        return dataclasses.replace(own, id=_built_in_id(own), codes=codes)
+        return without_new_codes(own)
     used = codebook_of(result)
     return None if used is None else Codebook.load(used)
+
+
+def without_new_codes(own: Codebook) -> Codebook:
+    """A project codebook of the researcher's (``rop-v1+project``) without the codes reviews
+    made (``project.…``): the version of their codebook it extends (``rop-v1``)."""
+    from .decisions import PROJECT_PREFIX
+
+    codes = [c for c in own.codes if not c.id.startswith(PROJECT_PREFIX)]
+    return dataclasses.replace(own, id=_built_in_id(own), codes=codes)
 
 
 def codebook_of(result: CodingResult) -> str | None:
@@ -1058,6 +1064,36 @@ def chart_codings(
         for s in charted.segments
     ]
     return CodingResult(applied, charted.transcripts, charted.meta), note
+
+
+def in_version(result: CodingResult, version: Codebook) -> tuple[CodingResult, dict[str, str]]:
+    """``result``, codings made in a version of the codebook ``version`` is (its id, perhaps
+    another content: a team's cmh-rop v1 beside v2), with each code resolved in ``version`` by
+    id, name or alias (:meth:`~roqa_nlp.codebook.Codebook.find`) and named and placed as it
+    names and places it; a code it does not know (a project's new code, a code it dropped) as
+    it is. Two codes of a segment that become one are one, the first kept. Also returns the
+    ids resolved to another id (v1's IS.E.1 -> v2's IS.C, which keeps it as an alias).
+
+    Before, codings recording the codebook's id were taken as they were, so v1's IS.E.1,
+    merged into IS.C in v2, disagreed with a v2 review's IS.C, under v1's names, with or
+    without ``roqa agree --codebook v2.json`` (tester, session 60)."""
+    moved: dict[str, str] = {}
+    segments = []
+    for s in result.segments:
+        kept: dict[str, Suggestion] = {}
+        for g in s.suggestions:
+            code = version.find(g.code_id)
+            if code is None:
+                kept.setdefault(g.code_id, g)
+                continue
+            if code.id != g.code_id:
+                moved[g.code_id] = code.id
+            resolved = dataclasses.replace(g, code_id=code.id, name=code.name, domain=code.domain)
+            kept.setdefault(code.id, resolved)
+        suggestions = list(kept.values())
+        changed = suggestions != s.suggestions
+        segments.append(dataclasses.replace(s, suggestions=suggestions) if changed else s)
+    return result.with_segments(segments), moved
 
 
 def several_counterparts(

@@ -218,6 +218,7 @@ def in_one_codebook(
         charted_suggestions,
         check_one_codebook,
         codebook_of,
+        in_version,
         several_counterparts,
     )
     from ..errors import RoqaError
@@ -246,10 +247,15 @@ def in_one_codebook(
     several: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
     for coder, result in results.items():
         own = next(iter(_recorded_ids(result.meta)), "").removesuffix(PROJECT_SUFFIX)
-        if own == book.id:  # a review made in the codes charted (and its new codes): as it is
-            out[coder] = counted_codings(
+        if own == book.id.removesuffix(PROJECT_SUFFIX):
+            # made in the codes charted (and its new codes), perhaps in another version of
+            # them: each code resolved there by id or alias, named as it names it
+            counted = counted_codings(
                 result, model_threshold=model_threshold, model=coder in models
             )
+            out[coder], moved = in_version(counted, book)
+            if moved:
+                notes.append(f"{coder}: {_resolved_in_version_said(moved, book)}")
             continue
         try:
             if coder in models:  # the suggestions the report and the review show in ``book``
@@ -301,6 +307,99 @@ def _several_counterparts_note(
         + "; ".join(shown[:4])
         + (f"; and {len(shown) - 4} more" if len(shown) > 4 else "")
     )
+
+
+def _resolved_in_version_said(moved: dict[str, str], book: Any) -> str:
+    """The note naming a coder's codes that ``book``, another version of the codebook they
+    coded in, knows under another id (:func:`~roqa_nlp.crosswalk.in_version`: old -> new)."""
+    shown = ", ".join(f"{old} as {new} {book[new].name}" for old, new in sorted(moved.items()))
+    return f"codes resolved in {_version_named(book)} by its aliases and names: {shown}"
+
+
+def _version_named(book: Any) -> str:
+    """A codebook of the researcher's as a message names one version of it: ``cmh-rop version
+    2 (cb/cmh_v2.json)``."""
+    from ..crosswalk import PROJECT_SUFFIX
+
+    version = f" version {book.version}" if book.version else ""
+    where = f" ({book.cli_name})" if book.cli_name != book.id else ""
+    return f"{book.id.removesuffix(PROJECT_SUFFIX)}{version}{where}"
+
+
+def codebook_versions(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Codebook id -> coder -> the codebook their codings record and carry, for each codebook of
+    the researcher's own that the codings carry in two or more versions: one id, other codes
+    (a team's cmh-rop v1 and v2; a review's new codes aside, :func:`~roqa_nlp.crosswalk.
+    without_new_codes`). Before, nothing said so, and v1's IS.E.1, merged into v2's IS.C,
+    disagreed with itself (tester, session 60)."""
+    from ..crosswalk import own_codebook, without_new_codes
+
+    by_id: dict[str, dict[str, Any]] = {}
+    for coder, result in results.items():
+        if (own := own_codebook(result)) is not None:
+            by_id.setdefault(without_new_codes(own).id, {})[coder] = own
+    return {i: per for i, per in by_id.items() if _version_count(per) > 1}
+
+
+def _version_count(per: dict[str, Any]) -> int:
+    """How many versions of one codebook the coders' codebooks ``per`` are."""
+    from ..crosswalk import without_new_codes
+
+    return len({without_new_codes(b).hash for b in per.values()})
+
+
+def _versions_said(book_id: str, per: dict[str, Any]) -> str:
+    """``the codings record 2 versions of codebook cmh-rop (Bob: version 1, reviewed_bob_v1/
+    codebook.json; Alice: version 2, reviewed2/codebook.json)``."""
+    shown = "; ".join(
+        f"{coder}: {f'version {b.version}, ' if b.version else ''}{b.cli_name}"
+        for coder, b in per.items()
+    )
+    return f"the codings record {_version_count(per)} versions of codebook {book_id} ({shown})"
+
+
+def _version_to_compare_in(per: dict[str, Any], results: dict[str, Any]) -> tuple[str, bool]:
+    """The ``--codebook`` to compare codings made in several versions of one codebook in: of
+    the versions they carry, the one that knows the most of the codes the coders applied (by
+    id, name or alias), then the one in which they are the fewest codes (a merge joins them),
+    then the last given; and whether it knows every one of them. A review's new codes, which no
+    version is asked to know, aside."""
+    from ..crosswalk import _is_own_id
+
+    applied = {
+        g.code_id
+        for r in results.values()
+        for s in r.segments
+        for g in s.suggestions
+        if not _is_own_id(g.code_id)
+    }
+    best: tuple[int, int, int] | None = None
+    chosen = ""
+    for i, book in enumerate(per.values()):
+        found = [c.id for a in applied if (c := book.find(a)) is not None]
+        rank = (len(found), -len(set(found)), i)
+        if best is None or rank > best:
+            best, chosen = rank, book.cli_name
+    return chosen, best is not None and best[0] == len(applied)
+
+
+def _versions_warning(versions: dict[str, dict[str, Any]], results: dict[str, Any]) -> str | None:
+    """The warning when the codings carry several versions of one codebook of the researcher's
+    and no ``--codebook`` puts them in one: each is compared in its own codes, so a code one
+    version merged or renamed disagrees with itself; it names each version and the
+    ``--codebook`` that compares them in one (docs/agreement.md)."""
+    if not versions:
+        return None
+    said = []
+    for book_id, per in versions.items():
+        into, knows_all = _version_to_compare_in(per, results)
+        why = ": every code applied is one of its codes or aliases" if knows_all else ""
+        said.append(
+            f"{_versions_said(book_id, per)}, so each coder's codes are compared as that version "
+            "has them, and a code one version merged or renamed disagrees with itself: to "
+            f"compare them in one version, give it with --codebook (e.g. --codebook {into}{why})"
+        )
+    return "; ".join(said)
 
 
 @dataclass
@@ -673,6 +772,7 @@ def _compared(
         merge_spelling_variants,
         number_written,
     )
+    from ..crosswalk import PROJECT_SUFFIX
 
     results, tables, book, where = read.results, read.tables, read.book, read.where
     csv_notes: list[str] = []
@@ -720,6 +820,16 @@ def _compared(
         sources=read.source,
         fanned=fanned,
     )
+    versions = codebook_versions(read.results)
+    compared = book if book is not None else recorded
+    if compared is not None:
+        base = compared.id.removesuffix(PROJECT_SUFFIX)
+        translated.extend(
+            f"{_versions_said(i, per)}: compared in {_version_named(compared)}, each code "
+            "resolved there by id, name or alias"
+            for i, per in versions.items()
+            if i == base
+        )
     level_notes: list[str] = []
     rolled: dict[str, int] = {}
     if at == "code":
@@ -735,6 +845,7 @@ def _compared(
             model_threshold=model_threshold,
             project=project_book,
             own=own_books,
+            versions=versions,
         )
     parts = list(tables)
     if results:
@@ -798,7 +909,8 @@ def _compared(
     beyond = _beyond_the_mapping(own_codes, models, merged, book if book is not None else recorded)
     if beyond is not None:
         notes.append(beyond[0])
-    warnings = [w for w in (mixed, charts_differ) if w]
+    versions_differ = None if compared is not None else _versions_warning(versions, read.results)
+    warnings = [w for w in (mixed, charts_differ, versions_differ) if w]
     if len(merged.coders) >= 2:
         warnings.extend(_trained_on_warnings(results, models, merged))
     if book is None and tables and near_names is not None:
@@ -1657,6 +1769,7 @@ def _at_level(
     model_threshold: float | None,
     project: tuple[Any, str | None] = (None, None),
     own: dict[str, Any] | None = None,
+    versions: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[dict[str, Any], list[Any], list[str], dict[str, int]]:
     """Results and long CSV tables with every code mapped to level ``at`` of the hierarchy of
     ``book``, else of the project codebook the results record (``project``, as
@@ -1685,6 +1798,15 @@ def _at_level(
     if hierarchy is None and not tables:
         used = {b for r in results.values() if (b := codebook_of(r)) is not None}
         hierarchy = builtin_codebook(used.pop()) if len(used) == 1 else None
+    if hierarchy is None and versions:
+        # each version may place a code elsewhere: say which they are (tester, session 60)
+        book_id, per = next(iter(versions.items()))
+        into, _ = _version_to_compare_in(per, results)
+        raise RoqaError(
+            f"--at {at} needs one codebook whose hierarchy to follow, and "
+            + _versions_said(book_id, per),
+            hint=f"give the version to follow with --codebook, e.g. --codebook {into}",
+        )
     if hierarchy is None:
         raise RoqaError(
             f"--at {at} needs the codebook whose hierarchy to follow",
