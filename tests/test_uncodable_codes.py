@@ -195,6 +195,34 @@ def test_roqa_codebook_says_which_codes_the_packaged_model_never_suggests() -> N
     assert "never suggests" not in run.out
 
 
+def test_roqa_codebook_counts_a_reviews_new_code_the_model_never_suggests(tmp_path: Path) -> None:
+    """Tester, session 60: `roqa codebook reviewed/` listed 9 codable codes, one of them a
+    review's new code "Family involvement" that no CFIR 2009 code maps onto, and said "no
+    cfir-2009 code maps onto 1 of the 8 ... codes": the new code was neither counted nor
+    named. It is both."""
+    import json
+
+    from test_cli_core import roqa
+
+    codes = [
+        {"id": "ORG", "name": "Inside", "level": "domain", "codable": False},
+        {"id": "STAFF", "name": "Staffing", "level": "construct", "parent": "ORG"},
+        {"id": "PEER", "name": "Peer workers", "level": "construct", "parent": "ORG"},
+        {"id": "project.family-involvement", "name": "Family involvement", "level": "code"},
+    ]
+    folder = tmp_path / "reviewed"
+    folder.mkdir()
+    book = {"id": "team+project", "name": "Team codes", "codes": codes}
+    book["mapping"] = {"cfir-2009": {"STAFF": ["IS.E.2"]}}
+    (folder / "codebook.json").write_text(json.dumps(book), "utf-8")
+    run = roqa("codebook", folder)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(
+        "no cfir-2009 code maps onto 2 of the 3 team+project codes, so the packaged model never "
+        "suggests them: Peer workers, Family involvement"
+    )
+
+
 def test_roqa_code_and_suggest_in_cfir2_say_which_codes_the_model_never_suggests(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -2055,6 +2055,7 @@ def uncodable_clause(
     *,
     shown: int | None = None,
     so: str = NOT_CHARTED,
+    own: bool = False,
 ) -> str:
     """The codes of ``codebook`` that codings translated into it (``meta["crosswalk"]``) can
     never carry (:func:`uncodable`), as a clause: how many, what follows (``so``: an empty column
@@ -2062,15 +2063,16 @@ def uncodable_clause(
     :data:`NEVER_SUGGESTED`), and their names, all of them (a table's note,
     :func:`translated_note`) or the first ``shown`` and how many more (the line ``roqa report``,
     ``roqa export``, ``roqa code``, ``roqa codebook`` and ``roqa suggest`` print); empty when
-    there are none."""
+    there are none. ``own``: the codebook's own codes (a review's new codes it keeps) count
+    among its codes, as :func:`uncodable` counts them."""
     from .crosswalk import _is_own_id
 
-    never = uncodable(walk, codebook)
+    never = uncodable(walk, codebook, own=own)
     if not never or codebook is None or walk is None:
         return ""
     names = [codebook[k].name for k in never]
     given = _charted_as_given(walk)
-    n = sum(1 for c in codebook.codable if not _is_own_id(c.id) and c.id not in given)
+    n = sum(1 for c in codebook.codable if (own or not _is_own_id(c.id)) and c.id not in given)
     return (
         f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, "
         f"{so}: {', '.join(names) if shown is None else first_and_count(names, shown)}"
@@ -2093,7 +2095,12 @@ def never_suggested(model: Codebook, codebook: Codebook, *, said: str = "the mod
         if _is_own_id(c.id) and (same := named_in(codebook, c.name)) is not None
     }
     walk = {"from": base_codebook(model).id, "to": codebook.id, "named": named}
-    return uncodable_clause(walk, codebook, shown=5, so=NEVER_SUGGESTED.format(model=said))
+    # a new code a review made, kept in the codebook, is a code the model never suggests unless
+    # it has one of that name: before, it was listed codable and counted nowhere ("1 of the 8"
+    # under 9 codable codes: tester, session 60)
+    return uncodable_clause(
+        walk, codebook, shown=5, so=NEVER_SUGGESTED.format(model=said), own=True
+    )
 
 
 def with_uncodable(note: str, result: CodingResult, codebook: Codebook) -> str:
@@ -2120,14 +2127,18 @@ def _charted_as_given(walk: Mapping[str, Any] | None) -> set[str]:
     return {str(k) for k in one_of} if isinstance(one_of, Mapping) else set()
 
 
-def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list[str]:
+def uncodable(
+    walk: Mapping[str, Any] | None, codebook: Codebook | None, *, own: bool = False
+) -> list[str]:
     """The codable codes of ``codebook`` that codings translated into it from a built-in
     codebook (``meta["crosswalk"]``) can never carry: no code of that one maps onto them
     (:func:`~roqa_nlp.crosswalk.unreachable`; CFIR 2.0's Critical Incidents, Teaming ... from
     CFIR 2009), in codebook order, but those a project's own code was charted as (a review's
     new code "Critical Incidents", ``meta["crosswalk"]["named"]``) and a person's codes charted
     once as given (:func:`_charted_as_given`); empty when not translated, or from a codebook
-    of one's own."""
+    of one's own. ``own``: a codebook's own codes (``project.…``, a review's new codes it keeps)
+    are among them too, as of a codebook before any coding (:func:`never_suggested`), not of
+    codings, where they are a person's codes."""
     from .codebook import BUILTIN, builtin_codebook
 
     source = walk.get("from") if isinstance(walk, Mapping) else None
@@ -2148,7 +2159,7 @@ def uncodable(walk: Mapping[str, Any] | None, codebook: Codebook | None) -> list
     # counterparts, "cfir-2009:IS.E.3/2", included), are no columns of the codebook nobody
     # could have coded
     never -= _charted_as_given(walk)
-    return [c.id for c in codebook.codable if c.id in never and not _is_own_id(c.id)]
+    return [c.id for c in codebook.codable if c.id in never and (own or not _is_own_id(c.id))]
 
 
 # -- data saturation --------------------------------------------------------------------------
