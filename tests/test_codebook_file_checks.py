@@ -527,3 +527,35 @@ def test_codings_given_as_a_codebook_are_said_to_be_codings(tmp_path: Path, caps
         f"roqa: error: {coded / 'codings.jsonl'}: is roqa's codings (one segment a line), not a "
         "codebook (give a codebook .json file, or a built-in id: roqa codebook lists them)\n"
     )
+
+
+def test_roqa_codebook_prints_the_version_and_the_hash_a_model_card_records(
+    tmp_path: Path,
+) -> None:
+    """Tester, session 60: a model card's "codebook sha256" matched neither `sha256sum` of the
+    file given nor of the model's codebook.json, and nothing showed the codebook's version. `roqa
+    codebook` prints both: the hash of the content on one line, keys sorted, as
+    docs/codebooks.md says, the same for the file and for the copy a model keeps."""
+    import hashlib
+
+    path = write(tmp_path)
+    book = json.loads(path.read_text("utf-8"))
+    book["version"] = "2"
+    path.write_text(json.dumps(book, indent=1), "utf-8")
+    loaded = Codebook.load(path)
+    canonical = json.dumps(loaded.to_dict(), sort_keys=True, ensure_ascii=False)
+    sha = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    assert sha == loaded.hash != hashlib.sha256(path.read_bytes()).hexdigest()
+    line = (
+        f"own version 2, sha256 {sha}: the hash a model card (codebook.sha256) and a report "
+        "record, of the codebook's content, not of the file's bytes (docs/codebooks.md)"
+    )
+    run = roqa("codebook", path)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(line)
+    folder = tmp_path / "model"
+    folder.mkdir()
+    loaded.save(folder / "codebook.json")  # as a model folder keeps it, indented
+    run = roqa("codebook", folder)
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).endswith(line)

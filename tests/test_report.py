@@ -166,6 +166,23 @@ def test_report_shows_the_model_card(html: str) -> None:
     assert Codebook.load("cfir-2009").hash in section
 
 
+def test_report_shows_the_codebooks_version_and_how_to_check_its_hash(html: str) -> None:
+    """Tester, session 60: the report named the codebook and a sha256 that matched no file's
+    `sha256sum`, and not the codebook's version, the one word telling two files of one id
+    apart. It shows the version, and says the hash is of the content, as `roqa codebook`
+    prints it."""
+    section = html[html.index('<section id="model-card">') :]
+    cfir = Codebook.load("cfir-2009")
+    assert (
+        '<tr><th scope="row">report codebook</th><td>cfir-2009 – Consolidated Framework for '
+        "Implementation Research (CFIR) 2009, version 2009</td></tr>"
+    ) in section
+    assert (
+        f'<code>{cfir.hash}</code> <span class="muted">of the codebook\'s content, not its '
+        "file's bytes: <code>roqa codebook FILE</code> prints it</span>"
+    ) in section
+
+
 FEEDBACK_CARD = {
     "embedding_model": {"name": "sentence-transformers/all-MiniLM-L6-v2"},
     "feedback": {

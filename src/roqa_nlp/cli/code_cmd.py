@@ -2283,6 +2283,19 @@ def _print_per_code(
     print_table(console, valences)
 
 
+def codebook_hash_line(book: Any) -> str:
+    """The line ``roqa codebook`` prints of a codebook's version and the SHA-256 a model card
+    (``codebook.sha256``) and a report record of it: of its content in canonical form
+    (:attr:`~roqa_nlp.codebook.Codebook.hash`), not of the file's bytes, so that a researcher
+    can tell which file a model was trained with (tester, session 60: the card's hash matched
+    no file's ``sha256sum``, and nothing showed the version telling two cmh-rop files apart)."""
+    version = f" version {book.version}" if book.version else ""
+    return (
+        f"{book.id}{version}, sha256 {book.hash}: the hash a model card (codebook.sha256) and "
+        "a report record, of the codebook's content, not of the file's bytes (docs/codebooks.md)"
+    )
+
+
 @app.command("codebook")
 def codebook_command(
     name: str = typer.Argument(
@@ -2326,6 +2339,7 @@ def codebook_command(
         row += [", ".join(to_2009.get(c.id, []))] if to_2009 else []
         table.add_row(*row)
     print_table(console(), table)
+    console().print(codebook_hash_line(book), markup=False, soft_wrap=True)
     from ..framework import never_suggested
 
     if book.id != DEFAULT_CODEBOOK and (
