@@ -489,7 +489,9 @@ def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_the
     CFIR's: "Inner Setting > Implementation Climate" was IS.D by its path, but "Inner Setting >
     Available Resources" (CFIR's is under Readiness for Implementation) and "Process >
     Champions" (under Engaging) stayed codes of the project's own (tester, session 50). They are
-    CFIR's, at their CFIR level; the team's own code stays theirs."""
+    CFIR's, at their CFIR level; the team's own code stays theirs. The warning counts every code
+    made in the program read as CFIR's, the 3 in their place too (before: "2 codes", tester,
+    session 60)."""
     guids = [f"7EA70000-0000-4000-8000-00000000000{i}" for i in range(6)]
     qde = (
         '<Project xmlns="urn:QDA-XML:project:1.0" name="Ward study"><CodeBook><Codes>'
@@ -515,9 +517,10 @@ def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_the
         (guids[5], None, "domain"),
     ]
     assert p.warnings == [
-        "2 codes made in the QDA program are named as codes of cfir-2009 and read as those "
-        "codes, with their codings: 'Inner Setting > Available Resources' as IS.E.2, 'Process > "
-        "Champions' as PR.B.3; to keep a code apart, give it a name of its own in the program"
+        "5 codes made in the QDA program are read as codes of cfir-2009, with their codings: 3 "
+        "by their place in its code tree, and 2 named as codes of it elsewhere: 'Inner Setting > "
+        "Available Resources' as IS.E.2, 'Process > Champions' as PR.B.3; to keep a code apart, "
+        "give it a name of its own in the program"
     ]
 
 

@@ -1049,17 +1049,30 @@ def _emptied_folders(records: list[dict[str, Any]], held_only: set[str]) -> set[
     }
 
 
-def _by_name_warning(matched: list[str], book: Codebook, emptied: list[str]) -> str:
+def _by_name_warning(
+    matched: list[str], book: Codebook, emptied: list[str], by_place: int = 0
+) -> str:
     """The one warning line naming the codes made in a QDA program read as codes of ``book`` by
     their names (``matched``: ``'Champions' as PR.B.3``) and the folders left out as they held
-    only such codes (``emptied``, by their paths)."""
+    only such codes (``emptied``, by their paths). ``by_place`` counts the others made there
+    that are read as its codes by their place in its code tree, so that the count is of every
+    code read so (before: "5 codes" of 16, tester, session 60)."""
     n = len(matched)
-    line = (
-        f"{n} code{'s' if n > 1 else ''} made in the QDA program {'are' if n > 1 else 'is'} "
-        f"named as {'codes' if n > 1 else 'a code'} of {book.id} and read as "
-        f"{'those codes' if n > 1 else 'that code'}, with {'their' if n > 1 else 'its'} "
-        f"codings: {', '.join(matched)}"
-    )
+    if by_place:
+        total = n + by_place
+        line = (
+            f"{total} codes made in the QDA program are read as codes of {book.id}, with their "
+            f"codings: {by_place} by {'their' if by_place > 1 else 'its'} place in its code "
+            f"tree, and {n} named as {'codes' if n > 1 else 'a code'} of it elsewhere: "
+            f"{', '.join(matched)}"
+        )
+    else:
+        line = (
+            f"{n} code{'s' if n > 1 else ''} made in the QDA program {'are' if n > 1 else 'is'} "
+            f"named as {'codes' if n > 1 else 'a code'} of {book.id} and read as "
+            f"{'those codes' if n > 1 else 'that code'}, with {'their' if n > 1 else 'its'} "
+            f"codings: {', '.join(matched)}"
+        )
     if emptied:
         held = ", ".join(repr(e) for e in emptied)
         line += f" ({held}, which held only such codes, left out of the codebook)"
@@ -1204,6 +1217,7 @@ def codebook_from_codes(
     # ('Inner Setting (Carol) > Available Resources' as IS.E.2), and the codes above those of
     # them the file holds elsewhere (whose codings go to it)
     by_name: list[str] = []
+    by_place = 0  # codes made in the program read as the known codebook's by their path
     shown: dict[str, str] = {}  # code id -> its path of names as the file gives it
     emptied: set[str] = set()
     stack: list[tuple[ET.Element, str | None, tuple[str, ...]]] = [
@@ -1274,6 +1288,8 @@ def codebook_from_codes(
         if known_code is not None and known_code.id not in used_ids:
             cid = known_code.id
             by_guid = by_guid or guid in recognised
+            if guid not in recognised:  # made in the program, at the codebook's place of it
+                by_place += 1
             aliases = list(known_code.aliases)
         elif own is not None and own not in used_ids:
             cid, aliases = own, []
@@ -1372,7 +1388,7 @@ def codebook_from_codes(
             f"export): their codings are read as those codes' ({', '.join(namesakes)})"
         )
     if by_name and book is not None:
-        warnings.append(_by_name_warning(by_name, book, [shown[i] for i in emptied]))
+        warnings.append(_by_name_warning(by_name, book, [shown[i] for i in emptied], by_place))
     # Codes made in the program beside a known codebook's make a project codebook of it
     # (``cfir-2009+project``), as the project's own codes roqa_nlp exported do: its codes keep
     # their ids, and so the GUIDs they came with, and the program's codes their GUIDs. Beside
