@@ -76,7 +76,7 @@ def selections(*quotes: str) -> CodingResult:
 
 def span_id(quote: str) -> str:
     start, end = at(quote)
-    return f"p01:{start}-{end}"
+    return f"p01:@{start}-{end}"
 
 
 def test_text_outside_the_models_segments_is_no_unit() -> None:
@@ -131,8 +131,8 @@ def test_two_runs_cut_differently_compare_on_the_text_both_judged() -> None:
     start, end = at(FIRST)
     short = start + len("Staff here are very committed")
     assert [u.id for u in cu.units] == [
-        f"p01:{start}-{short}",
-        f"p01:{short}-{end}",
+        f"p01:@{start}-{short}",
+        f"p01:@{short}-{end}",
         span_id(SECOND),
     ]
     report = agreement_report(cu, n_boot=0)

@@ -41,7 +41,7 @@ def at(quote: str) -> tuple[int, int]:
 
 
 def span(first: str, last: str | None = None) -> str:
-    return f"p01:{at(first)[0]}-{at(last or first)[1]}"
+    return f"p01:@{at(first)[0]}-{at(last or first)[1]}"
 
 
 def segment(sid: str, first: str, last: str | None = None) -> Segment:
@@ -106,8 +106,8 @@ def test_two_people_and_a_model_share_the_peoples_uncoded_text() -> None:
     ann = selections("Ann", (C, C, [COST]))
     bob = selections("Bob", (C, C, [COST]))
     cu = coded_units_from_results({"Ann": ann, "Bob": bob, "w": w})
-    first = f"p01:0-{at(A)[0]}"
-    question = f"p01:{at(B)[1]}-{at(C)[0]}"
+    first = f"p01:@0-{at(A)[0]}"
+    question = f"p01:@{at(B)[1]}-{at(C)[0]}"
     assert [u.id for u in cu.units] == [first, span(A, B), question, span(C)]
     assert cu.codes_of("w", question) is None
     report = agreement_report(cu, n_boot=0)

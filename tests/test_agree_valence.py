@@ -662,7 +662,7 @@ def test_one_codes_adjacent_selections_with_two_valences_stay_two_units(tmp_path
     so none, and the pair would be left out uncompared."""
     selections = [(*COST_SENTENCE, [COST, BARRIER]), (*CULTURE, [COST, ENABLER])]
     cu = span_coders(tmp_path, selections, selections)
-    sentences = [f"p01:{COST_SENTENCE[0]}-{CULTURE[0]}", f"p01:{CULTURE[0]}-{CULTURE[1]}"]
+    sentences = [f"p01:@{COST_SENTENCE[0]}-{CULTURE[0]}", f"p01:@{CULTURE[0]}-{CULTURE[1]}"]
     assert [u.id for u in cu.units][1:3] == sentences
     v, note = valence_agreement(cu, n_boot=0)
     assert v is not None

@@ -1772,7 +1772,9 @@ def _span_units(
                 and any(key[k] is None for k, c in enumerate(present) if c in on_segments)
             ):
                 continue  # outside a model's segments, uncoded: nothing to compare
-            uid = f"{tid}:{start}-{end}"
+            # written as roqa import names a selection by its characters (rm01:@978-1146), so
+            # that a unit reads alike by segment and by span (before: rm01:978-1146 here)
+            uid = f"{tid}:@{start}-{end}"
             units.append(Unit(uid, tid, start, end))
             for k, c in enumerate(present):
                 judged_codes = key[k]
