@@ -655,3 +655,180 @@ def test_csv_units_that_are_no_segment_ids_show_an_id_of_each_side(
         f"ids, and the CSV has e.g. '{written}', the results 'p01:0'{alike} (write the "
         "results' segment ids, segment_id in their codings.csv, in the CSV's unit column)\n"
     )
+
+
+# -- a QDA project's selections: the text no one selected, interviewers' turns --------------------
+
+#: An interview as a QDA program holds it: two questions, two answers.
+INTERVIEW = (
+    "Interviewer: How does funding affect this work?\nP01: We cannot afford agency staff.\n"
+    "Interviewer: And families?\nP01: Families want a say.\n"
+)
+QUESTION, ANSWER, ANSWER_2 = (
+    (INTERVIEW.index(s), INTERVIEW.index(s) + len(s))
+    for s in (
+        "How does funding affect this work?",
+        "We cannot afford agency staff.",
+        "Families want a say.",
+    )
+)
+#: codes the team made in its program: Cost in its CFIR 2009 place, Available Resources not
+COST_GUID, RESOURCES_GUID = (
+    "c0000000-0000-4000-8000-000000000002",
+    "c0000000-0000-4000-8000-000000000004",
+)
+TEAM_TREE = (
+    '<Code guid="c0000000-0000-4000-8000-000000000001" name="Intervention Characteristics" '
+    f'isCodable="false"><Code guid="{COST_GUID}" name="Cost" isCodable="true"/></Code>'
+    '<Code guid="c0000000-0000-4000-8000-000000000003" name="Inner Setting" isCodable="false">'
+    f'<Code guid="{RESOURCES_GUID}" name="Available Resources" isCodable="true"/></Code>'
+)
+
+
+def team_qdpx(path: Path, selections: dict[str, list[tuple[tuple[int, int], str]]]) -> Path:
+    """A NVivo project of transcript p01 (INTERVIEW) with the team's tree and each user's
+    selections ``(range, code GUID)``; a user with none is declared all the same."""
+    import zipfile
+    from xml.sax.saxutils import quoteattr
+
+    users = {u: f"a0000000-0000-4000-8000-{k:012d}" for k, u in enumerate(selections)}
+    src = "b0000000-0000-4000-8000-000000000001"
+    sels = "".join(
+        f'<PlainTextSelection guid="d0000000-0000-4000-8000-{k:04d}{n:08d}" startPosition="{s}" '
+        f'endPosition="{e}" creatingUser="{users[u]}"><Coding guid="e0000000-0000-4000-8000-'
+        f'{k:04d}{n:08d}" creatingUser="{users[u]}"><CodeRef targetGUID="{g}"/></Coding>'
+        "</PlainTextSelection>"
+        for k, u in enumerate(selections)
+        for n, ((s, e), g) in enumerate(selections[u])
+    )
+    declared = "".join(f"<User guid={quoteattr(g)} name={quoteattr(u)}/>" for u, g in users.items())
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="NVivo 14">'
+        f"<Users>{declared}</Users><CodeBook><Codes>{TEAM_TREE}</Codes></CodeBook><Sources>"
+        f'<TextSource guid="{src}" name="p01" plainTextPath="internal://{src}.txt">'
+        f"{sels}</TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", xml)
+        z.writestr(f"sources/{src}.txt", INTERVIEW)
+    return path
+
+
+def agree_json(tmp_path: Path, capsys, args: list[str]) -> tuple[int, dict, str]:
+    out = tmp_path / "agreement.json"
+    code, printed, err = run(["agree", *args, "--n-boot", "0", "--json", str(out)], capsys)
+    assert code == 0, err
+    return code, json.loads(out.read_text(encoding="utf-8")), one_line(printed)
+
+
+def test_identical_selections_say_the_text_no_one_selected_is_no_unit(tmp_path, capsys) -> None:
+    """Ann and Ben selected the same two answers (Cost; Ann Available Resources on the second,
+    Ben Cost): units are those 2 selections. The 2 questions with their speakers' labels
+    (53 + 33 characters, the final line break holding no word) are no units, and a note says
+    so and that --units spans counts them (before: nothing said; tester, session 60)."""
+    p = team_qdpx(
+        tmp_path / "same.qdpx",
+        {
+            "Ann": [(ANSWER, COST_GUID), (ANSWER_2, RESOURCES_GUID)],
+            "Ben": [(ANSWER, COST_GUID), (ANSWER_2, COST_GUID)],
+        },
+    )
+    _, data, printed = agree_json(tmp_path, capsys, [str(p)])
+    assert data["n_units"]["all"] == 2
+    note = (
+        "units are the coders' selections, as they are the same for every coder: the 2 "
+        "stretches of text no coder selected (86 characters: interviewers' turns, speaker "
+        "labels, passages set aside) are no units; --units spans compares them as text each "
+        "coder read and gave no code, as when the selections differ"
+    )
+    assert note in data["notes"]
+    assert f"Note: {note}." in printed
+    _, spans, _ = agree_json(tmp_path, capsys, [str(p), "--units", "spans"])
+    assert (spans["n_units"]["all"], spans["n_units"]["coded"]) == (4, 2)
+    assert not any(n.startswith("units are the coders' selections") for n in spans["notes"])
+
+
+def test_coded_units_in_interviewers_turns_are_counted_in_a_note(tmp_path, capsys) -> None:
+    """Ann coded the first question Cost, as both did its answer; Ben coded the second answer
+    Cost. Of the 3 coded units (question, answer, second answer), the question lies wholly in
+    the interviewer's turn: a note counts and names it, with who coded it (before: compared
+    with no word of it; tester, session 60). Unit ids read as roqa import writes a selection's,
+    'p01:@13-47', by span as by segment."""
+    p = team_qdpx(
+        tmp_path / "asked.qdpx",
+        {
+            "Ann": [(QUESTION, COST_GUID), (ANSWER, COST_GUID)],
+            "Ben": [(ANSWER, COST_GUID), (ANSWER_2, COST_GUID)],
+        },
+    )
+    _, data, printed = agree_json(tmp_path, capsys, [str(p), "--universe", "coded"])
+    assert data["n_units"]["coded"] == 3
+    note = (
+        f"1 of the 3 coded units compared lies wholly in interviewers' turns (p01:@{QUESTION[0]}-"
+        f"{QUESTION[1]} (Ann)): a coding of an interviewer's question is compared as any other, "
+        "though roqa code skips those turns; to leave it out, uncode the question (or select "
+        "the answer alone) in the QDA program"
+    )
+    assert QUESTION == (13, 47)
+    assert note in data["notes"]
+    assert f"Note: {note}." in printed
+
+
+def test_the_codes_read_as_cfir_are_counted_whole_and_kept_in_the_json(tmp_path, capsys) -> None:
+    """The team's Cost (in its CFIR place) and Available Resources (not) are both read as CFIR
+    2009's, and so are its two headings: the import's warning counts the 4, not the 1 placed
+    elsewhere, and the JSON's notes keep it (before: "1 code ...", and `"notes": []`; tester,
+    session 60)."""
+    p = team_qdpx(
+        tmp_path / "team.qdpx",
+        {"Ann": [(ANSWER, COST_GUID)], "Ben": [(ANSWER, RESOURCES_GUID)]},
+    )
+    _, data, _ = agree_json(tmp_path, capsys, [str(p)])
+    assert (
+        f"{p}: 4 codes made in the QDA program are read as codes of cfir-2009, with their "
+        "codings: 3 by their place in its code tree, and 1 named as a code of it elsewhere: "
+        "'Inner Setting > Available Resources' as IS.E.2; to keep a code apart, give it a name "
+        "of its own in the program"
+    ) in data["notes"]
+
+
+def test_a_project_whose_users_coded_nothing_says_so(tmp_path, capsys) -> None:
+    """Before: "agreement needs at least two coders, the inputs hold 0" and no reason (tester,
+    session 60: the NVivo and ATLAS.ti sample exports)."""
+    p = team_qdpx(tmp_path / "blank.qdpx", {"Ann": [], "Ben": []})
+    code, _, err = run(["agree", str(p)], capsys)
+    assert code == 2
+    assert err.strip().splitlines()[-1] == (
+        "roqa: error: agreement needs at least two coders, the inputs hold 0: blank.qdpx has 2 "
+        "users (Ann, Ben), none with codings, and 1 source with text, none coded (export the "
+        "project once its coders have coded its sources)"
+    )
+
+
+def test_a_csv_beside_differing_selections_is_refused_before_coder_names(tmp_path, capsys) -> None:
+    """A CSV of coder Ann beside a project of users Ann and Ben whose selections differ: the
+    refusal of a CSV beside character spans comes first (before: the advice to rename Ann,
+    and the refusal only once that was done; tester, session 60)."""
+    p = team_qdpx(
+        tmp_path / "asked.qdpx",
+        {"Ann": [(QUESTION, COST_GUID)], "Ben": [(ANSWER, COST_GUID)]},
+    )
+    csv = write(tmp_path / "ann.csv", "unit,coder,code\np01:0001,Ann,Cost\n")
+    code, _, err = run(["agree", str(csv), str(p)], capsys)
+    assert code == 2
+    assert "roqa: error: a long CSV cannot be cut into character spans" in err
+
+
+def test_a_coder_named_in_a_csv_and_a_result_gets_advice_for_the_csv(tmp_path, capsys) -> None:
+    """A CSV's coder A and a result folder named A: the error names both inputs and says to
+    rename the coder in the CSV's coder column (before: "a coder's name is the person its
+    run.json records, else its folder or file name", which fits no CSV)."""
+    folder = write_result(tmp_path / "A", [seg("p01", 0, ["X"]), seg("p01", 1, [])])
+    csv = write(tmp_path / "codings.csv", "unit,coder,code\np01:0,A,X\np01:1,B,X\n")
+    code, _, err = run(["agree", str(csv), str(folder)], capsys)
+    assert code == 2
+    assert err.strip() == (
+        f"roqa: error: {csv} and {folder} both have a coder named 'A' (if they are two coders, "
+        "write another name for 'A' in the coder column of codings.csv)"
+    )

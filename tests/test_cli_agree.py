@@ -162,15 +162,18 @@ def test_model_threshold_changes_what_the_model_coded(tmp_path, capsys) -> None:
 
 
 def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatch) -> None:
-    import roqa_nlp.exchange
+    from types import SimpleNamespace
 
-    def fake(path: object) -> dict[str, CodingResult]:
-        return {
+    import roqa_nlp.exchange.qdpx_import
+
+    def fake(path: object) -> SimpleNamespace:
+        codings = {
             "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
             "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
         }
+        return SimpleNamespace(codings=codings, warnings=[], users=[], transcripts=[])
 
-    monkeypatch.setattr(roqa_nlp.exchange, "read_qdpx_codings", fake)
+    monkeypatch.setattr(roqa_nlp.exchange.qdpx_import, "read_qdpx", fake)
     p = tmp_path / "project.qdpx"
     p.write_bytes(b"PK")
     code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)

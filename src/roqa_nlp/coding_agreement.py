@@ -225,6 +225,12 @@ class CodedUnits:
     #: and bob's segments of transcript rm01 are not the same (...)"; "" otherwise
     #: (:func:`coded_units_from_results`)
     spans_because: str = ""
+    #: by segment, of QDA programs' selections alone, the same for every coder: the
+    #: stretches of text no coder selected (interviewers' turns, speaker labels, passages set
+    #: aside) holding a letter or digit, as ``(how many, their characters)``, which are no
+    #: units here and are units coded by no one with ``units="spans"``
+    #: (:func:`coded_units_from_results`); ``(0, 0)`` otherwise
+    unselected: tuple[int, int] = (0, 0)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -1345,6 +1351,10 @@ def coded_units_from_results(
         cu = CodedUnits(
             coders, list(seen.values()), per_coder, names, model_coders, "segments", valences
         )
+        if all(_is_selections(r) for r in results.values()):
+            # QDA coders only: by span, every one judged the whole text (not so beside a
+            # model's run, which judged its segments alone)
+            cu.unselected = _unselected_text(results)
     else:
         judged = dict(coverage or {})
         # a result that is not a QDA program's selections is a segmentation: its coder, a
@@ -1365,6 +1375,34 @@ def coded_units_from_results(
     cu.no_valence = no_valence
     cu.placed = _placed_codings(results, per_coder, cu)
     return cu
+
+
+def _unselected_text(results: Mapping[str, CodingResult]) -> tuple[int, int]:
+    """The stretches of each coded transcript's text that no coder's segment or selection
+    covers and that hold a letter or digit, as ``(how many, their characters)``: the text a
+    comparison by segment leaves out, and which character spans compare as units coded by no
+    one (one each, as no coding starts or ends within it)."""
+    covered: dict[str, list[tuple[int, int]]] = {}
+    texts: dict[str, str] = {}
+    for res in results.values():
+        for sr in res.segments:
+            g = sr.segment
+            covered.setdefault(g.transcript_id, []).append((g.start, g.end))
+            t = res.transcripts.get(g.transcript_id)
+            if t is not None:
+                texts.setdefault(g.transcript_id, t.text)
+    n = chars = 0
+    for tid, ranges in covered.items():
+        text = texts.get(tid)
+        if text is None:
+            continue
+        at = 0
+        for lo, hi in [*sorted(ranges), (len(text), len(text))]:
+            if lo > at and _has_words(text[at:lo]):
+                n += 1
+                chars += lo - at
+            at = max(at, hi)
+    return n, chars
 
 
 def _placed_codings(
@@ -2150,6 +2188,7 @@ def merge_coded_units(parts: Sequence[CodedUnits]) -> CodedUnits:
         placed={c: t for p in parts for c, t in p.placed.items()},
         judged_on_segments=[c for p in parts for c in p.judged_on_segments],
         rolled_up={c: k for p in parts for c, k in p.rolled_up.items()},
+        unselected=next((p.unselected for p in parts if p.unselected[0]), (0, 0)),
     )
 
 

@@ -40,11 +40,35 @@ REFERENCES = (
 )
 
 
-def _read_qdpx(path: Path) -> dict[str, Any]:
-    """Each user's codings in a .qdpx."""
-    from ..exchange import read_qdpx_codings
+def _read_qdpx(path: Path) -> Any:
+    """A .qdpx's project (:class:`~roqa_nlp.exchange.qdpx_import.QdpxProject`), its import
+    warnings issued as ``read_qdpx_codings`` issues them (the JSON's ``notes`` keep them too)."""
+    from ..errors import warn
+    from ..exchange.qdpx_import import read_qdpx
 
-    return dict(read_qdpx_codings(path))
+    project = read_qdpx(path)
+    for line in project.warnings:
+        warn(line, path=path)
+    return project
+
+
+def _no_coder_in(path: Path, project: Any) -> str | None:
+    """Why a .qdpx gives no coder to compare: its users, none with codings, and whether it has
+    sources with text ("nvivo-mac-15.qdpx has 2 users (chrisp, cp), none with codings, and no
+    source with text"); None when some user has codings."""
+    if project.codings:
+        return None
+    users = [u.name for u in project.users]
+    who = (
+        f"{len(users)} user{'s' * (len(users) != 1)} ({', '.join(users)}), none with codings"
+        if users
+        else "no user"
+    )
+    n = len(project.transcripts)
+    sources = (
+        "no source with text" if not n else f"{n} source{'s' * (n != 1)} with text, none coded"
+    )
+    return f"{path.name} has {who}, and {sources}"
 
 
 def coder_name(path: Path) -> str:
@@ -427,6 +451,9 @@ class LoadedCodings:
     #: ((code id, name, the codes it became) -> model -> segments: :func:`in_one_codebook`)
     fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = field(default_factory=dict)
     fanned_in: str | None = None  # the codebook they were charted in
+    #: what importing each .qdpx warned of (``path: line``), printed as it was read and kept in
+    #: the JSON's ``notes``
+    import_warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -443,6 +470,8 @@ class _ReadInputs:
     review_notes: list[str]
     #: how the long tables were read: coders merged, blank cells read as no code, comma cells split
     table_notes: list[str]
+    #: each long table's coder -> the (first) file they are read from
+    table_of: dict[str, Path] = field(default_factory=dict)
 
 
 def load_coded_units(
@@ -482,6 +511,8 @@ def load_coded_units(
     source: dict[str, Path] = {}  # coder -> the file it came from
     review_notes: list[str] = []
     renamed_codings: list[str] = []  # a recorded coder's name another input already has
+    import_warnings: list[str] = []  # what importing each .qdpx warned of, for the JSON
+    no_coder: list[str] = []  # the .qdpx files that give no coder, and why
 
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results and source[name].resolve() == path.resolve():
@@ -538,6 +569,7 @@ def load_coded_units(
 
     given: dict[Path, Path] = {}  # each input's codings file -> the input naming it
     table_paths: list[Path] = []  # long tables, read once the results' codebook is known
+    table_of: dict[str, Path] = {}  # a long table's coder -> its file
     table_notes: list[str] = []
     for p in inputs:
         if not p.exists():
@@ -582,7 +614,11 @@ def load_coded_units(
         elif suffix == ".jsonl":
             add_codings(p)
         elif suffix == ".qdpx":
-            users = _read_qdpx(p)
+            project = _read_qdpx(p)
+            import_warnings.extend(" ".join(f"{p}: {w}".splitlines()) for w in project.warnings)
+            if (why := _no_coder_in(p, project)) is not None:
+                no_coder.append(why)
+            users = dict(project.codings)
             for user, result in users.items():
                 add_result(user, result, p, f"{p} (user {user})")
             review_notes.extend(_review_route_notes(p, users))
@@ -616,6 +652,7 @@ def load_coded_units(
             tables.append(table)
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
+                table_of.setdefault(c, p)
             if table.coders_merged:
                 table_notes.append(
                     "counted as one coder, as the names differ only in case, spacing, "
@@ -670,10 +707,29 @@ def load_coded_units(
                 "read as one coder across files, as the names are the same but for case, "
                 "spacing, punctuation or &/and: " + _across_files_shown(joined)
             )
+    n_coders = len(results) + len({c for t in tables for c in t.coders})
+    if n_coders < 2 and no_coder:
+        # before: a bare "the inputs hold 0" for a project whose users coded nothing (tester,
+        # session 60: the NVivo and ATLAS.ti sample exports)
+        raise RoqaError(
+            f"agreement needs at least two coders, the inputs hold {n_coders}: "
+            + "; ".join(no_coder),
+            hint="export the project once its coders have coded its sources",
+        )
     read = _ReadInputs(
-        results, tables, book, where, source, renamed, renamed_codings, review_notes, table_notes
+        results,
+        tables,
+        book,
+        where,
+        source,
+        renamed,
+        renamed_codings,
+        review_notes,
+        table_notes,
+        table_of,
     )
     loaded = _compared(read, model_threshold=model_threshold, units=units, at=at)
+    loaded.import_warnings = import_warnings
     coded = loaded.coded
     if len(coded.coders) > 2 and coded.unit_kind == "spans" and not tables:
         # each pair on its own units, as `roqa agree` of the two alone: the others' selection
@@ -858,13 +914,17 @@ def _compared(
                 coverage=decided,
             )
         )
-    merged = merge_coded_units(parts)
-    if rolled:
-        merged = dataclasses.replace(merged, rolled_up={**merged.rolled_up, **rolled})
     if len(parts) > 1 and results:  # CSVs with CSVs only: the message naming each input below
+        # before the coders are put side by side: a CSV beside selections cut into character
+        # spans is refused whatever the coders are named (before: the advice to rename a coder
+        # both had, and only then this, tester, session 60)
         ids = [{u.id for u in part.units} for part in parts]
         if not set.intersection(*ids):
             raise _no_unit_shared_with_results(parts[:-1], parts[-1], units)
+        _refuse_a_coder_in_a_table_and_a_result(read)
+    merged = merge_coded_units(parts)
+    if rolled:
+        merged = dataclasses.replace(merged, rolled_up={**merged.rolled_up, **rolled})
     notes = [f"{r}, as another input has a coder of that name" for r in read.renamed]
     notes.extend(level_notes)
     notes.extend(read.renamed_codings)
@@ -902,6 +962,21 @@ def _compared(
             "cut wherever a coder's coding starts or ends, within the segments each coder "
             "coded (--units segments needs one segmentation)"
         )
+    if merged.unit_kind == "segments" and merged.unselected[0]:
+        n, chars = merged.unselected
+        # one rule read two ways: by segment the units are the selections, by character span
+        # text no coder selected is text each read and gave no code (tester, session 60: 20
+        # units here, 41 with one passage left uncoded, and no word of why)
+        notes.append(
+            f"units are the coders' selections, as they are the same for every coder: the {n} "
+            f"stretch{'es' * (n != 1)} of text no coder selected ({chars:,} characters: "
+            "interviewers' turns, speaker labels, passages set aside) "
+            f"{'are no units' if n != 1 else 'is no unit'}; --units spans compares "
+            f"{'them' if n != 1 else 'it'} as text each coder read and gave no code, as when "
+            "the selections differ"
+        )
+    if len(merged.coders) >= 2 and (asked := _interviewer_turn_note(merged, read.results)):
+        notes.append(asked)
     on_segments = merged.judged_on_segments
     notes.extend(_on_segments_note(c) for c in on_segments if c in merged.models)
     if people := [c for c in on_segments if c not in merged.models]:
@@ -939,6 +1014,65 @@ def _compared(
         fanned=fanned if at == "code" else {},
         fanned_in=next((b.id for b in (book, recorded) if b is not None), None),
     )
+
+
+def _interviewer_turn_note(coded: Any, results: dict[str, Any]) -> str | None:
+    """A note counting the compared units coded by someone that lie wholly in interviewers'
+    turns (their speaker labels aside), as each source's text is read into turns with the
+    speaker labels ``roqa code`` reads (``roqa import`` reads a .qdpx's so), naming a few and
+    who coded them; None when there are none. ``roqa code`` skips those turns, so a researcher
+    does not expect a coded question to be a unit (tester, session 60: 3 of 24 units, Cost's
+    kappa 0.643 -> 0.238, with no word of it)."""
+    from ..errors import first_few
+
+    turns: dict[str, list[Any]] = {}
+    for res in results.values():
+        for tid, t in res.transcripts.items():
+            if t.turns and tid not in turns:
+                turns[tid] = sorted(t.turns, key=lambda u: u.start)
+    if not turns:
+        return None
+    compared = coded.compared_mask() & coded.coded_mask()
+    found: list[str] = []
+    for unit, counted in zip(coded.units, compared):
+        if not counted or unit.start is None or unit.end is None or unit.transcript not in turns:
+            continue
+        roles = {
+            u.role
+            for u in turns[unit.transcript]
+            if u.start < unit.end and unit.start < u.end and u.end > u.start
+        }
+        if roles == {"interviewer"}:
+            who = [c for c in coded.coders if coded.codings[c].get(unit.id)]
+            found.append(f"{unit.id} ({', '.join(who)})")
+    if not found:
+        return None
+    n, of = len(found), int(compared.sum())
+    return (
+        f"{n} of the {of} coded units compared lie{'s' * (n == 1)} wholly in interviewers' "
+        f"turns ({first_few(found, 3)}): a coding of an interviewer's question is compared as "
+        "any other, though roqa code skips those turns; to leave "
+        f"{'it' if n == 1 else 'them'} out, uncode the question (or select the answer alone) "
+        "in the QDA program"
+    )
+
+
+def _refuse_a_coder_in_a_table_and_a_result(read: _ReadInputs) -> None:
+    """A one-line error when a long table and a result (a .qdpx user, a result folder) have a
+    coder of one name, naming both inputs, with advice that fits them: the table's coder
+    column can be renamed (before: a run.json's or folder's name, advice for results alone,
+    tester, session 60)."""
+    from ..errors import RoqaError
+
+    for t in read.tables:
+        for c in t.coders:
+            if c in read.results:
+                path = read.table_of[c]
+                raise RoqaError(
+                    f"{path} and {read.where[c]} both have a coder named {c!r}",
+                    hint=f"if they are two coders, write another name for {c!r} in the coder "
+                    f"column of {path.name}",
+                )
 
 
 def _beyond_the_mapping(
@@ -3103,7 +3237,7 @@ def agree_command(
             "at": at,
             "translated": loaded.translated,
             "unreachable": loaded.unreachable,
-            "notes": [*loaded.warnings, *loaded.notes],
+            "notes": [*loaded.import_warnings, *loaded.warnings, *loaded.notes],
             **report.to_dict(),
             "references": list(REFERENCES),
         }
