@@ -13,7 +13,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
-from roqa_nlp.decisions_crosswalk import review_codebook
+from roqa_nlp.decisions_crosswalk import review_codebook, unmapped_builtin_code
 from roqa_nlp.result import CodingResult
 from test_apply_decisions import TEXTS, model_codings, write_decisions
 from test_cli_core import TRAINING, roqa
@@ -742,3 +742,113 @@ def test_in_place_the_error_names_the_kept_copy_of_the_codebook_the_review_was_m
         'the old id as an alias of the code it became ("aliases" in '
         f"{coded / 'chart_codebook.json'}))\n"
     )
+
+
+def team_codebook() -> dict[str, object]:
+    """A team's codebook adapted from CFIR 2009 that keeps CFIR's ids (IS.E.2, IC.F) and is the
+    model's own; its v1 had CI.A "Staff understanding of recovery", dropped since."""
+    return {
+        "id": "cmh",
+        "name": "CMH recovery codes",
+        "version": "3",
+        "codes": [
+            {"id": "ORG", "name": "Provider", "level": "domain", "parent": None, "codable": False},
+            {"id": "IS.E.2", "name": "Staffing and time", "level": "construct", "parent": "ORG"},
+            {"id": "IC.F", "name": "Complicated work", "level": "construct", "parent": "ORG"},
+        ],
+        "mapping": {"cfir-2009": {"IS.E.2": ["IS.E.2"], "IC.F": ["IC.F"]}},
+    }
+
+
+def coded_by_team_model(folder: Path) -> Path:
+    """:func:`model_codings` as a model trained on :func:`team_codebook` saves them: run.json
+    names its codebook, codebook.json beside the codings."""
+    codings = model_codings()
+    codings.meta["model"]["codebook"] = "cmh"
+    codings.codebook = Codebook.from_dict(team_codebook())
+    codings.save(folder)
+    return folder
+
+
+#: a review made on the team's v1 codes: CI.A is no longer a code of theirs
+DROPPED_REVIEW = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+    Decision("p01:0002", "accept", "CI.A", text=TEXTS[1]),
+]
+
+
+def test_a_cfir_id_the_teams_codebook_dropped_is_refused_by_apply_decisions_not_made_new(
+    tmp_path: Path,
+) -> None:
+    """Codebook tester, session 60: CI.A, the team's "Staff understanding of recovery" in v1
+    and dropped in v3, was read as CFIR 2009's CI.A (no team code maps onto it) and became the
+    project code "Knowledge & Beliefs about the Intervention", a name the team never used."""
+    coded = coded_by_team_model(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", DROPPED_REVIEW)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'CI.A' in codebook 'cmh' "
+        f"(use a code id or name listed by `roqa codebook {coded / 'codebook.json'}`, or, if you "
+        'renamed the id CI.A, keep it as an alias of the code it became ("aliases": ["CI.A"] in '
+        f"{coded / 'codebook.json'}))\n",
+    )
+    assert not (tmp_path / "reviewed").exists()
+
+
+def test_train_feedback_refuses_a_cfir_id_the_teams_codebook_dropped_as_apply_decisions_does(
+    tmp_path: Path,
+) -> None:
+    """Codebook tester, session 60: train either made it the same new code or stopped with
+    "code 'CI.A' is a code of cfir-2009, not of the model's codebook cmh+project", after a
+    warning that had read it as cfir-2009's."""
+    coded = coded_by_team_model(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", DROPPED_REVIEW)
+    book = tmp_path / "cmh.json"
+    book.write_text(json.dumps(team_codebook()), "utf-8")
+    data = tmp_path / "records.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"text": f"{t} ({n})", "construct": c}) + "\n"
+            for n in range(3)
+            for t, c in zip(TEXTS, ["IS.E.2", "IC.F", "IS.E.2", "IC.F", "IS.E.2"])
+        ),
+        "utf-8",
+    )
+    run = roqa(
+        "train", data, "--codebook", book, "--feedback", coded / "decisions.csv",
+        "--out", tmp_path / "m",
+    )  # fmt: skip
+    assert run.code == 2
+    assert "cfir-2009" not in run.err
+    assert run.err.endswith(
+        f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'CI.A' in codebook 'cmh' "
+        f"(use a code id or name listed by `roqa codebook {book}`, or, if you renamed the id "
+        f'CI.A, keep it as an alias of the code it became ("aliases": ["CI.A"] in {book}))\n'
+    )
+    assert not (tmp_path / "m").exists()
+
+
+def test_the_report_names_a_cfir_id_the_teams_codebook_dropped_as_a_code_it_lacks(
+    tmp_path: Path,
+) -> None:
+    coded = coded_by_team_model(tmp_path / "coded")
+    write_decisions(coded / "decisions.csv", DROPPED_REVIEW)
+    run = roqa("report", coded, "--out", tmp_path / "r.html")
+    assert (run.code, run.err) == (
+        0,
+        f"roqa: warning: {coded / 'decisions.csv'}: 1 decision on 1 code that codebook 'cmh' "
+        "lacks, carried as they came (shown as \"Also decided\"): 'CI.A' (row 3); recode them in "
+        "the page (or in the file) to codes of 'cmh', or chart the report in the codebook they "
+        "were made in (--codebook)\n",
+    )
+
+
+def test_only_a_cfir_id_no_code_of_the_teams_codebook_maps_onto_is_one_it_lacks() -> None:
+    team = Codebook.from_dict(team_codebook())
+    assert unmapped_builtin_code("CI.A", team, "cfir-2009") is True
+    # a construct whose sub-construct the team maps, and a sub-construct of a mapped construct
+    assert unmapped_builtin_code("IS.E", team, "cfir-2009") is False
+    # the built-in codebooks' reading is unchanged: CFIR 2.0's Critical Incidents, which no
+    # CFIR 2009 code maps onto, is still made a new code named as it in a CFIR 2009 model
+    assert unmapped_builtin_code("OUT.A", Codebook.load("cfir-2009"), "cfir-2022") is False

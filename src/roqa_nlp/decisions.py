@@ -2672,7 +2672,11 @@ def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[D
 
 
 def codes_not_in(
-    decisions: Sequence[Decision], codebook: Codebook, *, charted_from: Codebook | None = None
+    decisions: Sequence[Decision],
+    codebook: Codebook,
+    *,
+    charted_from: Codebook | None = None,
+    of_model: bool = False,
 ) -> dict[str, list[int]]:
     """The codes of the accepts, rejects and recodes of ``decisions`` that ``codebook`` lacks
     (dropped, split, an id renamed without an alias, misspelt) -> the rows naming each, in the
@@ -2681,7 +2685,9 @@ def codes_not_in(
     codebook (read through its mapping; the model's codes a report charted from them keeps as
     they came), and a code of ``charted_from`` (the model's codebook the codings were charted
     from into ``codebook``) by id, name or alias: apply-decisions and train --feedback read it
-    in the model's codes."""
+    in the model's codes. ``of_model``: ``codebook`` is the model's own (the codings charted in
+    it), so an id of a built-in codebook that no code of a researcher's own codebook maps onto
+    is one it lacks (:func:`_unmapped_elsewhere`: her CI.A, dropped since, session 60)."""
     new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
     new |= {project_code_id(d.new_code) for d in decisions if d.decision == "new-code"}
     elsewhere = ids_elsewhere(codebook)
@@ -2695,11 +2701,23 @@ def codes_not_in(
             or (charted_from is not None and charted_from.find(key) is not None)
             or key.startswith(PROJECT_PREFIX)
             or _same_name(key) in new
-            or key in elsewhere
+            or (key in elsewhere and not (of_model and _unmapped_elsewhere(key, codebook)))
         ):
             continue
         lacking.setdefault(key, []).append(d.row)
     return lacking
+
+
+def _unmapped_elsewhere(key: str, codebook: Codebook) -> bool:
+    """Whether ``key``, an id of a built-in codebook, is one that the researcher's own
+    ``codebook`` maps none of its codes onto
+    (:func:`~roqa_nlp.decisions_crosswalk.unmapped_builtin_code`): a code it lacks, not one read
+    through its mapping (her dropped CI.A, session 60)."""
+    from .codebook import builtin_codebook_with
+    from .decisions_crosswalk import unmapped_builtin_code
+
+    other = builtin_codebook_with([key], besides=codebook.id)
+    return other is not None and unmapped_builtin_code(key, codebook, other)
 
 
 def ids_elsewhere(codebook: Codebook) -> set[str]:
@@ -2717,9 +2735,11 @@ def warn_of_codes_not_in(
     where: str | Path,
     *,
     charted_from: Codebook | None = None,
+    of_model: bool = False,
 ) -> None:
     """One warning naming the codes of ``decisions`` (those carried: on a segment of the
-    codings) that ``codebook`` lacks (:func:`codes_not_in`; ``charted_from`` as it takes it)
+    codings) that ``codebook`` lacks (:func:`codes_not_in`; ``charted_from`` and ``of_model`` as
+    it takes them)
     and their rows (the first few), when there are any: a review made before the codebook
     changed (a code dropped, split or renamed) or a misspelt code. The decisions are carried
     as they came (the report shows them as "Also decided"); the warning says what to do:
@@ -2728,7 +2748,7 @@ def warn_of_codes_not_in(
     (:func:`_warn_of_rejections_left_out`; session 48: they were listed to recode)."""
     from .errors import warn
 
-    lacking = codes_not_in(decisions, codebook, charted_from=charted_from)
+    lacking = codes_not_in(decisions, codebook, charted_from=charted_from, of_model=of_model)
     # a rejection of such a code decides nothing (apply-decisions leaves it out): none to recode
     rejected = [d for d in decisions if d.decision == "reject" and d.code_id.strip() in lacking]
     _warn_of_rejections_left_out(rejected, codebook, where)
@@ -2736,6 +2756,7 @@ def warn_of_codes_not_in(
         [d for d in decisions if not any(d is r for r in rejected)],
         codebook,
         charted_from=charted_from,
+        of_model=of_model,
     )
     if not lacking:
         return
@@ -2928,6 +2949,13 @@ def _model_code(
         # as a built-in codebook's code of that name: her NEED is not CFIR 2.0's "Need"
         # (re-test, session 47); one of a built-in codebook's ids still is (INN.A)
         other = None
+    if own and other is not None:
+        from .decisions_crosswalk import unmapped_builtin_code
+
+        if unmapped_builtin_code(code_id, codebook, other):
+            # an id of a built-in codebook her codebook maps nothing onto is a code it lacks:
+            # her CI.A, dropped since, not CFIR 2009's (codebook tester, session 60)
+            other = None
     if other is not None:
         # what --codebook takes: the codebook's file, or the built-in one a project's extends
         base = codebook.cli_name if codebook.origin else codebook.id.removesuffix(PROJECT_SUFFIX)

@@ -58,7 +58,7 @@ from .crosswalk import (
 from .decisions import NO_CODE, Decision, match_decisions, rejects_all, same_text
 from .errors import RoqaError, first_few, quoted, warn
 from .result import CodingResult
-from .schema import SegmentResult
+from .schema import Code, SegmentResult
 
 #: the decisions that name a code
 CODE_DECISIONS = ("accept", "reject", "recode")
@@ -79,7 +79,52 @@ def other_codebook(code_id: str, model: Codebook, *, by_id: bool = False) -> str
         crosswalk(base, builtin_codebook(other))
     except RoqaError:
         return None  # no documented mapping: the row is left for the model's error
+    if unmapped_builtin_code(code_id, model, other):
+        return None  # a code the researcher's own codebook lacks (refused until recoded)
     return other
+
+
+def unmapped_builtin_code(code_id: str, model: Codebook, other: str) -> bool:
+    """Whether ``code_id``, a codable code of the built-in codebook ``other``, is one that no
+    code of the researcher's own codebook ``model`` maps onto (its documented mapping, a
+    sub-construct through its construct). Such an id in a review is a code her codebook lacks
+    (dropped since the review), not ``other``'s code to be made a new code named as it: a
+    team that keeps CFIR's ids saw its dropped CI.A "Staff understanding of recovery" become
+    the project code "Knowledge & Beliefs about the Intervention" (codebook tester, session
+    60). A built-in model codebook keeps reading such a code as a new code named as it (CFIR
+    2.0's Critical Incidents in a review of a CFIR 2009 model)."""
+    from .crosswalk import BUILTIN
+
+    base = base_codebook(model)
+    if base.id in BUILTIN:
+        return False
+    book = builtin_codebook(other)
+    code = book.find(code_id)
+    if code is None or not code.codable:
+        return False
+    try:
+        walk = crosswalk(base, book)
+    except RoqaError:
+        return False
+    mapped = {t for c, ts in walk.items() if c in base for t in ts}
+    # its construct's counterpart stands for a sub-construct; a construct whose sub-constructs
+    # are mapped is read as before (a new code named as it)
+    near = {code.id, *(c.id for c in book.codes if _under(c, code.id, book))}
+    while code is not None:
+        near.add(code.id)
+        code = None if code.parent is None else book.find(code.parent)
+    return not (near & mapped)
+
+
+def _under(code: Code, ancestor: str, book: Codebook) -> bool:
+    """Whether ``code`` is below the code ``ancestor`` of ``book``."""
+    parent = code.parent
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        up = book.find(parent)
+        parent = None if up is None else up.parent
+    return False
 
 
 def review_codebook(

@@ -670,11 +670,13 @@ def carried_decisions(
         decisions = read_decisions(decisions, allow_empty=True)[0]
     given = list(decisions)
     source = None
+    # codings charted from another codebook (roqa report --codebook), else in the model's own
+    charted = isinstance(result.meta, dict) and bool(result.meta.get("crosswalk"))
     if codebook is not None:
         from ..decisions import in_codebook_ids
         from ..decisions_crosswalk import charted_from, in_charted_codes, in_model_codes
 
-        if isinstance(result.meta, dict) and result.meta.get("crosswalk"):
+        if charted:
             decisions = in_charted_codes(decisions, result, codebook, where=where or "decisions")
             source = charted_from(result)
         else:
@@ -693,6 +695,7 @@ def carried_decisions(
             codebook,
             where or "decisions",
             charted_from=None if source is None else builtin_codebook(source),
+            of_model=not charted,
         )
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
         warn_of_edited_text(match, read_from)
