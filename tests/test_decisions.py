@@ -1653,3 +1653,70 @@ def test_a_row_left_on_a_renamed_transcript_says_it_is_coded_under_its_new_name(
         "this run does not code; 1 of them on zoom_maria_okafor, which this run codes as "
         "zoom_P03, where the row's words are not found as written)"
     )
+
+
+#: a team's codebook v2, which merged IS.E.1 into IS.C (IS.E.1 kept as an alias)
+MERGED = Codebook.from_dict(
+    {
+        "id": "cmh",
+        "name": "CMH codes",
+        "codes": [
+            {"id": "ORG", "name": "Provider", "level": "domain", "codable": False},
+            {"id": "IS.E.2", "name": "Staffing and time", "level": "construct", "parent": "ORG"},
+            {
+                "id": "IS.C",
+                "name": "Leadership and culture",
+                "level": "construct",
+                "parent": "ORG",
+                "aliases": ["IS.E.1"],
+            },
+            {"id": "OS.A", "name": "Resident needs", "level": "construct", "parent": "ORG"},
+        ],
+        "mapping": {"cfir-2009": {"IS.E.2": ["IS.E.2"], "IS.C": ["IS.C", "IS.E.1"]}},
+    }
+)
+
+MANAGER = "I'm the registered manager of a twelve-bed service, six years now."
+
+
+def v1_codings() -> CodingResult:
+    """Codings made with the team's v1 codebook: the segment shown IS.E.1, IS.C, IS.E.2 (then
+    OS.A, below the three a review judges)."""
+    from roqa_nlp.schema import Transcript, Turn
+
+    seg = Segment("rm03:0001", "rm03", "P03", "participant", 0, len(MANAGER), MANAGER)
+    shown = [("IS.E.1", 0.5), ("IS.C", 0.3), ("IS.E.2", 0.2), ("OS.A", 0.1)]
+    return CodingResult(
+        [SegmentResult(seg, [Suggestion(c, c, "ORG", p) for c, p in shown])],
+        {"rm03": Transcript("rm03", MANAGER, [Turn("P03", "participant", 0, len(MANAGER))])},
+        {"model": {"codebook": "cmh"}},
+    )
+
+
+#: every suggestion shown rejected, on the v1 codes
+REJECTED_V1 = [
+    Decision("rm03:0001", "reject", c, text=MANAGER) for c in ("IS.E.1", "IS.C", "IS.E.2")
+]
+
+
+def test_every_suggestion_rejected_before_two_codes_merged_still_fits_no_code() -> None:
+    """Codebook tester, session 60: trained with v2, where IS.E.1 is IS.C, the rejections of
+    IS.E.1 and IS.C are one code's, so "2 rejections short of all the segment's suggestions"
+    (three shown) left the segment out, where v1 learnt it as fitting no code."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        plan = feedback_plan([(REJECTED_V1, v1_codings(), "decisions.csv")], MERGED)
+    assert (plan.texts, plan.labels, plan.kinds) == ([MANAGER], [[]], ["rejected"])
+    assert plan.counts == {"rejected": 1}
+    assert plan.left_out == {"replaced by a later row on the same words and code": 1}
+
+
+def test_apply_decisions_keeps_a_segment_rejected_before_two_codes_merged_with_no_code() -> None:
+    from roqa_nlp.decisions import no_code_rows, reviewed_codings
+
+    result, _, counts = reviewed_codings(REJECTED_V1, v1_codings(), MERGED, coder="Alice")
+    assert (counts["rejected"], counts["short_of_all"]) == (1, 0)
+    assert [(s.segment.id, s.suggestions) for s in result.segments] == [("rm03:0001", [])]
+    # and `roqa code --out` records it as fitting no code before the codings are replaced
+    rows = no_code_rows(REJECTED_V1, v1_codings(), codebook=MERGED)
+    assert [(d.segment_id, d.decision) for d in rows] == [("rm03:0001", "no-code")]

@@ -122,6 +122,21 @@ def rejects_all(rejected: Collection[str], suggestions: Sequence[str] | None) ->
     return set(shown) <= set(rejected) if shown else bool(rejected)
 
 
+def shown_in(codebook: Codebook | None, suggestions: Sequence[str]) -> list[str]:
+    """The code ids a segment shows (``suggestions``, best first), each read in ``codebook`` as a
+    decision's code is read: by an alias, the code it is now. So a review of codings made before
+    two codes merged, whose rejections of both are rejections of the one code, still rejects
+    every suggestion shown (codebook tester, session 60: IS.E.1, IS.C and IS.E.2 rejected, with
+    IS.E.1 an alias of IS.C, was "short of all" three)."""
+    if codebook is None:
+        return list(suggestions)
+    out = []
+    for cid in suggestions:
+        code = codebook.find(cid)
+        out.append(cid if code is None else code.id)
+    return out
+
+
 @dataclass(frozen=True)
 class Decision:
     segment_id: str
@@ -1565,12 +1580,14 @@ def no_code_rows(
             continue
         last: dict[str, str] = {}  # code -> its last decision
         for d in rows:
-            last[project_code_id(d.new_code) if d.decision == "new-code" else d.code_id] = (
-                d.decision
-            )
+            last[
+                project_code_id(d.new_code)
+                if d.decision == "new-code"
+                else shown_in(codebook, [d.code_id])[0]
+            ] = d.decision
         if any(v != "reject" for v in last.values()):
             continue
-        if rejects_all(last, [g.code_id for g in s.suggestions]):
+        if rejects_all(last, shown_in(codebook, [g.code_id for g in s.suggestions])):
             out.append(Decision(s.segment.id, NO_CODE, note=note, text=s.segment.text))
     return out
 
@@ -2073,7 +2090,7 @@ def feedback_plan(
                 id(r[2]): r[2] for r in code_rows if r[0].decision == "reject" and r[2] is not None
             }
             made_on: list[list[str] | None] = [
-                [g.code_id for g in f.suggestions] for f in seen_on.values()
+                shown_in(codebook, [g.code_id for g in f.suggestions]) for f in seen_on.values()
             ]
             if not judged and not any(rejects_all(rejected, shown) for shown in made_on or [None]):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))
@@ -3249,7 +3266,7 @@ def reviewed_codings(
                 )
             )
             counts[decision] += 1
-        shown = [g.code_id for g in s.suggestions]
+        shown = shown_in(book, [g.code_id for g in s.suggestions])
         if not suggestions and sid not in no_code and not rejects_all(state[sid], shown):
             # "not this code" on some suggestions, the others undecided: not reviewed yet
             counts["short_of_all"] += 1
@@ -3454,7 +3471,10 @@ def decided_segments(
             state.setdefault(sid, {})[code] = d.decision
     for sid, codes in valence_reviewed(match.matched, {*state, *no_code}, result).items():
         state[sid] = dict.fromkeys(codes, KEPT)
-    shown = {s.segment.id: [g.code_id for g in s.suggestions] for s in result.segments}
+    shown = {
+        s.segment.id: shown_in(codebook, [g.code_id for g in s.suggestions])
+        for s in result.segments
+    }
     out: dict[str, list[str]] = {}
     for sid in [*state, *(n for n in no_code if n not in state)]:
         given = [c for c, k in state.get(sid, {}).items() if k != "reject"]
