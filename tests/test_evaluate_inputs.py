@@ -154,6 +154,7 @@ def test_none_and_the_training_format_codes_are_accepted(tmp_path) -> None:
         ([CODING], "is a coding result (roqa code output), not labelled records"),
         ([{"text": "Hello."}], "line 1 has no `construct`"),
         ("", "has no labelled records"),
+        ([{"text": 5, "construct": "NONE"}], "line 1: the text is an int, not a str"),
     ],
 )
 def test_evaluate_exits_2_with_one_line(tiny_model_dir, tmp_path, capsys, records, message) -> None:
@@ -186,6 +187,14 @@ def test_evaluate_on_none_records_only_scores_novelty(tiny_model_dir, tmp_path, 
     assert (m["construct_top1"], m["novelty_auroc"], m["false_novel_rate"]) == (None, None, None)
     assert m["note"] == "every record is NONE: novelty metrics only"
     assert isinstance(m["novel_recall"], float)
+
+
+def test_a_number_cell_of_a_csv_file_is_read_as_its_words(tmp_path) -> None:
+    """A CSV cell is always text: a bare "10" answer is words, while a JSON number as a
+    .jsonl record's text is a mistake in the file (s60)."""
+    p = tmp_path / "gold.csv"
+    p.write_text("text,construct\n10,NONE\nNo money.,Available Resources\n", encoding="utf-8")
+    assert load_evaluation_set(p, CFIR).texts == ["10", "No money."]
 
 
 def test_a_null_field_is_no_field_never_the_word_none(tmp_path) -> None:

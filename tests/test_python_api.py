@@ -503,17 +503,50 @@ def test_a_text_that_is_no_str_in_records_is_a_type_error(
     )
 
 
+@pytest.mark.parametrize(("text", "kind"), [(5, "an int"), (2.5, "a float")])
 @pytest.mark.parametrize(
     ("read", "where"),
     [(as_training_set, "training records"), (as_labelled_set, "labelled records")],
 )
-def test_a_number_as_a_records_text_is_read_as_its_words(
-    cfir2009: object, read, where: str
+def test_a_number_as_a_records_text_is_a_type_error_pointing_to_the_dataframe(
+    cfir2009: object, read, where: str, text: object, kind: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """Regression hunt, session 58: a bare "10" answer read from a spreadsheet is words, but
-    the same record as a dict (``df.to_dict("records")``, a .jsonl line) was refused."""
-    ts = read([{"text": 10, "construct": "NONE"}, {"text": 2.5, "construct": "NONE"}], cfir2009)
-    assert ts.texts[:2] == ["10", "2.5"]
+    """docs/python.md "Errors": a record's text that is not a str (``{"text": 5}``) is a
+    TypeError; it was scored and learnt as the words "5" (s60 api tester). A DataFrame's number
+    cell is words, as a spreadsheet's is, so the hint points to giving the DataFrame itself."""
+    with pytest.raises(TypeError) as exc:
+        read(
+            [{"text": "No staff.", "construct": "NONE"}, {"text": text, "construct": "NONE"}],
+            cfir2009,
+        )
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"{where}: record 2: the text is {kind}, not a str (give every record's text as words "
+        "in quotes, or the DataFrame itself, which reads a number cell as words)"
+    )
+
+
+def test_fit_and_evaluate_refuse_a_number_as_a_records_text() -> None:
+    """The s60 api tester's repro: ``AutoCoder.fit`` trained on ``{"text": 12345}`` and
+    ``evaluate`` scored ``{"text": 5}``; both are refused before any model is run."""
+    from roqa_nlp import AutoCoder
+
+    with pytest.raises(TypeError, match=r"^training records: record 1: the text is an int, not"):
+        AutoCoder().fit(
+            [{"text": 12345, "construct": "Cost"}, {"text": "No budget.", "construct": "Cost"}]
+        )
+    with pytest.raises(TypeError, match=r"^labelled records: record 1: the text is an int, not"):
+        AutoCoder().evaluate([{"text": 5, "construct": "Cost"}])
+
+
+def test_a_dataframes_number_cell_is_read_as_its_words(cfir2009: object) -> None:
+    """A bare "10" answer in a spreadsheet is words, and so is a DataFrame's number cell, read
+    as a spreadsheet's (regression hunt, session 58)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"text": [10, 2.5], "construct": ["NONE", "NONE"]}, dtype=object)
+    ts = as_labelled_set(frame, cfir2009)  # type: ignore[arg-type]
+    assert ts.texts == ["10", "2.5"]
 
 
 def test_a_text_that_is_no_str_in_a_jsonl_file_is_an_error_naming_its_line(
@@ -531,6 +564,23 @@ def test_a_text_that_is_no_str_in_a_jsonl_file_is_an_error_naming_its_line(
     f.write_text('{"text": NaN, "codes": ["Champions"]}\n')
     with pytest.raises(ValueError, match=r"mine.jsonl: line 1 has no text \("):
         load_training_set(f, cfir2009)  # type: ignore[arg-type]
+
+
+def test_a_number_as_the_text_in_a_jsonl_file_is_an_error_naming_its_line(
+    cfir2009: object, tmp_path: Path
+) -> None:
+    """A JSON number is no words in a .jsonl file (a CSV cell is always text, a JSON number a
+    mistake): a ValueError naming the line, one line and exit 2 from ``roqa evaluate``/``train``;
+    it was scored and learnt as the words "5" (s60 api tester)."""
+    from roqa_nlp.training import load_training_set
+
+    f = tmp_path / "mine.jsonl"
+    f.write_text('{"text": "No staff.", "codes": ["Champions"]}\n{"text": 5, "codes": []}\n')
+    with pytest.raises(ValueError) as exc:
+        load_training_set(f, cfir2009)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        f"{f}: line 2: the text is an int, not a str (give every record's text as words in quotes)"
+    )
 
 
 def test_nan_cells_of_records_are_blank_as_in_the_dataframe(cfir2009: object) -> None:

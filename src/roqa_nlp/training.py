@@ -267,6 +267,24 @@ def _nan_as_null(record: dict[str, Any]) -> dict[str, Any]:
     return {k: None if _missing(v) else v for k, v in record.items()}
 
 
+def _text_not_a_str(value: Any, where: Path, item: str, line: int) -> RoqaError:
+    """The error of a record whose text is ``value``, not a str: a number, list or mapping read
+    as its str would be trained on, scored and shown as evidence (api testers, sessions 58 and
+    60: ``{"text": 5}`` was learnt as the words "5"). Given in Python (``record N``) it is a
+    TypeError, as docs/python.md says; on a line of a file, a mistake in the file (a
+    ValueError). A spreadsheet's or DataFrame's cell is words (a number cell too), never this."""
+    hint = "give every record's text as words in quotes"
+    if item != "record":
+        return RoqaValueError(
+            f"{item} {line}: the text is {a_type(value)}, not a str", path=where, hint=hint
+        )
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):  # df.to_dict("records")
+        hint += ", or the DataFrame itself, which reads a number cell as words"
+    return RoqaTypeError(
+        f"{item} {line}: the text is {a_type(value)}, not a str", path=where, hint=hint
+    )
+
+
 def _group_of(record: dict[str, Any], source: str, line: int) -> str:
     """Cross-validation group: the source and setting, so a setting never helps classify itself.
 
@@ -302,18 +320,8 @@ def normalise_records(
     for line, given in zip(numbers or range(1, len(records) + 1), records, strict=True):
         r = _nan_as_null(given)
         raw_text = r.get("text")
-        if raw_text is not None and (
-            isinstance(raw_text, bool) or not isinstance(raw_text, str | int | float)
-        ):
-            # a list or a mapping read as its str would be trained on and shown as evidence; a
-            # number is words, as a spreadsheet's number cell ("10" to "How many staff?") is
-            # read (regression hunt, session 58: a DataFrame took it, its records refused it)
-            wrong = RoqaTypeError if item == "record" else RoqaValueError
-            raise wrong(
-                f"{item} {line}: the text is {a_type(raw_text)}, not a str",
-                path=where,
-                hint="give every record's text as words in quotes",
-            )
+        if raw_text is not None and not isinstance(raw_text, str):
+            raise _text_not_a_str(raw_text, where, item, line)
         text = _field(r, "text")
         if not text:
             raise RoqaValueError(
