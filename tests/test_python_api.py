@@ -1292,3 +1292,53 @@ def test_a_models_suggestions_carry_a_valence_probability_and_none_is_documented
     doc = " ".join((Suggestion.__doc__ or "").split())
     assert "``valence_probability`` is None for a person's coding" in doc
     assert "AutoCoder.suggest() and code() always give a float" in doc
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda ac, d: ac.code([str(d / "nothere.txt")]),
+            "{d}/nothere.txt: file or folder not found (check the path)",
+        ),
+        (
+            lambda ac, d: read_transcripts([d / "nothere.txt"]),
+            "{d}/nothere.txt: file or folder not found (check the path)",
+        ),
+        (
+            lambda ac, d: AutoCoder.load(d / "no_model"),
+            "{d}/no_model: folder not found (check the path: give the model folder roqa train "
+            "wrote)",
+        ),
+        (
+            lambda ac, d: ac.evaluate(d / "gold.jsonl"),
+            "{d}/gold.jsonl: file not found (check the path)",
+        ),
+        (
+            lambda ac, d: AutoCoder().fit(d / "training.jsonl"),
+            "{d}/training.jsonl: training data not found (",
+        ),
+    ],
+)
+def test_a_path_not_there_is_a_file_not_found_error(
+    tiny_model: AutoCoder, tmp_path: Path, call, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    """``ac.code(["nothere.txt"])`` raised a plain RoqaError, which a notebook's ``except
+    FileNotFoundError`` missed (s60 api tester): it is also a FileNotFoundError, its message
+    as before."""
+    with pytest.raises(FileNotFoundError) as exc:
+        call(tiny_model, tmp_path)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith(message.format(d=tmp_path))
+    assert exc.value.errno is None and exc.value.filename is None  # said by its message
+
+
+def test_a_transcript_given_twice_is_a_value_error(tmp_path: Path) -> None:
+    """``ac.code([f, f])`` raised a plain RoqaError, which ``except ValueError`` missed (s60 api
+    tester): a file given twice is a wrong value, as an empty list of files is."""
+    f = tmp_path / "p01.txt"
+    f.write_text("Interviewer: What helps?\n\nP01: Our manager backs us.\n", encoding="utf-8")
+    with pytest.raises(ValueError) as exc:
+        read_transcripts([f, f])
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == f"{f}: is given twice (give each transcript file once)"

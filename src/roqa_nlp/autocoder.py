@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
-from .errors import RoqaError, RoqaTypeError, RoqaValueError, quoted, warn
+from .errors import RoqaError, RoqaFileNotFoundError, RoqaTypeError, RoqaValueError, quoted, warn
 from .io import (
     MODEL_CARD,
     atomic_write_bytes,
@@ -2355,7 +2355,7 @@ class AutoCoder:
             from .io import missing_path_hint
 
             hint = missing_path_hint(d, "check the path: give the model folder roqa train wrote")
-            raise RoqaError("folder not found", path=d, hint=hint)
+            raise RoqaFileNotFoundError("folder not found", path=d, hint=hint)
         if not d.is_dir():
             raise RoqaError(
                 "is a file, not a folder",

@@ -71,7 +71,15 @@ from pathlib import Path
 from typing import Any
 
 from .codebook import Codebook
-from .errors import RoqaError, and_list, cut, first_and_count, first_few, quoted
+from .errors import (
+    RoqaError,
+    RoqaFileNotFoundError,
+    and_list,
+    cut,
+    first_and_count,
+    first_few,
+    quoted,
+)
 from .io import (
     csv_delimiter,
     from_the_header,
@@ -616,12 +624,12 @@ def decisions_folder(path: Path) -> Path | None:
     return path.parent if (path.parent / "codings.jsonl").is_file() else None
 
 
-def decisions_not_found(path: Path) -> RoqaError:
+def decisions_not_found(path: Path) -> RoqaFileNotFoundError:
     """The error of a decisions file given that is not there, one wording for every command
     that reads one (``roqa train --feedback`` said only "check the path", session 56)."""
     from .io import missing_path_hint
 
-    return RoqaError(
+    return RoqaFileNotFoundError(
         "file not found",
         path=path,
         hint=missing_path_hint(path, "check the path: the decisions file saved from report.html"),

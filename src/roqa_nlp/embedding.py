@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaFileNotFoundError
 from .io import sha256_file
 from .json_cache import SqliteCache, make_cache_folder, make_private_file
 
@@ -345,7 +345,7 @@ class Embedder:
         if self._hash is None:
             path = self.model_path
             if not path.is_dir():
-                raise RoqaError(
+                raise RoqaFileNotFoundError(
                     "embedding model directory not found",
                     path=path,
                     hint="give a local sentence-transformers model directory",

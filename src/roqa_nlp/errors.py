@@ -50,6 +50,13 @@ class RoqaTypeError(RoqaError, TypeError):
     catches it as it would Python's own."""
 
 
+class RoqaFileNotFoundError(RoqaError, FileNotFoundError):
+    """A file or folder given that is not there (``ac.code(["nothere.txt"])``): a one-line
+    :class:`RoqaError` that is also a FileNotFoundError (an OSError), so a notebook's ``except
+    FileNotFoundError`` catches it as it would ``open()``'s. Its message is the RoqaError's; it
+    has no ``errno`` or ``filename`` (``path`` names the file)."""
+
+
 class RoqaValueError(RoqaError, ValueError):
     """An argument of the right type and a wrong value (``top_k=0``, an empty text or list): a
     one-line :class:`RoqaError` that is a ValueError."""

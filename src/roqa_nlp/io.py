@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import RoqaError, quoted
+from .errors import RoqaError, RoqaFileNotFoundError, quoted
 
 #: Largest input file read into memory (bytes). Larger transcripts are refused, not swapped.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -1095,8 +1095,8 @@ def codings_not_found(path: str | Path) -> RoqaError:
     session 45: ``roqa report missing/`` said ``missing: file not found``)."""
     p = Path(path)
     if p.suffix:
-        return RoqaError("file not found", path=p, hint=missing_path_hint(p))
-    return RoqaError(
+        return RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
+    return RoqaFileNotFoundError(
         "folder not found",
         path=f"{p}{os.sep}",
         hint=missing_path_hint(p, "check the path: give the folder roqa code wrote"),
@@ -1107,7 +1107,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, with one-line errors for the usual mistakes."""
     p = Path(path)
     if not p.exists():
-        raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
+        raise RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
     if p.is_dir():
         raise RoqaError("is a folder, not a file", path=p, hint="give a file path")
     size = p.stat().st_size

@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook
-from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type, first_few, quoted
+from .errors import (
+    RoqaError,
+    RoqaFileNotFoundError,
+    RoqaTypeError,
+    RoqaValueError,
+    a_type,
+    first_few,
+    quoted,
+)
 from .io import sha256_bytes
 from .record_files import (
     code_names,
@@ -398,7 +406,7 @@ def training_files(path: str | Path) -> list[Path]:
     if not p.exists():
         from .io import missing_path_hint
 
-        raise RoqaError(
+        raise RoqaFileNotFoundError(
             "training data not found",
             path=p,
             hint=missing_path_hint(p, _where_the_training_data_is()),

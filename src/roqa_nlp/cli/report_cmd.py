@@ -600,14 +600,14 @@ def recurring_note(
 
 def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
     """Candidate codes from ``open_coding.jsonl`` (one per line) or a JSON list."""
-    from ..errors import RoqaError
+    from ..errors import RoqaError, RoqaFileNotFoundError
     from ..io import read_jsonl, read_text
 
     if not path.exists():
         if required:
             from ..io import missing_path_hint
 
-            raise RoqaError("file not found", path=path, hint=missing_path_hint(path))
+            raise RoqaFileNotFoundError("file not found", path=path, hint=missing_path_hint(path))
         return None
     if path.suffix.lower() == ".json":
         try:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaFileNotFoundError
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class SafeZip:
             if not p.exists():
                 from ..io import missing_path_hint
 
-                raise RoqaError("file not found", path=p, hint=missing_path_hint(p))
+                raise RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
             if p.is_dir():
                 raise RoqaError("is a folder, not a file", path=p, hint="give a .qdpx file")
             fh = p

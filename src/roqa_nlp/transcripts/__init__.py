@@ -33,7 +33,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RoqaError, RoqaTypeError, RoqaValueError, a_type, first_few, warn
+from ..errors import (
+    RoqaError,
+    RoqaFileNotFoundError,
+    RoqaTypeError,
+    RoqaValueError,
+    a_type,
+    first_few,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -176,7 +184,7 @@ def _read_qdpx(path: Path) -> list[Transcript]:
     if not path.exists():
         from ..io import missing_path_hint
 
-        raise RoqaError("file not found", path=path, hint=missing_path_hint(path))
+        raise RoqaFileNotFoundError("file not found", path=path, hint=missing_path_hint(path))
     found = list(reader(path))
     if not found:  # its sources are empty, or PDFs, pictures or media (each warned of)
         raise RoqaError(
@@ -285,22 +293,24 @@ def _read_one(
 
 def shared_id_error(
     transcript_id: str, path: str | Path | None, first: str | Path | None
-) -> RoqaError:
+) -> RoqaValueError:
     """The error for a second transcript with the id of one read before: one file given twice
     (by a symlink too), one interview saved in two formats (speech-to-text tools write .json,
     .srt, .vtt and .txt at once) or two files of one name in different folders."""
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
         if here.resolve() == there.resolve():  # one file, by a symlink or another path
-            return RoqaError("is given twice", path=here, hint="give each transcript file once")
+            return RoqaValueError(
+                "is given twice", path=here, hint="give each transcript file once"
+            )
         if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
-            return RoqaError(
+            return RoqaValueError(
                 f"is the interview {there.name} holds, in another format",
                 path=here,
                 hint="give one file per interview (speech-to-text tools write several: keep the "
                 ".json, which keeps the speakers and times, and move the others away)",
             )
-    return RoqaError(
+    return RoqaValueError(
         f"two transcripts share the id {transcript_id!r}",
         path=path,
         hint="rename one of the files so every transcript has its own name",
@@ -417,7 +427,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
             from ..io import missing_path_hint
 
-            raise RoqaError("file or folder not found", path=p, hint=missing_path_hint(p))
+            raise RoqaFileNotFoundError(
+                "file or folder not found", path=p, hint=missing_path_hint(p)
+            )
         if not p.is_dir():
             if p.name.startswith(_LOCK_PREFIX):  # a glob's: said as what it is, not as damaged
                 raise RoqaError(
