@@ -1342,3 +1342,21 @@ def test_a_transcript_given_twice_is_a_value_error(tmp_path: Path) -> None:
         read_transcripts([f, f])
     assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == f"{f}: is given twice (give each transcript file once)"
+
+
+@pytest.mark.parametrize("documented", ["load_codebook", "Codebook.load", "AutoCoder"])
+def test_help_names_every_built_in_codebook_and_where_they_are_listed(documented: str) -> None:
+    """``help(load_codebook)``, ``help(Codebook.load)`` and ``help(AutoCoder)`` named cfir-2009
+    and cfir-2022 only, not erondu-2021 (s60 api tester): each names them all and the list
+    that holds them."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.codebooks import BUILTIN
+
+    doc = {
+        "load_codebook": load_codebook,
+        "Codebook.load": Codebook.load,
+        "AutoCoder": AutoCoder,
+    }[documented].__doc__ or ""
+    assert BUILTIN == ("cfir-2009", "cfir-2022", "erondu-2021")
+    assert [b for b in BUILTIN if f"``{b}``" not in doc and f'``"{b}"``' not in doc] == []
+    assert ":data:`roqa_nlp.codebooks.BUILTIN` lists them" in doc

@@ -625,7 +625,9 @@ class AutoCoder:
     ``AutoCoder(codebook, embedder=None, params=None)`` builds an untrained one, to train with
     :meth:`fit` (a path, a list of dicts, a ``datasets.Dataset`` or a
     :class:`~roqa_nlp.training.TrainingSet`) and keep with :meth:`save`. ``codebook`` is a
-    :class:`~roqa_nlp.codebook.Codebook` or a codebook name (``"cfir-2009"``, ``"cfir-2022"``);
+    :class:`~roqa_nlp.codebook.Codebook`, a built-in codebook's id (``"cfir-2009"``,
+    ``"cfir-2022"`` or ``"erondu-2021"``; :data:`roqa_nlp.codebooks.BUILTIN` lists them) or a
+    codebook JSON file;
     ``embedder`` an :class:`~roqa_nlp.embedding.Embedder` (default: the packaged embedding
     model).
 

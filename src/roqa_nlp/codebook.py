@@ -540,7 +540,9 @@ class Codebook:
     def load(
         cls, name_or_path: str | Path = DEFAULT_CODEBOOK, *, check_aliases: bool = True
     ) -> Codebook:
-        """A built-in codebook by id (``cfir-2009``, ``cfir-2022``) or a codebook JSON file.
+        """A built-in codebook by id or a codebook JSON file. The built-ins are ``cfir-2009`` (the
+        default), ``cfir-2022`` (CFIR 2.0) and ``erondu-2021`` (the seed study's themes);
+        :data:`roqa_nlp.codebooks.BUILTIN` lists them.
 
         An alias of a file's code that is another code's id, name or alias is an error, unless
         ``check_aliases`` is false: for the codebook a model was trained with (its
@@ -1118,5 +1120,6 @@ def builtin_codebook_with(ids: Iterable[str], *, besides: str) -> str | None:
 
 def load_codebook(name_or_path: str | Path = DEFAULT_CODEBOOK) -> Codebook:
     """The same as :meth:`Codebook.load`: a built-in codebook by id (``cfir-2009``, the default,
-    or ``cfir-2022``) or a codebook JSON file."""
+    ``cfir-2022`` or ``erondu-2021``; :data:`roqa_nlp.codebooks.BUILTIN` lists them) or a
+    codebook JSON file."""
     return Codebook.load(name_or_path)
