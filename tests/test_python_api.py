@@ -1360,3 +1360,31 @@ def test_help_names_every_built_in_codebook_and_where_they_are_listed(documented
     assert BUILTIN == ("cfir-2009", "cfir-2022", "erondu-2021")
     assert [b for b in BUILTIN if f"``{b}``" not in doc and f'``"{b}"``' not in doc] == []
     assert ":data:`roqa_nlp.codebooks.BUILTIN` lists them" in doc
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        (
+            "Interviewer: What helps?\n\nP01: We have no staff.",
+            r"'Interviewer: What helps?\n\nP01: We have …'",
+        ),
+        ("We have no staff. " * 15, "'We have no staff. We have no staff. We …'"),
+    ],
+)
+def test_a_transcripts_text_given_as_its_path_is_said_to_be_text(
+    tiny_model: AutoCoder, given: str, shown: str
+) -> None:
+    """``ac.code("Interviewer: hi\\n\\nP01: ...")`` said "file or folder not found (check the
+    path)" and named no way to code text (s60 api tester). A str with a line break, or with a
+    part longer than a file name may be (255 bytes), is no path: a ValueError saying it looks
+    like text and pointing to Transcript.from_turns and suggest()."""
+    for call in (tiny_model.code, read_transcripts, read_transcript):
+        with pytest.raises(ValueError) as exc:
+            call(given)
+        assert not isinstance(exc.value, FileNotFoundError)
+        assert str(exc.value) == (
+            f"{shown}: looks like a transcript's text, not the path of a file or folder (give "
+            "the transcript file's path; to code talk held in Python, build a Transcript with "
+            "Transcript.from_turns(), or give sentences to suggest())"
+        )

@@ -40,6 +40,7 @@ from ..errors import (
     RoqaValueError,
     a_type,
     first_few,
+    quoted,
     warn,
 )
 
@@ -257,12 +258,40 @@ def read_transcript(
             f"read_transcript() takes the path of one transcript file, not {a_type(path)}",
             hint="give a path, e.g. read_transcript('p01.txt'); read_transcripts() reads several",
         )
+    as_text = text_given_as_path(path)
+    if as_text is not None:
+        raise as_text
     labels = with_default_labels(interviewer_labels, participant_labels)
     t = _read_one(Path(path), labels, participant)
     from .language import warn_of_reading
 
     warn_of_reading(t, stacklevel=2)
     return t
+
+
+#: The most bytes a file or folder name may have (Linux, macOS and Windows alike): a longer part
+#: of a "path" names nothing.
+MAX_NAME_BYTES = 255
+
+
+def text_given_as_path(value: str | os.PathLike[str]) -> RoqaValueError | None:
+    """The error for ``value``, given as the path of a transcript, when it is no path but reads
+    as a transcript's text: it holds a line break and is not there, or a part of it is longer
+    than a name may be (:data:`MAX_NAME_BYTES`); else None. ``ac.code("Interviewer: hi\\n\\nP01:
+    ...")`` said "file or folder not found (check the path)" (api tester, session 60)."""
+    text = os.fspath(value)
+    if not isinstance(text, str):
+        return None
+    parts = re.split(r"[/\\]", text)
+    too_long = any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in parts)
+    if not (too_long or "\n" in text or "\r" in text) or os.path.lexists(text):
+        return None
+    return RoqaValueError(
+        "looks like a transcript's text, not the path of a file or folder",
+        path=quoted(text, 40),
+        hint="give the transcript file's path; to code talk held in Python, build a Transcript "
+        "with Transcript.from_turns(), or give sentences to suggest()",
+    )
 
 
 def _read_one(
@@ -424,6 +453,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for item in paths:
         p = Path(item)
+        as_text = text_given_as_path(item)
+        if as_text is not None:
+            raise as_text
         if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
             from ..io import missing_path_hint
 
@@ -834,10 +866,11 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
         hint = "give a path or a list of paths"
         verb = "read"
     if isinstance(items, one):
-        return [items]
-    if isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
+        out = [items]
+    elif isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
         raise RoqaTypeError(f"{call}() takes {kinds}, not {a_type(items)}", hint=hint)
-    out = list(items)
+    else:
+        out = list(items)
     if not out:
         raise RoqaValueError(
             f"{call}() was given an empty list: no transcripts to {verb}",
@@ -848,6 +881,9 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
             raise RoqaTypeError(
                 f"item {i} of {call}()'s inputs is {a_type(item)}, not {what}", hint=hint
             )
+        as_text = text_given_as_path(item) if isinstance(item, (str, os.PathLike)) else None
+        if as_text is not None:  # before any path is looked at: a name too long raises
+            raise as_text
     return out
 
 
