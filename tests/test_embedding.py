@@ -948,6 +948,19 @@ def test_a_run_draws_one_bar_over_the_texts_not_yet_in_the_cache(
     assert "Embedding segments" in drawn.getvalue()
 
 
+def test_a_run_counts_the_texts_it_encoded_and_those_read_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`roqa code` says how many texts a re-run embedded anew and how many it read from the
+    cache (stream tester s60, LOW-3: a re-run after an edit said neither)."""
+    emb = piece_embedder(monkeypatch, tmp_path, PieceModel())
+    emb.encode(three_words(3))  # outside the run: not counted
+    with emb.encoding_run() as run:
+        emb.encode([*three_words(5), "text number 0"])  # 3 cached (one given twice), 2 new
+        emb.encode(three_words(2, start=3))  # both cached now
+    assert (run.done, run.cached) == (2, 5)
+
+
 def test_the_bar_advances_as_each_batch_is_encoded(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -632,6 +632,8 @@ class Embedder:
                 cache.put_many(sorted(again.items()))
             found.update(again)
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        if self._run is not None:
+            self._run.cached += len(unique) - len(todo)
         if todo:
             unsaved: list[tuple[str, bytes]] = []
             with self.encoding_run() as run:
@@ -721,7 +723,9 @@ class EncodingRun:
         self.embedder = embedder
         self.outer = False  # inside a run already: that run counts
         self.expected = 0  # texts to encode so far (the total grows as parts are read)
-        self.done = 0
+        self.done = 0  # texts encoded (each new to the cache)
+        #: texts read from the cache instead, counted once per :meth:`Embedder.encode` call
+        self.cached = 0
         self.progress: Any = None  # the rich Progress, once drawn
         self._task: Any = None
         self._console: Any = None
