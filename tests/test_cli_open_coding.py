@@ -193,6 +193,37 @@ def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
     )
 
 
+def test_a_streamed_run_says_what_it_did_not_write_and_the_next_step_as_a_whole_run_does(
+    default_run: tuple[Path, str], tiny_model_dir: Path
+) -> None:
+    """Stream tester, session 60, LOW-1: `roqa code --stream` printed the counts and the files
+    only: not that report.html and the open-coding queue were not written, no "Next:" line and
+    no count of the weakly coded segments, which a run without --stream prints."""
+    out = default_run[0].parent / "streamed"
+    code, printed, err = roqa(
+        "code", default_run[0].parent / "interviews", "--out", out, "--model", tiny_model_dir,
+        "--stream",
+    )  # fmt: skip
+    assert code == 0, err
+    lines = printed.splitlines()
+    after_files = lines[lines.index(f"  run.json           {out / 'run.json'}") + 1 :]
+    assert after_files == [
+        "  --stream wrote no report.html and no open-coding queue (open_coding.jsonl, "
+        f"open_coding.csv): `roqa report {out}` writes the report, listing the segments that "
+        "fit no code without grouping them into candidate codes (a run without --stream groups "
+        "them).",
+        f"  Next: run `roqa report {out}` and read the 9 segments for open coding in its "
+        "open-coding section; to record a new code, name it beside a segment in its "
+        "transcripts, then Save decisions.",
+        "  17 coded segments rest on a top code below 40%: charted as code unsure (Table 2 "
+        "marks them †), they may belong to a theme the codebook does not cover; "
+        f"`roqa report {out}` lists them in its open-coding section.",
+    ]
+    # the counts the run with the report gives
+    assert "  17 coded segments rest on a top code below 40%" in default_run[1]
+    assert "  Next: read the 9 segments for open coding" in default_run[1]
+
+
 @pytest.fixture(scope="module")
 def spaced_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """``roqa code --no-report`` into a folder whose path has spaces ("My Study/coded run")."""
@@ -321,9 +352,9 @@ def test_segments_the_review_carried_in_decided_are_not_pointed_at_again(capsys)
     from roqa_nlp.cli.code_cmd import _say_next_step, _say_weakly_coded
 
     out = Path("coded")
-    _say_weakly_coded([object()] * 9, out, True, 1, 7)
-    _say_weakly_coded([object()] * 9, out, True, 1, 8)
-    _say_weakly_coded([object()] * 2, out, False, 0, 1)
+    _say_weakly_coded(9, out, True, 1, 7)
+    _say_weakly_coded(9, out, True, 1, 8)
+    _say_weakly_coded(2, out, False, 0, 1)
     _say_next_step(1, out, True, 0, 1)  # decided: nothing to read
     _say_next_step(3, out, True, 0, 1)
     assert capsys.readouterr().out.splitlines() == [

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import roqa
 
 INTERVIEW = (
@@ -242,3 +244,98 @@ def test_both_reviews_beside_the_codings_are_noted_without_a_report(
         assert run.code == 0, run.err
         said = [" ".join(x.split()) for x in run.err.split("roqa: ") if "both decisions" in x]
         assert said == [note.removeprefix("roqa: ")], report
+
+
+@pytest.mark.parametrize("mode", ["--report", "--stream"])
+def test_a_renamed_transcript_is_said_renamed_and_recoded_under_its_new_name(
+    tiny_model_dir: Path, tmp_path: Path, mode: str
+) -> None:
+    """Stream tester, session 60, LOW-2: after p06_interview.vtt -> p06_interview_final.vtt,
+    `roqa code study/` said "held codings of p06_interview, which this run does not code: they
+    are replaced; give every transcript ... or another --out", though every transcript was
+    given: the same text was coded under its new name."""
+    s = study(tmp_path)
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir).code == 0
+    (s / "RM03.txt").rename(s / "RM03_final.txt")
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir, mode)
+    assert run.code == 0, run.err
+    said = [" ".join(x.split()) for x in run.err.splitlines() if "RM03" in x]
+    assert said == [
+        f"roqa: note: {out}: RM03 is now RM03_final (renamed, its text unchanged): its codings "
+        "are written again under the new name"
+    ]
+    assert held(out) == ["RM01", "RM02", "RM03_final", "RM04"]
+
+
+def test_a_renamed_transcript_says_where_the_review_left_beside_it_goes(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """--stream reads no review: the note says the decisions name the old ids, and `roqa
+    report` then carries them to the renamed transcript by their words."""
+    s = study(tmp_path)
+    (s / "RM03.txt").write_text(RENAMED, encoding="utf-8")
+    out = tmp_path / "coded"
+    assert roqa("code", s, "--out", out, "--model", tiny_model_dir).code == 0
+    line = next(x for x in (out / "codings.jsonl").read_text("utf-8").splitlines() if "RM03" in x)
+    text = json.loads(line)["text"]
+    (out / "decisions.csv").write_text(
+        f'segment_id,decision,code_id,new_code,note,text\nRM03:0001,accept,OS.B,,,"{text}"\n',
+        encoding="utf-8",
+    )
+    (s / "RM03.txt").rename(s / "RM03_final.txt")
+    run = roqa("code", s, "--out", out, "--model", tiny_model_dir, "--stream")
+    assert run.code == 0, run.err
+    said = [" ".join(x.split()) for x in run.err.splitlines() if "RM03" in x]
+    assert said == [
+        f"roqa: note: {out}: RM03 is now RM03_final (renamed, its text unchanged): its codings "
+        f"are written again under the new name; decisions.csv names its old segment ids: "
+        f"`roqa report {out}` moves each decision to the segment of the new name with its "
+        "words, and names those it cannot"
+    ]
+    report = roqa("report", out)
+    assert report.code == 0, report.err
+    assert report.out.startswith(
+        "decisions: 1 on 1 segment (1 accept) carried into the report from "
+        f"{out / 'decisions.csv'} (found beside the codings)\n"
+    )
+
+
+EDITED = (
+    "Interviewer: How do the night shifts work?\n"
+    "{p}: The night staff sleep in, and we have one waking person for {n} houses, which the "
+    "commissioners keep asking us to stretch further.\n"
+)
+
+
+def embedded(printed: str) -> str:
+    """The summary's line of what the run embedded."""
+    return next(x for x in printed.splitlines() if x.startswith("Embedded"))
+
+
+def test_a_rerun_says_what_it_embedded_and_which_transcripts_changed(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Stream tester, session 60, LOW-3: a re-run after an edit said nothing of what it
+    embedded again, nor that a transcript had changed. One line after the counts says both."""
+    s = tmp_path / "study"
+    s.mkdir()
+    for n in ("01", "02"):
+        (s / f"NS{n}.txt").write_text(EDITED.format(p=f"P{n}", n="three"), encoding="utf-8")
+    out = tmp_path / "coded"
+    first = roqa("code", s, "--out", out, "--model", tiny_model_dir, "--no-report")
+    assert first.code == 0, first.err
+    assert embedded(first.out) == "Embedded 2 new texts, 0 read from the cache."
+    (s / "NS02.txt").write_text(EDITED.format(p="P02", n="four"), encoding="utf-8")
+    (s / "NS03.txt").write_text(EDITED.format(p="P03", n="three"), encoding="utf-8")
+    again = roqa("code", s, "--out", out, "--model", tiny_model_dir, "--stream")
+    assert again.code == 0, again.err
+    assert embedded(again.out) == (
+        "Embedded 1 new text, 2 read from the cache; changed since this folder's last run: "
+        "NS02; new: NS03."
+    )
+    same = roqa("code", s, "--out", out, "--model", tiny_model_dir, "--no-report", "--no-cache")
+    assert same.code == 0, same.err
+    assert embedded(same.out) == (
+        "Embedded 3 texts (no cache); no transcript changed since this folder's last run."
+    )

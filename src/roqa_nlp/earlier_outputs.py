@@ -108,3 +108,57 @@ def is_chart_copy(name: str) -> bool:
 
     stem = Path(CHART_FILE).stem
     return name == CHART_FILE or fnmatchcase(name, f"{stem}.*.json")
+
+
+def transcript_texts(out: Path) -> dict[str, str]:
+    """Each transcript ``out``'s transcripts.jsonl lists (id) -> the SHA-256 of its text: read
+    before a run replaces the file and after it writes it, to tell the transcripts whose text
+    changed, those new to the folder and those renamed (:func:`changes_between`). The text, not
+    the file's bytes: a Word document saved again codes the same, and a pseudonymised run
+    records no file. Empty when there is no such file; a line that is no record is passed over."""
+    import hashlib
+
+    path = out / "transcripts.jsonl"
+    if not path.is_file():
+        return {}
+    texts: dict[str, str] = {}
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                text = record.get("text")
+                if isinstance(text, str):
+                    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+                    texts[record["id"]] = digest
+    return texts
+
+
+def changes_between(
+    before: dict[str, str], after: dict[str, str]
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """What changed between two :func:`transcript_texts` of one folder, as ``(changed, new,
+    renamed)``: the transcripts in both whose text differs, those only ``after`` holds, and, of
+    those only ``before`` holds, each whose very text ``after`` holds under one new name alone
+    (its file renamed: ``{old: new}``; the new name is then not counted new). Names in natural
+    order."""
+    from .transcripts import natural_key
+
+    gone = {t: sha for t, sha in before.items() if t not in after}
+    added = {t: sha for t, sha in after.items() if t not in before}
+    olds: dict[str, list[str]] = {}
+    for t, sha in gone.items():
+        olds.setdefault(sha, []).append(t)
+    news: dict[str, list[str]] = {}
+    for t, sha in added.items():
+        news.setdefault(sha, []).append(t)
+    renamed = {
+        old[0]: new[0]
+        for sha, old in olds.items()
+        if len(old) == 1 and len(new := news.get(sha, [])) == 1
+    }
+    changed = sorted((t for t in before if t in after and before[t] != after[t]), key=natural_key)
+    fresh = sorted((t for t in added if t not in renamed.values()), key=natural_key)
+    return changed, fresh, dict(sorted(renamed.items(), key=lambda kv: natural_key(kv[0])))

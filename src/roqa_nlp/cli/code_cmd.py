@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
-from ..earlier_outputs import earlier_run_files, files_before, transcripts_held
+from ..earlier_outputs import (
+    changes_between,
+    earlier_run_files,
+    files_before,
+    transcript_texts,
+    transcripts_held,
+)
 from ..io import make_out_dir, shell_quoted
 from ..open_coding import MIN_GROUP_SIZE, SET_ASIDE
 from ._app import (
@@ -336,6 +342,25 @@ def _parts_warned(
     talk.refuse_if_none()
 
 
+class _StreamTally:
+    """What a ``--stream`` run counts of its parts as they pass (:meth:`parts`), to say as a
+    run with the report does: the segments queued for open coding, and those charted on a top
+    code below the unsure threshold (:func:`~roqa_nlp.open_coding.weakly_coded`, which judges
+    each segment alone, so the parts' counts add up to the whole's)."""
+
+    def __init__(self) -> None:
+        self.n_queued = 0
+        self.n_weak = 0
+
+    def parts(self, parts: Iterable[Any]) -> Iterator[Any]:
+        from ..open_coding import weakly_coded
+
+        for part in parts:
+            self.n_queued += sum(1 for s in part.segments if s.for_open_coding)
+            self.n_weak += len(weakly_coded(part))
+            yield part
+
+
 @contextmanager
 def _own_speaker_warnings() -> Iterator[None]:
     """Within: the library's speaker warnings (phrased for Python, ``interviewer_labels=``) are
@@ -591,17 +616,23 @@ def _warn_if_report_is_stale(out: Path) -> None:
 
 
 def _warn_of_dropped(
-    out: Path, held: list[str], coded: Collection[str], followed: Collection[str] = ()
+    out: Path,
+    held: list[str],
+    coded: Collection[str],
+    followed: Collection[str] = (),
+    renamed: Collection[str] = (),
 ) -> list[str]:
     """Warn that ``out`` held codings of transcripts (``held``) this run does not code (not in
     ``coded``), and return them: its outputs replace the folder's whole, so their codings (and
     the report's review of them) are gone from it. Coding the rest of a study into its folder
     did that silently. Those whose review ``followed`` their words into a transcript coded
-    (renamed since: :attr:`Review.followed`, said in its own warning) are not warned of."""
+    (renamed since: :attr:`Review.followed`, said in its own warning) and those ``renamed``
+    (their very text coded under another name: :func:`~roqa_nlp.cli.recode_changes.renamed_note`
+    says so) are not warned of."""
     from ..errors import first_and_count
 
     dropped = [t for t in held if t not in coded]
-    said = [t for t in dropped if t not in followed]
+    said = [t for t in dropped if t not in followed and t not in renamed]
     if said:
         print(
             f"roqa: warning: {out}: held codings of {first_and_count(said)}, which this run "
@@ -725,14 +756,23 @@ def _say_streamed(
     note: str = "",
     before: Iterable[str] = (),
     names: str | None = None,
+    embedded: str | None = None,
+    tally: _StreamTally | None = None,
 ) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
-    ``coded`` line, the files ``written``, a ``note``, then the warnings of a stale report and
-    of earlier outputs in ``out`` (the files ``before`` the run among them)."""
+    ``coded`` line, the ``embedded`` line (:func:`~roqa_nlp.cli.recode_changes.embedding_line`),
+    the files ``written``, a ``note``, the next step and the weakly coded segments as a run
+    with the report says them (``tally``: counted part by part), then the warnings of a stale
+    report and of earlier outputs in ``out`` (the files ``before`` the run among them)."""
     console().print(coded)
+    if embedded:
+        console().print(embedded, soft_wrap=True, markup=False, highlight=False)
     print_files(console(), written)
     if note:
-        console().print(note)
+        console().print(note, soft_wrap=True, markup=False, highlight=False)
+    if tally is not None:
+        _say_next_step(tally.n_queued, out, False, queue_written=False)
+        _say_weakly_coded(tally.n_weak, out, False)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(out, written.values(), before, names)
 
@@ -969,6 +1009,7 @@ def code_command(
     ),
 ) -> None:
     """Suggest codes for every participant segment and flag segments that fit no code."""
+    from ..decisions import review_beside
     from ..open_coding import (
         RULE_KEY,
         distance_threshold_for,
@@ -982,6 +1023,7 @@ def code_command(
     )
     from ..open_coding_cache import cached_open_coding_queue
     from ..transcripts import expand_paths
+    from .recode_changes import counted_encoding, embedding_line, renamed_note
     from .report_cmd import named_in, recurring_note
 
     if alpha is not None and not 0 < alpha < 1:
@@ -1053,6 +1095,7 @@ def code_command(
     # before this run's transcripts.jsonl replaces it: were the earlier codings pseudonymised?
     names = _earlier_codings_named(out) if pseudonymise is not None else None
     held = transcripts_held(out)  # before this run's codings replace them
+    texts_before = transcript_texts(out)  # likewise: to say what changed, and what was renamed
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     earlier_embedding = earlier_backend(out)  # likewise
     earlier_coder = earlier_model(out)  # likewise
@@ -1174,26 +1217,45 @@ def code_command(
             participant_labels=participants,
             pseudonyms=key,
         )
-        with _own_speaker_warnings(), stopped_for_one(files, "coded"):
-            w = write_codings(_parts_warned(parts, _ParticipantTalk(paths), key is not None), out)
+        tally = _StreamTally()
+        with (
+            counted_encoding(ac.embedder) as encoded,
+            _own_speaker_warnings(),
+            stopped_for_one(files, "coded"),
+        ):
+            told = _parts_warned(parts, _ParticipantTalk(paths), key is not None)
+            w = write_codings(tally.parts(told), out)
         w.paths.update(_keep_project_codebook(ac.codebook, out, earlier_book))
         written_key = None
         if key is not None and pseudonymise is not None:
             written_key = _write_key(key, pseudonymise)
         if written_key is not None:
             w.paths["pseudonym key"] = written_key
-        _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
+        texts_after = transcript_texts(out)
+        renamed = changes_between(texts_before, texts_after)[2]
+        _warn_of_dropped(out, held, set(transcripts_held(out, read=True)), renamed=renamed)
+        renamed_note(out, renamed, review_beside(out)[0])
         _say_streamed(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
             f"{model_named(model, ac.card)}{backend_named(ac.embedder)} "
             f"({w.n_novel} fit no code).",
             w.paths,
+            "  --stream wrote no report.html and no open-coding queue (open_coding.jsonl, "
+            f"open_coding.csv): `roqa report {shell_quoted(out)}` writes the report, listing "
+            "the segments that fit no code without grouping them into candidate codes (a run "
+            "without --stream groups them).",
             before=before,
             names=names,
+            embedded=embedding_line(encoded, not no_cache, texts_before, texts_after),
+            tally=tally,
         )
         return
-    with _own_speaker_warnings(), stopped_for_one(files, "coded"):
+    with (
+        counted_encoding(ac.embedder) as encoded,
+        _own_speaker_warnings(),
+        stopped_for_one(files, "coded"),
+    ):
         result = ac.code(
             files,
             top_k=top_k,
@@ -1234,6 +1296,8 @@ def code_command(
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
         written.update(result._save_files(out))  # its earlier files are named at the end
+        texts_after = transcript_texts(out)
+        renamed = changes_between(texts_before, texts_after)[2]
         written.update(_keep_project_codebook(ac.codebook, out, earlier_book))
         charted, book = result, ac.codebook
         if chart_book is not None:
@@ -1289,7 +1353,13 @@ def code_command(
         else:
             _warn_if_report_is_stale(out)
         # after the review's line, which finds those renamed: their decisions followed them
-        _warn_of_dropped(out, held, result.transcripts, () if review is None else review.followed)
+        followed = () if review is None else review.followed
+        _warn_of_dropped(out, held, result.transcripts, followed, renamed)
+        renamed_note(
+            out,
+            {old: new for old, new in renamed.items() if old not in followed},
+            review_beside(out)[0] if review is None else None,
+        )
         if qdpx is not None:
             from ..exchange import export_qdpx
 
@@ -1330,6 +1400,8 @@ def code_command(
         soft_wrap=bool(model),  # a model's path in it, whole
         markup=False,
     )
+    if embedded := embedding_line(encoded, not no_cache, texts_before, texts_after):
+        con.print(embedded, soft_wrap=True, markup=False, highlight=False)
     from ..training import suggestions_shown, trained_on_said
 
     # re-coded talk the model was trained on: no held-out judgement (as evaluate warns); those
@@ -1352,7 +1424,7 @@ def code_command(
         )
     _say_next_step(n_queued, out, report, n_queued_named, n_queued_decided)
     _say_weakly_coded(
-        weak,
+        len(weak),
         out,
         report,
         sum(1 for s in weak if s.segment.id in named),
@@ -1497,12 +1569,20 @@ def _decided_clause(n_queued: int, n_done: int) -> str:
 
 
 def _say_next_step(
-    n_queued: int, out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
+    n_queued: int,
+    out: Path,
+    in_report: bool,
+    n_named: int = 0,
+    n_decided: int = 0,
+    *,
+    queue_written: bool = True,
 ) -> None:
     """One line after the counts: where to read the segments for open coding and how to record
     a new code, as the report says; none when the decisions given (``--decisions``, or the
     folder's decisions.csv) already name a new code for each of them (``n_named``) or decide the
-    others (``n_decided``: a code kept, or fitting no code), and those counted when some are."""
+    others (``n_decided``: a code kept, or fitting no code), and those counted when some are.
+    Without the open-coding queue (``queue_written`` False: ``--stream``) the report `roqa
+    report` writes is where they are read."""
     if not n_queued or n_named + n_decided >= n_queued:
         return
     them = f"the {n_queued} segment{'' if n_queued == 1 else 's'} for open coding"
@@ -1518,39 +1598,43 @@ def _say_next_step(
         else f"  Next: read {them} in open_coding.csv, or in the report "
         f"`roqa report {shell_quoted(out)}` writes; to record a new code, name it beside a "
         "segment in its transcripts, then Save decisions."
+        if queue_written
+        else f"  Next: run `roqa report {shell_quoted(out)}` and read {them} in its "
+        "open-coding section; to record a new code, name it beside a segment in its "
+        "transcripts, then Save decisions."
     )
     console().print(line, soft_wrap=True, markup=False, highlight=False)
 
 
 def _say_weakly_coded(
-    weak: list[Any], out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
+    n_weak: int, out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
 ) -> None:
-    """One line counting the charted segments whose top code is below the unsure threshold
-    (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
+    """One line counting the ``n_weak`` charted segments whose top code is below the unsure
+    threshold (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
     is often coded weakly rather than flagged, and charted in Table 2 as unsure. When the
     decisions given already name a new code for each (``n_named``), it says so instead; those
     they decide otherwise (``n_decided``: a code kept, or fitting no code) are counted decided,
     and only the others said to maybe belong to a theme."""
-    if not weak:
+    if not n_weak:
         return
     from ..framework import SURE_CODE
 
-    one = len(weak) == 1
+    one = n_weak == 1
     said = (
-        f"  {len(weak)} coded segment{'' if one else 's'} rest{'s' if one else ''} on a top code "
+        f"  {n_weak} coded segment{'' if one else 's'} rest{'s' if one else ''} on a top code "
         f"below {SURE_CODE:.0%}: charted as code unsure (Table 2 marks {'it' if one else 'them'} "
         "†)"
     )
     done = n_named + n_decided
-    if n_decided and done >= len(weak):
+    if n_decided and done >= n_weak:
         with_new = f" ({n_named} with a new code)" if n_named else ""
         said += (
             f"; it is decided in the decisions given{with_new}."
             if one
-            else f"; all {len(weak)} are decided in the decisions given{with_new}."
+            else f"; all {n_weak} are decided in the decisions given{with_new}."
         )
     elif n_decided:
-        left = len(weak) - done
+        left = n_weak - done
         where = (
             "the report's open-coding section lists"
             if in_report
@@ -1565,11 +1649,11 @@ def _say_weakly_coded(
             f"; {done} of them {'is' if done == 1 else 'are'} decided in the decisions given, "
             f"the other {left} may belong to a theme the codebook does not cover; {listed}."
         )
-    elif n_named >= len(weak):
+    elif n_named >= n_weak:
         said += (
             "; it already has a new code in the decisions given."
             if one
-            else f"; all {len(weak)} already have a new code in the decisions given."
+            else f"; all {n_weak} already have a new code in the decisions given."
         )
     else:
         where = (
