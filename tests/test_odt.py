@@ -318,7 +318,7 @@ def test_transcript_tables_are_read_other_tables_are_not(tmp_path: Path) -> None
         ("Interviewer", "Welcome.", 5.0),
         ("P08", "We had no budget.\nAnd staff.", 70.0),  # one speaker's rows are one turn
     ]
-    assert t.metadata["cue_times"][0]["cues"] == [[0, 70.0, 90.0], [18, 90.0, None]]
+    assert t.metadata["cue_times"][0]["cues"] == [[0, 70.0, None], [18, 90.0, None]]
 
 
 def test_a_title_row_spanning_the_table_above_its_header_row_is_a_heading(

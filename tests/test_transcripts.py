@@ -810,7 +810,7 @@ def test_txt_a_time_right_after_a_label_is_its_time_not_speech(tmp_path: Path) -
         ("Interviewer", "interviewer", "What gets in the way?", None, None),
         ("P04 (RM)", "participant", "The contract.", 750.0, None),
         ("Interviewer", "interviewer", "And?", None, None),
-        ("P04", "participant", "Landlords.", 751.0, 752.0),
+        ("P04", "participant", "Landlords.", 751.0, None),
         ("Interviewer", "interviewer", "Thanks.", 752.0, None),
     ]
 
@@ -823,8 +823,8 @@ def test_txt_rev_export_labels_with_a_time_before_the_colon(tmp_path: Path) -> N
         "Interviewer (01:10):\nAnd supervision?\n"
     )
     assert turns_of(read_transcript(f)) == [
-        ("Interviewer", "interviewer", "How is training going?", 3.0, 9.0),
-        ("P05", "participant", "It was cancelled twice.\nWe could not release staff.", 9.0, 70.0),
+        ("Interviewer", "interviewer", "How is training going?", 3.0, None),
+        ("P05", "participant", "It was cancelled twice.\nWe could not release staff.", 9.0, None),
         ("Interviewer", "interviewer", "And supervision?", 70.0, None),
     ]
 
@@ -837,8 +837,8 @@ def test_txt_otter_export_label_and_time_lines(tmp_path: Path) -> None:
     )
     t = read_transcript(f, interviewer_labels=["Sam Roe"])
     assert turns_of(t) == [
-        ("Sam Roe", "interviewer", "How is training going?", 3.0, 9.0),
-        ("Jane Smith", "participant", "It was cancelled twice.", 9.0, 3730.0),
+        ("Sam Roe", "interviewer", "How is training going?", 3.0, None),
+        ("Jane Smith", "participant", "It was cancelled twice.", 9.0, None),
         ("Sam Roe", "interviewer", "And supervision?", 3730.0, None),
     ]
 
@@ -857,11 +857,11 @@ def test_txt_word_transcribe_export_time_and_speaker_lines(tmp_path: Path) -> No
     )
     t = read_transcript(f)
     assert turns_of(t) == [
-        ("Speaker 1", "interviewer", "Thanks for joining. Can you hear me?", 0.0, 4.0),
-        ("Speaker 2", "participant", "Yes, fine.", 4.0, 9.0),
-        ("Speaker 1", "interviewer", "What gets in the way?", 9.0, 15.0),
-        ("Speaker 2", "participant", "Staffing, mainly.\nWe never have enough people.", 15.0, 62.0),
-        ("Speaker 1", "interviewer", "And what helps?", 62.0, 65.0),
+        ("Speaker 1", "interviewer", "Thanks for joining. Can you hear me?", 0.0, None),
+        ("Speaker 2", "participant", "Yes, fine.", 4.0, None),
+        ("Speaker 1", "interviewer", "What gets in the way?", 9.0, None),
+        ("Speaker 2", "participant", "Staffing, mainly.\nWe never have enough people.", 15.0, None),
+        ("Speaker 1", "interviewer", "And what helps?", 62.0, None),
         (
             "Speaker 2",
             "participant",
@@ -1503,9 +1503,9 @@ def test_txt_happy_scribe_time_dash_speaker_lines(tmp_path: Path) -> None:
         "utf-8",
     )
     assert turns_of(read_transcript(f)) == [
-        ("Interviewer", "interviewer", "What gets in the way?", 0.12, 4.5),
-        ("Sam Roe", "participant", "Staffing, mainly.", 4.5, 9.0),
-        ("Interviewer", "interviewer", "And what helps?", 9.0, 11.25),
+        ("Interviewer", "interviewer", "What gets in the way?", 0.12, None),
+        ("Sam Roe", "participant", "Staffing, mainly.", 4.5, None),
+        ("Interviewer", "interviewer", "And what helps?", 9.0, None),
         ("Sam Roe", "participant", "The directors back us.", 11.25, None),
     ]
 
@@ -2041,7 +2041,7 @@ def test_docx_label_and_time_paragraphs_as_teams_and_word_transcribe_export_them
     t = read_transcript(tmp_path / "p1.docx", interviewer_labels=[first])
     assert t.text == f"{first}: How is training going?\n\n{second}: Cancelled."
     assert turns_of(t) == [
-        (first, "interviewer", "How is training going?", 3.0, 9.0),
+        (first, "interviewer", "How is training going?", 3.0, None),
         (second, "participant", "Cancelled.", 9.0, None),
     ]
 
@@ -2068,8 +2068,8 @@ def test_zoom_clock_times_count_from_the_first_lines_and_its_clock_time_is_kept(
     f.write_text("\n".join(lines) + "\n", "utf-8")
     t = read_transcript(f, interviewer_labels=["Jane Smith"])
     assert turns_of(t) == [
-        ("Jane Smith", "interviewer", "So tell me about your role?", 0.0, 8.0),
-        ("Sam Roe", "participant", "I manage a care home.", 8.0, 30.0),
+        ("Jane Smith", "interviewer", "So tell me about your role?", 0.0, None),
+        ("Sam Roe", "participant", "I manage a care home.", 8.0, None),
         ("Jane Smith", "interviewer", "What helped?", 30.0, None),
     ]
     assert t.metadata == {"format": "txt", "rendering": "original", "clock_start": 36932.0}
@@ -2497,8 +2497,8 @@ def test_txt_name_time_and_words_on_three_lines_are_turns_with_their_times(
     f.write_text("\n".join(NAME_TIME_WORDS) + "\n", "utf-8")
     t = read_transcript(f, interviewer_labels=["Jane Smith"])
     assert turns_of(t) == [
-        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, 9.0),
-        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, 75.0),
+        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, None),
+        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, None),
         ("Jane Smith", "interviewer", "What helped?", 75.0, None),
     ]
     assert t.metadata == {"format": "txt", "rendering": "original"}
@@ -2518,8 +2518,8 @@ def test_docx_name_time_and_words_in_three_paragraphs_are_turns_with_their_times
         "beds.\n\nJane Smith: What helped?"
     )
     assert turns_of(t) == [
-        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, 9.0),
-        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, 75.0),
+        ("Jane Smith", "interviewer", "So tell me about your role?", 3.0, None),
+        ("Sam Roe", "participant", "I manage a care home of forty beds.", 9.0, None),
         ("Jane Smith", "interviewer", "What helped?", 75.0, None),
     ]
 
@@ -2546,7 +2546,7 @@ def test_docx_speaker_tables_with_a_time_column_keep_the_times(
     d.save(str(tmp_path / "p10.docx"))
     t = read_transcript(tmp_path / "p10.docx")
     assert turns_of(t) == [
-        ("Interviewer", "interviewer", "Why?", times[0], times[1]),
+        ("Interviewer", "interviewer", "Why?", times[0], None),
         ("P10", "participant", "Cost.", times[1], None),
     ]
 
@@ -4536,28 +4536,27 @@ def test_a_speakers_consecutive_labelled_paragraphs_are_one_turn_as_exports_writ
             "interviewer",
             "Can you tell me about recovery in your service?",
             1.0,
-            5.0,
+            None,
         ),
         (
             "P14",
             "participant",
             "We're a supported living provider.\nStaffing is the biggest thing. We just can't recruit.",
             5.0,
-            120.0,
+            None,
         ),
-        ("Interviewer", "interviewer", "What helps?", 120.0, 124.0),
+        ("Interviewer", "interviewer", "What helps?", 120.0, None),
         ("P14", "participant", "Supervision helps.", 124.0, None),
     ]
     from roqa_nlp.transcripts.segment import segment
 
-    # each line's words keep their own time: a quote from the second line is cited at 01:10,
-    # and ends when the next line begins
-    cited = [(s.text, s.begin_time, s.end_time) for s in segment(t, unit="sentence")]
+    # each line's words keep their own time: a quote from the second line is cited at 01:10
+    cited = [(s.text, s.begin_time) for s in segment(t, unit="sentence")]
     assert cited == [
-        ("We're a supported living provider.", 5.0, 70.0),
-        ("Staffing is the biggest thing.", 70.0, 120.0),
-        ("We just can't recruit.", 70.0, 120.0),
-        ("Supervision helps.", 124.0, None),
+        ("We're a supported living provider.", 5.0),
+        ("Staffing is the biggest thing.", 70.0),
+        ("We just can't recruit.", 70.0),
+        ("Supervision helps.", 124.0),
     ]
 
 

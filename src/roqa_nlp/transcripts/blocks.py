@@ -52,7 +52,7 @@ from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
-from .render import SpokenTurn, ended_by_next, render_transcript, without_time_marks
+from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
     HEADER_OVERRULED,
@@ -652,11 +652,9 @@ def read_blocks(
         )
     marked = any(has_time_marks(w) for _, words, _ in turns for w in words)
     return render_transcript(
-        ended_by_next(
-            without_time_marks(
-                SpokenTurn(speaker, "\n".join(words), time, ends.get(k))
-                for k, (speaker, words, time) in enumerate(turns)
-            )
+        without_time_marks(
+            SpokenTurn(speaker, "\n".join(words), time, ends.get(k))
+            for k, (speaker, words, time) in enumerate(turns)
         ),
         path,
         interviewer_labels=interviewer_labels,

@@ -122,38 +122,6 @@ def without_time_marks(spoken: Iterable[SpokenTurn]) -> list[SpokenTurn]:
     return out
 
 
-def ends_at_next_begin(times: Sequence[tuple[float | None, float | None]]) -> list[float | None]:
-    """The end time of each turn of ``times`` (its begin and end time, in order): its own, else
-    the next turn's begin time, where the turn's begin and that time are known and the next is
-    not earlier. A transcript whose speakers' labels carry only a begin time (Otter's ``Jane
-    Smith  0:42``, Rev's, Zoom's saved ``[Jane Smith] 10:15:45``, Teams' Word export) says a
-    turn's words were all said by the time the next label's is: the end a researcher goes to in
-    the recording. The last turn, a turn before one with no time, and one before a clock that
-    went back (a second recording's) keep none."""
-    out: list[float | None] = []
-    for i, (begin, end) in enumerate(times):
-        following = times[i + 1][0] if i + 1 < len(times) else None
-        if end is None and begin is not None and following is not None and following >= begin:
-            end = following
-        out.append(end)
-    return out
-
-
-def ended_by_next(spoken: Sequence[SpokenTurn]) -> list[SpokenTurn]:
-    """``spoken`` with each turn's end time as :func:`ends_at_next_begin` gives it, and its last
-    timed piece (:attr:`SpokenTurn.cues`) with no end of its own ending there too."""
-    ends = ends_at_next_begin([(s.begin_time, s.end_time) for s in spoken])
-    out: list[SpokenTurn] = []
-    for s, end in zip(spoken, ends, strict=True):
-        if end is not None and s.end_time is None:
-            cues = s.cues
-            if cues and cues[-1][2] is None:
-                cues = (*cues[:-1], (cues[-1][0], cues[-1][1], end))
-            s = replace(s, end_time=end, cues=cues)
-        out.append(s)
-    return out
-
-
 def _marked_pieces(
     words: str, begin: float | None, end: float | None, latest: float | None
 ) -> tuple[CuePiece, ...]:

@@ -83,8 +83,6 @@ from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
 from .render import (
     SpokenTurn,
-    ended_by_next,
-    ends_at_next_begin,
     finish_transcript,
     render_transcript,
     without_time_marks,
@@ -286,8 +284,6 @@ def parse_text(
         found_unlabelled = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
-    ends = ends_at_next_begin([(t.begin_time, t.end_time) for t in turns])
-    turns = [t if t.end_time == end else replace(t, end_time=end) for t, end in zip(turns, ends)]
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text); the
     # rendering joins one speaker's blocks itself, each with its time
@@ -317,7 +313,7 @@ def parse_text(
     if time_marked:
         spoken = [SpokenTurn(t.speaker, text[t.start : t.end], t.begin_time) for t in turns]
         return render_transcript(
-            ended_by_next(without_time_marks(spoken)),
+            without_time_marks(spoken),
             path,
             interviewer_labels=interviewer_labels,
             participant=participant,
@@ -749,10 +745,7 @@ def _export_turns(
         out.append(replace(first, end=turns[run[-1]].end, end_time=turns[run[-1]].end_time))
     final = blanked(text, gaps)
     for index, (turn, run) in enumerate(zip(out, runs, strict=True)):
-        pieces = [
-            (text[turns[i].start : turns[i].end], turns[i].begin_time, turns[i].end_time)
-            for i in run
-        ]
+        pieces = [(text[turns[i].start : turns[i].end], turns[i].begin_time, None) for i in run]
         entry = cue_entry(index, final[turn.start : turn.end], pieces)
         if entry is not None:
             entries.append(entry)
