@@ -11,8 +11,9 @@ coded folder left its report.html and open_coding.* in place without a word).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 #: Files an earlier ``roqa code`` may have left in its output folder that a run does not always
 #: write again: the open-coding queue (not written with --stream or --engine ray) and a
@@ -54,18 +55,25 @@ def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
 
     ids: set[str] = set()
     for name, key in (("codings.jsonl", "transcript"), ("transcripts.jsonl", "id")):
-        path = out / name
-        if not path.is_file() or (name == "transcripts.jsonl" and not read):
+        if name == "transcripts.jsonl" and not read:
             continue
-        with path.open(encoding="utf-8", errors="replace") as f:
-            for line in f:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(record, dict) and isinstance(record.get(key), str):
-                    ids.add(record[key])
+        ids.update(r[key] for r in _records(out / name) if isinstance(r.get(key), str))
     return sorted(ids, key=natural_key)
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records (JSON objects) of the JSON Lines file ``path``, none when there is no such
+    file; a line that is no record is passed over (the folder was checked as roqa's before)."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                yield record
 
 
 def earlier_run_files(
@@ -118,22 +126,11 @@ def transcript_texts(out: Path) -> dict[str, str]:
     records no file. Empty when there is no such file; a line that is no record is passed over."""
     import hashlib
 
-    path = out / "transcripts.jsonl"
-    if not path.is_file():
-        return {}
-    texts: dict[str, str] = {}
-    with path.open(encoding="utf-8", errors="replace") as f:
-        for line in f:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and isinstance(record.get("id"), str):
-                text = record.get("text")
-                if isinstance(text, str):
-                    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-                    texts[record["id"]] = digest
-    return texts
+    return {
+        record["id"]: hashlib.sha256(record["text"].encode("utf-8", "surrogatepass")).hexdigest()
+        for record in _records(out / "transcripts.jsonl")
+        if isinstance(record.get("id"), str) and isinstance(record.get("text"), str)
+    }
 
 
 def changes_between(
