@@ -1323,10 +1323,11 @@ def test_saturation_notes_when_dates_in_the_names_are_not_in_the_order_coded(
         "name with numbers compared as numbers (04-09-2020, 05-08-2020, 06-07-2020 ...), not "
         "the order of the dates their names hold (06-07-2020, 11-07-2020, 05-08-2020 ..., read "
         "day first: dd-mm-yyyy); the saturation verdicts depend on the order: give the order "
-        "the interviews were done in, `roqa report --order 06-07-2020,11-07-2020,05-08-2020,...`"
-        ' (or a file with one per line), or `order=["06-07-2020", "11-07-2020", "05-08-2020", '
-        "...]` in Python (saturation, ReportOptions), or rename the files with the date year "
-        "first (06-07-2020 as 2020-07-06), which sorts by date"
+        "the interviews were done in, `roqa report --order 06-07-2020,11-07-2020,05-08-2020,"
+        '04-09-2020,24-09-2020` (or a file with one per line), or `order=["06-07-2020", '
+        '"11-07-2020", "05-08-2020", "04-09-2020", "24-09-2020"]` in Python (saturation, '
+        "ReportOptions), or rename the files with the date year first (06-07-2020 as "
+        "2020-07-06), which sorts by date"
     )
     assert saturation(CodingResult.read(folder)).order_note == note
     s = tmp_path / "s.xlsx"

@@ -5886,10 +5886,8 @@ def test_a_folder_of_files_named_by_day_first_dates_warns_that_name_order_is_not
         "06-07-2020 ...), not the order of the dates their names hold (06-07-2020, 24-07-2020, "
         "05-08-2020 ..., read day first: dd-mm-yyyy); the saturation verdicts depend on the "
         "order: give the order the interviews were done in, `roqa report --order "
-        '06-07-2020,24-07-2020,05-08-2020,...` (or a file with one per line), or `order=["06-07-'
-        '2020", "24-07-2020", "05-08-2020", ...]` in Python (saturation, ReportOptions), or '
-        "rename the files with the date year first (06-07-2020 as 2020-07-06), which sorts by "
-        "date"
+        "06-07-2020,24-07-2020,05-08-2020,04-09-2020` (or a file with one per line), or rename "
+        "the files with the date year first (06-07-2020 as 2020-07-06), which sorts by date"
     ]
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -22,7 +22,11 @@ from .errors import first_few
 #: A date written with the year last, day or month first, one separator throughout:
 #: ``06-07-2020``, ``6.7.2020``, ``06_07_2020``. A year-first date (``2020-07-06``) sorts by date,
 #: and is not one.
-_YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})([-._])(\d{1,2})\2(\d{4})(?!\d)")
+_YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})([-._])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+#: A date written year first (``2020-07-06``): it sorts by date, but in a folder of year-last
+#: names (one renamed as the note advises) it is dated too. Years 1900-2099 only, so that a
+#: record number (``site-1-12-1002``) is no year (s60 hunt, finding L1).
+_YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d\d)([-._])(\d{1,2})\2(\d{1,2})(?!\d)")
 
 DAY_FIRST = "day first: dd-mm-yyyy"
 MONTH_FIRST = "month first: mm-dd-yyyy"
@@ -89,33 +93,47 @@ def _year_first(name: str, date: datetime.date) -> str:
     return name[: m.start()] + date.isoformat() + name[m.end() :]
 
 
+def _year_first_date(name: str) -> datetime.date | None:
+    """The year-first date of ``name`` (``2020-07-06``), None when it holds none."""
+    m = _YEAR_FIRST.search(name)
+    return None if m is None else _date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+
+
 def dated_order_note(names: Sequence[str], taken: str, *, python: bool = False) -> str:
     """What to say when ``names`` (transcript ids, in the order the interviews are taken)
     hold dates written year last (:func:`name_dates`) that are not in that order: ``taken``
     (what the order is, beginning the line) followed by both orders, the reading of the dates
     (with the ambiguity when no number above 12 tells day from month) and the fix: the order
-    given with ``roqa report --order`` (and ``order=[...]`` when ``python``), or the files
-    renamed with the date year first. Empty when the dates are in the order taken, or there
-    are none."""
+    given with ``roqa report --order``, every name in date order (and ``order=[...]`` when
+    ``python``), or the files renamed with the date year first. Empty when the dates are in
+    the order taken, or there are none; when a name holds no date (an order of the dated ones
+    would leave it out), and when no number above 12 tells day from month and month first the
+    dates are in the order taken (s60 hunt, findings M1 and L2)."""
     reading, dated = name_dates(names)
-    if not dated or _in_date_order(dated):
+    held = dict(dated)
+    for name in names:
+        if name not in held and (d := _year_first_date(name)) is not None:
+            held[name] = d
+    if not dated or len(held) < len(names):
         return ""
-    by_date = [name for name, _ in sorted(dated, key=lambda x: x[1])]
+    dated = [(name, held[name]) for name in names]
+    if _in_date_order(dated):
+        return ""
     told = reading
     if reading == DAY_FIRST and _is_ambiguous(names):
+        month_first = dict(_month_first(names))
+        if _in_date_order([(name, month_first.get(name, d)) for name, d in dated]):
+            return ""
         told += ", as no number above 12 tells day from month"
-        if _in_date_order(_month_first(name for name, _ in dated)):
-            told += "; if they are month first, mm-dd-yyyy, this order is theirs"
-    more = len(by_date) > 3
-    example = ",".join(by_date[:3]) + (",..." if more else "")
-    listed = ", ".join(json.dumps(x, ensure_ascii=False) for x in by_date[:3]) + (", ..." * more)
-    first = dict(dated)[by_date[0]]
+    by_date = [name for name, _ in sorted(dated, key=lambda x: x[1])]
+    listed = ", ".join(json.dumps(x, ensure_ascii=False) for x in by_date)
+    first = next(n for n in by_date if _numbers(n) is not None)
     in_python = f", or `order=[{listed}]` in Python (saturation, ReportOptions)" if python else ""
     return (
-        f"{taken} ({first_few([name for name, _ in dated], 3)}), not the order of the dates "
+        f"{taken} ({first_few(names, 3)}), not the order of the dates "
         f"their names hold ({first_few(by_date, 3)}, read {told}); the saturation verdicts "
         "depend on the order: give the order the interviews were done in, `roqa report --order "
-        f"{example}` (or a file with one per line){in_python}, or rename the files with the "
-        f"date year first ({by_date[0]} as {_year_first(by_date[0], first)}), which sorts by "
-        "date"
+        f"{','.join(by_date)}` (or a file with one per line){in_python}, or rename the files "
+        f"with the date year first ({first} as {_year_first(first, held[first])}), which sorts "
+        "by date"
     )

@@ -522,8 +522,9 @@ def _warn_if_dates_out_of_order(files: list[Path]) -> None:
     from ..name_dates import dated_order_note
 
     stems = [f.stem for f in files if f.suffix.lower() != ".qdpx"]  # a project's are not ids
+    # no Python advice: the warning is a roqa code run's too (s60 hunt, finding L4)
     note = dated_order_note(
-        stems, f"the {len(stems)} files are coded in the order saturation is judged in", python=True
+        stems, f"the {len(stems)} files are coded in the order saturation is judged in"
     )
     if note:
         warn(note)
