@@ -1388,3 +1388,16 @@ def test_a_transcripts_text_given_as_its_path_is_said_to_be_text(
             "the transcript file's path; to code talk held in Python, build a Transcript with "
             "Transcript.from_turns(), or give sentences to suggest())"
         )
+
+
+def test_a_path_with_a_line_break_at_its_end_or_a_long_name_is_not_said_to_be_text() -> None:
+    """s60 hunt (L3): ``"p01.txt\\n"`` (a path read with readlines()) is a path, not found as
+    before; a 300-character file name is said to be too long, not to be a transcript's text."""
+    from roqa_nlp.transcripts import text_given_as_path
+
+    assert text_given_as_path("p01.txt\n") is None
+    error = text_given_as_path("interviews/" + "a" * 300 + ".txt")
+    assert error is not None and str(error) == (
+        "'interviews/aaaaaaaaaaaaaaaaaaaaaaaaaaaa…': has a name longer than 255 bytes, which no "
+        "file system allows (check the path)"
+    )

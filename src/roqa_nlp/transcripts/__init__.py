@@ -283,9 +283,17 @@ def text_given_as_path(value: str | os.PathLike[str]) -> RoqaValueError | None:
     if not isinstance(text, str):
         return None
     parts = re.split(r"[/\\]", text)
-    too_long = any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in parts)
-    if not (too_long or "\n" in text or "\r" in text) or os.path.lexists(text):
+    too_long = [p for p in parts if len(p.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES]
+    # a break at an end is a path read with readlines(), not text (s60 hunt, finding L3)
+    inner = text.strip()
+    if not (too_long or "\n" in inner or "\r" in inner) or os.path.lexists(text):
         return None
+    if "\n" not in inner and "\r" not in inner and not any(re.search(r"\s", p) for p in too_long):
+        return RoqaValueError(
+            f"has a name longer than {MAX_NAME_BYTES} bytes, which no file system allows",
+            path=quoted(text, 40),
+            hint="check the path",
+        )
     return RoqaValueError(
         "looks like a transcript's text, not the path of a file or folder",
         path=quoted(text, 40),
