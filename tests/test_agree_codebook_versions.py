@@ -363,3 +363,32 @@ def test_at_domain_with_two_versions_of_one_codebook_says_which_they_are(
         f"version 2, {outs[1]}/codebook.json) (give the version to follow with --codebook, "
         f"e.g. --codebook {outs[1]}/codebook.json)\n"
     )
+
+
+def test_one_version_saved_twice_with_a_description_alias_or_order_changed_is_one_version(
+    tmp_path: Path,
+) -> None:
+    """s60 regression hunt: two copies of version 1 that differ only in a description, an added
+    alias or the codes' order were warned of as "2 versions of codebook team" (version 1 and
+    version 1). The codes (ids, names, places in the tree) are what tell versions apart."""
+    from roqa_nlp.cli.agree_cmd import codebook_versions
+    from roqa_nlp.result import CodingResult
+
+    bob = review_in_version(tmp_path / "bob", "Bob", "1", ["STAFF", "LEAD", "CULT", "LEAD"])
+    alice = review_in_version(tmp_path / "alice", "Alice", "1", ["STAFF", "CULT", "CULT", "LEAD"])
+    book = json.loads((alice / "codebook.json").read_text("utf-8"))
+    book["codes"] = [book["codes"][0], *reversed(book["codes"][1:])]
+    book["codes"][1]["description"] = "A heading only.."
+    book["codes"][1]["aliases"] = ["People"]
+    (alice / "codebook.json").write_text(json.dumps(book), "utf-8")
+    read = {"Bob": CodingResult.read(bob), "Alice": CodingResult.read(alice)}
+    assert read["Alice"].codebook.hash != read["Bob"].codebook.hash  # not the same file
+    assert codebook_versions(read) == {}
+    run = roqa("agree", bob, alice, "--n-boot", "0")
+    assert run.code == 0, run.err
+    assert "versions of codebook" not in run.out
+    # a name changed is another version
+    book["codes"][1]["name"] = "Staff and time"
+    (alice / "codebook.json").write_text(json.dumps(book), "utf-8")
+    read["Alice"] = CodingResult.read(alice)
+    assert list(codebook_versions(read)) == ["team"]

@@ -766,9 +766,9 @@ def test_coded_units_in_interviewers_turns_are_counted_in_a_note(tmp_path, capsy
     assert data["n_units"]["coded"] == 3
     note = (
         f"1 of the 3 coded units compared lies wholly in interviewers' turns (p01:@{QUESTION[0]}-"
-        f"{QUESTION[1]} (Ann)): a coding of an interviewer's question is compared as any other, "
-        "though roqa code skips those turns; to leave it out, uncode the question (or select "
-        "the answer alone) in the QDA program"
+        f"{QUESTION[1]} (Ann)): a coding of the interviewer's (or a moderator's) words is "
+        "compared as any other, though roqa code skips those turns; to leave it out, uncode "
+        "those words (or select the answer alone) in the QDA program"
     )
     assert QUESTION == (13, 47)
     assert note in data["notes"]

@@ -366,10 +366,18 @@ def codebook_versions(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def _version_count(per: dict[str, Any]) -> int:
-    """How many versions of one codebook the coders' codebooks ``per`` are."""
+    """How many versions of one codebook the coders' codebooks ``per`` are: told apart by their
+    codes (ids, names, places in the tree), not by descriptions, aliases or the codes' order,
+    which change no coding's code (a copy with one description edited had been called a second
+    version, s60 hunt)."""
     from ..crosswalk import without_new_codes
 
-    return len({without_new_codes(b).hash for b in per.values()})
+    return len(
+        {
+            frozenset((c.id, c.name, c.level, c.parent, c.domain, c.codable) for c in b.codes)
+            for b in (without_new_codes(b) for b in per.values())
+        }
+    )
 
 
 def _versions_said(book_id: str, per: dict[str, Any]) -> str:
@@ -1050,9 +1058,9 @@ def _interviewer_turn_note(coded: Any, results: dict[str, Any]) -> str | None:
     n, of = len(found), int(compared.sum())
     return (
         f"{n} of the {of} coded units compared lie{'s' * (n == 1)} wholly in interviewers' "
-        f"turns ({first_few(found, 3)}): a coding of an interviewer's question is compared as "
-        "any other, though roqa code skips those turns; to leave "
-        f"{'it' if n == 1 else 'them'} out, uncode the question (or select the answer alone) "
+        f"turns ({first_few(found, 3)}): a coding of the interviewer's (or a moderator's) "
+        "words is compared as any other, though roqa code skips those turns; to leave "
+        f"{'it' if n == 1 else 'them'} out, uncode those words (or select the answer alone) "
         "in the QDA program"
     )
 
