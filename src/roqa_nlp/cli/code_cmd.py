@@ -1610,8 +1610,8 @@ def _say_weakly_coded(
     n_weak: int, out: Path, in_report: bool, n_named: int = 0, n_decided: int = 0
 ) -> None:
     """One line counting the ``n_weak`` charted segments whose top code is below the unsure
-    threshold (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does not cover
-    is often coded weakly rather than flagged, and charted in Table 2 as unsure. When the
+    threshold (:func:`~roqa_nlp.open_coding.weakly_coded`): talk of a theme the codebook does
+    not cover is often coded weakly rather than flagged, and charted in Table 2 as unsure. When the
     decisions given already name a new code for each (``n_named``), it says so instead; those
     they decide otherwise (``n_decided``: a code kept, or fitting no code) are counted decided,
     and only the others said to maybe belong to a theme."""
