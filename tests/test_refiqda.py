@@ -904,7 +904,10 @@ def test_what_cannot_be_imported_is_reported(tmp_path: Path) -> None:
     assert (
         p.warnings[3] == "source 'P2' has no text: not imported, with its 1 selections (1 codings)"
     )
-    assert p.warnings[4] == "not imported: 1 PDF source (only text sources, codes and codings are)"
+    assert (
+        p.warnings[4]
+        == "not imported: 1 PDF source (only text sources, codes, codings and the notes on coded passages are)"
+    )
 
 
 def test_codings_are_split_by_user(tmp_path: Path) -> None:
@@ -1841,7 +1844,9 @@ def test_a_project_carrying_a_recording_beyond_the_size_limit_imports_its_text(
     p = read_qdpx(path, limits=replace(DEFAULT_LIMITS, max_total_bytes=50_000))
     assert [t.text for t in p.transcripts] == ["We lacked staff."]
     assert p.coding_count == 1
-    assert p.warnings == ["not imported: 1 audio source (only text sources, codes and codings are)"]
+    assert p.warnings == [
+        "not imported: 1 audio source (only text sources, codes, codings and the notes on coded passages are)"
+    ]
 
 
 def test_code_named_only_blank_is_named_by_its_id(tmp_path: Path) -> None:

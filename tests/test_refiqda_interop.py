@@ -172,7 +172,7 @@ UNKNOWN_CODE = (
     "source 'P1', selection '{guid}': coding of unknown code "
     "'00000000-0000-4000-8000-0000000000ff' not imported"
 )
-PDF = "not imported: 1 PDF source with 1 coding (only text sources, codes and codings are)"
+PDF = "not imported: 1 PDF source with 1 coding (only text sources, codes, codings and the notes on coded passages are)"
 
 
 def test_reading_codings_warns_about_every_coding_left_out(tmp_path: Path) -> None:
@@ -404,7 +404,7 @@ def test_code_colours_are_imported_and_the_rest_is_named_as_not_imported(tmp_pat
     assert p.colors == {STAFFING: "#FF0000", "00000000-0000-4000-8000-000000000002": "#0f0"}
     assert p.warnings == [
         "not imported: 1 case description, 1 case variable value, 1 source description "
-        "(only text sources, codes and codings are)"
+        "(only text sources, codes, codings and the notes on coded passages are)"
     ]
     assert [s.segment.text for s in p.codings["Alice"]] == [QUOTE]
     assert p.codings["Alice"].meta["notes"] == {"p01:@23-63": ["my memo on this quote"]}
@@ -421,7 +421,7 @@ def test_reading_transcripts_names_what_of_the_project_is_not_imported(tmp_path:
     assert t.id == "p01"
     assert [str(w.message) for w in got] == [
         f"{path}: not imported: 1 case description, 1 case variable value, 1 source description "
-        "(only text sources, codes and codings are)"
+        "(only text sources, codes, codings and the notes on coded passages are)"
     ]
 
 
@@ -811,7 +811,7 @@ def test_non_text_sources_are_reported_with_the_codings_they_held(tmp_path: Path
     p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
     assert p.warnings == [
         "not imported: 1 PDF source with 2 codings, 1 picture source, 1 audio source with "
-        "1 coding (only text sources, codes and codings are)"
+        "1 coding (only text sources, codes, codings and the notes on coded passages are)"
     ]
 
 

@@ -232,7 +232,7 @@ def test_a_recording_without_a_transcript_is_still_left_out_as_before(tmp_path: 
     project = read_qdpx(media_project(tmp_path, src))
     assert (project.transcripts, project.codings) == ([], {})
     assert project.warnings == [
-        "not imported: 1 audio source with 1 coding (only text sources, codes and codings are)"
+        "not imported: 1 audio source with 1 coding (only text sources, codes, codings and the notes on coded passages are)"
     ]
 
 

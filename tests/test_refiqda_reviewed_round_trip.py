@@ -581,7 +581,9 @@ def test_a_note_no_coded_selection_refers_to_is_named_as_not_imported(tmp_path: 
         '<NoteRef targetGUID="00000000-0000-4000-8000-000000000001"/></Project>'
     )
     project = read_qdpx(build_qdpx(tmp_path / "n.qdpx", qde))
-    assert project.warnings == ["not imported: 1 note (only text sources, codes and codings are)"]
+    assert project.warnings == [
+        "not imported: 1 project note (only text sources, codes, codings and the notes on coded passages are)"
+    ]
 
 
 @needs_reference
@@ -808,7 +810,7 @@ def test_a_comment_on_no_imported_coding_is_named_as_not_imported(tmp_path: Path
     project = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
     assert project.codings == {}
     assert project.warnings[-1] == (
-        "not imported: 1 selection memo (only text sources, codes and codings are)"
+        "not imported: 1 selection memo (only text sources, codes, codings and the notes on coded passages are)"
     )
 
 

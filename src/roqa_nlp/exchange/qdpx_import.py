@@ -1171,7 +1171,11 @@ def _read_project(
     for coder in whole_coders:
         if coder not in pending:
             warnings.append(f"{coder} coded whole sources only: no codings of theirs imported")
-    skip("note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes))
+    # a note no coded selection refers to (on a code, a source, the project): a coded
+    # passage's note is imported, so "1 note" read as if those were not (s60 import tester)
+    skip(
+        "project note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes)
+    )
     for section, (item, noun) in _SKIPPED_PARTS.items():
         el = child(root, section)
         if el is not None:
@@ -1187,7 +1191,9 @@ def _read_project(
             for noun, n in skipped.items()
         )
         # what of the project stays behind, said wherever it is read (roqa code too)
-        source_warning(f"not imported: {parts} (only text sources, codes and codings are)")
+        source_warning(
+            f"not imported: {parts} (only text sources, codes, codings and the notes on coded passages are)"
+        )
 
     transcripts = _in_number_order(transcripts, source_warning)
     by_name = {t.id: t for t in transcripts}
