@@ -58,7 +58,7 @@ from .crosswalk import (
 from .decisions import NO_CODE, Decision, match_decisions, rejects_all, same_text
 from .errors import RoqaError, first_few, quoted, warn
 from .result import CodingResult
-from .schema import Code, SegmentResult
+from .schema import SegmentResult
 
 #: the decisions that name a code
 CODE_DECISIONS = ("accept", "reject", "recode")
@@ -109,22 +109,9 @@ def unmapped_builtin_code(code_id: str, model: Codebook, other: str) -> bool:
     mapped = {t for c, ts in walk.items() if c in base for t in ts}
     # its construct's counterpart stands for a sub-construct; a construct whose sub-constructs
     # are mapped is read as before (a new code named as it)
-    near = {code.id, *(c.id for c in book.codes if _under(c, code.id, book))}
-    while code is not None:
-        near.add(code.id)
-        code = None if code.parent is None else book.find(code.parent)
+    near = {c.id for c in book.path(code.id)}  # itself and the codes above it
+    near.update(c.id for c in book.codes if code in book.path(c.id))  # and those below it
     return not (near & mapped)
-
-
-def _under(code: Code, ancestor: str, book: Codebook) -> bool:
-    """Whether ``code`` is below the code ``ancestor`` of ``book``."""
-    parent = code.parent
-    while parent is not None:
-        if parent == ancestor:
-            return True
-        up = book.find(parent)
-        parent = None if up is None else up.parent
-    return False
 
 
 def review_codebook(
