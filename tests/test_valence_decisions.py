@@ -146,6 +146,26 @@ def test_the_summary_says_how_many_examples_take_the_researchers_valence() -> No
     )
 
 
+def test_the_summary_says_no_model_valence_when_each_example_has_the_researchers() -> None:
+    """Tester learn (s61): a valence row on each of 81 examples still said "the model's on the
+    rest", as if some examples kept the model's valence; one without a row keeps the clause."""
+    card: dict[str, object] = {
+        "n_decisions": 4,
+        "n_examples": 2,
+        "by_decision": {"accept": 2, "valence": 2},
+        "examples_by_kind": {"coded": 2},
+        "n_researcher_valence": 2,
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card).endswith(
+        "codings: codings.jsonl; valence: the researcher's on 2 examples"
+    )
+    card["n_researcher_valence"] = 1
+    assert feedback_summary(card).endswith(
+        "valence: the researcher's on 1 example, the model's on the rest"
+    )
+
+
 def test_a_valence_alone_is_a_valence_only_example(cfir: Codebook) -> None:
     """A segment given a valence and no code: its words and that valence for the valence head,
     nothing for the code classifier, nothing left out."""
@@ -284,8 +304,8 @@ def test_the_summary_counts_valence_only_examples() -> None:
     assert feedback_summary(card) == (
         "feedback: 2 examples from 3 decisions (1 accepted, 1 valence only); 0 left out; "
         "codings: codings.jsonl; valence: the researcher's on 2 examples (1 valence only, for "
-        "the valence head alone), the model's on the rest"
-    )
+        "the valence head alone)"
+    )  # both examples have the researcher's valence: no rest is the model's (tester learn, s61)
 
 
 def test_a_new_code_without_a_valence_row_is_counted_as_carrying_the_models_valence(

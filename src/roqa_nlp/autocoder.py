@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
-from .errors import RoqaError, RoqaFileNotFoundError, RoqaTypeError, RoqaValueError, quoted, warn
+from .errors import (
+    ON_COMMAND_LINE,
+    RoqaError,
+    RoqaFileNotFoundError,
+    RoqaTypeError,
+    RoqaValueError,
+    quoted,
+    warn,
+)
 from .io import (
     MODEL_CARD,
     atomic_write_bytes,
@@ -1172,6 +1180,7 @@ class AutoCoder:
             codings_named=None
             if looked_beside
             else [str(c) if isinstance(c, (str, Path)) else None for c in per_file],
+            python=not ON_COMMAND_LINE.get(),  # roqa train names its --feedback options
         )
         if forgotten is not None:
             warn(forgotten)

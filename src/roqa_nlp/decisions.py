@@ -2362,6 +2362,7 @@ def earlier_rounds_left_out(
     folders: Sequence[Path | None] | None = None,
     decisions: Sequence[Sequence[Decision]] | None = None,
     codings_named: Sequence[str | None] | None = None,
+    python: bool = False,
 ) -> str | None:
     """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
     review each) were reviewed on ``codings`` (one per file, None for none) made by a model
@@ -2380,7 +2381,9 @@ def earlier_rounds_left_out(
     With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
-    out the --codings round 2's file needs). None when every one is given."""
+    out the --codings round 2's file needs). With ``python``, the call suggested is
+    ``update([...])``, not the command's options (tester learn, s61). None when every one is
+    given."""
     import os
 
     def place(name: str) -> str:
@@ -2437,20 +2440,29 @@ def earlier_rounds_left_out(
     else:
         rounds = list(dict.fromkeys([*missing.values(), *(n for n, _, _ in once.values())]))
         with_codings = codings_named is not None and all(named_with.get(n) for n in rounds)
-        how = " ".join(
-            f"--feedback {shell_quoted(n)}"
-            + (f" --codings {shell_quoted(str(named_with[n]))}" if with_codings else "")
-            for n in rounds
-        )
+        if python:
+            how = f"update({rounds!r}"
+            how += f", codings={[str(named_with[n]) for n in rounds]!r})" if with_codings else ")"
+        else:
+            how = " ".join(
+                f"--feedback {shell_quoted(n)}"
+                + (f" --codings {shell_quoted(str(named_with[n]))}" if with_codings else "")
+                for n in rounds
+            )
         how = f"earliest first: {how}"
         if codings_named is not None and not with_codings:
-            how += ", each with its --codings, in the same order"
+            how += (
+                ", with codings= one per file, in the same order"
+                if python
+                else ", each with its --codings, in the same order"
+            )
     one = len(missing) == 1
+    every = "give update() every round" if python else "repeat --feedback for every round"
     return (
         f"{and_list(reviewed)} {'was' if len(reviewed) == 1 else 'were'} reviewed on codings "
         f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
-        f"{'its' if one else 'their'} decisions (to keep them, repeat --feedback for every "
-        f"round, {'earliest first, ' if gone else ''}{how})"
+        f"{'its' if one else 'their'} decisions (to keep them, {every}, "
+        f"{'earliest first, ' if gone else ''}{how})"
     )
 
 
@@ -2636,11 +2648,15 @@ def feedback_summary(card: dict[str, object]) -> str:
         if n_new_model
         else ""
     )
+    # coded examples the researcher's valence left to the model's: none, the rest is not said
+    # (tester learn, s61: a valence row on all 81 still said "the model's on the rest")
+    coded = kinds.get("coded")
+    rest = not isinstance(coded, int) or coded > n_researcher + n_bare
     if said:
         line += (
             "; valence: "
             + ", ".join(said)
-            + (f", the model's on the rest{unreviewed}" if paths else "")
+            + (f", the model's on the rest{unreviewed}" if paths and (rest or unreviewed) else "")
         )
     elif unreviewed:
         line += f"; valence: the model's on every example{unreviewed}"

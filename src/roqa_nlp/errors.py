@@ -9,7 +9,13 @@ exception is a bug (exit status 1).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
+
+#: True while a ``roqa`` command runs the Python API for the researcher: a message that names
+#: what to do next names the command's options then, and the Python call otherwise (tester
+#: learn, s61: ``AutoCoder.update`` warned with ``--feedback`` flags).
+ON_COMMAND_LINE: ContextVar[bool] = ContextVar("roqa_on_command_line", default=False)
 
 
 class OutputsInterrupted(KeyboardInterrupt):

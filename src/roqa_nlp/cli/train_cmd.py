@@ -145,7 +145,7 @@ def _train(
 ) -> None:
     """Fit ``ac`` (an AutoCoder) on the training ``data``, with the decisions of ``feedback``
     (and their ``codings``) trained ``feedback_weight`` times when given."""
-    from ..errors import RoqaError
+    from ..errors import ON_COMMAND_LINE, RoqaError
     from ..training import load_training_set
 
     if feedback:
@@ -155,13 +155,18 @@ def _train(
                 hint="give --codings once per --feedback, in the same order, or leave it out to "
                 "use the codings.jsonl beside each decisions file",
             )
-        ac.update(
-            list(feedback),
-            # none given: update() reads the codings.jsonl beside each decisions file
-            codings=list(codings) if codings else None,
-            training=data,
-            **({} if feedback_weight is None else {"weight": feedback_weight}),
-        )
+        # its warnings name --feedback and --codings, not update()'s arguments
+        said_here = ON_COMMAND_LINE.set(True)
+        try:
+            ac.update(
+                list(feedback),
+                # none given: update() reads the codings.jsonl beside each decisions file
+                codings=list(codings) if codings else None,
+                training=data,
+                **({} if feedback_weight is None else {"weight": feedback_weight}),
+            )
+        finally:
+            ON_COMMAND_LINE.reset(said_here)
     else:
         if feedback_weight is not None:
             raise RoqaError(
