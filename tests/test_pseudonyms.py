@@ -1056,6 +1056,66 @@ def test_a_name_opening_a_line_of_talk_is_bare_so_the_copy_reads_back_the_same(
     ]
 
 
+LINE_START_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000
+Helen Stafford-Jones: What helped your team most?
+
+2
+00:00:06.000 --> 00:00:12.000
+Daniel Okoro: Training, mostly.
+
+3
+00:00:12.100 --> 00:00:12.400
+Helen Stafford-Jones: Mm-hmm.
+
+4
+00:00:12.500 --> 00:00:20.000
+Daniel Okoro: Marcus Bell, my deputy, coached people. Priya Raman, too.
+
+5
+00:00:20.500 --> 00:00:21.000
+Helen Stafford-Jones: Right.
+
+6
+00:00:21.500 --> 00:00:25.000
+Daniel Okoro: Marcus Bell coached me as well.
+"""
+
+
+def test_a_name_opening_a_line_of_talk_keeps_its_brackets_where_it_reads_as_no_label(
+    tmp_path: Path,
+) -> None:
+    """Tester s61 focus, 5: a keyed name opening the second line of an answer (cues joined
+    across the interviewer's 'Mm-hmm.') was 'deputy manager, my deputy, coached people',
+    the placeholder read as the speaker's words; it is bracketed as anywhere in the talk. Only
+    where the bracketed pseudonym would read back as a speaker label ('[P15] was', above) does
+    it stand bare. The copy reads back as the same turns, at the same offsets."""
+    path = write(tmp_path, "fg_linestart.vtt", LINE_START_VTT)
+    t = read_transcript(path, interviewer_labels=["Helen Stafford-Jones"])
+    key = PseudonymKey(
+        {
+            "Marcus Bell": "deputy manager",
+            "Helen Stafford-Jones": "Interviewer",
+            "Daniel Okoro": "P01",
+            "Priya Raman": "P02",
+        }
+    )
+    (after,), _ = pseudonymise([t], key)
+    assert [after.turn_text(u) for u in after.turns] == [
+        "What helped your team most?",
+        "Training, mostly.\n[deputy manager], my deputy, coached people. [P02], too.\n"
+        "[deputy manager] coached me as well.",
+    ]
+    (tmp_path / "copy").mkdir()
+    again = read_transcript(write(tmp_path / "copy", "fg_linestart.txt", after.text))
+    assert again.text == after.text
+    assert [(u.speaker, u.role, u.start, u.end) for u in again.turns] == [
+        (u.speaker, u.role, u.start, u.end) for u in after.turns
+    ]
+
+
 def test_an_interviewer_keyed_as_a_participant_is_warned_of(tmp_path: Path) -> None:
     path = write(tmp_path, "p01.txt", "Sam Roe: How is it?\nAda Lee: Fine.\n")
     t = read_transcript(path, interviewer_labels=["Sam Roe"])

@@ -50,7 +50,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   transcript as a full name is (``AishaRahman``, ``@aisha_rahman``, ``aisha.rahman``; not
   ``almost`` for ``Al Most``);
 - outside the turns' words (labels and headings of a plain-text file), and at the start of a
-  line of talk (where ``[P07] said`` would read as a speaker label), the pseudonym stands bare;
+  line of talk only where the bracketed pseudonym would read back as a speaker label (``[P07]
+  said``: :func:`_reads_as_a_label`), the pseudonym stands bare;
 - a speaker who is not yet in the key is added: an interviewer as ``Interviewer`` (a second one
   ``Interviewer 2`` ...), a participant as the transcript's participant number when its file name
   gives one (``zoom_p07.vtt`` -> ``P07``) and no other name has it, else the next free ``P``
@@ -2257,15 +2258,15 @@ class PseudonymKey:
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
             if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
                 continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme
-            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             if (
                 kind in ("common", "given common")
                 and _SENTENCE_START.search(text[max(0, m.start() - 80) : m.start()])
                 and _WORD_AFTER.match(text, m.end())
             ):
                 continue  # "Will it help?", "May I ask": the word; "Will is great": the name
-            # at the start of a line, "[P07] said" would read as a speaker label
-            new = _bare(pseudonym) if not line.strip() else _in_text(pseudonym)
+            new = _in_text(pseudonym)
+            if _reads_as_a_label(text, m.start(), m.end(), new):
+                new = _bare(pseudonym)
             edits.append((m.start(), m.end(), new))
             if kind == "short":
                 self._warn_of_short_form(transcript, found, pseudonym)
@@ -2923,6 +2924,24 @@ def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 
 _V = TypeVar("_V")
+
+
+def _reads_as_a_label(text: str, start: int, end: int, new: str) -> bool:
+    """Whether ``new``, put for ``text[start:end]`` at the start of a line of talk, would be read
+    back as a speaker's label (:func:`~roqa_nlp.transcripts.speaker_labels.match_label`): "[P07]
+    said so" is a turn of a speaker P07, so the copy ``roqa pseudonymise`` writes would read
+    back as other turns. Only there does a pseudonym in the talk lose its brackets ("P07 said
+    so"); "[deputy manager], my deputy, coached people" opening an answer's second line or
+    paragraph keeps them, as the name replaced anywhere else in the talk does (tester s61 focus,
+    5: it read "deputy manager, my deputy, ...", the placeholder taken for the speaker's words)."""
+    from .transcripts.speaker_labels import match_label
+
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return match_label(f"{text[line_start:start]}{new}{rest}") is not None
 
 
 def _joined_to_a_name(text: str, start: int, end: int) -> bool:
