@@ -105,3 +105,61 @@ def test_a_keyed_surname_after_a_title_and_another_first_name_is_no_ones_pseudon
         "'Mrs Joan [name]' in the copy, not P61's pseudonym: check it by hand, and give 'Joan "
         "Ellison' a row of their own in the key (e.g. 'Joan Ellison,relative') and run again"
     ]
+
+
+DANIELS_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:06.000
+Helen Stafford-Jones: What gets in the way?
+
+2
+00:00:07.000 --> 00:00:15.000
+Daniel Okoro: Families, sometimes.
+
+3
+00:00:16.000 --> 00:00:24.000
+Priya Raman: For me it is the contract.
+
+4
+00:00:25.000 --> 00:00:30.000
+Helen Stafford-Jones: Daniel Whitcombe, you run one too. Daniel, what is it like? Priya?
+
+5
+00:00:31.000 --> 00:00:40.000
+Daniel Whitcombe: Much the same as Daniel said.
+"""
+
+
+def test_a_first_name_two_speakers_share_is_a_neutral_placeholder_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Tester s61 focus, 4: with Daniel Okoro and Daniel Whitcombe in one focus group, a bare
+    'Daniel' was always the first Daniel's pseudonym, so the question asked of P03 read
+    '[P01], what is it like?'. It is [name], as a surname two people of the key share is,
+    with a warning to check it by hand; full names and a first name of one speaker stay theirs."""
+    path = tmp_path / "fg_daniels.vtt"
+    path.write_text(DANIELS_VTT, "utf-8")
+    t = read_transcript(path, interviewer_labels=["Helen Stafford-Jones"])
+    key = PseudonymKey(
+        {
+            "Helen Stafford-Jones": "Interviewer",
+            "Daniel Okoro": "P01",
+            "Priya Raman": "P02",
+            "Daniel Whitcombe": "P03",
+        }
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        (after,), _ = pseudonymise([t], key)
+    assert [after.turn_text(u) for u in after.turns] == [
+        "What gets in the way?",
+        "Families, sometimes.",
+        "For me it is the contract.",
+        "[P03], you run one too. [name], what is it like? [P02]?",
+        "Much the same as [name] said.",
+    ]
+    assert [str(w.message) for w in caught if "Daniel" in str(w.message)] == [
+        f"{path}: 'Daniel' is a word of the names of P01 and P03, who both speak here, so it is "
+        "'[name]' there, not one of their pseudonyms, which might name the wrong one: check by "
+        "hand whom it names where it stands"
+    ]

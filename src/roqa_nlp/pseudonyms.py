@@ -2231,7 +2231,7 @@ class PseudonymKey:
         starts = [t.start for t in transcript.turns]
         edits = []
         for m in pattern.finditer(text):
-            pseudonym, kind, spellings = found_as[int(str(m.lastgroup)[1:])]
+            pseudonym, kind, spellings, sharers = found_as[int(str(m.lastgroup)[1:])]
             found = m.group(0)
             if spellings:  # rows told apart only by accents: the one spelled so, or neither
                 pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
@@ -2272,6 +2272,8 @@ class PseudonymKey:
                 self._warn_of_short_form(transcript, found, pseudonym)
             if pseudonym == _SHARED_SURNAME and spellings:
                 self._warn_of_accents(transcript, spellings)
+            if sharers:
+                self._warn_of_shared_word(transcript, found, sharers)
         return _joined(text, edits)
 
     def _another_person(self, transcript: Transcript, m: re.Match[str], pseudonym: str) -> bool:
@@ -2321,6 +2323,24 @@ class PseudonymKey:
             path=transcript.source or transcript.id,
         )
 
+    def _warn_of_shared_word(
+        self, transcript: Transcript, found: str, sharers: tuple[str, ...]
+    ) -> None:
+        """Warn, once a transcript and word, that ``found`` ("Daniel") is a word of the names of
+        ``sharers`` (pseudonyms), who all speak here, so it is ``[name]``: whom it names is for
+        the researcher to tell, by hand (tester s61 focus, 4)."""
+        said = " ".join(found.split())
+        if (transcript.id, f"shared {said.casefold()}") in self._warned_of_short_forms:
+            return
+        self._warned_of_short_forms.add((transcript.id, f"shared {said.casefold()}"))
+        who = "both" if len(sharers) == 2 else "all"
+        warn(
+            f"'{said}' is a word of the names of {and_list(sharers)}, who {who} speak here, so "
+            f"it is '{_in_text(_SHARED_SURNAME)}' there, not one of their pseudonyms, which "
+            "might name the wrong one: check by hand whom it names where it stands",
+            path=transcript.source or transcript.id,
+        )
+
     def _warn_of_accents(self, transcript: Transcript, spellings: dict[str, str]) -> None:
         """Warn, once for the rows, that a name in the talk is spelled as none of the key's rows
         that differ only by accents and give ``spellings`` their pseudonyms: it is ``[name]``,
@@ -2339,7 +2359,9 @@ class PseudonymKey:
 
     def _pattern(
         self, speakers: Iterable[str]
-    ) -> tuple[re.Pattern[str] | None, list[tuple[str, str, dict[str, str] | None]]]:
+    ) -> tuple[
+        re.Pattern[str] | None, list[tuple[str, str, dict[str, str] | None, tuple[str, ...]]]
+    ]:
         """One regular expression for the key's names, and for each of its groups ``_<n>`` the
         pseudonym and the kind of name it finds: ``name`` (a full name, in any case), ``part``
         or ``common`` (a word of a name, capitalised; ``common`` when it is also an English word)
@@ -2354,7 +2376,13 @@ class PseudonymKey:
 
         Names that differ only by accents share a regular expression (:func:`_letter_regex`):
         when their rows give them two pseudonyms, the third item of its group's value maps each
-        row's spelling (:func:`_spelling`) to its pseudonym, and is None otherwise."""
+        row's spelling (:func:`_spelling`) to its pseudonym, and is None otherwise.
+
+        A word of the names of two people or more who speak here, spelled alike ("Daniel" of
+        Daniel Okoro and Daniel Whitcombe in one focus group), is neither's: ``[name]``, as a
+        surname two people of the key share is, since either pseudonym may name the wrong one
+        (tester s61 focus, 4: "[P01], what is it like for you?" asked of P03). The fourth item
+        of its group's value is their pseudonyms, to warn of it; empty otherwise."""
         speakers = list(speakers)
         here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
         # the pseudonyms of the people who speak here: their aliases are theirs in this talk
@@ -2364,6 +2392,9 @@ class PseudonymKey:
         surnames: dict[str, dict[str, str]] = {}  # regex -> {bare pseudonym: pseudonym}
         given: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, first word): _given_kind
         spelled: dict[str, dict[str, str]] = {}  # regex -> {spelling: pseudonym}
+        # regex -> {spelling: {pseudonym}} of the words of the names of the people who speak here
+        voiced_words: dict[str, dict[str, dict[str, str]]] = {}
+        labelled_by: set[str] = set()  # the one words that label a speaker here
         # each word of the key's names (any place in them) and whose they are: a first name that
         # is two people's, or also a word of another's name, is neither's alone
         whose: dict[str, set[str]] = {}
@@ -2402,6 +2433,7 @@ class PseudonymKey:
                     kind = "common" if _is_common_word(words[0]) else "part"
                     parts[regex] = (pseudonym, kind)
                     spelled[regex] = {_spelling(name): pseudonym}
+                    labelled_by.add(regex)
                 elif speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym)):
                     kind = "common" if _is_common_word(words[0]) else "part"
                     put(parts, f"(?i:{_name_regex(name)})", name, (pseudonym, kind))
@@ -2464,7 +2496,11 @@ class PseudonymKey:
                 for part in words:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
-                        put(parts, f"(?i:{_name_regex(word)})", word, (pseudonym, kind))
+                        regex = f"(?i:{_name_regex(word)})"
+                        put(parts, regex, word, (pseudonym, kind))
+                        voiced_words.setdefault(regex, {}).setdefault(_spelling(word), {})[
+                            _bare(pseudonym).casefold()
+                        ] = _bare(pseudonym)
             elif not one_word and len(words) > 1:
                 if (
                     _first_word_alone(words)
@@ -2486,6 +2522,15 @@ class PseudonymKey:
             keyed = self.get(speaker)
             if keyed is not None and (_has_extras(speaker) or given_name_first(speaker) != speaker):
                 found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
+        shared: dict[str, tuple[str, ...]] = {}
+        for regex, spellings in voiced_words.items():
+            # a word of two speakers' names here, spelled alike, is neither's (a one word that
+            # labels a speaker is theirs: "Kate:" beside "Kate Brown:")
+            alike = [theirs for theirs in spellings.values() if len(theirs) > 1]
+            if alike and regex not in labelled_by:
+                parts[regex] = (_SHARED_SURNAME, parts[regex][1])
+                spelled.pop(regex, None)
+                shared[regex] = tuple(sorted(alike[0].values()))
         for regex, theirs in surnames.items():
             # a surname two people of the key share is neither's where neither speaks, and
             # after a title the neutral [name]: left as written, "Mrs Young" named Grace Young,
@@ -2502,7 +2547,7 @@ class PseudonymKey:
                 parts[regex] = (pseudonym, given_as)
         return _one_pattern(
             [
-                (regex, (pseudonym, kind, _told_apart(spelled.get(regex))))
+                (regex, (pseudonym, kind, _told_apart(spelled.get(regex)), shared.get(regex, ())))
                 for regex, (pseudonym, kind) in [*found.items(), *parts.items()]
             ],
             r"(?<!\w)",
