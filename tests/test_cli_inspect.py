@@ -1183,3 +1183,20 @@ def test_inspect_names_a_services_lines_at_the_top_as_its_own_not_as_closing_tex
         "a transcription service's own lines left out, no one's talk (2 lines: "
         "'Transcript by Rev.com', 'Page 1 of 2')"
     ]
+
+
+def test_inspect_names_a_focus_groups_labels_read_as_one_person(tmp_path: Path) -> None:
+    """Tester s61 focus, 7: 'roqa inspect' showed "Daniel's iPhone" beside 'Daniel Okoro' in a
+    focus group with no note, and its --json no labels entry, though roqa code and pseudonymise
+    read them as one person; both now say so, as the check of two or three labels does."""
+    from test_renamed_participants import write_group
+
+    f = write_group(tmp_path)
+    said = (
+        f"{f}: 4 participant labels are 3 participants: 'Daniel Okoro' (also \"Daniel's "
+        'iPhone", read as the same person), counted and cited by its first label in the case '
+        "FG03: if they are different people, label each one's turns with a name of their own"
+    )
+    assert f"check: {said}" in " ".join(roqa("inspect", f, "--interviewer", "Sam Roe").out.split())
+    found = json.loads(roqa("inspect", f, "--interviewer", "Sam Roe", "--json").out)[0]
+    assert found["labels"] == said

@@ -98,3 +98,65 @@ def test_two_plainly_different_names_get_no_rename_advice(tmp_path: Path) -> Non
         f"{f}: 2 participants speak ('Lucy Fenwick', 'Graham Oduya'), each counted and cited by "
         "their label in the case e_prompts"
     )
+
+
+GROUP_VTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000
+Sam Roe: What helped your service most?
+
+2
+00:00:06.000 --> 00:00:12.000
+Daniel Okoro: Training, mostly, though it was short.
+
+3
+00:00:13.000 --> 00:00:19.000
+Zoë Adebayo: Supervision, every fortnight.
+
+4
+00:00:20.000 --> 00:00:26.000
+Ruth Price: The peer workers we hired last year.
+
+5
+00:00:27.000 --> 00:00:33.000
+Daniel's iPhone: Sorry, I dropped out. The training, as I said.
+"""
+
+
+def write_group(folder: Path) -> Path:
+    """A focus group of four participant labels: Daniel Okoro rejoins as 'Daniel's iPhone'."""
+    f = folder / "fg03_zoom.vtt"
+    f.write_text(GROUP_VTT, encoding="utf-8")
+    return f
+
+
+def test_a_focus_groups_check_names_the_labels_read_as_one_person(tmp_path: Path) -> None:
+    """Tester s61 focus, 7: in a focus group (more than three participant labels) the check
+    said nothing, though the framework and the pseudonym key read 'Daniel Okoro' and "Daniel's
+    iPhone" as one person (:func:`people_named`); it names them, by that one rule."""
+    f = write_group(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    labels = ["Daniel Okoro", "Zoë Adebayo", "Ruth Price", "Daniel's iPhone"]
+    assert people_named(labels) == [
+        ["Daniel Okoro", "Daniel's iPhone"],
+        ["Zoë Adebayo"],
+        ["Ruth Price"],
+    ]
+    assert participant_labels_warning(t) == (
+        f"{f}: 4 participant labels are 3 participants: 'Daniel Okoro' (also \"Daniel's "
+        'iPhone", read as the same person), counted and cited by its first label in the case '
+        f"{t.participant}: if they are different people, label each one's turns with a name of "
+        "their own"
+    )
+
+
+def test_a_focus_group_of_one_label_each_has_no_check(tmp_path: Path) -> None:
+    f = tmp_path / "fg04_zoom.vtt"
+    f.write_text(GROUP_VTT.replace("Daniel's iPhone", "Kwame Mensah"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    assert participant_labels_warning(t) is None

@@ -151,7 +151,8 @@ def _note_chat_left_out(transcripts: Iterable[Any]) -> None:
 
 
 def _note_participant_labels(transcripts: Iterable[Any]) -> None:
-    """One note line per transcript in which two or three participant labels speak, naming
+    """One note line per transcript in which two or three participant labels speak, or a focus
+    group's labels are read as one person (``Daniel Okoro``, ``Daniel's iPhone``), naming
     them to check as ``roqa inspect`` does (session 36: a line read as a participant who speaks
     once, "Mum: ..." inside P90's answer, was counted in Table 2 and only inspect said so).
     Not for a transcript with a speaker warning: its interviewer, read as a participant, is

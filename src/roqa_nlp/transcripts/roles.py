@@ -610,7 +610,8 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
 
 
 #: At most this many participant labels in a transcript are named to check
-#: (:func:`participant_labels_warning`): more are a focus group.
+#: (:func:`participant_labels_warning`): more are a focus group, whose labels read as one
+#: person alone are named.
 CHECK_LABELS_UP_TO = 3
 
 
@@ -620,7 +621,9 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     and the fix: a one-to-one interview whose participant renamed or rejoined in the call
     (``Maria Okafor``, then ``P17``) is read as one person, the case, and a joint interview
     (``P05a``, ``P05b``) as several, each cited by their label
-    (:func:`several_participants`), and either may be wrong. None for one label."""
+    (:func:`several_participants`), and either may be wrong. In a focus group (more labels),
+    the labels read as one person (:func:`_group_labels_warning`). None for one label, and for
+    a focus group whose labels are each one person."""
     labels = list(
         dict.fromkeys(
             t.speaker
@@ -628,8 +631,10 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             if t.role == "participant" and t.speaker and not is_unknown_speaker(t.speaker)
         )
     )
-    if not 2 <= len(labels) <= CHECK_LABELS_UP_TO:
-        return None  # one label, or a focus group: with or without one who asks
+    if len(labels) > CHECK_LABELS_UP_TO:  # a focus group: the labels read as one person
+        return _group_labels_warning(transcript, labels)
+    if len(labels) < 2:
+        return None
     # a second interviewer read as a participant is no rename nor a second participant: they
     # are named to check as one who asks (interviewer_warning), so never the cause of a check
     # (four labels, one asking, are still a focus group); but where the others are checked,
@@ -666,6 +671,29 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         f"{where}: the participant speaks under {len(labels)} labels ({shown}), read as one "
         f"person, the case {case} (renamed or rejoined in the call): if they are different "
         f"people, label each one's turns with their own id ('{own}a: ...', '{own}b: ...')"
+    )
+
+
+def _group_labels_warning(transcript: Transcript, labels: Sequence[str]) -> str | None:
+    """:func:`participant_labels_warning` of a transcript of more participant ``labels`` than
+    :data:`CHECK_LABELS_UP_TO` (a focus group): the labels read as one person
+    (:func:`_people_of`, the rule the framework counts and cites a group's members by and the
+    pseudonym key gives one pseudonym by: ``Daniel Okoro`` and ``Daniel's iPhone``), else None
+    (tester s61 focus, 7: the code and the key merged them, and inspect did not say so)."""
+    people = _people_of(labels)
+    merged = [person for person in people if len(person) > 1]
+    if not merged:
+        return None
+    where = transcript.source or transcript.id
+    case = transcript.participant or transcript.id
+    shown = ", ".join(
+        f"{person[0]!r} (also {and_list([repr(n) for n in person[1:]])}, read as the same person)"
+        for person in merged
+    )
+    return (
+        f"{where}: {len(labels)} participant labels are {len(people)} participants: {shown}, "
+        f"counted and cited by {'its' if len(merged) == 1 else 'their'} first label in the case "
+        f"{case}: if they are different people, label each one's turns with a name of their own"
     )
 
 
