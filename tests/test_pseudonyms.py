@@ -368,6 +368,81 @@ def test_a_number_a_file_claims_is_not_given_to_someone_read_before_it(tmp_path:
     assert [t.participant for t in out] == ["group", "P18"]
 
 
+GROUP = "Interviewer: Welcome, all.\nAda Lee: I'll start.\nBen Ode: Same here.\n"
+
+
+def test_a_focus_groups_members_take_free_numbers_and_its_case_stays_its_files(
+    tmp_path: Path,
+) -> None:
+    """fg01.txt's members were lettered by its id's number, P01a and P01b, and the group
+    became the case P01 of p01.txt's participant: one case, one interview in saturation
+    (tester s61 focus, 1). The members take free numbers; the case is FG01, as unpseudonymised."""
+    write(tmp_path, "fg01.txt", GROUP)
+    write(tmp_path, "p01.txt", "Interviewer: Hi?\nP01: Hello.\n")
+    before = read_transcripts(tmp_path)
+    out, key = pseudonymise(before, PseudonymKey())
+    assert [t.participant for t in before] == ["FG01", "P01"]
+    assert [(t.participant, [u.speaker for u in t.turns]) for t in out] == [
+        ("FG01", ["Interviewer", "P02", "P03"]),
+        ("P01", ["Interviewer", "P01"]),
+    ]
+    assert key.pseudonyms == {"Ada Lee": "P02", "Ben Ode": "P03"}
+
+
+def test_two_sessions_of_one_focus_group_stay_two_cases_with_a_key_that_letters_them(
+    tmp_path: Path,
+) -> None:
+    """A key from before session 61 letters the members by fg02's number: both sessions were
+    the case P02 once pseudonymised (tester s61 focus, 2); each is its file's case still."""
+    write(tmp_path, "fg02.txt", GROUP)
+    write(tmp_path, "fg04.txt", "Interviewer: Welcome back.\nBen Ode: Hi.\nAda Lee: Hello.\n")
+    out, _ = pseudonymise(
+        read_transcripts(tmp_path), PseudonymKey({"Ada Lee": "P02a", "Ben Ode": "P02b"})
+    )
+    assert [(t.participant, [u.speaker for u in t.turns]) for t in out] == [
+        ("FG02", ["Interviewer", "P02a", "P02b"]),
+        ("FG04", ["Interviewer", "P02b", "P02a"]),
+    ]
+
+
+def test_roqa_pseudonymise_copies_of_a_focus_group_read_back_as_its_own_case(
+    tmp_path: Path,
+) -> None:
+    study = tmp_path / "study"
+    study.mkdir()
+    write(study, "fg01.txt", GROUP)
+    write(study, "fg04.txt", "Interviewer: Welcome back.\nBen Ode: Hi.\nAda Lee: Hello.\n")
+    write(study, "p01.txt", "Interviewer: Hi?\nP01: Hello.\n")
+    out = tmp_path / "out"
+    run = roqa("pseudonymise", study, "--key", tmp_path / "key.csv", "--out", out)
+    assert run.code == 0, run.err
+    assert [(t.id, t.participant) for t in read_transcripts(out)] == [
+        ("fg01", "FG01"),
+        ("fg04", "FG04"),
+        ("p01", "P01"),
+    ]
+
+
+def test_a_numbered_files_two_people_are_still_its_lettered_members(tmp_path: Path) -> None:
+    write(tmp_path, "p04_joint.txt", GROUP)
+    (after,), key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
+    assert (after.participant, key.pseudonyms) == ("P04", {"Ada Lee": "P04a", "Ben Ode": "P04b"})
+
+
+def test_pseudonymising_a_study_makes_no_focus_group_anothers_case(tmp_path: Path) -> None:
+    """As ``roqa code --pseudonymise`` reads a study: fg01's members keyed P01a-b made fg01 and
+    p01 one case P01, warned of as a participant of two interviews."""
+    from roqa_nlp.autocoder import _study_pass
+
+    write(tmp_path, "fg01.txt", GROUP)
+    write(tmp_path, "p01.txt", "Interviewer: Hi?\nP01: Hello.\n")
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        _, cases, _ = _study_pass([tmp_path], None, key)
+    assert (cases.shared, key.pseudonyms) == ([], {"Ada Lee": "P02", "Ben Ode": "P03"})
+
+
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (2, 0, 1)])
 def test_a_participant_without_a_number_takes_the_one_after_every_number_claimed_in_any_order(
     tmp_path: Path, order: tuple[int, int, int]

@@ -64,7 +64,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   file name or header numbers it (``p04_interview.txt``), each is a member of that case, lettered
   as a joint interview's are (``Margaret Okafor`` -> ``P04a``, ``Dean (support worker)`` ->
   ``P04b``), or of the next free number when the key gives that case's number to someone who
-  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`). Labels of one
+  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`); of a file
+  whose case is an id of its own (``fg01_zoom.vtt``, ``FG01``), each takes a free number, and
+  a transcript of several participants keeps the case it was read with, so that
+  pseudonymising never makes two transcripts one case. Labels of one
   transcript given one pseudonym, by this rule or by the key's rows,
   are told of in one warning for the transcript, to check before sharing. Labels that are
   already roles (``Interviewer``, ``P04``, a joint interview's ``P05a``,
@@ -1452,6 +1455,11 @@ class PseudonymKey:
         own = {_number(n) for n in spoken if n is not None}
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
+        if members and hint is not None and not _numbers_its_case(hint, transcript.participant):
+            # a focus group whose file's id is no participant number (fg01_zoom.vtt, case FG01):
+            # lettered P01a, P01b, its members were read back as the case P01, another's (the
+            # participant of p01_interview.txt: tester s61 focus, 1); each takes a free number
+            hint = None
         case = hint
         # a one-word speaker's full name of the file name that the key has ("Rhiannon:" in
         # "Interview 03 - Rhiannon Llewellyn.txt", the row Rhiannon Llewellyn,P03): that row's
@@ -1813,7 +1821,11 @@ class PseudonymKey:
     def _rewritten(self, transcript: Transcript) -> Transcript:
         """:meth:`apply`, once ``transcript``'s speakers are registered."""
         from .transcripts.cue_times import carry_cue_times
-        from .transcripts.roles import participant_from_filename, participant_id
+        from .transcripts.roles import (
+            participant_from_filename,
+            participant_id,
+            several_participants,
+        )
 
         speakers = _speakers(transcript)
         self._apart = {}
@@ -1963,13 +1975,22 @@ class PseudonymKey:
         meta["identifiers_replaced"] = len(chosen) - meta["names_replaced"] - meta["notes_left_out"]
         participant = transcript.participant
         renamed = [s for s, r in speakers.items() if r == "participant" and self.get(s)]
+        relabelled = participant_id(  # the case as the reader names it, from the new labels
+            [t.speaker for t in turns if t.role == "participant"],
+            transcript.source or transcript.id,
+        )
+        # a focus group's case is the one it was read with (its file name's: FG01), never one
+        # its members' pseudonyms make up: a key lettered them by the file's number before
+        # session 61 (P01a for fg01_zoom.vtt, beside P01's own interview), or they keep those
+        # of a session before (P02a in fg04 too), which made it another's case (tester s61
+        # focus, 1 and 2)
+        group = participant is not None and several_participants(
+            [s for s, r in speakers.items() if r == "participant"], participant
+        )
         if participant is not None and self.get(participant) is not None:
             participant = _bare(self.get(participant) or participant)
-        elif renamed:  # the case as the reader names it, from the new labels
-            participant = participant_id(
-                [t.speaker for t in turns if t.role == "participant"],
-                transcript.source or transcript.id,
-            )
+        elif renamed and not group:
+            participant = relabelled
         # the transcript's name and file name (never its folders) as its talk is rewritten: the
         # outputs carry them (segment ids, the report's picker, transcripts.jsonl, .qdpx sources)
         here = list(people)
@@ -1995,6 +2016,8 @@ class PseudonymKey:
         if case is not None and in_name is not None and in_name != case and numbered is not None:
             new_id = _with_file_number(new_id, in_name, case)
             source = _with_file_number(source, in_name, case)
+            if group and renamed:  # renumbered: the file's number is no longer its case
+                participant = relabelled
         else:
             numbered = None
         if new_id != transcript.id:
@@ -2916,6 +2939,16 @@ def _speakers(transcript: Transcript) -> dict[str, str]:
     for turn in transcript.turns:
         speakers.setdefault(turn.speaker, turn.role)
     return speakers
+
+
+def _numbers_its_case(hint: str, case: str | None) -> bool:
+    """Whether the participant number ``hint`` a transcript's file name or header gives
+    (:func:`_number_hint`) is the case it was read with, ``case`` (``P04`` of
+    ``p04_interview.txt``; any, when it was read with none), so that its several participants
+    are lettered as that case's members (``P04a``, ``P04b``); not the number of a study id
+    that is its case (``FG01`` of ``fg01_zoom.vtt``, ``RM07``), which members lettered
+    ``P01a`` would make the case ``P01``."""
+    return case is None or (_number(case) is not None and _number(case) == _number(hint))
 
 
 def _several_interviewed(speakers: dict[str, str], case: str | None) -> bool:
