@@ -115,10 +115,12 @@ def test_a_plain_text_file_keeps_its_own_layout_with_bare_labels(tmp_path: Path)
 
 
 def test_numbers_follow_the_key_and_file_names_across_a_study(tmp_path: Path) -> None:
+    """Files are keyed in order of their names, not as given (since session 61): p03_again.txt
+    before p03_x.txt takes the number 3 they both give."""
     texts = {
-        "p03_x.txt": "Interviewer: Hi?\nAda Lee: Hello.\n",  # file number 3
-        "second.txt": "Interviewer: Hi?\nBen Ode: Hello.\n",  # no number: next after 3
-        "p03_again.txt": "Interviewer: Hi?\nCy Roe: Hello.\n",  # 3 is Ada's: next free
+        "p03_x.txt": "Interviewer: Hi?\nAda Lee: Hello.\n",  # 3 is Cy's: next free
+        "second.txt": "Interviewer: Hi?\nBen Ode: Hello.\n",  # no number: next free
+        "p03_again.txt": "Interviewer: Hi?\nCy Roe: Hello.\n",  # file number 3, first by name
     }
     transcripts = []
     for name, text in texts.items():
@@ -126,8 +128,8 @@ def test_numbers_follow_the_key_and_file_names_across_a_study(tmp_path: Path) ->
         transcripts.append(read_transcript(tmp_path / name))
     key = PseudonymKey({"Zed Old": "P09"})
     out, key = pseudonymise(transcripts, key)
-    assert [t.participant for t in out] == ["P03", "P10", "P11"]
-    assert key.pseudonyms == {"Zed Old": "P09", "Ada Lee": "P03", "Ben Ode": "P10", "Cy Roe": "P11"}
+    assert [t.participant for t in out] == ["P10", "P11", "P03"]
+    assert key.pseudonyms == {"Zed Old": "P09", "Ada Lee": "P10", "Ben Ode": "P11", "Cy Roe": "P03"}
 
 
 def test_a_header_participant_number_numbers_the_speaker_as_a_file_name_would(
@@ -441,6 +443,53 @@ def test_pseudonymising_a_study_makes_no_focus_group_anothers_case(tmp_path: Pat
         warnings.simplefilter("ignore", RoqaWarning)
         _, cases, _ = _study_pass([tmp_path], None, key)
     assert (cases.shared, key.pseudonyms) == ([], {"Ada Lee": "P02", "Ben Ode": "P03"})
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_the_pseudonyms_of_a_study_do_not_hang_on_the_order_of_its_files(
+    tmp_path: Path, order: tuple[int, int]
+) -> None:
+    """Daniel Okoro was P01a or P03b, and the interviewer's row Helen Stafford-Jones or Helen
+    Stafford-Jones (Host), by which file was given first (tester s61 focus, 6). Files are keyed
+    in order of their names."""
+    files = [
+        write(tmp_path, "fg01.txt", "Helen Stafford-Jones: Welcome.\nAoife Ryan: Hi.\n"
+              "Daniel Okoro: Hello.\n"),
+        write(tmp_path, "fg03.txt", "Helen Stafford-Jones (Host): Welcome.\n"
+              "Daniel Okoro: Hi again.\nZoë Adebayo: Hello.\n"),
+    ]  # fmt: skip
+    read = [read_transcript(f, interviewer_labels=["Helen Stafford-Jones"]) for f in files]
+    _, key = pseudonymise([read[i] for i in order])
+    assert list(key.pseudonyms.items()) == [
+        ("Helen Stafford-Jones", "Interviewer"),
+        ("Aoife Ryan", "P04"),
+        ("Daniel Okoro", "P05"),
+        ("Zoë Adebayo", "P06"),
+    ]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_roqa_code_keys_a_study_in_one_order_whatever_the_order_of_its_files(
+    tmp_path: Path, order: tuple[int, int]
+) -> None:
+    from roqa_nlp.autocoder import _study_pass
+
+    files = [
+        write(tmp_path, "fg01.txt", "Helen Stafford-Jones: Welcome.\nAoife Ryan: Hi.\n"
+              "Daniel Okoro: Hello.\n"),
+        write(tmp_path, "fg03.txt", "Helen Stafford-Jones (Host): Welcome.\n"
+              "Daniel Okoro: Hi again.\nZoë Adebayo: Hello.\n"),
+    ]  # fmt: skip
+    key = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        _study_pass([files[i] for i in order], ["Helen Stafford-Jones"], key)
+    assert list(key.pseudonyms.items()) == [
+        ("Helen Stafford-Jones", "Interviewer"),
+        ("Aoife Ryan", "P04"),
+        ("Daniel Okoro", "P05"),
+        ("Zoë Adebayo", "P06"),
+    ]
 
 
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (2, 0, 1)])

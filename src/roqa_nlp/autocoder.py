@@ -419,7 +419,7 @@ def _study_pass(
     given twice, two files of one name) are refused here, before the case they would make of
     one participant is warned of (tester, session 55)."""
     from .errors import RoqaWarning
-    from .pseudonyms import registers_late
+    from .pseudonyms import keying_order
     from .transcripts import read_each
     from .transcripts.roles import (
         StudyCases,
@@ -459,19 +459,13 @@ def _study_pass(
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled, people)
     if key is not None:  # a second reading: roles decide the pseudonyms
-        named: list[LabelledCase | None] = []
-        late: list[tuple[int, Transcript]] = []  # joint interviews: keyed after their members'
-        for t in each():
-            t = cases.apply(with_study_interviewers(t, interviewers))
-            if registers_late(t):
-                late.append((len(named), t))
-                named.append(None)
-                continue
-            key.register(t)
-            named.append(pseudonymised_case(key, t))
-        for i, t in late:
-            key.register(t)
-            named[i] = pseudonymised_case(key, t)
+        read = [cases.apply(with_study_interviewers(t, interviewers)) for t in each()]
+        named: list[LabelledCase | None] = [None] * len(read)
+        # in one order whatever the order of the files given (joint interviews after their
+        # members'): the same pseudonyms either way (keying_order)
+        for i in sorted(range(len(read)), key=lambda i: keying_order(read[i])):
+            key.register(read[i])
+            named[i] = pseudonymised_case(key, read[i])
         shared_after_pseudonyms(cases, named)
     return interviewers, cases, labels_matched(speakers, unmatched)
 

@@ -75,7 +75,8 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   for speech no label names (``Unknown speaker``, ``Participant``: :func:`is_placeholder_speaker`),
   never keyed nor made one with a named participant, since each file's is someone else; a new number
   comes after every one the key and a transcript's file name, header or participant id label
-  has (:meth:`PseudonymKey.reserve`), whatever the order of the files. A person the header
+  has (:meth:`PseudonymKey.reserve`), whatever the order of the files, which add their
+  speakers in the order of their names (:func:`keying_order`). A person the header
   names (``Participant: Margaret Okafor, registered manager``:
   :func:`~roqa_nlp.transcripts.speaker_labels.header_people`) is added with
   the pseudonym of the transcript's speaker of that role, their name words replaced where they
@@ -3158,9 +3159,22 @@ def pseudonymise(
         key.reserve(t)
     # every speaker first: a full name is replaced in every transcript; a joint interview's
     # members after their own interviews key them (registers_late)
-    for t in sorted(transcripts, key=registers_late):
+    for t in sorted(transcripts, key=keying_order):
         key.register(t)
     return [key.apply(t) for t in transcripts], key
+
+
+def keying_order(transcript: Transcript) -> tuple[bool, str, str, str]:
+    """The order a study's transcripts add their speakers to the key in, whatever the order
+    they were given in (docs/privacy.md): a joint interview after the others
+    (:func:`registers_late`), then by file name (case aside), its path, its id. A speaker of
+    two files (a focus group's member who is in another session too, the interviewer as
+    ``Helen Stafford-Jones`` in one call and ``Helen Stafford-Jones (Host)`` in the next) is
+    keyed by the first of them so, with the same pseudonym and row; before session 61 by the
+    first given (tester s61 focus, 6: ``P01a`` or ``P03b`` by the order of the files)."""
+    where = transcript.source or transcript.id
+    name = where.replace("\\", "/").rsplit("/", 1)[-1]
+    return registers_late(transcript), name.casefold(), where, transcript.id
 
 
 def registers_late(transcript: Transcript) -> bool:
