@@ -15,7 +15,7 @@ from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import SegmentResult, Suggestion
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.backchannels import agrees_with, only_agrees
-from roqa_nlp.transcripts.segment import segment
+from roqa_nlp.transcripts.segment import agreed_turns, segment
 
 FIXTURE = Path(__file__).parent / "data" / "focus_group" / "fg_agree.txt"
 
@@ -322,3 +322,45 @@ def test_examples_saturation_new_codes_are_those_of_f2366dbb() -> None:
         ["CI.C", "CI.E", "PR.B.1", "PR.D"],
         ["OS.B"],
     ]
+
+
+# --- session 61 focus tester, finding 3: an agreeing reply is coded as the turn it agrees with --
+
+
+def test_agreed_turns_names_the_members_turn_each_agreeing_reply_agrees_with() -> None:
+    t = read_transcript(FIXTURE)
+    assert agreed_turns(t) == [None, None, None, 1, 1, None, 5, None, None, 8, None, None]
+    assert agreed_turns(read_transcript(FIXTURE.with_name("fg_disagree.txt"))) == [None] * 3
+
+
+@pytest.mark.slow
+def test_the_packaged_model_codes_an_agreeing_reply_as_the_turn_it_agrees_with() -> None:
+    """Siobhán's ``I agree with that.`` after Priya's leadership enabler (IS.E.1, 0.53) was coded
+    Knowledge & Beliefs, barrier, at 0.73; here ``I'd agree with that.`` after P21's staffing
+    barrier was CI.A, barrier, 0.53 and ``Same, when I started.`` PR.C at 0.46: each read as its
+    own words, with the turn it agreed with added at ``context_weight`` (0.2). Now each takes the
+    coding of that turn; a reply that says something of its own (``Same, but not on nights.``)
+    keeps its own."""
+    from roqa_nlp.autocoder import AutoCoder
+
+    result = AutoCoder.load().code(FIXTURE)
+    got = [
+        (s.segment.speaker, s.suggestions[0].code_id, s.suggestions[0].valence)
+        for s in result.segments
+    ]
+    assert got == [
+        ("P21", "IS.E.2", "barrier"),  # Staffing, mostly. ...
+        ("P22", "IS.E.2", "barrier"),  # Yeah, same here.
+        ("P23", "IS.E.2", "barrier"),  # I'd agree with that.
+        ("P21", "IC.G", "barrier"),  # And the forms are long, it's like a tick box.
+        ("P22", "IC.G", "barrier"),  # Yeah, a tick box. Exactly.
+        ("P23", "PR.B.3", "enabler"),  # The champions. ...
+        ("P22", "PR.B.3", "enabler"),  # Same, when I started.
+        ("P24", "PR.B.3", "enabler"),  # Same, the champions really help.
+        ("P21", "IS.E.2", "barrier"),  # Same, but not on nights.
+    ]
+    coded = [(s.suggestions, s.novel, s.novelty_p) for s in result.segments]
+    assert coded[1] == coded[2] == coded[0]
+    assert coded[4] == coded[3]
+    assert coded[6] == coded[5]
+    assert coded[8] != coded[0]

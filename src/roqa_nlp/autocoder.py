@@ -566,6 +566,34 @@ def _tops(rows: Sequence[Sequence[Suggestion]]) -> list[float]:
     return [r[0].probability if r else 0.0 for r in rows]
 
 
+def _coded_as(segments: Sequence[Segment], transcripts: Mapping[str, Transcript]) -> list[int]:
+    """For each of ``segments``, the index in ``segments`` of the one whose coding it takes: its
+    own, or, for a group member's reply that only agrees with another participant's turn
+    (:func:`~roqa_nlp.transcripts.segment.agreed_turns`: ``I agree with that.``, ``Yeah, same
+    here.``), the last segment of that turn, what was said just before it. Read as its own
+    words, with the turn's embedding added at ``context_weight``, the model coded ``I agree with
+    that.`` Knowledge & Beliefs, barrier, at 0.73 after a member's leadership enabler (session
+    61); docs/report.md says such a reply is coded as the turn it agrees with. A reply whose
+    turn has no segment here keeps its own coding."""
+    from .transcripts.segment import agreed_turns
+
+    last: dict[tuple[str, int], int] = {}  # (transcript, turn) -> its last segment's index
+    for i, s in enumerate(segments):
+        last[s.transcript_id, s.turn_index] = i
+    agreed: dict[str, list[int | None]] = {}
+    out: list[int] = []
+    for i, s in enumerate(segments):
+        t = transcripts.get(s.transcript_id)
+        if t is None:
+            out.append(i)
+            continue
+        if s.transcript_id not in agreed:
+            agreed[s.transcript_id] = agreed_turns(t)
+        turn = agreed[s.transcript_id][s.turn_index]
+        out.append(i if turn is None else last.get((s.transcript_id, turn), i))
+    return out
+
+
 T = TypeVar("T")
 
 
@@ -1830,6 +1858,10 @@ class AutoCoder:
                 questions=questions,
             )
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
+            # a member's reply that only agrees is coded as the turn it agrees with
+            source = _coded_as(pending, part.transcripts)
+            rows = [rows[k] for k in source]
+            pvals, proc, aside = pvals[source], proc[source], aside[source]
             alpha = float(self.params["alpha"])
             for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
                 flags = segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))

@@ -510,16 +510,34 @@ def questions_before(transcript: Transcript) -> list[str]:
     didn't.``) keeps the question. A one-to-one interview has no such reply, so its contexts are
     as before.
     """
+    return [question for question, _ in _contexts(transcript)]
+
+
+def agreed_turns(transcript: Transcript) -> list[int | None]:
+    """For each turn of ``transcript`` (by turn index), the index of the other participant's
+    turn it only agrees with (``Yeah, same here.``, ``I agree with that.`` after a member's
+    answer: the replies :func:`questions_before` reads with that turn as their context), or
+    None. ``AutoCoder.code`` codes such a reply as the turn it agrees with (session 61: a
+    member's ``I agree with that.`` read with the turn it agreed with was still coded as its
+    own words, Knowledge & Beliefs, barrier, at 0.73, after a leadership enabler). None for
+    every turn of a one-to-one interview."""
+    return [agreed for _, agreed in _contexts(transcript)]
+
+
+def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
+    """Each turn's context (:func:`questions_before`) and the turn it only agrees with
+    (:func:`agreed_turns`)."""
     text = transcript.text
-    out: list[str] = []
+    out: list[tuple[str, int | None]] = []
     question = ""
     asking: list[str] = []  # the interviewer's turn being read, its words so far
-    said, by = "", ""  # the last participant's turn since the question that says something
-    for turn in transcript.turns:
+    # the last participant's turn since the question that says something: words, speaker, index
+    said, by, said_at = "", "", -1
+    for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
         replying = turn.role != "interviewer" and said and by != turn.speaker
         agrees = bool(replying) and agrees_with(words, said)
-        out.append(said if agrees else question)
+        out.append((said, said_at) if agrees else (question, None))
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
@@ -531,7 +549,7 @@ def questions_before(transcript: Transcript) -> list[str]:
         else:
             asking = []
             if not (agrees or is_backchannel(words) or only_agrees(words, group=True)):
-                said, by = words, turn.speaker
+                said, by, said_at = words, turn.speaker, index
     return out
 
 
