@@ -733,7 +733,7 @@ def test_overview_says_how_many_charted_segments_rest_on_an_unsure_suggestion(
     )
 
 
-def test_rating_cells_show_their_segments_and_fade_weak_ones(cfir: Codebook) -> None:
+def test_rating_cells_show_their_segments_and_frame_weak_ones(cfir: Codebook) -> None:
     from roqa_nlp.framework import SURE_CODE, construct_ratings
 
     result = build_result()
@@ -757,6 +757,18 @@ def test_rating_cells_show_their_segments_and_fade_weak_ones(cfir: Codebook) -> 
     )
     assert got == want
     assert any(t for *_, t in got) and not all(t for *_, t in got)
+
+
+def test_ratings_caption_names_the_dashed_frame_of_weak_cells(html: str) -> None:
+    """Blind tester s61 (review, finding 2): the caption told the reader that "a faded cell"
+    rests on a single segment, but such a cell is framed in a dashed line, its text not bold
+    (td.thin, test_no_text_is_faded_below_wcag_aa): nothing on the page is faded."""
+    section = _section(html, "ratings")
+    assert (
+        "a cell framed in a dashed line, its text not bold, rests on a single segment or on a "
+        "mean code probability below 0.4."
+    ) in section
+    assert "faded" not in section
 
 
 def test_rating_quotes_say_their_side_and_the_heading_its_neutral_segments(cfir: Codebook) -> None:

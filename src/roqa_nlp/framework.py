@@ -67,7 +67,8 @@ from .write_up_files import record_written
 #: rating is never strong and the report marks a quote's side "valence unsure"
 SURE_VALENCE = 0.6
 #: a code probability from which the model's suggestion counts as sure: below it the report
-#: marks a quote "code unsure", fades a rating resting on it and shades the segment lightest
+#: marks a quote "code unsure", frames a rating resting on it in a dashed line and shades the
+#: segment lightest
 SURE_CODE = 0.4
 #: how the tables and the report say a coding is below :data:`SURE_CODE`
 CODE_UNSURE = "code unsure"

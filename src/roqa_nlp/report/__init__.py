@@ -55,7 +55,8 @@ SHOWN_SUGGESTIONS = 3
 N_COLOURS = 6
 #: Segment shading bands by top-1 probability: below ``SURE_CODE`` a suggestion is unsure.
 CONFIDENCE_BANDS = ((0.7, "high"), (SURE_CODE, "mid"), (0.0, "low"))
-#: A suggested rating resting on at most this many segments is faded (as one below SURE_CODE).
+#: A suggested rating resting on at most this many segments is framed in a dashed line (as one
+#: below SURE_CODE), its text not bold.
 THIN_RATING = 1
 
 

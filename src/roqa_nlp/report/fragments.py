@@ -20,7 +20,7 @@ from ..evidence import quote_valences, tagged, valence_counts
 from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
 from ..open_coding import SET_ASIDE
 
-#: A suggestion below this probability is shown faded beside its segment.
+#: A suggestion below this probability is shown smaller, in a dashed frame, beside its segment.
 FAINT_SUGGESTION = 0.1
 
 #: Beside each segment: a free-text new code and a note (read by report.js).
