@@ -566,6 +566,45 @@ def test_review_filter_shows_top_suggestions_below_40_percent(page: tuple[Any, P
     ]
 
 
+def test_review_filter_count_follows_each_decision_and_filtering_again_updates_the_list(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester s61 (review, finding 1): a segment decided under "segments not reviewed yet"
+    left the count at "11 of 11" while the picker said "1 of 11 reviewed". The decided segment
+    stays shown (it does not vanish under the keys), and the count says so at once; choosing the
+    filter again (its radio clicked again) drops it."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    n = len(_reviewable())
+    assert _show(driver, "unreviewed") == f"{n} of {n} reviewable segments shown"
+    _decide(driver, "p01_interview:0002", "IC.H", "accept")
+    count = driver.find_element(By.ID, "filter-count")
+    assert count.text == (
+        f"{n - 1} of {n} reviewable segments shown "
+        "(1 decided since filtering, shown until you filter again)"
+    )
+    assert "p01_interview:0002" in _shown_segments(driver)
+    _decide(driver, "p01_interview:0002", "IC.H", "accept")  # taken back
+    assert count.text == f"{n} of {n} reviewable segments shown"
+    _decide(driver, "p01_interview:0002", "IC.H", "accept")
+    assert _show(driver, "unreviewed") == f"{n - 1} of {n} reviewable segments shown"
+    assert "p01_interview:0002" not in _shown_segments(driver)
+    # taken back while the filter hides it (as another tab of the report may)
+    driver.execute_script(
+        "arguments[0].click()",
+        _suggestion(driver, "p01_interview:0002", "IC.H").find_element(
+            By.CSS_SELECTOR, 'button[data-action="accept"]'
+        ),
+    )
+    assert count.text == (
+        f"{n - 1} of {n} reviewable segments shown "
+        "(1 not reviewed again, shown when you filter again)"
+    )
+    assert _show(driver, "unreviewed") == f"{n} of {n} reviewable segments shown"
+    assert "p01_interview:0002" in _shown_segments(driver)
+
+
 # -- a review carried into the report: embedded, loaded from a file, kept in the browser ---------
 
 #: a review saved from an earlier report, embedded in this one by `roqa report --decisions`

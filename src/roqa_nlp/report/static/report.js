@@ -2206,7 +2206,8 @@
      decision, or partly reviewed), or those whose top
      suggestion is below 40 %; procedural talk and small talk are left out of the last two. Each
      shown segment keeps the interviewer's question before it; other rows are hidden. A decision
-     does not hide its segment at once: the list changes when a choice is made again. In a
+     does not hide its segment at once: the list changes when a choice is made again (the count
+     says so at once: showFilterCount). In a
      person's codings: every segment, the coded ones, or those given no code (every segment
      counted, the interviewer's too). */
   function hasDecision(seg) {
@@ -2286,62 +2287,107 @@
     if (hint.textContent !== partly) hint.textContent = partly;
   }
 
-  function applyFilter() {
+  /* the filter chosen: "all", "unreviewed", "unsure" (or "coded", "uncoded" read-only) */
+  function filterMode() {
     var form = document.getElementById("review-filter");
-    if (!form) return;
-    var checked = form.querySelector("input[name=show]:checked");
-    var mode = checked ? checked.value : "all";
-    /* the transcript picked (its id), or "" for every transcript */
-    var picker = document.getElementById("transcript-select");
-    var picked = picker ? picker.value : "";
-    var shown = 0, total = 0;
+    var checked = form ? form.querySelector("input[name=show]:checked") : null;
+    return checked ? checked.value : "all";
+  }
+
+  /* Calls back each segment row of the transcripts the picker shows, with its review and whether
+     the filter chosen keeps it now, and each interviewer's question row with no review (null); the
+     question rows of a person's codings are segments. */
+  function eachFilterRow(mode, visit) {
     var transcripts = document.querySelectorAll("#transcripts details.transcript");
     for (var t = 0; t < transcripts.length; t++) {
-      transcripts[t].hidden = !!picked && transcripts[t].id !== picked;
       var block = transcripts[t].hidden ? null : transcripts[t].querySelector(".rows");
       if (!block) continue;
-      var question = null;
       var rows = block.children;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
         var review = row.querySelector(".review[data-segment]");
-        var isQuestion = row.classList.contains("question");
-        if (!review || (isQuestion && !readOnly)) {
-          row.hidden = mode !== "all";
-          if (isQuestion) question = row;
-          continue;
-        }
+        if (!review || (row.classList.contains("question") && !readOnly)) { visit(row, null, false); continue; }
         var keep;
         if (readOnly) {
-          total += 1;
           keep = mode === "all" || row.hasAttribute("data-uncoded") === (mode === "uncoded");
         } else {
-          /* set-aside talk decided anyway is reviewable, as the progress counts it */
-          if (!row.hasAttribute("data-aside") || isReviewed(review.getAttribute("data-segment"))) total += 1;
           keep = mode === "all" || (!row.hasAttribute("data-aside") && (mode === "unreviewed"
             ? !isReviewed(review.getAttribute("data-segment"))
             : row.getAttribute("data-band") === "low"));
         }
-        row.hidden = !keep;
-        if (keep) {
-          shown += 1;
-          if (question) { question.hidden = false; question = null; }
-        } else if (isQuestion) {
-          question = row; /* an interviewer's segment of a person's codings, hidden */
-        }
+        visit(row, review, keep);
       }
-    }
-    var count = document.getElementById("filter-count");
-    /* out of the reviewable segments, as the progress counts them: set-aside talk is never
-       shown by the filters, but counted once decided anyway */
-    if (count) {
-      count.textContent = mode === "all" ? "" :
-        shown + " of " + total + (readOnly ? " segments shown" : " reviewable segments shown");
     }
   }
 
+  function applyFilter() {
+    if (!document.getElementById("review-filter")) return;
+    var mode = filterMode();
+    /* the transcript picked (its id), or "" for every transcript */
+    var picker = document.getElementById("transcript-select");
+    var picked = picker ? picker.value : "";
+    var transcripts = document.querySelectorAll("#transcripts details.transcript");
+    for (var t = 0; t < transcripts.length; t++) {
+      transcripts[t].hidden = !!picked && transcripts[t].id !== picked;
+    }
+    var question = null, block = null;
+    eachFilterRow(mode, function (row, review, keep) {
+      if (row.parentNode !== block) { block = row.parentNode; question = null; }
+      var isQuestion = row.classList.contains("question");
+      if (!review) {
+        row.hidden = mode !== "all";
+        if (isQuestion) question = row;
+        return;
+      }
+      row.hidden = !keep;
+      if (keep) {
+        if (question) { question.hidden = false; question = null; }
+      } else if (isQuestion) {
+        question = row; /* an interviewer's segment of a person's codings, hidden */
+      }
+    });
+    showFilterCount();
+  }
+
+  /* The filter's count, out of the reviewable segments as the progress counts them (set-aside
+     talk is never shown by the filters, but counted once decided anyway), written again on every
+     change of the review (showProgress), not only when the filter is chosen: a segment decided
+     under "not reviewed yet" stays shown until the filter is chosen again (its radio clicked
+     again, or the transcript picked), so that it does not vanish under the keys, and the count
+     says so: "10 of 11 reviewable segments shown (1 decided since filtering, shown until you
+     filter again)"; one taken back while the filter hides it, "(1 not reviewed again, shown when
+     you filter again)". `filterStale`: the list is not the filter's now. */
+  var filterStale = false;
+  function showFilterCount() {
+    var count = document.getElementById("filter-count");
+    if (!count) return;
+    var mode = filterMode();
+    var shown = 0, total = 0, decided = 0, back = 0;
+    eachFilterRow(mode, function (row, review, keep) {
+      if (!review) return;
+      /* set-aside talk decided anyway is reviewable, as the progress counts it */
+      if (readOnly || !row.hasAttribute("data-aside") || isReviewed(review.getAttribute("data-segment"))) total += 1;
+      if (keep && !row.hidden) shown += 1;
+      else if (keep) back += 1;
+      else if (!row.hidden) decided += 1;
+    });
+    filterStale = decided + back > 0;
+    if (mode === "all") { count.textContent = ""; return; }
+    var said = [];
+    if (decided) said.push(decided + " decided since filtering, shown until you filter again");
+    if (back) said.push(back + " not reviewed again, shown when you filter again");
+    count.textContent = shown + " of " + total + (readOnly ? " segments shown" : " reviewable segments shown") +
+      (said.length ? " (" + said.join("; ") + ")" : "");
+  }
+
   var filterForm = document.getElementById("review-filter");
-  if (filterForm) filterForm.addEventListener("change", applyFilter);
+  if (filterForm) {
+    filterForm.addEventListener("change", applyFilter);
+    /* the filter chosen clicked again brings the list up to date (no change event) */
+    filterForm.addEventListener("click", function (ev) {
+      if (filterStale && ev.target.matches && ev.target.matches("input[name=show]:checked")) applyFilter();
+    });
+  }
 
   /* Review progress per transcript: how many of the segments the filter counts (not set aside,
      not the interviewer's; set-aside talk decided anyway counted too, as apply-decisions does) are reviewed (isReviewed, as roqa apply-decisions decides it), and
@@ -2410,6 +2456,7 @@
       if (reviews[seg] && partlyShown[seg] !== partlyNow[seg]) paintPartly(reviews[seg], partlyNow[seg] || "");
     });
     partlyShown = partlyNow;
+    showFilterCount();
     var picker = document.getElementById("transcript-select");
     if (picker && picker.options.length) {
       picker.options[0].textContent = picker.options[0].getAttribute("data-label") + " – " + progressText(done, partlyAll, total);
