@@ -1840,6 +1840,29 @@ def test_review_progress_follows_a_loaded_file_a_reload_and_clear(
     assert _progress(driver)["p01_interview"] == "0 of 4 reviewed"
 
 
+def test_clear_says_in_the_status_line_that_the_review_was_cleared(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind tester s61 (review, finding 3): after Clear the status line still said
+    "saved1_decisions.csv: 17 decisions and 1 note loaded; all matched"."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv([("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]),
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == "decisions.csv: 1 decision loaded; all matched"
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    assert _status(driver) == (
+        "Review cleared: every decision and note on this page is forgotten in this browser "
+        "(Load decisions… with a saved decisions file brings them back)"
+    )
+    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+
+
 #: a dropped call: a greeting and small talk, nothing to review
 DROPPED_CALL: Any = (
     "P04",

@@ -2168,6 +2168,11 @@
     try { window.localStorage.removeItem(unmatchedKey); } catch (e) { /* this tab only */ }
     paintAll();
     tickUndecided();
+    /* what the status line said (a file loaded and matched, decisions carried) is no longer so;
+       the carried rows that match no segment are kept, and still said */
+    showStatus("Review cleared: every decision and note on this page is forgotten in this browser " +
+      "(Load decisions… with a saved decisions file brings them back)" +
+      (unmatchedCarried.said ? ". " + unmatchedCarried.said : ""));
     save(true);  /* in every tab of the report: the other takes it in */
     applyFilter();
   });
