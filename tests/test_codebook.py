@@ -12,7 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roqa_nlp.codebook import BUILTIN, Codebook, normalise_name
+from roqa_nlp.codebook import (
+    BUILTIN,
+    Codebook,
+    description_exclusions,
+    description_scope,
+    normalise_name,
+)
 from roqa_nlp.errors import RoqaError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -740,4 +746,49 @@ def test_an_ambiguous_spelling_is_still_an_error() -> None:
     assert str(e.value) == (
         "cfir: codebook not found (use one of cfir-2009, cfir-2022, erondu-2021 or a codebook "
         ".json file)"
+    )
+
+
+def test_a_descriptions_scope_leaves_out_its_sentences_opening_not() -> None:
+    said = (
+        "How work is organised: roles, rotas. Code talk about how jobs are arranged. Not "
+        "money set aside for it (Available Resources)."
+    )
+    assert description_scope(said) == (
+        "How work is organised: roles, rotas. Code talk about how jobs are arranged."
+    )
+    assert description_scope("Not knowing is fine. Nothing else.") == "Nothing else."
+
+
+def test_a_descriptions_exclusions_are_its_topics_each_with_the_codes_named_for_it() -> None:
+    said = (
+        "Legislation and regulation. Not money from outside (Financing) or pressure to score "
+        "well (Performance-Measurement Pressure). Not incentives from outside (Financing, "
+        "External Pressure). Not a topic with no code named."
+    )
+    assert description_exclusions(said) == (
+        ("money from outside", ("Financing",)),
+        ("or pressure to score well", ("Performance-Measurement Pressure",)),
+        ("incentives from outside", ("Financing", "External Pressure")),
+    )
+    assert description_exclusions("Legislation and regulation.") == ()
+
+
+@pytest.mark.parametrize("book_id", ["cfir-2009", "cfir-2022"])
+def test_every_code_a_built_in_exclusion_names_is_a_code_of_its_codebook(book_id: str) -> None:
+    """A misspelt name in a "Not ... (Name)" sentence would hand its topic to no code."""
+    book = Codebook.load(book_id)
+    unknown = {
+        name
+        for c in book.codes
+        for _, names in description_exclusions(c.description)
+        for name in names
+        if book.find(name) is None
+    }
+    assert (
+        unknown
+        == {
+            "cfir-2009": {"Implementation Climate and its sub-constructs"},
+            "cfir-2022": {"the Characteristics constructs"},
+        }[book_id]
     )

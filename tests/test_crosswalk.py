@@ -744,6 +744,48 @@ def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> Non
     assert community == pytest.approx([11 / 135, 1 / 135, 1 / 135, 1 / 135, 121 / 135])
 
 
+@pytest.mark.parametrize(
+    ("code", "said", "charted"),
+    [
+        (
+            "IS.B",
+            "The channels we use to pass on information just don't work.",
+            [("INS.C", 0.6), ("INS.B", 0.000435)],
+        ),
+        (
+            "IS.B",
+            "Information gets lost between shifts. The handover book isn't read and the night "
+            "staff don't know what goals someone is working on.",
+            [("INS.C", 0.6), ("INS.B", 0.162847)],
+        ),
+        (
+            "OS.D",
+            "We have no money from outside for it.",
+            [("OUT.F", 0.6), ("OUT.E", 0.035821), ("OUT.G.3", 0.035821)],
+        ),
+        (
+            "OS.D",
+            "The commissioners now score us on how many people move on within two years, and "
+            "that scoring has actually pushed us to take recovery seriously.",
+            [("OUT.G.3", 0.6), ("OUT.E", 0.008955), ("OUT.F", 0.008955)],
+        ),
+    ],
+)
+def test_a_topic_a_description_hands_on_counts_for_the_code_it_names(
+    cfir2009: Codebook, cfir2022: Codebook, code: str, said: str, charted: list[tuple[str, float]]
+) -> None:
+    """Relational Connections' description ends "Not the channels used to pass on information
+    (Communications)", Policies & Laws' "Not money from outside (Financing) or pressure to score
+    well on reported measures (Performance-Measurement Pressure)". Counted for the code they
+    are in, those words won the topic for the code excluding it: Relational Connections 0.6 and
+    Communications 0.000006 for talk of channels of information, Policies & Laws and Financing
+    tied for outside money, Policies & Laws and Performance-Measurement Pressure for being
+    scored (s61 tester, HIGH 1; rm05:0004, rm03:0007). They count for the code they name."""
+    walk = crosswalk(cfir2009, cfir2022)
+    out = translate_suggestions([g(code, 0.6)], walk, cfir2009, cfir2022, said)
+    assert [(x.code_id, round(x.probability, 6)) for x in out] == charted
+
+
 def test_housing_talk_charted_as_patient_needs_goes_first_to_lack_of_secure_housing(
     cfir2009: Codebook, themes: Codebook
 ) -> None:

@@ -37,7 +37,7 @@ def sug(code: str, p: float, valence: str = "neutral") -> Suggestion:
 
 
 #: each segment's words and the model's suggestions; in CFIR 2.0 (as the report charts them):
-#: 1 INS.E, PRO.H; 2 OUT.E, OUT.G.3, OUT.F; 3 INS.J, INN.F; 4 PRO.G, INS.E;
+#: 1 INS.E, PRO.H; 2 OUT.E, OUT.F, OUT.G.3; 3 INS.J, INN.F; 4 PRO.G, INS.E;
 #: 5 INN.C, IND.K, INS.F; 6 none (its top code, Individual Identification, has no CFIR 2.0 code)
 SEGMENTS = {
     "We missed a deteriorating patient on paper charts, so we knew something had to change.": [
@@ -461,8 +461,8 @@ def test_the_report_page_reads_a_cfir2_review_from_what_python_writes_into_it() 
     assert isinstance(shown, dict)
     assert shown["cfir-2022"]["p01:0002"] == [
         ["OUT.E", "OS.D"],
-        ["OUT.G.3", "OS.D"],
         ["OUT.F", "OS.D"],
+        ["OUT.G.3", "OS.D"],
     ]
     assert shown["cfir-2022"]["p01:0005"][:3] == [
         ["INN.C", "IC.C"],
@@ -486,7 +486,7 @@ def charted() -> CodingResult:
 def test_a_cfir2009_review_is_read_on_the_cfir2_codes_the_report_shows() -> None:
     """roqa report --codebook cfir-2022 --decisions with a review made in CFIR 2009: an accept of
     External Policy & Incentives is an accept of each CFIR 2.0 code shown for it (Policies &
-    Laws, Performance-Measurement Pressure, Financing); a recode to Complexity is a recode to its
+    Laws, Financing, Performance-Measurement Pressure); a recode to Complexity is a recode to its
     one CFIR 2.0 code, on the code shown for the suggestion it replaced; a recode to Champions
     (IND.C, IND.E, IND.F, none shown there) is kept as it came; one warning says so. Before,
     every row was embedded as it came, on no suggestion of the page."""
@@ -502,8 +502,8 @@ def test_a_cfir2009_review_is_read_on_the_cfir2_codes_the_report_shows() -> None
         rows = embedded_decisions(charted(), review, codebook=CFIR2)
     assert rows == [
         ["p01:0002", "accept", "OUT.E", "", ""],
-        ["p01:0002", "accept", "OUT.G.3", "", ""],
         ["p01:0002", "accept", "OUT.F", "", ""],
+        ["p01:0002", "accept", "OUT.G.3", "", ""],
         ["p01:0003", "recode", "INN.F", "", "", "", "INS.J"],
         ["p01:0004", "recode", "PR.B.3", "", ""],
     ]
@@ -541,8 +541,8 @@ def test_a_cfir2009_review_by_name_warns_only_of_codes_nothing_reads() -> None:
         rows = embedded_decisions(charted(), review, codebook=CFIR2)
     assert [r[2] for r in rows] == [
         "OUT.E",
-        "OUT.G.3",
         "OUT.F",
+        "OUT.G.3",
         "external policy & incentives",
         "Flexibility",
         "Champions",
@@ -600,8 +600,8 @@ def test_a_cfir2009_review_read_on_the_cfir2_codes_reads_back_as_itself() -> Non
         ("accept", "INS.E"),
         ("reject", "PRO.H"),
         ("accept", "OUT.E"),
-        ("accept", "OUT.G.3"),
         ("accept", "OUT.F"),
+        ("accept", "OUT.G.3"),
         ("recode", "INN.F"),
         ("recode", "PR.B.3"),
     ]
@@ -639,7 +639,7 @@ def test_roqa_report_in_cfir2_reads_a_cfir2009_review_and_names_its_file(
     assert embedded is not None
     assert json.loads(embedded.group(1)) == [
         ["p01:0002", "accept", "OUT.E", "", ""],
-        ["p01:0002", "accept", "OUT.G.3", "", ""],
         ["p01:0002", "accept", "OUT.F", "", ""],
+        ["p01:0002", "accept", "OUT.G.3", "", ""],
         ["p01:0004", "recode", "CI.D", "", ""],
     ]

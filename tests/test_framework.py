@@ -3180,7 +3180,10 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     sure of the topic, only not of which CFIR 2.0 code says it. "Unsure" is judged on the model's
     own probability for the code it translated; a suggestion unsure there stays unsure. Since
     session 42 the counterparts show that probability too (1.00 each, not 0.33: the CSV showed
-    a sure code under the 0.40 line while Table 2 judged it sure)."""
+    a sure code under the 0.40 line while Table 2 judged it sure). Since session 61 the words
+    of "Not ... reported measures (Performance-Measurement Pressure)" in Policies & Laws count
+    for Performance-Measurement Pressure: "measure" and "contract" tie it with Financing, and
+    Policies & Laws, which the segment shares no word with, shows 1.00 x 0.0147 / 0.4926."""
     r = CodingResult(
         [
             seg("I01", 0, COMMISSIONERS, ("OS.D", 1.0, "barrier")),
@@ -3191,15 +3194,15 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     )
     charted = r.translate(Codebook.load("cfir-2022"))
     assert [(g.code_id, round(g.probability, 4)) for g in charted.segments[0].suggestions] == [
-        ("OUT.E", 1.0),
         ("OUT.F", 1.0),
         ("OUT.G.3", 1.0),
+        ("OUT.E", 0.0299),
     ]
     quotes = {
         row[2]: row[6] for row in barriers_enablers(charted, "cfir-2022").rows()[1:] if row[6]
     }
     assert quotes == {
-        "OUT.E": f'"{COMMISSIONERS}" [P01, I01:0-151]',
+        "OUT.F": f'"{COMMISSIONERS}" [P01, I01:0-151]',
         "INS.A": '"We talk about it in the team, sort of." [P02, I02:0-38, code unsure (0.30)]',
     }
     # charted as its top three: each of the three is the model's sure OS.D
@@ -3212,9 +3215,9 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     ]
     s = saturation(charted, initial_sample=1, stopping_criterion=1)
     assert s.unsure_new == [[], ["INS.A"]]
-    assert s.new_support == [{"OUT.E": (1, 1.0)}, {"INS.A": (1, 0.3)}]
+    assert s.new_support == [{"OUT.F": (1, 1.0)}, {"INS.A": (1, 0.3)}]
     assert [r[4:6] for r in s.rows()[1:]] == [
-        ["OUT.E Policies & Laws", ""],
+        ["OUT.F Financing", ""],
         ["INS.A Structural Characteristics", "INS.A Structural Characteristics (0.30)"],
     ]
     assert s.francis.message.endswith(

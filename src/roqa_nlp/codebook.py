@@ -69,6 +69,50 @@ def normalise_name(name: str) -> str:
     return " ".join(s.split())
 
 
+#: How a sentence of a code's description opens when it names what the code is not, each topic
+#: followed by the names of the codes that cover it, in brackets, several apart by "," or "or"
+#: ("Not money from outside (Financing) or pressure to score well on reported measures
+#: (Performance-Measurement Pressure)."): the convention of the built-in codebooks
+#: (docs/codebooks.md).
+EXCLUSION_OPENING = "Not "
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_EXCLUDED_TOPIC = re.compile(r"([^()]*?)\s*\(([^()]*)\)")
+_NAMES_APART = re.compile(r",\s*|\s+or\s+")
+
+
+@functools.lru_cache(maxsize=1024)  # a crosswalk asks for a codebook's every segment
+def _description_sentences(description: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A description's sentences saying what the code covers, and those opening
+    :data:`EXCLUSION_OPENING`, the latter without that opening."""
+    sentences = _SENTENCE_END.split(description.strip())
+    return (
+        tuple(s for s in sentences if s and not s.startswith(EXCLUSION_OPENING)),
+        tuple(s[len(EXCLUSION_OPENING) :] for s in sentences if s.startswith(EXCLUSION_OPENING)),
+    )
+
+
+def description_scope(description: str) -> str:
+    """What a code's description says the code covers: its sentences but those opening
+    :data:`EXCLUSION_OPENING`, which name a neighbouring code's topic. Their words are the
+    other code's: counted for this one, they would draw to it the talk it hands on (an
+    embedding trained on them, a crosswalk choosing among counterparts by them)."""
+    return " ".join(_description_sentences(description)[0])
+
+
+@functools.lru_cache(maxsize=1024)
+def description_exclusions(description: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The topics a code's description hands on to other codes (:data:`EXCLUSION_OPENING`),
+    each with the names of the codes it names for it: ``"Not money from outside (Financing)."``
+    is ``(("money from outside", ("Financing",)),)``. A topic named with no code in brackets is
+    left out; a bracket may name something that is not a code ("the Characteristics
+    constructs"), which a codebook then does not find."""
+    return tuple(
+        (topic.strip(), tuple(n.strip() for n in _NAMES_APART.split(names) if n.strip()))
+        for sentence in _description_sentences(description)[1]
+        for topic, names in _EXCLUDED_TOPIC.findall(sentence)
+    )
+
+
 #: how near (:class:`difflib.SequenceMatcher` ratio) an unknown code name must be to a code's
 #: name or alias for :meth:`Codebook.nearest_names` to offer it: "Externl Policy & Incentives"
 #: is 0.98 of "External Policy & Incentives", "Planing" 0.93 of "Planning" but 0.73 of "Plan",

@@ -34,17 +34,19 @@ How a segment's suggestions are carried over:
   that match;
 - a suggestion that reaches several target codes ranks them by what the segment says: each
   target code's share grows with the words the segment has in common with the code's name,
-  aliases and description (stop words left out, and the words of the target codebook's name
-  that no domain's name uses, the setting every code is about: "mental health providers";
-  simple English endings dropped, each shared word weighted by how few of the target
-  codebook's codes use it, and twice over when it is in the code's name; shares the softmax
-  of those weights), so talk of housing charted as Patient
-  Needs & Resources goes first to the seed study's "Lack of secure housing", not to the first
-  of its five community themes; with no word in common the shares are equal
-  (:func:`target_shares`). The code of the largest share carries the suggestion's probability,
-  each other one that probability times its share over the largest (equal shares: each the
-  suggestion's probability), so the code charted is judged sure or unsure on the model's own
-  probability for the code it translated;
+  aliases and description (a description's sentences opening "Not", the topics it hands on
+  to the codes named in brackets, count for those codes: "Not the channels used to pass on
+  information (Communications)" in Relational Connections' counts for Communications; stop
+  words left out, and the words of the target codebook's name that no domain's name uses, the
+  setting every code is about: "mental health providers"; simple English endings dropped,
+  each shared word weighted by how few of the target codebook's codes use it, and twice over
+  when it is in the code's name; shares the softmax of those weights), so talk of housing
+  charted as Patient Needs & Resources goes first to the seed study's "Lack of secure
+  housing", not to the first of its five community themes; with no word in common the shares
+  are equal (:func:`target_shares`). The code of the largest share carries the suggestion's
+  probability, each other one that probability times its share over the largest (equal
+  shares: each the suggestion's probability), so the code charted is judged sure or unsure on
+  the model's own probability for the code it translated;
 - the translated codes keep the model's ranking: the codes of its most probable suggestion
   first (by their probability, equals in the mapping's order), then the next one's, so a
   suggestion whose probability the mapping would have shared out is never overtaken by a
@@ -83,7 +85,14 @@ from pathlib import Path
 from typing import Any
 
 from . import lexical
-from .codebook import BUILTIN, Codebook, builtin_codebook, builtin_codebook_with
+from .codebook import (
+    BUILTIN,
+    Codebook,
+    builtin_codebook,
+    builtin_codebook_with,
+    description_exclusions,
+    description_scope,
+)
 from .errors import RoqaError
 from .framework import SURE_CODE
 from .io import CODEBOOK_NAME
@@ -1456,7 +1465,7 @@ def _words(text: str) -> set[str]:
 
 
 #: How much more a word of a target code's name or aliases weighs than a word of its description
-#: only: the name is what the code is about, the description also what it is not.
+#: only: the name is what the code is about, the description also its examples and setting.
 NAME_WEIGHT = 2.0
 
 
@@ -1467,15 +1476,54 @@ CodeWords = tuple[dict[str, dict[str, float]], dict[str, float]]
 def _code_words(target: Codebook) -> CodeWords:
     """Each codable code's words with their weight in it (:data:`NAME_WEIGHT` for a word of its
     name or aliases, 1 for one of its description only), and each word's rarity: the log of how
-    many codable codes there are over how many use it. The words of the codebook's own name
-    that no domain's name (or alias) uses are left out: its setting ("mental health
-    providers"), which every code's talk is about, says which code none is; a word a domain
-    names too ("community": "Limited community capacity") tells that domain's codes apart."""
+    many codable codes there are over how many use it. A description's sentences naming what
+    the code is not count for the codes they name, not for it (:func:`_code_texts`): counted
+    for it, they won the topic for the code excluding it (s61 tester: "the channels we use to
+    pass on information" went to Relational Connections, whose description ends "Not the
+    channels used to pass on information (Communications)", and Communications showed 0.000).
+    The words of the codebook's own name that no domain's name (or alias) uses are left out:
+    its setting ("mental health providers"), which every code's talk is about, says which code
+    none is; a word a domain names too ("community": "Limited community capacity") tells that
+    domain's codes apart."""
     domains = " ".join(" ".join([d.name, *d.aliases]) for d in target.domains)
-    return _words_of_codes(
-        tuple((c.id, " ".join([c.name, *c.aliases]), c.description or "") for c in target.codable),
-        frozenset(_words(target.name) - _words(domains)),
-    )
+    return _words_of_codes(_code_texts(target), frozenset(_words(target.name) - _words(domains)))
+
+
+def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
+    """Each codable code's id, its name and aliases, and the text of its description that is
+    about it: its :func:`~roqa_nlp.codebook.description_scope` and the topics other codes'
+    descriptions hand on to it by name (:func:`~roqa_nlp.codebook.description_exclusions`:
+    Relational Connections' "Not the channels used to pass on information (Communications)"
+    gives Communications "the channels used to pass on information"; a name the codebook does
+    not know gives nothing)."""
+    codes = tuple(book.codes)
+    texts = _CODE_TEXTS.get(codes)
+    if texts is None:
+        handed: dict[str, list[str]] = {}
+        for c in codes:
+            for topic, names in description_exclusions(c.description or ""):
+                for name in names:
+                    code = book.find(name)
+                    if code is not None and code.id != c.id:
+                        handed.setdefault(code.id, []).append(topic)
+        texts = tuple(
+            (
+                c.id,
+                " ".join([c.name, *c.aliases]),
+                " ".join([description_scope(c.description or ""), *handed.get(c.id, [])]),
+            )
+            for c in codes
+            if c.codable
+        )
+        if len(_CODE_TEXTS) >= 16:
+            _CODE_TEXTS.clear()
+        _CODE_TEXTS[codes] = texts
+    return texts
+
+
+#: :func:`_code_texts` of the codebooks asked for, by their codes: a translation asks for them
+#: again for each segment, and the same codes give the same texts
+_CODE_TEXTS: dict[tuple[Code, ...], tuple[tuple[str, str, str], ...]] = {}
 
 
 @lru_cache(maxsize=16)

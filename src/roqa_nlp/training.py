@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .codebook import Codebook
+from .codebook import Codebook, description_scope
 from .errors import (
     RoqaError,
     RoqaFileNotFoundError,
@@ -366,11 +366,7 @@ def describe_for_training(name: str, description: str) -> str:
     Those sentences name neighbouring constructs ("Not the cost of the innovation (Cost)") and
     would pull the example's embedding towards the codes it is meant to exclude.
     """
-    import re
-
-    sentences = re.split(r"(?<=[.!?])\s+", description.strip())
-    kept = [s for s in sentences if s and not s.startswith("Not ")]
-    return " ".join([f"{name}.", *kept]).strip()
+    return f"{name}. {description_scope(description)}".strip()
 
 
 def description_examples(codebook: Codebook) -> TrainingSet:
