@@ -3588,3 +3588,17 @@ def test_the_saturation_table_records_the_options_its_verdicts_were_judged_by(
     sat.to_xlsx(tmp_path / "sat.xlsx")
     sheet = load_workbook(tmp_path / "sat.xlsx")["Saturation"]
     assert [c.value for c in sheet[2]][9:] == [5, 2, "given", 1, 1, 0.1]
+
+
+def test_matrix_rows_follow_case_ids_while_saturation_follows_interview_order() -> None:
+    """Tester s61 (LOW 6): the matrix listed P01, P03, P04, RM02, RM05 and saturation rm01 ..
+    rm05. docs/report.md now says so: matrix rows in the order of their case ids (numbers as
+    numbers), saturation in interview order."""
+    order = [("rm01", "P01"), ("rm02", "RM02"), ("rm03", "P03"), ("rm10", "P10"), ("rm05", "P2")]
+    result = CodingResult(
+        [seg(t, 0, f"about {t}", ("IC.F", 0.9, "barrier")) for t, _ in order],
+        {t: transcript(t, p) for t, p in order},
+    )
+    assert framework_matrix(result).cases == ["P01", "P2", "P03", "P10", "RM02"]
+    s = saturation(result, initial_sample=1, stopping_criterion=1)
+    assert s.participants == ["P01", "RM02", "P03", "P10", "P2"]
