@@ -7,7 +7,9 @@ naming both codebooks and the fix; the documented crosswalks chart as before."""
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +18,9 @@ from roqa_nlp.crosswalk import unrelated_chart
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_cli_agree import run
+
+if TYPE_CHECKING:
+    from roqa_nlp.embedding import Embedder
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "interviews"
@@ -307,3 +312,107 @@ def test_code_with_a_codebook_that_needs_an_undocumented_mapping_leaves_the_fold
         '{"<your code id>": ["<cfir-2009 code id>", ...]}} (docs/codebooks.md))\n',
     )
     assert {p.name: p.read_bytes() for p in coded.iterdir()} == before
+
+
+#: The codebook docs/codebooks.md shows for "Your own codebook": its Skills is an alias of
+#: CFIR 2.0's Capability, so CFIR 2.0 is related to it (a code of two), not unrelated
+TDF = {
+    "id": "tdf-lite",
+    "name": "TDF-lite",
+    "codes": [
+        {"id": "CAP", "name": "Capability", "level": "domain", "codable": False,
+         "description": "A heading only."},
+        {"id": "CAP.KN", "name": "Knowledge", "level": "construct", "parent": "CAP",
+         "description": "What staff know about the approach.", "aliases": ["awareness"]},
+        {"id": "CAP.SK", "name": "Skills", "level": "construct", "parent": "CAP",
+         "description": "Practical ability: training, coaching, practice.",
+         "aliases": ["training"]},
+    ],
+}  # fmt: skip
+
+
+def tdf_model(embedder: Embedder, folder: Path, mapping: dict[str, object] | None = None) -> Path:
+    """A model trained on :data:`TDF` (with ``mapping`` in the codebook file, if given)."""
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.training import description_examples, normalise_records
+
+    book = Codebook.from_dict({**TDF, **({"mapping": mapping} if mapping else {})})
+    records = [
+        {"text": "Half my rota is agency staff now.", "construct": "Skills", "valence": "barrier"},
+        {"text": "The coaching changed how we work.", "construct": "CAP.SK", "valence": "enabler"},
+        {"text": "Nobody had heard of the approach.", "construct": "CAP.KN", "valence": "barrier"},
+        {"text": "Can you hear me?", "construct": "NONE"},
+    ]
+    data = normalise_records(records, book, folder / "t.jsonl").extend(description_examples(book))
+    with warnings.catch_warnings():  # too few records of each valence: known, not the point
+        warnings.simplefilter("ignore")
+        return AutoCoder(book, embedder=embedder).fit(data).save(folder / "tdf")
+
+
+def test_code_of_an_own_model_in_a_codebook_it_has_no_mapping_to_never_says_edit_the_model(
+    embedder: Embedder, tmp_path: Path, capsys
+) -> None:
+    """Docs tester, session 61: `roqa code --model models/tdf --codebook cfir-2022` said "add to
+    models/tdf/codebook.json a "mapping" ..."; done so, the model no longer loaded (its card
+    checks that file). Now the mapping goes in the codebook file it was trained with, and the
+    model is trained again; the model's codebook.json is named as the file not to edit."""
+    model = tdf_model(embedder, tmp_path)
+    out = tmp_path / "coded"
+    code, _, err = run(
+        ["code", str(EXAMPLES / "p01_interview.txt"), "--model", str(model), "--codebook",
+         "cfir-2022", "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (
+        2,
+        "roqa: error: codebook 'cfir-2022' documents no mapping from 'tdf-lite', so tdf-lite "
+        f"codes cannot be translated into its codes (use --codebook {model}/codebook.json, or "
+        'add a "mapping" from its codes to cfir-2022\'s to the codebook file the model was '
+        f"trained with and train it again, not to {model}/codebook.json, which the model card "
+        'checks: "mapping": {"cfir-2022": {"<your code id>": ["<cfir-2022 code id>", ...]}} '
+        "(docs/codebooks.md))\n",
+    )
+    assert not out.exists()
+
+
+def test_an_own_model_trained_with_the_mapping_in_its_codebook_file_codes_in_cfir_2022(
+    embedder: Embedder, tmp_path: Path, capsys
+) -> None:
+    """The fix the error above names works: the mapping in the codebook file before training."""
+    mapping = {"cfir-2022": {"CAP.KN": ["INS.K"], "CAP.SK": ["IND.K"]}}
+    model = tdf_model(embedder, tmp_path, mapping)
+    out = tmp_path / "coded"
+    code, _, err = run(
+        ["code", str(EXAMPLES / "p01_interview.txt"), "--model", str(model), "--codebook",
+         "cfir-2022", "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads((out / "run.json").read_text("utf-8"))["chart_codebook"] == "cfir-2022"
+
+
+def test_report_of_an_own_model_s_codings_names_their_codebook_json_to_add_the_mapping_to(
+    embedder: Embedder, tmp_path: Path, capsys
+) -> None:
+    """For a codings folder the copy of the codebook is the codings' own: adding the mapping to
+    it is the fix, and works (`roqa report coded --codebook cfir-2022` then charts in CFIR 2.0)."""
+    model = tdf_model(embedder, tmp_path)
+    out = tmp_path / "coded"
+    code, _, _ = run(
+        ["code", str(EXAMPLES / "p01_interview.txt"), "--model", str(model), "--out", str(out)],
+        capsys,
+    )
+    assert code == 0
+    code, _, err = run(["report", str(out), "--codebook", "cfir-2022"], capsys)
+    assert (code, err) == (
+        2,
+        "roqa: error: codebook 'cfir-2022' documents no mapping from 'tdf-lite', so tdf-lite "
+        f"codes cannot be translated into its codes (use --codebook {out}/codebook.json, or add "
+        f'to {out}/codebook.json a "mapping" from its codes to cfir-2022\'s: "mapping": '
+        '{"cfir-2022": {"<your code id>": ["<cfir-2022 code id>", ...]}} (docs/codebooks.md))\n',
+    )
+    book = json.loads((out / "codebook.json").read_text("utf-8"))
+    book["mapping"] = {"cfir-2022": {"CAP.KN": ["INS.K"], "CAP.SK": ["IND.K"]}}
+    (out / "codebook.json").write_text(json.dumps(book), "utf-8")
+    code, said, err = run(["report", str(out), "--codebook", "cfir-2022"], capsys)
+    assert code == 0 and "codes translated from tdf-lite to cfir-2022" in said + err

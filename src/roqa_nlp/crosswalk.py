@@ -95,7 +95,7 @@ from .codebook import (
 )
 from .errors import RoqaError
 from .framework import SURE_CODE
-from .io import CODEBOOK_NAME
+from .io import CODEBOOK_NAME, MODEL_CARD
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion
 
@@ -137,17 +137,26 @@ def mapping_fix(source: Codebook, target: Codebook) -> str | None:
     to rop.json a "mapping" from its codes to cfir-2009's: "mapping": {"cfir-2009": {"<your
     code id>": ["<cfir-2009 code id>", ...]}}``); ``None`` for two built-in codebooks (tester,
     session 58: "add a 'mapping' to one of the two codebook files" pointed at a file installed
-    with roqa, and no page showed the block)."""
+    with roqa, and no page showed the block). A model's own codebook (``models/tdf/codebook.json``)
+    is never the file named: its model card checks it, so a mapping added there left a model
+    that no longer loaded (docs tester, session 61); the mapping goes in the codebook file the
+    model was trained with, and the model is trained again."""
     own = next((b for b in (target, source) if not b.extends_builtin), None)
     if own is None:
         return None
     other = source if own is target else target
-    where = own.origin if own.origin is not None else f"codebook {own.id!r}"
-    return (
-        f'add to {where} a "mapping" from its codes to {other.id}\'s: "mapping": '
-        f'{{"{other.id}": {{"<your code id>": ["<{other.id} code id>", ...]}}}} '
+    block = (
+        f'"mapping": {{"{other.id}": {{"<your code id>": ["<{other.id} code id>", ...]}}}} '
         "(docs/codebooks.md)"
     )
+    if own.origin is not None and (Path(own.origin).parent / MODEL_CARD).is_file():
+        return (
+            f'add a "mapping" from its codes to {other.id}\'s to the codebook file the model was '
+            f"trained with and train it again, not to {own.origin}, which the model card checks: "
+            f"{block}"
+        )
+    where = own.origin if own.origin is not None else f"codebook {own.id!r}"
+    return f'add to {where} a "mapping" from its codes to {other.id}\'s: {block}'
 
 
 def refuse_unmapped_chart(own: Codebook, chart: Codebook) -> None:
