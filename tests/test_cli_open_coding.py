@@ -452,3 +452,16 @@ def test_a_review_naming_codes_by_their_names_decides_the_segments_apply_decisio
     assert CodingResult.read(reviewed).meta["reviewed_segments"] == [
         s.segment.id for s in queued[1:4]
     ]
+
+
+def test_a_streamed_run_counts_the_talk_set_aside_as_off_topic_among_what_fits_no_code() -> None:
+    """Docs tester, session 61: `roqa code examples/interviews --stream` said "76 segments (9 fit
+    no code)" for nine segments all set aside as off-topic; the run without --stream says "0 for
+    open coding" and "9 set aside as off-topic". Now the streamed count says it too."""
+    from roqa_nlp.cli.code_cmd import _fit_no_code
+
+    assert _fit_no_code(9, 9) == (
+        "9 fit no code: 0 for open coding, 9 set aside as off-topic (small talk, background, "
+        "personal talk)"
+    )
+    assert _fit_no_code(9, 0) == "9 fit no code"

@@ -33,6 +33,7 @@ class CodingsWriter:
         self.paths = {name: self.out / name for name in FILES}
         self.n_segments = 0
         self.n_novel = 0
+        self.n_off_topic = 0  # of n_novel: set aside as off-topic, not for open coding
         self.n_transcripts = 0
         self._stack: ExitStack | None = None
         self._fh: dict[str, IO[Any]] = {}
@@ -72,6 +73,7 @@ class CodingsWriter:
             self.meta = dict(part.meta)
         self.n_segments += len(part.segments)
         self.n_novel += sum(1 for s in part.segments if s.novel)
+        self.n_off_topic += sum(1 for s in part.segments if s.novel and s.off_topic)
         self.n_transcripts += len(part.transcripts)
 
     def __exit__(

@@ -1240,7 +1240,7 @@ def code_command(
             out,
             f"Coded {w.n_transcripts} transcript(s), {w.n_segments} segments"
             f"{model_named(model, ac.card)}{backend_named(ac.embedder)} "
-            f"({w.n_novel} fit no code).",
+            f"({_fit_no_code(w.n_novel, w.n_off_topic)}).",
             w.paths,
             "  --stream wrote no report.html and no open-coding queue (open_coding.jsonl, "
             f"open_coding.csv): `roqa report {shell_quoted(out)}` writes the report, listing "
@@ -2431,3 +2431,16 @@ def codebook_command(
         never := never_suggested(Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model")
     ):
         console().print(never, markup=False, soft_wrap=True)
+
+
+def _fit_no_code(n_novel: int, n_off_topic: int) -> str:
+    """A streamed run's count of the segments that fit no code, with those set aside as
+    off-topic among them as a run with the report counts them (docs tester, session 61: "76
+    segments (9 fit no code)" for nine all set aside, "0 for open coding" without --stream)."""
+    if not n_off_topic:
+        return f"{n_novel} fit no code"
+    from ..open_coding import SET_ASIDE
+
+    return (
+        f"{n_novel} fit no code: {n_novel - n_off_topic} for open coding, {n_off_topic} {SET_ASIDE}"
+    )
