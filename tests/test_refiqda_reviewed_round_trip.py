@@ -946,7 +946,8 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
         'roqa_nlp review: {"participants_not_reviewed": ["P02"], "review_scope": '
         '{"not_reviewed_procedural": 0, "not_reviewed_segments": 4, "not_reviewed_small_talk": '
         '0, "participant_segments": 8, "procedural": 0, "small_talk": 0}, "reviewed_model": '
-        '"abc123", "reviewed_segments": ["p01:0001", "p01:0003"], "study_interviews": '
+        '"abc123", "reviewed_segments": ["p01:0001", "p01:0003"], "reviewed_spans": '
+        '{"p01:0001": ["p01", 0, 51], "p01:0003": ["p01", 94, 127]}, "study_interviews": '
         '["p01", "p02"], '
         '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
         '"user": "Alice"}'
@@ -1043,3 +1044,165 @@ def test_a_review_read_back_from_its_export_is_compared_as_the_review(
     )
     assert "2 coders: Alice, model (model); 2 units (segments), 2 coded by someone" in again
     assert "│ Alice │ model (model) │ model-human │ 2 │ 50.0% │ 0.000 [—] │ 0.125 [—] │" in again
+
+
+def without_passage(path: Path, segment_id: str, out: Path, bob_codes: str | None = None) -> Path:
+    """The exported review ``path`` with the reviewer's selection of ``segment_id`` deleted, as
+    in a QDA program; with ``bob_codes`` (a code's GUID), a user Bob coding it on the first 20
+    characters of that passage's text."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    root = ET.fromstring(members.pop("project.qde"))
+    source = root.find(f"{NS}Sources/{NS}TextSource")
+    assert source is not None
+    (gone,) = [s for s in source if (s.get("name") or "").endswith(f" {segment_id}")]
+    source.remove(gone)
+    if bob_codes is not None:
+        bob = "0b0b0b0b-1111-4222-8333-444455556666"
+        users = root.find(NS + "Users")
+        assert users is not None
+        ET.SubElement(users, NS + "User", {"guid": bob, "name": "Bob"})
+        start = int(gone.get("startPosition") or 0)
+        sel = ET.SubElement(
+            source,
+            NS + "PlainTextSelection",
+            {
+                "guid": "0b0b0b0b-aaaa-4222-8333-444455556666",
+                "startPosition": str(start),
+                "endPosition": str(start + 20),
+                "creatingUser": bob,
+            },
+        )
+        coding = ET.SubElement(
+            sel,
+            NS + "Coding",
+            {"guid": "0b0b0b0b-bbbb-4222-8333-444455556666", "creatingUser": bob},
+        )
+        ET.SubElement(coding, NS + "CodeRef", {"targetGUID": bob_codes})
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
+        for n, data in members.items():
+            z.writestr(n, data)
+    return out
+
+
+LOST = (
+    "Alice: 1 passage the review decided with a code holds no coding of theirs in the project "
+    "any more (p01:0002; deleted in the QDA program): read as decided with no code, so roqa "
+    "agree counts another coder's code there as a disagreement; to keep a code there, code the "
+    "passage again"
+)
+
+
+def test_a_decided_passage_whose_coding_was_deleted_comes_back_decided_with_no_code(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Exchange tester s61 (HIGH 1): Alice deleted her coding of one decided passage in the QDA
+    program. `roqa import` said nothing and dropped the segment from her codings, though
+    run.json still listed it as decided, so `roqa agree reviewed/ IMPORTED` left it out and read
+    100%, kappa 1.000. The export records every decided segment's span; the import gives such
+    a segment back as decided with no code, with a warning, and agree counts it against her
+    code: IS.E.2 vs none."""
+    review = reviewed(cfir)
+    review.save(tmp_path / "alice")
+    roqa_ok("export", tmp_path / "alice", "--qdpx", tmp_path / "alice.qdpx")
+    deleted = without_passage(tmp_path / "alice.qdpx", "p01:0002", tmp_path / "deleted.qdpx")
+    project = read_qdpx(deleted)
+    assert project.warnings == [LOST]
+    back = project.codings["Alice"]
+    assert [
+        (s.segment.id, s.segment.start, s.segment.end, [g.code_id for g in s.suggestions])
+        for s in back
+    ] == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0002", 52, 93, []),
+        ("p01:0003", 94, 127, ["IS.E.2"]),
+        ("p01:0004", 128, 159, ["IS.B"]),
+    ]
+    roqa_ok("import", deleted, "--out", tmp_path / "imp")
+    said = " ".join(
+        roqa_ok("agree", tmp_path / "alice", tmp_path / "imp" / "codings" / "Alice").split()
+    )
+    assert (
+        "One code per unit (each unit's code, or (none), as one nominal value, n=4): "
+        "agreement 75.0%" in said
+    )
+
+
+def test_a_second_coders_coding_in_a_passage_whose_coding_was_deleted_is_compared(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Exchange tester s61 (HIGH 1, case B): Bob coded inside the passage whose coding Alice
+    deleted. His coding vanished with it: `roqa agree` said 'no unit was coded by two coders'
+    (Bob: 0 units). It is compared with her decision of no code there."""
+    review = reviewed(cfir)
+    review.save(tmp_path / "alice")
+    roqa_ok("export", tmp_path / "alice", "--qdpx", tmp_path / "alice.qdpx")
+    deleted = without_passage(
+        tmp_path / "alice.qdpx", "p01:0002", tmp_path / "bob.qdpx", code_guid("cfir-2009", "IS.B")
+    )
+    said = " ".join(roqa_ok("agree", deleted, "--n-boot", "0").split())
+    assert "2 coders: Alice, Bob; 5 units (spans), 4 coded by someone; 2 codes used." in said
+    assert "the units they are in: Alice: 3 in 3 units; Bob: 1 in 1 unit." in said
+
+
+def test_a_decided_passage_an_earlier_export_did_not_place_is_named_as_left_out(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """An export before s61 recorded no span of a decided segment coded: a passage whose coding
+    was deleted cannot be given back, and is named as left out, not dropped in silence."""
+    review = reviewed(cfir)
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    import re
+
+    old = re.sub(rb', "reviewed_spans": \{[^}]*\}', b"", qde_bytes(out))
+    assert old != qde_bytes(out)
+    edited(out, qde_bytes(out), old)
+    project = read_qdpx(without_passage(out, "p01:0002", tmp_path / "deleted.qdpx"))
+    assert project.warnings == [
+        "Alice: 1 segment the review decided has no coded passage in the project any more "
+        "(p01:0002; deleted in the QDA program), and the project (exported by an earlier "
+        "version) does not record where: left out of their codings, so roqa agree compares it "
+        "with no one, every coder's codings in it left out too; code the passage again in the "
+        "QDA program, or export the review again"
+    ]
+    assert [s.segment.id for s in project.codings["Alice"]] == ["p01:0001", "p01:0003", "p01:0004"]
+
+
+def qde_bytes(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("project.qde")
+
+
+def test_a_decided_passage_coded_again_on_a_selection_of_its_own_is_no_loss(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Alice's selection of p01:0002 made anew in the program (no roqa name, a few words
+    shorter): it is the same passage (overlapping by half the shorter), still coded, so
+    nothing is given back and nothing is warned of. Resized under its name, it is p01:0002."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    edited(out, b'name="line:0 p01:0002" startPosition="52"', b'name="" startPosition="57"')
+    project = read_qdpx(out)
+    assert project.warnings == []
+    assert [s.segment.id for s in project.codings["Alice"]] == [
+        "p01:0001",
+        "p01:@57-93",
+        "p01:0003",
+        "p01:0004",
+    ]
+    edited(out, b'name="" startPosition="57"', b'name="line:0 p01:0002" startPosition="57"')
+    project = read_qdpx(out)
+    assert project.warnings == []
+    assert [s.segment.id for s in project.codings["Alice"]] == [
+        "p01:0001",
+        "p01:0002",
+        "p01:0003",
+        "p01:0004",
+    ]

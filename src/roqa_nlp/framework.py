@@ -2915,6 +2915,10 @@ REVIEW_RECORDED = (*REVIEW_LEFT_OUT, REVIEWED, REVIEWED_MODEL)
 #: ... and in the export's record alone, the spans of the segments it decided with no code
 #: (``{id: [transcript, start, end]}``), which no selection carries: the import gives them back
 REVIEWED_NO_CODE = "reviewed_no_code"
+#: ... and the spans of every segment it decided, coded or not (``{id: [transcript, start,
+#: end]}``): a decided segment whose coded passage was deleted in the QDA program is given back
+#: as decided with no code, not dropped with every coder's codings in it (exchange tester, s61)
+REVIEWED_SPANS = "reviewed_spans"
 
 
 def ordinal(n: int) -> str:

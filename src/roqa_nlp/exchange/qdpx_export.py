@@ -49,6 +49,7 @@ from ..framework import (
     REVIEW_SCOPE,
     REVIEWED,
     REVIEWED_NO_CODE,
+    REVIEWED_SPANS,
     carries_codes,
     review_left_out,
 )
@@ -128,18 +129,24 @@ def codebook_record(codebook: Codebook) -> str | None:
 
 
 def review_description(
-    meta: Mapping[str, Any], person: str, decided_no_code: Mapping[str, list[Any]] | None = None
+    meta: Mapping[str, Any],
+    person: str,
+    decided_no_code: Mapping[str, list[Any]] | None = None,
+    decided_spans: Mapping[str, list[Any]] | None = None,
 ) -> str | None:
     """The project's description for the codings of a review (``roqa apply-decisions``): what
     it left out (segments undecided, transcripts unreached), as the charts say it, and the
     record of it and of the segments it decided and the model it reviewed
     (:data:`REVIEW_RECORD`, :data:`~roqa_nlp.framework.REVIEW_RECORDED`; ``decided_no_code``,
-    the spans of those decided with no code, as no selection carries them); None for codings that
-    are no review. Before, a partial review exported and imported back read as a finished one,
+    the spans of those decided with no code, as no selection carries them; ``decided_spans``, the
+    spans of every segment decided, so that one whose passage the QDA program lost is known);
+    None for codings that are no review. Before, a partial review exported and imported back read as a finished one,
     and ``roqa agree`` compared it as independent coding of whole transcripts (re-tester s50)."""
     record: dict[str, Any] = {k: meta[k] for k in REVIEW_RECORDED if meta.get(k)}
     if decided_no_code:  # the decided segments no selection carries: [transcript, start, end]
         record[REVIEWED_NO_CODE] = dict(decided_no_code)
+    if decided_spans:
+        record[REVIEWED_SPANS] = dict(decided_spans)
     if not set(record) - {REVIEW_SCOPE}:  # what it had to decide alone: nothing to carry
         return None
     said = review_left_out(dict(meta))
@@ -570,6 +577,7 @@ def qdpx_bytes(
     # the review's record, so that the import compares them as the review itself does
     decided = set(meta.get(REVIEWED) or []) if person is not None else set()
     decided_no_code: dict[str, list[Any]] = {}
+    decided_spans: dict[str, list[Any]] = {}  # every decided segment's, coded or not
     walked = result.meta.get("crosswalk") if isinstance(result.meta, Mapping) else None
     emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
     listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
@@ -640,8 +648,10 @@ def qdpx_bytes(
             if start >= end:
                 summary.skipped.append(f"segment {seg.id!r} is empty")
                 continue
-            if seg.id in decided and not seg_result.suggestions:  # no selection carries it
-                decided_no_code[seg.id] = [t.id, start, end]
+            if seg.id in decided:
+                decided_spans[seg.id] = [t.id, start, end]
+                if not seg_result.suggestions:  # no selection carries it
+                    decided_no_code[seg.id] = [t.id, start, end]
             if person is None and not carries_codes(seg_result):
                 summary.not_coded += 1
                 continue
@@ -785,7 +795,11 @@ def qdpx_bytes(
             )
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
     summary.notes = len(written_notes)
-    described = review_description(meta, person, decided_no_code) if person is not None else None
+    described = (
+        review_description(meta, person, decided_no_code, decided_spans)
+        if person is not None
+        else None
+    )
     recorded = codebook_record(codebook)
     if recorded is not None:  # the own codebook's ids and mapping, back on import
         described = recorded if described is None else f"{described}\n{recorded}"

@@ -1213,18 +1213,8 @@ def _read_project(
     unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
     # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
     own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
-    from ..framework import REVIEWED_NO_CODE
-
     mine = str(left_out.get("user") or "")
-    no_code = left_out.pop(REVIEWED_NO_CODE, {})  # a review's segments decided with no code
-    # which no selection carries: the reviewer's passages with no code, added back below
-    decided_no_code = [
-        _Pending(told, start, end, seg_id, n)
-        for n, (seg_id, (tid, start, end)) in enumerate(no_code.items())
-        if (told := by_name.get(tid)) is not None
-        and end <= len(told.text)
-        and (tid, start, end) not in pending.get(mine, {})
-    ]
+    decided_no_code = _decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
@@ -1305,6 +1295,80 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _same_passage(p: _Pending, start: int, end: int) -> bool:
+    """Whether selection ``p`` and the span ``start``-``end`` of its transcript overlap by at
+    least half of the shorter one (:func:`~.review.same_passage`)."""
+    overlap = min(end, p.end) - max(start, p.start)
+    return overlap > 0 and 2 * overlap >= min(end - start, p.end - p.start)
+
+
+def _decided_without_passage(
+    left_out: dict[str, Any],
+    carried: dict[tuple[str, int, int], _Pending] | None,
+    by_name: dict[str, Transcript],
+    warnings: list[str],
+) -> list[_Pending]:
+    """The passages a review decided (``left_out``, :func:`_review_record`, popping its spans)
+    that none of the reviewer's selections (``carried``) carries, given back as decided with
+    no code: those it decided so (:data:`~roqa_nlp.framework.REVIEWED_NO_CODE`), and those whose
+    coded passage the QDA program lost, with a warning, where the export recorded their span
+    (:data:`~roqa_nlp.framework.REVIEWED_SPANS`). Before, such a segment was dropped from the
+    reviewer's codings while ``reviewed_segments`` still listed it, and ``roqa agree`` left it
+    out with every other coder's codings in it, in silence (exchange tester, s61: a deleted
+    coding read as 100% agreement). One the project does not place (an earlier export) is
+    named in a warning as left out."""
+    from ..framework import REVIEWED, REVIEWED_NO_CODE, REVIEWED_SPANS
+
+    no_code = left_out.pop(REVIEWED_NO_CODE, {})  # a review's segments decided with no code
+    spans = {**left_out.pop(REVIEWED_SPANS, {}), **no_code}
+    if carried is None:  # the reviewer coded nothing in the project (or was renamed there)
+        return []
+    named = {_LINE_PREFIX.sub("", p.name) for p in carried.values()}
+    mine = list(carried.values())
+    out: list[_Pending] = []
+    lost: list[str] = []
+    unplaced: list[str] = []
+    for seg_id in [*spans, *(i for i in left_out.get(REVIEWED, []) if i not in spans)]:
+        if seg_id in named:
+            continue
+        if seg_id not in spans:
+            unplaced.append(seg_id)
+            continue
+        tid, start, end = spans[seg_id]
+        told = by_name.get(tid)
+        if told is None or end > len(told.text) or (tid, start, end) in carried:
+            continue
+        if seg_id not in no_code:
+            # coded when exported: recoded in the program on a passage of its own (the
+            # documented same passage: overlapping by half the shorter) is no loss
+            if any(p.transcript.id == tid and _same_passage(p, start, end) for p in mine):
+                continue
+            lost.append(seg_id)
+        out.append(_Pending(told, start, end, seg_id, len(out)))
+    who = left_out.get("user")
+    if lost:
+        one = len(lost) == 1
+        warnings.append(
+            f"{who}: {_plural(len(lost), 'passage')} the review decided with a code "
+            f"{'holds' if one else 'hold'} no coding of theirs in the project any more "
+            f"({first_few(lost)}; deleted in the QDA program): read as decided with no code, "
+            "so roqa agree counts another coder's code there as a disagreement; to keep a code "
+            "there, code the passage again"
+        )
+    if unplaced:
+        one = len(unplaced) == 1
+        warnings.append(
+            f"{who}: {_plural(len(unplaced), 'segment')} the review decided "
+            f"{'has' if one else 'have'} no coded passage in the project any more "
+            f"({first_few(unplaced)}; deleted in the QDA program), and the project (exported "
+            "by an earlier version) does not record where: left out of their codings, so "
+            f"roqa agree compares {'it' if one else 'them'} with no one, every coder's "
+            "codings in it left out too; code the passage again in the QDA program, or export "
+            "the review again"
+        )
+    return out
 
 
 def _merged_uses(
@@ -1491,6 +1555,7 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         REVIEWED,
         REVIEWED_MODEL,
         REVIEWED_NO_CODE,
+        REVIEWED_SPANS,
         STUDY_INTERVIEWS,
         UNDECIDED,
     )
@@ -1532,16 +1597,17 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
     model = record.get(REVIEWED_MODEL)
     if isinstance(model, str) and model:
         kept[REVIEWED_MODEL] = model
-    spans = record.get(REVIEWED_NO_CODE)
-    if isinstance(spans, dict):
-        kept[REVIEWED_NO_CODE] = {
-            str(i): (str(v[0]), v[1], v[2])
-            for i, v in spans.items()
-            if isinstance(v, list)
-            and len(v) == 3
-            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in v[1:])
-            and v[1] < v[2]
-        }
+    for key in (REVIEWED_NO_CODE, REVIEWED_SPANS):
+        spans = record.get(key)
+        if isinstance(spans, dict):
+            kept[key] = {
+                str(i): (str(v[0]), v[1], v[2])
+                for i, v in spans.items()
+                if isinstance(v, list)
+                and len(v) == 3
+                and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in v[1:])
+                and v[1] < v[2]
+            }
     return kept
 
 
