@@ -649,3 +649,39 @@ def test_a_valence_group_with_roqas_guids_records_none(tmp_path: Path, cfir: Cod
     main(["import", str(project), "--out", str(tmp_path / "reviewed")])
     book = json.loads((tmp_path / "reviewed" / "codebook.json").read_text(encoding="utf-8"))
     assert "valence_guids" not in book
+
+
+def in_upper_case(project: Path) -> Path:
+    """``project`` as ATLAS.ti writes it: every GUID in upper case, roqa's own too."""
+    import re
+
+    with zipfile.ZipFile(project) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = re.sub(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        lambda m: m.group().upper(),
+        members.pop("project.qde").decode("utf-8"),
+    )
+    out = project.with_name("upper.qdpx")
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", qde)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize("coder", ["Alice", "roqa_nlp"])
+def test_codes_go_back_with_their_guids_in_the_case_the_program_wrote(
+    tmp_path: Path, cfir: Codebook, coder: str
+) -> None:
+    """Exchange tester s61 (LOW 2): from a project whose GUIDs ATLAS.ti wrote in upper case,
+    users, sources and selections went back in upper case, but every code (and the valence
+    group) in lower case: roqa's own GUIDs, compared apart from case, were taken as roqa's.
+    docs/refi-qda.md promises the GUIDs back as the program wrote them."""
+    _, project = reviewed(tmp_path, cfir, new_code="top")
+    upper = in_upper_case(project)
+    out = round_trip(tmp_path, upper, coder)
+    written = written_guids(out)
+    assert written == written_guids(upper)
+    assert {r.get("targetGUID") for r in qde_of(out).iter(NS + "CodeRef")} <= set(written.values())
+    assert len(written) == len(cfir) + 5

@@ -616,7 +616,7 @@ def _program_valence_guids(top: list[ET.Element]) -> dict[str, str]:
     return {
         k: g.strip().strip("{}")
         for k, g in found.items()
-        if is_guid(g) and normalise_guid(g) != normalise_guid(roqa[k])
+        if is_guid(g) and g.strip().strip("{}") != roqa[k]  # as written (upper case too)
     }
 
 
@@ -1405,9 +1405,11 @@ def codebook_from_codes(
     book_id = slug(name)
     if base is not None:
         book_id = _project_id(base) if project_codes or not all_known else base.id
-    for r in records:  # a GUID not the one roqa_nlp gives the code: the program's, kept
+    for r in records:  # a GUID not the one roqa_nlp writes for the code: the program's, kept
+        # as written: roqa's in upper case (ATLAS.ti, MAXQDA) goes back so, as users' and
+        # sources' GUIDs do (exchange tester, s61: codes alone went back in lower case)
         kept = came_with.get(r["id"])
-        if kept and normalise_guid(kept) != normalise_guid(code_guid(book_id, r["id"])):
+        if kept and kept != code_guid(book_id, r["id"]):
             r["guid"] = kept
     data: dict[str, Any] = {
         "id": book_id,
