@@ -514,7 +514,7 @@ def test_a_teams_own_cfir_tree_holds_its_constructs_by_name_wherever_it_puts_the
         ("IS.E.2", "IS", "subconstruct"),
         ("PR", None, "domain"),
         ("PR.B.3", "PR", "subconstruct"),
-        (guids[5], None, "domain"),
+        (guids[5], None, "code"),  # the team's own code, no domain (s61: was "domain")
     ]
     assert p.warnings == [
         "5 codes made in the QDA program are read as codes of cfir-2009, with their codings: 3 "
@@ -685,3 +685,23 @@ def test_codes_go_back_with_their_guids_in_the_case_the_program_wrote(
     assert written == written_guids(upper)
     assert {r.get("targetGUID") for r in qde_of(out).iter(NS + "CodeRef")} <= set(written.values())
     assert len(written) == len(cfir) + 5
+
+
+def test_a_code_made_in_the_program_at_the_top_is_charted_outside_the_codebook(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Exchange tester s61 (LOW 3): Alice's "Alert fatigue", made at the top of the tree beside
+    the CFIR domains, came back as `"level": "domain"` (roqa's project codes beside it are
+    `"code"`), so Table 2 charted it as a domain of its own headed by its GUID. It is a code of
+    the project's own, charted under `outside`, "Codes outside the codebook" (docs/report.md)."""
+    from roqa_nlp.framework import barriers_enablers
+
+    _, project = reviewed(tmp_path, cfir, new_code="top")
+    back = read_qdpx(project)
+    made = back.codebook[ALERT_FATIGUE]
+    assert (made.level, made.parent) == ("code", None)
+    table = barriers_enablers(back.codings["Alice"], codebook=back.codebook)
+    assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("IS", "Inner Setting", ["IS.C"]),
+        ("outside", "Codes outside the codebook", [ALERT_FATIGUE]),
+    ]

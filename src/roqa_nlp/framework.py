@@ -1522,6 +1522,19 @@ def domain_heading(kind: str) -> str:
     return str(packaged_json("chart_headings.json")["headings"][kind])
 
 
+def _beside_the_codebook(codebook: Codebook, code_id: str) -> bool:
+    """Whether ``code_id`` is a code a project codebook (``cfir-2009+project``) holds beside the
+    built-in codebook's that is no new code of the project (``project.<name>``): a QDA
+    program's own code, as ``roqa import`` keeps it (its GUID as id). Table 2 charts it under
+    ``"outside"``, as it charts such a code in a codebook lacking it, not under ``"-"``, the
+    codebook's own codes under no domain (exchange tester, s61)."""
+    from .codebook import BUILTIN, builtin_codebook
+    from .crosswalk import PROJECT_SUFFIX
+
+    base = codebook.id.removesuffix(PROJECT_SUFFIX)
+    return base != codebook.id and base in BUILTIN and not builtin_codebook(base).has_id(code_id)
+
+
 def check_quotes(quotes: object) -> None:
     """A one-line error unless ``quotes`` (how many quotes to show) is a whole number >= 0."""
     if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
@@ -1619,6 +1632,8 @@ def barriers_enablers(
             did, dname = dom.id, dom.name
         elif code.id.startswith(PROJECT_PREFIX):
             did, dname = NEW_CODES_DOMAIN, domain_heading("new_codes")
+        elif _beside_the_codebook(codebook, code.id):
+            did, dname = OTHER_DOMAIN, domain_heading("outside_codebook")
         else:
             did, dname = NO_DOMAIN, domain_heading("no_domain")
         up = codebook.find(code.parent) if code.parent else None

@@ -1405,6 +1405,12 @@ def codebook_from_codes(
     book_id = slug(name)
     if base is not None:
         book_id = _project_id(base) if project_codes or not all_known else base.id
+        # a code made in the program at the top of the tree, beside the codebook's domains, is
+        # a code of the project's own, as roqa's project codes there are: no domain of it
+        # (exchange tester, s61: "Stigma" was charted as a domain headed by its GUID)
+        for r in records:
+            if r["id"] in foreign and r["parent"] is None and r["level"] == "domain":
+                r["level"] = "code"
     for r in records:  # a GUID not the one roqa_nlp writes for the code: the program's, kept
         # as written: roqa's in upper case (ATLAS.ti, MAXQDA) goes back so, as users' and
         # sources' GUIDs do (exchange tester, s61: codes alone went back in lower case)
