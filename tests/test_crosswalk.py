@@ -763,6 +763,14 @@ def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> Non
             "We have no money from outside for it.",
             [("OUT.F", 0.6), ("OUT.E", 0.035821), ("OUT.G.3", 0.035821)],
         ),
+        # Implementation Engaging's "Not leaders' own backing (High-level Leaders, Mid-level
+        # Leaders)" handed "backing" to both: a top-level backing tied them at 0.6 (regression
+        # hunt, s61); a topic handed on to several codes counts for none of them
+        (
+            "IS.E.1",
+            "Head office backed it from the start.",
+            [("IND.A", 0.6), ("IND.B", 0.008955)],
+        ),
         (
             "OS.D",
             "The commissioners now score us on how many people move on within two years, and "

@@ -80,20 +80,34 @@ _EXCLUDED_TOPIC = re.compile(r"([^()]*?)\s*\(([^()]*)\)")
 _NAMES_APART = re.compile(r",\s*|\s+or\s+")
 
 
+#: a sentence that hands a topic on ends with the bracket naming where it goes
+_ENDS_NAMING = re.compile(r"\)[.;!?]?$")
+
+
+def _hands_on(sentence: str) -> bool:
+    """Whether a description's sentence hands a topic on to other codes: it opens
+    :data:`EXCLUSION_OPENING` and ends naming them in brackets ("Not money from outside
+    (Financing)."). A team's theme that opens so ("Not enough carers on shift, gaps in the
+    rota.", "Not being listened to by managers.") says what its code covers (regression hunt,
+    s61: its words counted for no code, and a barrier codebook's themes tied)."""
+    return sentence.startswith(EXCLUSION_OPENING) and bool(_ENDS_NAMING.search(sentence))
+
+
 @functools.lru_cache(maxsize=1024)  # a crosswalk asks for a codebook's every segment
 def _description_sentences(description: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A description's sentences saying what the code covers, and those opening
-    :data:`EXCLUSION_OPENING`, the latter without that opening."""
+    """A description's sentences saying what the code covers, and those handing a topic on
+    (:func:`_hands_on`), the latter without their opening :data:`EXCLUSION_OPENING`."""
     sentences = _SENTENCE_END.split(description.strip())
     return (
-        tuple(s for s in sentences if s and not s.startswith(EXCLUSION_OPENING)),
-        tuple(s[len(EXCLUSION_OPENING) :] for s in sentences if s.startswith(EXCLUSION_OPENING)),
+        tuple(s for s in sentences if s and not _hands_on(s)),
+        tuple(s[len(EXCLUSION_OPENING) :] for s in sentences if _hands_on(s)),
     )
 
 
 def description_scope(description: str) -> str:
-    """What a code's description says the code covers: its sentences but those opening
-    :data:`EXCLUSION_OPENING`, which name a neighbouring code's topic. Their words are the
+    """What a code's description says the code covers: its sentences but those handing a
+    topic on (opening :data:`EXCLUSION_OPENING`, ending with the codes named in brackets),
+    which name a neighbouring code's topic. Their words are the
     other code's: counted for this one, they would draw to it the talk it hands on (an
     embedding trained on them, a crosswalk choosing among counterparts by them)."""
     return " ".join(_description_sentences(description)[0])

@@ -1504,17 +1504,19 @@ def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
     descriptions hand on to it by name (:func:`~roqa_nlp.codebook.description_exclusions`:
     Relational Connections' "Not the channels used to pass on information (Communications)"
     gives Communications "the channels used to pass on information"; a name the codebook does
-    not know gives nothing)."""
+    not know gives nothing, nor a topic handed on to several codes)."""
     codes = tuple(book.codes)
     texts = _CODE_TEXTS.get(codes)
     if texts is None:
         handed: dict[str, list[str]] = {}
         for c in codes:
             for topic, names in description_exclusions(c.description or ""):
-                for name in names:
-                    code = book.find(name)
-                    if code is not None and code.id != c.id:
-                        handed.setdefault(code.id, []).append(topic)
+                # a topic handed on to several codes tells none of them apart from the others
+                # (regression hunt, s61: "Not leaders' own backing (High-level Leaders,
+                # Mid-level Leaders)" tied the two on "backed it")
+                found = [code for name in names if (code := book.find(name)) is not None]
+                if len(found) == 1 and found[0].id != c.id:
+                    handed.setdefault(found[0].id, []).append(topic)
         texts = tuple(
             (
                 c.id,
