@@ -431,6 +431,46 @@ def test_a_numbered_files_two_people_are_still_its_lettered_members(tmp_path: Pa
     assert (after.participant, key.pseudonyms) == ("P04", {"Ada Lee": "P04a", "Ben Ode": "P04b"})
 
 
+@pytest.mark.parametrize("name", ["R04.txt", "ID04.txt", "HCP04.txt", "S04_couple.txt"])
+def test_a_joint_interview_in_a_file_named_by_a_study_id_is_its_number_lettered(
+    tmp_path: Path, name: str
+) -> None:
+    """R04.txt's couple took the free numbers P05 and P06, so R05.txt's participant, coded in
+    a later batch with the same key, was renumbered P07 (hunt s61 pseudo, 1). Their file's
+    number is a participant's: they are P04a and P04b, and R05's participant P05."""
+    (first := tmp_path / "b1").mkdir()
+    (later := tmp_path / "b2").mkdir()
+    write(first, "R03.txt", "Interviewer: Hi?\nCy Roe: Hello.\n")
+    write(first, name, GROUP)
+    write(later, "R05.txt", "Interviewer: Hi?\nEd Gale: Hello.\n")
+    _, key = pseudonymise(read_transcripts(first), PseudonymKey())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)  # no "so they are P07"
+        (after,), key = pseudonymise(read_transcripts(later), key)
+    assert key.pseudonyms == {
+        "Cy Roe": "P03", "Ada Lee": "P04a", "Ben Ode": "P04b", "Ed Gale": "P05"
+    }  # fmt: skip
+    assert [u.speaker for u in after.turns] == ["Interviewer", "P05"]
+
+
+@pytest.mark.parametrize("name", ["FGD06.txt", "G06.txt", "grp06.txt"])
+def test_a_group_named_by_its_own_id_takes_free_numbers(tmp_path: Path, name: str) -> None:
+    write(tmp_path, name, GROUP)
+    write(tmp_path, "p07.txt", "Interviewer: Hi?\nCy Roe: Hello.\n")
+    _, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
+    assert key.pseudonyms == {"Ada Lee": "P08", "Ben Ode": "P09", "Cy Roe": "P07"}
+
+
+def test_four_people_in_a_file_named_by_a_study_id_are_a_group_of_free_numbers(
+    tmp_path: Path,
+) -> None:
+    """More people than a joint interview's three (the rule inspect names a focus group by),
+    under a study id no group's letters name: a group whose number is no participant's."""
+    write(tmp_path, "S02.txt", GROUP + "Cy Roe: Hi.\nDee Fox: Hiya.\n")
+    _, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
+    assert list(key.pseudonyms.values()) == ["P03", "P04", "P05", "P06"]
+
+
 def test_pseudonymising_a_study_makes_no_focus_group_anothers_case(tmp_path: Path) -> None:
     """As ``roqa code --pseudonymise`` reads a study: fg01's members keyed P01a-b made fg01 and
     p01 one case P01, warned of as a participant of two interviews."""

@@ -64,8 +64,10 @@ so codings, reports, REFI-QDA projects and caches hold pseudonyms only:
   file name or header numbers it (``p04_interview.txt``), each is a member of that case, lettered
   as a joint interview's are (``Margaret Okafor`` -> ``P04a``, ``Dean (support worker)`` ->
   ``P04b``), or of the next free number when the key gives that case's number to someone who
-  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`); of a file
-  whose case is an id of its own (``fg01_zoom.vtt``, ``FG01``), each takes a free number, and
+  does not speak there (a batch before: :meth:`PseudonymKey._number_of_others`), and so in a
+  file named by a participant's study id (``R04.txt``, ``HCP04``); of a file whose case is a
+  group's id (``fg01_zoom.vtt``, ``FG01``; or more than three people:
+  :func:`_members_take_free_numbers`), each takes a free number, and
   a transcript of several participants keeps the case it was read with, so that
   pseudonymising never makes two transcripts one case. Labels of one
   transcript given one pseudonym, by this rule or by the key's rows,
@@ -131,7 +133,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -1432,6 +1434,19 @@ class PseudonymKey:
             if found is not None:
                 self.reserved.add(int(found[1:]))
 
+    def register_study(self, transcripts: Sequence[Transcript]) -> None:
+        """Add the speakers of a study's ``transcripts`` (one file or many) to the key, as
+        ``roqa pseudonymise`` and ``roqa code --pseudonymise`` both do, so their pseudonyms
+        match: the numbers every file claims first (:meth:`reserve`), then every speaker, in
+        :func:`keying_order` (a full name is replaced in every transcript; a joint interview's
+        members after their own interviews key them). Hunt s61 pseudo, 2: ``code
+        --pseudonymise`` of one file reserved nothing, so a lone fg04.txt's members were
+        P01-P04 there and P05-P08 in ``roqa pseudonymise``."""
+        for t in transcripts:  # the numbers files claim, before any is given as a free one
+            self.reserve(t)
+        for t in sorted(transcripts, key=keying_order):
+            self.register(t)
+
     def register(self, transcript: Transcript) -> None:
         """Add the speakers of ``transcript`` who are not yet in the key (see the module
         docstring), without rewriting it or warning of it (:meth:`apply` does). Registering
@@ -1456,9 +1471,9 @@ class PseudonymKey:
         own = {_number(n) for n in spoken if n is not None}
         person_of = _one_person_labels(speakers, transcript.participant)
         members = _several_interviewed(speakers, transcript.participant)
-        if members and hint is not None and not _numbers_its_case(hint, transcript.participant):
-            # a focus group whose file's id is no participant number (fg01_zoom.vtt, case FG01):
-            # lettered P01a, P01b, its members were read back as the case P01, another's (the
+        if members and hint is not None and _members_take_free_numbers(transcript, speakers):
+            # a focus group whose file's id is a group's (fg01_zoom.vtt, case FG01): lettered
+            # P01a, P01b, its members were read back as the case P01, another's (the
             # participant of p01_interview.txt: tester s61 focus, 1); each takes a free number
             hint = None
         case = hint
@@ -2952,6 +2967,39 @@ def _numbers_its_case(hint: str, case: str | None) -> bool:
     return case is None or (_number(case) is not None and _number(case) == _number(hint))
 
 
+def _members_take_free_numbers(transcript: Transcript, speakers: dict[str, str]) -> bool:
+    """Whether the several participants of ``transcript`` (``speakers``: label -> role) each
+    take a free participant number rather than its file's number lettered (``P04a``,
+    ``P04b``): where the file's id is a group's (``FG01``, ``GRP08``:
+    ``data/group_id_prefixes.txt``), or, the file's id being no participant number of the
+    ``P04`` form, they are more people than a joint interview's
+    (:data:`~roqa_nlp.transcripts.roles.CHECK_LABELS_UP_TO`: a focus group). A joint
+    interview in a file named by a participant's study id (``R04.txt``, ``ID04``, ``HCP04``)
+    is that number lettered, as ``p04_joint.txt``'s (hunt s61 pseudo, 1: R04's couple took
+    P05 and P06, the numbers of participants coded in a later batch)."""
+    from .transcripts.roles import CHECK_LABELS_UP_TO
+
+    case = transcript.participant
+    hint = _number_hint(transcript)
+    if case is None or hint is None or _numbers_its_case(hint, case):
+        return False
+    if _id_names_a_group(case):
+        return True
+    participants = [s for s, r in speakers.items() if r == "participant"]
+    return len(people_named(participants)) > CHECK_LABELS_UP_TO
+
+
+def _id_names_a_group(case: str) -> bool:
+    """Whether the study id ``case`` names a group by its letters (``FG01``, ``fgd_06``:
+    ``data/group_id_prefixes.txt``), not a participant (``R04``, ``HCP04``)."""
+    m = _ID_LETTERS.match(case)
+    return m is not None and m.group(1).casefold() in packaged_words("group_id_prefixes.txt")
+
+
+#: the letters a study id opens with, before its number: FG of FG01, GRP of GRP_08
+_ID_LETTERS = re.compile(r"([^\W\d_]+)[ _-]?\d")
+
+
 def _several_interviewed(speakers: dict[str, str], case: str | None) -> bool:
     """Whether the participants of a transcript with an interviewer (``speakers``: label ->
     role; ``case``, its case) are several people
@@ -3155,12 +3203,7 @@ def pseudonymise(
     checked = checked_key(key, "pseudonymise()")
     key = PseudonymKey() if checked is None else checked  # an empty key is falsy: not `or`
     transcripts = checked_transcripts(transcripts, "pseudonymise()")
-    for t in transcripts:  # the numbers files claim, before any is given as a free one
-        key.reserve(t)
-    # every speaker first: a full name is replaced in every transcript; a joint interview's
-    # members after their own interviews key them (registers_late)
-    for t in sorted(transcripts, key=keying_order):
-        key.register(t)
+    key.register_study(transcripts)
     return [key.apply(t) for t in transcripts], key
 
 
