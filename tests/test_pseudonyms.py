@@ -471,6 +471,23 @@ def test_four_people_in_a_file_named_by_a_study_id_are_a_group_of_free_numbers(
     assert list(key.pseudonyms.values()) == ["P03", "P04", "P05", "P06"]
 
 
+def test_a_lone_focus_group_takes_the_same_pseudonyms_in_code_and_pseudonymise(
+    tmp_path: Path,
+) -> None:
+    """``roqa code --pseudonymise fg04.txt`` keyed its members P01-P04 (Will Turner took the
+    group's number, P04), ``roqa pseudonymise fg04.txt`` P05-P08 (hunt s61 pseudo, 2)."""
+    from roqa_nlp.autocoder import _study_pass
+
+    path = write(tmp_path, "fg04.txt", GROUP + "Cy Roe: Hi.\nDee Fox: Hiya.\n")
+    _, alone = pseudonymise(read_transcript(path), PseudonymKey())
+    coded = PseudonymKey()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        _study_pass([path], None, coded)
+    expected = {"Ada Lee": "P05", "Ben Ode": "P06", "Cy Roe": "P07", "Dee Fox": "P08"}
+    assert (alone.pseudonyms, coded.pseudonyms) == (expected, expected)
+
+
 def test_pseudonymising_a_study_makes_no_focus_group_anothers_case(tmp_path: Path) -> None:
     """As ``roqa code --pseudonymise`` reads a study: fg01's members keyed P01a-b made fg01 and
     p01 one case P01, warned of as a participant of two interviews."""

@@ -419,7 +419,6 @@ def _study_pass(
     given twice, two files of one name) are refused here, before the case they would make of
     one participant is warned of (tester, session 55)."""
     from .errors import RoqaWarning
-    from .pseudonyms import keying_order
     from .transcripts import read_each
     from .transcripts.roles import (
         StudyCases,
@@ -454,19 +453,12 @@ def _study_pass(
             unmatched.update(unmatched_labels(t))
             if known is None:
                 found |= study_interviewers([t])
-            if key is not None:
-                key.reserve(t)  # the numbers files claim, before any is given as a free one
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled, people)
     if key is not None:  # a second reading: roles decide the pseudonyms
         read = [cases.apply(with_study_interviewers(t, interviewers)) for t in each()]
-        named: list[LabelledCase | None] = [None] * len(read)
-        # in one order whatever the order of the files given (joint interviews after their
-        # members'): the same pseudonyms either way (keying_order)
-        for i in sorted(range(len(read)), key=lambda i: keying_order(read[i])):
-            key.register(read[i])
-            named[i] = pseudonymised_case(key, read[i])
-        shared_after_pseudonyms(cases, named)
+        key.register_study(read)  # as roqa pseudonymise keys them: the same pseudonyms
+        shared_after_pseudonyms(cases, [pseudonymised_case(key, t) for t in read])
     return interviewers, cases, labels_matched(speakers, unmatched)
 
 
