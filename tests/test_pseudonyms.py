@@ -1835,6 +1835,33 @@ def test_labels_given_one_pseudonym_are_told_of_in_one_line_per_file(tmp_path: P
     ]
 
 
+def test_a_focus_groups_labels_given_one_pseudonym_are_told_of_with_a_free_number(
+    tmp_path: Path,
+) -> None:
+    """A focus group's members each take a free number, so the fix names one, not the
+    lettered 'P03a', 'P03b' of a joint interview (hunt s61 pseudo, 4)."""
+    write(tmp_path, "p02.txt", "Interviewer: Hi?\nCy Roe: Hello.\n")
+    said_by = ["Sam Roe", "Daniel Okoro", "Amina Yusuf", "Daniel's iPhone", "Will Turner"]
+    cues = [
+        f"{i}\n00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.000\n{who}: Hi.\n"
+        for i, who in enumerate(said_by, 1)
+    ]
+    write(tmp_path, "fg01.vtt", "WEBVTT\n\n" + "\n".join(cues))
+    read = read_transcripts(tmp_path, interviewer_labels=["Sam Roe"])
+    with pytest.warns(RoqaWarning) as said:
+        _, key = pseudonymise(read, PseudonymKey())
+    assert key.pseudonyms == {
+        "Sam Roe": "Interviewer", "Daniel Okoro": "P03", "Daniel's iPhone": "P03", "Amina Yusuf": "P04",
+        "Will Turner": "P05", "Cy Roe": "P02",
+    }  # fmt: skip
+    assert [str(w.message) for w in said] == [
+        f"{tmp_path / 'fg01.vtt'}: a participant speaks under 2 labels ('Daniel Okoro', "
+        '"Daniel\'s iPhone"), given one pseudonym, P03 (renamed or rejoined in the call): if '
+        "they are different people, give each their own pseudonym in the key ('P03' and the "
+        "next free number, 'P06') and run again"
+    ]
+
+
 def test_roqa_pseudonymise_keeps_two_people_apart_and_tells_of_a_rename(tmp_path: Path) -> None:
     """The tester's command: p04's manager and support worker get two rows of the key and two
     speakers in the shared copy, with no line of one person; a rename beside it gets its line."""

@@ -1764,13 +1764,24 @@ class PseudonymKey:
             if role == "participant" and speaker and speaker != UNKNOWN_SPEAKER:
                 people.setdefault(_bare(self.get(speaker) or speaker), []).append(speaker)
         said = []
+        # a group's members each take a free number, not its number lettered (hunt s61 pseudo,
+        # 4: "('P03a', 'P03b')" for Daniel Okoro and "Daniel's iPhone" of fg01)
+        hint = _number_hint(transcript)
+        free = _several_interviewed(speakers, transcript.participant) and (
+            hint is None or _members_take_free_numbers(transcript, speakers)
+        )
         for pseudonym, labels in people.items():
             if len(labels) < 2:
                 continue
             shown = ", ".join(repr(label) for label in labels)
             own = f" ('{pseudonym}a', '{pseudonym}b')" if _number(pseudonym) is not None else ""
+            who = "the participant"
+            if own and free:
+                other = self._new_pseudonym("participant", None, set())
+                own = f" ('{pseudonym}' and the next free number, '{other}')"
+                who = "a participant"
             said.append(
-                f"the participant speaks under {len(labels)} labels ({shown}), given one "
+                f"{who} speaks under {len(labels)} labels ({shown}), given one "
                 f"pseudonym, {pseudonym} (renamed or rejoined in the call): if they are "
                 f"different people, give each their own pseudonym in the key{own} and run again"
             )
