@@ -12,10 +12,11 @@ import pytest
 
 from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import SegmentResult, Suggestion
+from roqa_nlp.schema import SegmentResult, Suggestion, Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.backchannels import agrees_with, only_agrees
-from roqa_nlp.transcripts.segment import agreed_turns, segment
+from roqa_nlp.transcripts.segment import agreed_turns, questions_before, segment
+from roqa_nlp.transcripts.text import parse_text
 
 FIXTURE = Path(__file__).parent / "data" / "focus_group" / "fg_agree.txt"
 
@@ -364,3 +365,37 @@ def test_the_packaged_model_codes_an_agreeing_reply_as_the_turn_it_agrees_with()
     assert coded[4] == coded[3]
     assert coded[6] == coded[5]
     assert coded[8] != coded[0]
+
+
+# --- session 61 hunt of the agreeing-reply rule (hunt_agree.md) -----------------------------
+
+ASKED = "Facilitator: Was the audit feedback useful?\n"
+USEFUL = "Siobhan: Really useful, we got a monthly dashboard and could see our ward improving.\n"
+
+
+def group_talk(*lines: str) -> Transcript:
+    return parse_text(ASKED + USEFUL + "".join(f"{line}\n" for line in lines), "fg")
+
+
+@pytest.mark.parametrize(
+    "no",
+    ["No.", "Not really.", "No, not at all.", "Nope.", "Hmm, not really, no.", "No, it didn't."],
+)
+@pytest.mark.parametrize("agreeing", ["Same here.", "Same.", "Me neither."])
+def test_an_agreement_after_a_members_bare_no_agrees_with_the_no_not_the_turn_before(
+    no: str, agreeing: str
+) -> None:
+    """Hunt HIGH 1: Marcus's ``Me neither.`` after Priya's ``Not really.`` was tied to Siobhan's
+    ``Really useful...`` before it and coded as hers, Goals & Feedback, enabler, 0.85. It agrees
+    with the no, which has no code of its own: no turn to take a coding from, and the no's
+    context, the question."""
+    t = group_talk(f"Priya: {no}", f"Marcus: {agreeing}")
+    assert agreed_turns(t) == [None, None, None, None]
+    assert questions_before(t)[3] == "Was the audit feedback useful?"
+
+
+def test_agreements_agree_with_the_turn_before_them_until_a_member_says_no() -> None:
+    """Priya's ``Yes.`` and Marcus's ``Same here.`` agree with Siobhan's turn; Ben's ``Me too.``
+    after Aoife's ``Not really.`` agrees with the no (it was tied to Siobhan's turn)."""
+    t = group_talk("Priya: Yes.", "Marcus: Same here.", "Aoife: Not really.", "Ben: Me too.")
+    assert agreed_turns(t) == [None, None, 1, 1, None, None]

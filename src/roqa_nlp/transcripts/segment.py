@@ -507,8 +507,11 @@ def questions_before(transcript: Transcript) -> list[str]:
     facilitator's question: its context is that turn's words (session 49: a focus group's
     ``Yeah, same here.`` read with the opening question was coded Individual Stage of Change
     at 0.03). One that disagrees (``That's the thing, it wasn't enough for us.``, ``Exactly, we
-    didn't.``) keeps the question. A one-to-one interview has no such reply, so its contexts are
-    as before.
+    didn't.``) keeps the question. An agreement agrees with the member's turn right before it,
+    a bare yes or no too (``Me neither.`` after ``Not really.``); such a turn answers the
+    question, and so does the agreement: its context is the question (session 61 hunt: it was
+    the turn before the no, whose coding it took). A one-to-one interview has no such reply, so
+    its contexts are as before.
     """
     return [question for question, _ in _contexts(transcript)]
 
@@ -519,8 +522,10 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     answer: the replies :func:`questions_before` reads with that turn as their context), or
     None. ``AutoCoder.code`` codes such a reply as the turn it agrees with (session 61: a
     member's ``I agree with that.`` read with the turn it agreed with was still coded as its
-    own words, Knowledge & Beliefs, barrier, at 0.73, after a leadership enabler). None for
-    every turn of a one-to-one interview."""
+    own words, Knowledge & Beliefs, barrier, at 0.73, after a leadership enabler). None for a
+    reply that agrees with a member's bare yes or no (``Me neither.`` after ``Not really.``,
+    not the turn the no contradicts): it has no code of its own to take. None for every turn of
+    a one-to-one interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -531,13 +536,15 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     question = ""
     asking: list[str] = []  # the interviewer's turn being read, its words so far
-    # the last participant's turn since the question that says something: words, speaker, index
-    said, by, said_at = "", "", -1
+    # the last participant's turn since the question that an agreement agrees with: its words,
+    # speaker, and what such an agreement takes, its context and the turn it agrees with
+    said, by = "", ""
+    agreeing: tuple[str, int | None] = ("", None)
     for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
         replying = turn.role != "interviewer" and said and by != turn.speaker
         agrees = bool(replying) and agrees_with(words, said)
-        out.append((said, said_at) if agrees else (question, None))
+        out.append(agreeing if agrees else (question, None))
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
@@ -548,8 +555,15 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
-            if not (agrees or is_backchannel(words) or only_agrees(words, group=True)):
-                said, by, said_at = words, turn.speaker, index
+            if agrees or is_backchannel(words):
+                continue
+            if not only_agrees(words, group=True):
+                said, by, agreeing = words, turn.speaker, (words, index)
+            elif replying:
+                # a bare no to that turn ("Not really."): "Me neither." agrees with the no, which
+                # answers the question and has no code of its own (session 61 hunt: it took the
+                # coding of the turn the no contradicted)
+                said, by, agreeing = words, turn.speaker, (question, None)
     return out
 
 
