@@ -360,11 +360,12 @@ def test_the_packaged_model_codes_an_agreeing_reply_as_the_turn_it_agrees_with()
         ("P24", "PR.B.3", "enabler"),  # Same, the champions really help.
         ("P21", "IS.E.2", "barrier"),  # Same, but not on nights.
     ]
-    coded = [(s.suggestions, s.novel, s.novelty_p) for s in result.segments]
+    coded = [s.suggestions for s in result.segments]
     assert coded[1] == coded[2] == coded[0]
     assert coded[4] == coded[3]
     assert coded[6] == coded[5]
     assert coded[8] != coded[0]
+    assert [s.novel for s in result.segments] == [False] * 8 + [True]  # its own words fit none
 
 
 # --- session 61 hunt of the agreeing-reply rule (hunt_agree.md) -----------------------------
@@ -399,3 +400,94 @@ def test_agreements_agree_with_the_turn_before_them_until_a_member_says_no() -> 
     after Aoife's ``Not really.`` agrees with the no (it was tied to Siobhan's turn)."""
     t = group_talk("Priya: Yes.", "Marcus: Same here.", "Aoife: Not really.", "Ben: Me too.")
     assert agreed_turns(t) == [None, None, 1, 1, None, None]
+
+
+#: words read -> (code, probability, conformal p-value, procedural, small talk) a stand-in model
+#: gives them: "Not for us, no." fits no code; the aside and the repair are procedural talk
+STAND_IN = {
+    "Not for us, no.": ("OS.B", 0.10, 0.001, False, False),
+    "Same.": ("CI.C", 0.05, 0.001, False, True),
+    "Same here.": ("CI.A", 0.08, 0.002, False, False),
+    "The forms take an hour to fill in.": ("IC.G", 0.80, 0.5, False, False),
+    "Anyway, sorry, I've gone on a bit there.": ("OS.A", 0.02, 0.5, True, False),
+    "Same for us.": ("CI.A", 0.30, 0.3, False, False),
+    "Sorry, that's me again, my laptop died.": ("OS.A", 0.03, 0.5, True, False),
+    "Yeah, same for us.": ("CI.C", 0.05, 0.001, False, True),
+}
+
+STAND_IN_GROUP = """Facilitator: Did anything else help?
+Priya: Not for us, no.
+Marcus: Same.
+Aoife: Same here.
+Facilitator: And the forms?
+Siobhan: The forms take an hour to fill in. Anyway, sorry, I've gone on a bit there.
+Ben: Same for us.
+Facilitator: And the charts?
+Daniel: Sorry, that's me again, my laptop died.
+Aoife: Yeah, same for us.
+"""
+
+
+def coded_by_stand_in(monkeypatch: pytest.MonkeyPatch) -> CodingResult:
+    """:data:`STAND_IN_GROUP` coded by ``AutoCoder.code`` by sentence, the model's reading of
+    each segment replaced by :data:`STAND_IN` (no embedding)."""
+    import numpy as np
+
+    from roqa_nlp.autocoder import AutoCoder
+
+    def suggest_rows(X: object, top_k: object, texts: list[str], *_: object) -> tuple:
+        got = [STAND_IN[t] for t in texts]
+        rows = [[Suggestion(c, c, c.split(".")[0], p, "barrier")] for c, p, *_ in got]
+        return (
+            rows,
+            np.array([g[2] for g in got]),
+            np.zeros(len(got)),
+            np.array([g[3] for g in got]),
+            np.array([g[4] for g in got]),
+        )
+
+    coder = AutoCoder.load()
+    monkeypatch.setattr(coder, "segments_of", lambda t: segment(t, "sentence"))
+    monkeypatch.setattr(coder, "_inputs", lambda texts, *_, **__: np.zeros((len(texts), 1)))
+    monkeypatch.setattr(coder, "_question_embeddings", lambda contexts: None)
+    monkeypatch.setattr(coder, "_suggest_rows", suggest_rows)
+    return coder.code(parse_text(STAND_IN_GROUP, "fg"))
+
+
+def test_an_agreeing_reply_takes_the_turns_code_but_is_never_talk_for_open_coding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hunt MEDIUM 2: ``Same.`` and ``Same here.`` after a turn that fits no code took its novel
+    flag too, and six such replies made a candidate code named "Same.". They take its code, and
+    are neither flagged novel nor set aside: they have no words of their own (their p-value is
+    their own words')."""
+    got = [
+        (s.segment.text, s.top.code_id if s.top else None, s.novel, s.novelty_p, s.off_topic)
+        for s in coded_by_stand_in(monkeypatch).segments[:3]
+    ]
+    assert got == [
+        ("Not for us, no.", "OS.B", True, 0.001, False),
+        ("Same.", "OS.B", False, 0.001, False),
+        ("Same here.", "OS.B", False, 0.002, False),
+    ]
+
+
+def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_its_aside(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hunt LOW 3 and 5: ``Same for us.`` after a turn ending ``Anyway, sorry, I've gone on a bit
+    there.``, or after a connection repair, took that segment's procedural flag. It takes the
+    turn's last coded segment's code; after a turn of procedural talk alone it keeps its own
+    code, and is not set aside as small talk."""
+    got = [
+        (s.segment.text, s.top.code_id if s.top else None, s.top.probability if s.top else None)
+        + (s.procedural, s.novel, s.off_topic)
+        for s in coded_by_stand_in(monkeypatch).segments[3:]
+    ]
+    assert got == [
+        ("The forms take an hour to fill in.", "IC.G", 0.80, False, False, False),
+        ("Anyway, sorry, I've gone on a bit there.", "OS.A", 0.02, True, False, False),
+        ("Same for us.", "IC.G", 0.80, False, False, False),
+        ("Sorry, that's me again, my laptop died.", "OS.A", 0.03, True, False, False),
+        ("Yeah, same for us.", "CI.C", 0.05, False, False, False),
+    ]

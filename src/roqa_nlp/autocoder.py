@@ -558,31 +558,37 @@ def _tops(rows: Sequence[Sequence[Suggestion]]) -> list[float]:
     return [r[0].probability if r else 0.0 for r in rows]
 
 
-def _coded_as(segments: Sequence[Segment], transcripts: Mapping[str, Transcript]) -> list[int]:
-    """For each of ``segments``, the index in ``segments`` of the one whose coding it takes: its
-    own, or, for a group member's reply that only agrees with another participant's turn
-    (:func:`~roqa_nlp.transcripts.segment.agreed_turns`: ``I agree with that.``, ``Yeah, same
-    here.``), the last segment of that turn, what was said just before it. Read as its own
-    words, with the turn's embedding added at ``context_weight``, the model coded ``I agree with
-    that.`` Knowledge & Beliefs, barrier, at 0.73 after a member's leadership enabler (session
-    61); docs/report.md says such a reply is coded as the turn it agrees with. A reply whose
-    turn has no segment here keeps its own coding."""
+def _coded_as(
+    segments: Sequence[Segment], transcripts: Mapping[str, Transcript], coded: Sequence[bool]
+) -> list[int | None]:
+    """For each of ``segments``, None, or, for a group member's reply that only agrees with
+    another participant's turn (:func:`~roqa_nlp.transcripts.segment.agreed_turns`: ``I agree
+    with that.``, ``Yeah, same here.``), the index in ``segments`` of the one whose coding it
+    takes: the last segment of that turn that ``coded`` marks (not procedural talk, small talk
+    or background), what was said just before it, or its own index when that turn has none
+    here. Read as its own words, with the turn's embedding added at ``context_weight``, the
+    model coded ``I agree with that.`` Knowledge & Beliefs, barrier, at 0.73 after a member's
+    leadership enabler (session 61); docs/report.md says such a reply is coded as the turn it
+    agrees with. Not as a turn's closing aside (``Anyway, sorry, I've gone on a bit there.``)
+    or a connection repair (``Sorry, that's me again, my laptop died.``): the agreement became
+    procedural talk (session 61 hunt)."""
     from .transcripts.segment import agreed_turns
 
-    last: dict[tuple[str, int], int] = {}  # (transcript, turn) -> its last segment's index
+    last: dict[tuple[str, int], int] = {}  # (transcript, turn) -> its last coded segment's index
     for i, s in enumerate(segments):
-        last[s.transcript_id, s.turn_index] = i
+        if coded[i]:
+            last[s.transcript_id, s.turn_index] = i
     agreed: dict[str, list[int | None]] = {}
-    out: list[int] = []
+    out: list[int | None] = []
     for i, s in enumerate(segments):
         t = transcripts.get(s.transcript_id)
         if t is None:
-            out.append(i)
+            out.append(None)
             continue
         if s.transcript_id not in agreed:
             agreed[s.transcript_id] = agreed_turns(t)
         turn = agreed[s.transcript_id][s.turn_index]
-        out.append(i if turn is None else last.get((s.transcript_id, turn), i))
+        out.append(None if turn is None else last.get((s.transcript_id, turn), i))
     return out
 
 
@@ -1850,14 +1856,27 @@ class AutoCoder:
                 questions=questions,
             )
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
-            # a member's reply that only agrees is coded as the turn it agrees with
-            source = _coded_as(pending, part.transcripts)
-            rows = [rows[k] for k in source]
-            pvals, proc, aside = pvals[source], proc[source], aside[source]
             alpha = float(self.params["alpha"])
-            for s, sug, p, pr, a, t in zip(pending, rows, pvals, proc, aside, _tops(rows)):
-                flags = segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
-                part.segments.append(SegmentResult(segment=s, suggestions=sug, **flags))
+            flags = [
+                segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
+                for s, p, pr, a, t in zip(pending, pvals, proc, aside, _tops(rows))
+            ]
+            coded = [not (f["procedural"] or f["off_topic"]) for f in flags]
+            # a member's reply that only agrees is coded as the turn it agrees with; it has no
+            # words of its own, so it is no talk for open coding (session 61 hunt: six "Same."
+            # replies after a novel turn made a candidate code "Same.")
+            for i, k in enumerate(_coded_as(pending, part.transcripts, coded)):
+                if k is None:
+                    continue
+                rows[i] = rows[k]
+                flags[i] = NoveltyFlags(
+                    novel=False,
+                    novelty_p=flags[i]["novelty_p"],  # its own words': it is never flagged novel
+                    procedural=flags[i]["procedural"] and k == i,
+                    off_topic=False,
+                )
+            for s, sug, f in zip(pending, rows, flags):
+                part.segments.append(SegmentResult(segment=s, suggestions=sug, **f))
             pending.clear()
 
         def segmented() -> Iterator[tuple[Transcript, bool, list[Segment]]]:
