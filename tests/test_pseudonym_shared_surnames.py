@@ -163,38 +163,3 @@ def test_a_first_name_two_speakers_share_is_a_neutral_placeholder_with_a_warning
         "'[name]' there, not one of their pseudonyms, which might name the wrong one: check by "
         "hand whom it names where it stands"
     ]
-
-
-PARTICLES_VTT = """WEBVTT
-
-00:00:01.000 --> 00:00:05.000
-<v Helen Stafford-Jones (Host)>How does leadership support the new service?
-
-00:00:06.000 --> 00:00:09.000
-<v Maria de Souza>The manager led it.
-
-00:00:10.000 --> 00:00:15.000
-<v Ana de Lima>De Souza is right. Maria de Souza set it up, de facto.
-
-00:00:16.000 --> 00:00:18.000
-<v Sam Green>Agreed, De Souza did, and so did Lima.
-"""
-
-
-def test_a_name_particle_two_speakers_share_is_no_name_word(tmp_path: Path) -> None:
-    """Hunt s61 pseudo, 3: 'de' of Maria de Souza and Ana de Lima was taken for a first name
-    they share, so 'De Souza is right.' read '[name] [P04] is right.' with a warning of 'De'.
-    A particle is no name word alone: the surname from it on is its speaker's."""
-    path = tmp_path / "fg03.vtt"
-    path.write_text(PARTICLES_VTT, "utf-8")
-    t = read_transcript(path, interviewer_labels=["Helen Stafford-Jones"])
-    key = PseudonymKey({"Maria de Souza": "P04", "Ana de Lima": "P05", "Sam Green": "P06"})
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RoqaWarning)
-        (after,), _ = pseudonymise([t], key)
-    assert [after.turn_text(u) for u in after.turns] == [
-        "How does leadership support the new service?",
-        "The manager led it.",
-        "[P04] is right. [P04] set it up, de facto.",
-        "Agreed, [P04] did, and so did [P05].",
-    ]

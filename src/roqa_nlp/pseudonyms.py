@@ -153,7 +153,7 @@ from .transcripts.roles import (
     is_role_label,
     without_accents,
 )
-from .transcripts.speaker_labels import display_name_core, name_particles
+from .transcripts.speaker_labels import display_name_core
 
 __all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
 
@@ -2543,13 +2543,7 @@ class PseudonymKey:
                             (pseudonym, "name"),
                         )
             if speaks_here and not one_word:
-                for i, part in enumerate(words):
-                    if i and part.casefold() in name_particles():
-                        # "de" of Maria de Souza is no name alone, and is Ana de Lima's too: the
-                        # surname from it on is hers ("De Souza is right": hunt s61 pseudo, 3)
-                        surname = " ".join(words[i:])
-                        put(parts, f"(?i:{_name_regex(surname)})", surname, (pseudonym, "part"))
-                        continue
+                for part in words:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
                         regex = f"(?i:{_name_regex(word)})"

@@ -2115,12 +2115,11 @@ def _with_time_first_labels(
 CUE_LABEL = re.compile(
     rf"^[ \t]*(?P<label>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?){BLANKS_WHOLE}:[ \t]+(?=\S)"
 )
-
-
-def name_particles() -> frozenset[str]:
-    """Lower-case words a person's name or display name may hold ("Ana de Souza", "Dr. med.
-    Kate Sm"): ``data/name_particles.txt``."""
-    return packaged_words("name_particles.txt")
+#: Lower-case words a person's display name may hold ("Ana de Souza", "Dr. med. Kate Sm").
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "la", "le", "med.", "van",
+     "von", "y"}
+)  # fmt: skip
 
 
 #: A caller's telephone number as Zoom shows one who dials in (``+44 7700 900123``,
@@ -2146,7 +2145,7 @@ def is_display_name(label: str) -> bool:
         return False
     return all(
         any(c.isupper() for c in w)
-        or w.casefold() in name_particles()
+        or w.casefold() in _NAME_PARTICLES
         or "@" in w
         or not any(c.isupper() or c.islower() for c in w)  # an emoji, "|", Arabic: no case
         or (w.startswith("(") and w.endswith(")"))  # pronouns: "(she/her)"
@@ -2300,7 +2299,7 @@ def is_comma_name(label: str) -> bool:
     if not comma or "," in forename or not surname.strip() or not forename.strip():
         return False
     words = (surname + " " + forename).split()
-    if not all(w[0].isupper() or w.casefold() in name_particles() for w in words):
+    if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words):
         return False
     capitalised = [w for w in surname.split() if w[0].isupper()]
     return (
