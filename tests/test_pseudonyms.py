@@ -431,7 +431,7 @@ def test_a_numbered_files_two_people_are_still_its_lettered_members(tmp_path: Pa
     assert (after.participant, key.pseudonyms) == ("P04", {"Ada Lee": "P04a", "Ben Ode": "P04b"})
 
 
-@pytest.mark.parametrize("name", ["R04.txt", "ID04.txt", "HCP04.txt", "S04_couple.txt"])
+@pytest.mark.parametrize("name", ["R04.txt", "ID04.txt", "HCP04.txt", "S04_couple.txt", "GP04.txt"])
 def test_a_joint_interview_in_a_file_named_by_a_study_id_is_its_number_lettered(
     tmp_path: Path, name: str
 ) -> None:
