@@ -478,7 +478,8 @@ def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_it
     """Hunt LOW 3 and 5: ``Same for us.`` after a turn ending ``Anyway, sorry, I've gone on a bit
     there.``, or after a connection repair, took that segment's procedural flag. It takes the
     turn's last coded segment's code; after a turn of procedural talk alone it keeps its own
-    code, and is not set aside as small talk."""
+    code and its own flags: set aside as small talk when its words are (second hunt, s61:
+    "Same here." after football talk, charted under three codes when the flag was cleared)."""
     got = [
         (s.segment.text, s.top.code_id if s.top else None, s.top.probability if s.top else None)
         + (s.procedural, s.novel, s.off_topic)
@@ -489,5 +490,5 @@ def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_it
         ("Anyway, sorry, I've gone on a bit there.", "OS.A", 0.02, True, False, False),
         ("Same for us.", "IC.G", 0.80, False, False, False),
         ("Sorry, that's me again, my laptop died.", "OS.A", 0.03, True, False, False),
-        ("Yeah, same for us.", "CI.C", 0.05, False, False, False),
+        ("Yeah, same for us.", "CI.C", 0.05, False, False, True),
     ]

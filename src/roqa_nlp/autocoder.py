@@ -1869,11 +1869,14 @@ class AutoCoder:
                 if k is None:
                     continue
                 rows[i] = rows[k]
+                # agreeing with small talk, a goodbye or a repair (a turn with no coded
+                # segment): set aside as that talk is (hunt s61: "Same here." after football
+                # talk was charted under three codes)
                 flags[i] = NoveltyFlags(
                     novel=False,
                     novelty_p=flags[i]["novelty_p"],  # its own words': it is never flagged novel
                     procedural=flags[i]["procedural"] and k == i,
-                    off_topic=False,
+                    off_topic=flags[i]["off_topic"] and k == i,
                 )
             for s, sug, f in zip(pending, rows, flags):
                 part.segments.append(SegmentResult(segment=s, suggestions=sug, **f))
