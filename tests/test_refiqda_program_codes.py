@@ -34,6 +34,7 @@ ALICE = "00000000-0000-4000-8000-0000000000aa"
 BOB = "00000000-0000-4000-8000-0000000000bb"
 #: the GUID the QDA program gave the code Alice made (upper case, as MAXQDA writes them)
 ALERT_FATIGUE = "DE45BA0D-8FDB-4702-94C9-281EE040E3E0"
+TEAM_FOLDER = "5B1C2E7A-0D4F-4C3B-9A8E-6F1D2C3B4A5E"
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,8 @@ def reviewed(
 ) -> tuple[Path, Path]:
     """The suggestions exported (``demo.qdpx``), and the project after a review in a QDA program
     (``reviewed.qdpx``): Alice codes the first passage with a code she made (``new_code``:
-    ``top`` at the top of the tree, ``nested`` under Inner Setting; none when empty) and the
+    ``top`` at the top of the tree, ``folder`` in a folder "Team codes" there, ``nested`` under
+    Inner Setting; none when empty) and the
     third with Culture; Bob codes the second with Available Resources and the third with
     Culture. ``rename`` (old name, new name) renames a code in the program."""
     demo = tmp_path / "demo.qdpx"
@@ -90,6 +92,12 @@ def reviewed(
         made = f'<Code guid="{ALERT_FATIGUE}" name="Alert fatigue" isCodable="true"/>'
         if new_code == "top":
             qde = qde.replace("</Codes>", f"{made}</Codes>")
+        elif new_code == "folder":  # in a folder of the team's own at the top of the tree
+            qde = qde.replace(
+                "</Codes>",
+                f'<Code guid="{TEAM_FOLDER}" name="Team codes" isCodable="false">{made}</Code>'
+                "</Codes>",
+            )
         else:
             inner = 'name="Inner Setting" isCodable="false">'
             assert qde.count(inner) == 1
@@ -704,4 +712,25 @@ def test_a_code_made_in_the_program_at_the_top_is_charted_outside_the_codebook(
     assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
         ("IS", "Inner Setting", ["IS.C"]),
         ("outside", "Codes outside the codebook", [ALERT_FATIGUE]),
+    ]
+
+
+def test_a_folder_of_codes_made_in_the_program_stays_their_heading(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Regression hunt s61: since a top-level code made in the program is a code, a folder of
+    the team's own ("Team codes" > "Alert fatigue") became a code too, and its codes were
+    charted flat under `outside`: the team's grouping was lost. A top-level code with codes
+    below it stays their heading, as before."""
+    from roqa_nlp.framework import barriers_enablers
+
+    _, project = reviewed(tmp_path, cfir, new_code="folder")
+    back = read_qdpx(project)
+    folder, made = back.codebook[TEAM_FOLDER], back.codebook[ALERT_FATIGUE]
+    assert (folder.level, folder.parent) == ("domain", None)
+    assert (made.parent, made.domain) == (TEAM_FOLDER, TEAM_FOLDER)
+    table = barriers_enablers(back.codings["Alice"], codebook=back.codebook)
+    assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("IS", "Inner Setting", ["IS.C"]),
+        (TEAM_FOLDER, "Team codes", [ALERT_FATIGUE]),
     ]

@@ -1173,6 +1173,33 @@ def test_a_decided_passage_an_earlier_export_did_not_place_is_named_as_left_out(
     assert [s.segment.id for s in project.codings["Alice"]] == ["p01:0001", "p01:0003", "p01:0004"]
 
 
+def test_an_earlier_export_whose_selection_names_the_program_dropped_warns_of_no_deletion(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s61 (HIGH 1): an untouched export made before s61 (no spans recorded),
+    through a program that does not keep roqa's selection names, was said to have lost every
+    decided passage ("46 segments ... deleted in the QDA program"). With no selection named by
+    a segment id, a segment no name carries is no sign of a deletion: nothing is warned of, and
+    the codings are those of the passages as they are."""
+    import re
+
+    review = reviewed(cfir)
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    old = re.sub(rb', "reviewed_spans": \{[^}]*\}', b"", qde_bytes(out))
+    unnamed = re.sub(rb'name="line:\d+ p01:\d{4}"', b'name=""', old)
+    assert unnamed != old
+    edited(out, qde_bytes(out), unnamed)
+    project = read_qdpx(out)
+    assert project.warnings == []
+    assert [s.segment.id for s in project.codings["Alice"]] == [
+        "p01:@0-51",
+        "p01:@52-93",
+        "p01:@94-127",
+        "p01:@128-159",
+    ]
+
+
 def qde_bytes(path: Path) -> bytes:
     import zipfile
 

@@ -1326,6 +1326,10 @@ def _decided_without_passage(
     if carried is None:  # the reviewer coded nothing in the project (or was renamed there)
         return []
     named = {_LINE_PREFIX.sub("", p.name) for p in carried.values()}
+    # a program that renames selections (ATLAS.ti's own quotation names) keeps none of the
+    # segment ids: a segment no name carries is then no sign of a deleted coding (regression
+    # hunt, s61: all 46 passages of an untouched earlier export were said deleted)
+    names_kept = bool(named & {*spans, *left_out.get(REVIEWED, [])})
     mine = list(carried.values())
     out: list[_Pending] = []
     lost: list[str] = []
@@ -1334,7 +1338,8 @@ def _decided_without_passage(
         if seg_id in named:
             continue
         if seg_id not in spans:
-            unplaced.append(seg_id)
+            if names_kept:
+                unplaced.append(seg_id)
             continue
         tid, start, end = spans[seg_id]
         told = by_name.get(tid)

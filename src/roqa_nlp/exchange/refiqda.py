@@ -1408,8 +1408,16 @@ def codebook_from_codes(
         # a code made in the program at the top of the tree, beside the codebook's domains, is
         # a code of the project's own, as roqa's project codes there are: no domain of it
         # (exchange tester, s61: "Stigma" was charted as a domain headed by its GUID)
+        # A folder of codes there (a top-level code with codes below it) stays their heading,
+        # as the team grouped them (regression hunt, s61: "Team codes" > "Peer support" lost it)
+        below = {r["parent"] for r in records}
         for r in records:
-            if r["id"] in foreign and r["parent"] is None and r["level"] == "domain":
+            if (
+                r["id"] in foreign
+                and r["parent"] is None
+                and r["level"] == "domain"
+                and r["id"] not in below
+            ):
                 r["level"] = "code"
     for r in records:  # a GUID not the one roqa_nlp writes for the code: the program's, kept
         # as written: roqa's in upper case (ATLAS.ti, MAXQDA) goes back so, as users' and
