@@ -2921,8 +2921,10 @@ def test_loading_a_review_made_in_cfir2009_reads_it_in_this_reports_cfir2_codes(
         ("p02_interview:0003", "accept", "IND.E", "", "", P02_0003),
         ("p02_interview:0003", "accept", "IND.F", "", "", P02_0003),
         ("p03_interview:0000", "recode", "CI.D", "", "", P03_0000),
-        ("p03_interview:0001", "accept", "IND.M", "", "", P03_0001),
+        # in the order the segment shows them: Capability first since a description's "Not ...
+        # (Code)" topic counts for the code it names (session 61)
         ("p03_interview:0001", "accept", "IND.K", "", "", P03_0001),
+        ("p03_interview:0001", "accept", "IND.M", "", "", P03_0001),
     ]
     assert _decisions_csv(driver) == _review_csv(expected)
     assert _charted_in_python(path) == expected  # the page reads it as Python does

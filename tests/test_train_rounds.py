@@ -315,8 +315,9 @@ def test_the_docs_give_the_time_of_the_feedback_command_not_of_the_update_step()
     timed = "gives 40.7 s on average. That timed the library's update step alone, not the command"
     assert timed in model
     assert (
-        "The update step (`AutoCoder.update`) reads the 9,465 training records and their "
-        "embeddings from the cache, fits the classifier and calibrates novelty. It ran in a Python "
+        "The update step (`AutoCoder.update`) reads the 9,465 training examples (the 9,426 "
+        "records and the 39 descriptions) and their embeddings from the cache, fits the "
+        "classifier and calibrates novelty. It ran in a Python "
         "process that had loaded the library and the embedding model already."
     ) in model
 
