@@ -18,8 +18,9 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     backchannel (``backchannels``: whole turns, not the backchannels said inside another
     speaker's turn that a reader left out, ``backchannels_left_out``), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
-    dyad, or a focus group's labels read as one person; a participant's label that names a device or a guest, ``iPhone``), its language, words
-    left out between subtitle cues, talk with no speaker's name
+    dyad, or a focus group's labels read as one person; a participant's label that names a
+    device or a guest, ``iPhone``), its language, words left out between subtitle cues, talk
+    with no speaker's name
     opening a subtitle file, whose speaker could not be told or that comes right after a
     change of speaker, an answer
     split by a repeated speaker label (:func:`~roqa_nlp.transcripts.render.split_turns_warning`),

@@ -140,8 +140,9 @@ def review_description(
     (:data:`REVIEW_RECORD`, :data:`~roqa_nlp.framework.REVIEW_RECORDED`; ``decided_no_code``,
     the spans of those decided with no code, as no selection carries them; ``decided_spans``, the
     spans of every segment decided, so that one whose passage the QDA program lost is known);
-    None for codings that are no review. Before, a partial review exported and imported back read as a finished one,
-    and ``roqa agree`` compared it as independent coding of whole transcripts (re-tester s50)."""
+    None for codings that are no review. Before, a partial review exported and imported back
+    read as a finished one, and ``roqa agree`` compared it as independent coding of whole
+    transcripts (re-tester s50)."""
     record: dict[str, Any] = {k: meta[k] for k in REVIEW_RECORDED if meta.get(k)}
     if decided_no_code:  # the decided segments no selection carries: [transcript, start, end]
         record[REVIEWED_NO_CODE] = dict(decided_no_code)
