@@ -16,7 +16,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
-from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange import QdpxProject, export_qdpx, read_qdpx
 from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.validation import qdpx_schema_errors
 from roqa_nlp.result import CodingResult
@@ -946,7 +946,10 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
         'roqa_nlp review: {"participants_not_reviewed": ["P02"], "review_scope": '
         '{"not_reviewed_procedural": 0, "not_reviewed_segments": 4, "not_reviewed_small_talk": '
         '0, "participant_segments": 8, "procedural": 0, "small_talk": 0}, "reviewed_model": '
-        '"abc123", "reviewed_segments": ["p01:0001", "p01:0003"], "reviewed_spans": '
+        '"abc123", "reviewed_passages": {"p01:0001": ["107486784517", '
+        '"103a89b5-18f2-5dbd-817a-bb92ac73a78b"], "p01:0003": ["5673b0d3c0d6", '
+        '"3632bfe2-a018-5d2f-87de-241943fc32e9"]}, '
+        '"reviewed_segments": ["p01:0001", "p01:0003"], "reviewed_spans": '
         '{"p01:0001": ["p01", 0, 51], "p01:0003": ["p01", 94, 127]}, "study_interviews": '
         '["p01", "p02"], '
         '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
@@ -1232,4 +1235,194 @@ def test_a_decided_passage_coded_again_on_a_selection_of_its_own_is_no_loss(
         "p01:0002",
         "p01:0003",
         "p01:0004",
+    ]
+
+
+def in_the_program(
+    path: Path,
+    *,
+    insert: str = "",
+    names: bool = True,
+    moves: dict[str, tuple[int, int]] | None = None,
+) -> Path:
+    """The exported project ``path`` as a QDA program gives it back: ``insert`` added at the
+    start of the transcript's text, every selection shifted by it; with ``names=False``, roqa's
+    selection names dropped; the selection named for each segment of ``moves`` put on its span
+    (in the text as edited)."""
+    import re
+    import zipfile
+
+    moves = moves or {}
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    (source,) = [n for n in members if n.startswith("sources/")]
+    members[source] = insert.encode() + members[source]
+    qde = members["project.qde"].decode()
+
+    def placed(m: re.Match[str]) -> str:
+        seg_id = m.group(1)
+        start, end = (int(m.group(2)) + len(insert), int(m.group(3)) + len(insert))
+        start, end = moves.get(seg_id, (start, end))
+        name = f"line:0 {seg_id}" if names else ""
+        return f'name="{name}" startPosition="{start}" endPosition="{end}"'
+
+    qde = re.sub(r'name="line:\d+ (\S+)" startPosition="(\d+)" endPosition="(\d+)"', placed, qde)
+    members["project.qde"] = qde.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    return path
+
+
+def passages_of(
+    project: QdpxProject, coder: str = "Alice"
+) -> list[tuple[str, int, int, list[str]]]:
+    return [
+        (s.segment.id, s.segment.start, s.segment.end, [g.code_id for g in s.suggestions])
+        for s in project.codings[coder]
+    ]
+
+
+EDIT = (
+    "Interviewer: So, the alerts. Tell me about them then. "  # 54 characters before every passage
+)
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_transcript_edited_before_the_passages_loses_none_of_them(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Fixer s62 (1): the team edited the transcript in the QDA program (a line added before
+    the passages; a typo fixed there moves them too) and the program dropped roqa's selection
+    names: every passage shifted past half its length from the span the export recorded, so
+    all four were said deleted and read as decided with no code beside the codings still there.
+    The export records each decided passage's text digest: the import finds them again, says
+    nothing, and gives each its segment id back; with the names kept, as before."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    project = read_qdpx(in_the_program(out, insert=EDIT, names=names))
+    assert project.warnings == []
+    assert passages_of(project) == [
+        ("p01:0001", 54, 105, ["IS.E.2"]),
+        ("p01:0002", 106, 147, ["IS.E.2"]),
+        ("p01:0003", 148, 181, ["IS.E.2"]),
+        ("p01:0004", 182, 213, ["IS.B"]),
+    ]
+
+
+def test_a_passage_decided_with_no_code_follows_the_text_edited_before_it(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Fixer s62 (1): a passage decided with no code has no selection to follow the edit; it
+    is found at its text (shifted as the passages near it were), not left at its old span."""
+    no_code = [d for d in REVIEW if d.segment_id != "p01:0002"] + [
+        Decision("p01:0002", "no-code", text=TEXTS[1])
+    ]
+    review, _, _ = reviewed_codings(no_code, model_codings(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    project = read_qdpx(in_the_program(out, insert=EDIT, names=False))
+    assert project.warnings == []
+    assert passages_of(project) == [
+        ("p01:0001", 54, 105, ["IS.E.2"]),
+        ("p01:0002", 106, 147, []),
+        ("p01:0003", 148, 181, ["IS.E.2"]),
+        ("p01:0004", 182, 213, ["IS.B"]),
+    ]
+
+
+MOVED = (
+    "Alice: 1 passage the review decided with a code was moved in the QDA program (p01:0002 "
+    "to p01:@128-140): read as decided with no code where it was, and as a coding where it is "
+    "now, on a passage the review did not decide"
+)
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_selection_moved_to_another_passage_is_said_moved_not_deleted(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Fixer s62 (2): the team moved Alice's selection of p01:0002 (same code) to the start of
+    p01:0004's passage. With the names dropped it was said deleted ('code the passage again');
+    with them kept it was read as p01:0002 still, so roqa agree compared the moved coding as
+    the decision on p01:0002. It is said moved: p01:0002 decided with no code, the coding a
+    passage of its own."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    project = read_qdpx(in_the_program(out, names=names, moves={"p01:0002": (128, 140)}))
+    assert project.warnings == [MOVED]
+    assert passages_of(project) == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0002", 52, 93, []),
+        ("p01:0003", 94, 127, ["IS.E.2"]),
+        ("p01:@128-140", 128, 140, ["IS.E.2"]),
+        ("p01:0004", 128, 159, ["IS.B"]),
+    ]
+
+
+def test_agree_places_an_import_that_lost_the_selection_names_on_the_review(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Fixer s62 (3): `roqa agree reviewed/ IMPORTED`, the program having dropped roqa's
+    selection names, compared 0 units (an error: 'no unit was coded by two coders'). The
+    import places the selections on the segments decided; agree compares all four, and says
+    how many passages it could not place (one moved)."""
+    review = reviewed(cfir)
+    review.save(tmp_path / "alice")
+    out = tmp_path / "alice.qdpx"
+    roqa_ok("export", tmp_path / "alice", "--qdpx", out)
+    roqa_ok("import", in_the_program(out, names=False), "--out", tmp_path / "imp")
+    said = " ".join(
+        roqa_ok("agree", tmp_path / "alice", tmp_path / "imp" / "codings" / "Alice").split()
+    )
+    assert "2 coders: Alice, Alice (imp); 4 units (segments), 4 coded by someone" in said
+    assert "agreement 100.0%" in said
+    roqa_ok("export", tmp_path / "alice", "--qdpx", out)
+    in_the_program(out, names=False, moves={"p01:0002": (128, 140)})
+    roqa_ok("import", out, "--out", tmp_path / "moved")
+    said = " ".join(
+        roqa_ok("agree", tmp_path / "alice", tmp_path / "moved" / "codings" / "Alice").split()
+    )
+    assert "2 coders: Alice, Alice (moved); 4 units (segments), 4 coded by someone" in said
+    assert (
+        "a segment a reviewer did not decide is missing for them; 1 coded passage of Alice "
+        "(moved)'s is on no segment the review decided (p01:@128-140; coded or moved in the QDA "
+        "program): not compared." in said
+    )
+    assert "agreement 75.0%" in said
+
+
+def test_a_passage_decided_with_no_code_whose_own_text_was_edited_is_named(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Fixer s62 (1): a typo fixed inside a passage decided with no code ("older" to
+    "elderly"): its text is not found again, so where it is now is not known. It is named,
+    not read as decided at a span that no longer holds it, nor said deleted."""
+    no_code = [d for d in REVIEW if d.segment_id != "p01:0002"] + [
+        Decision("p01:0002", "no-code", text=TEXTS[1])
+    ]
+    review, _, _ = reviewed_codings(no_code, model_codings(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    in_the_program(out, names=False, moves={"p01:0003": (96, 129), "p01:0004": (130, 161)})
+    import zipfile
+
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    (source,) = [n for n in members if n.startswith("sources/")]
+    members[source] = members[source].replace(b"older", b"elderly")
+    with zipfile.ZipFile(out, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    project = read_qdpx(out)
+    assert project.warnings == [
+        "Alice: 1 passage the review decided is not found by its text (p01:0002; the "
+        "transcript's text was edited in the QDA program there): not read as decided, so roqa "
+        "agree compares it with no one; a coding of theirs there is read as a passage of its own"
+    ]
+    assert passages_of(project) == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0003", 96, 129, ["IS.E.2"]),
+        ("p01:0004", 130, 161, ["IS.B"]),
     ]

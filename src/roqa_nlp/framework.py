@@ -2934,6 +2934,11 @@ REVIEWED_NO_CODE = "reviewed_no_code"
 #: end]}``): a decided segment whose coded passage was deleted in the QDA program is given back
 #: as decided with no code, not dropped with every coder's codings in it (exchange tester, s61)
 REVIEWED_SPANS = "reviewed_spans"
+#: ... and of each of them, the digest of its text and the GUIDs of the selections that carry
+#: it (``{id: [digest, guid, ...]}``): a passage is found again when the program dropped roqa's
+#: selection names, edited the transcript's text before it (its span moved), or moved its
+#: selection to another passage (session 62)
+REVIEWED_PASSAGES = "reviewed_passages"
 
 
 def ordinal(n: int) -> str:

@@ -2163,6 +2163,8 @@ def _on_reviewed_segments(
     character ranges), for character-span units: there a coder is missing outside it, and
     text outside every review is not compared (Tester M, session 34: a QDA coder's
     undecided text counted as 48 more units neither coded, kappa 0.802 for 0.798)."""
+    from ..errors import first_few
+
     reviewed: dict[str, set[str]] = {}  # coder -> the segments their review decided
     ranges: dict[str, dict[str, list[tuple[int, int]]]] = {}  # coder -> transcript -> ranges
     who: dict[str, str] = {}  # coder -> as the tables name them, with the reviewer's name
@@ -2214,13 +2216,29 @@ def _on_reviewed_segments(
         for c, r in results.items()
     }
     coverage = {c: ranges.get(c, everywhere) for c in results}
+    # a review read back from a QDA project may hold passages coded there on no segment it
+    # decided (a coding moved or made in the program): not compared, and said so (s62)
+    off = "".join(
+        f"; {len(ids)} coded {'passage' if len(ids) == 1 else 'passages'} of {who[c]}'s "
+        f"{'is' if len(ids) == 1 else 'are'}"
+        f" on no segment the review decided ({first_few(ids)}; coded or moved in the QDA "
+        "program): not compared"
+        for c in reviewed
+        if (
+            ids := [
+                s.segment.id
+                for s in results[c]
+                if s.suggestions and s.segment.id not in reviewed[c]
+            ]
+        )
+    )
     if len(reviewed) == 1:
         ((coder, keep),) = reviewed.items()
         return (
             cut,
             (
                 f"compared on the {len(keep)} segments {who[coder]} decided in their review "
-                "(roqa apply-decisions); segments without a decision are not compared"
+                f"(roqa apply-decisions); segments without a decision are not compared{off}"
             ),
             coverage,
         )
@@ -2229,7 +2247,7 @@ def _on_reviewed_segments(
         cut,
         (
             f"compared on the {len(anyone)} segments the reviews decided ({each}; roqa "
-            "apply-decisions); a segment a reviewer did not decide is missing for them"
+            f"apply-decisions); a segment a reviewer did not decide is missing for them{off}"
         ),
         coverage,
     )

@@ -28,6 +28,7 @@ segment keep its id when the project comes back.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -49,6 +50,7 @@ from ..framework import (
     REVIEW_SCOPE,
     REVIEWED,
     REVIEWED_NO_CODE,
+    REVIEWED_PASSAGES,
     REVIEWED_SPANS,
     carries_codes,
     review_left_out,
@@ -133,13 +135,16 @@ def review_description(
     person: str,
     decided_no_code: Mapping[str, list[Any]] | None = None,
     decided_spans: Mapping[str, list[Any]] | None = None,
+    decided_passages: Mapping[str, list[str]] | None = None,
 ) -> str | None:
     """The project's description for the codings of a review (``roqa apply-decisions``): what
     it left out (segments undecided, transcripts unreached), as the charts say it, and the
     record of it and of the segments it decided and the model it reviewed
     (:data:`REVIEW_RECORD`, :data:`~roqa_nlp.framework.REVIEW_RECORDED`; ``decided_no_code``,
     the spans of those decided with no code, as no selection carries them; ``decided_spans``, the
-    spans of every segment decided, so that one whose passage the QDA program lost is known);
+    spans of every segment decided, so that one whose passage the QDA program lost is known;
+    ``decided_passages``, each one's text digest and selections' GUIDs, so that it is found
+    again where the program moved it);
     None for codings that are no review. Before, a partial review exported and imported back
     read as a finished one, and ``roqa agree`` compared it as independent coding of whole
     transcripts (re-tester s50)."""
@@ -148,6 +153,8 @@ def review_description(
         record[REVIEWED_NO_CODE] = dict(decided_no_code)
     if decided_spans:
         record[REVIEWED_SPANS] = dict(decided_spans)
+    if decided_passages:
+        record[REVIEWED_PASSAGES] = dict(decided_passages)
     if not set(record) - {REVIEW_SCOPE}:  # what it had to decide alone: nothing to carry
         return None
     said = review_left_out(dict(meta))
@@ -155,6 +162,12 @@ def review_description(
     return f"{person}'s review (roqa apply-decisions).{said}\n{REVIEW_RECORD}" + json.dumps(
         record, sort_keys=True, ensure_ascii=False
     )
+
+
+def passage_digest(text: str) -> str:
+    """A short digest of a decided passage's text (:data:`~roqa_nlp.framework.REVIEWED_PASSAGES`):
+    the import finds the passage again by it where the transcript's text was edited before it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _not_reviewed(result: CodingResult) -> list[str]:
@@ -579,6 +592,7 @@ def qdpx_bytes(
     decided = set(meta.get(REVIEWED) or []) if person is not None else set()
     decided_no_code: dict[str, list[Any]] = {}
     decided_spans: dict[str, list[Any]] = {}  # every decided segment's, coded or not
+    decided_passages: dict[str, list[str]] = {}  # ... its text's digest, its selections' GUIDs
     walked = result.meta.get("crosswalk") if isinstance(result.meta, Mapping) else None
     emptied = set(walked.get("no_counterpart", ())) if isinstance(walked, Mapping) else set()
     listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
@@ -651,6 +665,7 @@ def qdpx_bytes(
                 continue
             if seg.id in decided:
                 decided_spans[seg.id] = [t.id, start, end]
+                decided_passages[seg.id] = [passage_digest(text[start:end])]
                 if not seg_result.suggestions:  # no selection carries it
                     decided_no_code[seg.id] = [t.id, start, end]
             if person is None and not carries_codes(seg_result):
@@ -748,6 +763,8 @@ def qdpx_bytes(
                 )
                 ET.SubElement(coding, "CodeRef", {"targetGUID": written_guid(codebook, code)})
                 summary.codings += 1
+            if seg.id in decided_passages:
+                decided_passages[seg.id] += [str(sel.get("guid")) for sel in made]
             for sel in made:  # after its codings, as the schema orders them
                 for text_of_note in on_passage:
                     if guids_of is not None and text_of_note in guids_of.comments:
@@ -797,7 +814,7 @@ def qdpx_bytes(
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
     summary.notes = len(written_notes)
     described = (
-        review_description(meta, person, decided_no_code, decided_spans)
+        review_description(meta, person, decided_no_code, decided_spans, decided_passages)
         if person is not None
         else None
     )

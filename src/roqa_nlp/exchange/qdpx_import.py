@@ -89,6 +89,7 @@ from .qdpx_export import (
     SUGGESTIONS_RECORD,
     UTF16_RECORD,
     VALENCE_PREFIX,
+    passage_digest,
 )
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
 from .refiqda import (
@@ -1318,22 +1319,34 @@ def _decided_without_passage(
     reviewer's codings while ``reviewed_segments`` still listed it, and ``roqa agree`` left it
     out with every other coder's codings in it, in silence (exchange tester, s61: a deleted
     coding read as 100% agreement). One the project does not place (an earlier export) is
-    named in a warning as left out."""
-    from ..framework import REVIEWED, REVIEWED_NO_CODE, REVIEWED_SPANS
+    named in a warning as left out.
+
+    Where the export recorded each passage's text and selections
+    (:data:`~roqa_nlp.framework.REVIEWED_PASSAGES`), a passage is found again by its text where
+    the transcript was edited before it in the program, and a selection by its GUID where the
+    program dropped roqa's selection names (it then takes its segment's id back); a selection
+    moved off its passage is said moved, its passage read as decided with no code (s62: both
+    were said deleted, and ``roqa agree`` compared such an import on 0 units)."""
+    from ..framework import REVIEWED, REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
 
     no_code = left_out.pop(REVIEWED_NO_CODE, {})  # a review's segments decided with no code
     spans = {**left_out.pop(REVIEWED_SPANS, {}), **no_code}
+    passages: dict[str, list[str]] = left_out.pop(REVIEWED_PASSAGES, {})
     if carried is None:  # the reviewer coded nothing in the project (or was renamed there)
         return []
-    named = {_LINE_PREFIX.sub("", p.name) for p in carried.values()}
+    mine = list(carried.values())
+    named = {_LINE_PREFIX.sub("", p.name) for p in mine}
     # a program that renames selections (ATLAS.ti's own quotation names) keeps none of the
     # segment ids: a segment no name carries is then no sign of a deleted coding (regression
     # hunt, s61: all 46 passages of an untouched earlier export were said deleted)
     names_kept = bool(named & {*spans, *left_out.get(REVIEWED, [])})
-    mine = list(carried.values())
+    placed, edited = _placed_again(spans, passages, by_name, mine)
+    moved = _found_by_record(placed, passages, mine, names_kept)
+    named = {_LINE_PREFIX.sub("", p.name) for p in mine}
     out: list[_Pending] = []
     lost: list[str] = []
     unplaced: list[str] = []
+    gone: list[str] = []  # of those, the ones moved elsewhere
     for seg_id in [*spans, *(i for i in left_out.get(REVIEWED, []) if i not in spans)]:
         if seg_id in named:
             continue
@@ -1341,16 +1354,23 @@ def _decided_without_passage(
             if names_kept:
                 unplaced.append(seg_id)
             continue
-        tid, start, end = spans[seg_id]
+        tid, start, end = placed.get(seg_id, spans[seg_id])
         told = by_name.get(tid)
         if told is None or end > len(told.text) or (tid, start, end) in carried:
             continue
-        if seg_id not in no_code:
+        if seg_id in moved:
+            p = moved[seg_id]
+            gone.append(f"{seg_id} to {p.transcript.id}:@{p.start}-{p.end}")
+        elif seg_id not in no_code:
             # coded when exported: recoded in the program on a passage of its own (the
             # documented same passage: overlapping by half the shorter) is no loss
             if any(p.transcript.id == tid and _same_passage(p, start, end) for p in mine):
                 continue
+            if seg_id in edited:  # not found at its text: no sign of a deletion
+                continue
             lost.append(seg_id)
+        elif seg_id in edited:  # decided with no code, its text edited: where is not known
+            continue
         out.append(_Pending(told, start, end, seg_id, len(out)))
     who = left_out.get("user")
     if lost:
@@ -1361,6 +1381,23 @@ def _decided_without_passage(
             f"({first_few(lost)}; deleted in the QDA program): read as decided with no code, "
             "so roqa agree counts another coder's code there as a disagreement; to keep a code "
             "there, code the passage again"
+        )
+    if gone:
+        one = len(gone) == 1
+        warnings.append(
+            f"{who}: {_plural(len(gone), 'passage')} the review decided with a code "
+            f"{'was' if one else 'were'} moved in the QDA program ({first_few(gone)}): read as "
+            f"decided with no code where {'it was' if one else 'they were'}, and as a coding "
+            f"where {'it is' if one else 'they are'} now, on a passage the review did not decide"
+        )
+    if edited:
+        one = len(edited) == 1
+        warnings.append(
+            f"{who}: {_plural(len(edited), 'passage')} the review decided {'is' if one else 'are'}"
+            f" not found by {'its' if one else 'their'} text ({first_few(edited)}; the "
+            "transcript's text was edited in the QDA program there): not read as decided, so "
+            f"roqa agree compares {'it' if one else 'them'} with no one; a coding of theirs "
+            "there is read as a passage of its own"
         )
     if unplaced:
         one = len(unplaced) == 1
@@ -1374,6 +1411,94 @@ def _decided_without_passage(
             "the review again"
         )
     return out
+
+
+def _placed_again(
+    spans: dict[str, tuple[str, int, int]],
+    passages: dict[str, list[str]],
+    by_name: dict[str, Transcript],
+    mine: list[_Pending],
+) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
+    """Where each decided passage (``spans``, as exported) is in the project's text: at its
+    span while the text there is the text exported (its digest in ``passages``); else, where
+    the transcript was edited before it in the program, at the one of the reviewer's
+    selections (``mine``) that holds that text, or shifted as a passage near it was. Those
+    found nowhere are listed second; a passage with no digest (an earlier export) is at its
+    span (s62: a typo fixed early in a transcript said 6 of its passages deleted)."""
+
+    def holds(tid: str, start: int, end: int, digest: str) -> bool:
+        text = by_name[tid].text
+        return 0 <= start < end <= len(text) and passage_digest(text[start:end]) == digest
+
+    placed: dict[str, tuple[str, int, int]] = {}
+    shifts: dict[str, list[tuple[int, int]]] = {}  # transcript -> (exported start, shift)
+    astray: list[str] = []
+    for seg_id, (tid, start, end) in spans.items():
+        digest = (passages.get(seg_id) or [""])[0]
+        if not digest or tid not in by_name or holds(tid, start, end, digest):
+            placed[seg_id] = (tid, start, end)
+            shifts.setdefault(tid, []).append((start, 0))
+            continue
+        near = sorted(
+            (p for p in mine if p.transcript.id == tid and p.end - p.start == end - start),
+            key=lambda p: abs(p.start - start),
+        )
+        found = next((p for p in near if holds(tid, p.start, p.end, digest)), None)
+        if found is None:
+            astray.append(seg_id)
+            continue
+        placed[seg_id] = (tid, found.start, found.end)
+        shifts.setdefault(tid, []).append((start, found.start - start))
+    edited: list[str] = []
+    for seg_id in astray:
+        tid, start, end = spans[seg_id]
+        digest = passages[seg_id][0]
+        for _, shift in sorted(shifts.get(tid, []), key=lambda x: abs(x[0] - start)):
+            if shift and holds(tid, start + shift, end + shift, digest):
+                placed[seg_id] = (tid, start + shift, end + shift)
+                break
+        else:
+            edited.append(seg_id)
+    return placed, edited
+
+
+def _found_by_record(
+    placed: dict[str, tuple[str, int, int]],
+    passages: dict[str, list[str]],
+    mine: list[_Pending],
+    names_kept: bool,
+) -> dict[str, _Pending]:
+    """The decided passages (``placed``: found by their text, with the GUIDs of their selections
+    in ``passages``) whose selection the reviewer moved off them in the program, with the
+    selection where it is now. A selection is its passage's by roqa's name where the program
+    kept the names; by its GUID, or by lying exactly on the passage, where it dropped them: it
+    then takes the passage's id back, so that ``roqa agree`` compares it with the review (s62).
+    A moved selection loses its name, so that it is read as a passage of its own."""
+    by_guid = {normalise_guid(g): seg_id for seg_id, v in passages.items() for g in v[1:]}
+    at = {span: seg_id for seg_id, span in placed.items()}
+    of: dict[str, list[_Pending]] = {}  # segment id -> its selections
+    for p in mine:
+        if names_kept:
+            seg_id = _LINE_PREFIX.sub("", p.name)
+        else:
+            ids = {by_guid.get(normalise_guid(g)) for g in p.selection_guids.values()} - {None}
+            seg_id = (
+                next(iter(ids)) if len(ids) == 1 else at.get((p.transcript.id, p.start, p.end))
+            ) or ""
+        if seg_id in placed:
+            of.setdefault(seg_id, []).append(p)
+    moved: dict[str, _Pending] = {}
+    for seg_id, sels in of.items():
+        tid, start, end = placed[seg_id]
+        on = [p for p in sels if p.transcript.id == tid and _same_passage(p, start, end)]
+        if not on and seg_id in passages:  # found by its text: known to be elsewhere
+            moved[seg_id] = sels[0]
+            for p in sels:
+                p.name = ""
+        elif not names_kept:
+            for p in on:
+                p.name = seg_id
+    return moved
 
 
 def _merged_uses(
@@ -1560,6 +1685,7 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         REVIEWED,
         REVIEWED_MODEL,
         REVIEWED_NO_CODE,
+        REVIEWED_PASSAGES,
         REVIEWED_SPANS,
         STUDY_INTERVIEWS,
         UNDECIDED,
@@ -1613,6 +1739,13 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
                 and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in v[1:])
                 and v[1] < v[2]
             }
+    passages = record.get(REVIEWED_PASSAGES)
+    if isinstance(passages, dict):
+        kept[REVIEWED_PASSAGES] = {
+            str(i): [str(x) for x in v]
+            for i, v in passages.items()
+            if isinstance(v, list) and v and all(isinstance(x, str) for x in v)
+        }
     return kept
 
 
