@@ -57,6 +57,8 @@ def coded_group() -> CodingResult:
         "Me too.",
         "Plus one.",
         "Exactly. I was going to say that.",
+        "No, totally.",  # a no that agrees (s62)
+        "Yeah, no, I agree with that.",
     ],
 )
 def test_a_reply_of_group_agreeing_phrases_only_agrees(words: str) -> None:
@@ -491,4 +493,145 @@ def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_it
         ("Same for us.", "IC.G", 0.80, False, False, False),
         ("Sorry, that's me again, my laptop died.", "OS.A", 0.03, True, False, False),
         ("Yeah, same for us.", "CI.C", 0.05, False, False, True),
+    ]
+
+
+
+# --- session 62: a no that agrees, a chain through it, and what an agreement borrows ----------
+
+#: a member's negative statement: a bare no to it agrees with it
+NEVER = "Siobhan: There was never any budget for the extra hours, so nobody got the time back."
+
+
+@pytest.mark.parametrize("after", [USEFUL.strip(), NEVER])
+@pytest.mark.parametrize(
+    "no", ["No, exactly.", "No, I agree.", "No, absolutely.", "No, totally.", "Nah, totally."]
+)
+def test_a_no_said_with_an_agreeing_word_agrees_with_the_members_turn(after: str, no: str) -> None:
+    """``No, exactly.`` and ``No, I agree.`` are British agreement (with a negative statement
+    most of all): read as a bare no, they borrowed nothing, and ``No, totally.``, read as words
+    of its own, became the turn the next agreement agreed with."""
+    t = parse_text(f"{ASKED}{after}\nPriya: {no}\nMarcus: Same here.\n", "fg")
+    assert agreed_turns(t) == [None, None, 1, 1]
+    assert questions_before(t)[2:] == [after.split(": ", 1)[1]] * 2
+
+
+@pytest.mark.parametrize("no", ["No.", "Nope.", "Not really.", "No, it didn't."])
+@pytest.mark.parametrize("agreeing", ["Me neither.", "Same.", "No, exactly."])
+def test_a_bare_no_to_a_members_negative_statement_agrees_with_it_and_so_does_the_chain(
+    no: str, agreeing: str
+) -> None:
+    """``There was never any budget...`` ``No.`` ``Me neither.``: the no agrees with the turn it
+    answers, and the chain with it. ``Me neither.`` was read on its own, with the question, and
+    given a code of its own (CI.C at 0.58) instead of the budget barrier's."""
+    t = parse_text(f"{ASKED}{NEVER}\nBen: {no}\nDaniel: {agreeing}\n", "fg")
+    assert agreed_turns(t) == [None, None, 1, 1]
+
+
+def test_a_yes_then_an_agreement_both_agree_with_the_first_members_turn() -> None:
+    t = parse_text(f"{ASKED}{NEVER}\nBen: Yes.\nDaniel: Me neither.\nAoife: Same.\n", "fg")
+    assert agreed_turns(t) == [None, None, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("words", "answered", "agrees"),
+    [
+        ("No.", "The dashboard was really useful.", False),  # it contradicts
+        ("No.", "The dashboard was really useful. Nobody looked at it, though.", True),
+        ("No.", "Nobody looked at it. The dashboard was really useful, though.", False),
+        ("Not really.", "We never had the time.", True),
+        ("No, they didn't.", "They didn't give us the time.", True),
+        ("Exactly, we didn't.", "We had proper training.", False),
+        ("Exactly, we didn't.", "We weren't given proper training.", True),
+        ("No, exactly.", "The dashboard was really useful.", True),
+        ("No, I agree.", "The dashboard was really useful.", True),
+        ("No, no.", "The dashboard was really useful.", False),
+        ("No, not at all.", "The dashboard was really useful.", False),
+        ("No, absolutely not.", "The dashboard was really useful.", False),
+    ],
+)
+def test_a_no_agrees_with_a_negative_statement_or_with_an_agreeing_word(
+    words: str, answered: str, agrees: bool
+) -> None:
+    assert agrees_with(words, answered) is agrees
+
+
+#: words read -> (code, probability, conformal p-value, procedural, small talk) of a stand-in
+#: model, for :data:`STAND_IN_CHAIN`
+STAND_IN_CHAIN = {
+    "There was never any budget for the extra hours.": ("IC.H", 0.70, 0.5, False, False),
+    "No.": ("IC.H", 0.04, 0.001, False, False),
+    "Me neither.": ("CI.C", 0.58, 0.3, False, False),
+    "No, exactly.": ("OS.D", 0.61, 0.3, False, False),
+    "Our manager was brilliant.": ("IS.E.1", 0.70, 0.5, False, False),
+    "The forms take an hour to fill in.": ("IC.G", 0.80, 0.5, False, False),
+    "Same here.": ("CI.A", 0.30, 0.3, False, False),
+    "Right, shall we get a coffee?": ("OS.A", 0.02, 0.5, True, False),
+    "Same for us.": ("CI.A", 0.30, 0.3, False, False),
+    "The football was great on Saturday.": ("OS.B", 0.05, 0.5, False, True),
+    "Me too.": ("CI.B", 0.40, 0.3, False, False),
+}
+
+CHAIN_GROUP = """Facilitator: And the money side?
+Aoife: There was never any budget for the extra hours.
+Ben: No.
+Daniel: Me neither.
+Priya: No, exactly.
+Facilitator: And the managers?
+Siobhan: Our manager was brilliant. The forms take an hour to fill in.
+Marcus: Same here.
+Facilitator: Anything else?
+Ben: Right, shall we get a coffee?
+Priya: Same for us.
+Facilitator: And the weekend?
+Aoife: The football was great on Saturday.
+Daniel: Me too.
+"""
+
+
+def coded_chain(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """:data:`CHAIN_GROUP` coded by sentence with :data:`STAND_IN_CHAIN`: each segment's words,
+    top code, valence, probability, and procedural, novel and off-topic flags."""
+    import numpy as np
+
+    from roqa_nlp.autocoder import AutoCoder
+
+    def suggest_rows(X: object, top_k: object, texts: list[str], *_: object) -> tuple:
+        got = [STAND_IN_CHAIN[t] for t in texts]
+        valence = {"IC.H": "barrier", "IS.E.1": "enabler", "IC.G": "barrier"}
+        rows = [
+            [Suggestion(c, c, c.split(".")[0], p, valence.get(c, "neutral"))] for c, p, *_ in got
+        ]
+        return (
+            rows,
+            np.array([g[2] for g in got]),
+            np.zeros(len(got)),
+            np.array([g[3] for g in got]),
+            np.array([g[4] for g in got]),
+        )
+
+    coder = AutoCoder.load()
+    monkeypatch.setattr(coder, "segments_of", lambda t: segment(t, "sentence"))
+    monkeypatch.setattr(coder, "_inputs", lambda texts, *_, **__: np.zeros((len(texts), 1)))
+    monkeypatch.setattr(coder, "_question_embeddings", lambda contexts: None)
+    monkeypatch.setattr(coder, "_suggest_rows", suggest_rows)
+    return [
+        (s.segment.text,)
+        + ((s.top.code_id, s.top.valence, s.top.probability) if s.top else (None, None, None))
+        + (s.procedural, s.novel, s.off_topic)
+        for s in coder.code(parse_text(CHAIN_GROUP, "fg")).segments
+    ]
+
+
+def test_a_chain_of_agreements_through_a_no_takes_the_first_turns_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``No.``, ``Me neither.`` and ``No, exactly.`` after Aoife's budget barrier each take its
+    code and valence (``Me neither.`` was CI.C at 0.58 of its own)."""
+    assert coded_chain(monkeypatch)[:4] == [
+        ("There was never any budget for the extra hours.", "IC.H", "barrier", 0.70)
+        + (False, False, False),
+        ("No.", "IC.H", "barrier", 0.70, False, False, False),
+        ("Me neither.", "IC.H", "barrier", 0.70, False, False, False),
+        ("No, exactly.", "IC.H", "barrier", 0.70, False, False, False),
     ]

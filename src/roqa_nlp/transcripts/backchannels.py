@@ -80,6 +80,14 @@ NOT_ECHOING = "not_echoing.txt"
 #: the words a first-person clause opens with (``I``, ``we``): one in a member's agreeing reply
 #: says something of its own unless what follows it agrees or repeats the answered turn
 FIRST_PERSON_SUBJECTS = "first_person_subjects.txt"
+#: phrases with which a group member, saying no (a one-word phrase of :data:`BARE_ANSWERS`),
+#: agrees with another (``No, exactly.``, ``No, I agree.``, ``Nah, totally.``): such a reply
+#: agrees with the member's turn it answers (:func:`agrees_with`) and only agrees
+NO_AGREEMENTS = "no_agreements.txt"
+#: words that make a statement negative (``never``, ``nobody``; any word ending in ``n't`` too): a
+#: member's bare no to another's turn whose last sentence holds one agrees with it
+#: (:func:`agrees_with`: ``There was never any budget.`` ``No.``)
+NEGATION_WORDS = "negation_words.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -238,22 +246,76 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
         return False
     if covered_by(tokens, *_SAYS_YES_OR_NO):
         return True
-    return bool(group or answered) and _agrees(tokens, answered)
+    return bool(group or answered) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
 
 
 def agrees_with(words: str, answered: str) -> bool:
     """Whether ``words``, a group member's reply to ``answered`` (another member's turn), only
     agree with it: acknowledging, agreeing and group-agreeing phrases alone (``Yeah, same
-    here.``), or an agreement that only echoes it (:func:`echoes`). Not a bare no (``Exactly,
-    we didn't.``), which :func:`only_agrees` takes as saying only yes or no but which
-    contradicts the turn: such a reply is read with the question, not with the turn it
-    disagrees with (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
+    here.``), an agreement that only echoes it (:func:`echoes`), a no said with a phrase of
+    :data:`NO_AGREEMENTS` (``No, exactly.``, ``No, I agree.``), or a bare no, with those phrases
+    or not, to a turn whose last sentence is negative (:func:`says_no`: ``No.``, ``Not
+    really.`` or ``Exactly, we didn't.`` after ``There was never any budget.``). Not a bare no to
+    any other turn (``Exactly, we didn't.`` after ``We had proper training.``), which
+    :func:`only_agrees` takes as saying only yes or no but which contradicts the turn: such a
+    reply is read with the question, not with the turn it disagrees with
+    (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
     tokens = words_of(words)
-    return bool(tokens) and _agrees(tokens, answered)
+    if not tokens:
+        return False
+    if _agrees(tokens, answered) or _agrees_saying_no(tokens):
+        return True
+    return covered_by(tokens, *_SAYS_YES_OR_NO, *_AGREES_IN_GROUP) and says_no(answered)
 
 
 def _agrees(tokens: list[str], answered: str) -> bool:
     return covered_by(tokens, *_AGREES_IN_GROUP) or (bool(answered) and echoes(tokens, answered))
+
+
+def _agrees_saying_no(tokens: list[str]) -> bool:
+    """Whether ``tokens`` are a no (a one-word phrase of :data:`BARE_ANSWERS`) and a phrase of
+    :data:`NO_AGREEMENTS`, with acknowledging, agreeing and group-agreeing phrases alone:
+    ``No, exactly.``, ``Yeah, no, I agree.``."""
+    noes = _noes()
+    return (
+        any(t in noes for t in tokens)
+        and _holds(tokens, NO_AGREEMENTS)
+        and covered_by(tokens, BARE_ANSWERS, NO_AGREEMENTS, *_AGREES_IN_GROUP)
+    )
+
+
+@cache
+def _noes() -> frozenset[str]:
+    return frozenset(p[0] for p in phrases_of(BARE_ANSWERS) if len(p) == 1)
+
+
+def _holds(tokens: list[str], name: str) -> bool:
+    """Whether ``tokens`` hold a phrase of the packaged list ``name``."""
+    phrases, longest = phrases_of(name), longest_of(name)
+    return any(
+        tuple(tokens[i : i + n]) in phrases
+        for i in range(len(tokens))
+        for n in range(1, longest + 1)
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def says_no(words: str) -> bool:
+    """Whether the last sentence of ``words`` (after its last full stop, question or exclamation
+    mark) is negative: it holds a word of :data:`NEGATION_WORDS` or one ending in ``n't``
+    (``...so nobody got the time back.``, ``It didn't.``)."""
+    sentences = [s for s in _SENTENCE_END.split(words.strip()) if words_of(s)]
+    if not sentences:
+        return False
+    negations = _negation_words()
+    return any(t in negations or t.endswith("n't") for t in words_of(sentences[-1]))
+
+
+@cache
+def _negation_words() -> frozenset[str]:
+    return packaged_words(NEGATION_WORDS)
 
 
 def echoes(tokens: list[str], answered: str) -> bool:
@@ -268,12 +330,7 @@ def echoes(tokens: list[str], answered: str) -> bool:
     lost when I started``; not ``Same, the rota's the problem for us.``, which adds words, nor
     ``Same, only on nights.`` (a restriction) or ``Same, I do a lot of nights too.``, a
     first-person clause of its own (:func:`_own_clause`)."""
-    agreeing, longest = phrases_of(GROUP_AGREEMENTS), longest_of(GROUP_AGREEMENTS)
-    found = any(
-        tuple(tokens[i : i + n]) in agreeing
-        for i in range(len(tokens))
-        for n in range(1, longest + 1)
-    )
+    found = _holds(tokens, GROUP_AGREEMENTS)
     contrasting = _not_echoing()
     if not found or any(t in contrasting or t.endswith("n't") for t in tokens):
         return False
