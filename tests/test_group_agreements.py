@@ -479,9 +479,10 @@ def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_it
 ) -> None:
     """Hunt LOW 3 and 5: ``Same for us.`` after a turn ending ``Anyway, sorry, I've gone on a bit
     there.``, or after a connection repair, took that segment's procedural flag. It takes the
-    turn's last coded segment's code; after a turn of procedural talk alone it keeps its own
-    code and its own flags: set aside as small talk when its words are (second hunt, s61:
-    "Same here." after football talk, charted under three codes when the flag was cleared)."""
+    turn's last coded segment's code; after a turn of procedural talk alone it borrows no code
+    and is set aside as that talk is, procedural (second hunt, s61: "Same here." after football
+    talk, charted under three codes when the flag was cleared; s62: it is set aside as the talk
+    it agrees with, not as its own words read)."""
     got = [
         (s.segment.text, s.top.code_id if s.top else None, s.top.probability if s.top else None)
         + (s.procedural, s.novel, s.off_topic)
@@ -492,9 +493,8 @@ def test_an_agreeing_reply_takes_the_code_of_the_turns_last_coded_segment_not_it
         ("Anyway, sorry, I've gone on a bit there.", "OS.A", 0.02, True, False, False),
         ("Same for us.", "IC.G", 0.80, False, False, False),
         ("Sorry, that's me again, my laptop died.", "OS.A", 0.03, True, False, False),
-        ("Yeah, same for us.", "CI.C", 0.05, False, False, True),
+        ("Yeah, same for us.", "CI.C", 0.05, True, False, False),
     ]
-
 
 
 # --- session 62: a no that agrees, a chain through it, and what an agreement borrows ----------
@@ -568,7 +568,7 @@ STAND_IN_CHAIN = {
     "Same here.": ("CI.A", 0.30, 0.3, False, False),
     "Right, shall we get a coffee?": ("OS.A", 0.02, 0.5, True, False),
     "Same for us.": ("CI.A", 0.30, 0.3, False, False),
-    "The football was great on Saturday.": ("OS.B", 0.05, 0.5, False, True),
+    "The football was great on Saturday.": ("OS.B", 0.05, 0.001, False, True),
     "Me too.": ("CI.B", 0.40, 0.3, False, False),
 }
 
@@ -634,4 +634,22 @@ def test_a_chain_of_agreements_through_a_no_takes_the_first_turns_code(
         ("No.", "IC.H", "barrier", 0.70, False, False, False),
         ("Me neither.", "IC.H", "barrier", 0.70, False, False, False),
         ("No, exactly.", "IC.H", "barrier", 0.70, False, False, False),
+    ]
+
+
+def test_an_agreement_borrows_the_last_coded_segment_of_a_turn_or_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a turn of two coded segments, the last one's code and valence (not the first's);
+    after a turn with none coded (a procedural aside, small talk), nothing: the reply is set
+    aside as that talk is, whatever its own words read as (``Same for us.`` after ``Right,
+    shall we get a coffee?`` was charted CI.A of its own)."""
+    assert coded_chain(monkeypatch)[4:] == [
+        ("Our manager was brilliant.", "IS.E.1", "enabler", 0.70, False, False, False),
+        ("The forms take an hour to fill in.", "IC.G", "barrier", 0.80, False, False, False),
+        ("Same here.", "IC.G", "barrier", 0.80, False, False, False),
+        ("Right, shall we get a coffee?", "OS.A", "neutral", 0.02, True, False, False),
+        ("Same for us.", "CI.A", "neutral", 0.30, True, False, False),
+        ("The football was great on Saturday.", "OS.B", "neutral", 0.05, False, True, True),
+        ("Me too.", "CI.B", "neutral", 0.40, False, False, True),
     ]

@@ -565,8 +565,9 @@ def _coded_as(
     another participant's turn (:func:`~roqa_nlp.transcripts.segment.agreed_turns`: ``I agree
     with that.``, ``Yeah, same here.``), the index in ``segments`` of the one whose coding it
     takes: the last segment of that turn that ``coded`` marks (not procedural talk, small talk
-    or background), what was said just before it, or its own index when that turn has none
-    here. Read as its own words, with the turn's embedding added at ``context_weight``, the
+    or background), what was said just before it; else that turn's last segment, which is set
+    aside (the reply borrows no code, and is set aside as that talk is); or its own index when
+    that turn has no segment here. Read as its own words, with the turn's embedding added at ``context_weight``, the
     model coded ``I agree with that.`` Knowledge & Beliefs, barrier, at 0.73 after a member's
     leadership enabler (session 61); docs/report.md says such a reply is coded as the turn it
     agrees with. Not as a turn's closing aside (``Anyway, sorry, I've gone on a bit there.``)
@@ -574,10 +575,12 @@ def _coded_as(
     procedural talk (session 61 hunt)."""
     from .transcripts.segment import agreed_turns
 
-    last: dict[tuple[str, int], int] = {}  # (transcript, turn) -> its last coded segment's index
+    # (transcript, turn) -> the index of its last coded segment, or of its last when none is
+    last: dict[tuple[str, int], int] = {}
     for i, s in enumerate(segments):
-        if coded[i]:
-            last[s.transcript_id, s.turn_index] = i
+        key = (s.transcript_id, s.turn_index)
+        if coded[i] or key not in last or not coded[last[key]]:
+            last[key] = i
     agreed: dict[str, list[int | None]] = {}
     out: list[int | None] = []
     for i, s in enumerate(segments):
@@ -1868,15 +1871,17 @@ class AutoCoder:
             for i, k in enumerate(_coded_as(pending, part.transcripts, coded)):
                 if k is None:
                     continue
-                rows[i] = rows[k]
+                if coded[k]:
+                    rows[i] = rows[k]
                 # agreeing with small talk, a goodbye or a repair (a turn with no coded
-                # segment): set aside as that talk is (hunt s61: "Same here." after football
-                # talk was charted under three codes)
+                # segment): no code borrowed, set aside as that talk is, whatever its own words
+                # read as (hunt s61: "Same here." after football talk was charted under three
+                # codes; s62: "Same for us." after "Shall we get a coffee?" under its own CI.A)
                 flags[i] = NoveltyFlags(
                     novel=False,
                     novelty_p=flags[i]["novelty_p"],  # its own words': it is never flagged novel
-                    procedural=flags[i]["procedural"] and k == i,
-                    off_topic=flags[i]["off_topic"] and k == i,
+                    procedural=flags[k]["procedural"],
+                    off_topic=flags[k]["off_topic"],
                 )
             for s, sug, f in zip(pending, rows, flags):
                 part.segments.append(SegmentResult(segment=s, suggestions=sug, **f))
