@@ -189,3 +189,49 @@ def test_codes_the_model_can_never_give_in_the_codebook_compared_in_are_said(
     }
     assert "OUT.A † " in printed
     assert "INS.A † " not in printed
+
+
+def test_codes_a_models_new_codes_are_charted_as_are_not_said_beyond_its_reach(
+    tmp_path, capsys
+) -> None:
+    """Tester, session 62: a model trained with a review's new code Critical Incidents
+    (``project.critical-incidents``, codebook cfir-2009+project) gives OUT.A in CFIR 2.0, as
+    ``roqa evaluate`` and ``roqa code`` say; agree named OUT.A among the codes it can never
+    give (marked †, though both coders gave it: kappa 1.000) and its codebook "cfir-2009".
+    Hannah's T1:0 Critical Incidents is reachable; T1:3 Local Conditions is not: 1 unit."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    new = ("project.critical-incidents", "Critical Incidents")
+    coded = model_run(
+        tmp_path / "coded_after",
+        [[new], [("IS.E.2", "Available Resources")], [], []],
+        model={"codebook": "cfir-2009+project"},
+        chart_codebook="cfir-2022",
+    )
+    Codebook.load("cfir-2009").with_codes(
+        [Code(id=new[0], name=new[1], level="code")], id="cfir-2009+project"
+    ).save(coded / "codebook.json")
+    csv = long_csv(tmp_path / "gold.csv", ["Critical Incidents", "Available Resources", "", ""])
+    with csv.open("a", encoding="utf-8") as f:
+        f.write("T1:3,Hannah,Local Conditions\n")
+    code, data, printed, err = agree(
+        tmp_path, capsys, str(csv), str(coded), "--codebook", "cfir-2022", "--by", "code"
+    )
+    assert code == 0, err
+    assert data is not None
+    assert data["unreachable"] == {
+        "from": "cfir-2009+project",
+        "models": ["coded_after"],
+        "codes": ["OUT.C"],
+        "units": {"Hannah": 1},
+    }
+    note = (
+        "codes no cfir-2009+project code maps onto were applied (OUT.C Local Conditions, marked "
+        "† in the table of each code): coded_after codes in cfir-2009+project and can never "
+        "give them in cfir-2022, so they count as its disagreements (Hannah: 1 coded unit "
+        "carries only such codes)"
+    )
+    assert note in data["notes"]
+    assert "OUT.C † " in printed
+    assert "OUT.A † " not in printed

@@ -1024,6 +1024,22 @@ def source_codebook(result: CodingResult) -> Codebook | None:
     return None if used is None else Codebook.load(used)
 
 
+def given_codebook(result: CodingResult) -> Codebook | None:
+    """The codebook whose codes ``result``'s codings can give, to judge what they can reach
+    (:func:`unreachable`): :func:`source_codebook` with the project's own codes, as the
+    ``codebook.json`` the codings carry holds them (a model trained with a review's new code
+    Critical Incidents, ``cfir-2009+project``), else as the codings use them. Without them,
+    ``roqa agree`` said a model "can never give" the CFIR 2.0 codes its new codes are charted
+    as, which ``roqa evaluate`` and ``roqa code`` count as reached (tester, session 62)."""
+    source = source_codebook(result)
+    if source is None:
+        return None
+    carried = result.codebook
+    if carried is not None and _built_in_id(carried) == _built_in_id(source):
+        return carried
+    return with_project_codes(source, result)[0]
+
+
 def without_new_codes(own: Codebook) -> Codebook:
     """A project codebook of the researcher's (``rop-v1+project``) without the codes reviews
     made (``project.…``): the version of their codebook it extends (``rop-v1``)."""

@@ -1093,7 +1093,7 @@ def _beyond_the_mapping(
     mapping, as ``roqa evaluate`` says of such records (tester, session 52: Hannah's Critical
     Incidents, Local Conditions ... with --codebook cfir-2022, unsaid). None when there are
     none."""
-    from ..crosswalk import source_codebook, unreachable
+    from ..crosswalk import PROJECT_SUFFIX, given_codebook, unreachable
     from ..errors import RoqaError, first_few
 
     if target is None:
@@ -1102,8 +1102,9 @@ def _beyond_the_mapping(
     whose: list[str] = []
     source_id = ""
     for m in models:
-        source = source_codebook(results[m]) if m in results else None
-        if source is None or source.id == target.id:
+        # with its new codes (Critical Incidents of a review, charted as OUT.A): what it gives
+        source = given_codebook(results[m]) if m in results else None
+        if source is None or source.id.removesuffix(PROJECT_SUFFIX) == target.id:
             continue
         try:
             never |= unreachable(source, target)
@@ -1133,7 +1134,12 @@ def _beyond_the_mapping(
         f"codes no {source_id} code maps onto were applied ({first_few(names, 5)}, marked † "
         f"in the table of each code): {', '.join(whose)} code{'s' * (len(whose) == 1)} in "
         f"{source_id} and can never give them in {target.id}, so they count as {its} "
-        "disagreements" + (f" ({per} carry only such codes)" if units else "")
+        "disagreements"
+        + (
+            f" ({per} carr{'ies' if list(units.values()) == [1] else 'y'} only such codes)"
+            if units
+            else ""
+        )
     )
     return said, {"from": source_id, "models": whose, "codes": sorted(used), "units": units}
 
