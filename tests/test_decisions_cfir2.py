@@ -135,6 +135,23 @@ def test_one_warning_says_how_many_decisions_were_read_so_and_what_became_of_the
     )
 
 
+def test_the_warning_counts_the_rows_kept_as_they_are_and_what_the_decisions_became() -> None:
+    """Tester cfir2, s62: "21 decisions on cfir-2022 codes" beside 25 in the file and "23
+    decisions" in the training line, unsaid how they meet. Here 5 rows: 4 on CFIR 2.0 codes and
+    a valence row on no code; the rejection of Financing is left out (its suggestion was
+    accepted as Policies & Laws), so 4 decisions on the model's codes are left to train with."""
+    review = [*REVIEW[:4], row(2, "valence", valence="enabler")]
+    out, said = read(review, codings())
+    assert len(out) == 4
+    assert said == (
+        "decisions.csv: 4 decisions on cfir-2022 codes (of 5; 1 on no code, as a valence row "
+        "is, or on the model's codes, kept as it is) read as decisions on the model's "
+        "cfir-2009 codes through the documented mapping: 3 on the cfir-2009 suggestion their "
+        "code was shown for, 1 rejection left out (of a code with no one cfir-2009 code, or of "
+        "a suggestion accepted under another code); so the 5 decisions are 4 on cfir-2009 codes"
+    )
+
+
 def test_what_was_decided_is_kept_in_the_cfir2_codes_by_the_model_code_each_is_read_as() -> None:
     """Tester cfir2022, s59: a recode to Assessing Needs: Innovation Recipients is learned as
     Patient Needs & Resources, which charts as Recipient-Centeredness too; what the reviewer
@@ -398,7 +415,9 @@ def test_a_review_saved_from_the_cfir2_report_applies_and_trains(
     # coded again without --codebook: the report, in CFIR 2009, shows the review on its codes
     run = roqa("code", EXAMPLES, "--out", coded, "--model", tiny_model_dir)
     assert run.code == 0, run.err
-    assert "decisions on cfir-2022 codes read as decisions on the model's cfir-2009" in run.err
+    said = " ".join(run.err.split())
+    assert "5 decisions on cfir-2022 codes (of 6; 1 on no code" in said
+    assert "read as decisions on the model's cfir-2009" in said
     html = (coded / "report.html").read_text("utf-8")
     (page,) = re.findall(
         r'<script type="application/json" id="roqa-decisions">(.*?)</script>', html
@@ -417,7 +436,7 @@ def test_two_cfir2_codes_of_one_model_code_on_a_segment_are_one_decision() -> No
     assert out == [row(3, "accept", "IS.E.2")]
     assert said.endswith(
         "1 on the cfir-2009 suggestion their code was shown for, 1 merged with a row on the same "
-        "cfir-2009 code"
+        "cfir-2009 code; so the 2 decisions are 1 on cfir-2009 codes"
     )
 
 
