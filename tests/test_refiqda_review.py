@@ -333,11 +333,15 @@ def test_a_valence_the_reviewer_changed_in_the_program_comes_back_as_a_decision(
 
 
 def three_suggestions(
-    tmp_path: Path, cfir: Codebook, *deleted: str, past_end: tuple[str, ...] = ()
+    tmp_path: Path,
+    cfir: Codebook,
+    *deleted: str,
+    past_end: tuple[str, ...] = (),
+    moved: dict[str, tuple[int, int]] | None = None,
 ) -> Path:
     """The model's suggestions on STAFF, AGENCY and PARTY exported, then those of the segments
-    ``deleted`` deleted in the program (their whole selections), and those of ``past_end``
-    given an end past the text."""
+    ``deleted`` deleted in the program (their whole selections), those of ``past_end``
+    given an end past the text, and those of ``moved`` given other positions (start, end)."""
     t = Transcript("P04", TEXT, [], participant="P04")
     segs = [
         coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
@@ -362,6 +366,14 @@ def three_suggestions(
         qde, n = re.subn(
             rf'(<PlainTextSelection [^>]*name="line:\d+ {seg_id}"[^>]*endPosition=")\d+"',
             rf'\g<1>{len(TEXT) + 50}"',
+            qde,
+        )
+        assert n == 1
+    for seg_id, (start, end) in (moved or {}).items():
+        qde, n = re.subn(
+            rf'(<PlainTextSelection [^>]*name="line:\d+ {seg_id}"[^>]*startPosition=")\d+"'
+            r'(\s+endPosition=")\d+"',
+            rf'\g<1>{start}"\g<2>{end}"',
             qde,
         )
         assert n == 1
@@ -399,6 +411,33 @@ def test_a_suggestion_whose_span_is_broken_is_not_said_to_be_deleted(
         f"source 'P04', selection 'line:0 P04:0002': {AGENCY[0]}-{len(TEXT) + 50} is outside "
         f"its text (0-{len(TEXT)}); 1 codings not imported "
         "(select and code that passage again in the QDA program, and export the project again)"
+    ]
+
+
+def test_a_suggestion_widened_in_the_program_is_not_said_to_be_deleted(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Its selection still holds its passage (overlapping it by half of the shorter, as the docs
+    say): before, a start 5 characters earlier said it was "no longer in the project" (s62)."""
+    path = three_suggestions(tmp_path, cfir, moved={"P04:0002": (AGENCY[0] - 5, AGENCY[1])})
+    p = read_qdpx(path, codebook=cfir)
+    (machine_user,) = p.codings
+    assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0002", "P04:0003"]
+    assert p.warnings == []
+
+
+def test_only_the_deleted_suggestion_is_named_where_the_others_shifted(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """A program that counts positions its own way (decomposed accents) shifts every selection
+    after the first: only the one deleted is named (before: all the shifted ones too, s62)."""
+    shifted = {"P04:0002": (AGENCY[0] + 2, AGENCY[1] + 2), "P04:0003": (PARTY[0] + 2, len(TEXT))}
+    p = read_qdpx(three_suggestions(tmp_path, cfir, "P04:0001", moved=shifted), codebook=cfir)
+    assert p.warnings == [
+        "P04: 1 of the 3 roqa_nlp suggestions exported in it is no longer in the project "
+        "(P04:0001): read as the model coding nothing there, not as a rejection, so a coder who "
+        "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
+        "all (a reject is your coding of the passage with another code)"
     ]
 
 
