@@ -24,6 +24,7 @@ from test_refiqda_valence_codings import (
     AGENCY,
     AVAILABLE_RESOURCES,
     FEE,
+    LEADERSHIP,
     STAFF,
     decisions,
     reviewed,
@@ -128,4 +129,54 @@ def test_a_code_whose_suggestions_name_a_code_the_project_holds_only_warns(
         f"1 of the 3 codings by {model!r} carry no probability or valence in their selection's "
         "description (the QDA program dropped it or merged selections): imported at "
         "probability 0 and valence neutral, below the suggestions whose probability was kept",
+    ]
+
+
+def merged_into_available_resources(qde: str) -> str:
+    """Leadership Engagement merged into Available Resources, as MAXQDA or QualCoder do it: its
+    codings move to Available Resources, and the code is gone."""
+    qde, n = re.subn(rf'<Code guid="{LEADERSHIP}"[^>]*?(?:/>|>.*?</Code>)', "", qde, flags=re.S)
+    assert n == 1
+    return qde.replace(LEADERSHIP, AVAILABLE_RESOURCES)
+
+
+def test_a_code_merged_in_the_program_leaves_the_models_suggestion_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """The model suggested Leadership Engagement on AGENCY (its description names it): after a
+    merge into Available Resources it is still the model's Leadership Engagement, and Alice's
+    Available Resources there a recode of it. Before (s62), the model's suggestion silently
+    became Available Resources, and Alice's coding an accept of it."""
+    project = reviewed(
+        tmp_path, (AGENCY, (AVAILABLE_RESOURCES,)), change=merged_into_available_resources
+    )
+    p = read_qdpx(project)
+    assert (p.codebook.id, [(c.id, c.name) for c in p.codebook.codes]) == (
+        "cfir-2009",
+        [
+            ("IS", "Inner Setting"),
+            ("IS.E", "Readiness for Implementation"),
+            ("IS.E.1", "Leadership Engagement"),
+            ("IS.E.2", "Available Resources"),
+        ],
+    )
+    model = next(u for u in p.codings if u.startswith("roqa_nlp"))
+    assert [
+        (s.segment.id, g.code_id, g.probability, g.valence)
+        for s in p.codings[model]
+        for g in s.suggestions
+    ] == [
+        ("P04:1", "IS.E.2", 0.8, "enabler"),
+        ("P04:2", "IS.E.1", 0.8, "enabler"),
+        ("P04:3", "IS.E.2", 0.8, "barrier"),
+    ]
+    assert p.warnings == [
+        "code Leadership Engagement (IS.E.1) is no longer in the project's code tree, and "
+        "roqa_nlp's 1 suggestion of it (P04:2) is coded with 'Available Resources' there "
+        "(merged into it in the QDA program?): read as the model's IS.E.1 Leadership "
+        "Engagement, as its description names it, not as a suggestion of 'Available Resources'"
+    ]
+    assert decisions(project) == [
+        ("P04:2", "reject", "IS.E.1", ""),
+        ("P04:2", "recode", "IS.E.2", ""),
     ]

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import dataclasses
 import io
 import json
 import re
@@ -62,6 +63,7 @@ from ..errors import RoqaError, first_few, warn
 from ..io import decode_unicode
 from ..result import CodingResult
 from ..schema import (
+    Code,
     Segment,
     SegmentResult,
     Suggestion,
@@ -485,6 +487,19 @@ def _note_of(
         if not any(i != cid and book.find(i) for i in named.get(normalise_name(name), ())):
             return p, valence
     return None
+
+
+def _suggested_before_a_merge(
+    notes: list[tuple[str, float, str]], cname: str, alone: bool, gone: dict[str, Code]
+) -> Code | None:
+    """The code a machine user's coding (now of the code named ``cname``) was suggested as, where
+    the program merged that code into this one: the selection's only note (its only coding by
+    that user, ``alone``: roqa export writes one per selection) names a code of the known
+    codebook that is no longer in the project (``gone``, by normalised name). Else None."""
+    if not alone or len(notes) != 1 or notes[0][0] == cname:
+        return None
+    was = gone.get(normalise_name(notes[0][0]))
+    return was if was is not None and normalise_name(was.name) != normalise_name(cname) else None
 
 
 def _valence_only(s: SegmentResult) -> bool:
@@ -949,6 +964,18 @@ def _read_project(
         else set()
     )
 
+    from ..crosswalk import PROJECT_SUFFIX
+
+    # the known codebook's codes the project no longer holds, by normalised name: a machine
+    # user's coding whose note names one of them was merged into another code in the program
+    of_book = next((k for k in known if book.id in (k.id, k.id + PROJECT_SUFFIX)), None)
+    gone = {
+        normalise_name(n): c
+        for c in ([] if of_book is None else of_book.codes)
+        if c.codable and not book.has_id(c.id)
+        for n in (c.name, *c.aliases)
+    }
+    merged_away: dict[str, tuple[Code, dict[str, None], list[str]]] = {}
     transcripts: list[Transcript] = []
     tid_of: dict[str, str] = {}  # each source's transcript id, by its normalised GUID
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
@@ -1088,7 +1115,7 @@ def _read_project(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
                 valence_uses, named, notes, used_notes, repeats, ratings, rating_uses,
-                in_units, broken,
+                in_units, broken, gone, merged_away,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -1107,6 +1134,8 @@ def _read_project(
     _warn_of_deleted_suggestions(
         _text_of(child(root, "Description")), pending, tid_of, warnings, broken
     )
+    if merged_away and of_book is not None:
+        book = _with_merged_away(book, of_book, merged_away, warnings)
     dangling = [g for g in deleted if g in valence_uses]  # in the group's order
     if dangling:
         warnings.append(
@@ -1296,6 +1325,35 @@ def _read_project(
         selection_count=sum(len(r) for r in codings.values()),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
+
+
+def _with_merged_away(
+    book: Codebook,
+    base: Codebook,
+    merged_away: dict[str, tuple[Code, dict[str, None], list[str]]],
+    warnings: list[str],
+) -> Codebook:
+    """``book`` with the codes of the known codebook ``base`` the model suggested and the program
+    merged into others (``merged_away``: id -> the code, the codes it is coded with now, the
+    segment ids), and the codes above them it lacks, in ``base``'s order; one warning each. Before
+    (s62), the model's suggestion silently became the code merged into, and a coder's coding of
+    that code an accept of it."""
+    need = {c.id for cid in merged_away for c in base.path(cid) if not book.has_id(c.id)}
+    rank = {c.id: i for i, c in enumerate(base.codes)}
+    codes = [*book.codes, *(c for c in base.codes if c.id in need)]
+    order = {c.id: (rank.get(c.id, len(rank)), i) for i, c in enumerate(codes)}
+    for cid, (was, into, where) in merged_away.items():
+        one = len(where) == 1
+        now = " and ".join(repr(n) for n in into)
+        warnings.append(
+            f"code {was.name} ({cid}) is no longer in the project's code tree, and roqa_nlp's "
+            f"{_plural(len(where), 'suggestion')} of it ({first_few(where)}) "
+            f"{'is' if one else 'are'} coded with {now} there (merged into it in the QDA "
+            f"program?): read as the model's {cid} {was.name}, as "
+            f"{'its description names' if one else 'their descriptions name'} it, not as "
+            f"{'a suggestion' if one else 'suggestions'} of {now}"
+        )
+    return dataclasses.replace(book, codes=sorted(codes, key=lambda c: order[c.id]))
 
 
 def _same_passage(p: _Pending, start: int, end: int) -> bool:
@@ -1897,6 +1955,8 @@ def _read_selection(
     rating_uses: dict[str, int] | None = None,
     in_units: dict[int, int] | None = None,
     broken: set[str] | None = None,
+    gone: dict[str, Code] | None = None,
+    merged_away: dict[str, tuple[Code, dict[str, None], list[str]]] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending`` (its positions UTF-16 code units, the code point
     each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries
@@ -1919,7 +1979,11 @@ def _read_selection(
     ``_Pending.rated`` and counted in ``rating_uses``; with a coding of that code itself on the span
     it is one coding, not a repeat. A selection not imported for its positions (outside the
     text, reversed, empty) that roqa_nlp named (``line:<n> <segment id>``) puts its segment id in
-    ``broken``: its suggestion is still in the project, only its span is broken."""
+    ``broken``: its suggestion is still in the project, only its span is broken. A machine
+    user's coding of a code into which the program merged the code the suggestion names (the
+    known codebook's code, no longer in the project: ``gone``, by normalised name) is a
+    suggestion of the code it names, as the model made it, recorded in ``merged_away`` (its id
+    -> the code, the names of the codes it is coded with now, the segment ids)."""
     sel_name = sel.get("name") or ""
     seg_id = _LINE_PREFIX.sub("", sel_name) if _LINE_PREFIX.match(sel_name) else ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
@@ -1992,6 +2056,15 @@ def _read_selection(
             warnings.append(f"{where}: coding of unknown code {target or '(none)'!r} not imported")
             continue
         uname = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
+        if gone and cid is not None and is_machine_user(uname):
+            alone = users.count(user_guid) == 1
+            was = _suggested_before_a_merge(notes, cname, alone, gone)
+            if was is not None:  # the model's suggestion stays what it was (s62)
+                if merged_away is not None:
+                    into, on = merged_away.setdefault(was.id, (was, {}, []))[1:]
+                    into[cname] = None
+                    on.append(seg_id or f"{transcript.id}:@{start}-{end}")
+                cid, cname, domain = was.id, was.name, was.domain
         if user_guid and user_guid not in user_names:
             strangers[user_guid] = strangers.get(user_guid, 0) + 1
         if not user_guid and repeats is not None:
