@@ -14,6 +14,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, feedback_examples, feedback_plan, read_decisions
 from roqa_nlp.errors import RoqaError
 from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange.qdpx_import import read_qdpx_transcript_ids
 from roqa_nlp.exchange.refiqda import code_guid
 from roqa_nlp.exchange.review import decisions_csv, review_decisions, same_passage, valence_code
 from roqa_nlp.result import CodingResult
@@ -338,10 +339,13 @@ def three_suggestions(
     *deleted: str,
     past_end: tuple[str, ...] = (),
     moved: dict[str, tuple[int, int]] | None = None,
+    renamed: str | None = None,
+    source_guid: str | None = None,
 ) -> Path:
     """The model's suggestions on STAFF, AGENCY and PARTY exported, then those of the segments
     ``deleted`` deleted in the program (their whole selections), those of ``past_end``
-    given an end past the text, and those of ``moved`` given other positions (start, end)."""
+    given an end past the text, and those of ``moved`` given other positions (start, end); the
+    source ``renamed``, and given the GUID ``source_guid`` (as a program may have given it)."""
     t = Transcript("P04", TEXT, [], participant="P04")
     segs = [
         coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
@@ -377,6 +381,13 @@ def three_suggestions(
             qde,
         )
         assert n == 1
+    if renamed is not None:
+        qde, n = re.subn(r'(<TextSource [^>]*name=")P04"', rf'\g<1>{renamed}"', qde)
+        assert n == 1
+    if source_guid is not None:
+        (old,) = re.findall(r'<TextSource guid="([^"]+)"', qde)
+        qde = qde.replace(old, source_guid)
+        members = {name.replace(old, source_guid): data for name, data in members.items()}
     with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
         z.writestr("project.qde", qde)
         for name, data in members.items():
@@ -438,6 +449,32 @@ def test_only_the_deleted_suggestion_is_named_where_the_others_shifted(
         "(P04:0001): read as the model coding nothing there, not as a rejection, so a coder who "
         "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
         "all (a reject is your coding of the passage with another code)"
+    ]
+
+
+@pytest.mark.parametrize("program_guid", [False, True])
+def test_a_transcript_renamed_in_the_program_keeps_its_id(
+    tmp_path: Path, cfir: Codebook, program_guid: bool
+) -> None:
+    """Known by the GUID roqa exported it under, else by the record of its suggestions under its
+    GUID: so roqa agree and apply-decisions still meet it (before, s62: 'P04 Leeds' was another
+    transcript, its passages 'P04 Leeds:@..')."""
+    path = three_suggestions(
+        tmp_path,
+        cfir,
+        renamed="P04 Leeds",
+        source_guid="2C1C1846-F107-5C19-91C8-5ECE8D6FA467" if program_guid else None,
+    )
+    p = read_qdpx(path, codebook=cfir)
+    (machine_user,) = p.codings
+    assert [t.id for t in p.transcripts] == ["P04"]
+    assert read_qdpx_transcript_ids(path) == {"P04"}
+    assert p.transcripts[0].metadata["refi_name"] == "P04 Leeds"
+    assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0002", "P04:0003"]
+    assert p.warnings == [
+        "source 'P04 Leeds' is the transcript 'P04' roqa exported, renamed in the QDA program "
+        "(known by its GUID and the passages roqa_nlp suggested in it): imported as 'P04', so its "
+        "segments keep their ids and roqa agree compares it with P04's codings"
     ]
 
 

@@ -110,6 +110,7 @@ from .refiqda import (
     local_name,
     normalise_guid,
     parse_xml,
+    stable_guid,
     with_guids,
 )
 from .review import CODES_READ_AS, is_machine_user, valence_code, with_given_valence
@@ -698,9 +699,12 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
         qde, root, _ = _project_root(z, p)
         folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
         sources_el = child(root, "Sources")
+        sources = [] if sources_el is None else list(sources_el)
+        recorded = _recorded_transcripts(_text_of(child(root, "Description")))
+        by_names = {_transcript_id(s.get("name") or "") for s in sources}
         used_ids: set[str] = set()
         media_of: dict[str, str | None] = {}  # each text read: the recording or PDF it is of
-        for src in text_sources([] if sources_el is None else list(sources_el), {}, _ignore):
+        for src in text_sources(sources, {}, _ignore):
             if local_name(src.tag) != "TextSource":
                 continue
             got = _source_text(z, src, "", limits, [], folder)
@@ -710,7 +714,7 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
             media = src.get(FROM_MEDIA)
             if text in media_of and (media or media_of[text]):
                 continue
-            _new_transcript_id(src, used_ids)
+            _new_transcript_id(src, used_ids, _renamed_from(src, recorded, used_ids | by_names))
             media_of.setdefault(text, media)
     return used_ids
 
@@ -719,14 +723,16 @@ def _ignore(line: str) -> None:
     """A warning not issued."""
 
 
-def _new_transcript_id(src: ET.Element, used_ids: set[str]) -> tuple[str, str]:
-    """The id of the text source ``src``, new to the project, added to ``used_ids``: its name
-    without a document extension, else its file's stem, else its GUID, with ``-2``, ``-3`` ...
-    after it when another source's is that already; and that id before (the two differ when the
-    name was taken)."""
+def _new_transcript_id(
+    src: ET.Element, used_ids: set[str], was: str | None = None
+) -> tuple[str, str]:
+    """The id of the text source ``src``, new to the project, added to ``used_ids``: ``was``
+    when given (:func:`_renamed_from`), else its name without a document extension, else its
+    file's stem, else its GUID, with ``-2``, ``-3`` ... after it when another source's is that
+    already; and that id before (the two differ when the name was taken)."""
     sname = src.get("name") or ""
     ref = src.get("plainTextPath") or src.get("richTextPath") or ""
-    tid = _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
+    tid = was or _transcript_id(sname) or (PurePosixPath(ref.split("://")[-1]).stem if ref else "")
     tid = tid or normalise_guid(src.get("guid"))
     base, k = tid, 1
     while tid in used_ids:
@@ -734,6 +740,57 @@ def _new_transcript_id(src: ET.Element, used_ids: set[str]) -> tuple[str, str]:
         tid = f"{base}-{k}"
     used_ids.add(tid)
     return tid, base
+
+
+def _recorded_transcripts(description: str) -> dict[str, set[str]]:
+    """The ids of the transcripts whose suggestions roqa's export recorded under each source's
+    (normalised) GUID (:data:`~.qdpx_export.SUGGESTIONS_RECORD`, read from the segment ids);
+    empty when there is none or it is damaged (the warning on deleted suggestions ignores it so)."""
+    line = next((x for x in description.splitlines() if x.startswith(SUGGESTIONS_RECORD)), None)
+    try:
+        record = json.loads(line[len(SUGGESTIONS_RECORD) :]) if line is not None else None
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {
+        normalise_guid(str(guid)): {
+            str(w[0]).rpartition(":")[0] for w in written if isinstance(w, list) and w
+        }
+        - {""}
+        for guid, written in record.items()
+        if isinstance(written, list)
+    }
+
+
+def _renamed_from(src: ET.Element, recorded: dict[str, set[str]], taken: set[str]) -> str | None:
+    """The id of the transcript roqa exported as the source ``src`` where the program renamed it
+    since (:func:`_exported_as`), unless another source is named so or had it first (``taken``:
+    the ids the sources' names give, and those given already). Else None."""
+    was = _exported_as(src, children(src, "PlainTextSelection"), recorded)
+    sname = src.get("name") or ""
+    return was if was is not None and was != _transcript_id(sname) and was not in taken else None
+
+
+def _exported_as(
+    src: ET.Element, selections: list[ET.Element], recorded: dict[str, set[str]]
+) -> str | None:
+    """The id of the transcript roqa exported as the source ``src``, which the program may have
+    renamed since: the one whose GUID roqa gave it (``stable_guid("source", id)``), among those
+    roqa_nlp's selection names in it and the record of its suggestions (``recorded``, by GUID)
+    give; else the one transcript that record names. None when nothing tells it (s62: a source
+    renamed in the program was another transcript for ``roqa agree``)."""
+    guid = normalise_guid(src.get("guid"))
+    by_record = recorded.get(guid, set())
+    named = {
+        _LINE_PREFIX.sub("", n).rpartition(":")[0]
+        for sel in selections
+        if _LINE_PREFIX.match(n := sel.get("name") or "")
+    }
+    for tid in sorted((named | by_record) - {""}):
+        if normalise_guid(stable_guid("source", tid)) == guid:
+            return tid
+    return next(iter(by_record)) if len(by_record) == 1 else None
 
 
 _BARE_XML = re.compile(r"<(?:[\w.\-]+:)?(CodeBook|Project)[\s>/]")
@@ -990,6 +1047,9 @@ def _read_project(
     by_text: dict[str, tuple[Transcript, str | None]] = {}
     sources_el = child(root, "Sources")
     sources = [] if sources_el is None else list(sources_el)
+    recorded = _recorded_transcripts(_text_of(child(root, "Description")))
+    # the ids the sources' names give: a renamed source does not take one of them back
+    by_names = {_transcript_id(s.get("name") or "") for s in sources}
     # a recording's transcript and a PDF's text are read as text sources
     for src in text_sources(sources, cases_of, source_warning):
         kind = local_name(src.tag)
@@ -1055,7 +1115,15 @@ def _read_project(
             )
             transcript = same
         else:
-            tid, base = _new_transcript_id(src, used_ids)
+            was = _renamed_from(src, recorded, used_ids | by_names)
+            tid, base = _new_transcript_id(src, used_ids, was)
+            if was is not None:
+                source_warning(
+                    f"{label} is the transcript {was!r} roqa exported, renamed in the QDA "
+                    "program (known by its GUID and the passages roqa_nlp suggested in it): "
+                    f"imported as {was!r}, so its segments keep their ids and roqa agree compares "
+                    f"it with {was}'s codings"
+                )
             if tid != base:
                 source_warning(
                     f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
