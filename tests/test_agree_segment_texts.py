@@ -101,6 +101,23 @@ def test_an_edit_the_segments_do_not_show_is_found_in_the_transcript() -> None:
     )
 
 
+def test_texts_differing_only_in_their_unicode_form_are_said_to() -> None:
+    """The same words, accents composed (NFC) for one coder and decomposed (NFD, as a QDA
+    program on macOS may store them) for the other: the error says so, and what to compare
+    (before, s62: only 'they differ from character 11')."""
+    composed = TEXT.replace("the biggest", "the café's")
+    decomposed = composed.replace("é", "e\u0301")
+    with pytest.raises(RoqaError) as e:
+        coded_units_from_results({"Ann": result(composed), "Ben": result(decomposed)})
+    assert str(e.value) == (
+        "transcript 'p01' is the same text for 'Ann' and 'Ben' but in two Unicode forms: 'Ben' "
+        "has it with its accents decomposed (NFD: 67 characters, 66 composed), so their "
+        "selections' character positions differ and cannot be compared (compare codings made on "
+        "one copy of the text: those one roqa import wrote (its roqa_nlp_* folder and each "
+        "coder's), or run roqa code again on the transcripts that import wrote)"
+    )
+
+
 def test_two_result_folders_differing_in_a_final_newline_are_compared(capsys) -> None:
     code, out, err = run(
         ["agree", str(WHITESPACE / "Alice"), str(WHITESPACE / "Bob"), "--n-boot", "0"], capsys

@@ -108,6 +108,7 @@ import itertools
 import math
 import os
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -2135,6 +2136,23 @@ def _texts_differ(
     of one text are other words in the other (a header line added, a pseudonymised copy).
     ``at``: where they differ in a way that matters (default: their first different
     character)."""
+    if unicodedata.normalize("NFC", text_a) == unicodedata.normalize("NFC", text_b):
+        # canonically one text: a QDA program on macOS may store accents decomposed (s62)
+        composed = len(unicodedata.normalize("NFC", text_a))
+        apart = [
+            f"{who!r} has it with its accents decomposed (NFD: {len(t)} characters, "
+            f"{composed} composed)"
+            for who, t in ((a, text_a), (b, text_b))
+            if not unicodedata.is_normalized("NFC", t)
+        ]
+        return RoqaError(
+            f"transcript {quoted(tid)} is the same text for {a!r} and {b!r} but in two Unicode "
+            f"forms: {' and '.join(apart)}, so their selections' character positions differ "
+            "and cannot be compared",
+            hint="compare codings made on one copy of the text: those one roqa import wrote (its "
+            "roqa_nlp_* folder and each coder's), or run roqa code again on the transcripts that "
+            "import wrote",
+        )
     if at is None:
         at = next(
             (k for k, (x, y) in enumerate(zip(text_a, text_b, strict=False)) if x != y),
