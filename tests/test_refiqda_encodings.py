@@ -57,6 +57,19 @@ def test_a_source_that_is_no_utf32_after_its_mark_is_named_as_undecodable(tmp_pa
     ]
 
 
+def test_a_windows_1252_source_is_read_as_such_with_a_warning(tmp_path: Path) -> None:
+    """As a transcript saved as "ANSI" is (docs/transcripts.md): one character a byte, so its
+    selections keep their words (before, s62: not imported, with its codings, as the command
+    said it wrote the import)."""
+    p = read_qdpx(one_source(tmp_path, "Café – we lacked staff.".encode("cp1252")))
+    assert [t.text for t in p.transcripts] == ["Café – we lacked staff."]
+    assert [s.segment.text for s in p.codings["Alice"]] == ["Café", "lacked"]
+    assert p.warnings == [
+        "source 'P1': sources/p1.txt is not UTF-8 text: read as Windows-1252 (check its accents "
+        "and quotes in the imported transcript, or export the project again with UTF-8 sources)"
+    ]
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
 def test_a_utf16_project_with_literal_crlf_inline_keeps_its_selections_on_their_words(
     tmp_path: Path, codec: str

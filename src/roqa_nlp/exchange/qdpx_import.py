@@ -60,7 +60,7 @@ from urllib.parse import unquote
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
 from ..errors import RoqaError, first_few, warn
-from ..io import decode_unicode
+from ..io import bom_encodings, decode_unicode, windows_1252_text
 from ..result import CodingResult
 from ..schema import (
     Code,
@@ -330,6 +330,15 @@ def _source_text(
         data = z.read(member)
         if is_plain or not member.lower().endswith(".docx"):
             text = _decode(data)
+            if text is None and not bom_encodings(data) and b"\0" not in data:
+                # one character a byte, as a transcript saved as "ANSI" is read (s62: dropped)
+                text = windows_1252_text(data)
+                if text is not None:
+                    warnings.append(
+                        f"{label}: {member} is not UTF-8 text: read as Windows-1252 (check its "
+                        "accents and quotes in the imported transcript, or export the project "
+                        "again with UTF-8 sources)"
+                    )
             if text is None:
                 warnings.append(f"{label}: {member} is not UTF-8, UTF-16 or UTF-32 text")
                 continue
