@@ -976,6 +976,52 @@ def test_code_warns_that_interviewer_labels_do_not_apply_to_transcripts(
 
 
 @pytest.mark.slow
+def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_not_recorded(
+    tiny_model_dir: Path, embedder: object
+) -> None:
+    """C=0.001 or method="hybrid" on AutoCoder.load() changed nothing, said nothing, and
+    run.json's params recorded them for codings made with the model's own (s62 api tester)."""
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)  # type: ignore[arg-type]
+    base = ac.code(P01)
+    ac.params.update(C=0.001, method="hybrid")
+    changed, caught = recorded(ac.code, P01)
+    assert caught == [
+        (
+            "RoqaWarning",
+            "method='hybrid' and C=0.001 act only when a model is trained: this one was trained "
+            "with method='logreg' and C=4.0, which it codes with until the next fit() or update()",
+        )
+    ]
+    assert changed == base
+    assert changed.meta["params"] == base.meta["params"] == DEFAULT_PARAMS
+    assert recorded(ac.suggest, "We had nobody spare.")[1] == []  # once
+    ac.params["novelty_score"] = "knn"  # another change: warned of in its turn
+    assert [m for _, m in recorded(ac.fits_no_code, "We had nobody spare.")[1]] == [
+        "method='hybrid', C=0.001 and novelty_score='knn' act only when a model is trained: this "
+        "one was trained with method='logreg', C=4.0 and novelty_score='combined', which it codes "
+        "with until the next fit() or update()"
+    ]
+    ac.params.update(method="logreg", C=4.0, novelty_score="combined", alpha=0.05)
+    again, caught = recorded(ac.code, P01)
+    assert caught == []
+    assert again.meta["params"] == {**DEFAULT_PARAMS, "alpha": 0.05}  # acts when coding
+
+
+@pytest.mark.slow
+def test_a_fitted_model_records_the_training_only_params_it_was_trained_with(
+    tiny_training: TrainingSet, embedder: object, tmp_path: Path
+) -> None:
+    """The model card's params were ac.params itself: C changed after fit() was saved as the C
+    the model was trained with."""
+    ac = AutoCoder("cfir-2009", embedder=embedder).fit(tiny_training)  # type: ignore[arg-type]
+    ac.params.update(C=0.001, alpha=0.05)
+    assert ac.card["params"]["C"] == 4.0
+    loaded = AutoCoder.load(ac.save(tmp_path / "model"), embedder=embedder)  # type: ignore[arg-type]
+    # a coding parameter is kept, as the saved model codes as it did before saving
+    assert loaded.params == {**DEFAULT_PARAMS, "alpha": 0.05}
+
+
+@pytest.mark.slow
 def test_fit_and_evaluate_take_lists_of_dicts_and_datasets(
     tiny_model: AutoCoder, embedder: object
 ) -> None:

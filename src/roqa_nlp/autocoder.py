@@ -44,6 +44,7 @@ from .errors import (
     RoqaFileNotFoundError,
     RoqaTypeError,
     RoqaValueError,
+    and_list,
     quoted,
     warn,
 )
@@ -157,6 +158,12 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "question_weight": 1.0,
     "n_evidence": 2,
 }
+
+#: The parameters that act only when a model is trained (:meth:`AutoCoder.fit` and ``update``);
+#: every other one acts when coding, so may be changed on a loaded model. Changed on a trained
+#: model, these take effect at its next fit: until then coding warns once, and codes and records
+#: (``run.json``'s params, a saved model's card) the values the model was trained with.
+TRAINING_ONLY_PARAMS = ("method", "C", "valence_C", "novelty_score")
 
 
 #: What each parameter means (``help(AutoCoder)`` lists them from here).
@@ -696,12 +703,14 @@ class AutoCoder:
       question, 0 to 1 (1; 0 turns it off; :mod:`roqa_nlp.question_model`);
     - ``n_evidence``: training examples shown as evidence per suggestion (2).
 
-    ``method``, ``C``, ``valence_C``, ``novelty_score`` and the word-model weights take effect
-    when the model is trained; ``alpha``, ``unit``, ``max_tokens``, ``top_k``, ``use_context``,
-    ``context_weight``, ``question_temperature``, ``n_evidence``, ``valence_neutral_weight`` and a
-    ``valence_prior_weight`` or
-    ``question_weight`` above 0 may also be changed on a loaded model
-    (``ac.params["alpha"] = 0.05``), as ``roqa code --alpha/--unit/--context`` does.
+    ``method``, ``C``, ``valence_C`` and ``novelty_score`` (:data:`TRAINING_ONLY_PARAMS`) act
+    only when the model is trained: changed on a trained model they take effect at the next
+    :meth:`fit` or :meth:`update`, and until then coding warns once and codes, and records in
+    ``run.json``, with the values the model was trained with. Every other parameter acts when
+    coding, so may be changed on a loaded model (``ac.params["alpha"] = 0.05``), as ``roqa code
+    --alpha/--unit/--context`` does. ``lexical_weight``, ``valence_lexical_weight``,
+    ``valence_prior_weight`` and ``question_weight`` weigh parts of the model that training leaves
+    out when they are 0: on a model trained with one at 0, raising it changes nothing.
     """
 
     def __init__(
@@ -730,6 +739,8 @@ class AutoCoder:
             embedder = Embedder()
         self.embedder = embedder
         self.params = Params({**DEFAULT_PARAMS, **(params or {})})
+        # the training-only parameters' changes coding has warned of (_warn_of_training_only)
+        self._warned_training_only: set[str] = set()
         # Coding predicts with numpy alone (CodePredictor, NoveltyScorer); the scikit-learn
         # estimators exist after fit() or are built from the arrays when first asked for.
         self._predictor: CodePredictor | None = None
@@ -960,7 +971,7 @@ class AutoCoder:
                 # codes learnt from their description alone: never suggested (_suggest_rows)
                 **({DESCRIBED_ONLY_KEY: unlearnt} if unlearnt else {}),
             },
-            "params": p,
+            "params": dict(p),  # as trained: ac.params may change after
             "classes": [str(c) for c in clf.classes_],
             "temperature": float(clf.temperature_),
             "lexical_temperature": (
@@ -1438,6 +1449,7 @@ class AutoCoder:
         import numpy as np
 
         clf, det = self._require_predictor()
+        self._warn_of_training_only()
         top_k = check_top_k(top_k)
         k = int(self.params["top_k"] if top_k is None else top_k)
         from .lexical import combine
@@ -2269,11 +2281,34 @@ class AutoCoder:
 
     # -- persistence ---------------------------------------------------------------------------
 
+    def _params_coded_with(self) -> dict[str, Any]:
+        """The parameters this model codes with: :attr:`params`, but the training-only ones
+        (:data:`TRAINING_ONLY_PARAMS`) as the model was trained with them."""
+        trained = self.card.get("params") or {}
+        return {**self.params, **{k: trained[k] for k in TRAINING_ONLY_PARAMS if k in trained}}
+
+    def _warn_of_training_only(self) -> None:
+        """Warn, once per change, that training-only parameters changed on a trained model act
+        at its next fit, not when coding (api tester, s62: C=0.001 on a loaded model changed
+        nothing, said nothing, and run.json recorded it)."""
+        used = self._params_coded_with()
+        changed = [k for k in TRAINING_ONLY_PARAMS if self.params[k] != used[k]]
+        said = ", ".join(f"{k}={self.params[k]!r}" for k in changed)
+        if not changed or said in self._warned_training_only:
+            return
+        self._warned_training_only.add(said)
+        warn(
+            f"{and_list(f'{k}={self.params[k]!r}' for k in changed)} act only when a model is "
+            f"trained: this one was trained with {and_list(f'{k}={used[k]!r}' for k in changed)}"
+            ", which it codes with until the next fit() or update()"
+        )
+
     def _run_meta(self) -> dict[str, Any]:
-        """A coding result's ``meta`` (its ``run.json``): :meth:`model_summary`, the parameters,
-        and the model card whole, so that ``roqa report`` of the folder shows what ``roqa code``'s
-        report showed: the decisions files a model was trained on were lost (session 41)."""
-        meta: dict[str, Any] = {"model": self.model_summary(), "params": dict(self.params)}
+        """A coding result's ``meta`` (its ``run.json``): :meth:`model_summary`, the parameters
+        it is coded with (:meth:`_params_coded_with`), and the model card whole, so that ``roqa
+        report`` of the folder shows what ``roqa code``'s report showed: the decisions files a
+        model was trained on were lost (session 41)."""
+        meta: dict[str, Any] = {"model": self.model_summary(), "params": self._params_coded_with()}
         if self.card:
             meta[MODEL_CARD_KEY] = json.loads(json.dumps(self.card))  # a copy, of plain values
         return meta
@@ -2365,6 +2400,8 @@ class AutoCoder:
             blobs[QUESTION_FILES[0]] = save(self._question_model.to_arrays())
             blobs[QUESTION_FILES[1]] = json.dumps(self._question_model.state()).encode()
         card = dict(self.card)
+        # the parameters it codes with, so that it codes as it did before saving
+        card["params"] = self._params_coded_with()
         card["classifier"] = clf.state()
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
         card["files"] = {name: sha256_bytes(data) for name, data in sorted(blobs.items())}
