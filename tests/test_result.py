@@ -126,10 +126,36 @@ def test_reading_a_file_saved_beside_the_codings_says_to_give_the_codings(
     _, out = saved
     if name == "open_coding.jsonl":  # roqa code writes it beside them
         (out / name).write_text('{"id": "candidate-001", "size": 2}\n', "utf-8")
-    with pytest.raises(RoqaError) as exc:
+    with pytest.raises(ValueError) as exc:  # a wrong value, as docs/python.md "Errors" says
         CodingResult.read(out / name)
+    assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         f"{out / name}: is {what} (give the codings.jsonl beside it, or its folder {out})"
+    )
+
+
+def test_reading_the_spreadsheet_of_the_codings_under_another_name_says_so(
+    saved, tmp_path: Path
+) -> None:
+    """r.to_csv("p01_codings.csv"); CodingResult.read("p01_codings.csv") said "line 1 is not
+    valid JSON": only a file named codings.csv beside codings.jsonl was known (s62 api tester)."""
+    result, _ = saved
+    elsewhere = tmp_path / "shared" / "p01_codings.csv"
+    elsewhere.parent.mkdir()
+    result.to_csv(elsewhere)
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(elsewhere)
+    assert str(exc.value) == (
+        f"{elsewhere}: is the spreadsheet of the codings, which cannot be read back (give the "
+        "codings.jsonl it was written from, or the folder holding it)"
+    )
+    other = tmp_path / "shared" / "notes.csv"
+    other.write_text("id,note\n1,hello\n", "utf-8")
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(other)
+    assert str(exc.value) == (
+        f"{other}: is a CSV table, not codings (give the codings.jsonl roqa code or "
+        "result.save() wrote, or the folder holding it)"
     )
 
 

@@ -3081,11 +3081,32 @@ SUPPORTED_TEXT = (
 def test_unsupported_extension_lists_supported_ones(tmp_path: Path, name: str, hint: str) -> None:
     f = tmp_path / name
     f.write_bytes(b"PK")
-    with pytest.raises(RoqaError) as err:
+    with pytest.raises(ValueError) as err:  # a wrong value, as docs/python.md "Errors" says
         read_transcript(f)
+    assert isinstance(err.value, RoqaError)
     assert str(err.value) == (
         f"{f}: '{f.suffix}' files are not supported (supported: {SUPPORTED_TEXT}) ({hint})"
     )
+
+
+def test_a_folder_of_no_transcripts_is_a_value_error(tmp_path: Path) -> None:
+    """ac.code("emptydir") and ac.code(["notes.xyz"]) were bare RoqaErrors, which a notebook's
+    `except ValueError` missed though docs/python.md says a wrong value is one (s62 api tester)."""
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    with pytest.raises(ValueError) as err:
+        read_transcripts(empty)
+    assert str(err.value) == (
+        f"{empty}: holds no transcripts (supported: {SUPPORTED_TEXT}) "
+        "(give a directory of transcript files)"
+    )
+    (empty / "round1").mkdir()
+    (empty / "round1" / "p01.txt").write_text("P01: We had nobody spare.", "utf-8")
+    with pytest.raises(ValueError, match="holds no transcripts itself, only in its subfolder"):
+        read_transcripts(empty)
+    (tmp_path / "notes.xyz").write_text("P01: hello", "utf-8")
+    with pytest.raises(ValueError, match="'.xyz' files are not supported"):
+        read_transcripts([tmp_path / "notes.xyz"])
 
 
 def test_latin1_bytes_are_read_as_windows_1252_with_a_one_line_warning(tmp_path: Path) -> None:

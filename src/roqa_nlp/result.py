@@ -85,14 +85,14 @@ def codings_file(path: str | Path) -> Path:
     if p.is_dir():
         codings = p / "codings.jsonl"
         if not codings.exists() and _holds_transcripts(p):
-            raise RoqaError(
+            raise RoqaValueError(
                 "holds transcripts and no codings.jsonl",
                 path=p,
                 hint=f"code them first: roqa code {p} --out coded/, then give coded/",
             )
         coders = coders_folders(p) if not codings.exists() else []
         if coders:
-            raise RoqaError(
+            raise RoqaValueError(
                 IMPORTED_FOLDER,
                 path=p,
                 hint="give one: "
@@ -100,7 +100,7 @@ def codings_file(path: str | Path) -> Path:
                 + (" ..." if len(coders) > 3 else ""),
             )
         if not codings.exists():  # not "FOLDER/codings.jsonl: file not found", a file never named
-            raise RoqaError(
+            raise RoqaValueError(
                 "holds no roqa output (no codings.jsonl)",
                 path=p,
                 hint="give the folder roqa code wrote, or code the transcripts first: roqa code "
@@ -110,7 +110,7 @@ def codings_file(path: str | Path) -> Path:
     from .transcripts import _is_roqa_report
 
     if _is_roqa_report(p):
-        raise RoqaError(
+        raise RoqaValueError(
             "is roqa's report, not codings",
             path=p,
             hint=f"give the folder roqa code wrote, {p.parent}, or the codings.jsonl in it",
@@ -120,7 +120,7 @@ def codings_file(path: str | Path) -> Path:
     if (write_up := write_up_given_as_codings(p)) is not None:  # not "code it" (tester s49)
         raise write_up
     if p.suffix.lower() == ".qdpx":  # read as text it was "not UTF-8" (tester s39 refi)
-        raise RoqaError(
+        raise RoqaValueError(
             "is a REFI-QDA project, not codings",
             path=p,
             hint=f"import it first: roqa import {p} --out imported/, then give a coder's folder "
@@ -131,30 +131,40 @@ def codings_file(path: str | Path) -> Path:
 
         if is_decisions_file(p):  # the report's saved review (newcomer s47: "the spreadsheet")
             folder = decisions_folder(p) or "the folder roqa code wrote"
-            raise RoqaError(
+            raise RoqaValueError(
                 "is a decisions file, not codings",
                 path=p,
                 hint=f"give the folder of the codings it decides on, {folder}, with --decisions "
                 f"{p} (roqa report, roqa apply-decisions; roqa train: --feedback {p})",
             )
     if p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
-        raise RoqaError(
+        raise RoqaValueError(
             "is a transcript, not codings",
             path=p,
             hint=f"code it first: roqa code {p} --out coded/, then give coded/",
         )
     beside = p.with_name("codings.jsonl").is_file()
     if beside and p.name.lower() in _BESIDE_CODINGS:  # its own JSON, not codings (tester s54)
-        raise RoqaError(
+        raise RoqaValueError(
             f"is {_BESIDE_CODINGS[p.name.lower()]}, not codings",
             path=p,
             hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
         )
-    if p.suffix.lower() == ".csv" and beside:
-        raise RoqaError(  # roqa's spreadsheet of codings: what it shows, not all it holds
-            "is the spreadsheet of the codings, which cannot be read back",
+    if p.suffix.lower() == ".csv":  # by its header, whatever its name (api tester, s62)
+        from .transcripts.csv import is_roqa_csv
+
+        if (beside and p.name.lower() == "codings.csv") or is_roqa_csv(p):
+            raise RoqaValueError(  # roqa's spreadsheet of codings: what it shows, not all it holds
+                "is the spreadsheet of the codings, which cannot be read back",
+                path=p,
+                hint=f"give the codings.jsonl beside it, or its folder {p.parent}"
+                if beside
+                else "give the codings.jsonl it was written from, or the folder holding it",
+            )
+        raise RoqaValueError(
+            "is a CSV table, not codings",
             path=p,
-            hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
+            hint="give the codings.jsonl roqa code or result.save() wrote, or the folder holding it",
         )
     return p
 

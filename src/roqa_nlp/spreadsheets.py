@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaValueError
 from .io import packaged_json
 
 #: what the commands that read .xlsx save a spreadsheet as
@@ -47,13 +47,13 @@ def unreadable_spreadsheet(
     what, save_with = found
     head = _head(path)
     if head and not not_csv_text(head):  # CSV text under the name: no workbook to save again
-        return RoqaError(
+        return RoqaValueError(
             f"holds CSV text under a {Path(path).suffix} name, not {what}, which roqa does not "
             f"read as {read_as}",
             path=path,
             hint=f"rename it to end in .csv, e.g. {Path(path).stem}.csv, and give that",
         )
-    return RoqaError(
+    return RoqaValueError(
         f"is {what}, which roqa does not read as {read_as}",
         path=path,
         hint=f"save it as {save_as} with {save_with}" + (f", {then}" if then else ""),

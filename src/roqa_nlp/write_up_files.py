@@ -37,7 +37,7 @@ from contextlib import suppress
 from io import BytesIO
 from pathlib import Path
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaValueError
 
 #: The hidden file, in the folder of a write-up file, recording the SHA-256 of the bytes roqa
 #: last wrote to each write-up file there, by name: ``{"written": {"matrix.xlsx": "..."}}``
@@ -88,7 +88,7 @@ def write_up_given_as_codings(path: str | Path, hint: str = "give {codings}") ->
     p = Path(path)
     beside = f", {p.parent}" if p.with_name("codings.jsonl").is_file() else ""
     codings = f"the folder roqa code wrote{beside}, or the codings.jsonl in it"
-    return RoqaError(f"is {write_up}, not codings", path=p, hint=hint.format(codings=codings))
+    return RoqaValueError(f"is {write_up}, not codings", path=p, hint=hint.format(codings=codings))
 
 
 def write_up_of_header(header: Sequence[str]) -> str | None:

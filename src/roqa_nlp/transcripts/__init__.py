@@ -153,7 +153,7 @@ def _unsupported(path: Path) -> RoqaError:
     if sheet is not None:
         return sheet
     kind = f"'{path.suffix}' files are" if path.suffix else "files without an extension are"
-    return RoqaError(
+    return RoqaValueError(
         f"{kind} not supported (supported: {_SUPPORTED_TEXT})",
         path=path,
         hint=_SAVE_AS.get(path.suffix.lower(), "save the transcript as .docx, .txt or .vtt"),
@@ -472,7 +472,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             )
         if not p.is_dir():
             if p.name.startswith(_LOCK_PREFIX):  # a glob's: said as what it is, not as damaged
-                raise RoqaError(
+                raise RoqaValueError(
                     "is the lock file Word or Excel keeps beside a document while it is open, "
                     "not a transcript",
                     path=p,
@@ -484,7 +484,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if (p / _OUTPUT_MARKER).is_file():
             from ..io import shell_quoted
 
-            raise RoqaError(
+            raise RoqaValueError(
                 f"is a roqa coding output folder (it holds {_OUTPUT_MARKER}), not transcripts",
                 path=p,
                 hint=f"read its codings with CodingResult.read({str(p)!r}) or "
@@ -504,14 +504,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             inside = [f for f in inside if f not in left]
         nested = [] if inside else skipped_folders(p)
         if nested:
-            raise RoqaError(
+            raise RoqaValueError(
                 "holds no transcripts itself, only in its subfolder(s) "
                 f"{first_few([d.name for d in nested])}, which are not read",
                 path=p,
                 hint=f"give the subfolders themselves, e.g. {nested[0]}",
             )
         if not inside:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"holds no transcripts (supported: {_SUPPORTED_TEXT})",
                 path=p,
                 hint="give a directory of transcript files",
