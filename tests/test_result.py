@@ -769,6 +769,9 @@ def test_to_dataframe_has_the_csv_columns_with_typed_values() -> None:
         "enabler",
     )
     assert (first["begin_time"], first["novelty_p"]) == (3.5, 0.4321)
+    # unrounded, where codings.csv rounds probabilities to 4 decimals (docs/outputs.md)
+    cells = dict(zip(*list(csv.reader(io.StringIO(r.to_csv())))[:2], strict=True))
+    assert (cells["probability_1"], cells["begin_time"]) == ("0.8123", "3.500")
     assert df["code_1"].isna().tolist() == [False, True]
     assert [str(df[c].dtype) for c in ("start", "probability_1", "novel", "off_topic")] == [
         "int64",

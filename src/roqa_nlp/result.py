@@ -1025,7 +1025,9 @@ class CodingResult:
     def to_dataframe(self, top_k: int = CSV_TOP_K) -> pandas.DataFrame:
         """A pandas DataFrame with :meth:`to_csv`'s columns, one row per segment, as values:
         numbers are numbers and flags bools, a missing value (no third suggestion, no times, an
-        unset ``novel``) is NA, and text is not escaped as in the CSV. Needs pandas."""
+        unset ``novel``) is NA, and text is not escaped as in the CSV. Its numbers are not
+        rounded, where the CSV rounds probabilities and ``novelty_p`` to 4 decimals and times to
+        3, so a ``codings.csv`` read back by pandas differs in the last places. Needs pandas."""
         try:
             import pandas as pd
         except ImportError:
