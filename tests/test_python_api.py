@@ -839,6 +839,24 @@ def test_a_dataframe_given_to_suggest_is_refused_naming_its_column() -> None:
         )
 
 
+def test_a_set_given_to_suggest_is_refused_as_its_order_changes_from_run_to_run() -> None:
+    """s62 api tester: suggest({"b text", "a text"}) was coded in the set's order, which string
+    hashing changes from run to run, so the results could not be matched to their texts."""
+    for call, name in (
+        (stub_coder().suggest, "suggest"),
+        (stub_coder().fits_no_code, "fits_no_code"),
+    ):
+        for texts in ({"b text", "a text"}, frozenset({"a text"})):
+            with pytest.raises(TypeError) as exc:
+                call(texts)
+            assert isinstance(exc.value, RoqaError)
+            assert str(exc.value) == (
+                f"{name}() takes a text (a str) or a list of texts, not a "
+                f"{type(texts).__name__}, whose order changes from run to run (its results "
+                f"could not be matched to their texts) (give a list: ac.{name}(sorted(texts)))"
+            )
+
+
 def test_a_file_name_given_to_suggest_is_refused_as_roqa_suggest_refuses_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

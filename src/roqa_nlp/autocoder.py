@@ -374,7 +374,8 @@ def label_of(codes: list[str], kind: str) -> str | list[str]:
 def given_texts(texts: Any, call: str) -> list[Any]:
     """``texts`` (a text or an iterable of texts) as a list; anything else, a number or None,
     is a one-line error naming ``call`` (each item is checked where it is read). So is a pandas
-    DataFrame, whose iteration gives its column names (they were coded: session 56), and one
+    DataFrame, whose iteration gives its column names (they were coded: session 56), a set,
+    whose order changes from run to run, and one
     str that is the name of a file there (``suggest("p09.txt")`` coded the name, where ``roqa
     suggest p09.txt`` is refused: :func:`~roqa_nlp.io.file_given_as_text`)."""
     from .errors import a_type
@@ -399,6 +400,13 @@ def given_texts(texts: Any, call: str) -> list[Any]:
             f"{call}() takes a text (a str) or a list of texts, not a pandas DataFrame (its "
             "column names would be coded)",
             hint=f'give its column of texts: ac.{call}(df["text"]) or ac.{call}(df["text"].tolist())',
+        )
+    if isinstance(texts, (set, frozenset)):  # unordered: its results match no text (s62 api)
+        raise RoqaTypeError(
+            f"{call}() takes a text (a str) or a list of texts, not a {type(texts).__name__}, "
+            "whose order changes from run to run (its results could not be matched to their "
+            "texts)",
+            hint=f"give a list: ac.{call}(sorted(texts))",
         )
     if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
         raise RoqaTypeError(
