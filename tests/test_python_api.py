@@ -1153,6 +1153,29 @@ def test_a_change_to_a_loaded_models_params_is_checked_as_the_constructor_checks
     assert json.loads(json.dumps(ac.params)) == {**DEFAULT_PARAMS, "alpha": 0.05, "top_k": 3}
 
 
+def test_a_param_cannot_be_deleted() -> None:
+    """s62 api tester: del ac.params["alpha"] was allowed, and the next ac.code() failed with a
+    bare KeyError: 'alpha' from deep inside it."""
+    ac = AutoCoder(params={"alpha": 0.2})
+    for delete in (
+        lambda: ac.params.__delitem__("alpha"),
+        lambda: ac.params.pop("alpha"),
+        lambda: ac.params.pop("alpha", None),
+    ):
+        with pytest.raises(TypeError) as caught:
+            delete()
+        assert isinstance(caught.value, RoqaError)
+        assert str(caught.value) == (
+            "a coding parameter cannot be deleted: 'alpha' (set it instead: "
+            'ac.params["alpha"] = 0.1 is its default)'
+        )
+    with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):
+        ac.params.popitem()
+    with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):
+        ac.params.clear()
+    assert ac.params == {**DEFAULT_PARAMS, "alpha": 0.2}
+
+
 def test_codebooks_training_sets_and_projects_have_one_line_reprs(cfir2009: object) -> None:
     """repr(load_codebook('cfir-2009')) was 28,285 characters and a TrainingSet of the packaged
     data 4.6 million, filling a notebook (session 27)."""

@@ -276,6 +276,38 @@ class Params(dict[str, Any]):
         self.update(other)
         return self
 
+    # Every parameter is read when coding: one deleted was a bare KeyError from deep inside
+    # ac.code() (s62 api tester), so deleting is refused, naming the value to set instead.
+    def __delitem__(self, key: str) -> None:
+        raise _not_deleted(key)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        raise _not_deleted(key)
+
+    def popitem(self) -> tuple[str, Any]:
+        raise _not_deleted(None)
+
+    def clear(self) -> None:
+        raise _not_deleted(None)
+
+
+def _not_deleted(key: str | None) -> RoqaTypeError:
+    """The error of deleting the parameter ``key`` (None: all of them) from :class:`Params`."""
+    if key is None:
+        return RoqaTypeError(
+            "the coding parameters cannot be deleted",
+            hint='set one instead, e.g. ac.params["alpha"] = 0.05',
+        )
+    if key not in DEFAULT_PARAMS:
+        return RoqaTypeError(
+            f"a coding parameter cannot be deleted: {key!r}",
+            hint=f"the parameters are {', '.join(DEFAULT_PARAMS)}",
+        )
+    return RoqaTypeError(
+        f"a coding parameter cannot be deleted: {key!r}",
+        hint=f'set it instead: ac.params["{key}"] = {DEFAULT_PARAMS[key]!r} is its default',
+    )
+
 
 class NoveltyFlags(TypedDict):
     """What :meth:`AutoCoder.fits_no_code` gives per text (as :meth:`AutoCoder.code` flags a
