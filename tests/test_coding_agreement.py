@@ -664,6 +664,15 @@ def test_coded_units_and_a_report_have_short_reprs(ten) -> None:
     )
 
 
+def test_one_code_is_one_code_in_the_reprs() -> None:
+    """s62 api tester: "10 units, 1 codes"."""
+    one = [(u, c, "" if x == "Y" else x) for u, c, x in TEN_UNITS]
+    cu = coded_units_from_rows(one)
+    assert repr(cu) == "CodedUnits(coders A, B; 10 units, 1 code)"
+    head = repr(agreement_report(cu, n_boot=0))
+    assert head.startswith("AgreementReport(coders A, B; 10 units, 1 code; pooled over all units:")
+
+
 def test_a_models_coded_units_name_it_a_model() -> None:
     human = result(
         [

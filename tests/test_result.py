@@ -941,6 +941,8 @@ def test_indexing_a_result_by_a_name_points_to_subset() -> None:
     with pytest.raises(RoqaError) as exc:
         result["p07_zoom"]  # type: ignore[call-overload]
     assert isinstance(exc.value, TypeError)
+    # its class is the public RoqaTypeError, not a private _NotAPosition (s62 api tester)
+    assert type(exc.value).__qualname__ == "RoqaTypeError"
     assert str(exc.value) == (
         "a result is indexed by position, result[0], or slice, not by a str "
         "(for one transcript's segments: result.subset(transcript='p07_zoom'))"

@@ -237,7 +237,8 @@ class CodedUnits:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
         who = f"coders {who}" if who else "no coders"
         kind = self.unit_kind if len(self.units) != 1 else self.unit_kind.rstrip("s")
-        return f"CodedUnits({who}; {len(self.units)} {kind}, {len(self.codes)} codes)"
+        codes = f"{len(self.codes)} code{'' if len(self.codes) == 1 else 's'}"
+        return f"CodedUnits({who}; {len(self.units)} {kind}, {codes})"
 
     def __post_init__(self) -> None:
         if len(set(self.coders)) != len(self.coders):
@@ -2782,7 +2783,8 @@ class AgreementReport:
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
         kind = self.unit_kind if self.n_units.get("all") != 1 else self.unit_kind.rstrip("s")
-        head = f"coders {who}; {self.n_units.get('all', 0)} {kind}, {len(self.codes)} codes"
+        codes = f"{len(self.codes)} code{'' if len(self.codes) == 1 else 's'}"
+        head = f"coders {who}; {self.n_units.get('all', 0)} {kind}, {codes}"
         f = self.pooled.get("all")
         if f is None:
             return f"AgreementReport({head})"

@@ -532,12 +532,6 @@ def run_record(folder: Path) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-class _NotAPosition(RoqaError, TypeError):
-    """``result["p01"]``: a one-line error that is also the TypeError a sequence raises for an
-    index of the wrong type, so code that looks items up and catches TypeError (jinja2's
-    ``{{ result.name }}``) goes on as before."""
-
-
 @dataclass
 class CodingResult:
     """Segments with ranked code suggestions, plus the transcripts they come from.
@@ -607,7 +601,9 @@ class CodingResult:
                     "for one transcript's or participant's segments: result.subset("
                     f"transcript=ID) or result.subset(participant=ID) (transcripts: {shown})"
                 )
-            raise _NotAPosition(
+            # a TypeError, as a sequence's for an index of the wrong type, so code that looks
+            # items up and catches TypeError (jinja2's ``{{ result.name }}``) goes on as before
+            raise RoqaTypeError(
                 "a result is indexed by position, result[0], or slice, not by a str", hint=hint
             )
         return self.segments[index]
