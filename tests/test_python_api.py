@@ -1023,6 +1023,11 @@ def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_n
     again, caught = recorded(ac.code, P01)
     assert caught == []
     assert again.meta["params"] == {**DEFAULT_PARAMS, "alpha": 0.05}  # acts when coding
+    ac.params["valence_C"] = 10.0
+    assert [m for _, m in recorded(ac.suggest, "We had nobody spare.")[1]] == [
+        "valence_C=10.0 acts only when a model is trained: this one was trained with "
+        "valence_C=0.5, which it codes with until the next fit() or update()"
+    ]
 
 
 @pytest.mark.slow

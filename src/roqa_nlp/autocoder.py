@@ -2333,14 +2333,17 @@ class AutoCoder:
         nothing, said nothing, and run.json recorded it)."""
         used = self._params_coded_with()
         changed = [k for k in TRAINING_ONLY_PARAMS if self.params[k] != used[k]]
-        said = ", ".join(f"{k}={self.params[k]!r}" for k in changed)
-        if not changed or said in self._warned_training_only:
+        if not changed:
             return
-        self._warned_training_only.add(said)
+        given = and_list(f"{k}={self.params[k]!r}" for k in changed)
+        if given in self._warned_training_only:
+            return
+        self._warned_training_only.add(given)
+        trained = and_list(f"{k}={used[k]!r}" for k in changed)
+        acts = "acts" if len(changed) == 1 else "act"
         warn(
-            f"{and_list(f'{k}={self.params[k]!r}' for k in changed)} act only when a model is "
-            f"trained: this one was trained with {and_list(f'{k}={used[k]!r}' for k in changed)}"
-            ", which it codes with until the next fit() or update()"
+            f"{given} {acts} only when a model is trained: this one was trained with {trained}, "
+            "which it codes with until the next fit() or update()"
         )
 
     def _run_meta(self) -> dict[str, Any]:
