@@ -144,6 +144,7 @@ from typing import TypeVar
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
+from .name_characters import MARKS, NAME_CHAR
 from .schema import Transcript, Turn
 from .transcripts.roles import (
     KEYED_LABELS,
@@ -185,8 +186,10 @@ _WORD_AFTER = re.compile(
 #: the hyphens a name may be written with
 _HYPHENS = "[-‐‑]"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: letters and digits, with the marks on them (``Adébáyọ̀``)
+_LETTERS = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
 #: a word of a bracketed note in a label (``she``, ``her``, ``co-host``)
-_NOTE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NOTE_WORD = re.compile(rf"{_LETTERS}(?:[-'’]{_LETTERS})*")
 #: a key row of no name words that is a number or an address ("943 476 5919,NHS number",
 #: "07700 900123,phone"): replaced in the talk as a full name is, not only in labels
 _IDENTIFIER_ROW = re.compile(r"[0-9@]")
@@ -228,7 +231,7 @@ def _title_and_first_name() -> re.Pattern[str]:
     Ellison": ``Mrs Joan``), the word in group 1: a first name of the one the word names."""
     titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
     alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+([A-Z][\w'’-]*)[ \t]+$")
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+([A-Z][\w{MARKS}'’-]*)[ \t]+$")
 
 
 def _is_identifier_row(name: str) -> bool:
@@ -661,6 +664,12 @@ def _letter_regex(c: str) -> str:
     return f"[{plain}{letters}]{_ACCENTS}"
 
 
+def _takes_accents(c: str) -> bool:
+    """Whether the letter ``c`` of a name is found with or without any accents
+    (:func:`_letter_regex`), which take in the marks the name is typed with after it."""
+    return _accented().get(_unaccented().get(c, c)) is not None
+
+
 def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐‑]|\s+)") -> str:
     """``word`` as a regular expression that takes either apostrophe, a hyphen written as a
     hyphen, a dash or a blank (speech recognition drops hyphens: "Lee Wong") and each letter
@@ -678,9 +687,12 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
             out.append(f"(?:{apostrophe}|[ ]?)" if i == 1 and word[0].isalpha() else apostrophe)
         elif c in "-‐‑":
             out.append(hyphen)
-        elif unicodedata.combining(c) or c in "\u200b\u200c\u200d\u2060\ufeff":
+        elif c in "\u200b\u200c\u200d\u2060\ufeff" or (
+            unicodedata.combining(c) and i > 0 and _takes_accents(word[i - 1])
+        ):
             # an accent the word was typed with apart: the letter takes any; a character of no
-            # width (a Persian name's non-joiner): the name is found with it or without it
+            # width (a Persian name's non-joiner): the name is found with it or without it. A
+            # mark on a letter that has no unaccented form stays (a Hindi name's virama)
             continue
         else:
             out.append(_letter_regex(c))
@@ -2600,8 +2612,8 @@ class PseudonymKey:
                 (regex, (pseudonym, kind, _told_apart(spelled.get(regex)), shared.get(regex, ())))
                 for regex, (pseudonym, kind) in [*found.items(), *parts.items()]
             ],
-            r"(?<!\w)",
-            r"(?!\w)",
+            rf"(?<!{NAME_CHAR})",
+            rf"(?!{NAME_CHAR})",  # a mark goes on the word: "शर्म" is not "शर्मा"
         )
 
     def name_words(self) -> frozenset[str]:
@@ -2726,7 +2738,7 @@ class PseudonymKey:
 
 
 #: a word of a file name: letters and digits, with inner apostrophes ("Zoë's", "O'Neill")
-_FILE_NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_FILE_NAME_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 
 
 def _maybe_names_in_file_name(name: str) -> list[str]:
@@ -3258,11 +3270,13 @@ class NameToCheck:
 #: a word of the talk: letters, with inner apostrophes and hyphens ("O'Neill", "Mary-Jane"), not
 #: the second half of one ("jane" of "Mary-jane"); a quote mark or hyphen opening a token is no
 #: part of it ('leeds')
-_TALK_WORD = re.compile(r"(?<!\w)(?<!\w['’-])[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_TALK_WORD = re.compile(
+    rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])[^\W\d_](?:[\w{MARKS}'’-]*[^\W\d_])?[{MARKS}]*"
+)
 #: a bracketed note or pseudonym ("[P07]", "[inaudible]"): not the speaker's words
 _SQUARE_NOTE = re.compile(r"\[[^\[\]\n]*\]")
 #: the word right after a word of the talk, in the same sentence
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_NEXT_WORD = re.compile(rf"[ \t]+([^\W\d_][\w{MARKS}'’-]*)")
 #: an article before a word: "the Art therapy model", "a Grant from the council"
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:the|a|an)[ \t]+$", re.IGNORECASE)
 

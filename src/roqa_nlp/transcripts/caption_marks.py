@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..io import packaged_words
+from ..name_characters import MARKS
 from .annotations import is_annotation
 from .roles import UNKNOWN_SPEAKER
 from .speaker_labels import MAX_CAPITALISED_LABEL_WORDS, is_header_field, names_a_known_speaker
@@ -43,7 +44,7 @@ OPENING_MARK = re.compile(
 )
 #: A word of a person's name: letters, with an apostrophe, hyphen or full stop in it (``O'Neil``,
 #: ``Mary-Jane``, ``J.``).
-_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
+_NAME_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}'’.-])*")
 #: The least number of speakers a file's opening marks must name for a name in one to be read
 #: as a speaker: a typist's bracketed word opening one cue (``[Sarah] told me``) is talk.
 MIN_MARKED_SPEAKERS = 2

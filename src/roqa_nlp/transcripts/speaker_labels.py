@@ -117,6 +117,7 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
+from ..name_characters import MARKS
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
@@ -181,9 +182,14 @@ _HONORIFIC = _honorific_pattern()
 #: time in square brackets (``Jane Smith [12:30]:``, no colon in a note) stays the turn's time
 #: and a lone ``]`` never ends a label. A note holding a colon is :data:`BRACKET_COLON_LINE`'s.
 _SQUARE_NOTE = rf"\[[^\[\]()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\]"
+#: A character of a label after its first (a letter or digit), and its last: a name's
+#: characters (combining marks too, :mod:`~roqa_nlp.name_characters`: ``Adébáyọ̀``) and
+#: ``'’()/&#-``; a space or a zero-width joiner within it.
+_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d-]"
+_LABEL_LAST = rf"[\w{MARKS}'’()/&#-]"
 _LABEL = (
     rf"{_HONORIFIC}[^\W_]"
-    rf"(?:(?:[\w '’()/&#\u200c\u200d-]|{_SQUARE_NOTE})*?(?:[\w'’()/&#-]|{_SQUARE_NOTE}))?"
+    rf"(?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE})*?(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
     rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
 )
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
@@ -194,7 +200,7 @@ _TIME_IN_WORDS = (
 #: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
 #: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
 #: full stop), and a note in brackets; a speaker only with the evidence of :func:`is_comma_name`.
-_NAME_WORD = r"[^\W\d_][\w'’-]*"
+_NAME_WORD = rf"[^\W\d_][\w{MARKS}'’-]*"
 _COMMA_NAME = (
     rf"{_HONORIFIC}{_NAME_WORD}(?:[ \t]{_NAME_WORD})?,[ \t]*{_HONORIFIC}{_NAME_WORD}\.?"
     rf"(?:[ \t]{_NAME_WORD}\.?){{0,2}}"
@@ -221,7 +227,7 @@ COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
 #: brackets (``Interviewer (00:00:03):``) is the turn's time, as before.
 BRACKET_COLON_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
-    rf"(?P<label>{_HONORIFIC}[^\W_][\w '’/&#-]{{0,40}}"
+    rf"(?P<label>{_HONORIFIC}[^\W_][\w{MARKS} '’/&#-]{{0,40}}"
     rf"(?:\((?![ \t]*{_TIME}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
     rf"|\[(?![ \t]*{_TIME}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
     rf"[ \t]*:(?=\s|$)[ \t]*{_TIME_IN_WORDS}"
@@ -248,8 +254,8 @@ LooseForm = Literal["no space", "dash", "tab", "full stop"]
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
 # blanks is quadratic in the length of a line.
 _SHORT_LABEL = (
-    rf"{_HONORIFIC}[^\W_](?:(?:[\w '’()/&#\u200c\u200d-]|{_SQUARE_NOTE}){{0,{MAX_LABEL_CHARS}}}?"
-    rf"(?:[\w'’()/&#-]|{_SQUARE_NOTE}))?"
+    rf"{_HONORIFIC}[^\W_](?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE}){{0,{MAX_LABEL_CHARS}}}?"
+    rf"(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
 )
 _LOOSE_START = (
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_SHORT_LABEL})(?(bracket)\])"
@@ -805,7 +811,8 @@ def is_transcriber_note_field(label: str) -> bool:
 _INTERVIEWEE_LABELS = frozenset({"interviewee", "respondent", "participant", "informant"})
 #: A person's name as a header gives it: two to four capitalised words or initials
 #: (``Hannah Whitfield``, ``H. Whitfield``, ``Mary-Jane O'Neill``), nothing else on the line.
-_PERSON_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){1,3}")
+_PERSON_WORD = rf"[^\W\d_][\w{MARKS}'’.-]*"
+_PERSON_NAME = re.compile(rf"{_PERSON_WORD}(?:[ \t]+{_PERSON_WORD}){{1,3}}")
 
 
 def _is_common_word(word: str) -> bool:
@@ -1584,7 +1591,7 @@ def _is_speakers(label: str) -> bool:
 #: whole (:data:`BLANKS_WHOLE`: no blank is a stop), or a line of a word and a megabyte of
 #: blanks was walked back blank by blank for every length of the word (a second and a half a
 #: line).
-_FOOTER_HEAD = re.compile(rf"[ \t*_\[(]*([^\W\d_][\w ]{{0,30}}?){BLANKS_WHOLE}[.:][ \t]")
+_FOOTER_HEAD = re.compile(rf"[ \t*_\[(]*([^\W\d_][\w{MARKS} ]{{0,30}}?){BLANKS_WHOLE}[.:][ \t]")
 
 
 def opens_a_footer(line: str) -> bool:
