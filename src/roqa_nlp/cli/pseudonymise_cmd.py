@@ -43,9 +43,9 @@ def pseudonymise_command(
     participant: list[str] = participant_option(),
 ) -> None:
     """Write each transcript with people's names replaced by pseudonyms, as plain text
-    (`P07: words`) that roqa, NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files
-    gives the same text (ending with one newline) and offsets as `roqa code --pseudonymise` on
-    the originals."""
+    (`P07: words`; a .txt, .md, .rtf, .pdf or .html keeps its own layout and times) that roqa,
+    NVivo, ATLAS.ti, MAXQDA and QualCoder read; coding these files gives the same text (ending
+    with one newline) and offsets as `roqa code --pseudonymise` on the originals."""
     from ..errors import RoqaError, warn
     from ..io import (
         atomic_write_text,
