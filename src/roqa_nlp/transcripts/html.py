@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .text import parse_text
+from .utterances import speech_file_text
 
 #: Elements that end a paragraph (a blank line in the text).
 _PARAGRAPHS = frozenset(
@@ -124,7 +124,7 @@ def read_html_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read an HTML transcript (see the module docstring)."""
-    text = html_text(decode_text(read_bytes(path), path))
+    text = html_text(speech_file_text(path))
     t = parse_text(text, path, interviewer_labels=interviewer_labels, participant=participant)
     t.metadata.update({"format": "html", "rendering": "extracted"})
     return t

@@ -60,6 +60,9 @@ from .roles import (
 from .timecodes import marks_inside, strip_time_marks
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
+#: Said of a text file that is empty or holds only blanks, in every format
+#: (:func:`~.utterances.speech_file_text`).
+EMPTY_FILE_HINT = "the file is empty: check that it is the right file"
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cues import cue_transcript
-from .utterances import Utterance
+from .utterances import Utterance, speech_file_text
 from .vtt import cue_utterance as vtt_cue_utterance
 
 # A tag never contains "<" (nor an override "{"), so the search stays linear in the cue length.
@@ -43,7 +42,7 @@ def read_srt_transcript(
 ) -> Transcript:
     """Read a SubRip transcript (see the module docstring)."""
     return cue_transcript(
-        decode_text(read_bytes(path), path, windows_1252=True),
+        speech_file_text(path, windows_1252=True),
         path,
         "srt",
         cue_utterance,

@@ -76,7 +76,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
@@ -106,6 +105,7 @@ from .unlabelled import (
     no_turn_metadata,
     speaker_of_unlabelled,
 )
+from .utterances import speech_file_text
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 _MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
@@ -156,7 +156,7 @@ def read_text_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read a .txt or .md transcript (see the module docstring)."""
-    text = decode_text(read_bytes(path), path, windows_1252=True)
+    text = speech_file_text(path, windows_1252=True)
     markdown = Path(path).suffix.lower() == ".md"
     from .csv import is_tab_table, text_table_transcript
 

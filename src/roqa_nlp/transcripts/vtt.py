@@ -18,10 +18,9 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cues import cue_transcript
-from .utterances import Utterance
+from .utterances import Utterance, speech_file_text
 
 # A tag never contains "<" and the name takes the blanks after "v": overlapping runs made these
 # searches quadratic in the length of a cue (half a minute for a 50 000-character cue).
@@ -93,7 +92,7 @@ def read_vtt_transcript(
 ) -> Transcript:
     """Read a WebVTT transcript (see the module docstring)."""
     return cue_transcript(
-        decode_text(read_bytes(path), path, windows_1252=True),
+        speech_file_text(path, windows_1252=True),
         path,
         "vtt",
         cue_utterance,

@@ -1,0 +1,41 @@
+"""An empty or blank transcript file gives one message whatever its format. Before (s62
+formats, F3), an empty .csv said "no speech found (the file is empty)" and an empty .txt "no
+speech found (the file holds no transcript text: check that it is the right file)"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_cli_core import roqa
+
+FORMATS = ("txt", "md", "csv", "tsv", "vtt", "srt", "json", "html")
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n\n"], ids=["empty", "blank lines"])
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_an_empty_file_gives_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, content: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(f"p05.{suffix}").write_text(content, encoding="utf-8")
+    run = roqa("inspect", f"p05.{suffix}")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: p05.{suffix}: no speech found (the file is empty: check that it is the "
+        "right file)\n",
+    )
+
+
+def test_a_file_of_text_but_no_speech_still_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p05.vtt").write_text("WEBVTT\n\nNOTE exported by Zoom\n", encoding="utf-8")
+    run = roqa("inspect", "p05.vtt")
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: p05.vtt: no speech found (the file holds no transcript text: check that "
+        "it is the right file)\n",
+    )
