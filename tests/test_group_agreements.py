@@ -13,7 +13,7 @@ import pytest
 from roqa_nlp.framework import barriers_enablers, framework_matrix, saturation
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import SegmentResult, Suggestion, Transcript
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_transcript, with_default_labels
 from roqa_nlp.transcripts.backchannels import agrees_with, only_agrees
 from roqa_nlp.transcripts.segment import agreed_turns, questions_before, segment
 from roqa_nlp.transcripts.text import parse_text
@@ -505,7 +505,20 @@ NEVER = "Siobhan: There was never any budget for the extra hours, so nobody got 
 
 @pytest.mark.parametrize("after", [USEFUL.strip(), NEVER])
 @pytest.mark.parametrize(
-    "no", ["No, exactly.", "No, I agree.", "No, absolutely.", "No, totally.", "Nah, totally."]
+    "no",
+    [
+        "No, exactly.",
+        "No, I agree.",
+        "No, absolutely.",
+        "No, totally.",
+        "Nah, totally.",
+        "No, quite.",
+        "Ah no, sure, totally.",
+        "No, you're right.",
+        "No, fair enough.",
+        "No, I hear you.",
+        "No, you're dead right.",
+    ],
 )
 def test_a_no_said_with_an_agreeing_word_agrees_with_the_members_turn(after: str, no: str) -> None:
     """``No, exactly.`` and ``No, I agree.`` are British agreement (with a negative statement
@@ -518,14 +531,17 @@ def test_a_no_said_with_an_agreeing_word_agrees_with_the_members_turn(after: str
 
 @pytest.mark.parametrize("no", ["No.", "Nope.", "Not really.", "No, it didn't."])
 @pytest.mark.parametrize("agreeing", ["Me neither.", "Same.", "No, exactly."])
-def test_a_bare_no_to_a_members_negative_statement_agrees_with_it_and_so_does_the_chain(
+def test_a_bare_no_to_a_members_negative_statement_borrows_nothing_nor_does_the_chain(
     no: str, agreeing: str
 ) -> None:
-    """``There was never any budget...`` ``No.`` ``Me neither.``: the no agrees with the turn it
-    answers, and the chain with it. ``Me neither.`` was read on its own, with the question, and
-    given a code of its own (CI.C at 0.58) instead of the budget barrier's."""
+    """A bare no agrees with ``There was never any budget...`` but contradicts ``There isn't any
+    support.`` (``No, there is.``) or a turn a negative word only seems to make negative (``...no
+    trouble at all``): no word list tells them apart, so a bare no borrows nothing, whatever it
+    answers, and the agreements after it agree with the no (s62 hunt h_agree: contradicting
+    members were charted on the side they denied). Missing an agreement costs less."""
     t = parse_text(f"{ASKED}{NEVER}\nBen: {no}\nDaniel: {agreeing}\n", "fg")
-    assert agreed_turns(t) == [None, None, 1, 1]
+    assert agreed_turns(t) == [None, None, None, None]
+    assert questions_before(t)[2:] == ["Was the audit feedback useful?"] * 2
 
 
 def test_a_yes_then_an_agreement_both_agree_with_the_first_members_turn() -> None:
@@ -537,23 +553,91 @@ def test_a_yes_then_an_agreement_both_agree_with_the_first_members_turn() -> Non
     ("words", "answered", "agrees"),
     [
         ("No.", "The dashboard was really useful.", False),  # it contradicts
-        ("No.", "The dashboard was really useful. Nobody looked at it, though.", True),
+        ("No.", "The dashboard was really useful. Nobody looked at it, though.", False),
         ("No.", "Nobody looked at it. The dashboard was really useful, though.", False),
-        ("Not really.", "We never had the time.", True),
-        ("No, they didn't.", "They didn't give us the time.", True),
+        ("Not really.", "We never had the time.", False),
+        ("No, they didn't.", "They didn't give us the time.", False),
         ("Exactly, we didn't.", "We had proper training.", False),
-        ("Exactly, we didn't.", "We weren't given proper training.", True),
+        ("Exactly, we didn't.", "We weren't given proper training.", False),
         ("No, exactly.", "The dashboard was really useful.", True),
         ("No, I agree.", "The dashboard was really useful.", True),
+        ("Yeah, no, I agree.", "The dashboard was really useful.", True),
         ("No, no.", "The dashboard was really useful.", False),
         ("No, not at all.", "The dashboard was really useful.", False),
         ("No, absolutely not.", "The dashboard was really useful.", False),
+        # s62 hunt h_agree: a no with the words of a yes, or of a no, contradicts
+        ("No, we did.", "We never had a budget for it.", False),
+        ("No, we did, actually, we had a small one.", "We never had a budget for it.", False),
+        ("No, there is.", "There isn't any support at all.", False),
+        ("No, it wasn't.", "We never had a budget for it.", False),
+        ("No, exactly, it wasn't.", "The dashboard was really useful.", False),
+        ("No, I know, it wasn't.", "The dashboard was really useful.", False),
+        ("No, it was.", "The dashboard was really useful.", False),
+        ("No, that's right, it was.", "The dashboard was really useful.", False),
+        ("No, absolutely not.", "We never had a budget for it.", False),
+        ("No, definitely not.", "The dashboard was really useful.", False),
+        ("No, I don't agree.", "The dashboard was really useful.", False),
+        ("No, same for us, we never used it.", "The dashboard was really useful.", False),
+        ("No, same for us.", "The dashboard was really useful.", True),
+        ("No, you're right.", "The dashboard was really useful.", True),
+        ("No, I hear you.", "The dashboard was really useful.", True),
+        ("No, fair enough.", "The dashboard was really useful.", True),
+        ("No, you're dead right.", "The dashboard was really useful.", True),
     ],
 )
-def test_a_no_agrees_with_a_negative_statement_or_with_an_agreeing_word(
+def test_a_no_agrees_only_with_agreeing_words_alone(
     words: str, answered: str, agrees: bool
 ) -> None:
     assert agrees_with(words, answered) is agrees
+
+
+#: the contradicting replies of the s62 hunt h_agree (cases 1-6), after the facilitator's
+#: question: each was read as agreeing with the turn it contradicts and took its code
+CONTRADICTING = [
+    # 1: a no with the echo of a yes, to a negative statement
+    "Anna: We never had any budget for the extra hours, not a penny.\nBen: No, we did.\n"
+    "Carl: Same here.",
+    "Anna: There isn't any support from the trust at all.\nBen: No, there is.",
+    # 2: a no with an agreeing word and the echo of a no, to a positive statement
+    "Anna: The dashboard was really useful, we could see our falls rate going down every month."
+    "\nBen: No, exactly, it wasn't.\nCarl: Same here.",
+    "Dee: The champions were brilliant, they ran a session in every team meeting.\n"
+    "Ben: No, I know, it wasn't.",
+    # 3: a bare no to a positive turn a negative word only seems to make negative
+    "Anna: We got the money for the training with no trouble at all, the board signed it off "
+    "in a week.\nBen: No.",
+    "Carl: I can't fault the manager, she backed the whole thing and gave us protected time.\n"
+    "Dee: No.",
+    'Anna: The director said "don\'t worry about the cost" and paid for the whole course '
+    "herself.\nBen: No.",
+    "Carl: The pharmacists were brilliant with the reviews, weren't they?\nDee: No.",
+    "Anna: Not only did we get the dashboard, we got an analyst to run it every month.\nBen: No.",
+    # 4: a bare no to a member's negative question
+    "Carl: We all went on the two-day course. Wasn't the training useful?\nDee: No.",
+    "Anna: Well the audit tool is so slow. Isn't that the problem, though?\nBen: No.",
+    # 5: a bare no to the last sentence of a mixed turn
+    "Dee: The manager backed it fully from day one. But nobody above her ever did.\nElla: No.\n"
+    "Anna: Same here.",
+    # 6: a chain built on a contradiction coded as words of its own
+    "Carl: The new forms were great, much quicker than the old ones.\n"
+    "Dee: No, absolutely not.\nElla: No, not at all.\nAnna: Nope, same.",
+]
+
+
+@pytest.mark.parametrize("talk", CONTRADICTING)
+def test_a_no_that_contradicts_a_members_turn_borrows_nothing(talk: str) -> None:
+    """s62 hunt h_agree, HIGH: ``No, we did.`` after ``We never had any budget...`` took its
+    Cost barrier, and ``No, exactly, it wasn't.`` after ``The dashboard was really useful...``
+    its enabler, for members who said the opposite (Table 2 counted them on the wrong side). No
+    reply of them agrees with a turn; each is read with the facilitator's question."""
+    members = ["Anna", "Ben", "Carl", "Dee", "Ella"]  # a member's question is no facilitator's
+    labels = with_default_labels(None, members)
+    t = parse_text(f"Facilitator: How did it go?\n{talk}\n", "fg", interviewer_labels=labels)
+    assert [t.turns[i].role for i in range(len(t.turns))] == ["interviewer"] + ["participant"] * (
+        len(t.turns) - 1
+    )
+    assert agreed_turns(t) == [None] * len(t.turns)
+    assert set(questions_before(t)[1:]) == {"How did it go?"}
 
 
 #: words read -> (code, probability, conformal p-value, procedural, small talk) of a stand-in
@@ -574,9 +658,10 @@ STAND_IN_CHAIN = {
 
 CHAIN_GROUP = """Facilitator: And the money side?
 Aoife: There was never any budget for the extra hours.
-Ben: No.
+Ben: No, exactly.
 Daniel: Me neither.
-Priya: No, exactly.
+Priya: No.
+Marcus: Same here.
 Facilitator: And the managers?
 Siobhan: Our manager was brilliant. The forms take an hour to fill in.
 Marcus: Same here.
@@ -623,17 +708,20 @@ def coded_chain(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     ]
 
 
-def test_a_chain_of_agreements_through_a_no_takes_the_first_turns_code(
+def test_a_chain_through_an_agreeing_no_takes_the_first_turns_code_a_bare_no_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``No.``, ``Me neither.`` and ``No, exactly.`` after Aoife's budget barrier each take its
-    code and valence (``Me neither.`` was CI.C at 0.58 of its own)."""
-    assert coded_chain(monkeypatch)[:4] == [
+    """``No, exactly.`` and ``Me neither.`` after Aoife's budget barrier take its code and
+    valence (``Me neither.`` was CI.C at 0.58 of its own). ``No.`` after them borrows nothing,
+    nor does ``Same here.`` agreeing with it: a bare no may contradict (s62 hunt h_agree), so
+    each is coded on its own words."""
+    assert coded_chain(monkeypatch)[:5] == [
         ("There was never any budget for the extra hours.", "IC.H", "barrier", 0.70)
         + (False, False, False),
-        ("No.", "IC.H", "barrier", 0.70, False, False, False),
-        ("Me neither.", "IC.H", "barrier", 0.70, False, False, False),
         ("No, exactly.", "IC.H", "barrier", 0.70, False, False, False),
+        ("Me neither.", "IC.H", "barrier", 0.70, False, False, False),
+        ("No.", "IC.H", "barrier", 0.04, False, True, False),
+        ("Same here.", "CI.A", "neutral", 0.30, False, False, False),
     ]
 
 
@@ -644,7 +732,7 @@ def test_an_agreement_borrows_the_last_coded_segment_of_a_turn_or_nothing(
     after a turn with none coded (a procedural aside, small talk), nothing: the reply is set
     aside as that talk is, whatever its own words read as (``Same for us.`` after ``Right,
     shall we get a coffee?`` was charted CI.A of its own)."""
-    assert coded_chain(monkeypatch)[4:] == [
+    assert coded_chain(monkeypatch)[5:] == [
         ("Our manager was brilliant.", "IS.E.1", "enabler", 0.70, False, False, False),
         ("The forms take an hour to fill in.", "IC.G", "barrier", 0.80, False, False, False),
         ("Same here.", "IC.G", "barrier", 0.80, False, False, False),

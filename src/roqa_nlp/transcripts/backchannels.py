@@ -81,13 +81,9 @@ NOT_ECHOING = "not_echoing.txt"
 #: says something of its own unless what follows it agrees or repeats the answered turn
 FIRST_PERSON_SUBJECTS = "first_person_subjects.txt"
 #: phrases with which a group member, saying no (a one-word phrase of :data:`BARE_ANSWERS`),
-#: agrees with another (``No, exactly.``, ``No, I agree.``, ``Nah, totally.``): such a reply
-#: agrees with the member's turn it answers (:func:`agrees_with`) and only agrees
+#: agrees with another (``No, exactly.``, ``No, I agree.``, ``Nah, totally.``): a reply of a no
+#: and them alone agrees with the member's turn it answers (:func:`agrees_with`) and only agrees
 NO_AGREEMENTS = "no_agreements.txt"
-#: words that make a statement negative (``never``, ``nobody``; any word ending in ``n't`` too): a
-#: member's bare no to another's turn whose last sentence holds one agrees with it
-#: (:func:`agrees_with`: ``There was never any budget.`` ``No.``)
-NEGATION_WORDS = "negation_words.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -252,20 +248,16 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
 def agrees_with(words: str, answered: str) -> bool:
     """Whether ``words``, a group member's reply to ``answered`` (another member's turn), only
     agree with it: acknowledging, agreeing and group-agreeing phrases alone (``Yeah, same
-    here.``), an agreement that only echoes it (:func:`echoes`), a no said with a phrase of
-    :data:`NO_AGREEMENTS` (``No, exactly.``, ``No, I agree.``), or a bare no, with those phrases
-    or not, to a turn whose last sentence is negative (:func:`says_no`: ``No.``, ``Not
-    really.`` or ``Exactly, we didn't.`` after ``There was never any budget.``). Not a bare no to
-    any other turn (``Exactly, we didn't.`` after ``We had proper training.``), which
-    :func:`only_agrees` takes as saying only yes or no but which contradicts the turn: such a
-    reply is read with the question, not with the turn it disagrees with
-    (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
+    here.``), an agreement that only echoes it (:func:`echoes`), or a no said with phrases of
+    :data:`NO_AGREEMENTS` alone (``No, exactly.``, ``No, I agree.``). Not a bare no (``No.``,
+    ``Not really.``, ``Exactly, we didn't.``), nor a no with words of a yes or no (``No, we
+    did.``, ``No, exactly, it wasn't.``), whatever the turn: :func:`only_agrees` takes it as
+    saying only yes or no, but it may contradict the turn (``No, there is.`` after ``There isn't
+    any support.``; ``No.`` after ``...with no trouble at all.``) as well as agree with it, and no
+    word list tells which (session 62 hunt). Such a reply is read with the question, not with the
+    turn it may disagree with (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
     tokens = words_of(words)
-    if not tokens:
-        return False
-    if _agrees(tokens, answered) or _agrees_saying_no(tokens):
-        return True
-    return covered_by(tokens, *_SAYS_YES_OR_NO, *_AGREES_IN_GROUP) and says_no(answered)
+    return bool(tokens) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
 
 
 def _agrees(tokens: list[str], answered: str) -> bool:
@@ -274,13 +266,21 @@ def _agrees(tokens: list[str], answered: str) -> bool:
 
 def _agrees_saying_no(tokens: list[str]) -> bool:
     """Whether ``tokens`` are a no (a one-word phrase of :data:`BARE_ANSWERS`) and a phrase of
-    :data:`NO_AGREEMENTS`, with acknowledging, agreeing and group-agreeing phrases alone:
-    ``No, exactly.``, ``Yeah, no, I agree.``."""
+    :data:`NO_AGREEMENTS`, with only noes, other such phrases and words of
+    :data:`BACKCHANNEL_WORDS` (``No, exactly.``, ``Yeah, no, I agree.``, ``Ah no, sure,
+    totally.``): not ``No, we did.``, ``No, exactly, it wasn't.`` or ``No, absolutely not.``,
+    whose words of a yes or no may contradict the turn they answer (session 62 hunt)."""
     noes = _noes()
+    pieces: list[list[str]] = [[]]  # the words between the noes
+    for t in tokens:
+        if t in noes:
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
     return (
-        any(t in noes for t in tokens)
+        len(pieces) > 1
         and _holds(tokens, NO_AGREEMENTS)
-        and covered_by(tokens, BARE_ANSWERS, NO_AGREEMENTS, *_AGREES_IN_GROUP)
+        and all(covered_by(piece, NO_AGREEMENTS) for piece in pieces)
     )
 
 
@@ -297,25 +297,6 @@ def _holds(tokens: list[str], name: str) -> bool:
         for i in range(len(tokens))
         for n in range(1, longest + 1)
     )
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def says_no(words: str) -> bool:
-    """Whether the last sentence of ``words`` (after its last full stop, question or exclamation
-    mark) is negative: it holds a word of :data:`NEGATION_WORDS` or one ending in ``n't``
-    (``...so nobody got the time back.``, ``It didn't.``)."""
-    sentences = [s for s in _SENTENCE_END.split(words.strip()) if words_of(s)]
-    if not sentences:
-        return False
-    negations = _negation_words()
-    return any(t in negations or t.endswith("n't") for t in words_of(sentences[-1]))
-
-
-@cache
-def _negation_words() -> frozenset[str]:
-    return packaged_words(NEGATION_WORDS)
 
 
 def echoes(tokens: list[str], answered: str) -> bool:

@@ -507,10 +507,10 @@ def questions_before(transcript: Transcript) -> list[str]:
     facilitator's question: its context is that turn's words (session 49: a focus group's
     ``Yeah, same here.`` read with the opening question was coded Individual Stage of Change
     at 0.03). One that disagrees (``That's the thing, it wasn't enough for us.``, ``Exactly, we
-    didn't.``) keeps the question. A no agrees when said with an agreeing word (``No,
-    exactly.``) or to a negative statement (``No.`` after ``There was never any budget.``), and
-    the agreements after it agree with that statement too (session 62). An agreement agrees
-    with the member's turn right before it, a bare yes or no that contradicts too (``Me
+    didn't.``) keeps the question. A no agrees when said with agreeing words alone (``No,
+    exactly.``), and the agreements after it agree with that turn too (session 62); a bare no
+    (``No.``, ``No, we did.``) agrees with nothing, whatever it answers: it may contradict. An
+    agreement agrees with the member's turn right before it, a bare yes or no too (``Me
     neither.`` after ``Not really.`` to ``Really useful...``); such a turn answers the question,
     and so does the agreement: its context is the question (session 61 hunt: it was the turn
     before the no, whose coding it took). A one-to-one interview has no such reply, so its
@@ -526,11 +526,11 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     None. ``AutoCoder.code`` codes such a reply as the turn it agrees with (session 61: a
     member's ``I agree with that.`` read with the turn it agreed with was still coded as its
     own words, Knowledge & Beliefs, barrier, at 0.73, after a leadership enabler). None for a
-    reply that agrees with a member's bare no that contradicts (``Me neither.`` after ``Not
-    really.``, not the turn the no contradicts): it has no code of its own to take. A no that
-    agrees (``No, exactly.``; ``No.`` after ``There was never any budget.``) agrees with that
-    turn, and so do the agreements after it. None for every turn of
-    a one-to-one interview."""
+    member's bare no (``No.``, ``No, we did.``), which may contradict the turn, and for a reply
+    that agrees with it (``Me neither.`` after ``Not really.``, not the turn the no
+    contradicts): it has no code of its own to take. A no that agrees (``No, exactly.``) agrees
+    with that turn, and so do the agreements after it. None for every turn of a one-to-one
+    interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -565,11 +565,9 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             if not only_agrees(words, group=True):
                 said, by, agreeing = words, turn.speaker, (words, index)
             elif replying:
-                # a bare no that contradicts that turn ("Not really." after "Really useful"; one
-                # to a negative statement agrees with it, as agreed above): "Me neither." agrees
-                # with the no, which
-                # answers the question and has no code of its own (session 61 hunt: it took the
-                # coding of the turn the no contradicted)
+                # a bare no to that turn ("Not really.", "No, we did."), which may contradict it:
+                # "Me neither." agrees with the no, which answers the question and has no code of
+                # its own (session 61 hunt: it took the coding of the turn the no contradicted)
                 said, by, agreeing = words, turn.speaker, (question, None)
     return out
 
