@@ -1939,6 +1939,7 @@ class PseudonymKey:
         from .transcripts.chat import ZOOM_CHAT
         from .transcripts.cues import UNREAD, UNTIMED
         from .transcripts.headings import HEADINGS
+        from .transcripts.roles import COLLECTIVE_REPLIES
         from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
         from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
         from .transcripts.utterances import HEADER_CUES
@@ -1960,6 +1961,7 @@ class PseudonymKey:
             END_TEXT,
             HEADER_CUES,
             HEADINGS,  # a title may name the participant ("Interview with Maria Okafor")
+            COLLECTIVE_REPLIES,  # "Several voices: Yeah, Sam's right", as the text has it
         ):
             left_out = meta.get(key)
             if isinstance(left_out, list):

@@ -166,6 +166,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     has no such table (tester s59: its ``read_as`` said "(not among the turns above)")."""
     from ..transcripts.headings import heading_shaped_talk_note, headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
+    from ..transcripts.roles import collective_replies_note
     from ..transcripts.speaker_labels import label_words_above_note, label_words_note
     from ..transcripts.unlabelled import after_backchannel_note
 
@@ -225,6 +226,9 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     above = label_words_above_note(t.text, t.turns[0].start) if t.turns else None
     if above:
         notes.append(above)
+    collective = collective_replies_note(t)
+    if collective:
+        notes.append(collective)
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
     elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):

@@ -38,6 +38,7 @@ from ..schema import Role, Transcript, Turn
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
+    COLLECTIVE_REPLIES,
     HOSTS_ANSWERING,
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
@@ -56,6 +57,7 @@ from .roles import (
     role_of,
     speaker_name,
     with_stray_askers,
+    without_collective_replies,
 )
 from .timecodes import marks_inside, strip_time_marks
 
@@ -676,7 +678,10 @@ def finish_transcript(
     question a participant answers, beside the interviewer named or guessed, is read as the
     interviewer (:func:`~roqa_nlp.transcripts.roles.stray_askers`; Otter's stray ``Speaker 3``)
     and recorded as ``metadata["stray_askers"]``. All are what
-    :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of."""
+    :func:`~roqa_nlp.transcripts.roles.speaker_warning` warns of. A focus group's collective
+    replies (``Several voices: Yeah. Mm.``) are no one's turn, each recorded as
+    ``metadata["collective_replies"]`` (:func:`~.roles.without_collective_replies`)."""
+    turns, collective = without_collective_replies(text, turns)
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
     spelling = first_spellings(t.speaker for t in turns)
@@ -688,6 +693,8 @@ def finish_transcript(
         for t in turns
     ]
     meta = dict(metadata or {})
+    if collective:
+        meta[COLLECTIVE_REPLIES] = collective
     if not speaker_labels:
         meta["speaker_labels"] = False
     # An interviewer a label names is never second-guessed (guess_interviewer guesses only when

@@ -1305,6 +1305,58 @@ def is_unknown_speaker(label: str) -> bool:
     return " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
 
 
+#: Labels of a reply of several people at once (``Several voices``, ``Everyone``, ``All``;
+#: ``roqa_nlp/data/``): no one member's turn where other participants speak
+#: (:func:`is_collective_label`).
+COLLECTIVE_LABELS = "collective_labels.txt"
+
+_BRACKETS_AFTER = re.compile(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])$")
+
+
+def is_collective_label(label: str) -> bool:
+    """Whether ``label`` names several speakers at once, as a transcriber labels a focus
+    group's collective reply (``Several voices``, ``Everyone``, ``All``, ``Multiple speakers
+    (overlapping)``: :data:`COLLECTIVE_LABELS`), in any case and spacing, brackets after it
+    aside."""
+    name = _BRACKETS_AFTER.sub("", label.strip()) or label
+    return " ".join(name.split()).casefold() in packaged_words(COLLECTIVE_LABELS)
+
+
+#: ``metadata["collective_replies"]``: each collective reply left out of the turns, as
+#: ``"Several voices: Yeah. Mm."`` (:func:`without_collective_replies`).
+COLLECTIVE_REPLIES = "collective_replies"
+
+
+def without_collective_replies(text: str, turns: list[Turn]) -> tuple[list[Turn], list[str]]:
+    """``turns`` without those of a collective reply's label (:func:`is_collective_label`:
+    ``Everyone: [laughter]``) where two or more other participants speak, and each reply so
+    left out as ``label: words``: no single member said it, so it is no one's turn (not coded,
+    quoted or counted as a member), its words left in the text between the turns. Where the
+    label is the only participant's (``Interviewer:`` / ``Group:``), its turns are the talk."""
+    collective = [t for t in turns if is_collective_label(t.speaker)]
+    members = {
+        t.speaker for t in turns if t.role == "participant" and not is_collective_label(t.speaker)
+    }
+    if not collective or len(members) < 2:
+        return turns, []
+    said = [f"{t.speaker}: {' '.join(text[t.start : t.end].split())}" for t in collective]
+    return [t for t in turns if not is_collective_label(t.speaker)], said
+
+
+def collective_replies_note(transcript: Transcript) -> str | None:
+    """The ``read:`` note of ``roqa inspect`` naming the collective replies left out of the
+    turns (:data:`COLLECTIVE_REPLIES`), with what to do if one is a member's, else None."""
+    said = transcript.metadata.get(COLLECTIVE_REPLIES)
+    if not said:
+        return None
+    n = len(said)
+    shown = ", ".join(quoted(str(s)) for s in said[:3]) + (", ..." if n > 3 else "")
+    return (
+        f"{n} collective repl{'ies' if n != 1 else 'y'} of several speakers read as no one's "
+        f"turn, not coded or quoted ({shown}): if one is a single member's, put their label on it"
+    )
+
+
 #: Roles a video call gives in a display name's note, which a participant may hold too
 #: (``Host``; ``roqa_nlp/data/``): beside them no lead interviewer is guessed
 #: (:func:`role_in_display_name`).

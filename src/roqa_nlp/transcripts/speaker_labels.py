@@ -125,6 +125,7 @@ from .roles import (
     asks,
     honorifics,
     interviewer_keys,
+    is_collective_label,
     is_interviewee_role_label,
     is_speaker_number_label,
     is_unknown_speaker,
@@ -602,11 +603,46 @@ def line_labels(
         title_block | between,
         values - between,
     )
+    found = _with_collective_replies(matches, found, title_block | between)
     below = talk_below_lone_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+#: Fewest other speakers a file labels for a collective reply's label said there
+#: (``Several voices:``, ``Everyone:``) to be one: a group's facilitator and two members.
+MIN_SPEAKERS_BESIDE_COLLECTIVE = 3
+
+
+def _with_collective_replies(
+    matches: Sequence[LabelMatch | None],
+    found: list[LabelMatch | None],
+    title_block: Collection[int],
+) -> list[LabelMatch | None]:
+    """``found`` with the labels of a reply of several people at once (``Several voices: Yeah.
+    Mm.``, ``Everyone: [laughter]``: :func:`~.roles.is_collective_label`) taken as labels,
+    said once too, where the file labels :data:`MIN_SPEAKERS_BESIDE_COLLECTIVE` or more
+    other speakers: such a line ends the turn above it, and its turn is no one's
+    (:func:`.render.finish_transcript`). Read as talk, it was the words of the member above it
+    (session 62, focus tester, finding 1). In a one-to-one interview ``All: the whole team``
+    stays the answer's words."""
+    others = {
+        m.label.casefold() for m in found if m is not None and not is_collective_label(m.label)
+    }
+    if len(others) < MIN_SPEAKERS_BESIDE_COLLECTIVE:
+        return found
+    return [
+        m
+        if f is None
+        and m is not None
+        and i not in title_block
+        and not m.timed
+        and is_collective_label(m.label)
+        else f
+        for i, (m, f) in enumerate(zip(matches, found, strict=True))
+    ]
 
 
 def _once_beside_loose_labels(

@@ -1,0 +1,171 @@
+"""A focus group's collective reply (``Several voices: Yeah. Mm.``, ``Everyone: [laughter]``,
+``All: Yes.``) is a turn of no single participant: never part of a member's segment, never
+coded or quoted, and named by ``roqa inspect`` (session 62, focus tester, finding 1: it was
+glued to the member's turn above and quoted in Table 2 as P09's words). The labels are in
+``data/collective_labels.txt``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from roqa_nlp.cli import app
+from roqa_nlp.cli.inspect_cmd import reading_notes
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.segment import segment
+from roqa_nlp.transcripts.text import parse_text
+
+FG05 = """Facilitator (Helen Marsh): Okay, we're recording. Welcome, everyone.
+
+Joe Barker: Honestly the best thing is the peer workers.
+
+Amira Haddad: Aw, Joe.
+
+Everyone: [laughter]
+
+Joe Barker: No, seriously, she challenges us when we slip into jargon.
+
+Kath Jennings: Yes, same here.
+
+Sam Oyelaran: The rota gets in the way, and then people lose faith in us.
+
+Several voices: Yeah. Mm.
+
+Amira Haddad: That's so true. Someone I work with just stops coming.
+
+Facilitator (Helen Marsh): Thank you all.
+"""
+
+
+def turn_texts(t):
+    return [(u.speaker, t.text[u.start : u.end]) for u in t.turns]
+
+
+def test_collective_replies_are_no_members_turn():
+    t = parse_text(FG05, "fg05.txt")
+    assert turn_texts(t) == [
+        ("Facilitator (Helen Marsh)", "Okay, we're recording. Welcome, everyone."),
+        ("Joe Barker", "Honestly the best thing is the peer workers."),
+        ("Amira Haddad", "Aw, Joe."),
+        ("Joe Barker", "No, seriously, she challenges us when we slip into jargon."),
+        ("Kath Jennings", "Yes, same here."),
+        ("Sam Oyelaran", "The rota gets in the way, and then people lose faith in us."),
+        ("Amira Haddad", "That's so true. Someone I work with just stops coming."),
+        ("Facilitator (Helen Marsh)", "Thank you all."),
+    ]
+    assert t.metadata["collective_replies"] == [
+        "Everyone: [laughter]",
+        "Several voices: Yeah. Mm.",
+    ]
+
+
+def test_no_segment_quotes_a_collective_reply():
+    t = parse_text(FG05, "fg05.txt")
+    texts = [s.text for s in segment(t)]
+    assert not [x for x in texts if "Several voices" in x or "Everyone" in x]
+    assert all(t.text[s.start : s.end] == s.text for s in segment(t))
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("All: Yes.", "All: Yes."),
+        ("Group: Mm.", "Group: Mm."),
+        ("Several participants: Yeah, definitely.", "Several participants: Yeah, definitely."),
+        ("Multiple speakers: [crosstalk]", "Multiple speakers: [crosstalk]"),
+        ("[Several voices]: Yes, yes.", "Several voices: Yes, yes."),
+        ("Various: Mm-hmm.", "Various: Mm-hmm."),
+        ("Several participants:\nYeah, definitely.", "Several participants: Yeah, definitely."),
+    ],
+)
+def test_each_collective_label_ends_the_turn_above(line, said):
+    text = (
+        "Facilitator: What gets in the way?\n\n"
+        "Sam: The rota, mostly.\n\n"
+        f"{line}\n\n"
+        "Kath: And the paperwork.\n\n"
+        "Joe: Same here.\n"
+    )
+    t = parse_text(text, "fg06.txt")
+    assert turn_texts(t) == [
+        ("Facilitator", "What gets in the way?"),
+        ("Sam", "The rota, mostly."),
+        ("Kath", "And the paperwork."),
+        ("Joe", "Same here."),
+    ]
+    assert t.metadata["collective_replies"] == [said]
+
+
+def test_a_group_labelled_as_one_participant_is_still_coded():
+    # a group interview typed with one label for the whole group: that label is the talk
+    text = (
+        "Interviewer: What helps?\n\nGroup: The peer workers, mostly.\n\n"
+        "Interviewer: And what gets in the way?\n\nGroup: The rota.\n"
+    )
+    t = parse_text(text, "g01.txt")
+    assert [(u.speaker, u.role) for u in t.turns if u.role == "participant"] == [
+        ("Group", "participant"),
+        ("Group", "participant"),
+    ]
+    assert "collective_replies" not in t.metadata
+
+
+def test_all_inside_a_one_to_one_answer_stays_the_answer():
+    text = (
+        "Interviewer: What helps?\n\nP04: The peer workers.\nAll: the whole team backs it.\n\n"
+        "Interviewer: Thanks.\n\nP04: No problem.\n"
+    )
+    t = parse_text(text, "p04.txt")
+    assert turn_texts(t)[1] == ("P04", "The peer workers.\nAll: the whole team backs it.")
+    assert "collective_replies" not in t.metadata
+
+
+def test_inspect_names_the_collective_replies(tmp_path: Path):
+    path = tmp_path / "fg05.txt"
+    path.write_text(FG05, encoding="utf-8")
+    note = (
+        "2 collective replies of several speakers read as no one's turn, not coded or "
+        "quoted ('Everyone: [laughter]', 'Several voices: Yeah. Mm.'): if one is a single "
+        "member's, put their label on it"
+    )
+    assert note in reading_notes(read_transcript(path))
+    out = CliRunner().invoke(app, ["inspect", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    assert note in json.loads(out.stdout)[0]["read_as"]
+    speakers = [s["speaker"] for s in json.loads(out.stdout)[0]["speakers"]]
+    assert "Everyone" not in speakers and "Several voices" not in speakers
+
+
+def test_the_collective_replies_left_out_are_pseudonymised_as_talk(tmp_path: Path):
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    path = tmp_path / "fg05.txt"
+    path.write_text(FG05.replace("Yeah. Mm.", "Yeah, Sam Oyelaran is right."), encoding="utf-8")
+    t = read_transcript(path)
+    assert t.metadata["collective_replies"][1] == "Several voices: Yeah, Sam Oyelaran is right."
+    done, _ = pseudonymise([t])
+    # as the text outside the turns has it
+    assert done[0].metadata["collective_replies"] == [
+        "Everyone: [laughter]",
+        "Several voices: Yeah, P09 is right.",
+    ]
+    assert "Several voices: Yeah, P09 is right." in done[0].text
+
+
+def test_a_word_file_reads_them_so_too(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    for paragraph in FG05.strip().split("\n\n"):
+        document.add_paragraph(paragraph)
+    document.save(str(tmp_path / "fg05.docx"))
+    t = read_transcript(tmp_path / "fg05.docx")
+    assert [u.speaker for u in t.turns].count("Amira Haddad") == 2
+    assert not [u for u in t.turns if "Everyone" in t.text[u.start : u.end]]
+    assert t.metadata["collective_replies"] == [
+        "Everyone: [laughter]",
+        "Several voices: Yeah. Mm.",
+    ]
