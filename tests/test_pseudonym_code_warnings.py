@@ -108,3 +108,76 @@ def test_a_preview_says_nothing_and_leaves_the_warnings_to_apply(tmp_path: Path)
         "'Mary Smith' was taken for [service user",
         "the file's name holds a name of the pseu",
     ]
+
+
+FG01 = (
+    "Facilitator: Welcome, everyone.\n\nAda Lee: I'll start.\n\nBen Ode: Same here.\n\n"
+    "Gary Fletcher: Supervision helps most.\n"
+)
+GARY = (
+    "Interviewer: Good to see you again. Where did you learn most?\n\n"
+    "Gary Fletcher: Supervision, mostly.\n"
+)
+
+
+def _group_and_member(tmp_path: Path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    (folder / "fg01.txt").write_text(FG01, "utf-8")
+    (folder / "Interview 03.txt").write_text(GARY, "utf-8")
+    return folder
+
+
+def _number_kept_lines(folder: Path) -> list[str]:
+    return [
+        f"roqa: warning: {folder / 'Interview 03.txt'}: the file's name gives its participant "
+        "the number P03, but they are P06, keyed from fg01.txt as the same person, so the "
+        "transcript's participant is P06 and P03 is given to no one: if they are two people, "
+        "give this one a row of their own in the key (column transcript)"
+    ]
+
+
+def test_a_group_member_interviewed_alone_keeps_their_number_and_is_told_of_once(
+    tmp_path: Path,
+) -> None:
+    """Gary Fletcher speaks in fg01 and alone in "Interview 03.txt": one person, P06 in both,
+    but the file's 03 was dropped unsaid and P03 given to no one (tester s62 focus, 3). One
+    line says so."""
+    folder = _group_and_member(tmp_path)
+    key = tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "shared")
+    assert run.code == 0, run.err
+    assert "Gary Fletcher,P06" in key.read_text("utf-8-sig")
+    assert _key_lines(run.err, folder) == _number_kept_lines(folder)
+
+
+@pytest.mark.slow
+def test_roqa_code_pseudonymise_tells_of_the_number_kept_once(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    folder = _group_and_member(tmp_path)
+    run = roqa(
+        "code", folder, "--out", tmp_path / "coded", "--model", tiny_model_dir,
+        "--pseudonymise", tmp_path / "key.csv", "--no-report",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert _key_lines(run.err, folder) == _number_kept_lines(folder)
+
+
+def test_a_participant_keyed_in_an_earlier_batch_keeps_their_number_and_is_told_of(
+    tmp_path: Path,
+) -> None:
+    from roqa_nlp.pseudonyms import pseudonymise
+
+    path = tmp_path / "Interview 03.txt"
+    path.write_text(GARY, "utf-8")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", RoqaWarning)
+        (out,), _ = pseudonymise([read_transcript(path)], PseudonymKey({"Gary Fletcher": "P06"}))
+    assert [str(w.message) for w in said] == [
+        f"{path}: the file's name gives its participant the number P03, but they are P06, keyed "
+        "in the pseudonym key as the same person, so the transcript's participant is P06 and "
+        "P03 is given to no one: if they are two people, give this one a row of their own in "
+        "the key (column transcript)"
+    ]
+    assert out.participant == "P06"

@@ -918,6 +918,11 @@ class PseudonymKey:
         # transcript id -> (the number its file name gives, the pseudonym its participant was
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
+        # transcript id -> (the number its file name gives, the pseudonym its one participant
+        # keeps from another file, that file's name or None for the key's): told by :meth:`apply`
+        self._number_kept: dict[str, tuple[str, str, str | None]] = {}
+        # a label keyed in this run (case-folded) -> the file name of the transcript keying it
+        self._keyed_in: dict[str, str] = {}
         # the transcript rewritten's labels a role's once their notes go, kept apart by number
         self._apart: dict[str, str] = {}
         # transcript id -> (a full name of its file name added as a row, the one-word speaker
@@ -1537,6 +1542,9 @@ class PseudonymKey:
             for label in labels:
                 if self.get(label) is None:
                     self.add(label, pseudonym)
+                    where = _last_part(transcript.source) or transcript.id
+                    self._keyed_in.setdefault(label.casefold(), where)
+        self._note_number_kept(transcript, speakers, own)
         # a speaker labelled by one word whose full name the file name holds ("Rhiannon:" in
         # "Interview 03 - Rhiannon Llewellyn.txt") is that name: their surname is theirs here
         # and leaves the file name too (tester s51 privacy, 8)
@@ -1577,6 +1585,37 @@ class PseudonymKey:
                 and not _CHAT_SENDER_PSEUDONYM.fullmatch(name)  # a copy pseudonymised before
             ):
                 self.add(name, self._new_chat_sender())
+
+    def _note_number_kept(
+        self, transcript: Transcript, speakers: dict[str, str], own: set[int | None]
+    ) -> None:
+        """Note, to be told once (:meth:`_tell_of_number_kept`), when the one participant of
+        ``transcript`` keeps the pseudonym another file (or the key) gave them, not the number
+        its file name gives, which no one then has: a focus group's member interviewed alone
+        later (``Interview 03.txt``) is that member, P08, and P03 is given to no one. It was
+        dropped unsaid (tester s62 focus, 3)."""
+        hint = _number_hint(transcript)
+        hinted = None if hint is None else _number(hint)
+        if hinted is None or hinted in own or transcript.id in self._renumbered:
+            return
+        people = [
+            s
+            for s, r in speakers.items()
+            if r == "participant" and not _names_no_one(s) and not _role_alone(s)
+        ]
+        if len(people) != 1 or (keyed := self.get(people[0])) is None:
+            return
+        pseudonym = _bare(keyed)
+        number = _case_number(pseudonym)
+        if number is None or number == hinted:
+            return
+        if any(_case_number(p) == hinted for p in self._every_pseudonym()):
+            return  # the number is someone else's: not "given to no one"
+        origin = self._keyed_in.get(people[0].casefold())
+        here = _last_part(transcript.source) or transcript.id
+        if origin == here:
+            return
+        self._number_kept.setdefault(transcript.id, (str(hint), pseudonym, origin))
 
     def _interviewer_named(self, label: str, transcript: Transcript) -> str | None:
         """The interviewer pseudonym the key gives the one interviewer of the study whose full
@@ -1695,6 +1734,23 @@ class PseudonymKey:
             f"the file's name gives its participant the number {hint}, which the pseudonym key "
             f"gives someone else, so they are {_bare(pseudonym)}: if they are that person, give "
             f"their name that row's pseudonym in the key",
+            path=transcript.source or transcript.id,
+        )
+
+    def _tell_of_number_kept(self, transcript: Transcript) -> None:
+        """Warn, in one line, when the one participant of ``transcript`` keeps the pseudonym
+        another file gave them rather than its file name's number, which no one then has
+        (:meth:`_note_number_kept`): docs/privacy.md promises that number."""
+        found = self._number_kept.pop(transcript.id, None)
+        if found is None:
+            return
+        hint, pseudonym, origin = found
+        keyed = f"keyed from {origin}" if origin is not None else "keyed in the pseudonym key"
+        warn(
+            f"the file's name gives its participant the number {hint}, but they are "
+            f"{pseudonym}, {keyed} as the same person, so the transcript's participant is "
+            f"{pseudonym} and {hint} is given to no one: if they are two people, give this one "
+            "a row of their own in the key (column transcript)",
             path=transcript.source or transcript.id,
         )
 
@@ -1881,6 +1937,7 @@ class PseudonymKey:
         self._tell_of_chat_senders(transcript, speakers)
         self._tell_of_header_people(transcript, speakers)
         self._tell_of_renumbering(transcript)
+        self._tell_of_number_kept(transcript)
         self._tell_of_rows_from_file_name(transcript)
         self._tell_of_first_name_of_several(transcript)
         self._tell_of_first_name_keyed(transcript)
