@@ -341,11 +341,13 @@ def three_suggestions(
     moved: dict[str, tuple[int, int]] | None = None,
     renamed: str | None = None,
     source_guid: str | None = None,
+    unnamed: bool = False,
 ) -> Path:
     """The model's suggestions on STAFF, AGENCY and PARTY exported, then those of the segments
     ``deleted`` deleted in the program (their whole selections), those of ``past_end``
     given an end past the text, and those of ``moved`` given other positions (start, end); the
-    source ``renamed``, and given the GUID ``source_guid`` (as a program may have given it)."""
+    source ``renamed``, and given the GUID ``source_guid`` (as a program may have given it);
+    with ``unnamed``, the selections' names dropped last (as some programs do)."""
     t = Transcript("P04", TEXT, [], participant="P04")
     segs = [
         coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
@@ -388,6 +390,9 @@ def three_suggestions(
         (old,) = re.findall(r'<TextSource guid="([^"]+)"', qde)
         qde = qde.replace(old, source_guid)
         members = {name.replace(old, source_guid): data for name, data in members.items()}
+    if unnamed:
+        qde, n = re.subn(r'name="line:\d+ P04:\d{4}"', 'name=""', qde)
+        assert n == 3 - len(deleted)
     with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
         z.writestr("project.qde", qde)
         for name, data in members.items():
@@ -486,3 +491,100 @@ def test_all_suggestions_deleted_give_no_warning(tmp_path: Path, cfir: Codebook)
     path = three_suggestions(tmp_path, cfir, "P04:0001", "P04:0002", "P04:0003")
     p = read_qdpx(path, codebook=cfir)
     assert (p.codings, p.warnings) == ({}, [])
+
+
+@pytest.mark.parametrize("unnamed", [False, True])
+def test_a_deleted_suggestion_is_named_where_a_neighbour_was_widened_over_it(
+    tmp_path: Path, cfir: Codebook, unnamed: bool
+) -> None:
+    """P04:0002 deleted and P04:0001's selection widened to take in its answer, an ordinary
+    review edit: the one selection holds P04:0001's passage (by its name, else by overlap), not
+    P04:0002's too (before, s62: no warning)."""
+    widened = {"P04:0001": (STAFF[0], AGENCY[1])}
+    path = three_suggestions(tmp_path, cfir, "P04:0002", moved=widened, unnamed=unnamed)
+    assert read_qdpx(path, codebook=cfir).warnings == [
+        "P04: 1 of the 3 roqa_nlp suggestions exported in it is no longer in the project "
+        "(P04:0002): read as the model coding nothing there, not as a rejection, so a coder who "
+        "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
+        "all (a reject is your coding of the passage with another code)"
+    ]
+
+
+def test_a_selection_moved_onto_a_deleted_passage_holds_it(tmp_path: Path, cfir: Codebook) -> None:
+    """P04:0002 deleted and P04:0003's selection moved onto its passage: the model codes there
+    still, and it is P04:0003's passage that holds no suggestion (as before s62)."""
+    path = three_suggestions(tmp_path, cfir, "P04:0002", moved={"P04:0003": AGENCY})
+    assert read_qdpx(path, codebook=cfir).warnings == [
+        "P04: 1 of the 3 roqa_nlp suggestions exported in it is no longer in the project "
+        "(P04:0003): read as the model coding nothing there, not as a rejection, so a coder who "
+        "coded nothing there agrees with it; leave roqa_nlp's codings in place, or delete them "
+        "all (a reject is your coding of the passage with another code)"
+    ]
+
+
+def many_suggestions(
+    tmp_path: Path, cfir: Codebook, sources: int, answers: int, unnamed: bool = False
+) -> Path:
+    """``sources`` transcripts of ``answers`` answers each, every answer a model suggestion, the
+    middle one of each deleted in the program; with ``unnamed``, the others' names dropped."""
+    line = "P01: we talk about goals and feedback in the service every week.\n"
+    text = "".join(f"Interviewer: question {j}?\n{line}" for j in range(answers))
+    transcripts, segs = {}, []
+    for i in range(sources):
+        tid = f"T{i:02d}"
+        transcripts[tid] = Transcript(tid, text, [], participant="P01")
+        start = 0
+        for j in range(answers):
+            start = text.index("P01:", start)
+            end = start + len(line) - 1
+            seg = Segment(
+                f"{tid}:{j + 1:04d}", tid, "P01", "participant", start, end, text[start:end]
+            )
+            segs.append(
+                SegmentResult(seg, [Suggestion("IS.E.2", "Available Resources", None, 0.8)])
+            )
+            start = end
+    export_qdpx(CodingResult(segments=segs, transcripts=transcripts), cfir, tmp_path / "s.qdpx")
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members.pop("project.qde").decode()
+    middle = f"{answers // 2 + 1:04d}"
+    qde, n = re.subn(
+        rf'<PlainTextSelection [^>]*name="line:\d+ T\d\d:{middle}".*?</PlainTextSelection>',
+        "",
+        qde,
+        flags=re.S,
+    )
+    assert n == sources
+    if unnamed:
+        qde, n = re.subn(r'name="line:\d+ T\d\d:\d{4}"', 'name=""', qde)
+        assert n == sources * (answers - 1)
+    with zipfile.ZipFile(tmp_path / "reviewed.qdpx", "w") as z:
+        z.writestr("project.qde", qde)
+        for name, data in members.items():
+            z.writestr(name, data)
+    return tmp_path / "reviewed.qdpx"
+
+
+@pytest.mark.parametrize("unnamed", [False, True])
+def test_the_deleted_suggestions_check_looks_at_each_passage_once(
+    tmp_path: Path, cfir: Codebook, monkeypatch: pytest.MonkeyPatch, unnamed: bool
+) -> None:
+    """Each recorded passage is compared with the selection named for it, else with those of its
+    own source near it, not with every roqa_nlp selection of the project (s62: 100 sources of
+    150 answers took 17 s to import, not 4)."""
+    from roqa_nlp.exchange import qdpx_import
+
+    calls = 0
+    same_passage = qdpx_import._same_passage
+
+    def counted(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return same_passage(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(qdpx_import, "_same_passage", counted)
+    p = read_qdpx(many_suggestions(tmp_path, cfir, 4, 60, unnamed), codebook=cfir)
+    assert len(p.warnings) == 4 and "(T03:0031)" in p.warnings[-1]
+    # before: 7,316 (each passage against the selections before it)
+    assert calls == 4 * 59, calls
