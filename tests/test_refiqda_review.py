@@ -588,3 +588,56 @@ def test_the_deleted_suggestions_check_looks_at_each_passage_once(
     assert len(p.warnings) == 4 and "(T03:0031)" in p.warnings[-1]
     # before: 7,316 (each passage against the selections before it)
     assert calls == 4 * 59, calls
+
+
+def test_a_second_source_of_the_same_name_exported_back_is_said_to_be_one(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Two sources named 'P04' imported as P04 and P04-2, exported back and imported again: the
+    second keeps its id P04-2 and is said to be a second source so named, not a transcript
+    renamed in the program (before, s62)."""
+    other = "P04: Another interview, another day."
+    twin = Transcript(
+        "P04-2",
+        other,
+        [],
+        participant="P04",
+        metadata={"refi_name": "P04", "refi_guid": NEW_GUID},
+    )
+    segs = [
+        coded(*STAFF, "IS.E.2", seg_id="P04:0001"),
+        coded(5, len(other), "IS.E.1", seg_id="P04-2:0001", text=other),
+    ]
+    segs[1] = replace(segs[1], segment=replace(segs[1].segment, transcript_id="P04-2"))
+    transcripts = {"P04": Transcript("P04", TEXT, [], participant="P04"), "P04-2": twin}
+    path = tmp_path / "twins.qdpx"
+    export_qdpx(CodingResult(segments=segs, transcripts=transcripts), cfir, path)
+    p = read_qdpx(path, codebook=cfir)
+    assert [t.id for t in p.transcripts] == ["P04", "P04-2"]
+    assert read_qdpx_transcript_ids(path) == {"P04", "P04-2"}
+    assert p.warnings == ["source 'P04': a second source is called 'P04'; imported as 'P04-2'"]
+
+
+def test_a_renamed_transcript_leaves_its_id_to_a_source_named_so_in_another_case(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """P04 renamed 'Leeds' in the program, and a team source named 'p04' added: 'p04' is named
+    like P04 (in any case), so it keeps that id and the renamed one is 'Leeds', as the docs say
+    (before, s62: ids P04 and p04, written as p04-2.txt)."""
+    leeds = Transcript("P04", TEXT, [], participant="P04", metadata={"refi_name": "Leeds"})
+    team = Transcript("team", "P04: Another interview, another day.", [], participant="P04")
+    team.metadata["refi_name"] = "p04"
+    path = tmp_path / "case.qdpx"
+    segs = [coded(*STAFF, "IS.E.2", seg_id="P04:0001")]
+    export_qdpx(CodingResult(segments=segs, transcripts={"P04": leeds, "team": team}), cfir, path)
+    p = read_qdpx(path, codebook=cfir)
+    assert [t.id for t in p.transcripts] == ["Leeds", "p04"]
+    assert read_qdpx_transcript_ids(path) == {"Leeds", "p04"}
+    assert p.warnings == []
+
+
+def test_a_transcript_renamed_only_in_case_keeps_its_id(tmp_path: Path, cfir: Codebook) -> None:
+    """Its own new name 'p04' is no other source's: it is still the transcript 'P04'."""
+    p = read_qdpx(three_suggestions(tmp_path, cfir, renamed="p04"), codebook=cfir)
+    assert [t.id for t in p.transcripts] == ["P04"]
+    assert p.warnings[0].startswith("source 'p04' is the transcript 'P04' roqa exported, renamed")

@@ -710,7 +710,7 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
         sources_el = child(root, "Sources")
         sources = [] if sources_el is None else list(sources_el)
         recorded = _recorded_transcripts(_text_of(child(root, "Description")))
-        by_names = {_transcript_id(s.get("name") or "") for s in sources}
+        by_names = _names_given(sources)
         used_ids: set[str] = set()
         media_of: dict[str, str | None] = {}  # each text read: the recording or PDF it is of
         for src in text_sources(sources, {}, _ignore):
@@ -723,7 +723,7 @@ def read_qdpx_transcript_ids(path: str | Path, *, limits: ZipLimits = DEFAULT_LI
             media = src.get(FROM_MEDIA)
             if text in media_of and (media or media_of[text]):
                 continue
-            _new_transcript_id(src, used_ids, _renamed_from(src, recorded, used_ids | by_names))
+            _new_transcript_id(src, used_ids, _renamed_from(src, recorded, used_ids, by_names))
             media_of.setdefault(text, media)
     return used_ids
 
@@ -772,13 +772,41 @@ def _recorded_transcripts(description: str) -> dict[str, set[str]]:
     }
 
 
-def _renamed_from(src: ET.Element, recorded: dict[str, set[str]], taken: set[str]) -> str | None:
+def _names_given(sources: list[ET.Element]) -> dict[str, int]:
+    """How many of the ``sources`` have a name giving each id (:func:`_transcript_id`), by the id
+    case-folded."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        key = _transcript_id(s.get("name") or "").casefold()
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _renamed_from(
+    src: ET.Element, recorded: dict[str, set[str]], used_ids: set[str], names: dict[str, int]
+) -> str | None:
     """The id of the transcript roqa exported as the source ``src`` where the program renamed it
-    since (:func:`_exported_as`), unless another source is named so or had it first (``taken``:
-    the ids the sources' names give, and those given already). Else None."""
+    since (:func:`_exported_as`), unless another source is named so or had it first, in any case
+    (``names``: :func:`_names_given`; ``used_ids``: the ids given already). Else None. So a team's
+    source named 'RM02' keeps that id from 'rm02' renamed 'Scotland', as the docs say (s62: both
+    ids, 'RM02' written as RM02-2.txt)."""
     was = _exported_as(src, children(src, "PlainTextSelection"), recorded)
-    sname = src.get("name") or ""
-    return was if was is not None and was != _transcript_id(sname) and was not in taken else None
+    own = _transcript_id(src.get("name") or "")
+    if was is None or was == own:
+        return None
+    key = was.casefold()
+    if any(u.casefold() == key for u in used_ids):
+        return None
+    return was if names.get(key, 0) == (1 if own.casefold() == key else 0) else None
+
+
+def _one_of_twins(was: str, src: ET.Element, names: dict[str, int]) -> str | None:
+    """The id the name of the source ``src`` gives, when ``was``, the id roqa exported it under,
+    is that id numbered (``rm02-2``) and another source has that name: a second source so named,
+    not one renamed in the program (s62: said renamed). Else None."""
+    own = _transcript_id(src.get("name") or "")
+    numbered = re.fullmatch(re.escape(own) + r"-[1-9]\d*", was)
+    return own if numbered and names.get(own.casefold(), 0) > 1 else None
 
 
 def _exported_as(
@@ -1058,7 +1086,7 @@ def _read_project(
     sources = [] if sources_el is None else list(sources_el)
     recorded = _recorded_transcripts(_text_of(child(root, "Description")))
     # the ids the sources' names give: a renamed source does not take one of them back
-    by_names = {_transcript_id(s.get("name") or "") for s in sources}
+    by_names = _names_given(sources)
     # a recording's transcript and a PDF's text are read as text sources
     for src in text_sources(sources, cases_of, source_warning):
         kind = local_name(src.tag)
@@ -1124,9 +1152,12 @@ def _read_project(
             )
             transcript = same
         else:
-            was = _renamed_from(src, recorded, used_ids | by_names)
+            was = _renamed_from(src, recorded, used_ids, by_names)
             tid, base = _new_transcript_id(src, used_ids, was)
-            if was is not None:
+            twin = _one_of_twins(was, src, by_names) if was is not None else None
+            if twin is not None:
+                base = twin  # exported back as such: its id is kept, said as on the first import
+            elif was is not None:
                 source_warning(
                     f"{label} is the transcript {was!r} roqa exported, renamed in the QDA "
                     "program (known by its GUID and the passages roqa_nlp suggested in it): "
