@@ -36,12 +36,12 @@ def cfir() -> Codebook:
     return Codebook.load("cfir-2009")
 
 
-def model_codings() -> CodingResult:
-    """One transcript p01, a segment per text: the model suggested IS.E.2 (neutral, 0.45) on
-    the first three, nothing on the fourth."""
-    text = " ".join(TEXTS)
+def model_codings(texts: list[str] = TEXTS) -> CodingResult:
+    """One transcript p01, a segment per text (``TEXTS``): the model suggested IS.E.2 (neutral,
+    0.45) on the first three, nothing on the fourth."""
+    text = " ".join(texts)
     segs, pos = [], 0
-    for n, words in enumerate(TEXTS, 1):
+    for n, words in enumerate(texts, 1):
         seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", pos, pos + len(words), words)
         suggested = [
             Suggestion(
@@ -1387,8 +1387,8 @@ def test_agree_places_an_import_that_lost_the_selection_names_on_the_review(
     assert "2 coders: Alice, Alice (moved); 4 units (segments), 4 coded by someone" in said
     assert (
         "a segment a reviewer did not decide is missing for them; 1 coded passage of Alice "
-        "(moved)'s is on no segment the review decided (p01:@128-140; coded or moved in the QDA "
-        "program): not compared." in said
+        "(moved)'s is a selection of its own on a segment the review decided (p01:@128-140; coded or "
+        "moved in the QDA program): not compared." in said
     )
     assert "agreement 75.0%" in said
 
@@ -1426,3 +1426,176 @@ def test_a_passage_decided_with_no_code_whose_own_text_was_edited_is_named(
         ("p01:0003", 96, 129, ["IS.E.2"]),
         ("p01:0004", 130, 161, ["IS.B"]),
     ]
+    # not read as decided: not counted as decided either (regression hunt s62, D3)
+    assert "p01:0002" not in project.codings["Alice"].meta["reviewed_segments"]
+
+
+SWAPPED = (
+    "Alice: the selections of 2 passages the review decided with a code were moved in the QDA "
+    "program onto another passage it decided (p01:0003 to p01:0004, p01:0004 to p01:0003): "
+    "read as a coding of the passage it is on now, so roqa agree compares it there; a passage "
+    "left with no selection is read as decided with no code"
+)
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_two_selections_swapped_between_decided_passages_are_read_where_they_are(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Regression hunt s62 (R1): the team swapped the selections of p01:0003 (IS.E.2) and
+    p01:0004 (IS.B). Both were read as passages of their own ('@94-127', '@128-159'), the
+    decided p01:0003 and p01:0004 dropped, no warning, and roqa agree read 100%. Each
+    selection is read on the decided passage it lies on now, so the recoding shows, and said."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    moves = {"p01:0003": (128, 159), "p01:0004": (94, 127)}
+    project = read_qdpx(in_the_program(out, names=names, moves=moves))
+    assert project.warnings == [SWAPPED]
+    assert passages_of(project) == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0002", 52, 93, ["IS.E.2"]),
+        ("p01:0003", 94, 127, ["IS.B"]),
+        ("p01:0004", 128, 159, ["IS.E.2"]),
+    ]
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_selection_moved_onto_another_decided_passage_leaves_it_its_id(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Regression hunt s62 (D1): p01:0003's selection moved exactly onto p01:0004. p01:0004
+    lost its id ('@128-159', and 'on a passage the review did not decide' was said). It keeps
+    it, with both codes; p01:0003 is decided with no code, and the move is said."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    project = read_qdpx(in_the_program(out, names=names, moves={"p01:0003": (128, 159)}))
+    assert project.warnings == [
+        "Alice: the selection of 1 passage the review decided with a code was moved in the QDA "
+        "program onto another passage it decided (p01:0003 to p01:0004): read as a coding of "
+        "the passage it is on now, so roqa agree compares it there; a passage left with no "
+        "selection is read as decided with no code"
+    ]
+    assert passages_of(project) == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0002", 52, 93, ["IS.E.2"]),
+        ("p01:0003", 94, 127, []),
+        ("p01:0004", 128, 159, ["IS.E.2", "IS.B"]),
+    ]
+
+
+TWIN = "Yes, that is fine by me, honestly."
+TWINS = [TWIN, TEXTS[1], TWIN, TEXTS[3]]  # p01:0001 and p01:0003 say the same
+
+
+def twins_reviewed(cfir: Codebook, first: str) -> CodingResult:
+    """A review of ``TWINS``: p01:0001 decided ``first`` ('no-code', or 'accept' IS.E.2),
+    p01:0002 and p01:0003 IS.E.2, p01:0004 IS.B."""
+    decisions = [
+        Decision("p01:0001", first, "IS.E.2" if first == "accept" else None, text=TWIN),
+        Decision("p01:0002", "accept", "IS.E.2", text=TWINS[1]),
+        Decision("p01:0003", "accept", "IS.E.2", text=TWIN),
+        Decision("p01:0004", "recode", "IS.B", text=TWINS[3]),
+    ]
+    review, _, _ = reviewed_codings(decisions, model_codings(TWINS), cfir, coder="Alice")
+    return review
+
+
+def typo_fixed(path: Path, old: str, new: str) -> Path:
+    """The exported project ``path`` with the last ``old`` in its transcript made ``new``, as a
+    QDA program does it: the selections after it shifted, one holding it stretched."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    (source,) = [n for n in members if n.startswith("sources/")]
+    text = members[source].decode()
+    at = text.rindex(old)
+    members[source] = (text[:at] + new + text[at + len(old) :]).encode()
+
+    def shifted(m: re.Match[str]) -> str:
+        n = int(m.group(2))
+        return f'{m.group(1)}="{n + len(new) - len(old) if n > at else n}"'
+
+    qde = members["project.qde"].decode()
+    members["project.qde"] = re.sub(r'(startPosition|endPosition)="(\d+)"', shifted, qde).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    return path
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_passage_decided_with_no_code_is_not_placed_on_its_twin(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Regression hunt s62 (R2): a line added at the top; p01:0001, decided with no code, says
+    what p01:0003 (coded) says. It was found 'by its text' at p01:0003's selection, then
+    dropped as carried there: gone, with no warning (140 of 1420 at scale). It is found where
+    it is, shifted as the passages next to it were."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(twins_reviewed(cfir, "no-code"), cfir, out)
+    project = read_qdpx(in_the_program(out, insert=EDIT, names=names))
+    assert project.warnings == []
+    assert passages_of(project) == [
+        ("p01:0001", 54, 88, []),
+        ("p01:0002", 89, 130, ["IS.E.2"]),
+        ("p01:0003", 131, 165, ["IS.E.2"]),
+        ("p01:0004", 166, 197, ["IS.B"]),
+    ]
+
+
+def test_a_typo_fixed_in_a_passage_whose_text_recurs_keeps_its_id(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s62 (R2): a typo fixed inside p01:0003 ('honestly' to 'truly'), whose
+    text p01:0001 also says. p01:0003 was found 'by its text' at p01:0001's selection, so its
+    own selection was read as moved off it: '@68-99', with no warning. It keeps its id."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(twins_reviewed(cfir, "accept"), cfir, out)
+    project = read_qdpx(typo_fixed(out, "honestly", "truly"))
+    assert project.warnings == []
+    assert passages_of(project) == [
+        ("p01:0001", 0, 34, ["IS.E.2"]),
+        ("p01:0002", 35, 76, ["IS.E.2"]),
+        ("p01:0003", 77, 108, ["IS.E.2"]),
+        ("p01:0004", 109, 140, ["IS.B"]),
+    ]
+
+
+@pytest.mark.parametrize("names", [True, False])
+def test_a_typo_fixed_in_a_coded_passage_its_selection_still_covers_is_no_loss(
+    cfir: Codebook, tmp_path: Path, names: bool
+) -> None:
+    """Regression hunt s62 (D2): a typo fixed inside p01:0003, whose selection the program
+    shrank with it. It was said 'not found by its text ... not read as decided' and, with the
+    names dropped, read as a passage of its own. Its selection is still on it: it is p01:0003,
+    and nothing is warned of."""
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(reviewed(cfir), cfir, out)
+    project = read_qdpx(typo_fixed(in_the_program(out, names=names), "devices", "phones"))
+    assert project.warnings == []
+    assert passages_of(project) == [
+        ("p01:0001", 0, 51, ["IS.E.2"]),
+        ("p01:0002", 52, 93, ["IS.E.2"]),
+        ("p01:0003", 94, 126, ["IS.E.2"]),
+        ("p01:0004", 127, 158, ["IS.B"]),
+    ]
+
+
+def test_agree_says_a_selection_of_its_own_on_a_decided_segment_is_on_it(cfir: Codebook) -> None:
+    """Regression hunt s62 (D4): a selection of the reviewer's own on decided p01:0003 (read
+    back as '@95-127') was said to be 'on no segment the review decided'. It is on one."""
+    from roqa_nlp.cli.agree_cmd import _on_reviewed_segments
+
+    review = reviewed(cfir)
+    extra = SegmentResult(
+        Segment("p01:@95-127", "p01", "P01", "participant", 95, 127, TEXTS[2][1:]),
+        [Suggestion("IS.B", "Evidence Strength & Quality", "IS", 1.0, "neutral")],
+    )
+    back = CodingResult([*review.segments, extra], review.transcripts, dict(review.meta))
+    _, note, _ = _on_reviewed_segments({"Alice": review, "Alice (imp)": back})
+    assert note.endswith(
+        "; 1 coded passage of Alice (imp)'s is a selection of its own on a segment the review "
+        "decided (p01:@95-127; coded or moved in the QDA program): not compared"
+    )

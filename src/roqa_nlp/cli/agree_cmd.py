@@ -2223,21 +2223,27 @@ def _on_reviewed_segments(
     }
     coverage = {c: ranges.get(c, everywhere) for c in results}
     # a review read back from a QDA project may hold passages coded there on no segment it
-    # decided (a coding moved or made in the program): not compared, and said so (s62)
-    off = "".join(
-        f"; {len(ids)} coded {'passage' if len(ids) == 1 else 'passages'} of {who[c]}'s "
-        f"{'is' if len(ids) == 1 else 'are'}"
-        f" on no segment the review decided ({first_few(ids)}; coded or moved in the QDA "
-        "program): not compared"
-        for c in reviewed
-        if (
-            ids := [
-                s.segment.id
-                for s in results[c]
-                if s.suggestions and s.segment.id not in reviewed[c]
-            ]
-        )
-    )
+    # decided (a coding moved or made in the program): not compared, and said so (s62); one
+    # lying on a segment it decided is said to (regression hunt s62: said on none)
+    off = ""
+    for c in reviewed:
+        outside = [s for s in results[c] if s.suggestions and s.segment.id not in reviewed[c]]
+        ends = {
+            t: list(itertools.accumulate((hi for _, hi in r), max)) for t, r in ranges[c].items()
+        }
+        on = [s.segment.id for s in outside if _overlaps(ranges[c], ends, s.segment)]
+        none = [s.segment.id for s in outside if s.segment.id not in on]
+        for ids, where in (
+            (none, "on no segment the review decided"),
+            (on, "a selection of its own on a segment the review decided"),
+        ):
+            if ids:
+                one = len(ids) == 1
+                off += (
+                    f"; {len(ids)} coded {'passage' if one else 'passages'} of {who[c]}'s "
+                    f"{'is' if one else 'are'} {where} ({first_few(ids)}; coded or moved in "
+                    "the QDA program): not compared"
+                )
     if len(reviewed) == 1:
         ((coder, keep),) = reviewed.items()
         return (
@@ -2257,6 +2263,15 @@ def _on_reviewed_segments(
         ),
         coverage,
     )
+
+
+def _overlaps(
+    ranges: dict[str, list[tuple[int, int]]], ends: dict[str, list[int]], seg: Any
+) -> bool:
+    """Whether the segment ``seg`` overlaps one of ``ranges`` (transcript -> sorted character
+    ranges) of its transcript (``ends``: the furthest end of those ranges up to each)."""
+    n = bisect.bisect_left(ranges.get(seg.transcript_id, []), (seg.end, seg.end))
+    return bool(n) and ends[seg.transcript_id][n - 1] > seg.start
 
 
 def _on_segments_note(coder: str) -> str:

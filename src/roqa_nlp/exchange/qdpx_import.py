@@ -410,6 +410,8 @@ class _Pending:
     coding_guids: dict[str, str] = field(default_factory=dict)
     note_guids: dict[str, str] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)  # of those notes, the selection's comments
+    # the names of the other selections on its span, merged into it (roqa_nlp's segment ids)
+    merged_names: list[str] = field(default_factory=list)
 
 
 _VALENCE_NOTE = re.compile(
@@ -1506,8 +1508,11 @@ def _decided_without_passage(
     # segment ids: a segment no name carries is then no sign of a deleted coding (regression
     # hunt, s61: all 46 passages of an untouched earlier export were said deleted)
     names_kept = bool(named & {*spans, *left_out.get(REVIEWED, [])})
-    placed, edited = _placed_again(spans, passages, by_name, mine)
-    moved = _found_by_record(placed, passages, mine, names_kept)
+    owners = _owners(mine, spans, passages, names_kept)
+    placed, edited = _placed_again(spans, passages, by_name, mine, owners)
+    moved, onto = _found_by_record(placed, passages, mine, owners)
+    if edited and isinstance(left_out.get(REVIEWED), list):  # not read as decided (s62: counted)
+        left_out[REVIEWED] = [i for i in left_out[REVIEWED] if i not in edited]
     named = {_LINE_PREFIX.sub("", p.name) for p in mine}
     out: list[_Pending] = []
     lost: list[str] = []
@@ -1522,11 +1527,15 @@ def _decided_without_passage(
             continue
         tid, start, end = placed.get(seg_id, spans[seg_id])
         told = by_name.get(tid)
-        if told is None or end > len(told.text) or (tid, start, end) in carried:
+        if told is None or end > len(told.text):
             continue
         if seg_id in moved:
             p = moved[seg_id]
             gone.append(f"{seg_id} to {p.transcript.id}:@{p.start}-{p.end}")
+        elif seg_id in onto:
+            pass  # said below, with the passage it is on now
+        elif (tid, start, end) in carried:
+            continue
         elif seg_id not in no_code:
             # coded when exported: recoded in the program on a passage of its own (the
             # documented same passage: overlapping by half the shorter) is no loss
@@ -1556,6 +1565,16 @@ def _decided_without_passage(
             f"decided with no code where {'it was' if one else 'they were'}, and as a coding "
             f"where {'it is' if one else 'they are'} now, on a passage the review did not decide"
         )
+    if onto:
+        one = len(onto) == 1
+        warnings.append(
+            f"{who}: the {'selection' if one else 'selections'} of {_plural(len(onto), 'passage')}"
+            " the review decided with a "
+            f"code {'was' if one else 'were'} moved in the QDA program onto another passage it "
+            f"decided ({first_few([f'{k} to {v}' for k, v in onto.items()])}): read as a coding "
+            "of the passage it is on now, so roqa agree compares it there; a passage left with "
+            "no selection is read as decided with no code"
+        )
     if edited:
         one = len(edited) == 1
         warnings.append(
@@ -1579,52 +1598,122 @@ def _decided_without_passage(
     return out
 
 
+def _owners(
+    mine: list[_Pending],
+    spans: dict[str, tuple[str, int, int]],
+    passages: dict[str, list[str]],
+    names_kept: bool,
+) -> dict[int, set[str]]:
+    """The decided passages each of the reviewer's selections (``mine``, by ``id``) was exported
+    as (those whose span the export recorded, ``spans``): by roqa's names where the program kept
+    them (its own and those of the selections on its span merged into it), else by the GUIDs
+    the export recorded (``passages``)."""
+    by_guid = {normalise_guid(g): seg_id for seg_id, v in passages.items() for g in v[1:]}
+    out: dict[int, set[str]] = {}
+    for p in mine:
+        if names_kept:
+            ids = {_LINE_PREFIX.sub("", n) for n in (p.name, *p.merged_names)} & spans.keys()
+        else:
+            guids = map(normalise_guid, p.selection_guids.values())
+            ids = {by_guid[g] for g in guids if g in by_guid} & spans.keys()
+        if ids:
+            out[id(p)] = ids
+    return out
+
+
 def _placed_again(
     spans: dict[str, tuple[str, int, int]],
     passages: dict[str, list[str]],
     by_name: dict[str, Transcript],
     mine: list[_Pending],
+    owners: dict[int, set[str]],
 ) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
     """Where each decided passage (``spans``, as exported) is in the project's text: at its
     span while the text there is the text exported (its digest in ``passages``); else, where
-    the transcript was edited before it in the program, at the one of the reviewer's
-    selections (``mine``) that holds that text, or shifted as a passage near it was. Those
-    found nowhere are listed second; a passage with no digest (an earlier export) is at its
-    span (s62: a typo fixed early in a transcript said 6 of its passages deleted)."""
+    the transcript was edited before it in the program, at its own selection holding that text
+    (``owners``), or at the one selection of no decided passage holding it; else shifted as the
+    passages found next to it were, where that span holds it and no other passage's selection
+    lies on it; else, its text edited inside it, at its own selection still on it. Those found
+    nowhere are listed second; a passage with no digest (an earlier export), or found at two
+    places, is left as exported, as before s62 (regression hunt s62: a passage whose text
+    recurs was placed on its twin, and the search over every selection was quadratic)."""
 
     def holds(tid: str, start: int, end: int, digest: str) -> bool:
         text = by_name[tid].text
         return 0 <= start < end <= len(text) and passage_digest(text[start:end]) == digest
 
+    own: dict[str, list[_Pending]] = {}
+    for p in mine:
+        for seg_id in owners.get(id(p), ()):
+            own.setdefault(seg_id, []).append(p)
+    owned_at = {  # a span a selection of a decided passage lies on -> those passages
+        (p.transcript.id, p.start, p.end): owners[id(p)] for p in mine if id(p) in owners
+    }
+    free: dict[tuple[str, str], list[_Pending]] | None = None  # (transcript, digest) -> ...
     placed: dict[str, tuple[str, int, int]] = {}
-    shifts: dict[str, list[tuple[int, int]]] = {}  # transcript -> (exported start, shift)
-    astray: list[str] = []
+    found: dict[str, list[tuple[int, int]]] = {}  # transcript -> (exported start, shift)
+    moved_text: list[str] = []
     for seg_id, (tid, start, end) in spans.items():
         digest = (passages.get(seg_id) or [""])[0]
         if not digest or tid not in by_name or holds(tid, start, end, digest):
             placed[seg_id] = (tid, start, end)
-            shifts.setdefault(tid, []).append((start, 0))
-            continue
-        near = sorted(
-            (p for p in mine if p.transcript.id == tid and p.end - p.start == end - start),
-            key=lambda p: abs(p.start - start),
-        )
-        found = next((p for p in near if holds(tid, p.start, p.end, digest)), None)
-        if found is None:
+            found.setdefault(tid, []).append((start, 0))
+        else:
+            moved_text.append(seg_id)
+    taken = set(placed.values())
+    astray: list[str] = []
+    for seg_id in moved_text:
+        tid, start, end = spans[seg_id]
+        digest = passages[seg_id][0]
+        at = [
+            p for p in own.get(seg_id, []) if p.transcript.id == tid
+            and holds(tid, p.start, p.end, digest)
+        ]  # fmt: skip
+        if not at:
+            if free is None:  # the selections of no decided passage, by their text's digest
+                free = {}
+                for p in mine:
+                    if id(p) not in owners:
+                        t = p.transcript
+                        key = (t.id, passage_digest(t.text[p.start : p.end]))
+                        free.setdefault(key, []).append(p)
+            at = free.get((tid, digest), [])
+        span = (tid, at[0].start, at[0].end) if len(at) == 1 else None
+        if span is None or span in taken:
             astray.append(seg_id)
             continue
-        placed[seg_id] = (tid, found.start, found.end)
-        shifts.setdefault(tid, []).append((start, found.start - start))
+        placed[seg_id] = span
+        taken.add(span)
+        found.setdefault(tid, []).append((start, span[1] - start))
+    near = {t: sorted(f) for t, f in found.items()}
     edited: list[str] = []
     for seg_id in astray:
         tid, start, end = spans[seg_id]
         digest = passages[seg_id][0]
-        for _, shift in sorted(shifts.get(tid, []), key=lambda x: abs(x[0] - start)):
-            if shift and holds(tid, start + shift, end + shift, digest):
-                placed[seg_id] = (tid, start + shift, end + shift)
-                break
-        else:
+        by = near.get(tid, [])
+        i = bisect.bisect_left(by, (start, 0))
+        shifts = {s for _, s in by[max(0, i - 1) : i + 1]}  # the passages found either side
+        at_shift = {
+            (tid, start + s, end + s)
+            for s in shifts
+            if holds(tid, start + s, end + s, digest)
+            and (tid, start + s, end + s) not in taken
+            and owned_at.get((tid, start + s, end + s), {seg_id}) == {seg_id}
+        }
+        if len(at_shift) == 1:
+            placed[seg_id] = next(iter(at_shift))
+            continue
+        if at_shift:  # at two places: left as exported
+            continue
+        still = [  # its own selection, on the passage it was, its text edited inside it
+            p for p in own.get(seg_id, []) if p.transcript.id == tid
+            and any(_same_passage(p, start + s, end + s) for s in shifts | {0})
+        ]  # fmt: skip
+        if still:
+            placed[seg_id] = (tid, still[0].start, still[0].end)
+        elif not own.get(seg_id):
             edited.append(seg_id)
+        # else its selection is elsewhere and its text is not found: left as exported
     return placed, edited
 
 
@@ -1632,39 +1721,57 @@ def _found_by_record(
     placed: dict[str, tuple[str, int, int]],
     passages: dict[str, list[str]],
     mine: list[_Pending],
-    names_kept: bool,
-) -> dict[str, _Pending]:
+    owners: dict[int, set[str]],
+) -> tuple[dict[str, _Pending], dict[str, str]]:
     """The decided passages (``placed``: found by their text, with the GUIDs of their selections
     in ``passages``) whose selection the reviewer moved off them in the program, with the
-    selection where it is now. A selection is its passage's by roqa's name where the program
-    kept the names; by its GUID, or by lying exactly on the passage, where it dropped them: it
-    then takes the passage's id back, so that ``roqa agree`` compares it with the review (s62).
-    A moved selection loses its name, so that it is read as a passage of its own."""
-    by_guid = {normalise_guid(g): seg_id for seg_id, v in passages.items() for g in v[1:]}
+    selection where it is now; and those whose selection is now exactly on another decided
+    passage, with that passage. A selection lying exactly on a decided passage takes its id,
+    whatever it was exported as (s62: two selections swapped between passages hid the
+    disagreement; one moved onto another passage took that one's id or not by the order of
+    the XML). A selection of one passage (``owners``: by roqa's name or its GUID) takes its id
+    back where it is on it; one moved off it loses its name, so that it is read as a passage of
+    its own, when no other selection of that passage is still on it."""
     at = {span: seg_id for seg_id, span in placed.items()}
-    of: dict[str, list[_Pending]] = {}  # segment id -> its selections
+    onto: dict[str, str] = {}
+    off: dict[str, list[_Pending]] = {}
+    kept: set[str] = set()  # the passages a selection of theirs is still on
     for p in mine:
-        if names_kept:
-            seg_id = _LINE_PREFIX.sub("", p.name)
-        else:
-            ids = {by_guid.get(normalise_guid(g)) for g in p.selection_guids.values()} - {None}
-            seg_id = (
-                next(iter(ids)) if len(ids) == 1 else at.get((p.transcript.id, p.start, p.end))
-            ) or ""
-        if seg_id in placed:
-            of.setdefault(seg_id, []).append(p)
-    moved: dict[str, _Pending] = {}
-    for seg_id, sels in of.items():
+        ids = owners.get(id(p), set())
+        here = at.get((p.transcript.id, p.start, p.end))
+        if here is not None:
+            p.name = here
+            if here in ids:
+                kept.add(here)
+            for seg_id in sorted(ids - {here}):
+                if seg_id in passages and seg_id in placed:
+                    onto[seg_id] = here
+            continue
+        if len(ids) != 1:
+            continue  # of no decided passage, or of two: as the program named it
+        (seg_id,) = ids
+        if seg_id not in placed:
+            p.name = seg_id
+            continue
         tid, start, end = placed[seg_id]
-        on = [p for p in sels if p.transcript.id == tid and _same_passage(p, start, end)]
-        if not on and seg_id in passages:  # found by its text: known to be elsewhere
-            moved[seg_id] = sels[0]
-            for p in sels:
-                p.name = ""
-        elif not names_kept:
-            for p in on:
-                p.name = seg_id
-    return moved
+        if p.transcript.id == tid and _same_passage(p, start, end):
+            p.name = seg_id
+            kept.add(seg_id)
+        elif seg_id in passages:  # found by its text: known to be elsewhere
+            off.setdefault(seg_id, []).append(p)
+        else:
+            p.name = seg_id
+    moved: dict[str, _Pending] = {}
+    for seg_id, sels in off.items():
+        if seg_id in kept:
+            continue  # a selection of it is still on it too
+        moved[seg_id] = sels[0]
+        onto.pop(seg_id, None)
+        for p in sels:
+            p.name = ""
+    for seg_id in kept:
+        onto.pop(seg_id, None)
+    return moved, onto
 
 
 def _merged_uses(
@@ -2227,6 +2334,8 @@ def _read_selection(
                 times=selection_times(sel),
                 created=date_time(sel.get("creationDateTime")),
             )
+        elif sel_name != item.name and sel_name not in item.merged_names:
+            item.merged_names.append(sel_name)
         coded.setdefault(user_guid, item)
         again = target in item.targets
         item.targets.add(target)
