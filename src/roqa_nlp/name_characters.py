@@ -26,23 +26,37 @@ def _escaped(code: int) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def _mark_ranges() -> str:
-    """The combining marks as character-class ranges, escaped (``\\u0300-\\u036f...``)."""
+def _marks() -> list[int]:
+    """The code points of the combining marks (category M), in order."""
+    return [
+        code
+        for scanned in _SCANNED
+        for code in scanned
+        if unicodedata.category(chr(code)).startswith("M")
+    ]
+
+
+def _ranges(codes: list[int]) -> str:
+    """``codes`` (in order) as character-class ranges, escaped (``\\u0300-\\u036f...``)."""
     out: list[str] = []
-    for scanned in _SCANNED:
-        first = None
-        for code in [*scanned, scanned.stop]:
-            mark = code < scanned.stop and unicodedata.category(chr(code)).startswith("M")
-            if mark and first is None:
-                first = code
-            elif not mark and first is not None:
-                last = code - 1
-                out.append(_escaped(first) + ("" if last == first else "-" + _escaped(last)))
-                first = None
+    first = last = -2
+    for code in [*codes, -2]:
+        if code == last + 1:
+            last = code
+            continue
+        if first >= 0:
+            out.append(_escaped(first) + ("" if last == first else "-" + _escaped(last)))
+        first = last = code
     return "".join(out)
 
 
+_MARK_CODES = _marks()
 #: The combining marks (category M), as ranges to write inside a character class.
-MARKS = _mark_ranges()
+MARKS = _ranges(_MARK_CODES)
+#: The marks a writer may leave out of a name or add to it, as ranges for a character class:
+#: those that sit on a letter (a combining class other than 0), such as Arabic harakat, Hebrew
+#: points, a Devanagari nukta or a tone mark on Twi ``ɔ``; not a virama (class 9), which joins
+#: two letters, nor a vowel sign (class 0), which is a letter of the word (``शर्म``, ``शर्मा``).
+OMISSIBLE_MARKS = _ranges([c for c in _MARK_CODES if unicodedata.combining(chr(c)) not in (0, 9)])
 #: A character of a name's word: a letter, digit or ``_`` (``\w``) or a combining mark.
 NAME_CHAR = rf"[\w{MARKS}]"

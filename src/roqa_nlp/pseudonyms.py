@@ -144,7 +144,7 @@ from typing import TypeVar
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
-from .name_characters import MARKS, NAME_CHAR
+from .name_characters import MARKS, NAME_CHAR, OMISSIBLE_MARKS
 from .schema import Transcript, Turn
 from .transcripts.roles import (
     KEYED_LABELS,
@@ -664,6 +664,14 @@ def _letter_regex(c: str) -> str:
     return f"[{plain}{letters}]{_ACCENTS}"
 
 
+#: the combining class of a virama (Devanagari U+094D), which joins two letters of a word: a
+#: name's pattern keeps it, where it lets the talk leave out or add other marks
+_VIRAMA = 9
+#: the marks the talk may write on a letter with no unaccented form, or leave out, whether the
+#: key's name has them or not (``محمد علي`` for a key's ``مُحَمَّد عَلِي``, and back)
+_OMISSIBLE = f"[{OMISSIBLE_MARKS}]*"
+
+
 def _takes_accents(c: str) -> bool:
     """Whether the letter ``c`` of a name is found with or without any accents
     (:func:`_letter_regex`), which take in the marks the name is typed with after it."""
@@ -688,14 +696,19 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
         elif c in "-‐‑":
             out.append(hyphen)
         elif c in "\u200b\u200c\u200d\u2060\ufeff" or (
-            unicodedata.combining(c) and i > 0 and _takes_accents(word[i - 1])
+            unicodedata.combining(c)
+            and i > 0
+            and (_takes_accents(word[i - 1]) or unicodedata.combining(c) != _VIRAMA)
         ):
-            # an accent the word was typed with apart: the letter takes any; a character of no
-            # width (a Persian name's non-joiner): the name is found with it or without it. A
-            # mark on a letter that has no unaccented form stays (a Hindi name's virama)
+            # an accent the word was typed with apart: the letter takes any; a mark a writer may
+            # leave out (Arabic harakat, a nukta, a tone on "ɔ"): the letter before takes any,
+            # or none; a character of no width (a Persian name's non-joiner): the name is found
+            # with it or without it. A virama stays (a Hindi name's), and a vowel sign (class 0)
             continue
-        else:
+        elif c.isascii() or _takes_accents(c):
             out.append(_letter_regex(c))
+        else:
+            out.append(f"{_letter_regex(c)}{_OMISSIBLE}")
     # a character of no width may stand between any two of its letters, or none
     return f"{_NO_WIDTH}?".join(out)
 
