@@ -11,6 +11,7 @@ was cut at it (s62). :data:`MARKS` is the marks as a character class's ranges, t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: The code points scanned for marks: none stands outside them (Unicode 15: the last below
@@ -60,3 +61,12 @@ MARKS = _ranges(_MARK_CODES)
 OMISSIBLE_MARKS = _ranges([c for c in _MARK_CODES if unicodedata.combining(chr(c)) not in (0, 9)])
 #: A character of a name's word: a letter, digit or ``_`` (``\w``) or a combining mark.
 NAME_CHAR = rf"[\w{MARKS}]"
+
+_MARK = re.compile(f"[{MARKS}]")
+
+
+def without_marks(text: str) -> str:
+    """``text`` without its combining marks (an underline, U+0332; a strike, U+0336; a variation
+    selector, U+FE0F): the word a word list is searched for (``Note̲`` is ``Note``). Letters
+    composed with an accent (NFC ``é``) keep it."""
+    return _MARK.sub("", text)

@@ -117,7 +117,7 @@ from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
-from ..name_characters import MARKS
+from ..name_characters import MARKS, without_marks
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
@@ -2581,7 +2581,9 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
     (``keys``), a participant number, an answerer's label (``A``) or a numbered speaker."""
     if always_a_speaker(label, keys):
         return False
-    name = name_before_brackets(label)
+    written = name_before_brackets(label)
+    # the word the lists hold, without a mark NFC keeps on it ("Note̲", "W̶e̶l̶l̶", "Well️")
+    name = without_marks(written)
     words = name.split()
     acronym = len(words) == 1 and name.isupper() and name.isalpha() and len(name) >= 2
     return (
@@ -2589,7 +2591,7 @@ def said_once_is_talk(label: str, keys: InterviewerLabels) -> bool:
         or (len(words) == 1 and _is_common_word(name))
         or (len(words) == 1 and _is_word_of_no_name(name) and not is_key_label(name))
         or _names_a_topic(words)
-        or _is_aside(label[len(name) :])
+        or _is_aside(label[len(written) :])
         or is_header_field(name)
         or is_heading_word_label(label)
     )

@@ -1,0 +1,44 @@
+"""A word no one is called stays talk when written with a mark that NFC keeps (an underline,
+U+0332; a strike, U+0336; a variation selector, U+FE0F): ``Note̲:``, ``W̶e̶l̶l̶:`` and ``Well️:``
+open a line of the participant's talk, as ``Note:`` and ``Well:`` do. Before (s62
+h_labels D1), the marks kept the word off the "not a label" word lists, and each became a second
+participant label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.transcripts import read_transcript
+
+TEXT = (
+    "Interviewer: How did it go at the clinic?\n"
+    "P01: It went well overall, I think the team did fine.\n"
+    "{label}: the staff were great that year.\n"
+    "Interviewer: And after that?\n"
+    "P01: After that we carried on with the plan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Note",
+        "Note\u0332",
+        "W\u0336e\u0336l\u0336l\u0336",
+        "Well",
+        "Well\ufe0f",
+        "Honestly",
+        "Honestly\u0332",
+    ],
+)
+def test_a_common_word_with_a_mark_is_no_label(tmp_path: Path, label: str) -> None:
+    path = tmp_path / "p01.txt"
+    path.write_text(TEXT.format(label=label), encoding="utf-8")
+    t = read_transcript(path)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P01", "Interviewer", "P01"]
+    first = t.turns[1]
+    assert t.text[first.start : first.end].endswith(
+        f"fine.\n{label}: the staff were great that year."
+    )
