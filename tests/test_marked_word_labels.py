@@ -42,3 +42,17 @@ def test_a_common_word_with_a_mark_is_no_label(tmp_path: Path, label: str) -> No
     assert t.text[first.start : first.end].endswith(
         f"fine.\n{label}: the staff were great that year."
     )
+
+
+def test_names_to_check_columns_line_up_whatever_marks_a_word_holds() -> None:
+    """The counts of the "names to check" table stand in one column however many combining
+    marks a word holds (``Adébáyọ̀`` in NFC keeps one; an NFD file's ``Café`` holds one per
+    accent): the words are padded to their width on screen, not their code points."""
+    from roqa_nlp.cli.code_cmd import names_to_check_lines
+    from roqa_nlp.pseudonyms import NameToCheck
+
+    words = ["Paulo", "Ad\u00e9b\u00e1y\u1ecd\u0300", "Cafe\u0301", "Re\u0301sume\u0301"]
+    lines = names_to_check_lines(
+        [NameToCheck(w, 1, ("p01",)) for w in words], Path("key.csv"), every_name=True
+    )
+    assert lines[1:] == [f"  {w}{' ' * (21 - n)}   1  p01" for w, n in zip(words, [5, 7, 4, 6])]

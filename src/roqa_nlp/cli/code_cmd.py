@@ -1849,6 +1849,22 @@ def names_to_check_lines(found: list[Any], path: Path, *, every_name: bool) -> l
     return lines
 
 
+def _padded(word: str, width: int) -> str:
+    """``word`` padded with spaces to ``width`` columns on screen: a combining mark or a
+    character of no width takes none (``Adébáyọ̀``, an NFD file's ``Café``), a wide one two."""
+    import unicodedata
+
+    shown = sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in word
+    )
+    return word + " " * max(0, width - shown)
+
+
 def _word_lines(found: list[Any], what: str, fix: str, *, every_name: bool) -> list[str]:
     """One group of :func:`names_to_check_lines`: ``what`` they are, the words, and ``fix``."""
 
@@ -1866,7 +1882,7 @@ def _word_lines(found: list[Any], what: str, fix: str, *, every_name: bool) -> l
         return [f"{what}: {words}{more}; {fix}."]
     columns = "Word, times, transcripts" + (", a word of the name of" if found[0].keyed_as else "")
     return [f"{what}; {fix}. {columns}:"] + [
-        f"  {f.word:20} {f.count:4}  {', '.join(f.transcripts)}"
+        f"  {_padded(f.word, 20)} {f.count:4}  {', '.join(f.transcripts)}"
         + (f"  {of(f)}" if f.keyed_as else "")
         for f in found
     ]
