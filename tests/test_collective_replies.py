@@ -150,9 +150,9 @@ def test_the_collective_replies_left_out_are_pseudonymised_as_talk(tmp_path: Pat
     # as the text outside the turns has it
     assert done[0].metadata["collective_replies"] == [
         "Everyone: [laughter]",
-        "Several voices: Yeah, P04 is right.",
+        "Several voices: Yeah, P09 is right.",
     ]
-    assert "Several voices: Yeah, P04 is right." in done[0].text
+    assert "Several voices: Yeah, P09 is right." in done[0].text
 
 
 def test_a_word_file_reads_them_so_too(tmp_path: Path):

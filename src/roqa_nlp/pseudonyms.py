@@ -1445,10 +1445,7 @@ class PseudonymKey:
         ``Participant ID: P18``), and that of its participants' id labels (``P18``, a joint
         interview's ``P05a``), for its own participant: a speaker of another transcript,
         registered before it, is never given that number as the next free one (a focus group's
-        members took P18-P20, and p18.docx's participant P21). A focus group's own number
-        (``fg12.txt``, ``S02.txt`` of four: :func:`_members_take_free_numbers`) is no
-        participant's, so it holds none back: its members take free numbers, from ``P01`` if
-        nothing else claims one (tester s62 focus, 2: fg12 alone numbered them from P13)."""
+        members took P18-P20, and p18.docx's participant P21)."""
         from .transcripts.roles import case_label, study_id_number
 
         self.file_ids.add(transcript.id)
@@ -1459,7 +1456,7 @@ class PseudonymKey:
                 self.interviewers.setdefault(_person(name), " ".join(name.split()))
         hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
-        if number is not None and not _members_take_free_numbers(transcript, _speakers(transcript)):
+        if number is not None:
             self.reserved.add(number)
         for label in {t.speaker for t in transcript.turns if t.role == "participant"}:
             # P17, P05a, P17 (RM); not a template's Participant 1
