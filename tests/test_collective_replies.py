@@ -1,5 +1,5 @@
 """A focus group's collective reply (``Several voices: Yeah. Mm.``, ``Everyone: [laughter]``,
-``All: Yes.``) is a turn of no single participant: never part of a member's segment, never
+``Multiple speakers: Yes.``) is a turn of no single participant: never part of a member's segment, never
 coded or quoted, and named by ``roqa inspect`` (session 62, focus tester, finding 1: it was
 glued to the member's turn above and quoted in Table 2 as P09's words). The labels are in
 ``data/collective_labels.txt``."""
@@ -72,12 +72,13 @@ def test_no_segment_quotes_a_collective_reply():
 @pytest.mark.parametrize(
     ("line", "said"),
     [
-        ("All: Yes.", "All: Yes."),
-        ("Group: Mm.", "Group: Mm."),
+        ("Everybody: Yes.", "Everybody: Yes."),
+        ("[Crosstalk]: Yes, yes, exactly.", "Crosstalk: Yes, yes, exactly."),
+        ("Overlapping voices: Mm.", "Overlapping voices: Mm."),
         ("Several participants: Yeah, definitely.", "Several participants: Yeah, definitely."),
         ("Multiple speakers: [crosstalk]", "Multiple speakers: [crosstalk]"),
         ("[Several voices]: Yes, yes.", "Several voices: Yes, yes."),
-        ("Various: Mm-hmm.", "Various: Mm-hmm."),
+        ("Various voices: Mm-hmm.", "Various voices: Mm-hmm."),
         ("Several participants:\nYeah, definitely.", "Several participants: Yeah, definitely."),
     ],
 )
@@ -169,3 +170,69 @@ def test_a_word_file_reads_them_so_too(tmp_path: Path):
         "Everyone: [laughter]",
         "Several voices: Yeah. Mm.",
     ]
+
+
+MOSTLY_GROUP = """Interviewer: What did the ward team think of the new e-rostering system?
+Group: We found it slow to start, the forms took hours and the IT kept crashing.
+Interviewer: What about the training you were given?
+Group: The training was rushed, most of us had one session and no follow-up at all.
+Anna: I did the e-learning at home, in my own time.
+Interviewer: And did the managers support it?
+Group: The ward manager really championed it, she gave us protected time.
+Ben: Not on nights though.
+Interviewer: Anything else?
+Group: It needs more funding if it is going to last.
+"""
+
+
+@pytest.mark.parametrize("label", ["Group", "Several voices", "Everyone"])
+def test_a_group_typed_mostly_as_one_voice_keeps_its_talk(label):
+    """A group typed mostly as one voice, two members named once each: its label holds more
+    of the participant talk than any member, so it is a speaker, as before session 62 (s62
+    focus hunter, 1: its 4 answers, 51 words, were left out unsaid)."""
+    t = parse_text(MOSTLY_GROUP.replace("Group:", f"{label}:"), "grp_mostly_group.txt")
+    said = [(u.speaker, len(t.text[u.start : u.end].split())) for u in t.turns]
+    assert [s for s in said if s[0] != "Interviewer"] == [
+        (label, 15),
+        (label, 15),
+        ("Anna", 10),
+        (label, 11),
+        ("Ben", 4),
+        (label, 10),
+    ]
+    assert "collective_replies" not in t.metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "answer"),
+    [
+        (
+            "Facilitator: What stopped you using the new pathway?\n"
+            "Gary Fletcher: There were three problems with it.\n"
+            "Both: the cost and the time it took, really.\n"
+            "Priya Nair: I agree about the time.\n"
+            "Tom Birch: For us it was the IT, the system kept crashing.\n"
+            "Facilitator: And leadership?\n"
+            "Priya Nair: The managers were supportive.\n"
+            "Tom Birch: Mostly.\n",
+            "grp_all_talk.txt",
+            "There were three problems with it.\nBoth: the cost and the time it took, really.",
+        ),
+        (
+            "Interviewer: How much of the training was useful?\n"
+            "Maria: Honestly?\n"
+            "All: of it was useless, the whole package.\n"
+            "Carer: She's right, it was.\n"
+            "Interviewer: Why was that?\n"
+            "Maria: It was written for another service.\n",
+            "one2one_carer.txt",
+            "Honestly?\nAll: of it was useless, the whole package.",
+        ),
+    ],
+)
+def test_both_or_all_opening_a_line_of_talk_stays_the_answer(text, name, answer):
+    """'Both:' / 'All:' may open a line of talk, so they are no collective reply's label (s62
+    focus hunter, 2: 9 of Gary's words and 8 of Maria's were left out)."""
+    t = parse_text(text, name)
+    assert turn_texts(t)[1][1] == answer
+    assert "collective_replies" not in t.metadata

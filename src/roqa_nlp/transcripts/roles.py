@@ -1318,7 +1318,7 @@ def is_collective_label(label: str) -> bool:
     group's collective reply (``Several voices``, ``Everyone``, ``All``, ``Multiple speakers
     (overlapping)``: :data:`COLLECTIVE_LABELS`), in any case and spacing, brackets after it
     aside."""
-    name = _BRACKETS_AFTER.sub("", label.strip()) or label
+    name = _BRACKETS_AFTER.sub("", label.strip()) or label.strip().strip("[]()")
     return " ".join(name.split()).casefold() in packaged_words(COLLECTIVE_LABELS)
 
 
@@ -1332,15 +1332,27 @@ def without_collective_replies(text: str, turns: list[Turn]) -> tuple[list[Turn]
     ``Everyone: [laughter]``) where two or more other participants speak, and each reply so
     left out as ``label: words``: no single member said it, so it is no one's turn (not coded,
     quoted or counted as a member), its words left in the text between the turns. Where the
-    label is the only participant's (``Interviewer:`` / ``Group:``), its turns are the talk."""
-    collective = [t for t in turns if is_collective_label(t.speaker)]
-    members = {
-        t.speaker for t in turns if t.role == "participant" and not is_collective_label(t.speaker)
-    }
-    if not collective or len(members) < 2:
+    label is the only participant's (``Interviewer:`` / ``Everyone:``), or holds more words
+    than any member (a group typed mostly as one voice), its turns are the talk."""
+    words: Counter[str] = Counter()
+    for t in turns:
+        if t.role == "participant":
+            words[t.speaker] += len(text[t.start : t.end].split())
+    members = [n for s, n in words.items() if not is_collective_label(s)]
+    if len(members) < 2:
         return turns, []
-    said = [f"{t.speaker}: {' '.join(text[t.start : t.end].split())}" for t in collective]
-    return [t for t in turns if not is_collective_label(t.speaker)], said
+    # a label holding more of the talk than any member is a group typed mostly as one voice
+    # (s62 focus hunter, 1: its 4 answers were left out unsaid): a speaker, as before
+    most = max(members)
+    left_out = {s for s, n in words.items() if is_collective_label(s) and n <= most}
+    if not left_out:
+        return turns, []
+    said = [
+        f"{t.speaker}: {' '.join(text[t.start : t.end].split())}"
+        for t in turns
+        if t.speaker in left_out
+    ]
+    return [t for t in turns if t.speaker not in left_out], said
 
 
 def collective_replies_note(transcript: Transcript) -> str | None:
