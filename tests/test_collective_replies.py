@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from roqa_nlp.cli import app
 from roqa_nlp.cli.inspect_cmd import reading_notes
 from roqa_nlp.transcripts import read_transcript
-from roqa_nlp.transcripts.segment import segment
+from roqa_nlp.transcripts.segment import agreed_turns, questions_before, segment
 from roqa_nlp.transcripts.text import parse_text
 
 FG05 = """Facilitator (Helen Marsh): Okay, we're recording. Welcome, everyone.
@@ -236,3 +236,34 @@ def test_both_or_all_opening_a_line_of_talk_stays_the_answer(text, name, answer)
     t = parse_text(text, name)
     assert turn_texts(t)[1][1] == answer
     assert "collective_replies" not in t.metadata
+
+
+@pytest.mark.parametrize("no", ["Several voices: No, not really.", "[Several voices]: No."])
+def test_an_agreement_after_a_collective_no_borrows_nothing(no):
+    """'Agreed.' after 'Several voices: No, not really.' agrees with the no, not with the turn
+    it contradicted, and takes no code, as after a member's bare no (s62 focus hunter, 4: Ben
+    and Cara took Anna's enabler)."""
+    text = (
+        "Facilitator: Did the managers support the change?\n"
+        "Anna Price: They were very supportive, they gave us protected time for training.\n"
+        f"{no}\n"
+        "Ben Cole: Agreed.\n"
+        "Cara Dunn: Same here.\n"
+        "Facilitator: OK.\n"
+    )
+    t = parse_text(text, "fg07.txt")
+    assert [u.speaker for u in t.turns][2:4] == ["Ben Cole", "Cara Dunn"]
+    assert agreed_turns(t) == [None, None, None, None, None]
+    question = "Did the managers support the change?"
+    assert questions_before(t)[1:4] == [question, question, question]
+
+
+def test_an_agreement_after_a_collective_yes_still_agrees_with_the_member():
+    text = (
+        "Facilitator: Did the managers support the change?\n"
+        "Anna Price: They were very supportive, they gave us protected time for training.\n"
+        "Several voices: Yeah. Mm.\n"
+        "Ben Cole: Agreed.\n"
+        "Cara Dunn: Same here.\n"
+    )
+    assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, 1, 1]

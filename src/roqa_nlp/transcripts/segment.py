@@ -529,8 +529,9 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     member's bare no (``No.``, ``No, we did.``), which may contradict the turn, and for a reply
     that agrees with it (``Me neither.`` after ``Not really.``, not the turn the no
     contradicts): it has no code of its own to take. A no that agrees (``No, exactly.``) agrees
-    with that turn, and so do the agreements after it. None for every turn of a one-to-one
-    interview."""
+    with that turn, and so do the agreements after it. After a collective reply that does not
+    agree (``Several voices: No, not really.``, no one's turn), an agreement takes nothing, as
+    after a member's bare no. None for every turn of a one-to-one interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -545,8 +546,14 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     # speaker, and what such an agreement takes, its context and the turn it agrees with
     said, by = "", ""
     agreeing: tuple[str, int | None] = ("", None)
+    collective = _collective_before(transcript)
     for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
+        said_by_several = collective.get(index)
+        if said and said_by_several and not agrees_with(said_by_several, said):
+            # "Several voices: No, not really." is no one's turn, and has no code: an agreement
+            # after it agrees with it, not with the turn it contradicts (s62 focus hunter, 4)
+            said, by, agreeing = said_by_several, "", (question, None)
         replying = turn.role != "interviewer" and said and by != turn.speaker
         agrees = bool(replying) and agrees_with(words, said)
         out.append(agreeing if agrees else (question, None))
@@ -570,6 +577,24 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
                 # its own (session 61 hunt: it took the coding of the turn the no contradicted)
                 said, by, agreeing = words, turn.speaker, (question, None)
     return out
+
+
+def _collective_before(transcript: Transcript) -> dict[int, str]:
+    """The words of the collective reply (``Several voices: No, not really.``, left out of the
+    turns: ``metadata["collective_replies"]``) said right before each turn that has one, by the
+    turn's index: the last of them in the text between that turn and the one before it."""
+    from .roles import COLLECTIVE_REPLIES
+
+    said = transcript.metadata.get(COLLECTIVE_REPLIES) or []
+    replies = [words for r in said if (words := str(r).partition(": ")[2])]
+    text, turns = transcript.text, transcript.turns
+    before: dict[int, str] = {}
+    for index in range(1, len(turns)):
+        gap = " ".join(text[turns[index - 1].end : turns[index].start].split())
+        while replies and replies[0] and replies[0] in gap:
+            gap = gap[gap.index(replies[0]) + len(replies[0]) :]
+            before[index] = replies.pop(0)
+    return before
 
 
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
