@@ -2043,10 +2043,9 @@ class PseudonymKey:
                                 replace(
                                     transcript,
                                     text=str(line),
-                                    # the service's text as it is written in the text: as talk
-                                    turns=[Turn("", "participant", 0, len(str(line)))]
-                                    if key == SERVICE_TEXT
-                                    else [],
+                                    # the service's text as it is written in the text: as talk,
+                                    # and a collective reply's words after its label
+                                    turns=_as_talk(str(line), key),
                                 ),
                                 people,
                             ),
@@ -2361,8 +2360,12 @@ class PseudonymKey:
         pattern, found_as = self._pattern(speakers)
         if pattern is None:
             return []
+        from .transcripts.roles import collective_reply_spans
+
         text = transcript.text
         starts = [t.start for t in transcript.turns]
+        # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
+        collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
         for m in pattern.finditer(text):
             pseudonym, kind, spellings, sharers = found_as[int(str(m.lastgroup)[1:])]
@@ -2371,6 +2374,7 @@ class PseudonymKey:
                 pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
             i = bisect_right(starts, m.start()) - 1
             in_talk = i >= 0 and m.end() <= transcript.turns[i].end
+            in_talk = in_talk or any(s <= m.start() and m.end() <= e for s, e in collective)
             if kind in ("part", "surname") and self._another_person(transcript, m, pseudonym):
                 edits.append((m.start(), m.end(), _in_text(_SHARED_SURNAME)))
                 continue
@@ -3146,6 +3150,20 @@ def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 
 _V = TypeVar("_V")
+
+
+def _as_talk(line: str, key: str) -> list[Turn]:
+    """The turn of talk of ``line``, a line of ``metadata[key]`` rewritten as the text has it:
+    the service's text whole (``service_text``), a collective reply's words after its label
+    (``Several voices: Yeah, [P01]'s right.``, as in the text), else none."""
+    from .transcripts.roles import COLLECTIVE_REPLIES
+    from .transcripts.speaker_labels import SERVICE_TEXT
+
+    if key == SERVICE_TEXT:
+        return [Turn("", "participant", 0, len(line))]
+    if key == COLLECTIVE_REPLIES and ": " in line:
+        return [Turn("", "participant", line.index(": ") + 2, len(line))]
+    return []
 
 
 def _reads_as_a_label(text: str, start: int, end: int, new: str) -> bool:

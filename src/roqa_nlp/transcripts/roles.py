@@ -32,6 +32,7 @@ files is warned of."""
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 import re
@@ -1353,6 +1354,30 @@ def without_collective_replies(text: str, turns: list[Turn]) -> tuple[list[Turn]
         if t.speaker in left_out
     ]
     return [t for t in turns if t.speaker not in left_out], said
+
+
+def collective_reply_spans(transcript: Transcript) -> list[tuple[int, int, str]]:
+    """Where the words of each collective reply left out of the turns (:data:`COLLECTIVE_REPLIES`:
+    ``Several voices: No, not really.``) lie in ``transcript``'s text, in order, with the words
+    as recorded: ``(start, end, words)``. Each is looked for after the one before, outside the
+    turns; one not found (a reader that keeps no such line in the text) is passed over."""
+    said = transcript.metadata.get(COLLECTIVE_REPLIES) or []
+    text, turns = transcript.text, transcript.turns
+    starts = [t.start for t in turns]
+    spans: list[tuple[int, int, str]] = []
+    at = 0
+    for reply in said:
+        words = str(reply).partition(": ")[2]
+        if not words:
+            continue
+        pattern = re.compile(r"\s+".join(map(re.escape, words.split())))
+        for m in pattern.finditer(text, at):
+            i = bisect.bisect_left(starts, m.end())  # the first turn from its end on
+            if not (i and turns[i - 1].end > m.start()):  # the turn before ends before it
+                spans.append((m.start(), m.end(), words))
+                at = m.end()
+                break
+    return spans
 
 
 def collective_replies_note(transcript: Transcript) -> str | None:

@@ -581,20 +581,12 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
 
 def _collective_before(transcript: Transcript) -> dict[int, str]:
     """The words of the collective reply (``Several voices: No, not really.``, left out of the
-    turns: ``metadata["collective_replies"]``) said right before each turn that has one, by the
-    turn's index: the last of them in the text between that turn and the one before it."""
-    from .roles import COLLECTIVE_REPLIES
+    turns: :func:`~.roles.collective_reply_spans`) said right before each turn that has one, by
+    the turn's index: the last of them between that turn and the one before it."""
+    from .roles import collective_reply_spans
 
-    said = transcript.metadata.get(COLLECTIVE_REPLIES) or []
-    replies = [words for r in said if (words := str(r).partition(": ")[2])]
-    text, turns = transcript.text, transcript.turns
-    before: dict[int, str] = {}
-    for index in range(1, len(turns)):
-        gap = " ".join(text[turns[index - 1].end : turns[index].start].split())
-        while replies and replies[0] and replies[0] in gap:
-            gap = gap[gap.index(replies[0]) + len(replies[0]) :]
-            before[index] = replies.pop(0)
-    return before
+    starts = [t.start for t in transcript.turns]
+    return {bisect_left(starts, end): words for _, end, words in collective_reply_spans(transcript)}
 
 
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
