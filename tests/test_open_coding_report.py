@@ -850,3 +850,30 @@ def test_segments_of_a_group_the_review_decided_fit_no_code_are_marked_decided(
         "named: Pandemic",
         "decided: fits no code",
     ]
+
+
+def test_group_members_missing_from_the_codings_are_said_missing_not_coded() -> None:
+    """A codings.jsonl cut short lost two set-aside segments; roqa report said they were "coded
+    since the groups were made" and called their set-aside groups candidate groups (scale
+    tester, session 62, finding 2)."""
+    import dataclasses
+
+    from roqa_nlp.report import stale_groups_said
+
+    result = set_aside_result()
+    assert stale_groups_said(result, [RECURRING]) is None
+    result.segments = [s for s in result.segments if s.segment.id != "p03_interview:0002"]
+    assert stale_groups_said(result, [RECURRING]) == (
+        "1 segment(s) of its groups of set-aside talk are not in these codings"
+    )
+    result = build_result()  # the pandemic answers wait for open coding, the candidate's
+    result.segments = [
+        dataclasses.replace(s, novel=False) if s.segment.id == "p03_interview:0002" else s
+        for s in result.segments
+        if s.segment.id != "p02_interview:0002"
+    ]
+    assert stale_groups_said(result, OPEN_CODING) == (
+        "1 segment(s) of its candidate groups no longer fit no code in these codings (coded "
+        "since the groups were made); 1 segment(s) of its candidate groups are not in these "
+        "codings"
+    )

@@ -288,14 +288,13 @@ def report_command(
     candidates = _read_candidates(
         open_coding or source.with_name("open_coding.jsonl"), open_coding is not None
     )
-    from ..report import stale_candidates
+    from ..report import stale_groups_said
 
-    stale = stale_candidates(result, candidates)
+    stale = stale_groups_said(result, candidates)
     if stale:
         print(
-            f"roqa: warning: {open_coding or source.with_name('open_coding.jsonl')}: {stale} "
-            "segment(s) of its candidate groups no longer fit no code in these codings (coded "
-            "since the groups were made): left out of the groups; `roqa code` again regroups",
+            f"roqa: warning: {open_coding or source.with_name('open_coding.jsonl')}: {stale}: "
+            "left out of the groups; `roqa code` again regroups",
             file=sys.stderr,
         )
     opts = ReportOptions(

@@ -1456,19 +1456,48 @@ def _candidates(open_coding: Iterable[Any] | None) -> list[dict[str, Any]]:
     return [_candidate(c) for c in open_coding or []]
 
 
-def stale_candidates(result: CodingResult, open_coding: Iterable[Any] | None) -> int:
+def stale_group_members(
+    result: CodingResult, open_coding: Iterable[Any] | None
+) -> dict[tuple[bool, bool], int]:
     """How many segments the candidate groups (and the groups of recurring set-aside talk)
-    list that no longer fit no code in ``result`` (coded, or gone, since the groups were made):
-    the report leaves them out."""
+    list that no longer fit no code in ``result``, by ``(set_aside, missing)``: of a group of
+    set-aside talk or a candidate group, and not in ``result`` at all (a codings.jsonl cut
+    short) or coded there since the groups were made. The report leaves them out."""
+    ids = {s.segment.id for s in result}
     waiting = {s.segment.id for s in result if s.for_open_coding}
     novel = {s.segment.id for s in result if s.novel}
-    return sum(
-        1
-        for c in _candidates(open_coding)
-        if c["grouped"]
-        for sid in c["segment_ids"]
-        if sid not in (novel if c["set_aside"] else waiting)
-    )
+    counts: dict[tuple[bool, bool], int] = {}
+    for c in _candidates(open_coding):
+        if not c["grouped"]:
+            continue
+        for sid in c["segment_ids"]:
+            if sid not in (novel if c["set_aside"] else waiting):
+                key = (c["set_aside"], sid not in ids)
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def stale_candidates(result: CodingResult, open_coding: Iterable[Any] | None) -> int:
+    """How many segments the groups of ``open_coding`` list that no longer fit no code in
+    ``result`` (coded, or gone, since the groups were made: :func:`stale_group_members`)."""
+    return sum(stale_group_members(result, open_coding).values())
+
+
+def stale_groups_said(result: CodingResult, open_coding: Iterable[Any] | None) -> str | None:
+    """What ``roqa report`` warns of the :func:`stale_group_members` (None when there are
+    none): those coded since and those missing from the codings, of each kind of group."""
+    counts = stale_group_members(result, open_coding)
+    said = []
+    for aside in (False, True):
+        groups = "groups of set-aside talk" if aside else "candidate groups"
+        if n := counts.get((aside, False)):
+            said.append(
+                f"{n} segment(s) of its {groups} no longer fit no code in these codings (coded "
+                "since the groups were made)"
+            )
+        if n := counts.get((aside, True)):
+            said.append(f"{n} segment(s) of its {groups} are not in these codings")
+    return "; ".join(said) or None
 
 
 def recurring_set_aside_groups(
