@@ -1333,17 +1333,40 @@ def test_saturation_of_too_few_interviews_for_any_review_advises_interviewing_fi
     }
     assert saturation(six).francis.message.startswith(
         "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
-        "review of I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11), I12 (P12) and I13 (P13) "
-        "and of the partly reviewed I01 (P01, 1 of 6 segments undecided), and judge again "
-        "before interviewing more; "
+        "review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) "
+        "and 2 more and of the partly reviewed I01 (P01, 1 of 6 segments undecided), and judge "
+        "again before interviewing more; "
     )
     # a transcript named as its participant but for case is not named twice (s56 hunt 4:
     # "p11 (P11) and p12 (P12)")
     six.meta |= {"transcripts_not_reviewed": [f"p{i}" for i in range(7, 14)]}
     assert saturation(six).francis.message.startswith(
         "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
-        "review of p7, p8, p9, p10, p11, p12 and p13 and of the partly reviewed"
+        "review of the 7 unreviewed interviews p7, p8, p9, p10, p11 and 2 more and of the "
+        "partly reviewed"
     )
+
+
+def test_a_verdict_names_the_first_five_transcripts_not_reviewed_and_how_many_more() -> None:
+    """Scale tester, session 62, finding 3: a review of 10 of 45 interviews gave a verdict of
+    2,300 characters, naming all 35 transcripts not reviewed twice. Each list is cut at five
+    with how many more, as the partly reviewed interviews are; the Saturation sheet's review
+    row keeps them all."""
+    six = interviews(["A B", "C", "D", "E", "F", "G"])
+    six.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": [f"I{i}" for i in range(7, 14)],
+        "participants_not_reviewed": [f"P{i}" for i in range(7, 14)],
+    }
+    s = saturation(six)
+    assert s.francis.message == (
+        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
+        "review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) "
+        "and 2 more, and judge again before interviewing more; 7 transcript(s) not reviewed yet "
+        "are left out of the judgement: I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) and 2 "
+        "more"
+    )
+    assert s.verdict_rows()[-1][-1].endswith("I11 (P11), I12 (P12), I13 (P13)")
 
 
 def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(

@@ -125,6 +125,9 @@ def beside_line(value: float, line: float, decimals: int = 2, *, within: float =
     return shown.lstrip("-") if float(shown) == 0 else shown  # -1e-16 is 0.000, not -0.000
 
 
+#: Interviews a saturation verdict names in a list (those not reviewed, those partly reviewed)
+#: before it says how many more: the Saturation sheet's review row names them all.
+VERDICT_NAMES = 5
 #: What a cell says in place of a quote when its words only agree (:attr:`Quote.only_agrees`)
 NO_QUOTE = "no quote, it only says yes or no"
 
@@ -2722,8 +2725,20 @@ def reached(
     return "; ".join(["yes, " + said[0], *said[1:]]) if said else "yes"
 
 
+def unreviewed_named(unreached: Sequence[tuple[str, str]], few: int = VERDICT_NAMES) -> str:
+    """The transcripts a review did not reach (``(name, participant)`` each, the participant
+    said when not the name but for case), in one phrase for a verdict's advice: ``I03 (P03) and
+    I05 (P05)``; past ``few`` of them, how many and the first ``few`` (``the 7 unreviewed
+    interviews I7 (P7), ... and 2 more``); empty when none."""
+    shown = [t if p.casefold() == t.casefold() else f"{t} ({p})" for t, p in unreached]
+    if len(shown) <= few:
+        return and_list(shown) if shown else ""
+    return f"the {len(shown)} unreviewed interviews {first_and_count(shown, few)}"
+
+
 def partly_reviewed_named(
-    partly: Sequence[tuple[str, int, int]] | Sequence[tuple[str, int, int, str]], few: int = 5
+    partly: Sequence[tuple[str, int, int]] | Sequence[tuple[str, int, int, str]],
+    few: int = VERDICT_NAMES,
 ) -> str:
     """The interviews a review reached only partly (``(name, undecided, to review)`` each, or
     with the participant last, said when not the name), in one phrase for a verdict's advice:
@@ -2743,14 +2758,16 @@ def partly_reviewed_named(
     return f"the {len(partly)} partly reviewed interviews {first_and_count(shown, few)}"
 
 
-def not_reviewed_note(not_reviewed: Sequence[tuple[str, str, int | None]]) -> str:
+def not_reviewed_note(
+    not_reviewed: Sequence[tuple[str, str, int | None]], few: int | None = None
+) -> str:
     """The transcripts a review did not reach (:attr:`Saturation.not_reviewed`), in one phrase
-    (empty when there are none)."""
+    (empty when there are none): all of them, or past ``few`` the first ``few`` and how many
+    more (a verdict's; 35 in full made one of 2,300 characters, scale tester s62)."""
     if not not_reviewed:
         return ""
-    shown = ", ".join(
-        f"{t} ({'' if n is None else f'interview {n}, '}{p})" for t, p, n in not_reviewed
-    )
+    named = [f"{t} ({'' if n is None else f'interview {n}, '}{p})" for t, p, n in not_reviewed]
+    shown = ", ".join(named) if few is None else first_and_count(named, few)
     kept = (
         " (the others keep their numbers in the study's order)"
         if any(n is not None for _, _, n in not_reviewed)
@@ -3709,16 +3726,7 @@ def saturation(
             ]
         )
         to_finish = " and of ".join(
-            w
-            for w in (
-                and_list(
-                    [t if p.casefold() == t.casefold() else f"{t} ({p})" for t, p, _ in unreached]
-                )
-                if unreached
-                else "",
-                partly_named,
-            )
-            if w
+            w for w in (unreviewed_named([(t, p) for t, p, _ in unreached]), partly_named) if w
         )
         go_on = f"continue interviewing until {run_of} no new code"
         if to_finish and len(seq) + len(unreached) < need:
@@ -3727,8 +3735,9 @@ def saturation(
             # of 6 interviews)
             advice = f"{go_on}, and finish the review of {to_finish}"
         elif to_finish:
+            listed = partly_named or len(unreached) > VERDICT_NAMES
             advice = (
-                f"finish the review of {to_finish}{',' if partly_named else ''} and judge "
+                f"finish the review of {to_finish}{',' if listed else ''} and judge "
                 "again before interviewing more"
             )
         else:
@@ -3744,7 +3753,7 @@ def saturation(
     split = split_new_note(result, new_codes, per, after, whose, lbl)
     msg += split + unsure_note()
     if unreached:
-        msg += "; " + not_reviewed_note(unreached)
+        msg += "; " + not_reviewed_note(unreached, VERDICT_NAMES)
     francis = FrancisVerdict(
         initial_sample,
         stopping_criterion,
@@ -3808,7 +3817,7 @@ def saturation(
     gmsg += split_new_note(result, new_codes, per, base_size + 1, whose, lbl)
     gmsg += unsure_note()
     if unreached:
-        gmsg += "; " + not_reviewed_note(unreached)
+        gmsg += "; " + not_reviewed_note(unreached, VERDICT_NAMES)
     guest = GuestView(
         base_size,
         run_length,
