@@ -75,7 +75,7 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     ]
     note = (
         "; 2 of the 7 new codes rest only on unsure suggestions (every segment below p=0.40: "
-        "interview 1: IC.A Intervention Source p=0.19; interview 2: IS.C Culture p=0.38): the "
+        "interview 1 (P01): IC.A Intervention Source p=0.19; interview 2 (P02): IS.C Culture p=0.38): the "
         "verdict counts them as codes "
         "the interviews used, so review them before reporting it"
     )
@@ -114,7 +114,7 @@ def test_unsure_new_codes_a_carried_review_decided_are_said_decided_not_to_revie
     ]
     listed = (
         "; 2 of the 6 new codes rest only on unsure suggestions (every segment below p=0.40: "
-        "interview 1: IC.A Intervention Source p=0.19; interview 2: IS.C Culture p=0.38): the "
+        "interview 1 (P01): IC.A Intervention Source p=0.19; interview 2 (P02): IS.C Culture p=0.38): the "
         "verdict counts them as codes the interviews used"
     )
     verdict = (
@@ -223,7 +223,7 @@ def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself(
     s = saturation(result)
     assert s.unsure_new == [[], ["IS.C"]]
     assert s.francis.message.endswith(
-        "(every segment below p=0.40: interview 2: IS.C Culture p=0.398): the verdict counts "
+        "(every segment below p=0.40: interview 2 (P02): IS.C Culture p=0.398): the verdict counts "
         "them as codes the interviews used, so review them before reporting it"
     )
     assert s.rows()[2][5] == "IS.C Culture (0.398)"
@@ -255,7 +255,7 @@ def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_hold
     assert s.new_counts == NEW  # the ideas themselves are unchanged
     assert s.francis.at == 15
     assert s.francis.message.endswith(
-        "; but interview(s) 14 of that run hold 2 segment(s) that fit no code, waiting for open "
+        "; but interview(s) 14 (P14) of that run hold 2 segment(s) that fit no code, waiting for open "
         "coding: a new idea among them restarts the count"
     )
     # no such talk in the quiet run: nothing added
@@ -1146,6 +1146,24 @@ def test_an_order_naming_a_participant_of_two_files_takes_both_as_one_interview(
     assert s.interviews == ["p04", "p02_part1 + p02_part2", "p01",
                             "zoom_afternoon + zoom_morning"]  # fmt: skip
     assert s.cumulative == [2, 3, 4, 6]
+
+
+def test_verdicts_in_an_order_given_name_the_interviews_holding_talk_or_unsure_codes() -> None:
+    """Scale tester, session 62, finding 4: in an order given, "interview(s) 13 of that run hold 1
+    segment(s)" and "interview 12: IS.D ... p=0.34" named positions alone, though the study had
+    a P12 elsewhere; each is named with its participant, as the other lists of a verdict are."""
+    result = interviews(SEQUENCE)
+    result.segments += [
+        seg("I13", 5, "we started a peer-run allotment", novel=True),
+        seg("I02", 6, "the rota", ("IS.C", 0.398, "neutral")),
+    ]
+    order = ["I01", "I03", "I02", *(f"I{i:02d}" for i in range(4, 13)), "I14", "I13", "I15"]
+    message = saturation(result, order=order).francis.message
+    assert (
+        "; but interview(s) 14 (P13) of that run hold 1 segment(s) that fit no code, waiting "
+        "for open coding: a new idea among them restarts the count; " in message
+    )
+    assert "(every segment below p=0.40: interview 3 (P02): IS.C Culture p=0.398)" in message
 
 
 def test_saturation_follows_the_given_interview_order() -> None:
@@ -3040,7 +3058,9 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     unsure = interviews(["IC.F"])
     unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
     assert saturation(unsure).unsure_new_labels(0) == "IC.A Intervention Source (0.19)"
-    assert "interview 1: IC.A Intervention Source p=0.19" in saturation(unsure).francis.message
+    assert (
+        "interview 1 (P01): IC.A Intervention Source p=0.19" in saturation(unsure).francis.message
+    )
 
 
 def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path) -> None:
@@ -3245,7 +3265,7 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     ]
     assert s.francis.message.endswith(
         "; 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40: "
-        "interview 2: INS.A Structural Characteristics p=0.30): the verdict counts them as codes "
+        "interview 2 (P02): INS.A Structural Characteristics p=0.30): the verdict counts them as codes "
         "the interviews used, so review them before reporting it"
     )
 

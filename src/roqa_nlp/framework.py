@@ -3350,7 +3350,7 @@ def saturation(
         if not held:
             return ""
         n = sum(open_coding[k - 1] for k in held)
-        which = ", ".join(str(num(k)) for k in held)
+        which = ", ".join(whose(k) for k in held)  # a position alone reads as a participant's
         return (
             f"; but interview(s) {which} of that run hold {n} segment(s) that fit no code, "
             "waiting for open coding: a new idea among them restarts the count"
@@ -3558,7 +3558,7 @@ def saturation(
             return ""
         n = sum(len(unsure_new[k - 1]) for k in flagged)
         listed = "; ".join(
-            f"interview {num(k)}: "
+            f"interview {whose(k)}: "
             + ", ".join(
                 f"{named_code(code, names.get(code), shown)} "
                 f"p={below_line(new_support[k - 1][code][1], SURE_CODE)}"
