@@ -339,3 +339,20 @@ def test_a_rerun_says_what_it_embedded_and_which_transcripts_changed(
     assert embedded(same.out) == (
         "Embedded 3 texts (no cache); no transcript changed since this folder's last run."
     )
+
+
+def test_the_transcripts_new_or_changed_are_named_five_and_how_many_more() -> None:
+    """Scale tester, session 62, finding 5: "new since this folder's last run: rm41, rm42, rm43,
+    rm44 ...." cut the five new interviews at four with a double ellipsis; five are named, and
+    past five how many more, as roqa's other lists are."""
+    from roqa_nlp.cli.recode_changes import embedding_line
+
+    before = {f"rm{n:02d}": "a" for n in range(1, 41)}
+    five = {**before, **{f"rm{n}": "b" for n in range(41, 46)}}
+    assert embedding_line(None, True, before, five) == (
+        "new since this folder's last run: rm41, rm42, rm43, rm44, rm45."
+    )
+    seven = {**five, "rm46": "b", "rm47": "b", "rm01": "c"}
+    assert embedding_line(None, True, before, seven) == (
+        "changed since this folder's last run: rm01; new: rm41, rm42, rm43, rm44, rm45 and 2 more."
+    )

@@ -37,7 +37,7 @@ def embedding_line(
     :func:`~roqa_nlp.earlier_outputs.transcript_texts`), the transcripts whose text changed or
     that are new since (``after``: this run's). Renamed ones are said by :func:`renamed_note`.
     None when there is nothing to say."""
-    from ..errors import first_few
+    from ..errors import first_and_count
 
     said = []
     if run is not None:
@@ -51,9 +51,10 @@ def embedding_line(
     if before:
         changed, new, _ = changes_between(dict(before), dict(after))
         since = "since this folder's last run"
-        parts = [f"changed {since}: {first_few(changed)}"] if changed else []
+        # five named, then how many more ("rm44 ...." cut five at four: scale tester, s62)
+        parts = [f"changed {since}: {first_and_count(changed)}"] if changed else []
         if new:
-            parts.append(f"{'new' if changed else f'new {since}'}: {first_few(new)}")
+            parts.append(f"{'new' if changed else f'new {since}'}: {first_and_count(new)}")
         said.append("; ".join(parts) if parts else f"no transcript changed {since}")
     if not said:
         return None
