@@ -159,6 +159,22 @@ def test_reading_the_spreadsheet_of_the_codings_under_another_name_says_so(
     )
 
 
+def test_codings_jsonl_renamed_to_csv_is_read_by_what_it_holds(saved, tmp_path: Path) -> None:
+    """A codings.jsonl renamed by hand to codings_as.csv was read before s62 and was then
+    refused as "a CSV table" by its name alone (s62 api hunter): a first non-blank line that
+    is a JSON object is read as the codings it is."""
+    result, out = saved
+    renamed = tmp_path / "mine" / "codings_as.csv"
+    renamed.parent.mkdir()
+    renamed.write_text("\n" + (out / "codings.jsonl").read_text("utf-8"), "utf-8")
+    back = CodingResult.read(renamed)
+    assert [s.to_dict() for s in back] == [s.to_dict() for s in result]
+    not_an_object = tmp_path / "list.csv"
+    not_an_object.write_text('["id", "note"]\n', "utf-8")
+    with pytest.raises(ValueError, match="is a CSV table, not codings"):
+        CodingResult.read(not_an_object)
+
+
 def test_transcripts_round_trip(saved) -> None:
     result, out = saved
     back = CodingResult.read(out)

@@ -150,7 +150,7 @@ def codings_file(path: str | Path) -> Path:
             path=p,
             hint=f"give the codings.jsonl beside it, or its folder {p.parent}",
         )
-    if p.suffix.lower() == ".csv":  # by its header, whatever its name (api tester, s62)
+    if p.suffix.lower() == ".csv" and not _holds_json_lines(p):  # by its head, not its name
         from .transcripts.csv import is_roqa_csv
 
         if (beside and p.name.lower() == "codings.csv") or is_roqa_csv(p):
@@ -167,6 +167,20 @@ def codings_file(path: str | Path) -> Path:
             hint="give the codings.jsonl roqa code or result.save() wrote, or the folder holding it",
         )
     return p
+
+
+def _holds_json_lines(path: Path) -> bool:
+    """Whether the first non-blank line of ``path`` is a JSON object: codings.jsonl renamed by
+    hand to a ``.csv`` name, read as JSON lines as it was before s62 (s62 api hunter), not
+    refused as a CSV table."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            line = " "
+            while line and not line.strip():
+                line = fh.readline(1 << 20)  # a longer line is no segment coding
+            return isinstance(json.loads(line), dict) if line else False
+    except (OSError, ValueError, RecursionError):
+        return False
 
 
 def recorded_sources(codings: Path) -> list[Path]:
