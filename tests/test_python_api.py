@@ -9,6 +9,7 @@ The tests marked slow use the session's tiny model (``tests/conftest.py``).
 from __future__ import annotations
 
 import json
+import sys
 import warnings
 from pathlib import Path
 
@@ -1028,6 +1029,43 @@ def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_n
         "valence_C=10.0 acts only when a model is trained: this one was trained with "
         "valence_C=0.5, which it codes with until the next fit() or update()"
     ]
+
+
+@pytest.mark.slow
+def test_a_training_only_change_is_warned_of_again_after_fit_trains_with_another(
+    tiny_training: TrainingSet, embedder: object
+) -> None:
+    """Fit at C=4.0, set 0.5 (warned), fit at 0.5, set 4.0 (warned), fit at 4.0, set 0.5: not
+    warned, as 0.5 had been once, and coded with 4.0 (s62 api hunter D1)."""
+    ac = AutoCoder("cfir-2009", embedder=embedder).fit(tiny_training)  # type: ignore[arg-type]
+    said = []
+    for c in (0.5, 4.0, 0.5):
+        ac.params["C"] = c
+        said.append([m.split(":")[0] for _, m in recorded(ac.suggest, "We had nobody spare.")[1]])
+        ac.fit(tiny_training)
+    assert said == [
+        ["C=0.5 acts only when a model is trained"],
+        ["C=4.0 acts only when a model is trained"],
+        ["C=0.5 acts only when a model is trained"],
+    ]
+
+
+@pytest.mark.slow
+def test_the_training_only_warning_names_the_researchers_line_for_every_model(
+    tiny_model_dir: Path, embedder: object
+) -> None:
+    """It named autocoder.py's self._warn_of_training_only() line, and Python's default filter,
+    keyed by that line, hid it for a second model with the same change (s62 api hunter D2)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        for _ in range(2):
+            ac = AutoCoder.load(tiny_model_dir, embedder=embedder)  # type: ignore[arg-type]
+            ac.params["C"] = 2.0
+            line = sys._getframe().f_lineno + 1
+            ac.suggest("We had nobody spare.")
+    assert [(Path(w.filename).name, w.lineno, w.category) for w in caught] == [
+        ("test_python_api.py", line, RoqaWarning)
+    ] * 2
 
 
 @pytest.mark.slow

@@ -47,6 +47,7 @@ from .errors import (
     and_list,
     quoted,
     warn,
+    warn_the_caller,
 )
 from .io import (
     MODEL_CARD,
@@ -1020,6 +1021,7 @@ class AutoCoder:
             "n_calibration": int(len(det.calibration_scores_)),
             "metrics": {},
         }
+        self._warned_training_only.clear()  # trained with them: a change since is new
         for message in said:  # once trained: an error above stops first
             warn(message)
         return self
@@ -2341,7 +2343,7 @@ class AutoCoder:
         self._warned_training_only.add(given)
         trained = and_list(f"{k}={used[k]!r}" for k in changed)
         acts = "acts" if len(changed) == 1 else "act"
-        warn(
+        warn_the_caller(
             f"{given} {acts} only when a model is trained: this one was trained with {trained}, "
             "which it codes with until the next fit() or update()"
         )

@@ -8,6 +8,7 @@ exception is a bug (exit status 1).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -89,6 +90,29 @@ def warn(message: str, *, path: str | Path | None = None, stacklevel: int = 3) -
 
     text = message if path is None else f"{path}: {message}"
     warnings.warn(" ".join(text.splitlines()), RoqaWarning, stacklevel=stacklevel)
+
+
+def warn_the_caller(message: str) -> None:
+    """Issue a one-line :class:`RoqaWarning` at the researcher's line: the first frame outside
+    roqa_nlp, whatever the depth of the call into it (a fixed stacklevel named autocoder.py for
+    some entry points: s62 api hunter). Without Python's registry of warnings given at a line,
+    so that a second model's same warning from that line is not hidden: the caller says each
+    once (``_warn_of_training_only``); the filters (``"error"``, ``"ignore"``) still apply."""
+    import sys
+    import warnings
+
+    package = str(Path(__file__).parent) + os.sep
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
+        frame = frame.f_back
+    warnings.warn_explicit(
+        " ".join(message.splitlines()),
+        RoqaWarning,
+        frame.f_code.co_filename,
+        frame.f_lineno,
+        module=frame.f_globals.get("__name__", "<string>"),
+        module_globals=frame.f_globals,
+    )
 
 
 def first_few(names: Sequence[str], n: int = 4) -> str:
