@@ -1212,6 +1212,9 @@ def test_a_param_cannot_be_deleted() -> None:
             "a coding parameter cannot be deleted: 'alpha' (set it instead: "
             'ac.params["alpha"] = 0.1 is its default)'
         )
+    # dict's contract: the default for a key not there (s62 api hunter D6)
+    assert ac.params.pop("nonexistent", None) is None
+    assert ac.params.pop("alfa", 0.05) == 0.05
     with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):
         ac.params.popitem()
     with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):

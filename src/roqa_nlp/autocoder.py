@@ -283,6 +283,10 @@ class Params(dict[str, Any]):
         raise _not_deleted(key)
 
     def pop(self, key: str, *default: Any) -> Any:
+        if len(default) > 1:
+            raise TypeError(f"pop expected at most 2 arguments, got {1 + len(default)}")
+        if default and key not in self:  # dict's contract: the default for a key not there
+            return default[0]
         raise _not_deleted(key)
 
     def popitem(self) -> tuple[str, Any]:
