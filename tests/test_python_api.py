@@ -1069,6 +1069,28 @@ def test_the_training_only_warning_names_the_researchers_line_for_every_model(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("mycodes.csv", "transcript,segment_id,text\np01,p01:0001,Hi\n", "is a roqa codings"),
+        ("random.json", '{"a": 1}', "is not a Whisper transcript"),
+        ("sheetcsv.xlsx", "a,b\n", "is not an Excel .xlsx file"),
+        ("table.csv", "a,b\n1,2\n", "has no 'speaker' or 'text' column"),
+    ],
+)
+def test_a_file_that_is_no_transcript_given_to_code_is_a_value_error(
+    tiny_model: AutoCoder, tmp_path: Path, name: str, content: str, said: str
+) -> None:
+    """As a .xyz or a folder of none is: these were plain RoqaErrors (s62 api hunter D3)."""
+    f = tmp_path / name
+    f.write_text(content, "utf-8")
+    with pytest.raises(ValueError) as exc:
+        tiny_model.code([f])
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith(f"{f}: {said}")
+
+
+@pytest.mark.slow
 def test_a_fitted_model_records_the_training_only_params_it_was_trained_with(
     tiny_training: TrainingSet, embedder: object, tmp_path: Path
 ) -> None:

@@ -175,6 +175,31 @@ def test_codings_jsonl_renamed_to_csv_is_read_by_what_it_holds(saved, tmp_path: 
         CodingResult.read(not_an_object)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("notes.xyz", "hello\n", "line 1 is not valid JSON (Expecting value)"),
+        ("old.doc", "x\n", "line 1 is not valid JSON (Expecting value)"),
+        ("sheet.ods", "a,b\n", "line 1 is not valid JSON (Expecting value)"),
+        ("noext", "x\n", "line 1 is not valid JSON (Expecting value)"),
+        ("bad.jsonl", "not json\n", "line 1 is not valid JSON (Expecting value)"),
+        ("list.jsonl", "[1]\n", "line 1 is not a JSON object"),
+        ("random.json", '{"a":1}\n', "line 1 is not a segment coding ('segment_id')"),
+    ],
+)
+def test_a_file_that_is_not_codings_is_a_value_error(
+    tmp_path: Path, name: str, content: str, said: str
+) -> None:
+    """These were plain RoqaErrors, missed by ``except ValueError`` where .csv, a transcript or
+    roqa's report was caught, as docs/python.md says (s62 api hunter D3)."""
+    f = tmp_path / name
+    f.write_text(content, "utf-8")
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(f)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith(f"{f}: {said} (")
+
+
 def test_transcripts_round_trip(saved) -> None:
     result, out = saved
     back = CodingResult.read(out)

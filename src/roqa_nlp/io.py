@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .errors import RoqaError, RoqaFileNotFoundError, quoted
+from .errors import RoqaError, RoqaFileNotFoundError, RoqaValueError, quoted
 
 #: Largest input file read into memory (bytes). Larger transcripts are refused, not swapped.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -1434,11 +1434,11 @@ def read_jsonl_numbered(
             # ValueError also covers integers of more than 4 300 digits; RecursionError, nesting
             # deeper than the interpreter's stack.
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
-            raise RoqaError(
+            raise RoqaValueError(
                 f"line {i} is not valid JSON ({why})", path=path, hint="one JSON object per line"
             ) from None
         if not isinstance(obj, dict):
-            raise RoqaError(
+            raise RoqaValueError(
                 f"line {i} is not a JSON object", path=path, hint="one JSON object per line"
             )
         out.append((i, obj))

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import RoqaError
+from .errors import RoqaError, RoqaValueError
 from .io import (
     MAX_HEADER_LINE,
     csv_delimiter,
@@ -104,7 +104,9 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
 
     data = read_bytes(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise RoqaError("is not an Excel .xlsx file", path=path, hint="save it as .xlsx or .csv")
+        raise RoqaValueError(
+            "is not an Excel .xlsx file", path=path, hint="save it as .xlsx or .csv"
+        )
     screen_office_file(data, path)
     try:
         # not read_only: that mode leaves the archive open until the workbook is collected

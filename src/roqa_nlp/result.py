@@ -1194,7 +1194,7 @@ class CodingResult:
                 segs.append(SegmentResult.from_dict(r))
                 lines.setdefault(segs[-1].segment.id, i)
             except (KeyError, TypeError, ValueError, OverflowError) as e:
-                raise RoqaError(
+                raise RoqaValueError(
                     f"line {i} is not a segment coding ({e})",
                     path=p,
                     hint="each line needs transcript, segment_id, start, end and text",
@@ -1207,7 +1207,7 @@ class CodingResult:
                     t = transcript_from_dict(r)
                     _check_turns(t)
                 except (KeyError, TypeError, ValueError, OverflowError) as e:
-                    raise RoqaError(
+                    raise RoqaValueError(
                         f"line {i} is not a transcript ({e})",
                         path=side,
                         hint="each line needs id, text and turns within the text",

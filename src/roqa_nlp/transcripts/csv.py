@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..errors import RoqaError, quoted
+from ..errors import RoqaError, RoqaValueError, quoted
 from ..io import (
     MAX_HEADER_LINE,
     bom_encodings,
@@ -427,7 +427,7 @@ def _refuse_write_up(header: Sequence[str], path: str | Path) -> None:
 
     write_up = write_up_of_header(header)
     if write_up is not None:
-        raise RoqaError(
+        raise RoqaValueError(
             f"is {write_up}, not a transcript",
             path=path,
             hint="give the interview transcripts to code them",
@@ -439,7 +439,7 @@ def _refuse_coded_quotes(header: Iterable[str], path: str | Path) -> None:
     labelled records for roqa evaluate and train (newcomer, session 47)."""
     coded = sorted(set(header) & _CODE_COLUMNS)
     if coded:
-        raise RoqaError(
+        raise RoqaValueError(
             f"has no 'speaker' column and a '{coded[0]}' column: it reads as coded quotes, "
             "not a transcript",
             path=path,
@@ -479,7 +479,7 @@ def table_transcript(
     header = {name.strip().lower(): i for i, name in reversed(list(enumerate(rows[0])))}
     roles = column_roles(rows[0])
     if ROQA_COLUMN in header:
-        raise RoqaError(
+        raise RoqaValueError(
             f"is a roqa codings or decisions file (it has a {ROQA_COLUMN} column), not a "
             "transcript",
             path=path,
@@ -492,7 +492,7 @@ def table_transcript(
         _refuse_write_up(rows[0], path)
         if "speaker" not in roles:
             _refuse_coded_quotes(header, path)
-        raise RoqaError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
+        raise RoqaValueError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
     whisper = _whisper_milliseconds(rows, roles)
     scale = 1000.0 if whisper else 1.0
     if not whisper and _whole_milliseconds(rows, roles):
@@ -550,7 +550,7 @@ def table_transcript(
         _warn_of_errors(errors, path)
     if needs_labels and transcript.metadata.get("speaker_labels") is False:
         _refuse_coded_quotes(header, path)
-        raise RoqaError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
+        raise RoqaValueError(lacking_columns(rows[0]), path=path, hint=COLUMNS_HINT)
     if unnamed and "speaker" in roles and _read_as_unknown(transcript, utterances):
         from ..errors import first_few, warn
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaValueError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .utterances import (
@@ -141,18 +141,18 @@ def read_whisper_json_transcript(
         document = json.loads(text)
     except (ValueError, RecursionError) as e:
         message = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
-        raise RoqaError(f"is not valid JSON ({message})", path=path, hint=HINT) from None
+        raise RoqaValueError(f"is not valid JSON ({message})", path=path, hint=HINT) from None
     found = whisper_segments(document)
     if found is None:
         service = cloud_service(document)
         if service is not None:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"is {service}'s JSON, which is not read",
                 path=path,
                 hint="export the transcript from the service as .srt or .vtt (with speaker "
                 "labels), or as a Word document",
             )
-        raise RoqaError("is not a Whisper transcript", path=path, hint=HINT)
+        raise RoqaValueError("is not a Whisper transcript", path=path, hint=HINT)
     segments, unit = found
     utterances = [_utterance(s, unit, n, path) for n, s in enumerate(segments, start=1)]
     return utterances_transcript(
