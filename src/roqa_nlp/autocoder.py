@@ -1967,9 +1967,12 @@ class AutoCoder:
                     yield t, True, self.segments_of(t)
 
         # One progress bar over every segment the study still has to embed, part after part
-        # (a stand-in embedder without runs has none).
+        # (a stand-in embedder without runs has none). Its total grows as the parts are read:
+        # the bar counts what is known so far and shows no time left (EncodingRun.growing).
         run = getattr(self.embedder, "encoding_run", None)
-        with run() if run is not None else nullcontext():
+        with run() if run is not None else nullcontext() as current:
+            if current is not None:
+                current.growing = True
             # Reading and segmenting (spaCy, single-threaded Python) run one step ahead in a
             # background thread while the encoder (which releases the GIL) embeds the batch before:
             # the two overlap on a 2-core machine. Order and errors are those of the serial loop.

@@ -56,6 +56,8 @@ PROGRESS_MIN_TEXTS = 256
 LOADING_MODEL = "Loading the embedding model ..."
 #: The progress bar's description.
 EMBEDDING_SEGMENTS = "Embedding segments"
+#: After the count of a growing bar (a study read part by part): its total is what is known yet.
+SO_FAR = "known so far"
 #: New vectors are written to the cache every this many texts: an interrupted run keeps all
 #: it encoded but the last few seconds' (a commit of 64 rows took 1.5 ms here).
 CACHE_CHUNK = 64
@@ -726,6 +728,10 @@ class EncodingRun:
         self.done = 0  # texts encoded (each new to the cache)
         #: texts read from the cache instead, counted once per :meth:`Embedder.encode` call
         self.cached = 0
+        #: the total grows as a study's parts are read (``AutoCoder.code``): the bar then shows
+        #: the segments embedded of those known so far and the time taken, no time left, which
+        #: would read "0:00:00" each time the parts read so far are done
+        self.growing = False
         self.progress: Any = None  # the rich Progress, once drawn
         self._task: Any = None
         self._console: Any = None
@@ -753,7 +759,7 @@ class EncodingRun:
         elif self.expected >= PROGRESS_MIN_TEXTS and self._shown():
             from rich.progress import Progress
 
-            self.progress = Progress(console=self._console, transient=True)
+            self.progress = Progress(*self._columns(), console=self._console, transient=True)
             self.progress.start()
             self._task = self.progress.add_task(
                 EMBEDDING_SEGMENTS, total=self.expected, completed=self.done
@@ -773,6 +779,27 @@ class EncodingRun:
         self.done += n
         if self.progress is not None:
             self.progress.advance(self._task, n)
+
+    def _columns(self) -> tuple[Any, ...]:
+        """The bar's columns: rich's default (percentage, time left) for a known total; for a
+        growing one, the segments embedded of those known so far and the time taken."""
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        if not self.growing:
+            return tuple(Progress.get_default_columns())
+        return (
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(SO_FAR),
+            TimeElapsedColumn(),
+        )
 
     def _shown(self) -> bool:
         show = self.embedder.show_progress
