@@ -160,3 +160,36 @@ def test_a_word_web_page_table_with_paragraphs_in_its_cells_reads_as_turns(
         ("Interviewer", "And?"),
         ("P12", "Money."),
     ]
+
+
+def test_roqa_s_own_report_named_on_its_own_is_refused_not_coded(tmp_path: Path) -> None:
+    """A folder's report.html was already passed over; named on its own it was read as a
+    transcript, its table rows as turns (`Interviewer`, `P01`, `Fits no code (p=0.000)`: api
+    hunter s62). It is refused in one line, a ValueError, and the CLI exits 2."""
+    import contextlib
+    import io
+
+    from roqa_nlp.cli import main
+    from roqa_nlp.errors import RoqaValueError
+
+    f = tmp_path / "report.html"
+    f.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        '<meta name="generator" content="roqa_nlp"><title>roqa_nlp report</title></head>'
+        "<body><table><tr><td>P01:</td><td>We had no staff.</td></tr>"
+        "<tr><td>Interviewer:</td><td>Why?</td></tr></table></body></html>",
+        "utf-8",
+    )
+    with pytest.raises(
+        RoqaValueError, match=r"report\.html: is roqa's own report, not a transcript"
+    ):
+        read_transcript(f)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as exited:
+        main(["inspect", str(f)])
+    assert exited.value.code == 2
+    assert "is roqa's own report, not a transcript (open it in a browser" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    page = f.read_text("utf-8").replace('<meta name="generator" content="roqa_nlp">', "")
+    f.write_text(page, "utf-8")
+    assert [u.speaker for u in read_transcript(f).turns] == ["P01", "Interviewer"]

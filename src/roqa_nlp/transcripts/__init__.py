@@ -571,7 +571,9 @@ def _is_roqa_report(f: Path) -> bool:
             head = fh.read(4096)
     except OSError:
         return False
-    return b'<meta name="generator" content="roqa_nlp">' in head
+    from .html import ROQA_REPORT_MARK
+
+    return ROQA_REPORT_MARK.encode() in head
 
 
 def _is_roqa_csv(f: Path) -> bool:

@@ -36,6 +36,8 @@ _UNSEEN = frozenset(
      "h6", "svg", "math", "iframe", "object"}
 )  # fmt: skip
 _BLANKS = re.compile(r"\s+")
+#: What the head of a report ``roqa`` wrote holds (report/templates): it is not a transcript.
+ROQA_REPORT_MARK = '<meta name="generator" content="roqa_nlp">'
 
 
 class _TextOfPage(HTMLParser):
@@ -123,8 +125,17 @@ def read_html_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """Read an HTML transcript (see the module docstring)."""
-    text = html_text(speech_file_text(path))
+    """Read an HTML transcript (see the module docstring). roqa's own report is refused."""
+    page = speech_file_text(path)
+    if ROQA_REPORT_MARK in page[:4096]:
+        from ..errors import RoqaValueError
+
+        raise RoqaValueError(
+            "is roqa's own report, not a transcript",
+            path=path,
+            hint="open it in a browser; give the transcript files to code them",
+        )
+    text = html_text(page)
     t = parse_text(text, path, interviewer_labels=interviewer_labels, participant=participant)
     t.metadata.update({"format": "html", "rendering": "extracted"})
     return t
