@@ -1222,3 +1222,24 @@ def test_segment_text_differing_only_in_blanks_is_read_as_transcribed_with_no_wa
         "stopped part-way): the model and parameters run.json names may not be the ones that "
         "made it"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".tsv"])
+def test_the_spreadsheet_of_the_codings_saved_as_a_workbook_or_tsv_is_not_said_a_transcript(
+    saved, tmp_path: Path, suffix: str
+) -> None:
+    """codings.csv opened in Excel and saved as .xlsx (or as .tsv) was "a transcript, not
+    codings (code it first: roqa code ...)": wrong advice (s62 api hunter)."""
+    result, _ = saved
+    table = result.to_dataframe()
+    f = tmp_path / f"codings{suffix}"
+    if suffix == ".xlsx":
+        table.to_excel(f, index=False)
+    else:
+        table.to_csv(f, sep="\t", index=False)
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(f)
+    assert str(exc.value) == (
+        f"{f}: is the spreadsheet of the codings, which cannot be read back (give the "
+        "codings.jsonl it was written from, or the folder holding it)"
+    )

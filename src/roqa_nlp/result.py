@@ -137,6 +137,15 @@ def codings_file(path: str | Path) -> Path:
                 hint=f"give the folder of the codings it decides on, {folder}, with --decisions "
                 f"{p} (roqa report, roqa apply-decisions; roqa train: --feedback {p})",
             )
+    if p.suffix.lower() in (".tsv", ".xlsx"):
+        from .transcripts.csv import is_roqa_csv
+
+        if is_roqa_csv(p):  # codings.csv saved again as a workbook: not "code it" (s62 api hunter)
+            raise RoqaValueError(
+                "is the spreadsheet of the codings, which cannot be read back",
+                path=p,
+                hint="give the codings.jsonl it was written from, or the folder holding it",
+            )
     if p.suffix.lower() in _TRANSCRIPT_SUFFIXES or _is_whisper_transcript(p):
         raise RoqaValueError(
             "is a transcript, not codings",
