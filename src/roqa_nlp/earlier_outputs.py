@@ -45,19 +45,6 @@ def files_before(out: Path) -> set[str]:
     return {f.name for f in files_in(out)}
 
 
-def codings_digest(out: Path) -> str | None:
-    """The SHA-256 of ``out``'s codings.jsonl (None when there is none): taken before a run and
-    after it, to tell a run that left the codings as they were, whose earlier write-up files
-    still show them (a re-run with no transcript changed: scale tester, session 62)."""
-    from .io import sha256_file
-
-    path = out / "codings.jsonl"
-    try:
-        return sha256_file(path) if path.is_file() else None
-    except OSError:
-        return None
-
-
 def transcripts_held(out: Path, *, read: bool = False) -> list[str]:
     """The transcripts (ids) whose codings ``out``'s codings.jsonl holds, in natural order:
     read before a run replaces them, to name those it does not code again; with ``read``, also

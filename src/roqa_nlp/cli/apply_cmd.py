@@ -50,7 +50,7 @@ def apply_decisions_command(
     from ..codings_writer import FILES
     from ..crosswalk import CODEBOOK_FILE, codebook_for
     from ..decisions import reviewed_codings
-    from ..earlier_outputs import codings_digest, files_before
+    from ..earlier_outputs import files_before
     from ..errors import RoqaError
     from ..io import check_output_folder, check_own_outputs, refuse_unfit_out_folder
     from ..result import CodingResult
@@ -108,7 +108,6 @@ def apply_decisions_command(
         reviewed.meta["user"] = {**reviewed.meta["user"], "guid": guid}
     # the files an earlier run left (a report's table2.csv, matrix.csv ...), named at the end
     before = files_before(out) if out.is_dir() else set()
-    codings_before = codings_digest(out)  # the same codings again: their write-ups still hold
     chart_copy = None
     if chart_book is not None:  # charted, as the codings reviewed were, in `roqa code --codebook`'s
         # (a codebook file's copy kept beside the reviewed codings too)
@@ -245,10 +244,7 @@ def apply_decisions_command(
     )
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(
-        out,
-        [*written.values(), *([chart_copy] if chart_copy else [])],
-        before,
-        codings_before=codings_before,
+        out, [*written.values(), *([chart_copy] if chart_copy else [])], before
     )
 
 

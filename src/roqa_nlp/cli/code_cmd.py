@@ -14,7 +14,6 @@ import typer
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..earlier_outputs import (
     changes_between,
-    codings_digest,
     earlier_run_files,
     files_before,
     transcript_texts,
@@ -672,11 +671,7 @@ def _earlier_codings_named(out: Path) -> str | None:
 
 
 def _warn_of_earlier_outputs(
-    out: Path,
-    written: Iterable[Path],
-    before: Iterable[str] = (),
-    names: str | None = None,
-    codings_before: str | None = None,
+    out: Path, written: Iterable[Path], before: Iterable[str] = (), names: str | None = None
 ) -> None:
     """Name, in one warning, the files of :data:`~roqa_nlp.earlier_outputs.EARLIER_OUTPUTS` in ``out`` that this run did
     not write (``written``): they are another run's and do not belong to these codings. Then,
@@ -687,10 +682,7 @@ def _warn_of_earlier_outputs(
     pseudonymised run gives ``names`` (:func:`_earlier_codings_named`) when the earlier codings
     were not pseudonymised, and the warnings then say plainly that those files hold names and
     where to move them: a folder shared as pseudonymised held a matrix naming the participants
-    (tester s51 privacy, 4). They are not moved: a copy kept beside them would be shared too.
-    A run that left the codings as they were (``codings_before``, the
-    :func:`~roqa_nlp.earlier_outputs.codings_digest` of the folder before it) names no file made
-    from them: those files show these codings."""
+    (tester s51 privacy, 4). They are not moved: a copy kept beside them would be shared too."""
     stale, left = earlier_run_files(out, written, before)
     if names is not None:
         for files, how in ((stale, ", which did not rewrite {it}"), (left, "")):
@@ -712,7 +704,7 @@ def _warn_of_earlier_outputs(
             )
         _warn_of_earlier_review(out, before, names)
         return
-    if stale and (codings_before is None or codings_digest(out) != codings_before):
+    if stale:
         one = len(stale) == 1
         print(
             f"roqa: warning: {out}: {', '.join(stale)} {'is' if one else 'are'} from before "
@@ -767,14 +759,12 @@ def _say_streamed(
     names: str | None = None,
     embedded: str | None = None,
     tally: _StreamTally | None = None,
-    codings_before: str | None = None,
 ) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the ``embedded`` line (:func:`~roqa_nlp.cli.recode_changes.embedding_line`),
     the files ``written``, a ``note``, the next step and the weakly coded segments as a run
     with the report says them (``tally``: counted part by part), then the warnings of a stale
-    report and of earlier outputs in ``out`` (the files ``before`` the run among them; none
-    made from codings when they are unchanged, ``codings_before``)."""
+    report and of earlier outputs in ``out`` (the files ``before`` the run among them)."""
     console().print(coded)
     if embedded:
         console().print(embedded, soft_wrap=True, markup=False, highlight=False)
@@ -785,7 +775,7 @@ def _say_streamed(
         _say_next_step(tally.n_queued, out, False, queue_written=False)
         _say_weakly_coded(tally.n_weak, out, False)
     _warn_if_report_is_stale(out)
-    _warn_of_earlier_outputs(out, written.values(), before, names, codings_before)
+    _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
 def _note_review_in_browser(out: Path) -> None:
@@ -1107,7 +1097,6 @@ def code_command(
     names = _earlier_codings_named(out) if pseudonymise is not None else None
     held = transcripts_held(out)  # before this run's codings replace them
     texts_before = transcript_texts(out)  # likewise: to say what changed, and what was renamed
-    codings_before = codings_digest(out)  # likewise: unchanged, the write-ups still show them
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
     earlier_embedding = earlier_backend(out)  # likewise
     earlier_coder = earlier_model(out)  # likewise
@@ -1194,7 +1183,6 @@ def code_command(
             "the local engine "
             "for the groups.",
             before,
-            codings_before=codings_before,
         )
         return
     ac = _load_model(model, no_cache, backend, threads)
@@ -1259,7 +1247,6 @@ def code_command(
             "the segments that fit no code without grouping them into candidate codes (a run "
             "without --stream groups them).",
             before=before,
-            codings_before=codings_before,
             names=names,
             embedded=embedding_line(encoded, not no_cache, texts_before, texts_after),
             tally=tally,
@@ -1448,7 +1435,7 @@ def code_command(
         note = recurring_note(c.to_dict(), in_report=report, named=named)
         if note is not None:
             con.print("  " + note, soft_wrap=True, markup=False)
-    _warn_of_earlier_outputs(out, written.values(), before, names, codings_before)
+    _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
 def model_named(model: Path | None, card: dict[str, Any]) -> str:
