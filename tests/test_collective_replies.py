@@ -269,3 +269,22 @@ def test_an_agreement_after_a_collective_yes_still_agrees_with_the_member():
         "Cara Dunn: Same here.\n"
     )
     assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["Everyone: [laughs]", "Everyone: [laughter]", "Several voices: [inaudible]",
+     "Several voices: [crosstalk]", "Several voices: Mm."],
+)  # fmt: skip
+def test_an_agreement_after_a_collective_noise_or_note_still_agrees_with_the_member(noise):
+    """A noise or a note said by several people is passed over, as a member's is: it did not
+    contradict the turn before (s62 final hunter: 'Same for us.' and 'Yeah, me too.' after
+    'Everyone: [laughs]' lost Anna's barrier and were coded on their own words at 0.11, 0.01)."""
+    text = (
+        "Facilitator: What gets in the way?\n"
+        "Anna Price: Honestly the caseloads, we never have time to sit with people.\n"
+        f"{noise}\n"
+        "Ben Cole: Same for us.\n"
+        "Cara Dunn: Yeah, me too.\n"
+    )
+    assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, 1, 1]

@@ -531,7 +531,8 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     contradicts): it has no code of its own to take. A no that agrees (``No, exactly.``) agrees
     with that turn, and so do the agreements after it. After a collective reply that does not
     agree (``Several voices: No, not really.``, no one's turn), an agreement takes nothing, as
-    after a member's bare no. None for every turn of a one-to-one interview."""
+    after a member's bare no; a collective noise or note (``Everyone: [laughter]``) is passed
+    over. None for every turn of a one-to-one interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -550,9 +551,15 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
         said_by_several = collective.get(index)
-        if said and said_by_several and not agrees_with(said_by_several, said):
+        if (
+            said
+            and said_by_several
+            and not is_backchannel(said_by_several)  # "Everyone: [laughter]", "All: Mm."
+            and not agrees_with(said_by_several, said)
+        ):
             # "Several voices: No, not really." is no one's turn, and has no code: an agreement
-            # after it agrees with it, not with the turn it contradicts (s62 focus hunter, 4)
+            # after it agrees with it, not with the turn it contradicts (s62 focus hunter, 4);
+            # a noise or a note between is passed over, as a member's is (s62 final hunter)
             said, by, agreeing = said_by_several, "", (question, None)
         replying = turn.role != "interviewer" and said and by != turn.speaker
         agrees = bool(replying) and agrees_with(words, said)
