@@ -1029,6 +1029,14 @@ def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_n
         "valence_C=10.0 acts only when a model is trained: this one was trained with "
         "valence_C=0.5, which it codes with until the next fit() or update()"
     ]
+    # raised under an "error" filter, the change is warned of again, not marked as said (s62
+    # final hunter: the next call coded silently with the trained value)
+    ac.params["valence_C"] = 2.0
+    for _ in range(2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(RoqaWarning, match="^valence_C=2.0 acts only"):
+                ac.suggest("We had nobody spare.")
 
 
 @pytest.mark.slow
@@ -1237,6 +1245,9 @@ def test_a_param_cannot_be_deleted() -> None:
     # dict's contract: the default for a key not there (s62 api hunter D6)
     assert ac.params.pop("nonexistent", None) is None
     assert ac.params.pop("alfa", 0.05) == 0.05
+    with pytest.raises(KeyError) as missing:  # and a KeyError without one (s62 final hunter)
+        ac.params.pop("nope")
+    assert missing.value.args == ("nope",)
     with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):
         ac.params.popitem()
     with pytest.raises(TypeError, match="^the coding parameters cannot be deleted"):

@@ -285,8 +285,10 @@ class Params(dict[str, Any]):
     def pop(self, key: str, *default: Any) -> Any:
         if len(default) > 1:
             raise TypeError(f"pop expected at most 2 arguments, got {1 + len(default)}")
-        if default and key not in self:  # dict's contract: the default for a key not there
-            return default[0]
+        if key not in self:  # dict's contract: the default, or KeyError, for a key not there
+            if default:
+                return default[0]
+            raise KeyError(key)
         raise _not_deleted(key)
 
     def popitem(self) -> tuple[str, Any]:
@@ -2347,13 +2349,14 @@ class AutoCoder:
         given = and_list(f"{k}={self.params[k]!r}" for k in changed)
         if given in self._warned_training_only:
             return
-        self._warned_training_only.add(given)
         trained = and_list(f"{k}={used[k]!r}" for k in changed)
         acts = "acts" if len(changed) == 1 else "act"
         warn_the_caller(
             f"{given} {acts} only when a model is trained: this one was trained with {trained}, "
             "which it codes with until the next fit() or update()"
         )
+        # marked once given: under a warnings filter of "error" the next call raises it again
+        self._warned_training_only.add(given)
 
     def _run_meta(self) -> dict[str, Any]:
         """A coding result's ``meta`` (its ``run.json``): :meth:`model_summary`, the parameters
