@@ -288,3 +288,17 @@ def test_an_agreement_after_a_collective_noise_or_note_still_agrees_with_the_mem
         "Cara Dunn: Yeah, me too.\n"
     )
     assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, 1, 1]
+
+
+def test_a_collective_no_then_a_noise_still_leaves_the_agreement_after_them_nothing():
+    """'Several voices: No, not really.' then 'Everyone: [laughter]': the no is what the
+    agreement after them agrees with, not the member's turn it contradicted (s62 last hunter:
+    only the last collective reply between two turns, the noise, was looked at)."""
+    text = (
+        "Facilitator: Did the managers support the change?\n"
+        "Anna Price: They were very supportive, they gave us protected time for training.\n"
+        "Several voices: No, not really.\n"
+        "Everyone: [laughter]\n"
+        "Ben Cole: Same for us.\n"
+    )
+    assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, None]

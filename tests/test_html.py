@@ -193,3 +193,18 @@ def test_roqa_s_own_report_named_on_its_own_is_refused_not_coded(tmp_path: Path)
     page = f.read_text("utf-8").replace('<meta name="generator" content="roqa_nlp">', "")
     f.write_text(page, "utf-8")
     assert [u.speaker for u in read_transcript(f).turns] == ["P01", "Interviewer"]
+
+
+def test_roqa_s_report_re_saved_as_utf16_is_left_out_of_a_folder(tmp_path: Path) -> None:
+    """The folder rule read raw bytes for the mark, the reader decoded text: a report re-saved as
+    UTF-16 was not left out, then refused, which stopped the whole folder (s62 last hunter)."""
+    from roqa_nlp.transcripts import expand_paths
+
+    (tmp_path / "report.html").write_text(
+        '<html><head><meta name="generator" content="roqa_nlp"></head><body>'
+        "<p>P01: We had no staff.</p></body></html>",
+        "utf-16",
+    )
+    (tmp_path / "p01.txt").write_text("Interviewer: Why?\nP01: We had no staff.\n", "utf-8")
+    with pytest.warns(UserWarning, match="roqa's own report, not a transcript"):
+        assert [f.name for f in expand_paths([tmp_path])] == ["p01.txt"]

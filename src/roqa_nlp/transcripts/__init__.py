@@ -573,6 +573,8 @@ def _is_roqa_report(f: Path) -> bool:
         return False
     from .html import ROQA_REPORT_MARK
 
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # re-saved as UTF-16 (s62 last hunter)
+        return ROQA_REPORT_MARK in head.decode("utf-16", errors="ignore")
     return ROQA_REPORT_MARK.encode() in head
 
 

@@ -589,11 +589,17 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
 def _collective_before(transcript: Transcript) -> dict[int, str]:
     """The words of the collective reply (``Several voices: No, not really.``, left out of the
     turns: :func:`~.roles.collective_reply_spans`) said right before each turn that has one, by
-    the turn's index: the last of them between that turn and the one before it."""
+    the turn's index: the last of them between that turn and the one before it that is not a
+    noise or a note (``Everyone: [laughter]`` after the no: s62 last hunter), else the last."""
     from .roles import collective_reply_spans
 
     starts = [t.start for t in transcript.turns]
-    return {bisect_left(starts, end): words for _, end, words in collective_reply_spans(transcript)}
+    before: dict[int, str] = {}
+    for _, end, words in collective_reply_spans(transcript):
+        index = bisect_left(starts, end)
+        if index not in before or not is_backchannel(words):
+            before[index] = words
+    return before
 
 
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
