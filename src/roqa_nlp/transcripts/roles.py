@@ -1306,9 +1306,9 @@ def is_unknown_speaker(label: str) -> bool:
     return " ".join(label.split()).casefold() == UNKNOWN_SPEAKER.casefold()
 
 
-#: Labels of a reply of several people at once (``Several voices``, ``Everyone``, ``All``;
-#: ``roqa_nlp/data/``): no one member's turn where other participants speak
-#: (:func:`is_collective_label`).
+#: Labels of a reply of several people at once (``Several voices``, ``Everyone``,
+#: ``All participants``; ``roqa_nlp/data/``): no one member's turn where other participants
+#: speak (:func:`is_collective_label`). Not ``All`` or ``Both``, which may open a line of talk.
 COLLECTIVE_LABELS = "collective_labels.txt"
 
 _BRACKETS_AFTER = re.compile(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])$")
@@ -1316,9 +1316,9 @@ _BRACKETS_AFTER = re.compile(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 def is_collective_label(label: str) -> bool:
     """Whether ``label`` names several speakers at once, as a transcriber labels a focus
-    group's collective reply (``Several voices``, ``Everyone``, ``All``, ``Multiple speakers
-    (overlapping)``: :data:`COLLECTIVE_LABELS`), in any case and spacing, brackets after it
-    aside."""
+    group's collective reply (``Several voices``, ``Everyone``, ``All participants``,
+    ``Multiple speakers (overlapping)``: :data:`COLLECTIVE_LABELS`), in any case and spacing,
+    brackets after it aside."""
     name = _BRACKETS_AFTER.sub("", label.strip()) or label.strip().strip("[]()")
     return " ".join(name.split()).casefold() in packaged_words(COLLECTIVE_LABELS)
 
