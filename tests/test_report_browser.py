@@ -3480,6 +3480,74 @@ def test_j_and_k_move_the_focus_to_the_segment_named_with_its_top_suggestion(
     assert _focused(driver) == ["row segment kb-current", "-1", "group", label + ", accepted"]
 
 
+def _said(driver: Any) -> list[str]:
+    """The focused segment's name (its decision at the end) and the keys' status."""
+    return driver.execute_script(
+        "return [document.activeElement.getAttribute('aria-label').split(' – ')[1],"
+        "  document.getElementById('kb-status').textContent];"
+    )
+
+
+def test_a_key_decision_is_announced_and_renames_the_focused_segment_at_once(
+    page: tuple[Any, Path],
+) -> None:
+    """a11y review s62, 1: after a key decided, a screen reader heard only the count of
+    decisions, and the focused segment's name stayed as it was until j / k (saying "accepted"
+    after the accept was taken back)."""
+    driver, _ = page
+    top = "top suggestion IS.E.3 Access to Knowledge & Information 86% barrier"
+    _keys(driver, "j")
+    assert _said(driver) == [top, ""]
+    _keys(driver, "1")
+    assert _said(driver) == [
+        top + ", accepted",
+        "accepted IS.E.3 Access to Knowledge & Information",
+    ]
+    _keys(driver, "1")
+    assert _said(driver) == [top, "taken back IS.E.3 Access to Knowledge & Information"]
+    _keys(driver, "1", shift=True)
+    assert _said(driver) == [
+        top + ", rejected",
+        "rejected IS.E.3 Access to Knowledge & Information",
+    ]
+    _keys(driver, "b")
+    assert _said(driver) == [top + ", rejected", "valence: barrier"]
+    _keys(driver, "b")
+    assert _said(driver) == [top + ", rejected", "valence taken back"]
+    _keys(driver, "x")
+    assert _said(driver) == [top + ", rejected", "every suggestion rejected: fits no code"]
+    _keys(driver, "x")
+    assert _said(driver) == [top, "every suggestion taken back"]
+    assert driver.execute_script(
+        "var s = document.getElementById('kb-status');"
+        "return [s.getAttribute('role'), s.getAttribute('aria-live'), s.className];"
+    ) == ["status", "polite", "vh"]
+
+
+def test_escape_in_a_segments_text_box_gives_the_focus_back_to_the_segment(
+    page: tuple[Any, Path],
+) -> None:
+    """a11y review s62, 3: Esc left a text box for the page's body; a screen reader lost its
+    place. The focus goes back to the segment, and the keys decide on it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    seg = "p01_interview:0001"
+    label = f"P01: {P01_0001} – top suggestion IS.E.3 Access to Knowledge & Information 86% barrier"
+    for box in ("input.new-code", "input.note", ".sugg input.recode"):
+        driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+        field = driver.find_element(By.CSS_SELECTOR, f'.review[data-segment="{seg}"] {box}')
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.click()
+        field.send_keys(Keys.ESCAPE)
+        if box.endswith("recode"):
+            field.send_keys(Keys.ESCAPE)  # the first hides the list of codes
+        assert _focused(driver) == ["row segment kb-current", "-1", "group", label], box
+    _keys(driver, "1")
+    assert f"{seg},accept,IS.E.3," in _decisions_csv(driver)
+
+
 def test_the_first_tab_stop_skips_to_the_transcripts(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.common.keys import Keys
 

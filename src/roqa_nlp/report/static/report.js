@@ -2604,7 +2604,11 @@
     if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.defaultPrevented) return;
     var box = document.getElementById("kb-help");
     if (ev.key === "Escape") {
-      if (typing(ev.target)) ev.target.blur();
+      /* a segment's box left for the segment itself, so that a screen reader keeps its place
+         and the keys act there; any other box for the page */
+      var row = typing(ev.target) && ev.target.closest("#transcripts .row.segment");
+      if (row && row.querySelector(".review[data-segment]")) outline(row, false, true);
+      else if (typing(ev.target)) ev.target.blur();
       if (box) showKeys(false);
       return;
     }
@@ -2621,14 +2625,20 @@
     if (!shown(current)) { step(1); return; } /* hidden since: move on, decide nothing */
     if (!onScreen(current)) { current.scrollIntoView({ block: "center" }); return; }
     var review = current.querySelector(".review[data-segment]");
+    var st = entry(review.getAttribute("data-segment"));
     if (digit) {
       var item = review.querySelectorAll(SUGGESTIONS)[Number(digit[1]) - 1];
       if (!item) return;
       openFold(current);
       item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();
+      var d = st.codes[item.getAttribute("data-code")];
+      var name = item.querySelector(".name");
+      told(current, (d ? { accept: "accepted ", reject: "rejected " }[d.decision] : "taken back ") + item.getAttribute("data-code") +
+        (name && name.textContent ? " " + name.textContent.trim() : ""));
     } else if (key === "x") {
       openFold(current);
       rejectAll(review);
+      told(current, rejectsAll(review, st) ? "every suggestion rejected: fits no code" : "every suggestion taken back");
     } else if (key === "t") {
       toggleEvidence(current);
     } else {
@@ -2637,8 +2647,17 @@
       if (!button) return;
       openFold(current);
       button.click();
+      told(current, st.valence ? "valence: " + st.valence : "valence taken back");
     }
   });
+  /* what a key decided, said at once: the focused segment renamed (segmentLabel, as j / k name
+     it) and a few words in the keys' status (#kb-status, polite): "accepted IS.A Structural
+     Characteristics", "rejected …", "taken back …", "valence: barrier" */
+  function told(row, words) {
+    if (row === document.activeElement) row.setAttribute("aria-label", segmentLabel(row));
+    var status = document.getElementById("kb-status");
+    if (status) status.textContent = words;
+  }
   /* a click in a segment outlines it: the next key acts there */
   document.addEventListener("click", function (ev) {
     var row = ev.target.closest && ev.target.closest("#transcripts .row.segment");
