@@ -113,7 +113,13 @@ from .refiqda import (
     stable_guid,
     with_guids,
 )
-from .review import CODES_READ_AS, is_machine_user, valence_code, with_given_valence
+from .review import (
+    CODES_READ_AS,
+    is_machine_user,
+    spans_same_passage,
+    valence_code,
+    with_given_valence,
+)
 from .safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
@@ -1469,8 +1475,7 @@ def _with_merged_away(
 def _same_passage(p: _Pending, start: int, end: int) -> bool:
     """Whether selection ``p`` and the span ``start``-``end`` of its transcript overlap by at
     least half of the shorter one (:func:`~.review.same_passage`)."""
-    overlap = min(end, p.end) - max(start, p.start)
-    return overlap > 0 and 2 * overlap >= min(end - start, p.end - p.start)
+    return spans_same_passage(p.start, p.end, start, end)
 
 
 def _decided_without_passage(

@@ -57,10 +57,14 @@ def is_machine_user(name: str) -> bool:
 def same_passage(a: SegmentResult, b: SegmentResult) -> bool:
     """Whether two coded spans of one transcript overlap by at least half of the shorter one."""
     x, y = a.segment, b.segment
-    if x.transcript_id != y.transcript_id:
-        return False
-    overlap = min(x.end, y.end) - max(x.start, y.start)
-    shorter = min(x.end - x.start, y.end - y.start)
+    return x.transcript_id == y.transcript_id and spans_same_passage(x.start, x.end, y.start, y.end)
+
+
+def spans_same_passage(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether two spans of one text overlap by at least half of the shorter one (the rule of
+    :func:`same_passage`, for spans that are not coded segments: a QDA program's selections)."""
+    overlap = min(end, other_end) - max(start, other_start)
+    shorter = min(end - start, other_end - other_start)
     return overlap > 0 and 2 * overlap >= shorter
 
 
