@@ -302,3 +302,76 @@ def test_a_collective_no_then_a_noise_still_leaves_the_agreement_after_them_noth
         "Ben Cole: Same for us.\n"
     )
     assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, None]
+
+
+GROUP_EXCHANGE = [
+    ("Facilitator", "What helped you most?"),
+    ("P01", "The peer workers helped."),
+    ("P03", "The rota did not."),
+    ("P02", "first point."),
+    ("Everyone", "Yes."),
+    ("P02", "second point."),
+    ("P04", "I think so too."),
+]
+
+
+def _group_exchange_file(folder: Path, suffix: str) -> Path:
+    """The exchange of :data:`GROUP_EXCHANGE` saved as a ``suffix`` file, the ``.txt`` laid out
+    as roqa renders the other formats, so every offset is the same in each."""
+    path = folder / f"fg08{suffix}"
+    lines = GROUP_EXCHANGE
+    if suffix == ".txt":
+        path.write_text("\n\n".join(f"{s}: {w}" for s, w in lines), encoding="utf-8")
+    elif suffix == ".vtt":
+        cues = [
+            f"00:00:{5 * i:02d}.000 --> 00:00:{5 * i + 4:02d}.000\n<v {s}>{w}"
+            for i, (s, w) in enumerate(lines)
+        ]
+        path.write_text("WEBVTT\n\n" + "\n\n".join(cues) + "\n", encoding="utf-8")
+    elif suffix == ".srt":
+        cues = [
+            f"{i + 1}\n00:00:{5 * i:02d},000 --> 00:00:{5 * i + 4:02d},000\n{s}: {w}"
+            for i, (s, w) in enumerate(lines)
+        ]
+        path.write_text("\n\n".join(cues) + "\n", encoding="utf-8")
+    else:
+        import docx
+
+        document = docx.Document()
+        for s, w in lines:
+            document.add_paragraph(f"{s}: {w}")
+        document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".vtt", ".srt", ".docx"])
+def test_a_members_turns_around_a_collective_reply_stay_two_in_every_format(
+    tmp_path: Path, suffix: str
+):
+    """'P02: first point.' 'Everyone: Yes.' 'P02: second point.': the collective reply is a
+    line of talk between P02's two turns, not a backchannel to leave out, so they stay two
+    turns in a subtitle or Word file as in a .txt (s63 focusfix, 1: they were joined into one,
+    'first point.\\nsecond point.', and the reply dropped from the text)."""
+    t = read_transcript(_group_exchange_file(tmp_path, suffix))
+    assert t.text.rstrip("\n") == (
+        "Facilitator: What helped you most?\n\nP01: The peer workers helped.\n\n"
+        "P03: The rota did not.\n\nP02: first point.\n\nEveryone: Yes.\n\n"
+        "P02: second point.\n\nP04: I think so too."
+    )
+    assert [(u.speaker, u.start, u.end, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Facilitator", 13, 34, "What helped you most?"),
+        ("P01", 41, 65, "The peer workers helped."),
+        ("P03", 72, 89, "The rota did not."),
+        ("P02", 96, 108, "first point."),
+        ("P02", 131, 144, "second point."),
+        ("P04", 151, 166, "I think so too."),
+    ]
+    assert t.metadata["collective_replies"] == ["Everyone: Yes."]
+    assert "backchannels_left_out" not in t.metadata
+    assert [(s.speaker, s.start, s.end, s.text) for s in segment(t)] == [
+        ("P01", 41, 65, "The peer workers helped."),
+        ("P03", 72, 89, "The rota did not."),
+        ("P02", 96, 108, "first point."),
+        ("P02", 131, 144, "second point."),
+        ("P04", 151, 166, "I think so too."),
+    ]

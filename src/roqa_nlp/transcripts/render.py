@@ -49,6 +49,7 @@ from .roles import (
     hosts_who_answer,
     interviewer_keys,
     introduced_labels,
+    is_collective_label,
     is_interviewer,
     participant_id,
     participant_keys,
@@ -183,8 +184,11 @@ def across_backchannels(
     (``P04: ... | Sarah Jones: Mm-hmm. | P04: ...``, as video calls transcribe a listener; a
     backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
     so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
-    consecutive ones are. A short reply to the interviewer's question (``Interviewer: ... can
-    you hear me?`` ``P04: Yeah.``) is an answer, and is kept; the interviewer's ``Mm.`` after
+    consecutive ones are. A focus group's collective reply (``Everyone: Yes.``,
+    :func:`~roqa_nlp.transcripts.roles.is_collective_label`) is no backchannel: it stays a
+    line of talk between the turns, as a ``.txt`` keeps it. A short reply to the interviewer's
+    question (``Interviewer: ... can you hear me?`` ``P04: Yeah.``) is an answer, and is kept;
+    the interviewer's ``Mm.`` after
     a participant's own question (a rhetorical ``... where are they going to go?``, a tag
     ``..., isn't it?``) is a backchannel like any other. A backchannel that agrees (``Of
     course.``, ``That's right.``) is left out only when the interviewer says it: a
@@ -491,6 +495,9 @@ def bridged_runs(
             and len(out) >= 2
             and _same_speaker(out[-2], s)
             and only_acknowledges(out[-1].words)
+            # "Everyone: Yes." is a line of talk, no backchannel: the turns around it stay two,
+            # as in a .txt (s63 focusfix, 1)
+            and not is_collective_label(tidy_speaker(out[-1].speaker))
             and not _may_have_asked(out[-2].words, out[-1].words, s.words)
             and (
                 interviewer(out[-1])
