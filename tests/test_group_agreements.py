@@ -741,3 +741,45 @@ def test_an_agreement_borrows_the_last_coded_segment_of_a_turn_or_nothing(
         ("The football was great on Saturday.", "OS.B", "neutral", 0.05, False, True, True),
         ("Me too.", "CI.B", "neutral", 0.40, False, False, True),
     ]
+
+
+def _after_several_members(reply: str, then: str = "") -> Transcript:
+    return parse_text(
+        "Facilitator: What gets in the way?\n"
+        "Anna Price: Honestly the caseloads, we never have time to sit with people.\n"
+        "Ben Cole: For us it's the IT, the new system keeps crashing.\n"
+        f"Cara Dunn: {reply}\n" + (f"Dev Shah: {then}\n" if then else ""),
+        "fg09",
+    )
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I agree with her.",
+        "I agree with him.",
+        "I agree with them.",
+        "Yeah, I agree with her.",
+        "Same as her.",
+        "I agree with Anna.",  # not the member right before her
+    ],
+)
+def test_an_agreement_naming_a_third_person_borrows_nothing(reply: str) -> None:
+    """'I agree with her.' after Anna and Ben: whose turn it agrees with cannot be told, so it
+    takes no one's code, and its context is the question (s63 focusfix, 3: it took Ben's, the
+    last speaker's, though 'her' is Anna). So does the agreement after it, as after a bare no."""
+    t = _after_several_members(reply, "Same here.")
+    assert agreed_turns(t) == [None, None, None, None, None]
+    assert questions_before(t)[3:] == ["What gets in the way?"] * 2
+
+
+@pytest.mark.parametrize("reply", ["I agree with Ben.", "Same as Ben.", "I agree with Ben Cole."])
+def test_an_agreement_naming_the_member_right_before_agrees_with_them(reply: str) -> None:
+    t = _after_several_members(reply, "Same here.")
+    assert agreed_turns(t) == [None, None, None, 2, 2]
+    assert questions_before(t)[3] == "For us it's the IT, the new system keeps crashing."
+
+
+@pytest.mark.parametrize("reply", ["I agree.", "I agree with you.", "Same here.", "Agreed."])
+def test_a_plain_agreement_after_several_members_still_agrees_with_the_last(reply: str) -> None:
+    assert agreed_turns(_after_several_members(reply)) == [None, None, None, 2]

@@ -44,7 +44,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Literal
@@ -56,9 +56,12 @@ from .backchannels import (
     agrees_with,
     ends_asking,
     is_backchannel,
+    names_a_third_person,
     only_acknowledges,
     only_agrees,
     said_over_again,
+    word_spans,
+    words_of,
 )
 from .cue_times import cue_timeline, segment_times
 from .repairs import only_repairs
@@ -532,7 +535,10 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     with that turn, and so do the agreements after it. After a collective reply that does not
     agree (``Several voices: No, not really.``, no one's turn), an agreement takes nothing, as
     after a member's bare no; a collective noise or note (``Everyone: [laughter]``) is passed
-    over. None for every turn of a one-to-one interview."""
+    over. None for an agreement that names someone else (``I agree with her.``, ``I agree with
+    Anna.`` after Ben's turn: whose turn it agrees with cannot be told), and for the agreements
+    after it; ``I agree with Ben.`` after Ben's turn agrees with it. None for every turn of a
+    one-to-one interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -548,6 +554,8 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     said, by = "", ""
     agreeing: tuple[str, int | None] = ("", None)
     collective = _collective_before(transcript)
+    names = {t.speaker: _name_words(t.speaker) for t in transcript.turns}
+    named = frozenset(w for n in names.values() for w in n)  # a speaker named is one addressed
     for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
         said_by_several = collective.get(index)
@@ -562,8 +570,12 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             # a noise or a note between is passed over, as a member's is (s62 final hunter)
             said, by, agreeing = said_by_several, "", (question, None)
         replying = turn.role != "interviewer" and said and by != turn.speaker
-        agrees = bool(replying) and agrees_with(words, said)
-        out.append(agreeing if agrees else (question, None))
+        agrees = bool(replying) and agrees_with(_addressing(words, named), said)
+        # "I agree with her." after Anna and Ben, or "I agree with Anna." after Ben: whose turn
+        # it agrees with cannot be told, or is not the one before (s63 focusfix, 3: it took the
+        # last member's code); naming the member right before ("I agree with Ben.") agrees
+        unclear = agrees and _names_another(words, by, names)
+        out.append(agreeing if agrees and not unclear else (question, None))
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
@@ -574,6 +586,9 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
+            if unclear:  # the agreements after it agree with it, which has no code of its own
+                said, by, agreeing = words, turn.speaker, (question, None)
+                continue
             if agrees or is_backchannel(words):
                 continue
             if not only_agrees(words, group=True):
@@ -584,6 +599,49 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
                 # its own (session 61 hunt: it took the coding of the turn the no contradicted)
                 said, by, agreeing = words, turn.speaker, (question, None)
     return out
+
+
+def _name_words(speaker: str) -> frozenset[str]:
+    """The words of ``speaker``'s label that may name them in talk (``anna``, ``price`` of
+    ``Anna Price``; ``p02``): a word with a letter, no stop word (not the ``i`` of ``I:``)."""
+    from ..open_coding import english_stop_words
+
+    stop = english_stop_words()
+    return frozenset(w for w in words_of(speaker) if w not in stop and any(c.isalpha() for c in w))
+
+
+def _addressing(words: str, names: Collection[str]) -> str:
+    """``words`` with each run of ``names``, the words of speakers' labels, as ``you``: ``I
+    agree with Ben Cole.`` agrees as ``I agree with you.`` does (with Ben Cole's turn, or with
+    no one's when another's is before it: :func:`_names_another`)."""
+    out: list[str] = []
+    at = 0
+    for start, end, _ in _names_in(words, names):
+        if not out or words[at:start].strip():  # not the next word of the name before
+            out += [words[at:start], "you"]
+        at = end
+    return "".join(out) + words[at:] if out else words
+
+
+def _names_in(words: str, names: Collection[str]) -> list[tuple[int, int, str]]:
+    """Where ``words`` say one of ``names`` (lower case) as a name, capitalised (``Will``, not
+    the ``will`` of ``Same, I will.``): ``(start, end, name)``."""
+    return [
+        (start, end, word)
+        for (start, end), word in zip(word_spans(words), words_of(words), strict=True)
+        if word in names and words[start].isupper()
+    ]
+
+
+def _names_another(words: str, by: str, names: dict[str, frozenset[str]]) -> bool:
+    """Whether ``words``, a member's agreement with ``by``'s turn, name someone else: a word of
+    :data:`~.backchannels.THIRD_PERSON_WORDS` (``her``, ``him``, ``them``), or of another
+    speaker's label that is not ``by``'s (``Anna`` after Ben's turn)."""
+    if names_a_third_person(words):
+        return True
+    own = names.get(by, frozenset())
+    others = {w for speaker, n in names.items() if speaker != by for w in n} - own
+    return bool(_names_in(words, others))
 
 
 def _collective_before(transcript: Transcript) -> dict[int, str]:
