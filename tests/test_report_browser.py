@@ -1668,6 +1668,32 @@ def test_table2_cuts_long_quotes_and_keeps_its_header_row_in_sight(
     )
 
 
+def test_each_more_link_of_table2_is_named_by_the_quote_it_opens(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """a11y review s63, 2: every "… more" link was named "… more" (35 alike in the example
+    study), so a screen reader's list of links could not tell them apart. Each is named by
+    whose quote it opens and where, its visible text kept."""
+    import copy
+
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+
+    driver, _ = browser
+    interviews = copy.deepcopy(INTERVIEWS)
+    interviews["p04_interview"] = ("P04", [("P04", [(LONG, [("OS.D", 0.9, "barrier")], {})])])
+    interviews["p05_interview"] = ("P05", [("P05", [(LONG, [("IS.C", 0.95, "enabler")], {})])])
+    path = tmp_path / "report.html"
+    write_report(build_result(interviews), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    links = driver.find_elements(By.CSS_SELECTOR, "#table2 a.more")
+    assert [(a.get_attribute("textContent"), a.accessible_name) for a in links] == [
+        ("… more", "more of the quote by P04, at p04_interview:5-468 in the transcript"),
+        ("… more", "more of the quote by P05, at p05_interview:5-468 in the transcript"),
+    ]
+
+
 # -- a study at a time: the transcript picker and each transcript's review progress --------------
 
 

@@ -486,7 +486,10 @@ def test_a_long_table2_quote_is_cut_to_40_words_with_more_linking_to_its_segment
     shown = html.split('<span class="qrest">')[0]
     assert shown.endswith('<span class="qtext">&lt;b&gt; w0 w1 ' + " ".join(words[2:39]))
     full = escape(" ".join(["<b>", *words]))
-    assert f'<a class="more no-print" href="#s4" title="{full}">… more</a>' in html
+    assert (
+        f'<a class="more no-print" href="#s4" title="{full}" '
+        'aria-label="more of the quote by P01, at t1 12–30 in the transcript">… more</a>'
+    ) in html
     # the rest stays in the page (printed), and nothing is cut without a segment to link to
     assert '<span class="qrest"> w39 ' in html and "w59</span></span>" in html
     assert "… more" not in str(short_quote_html({**q, "anchor": ""}))

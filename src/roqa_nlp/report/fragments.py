@@ -280,15 +280,19 @@ SHORT_QUOTE_WORDS = 40
 def quote_text(q: Mapping[str, Any], words: int | None) -> str:
     """A quote's text as HTML; past ``words`` words (when the quote's segment is in the report
     to link to) the rest is hidden on screen behind "… more", a link to the segment titled with
-    the full text, and printed."""
+    the full text, and printed. The link is named by whose quote it opens and where ("more of
+    the quote by P04, at p04_interview:5-468 in the transcript"): a screen reader's list of
+    links told dozens of "… more" apart by nothing."""
     text = str(q["text"])
     cut = text.split()
     if words is None or not q["anchor"] or len(cut) <= words + 5:
         return f'<span class="qtext">{escape(text)}</span>'
+    name = f"more of the quote by {q['participant']}, at {q['citation']} in the transcript"
     return (
         f'<span class="qtext">{escape(" ".join(cut[:words]))}<span class="qrest"> '
         f'{escape(" ".join(cut[words:]))}</span></span> <a class="more no-print" '
-        f'href="#{escape(q["anchor"])}" title="{escape(" ".join(cut))}">… more</a>'
+        f'href="#{escape(q["anchor"])}" title="{escape(" ".join(cut))}" '
+        f'aria-label="{escape(name)}">… more</a>'
     )
 
 
