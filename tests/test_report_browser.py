@@ -3537,7 +3537,7 @@ def test_a_key_decision_is_announced_and_renames_the_focused_segment_at_once(
         "rejected IS.E.3 Access to Knowledge & Information",
     ]
     _keys(driver, "b")
-    assert _said(driver) == [top + ", rejected", "valence: barrier"]
+    assert _said(driver) == [top + ", rejected, valence: barrier", "valence: barrier"]
     _keys(driver, "b")
     assert _said(driver) == [top + ", rejected", "valence taken back"]
     _keys(driver, "x")
@@ -3548,6 +3548,31 @@ def test_a_key_decision_is_announced_and_renames_the_focused_segment_at_once(
         "var s = document.getElementById('kb-status');"
         "return [s.getAttribute('role'), s.getAttribute('aria-live'), s.className];"
     ) == ["status", "polite", "vh"]
+
+
+def test_the_focused_segments_name_says_the_researchers_valence(page: tuple[Any, Path]) -> None:
+    """a11y review s63, 1: a segment's name said the decision and the code, never the valence
+    the researcher set or changed. It ends with it, in the words the page prints
+    ("valence: enabler (the model's: barrier)"), renamed as it changes, by key or button."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    top = "top suggestion IS.E.3 Access to Knowledge & Information 86% barrier"
+    _keys(driver, "j", "1", "e")
+    assert _said(driver) == [
+        top + ", accepted, valence: enabler (the model's: barrier)",
+        "valence: enabler",
+    ]
+    _keys(driver, "b")
+    assert _said(driver) == [top + ", accepted, valence: barrier", "valence: barrier"]
+    _keys(driver, "b")
+    assert _said(driver) == [top + ", accepted", "valence taken back"]
+    # a valence button clicked (the focus on it) renames the segment too
+    row = driver.find_element(By.CSS_SELECTOR, ".row.kb-current")
+    _click(driver, row.find_element(By.CSS_SELECTOR, 'button[data-valence="neutral"]'))
+    assert row.get_attribute("aria-label") == (
+        f"P01: {P01_0001} – {top}, accepted, valence: neutral (the model's: barrier)"
+    )
 
 
 def test_escape_in_a_segments_text_box_gives_the_focus_back_to_the_segment(

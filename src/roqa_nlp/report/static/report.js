@@ -782,13 +782,16 @@
       else said.push(d.decision + "ed " + code);
     }
     if (st.newCode) said.push("new code: " + st.newCode);
-    if (st.valence) {
-      var chip = review.querySelector(".vfix .val");
-      var model = chip ? chip.textContent : "";
-      said.push("valence: " + st.valence + (model && model !== st.valence ? " (the model's: " + model + ")" : ""));
-    }
+    if (st.valence) said.push(valenceText(review, st.valence));
     if (st.note) said.push("note: " + st.note);
     return said.length ? "Decided: " + said.join("; ") : "";
+  }
+  /* the researcher's valence as the page prints it and a segment's name says it: "valence:
+     enabler (the model's: barrier)", or "valence: barrier" when the model's is the same */
+  function valenceText(review, valence) {
+    var chip = review.querySelector(".vfix .val");
+    var model = chip ? chip.textContent : "";
+    return "valence: " + valence + (model && model !== valence ? " (the model's: " + model + ")" : "");
   }
   function paintDecided(review, st) {
     var seg = review.getAttribute("data-segment");
@@ -838,6 +841,7 @@
   function paintValence(review, valence) {
     var box = review.querySelector(".vfix");
     if (!box) return;
+    relabel(review.closest(".row.segment"));
     var chip = box.querySelector(".val");
     box.classList.toggle("is-fixed", !!valence && (!chip || chip.textContent !== valence));
     var buttons = box.querySelectorAll("button[data-valence]");
@@ -2493,8 +2497,9 @@
     });
   }
   /* What a screen reader says of a segment j / k moves to: who said what, then its top
-     suggestion and what was decided on it ("P01: Our support workers ... – top suggestion
-     IS.E.3 Access to Knowledge & Information 86% barrier, accepted"). */
+     suggestion and what was decided on it, and the researcher's valence (valenceText): "P01:
+     Our support workers ... – top suggestion IS.E.3 Access to Knowledge & Information 86%
+     barrier, accepted, valence: enabler (the model's: barrier)". */
   function segmentLabel(row) {
     var who = row.querySelector(".spk"), text = row.querySelector("mark.seg");
     var said = (who ? who.textContent + ": " : "") + (text ? text.textContent : "");
@@ -2510,7 +2515,14 @@
       else if (top.classList.contains("is-reject")) said += ", rejected";
       else if (top.classList.contains("is-recode")) said += ", recoded";
     }
+    var review = row.querySelector(".review[data-segment]");
+    var st = review && state[review.getAttribute("data-segment")];
+    if (st && st.valence) said += ", " + valenceText(review, st.valence);
     return said;
+  }
+  /* a segment named once (focused by j / k) renamed as its valence changes, by key or button */
+  function relabel(row) {
+    if (row && row.hasAttribute("aria-label")) row.setAttribute("aria-label", segmentLabel(row));
   }
   /* `focus` (j / k): the segment takes the keyboard focus too (tabindex -1: not a Tab stop), so
      that a screen reader announces it (segmentLabel) and Tab goes on to its controls; a click
