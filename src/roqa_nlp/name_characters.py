@@ -5,60 +5,42 @@ A name's letters are those of ``\\w`` with the combining marks (Unicode category
 on a letter when no precomposed character exists, even in NFC: Yoruba ``Adébáyọ̀`` ends on
 ``ọ`` (U+1ECD) and a grave accent (U+0300), Vietnamese and Devanagari names carry such marks
 too. Python's ``re`` has no ``\\p{M}`` and ``\\w`` leaves the marks out, so a name holding one
-was cut at it (s62). :data:`MARKS` is the marks as a character class's ranges, taken from
-:mod:`unicodedata`, to go inside ``[...]`` beside ``\\w``; :data:`NAME_CHAR` is the class.
+was cut at it (s62). :data:`MARKS` is the marks as a character class's ranges, to go inside
+``[...]`` beside ``\\w``; :data:`NAME_CHAR` is the class. The marks are read from
+``data/combining_marks.json``, made from :mod:`unicodedata` by ``benchmarks/combining_marks.py``
+(asking the category of every code point at each start cost every transcript read about 16 ms).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-#: The code points scanned for marks: none stands outside them (Unicode 15: the last below
-#: the variation selectors supplement is Adlam's, U+1E94A), and scanning the whole of Unicode
-#: would cost each start of the program a fifth of a second.
-_SCANNED = (range(0x0300, 0x1F000), range(0xE0100, 0xE01F0))
+from .io import packaged_json
 
 
-def _escaped(code: int) -> str:
-    """The character ``code`` as a pattern's escape (``\\u0300``): ASCII, so a pattern holding
-    the class is the same in NFC and NFD (a pseudonym key's name is sought in both), where
-    marks written as themselves would be reordered or decomposed."""
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+def _escaped(code: str) -> str:
+    """The code point ``code`` (hex) as a pattern's escape (``\\u0300``): ASCII, so a pattern
+    holding the class is the same in NFC and NFD (a pseudonym key's name is sought in both),
+    where marks written as themselves would be reordered or decomposed."""
+    return f"\\u{code.lower():0>4}" if len(code) <= 4 else f"\\U{code.lower():0>8}"
 
 
-def _marks() -> list[int]:
-    """The code points of the combining marks (category M), in order."""
-    return [
-        code
-        for scanned in _SCANNED
-        for code in scanned
-        if unicodedata.category(chr(code)).startswith("M")
-    ]
+def _class_ranges(ranges: list[str]) -> str:
+    """The ranges of the data file (``0300-036F``, ``05BF``) as a character class's, escaped
+    (``\\u0300-\\u036f\\u05bf``)."""
+    return "".join("-".join(_escaped(code) for code in r.split("-")) for r in ranges)
 
 
-def _ranges(codes: list[int]) -> str:
-    """``codes`` (in order) as character-class ranges, escaped (``\\u0300-\\u036f...``)."""
-    out: list[str] = []
-    first = last = -2
-    for code in [*codes, -2]:
-        if code == last + 1:
-            last = code
-            continue
-        if first >= 0:
-            out.append(_escaped(first) + ("" if last == first else "-" + _escaped(last)))
-        first = last = code
-    return "".join(out)
-
-
-_MARK_CODES = _marks()
+# Read when the module is: the modules that import it (speaker labels, pseudonyms, caption
+# marks) compile their patterns from these classes as they are imported themselves.
+_MARK_RANGES = packaged_json("combining_marks.json")
 #: The combining marks (category M), as ranges to write inside a character class.
-MARKS = _ranges(_MARK_CODES)
+MARKS = _class_ranges(_MARK_RANGES["marks"])
 #: The marks a writer may leave out of a name or add to it, as ranges for a character class:
 #: those that sit on a letter (a combining class other than 0), such as Arabic harakat, Hebrew
 #: points, a Devanagari nukta or a tone mark on Twi ``ɔ``; not a virama (class 9), which joins
 #: two letters, nor a vowel sign (class 0), which is a letter of the word (``शर्म``, ``शर्मा``).
-OMISSIBLE_MARKS = _ranges([c for c in _MARK_CODES if unicodedata.combining(chr(c)) not in (0, 9)])
+OMISSIBLE_MARKS = _class_ranges(_MARK_RANGES["omissible_marks"])
 #: A character of a name's word: a letter, digit or ``_`` (``\w``) or a combining mark.
 NAME_CHAR = rf"[\w{MARKS}]"
 

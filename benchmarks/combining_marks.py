@@ -1,0 +1,78 @@
+"""Write ``src/roqa_nlp/data/combining_marks.json``: Unicode's combining marks as code-point ranges.
+
+The patterns that read a person's name (:mod:`roqa_nlp.name_characters`) add the combining
+marks (Unicode category M) to ``\\w``. Finding them in :mod:`unicodedata` means asking the
+category of some 127,000 code points, which cost every start of the program (every transcript
+read) about 16 ms; the file holds the answer, made once by this script (s63). Two lists of ranges
+(hex, ``0300-036F``; one code point alone is ``05BF``):
+
+- ``marks``: every combining mark;
+- ``omissible_marks``: those a writer may leave out of a name or add to it, the marks that sit on
+  a letter (a combining class other than 0), not a virama (class 9), which joins two letters.
+
+The file is a function of this Python's Unicode version (``unidata_version``, written in it) only.
+``tests/test_name_characters.py`` makes it again and fails when it differs, as it will when a
+newer Python brings a newer Unicode: run this script then and commit the file::
+
+    .venv/bin/python benchmarks/combining_marks.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "roqa_nlp" / "data" / "combining_marks.json"
+
+ABOUT = (
+    "The combining marks (Unicode category M) as code-point ranges (hex, first-last, or one "
+    "code point), read by roqa_nlp.name_characters for the patterns that read a person's name "
+    "(Python's re has no \\p{M} and \\w leaves the marks out, as a Yoruba name's tone mark "
+    "on a letter with no precomposed form). marks: every combining mark; omissible_marks: those that sit on a letter (a "
+    "combining class other than 0), which a writer may leave out of a name or add, not a virama "
+    "(class 9). Made from Python's unicodedata by benchmarks/combining_marks.py: do not edit, "
+    "run that script when a newer Python brings a newer Unicode."
+)
+
+
+def _ranges(codes: Iterable[int]) -> list[str]:
+    """``codes`` (in order) as ranges: ``0300-036F``, or ``05BF`` for one alone."""
+    out: list[str] = []
+    first = last = -2
+    for code in [*codes, -2]:
+        if code == last + 1:
+            last = code
+            continue
+        if first >= 0:
+            out.append(f"{first:04X}" if last == first else f"{first:04X}-{last:04X}")
+        first = last = code
+    return out
+
+
+def combining_marks_json() -> str:
+    """The text of ``combining_marks.json`` for this Python's Unicode (the whole of it scanned)."""
+    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("M")]
+    omissible = [c for c in marks if unicodedata.combining(chr(c)) not in (0, 9)]
+    data = {
+        "about": ABOUT,
+        "unidata_version": unicodedata.unidata_version,
+        "marks": _ranges(marks),
+        "omissible_marks": _ranges(omissible),
+    }
+    return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
+
+
+def main() -> None:
+    text = combining_marks_json()
+    tmp = OUT.with_name(OUT.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(OUT)
+    print(f"wrote {OUT.relative_to(REPO)} (Unicode {unicodedata.unidata_version})")
+
+
+if __name__ == "__main__":
+    main()
