@@ -25,7 +25,8 @@ their codings' meta under ``notes`` (:data:`~roqa_nlp.decisions.SEGMENT_NOTES`),
 comment written on the selection itself (its ``<Description>``, less roqa_nlp's own lines).
 What a partial review left out, which roqa's export records in the project's ``<Description>``
 (:data:`~.qdpx_export.REVIEW_RECORD`), goes back into the reviewer's codings' meta, so that
-their charts still say the review is partial.
+their charts still say the review is partial; where the passages it decided are once the
+program edited the project is :mod:`.review_placement`'s.
 
 A recording's text transcript and a PDF's text representation are read as text sources, with
 the passages coded in them (:mod:`.qdpx_media`; the time stamps of a transcript's sync points
@@ -91,9 +92,10 @@ from .qdpx_export import (
     SUGGESTIONS_RECORD,
     UTF16_RECORD,
     VALENCE_PREFIX,
-    passage_digest,
 )
 from .qdpx_media import FROM_MEDIA, selection_times, text_sources
+from .qdpx_selection import LINE_PREFIX, PendingSelection
+from .qdpx_selection import same_passage as _same_passage
 from .refiqda import (
     CREATION_DATES,
     ORIGIN,
@@ -116,10 +118,10 @@ from .refiqda import (
 from .review import (
     CODES_READ_AS,
     is_machine_user,
-    spans_same_passage,
     valence_code,
     with_given_valence,
 )
+from .review_placement import decided_without_passage
 from .safezip import DEFAULT_LIMITS, MEDIA_SUFFIXES, SafeZip, ZipLimits
 
 #: Name under which codings with no ``creatingUser`` are filed.
@@ -135,7 +137,6 @@ _SUGGESTION = re.compile(
 _UNKNOWN_SUGGESTION = re.compile(
     re.escape(SUGGESTION_PREFIX) + r"[^\n]+? \(probability and valence not known\)"
 )
-_LINE_PREFIX = re.compile(r"^line:\d+ ")  # roqa_nlp's selection names: "line:<n> <segment id>"
 _DOCUMENT_EXTENSIONS = {"txt", "md", "docx", "doc", "rtf", "odt", "vtt", "srt", "csv", "pdf"}
 _NON_TEXT_SOURCES = {
     "PictureSource": "picture source",
@@ -389,37 +390,6 @@ def _turns(text: str, transcript_id: str) -> tuple[list[Turn], str | None]:
 # -- the reader ------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Pending:
-    """One user's selection on a span, accumulating codings."""
-
-    transcript: Transcript
-    start: int
-    end: int
-    name: str
-    order: int
-    suggestions: list[Suggestion] = field(default_factory=list)
-    noted: bool = False  # a selection's description gave the person's valence
-    model_valence: bool = False  # that valence is the model's, kept (``(p=0.550)``)
-    lost: list[str] = field(default_factory=list)  # codes whose probability no note gave
-    notes: list[str] = field(default_factory=list)  # REFI-QDA notes on the selection
-    targets: set[str] = field(default_factory=set)  # the codes' GUIDs coded on it
-    # code id -> valence -> the codes below it that gave it that valence (Barrier, Facilitator)
-    rated: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    # seconds into the recording, for a passage of a recording's transcript
-    times: tuple[float | None, float | None] = (None, None)
-    created: str | None = None  # the selection's creationDateTime (the first one's, merged)
-    coded_at: dict[str, str] = field(default_factory=dict)  # code id -> its coding's date
-    # the GUIDs the program gave it, kept for an export of it (refiqda.REFI_GUIDS): code id ->
-    # its selection's and its coding's GUID; a note's text -> the note's normalised GUID
-    selection_guids: dict[str, str] = field(default_factory=dict)
-    coding_guids: dict[str, str] = field(default_factory=dict)
-    note_guids: dict[str, str] = field(default_factory=dict)
-    comments: list[str] = field(default_factory=list)  # of those notes, the selection's comments
-    # the names of the other selections on its span, merged into it (roqa_nlp's segment ids)
-    merged_names: list[str] = field(default_factory=list)
-
-
 _VALENCE_NOTE = re.compile(
     re.escape(VALENCE_PREFIX)
     + r"(?P<valence>[^(]*?)\s*(?:\((?:p=(?P<p>[0-9]*\.?[0-9]+)|(?P<model>"
@@ -554,7 +524,7 @@ def _speaker_turn(turns: list[Turn], ends: list[int], start: int, end: int) -> i
 
 
 def _segment_results(
-    pending: list[_Pending],
+    pending: list[PendingSelection],
     rank: dict[str, int],
     noted: set[str] | None = None,
     lost: dict[str, list[str]] | None = None,
@@ -582,7 +552,7 @@ def _segment_results(
     questions: dict[str, list[str]] = {}
     for p in sorted(pending, key=lambda x: (rank[x.transcript.id], x.start, x.end, x.order)):
         t = p.transcript
-        name = _LINE_PREFIX.sub("", p.name)
+        name = LINE_PREFIX.sub("", p.name)
         seg_id = name if name.startswith(f"{t.id}:") else f"{t.id}:@{p.start}-{p.end}"
         base, k = seg_id, 1
         while seg_id in used:
@@ -828,9 +798,9 @@ def _exported_as(
     guid = normalise_guid(src.get("guid"))
     by_record = recorded.get(guid, set())
     named = {
-        _LINE_PREFIX.sub("", n).rpartition(":")[0]
+        LINE_PREFIX.sub("", n).rpartition(":")[0]
         for sel in selections
-        if _LINE_PREFIX.match(n := sel.get("name") or "")
+        if LINE_PREFIX.match(n := sel.get("name") or "")
     }
     for tid in sorted((named | by_record) - {""}):
         if normalise_guid(stable_guid("source", tid)) == guid:
@@ -1081,7 +1051,7 @@ def _read_project(
     transcripts: list[Transcript] = []
     tid_of: dict[str, str] = {}  # each source's transcript id, by its normalised GUID
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
-    pending: dict[str, dict[tuple[str, int, int], _Pending]] = {}
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
     broken: set[str] = set()  # roqa_nlp's selections not imported for their span, by segment id
     repeats: dict[str | None, int] = {}  # codings given twice, by user; None: codings of no user
@@ -1360,7 +1330,7 @@ def _read_project(
     # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
     own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
     mine = str(left_out.get("user") or "")
-    decided_no_code = _decided_without_passage(left_out, pending.get(mine), by_name, warnings)
+    decided_no_code = decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
     for uname, spans in pending.items():
         on: dict[str, list[str]] = {}  # segment -> the notes on it
@@ -1472,313 +1442,6 @@ def _with_merged_away(
     return dataclasses.replace(book, codes=sorted(codes, key=lambda c: order[c.id]))
 
 
-def _same_passage(p: _Pending, start: int, end: int) -> bool:
-    """Whether selection ``p`` and the span ``start``-``end`` of its transcript overlap by at
-    least half of the shorter one (:func:`~.review.same_passage`)."""
-    return spans_same_passage(p.start, p.end, start, end)
-
-
-def _decided_without_passage(
-    left_out: dict[str, Any],
-    carried: dict[tuple[str, int, int], _Pending] | None,
-    by_name: dict[str, Transcript],
-    warnings: list[str],
-) -> list[_Pending]:
-    """The passages a review decided (``left_out``, :func:`_review_record`, popping its spans)
-    that none of the reviewer's selections (``carried``) carries, given back as decided with
-    no code: those it decided so (:data:`~roqa_nlp.framework.REVIEWED_NO_CODE`), and those whose
-    coded passage the QDA program lost, with a warning, where the export recorded their span
-    (:data:`~roqa_nlp.framework.REVIEWED_SPANS`). Before, such a segment was dropped from the
-    reviewer's codings while ``reviewed_segments`` still listed it, and ``roqa agree`` left it
-    out with every other coder's codings in it, in silence (exchange tester, s61: a deleted
-    coding read as 100% agreement). One the project does not place (an earlier export) is
-    named in a warning as left out.
-
-    Where the export recorded each passage's text and selections
-    (:data:`~roqa_nlp.framework.REVIEWED_PASSAGES`), a passage is found again by its text where
-    the transcript was edited before it in the program, and a selection by its GUID where the
-    program dropped roqa's selection names (it then takes its segment's id back); a selection
-    moved off its passage is said moved, its passage read as decided with no code (s62: both
-    were said deleted, and ``roqa agree`` compared such an import on 0 units)."""
-    from ..framework import REVIEWED, REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
-
-    no_code = left_out.pop(REVIEWED_NO_CODE, {})  # a review's segments decided with no code
-    spans = {**left_out.pop(REVIEWED_SPANS, {}), **no_code}
-    passages: dict[str, list[str]] = left_out.pop(REVIEWED_PASSAGES, {})
-    if carried is None:  # the reviewer coded nothing in the project (or was renamed there)
-        return []
-    mine = list(carried.values())
-    named = {_LINE_PREFIX.sub("", p.name) for p in mine}
-    # a program that renames selections (ATLAS.ti's own quotation names) keeps none of the
-    # segment ids: a segment no name carries is then no sign of a deleted coding (regression
-    # hunt, s61: all 46 passages of an untouched earlier export were said deleted)
-    names_kept = bool(named & {*spans, *left_out.get(REVIEWED, [])})
-    owners = _owners(mine, spans, passages, names_kept)
-    placed, edited = _placed_again(spans, passages, by_name, mine, owners)
-    moved, onto = _found_by_record(placed, passages, mine, owners)
-    if edited and isinstance(left_out.get(REVIEWED), list):  # not read as decided (s62: counted)
-        left_out[REVIEWED] = [i for i in left_out[REVIEWED] if i not in edited]
-    named = {_LINE_PREFIX.sub("", p.name) for p in mine}
-    out: list[_Pending] = []
-    lost: list[str] = []
-    unplaced: list[str] = []
-    gone: list[str] = []  # of those, the ones moved elsewhere
-    for seg_id in [*spans, *(i for i in left_out.get(REVIEWED, []) if i not in spans)]:
-        if seg_id in named:
-            continue
-        if seg_id not in spans:
-            if names_kept:
-                unplaced.append(seg_id)
-            continue
-        tid, start, end = placed.get(seg_id, spans[seg_id])
-        told = by_name.get(tid)
-        if told is None or end > len(told.text):
-            continue
-        if seg_id in moved:
-            p = moved[seg_id]
-            gone.append(f"{seg_id} to {p.transcript.id}:@{p.start}-{p.end}")
-        elif seg_id in onto:
-            pass  # said below, with the passage it is on now
-        elif (tid, start, end) in carried:
-            continue
-        elif seg_id not in no_code:
-            # coded when exported: recoded in the program on a passage of its own (the
-            # documented same passage: overlapping by half the shorter) is no loss
-            if any(p.transcript.id == tid and _same_passage(p, start, end) for p in mine):
-                continue
-            if seg_id in edited:  # not found at its text: no sign of a deletion
-                continue
-            lost.append(seg_id)
-        elif seg_id in edited:  # decided with no code, its text edited: where is not known
-            continue
-        out.append(_Pending(told, start, end, seg_id, len(out)))
-    who = left_out.get("user")
-    if lost:
-        one = len(lost) == 1
-        warnings.append(
-            f"{who}: {_plural(len(lost), 'passage')} the review decided with a code "
-            f"{'holds' if one else 'hold'} no coding of theirs in the project any more "
-            f"({first_few(lost)}; deleted in the QDA program): read as decided with no code, "
-            "so roqa agree counts another coder's code there as a disagreement; to keep a code "
-            "there, code the passage again"
-        )
-    if gone:
-        one = len(gone) == 1
-        warnings.append(
-            f"{who}: {_plural(len(gone), 'passage')} the review decided with a code "
-            f"{'was' if one else 'were'} moved in the QDA program ({first_few(gone)}): read as "
-            f"decided with no code where {'it was' if one else 'they were'}, and as a coding "
-            f"where {'it is' if one else 'they are'} now, on a passage the review did not decide"
-        )
-    if onto:
-        one = len(onto) == 1
-        warnings.append(
-            f"{who}: the {'selection' if one else 'selections'} of {_plural(len(onto), 'passage')}"
-            " the review decided with a "
-            f"code {'was' if one else 'were'} moved in the QDA program onto another passage it "
-            f"decided ({first_few([f'{k} to {v}' for k, v in onto.items()])}): read as a coding "
-            "of the passage it is on now, so roqa agree compares it there; a passage left with "
-            "no selection is read as decided with no code"
-        )
-    if edited:
-        one = len(edited) == 1
-        warnings.append(
-            f"{who}: {_plural(len(edited), 'passage')} the review decided {'is' if one else 'are'}"
-            f" not found by {'its' if one else 'their'} text ({first_few(edited)}; the "
-            "transcript's text was edited in the QDA program there): not read as decided, so "
-            f"roqa agree compares {'it' if one else 'them'} with no one; a coding of theirs "
-            "there is read as a passage of its own"
-        )
-    if unplaced:
-        one = len(unplaced) == 1
-        warnings.append(
-            f"{who}: {_plural(len(unplaced), 'segment')} the review decided "
-            f"{'has' if one else 'have'} no coded passage in the project any more "
-            f"({first_few(unplaced)}; deleted in the QDA program), and the project (exported "
-            "by an earlier version) does not record where: left out of their codings, so "
-            f"roqa agree compares {'it' if one else 'them'} with no one, every coder's "
-            "codings in it left out too; code the passage again in the QDA program, or export "
-            "the review again"
-        )
-    return out
-
-
-def _owners(
-    mine: list[_Pending],
-    spans: dict[str, tuple[str, int, int]],
-    passages: dict[str, list[str]],
-    names_kept: bool,
-) -> dict[int, set[str]]:
-    """The decided passages each of the reviewer's selections (``mine``, by ``id``) was exported
-    as (those whose span the export recorded, ``spans``): by roqa's names where the program kept
-    them (its own and those of the selections on its span merged into it), else by the GUIDs
-    the export recorded (``passages``)."""
-    by_guid = {normalise_guid(g): seg_id for seg_id, v in passages.items() for g in v[1:]}
-    out: dict[int, set[str]] = {}
-    for p in mine:
-        if names_kept:
-            ids = {_LINE_PREFIX.sub("", n) for n in (p.name, *p.merged_names)} & spans.keys()
-        else:
-            guids = map(normalise_guid, p.selection_guids.values())
-            ids = {by_guid[g] for g in guids if g in by_guid} & spans.keys()
-        if ids:
-            out[id(p)] = ids
-    return out
-
-
-def _placed_again(
-    spans: dict[str, tuple[str, int, int]],
-    passages: dict[str, list[str]],
-    by_name: dict[str, Transcript],
-    mine: list[_Pending],
-    owners: dict[int, set[str]],
-) -> tuple[dict[str, tuple[str, int, int]], list[str]]:
-    """Where each decided passage (``spans``, as exported) is in the project's text: at its
-    span while the text there is the text exported (its digest in ``passages``); else, where
-    the transcript was edited before it in the program, at its own selection holding that text
-    (``owners``), or at the one selection of no decided passage holding it; else shifted as the
-    passages found next to it were, where that span holds it and no other passage's selection
-    lies on it; else, its text edited inside it, at its own selection still on it. Those found
-    nowhere are listed second; a passage with no digest (an earlier export), or found at two
-    places, is left as exported, as before s62 (regression hunt s62: a passage whose text
-    recurs was placed on its twin, and the search over every selection was quadratic)."""
-
-    def holds(tid: str, start: int, end: int, digest: str) -> bool:
-        text = by_name[tid].text
-        return 0 <= start < end <= len(text) and passage_digest(text[start:end]) == digest
-
-    own: dict[str, list[_Pending]] = {}
-    for p in mine:
-        for seg_id in owners.get(id(p), ()):
-            own.setdefault(seg_id, []).append(p)
-    owned_at = {  # a span a selection of a decided passage lies on -> those passages
-        (p.transcript.id, p.start, p.end): owners[id(p)] for p in mine if id(p) in owners
-    }
-    free: dict[tuple[str, str], list[_Pending]] | None = None  # (transcript, digest) -> ...
-    placed: dict[str, tuple[str, int, int]] = {}
-    found: dict[str, list[tuple[int, int]]] = {}  # transcript -> (exported start, shift)
-    moved_text: list[str] = []
-    for seg_id, (tid, start, end) in spans.items():
-        digest = (passages.get(seg_id) or [""])[0]
-        if not digest or tid not in by_name or holds(tid, start, end, digest):
-            placed[seg_id] = (tid, start, end)
-            found.setdefault(tid, []).append((start, 0))
-        else:
-            moved_text.append(seg_id)
-    taken = set(placed.values())
-    astray: list[str] = []
-    for seg_id in moved_text:
-        tid, start, end = spans[seg_id]
-        digest = passages[seg_id][0]
-        at = [
-            p for p in own.get(seg_id, []) if p.transcript.id == tid
-            and holds(tid, p.start, p.end, digest)
-        ]  # fmt: skip
-        if not at:
-            if free is None:  # the selections of no decided passage, by their text's digest
-                free = {}
-                for p in mine:
-                    if id(p) not in owners:
-                        t = p.transcript
-                        key = (t.id, passage_digest(t.text[p.start : p.end]))
-                        free.setdefault(key, []).append(p)
-            at = free.get((tid, digest), [])
-        span = (tid, at[0].start, at[0].end) if len(at) == 1 else None
-        if span is None or span in taken:
-            astray.append(seg_id)
-            continue
-        placed[seg_id] = span
-        taken.add(span)
-        found.setdefault(tid, []).append((start, span[1] - start))
-    near = {t: sorted(f) for t, f in found.items()}
-    edited: list[str] = []
-    for seg_id in astray:
-        tid, start, end = spans[seg_id]
-        digest = passages[seg_id][0]
-        by = near.get(tid, [])
-        i = bisect.bisect_left(by, (start, 0))
-        shifts = {s for _, s in by[max(0, i - 1) : i + 1]}  # the passages found either side
-        at_shift = {
-            (tid, start + s, end + s)
-            for s in shifts
-            if holds(tid, start + s, end + s, digest)
-            and (tid, start + s, end + s) not in taken
-            and owned_at.get((tid, start + s, end + s), {seg_id}) == {seg_id}
-        }
-        if len(at_shift) == 1:
-            placed[seg_id] = next(iter(at_shift))
-            continue
-        if at_shift:  # at two places: left as exported
-            continue
-        still = [  # its own selection, on the passage it was, its text edited inside it
-            p for p in own.get(seg_id, []) if p.transcript.id == tid
-            and any(_same_passage(p, start + s, end + s) for s in shifts | {0})
-        ]  # fmt: skip
-        if still:
-            placed[seg_id] = (tid, still[0].start, still[0].end)
-        elif not own.get(seg_id):
-            edited.append(seg_id)
-        # else its selection is elsewhere and its text is not found: left as exported
-    return placed, edited
-
-
-def _found_by_record(
-    placed: dict[str, tuple[str, int, int]],
-    passages: dict[str, list[str]],
-    mine: list[_Pending],
-    owners: dict[int, set[str]],
-) -> tuple[dict[str, _Pending], dict[str, str]]:
-    """The decided passages (``placed``: found by their text, with the GUIDs of their selections
-    in ``passages``) whose selection the reviewer moved off them in the program, with the
-    selection where it is now; and those whose selection is now exactly on another decided
-    passage, with that passage. A selection lying exactly on a decided passage takes its id,
-    whatever it was exported as (s62: two selections swapped between passages hid the
-    disagreement; one moved onto another passage took that one's id or not by the order of
-    the XML). A selection of one passage (``owners``: by roqa's name or its GUID) takes its id
-    back where it is on it; one moved off it loses its name, so that it is read as a passage of
-    its own, when no other selection of that passage is still on it."""
-    at = {span: seg_id for seg_id, span in placed.items()}
-    onto: dict[str, str] = {}
-    off: dict[str, list[_Pending]] = {}
-    kept: set[str] = set()  # the passages a selection of theirs is still on
-    for p in mine:
-        ids = owners.get(id(p), set())
-        here = at.get((p.transcript.id, p.start, p.end))
-        if here is not None:
-            p.name = here
-            if here in ids:
-                kept.add(here)
-            for seg_id in sorted(ids - {here}):
-                if seg_id in passages and seg_id in placed:
-                    onto[seg_id] = here
-            continue
-        if len(ids) != 1:
-            continue  # of no decided passage, or of two: as the program named it
-        (seg_id,) = ids
-        if seg_id not in placed:
-            p.name = seg_id
-            continue
-        tid, start, end = placed[seg_id]
-        if p.transcript.id == tid and _same_passage(p, start, end):
-            p.name = seg_id
-            kept.add(seg_id)
-        elif seg_id in passages:  # found by its text: known to be elsewhere
-            off.setdefault(seg_id, []).append(p)
-        else:
-            p.name = seg_id
-    moved: dict[str, _Pending] = {}
-    for seg_id, sels in off.items():
-        if seg_id in kept:
-            continue  # a selection of it is still on it too
-        moved[seg_id] = sels[0]
-        onto.pop(seg_id, None)
-        for p in sels:
-            p.name = ""
-    for seg_id in kept:
-        onto.pop(seg_id, None)
-    return moved, onto
-
-
 def _merged_uses(
     root: ET.Element, merged: dict[str, str], guid_to_id: dict[str, str], user_names: dict[str, str]
 ) -> dict[str, dict[str, str]]:
@@ -1881,7 +1544,7 @@ def _recorded_codebook(description: str, warnings: list[str]) -> Codebook | None
 
 def _warn_of_deleted_suggestions(
     description: str,
-    pending: dict[str, dict[tuple[str, int, int], _Pending]],
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]],
     tid_of: dict[str, str],
     warnings: list[str],
     broken: set[str] | None = None,
@@ -1895,7 +1558,7 @@ def _warn_of_deleted_suggestions(
     warning on that selection says it is not imported (before, refi tester session 58, they
     were also said to be "no longer in the project"). A suggestion is there while a selection
     of roqa_nlp's holds its passage (:func:`_held_passages`): overlapping it by half of the
-    shorter (:func:`_same_passage`), so one widened, or shifted by a program that counts positions
+    shorter (:func:`~.qdpx_selection.same_passage`), so one widened, or shifted by a program that counts positions
     its own way (decomposed accents), is not gone (s62: said to be)."""
     line = next((x for x in description.splitlines() if x.startswith(SUGGESTIONS_RECORD)), None)
     if line is None:
@@ -1906,7 +1569,7 @@ def _warn_of_deleted_suggestions(
         return
     if not isinstance(record, dict):
         return
-    mine: dict[str, list[_Pending]] = {}  # roqa_nlp's selections, by transcript
+    mine: dict[str, list[PendingSelection]] = {}  # roqa_nlp's selections, by transcript
     for user, by_span in pending.items():
         if is_machine_user(user):
             for p in by_span.values():
@@ -1938,9 +1601,9 @@ def _warn_of_deleted_suggestions(
             )
 
 
-def _held_passages(spans: list[tuple[str, int, int]], mine: list[_Pending]) -> set[str]:
+def _held_passages(spans: list[tuple[str, int, int]], mine: list[PendingSelection]) -> set[str]:
     """The segment ids of the passages ``spans`` (segment id, start, end) of one transcript that
-    roqa_nlp's selections ``mine`` in it still hold (:func:`_same_passage`): each by a selection
+    roqa_nlp's selections ``mine`` in it still hold (:func:`~.qdpx_selection.same_passage`): each by a selection
     named for it (``line:6 rm01:0002``); else by one that holds no passage by its name (a program
     that drops the names; one moved off its own), which then holds no other. So a neighbour
     widened over a deleted passage does not hold it (s62: it did, and the deletion went unsaid).
@@ -1949,9 +1612,9 @@ def _held_passages(spans: list[tuple[str, int, int]], mine: list[_Pending]) -> s
     sources of 150)."""
     by_id = {seg_id: (start, end) for seg_id, start, end in spans}
     held: set[str] = set()
-    others: list[_Pending] = []
+    others: list[PendingSelection] = []
     for p in mine:
-        seg_id = _LINE_PREFIX.sub("", p.name) if _LINE_PREFIX.match(p.name) else ""
+        seg_id = LINE_PREFIX.sub("", p.name) if LINE_PREFIX.match(p.name) else ""
         if seg_id in by_id and _same_passage(p, *by_id[seg_id]):
             held.add(seg_id)
         else:
@@ -2199,7 +1862,7 @@ def _read_selection(
     guid_to_id: dict[str, str],
     book: Codebook,
     user_names: dict[str, str],
-    pending: dict[str, dict[tuple[str, int, int], _Pending]],
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]],
     warnings: list[str],
     strangers: dict[str, int],
     valence_codes: dict[str, str],
@@ -2225,7 +1888,7 @@ def _read_selection(
     GUID and name (a person's valence codes are turned into valences later), and counted in
     ``valence_uses`` (GUID -> codings). A machine user's coding takes its probability and valence
     from the description's note that is its (:func:`_note_of`; ``named``: the codes each normalised
-    name stands for), else probability 0 and valence neutral, recorded in ``_Pending.lost``. The
+    name stands for), else probability 0 and valence neutral, recorded in ``PendingSelection.lost``. The
     ``project_notes`` (GUID -> writer's GUID, text) the selection or its codings refer to
     (``<NoteRef>``) are put on the span of the user who wrote them, when they coded it, else on each
     coder's span, and their GUIDs in ``used_notes``. A coding of a code the same user gave the same
@@ -2233,7 +1896,7 @@ def _read_selection(
     no user counts under ``None`` as well). A coding of a valence code that rates the code above it
     (``ratings``: normalised GUID -> that code's id, the valence, the valence code's name;
     ``Available Resources`` > ``Barrier``) is a coding of that code with that valence, recorded in
-    ``_Pending.rated`` and counted in ``rating_uses``; with a coding of that code itself on the span
+    ``PendingSelection.rated`` and counted in ``rating_uses``; with a coding of that code itself on the span
     it is one coding, not a repeat. A selection not imported for its positions (outside the
     text, reversed, empty) that roqa_nlp named (``line:<n> <segment id>``) puts its segment id in
     ``broken``: its suggestion is still in the project, only its span is broken. A machine
@@ -2242,7 +1905,7 @@ def _read_selection(
     suggestion of the code it names, as the model made it, recorded in ``merged_away`` (its id
     -> the code, the names of the codes it is coded with now, the segment ids)."""
     sel_name = sel.get("name") or ""
-    seg_id = _LINE_PREFIX.sub("", sel_name) if _LINE_PREFIX.match(sel_name) else ""
+    seg_id = LINE_PREFIX.sub("", sel_name) if LINE_PREFIX.match(sel_name) else ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
     codings = children(sel, "Coding")
     desc = _text_of(child(sel, "Description"))
@@ -2295,7 +1958,7 @@ def _read_selection(
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
     users = [normalise_guid(c.get("creatingUser")) or sel_user for c in codings]
-    coded: dict[str, _Pending] = {}  # each coder's span of the selection, by their GUID
+    coded: dict[str, PendingSelection] = {}  # each coder's span of the selection, by their GUID
     for coding, user_guid in zip(codings, users):
         ref = child(coding, "CodeRef")
         target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
@@ -2330,7 +1993,7 @@ def _read_selection(
         key = (transcript.id, start, end)
         item = spans.get(key)
         if item is None:
-            item = spans[key] = _Pending(
+            item = spans[key] = PendingSelection(
                 transcript,
                 start,
                 end,
