@@ -881,26 +881,12 @@ def _warn_of_repeated_guids(root: ET.Element, warnings: list[str]) -> None:
     )
 
 
-def _read_project(
-    z: SafeZip,
-    root: ET.Element,
-    path: Path,
-    codebook: Codebook | None,
-    limits: ZipLimits,
-    literal_crlf: set[int] | None = None,
-    folder: str = "",
-) -> QdpxProject:
-    warnings: list[str] = []
-    about_sources: set[int] = set()  # indexes of the warnings about sources and their text
-
-    def source_warning(line: str) -> None:
-        about_sources.add(len(warnings))
-        warnings.append(line)
-
-    name = root.get("name") or path.stem
-    origin = root.get("origin") or ""
-    written_by_roqa = origin.split(" ")[0] == ORIGIN.split(" ")[0]
-
+def _read_users(
+    root: ET.Element, path: Path
+) -> tuple[list[QdpxUser], dict[str, str], dict[str, str]]:
+    """The project's users, each one's name by their normalised GUID (a name two users share
+    is told apart by the GUID's start), and each name's GUID as written. Two users sharing a
+    GUID are one :class:`RoqaError`: their codings could not be told apart."""
     users: list[QdpxUser] = []
     user_names: dict[str, str] = {}
     guid_of: dict[str, str] = {}  # name -> GUID as written
@@ -927,19 +913,48 @@ def _read_project(
         if guid not in user_names:
             user_names[guid] = uname
             guid_of[uname] = written
+    return users, user_names, guid_of
 
-    _warn_of_repeated_guids(root, warnings)
-    book_el = child(root, "CodeBook")
-    colors: dict[str, str] = {}
+
+@dataclass
+class _CodeTree:
+    """What the project's code tree gives (:func:`_read_code_tree`)."""
+
+    book: Codebook
+    guid_to_id: dict[str, str]  # each code's normalised GUID -> its id in ``book``
+    known: list[Codebook]  # the codebooks a suggestion's note may name
+    colors: dict[str, str]
     # valence codes are no codes of the codebook; their codings give the passage's valence
-    valence_codes: dict[str, str] = {}
+    valence_codes: dict[str, str]
     # valence codes below a code they rate (Available Resources > Barrier): GUID -> that code's
     # id, the valence, the valence code's name
-    ratings: dict[str, tuple[str, str, str]] = {}
+    ratings: dict[str, tuple[str, str, str]]
     # those of them below a valence at the top (Barriers > Staffing), their path as name
-    lifted: set[str] = set()
+    lifted: set[str]
     # codes made in the program read as a codebook code the file holds already (a reviewer's own
     # "Champions"): GUID -> their path of names; an export writes that code's GUID, not theirs
+    merged: dict[str, str]
+    # roqa_nlp's valence codes the code tree lost, known by their fixed GUIDs: GUID -> name
+    deleted: dict[str, str]
+    # the codes each name stands for, now or in the codebooks a suggestion's note may name
+    named: dict[str, set[str]]
+
+
+def _read_code_tree(
+    root: ET.Element,
+    codebook: Codebook | None,
+    name: str,
+    path: Path,
+    user_names: dict[str, str],
+    warnings: list[str],
+) -> _CodeTree:
+    """The project's codebook (``codebook``'s ids where its codes are the tree's; else the one
+    roqa's export recorded; else the tree's own) and what reading its codings needs of it."""
+    book_el = child(root, "CodeBook")
+    colors: dict[str, str] = {}
+    valence_codes: dict[str, str] = {}
+    ratings: dict[str, tuple[str, str, str]] = {}
+    lifted: set[str] = set()
     merged: dict[str, str] = {}
     if codebook is None:  # the researcher's own codebook roqa's export recorded: its ids back
         codebook = _recorded_codebook(_text_of(child(root, "Description")), warnings)
@@ -973,22 +988,31 @@ def _read_project(
         for g, v in VALENCE_CODE_GUIDS.items()
         if g not in valence_codes and g not in guid_to_id
     }
-    valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
-    rating_uses: dict[str, int] = {}  # codings of valence codes rating the code above, by GUID
-    # the codes each name stands for, now or in the codebooks a suggestion's note may name
     named: dict[str, set[str]] = {}
     for b in [*known, book]:
         for c in b.codes:
             for known_as in (c.name, *c.aliases):
                 named.setdefault(normalise_name(known_as), set()).add(c.id)
+    return _CodeTree(
+        book=book,
+        guid_to_id=guid_to_id,
+        known=known,
+        colors=colors,
+        valence_codes=valence_codes,
+        ratings=ratings,
+        lifted=lifted,
+        merged=merged,
+        deleted=deleted,
+        named=named,
+    )
 
-    skipped: dict[str, int] = {}  # what is not imported: noun -> how many
-    skipped_codings: dict[str, int] = {}  # non-text sources: noun -> codings they held
 
-    def skip(noun: str, n: int = 1) -> None:
-        if n:
-            skipped[noun] = skipped.get(noun, 0) + n
-
+def _read_cases(
+    root: ET.Element, skip: Callable[[str, int], None]
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The cases each source is in (by the source's normalised GUID, in the file's order), and
+    each case's GUID as written by its name (the first's); a case's description and variable
+    values are counted as not imported (``skip``)."""
     cases_of: dict[str, list[str]] = {}
     case_guids: dict[str, str] = {}  # each case's GUID as written, by its name (the first's)
     cases_el = child(root, "Cases")
@@ -1004,9 +1028,16 @@ def _read_project(
             names = cases_of.setdefault(normalise_guid(source_ref.get("targetGUID")), [])
             if case_name not in names:
                 names.append(case_name)
+    return cases_of, case_guids
 
-    # the project's notes, by GUID: (who wrote it, its text); those a coded selection refers
-    # to are its coders' notes on the passage, the others are not imported
+
+def _read_notes(
+    z: SafeZip, root: ET.Element, limits: ZipLimits, folder: str
+) -> tuple[list[ET.Element], dict[str, tuple[str, str]], dict[str, dict[str, str]]]:
+    """The project's ``<Note>`` elements; their texts by normalised GUID (who wrote it, its
+    text): those a coded selection refers to are its coders' notes on the passage, the others
+    are not imported; and each one's GUID, name and date as the program wrote them, which an
+    export keeps."""
     notes: dict[str, tuple[str, str]] = {}
     note_records: dict[str, dict[str, str]] = {}
     notes_el = child(root, "Notes")
@@ -1028,6 +1059,362 @@ def _read_project(
                     **({"created": d} if (d := date_time(note.get("creationDateTime"))) else {}),
                 },
             )
+    return all_notes, notes, note_records
+
+
+def _source_transcript(
+    src: ET.Element,
+    text: str,
+    got: _SourceText,
+    label: str,
+    in_units: dict[int, int] | None,
+    path: Path,
+    recorded: dict[str, set[str]],
+    used_ids: set[str],
+    by_names: dict[str, int],
+    cases_of: dict[str, list[str]],
+    case_guids: dict[str, str],
+    source_warning: Callable[[str], None],
+) -> Transcript:
+    """The transcript of text source ``src`` (its ``text`` with ``\\n`` line ends, ``got`` as
+    read): its id (the one roqa exported it as, where the program renamed it; else its name's,
+    one not taken yet, in ``used_ids``), its turns, participant (its case, else its speakers')
+    and what an export of it gives back (GUID, name, path, line ends, position unit, case)."""
+    media = src.get(FROM_MEDIA)
+    guid = normalise_guid(src.get("guid"))
+    sname = src.get("name") or ""
+    ref = src.get("plainTextPath") or src.get("richTextPath") or ""
+    was = _renamed_from(src, recorded, used_ids, by_names)
+    tid, base = _new_transcript_id(src, used_ids, was)
+    twin = _one_of_twins(was, src, by_names) if was is not None else None
+    if twin is not None:
+        base = twin  # exported back as such: its id is kept, said as on the first import
+    elif was is not None:
+        source_warning(
+            f"{label} is the transcript {was!r} roqa exported, renamed in the QDA "
+            "program (known by its GUID and the passages roqa_nlp suggested in it): "
+            f"imported as {was!r}, so its segments keep their ids and roqa agree compares "
+            f"it with {was}'s codings"
+        )
+    if tid != base:
+        source_warning(
+            f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
+            if media
+            else f"{label}: a second source is called {base!r}; imported as {tid!r}"
+        )
+    turns, speaker_participant = _turns(text, tid)
+    participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
+    transcript = Transcript(
+        id=tid,
+        text=text,
+        turns=turns,
+        source=f"{path}:{got.member}",
+        participant=participant,
+        metadata={
+            "format": "qdpx",
+            "refi_guid": (src.get("guid") or "").strip(),
+            "refi_name": sname or None,
+            "refi_path": ref or None,
+            # the program's line ends, which an export under its GUID gives back
+            **({LINE_ENDS: ends} if (ends := line_ends(got.raw)) else {}),
+            # and the unit it counts selections in, when not code points
+            **({POSITION_UNIT: UTF16} if in_units is not None else {}),
+            # the case it is in, whose GUID an export of that case keeps
+            **(
+                {CASE: {"guid": case_guids[participant], "name": participant}}
+                if participant in case_guids and participant in cases_of.get(guid, [])
+                else {}
+            ),
+        },
+    )
+    return transcript
+
+
+def _warn_of_whole_source_codings(
+    src: ET.Element, label: str, user_names: dict[str, str], warnings: list[str]
+) -> list[str]:
+    """The coders of the whole of source ``src`` (its own ``<Coding>`` elements, not imported:
+    only codings of a selection of its text are), in the file's order; one warning for them."""
+    whole: dict[str, int] = {}  # the source's codings of it all, by coder
+    for coding in children(src, "Coding"):
+        user_guid = normalise_guid(coding.get("creatingUser"))
+        coder = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
+        whole[coder] = whole.get(coder, 0) + 1
+    if whole:
+        by = ", ".join(f"{coder} {n}" for coder, n in whole.items())
+        warnings.append(
+            f"{label}: {_plural(sum(whole.values()), 'coding')} of the whole source ({by}) "
+            "not imported: only codings of a selection of its text are"
+        )
+    return list(whole)
+
+
+def _warn_of_utf16_sources(
+    path: Path, utf16_sources: list[str], source_warning: Callable[[str], None]
+) -> None:
+    """One warning for the sources (``utf16_sources``, by name) whose selections are read as
+    counted in UTF-16 code units (:func:`utf16_positions`)."""
+    if utf16_sources:
+        shown = ", ".join(repr(n) for n in utf16_sources[:5]) + (
+            f" and {len(utf16_sources) - 5} more" if len(utf16_sources) > 5 else ""
+        )
+        # about the sources as a whole: roqa code's export of them counts in those units too
+        source_warning(
+            f"{path.name}: the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
+            "are read as counted in UTF-16 code units, not in characters (code points): their "
+            "text holds characters outside the Basic Multilingual Plane (emoji), and only read so "
+            "do its selections fall inside the text without cutting words; check a few of the "
+            "imported codings against the program that wrote it"
+        )
+
+
+def _warn_of_valence_code_uses(
+    book: Codebook,
+    deleted: dict[str, str],
+    valence_uses: dict[str, int],
+    ratings: dict[str, tuple[str, str, str]],
+    lifted: set[str],
+    rating_uses: dict[str, int],
+    warnings: list[str],
+) -> None:
+    """The warnings on the codings of valence codes read as their passage's valence: of
+    roqa_nlp's valence codes the code tree lost (``deleted``, read by their GUIDs), of codes
+    below a top-level valence code (``lifted``) and of valence codes below another code
+    (``ratings``), with how many codings each (``valence_uses``, ``rating_uses``)."""
+    dangling = [g for g in deleted if g in valence_uses]  # in the group's order
+    if dangling:
+        warnings.append(
+            f"{_plural(sum(valence_uses[g] for g in dangling), 'coding')} of roqa_nlp's valence "
+            f"code{'s' if len(dangling) > 1 else ''} {', '.join(deleted[g] for g in dangling)}, "
+            f"which the code tree no longer holds ({VALENCE_GROUP!r} deleted?): read by their "
+            "GUIDs as the valence of their passages"
+        )
+    below_top = {g: n for g, n in rating_uses.items() if g in lifted}
+    if below_top:
+        n = sum(below_top.values())
+        read = ", ".join(f"{ratings[g][2]} ({below_top[g]}, {ratings[g][1]})" for g in below_top)
+        warnings.append(
+            f"{_plural(n, 'coding')} of "
+            + (
+                "a code below a top-level code named like a valence was read as a coding of the "
+                "code of its name"
+                if n == 1
+                else "codes below top-level codes named like a valence were read as codings of "
+                "the codes of their names"
+            )
+            + f" with that valence: {read}"
+        )
+    rating_uses = {g: n for g, n in rating_uses.items() if g not in lifted}
+    if rating_uses:
+        n = sum(rating_uses.values())
+        read = ", ".join(
+            f"{book[ratings[g][0]].name} > {ratings[g][2]} ({rating_uses[g]}, {ratings[g][1]})"
+            for g in rating_uses
+        )
+        warnings.append(
+            f"{_plural(n, 'coding')} of "
+            + (
+                "a code named like a valence below another code was read as a coding of the "
+                "code above it"
+                if n == 1
+                else "codes named like a valence below another code were read as codings of "
+                "the code above them"
+            )
+            + f" with that valence: {read}"
+        )
+
+
+def _warn_of_coders(
+    repeats: dict[str | None, int],
+    whole_coders: dict[str, None],
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]],
+    warnings: list[str],
+) -> None:
+    """The warnings on codings of no user (``repeats[None]``, popped), on each coder's codings
+    given twice (``repeats``) and on the coders of whole sources only (``whole_coders`` with no
+    selection in ``pending``)."""
+    nameless = repeats.pop(None, 0)
+    if nameless:
+        warnings.append(
+            f"{_plural(nameless, 'coding')} "
+            + (
+                "names no user (no creatingUser on it or its selection)"
+                if nameless == 1
+                else "name no user (no creatingUser on them or their selections)"
+            )
+            + f": imported as the coder {UNKNOWN_USER!r}"
+        )
+    for repeater, n in repeats.items():
+        warnings.append(
+            f"{repeater}: {_plural(n, 'coding')} {'repeats' if n == 1 else 'repeat'} another of "
+            "the same code on the same passage (same start and end): kept once"
+        )
+    for coder in whole_coders:
+        if coder not in pending:
+            warnings.append(f"{coder} coded whole sources only: no codings of theirs imported")
+
+
+def _say_what_is_not_imported(
+    root: ET.Element,
+    all_notes: list[ET.Element],
+    used_notes: set[str],
+    skip: Callable[[str, int], None],
+    skipped: dict[str, int],
+    skipped_codings: dict[str, int],
+    source_warning: Callable[[str], None],
+) -> None:
+    """Counts the project's notes on no coded passage and its parts never imported (sets, ...)
+    among what is not imported (``skip``, into ``skipped``), and says it all in one warning
+    about the sources."""
+    # a note no coded selection refers to (on a code, a source, the project): a coded
+    # passage's note is imported, so "1 note" read as if those were not (s60 import tester)
+    skip(
+        "project note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes)
+    )
+    for section, (item, noun) in _SKIPPED_PARTS.items():
+        el = child(root, section)
+        if el is not None:
+            skip(noun, len(children(el, item)))
+    if skipped:
+        parts = ", ".join(
+            _plural(n, noun)
+            + (
+                f" with {_plural(skipped_codings[noun], 'coding')}"
+                if skipped_codings.get(noun)
+                else ""
+            )
+            for noun, n in skipped.items()
+        )
+        # what of the project stays behind, said wherever it is read (roqa code too)
+        source_warning(
+            f"not imported: {parts} (only text sources, codes, codings and the notes on coded passages are)"
+        )
+
+
+def _persons_codings(
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]],
+    rank: dict[str, int],
+    by_name: dict[str, Transcript],
+    book: Codebook,
+    meta_base: dict[str, Any],
+    guid_of: dict[str, str],
+    note_records: dict[str, dict[str, str]],
+    left_out: dict[str, Any],
+    mine: str,
+    merged_uses: dict[str, dict[str, str]],
+    warnings: list[str],
+) -> dict[str, CodingResult]:
+    """Each person's codings, from their selections (``pending``): in the order of the
+    transcripts (``rank``), with their notes, dates, GUIDs, what the review of ``mine`` (the
+    reviewer) left out (``left_out``) and the codes made in the program read as others
+    (``merged_uses``) in their meta; a person's valence codes giving the valence of their
+    passages' codes, and the machine user's codings the model's."""
+    codings: dict[str, CodingResult] = {}
+    # Per person: two coders' exports of one segmentation share its segment ids.
+    noted: dict[str, set[str]] = {}  # user -> segments whose selection's description gave a valence
+    model_noted: dict[str, set[str]] = {}  # user -> of those, the ones it gave as the model's, kept
+    unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
+    # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
+    own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
+    for uname, spans in pending.items():
+        on: dict[str, list[str]] = {}  # segment -> the notes on it
+        rated: dict[str, dict[str, dict[str, list[str]]]] = {}
+        dates: dict[str, dict[str, Any]] = {}
+        refi_guids: dict[str, dict[str, Any]] = {}
+        segs = _segment_results(
+            list(spans.values()),
+            rank,
+            noted.setdefault(uname, set()),
+            unnoted.setdefault(uname, {}),
+            on,
+            rated,
+            model_noted=model_noted.setdefault(uname, set()),
+            dates=dates,
+            guids=refi_guids,
+        )
+        own_valences[uname] = _rated_valences(uname, rated, book, warnings)
+        meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
+        if on:
+            meta[SEGMENT_NOTES] = on
+        if dates:
+            meta[CREATION_DATES] = dates
+        for record in refi_guids.values():
+            record["notes"] = {
+                text: note_records[g] for text, g in record["notes"].items() if g in note_records
+            }
+        if refi_guids:
+            meta[REFI_GUIDS] = refi_guids
+        if left_out.get("user") == uname:  # the reviewer's review left these out
+            meta.update({k: v for k, v in left_out.items() if k != "user"})
+        if read_as := merged_uses.get(uname):
+            meta[CODES_READ_AS] = read_as
+        codings[uname] = CodingResult(segments=segs, transcripts=dict(by_name), meta=meta)
+    # A person's valence codes give the valence of their passages' codes, as the decisions give
+    # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
+    machine = [s for u, r in codings.items() if is_machine_user(u) for s in r]
+    for uname, result in codings.items():
+        if is_machine_user(uname):
+            result.segments = [s for s in result if not _valence_only(s)]
+            _probabilities_lost(uname, result, unnoted[uname], warnings)
+        else:
+            codings[uname] = with_given_valence(
+                machine,
+                result,
+                coder=uname,
+                noted=noted.get(uname, set()),
+                model_noted=model_noted.get(uname, set()),
+                warnings=warnings,
+                own_valences=own_valences.get(uname, {}),
+                # a review's codings (its record names the reviewer): a valence the reviewer
+                # set is theirs at 1.0, as apply-decisions wrote it (blind tester s53: null)
+                own_probability=REVIEWERS_VALENCE if mine and uname == mine else None,
+            )
+    return codings
+
+
+def _read_project(
+    z: SafeZip,
+    root: ET.Element,
+    path: Path,
+    codebook: Codebook | None,
+    limits: ZipLimits,
+    literal_crlf: set[int] | None = None,
+    folder: str = "",
+) -> QdpxProject:
+    """The project of ``root`` (read from ``z``), in steps: its users, its code tree, cases and
+    notes; each text source's transcript and the selections coded in it; the warnings on what
+    was read so; then each person's codings, the passages a review decided placed again in the
+    edited project (:mod:`.review_placement`)."""
+    warnings: list[str] = []
+    about_sources: set[int] = set()  # indexes of the warnings about sources and their text
+
+    def source_warning(line: str) -> None:
+        about_sources.add(len(warnings))
+        warnings.append(line)
+
+    name = root.get("name") or path.stem
+    origin = root.get("origin") or ""
+    written_by_roqa = origin.split(" ")[0] == ORIGIN.split(" ")[0]
+
+    users, user_names, guid_of = _read_users(root, path)
+    _warn_of_repeated_guids(root, warnings)
+    tree = _read_code_tree(root, codebook, name, path, user_names, warnings)
+    book, guid_to_id, known, colors = tree.book, tree.guid_to_id, tree.known, tree.colors
+    valence_codes, ratings, lifted = tree.valence_codes, tree.ratings, tree.lifted
+    merged, deleted, named = tree.merged, tree.deleted, tree.named
+    valence_uses: dict[str, int] = {}  # codings of valence codes not in the codebook, by GUID
+    rating_uses: dict[str, int] = {}  # codings of valence codes rating the code above, by GUID
+
+    skipped: dict[str, int] = {}  # what is not imported: noun -> how many
+    skipped_codings: dict[str, int] = {}  # non-text sources: noun -> codings they held
+
+    def skip(noun: str, n: int = 1) -> None:
+        if n:
+            skipped[noun] = skipped.get(noun, 0) + n
+
+    cases_of, case_guids = _read_cases(root, skip)
+
+    all_notes, notes, note_records = _read_notes(z, root, limits, folder)
     used_notes: set[str] = set()
     # the sources roqa's export counted in UTF-16 units, as the program it came from counts them
     in_utf16 = (
@@ -1130,51 +1517,10 @@ def _read_project(
             )
             transcript = same
         else:
-            was = _renamed_from(src, recorded, used_ids, by_names)
-            tid, base = _new_transcript_id(src, used_ids, was)
-            twin = _one_of_twins(was, src, by_names) if was is not None else None
-            if twin is not None:
-                base = twin  # exported back as such: its id is kept, said as on the first import
-            elif was is not None:
-                source_warning(
-                    f"{label} is the transcript {was!r} roqa exported, renamed in the QDA "
-                    "program (known by its GUID and the passages roqa_nlp suggested in it): "
-                    f"imported as {was!r}, so its segments keep their ids and roqa agree compares "
-                    f"it with {was}'s codings"
-                )
-            if tid != base:
-                source_warning(
-                    f"{media}: its text is imported as {tid!r} (a source {base!r} is already)"
-                    if media
-                    else f"{label}: a second source is called {base!r}; imported as {tid!r}"
-                )
-            turns, speaker_participant = _turns(text, tid)
-            participant = _participant(
-                cases_of.get(guid, []), speaker_participant, label, source_warning
-            )
-            transcript = Transcript(
-                id=tid,
-                text=text,
-                turns=turns,
-                source=f"{path}:{got.member}",
-                participant=participant,
-                metadata={
-                    "format": "qdpx",
-                    "refi_guid": (src.get("guid") or "").strip(),
-                    "refi_name": sname or None,
-                    "refi_path": ref or None,
-                    # the program's line ends, which an export under its GUID gives back
-                    **({LINE_ENDS: ends} if (ends := line_ends(got.raw)) else {}),
-                    # and the unit it counts selections in, when not code points
-                    **({POSITION_UNIT: UTF16} if in_units is not None else {}),
-                    # the case it is in, whose GUID an export of that case keeps
-                    **(
-                        {CASE: {"guid": case_guids[participant], "name": participant}}
-                        if participant in case_guids and participant in cases_of.get(guid, [])
-                        else {}
-                    ),
-                },
-            )
+            transcript = _source_transcript(
+                src, text, got, label, in_units, path, recorded, used_ids, by_names, cases_of,
+                case_guids, source_warning,
+            )  # fmt: skip
             transcripts.append(transcript)
             by_text.setdefault(text, (transcript, media))
             tid_of.setdefault(guid, transcript.id)
@@ -1183,18 +1529,9 @@ def _read_project(
                 f"{label}: text read from the .docx rendition; its {len(selections)} selections "
                 "may not line up with it"
             )
-        whole: dict[str, int] = {}  # the source's codings of it all, by coder
-        for coding in children(src, "Coding"):
-            user_guid = normalise_guid(coding.get("creatingUser"))
-            coder = user_names.get(user_guid, user_guid) if user_guid else UNKNOWN_USER
-            whole[coder] = whole.get(coder, 0) + 1
-        if whole:
-            by = ", ".join(f"{coder} {n}" for coder, n in whole.items())
-            warnings.append(
-                f"{label}: {_plural(sum(whole.values()), 'coding')} of the whole source ({by}) "
-                "not imported: only codings of a selection of its text are"
-            )
-            whole_coders.update(dict.fromkeys(whole))
+        whole_coders.update(
+            dict.fromkeys(_warn_of_whole_source_codings(src, label, user_names, warnings))
+        )
         for sel in selections:
             order += 1
             memo = _read_selection(
@@ -1205,116 +1542,26 @@ def _read_project(
             )  # fmt: skip
             skip("selection memo", memo)
 
-    if utf16_sources:
-        shown = ", ".join(repr(n) for n in utf16_sources[:5]) + (
-            f" and {len(utf16_sources) - 5} more" if len(utf16_sources) > 5 else ""
-        )
-        # about the sources as a whole: roqa code's export of them counts in those units too
-        source_warning(
-            f"{path.name}: the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
-            "are read as counted in UTF-16 code units, not in characters (code points): their "
-            "text holds characters outside the Basic Multilingual Plane (emoji), and only read so "
-            "do its selections fall inside the text without cutting words; check a few of the "
-            "imported codings against the program that wrote it"
-        )
+    _warn_of_utf16_sources(path, utf16_sources, source_warning)
     _warn_of_deleted_suggestions(
         _text_of(child(root, "Description")), pending, tid_of, warnings, broken
     )
     if merged_away and of_book is not None:
         book = _with_merged_away(book, of_book, merged_away, warnings)
-    dangling = [g for g in deleted if g in valence_uses]  # in the group's order
-    if dangling:
-        warnings.append(
-            f"{_plural(sum(valence_uses[g] for g in dangling), 'coding')} of roqa_nlp's valence "
-            f"code{'s' if len(dangling) > 1 else ''} {', '.join(deleted[g] for g in dangling)}, "
-            f"which the code tree no longer holds ({VALENCE_GROUP!r} deleted?): read by their "
-            "GUIDs as the valence of their passages"
-        )
-    below_top = {g: n for g, n in rating_uses.items() if g in lifted}
-    if below_top:
-        n = sum(below_top.values())
-        read = ", ".join(f"{ratings[g][2]} ({below_top[g]}, {ratings[g][1]})" for g in below_top)
-        warnings.append(
-            f"{_plural(n, 'coding')} of "
-            + (
-                "a code below a top-level code named like a valence was read as a coding of the "
-                "code of its name"
-                if n == 1
-                else "codes below top-level codes named like a valence were read as codings of "
-                "the codes of their names"
-            )
-            + f" with that valence: {read}"
-        )
-    rating_uses = {g: n for g, n in rating_uses.items() if g not in lifted}
-    if rating_uses:
-        n = sum(rating_uses.values())
-        read = ", ".join(
-            f"{book[ratings[g][0]].name} > {ratings[g][2]} ({rating_uses[g]}, {ratings[g][1]})"
-            for g in rating_uses
-        )
-        warnings.append(
-            f"{_plural(n, 'coding')} of "
-            + (
-                "a code named like a valence below another code was read as a coding of the "
-                "code above it"
-                if n == 1
-                else "codes named like a valence below another code were read as codings of "
-                "the code above them"
-            )
-            + f" with that valence: {read}"
-        )
+    _warn_of_valence_code_uses(book, deleted, valence_uses, ratings, lifted, rating_uses, warnings)
     # said here, counted once their codings are read as the summary counts them (a valence
     # code's coding is their passage's valence, not a coding: refi tester, session 58, "9
     # codings by user ..." beside "(7)")
     stranger_lines = {len(warnings) + i: g for i, g in enumerate(strangers)}
     warnings.extend("" for _ in strangers)
-    nameless = repeats.pop(None, 0)
-    if nameless:
-        warnings.append(
-            f"{_plural(nameless, 'coding')} "
-            + (
-                "names no user (no creatingUser on it or its selection)"
-                if nameless == 1
-                else "name no user (no creatingUser on them or their selections)"
-            )
-            + f": imported as the coder {UNKNOWN_USER!r}"
-        )
-    for repeater, n in repeats.items():
-        warnings.append(
-            f"{repeater}: {_plural(n, 'coding')} {'repeats' if n == 1 else 'repeat'} another of "
-            "the same code on the same passage (same start and end): kept once"
-        )
-    for coder in whole_coders:
-        if coder not in pending:
-            warnings.append(f"{coder} coded whole sources only: no codings of theirs imported")
-    # a note no coded selection refers to (on a code, a source, the project): a coded
-    # passage's note is imported, so "1 note" read as if those were not (s60 import tester)
-    skip(
-        "project note", sum(1 for n in all_notes if normalise_guid(n.get("guid")) not in used_notes)
+    _warn_of_coders(repeats, whole_coders, pending, warnings)
+    _say_what_is_not_imported(
+        root, all_notes, used_notes, skip, skipped, skipped_codings, source_warning
     )
-    for section, (item, noun) in _SKIPPED_PARTS.items():
-        el = child(root, section)
-        if el is not None:
-            skip(noun, len(children(el, item)))
-    if skipped:
-        parts = ", ".join(
-            _plural(n, noun)
-            + (
-                f" with {_plural(skipped_codings[noun], 'coding')}"
-                if skipped_codings.get(noun)
-                else ""
-            )
-            for noun, n in skipped.items()
-        )
-        # what of the project stays behind, said wherever it is read (roqa code too)
-        source_warning(
-            f"not imported: {parts} (only text sources, codes, codings and the notes on coded passages are)"
-        )
 
     transcripts = _in_number_order(transcripts, source_warning)
     by_name = {t.id: t for t in transcripts}
     rank = {t.id: i for i, t in enumerate(transcripts)}
-    codings: dict[str, CodingResult] = {}
     meta_base: dict[str, Any] = {
         "source": "REFI-QDA",
         "file": str(path),
@@ -1323,68 +1570,13 @@ def _read_project(
         "codebook": {"id": book.id, "hash": book.hash},
     }
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
-    # Per person: two coders' exports of one segmentation share its segment ids.
-    noted: dict[str, set[str]] = {}  # user -> segments whose selection's description gave a valence
-    model_noted: dict[str, set[str]] = {}  # user -> of those, the ones it gave as the model's, kept
-    unnoted: dict[str, dict[str, list[str]]] = {}  # user -> segment -> codes no note gave
-    # user -> segment -> code -> the valence the valence codes below it gave it (None: two)
-    own_valences: dict[str, dict[str, dict[str, str | None]]] = {}
     mine = str(left_out.get("user") or "")
     decided_no_code = decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
-    for uname, spans in pending.items():
-        on: dict[str, list[str]] = {}  # segment -> the notes on it
-        rated: dict[str, dict[str, dict[str, list[str]]]] = {}
-        dates: dict[str, dict[str, Any]] = {}
-        refi_guids: dict[str, dict[str, Any]] = {}
-        segs = _segment_results(
-            list(spans.values()),
-            rank,
-            noted.setdefault(uname, set()),
-            unnoted.setdefault(uname, {}),
-            on,
-            rated,
-            model_noted=model_noted.setdefault(uname, set()),
-            dates=dates,
-            guids=refi_guids,
-        )
-        own_valences[uname] = _rated_valences(uname, rated, book, warnings)
-        meta = {**meta_base, "user": {"name": uname, "guid": guid_of.get(uname)}}
-        if on:
-            meta[SEGMENT_NOTES] = on
-        if dates:
-            meta[CREATION_DATES] = dates
-        for record in refi_guids.values():
-            record["notes"] = {
-                text: note_records[g] for text, g in record["notes"].items() if g in note_records
-            }
-        if refi_guids:
-            meta[REFI_GUIDS] = refi_guids
-        if left_out.get("user") == uname:  # the reviewer's review left these out
-            meta.update({k: v for k, v in left_out.items() if k != "user"})
-        if read_as := merged_uses.get(uname):
-            meta[CODES_READ_AS] = read_as
-        codings[uname] = CodingResult(segments=segs, transcripts=dict(by_name), meta=meta)
-    # A person's valence codes give the valence of their passages' codes, as the decisions give
-    # it (review.with_given_valence); the suggestions' passages are the machine user's spans.
-    machine = [s for u, r in codings.items() if is_machine_user(u) for s in r]
-    for uname, result in codings.items():
-        if is_machine_user(uname):
-            result.segments = [s for s in result if not _valence_only(s)]
-            _probabilities_lost(uname, result, unnoted[uname], warnings)
-        else:
-            codings[uname] = with_given_valence(
-                machine,
-                result,
-                coder=uname,
-                noted=noted.get(uname, set()),
-                model_noted=model_noted.get(uname, set()),
-                warnings=warnings,
-                own_valences=own_valences.get(uname, {}),
-                # a review's codings (its record names the reviewer): a valence the reviewer
-                # set is theirs at 1.0, as apply-decisions wrote it (blind tester s53: null)
-                own_probability=REVIEWERS_VALENCE if mine and uname == mine else None,
-            )
+    codings = _persons_codings(
+        pending, rank, by_name, book, meta_base, guid_of, note_records, left_out, mine,
+        merged_uses, warnings,
+    )  # fmt: skip
     for at, stranger in stranger_lines.items():
         kept = sum(len(s.suggestions) for s in codings.get(stranger, []))
         warnings[at] = (
