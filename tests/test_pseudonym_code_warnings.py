@@ -7,7 +7,6 @@ taken for a keyed name without its middle name. A researcher who only codes neve
 
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
 
@@ -129,13 +128,12 @@ def _group_and_member(tmp_path: Path) -> Path:
     return folder
 
 
-def _number_kept_lines(folder: Path, keyed: str = "keyed from fg01.txt") -> list[str]:
+def _number_kept_lines(folder: Path) -> list[str]:
     return [
         f"roqa: warning: {folder / 'Interview 03.txt'}: the file's name gives its participant "
-        f"the number P03, but they are P06, {keyed} as the same person, so the "
-        "transcript's participant is P06 and P03 is given to no one, as the key's new row "
-        "'Gary Fletcher,P06,raw/Interview 03.txt' says: if they are two people, make that "
-        "row's pseudonym P03"
+        "the number P03, but they are P06, keyed from fg01.txt as the same person, so the "
+        "transcript's participant is P06 and P03 is given to no one: if they are two people, "
+        "give this one a row of their own in the key (column transcript)"
     ]
 
 
@@ -164,12 +162,6 @@ def test_roqa_code_pseudonymise_tells_of_the_number_kept_once(
     )  # fmt: skip
     assert run.code == 0, run.err
     assert _key_lines(run.err, folder) == _number_kept_lines(folder)
-    again = roqa(
-        "code", folder, "--out", tmp_path / "coded2", "--model", tiny_model_dir,
-        "--pseudonymise", tmp_path / "key.csv", "--no-report",
-    )  # fmt: skip
-    assert again.code == 0, again.err
-    assert _key_lines(again.err, folder) == []  # told once, not on every run (s63 focusfix, 2)
 
 
 def test_a_participant_keyed_in_an_earlier_batch_keeps_their_number_and_is_told_of(
@@ -182,53 +174,10 @@ def test_a_participant_keyed_in_an_earlier_batch_keeps_their_number_and_is_told_
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", RoqaWarning)
         (out,), _ = pseudonymise([read_transcript(path)], PseudonymKey({"Gary Fletcher": "P06"}))
-    row = Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()  # a key of no file's
     assert [str(w.message) for w in said] == [
         f"{path}: the file's name gives its participant the number P03, but they are P06, keyed "
         "in the pseudonym key as the same person, so the transcript's participant is P06 and "
-        f"P03 is given to no one, as the key's new row 'Gary Fletcher,P06,{row}' says: if they "
-        "are two people, make that row's pseudonym P03"
+        "P03 is given to no one: if they are two people, give this one a row of their own in "
+        "the key (column transcript)"
     ]
     assert out.participant == "P06"
-
-
-@pytest.mark.parametrize("before", ["", "name,pseudonym\nGary Fletcher,P06\n"])
-def test_the_number_kept_is_told_of_once_not_on_every_run_with_the_key(
-    tmp_path: Path, before: str
-) -> None:
-    """The warning is said on the run that keys the file's participant, whose row of the
-    transcript's own the key gains, and not again on each later run with the key, nothing
-    changed (s63 focusfix, 2: it was repeated on every run). The key's rows say it still."""
-    folder = _group_and_member(tmp_path)
-    key = tmp_path / "key.csv"
-    if before:  # keyed in an earlier batch
-        key.write_text(before, "utf-8")
-    first = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "shared1")
-    assert first.code == 0, first.err
-    keyed = "keyed from fg01.txt" if not before else "keyed in the pseudonym key"
-    assert _key_lines(first.err, folder) == _number_kept_lines(folder, keyed)
-    rows = key.read_text("utf-8-sig").splitlines()
-    assert rows[0] == "name,pseudonym,transcript"
-    assert rows[-1] == "Gary Fletcher,P06,raw/Interview 03.txt"
-    again = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "shared2")
-    assert again.code == 0, again.err
-    assert _key_lines(again.err, folder) == []
-    assert key.read_text("utf-8-sig").splitlines() == rows
-    shared = (tmp_path / "shared2" / "Interview 03.txt").read_text("utf-8")
-    assert shared == (tmp_path / "shared1" / "Interview 03.txt").read_text("utf-8")
-    assert "P06: Supervision, mostly." in shared
-
-
-def test_a_row_of_the_transcripts_own_that_two_people_are_two_is_heeded(tmp_path: Path) -> None:
-    """The researcher's answer to the warning, the row made P03, makes them two people, told
-    of no more."""
-    folder = _group_and_member(tmp_path)
-    key = tmp_path / "key.csv"
-    key.write_text(
-        "name,pseudonym,transcript\nGary Fletcher,P06,\nGary Fletcher,P03,raw/Interview 03.txt\n",
-        "utf-8",
-    )
-    run = roqa("pseudonymise", folder, "--key", key, "--out", tmp_path / "shared")
-    assert run.code == 0, run.err
-    assert _key_lines(run.err, folder) == []
-    assert "P03: Supervision, mostly." in (tmp_path / "shared" / "Interview 03.txt").read_text()

@@ -932,9 +932,8 @@ class PseudonymKey:
         # given instead: the key gives that number to someone else), told by :meth:`apply`
         self._renumbered: dict[str, tuple[str, str]] = {}
         # transcript id -> (the number its file name gives, the pseudonym its one participant
-        # keeps from another file, that file's name or None for the key's, the row of its own
-        # the key gains saying so): told by :meth:`apply`
-        self._number_kept: dict[str, tuple[str, str, str | None, str]] = {}
+        # keeps from another file, that file's name or None for the key's): told by :meth:`apply`
+        self._number_kept: dict[str, tuple[str, str, str | None]] = {}
         # a label keyed in this run (case-folded) -> the file name of the transcript keying it
         self._keyed_in: dict[str, str] = {}
         # the transcript rewritten's labels a role's once their notes go, kept apart by number
@@ -1604,10 +1603,7 @@ class PseudonymKey:
         ``transcript`` keeps the pseudonym another file (or the key) gave them, not the number
         its file name gives, which no one then has: a focus group's member interviewed alone
         later (``Interview 03.txt``) is that member, P08, and P03 is given to no one. It was
-        dropped unsaid (tester s62 focus, 3). The key gains a row of the transcript's own giving
-        them that pseudonym (``Gary Fletcher,P08,Interview 03.txt``), so it is told on the run
-        that keys them, not again on every later run with the key (s63 focusfix, 2); the row
-        made the file's number (``P03``) makes them two people."""
+        dropped unsaid (tester s62 focus, 3)."""
         hint = _number_hint(transcript)
         hinted = None if hint is None else _number(hint)
         if hinted is None or hinted in own or transcript.id in self._renumbered:
@@ -1619,9 +1615,6 @@ class PseudonymKey:
         ]
         if len(people) != 1 or (keyed := self.get(people[0])) is None:
             return
-        where = self._scope_of(transcript)
-        if any(_person(n) == _person(people[0]) for n in self.scoped.get(where or "", {})):
-            return  # the key's row of this transcript's own says who they are here
         pseudonym = _bare(keyed)
         number = _case_number(pseudonym)
         if number is None or number == hinted:
@@ -1632,9 +1625,7 @@ class PseudonymKey:
         here = _last_part(transcript.source) or transcript.id
         if origin == here:
             return
-        self._add_own_row(transcript, where, people[0], pseudonym)
-        row = f"{' '.join(people[0].split())},{pseudonym},{self._where_of(transcript)}"
-        self._number_kept.setdefault(transcript.id, (str(hint), pseudonym, origin, row))
+        self._number_kept.setdefault(transcript.id, (str(hint), pseudonym, origin))
 
     def _interviewer_named(self, label: str, transcript: Transcript) -> str | None:
         """The interviewer pseudonym the key gives the one interviewer of the study whose full
@@ -1763,13 +1754,13 @@ class PseudonymKey:
         found = self._number_kept.pop(transcript.id, None)
         if found is None:
             return
-        hint, pseudonym, origin, row = found
+        hint, pseudonym, origin = found
         keyed = f"keyed from {origin}" if origin is not None else "keyed in the pseudonym key"
         warn(
             f"the file's name gives its participant the number {hint}, but they are "
             f"{pseudonym}, {keyed} as the same person, so the transcript's participant is "
-            f"{pseudonym} and {hint} is given to no one, as the key's new row '{row}' says: if "
-            f"they are two people, make that row's pseudonym {hint}",
+            f"{pseudonym} and {hint} is given to no one: if they are two people, give this one "
+            "a row of their own in the key (column transcript)",
             path=transcript.source or transcript.id,
         )
 
