@@ -12,7 +12,8 @@ speaker out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's 
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
 subtitle file without voice tags is; Whisper writes its ``.tsv`` unquoted, so a text opening with
-``"`` is read as it stands. Each may go by another name that transcription services and QDA programs
+``"`` is read as it stands. Each line of any other table is a row too, its quote marks as typed,
+but for a cell a spreadsheet quoted (:class:`TableLines`). Each may go by another name that transcription services and QDA programs
 give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
 :mod:`roqa_nlp.transcripts.columns`). The delimiter is whichever of comma, semicolon or tab the
 header uses (Excel in many European locales saves with semicolons, and then its seconds with a
@@ -353,10 +354,8 @@ def _text_split_at_delimiters_rejoined(
     :func:`~roqa_nlp.io.rows_within_header`, as every table roqa reads, so a line is the
     file's (a quoted turn over several lines above counts each: session 48, it counted rows)."""
 
-    def reader() -> Iterator[list[str]]:
-        if unquoted:
-            return csv.reader(io.StringIO(text), delimiter=delimiter, quoting=csv.QUOTE_NONE)
-        return csv.reader(io.StringIO(text), delimiter=delimiter)
+    def reader() -> TableLines:
+        return TableLines(text, delimiter, unquoted=unquoted)
 
     rows = list(reader())
     above = header_row(rows)
@@ -385,6 +384,9 @@ def _text_split_at_delimiters_rejoined(
     lines = reader()
     out = [next(lines) for _ in range(above)]  # a title above the header
     out += rows_within_header(lines, path, on_extra=rejoin)
+    if lines.as_typed and delimiter != "\t":
+        _warn_of_quotes_as_typed(lines.as_typed, path)
+    joined = [line for line in joined if line not in lines.as_typed]  # said there
     if joined:
         from ..errors import first_few, warn
 
@@ -398,6 +400,130 @@ def _text_split_at_delimiters_rejoined(
             stacklevel=3,
         )
     return out
+
+
+def _warn_of_quotes_as_typed(lines: Sequence[int], path: str | Path) -> None:
+    """One warning naming the lines of a .csv whose quote mark opening a cell was read as typed
+    (:class:`TableLines`): CSV quoting would have run the cell on to a later quote mark, over
+    the rows below it, or dropped the quotes around a phrase opening the turn."""
+    from ..errors import first_few, warn
+
+    n = len(lines)
+    warn(
+        f"line{'s' if n != 1 else ''} {first_few([str(r) for r in lines], 6)} "
+        f"open{'' if n != 1 else 's'} a cell with a quote mark that does not close where the "
+        "cell ends (words after the closing quote, or no closing quote before the next row): "
+        "read as typed, the quote marks kept and each line a row (a cell over several lines "
+        "needs quotes around the whole cell, and its own quote marks doubled, as Excel saves it)",
+        path=path,
+        stacklevel=4,
+    )
+
+
+class TableLines(Iterator[list[str]]):
+    """The rows of a delimited table's ``text``, read as its writer meant them, each line a row
+    but for a cell a spreadsheet quoted (hunt s63, finding 1). A cell wholly between quote marks,
+    its own quote marks doubled (``"Staff, mostly"``, ``"said ""safe"" once"``, as Excel, LibreOffice
+    and pandas save a cell holding the delimiter, a quote mark or a new line), is read without
+    them, and may run over several lines, unless a line it would take in looks like a row of its
+    own (in a .tsv, any line holding a tab; else one whose speaker cell names a speaker of the
+    table, as the ``csv`` module reads it). A cell opening with a quote mark that does not close
+    so (``"Keep people safe" was the motto``, or no closing quote before such a row) is read as
+    typed, up to the next delimiter, quote marks and all: the ``csv`` module took the rows below
+    into it, to the next quote mark, and dropped a quoted phrase's quote marks. Such lines are
+    :attr:`as_typed`. ``unquoted`` (Whisper's .tsv): every quote mark is a word. The ``csv``
+    reader's interface as :func:`~roqa_nlp.io.rows_within_header` uses it: :attr:`line_num` is
+    the file's line of the row last read."""
+
+    def __init__(self, text: str, delimiter: str, *, unquoted: bool = False) -> None:
+        self._lines = re.split(r"\r\n|\r|\n", text)
+        if self._lines[-1] == "":  # the new line ending the last row
+            self._lines.pop()
+        self._delimiter = delimiter
+        self._unquoted = unquoted
+        self._row_like: set[int] | None = None
+        #: the lines (from 1) of a cell opening with a quote mark read as typed
+        self.as_typed: list[int] = []
+        self.line_num = 0
+
+    def __next__(self) -> list[str]:
+        if self.line_num >= len(self._lines):
+            raise StopIteration
+        index = self.line_num
+        self.line_num += 1
+        return self._fields(index) if self._lines[index] else []
+
+    def _fields(self, index: int) -> list[str]:
+        line, pos, fields = self._lines[index], 0, []
+        while True:
+            if not self._unquoted and line.startswith('"', pos):
+                quoted_cell = self._quoted_cell(index, pos)
+                if quoted_cell is not None:
+                    cell, index, pos = quoted_cell
+                    line, self.line_num = self._lines[index], index + 1
+                    fields.append(cell)
+                    if pos >= len(line):
+                        return fields
+                    pos += 1
+                    continue
+                if index + 1 not in self.as_typed:
+                    self.as_typed.append(index + 1)
+            end = line.find(self._delimiter, pos)
+            if end < 0:
+                fields.append(line[pos:])
+                return fields
+            fields.append(line[pos:end])
+            pos = end + 1
+
+    def _quoted_cell(self, index: int, pos: int) -> tuple[str, int, int] | None:
+        """The cell quoted at ``pos`` of line ``index``, the line and place its closing quote
+        ends it at (a delimiter or the line's end); None when it does not close so."""
+        line, at, parts = self._lines[index], pos + 1, []
+        while True:
+            quote = line.find('"', at)
+            if quote < 0:  # the cell goes on in the next line, unless that is a row
+                parts += [line[at:], "\n"]
+                index += 1
+                if index >= len(self._lines) or index in self.row_like_lines():
+                    return None
+                line, at = self._lines[index], 0
+                continue
+            parts.append(line[at:quote])
+            after = line[quote + 1 : quote + 2]
+            if after == '"':
+                parts.append('"')
+                at = quote + 2
+            elif after in ("", self._delimiter):
+                return "".join(parts), index, quote + 1
+            else:
+                return None
+
+    def row_like_lines(self) -> set[int]:
+        """The indexes of the lines that look like rows of their own: in a tab-separated table,
+        those holding a tab (a cell seldom does); in any, those whose speaker cell (split at
+        every delimiter) names a speaker that a row names as the ``csv`` module reads it."""
+        if self._row_like is not None:
+            return self._row_like
+        naive = [line.split(self._delimiter) for line in self._lines]
+        row_like = {i for i, cells in enumerate(naive) if self._delimiter == "\t" and cells[1:]}
+        above = header_row(naive[:MAX_HEADER_ROW])
+        speaker = column_roles(naive[above]).get("speaker") if naive[above:] else None
+        if speaker is not None:
+            try:
+                rows = list(
+                    csv.reader(io.StringIO("\n".join(self._lines)), delimiter=self._delimiter)
+                )
+            except csv.Error:  # a cell past the module's limit: the rows as split
+                rows = naive
+            names = {row[speaker].strip() for row in rows[above + 1 :] if len(row) > speaker}
+            names.discard("")
+            row_like |= {
+                i
+                for i, cells in enumerate(naive)
+                if len(cells) > speaker and cells[speaker].strip() in names
+            }
+        self._row_like = row_like
+        return row_like
 
 
 def read_xlsx_transcript(
