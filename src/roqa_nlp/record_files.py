@@ -98,6 +98,12 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
 
 def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     """The cell values of the first sheet of an Excel workbook, row by row."""
+    return xlsx_sheets(path, first_only=True)[0][1]
+
+
+def xlsx_sheets(path: Path, *, first_only: bool = False) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """The name and the cell values, row by row, of each sheet of an Excel workbook (of its
+    first sheet alone with ``first_only``)."""
     import openpyxl
 
     from .exchange.safezip import screen_office_file
@@ -111,14 +117,18 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     try:
         # not read_only: that mode leaves the archive open until the workbook is collected
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        rows = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        sheets = [
+            (sheet.title, [tuple(r) for r in sheet.iter_rows(values_only=True)])
+            # a workbook of chart sheets alone: IndexError, not readable
+            for sheet in book.worksheets[: 1 if first_only else None] or [book.worksheets[0]]
+        ]
     except Exception as e:  # openpyxl raises many kinds on a broken workbook
         raise RoqaError(
             f"is not a readable Excel workbook ({type(e).__name__})",
             path=path,
             hint="open it in Excel and save it again, or save it as .csv",
         ) from None
-    return rows
+    return sheets
 
 
 def later_sheets_with_cells(path: Path) -> list[str]:

@@ -286,8 +286,10 @@ def inspect_command(
     for t, s in zip(transcripts, summaries, strict=True):
         # the heading as a line of its own, never wrapped (a path is cut by nothing): a table
         # title wraps at the (narrow) table's width
+        # a workbook of several sheets: the one read (hunt s63, readers finding 5)
+        sheet = f", sheet {t.metadata['sheet']!r}" if t.metadata.get("sheet") else ""
         con.print(
-            escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}"),
+            escape(f"{s['id']} (case {s['participant']}): {s['source']}, {s['format']}{sheet}"),
             soft_wrap=True,
         )
         table = new_table("speaker", "role", "turns", "words", right=("turns", "words"))

@@ -13,7 +13,7 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
 ``.html``, ``.htm``     a web page (noScribe, Word's web page), read as plain text (:mod:`.html`)
 ``.csv``, ``.tsv``      ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
-``.xlsx``               the same columns in a workbook's first sheet (:mod:`.csv`)
+``.xlsx``               the same columns in a workbook's sheet (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
 ======================  ==========================================================
 

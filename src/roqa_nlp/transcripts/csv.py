@@ -1,4 +1,4 @@
-"""Table transcripts (.csv, .tsv, and the first sheet of an Excel .xlsx): one row per turn or
+"""Table transcripts (.csv, .tsv, and a sheet of an Excel .xlsx): one row per turn or
 per subtitle cue.
 
 The header row names the columns, in any case and order; it is the first row, or, when that
@@ -34,7 +34,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -184,13 +183,11 @@ def header_cells(path: str | Path) -> list[str] | None:
     row, or one below a title, :func:`header_row`), read from its first rows alone; ``[]`` for
     an empty workbook, None for a file that cannot be read as a table."""
     if Path(path).suffix.lower() == ".xlsx":
-        from ..record_files import xlsx_rows
-
         try:
-            sheet = xlsx_rows(Path(path))
+            sheets = _text_sheets(path)
         except RoqaError:
             return None
-        rows = [[_cell_text(v) for v in row] for row in itertools.islice(sheet, MAX_HEADER_ROW)]
+        rows = sheets[_transcript_sheets(sheets)[0]][1][:MAX_HEADER_ROW]
     else:
         lines = _head_lines(path)
         if lines is None:
@@ -532,17 +529,63 @@ def read_xlsx_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """Read the first sheet of an Excel workbook as a table transcript (see the module
-    docstring); a time cell formatted as a time reads as that clock time."""
-    from ..record_files import xlsx_rows
-
+    """Read the transcript sheet of an Excel workbook (:func:`_transcript_sheets`; when it is
+    not the first, with a warning, as of a later one left unread) as a table transcript (see
+    the module docstring); a time cell formatted as a time reads as that clock time."""
     refuse_ole_office_file(read_bytes(path), path, app="Excel", extension=".xlsx")
-    rows = [[_cell_text(v) for v in row] for row in xlsx_rows(Path(path))]
+    sheets = _text_sheets(path)
+    read, *others = _transcript_sheets(sheets)
+    name, rows = sheets[read]
     if not any(any(c.strip() for c in row) for row in rows):
         raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
-    return table_transcript(
+    if read:
+        from ..errors import warn
+
+        first = sheets[0][0]
+        lacks = "is empty" if not any(map(any, sheets[0][1])) else "has no speaker and text columns"
+        warn(f"its first sheet {first!r} {lacks}, so its sheet {name!r} was read", path=path)
+    if others:
+        from ..errors import first_few, warn
+
+        n = len(others)
+        warn(
+            f"its sheet{'s' if n != 1 else ''} {first_few([repr(sheets[i][0]) for i in others])} "
+            f"{'have' if n != 1 else 'has'} speaker and text columns too and "
+            f"{'were' if n != 1 else 'was'} not read: only the sheet {name!r} is (one "
+            "interview a file: save each interview's sheet as its own .xlsx or CSV UTF-8)",
+            path=path,
+        )
+    transcript = table_transcript(
         rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
     )
+    if read or sum(1 for _, sheet in sheets if any(map(any, sheet))) > 1:
+        transcript.metadata["sheet"] = name  # a workbook of several sheets: the one read
+    return transcript
+
+
+def _text_sheets(path: str | Path) -> list[tuple[str, list[list[str]]]]:
+    """The name and the rows, as a CSV's text, of each sheet of the workbook ``path``."""
+    from ..record_files import xlsx_sheets
+
+    return [
+        (name, [[_cell_text(v) for v in row] for row in rows])
+        for name, rows in xlsx_sheets(Path(path))
+    ]
+
+
+def _transcript_sheets(sheets: Sequence[tuple[str, list[list[str]]]]) -> list[int]:
+    """The indexes of a workbook's sheets that are transcripts, the one read first: every
+    sheet whose header row (one of its first rows) names a transcript's columns and is not
+    roqa's own, and the first sheet first when none does. A workbook of a sheet per interview
+    read its first alone, the others dropped without a word, and one whose first sheet is the
+    participants' details was no transcript (hunt s63, readers finding 5)."""
+    found = []
+    for index, (_, rows) in enumerate(sheets):
+        head = rows[:MAX_HEADER_ROW]
+        header = head[header_row(head)] if head else []
+        if _has_transcript_columns(column_roles(header)) and not is_roqa_header(header):
+            found.append(index)
+    return found or [0]
 
 
 def _refuse_write_up(header: Sequence[str], path: str | Path) -> None:
