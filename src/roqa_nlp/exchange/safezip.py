@@ -130,6 +130,12 @@ class SafeZip:
             fh = p
             with p.open("rb") as f:
                 head = f.read(4)
+            if not head:  # a copy or download cut short, not a file of another kind (s63)
+                raise RoqaError(
+                    "is an empty file (0 bytes)",
+                    path=p,
+                    hint="check that it is the right file: a copy, download or sync cut short?",
+                )
         try:
             self._zip = zipfile.ZipFile(fh)
         except (

@@ -314,6 +314,8 @@ def _read_one(
             hint="use read_transcripts() to read the transcripts in a folder",
         )
     suffix = p.suffix.lower()
+    if suffix in _READERS or suffix == ".qdpx":
+        _refuse_empty_file(p)
     if suffix == ".qdpx":
         found = _read_qdpx(p)
         if len(found) != 1:
@@ -326,6 +328,21 @@ def _read_one(
     if suffix not in _READERS:
         raise _unsupported(p)
     return _reader(p)(p, interviewer_labels=interviewer_labels, participant=participant)
+
+
+def _refuse_empty_file(p: Path) -> None:
+    """The error of a transcript file of no bytes, the same in every format: a 0-byte PDF or
+    workbook (a failed sync or copy) was "not a PDF document", "not an Excel .xlsx file", as if
+    saved in another format (hunt s63, readers finding 6). A text format says so when decoded
+    (:func:`.utterances.speech_file_text`), blanks alone too."""
+    try:
+        empty = p.is_file() and p.stat().st_size == 0
+    except OSError:  # its reader names what is wrong
+        return
+    if empty:
+        from .render import EMPTY_FILE_HINT
+
+        raise RoqaError("no speech found", path=p, hint=EMPTY_FILE_HINT)
 
 
 def shared_id_error(
