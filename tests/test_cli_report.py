@@ -1121,6 +1121,44 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     )
 
 
+def test_the_command_to_judge_the_review_carries_the_order_and_rule_given(tmp_path: Path) -> None:
+    """Blind tester s63 (sat, finding 1): `roqa report coded/ --order order.txt --initial-sample
+    8 --saturation F` with a review carried in suggested `roqa report reviewed/ --saturation
+    reviewed/F`, without the order and the rule: the review's verdict came out in another
+    order under another rule. The note and the page carry them, quoted as typed."""
+    from test_apply_decisions import DECISIONS, model_codings, write_decisions
+    from test_cli_core import roqa
+
+    coded, s = tmp_path / "coded", tmp_path / "sat.csv"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS)
+    order = tmp_path / "my order.txt"
+    order.write_text("p02\np01\n", encoding="utf-8")
+    args = ("--order", order, "--initial-sample", "8", "--new-information", "0.1")
+    run = roqa("report", coded, *args, "--saturation", s)
+    assert run.code == 0, run.err
+    rule = f"--order '{order}' --initial-sample 8 --new-information 0.1"
+    assert " ".join(run.out.split()).endswith(
+        "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
+        f"`roqa apply-decisions {coded} --coder NAME --out reviewed/`, then `roqa report "
+        f"reviewed/ --saturation {Path('reviewed', 'sat.csv')} {rule}`"
+    )
+    page = (coded / "report.html").read_text("utf-8")
+    assert (
+        page.count("then <code>roqa report reviewed/ " + rule.replace("'", "&#39;") + "</code>")
+        == 5
+    )
+    # ids typed on the command line are carried as typed; the defaults are not repeated
+    run = roqa("report", coded, "--order", "P02, P01", "--saturation", s)
+    assert run.code == 0, run.err
+    assert run.out.rstrip().endswith(
+        f"`roqa report reviewed/ --saturation {Path('reviewed', 'sat.csv')} --order 'P02, P01'`"
+    )
+    assert "then <code>roqa report reviewed/ --order &#39;P02, P01&#39;</code>" in (
+        coded / "report.html"
+    ).read_text("utf-8")
+
+
 def test_report_leaves_out_a_code_typed_into_codings_that_the_codebook_lacks(
     tmp_path: Path, capsys
 ) -> None:

@@ -306,6 +306,7 @@ def report_command(
         base_size=base_size,
         run_length=run_length,
         order=None if order is None else _interview_order(order),
+        order_typed=order,
     )
     page = out or source.with_name("report.html")
     write_ups = [p for p in (matrix, table, saturation_out) if p is not None]
@@ -415,7 +416,7 @@ def report_command(
                     f"note: the review carried in decided {len(decided)} segments; to judge "
                     "saturation on its codes, run `roqa apply-decisions "
                     f"{shell_quoted(source.parent)}{given} --coder NAME --out reviewed/`, then "
-                    f"`roqa report reviewed/ --saturation {theirs}`"
+                    f"`roqa report reviewed/ --saturation {theirs}{opts.rule_options()}`"
                 )
             if sat.order_note:
                 typer.echo(f"note: {sat.order_note}")

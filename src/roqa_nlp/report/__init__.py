@@ -79,6 +79,33 @@ class ReportOptions:
     run_length: int = 2
     #: transcript ids in the order the interviews were done (saturation); None = coded order
     order: tuple[str, ...] | None = None
+    #: ``--order`` as the researcher typed it (a file's name, or the ids), carried into the
+    #: commands the report suggests (:meth:`rule_options`); None: the ids of ``order``
+    order_typed: str | None = None
+
+    def rule_options(self) -> str:
+        """The ``roqa report`` options that give these options' interview order and saturation
+        rules, as a command suggested to judge a review takes them (quoted for the shell, each
+        as typed; those at their defaults left out): `` --order order.txt --initial-sample 8``,
+        or empty. Without them the review's verdict is judged in another order under another
+        rule (blind tester s63, sat, finding 1)."""
+        from ..io import shell_quoted
+
+        default = ReportOptions()
+        said: list[str] = []
+        if self.order is not None:
+            typed = self.order_typed if self.order_typed is not None else ",".join(self.order)
+            said.append(f"--order {shell_quoted(typed)}")
+        for option, value, was in (
+            ("--initial-sample", self.initial_sample, default.initial_sample),
+            ("--stopping-criterion", self.stopping_criterion, default.stopping_criterion),
+            ("--base-size", self.base_size, default.base_size),
+            ("--run-length", self.run_length, default.run_length),
+            ("--new-information", self.new_info_threshold, default.new_info_threshold),
+        ):
+            if value != was:
+                said.append(f"{option} {value}")
+        return "".join(f" {x}" for x in said)
 
     def saturation(
         self,
@@ -597,6 +624,8 @@ def report_context(
         "ratings": ratings_view(ratings, anchors),
         "saturation": saturation_view(sat, person=person),
         "saturation_order_given": options.order is not None,
+        # the order and rules given, carried into the command that charts the review
+        "rule_options": options.rule_options(),
         "saturation_svg": plots.saturation_svg(sat),
         "confidence_svg": plots.confidence_svg(coded_top, novel_top),
         "reliability": reliability,
