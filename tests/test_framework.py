@@ -9,6 +9,7 @@ import csv
 import dataclasses
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -1246,19 +1247,48 @@ def test_an_order_naming_transcripts_a_review_did_not_reach_leaves_them_out() ->
 
     result = interviews(["A", "B"])
     result.meta = {"user": {"name": "Alice"}, "transcripts_not_reviewed": ["I03", "I04"]}
-    with pytest.warns(RoqaWarning) as caught:
+    # no warning: the verdicts and the table name them as not reviewed (blind tester s63, sat,
+    # finding 2: it asked "not reviewed yet?" of transcripts roqa knew were not)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
         s = saturation(result, order="I02,I01,I03,I04")
     assert s.interviews == ["I02", "I01"]
-    assert [str(w.message) for w in caught] == [
-        "the interview order names 2 transcript(s) these codings do not hold (I03, I04: not "
-        "reviewed yet?): saturation is judged on the others"
-    ]
+    assert s.not_reviewed == [("I03", "I03", 3), ("I04", "I04", 4)]
     with pytest.raises(ValueError, match="unknown transcript.*'I05'"):
         saturation(result, order="I02,I01,I05")
     # the order may name participants, as --order allows
     result.meta["participants_not_reviewed"] = ["P03", "P04"]
-    with pytest.warns(RoqaWarning, match=r"names 2 transcript\(s\) these codings do not hold"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
         assert saturation(result, order="P2,P1,P3,p04").interviews == ["I02", "I01"]
+
+
+def test_transcripts_not_reviewed_are_listed_in_the_order_given() -> None:
+    """Blind tester s63 (sat, finding 2): with --order, the unreviewed interviews were listed
+    in the order they were coded (interviews 12, 10, 8, 7, 6 and 3 more), so the first of the
+    order given were the ones hidden in "and 3 more". They are listed by their place in it."""
+    result = interviews(["A B", "C"])
+    ids = [f"I{i:02d}" for i in range(1, 9)]
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": ids[2:],
+        "participants_not_reviewed": [f"P{i:02d}" for i in range(3, 9)],
+        "study_interviews": ids,
+    }
+    s = saturation(result, order=",".join(reversed(ids)), initial_sample=2, stopping_criterion=3)
+    assert [n for _, _, n in s.not_reviewed] == [1, 2, 3, 4, 5, 6]
+    assert s.francis.message == (
+        "saturation not reached: only 2 interview(s), the rule needs at least 5; finish the "
+        "review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 (P06), I05 (P05), I04 "
+        "(P04) and 1 more, and judge again before interviewing more; 6 transcript(s) not "
+        "reviewed yet are left out of the judgement (the others keep their numbers in the "
+        "study's order): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
+        "P06), I05 (interview 4, P05), I04 (interview 5, P04) and 1 more"
+    )
+    assert s.not_reviewed_note().endswith("I04 (interview 5, P04), I03 (interview 6, P03)")
+    # the order of the study, as the review recorded it, without --order: as before
+    s = saturation(result, initial_sample=2, stopping_criterion=3)
+    assert [n for _, _, n in s.not_reviewed] == [3, 4, 5, 6, 7, 8]
 
 
 def partly_reviewed() -> CodingResult:

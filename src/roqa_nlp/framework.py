@@ -2920,8 +2920,8 @@ def participant_order_note(participants: list[str]) -> str:
 
 #: The run-metadata keys ``roqa apply-decisions`` records a review's reach under
 #: (:func:`~roqa_nlp.decisions.reviewed_codings`): the study's transcripts it did not reach and
-#: their cases (an interview order naming them leaves them out with a warning; saturation names
-#: them), and the
+#: their cases (an interview order naming them leaves them out of the judgement, at their
+#: places in it; saturation names them), and the
 #: transcripts it reached only partly, ``[undecided, to review]`` segments each (a verdict of
 #: "reached" says so).
 NOT_REVIEWED = "transcripts_not_reviewed"
@@ -3181,13 +3181,9 @@ def saturation(
         unread = [t for t in missing if t in not_reviewed or same_id(t) in not_reviewed]
         study = list(seq)  # numbered as the order given numbers them
         if unread:
-            from .errors import warn
-
-            warn(
-                f"the interview order names {len(unread)} transcript(s) these codings do not "
-                f"hold ({first_few(unread)}: not reviewed yet?): saturation is judged on the "
-                "others"
-            )
+            # no warning: the verdicts, the table and the chart name them as not reviewed, each
+            # at its place in the order (it asked "not reviewed yet?" of transcripts the review
+            # records as not reached; blind tester s63, sat, finding 2)
             seq = [t for t in seq if t not in set(unread)]
             missing = [t for t in missing if t not in set(unread)]
         if missing:
@@ -3256,10 +3252,15 @@ def saturation(
     # an order names them by transcript or participant id: shown by the transcript's
     by_case = {same_id(c): t for t, c in case_of.items()} | {same_id(t): t for t in listed}
     named_unread = {by_case.get(same_id(u), u): place.get(case_key(u)) for u in unread}
-    unreached = [
-        (t, case_of.get(t, t), named_unread.get(t, place.get(case_key(t))))
-        for t in dict.fromkeys([*listed, *named_unread])
-    ]
+    # in the study's order (the order given, when one is): listed as the review recorded them,
+    # the first of an order given came last, hidden in "and 3 more" (blind tester s63, sat, 2)
+    unreached = sorted(
+        (
+            (t, case_of.get(t, t), named_unread.get(t, place.get(case_key(t))))
+            for t in dict.fromkeys([*listed, *named_unread])
+        ),
+        key=lambda u: (u[2] is None, u[2] or 0),
+    )
     codes_in: dict[str, list[str]] = {c: [] for c in seq}
     support: dict[tuple[str, str], list[float]] = {}  # (interview, code) -> its probabilities
     segments_of: dict[tuple[str, str], list[str]] = {}  # (interview, code) -> its segments
