@@ -892,10 +892,37 @@ def test_verdicts_not_reached_or_not_borne_out_name_the_participants_of_the_inte
     )
     order = [f"I{i:02d}" for i in (*range(1, 12), 13, 12, 14)]
     assert saturation(interviews(SEQUENCE[:14]), order=order).francis.message.startswith(
-        "saturation not reached: the 13th interview in the order given (P12, I12) still added "
-        "new codes: J (1 segment, p=0.90); continue interviewing"
+        "saturation not reached: interview 13 in the order given (P12, I12) still added new "
+        "codes: J (1 segment, p=0.90); continue interviewing"
     )
     assert saturation(interviews(SEQUENCE[:14])).francis.message.startswith(
+        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+    )
+
+
+def test_a_verdict_in_an_order_given_numbers_its_interviews_one_way() -> None:
+    """Blind tester s63 (sat, finding 3): one verdict said "the 13th interview in the order
+    given (P02, p02_interview)" and then "interview 3 (P12): IC.C": two styles, and the reader
+    had to work out that "interview 3" is a place in the order, not a participant. Every
+    interview is "interview N" now, the first said to be numbered in the order given."""
+    result = interviews(SEQUENCE[:14])
+    three = next(s for s in result.segments if s.segment.transcript_id == "I03")
+    # E, new in interview 3, unsure
+    three.suggestions[0] = dataclasses.replace(three.suggestions[0], probability=0.3)
+    order = [f"I{i:02d}" for i in (*range(1, 12), 13, 12, 14)]
+    s = saturation(result, order=order)
+    assert s.francis.message == (
+        "saturation not reached: interview 13 in the order given (P12, I12) still added new "
+        "codes: J (1 segment, p=0.90); continue interviewing until 3 consecutive interviews add "
+        "no new code; 1 of the 10 new codes rests only on unsure suggestions (every segment "
+        "below p=0.40: interview 3 (P03): E p=0.30): the verdict counts them as codes the "
+        "interviews used, so review them before reporting it"
+    )
+    assert s.guest.message.startswith(
+        "saturation reached at interview 9 in the order given (P09, I09): base 4"
+    )
+    # without an order, the numbers are the order coded: nothing to say of them
+    assert saturation(result).francis.message.startswith(
         "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
     )
 
@@ -1282,7 +1309,7 @@ def test_transcripts_not_reviewed_are_listed_in_the_order_given() -> None:
         "review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 (P06), I05 (P05), I04 "
         "(P04) and 1 more, and judge again before interviewing more; 6 transcript(s) not "
         "reviewed yet are left out of the judgement (the others keep their numbers in the "
-        "study's order): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
+        "order given): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
         "P06), I05 (interview 4, P05), I04 (interview 5, P04) and 1 more"
     )
     assert s.not_reviewed_note().endswith("I04 (interview 5, P04), I03 (interview 6, P03)")
@@ -3192,11 +3219,11 @@ def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
     order = [*[f"I{k:02d}" for k in range(1, 13)], "I14", "I15", "I13"]
     s = saturation(interviews(SEQUENCE), order=order)
     assert s.francis.message.startswith(
-        "saturation reached at the 15th interview in the order given (P13, I13): no new codes "
-        "in interviews 13-15 after an initial sample of 10"
+        "saturation reached at interview 15 in the order given (P13, I13): no new codes in "
+        "interviews 13-15 after an initial sample of 10"
     )
     assert s.guest.message.startswith(
-        "saturation reached at the 9th interview in the order given (P09, I09): base 4"
+        "saturation reached at interview 9 in the order given (P09, I09): base 4"
     )
 
 

@@ -2414,7 +2414,7 @@ class Saturation:
 
     def not_reviewed_note(self) -> str:
         """The transcripts a review did not reach, in one phrase (empty when there are none)."""
-        return not_reviewed_note(self.not_reviewed)
+        return not_reviewed_note(self.not_reviewed, order_given=self.order_given)
 
     def code_label(self, code_id: str) -> str:
         """``code_id`` as the table and verdicts show it, with its name as the matrix's column
@@ -2759,17 +2759,22 @@ def partly_reviewed_named(
 
 
 def not_reviewed_note(
-    not_reviewed: Sequence[tuple[str, str, int | None]], few: int | None = None
+    not_reviewed: Sequence[tuple[str, str, int | None]],
+    few: int | None = None,
+    *,
+    order_given: bool = False,
 ) -> str:
     """The transcripts a review did not reach (:attr:`Saturation.not_reviewed`), in one phrase
     (empty when there are none): all of them, or past ``few`` the first ``few`` and how many
-    more (a verdict's; 35 in full made one of 2,300 characters, scale tester s62)."""
+    more (a verdict's; 35 in full made one of 2,300 characters, scale tester s62); their
+    numbers are places in the order given when ``order_given``, else in the study's."""
     if not not_reviewed:
         return ""
     named = [f"{t} ({'' if n is None else f'interview {n}, '}{p})" for t, p, n in not_reviewed]
     shown = ", ".join(named) if few is None else first_and_count(named, few)
+    where = "the order given" if order_given else "the study's order"
     kept = (
-        " (the others keep their numbers in the study's order)"
+        f" (the others keep their numbers in {where})"
         if any(n is not None for _, _, n in not_reviewed)
         else ""
     )
@@ -3629,16 +3634,13 @@ def saturation(
 
     def at_interview(k: int) -> str:
         """Where the ``k``-th interview judged stands and whose it is, said once: ``interview
-        13 (P13, p13_interview)``; in an order given, ``the 13th interview in the order given
-        (P11, p11_interview)``, so that a position is not read as a participant's number."""
+        13 (P13, p13_interview)``; in an order given, ``interview 13 in the order given (P11,
+        p11_interview)``, so that a position is not read as a participant's number, numbered
+        as the verdict's other interviews are (``interview 3 (P12)``; it said "the 13th
+        interview in the order given" beside them: blind tester s63, sat, finding 3)."""
         p, t = participants[k - 1], label[seq[k - 1]]
         whose = t if p == t else f"{p}, {t}"
-        where = (
-            f"interview {num(k)}"
-            if order is None
-            else f"the {ordinal(num(k))} interview in the order given"
-        )
-        return f"{where} ({whose})"
+        return f"interview {num(k)}{'' if order is None else ' in the order given'} ({whose})"
 
     # the rule's run, said as many as it is: "a further interview", "3 consecutive interviews"
     run_of = (
@@ -3754,7 +3756,7 @@ def saturation(
     split = split_new_note(result, new_codes, per, after, whose, lbl)
     msg += split + unsure_note()
     if unreached:
-        msg += "; " + not_reviewed_note(unreached, VERDICT_NAMES)
+        msg += "; " + not_reviewed_note(unreached, VERDICT_NAMES, order_given=order is not None)
     francis = FrancisVerdict(
         initial_sample,
         stopping_criterion,
@@ -3818,7 +3820,7 @@ def saturation(
     gmsg += split_new_note(result, new_codes, per, base_size + 1, whose, lbl)
     gmsg += unsure_note()
     if unreached:
-        gmsg += "; " + not_reviewed_note(unreached, VERDICT_NAMES)
+        gmsg += "; " + not_reviewed_note(unreached, VERDICT_NAMES, order_given=order is not None)
     guest = GuestView(
         base_size,
         run_length,
