@@ -927,6 +927,25 @@ def test_a_verdict_in_an_order_given_numbers_its_interviews_one_way() -> None:
     )
 
 
+def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> None:
+    """Blind tester s63 (sat, finding 4): "IC.C Relative Advantage (1 segment, p=0.40)", then
+    in the same verdict "every segment below p=0.40 ... p=0.395": 0.395 rounded up to the line
+    it falls below. It is shown as Table 2 shows it, 0.395."""
+    result = interviews(SEQUENCE[:14])
+    twelve = next(s for s in result.segments if s.segment.transcript_id == "I12")
+    twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.395)
+    assert saturation(result).francis.message == (
+        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "p=0.395); continue interviewing until 3 consecutive interviews add no new code; 1 of "
+        "the 10 new codes rests only on unsure suggestions (every segment below p=0.40: "
+        "interview 12 (P12): J p=0.395): the verdict counts them as codes the interviews used, "
+        "so review them before reporting it"
+    )
+    # at the line, or above it: two decimals, as before
+    twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.4)
+    assert "J (1 segment, p=0.40); continue" in saturation(result).francis.message
+
+
 def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_undecided() -> None:
     """A review stopped after the first segment of interviews 13-15 read as saturated: the
     verdict says those interviews are partly reviewed (session 27)."""

@@ -3335,10 +3335,12 @@ def saturation(
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
-        codes, as the report shows them, with their segments only)."""
+        codes, as the report shows them, with their segments only); a p below the line of a
+        sure code is shown below it, as Table 2 shows it (0.395, not 0.40 beside "every segment
+        below p=0.40": blind tester s63, sat, finding 4)."""
         return ", ".join(
             f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
-            f"{'' if person else f', p={p:.2f}'})"
+            f"{'' if person else f', p={beside_line(p, SURE_CODE)}'})"
             for code, (n, p) in new_support[k - 1].items()
         )
 
