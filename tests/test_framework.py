@@ -946,6 +946,64 @@ def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> 
     assert "J (1 segment, p=0.40); continue" in saturation(result).francis.message
 
 
+def reviewed_with_no_code_fitting(codes: list[str], no_code: str, study: int) -> CodingResult:
+    """A review of ``codes`` (one transcript each, I01 ...) of a study of ``study`` interviews,
+    those after them not reached, in which every segment of ``no_code`` was decided to fit no
+    code."""
+    result = interviews(codes)
+    for s in result.segments:
+        if s.segment.transcript_id == no_code:
+            s.suggestions = []
+    ids = [f"I{i:02d}" for i in range(1, study + 1)]
+    result.meta = {
+        "user": {"name": "Alice"},
+        "reviewed_segments": [s.segment.id for s in result.segments],
+        "transcripts_not_reviewed": ids[len(codes) :],
+        "participants_not_reviewed": [f"P{t[1:]}" for t in ids[len(codes) :]],
+        "study_interviews": ids,
+    }
+    return result
+
+
+def test_an_interview_the_reviewer_decided_fits_no_code_is_said_so_of_the_reviewed_ones() -> None:
+    """Blind tester s63 (sat, finding 5): every segment of P11 decided to fit no code, the
+    verdict said "only 12 of the 13 interviews have something coded" in a study of 14 (1 not
+    reviewed), and guessed "a failed recording, consent or small talk only?" of a full
+    interview. It says of the reviewed interviews, and that the reviewer decided no code fits."""
+    s = saturation(reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14))
+    assert s.francis.message == (
+        "saturation not reached: only 12 of the 13 reviewed interviews have something coded, "
+        "the rule needs at least 13 (interview(s) 11 have no code charted at all, as the "
+        "reviewer decided no code fits any of their segments, and are not counted: an interview "
+        "with nothing coded is no evidence of saturation); finish the review of I14 (P14) and "
+        "judge again before interviewing more; 1 transcript(s) not reviewed yet are left out of "
+        "the judgement (the others keep their numbers in the study's order): I14 (interview "
+        "14, P14)"
+    )
+    # too few reviewed: said of the reviewed ones too
+    s = saturation(reviewed_with_no_code_fitting(SEQUENCE[:4], "I02", 14))
+    assert s.francis.message.startswith(
+        "saturation not reached: only 3 of the 4 reviewed interviews have something coded, the "
+        "rule needs at least 13 (interview(s) 2 have no code charted at all, as the reviewer "
+        "decided no code fits any of their segments, and are not counted"
+    )
+    s = saturation(reviewed_with_no_code_fitting(["A B", "C D", "A", "B", "A", "C"], "I05", 7))
+    assert s.guest.message.startswith(
+        "saturation reached at interview 6 (P06, I06): base 4 interviews (4 codes), run 5-6 "
+        "added 0 new code(s) = 0.0% <= 5% new information; but interview(s) 5 of that run have "
+        "no code charted at all (the reviewer decided no code fits any of their segments): an "
+        "interview with nothing coded is no evidence of saturation, so leave it out of the "
+        "order (--order)"
+    )
+    # an interview with nothing to decide (a dropped call) is still guessed at
+    result = reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14)
+    result.meta["reviewed_segments"] = [
+        s.segment.id for s in result.segments if s.segment.transcript_id != "I11"
+    ]
+    assert "interview(s) 11 have no code charted at all, a failed recording, consent or small " \
+        "talk only?, and are not counted" in saturation(result).francis.message  # fmt: skip
+
+
 def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_undecided() -> None:
     """A review stopped after the first segment of interviews 13-15 read as saturated: the
     verdict says those interviews are partly reviewed (session 27)."""

@@ -3452,9 +3452,8 @@ def saturation(
             return ""
         return (
             f"; but interview(s) {', '.join(str(num(k)) for k in empty)} of that run have no "
-            "code charted "
-            "at all (a failed recording, consent or small talk only?): an interview with nothing "
-            "coded is no evidence of saturation, so leave it out of the order (--order)"
+            f"code charted at all ({why_empty(empty)}): an interview with nothing coded is no "
+            "evidence of saturation, so leave it out of the order (--order)"
         )
 
     partly = meta.get(UNDECIDED)
@@ -3653,6 +3652,34 @@ def saturation(
 
     # with no code charted in any interview, quiet interviews say nothing of saturation
     empty = [not codes_in[t] for t in seq]
+    # of those, the ones a review decided to fit no code, every segment it decided there (a
+    # full interview, not a failed recording: blind tester s63, sat, finding 5)
+    decided_ids = meta.get(REVIEWED)
+    decided_ids = {str(i) for i in decided_ids} if isinstance(decided_ids, list) else set()
+    reviewed_in: dict[str, list[bool]] = {}  # interview -> per segment: decided, coded
+    for s in result.segments:
+        if (c := in_case.get(s.segment.transcript_id)) is not None and s.segment.id in decided_ids:
+            reviewed_in.setdefault(c, []).append(bool(s.suggestions))
+    no_code_fits = {
+        k
+        for k, t in enumerate(seq, 1)
+        if empty[k - 1] and t in reviewed_in and not any(reviewed_in[t])
+    }
+
+    def why_empty(ks: Sequence[int]) -> str:
+        """Why interviews ``ks`` (with nothing coded) may have nothing coded: the reviewer's
+        decision that no code fits, else a guess."""
+        decided = [k for k in ks if k in no_code_fits]
+        if len(decided) == len(ks):
+            return "the reviewer decided no code fits any of their segments"
+        guess = "a failed recording, consent or small talk only?"
+        if not decided:
+            return guess
+        return (
+            f"{guess} (the reviewer decided no code fits any segment of interview(s) "
+            f"{', '.join(str(num(k)) for k in decided)})"
+        )
+
     at = (
         francis_stopping_rule(
             counts,
@@ -3669,9 +3696,10 @@ def saturation(
         gone = [k for k in range(first, last + 1) if empty[k - 1]]
         if not gone:
             return ""
+        why = why_empty(gone)
         return (
             f" (interview(s) {', '.join(str(num(k)) for k in gone)} have no code charted at "
-            "all, a failed recording, consent or small talk only?, and are not counted: an "
+            f"all, {'as ' * why.startswith('the reviewer')}{why}, and are not counted: an "
             "interview with nothing coded is no evidence of saturation)"
         )
 
@@ -3710,8 +3738,8 @@ def saturation(
                 # an interview with nothing coded is not counted: not in the count either
                 f"only {len(seq)} interview(s), the rule needs at least {need}"
                 if len(seq) < need and n_with_codes == len(seq)
-                else f"only {n_with_codes} of the {len(seq)} interviews have something coded, "
-                f"the rule needs at least {need}"
+                else f"only {n_with_codes} of the {len(seq)}{' reviewed' * bool(unreached)} "
+                f"interviews have something coded, the rule needs at least {need}"
                 if n_with_codes < need
                 else f"{at_interview(last_new)} still added new codes: {evidence(last_new)}"
                 if last_new is not None and last_new > len(seq) - stopping_criterion
