@@ -94,8 +94,45 @@ def test_the_same_shapes_within_a_page_are_talk(line: str) -> None:
     assert pdf_text(text_pdf([talk]), "x.pdf") == "\n".join(talk)
 
 
-def test_a_line_at_the_top_of_two_pages_of_two_is_talk_said_twice() -> None:
-    pages = [["Interview P04", "Interviewer: Why?"], ["Interview P04", "P04: Because"]]
+HEADER = "Brookfield House – interview RM03 – CONFIDENTIAL"
+
+
+def test_a_running_header_and_footer_of_a_two_page_pdf_are_left_out(tmp_path: Path) -> None:
+    pages = [
+        [HEADER, "Page 1 of 2", "Interviewer: Why did staff leave?", "RM03: Partly, I think,",
+         "Site B only"],
+        [HEADER, "Page 2 of 2", "because they felt undermined.", "Interviewer: Thank you.",
+         "Site B only"],
+    ]  # fmt: skip
+    t = read_transcript(write_pdf(tmp_path, "rm03.pdf", pages))
+    assert t.text == "\n".join(
+        ["Interviewer: Why did staff leave?", "RM03: Partly, I think,"]
+        + ["because they felt undermined.", "Interviewer: Thank you."]
+    )
+    assert [t.text[u.start : u.end] for u in t.turns if u.role == "participant"] == [
+        "Partly, I think,\nbecause they felt undermined."
+    ]
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        # talk on page 1 (below its first label), said again at page 2's top
+        [["Interviewer: Why?", "you know", "P04: Yes"], ["P04: Well", "you know", "more"]],
+        # at the top of both pages, but at another place on each
+        [["Interview P04", "Interviewer: Why?"], ["P04: Because", "Interview P04"]],
+        # the same words but not the same text ("P04" and "P05")
+        [["Interview P04", "Interviewer: Why?"], ["Interview P05", "P04: Because"]],
+        # a speaker turn or a sentence opening or ending both pages
+        [["Interviewer: Thank you.", "P04: Fine"], ["Interviewer: Thank you.", "P04: Bye"]],
+        [["Interviewer: Why?", "P04: Because", "Yeah."], ["Interviewer: Sure?", "Yeah."]],
+        # no speaker label on page 1 below it: its text may be the talk of a file without labels
+        [["Interview P04", "We talked."], ["Interview P04", "And more."]],
+    ],
+)
+def test_a_line_on_both_pages_of_two_is_talk_unless_it_is_a_running_line(
+    pages: list[list[str]],
+) -> None:
     assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(pages[0] + pages[1])
 
 

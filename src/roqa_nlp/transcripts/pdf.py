@@ -10,7 +10,10 @@ page (its first and last :data:`EDGE_LINES` lines) only, and never a line with a
 - a browser's print stamp: a date with a time (``11/30/26, 8:18 AM``);
 - in a document of three or more pages, a line that stands at the top (or the bottom) of at
   least half of its pages, its numbers aside, and does not end a sentence (``Interview P04 -
-  confidential``, ``Transcribed by ...``; not "Yeah.").
+  confidential``, ``Transcribed by ...``; not "Yeah.");
+- in a document of two pages, a line that stands at the same place at the top (or the bottom)
+  of both, in the same words, and does not end a sentence; at the top, only where on the first
+  page it stands above a speaker label (so is no one's talk there): a line said twice is kept.
 
 Typographic ligatures (``ﬁ``) are written as their letters, control characters dropped, and the
 pages joined by a new line. That text is then read as a plain-text transcript (:mod:`.text`:
@@ -41,7 +44,8 @@ from .text import parse_text
 #: How many lines at the top and at the bottom of a page may be page furniture.
 EDGE_LINES = 2
 #: A line repeated at the same edge of at least half the pages is a running header or footer in
-#: a document of at least this many pages (in a shorter one, it may be talk said twice).
+#: a document of at least this many pages (in one of two pages, only one at the same place of
+#: both in the same words: :func:`_two_page_running_lines`).
 MIN_PAGES_REPEATED = 3
 #: More pages than this is no interview transcript (and bounds the work a hostile file causes).
 MAX_PAGES = 2000
@@ -133,10 +137,40 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:EDGE_LINES], filled[-EDGE_LINES:]
 
 
+def _two_page_running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
+    """:func:`_running_lines` of a document of two pages: ``("top" | "bottom", line key)`` of
+    the lines that stand at the same place of that edge of both pages (and not at the other
+    edge too, as on a page of few lines) in the same words, end no sentence and are no speaker
+    label; at the top, only one that on the first page stands above a speaker label (the page's
+    own header, no one's talk)."""
+    first, second = pages
+    labelled = [i for i, line in enumerate(first) if match_label(line) is not None]
+    (top_1, bottom_1), (top_2, bottom_2) = _edges(first), _edges(second)
+    both_edges = {(1, i) for i in set(top_1) & set(bottom_1)}
+    both_edges |= {(2, j) for j in set(top_2) & set(bottom_2)}
+    running = set()
+    for edge, at_1, at_2 in (("top", top_1, top_2), ("bottom", bottom_1[::-1], bottom_2[::-1])):
+        for i, j in zip(at_1, at_2, strict=False):
+            line = " ".join(first[i].split())
+            if (
+                (1, i) in both_edges
+                or (2, j) in both_edges
+                or line != " ".join(second[j].split())
+                or line.endswith(_SENTENCE_END)
+                or match_label(line) is not None
+                or (edge == "top" and not (labelled and i < labelled[0]))
+            ):
+                continue
+            running.add((edge, _repeat_key(line)))
+    return running
+
+
 def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
     """``("top" | "bottom", line key)`` of the lines that stand at that edge of at least half
     the pages (two or more, of a document of :data:`MIN_PAGES_REPEATED` pages or more) and end
-    no sentence."""
+    no sentence; in a document of two pages, :func:`_two_page_running_lines`."""
+    if len(pages) == 2:
+        return _two_page_running_lines(pages)
     if len(pages) < MIN_PAGES_REPEATED:
         return set()
     seen: dict[tuple[str, str], int] = {}
