@@ -622,7 +622,9 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     and the fix: a one-to-one interview whose participant renamed or rejoined in the call
     (``Maria Okafor``, then ``P17``) is read as one person, the case, and a joint interview
     (``P05a``, ``P05b``) as several, each cited by their label
-    (:func:`several_participants`), and either may be wrong. In a focus group (more labels),
+    (:func:`several_participants`), and either may be wrong. Labels that are all numbers a
+    transcription gave (``SPEAKER_01``, ``Speaker 2``: :func:`is_speaker_number_label`) are
+    said to be that many participants, counted and cited as the case, since they name no one. In a focus group (more labels),
     the labels read as one person (:func:`_group_labels_warning`). None for one label, and for
     a focus group whose labels are each one person."""
     labels = list(
@@ -668,6 +670,16 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             f"their {label} in the case {case}{renamed}"
         )
     own = case if participant_number_label(case) is not None else "P05"
+    if all(is_speaker_number_label(label) for label in labels):
+        # numbers a transcription gave (SPEAKER_01, Speaker 2) are told apart, never a rename
+        # of one person; they name no one, so the case is counted and cited for them (tester
+        # s63 readers, 3: a diarised dyad was "renamed or rejoined in the call")
+        return (
+            f"{where}: {len(labels)} participants speak under the numbers a transcription gave "
+            f"them ({shown}), which name no one, so they are counted and cited as one case, "
+            f"{case}: to count and cite each, label each one's turns with their own id "
+            f"('{own}a: ...', '{own}b: ...')"
+        )
     return (
         f"{where}: the participant speaks under {len(labels)} labels ({shown}), read as one "
         f"person, the case {case} (renamed or rejoined in the call): if they are different "
