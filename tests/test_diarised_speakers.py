@@ -90,3 +90,27 @@ def test_two_participants_numbered_by_otter_are_two_not_one_renamed(tmp_path: Pa
     }
     assert participant_labels_warning(t) == _numbered(path, "'Speaker 1', 'Speaker 2'", "joint")
 
+
+def test_segments_without_a_speaker_do_not_stop_the_interviewer_guess(tmp_path: Path) -> None:
+    path = write_whisperx(tmp_path, "rm03.json", SEGMENTS)
+    guessed = _read(path)
+    named = _read(path, "SPEAKER_00")
+    assert guessed.metadata["interviewer_guessed"] == "SPEAKER_00"
+    assert [(u.speaker, u.role) for u in guessed.turns] == [
+        (u.speaker, u.role) for u in named.turns
+    ]
+    run = roqa("inspect", path)
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        f"check: {path}: no speaker is named as the interviewer, so 'SPEAKER_00', who asks the "
+        "questions (4 of 5 turns), was taken as the interviewer"
+    ) in said
+    assert (
+        f"check: {path}: 2 segments with no speaker's name right after a change of speaker to "
+        "the interviewer were read as the talk of the speaker before them (00:00:25.000 'I run "
+        "the rota and the supervision, and staffing is the big…', read as "
+        "SPEAKER_00's talk; and at 00:01:00.000): a participant's answer that opens on such a "
+        "segment is not coded, so put the speaker's name on each of them"
+    ) in said
+    assert said.endswith("1 transcript(s), 5 participant turn(s) to code; 3 to check (above).")

@@ -61,6 +61,7 @@ from .roles import (
     without_collective_replies,
 )
 from .timecodes import marks_inside, strip_time_marks
+from .unlabelled import named_talk
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 #: Said of a text file that is empty or holds only blanks, in every format
@@ -725,7 +726,11 @@ def finish_transcript(
         if named_here:
             meta[PARTICIPANTS_NAMED] = named_here
     given = _named_by_researcher(interviewer_labels)
-    guessed = guess_interviewer(text, turns, participant_keys(participants), given=given)
+    # who asks is told by the talk the file names its speaker for, not by a piece with no
+    # name read into a turn after a change of speaker (an answer's opening WhisperX left bare)
+    guessed = guess_interviewer(
+        text, named_talk(text, turns, meta), participant_keys(participants), given=given
+    )
     answering = hosts_who_answer(text, turns, participant_keys(participants), given=given)
     if guessed is None and answering is not None:  # the participant hosted the call
         hosts, guessed = answering

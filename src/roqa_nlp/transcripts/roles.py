@@ -2919,8 +2919,12 @@ def guessed_interviewer_warning(
 def _asking_share(transcript: Transcript, guessed: str) -> str:
     """How many of ``guessed``'s turns in ``transcript`` ask a question, counted as the guess
     counts them, and those that only acknowledge: ``9 of 10 turns, and 1 only acknowledges:
-    'Okay.'``."""
-    theirs = [t for t in transcript.turns if t.speaker == guessed]
+    'Okay.'``. A piece with no speaker's name read into their turn after a change of speaker
+    is not counted as theirs, as the guess does not (:func:`~.unlabelled.named_talk`)."""
+    from .unlabelled import named_talk
+
+    turns = named_talk(transcript.text, transcript.turns, transcript.metadata)
+    theirs = [t for t in turns if t.speaker == guessed]
     asked = _counted(transcript.text, theirs)
     ask = asks_unpunctuated if is_unpunctuated(transcript.text) else asks  # as guessed
     n_q = sum(ask(transcript.text[t.start : t.end]) for t in asked)

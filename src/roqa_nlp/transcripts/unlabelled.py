@@ -34,11 +34,11 @@ speaker goes on (:func:`is_note_in_turn`), a gap inside their answer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import first_few, quoted
-from ..schema import Transcript
+from ..schema import Transcript, Turn
 from .backchannels import MAX_BACKCHANNEL_WORDS, ends_asking, only_acknowledges
 from .roles import is_interviewer
 
@@ -277,6 +277,28 @@ class UnlabelledTalk:
             meta[AFTER_CHANGE_AS] = [s for _, s, _ in self.after_change]
             meta[AFTER_CHANGE_WORDS] = [w for _, _, w in self.after_change]
         return meta
+
+
+def named_talk(text: str, turns: Sequence[Turn], metadata: dict[str, Any]) -> list[Turn]:
+    """``turns`` (of a transcript's ``text``) each ended before the first piece with no
+    speaker's name read into it after a change of speaker (:data:`AFTER_CHANGE_WORDS`): the talk
+    the file names its speaker for. The interviewer's guess counts these
+    (:func:`~.render.finish_transcript`): WhisperX leaves a segment that opens an answer
+    without a speaker, read as the talk of the interviewer who asked, whose turn then ended on
+    the answer, not on the question (tester s63 readers, 4: two such segments, and SPEAKER_00,
+    who asked every question, was no longer taken as the interviewer)."""
+    out = list(turns)
+    k = 0
+    for words in metadata.get(AFTER_CHANGE_WORDS) or []:
+        first = next((line.strip() for line in str(words).split("\n") if line.strip()), "")
+        for j in range(k, len(turns)) if first else ():
+            at = text.find(first, turns[j].start, turns[j].end)
+            if at > turns[j].start:
+                end = turns[j].start + len(text[turns[j].start : at].rstrip())
+                out[j] = replace(out[j], end=min(out[j].end, end))
+                k = j
+                break
+    return out
 
 
 def time_place(seconds: float | None) -> str:
