@@ -22,7 +22,10 @@ SEGMENTS = [
     ("SPEAKER_00", "Thanks for joining me, both of you,"),
     ("SPEAKER_00", "what does recovery mean in your service?"),
     ("SPEAKER_01", "For us recovery is people getting their own life back, not a cure. We are a"),
-    ("SPEAKER_01", "supported living service for twelve people with long-term mental health needs."),
+    (
+        "SPEAKER_01",
+        "supported living service for twelve people with long-term mental health needs.",
+    ),
     ("SPEAKER_00", "And José, as deputy, what is your part in that?"),
     (None, "I run the rota and the supervision, and staffing is the biggest barrier."),
     ("SPEAKER_02", "We are two support workers short every weekend, so training waits."),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from roqa_nlp.cli.pseudonymise_cmd import guessed_interviewers_warning
+from roqa_nlp.pseudonyms import pseudonymise
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.interviewer_guesses import (
@@ -15,6 +16,7 @@ from roqa_nlp.transcripts.interviewer_guesses import (
     speaker_warnings,
 )
 from roqa_nlp.transcripts.roles import SpeakerWarning
+from test_cli_core import roqa
 
 TALK = (
     "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
@@ -100,9 +102,38 @@ def test_pseudonymise_words_its_guesses_as_code_does(tmp_path: Path) -> None:
         "'Ann Lee' in p09.txt), and so on (name the interviewer with --interviewer NAME to "
         "choose otherwise)"
     )
-    assert guessed_interviewers_warning([p07, p08]) == speaker_warnings([p07, p08])[0].replace(
+    (k07, k08), _ = pseudonymise([p07, p08])
+    assert guessed_interviewers_warning([k07, k08]) == speaker_warnings([k07, k08])[0].replace(
         "p08.txt)", "p08.txt), and the key gives them those pseudonyms"
     )
+
+
+def test_pseudonymise_says_no_pseudonym_of_a_guess_whose_label_names_no_one(
+    tmp_path: Path,
+) -> None:
+    """Session 63 tester (readers, 7): guesses under a transcription's numbers ('Speaker 1',
+    'SPEAKER_00') were said to be given "those pseudonyms" by the key, and then no key was
+    written, for no name was found. The key gives only names pseudonyms."""
+    numbered = TALK.replace("Sam Roe", "Speaker 1").replace("Jo Bell", "Speaker 2")
+    p07 = _read(tmp_path / "p07.txt", numbered)
+    p08 = _read(tmp_path / "p08.txt", numbered)
+    p09 = _read(tmp_path / "p09.txt", TALK)
+    (k07, k08, k09), _ = pseudonymise([p07, p08, p09])
+    assert guessed_interviewers_warning([k07, k08]) == speaker_warnings([k07, k08])[0]
+    assert guessed_interviewers_warning([k07, k09]) == (
+        "no speaker is named as the interviewer in 2 transcripts, so the one who asks the "
+        "questions was taken as the interviewer in each ('Speaker 1' in p07.txt; 'Interviewer' "
+        "in p09.txt), and 'Interviewer' is a pseudonym the key gives (name the interviewer "
+        "with --interviewer NAME to choose otherwise)"
+    )
+    run = roqa(
+        "pseudonymise", tmp_path / "p07.txt", tmp_path / "p08.txt",
+        "--key", tmp_path / "key.csv", "--out", tmp_path / "shared",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert "roqa: warning: " + speaker_warnings([k07, k08])[0] in " ".join(run.err.split())
+    assert "pseudonym" not in run.err.split("no speaker is named")[1]
+    assert "no name found, so no key was written" in run.out
 
 
 def test_a_line_said_instead_takes_the_place_of_a_files_warning(tmp_path: Path) -> None:

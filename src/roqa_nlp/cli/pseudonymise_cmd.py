@@ -255,7 +255,27 @@ def guessed_interviewers_warning(transcripts: list[Transcript]) -> str:
     """One line for a run's ``transcripts`` (pseudonymised) whose interviewer was guessed,
     naming the pseudonym of each one taken with the files that took them, as ``roqa code``
     words it (:func:`~roqa_nlp.transcripts.interviewer_guesses.guesses_said_once`), instead of
-    one line a file."""
-    from ..transcripts.interviewer_guesses import guesses_said_once
+    one line a file. It says the key gives them those pseudonyms only of the labels the key
+    wrote (:data:`~roqa_nlp.transcripts.roles.KEYED_LABELS`): a transcription's numbers
+    (``Speaker 1``, ``SPEAKER_00``) name no one and keep their label (tester s63 readers, 7:
+    "the key gives them those pseudonyms", then "no name found, so no key was written")."""
+    from ..errors import and_list
+    from ..transcripts.interviewer_guesses import guesses_said_once, interviewers_guessed
+    from ..transcripts.roles import KEYED_LABELS
 
-    return guesses_said_once(transcripts, ", and the key gives them those pseudonyms")
+    taken = [
+        (name, name in (t.metadata.get(KEYED_LABELS) or ()))
+        for t in transcripts
+        for name in interviewers_guessed(t)
+    ]
+    keyed = list(dict.fromkeys(name for name, by_key in taken if by_key))
+    if not keyed:
+        then = ""
+    elif len(keyed) == len({name for name, _ in taken}):
+        then = ", and the key gives them those pseudonyms"
+    else:
+        then = (
+            f", and {and_list([repr(n) for n in keyed])} "
+            f"{'is a pseudonym' if len(keyed) == 1 else 'are pseudonyms'} the key gives"
+        )
+    return guesses_said_once(transcripts, then)
