@@ -1099,6 +1099,56 @@ def test_a_file_that_is_no_transcript_given_to_code_is_a_value_error(
 
 
 @pytest.mark.slow
+def test_an_autocoder_deep_copies_sharing_nothing_and_refuses_pickle(
+    tiny_model_dir: Path, embedder: object
+) -> None:
+    """copy.deepcopy and pickle.dumps of a coder that had coded failed with "cannot pickle
+    '_thread.lock' object" (its open caches): a deep copy is a coder of its own, and pickle is
+    refused, naming save() and load() (s63 api)."""
+    import copy
+    import pickle
+
+    from roqa_nlp.errors import RoqaTypeError
+
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)  # type: ignore[arg-type]
+    base = ac.code(P01)
+    twin = copy.deepcopy(ac)
+    assert twin.embedder is not ac.embedder and twin.params is not ac.params
+    assert twin.embedder.batch_size == ac.embedder.batch_size
+    assert twin.card == ac.card and twin.card is not ac.card
+    twin.params["alpha"] = 0.05
+    twin.card["note"] = "mine"
+    twin.embedder.batch_size = 8
+    assert ac.params["alpha"] == 0.1 and "note" not in ac.card and ac.embedder.batch_size == 32
+    twin.params["alpha"] = 0.1
+    del twin.card["note"]
+    again = twin.code(P01)
+    assert again == base and again.meta == base.meta
+    with pytest.raises(RoqaTypeError) as exc:
+        pickle.dumps(ac)
+    assert isinstance(exc.value, TypeError)
+    assert str(exc.value) == (
+        "an AutoCoder is not pickled: roqa_nlp keeps a model as arrays and JSON, never as a "
+        "pickle (save it with ac.save('models/mine') and load it with "
+        "AutoCoder.load('models/mine'); copy.deepcopy(ac) copies it in memory)"
+    )
+    assert copy.copy(ac).card is ac.card  # a shallow copy, as ever
+
+
+def test_a_deep_copy_leaves_the_embedding_model_unloaded(tmp_path: Path) -> None:
+    """Copying loads no model: the copy's embedder loads its own when it first encodes."""
+    import copy
+
+    from roqa_nlp.embedding import Embedder
+
+    ac = AutoCoder.load(embedder=Embedder(cache=tmp_path))
+    twin = copy.deepcopy(ac)
+    assert (ac.embedder._st, ac.embedder._fast) == (twin.embedder._st, twin.embedder._fast)
+    assert ac.embedder._st is None and ac.embedder._fast is None
+    assert twin.embedder.cache == tmp_path and twin.embedder is not ac.embedder
+
+
+@pytest.mark.slow
 def test_a_fitted_model_records_the_training_only_params_it_was_trained_with(
     tiny_training: TrainingSet, embedder: object, tmp_path: Path
 ) -> None:

@@ -758,6 +758,10 @@ class AutoCoder:
     --alpha/--unit/--context`` does. ``lexical_weight``, ``valence_lexical_weight``,
     ``valence_prior_weight`` and ``question_weight`` weigh parts of the model that training leaves
     out when they are 0: on a model trained with one at 0, raising it changes nothing.
+
+    ``copy.deepcopy(ac)`` is a coder of its own that shares nothing with ``ac`` (its embedder
+    loads the embedding model again when it first needs it); ``pickle`` is refused (a
+    :class:`~roqa_nlp.errors.RoqaTypeError`): keep a model with :meth:`save` and :meth:`load`.
     """
 
     def __init__(
@@ -805,6 +809,38 @@ class AutoCoder:
         self._question_model: QuestionModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
+
+    # -- copies --------------------------------------------------------------------------------
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> AutoCoder:
+        """A coder of its own (``copy.deepcopy(ac)``, ``sklearn.base.clone(ac, safe=False)``) that codes as this one does and shares nothing with it: its params,
+        card, arrays and embedder are copies, the embedder's model not loaded for it
+        (:meth:`Embedder.__deepcopy__ <roqa_nlp.embedding.Embedder.__deepcopy__>`), and its
+        segmentation cache opened again when it first codes."""
+        import copy
+
+        new = object.__new__(type(self))
+        memo[id(self)] = new
+        for key, value in self.__dict__.items():
+            opened = key == "_segment_cache"  # an SQLite file and its lock: no copy holds them
+            new.__dict__[key] = None if opened else copy.deepcopy(value, memo)
+        return new
+
+    def __copy__(self) -> AutoCoder:
+        """A shallow copy (``copy.copy(ac)``): a coder sharing every part with this one."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # No pickle anywhere (docs/DESIGN): a pickled coder would be a model kept as a pickle,
+        # unchecked when loaded; multiprocessing and joblib's processes pickle what they are given
+        raise RoqaTypeError(
+            "an AutoCoder is not pickled: roqa_nlp keeps a model as arrays and JSON, never as a "
+            "pickle",
+            hint="save it with ac.save('models/mine') and load it with "
+            "AutoCoder.load('models/mine'); copy.deepcopy(ac) copies it in memory",
+        )
 
     def __repr__(self) -> str:
         model = self.card.get("model_sha256")

@@ -283,6 +283,11 @@ def _unusable(e: sqlite3.Error, doing: str) -> str:
     )
 
 
+#: What an :class:`Embedder` knows of its weights and tokenizer files (their hashes): a copy keeps
+#: them, and loads or opens again the rest of what it holds (the model, the caches).
+_IDENTITY = frozenset({"_hash", "_tokenizer_id"})
+
+
 class Embedder:
     """Encode texts into L2-normalised float32 vectors with a local sentence-transformers model.
 
@@ -326,6 +331,21 @@ class Embedder:
         self._tokenizer: Any = None
         self._tokenizer_id: str | None = None
         self._run: EncodingRun | None = None
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Embedder:
+        """An embedder of the same settings and the same weights' hashes that shares nothing
+        with this one: the loaded model, its tokenizer and the open caches (an SQLite file and its
+        lock, which no copy can hold) are left out and loaded or opened again when the copy
+        first needs them, so copying never loads a model (``copy.deepcopy(ac)``)."""
+        import copy
+
+        new = object.__new__(type(self))
+        memo[id(self)] = new
+        fresh = Embedder().__dict__  # what a new embedder holds before it loads or opens anything
+        for key, value in self.__dict__.items():
+            held = key.startswith("_") and key not in _IDENTITY
+            new.__dict__[key] = fresh.get(key) if held else copy.deepcopy(value, memo)
+        return new
 
     # -- identity ------------------------------------------------------------------------------
 
