@@ -1099,6 +1099,56 @@ def test_a_file_that_is_no_transcript_given_to_code_is_a_value_error(
 
 
 @pytest.mark.slow
+def test_a_word_model_weight_raised_on_a_model_trained_without_one_is_warned_of_and_not_recorded(
+    tiny_training: TrainingSet, embedder: object, tmp_path: Path
+) -> None:
+    """lexical_weight raised above 0 on a model trained with it at 0 (no word model to weigh)
+    changed nothing, said nothing, and run.json recorded the raised value (s63 api)."""
+    without = {"lexical_weight": 0.0, "valence_lexical_weight": 0.0}
+    ac = AutoCoder("cfir-2009", embedder=embedder, params=without)  # type: ignore[arg-type]
+    ac.fit(tiny_training)
+    base = ac.code(P01)
+    ac.params.update(lexical_weight=0.5, valence_lexical_weight=0.2)
+    changed, caught = recorded(ac.code, P01)
+    assert caught == [
+        (
+            "RoqaWarning",
+            "lexical_weight=0.5 and valence_lexical_weight=0.2 change nothing on this model, "
+            "which was trained with lexical_weight=0.0 and valence_lexical_weight=0.0 and has no "
+            "word model or valence word model to weigh: it codes, and records in run.json, "
+            "lexical_weight=0.0 and valence_lexical_weight=0.0 until a fit() or update() with "
+            "them above 0 makes them",
+        )
+    ]
+    assert changed == base
+    assert changed.meta["params"] == base.meta["params"] == {**DEFAULT_PARAMS, **without}
+    assert recorded(ac.suggest, "We had nobody spare.")[1] == []  # once
+    # saved, the card records what it codes with
+    saved = ac.save(tmp_path / "model")
+    assert json.loads((saved / "model_card.json").read_text("utf-8"))["params"] == {
+        **DEFAULT_PARAMS,
+        **without,
+    }
+    ac.params.update(lexical_weight=0.0, valence_lexical_weight=0.0)  # as trained: nothing said
+    assert recorded(ac.suggest, "We had nobody spare.")[1] == []
+
+
+@pytest.mark.slow
+def test_a_word_model_weight_changed_on_a_model_with_a_word_model_acts_and_is_recorded(
+    tiny_model_dir: Path, embedder: object
+) -> None:
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)  # type: ignore[arg-type]
+    ac.params.update(lexical_weight=0.8, valence_lexical_weight=0.0)
+    coded, caught = recorded(ac.code, P01)
+    assert caught == []
+    assert coded.meta["params"] == {
+        **DEFAULT_PARAMS,
+        "lexical_weight": 0.8,
+        "valence_lexical_weight": 0.0,
+    }
+
+
+@pytest.mark.slow
 def test_an_autocoder_deep_copies_sharing_nothing_and_refuses_pickle(
     tiny_model_dir: Path, embedder: object
 ) -> None:

@@ -167,6 +167,17 @@ DEFAULT_PARAMS: dict[str, Any] = {
 TRAINING_ONLY_PARAMS = ("method", "C", "valence_C", "novelty_score")
 
 
+#: The weights of the parts of a model that training leaves out when their weight is 0 (the
+#: attribute holding the part, and its name as docs/model.md gives it): on a model without the
+#: part, a weight raised above 0 changes nothing until the next fit, so, as a training-only
+#: parameter changed, coding warns once and codes and records the value it was trained with.
+PART_WEIGHTS: dict[str, tuple[str, str]] = {
+    "lexical_weight": ("_lexical", "word model"),
+    "valence_lexical_weight": ("_valence_lexical", "valence word model"),
+    "valence_prior_weight": ("_valence_prior", "codes' valence mix"),
+    "question_weight": ("_question_model", "question model"),
+}
+
 #: What each parameter means (``help(AutoCoder)`` lists them from here).
 PARAM_HELP: dict[str, str] = {
     "method": "classifier: logreg, prototype or hybrid",
@@ -296,6 +307,30 @@ class Params(dict[str, Any]):
 
     def clear(self) -> None:
         raise _not_deleted(None)
+
+
+def _training_only_said(keys: list[str], given: str, trained: str) -> str:
+    """The warning of training-only parameters ``keys`` changed (``given``) on a model trained
+    with ``trained``."""
+    acts = "acts" if len(keys) == 1 else "act"
+    return (
+        f"{given} {acts} only when a model is trained: this one was trained with {trained}, "
+        "which it codes with until the next fit() or update()"
+    )
+
+
+def _no_part_said(keys: list[str], given: str, trained: str) -> str:
+    """The warning of weights ``keys`` raised (``given``) on a model without the parts they
+    weigh (:data:`PART_WEIGHTS`), trained with ``trained``."""
+    names = [PART_WEIGHTS[k][1] for k in keys]
+    one = len(names) == 1
+    parts = names[0] if one else f"{', '.join(names[:-1])} or {names[-1]}"
+    return (
+        f"{given} {'changes' if one else 'change'} nothing on this model, which was trained "
+        f"with {trained} and has no {parts} to weigh: it codes, and records in run.json, "
+        f"{trained} until a fit() or update() with "
+        f"{'it above 0 makes one' if one else 'them above 0 makes them'}"
+    )
 
 
 def _not_deleted(key: str | None) -> RoqaTypeError:
@@ -757,7 +792,8 @@ class AutoCoder:
     coding, so may be changed on a loaded model (``ac.params["alpha"] = 0.05``), as ``roqa code
     --alpha/--unit/--context`` does. ``lexical_weight``, ``valence_lexical_weight``,
     ``valence_prior_weight`` and ``question_weight`` weigh parts of the model that training leaves
-    out when they are 0: on a model trained with one at 0, raising it changes nothing.
+    out when they are 0 (:data:`PART_WEIGHTS`): on a model trained with one at 0, raising it
+    changes nothing, and is warned of and recorded as a training-only parameter is.
 
     ``copy.deepcopy(ac)`` is a coder of its own that shares nothing with ``ac`` (its embedder
     loads the embedding model again when it first needs it); ``pickle`` is refused (a
@@ -2370,29 +2406,47 @@ class AutoCoder:
 
     def _params_coded_with(self) -> dict[str, Any]:
         """The parameters this model codes with: :attr:`params`, but the training-only ones
-        (:data:`TRAINING_ONLY_PARAMS`) as the model was trained with them."""
+        (:data:`TRAINING_ONLY_PARAMS`) and the weights of parts it has not
+        (:meth:`_weights_of_no_part`) as the model was trained with them."""
         trained = self.card.get("params") or {}
-        return {**self.params, **{k: trained[k] for k in TRAINING_ONLY_PARAMS if k in trained}}
+        as_trained = [*TRAINING_ONLY_PARAMS, *self._weights_of_no_part()]
+        return {**self.params, **{k: trained[k] for k in as_trained if k in trained}}
+
+    def _weights_of_no_part(self) -> list[str]:
+        """The weights (:data:`PART_WEIGHTS`) raised above 0, from the value the model was
+        trained with, on a trained model without the part they weigh: they change nothing (s63:
+        lexical_weight=0.5 on a model trained at 0 was recorded in run.json as used)."""
+        trained = self.card.get("params") or {}
+        if self._predictor is None:
+            return []
+        return [
+            k
+            for k, (part, _) in PART_WEIGHTS.items()
+            if getattr(self, part) is None
+            and k in trained
+            and self.params[k] > 0
+            and self.params[k] != trained[k]
+        ]
 
     def _warn_of_training_only(self) -> None:
         """Warn, once per change, that training-only parameters changed on a trained model act
         at its next fit, not when coding (api tester, s62: C=0.001 on a loaded model changed
-        nothing, said nothing, and run.json recorded it)."""
+        nothing, said nothing, and run.json recorded it), and so do the weights of parts the
+        model has not (:meth:`_weights_of_no_part`)."""
         used = self._params_coded_with()
         changed = [k for k in TRAINING_ONLY_PARAMS if self.params[k] != used[k]]
-        if not changed:
-            return
-        given = and_list(f"{k}={self.params[k]!r}" for k in changed)
-        if given in self._warned_training_only:
-            return
-        trained = and_list(f"{k}={used[k]!r}" for k in changed)
-        acts = "acts" if len(changed) == 1 else "act"
-        warn_the_caller(
-            f"{given} {acts} only when a model is trained: this one was trained with {trained}, "
-            "which it codes with until the next fit() or update()"
-        )
-        # marked once given: under a warnings filter of "error" the next call raises it again
-        self._warned_training_only.add(given)
+        for keys, said in (
+            (changed, _training_only_said),
+            (self._weights_of_no_part(), _no_part_said),
+        ):
+            if not keys:
+                continue
+            given = and_list(f"{k}={self.params[k]!r}" for k in keys)
+            if given in self._warned_training_only:
+                continue
+            warn_the_caller(said(keys, given, and_list(f"{k}={used[k]!r}" for k in keys)))
+            # marked once given: under a warnings filter of "error" the next call raises it again
+            self._warned_training_only.add(given)
 
     def _run_meta(self) -> dict[str, Any]:
         """A coding result's ``meta`` (its ``run.json``): :meth:`model_summary`, the parameters
