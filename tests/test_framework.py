@@ -944,6 +944,11 @@ def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> 
     # at the line, or above it: two decimals, as before
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.4)
     assert "J (1 segment, p=0.40); continue" in saturation(result).francis.message
+    # just above it: two decimals, as the saturation table beside it shows it (a hunt found
+    # "p=0.405" and "p=0.4001" there, beside the table's 0.40)
+    for p, shown in ((0.405, "0.41"), (0.40004, "0.40"), (0.999, "1.00")):
+        twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=p)
+        assert f"J (1 segment, p={shown}); continue" in saturation(result).francis.message
 
 
 def reviewed_with_no_code_fitting(codes: list[str], no_code: str, study: int) -> CodingResult:
@@ -1002,6 +1007,14 @@ def test_an_interview_the_reviewer_decided_fits_no_code_is_said_so_of_the_review
     ]
     assert "interview(s) 11 have no code charted at all, a failed recording, consent or small " \
         "talk only?, and are not counted" in saturation(result).francis.message  # fmt: skip
+    # an interview with segments left undecided: the review has not said no code fits it (a hunt
+    # found "the reviewer decided no code fits any segment" beside "2 of 3 segments undecided")
+    result = reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14)
+    result.meta["undecided_segments"] = {"I11": [2, 3]}
+    message = saturation(result).francis.message
+    assert "interview(s) 11 have no code charted at all, a failed recording, consent or small " \
+        "talk only?, and are not counted" in message  # fmt: skip
+    assert "reviewer decided" not in message
 
 
 def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_undecided() -> None:

@@ -3332,6 +3332,11 @@ def saturation(
         for row in new_support
     ]
 
+    def shown_p(p: float) -> str:
+        """``p`` as Table 2 and the saturation table show it: two decimals, more only below the
+        line of a sure code where two would reach it (0.405 is ``0.41``, 0.395 ``0.395``)."""
+        return below_line(p, SURE_CODE) if p < SURE_CODE else f"{p:.2f}"
+
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
@@ -3340,7 +3345,7 @@ def saturation(
         below p=0.40": blind tester s63, sat, finding 4)."""
         return ", ".join(
             f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
-            f"{'' if person else f', p={beside_line(p, SURE_CODE)}'})"
+            f"{'' if person else f', p={shown_p(p)}'})"
             for code, (n, p) in new_support[k - 1].items()
         )
 
@@ -3660,10 +3665,20 @@ def saturation(
     for s in result.segments:
         if (c := in_case.get(s.segment.transcript_id)) is not None and s.segment.id in decided_ids:
             reviewed_in.setdefault(c, []).append(bool(s.suggestions))
+    # ... and every segment of it decided: with some left undecided, the review has not said
+    # that no code fits the interview (a hunt of s63's finding 5)
+    left_undecided = meta.get(UNDECIDED)
+    left_undecided = left_undecided if isinstance(left_undecided, dict) else {}
     no_code_fits = {
         k
         for k, t in enumerate(seq, 1)
-        if empty[k - 1] and t in reviewed_in and not any(reviewed_in[t])
+        if empty[k - 1]
+        and t in reviewed_in
+        and not any(reviewed_in[t])
+        and not any(
+            isinstance(n := left_undecided.get(f), list) and n and int(n[0]) > 0
+            for f in files_of[t]
+        )
     }
 
     def why_empty(ks: Sequence[int]) -> str:
