@@ -1134,6 +1134,23 @@ def test_a_word_model_weight_raised_on_a_model_trained_without_one_is_warned_of_
 
 
 @pytest.mark.slow
+def test_a_weight_changed_on_a_model_trained_with_it_above_0_is_not_warned_of(
+    tiny_model: AutoCoder,
+) -> None:
+    """A model trained with question_weight 1.0 but no question model (its records had no
+    question) codes with a lowered weight as given, and says nothing: a hunt found "changes
+    nothing ... until a fit() with it above 0 makes one" of a weight already above 0."""
+    import copy
+
+    ac = copy.deepcopy(tiny_model)
+    assert ac._question_model is None and ac.card["params"]["question_weight"] == 1.0
+    ac.params["question_weight"] = 0.5
+    coded, caught = recorded(ac.code, P01)
+    assert caught == []
+    assert coded.meta["params"]["question_weight"] == 0.5
+
+
+@pytest.mark.slow
 def test_a_word_model_weight_changed_on_a_model_with_a_word_model_acts_and_is_recorded(
     tiny_model_dir: Path, embedder: object
 ) -> None:

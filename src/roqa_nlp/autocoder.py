@@ -2424,8 +2424,8 @@ class AutoCoder:
             for k, (part, _) in PART_WEIGHTS.items()
             if getattr(self, part) is None
             and k in trained
+            and trained[k] == 0  # trained above 0 without the part: no data for it (no context)
             and self.params[k] > 0
-            and self.params[k] != trained[k]
         ]
 
     def _warn_of_training_only(self) -> None:
