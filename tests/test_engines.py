@@ -640,3 +640,46 @@ def test_a_real_local_ray_listens_on_loopback_and_leaves_no_session_behind(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.split("\n") == ["127.0.0.1", "0o700", "False False", ""], done.stderr
+
+
+def roqa_said(*args: str | Path) -> list[str]:
+    """Run ``roqa ARGS`` in-process; the warning and note lines it wrote on stderr."""
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        main([str(a) for a in args])
+    return [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+
+
+def a_small_study(folder: Path) -> Path:
+    """Two short transcripts with their interviewer named: coded without a warning."""
+    folder.mkdir()
+    (folder / "p01.txt").write_text(
+        "Interviewer: What got in the way?\nP01: No staff, and no money for agency cover.\n",
+        "utf-8",
+    )
+    (folder / "p02.txt").write_text(
+        "Interviewer: What helped?\nP02: The manager backed the training every week.\n", "utf-8"
+    )
+    return folder
+
+
+def test_a_ray_run_again_into_its_folder_calls_only_the_files_it_did_not_rewrite_stale(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Coding a folder again with Ray said its own shards, rewritten by that run, were 'from
+    before this run, which did not rewrite them' (engines tester s63, 1): the shards were named
+    by a pattern among the files written, not one by one."""
+    study, out = a_small_study(tmp_path / "study"), tmp_path / "out"
+    run = ("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
+    assert roqa_said(*run) == []
+    (out / "export.csv").write_text("transcript,code\np01,IC.B\n", "utf-8")  # made from them
+    assert roqa_said(*run) == [
+        f"roqa: warning: {out}: export.csv is from before this run, which did not rewrite it: a "
+        "report, table or export among them shows the earlier codings (make it again from these)"
+    ]
+    assert sorted(p.name for p in out.glob("*-0000*.jsonl")) == [
+        "codings-00000.jsonl",
+        "codings-00001.jsonl",
+        "transcripts-00000.jsonl",
+        "transcripts-00001.jsonl",
+    ]

@@ -51,7 +51,10 @@ class RaySummary:
     n_segments: int = 0
     n_novel: int = 0
     n_shards: int = 0
+    #: the merged files, and the shards by their pattern (``shards``: ``codings-*.jsonl``)
     paths: dict[str, Path] = field(default_factory=dict)
+    #: every shard this run wrote, one by one: the files ``paths`` names by a pattern
+    shards: list[Path] = field(default_factory=list)
     #: transcripts whose interviewer's talk may have been coded (``roles.speaker_warning``), the
     #: guesses of an interviewer taken in two or more said in one line, last
     #: (``interviewer_guesses.speaker_warnings``)
@@ -515,6 +518,11 @@ def merge_shards(
             on_merged(summary)
     summary.paths = dict(writer.paths)
     summary.paths["shards"] = out / "codings-*.jsonl"
+    summary.shards = [
+        out / shard_name(kind, number)
+        for number in range(n_chunks)
+        for kind in ("codings", "transcripts")
+    ]
     return summary
 
 

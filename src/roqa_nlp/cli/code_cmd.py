@@ -759,12 +759,16 @@ def _say_streamed(
     names: str | None = None,
     embedded: str | None = None,
     tally: _StreamTally | None = None,
+    unlisted: Iterable[Path] = (),
 ) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the ``embedded`` line (:func:`~roqa_nlp.cli.recode_changes.embedding_line`),
     the files ``written``, a ``note``, the next step and the weakly coded segments as a run
     with the report says them (``tally``: counted part by part), then the warnings of a stale
-    report and of earlier outputs in ``out`` (the files ``before`` the run among them)."""
+    report and of earlier outputs in ``out`` (the files ``before`` the run among them). The
+    files written that ``written`` names by a pattern (the Ray engine's shards) are given one by
+    one as ``unlisted``: a second Ray run into a folder called the shards it had just rewritten
+    'from before this run' (engines tester s63, 1)."""
     console().print(coded)
     if embedded:
         console().print(embedded, soft_wrap=True, markup=False, highlight=False)
@@ -775,7 +779,7 @@ def _say_streamed(
         _say_next_step(tally.n_queued, out, False, queue_written=False)
         _say_weakly_coded(tally.n_weak, out, False)
     _warn_if_report_is_stale(out)
-    _warn_of_earlier_outputs(out, written.values(), before, names)
+    _warn_of_earlier_outputs(out, [*written.values(), *unlisted], before, names)
 
 
 def _note_review_in_browser(out: Path) -> None:
@@ -1183,6 +1187,7 @@ def code_command(
             "the local engine "
             "for the groups.",
             before,
+            unlisted=summary.shards,
         )
         return
     ac = _load_model(model, no_cache, backend, threads)
