@@ -683,3 +683,38 @@ def test_a_ray_run_again_into_its_folder_calls_only_the_files_it_did_not_rewrite
         "transcripts-00000.jsonl",
         "transcripts-00001.jsonl",
     ]
+
+
+def test_a_ray_run_removes_the_report_and_queue_of_the_codings_it_replaced(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A Ray run into a folder the local engine coded left that run's report.html and
+    open_coding.* beside the new codings, warned of (engines tester s63, 3), where the local
+    engine writes them again: a report.html opened showed the earlier codings. Roqa's own are
+    removed once the new codings are in place, and said so."""
+    study, out = a_small_study(tmp_path / "study"), tmp_path / "out"
+    assert roqa_said("code", study, "--out", out, "--model", tiny_model_dir) == []
+    earlier = ("open_coding.csv", "open_coding.jsonl", "report.html")
+    assert all((out / name).is_file() for name in earlier)
+    said = roqa_said("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
+    assert said == [
+        f"roqa: note: {out}: removed the earlier run's open_coding.csv, open_coding.jsonl and "
+        "report.html, made from the codings this run replaced (the Ray engine writes none: "
+        f"`roqa report {out}` writes the report of these; a review kept in the browser is "
+        "carried into it when it is opened from the same place)"
+    ]
+    assert [name for name in earlier if (out / name).exists()] == []
+
+
+def test_a_ray_run_keeps_a_report_roqa_did_not_write(tmp_path: Path) -> None:
+    """Only roqa's own earlier outputs are removed: a researcher's report.html of notes stays
+    (and is warned of as from an earlier run)."""
+    from roqa_nlp.cli.code_cmd import _remove_what_replaced_codings_made
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.html").write_text("<html><body>My notes</body></html>\n", "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        _remove_what_replaced_codings_made(out, {"report.html", "codings.jsonl"})
+    assert (out / "report.html").is_file() and err.getvalue() == ""

@@ -21,6 +21,12 @@ from typing import Any
 EARLIER_OUTPUTS = ("open_coding.jsonl", "open_coding.csv", "codings.*.csv")
 
 
+#: What the local engine's ``roqa code`` makes from its codings beside them, the open-coding
+#: queue and the report: the Ray engine, which makes neither, removes roqa's own once it has
+#: replaced the codings they were made from (engines tester s63, 3).
+REPORT_AND_QUEUE = ("open_coding.csv", "open_coding.jsonl", "report.html")
+
+
 #: Kinds of file roqa makes from codings (reports, matrices, tables, exports, codings): one of
 #: them left in an output folder coded again shows the earlier codings.
 MADE_FROM_CODINGS = (".html", ".xlsx", ".docx", ".qdpx", ".qdc", ".csv", ".jsonl", ".json")

@@ -616,6 +616,45 @@ def _warn_if_report_is_stale(out: Path) -> None:
         )
 
 
+def _remove_what_replaced_codings_made(out: Path, before: Collection[str]) -> None:
+    """Once a run that writes no report nor open-coding queue (``--engine ray``) has replaced
+    the codings in ``out``, remove the report and queue made from the earlier ones
+    (:data:`~roqa_nlp.earlier_outputs.REPORT_AND_QUEUE`, among the files ``before`` the run), as
+    the local engine writes them again, and say so in one note: left, with a warning, a
+    report.html opened showed the earlier codings (engines tester s63, 3). Only roqa's own
+    (:func:`~roqa_nlp.io.written_by_roqa`) are removed, after the new codings are in place (a
+    run that fails keeps them, as the local engine does); another, or one that cannot be
+    removed, stays and is warned of as from an earlier run."""
+    from ..decisions import review_beside
+    from ..earlier_outputs import REPORT_AND_QUEUE
+    from ..errors import and_list
+    from ..io import written_by_roqa
+
+    removed = []
+    for name in REPORT_AND_QUEUE:
+        path = out / name
+        if name not in before or not path.is_file() or not written_by_roqa(path):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(name)
+    if not removed:
+        return
+    browser = (
+        "; a review kept in the browser is carried into it when it is opened from the same place"
+        if "report.html" in removed and review_beside(out)[0] is None
+        else ""
+    )
+    print(
+        f"roqa: note: {out}: removed the earlier run's {and_list(removed)}, made from the "
+        f"codings this run replaced (the Ray engine writes none: `roqa report "
+        f"{shell_quoted(out)}` writes the report of these{browser})",
+        file=sys.stderr,
+    )
+
+
 def _warn_of_dropped(
     out: Path,
     held: list[str],
@@ -1174,6 +1213,7 @@ def code_command(
             Codebook.load(ray_book) if ray_book is not None and ray_book.is_file() else None
         )
         summary.paths.update(_keep_project_codebook(model_book, out, earlier_book))
+        _remove_what_replaced_codings_made(out, before)
         _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
         _say_streamed(
             out,
