@@ -718,3 +718,45 @@ def test_a_ray_run_keeps_a_report_roqa_did_not_write(tmp_path: Path) -> None:
     with contextlib.redirect_stderr(err):
         _remove_what_replaced_codings_made(out, {"report.html", "codings.jsonl"})
     assert (out / "report.html").is_file() and err.getvalue() == ""
+
+
+def test_a_dashboard_address_is_named_as_such_before_any_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """RAY_ADDRESS=http://127.0.0.1:8265, the dashboard's web address (which `ray job submit`
+    takes), was read as the host 'http': 'no Ray cluster answers ... (Name or service not
+    known)' (engines tester s63, 5). It is said to be the dashboard's, with the addresses to
+    give, before Ray is asked or a connection tried."""
+    import socket
+
+    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.ray_engine import init_ray
+
+    asked: list[object] = []
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", lambda **kwargs: asked.append(kwargs))
+
+    def connect(*args: object, **kwargs: object) -> None:
+        asked.append(args)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(socket, "create_connection", connect)
+    said = {}
+    for address in ("http://127.0.0.1:8265", "https://head.example.org:8265/", "HTTP://[::1]"):
+        monkeypatch.setenv("RAY_ADDRESS", address)
+        with pytest.raises(RoqaError) as caught:
+            init_ray()
+        said[address] = str(caught.value)
+    assert said["http://127.0.0.1:8265"] == (
+        "RAY_ADDRESS=http://127.0.0.1:8265 is a web address, as of the Ray dashboard, not a Ray "
+        "cluster's (give the cluster's: 127.0.0.1:6379 on one of its nodes, or "
+        "ray://127.0.0.1:10001 for Ray Client, which needs pip install 'ray[client]'; or unset "
+        "RAY_ADDRESS)"
+    )
+    assert (
+        "head.example.org:6379 on one of its nodes, or ray://head.example.org:10001"
+        in (said["https://head.example.org:8265/"])
+    )
+    assert "[::1]:6379 on one of its nodes, or ray://[::1]:10001" in said["HTTP://[::1]"]
+    assert asked == []

@@ -341,6 +341,7 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
             if temp_dir:
                 kwargs["_temp_dir"] = temp_dir
         else:
+            _refuse_a_web_address(address)
             _check_reachable(address)
         try:
             with _environ({} if address else NO_WAY_OUT):
@@ -358,6 +359,26 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
 #: Seconds to wait for a Ray cluster's address to answer before saying it does not (Ray itself
 #: retries an unreachable address for minutes before it gives up).
 REACH_TIMEOUT = 5.0
+
+
+def _refuse_a_web_address(address: str) -> None:
+    """Refuse an ``http://`` or ``https://`` ``RAY_ADDRESS``, before any connection: it is the Ray
+    dashboard's (``http://HOST:8265``, which ``ray job submit`` takes), and no address of a
+    cluster ``ray.init`` joins. It was read as the host ``http``: 'no Ray cluster answers ...
+    (Name or service not known)' (engines tester s63, 5). The error names the addresses to give
+    on that host: its GCS port (6379) and Ray Client's (10001), Ray's defaults."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https"):
+        return
+    host = parts.hostname or "HOST"
+    host = f"[{host}]" if ":" in host else host
+    raise RoqaError(
+        f"RAY_ADDRESS={address} is a web address, as of the Ray dashboard, not a Ray cluster's",
+        hint=f"give the cluster's: {host}:6379 on one of its nodes, or ray://{host}:10001 for "
+        "Ray Client, which needs pip install 'ray[client]'; or unset RAY_ADDRESS",
+    )
 
 
 def _check_reachable(address: str) -> None:
