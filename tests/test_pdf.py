@@ -121,7 +121,7 @@ def test_a_running_header_and_footer_of_a_two_page_pdf_are_left_out(tmp_path: Pa
         [["Interviewer: Why?", "you know", "P04: Yes"], ["P04: Well", "you know", "more"]],
         # at the top of both pages, but at another place on each
         [["Interview P04", "Interviewer: Why?"], ["P04: Because", "Interview P04"]],
-        # the same words but not the same text ("P04" and "P05")
+        # pages of two lines, each line at both edges (a header of other numbers is one)
         [["Interview P04", "Interviewer: Why?"], ["Interview P05", "P04: Because"]],
         # a speaker turn or a sentence opening or ending both pages
         [["Interviewer: Thank you.", "P04: Fine"], ["Interviewer: Thank you.", "P04: Bye"]],
@@ -134,6 +134,75 @@ def test_a_line_on_both_pages_of_two_is_talk_unless_it_is_a_running_line(
     pages: list[list[str]],
 ) -> None:
     assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(pages[0] + pages[1])
+
+
+#: Speaker labels in the reader's looser shapes at the bottom (or the top) of every page: a
+#: dash, no space after the colon, ``Q.``/``A.``, a label alone on its line (session 63 hunt
+#: h_diar, R1: both "P32 - Yes" answers were dropped as a running footer, and dropping both
+#: "PARTICIPANT" lines left a script read as a file without labels).
+LABELS_AT_PAGE_EDGES = [
+    [["Interviewer - Thanks for making the time today", "Interviewer - Do you run the rota?",
+      "P32 - Yes"],
+     ["P32 - Every week, it is always short", "Interviewer - And the supervision too?",
+      "P32 - Yes"]],
+    [["Interviewer:How is it?", "P01:Fine I think", "Interviewer:Right"],
+     ["P01:Yes indeed", "more words", "Interviewer:Right"]],
+    [["Q. How is it?", "A. Fine I think", "Q. Right"], ["A. yes", "more", "Q. Right"]],
+    [["INTERVIEWER", "How is it?", "PARTICIPANT", "Fine"],
+     ["INTERVIEWER", "So what?", "PARTICIPANT", "Fine"]],
+    [["INTERVIEWER", "What gets in the way?", "PARTICIPANT", "Staffing mostly", "INTERVIEWER",
+      "Do you run the rota?", "PARTICIPANT", "Yes"],
+     ["We are always short", "INTERVIEWER", "And the supervision?", "PARTICIPANT", "Yes"]],
+    [["Interviewer - Thanks for the time", "Interviewer - Do you run the rota?", "P32 - Yes"],
+     ["P32 - Every week it is short", "Interviewer - And supervision?", "P32 - Yes"],
+     ["Interviewer - Anything else?", "P32 - No that is all", "Interviewer - Thanks"]],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("pages", LABELS_AT_PAGE_EDGES)
+def test_a_label_the_reader_takes_at_every_page_edge_is_no_running_line(
+    pages: list[list[str]],
+) -> None:
+    assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(line for p in pages for line in p)
+
+
+def test_a_dash_label_answer_ending_both_pages_is_kept_and_coded(tmp_path: Path) -> None:
+    t = read_transcript(write_pdf(tmp_path, "p32.pdf", LABELS_AT_PAGE_EDGES[0]))
+    assert [t.text[u.start : u.end] for u in t.turns if u.speaker == "P32"] == [
+        "Yes", "Every week, it is always short", "Yes"
+    ]  # fmt: skip
+
+
+def test_a_script_whose_pages_end_with_a_label_alone_keeps_its_speakers(tmp_path: Path) -> None:
+    t = read_transcript(write_pdf(tmp_path, "p33.pdf", LABELS_AT_PAGE_EDGES[4]))
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("INTERVIEWER", "What gets in the way?"),
+        ("PARTICIPANT", "Staffing mostly"),
+        ("INTERVIEWER", "Do you run the rota?"),
+        ("PARTICIPANT", "Yes\nWe are always short"),
+        ("INTERVIEWER", "And the supervision?"),
+        ("PARTICIPANT", "Yes"),
+    ]
+
+
+def test_a_wrapped_line_of_talk_ending_both_of_two_pages_is_talk() -> None:
+    pages = [
+        ["Interviewer: What gets in the way?", "P31: Staffing, and the rota, and the budget",
+         "and so on"],
+        ["Interviewer: What helps?", "P31: The peer worker, the new care plans", "and so on"],
+    ]  # fmt: skip
+    assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(pages[0] + pages[1])
+
+
+def test_a_two_page_running_header_with_the_page_number_is_left_out(tmp_path: Path) -> None:
+    pages = [
+        ["Brookfield study, page 1", "Interviewer: Why did staff leave?", "P34: Partly, I think,"],
+        ["Brookfield study, page 2", "because they felt undermined.", "Interviewer: Thank you."],
+    ]
+    t = read_transcript(write_pdf(tmp_path, "p34.pdf", pages))
+    assert [t.text[u.start : u.end] for u in t.turns if u.role == "participant"] == [
+        "Partly, I think,\nbecause they felt undermined."
+    ]
 
 
 def test_a_running_line_at_the_top_of_some_pages_and_the_bottom_of_others_is_talk() -> None:

@@ -12,8 +12,15 @@ page (its first and last :data:`EDGE_LINES` lines) only, and never a line with a
   least half of its pages, its numbers aside, and does not end a sentence (``Interview P04 -
   confidential``, ``Transcribed by ...``; not "Yeah.");
 - in a document of two pages, a line that stands at the same place at the top (or the bottom)
-  of both, in the same words, and does not end a sentence; at the top, only where on the first
-  page it stands above a speaker label (so is no one's talk there): a line said twice is kept.
+  of both, in the same words but for its numbers (``Brookfield study, page 1``), does not end a
+  sentence and does not open with a small letter (``and so on``, a wrapped line of talk); at the
+  top, only where on the first page it stands above a speaker label (so is no one's talk
+  there): a line said twice is kept.
+
+A repeated line the transcript reader takes as a speaker's label, in any of its shapes
+(``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone on its line: :func:`.line_labels`) of a
+role, a number or a speaker who also speaks elsewhere in the file, is never a running line, nor
+the line right below such a label alone (``PARTICIPANT`` / ``Yes``).
 
 Typographic ligatures (``ﬁ``) are written as their letters, control characters dropped, and the
 pages joined by a new line. That text is then read as a plain-text transcript (:mod:`.text`:
@@ -38,7 +45,13 @@ from pathlib import Path
 from ..errors import RoqaError
 from ..io import read_bytes
 from ..schema import Transcript
-from .speaker_labels import match_label
+from .speaker_labels import (
+    LabelMatch,
+    line_labels,
+    match_label,
+    names_a_known_speaker,
+    names_the_one_who_answers,
+)
 from .text import parse_text
 
 #: How many lines at the top and at the bottom of a page may be page furniture.
@@ -140,8 +153,9 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
 def _two_page_running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
     """:func:`_running_lines` of a document of two pages: ``("top" | "bottom", line key)`` of
     the lines that stand at the same place of that edge of both pages (and not at the other
-    edge too, as on a page of few lines) in the same words, end no sentence and are no speaker
-    label; at the top, only one that on the first page stands above a speaker label (the page's
+    edge too, as on a page of few lines) in the same words but for their numbers
+    (:func:`_repeat_key`), end no sentence, open with no small letter (a wrapped line of talk)
+    and are no speaker label; at the top, only one that on the first page stands above a speaker label (the page's
     own header, no one's talk)."""
     first, second = pages
     labelled = [i for i, line in enumerate(first) if match_label(line) is not None]
@@ -155,14 +169,64 @@ def _two_page_running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
             if (
                 (1, i) in both_edges
                 or (2, j) in both_edges
-                or line != " ".join(second[j].split())
+                or _repeat_key(line) != _repeat_key(second[j])
                 or line.endswith(_SENTENCE_END)
+                or _opens_in_small_letter(line)
                 or match_label(line) is not None
                 or (edge == "top" and not (labelled and i < labelled[0]))
             ):
                 continue
             running.add((edge, _repeat_key(line)))
     return running
+
+
+def _opens_in_small_letter(line: str) -> bool:
+    """Whether the first letter of ``line`` is a small one: a line of talk a page wrapped
+    (``and so on``), not a header's or a footer's."""
+    first = next((c for c in line if c.isalpha()), "")
+    return first.islower()
+
+
+def _speakers_lines(pages: list[list[str]], running: set[tuple[str, str]]) -> set[tuple[int, int]]:
+    """``(page, line)`` of the lines the transcript reader takes as a speaker's label
+    (:func:`.line_labels`, all its shapes: ``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone)
+    of a role or a number (``Interviewer``, ``P32``, ``PARTICIPANT``) or of a speaker it takes
+    on some line that is no ``running`` line's too, and the line right
+    below such a label alone on its line (its words): a short turn said at the same edge of the
+    pages, not a header (session 63 hunt h_diar, R1)."""
+    at = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
+    found = line_labels([pages[p][i] for p, i in at])
+    repeated = set()
+    for p, lines in enumerate(pages):
+        top, bottom = _edges(lines)
+        repeated |= {
+            (p, i)
+            for edge, edge_at in (("top", top), ("bottom", bottom))
+            for i in edge_at
+            if (edge, _repeat_key(lines[i])) in running
+        }
+    elsewhere = {m.label.casefold() for k, m in zip(at, found) if m and k not in repeated}
+    said = {
+        k
+        for k, m in zip(at, found)
+        if m
+        and (
+            m.label.casefold() in elsewhere
+            or names_a_known_speaker(m.label, ())
+            or names_the_one_who_answers(m.label)
+        )
+    }
+    filled = [n for n, (p, i) in enumerate(at) if pages[p][i].strip()]
+    below = {
+        at[n]
+        for before, n in zip(filled, filled[1:])
+        if at[before] in said and _stands_alone(found[before])
+    }
+    return said | below
+
+
+def _stands_alone(label: LabelMatch | None) -> bool:
+    return label is not None and label.stands_alone
 
 
 def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
@@ -204,15 +268,19 @@ def pdf_text(data: bytes, path: str | Path) -> str:
         )
     split = [p.split("\n") for p in pages]
     running = _running_lines(split)
+    speakers = _speakers_lines(split, running) if running else set()
     kept_pages = []
-    for lines in split:
+    for p, lines in enumerate(split):
         top, bottom = _edges(lines)
         drop = {
             i
             for edge, at in (("top", top), ("bottom", bottom))
             for i in at
             if match_label(lines[i]) is None
-            and (_is_furniture_shape(lines[i]) or (edge, _repeat_key(lines[i])) in running)
+            and (
+                _is_furniture_shape(lines[i])
+                or ((edge, _repeat_key(lines[i])) in running and (p, i) not in speakers)
+            )
         }
         kept_pages.append("\n".join(line for i, line in enumerate(lines) if i not in drop))
     return "\n".join(page.rstrip("\n") for page in kept_pages)

@@ -548,6 +548,12 @@ def names_a_known_speaker(
     )
 
 
+def names_the_one_who_answers(label: str) -> bool:
+    """Whether ``label`` is a label of the one who answers that the reader takes in a looser
+    shape or alone on its line with no role naming it (``A.``, ``R``, ``PARTICIPANT``)."""
+    return label.casefold() in _ANSWER_LABELS | _LONE_ANSWER_LABELS
+
+
 def _names_a_role(label: str, interviewer_labels: Iterable[str] | None) -> bool:
     return (
         interviewer_keys(interviewer_labels).known(label)
