@@ -117,3 +117,53 @@ def test_segments_without_a_speaker_do_not_stop_the_interviewer_guess(tmp_path: 
         "segment is not coded, so put the speaker's name on each of them"
     ) in said
     assert said.endswith("1 transcript(s), 5 participant turn(s) to code; 3 to check (above).")
+
+
+def test_numbered_speakers_with_no_interviewer_are_speakers_coded_as_participants(
+    tmp_path: Path,
+) -> None:
+    """Session 63 hunt h_diar, D2: under "no interviewer among the speakers", the note said "2
+    participants speak", though one of them asks every question."""
+    path = write_whisperx(
+        tmp_path,
+        "p26.json",
+        [
+            ("SPEAKER_00", "What does recovery mean in your service?"),
+            ("SPEAKER_01", "For us recovery is people getting their own life back."),
+            (None, "And what gets in the way of that?"),
+            ("SPEAKER_01", "Staffing is the biggest barrier."),
+            (None, "What has helped?"),
+            ("SPEAKER_01", "A peer worker helped."),
+            ("SPEAKER_00", "Thank you."),
+            ("SPEAKER_01", "Thanks."),
+        ],
+    )
+    t = _read(path)
+    assert "interviewer_guessed" not in t.metadata
+    assert participant_labels_warning(t) == (
+        f"{path}: 2 speakers under the numbers a transcription gave them ('SPEAKER_00', "
+        "'SPEAKER_01'), which name no one, are all coded as participants, counted and cited as "
+        "one case, P26: to count and cite each, label each one's turns with their own id "
+        "('P26a: ...', 'P26b: ...')"
+    )
+
+
+def test_speakers_lettered_by_a_transcription_are_two_not_one_renamed(tmp_path: Path) -> None:
+    """Session 63 hunt h_diar, D2: AssemblyAI's ``Speaker A``/``Speaker B`` were "read as one
+    person ... (renamed or rejoined in the call)"."""
+    path = tmp_path / "rm14.txt"
+    path.write_text(
+        "Interviewer: What does recovery mean in your service?\n\n"
+        "Speaker A: For us recovery is people getting their own life back, not a cure.\n\n"
+        "Speaker B: I agree, and it is about choice for residents.\n\n"
+        "Interviewer: And what gets in the way?\n\n"
+        "Speaker A: Staffing is the biggest barrier, we are always short.\n\n"
+        "Speaker B: Training waits because of the rota every weekend.\n",
+        "utf-8",
+    )
+    assert participant_labels_warning(_read(path)) == (
+        f"{path}: 2 participants speak under the letters a transcription gave them "
+        "('Speaker A', 'Speaker B'), which name no one, so they are counted and cited as one "
+        "case, RM14: to count and cite each, label each one's turns with their own id "
+        "('P05a: ...', 'P05b: ...')"
+    )

@@ -101,6 +101,8 @@ STUDY_ID_LABEL = re.compile(r"[A-Z]{2,4}[-_]?\d{1,3}")
 
 #: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
 SPEAKER_NUMBER_LABEL = re.compile(r"speaker[\s_#-]*\d{1,4}", re.IGNORECASE)
+#: A label that letters a speaker (``Speaker A``), as AssemblyAI writes them.
+SPEAKER_LETTER_LABEL = re.compile(r"speaker[\s_#-]+[a-z]", re.IGNORECASE)
 
 #: A participant number inside a file name: ``p03_interview``, ``interview-participant-7``.
 PARTICIPANT_IN_FILENAME = re.compile(
@@ -622,10 +624,11 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     and the fix: a one-to-one interview whose participant renamed or rejoined in the call
     (``Maria Okafor``, then ``P17``) is read as one person, the case, and a joint interview
     (``P05a``, ``P05b``) as several, each cited by their label
-    (:func:`several_participants`), and either may be wrong. Labels that are all numbers a
-    transcription gave (``SPEAKER_01``, ``Speaker 2``: :func:`is_speaker_number_label`) are
-    said to be that many participants, counted and cited as the case, since they name no one. In a focus group (more labels),
-    the labels read as one person (:func:`_group_labels_warning`). None for one label, and for
+    (:func:`several_participants`), and either may be wrong. Labels that are all numbers or
+    letters a transcription gave (``SPEAKER_01``, ``Speaker 2``: :func:`is_speaker_number_label`;
+    ``Speaker A``) are said to be that many participants (speakers all coded as participants,
+    where no one is the interviewer), counted and cited as the case, since they name no one. In
+    a focus group (more labels), the labels read as one person (:func:`_group_labels_warning`). None for one label, and for
     a focus group whose labels are each one person."""
     labels = list(
         dict.fromkeys(
@@ -670,15 +673,29 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             f"their {label} in the case {case}{renamed}"
         )
     own = case if participant_number_label(case) is not None else "P05"
-    if all(is_speaker_number_label(label) for label in labels):
-        # numbers a transcription gave (SPEAKER_01, Speaker 2) are told apart, never a rename
-        # of one person; they name no one, so the case is counted and cited for them (tester
-        # s63 readers, 3: a diarised dyad was "renamed or rejoined in the call")
-        return (
-            f"{where}: {len(labels)} participants speak under the numbers a transcription gave "
-            f"them ({shown}), which name no one, so they are counted and cited as one case, "
-            f"{case}: to count and cite each, label each one's turns with their own id "
+    numbered = [is_speaker_number_label(label) for label in labels]
+    lettered = [SPEAKER_LETTER_LABEL.fullmatch(label.strip()) is not None for label in labels]
+    if all(n or x for n, x in zip(numbered, lettered, strict=True)):
+        # numbers or letters a transcription gave (SPEAKER_01, Speaker 2, Speaker A) are told
+        # apart, never a rename of one person; they name no one, so the case is counted and
+        # cited for them (tester s63 readers, 3: a diarised dyad was "renamed or rejoined in
+        # the call"); with no interviewer among them, they are speakers all coded as
+        # participants, not "participants" (hunt h_diar, D2)
+        kind = "numbers" if all(numbered) else "letters" if all(lettered) else "labels"
+        tail = (
+            f"to count and cite each, label each one's turns with their own id "
             f"('{own}a: ...', '{own}b: ...')"
+        )
+        if not any(t.role == "interviewer" for t in transcript.turns):
+            return (
+                f"{where}: {len(labels)} speakers under the {kind} a transcription gave them "
+                f"({shown}), which name no one, are all coded as participants, counted and "
+                f"cited as one case, {case}: {tail}"
+            )
+        return (
+            f"{where}: {len(labels)} participants speak under the {kind} a transcription gave "
+            f"them ({shown}), which name no one, so they are counted and cited as one case, "
+            f"{case}: {tail}"
         )
     return (
         f"{where}: the participant speaks under {len(labels)} labels ({shown}), read as one "
