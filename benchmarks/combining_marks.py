@@ -20,10 +20,10 @@ newer Python brings a newer Unicode: run this script then and commit the file::
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
+
+from roqa_nlp.name_characters import scanned_mark_ranges
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "roqa_nlp" / "data" / "combining_marks.json"
@@ -39,31 +39,9 @@ ABOUT = (
 )
 
 
-def _ranges(codes: Iterable[int]) -> list[str]:
-    """``codes`` (in order) as ranges: ``0300-036F``, or ``05BF`` for one alone."""
-    out: list[str] = []
-    first = last = -2
-    for code in [*codes, -2]:
-        if code == last + 1:
-            last = code
-            continue
-        if first >= 0:
-            out.append(f"{first:04X}" if last == first else f"{first:04X}-{last:04X}")
-        first = last = code
-    return out
-
-
 def combining_marks_json() -> str:
     """The text of ``combining_marks.json`` for this Python's Unicode (the whole of it scanned)."""
-    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("M")]
-    omissible = [c for c in marks if unicodedata.combining(chr(c)) not in (0, 9)]
-    data = {
-        "about": ABOUT,
-        "unidata_version": unicodedata.unidata_version,
-        "marks": _ranges(marks),
-        "omissible_marks": _ranges(omissible),
-    }
-    return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
+    return json.dumps({"about": ABOUT, **scanned_mark_ranges()}, indent=1, ensure_ascii=True) + "\n"
 
 
 def main() -> None:

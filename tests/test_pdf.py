@@ -153,9 +153,6 @@ LABELS_AT_PAGE_EDGES = [
     [["INTERVIEWER", "What gets in the way?", "PARTICIPANT", "Staffing mostly", "INTERVIEWER",
       "Do you run the rota?", "PARTICIPANT", "Yes"],
      ["We are always short", "INTERVIEWER", "And the supervision?", "PARTICIPANT", "Yes"]],
-    [["Interviewer - Thanks for the time", "Interviewer - Do you run the rota?", "P32 - Yes"],
-     ["P32 - Every week it is short", "Interviewer - And supervision?", "P32 - Yes"],
-     ["Interviewer - Anything else?", "P32 - No that is all", "Interviewer - Thanks"]],
 ]  # fmt: skip
 
 
@@ -164,6 +161,18 @@ def test_a_label_the_reader_takes_at_every_page_edge_is_no_running_line(
     pages: list[list[str]],
 ) -> None:
     assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(line for p in pages for line in p)
+
+
+def test_a_header_in_a_labels_shape_at_the_top_of_three_pages_is_left_out() -> None:
+    """On 3 pages or more a line at the same edge of every page is a header's, as before, even in
+    a label's shape: a hunt of s63 found "P04 - confidential" read as 3 turns of P04 (and "P. 1"
+    footers as talk) once labels were kept on every page count; they are kept on 2 pages only."""
+    pages = [
+        ["P04 - confidential", "Interviewer - Why did staff leave?", "P04 - Pay mostly."],
+        ["P04 - confidential", "Interviewer - And then?", "P04 - The rota."],
+        ["P04 - confidential", "Interviewer - Thanks.", "P04 - Thank you."],
+    ]
+    assert pdf_text(text_pdf(pages), "x.pdf") == "\n".join(line for p in pages for line in p[1:])
 
 
 def test_a_dash_label_answer_ending_both_pages_is_kept_and_coded(tmp_path: Path) -> None:

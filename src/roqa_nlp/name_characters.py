@@ -14,6 +14,10 @@ was cut at it (s62). :data:`MARKS` is the marks as a character class's ranges, t
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 from .io import packaged_json
 
@@ -31,9 +35,39 @@ def _class_ranges(ranges: list[str]) -> str:
     return "".join("-".join(_escaped(code) for code in r.split("-")) for r in ranges)
 
 
+def _ranges(codes: Iterable[int]) -> list[str]:
+    """``codes`` (in order) as the data file's ranges: ``0300-036F``, or ``05BF`` for one alone."""
+    out: list[str] = []
+    first = last = -2
+    for code in [*codes, -2]:
+        if code == last + 1:
+            last = code
+            continue
+        if first >= 0:
+            out.append(f"{first:04X}" if last == first else f"{first:04X}-{last:04X}")
+        first = last = code
+    return out
+
+
+def scanned_mark_ranges() -> dict[str, Any]:
+    """The data file's content for this Python's Unicode, from :mod:`unicodedata` (every code
+    point asked its category): ``unidata_version``, ``marks`` and ``omissible_marks``."""
+    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("M")]
+    omissible = [c for c in marks if unicodedata.combining(chr(c)) not in (0, 9)]
+    return {
+        "unidata_version": unicodedata.unidata_version,
+        "marks": _ranges(marks),
+        "omissible_marks": _ranges(omissible),
+    }
+
+
 # Read when the module is: the modules that import it (speaker labels, pseudonyms, caption
-# marks) compile their patterns from these classes as they are imported themselves.
+# marks) compile their patterns from these classes as they are imported themselves. A Python of
+# another Unicode than the file's is asked itself (a hunt of s63: the file made on 3.11 would
+# cut a name at a mark newer than it on 3.12, which the scan did not).
 _MARK_RANGES = packaged_json("combining_marks.json")
+if _MARK_RANGES.get("unidata_version") != unicodedata.unidata_version:
+    _MARK_RANGES = scanned_mark_ranges()
 #: The combining marks (category M), as ranges to write inside a character class.
 MARKS = _class_ranges(_MARK_RANGES["marks"])
 #: The marks a writer may leave out of a name or add to it, as ranges for a character class:

@@ -268,7 +268,10 @@ def pdf_text(data: bytes, path: str | Path) -> str:
         )
     split = [p.split("\n") for p in pages]
     running = _running_lines(split)
-    speakers = _speakers_lines(split, running) if running else set()
+    # on 3+ pages a label-shaped line at the same edge of half the pages is a header's (P04 -
+    # confidential, P. 1, A. Smith Transcription Ltd: a hunt of s63), as before; on 2 pages,
+    # where a turn said twice is as likely, the reader's labels are kept
+    speakers = _speakers_lines(split, running) if running and len(split) == 2 else set()
     kept_pages = []
     for p, lines in enumerate(split):
         top, bottom = _edges(lines)
