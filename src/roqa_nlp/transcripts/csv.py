@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -382,7 +381,7 @@ def _text_split_at_delimiters_rejoined(
     out = [next(lines) for _ in range(above)]  # a title above the header
     out += rows_within_header(lines, path, on_extra=rejoin)
     if lines.as_typed and delimiter != "\t":
-        _warn_of_quotes_as_typed(lines.as_typed, path)
+        _warn_of_quotes_as_typed(sorted(lines.as_typed), path)
     joined = [line for line in joined if line not in lines.as_typed]  # said there
     if joined:
         from ..errors import first_few, warn
@@ -409,7 +408,7 @@ def _warn_of_quotes_as_typed(lines: Sequence[int], path: str | Path) -> None:
     warn(
         f"line{'s' if n != 1 else ''} {first_few([str(r) for r in lines], 6)} "
         f"open{'' if n != 1 else 's'} a cell with a quote mark that does not close where the "
-        "cell ends (words after the closing quote, or no closing quote before the next row): "
+        "cell ends (words after the closing quote, or no closing quote at all): "
         "read as typed, the quote marks kept and each line a row (a cell over several lines "
         "needs quotes around the whole cell, and its own quote marks doubled, as Excel saves it)",
         path=path,
@@ -422,15 +421,16 @@ class TableLines(Iterator[list[str]]):
     but for a cell a spreadsheet quoted (hunt s63, finding 1). A cell wholly between quote marks,
     its own quote marks doubled (``"Staff, mostly"``, ``"said ""safe"" once"``, as Excel, LibreOffice
     and pandas save a cell holding the delimiter, a quote mark or a new line), is read without
-    them, and may run over several lines, unless a line it would take in looks like a row of its
-    own (in a .tsv, any line holding a tab; else one whose speaker cell names a speaker of the
-    table, as the ``csv`` module reads it). A cell opening with a quote mark that does not close
-    so (``"Keep people safe" was the motto``, or no closing quote before such a row) is read as
-    typed, up to the next delimiter, quote marks and all: the ``csv`` module took the rows below
-    into it, to the next quote mark, and dropped a quoted phrase's quote marks. Such lines are
-    :attr:`as_typed`. ``unquoted`` (Whisper's .tsv): every quote mark is a word. The ``csv``
-    reader's interface as :func:`~roqa_nlp.io.rows_within_header` uses it: :attr:`line_num` is
-    the file's line of the row last read."""
+    them, over as many lines as it runs to its closing quote (one followed by the delimiter, by
+    spaces or by the line's end), whatever those lines open with: a line of an answer opening
+    ``I, for one,`` with the interviewer labelled ``I`` is the answer's (hunt s63 h_tab, R1). A
+    cell opening with a quote mark that does not close so (``"Keep people safe" was the motto``,
+    or a quote never closed) is read as typed, up to the next delimiter, quote marks and all, and
+    each line below it a row: the ``csv`` module took the rows below into it, to the next quote
+    mark, and dropped a quoted phrase's quote marks. Such lines are :attr:`as_typed`.
+    ``unquoted`` (Whisper's .tsv): every quote mark is a word. The ``csv`` reader's interface as
+    :func:`~roqa_nlp.io.rows_within_header` uses it: :attr:`line_num` is the file's line of the
+    row last read."""
 
     def __init__(self, text: str, delimiter: str, *, unquoted: bool = False) -> None:
         self._lines = re.split(r"\r\n|\r|\n", text)
@@ -438,9 +438,8 @@ class TableLines(Iterator[list[str]]):
             self._lines.pop()
         self._delimiter = delimiter
         self._unquoted = unquoted
-        self._row_like: set[int] | None = None
         #: the lines (from 1) of a cell opening with a quote mark read as typed
-        self.as_typed: list[int] = []
+        self.as_typed: set[int] = set()
         self.line_num = 0
 
     def __next__(self) -> list[str]:
@@ -463,8 +462,7 @@ class TableLines(Iterator[list[str]]):
                         return fields
                     pos += 1
                     continue
-                if index + 1 not in self.as_typed:
-                    self.as_typed.append(index + 1)
+                self.as_typed.add(index + 1)
             end = line.find(self._delimiter, pos)
             if end < 0:
                 fields.append(line[pos:])
@@ -474,53 +472,29 @@ class TableLines(Iterator[list[str]]):
 
     def _quoted_cell(self, index: int, pos: int) -> tuple[str, int, int] | None:
         """The cell quoted at ``pos`` of line ``index``, the line and place its closing quote
-        ends it at (a delimiter or the line's end); None when it does not close so."""
+        ends it at (a delimiter or the line's end, after any spaces); None when it does not
+        close so, in that line or any below."""
         line, at, parts = self._lines[index], pos + 1, []
         while True:
             quote = line.find('"', at)
-            if quote < 0:  # the cell goes on in the next line, unless that is a row
+            if quote < 0:  # the cell goes on in the next line, whatever that line holds
                 parts += [line[at:], "\n"]
                 index += 1
-                if index >= len(self._lines) or index in self.row_like_lines():
+                if index >= len(self._lines):
                     return None
                 line, at = self._lines[index], 0
                 continue
             parts.append(line[at:quote])
-            after = line[quote + 1 : quote + 2]
-            if after == '"':
+            if line.startswith('"', quote + 1):
                 parts.append('"')
                 at = quote + 2
-            elif after in ("", self._delimiter):
-                return "".join(parts), index, quote + 1
-            else:
+                continue
+            # spaces typed after the closing quote are the cell's, as the csv module reads them
+            rest = line[quote + 1 :]
+            end = quote + 1 + len(rest) - len(rest.lstrip(" "))
+            if line[end : end + 1] not in ("", self._delimiter):
                 return None
-
-    def row_like_lines(self) -> set[int]:
-        """The indexes of the lines that look like rows of their own: in a tab-separated table,
-        those holding a tab (a cell seldom does); in any, those whose speaker cell (split at
-        every delimiter) names a speaker that a row names as the ``csv`` module reads it."""
-        if self._row_like is not None:
-            return self._row_like
-        naive = [line.split(self._delimiter) for line in self._lines]
-        row_like = {i for i, cells in enumerate(naive) if self._delimiter == "\t" and cells[1:]}
-        above = header_row(naive[:MAX_HEADER_ROW])
-        speaker = column_roles(naive[above]).get("speaker") if naive[above:] else None
-        if speaker is not None:
-            try:
-                rows = list(
-                    csv.reader(io.StringIO("\n".join(self._lines)), delimiter=self._delimiter)
-                )
-            except csv.Error:  # a cell past the module's limit: the rows as split
-                rows = naive
-            names = {row[speaker].strip() for row in rows[above + 1 :] if len(row) > speaker}
-            names.discard("")
-            row_like |= {
-                i
-                for i, cells in enumerate(naive)
-                if len(cells) > speaker and cells[speaker].strip() in names
-            }
-        self._row_like = row_like
-        return row_like
+            return "".join(parts) + line[quote + 1 : end], index, end
 
 
 def read_xlsx_transcript(
