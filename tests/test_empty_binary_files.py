@@ -32,7 +32,7 @@ def test_importing_a_0_byte_project_says_it_is_empty(tmp_path: Path) -> None:
     p.write_bytes(b"")
     with pytest.raises(RoqaError) as exc:
         read_qdpx(p)
+    # worded as a 0-byte transcript's is (hunt s63 h_tab, D2)
     assert str(exc.value) == (
-        f"{p}: is an empty file (0 bytes) (check that it is the right file: a copy, download "
-        "or sync cut short?)"
+        f"{p}: no project found (the file is empty: check that it is the right file)"
     )

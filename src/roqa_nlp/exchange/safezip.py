@@ -131,11 +131,10 @@ class SafeZip:
             with p.open("rb") as f:
                 head = f.read(4)
             if not head:  # a copy or download cut short, not a file of another kind (s63)
-                raise RoqaError(
-                    "is an empty file (0 bytes)",
-                    path=p,
-                    hint="check that it is the right file: a copy, download or sync cut short?",
-                )
+                from ..transcripts.render import EMPTY_FILE_HINT
+
+                # worded as a 0-byte transcript's error (hunt s63 h_tab, D2)
+                raise RoqaError("no project found", path=p, hint=EMPTY_FILE_HINT)
         try:
             self._zip = zipfile.ZipFile(fh)
         except (
