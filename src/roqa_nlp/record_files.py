@@ -101,9 +101,11 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
     return xlsx_sheets(path, first_only=True)[0][1]
 
 
-def xlsx_sheets(path: Path, *, first_only: bool = False) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """The name and the cell values, row by row, of each sheet of an Excel workbook (of its
-    first sheet alone with ``first_only``)."""
+def xlsx_sheets(
+    path: Path, *, first_only: bool = False
+) -> list[tuple[str, list[tuple[Any, ...]], bool]]:
+    """The name, the cell values row by row, and whether it is hidden, of each sheet of an Excel
+    workbook (of its first sheet alone with ``first_only``)."""
     import openpyxl
 
     from .exchange.safezip import screen_office_file
@@ -118,7 +120,11 @@ def xlsx_sheets(path: Path, *, first_only: bool = False) -> list[tuple[str, list
         # not read_only: that mode leaves the archive open until the workbook is collected
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         sheets = [
-            (sheet.title, [tuple(r) for r in sheet.iter_rows(values_only=True)])
+            (
+                sheet.title,
+                [tuple(r) for r in sheet.iter_rows(values_only=True)],
+                sheet.sheet_state != "visible",
+            )
             # a workbook of chart sheets alone: IndexError, not readable
             for sheet in book.worksheets[: 1 if first_only else None] or [book.worksheets[0]]
         ]

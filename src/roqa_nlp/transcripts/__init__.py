@@ -13,7 +13,7 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.pdf``                PDF with a text layer, read as plain text once extracted (:mod:`.pdf`)
 ``.html``, ``.htm``     a web page (noScribe, Word's web page), read as plain text (:mod:`.html`)
 ``.csv``, ``.tsv``      ``speaker``, ``text``, optional ``start``, ``end`` columns (:mod:`.csv`)
-``.xlsx``               the same columns in a workbook's sheet (:mod:`.csv`)
+``.xlsx``               the same columns in a workbook's first sheet (:mod:`.csv`)
 ``.qdpx``               a REFI-QDA project (read by :mod:`roqa_nlp.exchange.refiqda`)
 ======================  ==========================================================
 
@@ -689,10 +689,16 @@ def _table_without_columns(f: Path) -> bool:
 def _columns_lacking(f: Path) -> str:
     """Why the table ``f`` is left out of a folder (:func:`_table_without_columns`), in the
     words of the error reading it on its own gives (:func:`.csv.lacking_columns`)."""
-    from .csv import COLUMNS_HINT, header_cells, lacking_columns
+    from .csv import COLUMNS_HINT, header_cells, lacking_columns, later_transcript_sheet_of
 
+    lacking = lacking_columns(header_cells(f) or [])
+    later = later_transcript_sheet_of(f)
+    if later is not None:  # only the first sheet is read (hunt s63 h_tab, R2)
+        return (
+            f"its first sheet {lacking}, so it is not read as a transcript ({later[0]}: {later[1]})"
+        )
     return (
-        f"{lacking_columns(header_cells(f) or [])}, so it is not read as a transcript "
+        f"{lacking}, so it is not read as a transcript "
         f"(participants' details?); if it is one, {COLUMNS_HINT}"
     )
 

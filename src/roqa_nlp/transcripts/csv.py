@@ -1,4 +1,4 @@
-"""Table transcripts (.csv, .tsv, and a sheet of an Excel .xlsx): one row per turn or
+"""Table transcripts (.csv, .tsv, and the first sheet of an Excel .xlsx): one row per turn or
 per subtitle cue.
 
 The header row names the columns, in any case and order; it is the first row, or, when that
@@ -36,6 +36,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import RoqaError, RoqaValueError, quoted
 from ..io import (
@@ -183,10 +184,10 @@ def header_cells(path: str | Path) -> list[str] | None:
     an empty workbook, None for a file that cannot be read as a table."""
     if Path(path).suffix.lower() == ".xlsx":
         try:
-            sheets = _text_sheets(path)
+            sheets = _text_sheets(path, first_only=True)
         except RoqaError:
             return None
-        rows = sheets[_transcript_sheets(sheets)[0]][1][:MAX_HEADER_ROW]
+        rows = sheets[0].rows[:MAX_HEADER_ROW]  # the first sheet, the one read
     else:
         lines = _head_lines(path)
         if lines is None:
@@ -503,63 +504,112 @@ def read_xlsx_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
 ) -> Transcript:
-    """Read the transcript sheet of an Excel workbook (:func:`_transcript_sheets`; when it is
-    not the first, with a warning, as of a later one left unread) as a table transcript (see
-    the module docstring); a time cell formatted as a time reads as that clock time."""
+    """Read the first sheet of an Excel workbook as a table transcript (see the module
+    docstring); a time cell formatted as a time reads as that clock time. A first sheet that is
+    no transcript (empty, or without speaker and text columns) while a later one has them is
+    refused naming that sheet (:func:`later_transcript_sheet`), and a later visible sheet with
+    them too is warned of as not read (hunt s63, readers finding 5; h_tab R2: a later sheet read
+    in its place coded a study log's names and file names as talk)."""
     refuse_ole_office_file(read_bytes(path), path, app="Excel", extension=".xlsx")
     sheets = _text_sheets(path)
-    read, *others = _transcript_sheets(sheets)
-    name, rows = sheets[read]
-    if not any(any(c.strip() for c in row) for row in rows):
+    first = sheets[0]
+    empty = not any(any(c.strip() for c in row) for row in first.rows)
+    header = _sheet_header(first.rows)
+    if empty or not (_has_transcript_columns(column_roles(header)) or is_roqa_header(header)):
+        later = later_transcript_sheet(sheets)
+        if later is not None:
+            lacks = "is empty" if empty else "has no speaker and text columns"
+            raise RoqaValueError(
+                f"its first sheet {first.name!r} {lacks}, and only the first sheet of a "
+                f"workbook is read ({later[0]})",
+                path=path,
+                hint=later[1],
+            )
+    if empty:
         raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
-    if read:
-        from ..errors import warn
-
-        first = sheets[0][0]
-        lacks = "is empty" if not any(map(any, sheets[0][1])) else "has no speaker and text columns"
-        warn(f"its first sheet {first!r} {lacks}, so its sheet {name!r} was read", path=path)
+    transcript = table_transcript(
+        first.rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
+    )
+    others = [
+        s.name for s in sheets[1:] if not s.hidden and _has_transcript_columns(_sheet_roles(s))
+    ]
     if others:
         from ..errors import first_few, warn
 
         n = len(others)
         warn(
-            f"its sheet{'s' if n != 1 else ''} {first_few([repr(sheets[i][0]) for i in others])} "
+            f"its sheet{'s' if n != 1 else ''} {first_few([repr(o) for o in others])} "
             f"{'have' if n != 1 else 'has'} speaker and text columns too and "
-            f"{'were' if n != 1 else 'was'} not read: only the sheet {name!r} is (one "
-            "interview a file: save each interview's sheet as its own .xlsx or CSV UTF-8)",
+            f"{'were' if n != 1 else 'was'} not read: only the "
+            f"{'hidden ' if first.hidden else ''}first sheet {first.name!r} is (one interview a "
+            "file: save each interview's sheet as its own .xlsx or CSV UTF-8)",
             path=path,
         )
-    transcript = table_transcript(
-        rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
-    )
-    if read or sum(1 for _, sheet in sheets if any(map(any, sheet))) > 1:
-        transcript.metadata["sheet"] = name  # a workbook of several sheets: the one read
+    if sum(1 for s in sheets if any(map(any, s.rows))) > 1:
+        transcript.metadata["sheet"] = first.name  # a workbook of several sheets: the one read
     return transcript
 
 
-def _text_sheets(path: str | Path) -> list[tuple[str, list[list[str]]]]:
-    """The name and the rows, as a CSV's text, of each sheet of the workbook ``path``."""
+class _Sheet(NamedTuple):
+    name: str
+    rows: list[list[str]]
+    hidden: bool
+
+
+def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
+    """The name, the rows as a CSV's text, and whether it is hidden, of each sheet of the
+    workbook ``path`` (of its first alone with ``first_only``)."""
     from ..record_files import xlsx_sheets
 
     return [
-        (name, [[_cell_text(v) for v in row] for row in rows])
-        for name, rows in xlsx_sheets(Path(path))
+        _Sheet(name, [[_cell_text(v) for v in row] for row in rows], hidden)
+        for name, rows, hidden in xlsx_sheets(Path(path), first_only=first_only)
     ]
 
 
-def _transcript_sheets(sheets: Sequence[tuple[str, list[list[str]]]]) -> list[int]:
-    """The indexes of a workbook's sheets that are transcripts, the one read first: every
-    sheet whose header row (one of its first rows) names a transcript's columns and is not
-    roqa's own, and the first sheet first when none does. A workbook of a sheet per interview
-    read its first alone, the others dropped without a word, and one whose first sheet is the
-    participants' details was no transcript (hunt s63, readers finding 5)."""
-    found = []
-    for index, (_, rows) in enumerate(sheets):
-        head = rows[:MAX_HEADER_ROW]
-        header = head[header_row(head)] if head else []
-        if _has_transcript_columns(column_roles(header)) and not is_roqa_header(header):
-            found.append(index)
-    return found or [0]
+def _sheet_header(rows: Sequence[Sequence[str]]) -> Sequence[str]:
+    """The header row of a sheet's ``rows`` (one of its first, :func:`header_row`)."""
+    head = rows[:MAX_HEADER_ROW]
+    return head[header_row(head)] if head else []
+
+
+def _sheet_roles(sheet: _Sheet) -> dict[str, int]:
+    """The column roles of a sheet's header row, none for roqa's own codings or decisions."""
+    header = _sheet_header(sheet.rows)
+    return {} if is_roqa_header(header) else column_roles(header)
+
+
+def later_transcript_sheet(sheets: Sequence[_Sheet]) -> tuple[str, str] | None:
+    """What to say of the first sheet after the first of a workbook whose header names a
+    transcript's columns (a visible one before a hidden one), as an error's words and its hint
+    (``its sheet 'Transcript' has speaker and text columns 'Speaker', 'Text'``, ``move sheet
+    'Transcript' first ...``); None when none does. Only the first sheet is read: a later one
+    may be a study log with Name and Transcript columns, not talk (hunt s63 h_tab, R2)."""
+    found = [s for s in sheets[1:] if _has_transcript_columns(_sheet_roles(s))]
+    if not found:
+        return None
+    sheet = sorted(found, key=lambda s: s.hidden)[0]
+    header, roles = _sheet_header(sheet.rows), _sheet_roles(sheet)
+    names = ", ".join(
+        repr(header[roles[r]]) for r in ("speaker", "text", "start", "end") if r in roles
+    )
+    which = f"{'hidden ' if sheet.hidden else ''}sheet {sheet.name!r}"
+    return (
+        f"its {which} has speaker and text columns {names}",
+        f"if that sheet is the interview, move {which} first, or save it as its own .xlsx or "
+        "CSV UTF-8 file",
+    )
+
+
+def later_transcript_sheet_of(path: str | Path) -> tuple[str, str] | None:
+    """:func:`later_transcript_sheet` of the workbook ``path``; None for any other file, or one
+    that cannot be read."""
+    if Path(path).suffix.lower() != ".xlsx":
+        return None
+    try:
+        return later_transcript_sheet(_text_sheets(path))
+    except RoqaError:
+        return None
 
 
 def _refuse_write_up(header: Sequence[str], path: str | Path) -> None:
