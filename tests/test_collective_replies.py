@@ -315,11 +315,12 @@ GROUP_EXCHANGE = [
 ]
 
 
-def _group_exchange_file(folder: Path, suffix: str) -> Path:
-    """The exchange of :data:`GROUP_EXCHANGE` saved as a ``suffix`` file, the ``.txt`` laid out
-    as roqa renders the other formats, so every offset is the same in each."""
+def _group_exchange_file(
+    folder: Path, suffix: str, lines: list[tuple[str, str]] = GROUP_EXCHANGE
+) -> Path:
+    """The exchange of :data:`GROUP_EXCHANGE` (or ``lines``) saved as a ``suffix`` file, the
+    ``.txt`` laid out as roqa renders the other formats, so every offset is the same in each."""
     path = folder / f"fg08{suffix}"
-    lines = GROUP_EXCHANGE
     if suffix == ".txt":
         path.write_text("\n\n".join(f"{s}: {w}" for s, w in lines), encoding="utf-8")
     elif suffix == ".vtt":
@@ -375,3 +376,105 @@ def test_a_members_turns_around_a_collective_reply_stay_two_in_every_format(
         ("P02", 131, 144, "second point."),
         ("P04", 151, 166, "I think so too."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "label", "words"),
+    [
+        (".vtt", "Everyone", "Mm."),
+        (".srt", "Everyone", "Mm."),
+        (".vtt", "Crosstalk", "[inaudible]"),
+        (".srt", "Crosstalk", "[inaudible]"),
+        # a Word file's lone 'Everyone: Mm.' is no label there, but words of the answer (as ever)
+        (".docx", "Crosstalk", "[inaudible]"),
+    ],
+)
+def test_a_collective_label_in_a_one_to_one_interview_is_a_backchannel_as_before(
+    tmp_path: Path, suffix: str, label: str, words: str
+):
+    """In a one-to-one interview, 'Everyone: Mm.' or 'Crosstalk: [inaudible]' between two
+    pieces of the answer is no collective reply (no other members speak), so it is left out as
+    a backchannel and the answer is one turn, as before s63 focusfix 1 (s63 focusfix2, R1: the
+    answer was split in two and the label became a second participant)."""
+    lines = [
+        ("Interviewer", "What helped you most?"),
+        ("P01", "first point about the rota."),
+        (label, words),
+        ("P01", "second point about the managers."),
+        ("Interviewer", "Thanks."),
+    ]
+    t = read_transcript(_group_exchange_file(tmp_path, suffix, lines))
+    assert t.text.rstrip("\n") == (
+        "Interviewer: What helped you most?\n\nP01: first point about the rota.\n"
+        "second point about the managers.\n\nInterviewer: Thanks."
+    )
+    assert [(u.speaker, u.role, u.start, u.end) for u in t.turns] == [
+        ("Interviewer", "interviewer", 13, 34),
+        ("P01", "participant", 41, 101),
+        ("Interviewer", "interviewer", 116, 123),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert "collective_replies" not in t.metadata
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt", ".docx"])
+def test_a_group_typed_mostly_as_everyone_joins_a_members_turns_as_before(
+    tmp_path: Path, suffix: str
+):
+    """'Everyone' holding more words than any member is a speaker, not a collective reply
+    (:func:`test_a_group_typed_mostly_as_one_voice_keeps_its_talk`), so its 'Yes.' between P01's
+    two pieces is a backchannel left out, as before (s63 focusfix2, R1)."""
+    lines = [
+        ("Facilitator", "What helped you most?"),
+        ("Everyone", "We all found the peer workers helped a great deal over the year."),
+        ("P01", "first point."),
+        ("Everyone", "Yes."),
+        ("P01", "second point."),
+        ("P02", "Ok."),
+    ]
+    t = read_transcript(_group_exchange_file(tmp_path, suffix, lines))
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Facilitator", "What helped you most?"),
+        ("Everyone", "We all found the peer workers helped a great deal over the year."),
+        ("P01", "first point.\nsecond point."),
+        ("P02", "Ok."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert "collective_replies" not in t.metadata
+
+
+ZOOM_MID_SENTENCE = [
+    ("Facilitator", "What helped?"),
+    ("Anna Price", "So the first thing was"),
+    ("Everyone", "Yeah."),
+    ("Anna Price", "the rota, which never worked."),
+    ("Ben Cole", "Same here."),
+]
+
+
+@pytest.mark.parametrize("suffix", [".vtt", ".srt", ".docx"])
+def test_a_collective_reply_inside_a_members_sentence_leaves_the_sentence_whole(
+    tmp_path: Path, suffix: str
+):
+    """'Anna Price: So the first thing was' 'Everyone: Yeah.' 'Anna Price: the rota, which
+    never worked.': the piece before the reply does not end its sentence, so Anna's pieces are
+    one turn and the reply is left out of it as a backchannel (s63 focusfix2, D2: the sentence
+    was coded as two fragments). At a sentence's end the turns stay two
+    (:func:`test_a_members_turns_around_a_collective_reply_stay_two_in_every_format`)."""
+    t = read_transcript(_group_exchange_file(tmp_path, suffix, ZOOM_MID_SENTENCE))
+    assert t.text.rstrip("\n") == (
+        "Facilitator: What helped?\n\nAnna Price: So the first thing was\n"
+        "the rota, which never worked.\n\nBen Cole: Same here."
+    )
+    assert [(u.speaker, u.start, u.end) for u in t.turns] == [
+        ("Facilitator", 13, 25),
+        ("Anna Price", 39, 91),
+        ("Ben Cole", 103, 113),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+    assert "collective_replies" not in t.metadata
+    assert [s.text for s in segment(t)] == [
+        "So the first thing was\nthe rota, which never worked.",
+        "Same here.",
+    ]
+    assert agreed_turns(t) == [None, None, 1]
