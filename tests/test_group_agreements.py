@@ -758,7 +758,6 @@ def _after_several_members(reply: str, then: str = "") -> Transcript:
     [
         "I agree with her.",
         "I agree with him.",
-        "I agree with them.",
         "Yeah, I agree with her.",
         "Same as her.",
         "I agree with Anna.",  # not the member right before her
@@ -783,3 +782,74 @@ def test_an_agreement_naming_the_member_right_before_agrees_with_them(reply: str
 @pytest.mark.parametrize("reply", ["I agree.", "I agree with you.", "Same here.", "Agreed."])
 def test_a_plain_agreement_after_several_members_still_agrees_with_the_last(reply: str) -> None:
     assert agreed_turns(_after_several_members(reply)) == [None, None, None, 2]
+
+
+ONE_MEMBER_ANSWERS = (
+    "Facilitator: What gets in the way?\n"
+    "Anna Price: Honestly the caseloads, we never have time to sit with people.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "reply"),
+    [
+        ("", "I agree with her."),
+        ("", "Same as him."),
+        ("", "Yeah, I agree with her."),
+        ("Facilitator: Mm.\n", "I agree with her."),
+        ("Ben Cole: Mm.\n", "I agree with her."),
+    ],
+)
+def test_her_or_him_after_one_member_agrees_with_that_member(between: str, reply: str) -> None:
+    """'I agree with her.' where one member alone has answered the question (perhaps with a
+    'Mm.' between): 'her' can be no one else, so it agrees with that member's turn, as before
+    s63 focusfix 3 (s63 focusfix2, R2: it borrowed nothing)."""
+    t = parse_text(ONE_MEMBER_ANSWERS + between + f"Cara Dunn: {reply}\n", "fg10")
+    assert agreed_turns(t)[-1] == 1
+    assert questions_before(t)[-1] == (
+        "Honestly the caseloads, we never have time to sit with people."
+    )
+
+
+def test_her_after_one_member_of_this_question_agrees_though_others_spoke_before() -> None:
+    """Members who answered an earlier question do not make 'her' unclear: only those who
+    have spoken since the question count (s63 focusfix2, R2)."""
+    t = parse_text(
+        "Facilitator: What helps?\n"
+        "Ben Cole: The peer workers.\n"
+        "Dev Shah: The new manager.\n"
+        "Facilitator: And what gets in the way?\n"
+        "Anna Price: Honestly the caseloads, we never have time to sit with people.\n"
+        "Cara Dunn: I agree with her.\n",
+        "fg11",
+    )
+    assert agreed_turns(t) == [None, None, None, None, None, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        (
+            "Facilitator: What gets in the way?\n"
+            "Ben Cole: The IT system keeps crashing.\n"
+            "Dev Shah: Yes, the IT.\n"
+            "Cara Dunn: I agree with them.\n",
+            [None, None, None, 2],
+        ),
+        (
+            "Facilitator: What gets in the way?\n"
+            "Anna Price: Honestly the caseloads, we never have time to sit with people.\n"
+            "Ben Cole: For us it's the IT.\n"
+            "Cara Dunn: Same for us.\n"
+            "Dev Shah: Same for them too.\n",
+            [None, None, None, 2, 2],
+        ),
+    ],
+)
+def test_them_agrees_with_the_member_right_before(text: str, agreed: list[int | None]) -> None:
+    """'them' names the members before, often of one point, not one person it cannot be told
+    from another, so 'I agree with them.' agrees with the member right before as 'I agree.'
+    does (s63 focusfix2, R3: it borrowed nothing)."""
+    assert agreed_turns(parse_text(text, "fg12")) == agreed
+    t = _after_several_members("I agree with them.", "Same here.")
+    assert agreed_turns(t) == [None, None, None, 2, 2]
