@@ -720,6 +720,27 @@ def test_a_ray_run_keeps_a_report_roqa_did_not_write(tmp_path: Path) -> None:
     assert (out / "report.html").is_file() and err.getvalue() == ""
 
 
+def test_a_ray_run_keeps_what_stream_and_no_report_keep(tmp_path: Path) -> None:
+    """--stream keeps the earlier report and queue, and --no-report the report, as docs/cli.md
+    says and the local engine does: a hunt of s63 found --engine ray removing them under both."""
+    from roqa_nlp.cli.code_cmd import _remove_what_replaced_codings_made
+    from roqa_nlp.io import atomic_write_text
+
+    names = ("open_coding.csv", "open_coding.jsonl", "report.html")
+    for keep, left in (
+        (names, list(names)),
+        (("report.html",), ["report.html"]),
+        ((), []),
+    ):
+        out = tmp_path / f"out{len(keep)}"
+        out.mkdir()
+        for name in names:
+            atomic_write_text(out / name, "")  # empty: written_by_roqa
+        with contextlib.redirect_stderr(io.StringIO()):
+            _remove_what_replaced_codings_made(out, {*names, "codings.jsonl"}, keep=keep)
+        assert [name for name in names if (out / name).exists()] == left
+
+
 def test_a_dashboard_address_is_named_as_such_before_any_connection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

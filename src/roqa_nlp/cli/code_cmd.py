@@ -13,6 +13,7 @@ import typer
 
 from ..codebooks import BUILTIN, DEFAULT_CODEBOOK
 from ..earlier_outputs import (
+    REPORT_AND_QUEUE,
     changes_between,
     earlier_run_files,
     files_before,
@@ -616,7 +617,9 @@ def _warn_if_report_is_stale(out: Path) -> None:
         )
 
 
-def _remove_what_replaced_codings_made(out: Path, before: Collection[str]) -> None:
+def _remove_what_replaced_codings_made(
+    out: Path, before: Collection[str], keep: Collection[str] = ()
+) -> None:
     """Once a run that writes no report nor open-coding queue (``--engine ray``) has replaced
     the codings in ``out``, remove the report and queue made from the earlier ones
     (:data:`~roqa_nlp.earlier_outputs.REPORT_AND_QUEUE`, among the files ``before`` the run), as
@@ -624,16 +627,17 @@ def _remove_what_replaced_codings_made(out: Path, before: Collection[str]) -> No
     report.html opened showed the earlier codings (engines tester s63, 3). Only roqa's own
     (:func:`~roqa_nlp.io.written_by_roqa`) are removed, after the new codings are in place (a
     run that fails keeps them, as the local engine does); another, or one that cannot be
-    removed, stays and is warned of as from an earlier run."""
+    removed, stays and is warned of as from an earlier run. Those ``keep`` names stay, as the
+    local engine keeps them (``--stream`` all, ``--no-report`` the report: docs/cli.md; a hunt
+    of s63 found Ray removing them under those flags)."""
     from ..decisions import review_beside
-    from ..earlier_outputs import REPORT_AND_QUEUE
     from ..errors import and_list
     from ..io import written_by_roqa
 
     removed = []
     for name in REPORT_AND_QUEUE:
         path = out / name
-        if name not in before or not path.is_file() or not written_by_roqa(path):
+        if name in keep or name not in before or not path.is_file() or not written_by_roqa(path):
             continue
         try:
             path.unlink()
@@ -1213,7 +1217,11 @@ def code_command(
             Codebook.load(ray_book) if ray_book is not None and ray_book.is_file() else None
         )
         summary.paths.update(_keep_project_codebook(model_book, out, earlier_book))
-        _remove_what_replaced_codings_made(out, before)
+        _remove_what_replaced_codings_made(
+            out,
+            before,
+            keep=REPORT_AND_QUEUE if stream else ("report.html",) if not report else (),
+        )
         _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
         _say_streamed(
             out,
