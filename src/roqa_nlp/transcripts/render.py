@@ -28,7 +28,6 @@ segment from the middle of a long turn is cited at the time of its own words.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -45,13 +44,11 @@ from .roles import (
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
     InterviewerLabels,
-    collective_reply_labels,
     first_spellings,
     guess_interviewer,
     hosts_who_answer,
     interviewer_keys,
     introduced_labels,
-    is_collective_label,
     is_interviewer,
     participant_id,
     participant_keys,
@@ -187,13 +184,8 @@ def across_backchannels(
     (``P04: ... | Sarah Jones: Mm-hmm. | P04: ...``, as video calls transcribe a listener; a
     backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
     so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
-    consecutive ones are. A focus group's collective reply (``Everyone: Yes.``, no one's turn:
-    :func:`~roqa_nlp.transcripts.roles.collective_reply_labels`) after a piece ending its
-    sentence is no backchannel: it stays a line of talk between the turns, as a ``.txt``
-    keeps it; inside a sentence, or where such a label is a speaker's (a one-to-one interview's
-    ``Everyone: Mm.``), it is a backchannel. A short reply to the interviewer's
-    question (``Interviewer: ... can you hear me?`` ``P04: Yeah.``) is an answer, and is kept;
-    the interviewer's ``Mm.`` after
+    consecutive ones are. A short reply to the interviewer's question (``Interviewer: ... can
+    you hear me?`` ``P04: Yeah.``) is an answer, and is kept; the interviewer's ``Mm.`` after
     a participant's own question (a rhetorical ``... where are they going to go?``, a tag
     ``..., isn't it?``) is a backchannel like any other. A backchannel that agrees (``Of
     course.``, ``That's right.``) is left out only when the interviewer says it: a
@@ -488,24 +480,6 @@ def bridged_runs(
     def may(i: int, k: int) -> bool:
         return joinable is None or joinable(i, k)
 
-    collective: frozenset[str] | None = None
-
-    def apart(before: SpokenTurn, reply: SpokenTurn) -> bool:
-        """Whether ``reply``, between two pieces of one speaker's talk, keeps them two turns: a
-        collective reply, no one's turn (:func:`~.roles.collective_reply_labels`, as
-        :func:`~.roles.without_collective_replies` decides), after a piece ending its sentence."""
-        nonlocal collective
-        label = tidy_speaker(reply.speaker)
-        if not is_collective_label(label):
-            return False
-        if collective is None:
-            words: Counter[str] = Counter()
-            for t in spoken:
-                if not interviewer(t):
-                    words[tidy_speaker(t.speaker).casefold()] += len(t.words.split())
-            collective = collective_reply_labels(words)
-        return label.casefold() in collective and _ends_sentence(before.words)
-
     out: list[SpokenTurn] = []
     runs: list[list[int]] = []
     left_out: list[str] = []
@@ -518,10 +492,6 @@ def bridged_runs(
             and len(out) >= 2
             and _same_speaker(out[-2], s)
             and only_acknowledges(out[-1].words)
-            # "Everyone: Yes." where other members speak is a line of talk, no backchannel: the
-            # turns around it stay two, as in a .txt (s63 focusfix, 1), but for one inside a
-            # sentence (s63 focusfix2, D2); in a one-to-one interview it is a backchannel (R1)
-            and not apart(out[-2], out[-1])
             and not _may_have_asked(out[-2].words, out[-1].words, s.words)
             and (
                 interviewer(out[-1])
@@ -548,13 +518,6 @@ _SENTENCE_ENDS = re.compile(r"[.?!…][\"'”’)\]]*\s*$")
 _OPENS_ASKING = re.compile(r"^[^.?!…]*\?")
 
 
-def _ends_sentence(words: str) -> bool:
-    """Whether ``words``, a piece of talk, end a sentence, transcriber's notes aside."""
-    from .annotations import without_annotations
-
-    return _SENTENCE_ENDS.search(without_annotations(words)) is not None
-
-
 def _may_have_asked(before: str, between: str, after: str) -> bool:
     """Whether ``between``, another speaker's turn of only notes of words lost (``[inaudible]``,
     :func:`~roqa_nlp.transcripts.annotations.only_words_lost`) between two pieces of one
@@ -568,7 +531,7 @@ def _may_have_asked(before: str, between: str, after: str) -> bool:
     if not only_words_lost(between):
         return False
     return (
-        _ends_sentence(before)
+        _SENTENCE_ENDS.search(without_annotations(before)) is not None
         and _OPENS_ASKING.match(without_annotations(after).strip()) is not None
     )
 

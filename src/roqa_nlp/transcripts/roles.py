@@ -38,7 +38,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Container, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -1368,7 +1368,13 @@ def without_collective_replies(text: str, turns: list[Turn]) -> tuple[list[Turn]
     for t in turns:
         if t.role == "participant":
             words[t.speaker] += len(text[t.start : t.end].split())
-    left_out = collective_reply_labels(words)
+    members = [n for s, n in words.items() if not is_collective_label(s)]
+    if len(members) < 2:
+        return turns, []
+    # a label holding more of the talk than any member is a group typed mostly as one voice
+    # (s62 focus hunter, 1: its 4 answers were left out unsaid): a speaker, as before
+    most = max(members)
+    left_out = {s for s, n in words.items() if is_collective_label(s) and n <= most}
     if not left_out:
         return turns, []
     said = [
@@ -1377,22 +1383,6 @@ def without_collective_replies(text: str, turns: list[Turn]) -> tuple[list[Turn]
         if t.speaker in left_out
     ]
     return [t for t in turns if t.speaker not in left_out], said
-
-
-def collective_reply_labels(words: Mapping[str, int]) -> frozenset[str]:
-    """The speakers of ``words`` (each participant speaker's number of words) whose turns are
-    collective replies, no one's (:func:`without_collective_replies`): those of a collective
-    label (:func:`is_collective_label`), where two or more other participants speak, holding no
-    more words than the member who says most. Readers that join a speaker's turns across a
-    backchannel ask the same (:func:`.render.bridged_runs`): such a label's ``Mm.`` in a
-    one-to-one interview is a backchannel (s63 focusfix2, R1)."""
-    members = [n for s, n in words.items() if not is_collective_label(s)]
-    if len(members) < 2:
-        return frozenset()
-    # a label holding more of the talk than any member is a group typed mostly as one voice
-    # (s62 focus hunter, 1: its 4 answers were left out unsaid): a speaker, as before
-    most = max(members)
-    return frozenset(s for s, n in words.items() if is_collective_label(s) and n <= most)
 
 
 def collective_reply_spans(transcript: Transcript) -> list[tuple[int, int, str]]:
