@@ -798,6 +798,10 @@ ONE_MEMBER_ANSWERS = (
         ("", "Yeah, I agree with her."),
         ("Facilitator: Mm.\n", "I agree with her."),
         ("Ben Cole: Mm.\n", "I agree with her."),
+        # another member's agreement makes no point of its own: 'her' is still Anna (a hunt)
+        ("Ben Cole: Same here.\n", "I agree with her."),
+        ("Ben Cole: Me too.\n", "I agree with her."),
+        ("Ben Cole: Agreed.\n", "Same as her."),
     ],
 )
 def test_her_or_him_after_one_member_agrees_with_that_member(between: str, reply: str) -> None:

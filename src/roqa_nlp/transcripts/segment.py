@@ -593,7 +593,7 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
-            if not is_backchannel(words):
+            if not is_backchannel(words) and not agrees:  # "Same here." makes no point of its own
                 members.add(turn.speaker)
             if unclear:  # the agreements after it agree with it, which has no code of its own
                 said, by, agreeing = words, turn.speaker, (question, None)
