@@ -223,6 +223,38 @@ def test_spaces_after_a_closing_quote_end_the_quoted_cell(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize("after", ["\t", "\u00a0", " \t "])
+def test_a_tab_or_no_break_space_after_a_closing_quote_ends_the_quoted_cell(
+    tmp_path: Path, after: str
+) -> None:
+    """A tab or a no-break space after the closing quote, as the csv module reads it: only a
+    space was allowed, so a quoted cell of several lines was split into rows, talk moved to the
+    interviewer and a timed table refused (hunt s63 h_tab2, R1)."""
+    p = tmp_path / "p03.csv"
+    p.write_text(
+        f'Speaker,Text\nI,Tell me.\nP03,"We were short all winter.\nI, for one, stayed late.\n'
+        f'It was hard."{after}\nI,What helped?\nP03,The manager.\n',
+        encoding="utf-8",
+    )
+    assert no_warnings(p) == [
+        ("I", "Tell me."),
+        ("P03", "We were short all winter.\nI, for one, stayed late.\nIt was hard."),
+        ("I", "What helped?"),
+        ("P03", "The manager."),
+    ]
+    timed = tmp_path / "timed.csv"
+    timed.write_text(
+        f'Speaker,Text,Start,End\nI,"Tell me, then.",0,2\nP03,"Yes, we had no staff."{after},2,9\n'
+        "I,Thanks.,9,10\n",
+        encoding="utf-8",
+    )
+    assert no_warnings(timed) == [
+        ("I", "Tell me, then."),
+        ("P03", "Yes, we had no staff."),
+        ("I", "Thanks."),
+    ]
+
+
 def test_a_quoted_csv_cell_over_several_lines_is_one_cell(tmp_path: Path) -> None:
     p = tmp_path / "p03.csv"
     p.write_text(

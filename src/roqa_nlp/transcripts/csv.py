@@ -490,9 +490,12 @@ class TableLines(Iterator[list[str]]):
                 parts.append('"')
                 at = quote + 2
                 continue
-            # spaces typed after the closing quote are the cell's, as the csv module reads them
-            rest = line[quote + 1 :]
-            end = quote + 1 + len(rest) - len(rest.lstrip(" "))
+            # spaces typed after the closing quote (a tab, a no-break space: any but the
+            # delimiter) are the cell's, as the csv module reads them (a hunt: a tab there split
+            # a quoted cell of several lines into rows)
+            end = quote + 1
+            while end < len(line) and line[end].isspace() and line[end] != self._delimiter:
+                end += 1
             if line[end : end + 1] not in ("", self._delimiter):
                 return None
             return "".join(parts) + line[quote + 1 : end], index, end
