@@ -754,22 +754,23 @@ def _after_several_members(reply: str, then: str = "") -> Transcript:
 
 
 @pytest.mark.parametrize(
-    "reply",
-    [
-        "I agree with her.",
-        "I agree with him.",
-        "Yeah, I agree with her.",
-        "Same as her.",
-        "I agree with Anna.",  # not the member right before her
-    ],
+    "reply", ["I agree with Anna.", "Same as Anna.", "I agree with Anna Price."]
 )
-def test_an_agreement_naming_a_third_person_borrows_nothing(reply: str) -> None:
-    """'I agree with her.' after Anna and Ben: whose turn it agrees with cannot be told, so it
-    takes no one's code, and its context is the question (s63 focusfix, 3: it took Ben's, the
-    last speaker's, though 'her' is Anna). So does the agreement after it, as after a bare no."""
+def test_an_agreement_naming_another_member_borrows_nothing(reply: str) -> None:
+    """'I agree with Anna.' after Anna and Ben: it does not agree with Ben's turn, so it takes
+    no one's code, and its context is the question (s63 focusfix, 3: it took Ben's, the last
+    speaker's). So does the agreement after it, as after a bare no."""
     t = _after_several_members(reply, "Same here.")
     assert agreed_turns(t) == [None, None, None, None, None]
     assert questions_before(t)[3:] == ["What gets in the way?"] * 2
+
+
+@pytest.mark.parametrize("reply", ["I agree with her.", "Same as him.", "Yeah, I agree with her."])
+def test_a_pronoun_agrees_with_the_member_right_before(reply: str) -> None:
+    """'I agree with her.' agrees with the member right before, as 'I agree.' does: a rule that
+    took nothing after two or more members was dropped (s63: hunts found a bare yes or another
+    member's 'Same here.' made 'her' unclear to it, after one member's point)."""
+    assert agreed_turns(_after_several_members(reply)) == [None, None, None, 2]
 
 
 @pytest.mark.parametrize("reply", ["I agree with Ben.", "Same as Ben.", "I agree with Ben Cole."])

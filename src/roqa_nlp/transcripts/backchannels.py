@@ -84,10 +84,6 @@ FIRST_PERSON_SUBJECTS = "first_person_subjects.txt"
 #: agrees with another (``No, exactly.``, ``No, I agree.``, ``Nah, totally.``): a reply of a no
 #: and them alone agrees with the member's turn it answers (:func:`agrees_with`) and only agrees
 NO_AGREEMENTS = "no_agreements.txt"
-#: words with which a member's agreement names someone other than the member it answers (``I
-#: agree with her.``, ``Same as him.``): whose turn it agrees with cannot be told
-#: (:func:`names_a_third_person`)
-THIRD_PERSON_WORDS = "third_person_words.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -262,18 +258,6 @@ def agrees_with(words: str, answered: str) -> bool:
     turn it may disagree with (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
     tokens = words_of(words)
     return bool(tokens) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
-
-
-def names_a_third_person(words: str) -> bool:
-    """Whether ``words`` hold a word of :data:`THIRD_PERSON_WORDS` (``I agree with her.``):
-    a group member's agreement that names someone other than the member it answers, whose turn
-    it agrees with cannot be told (:func:`~roqa_nlp.transcripts.segment.agreed_turns`)."""
-    return not _third_person_words().isdisjoint(words_of(words))
-
-
-@cache
-def _third_person_words() -> frozenset[str]:
-    return frozenset(p[0] for p in phrases_of(THIRD_PERSON_WORDS) if len(p) == 1)
 
 
 def _agrees(tokens: list[str], answered: str) -> bool:

@@ -56,7 +56,6 @@ from .backchannels import (
     agrees_with,
     ends_asking,
     is_backchannel,
-    names_a_third_person,
     only_acknowledges,
     only_agrees,
     said_over_again,
@@ -535,11 +534,12 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     with that turn, and so do the agreements after it. After a collective reply that does not
     agree (``Several voices: No, not really.``, no one's turn), an agreement takes nothing, as
     after a member's bare no; a collective noise or note (``Everyone: [laughter]``) is passed
-    over. None for an agreement that names someone else (``I agree with her.`` after two or
-    more members since the question, ``I agree with Anna.`` after Ben's turn: whose turn it
-    agrees with cannot be told), and for the agreements after it; ``I agree with Ben.`` after
-    Ben's turn, and ``I agree with her.`` after one member alone, agree with it. None for every
-    turn of a one-to-one interview."""
+    over. None for an agreement that names another member (``I agree with Anna.`` after Ben's
+    turn: it does not agree with the turn before), and for the agreements after it; ``I agree
+    with Ben.`` after Ben's turn agrees with it. ``I agree with her.`` agrees with the member
+    right before, as ``I agree.`` does (a rule that took nothing when several members had spoken
+    was dropped in s63: a bare yes or another's agreement made "her" unclear to it). None for
+    every turn of a one-to-one interview."""
     return [agreed for _, agreed in _contexts(transcript)]
 
 
@@ -557,9 +557,6 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     collective = _collective_before(transcript)
     names = {t.speaker: _name_words(t.speaker) for t in transcript.turns}
     named = frozenset(w for n in names.values() for w in n)  # a speaker named is one addressed
-    members: set[str] = (
-        set()
-    )  # the members who have said more than a backchannel since the question
     for index, turn in enumerate(transcript.turns):
         words = text[turn.start : turn.end].strip()
         said_by_several = collective.get(index)
@@ -575,26 +572,20 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             said, by, agreeing = said_by_several, "", (question, None)
         replying = turn.role != "interviewer" and said and by != turn.speaker
         agrees = bool(replying) and agrees_with(_addressing(words, named), said)
-        # "I agree with her." after Anna and Ben, or "I agree with Anna." after Ben: whose turn
-        # it agrees with cannot be told, or is not the one before (s63 focusfix, 3: it took the
-        # last member's code); naming the member right before ("I agree with Ben.") agrees, and
-        # so does "her" after one member alone (s63 focusfix2, R2)
-        several = len(members - {turn.speaker}) >= 2
-        unclear = agrees and _names_another(words, by, names, several=several)
+        # "I agree with Anna." after Ben: not the turn before (s63 focusfix, 3: it took Ben's
+        # code); naming the member right before ("I agree with Ben.") agrees
+        unclear = agrees and _names_another(words, by, names)
         out.append(agreeing if agrees and not unclear else (question, None))
         if turn.role == "interviewer":
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
                 said = ""
-                members.clear()
                 if not only_repairs("\n".join(asking)):  # not "Sorry, you cut out there."
                     question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
-            if not is_backchannel(words) and not agrees:  # "Same here." makes no point of its own
-                members.add(turn.speaker)
             if unclear:  # the agreements after it agree with it, which has no code of its own
                 said, by, agreeing = words, turn.speaker, (question, None)
                 continue
@@ -642,13 +633,9 @@ def _names_in(words: str, names: Collection[str]) -> list[tuple[int, int, str]]:
     ]
 
 
-def _names_another(words: str, by: str, names: dict[str, frozenset[str]], *, several: bool) -> bool:
-    """Whether ``words``, a member's agreement with ``by``'s turn, name someone else: a word of
-    :data:`~.backchannels.THIRD_PERSON_WORDS` (``her``, ``him``) when ``several`` other members
-    have spoken since the question (after one alone, ``her`` can be no one else), or a word of
-    another speaker's label that is not ``by``'s (``Anna`` after Ben's turn)."""
-    if several and names_a_third_person(words):
-        return True
+def _names_another(words: str, by: str, names: dict[str, frozenset[str]]) -> bool:
+    """Whether ``words``, a member's agreement with ``by``'s turn, name another member: a word
+    of another speaker's label that is not ``by``'s (``Anna`` after Ben's turn)."""
     own = names.get(by, frozenset())
     others = {w for speaker, n in names.items() if speaker != by for w in n} - own
     return bool(_names_in(words, others))
