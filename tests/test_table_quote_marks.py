@@ -255,6 +255,24 @@ def test_a_tab_or_no_break_space_after_a_closing_quote_ends_the_quoted_cell(
     ]
 
 
+def test_words_after_the_closing_quote_of_a_cell_over_lines_are_the_cells(tmp_path: Path) -> None:
+    """``"... twice a week." (laughs)`` closing a quoted cell of two lines: read as the csv
+    module reads it, the cell's later line kept (a hunt of s63 found it dropped without a word
+    once such a cell was read line by line). A line of it holding the delimiter reads as a row,
+    as typed, with the warning."""
+    p = tmp_path / "p01.csv"
+    p.write_text(
+        'speaker,text\nInterviewer,What helped?\nP01,"The peer workers helped.\n'
+        'They came twice a week." (laughs)\nInterviewer,Thanks.\n',
+        encoding="utf-8",
+    )
+    assert no_warnings(p) == [
+        ("Interviewer", "What helped?"),
+        ("P01", "The peer workers helped.\nThey came twice a week. (laughs)"),
+        ("Interviewer", "Thanks."),
+    ]
+
+
 def test_a_quoted_csv_cell_over_several_lines_is_one_cell(tmp_path: Path) -> None:
     p = tmp_path / "p03.csv"
     p.write_text(

@@ -475,7 +475,7 @@ class TableLines(Iterator[list[str]]):
         """The cell quoted at ``pos`` of line ``index``, the line and place its closing quote
         ends it at (a delimiter or the line's end, after any spaces); None when it does not
         close so, in that line or any below."""
-        line, at, parts = self._lines[index], pos + 1, []
+        line, at, parts, first = self._lines[index], pos + 1, [], index
         while True:
             quote = line.find('"', at)
             if quote < 0:  # the cell goes on in the next line, whatever that line holds
@@ -497,8 +497,26 @@ class TableLines(Iterator[list[str]]):
             while end < len(line) and line[end].isspace() and line[end] != self._delimiter:
                 end += 1
             if line[end : end + 1] not in ("", self._delimiter):
-                return None
+                return self._run_on_cell(first, index, pos, quote, parts)
             return "".join(parts) + line[quote + 1 : end], index, end
+
+    def _run_on_cell(
+        self, first: int, index: int, pos: int, quote: int, parts: list[str]
+    ) -> tuple[str, int, int] | None:
+        """A quoted cell over lines ``first`` to ``index`` whose closing quote (at ``quote``)
+        words follow (``"... twice a week." (laughs)``): read as the ``csv`` module reads it, the
+        words after the quote the cell's up to the delimiter, when none of the lines it runs
+        over holds the delimiter (none reads as a row of its own: a hunt of s63 found its later
+        lines dropped); else None (each line a row, as typed). One line alone is None too: a
+        quoted phrase opening a turn keeps its quote marks (``"Keep people safe" was the motto``)."""
+        held = [self._lines[first][pos + 1 :], *self._lines[first + 1 : index]]
+        held.append(self._lines[index][:quote])
+        if index == first or any(self._delimiter in line for line in held):
+            return None
+        line = self._lines[index]
+        end = line.find(self._delimiter, quote + 1)
+        end = len(line) if end < 0 else end
+        return "".join(parts) + line[quote + 1 : end], index, end
 
 
 def read_xlsx_transcript(
