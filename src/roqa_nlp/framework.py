@@ -3676,7 +3676,10 @@ def saturation(
         and t in reviewed_in
         and not any(reviewed_in[t])
         and not any(
-            isinstance(n := left_undecided.get(f), list) and n and int(n[0]) > 0
+            isinstance(n := left_undecided.get(f), list)
+            and n
+            and isinstance(n[0], int)
+            and n[0] > 0
             for f in files_of[t]
         )
     }
