@@ -1151,6 +1151,7 @@ def test_update_records_the_decisions_in_the_model_card(
             text_hashes(FEEDBACK_TEXTS[3:4])[0]: [["IS.E.2"], ""],
         },
         "examples_by_kind": {"coded": 4, "rejected": 1},
+        "decisions_by_kind": {"rejected": 3},
         "codes_by_decision": {"accept": 1, "new-code": 3},
         "n_records": 15,
         "n_without_valence": 4,
@@ -1247,10 +1248,13 @@ def test_the_card_counts_examples_by_kind_and_the_codes_of_coded_examples_by_dec
     assert (fb["n_decisions"], fb["n_examples"], fb["n_records"]) == (6, 2, 6)
     assert fb["examples_by_kind"] == {"coded": 1, "rejected": 1}
     assert fb["codes_by_decision"] == {"accept": 2, "new-code": 1}
+    # the rows behind the examples that are not coded (tester cfir2ui, s63: the parts of the
+    # line, "1 fit no code" for three rejections, added up to 4 of the 6 decisions)
+    assert fb["decisions_by_kind"] == {"rejected": 3}
     assert "examples" not in fb  # the key that mixed the two counts
     assert feedback_summary(fb).startswith(
         "feedback: 2 examples from 6 decisions (2 accepted, 1 new-code (1 new code created), 1 "
-        "fit no code; the 1 coded example is given 3 codes), each example a decided text (one for the same words in several segments) "
+        "fit no code (from 3 decisions); the 1 coded example is given 3 codes), each example a decided text (one for the same words in several segments) "
         "counted 3 times (--feedback-weight): 6 training records; "
     )
 
@@ -1426,7 +1430,7 @@ def test_recodes_to_a_code_of_the_imported_project_codebook_train_as_its_new_cod
     assert fb["new_codes_created"] == fb["new_codes_imported"] == ["project.covid-19-disruption"]
     assert feedback_summary(fb).startswith(
         "feedback: 5 examples from 7 decisions (1 accepted, 3 recoded (1 to new code of the "
-        "project codebook), 1 fit no code), "
+        "project codebook), 1 fit no code (from 3 decisions)), "
     )
     text = "Covid swept through the home and everyone was isolating."
     assert ac.suggest(text) == by_new_code.suggest(text)
@@ -1926,7 +1930,7 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert fb["decisions_files"][0]["n_decisions"] == 7
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
-        "fit no code), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
+        "fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
         "training records; 0 left out; 1 note (not trained on); codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
         "(without codings; the valence head leaves them out)"

@@ -68,7 +68,7 @@ def test_decisions_without_codings_are_warned_and_summed_up_as_having_no_valence
     run = roqa("train", TRAINING, "--out", out, "--feedback", decisions)
     assert_trained_without_codings(run, decisions)
     assert (
-        "feedback: 2 examples from 3 decisions (2 accepted), each example a decided text (one for the same words in several segments) "
+        "feedback: 2 examples from 3 decisions (2 accepted, 1 valence correction), each example a decided text (one for the same words in several segments) "
         "counted 3 times (--feedback-weight): 6 training records; 0 left out; codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: the researcher's on 1 "
         "example, none on 1 (without codings; the valence head leaves them out)"
@@ -101,7 +101,7 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     assert card["new_codes"] == ["project.faith-communities"]
     assert (
         "feedback: 4 examples from 6 decisions in 2 files (1 accepted, 1 recoded, 1 new-code "
-        "(1 new code created), 1 fit no code), each example a decided text (one for the same words in several segments) counted 3 times "
+        "(1 new code created), 1 fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times "
         "(--feedback-weight): 12 training records; 0 left out; codings: none (no model valence or "
         "questions, 3 suggestions assumed shown); valence: none on 3 examples (without codings; "
         "the valence head leaves them out)"

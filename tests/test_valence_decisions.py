@@ -349,3 +349,54 @@ def test_the_summary_says_how_many_new_code_examples_carry_the_models_valence() 
         "; valence: the model's on every example (3 given a new code take the valence the model "
         "showed for another code: a valence row on each trains yours)"
     )
+
+
+def test_the_summary_counts_valence_rows_on_coded_examples_so_its_parts_add_up() -> None:
+    """Tester cfir2ui (s63): "17 examples from 23 decisions (10 accepted, 3 recoded, 5 new-code
+    ...) ... 2 left out" left out the 3 valence rows on coded segments: the parts made 20. They
+    are counted as valence corrections (the rows by decision less those of valence-only
+    examples and those left out)."""
+    card = {
+        "n_decisions": 23,
+        "n_examples": 17,
+        "by_decision": {"accept": 10, "recode": 3, "new-code": 5, "reject": 2, "valence": 3},
+        "examples_by_kind": {"coded": 17},
+        "codes_by_decision": {"accept": 10, "recode": 3, "new-code": 5},
+        "n_researcher_valence": 3,
+        "new_codes_created": ["project.a", "project.b"],
+        "left_out": {"rejections on segments given a code": 2},
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card).startswith(
+        "feedback: 17 examples from 23 decisions (10 accepted, 3 recoded, 5 new-code (2 new codes "
+        "created), 3 valence corrections; the 17 coded examples are given 18 codes); 2 left out "
+        "(2 rejections on segments given a code);"
+    )
+    # a valence-only example and a correction left out are counted where they are, not twice
+    card["by_decision"] = {"accept": 1, "valence": 3}
+    card.update(
+        n_decisions=4,
+        n_examples=2,
+        examples_by_kind={"coded": 1, VALENCE_ONLY: 1},
+        codes_by_decision={"accept": 1},
+        left_out={VALENCE_UNCODED: 1},
+        new_codes_created=[],
+    )
+    assert feedback_summary(card).startswith(
+        "feedback: 2 examples from 4 decisions (1 accepted, 1 valence correction, 1 valence only); "
+        "1 left out (1 valence correction on segments with no code decided);"
+    )
+
+
+def test_the_plan_counts_every_valence_row_on_words_given_no_code_as_left_out(
+    cfir: Codebook,
+) -> None:
+    """Two valence rows on words given no code are two rows left out, as the card's
+    ``by_decision`` counts them (the summary's parts add up to the decisions)."""
+    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler")])
+    decisions = [
+        Decision("p01:0001", "valence", text=STAFF, valence="barrier"),
+        Decision("p01:0001", "valence", text=STAFF, valence="enabler"),
+        Decision("p01:0002", "new-code", new_code="Leadership", text=DIRECTOR),
+    ]
+    assert feedback_plan([(decisions, result, "d.csv")], cfir).left_out == {VALENCE_UNCODED: 2}

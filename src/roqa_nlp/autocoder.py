@@ -1495,6 +1495,9 @@ class AutoCoder:
             # they are not the model's: roqa code judges the suggestions charted in it on them
             **({"decided_in": decided_in} if decided_in else {}),
             "examples_by_kind": plan.examples_by_kind(),
+            # the rows (rejections, no-code) behind the examples that are not coded, by kind:
+            # three rejections of a segment's suggestions are one example that fits no code
+            **({"decisions_by_kind": plan.decisions_by_kind} if plan.decisions_by_kind else {}),
             # the codes the coded examples are trained with, by the decision that gave each
             # (accept, recode, new-code): a segment given two codes counts under each, so they
             # may sum to more than the coded examples

@@ -1843,6 +1843,9 @@ class FeedbackExamples:
     contexts: list[str] = field(default_factory=list)
     #: the researcher's valence of each example ("" when it has none: the model's was trained)
     decided_valences: list[str] = field(default_factory=list)
+    #: the rows (rejections, no-code) behind the examples that are not coded, by kind: three
+    #: rejections of a segment's suggestions are one example of talk that fits no code
+    decisions_by_kind: dict[str, int] = field(default_factory=dict)
 
     def decided(self) -> list[tuple[str, list[str], str]]:
         """(words, codes, the researcher's valence or "") of each example given a code or a
@@ -2091,7 +2094,10 @@ def feedback_plan(
                 out.valence_ids.append(found.segment.id if found is not None else d.segment_id)
                 out.valence_labels.append(corrected)
             else:
-                count(out.left_out, VALENCE_UNCODED, 1 if corrected else 0)
+                # each valence row, as the card's by_decision counts them (one given on
+                # another row counts once)
+                n_rows = sum(1 for r in group if r[0].decision == VALENCE)
+                count(out.left_out, VALENCE_UNCODED, max(n_rows, 1) if corrected else 0)
             # judged against what the rejections were made on: the segment each reject row
             # matched (a later round's codings may show other suggestions), else any three
             seen_on = {
@@ -2111,6 +2117,7 @@ def feedback_plan(
             elif found is not None and found.off_topic:
                 kind = "off-framework"
             count(out.counts, kind)
+            count(out.decisions_by_kind, kind, len(rejected) + judged)
         out.texts.append(text)
         out.labels.append(codes)
         out.contexts.append(found.segment.context if found is not None else "")
@@ -2570,18 +2577,28 @@ def feedback_summary(card: dict[str, object]) -> str:
         if n_imported
         else ""
     )
+    # the valence rows on coded examples: the rows by decision less those of valence-only
+    # examples and those left out (tester cfir2ui, s63: the parts added up to 20 of 23 decisions)
+    by_decision: dict[str, int] = dict(card.get("by_decision", {}))  # type: ignore[call-overload]
+    counts[VALENCE] = (
+        by_decision.get(VALENCE, 0) - counts.get(VALENCE_ONLY, 0) - left.get(VALENCE_UNCODED, 0)
+    )
+    # the rows behind the examples that are not coded, where more than the examples
+    behind: dict[str, int] = dict(card.get("decisions_by_kind", {}))  # type: ignore[call-overload]
     parts = [
         f"{counts[k]} {label}"
+        + (f" (from {behind[k]} decisions)" if behind.get(k, 0) > counts[k] else "")
         for k, label in (
             ("accept", "accepted"),
             ("recode", f"recoded{to_new}"),
             ("new-code", f"new-code ({n_new} new code{'s' if n_new != 1 else ''} created)"),
+            (VALENCE, f"valence correction{'s' if counts[VALENCE] != 1 else ''}"),
             ("rejected", "fit no code"),
             ("off-framework", "kept as small talk"),
             ("procedural", "kept as procedural talk"),
             (VALENCE_ONLY, "valence only"),
         )
-        if counts.get(k)
+        if counts.get(k, 0) > 0
     ]
     files = f" in {n_files} files" if n_files > 1 else ""
     n_coded, n_codes = kinds.get("coded", 0), sum(codes.values())
