@@ -1265,7 +1265,9 @@ def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook,
         'autocomplete="off" aria-label="recode IS.B as" aria-describedby="recode-hint">'
     ) in row
     # what the box is for, said once in the page for every box
-    assert ('<span id="recode-hint">type part of a code\'s id or name, and pick one</span>') in page
+    assert (
+        '<span id="recode-hint">type part of a code\'s id, name or alias, and pick one</span>'
+    ) in page
     assert page.count('aria-controls="recode-codes"') == page.count('data-action="accept"') == 16
 
 
@@ -1301,7 +1303,10 @@ def _recode_targets(
         start = js.index(f"  function {name}(")
         return js[start : js.index("\n  }\n", start) + 4]
 
-    codes = [{"id": c.id, "name": c.name} for c in Codebook.load(book).codable]
+    codes = [
+        {"id": c.id, "name": c.name} | ({"aliases": list(c.aliases)} if c.aliases else {})
+        for c in Codebook.load(book).codable
+    ]  # as the page lists them (codes_json)
     script = (
         f"var codes = {json.dumps(codes)};\n"
         + "".join(
@@ -1312,6 +1317,8 @@ def _recode_targets(
                 "codeWords",
                 "startsWords",
                 "recodeHits",
+                "codeLabels",
+                "aliasesOf",
                 "recodeChoices",
                 "recodeTarget",
             )
@@ -1406,10 +1413,10 @@ def test_recode_box_refuses_text_that_names_no_code_or_the_suggestions_own() -> 
     assert _recode_targets(
         "cfir-2009", [("zzz", "IC.H"), ("INS.J", "IC.H"), ("cost", "IC.H"), ("re", "IC.H")]
     ) == [
-        {"refused": "No code of this codebook matches “zzz”: type part of a code's id or name, "
-         "and pick one from the list."},
-        {"refused": "No code of this codebook matches “INS.J”: type part of a code's id or "
-         "name, and pick one from the list."},  # a CFIR 2.0 id in a CFIR 2009 report
+        {"refused": "No code of this codebook matches “zzz”: type part of a code's id, name or "
+         "alias, and pick one from the list."},
+        {"refused": "No code of this codebook matches “INS.J”: type part of a code's id, name "
+         "or alias, and pick one from the list."},  # a CFIR 2.0 id in a CFIR 2009 report
         {"refused": "IC.H Cost is this suggestion's own code: accept it instead."},
         {"refused": "“re” matches 10 codes (IC.B Evidence Strength & Quality, IC.C Relative "
          "Advantage, OS.A Patient Needs & Resources, …): type more of one, or pick it from "
@@ -1615,3 +1622,27 @@ def test_the_run_table_counts_a_translations_per_segment_records() -> None:
         ("crosswalk.split", "11 segments"),
     ]
     assert len(result.meta["crosswalk"]["split"]) == 11
+
+
+def test_recode_box_finds_a_code_by_its_codebook_alias_when_no_id_or_name_matches() -> None:
+    """Tester cfir2ui (s63): "Staffing", an alias CFIR 2.0 gives INS.A.3 Work Infrastructure
+    (docs/codebooks.md: "other names a record or a coder may use"), was refused by the recode
+    box. Aliases are searched as ids and names are, after them: a code whose id or name
+    matches still comes alone ("netw" is IS.B, not OUT.D by its alias "External networks")."""
+    assert _recode_targets(
+        "cfir-2022",
+        [("Staffing", "INS.J"), ("workforce", "INS.J"), ("IT systems", "INS.J"),
+         ("staff", "INS.J"), ("partnerships", "INS.J")],
+    ) == [
+        {"code": "INS.A.3"},
+        {"code": "INS.A.3"},
+        {"code": "INS.A.2"},
+        {"refused": "“staff” matches 5 codes (INS.A.3 Work Infrastructure, INS.D.3 "
+         "Deliverer-Centeredness, INS.K Access to Knowledge & Information, …): type more of "
+         "one, or pick it from the list."},
+        {"code": "OUT.D"},  # its name: Partnerships & Connections
+    ]  # fmt: skip
+    assert _recode_targets("cfir-2009", [("netw", "OS.A"), ("Staffing", "OS.A")]) == [
+        {"code": "IS.B"},
+        {"code": "IS.E.2"},
+    ]

@@ -359,6 +359,35 @@ def test_recode_box_takes_the_starts_of_a_codes_words_in_any_order(page: tuple[A
     assert time.monotonic() - start < 10
 
 
+def test_recode_box_finds_a_code_by_its_alias_and_saves_the_code(page: tuple[Any, Path]) -> None:
+    """Tester cfir2ui (s63): a codebook's own alias ("Staffing", IS.E.2 Available Resources in
+    CFIR 2009) was refused. The list shows the code found by an alias with the alias after its
+    name; picked, the box shows the code's name and the decision saves its id, not the alias."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    box = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
+        By.CSS_SELECTOR, "input.recode"
+    )
+    _click(driver, box)
+    box.send_keys("staff")
+    assert _choices(driver) == [
+        "IS.E.2 Available Resources (Staffing)",
+        "IS.E.3 Access to Knowledge & Information (Staff training)",
+    ]
+    box.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER)
+    assert box.get_attribute("value") == "IS.E.3 Access to Knowledge & Information"
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode IS.E.3"]
+    box = _recode(driver, "p02_interview:0001", "OS.A", "Staffing")
+    assert box.get_attribute("value") == "IS.E.2 Available Resources"
+    assert _decisions_csv(driver) == _review_csv(
+        [_recoded(("p02_interview:0001", "recode", "IS.E.2", "", "", P02_0001), "OS.A")]
+    )
+    _recode(driver, "p02_interview:0001", "OS.A", "")
+    assert _decisions_csv(driver) == _review_csv([])
+
+
 def test_recode_box_refuses_text_that_matches_no_code(page: tuple[Any, Path]) -> None:
     from selenium.webdriver.common.by import By
 
@@ -369,8 +398,8 @@ def test_recode_box_refuses_text_that_matches_no_code(page: tuple[Any, Path]) ->
     message = item.find_element(By.CSS_SELECTOR, ".recode-msg")
     assert message.get_attribute("role") == "alert"
     assert message.text == (
-        "No code of this codebook matches “zzz”: type part of a code's id or name, and pick one "
-        "from the list."
+        "No code of this codebook matches “zzz”: type part of a code's id, name or alias, and "
+        "pick one from the list."
     )
     assert box.get_attribute("aria-invalid") == "true"
     assert box.get_attribute("value") == "zzz"  # left to be corrected

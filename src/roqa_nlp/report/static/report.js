@@ -683,15 +683,39 @@
   /* The codes the squashed text t names, in the first of these that any code passes: its id,
      name or "id name" is t; t is part of its "id name" ("netw", "IS.E", "readiness"); each
      typed word begins a word of its id or name, in any order ("avail res", "knowledge
-     beliefs"). Every code for no text. */
+     beliefs"); then the same three on the codebook's aliases of a code, other names a coder
+     may use ("Staffing": INS.A.3 Work Infrastructure in CFIR 2.0; tester cfir2ui, s63), only
+     when no id or name matches. Every code for no text. */
   function recodeHits(t) {
     if (!t) return codes.slice();
-    var hits = codes.filter(function (c) {
-      return squash(c.id) === t || squash(c.name) === t || squash(c.id + " " + c.name) === t;
+    var hits = [];
+    [codeLabels, aliasesOf].some(function (labels) {
+      hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l) === t; }); });
+      if (!hits.length) hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l).indexOf(t) >= 0; }); });
+      if (!hits.length) hits = codes.filter(function (c) { return labels(c).some(function (l) { return startsWords(t, l); }); });
+      return hits.length > 0;
     });
-    if (!hits.length) hits = codes.filter(function (c) { return squash(c.id + " " + c.name).indexOf(t) >= 0; });
-    if (!hits.length) hits = codes.filter(function (c) { return startsWords(t, c.id + " " + c.name); });
     return hits;
+  }
+  /* the labels recodeHits matches first: a code's "id name" (id and name alone for the whole
+     text); then its aliases */
+  function codeLabels(c) { return [c.id + " " + c.name, c.id, c.name]; }
+  function aliasesOf(c) { return c.aliases || []; }
+  /* the alias of c the squashed text t was found by (recodeHits), "" when its id or name
+     matches: the recode list shows it beside the code's own name */
+  function aliasFound(c, t) {
+    var label = c.id + " " + c.name;
+    if (!t || squash(label).indexOf(t) >= 0 || startsWords(t, label)) return "";
+    var tests = [
+      function (a) { return squash(a) === t; },
+      function (a) { return squash(a).indexOf(t) >= 0; },
+      function (a) { return startsWords(t, a); }
+    ];
+    for (var i = 0; i < tests.length; i++) {
+      var found = aliasesOf(c).filter(tests[i])[0];
+      if (found) return found;
+    }
+    return "";
   }
   /* the codes the recode box's list shows for its text: those Enter chooses among (recodeHits),
      the suggestion's own code left out */
@@ -710,7 +734,7 @@
     if (others.length === 1) return { code: others[0].id };
     if (!others.length && hits.length) return { refused: labelOf(own) + " is this suggestion's own code: accept it instead." };
     if (!others.length) {
-      return { refused: "No code of this codebook matches “" + text + "”: type part of a code's id or name, and pick one from the list." };
+      return { refused: "No code of this codebook matches “" + text + "”: type part of a code's id, name or alias, and pick one from the list." };
     }
     return { refused: "“" + text + "” matches " + others.length + " codes (" +
       others.slice(0, 3).map(function (c) { return c.id + " " + c.name; }).join(", ") +
@@ -2044,6 +2068,7 @@
   function showChoices(box) {
     if (!recodeList) return;
     var shown = recodeChoices(box.value, box.closest(".sugg").getAttribute("data-code"));
+    var typed = squash(box.value);
     if (listFor && listFor !== box) hideChoices();
     if (recodeList.previousSibling !== box) box.parentNode.insertBefore(recodeList, box.nextSibling);
     recodeList.textContent = "";
@@ -2052,7 +2077,11 @@
       option.id = "recode-choice-" + i;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      option.textContent = c.id + " " + c.name;
+      /* a code found by an alias shows it after its own name: "INS.A.3 Work Infrastructure
+         (Staffing)"; picked, the box and the decision take the code, never the alias */
+      var alias = aliasFound(c, typed);
+      option.setAttribute("data-code", c.id);
+      option.textContent = c.id + " " + c.name + (alias ? " (" + alias + ")" : "");
       recodeList.appendChild(option);
     });
     recodeList.style.left = box.offsetLeft + "px";
@@ -2084,7 +2113,7 @@
     option.scrollIntoView({ block: "nearest" });
   }
   function pickChoice(box, option) {
-    box.value = option.textContent;
+    box.value = labelOf(option.getAttribute("data-code"));
     hideChoices();
     recodeFrom(box);
   }
