@@ -273,6 +273,31 @@ def test_words_after_the_closing_quote_of_a_cell_over_lines_are_the_cells(tmp_pa
     ]
 
 
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_an_unclosed_quote_does_not_take_in_a_quoted_row_below(
+    tmp_path: Path, delimiter: str
+) -> None:
+    """Every cell quoted (R's write.csv) and one never closed: the next row opens with a quote
+    mark, which a hunt of s63 found read as the unclosed cell's close, the interviewer's question
+    taken into the answer. Each line is a row, as typed."""
+    rows = [("speaker", "text"), ("Interviewer", "What got in the way?"),
+            ("P01", "The rota never worked"), ("Interviewer", "And anything else?"),
+            ("P01", "Staff shortages.")]  # fmt: skip
+    lines = [delimiter.join(f'"{c}"' for c in row) for row in rows]
+    lines[2] = lines[2][:-1]  # its closing quote left out
+    p = tmp_path / f"p01.{'csv' if delimiter == ',' else 'tsv'}"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        got = turns(p)
+    assert got == [
+        ("Interviewer", "What got in the way?"),
+        ("P01", '"The rota never worked'),
+        ("Interviewer", "And anything else?"),
+        ("P01", "Staff shortages."),
+    ]
+
+
 def test_a_quoted_csv_cell_over_several_lines_is_one_cell(tmp_path: Path) -> None:
     p = tmp_path / "p03.csv"
     p.write_text(

@@ -508,10 +508,13 @@ class TableLines(Iterator[list[str]]):
         words after the quote the cell's up to the delimiter, when none of the lines it runs
         over holds the delimiter (none reads as a row of its own: a hunt of s63 found its later
         lines dropped); else None (each line a row, as typed). One line alone is None too: a
-        quoted phrase opening a turn keeps its quote marks (``"Keep people safe" was the motto``)."""
+        quoted phrase opening a turn keeps its quote marks (``"Keep people safe" was the motto``);
+        so is a closing quote opening its line (``"Interviewer","And then?"``, a row's own)."""
         held = [self._lines[first][pos + 1 :], *self._lines[first + 1 : index]]
         held.append(self._lines[index][:quote])
-        if index == first or any(self._delimiter in line for line in held):
+        # a later line opening with the quote opens a quoted row of its own ("Interviewer",...:
+        # a hunt of s63 found an unclosed quote taking it in)
+        if index == first or quote == 0 or any(self._delimiter in line for line in held):
             return None
         line = self._lines[index]
         end = line.find(self._delimiter, quote + 1)
