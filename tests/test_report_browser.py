@@ -386,6 +386,12 @@ def test_recode_box_finds_a_code_by_its_alias_and_saves_the_code(page: tuple[Any
     )
     _recode(driver, "p02_interview:0001", "OS.A", "")
     assert _decisions_csv(driver) == _review_csv([])
+    # a whole alias before part of another code's name: "Engagement" is PR.B Engaging's alias,
+    # not IS.E.1 Leadership Engagement (a hunt of s63 found IS.E.1 saved)
+    box = _recode(driver, "p02_interview:0001", "OS.A", "Engagement")
+    assert box.get_attribute("value") == "PR.B Engaging"
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode PR.B"]
+    _recode(driver, "p02_interview:0001", "OS.A", "")
 
 
 def test_recode_box_refuses_text_that_matches_no_code(page: tuple[Any, Path]) -> None:

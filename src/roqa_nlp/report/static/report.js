@@ -685,10 +685,18 @@
      typed word begins a word of its id or name, in any order ("avail res", "knowledge
      beliefs"); then the same three on the codebook's aliases of a code, other names a coder
      may use ("Staffing": INS.A.3 Work Infrastructure in CFIR 2.0; tester cfir2ui, s63), only
-     when no id or name matches. Every code for no text. */
+     when no id or name matches, but a whole alias before part of a name. Every code for no
+     text. */
   function recodeHits(t) {
     if (!t) return codes.slice();
-    var hits = [];
+    /* a whole alias before part of another code's name: "Engagement" is PR.B Engaging's alias,
+       not IS.E.1 Leadership Engagement (a hunt of s63); a whole id or name before both */
+    var whole = function (labels) {
+      return codes.filter(function (c) { return labels(c).some(function (l) { return squash(l) === t; }); });
+    };
+    var hits = whole(codeLabels);
+    if (!hits.length) hits = whole(aliasesOf);
+    if (hits.length) return hits;
     [codeLabels, aliasesOf].some(function (labels) {
       hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l) === t; }); });
       if (!hits.length) hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l).indexOf(t) >= 0; }); });
