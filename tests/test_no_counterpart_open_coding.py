@@ -246,6 +246,8 @@ PAGE_FUNCTIONS = (
     "codeWords",
     "startsWords",
     "recodeHits",
+    "codeLabels",
+    "aliasesOf",
     "recodeChoices",
     "recodeTarget",
     "recodeFrom",
