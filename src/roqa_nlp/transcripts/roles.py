@@ -628,8 +628,8 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     letters a transcription gave (``SPEAKER_01``, ``Speaker 2``: :func:`is_speaker_number_label`;
     ``Speaker A``) are said to be that many participants (speakers all coded as participants,
     where no one is the interviewer), counted and cited as the case, since they name no one. In
-    a focus group (more labels), the labels read as one person (:func:`_group_labels_warning`). None for one label, and for
-    a focus group whose labels are each one person."""
+    a focus group (more labels), the labels read as one person (:func:`_group_labels_warning`).
+    None for one label, and for a focus group whose labels are each one person."""
     labels = list(
         dict.fromkeys(
             t.speaker
