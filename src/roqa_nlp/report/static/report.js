@@ -689,21 +689,21 @@
      text. */
   function recodeHits(t) {
     if (!t) return codes.slice();
+    var whole = function (s) { return s === t; };
+    var part = function (s) { return s.indexOf(t) >= 0; };
+    var starts = function (s, l) { return startsWords(t, l); };
     /* a whole alias before part of another code's name: "Engagement" is PR.B Engaging's alias,
        not IS.E.1 Leadership Engagement (a hunt of s63); a whole id or name before both */
-    var whole = function (labels) {
-      return codes.filter(function (c) { return labels(c).some(function (l) { return squash(l) === t; }); });
-    };
-    var hits = whole(codeLabels);
-    if (!hits.length) hits = whole(aliasesOf);
-    if (hits.length) return hits;
-    [codeLabels, aliasesOf].some(function (labels) {
-      hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l) === t; }); });
-      if (!hits.length) hits = codes.filter(function (c) { return labels(c).some(function (l) { return squash(l).indexOf(t) >= 0; }); });
-      if (!hits.length) hits = codes.filter(function (c) { return labels(c).some(function (l) { return startsWords(t, l); }); });
-      return hits.length > 0;
-    });
-    return hits;
+    var tiers = [[codeLabels, whole], [aliasesOf, whole], [codeLabels, part], [codeLabels, starts],
+                 [aliasesOf, part], [aliasesOf, starts]];
+    for (var i = 0; i < tiers.length; i++) {
+      var labels = tiers[i][0], test = tiers[i][1];
+      var hits = codes.filter(function (c) {
+        return labels(c).some(function (l) { return test(squash(l), l); });
+      });
+      if (hits.length) return hits;
+    }
+    return [];
   }
   /* the labels recodeHits matches first: a code's "id name" (id and name alone for the whole
      text); then its aliases */
