@@ -3665,23 +3665,12 @@ def saturation(
     for s in result.segments:
         if (c := in_case.get(s.segment.transcript_id)) is not None and s.segment.id in decided_ids:
             reviewed_in.setdefault(c, []).append(bool(s.suggestions))
-    # ... and every segment of it decided: with some left undecided, the review has not said
-    # that no code fits the interview (a hunt of s63's finding 5)
-    left_undecided = meta.get(UNDECIDED)
-    left_undecided = left_undecided if isinstance(left_undecided, dict) else {}
+    # ... and every segment of it decided (:func:`undecided_in`): with some left undecided, the
+    # review has not said that no code fits the interview (a hunt of s63's finding 5)
     no_code_fits = {
         k
         for k, t in enumerate(seq, 1)
-        if empty[k - 1]
-        and t in reviewed_in
-        and not any(reviewed_in[t])
-        and not any(
-            isinstance(n := left_undecided.get(f), list)
-            and n
-            and isinstance(n[0], int)
-            and n[0] > 0
-            for f in files_of[t]
-        )
+        if empty[k - 1] and t in reviewed_in and not any(reviewed_in[t]) and not undecided[k - 1][0]
     }
 
     def why_empty(ks: Sequence[int]) -> str:

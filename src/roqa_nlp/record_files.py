@@ -140,17 +140,11 @@ def xlsx_sheets(
 def later_sheets_with_cells(path: Path) -> list[str]:
     """The names of the sheets after the first of an Excel workbook that hold a cell: what a
     reader of the first sheet alone leaves unread (for its error when that sheet is empty)."""
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(io.BytesIO(read_bytes(path)), data_only=True)
-    except Exception:  # read once already: a failure here only loses the sheets' names
+        sheets = xlsx_sheets(path)
+    except RoqaError:  # read once already: a failure here only loses the sheets' names
         return []
-    return [
-        sheet.title
-        for sheet in book.worksheets[1:]
-        if any(_cell(c) for row in sheet.iter_rows(values_only=True) for c in row)
-    ]
+    return [name for name, rows, _ in sheets[1:] if any(_cell(c) for row in rows for c in row)]
 
 
 def first_sheet_empty_error(path: Path, what: str) -> RoqaError | None:

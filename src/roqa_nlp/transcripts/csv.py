@@ -12,9 +12,9 @@ speaker out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's 
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
 subtitle file without voice tags is; Whisper writes its ``.tsv`` unquoted, so a text opening with
-``"`` is read as it stands. Each line of any other table is a row too, its quote marks as typed,
-but for a cell a spreadsheet quoted (:class:`TableLines`). Each may go by another name that transcription services and QDA programs
-give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
+``"`` is read as it stands. Each line of any other table is a row too, its quote marks as
+typed, but for a cell a spreadsheet quoted (:class:`TableLines`). Each may go by another name
+that transcription services and QDA programs give it (``Content``, ``Transcript``, ``Start Time``, ``Timespan``:
 :mod:`roqa_nlp.transcripts.columns`). The delimiter is whichever of comma, semicolon or tab the
 header uses (Excel in many European locales saves with semicolons, and then its seconds with a
 decimal comma, ``0,5``, read as such in a table not parted by commas). Rows with empty text are
@@ -419,19 +419,19 @@ def _warn_of_quotes_as_typed(lines: Sequence[int], path: str | Path) -> None:
 
 class TableLines(Iterator[list[str]]):
     """The rows of a delimited table's ``text``, read as its writer meant them, each line a row
-    but for a cell a spreadsheet quoted (hunt s63, finding 1). A cell wholly between quote marks,
-    its own quote marks doubled (``"Staff, mostly"``, ``"said ""safe"" once"``, as Excel, LibreOffice
-    and pandas save a cell holding the delimiter, a quote mark or a new line), is read without
-    them, over as many lines as it runs to its closing quote (one followed by the delimiter, by
-    spaces or by the line's end), whatever those lines open with: a line of an answer opening
-    ``I, for one,`` with the interviewer labelled ``I`` is the answer's (hunt s63 h_tab, R1). A
-    cell opening with a quote mark that does not close so (``"Keep people safe" was the motto``,
-    or a quote never closed) is read as typed, up to the next delimiter, quote marks and all, and
-    each line below it a row: the ``csv`` module took the rows below into it, to the next quote
-    mark, and dropped a quoted phrase's quote marks. Such lines are :attr:`as_typed`.
-    ``unquoted`` (Whisper's .tsv): every quote mark is a word. The ``csv`` reader's interface as
-    :func:`~roqa_nlp.io.rows_within_header` uses it: :attr:`line_num` is the file's line of the
-    row last read."""
+    but for a cell a spreadsheet quoted (hunt s63, finding 1). A cell wholly between quote
+    marks, its own quote marks doubled (``"Staff, mostly"``, ``"said ""safe"" once"``, as Excel,
+    LibreOffice and pandas save a cell holding the delimiter, a quote mark or a new line), is
+    read without them, over as many lines as it runs to its closing quote (one followed by the
+    delimiter, by spaces or by the line's end), whatever those lines open with: a line of an
+    answer opening ``I, for one,`` with the interviewer labelled ``I`` is the answer's (hunt s63
+    h_tab, R1). A cell opening with a quote mark that does not close so (``"Keep people safe"
+    was the motto``, or a quote never closed) is read as typed, up to the next delimiter, quote
+    marks and all, and each line below it a row: the ``csv`` module took the rows below into it,
+    to the next quote mark, and dropped a quoted phrase's quote marks. Such lines are
+    :attr:`as_typed`. ``unquoted`` (Whisper's .tsv): every quote mark is a word. The ``csv``
+    reader's interface as :func:`~roqa_nlp.io.rows_within_header` uses it: :attr:`line_num` is
+    the file's line of the row last read."""
 
     def __init__(self, text: str, delimiter: str, *, unquoted: bool = False) -> None:
         self._lines = re.split(r"\r\n|\r|\n", text)

@@ -17,10 +17,12 @@ page (its first and last :data:`EDGE_LINES` lines) only, and never a line with a
   top, only where on the first page it stands above a speaker label (so is no one's talk
   there): a line said twice is kept.
 
-A repeated line the transcript reader takes as a speaker's label, in any of its shapes
-(``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone on its line: :func:`.line_labels`) of a
-role, a number or a speaker who also speaks elsewhere in the file, is never a running line, nor
-the line right below such a label alone (``PARTICIPANT`` / ``Yes``).
+In a document of two pages, a repeated line the transcript reader takes as a speaker's label,
+in any of its shapes (``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone on its line:
+:func:`.line_labels`) of a role, a number or a speaker who also speaks elsewhere in the file, is
+never a running line, nor the line right below such a label alone (``PARTICIPANT`` / ``Yes``);
+on three pages or more a line in a label's shape at the same edge of most pages is a header's
+(``P04 - confidential``), and only a ``Speaker: words`` label is kept.
 
 Typographic ligatures (``ﬁ``) are written as their letters, control characters dropped, and the
 pages joined by a new line. That text is then read as a plain-text transcript (:mod:`.text`:
@@ -155,8 +157,8 @@ def _two_page_running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
     the lines that stand at the same place of that edge of both pages (and not at the other
     edge too, as on a page of few lines) in the same words but for their numbers
     (:func:`_repeat_key`), end no sentence, open with no small letter (a wrapped line of talk)
-    and are no speaker label; at the top, only one that on the first page stands above a speaker label (the page's
-    own header, no one's talk)."""
+    and are no speaker label; at the top, only one that on the first page stands above a
+    speaker label (the page's own header, no one's talk)."""
     first, second = pages
     labelled = [i for i, line in enumerate(first) if match_label(line) is not None]
     (top_1, bottom_1), (top_2, bottom_2) = _edges(first), _edges(second)
@@ -166,17 +168,18 @@ def _two_page_running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
     for edge, at_1, at_2 in (("top", top_1, top_2), ("bottom", bottom_1[::-1], bottom_2[::-1])):
         for i, j in zip(at_1, at_2, strict=False):
             line = " ".join(first[i].split())
+            key = _repeat_key(line)
             if (
                 (1, i) in both_edges
                 or (2, j) in both_edges
-                or _repeat_key(line) != _repeat_key(second[j])
+                or key != _repeat_key(second[j])
                 or line.endswith(_SENTENCE_END)
                 or _opens_in_small_letter(line)
                 or match_label(line) is not None
                 or (edge == "top" and not (labelled and i < labelled[0]))
             ):
                 continue
-            running.add((edge, _repeat_key(line)))
+            running.add((edge, key))
     return running
 
 
@@ -191,9 +194,9 @@ def _speakers_lines(pages: list[list[str]], running: set[tuple[str, str]]) -> se
     """``(page, line)`` of the lines the transcript reader takes as a speaker's label
     (:func:`.line_labels`, all its shapes: ``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone)
     of a role or a number (``Interviewer``, ``P32``, ``PARTICIPANT``) or of a speaker it takes
-    on some line that is no ``running`` line's too, and the line right
-    below such a label alone on its line (its words): a short turn said at the same edge of the
-    pages, not a header (session 63 hunt h_diar, R1)."""
+    on some line that is no ``running`` line's too, and the line right below such a label alone
+    on its line (its words): a short turn said at the same edge of the pages, not a header
+    (session 63 hunt h_diar, R1). Asked of two pages only (:func:`pdf_text`)."""
     at = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
     found = line_labels([pages[p][i] for p, i in at])
     repeated = set()
