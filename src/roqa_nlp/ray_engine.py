@@ -347,9 +347,10 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
             with _environ({} if address else NO_WAY_OUT):
                 ray.init(**kwargs)
         except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
-            where = f"the Ray cluster at RAY_ADDRESS={address}" if address else "a local Ray"
+            where = f"the Ray cluster at RAY_ADDRESS={shown_address(address)}" if address else ""
+            said = without_password(" ".join(str(e).split()), address or "")[:200]
             raise RoqaError(
-                f"could not start or reach {where} ({' '.join(str(e).split())[:200]})",
+                f"could not start or reach {where or 'a local Ray'} ({said})",
                 hint="start the cluster (`ray start --head`) or unset RAY_ADDRESS; a ray:// "
                 "address needs pip install 'ray[client]'; or use --engine local",
             ) from None
@@ -375,7 +376,8 @@ def _refuse_a_web_address(address: str) -> None:
     host = parts.hostname or "HOST"
     host = f"[{host}]" if ":" in host else host
     raise RoqaError(
-        f"RAY_ADDRESS={address} is a web address, as of the Ray dashboard, not a Ray cluster's",
+        f"RAY_ADDRESS={shown_address(address)} is a web address, as of the Ray dashboard, not a "
+        "Ray cluster's",
         hint=f"give the cluster's: {host}:6379 on one of its nodes, or ray://{host}:10001 for "
         "Ray Client, which needs pip install 'ray[client]'; or unset RAY_ADDRESS",
     )
@@ -386,7 +388,7 @@ def _check_reachable(address: str) -> None:
     ``ray://10.0.0.5:10001``) accept no connection; ``auto`` and other forms are left to Ray."""
     import socket
 
-    hostport = address.removeprefix("ray://")
+    hostport = address.removeprefix("ray://").rpartition("@")[2]  # not user:password@
     host, sep, port = hostport.rpartition(":")
     if not sep or not port.isdecimal() or not host:
         return
@@ -394,10 +396,36 @@ def _check_reachable(address: str) -> None:
         socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT).close()
     except OSError as e:
         raise RoqaError(
-            f"no Ray cluster answers at RAY_ADDRESS={address} ({e.strerror or e})",
+            f"no Ray cluster answers at RAY_ADDRESS={shown_address(address)} "
+            f"({without_password(str(e.strerror or e), address)})",
             hint="start the cluster (`ray start --head`), check the address and port, or unset "
             "RAY_ADDRESS; or use --engine local",
         ) from None
+
+
+def _password(address: str) -> str:
+    """The password of a ``user:password@`` in ``address`` (with a scheme or none), else ''."""
+    rest = address.partition("://")[2] or address
+    userinfo, at, _ = rest.rpartition("@")
+    return userinfo.partition(":")[2] if at else ""
+
+
+def shown_address(address: str) -> str:
+    """``address`` as a message shows it: the password of a ``user:password@`` in it replaced
+    by ``***`` (``http://ann:***@10.0.0.5:8265``). It was printed back in the error (hunt s63,
+    D3), and a terminal's or CI's log keeps it."""
+    password = _password(address)
+    if not password:
+        return address
+    head, _, host = address.rpartition("@")
+    return f"{head.removesuffix(password)}***@{host}"
+
+
+def without_password(text: str, address: str) -> str:
+    """``text`` (Ray's own error, which may echo ``address``) with the password of ``address``
+    replaced by ``***`` wherever it is (:func:`shown_address`)."""
+    password = _password(address)
+    return text.replace(password, "***") if password else text
 
 
 def quiet_ray_data() -> None:
