@@ -1259,6 +1259,52 @@ def test_the_card_counts_examples_by_kind_and_the_codes_of_coded_examples_by_dec
     )
 
 
+VALENCE_ROWS = (
+    "segment_id,decision,code_id,new_code,note,text,valence\n"
+    "s:01,accept,IS.E.2,,,There was never enough money for extra shifts.,\n"
+    "s:02,valence,,,,My cat sleeps on the keyboard.,barrier\n"
+    "s:02,reject,OS.D,,,My cat sleeps on the keyboard.,\n"
+    "s:02,reject,IC.H,,,My cat sleeps on the keyboard.,\n"
+    "s:02,reject,IS.C,,,My cat sleeps on the keyboard.,\n"
+    "s:03,valence,,,,I had toast for breakfast.,enabler\n"
+    "s:03,valence,,,,I had toast for breakfast.,barrier\n"
+    "s:03,no-code,,,,I had toast for breakfast.,\n"
+    "s:14,accept,CI.A,,,Staff did not believe the model would work here.,\n"
+    "s:14,valence,CI.A,,,Staff did not believe the model would work here.,barrier\n"
+    "s:15,reject,OS.D,,,Hang on let me close the window.,neutral\n"
+    "s:15,reject,IC.H,,,Hang on let me close the window.,\n"
+    "s:15,reject,IS.C,,,Hang on let me close the window.,\n"
+)
+
+
+def test_every_valence_row_lands_in_one_part_of_the_feedback_line(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """Regression hunter (s63): two valence rows on an uncoded segment read as "1 valence
+    correction" with none on a coded one (R1), and a reject row carrying a valence was counted
+    among the rejections and again as a valence-only example (D3). Each of the 13 rows is now in
+    one part: 2 accepts, 1 valence row on a coded segment, 7 rows behind the 3 examples that fit
+    no code, 3 valence rows behind 2 valence-only examples; s:15's valence, given on a rejection,
+    is learnt and said in the valence clause (3 valence-only examples)."""
+    from roqa_nlp.decisions import feedback_summary
+
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(VALENCE_ROWS, encoding="utf-8")
+    ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    fb = ac.card["feedback"]
+    assert fb["examples_by_kind"] == {"coded": 2, "rejected": 3, "valence-only": 3}
+    assert fb["decisions_by_kind"] == {"rejected": 7, "valence-only": 3, "valence": 1}
+    assert fb["n_valence_only_without_valence_row"] == 1  # s:15's
+    assert feedback_summary(fb).startswith(
+        "feedback: 8 examples from 13 decisions (2 accepted, 1 valence correction, 3 fit no code "
+        "(from 7 decisions), 2 valence only (from 3 decisions)), each example a decided text "
+        "(one for the same words in several segments) counted 3 times (--feedback-weight): 24 "
+        "training records; 0 left out; codings: none (no model valence or questions, 3 "
+        "suggestions assumed shown); valence: the researcher's on 4 examples (3 valence only, for "
+        "the valence head alone)"
+    )
+
+
 def test_the_summary_of_a_card_written_before_examples_by_kind_reads_its_examples() -> None:
     """A card of an earlier version counts codes and kinds in one ``examples``: its line is the
     one a card of this version gives for the same decisions."""

@@ -13,6 +13,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import (
     NEW_CODE_MODEL_VALENCE,
     VALENCE_ONLY,
+    VALENCE_ONLY_WITHOUT_ROW,
     VALENCE_UNCODED,
     Decision,
     feedback_plan,
@@ -400,3 +401,87 @@ def test_the_plan_counts_every_valence_row_on_words_given_no_code_as_left_out(
         Decision("p01:0002", "new-code", new_code="Leadership", text=DIRECTOR),
     ]
     assert feedback_plan([(decisions, result, "d.csv")], cfir).left_out == {VALENCE_UNCODED: 2}
+
+
+CAT = "My cat sleeps on the keyboard."
+TOAST = "I had toast for breakfast."
+
+
+def test_the_plan_counts_the_valence_rows_behind_coded_and_valence_only_examples(
+    cfir: Codebook,
+) -> None:
+    """Regression hunter (s63, R1): two valence rows on one uncoded segment were read as "1
+    valence correction" and "1 valence only", though no coded segment had a valence row: the line
+    guessed the corrections as the rows less the valence-only examples. The plan counts the valence
+    rows on coded examples (``valence``) and those behind valence-only examples (``valence-only``),
+    as it counts the rejections behind an example that fits no code."""
+    decisions = [
+        Decision("s:01", "accept", "IS.E.2", text=STAFF),
+        Decision("s:06", "valence", text=CAT, valence="barrier"),
+        Decision("s:06", "valence", text=CAT, valence="enabler"),
+    ]
+    plan = feedback_plan([(decisions, None, "d.csv")], cfir, valence_only=True)
+    assert plan.decisions_by_kind == {VALENCE_ONLY: 2}
+    decisions += [
+        Decision("s:07", "accept", "IS.C", text=DIRECTOR),
+        Decision("s:07", "valence", text=DIRECTOR, valence="enabler"),
+        Decision("s:07", "valence", text=DIRECTOR, valence="barrier"),
+    ]
+    plan = feedback_plan([(decisions, None, "d.csv")], cfir, valence_only=True)
+    assert plan.decisions_by_kind == {VALENCE_ONLY: 2, "valence": 2}
+
+
+def test_a_rejections_valence_counts_the_row_once_as_a_rejection(cfir: Codebook) -> None:
+    """Regression hunter (s63, D3): a reject row carrying a valence was counted in "1 fit no code
+    (from 3 decisions)" and again as "1 valence only", 5 parts of 4 decisions. Its valence is the
+    segment's, as on any row (apply-decisions and the report read it so): the valence head still
+    learns it, but the row is one rejection, not a valence row besides."""
+    decisions = [
+        Decision("s:01", "accept", "IS.E.2", text=STAFF),
+        Decision("s:12", "reject", "OS.D", text=TOAST, valence="barrier"),
+        Decision("s:12", "reject", "IC.H", text=TOAST),
+        Decision("s:12", "reject", "IS.C", text=TOAST),
+    ]
+    plan = feedback_plan([(decisions, None, "d.csv")], cfir, valence_only=True)
+    assert (plan.valence_labels, plan.examples_by_kind()) == (
+        ["barrier"],
+        {"coded": 1, "rejected": 1, VALENCE_ONLY: 1},
+    )
+    assert (plan.decisions_by_kind, plan.left_out) == ({"rejected": 3}, {})
+    assert plan.counts[VALENCE_ONLY_WITHOUT_ROW] == 1  # said in the valence clause alone
+    # a trainer without valence-only examples leaves no valence row out: there is none
+    assert feedback_plan([(decisions, None, "d.csv")], cfir).left_out == {}
+
+
+def test_the_summary_puts_each_valence_row_in_one_part() -> None:
+    """The line reads the valence rows where the plan counted them (R1, D3 of s63): every row in
+    exactly one part, the parts adding up to the decisions."""
+    card: dict[str, object] = {
+        "n_decisions": 3,
+        "n_examples": 2,
+        "by_decision": {"accept": 1, "valence": 2},
+        "examples_by_kind": {"coded": 1, VALENCE_ONLY: 1},
+        "decisions_by_kind": {VALENCE_ONLY: 2},
+        "codes_by_decision": {"accept": 1},
+        "left_out": {},
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 2 examples from 3 decisions (1 accepted, 1 valence only (from 2 decisions)); "
+        "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example (1 valence "
+        "only, for the valence head alone), the model's on the rest"
+    )
+    # a reject row's valence: the row is among the 3 rejections, the example in the valence clause
+    card.update(
+        n_decisions=4,
+        n_examples=3,
+        by_decision={"accept": 1, "reject": 3},
+        examples_by_kind={"coded": 1, "rejected": 1, VALENCE_ONLY: 1},
+        decisions_by_kind={"rejected": 3},
+        n_valence_only_without_valence_row=1,
+    )
+    assert feedback_summary(card).startswith(
+        "feedback: 3 examples from 4 decisions (1 accepted, 1 fit no code (from 3 decisions)); "
+        "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example (1 valence "
+        "only, for the valence head alone)"
+    )

@@ -1242,6 +1242,7 @@ class AutoCoder:
             NOTE,
             PROJECT_PREFIX,
             VALENCE,
+            VALENCE_ONLY_WITHOUT_ROW,
             Decision,
             earlier_rounds_left_out,
             feedback_plan,
@@ -1509,6 +1510,13 @@ class AutoCoder:
             **(
                 {"n_new_code_model_valence": n}
                 if (n := plan.counts.get(NEW_CODE_MODEL_VALENCE, 0))
+                else {}
+            ),
+            # valence-only examples whose valence was given on a rejection or no-code row, no
+            # valence row: that row is counted under its decision
+            **(
+                {"n_valence_only_without_valence_row": n}
+                if (n := plan.counts.get(VALENCE_ONLY_WITHOUT_ROW, 0))
                 else {}
             ),
             # the training records the examples became: each counted `weight` times

@@ -1803,6 +1803,9 @@ VALENCE_UNCODED = "valence corrections on segments with no code decided"
 #: coded examples given a new code and no ``valence`` row (FeedbackExamples.counts): they are
 #: trained with the valence the model showed for a code of its own, which nobody reviewed
 NEW_CODE_MODEL_VALENCE = "new-code-model-valence"
+#: valence-only examples whose valence no ``valence`` row gave, only a rejection's or a no-code
+#: row's valence column (FeedbackExamples.counts): that row is counted under its decision
+VALENCE_ONLY_WITHOUT_ROW = "valence-only-without-valence-row"
 
 
 #: the decisions that give a coded example its codes, in the order the card counts them
@@ -1843,8 +1846,10 @@ class FeedbackExamples:
     contexts: list[str] = field(default_factory=list)
     #: the researcher's valence of each example ("" when it has none: the model's was trained)
     decided_valences: list[str] = field(default_factory=list)
-    #: the rows (rejections, no-code) behind the examples that are not coded, by kind: three
-    #: rejections of a segment's suggestions are one example of talk that fits no code
+    #: the rows behind the examples that are not coded, by kind (rejections and no-code rows:
+    #: three rejections of a segment's suggestions are one example of talk that fits no code;
+    #: valence rows behind valence-only examples), and the valence rows on coded examples
+    #: (``valence``): with the codes by decision and the rows left out, each row once
     decisions_by_kind: dict[str, int] = field(default_factory=dict)
 
     def decided(self) -> list[tuple[str, list[str], str]]:
@@ -1929,6 +1934,10 @@ def feedback_plan(
       gives it to the valence head alone; without it (a trainer that cannot) it is left out
       (:data:`VALENCE_UNCODED`). Words whose every suggestion was rejected are an example of
       talk that fits no code besides.
+    - Each row is counted once: a valence given on a rejection's or a no-code row (by hand) is
+      the segment's, as a ``valence`` row's, but the row counts under its decision; the valence
+      rows are counted in ``decisions_by_kind`` (on coded examples, behind valence-only ones),
+      the valence-only examples without one in ``counts`` (:data:`VALENCE_ONLY_WITHOUT_ROW`).
     """
     from .decisions_crosswalk import in_model_codes
     from .errors import warn
@@ -2028,6 +2037,9 @@ def feedback_plan(
         code_rows = [r for r in group if r[0].decision not in (VALENCE, NO_CODE)]
         # a no-code row: the segment was judged to fit no code when the review was made
         judged = sum(1 for r in group if r[0].decision == NO_CODE)
+        # the valence rows: a valence given on another row (an accept's, a rejection's) is the
+        # segment's too, but that row is counted under its own decision
+        n_valence_rows = sum(1 for r in group if r[0].decision == VALENCE)
         deciding: dict[str, tuple[Decision, str | Path]] = {}  # code -> its last row, file
         # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
         replaced = replaced_on_a_suggestion([(r[0], 0) for r in code_rows], codebook)
@@ -2087,17 +2099,19 @@ def feedback_plan(
                 if dec != "reject":
                     count(out.counts, dec)
             count(out.left_out, BESIDE_A_CODE, len(rejected) + judged)
+            count(out.decisions_by_kind, VALENCE, n_valence_rows)
         else:
             if corrected and valence_only:
                 count(out.counts, VALENCE_ONLY)
+                count(out.decisions_by_kind, VALENCE_ONLY, n_valence_rows)
+                count(out.counts, VALENCE_ONLY_WITHOUT_ROW, 0 if n_valence_rows else 1)
                 out.valence_texts.append(text)
                 out.valence_ids.append(found.segment.id if found is not None else d.segment_id)
                 out.valence_labels.append(corrected)
             else:
-                # each valence row, as the card's by_decision counts them (one given on
-                # another row counts once)
-                n_rows = sum(1 for r in group if r[0].decision == VALENCE)
-                count(out.left_out, VALENCE_UNCODED, max(n_rows, 1) if corrected else 0)
+                # each valence row, as the card's by_decision counts them (a valence given on a
+                # rejection is left out with it, counted once as a rejection)
+                count(out.left_out, VALENCE_UNCODED, n_valence_rows)
             # judged against what the rejections were made on: the segment each reject row
             # matched (a later round's codings may show other suggestions), else any three
             seen_on = {
@@ -2577,14 +2591,25 @@ def feedback_summary(card: dict[str, object]) -> str:
         if n_imported
         else ""
     )
-    # the valence rows on coded examples: the rows by decision less those of valence-only
-    # examples and those left out (tester cfir2ui, s63: the parts added up to 20 of 23 decisions)
-    by_decision: dict[str, int] = dict(card.get("by_decision", {}))  # type: ignore[call-overload]
-    counts[VALENCE] = (
-        by_decision.get(VALENCE, 0) - counts.get(VALENCE_ONLY, 0) - left.get(VALENCE_UNCODED, 0)
-    )
-    # the rows behind the examples that are not coded, where more than the examples
+    # the rows behind the examples that are not coded, where more than the examples, and the
+    # valence rows on coded examples and behind valence-only ones: each row in one part
     behind: dict[str, int] = dict(card.get("decisions_by_kind", {}))  # type: ignore[call-overload]
+    by_decision: dict[str, int] = dict(card.get("by_decision", {}))  # type: ignore[call-overload]
+    n_valence_rows = by_decision.get(VALENCE, 0)
+    if n_valence_rows != behind.get(VALENCE, 0) + behind.get(VALENCE_ONLY, 0) + left.get(
+        VALENCE_UNCODED, 0
+    ):  # a card written before they were counted: the rows less the valence-only examples
+        behind[VALENCE] = (
+            n_valence_rows - counts.get(VALENCE_ONLY, 0) - left.get(VALENCE_UNCODED, 0)
+        )
+        behind[VALENCE_ONLY] = counts.get(VALENCE_ONLY, 0)
+    # the corrections are the rows (the last on a segment wins); a valence-only example whose
+    # valence a rejection's row gave has no row of its own here: the valence clause counts it
+    # (regression hunter, s63: "1 fit no code (from 3 decisions), 1 valence only" of 4 rows)
+    counts[VALENCE] = behind.get(VALENCE, 0)
+    counts[VALENCE_ONLY] = counts.get(VALENCE_ONLY, 0) - int(
+        card.get("n_valence_only_without_valence_row") or 0  # type: ignore[call-overload]
+    )
     parts = [
         f"{counts[k]} {label}"
         + (f" (from {behind[k]} decisions)" if behind.get(k, 0) > counts[k] else "")
@@ -2640,7 +2665,7 @@ def feedback_summary(card: dict[str, object]) -> str:
         if paths
         else "none (no model valence or questions, 3 suggestions assumed shown)"
     )
-    n_only = counts.get(VALENCE_ONLY, 0)
+    n_only = kinds.get(VALENCE_ONLY, 0)
     # a card written before the researcher's valence had a key of its own counted it in examples
     given = card.get("n_researcher_valence") or earlier.get(VALENCE, 0)
     n_researcher = int(given)  # type: ignore[call-overload]
