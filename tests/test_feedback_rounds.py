@@ -287,3 +287,78 @@ def test_a_later_round_that_carries_every_earlier_decision_is_not_said_to_forget
         "them, repeat --feedback for every round, earliest first: --feedback "
         "coded/decisions.csv --feedback coded/decisions.xlsx)"
     )
+
+
+R1_ROWS = (
+    "segment_id,decision,code_id,new_code,note,text,valence\n"
+    "rm01:0001,accept,IS.E.2,,,We never have enough staff.,\n"
+    "rm01:0001,valence,,,,We never have enough staff.,barrier\n"
+)
+R2_ROWS = (
+    "segment_id,decision,code_id,new_code,note,text,valence\n"
+    "rm06:0001,accept,IC.A,,,The council ran a training day.,\n"
+)
+
+
+def learnt_from(name: str, rows: str) -> CodingResult:
+    """Codings made by a model trained with the decisions ``rows`` of the file ``name``: its card
+    records the file and the texts it learnt from (short hashes), as update() writes them."""
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.training import text_hashes
+
+    (Path(name).parent).mkdir(parents=True, exist_ok=True)
+    Path(name).write_text(rows, encoding="utf-8")
+    texts = [d.text for d in read_decisions(name)[0]]
+    feedback = {
+        "decisions_files": [{"name": name, "sha256": sha(rows), "n_decisions": 2}],
+        "text_sha256": text_hashes(texts),
+    }
+    return CodingResult(meta={"model_card": {"feedback": feedback}})
+
+
+def test_a_round_saved_over_the_file_the_model_learnt_from_is_said_to_forget_the_earlier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Blind tester loop, s64: coded/decisions.csv, the file model study1 learnt round 1 from,
+    came to hold round 2's rows only (the page's Clear, then round 2 saved over it); given by
+    the same path, it was taken as given and round 1 was dropped with no word said."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from("coded/decisions.csv", R1_ROWS)
+    Path("coded/decisions.csv").write_text(R2_ROWS, encoding="utf-8")
+    now = read_decisions("coded/decisions.csv")[0]
+    assert earlier_rounds_left_out(
+        [("coded/decisions.csv", sha(R2_ROWS))], [card], decisions=[now]
+    ) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"coded/decisions.csv as it was then (changed since; sha256 {sha(R1_ROWS)[:12]}: 1 "
+        "segment the model learnt from is decided in no file given now), not given now: the new "
+        "model forgets its decisions (to keep them, repeat --feedback for every round, earliest "
+        "first, putting the rows taken out of a changed file back in it or in a file of their "
+        "own)"
+    )
+    # the same rows under another name, the file the card names changed all the same
+    Path("b2.csv").write_text(R2_ROWS, encoding="utf-8")
+    said = earlier_rounds_left_out([("b2.csv", sha(R2_ROWS))], [card], decisions=[now])
+    assert str(said).startswith(
+        "b2.csv was reviewed on codings made by a model trained with coded/decisions.csv as it "
+        "was then (changed since;"
+    )
+
+
+def test_the_file_the_model_learnt_from_edited_since_but_deciding_its_segments_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 1's rows kept in coded/decisions.csv (a code changed, round 2's rows added, spacing
+    aside): every segment the model learnt from is still decided, so nothing is forgotten."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from("coded/decisions.csv", R1_ROWS)
+    both = R1_ROWS.replace("IS.E.2", "IS.E.3").replace("have enough", "have  enough")
+    both += R2_ROWS.split("\n", 1)[1]
+    Path("coded/decisions.csv").write_text(both, encoding="utf-8")
+    now = read_decisions("coded/decisions.csv")[0]
+    given = [("coded/decisions.csv", sha(both))]
+    assert earlier_rounds_left_out(given, [card], decisions=[now]) is None

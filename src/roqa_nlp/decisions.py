@@ -2399,6 +2399,13 @@ def earlier_rounds_left_out(
     An earlier file found whose every decision the files given hold (``decisions``, each
     file's: a round-2 review saved from the page that carried round 1's) is forgotten by none
     (:func:`_held_by`; blind tester s52: the warning said so of a file carrying it all).
+    One found changed since (the same name, another SHA-256: its earlier rows cannot be read),
+    even given by its path, is forgotten when a segment the model learnt from (its card's
+    ``feedback.text_sha256``) is decided in none of ``decisions`` nor of the earlier files
+    found as learnt (blind tester loop, s64: round 2's review saved over round 1's file, given
+    by its path, dropped round 1 with no word said); it is named as it was then, with its
+    SHA-256. Without ``decisions`` or a card keeping those texts, a file of a path given is
+    the file edited since, and given.
     With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
@@ -2414,6 +2421,7 @@ def earlier_rounds_left_out(
     places = {place(n) for n, _ in given}
     missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
     reviewed: list[str] = []
+    learnt_from: dict[str, set[str]] = {}  # sha256 -> the texts its model learnt from (hashes)
     once: dict[str, tuple[str, CodingResult | None, Path | None]] = {}  # sha256 -> file given
     named_with: dict[str, str | None] = {}  # a file's name -> its codings, as typed or found
     for i, ((name, h), result, folder) in enumerate(
@@ -2429,12 +2437,16 @@ def earlier_rounds_left_out(
         files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
         if codings_named is not None and isinstance(feedback, dict) and isinstance(files, list):
             named_with.update(_codings_recorded(feedback, folder, named_with))
+        learnt = feedback.get("text_sha256") if isinstance(feedback, dict) else None
+        # given by its path but changed since, it is checked by the segments the model learnt
+        # from (blind tester loop, s64: round 2 saved over round 1's file dropped round 1)
+        check_texts = decisions is not None and isinstance(learnt, list) and bool(learnt)
         left = [
             (f.get("name"), str(f.get("sha256")))
             for f in (files if isinstance(files, list) else [])
             if isinstance(f, dict)
             and f.get("sha256") not in shas
-            and not (isinstance(f.get("name"), str) and place(f["name"]) in places)
+            and (check_texts or not (isinstance(f.get("name"), str) and place(f["name"]) in places))
         ]
         if left:
             reviewed.append(name)
@@ -2446,18 +2458,50 @@ def earlier_rounds_left_out(
                     else f"a list of Decisions given in Python (sha256 {h[:12]})"
                 )
                 missing.setdefault(h, found)
+                if check_texts:
+                    learnt_from.setdefault(h, set(map(str, learnt or [])))
     held = [d for ds in decisions or [] for d in ds]
-    missing = {h: n for h, n in missing.items() if not (held and _held_by(n, held))}
+    # a file found as the model learnt it is checked by its decisions; one changed since (same
+    # name, another SHA-256) by the segments the model learnt from, which the files given now,
+    # and the intact earlier files named too, must each decide
+    intact = {h: n for h, n in missing.items() if _is_as_learnt(n, h)}
+    decided_now: set[str] = set()
+    if learnt_from:
+        decided_now = _texts_decided(
+            [*(decisions or []), *map(_decisions_in, intact.values())], codings
+        )
+    undecided = {h: len(learnt_from[h] - decided_now) for h in learnt_from if h not in intact}
+    changed = {h for h, n in missing.items() if h not in intact and Path(n).is_file()}
+
+    def forgotten(h: str, n: str) -> bool:
+        if h in intact:
+            return not (held and _held_by(n, held))
+        if h in undecided:
+            return bool(undecided[h])
+        # a card without the texts (before session 47): a file of its path is the file edited
+        return h not in changed or not (place(n) in places or (held and _held_by(n, held)))
+
+    missing = {h: n for h, n in missing.items() if forgotten(h, n)}
     if not missing:
         return None
+    changed &= set(missing)
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
     gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
     named = [
-        f"{n} (no longer found; sha256 {h[:12]})" if h in gone - in_python else n
+        f"{n} (no longer found; sha256 {h[:12]})"
+        if h in gone - in_python
+        else _as_it_was(n, h, undecided.get(h))
+        if h in changed
+        else n
         for h, n in missing.items()
     ]
-    if gone:
-        how = "giving each file no longer found where it is now"
+    if gone or changed:
+        ways = ["giving each file no longer found where it is now"] if gone else []
+        if changed:
+            ways.append(
+                "putting the rows taken out of a changed file back in it or in a file of their own"
+            )
+        how = " and ".join(ways)
     else:
         rounds = list(dict.fromkeys([*missing.values(), *(n for n, _, _ in once.values())]))
         with_codings = codings_named is not None and all(named_with.get(n) for n in rounds)
@@ -2483,8 +2527,48 @@ def earlier_rounds_left_out(
         f"{and_list(reviewed)} {'was' if len(reviewed) == 1 else 'were'} reviewed on codings "
         f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
         f"{'its' if one else 'their'} decisions (to keep them, {every}, "
-        f"{'earliest first, ' if gone else ''}{how})"
+        f"{'earliest first, ' if gone or changed else ''}{how})"
     )
+
+
+def _is_as_learnt(name: str, sha256: str) -> bool:
+    """Whether the decisions file ``name`` is found with the SHA-256 a model learnt it with."""
+    return Path(name).is_file() and sha256_bytes(Path(name).read_bytes()) == sha256
+
+
+def _decisions_in(name: str) -> list[Decision]:
+    """The decisions of the file ``name``; none when it cannot be read."""
+    try:
+        return read_decisions(name, allow_empty=True)[0]
+    except RoqaError:
+        return []
+
+
+def _texts_decided(
+    decisions: Sequence[Sequence[Decision]], codings: Sequence[CodingResult | None]
+) -> set[str]:
+    """The short hashes (:func:`~roqa_nlp.training.text_hashes`) of the words of every segment
+    ``decisions`` decide (notes aside), one list per file; a row without words takes those of
+    a row on its segment id, or of that segment in the file's ``codings``."""
+    from .training import text_hashes
+
+    texts: list[str] = []
+    for ds, result in zip(decisions, [*codings, *[None] * len(decisions)]):
+        words = {s.segment.id: s.segment.text for s in (result.segments if result else [])}
+        words |= {d.segment_id: d.text for d in reversed(ds) if d.text}
+        texts += [d.text or words.get(d.segment_id, "") for d in ds if d.decision != NOTE]
+    return set(text_hashes([t for t in texts if t]))
+
+
+def _as_it_was(name: str, sha256: str, undecided: int | None) -> str:
+    """A decisions file a model learnt from, found changed since, as the warning names it."""
+    why = (
+        f": {undecided} segment{'s' if undecided != 1 else ''} the model learnt from "
+        f"{'are' if undecided != 1 else 'is'} decided in no file given now"
+        if undecided
+        else ""
+    )
+    return f"{name} as it was then (changed since; sha256 {sha256[:12]}{why})"
 
 
 def _decided_alike(d: Decision) -> tuple[str, ...]:
