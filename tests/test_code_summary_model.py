@@ -109,3 +109,46 @@ def test_the_same_model_or_no_recorded_model_says_nothing(
     warn_if_model_changed(tmp_path, earlier_model(tmp_path), "ab" * 32, Path("m"), {})
     warn_if_model_changed(tmp_path, earlier_model(tmp_path), None, None, {})
     assert capsys.readouterr().err == ""
+
+
+def test_a_model_retrained_on_this_folders_review_is_a_note_not_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blind tester loop, s64: README's next step, coding again with the model trained on the
+    folder's review (`roqa code study/ --model models/study1 --out coded/`), was warned of as a
+    switch to undo ("leave out --model to keep it"). A model whose card records this folder's
+    decisions or codings (by SHA-256) is the loop's next round: said in a note. A model trained
+    on another folder's review is still warned of."""
+    import hashlib
+
+    packaged = packaged_model_hash()
+    assert packaged is not None
+    (tmp_path / "run.json").write_text(json.dumps({"model": {"hash": packaged}}), "utf-8")
+    (tmp_path / "decisions.csv").write_text("segment_id,decision\n", encoding="utf-8")
+    (tmp_path / "codings.jsonl").write_text("{}\n", encoding="utf-8")
+    here = hashlib.sha256(b"segment_id,decision\n").hexdigest()
+    study = "5b189dcb42fc" + "0" * 52
+    card = {
+        "feedback": {
+            "n_decisions": 84,
+            "decisions_files": [{"name": "coded/decisions.csv", "sha256": here}],
+        }
+    }
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
+    assert capsys.readouterr().err == (
+        f"roqa: note: {tmp_path}: the earlier run in it coded with the packaged model "
+        f"({packaged[:12]}); this one codes with the model in models/study1 (5b189dcb42fc, "
+        "trained with 84 decisions from coded/decisions.csv), retrained on this folder's "
+        "review: its codes will change\n"
+    )
+    # trained with this folder's codings (the decisions saved elsewhere): the same note
+    card["feedback"]["decisions_files"] = [{"name": "d.csv", "sha256": "ff" * 32}]
+    card["feedback"]["codings"] = [
+        {"path": "coded/codings.jsonl", "sha256": hashlib.sha256(b"{}\n").hexdigest()}
+    ]
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
+    assert capsys.readouterr().err.startswith(f"roqa: note: {tmp_path}: the earlier run")
+    # another folder's review: the warning, as before
+    card["feedback"]["codings"] = [{"path": "other/codings.jsonl", "sha256": "ee" * 32}]
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
+    assert capsys.readouterr().err.endswith("(leave out --model to keep it)\n")

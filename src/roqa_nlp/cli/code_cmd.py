@@ -20,7 +20,7 @@ from ..earlier_outputs import (
     transcript_texts,
     transcripts_held,
 )
-from ..io import make_out_dir, shell_quoted
+from ..io import make_out_dir, sha256_file, shell_quoted
 from ..open_coding import MIN_GROUP_SIZE, SET_ASIDE
 from ._app import (
     app,
@@ -468,10 +468,13 @@ def warn_if_backend_changed(
     )
 
 
-def earlier_model(out: Path) -> tuple[str, dict[str, Any]] | None:
+def earlier_model(out: Path) -> tuple[str, dict[str, Any], frozenset[str]] | None:
     """The model an earlier run into ``out`` coded with, as its ``run.json`` records it: the
-    model card's hash (``model.hash``) and the card itself (empty when not kept), or None when
+    model card's hash (``model.hash``) and the card itself (empty when not kept), with the
+    SHA-256s of the folder's review files (its codings and decisions files, read before this
+    run replaces them: a model trained on them is the review loop's next round), or None when
     there is no record or it names no model hash."""
+    from ..decisions import REVIEW_FILES
     from ..result import MODEL_CARD_KEY, run_record
 
     try:
@@ -483,7 +486,12 @@ def earlier_model(out: Path) -> tuple[str, dict[str, Any]] | None:
     if not isinstance(sha, str) or not sha:
         return None
     card = record.get(MODEL_CARD_KEY)
-    return sha, card if isinstance(card, dict) else {}
+    review = {
+        sha256_file(out / name)
+        for name in ("codings.jsonl", *REVIEW_FILES)
+        if (out / name).is_file()
+    }
+    return sha, card if isinstance(card, dict) else {}, frozenset(review)
 
 
 def packaged_model_hash() -> str | None:
@@ -500,7 +508,7 @@ def packaged_model_hash() -> str | None:
 
 def warn_if_model_changed(
     out: Path,
-    earlier: tuple[str, dict[str, Any]] | None,
+    earlier: tuple[str, dict[str, Any], frozenset[str]] | None,
     this: str | None,
     model: Path | None,
     card: Mapping[str, Any],
@@ -509,7 +517,10 @@ def warn_if_model_changed(
     hash; ``model``: its folder, None for the packaged one) than the earlier run there recorded
     (:func:`earlier_model`), naming both, as a codebook switch is warned of: a ``--model``
     left out of a re-run quietly switched to the packaged model, its suggestions (and a new
-    code it was trained on) gone (s56 incremental tester, finding 3)."""
+    code it was trained on) gone (s56 incremental tester, finding 3). A model whose card records
+    the folder's decisions or codings (by SHA-256: retrained on its review, the loop's next
+    round) is said in a note, its codes changing: the warning told the researcher to undo
+    README's step (blind tester loop, s64)."""
     if earlier is None or this is None or earlier[0] == this:
         return
     packaged = packaged_model_hash()
@@ -536,9 +547,20 @@ def warn_if_model_changed(
         if earlier[0] == packaged
         else "give --model with its folder to keep it"
     )
+    feedback = card.get("feedback")
+    learnt = [
+        f.get("sha256")
+        for key in ("decisions_files", "codings")
+        for f in (feedback.get(key) if isinstance(feedback, dict) else None) or []
+        if isinstance(f, dict)
+    ]
+    if any(h in earlier[2] for h in learnt):
+        said, how = "note", "retrained on this folder's review: its codes will change"
+    else:
+        said, how = "warning", f"({how})"
     print(
-        f"roqa: warning: {out}: the earlier run in it coded with {before}; this one codes "
-        f"with {named(this, model, card)} ({how})",
+        f"roqa: {said}: {out}: the earlier run in it coded with {before}; this one codes "
+        f"with {named(this, model, card)}{',' if said == 'note' else ''} {how}",
         file=sys.stderr,
     )
 
