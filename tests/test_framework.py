@@ -3793,3 +3793,33 @@ def test_matrix_rows_follow_case_ids_while_saturation_follows_interview_order() 
     assert framework_matrix(result).cases == ["P01", "P2", "P03", "P10", "RM02"]
     s = saturation(result, initial_sample=1, stopping_criterion=1)
     assert s.participants == ["P01", "RM02", "P03", "P10", "P2"]
+
+
+def test_table2_neutral_note_calls_its_rows_codes_when_a_project_code_is_among_them() -> None:
+    """Blind tester loop, s64: 'under 2 constructs ...: Covid remote working (6 segments)'
+    called the project's new code, which is no CFIR construct, a construct."""
+    from roqa_nlp.framework import BarriersEnablers, ConstructRow, DomainRow, Side
+    from roqa_nlp.framework_docx import neutral_note
+
+    def row(code_id: str, name: str, n: int) -> ConstructRow:
+        return ConstructRow(
+            code_id, name, Side("barrier"), Side("enabler"), Side("neutral", segments=n)
+        )
+
+    table = BarriersEnablers(
+        domains=[
+            DomainRow("OS", "Outer Setting", [row("OS.D", "External Policy & Incentives", 2)]),
+            DomainRow(
+                "project",
+                "New codes (open coding and review)",
+                [row("project.covid-remote-working", "Covid remote working", 6)],
+            ),
+        ],
+        neutral_segments=8,
+    )
+    assert neutral_note(table) == (
+        "Not in the table: 8 segments whose valence is neutral (neither barrier nor enabler), "
+        "under 2 codes. Charted only as neutral, so in no row above: Covid remote working "
+        "(6 segments); External Policy & Incentives (2 segments). Give them a valence in review "
+        "if they are barriers or enablers."
+    )

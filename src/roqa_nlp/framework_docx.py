@@ -114,8 +114,11 @@ def neutral_note(table: BarriersEnablers) -> str | None:
     out, and naming every construct they are under with its count: first those charted only as
     neutral (so in no row of the table), then those that also have a barrier or enabler row, so
     that the constructs named are the constructs counted. A segment neutral under two
-    constructs (two codes charted) is named under each, and the line says so. None when no
-    segment is neutral."""
+    constructs (two codes charted) is named under each, and the line says so. They are called
+    codes when one is a project's new code, which is no codebook's construct (blind tester loop,
+    s64). None when no segment is neutral."""
+    from .decisions import PROJECT_PREFIX
+
     neutral = [c for d in table.domains for c in d.constructs if c.neutral]
     if not neutral:
         return None
@@ -124,7 +127,7 @@ def neutral_note(table: BarriersEnablers) -> str | None:
     only = [c for c in by_count if not (c.barriers or c.enablers)]
     rowed = [c for c in by_count if c.barriers or c.enablers]
     twice = sum(c.neutral.segments for c in neutral) > n_seg
-    unit = table.unit
+    unit = "code" if any(c.code_id.startswith(PROJECT_PREFIX) for c in neutral) else table.unit
     line = (
         f"Not in the table: {n_seg} segment{'s' if n_seg != 1 else ''} whose valence is neutral "
         f"(neither barrier nor enabler), under {len(neutral)} {unit}"
