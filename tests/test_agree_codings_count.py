@@ -258,7 +258,7 @@ def test_a_coding_no_other_coder_judged_is_counted_outside(
     said = " ".join(said.split())
     assert (
         "Codings (a code on one segment or selection) and the units they are in: w: 3 in 3 "
-        "units; Bob: 2 in 1 unit (1 fewer as outside). Outside: a coding of "
+        "units; Bob: 2, of which 1 in 1 unit and 1 outside. Outside: a coding of "
         "text with no letter or digit, outside the text compared, or of units no other coder "
         "coded, is in no unit compared."
     ) in said
@@ -288,8 +288,8 @@ def test_a_csv_unit_only_one_coder_coded_is_counted_outside(
     assert code == 0, err
     said = " ".join(said.split())
     assert (
-        "Codings (a code on one unit) and the units they are in: Ann: 3 in 2 units (1 fewer as "
-        "outside); Ben: 1 in 1 unit."
+        "Codings (a code on one unit) and the units they are in: Ann: 3, of which 2 in 2 units "
+        "and 1 outside; Ben: 1 in 1 unit."
     ) in said
     data = json.loads(figures.read_text("utf-8"))
     assert data["codings"]["Ann"] == {
@@ -367,3 +367,31 @@ def test_a_results_codes_mapped_up_to_one_code_are_counted_as_given(
     )
     data = json.loads(figures.read_text("utf-8"))
     assert (data["codings"]["Ann"]["codings"], data["codings"]["Ann"]["rolled_up"]) == (3, 1)
+
+
+def test_codings_outside_are_said_apart_from_those_in_the_units_compared() -> None:
+    """Blind tester loop, s64: "coded: 58 in 28 units (30 fewer as outside)" read as 58
+    codings in 28 units; 28 were compared, in 28 units, and 30 outside them. A unit joined
+    beside codings outside: its reason stays with the units."""
+    from types import SimpleNamespace
+
+    from roqa_nlp.cli.agree_cmd import codings_line
+
+    def tally(codings: int, units: int, **why: int) -> dict[str, int]:
+        keys = ("joined", "several_codes", "cut", "outside", "rolled_up")
+        return {"codings": codings, "units": units, **{k: why.get(k, 0) for k in keys}}
+
+    report = SimpleNamespace(
+        unit_kind="segments",
+        coders=["coded", "rev", "Bob"],
+        codings={
+            "coded": tally(58, 28, outside=30),
+            "rev": tally(28, 28),
+            "Bob": tally(5, 2, joined=1, outside=2),
+        },
+    )
+    assert codings_line(report).split(". ")[0] == (
+        "Codings (a code on one segment) and the units they are in: coded: 58, of which 28 in "
+        "28 units and 30 outside; rev: 28 in 28 units; Bob: 5, of which 3 in 2 units (1 fewer "
+        "as joined) and 2 outside"
+    )

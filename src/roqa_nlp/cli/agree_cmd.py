@@ -2624,7 +2624,8 @@ DISAGREE_ALIKE = (
 
 
 #: Why a coder's codings and the units they coded differ: (key, "N fewer/more as ..." word,
-#: whether it makes more units than codings, the sentence saying what it is)
+#: whether it makes more units than codings, the sentence saying what it is); codings
+#: ``outside`` are said apart: "58, of which 28 in 28 units and 30 outside"
 CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
     (
         "joined",
@@ -2721,9 +2722,18 @@ def codings_line(report: Any) -> str:
         for key, word, more, _ in CODING_TALLY_TERMS:
             if t[key]:
                 used.add(key)
-                why.append(f"{t[key]} {'more' if more else 'fewer'} as {word}")
+                if key != "outside":
+                    why.append(f"{t[key]} {'more' if more else 'fewer'} as {word}")
         units = f"{t['units']} unit{'s' * (t['units'] != 1)}"
-        shown.append(f"{c}: {t['codings']} in {units}" + (f" ({', '.join(why)})" if why else ""))
+        in_units = f"{units}" + (f" ({', '.join(why)})" if why else "")
+        # codings outside are in no unit: said apart, not as units fewer ("58 in 28 units (30
+        # fewer as outside)" read as 58 codings in 28 units: blind tester loop, s64)
+        shown.append(
+            f"{c}: {t['codings']}, of which {t['codings'] - t['outside']} in {in_units} and "
+            f"{t['outside']} outside"
+            if t["outside"]
+            else f"{c}: {t['codings']} in {in_units}"
+        )
     if shown:
         what = {"spans": "segment or selection", "segments": "segment"}.get(
             report.unit_kind, "unit"
