@@ -2548,15 +2548,18 @@ def _texts_decided(
     decisions: Sequence[Sequence[Decision]], codings: Sequence[CodingResult | None]
 ) -> set[str]:
     """The short hashes (:func:`~roqa_nlp.training.text_hashes`) of the words of every segment
-    ``decisions`` decide (notes aside), one list per file; a row without words takes those of
-    a row on its segment id, or of that segment in the file's ``codings``."""
+    ``decisions`` decide (notes aside), one list per file: a row's own, and those of its segment
+    id in the file's ``codings`` (a model learns a segment's words, which a row's may differ
+    from a little); a row without words takes those of a row with words on its segment id."""
     from .training import text_hashes
 
     texts: list[str] = []
     for ds, result in zip(decisions, [*codings, *[None] * len(decisions)]):
-        words = {s.segment.id: s.segment.text for s in (result.segments if result else [])}
-        words |= {d.segment_id: d.text for d in reversed(ds) if d.text}
-        texts += [d.text or words.get(d.segment_id, "") for d in ds if d.decision != NOTE]
+        coded = {s.segment.id: s.segment.text for s in (result.segments if result else [])}
+        first = {d.segment_id: d.text for d in reversed(ds) if d.text}
+        for d in ds:
+            if d.decision != NOTE:
+                texts += [d.text or first.get(d.segment_id, ""), coded.get(d.segment_id, "")]
     return set(text_hashes([t for t in texts if t]))
 
 
