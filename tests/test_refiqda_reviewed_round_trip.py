@@ -940,6 +940,7 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
     export_qdpx(review, cfir, out)
     if PROJECT_XSD.is_file():
         assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    alice_guid = qde_of(out).find(f"{NS}Users/{NS}User").get("guid")  # type: ignore[union-attr]
     assert qde_of(out).findtext(NS + "Description") == (
         "Alice's review (roqa apply-decisions). Left out as not reviewed yet: 2 undecided "
         "segments of the reviewed transcripts and 1 transcript the review did not reach (p02).\n"
@@ -953,7 +954,7 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
         '{"p01:0001": ["p01", 0, 51], "p01:0003": ["p01", 94, 127]}, "study_interviews": '
         '["p01", "p02"], '
         '"transcripts_not_reviewed": ["p02"], "undecided_segments": {"p01": [2, 4]}, '
-        '"user": "Alice"}'
+        f'"user": "Alice", "user_guid": "{alice_guid}"}}'
     )
     back = read_qdpx(out).codings["Alice"]
     back.save(tmp_path / "back")  # as `roqa import` writes it
@@ -995,23 +996,71 @@ def edited(path: Path, old: bytes, new: bytes) -> Path:
 
 
 def test_the_left_out_parts_go_to_the_reviewer_only(cfir: Codebook, tmp_path: Path) -> None:
-    """In a project where the reviewer was renamed (or another person's codings are read), the
-    record names someone else: nobody's codings are marked by it; a damaged record is named."""
+    """A record naming someone who is no user of the project (by the GUID it records, its name,
+    or the selections it records) marks nobody's codings, and says so; a damaged record is
+    named."""
     review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
     out = tmp_path / "alice.qdpx"
     export_qdpx(review, cfir, out)
-    edited(out, b'name="Alice"', b'name="Bea"')
+    import re
+
+    guid = re.search(rb'<User guid="([^"]+)"', qde_bytes(out))
+    assert guid is not None
+    other = re.sub(rb', "reviewed_passages": \{[^}]*\}', b"", qde_bytes(out))
+    other = re.sub(rb', "user_guid": "[^"]*"', b"", other)
+    other = other.replace(guid.group(1), b"0b0b0b0b-1111-4222-8333-444455556666")
+    other = other.replace(b'name="Alice"', b'name="Bea"')
+    edited(out, qde_bytes(out), other)
     back = read_qdpx(out)
     assert framework_outputs(back.codings["Bea"], cfir)[0] == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
         "codes Bea gave: 2 of 2 participant segments." + UNSURE_KEPT.replace("Alice", "Bea")
     )
-    assert back.warnings == []
+    assert back.warnings == [
+        "the project's description records a review by 'Alice', who is no user of the project "
+        "(renamed in the QDA program, with a new GUID?): its record is not read, so no one's "
+        "charts say the review is partial; to keep it, name the reviewer 'Alice' again in the "
+        "QDA program and export the project again"
+    ]
     edited(out, b'review: {"participants', b"review: {participants")
     assert read_qdpx(out).warnings == [
         "the project's description holds a damaged record of what a review left out: not "
         "read, so its charts do not say the review is partial"
     ]
+
+
+RENAMED = "the reviewer 'Alice' is named 'Bea' in this project: their review record is kept"
+
+
+@pytest.mark.parametrize("recorded", ["user GUID", "selection GUIDs"])
+def test_a_reviewer_renamed_in_the_program_keeps_their_review_record(
+    recorded: str, cfir: Codebook, tmp_path: Path
+) -> None:
+    """Blind tester s64 (qdpx, HIGH 1): the reviewer renamed in the QDA program ("Zoë Åberg" to
+    "Zoe Aberg", the same user GUID) lost the review record in silence: run.json had no
+    reviewed_segments, so `roqa agree` compared every span (kappa 0.500 to 0.265) with no
+    "not independent coding" note. The reviewer is known by the user GUID the record gives;
+    an earlier export's record, which gives their name only, by the GUIDs of the selections
+    it records. One line says the name changed."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    before = framework_outputs(review, cfir)
+    if recorded == "selection GUIDs":  # as exported before s64
+        import re
+
+        old = re.sub(rb', "user_guid": "[^"]*"', b"", qde_bytes(out))
+        assert old != qde_bytes(out)
+        edited(out, qde_bytes(out), old)
+    edited(out, b'name="Alice"', b'name="Bea"')
+    back = read_qdpx(out)
+    assert back.warnings == [RENAMED]
+    bea = back.codings["Bea"]
+    assert bea.meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    assert bea.meta["reviewed_model"] == "abc123"
+    assert bea.meta["transcripts_not_reviewed"] == ["p02"]
+    assert "user_guid" not in bea.meta
+    assert framework_outputs(bea, cfir)[:2] == tuple(x.replace("Alice", "Bea") for x in before[:2])
 
 
 def test_a_review_read_back_from_its_export_is_compared_as_the_review(

@@ -136,6 +136,7 @@ def review_description(
     decided_no_code: Mapping[str, list[Any]] | None = None,
     decided_spans: Mapping[str, list[Any]] | None = None,
     decided_passages: Mapping[str, list[str]] | None = None,
+    person_guid: str | None = None,
 ) -> str | None:
     """The project's description for the codings of a review (``roqa apply-decisions``): what
     it left out (segments undecided, transcripts unreached), as the charts say it, and the
@@ -144,7 +145,9 @@ def review_description(
     the spans of those decided with no code, as no selection carries them; ``decided_spans``, the
     spans of every segment decided, so that one whose passage the QDA program lost is known;
     ``decided_passages``, each one's text digest and selections' GUIDs, so that it is found
-    again where the program moved it);
+    again where the program moved it; ``person_guid``, the reviewer's user GUID, by which the
+    import knows them renamed in the program: s64, the record of a reviewer renamed there was
+    lost in silence);
     None for codings that are no review. Before, a partial review exported and imported back
     read as a finished one, and ``roqa agree`` compared it as independent coding of whole
     transcripts (re-tester s50)."""
@@ -159,6 +162,8 @@ def review_description(
         return None
     said = review_left_out(dict(meta))
     record["user"] = person
+    if person_guid:
+        record["user_guid"] = person_guid
     return f"{person}'s review (roqa apply-decisions).{said}\n{REVIEW_RECORD}" + json.dumps(
         record, sort_keys=True, ensure_ascii=False
     )
@@ -814,7 +819,9 @@ def qdpx_bytes(
             ET.SubElement(note, "PlainTextContent").text = xml_text(text_of_note)
     summary.notes = len(written_notes)
     described = (
-        review_description(meta, person, decided_no_code, decided_spans, decided_passages)
+        review_description(
+            meta, person, decided_no_code, decided_spans, decided_passages, user_guid
+        )
         if person is not None
         else None
     )

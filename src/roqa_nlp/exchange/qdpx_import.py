@@ -1570,7 +1570,7 @@ def _read_project(
         "codebook": {"id": book.id, "hash": book.hash},
     }
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
-    mine = str(left_out.get("user") or "")
+    mine = _reviewer(left_out, user_names, pending, warnings)
     decided_no_code = decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
     codings = _persons_codings(
@@ -1879,6 +1879,8 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
         )
         return {}
     kept: dict[str, Any] = {"user": record["user"]}
+    if isinstance(record.get("user_guid"), str):  # exports since s64: the reviewer's user GUID
+        kept["user_guid"] = record["user_guid"]
     for key in (NOT_REVIEWED, NOT_REVIEWED_CASES, STUDY_INTERVIEWS, REVIEWED):
         ids = record.get(key)
         if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
@@ -1921,6 +1923,62 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
             if isinstance(v, list) and v and all(isinstance(x, str) for x in v)
         }
     return kept
+
+
+def _reviewer(
+    left_out: dict[str, Any],
+    user_names: dict[str, str],
+    pending: dict[str, dict[tuple[str, int, int], PendingSelection]],
+    warnings: list[str],
+) -> str:
+    """The name, in this project, of the reviewer whose review record ``left_out`` is (its
+    ``user`` set to it): the user of the GUID the record gives (exports since s64), else the
+    user of the name it gives, else (an earlier export, the reviewer renamed) the one person
+    whose selections carry the GUIDs it records (:data:`~roqa_nlp.framework.REVIEWED_PASSAGES`).
+    One warning says a name changed, or that no user is the reviewer. Before (blind tester
+    s64), a reviewer renamed in the QDA program (the same user GUID) lost the record in
+    silence: no reviewed segments, so ``roqa agree`` compared every span of theirs."""
+    from ..framework import REVIEWED_PASSAGES
+
+    recorded = str(left_out.get("user") or "")
+    if not recorded:
+        return ""
+    guid = normalise_guid(left_out.pop("user_guid", None))
+    name = user_names.get(guid) if guid else None
+    if name is None and (recorded in user_names.values() or recorded in pending):
+        name = recorded
+    if name is None:
+        passages = left_out.get(REVIEWED_PASSAGES) or {}
+        recorded_guids = {normalise_guid(g) for v in passages.values() for g in v[1:]}
+        holding = {
+            uname: n
+            for uname, spans in pending.items()
+            if not is_machine_user(uname)
+            and (
+                n := sum(
+                    bool(recorded_guids & {normalise_guid(g) for g in p.selection_guids.values()})
+                    for p in spans.values()
+                )
+            )
+        }
+        most = max(holding.values(), default=0)
+        if most and list(holding.values()).count(most) == 1:
+            name = next(u for u, n in holding.items() if n == most)
+    if name is None:
+        warnings.append(
+            f"the project's description records a review by {recorded!r}, who is no user of the "
+            "project (renamed in the QDA program, with a new GUID?): its record is not read, so "
+            "no one's charts say the review is partial; to keep it, name the reviewer "
+            f"{recorded!r} again in the QDA program and export the project again"
+        )
+        return recorded
+    if name != recorded:
+        warnings.append(
+            f"the reviewer {recorded!r} is named {name!r} in this project: their review record "
+            "is kept"
+        )
+        left_out["user"] = name
+    return name
 
 
 def _in_number_order(
