@@ -1201,6 +1201,58 @@ def test_a_second_coders_coding_in_a_passage_whose_coding_was_deleted_is_compare
     assert "the units they are in: Alice: 3 in 3 units; Bob: 1 in 1 unit." in said
 
 
+def without_source(path: Path, source: str, out: Path) -> Path:
+    """The exported project ``path`` with the text source ``source`` and its file deleted, as
+    in a QDA program."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    root = ET.fromstring(members.pop("project.qde"))
+    sources = root.find(NS + "Sources")
+    assert sources is not None
+    (gone,) = [s for s in sources if s.get("name") == source]
+    sources.remove(gone)
+    del members[(gone.get("plainTextPath") or "").replace("internal://", "sources/")]
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("project.qde", ET.tostring(root, encoding="utf-8", xml_declaration=True))
+        for n, data in members.items():
+            z.writestr(n, data)
+    return out
+
+
+def test_a_reviewed_transcript_deleted_in_the_program_is_named_and_not_read_as_decided(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Blind tester s64 (qdpx, MED 2): a transcript holding decided segments deleted in the
+    QDA program was dropped in silence (import.json "warnings": []), while run.json still
+    listed its segments under reviewed_segments, as if decided. One line names it; its
+    segments, and its undecided count, are no longer in the record."""
+    decisions = [
+        *PARTIAL,
+        Decision("p02:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p02:0003", "recode", "IS.B", text=TEXTS[2]),
+    ]
+    review, _, _ = reviewed_codings(decisions, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    assert read_qdpx(out).codings["Alice"].meta["undecided_segments"] == {
+        "p01": [2, 4],
+        "p02": [2, 4],
+    }
+    project = read_qdpx(without_source(out, "p02", tmp_path / "deleted.qdpx"))
+    assert project.warnings == [
+        "Alice: 1 transcript the review decided segments in is no longer in the project (p02: "
+        "2 decided segments; deleted in the QDA program): its segments are not read as "
+        "decided, so roqa agree compares them with no one"
+    ]
+    back = project.codings["Alice"]
+    assert back.meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    assert back.meta["undecided_segments"] == {"p01": [2, 4]}
+    assert [s.segment.id for s in back] == ["p01:0001", "p01:0003"]
+
+
 def test_a_decided_passage_an_earlier_export_did_not_place_is_named_as_left_out(
     cfir: Codebook, tmp_path: Path
 ) -> None:

@@ -51,6 +51,7 @@ def decided_without_passage(
     passages: dict[str, list[str]] = left_out.pop(REVIEWED_PASSAGES, {})
     if carried is None:  # the reviewer coded nothing in the project (or was renamed there)
         return []
+    _forget_deleted_transcripts(left_out, spans, by_name, warnings)
     mine = list(carried.values())
     named = {LINE_PREFIX.sub("", p.name) for p in mine}
     # a program that renames selections (ATLAS.ti's own quotation names) keeps none of the
@@ -145,6 +146,47 @@ def decided_without_passage(
             "the review again"
         )
     return out
+
+
+def _forget_deleted_transcripts(
+    left_out: dict[str, Any],
+    spans: dict[str, tuple[str, int, int]],
+    by_name: dict[str, Transcript],
+    warnings: list[str],
+) -> None:
+    """The segments a review decided in transcripts no longer in the project (deleted in the
+    QDA program) taken out of the record ``left_out`` (and of ``spans``), with their undecided
+    counts, and named in one warning. Before (blind tester s64), such a transcript went in
+    silence while ``reviewed_segments`` still listed its segments as decided."""
+    from ..framework import REVIEWED, UNDECIDED
+
+    decided = [*spans, *(i for i in left_out.get(REVIEWED, []) if i not in spans)]
+    gone: dict[str, list[str]] = {}  # transcript -> its decided segments
+    for seg_id in decided:
+        tid = spans[seg_id][0] if seg_id in spans else seg_id.rpartition(":")[0]
+        if tid and tid not in by_name:
+            gone.setdefault(tid, []).append(seg_id)
+    if not gone:
+        return
+    lost = {i for ids in gone.values() for i in ids}
+    for seg_id in lost:
+        spans.pop(seg_id, None)
+    if isinstance(left_out.get(REVIEWED), list):
+        left_out[REVIEWED] = [i for i in left_out[REVIEWED] if i not in lost]
+        if not left_out[REVIEWED]:
+            del left_out[REVIEWED]
+    if isinstance(left_out.get(UNDECIDED), dict):
+        left_out[UNDECIDED] = {t: n for t, n in left_out[UNDECIDED].items() if t not in gone}
+        if not left_out[UNDECIDED]:
+            del left_out[UNDECIDED]
+    one = len(gone) == 1
+    warnings.append(
+        f"{left_out.get('user')}: {_plural(len(gone), 'transcript')} the review decided segments "
+        f"in {'is' if one else 'are'} no longer in the project ("
+        + ", ".join(f"{t}: {_plural(len(ids), 'decided segment')}" for t, ids in gone.items())
+        + f"; deleted in the QDA program): {'its' if one else 'their'} segments are not read as "
+        f"decided, so roqa agree compares {'it' if len(lost) == 1 else 'them'} with no one"
+    )
 
 
 def _owners(
