@@ -685,46 +685,22 @@
      typed word begins a word of its id or name, in any order ("avail res", "knowledge
      beliefs"); then the same three on the codebook's aliases of a code, other names a coder
      may use ("Staffing": INS.A.3 Work Infrastructure in CFIR 2.0; tester cfir2ui, s63), only
-     when no id or name matches, but a whole alias before part of a name. Part of a word's start
-     comes before part of a word's inside: when t begins no word of an id or name, and is inside
-     those of several, the aliases it begins a word of come first ("form": PR.B.2 Formally
-     Appointed ..., not IS.E.3 Access to Knowledge & Information; "eve": OUT.A's alias "Major
-     events", not High-level Leaders). A text that found one code finds it still. Every code for
-     no text. */
+     when no id or name matches, but a whole alias before part of a name. Every code for no
+     text. */
   function recodeHits(t) {
     if (!t) return codes.slice();
     var whole = function (s) { return s === t; };
     var part = function (s) { return s.indexOf(t) >= 0; };
-    /* t at the start of a word of s: at its start, or after a character of no word */
-    var wordPart = function (s) {
-      for (var at = s.indexOf(t); at >= 0; at = s.indexOf(t, at + 1)) {
-        if (at === 0 || /[\s\-\/(),:;]/.test(s.charAt(at - 1))) return true;
-      }
-      return false;
-    };
     var starts = function (s, l) { return startsWords(t, l); };
-    var found = function (labels, test) {
-      return codes.filter(function (c) {
+    /* a whole alias before part of another code's name: "Engagement" is PR.B Engaging's alias,
+       not IS.E.1 Leadership Engagement (a hunt of s63); a whole id or name before both */
+    var tiers = [[codeLabels, whole], [aliasesOf, whole], [codeLabels, part], [codeLabels, starts],
+                 [aliasesOf, part], [aliasesOf, starts]];
+    for (var i = 0; i < tiers.length; i++) {
+      var labels = tiers[i][0], test = tiers[i][1];
+      var hits = codes.filter(function (c) {
         return labels(c).some(function (l) { return test(squash(l), l); });
       });
-    };
-    /* a whole alias before part of another code's name: "Engagement" is PR.B Engaging's alias,
-       not IS.E.1 Leadership Engagement (a hunt of s63); a whole id or name before both; words
-       begun before words only containing the text (a hunt of s63) */
-    var tiers = [[codeLabels, whole], [aliasesOf, whole], [codeLabels, wordPart]];
-    for (var i = 0; i < tiers.length; i++) {
-      var hits = found(tiers[i][0], tiers[i][1]);
-      if (hits.length) return hits;
-    }
-    var inside = found(codeLabels, part);
-    if (inside.length === 1) return inside;
-    if (inside.length) {
-      var begun = found(aliasesOf, wordPart);
-      return begun.length ? begun : inside;
-    }
-    tiers = [[codeLabels, starts], [aliasesOf, part], [aliasesOf, starts]];
-    for (i = 0; i < tiers.length; i++) {
-      hits = found(tiers[i][0], tiers[i][1]);
       if (hits.length) return hits;
     }
     return [];
