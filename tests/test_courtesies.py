@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from roqa_nlp.io import packaged_words
-from roqa_nlp.transcripts.courtesies import COURTESY_REPLIES, after_courtesy_reply
+from roqa_nlp.transcripts.courtesies import (
+    COURTESY_REPLIES,
+    INTERVIEWER_COURTESIES,
+    after_courtesy_reply,
+    only_courtesy,
+)
 
 REPLIES = sorted(packaged_words(COURTESY_REPLIES))
 
@@ -53,3 +58,30 @@ def test_every_reply_of_the_file_is_cut_before_an_answer_and_kept_alone(reply: s
     assert after_courtesy_reply(f"Yeah, {reply}. {ANSWER}") == ANSWER
     assert after_courtesy_reply(f"Yeah, {reply}.") == f"Yeah, {reply}."
     assert after_courtesy_reply(f"{reply} {ANSWER}") == f"{reply} {ANSWER}"
+
+
+# --- an interviewer's turn of courtesies alone is no question (s64 zoomfg tester, 1) ---------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thank you.", "Lovely, thanks.", "Great, thank you.", "No problem at all.",
+     "Okay, thank you so much.", "No worries, take your time.", "Thanks for that. Lovely.",
+     "Welcome back."],
+)  # fmt: skip
+def test_a_turn_of_courtesies_alone_is_only_courtesy(words: str) -> None:
+    assert only_courtesy(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thank you. And what helped?", "Thank you?", "Thank you, that's really interesting.",
+     "No problem at all, we can come back to training later.", "", "[laughs]"],
+)  # fmt: skip
+def test_a_courtesy_that_asks_or_says_more_is_not_only_courtesy(words: str) -> None:
+    assert not only_courtesy(words)
+
+
+@pytest.mark.parametrize("phrase", sorted(packaged_words(INTERVIEWER_COURTESIES)))
+def test_each_interviewer_courtesy_said_alone_is_only_courtesy(phrase: str) -> None:
+    assert only_courtesy(f"{phrase.capitalize()}.")

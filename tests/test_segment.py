@@ -886,3 +886,73 @@ def test_a_turn_that_only_repairs_is_a_repair(words: str) -> None:
 )
 def test_a_turn_that_asks_or_says_more_is_no_repair(words: str) -> None:
     assert not only_repairs(words)
+
+
+# --- an interviewer's courtesy or thanks is no question (s64 zoomfg tester, 1) --------------
+
+COURTESIES = [
+    ("Interviewer", ["Could you introduce yourself?"]),
+    ("P14", ["I'm a support worker, six years in the team."]),
+    ("Interviewer", ["Lovely, thanks."]),
+    ("P14", ["Before that I was a carer for my mum, which is why I came into this."]),
+    ("Interviewer", ["And what helps your staff work in a recovery way?"]),
+    ("P14", ["Sorry, my wifi keeps dropping, I'm going to rejoin on my phone."]),
+    ("Interviewer", ["No problem at all."]),
+    ("P14", ["The two-day recovery training every new starter does in their first month."]),
+    ("Interviewer", ["Great, thank you."]),
+    ("P14", ["And supervision, where they can talk through a positive risk that went wrong."]),
+    ("Interviewer", ["Thank you. So what gets in the way?"]),
+    ("P14", ["Staffing, mainly."]),
+    ("Interviewer", ["Thank you, that's really interesting."]),
+    ("P14", ["And the commissioners only pay for tasks."]),
+    ("Interviewer", ["Thank you."]),
+]  # fmt: skip
+
+#: "Lovely, thanks.", "No problem at all." and "Great, thank you." are no question: the answers
+#: after them keep the question before them as their context. A courtesy that asks ("Thank you.
+#: So what gets in the way?") or says anything else ("Thank you, that's really interesting.") is
+#: the context, as before; a closing "Thank you." has no answer after it and changes nothing.
+COURTESIES_SEGMENTS = [
+    ("I'm a support worker, six years in the team.", "Could you introduce yourself?"),
+    ("Before that I was a carer for my mum, which is why I came into this.",
+     "Could you introduce yourself?"),
+    ("Sorry, my wifi keeps dropping, I'm going to rejoin on my phone.",
+     "And what helps your staff work in a recovery way?"),
+    ("The two-day recovery training every new starter does in their first month.",
+     "And what helps your staff work in a recovery way?"),
+    ("And supervision, where they can talk through a positive risk that went wrong.",
+     "And what helps your staff work in a recovery way?"),
+    ("Staffing, mainly.", "Thank you. So what gets in the way?"),
+    ("And the commissioners only pay for tasks.", "Thank you, that's really interesting."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["txt", "vtt", "docx", "csv"])
+def test_an_interviewers_courtesy_leaves_the_question_before_it_as_the_context(
+    tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"p14_interview.{fmt}"
+    _write(fmt, path, COURTESIES, "\n")
+    got = [(s.text, s.context) for s in segment(read_transcript(path))]
+    assert got == COURTESIES_SEGMENTS
+
+
+def test_an_interviewers_courtesy_in_a_focus_group_leaves_the_question_as_the_context() -> None:
+    """The tester's repro (s64 zoomfg, 1): after Cara's rejoin and Helen's "No problem at all.",
+    Amy's and Dan's answers had "No problem at all." as their context."""
+    path = Path(__file__).parent / "data" / "focus_group" / "fg09_zoom.vtt"
+    t = read_transcript(path, interviewer_labels=["Helen Carter"])
+    asked = "And what helps your staff work in a recovery way?"
+    assert [(s.speaker, s.context) for s in segment(t)] == [
+        (
+            "Amy Stone",
+            "Hello all, thanks for coming. What gets in the way of recovery work for you?",
+        ),
+        (
+            "Ben Okoro",
+            "Hello all, thanks for coming. What gets in the way of recovery work for you?",
+        ),
+        ("Cara Lund", asked),
+        ("Amy Stone", asked),
+        ("Dan Hale", asked),
+    ]

@@ -15,16 +15,32 @@ his kitchen done, so if you hear drilling ...", procedural talk in ``examples/in
 problem with the staff"), and so is one followed by fewer than :data:`ANSWER_WORDS` words: a
 short rest is as often what the courtesy agrees to ("Yes, that's fine. On that basis.", "No
 problem at all. Cheerio now.").
+
+An interviewer's turn that is only a courtesy or an acknowledgement (``No problem at all.``,
+``Lovely, thanks.``, ``Great, thank you.``: :func:`only_courtesy`) asks no question, so
+:func:`~roqa_nlp.transcripts.segment.questions_before` passes over it: the answers after it keep
+the question before it as their context (s64 Zoom focus-group tester, 1).
 """
 
 from __future__ import annotations
 
 import re
 
-from .backchannels import covered_prefixes, longest_of, phrases_of, word_spans, words_of
+from .backchannels import (
+    ACKNOWLEDGEMENT_PHRASES,
+    covered_by,
+    covered_prefixes,
+    longest_of,
+    phrases_of,
+    word_spans,
+    words_of,
+)
 
 #: The packaged list of courtesy replies (``roqa_nlp/data/``): see the module docstring.
 COURTESY_REPLIES = "courtesy_replies.txt"
+#: The packaged list of an interviewer's thanks and acknowledgements (``Thank you``, ``Thanks for
+#: that``, ``Take your time``): see :func:`only_courtesy`.
+INTERVIEWER_COURTESIES = "interviewer_courtesies.txt"
 
 #: The fewest words after the courtesy for the answer to be read from them. Over the 42 records
 #: of the training and benchmark sets that open with a courtesy reply, read from what follows
@@ -62,3 +78,20 @@ def after_courtesy_reply(words: str) -> str:
         ):
             return words[spans[i][0] :]
     return words
+
+
+def only_courtesy(words: str) -> bool:
+    """Whether ``words``, an interviewer's turn, are only a courtesy or an acknowledgement and ask
+    nothing: no ``?``, and every word (bracketed notes aside, any case or punctuation) a word of
+    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or in a phrase of
+    :data:`INTERVIEWER_COURTESIES` (``data/interviewer_courtesies.txt``: ``thank you``, ``take
+    your time``), :data:`COURTESY_REPLIES` (``no problem at all``) or the acknowledging phrases
+    (``I see``): ``Lovely, thanks.``, ``No problem at all.``, ``Great, thank you.``. Not ``Thank
+    you. And what helped?`` nor ``Thank you, that's really interesting.``, nor words with no
+    word at all."""
+    if "?" in words:
+        return False
+    tokens = words_of(words)
+    return bool(tokens) and covered_by(
+        tokens, INTERVIEWER_COURTESIES, COURTESY_REPLIES, ACKNOWLEDGEMENT_PHRASES
+    )

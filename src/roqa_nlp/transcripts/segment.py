@@ -62,6 +62,7 @@ from .backchannels import (
     word_spans,
     words_of,
 )
+from .courtesies import only_courtesy
 from .cue_times import cue_timeline, segment_times
 from .repairs import only_repairs
 from .sentences import split_sentences
@@ -492,7 +493,11 @@ def questions_before(transcript: Transcript) -> list[str]:
     :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`) are no question and are passed
     over, and so is a repair on a bad line (``Sorry, you cut out there, what was that?``, ``Yes,
     I can hear you now.``, :func:`~roqa_nlp.transcripts.repairs.only_repairs`): the answer said
-    again after it answers the question before it. A repair that asks something new (``Sorry,
+    again after it answers the question before it. So is a turn of courtesies and
+    acknowledgements alone (``No problem at all.`` to a member leaving to rejoin, ``Lovely,
+    thanks.`` after an introduction, ``Great, thank you.``:
+    :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`): read as the question, it changed the
+    top code of 4 of the 5 answers after it (s64 Zoom focus-group tester, 1). A repair that asks something new (``Sorry,
     you cut out. So what about training?``) is a question. The interviewer's turn is read as a
     subtitle, Word or table reader joins it
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`), so that one interview gives the
@@ -580,7 +585,7 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
                 said = ""
-                if not only_repairs("\n".join(asking)):  # not "Sorry, you cut out there."
+                if not _asks_nothing(asking):  # not "Sorry, you cut out there.", "Thank you."
                     question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
@@ -599,6 +604,17 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
                 # its own (session 61 hunt: it took the coding of the turn the no contradicted)
                 said, by, agreeing = words, turn.speaker, (question, None)
     return out
+
+
+def _asks_nothing(asking: list[str]) -> bool:
+    """Whether the interviewer's turn being read, ``asking`` (its pieces), is no question: only a
+    repair on a bad line (``Sorry, you cut out there.``,
+    :func:`~roqa_nlp.transcripts.repairs.only_repairs`) or pieces each only a repair or a
+    courtesy (``No problem at all.``, ``Lovely, thanks.``,
+    :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`)."""
+    return only_repairs("\n".join(asking)) or all(
+        only_repairs(piece) or only_courtesy(piece) for piece in asking
+    )
 
 
 def _name_words(speaker: str) -> frozenset[str]:
