@@ -161,3 +161,23 @@ def test_table_2_counts_two_groups_speakers_of_one_label_as_two_people() -> None
     m = framework_matrix(_two_groups_and_two_cases())
     assert m.cases == ["FGN", "FGS", "P03", "ward_a", "ward_b"]
     assert m.several_speakers == {"FGN": ["Anna", "Ben", "P03"], "FGS": ["Anna", "Ben"]}
+
+
+def test_a_groups_members_are_listed_in_natural_order_not_that_of_their_first_quote() -> None:
+    """s64 Zoom focus-group tester, 2: the matrix note and the saturation line said "fg02_zoom:
+    P09, P10, P12, P13, P11", the order of each member's first charted segment (P11's
+    introduction was procedural). They are listed as the code's other lists of people are, P9
+    before P10 (:func:`~roqa_nlp.transcripts.natural_key`)."""
+    from roqa_nlp.framework import saturation
+
+    r = three_interviews()
+    group = [
+        spoken(seg("FG2", i, f"Training is thin, {i}.", ("IC.F", 0.9, "barrier")), who)
+        for i, who in enumerate(["P10", "P9", "P12", "p11", "P10"])
+    ]
+    r = CodingResult([*r.segments, *group], {**r.transcripts, "FG2": transcript("FG2", "FG2")})
+    assert framework_matrix(r).several_speakers == {"FG2": ["P9", "P10", "p11", "P12"]}
+    assert saturation(r).several_speakers == {"FG2": ["P9", "P10", "p11", "P12"]}
+    assert "FG2 holds the coded talk of 4 participants (P9, P10, p11, P12)" in (
+        framework_matrix(r).speakers_note
+    )

@@ -979,7 +979,9 @@ class FrameworkMatrix:
     #: workbook's ``About`` sheet, the first line of the .csv
     note: str = ""
     #: each case whose coded talk is two or more participants' (a focus group, a joint
-    #: interview), with the speakers it is charted from, in order of their first quote
+    #: interview), with the speakers it is charted from, in natural order (``P9`` before ``P10``,
+    #: :func:`~roqa_nlp.transcripts.natural_key`; in the order of their first quote, a member whose
+    #: first words were procedural talk came last: s64 Zoom focus-group tester, 2)
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
     #: the codes these codings cannot carry (:func:`uncodable`: translated from a codebook none
     #: of whose codes maps onto them), with that codebook's id: their empty cells say so
@@ -1274,7 +1276,7 @@ def framework_matrix(
             and any(c.parent == k and c.codable and c.id not in never for c in book.codes)
         ],
         several_speakers={
-            case: list(who)
+            case: sorted(who, key=natural_key)
             for case in sorted(speakers, key=natural_key)
             if len(who := speakers[case]) > 1
         },
@@ -2295,8 +2297,8 @@ class Saturation:
     #: charted in: :meth:`agreeing_only_note` says so (s49 re-test refocus, finding 3)
     agreeing_only: dict[str, list[str]] = field(default_factory=dict)
     #: each interview whose coded talk is two or more participants' (a focus group, a joint
-    #: interview), with the speakers it is charted from, in order of their first quote, as the
-    #: framework matrix names them: still one interview to the count (:meth:`groups_note`)
+    #: interview), with the speakers it is charted from, in natural order (``P9`` before
+    #: ``P10``), as the framework matrix names them: still one interview to the count (:meth:`groups_note`)
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
     #: with no order given, when the order the interviews were coded in is not their
     #: participants' (``P1``-``P6``, ``P8``, ``P7``: a date-named file read last), what the
@@ -3900,7 +3902,11 @@ def saturation(
         undecided if any(u for u, _ in undecided) else [],
         [files_of[c] for c in seq],
         agreeing_only,
-        {label[c]: list(who) for c in seq if len(who := speakers.get(c, {})) > 1},
+        {
+            label[c]: sorted(who, key=natural_key)
+            for c in seq
+            if len(who := speakers.get(c, {})) > 1
+        },
         ""
         if order is not None
         else participant_order_note(participants)
