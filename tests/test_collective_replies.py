@@ -302,3 +302,33 @@ def test_a_collective_no_then_a_noise_still_leaves_the_agreement_after_them_noth
         "Ben Cole: Same for us.\n"
     )
     assert agreed_turns(parse_text(text, "fg07.txt")) == [None, None, None]
+
+
+def test_the_reports_transcript_view_shows_a_collective_reply_between_the_turns():
+    """s64 Zoom focus-group tester, 3: ``Everyone: Yes.`` (the group's consent to recording),
+    kept in the text between the turns, was left off the report's transcript view, which showed
+    the question straight followed by the next. It is shown there as that text, no one's turn:
+    with no speaker, as a row of its own kind."""
+    from roqa_nlp.report import fragments, transcript_view
+    from roqa_nlp.result import CodingResult
+
+    t = parse_text(
+        FG05.replace("Joe Barker: Honestly", "Everyone: Yes.\n\nJoe Barker: Honestly"), "fg05.txt"
+    )
+    rows = transcript_view(CodingResult([], {"fg05": t}), "fg05", [], {})["rows"]
+    assert [(r["kind"], r["speaker"], r["text"]) for r in rows] == [
+        ("question", "Facilitator (Helen Marsh)", "Okay, we're recording. Welcome, everyone."),
+        ("between", "", "Everyone: Yes."),
+        ("talk", "Joe Barker", "Honestly the best thing is the peer workers."),
+        ("talk", "Amira Haddad", "Aw, Joe."),
+        ("between", "", "Everyone: [laughter]"),
+        ("talk", "Joe Barker", "No, seriously, she challenges us when we slip into jargon."),
+        ("talk", "Kath Jennings", "Yes, same here."),
+        ("talk", "Sam Oyelaran", "The rota gets in the way, and then people lose faith in us."),
+        ("between", "", "Several voices: Yeah. Mm."),
+        ("talk", "Amira Haddad", "That's so true. Someone I work with just stops coming."),
+        ("question", "Facilitator (Helen Marsh)", "Thank you all."),
+    ]
+    assert fragments.SegmentRows().row(rows[1]) == (
+        '      <div class="row between"><span class="spk"></span><p>Everyone: Yes.</p></div>\n'
+    )

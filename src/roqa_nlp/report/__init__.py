@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from ..decisions import Decision
     from ..framework import Quote, Saturation
     from ..result import CodingResult
-    from ..schema import SegmentResult, Suggestion
+    from ..schema import SegmentResult, Suggestion, Transcript
 
 HERE = Path(__file__).resolve().parent
 #: Suggestions shown (and reviewable) per segment.
@@ -1108,7 +1108,10 @@ def transcript_view(
     """A transcript as rows: interviewer questions, uncoded talk and coded segments, in order.
 
     When the transcript text is known and every segment's offsets match it, the full text is
-    shown with segments in place; otherwise the segments alone, in order.
+    shown with segments in place; otherwise the segments alone, in order. A focus group's
+    collective reply (``Everyone: Yes.``, no one's turn) is shown where it is, as the text
+    between the turns it is (a row of kind ``between``, with no speaker): left off, the page
+    showed the facilitator's question with no answer (s64 Zoom focus-group tester, 3).
     """
     t = result.transcripts.get(tid)
     rows: list[dict[str, Any]] = []
@@ -1120,7 +1123,10 @@ def transcript_view(
         turns = t.turns or []
         ordered = sorted(segments, key=lambda s: (s.segment.start, s.segment.end))
         starts = [s.segment.start for s in ordered]
+        between = _collective_lines(t) if turns else []
         for turn in turns:
+            while between and between[0][0] < turn.start:
+                rows.append({"kind": "between", "speaker": "", "text": between.pop(0)[1]})
             kind = "question" if turn.role == "interviewer" else "talk"
             cursor = turn.start
             inside = segments_in_turn(ordered, starts, turn.start, turn.end)
@@ -1140,6 +1146,7 @@ def transcript_view(
                 cursor = max(cursor, s.segment.end)
             if cursor < turn.end:
                 _text_row(rows, kind, turn.speaker if first else "", t.text[cursor : turn.end])
+        rows.extend({"kind": "between", "speaker": "", "text": line} for _, line in between)
     for s in segments:
         if s.segment.id not in placed:
             rows.append(
@@ -1181,6 +1188,23 @@ def segments_in_turn(
         return ordered[lo : bisect.bisect_left(starts, end)]
     at = ordered[lo : bisect.bisect_right(starts, start)]
     return [s for s in at if s.segment.end == s.segment.start]
+
+
+def _collective_lines(transcript: Transcript) -> list[tuple[int, str]]:
+    """Where each collective reply left out of the turns starts in ``transcript``'s text, and
+    its line there, label included (``Everyone: Yes.``): from the start of its line, not before
+    the turn above it ends (:func:`~roqa_nlp.transcripts.roles.collective_reply_spans`)."""
+    from ..transcripts.roles import collective_reply_spans
+
+    text = transcript.text
+    ends = [t.end for t in transcript.turns]
+    lines: list[tuple[int, str]] = []
+    for start, end, _ in collective_reply_spans(transcript):
+        i = bisect.bisect_right(ends, start)
+        above = ends[i - 1] if i else 0
+        begin = max(text.rfind("\n", above, start) + 1, above)
+        lines.append((begin, text[begin:end].strip()))
+    return lines
 
 
 def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) -> None:

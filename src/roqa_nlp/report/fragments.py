@@ -259,9 +259,10 @@ class SegmentRows:
         return "".join(parts)
 
     def row(self, row: Mapping[str, Any]) -> str:
-        """One row of a transcript: a question, uncoded talk, or a segment."""
+        """One row of a transcript: a question, uncoded talk, a collective reply between the
+        turns (``between``, with no speaker), or a segment."""
         kind = row["kind"]
-        if kind in ("question", "talk"):
+        if kind in ("question", "talk", "between"):
             return (
                 f'      <div class="row {kind}"><span class="spk">{escape(row["speaker"])}'
                 f"</span><p>{escape(row['text'])}</p></div>\n"
