@@ -842,33 +842,3 @@ def test_a_password_in_the_ray_address_is_never_printed(monkeypatch: pytest.Monk
         "ray:// address needs pip install 'ray[client]'; or use --engine local)"
     )
     assert not any("s3c" in message for message in said.values())
-
-
-def test_a_local_run_after_a_ray_run_removes_the_ray_engines_shards(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
-) -> None:
-    """A local run into a folder Ray coded warned that the Ray engine's own shards were 'from
-    before this run ... a report, table or export among them shows the earlier codings' (hunt
-    s63, D4), and left them holding the codings it replaced. Roqa's own shards are removed once
-    the new codings are in place, as a Ray run removes those it no longer writes; a file of
-    another kind named as a shard is the researcher's, and stays."""
-    study, out = a_small_study(tmp_path / "study"), tmp_path / "out"
-    ray_run = ("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
-    shards = [
-        "codings-00000.jsonl",
-        "codings-00001.jsonl",
-        "transcripts-00000.jsonl",
-        "transcripts-00001.jsonl",
-    ]
-    for local in ((), ("--stream",)):
-        roqa_said(*ray_run)  # the second removes the local run's report (noted)
-        assert sorted(p.name for p in out.glob("*-0000*.jsonl")) == shards
-        (out / "codings-00009.jsonl").write_text('{"note": "mine"}\n', "utf-8")
-        said = roqa_said("code", study, "--out", out, "--model", tiny_model_dir, *local)
-        assert said == [
-            f"roqa: warning: {out}: codings-00009.jsonl is from before this run, which did not "
-            "rewrite it: a report, table or export among them shows the earlier codings (make it "
-            "again from these)"
-        ], local
-        assert sorted(p.name for p in out.glob("*-0000*.jsonl")) == ["codings-00009.jsonl"]
-        (out / "codings-00009.jsonl").unlink()

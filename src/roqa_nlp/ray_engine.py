@@ -69,28 +69,8 @@ def chunk_paths(paths: list[Path], n_workers: int) -> list[list[str]]:
     return [[str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size)]
 
 
-#: The kinds of shard a chunk is written as (:func:`shard_name`).
-SHARD_KINDS = ("codings", "transcripts")
-
-
 def shard_name(kind: str, number: int) -> str:
     return f"{kind}-{number:05d}.jsonl"
-
-
-def shards_in(out: Path) -> list[Path]:
-    """The files in ``out`` named as the Ray engine's shards (:func:`shard_name`), in name
-    order."""
-    return sorted(
-        f
-        for kind in SHARD_KINDS
-        for f in out.glob(f"{kind}-[0-9][0-9][0-9][0-9][0-9].jsonl")
-        if f.is_file()
-    )
-
-
-def shard_number(path: Path) -> int:
-    """The chunk number of the shard ``path`` (:func:`shard_name`)."""
-    return int(path.stem.rsplit("-", 1)[1])
 
 
 class CodeChunk:
@@ -182,7 +162,7 @@ class CodeChunk:
 def remove_shards(out: Path, n_chunks: int, remove_dir: bool) -> None:
     """Remove the shards of a failed run (and ``out`` itself when the run created it)."""
     for number in range(n_chunks):
-        for kind in SHARD_KINDS:
+        for kind in ("codings", "transcripts"):
             (out / shard_name(kind, number)).unlink(missing_ok=True)
     if remove_dir:
         with contextlib.suppress(OSError):  # not empty: something else is in it, keep it
@@ -588,15 +568,17 @@ def merge_shards(
     summary.paths = dict(writer.paths)
     summary.paths["shards"] = out / "codings-*.jsonl"
     summary.shards = [
-        out / shard_name(kind, number) for number in range(n_chunks) for kind in SHARD_KINDS
+        out / shard_name(kind, number)
+        for number in range(n_chunks)
+        for kind in ("codings", "transcripts")
     ]
     return summary
 
 
 def _remove_earlier_shards(out: Path, n_chunks: int) -> None:
-    """Remove the shards an earlier Ray run into ``out`` left beyond this run's ``n_chunks``
-    (:func:`shards_in`): they match the shard pattern this run's summary names, but hold
-    another study."""
-    for f in shards_in(out):
-        if shard_number(f) >= n_chunks:
-            f.unlink(missing_ok=True)
+    """Remove the shards an earlier Ray run into ``out`` left beyond this run's ``n_chunks``:
+    they match the shard pattern this run's summary names, but hold another study."""
+    for kind in ("codings", "transcripts"):
+        for f in out.glob(f"{kind}-[0-9][0-9][0-9][0-9][0-9].jsonl"):
+            if int(f.stem.rsplit("-", 1)[1]) >= n_chunks:
+                f.unlink(missing_ok=True)

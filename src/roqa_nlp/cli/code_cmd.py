@@ -681,22 +681,6 @@ def _remove_what_replaced_codings_made(
     )
 
 
-def _remove_ray_shards(out: Path, before: Collection[str]) -> None:
-    """Once a local run has replaced the codings in ``out``, remove the shards an earlier
-    ``--engine ray`` run left there (among the files ``before`` the run:
-    :func:`~roqa_nlp.ray_engine.shards_in`), as a Ray run removes those it no longer writes:
-    they hold the codings replaced, and were warned of as 'a report, table or export' made from
-    them (hunt s63, D4). Only roqa's own (:func:`~roqa_nlp.io.written_by_roqa`): a file of
-    another kind named so stays, as one that cannot be removed does, and is warned of."""
-    from ..io import written_by_roqa
-    from ..ray_engine import shards_in
-
-    for path in shards_in(out):
-        if path.name in before and written_by_roqa(path):
-            with suppress(OSError):
-                path.unlink()
-
-
 def _warn_of_dropped(
     out: Path,
     held: list[str],
@@ -1317,7 +1301,6 @@ def code_command(
         ):
             told = _parts_warned(parts, _ParticipantTalk(paths), key is not None)
             w = write_codings(tally.parts(told), out)
-        _remove_ray_shards(out, before)
         w.paths.update(_keep_project_codebook(ac.codebook, out, earlier_book))
         written_key = None
         if key is not None and pseudonymise is not None:
@@ -1389,7 +1372,6 @@ def code_command(
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
         written.update(result._save_files(out))  # its earlier files are named at the end
-        _remove_ray_shards(out, before)
         texts_after = transcript_texts(out)
         renamed = changes_between(texts_before, texts_after)[2]
         written.update(_keep_project_codebook(ac.codebook, out, earlier_book))
