@@ -20,6 +20,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -342,13 +343,14 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
                 kwargs["_temp_dir"] = temp_dir
         else:
             _refuse_a_web_address(address)
+            _refuse_a_user_or_password(address)
             _check_reachable(address)
         try:
             with _environ({} if address else NO_WAY_OUT):
                 ray.init(**kwargs)
         except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
             where = f"the Ray cluster at RAY_ADDRESS={shown_address(address)}" if address else ""
-            said = without_password(" ".join(str(e).split()), address or "")[:200]
+            said = " ".join(str(e).split())[:200]
             raise RoqaError(
                 f"could not start or reach {where or 'a local Ray'} ({said})",
                 hint="start the cluster (`ray start --head`) or unset RAY_ADDRESS; a ray:// "
@@ -388,7 +390,7 @@ def _check_reachable(address: str) -> None:
     ``ray://10.0.0.5:10001``) accept no connection; ``auto`` and other forms are left to Ray."""
     import socket
 
-    hostport = address.removeprefix("ray://").rpartition("@")[2]  # not user:password@
+    hostport = address.removeprefix("ray://")
     host, sep, port = hostport.rpartition(":")
     if not sep or not port.isdecimal() or not host:
         return
@@ -396,36 +398,40 @@ def _check_reachable(address: str) -> None:
         socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT).close()
     except OSError as e:
         raise RoqaError(
-            f"no Ray cluster answers at RAY_ADDRESS={shown_address(address)} "
-            f"({without_password(str(e.strerror or e), address)})",
+            f"no Ray cluster answers at RAY_ADDRESS={shown_address(address)} ({e.strerror or e})",
             hint="start the cluster (`ray start --head`), check the address and port, or unset "
             "RAY_ADDRESS; or use --engine local",
         ) from None
 
 
-def _password(address: str) -> str:
-    """The password of a ``user:password@`` in ``address`` (with a scheme or none), else ''."""
-    rest = address.partition("://")[2] or address
-    userinfo, at, _ = rest.rpartition("@")
-    return userinfo.partition(":")[2] if at else ""
+#: A URL scheme opening an address (``ray://``, ``Http://``), as RFC 3986 spells one.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def shown_address(address: str) -> str:
-    """``address`` as a message shows it: the password of a ``user:password@`` in it replaced
-    by ``***`` (``http://ann:***@10.0.0.5:8265``). It was printed back in the error (hunt s63,
-    D3), and a terminal's or CI's log keeps it."""
-    password = _password(address)
-    if not password:
+    """``address`` as a message shows it: whatever comes before its last ``@`` after the scheme
+    (a user name, a password, which may hold ``@``, ``:`` or ``://``) replaced by ``***``
+    (``http://***@10.0.0.5:8265``). A password was printed back in the error (hunt s63, D3), and
+    a terminal's or CI's log keeps it."""
+    if "@" not in address:
         return address
-    head, _, host = address.rpartition("@")
-    return f"{head.removesuffix(password)}***@{host}"
+    scheme = m.group(0) if (m := _SCHEME.match(address)) else ""
+    return f"{scheme}***@{address.rpartition('@')[2]}"
 
 
-def without_password(text: str, address: str) -> str:
-    """``text`` (Ray's own error, which may echo ``address``) with the password of ``address``
-    replaced by ``***`` wherever it is (:func:`shown_address`)."""
-    password = _password(address)
-    return text.replace(password, "***") if password else text
+def _refuse_a_user_or_password(address: str) -> None:
+    """Refuse a ``RAY_ADDRESS`` holding a user name or password (``user:pw@HOST:PORT``), before
+    any connection: a Ray cluster's address never holds one. Ray took ``ann@HOST:PORT`` and
+    retried it for ever (hunt s64: still waiting after 590 s); it is never sent to Ray, nor
+    looked up as a host name (a DNS query carried the password), and never printed."""
+    if "@" not in address:
+        return
+    raise RoqaError(
+        f"RAY_ADDRESS={shown_address(address)} holds a user name or password, which no Ray "
+        "cluster's address does",
+        hint="give the cluster's address alone: HOST:6379 on one of its nodes, or "
+        "ray://HOST:10001 for Ray Client; or unset RAY_ADDRESS",
+    )
 
 
 def quiet_ray_data() -> None:
