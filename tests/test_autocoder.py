@@ -1284,8 +1284,8 @@ def test_every_valence_row_lands_in_one_part_of_the_feedback_line(
     correction" with none on a coded one (R1), and a reject row carrying a valence was counted
     among the rejections and again as a valence-only example (D3). Each of the 13 rows is now in
     one part: 2 accepts, 1 valence row on a coded segment, 7 rows behind the 3 examples that fit
-    no code, 3 valence rows behind 2 valence-only examples; s:15's valence, given on a rejection,
-    is learnt and said in the valence clause (3 valence-only examples)."""
+    no code, 3 valence rows behind 2 of the 3 valence-only examples; s:15's valence, given on a
+    rejection, is learnt, its example said to be by another decision's row (s64, D1)."""
     from roqa_nlp.decisions import feedback_summary
 
     decisions = tmp_path / "decisions.csv"
@@ -1297,7 +1297,8 @@ def test_every_valence_row_lands_in_one_part_of_the_feedback_line(
     assert fb["n_valence_only_without_valence_row"] == 1  # s:15's
     assert feedback_summary(fb).startswith(
         "feedback: 8 examples from 13 decisions (2 accepted, 1 valence correction, 3 fit no code "
-        "(from 7 decisions), 2 valence only (from 3 decisions)), each example a decided text "
+        "(from 7 decisions), 3 valence only (from 3 decisions; 1 by the valence on a row of "
+        "another decision)), each example a decided text "
         "(one for the same words in several segments) counted 3 times (--feedback-weight): 24 "
         "training records; 0 left out; codings: none (no model valence or questions, 3 "
         "suggestions assumed shown); valence: the researcher's on 4 examples (3 valence only, for "

@@ -471,7 +471,7 @@ def test_the_summary_puts_each_valence_row_in_one_part() -> None:
         "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example (1 valence "
         "only, for the valence head alone), the model's on the rest"
     )
-    # a reject row's valence: the row is among the 3 rejections, the example in the valence clause
+    # a reject row's valence: the row is among the 3 rejections; the example says so (s64, D1)
     card.update(
         n_decisions=4,
         n_examples=3,
@@ -481,7 +481,91 @@ def test_the_summary_puts_each_valence_row_in_one_part() -> None:
         n_valence_only_without_valence_row=1,
     )
     assert feedback_summary(card).startswith(
-        "feedback: 3 examples from 4 decisions (1 accepted, 1 fit no code (from 3 decisions)); "
-        "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example (1 valence "
+        "feedback: 3 examples from 4 decisions (1 accepted, 1 fit no code (from 3 decisions), "
+        "1 valence only (by the valence on a row of another decision)); 0 left out; codings: "
+        "codings.jsonl; valence: the researcher's on 1 example (1 valence only, for the valence "
+        "head alone)"
+    )
+
+
+def _card_of(**fields: object) -> dict[str, object]:
+    """A feedback card with no codings, as update() writes it (the fields that change)."""
+    return {"left_out": {}, "codes_by_decision": {"accept": 1}, **fields}
+
+
+#: the codings clause of a card with no codings
+NONE_SHOWN = "codings: none (no model valence or questions, 3 suggestions assumed shown)"
+
+
+def test_valence_only_means_the_same_examples_in_both_parts_of_the_line() -> None:
+    """Regression hunter (s64, D1): "1 valence only" in the brackets counted the valence-only
+    examples with a valence row, "3 valence only" in the valence clause all of them, in one line.
+    Both now count the examples; the brackets say which rows are behind them, so the parts still
+    add up to the decisions (here 1 + 4 + 1 = 6: two of the examples' valences are on no-code
+    rows, counted under "fit no code")."""
+    # s:01 accept; s:02 no-code barrier; s:03 no-code enabler + valence barrier; s:04 no-code,
+    # no-code neutral (hunter's d/D02.csv)
+    card = _card_of(
+        n_decisions=6,
+        n_examples=7,
+        by_decision={"accept": 1, "valence": 1, "no-code": 4},
+        examples_by_kind={"coded": 1, "rejected": 3, VALENCE_ONLY: 3},
+        decisions_by_kind={"rejected": 4, VALENCE_ONLY: 1},
+        n_valence_only_without_valence_row=2,
+        n_without_valence=1,
+    )
+    assert feedback_summary(card) == (
+        "feedback: 7 examples from 6 decisions (1 accepted, 3 fit no code (from 4 decisions), "
+        "3 valence only (from 1 decision; 2 by the valence on rows of other decisions)); "
+        f"0 left out; {NONE_SHOWN}; valence: the researcher's on 3 examples (3 valence only, "
+        "for the valence head alone), none on 1 (without codings; the valence head leaves them "
+        "out)"
+    )
+    # the same on rejections short of all the suggestions, left out (hunter's d/D03.csv)
+    card.update(
+        n_examples=4,
+        by_decision={"accept": 1, "reject": 4, "valence": 1},
+        examples_by_kind={"coded": 1, VALENCE_ONLY: 3},
+        decisions_by_kind={VALENCE_ONLY: 1},
+        left_out={"rejections short of all the segment's suggestions": 4},
+    )
+    assert feedback_summary(card).startswith(
+        "feedback: 4 examples from 6 decisions (1 accepted, 3 valence only (from 1 decision; 2 by "
+        "the valence on rows of other decisions)); 4 left out (4 rejections short of all the "
+        "segment's suggestions); "
+    )
+    assert "; valence: the researcher's on 3 examples (3 valence only, " in feedback_summary(card)
+
+
+def test_a_lone_valence_only_example_given_on_a_rejection_is_in_the_brackets() -> None:
+    """Regression hunter (s64, D2): the one example, its valence on a rejection (left out as short
+    of the suggestions), read "1 example from 1 decision (none)"."""
+    card = _card_of(
+        n_decisions=1,
+        n_examples=1,
+        by_decision={"reject": 1},
+        examples_by_kind={VALENCE_ONLY: 1},
+        codes_by_decision={},
+        left_out={"rejections short of all the segment's suggestions": 1},
+        n_valence_only_without_valence_row=1,
+    )
+    assert feedback_summary(card) == (
+        "feedback: 1 example from 1 decision (1 valence only (by the valence on a row of another "
+        "decision)); 1 left out (1 rejection short of all the segment's suggestions); rejections "
+        "alone teach nothing: the model learns a segment's code (accept, recode) or that it fits "
+        f"no code (no-code); {NONE_SHOWN}; valence: the researcher's on 1 example (1 valence "
         "only, for the valence head alone)"
+    )
+    # two such examples, no valence row at all
+    card.update(
+        n_decisions=2,
+        n_examples=2,
+        by_decision={"reject": 2},
+        examples_by_kind={VALENCE_ONLY: 2},
+        left_out={"rejections short of all the segment's suggestions": 2},
+        n_valence_only_without_valence_row=2,
+    )
+    assert feedback_summary(card).startswith(
+        "feedback: 2 examples from 2 decisions (2 valence only (each by the valence on a row of "
+        "another decision)); 2 left out "
     )

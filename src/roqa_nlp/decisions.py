@@ -2650,6 +2650,19 @@ def _left_out_why(n: int, why: str) -> str:
     return f"{n} {why}"
 
 
+def _valence_only_from(n_examples: int, n_rows: int, n_without_row: int) -> str:
+    """The rows behind the valence-only examples, of which ``n_without_row`` took their valence
+    from a row of another decision (a rejection, a no-code row), counted under that decision."""
+    if not n_rows:  # every example's valence is on another decision's row
+        each = "each " if n_examples != 1 else ""
+        return f" ({each}by the valence on a row of another decision)"
+    other = "a row of another decision" if n_without_row == 1 else "rows of other decisions"
+    return (
+        f" (from {n_rows} decision{'s' if n_rows != 1 else ''}; {n_without_row} by the valence "
+        f"on {other})"
+    )
+
+
 def feedback_summary(card: dict[str, object]) -> str:
     """One line for ``roqa train``: the examples the decisions became, by kind, what was left
     out and why, and the codings used (``card`` is a model card's ``feedback``). The codes of
@@ -2690,16 +2703,22 @@ def feedback_summary(card: dict[str, object]) -> str:
             n_valence_rows - counts.get(VALENCE_ONLY, 0) - left.get(VALENCE_UNCODED, 0)
         )
         behind[VALENCE_ONLY] = counts.get(VALENCE_ONLY, 0)
-    # the corrections are the rows (the last on a segment wins); a valence-only example whose
-    # valence a rejection's row gave has no row of its own here: the valence clause counts it
-    # (regression hunter, s63: "1 fit no code (from 3 decisions), 1 valence only" of 4 rows)
+    # the corrections are the rows (the last on a segment wins)
     counts[VALENCE] = behind.get(VALENCE, 0)
-    counts[VALENCE_ONLY] = counts.get(VALENCE_ONLY, 0) - int(
-        card.get("n_valence_only_without_valence_row") or 0  # type: ignore[call-overload]
-    )
+    # valence-only examples whose valence a rejection's or a no-code row gave: that row is
+    # counted under its decision, so the brackets say which rows are behind the examples, and
+    # "valence only" counts the examples as the valence clause does (regression hunter, s64:
+    # "1 valence only" there, "3 valence only" in the clause; "(none)" for the one example)
+    n_without_row = int(card.get("n_valence_only_without_valence_row") or 0)  # type: ignore[call-overload]
     parts = [
         f"{counts[k]} {label}"
-        + (f" (from {behind[k]} decisions)" if behind.get(k, 0) > counts[k] else "")
+        + (
+            _valence_only_from(counts[k], behind.get(k, 0), n_without_row)
+            if k == VALENCE_ONLY and n_without_row
+            else f" (from {behind[k]} decisions)"
+            if behind.get(k, 0) > counts[k]
+            else ""
+        )
         for k, label in (
             ("accept", "accepted"),
             ("recode", f"recoded{to_new}"),
