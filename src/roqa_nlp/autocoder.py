@@ -1496,8 +1496,10 @@ class AutoCoder:
             # they are not the model's: roqa code judges the suggestions charted in it on them
             **({"decided_in": decided_in} if decided_in else {}),
             "examples_by_kind": plan.examples_by_kind(),
-            # the rows (rejections, no-code) behind the examples that are not coded, by kind:
-            # three rejections of a segment's suggestions are one example that fits no code
+            # the rows behind the examples that are not coded, by kind (rejections and no-code
+            # rows: three rejections of a segment's suggestions are one example that fits no code;
+            # valence rows behind valence-only examples), and the valence rows on coded examples
+            # (valence): with the codes by decision and the rows left out, each row once
             **({"decisions_by_kind": plan.decisions_by_kind} if plan.decisions_by_kind else {}),
             # the codes the coded examples are trained with, by the decision that gave each
             # (accept, recode, new-code): a segment given two codes counts under each, so they
