@@ -1297,8 +1297,8 @@ def test_every_valence_row_lands_in_one_part_of_the_feedback_line(
     assert fb["n_valence_only_without_valence_row"] == 1  # s:15's
     assert feedback_summary(fb).startswith(
         "feedback: 8 examples from 13 decisions (2 accepted, 1 valence correction, 3 fit no code "
-        "(from 7 decisions), 3 valence only (from 3 decisions; 1 by the valence on a row of "
-        "another decision)), each example a decided text "
+        "(from 7 decisions), 3 valence only (2 from 3 valence rows, 1 by the valence written on "
+        "its rejection or no-code row)), each example a decided text "
         "(one for the same words in several segments) counted 3 times (--feedback-weight): 24 "
         "training records; 0 left out; codings: none (no model valence or questions, 3 "
         "suggestions assumed shown); valence: the researcher's on 4 examples (3 valence only, for "

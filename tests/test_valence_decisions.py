@@ -482,7 +482,8 @@ def test_the_summary_puts_each_valence_row_in_one_part() -> None:
     )
     assert feedback_summary(card).startswith(
         "feedback: 3 examples from 4 decisions (1 accepted, 1 fit no code (from 3 decisions), "
-        "1 valence only (by the valence on a row of another decision)); 0 left out; codings: "
+        "1 valence only (by the valence written on its rejection or no-code row)); 0 left out; "
+        "codings: "
         "codings.jsonl; valence: the researcher's on 1 example (1 valence only, for the valence "
         "head alone)"
     )
@@ -516,7 +517,8 @@ def test_valence_only_means_the_same_examples_in_both_parts_of_the_line() -> Non
     )
     assert feedback_summary(card) == (
         "feedback: 7 examples from 6 decisions (1 accepted, 3 fit no code (from 4 decisions), "
-        "3 valence only (from 1 decision; 2 by the valence on rows of other decisions)); "
+        "3 valence only (1 from 1 valence row, 2 by the valence written on their rejection or "
+        "no-code row)); "
         f"0 left out; {NONE_SHOWN}; valence: the researcher's on 3 examples (3 valence only, "
         "for the valence head alone), none on 1 (without codings; the valence head leaves them "
         "out)"
@@ -530,8 +532,8 @@ def test_valence_only_means_the_same_examples_in_both_parts_of_the_line() -> Non
         left_out={"rejections short of all the segment's suggestions": 4},
     )
     assert feedback_summary(card).startswith(
-        "feedback: 4 examples from 6 decisions (1 accepted, 3 valence only (from 1 decision; 2 by "
-        "the valence on rows of other decisions)); 4 left out (4 rejections short of all the "
+        "feedback: 4 examples from 6 decisions (1 accepted, 3 valence only (1 from 1 valence row, 2 "
+        "by the valence written on their rejection or no-code row)); 4 left out (4 rejections short of all the "
         "segment's suggestions); "
     )
     assert "; valence: the researcher's on 3 examples (3 valence only, " in feedback_summary(card)
@@ -550,8 +552,8 @@ def test_a_lone_valence_only_example_given_on_a_rejection_is_in_the_brackets() -
         n_valence_only_without_valence_row=1,
     )
     assert feedback_summary(card) == (
-        "feedback: 1 example from 1 decision (1 valence only (by the valence on a row of another "
-        "decision)); 1 left out (1 rejection short of all the segment's suggestions); rejections "
+        "feedback: 1 example from 1 decision (1 valence only (by the valence written on its "
+        "rejection or no-code row)); 1 left out (1 rejection short of all the segment's suggestions); rejections "
         "alone teach nothing: the model learns a segment's code (accept, recode) or that it fits "
         f"no code (no-code); {NONE_SHOWN}; valence: the researcher's on 1 example (1 valence "
         "only, for the valence head alone)"
@@ -566,6 +568,6 @@ def test_a_lone_valence_only_example_given_on_a_rejection_is_in_the_brackets() -
         n_valence_only_without_valence_row=2,
     )
     assert feedback_summary(card).startswith(
-        "feedback: 2 examples from 2 decisions (2 valence only (each by the valence on a row of "
-        "another decision)); 2 left out "
+        "feedback: 2 examples from 2 decisions (2 valence only (each by the valence written on "
+        "their rejection or no-code row)); 2 left out "
     )

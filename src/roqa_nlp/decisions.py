@@ -2651,15 +2651,18 @@ def _left_out_why(n: int, why: str) -> str:
 
 
 def _valence_only_from(n_examples: int, n_rows: int, n_without_row: int) -> str:
-    """The rows behind the valence-only examples, of which ``n_without_row`` took their valence
-    from a row of another decision (a rejection, a no-code row), counted under that decision."""
-    if not n_rows:  # every example's valence is on another decision's row
-        each = "each " if n_examples != 1 else ""
-        return f" ({each}by the valence on a row of another decision)"
-    other = "a row of another decision" if n_without_row == 1 else "rows of other decisions"
+    """The rows behind the valence-only examples: ``n_examples - n_without_row`` of them from
+    ``n_rows`` ``valence`` rows, and ``n_without_row`` by the valence written on the segment's
+    rejection or no-code row (counted under that decision). The hunt of s64 read "3 valence only
+    (from 3 decisions; 1 by the valence on a row of another decision)" as 3 examples from 3 rows,
+    and could not tell which other decision."""
+    theirs = "its" if n_without_row == 1 else "their"
+    by = f"by the valence written on {theirs} rejection or no-code row"
+    if not n_rows:  # every example's valence is on a rejection's or a no-code row
+        return f" ({'each ' if n_examples != 1 else ''}{by})"
     return (
-        f" (from {n_rows} decision{'s' if n_rows != 1 else ''}; {n_without_row} by the valence "
-        f"on {other})"
+        f" ({n_examples - n_without_row} from {n_rows} valence row{'s' if n_rows != 1 else ''}, "
+        f"{n_without_row} {by})"
     )
 
 
