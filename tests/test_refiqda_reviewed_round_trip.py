@@ -1030,6 +1030,13 @@ def test_the_left_out_parts_go_to_the_reviewer_only(cfir: Codebook, tmp_path: Pa
 
 
 RENAMED = "the reviewer 'Alice' is named 'Bea' in this project: their review record is kept"
+#: An earlier export gives the name only: a rename cannot be told from codings given to another
+#: user, so the line says whose codings keep the record, not that the reviewer was renamed
+#: (regression hunt s64, h_qdpx 2c).
+KEPT_WITH_BEA = (
+    "the review record of 'Alice' is kept with the codings of 'Bea', which hold the passages it "
+    "decided"
+)
 
 
 @pytest.mark.parametrize("recorded", ["user GUID", "selection GUIDs"])
@@ -1041,7 +1048,8 @@ def test_a_reviewer_renamed_in_the_program_keeps_their_review_record(
     reviewed_segments, so `roqa agree` compared every span (kappa 0.500 to 0.265) with no
     "not independent coding" note. The reviewer is known by the user GUID the record gives;
     an earlier export's record, which gives their name only, by the GUIDs of the selections
-    it records. One line says the name changed."""
+    it records. One line says the name changed (whose codings keep the record, for an earlier
+    export)."""
     review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
     out = tmp_path / "alice.qdpx"
     export_qdpx(review, cfir, out)
@@ -1054,13 +1062,171 @@ def test_a_reviewer_renamed_in_the_program_keeps_their_review_record(
         edited(out, qde_bytes(out), old)
     edited(out, b'name="Alice"', b'name="Bea"')
     back = read_qdpx(out)
-    assert back.warnings == [RENAMED]
+    assert back.warnings == [RENAMED if recorded == "user GUID" else KEPT_WITH_BEA]
     bea = back.codings["Bea"]
     assert bea.meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
     assert bea.meta["reviewed_model"] == "abc123"
     assert bea.meta["transcripts_not_reviewed"] == ["p02"]
     assert "user_guid" not in bea.meta
     assert framework_outputs(bea, cfir)[:2] == tuple(x.replace("Alice", "Bea") for x in before[:2])
+
+
+OTHER_GUID = "0b0b0b0b-1111-4222-8333-444455556666"
+
+
+def with_users(
+    path: Path, *, add: str | None = None, first: bool = False, reviewer: str = "kept"
+) -> Path:
+    """The exported project ``path`` (one user, the reviewer) edited in place, as in a QDA
+    program: a user named ``add`` added (at the top of the users when ``first``) with one coding
+    of their own (p01's last passage), and the reviewer ``"kept"``, ``"deleted"`` with all
+    their codings, ``"unlisted"`` (the user deleted, their codings kept) or ``"to Admin"``
+    (deleted, their codings given to a user 'Admin'; ``add`` is then 'Admin')."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    ET.register_namespace("", NS[1:-1])
+    root = ET.fromstring(members["project.qde"])
+    users = root.find(NS + "Users")
+    assert users is not None
+    (me,) = list(users)
+    mine = me.get("guid")
+    if reviewer != "kept":
+        users.remove(me)
+    sources = list(root.iter(NS + "TextSource"))
+    if add is not None:
+        new = ET.Element(NS + "User", guid=OTHER_GUID, name=add)
+        users.insert(0 if first else len(users), new)
+        coded = next(root.iter(NS + "CodeRef")).get("targetGUID")
+        sel = ET.SubElement(
+            sources[0], NS + "PlainTextSelection", guid="0c0c0c0c-1111-4222-8333-444455556666",
+            name="", startPosition="128", endPosition="159", creatingUser=OTHER_GUID,
+        )  # fmt: skip
+        coding = ET.SubElement(
+            sel, NS + "Coding", guid="0d0d0d0d-1111-4222-8333-444455556666",
+            creatingUser=OTHER_GUID,
+        )  # fmt: skip
+        ET.SubElement(coding, NS + "CodeRef", targetGUID=coded)
+    for source in sources:
+        for sel in list(source.findall(NS + "PlainTextSelection")):
+            if sel.get("creatingUser") != mine:
+                continue
+            if reviewer == "deleted":
+                source.remove(sel)
+            elif reviewer == "to Admin":
+                for el in sel.iter():
+                    if el.get("creatingUser") == mine:
+                        el.set("creatingUser", OTHER_GUID)
+    members["project.qde"] = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    return path
+
+
+def as_before_s64(path: Path) -> Path:
+    """The exported project ``path`` as exported before session 64: its review record gives
+    the reviewer's name only, not their user GUID."""
+    import re
+
+    old = re.sub(rb', "user_guid": "[^"]*"', b"", qde_bytes(path))
+    assert old != qde_bytes(path)
+    return edited(path, qde_bytes(path), old)
+
+
+@pytest.mark.parametrize("recorded", ["user GUID", "selection GUIDs"])
+@pytest.mark.parametrize("renamed", [True, False])
+def test_another_user_of_the_reviewers_name_does_not_take_the_review_record(
+    renamed: bool, recorded: str, cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s64 (h_qdpx, 1): an earlier export's record names the reviewer only.
+    Another user of that name (the reviewer renamed 'Bea' and their old name given to another
+    user, or two users named 'Alice', the other one listed first) took the record, with a
+    false warning that the passages Alice decided hold no coding of theirs any more ('deleted
+    in the QDA program'), and the reviewer lost it in silence. The user holding the recorded
+    selections' GUIDs is the reviewer. roqa's own tag telling two users of one name apart
+    ('Alice (32fbfa8a)') is no rename, so no line says it is."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    if recorded == "selection GUIDs":
+        as_before_s64(out)
+    if renamed:
+        edited(out, b'name="Alice"', b'name="Bea"')
+    with_users(out, add="Alice", first=True)
+    back = read_qdpx(out)
+    reviewer = "Bea" if renamed else "Alice (32fbfa8a)"
+    assert sorted(back.codings) == sorted(["Alice", reviewer])
+    if renamed and recorded == "user GUID":
+        assert back.warnings == [RENAMED]
+    elif renamed:  # the name alone cannot tell a rename from codings given to another user
+        assert back.warnings == [KEPT_WITH_BEA + " (not with those of the user now named 'Alice')"]
+    else:
+        assert back.warnings == []
+    assert back.codings[reviewer].meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    assert "reviewed_segments" not in back.codings["Alice"].meta
+
+
+@pytest.mark.parametrize("recorded", ["user GUID", "selection GUIDs"])
+def test_a_reviewer_deleted_with_their_codings_is_said_deleted_not_renamed(
+    recorded: str, cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s64 (h_qdpx, 2a): the reviewer's user and all their codings deleted in
+    the program, another coder's left. The line said to name the reviewer 'Alice' again in the
+    QDA program, which cannot bring back a deleted review."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    if recorded == "selection GUIDs":
+        as_before_s64(out)
+    with_users(out, add="Ingrid", reviewer="deleted")
+    back = read_qdpx(out)
+    assert back.warnings == [
+        "the project's description records a review by 'Alice': the reviewer and their "
+        "codings are no longer in the project (no user of that name"
+        + (" or GUID" if recorded == "user GUID" else "")
+        + "; no one has codings on most of the passages it decided), so its record is not "
+        "read"
+    ]
+    assert "reviewed_segments" not in back.codings["Ingrid"].meta
+
+
+@pytest.mark.parametrize("recorded", ["user GUID", "selection GUIDs"])
+def test_a_reviewer_whose_user_was_deleted_keeps_the_record_with_their_codings(
+    recorded: str, cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s64 (h_qdpx, 2b, 2c): the reviewer's user deleted in the program, their
+    codings kept (under their GUID, no user of the project) or given to another user ('Admin').
+    The record is kept with those codings; the line said the reviewer 'is named' the GUID, or
+    'Admin', which was no rename."""
+    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    guid = qde_of(out).find(f"{NS}Users/{NS}User").get("guid")  # type: ignore[union-attr]
+    if recorded == "selection GUIDs":
+        as_before_s64(out)
+    with_users(out, reviewer="unlisted")
+    back = read_qdpx(out)
+    assert back.warnings == [
+        f"2 codings by user '{guid}', who is not in the project's <Users>: imported as a coder "
+        "of that name",
+        f"the review record of 'Alice' is kept with the codings by user '{guid}'"
+        + (" (the reviewer's GUID)" if recorded == "user GUID" else "")
+        + ", who is not in the project's <Users>",
+    ]
+    assert back.codings[guid].meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    export_qdpx(review, cfir, out)
+    if recorded == "selection GUIDs":
+        as_before_s64(out)
+    with_users(out, add="Admin", reviewer="to Admin")
+    back = read_qdpx(out)
+    assert back.warnings == [
+        "the review record of 'Alice' is kept with the codings of 'Admin', which hold the "
+        "passages it decided"
+    ]
+    assert back.codings["Admin"].meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
 
 
 def test_a_review_read_back_from_its_export_is_compared_as_the_review(

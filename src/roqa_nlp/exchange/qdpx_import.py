@@ -1937,34 +1937,60 @@ def _reviewer(
     whose selections carry the GUIDs it records (:data:`~roqa_nlp.framework.REVIEWED_PASSAGES`).
     One warning says a name changed, or that no user is the reviewer. Before (blind tester
     s64), a reviewer renamed in the QDA program (the same user GUID) lost the record in
-    silence: no reviewed segments, so ``roqa agree`` compared every span of theirs."""
-    from ..framework import REVIEWED_PASSAGES
+    silence: no reviewed segments, so ``roqa agree`` compared every span of theirs.
+
+    The user of the recorded name is not the reviewer when another person holds the most of
+    the recorded selections and that user fewer than half as many: before, another user given
+    the reviewer's old name, or one of the same name listed first, took the record (with a
+    false "deleted" warning; regression hunt s64, h_qdpx 1). The line says a rename only where
+    the user GUID tells one; a user deleted (their codings kept or given to another user), or
+    deleted with their codings, is said so (h_qdpx 2)."""
+    from ..framework import REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
 
     recorded = str(left_out.get("user") or "")
     if not recorded:
         return ""
     guid = normalise_guid(left_out.pop("user_guid", None))
-    name = user_names.get(guid) if guid else None
-    if name is None and (recorded in user_names.values() or recorded in pending):
-        name = recorded
-    if name is None:
-        passages = left_out.get(REVIEWED_PASSAGES) or {}
-        recorded_guids = {normalise_guid(g) for v in passages.values() for g in v[1:]}
-        holding = {
-            uname: n
-            for uname, spans in pending.items()
-            if not is_machine_user(uname)
-            and (
-                n := sum(
-                    bool(recorded_guids & {normalise_guid(g) for g in p.selection_guids.values()})
-                    for p in spans.values()
-                )
+    people = {u: spans for u, spans in pending.items() if not is_machine_user(u)}
+    passages = left_out.get(REVIEWED_PASSAGES) or {}
+    recorded_guids = {normalise_guid(g) for v in passages.values() for g in v[1:]}
+    holding = {
+        uname: n
+        for uname, spans in people.items()
+        if (
+            n := sum(
+                bool(recorded_guids & {normalise_guid(g) for g in p.selection_guids.values()})
+                for p in spans.values()
             )
-        }
-        most = max(holding.values(), default=0)
-        if most and list(holding.values()).count(most) == 1:
-            name = next(u for u, n in holding.items() if n == most)
+        )
+    }
+    most = max(holding.values(), default=0)
+    holder = (
+        next(u for u, n in holding.items() if n == most)
+        if most and list(holding.values()).count(most) == 1
+        else None
+    )
+    by_guid = user_names.get(guid) if guid else None
+    by_name = recorded if recorded in user_names.values() or recorded in pending else None
+    name = by_guid or (guid if guid in people else None)  # a user deleted, codings kept
+    if name is None and by_name is not None:
+        few = holder is not None and holder != by_name and 2 * holding.get(by_name, 0) < most
+        name = holder if few else by_name
+    name = name or holder
     if name is None:
+        # the passages it decided with a code: someone holding half of them may be the reviewer
+        # renamed with a new GUID; else the reviewer was deleted with their codings (a second
+        # coder may well have coded a few of those passages too)
+        no_code = left_out.get(REVIEWED_NO_CODE) or {}
+        coded = {v for i, v in (left_out.get(REVIEWED_SPANS) or {}).items() if i not in no_code}
+        if coded and all(2 * len(coded & set(spans)) < len(coded) for spans in people.values()):
+            warnings.append(
+                f"the project's description records a review by {recorded!r}: the reviewer and "
+                f"their codings are no longer in the project (no user of that name"
+                f"{' or GUID' if guid else ''}; no one has codings on most of the passages it "
+                "decided), so its record is not read"
+            )
+            return recorded
         warnings.append(
             f"the project's description records a review by {recorded!r}, who is no user of the "
             "project (renamed in the QDA program, with a new GUID?): its record is not read, so "
@@ -1972,12 +1998,28 @@ def _reviewer(
             f"{recorded!r} again in the QDA program and export the project again"
         )
         return recorded
-    if name != recorded:
+    # roqa's own tag telling two users of one name apart ('Alice (32fbfa8a)') is no rename
+    tagged = any(n == name == f"{recorded} ({g[:8]})" for g, n in user_names.items())
+    if name == recorded or tagged:
+        pass
+    elif name == by_guid:  # the same user, renamed in the program
         warnings.append(
             f"the reviewer {recorded!r} is named {name!r} in this project: their review record "
             "is kept"
         )
-        left_out["user"] = name
+    elif name not in user_names.values():  # codings by a user GUID that is no user's
+        theirs = " (the reviewer's GUID)" if name == guid else ""
+        warnings.append(
+            f"the review record of {recorded!r} is kept with the codings by user {name!r}"
+            f"{theirs}, who is not in the project's <Users>"
+        )
+    else:  # found by the selections: renamed, or their codings given to that user
+        warnings.append(
+            f"the review record of {recorded!r} is kept with the codings of {name!r}, which "
+            "hold the passages it decided"
+            + (f" (not with those of the user now named {recorded!r})" if by_name else "")
+        )
+    left_out["user"] = name
     return name
 
 
