@@ -1419,6 +1419,70 @@ def test_a_reviewed_transcript_deleted_in_the_program_is_named_and_not_read_as_d
     assert [s.segment.id for s in back] == ["p01:0001", "p01:0003"]
 
 
+def three_interviews() -> CodingResult:
+    """The model's codings of p01 and p02 (as :func:`two_interviews`) and p03, the same talk by
+    P03."""
+    two = two_interviews()
+    t = two.transcripts["p01"]
+    p03 = Transcript("p03", t.text, [Turn("P03", "participant", 0, len(t.text))], participant="P03")
+    again = [
+        SegmentResult(
+            Segment(
+                s.segment.id.replace("p01", "p03"), "p03", "P03", "participant",
+                s.segment.start, s.segment.end, s.segment.text,
+            ),
+            s.suggestions,
+            novel=s.novel,
+        )
+        for s in two
+        if s.segment.transcript_id == "p01"
+    ]  # fmt: skip
+    return CodingResult([*two, *again], {**two.transcripts, "p03": p03}, two.meta)
+
+
+def test_a_deleted_transcript_leaves_the_review_scope_and_keeps_its_place_in_the_study(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Regression hunt s64 (h_qdpx, 3): after p02 (1 decided segment, 3 undecided) was deleted
+    in the QDA program, run.json's review_scope still counted its segments while
+    reviewed_segments and undecided_segments dropped them: 2 decided + 2 undecided of 8
+    reviewable, so the matrix's note read '2 of 8 reviewable participant segments of the
+    reviewed transcripts (6 undecided)'. Its reviewable segments leave the scope; it keeps its
+    place in the study's order (study_interviews), so p03 is still interview 3 in saturation.
+    One decided segment reads 'its segment is', not 'its segments are'."""
+    decisions = [*PARTIAL, Decision("p02:0001", "accept", "IS.E.2", text=TEXTS[0])]
+    review, _, _ = reviewed_codings(decisions, three_interviews(), cfir, coder="Alice")
+    out = tmp_path / "alice.qdpx"
+    export_qdpx(review, cfir, out)
+    project = read_qdpx(without_source(out, "p02", tmp_path / "deleted.qdpx"))
+    assert project.warnings == [
+        "Alice: 1 transcript the review decided segments in is no longer in the project (p02: "
+        "1 decided segment; deleted in the QDA program): its segment is not read as decided, "
+        "so roqa agree compares it with no one"
+    ]
+    back = project.codings["Alice"]
+    assert back.meta["reviewed_segments"] == ["p01:0001", "p01:0003"]
+    assert back.meta["undecided_segments"] == {"p01": [2, 4]}
+    assert back.meta["review_scope"] == {
+        "not_reviewed_procedural": 0,
+        "not_reviewed_segments": 4,
+        "not_reviewed_small_talk": 0,
+        "participant_segments": 8,
+        "procedural": 0,
+        "small_talk": 0,
+    }
+    assert back.meta["study_interviews"] == ["p01", "p02", "p03"]
+    matrix, table2, verdict = framework_outputs(back, cfir)
+    assert (matrix, table2) == (
+        MATRIX_LEFT_OUT.replace("(p02)", "(p03)"),
+        LEFT_OUT.replace("(p02)", "(p03)"),
+    )
+    assert verdict.endswith(
+        "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the study's order): p03 (interview 3, P03)"
+    )
+
+
 def test_a_decided_passage_an_earlier_export_did_not_place_is_named_as_left_out(
     cfir: Codebook, tmp_path: Path
 ) -> None:

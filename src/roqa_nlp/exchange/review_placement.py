@@ -156,9 +156,14 @@ def _forget_deleted_transcripts(
 ) -> None:
     """The segments a review decided in transcripts no longer in the project (deleted in the
     QDA program) taken out of the record ``left_out`` (and of ``spans``), with their undecided
-    counts, and named in one warning. Before (blind tester s64), such a transcript went in
-    silence while ``reviewed_segments`` still listed its segments as decided."""
-    from ..framework import REVIEWED, UNDECIDED
+    counts and reviewable segments (:data:`~roqa_nlp.framework.REVIEW_SCOPE`), and named
+    in one warning. Before (blind tester s64), such a transcript went in silence while
+    ``reviewed_segments`` still listed its segments as decided; and its segments stayed in the
+    review's scope, so decided + undecided fell short of the reviewable count (regression hunt
+    s64, h_qdpx 3). It keeps its place in the study's order
+    (:data:`~roqa_nlp.framework.STUDY_INTERVIEWS`): the interviews after it keep their numbers
+    in saturation, as they did."""
+    from ..framework import REVIEW_SCOPE, REVIEWED, UNDECIDED
 
     decided = [*spans, *(i for i in left_out.get(REVIEWED, []) if i not in spans)]
     gone: dict[str, list[str]] = {}  # transcript -> its decided segments
@@ -175,16 +180,28 @@ def _forget_deleted_transcripts(
         left_out[REVIEWED] = [i for i in left_out[REVIEWED] if i not in lost]
         if not left_out[REVIEWED]:
             del left_out[REVIEWED]
-    if isinstance(left_out.get(UNDECIDED), dict):
-        left_out[UNDECIDED] = {t: n for t, n in left_out[UNDECIDED].items() if t not in gone}
+    recorded = left_out.get(UNDECIDED)
+    undecided: dict[str, list[int]] = recorded if isinstance(recorded, dict) else {}
+    scope = left_out.get(REVIEW_SCOPE)
+    if isinstance(scope, dict) and "participant_segments" in scope:
+        # their reviewable segments (decided or not) leave what the review had to decide, so
+        # decided + undecided is the reviewable count again; what was set aside there is not
+        # recorded by transcript, so it stays counted (and set aside)
+        reviewable = sum(undecided[t][1] if t in undecided else len(gone[t]) for t in gone)
+        left_out[REVIEW_SCOPE] = scope | {
+            "participant_segments": max(0, scope["participant_segments"] - reviewable)
+        }
+    if undecided:
+        left_out[UNDECIDED] = {t: n for t, n in undecided.items() if t not in gone}
         if not left_out[UNDECIDED]:
             del left_out[UNDECIDED]
     one = len(gone) == 1
+    segments = "segment is" if len(lost) == 1 else "segments are"
     warnings.append(
         f"{left_out.get('user')}: {_plural(len(gone), 'transcript')} the review decided segments "
         f"in {'is' if one else 'are'} no longer in the project ("
         + ", ".join(f"{t}: {_plural(len(ids), 'decided segment')}" for t, ids in gone.items())
-        + f"; deleted in the QDA program): {'its' if one else 'their'} segments are not read as "
+        + f"; deleted in the QDA program): {'its' if one else 'their'} {segments} not read as "
         f"decided, so roqa agree compares {'it' if len(lost) == 1 else 'them'} with no one"
     )
 
