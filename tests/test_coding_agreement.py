@@ -758,3 +758,31 @@ def test_agree_says_why_people_are_compared_by_character_span(tmp_path, capsys) 
         "coder's selection there is compared with no one. 2 coders: Ann, Ben; 2 units (spans)"
     ) in said
     assert "│ Cohen's kappa │ 0.250 │ fair" in said
+
+
+def test_coders_in_different_codebooks_are_refused_from_python_as_roqa_agree_refuses_them(
+    tmp_path: Path,
+) -> None:
+    """s64 api tester: a CFIR 2009 gold and a CFIR 2.0 model's run gave "kappa -0.033" from
+    Python, with no word, where ``roqa agree`` refuses them: no code of one can agree with a code
+    of the other. The one check and message of the CLI, with the fix in Python; translated, the
+    model's codes give the figures of ``roqa agree --codebook cfir-2022`` (tests/test_cli_agree.py:
+    17 of 20 decisions agree, kappa 14/29)."""
+    from test_cli_agree import two_codebooks
+
+    model_dir, person_dir = two_codebooks(tmp_path)
+    model, ann = CodingResult.read(model_dir), CodingResult.read(person_dir)
+    with pytest.raises(RoqaError) as caught:
+        coded_units_from_results({"model": model, "ann": ann})
+    assert str(caught.value) == (
+        "the coders used different codebooks (model: cfir-2009, ann: cfir-2022), so no code can "
+        "agree (compare them in one: give model's result translated, "
+        "result.translate('cfir-2022'))"
+    )
+    ben = CodingResult(model.segments, meta={"codebook": {"id": "cfir-2009"}})
+    with pytest.raises(RoqaError, match=r"give ben's and model's results translated, "):
+        coded_units_from_results({"ben": ben, "ann": ann, "model": model})
+    one = coded_units_from_results({"model": model.translate("cfir-2022"), "ann": ann})
+    pooled = agreement_report(one, n_boot=0).pooled["all"]
+    assert pooled.percent_agreement == pytest.approx(17 / 20)
+    assert pooled.kappa == pytest.approx(14 / 29)

@@ -1287,6 +1287,34 @@ def _check_results(results: object) -> None:
             )
 
 
+def check_same_codebook(
+    results: Mapping[str, CodingResult], *, fix: Callable[[str], str] | None = None
+) -> None:
+    """A one-line error when the coders' codes come from different built-in codebooks
+    (:func:`~roqa_nlp.crosswalk.codebook_of`: a gold in CFIR 2009, a model's run in CFIR 2.0):
+    no code of one can agree with a code of the other, and the figures would look plausible
+    (s64 api tester: "kappa -0.033"). ``fix(codebook)`` says how to compare them in the last of
+    those codebooks (``roqa agree``: ``--codebook``); by default, with
+    :meth:`CodingResult.translate <roqa_nlp.result.CodingResult.translate>`. ``roqa agree``
+    and :func:`coded_units_from_results` refuse them by this one check."""
+    from .crosswalk import codebook_of
+
+    used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
+    if len(set(used.values())) < 2:
+        return
+    into = sorted(set(used.values()))[-1]
+    if fix is None:
+        others = [c for c, b in used.items() if b != into]
+        whose = and_list(c + "'s" for c in others) + (" results" if others[1:] else " result")
+        hint = f"compare them in one: give {whose} translated, result.translate({into!r})"
+    else:
+        hint = fix(into)
+    shown = ", ".join(f"{c}: {b}" for c, b in used.items())
+    raise RoqaError(
+        f"the coders used different codebooks ({shown}), so no code can agree", hint=hint
+    )
+
+
 def coded_units_from_results(
     results: Mapping[str, CodingResult],
     *,
@@ -1314,7 +1342,28 @@ def coded_units_from_results(
     and ``spans_because`` then says whose segments differ. Before,
     the text between its segments counted as units it coded with nothing, agreed on with every
     coder who left that text uncoded too (tester, session 40: 2,060 such units of 4,120).
+    Coders whose codes come from different built-in codebooks are a one-line error
+    (:func:`check_same_codebook`), as ``roqa agree`` refuses them: translate one first,
+    ``result.translate("cfir-2022")``.
     """
+    _check_results(results)
+    check_same_codebook(results)
+    return _units_from_results(
+        results, model_threshold=model_threshold, units=units, models=models, coverage=coverage
+    )
+
+
+def _units_from_results(
+    results: Mapping[str, CodingResult],
+    *,
+    model_threshold: float | None = None,
+    units: str = "auto",
+    models: Collection[str] | None = None,
+    coverage: Mapping[str, Mapping[str, Sequence[tuple[int, int]]]] | None = None,
+) -> CodedUnits:
+    """:func:`coded_units_from_results` without its check of the coders' codebooks: for ``roqa
+    agree``, which checks them before it charts the results in one codebook (whose runs then
+    still record the codebooks their models were trained in)."""
     _check_results(results)
     if units not in UNIT_KINDS:
         raise RoqaError(f"unknown unit kind {units!r}", hint=f"use one of {', '.join(UNIT_KINDS)}")

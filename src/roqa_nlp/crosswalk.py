@@ -536,9 +536,16 @@ PROJECT_SUFFIX = "+project"
 
 
 def _recorded_ids(meta: Mapping[str, Any]) -> list[str]:
-    """The codebook ids a run recorded: its own (``codebook``), then its model's."""
+    """The codebook ids a run recorded: its own (``codebook``), then its model's. A ``meta``
+    made by hand in Python (``{"model": "roqa"}``) records none that is not so."""
+    if not isinstance(meta, Mapping):
+        return []
+    model = meta.get("model")
     out = []
-    for value in (meta.get("codebook"), (meta.get("model") or {}).get("codebook")):
+    for value in (
+        meta.get("codebook"),
+        model.get("codebook") if isinstance(model, Mapping) else None,
+    ):
         if isinstance(value, dict):
             value = value.get("id")
         if isinstance(value, str) and value:

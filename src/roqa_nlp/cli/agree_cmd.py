@@ -233,7 +233,7 @@ def in_one_codebook(
     into (their codebook files, coder -> the file read in ``sources``, then the built-in ones),
     or saying that none does.
     """
-    from ..coding_agreement import counted_codings, is_model_result
+    from ..coding_agreement import check_same_codebook, counted_codings, is_model_result
     from ..crosswalk import (
         PROJECT_SUFFIX,
         NoMapping,
@@ -241,7 +241,6 @@ def in_one_codebook(
         chart_codings,
         charted_suggestions,
         check_one_codebook,
-        codebook_of,
         in_version,
         several_counterparts,
     )
@@ -252,7 +251,6 @@ def in_one_codebook(
     if book is None:
         for r in results.values():
             check_one_codebook(r)  # hand-made codings of CFIR 2009 and 2.0 codes: an error
-        used = {c: b for c, r in results.items() if (b := codebook_of(r)) is not None}
         if recorded is not None:
             # a model charted in CFIR 2.0 or the researcher's own codebook, and reviews
             book = recorded
@@ -260,13 +258,11 @@ def in_one_codebook(
                 f"compared in {book.id}, the codebook `roqa code --codebook` chose (run.json); "
                 "--codebook sets another"
             )
-        elif len(set(used.values())) > 1:
-            shown = ", ".join(f"{c}: {b}" for c, b in used.items())
-            raise RoqaError(
-                f"the coders used different codebooks ({shown}), so no code can agree",
-                hint=f"compare them in one with --codebook {sorted(set(used.values()))[-1]}",
-            )
         else:
+            # coders of different built-in codebooks: no code can agree (as in Python)
+            check_same_codebook(
+                results, fix=lambda into: f"compare them in one with --codebook {into}"
+            )
             return results, [], models
     several: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
     for coder, result in results.items():
@@ -830,7 +826,7 @@ def _compared(
     (:func:`load_coded_units`), with the notes and warnings that say how."""
     from ..coding_agreement import (
         NOT_MATCHED_BY_NAME,
-        coded_units_from_results,
+        _units_from_results,
         match_codes_by_name,
         merge_coded_units,
         merge_spelling_variants,
@@ -914,7 +910,7 @@ def _compared(
     parts = list(tables)
     if results:
         parts.append(
-            coded_units_from_results(
+            _units_from_results(  # the codebooks checked before the results were charted in one
                 results,
                 model_threshold=model_threshold,
                 units=units,
