@@ -140,3 +140,32 @@ def test_disjoint_results_and_one_transcript_cut_across_parts_still_extend(
     result.extend(later)
     result.extend(_coded([read_transcript(files[1])]))
     assert [s.segment.id for s in result] == ["p1:1", "p1:2", "p2:1"]
+
+
+def test_extending_with_a_result_of_another_codebook_is_refused_naming_translate() -> None:
+    """s64 api tester: a CFIR 2009 result extended with a CFIR 2.0 run charted Available
+    Resources twice, one column per codebook, and its save recorded cfir-2009 alone, so ``roqa
+    report`` left the CFIR 2.0 codes out. Refused as a segment already there is, nothing added;
+    translated, it extends."""
+
+    def coded(tid: str, code: str, book: str) -> CodingResult:
+        seg = Segment(f"{tid}:1", tid, "P", "participant", 0, 9, "No money.")
+        given = [Suggestion(code, "Available Resources", None, 0.9)]
+        return CodingResult([SegmentResult(seg, given)], meta={"model": {"codebook": book}})
+
+    first, other = coded("p1", "IS.E.2", "cfir-2009"), coded("p2", "INS.J", "cfir-2022")
+    with pytest.raises(ValueError) as caught:
+        first.extend(other)
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == (
+        "extend(): the result to add is in codebook cfir-2022, this result in cfir-2009: the "
+        "charts would show each codebook's codes apart (a construct twice) and a save records "
+        "cfir-2009 alone (translate it first, result.extend(other.translate('cfir-2009')), or "
+        "this result, result = result.translate('cfir-2022'))"
+    )
+    assert [s.segment.id for s in first] == ["p1:1"]
+    first.extend(other.translate("cfir-2009"))
+    assert [(s.segment.id, s.top.code_id if s.top else None) for s in first] == [
+        ("p1:1", "IS.E.2"),
+        ("p2:1", "IS.E.2"),
+    ]

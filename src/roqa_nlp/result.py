@@ -706,7 +706,12 @@ class CodingResult:
 
         A segment ``other`` holds that this result holds already (the same transcript's segment
         id: one file coded twice) is a one-line error, and nothing is added: kept, it would be
-        counted twice in :meth:`to_dataframe` and the saved codings."""
+        counted twice in :meth:`to_dataframe` and the saved codings. So is a result whose codes
+        are of another codebook (:func:`~roqa_nlp.crosswalk.codebook_of`: CFIR 2.0 codes added to
+        CFIR 2009 ones): the charts would show each codebook's codes apart, Available Resources
+        twice, and :meth:`save` records this result's codebook alone, in which ``roqa report``
+        leaves the other's codes out; the error names :meth:`translate`."""
+        self._check_same_codebook(other)
         held = {(s.segment.transcript_id, s.segment.id) for s in self.segments}
         again = [
             s.segment for s in other.segments if (s.segment.transcript_id, s.segment.id) in held
@@ -723,6 +728,26 @@ class CodingResult:
         self.segments.extend(s.copy() for s in other.segments)
         self.transcripts.update(other.transcripts)
         self._weigh_cases(other.transcripts.values())
+
+    def _check_same_codebook(self, other: CodingResult) -> None:
+        """A one-line error when ``other``'s codes and this result's are of different codebooks
+        (:meth:`extend`); a result whose codebook is not known (no codes, none recorded) is of
+        any. A codebook and its project's (a review's new codes, ``cfir-2009+project``) are
+        one."""
+        from .crosswalk import PROJECT_SUFFIX, codebook_of
+
+        mine, theirs = (codebook_of(r) for r in (self, other))
+        if mine is None or theirs is None:
+            return
+        if mine.removesuffix(PROJECT_SUFFIX) == theirs.removesuffix(PROJECT_SUFFIX):
+            return
+        raise RoqaValueError(
+            f"extend(): the result to add is in codebook {theirs}, this result in {mine}: the "
+            "charts would show each codebook's codes apart (a construct twice) and a save "
+            f"records {mine} alone",
+            hint=f"translate it first, result.extend(other.translate({mine!r})), or this result, "
+            f"result = result.translate({theirs!r})",
+        )
 
     def _weigh_cases(self, added: Iterable[Transcript]) -> None:
         """Give the transcripts sharing a case with one of ``added`` the cases they take from
