@@ -653,6 +653,10 @@ def test_subset_by_a_code_that_is_no_code_is_an_error_not_an_empty_result() -> N
     with pytest.raises(ValueError) as exc:  # s50 api tester: a bare RoqaError
         r.subset(code="Champignons")
     assert str(exc.value) == "unknown code 'Champignons' (did you mean 'Champions'?)"
+    # s64 api tester: docs/python.md names UnknownCode, which `except UnknownCode` catches
+    from roqa_nlp.codebook import UnknownCode
+
+    assert type(exc.value) is UnknownCode
     with pytest.raises(ValueError, match="unknown code 'Cultur'"):
         r.subset(code=["Champions", "Cultur"])
 

@@ -891,9 +891,11 @@ class CodingResult:
             elif normalise_name(c) in seen:
                 keys.add(normalise_name(c))
             else:
+                from .codebook import UnknownCode
+
                 known = sorted(set(seen.values()) | {x.name for x in book})
                 close = difflib.get_close_matches(c, known, n=3)
-                raise RoqaValueError(
+                raise UnknownCode(
                     f"unknown code {quoted(c)}",
                     hint=f"did you mean {', '.join(map(quoted, close))}?"
                     if close
