@@ -1202,6 +1202,21 @@ def test_an_autocoder_deep_copies_sharing_nothing_and_refuses_pickle(
     assert copy.copy(ac).card is ac.card  # a shallow copy, as ever
 
 
+def test_a_shallow_copy_of_a_coder_has_params_of_its_own() -> None:
+    """s64 api tester: after ``c = copy.copy(ac); c.params["top_k"] = 2`` the original coded
+    with top_k 2 too. The copy shares the model and the card, as a shallow copy does, and its
+    params are still checked."""
+    import copy
+
+    ac = AutoCoder("cfir-2009")
+    twin = copy.copy(ac)
+    twin.params["top_k"] = 2
+    assert (ac.params["top_k"], twin.params["top_k"]) == (DEFAULT_PARAMS["top_k"], 2)
+    assert twin.card is ac.card and twin.embedder is ac.embedder
+    with pytest.raises(RoqaError, match="alfa"):
+        twin.params["alfa"] = 0.05
+
+
 def test_a_deep_copy_leaves_the_embedding_model_unloaded(tmp_path: Path) -> None:
     """Copying loads no model: the copy's embedder loads its own when it first encodes."""
     import copy

@@ -863,9 +863,13 @@ class AutoCoder:
         return new
 
     def __copy__(self) -> AutoCoder:
-        """A shallow copy (``copy.copy(ac)``): a coder sharing every part with this one."""
+        """A shallow copy (``copy.copy(ac)``): a coder sharing every part with this one but its
+        ``params``, so that ``copy.copy(ac).params["top_k"] = 2`` leaves ``ac`` coding as it did
+        (s64 api tester); :meth:`__deepcopy__` shares nothing."""
         new = object.__new__(type(self))
         new.__dict__.update(self.__dict__)
+        new.params = Params(self.params)
+        new._warned_training_only = set(self._warned_training_only)
         return new
 
     def __reduce_ex__(self, protocol: Any) -> Any:
