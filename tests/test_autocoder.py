@@ -1119,9 +1119,28 @@ def test_evaluating_on_the_feedback_texts_warns_that_the_figures_are_not_held_ou
         {"text": FEEDBACK_TEXTS[4], "construct": "NONE"},
         {"text": "Our manager always backs the team.", "construct": "IS.C"},
     ]
-    with pytest.warns(RoqaWarning, match=r"^2 of 3 records are in this model's feedback"):
+    with pytest.warns(RoqaWarning, match=r"^2 of 3 records are in this model's feedback") as w:
         metrics = ac.evaluate(records)
     assert metrics["n_in_feedback"] == 2
+    # s64 api tester: it named autocoder.py's line, not the researcher's
+    assert [Path(x.filename).name for x in w] == ["test_autocoder.py"]
+
+
+def test_updates_warning_of_a_new_code_on_few_segments_names_the_researchers_line(
+    embedder: Embedder, tiny_training: TrainingSet, tmp_path: Path
+) -> None:
+    """s64 api tester: update()'s warning of a new code on fewer than 3 decided segments named
+    autocoder.py's line, not the researcher's, as the params warnings do; so did those of the
+    fit() it makes."""
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text("\n".join(DECISIONS.splitlines()[:2] + DECISIONS.splitlines()[4:]))
+    ac = AutoCoder("cfir-2009", embedder=embedder)
+    with pytest.warns(RoqaWarning, match=r"new code .* is on 1 decided segment only") as w:
+        ac.update(decisions, training=tiny_training)
+    said = [x for x in w if "decided segment only" in str(x.message)]
+    assert [Path(x.filename).name for x in said] == ["test_autocoder.py"]
+    # and so do the warnings of the fit() it makes (valence: only 30 of 36 coded records ...)
+    assert {Path(x.filename).name for x in w} == {"test_autocoder.py"} and len(w) > 2
 
 
 def test_update_records_the_decisions_in_the_model_card(

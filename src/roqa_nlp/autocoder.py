@@ -1105,7 +1105,7 @@ class AutoCoder:
         }
         self._warned_training_only.clear()  # trained with them: a change since is new
         for message in said:  # once trained: an error above stops first
-            warn(message)
+            warn(message, stacklevel=None)  # the researcher's line, from update() too (s64)
         return self
 
     def _fit_embedded(

@@ -2292,6 +2292,7 @@ def warn_of_few_segments(
                 "made on, or give --decisions made on these"
             ),
             path=where,
+            stacklevel=None,  # the researcher's update() line, not the library's (s64 api)
         )
     few = [(cid, n) for cid, n in on.items() if 0 < n < NEW_CODE_SEGMENTS]
     if not few:
@@ -2317,7 +2318,7 @@ def warn_of_few_segments(
             f"({each}): {who} them for those segments but rarely suggests them for other talk "
             f"like it ({advice})"
         )
-    warn(message, path=where)
+    warn(message, path=where, stacklevel=None)
 
 
 def _warn_of_short_rejections(

@@ -12,6 +12,10 @@ import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 #: True while a ``roqa`` command runs the Python API for the researcher: a message that names
 #: what to do next names the command's options then, and the Python call otherwise (tester
@@ -84,12 +88,30 @@ class RoqaWarning(UserWarning):
     """
 
 
-def warn(message: str, *, path: str | Path | None = None, stacklevel: int = 3) -> None:
-    """Issue a one-line :class:`RoqaWarning` naming ``path`` (if given) first."""
+def warn(message: str, *, path: str | Path | None = None, stacklevel: int | None = 3) -> None:
+    """Issue a one-line :class:`RoqaWarning` naming ``path`` (if given) first. ``stacklevel``
+    ``None``: at the researcher's line, the first frame outside roqa_nlp (for a warning said
+    at several depths of a call into it: ``evaluate``'s, ``update``'s), in Python's registry of
+    warnings given at a line as any other."""
+    import sys
     import warnings
 
+    if stacklevel is None:
+        stacklevel = 2 + _first_outside(sys._getframe(1))[1]
     text = message if path is None else f"{path}: {message}"
     warnings.warn(" ".join(text.splitlines()), RoqaWarning, stacklevel=stacklevel)
+
+
+def _first_outside(frame: FrameType) -> tuple[FrameType, int]:
+    """The first frame from ``frame`` up (``frame`` itself, its caller ...) that is not
+    roqa_nlp's, the researcher's line, and how many of roqa_nlp's were passed on the way (the
+    outermost frame when every one is roqa_nlp's)."""
+    package = str(Path(__file__).parent) + os.sep
+    n = 0
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
+        frame = frame.f_back
+        n += 1
+    return frame, n
 
 
 def warn_the_caller(message: str) -> None:
@@ -101,10 +123,7 @@ def warn_the_caller(message: str) -> None:
     import sys
     import warnings
 
-    package = str(Path(__file__).parent) + os.sep
-    frame = sys._getframe(1)
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(package):
-        frame = frame.f_back
+    frame = _first_outside(sys._getframe(1))[0]
     warnings.warn_explicit(
         " ".join(message.splitlines()),
         RoqaWarning,
