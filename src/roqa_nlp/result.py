@@ -734,8 +734,11 @@ class CodingResult:
         (:meth:`extend`); a result whose codebook is not known (no codes, none recorded) is of
         any. A codebook and its project's (a review's new codes, ``cfir-2009+project``) are
         one."""
-        from .crosswalk import PROJECT_SUFFIX, codebook_of
+        from .crosswalk import PROJECT_SUFFIX, _recorded_ids, codebook_of
 
+        recorded = _recorded_ids(self.meta)
+        if recorded and recorded == _recorded_ids(other.meta):  # ac.code()'s batches: one run
+            return
         mine, theirs = (codebook_of(r) for r in (self, other))
         if mine is None or theirs is None:
             return
