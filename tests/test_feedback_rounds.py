@@ -335,8 +335,8 @@ def test_a_round_saved_over_the_file_the_model_learnt_from_is_said_to_forget_the
         f"coded/decisions.csv as it was then (changed since; sha256 {sha(R1_ROWS)[:12]}: 1 "
         "segment the model learnt from is decided in no file given now), not given now: the new "
         "model forgets its decisions (to keep them, repeat --feedback for every round, earliest "
-        "first, putting the rows taken out of a changed file back in it or in a file of their "
-        "own)"
+        "first, putting the decisions a changed file no longer holds back in it or in a file of "
+        "their own)"
     )
     # the same rows under another name, the file the card names changed all the same
     Path("b2.csv").write_text(R2_ROWS, encoding="utf-8")
@@ -362,3 +362,130 @@ def test_the_file_the_model_learnt_from_edited_since_but_deciding_its_segments_i
     now = read_decisions("coded/decisions.csv")[0]
     given = [("coded/decisions.csv", sha(both))]
     assert earlier_rounds_left_out(given, [card], decisions=[now]) is None
+
+
+R3_ROWS = (
+    "segment_id,decision,code_id,new_code,note,text,valence\n"
+    "rm07:0001,accept,IC.B,,,We had a champion on every ward.,\n"
+)
+
+
+def learnt_from_files(*files: tuple[str, str], texts: bool = True) -> CodingResult:
+    """Codings made by a model trained with the decisions files ``files`` (name, rows), written
+    here; its card records each file and, with ``texts``, the texts it learnt from."""
+    from roqa_nlp.decisions import read_decisions
+    from roqa_nlp.training import text_hashes
+
+    learnt: list[str] = []
+    for name, rows in files:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text(rows, encoding="utf-8")
+        learnt += [d.text for d in read_decisions(name)[0] if d.decision != "note"]
+    feedback: dict[str, object] = {
+        "decisions_files": [
+            {"name": n, "sha256": sha(rows), "n_decisions": rows.count("\n") - 1}
+            for n, rows in files
+        ]
+    }
+    if texts:
+        feedback["text_sha256"] = text_hashes(learnt)
+    return CodingResult(meta={"model_card": {"feedback": feedback}})
+
+
+def test_a_changed_file_keeping_its_rows_is_not_blamed_for_an_earlier_files_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hunt s64 (R1): a model learnt r1.csv and coded/decisions.csv; a code in r1.csv was fixed
+    since and round 3's rows were added to coded/decisions.csv, the one given now. The segments
+    not decided now are r1.csv's: coded/decisions.csv kept every row, and giving r1.csv keeps
+    them, as the warning said before the round check read the model's segments."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("r1.csv", R1_ROWS), ("coded/decisions.csv", R2_ROWS))
+    Path("r1.csv").write_text(R1_ROWS.replace("IS.E.2", "IS.E.3"), encoding="utf-8")
+    both = R2_ROWS + R3_ROWS.split("\n", 1)[1]
+    Path("coded/decisions.csv").write_text(both, encoding="utf-8")
+    now = read_decisions("coded/decisions.csv")[0]
+    given = [("coded/decisions.csv", sha(both))]
+    assert earlier_rounds_left_out(given, [card], decisions=[now]) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv, not "
+        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
+        "every round, earliest first: --feedback r1.csv --feedback coded/decisions.csv)"
+    )
+    # r1.csv deleted: it alone is named, no longer found
+    Path("r1.csv").unlink()
+    assert earlier_rounds_left_out(given, [card], decisions=[now]) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (no "
+        f"longer found; sha256 {sha(R1_ROWS)[:12]}), not given now: the new model forgets its "
+        "decisions (to keep them, repeat --feedback for every round, earliest first, giving each "
+        "file no longer found where it is now)"
+    )
+
+
+@pytest.mark.parametrize("texts", [True, False])
+def test_an_earlier_file_edited_since_and_not_given_is_named_with_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: bool
+) -> None:
+    """Hunt s64 (R2): round 1's coded/decisions.csv, a code fixed in it since, not given with
+    round 2's r2.csv: nothing was taken out of it, giving it keeps round 1, so the command that
+    does so is given (a card without the texts learnt, before session 47, says the same)."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("coded/decisions.csv", R1_ROWS), texts=texts)
+    Path("coded/decisions.csv").write_text(R1_ROWS.replace("IS.E.2", "IS.E.3"), encoding="utf-8")
+    Path("r2.csv").write_text(R2_ROWS, encoding="utf-8")
+    now = read_decisions("r2.csv")[0]
+    assert earlier_rounds_left_out([("r2.csv", sha(R2_ROWS))], [card], decisions=[now]) == (
+        "r2.csv was reviewed on codings made by a model trained with coded/decisions.csv, not "
+        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
+        "every round, earliest first: --feedback coded/decisions.csv --feedback r2.csv)"
+    )
+
+
+def test_a_decision_made_a_note_since_is_said_no_longer_held_not_taken_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hunt s64 (D2): a row of the file the model learnt from turned into a note trains nothing
+    now: the file no longer holds that decision, though no row was taken out."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    rows = R1_ROWS + R2_ROWS.split("\n", 1)[1]
+    card = learnt_from_files(("coded/decisions.csv", rows))
+    noted = rows.replace("accept,IC.A,,,", "note,,,Check with the team,")
+    Path("coded/decisions.csv").write_text(noted, encoding="utf-8")
+    now = read_decisions("coded/decisions.csv")[0]
+    assert earlier_rounds_left_out(
+        [("coded/decisions.csv", sha(noted))], [card], decisions=[now]
+    ) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"coded/decisions.csv as it was then (changed since; sha256 {sha(rows)[:12]}: 1 "
+        "segment the model learnt from is decided in no file given now), not given now: the new "
+        "model forgets its decisions (to keep them, repeat --feedback for every round, earliest "
+        "first, putting the decisions a changed file no longer holds back in it or in a file of "
+        "their own)"
+    )
+
+
+def test_an_earlier_file_not_given_beside_a_round_saved_over_is_named_with_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """r1.csv as the model learnt it, not given, and coded/decisions.csv saved over with round 3
+    alone: the command giving r1.csv is kept, with what to do of the file saved over."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("r1.csv", R1_ROWS), ("coded/decisions.csv", R2_ROWS))
+    Path("coded/decisions.csv").write_text(R3_ROWS, encoding="utf-8")
+    now = read_decisions("coded/decisions.csv")[0]
+    given = [("coded/decisions.csv", sha(R3_ROWS))]
+    assert earlier_rounds_left_out(given, [card], decisions=[now]) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv and "
+        f"coded/decisions.csv as it was then (changed since; sha256 {sha(R2_ROWS)[:12]}: 1 "
+        "segment the model learnt from is decided in no file given now), not given now: the new "
+        "model forgets their decisions (to keep them, repeat --feedback for every round, earliest "
+        "first: --feedback r1.csv --feedback coded/decisions.csv, putting the decisions a changed "
+        "file no longer holds back in it or in a file of their own)"
+    )

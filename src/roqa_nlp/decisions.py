@@ -2401,12 +2401,15 @@ def earlier_rounds_left_out(
     file's: a round-2 review saved from the page that carried round 1's) is forgotten by none
     (:func:`_held_by`; blind tester s52: the warning said so of a file carrying it all).
     One found changed since (the same name, another SHA-256: its earlier rows cannot be read),
-    even given by its path, is forgotten when a segment the model learnt from (its card's
-    ``feedback.text_sha256``) is decided in none of ``decisions`` nor of the earlier files
-    found as learnt (blind tester loop, s64: round 2's review saved over round 1's file, given
-    by its path, dropped round 1 with no word said); it is named as it was then, with its
-    SHA-256. Without ``decisions`` or a card keeping those texts, a file of a path given is
-    the file edited since, and given.
+    even given by its path, is forgotten when segments the model learnt from (its card's
+    ``feedback.text_sha256``) are decided in none of ``decisions`` nor of the earlier files
+    found (as they are now), more than its model's files no longer found may have held (their
+    decisions, as the card records them) (blind tester loop, s64: round 2's review saved over
+    round 1's file, given by its path, dropped round 1 with no word said); it is named as it was
+    then, with its SHA-256 and those segments (said of no file when several changed files share
+    them). Otherwise a file changed since is the file edited: given when given by its path, else
+    named with the command, as one without ``decisions`` or a card keeping those texts (hunt
+    s64: a file keeping its rows was blamed for another's segments, and the command dropped).
     With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
@@ -2421,8 +2424,11 @@ def earlier_rounds_left_out(
     shas = {h for _, h in given}
     places = {place(n) for n, _ in given}
     missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
-    reviewed: list[str] = []
+    reviewed: dict[str, list[str]] = {}  # a file given -> the SHA-256s its model learnt, left
     learnt_from: dict[str, set[str]] = {}  # sha256 -> the texts its model learnt from (hashes)
+    card_of: dict[str, int] = {}  # sha256 -> the card recording it (its place in ``once``)
+    n_rows: dict[str, float] = {}  # sha256 -> its decisions, as the card records them
+    by_path: set[str] = set()  # sha256s of files given now by their path, changed since
     once: dict[str, tuple[str, CodingResult | None, Path | None]] = {}  # sha256 -> file given
     named_with: dict[str, str | None] = {}  # a file's name -> its codings, as typed or found
     for i, ((name, h), result, folder) in enumerate(
@@ -2431,7 +2437,7 @@ def earlier_rounds_left_out(
         once.setdefault(h, (name, result, folder))
         if codings_named is not None:
             named_with.setdefault(name, codings_named[i] if i < len(codings_named) else None)
-    for name, result, folder in once.values():
+    for c, (name, result, folder) in enumerate(once.values()):
         feedback = ((result.meta if result is not None else {}).get("model_card") or {}).get(
             "feedback"
         )
@@ -2443,15 +2449,19 @@ def earlier_rounds_left_out(
         # from (blind tester loop, s64: round 2 saved over round 1's file dropped round 1)
         check_texts = decisions is not None and isinstance(learnt, list) and bool(learnt)
         left = [
-            (f.get("name"), str(f.get("sha256")))
+            (f.get("name"), str(f.get("sha256")), f.get("n_decisions"))
             for f in (files if isinstance(files, list) else [])
             if isinstance(f, dict)
             and f.get("sha256") not in shas
             and (check_texts or not (isinstance(f.get("name"), str) and place(f["name"]) in places))
         ]
         if left:
-            reviewed.append(name)
-            for n, h in left:
+            reviewed.setdefault(name, []).extend(h for _, h, _ in left)
+            for n, h, rows in left:
+                if isinstance(n, str) and place(n) in places:
+                    by_path.add(h)
+                card_of.setdefault(h, c)
+                n_rows.setdefault(h, rows if isinstance(rows, int) else float("inf"))
                 # update([Decision(...)]) records no file (name null): found by its SHA-256 alone
                 found = (
                     _found_from_here(n, h, folder)
@@ -2463,48 +2473,70 @@ def earlier_rounds_left_out(
                     learnt_from.setdefault(h, set(map(str, learnt or [])))
     held = [d for ds in decisions or [] for d in ds]
     # a file found as the model learnt it is checked by its decisions; one changed since (same
-    # name, another SHA-256) by the segments the model learnt from, which the files given now,
-    # and the intact earlier files named too, must each decide
+    # name, another SHA-256) is the file edited, and given when given by its path, unless the
+    # segments the model learnt from are not all decided by the files given now and the earlier
+    # files found, as they are now: then the changed files of that model lost those no other
+    # file may have held (no longer found, up to its decisions each; hunt s64: a file keeping
+    # its rows was blamed for the segments of an earlier file, edited or no longer found)
     intact = {h: n for h, n in missing.items() if _is_as_learnt(n, h)}
+    edited = {h for h, n in missing.items() if h not in intact and Path(n).is_file()}
     decided_now: set[str] = set()
     if learnt_from:
-        decided_now = _texts_decided(
-            [*(decisions or []), *map(_decisions_in, intact.values())], codings
+        earlier = [_decisions_in(n) for h, n in missing.items() if h in intact or h in edited]
+        decided_now = _texts_decided([*(decisions or []), *earlier], codings)
+    lost = {h: len(learnt_from[h] - decided_now) for h in learnt_from}
+    changed: dict[str, int] = {}  # an edited file that lost segments -> those its model lost
+    for h in edited & set(learnt_from):
+        # what the files no longer found of the same model may have held
+        elsewhere = sum(
+            n_rows[g]
+            for g in missing
+            if card_of[g] == card_of[h] and g not in intact.keys() | edited
         )
-    undecided = {h: len(learnt_from[h] - decided_now) for h in learnt_from if h not in intact}
-    changed = {h for h, n in missing.items() if h not in intact and Path(n).is_file()}
+        if lost[h] > elsewhere:
+            changed[h] = int(lost[h] - elsewhere)
 
     def forgotten(h: str, n: str) -> bool:
-        if h in intact:
-            return not (held and _held_by(n, held))
-        if h in undecided:
-            return bool(undecided[h])
-        # a card without the texts (before session 47): a file of its path is the file edited
-        return h not in changed or not (place(n) in places or (held and _held_by(n, held)))
+        if h in changed:
+            return True
+        if h in learnt_from and h not in intact.keys() | edited:  # no longer found
+            return bool(lost[h])
+        # a file edited since is given by its path
+        return not (h in edited and h in by_path or (held and _held_by(n, held)))
 
     missing = {h: n for h, n in missing.items() if forgotten(h, n)}
     if not missing:
         return None
-    changed &= set(missing)
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
     gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
+    # segments lost by several changed files of one model are not said to be either's
+    shared = {h for h in changed if sum(card_of[g] == card_of[h] for g in changed) > 1}
     named = [
         f"{n} (no longer found; sha256 {h[:12]})"
         if h in gone - in_python
-        else _as_it_was(n, h, undecided.get(h))
+        else _as_it_was(n, h, None if h in shared else changed[h])
         if h in changed
         else n
         for h, n in missing.items()
     ]
-    if gone or changed:
-        ways = ["giving each file no longer found where it is now"] if gone else []
-        if changed:
-            ways.append(
-                "putting the rows taken out of a changed file back in it or in a file of their own"
-            )
-        how = " and ".join(ways)
+    put_back = (
+        "putting the decisions a changed file no longer holds back in it or in a file of their own"
+    )
+    command = not gone and set(missing) - set(changed)
+    if not command:
+        how = " and ".join(
+            (["giving each file no longer found where it is now"] if gone else [])
+            + ([put_back] if changed else [])
+        )
     else:
-        rounds = list(dict.fromkeys([*missing.values(), *(n for n, _, _ in once.values())]))
+        rounds = list(
+            dict.fromkeys(
+                [
+                    *(n for h, n in missing.items() if h not in by_path),
+                    *(n for n, _, _ in once.values()),
+                ]
+            )
+        )
         with_codings = codings_named is not None and all(named_with.get(n) for n in rounds)
         if python:
             how = f"update({rounds!r}"
@@ -2522,13 +2554,15 @@ def earlier_rounds_left_out(
                 if python
                 else ", each with its --codings, in the same order"
             )
+        how += f", {put_back}" if changed else ""
     one = len(missing) == 1
     every = "give update() every round" if python else "repeat --feedback for every round"
+    reviewed_now = [n for n, hs in reviewed.items() if set(hs) & set(missing)]
     return (
-        f"{and_list(reviewed)} {'was' if len(reviewed) == 1 else 'were'} reviewed on codings "
+        f"{and_list(reviewed_now)} {'was' if len(reviewed_now) == 1 else 'were'} reviewed on codings "
         f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
         f"{'its' if one else 'their'} decisions (to keep them, {every}, "
-        f"{'earliest first, ' if gone or changed else ''}{how})"
+        f"{'' if command else 'earliest first, '}{how})"
     )
 
 
