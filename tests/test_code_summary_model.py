@@ -142,12 +142,16 @@ def test_a_model_retrained_on_this_folders_review_is_a_note_not_a_warning(
         "review: its codes will change\n"
     )
     # trained with this folder's codings (the decisions saved elsewhere): the same note
+    coded = hashlib.sha256(b"{}\n").hexdigest()
     card["feedback"]["decisions_files"] = [{"name": "d.csv", "sha256": "ff" * 32}]
-    card["feedback"]["codings"] = [
-        {"path": "coded/codings.jsonl", "sha256": hashlib.sha256(b"{}\n").hexdigest()}
-    ]
+    card["feedback"]["codings"] = [{"path": str(tmp_path / "codings.jsonl"), "sha256": coded}]
     warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
     assert capsys.readouterr().err.startswith(f"roqa: note: {tmp_path}: the earlier run")
+    # hunt s64 (D1): another folder's codings of the same bytes (the packaged model codes the
+    # same transcripts alike: a second coder's folder, never reviewed) are no review of this one
+    card["feedback"]["codings"] = [{"path": "coded/codings.jsonl", "sha256": coded}]
+    warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
+    assert capsys.readouterr().err.endswith("(leave out --model to keep it)\n")
     # another folder's review: the warning, as before
     card["feedback"]["codings"] = [{"path": "other/codings.jsonl", "sha256": "ee" * 32}]
     warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -468,12 +469,12 @@ def warn_if_backend_changed(
     )
 
 
-def earlier_model(out: Path) -> tuple[str, dict[str, Any], frozenset[str]] | None:
+def earlier_model(out: Path) -> tuple[str, dict[str, Any], frozenset[str], str | None] | None:
     """The model an earlier run into ``out`` coded with, as its ``run.json`` records it: the
     model card's hash (``model.hash``) and the card itself (empty when not kept), with the
-    SHA-256s of the folder's review files (its codings and decisions files, read before this
-    run replaces them: a model trained on them is the review loop's next round), or None when
-    there is no record or it names no model hash."""
+    SHA-256s of the folder's decisions files and of its codings (None for none; read before
+    this run replaces them: a model trained on them is the review loop's next round), or None
+    when there is no record or it names no model hash."""
     from ..decisions import REVIEW_FILES
     from ..result import MODEL_CARD_KEY, run_record
 
@@ -486,12 +487,9 @@ def earlier_model(out: Path) -> tuple[str, dict[str, Any], frozenset[str]] | Non
     if not isinstance(sha, str) or not sha:
         return None
     card = record.get(MODEL_CARD_KEY)
-    review = {
-        sha256_file(out / name)
-        for name in ("codings.jsonl", *REVIEW_FILES)
-        if (out / name).is_file()
-    }
-    return sha, card if isinstance(card, dict) else {}, frozenset(review)
+    review = {sha256_file(out / name) for name in REVIEW_FILES if (out / name).is_file()}
+    coded = sha256_file(out / "codings.jsonl") if (out / "codings.jsonl").is_file() else None
+    return sha, card if isinstance(card, dict) else {}, frozenset(review), coded
 
 
 def packaged_model_hash() -> str | None:
@@ -508,7 +506,7 @@ def packaged_model_hash() -> str | None:
 
 def warn_if_model_changed(
     out: Path,
-    earlier: tuple[str, dict[str, Any], frozenset[str]] | None,
+    earlier: tuple[str, dict[str, Any], frozenset[str], str | None] | None,
     this: str | None,
     model: Path | None,
     card: Mapping[str, Any],
@@ -518,9 +516,11 @@ def warn_if_model_changed(
     (:func:`earlier_model`), naming both, as a codebook switch is warned of: a ``--model``
     left out of a re-run quietly switched to the packaged model, its suggestions (and a new
     code it was trained on) gone (s56 incremental tester, finding 3). A model whose card records
-    the folder's decisions or codings (by SHA-256: retrained on its review, the loop's next
-    round) is said in a note, its codes changing: the warning told the researcher to undo
-    README's step (blind tester loop, s64)."""
+    the folder's decisions file, or its codings by this folder's path (by SHA-256: retrained on
+    its review, the loop's next round) is said in a note, its codes changing: the warning told
+    the researcher to undo README's step (blind tester loop, s64). Codings of the same bytes
+    elsewhere are no review of this folder: the packaged model codes the same transcripts
+    alike (hunt s64: a folder never reviewed was given the note)."""
     if earlier is None or this is None or earlier[0] == this:
         return
     packaged = packaged_model_hash()
@@ -548,13 +548,19 @@ def warn_if_model_changed(
         else "give --model with its folder to keep it"
     )
     feedback = card.get("feedback")
-    learnt = [
-        f.get("sha256")
-        for key in ("decisions_files", "codings")
-        for f in (feedback.get(key) if isinstance(feedback, dict) else None) or []
-        if isinstance(f, dict)
-    ]
-    if any(h in earlier[2] for h in learnt):
+
+    def learnt(key: str) -> list[dict[str, Any]]:
+        files = feedback.get(key) if isinstance(feedback, dict) else None
+        return [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
+
+    here = os.path.normcase(os.path.abspath(out / "codings.jsonl"))
+    if any(f.get("sha256") in earlier[2] for f in learnt("decisions_files")) or any(
+        earlier[3] is not None
+        and f.get("sha256") == earlier[3]
+        and isinstance(f.get("path"), str)
+        and os.path.normcase(os.path.abspath(f["path"])) == here
+        for f in learnt("codings")
+    ):
         said, how = "note", "retrained on this folder's review: its codes will change"
     else:
         said, how = "warning", f"({how})"
