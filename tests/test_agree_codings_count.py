@@ -395,3 +395,25 @@ def test_codings_outside_are_said_apart_from_those_in_the_units_compared() -> No
         "28 units and 30 outside; rev: 28 in 28 units; Bob: 5, of which 3 in 2 units (1 fewer "
         "as joined) and 2 outside"
     )
+
+
+def test_a_coder_whose_every_coding_is_outside_is_said_so() -> None:
+    """Hunt s64 (D3): "X: 2, of which 0 in 0 units and 2 outside" when every coding of a coder
+    is outside the units compared."""
+    from types import SimpleNamespace
+
+    from roqa_nlp.cli.agree_cmd import codings_line
+
+    def tally(codings: int, units: int, **why: int) -> dict[str, int]:
+        keys = ("joined", "several_codes", "cut", "outside", "rolled_up")
+        return {"codings": codings, "units": units, **{k: why.get(k, 0) for k in keys}}
+
+    report = SimpleNamespace(
+        unit_kind="segments",
+        coders=["X", "Y"],
+        codings={"X": tally(2, 0, outside=2), "Y": tally(1, 0, outside=1)},
+    )
+    assert codings_line(report).split(". ")[0] == (
+        "Codings (a code on one segment) and the units they are in: X: 2, all outside the units "
+        "compared; Y: 1, outside the units compared"
+    )

@@ -2724,8 +2724,12 @@ def codings_line(report: Any) -> str:
         in_units = f"{units}" + (f" ({', '.join(why)})" if why else "")
         # codings outside are in no unit: said apart, not as units fewer ("58 in 28 units (30
         # fewer as outside)" read as 58 codings in 28 units: blind tester loop, s64)
+        # all outside: none in units ("2, of which 0 in 0 units and 2 outside": hunt s64)
+        every = "all outside" if t["outside"] != 1 else "outside"
         shown.append(
-            f"{c}: {t['codings']}, of which {t['codings'] - t['outside']} in {in_units} and "
+            f"{c}: {t['codings']}, {every} the units compared"
+            if t["outside"] and t["outside"] == t["codings"] and not t["units"]
+            else f"{c}: {t['codings']}, of which {t['codings'] - t['outside']} in {in_units} and "
             f"{t['outside']} outside"
             if t["outside"]
             else f"{c}: {t['codings']} in {in_units}"
