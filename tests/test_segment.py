@@ -956,3 +956,34 @@ def test_an_interviewers_courtesy_in_a_focus_group_leaves_the_question_as_the_co
         ("Amy Stone", asked),
         ("Dan Hale", asked),
     ]
+
+
+# --- a repair and a courtesy in one interviewer's turn: one context in every format ---------
+# (s64 h_ctx hunter, R1: two labelled .txt lines were checked one by one and passed over, while
+# the subtitle, Word and table readers join them into one turn that is neither a repair nor a
+# courtesy alone, which stays the context, as before the courtesies were passed over)
+
+REPAIR_AND_THANKS = [
+    ("Interviewer", ["What helps your staff work in a recovery way?"]),
+    ("P01", ["Honestly the two-day training, and then supervision where they can bring a risk "
+             "that went wrong."]),
+    ("Interviewer", ["Sorry, you cut out there."]),
+    ("Interviewer", ["Thanks."]),
+    ("P01", ["I said the two-day training and supervision."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fmt", "joined"),
+    [("txt", "\n"), ("vtt", " "), ("srt", " "), ("docx", "\n"), ("csv", " ")],
+)
+def test_a_repair_and_a_courtesy_in_one_turn_are_one_context_in_every_format(
+    tmp_path: Path, fmt: str, joined: str
+) -> None:
+    path = tmp_path / f"p01_interview.{fmt}"
+    _write(fmt, path, REPAIR_AND_THANKS, "\n")
+    got = [s.context for s in segment(read_transcript(path))]
+    assert got == [
+        "What helps your staff work in a recovery way?",
+        f"Sorry, you cut out there.{joined}Thanks.",
+    ]

@@ -497,7 +497,8 @@ def questions_before(transcript: Transcript) -> list[str]:
     acknowledgements alone (``No problem at all.`` to a member leaving to rejoin, ``Lovely,
     thanks.`` after an introduction, ``Great, thank you.``:
     :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`): read as the question, it changed the
-    top code of 4 of the 5 answers after it (s64 Zoom focus-group tester, 1). A repair that asks something new (``Sorry,
+    top code of 4 of the 5 answers after it (s64 Zoom focus-group tester, 1). Both are asked of
+    the whole turn (:func:`_asks_nothing`). A repair that asks something new (``Sorry,
     you cut out. So what about training?``) is a question. The interviewer's turn is read as a
     subtitle, Word or table reader joins it
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`), so that one interview gives the
@@ -609,12 +610,13 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
 def _asks_nothing(asking: list[str]) -> bool:
     """Whether the interviewer's turn being read, ``asking`` (its pieces), is no question: only a
     repair on a bad line (``Sorry, you cut out there.``,
-    :func:`~roqa_nlp.transcripts.repairs.only_repairs`) or pieces each only a repair or a
-    courtesy (``No problem at all.``, ``Lovely, thanks.``,
-    :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`)."""
-    return only_repairs("\n".join(asking)) or all(
-        only_repairs(piece) or only_courtesy(piece) for piece in asking
-    )
+    :func:`~roqa_nlp.transcripts.repairs.only_repairs`) or only a courtesy (``No problem at
+    all.``, ``Lovely, thanks.``, :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`). Each
+    is asked of the whole turn, as a subtitle, Word or table reader joins it: ``Sorry, you cut
+    out there.`` and ``Thanks.`` on two lines of a .txt file are neither, as in one cue (s64
+    h_ctx hunter, R1)."""
+    words = "\n".join(asking)
+    return only_repairs(words) or only_courtesy(words)
 
 
 def _name_words(speaker: str) -> frozenset[str]:
