@@ -6,6 +6,7 @@ import pytest
 
 from roqa_nlp.io import packaged_words
 from roqa_nlp.transcripts.courtesies import (
+    COURTESY_ADDRESS_TERMS,
     COURTESY_REPLIES,
     INTERVIEWER_COURTESIES,
     after_courtesy_reply,
@@ -85,3 +86,35 @@ def test_a_courtesy_that_asks_or_says_more_is_not_only_courtesy(words: str) -> N
 @pytest.mark.parametrize("phrase", sorted(packaged_words(INTERVIEWER_COURTESIES)))
 def test_each_interviewer_courtesy_said_alone_is_only_courtesy(phrase: str) -> None:
     assert only_courtesy(f"{phrase.capitalize()}.")
+
+
+# --- thanks to a member or the group (s64 h_ctx hunter, R2) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thanks, Amy.", "Welcome back, Cara.", "Thank you, Amy Stone.", "Thanks everyone.",
+     "Thank you all.", "Thanks, guys.", "Lovely, thank you both.", "No problem at all, folks.",
+     "Thank you, Ben, that's helpful.", "Thank-you, ta, cheers.", "Thanks ever so much."],
+)  # fmt: skip
+def test_thanks_naming_a_member_or_the_group_are_only_courtesy(words: str) -> None:
+    assert only_courtesy(words, names=frozenset({"amy", "stone", "ben", "cara"}))
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thanks, Cara. And what about the rota?", "Thanks, Cara. And what about the rota",
+     "Cara.", "Everyone.", "Amy, all of you.", "Thanks, Dan."],
+)  # fmt: skip
+def test_a_name_or_the_group_alone_or_with_more_is_not_only_courtesy(words: str) -> None:
+    assert not only_courtesy(words, names=frozenset({"amy", "cara"}))
+
+
+def test_a_name_is_no_courtesy_unless_it_names_a_speaker() -> None:
+    assert not only_courtesy("Thanks, Amy.")
+
+
+@pytest.mark.parametrize("term", sorted(packaged_words(COURTESY_ADDRESS_TERMS)))
+def test_each_address_term_with_thanks_is_only_courtesy_and_alone_is_not(term: str) -> None:
+    assert only_courtesy(f"Thanks, {term}.")
+    assert not only_courtesy(f"{term.capitalize()}.")

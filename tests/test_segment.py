@@ -987,3 +987,41 @@ def test_a_repair_and_a_courtesy_in_one_turn_are_one_context_in_every_format(
         "What helps your staff work in a recovery way?",
         f"Sorry, you cut out there.{joined}Thanks.",
     ]
+
+
+# --- thanks that name a member or the group are courtesies too (s64 h_ctx hunter, R2) -------
+
+NAMED_THANKS = [
+    ("Facilitator", ["What helps your staff work in a recovery way?"]),
+    ("Amy", ["The two-day recovery training every new starter does in their first month."]),
+    ("Facilitator", ["Thanks, Amy."]),
+    ("Ben", ["Supervision, where staff can bring a positive risk that went wrong."]),
+    ("Facilitator", ["Thank you."]),
+    ("Cara", ["Our ward manager came in on a Sunday to help us with a difficult discharge."]),
+    ("Facilitator", ["Welcome back, Cara. Thanks everyone."]),
+    ("Dan", ["The peer support workers, the patients trust them."]),
+    ("Facilitator", ["Thank you, Ben, that's helpful. Thank-you, ta."]),
+    ("Amy", ["And the handover meetings, where we plan the day together."]),
+    ("Facilitator", ["Thanks, Cara. And what about the rota"]),
+    ("Cara", ["The rota is set six weeks ahead, so there is no room for it."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["txt", "vtt", "csv"])
+def test_thanks_naming_a_member_or_the_group_leave_the_question_as_the_context(
+    tmp_path: Path, fmt: str
+) -> None:
+    """``Thanks, Amy.`` was read as a question, so the plain courtesies after it were passed over
+    to it: Cara's and Dan's answers had it as their context (s64 h_ctx hunter, R2)."""
+    path = tmp_path / f"focus_group.{fmt}"
+    _write(fmt, path, NAMED_THANKS, "\n")
+    asked = "What helps your staff work in a recovery way?"
+    got = [(s.speaker, s.context) for s in segment(read_transcript(path))]
+    assert got == [
+        ("Amy", asked),
+        ("Ben", asked),
+        ("Cara", asked),
+        ("Dan", asked),
+        ("Amy", asked),
+        ("Cara", "Thanks, Cara. And what about the rota"),
+    ]

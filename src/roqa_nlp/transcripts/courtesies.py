@@ -19,12 +19,15 @@ problem at all. Cheerio now.").
 An interviewer's turn that is only a courtesy or an acknowledgement (``No problem at all.``,
 ``Lovely, thanks.``, ``Great, thank you.``: :func:`only_courtesy`) asks no question, so
 :func:`~roqa_nlp.transcripts.segment.questions_before` passes over it: the answers after it keep
-the question before it as their context (s64 Zoom focus-group tester, 1).
+the question before it as their context (s64 Zoom focus-group tester, 1). So is one that only
+thanks a member or the group (``Thanks, Amy.``, ``Welcome back, Cara.``, ``Thanks everyone.``):
+read as the question, it became the context of every answer after it (s64 h_ctx hunter, R2).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .backchannels import (
     ACKNOWLEDGEMENT_PHRASES,
@@ -41,6 +44,9 @@ COURTESY_REPLIES = "courtesy_replies.txt"
 #: The packaged list of an interviewer's thanks and acknowledgements (``Thank you``, ``Thanks for
 #: that``, ``Take your time``): see :func:`only_courtesy`.
 INTERVIEWER_COURTESIES = "interviewer_courtesies.txt"
+#: The packaged list of words with which such thanks address the group (``everyone``, ``all``,
+#: ``guys``): see :func:`only_courtesy`.
+COURTESY_ADDRESS_TERMS = "courtesy_address_terms.txt"
 
 #: The fewest words after the courtesy for the answer to be read from them. Over the 42 records
 #: of the training and benchmark sets that open with a courtesy reply, read from what follows
@@ -80,18 +86,22 @@ def after_courtesy_reply(words: str) -> str:
     return words
 
 
-def only_courtesy(words: str) -> bool:
+def only_courtesy(words: str, *, names: Collection[str] = ()) -> bool:
     """Whether ``words``, an interviewer's turn, are only a courtesy or an acknowledgement and ask
     nothing: no ``?``, and every word (bracketed notes aside, any case or punctuation) a word of
     :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or in a phrase of
     :data:`INTERVIEWER_COURTESIES` (``data/interviewer_courtesies.txt``: ``thank you``, ``take
     your time``), :data:`COURTESY_REPLIES` (``no problem at all``) or the acknowledging phrases
-    (``I see``): ``Lovely, thanks.``, ``No problem at all.``, ``Great, thank you.``. Not ``Thank
-    you. And what helped?`` nor ``Thank you, that's really interesting.``, nor words with no
-    word at all."""
+    (``I see``): ``Lovely, thanks.``, ``No problem at all.``, ``Great, thank you.``. Such words
+    may thank a member or the group: a word of ``names`` (the lower-case words of the speakers'
+    names said in the turn) or of :data:`COURTESY_ADDRESS_TERMS` is taken too (``Thanks, Amy.``,
+    ``Thanks everyone.``), when it is not all the turn says (not ``Cara.``). Not ``Thank you. And
+    what helped?`` nor ``Thank you, that's really interesting.``, nor words with no word at
+    all."""
     if "?" in words:
         return False
     tokens = words_of(words)
-    return bool(tokens) and covered_by(
-        tokens, INTERVIEWER_COURTESIES, COURTESY_REPLIES, ACKNOWLEDGEMENT_PHRASES
+    addressing = {*names, *(p[0] for p in phrases_of(COURTESY_ADDRESS_TERMS) if len(p) == 1)}
+    return any(t not in addressing for t in tokens) and covered_by(
+        tokens, INTERVIEWER_COURTESIES, COURTESY_REPLIES, ACKNOWLEDGEMENT_PHRASES, also=addressing
     )

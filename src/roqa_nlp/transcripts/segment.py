@@ -495,7 +495,7 @@ def questions_before(transcript: Transcript) -> list[str]:
     I can hear you now.``, :func:`~roqa_nlp.transcripts.repairs.only_repairs`): the answer said
     again after it answers the question before it. So is a turn of courtesies and
     acknowledgements alone (``No problem at all.`` to a member leaving to rejoin, ``Lovely,
-    thanks.`` after an introduction, ``Great, thank you.``:
+    thanks.`` after an introduction, ``Great, thank you.``, ``Thanks, Amy.``:
     :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`): read as the question, it changed the
     top code of 4 of the 5 answers after it (s64 Zoom focus-group tester, 1). Both are asked of
     the whole turn (:func:`_asks_nothing`). A repair that asks something new (``Sorry,
@@ -586,7 +586,7 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
                 said = ""
-                if not _asks_nothing(asking):  # not "Sorry, you cut out there.", "Thank you."
+                if not _asks_nothing(asking, named):  # not "You cut out.", "Thanks, Amy."
                     question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
@@ -607,16 +607,18 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     return out
 
 
-def _asks_nothing(asking: list[str]) -> bool:
+def _asks_nothing(asking: list[str], named: Collection[str]) -> bool:
     """Whether the interviewer's turn being read, ``asking`` (its pieces), is no question: only a
     repair on a bad line (``Sorry, you cut out there.``,
     :func:`~roqa_nlp.transcripts.repairs.only_repairs`) or only a courtesy (``No problem at
-    all.``, ``Lovely, thanks.``, :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`). Each
-    is asked of the whole turn, as a subtitle, Word or table reader joins it: ``Sorry, you cut
-    out there.`` and ``Thanks.`` on two lines of a .txt file are neither, as in one cue (s64
-    h_ctx hunter, R1)."""
+    all.``, ``Lovely, thanks.``, ``Thanks, Amy.``: a word of ``named``, the words of the
+    speakers' labels, said as a name may address one,
+    :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`). Each is asked of the whole turn, as
+    a subtitle, Word or table reader joins it: ``Sorry, you cut out there.`` and ``Thanks.`` on
+    two lines of a .txt file are neither, as in one cue (s64 h_ctx hunter, R1)."""
     words = "\n".join(asking)
-    return only_repairs(words) or only_courtesy(words)
+    said = {name for _, _, name in _names_in(words, named)}
+    return only_repairs(words) or only_courtesy(words, names=said)
 
 
 def _name_words(speaker: str) -> frozenset[str]:
