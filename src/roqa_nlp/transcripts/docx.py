@@ -22,6 +22,7 @@ canonical rendering of :mod:`roqa_nlp.transcripts.render`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
@@ -370,33 +371,94 @@ def _is_plain_text(data: bytes) -> bool:
     return not any(c < " " and c not in _TEXT_CONTROLS for c in words)
 
 
-def _open_document(path: str | Path) -> Any:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
+def _document_bytes(path: str | Path) -> bytes:
+    """The bytes of the Word file ``path``, refused in one line when it is an old binary or
+    protected Office file, and screened as a zip (its size and members) when it is one."""
     from ..exchange.safezip import screen_office_file
 
     data = read_bytes(path)
     refuse_ole_office_file(data, path, app="Word", extension=".docx")
     if zipfile.is_zipfile(io.BytesIO(data)):
         screen_office_file(data, path)
+    return data
+
+
+@contextlib.contextmanager
+def _refused_if_unreadable(path: str | Path, data: bytes) -> Iterator[None]:
+    """Turn any error python-docx (or this module's walk of its elements) raises while opening
+    or reading the file into the file's one-line refusal (:func:`_unreadable`): a damaged or
+    unexpected package (a ``[Content_Types].xml`` with no namespace, Strict Open XML) reaches
+    python-docx's internals in ways no list of exceptions foresees, and gave an internal error
+    naming no file. An error raised in roqa's reading of the words (another of its modules) is
+    roqa's fault and is not hidden."""
     try:
-        return docx.Document(io.BytesIO(data))
+        yield
+    except RoqaError:
+        raise
+    except Exception as error:
+        if _raised_in_roqa(error):
+            raise
+        raise _unreadable(path, data) from None
+
+
+def _raised_in_roqa(error: BaseException) -> bool:
+    """Whether ``error`` was raised in (or through) a roqa module other than this one."""
+    tb = error.__traceback__
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", ""))
+        if module.startswith("roqa_nlp.") and module != __name__:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+#: The namespaces of the Strict flavour of Office Open XML (Word's "Strict Open XML Document"),
+#: which python-docx cannot read.
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
+#: The parts read to find it, and the bytes read of each at most.
+_STRICT_PARTS = ("_rels/.rels", "word/document.xml")
+_STRICT_BYTES = 1 << 16
+
+
+def _is_strict(data: bytes) -> bool:
+    """Whether ``data`` is a Strict Open XML document: its package's relationships or its main
+    part (their opening bytes) use the Strict namespaces."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for name in _STRICT_PARTS:
+                if name in z.namelist():
+                    with z.open(name) as fh:
+                        if _STRICT_NAMESPACE in fh.read(_STRICT_BYTES):
+                            return True
     except (
-        zipfile.BadZipFile, zlib.error, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError
+        OSError, ValueError, RuntimeError, EOFError, NotImplementedError,
+        zipfile.BadZipFile, zlib.error,
     ):  # fmt: skip
-        if _is_plain_text(data):  # a .txt renamed (mistakes tester, session 52)
-            raise RoqaError(
-                "is plain text, not a Word .docx file",
-                path=path,
-                hint=f"rename it to end in .txt, e.g. {Path(path).stem}.txt, and give that",
-            ) from None
-        raise RoqaError(
-            "is not a readable Word .docx file",
+        return False
+    return False
+
+
+def _unreadable(path: str | Path, data: bytes) -> RoqaError:
+    """The one-line refusal of a Word file python-docx cannot read: plain text named .docx, a
+    Strict Open XML document, or any other."""
+    if _is_plain_text(data):  # a .txt renamed (mistakes tester, session 52)
+        return RoqaError(
+            "is plain text, not a Word .docx file",
             path=path,
-            hint="open it in Word and save it as .docx, or export it as .txt",
-        ) from None
+            hint=f"rename it to end in .txt, e.g. {Path(path).stem}.txt, and give that",
+        )
+    if _is_strict(data):
+        return RoqaError(
+            "is a Strict Open XML document, which roqa cannot read",
+            path=path,
+            hint="open it in Word and save it as 'Word Document (*.docx)', not Strict Open XML,"
+            " or export it as .txt",
+        )
+    return RoqaError(
+        "is not a readable Word .docx file",
+        path=path,
+        hint="open it in Word and save it as .docx, or export it as .txt",
+    )
 
 
 #: The author roqa writes in the core properties of its own Word documents (Table 2): a folder
@@ -437,15 +499,22 @@ def read_docx_transcript(
 ) -> Transcript:
     """Read a Word transcript (see the module docstring); a Word document roqa wrote (Table 2)
     is an error."""
-    document = _open_document(path)
-    if (document.core_properties.author or "").strip() == ROQA_AUTHOR:
+    import docx
+
+    data = _document_bytes(path)
+    with _refused_if_unreadable(path, data):
+        document = docx.Document(io.BytesIO(data))
+        author = document.core_properties.author
+    if (author or "").strip() == ROQA_AUTHOR:
         raise RoqaError(
             "is roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
             path=path,
             hint="give the interview transcripts to code them",
         )
+    with _refused_if_unreadable(path, data):
+        blocks = _blocks(document)
     return read_blocks(
-        list(_blocks(document)),
+        blocks,
         path,
         file_format="docx",
         interviewer_labels=interviewer_labels,
