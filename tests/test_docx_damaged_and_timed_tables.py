@@ -147,3 +147,88 @@ def test_a_folder_run_names_the_damaged_docx(tmp_path: Path) -> None:
         f"roqa: error: {study / 'p03.docx'}: {UNREADABLE[:-1]}; the other 2 transcripts were "
         "not inspected: fix this file or leave it out, and run again)"
     )
+
+
+QUESTION = "How ready was your organisation?"
+ANSWER = "Not ready at all. We had no plan."
+LATER = "Did that change?"
+YES = "Yes, a working group wrote a plan."
+
+
+def turns(rows: list[list[str]], tmp_path: Path) -> list[tuple[str, str, float | None]]:
+    f = tmp_path / "rm06.docx"
+    f.write_bytes(docx_data(rows=rows))
+    t = read_transcript(f)
+    for u in t.turns:
+        assert t.text[u.start : u.end] == t.text[u.start : u.end].strip()
+    return [(u.speaker, t.text[u.start : u.end], u.begin_time) for u in t.turns]
+
+
+TIMED = [
+    ("Interviewer", QUESTION, 20.0),
+    ("P06", ANSWER, 31.0),
+    ("Interviewer", LATER, 125.0),
+    ("P06", YES, 132.0),
+]
+
+
+@pytest.mark.parametrize(
+    "shape", ["{label} ({time})", "{label} [{time}]", "({time}) {label}", "{label} ({time}):"]
+)
+@pytest.mark.parametrize("header", [True, False])
+def test_a_time_in_the_speaker_cell_times_the_turn(
+    shape: str, header: bool, tmp_path: Path
+) -> None:
+    rows = [
+        [shape.format(label=s, time=f"00:{int(t) // 60:02d}:{int(t) % 60:02d}"), w]
+        for s, w, t in TIMED
+    ]
+    assert turns([["Speaker", "Text"], *rows] if header else rows, tmp_path) == TIMED
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_a_time_mark_opening_the_words_cell_times_the_turn(header: bool, tmp_path: Path) -> None:
+    rows = [[s, f"[00:{int(t) // 60:02d}:{int(t) % 60:02d}] {w}"] for s, w, t in TIMED]
+    assert turns([["Speaker", "Text"], *rows] if header else rows, tmp_path) == TIMED
+
+
+def test_a_time_column_outranks_a_time_mark_in_the_words(tmp_path: Path) -> None:
+    rows = [
+        ["Time", "Speaker", "Text"],
+        ["00:00:20", "Interviewer", f"[00:00:21] {QUESTION}"],
+        ["00:00:31", "P06", ANSWER],
+    ]
+    assert turns(rows, tmp_path) == [("Interviewer", QUESTION, 20.0), ("P06", ANSWER, 31.0)]
+
+
+def test_a_clock_time_said_at_the_start_of_an_answer_is_talk(tmp_path: Path) -> None:
+    rows = [["Interviewer", "When did the shift start?"], ["P06", "10:30 every morning."]]
+    assert turns(rows, tmp_path) == [
+        ("Interviewer", "When did the shift start?", None),
+        ("P06", "10:30 every morning.", None),
+    ]
+
+
+def test_a_speaker_cell_with_a_note_keeps_it(tmp_path: Path) -> None:
+    rows = [["Interviewer", QUESTION], ["P07 (RM)", ANSWER], ["Interviewer", LATER]]
+    assert turns(rows, tmp_path) == [
+        ("Interviewer", QUESTION, None),
+        ("P07 (RM)", ANSWER, None),
+        ("Interviewer", LATER, None),
+    ]
+
+
+def test_a_time_mark_opening_the_words_times_a_turn_of_an_interviewer_participant_table(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Interviewer", "Participant"],
+        [f"[00:00:20] {QUESTION}", ""],
+        ["", f"[00:00:31] {ANSWER}"],
+        [LATER, ""],
+    ]
+    assert turns(rows, tmp_path) == [
+        ("Interviewer", QUESTION, 20.0),
+        ("Participant", ANSWER, 31.0),
+        ("Interviewer", LATER, None),
+    ]

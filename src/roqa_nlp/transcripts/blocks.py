@@ -28,7 +28,8 @@ read when its first row names its speaker and text columns in any order, among o
 title rows above it are headings), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
-the turn's ``begin_time``. With no labels anywhere, each paragraph is one participant turn. The
+the turn's ``begin_time``, else a time in the speaker cell (``P06 (00:00:31)``) or opening the
+words (``[00:00:20] How ready``), read as by a paragraph's label. With no labels anywhere, each paragraph is one participant turn. The
 transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
 time marks f4transkript and MAXQDA write (``#00:01:02-3#``, :func:`.render.without_time_marks`).
 
@@ -72,8 +73,10 @@ from .speaker_labels import (
     is_known_header_line,
     label_fits,
     line_labels,
+    opening_time,
     service_text_metadata,
     time_alone,
+    timed_label,
     transcript_header,
     with_header_fields,
     words_not_speakers,
@@ -234,6 +237,7 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     """The blocks of a transcript table's rows, each its speaker cell, words and times (see
     :func:`table_blocks` for the rows whose speaker cell reads as no speaker); None when the
     table is no transcript."""
+    read = [_timed_row(row) for row in read]
     named_once = {cell for cell, *_ in read if cell and _reads_as_speaker(cell)}
     blocks: list[Block] = []
     odd = 0
@@ -250,6 +254,32 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     if odd and (named_rows < 2 or odd >= named_rows):
         return None
     return blocks
+
+
+def _timed_row(row: _Row) -> _Row:
+    """``row`` with the time written in its speaker cell (``P06 (00:00:31)``: the speaker is
+    ``P06``) or, failing that, opening its words (``[00:00:20] How ready ...``, the mark left
+    out of them) taken as its begin time when no time column gave one, as the same label and
+    time opening a paragraph are (:func:`.speaker_labels.timed_label`,
+    :func:`.speaker_labels.opening_time`). A row of cells merged across the table, or one with
+    no speaker or no words after the time, is as it was."""
+    cell, text, time, end = row
+    if not cell or cell == text.strip().rstrip(":").strip():
+        return row
+    timed = timed_label(cell)
+    if timed is not None:
+        return timed[0], text, timed[1] if time is None else time, end
+    words, at = _timed_words(text)
+    return cell, words, at if time is None and at is not None else time, end
+
+
+def _timed_words(text: str) -> tuple[str, float | None]:
+    """A speaker's words cell without the time mark it opens with, and that time (None, and the
+    cell as it is, when it opens with none or holds nothing else)."""
+    at, start = opening_time(text)
+    if at is None or not text[start:].strip():
+        return text, None
+    return text[start:], at
 
 
 def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
@@ -452,7 +482,9 @@ def _role_columns(table: list[list[str]]) -> list[Block] | None:
         said = [(h, c) for h, c in zip(header, row, strict=True) if c.strip()]
         if len(said) > 1:
             return None
-        blocks += [Block(text=c, table_speaker=h) for h, c in said]
+        for h, c in said:
+            words, at = _timed_words(c)
+            blocks.append(Block(text=words, table_speaker=h, table_time=at))
     if {b.table_speaker for b in blocks} != set(header):
         return None
     return blocks

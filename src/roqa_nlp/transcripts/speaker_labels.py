@@ -330,6 +330,33 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
     return _in_line(_match_label(view, interviewer_labels), at)
 
 
+#: A time mark opening a turn's words, read as one right after a label's colon is
+#: (:data:`_TIME_IN_WORDS`): ``[00:00:20] How ready``, ``(00:00:20) How``, ``00:00:20: How``.
+_OPENING_TIME = re.compile(rf"\s*{_TIME_IN_WORDS}")
+
+
+def opening_time(words: str) -> tuple[float | None, int]:
+    """The time a turn's ``words`` open with, read as a time right after a speaker label's colon
+    is (a table's words cell, its speaker in another: ``[00:00:20] How ready ...``), and where the
+    words after it start; ``(None, 0)`` when they open with none (``10:30 every morning`` is
+    talk, as after a label)."""
+    m = _OPENING_TIME.match(words)
+    ts = None if m is None else m.group("ts_words") or m.group("ts_words_bare")
+    if m is None or ts is None:
+        return None, 0
+    return parse_timecode(ts), m.end()
+
+
+def timed_label(cell: str) -> tuple[str, float] | None:
+    """The label and time a speaker's cell of a table holds alone (``P06 (00:00:31)``, ``P06
+    [00:00:31]``, ``(00:00:31) P06``, ``Interviewer (00:00:20):``), read as the same label and time
+    opening a paragraph's line are (:func:`match_label`); None when it holds no time, or more."""
+    m = match_label(cell)
+    if m is None or m.time is None or cell[m.words_start :].strip():
+        return None
+    return m.label, m.time
+
+
 def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """:func:`match_label` on a line's view."""
     if not _may_open_with_a_label(line):
