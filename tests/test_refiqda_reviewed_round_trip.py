@@ -1930,38 +1930,3 @@ def test_agree_says_a_selection_of_its_own_on_a_decided_segment_is_on_it(cfir: C
         "; 1 coded passage of Alice (imp)'s is a selection of its own on a segment the review "
         "decided (p01:@95-127; coded or moved in the QDA program): not compared"
     )
-
-
-def test_a_coder_who_coded_inside_the_reviewers_selections_does_not_take_the_record(
-    cfir: Codebook, tmp_path: Path
-) -> None:
-    """Regression hunt s64 (h_qdpx2): in an earlier export (the record names the reviewer only),
-    a second coder coded inside the reviewer's own selections (ATLAS.ti shares quotations so),
-    and the reviewer deleted her codings. The second coder then held the recorded selections'
-    GUIDs and took the record (roqa agree: 7 units, kappa 1.000, nothing said). A selection is
-    held by the coder who made it: the record stays with Alice, her deleted codings said."""
-    import xml.etree.ElementTree as ET
-    import zipfile
-
-    review, _, _ = reviewed_codings(PARTIAL, two_interviews(), cfir, coder="Alice")
-    out = tmp_path / "alice.qdpx"
-    export_qdpx(review, cfir, out)
-    as_before_s64(out)
-    with zipfile.ZipFile(out) as z:
-        members = {n: z.read(n) for n in z.namelist()}
-    ET.register_namespace("", NS[1:-1])
-    root = ET.fromstring(members["project.qde"])
-    users = root.find(NS + "Users")
-    assert users is not None
-    ET.SubElement(users, NS + "User", guid=OTHER_GUID, name="Ingrid")
-    for n, sel in enumerate(root.iter(NS + "PlainTextSelection")):
-        for coding in sel.findall(NS + "Coding"):  # Alice's codings go, Ingrid's come in
-            coding.set("creatingUser", OTHER_GUID)
-            coding.set("guid", f"0e0e0e{n:02d}-1111-4222-8333-444455556666")
-    members["project.qde"] = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    with zipfile.ZipFile(out, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    back = read_qdpx(out)
-    assert sorted(back.codings) == ["Ingrid"]
-    assert "reviewed_segments" not in back.codings["Ingrid"].meta

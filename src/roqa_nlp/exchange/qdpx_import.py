@@ -1942,11 +1942,9 @@ def _reviewer(
     The user of the recorded name is not the reviewer when another person holds the most of
     the recorded selections and that user fewer than half as many: before, another user given
     the reviewer's old name, or one of the same name listed first, took the record (with a
-    false "deleted" warning; regression hunt s64, h_qdpx 1); a selection is held by the coder
-    who made it, not one who coded inside it (ATLAS.ti's shared quotations: a second coder took
-    the record of a reviewer who had deleted most of her codings; h_qdpx2). The line says a
-    rename only where the user GUID tells one; a user deleted (their codings kept or given to
-    another user), or deleted with their codings, is said so (h_qdpx 2)."""
+    false "deleted" warning; regression hunt s64, h_qdpx 1). The line says a rename only where
+    the user GUID tells one; a user deleted (their codings kept or given to another user), or
+    deleted with their codings, is said so (h_qdpx 2)."""
     from ..framework import REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
 
     recorded = str(left_out.get("user") or "")
@@ -1959,7 +1957,12 @@ def _reviewer(
     holding = {
         uname: n
         for uname, spans in people.items()
-        if (n := sum(bool(recorded_guids & p.own_selection_guids) for p in spans.values()))
+        if (
+            n := sum(
+                bool(recorded_guids & {normalise_guid(g) for g in p.selection_guids.values()})
+                for p in spans.values()
+            )
+        )
     }
     most = max(holding.values(), default=0)
     holder = (
@@ -2335,8 +2338,6 @@ def _read_selection(
             item.coded_at[cid] = dated
         if is_guid(kept := (sel.get("guid") or "").strip().strip("{}")):
             item.selection_guids.setdefault(cid, kept)
-            if not sel_user or sel_user == user_guid:
-                item.own_selection_guids.add(normalise_guid(kept))
         if is_guid(kept := (coding.get("guid") or "").strip().strip("{}")):
             item.coding_guids.setdefault(cid, kept)
     refs = [sel, *codings]

@@ -37,9 +37,6 @@ class PendingSelection:
     # the GUIDs the program gave it, kept for an export of it (refiqda.REFI_GUIDS): code id ->
     # its selection's and its coding's GUID; a note's text -> the note's normalised GUID
     selection_guids: dict[str, str] = field(default_factory=dict)
-    # of those selections' GUIDs, the ones its coder made (the selection's creatingUser, or none
-    # given): a coder who only coded inside another's selection does not hold it
-    own_selection_guids: set[str] = field(default_factory=set)
     coding_guids: dict[str, str] = field(default_factory=dict)
     note_guids: dict[str, str] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)  # of those notes, the selection's comments
