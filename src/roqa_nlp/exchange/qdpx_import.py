@@ -1939,10 +1939,10 @@ def _reviewer(
     s64), a reviewer renamed in the QDA program (the same user GUID) lost the record in
     silence: no reviewed segments, so ``roqa agree`` compared every span of theirs.
 
-    The user of the recorded name is not the reviewer when another person holds the most of
-    the recorded selections and that user fewer than half as many: before, another user given
-    the reviewer's old name, or one of the same name listed first, took the record (with a
-    false "deleted" warning; regression hunt s64, h_qdpx 1). The line says a rename only where
+    In an earlier export (the record names the reviewer only) the user of that name is the
+    reviewer, else the one holding the most of the recorded selections, as before s64: another
+    user given the reviewer's old name takes the record there (regression hunts s64, h_qdpx 1
+    to 3). The line says a rename only where
     the user GUID tells one; a user deleted (their codings kept or given to another user), or
     deleted with their codings, is said so (h_qdpx 2)."""
     from ..framework import REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
@@ -1973,10 +1973,11 @@ def _reviewer(
     by_guid = user_names.get(guid) if guid else None
     by_name = recorded if recorded in user_names.values() or recorded in pending else None
     name = by_guid or (guid if guid in people else None)  # a user deleted, codings kept
-    if name is None and by_name is not None:
-        few = holder is not None and holder != by_name and 2 * holding.get(by_name, 0) < most
-        name = holder if few else by_name
-    name = name or holder
+    # an earlier export (no user GUID recorded): the user of the recorded name, as before; who
+    # holds the recorded selections is no surer (a QDA program may re-create every selection
+    # under the importing coder, or give none a creatingUser; a second coder may code inside the
+    # reviewer's: each rule tried in s64 handed the record to a coder who never reviewed)
+    name = name or by_name or holder
     if name is None:
         # the passages it decided with a code: someone holding half of them may be the reviewer
         # renamed with a new GUID; else the reviewer was deleted with their codings (a second
