@@ -95,23 +95,45 @@ def test_each_interviewer_courtesy_said_alone_is_only_courtesy(phrase: str) -> N
     "words",
     ["Thanks, Amy.", "Welcome back, Cara.", "Thank you, Amy Stone.", "Thanks everyone.",
      "Thank you all.", "Thanks, guys.", "Lovely, thank you both.", "No problem at all, folks.",
-     "Thank you, Ben, that's helpful.", "Thank-you, ta, cheers.", "Thanks ever so much."],
+     "Thank you, Ben, that's helpful.", "Thank-you, ta, cheers.", "Thanks ever so much.",
+     "Thanks, Dan.", "Thank you Amy, that's very helpful. Thank-you.", "Thanks, Amy and Ben."],
 )  # fmt: skip
 def test_thanks_naming_a_member_or_the_group_are_only_courtesy(words: str) -> None:
-    assert only_courtesy(words, names=frozenset({"amy", "stone", "ben", "cara"}))
+    assert only_courtesy(words)
 
 
 @pytest.mark.parametrize(
     "words",
     ["Thanks, Cara. And what about the rota?", "Thanks, Cara. And what about the rota",
-     "Cara.", "Everyone.", "Amy, all of you.", "Thanks, Dan."],
+     "Cara.", "Everyone.", "Amy, all of you.", "Cara?", "Thanks Amy, that's the rota then.",
+     "Thanks Amy. Supervision", "Wonderful. Supervision.", "Thanks, Amy Jo Stone.",
+     "Dr Okoro.", "thanks, the TA"],
 )  # fmt: skip
 def test_a_name_or_the_group_alone_or_with_more_is_not_only_courtesy(words: str) -> None:
-    assert not only_courtesy(words, names=frozenset({"amy", "cara"}))
+    assert not only_courtesy(words)
 
 
-def test_a_name_is_no_courtesy_unless_it_names_a_speaker() -> None:
-    assert not only_courtesy("Thanks, Amy.")
+# --- any name, a title, a greeting or the group (s64 h_ctx2 hunter, R1 and R2) ---------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Thanks, Will.", "Thanks, May.", "Thanks, Bill.", "Thanks, Don.", "Thank you, Dr Okoro.",
+     "Thank you, Dr. Okoro.", "Thanks, Prof Jane Okoro.", "Hi Cara.", "Hello, everyone.",
+     "Welcome, Cara.", "Thanks, team.", "Thanks, all of you.", "Ta very much.", "Thanks, TA."],
+)  # fmt: skip
+def test_a_courtesy_to_anyone_named_or_the_group_is_only_courtesy(words: str) -> None:
+    """Names that are stop words (``Will``), that are no speaker's label, with a title, after a
+    greeting, and the group (``team``, ``all of you``) were not recognised, so such a turn was
+    the context of every answer after it (s64 h_ctx2 hunter)."""
+    assert only_courtesy(words)
+
+
+@pytest.mark.parametrize("words", ["TA.", "TA, thanks.", "Thanks, Amy Jo Stone Reid."])
+def test_an_acronym_is_no_courtesy_nor_are_three_names(words: str) -> None:
+    """``TA.`` (a teaching assistant) is not the courtesy ``ta``: an echo of it is the context
+    (s64 h_ctx2 hunter, defects)."""
+    assert not only_courtesy(words)
 
 
 @pytest.mark.parametrize("term", sorted(packaged_words(COURTESY_ADDRESS_TERMS)))

@@ -1025,3 +1025,60 @@ def test_thanks_naming_a_member_or_the_group_leave_the_question_as_the_context(
         ("Amy", asked),
         ("Cara", "Thanks, Cara. And what about the rota"),
     ]
+
+
+# --- a courtesy to anyone named, with a title, a greeting or the group (s64 h_ctx2 hunter) ---
+
+ANYONE_THANKED = [
+    ("Facilitator", ["What helps your staff work in a recovery way?"]),
+    ("P1", ["The two-day recovery training every new starter does in their first month."]),
+    ("Facilitator", ["Thanks, Will."]),
+    ("P2", ["Supervision, where staff can bring a positive risk that went wrong."]),
+    ("Facilitator", ["Thank you."]),
+    ("P3", ["Our ward manager came in on a Sunday to help with a difficult discharge."]),
+    ("Facilitator", ["Thank you, Dr Okoro."]),
+    ("P4", ["The peer support workers, the patients trust them."]),
+    ("Facilitator", ["Hi Cara. Welcome, Cara."]),
+    ("P3", ["And the handover meetings, where we plan the day together."]),
+    ("Facilitator", ["Thanks, team."]),
+    ("P1", ["The wards have no quiet room for one to one sessions with patients."]),
+    ("Facilitator", ["Thanks, all of you. Ta very much."]),
+    ("P2", ["The electronic record system crashes every night shift."]),
+    ("Facilitator", ["Thanks Amy, that's the rota then."]),
+    ("P4", ["The rota is set six weeks ahead, so there is no room for it."]),
+    ("Facilitator", ["Cheers, May."]),
+    ("P1", ["And the budget is frozen again so there are no new posts."]),
+    ("Facilitator", ["Cara?"]),
+    ("P3", ["The managers support us when something goes wrong with a risk."]),
+    ("Facilitator", ["TA."]),
+    ("P2", ["The TA helps us write the notes up after each shift."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["txt", "vtt"])
+def test_a_courtesy_to_anyone_named_or_the_group_leaves_the_question_as_the_context(
+    tmp_path: Path, fmt: str
+) -> None:
+    """``Thanks, Will.`` (a stop word), ``Thank you, Dr Okoro.``, ``Hi Cara.``, ``Thanks, team.``
+    and ``Ta very much.``, and names that are no speaker's label (``P1``), were read as the
+    question, so the plain thanks after them were passed over to them and they became the
+    context of every later answer (s64 h_ctx2 hunter, R1 and R2). A turn that says more, a name
+    asked (``Cara?``) and ``TA.`` are still the context."""
+    path = tmp_path / f"focus_group.{fmt}"
+    _write(fmt, path, ANYONE_THANKED, "\n")
+    asked = "What helps your staff work in a recovery way?"
+    rota = "Thanks Amy, that's the rota then."
+    got = [(s.speaker, s.context) for s in segment(read_transcript(path))]
+    assert got == [
+        ("P1", asked),
+        ("P2", asked),
+        ("P3", asked),
+        ("P4", asked),
+        ("P3", asked),
+        ("P1", asked),
+        ("P2", asked),
+        ("P4", rota),
+        ("P1", rota),
+        ("P3", "Cara?"),
+        ("P2", "TA."),
+    ]

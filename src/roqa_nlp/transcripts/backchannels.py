@@ -37,7 +37,7 @@ Yeah.``, :func:`said_over_again`) is agreeing along wherever it falls.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ..io import packaged_words
@@ -364,14 +364,13 @@ def _own_clause(tokens: list[str], heard: list[str]) -> bool:
     return False
 
 
-def covered_by(tokens: list[str], *names: str, also: Collection[str] = ()) -> bool:
-    """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` or of
-    ``also`` (the names said in a turn) or in phrases of the packaged lists ``names``, however
-    many (true for no tokens)."""
-    return covered_prefixes(tokens, *names, also=also)[-1]
+def covered_by(tokens: list[str], *names: str) -> bool:
+    """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` or in
+    phrases of the packaged lists ``names``, however many (true for no tokens)."""
+    return covered_prefixes(tokens, *names)[-1]
 
 
-def covered_prefixes(tokens: list[str], *names: str, also: Collection[str] = ()) -> list[bool]:
+def covered_prefixes(tokens: list[str], *names: str) -> list[bool]:
     """For each ``i`` from 0 to ``len(tokens)``: whether ``tokens[:i]`` are as
     :func:`covered_by` takes them."""
     phrases, longest = phrases_of(*names), longest_of(*names)
@@ -380,8 +379,7 @@ def covered_prefixes(tokens: list[str], *names: str, also: Collection[str] = ())
     for i in range(1, len(tokens) + 1):
         if i - last > longest:
             break
-        word = tokens[i - 1]
-        covered[i] = (covered[i - 1] and (word in BACKCHANNEL_WORDS or word in also)) or any(
+        covered[i] = (covered[i - 1] and tokens[i - 1] in BACKCHANNEL_WORDS) or any(
             covered[i - n] and tuple(tokens[i - n : i]) in phrases
             for n in range(1, min(longest, i) + 1)
         )

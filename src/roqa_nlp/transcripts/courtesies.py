@@ -27,11 +27,10 @@ read as the question, it became the context of every answer after it (s64 h_ctx 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from .backchannels import (
     ACKNOWLEDGEMENT_PHRASES,
-    covered_by,
+    BACKCHANNEL_WORDS,
     covered_prefixes,
     longest_of,
     phrases_of,
@@ -58,6 +57,12 @@ ANSWER_WORDS = 40
 
 #: What ends a courtesy reply between its last word and the answer's next: the end of a sentence
 _SENTENCE_END = re.compile(r"[.!?]")
+#: What, between a courtesy and the next word, parts them: that word addresses no one
+_ADDRESS_BREAK = re.compile(r"[.!?;:]")
+
+#: The most words of a name a courtesy may address, its title aside (``Thanks, Amy Stone.``,
+#: ``Thank you, Dr Jane Okoro.``): three capitalised words after thanks are more than a name.
+NAME_WORDS = 2
 
 
 def after_courtesy_reply(words: str) -> str:
@@ -86,22 +91,77 @@ def after_courtesy_reply(words: str) -> str:
     return words
 
 
-def only_courtesy(words: str, *, names: Collection[str] = ()) -> bool:
+def only_courtesy(words: str) -> bool:
     """Whether ``words``, an interviewer's turn, are only a courtesy or an acknowledgement and ask
     nothing: no ``?``, and every word (bracketed notes aside, any case or punctuation) a word of
     :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or in a phrase of
     :data:`INTERVIEWER_COURTESIES` (``data/interviewer_courtesies.txt``: ``thank you``, ``take
-    your time``), :data:`COURTESY_REPLIES` (``no problem at all``) or the acknowledging phrases
-    (``I see``): ``Lovely, thanks.``, ``No problem at all.``, ``Great, thank you.``. Such words
-    may thank a member or the group: a word of ``names`` (the lower-case words of the speakers'
-    names said in the turn) or of :data:`COURTESY_ADDRESS_TERMS` is taken too (``Thanks, Amy.``,
-    ``Thanks everyone.``), when it is not all the turn says (not ``Cara.``). Not ``Thank you. And
-    what helped?`` nor ``Thank you, that's really interesting.``, nor words with no word at
-    all."""
+    your time``, ``hi``), :data:`COURTESY_REPLIES` (``no problem at all``) or the acknowledging
+    phrases (``I see``): ``Lovely, thanks.``, ``No problem at all.``, ``Great, thank you.``. A
+    phrase of the first two may address someone (:func:`_address_ends`: ``Thanks, Will.``,
+    ``Thank you, Dr Okoro.``, ``Hi Cara.``, ``Thanks, all of you.``, ``Thank you, Ben, that's
+    helpful.``). Not ``Thank you. And what helped?``, ``Thank you, that's really interesting.``
+    nor ``Thanks Amy, that's the rota then.``, not an address alone (``Cara.``), not a word in
+    capitals throughout (``TA.``, a teaching assistant, is not ``ta``), nor words with no word
+    at all."""
     if "?" in words:
         return False
-    tokens = words_of(words)
-    addressing = {*names, *(p[0] for p in phrases_of(COURTESY_ADDRESS_TERMS) if len(p) == 1)}
-    return any(t not in addressing for t in tokens) and covered_by(
-        tokens, INTERVIEWER_COURTESIES, COURTESY_REPLIES, ACKNOWLEDGEMENT_PHRASES, also=addressing
+    spans, tokens = word_spans(words), words_of(words)
+    said = [words[a:b] for a, b in spans]
+    # a word in capitals throughout is an acronym ("TA"), in no phrase; "OK" is still a word of
+    # BACKCHANNEL_WORDS, which are looked up in lower case
+    cased = [s if len(s) > 1 and s.isupper() else t for s, t in zip(said, tokens, strict=True)]
+    thanks = phrases_of(INTERVIEWER_COURTESIES, COURTESY_REPLIES)
+    acknowledging = phrases_of(ACKNOWLEDGEMENT_PHRASES)
+    longest = max(
+        longest_of(INTERVIEWER_COURTESIES, COURTESY_REPLIES), longest_of(ACKNOWLEDGEMENT_PHRASES)
     )
+    covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are such pieces
+    addressing = [False] * (len(tokens) + 1)  # ... and end on one that may address someone
+    for i in range(len(tokens)):
+        if not covered[i]:
+            continue
+        if tokens[i] in BACKCHANNEL_WORDS:
+            covered[i + 1] = True
+        for n in range(1, min(longest, len(tokens) - i) + 1):
+            piece = tuple(cased[i : i + n])
+            if piece in thanks:
+                covered[i + n] = addressing[i + n] = True
+            elif piece in acknowledging:
+                covered[i + n] = True
+        if addressing[i]:
+            for end in _address_ends(words, spans, tokens, i):
+                covered[end] = True
+                # "Thanks, Amy and Ben.": another address may follow "and"
+                if end < len(tokens) and tokens[end] == "and":
+                    addressing[end + 1] = True
+    return bool(tokens) and covered[-1]
+
+
+def _address_ends(words: str, spans: list[tuple[int, int]], tokens: list[str], i: int) -> list[int]:
+    """Where an address of someone that opens at word ``i`` of ``words``, right after a courtesy
+    in the same sentence (no ``.``, ``!``, ``;`` or ``:`` between), may end: the words of a
+    phrase of :data:`COURTESY_ADDRESS_TERMS` (``everyone``, ``all of you``, ``team``), or a name
+    of at most :data:`NAME_WORDS` capitalised words with no more than a space between, with or
+    without a title of ``data/honorifics.txt`` before it (``Will``, ``Amy Stone``, ``Dr.
+    Okoro``). Any name, not only a speaker's (pseudonymised labels, a co-facilitator named by
+    role): the courtesy before it says it is one (s64 h_ctx2 hunter)."""
+    from .roles import honorifics
+
+    if i and _ADDRESS_BREAK.search(words[spans[i - 1][1] : spans[i][0]]):
+        return []
+    ends = [
+        i + len(p) for p in phrases_of(COURTESY_ADDRESS_TERMS) if tuple(tokens[i : i + len(p)]) == p
+    ]
+    first = i
+    if tokens[i] in honorifics() and words[spans[i][0]].isupper() and i + 1 < len(tokens):
+        if words[spans[i][1] : spans[i + 1][0]].strip() not in ("", "."):
+            return ends
+        first = i + 1
+    for j in range(first, min(first + NAME_WORDS, len(tokens))):
+        if not words[spans[j][0]].isupper():
+            break
+        if j > first and words[spans[j - 1][1] : spans[j][0]].strip():
+            break
+        ends.append(j + 1)
+    return ends

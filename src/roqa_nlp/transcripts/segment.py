@@ -586,7 +586,7 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
             if not (is_backchannel(words) or only_acknowledges(words)):  # not "Of course."
                 asking.append(words)
                 said = ""
-                if not _asks_nothing(asking, named):  # not "You cut out.", "Thanks, Amy."
+                if not _asks_nothing(asking):  # not "You cut out.", "Thanks, Amy."
                     question = "\n".join(asking)
         elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
@@ -607,18 +607,16 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     return out
 
 
-def _asks_nothing(asking: list[str], named: Collection[str]) -> bool:
+def _asks_nothing(asking: list[str]) -> bool:
     """Whether the interviewer's turn being read, ``asking`` (its pieces), is no question: only a
     repair on a bad line (``Sorry, you cut out there.``,
     :func:`~roqa_nlp.transcripts.repairs.only_repairs`) or only a courtesy (``No problem at
-    all.``, ``Lovely, thanks.``, ``Thanks, Amy.``: a word of ``named``, the words of the
-    speakers' labels, said as a name may address one,
+    all.``, ``Lovely, thanks.``, ``Thanks, Amy.``,
     :func:`~roqa_nlp.transcripts.courtesies.only_courtesy`). Each is asked of the whole turn, as
     a subtitle, Word or table reader joins it: ``Sorry, you cut out there.`` and ``Thanks.`` on
     two lines of a .txt file are neither, as in one cue (s64 h_ctx hunter, R1)."""
     words = "\n".join(asking)
-    said = {name for _, _, name in _names_in(words, named)}
-    return only_repairs(words) or only_courtesy(words, names=said)
+    return only_repairs(words) or only_courtesy(words)
 
 
 def _name_words(speaker: str) -> frozenset[str]:
