@@ -1155,6 +1155,8 @@ def test_update_records_the_decisions_in_the_model_card(
                 "name": str(decisions),
                 "sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
                 "n_decisions": 7,
+                # the texts learnt that it decided (hunt s64 loop2: the round check's charge)
+                "text_sha256": text_hashes(FEEDBACK_TEXTS),
             }
         ],
         "n_decisions": 7,
@@ -1437,6 +1439,12 @@ def test_rounds_of_decisions_are_trained_together(
     fb = ac.card["feedback"]
     assert [f["name"] for f in fb["decisions_files"]] == [str(r0), str(r1)]
     assert [f["n_decisions"] for f in fb["decisions_files"]] == [7, 2]
+    # the texts learnt that each file decided: r0.csv's accept on the money, replaced, is not
+    # learnt (hunt s64 loop2: the round check charges a changed file with its own segments)
+    assert [f["text_sha256"] for f in fb["decisions_files"]] == [
+        text_hashes([*FEEDBACK_TEXTS[:3], FEEDBACK_TEXTS[4]]),
+        text_hashes(["Everyone was isolating in their rooms."]),
+    ]
     # the later reject of IS.E.2 replaces round 1's accept: that segment is left out
     assert (fb["n_decisions"], fb["n_examples"]) == (9, 5)
     assert fb["examples_by_kind"] == {"coded": 4, "rejected": 1}

@@ -370,23 +370,26 @@ R3_ROWS = (
 )
 
 
-def learnt_from_files(*files: tuple[str, str], texts: bool = True) -> CodingResult:
+def learnt_from_files(
+    *files: tuple[str, str], texts: bool = True, per_file: bool = False
+) -> CodingResult:
     """Codings made by a model trained with the decisions files ``files`` (name, rows), written
-    here; its card records each file and, with ``texts``, the texts it learnt from."""
+    here; its card records each file and, with ``texts``, the texts it learnt from; with
+    ``per_file``, those each file decided too (a card of session 64 on)."""
     from roqa_nlp.decisions import read_decisions
     from roqa_nlp.training import text_hashes
 
     learnt: list[str] = []
+    records: list[dict[str, object]] = []
     for name, rows in files:
         Path(name).parent.mkdir(parents=True, exist_ok=True)
         Path(name).write_text(rows, encoding="utf-8")
-        learnt += [d.text for d in read_decisions(name)[0] if d.decision != "note"]
-    feedback: dict[str, object] = {
-        "decisions_files": [
-            {"name": n, "sha256": sha(rows), "n_decisions": rows.count("\n") - 1}
-            for n, rows in files
-        ]
-    }
+        its = [d.text for d in read_decisions(name)[0] if d.decision != "note"]
+        learnt += its
+        records.append({"name": name, "sha256": sha(rows), "n_decisions": rows.count("\n") - 1})
+        if per_file:
+            records[-1]["text_sha256"] = text_hashes(its)
+    feedback: dict[str, object] = {"decisions_files": records}
     if texts:
         feedback["text_sha256"] = text_hashes(learnt)
     return CodingResult(meta={"model_card": {"feedback": feedback}})
@@ -488,4 +491,141 @@ def test_an_earlier_file_not_given_beside_a_round_saved_over_is_named_with_the_c
         "model forgets their decisions (to keep them, repeat --feedback for every round, earliest "
         "first: --feedback r1.csv --feedback coded/decisions.csv, putting the decisions a changed "
         "file no longer holds back in it or in a file of their own)"
+    )
+
+
+HEADER = "segment_id,decision,code_id,new_code,note,text,valence\n"
+ROUND1 = (
+    HEADER + "r1:0001,accept,IS.E.2,,,We never have enough staff.,\n"
+    "r1:0002,accept,IC.A,,,The manager backs us.,\n"
+    "r1:0003,accept,IS.C,,,We share the rota on Mondays.,\n"
+)
+ROUND2 = (
+    HEADER + "r2:0001,accept,IC.A,,,The council ran a training day.,\n"
+    "r2:0002,accept,IC.B,,,Nobody told us about the audit.,\n"
+)
+ROUND3_ROW = "r3:0001,accept,IC.B,,,We had a champion on every ward.,\n"
+
+
+def rewrite(name: str, rows: str) -> tuple[str, str]:
+    """``name`` written with ``rows`` now: as given (name, sha256)."""
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    Path(name).write_text(rows, encoding="utf-8")
+    return name, sha(rows)
+
+
+def check(*given: tuple[str, str], card: CodingResult) -> str | None:
+    """The round check of ``given`` (name, sha256), each reviewed on ``card``'s codings."""
+    from roqa_nlp.decisions import read_decisions
+
+    now = [read_decisions(n, allow_empty=True)[0] for n, _ in given]
+    return earlier_rounds_left_out(list(given), [card] * len(given), decisions=now)
+
+
+@pytest.mark.parametrize("per_file", [True, False])
+def test_two_changed_files_of_one_model_the_one_that_lost_rows_is_charged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, per_file: bool
+) -> None:
+    """Hunt s64 loop2 (R1, s15): a model learnt r1.csv and coded/decisions.csv; r1.csv was saved
+    over keeping its first row, round 3's row was added to coded/decisions.csv. Both changed,
+    and the two segments lost are r1.csv's: coded/decisions.csv, which keeps its rows, was named
+    as it was then too. A card recording the segments each file decided charges each its own;
+    one that does not charges the changed files holding fewer rows than the model learnt."""
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("r1.csv", ROUND1), ("coded/decisions.csv", ROUND2), per_file=per_file)
+    r1 = rewrite("r1.csv", ROUND1.split("r1:0002")[0])
+    d = rewrite("coded/decisions.csv", ROUND2 + ROUND3_ROW)
+    r1_then = (
+        f"r1.csv as it was then (changed since; sha256 {sha(ROUND1)[:12]}: 2 segments the model "
+        "learnt from are decided in no file given now)"
+    )
+    advice = (
+        "repeat --feedback for every round, earliest first, putting the decisions a changed file "
+        "no longer holds back in it or in a file of their own)"
+    )
+    assert check(d, card=card) == (
+        f"coded/decisions.csv was reviewed on codings made by a model trained with {r1_then}, "
+        f"not given now: the new model forgets its decisions (to keep them, {advice}"
+    )
+    assert check(r1, d, card=card) == (
+        "r1.csv and coded/decisions.csv were reviewed on codings made by a model trained with "
+        f"{r1_then}, not given now: the new model forgets its decisions (to keep them, {advice}"
+    )
+
+
+@pytest.mark.parametrize("per_file", [True, False])
+def test_a_file_with_a_code_fixed_is_not_charged_with_the_segments_of_a_file_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, per_file: bool
+) -> None:
+    """Hunt s64 loop2 (R1, s16c): r1.csv had a code fixed, coded/decisions.csv was cleared and
+    holds round 3's row alone. Given both, r1.csv was named as it was then beside it; given
+    coded/decisions.csv alone, the command giving r1.csv was dropped."""
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("r1.csv", ROUND1), ("coded/decisions.csv", ROUND2), per_file=per_file)
+    r1 = rewrite("r1.csv", ROUND1.replace("IS.C", "IS.D"))
+    d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
+    d_then = (
+        f"coded/decisions.csv as it was then (changed since; sha256 {sha(ROUND2)[:12]}: 2 "
+        "segments the model learnt from are decided in no file given now)"
+    )
+    put_back = (
+        "putting the decisions a changed file no longer holds back in it or in a file of their own"
+    )
+    assert check(r1, d, card=card) == (
+        "r1.csv and coded/decisions.csv were reviewed on codings made by a model trained with "
+        f"{d_then}, not given now: the new model forgets its decisions (to keep them, repeat "
+        f"--feedback for every round, earliest first, {put_back})"
+    )
+    assert check(d, card=card) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv and "
+        f"{d_then}, not given now: the new model forgets their decisions (to keep them, repeat "
+        "--feedback for every round, earliest first: --feedback r1.csv --feedback "
+        f"coded/decisions.csv, {put_back})"
+    )
+
+
+@pytest.mark.parametrize("per_file", [True, False])
+def test_a_file_fixed_and_not_given_keeps_its_command_beside_a_file_that_lost_a_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, per_file: bool
+) -> None:
+    """Hunt s64 loop2 (R1, s18): r1.csv had a code fixed and is not given; r2.csv lost one of
+    its two segments; round 3 is in coded/decisions.csv. Both learnt files were named as they
+    were then, and the command giving r1.csv dropped."""
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("r1.csv", ROUND1), ("r2.csv", ROUND2), per_file=per_file)
+    rewrite("r1.csv", ROUND1.replace("IS.C", "IS.D"))
+    r2 = rewrite("r2.csv", ROUND2.split("r2:0002")[0])
+    d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
+    assert check(r2, d, card=card) == (
+        "r2.csv and coded/decisions.csv were reviewed on codings made by a model trained with "
+        f"r1.csv and r2.csv as it was then (changed since; sha256 {sha(ROUND2)[:12]}: 1 segment "
+        "the model learnt from is decided in no file given now), not given now: the new model "
+        "forgets their decisions (to keep them, repeat --feedback for every round, earliest "
+        "first: --feedback r1.csv --feedback r2.csv --feedback coded/decisions.csv, putting the "
+        "decisions a changed file no longer holds back in it or in a file of their own)"
+    )
+
+
+def test_a_file_saved_over_beside_a_file_no_longer_found_is_charged_by_its_own_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hunt s64 loop2 (D1, s16): r1.csv deleted, and coded/decisions.csv saved over with round
+    3's row: the segments r1.csv may have held hid those coded/decisions.csv lost. A card
+    recording the segments each file decided names both."""
+    monkeypatch.chdir(tmp_path)
+    round1 = (  # 5 rows on 3 segments: as many rows as the segments lost
+        ROUND1 + "r1:0001,valence,,,,We never have enough staff.,barrier\n"
+        "r1:0002,reject,IS.C,,,The manager backs us.,\n"
+    )
+    card = learnt_from_files(("r1.csv", round1), ("coded/decisions.csv", ROUND2), per_file=True)
+    Path("r1.csv").unlink()
+    d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
+    assert check(d, card=card) == (
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (no "
+        f"longer found; sha256 {sha(round1)[:12]}) and coded/decisions.csv as it was then "
+        f"(changed since; sha256 {sha(ROUND2)[:12]}: 2 segments the model learnt from are "
+        "decided in no file given now), not given now: the new model forgets their decisions (to "
+        "keep them, repeat --feedback for every round, earliest first, giving each file no longer "
+        "found where it is now and putting the decisions a changed file no longer holds back in "
+        "it or in a file of their own)"
     )

@@ -1254,6 +1254,7 @@ class AutoCoder:
             named_codes_recoded,
             project_codebook,
             read_decisions,
+            texts_learnt_by_file,
             warn_of_few_segments,
             with_imported_project_codes,
         )
@@ -1466,6 +1467,8 @@ class AutoCoder:
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
         n_definitions = sum(1 for i in ts.ids if i.startswith("desc-" + PROJECT_PREFIX))
+        learnt = text_hashes(fb.texts)
+        by_file = texts_learnt_by_file([decs_i for decs_i, _, _ in files], results, learnt)
         self.card["feedback"] = {
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": base_hash,
@@ -1476,8 +1479,11 @@ class AutoCoder:
                     "name": None if in_memory else name,
                     "sha256": h,
                     "n_decisions": sum(d.decision != NOTE for d in decs_i),
+                    # the texts learnt (as text_sha256) that this file decided: the round check
+                    # charges a file changed since with those no file decides now
+                    "text_sha256": its,
                 }
-                for decs_i, name, h in files
+                for (decs_i, name, h), its in zip(files, by_file)
             ],
             "n_decisions": len(all_decs) - n_notes,
             **({"n_notes": n_notes} if n_notes else {}),
@@ -1492,7 +1498,7 @@ class AutoCoder:
             "n_examples": len(fb),
             # the examples' texts as short hashes, not words: evaluate() warns of records among
             # them (figures on texts the model was trained on are not held out)
-            "text_sha256": text_hashes(fb.texts),
+            "text_sha256": learnt,
             # what was decided on them (codes, the researcher's valence), by the same hashes:
             # roqa code says which re-coded segments the model does not suggest so
             "decided": decided_by_hash(plan.decided()),

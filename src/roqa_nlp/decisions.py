@@ -2407,9 +2407,14 @@ def earlier_rounds_left_out(
     decisions, as the card records them) (blind tester loop, s64: round 2's review saved over
     round 1's file, given by its path, dropped round 1 with no word said); it is named as it was
     then, with its SHA-256 and those segments (said of no file when several changed files share
-    them). Otherwise a file changed since is the file edited: given when given by its path, else
-    named with the command, as one without ``decisions`` or a card keeping those texts (hunt
-    s64: a file keeping its rows was blamed for another's segments, and the command dropped).
+    them). A card recording with each file the segments it decided (``text_sha256`` there, s64
+    on) charges each changed file with those of its own no file decides now, no more; without
+    it, of several changed files of one model those holding fewer rows than the card's
+    ``n_decisions`` are charged, when any does (hunt s64 loop2: a file with a code fixed was
+    named beside the file saved over). Otherwise a file changed since is the file edited: given
+    when given by its path, else named with the command, as one without ``decisions`` or a card
+    keeping those texts (hunt s64: a file keeping its rows was blamed for another's segments,
+    and the command dropped).
     With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
@@ -2428,6 +2433,7 @@ def earlier_rounds_left_out(
     learnt_from: dict[str, set[str]] = {}  # sha256 -> the texts its model learnt from (hashes)
     card_of: dict[str, int] = {}  # sha256 -> the card recording it (its place in ``once``)
     n_rows: dict[str, float] = {}  # sha256 -> its decisions, as the card records them
+    own: dict[str, set[str]] = {}  # sha256 -> the texts the model learnt that it decided
     by_path: set[str] = set()  # sha256s of files given now by their path, changed since
     once: dict[str, tuple[str, CodingResult | None, Path | None]] = {}  # sha256 -> file given
     named_with: dict[str, str | None] = {}  # a file's name -> its codings, as typed or found
@@ -2449,15 +2455,15 @@ def earlier_rounds_left_out(
         # from (blind tester loop, s64: round 2 saved over round 1's file dropped round 1)
         check_texts = decisions is not None and isinstance(learnt, list) and bool(learnt)
         left = [
-            (f.get("name"), str(f.get("sha256")), f.get("n_decisions"))
+            (f.get("name"), str(f.get("sha256")), f.get("n_decisions"), f.get("text_sha256"))
             for f in (files if isinstance(files, list) else [])
             if isinstance(f, dict)
             and f.get("sha256") not in shas
             and (check_texts or not (isinstance(f.get("name"), str) and place(f["name"]) in places))
         ]
         if left:
-            reviewed.setdefault(name, []).extend(h for _, h, _ in left)
-            for n, h, rows in left:
+            reviewed.setdefault(name, []).extend(h for _, h, _, _ in left)
+            for n, h, rows, its in left:
                 if isinstance(n, str) and place(n) in places:
                     by_path.add(h)
                 card_of.setdefault(h, c)
@@ -2471,6 +2477,8 @@ def earlier_rounds_left_out(
                 missing.setdefault(h, found)
                 if check_texts:
                     learnt_from.setdefault(h, set(map(str, learnt or [])))
+                    if isinstance(its, list):  # a card of s64 on: the segments it decided
+                        own.setdefault(h, set(map(str, its)))
     held = [d for ds in decisions or [] for d in ds]
     # a file found as the model learnt it is checked by its decisions; one changed since (same
     # name, another SHA-256) is the file edited, and given when given by its path, unless the
@@ -2481,12 +2489,19 @@ def earlier_rounds_left_out(
     intact = {h: n for h, n in missing.items() if _is_as_learnt(n, h)}
     edited = {h for h, n in missing.items() if h not in intact and Path(n).is_file()}
     decided_now: set[str] = set()
+    found_now: dict[str, list[Decision]] = {}  # sha256 -> the decisions of a file found, now
     if learnt_from:
-        earlier = [_decisions_in(n) for h, n in missing.items() if h in intact or h in edited]
-        decided_now = _texts_decided([*(decisions or []), *earlier], codings)
-    lost = {h: len(learnt_from[h] - decided_now) for h in learnt_from}
+        found_now = {h: _decisions_in(n) for h, n in missing.items() if h in intact or h in edited}
+        decided_now = _texts_decided([*(decisions or []), *found_now.values()], codings)
+    # the segments a file's model learnt that no file decides now: a card recording those each
+    # file decided charges each file its own; else every file of the card shares the model's
+    lost = {h: len(own.get(h, learnt_from[h]) - decided_now) for h in learnt_from}
     changed: dict[str, int] = {}  # an edited file that lost segments -> those its model lost
     for h in edited & set(learnt_from):
+        if h in own:
+            if lost[h]:
+                changed[h] = lost[h]
+            continue
         # what the files no longer found of the same model may have held
         elsewhere = sum(
             n_rows[g]
@@ -2495,6 +2510,13 @@ def earlier_rounds_left_out(
         )
         if lost[h] > elsewhere:
             changed[h] = int(lost[h] - elsewhere)
+    # a card without them: of several files of one model changed since, those holding fewer rows
+    # than it learnt, when any does (hunt s64 loop2: a file with a code fixed, or appended, was
+    # charged with the segments another changed file of that model lost)
+    fewer = {h for h in changed if sum(d.decision != NOTE for d in found_now[h]) < n_rows[h]}
+    for h in set(changed) - fewer - own.keys():
+        if any(card_of[g] == card_of[h] for g in fewer - own.keys()):
+            del changed[h]
 
     def forgotten(h: str, n: str) -> bool:
         if h in changed:
@@ -2510,7 +2532,9 @@ def earlier_rounds_left_out(
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
     gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
     # segments lost by several changed files of one model are not said to be either's
-    shared = {h for h in changed if sum(card_of[g] == card_of[h] for g in changed) > 1}
+    shared = {
+        h for h in changed if h not in own and sum(card_of[g] == card_of[h] for g in changed) > 1
+    }
     named = [
         f"{n} (no longer found; sha256 {h[:12]})"
         if h in gone - in_python
@@ -2596,6 +2620,19 @@ def _texts_decided(
             if d.decision != NOTE:
                 texts += [d.text or first.get(d.segment_id, ""), coded.get(d.segment_id, "")]
     return set(text_hashes([t for t in texts if t]))
+
+
+def texts_learnt_by_file(
+    files: Sequence[Sequence[Decision]],
+    codings: Sequence[CodingResult | None],
+    learnt: Iterable[str],
+) -> list[list[str]]:
+    """For each decisions file (its ``decisions``, reviewed on ``codings``), the short hashes
+    of ``learnt`` (a model card's ``feedback.text_sha256``) among the segments it decides: the
+    model card records them with the file, so the round check charges a file changed since with
+    the segments it held that no file decides now, not with another file's (hunt s64 loop2)."""
+    kept = set(learnt)
+    return [sorted(_texts_decided([ds], [r]) & kept) for ds, r in zip(files, codings)]
 
 
 def _as_it_was(name: str, sha256: str, undecided: int | None) -> str:
