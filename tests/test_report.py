@@ -214,6 +214,31 @@ def test_the_model_cards_decisions_files_are_one_readable_line_each() -> None:
     )
 
 
+def test_a_decisions_files_segments_learnt_are_counted_on_its_line() -> None:
+    """Hunt s64 loop2: the card records with each decisions file the hashes of the segments
+    the model learnt that it decided; its line counts them, not a list of hashes."""
+    from roqa_nlp.report import flatten
+    from roqa_nlp.training import text_hashes
+
+    learnt = text_hashes(["We never have enough staff.", "The manager backs us."])
+    one = {"name": "r1.csv", "sha256": "d91eed2a5fb0cb60" * 4, "n_decisions": 3}
+    card = {
+        "feedback": {
+            "decisions_files": [
+                {**one, "text_sha256": learnt},
+                {**one, "name": "r2.csv", "text_sha256": learnt[:1]},
+                {**one, "name": "r3.csv", "text_sha256": []},
+            ]
+        }
+    }
+    assert dict(flatten(card))["feedback.decisions_files"] == (
+        "r1.csv: 3 decisions, 2 segments learnt from it (hashes of their words), "
+        "sha256 d91eed2a5fb0…\n"
+        "r2.csv: 3 decisions, 1 segment learnt from it (a hash of its words), sha256 d91eed2a5fb0…\n"
+        "r3.csv: 3 decisions, no segment learnt from it, sha256 d91eed2a5fb0…"
+    )
+
+
 def test_the_model_cards_decided_segments_are_one_line_counting_them() -> None:
     """Tester learning, s59: the model card listed every `feedback.decided.<hash> [["OS.D"],
     ""]` entry, 19 lines after one round."""

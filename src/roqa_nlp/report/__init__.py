@@ -1714,14 +1714,21 @@ def _of_segments(value: Any, segments: Collection[str]) -> bool:
 
 def _record_line(record: Mapping[str, Any]) -> str:
     """One record of a card's list (a decisions file, codings) as a line of the model card: its
-    name or path, then its counts (``n_decisions`` 28: "28 decisions"), other fields and its
-    SHA-256 cut to the first 12 characters; "(given in memory)" for one with none of them."""
+    name or path, then its counts (``n_decisions`` 28: "28 decisions"; ``text_sha256``, the
+    segments learnt from a decisions file, by their hashes), other fields and its SHA-256 cut
+    to the first 12 characters; "(given in memory)" for one with none of them."""
     lead = record.get("name", record.get("path"))
     counts, others, hashes = [], [], []
     for k, v in record.items():
         if k in ("name", "path") or v is None:
             continue
-        if k == "sha256" or k.endswith("_sha256"):
+        if k == "text_sha256" and isinstance(v, list):  # the segments learnt from the file
+            one = len(v) == 1
+            counts.append(
+                f"{len(v) or 'no'} segment{'' if one or not v else 's'} learnt from it"
+                + ((" (a hash of its words)" if one else " (hashes of their words)") if v else "")
+            )
+        elif k == "sha256" or k.endswith("_sha256"):
             hashes.append(f"{k} {str(v)[:12]}…")
         elif k.startswith("n_"):
             what = k[2:].replace("_", " ")
