@@ -2409,9 +2409,8 @@ def earlier_rounds_left_out(
     then, with its SHA-256 and those segments (said of no file when several changed files share
     them). A card recording with each file the segments it decided (``text_sha256`` there, s64
     on) charges each changed file with those of its own no file decides now, no more; without
-    it, of several changed files of one model those holding fewer rows than the card's
-    ``n_decisions`` are charged, when any does (hunt s64 loop2: a file with a code fixed was
-    named beside the file saved over). Otherwise a file changed since is the file edited: given
+    it, several changed files of one model are charged with none, as before s64 (hunts s64
+    loop2, loop3: a file with a code fixed was named beside the file saved over). Otherwise a file changed since is the file edited: given
     when given by its path, else named with the command, as one without ``decisions`` or a card
     keeping those texts (hunt s64: a file keeping its rows was blamed for another's segments,
     and the command dropped).
@@ -2510,12 +2509,12 @@ def earlier_rounds_left_out(
         )
         if lost[h] > elsewhere:
             changed[h] = int(lost[h] - elsewhere)
-    # a card without them: of several files of one model changed since, those holding fewer rows
-    # than it learnt, when any does (hunt s64 loop2: a file with a code fixed, or appended, was
-    # charged with the segments another changed file of that model lost)
-    fewer = {h for h in changed if sum(d.decision != NOTE for d in found_now[h]) < n_rows[h]}
-    for h in set(changed) - fewer - own.keys():
-        if any(card_of[g] == card_of[h] for g in fewer - own.keys()):
+    # a card without them cannot tell several changed files of one model apart: none of them is
+    # charged, as before s64 (hunts s64 loop2, loop3: a file with a code fixed, or whose rows
+    # moved to another file, was charged with the segments another changed file lost)
+    unowned = [g for g in edited & set(learnt_from) if g not in own]
+    for h in [h for h in changed if h not in own]:
+        if sum(card_of[g] == card_of[h] for g in unowned) > 1:
             del changed[h]
 
     def forgotten(h: str, n: str) -> bool:
