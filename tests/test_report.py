@@ -235,7 +235,7 @@ def test_a_decisions_files_segments_learnt_are_counted_on_its_line() -> None:
         "r1.csv: 3 decisions, 2 segments learnt from it (hashes of their words), "
         "sha256 d91eed2a5fb0…\n"
         "r2.csv: 3 decisions, 1 segment learnt from it (a hash of its words), sha256 d91eed2a5fb0…\n"
-        "r3.csv: 3 decisions, no segment learnt from it, sha256 d91eed2a5fb0…"
+        "r3.csv: 3 decisions, no segments learnt from it, sha256 d91eed2a5fb0…"
     )
 
 

@@ -1725,7 +1725,7 @@ def _record_line(record: Mapping[str, Any]) -> str:
         if k == "text_sha256" and isinstance(v, list):  # the segments learnt from the file
             one = len(v) == 1
             counts.append(
-                f"{len(v) or 'no'} segment{'' if one or not v else 's'} learnt from it"
+                f"{len(v) or 'no'} segment{'' if one else 's'} learnt from it"
                 + ((" (a hash of its words)" if one else " (hashes of their words)") if v else "")
             )
         elif k == "sha256" or k.endswith("_sha256"):
