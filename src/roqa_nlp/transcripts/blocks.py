@@ -237,7 +237,12 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     """The blocks of a transcript table's rows, each its speaker cell, words and times (see
     :func:`table_blocks` for the rows whose speaker cell reads as no speaker); None when the
     table is no transcript."""
-    read = [_timed_row(row) for row in read]
+    timed = [_speaker_time(row) for row in read]
+    recurs = sum(1 for t in timed if t is not None) >= 2  # as label-and-time lines must
+    read = [
+        _timed_row(row, t if t is None or t[2] or recurs else None)
+        for row, t in zip(read, timed, strict=True)
+    ]
     named_once = {cell for cell, *_ in read if cell and _reads_as_speaker(cell)}
     blocks: list[Block] = []
     odd = 0
@@ -256,17 +261,27 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     return blocks
 
 
-def _timed_row(row: _Row) -> _Row:
-    """``row`` with the time written in its speaker cell (``P06 (00:00:31)``: the speaker is
-    ``P06``) or, failing that, opening its words (``[00:00:20] How ready ...``, the mark left
-    out of them) taken as its begin time when no time column gave one, as the same label and
-    time opening a paragraph are (:func:`.speaker_labels.timed_label`,
-    :func:`.speaker_labels.opening_time`). A row of cells merged across the table, or one with
-    no speaker or no words after the time, is as it was."""
+def _speaker_time(row: _Row) -> tuple[str, float | None, bool] | None:
+    """The label and time written in ``row``'s speaker cell, and whether the time is bracketed
+    (:func:`.speaker_labels.timed_label`); None for a row of cells merged across the table, or
+    with no speaker."""
+    cell, text, _, _ = row
+    if not cell or cell == text.strip().rstrip(":").strip():
+        return None
+    return timed_label(cell)
+
+
+def _timed_row(row: _Row, timed: tuple[str, float | None, bool] | None) -> _Row:
+    """``row`` with the time written in its speaker cell (``timed``, of :func:`_speaker_time`,
+    given only when it is bracketed or two or more rows have one: ``P06 (00:00:31)``, the
+    speaker is ``P06``; a lone ``Ward 10:30`` is a speaker's name, as its line would be) or,
+    failing that, opening its words (``[00:00:20] How ready ...``, the mark left out of them)
+    taken as its begin time when no time column gave one, as the same label and time opening a
+    paragraph are (:func:`.speaker_labels.opening_time`). A row of cells merged across the
+    table, or one with no speaker or no words after the time, is as it was."""
     cell, text, time, end = row
     if not cell or cell == text.strip().rstrip(":").strip():
         return row
-    timed = timed_label(cell)
     if timed is not None:
         return timed[0], text, timed[1] if time is None else time, end
     words, at = _timed_words(text)

@@ -160,6 +160,9 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 MAX_HEADER_WORDS = 6
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
+#: A clock time whose minutes and seconds are below 60: a time mark opening a turn's words is
+#: one only in this shape (``[10:75] we met`` keeps its words).
+_CLOCK_TIME = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 
 
@@ -196,7 +199,8 @@ _LABEL = (
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
-    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$)|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
+    rf"(?:[\[(](?P<ts_words>{_CLOCK_TIME})[\])](?:[ \t]+|$)"
+    rf"|(?P<ts_words_bare>{_CLOCK_TIME}):(?:[ \t]+|$))?"
 )
 #: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
 #: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
@@ -322,6 +326,15 @@ class LabelMatch:
         return self.timed or self.form == "alone"
 
 
+def label_time(ts: str | None) -> float | None:
+    """The seconds of the time ``ts`` a speaker's label carries, None when it has none or when
+    its minutes or seconds are 60 or more (``(99:99:99)``, ``00:00:61``: no clock's time; the
+    label is still the speaker's, hunt s64 h_docx)."""
+    if ts is None or re.fullmatch(_CLOCK_TIME, ts) is None:
+        return None
+    return parse_timecode(ts)
+
+
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
     """The candidate speaker label at the start of ``line``, if it has the shape of one
     (``interviewer_labels``: the role labels a bracketed label without a colon may name), read
@@ -331,30 +344,41 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
 
 
 #: A time mark opening a turn's words, read as one right after a label's colon is
-#: (:data:`_TIME_IN_WORDS`): ``[00:00:20] How ready``, ``(00:00:20) How``, ``00:00:20: How``.
-_OPENING_TIME = re.compile(rf"\s*{_TIME_IN_WORDS}")
+#: (:data:`_TIME_IN_WORDS`): ``[00:00:20] How ready``, ``(00:00:20) How``, ``00:00:20: How``;
+#: also on a line of its own above them (a table cell's first paragraph, or a line break), and
+#: in brackets with no space after (``[00:00:20]How``), as such a mark is left out of the words.
+_OPENING_TIME = re.compile(
+    rf"\s*(?:[\[(](?P<ts_words>{_CLOCK_TIME})[\])](?:\s+|$|(?=[^\W_]))"
+    rf"|(?P<ts_words_bare>{_CLOCK_TIME}):(?:\s+|$))"
+)
+#: A time in brackets: ``(00:00:31)``, ``[0:31]``.
+_BRACKETED_TIME = re.compile(rf"[\[(]{_TIME}[\])]")
 
 
 def opening_time(words: str) -> tuple[float | None, int]:
-    """The time a turn's ``words`` open with, read as a time right after a speaker label's colon
-    is (a table's words cell, its speaker in another: ``[00:00:20] How ready ...``), and where the
-    words after it start; ``(None, 0)`` when they open with none (``10:30 every morning`` is
-    talk, as after a label)."""
+    """The time a turn's ``words`` open with (:data:`_OPENING_TIME`: a table's words cell, its
+    speaker in another: ``[00:00:20] How ready ...``), and where the words after it start;
+    ``(None, 0)`` when they open with none (``10:30 every morning`` is talk, as after a
+    label)."""
     m = _OPENING_TIME.match(words)
-    ts = None if m is None else m.group("ts_words") or m.group("ts_words_bare")
-    if m is None or ts is None:
+    if m is None:
         return None, 0
-    return parse_timecode(ts), m.end()
+    return parse_timecode(m.group("ts_words") or m.group("ts_words_bare")), m.end()
 
 
-def timed_label(cell: str) -> tuple[str, float] | None:
+def timed_label(cell: str) -> tuple[str, float | None, bool] | None:
     """The label and time a speaker's cell of a table holds alone (``P06 (00:00:31)``, ``P06
-    [00:00:31]``, ``(00:00:31) P06``, ``Interviewer (00:00:20):``), read as the same label and time
-    opening a paragraph's line are (:func:`match_label`); None when it holds no time, or more."""
-    m = match_label(cell)
-    if m is None or m.time is None or cell[m.words_start :].strip():
+    [00:00:31]``, ``(00:00:31) P06``, ``Interviewer (00:00:20):``, ``P06 0:31``), its lines read
+    as one (``P06`` above ``(00:00:31)``), as the same label and time opening a paragraph's line
+    are (:func:`match_label`), and whether the time is in brackets (a bare one, ``Ward 10:30``,
+    is a label's time only where two or more rows have one, as for lines:
+    :func:`line_labels`; a time of no clock, ``(25:61)``, is None, as after a paragraph's
+    label: :func:`label_time`); None when it holds no time, or more."""
+    line = " ".join(cell.split())
+    m = match_label(line)
+    if m is None or (m.time is None and not m.timed) or line[m.words_start :].strip():
         return None
-    return m.label, m.time
+    return m.label, m.time, _BRACKETED_TIME.search(line) is not None
 
 
 def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -395,7 +419,7 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
     return LabelMatch(
         label=label,
         words_start=m.end(),
-        time=None if ts is None else parse_timecode(ts),
+        time=label_time(ts),
         timed=m.re is TIMED_LINE or m.re is TIME_FIRST_LINE,
     )
 
@@ -469,9 +493,7 @@ def display_name_label(line: str) -> LabelMatch | None:
     ):
         return None
     ts = m.group("ts")
-    return LabelMatch(
-        label=label, words_start=m.end(), time=None if ts is None else parse_timecode(ts)
-    )
+    return LabelMatch(label=label, words_start=m.end(), time=label_time(ts))
 
 
 #: The word lists a display name's name part is never made of: everyday words, words of no name
@@ -556,7 +578,7 @@ def match_loose_label(line: str) -> LabelMatch | None:
         return LabelMatch(
             label=label,
             words_start=m.end(),
-            time=None if ts is None else parse_timecode(ts),
+            time=label_time(ts),
             form=form,
         )
     return None
@@ -2167,7 +2189,7 @@ def _time_first_label(line: str, known: Callable[[str], bool]) -> LabelMatch | N
         if fits and known(label):
             end = words[k - 1].end()
             rest = len(line) - len(line[end:].lstrip(" \t"))
-            return LabelMatch(label, rest, parse_timecode(m.group("ts")), form="time first")
+            return LabelMatch(label, rest, label_time(m.group("ts")), form="time first")
     return None
 
 
