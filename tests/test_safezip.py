@@ -162,7 +162,7 @@ def test_an_office_file_that_is_no_zip_says_so_in_office_terms(tmp_path: Path) -
     from roqa_nlp.exchange.safezip import screen_office_file
 
     with pytest.raises(RoqaError) as err:
-        screen_office_file(b"PK\x03\x04 not really", "gold.xlsx")
+        screen_office_file(b"PK\x03\x04 not really", "gold.xlsx", app="Excel")
     assert str(err.value) == (
         "gold.xlsx: is not a readable Office file (open it and save it again, or save it as .csv)"
     )

@@ -115,7 +115,7 @@ def xlsx_sheets(
         raise RoqaValueError(
             "is not an Excel .xlsx file", path=path, hint="save it as .xlsx or .csv"
         )
-    screen_office_file(data, path)
+    screen_office_file(data, path, app="Excel")
     try:
         # not read_only: that mode leaves the archive open until the workbook is collected
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)

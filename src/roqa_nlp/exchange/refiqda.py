@@ -230,10 +230,13 @@ def child(el: ET.Element, name: str) -> ET.Element | None:
     return None
 
 
-def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH) -> ET.Element:
+def parse_xml(
+    data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH, refusal_hint: str = ""
+) -> ET.Element:
     """Parse untrusted XML: no DTDs, no entities, no external references, bounded nesting.
 
-    Any problem is one :class:`RoqaError` naming ``label``.
+    Any problem is one :class:`RoqaError` naming ``label``; ``refusal_hint`` is the hint of the
+    refusal of a DTD or of too deep a nesting (by default, a project's: export it again).
     """
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import iterparse
@@ -256,7 +259,7 @@ def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH)
                     raise RoqaError(
                         f"XML is nested more than {max_depth} levels deep",
                         path=label,
-                        hint="refusing to read it; export the project again",
+                        hint=refusal_hint or "refusing to read it; export the project again",
                     )
             else:
                 depth -= 1
@@ -265,7 +268,8 @@ def parse_xml(data: bytes, *, label: str | Path, max_depth: int = MAX_XML_DEPTH)
             f"XML uses a forbidden construct ({type(e).__name__}: "
             "DTDs and entities are not allowed)",
             path=label,
-            hint="refusing to read it; export the project again from the QDA program",
+            hint=refusal_hint
+            or "refusing to read it; export the project again from the QDA program",
         ) from None
     except (ET.ParseError, ValueError, LookupError) as e:
         # expat raises ValueError for a declared multi-byte encoding it cannot read (UTF-7).

@@ -64,6 +64,10 @@ _DAMAGED_QDPX = (
 )
 
 
+#: The hint of an unsafe project's refusal: where a fresh copy comes from.
+_REFUSAL_HINT = "refusing to read it; ask for a fresh export from the QDA program"
+
+
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
     mode = info.external_attr >> 16
     return info.create_system == 3 and stat.S_ISLNK(mode)
@@ -95,7 +99,8 @@ class SafeZip:
     size and ratio checks (:data:`MEDIA_SUFFIXES` for a REFI-QDA project). ``not_a_zip`` and
     ``damaged`` are the message and hint for a file that is no zip archive, and for one that
     starts as one but cannot be read (a download cut short; by default a project's own message,
-    or ``not_a_zip`` when that is given).
+    or ``not_a_zip`` when that is given). ``refusal_hint`` is the hint of an unsafe archive's
+    refusal (by default, a project's: ask the QDA program for a fresh export).
     """
 
     def __init__(
@@ -107,10 +112,12 @@ class SafeZip:
         not_a_zip: tuple[str, str] = _NOT_A_QDPX,
         unread: Collection[str] = (),
         damaged: tuple[str, str] | None = None,
+        refusal_hint: str = _REFUSAL_HINT,
     ) -> None:
         if label is None:
             label = "archive" if isinstance(source, bytes) else source
         self.label = str(label)
+        self._refusal_hint = refusal_hint
         self.limits = limits
         # suffixes of members the caller does not read: outside the total and ratio checks
         self._unread = {s.lower().lstrip(".") for s in unread}
@@ -162,7 +169,7 @@ class SafeZip:
         return RoqaError(
             f"unsafe archive: {what}",
             path=self.label,
-            hint="refusing to read it; ask for a fresh export from the QDA program",
+            hint=self._refusal_hint,
         )
 
     def _check(self) -> None:
@@ -257,17 +264,19 @@ class SafeZip:
         return bytes(buf)
 
 
-def screen_office_file(data: bytes, label: str | Path) -> None:
+def screen_office_file(data: bytes, label: str | Path, *, app: str) -> None:
     """Refuse a hostile Office file (``.docx``, ``.xlsx``) before python-docx or openpyxl unpacks
     it: the archive checks of a REFI-QDA project (:class:`SafeZip`: no escaping or linked members,
     bounded size and compression ratio, every member read within its declared size) and, for its
     XML parts, those of :func:`~roqa_nlp.exchange.refiqda.parse_xml` (no DTDs or entities,
-    bounded nesting). Office never writes DTDs into these files."""
+    bounded nesting). Office never writes DTDs into these files. The refusal names ``app``, the
+    program that saves the file (``Word``), not a QDA program (hunt s64 h_docx, D5)."""
     from .refiqda import parse_xml
 
     not_a_zip = ("is not a readable Office file", "open it and save it again, or save it as .csv")
-    with SafeZip(data, label=label, not_a_zip=not_a_zip) as archive:
+    hint = f"refusing to read it; ask for a fresh copy saved from {app}"
+    with SafeZip(data, label=label, not_a_zip=not_a_zip, refusal_hint=hint) as archive:
         for name in archive.names:
             part = archive.read(name)
             if name.lower().endswith((".xml", ".rels")):
-                parse_xml(part, label=f"{label}:{name}")
+                parse_xml(part, label=f"{label}:{name}", refusal_hint=hint)

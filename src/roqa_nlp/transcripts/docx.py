@@ -379,18 +379,18 @@ def _document_bytes(path: str | Path) -> bytes:
     data = read_bytes(path)
     refuse_ole_office_file(data, path, app="Word", extension=".docx")
     if zipfile.is_zipfile(io.BytesIO(data)):
-        screen_office_file(data, path)
+        screen_office_file(data, path, app="Word")
     return data
 
 
 @contextlib.contextmanager
 def _refused_if_unreadable(path: str | Path, data: bytes) -> Iterator[None]:
-    """Turn any error python-docx (or this module's walk of its elements) raises while opening
-    or reading the file into the file's one-line refusal (:func:`_unreadable`): a damaged or
-    unexpected package (a ``[Content_Types].xml`` with no namespace, Strict Open XML) reaches
-    python-docx's internals in ways no list of exceptions foresees, and gave an internal error
-    naming no file. An error raised in roqa's reading of the words (another of its modules) is
-    roqa's fault and is not hidden."""
+    """Turn any error raised inside python-docx, lxml or zipfile while opening or reading the
+    file into the file's one-line refusal (:func:`_unreadable`): a damaged or unexpected package
+    (a ``[Content_Types].xml`` with no namespace, Strict Open XML) reaches python-docx's
+    internals in ways no list of exceptions foresees, and gave an internal error naming no file.
+    An error raised in roqa's own code, this module's walk of the elements included, is roqa's
+    fault and is not hidden (hunt s64 h_docx, D4)."""
     try:
         yield
     except RoqaError:
@@ -402,14 +402,17 @@ def _refused_if_unreadable(path: str | Path, data: bytes) -> Iterator[None]:
 
 
 def _raised_in_roqa(error: BaseException) -> bool:
-    """Whether ``error`` was raised in (or through) a roqa module other than this one."""
+    """Whether ``error`` was raised in a roqa module (the innermost frame of its traceback, where
+    it was raised, is roqa's: this module's too) or passed through one other than this one on
+    its way out (roqa's reading of the words); an error python-docx, lxml or zipfile raised for
+    a damaged file, called from this module, is neither."""
+    modules: list[str] = []
     tb = error.__traceback__
     while tb is not None:
-        module = str(tb.tb_frame.f_globals.get("__name__", ""))
-        if module.startswith("roqa_nlp.") and module != __name__:
-            return True
+        modules.append(str(tb.tb_frame.f_globals.get("__name__", "")))
         tb = tb.tb_next
-    return False
+    mine = [m for m in modules if m.startswith("roqa_nlp.")]
+    return bool(modules) and modules[-1] in mine or any(m != __name__ for m in mine)
 
 
 #: The namespaces of the Strict flavour of Office Open XML (Word's "Strict Open XML Document"),
@@ -505,6 +508,10 @@ def read_docx_transcript(
     with _refused_if_unreadable(path, data):
         document = docx.Document(io.BytesIO(data))
         author = document.core_properties.author
+    if getattr(document.element, "body", None) is None:
+        # its main part no Word document (another root, a Strict one) or with no body: read,
+        # roqa's walk would fail in its own code, which is no longer taken as the file's fault
+        raise _unreadable(path, data)
     if (author or "").strip() == ROQA_AUTHOR:
         raise RoqaError(
             "is roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
