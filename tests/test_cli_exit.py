@@ -599,3 +599,87 @@ def test_ctrl_c_before_roqa_report_writes_an_output_says_none_was_written(
         main(["report", str(out), "--matrix", str(out / "m.xlsx")])
     assert ended.value.code == 130
     assert capsys.readouterr().err == INTERRUPTED
+
+
+#: roqa code's stop landing in a finaliser: regex's Group.__del__ in the tester's run
+FINALISED_STOP = (
+    "import os, signal\n"
+    "class Finalised:\n"
+    "    def __del__(self):\n"
+    "        os.kill(os.getpid(), signal.SIGTERM)\n"
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM to oneself is POSIX")
+def test_a_stop_that_lands_in_a_finaliser_still_ends_the_run_with_143() -> None:
+    """Cli tester, session 64 (sig_in_del.py): a SIGTERM handled while Python ran a finaliser
+    (``__del__``) was printed as 'Exception ignored in ...' with a traceback and lost: further
+    stops were already ignored, the run wrote every output and ended with 0. The stop is kept
+    and raised at the command's next safe point: the one line, and 143."""
+    script = (
+        FINALISED_STOP + "from roqa_nlp.cli import main\n"
+        "from roqa_nlp.codebook import Codebook\n"
+        "real = Codebook.load\n"
+        "def load(*args, **kwargs):\n"
+        "    Finalised()\n"
+        "    return real(*args, **kwargs)\n"
+        "Codebook.load = load\n"
+        "main(['codebook', 'cfir-2009'])\n"
+        "print('not stopped')\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert (run.returncode, run.stderr) == (143, INTERRUPTED)
+    assert "not stopped" not in run.stdout
+
+
+def test_a_second_stop_after_one_lost_in_a_finaliser_is_not_ignored(monkeypatch, capsys) -> None:
+    """sig_in_del.py: the first SIGTERM, lost in a finaliser, had set the next ones to ignored,
+    so a second SIGTERM (a scheduler's, Ctrl-C pressed again) did nothing either."""
+    from roqa_nlp.codebook import Codebook
+
+    namespace: dict[str, object] = {}
+    exec(FINALISED_STOP, namespace)
+    went_on: list[bool] = []
+
+    def stopped_twice(*args: object, **kwargs: object) -> None:
+        namespace["Finalised"]()  # type: ignore[operator]
+        os.kill(os.getpid(), signal.SIGTERM)
+        went_on.append(True)
+
+    monkeypatch.setattr(Codebook, "load", stopped_twice)
+    with pytest.raises(SystemExit) as ended:
+        main(["codebook", "cfir-2009"])
+    assert (ended.value.code, went_on) == (143, [])
+    assert capsys.readouterr().err == INTERRUPTED
+
+
+def test_a_stop_lost_in_a_finaliser_before_roqa_report_writes_leaves_no_output(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """The stop lost while the codings were read is raised before the first output is written,
+    not once every one has been."""
+    from hostile_files import small_coding_result
+    from roqa_nlp.result import CodingResult
+
+    out = tmp_path / "coded"
+    small_coding_result().save(out)
+    namespace: dict[str, object] = {}
+    exec(FINALISED_STOP, namespace)
+    read = CodingResult.read
+
+    def stopped_while_read(*args: object, **kwargs: object) -> CodingResult:
+        namespace["Finalised"]()  # type: ignore[operator]
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(CodingResult, "read", stopped_while_read)
+    with pytest.raises(SystemExit) as ended:
+        main(["report", str(out), "--matrix", str(out / "m.xlsx")])
+    assert ended.value.code == 143
+    assert capsys.readouterr().err == INTERRUPTED
+    assert [p.name for p in (out / "report.html", out / "m.xlsx") if p.exists()] == []

@@ -213,6 +213,7 @@ def _run(args: list[str]) -> None:
     command = typer.main.get_command(_application())
     with command.make_context("roqa", args) as ctx:
         command.invoke(ctx)
+    raise_stop_lost()  # a stop lost in a finaliser is a stop: not the end of a complete run
     _flush_standard_output()  # a closed pipe is found here, not as Python exits
 
 
@@ -329,6 +330,41 @@ def _stop_as_on_ctrl_c(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+#: The signals :func:`_stops_handled` set :func:`_stop_as_on_ctrl_c` for (not those the caller
+#: ignores or handles itself).
+_handled: list[int] = []
+
+
+def _stop_kept(previous: "Callable[[Any], None]") -> "Callable[[Any], None]":
+    """A :data:`sys.unraisablehook` that keeps a stop Python could not raise: one handled while
+    a finaliser ran (regex's ``Group.__del__``) was printed as "Exception ignored in ..." and
+    lost, with further stops already ignored, and the run wrote every output and ended with 0
+    (cli tester, session 64). Said nothing of, with Ctrl-C and SIGTERM handled again, it is
+    raised at the command's next safe point (:func:`raise_stop_lost`). Others go to
+    ``previous``."""
+    import contextlib
+    import signal
+
+    def hook(unraisable: "Any") -> None:
+        if not (_stopped_by and isinstance(unraisable.exc_value, KeyboardInterrupt)):
+            previous(unraisable)
+            return
+        for signum in _handled:
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(signum, _stop_as_on_ctrl_c)
+
+    return hook
+
+
+def raise_stop_lost() -> None:
+    """Raise the Ctrl-C or SIGTERM that Python could not raise where it came (in a finaliser:
+    :func:`_stop_kept`); a safe point of the command calls it (before and after its outputs are
+    written, and at its end). Nothing when no stop came, or when it was raised."""
+    if _stopped_by:
+        _ignore_stops()
+        raise KeyboardInterrupt
+
+
 def _stops_handled() -> "Callable[[], None]":
     """Install :func:`_stop_as_on_ctrl_c` for SIGINT and SIGTERM; returns what puts the
     handlers found back, so that a notebook or program calling :func:`main` keeps its own after
@@ -337,6 +373,7 @@ def _stops_handled() -> "Callable[[], None]":
     import signal
 
     _stopped_by.clear()
+    _handled.clear()
     # every handler found, put back after the run, kept ones too: a stop sets both to ignored
     # (review, session 46: a program's own Ctrl-C handler was left ignored after a stopped run)
     found: dict[int, Any] = {}
@@ -348,12 +385,16 @@ def _stops_handled() -> "Callable[[], None]":
             if now is signal.SIG_IGN or (usual is not None and now is not usual):
                 continue
             signal.signal(signum, _stop_as_on_ctrl_c)
+            _handled.append(signum)
         except (ValueError, OSError):  # not the main thread: signals are the main thread's
             return lambda: None
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = _stop_kept(unraisable)
 
     def restore() -> None:
         for signum, handler in found.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = unraisable
 
     return restore
 

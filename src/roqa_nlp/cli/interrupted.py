@@ -45,10 +45,13 @@ def told_if_interrupted(
     exist, and the names in ``out`` that ``earlier`` gives of the files written. They are said
     to not ``unlike`` (``show these codings``). Before any is written, the usual message."""
     from ..errors import OutputsInterrupted
+    from . import raise_stop_lost
 
+    raise_stop_lost()  # one lost in a finaliser: before any output is written
     before = state_of([*planned, *files_in(out)])
     try:
         yield
+        raise_stop_lost()  # one lost while they were written: said as a stop among them
     except KeyboardInterrupt as stop:
         files = [*planned, *(f for f in files_in(out) if f not in planned)]
         after = state_of(files)
