@@ -68,3 +68,34 @@ def test_missing_training_data_typed_with_backslashes_says_to_use_slashes(
         "this system: data/training.jsonl)\n",
     )
     assert not Path("m").exists()
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["report", "coded", "--out", "coded\\r.html"], "coded\\r.html: would be written as one name with \\ in it (use / between folders on this system: coded/r.html)"),
+        (["report", "coded", "--out", "r.html", "--matrix", ".\\m.xlsx"], ".\\m.xlsx: would be written as one name with \\ in it (use / between folders on this system: ./m.xlsx)"),
+        (["export", "coded", "--qdpx", "C:\\Users\\me\\p.qdpx"], "C:\\Users\\me\\p.qdpx: would be written as one name with \\ in it (a Windows path: on this system give it with / between folders and no drive letter)"),
+        (["code", "interviews", "--out", "coded\\win"], "coded\\win: would be written as one name with \\ in it (use / between folders on this system: coded/win)"),
+        (["pseudonymise", "interviews", "--key", "key.csv", "--out", "interviews\\pseudo"], "interviews\\pseudo: would be written as one name with \\ in it (use / between folders on this system: interviews/pseudo)"),
+    ],
+)  # fmt: skip
+def test_an_output_path_with_windows_backslashes_says_to_use_slashes(
+    study: Path, capsys, args: list[str], said: str
+) -> None:
+    """Cli tester, session 64: `--out 'coded\\win'`, `--qdpx 'C:\\Users\\me\\p.qdpx'` and
+    `--matrix '.\\m.xlsx'` were written, exit 0, as names holding backslashes where the command
+    ran, nothing in coded/; an input path typed so was told to use /."""
+    before = sorted(p.name for p in Path().iterdir())
+    code, out, err = run(args, capsys)
+    assert (code, out, err) == (2, "", f"roqa: error: {said}\n")
+    assert sorted(p.name for p in Path().iterdir()) == before
+
+
+def test_an_output_name_with_a_backslash_that_is_no_windows_path_is_written(
+    study: Path, capsys
+) -> None:
+    """A \\ not after a folder there, a drive letter or '.' may be part of a name: kept."""
+    code, _, _ = run(["report", "coded", "--out", "notes\\r.html"], capsys)
+    assert code == 0
+    assert Path("notes\\r.html").is_file()

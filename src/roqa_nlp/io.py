@@ -501,6 +501,7 @@ def check_output_folder(
     (:func:`check_output_file`), as codings.csv open in Excel would stop the command after the
     coding, with half its outputs written. ``what`` names what would be written there, in the
     error (``report.html beside the codings``)."""
+    refuse_windows_output(folder)
     folder = Path(folder)
     existing = next((f for f in (folder, *folder.parents) if f.exists()), Path("."))
     if not existing.is_dir():
@@ -553,6 +554,7 @@ def check_outputs(
     for option, path in outputs.items():
         if path is None:
             continue
+        refuse_windows_output(path)
         dest = check_output_file(path).resolve()
         named = option.startswith("-")
         another_name = "give another file name" if named else "give --out a file name"
@@ -1070,22 +1072,43 @@ def _blank(path: Path) -> bool:
 _DRIVE = re.compile(r"[A-Za-z]:\\")
 
 
-def missing_path_hint(path: str | Path, hint: str = "check the path") -> str:
+def missing_path_hint(
+    path: str | Path, hint: str = "check the path", *, output: bool = False
+) -> str:
     """The hint of the error of ``path`` not found: ``hint``, or, where folders are separated
     by / and ``path`` holds a backslash (a path typed or copied as Windows writes it:
     ``coded\\codings.jsonl``, ``C:\\Users\\ann\\p01.txt``), how to write it here: the path
-    with / when that exists (novice s39: "file not found (check the path)" beside coded/)."""
+    with / when that exists (novice s39: "file not found (check the path)" beside coded/); of
+    an ``output`` path, when its folder does (:func:`refuse_windows_output`)."""
     text = str(path)
     if os.sep != "/" or "\\" not in text:
         return hint
     if "\\ " in text and not _DRIVE.match(text):  # 'Interview\ 3.txt': typed as unquoted
         return "remove the \\ before spaces: inside quotes they are part of the name"
     forward = text.replace("\\", "/")
-    if Path(forward).exists():
+    if (Path(forward).parent if output else Path(forward)).exists():
         return f"use / between folders on this system: {forward}"
     if _DRIVE.match(text):
         return "a Windows path: on this system give it with / between folders and no drive letter"
     return f"{hint}; use / between folders on this system, not \\"
+
+
+def refuse_windows_output(path: str | Path) -> None:
+    """Refuse an output path typed as Windows writes it, where folders are separated by /: one
+    from a drive letter (``C:\\Users\\me\\p.qdpx``), ``.\\`` or a folder that is there
+    (``coded\\win``) before a backslash. It was written as one name holding the backslashes
+    where the command ran, exit 0 (cli tester, session 64); an input typed so is told to use /
+    (:func:`missing_path_hint`). Another backslash may be part of a name, and is kept."""
+    text = str(path)
+    if os.sep != "/" or "\\" not in text:
+        return
+    before = text.partition("\\")[0]
+    if _DRIVE.match(text) or before in ("", ".", "..") or Path(before).is_dir():
+        raise RoqaError(
+            "would be written as one name with \\ in it",
+            path=text,
+            hint=missing_path_hint(text, output=True),
+        )
 
 
 def codings_not_found(path: str | Path) -> RoqaError:
