@@ -135,6 +135,23 @@ def test_inspect_json_given_a_file_name_says_to_redirect(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize("held", ["", '[{"source": "examples/p01.txt", "turns_to_code": 3}]'])
+def test_inspect_json_given_a_file_name_that_exists_says_to_redirect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: str
+) -> None:
+    """Cli tester, session 64: with inspect.json there (saved with > before, or empty), the
+    hint to redirect gave way to 'is not a Whisper transcript' or 'no speech found'."""
+    monkeypatch.chdir(tmp_path)
+    Path("inspect.json").write_text(held, encoding="utf-8")
+    run = roqa("inspect", EXAMPLES, "--json", "inspect.json")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.strip().splitlines() == [
+        "roqa: error: inspect.json: --json prints the JSON to the screen and takes no file "
+        "name, so this would be read as a transcript (to save the JSON, redirect it: "
+        "roqa inspect ... --json > inspect.json)"
+    ]
+
+
 def test_inspect_json_reads_a_speech_to_text_json_file_that_exists(tmp_path: Path) -> None:
     whisper = tmp_path / "p05.json"
     whisper.write_text(

@@ -235,13 +235,15 @@ def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> N
     """Stop ``roqa COMMAND ... --json FILE`` with one line when ``--json`` is the switch that
     prints JSON to the screen (``suggest``, ``inspect``) and a word of ``words`` looks like the
     file it was meant to write (ends ``.json``, holds no space and, when ``words`` are ``paths``,
-    is no file that exists): else ``suggest`` codes the file name as a text and ``inspect`` says
-    it is not found, while ``evaluate`` and ``agree`` take ``--json FILE``."""
+    is no speech-to-text JSON there: :func:`_speech_json`): else ``suggest`` codes the file name
+    as a text and ``inspect`` says it is not found, or, when it is there (saved with ``>``
+    before), not a Whisper transcript (cli tester, session 64), while ``evaluate`` and ``agree``
+    take ``--json FILE``."""
     from ..errors import RoqaError
 
     for word in words:
         looks_like_a_file = word.lower().endswith(".json") and not any(c.isspace() for c in word)
-        if looks_like_a_file and not (paths and Path(word).exists()):
+        if looks_like_a_file and not (paths and _speech_json(word)):
             read_as = "a transcript" if paths else "a text to code"
             raise RoqaError(
                 f"--json prints the JSON to the screen and takes no file name, so this would be "
@@ -249,6 +251,25 @@ def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> N
                 path=word,
                 hint=f"to save the JSON, redirect it: roqa {command} ... --json > {word}",
             )
+
+
+def _speech_json(word: str) -> bool:
+    """Whether ``word`` names a folder, or a file holding a speech-to-text JSON transcript
+    (Whisper's, or a cloud service's, which reading it names as not read)."""
+    import json
+
+    from ..transcripts.whisper_json import cloud_service, is_whisper_json
+
+    path = Path(word)
+    if not path.is_file():
+        return path.exists()
+    if is_whisper_json(path, unreadable=False):
+        return True
+    try:
+        document = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return cloud_service(document) is not None
 
 
 def refuse_file_as_text(texts: list[str]) -> None:
