@@ -74,3 +74,24 @@ def test_code_pseudonymise_with_no_name_keeps_the_keys_path_whole(
     )  # fmt: skip
     assert code == 0, err
     assert f"no name found, so no key was written to {key}." in said.splitlines()[0]
+
+
+@pytest.mark.parametrize("stream", [[], ["--stream"]])
+def test_code_summary_sent_to_a_file_is_one_line_with_no_trailing_space(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: list[str]
+) -> None:
+    """Cli tester, session 64 (code1.out): sent to a file, the first summary paragraph was cut
+    into 80-column lines, each ending in a space, where the lines after it are whole. Run as
+    with the packaged model (no --model: its path in the line kept it whole), the tiny one
+    loaded in its place."""
+    from roqa_nlp.cli import code_cmd
+
+    load = code_cmd._load_model
+    monkeypatch.setattr(code_cmd, "_load_model", lambda _, *a: load(tiny_model_dir, *a))
+    out = tmp_path / "coded"
+    code, said, err = roqa("code", EXAMPLES / "p01_interview.txt", "--out", out, *stream)
+    assert code == 0, err
+    lines = said.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("Coded 1 transcript(s)"))
+    assert lines[first].endswith(").")
+    assert [line for line in lines if line.endswith(" ")] == []

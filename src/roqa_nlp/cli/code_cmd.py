@@ -840,7 +840,9 @@ def _say_streamed(
     files written that ``written`` names by a pattern (the Ray engine's shards) are given one by
     one as ``unlisted``: a second Ray run into a folder called the shards it had just rewritten
     'from before this run' (engines tester s63, 1)."""
-    console().print(coded)
+    con = console()
+    # whole when sent to a file, as the lines after it: not cut at 80 columns (cli tester s64)
+    con.print(coded, soft_wrap=not con.is_terminal)
     if embedded:
         console().print(embedded, soft_wrap=True, markup=False, highlight=False)
     print_files(console(), written)
@@ -1479,7 +1481,9 @@ def code_command(
         f"code(s) and {len(queue.ungrouped)} not grouped"
         f"{_decided_clause(n_queued, n_queued_named + n_queued_decided)}; "
         f"{set_aside_count(n_novel - n_queued, aside, n_aside_named)}).",
-        soft_wrap=bool(model),  # a model's path in it, whole
+        # a model's path in it, whole; sent to a file, whole as the lines after it (cli tester
+        # s64: cut at 80 columns, each line ending in a space)
+        soft_wrap=bool(model) or not con.is_terminal,
         markup=False,
     )
     if embedded := embedding_line(encoded, not no_cache, texts_before, texts_after):
