@@ -342,6 +342,39 @@ def test_an_unknown_unit_is_a_one_line_error(tiny_model_dir: Path, tmp_path: Pat
     assert not (tmp_path / "o").exists()
 
 
+def test_a_typo_of_a_unit_asks_did_you_mean(tmp_path: Path) -> None:
+    """Cli tester, session 64: `--unit sentance` listed the units, with no "did you mean"."""
+    run = roqa("code", EXAMPLES, "--out", tmp_path / "o", "--unit", "sentance")
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: Invalid value: unit must be one of turn, sentence, window, not "
+        "'sentance': did you mean sentence? (see 'roqa code --help')\n",
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_engine_in_capitals_is_read_and_a_typo_asks_did_you_mean(tmp_path: Path) -> None:
+    """Cli tester, session 64: `--engine Ray` was refused ('must be local or ray'). Read here
+    as ray: refused only for the grouping that ray does not do."""
+    out = tmp_path / "o"
+    capitals = roqa("code", EXAMPLES, "--out", out, "--engine", "Ray", "--min-group-size", "3")
+    typo = roqa("code", EXAMPLES, "--out", out, "--engine", "locl")
+    assert [(r.code, r.err) for r in (capitals, typo)] == [
+        (
+            2,
+            "roqa: error: Invalid value: --group-distance and --min-group-size group the "
+            "open-coding queue, which --stream/--engine ray do not make: drop them, or code "
+            "with the local engine (see 'roqa code --help')\n",
+        ),
+        (
+            2,
+            "roqa: error: Invalid value: engine must be local or ray, not 'locl': did you mean "
+            "local? (see 'roqa code --help')\n",
+        ),
+    ]
+    assert not out.exists()
+
+
 NAMED = (
     "Sam Roe: Thanks for joining. What has helped the new care plans along?\n\n"
     "Jo Bell: Honestly the training days. Everyone came back with the same language.\n\n"

@@ -749,6 +749,17 @@ def test_an_ambiguous_spelling_is_still_an_error() -> None:
     )
 
 
+def test_a_typo_of_a_built_in_codebook_id_asks_did_you_mean() -> None:
+    """Cli tester, session 64: `roqa codebook cfir-2O22` (a letter O for the 0) said only
+    'codebook not found', where a code id so typed is offered."""
+    with pytest.raises(RoqaError) as e:
+        Codebook.load("cfir-2O22")
+    assert str(e.value) == (
+        "cfir-2O22: codebook not found (did you mean cfir-2022? use one of cfir-2009, cfir-2022, "
+        "erondu-2021 or a codebook .json file)"
+    )
+
+
 def test_a_descriptions_scope_leaves_out_its_sentences_opening_not() -> None:
     said = (
         "How work is organised: roles, rotas. Code talk about how jobs are arranged. Not "

@@ -140,6 +140,23 @@ NEAR_NAME_MARGIN = 0.1
 NEAR_ID = 0.8
 
 
+def nearest_words(key: str, words: Iterable[str], *, n: int = 3) -> list[str]:
+    """The ``words`` nearest ``key`` (an id or value typed with a typo), best first, at most
+    ``n``, for a "did you mean": the one it is when a letter l or I stands for the digit 1 or a
+    letter O for 0 (``IS.E.l``, ``cfir-2O22``), else those :func:`difflib.get_close_matches`
+    finds at ratio :data:`NEAR_ID` or more (a character wrong or missing: ``IS.E2``,
+    ``sentance``), case aside; [] when none is that near."""
+    import difflib
+
+    known = {w.casefold(): w for w in words}
+    typed = key.strip().casefold()
+    digits = str.maketrans("lio", "110")  # letters typed for the digits they look like
+    for k, word in known.items():
+        if k.translate(digits) == typed.translate(digits):
+            return [word]
+    return [known[k] for k in difflib.get_close_matches(typed, list(known), n=n, cutoff=NEAR_ID)]
+
+
 class UnknownCode(RoqaValueError):
     """A code id or name a codebook does not know (:meth:`Codebook.resolve`): a wrong value, so
     also a ValueError, as ``result.subset(code=...)``'s is. ``unplaced``: it is no misspelt id
@@ -349,16 +366,7 @@ class Codebook:
         stands for the digit 1 or a letter O for 0 (``IS.E.l``), else those
         :func:`difflib.get_close_matches` finds at ratio :data:`NEAR_ID` or more (a character
         wrong or missing: ``IS.E2``), case aside; [] when none is that near."""
-        import difflib
-
-        ids = {c.id.casefold(): c.id for c in self.codes if c.codable}
-        typed = key.strip().casefold()
-        digits = str.maketrans("lio", "110")  # letters typed for the digits they look like
-        for k, cid in ids.items():
-            if k.translate(digits) == typed.translate(digits):
-                return [cid]
-        near = difflib.get_close_matches(typed, list(ids), n=n, cutoff=NEAR_ID)
-        return [ids[k] for k in near]
+        return nearest_words(key, [c.id for c in self.codes if c.codable], n=n)
 
     def code_elsewhere(self, key: str, *, by_id: bool = False) -> tuple[str, str, int] | None:
         """What a key this built-in codebook lacks is, when it is a code of another built-in
@@ -625,10 +633,12 @@ class Codebook:
         else:
             p = Path(key)
             if not p.exists():
+                near = nearest_words(key, BUILTIN, n=1)
                 raise RoqaValueError(
                     "codebook not found",
                     path=p,
-                    hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",
+                    hint="".join(f"did you mean {w}? " for w in near)
+                    + f"use one of {', '.join(BUILTIN)} or a codebook .json file",
                 )
             if p.is_dir():
                 raise _folder_given(p)

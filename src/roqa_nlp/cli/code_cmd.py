@@ -43,6 +43,17 @@ if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
     from .report_cmd import Review
 
+#: The values of ``roqa code --engine``
+ENGINES = ("local", "ray")
+
+
+def _did_you_mean(typed: str, values: Iterable[str]) -> str:
+    """``: did you mean VALUE?`` for the value of ``values`` ``typed`` is a typo of
+    (:func:`~roqa_nlp.codebook.nearest_words`: ``sentance``), else nothing."""
+    from ..codebook import nearest_words
+
+    return "".join(f": did you mean {w}?" for w in nearest_words(typed, values, n=1))
+
 
 def _load_model(
     model: Path | None,
@@ -1107,8 +1118,11 @@ def code_command(
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
     weighed = _neutral_weight(neutral_weight)
-    if engine not in ("local", "ray"):
-        raise typer.BadParameter("engine must be local or ray")
+    engine = engine.casefold()  # Ray is ray
+    if engine not in ENGINES:
+        raise typer.BadParameter(
+            f"engine must be local or ray, not {engine!r}" + _did_you_mean(engine, ENGINES)
+        )
     rule = _grouping_rule(group_distance, min_group_size)
     if rule and (stream or engine == "ray"):
         raise typer.BadParameter(
@@ -1189,7 +1203,9 @@ def code_command(
         key = _read_key(pseudonymise, out, engine)
 
     if unit is not None and unit not in UNITS:
-        raise typer.BadParameter(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+        raise typer.BadParameter(
+            f"unit must be one of {', '.join(UNITS)}, not {unit!r}" + _did_you_mean(unit, UNITS)
+        )
     overrides: dict[str, Any] = {}
     if alpha is not None:
         overrides["alpha"] = alpha
