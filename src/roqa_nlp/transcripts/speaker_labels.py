@@ -160,9 +160,6 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 MAX_HEADER_WORDS = 6
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
-#: A clock time whose minutes and seconds are below 60: a time mark opening a turn's words is
-#: one only in this shape (``[10:75] we met`` keeps its words).
-_CLOCK_TIME = r"\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,9})?"
 _TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
 
 
@@ -199,8 +196,7 @@ _LABEL = (
 _TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
-    rf"(?:[\[(](?P<ts_words>{_CLOCK_TIME})[\])](?:[ \t]+|$)"
-    rf"|(?P<ts_words_bare>{_CLOCK_TIME}):(?:[ \t]+|$))?"
+    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$)|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
 )
 #: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
 #: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
@@ -327,12 +323,10 @@ class LabelMatch:
 
 
 def label_time(ts: str | None) -> float | None:
-    """The seconds of the time ``ts`` a speaker's label carries, None when it has none or when
-    its minutes or seconds are 60 or more (``(99:99:99)``, ``00:00:61``: no clock's time; the
-    label is still the speaker's, hunt s64 h_docx)."""
-    if ts is None or re.fullmatch(_CLOCK_TIME, ts) is None:
-        return None
-    return parse_timecode(ts)
+    """The seconds of the time ``ts`` a speaker's label carries, None when it has none. A time
+    of no clock (``00:00:61``) is read as its seconds, as a sloppy transcript means it (a rule
+    leaving it out lost the times of such a file's turns: hunt s64 h_docx2)."""
+    return None if ts is None else parse_timecode(ts)
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -346,10 +340,12 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
 #: A time mark opening a turn's words, read as one right after a label's colon is
 #: (:data:`_TIME_IN_WORDS`): ``[00:00:20] How ready``, ``(00:00:20) How``, ``00:00:20: How``;
 #: also on a line of its own above them (a table cell's first paragraph, or a line break), and
-#: in brackets with no space after (``[00:00:20]How``), as such a mark is left out of the words.
+#: in square brackets with no space after (``[00:00:20]How``; ``(10:30)am`` is talk, hunt s64
+#: h_docx2), as such a mark is left out of the words.
 _OPENING_TIME = re.compile(
-    rf"\s*(?:[\[(](?P<ts_words>{_CLOCK_TIME})[\])](?:\s+|$|(?=[^\W_]))"
-    rf"|(?P<ts_words_bare>{_CLOCK_TIME}):(?:\s+|$))"
+    rf"\s*(?:[\[(](?P<ts_words>{_TIME})[\])](?:\s+|$)"
+    rf"|\[(?P<ts_glued>{_TIME})\](?=[^\W_])"
+    rf"|(?P<ts_words_bare>{_TIME}):(?:\s+|$))"
 )
 #: A time in brackets: ``(00:00:31)``, ``[0:31]``.
 _BRACKETED_TIME = re.compile(rf"[\[(]{_TIME}[\])]")
@@ -363,7 +359,8 @@ def opening_time(words: str) -> tuple[float | None, int]:
     m = _OPENING_TIME.match(words)
     if m is None:
         return None, 0
-    return parse_timecode(m.group("ts_words") or m.group("ts_words_bare")), m.end()
+    ts = m.group("ts_words") or m.group("ts_glued") or m.group("ts_words_bare")
+    return parse_timecode(ts), m.end()
 
 
 def timed_label(cell: str) -> tuple[str, float | None, bool] | None:
@@ -372,8 +369,7 @@ def timed_label(cell: str) -> tuple[str, float | None, bool] | None:
     as one (``P06`` above ``(00:00:31)``), as the same label and time opening a paragraph's line
     are (:func:`match_label`), and whether the time is in brackets (a bare one, ``Ward 10:30``,
     is a label's time only where two or more rows have one, as for lines:
-    :func:`line_labels`; a time of no clock, ``(25:61)``, is None, as after a paragraph's
-    label: :func:`label_time`); None when it holds no time, or more."""
+    :func:`line_labels`); None when it holds no time, or more."""
     line = " ".join(cell.split())
     m = match_label(line)
     if m is None or (m.time is None and not m.timed) or line[m.words_start :].strip():
