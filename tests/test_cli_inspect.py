@@ -1217,3 +1217,18 @@ def test_inspect_names_a_focus_groups_labels_read_as_one_person(tmp_path: Path) 
     assert f"check: {said}" in " ".join(roqa("inspect", f, "--interviewer", "Sam Roe").out.split())
     found = json.loads(roqa("inspect", f, "--interviewer", "Sam Roe", "--json").out)[0]
     assert found["labels"] == said
+
+
+@pytest.mark.parametrize("held", ["", '{"segments": [{"start": 0.0, "text": "We nev'])
+def test_inspect_json_of_a_broken_speech_json_given_as_a_transcript_says_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: str
+) -> None:
+    """Hunt s64 (h_cli, R2): `roqa inspect p05.json --json`, a Whisper file cut off or empty,
+    was told --json takes no file name; the hint is for a file typed right after --json, and a
+    transcript given says what is wrong with it, as before."""
+    monkeypatch.chdir(tmp_path)
+    Path("p05.json").write_text(held, encoding="utf-8")
+    run = roqa("inspect", "p05.json", "--json")
+    assert run.code == 2
+    assert "--json prints the JSON" not in run.err
+    assert run.err.startswith("roqa: error: p05.json: ")

@@ -99,3 +99,12 @@ def test_an_output_name_with_a_backslash_that_is_no_windows_path_is_written(
     code, _, _ = run(["report", "coded", "--out", "notes\\r.html"], capsys)
     assert code == 0
     assert Path("notes\\r.html").is_file()
+
+
+def test_a_folder_named_with_a_backslash_that_is_there_is_written_into(study: Path, capsys) -> None:
+    """Hunt s64 (h_cli, R1): a folder an earlier version made as 'coded\\win' is the researcher's
+    now: refusing it pointed at coded/win, which is not there."""
+    Path("coded\\win").mkdir()
+    code, _, err = run(["report", "coded", "--out", "coded\\win/r.html"], capsys)
+    assert (code, err.count("would be written as one name")) == (0, 0)
+    assert Path("coded\\win/r.html").is_file()

@@ -548,6 +548,7 @@ def _main(argv: list[str] | None) -> None:
 
     _unencodable_replaced()
     args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
+    state["argv"] = list(args)  # as typed: which word follows which (refuse_json_output_file)
     debug = "--debug" in args
     if debug:
         args.remove("--debug")

@@ -243,7 +243,11 @@ def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> N
 
     for word in words:
         looks_like_a_file = word.lower().endswith(".json") and not any(c.isspace() for c in word)
-        if looks_like_a_file and not (paths and _speech_json(word)):
+        # a file there that is no speech JSON is the one meant only when typed right after
+        # --json: else it is a transcript read as one, and its error says what is wrong with it
+        # (cut off, empty: hunt s64 h_cli, R2)
+        meant = not Path(word).is_file() or _typed_after_json(word, state.get("argv") or [])
+        if looks_like_a_file and meant and not (paths and _speech_json(word)):
             read_as = "a transcript" if paths else "a text to code"
             raise RoqaError(
                 f"--json prints the JSON to the screen and takes no file name, so this would be "
@@ -251,6 +255,12 @@ def refuse_json_output_file(command: str, words: list[str], *, paths: bool) -> N
                 path=word,
                 hint=f"to save the JSON, redirect it: roqa {command} ... --json > {word}",
             )
+
+
+def _typed_after_json(word: str, argv: list[str]) -> bool:
+    """Whether ``word`` is typed right after ``--json`` in ``argv`` (``./out.json`` is
+    ``out.json``)."""
+    return any(a == "--json" and Path(b) == Path(word) for a, b in zip(argv, argv[1:]))
 
 
 def _speech_json(word: str) -> bool:
