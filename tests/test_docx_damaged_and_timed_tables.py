@@ -91,6 +91,19 @@ def test_content_types_without_a_namespace_is_an_unreadable_docx(tmp_path: Path)
     assert message == f"{f}: {UNREADABLE}"
 
 
+@pytest.mark.parametrize("mark", [b"<w:vMerge/>", b'<w:gridSpan w:val="abc"/>'])
+def test_a_damaged_table_python_docx_cannot_walk_is_an_unreadable_docx(
+    tmp_path: Path, mark: bytes
+) -> None:
+    """Hunt s64 (h_docx2, D1): a merged cell marked on a table's first row ('no tr above topmost
+    tr'), or a column span that is no number, raised inside python-docx while roqa's table
+    reader asked it: an internal error naming no file, not the file's refusal."""
+    rows = [["Interviewer", "What got in the way?"], ["P06", "Staffing, mostly."]]
+    data = changed(docx_data(rows=rows), {"word/document.xml": (b"<w:tcPr>", b"<w:tcPr>" + mark)})
+    f, message = refusal(data, tmp_path)
+    assert message == f"{f}: {UNREADABLE}"
+
+
 @pytest.mark.parametrize("relationships", [False, True])
 def test_strict_open_xml_is_named_and_how_to_save_it_said(
     relationships: bool, tmp_path: Path
