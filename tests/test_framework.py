@@ -3309,12 +3309,15 @@ def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
     )
     order = [*[f"I{k:02d}" for k in range(1, 13)], "I14", "I15", "I13"]
     s = saturation(interviews(SEQUENCE), order=order)
+    # the quiet run is named with its participants too: "13-15" beside "(P13)" read as P13-P15
+    # (blind tester s64, satloop, 1)
     assert s.francis.message.startswith(
         "saturation reached at interview 15 in the order given (P13, I13): no new codes in "
-        "interviews 13-15 after an initial sample of 10"
+        "interviews 13-15 (P14, P15, P13) after an initial sample of 10"
     )
     assert s.guest.message.startswith(
-        "saturation reached at interview 9 in the order given (P09, I09): base 4"
+        "saturation reached at interview 9 in the order given (P09, I09): base 4 interviews "
+        "(6 codes), run 8-9 (P08, P09) added "
     )
 
 

@@ -3640,6 +3640,19 @@ def saturation(
             return f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else str(shown[0])
         return ", ".join(map(str, shown))
 
+    def run_span(ks: Sequence[int]) -> str:
+        """A run of interviews ``ks`` judged (:func:`span` when they follow on), in an order
+        given with their participants too, ``9-11 (P11, P12, P13)``: a pasted verdict read the
+        positions as participants' numbers (blind tester s64, satloop, 1)."""
+        shown = (
+            span(ks[0], ks[-1])
+            if list(ks) == list(range(ks[0], ks[-1] + 1))
+            else ", ".join(str(num(k)) for k in ks)
+        )
+        if order is None:
+            return shown
+        return f"{shown} ({', '.join(participants[k - 1] for k in ks)})"
+
     def at_interview(k: int) -> str:
         """Where the ``k``-th interview judged stands and whose it is, said once: ``interview
         13 (P13, p13_interview)``; in an order given, ``interview 13 in the order given (P11,
@@ -3719,13 +3732,12 @@ def saturation(
     if at is not None:
         run = [k for k in range(sample_end + 1, at + 1) if not empty[k - 1]]
         first = run[-stopping_criterion]
-        quiet_ones = ", ".join(str(num(k)) for k in run[-stopping_criterion:])
         sample = (
             f" with something coded, interviews {span(1, sample_end)}"
             if sample_end > initial_sample
             else ""
         )
-        quiet = span(first, at) if first == at - stopping_criterion + 1 else quiet_ones
+        quiet = run_span(run[-stopping_criterion:])
         msg = (
             f"saturation reached at {at_interview(at)}: no new codes in "
             f"interview{'s' * (stopping_criterion != 1)} {quiet}"
@@ -3827,7 +3839,8 @@ def saturation(
         first = over[0]
         more = f", and {len(over) - 1} later run(s) above it" if len(over) > 1 else ""
         return (
-            f"{said} (run {span(first.first, first.last)}: {first.ratio or 0.0:.1%} new "
+            f"{said} (run {run_span(range(first.first, first.last + 1))}: "
+            f"{first.ratio or 0.0:.1%} new "
             f"information > {pct}{more})"
         )
 
@@ -3835,7 +3848,8 @@ def saturation(
         ratio = hit.ratio or 0.0
         gmsg = (
             f"saturation reached at {at_interview(hit.last)}: base "
-            f"{base_size} interviews ({base} codes), run {span(hit.first, hit.last)} added "
+            f"{base_size} interviews ({base} codes), run "
+            f"{run_span(range(hit.first, hit.last + 1))} added "
             f"{hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"
             + nothing_coded(hit.first, hit.last)
