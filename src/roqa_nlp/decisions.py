@@ -2406,14 +2406,14 @@ def earlier_rounds_left_out(
     found (as they are now), more than its model's files no longer found may have held (their
     decisions, as the card records them) (blind tester loop, s64: round 2's review saved over
     round 1's file, given by its path, dropped round 1 with no word said); it is named as it was
-    then, with its SHA-256 and those segments (said of no file when several changed files share
-    them). A card recording with each file the segments it decided (``text_sha256`` there, s64
-    on) charges each changed file with those of its own no file decides now, no more; without
-    it, several changed files of one model are charged with none, as before s64 (hunts s64
-    loop2, loop3: a file with a code fixed was named beside the file saved over). Otherwise a file changed since is the file edited: given
-    when given by its path, else named with the command, as one without ``decisions`` or a card
-    keeping those texts (hunt s64: a file keeping its rows was blamed for another's segments,
-    and the command dropped).
+    then, with its SHA-256 and those segments. A card recording with each file the segments it
+    decided (``text_sha256`` there, s64 on) charges each changed file with those of its own no
+    file decides now, no more; without it, several changed files of one model are charged with
+    none, as before s64 (hunts s64 loop2, loop3: a file with a code fixed was named beside the
+    file saved over). Otherwise a file changed since is the file edited: given when given by its
+    path, else named with the command, as one without ``decisions`` or a card keeping those
+    texts (hunt s64: a file keeping its rows was blamed for another's segments, and the command
+    dropped).
     With ``codings_named`` (the ``--codings`` given for each file, as typed), the command it
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
@@ -2530,14 +2530,10 @@ def earlier_rounds_left_out(
         return None
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
     gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
-    # segments lost by several changed files of one model are not said to be either's
-    shared = {
-        h for h in changed if h not in own and sum(card_of[g] == card_of[h] for g in changed) > 1
-    }
     named = [
         f"{n} (no longer found; sha256 {h[:12]})"
         if h in gone - in_python
-        else _as_it_was(n, h, None if h in shared else changed[h])
+        else _as_it_was(n, h, changed[h])
         if h in changed
         else n
         for h, n in missing.items()
@@ -2634,15 +2630,14 @@ def texts_learnt_by_file(
     return [sorted(_texts_decided([ds], [r]) & kept) for ds, r in zip(files, codings)]
 
 
-def _as_it_was(name: str, sha256: str, undecided: int | None) -> str:
-    """A decisions file a model learnt from, found changed since, as the warning names it."""
-    why = (
-        f": {undecided} segment{'s' if undecided != 1 else ''} the model learnt from "
-        f"{'are' if undecided != 1 else 'is'} decided in no file given now"
-        if undecided
-        else ""
+def _as_it_was(name: str, sha256: str, undecided: int) -> str:
+    """A decisions file a model learnt from, found changed since, as the warning names it, with
+    the ``undecided`` segments it held that no file decides now."""
+    return (
+        f"{name} as it was then (changed since; sha256 {sha256[:12]}: {undecided} "
+        f"segment{'s' if undecided != 1 else ''} the model learnt from "
+        f"{'are' if undecided != 1 else 'is'} decided in no file given now)"
     )
-    return f"{name} as it was then (changed since; sha256 {sha256[:12]}{why})"
 
 
 def _decided_alike(d: Decision) -> tuple[str, ...]:

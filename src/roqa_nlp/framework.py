@@ -2298,7 +2298,8 @@ class Saturation:
     agreeing_only: dict[str, list[str]] = field(default_factory=dict)
     #: each interview whose coded talk is two or more participants' (a focus group, a joint
     #: interview), with the speakers it is charted from, in natural order (``P9`` before
-    #: ``P10``), as the framework matrix names them: still one interview to the count (:meth:`groups_note`)
+    #: ``P10``), as the framework matrix names them: still one interview to the count
+    #: (:meth:`groups_note`)
     several_speakers: dict[str, list[str]] = field(default_factory=dict)
     #: with no order given, when the order the interviews were coded in is not their
     #: participants' (``P1``-``P6``, ``P8``, ``P7``: a date-named file read last), what the

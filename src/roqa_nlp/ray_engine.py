@@ -349,10 +349,10 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
             with _environ({} if address else NO_WAY_OUT):
                 ray.init(**kwargs)
         except (ConnectionError, ValueError, RuntimeError, TimeoutError) as e:
-            where = f"the Ray cluster at RAY_ADDRESS={shown_address(address)}" if address else ""
-            said = " ".join(str(e).split())[:200]
+            # an address holding a user or password never gets here (_refuse_a_user_or_password)
+            where = f"the Ray cluster at RAY_ADDRESS={address}" if address else "a local Ray"
             raise RoqaError(
-                f"could not start or reach {where or 'a local Ray'} ({said})",
+                f"could not start or reach {where} ({' '.join(str(e).split())[:200]})",
                 hint="start the cluster (`ray start --head`) or unset RAY_ADDRESS; a ray:// "
                 "address needs pip install 'ray[client]'; or use --engine local",
             ) from None
@@ -398,7 +398,7 @@ def _check_reachable(address: str) -> None:
         socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT).close()
     except OSError as e:
         raise RoqaError(
-            f"no Ray cluster answers at RAY_ADDRESS={shown_address(address)} ({e.strerror or e})",
+            f"no Ray cluster answers at RAY_ADDRESS={address} ({e.strerror or e})",
             hint="start the cluster (`ray start --head`), check the address and port, or unset "
             "RAY_ADDRESS; or use --engine local",
         ) from None

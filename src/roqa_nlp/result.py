@@ -734,15 +734,14 @@ class CodingResult:
         (:meth:`extend`); a result whose codebook is not known (no codes, none recorded) is of
         any. A codebook and its project's (a review's new codes, ``cfir-2009+project``) are
         one."""
-        from .crosswalk import PROJECT_SUFFIX, _recorded_ids, codebook_of
+        from .crosswalk import _recorded_ids, codebook_of
 
         recorded = _recorded_ids(self.meta)
         if recorded and recorded == _recorded_ids(other.meta):  # ac.code()'s batches: one run
             return
+        # codebook_of gives a project's codebook (cfir-2009+project) as the one it extends
         mine, theirs = (codebook_of(r) for r in (self, other))
-        if mine is None or theirs is None:
-            return
-        if mine.removesuffix(PROJECT_SUFFIX) == theirs.removesuffix(PROJECT_SUFFIX):
+        if mine is None or theirs is None or mine == theirs:
             return
         raise RoqaValueError(
             f"extend(): the result to add is in codebook {theirs}, this result in {mine}: the "

@@ -1942,9 +1942,9 @@ def _reviewer(
     In an earlier export (the record names the reviewer only) the user of that name is the
     reviewer, else the one holding the most of the recorded selections, as before s64: another
     user given the reviewer's old name takes the record there (regression hunts s64, h_qdpx 1
-    to 3). The line says a rename only where
-    the user GUID tells one; a user deleted (their codings kept or given to another user), or
-    deleted with their codings, is said so (h_qdpx 2)."""
+    to 3). The line says a rename only where the user GUID tells one; a user deleted (their
+    codings kept or given to another user), or deleted with their codings, is said so (h_qdpx
+    2)."""
     from ..framework import REVIEWED_NO_CODE, REVIEWED_PASSAGES, REVIEWED_SPANS
 
     recorded = str(left_out.get("user") or "")

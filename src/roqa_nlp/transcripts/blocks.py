@@ -29,8 +29,8 @@ title rows above it are headings), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
 the turn's ``begin_time``, else a time in the speaker cell (``P06 (00:00:31)``) or opening the
-words (``[00:00:20] How ready``), read as by a paragraph's label. With no labels anywhere, each paragraph is one participant turn. The
-transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
+words (``[00:00:20] How ready``), read as by a paragraph's label. With no labels anywhere, each
+paragraph is one participant turn. The transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
 time marks f4transkript and MAXQDA write (``#00:01:02-3#``, :func:`.render.without_time_marks`).
 
 A document of subtitle cues (timing lines ``0:0:5.230 --> 0:0:9.0``, then the speaker's name and
@@ -247,7 +247,7 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     blocks: list[Block] = []
     odd = 0
     for cell, text, time, end in read:
-        spanning = bool(cell) and cell == text.strip().rstrip(":").strip()  # cells merged
+        spanning = _spans_the_table(cell, text)
         speaker = None if spanning else _row_speaker(cell, named_once)
         if speaker is None:
             odd += 1
@@ -261,12 +261,18 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
     return blocks
 
 
+def _spans_the_table(cell: str, text: str) -> bool:
+    """Whether a row's speaker ``cell`` and words ``text`` are one cell merged across the table
+    (a title or a note spanning it: the same words in both)."""
+    return bool(cell) and cell == text.strip().rstrip(":").strip()
+
+
 def _speaker_time(row: _Row) -> tuple[str, float | None, bool] | None:
     """The label and time written in ``row``'s speaker cell, and whether the time is bracketed
     (:func:`.speaker_labels.timed_label`); None for a row of cells merged across the table, or
     with no speaker."""
     cell, text, _, _ = row
-    if not cell or cell == text.strip().rstrip(":").strip():
+    if not cell or _spans_the_table(cell, text):
         return None
     return timed_label(cell)
 
@@ -280,7 +286,7 @@ def _timed_row(row: _Row, timed: tuple[str, float | None, bool] | None) -> _Row:
     paragraph are (:func:`.speaker_labels.opening_time`). A row of cells merged across the
     table, or one with no speaker or no words after the time, is as it was."""
     cell, text, time, end = row
-    if not cell or cell == text.strip().rstrip(":").strip():
+    if not cell or _spans_the_table(cell, text):
         return row
     if timed is not None:
         return timed[0], text, timed[1] if time is None else time, end

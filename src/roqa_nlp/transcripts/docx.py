@@ -401,6 +401,10 @@ def _refused_if_unreadable(path: str | Path, data: bytes) -> Iterator[None]:
         raise _unreadable(path, data) from None
 
 
+#: The packages whose error, raised where they read the file's parts, is the file's fault.
+_READERS_OF_THE_FILE = frozenset({"docx", "lxml", "zipfile", "zlib"})
+
+
 def _raised_in_roqa(error: BaseException) -> bool:
     """Whether ``error`` was raised in a roqa module (the innermost frame of its traceback, where
     it was raised, is roqa's: this module's too) or passed through one other than this one on
@@ -417,10 +421,6 @@ def _raised_in_roqa(error: BaseException) -> bool:
         return False
     mine = [m for m in modules if m.startswith("roqa_nlp.")]
     return bool(modules) and modules[-1] in mine or any(m != __name__ for m in mine)
-
-
-#: The packages whose error, raised where they read the file's parts, is the file's fault.
-_READERS_OF_THE_FILE = frozenset({"docx", "lxml", "zipfile", "zlib"})
 
 
 #: The namespaces of the Strict flavour of Office Open XML (Word's "Strict Open XML Document"),
