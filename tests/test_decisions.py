@@ -120,6 +120,27 @@ def test_unknown_decision_is_a_one_line_error_naming_file_and_row(tmp_path: Path
     assert "accept, reject, recode, new-code, no-code, note or valence" in msg
 
 
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("acept", "did you mean accept? use accept, reject"),
+        ("rejcet", "did you mean reject? use accept, reject"),
+        ("New Code", "did you mean new-code? use accept, reject"),
+        ("maybe", "use accept, reject"),
+    ],
+)
+def test_a_misspelt_decision_asks_did_you_mean(tmp_path: Path, typed: str, said: str) -> None:
+    """Cli tester, session 64 (cliux 5): `acept` in a decisions.csv was refused with the list of
+    decisions only, where `--unit sentance` and a codebook id asked "did you mean"."""
+    p = write(tmp_path, "d.csv", f"segment_id,decision,code_id\ns:1,{typed},IC.A\n")
+    with pytest.raises(RoqaError) as exc:
+        read_decisions(p)
+    assert str(exc.value) == (
+        f"{p}: row 2: unknown decision '{typed}' ({said}, recode, new-code, no-code, note or "
+        "valence)"
+    )
+
+
 def test_unknown_decision_in_jsonl_names_the_line(tmp_path: Path) -> None:
     p = write(tmp_path, "d.jsonl", '{"segment_id": "s:1", "decision": "keep", "code_id": "IC.A"}\n')
     with pytest.raises(RoqaError) as exc:

@@ -80,8 +80,8 @@ def test_an_xlsx_decisions_row_keeps_the_row_number_in_errors(tmp_path: Path) ->
     with pytest.raises(RoqaError) as e:
         read_decisions(xlsx)
     assert str(e.value) == (
-        f"{xlsx}: row 3: unknown decision 'acept' (use accept, reject, recode, new-code, "
-        "no-code, note or valence)"
+        f"{xlsx}: row 3: unknown decision 'acept' (did you mean accept? use accept, reject, "
+        "recode, new-code, no-code, note or valence)"
     )
 
 

@@ -70,7 +70,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .codebook import Codebook
+from .codebook import Codebook, nearest_words
 from .errors import (
     RoqaError,
     RoqaFileNotFoundError,
@@ -459,10 +459,13 @@ def decision_of(
     d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
     d = d.replace("nocode", NO_CODE)
     if d not in DECISIONS:
+        # a misspelt decision is asked about, as a --unit or codebook id is (cliux s64, 5: acept)
+        near = nearest_words(d, DECISIONS, n=1)
         raise RoqaError(
             f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
             path=path,
-            hint="use accept, reject, recode, new-code, no-code, note or valence",
+            hint="".join(f"did you mean {w}? " for w in near)
+            + "use accept, reject, recode, new-code, no-code, note or valence",
         )
     if not r.get("segment_id"):
         raise RoqaError(f"row {i}: no segment_id", path=path, hint="every decision names a segment")
