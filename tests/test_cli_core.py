@@ -359,7 +359,8 @@ def test_an_engine_in_capitals_is_read_and_a_typo_asks_did_you_mean(tmp_path: Pa
     out = tmp_path / "o"
     capitals = roqa("code", EXAMPLES, "--out", out, "--engine", "Ray", "--min-group-size", "3")
     typo = roqa("code", EXAMPLES, "--out", out, "--engine", "locl")
-    assert [(r.code, r.err) for r in (capitals, typo)] == [
+    shouted = roqa("code", EXAMPLES, "--out", out, "--engine", "LOCL")
+    assert [(r.code, r.err) for r in (capitals, typo, shouted)] == [
         (
             2,
             "roqa: error: Invalid value: --group-distance and --min-group-size group the "
@@ -369,6 +370,11 @@ def test_an_engine_in_capitals_is_read_and_a_typo_asks_did_you_mean(tmp_path: Pa
         (
             2,
             "roqa: error: Invalid value: engine must be local or ray, not 'locl': did you mean "
+            "local? (see 'roqa code --help')\n",
+        ),
+        (  # the value as typed (h_h_cli s64, D2: "not 'locl'" for LOCL)
+            2,
+            "roqa: error: Invalid value: engine must be local or ray, not 'LOCL': did you mean "
             "local? (see 'roqa code --help')\n",
         ),
     ]

@@ -1118,10 +1118,10 @@ def code_command(
     if alpha is not None and not 0 < alpha < 1:
         raise typer.BadParameter("alpha must be between 0 and 1")
     weighed = _neutral_weight(neutral_weight)
-    engine = engine.casefold()  # Ray is ray
+    typed, engine = engine, engine.casefold()  # Ray is ray
     if engine not in ENGINES:
-        raise typer.BadParameter(
-            f"engine must be local or ray, not {engine!r}" + _did_you_mean(engine, ENGINES)
+        raise typer.BadParameter(  # the value as typed: LOCL, not locl (h_h_cli s64, D2)
+            f"engine must be local or ray, not {typed!r}" + _did_you_mean(typed, ENGINES)
         )
     rule = _grouping_rule(group_distance, min_group_size)
     if rule and (stream or engine == "ray"):
