@@ -78,6 +78,11 @@ def test_missing_training_data_typed_with_backslashes_says_to_use_slashes(
         (["export", "coded", "--qdpx", "C:\\Users\\me\\p.qdpx"], "C:\\Users\\me\\p.qdpx: would be written as one name with \\ in it (a Windows path: on this system give it with / between folders and no drive letter)"),
         (["code", "interviews", "--out", "coded\\win"], "coded\\win: would be written as one name with \\ in it (use / between folders on this system: coded/win)"),
         (["pseudonymise", "interviews", "--key", "key.csv", "--out", "interviews\\pseudo"], "interviews\\pseudo: would be written as one name with \\ in it (use / between folders on this system: interviews/pseudo)"),
+        # a \ at the start is not the root folder (h_h_cli s64, D1: "/r.html" was offered)
+        (["report", "coded", "--out", "\\r.html"], "\\r.html: would be written as one name with \\ in it (drop the \\ at the start: r.html)"),
+        (["report", "coded", "--out", "\\coded\\r.html"], "\\coded\\r.html: would be written as one name with \\ in it (drop the \\ at the start and use / between folders on this system: coded/r.html)"),
+        (["report", "coded", "--out", "\\nowhere\\r.html"], "\\nowhere\\r.html: would be written as one name with \\ in it (check the path; use / between folders on this system, not \\)"),
+        (["report", "coded", "--out", "..\\r.html"], "..\\r.html: would be written as one name with \\ in it (use / between folders on this system: ../r.html)"),
     ],
 )  # fmt: skip
 def test_an_output_path_with_windows_backslashes_says_to_use_slashes(

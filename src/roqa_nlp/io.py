@@ -1079,14 +1079,22 @@ def missing_path_hint(
     by / and ``path`` holds a backslash (a path typed or copied as Windows writes it:
     ``coded\\codings.jsonl``, ``C:\\Users\\ann\\p01.txt``), how to write it here: the path
     with / when that exists (novice s39: "file not found (check the path)" beside coded/); of
-    an ``output`` path, when its folder does (:func:`refuse_windows_output`)."""
+    an ``output`` path, when its folder does (:func:`refuse_windows_output`), and of one that
+    starts with a backslash, the path without it (``r.html``, not the root's ``/r.html``)."""
     text = str(path)
     if os.sep != "/" or "\\" not in text:
         return hint
     if "\\ " in text and not _DRIVE.match(text):  # 'Interview\ 3.txt': typed as unquoted
         return "remove the \\ before spaces: inside quotes they are part of the name"
     forward = text.replace("\\", "/")
-    if (Path(forward).parent if output else Path(forward)).exists():
+    if output and text.startswith("\\"):
+        # '\r.html' is not to be written in the root folder, as / before it would say (h_h_cli
+        # s64, D1: "/r.html" was offered): the name without the \, when its folder is there
+        rest = forward.lstrip("/")
+        if rest and Path(rest).parent.exists():
+            also = " and use / between folders on this system" if "\\" in text.lstrip("\\") else ""
+            return f"drop the \\ at the start{also}: {rest}"
+    elif (Path(forward).parent if output else Path(forward)).exists():
         return f"use / between folders on this system: {forward}"
     if _DRIVE.match(text):
         return "a Windows path: on this system give it with / between folders and no drive letter"
