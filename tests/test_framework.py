@@ -1395,11 +1395,11 @@ def test_transcripts_not_reviewed_are_listed_in_the_order_given() -> None:
     s = saturation(result, order=",".join(reversed(ids)), initial_sample=2, stopping_criterion=3)
     assert [n for _, _, n in s.not_reviewed] == [1, 2, 3, 4, 5, 6]
     assert s.francis.message == (
-        "saturation not reached: only 2 interview(s), the rule needs at least 5; finish the "
-        "review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 (P06), I05 (P05), I04 "
-        "(P04) and 1 more, and judge again before interviewing more; 6 transcript(s) not "
-        "reviewed yet are left out of the judgement (the others keep their numbers in the "
-        "order given): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
+        "saturation not reached: only 2 of the 8 interviews are reviewed, the rule needs at "
+        "least 5; finish the review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 "
+        "(P06), I05 (P05), I04 (P04) and 1 more, and judge again before interviewing more; 6 "
+        "transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the order given): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
         "P06), I05 (interview 4, P05), I04 (interview 5, P04) and 1 more"
     )
     assert s.not_reviewed_note().endswith("I04 (interview 5, P04), I03 (interview 6, P03)")
@@ -1436,10 +1436,10 @@ def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review
     waited for review. With transcripts not reviewed yet, the advice is to finish the review."""
     s = saturation(partly_reviewed(), initial_sample=2, stopping_criterion=3)
     assert s.francis.message == (
-        "saturation not reached: only 4 interview(s), the rule needs at least 5; finish the "
-        "review of I03 (P03) and of the partly reviewed I05 (P05, 1 of 2 segments undecided), "
-        "and judge again before interviewing more; 1 transcript(s) not reviewed "
-        "yet are left out of the judgement (the others keep their numbers in the study's "
+        "saturation not reached: only 4 of the 5 interviews are reviewed, the rule needs at "
+        "least 5; finish the review of I03 (P03) and of the partly reviewed I05 (P05, 1 of 2 "
+        "segments undecided), and judge again before interviewing more; 1 transcript(s) not "
+        "reviewed yet are left out of the judgement (the others keep their numbers in the study's "
         "order): I03 (interview 3, P03)"
     )
 
@@ -1454,9 +1454,9 @@ def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
     result = partly_reviewed()
     result.meta["undecided_segments"] = {"I01": [1, 20], "I02": [16, 21], "I04": [24, 27]}
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: only 4 interview(s), the rule needs at least 13; continue "
-        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
-        "I03 (P03) and of the partly reviewed I01 (P01, 1 of 20 segments undecided), I02 (P02, "
+        "saturation not reached: only 4 of the 5 interviews are reviewed, the rule needs at "
+        "least 13; continue interviewing until 3 consecutive interviews add no new code, and "
+        "finish the review of I03 (P03) and of the partly reviewed I01 (P01, 1 of 20 segments undecided), I02 (P02, "
         "16 of 21) and I04 (P04, 24 of 27); 1 transcript(s) "
     )
     result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [16, 21]}}
@@ -1497,18 +1497,18 @@ def test_saturation_of_too_few_interviews_for_any_review_advises_interviewing_fi
         "participants_not_reviewed": [f"P{i}" for i in range(7, 14)],
     }
     assert saturation(six).francis.message.startswith(
-        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
-        "review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) "
-        "and 2 more and of the partly reviewed I01 (P01, 1 of 6 segments undecided), and judge "
-        "again before interviewing more; "
+        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13; finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
+        "I10 (P10), I11 (P11) and 2 more and of the partly reviewed I01 (P01, 1 of 6 segments "
+        "undecided), and judge again before interviewing more; "
     )
     # a transcript named as its participant but for case is not named twice (s56 hunt 4:
     # "p11 (P11) and p12 (P12)")
     six.meta |= {"transcripts_not_reviewed": [f"p{i}" for i in range(7, 14)]}
     assert saturation(six).francis.message.startswith(
-        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
-        "review of the 7 unreviewed interviews p7, p8, p9, p10, p11 and 2 more and of the "
-        "partly reviewed"
+        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13; finish the review of the 7 unreviewed interviews p7, p8, p9, p10, p11 and 2 "
+        "more and of the partly reviewed"
     )
 
 
@@ -1525,13 +1525,83 @@ def test_a_verdict_names_the_first_five_transcripts_not_reviewed_and_how_many_mo
     }
     s = saturation(six)
     assert s.francis.message == (
-        "saturation not reached: only 6 interview(s), the rule needs at least 13; finish the "
-        "review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) "
-        "and 2 more, and judge again before interviewing more; 7 transcript(s) not reviewed yet "
-        "are left out of the judgement: I7 (P7), I8 (P8), I9 (P9), I10 (P10), I11 (P11) and 2 "
-        "more"
+        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13; finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
+        "I10 (P10), I11 (P11) and 2 more, and judge again before interviewing more; 7 "
+        "transcript(s) not reviewed yet are left out of the judgement: I7 (P7), I8 (P8), I9 "
+        "(P9), I10 (P10), I11 (P11) and 2 more"
     )
     assert s.verdict_rows()[-1][-1].endswith("I11 (P11), I12 (P12), I13 (P13)")
+
+
+def review_of(codes: list[str], unreached: list[str]) -> CodingResult:
+    """:func:`interviews` of ``codes`` less the transcripts ``unreached``, which a review
+    recorded as not reached, in a study of all of them."""
+    result = interviews(codes)
+    ids = list(result.transcripts)
+    result.segments = [s for s in result.segments if s.segment.transcript_id not in unreached]
+    result.transcripts = {t: v for t, v in result.transcripts.items() if t not in unreached}
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": unreached,
+        "participants_not_reviewed": [f"P{t[1:]}" for t in unreached],
+        "study_interviews": ids,
+    }
+    return result
+
+
+def test_a_verdict_on_too_few_reviewed_interviews_counts_those_not_reviewed_too() -> None:
+    """Blind tester s64 (satloop, finding 2): 13 interviews, p12 not reviewed, read "only 12
+    interview(s), the rule needs at least 13; finish the review of p12": as though the study
+    had 12 interviews and needed another. It says how many of the study's are reviewed."""
+    s = saturation(review_of(["A B", "C", "D", "E", "F", "G", "H"] + ["A"] * 6, ["I12"]))
+    assert s.francis.message.startswith(
+        "saturation not reached: only 12 of the 13 interviews are reviewed, the rule needs at "
+        "least 13; finish the review of I12 (P12) and judge again before interviewing more; "
+    )
+    # one of two, none of two
+    one = saturation(review_of(["A", "B"], ["I02"]), initial_sample=1, stopping_criterion=1)
+    assert one.francis.message.startswith(
+        "saturation not reached: only 1 of the 2 interviews is reviewed, the rule needs at "
+        "least 2; finish the review of I02 (P02) and judge again before interviewing more; "
+    )
+    none = saturation(review_of(["A", "B"], ["I01", "I02"]), initial_sample=1, stopping_criterion=1)
+    assert none.francis.message.startswith(
+        "saturation not reached: none of the 2 interviews is reviewed, the rule needs at least "
+        "2; finish the review of I01 (P01) and I02 (P02) and judge again before interviewing "
+        "more; "
+    )
+    # an order given counts the interviews it names: not I03, which it leaves out (the
+    # review's, it is still named as not reviewed)
+    two = saturation(
+        review_of(["A", "B", "C", "D"], ["I02", "I03"]),
+        order="I01,I02,I04",
+        initial_sample=2,
+        stopping_criterion=1,
+    )
+    assert two.francis.message.startswith(
+        "saturation not reached: only 2 of the 3 interviews are reviewed, the rule needs at "
+        "least 3; finish the review of I02 (P02) and I03 (P03) and judge again before "
+        "interviewing more; "
+    )
+
+
+def test_a_transcript_not_reviewed_of_a_reviewed_interview_adds_no_interview() -> None:
+    """P05 gave I05 and I05b, I05b not reviewed: 12 interviews, and finishing the review of
+    I05b does not make 13 of them (it said to finish the review before interviewing more)."""
+    result = interviews(["A B", "C", "D", "E", "F", "G", "H"] + ["A"] * 5)
+    ids = list(result.transcripts)
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": ["I05b"],
+        "participants_not_reviewed": ["P05"],
+        "study_interviews": [*ids[:5], "I05b", *ids[5:]],
+    }
+    assert saturation(result).francis.message.startswith(
+        "saturation not reached: only 12 interview(s), the rule needs at least 13; continue "
+        "interviewing until 3 consecutive interviews add no new code, and finish the review of "
+        "I05b (P05); "
+    )
 
 
 def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(
