@@ -16,7 +16,9 @@ participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(0
 ``00:01:02``) may come before the label, or between the label and its colon, as Rev exports
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
-words``): it is the turn's time, not its words. A video call's display name holding an emoji or
+words``): it is the turn's time, not its words; a range in brackets (``Interviewer (00:01:00 -
+00:01:30):``) times the turn from its start, and minutes past 99 (``P06 (100:00):``) are
+minutes. A video call's display name holding an emoji or
 an organisation after ``|`` (``José 🙂:``, ``🌈 Jane:``, ``Zoë ❤️:``, ``Jane Smith | NHS:``, up to
 64 characters, or a name and a note as :func:`label_fits` allows) is a label too, as written,
 when the name in it would be one (:func:`display_name_label`); taken as any other label, so
@@ -159,8 +161,14 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
 MAX_HEADER_WORDS = 6
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,9})?"
-_TIMESTAMP = rf"[\[(]?(?P<ts>{_TIME})[\])]?"
+#: A clock time: ``H:MM:SS`` or ``MM:SS`` (minutes past 99 too, ``100:00``), a fraction after it.
+_TIME = r"(?:\d{1,2}:\d{2}:\d{2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
+#: The end of a time range a label's brackets may hold (``Interviewer (00:01:00 - 00:01:30):``):
+#: the turn's time is its start (:func:`label_time`).
+_RANGE_END = rf"(?:[ \t]*[-–—][ \t]*{_TIME})"
+#: A time in brackets: a clock time, or a range of two.
+_BRACKETED = rf"{_TIME}{_RANGE_END}?"
+_TIMESTAMP = rf"(?P<ts_open>[\[(])?(?P<ts>{_TIME}(?(ts_open){_RANGE_END}?))[\])]?"
 
 
 def _honorific_pattern() -> str:
@@ -193,10 +201,11 @@ _LABEL = (
     rf"(?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE})*?(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
     rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
 )
-_TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?"
+_TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_BRACKETED})[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
-    rf"(?:[\[(](?P<ts_words>{_TIME})[\])](?:[ \t]+|$)|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
+    rf"(?:[\[(](?P<ts_words>{_BRACKETED})[\])](?:[ \t]+|$)"
+    rf"|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
 )
 #: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
 #: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
@@ -229,8 +238,8 @@ COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
 BRACKET_COLON_LINE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
     rf"(?P<label>{_HONORIFIC}[^\W_][\w{MARKS} '’/&#-]{{0,40}}"
-    rf"(?:\((?![ \t]*{_TIME}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
-    rf"|\[(?![ \t]*{_TIME}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
+    rf"(?:\((?![ \t]*{_BRACKETED}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
+    rf"|\[(?![ \t]*{_BRACKETED}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
     rf"[ \t]*:(?=\s|$)[ \t]*{_TIME_IN_WORDS}"
 )
 #: ``[Interviewer] words``: taken only when the label names a role.
@@ -323,10 +332,20 @@ class LabelMatch:
 
 
 def label_time(ts: str | None) -> float | None:
-    """The seconds of the time ``ts`` a speaker's label carries, None when it has none. A time
-    of no clock (``00:00:61``) is read as its seconds, as a sloppy transcript means it (a rule
-    leaving it out lost the times of such a file's turns: hunt s64 h_docx2)."""
-    return None if ts is None else parse_timecode(ts)
+    """The seconds of the time ``ts`` a speaker's label carries, None when it has none: of a
+    range (``00:01:00 - 00:01:30``), its start, when the turn begins. A time of no clock
+    (``00:00:61``) is read as its seconds, as a sloppy transcript means it (a rule leaving it out
+    lost the times of such a file's turns: hunt s64 h_docx2)."""
+    return None if ts is None else _seconds(ts)
+
+
+def _seconds(ts: str) -> float:
+    """The seconds of a label's time ``ts``, the start of a range (:func:`label_time`)."""
+    return parse_timecode(_RANGE_DASH.split(ts, maxsplit=1)[0])
+
+
+#: The dash between a time range's start and end.
+_RANGE_DASH = re.compile(r"[ \t]*[-–—]")
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -343,12 +362,12 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
 #: in square brackets with no space after (``[00:00:20]How``; ``(10:30)am`` is talk, hunt s64
 #: h_docx2), as such a mark is left out of the words.
 _OPENING_TIME = re.compile(
-    rf"\s*(?:[\[(](?P<ts_words>{_TIME})[\])](?:\s+|$)"
-    rf"|\[(?P<ts_glued>{_TIME})\](?=[^\W_])"
+    rf"\s*(?:[\[(](?P<ts_words>{_BRACKETED})[\])](?:\s+|$)"
+    rf"|\[(?P<ts_glued>{_BRACKETED})\](?=[^\W_])"
     rf"|(?P<ts_words_bare>{_TIME}):(?:\s+|$))"
 )
 #: A time in brackets: ``(00:00:31)``, ``[0:31]``.
-_BRACKETED_TIME = re.compile(rf"[\[(]{_TIME}[\])]")
+_BRACKETED_TIME = re.compile(rf"[\[(]{_BRACKETED}[\])]")
 
 
 def opening_time(words: str) -> tuple[float | None, int]:
@@ -360,7 +379,7 @@ def opening_time(words: str) -> tuple[float | None, int]:
     if m is None:
         return None, 0
     ts = m.group("ts_words") or m.group("ts_glued") or m.group("ts_words_bare")
-    return parse_timecode(ts), m.end()
+    return _seconds(ts), m.end()
 
 
 def timed_label(cell: str) -> tuple[str, float | None, bool] | None:
@@ -2300,7 +2319,7 @@ def match_timestamp(line: str) -> tuple[float, int] | None:
     m = TIMESTAMP_PREFIX.match(line)
     if m is None:
         return None
-    return parse_timecode(m.group("ts")), m.end()
+    return _seconds(m.group("ts")), m.end()
 
 
 def _is_capitalised(label: str) -> bool:

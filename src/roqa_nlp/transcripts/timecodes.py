@@ -7,15 +7,18 @@ import re
 from collections.abc import Iterable
 
 # Hours have at most 9 digits: int() refuses strings of more than 4 300 digits with a ValueError.
+# Minutes after hours have two digits at most; without hours, three (``100:00``, an interview's
+# 100th minute).
 TIMECODE = re.compile(
-    r"(?:(?P<h>\d{1,9}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,9}))?"
+    r"(?:(?P<h>\d{1,9}):(?=\d{1,2}:))?(?P<m>\d{1,3}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,9}))?"
 )
 SECONDS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_timecode(value: str) -> float:
     """Seconds from ``[H:]MM:SS[.mmm]`` (``.`` or ``,`` before the fraction of a second, of any
-    number of digits up to nine: ``05.5000`` is 5.5).
+    number of digits up to nine: ``05.5000`` is 5.5; minutes past 99 without hours, ``100:00``,
+    are minutes).
 
     Raises ``ValueError`` when ``value`` is not a clock time.
     """
