@@ -559,3 +559,50 @@ def test_roqa_codebook_prints_the_version_and_the_hash_a_model_card_records(
     run = roqa("codebook", folder)
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).endswith(line)
+
+
+def listed_rows(out: str) -> dict[str, list[str]]:
+    """Code id -> its cells in a ``roqa codebook`` table, each wrapped cell's lines joined."""
+    rows: dict[str, list[str]] = {}
+    last: list[str] = []
+    for line in out.splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [c.strip() for c in line.split("│")[1:-1]]
+        if cells[0]:
+            last = rows.setdefault(cells[0], cells)
+        else:
+            last[:] = [f"{a} {b}".strip() for a, b in zip(last, cells, strict=True)]
+    return rows
+
+
+def test_cfir_2022_lists_the_cfir_2009_codes_that_map_onto_each_code() -> None:
+    """Tester cfir2, session 65: `roqa codebook cfir-2022` showed no CFIR 2009 column, though
+    its --help and codebooks.md say a codebook with a mapping shows them; the mapping, kept in
+    cfir-2009.json, could only be read in the file. Each 2.0 code lists the 2009 codes mapped
+    onto it, in the 2009 codebook's order; a code none maps onto, an empty cell."""
+    run = roqa("codebook", "cfir-2022")
+    assert (run.code, run.err) == (0, "")
+    rows = listed_rows(run.out)
+    header = next(line for line in run.out.splitlines() if line.startswith("┃"))
+    assert header.split("┃")[-2].strip() == "CFIR 2009"
+    assert rows["INS.D.2"][2:] == ["subconstruct", "INS", "yes", "OS.A"]  # not Culture's IS.C
+    assert rows["IND.C"][-1] == "PR.B.1, PR.B.3"
+    assert rows["IND.K"][-1] == "CI.A, CI.B, CI.E"
+    assert rows["OUT.G.3"][-1] == "OS.D"
+    assert rows["INN"][-1] == "IC"
+    assert rows["OUT.A"][-2:] == ["yes", ""]  # Critical Incidents: no 2009 code maps onto it
+
+
+def test_a_project_codebook_extending_cfir_2022_lists_the_same_cfir_2009_codes(
+    tmp_path: Path,
+) -> None:
+    """A `roqa code --codebook cfir-2022` or `roqa import` output's codebook.json
+    (``cfir-2022+project``) maps as CFIR 2.0 does, so it lists the same column."""
+    book = Codebook.load("cfir-2022").with_codes([], id="cfir-2022+project")
+    book.save(tmp_path / "codebook.json")
+    run = roqa("codebook", tmp_path)
+    assert (run.code, run.err) == (0, "")
+    rows = listed_rows(run.out)
+    assert rows["IND.C"][-1] == "PR.B.1, PR.B.3"
+    assert rows["OUT.A"][-2:] == ["yes", ""]

@@ -131,6 +131,28 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
     )
 
 
+def mapped_from(book: Codebook, source: str) -> dict[str, list[str]]:
+    """Each code id of ``book`` -> the ids of built-in codebook ``source``'s codes mapped onto
+    it, in ``source``'s order, from whichever of the two documents the mapping (``{}`` when
+    neither does, or ``book`` is ``source`` or extends it): what ``roqa codebook`` lists in its
+    CFIR 2009 column. A file's own mapping is given as written; CFIR 2.0's is read backwards
+    from ``cfir-2009.json`` (tester cfir2, session 65: `roqa codebook cfir-2022` showed no
+    column, so the mapping could only be checked in the file)."""
+    own = book.mapping.get(source)
+    if own or _built_in_id(book) == source:
+        return {k: list(v) for k, v in (own or {}).items()}
+    origin = builtin_codebook(source)
+    try:
+        walk = crosswalk(origin, book)
+    except NoMapping:
+        return {}
+    out: dict[str, list[str]] = {}
+    for code in origin.codes:
+        for target_id in walk.get(code.id, []):
+            out.setdefault(target_id, []).append(code.id)
+    return out
+
+
 def mapping_fix(source: Codebook, target: Codebook) -> str | None:
     """How to give :func:`crosswalk` the mapping it lacks: add a mapping block to the codebook of
     the two that is not built in (the researcher's file, named), with the block's shape (``add

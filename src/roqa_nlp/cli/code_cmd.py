@@ -2526,7 +2526,9 @@ def codebook_command(
         if said is not None:
             print(f"roqa: warning: {book.origin or book.id}: {said}", file=sys.stderr)
     valenced = any(c.valence for c in book)
-    to_2009 = book.mapping.get("cfir-2009", {})
+    from ..crosswalk import mapped_from
+
+    to_2009 = mapped_from(book, "cfir-2009")
     # a code's domain in a column of its own: a team's codes listed after the last domain read
     # as under it (tester, session 58: HOUSING, of OUT, listed below Implementation Process)
     cols = ["id", "name", "level", "domain", "codable"]
