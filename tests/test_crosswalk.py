@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -1723,3 +1724,42 @@ def test_seed_themes_saturation_counts_no_theme_new_from_what_table2_leaves_out(
     assert charted.meta["crosswalk"]["other_side"] == ["p04:0001"]
     sat = saturation(charted, codebook=themes, initial_sample=2, stopping_criterion=1)
     assert sat.new_codes == [["T2.8"], [], [], []]
+
+
+def there_and_back(code_id: str) -> list[str]:
+    """The CFIR 2009 codes a person's ``code_id`` comes back as, translated into CFIR 2.0 and
+    back into CFIR 2009."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    code = next(c for c in Codebook.load("cfir-2009").codes if c.id == code_id)
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, 9, "No staff.")
+    given = Suggestion(code.id, code.name, code.domain, 1.0, "barrier")
+    alice = CodingResult([SegmentResult(seg, [given])], meta={"user": {"name": "Alice"}})
+    back = alice.translate("cfir-2022").translate("cfir-2009")
+    return [x.code_id for x in back[0].suggestions]
+
+
+def test_cfir_2009_to_2022_and_back_is_not_the_identity_and_the_docs_say_so() -> None:
+    """Tester cfir2, session 65 (4c): PR.B.2 -> IND.E -> PR.B.2 + Champions, PR.A -> PRO.D ->
+    PR.A + Goals & Feedback, and codebooks.md covered only the forward direction. 11 CFIR 2009
+    codes come back otherwise; codebooks.md gives the two examples and names the 11."""
+    assert there_and_back("PR.B.2") == ["PR.B.2", "PR.B.3"]
+    assert there_and_back("PR.A") == ["IS.D.5", "PR.A"]
+    assert there_and_back("OS.A") == ["OS.A"]  # two codes there, one back
+    assert there_and_back("IS.E") == ["IS.E.3", "IS.E.1", "IS.E.2"]  # its sub-constructs
+    with pytest.warns(RoqaWarning, match="Individual Identification with Organization"):
+        assert there_and_back("CI.D") == ["CI.D"]  # kept under its own name, and back
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        book = Codebook.load("cfir-2009")
+        changed = [c.id for c in book.codable if there_and_back(c.id) != [c.id]]
+    assert changed == [
+        *("IS.D", "IS.D.5", "IS.E", "CI.A", "CI.B", "CI.C", "CI.E"),
+        *("PR.A", "PR.B.1", "PR.B.2", "PR.B.3"),
+    ]
+    docs = (ROOT / "docs" / "codebooks.md").read_text("utf-8")
+    said = " ".join(docs[docs.index("**There and back.**") :].split("\n\n")[0].split())
+    assert "comes back as PR.B.2 and Champions (PR.B.3)" in said
+    assert "comes back as Planning and Goals & Feedback (IS.D.5)" in said
+    assert "11 of CFIR 2009's 39 codable codes come back otherwise" in said
