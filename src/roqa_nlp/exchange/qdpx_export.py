@@ -107,6 +107,27 @@ UTF16_RECORD = "roqa_nlp UTF-16 positions: "
 SUGGESTIONS_RECORD = "roqa_nlp suggestions: "
 
 
+#: Prefix of the line of the project's description that records the built-in codebook the
+#: codings were charted in (run.json's ``chart_codebook``, as ``roqa code --codebook`` records
+#: it): the importer records it again, so that ``roqa agree`` compares the imported codings in it
+#: as it did before the round trip (tester cfir2, session 65: refused, "give --codebook").
+CHART_RECORD = "roqa_nlp chart codebook: "
+
+
+def chart_record(meta: Mapping[str, Any], codebook: Codebook) -> str | None:
+    """The line recording the chart codebook (:data:`CHART_RECORD`) of codings whose run.json
+    records one, written in ``codebook``, the one they are charted in: its built-in id; None
+    for codings that record none, or written in a codebook of the researcher's own (whose copy
+    the import keeps as the codings' own codebook)."""
+    from ..codebook import BUILTIN
+    from ..crosswalk import PROJECT_SUFFIX, recorded_chart
+
+    base_id = codebook.id.removesuffix(PROJECT_SUFFIX)
+    if recorded_chart(meta) is None or base_id not in BUILTIN:
+        return None
+    return CHART_RECORD + base_id
+
+
 def codebook_record(codebook: Codebook) -> str | None:
     """The line recording ``codebook`` (:data:`CODEBOOK_RECORD`) when it is the researcher's own
     (no built-in one), less the project's new codes (read back by their GUIDs and names); for a
@@ -828,6 +849,9 @@ def qdpx_bytes(
     recorded = codebook_record(codebook)
     if recorded is not None:  # the own codebook's ids and mapping, back on import
         described = recorded if described is None else f"{described}\n{recorded}"
+    charted = chart_record(meta, codebook)
+    if charted is not None:  # run.json's chart_codebook, back on import
+        described = charted if described is None else f"{described}\n{charted}"
     if in_utf16:  # read in UTF-16 units again on import, as roqa reads its own in code points
         units = UTF16_RECORD + json.dumps(in_utf16)
         described = units if described is None else f"{described}\n{units}"

@@ -84,6 +84,7 @@ from .plaintext import (
 )
 from .qdpx_export import (
     CASE,
+    CHART_RECORD,
     CODEBOOK_RECORD,
     MODEL_VALENCE,
     PROBABILITY_NOT_RECOVERED,
@@ -1568,6 +1569,7 @@ def _read_project(
         "project": name,
         "origin": origin,
         "codebook": {"id": book.id, "hash": book.hash},
+        **_recorded_chart(_text_of(child(root, "Description")), book),
     }
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
     mine = _reviewer(left_out, user_names, pending, warnings)
@@ -1844,6 +1846,19 @@ def _recorded_utf16(description: str, warnings: list[str]) -> set[str]:
         "UTF-16 positions: not read, so their selections are read in code points"
     )
     return set()
+
+
+def _recorded_chart(description: str, book: Codebook) -> dict[str, str]:
+    """run.json's ``chart_codebook`` of the codings exported (:data:`~.qdpx_export.CHART_RECORD`),
+    when the project's codebook ``book`` is that built-in one (or extends it), so that they are
+    compared and charted in it as before the round trip; empty otherwise."""
+    from ..crosswalk import CHART_KEY, PROJECT_SUFFIX
+
+    line = next((x for x in description.splitlines() if x.startswith(CHART_RECORD)), None)
+    chart = None if line is None else line[len(CHART_RECORD) :].strip()
+    if chart not in BUILTIN or chart != book.id.removesuffix(PROJECT_SUFFIX):
+        return {}
+    return {CHART_KEY: chart}
 
 
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:

@@ -1,0 +1,94 @@
+"""A person's codings charted in CFIR 2.0 (run.json's ``chart_codebook``, as `roqa code
+--codebook cfir-2022` records it and `roqa apply-decisions` keeps it) keep that record through
+`roqa export --qdpx` and `roqa import`. Before (tester cfir2, session 65, finding 7), the import
+kept the codebook but not the chart codebook, so `roqa agree` beside a CFIR 2009 review refused
+the imported codings ("the coders used different codebooks ... give --codebook cfir-2022")
+that it compared in CFIR 2.0 before the round trip."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.exchange import export_qdpx
+from roqa_nlp.exchange.validation import qdpx_schema_errors
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from test_cli_core import roqa
+from test_refiqda import PROJECT_XSD
+
+TEXT = "P01: We had no staff for it. The manager backed it from the start. The forms were long."
+SPANS = ["We had no staff for it.", "The manager backed it from the start.", "The forms were long."]
+
+
+def person(name: str, codes: list[tuple[str, str, str]], meta: dict[str, object]) -> CodingResult:
+    """``name``'s codings of the three sentences of :data:`TEXT`, one code each."""
+    segments = []
+    for i, (span, (cid, cname, domain)) in enumerate(zip(SPANS, codes, strict=True), 1):
+        start = TEXT.index(span)
+        seg = Segment(f"p01:000{i}", "p01", "P01", "participant", start, start + len(span), span)
+        segments.append(SegmentResult(seg, [Suggestion(cid, cname, domain, 1.0, "barrier")]))
+    return CodingResult(
+        segments,
+        transcripts={"p01": Transcript("p01", TEXT, [], participant="P01")},
+        meta={"user": {"name": name}, **meta},
+    )
+
+
+MIRA = [
+    ("INS.J", "Available Resources", "INS"),
+    ("IND.B", "Mid-level Leaders", "IND"),
+    ("INN.F", "Innovation Complexity", "INN"),
+]
+DANA = [
+    ("IS.E.2", "Available Resources", "IS"),
+    ("IS.E.1", "Leadership Engagement", "IS"),
+    ("IC.F", "Complexity", "IC"),
+]
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Mira's CFIR 2.0 codings charted in CFIR 2.0, Dana's CFIR 2009 codings, and Mira's
+    codings exported and imported again."""
+    chart = {"codebook": {"id": "cfir-2022"}, "chart_codebook": "cfir-2022"}
+    mira = person("Mira", MIRA, chart)
+    mira.save(tmp_path / "mira22")
+    person("Dana", DANA, {"codebook": {"id": "cfir-2009"}}).save(tmp_path / "dana09")
+    qdpx = tmp_path / "mira22.qdpx"
+    export_qdpx(mira, "cfir-2022", qdpx)
+    run = roqa("import", qdpx, "--out", tmp_path / "imp22")
+    assert run.code == 0, run.err
+    return tmp_path / "mira22", tmp_path / "dana09", tmp_path / "imp22" / "codings" / "Mira"
+
+
+def test_the_imported_codings_record_the_chart_codebook(folders: tuple[Path, Path, Path]) -> None:
+    imported = json.loads((folders[2] / "run.json").read_text("utf-8"))
+    assert imported["chart_codebook"] == "cfir-2022"
+    assert imported["codebook"]["id"] == "cfir-2022"
+
+
+def test_agree_compares_the_imported_codings_as_it_did_before_the_round_trip(
+    folders: tuple[Path, Path, Path],
+) -> None:
+    mira, dana, imported = folders
+    before = roqa("agree", mira, dana, "--n-boot", "0")
+    after = roqa("agree", imported, dana, "--n-boot", "0")
+    assert (before.code, after.code) == (0, 0), after.err
+    assert "different codebooks" not in after.err
+    assert after.out == before.out
+
+
+def test_the_export_stays_valid_and_says_the_chart_codebook_in_its_description(
+    folders: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    again = tmp_path / "again.qdpx"
+    assert roqa("export", folders[2], "--qdpx", again).code == 0
+    for qdpx in (tmp_path / "mira22.qdpx", again):
+        assert qdpx_schema_errors(qdpx, PROJECT_XSD) == []
+        with zipfile.ZipFile(qdpx) as z:
+            qde = z.read("project.qde").decode("utf-8")
+        assert "roqa_nlp chart codebook: cfir-2022" in qde
