@@ -184,6 +184,7 @@ def test_codes_the_model_can_never_give_in_the_codebook_compared_in_are_said(
     assert data["unreachable"] == {
         "from": "cfir-2009",
         "models": ["coded22"],
+        "people": [],
         "codes": ["OUT.A", "OUT.C"],
         "units": {"Hannah": 2},
     }
@@ -223,6 +224,7 @@ def test_codes_a_models_new_codes_are_charted_as_are_not_said_beyond_its_reach(
     assert data["unreachable"] == {
         "from": "cfir-2009+project",
         "models": ["coded_after"],
+        "people": [],
         "codes": ["OUT.C"],
         "units": {"Hannah": 1},
     }

@@ -1082,13 +1082,14 @@ def _refuse_a_coder_in_a_table_and_a_result(read: _ReadInputs) -> None:
 def _beyond_the_mapping(
     results: dict[str, Any], models: list[str], coded: Any, target: Any | None
 ) -> tuple[str, dict[str, Any]] | None:
-    """The note, and the JSON's ``unreachable``, when the models compared code in another
-    codebook than ``target`` (the one compared in) and other coders' units carry only codes of
-    ``target`` no code of the models' codebook maps onto (:func:`~roqa_nlp.crosswalk.
-    unreachable`): a model can never give them, so each such unit is a disagreement beyond the
-    mapping, as ``roqa evaluate`` says of such records (tester, session 52: Hannah's Critical
-    Incidents, Local Conditions ... with --codebook cfir-2022, unsaid). None when there are
-    none."""
+    """The note, and the JSON's ``unreachable``, when coders compared code in another codebook
+    than ``target`` (the one compared in) and other coders' units carry only codes of
+    ``target`` no code of that codebook maps onto (:func:`~roqa_nlp.crosswalk.unreachable`):
+    a model can never give them, nor can a person's translated codes (a CFIR 2009 review
+    compared in CFIR 2.0) express them, so each such unit is a disagreement beyond the mapping,
+    as ``roqa evaluate`` says of such records (tester, session 52: Hannah's Critical Incidents,
+    Local Conditions ... with --codebook cfir-2022, unsaid; tester cfir2, session 65: the same
+    for a translated person, unsaid, kappa 0.541). None when there are none."""
     from ..crosswalk import PROJECT_SUFFIX, given_codebook, unreachable
     from ..errors import RoqaError, first_few
 
@@ -1096,24 +1097,24 @@ def _beyond_the_mapping(
         return None
     never: set[str] = set()
     whose: list[str] = []
-    source_id = ""
-    for m in models:
+    source_of: dict[str, str] = {}  # each translated coder -> its codebook
+    for c, result in results.items():
         # with its new codes (Critical Incidents of a review, charted as OUT.A): what it gives
-        source = given_codebook(results[m]) if m in results else None
+        source = given_codebook(result)
         if source is None or source.id.removesuffix(PROJECT_SUFFIX) == target.id:
             continue
         try:
             never |= unreachable(source, target)
         except RoqaError:  # no mapping: refused or said elsewhere
             continue
-        whose.append(m)
-        source_id = source_id or source.id
+        whose.append(c)
+        source_of[c] = source.id
     if not never:
         return None
     units: dict[str, int] = {}
     used: set[str] = set()
     for coder in coded.coders:
-        if coder in models:
+        if coder in whose:
             continue
         for unit, codes in coded.codings[coder].items():
             if not any(unit in coded.codings.get(m, {}) for m in whose):
@@ -1123,21 +1124,37 @@ def _beyond_the_mapping(
                 units[coder] = units.get(coder, 0) + 1
     if not used:
         return None
+    source_id = source_of[whose[0]]
     names = [f"{c} {target[c].name}" if c in target else c for c in sorted(used)]
     per = "; ".join(f"{c}: {n} coded unit{'s' * (n != 1)}" for c, n in units.items())
-    its = "its" if len(whose) == 1 else "their"
-    said = (
+    machines = [c for c in whose if c in models]
+    people = [c for c in whose if c not in models]
+    its = "its" if len(machines) == 1 else "their"
+    said = []
+    if machines:
+        said.append(
+            f"{', '.join(machines)} code{'s' * (len(machines) == 1)} in "
+            f"{source_of[machines[0]]} and can never give them in {target.id}, so they count "
+            f"as {its} disagreements"
+        )
+    if people:
+        theirs = f"{people[0]}'s" if len(people) == 1 else "their"
+        said.append(
+            f"{', '.join(people)} coded in {source_of[people[0]]}, which has no code for them "
+            f"in {target.id}, so they count as {theirs} disagreements, ones the mapping makes, "
+            "not a reading of the text"
+        )
+    note = (
         f"codes no {source_id} code maps onto were applied ({first_few(names, 5)}, marked † "
-        f"in the table of each code): {', '.join(whose)} code{'s' * (len(whose) == 1)} in "
-        f"{source_id} and can never give them in {target.id}, so they count as {its} "
-        "disagreements"
+        f"in the table of each code): {'; '.join(said)}"
         + (
             f" ({per} carr{'ies' if list(units.values()) == [1] else 'y'} only such codes)"
             if units
             else ""
         )
     )
-    return said, {"from": source_id, "models": whose, "codes": sorted(used), "units": units}
+    unreach = {"from": source_id, "models": machines, "people": people}
+    return note, {**unreach, "codes": sorted(used), "units": units}
 
 
 def _trained_on_warnings(results: dict[str, Any], models: list[str], coded: Any) -> list[str]:
