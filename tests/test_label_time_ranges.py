@@ -104,3 +104,26 @@ def test_minutes_past_99_are_minutes_and_hours_keep_two_digit_minutes() -> None:
     for value in ("1:100:00", "1000:00"):
         with pytest.raises(ValueError, match="not a clock time"):
             parse_timecode(value)
+
+
+PADDED = [
+    "( 00:01:00 - 00:01:30 )",
+    "(00:01:30 - 00:02:00 )",
+    "( 00:02:00 )",
+    "[ 00:02:10-00:02:40 ]",
+]
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_blanks_inside_a_label_times_brackets_keep_the_label_and_time_the_turn(
+    kind: str, tmp_path: Path
+) -> None:
+    # hunt s65 h_docx R1: 'P06 ( 00:01:00 - 00:01:30 ):' was no label, so P06's answer went into
+    # the interviewer's turn, uncoded and unsaid ('( 00:01:00 ):' lost the same way before)
+    lines = [f"{s} {t}: {w}" for (s, w), t in zip(SAID, PADDED, strict=True)]
+    if kind == "txt":
+        f = tmp_path / "p06.txt"
+        f.write_text("".join(line + "\n" for line in lines))
+    else:
+        f = docx_file(tmp_path / "p06.docx", paragraphs=lines)
+    assert turns(f) == expected(RANGE_BEGINS)

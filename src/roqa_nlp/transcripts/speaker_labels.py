@@ -201,7 +201,9 @@ _LABEL = (
     rf"(?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE})*?(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
     rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
 )
-_TIME_AFTER = rf"(?:[ \t]*[\[(](?P<ts_after>{_BRACKETED})[\])])?"
+#: The label's own time in brackets, blanks inside them allowed (``P06 ( 00:01:00 - 00:01:30 ):``,
+#: whose label the lookaheads below refuse as a note, lost its turn: hunt s65 h_docx R1).
+_TIME_AFTER = rf"(?:[ \t]*[\[(][ \t]*(?P<ts_after>{_BRACKETED})[ \t]*[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
     rf"(?:[\[(](?P<ts_words>{_BRACKETED})[\])](?:[ \t]+|$)"
