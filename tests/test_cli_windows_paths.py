@@ -97,6 +97,27 @@ def test_an_output_path_with_windows_backslashes_says_to_use_slashes(
     assert sorted(p.name for p in Path().iterdir()) == before
 
 
+def test_an_output_path_from_the_root_with_backslashes_is_given_with_slashes(
+    study: Path, capsys, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Hunt s65 (h_satcli, R1): '\\tmp\\...\\r.html' of a folder there from the root was told
+    only 'check the path' once a leading \\ was read as a name's (before: that path with /);
+    '\\\\r.html' is told to drop both."""
+    there = tmp_path_factory.mktemp("elsewhere")
+    typed = str(there / "r.html").replace("/", "\\")
+    code, _, err = run(["report", "coded", "--out", typed], capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {typed}: would be written as one name with \\ in it (use / between "
+        f"folders on this system: {there}/r.html)\n",
+    )
+    code, _, err = run(["report", "coded", "--out", "\\\\r.html"], capsys)
+    assert err == (
+        "roqa: error: \\\\r.html: would be written as one name with \\ in it (drop the \\\\ at "
+        "the start: r.html)\n"
+    )
+
+
 def test_an_output_name_with_a_backslash_that_is_no_windows_path_is_written(
     study: Path, capsys
 ) -> None:

@@ -1087,14 +1087,15 @@ def missing_path_hint(
     if "\\ " in text and not _DRIVE.match(text):  # 'Interview\ 3.txt': typed as unquoted
         return "remove the \\ before spaces: inside quotes they are part of the name"
     forward = text.replace("\\", "/")
-    if output and text.startswith("\\"):
+    rest = forward.lstrip("/")
+    if output and text.startswith("\\") and rest and Path(rest).parent.exists():
         # '\r.html' is not to be written in the root folder, as / before it would say (h_h_cli
         # s64, D1: "/r.html" was offered): the name without the \, when its folder is there
-        rest = forward.lstrip("/")
-        if rest and Path(rest).parent.exists():
-            also = " and use / between folders on this system" if "\\" in text.lstrip("\\") else ""
-            return f"drop the \\ at the start{also}: {rest}"
-    elif (Path(forward).parent if output else Path(forward)).exists():
+        lead = text[: len(text) - len(text.lstrip("\\"))]  # '\\r.html' has two
+        also = " and use / between folders on this system" if "\\" in text.lstrip("\\") else ""
+        return f"drop the {lead} at the start{also}: {rest}"
+    if (Path(forward).parent if output else Path(forward)).exists():
+        # '\tmp\bs\r.html' of a folder there from the root: that path (hunt s65 h_satcli R1)
         return f"use / between folders on this system: {forward}"
     if _DRIVE.match(text):
         return "a Windows path: on this system give it with / between folders and no drive letter"
