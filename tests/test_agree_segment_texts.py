@@ -274,34 +274,3 @@ def test_a_long_csv_without_a_text_column_naming_no_segment_of_the_run_is_said_s
         "each row its segment's words in a text column (as codings.csv has) to have them "
         "checked"
     ]
-
-
-def test_ids_a_review_set_aside_are_said_to_be_those_not_another_runs(tmp_path, capsys) -> None:
-    """Tester cfir2 (session 65): a gold CSV coding every participant segment beside Dana's
-    review, which set 7 procedural segments aside: "7 of its units are no segment of Dana ...
-    its ids may be another run's", though they were this run's set-aside segments. Here the
-    review decided p01:0 and p01:1 of 3 participant segments and set 1 aside as procedural."""
-    reviewed = result(TEXT)
-    reviewed.meta.update(
-        {
-            "source": "roqa apply-decisions",
-            "user": {"name": "Dana"},
-            "reviewed_segments": ["p01:0", "p01:1"],
-            "review_scope": {"participant_segments": 3, "procedural": 1, "small_talk": 0},
-        }
-    )
-    reviewed.save(tmp_path / "dana")
-    table = tmp_path / "gold.csv"
-    table.write_text("unit,coder,code\np01:0,Ann,C\np01:1,Ann,C\np01:2,Ann,\n", encoding="utf-8")
-    code, out, err = run(
-        ["agree", str(table), str(tmp_path / "dana"), "--n-boot", "0", "--json", "-"], capsys
-    )
-    assert code == 0, err
-    notes = [n for n in json.loads(out)["notes"] if "text column" in n]
-    assert notes == [
-        "gold.csv has no text column, and 1 of its units is no segment of Dana though of a "
-        "transcript it coded (e.g. 'p01:2'): Dana's review set 1 segment aside as procedural "
-        "(run.json's review_scope), so it is most likely that one, with no decision of Dana's "
-        "to compare; give each row its segment's words in a text column (as codings.csv has) "
-        "to have them checked"
-    ]

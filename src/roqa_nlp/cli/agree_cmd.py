@@ -798,32 +798,13 @@ def _matched_by_id_alone(tables: list[tuple[Path, Any]], results: dict[str, Any]
             plain.append((path.name, runs))
             continue
         k = len(odd)
-        aside = _set_aside_by_review(results[runs[0]]) if len(runs) == 1 else None
-        if aside is not None and k <= aside[0]:
-            # this run's segments the review set aside, not another run's (tester cfir2, s65)
-            n, how = aside
-            those = (
-                ("it is most likely that one" if n == 1 else "it is most likely one of those")
-                if k == 1
-                else (
-                    "they are most likely those" if k == n else "they are most likely among those"
-                )
-            )
-            why = (
-                f"{runs[0]}'s review set {n} segment{'s' * (n != 1)} aside {how} (run.json's "
-                f"review_scope), so {those}, with no decision of {runs[0]}'s to compare"
-            )
-        else:
-            why = (
-                "its ids may be another run's, and ids move when a changed transcript is coded "
-                "again, so its codes may be compared with other words"
-            )
         notes.append(
             f"{path.name} has no text column, and {k} of its units "
             f"{'are' if k > 1 else 'is'} no segment of {', '.join(runs)} though of a transcript "
-            f"{'they' if len(runs) > 1 else 'it'} coded (e.g. {quoted(odd[0])}): {why}; give "
-            "each row its segment's words in a text column (as codings.csv has) to have them "
-            "checked"
+            f"{'they' if len(runs) > 1 else 'it'} coded (e.g. {quoted(odd[0])}): its ids may be "
+            "another run's, and ids move when a changed transcript is coded again, so its "
+            "codes may be compared with other words; give each row its segment's words in a "
+            "text column (as codings.csv has) to have them checked"
         )
     if plain:
         names = [name for name, _ in plain]
@@ -836,30 +817,6 @@ def _matched_by_id_alone(tables: list[tuple[Path, Any]], results: dict[str, Any]
             "unchecked (a text column of each segment's words lets them be checked)",
         )
     return notes
-
-
-def _set_aside_by_review(result: Any) -> tuple[int, str] | None:
-    """How many segments of the transcripts it reached a review (``roqa apply-decisions``) set
-    aside from review, and as what (``"as procedural and 3 as off-topic"``), as its
-    ``review_scope`` records (:data:`~roqa_nlp.framework.REVIEW_SCOPE`); None when it records
-    none or set none aside. The review holds no segment of them."""
-    from ..framework import REVIEW_SCOPE
-    from ..open_coding import OFF_TOPIC
-
-    scope = result.meta.get(REVIEW_SCOPE)
-    if not isinstance(scope, dict):
-        return None
-    try:
-        p = int(scope.get("procedural", 0)) - int(scope.get("not_reviewed_procedural", 0))
-        t = int(scope.get("small_talk", 0)) - int(scope.get("not_reviewed_small_talk", 0))
-    except (TypeError, ValueError):
-        return None
-    if p + t <= 0:
-        return None
-    off = OFF_TOPIC.removeprefix("set aside ")  # "as off-topic"
-    if p and t:
-        return p + t, f"as procedural and {t} {off}"
-    return p + t, "as procedural" if p else off
 
 
 def _compared(
