@@ -14,8 +14,11 @@ from roqa_nlp.schema import Segment, SegmentResult, Suggestion
 from test_agree_csv_compared_codebook import agree
 
 
-def person_run(folder: Path, codes: list[list[tuple[str, str]]]) -> Path:
-    """Dana's CFIR 2009 codings of T1:0..3 (``codes``: each segment's codes)."""
+def person_run(
+    folder: Path, codes: list[list[tuple[str, str]]], name: str = "Dana", book: str = "cfir-2009"
+) -> Path:
+    """Dana's CFIR 2009 codings of T1:0..3 (``codes``: each segment's codes), or ``name``'s in
+    ``book``."""
     segments = [
         SegmentResult(
             Segment(f"T1:{i}", "T1", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9),
@@ -23,7 +26,7 @@ def person_run(folder: Path, codes: list[list[tuple[str, str]]]) -> Path:
         )
         for i, cs in enumerate(codes)
     ]
-    meta = {"user": {"name": "Dana"}, "codebook": {"id": "cfir-2009"}}
+    meta = {"user": {"name": name}, "codebook": {"id": book}}
     CodingResult(segments=segments, meta=meta).save(folder)
     return folder
 
@@ -56,8 +59,8 @@ def test_codes_a_translated_person_cannot_express_are_said_as_for_a_model(tmp_pa
     assert data is not None
     note = (
         "codes no cfir-2009 code maps onto were applied (OUT.A Critical Incidents, OUT.C Local "
-        "Conditions, marked † in the table of each code): Dana coded in cfir-2009, which has "
-        "no code for them in cfir-2022, so they count as Dana's disagreements, ones the "
+        "Conditions, marked † in the table of each code): Dana coded in cfir-2009, no code of "
+        "which maps onto them in cfir-2022, so they count as Dana's disagreements, ones the "
         "mapping makes, not a reading of the text (Hannah: 2 coded units carry only such codes)"
     )
     assert note in data["notes"]
@@ -82,3 +85,27 @@ def test_a_person_coding_in_the_codebook_compared_in_gets_no_such_note(tmp_path,
     assert code == 0, err
     assert data is not None
     assert data["unreachable"] is None
+
+
+def test_people_translated_from_two_codebooks_get_no_note_giving_one_the_others_codes(
+    tmp_path, capsys
+) -> None:
+    """Hunt s65 (h_agree, R2): Eve (erondu-2021) and Mira (CFIR 2.0), both translated into CFIR
+    2009 beside Dana, were said to have "coded in erondu-2021", Mira's codes among those no
+    erondu-2021 code maps onto. People from several codebooks get no such note, as before."""
+    dana = person_run(
+        tmp_path / "dana09", [[("IC.C", "Relative Advantage")], [("IS.A", "Structural")], [], []]
+    )
+    eve = person_run(
+        tmp_path / "eve", [[("T1.1", "x")], [("T1.2", "x")], [], []], "Eve", "erondu-2021"
+    )
+    mira = person_run(
+        tmp_path / "mira", [[("INN.B", "x")], [("INS.A", "x")], [], []], "Mira", "cfir-2022"
+    )
+    code, data, printed, err = agree(
+        tmp_path, capsys, str(dana), str(eve), str(mira), "--codebook", "cfir-2009"
+    )
+    assert code == 0, err
+    assert data is not None
+    assert data["unreachable"] is None
+    assert not [n for n in data["notes"] if "maps onto were applied" in n]

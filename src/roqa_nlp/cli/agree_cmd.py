@@ -1095,8 +1095,7 @@ def _beyond_the_mapping(
 
     if target is None:
         return None
-    never: set[str] = set()
-    whose: list[str] = []
+    never_of: dict[str, set[str]] = {}  # each translated coder -> the codes it can never give
     source_of: dict[str, str] = {}  # each translated coder -> its codebook
     for c, result in results.items():
         # with its new codes (Critical Incidents of a review, charted as OUT.A): what it gives
@@ -1104,11 +1103,17 @@ def _beyond_the_mapping(
         if source is None or source.id.removesuffix(PROJECT_SUFFIX) == target.id:
             continue
         try:
-            never |= unreachable(source, target)
+            never_of[c] = unreachable(source, target)
         except RoqaError:  # no mapping: refused or said elsewhere
             continue
-        whose.append(c)
         source_of[c] = source.id
+    if len(set(source_of.values())) > 1:
+        # people translated from codebooks of their own (erondu-2021, CFIR 2.0) into a third:
+        # one note would give one's codes to the other (hunt s65 h_agree R2); models alone, as
+        # before people were translated here
+        source_of = {c: b for c, b in source_of.items() if c in models}
+    whose = list(source_of)
+    never = set().union(*(never_of[c] for c in whose))
     if not never:
         return None
     units: dict[str, int] = {}
@@ -1140,9 +1145,9 @@ def _beyond_the_mapping(
     if people:
         theirs = f"{people[0]}'s" if len(people) == 1 else "their"
         said.append(
-            f"{', '.join(people)} coded in {source_of[people[0]]}, which has no code for them "
-            f"in {target.id}, so they count as {theirs} disagreements, ones the mapping makes, "
-            "not a reading of the text"
+            f"{', '.join(people)} coded in {source_of[people[0]]}, no code of which maps onto "
+            f"them in {target.id}, so they count as {theirs} disagreements, ones the mapping "
+            "makes, not a reading of the text"
         )
     note = (
         f"codes no {source_id} code maps onto were applied ({first_few(names, 5)}, marked † "
