@@ -130,28 +130,3 @@ def test_near_code_names_offers_no_comma_cell_with_a_part_near_no_code() -> None
     uses = {"Cost, Admin burden": 1, "Cost, Available Resources, Admin burden": 1, "Cost": 3}
     assert near_code_names(uses, book) == {}
     assert near_code_names(uses) == {}
-
-
-def test_a_name_of_another_known_codebook_is_no_typo(tmp_path: Path, capsys) -> None:
-    """Tester cfir2 (session 65): Mira's CFIR 2.0 names beside Dana's CFIR 2009 ones gave
-    "'Networks & Communications' (Dana): did you mean 'Communications' (Mira)?", though it is a
-    real CFIR 2009 construct (the warning above it had just said so). Only a name no known
-    codebook resolves is offered a correction: 'Comunications' still is, and 'Innovation
-    Complexity' (CFIR 2.0) is not taken for a typo of CFIR 2009's 'Complexity' either."""
-    p = tmp_path / "c.csv"
-    p.write_text(
-        "coder,unit,code\n"
-        "Mira,u1,Critical Incidents\nDana,u1,Networks & Communications\n"
-        "Mira,u2,Communications\nDana,u2,Comunications\n"
-        "Mira,u3,Innovation Complexity\nDana,u3,Champions\n"
-        "Mira,u4,Work Infrastructure\nDana,u4,Available Resources\n",
-        encoding="utf-8",
-    )
-    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", "-"], capsys)
-    assert code == 0, err
-    near = [n for n in json.loads(out)["notes"] if "did you mean" in n]
-    assert near == [
-        "1 code name near another is compared as written, as a code of its own: "
-        "'Comunications' (Dana): did you mean 'Communications' (Mira)? Correct the CSV, or "
-        "give --codebook cfir-2022 to check every name"
-    ]

@@ -1314,10 +1314,6 @@ def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str
     if study is None:
         study = _builtin_codebook_of_names(uses)
     near = near_code_names(uses, study)
-    # a name another known codebook resolves is a real code of it, no typo: CFIR 2009's
-    # Networks & Communications is not 'Communications' of CFIR 2.0 misspelt (tester cfir2,
-    # session 65), which the two-codebooks warning already names
-    near = {n: to for n, to in near.items() if not _resolved_in_a_builtin_codebook(n)}
     if not near:
         return None
 
@@ -1341,14 +1337,6 @@ def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str
             else " Correct the CSV if one is a typo"
         )
     )
-
-
-def _resolved_in_a_builtin_codebook(name: str) -> bool:
-    """Whether a built-in codebook knows ``name`` (by id, name or alias)."""
-    from ..codebook import builtin_codebook
-    from ..codebooks import BUILTIN
-
-    return any(builtin_codebook(b).find(name) is not None for b in BUILTIN)
 
 
 def _builtin_codebook_of_names(names: Any) -> Any | None:
