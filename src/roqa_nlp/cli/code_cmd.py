@@ -41,6 +41,7 @@ from ._app import (
 if TYPE_CHECKING:
     from ..codebook import Codebook
     from ..pseudonyms import PseudonymKey
+    from ..schema import Suggestion
     from .report_cmd import Review
 
 #: The values of ``roqa code --engine``
@@ -2086,11 +2087,7 @@ def suggest_command(
         if flag["procedural"]:
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
-            what = SET_ASIDE if flag["off_topic"] else "for open coding"
-            con.print(
-                f"  fits no code (novelty p={flag['novelty_p']:.3f}: unlike the coded "
-                f"examples): {what}"
-            )
+            con.print("  " + novelty_verdict_line(flag, r[0] if r else None, book.id))
         elif r and r[0].evidence:
             con.print(evidence_line(r[0]), markup=False)
     if book.id != ac.codebook.id:
@@ -2099,6 +2096,23 @@ def suggest_command(
         # once, under the tables: a code the model can never rank is no code it judged unlikely
         if never := never_suggested(ac.codebook, book):
             con.print(f"  {never}", markup=False, soft_wrap=True)
+
+
+def novelty_verdict_line(flag: Mapping[str, Any], top: Suggestion | None, codebook_id: str) -> str:
+    """The line ``roqa suggest`` prints under a text flagged as fitting no code (``flag``:
+    its novel, novelty_p and off_topic; ``top``: its top suggestion): set aside as small talk,
+    or for open coding, or, when ``top`` is one of the researcher's own codes, fitting no
+    construct of the framework, with that code to check (:func:`~roqa_nlp.open_coding.
+    own_code_verdict`)."""
+    from ..open_coding import own_code_verdict
+
+    p = f"(novelty p={flag['novelty_p']:.3f}: unlike the coded examples)"
+    own = None
+    if top is not None and not flag["off_topic"]:
+        own = own_code_verdict(top.code_id, top.name, top.probability, codebook_id)
+    if own is not None:
+        return f"{own[0]} {p}; {own[1]}"
+    return f"fits no code {p}: {SET_ASIDE if flag['off_topic'] else 'for open coding'}"
 
 
 def warn_of_pasted_turns(texts: list[str]) -> None:

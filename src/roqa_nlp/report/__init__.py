@@ -376,7 +376,7 @@ def render_report(
     for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])
-    rows = fragments.SegmentRows(read_only=person is not None)
+    rows = fragments.SegmentRows(read_only=person is not None, codebook_id=book.id)
     for t in ctx["transcripts"]:
         t["rows_html"] = rows.block(t["rows"])
     return env.get_template("report.html.j2").render(**ctx)

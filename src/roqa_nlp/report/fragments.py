@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..evidence import quote_valences, tagged, valence_counts
 from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
-from ..open_coding import SET_ASIDE
+from ..open_coding import SET_ASIDE, own_code_verdict
 
 #: A suggestion below this probability is shown smaller, in a dashed frame, beside its segment.
 FAINT_SUGGESTION = 0.1
@@ -127,11 +127,15 @@ class SegmentRows:
 
     ``read_only``: the rows of a person's codings (``roqa apply-decisions``, ``roqa import``):
     each segment with the codes given it (chip, name, valence) and nothing to review, no model
-    figure (probability, novelty, resembled training examples)."""
+    figure (probability, novelty, resembled training examples).
 
-    def __init__(self, *, read_only: bool = False) -> None:
+    ``codebook_id``: the codebook charted, which names what talk flagged as fitting no code
+    fits none of when its top suggestion is the researcher's own code (a CFIR construct)."""
+
+    def __init__(self, *, read_only: bool = False, codebook_id: str = "") -> None:
         self._code_html: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.read_only = read_only
+        self.codebook_id = codebook_id
 
     def _code(self, g: Mapping[str, Any]) -> tuple[str, str]:
         key = (g["code_id"], g["css"], g["name"])
@@ -199,6 +203,14 @@ class SegmentRows:
         parts.append("</ul>\n</div></div>\n")
         return "".join(parts)
 
+    def _own_code(self, s: Mapping[str, Any]) -> tuple[str, str] | None:
+        """:func:`~roqa_nlp.open_coding.own_code_verdict` of the segment view ``s``'s top
+        suggestion, or None (no suggestion, or one of the framework's codes on top)."""
+        if not s["suggestions"]:
+            return None
+        top = s["suggestions"][0]
+        return own_code_verdict(top["code_id"], top["name"], top["probability"], self.codebook_id)
+
     def segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A coded segment's row: the highlighted text and, beside it, its review block."""
         if self.read_only:
@@ -219,6 +231,9 @@ class SegmentRows:
                 parts.append(f'<div class="flag">Has no code in {no_code}: open coding</div>')
             elif s.get("off_topic"):
                 parts.append(f'<div class="flag muted">Fits no code{flag}: {SET_ASIDE}</div>')
+            elif own := self._own_code(s):  # its top suggestion is the researcher's own code
+                said = f"{own[0][0].upper()}{own[0][1:]}{flag}; {own[1]}"
+                parts.append(f'<div class="flag">{escape(said)}</div>')
             else:
                 parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
         if s["procedural"]:
