@@ -18,7 +18,7 @@ from roqa_nlp.exchange.validation import qdpx_schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
 from test_cli_core import roqa
-from test_refiqda import PROJECT_XSD
+from test_refiqda import PROJECT_XSD, needs_reference
 
 TEXT = "P01: We had no staff for it. The manager backed it from the start. The forms were long."
 SPANS = ["We had no staff for it.", "The manager backed it from the start.", "The forms were long."]
@@ -82,6 +82,7 @@ def test_agree_compares_the_imported_codings_as_it_did_before_the_round_trip(
     assert after.out == before.out
 
 
+@needs_reference
 def test_the_export_stays_valid_and_says_the_chart_codebook_in_its_description(
     folders: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:
@@ -118,4 +119,20 @@ def test_exporting_what_came_back_differs_only_in_the_project_and_source_dates(
     assert said.startswith(
         ": the same codes and GUIDs, passages, valences and notes. Not the same bytes: the "
         "project and its sources are dated with the time of each export"
+    )
+
+
+def test_an_export_in_another_codebook_than_the_chart_records_no_chart(
+    folders: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """Hunt s65 (h_book, R1): `roqa export --codebook cfir-2009` of codings charted in CFIR 2.0
+    recorded 'chart codebook: cfir-2009', which run.json never held; imported, agree refused them
+    beside the CFIR 2.0 review it compared them with before."""
+    qdpx = tmp_path / "as09.qdpx"
+    assert roqa("export", folders[0], "--codebook", "cfir-2009", "--qdpx", qdpx).code == 0
+    with zipfile.ZipFile(qdpx) as z:
+        qde = z.read("project.qde").decode("utf-8")
+    assert "roqa_nlp chart codebook" not in qde
+    assert "roqa_nlp chart codebook: cfir-2022" in (
+        zipfile.ZipFile(tmp_path / "mira22.qdpx").read("project.qde").decode("utf-8")
     )

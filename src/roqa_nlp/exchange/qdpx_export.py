@@ -117,13 +117,15 @@ CHART_RECORD = "roqa_nlp chart codebook: "
 def chart_record(meta: Mapping[str, Any], codebook: Codebook) -> str | None:
     """The line recording the chart codebook (:data:`CHART_RECORD`) of codings whose run.json
     records one, written in ``codebook``, the one they are charted in: its built-in id; None
-    for codings that record none, or written in a codebook of the researcher's own (whose copy
-    the import keeps as the codings' own codebook)."""
+    for codings that record none or another one (``roqa export --codebook``), or written in a
+    codebook of the researcher's own (whose copy the import keeps as the codings' own codebook)."""
     from ..codebook import BUILTIN
     from ..crosswalk import PROJECT_SUFFIX, recorded_chart
 
     base_id = codebook.id.removesuffix(PROJECT_SUFFIX)
-    if recorded_chart(meta) is None or base_id not in BUILTIN:
+    # only the one run.json records: `export --codebook cfir-2009` of a run charted in CFIR 2.0
+    # recorded cfir-2009, and agree then refused the CFIR 2.0 review (hunt s65 h_book R1)
+    if recorded_chart(meta) != base_id or base_id not in BUILTIN:
         return None
     return CHART_RECORD + base_id
 
