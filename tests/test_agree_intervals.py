@@ -356,3 +356,42 @@ def test_lights_kappa_of_one_code_per_unit_has_a_bootstrap_interval(tmp_path, ca
     assert f"Light's kappa {fig.kappa:.3f} [{expected.low:.3f}, {expected.high:.3f}]" in one_line(
         out
     )
+
+
+# -- s65 statistics check: the units AC1 counts -----------------------------------------------------
+
+#: Ten units rated 1-3 (tester s65, e_ord.csv): Ana left r4 and r8 blank, Ben r7 and r8.
+ORDINAL_BLANKS = "unit,coder,code\n" + "".join(
+    f"{u},{c},{v}\n"
+    for u, a, b in (
+        ("r0", "1", "1"),
+        ("r1", "2", "3"),
+        ("r2", "3", "3"),
+        ("r3", "1", "2"),
+        ("r4", "", "1"),
+        ("r5", "2", "2"),
+        ("r6", "3", "3"),
+        ("r7", "3", ""),
+        ("r8", "", ""),
+        ("r9", "1", "1"),
+    )
+    for c, v in (("Ana", a), ("Ben", b))
+)
+
+
+def test_ordinal_ac1_and_its_interval_use_only_the_units_kept(tmp_path, capsys) -> None:
+    """Tester (session 65): "n=7" and kappa/alpha on the 7 units both rated, but AC1 0.577, from
+    the lone ratings of r4 (Ben 1) and r7 (Ana 3) counted in its chance agreement. On the 7
+    units: ratings 1,2,3,1,2,3,1 and 1,3,3,2,2,3,1, q = 3, p_a = 5/7, pi = (5, 4, 5)/14,
+    p_e = 94/294, AC1 = 0.57252 (the tester's own numpy code; its Gwet n-1 interval
+    [0.027, 1.000])."""
+    p = write(tmp_path / "e_ord.csv", ORDINAL_BLANKS)
+    x = agreement_report(read_long_csv(p), level="ordinal", n_boot=0).single_code["all"]
+    assert x.n_units == 7
+    a, b = [1, 2, 3, 1, 2, 3, 1], [1, 3, 3, 2, 2, 3, 1]
+    assert x.ac1 == pytest.approx(gwet_ac1(a, b)) == pytest.approx(0.5725190839694657)
+    assert (x.kappa, x.alpha) == pytest.approx((0.5757575757575758, 0.8142857142857143))
+    assert x.ci["ac1"] == pytest.approx([0.026597004651605305, 1.0])
+    code, out, err = run(["agree", str(p), "--level", "ordinal", "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "AC1 0.573 [0.027, 1.000]" in one_line(out)

@@ -2973,7 +2973,8 @@ def _single_code_figures(
     Cohen's kappa (two coders) uses the Fleiss-Cohen-Everitt standard error and AC1 Gwet's
     (2008). Light's kappa (three coders or more) has no standard error formula: its interval
     is the percentile bootstrap of :func:`roqa_nlp.agreement.bootstrap_ci` over the units
-    (``n_boot`` resamples drawn with ``seed``; none when 0). Alpha gets no interval here
+    (``n_boot`` resamples drawn with ``seed``; none when 0). Every figure and interval is over
+    the units two coders or more gave a value (a unit left with one value is out of the view). Alpha gets no interval here
     (bootstrap it with that function if needed). An interval is withheld, as a bootstrap one
     is (:func:`roqa_nlp.agreement.normal_ci`), when fewer than ``CI_MIN_UNITS`` compared units
     carry a code (a value other than ``none``, the value of "(none)") or the standard error is
@@ -2982,6 +2983,11 @@ def _single_code_figures(
     pooled figures are: "(none)" throughout is no coding to agree on, not perfect agreement.
     """
     n_coders = x.shape[0]
+    # only the units two coders or more gave a value: at the ordinal, interval and ratio levels
+    # a coder's "no code" is no value, and the lone value left must not enter AC1's chance
+    # agreement, q or standard error, as it enters no other figure (tester, session 65: AC1
+    # 0.577 beside "n=7" from 9 units' values; 0.573 on the 7)
+    x = x[:, (~np.isnan(x)).sum(axis=0) >= 2]
     # AC1's q: the categories the coders used here ((none) only where a coder applied no code)
     used = [c for c in cats if np.any(x == c)]
     compared = (~np.isnan(x)).sum(axis=0) >= 2
