@@ -358,7 +358,7 @@ def test_lights_kappa_of_one_code_per_unit_has_a_bootstrap_interval(tmp_path, ca
     )
 
 
-# -- s65 statistics check: the units AC1 counts -----------------------------------------------------
+# -- s65 statistics check: the units AC1 counts, and a standard error that is 0 but for rounding --
 
 #: Ten units rated 1-3 (tester s65, e_ord.csv): Ana left r4 and r8 blank, Ben r7 and r8.
 ORDINAL_BLANKS = "unit,coder,code\n" + "".join(
@@ -395,3 +395,36 @@ def test_ordinal_ac1_and_its_interval_use_only_the_units_kept(tmp_path, capsys) 
     code, out, err = run(["agree", str(p), "--level", "ordinal", "--n-boot", "0"], capsys)
     assert code == 0, err
     assert "AC1 0.573 [0.027, 1.000]" in one_line(out)
+
+
+#: Six units, one code each, the coders agree on all (tester s65, e_allagree.csv)
+ALL_AGREE = "unit,coder,code\n" + "".join(
+    f"a{i},{c},{code}\n"
+    for i, code in enumerate(["Cost", "Culture", "Cost", "Planning", "Culture", "Cost"])
+    for c in ("Ana", "Ben")
+)
+#: Ana codes Cost throughout, Ben varies (tester s65, e_onecode.csv)
+ONE_CODE = "unit,coder,code\n" + "".join(
+    f"a{i},Ana,Cost\na{i},Ben,{b}\n"
+    for i, b in enumerate(["Cost", "Culture", "Planning", "Cost", "", "Cost"])
+)
+
+
+def test_a_standard_error_zero_but_for_rounding_gives_no_interval(tmp_path, capsys) -> None:
+    """Tester (session 65): "kappa 1.000 [1.000, 1.000]" (JSON [0.99999998, 1.0]) for six
+    agreeing units, and "kappa 0.000 [0.000, 0.000]" when one coder used one code throughout:
+    cohen_kappa_se gave 1.2e-8 and 7e-9, the square root of a variance of 0 up to floating-point
+    rounding, so the "standard error is 0" rule did not fire."""
+    assert cohen_kappa_se([1, 2, 1, 3, 2, 1], [1, 2, 1, 3, 2, 1]) > 0.0  # the leftover
+    assert normal_ci(1.0, 1.2e-8, n_units=6).withheld == "standard_error"
+    p = write(tmp_path / "e_allagree.csv", ALL_AGREE)
+    x = agreement_report(read_long_csv(p), n_boot=0).single_code["all"]
+    assert x.ci_withheld_why == {"kappa": "standard_error", "ac1": "standard_error"}
+    code, out, err = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "kappa 1.000 [—], alpha 1.000 (nominal), AC1 1.000 [—]." in one_line(out)
+    p = write(tmp_path / "e_onecode.csv", ONE_CODE)
+    x = agreement_report(read_long_csv(p), n_boot=0).single_code["all"]
+    assert x.kappa == pytest.approx(0.0)
+    assert x.ci_withheld_why["kappa"] == "standard_error"
+    assert is_nan_pair(x.ci["kappa"])

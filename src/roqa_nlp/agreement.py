@@ -907,8 +907,13 @@ CI_WITHHELD_REASONS: tuple[str, ...] = (
     "zero_width",
     "standard_error",
 )
-#: An interval narrower than this is of zero width (percentile ends of one repeated value).
-_ZERO_WIDTH = 1e-12
+#: A percentile interval narrower than this, or a standard error below it, is of zero width:
+#: a variance of 0 computed in floating point leaves up to about 1e-16, whose square root is a
+#: standard error of about 1e-8 (tester, session 65: "kappa 1.000 [1.000, 1.000]" from a
+#: standard error of 1.2e-8), while any interval the printed three decimals can show is
+#: thousands of times wider. One tolerance for every figure: kappa, alpha, AC1 and agreement,
+#: pooled, per code, per pair, one code per unit and valence (:func:`why_withheld`).
+ZERO_SPREAD_TOLERANCE = 1e-6
 
 
 def why_withheld(
@@ -934,10 +939,10 @@ def why_withheld(
     if n_carrying is not None and n_carrying < CI_MIN_UNITS:
         return "units"
     if se is not None:
-        return "standard_error" if not math.isfinite(se) or se < _ZERO_WIDTH else None
+        return "standard_error" if not math.isfinite(se) or se < ZERO_SPREAD_TOLERANCE else None
     if n_valid < CI_MIN_VALID_SHARE * n_boot:
         return "resamples"
-    if width < _ZERO_WIDTH:
+    if width < ZERO_SPREAD_TOLERANCE:
         return "zero_width"
     return None
 
@@ -960,7 +965,8 @@ def normal_ci(
     ``upper=None`` or ``lower=None`` for the raw end.
 
     Withheld as ``roqa agree`` withholds it (:func:`why_withheld`: ``low`` and ``high`` nan,
-    ``withheld`` the reason) when the standard error is 0 or undefined (``"standard_error"``:
+    ``withheld`` the reason) when the standard error is 0 (below
+    :data:`ZERO_SPREAD_TOLERANCE`) or undefined (``"standard_error"``:
     the variance of kappa and of AC1 is 0 under perfect agreement, which n units cannot show),
     or when ``n_units``, the compared units carrying a code if given, are fewer than
     :data:`CI_MIN_UNITS` (``"units"``). An undefined (nan) estimate gives ``(nan, nan)``,
@@ -1110,6 +1116,7 @@ __all__ = [
     "CI_WITHHELD_REASONS",
     "LEVELS",
     "READING_TOLERANCE",
+    "ZERO_SPREAD_TOLERANCE",
     "ConfidenceInterval",
     "bootstrap_ci",
     "brennan_prediger",
