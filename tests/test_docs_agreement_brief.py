@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 DOC = Path(__file__).resolve().parents[1] / "docs" / "agreement.md"
 
 
@@ -28,3 +30,25 @@ def test_the_brief_answers_unit_missing_and_several_codes() -> None:
     assert "*No row vs an empty code*" in text and 'it is missing for them, not "no code"' in text
     assert '"coded with nothing", which agrees with another coder\'s nothing' in text
     assert "*Several codes on one unit*: each is present there" in text
+
+
+def test_the_coded_universe_advice_warns_of_a_single_code_and_its_example_holds(tmp_path) -> None:
+    """Tester (session 65): "Prefer the coded universe" led a one-code study to kappa -0.151
+    "poor" where all units give 0.700: with one code, no coded unit is coded by neither, so
+    kappa's numerator is -2bc. The caveat's example, checked: a, b, c, d = 40, 9, 6, 45."""
+    from roqa_nlp.coding_agreement import agreement_report, read_long_csv
+
+    text = " ".join(DOC.read_text("utf-8").split())
+    assert "Prefer the *coded* universe when most text is uncoded, unless the coders" in text
+    assert "kappa's numerator is −2bc and alpha is (1 − b − c) / (2a + b + c)" in text
+    assert 'Over all units kappa is 0.700. Over the coded units it is −0.151 ("poor")' in text
+    cells = [("X", "X")] * 40 + [("X", "")] * 9 + [("", "X")] * 6 + [("", "")] * 45
+    rows = "".join(f"u{i},A,{a}\nu{i},B,{b}\n" for i, (a, b) in enumerate(cells))
+    p = tmp_path / "one_code.csv"
+    p.write_text("unit,coder,code\n" + rows, encoding="utf-8")
+    pooled = agreement_report(read_long_csv(p), n_boot=0).pooled
+    assert round(pooled["all"].kappa, 3) == 0.700
+    assert (pooled["coded"].kappa, pooled["coded"].alpha) == (
+        pytest.approx(-108 / 717),
+        pytest.approx(-14 / 95),
+    )
