@@ -2087,7 +2087,9 @@ def suggest_command(
         if flag["procedural"]:
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
-            con.print("  " + novelty_verdict_line(flag, r[0] if r else None, book.id))
+            # a code's name as written: '[crisis]' is no rich markup (hunt s65 h_open D3)
+            line = novelty_verdict_line(flag, r[0] if r else None, book.id)
+            con.print("  " + line, markup=False)
         elif r and r[0].evidence:
             con.print(evidence_line(r[0]), markup=False)
     if book.id != ac.codebook.id:
