@@ -1604,6 +1604,23 @@ def test_a_transcript_not_reviewed_of_a_reviewed_interview_adds_no_interview() -
     )
 
 
+def test_a_review_that_records_no_participant_of_its_unreviewed_transcripts_says_no_total() -> None:
+    """Hunt s65 (h_satcli, D2): a review written before participants_not_reviewed was recorded
+    counted P05's unreviewed second transcript I05b as an interview: "only 12 of the 14
+    interviews are reviewed" of a study of 13. Here 11 reviewed, I05b and I12 not: the study has
+    12 interviews or 13, which the review does not say, so no total is said."""
+    result = interviews(["A B", "C", "D", "E", "F", "G", "H"] + ["A"] * 4)
+    ids = list(result.transcripts)
+    result.meta = {
+        "user": {"name": "Alice"},
+        "transcripts_not_reviewed": ["I05b", "I12"],
+        "study_interviews": [*ids[:5], "I05b", *ids[5:], "I12"],
+    }
+    assert saturation(result).francis.message.startswith(
+        "saturation not reached: only 11 interview(s), the rule needs at least 13; "
+    )
+
+
 def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_those_not_reached(
     tmp_path: Path,
 ) -> None:

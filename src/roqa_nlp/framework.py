@@ -3761,9 +3761,13 @@ def saturation(
         total = len(seq) + len(away - set(seq))
         # "only 12 interview(s)" of a study of 13, one not reviewed, read as one more to do
         # (blind tester s64, satloop, 2)
+        # a review before participants_not_reviewed was recorded gives no interview of the
+        # transcripts it did not reach: a participant's second would count as one (hunt s65
+        # h_satcli D2: "12 of the 14" of a study of 13), so no total is said
+        cased = cases == "transcript" or all(t in held or t in case_of for t, _, _ in unreached)
         few = (
             f"only {len(seq)} interview(s)"
-            if total == len(seq)
+            if total == len(seq) or not cased
             else f"only {len(seq)} of the {total} interviews {'is' if len(seq) == 1 else 'are'} "
             "reviewed"
             if seq
