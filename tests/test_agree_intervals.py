@@ -415,8 +415,15 @@ def test_a_standard_error_zero_but_for_rounding_gives_no_interval(tmp_path, caps
     agreeing units, and "kappa 0.000 [0.000, 0.000]" when one coder used one code throughout:
     cohen_kappa_se gave 1.2e-8 and 7e-9, the square root of a variance of 0 up to floating-point
     rounding, so the "standard error is 0" rule did not fire."""
-    assert cohen_kappa_se([1, 2, 1, 3, 2, 1], [1, 2, 1, 3, 2, 1]) > 0.0  # the leftover
-    assert normal_ci(1.0, 1.2e-8, n_units=6).withheld == "standard_error"
+    assert cohen_kappa_se([1, 2, 1, 3, 2, 1], [1, 2, 1, 3, 2, 1]) == 0.0
+    assert cohen_kappa_se(["Cost"] * 6, ["Cost", "Culture", "Planning", "Cost", "x", "Cost"]) == 0.0
+    # however many units (hunt s65 h_stats: a fixed 1e-6 on the standard error still let 3,011
+    # units of one coder's one code print [0.000, 0.000]) ...
+    many = ["Cost", "Culture", "Planning"] * 1004
+    assert cohen_kappa_se(["Cost"] * len(many), many) == 0.0
+    # ... and a real standard error of a small figure keeps its interval (normal_ci of the
+    # Python API: a fixed 1e-6 withheld [1.3e-7, 2.1e-7] as "zero")
+    assert normal_ci(3e-6, 4e-7, upper=None, lower=None).withheld is None
     p = write(tmp_path / "e_allagree.csv", ALL_AGREE)
     x = agreement_report(read_long_csv(p), n_boot=0).single_code["all"]
     assert x.ci_withheld_why == {"kappa": "standard_error", "ac1": "standard_error"}

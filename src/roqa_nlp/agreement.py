@@ -383,6 +383,11 @@ def cohen_kappa(
     return float((po - pe) / (1.0 - pe))
 
 
+#: Of two terms of a variance that cancel (:func:`cohen_kappa_se`), a difference no larger than
+#: this share of them is floating-point rounding: the variance is 0.
+_CANCELLED = 1e-12
+
+
 def cohen_kappa_se(
     a: Sequence[Any],
     b: Sequence[Any],
@@ -420,14 +425,19 @@ def cohen_kappa_se(
     w_row = w @ col  # wbar_k.
     w_col = row @ w  # wbar_.l
     if null:
-        var = (
-            (np.outer(row, col) * (w - (w_row[:, None] + w_col[None, :])) ** 2).sum() - pe**2
-        ) / (n * (1.0 - pe) ** 2)
+        term = (np.outer(row, col) * (w - (w_row[:, None] + w_col[None, :])) ** 2).sum()
+        less = pe**2
     else:
         kappa = (po - pe) / (1.0 - pe)
         term = (p * (w - (w_row[:, None] + w_col[None, :]) * (1.0 - kappa)) ** 2).sum()
-        var = (term - (kappa - pe * (1.0 - kappa)) ** 2) / (n * (1.0 - pe) ** 2)
-    return float(math.sqrt(max(float(var), 0.0)))
+        less = (kappa - pe * (1.0 - kappa)) ** 2
+    # the two terms cancel where the variance is 0 (perfect agreement; one coder's one code
+    # throughout): what floating point leaves of them, a few units in the last place, is 0, not
+    # a standard error of about 1e-8 printed as "[1.000, 1.000]" (tester s65, stats, 2)
+    spread = float(term - less)
+    if spread <= _CANCELLED * max(float(term), float(less)):
+        return 0.0
+    return float(math.sqrt(spread / (n * (1.0 - pe) ** 2)))
 
 
 def scott_pi(
@@ -907,13 +917,8 @@ CI_WITHHELD_REASONS: tuple[str, ...] = (
     "zero_width",
     "standard_error",
 )
-#: A percentile interval narrower than this, or a standard error below it, is of zero width:
-#: a variance of 0 computed in floating point leaves up to about 1e-16, whose square root is a
-#: standard error of about 1e-8 (tester, session 65: "kappa 1.000 [1.000, 1.000]" from a
-#: standard error of 1.2e-8), while any interval the printed three decimals can show is
-#: thousands of times wider. One tolerance for every figure: kappa, alpha, AC1 and agreement,
-#: pooled, per code, per pair, one code per unit and valence (:func:`why_withheld`).
-ZERO_SPREAD_TOLERANCE = 1e-6
+#: An interval narrower than this is of zero width (percentile ends of one repeated value).
+_ZERO_WIDTH = 1e-12
 
 
 def why_withheld(
@@ -939,10 +944,10 @@ def why_withheld(
     if n_carrying is not None and n_carrying < CI_MIN_UNITS:
         return "units"
     if se is not None:
-        return "standard_error" if not math.isfinite(se) or se < ZERO_SPREAD_TOLERANCE else None
+        return "standard_error" if not math.isfinite(se) or se < _ZERO_WIDTH else None
     if n_valid < CI_MIN_VALID_SHARE * n_boot:
         return "resamples"
-    if width < ZERO_SPREAD_TOLERANCE:
+    if width < _ZERO_WIDTH:
         return "zero_width"
     return None
 
@@ -965,8 +970,7 @@ def normal_ci(
     ``upper=None`` or ``lower=None`` for the raw end.
 
     Withheld as ``roqa agree`` withholds it (:func:`why_withheld`: ``low`` and ``high`` nan,
-    ``withheld`` the reason) when the standard error is 0 (below
-    :data:`ZERO_SPREAD_TOLERANCE`) or undefined (``"standard_error"``:
+    ``withheld`` the reason) when the standard error is 0 or undefined (``"standard_error"``:
     the variance of kappa and of AC1 is 0 under perfect agreement, which n units cannot show),
     or when ``n_units``, the compared units carrying a code if given, are fewer than
     :data:`CI_MIN_UNITS` (``"units"``). An undefined (nan) estimate gives ``(nan, nan)``,
@@ -1116,7 +1120,6 @@ __all__ = [
     "CI_WITHHELD_REASONS",
     "LEVELS",
     "READING_TOLERANCE",
-    "ZERO_SPREAD_TOLERANCE",
     "ConfidenceInterval",
     "bootstrap_ci",
     "brennan_prediger",
