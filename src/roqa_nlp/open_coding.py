@@ -69,23 +69,25 @@ OFF_TOPIC = SET_ASIDE.split(" (")[0]
 
 
 def own_code_verdict(
-    code_id: str, name: str, probability: float, codebook_id: str
+    code_id: str, name: str, probability: float, unit: str
 ) -> tuple[str, str] | None:
     """How a segment flagged as fitting no code is explained when the model's top suggestion
     ``code_id`` is one of the researcher's own codes (a project code a model retrained with
     ``roqa train --feedback`` learned): what it fits none of, and the nearest of their own codes
     with its probability, to check (blind tester s65, open, 2: "fits no code ... for open
-    coding" under project.peer-staff-wellbeing 0.31, talk already under the code they made).
+    coding" under project.peer-staff-wellbeing 0.31, talk already under the code they made),
+    else it is for open coding, as the report counts, lists and colours it (hunt s65 h_open D1).
+    ``unit``: what a row of Table 2 charted in the codebook is called
+    (:func:`~roqa_nlp.framework.row_unit`), ``construct`` for a CFIR codebook whatever its id.
     The caller puts its novelty p-value between the two parts; the flag itself is unchanged.
     None when the top suggestion is a code of the framework: the talk is for open coding."""
     from .decisions import PROJECT_PREFIX
 
     if not code_id.startswith(PROJECT_PREFIX):
         return None
-    # as the report names a CFIR codebook's codes (its Table 2 and ratings headings)
-    what = "CFIR construct" if codebook_id.startswith("cfir") else "code of the framework"
+    what = "CFIR construct" if unit == "construct" else "code of the framework"
     nearest = f"nearest of your own codes: {name} (probability {probability:.3f})"
-    return f"fits no {what}", f"{nearest}: check whether it applies"
+    return f"fits no {what}", f"{nearest}: check whether it applies, else it is for open coding"
 
 
 @dataclass

@@ -2088,7 +2088,7 @@ def suggest_command(
             con.print("  procedural talk (greeting, consent, Zoom, closing): not coded")
         elif flag["novel"]:
             # a code's name as written: '[crisis]' is no rich markup (hunt s65 h_open D3)
-            line = novelty_verdict_line(flag, r[0] if r else None, book.id)
+            line = novelty_verdict_line(flag, r[0] if r else None, book)
             con.print("  " + line, markup=False)
         elif r and r[0].evidence:
             con.print(evidence_line(r[0]), markup=False)
@@ -2100,18 +2100,19 @@ def suggest_command(
             con.print(f"  {never}", markup=False, soft_wrap=True)
 
 
-def novelty_verdict_line(flag: Mapping[str, Any], top: Suggestion | None, codebook_id: str) -> str:
+def novelty_verdict_line(flag: Mapping[str, Any], top: Suggestion | None, book: Codebook) -> str:
     """The line ``roqa suggest`` prints under a text flagged as fitting no code (``flag``:
     its novel, novelty_p and off_topic; ``top``: its top suggestion): set aside as small talk,
     or for open coding, or, when ``top`` is one of the researcher's own codes, fitting no
-    construct of the framework, with that code to check (:func:`~roqa_nlp.open_coding.
-    own_code_verdict`)."""
+    construct of the framework ``book`` (named as its Table 2 names its rows), with that code to
+    check (:func:`~roqa_nlp.open_coding.own_code_verdict`)."""
+    from ..framework import row_unit
     from ..open_coding import own_code_verdict
 
     p = f"(novelty p={flag['novelty_p']:.3f}: unlike the coded examples)"
     own = None
     if top is not None and not flag["off_topic"]:
-        own = own_code_verdict(top.code_id, top.name, top.probability, codebook_id)
+        own = own_code_verdict(top.code_id, top.name, top.probability, row_unit(book))
     if own is not None:
         return f"{own[0]} {p}; {own[1]}"
     return f"fits no code {p}: {SET_ASIDE if flag['off_topic'] else 'for open coding'}"

@@ -376,7 +376,8 @@ def render_report(
     for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])
-    rows = fragments.SegmentRows(read_only=person is not None, codebook_id=book.id)
+    # a flagged row names what it fits none of as Table 2 names its rows (hunt s65 h_open D2)
+    rows = fragments.SegmentRows(read_only=person is not None, unit=ctx["table2_unit"])
     for t in ctx["transcripts"]:
         t["rows_html"] = rows.block(t["rows"])
     return env.get_template("report.html.j2").render(**ctx)

@@ -129,13 +129,14 @@ class SegmentRows:
     each segment with the codes given it (chip, name, valence) and nothing to review, no model
     figure (probability, novelty, resembled training examples).
 
-    ``codebook_id``: the codebook charted, which names what talk flagged as fitting no code
-    fits none of when its top suggestion is the researcher's own code (a CFIR construct)."""
+    ``unit``: what Table 2 calls its rows (:func:`~roqa_nlp.framework.row_unit` of the codebook
+    charted), which names what talk flagged as fitting no code fits none of when its top
+    suggestion is the researcher's own code (a CFIR construct)."""
 
-    def __init__(self, *, read_only: bool = False, codebook_id: str = "") -> None:
+    def __init__(self, *, read_only: bool = False, unit: str = "code") -> None:
         self._code_html: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.read_only = read_only
-        self.codebook_id = codebook_id
+        self.unit = unit
 
     def _code(self, g: Mapping[str, Any]) -> tuple[str, str]:
         key = (g["code_id"], g["css"], g["name"])
@@ -209,7 +210,7 @@ class SegmentRows:
         if not s["suggestions"]:
             return None
         top = s["suggestions"][0]
-        return own_code_verdict(top["code_id"], top["name"], top["probability"], self.codebook_id)
+        return own_code_verdict(top["code_id"], top["name"], top["probability"], self.unit)
 
     def segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A coded segment's row: the highlighted text and, beside it, its review block."""
