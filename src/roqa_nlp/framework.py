@@ -1832,17 +1832,14 @@ def charted_note(
             if u and shows_valence
             else ""
         )
-        # Table 2 leaves the neutral out: its counts are said to be of what it shows, beside the
-        # matrix's larger ones from the same folder (tester s65 open, 3: 27 and 5 beside 30 and 6)
-        shown = "" if "neutral" in shows_valence else " (of this table's barriers and enablers)"
         g = len({q.segment_id for q in coded if q.valence_guessed and q.valence in shows_valence})
-        said += (
-            f" {person} gave no valence to {g} segment{'' if g == 1 else 's'} of a new "
-            f"code{shown}: {'it keeps' if g == 1 else 'they keep'} the model's guess (a valence "
-            "learnt on CFIR talk), marked valence unsure."
-            if g
-            else ""
-        )
+        unsure = []  # the valences it marks unsure that the reviewer did not give
+        if g:
+            unsure.append(
+                f"{person} gave no valence to {g} segment{'' if g == 1 else 's'} of a new code: "
+                f"{'it keeps' if g == 1 else 'they keep'} the model's guess (a valence learnt on "
+                "CFIR talk), marked valence unsure"
+            )
         # accepting or recoding a code confirms the code, not its side (docs/report.md): the
         # model's valence it keeps stays unsure, as roqa apply-decisions warns
         kept = len(
@@ -1852,14 +1849,20 @@ def charted_note(
                 if q.valence_unsure and not q.valence_guessed and q.valence in shows_valence
             }
         )
-        said += (
-            f" {person} set no valence on {kept} segment{'' if kept == 1 else 's'} of a code "
-            f"they gave{shown}: {'it keeps' if kept == 1 else 'they keep'} the model's valence, "
-            f"below {SURE_VALENCE:.0%}, marked valence unsure (accepting a code confirms the "
-            "code, not its side)."
-            if kept
-            else ""
-        )
+        if kept:
+            unsure.append(
+                f"{person} set no valence on {kept} segment{'' if kept == 1 else 's'} of a code "
+                f"they gave: {'it keeps' if kept == 1 else 'they keep'} the model's valence, "
+                f"below {SURE_VALENCE:.0%}, marked valence unsure (accepting a code confirms the "
+                "code, not its side)"
+            )
+        if "neutral" in shows_valence:
+            said += "".join(f" {u}." for u in unsure)
+        elif unsure:
+            # Table 2 leaves the neutral out: its counts are said to be of what it shows, beside
+            # the matrix's larger ones from the same folder (tester s65 open, 3: 27 and 5 beside
+            # 30 and 6), once, leading both (hunt s65 h_open D6: it read as said of "a new code")
+            said += f" Of this table's barriers and enablers, {'; '.join(unsure)}."
         said += review_left_out(meta)
         most = max((len(s.suggestions) for s in segments), default=0)
         said += (
