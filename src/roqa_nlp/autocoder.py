@@ -506,9 +506,11 @@ def _study_pass(
     a full name is replaced also in the interviews read before its person's own. ``known``: the
     study's interviewers, given (not read from ``inputs``). Two transcripts of one id (a file
     given twice, two files of one name) are refused here, before the case they would make of
-    one participant is warned of (tester, session 55)."""
+    one participant is warned of (tester, session 55), and so, after every other file is read,
+    are the files that cannot be read (:class:`~roqa_nlp.transcripts.Unreadable`): before
+    any transcript is coded, every one of them named."""
     from .errors import RoqaWarning
-    from .transcripts import read_each
+    from .transcripts import Unreadable, read_each
     from .transcripts.roles import (
         StudyCases,
         labels_matched,
@@ -519,8 +521,10 @@ def _study_pass(
         with_study_interviewers,
     )
 
-    def each() -> Iterator[Transcript]:
-        return read_each(inputs, labels, quiet=RoqaWarning, whole_study=False)
+    def each(unreadable: Unreadable | None = None) -> Iterator[Transcript]:
+        return read_each(
+            inputs, labels, quiet=RoqaWarning, whole_study=False, unreadable=unreadable
+        )
 
     one = inputs[0] if len(inputs) == 1 else None
     found: set[str] = set(known or ())
@@ -530,11 +534,13 @@ def _study_pass(
     unmatched: set[str] = set()
     ids: dict[str, str | None] = {}  # transcript id -> the file it came from
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
-        for t in each():  # one transcript alone has no study to learn from
+        unreadable = Unreadable()  # every file is read before any is refused, none coded
+        for t in each(unreadable):  # one transcript alone has no study to learn from
             if t.id in ids:  # refused now, not after the cases it would make are warned of
                 from .transcripts import shared_id_error
 
-                raise shared_id_error(t.id, t.source or None, ids[t.id])
+                unreadable.add(shared_id_error(t.id, t.source or None, ids[t.id]))
+                continue
             ids[t.id] = t.source or None
             labelled.append(numbered_case(t))
             people.append(participant_names(t))
@@ -542,6 +548,7 @@ def _study_pass(
             unmatched.update(unmatched_labels(t))
             if known is None:
                 found |= study_interviewers([t])
+        unreadable.refuse()
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled, people)
     if key is not None:  # a second reading: roles decide the pseudonyms

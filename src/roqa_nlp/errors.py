@@ -55,6 +55,23 @@ class RoqaError(Exception):
         return str(self)
 
 
+class RoqaErrors(RoqaError):
+    """Several user errors found in one pass (every transcript of a study that cannot be read),
+    so that each is fixed before the next run: ``errors`` in order, each one line. Its own
+    message is one line too, ``message`` followed by all of them; the ``roqa`` command prints
+    each of ``errors`` on a line of its own, then ``message`` and ``hint`` (:meth:`lines`)."""
+
+    def __init__(self, errors: Sequence[RoqaError], message: str, *, hint: str | None = None):
+        self.errors = list(errors)
+        self.closing = RoqaError(message, hint=hint)
+        said = "; ".join(str(e) for e in self.errors)
+        super().__init__(f"{_no_full_stop(message)}: {said}", hint=hint)
+
+    def lines(self) -> list[RoqaError]:
+        """What the command says, one error a line: each of ``errors``, then the closing one."""
+        return [*self.errors, self.closing]
+
+
 class RoqaTypeError(RoqaError, TypeError):
     """An argument of the wrong type (``suggest(42)``, ``top_k="3"``): a one-line
     :class:`RoqaError` that names the type expected, and a TypeError, so ``except TypeError``

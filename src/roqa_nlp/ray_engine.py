@@ -186,17 +186,19 @@ def _read_on_driver(
     each was read (its language, words left out between cues, a name in its file name: the
     workers' warnings never reach the user) and learn who interviews in the study, as the local
     engine learns it from all of it, for every chunk (a chunk alone would not see the other
-    transcripts). Speaker warnings are issued after coding; a file that cannot be read is
-    reported by the worker that codes it, in order."""
-    from .transcripts import read_each, with_default_labels
+    transcripts). Speaker warnings are issued after coding; the files that cannot be read are
+    refused here, every one named, before Ray starts."""
+    from .transcripts import Unreadable, read_each, with_default_labels
     from .transcripts.language import warn_of_reading
     from .transcripts.roles import study_interviewers
 
     labels = with_default_labels(interviewer_labels, participant_labels)
     found: set[str] = set()
-    for t in read_each(paths, labels, quiet=SpeakerWarning):
+    unreadable = Unreadable()
+    for t in read_each(paths, labels, quiet=SpeakerWarning, unreadable=unreadable):
         found |= study_interviewers([t])
         warn_of_reading(t, stacklevel=4)
+    unreadable.refuse()
     return sorted(found) if len(paths) > 1 else []
 
 

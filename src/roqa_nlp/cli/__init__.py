@@ -543,7 +543,7 @@ def _main(argv: list[str] | None) -> None:
     import traceback
     import warnings
 
-    from ..errors import RoqaError, RoqaWarning
+    from ..errors import RoqaError, RoqaErrors, RoqaWarning
     from ._app import state
 
     _unencodable_replaced()
@@ -578,7 +578,9 @@ def _main(argv: list[str] | None) -> None:
     except RoqaError as e:
         if debug:  # the traceback too, and still the exit status of a user mistake
             traceback.print_exc()
-        print(f"roqa: error: {_quotes_said(_pattern_said(e, args), args)}", file=sys.stderr)
+        # several errors found in one pass (every unreadable transcript): one line each
+        for one in e.lines() if isinstance(e, RoqaErrors) else [e]:
+            print(f"roqa: error: {_quotes_said(_pattern_said(one, args), args)}", file=sys.stderr)
         sys.exit(2)
     except SystemExit:
         raise

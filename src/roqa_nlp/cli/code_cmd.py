@@ -276,11 +276,30 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     """An error reading one of several transcript ``files`` (a damaged file, one with no
     speech) says, after its own fix, that the others were not ``done`` either and how to go
     on: the study is read whole (its cases and interviewers are taken from every file), so a
-    file left out must be the researcher's choice, not a warning lost among others."""
-    from ..errors import RoqaError
+    file left out must be the researcher's choice, not a warning lost among others. Several
+    such files (every one is read first) are each said as they are, one line each, then one
+    line says that the others were not ``done``."""
+    from ..errors import RoqaError, RoqaErrors
 
     try:
         yield
+    except RoqaErrors as e:
+        given = {str(f) for f in files}
+        if any(one.path not in given for one in e.errors):
+            raise
+        n, left = len(e.errors), len(files) - len(e.errors)
+        if not left:
+            raise RoqaErrors(
+                e.errors,
+                f"none of the {n} transcripts above can be read",
+                hint="fix them, and run again",
+            ) from None
+        others = f"the other {left} were" if left > 1 else "the other one was"
+        raise RoqaErrors(
+            e.errors,
+            f"the {n} transcripts above cannot be read, so {others} not {done}",
+            hint="fix these files or leave them out, and run again",
+        ) from None
     except RoqaError as e:
         given = {str(f) for f in files}
         if len(files) < 2 or e.path is None or e.path not in given:

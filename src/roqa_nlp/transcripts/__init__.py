@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import (
     RoqaError,
+    RoqaErrors,
     RoqaFileNotFoundError,
     RoqaTypeError,
     RoqaValueError,
@@ -872,7 +873,9 @@ def read_transcripts(
     folder is an error. Transcript ids (file stems) must be unique, because segment ids and the
     framework matrix are keyed by them. ``interviewer_labels`` are added to the default
     interviewer labels, ``participant_labels`` overrule them, and each transcript is warned of
-    as by :func:`read_transcript`.
+    as by :func:`read_transcript`. Every file is read before an error is raised: one file that
+    cannot be read raises its own error, several a :class:`~roqa_nlp.errors.RoqaErrors` naming
+    each (its ``errors``), so that all are fixed at once.
     """
     from .language import warn_of_reading
 
@@ -955,15 +958,24 @@ def read_files(
     out: list[Transcript] = []
     seen: dict[str, str] = {}
     same: dict[str, tuple[str, str | None]] = {}
+    unreadable = Unreadable()
     for f in expand_paths(paths):
         qdpx = f.suffix.lower() == ".qdpx"
-        found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
+        try:
+            found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
+        except RoqaError as e:
+            if e.path is None:
+                raise
+            unreadable.add(e)
+            continue
         for t in found:
             if t.id in seen:
-                raise shared_id_error(t.id, f, seen[t.id])
+                unreadable.add(shared_id_error(t.id, f, seen[t.id]))
+                continue
             seen[t.id] = str(f)
             warn_if_same_text(t, same)
             out.append(t)
+    unreadable.refuse()
     interviewers = study_interviewers(out)
     out = [with_study_interviewers(t, interviewers) for t in out]
     given = {label for t in out for label in unmatched_labels(t)}
@@ -982,17 +994,46 @@ def read_files(
     return out
 
 
+class Unreadable:
+    """The errors of a study's transcripts that cannot be read (or share an id with one read
+    before), gathered while every other file is read, so that one run names them all: a
+    folder's three broken files took three fix-and-rerun rounds when the first stopped the
+    run (s65 tester, big, finding 1)."""
+
+    def __init__(self) -> None:
+        self.errors: list[RoqaError] = []
+
+    def add(self, error: RoqaError) -> None:
+        """Keep ``error``, or each error of several (a folder's, read at once)."""
+        self.errors.extend(error.errors if isinstance(error, RoqaErrors) else [error])
+
+    def refuse(self) -> None:
+        """Raise what was gathered: one error as it is, several as one
+        :class:`~roqa_nlp.errors.RoqaErrors`; nothing when every file could be read."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise RoqaErrors(
+                self.errors,
+                f"{len(self.errors)} transcripts cannot be read",
+                hint="fix these files or leave them out",
+            )
+
+
 def read_each(
     items: Iterable[str | Path | Transcript],
     interviewer_labels: Sequence[str] | None,
     *,
     quiet: type[Warning],
     whole_study: bool = True,
+    unreadable: Unreadable | None = None,
 ) -> Iterator[Transcript]:
     """The transcripts of ``items`` one at a time, each file read by :func:`read_files` alone
     (none is kept: memory stays flat), for a pass over a study before it is coded: warnings of
     category ``quiet`` are ignored while it runs (the coding pass issues them), a file that
-    cannot be read is passed over (coding it raises its error, in order) and a
+    cannot be read is passed over, its error kept in ``unreadable`` when given (for the caller
+    to refuse the study after this pass, a path not there raised at once; else coding it
+    raises its error, in order), and a
     :class:`~roqa_nlp.schema.Transcript` item is given as it is."""
     import warnings
 
@@ -1006,5 +1047,9 @@ def read_each(
             elif isinstance(item, (str, Path)):
                 try:
                     yield from read_files([item], interviewer_labels, whole_study=whole_study)
-                except RoqaError:
-                    continue
+                except RoqaFileNotFoundError:
+                    if unreadable is not None:  # a path mistyped: said first, as the CLI says it
+                        raise
+                except RoqaError as e:
+                    if unreadable is not None:
+                        unreadable.add(e)
