@@ -992,10 +992,11 @@ def atomic_open(
 
     The file gets the usual permissions (``0666`` less the umask); a ``private`` one (a pseudonym
     key, which re-identifies people) is its owner's alone, ``0600``, or the file's own mode when
-    that is stricter: rewriting it never widens it."""
+    that is stricter: rewriting it never widens it. A missing folder is made for its owner alone
+    (:func:`make_out_dir`), as the output's."""
     dest = check_output_file(path)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_out_dir(dest.parent)
     except (FileExistsError, NotADirectoryError):
         raise _not_in_a_folder(dest) from None
     try:

@@ -367,10 +367,9 @@ def _write_staged(out: Path, write: Callable[[Path], None], replace: tuple[str, 
     from ..io import TEMPORARY_PREFIX
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    # mkdtemp makes it 0700, and renamed to a new ``out`` it stays so, as every --out roqa makes
+    # (:func:`~roqa_nlp.io.make_out_dir`): the files hold whole transcripts
     tmp = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the result should look like any mkdir
     try:
         write(tmp)
         if not out.exists():
