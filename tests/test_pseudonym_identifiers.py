@@ -560,3 +560,16 @@ def test_figures_grouped_3_4_3_are_an_nhs_number_only_with_its_check_digit(
     ten figures are an NHS number only where the last is its modulus 11 check digit; grouped 3 3
     4, as NHS numbers are written, they are one whatever it is."""
     assert replace_identifiers(said) == (said if expected is None else expected)
+
+
+def test_phone_numbers_not_found_stay_and_their_key_rows_replace_them(tmp_path: Path) -> None:
+    """A figure too many and a number read out figure by figure stay, as docs/privacy.md ("What
+    is not found") says; the key rows it gives replace them (tester s65 privacy, 6)."""
+    text = "Interviewer: Hi?\nP08: Ring 01792 555 0144 or 0 7 7 0 0 9 0 0 1 2 3 today.\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (kept,), _ = pseudonymise([read(tmp_path, "p08.txt", text)])
+    assert kept.turn_text(kept.turns[1]) == "Ring 01792 555 0144 or 0 7 7 0 0 9 0 0 1 2 3 today."
+    key = PseudonymKey({"01792 555 0144": "phone", "0 7 7 0 0 9 0 0 1 2 3": "phone"})
+    (t,), _ = pseudonymise([read(tmp_path, "p08.txt", text)], key)
+    assert t.turn_text(t.turns[1]) == "Ring [phone] or [phone] today."
