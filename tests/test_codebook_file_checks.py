@@ -606,3 +606,44 @@ def test_a_project_codebook_extending_cfir_2022_lists_the_same_cfir_2009_codes(
     rows = listed_rows(run.out)
     assert rows["IND.C"][-1] == "PR.B.1, PR.B.3"
     assert rows["OUT.A"][-2:] == ["yes", ""]
+
+
+def test_cfir_2022_lists_cfir_2009_constructs_charted_through_their_sub_constructs() -> None:
+    """Hunt s65 h_book D1: CFIR 2009's Implementation Climate (IS.D) and Readiness for
+    Implementation (IS.E) have no mapping entry of their own; translation charts them under the
+    2.0 codes their sub-constructs map onto, together, but no row listed them, so they read as
+    having no counterpart (as Individual Identification with Organization, CI.D, has none)."""
+    rows = listed_rows(roqa("codebook", "cfir-2022").out)
+    assert rows["INS.E"][-1] == "IS.D, IS.D.1"
+    assert rows["INS.D.4"][-1] == "IS.D, IS.D.6"
+    assert rows["PRO.D"][-1] == "IS.D, IS.D.5, PR.A"
+    assert rows["IND.A"][-1] == "IS.E, IS.E.1"
+    assert rows["INS.K"][-1] == "IS.E, IS.E.3"
+    listed = " ".join(row[-1] for row in rows.values()).replace(",", " ").split()
+    assert (listed.count("IS.D"), listed.count("IS.E"), listed.count("CI.D")) == (7, 4, 0)
+
+
+def test_a_codebook_none_of_whose_codes_has_cfir_2009_codes_shows_no_column(
+    tmp_path: Path,
+) -> None:
+    """Hunt s65 h_book D3: a file with the id 'cfir-2022+project' and none of CFIR 2.0's codes
+    showed a CFIR 2009 column empty in every row."""
+    book = {
+        "id": "cfir-2022+project",
+        "name": "ROP study codes",
+        "codes": [
+            {"id": "ORG", "name": "Organisation", "level": "domain", "codable": False},
+            {"id": "ORG.RES", "name": "Resources", "level": "construct", "parent": "ORG"},
+        ],
+    }
+    (tmp_path / "rop.json").write_text(json.dumps(book), encoding="utf-8")
+    run = roqa("codebook", tmp_path / "rop.json")
+    assert run.code == 0, run.err
+    header = next(line for line in run.out.splitlines() if line.startswith("┃"))
+    assert [c.strip() for c in header.split("┃")[1:-1]] == [
+        "id",
+        "name",
+        "level",
+        "domain",
+        "codable",
+    ]

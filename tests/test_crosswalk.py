@@ -19,6 +19,7 @@ from roqa_nlp.crosswalk import (
     codebook_for,
     codebook_of,
     crosswalk,
+    mapped_from,
     recorded_codebook,
     target_shares,
     translate,
@@ -1763,3 +1764,20 @@ def test_cfir_2009_to_2022_and_back_is_not_the_identity_and_the_docs_say_so() ->
     assert "comes back as PR.B.2 and Champions (PR.B.3)" in said
     assert "comes back as Planning and Goals & Feedback (IS.D.5)" in said
     assert "11 of CFIR 2009's 39 codable codes come back otherwise" in said
+
+
+def test_the_cfir_2009_column_lists_what_a_persons_code_is_charted_as(cfir2022: Codebook) -> None:
+    """Hunt s65 h_book D1: `roqa codebook cfir-2022` lists under each 2.0 code the 2009 codes
+    charted onto it, as translation charts them: a construct with no entry of its own (IS.D,
+    IS.E) under its sub-constructs' codes, one with no counterpart (CI.D) nowhere."""
+    listed = mapped_from(cfir2022, "cfir-2009")
+    cfir2009 = Codebook.load("cfir-2009")
+    for code in cfir2009.codable:
+        person = one_segment(g(code.id, 1.0), meta={"codebook": "cfir-2009"})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RoqaWarning)  # CI.D: kept under its own name
+            applied, _ = chart_codings(person, cfir2022, person=True)
+        charted = {x.code_id for x in applied.segments[0].suggestions} & {c.id for c in cfir2022}
+        assert charted == {k for k, v in listed.items() if code.id in v}, code.id
+    assert listed["INS.H"] == ["IS.D", "IS.D.4"]
+    assert listed["IND.B"] == ["IS.E", "IS.E.1"]

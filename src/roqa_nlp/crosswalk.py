@@ -132,15 +132,17 @@ def crosswalk(source: Codebook, target: Codebook) -> dict[str, list[str]]:
 
 
 def mapped_from(book: Codebook, source: str) -> dict[str, list[str]]:
-    """Each code id of ``book`` -> the ids of built-in codebook ``source``'s codes mapped onto
-    it, in ``source``'s order, from whichever of the two documents the mapping (``{}`` when
-    neither does, or ``book`` is ``source`` or extends it): what ``roqa codebook`` lists in its
-    CFIR 2009 column. A file's own mapping is given as written; CFIR 2.0's is read backwards
-    from ``cfir-2009.json`` (tester cfir2, session 65: `roqa codebook cfir-2022` showed no
-    column, so the mapping could only be checked in the file)."""
+    """Each code id of ``book`` that has some -> the ids of built-in codebook ``source``'s codes
+    mapped onto it, in ``source``'s order, from whichever of the two documents the mapping
+    (``{}`` when neither does, or ``book`` is ``source`` or extends it): what ``roqa codebook``
+    lists in its CFIR 2009 column. A file's own mapping is given as written; CFIR 2.0's is read
+    backwards from ``cfir-2009.json`` (tester cfir2, session 65: `roqa codebook cfir-2022`
+    showed no column, so the mapping could only be checked in the file), a code with no entry
+    of its own charted as translation charts it (:func:`_codable_targets`: CFIR 2009's
+    Implementation Climate under the codes its sub-constructs map onto, hunt s65 h_book D1)."""
     own = book.mapping.get(source)
     if own or _built_in_id(book) == source:
-        return {k: list(v) for k, v in (own or {}).items()}
+        return {k: list(v) for k, v in (own or {}).items() if v and k in book}
     origin = builtin_codebook(source)
     try:
         walk = crosswalk(origin, book)
@@ -148,8 +150,10 @@ def mapped_from(book: Codebook, source: str) -> dict[str, list[str]]:
         return {}
     out: dict[str, list[str]] = {}
     for code in origin.codes:
-        for target_id in walk.get(code.id, []):
-            out.setdefault(target_id, []).append(code.id)
+        onto = walk.get(code.id) or _codable_targets(code.id, walk, origin, book)
+        for target_id in onto:
+            if target_id in book:
+                out.setdefault(target_id, []).append(code.id)
     return out
 
 
