@@ -136,3 +136,20 @@ def test_an_export_in_another_codebook_than_the_chart_records_no_chart(
     assert "roqa_nlp chart codebook: cfir-2022" in (
         zipfile.ZipFile(tmp_path / "mira22.qdpx").read("project.qde").decode("utf-8")
     )
+
+
+def test_the_docs_promise_the_same_comparison_for_a_review_not_for_a_models_codings() -> None:
+    """Hunt s65 h_book D2: refi-qda.md said `agree` compares the imported codings "as it compared
+    them before the export". A review's, yes (0.554 before and after); a model's, no: the export
+    keeps the first code its top suggestion is charted as, where `agree` counted each (0.760
+    before, 0.554 after)."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "refi-qda.md").read_text("utf-8")
+    said = " ".join(doc.split("**Codings charted in CFIR 2.0.**", 1)[1].split("\n\n")[0].split())
+    assert "as it compared them before the export" not in said
+    assert (
+        "A review's codings are compared as before the export. A model's are compared as "
+        "exported: the export keeps its top code per segment (`--top-k`, above), so of a top "
+        "suggestion charted as several CFIR 2.0 codes only the first, where `roqa agree` counted "
+        "each of them before the export. So its figures can differ (in one test, kappa 0.760 "
+        "before the export, 0.554 after)."
+    ) in said
