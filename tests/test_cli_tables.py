@@ -140,3 +140,48 @@ def test_suggest_and_evaluate_at_40_columns_show_ids_and_figures_whole(
     per_code = re.findall(r"^│ ([A-Z]{2}\.[A-Z][.\d]*) +│", out, flags=re.M)
     assert per_code and all(book.find(c) is not None for c in per_code)
     assert "│ precision │" in out.replace("┃", "│")
+
+
+def cells_of(out: str, code_id: str) -> list[list[str]]:
+    """The cells of each line of ``code_id``'s row in a ``roqa codebook`` table."""
+    lines = [line.split("│")[1:-1] for line in out.splitlines() if line.startswith("│")]
+    start = next(i for i, cells in enumerate(lines) if cells[0].strip() == code_id)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][0].strip()), len(lines))
+    return [[c.strip() for c in cells] for cells in lines[start:end]]
+
+
+def test_codebook_cfir_2022_gives_the_cfir_2009_column_up_before_the_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hunt s65 h_book R2: the CFIR 2009 column squeezed `name` to 16 at 80 columns, so most
+    names wrapped (85 -> 149 lines piped), and the table was 71 wide at COLUMNS=60. The column
+    of ids gives way first, down to its longest id (one id a line), the names keep the rest;
+    wide enough, the ids stay on one line."""
+    names = {c.id: c.name for c in Codebook.load("cfir-2022")}
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = roqa("codebook", "cfir-2022")
+    assert code == 0
+    table = [line for line in out.splitlines() if line[:1] in "┏┃┡│└"]
+    assert {len(line) for line in table} == {80}
+    assert cells_of(out, "INS.K") == [
+        ["INS.K", "Access to Knowledge &", "construct", "INS", "yes", "IS.E"],
+        ["", "Information", "", "", "", "IS.E.3"],
+    ]
+    wrapped = [i for i in names if len(cells_of(out, i)) > 1 and cells_of(out, i)[1][1]]
+    assert len(wrapped) == sum(len(n) > 23 for n in names.values()) == 17
+    assert len(table) == 111  # 85 without the column, 149 with it squeezing the names
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = roqa("codebook", "cfir-2022")
+    assert max(len(line) for line in out.splitlines() if line[:1] in "┏┃┡│└") == 67
+    monkeypatch.setenv("COLUMNS", "100")  # 6 short: the ids wrap between them, names whole
+    code, out, _ = roqa("codebook", "cfir-2022")
+    assert cells_of(out, "IND.K") == [
+        ["IND.K", "Capability", "construct", "IND", "yes", "CI.A,"],
+        ["", "", "", "", "", "CI.B, CI.E"],
+    ]
+    assert len(cells_of(out, "INS.A.2")) == 1  # Information Technology Infrastructure
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = roqa("codebook", "cfir-2022")
+    assert cells_of(out, "IND.K") == [
+        ["IND.K", "Capability", "construct", "IND", "yes", "CI.A, CI.B, CI.E"]
+    ]

@@ -576,11 +576,14 @@ def listed_rows(out: str) -> dict[str, list[str]]:
     return rows
 
 
-def test_cfir_2022_lists_the_cfir_2009_codes_that_map_onto_each_code() -> None:
+def test_cfir_2022_lists_the_cfir_2009_codes_that_map_onto_each_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Tester cfir2, session 65: `roqa codebook cfir-2022` showed no CFIR 2009 column, though
     its --help and codebooks.md say a codebook with a mapping shows them; the mapping, kept in
     cfir-2009.json, could only be read in the file. Each 2.0 code lists the 2009 codes mapped
     onto it, in the 2009 codebook's order; a code none maps onto, an empty cell."""
+    monkeypatch.setenv("COLUMNS", "200")  # narrower, one id a line (test_cli_tables.py)
     run = roqa("codebook", "cfir-2022")
     assert (run.code, run.err) == (0, "")
     rows = listed_rows(run.out)
@@ -595,12 +598,13 @@ def test_cfir_2022_lists_the_cfir_2009_codes_that_map_onto_each_code() -> None:
 
 
 def test_a_project_codebook_extending_cfir_2022_lists_the_same_cfir_2009_codes(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A `roqa code --codebook cfir-2022` or `roqa import` output's codebook.json
     (``cfir-2022+project``) maps as CFIR 2.0 does, so it lists the same column."""
     book = Codebook.load("cfir-2022").with_codes([], id="cfir-2022+project")
     book.save(tmp_path / "codebook.json")
+    monkeypatch.setenv("COLUMNS", "200")
     run = roqa("codebook", tmp_path)
     assert (run.code, run.err) == (0, "")
     rows = listed_rows(run.out)
@@ -608,11 +612,14 @@ def test_a_project_codebook_extending_cfir_2022_lists_the_same_cfir_2009_codes(
     assert rows["OUT.A"][-2:] == ["yes", ""]
 
 
-def test_cfir_2022_lists_cfir_2009_constructs_charted_through_their_sub_constructs() -> None:
+def test_cfir_2022_lists_cfir_2009_constructs_charted_through_their_sub_constructs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Hunt s65 h_book D1: CFIR 2009's Implementation Climate (IS.D) and Readiness for
     Implementation (IS.E) have no mapping entry of their own; translation charts them under the
     2.0 codes their sub-constructs map onto, together, but no row listed them, so they read as
     having no counterpart (as Individual Identification with Organization, CI.D, has none)."""
+    monkeypatch.setenv("COLUMNS", "200")
     rows = listed_rows(roqa("codebook", "cfir-2022").out)
     assert rows["INS.E"][-1] == "IS.D, IS.D.1"
     assert rows["INS.D.4"][-1] == "IS.D, IS.D.6"

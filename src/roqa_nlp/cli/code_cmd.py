@@ -2570,8 +2570,8 @@ def codebook_command(
     cols = ["id", "name", "level", "domain", "codable"]
     cols += ["valence"] if valenced else []
     cols += ["CFIR 2009"] if to_2009 else []
-    # the CFIR 2009 codes wrap between ids, each id whole
-    table = new_table(*cols, text=("name", "CFIR 2009"), title=f"{book.name} ({book.id})")
+    # the CFIR 2009 codes wrap between ids, each id whole, before a name wraps (hunt s65 h_book R2)
+    table = new_table(*cols, text=("name",), lists=("CFIR 2009",), title=f"{book.name} ({book.id})")
     for c in book:
         domain = "" if c.level == "domain" else c.domain or ""
         row = [c.id, c.name, c.level, domain, "yes" if c.codable else "no"]
