@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.exchange import export_qdpx
+from roqa_nlp.exchange import export_qdpx, read_qdpx
 from roqa_nlp.exchange.validation import qdpx_schema_errors
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
@@ -153,3 +153,67 @@ def test_the_docs_promise_the_same_comparison_for_a_review_not_for_a_models_codi
         "each of them before the export. So its figures can differ (in one test, kappa 0.760 "
         "before the export, 0.554 after)."
     ) in said
+
+
+def with_chart_lines(qdpx: Path, out: Path, *lines: str) -> Path:
+    """``qdpx`` with its 'roqa_nlp chart codebook:' line replaced by ``lines``."""
+    with zipfile.ZipFile(qdpx) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    qde = parts["project.qde"].decode("utf-8")
+    assert qde.count("roqa_nlp chart codebook: cfir-2022") == 1
+    parts["project.qde"] = qde.replace(
+        "roqa_nlp chart codebook: cfir-2022", "\n".join(lines)
+    ).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    return out
+
+
+NOT_READ = "not read, so `roqa agree` asks for --codebook beside a coder of another codebook"
+
+
+@pytest.mark.parametrize(
+    ("lines", "warned", "chart"),
+    [
+        (
+            ["roqa_nlp chart codebook: cfir-2099"],
+            [
+                "the project's description records its codings as charted in 'cfir-2099', "
+                f"which is no built-in codebook (cfir-2009, cfir-2022, erondu-2021): {NOT_READ}"
+            ],
+            None,
+        ),
+        (
+            ["roqa_nlp chart codebook: "],
+            [
+                "the project's description records its codings as charted in '', which is no "
+                f"built-in codebook (cfir-2009, cfir-2022, erondu-2021): {NOT_READ}"
+            ],
+            None,
+        ),
+        (
+            ["roqa_nlp chart codebook: cfir-2009", "roqa_nlp chart codebook: cfir-2022"],
+            [
+                "the project's description records its codings as charted in 'cfir-2009', but "
+                f"the project's codebook is cfir-2022: {NOT_READ}"
+            ],
+            "cfir-2022",
+        ),
+        (["roqa_nlp chart codebook: cfir-2022"], [], "cfir-2022"),
+    ],
+)
+def test_a_chart_line_that_is_not_read_says_so(
+    folders: tuple[Path, Path, Path],
+    tmp_path: Path,
+    lines: list[str],
+    warned: list[str],
+    chart: str | None,
+) -> None:
+    """Hunt s65 h_book D4: an unknown, empty or mismatched 'roqa_nlp chart codebook:' line was
+    dropped without a word (the other records warn when broken), and a mismatched first line
+    hid a valid one after it."""
+    forged = with_chart_lines(tmp_path / "mira22.qdpx", tmp_path / "forged.qdpx", *lines)
+    project = read_qdpx(forged)
+    assert project.warnings == warned
+    assert project.codings["Mira"].meta.get("chart_codebook") == chart

@@ -1569,7 +1569,7 @@ def _read_project(
         "project": name,
         "origin": origin,
         "codebook": {"id": book.id, "hash": book.hash},
-        **_recorded_chart(_text_of(child(root, "Description")), book),
+        **_recorded_chart(_text_of(child(root, "Description")), book, warnings),
     }
     left_out = _review_record(_text_of(child(root, "Description")), warnings)
     mine = _reviewer(left_out, user_names, pending, warnings)
@@ -1848,17 +1848,33 @@ def _recorded_utf16(description: str, warnings: list[str]) -> set[str]:
     return set()
 
 
-def _recorded_chart(description: str, book: Codebook) -> dict[str, str]:
+def _recorded_chart(description: str, book: Codebook, warnings: list[str]) -> dict[str, str]:
     """run.json's ``chart_codebook`` of the codings exported (:data:`~.qdpx_export.CHART_RECORD`),
     when the project's codebook ``book`` is that built-in one (or extends it), so that they are
-    compared and charted in it as before the round trip; empty otherwise."""
+    compared and charted in it as before the round trip; empty otherwise. A record of another
+    codebook, or of none built in, is named in ``warnings``, as a damaged record of the others
+    is (hunt s65 h_book D4: dropped without a word, and a first such line hid a valid one)."""
     from ..crosswalk import CHART_KEY, PROJECT_SUFFIX
 
-    line = next((x for x in description.splitlines() if x.startswith(CHART_RECORD)), None)
-    chart = None if line is None else line[len(CHART_RECORD) :].strip()
-    if chart not in BUILTIN or chart != book.id.removesuffix(PROJECT_SUFFIX):
-        return {}
-    return {CHART_KEY: chart}
+    found: dict[str, str] = {}
+    prefix = CHART_RECORD.rstrip()  # an empty record's blank is gone from the description
+    for line in description.splitlines():
+        if not line.startswith(prefix):
+            continue
+        chart = line[len(prefix) :].strip()
+        if chart in BUILTIN and chart == book.id.removesuffix(PROJECT_SUFFIX):
+            found = found or {CHART_KEY: chart}
+            continue
+        why = (
+            f"but the project's codebook is {book.id}"
+            if chart in BUILTIN
+            else f"which is no built-in codebook ({', '.join(BUILTIN)})"
+        )
+        warnings.append(
+            f"the project's description records its codings as charted in {chart!r}, {why}: "
+            "not read, so `roqa agree` asks for --codebook beside a coder of another codebook"
+        )
+    return found
 
 
 def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
