@@ -106,3 +106,55 @@ def test_a_speakers_own_pseudonym_row_left_in_another_interview_says_why_and_wha
         "gives [manager] there), then run again"
     ) in said
     assert "Still in the talk" not in run.out
+
+
+# -- a participant labelled by their own pseudonym ------------------------------------------------
+
+DEBS_KEY = {"Deborah Finch": "P05", "Debs": "P05"}
+DEBS_TALK = (
+    "Interviewer: Thanks Deborah, what gets in the way?\n\n"
+    "{label}: Staffing. Everyone calls me Debs here, and Deborah Finch is on every rota.\n"
+)
+
+
+def debs_copy(tmp_path: Path, file_name: str, label: str) -> str:
+    (tmp_path / file_name).write_text(DEBS_TALK.format(label=label), encoding="utf-8")
+    (after,), _ = pseudonymise(read_transcripts(tmp_path), PseudonymKey(dict(DEBS_KEY)))
+    return after.text
+
+
+def test_a_participant_labelled_by_their_pseudonym_speaks_there_so_their_words_are_replaced(
+    tmp_path: Path,
+) -> None:
+    """Tester s65 privacy, 2: 'Deborah Finch,P05' and 'Debs,P05' left "Thanks Deborah" and
+    "calls me Debs" where the transcript labels her 'P05:', as if P05 spoke nowhere."""
+    assert debs_copy(tmp_path, "p05.txt", "P05") == (
+        "Interviewer: Thanks [P05], what gets in the way?\n\n"
+        "P05: Staffing. Everyone calls me [P05] here, and [P05] is on every rota.\n"
+    )
+
+
+def test_a_participant_id_written_without_its_zero_is_that_pseudonym(tmp_path: Path) -> None:
+    assert debs_copy(tmp_path, "p05.txt", "P5") == (
+        "Interviewer: Thanks [P05], what gets in the way?\n\n"
+        "P5: Staffing. Everyone calls me [P05] here, and [P05] is on every rota.\n"
+    )
+
+
+def test_the_participant_of_a_file_numbered_by_their_pseudonym_speaks_there(
+    tmp_path: Path,
+) -> None:
+    """'Participant:' in p05.txt is the case P05: the key's P05 speaks there."""
+    assert debs_copy(tmp_path, "p05.txt", "Participant") == (
+        "Interviewer: Thanks [P05], what gets in the way?\n\n"
+        "Participant: Staffing. Everyone calls me [P05] here, and [P05] is on every rota.\n"
+    )
+
+
+def test_another_participants_interview_keeps_the_first_name_and_the_alias(
+    tmp_path: Path,
+) -> None:
+    assert debs_copy(tmp_path, "p06.txt", "P06") == (
+        "Interviewer: Thanks Deborah, what gets in the way?\n\n"
+        "P06: Staffing. Everyone calls me Debs here, and [P05] is on every rota.\n"
+    )
