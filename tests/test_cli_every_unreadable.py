@@ -157,3 +157,27 @@ def test_code_says_a_path_not_there_first_as_a_file_not_found(
     with pytest.raises(FileNotFoundError) as caught:
         tiny_model.code(files)  # type: ignore[attr-defined]
     assert str(caught.value).startswith(f"{folder / 'p99.txt'}: file or folder not found")
+
+
+def test_several_unreadable_transcripts_are_a_value_error_as_one_is(tmp_path: Path) -> None:
+    """Hunt s65 (h_inspect): docs/python.md says a file that cannot be read is a ValueError;
+    two of them were a RoqaErrors that `except ValueError` did not catch."""
+    folder = study(tmp_path)
+    with pytest.raises(ValueError, match="3 transcripts cannot be read"):
+        read_transcripts(folder)
+
+
+def test_the_closing_line_counts_the_files_no_error_names(tmp_path: Path) -> None:
+    """Hunt s65 (h_inspect, D1): the others were counted as the files less the errors, and an
+    empty file given twice was said twice: "the other one was not inspected" of two others."""
+    folder = study(tmp_path, good=2)
+    empty = folder / "p70_empty.txt"
+    image = folder / "p71_image.txt"
+    run = roqa("inspect", empty, empty, image, folder / "p01.txt", folder / "p02.txt")
+    assert run.code == 2
+    lines = run.err.splitlines()
+    assert sum("no speech found" in line for line in lines) == 1
+    assert lines[-1] == (
+        "roqa: error: the 2 transcripts above cannot be read, so the other 2 were not "
+        "inspected (fix these files or leave them out, and run again)"
+    )

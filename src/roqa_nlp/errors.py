@@ -55,9 +55,11 @@ class RoqaError(Exception):
         return str(self)
 
 
-class RoqaErrors(RoqaError):
+class RoqaErrors(RoqaError, ValueError):
     """Several user errors found in one pass (every transcript of a study that cannot be read),
-    so that each is fixed before the next run: ``errors`` in order, each one line. Its own
+    so that each is fixed before the next run: ``errors`` in order, each one line. A ValueError,
+    as each of them is (a file given twice, a file of a kind not read: docs/python.md), so that
+    ``except ValueError`` catches several as it catches one (hunt s65 h_inspect). Its own
     message is one line too, ``message`` followed by all of them; the ``roqa`` command prints
     each of ``errors`` on a line of its own, then ``message`` and ``hint`` (:meth:`lines`)."""
 

@@ -1005,7 +1005,9 @@ class Unreadable:
 
     def add(self, error: RoqaError) -> None:
         """Keep ``error``, or each error of several (a folder's, read at once)."""
-        self.errors.extend(error.errors if isinstance(error, RoqaErrors) else [error])
+        for one in error.errors if isinstance(error, RoqaErrors) else [error]:
+            if str(one) not in map(str, self.errors):  # an empty file given twice: said once
+                self.errors.append(one)
 
     def refuse(self) -> None:
         """Raise what was gathered: one error as it is, several as one
