@@ -753,20 +753,14 @@ def _surname_first_regexes(words: list[str]) -> dict[str, str]:
 def _joined_name_regex(words: list[str]) -> str:
     """A name's ``words`` joined up as a handle, a user name or an address's local part writes
     them: by dots or underscores in any case (``aisha.rahman``, ``Aisha_Rahman``), or with none
-    after an ``@`` (``@aisharahman``, ``@aisha_rahman``), when each later word keeps its
-    capital (``AishaRahman``), or in any case (``aisharahman``, tester s65 privacy, 3) unless
-    the name joined up is an everyday word (:func:`_is_everyday_word`: not ``almost`` for ``Al
-    Most``)."""
+    after an ``@`` (``@aisharahman``, ``@aisha_rahman``) or when each later word keeps its
+    capital (``AishaRahman``; not ``almost`` for ``Al Most``)."""
     pieces = [_file_word_regex(w) for w in words]
     capitalised = [
         pieces[0],
         *(f"(?-i:{_letter_regex(w[0].upper())}){_file_word_regex(w[1:])}" for w in words[1:]),
     ]
-    joined = "".join(re.findall(r"[^\W_]+", "".join(words)))
-    forms = [f"@{'[._]?'.join(pieces)}", f"@?{'[._]'.join(pieces)}", "".join(capitalised)]
-    if not _is_everyday_word(joined):
-        forms.append("".join(pieces))
-    return f"(?i:{'|'.join(forms)})"
+    return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{''.join(capitalised)})"
 
 
 def _number(pseudonym: str) -> int | None:
@@ -782,17 +776,6 @@ def _case_number(pseudonym: str) -> int | None:
     """The number of the case ``pseudonym`` is of (``P04a`` -> 4, ``P07`` -> 7), or None."""
     m = _CASE_PSEUDONYM.fullmatch(_bare(pseudonym))
     return None if m is None else int(m.group(1))
-
-
-def _id_form(label: str) -> str | None:
-    """A participant's pseudonym or a member's (``P05``, ``P5``, ``p05a``) as two spellings of one
-    are told alike (``p5``, ``p5a``), or None for any other label."""
-    m = _ID_SPELLING.fullmatch(" ".join(label.split()))
-    return None if m is None else f"p{int(m.group(1))}{m.group(2).casefold()}"
-
-
-#: a participant's pseudonym or a member's, spelled with or without leading zeros
-_ID_SPELLING = re.compile(r"P(\d+)([a-z]?)", re.IGNORECASE)
 
 
 def _where_key(where: str) -> str:
@@ -1974,8 +1957,6 @@ class PseudonymKey:
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
         # and so is a one-word speaker's full name of the file name ("Rhiannon Llewellyn")
         people = {**speakers, **_header_people(transcript), **_file_name_people(transcript)}
-        # and the participant of a file its number names ("Participant:" in p05.txt is P05)
-        people.update(dict.fromkeys(self._case_speaking(transcript, speakers), "participant"))
         edits = self._edits(_with_left_out_talk(transcript), people)
         self._note_rows_found(transcript)
         # a label with a character of no width inside, replaced whole by the speaker it is read
@@ -2514,28 +2495,6 @@ class PseudonymKey:
             path=transcript.source or transcript.id,
         )
 
-    def _case_speaking(self, transcript: Transcript, speakers: dict[str, str]) -> list[str]:
-        """The case ``transcript`` is of (``P05`` of ``p05.txt``) when its one participant is
-        labelled by a role or a number that names no one (``Participant:``, ``Speaker 2:``) and
-        the key gives that label no pseudonym: that participant is the case's, so the key's row of
-        that pseudonym speaks there (:meth:`_voiced_ids`; tester s65 privacy, 2). Else none."""
-        case = transcript.participant or ""
-        interviewed = [s for s, role in speakers.items() if role == "participant"]
-        if _id_form(case) is None or len(interviewed) != 1:
-            return []
-        label = interviewed[0]
-        if _id_form(label) is not None or not _names_no_one(label) or self.get(label) is not None:
-            return []
-        return [case]
-
-    def _voiced_ids(self, speakers: Iterable[str]) -> set[str]:
-        """The pseudonyms (bare, case folded) of the key's rows that ``speakers`` label by their
-        pseudonym itself (``P05:``, or ``P5:``, for the key's ``Deborah Finch,P05``): that person
-        speaks there, so the words of their name and their aliases are theirs there, as for a
-        speaker labelled by name (tester s65 privacy, 2: "Thanks Deborah" and "Debs" stayed)."""
-        ids = {i for i in map(_id_form, speakers) if i is not None}
-        return {_bare(p).casefold() for p in self.pseudonyms.values() if _id_form(_bare(p)) in ids}
-
     def _pattern(
         self, speakers: Iterable[str]
     ) -> tuple[
@@ -2566,8 +2525,6 @@ class PseudonymKey:
         here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
         # the pseudonyms of the people who speak here: their aliases are theirs in this talk
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
-        by_id = self._voiced_ids(speakers)
-        voiced |= by_id
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
         parts: dict[str, tuple[str, str]] = {}
         surnames: dict[str, dict[str, str]] = {}  # regex -> {bare pseudonym: pseudonym}
@@ -2597,10 +2554,8 @@ class PseudonymKey:
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
             one_word = len(name.split()) == 1
-            speaks_here = (
-                _person(name) in here
-                or (one_word and _bare(pseudonym).casefold() in voiced)
-                or _bare(pseudonym).casefold() in by_id
+            speaks_here = _person(name) in here or (
+                one_word and _bare(pseudonym).casefold() in voiced
             )
             if not words:  # roles, unless digits or an address: a number is anyone's
                 if _is_identifier_row(name):
@@ -2792,8 +2747,6 @@ class PseudonymKey:
         here = {_person(s) for s in speakers}
         # a one-word row with a speaker's pseudonym ("Mo,P07") is their alias, as in the talk
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
-        by_id = self._voiced_ids(speakers)
-        voiced |= by_id
         found: dict[str, str] = {}  # regex -> pseudonym; first one wins
         parts: dict[str, str] = {}
         for name, pseudonym in self.pseudonyms.items():
@@ -2801,10 +2754,8 @@ class PseudonymKey:
             # name keeps it ("p04_v16" stays, not "Interviewer_v16")
             words = [w for w in name_parts(name) if not is_role_label(w)]
             one_word = len(name.split()) == 1
-            speaks_here = (
-                _person(name) in here
-                or (one_word and _bare(pseudonym).casefold() in voiced)
-                or _bare(pseudonym).casefold() in by_id
+            speaks_here = _person(name) in here or (
+                one_word and _bare(pseudonym).casefold() in voiced
             )
             if one_word:
                 keyed = speaks_here or not _SPEAKER_PSEUDONYM.fullmatch(_bare(pseudonym))
@@ -2857,20 +2808,6 @@ class PseudonymKey:
                 f"{'its new name' if said else 'the file name'} holds {first_few(maybe)}, which "
                 "may be a name (a capitalised word roqa does not know), and the outputs carry "
                 "it: rename the file"
-            )
-        # a word in lower case is weighed as if capitalised ("p03_deborah_finch", tester s65
-        # privacy, 5), as a speaker's full name in a lower-case file name is
-        lower = {w for w in _FILE_NAME_WORD.findall(renamed) if w.islower()}
-        lower_maybe = [
-            w.casefold()
-            for w in _maybe_names_in_file_name(renamed.title())
-            if w.casefold() in lower and w.casefold() not in known and w not in left
-        ]
-        if lower_maybe:
-            said.append(
-                f"{'its new name' if said else 'the file name'} holds {first_few(lower_maybe)}, "
-                "which may be a name (a word roqa does not know, in lower case), and the outputs "
-                "carry it: rename the file"
             )
         if said:
             warn("; ".join(said), path=transcript.source or transcript.id)
