@@ -478,3 +478,22 @@ def test_a_kappa_that_rounds_to_zero_is_shown_without_a_minus_sign(tmp_path, cap
     assert [_fmt(-1e-16), _fmt(-0.0004), _fmt(-0.25), _fmt(-1e-5, pct=True)] == [
         "0.000", "0.000", "-0.250", "0.0%"
     ]  # fmt: skip
+
+
+def test_a_handful_of_resamples_is_warned_of(tmp_path: Path, capsys) -> None:
+    """Tester s65 (stats, 4): `--n-boot 3` printed a '95% CI' from 3 resamples, unsaid."""
+    p = tmp_path / "two.csv"
+    p.write_text(
+        "unit,coder,code\n"
+        + "".join(f"u{i},Ann,{c}\nu{i},Ben,{c}\n" for i, c in enumerate("ABABAB"))
+        + "u9,Ann,A\nu9,Ben,B\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(["agree", str(p), "--n-boot", "3"], capsys)
+    assert code == 0
+    assert (
+        "roqa: warning: --n-boot 3: so few resamples give rough percentile intervals; use 200 "
+        "or more (1000 to 10000 suffice)"
+    ) in err
+    code, _, err = run(["agree", str(p), "--n-boot", "200"], capsys)
+    assert "so few resamples" not in err

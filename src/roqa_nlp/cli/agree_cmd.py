@@ -3155,6 +3155,8 @@ def _review_changes(p: Any) -> str:
 
 #: Most bootstrap resamples ``--n-boot`` accepts (memory grows with resamples x units).
 MAX_BOOTSTRAP = 100_000
+#: Fewer resamples than this give rough percentile intervals: warned of.
+MIN_BOOTSTRAP = 200
 
 
 @app.command("agree")
@@ -3259,6 +3261,15 @@ def agree_command(
         raise RoqaError(f"--seed {seed} is negative", hint="use 0 or a positive integer")
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    if 0 < n_boot < MIN_BOOTSTRAP:
+        from ..errors import warn
+
+        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4), once the options are
+        # known good: a refusal stays one line
+        warn(
+            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
+            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
+        )
     # before the figures are computed and printed: a path refused after them looked like a
     # finished run that had saved nothing
     read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
