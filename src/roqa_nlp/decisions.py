@@ -2396,12 +2396,10 @@ def earlier_rounds_left_out(
     2's file alone lost 2 of 47 held-out top-1s, with no word said). A file the model's card
     (run.json, ``model_card.feedback.decisions_files``) records is given when a file of the same
     SHA-256 is, or the same path (the file edited since); one found nowhere by its path is said
-    to be no longer found, with its SHA-256. A card before s65 names a file as it was typed when
-    the model was trained, maybe from another folder: one not found so is looked for by its
-    SHA-256 from the folder of each file's codings (``folders``, the run.json's; None for none)
-    and the folders above it, and named as found from here. A card of s65 on names the file
-    alone (no folder reaches an output: privacy tester, s65), found as :func:`_found_from_here`
-    says: a file of that name given now, none found as learnt, is the file edited since. A file given twice is one (its SHA-256).
+    to be no longer found, with its SHA-256. The card names a file as it was typed when the
+    model was trained, maybe from another folder: one not found so is looked for by its SHA-256
+    from the folder of each file's codings (``folders``, the run.json's; None for none) and the
+    folders above it, and named as found from here. A file given twice is one (its SHA-256).
     An earlier file found whose every decision the files given hold (``decisions``, each
     file's: a round-2 review saved from the page that carried round 1's) is forgotten by none
     (:func:`_held_by`; blind tester s52: the warning said so of a file carrying it all).
@@ -2432,17 +2430,6 @@ def earlier_rounds_left_out(
 
     shas = {h for _, h in given}
     places = {place(n) for n, _ in given}
-    names = [n for n, _ in given]
-
-    def is_given(name: object, sha256: object, folder: Path | None) -> bool:
-        # a card of s65 on records a file's name alone: a file of that name given is that
-        # file, unless the file it records is found as it was learnt (another folder's)
-        if not isinstance(name, str):
-            return False
-        if _name_alone(name):
-            return _found_from_here(name, str(sha256), folder, names) in names
-        return place(name) in places
-
     missing: dict[str, str] = {}  # sha256 -> name, in the order the cards record them
     reviewed: dict[str, list[str]] = {}  # a file given -> the SHA-256s its model learnt, left
     learnt_from: dict[str, set[str]] = {}  # sha256 -> the texts its model learnt from (hashes)
@@ -2464,7 +2451,7 @@ def earlier_rounds_left_out(
         )
         files = feedback.get("decisions_files") if isinstance(feedback, dict) else None
         if codings_named is not None and isinstance(feedback, dict) and isinstance(files, list):
-            named_with.update(_codings_recorded(feedback, folder, named_with, names))
+            named_with.update(_codings_recorded(feedback, folder, named_with))
         learnt = feedback.get("text_sha256") if isinstance(feedback, dict) else None
         # given by its path but changed since, it is checked by the segments the model learnt
         # from (blind tester loop, s64: round 2 saved over round 1's file dropped round 1)
@@ -2474,18 +2461,18 @@ def earlier_rounds_left_out(
             for f in (files if isinstance(files, list) else [])
             if isinstance(f, dict)
             and f.get("sha256") not in shas
-            and (check_texts or not is_given(f.get("name"), f.get("sha256"), folder))
+            and (check_texts or not (isinstance(f.get("name"), str) and place(f["name"]) in places))
         ]
         if left:
             reviewed.setdefault(name, []).extend(h for _, h, _, _ in left)
             for n, h, rows, its in left:
-                if is_given(n, h, folder):
+                if isinstance(n, str) and place(n) in places:
                     by_path.add(h)
                 card_of.setdefault(h, c)
                 n_rows.setdefault(h, rows if isinstance(rows, int) else float("inf"))
                 # update([Decision(...)]) records no file (name null): found by its SHA-256 alone
                 found = (
-                    _found_from_here(n, h, folder, names)
+                    _found_from_here(n, h, folder)
                     if isinstance(n, str)
                     else f"a list of Decisions given in Python (sha256 {h[:12]})"
                 )
@@ -2603,10 +2590,7 @@ def earlier_rounds_left_out(
 
 def _is_as_learnt(name: str, sha256: str) -> bool:
     """Whether the decisions file ``name`` is found with the SHA-256 a model learnt it with."""
-    try:
-        return Path(name).is_file() and sha256_bytes(Path(name).read_bytes()) == sha256
-    except OSError:  # not readable: not found as learnt
-        return False
+    return Path(name).is_file() and sha256_bytes(Path(name).read_bytes()) == sha256
 
 
 def _decisions_in(name: str) -> list[Decision]:
@@ -2680,16 +2664,12 @@ def _held_by(name: str, held: Sequence[Decision]) -> bool:
 
 
 def _codings_recorded(
-    feedback: Mapping[str, Any],
-    folder: Path | None,
-    known: Mapping[str, str | None],
-    given: Sequence[str] = (),
+    feedback: Mapping[str, Any], folder: Path | None, known: Mapping[str, str | None]
 ) -> dict[str, str | None]:
     """Each decisions file a model's card (``feedback``) records, as :func:`_found_from_here`
-    names it (``given``: the decisions files given now), with the codings it was trained with
-    (``feedback.codings``, recorded in the same order when every file had its codings), as
-    found from here; None for codings not recorded or not found. Files ``known`` (given now,
-    with their codings) are left out."""
+    names it, with the codings it was trained with (``feedback.codings``, recorded in the same
+    order when every file had its codings), as found from here; None for codings not recorded
+    or not found. Files ``known`` (given now, with their codings) are left out."""
     files = [f for f in feedback.get("decisions_files") or [] if isinstance(f, Mapping)]
     used = [c for c in feedback.get("codings") or [] if isinstance(c, Mapping)]
     out: dict[str, str | None] = {}
@@ -2697,7 +2677,7 @@ def _codings_recorded(
         name, h = f.get("name"), f.get("sha256")
         if not isinstance(name, str) or not isinstance(h, str):
             continue
-        found = _found_from_here(name, h, folder, given)
+        found = _found_from_here(name, h, folder)
         if found in known:
             continue
         c = used[i] if len(used) == len(files) else {}
@@ -2711,58 +2691,22 @@ def _codings_recorded(
     return out
 
 
-def _name_alone(name: str) -> bool:
-    """Whether a model card records ``name`` as a file's name alone (cards of s65 on, so no
-    folder's name reaches an output: docs/privacy.md), not a path as typed (cards before)."""
-    return bool(name) and Path(name).name == name
-
-
-def _file_named(name: str, path: str) -> bool:
-    """Whether the file ``path`` (as given) has the name ``name``."""
+def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
+    """``name``, a decisions file a model card records as typed when the model was trained, as
+    the file is found from here: as named, or else the file of that name and SHA-256 under the
+    codings' ``folder`` or a folder above it (the study's folder training was run from),
+    relative to here when it can be; ``name`` when neither is found."""
     import os
 
-    return os.path.normcase(Path(path).name) == os.path.normcase(name)
-
-
-def _found_from_here(name: str, sha256: str, folder: Path | None, given: Sequence[str] = ()) -> str:
-    """``name``, a decisions file (or codings) a model card records, as the file is found from
-    here. A path (cards before s65, as typed when the model was trained): as named, or else the
-    file of that name and SHA-256 under the codings' ``folder`` or a folder above it (the
-    study's folder training was run from), relative to here when it can be; ``name`` when
-    neither is found. A file's name alone (cards of s65 on): the file of that name and SHA-256
-    here, under ``folder``, a folder above it or a folder in one of those (``coded/`` beside
-    ``coded2/``); else a file of that name ``given`` now (the file edited since, saved over);
-    else as named."""
-    import os
-
-    def relative(found: Path) -> str:
-        try:
-            return os.path.relpath(found)
-        except ValueError:  # another drive (Windows)
-            return str(found)
-
-    if _name_alone(name):
-        if _is_as_learnt(name, sha256):
-            return name
-        from glob import escape
-
-        aboves = [] if folder is None else [folder.resolve(), *folder.resolve().parents]
-        for above in aboves:
-            try:
-                beside = sorted(above.glob(f"*/{escape(name)}"))
-            except OSError:  # a folder that cannot be listed
-                beside = []
-            for found in [above / name, *beside]:
-                if _is_as_learnt(str(found), sha256):
-                    return relative(found)
-        alike = [g for g in given if _file_named(name, g)]
-        return alike[0] if alike else name
     if Path(name).is_file() or folder is None or Path(name).is_absolute():
         return name
     for above in [folder, *folder.resolve().parents]:
         found = above / name
         if found.is_file() and sha256_bytes(found.read_bytes()) == sha256:
-            return relative(found)
+            try:
+                return os.path.relpath(found)
+            except ValueError:  # another drive (Windows)
+                return str(found)
     return name
 
 

@@ -550,8 +550,7 @@ def warn_if_model_changed(
     left out of a re-run quietly switched to the packaged model, its suggestions (and a new
     code it was trained on) gone (s56 incremental tester, finding 3). A model whose card records
     the folder's decisions file, or its codings by this folder's path (by SHA-256: retrained on
-    its review, the loop's next round; a card of s65 on names the codings file alone, so only
-    its decisions file tells) is said in a note, its codes changing: the warning told
+    its review, the loop's next round) is said in a note, its codes changing: the warning told
     the researcher to undo README's step (blind tester loop, s64). Codings of the same bytes
     elsewhere are no review of this folder: the packaged model codes the same transcripts
     alike (hunt s64: a folder never reviewed was given the note)."""
@@ -592,8 +591,6 @@ def warn_if_model_changed(
         earlier[3] is not None
         and f.get("sha256") == earlier[3]
         and isinstance(f.get("path"), str)
-        # a card of s65 on names the file alone: which folder's it was cannot be told
-        and Path(f["path"]).name != f["path"]
         and os.path.normcase(os.path.abspath(f["path"])) == here
         for f in learnt("codings")
     ):
