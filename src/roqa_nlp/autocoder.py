@@ -59,7 +59,7 @@ from .io import (
     sha256_bytes,
     sha256_file,
 )
-from .result import MODEL_CARD_KEY, CodingResult
+from .result import MODEL_CARD_KEY, CodingResult, codings_file
 from .schema import (
     NONE,
     OFF_FRAMEWORK,
@@ -1325,7 +1325,10 @@ class AutoCoder:
         for c in per_file:
             if isinstance(c, (str, Path)):
                 results.append(CodingResult.read(c))
-                used.append({"path": str(c), "sha256": sha256_bytes(Path(c).read_bytes())})
+                # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
+                # tester, s65: --codings coded/ failed "Is a directory")
+                jsonl = codings_file(c)
+                used.append({"path": str(jsonl), "sha256": sha256_bytes(jsonl.read_bytes())})
             else:
                 results.append(c)
                 if c is not None:

@@ -43,7 +43,8 @@ def train_command(
     codings: list[Path] | None = typer.Option(
         None,
         "--codings",
-        help="codings.jsonl the decisions refer to (default: beside each decisions file); "
+        help="codings.jsonl the decisions refer to, or its folder (default: beside each "
+        "decisions file); "
         "once per --feedback, in the same order.",
         metavar="FILE",
     ),
