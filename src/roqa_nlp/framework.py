@@ -3768,16 +3768,15 @@ def saturation(
         # transcripts it did not reach: a participant's second would count as one (hunt s65
         # h_satcli D2: "12 of the 14" of a study of 13), so no total is said
         cased = cases == "transcript" or all(t in held or t in case_of for t, _, _ in unreached)
-        few = (
-            f"only {len(seq)} interview(s)"
-            if total == len(seq) or not cased
-            else f"only {len(seq)} of the {total} interviews {'is' if len(seq) == 1 else 'are'} "
-            "reviewed"
-            if seq
-            else f"none of the {total} interviews is reviewed"
-            if total > 1
-            else "the interview is not reviewed"
-        )
+        if total == len(seq) or not cased:
+            few = f"only {len(seq)} interview(s)"
+        elif seq:
+            are = "is" if len(seq) == 1 else "are"
+            few = f"only {len(seq)} of the {total} interviews {are} reviewed"
+        elif total > 1:
+            few = f"none of the {total} interviews is reviewed"
+        else:
+            few = "the interview is not reviewed"
         # every reason names the interviews the rule passed over (s51 saturation, finding 10)
         why = (
             "no interview has a code charted"

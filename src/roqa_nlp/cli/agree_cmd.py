@@ -3264,8 +3264,8 @@ def agree_command(
     if 0 < n_boot < MIN_BOOTSTRAP:
         from ..errors import warn
 
-        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4), once the options are
-        # known good: a refusal stays one line
+        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
+        # options are known good, so that a refusal stays one line
         warn(
             f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
             f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
