@@ -39,6 +39,9 @@ def test_import_export_and_report_make_their_new_folders_0700(
     code, _, err = run(["import", str(project), "--out", str(imported)], capsys)
     assert code == 0, err
     assert mode(imported) == 0o700
+    # every folder in it too: codings/ was made as the umask says (docs tester, s65)
+    folders = [p for p in imported.rglob("*") if p.is_dir()]
+    assert folders and {mode(p) for p in folders} == {0o700}
     files = sorted(p for p in imported.rglob("*") if p.is_file())
     assert files and {mode(p) for p in files} == {0o644}
 

@@ -487,6 +487,7 @@ def import_cmd(
         check_output_folder,
         check_own_outputs,
         file_stem,
+        make_out_dir,
         refuse_unfit_out_folder,
         sha256_file,
         typable_stem,
@@ -541,6 +542,8 @@ def import_cmd(
         # a coder's folder and decisions file are typed in commands (reviewed/codings/roqa_nlp_*):
         # no spaces, brackets or "…" in them; the user's name is in their run.json
         used_users: set[str] = set()
+        if project.codings:  # its owner's alone, as each coder's folder in it (docs tester, s65)
+            make_out_dir(d / "codings")
         for user, result in project.codings.items():
             name = typable_stem(user, used_users)
             result._save_files(d / "codings" / name)
