@@ -1394,6 +1394,7 @@ def _read_project(
         warnings.append(line)
 
     name = root.get("name") or path.stem
+    described = _text_of(child(root, "Description"))  # roqa's records, read once
     origin = root.get("origin") or ""
     written_by_roqa = origin.split(" ")[0] == ORIGIN.split(" ")[0]
 
@@ -1418,11 +1419,7 @@ def _read_project(
     all_notes, notes, note_records = _read_notes(z, root, limits, folder)
     used_notes: set[str] = set()
     # the sources roqa's export counted in UTF-16 units, as the program it came from counts them
-    in_utf16 = (
-        _recorded_utf16(_text_of(child(root, "Description")), warnings)
-        if written_by_roqa
-        else set()
-    )
+    in_utf16 = _recorded_utf16(described, warnings) if written_by_roqa else set()
 
     from ..crosswalk import PROJECT_SUFFIX
 
@@ -1450,7 +1447,7 @@ def _read_project(
     by_text: dict[str, tuple[Transcript, str | None]] = {}
     sources_el = child(root, "Sources")
     sources = [] if sources_el is None else list(sources_el)
-    recorded = _recorded_transcripts(_text_of(child(root, "Description")))
+    recorded = _recorded_transcripts(described)
     # the ids the sources' names give: a renamed source does not take one of them back
     by_names = _names_given(sources)
     # a recording's transcript and a PDF's text are read as text sources
@@ -1544,9 +1541,7 @@ def _read_project(
             skip("selection memo", memo)
 
     _warn_of_utf16_sources(path, utf16_sources, source_warning)
-    _warn_of_deleted_suggestions(
-        _text_of(child(root, "Description")), pending, tid_of, warnings, broken
-    )
+    _warn_of_deleted_suggestions(described, pending, tid_of, warnings, broken)
     if merged_away and of_book is not None:
         book = _with_merged_away(book, of_book, merged_away, warnings)
     _warn_of_valence_code_uses(book, deleted, valence_uses, ratings, lifted, rating_uses, warnings)
@@ -1569,9 +1564,9 @@ def _read_project(
         "project": name,
         "origin": origin,
         "codebook": {"id": book.id, "hash": book.hash},
-        **_recorded_chart(_text_of(child(root, "Description")), book, warnings),
+        **_recorded_chart(described, book, warnings),
     }
-    left_out = _review_record(_text_of(child(root, "Description")), warnings)
+    left_out = _review_record(described, warnings)
     mine = _reviewer(left_out, user_names, pending, warnings)
     decided_no_code = decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
