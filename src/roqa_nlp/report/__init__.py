@@ -19,8 +19,8 @@ so a review survives coding the transcripts again.
 
 A person's codings (``roqa apply-decisions``, ``roqa import``: a result whose meta records a
 person, :func:`~roqa_nlp.exchange.qdpx_export.coder_of`) are shown read-only: each segment with
-the codes given it, no review control, no decision embedded or kept, and no model figure in the
-overview, the transcripts or the quotes.
+the codes given it and the notes their run.json keeps on it, no review control, no decision
+embedded or kept, and no model figure in the overview, the transcripts or the quotes.
 """
 
 from __future__ import annotations
@@ -376,8 +376,16 @@ def render_report(
     for key in ("heatmap_svg", "saturation_svg", "confidence_svg", "reliability_svg"):
         if ctx[key] is not None:
             ctx[key] = Markup(ctx[key])
+    # a person's codings show the notes their run.json keeps (apply-decisions keeps a review's
+    # notes there: shown nowhere before, session 66), each beside its segment, or listed when
+    # the codings leave its segment out
+    from ..decisions import segment_notes
+
+    notes = segment_notes(result) if person is not None else {}
+    shown = {s.segment.id for s in result}
+    ctx["notes_elsewhere"] = [(sid, n) for sid, ns in notes.items() if sid not in shown for n in ns]
     # a flagged row names what it fits none of as Table 2 names its rows (hunt s65 h_open D2)
-    rows = fragments.SegmentRows(read_only=person is not None, unit=ctx["table2_unit"])
+    rows = fragments.SegmentRows(read_only=person is not None, unit=ctx["table2_unit"], notes=notes)
     for t in ctx["transcripts"]:
         t["rows_html"] = rows.block(t["rows"])
     return env.get_template("report.html.j2").render(**ctx)

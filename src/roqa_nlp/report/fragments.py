@@ -131,12 +131,22 @@ class SegmentRows:
 
     ``unit``: what Table 2 calls its rows (:func:`~roqa_nlp.framework.row_unit` of the codebook
     charted), which names what talk flagged as fitting no code fits none of when its top
-    suggestion is the researcher's own code (a CFIR construct)."""
+    suggestion is the researcher's own code (a CFIR construct).
 
-    def __init__(self, *, read_only: bool = False, unit: str = "code") -> None:
+    ``notes``: segment id -> the reviewer's notes on it that a person's codings keep
+    (:func:`~roqa_nlp.decisions.segment_notes`), shown under its codes."""
+
+    def __init__(
+        self,
+        *,
+        read_only: bool = False,
+        unit: str = "code",
+        notes: Mapping[str, list[str]] | None = None,
+    ) -> None:
         self._code_html: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.read_only = read_only
         self.unit = unit
+        self.notes = notes or {}
 
     def _code(self, g: Mapping[str, Any]) -> tuple[str, str]:
         key = (g["code_id"], g["css"], g["name"])
@@ -189,7 +199,7 @@ class SegmentRows:
     def coded_segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A segment of a person's codings: the text highlighted in its (first) code's domain
         colour and, beside it, the codes given it, or "No code." (a reviewer who rejected every
-        suggestion coded it with none)."""
+        suggestion coded it with none), and the notes written on it."""
         codes = s["suggestions"]
         css = codes[0]["css"] if codes else "dx"
         attrs = "" if codes else " data-uncoded"
@@ -201,7 +211,11 @@ class SegmentRows:
             parts.extend(self.given_code(g) for g in codes)
         else:
             parts.append('<li class="muted">No code.</li>\n')
-        parts.append("</ul>\n</div></div>\n")
+        parts.append("</ul>\n")
+        parts.extend(
+            f'<p class="given-note">note: {escape(n)}</p>\n' for n in self.notes.get(s["id"], ())
+        )
+        parts.append("</div></div>\n")
         return "".join(parts)
 
     def _own_code(self, s: Mapping[str, Any]) -> tuple[str, str] | None:
