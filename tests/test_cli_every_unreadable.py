@@ -181,3 +181,135 @@ def test_the_closing_line_counts_the_files_no_error_names(tmp_path: Path) -> Non
         "roqa: error: the 2 transcripts above cannot be read, so the other 2 were not "
         "inspected (fix these files or leave them out, and run again)"
     )
+
+
+def test_files_given_twice_are_not_said_to_be_unreadable(tmp_path: Path) -> None:
+    """Fixer s66 (unread, U1): files given twice were closed by "none of the 2 transcripts
+    above can be read", though both were read."""
+    folder = study(tmp_path, good=2)
+    p01, p02 = folder / "p01.txt", folder / "p02.txt"
+    run = roqa("inspect", p01, p01, p02, p02)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {p01}: is given twice (give each transcript file once)",
+        f"roqa: error: {p02}: is given twice (give each transcript file once)",
+        "roqa: error: the 2 transcripts above cannot be used as given, so none was inspected "
+        "(give each interview once under a name of its own, and run again)",
+    ]
+    with pytest.raises(ValueError) as caught:
+        read_transcripts([p01, p01, p02, p02])
+    assert str(caught.value) == (
+        f"2 transcripts cannot be used as given: {p01}: is given twice (give each transcript "
+        f"file once); {p02}: is given twice (give each transcript file once) (give each "
+        "interview once under a name of its own)"
+    )
+
+
+def test_a_second_format_beside_an_unreadable_file_is_counted_apart(tmp_path: Path) -> None:
+    """Fixer s66 (unread, U1): p01.vtt beside p01.txt was one of "the 2 transcripts above
+    [that] cannot be read", though it was read."""
+    folder = study(tmp_path, good=2)
+    for name in ("p71_image.txt", "p72_utf16.txt"):
+        (folder / name).unlink()
+    (folder / "p01.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v P01>We had no budget.\n", "utf-8"
+    )
+    run = roqa("inspect", folder)
+    assert run.code == 2
+    assert run.err.splitlines() == [
+        f"roqa: error: {folder / 'p01.vtt'}: is the interview p01.txt holds, in another format "
+        "(give one file per interview (speech-to-text tools write several: keep the .json, "
+        "which keeps the speakers and times, and move the others away))",
+        f"roqa: error: {folder / 'p70_empty.txt'}: no speech found (the file is empty: check "
+        "that it is the right file)",
+        "roqa: error: of the 2 transcripts above, 1 cannot be read and 1 cannot be used as "
+        "given, so the other 2 were not inspected (fix these files or leave them out, give "
+        "each interview once under a name of its own, and run again)",
+    ]
+
+
+def test_pseudonymise_says_the_others_were_not_pseudonymised(tmp_path: Path) -> None:
+    """Fixer s66 (unread, U3): its last line was "2 transcripts cannot be read (fix these
+    files or leave them out)", not saying that the other files were not pseudonymised."""
+    folder = study(tmp_path, good=2)
+    (folder / "p72_utf16.txt").unlink()
+    out, key = tmp_path / "pseudo", tmp_path / "key.csv"
+    run = roqa("pseudonymise", folder, "--key", key, "--out", out)
+    assert run.code == 2
+    assert run.err.splitlines()[-3:] == [
+        *each_error(folder)[:2],
+        "roqa: error: the 2 transcripts above cannot be read, so the other 2 were not "
+        "pseudonymised (fix these files or leave them out, and run again)",
+    ]
+    (folder / "p71_image.txt").unlink()
+    run = roqa("pseudonymise", folder, "--key", key, "--out", out)
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {folder / 'p70_empty.txt'}: no speech found (the file is empty: check "
+        "that it is the right file; the other 2 transcripts were not pseudonymised: fix this "
+        "file or leave it out, and run again)"
+    )
+
+
+def qdpx_study(tmp_path: Path, projects: int) -> list[Path]:
+    """q5/a.qdpx (p01, p02), then b.qdpx (p01, p03) and c.qdpx (p01, p04) as ``projects``
+    asks: each a p01 that a.qdpx holds."""
+    from test_output_file_names import qdpx_of
+
+    folder = tmp_path / "q5"
+    folder.mkdir()
+    names = [["p01", "p02"], ["p01", "p03"], ["p01", "p04"]][:projects]
+    return [qdpx_of(folder / f"{'abc'[i]}.qdpx", two) for i, two in enumerate(names)]
+
+
+@pytest.mark.parametrize("projects", [2, 3])
+def test_the_transcripts_of_a_qdpx_that_cannot_be_used_say_the_others_were_not_coded(
+    tmp_path: Path, projects: int
+) -> None:
+    """Fixer s66 (unread, U3): as `roqa code` reads a study before coding it (no model is
+    needed to find these): an error naming a project's source (q5/b.qdpx:sources/16.txt) was
+    not one of the files given, so none said that the others were not coded."""
+    import warnings
+
+    from roqa_nlp.autocoder import _study_pass
+    from roqa_nlp.cli.code_cmd import stopped_for_one
+    from roqa_nlp.errors import RoqaErrors, RoqaWarning
+
+    files = qdpx_study(tmp_path, projects)
+    with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        with stopped_for_one(files, "coded"):
+            _study_pass(list(files), None, None)
+    shared = (
+        "two transcripts share the id 'p01' (rename one of the files so every transcript has "
+        "its own name"
+    )
+    if projects == 2:
+        assert str(caught.value) == (
+            f"{files[1]}:sources/16.txt: {shared}; the other transcript was not coded: fix "
+            "this file or leave it out, and run again)"
+        )
+        return
+    assert isinstance(caught.value, RoqaErrors)
+    assert [str(e) for e in caught.value.lines()] == [
+        f"{files[1]}:sources/16.txt: {shared})",
+        f"{files[2]}:sources/16.txt: {shared})",
+        "the 2 transcripts above cannot be used as given, so the other one was not coded "
+        "(give each interview once under a name of its own, and run again)",
+    ]
+
+
+@pytest.mark.slow
+def test_code_of_qdpx_projects_sharing_an_id_says_the_others_were_not_coded(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Fixer s66 (unread, U3): `roqa code q5` closed with "2 transcripts cannot be read (fix
+    these files or leave them out)", though both were read and the third project not coded."""
+    files = qdpx_study(tmp_path, 3)
+    out = tmp_path / "coded"
+    run = roqa("code", files[0].parent, "--out", out, "--model", tiny_model_dir, "--no-report")
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        "roqa: error: the 2 transcripts above cannot be used as given, so the other one was "
+        "not coded (give each interview once under a name of its own, and run again)"
+    )
+    assert not out.exists()

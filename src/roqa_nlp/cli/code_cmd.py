@@ -278,33 +278,62 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     on: the study is read whole (its cases and interviewers are taken from every file), so a
     file left out must be the researcher's choice, not a warning lost among others. Several
     such files (every one is read first) are each said as they are, one line each, then one
-    line says that the others were not ``done``."""
+    line says that the others were not ``done``, telling the transcripts that cannot be read
+    from those read that cannot be used as given (a file given twice, two of one id: fixer s66,
+    unread). An error naming a transcript of a QDA project given (``q5/b.qdpx:sources/...``)
+    is of that project."""
     from ..errors import RoqaError, RoqaErrors
+    from ..transcripts import GIVE_ONCE, count_unusable
+
+    given = {str(f) for f in files}
+
+    def file_of(path: str | None) -> str | None:
+        """The file given that ``path`` names or holds, None for another."""
+        if path in given or path is None:
+            return path
+        return next((f for f in given if path.startswith(f"{f}:")), None)
 
     try:
         yield
     except RoqaErrors as e:
-        given = {str(f) for f in files}
-        if any(one.path not in given for one in e.errors):
+        named = [file_of(one.path) for one in e.errors]
+        if None in named:
             raise
         # the others are the files no error names: a .qdpx gives one error per transcript it
         # shares an id with (hunt s65 h_inspect D1: "none of the 3" beside two files read well)
-        n, left = len(e.errors), len(given - {one.path for one in e.errors})
-        if not left:
+        n, left = len(e.errors), len(given - set(named))
+        unread, shared = count_unusable(e.errors)
+        if not shared and not left:
             raise RoqaErrors(
                 e.errors,
                 f"none of the {n} transcripts above can be read",
                 hint="fix them, and run again",
             ) from None
-        others = f"the other {left} were" if left > 1 else "the other one was"
+        if not shared:
+            said = f"the {n} transcripts above cannot be read"
+        elif not unread:
+            said = f"the {n} transcripts above cannot be used as given"
+        else:
+            said = (
+                f"of the {n} transcripts above, {unread} cannot be read and {shared} cannot be "
+                "used as given"
+            )
+        fix = [
+            *(["fix these files or leave them out"] if unread else []),
+            *([GIVE_ONCE] if shared else []),
+        ]
+        not_done = (
+            f"the other {left} were not {done}"
+            if left > 1
+            else f"the other one was not {done}"
+            if left
+            else f"none was {done}"
+        )
         raise RoqaErrors(
-            e.errors,
-            f"the {n} transcripts above cannot be read, so {others} not {done}",
-            hint="fix these files or leave them out, and run again",
+            e.errors, f"{said}, so {not_done}", hint=f"{', '.join(fix)}, and run again"
         ) from None
     except RoqaError as e:
-        given = {str(f) for f in files}
-        if len(files) < 2 or e.path is None or e.path not in given:
+        if len(files) < 2 or file_of(e.path) is None:
             raise
         n = len(files) - 1
         others = f"the other {n} transcripts were" if n > 1 else "the other transcript was"

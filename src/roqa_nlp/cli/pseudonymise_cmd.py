@@ -57,7 +57,7 @@ def pseudonymise_command(
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import speaker_warning
     from ._app import console
-    from .code_cmd import _read_key, _write_key
+    from .code_cmd import _read_key, _write_key, stopped_for_one
 
     if out.exists() and not out.is_dir():
         raise RoqaError("is a file, not a folder", path=out, hint="give a folder with --out")
@@ -70,7 +70,8 @@ def pseudonymise_command(
     files = expand_paths(paths)  # a transcript not there is said before a new key is started
     pseudonyms = _read_key(key, out, "local", "--key")
     labels = with_default_labels(list(interviewer) or None, list(participant))
-    originals = read_files(files, labels)
+    with stopped_for_one(files, "pseudonymised"):  # the others not done either, as code says
+        originals = read_files(files, labels)
     # the numbers files claim (p01_interview), then every speaker: as roqa code and
     # pseudonymise() do
     from ..pseudonyms import pseudonymise

@@ -346,6 +346,11 @@ def _refuse_empty_file(p: Path) -> None:
         raise RoqaError("no speech found", path=p, hint=EMPTY_FILE_HINT)
 
 
+class SharedIdError(RoqaValueError):
+    """A transcript read well that cannot be used as given (:func:`shared_id_error`): said
+    apart from those that cannot be read (:func:`count_unusable`), which it is not."""
+
+
 def shared_id_error(
     transcript_id: str, path: str | Path | None, first: str | Path | None
 ) -> RoqaValueError:
@@ -355,21 +360,33 @@ def shared_id_error(
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
         if here.resolve() == there.resolve():  # one file, by a symlink or another path
-            return RoqaValueError(
-                "is given twice", path=here, hint="give each transcript file once"
-            )
+            return SharedIdError("is given twice", path=here, hint="give each transcript file once")
         if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
-            return RoqaValueError(
+            return SharedIdError(
                 f"is the interview {there.name} holds, in another format",
                 path=here,
                 hint="give one file per interview (speech-to-text tools write several: keep the "
                 ".json, which keeps the speakers and times, and move the others away)",
             )
-    return RoqaValueError(
+    return SharedIdError(
         f"two transcripts share the id {transcript_id!r}",
         path=path,
         hint="rename one of the files so every transcript has its own name",
     )
+
+
+#: The fix of transcripts that cannot be used as given (:class:`SharedIdError`), each of which
+#: says its own
+GIVE_ONCE = "give each interview once under a name of its own"
+
+
+def count_unusable(errors: Sequence[RoqaError]) -> tuple[int, int]:
+    """How many of ``errors`` are of transcripts that cannot be read, and how many of
+    transcripts read well that cannot be used as given (a file given twice, an interview in a
+    second format, two files of one id): the second are not said to be unreadable (fixer s66,
+    unread: "none of the 2 transcripts above can be read" of two files given twice)."""
+    shared = sum(isinstance(e, SharedIdError) for e in errors)
+    return len(errors) - shared, shared
 
 
 def warn_if_same_text(t: Transcript, seen: dict[str, tuple[str, str | None]]) -> None:
@@ -1014,12 +1031,18 @@ class Unreadable:
         :class:`~roqa_nlp.errors.RoqaErrors`; nothing when every file could be read."""
         if len(self.errors) == 1:
             raise self.errors[0]
-        if self.errors:
-            raise RoqaErrors(
-                self.errors,
-                f"{len(self.errors)} transcripts cannot be read",
-                hint="fix these files or leave them out",
-            )
+        if not self.errors:
+            return
+        unread, shared = count_unusable(self.errors)
+        said = [
+            *([f"{unread} transcripts cannot be read"] if unread else []),
+            *([f"{shared} transcripts cannot be used as given"] if shared else []),
+        ]
+        fix = [
+            *(["fix these files or leave them out"] if unread else []),
+            *([GIVE_ONCE] if shared else []),
+        ]
+        raise RoqaErrors(self.errors, " and ".join(said), hint=", and ".join(fix))
 
 
 def read_each(
