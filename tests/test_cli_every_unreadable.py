@@ -228,6 +228,49 @@ def test_a_second_format_beside_an_unreadable_file_is_counted_apart(tmp_path: Pa
     ]
 
 
+def two_folders(tmp_path: Path) -> list[Path]:
+    """s2 (p01, p02, an empty file) and s1 (p01, p02 again, a PNG, a UTF-16 file)."""
+    s2 = study(tmp_path, good=2)
+    for name in ("p71_image.txt", "p72_utf16.txt"):
+        (s2 / name).unlink()
+    (tmp_path / "one").mkdir()
+    s1 = study(tmp_path / "one", good=2)
+    (s1 / "p70_empty.txt").unlink()
+    return [s2, s1]
+
+
+def test_the_study_pass_before_coding_names_every_error_read_transcripts_names(
+    tmp_path: Path,
+) -> None:
+    """Fixer s66 (unread, U2): ac.code(["s2", "s1"]) read each folder alone, so a folder
+    holding a broken file gave none of its transcripts, and s1's p01 and p02 (ids s2 has) were
+    said only by the next run: 3 errors where read_transcripts names 5."""
+    import warnings
+
+    from roqa_nlp.autocoder import _study_pass
+    from roqa_nlp.errors import RoqaErrors, RoqaWarning
+
+    folders = two_folders(tmp_path)
+    with pytest.raises(RoqaErrors) as read:
+        read_transcripts(folders)
+    with pytest.raises(RoqaErrors) as coded, warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        _study_pass(list(folders), None, None)
+    s2, s1 = folders
+    assert [e.path for e in coded.value.errors] == [
+        str(s2 / "p70_empty.txt"),
+        str(s1 / "p01.txt"),
+        str(s1 / "p02.txt"),
+        str(s1 / "p71_image.txt"),
+        str(s1 / "p72_utf16.txt"),
+    ]
+    assert str(coded.value) == str(read.value)
+    assert str(coded.value.closing) == (
+        "3 transcripts cannot be read and 2 transcripts cannot be used as given (fix these "
+        "files or leave them out, and give each interview once under a name of its own)"
+    )
+
+
 def test_pseudonymise_says_the_others_were_not_pseudonymised(tmp_path: Path) -> None:
     """Fixer s66 (unread, U3): its last line was "2 transcripts cannot be read (fix these
     files or leave them out)", not saying that the other files were not pseudonymised."""

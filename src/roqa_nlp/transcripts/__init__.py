@@ -1077,4 +1077,33 @@ def read_each(
                         raise
                 except RoqaError as e:
                     if unreadable is not None:
-                        unreadable.add(e)
+                        yield from _each_file_of(
+                            item, e, interviewer_labels, whole_study, unreadable
+                        )
+
+
+def _each_file_of(
+    item: str | Path,
+    error: RoqaError,
+    interviewer_labels: Sequence[str] | None,
+    whole_study: bool,
+    unreadable: Unreadable,
+) -> Iterator[Transcript]:
+    """The transcripts :func:`read_each` gives of a folder ``item`` whose reading raised
+    ``error``: each of its files read alone, those that can be, so that the caller finds the
+    ids they share with other items' (fixer s66, unread: ``ac.code(["s2", "s1"])`` said 3
+    errors where ``read_transcripts`` said 5, the next run failing on the other 2), the errors
+    of the others kept in ``unreadable``. Only ``error`` is kept for a file or a folder whose
+    files cannot be listed."""
+    try:
+        files = expand_paths([item]) if Path(item).is_dir() else []
+    except RoqaError:
+        files = []
+    if not files:
+        unreadable.add(error)
+        return
+    for f in files:
+        try:
+            yield from read_files([f], interviewer_labels, whole_study=whole_study)
+        except RoqaError as e:
+            unreadable.add(e)
