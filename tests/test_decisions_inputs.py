@@ -359,8 +359,8 @@ def test_a_review_carried_from_elsewhere_counts_the_rows_its_file_holds(tmp_path
     _keep_fits_no_code(out, given, review)
     assert given.read_bytes() == before
     assert review.line(codings(FIRST), Codebook.load("cfir-2009")) == (
-        f"decisions: 4 on 2 segments (1 accept, 3 reject) and 1 note carried into the report "
-        f"from {given}, with 1 no-code row added for the segment whose every suggestion they rejected"
+        f"decisions: 4 on 2 segments (1 accept, 3 reject) carried into the report from {given}, "
+        "with 1 no-code row added for the segment whose every suggestion they rejected"
     )
 
 
@@ -390,7 +390,7 @@ def test_a_review_saved_as_xlsx_in_the_folder_coded_again_is_not_written_to(
         "each, or Save decisions from the new report as decisions.csv\n"
     )
     assert review.line(codings(FIRST), Codebook.load("cfir-2009")).endswith(
-        "(1 accept, 3 reject) and 1 note carried into the report from "
+        "(1 accept, 3 reject) carried into the report from "
         f"{xlsx}, with 1 no-code row added for the segment whose every suggestion they rejected"
     )
 
@@ -434,8 +434,8 @@ def test_roqa_report_carries_a_review_saved_as_xlsx_beside_the_codings(tmp_path:
     run = roqa("report", coded)
     assert run.code == 0, run.err
     assert (
-        "decisions: 3 on 3 segments (1 accept, 1 recode, 1 new-code) and 1 note carried into "
-        f"the report from {coded / 'decisions.xlsx'} (found beside the codings)"
+        "decisions: 3 on 3 segments (1 accept, 1 recode, 1 new-code) carried into the report "
+        f"from {coded / 'decisions.xlsx'} (found beside the codings)"
     ) in " ".join(run.out.split())
 
 

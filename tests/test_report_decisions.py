@@ -122,8 +122,8 @@ def test_summary_counts_and_names_the_unmatched_by_segment_id_not_their_words() 
     "decisions: 13 and 1 note" for 13 rows on 11 segments, one a valence)."""
     m = match_decisions(REVIEW, rerun())
     assert m.summary("coded/decisions.csv") == (
-        "decisions: 5 on 4 segments (1 accept, 2 reject, 1 recode, 1 new-code) and 1 note "
-        "carried into the report from coded/decisions.csv; 2 match no segment: "
+        "decisions: 5 on 4 segments (1 accept, 2 reject, 1 recode, 1 new-code) carried into "
+        "the report from coded/decisions.csv; 2 match no segment: "
         "p01_interview:0007, p09_interview:0001"
     )
     many = [Decision(f"x:{i}", "reject", "IC.H", text=f"Gone sentence {i}") for i in range(5)]
@@ -197,8 +197,7 @@ def test_roqa_report_carries_the_decisions_given(coded: Path, tmp_path: Path, ca
     code, out, err = run(["report", str(coded), "--decisions", str(path)], capsys)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"decisions: 2 on 2 segments (1 accept, 1 reject) and 1 note carried into the report "
-        f"from {path}; "
+        f"decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from {path}; "
         "1 matches no segment: "
         "p01_interview:0007 (row 4)",
         f"report: {coded / 'report.html'}",
@@ -244,8 +243,8 @@ def test_roqa_report_uses_the_decisions_csv_beside_the_codings(coded: Path, caps
     code, out, err = run(["report", str(coded / "codings.jsonl")], capsys)
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == (
-        "decisions: 2 on 2 segments (1 accept, 1 reject) and 1 note carried into the report "
-        f"from {coded / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
+        "decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from "
+        f"{coded / 'decisions.csv'} (found beside the codings); 1 matches no segment: "
         "p01_interview:0007 (row 4)"
     )
     assert len(embedded((coded / "report.html").read_text(encoding="utf-8"))) == 2

@@ -864,15 +864,16 @@ class DecisionMatch:
         dropped: Collection[str] = (),
     ) -> str:
         """One line for the CLI: how many decisions (rows of the review) were carried, on how
-        many segments and by decision, the reviewer's notes (:func:`_notes_said`), and which
-        match no segment (named by segment id and row, ``limit`` at most). ``added``: the
-        ``no-code`` rows carried besides them, made for segments whose every suggestion they
-        rejected (:func:`no_code_rows`) and not in ``source``. ``dropped``: transcripts whose
-        codings the run replaced without coding them again; the line says how many of the rows
-        that match no segment are on them (the first five named)."""
+        many segments and by decision, the notes alone apart, and which match no segment (named
+        by segment id and row, ``limit`` at most). ``added``: the ``no-code`` rows carried besides
+        them, made for segments whose every suggestion they rejected (:func:`no_code_rows`) and
+        not in ``source``. ``dropped``: transcripts whose codings the run replaced without
+        coding them again; the line says how many of the rows that match no segment are on
+        them (the first five named)."""
         where = "" if source is None else f" from {source}"
+        notes = sum(1 for d, _ in self.matched if d.decision == NOTE)  # as the browser counts
+        also = f" and {notes} note{'s' if notes != 1 else ''}" if notes else ""
         decided = [(d, sid) for d, sid in self.matched if d.decision != NOTE]
-        also = _notes_said(self.matched, {sid for _, sid in decided})
         what = ""
         if decided:
             n_segments = len({sid for _, sid in decided})
@@ -922,27 +923,6 @@ class DecisionMatch:
                 why = f"which this run codes as {now}, where {words} not found as written"
             said.append(f"{some}on {first_and_count(names)}, {why}")
         return f"{line} ({'; '.join(said)})"
-
-
-def _notes_said(matched: Iterable[tuple[Decision, str]], decided: Collection[str]) -> str:
-    """`` and 2 notes (1 on a segment with no decision)``: the reviewer's notes carried into the
-    report as the page shows them, one a segment (its first row's with one), and how many of
-    them are on a segment ``decided`` by no row, which ``roqa apply-decisions`` leaves out (it
-    said "1 note" of the note rows alone, read as the other note lost); "" when none."""
-    noted = {sid for d, sid in matched if reviewer_note(d)}
-    if not noted:
-        return ""
-    n, alone = len(noted), len(noted - set(decided))
-    said = f" and {n} note{'s' if n != 1 else ''}"
-    if not alone:
-        return said
-    if alone == n:
-        return said + (
-            " (on a segment with no decision)"
-            if n == 1
-            else " (each on a segment with no decision)"
-        )
-    return said + f" ({alone} on {'a segment' if alone == 1 else 'segments'} with no decision)"
 
 
 def _row_of(d: Decision) -> str:
