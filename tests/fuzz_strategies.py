@@ -187,6 +187,12 @@ vtt_shaped = st.builds(
 srt_shaped = st.builds(
     lambda cs, sep: sep.join(cs), cues, st.sampled_from(["\n\n", "\n", "\r\n\r\n"])
 )
+#: YouTube's captions (.sbv): ``begin,end`` timing lines, no numbers.
+sbv_shaped = st.builds(
+    lambda cs, sep: sep.join(cs),
+    st.lists(st.builds(lambda b, e, w: f"{b},{e}\n{w}", times, times, cue_text), max_size=12),
+    st.sampled_from(["\n\n", "\n", "\r\n\r\n"]),
+)
 
 
 def rtf_escaped(text: str) -> str:

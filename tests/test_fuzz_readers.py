@@ -46,6 +46,7 @@ from fuzz_strategies import (
     qdpx_shaped,
     records_csv,
     rtf_shaped,
+    sbv_shaped,
     srt_shaped,
     text_file,
     transcript_record,
@@ -69,6 +70,7 @@ CASES: dict[str, int] = {
     "md": 100,
     "vtt": 250,
     "srt": 250,
+    "sbv": 150,
     "csv": 250,
     "docx": 80,
     "odt": 80,
@@ -208,6 +210,12 @@ def test_vtt_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -
 @given(data=text_file(srt_shaped))
 def test_srt_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
     _fuzz_transcript(tmp_path, "srt", ".srt", data)
+
+
+@fuzz_settings("sbv")
+@given(data=text_file(sbv_shaped))
+def test_sbv_reader_parses_or_refuses_in_one_line(tmp_path: Path, data: bytes) -> None:
+    _fuzz_transcript(tmp_path, "sbv", ".sbv", data)
 
 
 @fuzz_settings("csv")

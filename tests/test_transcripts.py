@@ -3052,8 +3052,8 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 SUPPORTED_TEXT = (
-    ".txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, .html, .htm, .csv, .tsv, .xlsx, .json, "
-    ".qdpx"
+    ".txt, .md, .vtt, .srt, .sbv, .docx, .odt, .fodt, .rtf, .pdf, .html, .htm, .csv, .tsv, .xlsx, "
+    ".json, .qdpx"
 )
 
 
@@ -3387,8 +3387,8 @@ def test_read_transcripts_empty_directory(tmp_path: Path) -> None:
 
 def test_supported_extensions() -> None:
     assert SUPPORTED_EXTENSIONS == (
-        ".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".html", ".htm",
-        ".csv", ".tsv", ".xlsx", ".json", ".qdpx"
+        ".txt", ".md", ".vtt", ".srt", ".sbv", ".docx", ".odt", ".fodt", ".rtf", ".pdf", ".html",
+        ".htm", ".csv", ".tsv", ".xlsx", ".json", ".qdpx"
     )  # fmt: skip
 
 

@@ -65,7 +65,7 @@ _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 
 #: transcript files, which are no labelled records (a .csv, .xlsx or .json may be either)
-_TRANSCRIPT_ONLY = (".txt", ".md", ".vtt", ".srt", ".docx", ".odt", ".fodt", ".rtf", ".pdf")
+_TRANSCRIPT_ONLY = (".txt", ".md", ".vtt", ".srt", ".sbv", ".docx", ".odt", ".fodt", ".rtf", ".pdf")
 
 
 def refuse_transcript(path: str | Path) -> None:

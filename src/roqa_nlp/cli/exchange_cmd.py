@@ -423,7 +423,7 @@ _EXPORTED = "give the project your QDA program exported as REFI-QDA"
 
 #: transcript files that can be no REFI-QDA file (a .txt or .html may be a codebook's XML, read
 #: as before; a .txt that is no XML is said to be neither by :func:`_is_qdc`)
-_TRANSCRIPTS_ONLY = (".docx", ".odt", ".pdf", ".vtt", ".srt", ".rtf")
+_TRANSCRIPTS_ONLY = (".docx", ".odt", ".pdf", ".vtt", ".srt", ".sbv", ".rtf")
 
 
 def refuse_non_project(path: Path) -> None:

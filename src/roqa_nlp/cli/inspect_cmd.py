@@ -231,7 +231,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
         notes.append(collective)
     if meta.get("timed_lines"):
         notes.append(f"lines opening with a time range read as subtitles ({meta['cues']} cues)")
-    elif "cues" in meta and meta.get("format") not in ("vtt", "srt"):
+    elif "cues" in meta and meta.get("format") not in ("vtt", "srt", "sbv"):
         notes.append(f"read as subtitles ({meta['cues']} cues)")
     return notes
 

@@ -7,6 +7,7 @@ speaker, role and code-point offsets of their words), choosing the reader by ext
 ``.txt``, ``.md``       ``Speaker: words`` lines (:mod:`.text`); the file's own text
 ``.vtt``                WebVTT, e.g. a Zoom transcript (:mod:`.vtt`)
 ``.srt``                SubRip subtitles (:mod:`.srt`)
+``.sbv``                YouTube's captions (:mod:`.sbv`)
 ``.docx``               Word (:mod:`.docx`)
 ``.odt``, ``.fodt``     OpenDocument, e.g. LibreOffice Writer (:mod:`.odt`)
 ``.rtf``                Rich Text Format, read as plain text once extracted (:mod:`.rtf`)
@@ -54,6 +55,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (
     ".md",
     ".vtt",
     ".srt",
+    ".sbv",
     ".docx",
     ".odt",
     ".fodt",
@@ -74,6 +76,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".md": ("roqa_nlp.transcripts.text", "read_text_transcript"),
     ".vtt": ("roqa_nlp.transcripts.vtt", "read_vtt_transcript"),
     ".srt": ("roqa_nlp.transcripts.srt", "read_srt_transcript"),
+    ".sbv": ("roqa_nlp.transcripts.sbv", "read_sbv_transcript"),
     ".docx": ("roqa_nlp.transcripts.docx", "read_docx_transcript"),
     ".odt": ("roqa_nlp.transcripts.odt", "read_odt_transcript"),
     ".fodt": ("roqa_nlp.transcripts.odt", "read_odt_transcript"),

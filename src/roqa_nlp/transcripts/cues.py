@@ -37,7 +37,9 @@ Text whose lines open with their time range in brackets, the words after it
 (``[00:00:04.900 --> 00:00:12.300] SPEAKER_01: words``, as Whisper and the tools built on it
 print a transcript: whisper.cpp, WhisperX, aTrain), is cues too, one per line: a line without a
 range continues the cue before it, and lines before the first range are not speech
-(:func:`timed_lines_as_cues`).
+(:func:`timed_lines_as_cues`). YouTube's captions (``.sbv``: a timing line
+``0:00:03.120,0:00:10.700``, the cue's words, a blank line) are cues too, their timing lines
+read as a subtitle's (:func:`sbv_as_cues`).
 """
 
 from __future__ import annotations
@@ -558,14 +560,42 @@ def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
     words (a subtitle file saved as text, or Teams' old transcripts: timing, name, words), or
-    its lines open with time ranges (:func:`timed_lines_as_cues`)."""
+    its lines open with time ranges (:func:`timed_lines_as_cues`), or it is YouTube's captions
+    (:func:`sbv_as_cues`)."""
     lines = [line for line in text.split("\n") if line.strip()]
     timings = sum(1 for line in lines if TIMING_LINE.match(line))
     if text.lstrip("\ufeff \t\n").startswith("WEBVTT"):
         return timings >= 1
     if timings >= 2 and 5 * timings >= len(lines):
         return True
-    return not timings and _range_matches(lines) is not None
+    return not timings and (_range_matches(lines) is not None or sbv_as_cues(text) is not None)
+
+
+#: A timing line of YouTube's captions (``.sbv``): the start and end times parted by a comma,
+#: each with its milliseconds after a full stop (``0:00:03.120,0:00:10.700``).
+_SBV_TIME = r"(?:\d{1,9}:)?\d{1,2}:\d{2}\.\d{1,3}"
+SBV_TIMING_LINE = re.compile(rf"^[ \t]*(?P<begin>{_SBV_TIME}),(?P<end>{_SBV_TIME})[ \t]*$")
+
+
+def sbv_as_cues(text: str, *, sbv: bool = False) -> str | None:
+    """``text`` with each of YouTube's caption timing lines (:data:`SBV_TIMING_LINE`) written as
+    a subtitle's (``0:00:03.120 --> 0:00:10.700``), every line kept where it is, so that a
+    warning names the file's line: when it has no subtitle timing line and, in a ``.sbv``
+    (``sbv``), one such line or more, elsewhere (a ``.sbv`` saved as ``.txt``) two or more
+    making up a fifth or more of its lines with words, as :func:`looks_like_cues` asks of a
+    subtitle file saved as text. Else None."""
+    lines = text.split("\n")
+    found = [SBV_TIMING_LINE.match(line) for line in lines]
+    timings = sum(1 for m in found if m is not None)
+    with_words = sum(1 for line in lines if line.strip())
+    if not timings or any(TIMING_LINE.match(line) for line in lines):
+        return None
+    if not sbv and (timings < 2 or 5 * timings < with_words):
+        return None
+    return "\n".join(
+        line if m is None else f"{m['begin']} --> {m['end']}"
+        for line, m in zip(lines, found, strict=True)
+    )
 
 
 #: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
@@ -623,7 +653,9 @@ def cue_transcript(
 ) -> Transcript:
     """The transcript of the subtitle cues in ``text`` (a subtitle file's decoded text), which
     ``cue_utterance`` turns into utterances: consecutive utterances of one speaker form a turn,
-    rendered canonically (``metadata["format"] = fmt``)."""
+    rendered canonically (``metadata["format"] = fmt``). YouTube's captions (``fmt`` ``"sbv"``,
+    or a ``.sbv`` saved as text) are read as their cues written so (:func:`sbv_as_cues`)."""
+    text = sbv_as_cues(text, sbv=fmt == "sbv") or text
     timed = timed_lines_as_cues(text)
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []

@@ -2729,7 +2729,7 @@ def _naming_as_written(transcript: Transcript, interface: str, names: Sequence[s
 
 
 #: Formats speech-to-text writes with its speakers only when it diarises.
-_SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt")
+_SPEECH_TO_TEXT_FORMATS = ("whisper-json", "tsv", "srt", "vtt", "sbv")
 #: The subtitle formats among them: Zoom, Teams and Otter export these with speaker names.
 _CUES = ("srt", "vtt")
 

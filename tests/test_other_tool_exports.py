@@ -1,0 +1,165 @@
+"""Transcripts exported by tools other than Zoom (tester otherexports, session 66): YouTube's
+.sbv captions, MAXQDA/f4 time marks opening a labelled paragraph, Google Meet's five-minute
+marks between one speaker's repeated labels, and one interview kept in two formats."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import (
+    SUPPORTED_EXTENSIONS,
+    expand_paths,
+    read_transcript,
+)
+
+HANNAH = "Hannah Whitfield"
+
+#: YouTube's .sbv captions: a timing line ``h:mm:ss.mmm,h:mm:ss.mmm``, the cue's words, a blank line.
+SBV = (
+    "0:00:03.120,0:00:10.700\n"
+    "Hannah Whitfield: Thanks for making time for this. Could you tell me about the service "
+    "you manage?\n"
+    "\n"
+    "0:00:11.000,0:00:20.000\n"
+    "Gareth Price: Sure. I manage a supported living service in Calderdale.\n"
+    "\n"
+    "0:00:20.400,0:00:29.100\n"
+    "Gareth Price: We've got fourteen tenants\n"
+    "and about twenty-two staff.\n"
+    "\n"
+    "0:00:29.400,0:00:34.900\n"
+    "Hannah Whitfield: And what helped you get it going?\n"
+    "\n"
+    "0:00:35.200,0:01:01.700\n"
+    "Gareth Price: Protected time, honestly.\n"
+)
+
+
+def read_quietly(path: Path, **options: object) -> tuple[Transcript, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path, **options)  # type: ignore[arg-type]
+    return t, [str(w.message) for w in caught]
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str, float | None, float | None, str]]:
+    """(speaker, role, begin, end, words) of every turn, the words as the text holds them."""
+    return [(u.speaker, u.role, u.begin_time, u.end_time, t.text[u.start : u.end]) for u in t.turns]
+
+
+# --- E1: .sbv captions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["meet.sbv", "meet_sbv.txt", "MEET.SBV"])
+def test_sbv_captions_are_read_as_cues(tmp_path: Path, name: str) -> None:
+    """A .sbv was refused ("save the transcript as .docx, .txt or .vtt"), and saved as .txt its
+    timing lines were read into the quotes and no interviewer was found."""
+    f = tmp_path / name
+    f.write_text(SBV, "utf-8")
+    t, caught = read_quietly(f, interviewer_labels=[HANNAH])
+    assert turns_of(t) == [
+        (
+            HANNAH,
+            "interviewer",
+            3.12,
+            10.7,
+            "Thanks for making time for this. Could you tell me about the service you manage?",
+        ),
+        (
+            "Gareth Price",
+            "participant",
+            11.0,
+            29.1,
+            "Sure. I manage a supported living service in Calderdale. We've got fourteen tenants "
+            "and about twenty-two staff.",
+        ),
+        (HANNAH, "interviewer", 29.4, 34.9, "And what helped you get it going?"),
+        ("Gareth Price", "participant", 35.2, 61.7, "Protected time, honestly."),
+    ]
+    assert t.metadata["format"] == ("sbv" if name.lower().endswith(".sbv") else "txt")
+    assert t.metadata["rendering"] == "canonical"
+    assert t.metadata["cues"] == 5
+    assert caught == []
+    for turn in t.turns:  # offsets in the text read
+        assert ":00." not in t.text[turn.start : turn.end]
+
+
+def test_sbv_without_speakers_is_one_participant_turn_without_its_timing_lines(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "youtube_sbv.txt"
+    f.write_text(
+        "0:00:03.120,0:00:10.700\nCould you tell me about the service you manage?\n\n"
+        "0:00:11.000,0:00:29.100\nSure. I manage a supported living service.\n",
+        "utf-8",
+    )
+    t, caught = read_quietly(f)
+    assert turns_of(t) == [
+        (
+            "Participant",
+            "participant",
+            3.12,
+            29.1,
+            "Could you tell me about the service you manage? Sure. I manage a supported living "
+            "service.",
+        )
+    ]
+    assert len(caught) == 1 and "no speaker labels found" in caught[0]
+
+
+def test_a_sbv_without_speakers_is_advised_as_speech_to_text(tmp_path: Path) -> None:
+    """YouTube's own captions name no one: the advice is a speech-to-text file's (diarise or
+    label), not a typed file's (names above the words), nor a video call's re-export."""
+    f = tmp_path / "yt.sbv"
+    f.write_text("0:00:03.120,0:00:10.700\nWhat helped?\n\n0:00:11.000,0:00:29.100\nTime.\n")
+    _, caught = read_quietly(f)
+    assert caught == [
+        f"{f}: no speaker labels found, so all of it is coded as the participant's talk, "
+        "questions included (transcribe it with speakers (diarisation: WhisperX, or whisper.cpp "
+        "--diarize), or label the turns 'Interviewer: ...' and 'P04: ...')"
+    ]
+
+
+def test_a_txt_with_one_comma_range_line_is_typed_text(tmp_path: Path) -> None:
+    """One line of two times parted by a comma in a typed transcript is no caption file."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: When were the shifts?\n"
+        "P04: These two:\n"
+        "0:07:00.000,0:19:00.000\n"
+        "Interviewer: And the handover?\n"
+        "P04: At seven, mostly, and it runs long.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert t.metadata["format"] == "txt" and t.metadata["rendering"] == "original"
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04", "Interviewer", "P04"]
+
+
+def test_sbv_is_a_supported_extension_and_found_in_a_folder(tmp_path: Path) -> None:
+    assert ".sbv" in SUPPORTED_EXTENSIONS
+    (tmp_path / "p01.sbv").write_text(SBV, "utf-8")
+    (tmp_path / "notes.xyz").write_text("x", "utf-8")
+    assert expand_paths([tmp_path]) == [tmp_path / "p01.sbv"]
+
+
+def test_sbv_time_line_and_untimed_words_name_the_files_lines(tmp_path: Path) -> None:
+    """A cue with no timing line in a .sbv is read without times, its lines named as the
+    file's (the timing lines read as subtitle's keep every line where it is)."""
+    f = tmp_path / "p02.sbv"
+    f.write_text(
+        "0:00:01.000,0:00:04.000\nInterviewer: What helped?\n\n"
+        "Protected time, mostly.\n\n"
+        "0:00:09.000,0:00:12.000\nP02: And a manager who backed it.\n",
+        "utf-8",
+    )
+    t, caught = read_quietly(f)
+    assert t.metadata["blocks_read_without_timing_lines"] == ["4"]
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "What helped? Protected time, mostly."),
+        ("P02", "And a manager who backed it."),
+    ]
