@@ -163,3 +163,73 @@ def test_sbv_time_line_and_untimed_words_name_the_files_lines(tmp_path: Path) ->
         ("Interviewer", "What helped? Protected time, mostly."),
         ("P02", "And a manager who backed it."),
     ]
+
+
+# --- E2: a MAXQDA/f4 time mark opening a labelled paragraph -----------------------------------
+
+MAXQDA_START = (
+    "#00:00:03-1# Interviewer: Could you tell me about the service you manage?\n\n"
+    "#00:00:11-0# RM04: I manage a supported living service.\n\n"
+    "#00:00:29-4# Interviewer: What helped you get recovery going?\n\n"
+    "#00:00:35-25# RM04: Protected time.\n"
+)
+
+
+def test_a_time_mark_opening_a_labelled_paragraph_is_the_turns_time(tmp_path: Path) -> None:
+    """``#00:00:03-1# Interviewer: ...`` hid every label: all of it was one participant's talk,
+    with the advice to label turns that were labelled. The mark is read as ``[00:00:03.1]``
+    before a label is, its digits after the dash tenths as at a paragraph's end."""
+    f = tmp_path / "rm04.txt"
+    f.write_text(MAXQDA_START, "utf-8")
+    t, caught = read_quietly(f)
+    assert turns_of(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            3.1,
+            None,
+            "Could you tell me about the service you manage?",
+        ),
+        ("RM04", "participant", 11.0, None, "I manage a supported living service."),
+        ("Interviewer", "interviewer", 29.4, None, "What helped you get recovery going?"),
+        ("RM04", "participant", 35.25, None, "Protected time."),
+    ]
+    assert t.participant == "RM04"
+    assert t.metadata["rendering"] == "original"  # the file's own text, offsets the file's
+    assert caught == []
+
+
+def test_a_time_mark_opening_a_labelled_word_paragraph_is_the_turns_time(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for paragraph in MAXQDA_START.strip().split("\n\n"):
+        document.add_paragraph(paragraph)
+    f = tmp_path / "rm04.docx"
+    document.save(str(f))
+    t, caught = read_quietly(f)
+    assert turns_of(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            3.1,
+            None,
+            "Could you tell me about the service you manage?",
+        ),
+        ("RM04", "participant", 11.0, None, "I manage a supported living service."),
+        ("Interviewer", "interviewer", 29.4, None, "What helped you get recovery going?"),
+        ("RM04", "participant", 35.25, None, "Protected time."),
+    ]
+    assert caught == []
+
+
+def test_a_time_mark_opening_an_unlabelled_paragraph_stays_a_time_mark(tmp_path: Path) -> None:
+    f = tmp_path / "p05.txt"
+    f.write_text(
+        "#00:00:03-1# Could you tell me about it?\n\n#00:00:11-0# I manage a service.\n", "utf-8"
+    )
+    t, _ = read_quietly(f)
+    assert t.metadata["time_marks"] == ["#00:00:03-1#", "#00:00:11-0#"]
+    assert [t.text[u.start : u.end] for u in t.turns] == [
+        "Could you tell me about it?",
+        "I manage a service.",
+    ]

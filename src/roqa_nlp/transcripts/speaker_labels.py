@@ -141,7 +141,7 @@ from .roles import (
     speaker_name,
     without_zero_width,
 )
-from .timecodes import parse_timecode
+from .timecodes import opening_mark_as_timestamp, parse_timecode
 
 MAX_LABEL_CHARS = 40
 #: Most characters of a note a label's name may carry beyond MAX_LABEL_CHARS, in brackets or after
@@ -644,7 +644,9 @@ def line_labels(
     (``Note: they pay more, who can blame them?``, a cue with no mark after the marked ones,
     is talk said once, no header field's line and so no speaker 'Note'). The labels are read on
     each line's :func:`label_view` (decomposed accents, a no-break space, a zero-width space in
-    a label), their offsets in the lines as written."""
+    a label), their offsets in the lines as written; a MAXQDA or f4 time mark opening a line is
+    read as a timestamp (:func:`.timecodes.opening_mark_as_timestamp`)."""
+    lines = [opening_mark_as_timestamp(line) for line in lines]  # of the same length
     views = [label_view(line) for line in lines]
     matches = [_match_label(view, interviewer_labels) for view, _ in views]
     views, matches = _zero_width_left_out(lines, views, matches, interviewer_labels)

@@ -69,6 +69,23 @@ def parse_time(value: str) -> float:
 #: search for blanks before a mark is quadratic in a line of blanks.)
 TIME_MARK = re.compile(r"#(?P<clock>\d{1,2}:\d{2}:\d{2})(?:-(?P<tenths>\d{1,2}))?#")
 
+#: Such a mark opening a line before its words (``#00:00:03-1# Interviewer: Could you ...``), as
+#: f4transkript and MAXQDA also write it: the time the paragraph begins.
+_OPENING_TIME_MARK = re.compile(r"^([ \t]*)#(\d{1,2}:\d{2}:\d{2})(?:-(\d{1,2}))?#(?=[ \t]+\S)")
+
+
+def opening_mark_as_timestamp(line: str) -> str:
+    """``line`` with an f4transkript or MAXQDA time mark opening it before its words written as
+    the timestamp a label may follow, of the same length, its digits after the dash tenths as
+    at a paragraph's end (``#00:00:03-1# Interviewer:`` is ``[00:00:03.1] Interviewer:``), so
+    that the label is read with the turn's time as after ``[00:00:03]``; else ``line``."""
+    m = _OPENING_TIME_MARK.match(line)
+    if m is None:
+        return line
+    clock = m[2] if m[3] is None else f"{m[2]}.{m[3]}"
+    return f"{m[1]}[{clock}]{line[m.end() :]}"
+
+
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 #: A service's clock time: hours, minutes and seconds (``00:00:28``, ``1:02:03``, a fraction of
 #: a second after them). Talk has clock-like numbers with one colon (``at 10:30``, ``(9:00)``,
