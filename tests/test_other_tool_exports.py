@@ -15,6 +15,7 @@ from roqa_nlp.transcripts import (
     expand_paths,
     read_transcript,
 )
+from roqa_nlp.transcripts.render import repeated_label_lines
 
 HANNAH = "Hannah Whitfield"
 
@@ -232,4 +233,32 @@ def test_a_time_mark_opening_an_unlabelled_paragraph_stays_a_time_mark(tmp_path:
     assert [t.text[u.start : u.end] for u in t.turns] == [
         "Could you tell me about it?",
         "I manage a service.",
+    ]
+
+
+# --- E3: Google Meet's five-minute mark between one speaker's repeated labels -----------------
+
+
+def test_a_meet_time_line_between_repeated_labels_is_warned_of_as_a_split(tmp_path: Path) -> None:
+    f = tmp_path / "meet_marks.txt"
+    f.write_text(
+        "Hannah Whitfield: What helped you get recovery going?\n"
+        "Gareth Price: Protected time, and the area manager backed it.\n"
+        "00:05:00\n"
+        "\n"
+        "Gareth Price: Without that it would have stayed on paper, honestly.\n"
+        "Hannah Whitfield: Was there anything in the way?\n"
+        "Gareth Price: Agency staff.\n",
+        "utf-8",
+    )
+    t, caught = read_quietly(f, interviewer_labels=[HANNAH])
+    assert repeated_label_lines(t) == [5]
+    assert caught == [
+        f"{f}: 1 turn split by a repeated speaker label (line 5): this format is read as typed, "
+        "so each part is coded on its own (delete the repeated label in the file to code the "
+        "answer whole)"
+    ]
+    assert [(u.speaker, u.begin_time, t.text[u.start : u.end]) for u in t.turns][1:3] == [
+        ("Gareth Price", None, "Protected time, and the area manager backed it."),
+        ("Gareth Price", 300.0, "Without that it would have stayed on paper, honestly."),
     ]

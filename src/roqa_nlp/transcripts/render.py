@@ -59,7 +59,7 @@ from .roles import (
     with_stray_askers,
     without_collective_replies,
 )
-from .timecodes import marks_inside, strip_time_marks
+from .timecodes import is_service_time_line, marks_inside, strip_time_marks
 from .unlabelled import named_talk
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
@@ -287,10 +287,13 @@ def _repeated_label_splits(transcript: Transcript) -> list[_LabelSplit]:
         ):
             continue
         between = text[before.end : turn.start]
-        label = between.strip()
+        # a service's time line between them (Google Meet's ``00:05:00`` every five minutes,
+        # the speaker's label repeated below it) is no one's words, and parts no answer
+        kept = [part for part in between.split("\n") if not is_service_time_line(part)]
+        label = "\n".join(kept).strip()
         if not label or "\n" in label:  # no label, or more than one line between
             continue
-        at = before.end + between.index(label)
+        at = before.end + between.rindex(label)
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", at)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
