@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import (
     SUPPORTED_EXTENSIONS,
     expand_paths,
     read_transcript,
+    read_transcripts,
 )
 from roqa_nlp.transcripts.render import repeated_label_lines
 
@@ -262,3 +264,22 @@ def test_a_meet_time_line_between_repeated_labels_is_warned_of_as_a_split(tmp_pa
         ("Gareth Price", None, "Protected time, and the area manager backed it."),
         ("Gareth Price", 300.0, "Without that it would have stayed on paper, honestly."),
     ]
+
+
+# --- E4: one interview in two formats, neither a .json ----------------------------------------
+
+
+def test_one_interview_in_two_formats_without_a_json_is_not_told_to_keep_the_json(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "rev.txt").write_text("Interviewer: Hi?\n\nP01: Hello.\n", "utf-8")
+    (tmp_path / "rev.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nInterviewer: Hi?\n", "utf-8"
+    )
+    with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_transcripts(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'rev.vtt'}: is the interview rev.txt holds, in another format (give one "
+        "file per interview: keep rev.txt or rev.vtt and move the other away)"
+    )

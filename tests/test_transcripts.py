@@ -3363,11 +3363,11 @@ def test_read_transcripts_refuses_duplicate_ids(tmp_path: Path) -> None:
     (tmp_path / "p1.csv").write_text("speaker,text\nP1,words\n")
     with pytest.raises(RoqaError) as caught:
         read_transcripts(tmp_path)
-    # one interview in two formats (speech-to-text tools write several at once)
+    # one interview in two formats, neither a .json (the .json is advised only when one is:
+    # tests/test_whisper.py)
     assert str(caught.value) == (
         f"{tmp_path / 'p1.txt'}: is the interview p1.csv holds, in another format (give one "
-        "file per interview (speech-to-text tools write several: keep the .json, which keeps "
-        "the speakers and times, and move the others away))"
+        "file per interview: keep p1.csv or p1.txt and move the other away)"
     )
     # two files of one name in two folders
     (tmp_path / "a").mkdir()

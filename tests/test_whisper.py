@@ -315,6 +315,7 @@ def test_an_interview_saved_in_two_formats_says_so(tmp_path: Path) -> None:
         f"{tmp_path / 'p05.srt'}: is the interview p05.json holds, in another format (give one "
         "file per interview"
     )
+    assert "keep the .json, which keeps the speakers and times" in str(caught.value)
 
 
 def test_an_interviewer_named_who_never_asks_while_another_speaker_does_is_warned_of(

@@ -359,17 +359,23 @@ def shared_id_error(
 ) -> RoqaValueError:
     """The error for a second transcript with the id of one read before: one file given twice
     (by a symlink too), one interview saved in two formats (speech-to-text tools write .json,
-    .srt, .vtt and .txt at once) or two files of one name in different folders."""
+    .srt, .vtt and .txt at once: keep the .json, when one of them is) or two files of one name
+    in different folders."""
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
         if here.resolve() == there.resolve():  # one file, by a symlink or another path
             return SharedIdError("is given twice", path=here, hint="give each transcript file once")
         if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
+            # the .json is named only when it is one of them: a Rev .txt and .docx have none
+            json = ".json" in (here.suffix.lower(), there.suffix.lower())
             return SharedIdError(
                 f"is the interview {there.name} holds, in another format",
                 path=here,
                 hint="give one file per interview (speech-to-text tools write several: keep the "
-                ".json, which keeps the speakers and times, and move the others away)",
+                ".json, which keeps the speakers and times, and move the others away)"
+                if json
+                else f"give one file per interview: keep {there.name} or {here.name} and move "
+                "the other away",
             )
     return SharedIdError(
         f"two transcripts share the id {transcript_id!r}",
