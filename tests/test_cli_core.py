@@ -471,7 +471,7 @@ def test_files_of_other_formats_in_a_directory_are_named_not_coded(
         f"roqa: warning: {folder}: left out p08.doc, p09.doc: an old Word document: open it in "
         "Word or LibreOffice and save it as .docx to code them",
         f"roqa: note: {folder}: left out 2 file(s) that are not transcripts it reads: "
-        "p07.m4a, ward.jpg (it reads .txt, .md, .vtt, .srt, .docx, .odt, .fodt, .rtf, .pdf, "
+        "p07.m4a, ward.jpg (it reads .txt, .md, .vtt, .srt, .sbv, .docx, .odt, .fodt, .rtf, .pdf, "
         ".html, .htm, .csv, .tsv, .xlsx, .json, .qdpx; "
         "save a transcript in one of these to code it)",
     ]
@@ -570,14 +570,12 @@ def test_code_warns_of_two_transcripts_of_the_same_text(
     [
         (
             ("s01.txt", "s01.txt"),
-            "s01.txt: is given twice (give each transcript file once; the other transcript was "
-            "not coded: fix this file or leave it out, and run again)",
+            "s01.txt: is given twice (give each transcript file once)",
         ),
         (
             ("a/s01.txt", "b/s01.txt"),
             "b/s01.txt: two transcripts share the id 's01' (rename one of the files so every "
-            "transcript has its own name; the other transcript was not coded: fix this file or "
-            "leave it out, and run again)",
+            "transcript has its own name; the other transcript was not coded)",
         ),
     ],
     ids=["given-twice", "one-name-in-two-folders"],

@@ -327,15 +327,14 @@ def test_the_transcripts_of_a_qdpx_that_cannot_be_used_say_the_others_were_not_c
     )
     if projects == 2:
         assert str(caught.value) == (
-            f"{files[1]}:sources/16.txt: {shared}; the other transcript was not coded: fix "
-            "this file or leave it out, and run again)"
+            f"{files[1]}:sources/16.txt: {shared}; the other file was not coded)"
         )
         return
     assert isinstance(caught.value, RoqaErrors)
     assert [str(e) for e in caught.value.lines()] == [
         f"{files[1]}:sources/16.txt: {shared})",
         f"{files[2]}:sources/16.txt: {shared})",
-        "the 2 transcripts above cannot be used as given, so the other one was not coded "
+        "the 2 transcripts above cannot be used as given, so the other file was not coded "
         "(give each interview once under a name of its own, and run again)",
     ]
 
@@ -351,7 +350,38 @@ def test_code_of_qdpx_projects_sharing_an_id_says_the_others_were_not_coded(
     run = roqa("code", files[0].parent, "--out", out, "--model", tiny_model_dir, "--no-report")
     assert run.code == 2
     assert run.err.splitlines()[-1] == (
-        "roqa: error: the 2 transcripts above cannot be used as given, so the other one was "
+        "roqa: error: the 2 transcripts above cannot be used as given, so the other file was "
         "not coded (give each interview once under a name of its own, and run again)"
     )
     assert not out.exists()
+
+
+def test_one_of_each_kind_is_said_in_the_singular(tmp_path: Path) -> None:
+    """Hunt s66 (h_unread R1): "1 transcripts cannot be read and 1 transcripts cannot be used
+    as given"."""
+    (tmp_path / "a.txt").write_text("Interviewer: Why?\nP01: No staff.\n", "utf-8")
+    (tmp_path / "e.txt").write_text("", "utf-8")
+    with pytest.raises(RoqaError) as caught:
+        read_transcripts([tmp_path / "a.txt", tmp_path / "a.txt", tmp_path / "e.txt"])
+    assert str(caught.value).startswith(
+        "1 transcript cannot be read and 1 transcript cannot be used as given: "
+    )
+
+
+def test_a_file_given_twice_is_not_counted_among_the_others(tmp_path: Path) -> None:
+    """Hunt s66 (h_unread D2, R2): `inspect e.txt e.txt a.txt` said "the other 2 transcripts
+    were not inspected" (only a.txt is other), and a file given twice with none other was told
+    that "the other transcript was not inspected: fix this file or leave it out"."""
+    (tmp_path / "a.txt").write_text("Interviewer: Why?\nP01: No staff.\n", "utf-8")
+    (tmp_path / "e.txt").write_text("", "utf-8")
+    a, e = tmp_path / "a.txt", tmp_path / "e.txt"
+    assert roqa("inspect", e, e, a).err.splitlines()[-1] == (
+        f"roqa: error: {e}: no speech found (the file is empty: check that it is the right "
+        "file; the other transcript was not inspected: fix this file or leave it out, and run "
+        "again)"
+    )
+    run = roqa("inspect", a, a)
+    assert (run.code, run.err.splitlines()) == (
+        2,
+        [f"roqa: error: {a}: is given twice (give each transcript file once)"],
+    )

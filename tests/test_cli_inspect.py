@@ -1017,7 +1017,7 @@ def test_a_file_given_twice_through_a_symlinked_folder_is_given_twice(
     assert run.code == 2
     assert run.err.splitlines() == [
         "roqa: error: link/s01.txt: is given twice (give each transcript file once; the other "
-        "transcript was not inspected: fix this file or leave it out, and run again)"
+        "transcript was not inspected)"
     ]
 
 

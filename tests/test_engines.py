@@ -281,7 +281,7 @@ def test_the_ray_engine_refuses_two_transcripts_with_one_id_as_the_local_engine_
     assert line == (
         f"roqa: error: {tmp_path / 'siteB' / 'interview.txt'}: two transcripts share the id "
         "'interview' (rename one of the files so every transcript has its own name; the other "
-        "transcript was not coded: fix this file or leave it out, and run again)"
+        "transcript was not coded)"
     )
     assert not out.exists()
 

@@ -286,6 +286,9 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     from ..transcripts import GIVE_ONCE, count_unusable
 
     given = {str(f) for f in files}
+    # a QDA project holds several transcripts: the others are counted as files given (hunt s66
+    # h_unread D1: "the other transcript was not coded" of a project holding three)
+    projects = any(f.lower().endswith(".qdpx") for f in given)
 
     def file_of(path: str | None) -> str | None:
         """The file given that ``path`` names or holds, None for another."""
@@ -323,9 +326,9 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
             *([GIVE_ONCE] if shared else []),
         ]
         not_done = (
-            f"the other {left} were not {done}"
+            f"the other {left}{' files' * projects} were not {done}"
             if left > 1
-            else f"the other one was not {done}"
+            else f"the other {'file' if projects else 'one'} was not {done}"
             if left
             else f"none was {done}"
         )
@@ -333,15 +336,21 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
             e.errors, f"{said}, so {not_done}", hint=f"{', '.join(fix)}, and run again"
         ) from None
     except RoqaError as e:
-        if len(files) < 2 or file_of(e.path) is None:
+        named_one = file_of(e.path)
+        # the others are the files given but this one, each once (hunt s66 h_unread D2: "e.txt
+        # e.txt a.txt" said "the other 2")
+        n = len(given - {named_one})
+        if not n or named_one is None:
             raise
-        n = len(files) - 1
-        others = f"the other {n} transcripts were" if n > 1 else "the other transcript was"
+        noun = "file" if projects else "transcript"
+        others = f"the other {n} {noun}s were" if n > 1 else f"the other {noun} was"
+        # a file given twice or sharing an id is no file to fix or leave out: its own hint says
+        # what to do (hunt s66 h_unread R2)
+        to_fix = "" if count_unusable([e])[1] else ": fix this file or leave it out, and run again"
         raise RoqaError(
             e.reason,
             path=e.path,
-            hint=f"{e.hint + '; ' if e.hint else ''}{others} not {done}: fix this file or "
-            "leave it out, and run again",
+            hint=f"{e.hint + '; ' if e.hint else ''}{others} not {done}{to_fix}",
         ) from None
 
 

@@ -1043,9 +1043,13 @@ class Unreadable:
         if not self.errors:
             return
         unread, shared = count_unusable(self.errors)
-        said = [
-            *([f"{unread} transcripts cannot be read"] if unread else []),
-            *([f"{shared} transcripts cannot be used as given"] if shared else []),
+        said = [  # "1 transcript" where one of each kind (hunt s66 h_unread R1)
+            *([f"{unread} transcript{'s' * (unread != 1)} cannot be read"] if unread else []),
+            *(
+                [f"{shared} transcript{'s' * (shared != 1)} cannot be used as given"]
+                if shared
+                else []
+            ),
         ]
         fix = [
             *(["fix these files or leave them out"] if unread else []),
