@@ -143,6 +143,35 @@ def test_a_txt_with_one_comma_range_line_is_typed_text(tmp_path: Path) -> None:
     assert [u.speaker for u in t.turns] == ["Interviewer", "P04", "Interviewer", "P04"]
 
 
+@pytest.mark.parametrize(
+    "times",
+    [("7:30.0,15:30.0", "15:30.0,23:30.0"), ("0:09:00.0,0:09:30.0", "0:09:30.0,0:10:00.0")],
+)
+def test_a_typed_txt_with_a_run_sheet_of_comma_ranges_is_typed_text(
+    tmp_path: Path, times: tuple[str, str]
+) -> None:
+    """Hunt s66 (h_exports R1): two such lines making a fifth of a short interview's lines
+    were read as captions, the question and answer above the first one lost without a word.
+    A .sbv saved as .txt opens with a timing line, each time with hours and milliseconds."""
+    f = tmp_path / "p01.txt"
+    f.write_text(
+        "Interviewer: What times were the two shifts?\n"
+        "P01: Here.\n"
+        f"{times[0]}\n{times[1]}\n"
+        "Interviewer: Thanks.\n"
+        "P01: No problem.\n",
+        "utf-8",
+    )
+    t, _ = read_quietly(f)
+    assert t.metadata["format"] == "txt" and t.metadata["rendering"] == "original"
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "What times were the two shifts?"),
+        ("P01", f"Here.\n{times[0]}\n{times[1]}"),
+        ("Interviewer", "Thanks."),
+        ("P01", "No problem."),
+    ]
+
+
 def test_sbv_is_a_supported_extension_and_found_in_a_folder(tmp_path: Path) -> None:
     assert ".sbv" in SUPPORTED_EXTENSIONS
     (tmp_path / "p01.sbv").write_text(SBV, "utf-8")

@@ -590,12 +590,27 @@ def sbv_as_cues(text: str, *, sbv: bool = False) -> str | None:
     with_words = sum(1 for line in lines if line.strip())
     if not timings or any(TIMING_LINE.match(line) for line in lines):
         return None
-    if not sbv and (timings < 2 or 5 * timings < with_words):
+    if not sbv and (timings < 2 or 5 * timings < with_words or not _sbv_written(lines, found)):
         return None
     return "\n".join(
         line if m is None else f"{m['begin']} --> {m['end']}"
         for line, m in zip(lines, found, strict=True)
     )
+
+
+def _sbv_written(lines: Sequence[str], found: Sequence[re.Match[str] | None]) -> bool:
+    """Whether text not named ``.sbv`` was written as YouTube writes captions: its first line
+    with words a timing line, and each timing line's times with hours and milliseconds
+    (``0:00:03.120``). A typed interview holding a run sheet or lap times (``7:30.0,15:30.0``)
+    is no caption file: read as one, the talk above its first time was lost (hunt s66
+    h_exports R1)."""
+    first = next((m for line, m in zip(lines, found, strict=True) if line.strip()), None)
+    return first is not None and all(
+        _SBV_WRITTEN.fullmatch(m[key]) for m in found if m is not None for key in ("begin", "end")
+    )
+
+
+_SBV_WRITTEN = re.compile(r"\d{1,9}:\d{2}:\d{2}\.\d{3}")
 
 
 #: A line opening with its time range in brackets, then the words (Whisper's printed transcript).
