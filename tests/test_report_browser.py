@@ -4051,3 +4051,111 @@ def test_a_carried_review_naming_a_new_code_or_a_suggestion_by_name_shows_what_a
     assert {s.segment.id: [g.code_id for g in s.suggestions] for s in again} == {
         s.segment.id: [g.code_id for g in s.suggestions] for s in applied
     }
+
+
+# -- reviewer's notes loaded from a decisions file (session 66) ---------------------------------
+
+
+def _note_box(driver: Any, segment_id: str) -> str:
+    return str(
+        driver.execute_script(
+            "return document.querySelector(arguments[0]).value",
+            f'.review[data-segment="{segment_id}"] input.note',
+        )
+    )
+
+
+def test_every_note_a_file_gives_a_segment_is_shown_and_saved_each_once(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Two notes on one segment (two note rows, or a decision's note and a note row) are both
+    shown in its note box, in the file's order, and saved: the page showed and saved the first
+    alone, the second lost (hunt s66 h_notes R2); a note in each row of a segment (as the page
+    saves it) stays one."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv(
+            [
+                ("p02_interview:0000", "note", "", "", "first", P02_0000),
+                ("p02_interview:0000", "note", "", "", "second", P02_0000),
+                ("p01_interview:0001", "accept", "IS.E.3", "", "alpha", P01_0001),
+                ("p01_interview:0001", "note", "", "", "beta", P01_0001),
+                ("p01_interview:0002", "accept", "IC.H", "", "same", P01_0002),
+                ("p01_interview:0002", "reject", "IS.E.2", "", "same", P01_0002),
+                ("p02_interview:0000", "note", "", "", "first", P02_0000),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    # counted as `roqa report` counts them: the note rows
+    assert _load_file(driver, path) == "decisions.csv: 3 decisions and 4 notes loaded; all matched"
+    assert _note_box(driver, "p02_interview:0000") == "first / second"
+    assert _note_box(driver, "p01_interview:0001") == "alpha / beta"
+    assert _note_box(driver, "p01_interview:0002") == "same"
+    expected = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", "alpha / beta", P01_0001),
+        ("p01_interview:0002", "accept", "IC.H", "", "same", P01_0002),
+        ("p01_interview:0002", "reject", "IS.E.2", "", "same", P01_0002),
+        ("p02_interview:0000", "note", "", "", "first / second", P02_0000),
+    ]
+    assert _decisions_csv(driver) == _review_csv(expected)
+    # the file saved, loaded into a fresh page, gives the same notes back, none doubled
+    again = tmp_path / "again.csv"
+    again.write_text(_decisions_csv(driver), encoding="utf-8")
+    _open_fresh(driver, driver.current_url)
+    assert _load_file(driver, again) == "again.csv: 3 decisions and 1 note loaded; all matched"
+    assert _note_box(driver, "p01_interview:0001") == "alpha / beta"
+    assert _decisions_csv(driver) == _review_csv(expected)
+
+
+#: the note column of every row `roqa import` writes from Alice's review in a QDA program
+QDA_ALICE = "REFI-QDA review by Alice"
+
+
+def test_the_qda_review_mark_is_no_note_and_the_coders_memos_are_shown(
+    browser: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    """Decisions `roqa import` wrote from a QDA review: the note boxes show the coder's memos
+    (its note rows), never the mark each row carries (roqa_nlp.decisions.reviewer_note), and
+    Save writes the memos; a note typed on the page stays where the file gives only the mark
+    (hunt s66 h_notes D1). So in a report written with them (roqa report --decisions)."""
+    from roqa_nlp.decisions import Decision
+
+    rows = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", QDA_ALICE, P01_0001),
+        ("p01_interview:0001", "note", "", "", "memo on training", P01_0001),
+        ("p02_interview:0000", "reject", "OS.D", "", QDA_ALICE, P02_0000),
+    ]
+    expected = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", "memo on training", P01_0001),
+        ("p02_interview:0000", "reject", "OS.D", "", "", P02_0000),
+    ]
+    driver, _ = browser
+    _open_fresh(driver, report_url)
+    review = driver.find_element(
+        "css selector", '.review[data-segment="p02_interview:0000"] input.note'
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.send_keys("mine")
+    path = tmp_path / "Alice.csv"
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    assert _load_file(driver, path) == "Alice.csv: 2 decisions and 1 note loaded; all matched"
+    assert _note_box(driver, "p01_interview:0001") == "memo on training"
+    assert _note_box(driver, "p02_interview:0000") == "mine"
+    assert _decisions_csv(driver) == _review_csv(
+        [expected[0], ("p02_interview:0000", "reject", "OS.D", "", "mine", P02_0000)]
+    )
+    written = tmp_path / "written" / "report.html"
+    written.parent.mkdir()
+    write_report(
+        build_result(),
+        written,
+        "cfir-2009",
+        open_coding=OPEN_CODING,
+        decisions=[Decision(*r) for r in rows],
+    )
+    _open_fresh(driver, written.as_uri())
+    assert _note_box(driver, "p01_interview:0001") == "memo on training"
+    assert _note_box(driver, "p02_interview:0000") == ""
+    assert _decisions_csv(driver) == _review_csv(expected)
