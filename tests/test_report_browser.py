@@ -4159,3 +4159,56 @@ def test_the_qda_review_mark_is_no_note_and_the_coders_memos_are_shown(
     assert _note_box(driver, "p01_interview:0001") == "memo on training"
     assert _note_box(driver, "p02_interview:0000") == ""
     assert _decisions_csv(driver) == _review_csv(expected)
+
+
+def test_a_long_note_with_no_space_wraps_inside_the_page(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A note that is one long word (a URL) is broken to the page's width, kept with a
+    person's codings (.given-note) and printed with a segment's decisions (.decided): it
+    widened the page to 49018 px (hunt s66 h_notes D3)."""
+    from roqa_nlp.result import CodingResult
+
+    url = "https://example.org/?q=" + "recoverystar" * 300
+    result = build_result()
+    person = CodingResult(
+        segments=list(result),
+        transcripts=result.transcripts,
+        meta={
+            "user": {"name": "Rev"},
+            # one beside its segment, one listed (on a segment these codings leave out)
+            "notes": {"p01_interview:0001": [url], "p09_interview:0001": [url]},
+        },
+    )
+    path = tmp_path / "person" / "report.html"
+    path.parent.mkdir()
+    write_report(person, path, "cfir-2009")
+    driver, _ = browser
+    _open_fresh(driver, path.as_uri())
+    width = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    assert driver.execute_script("return document.querySelectorAll('.given-note').length") == 1
+    assert (
+        driver.execute_script("return document.querySelectorAll('.notes-elsewhere li').length") == 1
+    )
+    wide, shown = driver.execute_script(width)
+    assert wide <= shown
+    # the page's own note, printed under its segment
+    csv_path = tmp_path / "decisions.csv"
+    csv_path.write_text(
+        _review_csv([("p01_interview:0001", "note", "", "", url, P01_0001)]), encoding="utf-8"
+    )
+    reviewed = tmp_path / "reviewed" / "report.html"
+    reviewed.parent.mkdir()
+    write_report(build_result(), reviewed, "cfir-2009", decisions=csv_path)
+    _open_fresh(driver, reviewed.as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        wide, shown = driver.execute_script(width)
+        text = driver.execute_script(
+            "return document.querySelector("
+            "'.review[data-segment=\"p01_interview:0001\"] .decided').textContent"
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert text == "Decided: note: " + url
+    assert wide <= shown
