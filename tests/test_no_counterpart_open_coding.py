@@ -251,7 +251,6 @@ PAGE_FUNCTIONS = (
     "recodeChoices",
     "recodeTarget",
     "recodeFrom",
-    "reviewerNote",
     "entryFromRows",
     "isOtherCode",
 )
@@ -332,18 +331,11 @@ def _in_page(html: str, steps: str) -> Any:
     constants = "".join(
         line + "\n"
         for line in js.splitlines()
-        if re.match(
-            r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS|qdaNote|NOTES_JOINED) = ",
-            line,
-        )
+        if re.match(r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS) = ", line)
     )
     (codes,) = re.findall(r'<script type="application/json" id="roqa-codes">(.*?)</script>', html)
-    (near,) = re.findall(
-        r'<script type="application/json" id="roqa-near-text">(.*?)</script>', html
-    )
     script = (
-        f"var codes = {codes};\nvar near = {near};\n"
-        "var state = {}, kept = {}, knownCodes = null, carriedUnmatched = [];\n"
+        f"var codes = {codes};\nvar state = {{}}, kept = {{}}, knownCodes = null, carriedUnmatched = [];\n"
         "var loadedUnmatched = [];\n"
         f"var BLOCKS = {json.dumps(_review_blocks(html))};\n{constants}{FAKE_DOM}"
         + "".join(function(n) for n in PAGE_FUNCTIONS)

@@ -73,8 +73,7 @@
      and data (never by hand here): #roqa-crosswalk, roqa_nlp.decisions_crosswalk.page_crosswalk
      (the codes of the other codebooks documented as mapping onto this report's, the code each
      stands for, and the codes each segment showed charted in them); #roqa-near-text, the
-     thresholds of roqa_nlp.decisions.NEAR_TEXT and NEAR_MARGIN, and the note roqa import writes
-     in every row of a review made in a QDA program (roqa_nlp.decisions.QDA_REVIEW_NOTE) */
+     thresholds of roqa_nlp.decisions.NEAR_TEXT and NEAR_MARGIN */
   function jsonOf(id, empty) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent || empty) : JSON.parse(empty);
@@ -84,21 +83,6 @@
      through a mapping or in the model's codes, never a code the codebook lacks (lacksCode) */
   var otherIds = jsonOf("roqa-other-ids", "[]");
   var near = jsonOf("roqa-near-text", "{}");
-  /* The note a reviewer wrote on a row's segment: its note column, trimmed; "" when empty or
-     only the note roqa import writes in every row of a QDA review ("REFI-QDA review by Alice":
-     where the rows came from, not a note), as roqa_nlp.decisions.reviewer_note reads it */
-  var qdaNote = String(near.qda_review_note || "").split("{coder}");
-  function reviewerNote(r) {
-    var note = String(r.note || "").trim();
-    if (qdaNote.length !== 2) return note;
-    var head = qdaNote[0], tail = qdaNote[1];
-    var fromQda = note.length > head.length + tail.length && note.indexOf(head) === 0 &&
-      note.slice(note.length - tail.length) === tail;
-    return fromQda ? "" : note;
-  }
-  /* between the notes of one segment shown in its one note box, and saved so (each of its rows
-     then holds them all) */
-  var NOTES_JOINED = " / ";
   /* the rows of the review carried in (roqa report --decisions, roqa code) that match no
      segment of this report, as the decisions file has them, and the line saying so: Save
      decisions writes them back unchanged after the page's own rows, so that a file saved here
@@ -1575,12 +1559,9 @@
        in its own-code box */
     var slots = review.querySelector(".sugg.own-code") ? shown.concat([""]) : shown;
     var st = blank();
-    var later = [], notes = [];
+    var later = [];
     rows.forEach(function (r) {
-      /* every note the rows give, in their order, each once (the page writes a segment's note
-         in each of its rows): a second note was shown and saved nowhere */
-      var note = reviewerNote(r);
-      if (note && notes.indexOf(note) < 0) notes.push(note);
+      if (!st.note && r.note) st.note = r.note;
       /* the last valence given wins, on a valence row or (written by hand) on another row */
       if (r.valence && VALENCES.indexOf(r.valence) >= 0) st.valence = r.valence;
       if (!r.decision || r.decision === "note" || r.decision === "valence") return;
@@ -1593,7 +1574,6 @@
         later.push(r);
       }
     });
-    st.note = notes.join(NOTES_JOINED);
     later.forEach(function (r) {
       if (isOtherCode(r)) {  /* another codebook's code: carried as it came, on no suggestion */
         st.extra.push([r.decision, r.code_id, r.new_code || ""]);
@@ -1986,7 +1966,7 @@
     var fileNote = {}, segs = [], reviews = reviewsById(), out = [];
     matched.forEach(function (m) {
       if (!(m.segment in fileNote)) { fileNote[m.segment] = ""; segs.push(m.segment); }
-      if (!fileNote[m.segment]) fileNote[m.segment] = reviewerNote(m.row);
+      if (!fileNote[m.segment] && m.row.note) fileNote[m.segment] = m.row.note;
     });
     segs.forEach(function (seg) {
       var st = state[seg], review = reviews[seg];
