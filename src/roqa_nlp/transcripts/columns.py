@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .timecodes import RANGE_MARKS
-
 #: The names a header cell may give each role's column, the preferred first: a table with both a
 #: ``Speaker`` and a ``Name`` column takes ``Speaker`` as the speaker's.
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
@@ -29,11 +27,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "end": ("end", "end time", "stop", "stop time"),
 }  # fmt: skip
 
-#: Between the two times of a span: a hyphen, dash or minus sign of any kind, ``~``, ``-->`` or
-#: "to", with blanks around it (as between a speaker label's range: :data:`~.timecodes.RANGE_MARKS`).
-#: The blanks before it are a whole run (the lookbehind): tried from each blank of a run, a cell
-#: of 10 000 blanks took a second.
-_SPAN = re.compile(rf"(?<!\s)\s+(?:-{{1,2}}>|[{RANGE_MARKS}]|to)\s+")
+#: Between the two times of a span: a dash or "to", with blanks around it.
+_SPAN = re.compile(r"\s+(?:-|–|—|to)\s+")
 
 
 def _name(cell: str) -> str:

@@ -17,8 +17,7 @@ participant's sentence the same way. An optional timestamp (``[00:01:02]``, ``(0
 (``Interviewer (00:01:02):``; ``P04 12:30:``), or just after the colon, in brackets
 (``Speaker 1: [00:00:03] words``, as Sonix exports) or before a colon of its own (``P04: 12:30:
 words``): it is the turn's time, not its words; a range in brackets (``Interviewer (00:01:00 -
-00:01:30):``, ``00:01:00 to 00:01:30``, blanks inside the brackets or not) times the turn from
-its start, and minutes past 99, any number of them (``P06 (100:00):``, ``(1000:00)``), are
+00:01:30):``) times the turn from its start, and minutes past 99 (``P06 (100:00):``) are
 minutes. A video call's display name holding an emoji or
 an organisation after ``|`` (``José 🙂:``, ``🌈 Jane:``, ``Zoë ❤️:``, ``Jane Smith | NHS:``, up to
 64 characters, or a name and a note as :func:`label_fits` allows) is a label too, as written,
@@ -142,7 +141,7 @@ from .roles import (
     speaker_name,
     without_zero_width,
 )
-from .timecodes import RANGE_SEPARATOR, opening_mark_as_timestamp, parse_timecode
+from .timecodes import opening_mark_as_timestamp, parse_timecode
 
 MAX_LABEL_CHARS = 40
 #: Most characters of a note a label's name may carry beyond MAX_LABEL_CHARS, in brackets or after
@@ -162,23 +161,14 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 #: (``Interviewer: Sam Roe``, ``P04: Hello``); a longer one is talk, and the header is over.
 MAX_HEADER_WORDS = 6
 
-#: A clock time: ``H:MM:SS`` or ``MM:SS`` (any number of minutes, ``100:00``, ``1000:00``, as
-#: :func:`~.timecodes.parse_timecode` reads them), a fraction after it.
-_TIME = r"(?:\d{1,2}:\d{2}:\d{2}|\d{1,9}:\d{2})(?:[.,]\d{1,9})?"
-#: The end of a time range a label's brackets may hold (``Interviewer (00:01:00 - 00:01:30):``,
-#: ``00:01:00 − 00:01:30``, ``00:01:00 to 00:01:30``: :data:`~.timecodes.RANGE_SEPARATOR`): the
-#: turn's time is its start (:func:`label_time`).
-_RANGE_END = rf"(?:{RANGE_SEPARATOR}{_TIME})"
+#: A clock time: ``H:MM:SS`` or ``MM:SS`` (minutes past 99 too, ``100:00``), a fraction after it.
+_TIME = r"(?:\d{1,2}:\d{2}:\d{2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
+#: The end of a time range a label's brackets may hold (``Interviewer (00:01:00 - 00:01:30):``):
+#: the turn's time is its start (:func:`label_time`).
+_RANGE_END = rf"(?:[ \t]*[-–—][ \t]*{_TIME})"
 #: A time in brackets: a clock time, or a range of two.
 _BRACKETED = rf"{_TIME}{_RANGE_END}?"
-#: A time, or in brackets a range, blanks inside the brackets allowed (``( 00:01:00 - 00:01:30 )``,
-#: as after a label's name: :data:`_TIME_AFTER`). The blanks before a closing bracket are taken
-#: only with it: blanks that might close nothing, before the blanks after the time, made a line of
-#: them quadratic.
-_TIMESTAMP = (
-    rf"(?P<ts_open>[\[(])?(?(ts_open)[ \t]*)(?P<ts>{_TIME}(?(ts_open){_RANGE_END}?))"
-    rf"(?(ts_open)(?:[ \t]*[\])])?|[\])]?)"
-)
+_TIMESTAMP = rf"(?P<ts_open>[\[(])?(?P<ts>{_TIME}(?(ts_open){_RANGE_END}?))[\])]?"
 
 
 def _honorific_pattern() -> str:
@@ -356,8 +346,8 @@ def _seconds(ts: str) -> float:
     return parse_timecode(_RANGE_DASH.split(ts, maxsplit=1)[0])
 
 
-#: What stands between a time range's start and end.
-_RANGE_DASH = re.compile(RANGE_SEPARATOR)
+#: The dash between a time range's start and end.
+_RANGE_DASH = re.compile(r"[ \t]*[-–—]")
 
 
 def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
@@ -379,7 +369,7 @@ _OPENING_TIME = re.compile(
     rf"|(?P<ts_words_bare>{_TIME}):(?:\s+|$))"
 )
 #: A time in brackets: ``(00:00:31)``, ``[0:31]``.
-_BRACKETED_TIME = re.compile(rf"[\[(][ \t]*{_BRACKETED}[ \t]*[\])]")
+_BRACKETED_TIME = re.compile(rf"[\[(]{_BRACKETED}[\])]")
 
 
 def opening_time(words: str) -> tuple[float | None, int]:
@@ -467,10 +457,9 @@ def _may_open_with_a_label(line: str) -> bool:
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
 #: :func:`display_name_label` only. The blanks before the colon are taken whole
 #: (:data:`BLANKS_WHOLE`: no blank is a colon), as a megabyte of them was walked back for every
-#: length of the label; so are the blanks after a time before it (``00:01`` and 10 000 blanks took
-#: 8 s, one more place for each blank the label might open with).
+#: length of the label.
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
     rf"(?P<label>[^:\n]{{1,{_MAX_DISPLAY_NAME_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )

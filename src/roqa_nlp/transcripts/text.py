@@ -94,11 +94,10 @@ from .speaker_labels import (
     line_labels,
     match_timestamp,
     service_text_metadata,
-    time_alone,
     transcript_header,
     with_header_fields,
 )
-from .timecodes import first_time_marks, has_time_marks, minutes_past_the_hour
+from .timecodes import first_time_marks, has_time_marks
 from .unlabelled import (
     UnlabelledTalk,
     field_lines_metadata,
@@ -284,7 +283,7 @@ def parse_text(
     else:
         found_unlabelled = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
-    turns, clock_start = from_first_clock_time(turns, minutes=_minutes_written(label_texts, labels))
+    turns, clock_start = from_first_clock_time(turns)
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
     # them (a timestamp before a label is read with the label, and keeps the file's text); the
     # rendering joins one speaker's blocks itself, each with its time
@@ -448,41 +447,21 @@ def _close(
 CLOCK_TIME_FROM = 4 * 3600.0
 
 
-def from_first_clock_time(
-    turns: list[Turn], *, minutes: bool = False
-) -> tuple[list[Turn], float | None]:
+def from_first_clock_time(turns: list[Turn]) -> tuple[list[Turn], float | None]:
     """``turns`` timed from the first turn's time, and that time, when their times are clock
-    times of day (the first at least :data:`CLOCK_TIME_FROM`, none earlier than the one before,
-    and, ``minutes`` false, none written as minutes past 59: :func:`_minutes_written`); else
-    ``turns`` as they are and None. The recording's own start is not in such a file: the
+    times of day (the first at least :data:`CLOCK_TIME_FROM`, none earlier than the one before);
+    else ``turns`` as they are and None. The recording's own start is not in such a file: the
     first line's clock time is the nearest known to it, so the times count from there (0 for
     the first turn, its clock time kept as ``metadata["clock_start"]``, in seconds after
     midnight) rather than as hours into the recording."""
     times = [t.begin_time for t in turns if t.begin_time is not None]
-    if (
-        minutes
-        or not times
-        or times[0] < CLOCK_TIME_FROM
-        or any(b < a for a, b in zip(times, times[1:]))
-    ):
+    if not times or times[0] < CLOCK_TIME_FROM or any(b < a for a, b in zip(times, times[1:])):
         return turns, None
     start = times[0]
     return [
         t if t.begin_time is None else replace(t, begin_time=round(t.begin_time - start, 3))
         for t in turns
     ], start
-
-
-def _minutes_written(texts: list[str], labels: list[LabelMatch | None]) -> bool:
-    """Whether a label's time, or a line holding only a time, is written as minutes past 59 with
-    no hours (``P06 (240:00):``, Otter's ``Jane Smith  240:00``), as no clock shows a time: the
-    file's times are then times into the recording, not of day, however late (four hours in
-    were read as a time of day, each turn's time counted from the first: hunt s65 h_docx D1)."""
-    return any(
-        minutes_past_the_hour(text if m is None else text[: m.words_start])
-        for text, m in zip(texts, labels, strict=True)
-        if (m is not None and m.time is not None) or (m is None and time_alone(text) is not None)
-    )
 
 
 def _paragraphs(

@@ -7,26 +7,18 @@ import re
 from collections.abc import Iterable
 
 # Hours have at most 9 digits: int() refuses strings of more than 4 300 digits with a ValueError.
-# Minutes after hours have two digits at most; without hours, any number up to nine digits
-# (``100:00``, an interview's 100th minute; ``1000:00``: a cap at 999 kept ``(1000:00)`` in a
-# speaker's name and made a .csv's ``1000:00`` an error, hunt s65 h_docx D2).
+# Minutes after hours have two digits at most; without hours, three (``100:00``, an interview's
+# 100th minute).
 TIMECODE = re.compile(
-    r"(?:(?P<h>\d{1,9}):(?=\d{1,2}:))?(?P<m>\d{1,9}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,9}))?"
+    r"(?:(?P<h>\d{1,9}):(?=\d{1,2}:))?(?P<m>\d{1,3}):(?P<s>\d{1,2})(?:[.,](?P<frac>\d{1,9}))?"
 )
-#: Minutes written with no hours before them, past 59 (``240:00``, ``1000:00``): a time into the
-#: recording, never a time of day (:func:`minutes_past_the_hour`).
-_MINUTES_PAST_59 = re.compile(r"(?<![\d:])0*(?:[6-9]\d|[1-9]\d{2,}):\d{2}(?![\d:])")
-#: What stands between the two times of a range (``00:01:00 - 00:01:30``): a hyphen, dash or
-#: minus sign of any kind, a tilde, an arrow (``-->``), or ``to`` between blanks.
-RANGE_MARKS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212~"
-RANGE_SEPARATOR = rf"(?:[ \t]*(?:-{{1,2}}>|[{RANGE_MARKS}])[ \t]*|[ \t]+to[ \t]+)"
 SECONDS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_timecode(value: str) -> float:
     """Seconds from ``[H:]MM:SS[.mmm]`` (``.`` or ``,`` before the fraction of a second, of any
-    number of digits up to nine: ``05.5000`` is 5.5; minutes past 59 without hours, ``100:00``,
-    ``1000:00``, are minutes).
+    number of digits up to nine: ``05.5000`` is 5.5; minutes past 99 without hours, ``100:00``,
+    are minutes).
 
     Raises ``ValueError`` when ``value`` is not a clock time.
     """
@@ -37,12 +29,6 @@ def parse_timecode(value: str) -> float:
     frac = m.group("frac") or ""
     seconds = hours * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
     return seconds + (int(frac) / 10 ** len(frac) if frac else 0.0)
-
-
-def minutes_past_the_hour(text: str) -> bool:
-    """Whether ``text`` holds a time written as minutes past 59 with no hours (``P06 (240:00):``),
-    which no clock shows: a time into the recording, never a time of day."""
-    return _MINUTES_PAST_59.search(text) is not None
 
 
 #: A subtitle cue's time written with other separators than a clock time's, as converters and
