@@ -127,3 +127,17 @@ def test_blanks_inside_a_label_times_brackets_keep_the_label_and_time_the_turn(
     else:
         f = docx_file(tmp_path / "p06.docx", paragraphs=lines)
     assert turns(f) == expected(RANGE_BEGINS)
+
+
+@pytest.mark.parametrize("opening", ["00:01", "(00:01", "( 00:01", "(" + " " * 20_000 + "00:01"])
+def test_blanks_after_a_time_opening_a_line_are_read_in_linear_time(opening: str) -> None:
+    # a display name's pattern walked the blanks after a time back one by one, for each length
+    # of the name: 20 000 of them took 17 s, a line a Word table cell or a .txt may hold
+    import time
+
+    from roqa_nlp.transcripts.speaker_labels import display_name_label, match_label
+
+    line = opening + " " * 20_000 + "x"
+    started = time.perf_counter()
+    assert (display_name_label(line), match_label(line)) == (None, None)
+    assert time.perf_counter() - started < 1.0

@@ -223,7 +223,7 @@ _COMMA_NAME = (
 def _label_line(label: str) -> re.Pattern[str]:
     """``Speaker: words`` with the speaker's label in the shape ``label``."""
     return re.compile(
-        rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+        rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
         rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{label})(?(bracket)\])"
         rf"(?:{_TIME_AFTER}|[ \t]+(?P<ts_after_bare>{_TIME}))"
         r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
@@ -238,7 +238,7 @@ COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
 #: which :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the
 #: brackets (``Interviewer (00:00:03):``) is the turn's time, as before.
 BRACKET_COLON_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+    rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
     rf"(?P<label>{_HONORIFIC}[^\W_][\w{MARKS} '’/&#-]{{0,40}}"
     rf"(?:\((?![ \t]*{_BRACKETED}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
     rf"|\[(?![ \t]*{_BRACKETED}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
@@ -457,9 +457,10 @@ def _may_open_with_a_label(line: str) -> bool:
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
 #: :func:`display_name_label` only. The blanks before the colon are taken whole
 #: (:data:`BLANKS_WHOLE`: no blank is a colon), as a megabyte of them was walked back for every
-#: length of the label.
+#: length of the label; so are the blanks after a time before it (``00:01`` and 20 000 blanks took
+#: 17 s, one more place for each blank the label might open with: fixer s66, times).
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+    rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
     rf"(?P<label>[^:\n]{{1,{_MAX_DISPLAY_NAME_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )
