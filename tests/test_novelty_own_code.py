@@ -69,9 +69,21 @@ def test_suggest_keeps_open_coding_when_a_framework_code_is_on_top() -> None:
     )
 
 
-def test_suggest_keeps_small_talk_set_aside_whatever_is_on_top() -> None:
+def test_suggest_names_the_researchers_own_code_on_top_of_talk_set_aside_too() -> None:
+    """Talk set aside as off-topic is still set aside, but the researcher's own code on top is
+    named to check: own codes are often the personal-life themes the off-topic class takes
+    (tester s66 longitud, 1: a caring turn under its own code at 0.44 read as small talk)."""
     aside = {**FLAG, "off_topic": True}
     assert novelty_verdict_line(aside, OWN, CFIR_2009) == (
+        "fits no CFIR construct (novelty p=0.034: unlike the coded examples); nearest of your "
+        "own codes: Peer staff wellbeing (probability 0.310): check whether it applies, else it "
+        "is set aside as off-topic (small talk, background, personal talk)"
+    )
+
+
+def test_suggest_keeps_small_talk_set_aside_when_a_framework_code_is_on_top() -> None:
+    aside = {**FLAG, "off_topic": True}
+    assert novelty_verdict_line(aside, CFIR, CFIR_2009) == (
         "fits no code (novelty p=0.034: unlike the coded examples): set aside as off-topic "
         "(small talk, background, personal talk)"
     )
@@ -111,6 +123,26 @@ def test_the_report_names_the_researchers_own_code_on_top_instead_of_open_coding
         '<div class="flag">Fits no CFIR construct (p=0.034); nearest of your own codes: Peer '
         "staff wellbeing (probability 0.310): check whether it applies, else it is for open "
         "coding</div>"
+    ) in html
+
+
+def test_the_report_names_the_researchers_own_code_on_top_of_talk_set_aside_too() -> None:
+    """The row stays set aside (muted, filtered as set aside) but names the own code to check
+    (tester s66 longitud, 1)."""
+    html = SegmentRows(unit="construct").segment({**_view(OWN), "off_topic": True}, "P01")
+    assert "data-aside" in html
+    assert (
+        '<div class="flag muted">Fits no CFIR construct (p=0.034); nearest of your own codes: '
+        "Peer staff wellbeing (probability 0.310): check whether it applies, else it is set "
+        "aside as off-topic (small talk, background, personal talk)</div>"
+    ) in html
+
+
+def test_the_report_keeps_small_talk_set_aside_when_a_framework_code_is_on_top() -> None:
+    html = SegmentRows(unit="construct").segment({**_view(CFIR), "off_topic": True}, "P01")
+    assert (
+        '<div class="flag muted">Fits no code (p=0.034): set aside as off-topic (small talk, '
+        "background, personal talk)</div>"
     ) in html
 
 

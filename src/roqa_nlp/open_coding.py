@@ -69,15 +69,17 @@ OFF_TOPIC = SET_ASIDE.split(" (")[0]
 
 
 def own_code_verdict(
-    code_id: str, name: str, probability: float, unit: str
+    code_id: str, name: str, probability: float, unit: str, *, off_topic: bool = False
 ) -> tuple[str, str] | None:
     """How a segment flagged as fitting no code is explained when the model's top suggestion
     ``code_id`` is one of the researcher's own codes (a project code a model retrained with
     ``roqa train --feedback`` learned): what it fits none of, and the nearest of their own codes
     with its probability, to check (blind tester s65, open, 2: "fits no code ... for open
     coding" under project.peer-staff-wellbeing 0.31, talk already under the code they made),
-    else it is for open coding, as the report counts, lists and colours it (hunt s65 h_open D1).
-    ``unit``: what a row of Table 2 charted in the codebook is called
+    else it is for open coding, as the report counts, lists and colours it (hunt s65 h_open D1),
+    or, for talk set aside as off-topic (``off_topic``), else it is set aside, as it stays: the
+    researcher's own codes are often the personal-life themes that class takes (tester s66
+    longitud, 1: a caring turn under its own code at 0.44 read only as small talk). ``unit``: what a row of Table 2 charted in the codebook is called
     (:func:`~roqa_nlp.framework.row_unit`), ``construct`` for a CFIR codebook whatever its id.
     The caller puts its novelty p-value between the two parts; the flag itself is unchanged.
     None when the top suggestion is a code of the framework: the talk is for open coding."""
@@ -87,7 +89,8 @@ def own_code_verdict(
         return None
     what = "CFIR construct" if unit == "construct" else "code of the framework"
     nearest = f"nearest of your own codes: {name} (probability {probability:.3f})"
-    return f"fits no {what}", f"{nearest}: check whether it applies, else it is for open coding"
+    otherwise = f"is {SET_ASIDE}" if off_topic else "is for open coding"
+    return f"fits no {what}", f"{nearest}: check whether it applies, else it {otherwise}"
 
 
 @dataclass

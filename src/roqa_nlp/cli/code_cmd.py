@@ -2164,14 +2164,16 @@ def novelty_verdict_line(flag: Mapping[str, Any], top: Suggestion | None, book: 
     its novel, novelty_p and off_topic; ``top``: its top suggestion): set aside as small talk,
     or for open coding, or, when ``top`` is one of the researcher's own codes, fitting no
     construct of the framework ``book`` (named as its Table 2 names its rows), with that code to
-    check (:func:`~roqa_nlp.open_coding.own_code_verdict`)."""
+    check, else set aside or for open coding (:func:`~roqa_nlp.open_coding.own_code_verdict`)."""
     from ..framework import row_unit
     from ..open_coding import own_code_verdict
 
     p = f"(novelty p={flag['novelty_p']:.3f}: unlike the coded examples)"
     own = None
-    if top is not None and not flag["off_topic"]:
-        own = own_code_verdict(top.code_id, top.name, top.probability, row_unit(book))
+    if top is not None:  # talk set aside too: own codes are often personal talk (s66)
+        own = own_code_verdict(
+            top.code_id, top.name, top.probability, row_unit(book), off_topic=flag["off_topic"]
+        )
     if own is not None:
         return f"{own[0]} {p}; {own[1]}"
     return f"fits no code {p}: {SET_ASIDE if flag['off_topic'] else 'for open coding'}"

@@ -220,11 +220,17 @@ class SegmentRows:
 
     def _own_code(self, s: Mapping[str, Any]) -> tuple[str, str] | None:
         """:func:`~roqa_nlp.open_coding.own_code_verdict` of the segment view ``s``'s top
-        suggestion, or None (no suggestion, or one of the framework's codes on top)."""
+        suggestion (set aside or for open coding as ``s`` is), or None (no suggestion, or one of the framework's codes on top)."""
         if not s["suggestions"]:
             return None
         top = s["suggestions"][0]
-        return own_code_verdict(top["code_id"], top["name"], top["probability"], self.unit)
+        return own_code_verdict(
+            top["code_id"],
+            top["name"],
+            top["probability"],
+            self.unit,
+            off_topic=bool(s.get("off_topic")),
+        )
 
     def segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A coded segment's row: the highlighted text and, beside it, its review block."""
@@ -244,11 +250,12 @@ class SegmentRows:
             if s.get("no_code_in"):  # its model codes have no counterpart in the codebook
                 no_code = escape(s["no_code_in"])
                 parts.append(f'<div class="flag">Has no code in {no_code}: open coding</div>')
-            elif s.get("off_topic"):
-                parts.append(f'<div class="flag muted">Fits no code{flag}: {SET_ASIDE}</div>')
             elif own := self._own_code(s):  # its top suggestion is the researcher's own code
                 said = f"{own[0][0].upper()}{own[0][1:]}{flag}; {own[1]}"
-                parts.append(f'<div class="flag">{escape(said)}</div>')
+                muted = " muted" if s.get("off_topic") else ""  # still set aside
+                parts.append(f'<div class="flag{muted}">{escape(said)}</div>')
+            elif s.get("off_topic"):
+                parts.append(f'<div class="flag muted">Fits no code{flag}: {SET_ASIDE}</div>')
             else:
                 parts.append(f'<div class="flag">Fits no code{flag}: open coding</div>')
         if s["procedural"]:
