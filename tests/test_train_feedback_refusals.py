@@ -107,3 +107,38 @@ def test_roqa_train_names_every_code_the_codebook_lacks_as_apply_decisions_does(
     for run in (applied, trained):
         assert (run.code, run.err.splitlines()[-1]) == (2, f"roqa: error: {p}: {LACKS}")
     assert not (tmp_path / "m").exists()
+
+
+# -- 4: a 0-byte decisions file ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["decisions.csv", "decisions.jsonl", "decisions.xlsx"])
+def test_a_zero_byte_decisions_file_is_said_to_be_empty(tmp_path: Path, name: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(b"")
+    with pytest.raises(RoqaError) as e:
+        read_decisions(p)
+    assert str(e.value) == f"{p}: {EMPTY}"
+
+
+def test_a_header_only_decisions_file_still_holds_no_decisions(tmp_path: Path) -> None:
+    p = tmp_path / "decisions.csv"
+    p.write_text("segment_id,decision,code_id\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        read_decisions(p)
+    assert str(e.value).startswith(f"{p}: holds no decisions (")
+
+
+def test_train_apply_decisions_and_report_say_a_zero_byte_decisions_file_is_empty(
+    tmp_path: Path,
+) -> None:
+    coded, _ = _review(tmp_path, TYPOS)
+    p = tmp_path / "empty.csv"
+    p.write_bytes(b"")
+    runs = [
+        roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", p, "--codings", coded),
+        roqa("apply-decisions", coded, "--coder", "X", "--decisions", p, "--out", tmp_path / "o"),
+        roqa("report", coded, "--decisions", p, "--out", tmp_path / "r.html"),
+    ]
+    for run in runs:
+        assert (run.code, run.err) == (2, f"roqa: error: {p}: {EMPTY}\n")

@@ -342,13 +342,23 @@ FIELD_LIMIT = 16 * 2**20
 def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
     """Decisions from a CSV, JSONL or ``.xlsx`` file (its first sheet, read as ``roqa evaluate``
     reads records), and the SHA-256 of the file; a file holding none is an error unless
-    ``allow_empty`` (a report saved before any decision was made), and so is a document given
+    ``allow_empty`` (a report saved before any decision was made), said to be empty when it
+    has 0 bytes (a failed download or save, not a review), and so is a document given
     in its place (a Word table, a PDF, the report: :func:`_refuse_documents`)."""
     p = Path(path)
     if p.is_dir():
         refuse_folder(p)
     if not p.exists():
         raise decisions_not_found(p)
+    if not allow_empty and p.is_file() and p.stat().st_size == 0:
+        # not a review with no decision in it: the header line is gone too (tester s66
+        # longitud, 4: it got the header-only file's "holds no decisions")
+        raise RoqaError(
+            "is empty",
+            path=p,
+            hint="0 bytes, as a failed download or save leaves it: save the decisions from "
+            "report.html again",
+        )
     suffix = p.suffix.lower()
     if suffix != ".xlsx":
         _refuse_documents(p)
