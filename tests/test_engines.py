@@ -286,6 +286,86 @@ def test_the_ray_engine_refuses_two_transcripts_with_one_id_as_the_local_engine_
     assert not out.exists()
 
 
+def _no_ray_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run refused on the driver starts no Ray: one that would, fails the test at once."""
+
+    def started(*_: object, **__: object) -> None:
+        raise AssertionError("Ray was started for a study that should have been refused")
+
+    monkeypatch.setattr("roqa_nlp.ray_engine.ray_session", started)
+
+
+def _both_engines(tmp_path: Path, model: Path, *given: Path) -> dict[str, tuple[int, list[str]]]:
+    """Exit status and stderr lines of `roqa code GIVEN` with each engine, each into its own
+    folder, which neither leaves behind."""
+    from test_cli_core import roqa as run
+
+    said = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / f"out-{engine}"
+        done = run("code", *given, "--out", out, "--model", model, "--engine", engine)
+        said[engine] = (done.code, done.err.splitlines())
+        assert not out.exists(), engine
+    return said
+
+
+def test_the_ray_engine_refuses_qdpx_projects_sharing_an_id_as_the_local_engine_does(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixer s66 (ray, R1; hunt s66 h_unread D4): `roqa code q5 --engine ray` exited 0, "Coded 6
+    transcript(s)", its transcripts.jsonl holding three transcripts of id p01 and the segment
+    p01:0001 three times: the Ray engine compared file names, and passed over projects."""
+    from test_cli_every_unreadable import qdpx_study
+
+    _no_ray_started(monkeypatch)
+    files = qdpx_study(tmp_path, 3)
+    shared = (
+        "two transcripts share the id 'p01' (rename one of the files so every transcript has "
+        "its own name)"
+    )
+    said = _both_engines(tmp_path, tiny_model_dir, files[0].parent)
+    assert said["ray"] == (
+        2,
+        [
+            f"roqa: error: {files[1]}:sources/16.txt: {shared}",
+            f"roqa: error: {files[2]}:sources/16.txt: {shared}",
+            "roqa: error: the 2 transcripts above cannot be used as given, so the other file "
+            "was not coded (give each interview once under a name of its own, and run again)",
+        ],
+    )
+    assert said["ray"] == said["local"]
+
+
+def test_the_ray_engine_names_every_transcript_it_refuses_as_the_local_engine_does(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fixer s66 (ray, R2; hunt s66 h_unread D4): `roqa code s2 s1 --engine ray` named s1/p01.txt
+    alone ("the other 4 transcripts were not coded"), and the next run s1/p02.txt, then s2's
+    empty file: the local engine names the three in one run."""
+    _no_ray_started(monkeypatch)
+    s1, s2 = tmp_path / "s1", tmp_path / "s2"
+    for folder, names in ((s2, ("p01", "p02", "p70_empty")), (s1, ("p01", "p02"))):
+        folder.mkdir()
+        for name in names:
+            text = "" if "empty" in name else f"Interviewer: Why?\n{name.upper()}: No staff.\n"
+            (folder / f"{name}.txt").write_text(text, "utf-8")
+    said = _both_engines(tmp_path, tiny_model_dir, s2, s1)
+    shared = "(rename one of the files so every transcript has its own name)"
+    assert said["ray"] == (
+        2,
+        [
+            f"roqa: error: {s2 / 'p70_empty.txt'}: no speech found (the file is empty: check "
+            "that it is the right file)",
+            f"roqa: error: {s1 / 'p01.txt'}: two transcripts share the id 'p01' {shared}",
+            f"roqa: error: {s1 / 'p02.txt'}: two transcripts share the id 'p02' {shared}",
+            "roqa: error: of the 3 transcripts above, 1 cannot be read and 2 cannot be used as "
+            "given, so the other 2 were not coded (fix these files or leave them out, give each "
+            "interview once under a name of its own, and run again)",
+        ],
+    )
+    assert said["ray"] == said["local"]
+
+
 def test_the_ray_engine_warns_as_the_local_engine_does_and_leaves_no_stale_shards(
     local_ray: None, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -532,16 +532,11 @@ def _study_pass(
     people: list[tuple[str, str | None, tuple[str, ...]]] = []  # participant_names of each
     speakers: set[str] = set()
     unmatched: set[str] = set()
-    ids: dict[str, str | None] = {}  # transcript id -> the file it came from
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         unreadable = Unreadable()  # every file is read before any is refused, none coded
         for t in each(unreadable):  # one transcript alone has no study to learn from
-            if t.id in ids:  # refused now, not after the cases it would make are warned of
-                from .transcripts import shared_id_error
-
-                unreadable.add(shared_id_error(t.id, t.source or None, ids[t.id]))
-                continue
-            ids[t.id] = t.source or None
+            if unreadable.shares_id(t):  # refused now, not after the cases it would make are
+                continue  # warned of
             labelled.append(numbered_case(t))
             people.append(participant_names(t))
             speakers.update(u.speaker for u in t.turns)

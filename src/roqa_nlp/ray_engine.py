@@ -186,8 +186,10 @@ def _read_on_driver(
     each was read (its language, words left out between cues, a name in its file name: the
     workers' warnings never reach the user) and learn who interviews in the study, as the local
     engine learns it from all of it, for every chunk (a chunk alone would not see the other
-    transcripts). Speaker warnings are issued after coding; the files that cannot be read are
-    refused here, every one named, before Ray starts."""
+    transcripts). Speaker warnings are issued after coding; the files that cannot be read, and
+    the transcripts with the id of one read before (``Unreadable.shares_id``, the local
+    engine's check: those of .qdpx projects too), are refused here, every one named, before Ray
+    starts and before any warning of reading (hunt s66 h_unread D4)."""
     from .transcripts import Unreadable, read_each, with_default_labels
     from .transcripts.language import warn_of_reading
     from .transcripts.roles import study_interviewers
@@ -195,26 +197,16 @@ def _read_on_driver(
     labels = with_default_labels(interviewer_labels, participant_labels)
     found: set[str] = set()
     unreadable = Unreadable()
-    for t in read_each(paths, labels, quiet=SpeakerWarning, unreadable=unreadable):
-        found |= study_interviewers([t])
-        warn_of_reading(t, stacklevel=4)
-    unreadable.refuse()
+    with warnings.catch_warnings(record=True) as held:
+        for t in read_each(paths, labels, quiet=SpeakerWarning, unreadable=unreadable):
+            if unreadable.shares_id(t):  # the local engine's check: chunks coded apart would
+                continue  # not see each other, and the merged files would hold one id twice
+            found |= study_interviewers([t])
+            warn_of_reading(t, stacklevel=4)
+    unreadable.refuse()  # alone, as the local engine refuses: no warning of a study not coded
+    for w in held:  # shown as they were issued (the filters were applied then)
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno, w.file, w.line)
     return sorted(found) if len(paths) > 1 else []
-
-
-def _refuse_shared_ids(paths: list[Path]) -> None:
-    """The local engine's error for two files whose transcripts would share an id (their name
-    without extension): chunks coded apart would not see each other, and the merged files would
-    hold one transcript's segments on the other's text."""
-    seen: dict[str, Path] = {}
-    for p in paths:
-        if p.suffix.lower() == ".qdpx":
-            continue  # a project's transcripts are named inside it
-        if p.stem in seen:
-            from .transcripts import shared_id_error
-
-            raise shared_id_error(p.stem, p, seen[p.stem])
-        seen[p.stem] = p
 
 
 def _import_ray() -> Any:
@@ -478,7 +470,6 @@ def code_with_ray(
     if os.environ.get("RAY_ADDRESS"):  # a cluster's workers run in another folder
         paths = [Path(p).resolve() for p in paths]
     paths = [Path(p) for p in paths]
-    _refuse_shared_ids(paths)
     study = _read_on_driver(paths, interviewer_labels, participant_labels)
     # Ray runs for the coding alone: the shards are merged after it is shut down.
     with ray_session() as ray:

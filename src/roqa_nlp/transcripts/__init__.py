@@ -1028,6 +1028,21 @@ class Unreadable:
 
     def __init__(self) -> None:
         self.errors: list[RoqaError] = []
+        #: the id of each transcript read so far, and the file it came from
+        self.ids: dict[str, str | None] = {}
+
+    def shares_id(self, transcript: Transcript) -> bool:
+        """Whether ``transcript`` has the id of one read before in this pass (a file given
+        twice, two files of one name, two projects holding one source): its error
+        (:func:`shared_id_error`) is then kept, for the caller to pass it over. The one check
+        of both engines of ``roqa code``: the Ray engine compared file names, passing over the
+        transcripts of .qdpx projects (hunt s66 h_unread D4)."""
+        source = transcript.source or None
+        if transcript.id not in self.ids:
+            self.ids[transcript.id] = source
+            return False
+        self.add(shared_id_error(transcript.id, source, self.ids[transcript.id]))
+        return True
 
     def add(self, error: RoqaError) -> None:
         """Keep ``error``, or each error of several (a folder's, read at once)."""
