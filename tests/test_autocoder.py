@@ -1516,19 +1516,13 @@ def test_the_codebook_beside_the_codings_defines_the_project_code_too(
     """roqa import writes OUT/codebook.json and OUT/codings/USER/codings.jsonl: decisions kept
     elsewhere find the code through the codings they are given with."""
     from roqa_nlp.result import CodingResult
-    from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
 
     imported_codebook().save(tmp_path / "qreview" / "codebook.json")
     codings = tmp_path / "qreview" / "codings" / "roqa_nlp"
-    # one decision on a segment of them: a review on none is of other codings, refused (s66)
-    said = "There was never enough money for extra shifts."
-    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(said), said)
-    turns = [Turn("P02", "participant", 0, len(said))]
-    p02 = Transcript("p02", said, turns, participant="P02")
-    CodingResult(segments=[SegmentResult(seg)], transcripts={"p02": p02}).save(codings)
+    CodingResult(segments=[]).save(codings)
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(QDA_RECODES, encoding="utf-8")
-    with pytest.warns(RoqaWarning, match="6 decisions on no segment of the codings"):
+    with pytest.warns(RoqaWarning, match="7 decisions on no segment of the codings"):
         ac = AutoCoder("cfir-2009", embedder=embedder).update(
             decisions, codings=codings / "codings.jsonl", training=tiny_training
         )
