@@ -91,24 +91,6 @@ def test_roqa_apply_decisions_names_the_codings_the_review_is_on_no_segment_of(
     )
 
 
-# -- 3: every code the codebook lacks, named at once --------------------------------------------
-
-
-def test_roqa_train_names_every_code_the_codebook_lacks_as_apply_decisions_does(
-    tmp_path: Path,
-) -> None:
-    """Before: train named the first alone ("row 2: unknown code 'IS.E2' ..."), so a typo was
-    found a run at a time."""
-    coded, p = _review(tmp_path, TYPOS)
-    applied = roqa(
-        "apply-decisions", coded, "--coder", "X", "--decisions", p, "--out", tmp_path / "o"
-    )
-    trained = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", p, "--codings", coded)
-    for run in (applied, trained):
-        assert (run.code, run.err.splitlines()[-1]) == (2, f"roqa: error: {p}: {LACKS}")
-    assert not (tmp_path / "m").exists()
-
-
 # -- 4: a 0-byte decisions file ----------------------------------------------------------------
 
 

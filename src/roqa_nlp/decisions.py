@@ -1981,9 +1981,10 @@ def feedback_plan(
         for ds, result, where in sources
     ]
     sources, codebook = _with_new_codes(sources, codebook)
-    for ds, _, where in sources:  # a code no codebook knows stops it before any warning,
-        # every such code named at once, as apply-decisions names them (tester s66 longitud, 3)
-        refuse_unknown_codes(ds, codebook, where)
+    for ds, _, where in sources:  # a code no codebook knows stops it before any warning
+        for d in ds:
+            if d.decision in ("accept", "reject", "recode"):
+                _model_code(codebook, d.code_id, where, d.row)
     # decision, text, segment, where, and the reviewer its file names (roqa import's decisions
     # of a QDA review; None: the file names none), carried with the row
     rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
