@@ -293,15 +293,10 @@ def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Co
     again and ``p01_interview:0003`` is now another segment, training learns from the words the
     researcher decided on."""
     decided = "Staff turnover means we're always training someone new."
-    # and one on a segment: a review on none is of other codings, refused (tester s66 longitud)
-    kept = "Covid closed the home for three months."
-    decisions = [
-        Decision("p01_interview:0003", "accept", "IS.E.2", text=decided),
-        Decision("p01_interview:0011", "accept", "OS.D", text=kept),
-    ]
+    decisions = [Decision("p01_interview:0003", "accept", "IS.E.2", text=decided)]
     with pytest.warns(RoqaWarning) as got:
         texts, labels, _ = feedback_examples(decisions, cfir, coding_result())
-    assert (texts, labels) == ([decided, kept], [["IS.E.2"], ["OS.D"]])
+    assert (texts, labels) == ([decided], [["IS.E.2"]])
     assert str(got[0].message) == (
         "decisions: 1 decision on no segment of the codings, trained on their own text without "
         "the model's valence: p01_interview:0003"

@@ -200,8 +200,8 @@ def test_roqa_apply_decisions_of_a_review_of_other_codings_writes_nothing(tmp_pa
     run = roqa("apply-decisions", coded, "--coder", "X", "--out", tmp_path / "o4b")
     assert run.code == 2
     assert run.err.splitlines()[-1] == (
-        f"roqa: error: {coded / 'decisions.csv'}: no decision is on a segment of the codings "
-        f"{coded / 'codings.jsonl'}: p09:0042 (row 2) (are they the codings the review "
+        f"roqa: error: {coded / 'decisions.csv'}: no decision is on a segment of the codings: "
+        "p09:0042 (row 2) (are they the codings the review "
         "was made on? give those codings, or their folder)"
     )
     assert not (tmp_path / "o4b" / "codings.jsonl").exists()

@@ -18,7 +18,6 @@ import pytest
 from roqa_nlp.decisions import earlier_rounds_left_out
 from roqa_nlp.errors import ON_COMMAND_LINE, RoqaWarning
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Transcript, Turn
 
 
 def coded_by(*files: tuple[str, str]) -> CodingResult:
@@ -163,15 +162,7 @@ def test_update_warns_before_training_of_the_round_left_out(
         "for extra shifts.\n",
         encoding="utf-8",
     )
-    # the codings round 2 was reviewed on hold its segment: a review on none of their segments
-    # is refused (tester s66 longitud, 2)
-    said = "There was never enough money for extra shifts."
-    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(said), said)
-    turns = [Turn("P02", "participant", 0, len(said))]
-    coded = coded_by(("r1.csv", sha(r1.read_text("utf-8"))))
-    coded.segments.append(SegmentResult(seg))
-    coded.transcripts["p02"] = Transcript("p02", said, turns, participant="P02")
-    coded.save(r2.parent)
+    coded_by(("r1.csv", sha(r1.read_text("utf-8")))).save(r2.parent)
 
     def said_by_update() -> list[str]:
         with warnings.catch_warnings(record=True) as caught:

@@ -1146,21 +1146,6 @@ def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     return ", ".join(named) + more
 
 
-def on_no_segment(
-    decisions: Sequence[Decision], result: CodingResult, where: str | Path
-) -> RoqaError:
-    """The error for a review (the decisions file ``where``) none of whose ``decisions`` is on
-    a segment of ``result``, the codings given (named when read from a file): another run's
-    codings. ``roqa apply-decisions`` and ``roqa train --feedback`` refuse it alike (tester s66
-    longitud, 2: train trained on the rows' own words, its card naming those codings)."""
-    named = "" if result.source is None else f" {result.source}"
-    return RoqaError(
-        f"no decision is on a segment of the codings{named}: {_by_id_and_row(decisions)}",
-        path=where,
-        hint="are they the codings the review was made on? give those codings, or their folder",
-    )
-
-
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
     """The segments of ``result`` the decisions are on, found as feedback finds their text.
     ``decisions`` is a list of :class:`Decision` or a decisions file (read by
@@ -2005,10 +1990,6 @@ def feedback_plan(
         if result is not None:
             match = match_decisions(filled, result)
             on = list(match.on)
-            # a review of other codings (another run's) is refused as apply-decisions refuses
-            # it; rows without text on no segment are an unknown segment id below
-            if filled and all(o is None for o in on) and any(d.text for d in filled):
-                raise on_no_segment(filled, result, where)
             warn_of_edited_text(match, where)
         unsure = len(_found_by_moved_id(filled, on, segs))
         if not unsure and result is not None:
@@ -3393,7 +3374,11 @@ def reviewed_codings(
     match = match_decisions(used, result)
     on = match.on
     if used and all(o is None for o in on):
-        raise on_no_segment(used, result, where)
+        raise RoqaError(
+            f"no decision is on a segment of the codings: {_by_id_and_row(used)}",
+            path=where,
+            hint="are they the codings the review was made on? give those codings, or their folder",
+        )
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
