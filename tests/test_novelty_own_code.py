@@ -28,6 +28,9 @@ OWN = Suggestion(
     probability=0.31,
 )
 CFIR = Suggestion(code_id="IS.D.6", name="Learning Climate", domain="IS", probability=0.24)
+#: an own code on top of talk set aside as off-topic, sure (at or above 0.40) and not
+SURE_OWN = Suggestion("project.own-caring-duties", "Own caring duties", None, 0.443)
+FAINT_OWN = Suggestion("project.own-caring-duties", "Own caring duties", None, 0.02)
 CFIR_2009 = Codebook.load("cfir-2009")
 #: a team's own codebook file of CFIR codes under an id of its own (hunt s65 h_open D2)
 TEAM_CFIR = dataclasses.replace(CFIR_2009, id="team-cfir")
@@ -74,11 +77,17 @@ def test_suggest_names_the_researchers_own_code_on_top_of_talk_set_aside_too() -
     named to check: own codes are often the personal-life themes the off-topic class takes
     (tester s66 longitud, 1: a caring turn under its own code at 0.44 read as small talk)."""
     aside = {**FLAG, "off_topic": True}
-    assert novelty_verdict_line(aside, OWN, CFIR_2009) == (
+    assert novelty_verdict_line(aside, SURE_OWN, CFIR_2009) == (
         "fits no CFIR construct (novelty p=0.034: unlike the coded examples); nearest of your "
-        "own codes: Peer staff wellbeing (probability 0.310): check whether it applies, else it "
+        "own codes: Own caring duties (probability 0.443): check whether it applies, else it "
         "is set aside as off-topic (small talk, background, personal talk)"
     )
+    # under 0.40 it is no nearer than any (hunt s66 h_trainfb: a new puppy at 0.020)
+    for faint in (FAINT_OWN, OWN):
+        assert novelty_verdict_line(aside, faint, CFIR_2009) == (
+            "fits no code (novelty p=0.034: unlike the coded examples): set aside as off-topic "
+            "(small talk, background, personal talk)"
+        )
 
 
 def test_suggest_keeps_small_talk_set_aside_when_a_framework_code_is_on_top() -> None:
@@ -129,13 +138,18 @@ def test_the_report_names_the_researchers_own_code_on_top_instead_of_open_coding
 def test_the_report_names_the_researchers_own_code_on_top_of_talk_set_aside_too() -> None:
     """The row stays set aside (muted, filtered as set aside) but names the own code to check
     (tester s66 longitud, 1)."""
-    html = SegmentRows(unit="construct").segment({**_view(OWN), "off_topic": True}, "P01")
+    html = SegmentRows(unit="construct").segment({**_view(SURE_OWN), "off_topic": True}, "P01")
     assert "data-aside" in html
     assert (
         '<div class="flag muted">Fits no CFIR construct (p=0.034); nearest of your own codes: '
-        "Peer staff wellbeing (probability 0.310): check whether it applies, else it is set "
+        "Own caring duties (probability 0.443): check whether it applies, else it is set "
         "aside as off-topic (small talk, background, personal talk)</div>"
     ) in html
+    faint = SegmentRows(unit="construct").segment({**_view(FAINT_OWN), "off_topic": True}, "P01")
+    assert (
+        '<div class="flag muted">Fits no code (p=0.034): set aside as off-topic (small talk, '
+        "background, personal talk)</div>"
+    ) in faint
 
 
 def test_the_report_keeps_small_talk_set_aside_when_a_framework_code_is_on_top() -> None:

@@ -79,13 +79,20 @@ def own_code_verdict(
     else it is for open coding, as the report counts, lists and colours it (hunt s65 h_open D1),
     or, for talk set aside as off-topic (``off_topic``), else it is set aside, as it stays: the
     researcher's own codes are often the personal-life themes that class takes (tester s66
-    longitud, 1: a caring turn under its own code at 0.44 read only as small talk). ``unit``: what a row of Table 2 charted in the codebook is called
+    longitud, 1: a caring turn under its own code at 0.44 read only as small talk), when the
+    code is sure (at or above :data:`~roqa_nlp.framework.SURE_CODE`, 0.40). ``unit``: what a row
+    of Table 2 charted in the codebook is called
     (:func:`~roqa_nlp.framework.row_unit`), ``construct`` for a CFIR codebook whatever its id.
     The caller puts its novelty p-value between the two parts; the flag itself is unchanged.
     None when the top suggestion is a code of the framework: the talk is for open coding."""
     from .decisions import PROJECT_PREFIX
+    from .framework import SURE_CODE
 
     if not code_id.startswith(PROJECT_PREFIX):
+        return None
+    if off_topic and probability < SURE_CODE:
+        # set aside as off-topic, a code under 0.40 is no nearer than any (hunt s66 h_trainfb:
+        # a new puppy under the researcher's caring code at 0.020, "check whether it applies")
         return None
     what = "CFIR construct" if unit == "construct" else "code of the framework"
     nearest = f"nearest of your own codes: {name} (probability {probability:.3f})"
