@@ -497,3 +497,7 @@ def test_a_handful_of_resamples_is_warned_of(tmp_path: Path, capsys) -> None:
     ) in err
     code, _, err = run(["agree", str(p), "--n-boot", "200"], capsys)
     assert "so few resamples" not in err
+    # a refusal stays one line: the warning waits for inputs read well (CLI fuzz, s66)
+    missing = tmp_path / "missing.txt"
+    code, _, err = run(["agree", str(missing), "--n-boot", "5"], capsys)
+    assert (code, err) == (2, f"roqa: error: {missing}: file not found (check the path)\n")

@@ -222,7 +222,7 @@ def test_a_second_format_beside_an_unreadable_file_is_counted_apart(tmp_path: Pa
         f"roqa: error: {folder / 'p70_empty.txt'}: no speech found (the file is empty: check "
         "that it is the right file)",
         "roqa: error: of the 2 transcripts above, 1 cannot be read and 1 cannot be used as "
-        "given, so the other 2 were not inspected (fix these files or leave them out, give "
+        "given, so the other 2 were not inspected (fix this file or leave it out, give "
         "each interview once under a name of its own, and run again)",
     ]
 
@@ -365,6 +365,10 @@ def test_one_of_each_kind_is_said_in_the_singular(tmp_path: Path) -> None:
         read_transcripts([tmp_path / "a.txt", tmp_path / "a.txt", tmp_path / "e.txt"])
     assert str(caught.value).startswith(
         "1 transcript cannot be read and 1 transcript cannot be used as given: "
+    )
+    # the one that cannot be read is "this file" (hunt s66 h_final)
+    assert str(caught.value).endswith(
+        "(fix this file or leave it out, and give each interview once under a name of its own)"
     )
 
 

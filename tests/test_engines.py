@@ -359,7 +359,7 @@ def test_the_ray_engine_names_every_transcript_it_refuses_as_the_local_engine_do
             f"roqa: error: {s1 / 'p01.txt'}: two transcripts share the id 'p01' {shared}",
             f"roqa: error: {s1 / 'p02.txt'}: two transcripts share the id 'p02' {shared}",
             "roqa: error: of the 3 transcripts above, 1 cannot be read and 2 cannot be used as "
-            "given, so the other 2 were not coded (fix these files or leave them out, give each "
+            "given, so the other 2 were not coded (fix this file or leave it out, give each "
             "interview once under a name of its own, and run again)",
         ],
     )

@@ -3261,15 +3261,6 @@ def agree_command(
         raise RoqaError(f"--seed {seed} is negative", hint="use 0 or a positive integer")
     if not 0.0 < ci_level < 1.0:
         raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
-    if 0 < n_boot < MIN_BOOTSTRAP:
-        from ..errors import warn
-
-        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
-        # options are known good, so that a refusal stays one line
-        warn(
-            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
-            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
-        )
     # before the figures are computed and printed: a path refused after them looked like a
     # finished run that had saved nothing
     read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
@@ -3293,6 +3284,16 @@ def agree_command(
         loaded.warnings.append(
             f"--model-threshold {model_threshold:g} is not used: no input is a model's run (it "
             "counts a model's suggestions at or above it; a person's codes count as given)"
+        )
+    if 0 < n_boot < MIN_BOOTSTRAP:
+        from ..errors import warn
+
+        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
+        # options and inputs are known good, so that a refusal stays one line (a missing file
+        # after the warning: CLI fuzz, s66)
+        warn(
+            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
+            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
         )
     from ..source_fingerprints import warn_of_changed_sources
 

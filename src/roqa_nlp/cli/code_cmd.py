@@ -283,7 +283,7 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     unread). An error naming a transcript of a QDA project given (``q5/b.qdpx:sources/...``)
     is of that project."""
     from ..errors import RoqaError, RoqaErrors
-    from ..transcripts import GIVE_ONCE, count_unusable
+    from ..transcripts import FIX_ONE, GIVE_ONCE, count_unusable
 
     given = {str(f) for f in files}
     # a QDA project holds several transcripts: the others are counted as files given (hunt s66
@@ -322,7 +322,7 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
                 "used as given"
             )
         fix = [
-            *(["fix these files or leave them out"] if unread else []),
+            *([FIX_ONE if unread == 1 else "fix these files or leave them out"] if unread else []),
             *([GIVE_ONCE] if shared else []),
         ]
         not_done = (

@@ -387,6 +387,8 @@ def shared_id_error(
 #: The fix of transcripts that cannot be used as given (:class:`SharedIdError`), each of which
 #: says its own
 GIVE_ONCE = "give each interview once under a name of its own"
+#: The fix of one transcript that cannot be read, beside others that cannot be used as given
+FIX_ONE = "fix this file or leave it out"
 
 
 def count_unusable(errors: Sequence[RoqaError]) -> tuple[int, int]:
@@ -1067,7 +1069,7 @@ class Unreadable:
             ),
         ]
         fix = [
-            *(["fix these files or leave them out"] if unread else []),
+            *([FIX_ONE if unread == 1 else "fix these files or leave them out"] if unread else []),
             *([GIVE_ONCE] if shared else []),
         ]
         raise RoqaErrors(self.errors, " and ".join(said), hint=", and ".join(fix))
