@@ -501,3 +501,7 @@ def test_a_handful_of_resamples_is_warned_of(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "missing.txt"
     code, _, err = run(["agree", str(missing), "--n-boot", "5"], capsys)
     assert (code, err) == (2, f"roqa: error: {missing}: file not found (check the path)\n")
+    one = tmp_path / "one.csv"
+    one.write_text("unit,coder,code\nu1,Ann,A\nu2,Ann,B\n", encoding="utf-8")
+    code, _, err = run(["agree", str(one), "--n-boot", "5"], capsys)
+    assert (code, err.count("\n"), "so few resamples" in err) == (2, 1, False)

@@ -3285,16 +3285,6 @@ def agree_command(
             f"--model-threshold {model_threshold:g} is not used: no input is a model's run (it "
             "counts a model's suggestions at or above it; a person's codes count as given)"
         )
-    if 0 < n_boot < MIN_BOOTSTRAP:
-        from ..errors import warn
-
-        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
-        # options and inputs are known good, so that a refusal stays one line (a missing file
-        # after the warning: CLI fuzz, s66)
-        warn(
-            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
-            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
-        )
     from ..source_fingerprints import warn_of_changed_sources
 
     # a transcript edited since it was coded: compared as coded, the text it had then
@@ -3307,6 +3297,16 @@ def agree_command(
         seed=seed,
         pair_units=loaded.pair_units,
     )
+    if 0 < n_boot < MIN_BOOTSTRAP:
+        from ..errors import warn
+
+        # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
+        # options, inputs and coders are known good, so that a refusal stays one line (a missing
+        # file or one coder after the warning: CLI fuzz, hunt s66)
+        warn(
+            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
+            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
+        )
     if report.valence is not None:
         for p in report.valence.pairs:
             for model, reviewer in ((p.coder_a, p.coder_b), (p.coder_b, p.coder_a)):
