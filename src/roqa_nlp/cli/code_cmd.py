@@ -283,7 +283,7 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
     unread). An error naming a transcript of a QDA project given (``q5/b.qdpx:sources/...``)
     is of that project."""
     from ..errors import RoqaError, RoqaErrors
-    from ..transcripts import FIX_ONE, GIVE_ONCE, count_unusable
+    from ..transcripts import FIX_ONE, count_unusable, unusable_fixes
 
     given = {str(f) for f in files}
     # a QDA project holds several transcripts: the others are counted as files given (hunt s66
@@ -321,10 +321,7 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
                 f"of the {n} transcripts above, {unread} cannot be read and {shared} cannot be "
                 "used as given"
             )
-        fix = [
-            *([FIX_ONE if unread == 1 else "fix these files or leave them out"] if unread else []),
-            *([GIVE_ONCE] if shared else []),
-        ]
+        fix = unusable_fixes(unread, shared)
         not_done = (
             f"the other {left}{' files' * projects} were not {done}"
             if left > 1
@@ -346,7 +343,7 @@ def stopped_for_one(files: list[Path], done: str) -> Iterator[None]:
         others = f"the other {n} {noun}s were" if n > 1 else f"the other {noun} was"
         # a file given twice or sharing an id is no file to fix or leave out: its own hint says
         # what to do (hunt s66 h_unread R2)
-        to_fix = "" if count_unusable([e])[1] else ": fix this file or leave it out, and run again"
+        to_fix = "" if count_unusable([e])[1] else f": {FIX_ONE}, and run again"
         raise RoqaError(
             e.reason,
             path=e.path,

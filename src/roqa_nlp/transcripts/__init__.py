@@ -384,11 +384,17 @@ def shared_id_error(
     )
 
 
-#: The fix of transcripts that cannot be used as given (:class:`SharedIdError`), each of which
-#: says its own
-GIVE_ONCE = "give each interview once under a name of its own"
-#: The fix of one transcript that cannot be read, beside others that cannot be used as given
+#: The fix of one transcript that cannot be read
 FIX_ONE = "fix this file or leave it out"
+
+
+def unusable_fixes(unread: int, shared: int) -> list[str]:
+    """The fixes of ``unread`` transcripts that cannot be read and ``shared`` that cannot be
+    used as given (:func:`count_unusable`), each of which says its own too."""
+    return [
+        *([FIX_ONE if unread == 1 else "fix these files or leave them out"] if unread else []),
+        *(["give each interview once under a name of its own"] if shared else []),
+    ]
 
 
 def count_unusable(errors: Sequence[RoqaError]) -> tuple[int, int]:
@@ -1068,11 +1074,9 @@ class Unreadable:
                 else []
             ),
         ]
-        fix = [
-            *([FIX_ONE if unread == 1 else "fix these files or leave them out"] if unread else []),
-            *([GIVE_ONCE] if shared else []),
-        ]
-        raise RoqaErrors(self.errors, " and ".join(said), hint=", and ".join(fix))
+        raise RoqaErrors(
+            self.errors, " and ".join(said), hint=", and ".join(unusable_fixes(unread, shared))
+        )
 
 
 def read_each(
