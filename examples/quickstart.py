@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roqa_nlp import AutoCoder, barriers_enablers, framework_matrix
+from roqa_nlp.framework import SURE_CODE
 
 HERE = Path(__file__).parent
 
@@ -27,7 +28,9 @@ def main() -> None:
     for s in coded[:5]:
         top = s.top
         assert top is not None
-        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence})")
+        # below 0.40 the code is unsure: Table 2 marks it †, and it may be talk no code fits
+        unsure = "" if top.probability >= SURE_CODE else ", unsure"
+        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence}{unsure})")
         print(f"    {s.segment.text[:100]}")
     matrix = framework_matrix(result)
     print(f"framework matrix: {len(matrix.cases)} cases x {len(matrix.codes)} codes")

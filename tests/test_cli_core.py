@@ -1890,6 +1890,14 @@ def test_quickstart_example_runs_and_prints_what_it_found(packaged_model: Path) 
     # 19 codes until session 32, when p02's two short last windows (12 and 38 words: its only
     # Reflecting & Evaluating and Tension for Change) became parts of even windows, and p03's
     # answer on leadership and champions a window of its own (Champions)
+    # each code printed says when it is unsure (below 0.40, Table 2's †): the first, a career
+    # story at 0.16, read as coded (newcomer s66)
+    printed = [
+        m for line in lines[2:-3] if (m := re.search(r" \((\d\.\d\d), (\w+)(, unsure)?\)$", line))
+    ]
+    assert len(printed) == 5
+    assert all((float(m[1]) < 0.40) == bool(m[3]) for m in printed)
+    assert any(m[3] for m in printed)
     assert lines[-3] == "framework matrix: 3 cases x 18 codes"
     assert lines[-2] == "barriers/enablers table covers 5 CFIR domains"
     assert lines[-1].startswith("Suggestion(code_id='IS.E.2', name='Available Resources'")
@@ -1925,7 +1933,8 @@ def test_readme_python_quick_start_runs_top_to_bottom_from_a_clone(
         "p01_interview:0002 fits no code (off-topic)",
         "p01_interview:0003 fits no code (off-topic)",
         "p01_interview:0006 fits no code (off-topic)",
-        "p01_interview:0007 Individual Stage of Change 0.16 enabler",
+        # a code below 0.40 says it is unsure: a career story read as coded (newcomer s66)
+        "p01_interview:0007 Individual Stage of Change 0.16 enabler (unsure)",
         "p01_interview:0008 Structural Characteristics 1.00 neutral",
     ]
 
