@@ -207,6 +207,15 @@ MAXQDA_START = (
 )
 
 
+#: :data:`MAXQDA_START` read: each mark the turn's time, its digits after the dash tenths
+MAXQDA_START_TURNS = [
+    ("Interviewer", "interviewer", 3.1, None, "Could you tell me about the service you manage?"),
+    ("RM04", "participant", 11.0, None, "I manage a supported living service."),
+    ("Interviewer", "interviewer", 29.4, None, "What helped you get recovery going?"),
+    ("RM04", "participant", 35.25, None, "Protected time."),
+]
+
+
 def test_a_time_mark_opening_a_labelled_paragraph_is_the_turns_time(tmp_path: Path) -> None:
     """``#00:00:03-1# Interviewer: ...`` hid every label: all of it was one participant's talk,
     with the advice to label turns that were labelled. The mark is read as ``[00:00:03.1]``
@@ -214,18 +223,7 @@ def test_a_time_mark_opening_a_labelled_paragraph_is_the_turns_time(tmp_path: Pa
     f = tmp_path / "rm04.txt"
     f.write_text(MAXQDA_START, "utf-8")
     t, caught = read_quietly(f)
-    assert turns_of(t) == [
-        (
-            "Interviewer",
-            "interviewer",
-            3.1,
-            None,
-            "Could you tell me about the service you manage?",
-        ),
-        ("RM04", "participant", 11.0, None, "I manage a supported living service."),
-        ("Interviewer", "interviewer", 29.4, None, "What helped you get recovery going?"),
-        ("RM04", "participant", 35.25, None, "Protected time."),
-    ]
+    assert turns_of(t) == MAXQDA_START_TURNS
     assert t.participant == "RM04"
     assert t.metadata["rendering"] == "original"  # the file's own text, offsets the file's
     assert caught == []
@@ -239,18 +237,7 @@ def test_a_time_mark_opening_a_labelled_word_paragraph_is_the_turns_time(tmp_pat
     f = tmp_path / "rm04.docx"
     document.save(str(f))
     t, caught = read_quietly(f)
-    assert turns_of(t) == [
-        (
-            "Interviewer",
-            "interviewer",
-            3.1,
-            None,
-            "Could you tell me about the service you manage?",
-        ),
-        ("RM04", "participant", 11.0, None, "I manage a supported living service."),
-        ("Interviewer", "interviewer", 29.4, None, "What helped you get recovery going?"),
-        ("RM04", "participant", 35.25, None, "Protected time."),
-    ]
+    assert turns_of(t) == MAXQDA_START_TURNS
     assert caught == []
 
 

@@ -171,6 +171,12 @@ _BRACKETED = rf"{_TIME}{_RANGE_END}?"
 _TIMESTAMP = rf"(?P<ts_open>[\[(])?(?P<ts>{_TIME}(?(ts_open){_RANGE_END}?))[\])]?"
 
 
+#: A line's opening timestamp and the blanks after it, before a label: the blanks are taken as a
+#: whole run (a lookahead, then its match), as no label opens with a blank; tried one blank at a
+#: time, a line of 20 000 blanks after ``00:01`` took 17 s (fixer s66, times).
+_OPENING_TIMESTAMP = rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
+
+
 def _honorific_pattern() -> str:
     """An optional title before a label's name, with or without its full stop (``Dr. ``,
     ``Professor ``): each spelling in ``data/honorifics.txt``, written as a name's first word
@@ -223,7 +229,7 @@ _COMMA_NAME = (
 def _label_line(label: str) -> re.Pattern[str]:
     """``Speaker: words`` with the speaker's label in the shape ``label``."""
     return re.compile(
-        rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
+        rf"{_OPENING_TIMESTAMP}"
         rf"(?P<open>\*\*|__)?(?P<bracket>\[)?(?P<label>{label})(?(bracket)\])"
         rf"(?:{_TIME_AFTER}|[ \t]+(?P<ts_after_bare>{_TIME}))"
         r"[ \t]*(?:(?P=open)[ \t]*)?:(?:[ \t]*(?P=open))?(?=\s|$)[ \t]*"
@@ -238,7 +244,7 @@ COMMA_LABEL_LINE = _label_line(_COMMA_NAME)
 #: which :data:`LABEL_LINE` would cut at (``Interviewer (Q1``); tried first. A time in the
 #: brackets (``Interviewer (00:00:03):``) is the turn's time, as before.
 BRACKET_COLON_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
+    rf"{_OPENING_TIMESTAMP}"
     rf"(?P<label>{_HONORIFIC}[^\W_][\w{MARKS} '’/&#-]{{0,40}}"
     rf"(?:\((?![ \t]*{_BRACKETED}[ \t]*\))[^()\n:]{{0,40}}:[^()\n]{{0,40}}\)"
     rf"|\[(?![ \t]*{_BRACKETED}[ \t]*\])[^\[\]\n:]{{0,40}}:[^\[\]\n]{{0,40}}\]))"
@@ -457,10 +463,9 @@ def _may_open_with_a_label(line: str) -> bool:
 #: or an organisation after ``|``, which a label's usual characters leave out; taken by
 #: :func:`display_name_label` only. The blanks before the colon are taken whole
 #: (:data:`BLANKS_WHOLE`: no blank is a colon), as a megabyte of them was walked back for every
-#: length of the label; so are the blanks after a time before it (``00:01`` and 20 000 blanks took
-#: 17 s, one more place for each blank the label might open with: fixer s66, times).
+#: length of the label; so are the blanks after a time before it (:data:`_OPENING_TIMESTAMP`).
 DISPLAY_NAME_LINE = re.compile(
-    rf"^[ \t]*(?:{_TIMESTAMP}(?=(?P<ts_blanks>[ \t]+))(?P=ts_blanks))?"
+    rf"{_OPENING_TIMESTAMP}"
     rf"(?P<label>[^:\n]{{1,{_MAX_DISPLAY_NAME_CHARS}}}?){BLANKS_WHOLE}:"
     r"(?:[ \t]+(?=\S)|[ \t]*$)"
 )
