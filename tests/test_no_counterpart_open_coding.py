@@ -238,7 +238,9 @@ PAGE_FUNCTIONS = (
     "givesCode",
     "standingExtra",
     "fitsNoCode",
+    "isMark",
     "segmentRows",
+    "noteRows",
     "decisionRows",
     "decisionsCsv",
     "squash",
@@ -331,11 +333,17 @@ def _in_page(html: str, steps: str) -> Any:
     constants = "".join(
         line + "\n"
         for line in js.splitlines()
-        if re.match(r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS) = ", line)
+        if re.match(
+            r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS|qdaMark) = ", line
+        )
     )
     (codes,) = re.findall(r'<script type="application/json" id="roqa-codes">(.*?)</script>', html)
+    (near,) = re.findall(
+        r'<script type="application/json" id="roqa-near-text">(.*?)</script>', html
+    )
     script = (
-        f"var codes = {codes};\nvar state = {{}}, kept = {{}}, knownCodes = null, carriedUnmatched = [];\n"
+        f"var codes = {codes};\nvar near = {near};\n"
+        "var state = {}, kept = {}, knownCodes = null, carriedUnmatched = [];\n"
         "var loadedUnmatched = [];\n"
         f"var BLOCKS = {json.dumps(_review_blocks(html))};\n{constants}{FAKE_DOM}"
         + "".join(function(n) for n in PAGE_FUNCTIONS)

@@ -4107,3 +4107,256 @@ def test_a_long_note_with_no_space_wraps_inside_the_page(
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert text == "Decided: note: " + url
     assert wide <= shown
+
+
+# -- every note a decisions file gives a segment, and the mark of a QDA review (session 67) ------
+
+
+def _note_box(driver: Any, segment_id: str) -> str:
+    return str(
+        driver.execute_script(
+            "return document.querySelector(arguments[0]).value",
+            f'.review[data-segment="{segment_id}"] input.note',
+        )
+    )
+
+
+def _also_noted(driver: Any, segment_id: str) -> list[str]:
+    """The other notes shown read-only under a segment's note box, as text."""
+    return list(
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]), function (n) {"
+            "  return n.textContent; })",
+            f'.review[data-segment="{segment_id}"] .also-noted > *',
+        )
+    )
+
+
+def _printed(driver: Any, segment_id: str) -> str:
+    """What paper shows of a segment's review (report.css, @media print): its .decided text."""
+    return str(
+        driver.execute_script(
+            "var d = document.querySelector(arguments[0]); return d ? d.textContent : ''",
+            f'.review[data-segment="{segment_id}"] .decided',
+        )
+    )
+
+
+def _applied(tmp_path: Path, name: str, decisions: Path) -> tuple[str, Any, str]:
+    """``roqa apply-decisions --coder Alice`` of the fixture's codings with ``decisions``: the
+    reviewed codings.jsonl, the notes kept (run.json) and what it said."""
+    from roqa_nlp.cli import main
+
+    coded = tmp_path / "coded"
+    if not coded.exists():
+        build_result().save(coded)
+    out = tmp_path / name
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        main(
+            [
+                "apply-decisions",
+                str(coded),
+                "--coder",
+                "Alice",
+                "--decisions",
+                str(decisions),
+                "--out",
+                str(out),
+            ]
+        )
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    return (out / "codings.jsonl").read_text(encoding="utf-8"), run.get("notes"), said.getvalue()
+
+
+def test_every_note_a_file_gives_a_segment_is_shown_and_saved_as_a_note_of_its_own(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Two notes on one segment (two note rows, or a decision's note and a note row): the box
+    shows the first, the others are shown under it ("also noted: ...") and printed, each once,
+    never merged into one string; Save writes each (the box's as before, each other one as a
+    note row of its own). The page showed and saved the first alone (hunt s66 h_notes R2); a
+    fix joining them with " / " doubled part of a note holding " / " (hunt s66 h_pagenotes D1)."""
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        _review_csv(
+            [
+                ("p02_interview:0000", "note", "", "", "first", P02_0000),
+                ("p02_interview:0000", "note", "", "", "second", P02_0000),
+                ("p01_interview:0001", "accept", "IS.E.3", "", "alpha / beta", P01_0001),
+                ("p01_interview:0001", "note", "", "", "beta", P01_0001),
+                ("p01_interview:0002", "accept", "IC.H", "", "same", P01_0002),
+                ("p01_interview:0002", "reject", "IS.E.2", "", "same", P01_0002),
+                ("p02_interview:0000", "note", "", "", "first", P02_0000),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    # counted as `roqa report --decisions` counts them: the note rows
+    assert _load_file(driver, path) == "decisions.csv: 3 decisions and 4 notes loaded; all matched"
+    assert _note_box(driver, "p02_interview:0000") == "first"
+    assert _also_noted(driver, "p02_interview:0000") == ["also noted: second"]
+    assert _note_box(driver, "p01_interview:0001") == "alpha / beta"
+    assert _also_noted(driver, "p01_interview:0001") == ["also noted: beta"]
+    assert _note_box(driver, "p01_interview:0002") == "same"
+    assert _also_noted(driver, "p01_interview:0002") == []
+    assert _printed(driver, "p01_interview:0001") == (
+        "Decided: accepted IS.E.3; note: alpha / beta; also noted: beta"
+    )
+    assert _printed(driver, "p02_interview:0000") == "Decided: note: first; also noted: second"
+    expected = _review_csv(
+        [
+            ("p01_interview:0001", "accept", "IS.E.3", "", "alpha / beta", P01_0001),
+            ("p01_interview:0001", "note", "", "", "beta", P01_0001),
+            ("p01_interview:0002", "accept", "IC.H", "", "same", P01_0002),
+            ("p01_interview:0002", "reject", "IS.E.2", "", "same", P01_0002),
+            ("p02_interview:0000", "note", "", "", "first", P02_0000),
+            ("p02_interview:0000", "note", "", "", "second", P02_0000),
+        ]
+    )
+    assert _decisions_csv(driver) == expected
+    # kept by this browser: the same after a reload
+    driver.refresh()
+    assert _also_noted(driver, "p02_interview:0000") == ["also noted: second"]
+    assert _decisions_csv(driver) == expected
+    # the file saved, loaded into a fresh page, gives the same notes back, none doubled
+    again = tmp_path / "again.csv"
+    again.write_text(_decisions_csv(driver), encoding="utf-8")
+    _open_fresh(driver, driver.current_url)
+    assert _load_file(driver, again) == "again.csv: 3 decisions and 3 notes loaded; all matched"
+    assert _note_box(driver, "p01_interview:0001") == "alpha / beta"
+    assert _also_noted(driver, "p01_interview:0001") == ["also noted: beta"]
+    assert _decisions_csv(driver) == expected
+    # apply-decisions reads the saved file as it reads the file itself
+    first, second = _applied(tmp_path, "direct", path), _applied(tmp_path, "saved", again)
+    assert first[:2] == second[:2]
+    assert first[1] == {
+        "p01_interview:0001": ["alpha / beta", "beta"],
+        "p01_interview:0002": ["same"],
+    }
+
+
+#: the note column of each decision row `roqa import` writes from Alice's review in a QDA
+#: program (roqa_nlp.decisions.QDA_REVIEW_NOTE)
+QDA_ALICE = "REFI-QDA review by Alice"
+
+
+def test_a_qda_review_opened_and_saved_unchanged_is_the_same_review(
+    browser: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    """Decisions `roqa import` wrote from Alice's review in a QDA program (the mark in the note
+    column of each decision row, her memos as note rows): the note boxes show her memos, never
+    the mark; saved unchanged, the file holds the very rows it held, the mark on each decision
+    row, so apply-decisions keeps the passage given a valence alone and names the reviewer.
+    The page showed the mark and saved it on every row, dropping the memos (hunt s66 h_notes
+    D1); a fix leaving the mark out lost that passage and the reviewer (h_pagenotes R1, R2)."""
+    from roqa_nlp.decisions import Decision, qda_reviewer, read_decisions
+
+    rows = [
+        ("p01_interview:0001", "accept", "IS.E.3", "", QDA_ALICE, P01_0001),
+        ("p01_interview:0001", "reject", "CI.A", "", QDA_ALICE, P01_0001),
+        ("p01_interview:0001", "note", "", "", "memo <b>one</b>", P01_0001),
+        ("p01_interview:0001", "note", "", "", "memo two", P01_0001),
+        ("p01_interview:0002", "valence", "", "", QDA_ALICE, P01_0002, "enabler"),
+        ("p01_interview:0002", "note", "", "", "memo on the valence", P01_0002),
+        ("p02_interview:0000", "accept", "OS.D", "", QDA_ALICE, P02_0000),
+        ("p02_interview:0000", "reject", "IC.H", "", QDA_ALICE, P02_0000),
+    ]
+    path = tmp_path / "Alice.csv"
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    driver, _ = browser
+    _open_fresh(driver, report_url)
+    assert _load_file(driver, path) == "Alice.csv: 5 decisions and 3 notes loaded; all matched"
+    assert _note_box(driver, "p01_interview:0001") == "memo <b>one</b>"
+    assert _also_noted(driver, "p01_interview:0001") == ["also noted: memo two"]
+    assert _note_box(driver, "p01_interview:0002") == "memo on the valence"
+    assert _also_noted(driver, "p01_interview:0002") == []
+    assert _note_box(driver, "p02_interview:0000") == ""
+    assert _printed(driver, "p02_interview:0000") == "Decided: accepted OS.D; rejected IC.H"
+    assert _decisions_csv(driver) == _review_csv(rows)
+    driver.refresh()
+    assert _decisions_csv(driver) == _review_csv(rows)
+    saved = tmp_path / "saved.csv"
+    saved.write_text(_decisions_csv(driver), encoding="utf-8")
+    # a note typed on a segment of the review: a note row of its own, the mark stays
+    note = driver.find_element(
+        "css selector", '.review[data-segment="p02_interview:0000"] input.note'
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", note)
+    note.send_keys("mine")
+    assert _decisions_csv(driver) == _review_csv(
+        [*rows, ("p02_interview:0000", "note", "", "", "mine", P02_0000)]
+    )
+    # so in a report written with them (roqa report --decisions)
+    written = tmp_path / "written" / "report.html"
+    written.parent.mkdir()
+    write_report(
+        build_result(),
+        written,
+        "cfir-2009",
+        open_coding=OPEN_CODING,
+        decisions=[Decision(*r) for r in rows],
+    )
+    _open_fresh(driver, written.as_uri())
+    assert _note_box(driver, "p01_interview:0001") == "memo <b>one</b>"
+    assert _also_noted(driver, "p01_interview:0001") == ["also noted: memo two"]
+    assert _decisions_csv(driver) == _review_csv(rows)
+    # apply-decisions: the same codings (the valence alone keeps its code), notes and reviewer
+    direct, again = _applied(tmp_path, "direct", path), _applied(tmp_path, "saved", saved)
+    assert direct[:2] == again[:2]
+    assert "p01_interview:0002" in direct[0]
+    assert "left out" not in again[2]
+    assert qda_reviewer(read_decisions(saved)[0]) == qda_reviewer(read_decisions(path)[0])
+    assert qda_reviewer(read_decisions(saved)[0]) == "Alice"
+
+
+def test_a_review_kept_in_the_browser_keeps_its_qda_mark_and_every_note(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A segment's QDA review mark and its other notes (the state's mark and more) are kept by
+    the older-page reviews the page reads: one kept for this very report under its id alone,
+    and one kept for the report this page was written over (read as rows, by segment id)."""
+    from report_fixture import INTERVIEWS
+
+    review = {
+        "p01_interview:0001": {
+            "codes": {"IS.E.3": {"decision": "accept"}},
+            "newCode": "",
+            "note": "memo one",
+            "mark": QDA_ALICE,
+            "more": ["memo two"],
+        },
+        "p02_interview:0001": {"codes": {}, "newCode": "", "note": "first", "more": ["second"]},
+    }
+    expected = _review_csv(
+        [
+            ("p01_interview:0001", "accept", "IS.E.3", "", QDA_ALICE, P01_0001),
+            ("p01_interview:0001", "note", "", "", "memo one", P01_0001),
+            ("p01_interview:0001", "note", "", "", "memo two", P01_0001),
+            ("p02_interview:0001", "note", "", "", "first", P02_0001),
+            ("p02_interview:0001", "note", "", "", "second", P02_0001),
+        ]
+    )
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009")
+    old_id = re.search(r'data-report-id="(\w+)"', path.read_text("utf-8"))[1]  # type: ignore[index]
+    for key_id in (old_id, "later"):
+        if key_id == "later":  # the folder coded again: the page written over the older one
+            fewer = {k: v for k, v in INTERVIEWS.items() if k != "p03_interview"}
+            write_report(build_result(fewer), path, "cfir-2009")
+            key_id = old_id
+        driver.get(path.as_uri())
+        driver.execute_script("window.localStorage.clear()")
+        driver.execute_script(
+            "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+            "roqa-decisions:" + key_id,
+            review,
+        )
+        driver.get(path.as_uri())
+        assert _note_box(driver, "p01_interview:0001") == "memo one"
+        assert _also_noted(driver, "p02_interview:0001") == ["also noted: second"]
+        assert _decisions_csv(driver) == expected
+        driver.refresh()
+        assert _decisions_csv(driver) == expected

@@ -346,13 +346,21 @@ def render_report(
         ctx["crosswalk_json"] = (
             page_charted_crosswalk(result, book) if charted else page_crosswalk(result, book)
         )
-    from ..decisions import IDENTIFYING_WORDS, NEAR_MARGIN, NEAR_TEXT, casefold_table
+    from ..decisions import (
+        IDENTIFYING_WORDS,
+        NEAR_MARGIN,
+        NEAR_TEXT,
+        QDA_REVIEW_NOTE,
+        casefold_table,
+    )
 
+    # how the page reads a decisions file as Python does: matching, and which note is no note
     ctx["near_text_json"] = {
         "near_text": NEAR_TEXT,
         "near_margin": NEAR_MARGIN,
         "identifying_words": IDENTIFYING_WORDS,
         "casefold": casefold_table(),
+        "qda_review_note": QDA_REVIEW_NOTE,
     }
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),

@@ -73,7 +73,9 @@
      and data (never by hand here): #roqa-crosswalk, roqa_nlp.decisions_crosswalk.page_crosswalk
      (the codes of the other codebooks documented as mapping onto this report's, the code each
      stands for, and the codes each segment showed charted in them); #roqa-near-text, the
-     thresholds of roqa_nlp.decisions.NEAR_TEXT and NEAR_MARGIN */
+     thresholds of roqa_nlp.decisions.NEAR_TEXT and NEAR_MARGIN, and the mark roqa import
+     writes in the note column of each decision row of a review made in a QDA program
+     (roqa_nlp.decisions.QDA_REVIEW_NOTE) */
   function jsonOf(id, empty) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent || empty) : JSON.parse(empty);
@@ -83,6 +85,18 @@
      through a mapping or in the model's codes, never a code the codebook lacks (lacksCode) */
   var otherIds = jsonOf("roqa-other-ids", "[]");
   var near = jsonOf("roqa-near-text", "{}");
+  /* Whether a row's note is the mark of a review made in a QDA program ("REFI-QDA review by
+     Alice"), as roqa_nlp.decisions.from_qda_review tells it: where the row came from, no note of
+     the reviewer's; apply-decisions reads a valence alone on such a row as keeping its code, and
+     roqa train names the reviewer by it, so the page keeps it and writes it back (mark) */
+  var qdaMark = String(near.qda_review_note || "").split("{coder}");
+  function isMark(note) {
+    var s = String(note || "").trim();
+    if (qdaMark.length !== 2) return false;
+    var head = qdaMark[0], tail = qdaMark[1];
+    return s.length > head.length + tail.length && s.indexOf(head) === 0 &&
+      s.slice(s.length - tail.length) === tail;
+  }
   /* the rows of the review carried in (roqa report --decisions, roqa code) that match no
      segment of this report, as the decisions file has them, and the line saying so: Save
      decisions writes them back unchanged after the page's own rows, so that a file saved here
@@ -113,7 +127,10 @@
   var earlierKey = earlierId && earlierId !== reportId ? "roqa-decisions:" + earlierId : "";
   var legacyFound = "";
   /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra
-     [, before]}; valence: the researcher's valence for the segment or ""; before: the new code
+     [, before][, mark][, more]}; note: the note in its box; more: the other notes a file gave the
+     segment (each once, as written, in the file's order), shown under the box and saved as note
+     rows of their own; mark: the QDA review mark (isMark) its decision rows carried, written back
+     in their note column; valence: the researcher's valence for the segment or ""; before: the new code
      the segment had before a group of the open-coding queue named it (nameGroup); extra:
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
      this report does not suggest for the segment), kept so that saving loses none */
@@ -123,7 +140,7 @@
   var kept = {};
 
   function blank() {
-    return { codes: {}, newCode: "", note: "", valence: "", extra: [] };
+    return { codes: {}, newCode: "", note: "", valence: "", extra: [], mark: "", more: [] };
   }
 
   function entry(seg) {
@@ -223,26 +240,35 @@
   function segmentRows(review, seg, st) {
     var rows = [];
     var text = segmentText(review);
+    /* the note column of its decision rows: the QDA review mark they came with, else the note */
+    var note = st.mark || st.note;
     var items = review.querySelectorAll(".sugg[data-code]");
     for (var j = 0; j < items.length; j++) {
       var code = items[j].getAttribute("data-code");
       var d = st.codes[code];
       if (!d) continue;
       /* a recode: the code recoded to, and (column suggestion) the suggestion it replaced */
-      rows.push(d.decision === "recode" ? [seg, "recode", d.target, "", st.note, text, "", code]
-                                        : [seg, d.decision, code, "", st.note, text]);
+      rows.push(d.decision === "recode" ? [seg, "recode", d.target, "", note, text, "", code]
+                                        : [seg, d.decision, code, "", note, text]);
     }
-    if (st.newCode) rows.push([seg, "new-code", "", st.newCode, st.note, text]);
+    if (st.newCode) rows.push([seg, "new-code", "", st.newCode, note, text]);
     (st.extra || []).forEach(function (e) {
       if (e[0] === "no-code") return;
       /* a recode kept beside the reject of its suggestion: that suggestion with it */
-      rows.push(e[3] ? [seg, e[0], e[1], e[2], st.note, text, "", e[3]] : [seg, e[0], e[1], e[2], st.note, text]);
+      rows.push(e[3] ? [seg, e[0], e[1], e[2], note, text, "", e[3]] : [seg, e[0], e[1], e[2], note, text]);
     });
-    if (fitsNoCode(review, st)) rows.push([seg, "no-code", "", "", st.note, text]);
-    if (st.valence) rows.push([seg, "valence", "", "", st.note, text, st.valence]);
-    /* a note on its own is kept too: it is lost otherwise wherever the saved file is used */
-    if (!rows.length && st.note) rows.push([seg, "note", "", "", st.note, text]);
-    return rows;
+    if (fitsNoCode(review, st)) rows.push([seg, "no-code", "", "", note, text]);
+    if (st.valence) rows.push([seg, "valence", "", "", note, text, st.valence]);
+    return rows.concat(noteRows(seg, st, text, rows.length > 0));
+  }
+
+  /* The "note" rows of a segment (`decided`: it has decision rows): its note, when no decision
+     row carries it (none, or they carry the QDA review mark), and each other note a file gave
+     it, one row each: a note on its own is lost otherwise wherever the saved file is used, and
+     notes joined in one would be read as one */
+  function noteRows(seg, st, text, decided) {
+    var notes = st.note && (st.mark || !decided) ? [st.note] : [];
+    return notes.concat(st.more || []).map(function (n) { return [seg, "note", "", "", n, text]; });
   }
 
   /* Decision rows in document order. */
@@ -344,6 +370,9 @@
                 note: st.note || "", valence: VALENCES.indexOf(st.valence) >= 0 ? st.valence : "",
                 extra: Array.isArray(st.extra) ? st.extra : [] };
     if (typeof st.before === "string") out.before = st.before;
+    if (typeof st.mark === "string" && st.mark) out.mark = st.mark;
+    var more = Array.isArray(st.more) ? st.more.filter(function (n) { return typeof n === "string" && n; }) : [];
+    if (more.length) out.more = more;
     return out;
   }
 
@@ -816,6 +845,7 @@
     if (st.newCode) said.push("new code: " + st.newCode);
     if (st.valence) said.push(valenceText(review, st.valence));
     if (st.note) said.push("note: " + st.note);
+    (st.more || []).forEach(function (n) { said.push("also noted: " + n); });
     return said.length ? "Decided: " + said.join("; ") : "";
   }
   /* the researcher's valence as the page prints it and a segment's name says it: "valence:
@@ -862,6 +892,7 @@
     var note = review.querySelector("input.note");
     if (nc) { nc.value = st ? st.newCode || "" : ""; nc.classList.toggle("has-value", !!nc.value); }
     if (note) note.value = st ? st.note || "" : "";
+    paintMore(review, st ? st.more || [] : []);
     paintValence(review, st ? st.valence : "");
     var extra = st ? standingExtra(st) : [];
     paintExtra(review, extra.length ? extra : null);
@@ -883,6 +914,25 @@
     }
     var folded = valence && box.closest("details.set-aside");
     if (folded) folded.setAttribute("open", "");
+  }
+
+  /* The other notes a file gave a segment (st.more), read-only under its note box, one line
+     each: "also noted: ..." (printed with its decisions, .decided) */
+  function paintMore(review, more) {
+    var box = review.querySelector(".also-noted");
+    if (!more.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "also-noted muted no-print";
+      var extra = review.querySelector(".extra");
+      review.insertBefore(box, extra ? extra.nextSibling : null);
+    }
+    box.textContent = "";
+    more.forEach(function (n) {
+      var line = document.createElement("p");
+      line.textContent = "also noted: " + n;
+      box.appendChild(line);
+    });
   }
 
   function paintExtra(review, extra) {
@@ -1561,7 +1611,12 @@
     var st = blank();
     var later = [];
     rows.forEach(function (r) {
-      if (!st.note && r.note) st.note = r.note;
+      /* the first note in the box, every other one (each once) under it, the QDA review mark
+         in none (kept to be written back) */
+      var note = String(r.note || "").trim();
+      if (isMark(note)) { if (!st.mark) st.mark = note; }
+      else if (note && !st.note) st.note = note;
+      else if (note && note !== st.note && st.more.indexOf(note) < 0) st.more.push(note);
       /* the last valence given wins, on a valence row or (written by hand) on another row */
       if (r.valence && VALENCES.indexOf(r.valence) >= 0) st.valence = r.valence;
       if (!r.decision || r.decision === "note" || r.decision === "valence") return;
@@ -1768,14 +1823,17 @@
     };
   }
 
-  /* An older page's review (segment id -> {codes: {code: {decision, target}}, newCode, note})
-     as the rows a place keeps, without text (that page kept none): matched by segment id. */
+  /* An older page's review (segment id -> {codes: {code: {decision, target}}, newCode, note
+     [, mark][, more]}) as the rows a place keeps, without text (that page kept none): matched by
+     segment id; its notes written as segmentRows writes them. */
   function legacyRows(old) {
     var rows = [];
     Object.keys(old).forEach(function (seg) {
       var st = old[seg];
       if (!st || typeof st !== "object") return;
-      var note = typeof st.note === "string" ? st.note : "";
+      var notes = normal(st);
+      if (typeof notes.note !== "string") notes.note = "";
+      var note = notes.mark || notes.note;
       var codes = st.codes && typeof st.codes === "object" ? st.codes : {};
       var n = rows.length;
       Object.keys(codes).forEach(function (code) {
@@ -1784,7 +1842,7 @@
         else if (d.decision) rows.push([seg, String(d.decision), code, "", note, ""]);
       });
       if (st.newCode) rows.push([seg, "new-code", "", String(st.newCode), note, ""]);
-      if (rows.length === n && note) rows.push([seg, "note", "", "", note, ""]);
+      rows = rows.concat(noteRows(seg, notes, "", rows.length > n));
     });
     return rows;
   }
@@ -1862,7 +1920,7 @@
 
   function isBlank(st) {
     return !st || (!Object.keys(st.codes || {}).length && !st.newCode && !st.note && !st.valence &&
-      !(st.extra || []).length);
+      !(st.extra || []).length && !(st.more || []).length);
   }
 
   /* The separator of a decisions.csv: the one of commas, semicolons (Excel in German, French or
@@ -1961,12 +2019,13 @@
   /* The rows of a file loaded (matched), each segment's after the rows the page holds for it:
      the file is read as a later round's rows are, the later row winning on one code, not on the
      segment (standingRows), so that a decision made on the page on another code stays; the
-     file's note wins where it gives one. */
+     file's notes win where it gives one (the QDA review mark is none: a note typed on the page
+     stays beside it). */
   function underPageRows(matched) {
     var fileNote = {}, segs = [], reviews = reviewsById(), out = [];
     matched.forEach(function (m) {
       if (!(m.segment in fileNote)) { fileNote[m.segment] = ""; segs.push(m.segment); }
-      if (!fileNote[m.segment] && m.row.note) fileNote[m.segment] = m.row.note;
+      if (!fileNote[m.segment] && !isMark(m.row.note)) fileNote[m.segment] = String(m.row.note || "").trim();
     });
     segs.forEach(function (seg) {
       var st = state[seg], review = reviews[seg];
@@ -1974,7 +2033,7 @@
       segmentRows(review, seg, st).forEach(function (r) {
         var row = {};
         COLUMNS.forEach(function (c, i) { row[c] = r[i] === undefined ? "" : String(r[i]); });
-        if (fileNote[seg]) row.note = "";
+        if (fileNote[seg] && !isMark(row.note)) row.note = "";
         out.push({ row: row, segment: seg, edited: false });
       });
     });
