@@ -491,3 +491,70 @@ def test_review_beside_prefers_the_csv_saved_at_the_same_time(tmp_path: Path) ->
         "decisions.csv, as new as the other, is read (delete the other, or give one with "
         "--decisions)"
     )
+
+
+# -- session 67, small fixes S1: a 0-byte review found beside the codings ----------------------
+
+
+def test_a_0_byte_review_beside_the_codings_is_said_to_be_empty_by_every_command(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Before: coded/decisions.csv of 0 bytes (a failed download or save) was read as a review
+    saved before any decision: `roqa report coded/` said "0 carried into the report",
+    `roqa apply-decisions coded/` "no decisions found", `roqa export` to apply it; given with
+    --decisions, it said it is empty. Now every command that finds it says so, once."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    review.write_bytes(b"")
+    empty = (
+        f"roqa: error: {review}: is empty (0 bytes, as a failed download or save leaves it: "
+        "save the decisions from report.html again)\n"
+    )
+    run = roqa("report", coded)
+    assert (run.code, run.out, run.err) == (2, "", empty)
+    assert not (coded / "report.html").exists()
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert (run.code, run.out, run.err) == (2, "", empty)
+    run = roqa("export", coded, "--qdpx", tmp_path / "a.qdpx")
+    assert run.code == 0, run.err
+    assert run.err == empty.replace("error", "warning")
+    # coding the folder again, with its report: refused before coding, as --decisions is
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p01.txt").write_text("P01: We never have the staff for it.\n", encoding="utf-8")
+    run = roqa("code", study, "--out", coded, "--model", tiny_model_dir)
+    assert (run.code, run.out, run.err) == (2, "", empty)
+    # without a report, it holds no rejection to keep: said once, and coded
+    run = roqa("code", study, "--out", coded, "--model", tiny_model_dir, "--stream")
+    assert run.code == 0, run.err
+    assert run.err.splitlines().count(empty.replace("error", "warning").rstrip("\n")) == 1
+
+
+@pytest.mark.parametrize("content", [b"\xef\xbb\xbf", b"\n\n\r\n", b"\xef\xbb\xbf\n"])
+def test_a_review_beside_the_codings_of_a_bom_or_blank_lines_holds_no_decisions(
+    tmp_path: Path, content: bytes
+) -> None:
+    """A decisions.csv of a UTF-8 BOM or blank lines alone is not 0 bytes: as a review saved
+    before any decision, it is said to hold none, by its name (kept as it was, session 67)."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    review.write_bytes(content)
+    run = roqa("report", coded)
+    assert run.code == 0, run.err
+    assert run.out.startswith(
+        f"decisions: 0 carried into the report from {review} (found beside the codings)\n"
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {review}: no decisions found (save the review from report.html (Save "
+        "decisions) and give it with --decisions)\n",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--decisions", review, "--out", tmp_path)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {review}: holds no decisions (accept, reject or recode suggestions in "
+        "report.html and save its decisions)\n",
+    )

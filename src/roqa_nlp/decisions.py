@@ -330,6 +330,22 @@ def created_as(description: str) -> str | None:
     return None
 
 
+def empty_review(path: Path) -> RoqaError | None:
+    """The error of a decisions file of 0 bytes, as a failed download or save leaves it, not a
+    review saved before any decision (whose header line is there), else None: one wording
+    whether the file is given (``--decisions``) or found beside the codings (tester s66
+    longitud, 4: it got the header-only file's "holds no decisions"; session 67: found beside
+    the codings, it was read as a review with no decision in it)."""
+    if not (path.is_file() and path.stat().st_size == 0):
+        return None
+    return RoqaError(
+        "is empty",
+        path=path,
+        hint="0 bytes, as a failed download or save leaves it: save the decisions from "
+        "report.html again",
+    )
+
+
 #: the columns of a decisions file, as the report writes them (``valence`` and ``suggestion``
 #: when a row needs them)
 COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
@@ -350,15 +366,8 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
         refuse_folder(p)
     if not p.exists():
         raise decisions_not_found(p)
-    if not allow_empty and p.is_file() and p.stat().st_size == 0:
-        # not a review with no decision in it: the header line is gone too (tester s66
-        # longitud, 4: it got the header-only file's "holds no decisions")
-        raise RoqaError(
-            "is empty",
-            path=p,
-            hint="0 bytes, as a failed download or save leaves it: save the decisions from "
-            "report.html again",
-        )
+    if not allow_empty and (empty := empty_review(p)) is not None:
+        raise empty
     suffix = p.suffix.lower()
     if suffix != ".xlsx":
         _refuse_documents(p)

@@ -960,6 +960,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         DECISIONS_CSV,
         NO_CODE,
         append_decisions,
+        empty_review,
         match_decisions,
         no_code_rows,
         read_decisions,
@@ -970,6 +971,10 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
 
     path, note = (given, None) if given is not None else review_beside(out)
     if path is None:
+        return
+    if review is None and (empty := empty_review(path)) is not None:
+        # with a report, read_review refused it; without, it holds nothing to keep (session 67)
+        print(f"roqa: warning: {empty}", file=sys.stderr)
         return
     codings = path.parent / "codings.jsonl"
     if not (path.is_file() and codings.is_file()):

@@ -235,11 +235,16 @@ def export_cmd(
 def _say_review_not_exported(folder: Path) -> None:
     """One note when the model's codings exported have a review beside them (decisions.csv or
     .xlsx, as the other commands find it): the export holds the suggestions, not the review,
-    which goes to a QDA program applied (blind tester s53: said nothing of a 71-row review)."""
-    from ..decisions import review_beside
+    which goes to a QDA program applied (blind tester s53: said nothing of a 71-row review); a
+    warning instead when it is 0 bytes (:func:`~roqa_nlp.decisions.empty_review`: a failed
+    save, nothing to apply)."""
+    from ..decisions import empty_review, review_beside
 
     review, _ = review_beside(folder)
-    if review is not None:
+    if review is not None and (empty := empty_review(review)) is not None:
+        # a failed save: no review to apply (session 67), as the other commands say
+        print(f"roqa: warning: {empty}", file=sys.stderr)
+    elif review is not None:
         print(
             f"roqa: note: {review} (the review beside the codings) is not in the export, which "
             f"holds the model's suggestions: apply it (roqa apply-decisions {folder} --coder NAME "

@@ -539,8 +539,15 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
     """The decisions given with ``--decisions``, else those of the review saved in ``folder``
     (``decisions.csv`` or ``.xlsx``: :func:`~roqa_nlp.decisions.review_beside`, whose note of
     two is printed; a file saved before any decision holds none: no error then), else None. A
-    file that is not a decisions file is a one-line error."""
-    from ..decisions import decisions_not_found, read_decisions, refuse_folder, review_beside
+    file that is not a decisions file is a one-line error, as is one of 0 bytes found beside
+    the codings (:func:`~roqa_nlp.decisions.empty_review`), as when given."""
+    from ..decisions import (
+        decisions_not_found,
+        empty_review,
+        read_decisions,
+        refuse_folder,
+        review_beside,
+    )
 
     if given is not None:
         if given.is_dir():
@@ -553,6 +560,8 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
         return None
     if note:
         print(f"roqa: note: {note}", file=sys.stderr)
+    if (empty := empty_review(beside)) is not None:
+        raise empty
     return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
 
 
