@@ -7,10 +7,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roqa_nlp import AutoCoder, barriers_enablers, framework_matrix
-from roqa_nlp.framework import SURE_CODE
+from roqa_nlp import AutoCoder, Suggestion, barriers_enablers, framework_matrix
+from roqa_nlp.framework import SURE_CODE, shown_beside
 
 HERE = Path(__file__).parent
+
+
+def coded_line(top: Suggestion) -> str:
+    """A segment's top code, its probability and valence, said to be unsure below 0.40 (Table 2
+    marks it †, and it may be talk no code fits); shown_beside prints 0.3996 as 0.3996, not as
+    the 0.40 it is below."""
+    unsure = "" if top.probability >= SURE_CODE else ", unsure"
+    return f"{top.name} ({shown_beside(top.probability)}, {top.valence}{unsure})"
 
 
 def main() -> None:
@@ -28,9 +36,7 @@ def main() -> None:
     for s in coded[:5]:
         top = s.top
         assert top is not None
-        # below 0.40 the code is unsure: Table 2 marks it †, and it may be talk no code fits
-        unsure = "" if top.probability >= SURE_CODE else ", unsure"
-        print(f"{s.segment.id}  {top.name} ({top.probability:.2f}, {top.valence}{unsure})")
+        print(f"{s.segment.id}  {coded_line(top)}")
         print(f"    {s.segment.text[:100]}")
     matrix = framework_matrix(result)
     print(f"framework matrix: {len(matrix.cases)} cases x {len(matrix.codes)} codes")

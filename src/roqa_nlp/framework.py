@@ -102,6 +102,21 @@ def below_line(p: float, line: float) -> str:
     return beside_line(p, line)
 
 
+def shown_beside(
+    p: float, lines: Iterable[float] = (SURE_CODE,), decimals: int = 2, *, percent: bool = False
+) -> str:
+    """Probability ``p`` printed beside rules it was compared with (``lines``: the report's
+    shading bands, a rating's strong line, :data:`SURE_CODE` by default): to ``decimals``
+    decimals, or as many more as it takes to be shown on the side of the nearest line it is on
+    (:func:`beside_line`), so that 0.3996 under "below 0.40" is ``0.3996``, not ``0.40``
+    (session 67); ``percent``: as a percentage, ``39.96`` (a line reached only by floating-point
+    error, 0.4 × 100, is the line). The one way the outputs print such a probability."""
+    line = min(lines, key=lambda x: abs(p - x))
+    if percent:
+        return beside_line(p * 100, line * 100, decimals, within=1e-9)
+    return beside_line(p, line, decimals)
+
+
 def beside_line(value: float, line: float, decimals: int = 2, *, within: float = 0.0) -> str:
     """``value`` to ``decimals`` decimals, or to as many more as it takes to be shown on the
     side of ``line`` it is on, four at most; where four too would reach the line, its first four
@@ -4094,13 +4109,18 @@ def rate_construct(
     sure_enough = valence_probability is None or valence_probability >= sure_valence
     strong = hi - lo >= strong_margin and mean_p >= strong_probability and sure_enough
     value = sign * (2 if strong else 1)
+    # each shown beside the lines it is read against: strong (and SURE_CODE, below which the
+    # report frames the cell dashed) and the sure valence
     valence_note = (
-        "" if valence_probability is None else f", valence probability {valence_probability:.2f}"
+        ""
+        if valence_probability is None
+        else f", valence probability {shown_beside(valence_probability, (sure_valence,))}"
     )
     whose = f"the {side} segment's" if hi == 1 else f"the {hi} {side} segments'"
+    mean = shown_beside(mean_p, (SURE_CODE, strong_probability))
     reason = (
         f"{hi} {side} vs {lo} {'barrier' if sign > 0 else 'enabler'} segment(s){neutral_note}; "
-        f"{whose} mean probability {mean_p:.2f}{valence_note}: " + ("strong" if strong else "weak")
+        f"{whose} mean probability {mean}{valence_note}: " + ("strong" if strong else "weak")
     )
     return f"{value:+d}", value, reason
 

@@ -86,7 +86,7 @@ def own_code_verdict(
     The caller puts its novelty p-value between the two parts; the flag itself is unchanged.
     None when the top suggestion is a code of the framework: the talk is for open coding."""
     from .decisions import PROJECT_PREFIX
-    from .framework import SURE_CODE
+    from .framework import SURE_CODE, shown_beside
 
     if not code_id.startswith(PROJECT_PREFIX):
         return None
@@ -95,7 +95,8 @@ def own_code_verdict(
         # a new puppy under the researcher's caring code at 0.020, "check whether it applies")
         return None
     what = "CFIR construct" if unit == "construct" else "code of the framework"
-    nearest = f"nearest of your own codes: {name} (probability {probability:.3f})"
+    shown = shown_beside(probability, decimals=3)  # 0.3996 is no 0.400, at the 0.40 above
+    nearest = f"nearest of your own codes: {name} (probability {shown})"
     otherwise = f"is {SET_ASIDE}" if off_topic else "is for open coding"
     return f"fits no {what}", f"{nearest}: check whether it applies, else it {otherwise}"
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
-from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out
+from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out, shown_beside
 from ..io import atomic_write_text
 from ..open_coding import OFF_TOPIC, SET_ASIDE
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
@@ -370,6 +370,8 @@ def render_report(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # a probability beside the 0.40 rule: 0.3996 is 0.3996, not 0.40 (session 67)
+    env.filters["beside_sure"] = shown_beside
     if person is None:
         env.filters["quote"] = fragments.quote_html
         env.filters["short_quote"] = fragments.short_quote_html

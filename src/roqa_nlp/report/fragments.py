@@ -17,11 +17,14 @@ from typing import Any
 from markupsafe import Markup
 
 from ..evidence import quote_valences, tagged, valence_counts
-from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line
+from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line, shown_beside
 from ..open_coding import SET_ASIDE, own_code_verdict
+from . import CONFIDENCE_BANDS
 
 #: A suggestion below this probability is shown smaller, in a dashed frame, beside its segment.
 FAINT_SUGGESTION = 0.1
+#: the lines a suggestion's percentage is shown beside: the shading bands', the faint one's
+_SHOWN_LINES = (FAINT_SUGGESTION, *(floor for floor, _ in CONFIDENCE_BANDS if floor))
 
 #: Beside each segment: a free-text new code and a note (read by report.js).
 EXTRA = (
@@ -184,7 +187,8 @@ class SegmentRows:
             head = head.replace('<li class="sugg"', '<li class="sugg faint"', 1)
         return (
             f'{head}<span class="prob"><span class="bar" style="--p:{p:.2f}"></span>'
-            f'{p * 100:.0f}%</span> <span class="val v-{valence}">{valence}</span> '
+            f"{shown_beside(p, _SHOWN_LINES, 0, percent=True)}%</span> "
+            f'<span class="val v-{valence}">{valence}</span> '
             f"{actions}{evidence}</li>\n"
         )
 
@@ -375,7 +379,7 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
         )
     elif vp is not None and vp < SURE_VALENCE:
         unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
-    prob = "" if given else f" · p={p:.2f}"
+    prob = "" if given else f" · p={shown_beside(p)}"  # never 0.40 beside "code unsure"
     if q.get("side"):  # a rating's quote: barrier, enabler or neutral
         prob += f" · {escape(q['side'])}"
     # a reply that only agrees is counted, but no evidence: said so, not quoted as such
