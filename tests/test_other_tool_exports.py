@@ -254,6 +254,47 @@ def test_a_time_mark_opening_an_unlabelled_paragraph_stays_a_time_mark(tmp_path:
     ]
 
 
+#: an unlabelled file whose second paragraph opens with a transcriber's ``Note:``, its marks
+#: written by MAXQDA (``#00:00:03-1#``) or in brackets (``[00:00:03.1]``)
+UNLABELLED_NOTE = (
+    "{0} We started the new rota system in March and it has been a lot of work for everyone.\n\n"
+    "{1} Note: the line was poor.\n\n"
+    "{2} The managers never asked what the people we support wanted from the service.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("#00:00:01-0#", "#00:00:03-1#", "#00:00:09-5#"),
+        ("[00:00:01.0]", "[00:00:03.1]", "[00:00:09.5]"),
+    ],
+)
+def test_a_note_opening_an_unlabelled_paragraph_after_a_mark_is_no_speaker(
+    tmp_path: Path, marks: tuple[str, str, str]
+) -> None:
+    """``#00:00:03-1# Note: the line was poor.`` in a file with no speaker labels: ``Note`` is
+    no speaker (a word a transcriber opens a note with, named nowhere else), as after
+    ``[00:00:03.1]``; its words stay the participant's talk, each mark left out (checked,
+    session 67: both forms already read alike)."""
+    f = tmp_path / "p05.txt"
+    f.write_text(UNLABELLED_NOTE.format(*marks), "utf-8")
+    t, _ = read_quietly(f)
+    assert [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns] == [
+        (
+            "P05",
+            "participant",
+            "We started the new rota system in March and it has been a lot of work for everyone.",
+        ),
+        ("P05", "participant", "Note: the line was poor."),
+        (
+            "P05",
+            "participant",
+            "The managers never asked what the people we support wanted from the service.",
+        ),
+    ]
+
+
 # --- E3: Google Meet's five-minute mark between one speaker's repeated labels -----------------
 
 
