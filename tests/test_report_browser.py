@@ -4311,6 +4311,47 @@ def test_a_qda_review_opened_and_saved_unchanged_is_the_same_review(
     assert qda_reviewer(read_decisions(saved)[0]) == "Alice"
 
 
+def test_a_second_coders_qda_review_loaded_over_the_first_is_saved_as_the_seconds(
+    browser: tuple[Any, Path], report_url: str, tmp_path: Path
+) -> None:
+    """Bob's QDA review loaded over a page holding Alice's, on the same segments: his rows are
+    saved with his mark, as the file's note wins over the page's, so roqa train names both
+    reviewers. The page kept the first mark it read, the page's own, and wrote Bob's decisions
+    as Alice's (hunt s67 h_pagenotes R1)."""
+    from roqa_nlp.decisions import qda_reviewer, read_decisions
+
+    bob = "REFI-QDA review by Bob"
+    alice = tmp_path / "Alice.csv"
+    alice.write_text(
+        _review_csv(
+            [
+                ("p01_interview:0001", "accept", "IS.E.3", "", QDA_ALICE, P01_0001),
+                ("p01_interview:0001", "note", "", "", "alice memo", P01_0001),
+                ("p01_interview:0002", "valence", "", "", QDA_ALICE, P01_0002, "barrier"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    bobs = [
+        ("p01_interview:0001", "reject", "IS.E.3", "", bob, P01_0001),
+        ("p01_interview:0002", "valence", "", "", bob, P01_0002, "enabler"),
+    ]
+    path = tmp_path / "Bob.csv"
+    path.write_text(_review_csv(bobs), encoding="utf-8")
+    driver, _ = browser
+    _open_fresh(driver, report_url)
+    _load_file(driver, alice)
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    assert _load_file(driver, path) == "Bob.csv: 2 decisions loaded; all matched"
+    assert _note_box(driver, "p01_interview:0001") == "alice memo"
+    assert _decisions_csv(driver) == _review_csv(
+        [bobs[0], ("p01_interview:0001", "note", "", "", "alice memo", P01_0001), bobs[1]]
+    )
+    saved = tmp_path / "saved.csv"
+    saved.write_text(_decisions_csv(driver), encoding="utf-8")
+    assert qda_reviewer(read_decisions(saved)[0]) == "Bob"
+
+
 def test_a_review_kept_in_the_browser_keeps_its_qda_mark_and_every_note(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

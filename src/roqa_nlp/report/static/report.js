@@ -371,6 +371,8 @@
                 extra: Array.isArray(st.extra) ? st.extra : [] };
     if (typeof st.before === "string") out.before = st.before;
     if (typeof st.mark === "string" && st.mark) out.mark = st.mark;
+    /* an older page kept the QDA review mark as the note: a mark, not in the box (hunt s67) */
+    if (isMark(out.note)) { if (!out.mark) out.mark = String(out.note).trim(); out.note = ""; }
     var more = Array.isArray(st.more) ? st.more.filter(function (n) { return typeof n === "string" && n; }) : [];
     if (more.length) out.more = more;
     return out;
@@ -1612,9 +1614,11 @@
     var later = [];
     rows.forEach(function (r) {
       /* the first note in the box, every other one (each once) under it, the QDA review mark
-         in none (kept to be written back) */
+         in none (kept to be written back): the last one, so a file's mark wins over the page's
+         rows, before it, as its note does (hunt s67: a second coder's review loaded over the
+         first's was saved as the first's) */
       var note = String(r.note || "").trim();
-      if (isMark(note)) { if (!st.mark) st.mark = note; }
+      if (isMark(note)) st.mark = note;
       else if (note && !st.note) st.note = note;
       else if (note && note !== st.note && st.more.indexOf(note) < 0) st.more.push(note);
       /* the last valence given wins, on a valence row or (written by hand) on another row */
