@@ -318,3 +318,17 @@ def test_the_detector_checks_its_inputs(detector: NoveltyDetector) -> None:
         NoveltyDetector(CodeClassifier(calibrate=False)).fit(X_nan, y)
     with pytest.raises(ValueError, match="different lengths"):
         NoveltyDetector(CodeClassifier(calibrate=False)).fit(X, y[:-1])
+
+
+def test_a_fold_whose_other_folds_hold_no_coded_example_is_left_out_of_calibration() -> None:
+    """Every coded example in one of five groups: the fold that holds it out leaves models that
+    know no code, which cannot score it (a numpy ValueError, s67 api tester); the calibration is
+    what the other folds score."""
+    rng = np.random.default_rng(0)
+    X, y = code_clusters(rng, n=4)
+    X = np.vstack([X, none_cluster(rng, 20)])
+    y = [*y, *[NONE] * 20]
+    groups = ["coded"] * 12 + [f"none-{i % 4}" for i in range(20)]
+    det = NoveltyDetector(CodeClassifier(calibrate=False), alpha=ALPHA).fit(X, y, groups=groups)
+    assert det.calibration_scores_.shape == (0,)
+    assert list(det.classifier_.classes_) == ["IC.A", "IS.B", "NONE", "PR.C"]

@@ -1699,3 +1699,55 @@ def test_a_path_with_a_line_break_at_its_end_or_a_long_name_is_not_said_to_be_te
         "'interviews/aaaaaaaaaaaaaaaaaaaaaaaaaaaa…': has a name longer than 255 bytes, which no "
         "file system allows (check the path)"
     )
+
+
+# -- training with no coded record ----------------------------------------------------------------
+
+#: What fitting says of records none of which has a code (the codes' descriptions aside).
+NO_CODED_RECORD = (
+    "no training record has a code, so the model would know every code from its description "
+    "alone and never suggest one (give records of talk with the codes they show, in `codes` or "
+    "`construct`, besides those that fit no code)"
+)
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        # 5 or more records: the descriptions, one cross-validation group, fell in a fold of
+        # their own, and the other folds' models knew no code: a numpy ValueError (s67 api tester)
+        [{"text": f"t {i} cats", "construct": "NONE"} for i in range(5)],
+        # 3 records: trained, with warnings, a model that never suggests a code
+        [
+            {"text": "My cat knocked the plant off the windowsill.", "construct": "NONE"},
+            {"text": "The football on Saturday was dreadful.", "construct": "NONE"},
+            {"text": "I am getting my kitchen redone next year.", "codes": []},
+        ],
+    ],
+)
+def test_fitting_records_none_of_which_has_a_code_is_a_value_error_before_embedding(
+    records: list[dict[str, object]],
+) -> None:
+    with pytest.raises(ValueError) as exc:
+        stub_coder().fit(records)
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == f"training records: {NO_CODED_RECORD}"
+
+
+def test_fitting_a_file_of_records_with_no_code_names_the_file(tmp_path: Path) -> None:
+    f = tmp_path / "none.jsonl"
+    f.write_text(
+        "".join(json.dumps({"text": f"t {i} cats", "construct": "NONE"}) + "\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError) as exc:
+        stub_coder().fit(f)
+    assert str(exc.value) == f"{f}: {NO_CODED_RECORD}"
+    from test_cli_core import roqa  # roqa train says the same, before loading any model
+
+    run = roqa("train", f, "--out", tmp_path / "model")
+    assert (run.code, run.err) == (2, f"roqa: error: {f}: {NO_CODED_RECORD}\n")
+    assert not (tmp_path / "model").exists()
+    with pytest.raises(ValueError) as exc:
+        stub_coder().fit(TrainingSet(texts=["a"], codes=[[]], kinds=["off-framework"]))
+    assert str(exc.value) == NO_CODED_RECORD

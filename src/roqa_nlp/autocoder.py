@@ -1031,14 +1031,25 @@ class AutoCoder:
         """
         from .errors import warn
         from .training import (
+            TrainingSet,
             as_training_set,
             codes_described_only,
             codes_short_of_records,
+            require_coded_records,
             valence_shortfall,
         )
 
         _require_codable(self.codebook, self.codebook.origin)
         everything = as_training_set(training, self.codebook)
+        if len(everything):  # an empty TrainingSet is said to be empty below
+            require_coded_records(
+                everything,
+                training
+                if isinstance(training, (str, Path))
+                else None
+                if isinstance(training, TrainingSet)
+                else "training records",
+            )
         said = [
             m
             for m in (

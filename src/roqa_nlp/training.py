@@ -679,6 +679,22 @@ def codes_described_only(ts: TrainingSet) -> list[str]:
     return [c for c in described if c not in recorded]
 
 
+def require_coded_records(ts: TrainingSet, where: str | Path | None) -> None:
+    """Refuse training data none of whose records (the codes' descriptions aside) has a code:
+    the model would know every code from its description alone and never suggest one. Five
+    such records or more crashed in the novelty detector's calibration (the descriptions, one
+    cross-validation group, fell in a fold of their own), fewer trained that useless model with
+    warnings (api tester, s67). ``where`` names the data (a path, ``training records``)."""
+    if not any(codes and kind != "description" for codes, kind in zip(ts.codes, ts.kinds)):
+        raise RoqaValueError(
+            "no training record has a code, so the model would know every code from its "
+            "description alone and never suggest one",
+            path=where,
+            hint="give records of talk with the codes they show, in `codes` or `construct`, "
+            "besides those that fit no code",
+        )
+
+
 def codes_short_of_records(
     ts: TrainingSet, codebook: Codebook, *, besides: Collection[str] = ()
 ) -> str | None:

@@ -147,7 +147,6 @@ def _train(
     """Fit ``ac`` (an AutoCoder) on the training ``data``, with the decisions of ``feedback``
     (and their ``codings``) trained ``feedback_weight`` times when given."""
     from ..errors import ON_COMMAND_LINE, RoqaError
-    from ..training import load_training_set
 
     if feedback:
         if codings and len(codings) != len(feedback):
@@ -173,7 +172,7 @@ def _train(
             raise RoqaError(
                 "--feedback-weight needs --feedback", hint="give the decisions file to weigh"
             )
-        ac.fit(load_training_set(data, ac.codebook))
+        ac.fit(data)  # as load_training_set(data, ac.codebook), errors naming data
 
 
 @contextmanager
