@@ -1489,6 +1489,36 @@ def test_code_of_an_empty_list_says_a_glob_may_have_matched_nothing() -> None:
     )
 
 
+@pytest.mark.parametrize("kind", [set, frozenset])
+def test_a_set_of_paths_is_refused_as_suggest_refuses_one(kind: type) -> None:
+    """s67 api tester: ac.code({...}) and read_transcripts({...}) read the files in the set's
+    order, which string hashing changes from run to run, and saturation and the matrix follow
+    the transcripts' order. A dict's keys keep their order and are taken."""
+    paths = kind({str(P01), str(P01.with_name("p02_interview.vtt"))})
+    why = (
+        f"not a {kind.__name__}, whose order changes from run to run (the transcripts would "
+        "come in another order each run, and saturation and the matrix follow their order)"
+    )
+    for call, name, takes, example in (
+        (stub_coder().code, "code", "transcript files, folders or Transcripts", "ac.code"),
+        (
+            lambda p: list(stub_coder().code_batches(p)),
+            "code_batches",
+            "transcript files, folders or Transcripts",
+            "ac.code_batches",
+        ),
+        (read_transcripts, "read_transcripts", "transcript files or folders", "read_transcripts"),
+    ):
+        with pytest.raises(TypeError) as exc:
+            call(paths)
+        assert isinstance(exc.value, RoqaError)
+        assert str(exc.value) == (
+            f"{name}() takes {takes}, {why} (give a list: {example}(sorted(paths)))"
+        )
+    keys = {str(P01): 1}.keys()
+    assert [t.id for t in read_transcripts(keys)] == ["p01_interview"]
+
+
 def test_read_transcripts_of_an_empty_list_or_a_non_path_is_a_one_line_error() -> None:
     with pytest.raises(RoqaError) as exc:
         read_transcripts([])

@@ -452,7 +452,7 @@ def given_texts(texts: Any, call: str) -> list[Any]:
     whose order changes from run to run, and one
     str that is the name of a file there (``suggest("p09.txt")`` coded the name, where ``roqa
     suggest p09.txt`` is refused: :func:`~roqa_nlp.io.file_given_as_text`)."""
-    from .errors import a_type
+    from .errors import a_type, refuse_unordered
 
     if isinstance(texts, str):
         from .io import file_given_as_text
@@ -475,13 +475,13 @@ def given_texts(texts: Any, call: str) -> list[Any]:
             "column names would be coded)",
             hint=f'give its column of texts: ac.{call}(df["text"]) or ac.{call}(df["text"].tolist())',
         )
-    if isinstance(texts, (set, frozenset)):  # unordered: its results match no text (s62 api)
-        raise RoqaTypeError(
-            f"{call}() takes a text (a str) or a list of texts, not a {type(texts).__name__}, "
-            "whose order changes from run to run (its results could not be matched to their "
-            "texts)",
-            hint=f"give a list: ac.{call}(sorted(texts))",
-        )
+    refuse_unordered(
+        texts,
+        call,
+        "a text (a str) or a list of texts",
+        "its results could not be matched to their texts",
+        f"ac.{call}(sorted(texts))",
+    )
     if isinstance(texts, (bytes, Mapping)) or not isinstance(texts, Iterable):
         raise RoqaTypeError(
             f"{call}() takes a text (a str) or a list of texts, not {a_type(texts)}",

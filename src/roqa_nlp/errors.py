@@ -179,6 +179,21 @@ def a_type(value: object) -> str:
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
+def refuse_unordered(items: object, call: str, takes: str, why: str, example: str) -> None:
+    """Refuse a set or frozenset given to ``call``, which takes ``takes`` in order: string
+    hashing changes its order from run to run, ``why`` it matters; ``example`` is the call
+    with a list. ``suggest({...})`` coded
+    texts its results could not be matched to (s62 api tester); ``ac.code({...})`` and
+    ``read_transcripts({...})`` read transcripts in another order each run, the order saturation
+    and the matrix follow (s67 api tester). A dict's keys keep their order and are taken."""
+    if isinstance(items, (set, frozenset)):
+        raise RoqaTypeError(
+            f"{call}() takes {takes}, not a {type(items).__name__}, whose order changes from run "
+            f"to run ({why})",
+            hint=f"give a list: {example}",
+        )
+
+
 def cut(value: str, limit: int = 60) -> str:
     """``value`` cut to ``limit`` characters for a message, ``…`` marking the cut (a hostile file
     can hold a cell or a line of any length, and the message must stay short)."""

@@ -43,6 +43,7 @@ from ..errors import (
     a_type,
     first_few,
     quoted,
+    refuse_unordered,
     warn,
 )
 
@@ -938,6 +939,14 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
         kinds, what = "transcript files or folders", "a path"
         hint = "give a path or a list of paths"
         verb = "read"
+    refuse_unordered(
+        items,
+        call,
+        kinds,
+        "the transcripts would come in another order each run, and saturation and the matrix "
+        "follow their order",
+        f"{'ac.' if transcripts else ''}{call}(sorted(paths))",
+    )
     if isinstance(items, one):
         out = [items]
     elif isinstance(items, (bytes, Mapping)) or not isinstance(items, Iterable):
