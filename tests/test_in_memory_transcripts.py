@@ -335,3 +335,64 @@ def test_a_row_of_iterrows_that_is_not_three_values_is_named_as_a_turn_is() -> N
     assert (
         str(caught.value) == f"Transcript.from_turns('x'): turn 1 has 4 values, not 3 {TURN_HINT}"
     )
+
+
+@pytest.mark.parametrize(
+    ("tid", "error", "message"),
+    [
+        (
+            "",
+            ValueError,
+            "Transcript.from_turns('') was given an empty id, which a file's name never is (it "
+            "names the transcript and opens each of its segment ids) (give one such as 'p23')",
+        ),
+        (
+            "../x",
+            ValueError,
+            "Transcript.from_turns('../x'): a transcript id holds no '/', as a file's name "
+            "without its folder does not (give one such as 'x')",
+        ),
+        (
+            "study/p23",
+            ValueError,
+            "Transcript.from_turns('study/p23'): a transcript id holds no '/', as a file's name "
+            "without its folder does not (give one such as 'p23')",
+        ),
+        (
+            None,
+            TypeError,
+            "Transcript.from_turns() takes its id as a str, not None (give one such as 'p23')",
+        ),
+        (
+            23,
+            TypeError,
+            "Transcript.from_turns() takes its id as a str, not an int (give one such as 'p23')",
+        ),
+    ],
+)
+def test_from_turns_refuses_an_id_no_file_name_could_give(
+    tid: object, error: type[Exception], message: str
+) -> None:
+    """s67 api tester: the id "" gave participant '.id' and segment ':0001', and "../x" was
+    kept with its folder. A reader's id is a file's name without its extension: never empty,
+    never holding a '/'."""
+    with pytest.raises(error) as caught:
+        Transcript.from_turns(tid, [("P23", "participant", "We have no money.")])  # type: ignore[arg-type]
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == message
+
+
+def test_from_turns_takes_the_ids_the_readers_give_files_named_so(tmp_path: Path) -> None:
+    """A file 'a:b.txt' or 'a\\b.txt' (POSIX) or ' .txt' is read with that id, its segments
+    split at their last ':'; from_turns takes the same ids."""
+    from roqa_nlp.transcripts import read_transcript
+
+    for tid in ("a:b", "a\\b", " ", "..", "p23:"):
+        f = tmp_path / f"{tid}.txt"
+        f.write_text("Interviewer: Why?\n\nP23: We have no money.\n", encoding="utf-8")
+        t = Transcript.from_turns(
+            tid,
+            [("Interviewer", "interviewer", "Why?"), ("P23", "participant", "We have no money.")],
+        )
+        assert read_transcript(f).id == t.id == tid
+        assert [s.id for s in segment(t)] == [f"{tid}:0001"]

@@ -219,6 +219,31 @@ class Turn:
         object.__setattr__(self, "role", role)
 
 
+def _check_id(tid: object) -> None:
+    """Refuse an id :meth:`Transcript.from_turns` is given that no reader makes of a file's
+    name: no str, empty (it gave participant '.id' and segment ':0001') or holding a ``/``
+    (``"../x"`` kept its folder; s67 api tester). A reader's id is a file's name without its
+    extension: never empty, no ``/`` on any system. A ``:`` or (on Linux) a backslash is in
+    names readers read, ``a:b.txt``, so those are kept."""
+    if not isinstance(tid, str):
+        raise RoqaTypeError(
+            f"Transcript.from_turns() takes its id as a str, not {a_type(tid)}",
+            hint="give one such as 'p23'",
+        )
+    if not tid:
+        raise RoqaValueError(
+            "Transcript.from_turns('') was given an empty id, which a file's name never is (it "
+            "names the transcript and opens each of its segment ids)",
+            hint="give one such as 'p23'",
+        )
+    if "/" in tid:
+        raise RoqaValueError(
+            f"Transcript.from_turns({tid!r}): a transcript id holds no '/', as a file's name "
+            "without its folder does not",
+            hint=f"give one such as {tid.rstrip('/').rpartition('/')[2] or 'p23'!r}",
+        )
+
+
 @dataclass(frozen=True)
 class Transcript:
     """A transcript's plain text and its turns (with character offsets into ``text``).
@@ -263,7 +288,12 @@ class Transcript:
         (:func:`~roqa_nlp.transcripts.roles.participant_id`: the participants' label ``P23``,
         else the id's participant number, ``p23_part2`` -> ``P23``, else the id), so a part
         built in memory and a part read from a file are one case of the framework matrix.
+
+        ``id`` is what a reader makes of a file's name, the name without its extension: never
+        empty, never holding a ``/`` (a one-line error); a ``:`` is kept, as a reader keeps it
+        in ``a:b.txt`` (segment ids are split at their last ``:``).
         """
+        _check_id(id)
         if isinstance(turns, (str, bytes)) or not isinstance(turns, Iterable):
             raise RoqaTypeError(
                 f"Transcript.from_turns({id!r}) takes its turns, a list of (speaker, role, words), "
