@@ -811,3 +811,79 @@ def test_every_code_a_built_in_exclusion_names_is_a_code_of_its_codebook(book_id
             "cfir-2022": {"the Characteristics constructs"},
         }[book_id]
     )
+
+
+# -- a wrong argument to resolve or map_to (s67 api tester) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        (
+            5,
+            "resolve() takes a code's id or name (a str), not an int (use a code id or name "
+            "listed by `roqa codebook cfir-2009`)",
+        ),
+        (
+            None,
+            "resolve() takes a code's id or name (a str), not None (use a code id or name "
+            "listed by `roqa codebook cfir-2009`)",
+        ),
+        (
+            float("nan"),
+            "resolve() takes a code's id or name (a str), not a NaN, a blank cell (of a pandas "
+            'column, say) (leave the blank cells out, e.g. df["code"].dropna(), or fill them)',
+        ),
+    ],
+)
+def test_resolving_a_code_that_is_no_str_is_a_one_line_type_error(
+    cfir2009: Codebook, key: object, message: str
+) -> None:
+    """resolve(5), resolve(None) and resolve(nan), a pandas column's blank cell, raised
+    AttributeError: 'float' object has no attribute 'casefold'."""
+    for call, name in ((cfir2009.resolve, "resolve"), (cfir2009.map_to, "map_to")):
+        with pytest.raises(TypeError) as exc:
+            call(key, "cfir-2022") if name == "map_to" else call(key)
+        assert isinstance(exc.value, RoqaError)
+        assert str(exc.value) == message.replace("resolve()", f"{name}()")
+    assert cfir2009.find(key) is None  # type: ignore[arg-type]
+
+
+def test_map_to_takes_a_codebook_as_its_id_does(cfir2009: Codebook, cfir2022: Codebook) -> None:
+    """map_to(code, load_codebook("cfir-2022")) raised TypeError: unhashable type: 'Codebook'."""
+    assert cfir2009.map_to("IS.B", cfir2022) == ["INS.B", "INS.C"]
+    assert cfir2009.map_to("IS.B", "CFIR-2022") == ["INS.B", "INS.C"]
+
+
+def test_map_to_an_unknown_codebook_or_one_not_mapped_to_is_a_value_error(
+    cfir2009: Codebook,
+) -> None:
+    """map_to("IS.E.1", "nope") gave [], as for a code with no counterpart."""
+    with pytest.raises(ValueError) as exc:
+        cfir2009.map_to("IS.E.1", "nope")
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value).startswith("nope: codebook not found (use one of cfir-2009, ")
+    with pytest.raises(ValueError) as exc:
+        cfir2009.map_to("IS.E.1", "erondu-2021")
+    assert str(exc.value) == (
+        "codebook 'cfir-2009' documents no mapping to 'erondu-2021' (it documents one to "
+        "cfir-2022 only)"
+    )
+    with pytest.raises(TypeError) as exc:
+        cfir2009.map_to("IS.E.1", 5)  # type: ignore[arg-type]
+    assert str(exc.value) == (
+        "map_to() takes a codebook, its id or its file, not an int (give one such as 'cfir-2022')"
+    )
+
+
+@pytest.mark.parametrize(("given", "shown"), [(5, "an int"), (None, "None")])
+def test_loading_a_codebook_of_no_str_or_path_is_a_type_error(given: object, shown: str) -> None:
+    """load_codebook(5) said '5: codebook not found', a ValueError (s67 api tester)."""
+    with pytest.raises(TypeError) as exc:
+        Codebook.load(given)  # type: ignore[arg-type]
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        f"a codebook is a built-in codebook's id or a codebook .json file, not {shown} (use one "
+        "of cfir-2009, cfir-2022, erondu-2021 or a codebook .json file)"
+    )
+

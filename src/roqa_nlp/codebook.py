@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from .codebooks import BUILTIN, DEFAULT_CODEBOOK
-from .errors import RoqaError, RoqaValueError, and_list, first_few, quoted, warn
+from .errors import (
+    RoqaError,
+    RoqaTypeError,
+    RoqaValueError,
+    a_type,
+    and_list,
+    first_few,
+    quoted,
+    warn,
+)
 from .io import atomic_write_text, read_text, sha256_bytes
 from .schema import OFF_FRAMEWORK, Code, normalise_valence
 
@@ -240,7 +251,10 @@ class Codebook:
 
     def find(self, key: str) -> Code | None:
         """The code with this id, name or alias (names and aliases match case-insensitively, with
-        ``&``/``and`` and punctuation alike), or None; :meth:`resolve` raises instead."""
+        ``&``/``and`` and punctuation alike), or None (also for a key that is no str);
+        :meth:`resolve` raises instead."""
+        if not isinstance(key, str):
+            return None
         if key in self._by_id:
             return self._by_id[key]
         cid = self._by_name.get(normalise_name(key))
@@ -253,6 +267,8 @@ class Codebook:
         name is that of several codes (it could mean either: their ids tell them apart).
         ``by_id_elsewhere``: the error names a code of another built-in codebook only by its id
         (:meth:`code_elsewhere`)."""
+        if not isinstance(key, str):
+            raise self._not_a_code(key, "resolve", where)
         if key in self._by_id:  # an id is never ambiguous
             return self._by_id[key]
         code = self.find(key)
@@ -282,6 +298,22 @@ class Codebook:
         if len(shared := self.sharing(key)) > 1:
             raise UnknownCode(self.shared_name_said(key, shared), path=where, hint=SHARED_NAME_HINT)
         return code
+
+    def _not_a_code(self, key: object, call: str, where: str | Path | None) -> RoqaTypeError:
+        """The error of ``call`` given ``key``, no str, for a code: a NaN is a blank cell, what
+        a pandas column holds for one (s67 api tester: AttributeError on 'casefold')."""
+        said = f"{call}() takes a code's id or name (a str), not"
+        if isinstance(key, float) and math.isnan(key):
+            return RoqaTypeError(
+                f"{said} a NaN, a blank cell (of a pandas column, say)",
+                path=where,
+                hint='leave the blank cells out, e.g. df["code"].dropna(), or fill them',
+            )
+        return RoqaTypeError(
+            f"{said} {a_type(key)}",
+            path=where,
+            hint=f"use a code id or name listed by `{self.listing_command}`",
+        )
 
     def sharing(self, key: str) -> list[str]:
         """The ids of the codes whose name ``key`` is when several codes share it (compared as
@@ -469,9 +501,32 @@ class Codebook:
             cur = None if cur.parent is None else self._by_id[cur.parent]
         return out[::-1]
 
-    def map_to(self, code_id: str, other: str) -> list[str]:
-        """Ids in codebook ``other`` that this code maps onto (documented mapping; may be empty)."""
-        return list(self.mapping.get(other, {}).get(self.resolve(code_id).id, []))
+    def map_to(self, code_id: str, other: Codebook | str | Path) -> list[str]:
+        """Ids in codebook ``other`` (a codebook, its id or its file) that this code maps onto,
+        by the mapping this codebook documents (empty for a code with no counterpart there).
+        A codebook this one documents no mapping to, or none known, is a one-line error."""
+        if isinstance(other, Codebook):
+            other_id = other.id
+        elif not isinstance(other, (str, os.PathLike)):
+            raise RoqaTypeError(
+                f"map_to() takes a codebook, its id or its file, not {a_type(other)}",
+                hint=f"give one such as {next(iter(self.mapping), 'cfir-2022')!r}",
+            )
+        elif str(other) in self.mapping:
+            other_id = str(other)
+        else:
+            other_id = Codebook.load(other).id  # an unknown codebook: its own error
+        if not isinstance(code_id, str):
+            raise self._not_a_code(code_id, "map_to", None)
+        if other_id not in self.mapping:
+            documented = list(self.mapping)
+            raise RoqaValueError(
+                f"codebook {self.id!r} documents no mapping to {other_id!r}",
+                hint=f"it documents one to {and_list(documented)} only"
+                if documented
+                else "it documents no mapping to any codebook",
+            )
+        return list(self.mapping[other_id].get(self.resolve(code_id).id, []))
 
     # -- identity and files --------------------------------------------------------------------
 
@@ -614,6 +669,12 @@ class Codebook:
         ``check_aliases`` is false: for the codebook a model was trained with (its
         ``codebook.json``, and the copy beside its codings), which a model trained before the
         check still codes and charts with."""
+        if not isinstance(name_or_path, (str, os.PathLike)):
+            raise RoqaTypeError(
+                "a codebook is a built-in codebook's id or a codebook .json file, not "
+                f"{a_type(name_or_path)}",
+                hint=f"use one of {', '.join(BUILTIN)} or a codebook .json file",
+            )
         key = str(name_or_path)
         if key.casefold() in BUILTIN and not Path(key).exists():
             key = key.casefold()  # CFIR-2009 is cfir-2009
