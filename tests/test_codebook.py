@@ -888,7 +888,6 @@ def test_loading_a_codebook_of_no_str_or_path_is_a_type_error(given: object, sho
     )
 
 
-
 @pytest.mark.parametrize(
     "typed",
     [
