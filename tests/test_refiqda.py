@@ -892,7 +892,7 @@ def test_what_cannot_be_imported_is_reported(tmp_path: Path) -> None:
     p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src), members))
     assert p.coding_count == 1
     assert len(p.warnings) == 5
-    assert re.search(r"5-99 is outside its text \(0-16\).*1 codings not imported", p.warnings[0])
+    assert re.search(r"5-99 is outside its text \(0-16\).*1 coding not imported", p.warnings[0])
     assert (
         "coding of unknown code '00000000-0000-4000-8000-0000000000ff' not imported"
         in p.warnings[1]

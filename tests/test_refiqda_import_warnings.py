@@ -7,6 +7,7 @@ that selects nothing.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_an_empty_selection_is_called_an_empty_selection(tmp_path: Path) -> None
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 9)))
     (line,) = p.warnings
     assert line.endswith(
-        ": 9-9 is an empty selection (zero length: it ends where it starts); 1 codings not "
+        ": 9-9 is an empty selection (zero length: it ends where it starts); 1 coding not "
         "imported (select and code that passage again in the QDA program, and export the project "
         "again)"
     )
@@ -95,7 +96,7 @@ def test_a_reversed_selection_is_said_to_end_before_it_starts(tmp_path: Path) ->
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(9, 3)))
     (line,) = p.warnings
     assert line.endswith(
-        ": 9-3 ends before it starts; 1 codings not imported (select and code that passage "
+        ": 9-3 ends before it starts; 1 coding not imported (select and code that passage "
         "again in the QDA program, and export the project again)"
     )
 
@@ -104,7 +105,7 @@ def test_a_selection_beyond_the_text_is_said_to_be_outside_it(tmp_path: Path) ->
     p = read_qdpx(project(tmp_path, selection(3, 9) + selection(30, 99)))
     (line,) = p.warnings
     assert line.endswith(
-        ": 30-99 is outside its text (0-39); 1 codings not imported (select and code that "
+        ": 30-99 is outside its text (0-39); 1 coding not imported (select and code that "
         "passage again in the QDA program, and export the project again)"
     )
 
@@ -203,3 +204,48 @@ def test_a_code_repeating_a_guid_is_named_with_the_first_and_the_fix(
         "the 1 code(s) below it, and the codings of that GUID are read as codings of the first; "
         "export the project again from the QDA program (each code needs a GUID of its own)"
     ]
+
+
+BARRIER = "00000000-0000-4000-8000-000000000002"
+WITH_BARRIER = (
+    '<Code guid="00000000-0000-4000-8000-000000000001" name="Staffing" isCodable="true"/>'
+    f'<Code guid="{BARRIER}" name="Barrier" isCodable="true"/>'
+)
+
+
+def valence_project(tmp_path: Path, inside: str) -> Path:
+    """A project of one text source, p01 (``TEXT``), coded with Staffing and the valence code
+    Barrier (a code made in the program, named as a valence: not a code), holding ``inside``."""
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        f'plainTextPath="internal://p01.txt">{inside}</TextSource>'
+    )
+    qde = project_xml(src, codes=WITH_BARRIER, users=USERS)
+    return build_qdpx(tmp_path / "q.qdpx", qde, {"sources/p01.txt": TEXT})
+
+
+def test_a_selection_outside_its_text_counts_its_codings_as_the_summary_does(
+    tmp_path: Path,
+) -> None:
+    """Before: "2 codings not imported" for a passage coded with Staffing and Barrier, of
+    which the summary counts one coding (Barrier gives the passage its valence); and "1
+    codings" (QDA tester, session 67)."""
+    both = selection(30, 99).replace(
+        "</Coding></PlainTextSelection>",
+        f'</Coding><Coding guid="{uuid.uuid4()}" creatingUser="{ALICE}">'
+        f'<CodeRef targetGUID="{BARRIER}"/></Coding></PlainTextSelection>',
+    )
+    p = read_qdpx(valence_project(tmp_path, selection(3, 9) + both))
+    (line,) = p.warnings
+    assert line.endswith(
+        ": 30-99 is outside its text (0-39); 1 coding and its valence not imported (select and "
+        "code that passage again in the QDA program, and export the project again)"
+    )
+    alone = selection(30, 99, BARRIER)
+    p = read_qdpx(valence_project(tmp_path, selection(3, 9) + alone))
+    (line,) = p.warnings
+    assert line.endswith(
+        ": 30-99 is outside its text (0-39); the valence coded on it (1 coding of a valence code) "
+        "not imported (select and code that passage again in the QDA program, and export the "
+        "project again)"
+    )

@@ -425,7 +425,7 @@ def test_a_suggestion_whose_span_is_broken_is_not_said_to_be_deleted(
     assert [s.segment.id for s in p.codings[machine_user]] == ["P04:0001", "P04:0003"]
     assert p.warnings == [
         f"source 'P04', selection 'line:0 P04:0002': {AGENCY[0]}-{len(TEXT) + 50} is outside "
-        f"its text (0-{len(TEXT)}); 1 codings not imported "
+        f"its text (0-{len(TEXT)}); 1 coding not imported "
         "(select and code that passage again in the QDA program, and export the project again)"
     ]
 

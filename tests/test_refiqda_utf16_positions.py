@@ -110,7 +110,7 @@ def test_a_project_no_reading_fits_keeps_code_points_and_says_what_is_outside(
     texts, warnings = _coded(_project(tmp_path, [_units("manager"), (200, 210)]))
     assert texts == ["ager 🙂 "]
     assert warnings == [
-        "source 'p01', selection 's1': 200-210 is outside its text (0-80); 1 codings not imported "
+        "source 'p01', selection 's1': 200-210 is outside its text (0-80); 1 coding not imported "
         "(select and code that passage again in the QDA program, and export the project again)"
     ]
 
@@ -120,7 +120,7 @@ def test_text_without_emoji_is_never_reread(tmp_path: Path) -> None:
     texts, warnings = _coded(_project(tmp_path, [(8, 20), (100, 104)], text=plain))
     assert texts == ["lacked staff"]
     assert warnings == [
-        "source 'p01', selection 's1': 100-104 is outside its text (0-48); 1 codings not imported "
+        "source 'p01', selection 's1': 100-104 is outside its text (0-48); 1 coding not imported "
         "(select and code that passage again in the QDA program, and export the project again)"
     ]
 
@@ -152,7 +152,7 @@ def test_a_project_roqa_wrote_is_always_read_in_code_points(tmp_path: Path) -> N
     assert _coded(roqa) == (
         ["acked staff ", "ager 🙂 "],
         [
-            "source 'p01', selection 's2': 73-83 is outside its text (0-80); 1 codings not imported "
+            "source 'p01', selection 's2': 73-83 is outside its text (0-80); 1 coding not imported "
             "(select and code that passage again in the QDA program, and export the project again)"
         ],
     )
@@ -253,7 +253,7 @@ def test_a_selection_of_roqa_s_utf16_export_that_no_utf16_reading_fits_is_a_warn
     p = read_qdpx(_edited(tmp_path, out, 'endPosition="48"', f'endPosition="{end}"'))
     assert [s.segment.text for s in p.codings["Alice"]] == ["manager", "backed us."]
     assert p.warnings == [
-        f"source 'p01', selection 'line:1 p01:@35-47': 36-{end} {why}; 1 codings not imported "
+        f"source 'p01', selection 'line:1 p01:@35-47': 36-{end} {why}; 1 coding not imported "
         "(select and code that passage again in the QDA program, and export the project again)"
     ]
 

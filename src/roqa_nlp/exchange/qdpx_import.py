@@ -2164,6 +2164,36 @@ _SELECT_AGAIN = (
 )
 
 
+def _codings_lost(
+    sel: ET.Element,
+    guid_to_id: dict[str, str],
+    valence_codes: dict[str, str],
+    ratings: dict[str, tuple[str, str, str]] | None,
+) -> str:
+    """What of a selection not imported for its positions is lost, counted as the summary counts
+    codings: each coder's code once (a valence code that rates the code above it is a coding of
+    that code), a valence code's coding the passage's valence, not a coding (before: "2 codings
+    not imported" of a code and a valence code, which the summary counts as 1; and "1 codings")."""
+    sel_user = normalise_guid(sel.get("creatingUser"))
+    coded: set[tuple[str, str]] = set()
+    valences = 0
+    for coding in children(sel, "Coding"):
+        ref = child(coding, "CodeRef")
+        target = normalise_guid(ref.get("targetGUID")) if ref is not None else ""
+        user = normalise_guid(coding.get("creatingUser")) or sel_user
+        if ratings and target in ratings:
+            coded.add((user, ratings[target][0]))
+        elif target in guid_to_id or target not in valence_codes:
+            coded.add((user, guid_to_id.get(target, target)))
+        else:
+            valences += 1
+    n = len(coded)
+    if valences and not n:
+        return f"the valence coded on it ({_plural(valences, 'coding')} of a valence code) not imported"
+    its = ("its" if n == 1 else "their") if valences else ""
+    return f"{_plural(n, 'coding')}{f' and {its} valence' if its else ''} not imported"
+
+
 def _dropped(seg_id: str, broken: set[str] | None, memo: bool) -> bool:
     """``memo``, once the segment id of a selection not imported for its positions is put in
     ``broken`` (when roqa_nlp named it)."""
@@ -2235,14 +2265,15 @@ def _read_selection(
         given, rest = _valence_and_comment(desc)
     comment = normalise_newlines(rest)[0].strip()  # what the coder wrote there: a note
     memo = bool(comment)
+
+    def lost() -> str:  # what a selection not imported for its positions loses
+        return _codings_lost(sel, guid_to_id, valence_codes, ratings)
+
     try:
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
-        warnings.append(
-            f"{where}: positions are not integers; {len(codings)} codings not imported "
-            f"({_SELECT_AGAIN})"
-        )
+        warnings.append(f"{where}: positions are not integers; {lost()} ({_SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
@@ -2257,10 +2288,7 @@ def _read_selection(
                 else "cuts a character outside the Basic Multilingual Plane (an emoji: two "
                 "UTF-16 units)"
             )
-            warnings.append(
-                f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported "
-                f"({_SELECT_AGAIN})"
-            )
+            warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({_SELECT_AGAIN})")
             return _dropped(seg_id, broken, memo)
         raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
@@ -2270,10 +2298,7 @@ def _read_selection(
             why = "ends before it starts"
         else:
             why = f"is outside its text (0-{len(raw)})"
-        warnings.append(
-            f"{where}: {raw_start}-{raw_end} {why}; {len(codings)} codings not imported "
-            f"({_SELECT_AGAIN})"
-        )
+        warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({_SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo)
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
