@@ -1646,10 +1646,45 @@ def test_reviewed_codings_of_a_decisions_file_records_its_path(
     from_file, _, _ = reviewed_codings(path, model_codings(), cfir, coder="Alice")
     in_memory, _, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
     assert from_file == in_memory
-    assert from_file.meta["decisions"] == str(path)
+    # typed outside the current folder: its name alone, no folder outside the study (privacy,
+    # s67: "/home/jane.doe/Site Leeds/coded/decisions.csv" reached run.json)
+    assert from_file.meta["decisions"] == "decisions.csv"
     assert in_memory.meta["decisions"] is None  # no file: none named
     named, _, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice", where="d.csv")
     assert named.meta["decisions"] == "d.csv"
+
+
+def test_a_decisions_file_typed_outside_the_study_is_recorded_without_its_folders(
+    cfir: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """roqa apply-decisions' run.json names the decisions file as the model card does
+    (roqa_nlp.io.path_to_record): relative to here when under it, else to the codings' folder,
+    else by name; a path typed relative, not climbing out, as typed."""
+    study = tmp_path / "jane.doe" / "Site Leeds"
+    model_codings().save(study / "coded")
+    codings = CodingResult.read(study / "coded")
+    path = study / "coded" / "review" / "decisions.csv"
+    path.parent.mkdir()
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [["segment_id", "decision", "code_id", "text"]]
+            + [[d.segment_id, d.decision, d.code_id, d.text] for d in DECISIONS[:2]]
+        )
+
+    def recorded(typed: str | Path) -> str:
+        return reviewed_codings(typed, codings, cfir, coder="Alice")[0].meta["decisions"]
+
+    monkeypatch.chdir(study)
+    assert recorded(path) == str(Path("coded", "review", "decisions.csv"))
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert recorded(path) == str(Path("review", "decisions.csv"))
+    monkeypatch.chdir(tmp_path)  # typed relative, not climbing out: as typed
+    assert recorded(Path("jane.doe", "Site Leeds", "coded", "review", "decisions.csv")) == str(
+        Path("jane.doe", "Site Leeds", "coded", "review", "decisions.csv")
+    )
+    monkeypatch.chdir(study / "coded" / "review")
+    assert recorded(Path("..", "review", "decisions.csv")) == "decisions.csv"
 
 
 def test_a_later_row_on_a_suggestion_replaces_every_earlier_row_on_it(cfir: Codebook) -> None:

@@ -93,9 +93,11 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     # than the several docs/report.md asks for, said once the examples are known
     assert_trained_without_codings(run, r0, r1, also=[faith_on_two(r0, r1)])
     card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
+    # typed outside the folder trained from, with no codings: by name, told apart by their
+    # SHA-256s (privacy, s67)
     assert [(f["name"], f["n_decisions"]) for f in card["decisions_files"]] == [
-        (str(r0), 2),
-        (str(r1), 4),
+        ("decisions.csv", 2),
+        ("decisions.csv", 4),
     ]
     assert card["by_decision"] == {"accept": 1, "recode": 1, "new-code": 1, "reject": 3}
     assert card["new_codes"] == ["project.faith-communities"]
@@ -224,8 +226,9 @@ def test_update_reads_the_codings_beside_the_decisions_as_roqa_train_does(
     decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
     ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
     beside = tmp_path / "coded" / "codings.jsonl"
+    # outside the folder trained from: from the codings' own folder (privacy, s67)
     assert ac.card["feedback"]["codings"] == [
-        {"path": str(beside), "sha256": sha256_bytes(beside.read_bytes())}
+        {"path": "codings.jsonl", "sha256": sha256_bytes(beside.read_bytes())}
     ]
 
 
@@ -255,12 +258,9 @@ def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
         ac.save(tmp_path / out)
         cards.append(json.loads((tmp_path / out / CARD).read_text("utf-8")))
     a, b = cards
-    assert [f["name"] for f in a["feedback"]["decisions_files"]] == [
-        str(tmp_path / "coded" / "decisions.csv")
-    ]
-    assert [c["path"] for c in b["feedback"]["codings"]] == [
-        str(tmp_path / "coded1" / "codings.jsonl")
-    ]
+    # outside the folder trained from: from the codings' own folder (privacy, s67)
+    assert [f["name"] for f in a["feedback"]["decisions_files"]] == ["decisions.csv"]
+    assert [c["path"] for c in b["feedback"]["codings"]] == ["codings.jsonl"]
     assert a["files"] == b["files"]
     assert a["model_sha256"] == b["model_sha256"]
     AutoCoder.load(tmp_path / "a", embedder=embedder)

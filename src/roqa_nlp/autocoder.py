@@ -54,6 +54,7 @@ from .io import (
     atomic_write_bytes,
     atomic_write_text,
     given_path,
+    path_to_record,
     read_jsonl,
     refuse_save_among_other_kind,
     sha256_bytes,
@@ -1326,27 +1327,33 @@ class AutoCoder:
                     f"{len(per_file)} codings for {len(files)} decisions files",
                     hint="give one codings file per decisions file, in the same order",
                 )
-        results: list[CodingResult | None] = []
-        used: list[dict[str, Any]] = []
-        for c in per_file:
-            if isinstance(c, (str, Path)):
-                results.append(CodingResult.read(c))
-                # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
-                # tester, s65: --codings coded/ failed "Is a directory")
-                jsonl = codings_file(c)
-                used.append({"path": str(jsonl), "sha256": sha256_bytes(jsonl.read_bytes())})
-            else:
-                results.append(c)
-                if c is not None:
-                    used.append({"path": None, "sha256": None})
-        # before the training: round 2's file alone forgets round 1's (adapt tester, s42)
-        # a file the card names as typed in another folder is looked for from the codings' run
+        # each file's codings' run: a file the card names in another folder is looked for from
+        # there, and a path typed outside the study is recorded from there (path_to_record)
         folders = [
             (Path(c) if Path(c).is_dir() else Path(c).parent)
             if isinstance(c, (str, Path))
             else None
             for c in per_file
         ]
+        results: list[CodingResult | None] = []
+        used: list[dict[str, Any]] = []
+        for c, folder in zip(per_file, folders):
+            if isinstance(c, (str, Path)):
+                results.append(CodingResult.read(c))
+                # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
+                # tester, s65: --codings coded/ failed "Is a directory")
+                jsonl = codings_file(c)
+                used.append(
+                    {
+                        "path": path_to_record(jsonl, folder),
+                        "sha256": sha256_bytes(jsonl.read_bytes()),
+                    }
+                )
+            else:
+                results.append(c)
+                if c is not None:
+                    used.append({"path": None, "sha256": None})
+        # before the training: round 2's file alone forgets round 1's (adapt tester, s42)
         forgotten = earlier_rounds_left_out(
             [(name, h) for _, name, h in files],
             results,
@@ -1489,17 +1496,18 @@ class AutoCoder:
             # the written training data alone (card["training_data"] hashes it with the decisions)
             "base_training_data_sha256": base_hash,
             "decisions_sha256": dhash,
-            # a list of Decisions is no file: its name is null, as run.json's "decisions" is
+            # a list of Decisions is no file: its name is null, as run.json's "decisions" is;
+            # a file's path names no folder outside the study (path_to_record)
             "decisions_files": [
                 {
-                    "name": None if in_memory else name,
+                    "name": None if in_memory else path_to_record(name, folder),
                     "sha256": h,
                     "n_decisions": sum(d.decision != NOTE for d in decs_i),
                     # the texts learnt (as text_sha256) that this file decided: the round check
                     # charges a file changed since with those no file decides now
                     "text_sha256": its,
                 }
-                for (decs_i, name, h), its in zip(files, by_file)
+                for (decs_i, name, h), its, folder in zip(files, by_file, folders)
             ],
             "n_decisions": len(all_decs) - n_notes,
             **({"n_notes": n_notes} if n_notes else {}),
@@ -2502,8 +2510,9 @@ class AutoCoder:
         record it: ``library_version``, ``embedding_model`` (name), ``embedding_weights_sha256``,
         ``codebook`` (id), ``codebook_sha256``, ``training_data_sha256``, ``hash`` (the model
         card's SHA-256; None for a model not trained from a card), ``embedding_backend`` (as
-        given: a kind or a folder), ``embedding_backend_kind`` and ``embedding_backend_sha256``
-        (the backend card's hash, which tells two builds apart; None for torch)."""
+        given: a kind or a folder, named by :func:`~roqa_nlp.io.path_to_record`),
+        ``embedding_backend_kind`` and ``embedding_backend_sha256`` (the backend card's hash,
+        which tells two builds apart; None for torch)."""
         emb = self.card.get("embedding_model", {})
         from .embedding import backend_identity_of
 
@@ -2516,7 +2525,8 @@ class AutoCoder:
             "codebook_sha256": self.codebook.hash,
             "training_data_sha256": self.card.get("training_data", {}).get("sha256"),
             "hash": self.card.get("model_sha256"),
-            "embedding_backend": str(self.embedder.backend),
+            # a folder given names none outside the study (privacy, s67): kind and hash say it
+            "embedding_backend": path_to_record(str(self.embedder.backend)),
             "embedding_backend_kind": kind,
             "embedding_backend_sha256": backend_hash,
         }

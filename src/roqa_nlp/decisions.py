@@ -83,6 +83,7 @@ from .errors import (
 from .io import (
     csv_delimiter,
     from_the_header,
+    path_to_record,
     read_jsonl,
     read_text,
     rows_within_header,
@@ -2713,14 +2714,22 @@ def _codings_recorded(
 def _found_from_here(name: str, sha256: str, folder: Path | None) -> str:
     """``name``, a decisions file a model card records as typed when the model was trained, as
     the file is found from here: as named, or else the file of that name and SHA-256 under the
-    codings' ``folder`` or a folder above it (the study's folder training was run from),
-    relative to here when it can be; ``name`` when neither is found."""
+    codings' ``folder`` or a folder above it (the study's folder training was run from), or
+    else in a folder beside ``folder`` (round 1's ``coded1/`` beside round 2's ``coded2/``: a
+    path typed outside the study is recorded from its codings' folder or by its name alone,
+    :func:`~roqa_nlp.io.path_to_record`), relative to here when it can be; ``name`` when none
+    is found."""
     import os
 
     if Path(name).is_file() or folder is None or Path(name).is_absolute():
         return name
-    for above in [folder, *folder.resolve().parents]:
-        found = above / name
+    above = [folder, *folder.resolve().parents]
+    try:
+        beside = sorted(p for p in folder.resolve().parent.iterdir() if p.is_dir())
+    except OSError:  # a folder that cannot be listed
+        beside = []
+    for place in [*above, *beside]:
+        found = place / name
         if found.is_file() and sha256_bytes(found.read_bytes()) == sha256:
             try:
                 return os.path.relpath(found)
@@ -3343,7 +3352,8 @@ def reviewed_codings(
 
     ``decisions`` is a list of :class:`Decision` or the decisions file (read by
     :func:`read_decisions`); ``where`` names the file in messages and in ``meta["decisions"]``
-    (run.json), by default the file given, or None for decisions made in memory."""
+    (run.json), by default the file given, or None for decisions made in memory; run.json
+    names it by :func:`~roqa_nlp.io.path_to_record`, no folder outside the study."""
 
     from .codebook import BUILTIN
     from .decisions_crosswalk import in_model_codes, review_codebook
@@ -3352,7 +3362,9 @@ def reviewed_codings(
     if isinstance(decisions, (str, Path)):
         where = decisions if where is None else where
         decisions = read_decisions(decisions)[0]
-    recorded = None if where is None else str(where)
+    # no folder outside the study, as the model card names it (privacy, session 67)
+    folder = None if result.source is None else Path(result.source).parent
+    recorded = None if where is None else path_to_record(where, folder)
     where = "decisions" if where is None else where  # what messages name
 
     if chart is not None and chart.id not in BUILTIN:

@@ -56,6 +56,27 @@ def shell_quoted(path: str | Path) -> str:
     return shlex.quote(text)
 
 
+def path_to_record(typed: str | Path, folder: str | Path | None = None) -> str:
+    """``typed``, a file's path as given, as an output records it without naming a folder
+    outside the study: a relative path that does not climb out (no ``..``) as typed; any other
+    (absolute, ``~``, ``..``) relative to the current folder when the file is under it, else
+    relative to ``folder`` (its codings' run) when under that, else the file's name alone. The
+    file's SHA-256, recorded beside it, identifies it (privacy, session 67: ``--feedback
+    "/home/jane.doe/Site Leeds/coded/decisions.csv"`` reached every run.json and report)."""
+    given = Path(typed)
+    if not (given.is_absolute() or str(typed).startswith("~") or ".." in given.parts):
+        return str(typed)
+    full = Path(os.path.abspath(os.path.expanduser(typed)))
+    for base in (Path.cwd(), folder):
+        if base is None:
+            continue
+        try:
+            return str(full.relative_to(os.path.abspath(os.path.expanduser(base))))
+        except ValueError:  # not under it (or on another drive)
+            continue
+    return full.name
+
+
 def given_path(value: object, call: str, what: str, example: str) -> Path:
     """``value`` as a Path, or a one-line :class:`~roqa_nlp.errors.RoqaTypeError` saying
     ``call`` takes ``what`` (a path) when it is not a str or os.PathLike (``AutoCoder.load(42)``
