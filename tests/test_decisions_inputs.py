@@ -493,6 +493,30 @@ def test_review_beside_prefers_the_csv_saved_at_the_same_time(tmp_path: Path) ->
     )
 
 
+@pytest.mark.parametrize("empty", ["decisions.csv", "decisions.xlsx"])
+def test_review_beside_passes_over_an_empty_file_beside_a_review(
+    tmp_path: Path, empty: str
+) -> None:
+    """A 0-byte file (a failed save) beside a review, however new, is not the one read: the
+    note said "delete the other" of the only good file (hunt s67 h_small D1)."""
+    import os
+
+    from roqa_nlp.decisions import review_beside
+
+    good = "decisions.xlsx" if empty == "decisions.csv" else "decisions.csv"
+    if good == "decisions.csv":
+        csv_file(tmp_path / good, [HEADER, *ROWS])
+    else:
+        (tmp_path / good).write_bytes(xlsx_bytes([HEADER, *ROWS]))
+    (tmp_path / empty).write_bytes(b"")
+    os.utime(tmp_path / good, (1_700_000_000, 1_700_000_000))
+    assert review_beside(tmp_path) == (
+        tmp_path / good,
+        f"{tmp_path}: {empty} beside the codings is empty (0 bytes, a failed save): {good} is "
+        "read (delete the empty one)",
+    )
+
+
 # -- session 67, small fixes S1: a 0-byte review found beside the codings ----------------------
 
 
@@ -509,7 +533,7 @@ def test_a_0_byte_review_beside_the_codings_is_said_to_be_empty_by_every_command
     review.write_bytes(b"")
     empty = (
         f"roqa: error: {review}: is empty (0 bytes, as a failed download or save leaves it: "
-        "save the decisions from report.html again)\n"
+        "save the decisions from report.html again, or delete it to go on without it)\n"
     )
     run = roqa("report", coded)
     assert (run.code, run.out, run.err) == (2, "", empty)

@@ -30,6 +30,9 @@ REPO = Path(__file__).resolve().parents[1]
         (0.4, "0.40", "0.400", "40"),
         (0.6996, "0.70", "0.700", "69.96"),  # the report's top band is from 70 %
         (0.55, "0.55", "0.550", "55"),
+        # at or above a line, rounding onto it reads on its side: no more decimals (hunt s67)
+        (0.40004, "0.40", "0.400", "40"),
+        (0.104, "0.10", "0.104", "10"),
     ],
 )
 def test_a_probability_is_shown_on_the_side_of_the_line_it_is_on(
@@ -38,6 +41,11 @@ def test_a_probability_is_shown_on_the_side_of_the_line_it_is_on(
     assert shown_beside(p) == two
     assert shown_beside(p, decimals=3) == three
     assert shown_beside(p, (0.1, 0.4, 0.7), decimals=0, percent=True) == percent
+
+
+def test_a_mean_just_above_the_strong_line_keeps_two_decimals() -> None:
+    assert shown_beside(0.600903, (0.4, 0.6)) == "0.60"
+    assert shown_beside(0.5999, (0.4, 0.6)) == "0.5999"
 
 
 @pytest.mark.parametrize(

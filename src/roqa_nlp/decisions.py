@@ -339,11 +339,14 @@ def empty_review(path: Path) -> RoqaError | None:
     the codings, it was read as a review with no decision in it)."""
     if not (path.is_file() and path.stat().st_size == 0):
         return None
+    # a workbook is saved from Excel, not the page; with nothing to save, it is in the way
+    # (hunt s67 h_small: "save again" alone left no way on to a re-run with no review)
+    again = "the workbook" if path.suffix.lower() == ".xlsx" else "the decisions from report.html"
     return RoqaError(
         "is empty",
         path=path,
-        hint="0 bytes, as a failed download or save leaves it: save the decisions from "
-        "report.html again",
+        hint=f"0 bytes, as a failed download or save leaves it: save {again} again, or "
+        "delete it to go on without it",
     )
 
 
@@ -571,6 +574,15 @@ def review_beside(folder: Path) -> tuple[Path | None, str | None]:
     found = [folder / name for name in REVIEW_FILES if (folder / name).is_file()]
     if len(found) < 2:
         return (found[0] if found else None), None
+    empty = [p for p in found if p.stat().st_size == 0]
+    if 0 < len(empty) < len(found):
+        # a failed save beside a review: the review is read, never the empty one (hunt s67
+        # h_small: "delete the other" pointed at the only good file)
+        kept = next(p for p in found if p not in empty)
+        return kept, (
+            f"{folder}: {and_list(p.name for p in empty)} beside the codings is empty (0 bytes, "
+            f"a failed save): {kept.name} is read (delete the empty one)"
+        )
     times = [p.stat().st_mtime_ns for p in found]
     newest = max(times)
     chosen = found[times.index(newest)]  # the first (the .csv) of two as new

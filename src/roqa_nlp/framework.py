@@ -110,11 +110,16 @@ def shown_beside(
     decimals, or as many more as it takes to be shown on the side of the nearest line it is on
     (:func:`beside_line`), so that 0.3996 under "below 0.40" is ``0.3996``, not ``0.40``
     (session 67); ``percent``: as a percentage, ``39.96`` (a line reached only by floating-point
-    error, 0.4 × 100, is the line). The one way the outputs print such a probability."""
+    error, 0.4 × 100, is the line). Every such rule holds from its line up (at or above), so a
+    figure that rounds onto its line from above is at its side already and keeps ``decimals``
+    (0.6009 beside "strong from 0.6" is ``0.60``, 0.40004 ``0.40``: hunt s67 h_small). The one
+    way the outputs print such a probability."""
     line = min(lines, key=lambda x: abs(p - x))
-    if percent:
-        return beside_line(p * 100, line * 100, decimals, within=1e-9)
-    return beside_line(p, line, decimals)
+    value, at, within = (p * 100, line * 100, 1e-9) if percent else (p, line, 0.0)
+    shown = f"{value:.{decimals}f}"
+    if (value >= at - within) == (float(shown) >= at - within):
+        return shown.lstrip("-") if float(shown) == 0 else shown
+    return beside_line(value, at, decimals, within=within)
 
 
 def beside_line(value: float, line: float, decimals: int = 2, *, within: float = 0.0) -> str:
