@@ -886,28 +886,3 @@ def test_loading_a_codebook_of_no_str_or_path_is_a_type_error(given: object, sho
         f"a codebook is a built-in codebook's id or a codebook .json file, not {shown} (use one "
         "of cfir-2009, cfir-2022, erondu-2021 or a codebook .json file)"
     )
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "leadership  & engagement",
-        "Leadership & Engagement",
-        "leadership and engagement",
-        "Leadership/Engagement",
-        "Leadership, Engagement",
-        "leadership  engagement",
-    ],
-)
-def test_and_or_an_ampersand_between_a_names_words_is_a_separator_as_a_slash_is(
-    cfir2009: Codebook, typed: str
-) -> None:
-    """s67 api tester: "Leadership/Engagement" resolved to IS.E.1 Leadership Engagement, and
-    "leadership  & engagement" did not: '&' read as the word 'and', which the name has not."""
-    assert cfir2009.resolve(typed).id == "IS.E.1"
-    assert cfir2009.resolve("Reflecting Evaluating").id == "PR.D"  # Reflecting & Evaluating
-    assert cfir2009.resolve("reflecting and evaluating").id == "PR.D"
-    assert normalise_name("Knowledge & Beliefs about the Intervention") == (
-        "knowledge beliefs about the intervention"
-    )
-    assert normalise_name("and") == normalise_name("&") == "and"  # a name of that word alone

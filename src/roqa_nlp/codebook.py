@@ -73,15 +73,11 @@ def named_code(code_id: str, name: str | None, names: dict[str, str] | None = No
 
 
 def normalise_name(name: str) -> str:
-    """The key a code name is looked up by: lower case, no punctuation (a dash of any kind, as
-    a word processor turns `` - `` into `` – ``, being a hyphen), and ``&`` and the word
-    ``and`` between words left out as a ``/`` or a ``,`` is, so that "Leadership &
-    Engagement" is "Leadership Engagement" as "Leadership/Engagement" was (s67 api tester),
-    and "Reflecting and Evaluating" "Reflecting & Evaluating". A name of that word alone is
-    ``and``."""
+    """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation (a
+    dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen)."""
     s = name.casefold().replace("&", " and ")
-    words = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’]+", " ", s).split()
-    return " ".join([w for w in words if w != "and"] or words)
+    s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’]+", " ", s)
+    return " ".join(s.split())
 
 
 #: How a sentence of a code's description opens when it names what the code is not, each topic
