@@ -156,3 +156,28 @@ def test_a_model_retrained_on_this_folders_review_is_a_note_not_a_warning(
     card["feedback"]["codings"] = [{"path": "other/codings.jsonl", "sha256": "ee" * 32}]
     warn_if_model_changed(tmp_path, earlier_model(tmp_path), study, Path("models/study1"), card)
     assert capsys.readouterr().err.endswith("(leave out --model to keep it)\n")
+
+
+@pytest.mark.parametrize(
+    ("recorded", "same"),
+    [
+        ("coded/codings.jsonl", True),
+        ("codings.jsonl", True),
+        ("study/coded/codings.jsonl", True),
+        ("other/codings.jsonl", False),
+        ("../coded/codings.jsonl", False),
+        ("/elsewhere/coded/codings.jsonl", False),
+    ],
+)
+def test_a_card_names_the_codings_of_this_folder_from_the_folder_it_was_trained_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded: str, same: bool
+) -> None:
+    """A retrained model's card names its codings from the folder training was run in, or by
+    their folder alone (no folder outside the study, session 67): a re-run of the reviewed
+    folder from elsewhere is still that folder's review, not a switch to undo (hunt s67 h_api
+    R1: from another folder it was told to give --model with the old model's folder)."""
+    from roqa_nlp.cli.code_cmd import _recorded_as
+
+    here = tmp_path / "study" / "coded" / "codings.jsonl"
+    monkeypatch.chdir(tmp_path)
+    assert _recorded_as(recorded, here) is same

@@ -140,9 +140,9 @@ def test_an_earlier_round_no_longer_found_is_said_so_with_its_sha256(
     codings = [coded_by(("old/decisions.csv", gone), ("r1_coded/decisions.csv", sha("r1")))]
     assert earlier_rounds_left_out([("r2_coded/decisions.csv", r2)], codings) == (
         "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
-        f"old/decisions.csv (no longer found; sha256 {gone[:12]}) and r1_coded/decisions.csv, not "
+        f"old/decisions.csv (not found from here; sha256 {gone[:12]}) and r1_coded/decisions.csv, not "
         "given now: the new model forgets their decisions (to keep them, repeat --feedback for "
-        "every round, earliest first, giving each file no longer found where it is now)"
+        "every round, earliest first, giving each file not found from here where it is)"
     )
 
 
@@ -230,9 +230,9 @@ def test_an_earlier_round_named_from_another_folder_is_found_beside_the_codings(
     (tmp_path / "r1_coded" / "decisions.csv").unlink()
     assert earlier_rounds_left_out(given, [card], folders=[tmp_path / "r2_coded"]) == (
         "../r2_coded/decisions.csv was reviewed on codings made by a model trained with "
-        f"decisions.csv (no longer found; sha256 {r1[:12]}), not given now: the new model "
+        f"decisions.csv (not found from here; sha256 {r1[:12]}), not given now: the new model "
         "forgets its decisions (to keep them, repeat --feedback for every round, earliest "
-        "first, giving each file no longer found where it is now)"
+        "first, giving each file not found from here where it is)"
     )
 
 
@@ -250,7 +250,7 @@ def test_a_round_given_as_a_list_of_decisions_is_named_so_not_as_a_file(
         "r2_coded/decisions.csv was reviewed on codings made by a model trained with "
         f"a list of Decisions given in Python (sha256 {r1[:12]}), not given now: the new model "
         "forgets its decisions (to keep them, repeat --feedback for every round, earliest "
-        "first, giving each file no longer found where it is now)"
+        "first, giving each file not found from here where it is)"
     )
     given = [("r2_coded/decisions.csv", r2), ("decisions", r1)]
     assert earlier_rounds_left_out(given, [card, None]) is None
@@ -419,10 +419,10 @@ def test_a_changed_file_keeping_its_rows_is_not_blamed_for_an_earlier_files_segm
     # r1.csv deleted: it alone is named, no longer found
     Path("r1.csv").unlink()
     assert earlier_rounds_left_out(given, [card], decisions=[now]) == (
-        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (no "
-        f"longer found; sha256 {sha(R1_ROWS)[:12]}), not given now: the new model forgets its "
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (not "
+        f"found from here; sha256 {sha(R1_ROWS)[:12]}), not given now: the new model forgets its "
         "decisions (to keep them, repeat --feedback for every round, earliest first, giving each "
-        "file no longer found where it is now)"
+        "file not found from here where it is)"
     )
 
 
@@ -651,11 +651,11 @@ def test_a_file_saved_over_beside_a_file_no_longer_found_is_charged_by_its_own_s
     Path("r1.csv").unlink()
     d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
     assert check(d, card=card) == (
-        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (no "
-        f"longer found; sha256 {sha(round1)[:12]}) and coded/decisions.csv as it was then "
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv (not "
+        f"found from here; sha256 {sha(round1)[:12]}) and coded/decisions.csv as it was then "
         f"(changed since; sha256 {sha(ROUND2)[:12]}: 2 segments the model learnt from are "
         "decided in no file given now), not given now: the new model forgets their decisions (to "
-        "keep them, repeat --feedback for every round, earliest first, giving each file no longer "
-        "found where it is now and putting the decisions a changed file no longer holds back in "
+        "keep them, repeat --feedback for every round, earliest first, giving each file not found "
+        "from here where it is and putting the decisions a changed file no longer holds back in "
         "it or in a file of their own)"
     )

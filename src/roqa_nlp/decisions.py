@@ -2566,7 +2566,7 @@ def earlier_rounds_left_out(
     in_python = {h for h, n in missing.items() if n.startswith("a list of Decisions given")}
     gone = {h for h, n in missing.items() if h in in_python or not Path(n).is_file()}
     named = [
-        f"{n} (no longer found; sha256 {h[:12]})"
+        f"{n} (not found from here; sha256 {h[:12]})"
         if h in gone - in_python
         else _as_it_was(n, h, changed[h])
         if h in changed
@@ -2579,7 +2579,7 @@ def earlier_rounds_left_out(
     command = not gone and set(missing) - set(changed)
     if not command:
         how = " and ".join(
-            (["giving each file no longer found where it is now"] if gone else [])
+            (["giving each file not found from here where it is"] if gone else [])
             + ([put_back] if changed else [])
         )
     else:

@@ -572,6 +572,21 @@ def packaged_model_hash() -> str | None:
     return sha if isinstance(sha, str) else None
 
 
+def _recorded_as(recorded: str, here: Path) -> bool:
+    """Whether a path a model card records (``feedback.codings[].path``) is the file ``here``
+    (absolute): reached from this folder, or, as a card names a file from the folder training
+    was run in or by its folder alone (no folder outside the study in it, session 67), the end
+    of ``here``'s path (hunt s67 h_api R1: trained from elsewhere, the reviewed folder re-coded
+    was told to undo the retrain)."""
+    if os.path.normcase(os.path.abspath(recorded)) == os.path.normcase(str(here)):
+        return True
+    parts = Path(recorded).parts
+    if not parts or Path(recorded).is_absolute() or ".." in parts:
+        return False
+    ends = here.parts[-len(parts) :]
+    return [os.path.normcase(p) for p in ends] == [os.path.normcase(p) for p in parts]
+
+
 def warn_if_model_changed(
     out: Path,
     earlier: tuple[str, dict[str, Any], frozenset[str], str | None] | None,
@@ -621,12 +636,12 @@ def warn_if_model_changed(
         files = feedback.get(key) if isinstance(feedback, dict) else None
         return [f for f in files if isinstance(f, dict)] if isinstance(files, list) else []
 
-    here = os.path.normcase(os.path.abspath(out / "codings.jsonl"))
+    here = Path(os.path.abspath(out / "codings.jsonl"))
     if any(f.get("sha256") in earlier[2] for f in learnt("decisions_files")) or any(
         earlier[3] is not None
         and f.get("sha256") == earlier[3]
         and isinstance(f.get("path"), str)
-        and os.path.normcase(os.path.abspath(f["path"])) == here
+        and _recorded_as(f["path"], here)
         for f in learnt("codings")
     ):
         said, how = "note", "retrained on this folder's review: its codes will change"
