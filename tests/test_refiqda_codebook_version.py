@@ -86,15 +86,6 @@ def test_a_cfir_2009_tree_without_its_middle_level_is_read_as_cfir_2009(tmp_path
     assert choice_warnings(tmp_path / "flat2.qdpx") == []  # names only one version has: no doubt
 
 
-def test_names_alone_with_no_code_in_its_place_stay_the_projects_own(tmp_path: Path) -> None:
-    """A hand-typed list of top-level codes (test_agree_code_names.py's): no code sits in CFIR
-    2009's tree by its path, so the names alone do not make it CFIR 2009's."""
-    names = {"Cost": {}, "Culture": {}, "Leadership Engagement": {}}
-    book, ids, _ = read(tmp_path, "names", names)
-    assert book == "v"
-    assert [i.startswith(("IC", "IS")) for i in ids] == [False, False, False]
-
-
 def test_a_full_cfir_2009_tree_and_a_flat_one_are_read_as_before(tmp_path: Path) -> None:
     full = {
         "Inner Setting": {

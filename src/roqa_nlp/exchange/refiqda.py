@@ -984,11 +984,9 @@ def _best_known_codebook(
 
     With no roqa_nlp GUID in the file, the names decide between the built-in codebooks
     (:func:`_by_names`): a code tree every name of which is a name (or alias) of a code of one of
-    them, some names of it that one's alone, and some code of it in its place there by its path
-    of names, is that one's (a colleague's CFIR 2009 tree laid out ``Inner Setting`` >
-    ``Leadership Engagement``, without the ``Readiness for Implementation`` level, was read as
-    CFIR 2.0's). Names alone, none in its place (a hand-typed list of top-level codes, ``Cost``,
-    ``Leadership Engagement``), do not make a tree that codebook's. When every name is one of several of them, the choice by
+    them, some names of it that one's alone, is that one's (a colleague's CFIR 2009 tree laid out
+    ``Inner Setting`` > ``Leadership Engagement``, without the ``Readiness for Implementation``
+    level, was read as CFIR 2.0's). When every name is one of several of them, the choice by
     path stands (``asked_for``, the codebook the import was given, before it, when its names
     are all there too), and one warning naming ``source`` says which was picked and why.
     """
@@ -1009,8 +1007,8 @@ def _best_known_codebook(
     if any_guid or (chosen is not None and chosen.id not in BUILTIN):
         return chosen  # roqa_nlp's GUIDs tell it, or a codebook of the researcher's own
     by_names, fitting = _by_names([p[-1] for _, p in codes], books)
-    if by_names is not None and matches.get(by_names.id):
-        return by_names  # some code is in its place there too (not hand-typed names alone)
+    if by_names is not None:
+        return by_names
     if chosen is None or chosen.id not in fitting or len(fitting) < 2:
         return chosen
     if asked_for is not None and asked_for.id in fitting:
