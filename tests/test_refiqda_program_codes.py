@@ -11,7 +11,6 @@ into NVivo, ATLAS.ti or MAXQDA makes a second CFIR tree beside the first.
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -735,47 +734,3 @@ def test_a_folder_of_codes_made_in_the_program_stays_their_heading(
         ("IS", "Inner Setting", ["IS.C"]),
         (TEAM_FOLDER, "Team codes", [ALERT_FATIGUE]),
     ]
-
-
-def test_a_review_coding_on_no_segment_of_the_models_is_said_kept_where_import_put_it(
-    tmp_path: Path, cfir: Codebook, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """QDA tester, session 67: Alice coded a passage the model has no suggestion on (its
-    selection deleted in the program). apply-decisions leaves her coding out of the reviewed
-    codings, as it is on no segment of them; the warning now names where import kept it, with
-    her other codings (before: "left out" alone, read as lost)."""
-    _, project = reviewed(tmp_path, cfir)
-    with zipfile.ZipFile(project) as z:
-        members = {n: z.read(n) for n in z.namelist()}
-    qde = members.pop("project.qde").decode("utf-8")
-    cut = re.sub(
-        r'<PlainTextSelection [^>]*name="line:\d+ p01:0003".*?</PlainTextSelection>',
-        "",
-        qde,
-        flags=re.S,
-    )
-    assert cut != qde
-    cut = cut.replace(
-        "</TextSource>", coding(ALICE, 0, code_guid("cfir-2009", "IS.E.2"), 1) + "</TextSource>"
-    )
-    edited = tmp_path / "edited.qdpx"
-    with zipfile.ZipFile(edited, "w") as z:
-        z.writestr("project.qde", cut)
-        for n, data in members.items():
-            z.writestr(n, data)
-    imported = tmp_path / "imp"
-    main(["import", str(edited), "--out", str(imported)])
-    (model,) = (imported / "codings").glob("roqa_nlp*")
-    decisions = imported / "decisions" / "Alice.csv"
-    capsys.readouterr()
-    main(
-        ["apply-decisions", str(model), "--decisions", str(decisions), "--coder", "Alice"]
-        + ["--out", str(tmp_path / "alice")]
-    )
-    lines = [w for w in capsys.readouterr().err.splitlines() if "no segment" in w]
-    assert lines == [
-        f"roqa: warning: {decisions}: 1 code decision(s) on no segment of the codings, left out "
-        f"(kept, as coded in the QDA program, with Alice's imported codings in "
-        f"{imported / 'codings' / 'Alice'}): p01:@88-120 (row 3)"
-    ]
-    assert (imported / "codings" / "Alice" / "codings.jsonl").is_file()

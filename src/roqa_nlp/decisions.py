@@ -3303,7 +3303,6 @@ def reviewed_codings(
     coder: str,
     where: str | Path | None = None,
     chart: Codebook | None = None,
-    kept_in: str = "",
 ) -> tuple[CodingResult, Codebook, dict[str, int]]:
     """The researcher's own codings from their review of ``result``: the framework's material
     once the suggestions are checked, for ``roqa report`` (Table 2 and the matrix from what the
@@ -3321,8 +3320,7 @@ def reviewed_codings(
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
     valences for one segment) are warned about, named by their rows and segment ids; code and
-    valence decisions on no segment too, named by their segment ids and rows, and by ``kept_in``
-    (where the codings they record are kept: a QDA review's imported codings) when given. A
+    valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
     codings. A code no codebook knows is an error naming its row (and the codes nearest it). A
     segment whose decisions reject every suggestion it shows, or that has a ``no-code`` row, is kept
@@ -3508,17 +3506,16 @@ def reviewed_codings(
             f"code kept: {_first_three(beside)}",
             path=where,
         )
-    kept_said = f" (kept, as coded in the QDA program, {kept_in})" if kept_in else ""
     if lost:
         warn(
-            f"{len(lost)} code decision(s) on no segment of the codings, left out{kept_said}: "
+            f"{len(lost)} code decision(s) on no segment of the codings, left out: "
             f"{_by_id_and_row(lost)}",
             path=where,
         )
     if lost_valences:
         warn(
-            f"{len(lost_valences)} valence decision(s) on no segment of the codings, left out"
-            f"{'' if lost else kept_said}: {_by_id_and_row(lost_valences)}",
+            f"{len(lost_valences)} valence decision(s) on no segment of the codings, left out: "
+            f"{_by_id_and_row(lost_valences)}",
             path=where,
         )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "no_code": 0, "short_of_all": 0}

@@ -102,7 +102,6 @@ def apply_decisions_command(
         coder=coder.strip(),
         where=review.path,
         chart=chart_book,
-        kept_in=_imported_codings_said(review.path),
     )
     guid = _reviewer_guid(source.parent, coder.strip(), result)
     if guid is not None:  # the reviewer goes back to the QDA program as the user they are there
@@ -259,35 +258,6 @@ def _with_program_guids(book: Codebook, codings: Path) -> Codebook:
 
     path = imported_codebook_file(book.id, None, codings)
     return book if path is None else with_program_guids(book, path)
-
-
-def _imported_codings_said(decisions: Path) -> str:
-    """Where ``roqa import`` kept the codings of the coder whose decisions ``decisions`` are
-    (``OUT/decisions/<coder>.csv``, or re-saved as .xlsx, beside ``OUT/import.json``, which
-    names ``OUT/codings/<coder>``): "with Alice's imported codings in OUT/codings/Alice", said
-    where decisions on no segment of the codings are left out (their codings, made on text the
-    model coded nothing on, are there; QDA tester, session 67); "" for other decisions."""
-    import json
-
-    folder = decisions.parent.parent
-    try:
-        record = json.loads((folder / "import.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return ""
-    decided = record.get("decisions") if isinstance(record, dict) else None
-    codings = record.get("codings") if isinstance(record, dict) else None
-    if not isinstance(decided, dict) or not isinstance(codings, dict):
-        return ""
-    for coder, entry in decided.items():
-        file = entry.get("file") if isinstance(entry, dict) else None
-        kept = codings.get(coder)
-        if not isinstance(file, str) or not isinstance(kept, dict):
-            continue
-        if (folder / file).with_suffix("") == decisions.with_suffix("") and isinstance(
-            kept.get("dir"), str
-        ):
-            return f"with {coder}'s imported codings in {folder / kept['dir']}"
-    return ""
 
 
 def _reviewer_guid(folder: Path, coder: str, result: CodingResult) -> str | None:
