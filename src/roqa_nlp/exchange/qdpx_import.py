@@ -981,7 +981,6 @@ def _read_code_tree(
         lifted=lifted,
         source=path.name,
         merged=merged,
-        asked_for=codebook,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}

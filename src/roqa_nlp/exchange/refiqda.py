@@ -968,94 +968,23 @@ def _project_code_of(guid: str, names: Iterable[str], book: Codebook) -> tuple[s
     return None
 
 
-def _best_known_codebook(
-    top: list[ET.Element],
-    books: list[Codebook],
-    *,
-    asked_for: Codebook | None = None,
-    source: str = "",
-    warnings: list[str] | None = None,
-) -> Codebook | None:
+def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebook | None:
     """The known codebook the file's codes come from, if any.
 
     A codebook qualifies when one of its roqa_nlp GUIDs occurs in the file, or when at least half
     of the file's codes match its codes by path of names (a lone ``Process`` code in an unrelated
     project is not CFIR). Of those, the one matching most codes wins; earlier books win ties.
-
-    With no roqa_nlp GUID in the file, the names decide between the built-in codebooks
-    (:func:`_by_names`): a code tree every name of which is a name (or alias) of a code of one of
-    them, some names of it that one's alone, is that one's (a colleague's CFIR 2009 tree laid out
-    ``Inner Setting`` > ``Leadership Engagement``, without the ``Readiness for Implementation``
-    level, was read as CFIR 2.0's). When every name is one of several of them, the choice by
-    path stands (``asked_for``, the codebook the import was given, before it, when its names
-    are all there too), and one warning naming ``source`` says which was picked and why.
     """
     codes = _code_paths(top)
     best: tuple[int, Codebook] | None = None
-    matches: dict[str, int] = {}  # each book's codes matched by path of names, by its id
-    any_guid = False
     for book in books:
         guids = set(_guids_of(book))
         paths = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
         by_guid = sum(g in guids for g, _ in codes)
         matched = sum(g in guids or p in paths for g, p in codes)
-        matches.setdefault(book.id, matched)
-        any_guid = any_guid or bool(by_guid)
         if (by_guid or 2 * matched >= len(codes) > 0) and (best is None or matched > best[0]):
             best = (matched, book)
-    chosen = None if best is None else best[1]
-    if any_guid or (chosen is not None and chosen.id not in BUILTIN):
-        return chosen  # roqa_nlp's GUIDs tell it, or a codebook of the researcher's own
-    by_names, fitting = _by_names([p[-1] for _, p in codes], books)
-    if by_names is not None:
-        return by_names
-    if chosen is None or chosen.id not in fitting or len(fitting) < 2:
-        return chosen
-    if asked_for is not None and asked_for.id in fitting:
-        return next(b for b in books if b.id == asked_for.id)  # the researcher's choice
-    if warnings is not None:
-        warnings.append(_close_choice_said(chosen, fitting, matches, len(codes), source))
-    return chosen
-
-
-def _by_names(names: list[str], books: list[Codebook]) -> tuple[Codebook | None, list[str]]:
-    """The built-in codebook of ``books`` that every one of ``names`` (normalised code names) is
-    a name or alias of a code of, some of them of that codebook's codes alone (of the built-in
-    ones), else None; and the ids of the built-in codebooks every name is one of, in order."""
-    builtin = list({b.id: b for b in reversed(books) if b.id in BUILTIN}.values())[::-1]
-    known = {
-        b.id: {normalise_name(n) for c in b.codes for n in (c.name, *c.aliases)} for b in builtin
-    }
-    wanted = set(names)
-    fitting = [b.id for b in builtin if wanted and wanted <= known[b.id]]
-    alone = [
-        i for i in fitting if any(all(n not in known[o] for o in known if o != i) for n in wanted)
-    ]
-    found = next((b for b in builtin if len(alone) == 1 and b.id == alone[0]), None)
-    return found, fitting
-
-
-def _close_choice_said(
-    chosen: Codebook, fitting: list[str], matches: dict[str, int], n: int, source: str
-) -> str:
-    """The warning that a code tree whose names are all names of codes of several built-in
-    codebooks (``fitting``) is read as ``chosen``'s, and why: the codes in place by their path of
-    names in each (``matches``, of ``n``)."""
-    others = [i for i in fitting if i != chosen.id]
-    other = others[0]
-    mine = matches.get(chosen.id, 0)
-    against = ", ".join(f"{matches.get(i, 0)} in {i}" for i in others)
-    why = (
-        f"{mine} of its {n} codes sit in its code tree by their path of names, against {against}"
-        if any(matches.get(i, 0) < mine for i in others)
-        else f"as many of its {n} codes sit in its code tree by their path of names ({mine}) as "
-        f"in {' or '.join(others)}, and it comes first"
-    )
-    return (
-        f"{source + ': ' if source else ''}every code name in the code tree is one of "
-        f"{' and of '.join([chosen.id, *others])}: read as {chosen.id}, as {why}; if the "
-        f"codes are {other}'s, import it again with --codebook {other}"
-    )
+    return None if best is None else best[1]
 
 
 def _renamed_codes(
@@ -1172,7 +1101,6 @@ def codebook_from_codes(
     lifted: set[str] | None = None,
     source: str = "",
     merged: dict[str, str] | None = None,
-    asked_for: Codebook | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -1181,9 +1109,6 @@ def codebook_from_codes(
     the GUID roqa_nlp gave it or, for programs that make new GUIDs on export (qc does), by its
     full path of names (``Inner Setting > Readiness for Implementation > Available Resources``,
     compared as :func:`~roqa_nlp.codebook.normalise_name` does).
-    Which known codebook the codes come from is :func:`_best_known_codebook`'s choice (by GUIDs,
-    by paths of names, then by names alone among the built-in ones; ``asked_for``, the codebook
-    the import was given, is preferred where the names fit it as well as another).
     Top-level codes are domains, their children constructs, then sub-constructs, then codes.
     The codebook id is that of the known codebook when every code comes from it, that id with
     ``+project`` when other codes are beside its codes (``cfir-2009+project``: they come after
@@ -1256,13 +1181,7 @@ def codebook_from_codes(
     top, first = _lift_valence_tops(top)
     if valence_codes is not None:  # their own codings give their passage a valence
         valence_codes.update(first.heads)
-    book = _best_known_codebook(
-        [el for el in top if not _is_group(el)],
-        list(known),
-        asked_for=asked_for,
-        source=source,
-        warnings=warnings,
-    )
+    book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
     if first.heads:
         book = book or _known_by_name(top, first, list(known))
         placed = []
