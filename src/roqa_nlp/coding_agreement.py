@@ -2409,7 +2409,10 @@ def _stats_from_sums(t: np.ndarray) -> dict[str, np.ndarray]:
         stacked = np.stack(kappas)
         finite = np.isfinite(stacked)
         count = finite.sum(axis=0)
-        kappa = np.where(count > 0, np.where(finite, stacked, 0.0).sum(axis=0) / count, np.nan)
+        # added in one order whatever the order of the coders (:func:`_mean_of`)
+        kappa = np.where(
+            count > 0, np.sort(np.where(finite, stacked, 0.0), axis=0).sum(axis=0) / count, np.nan
+        )
     return {"percent_agreement": pa, "kappa": kappa, "alpha": alpha, "ac1": ac1}
 
 
@@ -2708,7 +2711,7 @@ def valence_agreement(
     # valence: with three coders, the item stays in the pooled figures on the others' valences
     # but is not in that pair's, and was counted nowhere (tester, session 56)
     pair_without: Counter[tuple[str, str]] = Counter()
-    for unit in cu.units:
+    for unit in sorted(cu.units, key=_unit_order):  # resampled in one order (_unit_order)
         if unit.id not in compared:
             continue
         applied = {c: cu.codings[c].get(unit.id) or frozenset() for c in coders}
@@ -3066,7 +3069,13 @@ def _light_kappa(x: np.ndarray) -> float:
     """Light's (1971) kappa of the coders x units values ``x`` (Cohen's, of two coders): the
     mean of the pairs' Cohen's kappas, a pair's undefined kappa left out."""
     pairs = [cohen_kappa(x[i], x[j]) for i, j in itertools.combinations(range(x.shape[0]), 2)]
-    finite = [v for v in pairs if math.isfinite(v)]
+    return _mean_of(pairs)
+
+
+def _mean_of(values: Iterable[float]) -> float:
+    """The mean of the finite ``values`` (NaN: none), added smallest first, so that it is the
+    same to the last digit whatever the order of the coders whose pairs give them."""
+    finite = sorted(v for v in values if math.isfinite(v))
     return float(sum(finite) / len(finite)) if finite else math.nan
 
 
@@ -3176,8 +3185,7 @@ def agreement_report(
             ]
             entry: dict[str, float] = {"n_humans": float(len(rows))}
             for k in ("kappa", "alpha", "ac1"):
-                vals = [getattr(r, k) for r in rows if math.isfinite(getattr(r, k))]
-                entry[k] = float(sum(vals) / len(vals)) if vals else math.nan
+                entry[k] = _mean_of(getattr(r, k) for r in rows)
             versus[uni][c] = entry
 
     confusion = [
@@ -3336,17 +3344,27 @@ def coding_tallies(cu: CodedUnits) -> dict[str, dict[str, int]]:
 def _compared_only(cu: CodedUnits) -> CodedUnits:
     """``cu`` with only the units two or more coders coded (:meth:`CodedUnits.compared_mask`),
     so that nothing outside them (a code applied only there, a unit's share in AC1's chance
-    agreement) enters any figure."""
+    agreement) enters any figure; in one order of units, whatever the order of the input
+    (:func:`_unit_order`), the order the bootstrap resamples them in."""
     keep = {u.id for u, k in zip(cu.units, cu.compared_mask(), strict=True) if k}
-    if len(keep) == len(cu.units):
-        return cu
     return dataclasses.replace(
         cu,
-        units=[u for u in cu.units if u.id in keep],
+        units=sorted((u for u in cu.units if u.id in keep), key=_unit_order),
         codings={
             c: {u: codes for u, codes in per.items() if u in keep} for c, per in cu.codings.items()
         },
     )
+
+
+def _unit_order(unit: Unit) -> tuple[Any, ...]:
+    """Units by transcript, then where they start and end in it, then by id (numbers as numbers:
+    u2 before u10), so that the bootstrap draws the same units, and every sum adds them in the
+    same order, however the rows of a long table or the coders' files are ordered. Drawn in the
+    order the units first came, the intervals of three coders moved with the order of the rows
+    or files, same seed, same data (blind tester, session 67: kappa [-0.237, 0.085] and
+    [-0.241, 0.102] for one table's rows in two orders)."""
+    at = (0, unit.start, unit.end or 0) if unit.start is not None else (1, 0, 0)
+    return natural_key(unit.transcript), at, natural_key(unit.id)
 
 
 def _single_code_note(
