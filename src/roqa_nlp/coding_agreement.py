@@ -143,7 +143,7 @@ from .io import (
 )
 from .record_files import code_names as cell_codes
 from .result import CodingResult
-from .schema import SegmentResult
+from .schema import Segment, SegmentResult
 from .training import NONE_LABELS
 from .transcripts import natural_key
 
@@ -1759,6 +1759,7 @@ def _span_units(
     # transcript -> coder -> (start, end, codes, their valences) of each selection
     spans: dict[str, dict[str, list[tuple[int, int, frozenset[str], Mapping[str, str]]]]] = {}
     coded = {c: {sr.segment.transcript_id for sr in results[c].segments} for c in coders}
+    segments_of: dict[str, list[Segment]] = {}  # transcript -> every coder's segments of it
     for c in coders:
         res = results[c]
         for tid, t in res.transcripts.items():
@@ -1773,6 +1774,7 @@ def _span_units(
             spans.setdefault(g.transcript_id, {}).setdefault(c, []).append(
                 (g.start, g.end, per_coder[c].get(g.id, frozenset()), valences[c].get(g.id, {}))
             )
+            segments_of.setdefault(g.transcript_id, []).append(g)
     units: list[Unit] = []
     codings: dict[str, dict[str, frozenset[str]]] = {c: {} for c in coders}
     unit_valences: dict[str, dict[str, dict[str, str]]] = {c: {} for c in coders}
@@ -1780,7 +1782,7 @@ def _span_units(
         length = max(e for v in by_coder.values() for _, e, _, _ in v)
         text = texts.get(tid)
         if text is None:
-            text = _text_of_segments(results, tid, length)
+            text = _text_of_segments(segments_of[tid], length)
         length = len(text)
         cuts = {0, length}
         for v in by_coder.values():
@@ -1885,20 +1887,19 @@ def _span_units(
 _UNKNOWN = "x"
 
 
-def _text_of_segments(results: Mapping[str, CodingResult], tid: str, length: int) -> str:
-    """A transcript's text as its coders' segments hold it, for codings that come without their
-    transcript (a ``codings.jsonl`` alone, as a colleague e-mails it): each character a segment
-    covers is read from its text, and one no segment covers is ``_UNKNOWN``, a letter, so that
-    unread text counts as words, as all text did before. Tester, session 67: the space where
-    one coder cut a segment in two, covered by the other coder's segment, stayed a unit of its
-    own and kept the halves apart: 38 units, kappa 0.787 for 0.779."""
+def _text_of_segments(segments: Iterable[Segment], length: int) -> str:
+    """A transcript's text as its coders' ``segments`` of it hold it, for codings that come
+    without their transcript (a ``codings.jsonl`` alone, as a colleague e-mails it): each
+    character a segment covers is read from its text, and one no segment covers is
+    ``_UNKNOWN``, a letter, so that unread text counts as words, as all text did before.
+    Tester, session 67: the space where one coder cut a segment in two, covered by the other
+    coder's segment, stayed a unit of its own and kept the halves apart: 38 units, kappa 0.787
+    for 0.779."""
     chars = [_UNKNOWN] * length
-    for res in results.values():
-        for sr in res.segments:
-            g = sr.segment
-            if g.transcript_id != tid or len(g.text) != g.end - g.start or g.start < 0:
-                continue  # a segment whose text does not fit its offsets tells nothing
-            chars[g.start : g.end] = g.text
+    for g in segments:
+        if len(g.text) != g.end - g.start or g.start < 0:
+            continue  # a segment whose text does not fit its offsets tells nothing
+        chars[g.start : g.end] = g.text
     return "".join(chars)
 
 
