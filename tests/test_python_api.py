@@ -847,7 +847,7 @@ def test_a_set_given_to_suggest_is_refused_as_its_order_changes_from_run_to_run(
         (stub_coder().suggest, "suggest"),
         (stub_coder().fits_no_code, "fits_no_code"),
     ):
-        for texts in ({"b text", "a text"}, frozenset({"a text"})):
+        for texts in ({"b text", "a text"}, frozenset({"a text", "c text"})):
             with pytest.raises(TypeError) as exc:
                 call(texts)
             assert isinstance(exc.value, RoqaError)
@@ -1517,6 +1517,8 @@ def test_a_set_of_paths_is_refused_as_suggest_refuses_one(kind: type) -> None:
         )
     keys = {str(P01): 1}.keys()
     assert [t.id for t in read_transcripts(keys)] == ["p01_interview"]
+    # one path has one order: taken, as before (hunt s67 h_api R5)
+    assert [t.id for t in read_transcripts(kind({str(P01)}))] == ["p01_interview"]
 
 
 def test_read_transcripts_of_an_empty_list_or_a_non_path_is_a_one_line_error() -> None:
@@ -1780,4 +1782,15 @@ def test_fitting_a_file_of_records_with_no_code_names_the_file(tmp_path: Path) -
     assert not (tmp_path / "model").exists()
     with pytest.raises(ValueError) as exc:
         stub_coder().fit(TrainingSet(texts=["a"], codes=[[]], kinds=["off-framework"]))
+    assert str(exc.value) == NO_CODED_RECORD
+
+
+def test_a_training_set_built_without_kinds_counts_its_coded_records() -> None:
+    """TrainingSet(texts, codes) has no kinds: its coded records are coded records, not none
+    (hunt s67 h_api D4: "no training record has a code" of a set holding one)."""
+    from roqa_nlp.training import require_coded_records
+
+    require_coded_records(TrainingSet(texts=["a", "b"], codes=[["IS.E.2"], []]), None)
+    with pytest.raises(ValueError) as exc:
+        require_coded_records(TrainingSet(texts=["a"], codes=[[]]), None)
     assert str(exc.value) == NO_CODED_RECORD

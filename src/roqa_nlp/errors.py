@@ -185,8 +185,9 @@ def refuse_unordered(items: object, call: str, takes: str, why: str, example: st
     with a list. ``suggest({...})`` coded
     texts its results could not be matched to (s62 api tester); ``ac.code({...})`` and
     ``read_transcripts({...})`` read transcripts in another order each run, the order saturation
-    and the matrix follow (s67 api tester). A dict's keys keep their order and are taken."""
-    if isinstance(items, (set, frozenset)):
+    and the matrix follow (s67 api tester). A dict's keys keep their order and are taken, and so
+    is a set of one or none, whose order cannot change (hunt s67 h_api R5)."""
+    if isinstance(items, (set, frozenset)) and len(items) > 1:
         raise RoqaTypeError(
             f"{call}() takes {takes}, not a {type(items).__name__}, whose order changes from run "
             f"to run ({why})",

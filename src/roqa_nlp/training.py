@@ -685,7 +685,9 @@ def require_coded_records(ts: TrainingSet, where: str | Path | None) -> None:
     such records or more crashed in the novelty detector's calibration (the descriptions, one
     cross-validation group, fell in a fold of their own), fewer trained that useless model with
     warnings (api tester, s67). ``where`` names the data (a path, ``training records``)."""
-    if not any(codes and kind != "description" for codes, kind in zip(ts.codes, ts.kinds)):
+    # a set built without kinds (TrainingSet(texts, codes)) has records of no kind: each counts
+    kinds = [*ts.kinds, *[""] * (len(ts.codes) - len(ts.kinds))]
+    if not any(codes and kind != "description" for codes, kind in zip(ts.codes, kinds)):
         raise RoqaValueError(
             "no training record has a code, so the model would know every code from its "
             "description alone and never suggest one",
