@@ -337,6 +337,31 @@ def test_recode_box_takes_part_of_a_codes_name_or_id(page: tuple[Any, Path]) -> 
     assert _decisions_csv(driver) == _review_csv([])
 
 
+def test_a_recode_box_emptied_and_left_with_tab_takes_the_recode_back(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester pagereview, s67: a recode made with Enter, its box then emptied and left
+    with Tab, stayed: the box looked empty, the page counted and saved the recode, and
+    apply-decisions applied it (the box's text as of focus was empty too, so leaving it fired
+    no change). Leaving the box reads it, however it is left."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    box = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
+        By.CSS_SELECTOR, "input.recode"
+    )
+    _click(driver, box)
+    box.send_keys("netw", Keys.ENTER)
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == ["recode IS.B"]
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    box.send_keys(Keys.TAB)
+    assert box.get_attribute("value") == ""
+    assert _pressed(driver, "p02_interview:0001", "OS.A") == []
+    assert _decisions_csv(driver) == _review_csv([])
+
+
 def test_recode_box_takes_the_starts_of_a_codes_words_in_any_order(page: tuple[Any, Path]) -> None:
     """Left-over defect, session 44: the recode box found a code only by the very text typed,
     so "avail res" and "resources avail" named no code (refused), nor "knowledge beliefs"

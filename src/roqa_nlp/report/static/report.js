@@ -2232,8 +2232,12 @@
   });
   /* a click on the list keeps the focus in the box */
   if (recodeList) recodeList.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+  /* leaving a recode box reads it, however it is left: emptied after a recode made with Enter
+     and left with Tab, its text as of focus was empty too, so no change fired and the recode
+     stayed, saved and applied, behind an empty box (blind tester pagereview, s67) */
   document.addEventListener("focusout", function (ev) {
     if (ev.target === listFor) hideChoices();
+    if (ev.target.matches && ev.target.matches("input.recode")) recodeFrom(ev.target);
   });
 
   document.addEventListener("input", function (ev) {
