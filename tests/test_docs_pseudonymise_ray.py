@@ -27,6 +27,11 @@ def test_roqa_code_refuses_pseudonymising_with_the_ray_engine(tmp_path: Path) ->
     )  # fmt: skip
     assert run.code == 2
     assert "--pseudonymise numbers the study's speakers in one pass" in " ".join(run.err.split())
+    # both fixes README gives (newcomer s67: the message gave the first alone)
+    assert (
+        "code with the local engine, or give Ray the copies `roqa pseudonymise` writes"
+        in " ".join(run.err.split())
+    )
     assert not (tmp_path / "key.csv").exists()
 
 

@@ -267,3 +267,28 @@ def test_a_shared_first_name_that_is_also_a_word_is_listed_where_it_reads_as_a_n
     ]
     (after,), key = pseudonymise([talk("p02", "Will it last? I doubt it.")], key)
     assert names_to_check([after], key) == []
+
+
+def test_the_advice_to_add_rows_to_a_key_not_written_yet_says_its_first_line(
+    tmp_path: Path,
+) -> None:
+    """Newcomer s67: with no key written yet, "add a row to private/key.csv" done as said gave
+    "not a pseudonym key: it needs the columns name and pseudonym"."""
+    from roqa_nlp.cli.code_cmd import names_to_check_lines
+
+    t = Transcript.from_turns(
+        "p01", [("P01", "participant", "I drove to Townsville with the team.")]
+    )
+    found = names_to_check([t], PseudonymKey())
+    key = tmp_path / "key.csv"
+    (line,) = names_to_check_lines(found, key, every_name=False)
+    assert line.endswith(
+        f"add a row to {key}, a new file whose first line is name,pseudonym, for each that "
+        "identifies someone (e.g. London,city gives [city]), then run again."
+    )
+    key.write_text("name,pseudonym\n", encoding="utf-8")
+    (line,) = names_to_check_lines(found, key, every_name=False)
+    assert line.endswith(
+        f"add a row to {key} for each that identifies someone (e.g. London,city gives [city]), "
+        "then run again."
+    )

@@ -1514,7 +1514,11 @@ def test_roqa_pseudonymise_lists_the_words_to_check(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     said = " ".join(run.out.split())
     assert "Check 2 word(s) of the talk that may still name a person or a place" in said
-    assert f"add a row to {key} for each that identifies someone" in said
+    # no key written yet: its first line said (newcomer s67)
+    assert (
+        f"add a row to {key}, a new file whose first line is name,pseudonym, for each that "
+        "identifies someone" in said
+    )
     assert "Leeds 2 p01, p02 Priya 1 p01" in said
     key.write_text("name,pseudonym\nLeeds,city\nPriya,nurse\n", encoding="utf-8")
     run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
@@ -1540,7 +1544,7 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
     assert (
         f"Check 15 word(s) of the talk that may still name a person or a place (capitalised "
         f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
-        f"add a row to {key} for each"
+        f"add a row to {key}, a new file whose first line is name,pseudonym, for each"
     ) in " ".join(run.out.split())
 
 

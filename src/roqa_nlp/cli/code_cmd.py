@@ -1893,7 +1893,8 @@ def _read_key(path: Path, out: Path, engine: str, option: str = "--pseudonymise"
     if engine == "ray":
         raise typer.BadParameter(
             "--pseudonymise numbers the study's speakers in one pass, which --engine ray does "
-            "not make: code with the local engine"
+            "not make: code with the local engine, or give Ray the copies `roqa pseudonymise` "
+            "writes"
         )
     from .patterns import is_pattern, pattern_error
 
@@ -2020,8 +2021,10 @@ def names_to_check_lines(found: list[Any], path: Path, *, every_name: bool) -> l
             f"Check {len(others)} {'other ' if keyed else ''}word(s) of the talk that may still "
             "name a person or a place (capitalised within a sentence, never in lower case, not "
             "in the key)",
-            f"add a row to {path} for each that identifies someone (e.g. London,city gives "
-            "[city]), then run again",
+            # no key written yet: a row alone is no key (newcomer s67: "not a pseudonym key")
+            f"add a row to {path}"
+            + ("" if keyed or path.exists() else ", a new file whose first line is name,pseudonym,")
+            + " for each that identifies someone (e.g. London,city gives [city]), then run again",
             every_name=every_name,
         )
     return lines
