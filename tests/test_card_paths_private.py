@@ -100,14 +100,19 @@ def test_an_absolute_path_outside_it_is_recorded_from_its_codings_folder_or_by_n
     in_review = run / "review" / "decisions.csv"
     in_review.write_bytes(decisions.read_bytes())
     ac = trained(in_review, run, embedder, tiny_training)
-    assert recorded(ac) == ([os.path.join("review", "decisions.csv")], ["codings.jsonl"])
+    # the codings by their folder's name and their own: a re-run of that folder knows them
+    # (hunt s67 h_agree R1), no folder above it named
+    assert recorded(ac) == (
+        [os.path.join("review", "decisions.csv")],
+        [os.path.join("coded", "codings.jsonl")],
+    )
     # not under its codings' folder either: its name alone (a report's Save decisions went to
     # Downloads)
     downloads = tmp_path / "jane.doe" / "Downloads" / "decisions (1).csv"
     downloads.parent.mkdir()
     downloads.write_bytes(decisions.read_bytes())
     ac = trained(downloads, run / "codings.jsonl", embedder, tiny_training)
-    assert recorded(ac) == (["decisions (1).csv"], ["codings.jsonl"])
+    assert recorded(ac) == (["decisions (1).csv"], [os.path.join("coded", "codings.jsonl")])
     text = json.dumps(ac.card)
     assert "jane.doe" not in text and "Site Leeds" not in text and str(tmp_path) not in text
 
@@ -120,7 +125,7 @@ def test_a_path_climbing_out_with_dots_is_recorded_as_a_path_outside(
     (study / "notes").mkdir()
     monkeypatch.chdir(study / "notes")
     ac = trained(os.path.join("..", "coded", "decisions.csv"), "../coded", embedder, tiny_training)
-    assert recorded(ac) == (["decisions.csv"], ["codings.jsonl"])
+    assert recorded(ac) == (["decisions.csv"], [os.path.join("coded", "codings.jsonl")])
 
 
 def test_an_earlier_rounds_file_recorded_so_is_still_found_from_the_next_rounds_codings(

@@ -162,7 +162,7 @@ def test_a_model_retrained_on_this_folders_review_is_a_note_not_a_warning(
     ("recorded", "same"),
     [
         ("coded/codings.jsonl", True),
-        ("codings.jsonl", True),
+        ("codings.jsonl", False),
         ("study/coded/codings.jsonl", True),
         ("other/codings.jsonl", False),
         ("../coded/codings.jsonl", False),

@@ -1345,7 +1345,9 @@ class AutoCoder:
                 jsonl = codings_file(c)
                 used.append(
                     {
-                        "path": path_to_record(jsonl, folder),
+                        # from above its folder: the folder's name is what tells a re-run
+                        # of the reviewed folder from another (code_cmd._recorded_as)
+                        "path": path_to_record(jsonl, folder.parent if folder else None),
                         "sha256": sha256_bytes(jsonl.read_bytes()),
                     }
                 )

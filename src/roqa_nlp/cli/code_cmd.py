@@ -581,7 +581,10 @@ def _recorded_as(recorded: str, here: Path) -> bool:
     if os.path.normcase(os.path.abspath(recorded)) == os.path.normcase(str(here)):
         return True
     parts = Path(recorded).parts
-    if not parts or Path(recorded).is_absolute() or ".." in parts:
+    # a file's name alone fits every folder: another folder's codings of the same bytes (the
+    # packaged model codes the same transcripts alike) were said to be its review (hunt s67
+    # h_agree R1, as s64's)
+    if len(parts) < 2 or Path(recorded).is_absolute() or ".." in parts:
         return False
     ends = here.parts[-len(parts) :]
     return [os.path.normcase(p) for p in ends] == [os.path.normcase(p) for p in parts]
