@@ -515,6 +515,9 @@ def test_review_beside_passes_over_an_empty_file_beside_a_review(
         f"{tmp_path}: {empty} beside the codings is empty (0 bytes, a failed save): {good} is "
         "read (delete the empty one)",
     )
+    # both empty: no "delete the other" of a file as empty (hunt s67 h_agree D2)
+    (tmp_path / good).write_bytes(b"")
+    assert review_beside(tmp_path) == (tmp_path / "decisions.csv", None)
 
 
 # -- session 67, small fixes S1: a 0-byte review found beside the codings ----------------------

@@ -575,7 +575,9 @@ def review_beside(folder: Path) -> tuple[Path | None, str | None]:
     if len(found) < 2:
         return (found[0] if found else None), None
     empty = [p for p in found if p.stat().st_size == 0]
-    if 0 < len(empty) < len(found):
+    if len(empty) == len(found):  # no review to choose: the first is said to be empty
+        return found[0], None
+    if empty:
         # a failed save beside a review: the review is read, never the empty one (hunt s67
         # h_small: "delete the other" pointed at the only good file)
         kept = next(p for p in found if p not in empty)
