@@ -112,5 +112,6 @@ def read_qdc(
         warnings=sink,
         colors=colors,
         source=p.name,
+        other_version=codebook is None,  # none given with --codebook
     )
     return book

@@ -981,6 +981,7 @@ def _read_code_tree(
         lifted=lifted,
         source=path.name,
         merged=merged,
+        other_version=codebook is None,  # none given with --codebook nor recorded
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}

@@ -987,6 +987,62 @@ def _best_known_codebook(top: list[ET.Element], books: list[Codebook]) -> Codebo
     return None if best is None else best[1]
 
 
+def _places_by_name(top: list[ET.Element], book: Codebook) -> bool:
+    """Whether every code of a ``<Code>`` forest is a code of ``book`` as the codes are read
+    (by its path of names, else by its name: :func:`~roqa_nlp.crosswalk.named_in`, no alias),
+    in its place there: a top-level code a domain, a code below another below that one in
+    ``book`` (``Inner Setting > Available Resources`` in cfir-2009, under Readiness for
+    Implementation there), not at the top (a hand-typed list of constructs)."""
+    from ..crosswalk import named_in
+
+    by_path: dict[tuple[str, ...], Code] = {}
+    for c in book.codes:
+        by_path.setdefault(tuple(normalise_name(x.name) for x in book.path(c.id)), c)
+    stack: list[tuple[ET.Element, tuple[str, ...], str | None]] = [(el, (), None) for el in top]
+    while stack:
+        el, parents, above = stack.pop()
+        names = (*parents, normalise_name(el.get("name") or ""))
+        code = by_path.get(names) or named_in(book, el.get("name"))
+        if code is None or (code.parent is not None and above is None):
+            return False
+        if above is not None and above not in {x.id for x in book.path(code.id)[:-1]}:
+            return False
+        stack.extend((c, names, code.id) for c in children(el, "Code"))
+    return True
+
+
+def _other_version(
+    top: list[ET.Element], book: Codebook | None, books: list[Codebook]
+) -> Codebook | None:
+    """The one other codebook of ``books`` a code forest is read as, rather than ``book``, the
+    one its paths of names chose (:func:`_best_known_codebook`): when ``book`` would leave a
+    code of it the project's own (no code of ``book`` by its path or its name) and that other
+    places every code by name (:func:`_places_by_name`). A colleague's CFIR 2009 tree laid out
+    ``Inner Setting > Available Resources, Leadership Engagement`` is cfir-2009's, where the
+    path of Available Resources chose cfir-2022 and left Leadership Engagement the project's
+    (QDA tester, session 67). Not when a code has a GUID roqa_nlp gave it."""
+    from ..crosswalk import named_in
+
+    if book is None:
+        return None
+    codes: list[tuple[str, str, tuple[str, ...]]] = []  # GUID, name, path of names
+    stack: list[tuple[ET.Element, tuple[str, ...]]] = [(el, ()) for el in top]
+    while stack:
+        el, parents = stack.pop()
+        name = el.get("name") or ""
+        codes.append((normalise_guid(el.get("guid")), name, (*parents, normalise_name(name))))
+        stack.extend((c, codes[-1][2]) for c in children(el, "Code"))
+    for b in books:
+        guids = _guids_of(b)
+        if any(g in guids or _project_code_of(g, [n], b) for g, n, _ in codes):
+            return book
+    paths = {tuple(normalise_name(x.name) for x in book.path(c.id)) for c in book.codes}
+    if all(p in paths or named_in(book, n) for _, n, p in codes):
+        return book
+    others = [b for b in books if b.id != book.id and _places_by_name(top, b)]
+    return others[0] if len(others) == 1 else book
+
+
 def _renamed_codes(
     top: list[ET.Element],
     book: Codebook | None,
@@ -1101,6 +1157,7 @@ def codebook_from_codes(
     lifted: set[str] | None = None,
     source: str = "",
     merged: dict[str, str] | None = None,
+    other_version: bool = False,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -1167,6 +1224,10 @@ def codebook_from_codes(
     One warning names them all (:func:`_by_name_warning`). Those merged into a code the file
     holds, whose GUIDs the codebook cannot keep, are put in ``merged`` (normalised GUID -> the
     code's path of names as the file gives it), so that an export can say so.
+
+    With ``other_version`` (no codebook given or recorded), a tree the codes' paths read as one
+    known codebook, with a code left the project's own, is read as the one other known codebook
+    that has every code by its name in its place (:func:`_other_version`).
     """
     from ..crosswalk import named_in
     from ..decisions import created_as
@@ -1182,6 +1243,8 @@ def codebook_from_codes(
     if valence_codes is not None:  # their own codings give their passage a valence
         valence_codes.update(first.heads)
     book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
+    if other_version:
+        book = _other_version([el for el in top if not _is_group(el)], book, list(known))
     if first.heads:
         book = book or _known_by_name(top, first, list(known))
         placed = []
