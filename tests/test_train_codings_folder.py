@@ -30,7 +30,7 @@ def test_codings_given_as_their_folder_are_read_and_recorded_as_their_file(
         decisions, codings=coded, training=tiny_training
     )
     codings = (coded / "codings.jsonl").read_bytes()
-    # outside the folder trained from: from the codings' own folder (privacy, s67)
+    # outside the folder trained from: by their folder's name and their own (privacy, s67)
     assert ac.card["feedback"]["codings"] == [
-        {"path": "codings.jsonl", "sha256": hashlib.sha256(codings).hexdigest()}
+        {"path": "coded/codings.jsonl", "sha256": hashlib.sha256(codings).hexdigest()}
     ]

@@ -226,9 +226,9 @@ def test_update_reads_the_codings_beside_the_decisions_as_roqa_train_does(
     decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
     ac = AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
     beside = tmp_path / "coded" / "codings.jsonl"
-    # outside the folder trained from: from the codings' own folder (privacy, s67)
+    # outside the folder trained from: by their folder's name and their own (privacy, s67)
     assert ac.card["feedback"]["codings"] == [
-        {"path": "codings.jsonl", "sha256": sha256_bytes(beside.read_bytes())}
+        {"path": "coded/codings.jsonl", "sha256": sha256_bytes(beside.read_bytes())}
     ]
 
 
@@ -260,7 +260,7 @@ def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
     a, b = cards
     # outside the folder trained from: from the codings' own folder (privacy, s67)
     assert [f["name"] for f in a["feedback"]["decisions_files"]] == ["decisions.csv"]
-    assert [c["path"] for c in b["feedback"]["codings"]] == ["codings.jsonl"]
+    assert [c["path"] for c in b["feedback"]["codings"]] == ["coded1/codings.jsonl"]
     assert a["files"] == b["files"]
     assert a["model_sha256"] == b["model_sha256"]
     AutoCoder.load(tmp_path / "a", embedder=embedder)
