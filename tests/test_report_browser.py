@@ -362,6 +362,34 @@ def test_a_recode_box_emptied_and_left_with_tab_takes_the_recode_back(
     assert _decisions_csv(driver) == _review_csv([])
 
 
+def test_a_recode_box_left_as_shown_is_not_read_again(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A loaded recode to a code the page's list lacks (a project's own) shows its id in the
+    box; tabbing through the box refused it, "No code of this codebook matches", over a recode
+    that stands (hunt s67 h_final R1, R2: the message, put in on mousedown, moved another
+    segment's button from under a click)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = page
+    rows = [
+        _recoded(("p02_interview:0001", "recode", "project.staffing", "", "", P02_0001), "OS.A")
+    ]
+    path = tmp_path / "decisions.csv"
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    _load_file(driver, path)
+    box = _suggestion(driver, "p02_interview:0001", "OS.A").find_element(
+        By.CSS_SELECTOR, "input.recode"
+    )
+    shown = box.get_attribute("value")
+    _click(driver, box)
+    box.send_keys(Keys.TAB)
+    assert box.get_attribute("value") == shown
+    assert driver.find_elements(By.CSS_SELECTOR, ".recode-msg") == []
+    assert _decisions_csv(driver) == _review_csv(rows)
+
+
 def test_recode_box_takes_the_starts_of_a_codes_words_in_any_order(page: tuple[Any, Path]) -> None:
     """Left-over defect, session 44: the recode box found a code only by the very text typed,
     so "avail res" and "resources avail" named no code (refused), nor "knowledge beliefs"

@@ -2232,12 +2232,20 @@
   });
   /* a click on the list keeps the focus in the box */
   if (recodeList) recodeList.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
-  /* leaving a recode box reads it, however it is left: emptied after a recode made with Enter
-     and left with Tab, its text as of focus was empty too, so no change fired and the recode
-     stayed, saved and applied, behind an empty box (blind tester pagereview, s67) */
+  /* leaving a recode box whose text is not what the page shows for it reads it, however it is
+     left: emptied after a recode made with Enter and left with Tab, its text as of focus was
+     empty too, so no change fired and the recode stayed, saved and applied, behind an empty box
+     (blind tester pagereview, s67); a box left as shown is not read again (hunt s67 h_final: a
+     loaded recode to a code the list lacks was refused on a click through it, the message
+     moving the page under the pointer) */
   document.addEventListener("focusout", function (ev) {
-    if (ev.target === listFor) hideChoices();
-    if (ev.target.matches && ev.target.matches("input.recode")) recodeFrom(ev.target);
+    var box = ev.target;
+    if (box === listFor) hideChoices();
+    if (!box.matches || !box.matches("input.recode")) return;
+    var item = box.closest(".sugg");
+    var st = state[box.closest(".review").getAttribute("data-segment")];
+    var d = st && st.codes[item.getAttribute("data-code")];
+    if (box.value !== (d && d.decision === "recode" ? labelOf(d.target) : "")) recodeFrom(box);
   });
 
   document.addEventListener("input", function (ev) {
