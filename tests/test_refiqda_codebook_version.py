@@ -109,11 +109,12 @@ def test_a_cfir_2_tree_read_as_cfir_2009_by_its_paths_is_read_as_cfir_2(tmp_path
     )
 
 
-def test_a_codebook_given_still_decides_as_before(tmp_path: Path) -> None:
-    """With --codebook the choice is as before: a CFIR 2.0 tree given cfir-2009 stays CFIR 2.0
-    (hunt s67 h_qda R1: the first fix read it half as cfir-2009's, two codes the project's),
-    and the tester's tree given cfir-2009 stays as it was read (the rule reads no tree a given
-    codebook decides)."""
+def test_a_codebook_given_is_taken_when_it_places_every_code_by_name(tmp_path: Path) -> None:
+    """With --codebook, a CFIR 2.0 tree given cfir-2009 stays CFIR 2.0 (hunt s67 h_qda R1: the
+    first fix read it half as cfir-2009's, two codes the project's), as cfir-2009 names
+    neither Implementation Process nor Doing; the tester's tree given cfir-2009, which has
+    every code of it by name in its place, is cfir-2009's (hunt s67 h_qda2 D1: it stayed
+    cfir-2022+project, asking for the codebook gave a worse reading than asking for none)."""
     tree = {"Implementation Process": {"Planning": {}, "Engaging": {}, "Doing": {}}}
     assert read(tmp_path, "cfir2_d", tree, codebook="cfir-2009") == (
         "cfir-2022",
@@ -122,10 +123,12 @@ def test_a_codebook_given_still_decides_as_before(tmp_path: Path) -> None:
     )
     flat = {"Inner Setting": {"Available Resources": {}, "Leadership Engagement": {}}}
     assert read(tmp_path, "flat2", flat, codebook="cfir-2009") == (
-        "cfir-2022+project",
-        ["INS", "INS.J", "G"],
-        ["G", "INS.J"],
+        "cfir-2009",
+        ["IS", "IS.E.1", "IS.E.2"],
+        ["IS.E.1", "IS.E.2"],
     )
+    # not asked for: the choice of the paths stands
+    assert read(tmp_path, "flat2b", flat, codebook="cfir-2022")[0] == "cfir-2022+project"
 
 
 def test_trees_no_built_in_codebook_places_whole_stay_the_projects_own(tmp_path: Path) -> None:
@@ -157,4 +160,4 @@ def test_the_same_tree_as_a_codebook_file_is_read_the_same(tmp_path: Path) -> No
     book = read_qdc(qdc)
     assert (book.id, [c.id for c in book.codes]) == ("cfir-2009", ["IS", "IS.E.1", "IS.E.2"])
     given = read_qdc(qdc, codebook=Codebook.load("cfir-2009"))
-    assert given.id == "cfir-2022+project"  # a codebook given decides as before
+    assert given.id == "cfir-2009"  # the codebook given places every code by name

@@ -113,5 +113,6 @@ def read_qdc(
         colors=colors,
         source=p.name,
         other_version=codebook is None,  # none given with --codebook
+        asked_for=codebook,
     )
     return book

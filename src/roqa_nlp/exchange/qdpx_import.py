@@ -957,6 +957,7 @@ def _read_code_tree(
     ratings: dict[str, tuple[str, str, str]] = {}
     lifted: set[str] = set()
     merged: dict[str, str] = {}
+    asked_for = codebook  # given with --codebook
     if codebook is None:  # the researcher's own codebook roqa's export recorded: its ids back
         codebook = _recorded_codebook(_text_of(child(root, "Description")), warnings)
     known = known_codebooks(codebook)
@@ -982,6 +983,7 @@ def _read_code_tree(
         source=path.name,
         merged=merged,
         other_version=codebook is None,  # none given with --codebook nor recorded
+        asked_for=asked_for,
     )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}

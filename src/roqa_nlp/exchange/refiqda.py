@@ -1158,6 +1158,7 @@ def codebook_from_codes(
     source: str = "",
     merged: dict[str, str] | None = None,
     other_version: bool = False,
+    asked_for: Codebook | None = None,
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -1227,7 +1228,11 @@ def codebook_from_codes(
 
     With ``other_version`` (no codebook given or recorded), a tree the codes' paths read as one
     known codebook, with a code left the project's own, is read as the one other known codebook
-    that has every code by its name in its place (:func:`_other_version`).
+    that has every code by its name in its place (:func:`_other_version`). With ``asked_for``
+    (the codebook given with ``--codebook``), a tree the paths read as another is read as that
+    one when it has every code by its name in its place: asking for it gave a worse reading
+    than asking for none (hunt s67 h_qda2 D1: flat2 with --codebook cfir-2009 stayed
+    cfir-2022+project, Leadership Engagement a project code).
     """
     from ..crosswalk import named_in
     from ..decisions import created_as
@@ -1245,6 +1250,13 @@ def codebook_from_codes(
     book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
     if other_version:
         book = _other_version([el for el in top if not _is_group(el)], book, list(known))
+    elif (
+        asked_for is not None
+        and book is not None
+        and book.id != asked_for.id
+        and _places_by_name([el for el in top if not _is_group(el)], asked_for)
+    ):
+        book = asked_for
     if first.heads:
         book = book or _known_by_name(top, first, list(known))
         placed = []
