@@ -1658,8 +1658,9 @@ def test_a_decisions_file_typed_outside_the_study_is_recorded_without_its_folder
     cfir: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """roqa apply-decisions' run.json names the decisions file as the model card does
-    (roqa_nlp.io.path_to_record): relative to here when under it, else to the codings' folder,
-    else by name; a path typed relative, not climbing out, as typed."""
+    (roqa_nlp.io.path_to_record): relative to the folder the codings' folder is in, wherever it
+    is run from (hunt s67 h_last D1), else by name; a path typed relative, not climbing out, as
+    typed."""
     study = tmp_path / "jane.doe" / "Site Leeds"
     model_codings().save(study / "coded")
     codings = CodingResult.read(study / "coded")
@@ -1678,13 +1679,15 @@ def test_a_decisions_file_typed_outside_the_study_is_recorded_without_its_folder
     assert recorded(path) == str(Path("coded", "review", "decisions.csv"))
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
-    assert recorded(path) == str(Path("review", "decisions.csv"))
+    assert recorded(path) == str(Path("coded", "review", "decisions.csv"))
     monkeypatch.chdir(tmp_path)  # typed relative, not climbing out: as typed
     assert recorded(Path("jane.doe", "Site Leeds", "coded", "review", "decisions.csv")) == str(
         Path("jane.doe", "Site Leeds", "coded", "review", "decisions.csv")
     )
     monkeypatch.chdir(study / "coded" / "review")
-    assert recorded(Path("..", "review", "decisions.csv")) == "decisions.csv"
+    assert recorded(Path("..", "review", "decisions.csv")) == str(
+        Path("coded", "review", "decisions.csv")
+    )
 
 
 def test_a_later_row_on_a_suggestion_replaces_every_earlier_row_on_it(cfir: Codebook) -> None:

@@ -103,7 +103,7 @@ def test_an_absolute_path_outside_it_is_recorded_from_its_codings_folder_or_by_n
     # the codings by their folder's name and their own: a re-run of that folder knows them
     # (hunt s67 h_agree R1), no folder above it named
     assert recorded(ac) == (
-        [os.path.join("review", "decisions.csv")],
+        [os.path.join("coded", "review", "decisions.csv")],
         [os.path.join("coded", "codings.jsonl")],
     )
     # not under its codings' folder either: its name alone (a report's Save decisions went to
@@ -115,6 +115,14 @@ def test_an_absolute_path_outside_it_is_recorded_from_its_codings_folder_or_by_n
     assert recorded(ac) == (["decisions (1).csv"], [os.path.join("coded", "codings.jsonl")])
     text = json.dumps(ac.card)
     assert "jane.doe" not in text and "Site Leeds" not in text and str(tmp_path) not in text
+    # run from a folder above the study: still from the codings' folder, none above it named
+    # (hunt s67 h_last D1: relative to the folder run from, jane.doe/Site Leeds/coded/...)
+    monkeypatch.chdir(tmp_path)
+    ac = trained(in_review, run, embedder, tiny_training)
+    assert recorded(ac) == (
+        [os.path.join("coded", "review", "decisions.csv")],
+        [os.path.join("coded", "codings.jsonl")],
+    )
 
 
 def test_a_path_climbing_out_with_dots_is_recorded_as_a_path_outside(
@@ -125,7 +133,10 @@ def test_a_path_climbing_out_with_dots_is_recorded_as_a_path_outside(
     (study / "notes").mkdir()
     monkeypatch.chdir(study / "notes")
     ac = trained(os.path.join("..", "coded", "decisions.csv"), "../coded", embedder, tiny_training)
-    assert recorded(ac) == (["decisions.csv"], [os.path.join("coded", "codings.jsonl")])
+    assert recorded(ac) == (
+        [os.path.join("coded", "decisions.csv")],
+        [os.path.join("coded", "codings.jsonl")],
+    )
 
 
 def test_an_earlier_rounds_file_recorded_so_is_still_found_from_the_next_rounds_codings(
@@ -140,7 +151,7 @@ def test_an_earlier_rounds_file_recorded_so_is_still_found_from_the_next_rounds_
     r1 = coded(study / "coded1")
     for trained_from, as_recorded in (
         (study, os.path.join("coded1", "decisions.csv")),
-        (elsewhere, "decisions.csv"),
+        (elsewhere, os.path.join("coded1", "decisions.csv")),
     ):
         monkeypatch.chdir(trained_from)
         round1 = trained(r1, study / "coded1", embedder, tiny_training)
@@ -159,7 +170,7 @@ def test_an_earlier_rounds_file_recorded_so_is_still_found_from_the_next_rounds_
             f"{os.path.join(found, 'decisions.csv')!r}, {given!r}], codings=["
             f"{os.path.join(found, 'codings.jsonl')!r}, {run2!r}]))"
         ]
-        assert recorded(round2)[0] == ["decisions.csv"]
+        assert recorded(round2)[0] == [os.path.join("coded2", "decisions.csv")]
         assert r2.is_file()
 
 
@@ -187,6 +198,8 @@ def test_run_json_names_an_embedding_backend_folder_without_the_folders_above_th
     ):
         ac.embedder = Backend(given)
         assert ac._run_meta()["model"]["embedding_backend"] == as_recorded
+    # from the study's folder too: by its name (hunt s67 h_last D1: relative to the folder run
+    # from, a run from above the study named the folders above it)
     monkeypatch.chdir(tmp_path / "jane.doe" / "Site Leeds")
     ac.embedder = Backend(str(folder))
-    assert ac._run_meta()["model"]["embedding_backend"] == os.path.join("backends", "onnx")
+    assert ac._run_meta()["model"]["embedding_backend"] == "onnx"

@@ -259,7 +259,7 @@ def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
         cards.append(json.loads((tmp_path / out / CARD).read_text("utf-8")))
     a, b = cards
     # outside the folder trained from: from the codings' own folder (privacy, s67)
-    assert [f["name"] for f in a["feedback"]["decisions_files"]] == ["decisions.csv"]
+    assert [f["name"] for f in a["feedback"]["decisions_files"]] == ["coded/decisions.csv"]
     assert [c["path"] for c in b["feedback"]["codings"]] == ["coded1/codings.jsonl"]
     assert a["files"] == b["files"]
     assert a["model_sha256"] == b["model_sha256"]

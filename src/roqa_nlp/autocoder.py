@@ -1347,7 +1347,7 @@ class AutoCoder:
                     {
                         # from above its folder: the folder's name is what tells a re-run
                         # of the reviewed folder from another (code_cmd._recorded_as)
-                        "path": path_to_record(jsonl, folder.parent if folder else None),
+                        "path": path_to_record(jsonl, folder),
                         "sha256": sha256_bytes(jsonl.read_bytes()),
                     }
                 )

@@ -59,21 +59,22 @@ def shell_quoted(path: str | Path) -> str:
 def path_to_record(typed: str | Path, folder: str | Path | None = None) -> str:
     """``typed``, a file's path as given, as an output records it without naming a folder
     outside the study: a relative path that does not climb out (no ``..``) as typed; any other
-    (absolute, ``~``, ``..``) relative to the current folder when the file is under it, else
-    relative to ``folder`` (its codings' run) when under that, else the file's name alone. The
-    file's SHA-256, recorded beside it, identifies it (privacy, session 67: ``--feedback
-    "/home/jane.doe/Site Leeds/coded/decisions.csv"`` reached every run.json and report)."""
+    (absolute, ``~``, ``..``) relative to the folder ``folder`` (its codings' run folder, say
+    ``coded/``) is in, when the file is under that (``coded/decisions.csv``, as typed from the
+    study's folder), else the file's name alone. The file's SHA-256, recorded beside it,
+    identifies it (privacy, session 67: ``--feedback "/home/jane.doe/Site Leeds/coded/
+    decisions.csv"`` reached every run.json and report). Not relative to the folder the
+    command was run from: run from above the study, that named the folders above it (hunt s67
+    h_last D1: ``s67_h_last/study/review/decisions.csv``)."""
     given = Path(typed)
     if not (given.is_absolute() or str(typed).startswith("~") or ".." in given.parts):
         return str(typed)
     full = Path(os.path.abspath(os.path.expanduser(typed)))
-    for base in (Path.cwd(), folder):
-        if base is None:
-            continue
+    if folder is not None:
         try:
-            return str(full.relative_to(os.path.abspath(os.path.expanduser(base))))
+            return str(full.relative_to(Path(os.path.abspath(os.path.expanduser(folder))).parent))
         except ValueError:  # not under it (or on another drive)
-            continue
+            pass
     return full.name
 
 
