@@ -1658,9 +1658,9 @@ def test_a_decisions_file_typed_outside_the_study_is_recorded_without_its_folder
     cfir: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """roqa apply-decisions' run.json names the decisions file as the model card does
-    (roqa_nlp.io.path_to_record): relative to the folder the codings' folder is in, wherever it
-    is run from (hunt s67 h_last D1), else by name; a path typed relative, not climbing out, as
-    typed."""
+    (roqa_nlp.io.path_to_record): relative to here when here is the folder the codings' folder
+    is in or below it, else to that folder (run from elsewhere: hunt s67 h_last D1), else by
+    name; a path typed relative, not climbing out, as typed."""
     study = tmp_path / "jane.doe" / "Site Leeds"
     model_codings().save(study / "coded")
     codings = CodingResult.read(study / "coded")
@@ -1685,9 +1685,15 @@ def test_a_decisions_file_typed_outside_the_study_is_recorded_without_its_folder
         Path("jane.doe", "Site Leeds", "coded", "review", "decisions.csv")
     )
     monkeypatch.chdir(study / "coded" / "review")
-    assert recorded(Path("..", "review", "decisions.csv")) == str(
-        Path("coded", "review", "decisions.csv")
-    )
+    assert recorded(Path("..", "review", "decisions.csv")) == "decisions.csv"
+    # codings kept in the study's own folder, the file typed absolute from there: by its name,
+    # not under the study's folder's name (hunt s67 h_priv R1: Site York/decisions.csv)
+    flat = tmp_path / "Site York"
+    model_codings().save(flat)
+    codings = CodingResult.read(flat)
+    (flat / "decisions.csv").write_bytes(path.read_bytes())
+    monkeypatch.chdir(flat)
+    assert recorded(flat / "decisions.csv") == "decisions.csv"
 
 
 def test_a_later_row_on_a_suggestion_replaces_every_earlier_row_on_it(cfir: Codebook) -> None:

@@ -63,18 +63,24 @@ def path_to_record(typed: str | Path, folder: str | Path | None = None) -> str:
     ``coded/``) is in, when the file is under that (``coded/decisions.csv``, as typed from the
     study's folder), else the file's name alone. The file's SHA-256, recorded beside it,
     identifies it (privacy, session 67: ``--feedback "/home/jane.doe/Site Leeds/coded/
-    decisions.csv"`` reached every run.json and report). Not relative to the folder the
-    command was run from: run from above the study, that named the folders above it (hunt s67
-    h_last D1: ``s67_h_last/study/review/decisions.csv``)."""
+    decisions.csv"`` reached every run.json and report). Relative to the folder the command
+    was run from first only when that is the folder ``folder`` is in or one below it: run from
+    above the study, that named the folders above it (hunt s67 h_last D1:
+    ``s67_h_last/study/review/decisions.csv``), and codings kept in the study's own folder
+    (``--out .``) are in a folder above it (hunt s67 h_priv R1: ``Site York/decisions.csv``)."""
     given = Path(typed)
     if not (given.is_absolute() or str(typed).startswith("~") or ".." in given.parts):
         return str(typed)
     full = Path(os.path.abspath(os.path.expanduser(typed)))
-    if folder is not None:
+    if folder is None:
+        return full.name
+    above = Path(os.path.abspath(os.path.expanduser(folder))).parent
+    here = Path.cwd()
+    for base in ([here] if here == above or above in here.parents else []) + [above]:
         try:
-            return str(full.relative_to(Path(os.path.abspath(os.path.expanduser(folder))).parent))
+            return str(full.relative_to(base))
         except ValueError:  # not under it (or on another drive)
-            pass
+            continue
     return full.name
 
 
