@@ -3361,11 +3361,6 @@ def saturation(
         for row in new_support
     ]
 
-    def shown_p(p: float) -> str:
-        """``p`` as Table 2 and the saturation table show it: two decimals, more only below the
-        line of a sure code where two would reach it (0.405 is ``0.41``, 0.395 ``0.395``)."""
-        return below_line(p, SURE_CODE) if p < SURE_CODE else f"{p:.2f}"
-
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
@@ -3374,7 +3369,7 @@ def saturation(
         below p=0.40": blind tester s63, sat, finding 4)."""
         return ", ".join(
             f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
-            f"{'' if person else f', p={shown_p(p)}'})"
+            f"{'' if person else f', p={shown_beside(p)}'})"
             for code, (n, p) in new_support[k - 1].items()
         )
 

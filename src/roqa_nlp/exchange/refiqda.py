@@ -1247,14 +1247,15 @@ def codebook_from_codes(
     top, first = _lift_valence_tops(top)
     if valence_codes is not None:  # their own codings give their passage a valence
         valence_codes.update(first.heads)
-    book = _best_known_codebook([el for el in top if not _is_group(el)], list(known))
+    forest = [el for el in top if not _is_group(el)]  # the codes, valence groups aside
+    book = _best_known_codebook(forest, list(known))
     if other_version:
-        book = _other_version([el for el in top if not _is_group(el)], book, list(known))
+        book = _other_version(forest, book, list(known))
     elif (
         asked_for is not None
         and book is not None
         and book.id != asked_for.id
-        and _places_by_name([el for el in top if not _is_group(el)], asked_for)
+        and _places_by_name(forest, asked_for)
     ):
         book = asked_for
     if first.heads:

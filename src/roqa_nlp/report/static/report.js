@@ -684,8 +684,12 @@
     }
     var box = item.querySelector("input.recode");
     if (!box) return;
-    box.value = d && d.decision === "recode" ? labelOf(d.target) : "";
+    box.value = recodeShown(d);
     recodeMessage(item, "");
+  }
+  /* the text a suggestion's recode box shows for its decision `d`: the code recoded to, or none */
+  function recodeShown(d) {
+    return d && d.decision === "recode" ? labelOf(d.target) : "";
   }
 
   /* -- the recode box: text read as a code of the page's list (#recode-codes, "id name") -- */
@@ -2245,7 +2249,7 @@
     var item = box.closest(".sugg");
     var st = state[box.closest(".review").getAttribute("data-segment")];
     var d = st && st.codes[item.getAttribute("data-code")];
-    if (box.value !== (d && d.decision === "recode" ? labelOf(d.target) : "")) recodeFrom(box);
+    if (box.value !== recodeShown(d)) recodeFrom(box);
   });
 
   document.addEventListener("input", function (ev) {
