@@ -46,3 +46,24 @@ def test_evaluate_json_dash_prints_the_json_alone_on_stdout(
     assert data["n"] == 7
     assert f"Evaluation on {LABELLED}" in err
     assert not Path("-").exists()
+
+
+def test_evaluate_and_agree_say_the_json_file_they_wrote(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Newcomer s68: ``roqa evaluate FILE --json OUT`` wrote OUT without a word, where ``roqa
+    agree ... --json agree.json`` says ``Wrote agree.json`` and evaluate names its
+    ``--predictions`` file. Both say it the one way, after their tables; ``--json -`` says
+    nothing of a file (above)."""
+    out, preds = tmp_path / "m.json", tmp_path / "errors.jsonl"
+    code, stdout, err = roqa(
+        "evaluate", LABELLED, "--json", out, "--predictions", preds, "--model", tiny_model_dir
+    )
+    assert code == 0, err
+    assert stdout.splitlines()[-2:] == [f"Wrote {out}", f"predictions: {preds}"]
+    assert json.loads(out.read_text("utf-8"))["n"] == 7
+    csv = tmp_path / "codings.csv"
+    csv.write_text(CSV, encoding="utf-8")
+    code, stdout, err = roqa("agree", csv, "--n-boot", "0", "--json", tmp_path / "agree.json")
+    assert code == 0, err
+    assert stdout.splitlines()[-1] == f"Wrote {tmp_path / 'agree.json'}"

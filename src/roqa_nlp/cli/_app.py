@@ -204,6 +204,12 @@ def print_files(con: Any, written: Mapping[str, Path]) -> None:
         con.print(line, soft_wrap=True, markup=False)
 
 
+def print_wrote(con: Any, path: Path) -> None:
+    """Print ``Wrote PATH`` on the console ``con``, the path whole (never wrapped): what
+    ``roqa evaluate`` and ``roqa agree`` say of the ``--json`` file they wrote."""
+    con.print(f"Wrote {path}", markup=False, soft_wrap=True)
+
+
 def print_charted_note(note: str, result: Any, book: Any) -> None:
     """Print what ``roqa report`` and ``roqa export`` say of codings charted in another codebook
     (``note``, :func:`~roqa_nlp.crosswalk.chart_codings`'s), with the codes of ``book`` they

@@ -19,6 +19,7 @@ from ._app import (
     choice_metavar,
     codebook_option,
     json_to_standard_output,
+    print_wrote,
     write_standard_output,
 )
 from ._app import console as new_console
@@ -3357,4 +3358,4 @@ def agree_command(
     if to_stdout:
         write_standard_output(text)
     elif json_out is not None:
-        console.print(f"Wrote {json_out}", markup=False, soft_wrap=True)
+        print_wrote(console, json_out)

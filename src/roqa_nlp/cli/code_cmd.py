@@ -32,6 +32,7 @@ from ._app import (
     leaves_no_empty_out,
     participant_option,
     print_files,
+    print_wrote,
     refuse_file_as_text,
     refuse_json_output_file,
     transcripts_argument,
@@ -2440,6 +2441,8 @@ def evaluate_command(
         _print_per_code(con, m["per_code"], m["per_domain"], m["per_valence"])
     if to_stdout:
         write_standard_output(json.dumps(m, indent=2, allow_nan=False) + "\n")
+    elif json_out is not None:
+        print_wrote(con, json_out)  # as roqa agree says it (newcomer s68)
     if per_record is not None and predictions is not None:
         typer.echo(f"predictions: {predictions}", err=to_stdout)
 
