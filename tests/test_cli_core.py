@@ -1925,8 +1925,16 @@ def test_readme_python_quick_start_runs_top_to_bottom_from_a_clone(
         timeout=600,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    written = {"coded/codings.jsonl", "coded/open_coding.jsonl", "matrix.xlsx", "table2.docx"}
+    # into out/quickstart/, not the command-line quick-start's coded/, matrix.xlsx and
+    # table2.docx, which the second one run overwrote (newcomer s68)
+    written = {
+        "out/quickstart/codings.jsonl",
+        "out/quickstart/open_coding.jsonl",
+        "out/quickstart/matrix.xlsx",
+        "out/quickstart/table2.docx",
+    }
     assert {f for f in written if (tmp_path / f).is_file()} == written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["examples", "out", "quick_start.py"]
     # the loop prints the first five segments that are not procedural talk: p01's small talk
     # fits no code and says so (the snippet printed "novel" only for segments it had left out)
     assert proc.stdout.splitlines() == [
