@@ -107,7 +107,8 @@ def test_the_review_leaves_exactly_the_decided_codes(cfir: Codebook) -> None:
         (
             "p01:0003",
             [
-                ("project.agency-staff", "Agency staff", 1.0, "barrier", 0.55),
+                # a new code given no valence has none, not the model's of IS.E.2 (s68)
+                ("project.agency-staff", "Agency staff", 1.0, "neutral", None),
                 ("IC.F", "Complexity", 1.0, "barrier", 0.55),
             ],
         ),
@@ -512,9 +513,12 @@ def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path, revi
         qde = z.read("project.qde").decode("utf-8")
     assert 'name="Alice&apos;s codings (' in qde or "name=\"Alice's codings (" in qde
     # the model's unsure valence Alice kept goes out with its probability; hers without; the
-    # third passage's two codes are one selection (it held one per code before)
+    # third passage's two codes are one selection a valence (it held one per code before): the
+    # new code she gave no valence has none (newcomer s68), so it is a selection of its own,
+    # with no valence description
     assert qde.count("<Description>valence: barrier (p=0.550)</Description>") == 2
-    assert qde.count("<PlainTextSelection ") == 3
+    assert qde.count("<PlainTextSelection ") == 4
+    assert "valence: neutral" not in qde
     assert qde.count("<Description>valence: enabler</Description>") == 1
     run = roqa("import", project, "--out", tmp_path / "back")
     assert run.code == 0, run.err
@@ -529,7 +533,7 @@ def test_a_reviewers_valence_survives_a_refi_qda_round_trip(tmp_path: Path, revi
         [
             (TEXTS[1], "Networks & Communications", "enabler", 1.0),
             (TEXTS[0], "Available Resources", "barrier", 0.55),
-            (TEXTS[2], "Agency staff", "barrier", 0.55),
+            (TEXTS[2], "Agency staff", "neutral", None),
             (TEXTS[2], "Complexity", "barrier", 0.55),
         ],
         key=str,
@@ -1125,6 +1129,20 @@ def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None
     reviewed, book, _ = reviewed_codings(rows, model, cfir, coder="Alice")
     matrix = framework_matrix(reviewed, codebook=book, quotes=2)  # as roqa report --matrix
     marked = {q.segment_id for c in matrix.cells.values() for q in c.quotes if q.valence_unsure}
+    assert marked == {"p01:0003", "p01:0004"}  # the new code given no valence has none (s68)
+    assert "Alice gave no valence to 2 of them, counted as neutral." in matrix.note
+    assert "guess" not in matrix.note
+    # codings a roqa before session 68 wrote gave such a new code the model's valence, its guess,
+    # marked unsure (codings read back keep it): each output counts what it marks of them
+    for s in reviewed.segments[:2]:
+        model_valence = model.segments[int(s.segment.id[-1]) - 1].suggestions[0].valence
+        s.suggestions = [
+            dataclasses.replace(g, valence=model_valence, valence_probability=0.55)
+            for g in s.suggestions
+        ]
+    reviewed.meta.pop("valence_not_given")
+    matrix = framework_matrix(reviewed, codebook=book, quotes=2)
+    marked = {q.segment_id for c in matrix.cells.values() for q in c.quotes if q.valence_unsure}
     assert marked == {"p01:0001", "p01:0002", "p01:0003", "p01:0004"}
     assert (
         "Alice gave no valence to 2 segments of a new code: they keep the model's guess"
@@ -1147,64 +1165,76 @@ def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None
     assert "valence" not in saturation(reviewed, codebook=book).note
 
 
-def test_a_new_codes_valence_the_reviewer_did_not_give_is_charted_unsure(
+def test_a_new_code_given_no_valence_has_none_not_the_models_of_another_code(
     cfir: Codebook, tmp_path: Path
 ) -> None:
-    """Tester s42 (opencode, 5): a reviewer's new code took the model's valence, guessed by a head
-    trained on CFIR talk, and Table 2 charted it as theirs ("Personal memories of lockdown" an
-    enabler at 0.78, no mark; its note said "Charted from the codes Tester gave"). Where the
-    reviewer gave no valence, a new code's is marked valence unsure (‡ in Word, the note says
-    why); one they gave, or a CFIR code they accepted, is charted as before."""
-    from roqa_nlp.framework import barriers_enablers
-    from roqa_nlp.framework_docx import unsure_marks
+    """Newcomer s68: a reviewer's new code given no valence took the valence the model gave
+    another code on the segment, so Table 2 listed "Manager's own grief" under Enablers (marked
+    \u2021, "the model's guess for a new code", since tester s42). The model read the talk as a
+    CFIR code's side, not as the reviewer's theme: the new code has no valence (neutral, listed
+    as given none), so Table 2 counts it with the neutral segments, out of its columns, as the
+    matrix and the codings show it. A valence the reviewer gave is kept; a code they accepted
+    keeps the model's, as before."""
+    from roqa_nlp.decisions import project_code_id
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
     from roqa_nlp.report import render_report
 
     model = model_codings()
     for s in model.segments:
-        s.suggestions = [dataclasses.replace(g, valence_probability=0.78) for g in s.suggestions]
+        s.suggestions = [
+            dataclasses.replace(g, valence="enabler", valence_probability=0.78)
+            for g in s.suggestions
+        ]
     rows = [
-        Decision("p01:0001", "new-code", new_code="Lockdown memories", text=TEXTS[0]),
-        Decision("p01:0002", "new-code", new_code="Lockdown memories", text=TEXTS[1]),
-        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler"),
+        Decision("p01:0001", "new-code", new_code="Manager's own grief", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="Manager's own grief", text=TEXTS[1]),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="barrier"),
         Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
     ]
     reviewed, book, _ = reviewed_codings(rows, model, cfir, coder="Alice")
+    grief = project_code_id("Manager's own grief")
+    assert {
+        s.segment.id: [(g.code_id, g.valence, g.valence_probability) for g in s.suggestions]
+        for s in reviewed.segments
+    } == {
+        "p01:0001": [(grief, "neutral", None)],
+        "p01:0002": [(grief, "barrier", 1.0)],
+        "p01:0003": [("IS.E.2", "enabler", 0.78)],
+    }
+    assert reviewed.meta["valence_not_given"] == ["p01:0001"]
+    assert reviewed.meta["valence_from_model"] == ["p01:0003"]
     table = barriers_enablers(reviewed, book)
-    quotes = {
-        q.segment_id: (q.code_id, q.valence, q.unsure, unsure_marks(q))
+    sides = {
+        q.segment_id: (q.code_id, q.valence, q.unsure)
         for d in table.domains
         for c in d.constructs
         for side in (c.barriers, c.enablers)
         for q in side.quotes
     }
-    assert quotes == {
-        "p01:0001": (
-            "project.lockdown-memories",
-            "barrier",
-            "valence unsure (the model's guess for a new code, 0.78)",
-            "\u2021",
-        ),
-        "p01:0002": ("project.lockdown-memories", "enabler", "", ""),
-        "p01:0003": ("IS.E.2", "barrier", "", ""),
+    assert sides == {
+        "p01:0002": (grief, "barrier", ""),
+        "p01:0003": ("IS.E.2", "enabler", ""),
     }
+    row = table.construct(grief)
+    assert row is not None
+    assert (row.barriers.segments, row.enablers.segments, row.neutral.segments) == (1, 0, 1)
+    assert table.neutral_segments == 1
     assert (
         "Charted from the codes Alice gave: 3 of 5 reviewable participant segments of the "
-        "reviewed transcripts (2 undecided). Of this table's barriers and enablers, Alice gave "
-        "no valence to 1 segment of a new code: it keeps the model's "
-        "guess (a valence learnt on CFIR talk), "
-        "marked valence unsure. Left out" in table.note
+        "reviewed transcripts (2 undecided). Alice gave no valence to 1 of them, counted as "
+        "neutral. Left out" in table.note
     )
+    assert "guess" not in table.note
+    matrix = framework_matrix(reviewed, codebook=book, quotes=2)
+    assert [
+        (q.segment_id, q.valence, q.valence_unsure)
+        for (_, code), cell in matrix.cells.items()
+        if code == grief
+        for q in cell.quotes
+    ] == [("p01:0001", "neutral", False), ("p01:0002", "barrier", False)]
+    assert "guess" not in matrix.note
     html = render_report(reviewed, book)
-    assert "valence unsure (the model&#39;s guess for a new code, 0.78)" in html
-    from docx import Document
-
-    table.to_docx(tmp_path / "t2.docx")
-    paragraphs = [p.text for p in Document(str(tmp_path / "t2.docx")).paragraphs]
-    assert (
-        "\u2021 Valence unsure: the probability of its valence is below 60%, or it is the "
-        "model's guess for a new code that the reviewer gave no valence. After a participant: "
-        "every segment of theirs in this bullet has an unsure valence." in paragraphs
-    )
+    assert "the model&#39;s guess for a new code" not in html
 
 
 def test_a_valence_alone_on_an_undecided_segment_is_said_so_with_what_to_do(
@@ -1508,14 +1538,11 @@ def test_a_report_carrying_notes_valences_or_short_rejections_the_file_lacks_is_
     ]
 
 
-def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
-    tmp_path: Path,
-) -> None:
-    """Hunt s43 (2): a new code given no valence keeps the model's guess, which the reviewed
-    outputs mark valence unsure whatever its probability ('valence unsure (the model's guess
-    for a new code, 0.70)'), but the line said nothing of it when the guess was at 0.6 or
-    above. p01:0003's suggestions at 0.70: named; p01:0001 accepted at 0.55: named too;
-    p01:0002, given a valence, sure."""
+def test_the_unsure_valence_line_names_no_new_code_given_no_valence(tmp_path: Path) -> None:
+    """Hunt s43 (2): a new code given no valence kept the model's guess, marked valence unsure
+    whatever its probability, and the line named it. Since newcomer s68 it has no valence (the
+    model's was of another code), so nothing of it is unsure: p01:0003's new code at 0.70 is
+    not named; p01:0001 accepted at 0.55 is; p01:0002, given a valence, sure."""
     codings = model_codings()
     for s in codings.segments:
         if s.segment.id == "p01:0003":
@@ -1526,15 +1553,18 @@ def test_the_unsure_valence_line_names_a_new_code_keeping_the_models_guess(
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
     assert run.code == 0, run.err
     assert (
-        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "1 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
         "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
-        "adding a code confirms the code, not its valence: p01:0001, p01:0003; set their "
+        "adding a code confirms the code, not its valence: p01:0001; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."
     ) in " ".join(run.out.split())
     reviewed = CodingResult.read(tmp_path / "reviewed")
-    assert [g.valence_probability for g in reviewed.segments[2].suggestions] == [0.7]
+    assert [(g.valence, g.valence_probability) for g in reviewed.segments[2].suggestions] == [
+        ("neutral", None)
+    ]
+    assert reviewed.meta["valence_not_given"] == ["p01:0003"]
 
 
 def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywhere(

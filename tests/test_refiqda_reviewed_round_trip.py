@@ -539,6 +539,9 @@ def test_a_note_is_exported_as_a_refi_qda_note_on_the_passage(
         for sel in root.iter(NS + "PlainTextSelection")
     ] == [
         ("line:0 p01:0001", []),
+        # the new code given no valence has none (s68), the model's neutral kept on IS.E.2 has
+        # its probability: a selection a valence, each referring to the note
+        ("line:0 p01:0002", [guid]),
         ("line:0 p01:0002", [guid]),
         ("line:0 p01:0003", []),
         ("line:0 p01:0004", []),

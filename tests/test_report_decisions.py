@@ -500,7 +500,9 @@ def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
         ("p01_interview:0003", [("OS.D", "barrier")]),
         ("p02_interview:0000", [("IS.E.2", "barrier")]),
         ("p02_interview:0001", []),
-        ("p03_interview:0002", [("project.covid-19-disruption", "barrier")]),
+        # a new code given no valence has none, not the model's of another code (s68); one
+        # named as a code of the codebook is a recode of it, the model's valence kept
+        ("p03_interview:0002", [("project.covid-19-disruption", "neutral")]),
     ]
 
 

@@ -3320,7 +3320,9 @@ def reviewed_codings(
     the codes its decisions leave (accepted, recoded to, or new codes; the last row on a code
     wins), each at probability 1, with the researcher's valence when they gave one (valence
     probability 1), else the model's with the model's valence probability (a "valence unsure"
-    stays unsure). Rows a later row contradicts (an accept then a reject of one code, two
+    stays unsure); a new code given none has none (``neutral`` with no probability, the segment
+    listed in ``valence_not_given`` when no code of it keeps the model's), not the model's
+    valence of another code. Rows a later row contradicts (an accept then a reject of one code, two
     valences for one segment) are warned about, named by their rows and segment ids; code and
     valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
@@ -3528,7 +3530,8 @@ def reviewed_codings(
     short: list[tuple[Decision, str]] = []  # REJECT_ALL codes or more rejected, not all shown now
     # the coded segments whose valence the reviewer did not set: the model's, kept for the charts
     # but not the reviewer's reading (roqa agree leaves it out of valence agreement); or, where
-    # the model suggested nothing, nobody's (its "neutral" the default of a code given none)
+    # the model suggested nothing or every code is a new one, nobody's (its "neutral" the
+    # default of a code given none)
     from_model: list[str] = []
     nobodys: list[str] = []
     for s in result.segments:
@@ -3538,20 +3541,26 @@ def reviewed_codings(
         model = s.suggestions[0] if s.suggestions else model_top.get(sid)
         mine = valence.get(sid)
         suggestions = []
+        modelled = False  # a code of the segment keeps the model's valence
         for code_id, decision in state[sid].items():
             if decision == "reject":
                 continue
             code = book[code_id]  # a Code
+            # a new code the reviewer gave no valence has none (neutral, given none): the
+            # model's valence is its reading of another code, not of the reviewer's theme
+            # (newcomer s68: "Manager's own grief" under Enablers, from the model's code)
+            read = model if decision != "new-code" else None
+            modelled = modelled or (read is not None and not mine)
             suggestions.append(
                 Suggestion(
                     code_id=code.id,
                     name=code.name,
                     domain=code.domain,
                     probability=1.0,
-                    valence=mine or (model.valence if model else "neutral"),
+                    valence=mine or (read.valence if read else "neutral"),
                     valence_probability=REVIEWERS_VALENCE
                     if mine
-                    else (model.valence_probability if model else None),
+                    else (read.valence_probability if read else None),
                 )
             )
             counts[decision] += 1
@@ -3564,7 +3573,7 @@ def reviewed_codings(
             continue
         out.append(SegmentResult(segment=s.segment, suggestions=suggestions))
         if suggestions and not mine:
-            (from_model if model is not None else nobodys).append(sid)
+            (from_model if modelled else nobodys).append(sid)
         if suggestions:
             counts["segments"] += 1
         elif state[sid]:  # every suggestion rejected (as the review showed them: a no-code row)

@@ -361,6 +361,13 @@ VALENCE_PREFIX = "valence: "
 MODEL_VALENCE = "the model's"
 
 
+def _default_valence(sug: Suggestion) -> bool:
+    """Whether a person's coding has the valence of a code given none: ``neutral`` with no
+    probability (roqa apply-decisions' new code the reviewer gave no valence, on a segment
+    whose other codes keep the model's)."""
+    return _valence(sug.valence) == "neutral" and sug.valence_probability is None
+
+
 def valence_description(valence: str, probability: float | None, *, model: bool = False) -> str:
     """A person's valence of a passage as the selection's description: ``valence: barrier``, or
     ``valence: barrier (p=0.550)`` when it is the model's valence they kept (roqa
@@ -749,7 +756,9 @@ def qdpx_bytes(
                     description = suggestion_description(
                         code.name, sug.probability, _valence(sug.valence)
                     )
-                elif seg.id in from_model or valence_given(seg.id, sug):  # back on import
+                elif (seg.id in from_model and not _default_valence(sug)) or valence_given(
+                    seg.id, sug
+                ):  # back on import; a new code given none beside the model's: none
                     description = valence_description(
                         sug.valence, sug.valence_probability, model=seg.id in from_model
                     )
