@@ -1976,6 +1976,25 @@ def test_clear_says_in_the_status_line_that_the_review_was_cleared(
     assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
 
 
+def test_the_cleared_line_goes_once_the_page_holds_a_decision_again(page: tuple[Any, Path]) -> None:
+    """Blind tester s67 (pagereview, minor 1): after Clear, "Review cleared: every decision and
+    note on this page is forgotten in this browser…" stayed up beside the decisions made since,
+    until dismissed or the page was reloaded."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    driver.execute_script("window.confirm = () => true")
+    _click(driver, driver.find_element(By.ID, "clear-decisions"))
+    line = driver.find_element(By.ID, "status-line")
+    assert line.is_displayed()
+    assert _status(driver).startswith("Review cleared: every decision and note")
+    _decide(driver, "p02_interview:0000", "OS.D", "accept")
+    assert driver.find_element(By.ID, "decision-count").text == "1 decision"
+    assert not line.is_displayed()
+    assert driver.find_element(By.ID, "load-status").get_attribute("textContent") == ""
+
+
 #: a dropped call: a greeting and small talk, nothing to review
 DROPPED_CALL: Any = (
     "P04",

@@ -452,6 +452,7 @@
   /* the toolbar's count of decisions (and of the segments not saved), the review progress
      and the open-coding groups */
   function showCount() {
+    clearedSaid();
     var n = countDecisions();
     var label = document.getElementById("decision-count");
     if (label) label.textContent = n + (n === 1 ? " decision" : " decisions");
@@ -1733,17 +1734,29 @@
   }
 
   /* The toolbar's status line (a file loaded, a review carried over): a line of its own under
-     the nav, until its × is clicked; the scroll padding follows the toolbar's height. */
+     the nav, until its × is clicked; the scroll padding follows the toolbar's height.
+     `saidCleared`: it says the review was cleared, which holds only until the page holds a
+     decision or a note again (clearedSaid; blind tester s67: it stayed beside the decisions
+     made since). */
+  var saidCleared = false;
   function unmatchedText(u) {
     return u ? u + " could not be matched to a segment" : "all matched";
   }
 
   function showStatus(text) {
+    saidCleared = false;
     var status = document.getElementById("load-status");
     var line = document.getElementById("status-line");
     if (status) status.textContent = text;
     if (line) line.hidden = !text;
     fitScrollPadding();
+  }
+
+  /* the line saying the review was cleared taken away once a decision or a note is made (here or
+     in another tab): what it said of the carried rows matching no segment stays */
+  function clearedSaid() {
+    if (!saidCleared || Object.keys(state).every(function (seg) { return isBlank(state[seg]); })) return;
+    showStatus(unmatchedCarried.said || "");
   }
 
   var toolbar = document.querySelector(".toolbar");
@@ -2293,6 +2306,7 @@
     showStatus("Review cleared: every decision and note on this page is forgotten in this browser " +
       "(Load decisions… with a saved decisions file brings them back)" +
       (unmatchedCarried.said ? ". " + unmatchedCarried.said : ""));
+    saidCleared = true;
     save(true);  /* in every tab of the report: the other takes it in */
     applyFilter();
   });
