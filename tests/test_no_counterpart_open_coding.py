@@ -253,6 +253,7 @@ PAGE_FUNCTIONS = (
     "recodeChoices",
     "recodeTarget",
     "recodeFrom",
+    "decisionSaid",
     "entryFromRows",
     "isOtherCode",
 )
@@ -291,6 +292,7 @@ var document = { querySelectorAll: function (sel) {
 } };
 function paint() {}
 function save() {}
+function told() {}
 function recodeMessage(item, text) { if (text) throw new Error(text); }
 """
 

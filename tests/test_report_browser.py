@@ -2764,9 +2764,16 @@ def test_the_no_code_row_goes_with_any_other_decision_on_the_segment(
     new_code.send_keys(" ")  # an input event: the new code is gone
     assert _decisions_csv(driver) == _fits_no_code()
     assert driver.find_element(By.ID, "decision-count").text == "3 decisions"
-    _keys(driver, Keys.ESCAPE, "x")  # out of the box; every reject taken back
-    assert _decisions_csv(driver) == _review_csv([])
-    assert driver.find_element(By.ID, "decision-count").text == "0 decisions"
+    # out of the box; x taken back: the recode it made a reject is back (the new code typed
+    # and taken back in between changed no suggestion's decision)
+    _keys(driver, Keys.ESCAPE, "x")
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "reject", "IC.H", "", "", P01_0002),
+            _recoded(("p01_interview:0002", "recode", "OS.A", "", "", P01_0002), "IS.E.2"),
+        ]
+    )
+    assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
 
 
 def test_a_saved_no_code_row_comes_back_with_its_rejects(
@@ -3651,12 +3658,84 @@ def test_a_key_decision_is_announced_and_renames_the_focused_segment_at_once(
     assert _said(driver) == [top + ", rejected", "valence taken back"]
     _keys(driver, "x")
     assert _said(driver) == [top + ", rejected", "every suggestion rejected: fits no code"]
-    _keys(driver, "x")
+    _keys(driver, "x")  # x taken back: IS.E.3 rejected, as before it
+    assert _said(driver) == [top + ", rejected", "x taken back, as before it: rejected IS.E.3"]
+    _keys(driver, "1", shift=True)
+    _keys(driver, "x", "x")
     assert _said(driver) == [top, "every suggestion taken back"]
     assert driver.execute_script(
         "var s = document.getElementById('kb-status');"
         "return [s.getAttribute('role'), s.getAttribute('aria-live'), s.className];"
     ) == ["status", "polite", "vh"]
+
+
+def test_x_pressed_again_brings_back_the_decisions_it_replaced(page: tuple[Any, Path]) -> None:
+    """Blind tester s67 (pagereview, minor 2): Shift+2, then x, then x again left the segment
+    with no decision: the reject of suggestion 2, made before x, was taken back with x's. x
+    pressed again is x taken back: the segment as it was before x (an accept it replaced too)."""
+    driver, _ = page
+    _keys(driver, "j", "j")  # procedural talk passed over
+    assert _current(driver) == "p01_interview:0002"  # IC.H, IS.E.2
+    _keys(driver, "2", shift=True)
+    _keys(driver, "x")
+    assert _said(driver)[1] == "every suggestion rejected: fits no code"
+    _keys(driver, "x")
+    assert _said(driver)[1] == "x taken back, as before it: rejected IS.E.2"
+    assert _decisions_csv(driver) == _review_csv(
+        [("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002)]
+    )
+    _keys(driver, "k")
+    assert _current(driver) == "p01_interview:0001"  # IS.E.3, CI.A
+    _keys(driver, "1", "x", "x")
+    assert _said(driver)[1] == "x taken back, as before it: accepted IS.E.3"
+    _keys(driver, "x")  # every suggestion rejected, over the accept
+    _keys(driver, "1", "1", shift=True)  # IS.E.3's reject taken back, and made again by hand
+    assert _decisions_csv(driver).splitlines()[1:4] == [
+        f"p01_interview:0001,reject,IS.E.3,,,{P01_0001}",
+        f"p01_interview:0001,reject,CI.A,,,{P01_0001}",
+        f"p01_interview:0001,no-code,,,,{P01_0001}",
+    ]
+    _keys(driver, "x")  # rejected since x by the reviewer's own keys: every one taken back
+    assert _said(driver)[1] == "every suggestion taken back"
+    assert _decisions_csv(driver) == _review_csv(
+        [("p01_interview:0002", "reject", "IS.E.2", "", "", P01_0002)]
+    )
+
+
+def test_accepting_a_recoded_suggestion_replaces_the_recode_and_says_so(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester s67 (pagereview, minor 3): accept clicked on a suggestion recoded emptied its
+    recode box, and the screen reader's status still said what the last key had done ("every
+    suggestion taken back"). The accept replaces the recode, as a later row on one suggestion
+    does in apply-decisions, and the status says so; a click and a recode are said as a key is."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    status = driver.find_element(By.ID, "kb-status")
+    _recode(driver, "p01_interview:0001", "CI.A", "IS.E.2")
+    assert status.get_attribute("textContent") == "recoded CI.A to IS.E.2 Available Resources"
+    _decide(driver, "p01_interview:0001", "CI.A", "accept")
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["accept"]
+    assert status.get_attribute("textContent") == (
+        "accepted CI.A Knowledge & Beliefs about the Intervention; "
+        "recode to IS.E.2 Available Resources dropped"
+    )
+    assert _decisions_csv(driver) == _review_csv(
+        [("p01_interview:0001", "accept", "CI.A", "", "", P01_0001)]
+    )
+    _decide(driver, "p01_interview:0001", "CI.A", "accept")
+    assert status.get_attribute("textContent") == (
+        "taken back CI.A Knowledge & Beliefs about the Intervention"
+    )
+    _click(
+        driver,
+        driver.find_element(
+            By.CSS_SELECTOR,
+            '.review[data-segment="p01_interview:0001"] button[data-valence="enabler"]',
+        ),
+    )
+    assert status.get_attribute("textContent") == "valence: enabler"
 
 
 def test_the_focused_segments_name_says_the_researchers_valence(page: tuple[Any, Path]) -> None:

@@ -816,6 +816,7 @@
     else delete st.codes[code];
     paint(item, st.codes[code]);
     save();
+    told(item.closest(".row.segment"), found.code ? decisionSaid(code, st.codes[code]) : "recode of " + code + " taken back");
   }
 
   /* Every review block painted from the state: buttons, recode boxes, new code, note, and the
@@ -2127,11 +2128,24 @@
     var code = item.getAttribute("data-code");
     var st = entry(seg);
     var action = button.getAttribute("data-action");
-    if (st.codes[code] && st.codes[code].decision === action) delete st.codes[code];
+    var was = st.codes[code];
+    if (was && was.decision === action) delete st.codes[code];
     else st.codes[code] = { decision: action };
     paint(item, st.codes[code]);
     save();
+    told(item.closest(".row.segment"), clickSaid(item, was, st.codes[code]));
   });
+
+  /* What a click on accept or reject (or its key) did, said in the keys' status: "accepted IS.C
+     Culture", "rejected …", "taken back …"; the recode it replaced too, which its box no longer
+     shows: "accepted IS.C Culture; recode to IS.E Readiness for Implementation dropped" (blind
+     tester s67: the status still said what the last key had done) */
+  function clickSaid(item, was, now) {
+    var name = item.querySelector(".name");
+    var words = (now ? { accept: "accepted ", reject: "rejected " }[now.decision] : "taken back ") +
+      item.getAttribute("data-code") + (name && name.textContent ? " " + name.textContent.trim() : "");
+    return was && was.decision === "recode" ? words + "; recode to " + labelOf(was.target) + " dropped" : words;
+  }
 
   /* a valence button: pressed again, it takes the correction back */
   document.addEventListener("click", function (ev) {
@@ -2143,6 +2157,7 @@
     st.valence = st.valence === valence ? "" : valence;
     paintValence(review, st.valence);
     save();
+    told(review.closest(".row.segment"), st.valence ? "valence: " + st.valence : "valence taken back");
   });
 
   /* -- the recode box's list (#recode-codes, one for the page, moved under the box in use): the
@@ -2606,7 +2621,7 @@
      too; Escape leaves the box): j / k the next / previous segment shown (outlined,
      scrolled to the middle), procedural talk and small talk passed over (navigable); on it, 1-9 accept the suggestion of that rank, Shift+1-9 reject it
      (pressed again, each takes the decision back, as the buttons do), x reject every suggestion
-     it shows (talk that fits no code, saved with a "no-code" row; again: take them back), b / e
+     it shows (talk that fits no code, saved with a "no-code" row; again: each back as before x), b / e
      / n its valence barrier / enabler / neutral; t opens (or, all open, closes) the folded training
      examples its suggestions resemble, which decides nothing; ? shows the keys. A key decides only on the outlined segment while it is
      on screen: once it is hidden (filter, picker, a folded transcript) or scrolled away, the key
@@ -2699,21 +2714,40 @@
     if (fold) fold.setAttribute("open", "");
   }
   /* x: every suggestion the segment shows rejected (saved with a "no-code" row: rejectsAll),
-     or, when they are all rejected already, every one taken back */
+     or, when they are all rejected already, x taken back: each back to its decision before x
+     (a reject, accept or recode made before it), else every one taken back. `beforeX`: segment
+     id -> [its suggestions' decisions before x, its codes after x (JSON)], for this tab's x
+     alone; a decision made on the segment since changes its codes, and x again then takes every
+     one back (blind tester s67: Shift+2, x, x lost the reject of suggestion 2). Returns what
+     x decided, in words (#kb-status). */
+  var beforeX = {};
   function rejectAll(review) {
-    var st = entry(review.getAttribute("data-segment"));
+    var seg = review.getAttribute("data-segment"), st = entry(seg);
     var items = review.querySelectorAll(SUGGESTIONS);
     var all = Array.prototype.every.call(items, function (item) {
       var d = st.codes[item.getAttribute("data-code")];
       return d && d.decision === "reject";
     });
+    var was = all && beforeX[seg] && beforeX[seg][1] === JSON.stringify(st.codes) ? beforeX[seg][0] : {};
+    var before = {}, back = [];
     Array.prototype.forEach.call(items, function (item) {
       var code = item.getAttribute("data-code");
-      if (all) delete st.codes[code];
+      if (st.codes[code]) before[code] = st.codes[code];
+      if (all && was[code]) st.codes[code] = was[code];
+      else if (all) delete st.codes[code];
       else st.codes[code] = { decision: "reject" };
+      if (all && was[code]) back.push(decisionSaid(code, was[code]));
       paint(item, st.codes[code]);
     });
+    if (all) delete beforeX[seg]; else beforeX[seg] = [before, JSON.stringify(st.codes)];
     save();
+    if (!all) return rejectsAll(review, st) ? "every suggestion rejected: fits no code" : "every suggestion rejected";
+    return back.length ? "x taken back, as before it: " + back.join("; ") : "every suggestion taken back";
+  }
+  /* a suggestion's decision in a few words: "accepted IS.E.3", "rejected CI.A", "recoded CI.A
+     to IS.E.2 Available Resources" */
+  function decisionSaid(code, d) {
+    return d.decision === "recode" ? "recoded " + code + " to " + labelOf(d.target) : d.decision + "ed " + code;
   }
   /* t: the training examples of every suggestion of the segment opened, or closed when all are
      open; a fold's state is the page's only, never a decision */
@@ -2767,20 +2801,14 @@
     if (!shown(current)) { step(1); return; } /* hidden since: move on, decide nothing */
     if (!onScreen(current)) { current.scrollIntoView({ block: "center" }); return; }
     var review = current.querySelector(".review[data-segment]");
-    var st = entry(review.getAttribute("data-segment"));
     if (digit) {
       var item = review.querySelectorAll(SUGGESTIONS)[Number(digit[1]) - 1];
       if (!item) return;
       openFold(current);
-      item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();
-      var d = st.codes[item.getAttribute("data-code")];
-      var name = item.querySelector(".name");
-      told(current, (d ? { accept: "accepted ", reject: "rejected " }[d.decision] : "taken back ") + item.getAttribute("data-code") +
-        (name && name.textContent ? " " + name.textContent.trim() : ""));
+      item.querySelector(ev.shiftKey ? "button.reject" : "button.accept").click();  /* says it */
     } else if (key === "x") {
       openFold(current);
-      rejectAll(review);
-      told(current, rejectsAll(review, st) ? "every suggestion rejected: fits no code" : "every suggestion taken back");
+      told(current, rejectAll(review));
     } else if (key === "t") {
       toggleEvidence(current);
     } else {
@@ -2788,13 +2816,13 @@
       var button = review.querySelector('button[data-valence="' + valence + '"]');
       if (!button) return;
       openFold(current);
-      button.click();
-      told(current, st.valence ? "valence: " + st.valence : "valence taken back");
+      button.click();  /* says it */
     }
   });
-  /* what a key decided, said at once: the focused segment renamed (segmentLabel, as j / k name
-     it) and a few words in the keys' status (#kb-status, polite): "accepted IS.A Structural
-     Characteristics", "rejected …", "taken back …", "valence: barrier" */
+  /* what a key decided (or a click, or a recode box), said at once: the focused segment renamed
+     (segmentLabel, as j / k name it) and a few words in the keys' status (#kb-status, polite):
+     "accepted IS.A Structural Characteristics", "rejected …", "taken back …", "valence:
+     barrier", "recoded IS.C to IS.E Readiness for Implementation" (clickSaid, rejectAll) */
   function told(row, words) {
     if (row === document.activeElement) row.setAttribute("aria-label", segmentLabel(row));
     var status = document.getElementById("kb-status");
