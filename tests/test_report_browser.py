@@ -3525,6 +3525,31 @@ def test_print_keeps_every_decision_as_text(reviewed: Any) -> None:
     assert "new code name" not in text
 
 
+def test_print_says_a_note_alone_as_a_note_and_every_suggestion_rejected_as_fitting_no_code(
+    page: tuple[Any, Path],
+) -> None:
+    """Blind tester s67 (pagereview, minor 4): paper said "Decided: note: pastor phones" of a
+    note alone, which decides nothing (the progress counts the segment not reviewed), and
+    "Decided: rejected …; rejected …" of a segment whose every suggestion was rejected, never
+    that it fits no code, as the no-code row of decisions.csv says."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = page
+    _keys(driver, "j", "j", "x")  # p01_interview:0002: IC.H, IS.E.2
+    assert _printed(driver, "p01_interview:0002") == (
+        "Decided: rejected IC.H; rejected IS.E.2; fits no code"
+    )
+    _keys(driver, "2", shift=True)  # one rejected short of all: decided on, not fitting no code
+    assert _printed(driver, "p01_interview:0002") == "Decided: rejected IC.H"
+    note = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p01_interview:0001"] input.note'
+    )
+    note.send_keys("pastor phones")
+    assert _printed(driver, "p01_interview:0001") == "Note: pastor phones"
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    assert _printed(driver, "p01_interview:0001") == "Decided: accepted IS.E.3; note: pastor phones"
+
+
 def test_print_keeps_every_quote_of_the_matrix_and_every_rating(page: tuple[Any, Path]) -> None:
     """Blind tester s44: the framework matrix and the ratings were cut at the page's right edge
     (25 of 143 matrix quotes and 78 of 128 rating cells printed on the 13-interview study): on
@@ -4255,7 +4280,7 @@ def test_a_long_note_with_no_space_wraps_inside_the_page(
         )
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-    assert text == "Decided: note: " + url
+    assert text == "Note: " + url  # a note alone decides nothing
     assert wide <= shown
 
 
@@ -4354,7 +4379,7 @@ def test_every_note_a_file_gives_a_segment_is_shown_and_saved_as_a_note_of_its_o
     assert _printed(driver, "p01_interview:0001") == (
         "Decided: accepted IS.E.3; note: alpha / beta; also noted: beta"
     )
-    assert _printed(driver, "p02_interview:0000") == "Decided: note: first; also noted: second"
+    assert _printed(driver, "p02_interview:0000") == "Note: first; also noted: second"
     expected = _review_csv(
         [
             ("p01_interview:0001", "accept", "IS.E.3", "", "alpha / beta", P01_0001),

@@ -835,9 +835,11 @@
      print) in place of the controls print hides (buttons, recode, new-code and note boxes,
      valence buttons), so that paper keeps every decision: "Decided: OS.A recoded to OS.D
      External Policy & Incentives; new code: Staff wellbeing; valence: barrier (the model's:
-     neutral); note: check this later". Decisions of a file no control shows are printed by
-     .carried ("Also decided: ..."). Written on every save and paint (decidedShown: the
-     segments that have it). */
+     neutral); note: check this later", "Decided: rejected IC.H; rejected IS.E.2; fits no code"
+     (rejectsAll: the no-code row decisions.csv has); a note alone decides nothing, as the
+     progress counts it: "Note: pastor phones" (blind tester s67). Decisions of a file no control
+     shows are printed by .carried ("Also decided: ..."). Written on every save and paint
+     (decidedShown: the segments that have it). */
   var decidedShown = {};
   function decidedText(review, st) {
     if (!st) return "";
@@ -851,10 +853,13 @@
       else said.push(d.decision + "ed " + code);
     }
     if (st.newCode) said.push("new code: " + st.newCode);
+    if (rejectsAll(review, st)) said.push("fits no code");
     if (st.valence) said.push(valenceText(review, st.valence));
+    var decided = said.length > 0;
     if (st.note) said.push("note: " + st.note);
     (st.more || []).forEach(function (n) { said.push("also noted: " + n); });
-    return said.length ? "Decided: " + said.join("; ") : "";
+    var text = said.join("; ");
+    return decided ? "Decided: " + text : text.charAt(0).toUpperCase() + text.slice(1);
   }
   /* the researcher's valence as the page prints it and a segment's name says it: "valence:
      enabler (the model's: barrier)", or "valence: barrier" when the model's is the same */
