@@ -2500,6 +2500,45 @@ def test_a_recode_comes_back_on_the_suggestion_it_replaced(
     ]
 
 
+def test_a_loaded_decision_on_a_code_written_in_lower_case_shows_and_saves_its_id(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind tester s67 (pagereview, minor 5): a loaded row recoding to "is.e.1" showed an empty
+    recode box while it stayed recoded, and was saved so. A code written by its id in another
+    case, its name or an alias is that code, as the codebook finds it (Codebook.find,
+    decisions.in_codebook_ids): shown and saved by its id."""
+    from roqa_nlp.decisions import Decision, in_codebook_ids
+
+    rows = [
+        _recoded(("p01_interview:0001", "recode", "is.e.1", "", "", P01_0001), "ci.a"),
+        ("p01_interview:0002", "accept", "cost", "", "", P01_0002),
+    ]
+    book = Codebook.load("cfir-2009")
+    assert [
+        (d.code_id, d.suggestion)
+        for d in in_codebook_ids([Decision(*r) for r in rows], book)  # as Python reads them
+    ] == [("IS.E.1", "CI.A"), ("IC.H", "")]
+    driver, _ = page
+    path = tmp_path / "decisions.csv"
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    assert _load_file(driver, path) == "decisions.csv: 2 decisions loaded; all matched"
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["recode IS.E.1"]
+    assert _pressed(driver, "p01_interview:0002", "IC.H") == ["accept"]
+    assert (
+        driver.execute_script(
+            "return document.querySelector(arguments[0]).value",
+            '.review[data-segment="p01_interview:0001"] .sugg[data-code="CI.A"] input.recode',
+        )
+        == "IS.E.1 Leadership Engagement"
+    )
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            _recoded(("p01_interview:0001", "recode", "IS.E.1", "", "", P01_0001), "CI.A"),
+            ("p01_interview:0002", "accept", "IC.H", "", "", P01_0002),
+        ]
+    )
+
+
 def test_a_copy_of_the_report_elsewhere_starts_its_own_review(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -2023,6 +2023,7 @@
     if (read.error) return "Not loaded: " + read.error + ".";
     var m = matchRows(read.rows);
     var t = readInPage(m.matched);
+    t.matched = t.matched.map(inCodebookIds);
     var loaded = applyMatched(underPageRows(t.matched), true);
     keepUnmatched(m.unmatched);
     paintAll();
@@ -2078,6 +2079,45 @@
       out[seg] = rows.length ? JSON.stringify(rows) : undefined;
     });
     return out;
+  }
+
+  /* A code's name as Python looks it up (roqa_nlp.codebook.normalise_name): case folded, "&" read
+     as "and", punctuation as spaces, spacing aside. */
+  function nameKey(name) {
+    var s = foldCase(String(name || "")).replace(/&/g, " and ");
+    s = s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019]+/g, " ");
+    return s.split(/\s+/).filter(Boolean).join(" ");
+  }
+  /* The id of the code of this page's list written `key` (its id, or its id, name or alias in
+     any case or spacing: nameKey), as Codebook.find finds it (an id or name before an alias,
+     the first code claiming it); `key` itself when none is. */
+  var idByKey = null;
+  function codeIdOf(key) {
+    var k = String(key || "").trim();
+    if (!idByKey) {
+      idByKey = { exact: Object.create(null), named: Object.create(null) };
+      codes.forEach(function (c) { idByKey.exact[c.id] = c.id; });
+      codes.forEach(function (c) {
+        [c.id, c.name].forEach(function (n) { if (!(nameKey(n) in idByKey.named)) idByKey.named[nameKey(n)] = c.id; });
+      });
+      codes.forEach(function (c) {
+        (c.aliases || []).forEach(function (n) { if (!(nameKey(n) in idByKey.named)) idByKey.named[nameKey(n)] = c.id; });
+      });
+    }
+    if (!k) return k;
+    return idByKey.exact[k] || idByKey.named[nameKey(k)] || key;
+  }
+  /* A matched row ({row, segment, edited}) of a loaded file with the code of its accept, reject
+     or recode (and a recode's suggestion) written by the id of the code the codebook knows it by,
+     as roqa_nlp.decisions.in_codebook_ids reads it: a recode to "is.e.1" is one to IS.E.1,
+     shown in its box and saved so (blind tester s67: the box was empty, the row saved as it
+     came). */
+  function inCodebookIds(m) {
+    var r = m.row;
+    if (["accept", "reject", "recode"].indexOf(r.decision) < 0) return m;
+    var code = codeIdOf(r.code_id), was = r.decision === "recode" ? codeIdOf(r.suggestion) : r.suggestion;
+    if (code === r.code_id && was === r.suggestion) return m;
+    return { row: copyRow(r, { code_id: code, suggestion: was }), segment: m.segment, edited: m.edited };
   }
 
   /* Whether a decision names a code that is neither this report's codebook's nor suggested
