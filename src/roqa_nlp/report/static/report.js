@@ -2762,7 +2762,7 @@
      or, when they are all rejected already, x taken back: each back to its decision before x
      (a reject, accept or recode made before it), else every one taken back. `beforeX`: segment
      id -> [its suggestions' decisions before x, its codes after x (JSON)], for this tab's x
-     alone; a decision made on the segment since changes its codes, and x again then takes every
+     alone; a suggestion's decision changed since changes its codes, and x again then takes every
      one back (blind tester s67: Shift+2, x, x lost the reject of suggestion 2). Returns what
      x decided, in words (#kb-status). */
   var beforeX = {};
