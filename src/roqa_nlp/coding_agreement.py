@@ -232,6 +232,13 @@ class CodedUnits:
     #: units here and are units coded by no one with ``units="spans"``
     #: (:func:`coded_units_from_results`); ``(0, 0)`` otherwise
     unselected: tuple[int, int] = (0, 0)
+    #: a long table's names resolved, beside ``codebook``, to a code of another input's own
+    #: (a review's new code): each name as typed -> (code id, the coder whose codings carry
+    #: it, where it is first: ``line 3``) (:func:`read_long_csv` ``own_codes``)
+    matched_own: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: a long table's codes of no codebook and near no code of ``codebook``, compared as
+    #: written: each -> where it is first (:func:`read_long_csv` ``keep_own``)
+    kept_as_written: dict[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -338,7 +345,12 @@ LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
 
 
 def read_long_csv(
-    path: str | Path, *, codebook: Codebook | None = None, builtin_commas: bool = False
+    path: str | Path,
+    *,
+    codebook: Codebook | None = None,
+    builtin_commas: bool = False,
+    own_codes: Mapping[str, tuple[str, str, str] | None] | None = None,
+    keep_own: bool = False,
 ) -> CodedUnits:
     """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence`` and
     ``text``, the words of the segment a row codes, kept in :attr:`CodedUnits.unit_texts`;
@@ -370,7 +382,12 @@ def read_long_csv(
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
     by its id, so "Leadership Engagement", "leadership engagement" and "IN.B" are one code; a code
-    the codebook does not know is a one-line error naming the line. Without, codes are the text
+    the codebook does not know is a one-line error naming the line. But a name of a code of
+    another input's own (``own_codes``, :func:`own_codes_by_name`: a review's new code "Manager
+    burnout") is that code, in :attr:`CodedUnits.matched_own`; and with ``keep_own``, a code of
+    no codebook and near no code of it (no "did you mean") is a code of the coder's own,
+    compared as written, in :attr:`CodedUnits.kept_as_written` (tester, session 68: a sheet of
+    CFIR 2.0 names and one own code had no route to a comparison). Without, codes are the text
     as written (see :func:`merge_spelling_variants`).
 
     Coder names that differ only in case, spacing, punctuation or ``&``/``and`` ("Ana",
@@ -434,6 +451,9 @@ def read_long_csv(
     blank_cells: Counter[str] = Counter()  # a spreadsheet's blank ("N/A") -> cells holding it
     no_code = NONE_LABELS | spreadsheet_blanks()
     valence_without_code: list[str] = []
+    matched_own: dict[str, tuple[str, str, str]] = {}
+    kept_as_written: dict[str, str] = {}
+    kept_spelling: dict[str, str] = {}  # a kept own code's name compared as Codebook.find does
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -473,7 +493,18 @@ def read_long_csv(
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
-                if found is None:
+                own = _own_code(code, codebook, own_codes, keep_own) if found is None else None
+                if own is not None:
+                    if own[0] == code:  # spellings of one own code are one, the first kept
+                        from .codebook import normalise_name
+
+                        own = (kept_spelling.setdefault(normalise_name(code), code), "", "")
+                        kept_as_written.setdefault(own[0], f"{item} {n}")
+                    else:
+                        matched_own.setdefault(code, (own[0], own[1], f"{item} {n}"))
+                        code_names[own[0]] = own[2]
+                    code = own[0]
+                elif found is None:
                     reason = f"{item} {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
                     hint = (
                         f"use a code id or name listed by `{codebook.listing_command}`, "
@@ -495,13 +526,14 @@ def read_long_csv(
                     if (several := _comma_cell_in(codebook, code)) is not None:
                         reason, hint = _comma_cell_error(codebook, code, several, f"{item} {n}")
                     raise RoqaError(reason, path=p, hint=hint)
-                if len(shared := codebook.sharing(code)) > 1:  # it could mean either
-                    from .codebook import SHARED_NAME_HINT
+                else:
+                    if len(shared := codebook.sharing(code)) > 1:  # it could mean either
+                        from .codebook import SHARED_NAME_HINT
 
-                    said = codebook.shared_name_said(code, shared)
-                    raise RoqaError(f"{item} {n}: {said}", path=p, hint=SHARED_NAME_HINT)
-                code = found.id
-                code_names[code] = found.name
+                        said = codebook.shared_name_said(code, shared)
+                        raise RoqaError(f"{item} {n}: {said}", path=p, hint=SHARED_NAME_HINT)
+                    code = found.id
+                    code_names[code] = found.name
             rows.append((unit, coder, code))
             if code and valence is not None:
                 given.setdefault(coder, {}).setdefault(unit, {}).setdefault(code, set()).add(
@@ -535,6 +567,8 @@ def read_long_csv(
     cu.blank_cells = dict(blank_cells)
     cu.valence_without_code = valence_without_code
     cu.unit_texts = unit_texts if it is not None else None
+    cu.matched_own = matched_own
+    cu.kept_as_written = kept_as_written
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -542,6 +576,31 @@ def read_long_csv(
     if iv is None:
         cu.no_valence = {c: f"the long CSV {p.name} has no valence column" for c in cu.coders}
     return cu
+
+
+def _own_code(
+    code: str,
+    codebook: Codebook,
+    own_codes: Mapping[str, tuple[str, str, str] | None] | None,
+    keep_own: bool,
+) -> tuple[str, str, str] | None:
+    """What a code ``codebook`` does not know is, when it is no error (:func:`read_long_csv`):
+    (code id, the coder whose codings carry it, its name) for a name of another input's own
+    code (``own_codes``); ``(code, "", code)`` with ``keep_own`` for a code of no codebook and
+    near no code of ``codebook``, compared as written; else None (an unknown code)."""
+    from .codebook import builtin_codebook, normalise_name
+    from .codebooks import BUILTIN
+
+    got = (own_codes or {}).get(normalise_name(code))
+    if got is not None:
+        return got[0], got[2], got[1]
+    if not keep_own or codebook.did_you_mean(code) is not None:
+        return None
+    if _comma_cell_in(codebook, code) is not None:
+        return None
+    if any(builtin_codebook(b).find(code) is not None for b in BUILTIN):
+        return None
+    return code, "", code
 
 
 def _coder_spellings_merged(
@@ -1950,6 +2009,41 @@ def same_guid_codes(
         }
         out[coder] = _renamed_codes(result, rename) if rename else result
     return out
+
+
+def own_codes_by_name(
+    results: Mapping[str, CodingResult], known: Codebook | None = None
+) -> dict[str, tuple[str, str, str] | None]:
+    """The codes of the results' own a long CSV's name can be, by name (compared as
+    :meth:`Codebook.find` compares names): name -> (code id, its name, the first coder whose
+    codings carry it), or None for a name one project gives two codes (the ids decide there).
+
+    A code is the results' own when neither ``known`` (the codebook compared in) nor any
+    built-in codebook has its id or its name: a review's new code project.manager-burnout
+    "Manager burnout", a QDA project's own node. Of several projects' codes of one name, the
+    first coder's is kept, as :func:`match_codes_by_name` keeps it. Before, a CSV's "Manager
+    burnout" and the review's project.manager-burnout were two codes, and an identical sheet
+    scored kappa 0.200 (tester, session 68)."""
+    from .codebook import builtin_codebook, normalise_name
+    from .codebooks import BUILTIN
+
+    books = [builtin_codebook(b) for b in BUILTIN]
+    if known is not None:
+        books.append(known)
+    found: dict[str, tuple[str, str, str] | None] = {}
+    ids_in: dict[tuple[str, str], set[str]] = {}  # (name, project) -> ids
+    for coder, result in results.items():
+        for s in result.segments:
+            for g in s.suggestions:
+                name = normalise_name(g.name or "")
+                if not name or any(g.code_id in b or b.find(g.name) for b in books):
+                    continue
+                ids_in.setdefault((name, _project_key(coder, result)), set()).add(g.code_id)
+                found.setdefault(name, (g.code_id, g.name, coder))
+    for (name, _), ids in ids_in.items():
+        if len(ids) > 1:
+            found[name] = None
+    return found
 
 
 #: The start of the note :func:`match_codes_by_name` gives for names it does not match, as one

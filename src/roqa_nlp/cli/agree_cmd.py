@@ -651,10 +651,22 @@ def load_coded_units(
         # a cell "Staffing, Training" is split into built-in codes only when results code in
         # a built-in codebook: else it is as likely a team's own code as two codes
         builtin_commas = any(codebook_of(r) is not None for r in results.values())
+        own_codes = None
+        if book is not None:  # a name of a review's new code is that code, as without
+            from ..coding_agreement import own_codes_by_name
+
+            own_codes = own_codes_by_name(results, book)
         for p in table_paths:
-            table = read_long_csv(p, codebook=book, builtin_commas=builtin_commas)
+            table = read_long_csv(
+                p,
+                codebook=book,
+                builtin_commas=builtin_commas,
+                own_codes=own_codes,
+                keep_own=True,
+            )
             check_table_texts(table, results, p)
             tables.append(table)
+            table_notes.extend(_own_codes_notes(table, p, book))
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
                 table_of.setdefault(c, p)
@@ -755,6 +767,38 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _own_codes_notes(table: Any, path: Path, book: Any | None) -> list[str]:
+    """The notes on a long table's codes ``book`` (``--codebook``) does not know that are no
+    error (:func:`~roqa_nlp.coding_agreement.read_long_csv`): names of a code of another
+    input's own, each spelling once under its code, and codes of no codebook compared as
+    written."""
+    from ..errors import first_few
+
+    notes = []
+    spellings: dict[str, list[str]] = {}
+    for typed, (cid, _, _) in table.matched_own.items():
+        spellings.setdefault(cid, []).append(typed)
+    for cid, typed in spellings.items():
+        first = table.matched_own[typed[0]]
+        notes.append(
+            f"{path.name}: {repr(typed[0])} ({first[2]})"
+            + "".join(f" = {t!r}" for t in typed[1:])
+            + f" is matched by name to {first[1]}'s {cid}, a "
+            "code of another input's own"
+        )
+    kept = table.kept_as_written
+    if kept and book is not None:
+        k = len(kept)
+        notes.append(
+            f"{path.name}: {f'{k} codes ' if k > 1 else ''}"
+            + first_few([f"{c!r} ({where})" for c, where in kept.items()], 4)
+            + f" {'are codes' if k > 1 else 'is a code'} of no codebook and near no code of "
+            f"{book.id}, so {'they are' if k > 1 else 'it is'} compared as written, as "
+            f"{'codes' if k > 1 else 'a code'} of the coder's own"
+        )
+    return notes
 
 
 def _matched_by_id_alone(tables: list[tuple[Path, Any]], results: dict[str, Any]) -> list[str]:
@@ -1396,23 +1440,29 @@ def _csv_names_resolved(
     tester, session 41, 15 codes and kappa -0.052 instead of 0.640, with no word."""
     import dataclasses
 
-    from ..codebook import SHARED_NAME_HINT
-    from ..coding_agreement import with_codes_renamed
+    from ..codebook import SHARED_NAME_HINT, normalise_name
+    from ..coding_agreement import own_codes_by_name, with_codes_renamed
     from ..errors import RoqaError, first_few
     from ..transcripts import natural_key
 
     book, why = _results_codebook(results, recorded)
-    if book is None:
+    own_codes = own_codes_by_name(results, book)
+    if book is None and not any(own_codes.values()):
         return tables, [], None, set()
+    book_id = "" if book is None else book.id
     out: list[Any] = []
     notes: list[str] = []
     resolved: set[str] = set()
     unknown: dict[str, list[str]] = {}  # coder -> names the codebook does not know
+    matched: set[str] = set()  # names of a code of another input's own
     for table in tables:
         rename: dict[str, str] = {}
+        own_of: dict[str, tuple[str, str, str]] = {}  # name -> another input's own code
+        named: dict[str, str] = {}  # a code id resolved to -> its name
         for code in table.codes:
-            found = book.find(code)
-            if found is None:
+            if book is None or (found := book.find(code)) is None:
+                if code and (got := own_codes.get(normalise_name(code))) is not None:
+                    rename[code], own_of[code] = got[0], got
                 continue
             if len(shared := book.sharing(code)) > 1:  # as --codebook refuses it
                 coder = next(
@@ -1423,51 +1473,99 @@ def _csv_names_resolved(
                     path=(where or {}).get(coder, coder),
                     hint=SHARED_NAME_HINT,
                 )
-            rename[code] = found.id
+            rename[code], named[found.id] = found.id, found.name
         resolved.update(rename.values())
+        matched.update(own_of)
         names = {c: n for c, n in table.code_names.items() if c not in rename}
-        names.update({cid: book[cid].name for cid in rename.values()})
+        names.update(named)
+        names.update({cid: name for cid, name, _ in own_of.values()})
         out.append(dataclasses.replace(with_codes_renamed(table, rename), code_names=names))
         for coder in table.coders:
             mine = {c for codes in table.codings[coder].values() for c in codes}
-            by_name = sorted((c for c in mine if c in rename and rename[c] != c), key=natural_key)
+            by_name = [c for c in mine if c in rename and rename[c] != c and c not in own_of]
+            owns = [c for c in mine if c in own_of]
             left = sorted((c for c in mine if c and c not in rename), key=natural_key)
-            if left:
+            if left and book is not None:
                 unknown.setdefault(coder, []).extend(left)
-            if not by_name and not left:
+            if not by_name and not owns and (not left or book is None):
                 continue
-            shown = first_few([repr(c) for c in by_name], 4)
             kept = first_few([repr(c) for c in left], 4)
+            as_own = "matched by name to a code of another input's own: " + first_few(
+                [
+                    f"{_spellings_said(group)} as {own_of[group[0]][2]}'s {cid}"
+                    for cid, group in _by_code(owns, rename)
+                ],
+                4,
+            )
             if by_name:
-                n = f"{len(by_name)} " if len(by_name) > 1 else ""
-                said = f"{coder}'s {n}code{'s' * (len(by_name) > 1)} (names in a long CSV) "
-                said += f"{'are' if len(by_name) > 1 else 'is'} resolved in codebook {book.id}, "
-                said += f"{why}: {shown}"
+                groups = _by_code(by_name, rename)  # a code once, each spelling under it
+                k = len(groups)
+                said = f"{coder}'s {f'{k} ' if k > 1 else ''}code{'s' * (k > 1)} (names in a "
+                said += f"long CSV) {'are' if k > 1 else 'is'} resolved in codebook {book_id}, "
+                said += f"{why}: {first_few([_spellings_said(g) for _, g in groups], 4)}"
+                if owns:
+                    said += f"; and {as_own}"
                 if left:
                     said += f"; not in it, so compared as written: {kept}"
+            elif owns:
+                k = len(_by_code(owns, rename))
+                said = f"{coder}'s {f'{k} ' if k > 1 else ''}code{'s' * (k > 1)} (names in a "
+                said += f"long CSV) {'are' if k > 1 else 'is'} {as_own}"
+                if left:
+                    where_not = "no codebook" if book is None else f"codebook {book_id}, {why}"
+                    said += f"; not in {where_not}, so compared as written: {kept}"
             else:
                 whose = f"{coder}'s code{'s' * (len(left) != 1)}"
                 said = (
                     f"{whose} (names in a long CSV) {'are' if len(left) > 1 else 'is'} not in "
-                    f"codebook {book.id}, {why}, so compared as written: {kept}"
+                    f"codebook {book_id}, {why}, so compared as written: {kept}"
                 )
             notes.append(f"{said} (--codebook sets another)")
-    if unknown:
-        every = {c for t in tables for c in t.codes if c}
-        found = _codebook_knowing(every, results, sources or {}, besides=book)
+    if unknown and book is not None:
+        every = {c for t in tables for c in t.codes if c} - matched
+        listed = [n for names in unknown.values() for n in names]
+        found = _codebook_knowing(every, results, sources or {}, besides=book, aside=set(listed))
         if found is not None:
-            into = found[0]
+            into, target = found
+            own = [n for n in listed if target.find(n) is None]
+            unknown = {c: [n for n in ns if n not in own] for c, ns in unknown.items()}
             listed = [n for names in unknown.values() for n in names]
             k = len(listed)
-            whose = f"{' and '.join(unknown)}'s {f'{k} codes' if k > 1 else 'code'}"
+            whose = f"{' and '.join(c for c, ns in unknown.items() if ns)}'s "
+            whose += f"{f'{k} codes' if k > 1 else 'code'}"
+            but = ""
+            if own:
+                one = len(own) == 1
+                but = (
+                    f" but {first_few([repr(n) for n in own], 4)}, "
+                    f"{'a code' if one else 'codes'} of no codebook, which "
+                    f"{'is' if one else 'are'} compared as written;"
+                )
             raise RoqaError(
                 f"{whose} {first_few([repr(n) for n in listed], 4)} (names in a long CSV) "
                 f"{'are' if k > 1 else 'is'} not {'codes' if k > 1 else 'a code'} of "
                 f"{book.id}, {why}, so {'they' if k > 1 else 'it'} could agree with no code",
-                hint=f"give --codebook {into}: it has every name of the long CSV, and every "
-                "input's codes translate into it",
+                hint=f"give --codebook {into}: it has every name of the long CSV{but}"
+                f"{',' if not but else ''} and every input's codes translate into it",
             )
     return out, notes, book, resolved
+
+
+def _by_code(names: list[str], rename: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Names grouped by the code each is resolved to, in natural order, each group's
+    spellings in natural order."""
+    from ..transcripts import natural_key
+
+    groups: dict[str, list[str]] = {}
+    for n in sorted(names, key=natural_key):
+        groups.setdefault(rename[n], []).append(n)
+    return sorted(groups.items(), key=lambda g: natural_key(g[1][0]))
+
+
+def _spellings_said(spellings: list[str]) -> str:
+    """The spellings of one code, as a note shows them: ``'Available Resources' =
+    'available resources'``."""
+    return " = ".join(repr(s) for s in spellings)
 
 
 def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[Any | None, str]:
@@ -1495,12 +1593,20 @@ def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[An
 
 
 def _codebook_knowing(
-    names: set[str], results: dict[str, Any], sources: dict[str, Path], *, besides: Any | None
+    names: set[str],
+    results: dict[str, Any],
+    sources: dict[str, Path],
+    *,
+    besides: Any | None,
+    aside: set[str] | None = None,
 ) -> tuple[str, Any] | None:
     """The ``--codebook`` value, and the codebook, of one that has every one of ``names`` (ids,
     names or aliases) and that every result's codes translate into (or are of): first the codebook
     files the results record or carry, then the built-in codebooks; not ``besides``; None when
-    none does."""
+    none does. It may lack names of ``aside`` (codes of a coder's own, compared as written),
+    so long as it has more of them than it lacks: a sheet mostly of CFIR 2.0 names and one
+    own code is one of CFIR 2.0 (tester, session 68: scored against a CFIR 2009 run, kappa
+    0.102 for 0.606)."""
     from ..codebook import BUILTIN, Codebook
     from ..crosswalk import load_chart, own_codebook, recorded_chart, source_codebook
     from ..errors import RoqaError
@@ -1521,7 +1627,10 @@ def _codebook_knowing(
     for named, target in candidates.items():
         if besides is not None and (target.id, target.hash) == (besides.id, besides.hash):
             continue
-        if not names or any(target.find(n) is None for n in names):
+        lacks = {n for n in names if target.find(n) is None}
+        if not names or lacks - (aside or set()):
+            continue
+        if lacks and len(aside or ()) - len(lacks) <= len(lacks):  # mostly codes of its own
             continue
         if _reached(froms, target):
             return named, target
