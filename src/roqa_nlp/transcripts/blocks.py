@@ -68,8 +68,10 @@ from .roles import (
 from .speaker_labels import (
     LabelMatch,
     end_text_metadata,
+    has_initial_stop,
     introduces_a_person,
     is_header_field,
+    is_initialled_name,
     is_known_header_line,
     label_fits,
     line_labels,
@@ -79,6 +81,7 @@ from .speaker_labels import (
     timed_label,
     transcript_header,
     with_header_fields,
+    without_name_stops,
     words_not_speakers,
 )
 from .timecodes import first_time_marks, has_time_marks, is_service_time_line, parse_timecode
@@ -194,7 +197,8 @@ def _styled_label(prefix: str, full: str) -> tuple[str, str, bool] | None:
         colon, stripped_rest = True, stripped_rest[1:]
     if not stripped_rest.strip() or not label or not label_fits(label):
         return None
-    if any(c in label for c in SENTENCE_PUNCTUATION) or "\n" in label:
+    # the full stops of a title or initials are a name's (``Dr A. Khan``), not a sentence's
+    if any(c in without_name_stops(label) for c in SENTENCE_PUNCTUATION) or "\n" in label:
         return None
     return " ".join(label.split()), stripped_rest, colon
 
@@ -574,6 +578,11 @@ def read_blocks(
                 or styled_counts[label] >= 2
                 or keys.known(label)
                 or participant_number_label(label) is not None
+            )
+            and (  # a name with initials as a label in plain text is one (**Q. What helped**)
+                not has_initial_stop(label)
+                or keys.known(label)
+                or is_initialled_name(label, recurs=styled_counts[label] >= 2)
             )
         )
 

@@ -3,7 +3,10 @@
 A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (a name of
 at most 40 with a note in the brackets it ends on, up to 40 more, is one too: ``Bernadette
 Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`; a title of
-``data/honorifics.txt`` such as ``Dr.`` may open it), starts with a letter or digit, and is
+``data/honorifics.txt`` such as ``Dr.`` may open it, and initials with their full stops may
+stand in it, ``Dr. A. Khan``, ``J.Smith``, where it reads as a name: :func:`is_initialled_name`;
+a name the researcher gives is a label before a colon whatever it holds,
+:func:`_named_label_line`), starts with a letter or digit, and is
 followed by a colon and then white space or the end of the line, so clock times (``10:30``)
 and URLs are never labels; a colon
 may stand inside the label's round brackets (``Interviewer (Q1: intro): words``). Markdown
@@ -123,6 +126,7 @@ from ..name_characters import MARKS, without_marks
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
+    DEFAULT_INTERVIEWER_LABELS,
     InterviewerLabels,
     asks,
     honorifics,
@@ -200,7 +204,15 @@ _SQUARE_NOTE = rf"\[[^\[\]()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\]"
 #: A character of a label after its first (a letter or digit), and its last: a name's
 #: characters (combining marks too, :mod:`~roqa_nlp.name_characters`: ``Adébáyọ̀``) and
 #: ``'’()/&#-``; a space or a zero-width joiner within it.
-_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d-]"
+#: The full stop of an initial within a name (``A. Khan``, ``Jane A. Smith``, ``J.Smith``,
+#: ``Dr A. Khan``): after one letter that stands as a word of its own (at the label's start or
+#: after a blank, a bracket or another initial's stop), a letter after it or after one or two
+#: blanks. So ``So. What I mean is:`` and ``It was 3 p.m.: late.`` offer no label, and a label
+#: never ends on one; a label holding one is a speaker only when it reads as a name with
+#: initials, or the researcher names it (:func:`is_initialled_name`, :func:`accepted_labels`).
+_INITIAL_STOP = r"(?<=[^\W\d_])(?<![\w'’-][^\W\d_])\.(?=[ \t]{0,2}[^\W\d_])"
+_PLAIN_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d-]"
+_LABEL_CHAR = rf"(?:{_PLAIN_LABEL_CHAR}|{_INITIAL_STOP})"
 _LABEL_LAST = rf"[\w{MARKS}'’()/&#-]"
 _LABEL = (
     rf"{_HONORIFIC}[^\W_]"
@@ -269,24 +281,36 @@ TIME_FIRST_LINE = re.compile(
     r"[ \t]*$"
 )
 LooseForm = Literal["no space", "dash", "tab", "full stop"]
+
+
 # The looser shapes take a label of bounded length: a lazy unbounded label followed by a run of
 # blanks is quadratic in the length of a line.
-_SHORT_LABEL = (
-    rf"{_HONORIFIC}[^\W_](?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE}){{0,{MAX_LABEL_CHARS}}}?"
-    rf"(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
-)
-_LOOSE_START = (
-    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_SHORT_LABEL})(?(bracket)\])"
-    rf"{_TIME_AFTER}"
-)
+def _short_label(char: str) -> str:
+    """A label of at most MAX_LABEL_CHARS characters of ``char`` after its first."""
+    return (
+        rf"{_HONORIFIC}[^\W_](?:(?:{char}|{_SQUARE_NOTE}){{0,{MAX_LABEL_CHARS}}}?"
+        rf"(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
+    )
+
+
+def _loose_start(char: str) -> str:
+    """A line's opening (a time, a bracket) and a short label of ``char`` (:func:`_short_label`)."""
+    return (
+        rf"^[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?P<bracket>\[)?(?P<label>{_short_label(char)})"
+        rf"(?(bracket)\]){_TIME_AFTER}"
+    )
+
+
+_LOOSE_START = _loose_start(_LABEL_CHAR)
 #: ``Interviewer:What else?``: no space after the colon (nor a slash, as in a URL).
 NO_SPACE_LINE = re.compile(rf"{_LOOSE_START}:(?=[^\s/:])")
 #: ``INTERVIEWER - words``: a dash between blanks instead of the colon.
 DASH_LINE = re.compile(rf"{_LOOSE_START}[ \t]+[-–—](?:[ \t]+|$)")
 #: ``Interviewer<TAB>words``: a tab instead of the colon (a two-column table pasted as text).
 TAB_LINE = re.compile(rf"{_LOOSE_START} *\t[ \t]*(?=\S)")
-#: ``Q. words`` / ``A. words``: a full stop after a question-and-answer label.
-PERIOD_LINE = re.compile(rf"{_LOOSE_START}\.[ \t]+(?=\S)")
+#: ``Q. words`` / ``A. words``: a full stop after a question-and-answer label, whose label
+#: holds no initial's full stop (``A. Supervision helps.`` is ``A``'s words).
+PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.[ \t]+(?=\S)")
 _LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
     (NO_SPACE_LINE, "no space"),
     (DASH_LINE, "dash"),
@@ -415,6 +439,7 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
         or TIMED_LINE.match(line)
         or BRACKETED_LINE.match(line)
         or TIME_FIRST_LINE.match(line)
+        or _named_label_line(line, interviewer_labels)
     )
     if m is None:
         return None
@@ -445,6 +470,29 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
         time=label_time(ts),
         timed=m.re is TIMED_LINE or m.re is TIME_FIRST_LINE,
     )
+
+
+def _named_label_line(line: str, interviewer_labels: Iterable[str] | None) -> re.Match[str] | None:
+    """``Name: words`` where ``Name`` is a person the researcher named with ``--interviewer`` or
+    ``--participant`` as written (any case, blanks as one), a time before its colon as for any
+    label: such a name opening a line before a colon is a label though its characters are none
+    a label's usual shape reads (``St. John Rivers:``, ``Dr. med. Kate Smith:``)."""
+    if not interviewer_labels:
+        return None
+    given = (*interviewer_labels, *participant_labels_of(interviewer_labels))
+    people = {n for n in given if n not in DEFAULT_INTERVIEWER_LABELS}
+    for name in sorted(people, key=lambda n: (-len(n), n)):
+        m = _named_line(" ".join(name.split())).match(line) if name.strip() else None
+        if m is not None:
+            return m
+    return None
+
+
+@functools.cache
+def _named_line(name: str) -> re.Pattern[str]:
+    """:func:`_label_line` for the one name ``name`` (:func:`_named_label_line`)."""
+    words = r"[ \t]+".join(re.escape(w) for w in name.split())
+    return _label_line(rf"(?i:{words})")
 
 
 def _may_open_with_a_label(line: str) -> bool:
@@ -2394,6 +2442,8 @@ def accepted_labels(
 
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
+        if has_initial_stop(label):  # "A. Khan", "Q. What helped": only a name's shape
+            return keys.known(label) or is_initialled_name(name, recurs=n >= 2)
         if "," in name:  # surname first: only with evidence, "Well, honestly:" opens talk
             return (n >= 2 or keys.known(label)) and is_comma_name(label)
         return (
@@ -2407,6 +2457,75 @@ def accepted_labels(
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
+
+
+#: An initial's full stop in a label's name (:data:`_INITIAL_STOP`).
+_INITIAL_STOP_IN = re.compile(_INITIAL_STOP)
+#: An initial with its full stop, or a word, of a name with initials (``J.Smith`` is two).
+_NAME_PART = re.compile(r"[^\W\d_]\.|[^\s.]+\.?")
+#: The word lists a name's word said once beside initials is never from unless it is a name too:
+#: ``A. Background:``, ``B. Staffing:`` open an outline's points.
+_NOT_A_NAME_WORD = ("everyday_words.txt", "not_names.txt", "public_proper_words.txt")
+#: The lists of names that are also words (``J. Ward``, ``A. Will``).
+_NAMES_THAT_ARE_WORDS = ("word_surnames.txt", "word_given_names.txt", "stop_word_names.txt")
+
+
+def without_name_stops(label: str) -> str:
+    """``label`` without the full stops of a title opening it and of its initials (``Dr. A.
+    Khan`` -> ``Dr A Khan``, ``J.Smith`` -> ``JSmith``), so that a bold label in Word is judged
+    by its other punctuation (``Dr A. Khan`` is a name, ``Yes. Well`` is talk); others kept."""
+    m = re.match(_HONORIFIC, label)
+    title = "" if m is None else m.group().replace(".", "")
+    rest = label[len(m.group()) if m else 0 :]
+    return title + "".join(
+        c for i, c in enumerate(rest) if c != "." or _INITIAL_STOP_IN.match(rest, i) is None
+    )
+
+
+def has_initial_stop(label: str) -> bool:
+    """Whether ``label``'s name (before a note in brackets) holds an initial's full stop
+    (``A. Khan``, ``J.Smith``), and so is a speaker only as :func:`is_initialled_name` says."""
+    return _INITIAL_STOP_IN.search(_name_of(label)) is not None
+
+
+#: Most initials, and most words beside them, of a name with initials (``Jane A. B. Ní
+#: Bhriain``).
+_MOST_INITIALS = 3
+_MOST_NAME_WORDS = 3
+
+
+def is_initialled_name(name: str, *, recurs: bool = False) -> bool:
+    """Whether ``name``, a label holding an initial's full stop (``A. Khan``, ``Dr. A. Khan``,
+    ``Jane A. Smith``, ``J.Smith``), reads as a person's name: after any title
+    (``data/honorifics.txt``), one to three initials, each one capital letter, and one to three
+    capitalised words (or name particles: ``A. de Souza``, one word at least capitalised); said once
+    (not ``recurs``), none of them a stop word, a topic's word or an everyday word that is no
+    name (``data/everyday_words.txt``, ``data/not_names.txt``; ``Ward`` is a surname too), so
+    that ``Q. What helped:``, ``A. Background:``, ``e.g. this:`` and ``U.S. Policy:`` open talk."""
+    parts = _NAME_PART.findall(name)
+    if parts and len(parts) > 1 and parts[0].rstrip(".").casefold() in honorifics():
+        parts = parts[1:]
+    initials = [p for p in parts if len(p) == 2 and p.endswith(".")]
+    words = [p for p in parts if p not in initials]
+    if not 1 <= len(initials) <= _MOST_INITIALS or not 1 <= len(words) <= _MOST_NAME_WORDS:
+        return False
+    if not all(p[0].isupper() for p in initials):
+        return False
+    capitalised = [w for w in words if w.casefold() not in _NAME_PARTICLES]
+    if not capitalised or not all(w[0].isupper() for w in capitalised):
+        return False
+    if recurs:
+        return True
+
+    def name_word(word: str) -> bool:
+        w = word.rstrip(".").casefold()
+        if _is_common_word(w) or _is_talk_word(w):
+            return False
+        return not any(w in packaged_words(f) for f in _NOT_A_NAME_WORD) or any(
+            w in packaged_words(f) for f in _NAMES_THAT_ARE_WORDS
+        )
+
+    return all(name_word(w) for w in capitalised)
 
 
 def is_comma_name(label: str) -> bool:
