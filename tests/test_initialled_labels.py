@@ -224,6 +224,27 @@ def test_every_name_with_initials_is_a_label(
     assert [m.label if m else None for m in found] == [name, "P04", name, "P04"]
 
 
+def test_a_number_a_transcription_gave_is_no_participant_renamed(tmp_path: Path) -> None:
+    """Finding 3: 'P04' and Otter's 'Speaker 2' were "read as one person ... (renamed or
+    rejoined in the call)", which the docs say a numbered speaker never is."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "Interviewer: What helped the service change?\n\n"
+        "P04: Mostly having a manager who believed in it and gave staff time.\n\n"
+        "Speaker 2: We also had a budget line that residents controlled.\n\n"
+        "Interviewer: And what got in the way?\n\n"
+        "P04: Money and turnover, mostly.\n\n"
+        "Speaker 2: Turnover was the worst part of it for us.\n",
+        encoding="utf-8",
+    )
+    assert participant_labels_warning(_read(f)) == (
+        f"{f}: 2 participants speak ('P04', 'Speaker 2'): 'Speaker 2', a number a "
+        "transcription gave, names no one and is not 'P04' renamed, so all are counted and "
+        "cited as one case, P04: to count and cite each, label each one's turns with their own "
+        "id ('P04a: ...', 'P04b: ...')"
+    )
+
+
 #: The tester's in/p04_otter.txt.
 P04_OTTER = """Recovery study interview P04
 Transcribed by https://otter.ai

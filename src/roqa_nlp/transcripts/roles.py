@@ -675,6 +675,10 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
     own = case if participant_number_label(case) is not None else "P05"
     numbered = [is_speaker_number_label(label) for label in labels]
     lettered = [SPEAKER_LETTER_LABEL.fullmatch(label.strip()) is not None for label in labels]
+    tail = (
+        f"to count and cite each, label each one's turns with their own id "
+        f"('{own}a: ...', '{own}b: ...')"
+    )
     if all(n or x for n, x in zip(numbered, lettered, strict=True)):
         # numbers or letters a transcription gave (SPEAKER_01, Speaker 2, Speaker A) are told
         # apart, never a rename of one person; they name no one, so the case is counted and
@@ -682,10 +686,6 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         # the call"); with no interviewer among them, they are speakers all coded as
         # participants, not "participants" (hunt h_diar, D2)
         kind = "numbers" if all(numbered) else "letters" if all(lettered) else "labels"
-        tail = (
-            f"to count and cite each, label each one's turns with their own id "
-            f"('{own}a: ...', '{own}b: ...')"
-        )
         if not any(t.role == "interviewer" for t in transcript.turns):
             return (
                 f"{where}: {len(labels)} speakers under the {kind} a transcription gave them "
@@ -696,6 +696,31 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             f"{where}: {len(labels)} participants speak under the {kind} a transcription gave "
             f"them ({shown}), which name no one, so they are counted and cited as one case, "
             f"{case}: {tail}"
+        )
+    given = [label for label, n, x in zip(labels, numbered, lettered, strict=True) if n or x]
+    if given:
+        # beside a named or numbered participant, a number a transcription gave (Otter's
+        # "Speaker 2") is someone of their own, never that participant renamed (tester s68
+        # formats, 3: 'P 04' and 'Speaker 2' were "read as one person ... renamed")
+        many = len(given) > 1
+        who = (
+            "participants"
+            if any(t.role == "interviewer" for t in transcript.turns)
+            else ("speakers")
+        )
+        numbers = [is_speaker_number_label(g) for g in given]
+        kind = "number" if all(numbers) else "letter" if not any(numbers) else "number or letter"
+        kind = (
+            kind.replace("number", "numbers").replace("letter", "letters")
+            if many
+            else (f"a {kind}")
+        )
+        others = and_list([repr(label) for label in labels if label not in given])
+        return (
+            f"{where}: {len(labels)} {who} speak ({shown}): "
+            f"{and_list([repr(g) for g in given])}, {kind} a transcription gave, "
+            f"name{'' if many else 's'} no one and {'are' if many else 'is'} not {others} "
+            f"renamed, so all are counted and cited as one case, {case}: {tail}"
         )
     return (
         f"{where}: the participant speaks under {len(labels)} labels ({shown}), read as one "
