@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.render import split_turns_warning
 from roqa_nlp.transcripts.roles import participant_labels_warning
 from roqa_nlp.transcripts.speaker_labels import line_labels
 
@@ -303,3 +304,23 @@ def test_otters_speaker_asking_beside_an_initialled_interviewer_is_an_interviewe
         ("P 04", "participant", 36012.0),
     ]
     assert participant_labels_warning(t) is None
+
+
+def test_the_split_turn_warning_names_a_label_not_read(tmp_path: Path) -> None:
+    """Finding 4: the warning said a question 'with no speaker's label' of a line opening with
+    one, and did not say it was not read nor what reads it."""
+    f = tmp_path / "p04.txt"
+    f.write_text(
+        "P04: We support twelve adults in shared houses across the town.\n"
+        "St. John Rivers: And what has helped?\n\nP04: Mostly a manager who believed in it.\n",
+        encoding="utf-8",
+    )
+    assert split_turns_warning(_read(f)) == (
+        f"{f}: 1 turn split by a repeated speaker label (line 4), below a question whose "
+        "opening 'St. John Rivers:' was not read as a speaker's label ('St. John Rivers: And "
+        "what has helped?'), read as the participant's talk and coded: if 'St. John Rivers' is "
+        'the interviewer, name them so as written (roqa --interviewer "St. John Rivers"; '
+        "interviewer_labels in Python) or label it 'Interviewer: ...' in the file (deleting the "
+        "repeated label would code the question with the answer)"
+    )
+    assert split_turns_warning(_read(f, "St. John Rivers")) is None

@@ -50,6 +50,7 @@ from .roles import (
     interviewer_keys,
     introduced_labels,
     is_interviewer,
+    option_value,
     participant_id,
     participant_keys,
     participant_labels_of,
@@ -426,15 +427,38 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
         return note
     one = len(asked) == 1
     at = f"line{'' if one else 's'} {first_few([str(n) for n in asked], 6)}"
+    question = next(iter(asked.values()))
+    unread = _unread_label(question)
+    if unread is None:
+        below = f"below a question with no speaker's label ({quoted(question)})"
+        fix = f"if the interviewer asks {'it' if one else 'them'}, label"
+    else:  # a name the reader does not read as a label: the researcher may name it
+        below = (
+            f"below a question whose opening {unread + ':'!r} was not read as a speaker's "
+            f"label ({quoted(question)})"
+        )
+        fix = (
+            f"if {unread!r} is the interviewer, name them so as written (roqa --interviewer "
+            f"{option_value(unread)}; interviewer_labels in Python) or label"
+        )
     label = (
         f"{_turns(len(asked))} split by a repeated speaker label ({at}), "
-        f"{'' if one else 'each '}below a question with no speaker's label "
-        f"({quoted(next(iter(asked.values())))}), read as the participant's talk and coded: if "
-        f"the interviewer asks {'it' if one else 'them'}, label {'it' if one else 'each'} "
-        "'Interviewer: ...' in the file (deleting the repeated label would code the question "
-        "with the answer)"
+        f"{'' if one else 'each '}{below}, read as the participant's talk and coded: "
+        f"{fix} {'it' if one else 'each'} 'Interviewer: ...' in the file (deleting the "
+        "repeated label would code the question with the answer)"
     )
     return label if note is None else f"{note}; {label}"
+
+
+def _unread_label(line: str) -> str | None:
+    """The name a question's ``line`` opens with before a colon, shaped as a person's display
+    name (``St. John Rivers: And what ...?``, :func:`.speaker_labels.is_display_name`) though
+    not read as a speaker's label, else None."""
+    from .speaker_labels import CUE_LABEL, is_display_name
+
+    m = CUE_LABEL.match(line)
+    label = "" if m is None else " ".join(m["label"].split())
+    return label if label and is_display_name(label) else None
 
 
 def split_turns_warning(transcript: Transcript) -> str | None:

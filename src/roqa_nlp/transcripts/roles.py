@@ -2685,7 +2685,7 @@ def participants_who_ask(transcript: Transcript) -> list[tuple[str, int, int]]:
     ]
 
 
-def _option_value(name: str) -> str:
+def option_value(name: str) -> str:
     """``name`` as a command line's option value: quoted when it holds a blank or a quote."""
     return name if re.fullmatch(r"[\w.@-]+", name) else f'"{name}"'
 
@@ -2694,7 +2694,7 @@ def _naming_each(interface: str, names: Sequence[str]) -> str:
     """How to name each of ``names`` an interviewer, in ``interface``'s words."""
     if interface == "python":
         return f"interviewer_labels={list(names)!r}"
-    return " ".join(f"--interviewer {_option_value(n)}" for n in names)
+    return " ".join(f"--interviewer {option_value(n)}" for n in names)
 
 
 def _second_interviewer_warning(transcript: Transcript, interface: str) -> str | None:
@@ -2923,7 +2923,7 @@ def _naming_participants(interface: str, names: Sequence[str]) -> str:
     """How to name each of ``names`` a participant, in ``interface``'s words."""
     if interface == "python":
         return f"participant_labels={list(names)!r}"
-    return " ".join(f"--participant {_option_value(n)}" for n in names)
+    return " ".join(f"--participant {option_value(n)}" for n in names)
 
 
 def guessed_interviewer_warning(
