@@ -11,6 +11,7 @@ X.qdpx --interviewer NAME`` took the option and left it unused."""
 from __future__ import annotations
 
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.schema import Transcript
-from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts import read_transcript, read_transcripts
 from roqa_nlp.transcripts.render import split_turns_warning
 from roqa_nlp.transcripts.roles import participant_labels_warning
 from roqa_nlp.transcripts.speaker_labels import line_labels
+from test_cli_core import roqa
 
 NAMES = ["Dr. A. Khan", "A. Khan", "Jane A. Smith", "J.Smith", "Dr A. Khan", "A. de Souza"]
 QUESTIONS = [
@@ -324,3 +326,39 @@ def test_the_split_turn_warning_names_a_label_not_read(tmp_path: Path) -> None:
         "repeated label would code the question with the answer)"
     )
     assert split_turns_warning(_read(f, "St. John Rivers")) is None
+
+
+def _qdpx(path: Path) -> Path:
+    text = (
+        "Sam Roe: What has helped the service change over the years?\n\n"
+        "Zoe Adams: Mostly having a manager who believed in it and gave us time.\n\n"
+        "Sam Roe: And what got in the way of it?\n\n"
+        "Zoe Adams: Money and turnover, mostly, and the night shift never trained.\n"
+    )
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test"><Sources>'
+        '<TextSource guid="6f1e0a52-8d2b-4c1e-9a57-1c2d3e4f5a6b" name="p05">'
+        f"<PlainTextContent>{text}</PlainTextContent></TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    return path
+
+
+def test_a_qdpx_projects_speakers_are_read_with_the_interviewer_given(tmp_path: Path) -> None:
+    """Finding 5: ``roqa inspect X.qdpx --interviewer "Sam Roe"`` read Sam Roe as a participant
+    and advised --interviewer."""
+    project = _qdpx(tmp_path / "project.qdpx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (t,) = read_transcripts(project, interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Sam Roe", "interviewer"),
+        ("Zoe Adams", "participant"),
+    ] * 2
+    run = roqa("inspect", str(project), "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert "│ Sam Roe │ interviewer │ 2 │" in said
+    assert "--interviewer" not in said

@@ -3302,7 +3302,7 @@ def test_qdpx_without_the_exchange_reader_is_a_clear_error(
 def _fake_qdpx_reader(monkeypatch: pytest.MonkeyPatch, ids: list[str]) -> None:
     import roqa_nlp.exchange.refiqda as refiqda
 
-    def fake(path: Path) -> list[Transcript]:
+    def fake(path: Path, **options: Any) -> list[Transcript]:  # interviewer_labels
         return [parse_text(f"P1: from {path.name}", f"{i}.txt") for i in ids]
 
     monkeypatch.setattr(refiqda, "read_qdpx_transcripts", fake, raising=False)

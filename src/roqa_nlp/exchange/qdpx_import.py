@@ -52,7 +52,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -373,16 +373,20 @@ def _transcript_id(source_name: str) -> str:
 # -- turns ---------------------------------------------------------------------------------------
 
 
-def _turns(text: str, transcript_id: str) -> tuple[list[Turn], str | None]:
+def _turns(
+    text: str, transcript_id: str, interviewer_labels: Sequence[str] | None = None
+) -> tuple[list[Turn], str | None]:
     """Turns and participant of a source's text, found as the plain-text transcript reader does.
 
     QDA programs keep only the text, so speaker turns are re-derived from the speaker labels
-    (``P04:``, ``Interviewer:``) exactly as for a ``.txt`` transcript.
+    (``P04:``, ``Interviewer:``) exactly as for a ``.txt`` transcript, with the interviewer
+    labels given (``roqa inspect``/``roqa code project.qdpx --interviewer "Sam Roe"``, as for
+    any transcript: before session 68 they were accepted and left unused).
     """
     from ..transcripts.text import parse_text
 
     try:
-        parsed = parse_text(text, f"{transcript_id}.txt")
+        parsed = parse_text(text, f"{transcript_id}.txt", interviewer_labels=interviewer_labels)
     except RoqaError:  # no speech found: a source of headings only
         return [], None
     return parsed.turns, parsed.participant
@@ -615,6 +619,7 @@ def read_qdpx(
     *,
     codebook: Codebook | None = None,
     limits: ZipLimits = DEFAULT_LIMITS,
+    interviewer_labels: Sequence[str] | None = None,
 ) -> QdpxProject:
     """Read a REFI-QDA project: its transcripts, its codebook, and each user's codings.
 
@@ -628,6 +633,8 @@ def read_qdpx(
     not codes: not in the codebook, and in a person's codings the valence of the content codes
     of the same passage (a :class:`~.review.PersonsCodings`, see
     :func:`~.review.with_given_valence`; a passage given two valences is named in ``warnings``).
+    The sources' speakers are read with ``interviewer_labels`` as a ``.txt`` transcript's are
+    (exactly these, the defaults not added: :func:`~roqa_nlp.transcripts.with_default_labels`).
     """
     p = Path(path)
     _refuse_bare_xml(p)
@@ -641,7 +648,7 @@ def read_qdpx(
                 {id(el) for el in inline if "\r" in (el.text or "")} if any(literal_cr) else set()
             )
         folder = qde.rpartition("/")[0] + "/" if "/" in qde else ""
-        return _read_project(z, root, p, codebook, limits, crlf, folder)
+        return _read_project(z, root, p, codebook, limits, crlf, folder, interviewer_labels)
 
 
 def _project_root(z: SafeZip, p: Path) -> tuple[str, ET.Element, list[bool]]:
@@ -1079,6 +1086,7 @@ def _source_transcript(
     cases_of: dict[str, list[str]],
     case_guids: dict[str, str],
     source_warning: Callable[[str], None],
+    interviewer_labels: Sequence[str] | None = None,
 ) -> Transcript:
     """The transcript of text source ``src`` (its ``text`` with ``\\n`` line ends, ``got`` as
     read): its id (the one roqa exported it as, where the program renamed it; else its name's,
@@ -1106,7 +1114,7 @@ def _source_transcript(
             if media
             else f"{label}: a second source is called {base!r}; imported as {tid!r}"
         )
-    turns, speaker_participant = _turns(text, tid)
+    turns, speaker_participant = _turns(text, tid, interviewer_labels)
     participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
     transcript = Transcript(
         id=tid,
@@ -1384,6 +1392,7 @@ def _read_project(
     limits: ZipLimits,
     literal_crlf: set[int] | None = None,
     folder: str = "",
+    interviewer_labels: Sequence[str] | None = None,
 ) -> QdpxProject:
     """The project of ``root`` (read from ``z``), in steps: its users, its code tree, cases and
     notes; each text source's transcript and the selections coded in it; the warnings on what
@@ -1520,7 +1529,7 @@ def _read_project(
         else:
             transcript = _source_transcript(
                 src, text, got, label, in_units, path, recorded, used_ids, by_names, cases_of,
-                case_guids, source_warning,
+                case_guids, source_warning, interviewer_labels,
             )  # fmt: skip
             transcripts.append(transcript)
             by_text.setdefault(text, (transcript, media))

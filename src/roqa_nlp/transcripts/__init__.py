@@ -165,7 +165,7 @@ def _unsupported(path: Path) -> RoqaError:
     )
 
 
-def _qdpx_reader() -> Callable[[Path], list[Transcript]] | None:
+def _qdpx_reader() -> Callable[..., list[Transcript]] | None:
     """The REFI-QDA project reader of :mod:`roqa_nlp.exchange`, when it is installed."""
     from importlib import import_module
 
@@ -179,7 +179,9 @@ def _qdpx_reader() -> Callable[[Path], list[Transcript]] | None:
     return None
 
 
-def _read_qdpx(path: Path) -> list[Transcript]:
+def _read_qdpx(path: Path, interviewer_labels: Sequence[str] | None = None) -> list[Transcript]:
+    """The transcripts of the project ``path``, their speakers read with exactly
+    ``interviewer_labels`` (the defaults not added), as any other file's are."""
     reader = _qdpx_reader()
     if reader is None:
         raise RoqaError(
@@ -191,7 +193,7 @@ def _read_qdpx(path: Path) -> list[Transcript]:
         from ..io import missing_path_hint
 
         raise RoqaFileNotFoundError("file not found", path=path, hint=missing_path_hint(path))
-    found = list(reader(path))
+    found = list(reader(path, interviewer_labels=interviewer_labels))
     if not found:  # its sources are empty, or PDFs, pictures or media (each warned of)
         raise RoqaError(
             "holds no text source to code",
@@ -322,7 +324,7 @@ def _read_one(
     if suffix in _READERS or suffix == ".qdpx":
         _refuse_empty_file(p)
     if suffix == ".qdpx":
-        found = _read_qdpx(p)
+        found = _read_qdpx(p, interviewer_labels)
         if len(found) != 1:
             raise RoqaError(
                 f"holds {len(found)} transcripts, not one",
@@ -1005,7 +1007,9 @@ def read_files(
     for f in expand_paths(paths):
         qdpx = f.suffix.lower() == ".qdpx"
         try:
-            found = _read_qdpx(f) if qdpx else [_read_one(f, interviewer_labels)]
+            found = (
+                _read_qdpx(f, interviewer_labels) if qdpx else [_read_one(f, interviewer_labels)]
+            )
         except RoqaError as e:
             if e.path is None:
                 raise
