@@ -1991,9 +1991,9 @@ def feedback_plan(
     ]
     sources, codebook = _with_new_codes(sources, codebook)
     for ds, _, where in sources:  # a code no codebook knows stops it before any warning
-        for d in ds:
-            if d.decision in ("accept", "reject", "recode"):
-                _model_code(codebook, d.code_id, where, d.row)
+        # every such code of the file in one error, as apply-decisions names them (rounds
+        # tester, s68: one train run per typo)
+        refuse_unknown_codes(ds, codebook, where)
     # decision, text, segment, where, and the reviewer its file names (roqa import's decisions
     # of a QDA review; None: the file names none), carried with the row
     rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
@@ -2984,7 +2984,9 @@ def codes_not_in(
     """The codes of the accepts, rejects and recodes of ``decisions`` that ``codebook`` lacks
     (dropped, split, an id renamed without an alias, misspelt) -> the rows naming each, in the
     order met. Not lacking: a code ``codebook`` knows by id, name or alias, a new code the
-    review names (its name, or its project id), a project code, an id of another built-in
+    review names (its name, or its project id), a project code (an earlier round's) but one
+    near a code of ``codebook`` or of the review's new codes (:func:`near_said`: a misspelt
+    project code, rounds tester s68), an id of another built-in
     codebook (read through its mapping; the model's codes a report charted from them keeps as
     they came), and a code of ``charted_from`` (the model's codebook the codings were charted
     from into ``codebook``) by id, name or alias: apply-decisions and train --feedback read it
@@ -2992,7 +2994,9 @@ def codes_not_in(
     it), so an id of a built-in codebook that no code of a researcher's own codebook maps onto
     is one it lacks (:func:`_unmapped_elsewhere`: her CI.A, dropped since, session 60)."""
     new = {_same_name(d.new_code) for d in decisions if d.decision == "new-code"}
-    new |= {project_code_id(d.new_code) for d in decisions if d.decision == "new-code"}
+    new_ids = [project_code_id(d.new_code) for d in decisions if d.decision == "new-code"]
+    new |= set(new_ids)
+    made = {m.casefold() for m in new_ids}
     elsewhere = ids_elsewhere(codebook)
     lacking: dict[str, list[int]] = {}
     for d in decisions:
@@ -3002,7 +3006,12 @@ def codes_not_in(
             or not key
             or codebook.find(key) is not None
             or (charted_from is not None and charted_from.find(key) is not None)
-            or key.startswith(PROJECT_PREFIX)
+            # a project code of an earlier round is none the codings may know; one a letter from
+            # a code they or the review have is a typo of it (rounds tester, s68)
+            or (
+                key.startswith(PROJECT_PREFIX)
+                and (key.casefold() in made or not near_said(key, codebook, new_ids))
+            )
             or _same_name(key) in new
             or (key in elsewhere and not (of_model and _unmapped_elsewhere(key, codebook)))
         ):
@@ -3063,9 +3072,10 @@ def warn_of_codes_not_in(
     )
     if not lacking:
         return
+    made = [project_code_id(d.new_code) for d in decisions if d.decision == "new-code"]
     warn(
         f'{lacking_said(lacking, codebook)}, carried as they came (shown as "Also decided"): '
-        f"{lacking_listed(lacking, codebook)}; recode them in the page "
+        f"{lacking_listed(lacking, codebook, made)}; recode them in the page "
         f"(or in the file) to codes of {codebook.id!r}, or chart the report in the codebook "
         "they were made in (--codebook)",
         path=where,
@@ -3082,17 +3092,32 @@ def lacking_said(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> st
     )
 
 
-def lacking_listed(lacking: Mapping[str, Sequence[int]], codebook: Codebook) -> str:
+def near_said(code: str, codebook: Codebook, made: Iterable[str] = ()) -> str:
+    """ "near 'X'" (or "near 'X' or 'Y'") naming the codes of ``codebook`` (and the new codes'
+    ids ``made``, a review's own) nearest ``code``, an id or name typed with a typo; "" when none
+    is near. The one wording ``roqa train --feedback``, ``roqa apply-decisions`` and the report's
+    warning give a misspelt code (rounds tester, s68: a misspelt project code was named near its
+    code by apply-decisions alone)."""
+    ids = [c.id for c in codebook.codes if c.codable]
+    near = nearest_words(code, [*ids, *(m for m in made if m not in ids)])
+    near = near or codebook.nearest_names(code)
+    return f"near {' or '.join(map(quoted, near))}" if near else ""
+
+
+def lacking_listed(
+    lacking: Mapping[str, Sequence[int]], codebook: Codebook, made: Iterable[str] = ()
+) -> str:
     """The codes of ``lacking`` (code -> the rows naming it), the first four, each with its rows
-    and the codes of ``codebook`` nearest it: ``'TRAIN' (rows 3, 7; near 'TRAINF'); 'CULT'
-    (row 15)``, as the report's warning and apply-decisions' error name them alike."""
+    and the codes of ``codebook`` (or new codes ``made``) nearest it (:func:`near_said`):
+    ``'TRAIN' (rows 3, 7; near 'TRAINF'); 'CULT' (row 15)``, as the report's warning and
+    apply-decisions' and train's errors name them alike."""
+    made = list(made)
 
     def said(code: str, rows: Sequence[int]) -> str:
         numbered = [str(r) for r in rows if r]
         at = f"row{'s' if len(numbered) > 1 else ''} {first_few(numbered, 3)}" if numbered else ""
-        near = codebook.nearest_ids(code) or codebook.nearest_names(code)
-        if near:
-            at += ("; " if at else "") + f"near {' or '.join(map(quoted, near))}"
+        if near := near_said(code, codebook, made):
+            at += ("; " if at else "") + near
         return f"{quoted(code)}" + (f" ({at})" if at else "")
 
     codes = list(lacking)
@@ -3268,6 +3293,18 @@ def _model_code(
             path=where,
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {base}",
+        )
+    if (
+        code_id.startswith(PROJECT_PREFIX)
+        and known is None
+        and (near_by := near_said(code_id, codebook))
+    ):
+        # a letter from a code a given file made: a typo, not an earlier round's code to give
+        # (rounds tester, s68: train told to give the file that was given)
+        raise RoqaError(
+            f"{at}unknown code {quoted(code_id)} ({near_by})",
+            path=where,
+            hint="correct it in the file to the code it is near, or recode the segment in the page",
         )
     if code_id.startswith(PROJECT_PREFIX) and known is None:
         raise RoqaError(
