@@ -411,10 +411,13 @@ def test_a_changed_file_keeping_its_rows_is_not_blamed_for_an_earlier_files_segm
     Path("coded/decisions.csv").write_text(both, encoding="utf-8")
     now = read_decisions("coded/decisions.csv")[0]
     given = [("coded/decisions.csv", sha(both))]
+    fixed = sha(R1_ROWS.replace("IS.E.2", "IS.E.3"))
     assert earlier_rounds_left_out(given, [card], decisions=[now]) == (
-        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv, not "
-        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
-        "every round, earliest first: --feedback r1.csv --feedback coded/decisions.csv)"
+        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv "
+        f"(changed since the model learnt it: sha256 {sha(R1_ROWS)[:12]} then, {fixed[:12]} "
+        "now), not given now: the new model forgets its decisions (to keep them, repeat "
+        "--feedback for every round, earliest first: --feedback r1.csv --feedback "
+        "coded/decisions.csv)"
     )
     # r1.csv deleted: it alone is named, no longer found
     Path("r1.csv").unlink()
@@ -440,10 +443,37 @@ def test_an_earlier_file_edited_since_and_not_given_is_named_with_the_command(
     Path("coded/decisions.csv").write_text(R1_ROWS.replace("IS.E.2", "IS.E.3"), encoding="utf-8")
     Path("r2.csv").write_text(R2_ROWS, encoding="utf-8")
     now = read_decisions("r2.csv")[0]
+    fixed = sha(R1_ROWS.replace("IS.E.2", "IS.E.3"))
     assert earlier_rounds_left_out([("r2.csv", sha(R2_ROWS))], [card], decisions=[now]) == (
-        "r2.csv was reviewed on codings made by a model trained with coded/decisions.csv, not "
-        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
-        "every round, earliest first: --feedback coded/decisions.csv --feedback r2.csv)"
+        "r2.csv was reviewed on codings made by a model trained with coded/decisions.csv "
+        f"(changed since the model learnt it: sha256 {sha(R1_ROWS)[:12]} then, {fixed[:12]} "
+        "now), not given now: the new model forgets its decisions (to keep them, repeat "
+        "--feedback for every round, earliest first: --feedback coded/decisions.csv --feedback "
+        "r2.csv)"
+    )
+
+
+def test_an_earlier_file_saved_over_with_a_later_round_carrying_it_is_said_changed_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rounds tester, s68 (4): round 1's coded/decisions.csv came to hold round 2's review,
+    which carries round 1's rows; training on a cleared round 2 alone suggested --feedback
+    coded/decisions.csv as the file the model learnt, with no word that it is another file
+    now (before: "trained with coded/decisions.csv, not given now")."""
+    from roqa_nlp.decisions import read_decisions
+
+    monkeypatch.chdir(tmp_path)
+    card = learnt_from_files(("coded/decisions.csv", R1_ROWS))
+    both = R1_ROWS + R2_ROWS.split("\n", 1)[1]
+    Path("coded/decisions.csv").write_text(both, encoding="utf-8")
+    Path("clear.csv").write_text(R2_ROWS, encoding="utf-8")
+    now = read_decisions("clear.csv")[0]
+    assert earlier_rounds_left_out([("clear.csv", sha(R2_ROWS))], [card], decisions=[now]) == (
+        "clear.csv was reviewed on codings made by a model trained with coded/decisions.csv "
+        f"(changed since the model learnt it: sha256 {sha(R1_ROWS)[:12]} then, {sha(both)[:12]} "
+        "now), not given now: the new model forgets its decisions (to keep them, repeat "
+        "--feedback for every round, earliest first: --feedback coded/decisions.csv --feedback "
+        "clear.csv)"
     )
 
 
@@ -522,6 +552,14 @@ def check(*given: tuple[str, str], card: CodingResult) -> str | None:
     return earlier_rounds_left_out(list(given), [card] * len(given), decisions=now)
 
 
+def changed(name: str, then: str, now: str) -> str:
+    """A file the model learnt with the rows ``then``, holding ``now``, as the check names it."""
+    return (
+        f"{name} (changed since the model learnt it: sha256 {sha(then)[:12]} then, "
+        f"{sha(now)[:12]} now)"
+    )
+
+
 def test_two_changed_files_of_one_model_the_one_that_lost_rows_is_charged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -574,9 +612,11 @@ def test_a_file_with_a_code_fixed_is_not_charged_with_the_segments_of_a_file_sav
         f"{d_then}, not given now: the new model forgets its decisions (to keep them, repeat "
         f"--feedback for every round, earliest first, {put_back})"
     )
+    r1_fixed = changed("r1.csv", ROUND1, ROUND1.replace("IS.C", "IS.D"))
     assert check(d, card=card) == (
-        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv and "
-        f"{d_then}, not given now: the new model forgets their decisions (to keep them, repeat "
+        "coded/decisions.csv was reviewed on codings made by a model trained with "
+        f"{r1_fixed} and {d_then}, not given now: the new model forgets their decisions (to "
+        "keep them, repeat "
         "--feedback for every round, earliest first: --feedback r1.csv --feedback "
         f"coded/decisions.csv, {put_back})"
     )
@@ -593,9 +633,10 @@ def test_a_file_fixed_and_not_given_keeps_its_command_beside_a_file_that_lost_a_
     rewrite("r1.csv", ROUND1.replace("IS.C", "IS.D"))
     r2 = rewrite("r2.csv", ROUND2.split("r2:0002")[0])
     d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
+    r1_fixed = changed("r1.csv", ROUND1, ROUND1.replace("IS.C", "IS.D"))
     assert check(r2, d, card=card) == (
         "r2.csv and coded/decisions.csv were reviewed on codings made by a model trained with "
-        f"r1.csv and r2.csv as it was then (changed since; sha256 {sha(ROUND2)[:12]}: 1 segment "
+        f"{r1_fixed} and r2.csv as it was then (changed since; sha256 {sha(ROUND2)[:12]}: 1 segment "
         "the model learnt from is decided in no file given now), not given now: the new model "
         "forgets their decisions (to keep them, repeat --feedback for every round, earliest "
         "first: --feedback r1.csv --feedback r2.csv --feedback coded/decisions.csv, putting the "
@@ -611,26 +652,32 @@ def test_several_changed_files_of_a_card_without_their_segments_as_before(
     (hunt s64 loop3: a rule by their rows charged a file whose rows had moved to another, or one
     with a code fixed). The shapes of the three tests above, each message as before s64."""
     monkeypatch.chdir(tmp_path)
-    r1_command = (
-        "coded/decisions.csv was reviewed on codings made by a model trained with r1.csv, not "
-        "given now: the new model forgets its decisions (to keep them, repeat --feedback for "
-        "every round, earliest first: --feedback r1.csv --feedback coded/decisions.csv)"
-    )
+
+    def r1_command(now: str) -> str:
+        # the file changed since is said so (rounds tester, s68), as of s68
+        return (
+            "coded/decisions.csv was reviewed on codings made by a model trained with "
+            f"{changed('r1.csv', ROUND1, now)}, not given now: the new model forgets its "
+            "decisions (to keep them, repeat --feedback for every round, earliest first: "
+            "--feedback r1.csv --feedback coded/decisions.csv)"
+        )
+
     card = learnt_from_files(("r1.csv", ROUND1), ("coded/decisions.csv", ROUND2), per_file=False)
     r1 = rewrite("r1.csv", ROUND1.split("r1:0002")[0])
     d = rewrite("coded/decisions.csv", ROUND2 + ROUND3_ROW)
-    assert check(d, card=card) == r1_command
+    assert check(d, card=card) == r1_command(ROUND1.split("r1:0002")[0])
     assert check(r1, d, card=card) is None
     r1 = rewrite("r1.csv", ROUND1.replace("IS.C", "IS.D"))
     d = rewrite("coded/decisions.csv", HEADER + ROUND3_ROW)
     assert check(r1, d, card=card) is None
-    assert check(d, card=card) == r1_command
+    assert check(d, card=card) == r1_command(ROUND1.replace("IS.C", "IS.D"))
     card = learnt_from_files(("r1.csv", ROUND1), ("r2.csv", ROUND2), per_file=False)
     rewrite("r1.csv", ROUND1.replace("IS.C", "IS.D"))
     r2 = rewrite("r2.csv", ROUND2.split("r2:0002")[0])
     assert check(r2, d, card=card) == (
         "r2.csv and coded/decisions.csv were reviewed on codings made by a model trained with "
-        "r1.csv, not given now: the new model forgets its decisions (to keep them, repeat "
+        f"{changed('r1.csv', ROUND1, ROUND1.replace('IS.C', 'IS.D'))}, not given now: the new "
+        "model forgets its decisions (to keep them, repeat "
         "--feedback for every round, earliest first: --feedback r1.csv --feedback r2.csv "
         "--feedback coded/decisions.csv)"
     )

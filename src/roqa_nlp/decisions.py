@@ -2572,6 +2572,10 @@ def earlier_rounds_left_out(
         if h in gone - in_python
         else _as_it_was(n, h, changed[h])
         if h in changed
+        # the file at that path is not the one the model learnt: said, so that the command
+        # given is not read as giving that round back as it was (rounds tester, s68)
+        else _changed_since(n, h)
+        if h in edited
         else n
         for h, n in missing.items()
     ]
@@ -2675,6 +2679,13 @@ def _as_it_was(name: str, sha256: str, undecided: int) -> str:
         f"segment{'s' if undecided != 1 else ''} the model learnt from "
         f"{'are' if undecided != 1 else 'is'} decided in no file given now)"
     )
+
+
+def _changed_since(name: str, sha256: str) -> str:
+    """A decisions file a model learnt from, found changed since (another SHA-256) but holding
+    every segment the model learnt from, as the warning names it: with both SHA-256s."""
+    now = sha256_bytes(Path(name).read_bytes())
+    return f"{name} (changed since the model learnt it: sha256 {sha256[:12]} then, {now[:12]} now)"
 
 
 def _decided_alike(d: Decision) -> tuple[str, ...]:
