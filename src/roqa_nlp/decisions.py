@@ -1998,7 +1998,8 @@ def feedback_plan(
     # of a QDA review; None: the file names none), carried with the row
     rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
     reviewers: list[str] = []  # in the order of their files
-    for decisions, result, where in sources:
+    file_no: dict[int, int] = {}  # a row (its id) -> the place of its file among the rounds
+    for n_file, (decisions, result, where) in enumerate(sources):
         first_text: dict[str, str] = {}
         for d in decisions:
             if d.text and d.segment_id not in first_text:
@@ -2007,6 +2008,7 @@ def feedback_plan(
             d if d.text or d.segment_id not in first_text else _with_text(d, first_text)
             for d in decisions
         ]
+        file_no.update((id(d), n_file) for d in filled)
         if (named := qda_reviewer(decisions)) is not None and named not in reviewers:
             reviewers.append(named)
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
@@ -2065,6 +2067,9 @@ def feedback_plan(
     short: list[tuple[Decision, str]] = []
     # segments two reviewers gave different codes: id, codes trained, each reviewer's codes
     disputed: list[tuple[str, set[str], dict[str, set[str]]]] = []
+    # segments a later file gave another new code than an earlier one, both kept: the segment,
+    # the earlier code and its file, the later code and its file
+    renamed: list[tuple[str, str, str | Path, str, str | Path]] = []
     for group in groups.values():
         # code -> (the decision of its row that stands, that row's index), codes in the order
         # first named
@@ -2117,6 +2122,7 @@ def feedback_plan(
                 state[code] = (dk.decision, k)
         codes = [c for c, (dec, _) in state.items() if dec != "reject"]
         rejected = [c for c, (dec, _) in state.items() if dec == "reject"]
+        renamed += _new_codes_renamed(state, deciding, group, file_no, code_of)
         if len(reviewers) > 1:
             theirs = {
                 name: _codes_given([r[0] for r in mine], codebook, mine[0][3])
@@ -2196,7 +2202,69 @@ def feedback_plan(
         _warn_of_short_rejections(short, one_file)
     if disputed:
         _warn_of_reviewers_disagreeing(disputed, reviewers)
+    if renamed:
+        _warn_of_new_codes_renamed(renamed, codebook)
     return out
+
+
+def _new_codes_renamed(
+    state: Mapping[str, tuple[str, int]],
+    deciding: Mapping[str, tuple[Decision, str | Path]],
+    group: Sequence[tuple[Decision, str, SegmentResult | None, str | Path, str | None]],
+    file_no: Mapping[int, int],
+    code_of: Callable[[Decision], str],
+) -> list[tuple[str, str, str | Path, str, str | Path]]:
+    """The new codes of one segment's rows (``group``) that a later file's new code stands
+    beside, the later file naming the earlier code in no row: (segment, earlier code, its file,
+    later code, its file) each. ``state`` and ``deciding``: the decision that stands on each code
+    and its last row (:func:`feedback_plan`'s)."""
+    made = [c for c, (dec, _) in state.items() if dec == "new-code"]
+    out = []
+    for old in made:
+        for new in made:
+            (d_old, in_old), (d_new, in_new) = deciding[old], deciding[new]
+            later = file_no[id(d_new)]
+            if file_no[id(d_old)] >= later:
+                continue
+            named = (
+                r[0] for r in group if file_no[id(r[0])] == later and r[0].decision in ON_A_CODE
+            )
+            if all(code_of(d) != old for d in named):
+                out.append((d_new.segment_id, old, in_old, new, in_new))
+    return out
+
+
+def _warn_of_new_codes_renamed(
+    renamed: Sequence[tuple[str, str, str | Path, str, str | Path]], codebook: Codebook
+) -> None:
+    """Warn that segments given a new code in one file and another in a later file are trained
+    with both (the later row wins per code, not per segment): a new code typed over another in
+    the page's new-code box of a later round is a second code, unless the earlier one is
+    rejected (rounds tester, s68: the rename "Lone working at night" to "Staff safety out of
+    hours" left both on three segments, with no word said). Names the segments and both codes
+    and the reject row that drops the earlier one."""
+    from .errors import first_few, warn
+
+    pairs: dict[tuple[str, str, str, str], list[str]] = {}
+    for sid, old, in_old, new, in_new in renamed:
+        pairs.setdefault((old, str(in_old), new, str(in_new)), []).append(sid)
+
+    def name(cid: str) -> str:
+        return f"{cid} {quoted(codebook[cid].name)}" if cid in codebook else cid
+
+    said = []
+    for (old, in_old, new, in_new), sids in pairs.items():
+        n = len(sids)
+        said.append(
+            f"{n} segment{'s' * (n != 1)} ({first_few(sids)}) given {name(old)} in {in_old} "
+            f"and {name(new)} in {in_new} {'are' if n != 1 else 'is'} trained with both (to "
+            f"drop the earlier code, add a row 'reject {old}' on {'each' if n != 1 else 'it'} "
+            f"to {in_new}, or reject it in the page)"
+        )
+    warn(
+        "a later file's new code is kept beside an earlier file's on the same words (the later "
+        f"row wins per code, not per segment): {'; '.join(said)}"
+    )
 
 
 def _with_new_codes(
