@@ -717,28 +717,97 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
 _SURNAME_PREFIX = re.compile(r"Ma?c(?=[A-Z])")
 
 
-def _name_regex(name: str) -> str:
+@cache
+def _surname_prefixes() -> frozenset[str]:
+    """The prefixes of a surname that a key may write as a word of its own (``Ó``, ``Ní``,
+    ``Mac``: ``data/surname_prefixes.txt``), in lower case without accents."""
+    return packaged_words("surname_prefixes.txt")
+
+
+def _prefixed_words(name: str) -> dict[str, str]:
+    """Each word of ``name`` after a surname's prefix written apart (:func:`_surname_prefixes`),
+    and that prefix: ``{"Súilleabháin": "Ó"}`` of ``Gráinne Ó Súilleabháin``, ``{"Giolla":
+    "Mac"}`` of ``Eoin Mac Giolla``. The surname is found whole with its prefix apart, joined or
+    with an apostrophe, or without it (:func:`_name_regex`, :func:`_file_word_regex`): written
+    ``OSuilleabhain`` or ``zoom_grainne_osuilleabhain`` it stayed, and ``O Suilleabhain`` became
+    ``O [P01]`` (tester s68 privacy, 1 and 2). A first word is a given name (``Mac Smith``), but
+    in a name written surname first (``Ó Súilleabháin, Gráinne``)."""
+    plain = _BRACKETED.sub(" ", display_name_core(unicodedata.normalize("NFC", name)))
+    words = [w.strip('()[]{},;:"|') for w in plain.split()]
+    first = 0 if "," in plain else 1
+    return {
+        after: word
+        for word, after in zip(words[first:], words[first + 1 :], strict=False)
+        if without_accents(word).casefold() in _surname_prefixes() and after[:1].isalpha()
+    }
+
+
+def _joined_surnames(name: str) -> list[str]:
+    """The surnames of ``name`` with the prefix written apart, each as its one word written
+    joined or with an apostrophe (``ÓSúilleabháin``, ``Ó'Súilleabháin``, ``Ó’Súilleabháin`` of
+    ``Gráinne Ó Súilleabháin``): a word of the key's names when left in the talk or a file name."""
+    return [
+        f"{prefix}{joint}{word}"
+        for word, prefix in _prefixed_words(name).items()
+        for joint in ("", "'", "’")
+    ]
+
+
+#: between a surname's prefix and the surname: a blank, a line break, an apostrophe or nothing
+_PREFIX_GAP = rf"(?:['’]|(?:\s|{_NO_WIDTH})*)"
+
+
+def _words_regexes(
+    words: list[str], prefixes: dict[str, str], word_regex: Callable[[str], str], gap: str
+) -> list[str]:
+    """Each of ``words`` as ``word_regex`` makes it, a word after a surname's prefix
+    (``prefixes``: :func:`_prefixed_words`) with the prefix and ``gap`` before it optional, unless
+    the word before is that prefix (``Ó Súilleabháin`` of the name written whole)."""
+    out = []
+    for i, word in enumerate(words):
+        prefix = prefixes.get(word)
+        if prefix is None or (i > 0 and words[i - 1] == prefix):
+            out.append(word_regex(word))
+        else:
+            out.append(f"(?:{word_regex(prefix)}{gap})?{word_regex(word)}")
+    return out
+
+
+def _name_regex(name: str, prefixes: dict[str, str] | None = None) -> str:
     """``name`` as a regular expression: its words with any run of blanks (or a line break)
-    between them (see :func:`_word_regex`)."""
-    return rf"(?:\s|{_NO_WIDTH})+".join(_word_regex(w) for w in name.split())
+    between them (see :func:`_word_regex`); a surname's prefix of ``prefixes``
+    (:func:`_prefixed_words`) optional before its word, and apart, joined or with an apostrophe
+    where the name writes it (``OSuilleabhain``, ``O'Suilleabhain`` of ``Ó Súilleabháin``)."""
+    words = name.split()
+    prefixes = prefixes or {}
+    regexes = _words_regexes(words, prefixes, _word_regex, _PREFIX_GAP)
+    out = regexes[:1]
+    for i in range(1, len(words)):
+        prefix_before = prefixes.get(words[i]) == words[i - 1]
+        out.append(_PREFIX_GAP if prefix_before else rf"(?:\s|{_NO_WIDTH})+")
+        out.append(regexes[i])
+    return "".join(out)
 
 
-def _surname_first_regexes(words: list[str]) -> dict[str, str]:
+def _surname_first_regexes(
+    words: list[str], prefixes: dict[str, str] | None = None
+) -> dict[str, str]:
     """A person's name of ``words`` (given name first) written surname first with a comma, as a
     register or Teams lists people (``Lee, Sam`` and ``LEE, Sam`` for Sam Lee; ``Smith, Mary
     Ann`` and ``Ann Smith, Mary`` for Mary Ann Smith), each as a regular expression and as so
     spelled: the key's one person either way, as her label is
     (:func:`~roqa_nlp.transcripts.roles.given_name_first`). A word that is also an everyday word
     keeps its capital there ("Hope, Mark" of Mark Hope, not "in hope, mark my words"): after a
-    comma, in lower case, it is as often the word."""
+    comma, in lower case, it is as often the word. A surname's prefix of ``prefixes`` is taken
+    with it (``Ó Súilleabháin, Gráinne``: :func:`_name_regex`)."""
     found: dict[str, str] = {}
     blank = f"(?:\\s|{_NO_WIDTH})*"
     for i in range(1, len(words)):
         surname, given = words[i:], words[:i]
         regexes = [
-            f"(?-i:(?={_letter_regex(w[0])}))(?i:{_name_regex(w)})"
+            f"(?-i:(?={_letter_regex(w[0])}))(?i:{_name_regex(w, prefixes)})"
             if _is_everyday_word(w) and w[:1].isupper()
-            else _name_regex(w)
+            else _name_regex(w, prefixes)
             for w in [*surname, *given]
         ]
         between = f"(?:\\s|{_NO_WIDTH})+"
@@ -750,15 +819,21 @@ def _surname_first_regexes(words: list[str]) -> dict[str, str]:
     return found
 
 
-def _joined_name_regex(words: list[str]) -> str:
+def _joined_name_regex(words: list[str], prefixes: dict[str, str] | None = None) -> str:
     """A name's ``words`` joined up as a handle, a user name or an address's local part writes
     them: by dots or underscores in any case (``aisha.rahman``, ``Aisha_Rahman``), or with none
     after an ``@`` (``@aisharahman``, ``@aisha_rahman``) or when each later word keeps its
-    capital (``AishaRahman``; not ``almost`` for ``Al Most``)."""
-    pieces = [_file_word_regex(w) for w in words]
+    capital (``AishaRahman``; not ``almost`` for ``Al Most``); a surname's prefix of
+    ``prefixes`` with it or not (``@grainne_osuilleabhain``, ``GrainneOSuilleabhain``)."""
+    prefixes = prefixes or {}
+    pieces = _words_regexes(words, prefixes, _file_word_regex, r"[\W_]*")
+
+    def capital(word: str) -> str:
+        return f"(?-i:{_letter_regex(word[0].upper())}){_file_word_regex(word[1:])}"
+
     capitalised = [
         pieces[0],
-        *(f"(?-i:{_letter_regex(w[0].upper())}){_file_word_regex(w[1:])}" for w in words[1:]),
+        *_words_regexes(words, prefixes, capital, "['’]?")[1:],
     ]
     return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{''.join(capitalised)})"
 
@@ -2553,6 +2628,8 @@ class PseudonymKey:
         full_names = {" ".join(name_parts(name)).casefold() for name in self.pseudonyms}
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
+            # a surname's prefix written apart ("Ó Súilleabháin"): found with it, joined or not
+            prefixes = _prefixed_words(name)
             one_word = len(name.split()) == 1
             speaks_here = _person(name) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
@@ -2592,7 +2669,8 @@ class PseudonymKey:
                         # replaced (docs/privacy.md), and told of (review s51)
                         kind = "short" if short and full == " ".join(short) else "name"
                         kind = "name" if speaks_here else kind
-                        put(found, f"(?i:{_name_regex(full)})", full, (pseudonym, kind))
+                        regex = f"(?i:{_name_regex(full, prefixes)})"
+                        put(found, regex, full, (pseudonym, kind))
                 # written surname first ("Lee, Sam", "Sandhu, Gurpreet"): the same person, when
                 # the row is a speaker's; a row of a description may be a place or a service, and
                 # two places are often said so ("Stevenage, Pathways" of Pathways Stevenage)
@@ -2604,20 +2682,25 @@ class PseudonymKey:
                     for form in dict.fromkeys([" ".join(words), " ".join(short)]):
                         kind = "short" if short and form == " ".join(short) else "name"
                         kind = "name" if speaks_here else kind
-                        for regex, as_spelled in _surname_first_regexes(form.split()).items():
+                        written = _surname_first_regexes(form.split(), prefixes)
+                        for regex, as_spelled in written.items():
                             put(found, regex, as_spelled, (pseudonym, kind))
                 if len(words) > 1:
-                    put(found, _joined_name_regex(words), "".join(words), (pseudonym, "name"))
+                    joined = _joined_name_regex(words, prefixes)
+                    put(found, joined, "".join(words), (pseudonym, "name"))
+                last_prefixed = words[-1] in prefixes
                 if len(words) > 1 and person and not _is_word_surname(words[-1]):
                     # the surname after the first name's initial, a capital, and a dot or the
                     # surname capitalised as the key writes it ("S. O'Driscoll", "G Sandhu"; not
                     # "A little" of Amanda Little nor "I hope" of Ian Hope, review s51, 1)
                     initial = f"(?-i:{_letter_regex(words[0][0].upper())})"
-                    first = f"(?-i:(?={_letter_regex(words[-1][0])}))"
+                    capitals = [words[-1][0], *([prefixes[words[-1]][0]] if last_prefixed else [])]
+                    first = f"(?-i:(?={'|'.join(map(_letter_regex, capitals))}))"
                     blank = f"(?:\\s|{_NO_WIDTH})+"
                     put(
                         found,
-                        rf"(?i:{initial}(?:\.{blank}|{blank}{first}){_name_regex(words[-1])})",
+                        rf"(?i:{initial}(?:\.{blank}|{blank}{first})"
+                        rf"{_name_regex(words[-1], prefixes)})",
                         f"{words[0][0]} {words[-1]}",
                         (pseudonym, "name"),
                     )
@@ -2626,7 +2709,8 @@ class PseudonymKey:
                         # Ian Smith)
                         put(
                             found,
-                            rf"(?i:{_name_regex(words[-1])},(?:\s|{_NO_WIDTH})*{initial}\.)",
+                            rf"(?i:{_name_regex(words[-1], prefixes)},"
+                            rf"(?:\s|{_NO_WIDTH})*{initial}\.)",
                             f"{words[-1]}, {words[0][0]}",
                             (pseudonym, "name"),
                         )
@@ -2634,7 +2718,7 @@ class PseudonymKey:
                 for part in words:
                     for word in [part, *_pieces(part)]:
                         kind = "common" if _is_common_word(word) else "part"
-                        regex = f"(?i:{_name_regex(word)})"
+                        regex = f"(?i:{_name_regex(word, prefixes)})"
                         put(parts, regex, word, (pseudonym, kind))
                         voiced_words.setdefault(regex, {}).setdefault(_spelling(word), {})[
                             _bare(pseudonym).casefold()
@@ -2650,7 +2734,7 @@ class PseudonymKey:
                     given.setdefault(f"(?i:{_name_regex(words[0])})", (pseudonym, words[0]))
                 # the last word, and all after the first of three or more ("Ms Ní Bhriain")
                 for surname in dict.fromkeys([words[-1], " ".join(words[1:])]):
-                    regex = f"(?i:{_name_regex(surname)})"
+                    regex = f"(?i:{_name_regex(surname, prefixes)})"
                     surnames.setdefault(regex, {})[_bare(pseudonym).casefold()] = pseudonym
         for speaker in speakers:
             # a display name the key gives its person's pseudonym ("Jane Smith | NHS", "Bernadette
@@ -2659,7 +2743,8 @@ class PseudonymKey:
             # and one written surname first ("Adeyemi, Grace:" is "P01:", not "P01, P01:")
             keyed = self.get(speaker)
             if keyed is not None and (_has_extras(speaker) or given_name_first(speaker) != speaker):
-                found.setdefault(f"(?i:{_name_regex(speaker)})", (keyed, "name"))
+                regex = f"(?i:{_name_regex(speaker, _prefixed_words(speaker))})"
+                found.setdefault(regex, (keyed, "name"))
         shared: dict[str, tuple[str, ...]] = {}
         for regex, spellings in voiced_words.items():
             # a word of two speakers' names here, spelled alike, is neither's (a one word that
@@ -2753,6 +2838,7 @@ class PseudonymKey:
             # a participant id or a role in a label ("Interviewer - P04") names no one: a file
             # name keeps it ("p04_v16" stays, not "Interviewer_v16")
             words = [w for w in name_parts(name) if not is_role_label(w)]
+            prefixes = _prefixed_words(name)
             one_word = len(name.split()) == 1
             speaks_here = _person(name) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
@@ -2763,12 +2849,13 @@ class PseudonymKey:
                     parts.setdefault(_file_word_regex(words[0]), pseudonym)
                 continue
             if len(words) > 1:
-                found.setdefault(r"[\W_]*".join(map(_file_word_regex, words)), pseudonym)
+                regexes = _words_regexes(words, prefixes, _file_word_regex, r"[\W_]*")
+                found.setdefault(r"[\W_]*".join(regexes), pseudonym)
             if speaks_here:
                 for part in words:
                     for word in [part, *_pieces(part)]:
                         if not _is_common_word(word):
-                            parts.setdefault(_file_word_regex(word), pseudonym)
+                            parts.setdefault(_file_word_regex(word, prefixes.get(word)), pseudonym)
         # not within a word: letters on neither side (digits and underscores are no letters)
         return _one_pattern(
             [*found.items(), *parts.items()], r"(?<![^\W\d_])", r"(?![^\W\d_])", re.IGNORECASE
@@ -2925,13 +3012,14 @@ def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
     """The parts of ``names`` (:func:`name_parts`; common words left out) that are words of
     ``pieces`` (file and folder names), in the order of the names. Both are compared without
     accents and apostrophes, as file names are often typed: ``p01_siobhan_odriscoll`` holds
-    ``Siobhán O'Driscoll`` (tester s51 privacy, 5: it was warned of in no file name)."""
+    ``Siobhán O'Driscoll`` (tester s51 privacy, 5: it was warned of in no file name), and
+    ``zoom_grainne_osuilleabhain`` ``Ó Súilleabháin``, a surname joined to its prefix."""
     words = {w for piece in pieces for w in re.findall(r"[^\W\d_]+", _file_name_form(piece))}
     found = {
         part: None
         for name in names
-        for part in name_parts(name)
-        if _file_name_form(part) in words and not _is_common_word(part)
+        for part in [*name_parts(name), *(f"{p} {w}" for w, p in _prefixed_words(name).items())]
+        if _file_name_form(part).replace(" ", "") in words and not _is_common_word(part)
     }
     return list(found)
 
@@ -3239,10 +3327,13 @@ _FILE_NAME_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f]')
 _FILE_NAME_GAP = re.compile(r"[\W_]{0,3}")
 
 
-def _file_word_regex(word: str) -> str:
+def _file_word_regex(word: str, prefix: str | None = None) -> str:
     """``word`` of a name as a regular expression for a file name: an apostrophe may be left out
-    (``obrien`` for ``O'Brien``), and a hyphen may be any blanks, underscores or none."""
-    return _word_regex(word, apostrophe="['’]?", hyphen=r"[\W_]*")
+    (``obrien`` for ``O'Brien``), and a hyphen may be any blanks, underscores or none; a
+    surname's ``prefix`` written apart in the key (:func:`_prefixed_words`) may stand before it,
+    joined or not (``osuilleabhain``, ``o_suilleabhain`` of ``Ó Súilleabháin``)."""
+    regex = _word_regex(word, apostrophe="['’]?", hyphen=r"[\W_]*")
+    return regex if prefix is None else rf"(?:{_file_word_regex(prefix)}[\W_]*)?{regex}"
 
 
 def _last_part(path: str) -> str:
@@ -3478,8 +3569,9 @@ def _may_be_a_name(word: str) -> bool:
 
 
 def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]:
-    """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too) in lower
-    case that, left in the pseudonymised talk of ``transcript``, are to check: a word of the name
+    """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too, a surname
+    joined to its prefix: :func:`_joined_surnames`) in lower case that, left in the
+    pseudonymised talk of ``transcript``, are to check: a word of the name
     of someone who speaks there or of a one-word row that is no speaker's (``Hope,manager``), and
     elsewhere a word that is no everyday word (:func:`_everyday_words`: "denise" of someone who
     does not speak there, not "rose"); never an English stop word that is no name (``the``;
@@ -3494,7 +3586,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
         theirs = bare.casefold() in voiced or (
             len(name.split()) == 1 and not _SPEAKER_PSEUDONYM.fullmatch(bare)
         )
-        for part in name_parts(name):
+        for part in [*name_parts(name), *_joined_surnames(name)]:
             for word in (w.casefold() for w in [part, *_pieces(part)]):
                 if word in _stop_words() and word not in stop_names or word in _talk_titles():
                     continue
@@ -3615,11 +3707,12 @@ def names_to_check(
 
 
 def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
-    """Each word of the key's names (:func:`name_parts`, a hyphenated one's pieces too), in lower
-    case without accents, and the pseudonyms (bare) of the names it is a word of."""
+    """Each word of the key's names (:func:`name_parts`, a hyphenated one's pieces too, a
+    surname joined to its prefix: :func:`_joined_surnames`), in lower case without accents, and
+    the pseudonyms (bare) of the names it is a word of."""
     whose: dict[str, set[str]] = {}
     for name, pseudonym in key.pseudonyms.items():
-        for part in name_parts(name):
+        for part in [*name_parts(name), *_joined_surnames(name)]:
             for word in [part, *_pieces(part)]:
                 whose.setdefault(without_accents(word.casefold()), set()).add(_bare(pseudonym))
     return whose

@@ -1,0 +1,116 @@
+"""A surname whose prefix is a word of its own (Irish and Scottish ``Ó``, ``Ní``, ``Nic``,
+``Mac``, ``Uí``: ``Gráinne Ó Súilleabháin``, ``Aoife Ní Bhriain``, ``Eoin Mac Giolla``) is
+found whole, its prefix written apart, joined or with an apostrophe, with or without accents, in
+the talk and in file names (docs/privacy.md).
+
+Session 68 (blind tester, privacy 1 and 2): ``zoom_grainne_osuilleabhain.vtt`` became
+``zoom_P03_osuilleabhain`` and ``zoom_niamh_o_suilleabhain_b.vtt`` ``zoom_P04_o_P04_b``; in the
+talk ``OSuilleabhain``, ``NiBhriain``, ``MacGiolla`` and ``@grainne_osuilleabhain`` stayed, and
+``O Suilleabhain`` became ``O [P01]``: the prefix was left beside the pseudonym.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
+from roqa_nlp.schema import Transcript, Turn
+
+KEY = {
+    "Sam Roe": "Interviewer",
+    "Gráinne Ó Súilleabháin": "P01",
+    "Aoife Ní Bhriain": "P02",
+    "Eoin Mac Giolla": "P03",
+}
+
+
+def interview(asked: str, answer: str, speaker: str, asker: str = "Sam Roe") -> Transcript:
+    """``asker`` asking ``asked`` of ``speaker``, who answers ``answer``, in ``p01.txt``."""
+    text = f"{asker}: {asked}\n{speaker}: {answer}\n"
+    start = text.index(f"\n{speaker}: ") + len(speaker) + 3
+    turns = [
+        Turn(asker, "interviewer", len(asker) + 2, len(asker) + 2 + len(asked)),
+        Turn(speaker, "participant", start, start + len(answer)),
+    ]
+    return Transcript("p01", text, turns, source="p01.txt")
+
+
+def pseudonymised(t: Transcript, key: dict[str, str]) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(key))
+    return after.text
+
+
+def test_the_testers_joined_and_apart_forms_are_replaced_whole_where_she_speaks() -> None:
+    t = interview(
+        "How is the service, Ms OSuilleabhain?",
+        "Call me Gráinne. Most people write OSuilleabhain or O Suilleabhain or Ó Súilleabháin, "
+        "and my handle is @grainne_osuilleabhain.",
+        "Gráinne Ó Súilleabháin",
+    )
+    assert pseudonymised(t, KEY) == (
+        "Interviewer: How is the service, Ms [P01]?\n"
+        "P01: Call me [P01]. Most people write [P01] or [P01] or [P01], and my handle is "
+        "[P01].\n"
+    )
+
+
+def test_ni_and_mac_joined_are_replaced_whole() -> None:
+    t = interview(
+        "How is the service, Eoin?",
+        "Thanks Ms Ní Bhriain, or NiBhriain as the rota writes it. I am MacGiolla on the rota, "
+        "O'Súilleabháin said, and Mac Giolla online.",
+        "Eoin Mac Giolla",
+        asker="Aoife Ní Bhriain",
+    )
+    key = {
+        "Aoife Ní Bhriain": "Interviewer",
+        "Gráinne Ó Súilleabháin": "P01",
+        "Eoin Mac Giolla": "P03",
+    }
+    assert pseudonymised(t, key) == (
+        "Interviewer: How is the service, [P03]?\n"
+        "P03: Thanks Ms [Interviewer], or [Interviewer] as the rota writes it. I am [P03] on the "
+        "rota, O'Súilleabháin said, and [P03] online.\n"
+    )
+
+
+def test_where_she_does_not_speak_the_joined_surname_needs_a_title_as_any_surname() -> None:
+    t = interview(
+        "Who helped?",
+        "Dr OSuilleabhain and Ms Ó Súilleabháin, and Gráinne O'Suilleabhain, but OSuilleabhain "
+        "alone stays.",
+        "Derek Hale",
+    )
+    assert pseudonymised(t, {"Gráinne Ó Súilleabháin": "P03"}) == (
+        "Interviewer: Who helped?\n"
+        "P01: Dr [P03] and Ms [P03], and [P03], but OSuilleabhain alone stays.\n"
+    )
+
+
+def test_a_joined_surname_left_is_listed_as_the_keys_own_word() -> None:
+    t = interview("Who helped?", "Then OSuilleabhain came.", "Derek Hale")
+    key = PseudonymKey({"Gráinne Ó Súilleabháin": "P01"})
+    assert [(n.word, n.keyed_as) for n in names_to_check([t], key)] == [("OSuilleabhain", ("P01",))]
+
+
+def test_the_surname_and_its_prefix_in_a_file_name_are_the_persons() -> None:
+    key = PseudonymKey(
+        {
+            "Gráinne Ó Súilleabháin": "P03",
+            "Niamh Ó Súilleabháin": "P04",
+            "Eoin Mac Giolla": "P02",
+            "Siobhán O'Driscoll": "P05",
+        }
+    )
+    renamed = [
+        key.pseudonymised_name("zoom_grainne_osuilleabhain", ["Gráinne Ó Súilleabháin"]),
+        key.pseudonymised_name("zoom_niamh_o_suilleabhain_b", ["Niamh Ó Súilleabháin"]),
+        key.pseudonymised_name("GrainneOSuilleabhain notes", []),
+        key.pseudonymised_name("p1 o'suilleabhain", ["Gráinne Ó Súilleabháin"]),
+        key.pseudonymised_name("zoom_eoin_macgiolla", ["Eoin Mac Giolla"]),
+        key.pseudonymised_name("zoom_siobhan_odriscoll", ["Siobhán O'Driscoll"]),
+    ]
+    assert renamed == ["zoom_P03", "zoom_P04_b", "P03 notes", "p1 P03", "zoom_P02", "zoom_P05"]
