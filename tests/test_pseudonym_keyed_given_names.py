@@ -322,3 +322,17 @@ def test_a_keyed_persons_given_name_before_the_word_is_another_person_too() -> N
     key = PseudonymKey({"Tom Beckett": "social worker", "Priya Nair": "P01", "Sam Roe": "P02"})
     (after,), _ = pseudonymise([t], key)
     assert after.text == "P01: Priya Tom rang, then [social worker] did.\n"
+
+
+def test_a_first_name_of_another_interview_before_a_comma_is_listed() -> None:
+    """Privacy tester s68, 4: "Rose, our senior support worker, became the recovery champion"
+    (Rose Whitfield-Agyeman speaks in another interview) stayed, and was not listed, though
+    docs/privacy.md lists such a name: an everyday word opening a sentence reads as a name
+    before a comma."""
+    key = PseudonymKey({"Rose Whitfield-Agyeman": "P01", "Sam Roe": "P02"})
+    t = talk("p02", "Rose, our senior support worker, became the recovery champion.")
+    (after,), key = pseudonymise([t], key)
+    assert after.text == "P01: Rose, our senior support worker, became the recovery champion.\n"
+    assert names_to_check([after], key) == [NameToCheck("Rose", 1, ("p02",), ("P01",))]
+    (after,), key = pseudonymise([talk("p03", "Rose to the occasion, they did.")], key)
+    assert names_to_check([after], key) == []

@@ -3543,9 +3543,11 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
     without a possessive ``'s``, whether it starts a sentence, whether it follows an
     honorific ("Ms. Chen": a name, though the full stop reads as a sentence's end), whether
     it is a word of a phrase (:func:`_in_a_phrase`: "the Royal College") and whether it reads
-    as a name whatever word it is: with a possessive ``'s`` ("Will's sister"), or a name that is
-    also a stop word (``data/stop_word_names.txt``) before no pronoun or determiner, as the
-    talk's replacement reads it ("Will now cooks", not "Will it last?")."""
+    as a name whatever word it is: with a possessive ``'s`` ("Will's sister"), before a comma
+    ("Rose, our senior support worker, became ...": privacy tester s68, 4, where it opened a
+    sentence and was not listed), or a name that is also a stop word
+    (``data/stop_word_names.txt``) before no pronoun or determiner, as the talk's replacement
+    reads it ("Will now cooks", not "Will it last?")."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -3569,9 +3571,13 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
                 and word.casefold() not in _not_names()
             )
             starts = not titled and _SENTENCE_START.search(before) is not None
-            as_name = possessive or (
-                word.casefold() in packaged_words("stop_word_names.txt")
-                and _WORD_AFTER.match(said, m.end()) is None
+            as_name = (
+                possessive
+                or said.startswith(",", m.end())
+                or (
+                    word.casefold() in packaged_words("stop_word_names.txt")
+                    and _WORD_AFTER.match(said, m.end()) is None
+                )
             )
             yield word, starts, titled, _in_a_phrase(said, m.start(), m.end()), as_name
 
