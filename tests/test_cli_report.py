@@ -155,7 +155,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     said = " ".join(out.split())
     assert f"table: {t}" in said
     assert (
-        f"saturation: {s} (10+3 rule, on the codes Alice gave: saturation not reached: only 1 "
+        f"saturation: {s} (10+3 rule, on the codes Alice gave): Saturation not reached. Only 1 "
         "interview(s)"
     ) in said
     doc = Document(str(t))
@@ -1090,8 +1090,8 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     assert run.code == 0, run.err
     said = " ".join(run.out.split())
     assert (
-        f"saturation: {s} (10+3 rule, on the model's suggestions, unreviewed: saturation not "
-        "reached: only 2 interview(s)"
+        f"saturation: {s} (10+3 rule, on the model's suggestions, unreviewed): Saturation not "
+        "reached. Only 2 interview(s)"
     ) in said
     assert "apply-decisions" not in said
     write_decisions(coded / "decisions.csv", DECISIONS)
@@ -1100,7 +1100,7 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     said = " ".join(run.out.split())
     assert (
         f"saturation: {s} (10+3 rule, on the model's suggestions, not the review carried into "
-        "the report: saturation not reached: only 2 interview(s)"
+        "the report): Saturation not reached. Only 2 interview(s)"
     ) in said
     assert said.endswith(
         "note: the review carried in decided 5 segments; to judge saturation on its codes, run "
@@ -1334,8 +1334,8 @@ def test_report_sets_the_guest_base_run_and_threshold_of_saturation(tmp_path: Pa
     assert guest[1:5] == ("base 2, run 3, threshold 10%", "yes", 5, "p05")
     assert (
         "Guest, Namey &amp; Chen (2020), base 2, run 3, ≤10% new information:</strong> "
-        "saturation reached at interview 5 (P05, p05): base 2 interviews (1 codes), run 3-5 "
-        "added 0 new code(s)"
+        '<strong class="answer">Saturation reached at interview 5 (P05, p05).</strong> Base 2 '
+        "interviews (1 codes), run 3-5 added 0 new code(s)"
     ) in page.read_text(encoding="utf-8")
     run = roqa("report", folder, "--out", page, "--new-information", "5")
     assert run.code == 2
@@ -1387,3 +1387,51 @@ def test_saturation_says_nothing_of_dates_written_year_first(tmp_path: Path) -> 
     names = ["2020-07-06", "2020-07-11", "2020-08-05", "2020-09-04", "2020-09-24"]
     folder = interviews_of(tmp_path, [(n, n) for n in names])
     assert saturation(CodingResult.read(folder)).order_note == ""
+
+
+def test_the_saturation_line_gives_the_answer_first_and_cuts_the_unsure_codes_at_five(
+    tmp_path: Path, capsys
+) -> None:
+    """Session 68 (verdict): `roqa report --saturation` printed the verdict as one sentence in
+    brackets, its answer lost among up to ~900 characters. It prints the answer and its cause
+    on the saturation line, each further sentence on a line of its own, and the first five
+    unsure new codes with how many more and where they all are."""
+    codes = ["IC.A", "IC.B", "IC.C", "IC.D", "IC.E", "IC.F", "IS.A", "IS.B"]
+    transcripts, segments = {}, []
+    for n, code in enumerate(codes, 1):
+        tid, who = f"p{n:02d}", f"P{n:02d}"
+        text = f"{who}: We never have the staff."
+        transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn(who, "participant", 5, len(text))], participant=who
+        )
+        segments.append(
+            SegmentResult(
+                Segment(f"{tid}:0001", tid, who, "participant", 5, len(text), text[5:]),
+                [Suggestion(code, code, code[:2], 0.2, "barrier")],
+            )
+        )
+    folder = tmp_path / "coded"
+    CodingResult(segments, transcripts, {"codebook": "cfir-2009"}).save(folder)
+    page, s = tmp_path / "r.html", tmp_path / "s.csv"
+    code, out, err = run(
+        ["report", str(folder), "--out", str(page), "--saturation", str(s)], capsys
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("saturation: "))
+    assert lines[at : at + 4] == [
+        f"saturation: {s} (10+3 rule, on the model's suggestions, unreviewed): Saturation not "
+        "reached. Only 8 interview(s), the rule needs at least 13.",
+        "  Continue interviewing until 3 consecutive interviews add no new code.",
+        "  8 of the 8 new codes rest only on unsure suggestions (every segment below p=0.40, "
+        "listed last): the verdict counts them as codes the interviews used, so review them "
+        "before reporting it.",
+        "  Unsure new codes: IC.A Intervention Source p=0.20 in interview 1 (P01); IC.B Evidence "
+        "Strength & Quality p=0.20 in interview 2 (P02); IC.C Relative Advantage p=0.20 in "
+        "interview 3 (P03); IC.D Adaptability p=0.20 in interview 4 (P04); IC.E Trialability "
+        f"p=0.20 in interview 5 (P05); and 3 more: see the unsure_new_codes column of {s}.",
+    ]
+    # the files list all eight
+    html = page.read_text(encoding="utf-8")
+    assert "p=0.20 in interview 8 (P08).</li></ul>" in html
+    assert len(s.read_text(encoding="utf-8-sig").splitlines()) == 9

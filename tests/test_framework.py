@@ -25,6 +25,7 @@ from roqa_nlp.framework import (
     francis_stopping_rule,
     rate_construct,
     saturation,
+    verdict_sentences,
 )
 from roqa_nlp.report import saturation_view
 from roqa_nlp.result import CodingResult
@@ -41,8 +42,8 @@ def test_saturation_names_what_the_last_new_codes_rest_on() -> None:
     s = saturation(result)
     assert s.new_support[11] == {"J": (2, 0.9)}
     assert s.francis.message.startswith(
-        "saturation not reached: interview 12 (P12, I12) still added new codes: J (2 segments, "
-        "p=0.90);"
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (2 segments, "
+        "p=0.90). Continue"
     )
     assert s.to_dict()["new_support"][0] == {
         "A": {"segments": 1, "max_probability": 0.9},
@@ -74,18 +75,20 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
         ["C; IS.C Culture", "IS.C Culture (0.38)"],
         ["D E", ""],
     ]
-    note = (
-        "; 2 of the 7 new codes rest only on unsure suggestions (every segment below p=0.40: "
-        "interview 1 (P01): IC.A Intervention Source p=0.19; interview 2 (P02): IS.C Culture p=0.38): the "
-        "verdict counts them as codes "
-        "the interviews used, so review them before reporting it"
-    )
     assert s.francis.message == (
-        "saturation not reached: only 3 interview(s), the rule needs at least 13; "
-        "continue interviewing until 3 consecutive interviews add no new code" + note
+        "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
+        "interviewing until 3 consecutive interviews add no new code. 2 of the 7 new codes rest "
+        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
+        "counts them as codes the interviews used, so review them before reporting it. Unsure "
+        "new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 "
+        "in interview 2 (P02)."
     )
     assert s.guest.message == (
-        "saturation not reached: 3 interview(s) are too few for a base of 4 and a run of 2" + note
+        "Saturation not reached. 3 interview(s) are too few for a base of 4 and a run of 2. 2 of "
+        "the 7 new codes rest only on unsure suggestions (every segment below p=0.40, listed "
+        "last): the verdict counts them as codes the interviews used, so review them before "
+        "reporting it. Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); "
+        "IS.C Culture p=0.38 in interview 2 (P02)."
     )
     assert s.to_dict()["unsure_new_codes"] == [["IC.A"], ["IS.C"], []]
     view = saturation_view(s)
@@ -113,31 +116,37 @@ def test_unsure_new_codes_a_carried_review_decided_are_said_decided_not_to_revie
         seg("I02", 5, "the rota, sort of", ("IS.C", 0.33, "barrier")),
         seg("I02", 6, "the rota again", ("IS.C", 0.38, "barrier")),
     ]
-    listed = (
-        "; 2 of the 6 new codes rest only on unsure suggestions (every segment below p=0.40: "
-        "interview 1 (P01): IC.A Intervention Source p=0.19; interview 2 (P02): IS.C Culture p=0.38): the "
-        "verdict counts them as codes the interviews used"
-    )
-    verdict = (
-        "saturation not reached: only 3 interview(s), the rule needs at least 13; "
-        "continue interviewing until 3 consecutive interviews add no new code"
-    )
     s = saturation(result, decided={"I01:5": [], "I02:5": ["IS.C"]})
     assert s.francis.message == (
-        verdict + listed + "; the review carried in decided every segment of 1 of them (IC.A "
-        "Intervention Source) and gives IC.A Intervention Source to none of their segments; "
-        "review the other 1 (IS.C Culture) before reporting it; chart the review (roqa "
-        "apply-decisions) for a verdict on its codes"
+        "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
+        "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes rest "
+        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
+        "counts them as codes the interviews used; the review carried in decided every segment "
+        "of 1 of them (IC.A Intervention Source) and gives IC.A Intervention Source to none of "
+        "their segments; review the other 1 (IS.C Culture) before reporting it; chart the "
+        "review (roqa apply-decisions) for a verdict on its codes. Unsure new codes: IC.A "
+        "Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 in interview 2 "
+        "(P02)."
     )
     s = saturation(result, decided={"I01:5": ["IC.A"], "I02:5": ["IS.C"], "I02:6": []})
     assert s.francis.message == (
-        verdict + listed + "; the review carried in decided every segment of them; chart the "
-        "review (roqa apply-decisions) for a verdict on its codes"
+        "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
+        "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes rest "
+        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
+        "counts them as codes the interviews used; the review carried in decided every segment "
+        "of them; chart the review (roqa apply-decisions) for a verdict on its codes. Unsure "
+        "new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 "
+        "in interview 2 (P02)."
     )
     # no review carried, or one deciding none of them: asked to review, as before
     for decided in (None, {"I01:4": ["IC.A"]}):
         assert saturation(result, decided=decided).francis.message == (
-            verdict + listed + ", so review them before reporting it"
+            "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
+            "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes "
+            "rest only on unsure suggestions (every segment below p=0.40, listed last): the "
+            "verdict counts them as codes the interviews used, so review them before reporting "
+            "it. Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C "
+            "Culture p=0.38 in interview 2 (P02)."
         )
 
 
@@ -183,13 +192,15 @@ def test_a_reached_verdict_names_the_new_codes_a_carried_review_gives_the_quiet_
     )
     chart = "; chart the review (roqa apply-decisions) for the verdict with it"
     assert s.francis.message == (
-        "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after "
-        "an initial sample of 10; but the review carried in gives that run" + said + ": a new "
-        "idea restarts the count" + chart
+        "Saturation reached at interview 15 (P15, I15). No new codes in interviews 13-15 after "
+        "an initial sample of 10. But the review carried in gives that run 1 new code no "
+        "earlier interview carried (interview 14 (P14): Peer support workers (1 segment)): a "
+        "new idea restarts the count; chart the review (roqa apply-decisions) for the verdict "
+        "with it."
     )
     assert s.guest.message.endswith(
-        "; but the review carried in gives the interviews after that run" + said + ": the "
-        "interviews after the stopping point do not bear saturation out" + chart
+        ". But the review carried in gives the interviews after that run" + said + ": the "
+        "interviews after the stopping point do not bear saturation out" + chart + "."
     )
     assert (s.francis.review_new, s.guest.review_new) == ([14], [14])
     assert (
@@ -224,8 +235,9 @@ def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself(
     s = saturation(result)
     assert s.unsure_new == [[], ["IS.C"]]
     assert s.francis.message.endswith(
-        "(every segment below p=0.40: interview 2 (P02): IS.C Culture p=0.398): the verdict counts "
-        "them as codes the interviews used, so review them before reporting it"
+        "(every segment below p=0.40, listed last): the verdict counts them as codes the "
+        "interviews used, so review them before reporting it. Unsure new codes: IS.C Culture "
+        "p=0.398 in interview 2 (P02)."
     )
     assert s.rows()[2][5] == "IS.C Culture (0.398)"
     assert saturation_view(s)["interviews"][1]["new"] == [
@@ -256,11 +268,11 @@ def test_saturation_counts_talk_for_open_coding_and_says_when_the_quiet_run_hold
     assert s.new_counts == NEW  # the ideas themselves are unchanged
     assert s.francis.at == 15
     assert s.francis.message.endswith(
-        "; but interview(s) 14 (P14) of that run hold 2 segment(s) that fit no code, waiting for open "
-        "coding: a new idea among them restarts the count"
+        ". But interview(s) 14 (P14) of that run hold 2 segment(s) that fit no code, waiting for "
+        "open coding: a new idea among them restarts the count."
     )
     # no such talk in the quiet run: nothing added
-    assert saturation(interviews(SEQUENCE)).francis.message.endswith("initial sample of 10")
+    assert saturation(interviews(SEQUENCE)).francis.message.endswith("initial sample of 10.")
 
 
 MINI = Codebook(
@@ -822,7 +834,7 @@ def test_francis_10_plus_3_reached_after_three_quiet_interviews_past_the_last_ne
     # Interview 12 brought J, so 11-13 is not quiet; 13, 14, 15 are: reached at 15.
     f = saturation(interviews(SEQUENCE)).francis
     assert (f.reached, f.at, f.interview) == (True, 15, "I15")
-    assert f.message.startswith("saturation reached at interview 15 (P15, I15)")
+    assert f.message.startswith("Saturation reached at interview 15 (P15, I15). ")
 
 
 def test_each_row_of_the_saturation_table_says_where_the_stopping_rule_stands() -> None:
@@ -854,26 +866,26 @@ def test_a_verdict_of_reached_says_when_later_interviews_still_brought_new_codes
     s = saturation(interviews([*SEQUENCE, "A", "Z"]))
     assert (s.francis.reached, s.francis.at) == (True, 15)
     assert s.francis.message == (
-        "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after "
-        "an initial sample of 10; but 1 later interview(s) added new codes (interview 17 "
-        "(P17): Z (1 segment, p=0.90)): the interviews after the stopping point do not bear "
-        "saturation out"
+        "Saturation reached at interview 15 (P15, I15). No new codes in interviews 13-15 after "
+        "an initial sample of 10. But 1 later interview(s) added new codes (interview 17 (P17): "
+        "Z (1 segment, p=0.90)): the interviews after the stopping point do not bear saturation "
+        "out."
     )
     assert s.guest.message.endswith(
-        "; but 3 later interview(s) added new codes (interview 10 (P10): I (1 segment, "
+        ". But 3 later interview(s) added new codes (interview 10 (P10): I (1 segment, "
         "p=0.90); interview 12 (P12): J (1 segment, p=0.90); interview 17 (P17): Z (1 segment, "
-        "p=0.90)): the "
-        "interviews after the stopping point do not bear saturation out"
+        "p=0.90)): the interviews after the stopping point do not bear saturation out."
     )
     five = saturation(interviews([*SEQUENCE, *"VWXYZ"]), base_size=2)
     assert five.francis.message.endswith(
         "(interview 16 (P16): V (1 segment, p=0.90); interview 17 (P17): W (1 segment, p=0.90); "
         "interview 18 (P18): X (1 segment, p=0.90); and 2 more interview(s)): the interviews "
-        "after the stopping "
-        "point do not bear saturation out"
+        "after the stopping point do not bear saturation out."
     )
     # nothing new after the stopping point: the verdict as before
-    assert saturation(interviews([*SEQUENCE, "A"])).francis.message.endswith("initial sample of 10")
+    assert saturation(interviews([*SEQUENCE, "A"])).francis.message.endswith(
+        "initial sample of 10."
+    )
 
 
 def test_verdicts_not_reached_or_not_borne_out_name_the_participants_of_the_interviews() -> None:
@@ -884,19 +896,19 @@ def test_verdicts_not_reached_or_not_borne_out_name_the_participants_of_the_inte
     order = [f"I{i:02d}" for i in range(1, 16)] + ["I17", "I16"]
     s = saturation(interviews([*SEQUENCE, "A", "Z"]), order=order)
     assert s.francis.message.endswith(
-        "; but 1 later interview(s) added new codes (interview 16 (P17): Z (1 segment, "
-        "p=0.90)): the interviews after the stopping point do not bear saturation out"
+        ". But 1 later interview(s) added new codes (interview 16 (P17): Z (1 segment, "
+        "p=0.90)): the interviews after the stopping point do not bear saturation out."
     )
     assert s.verdict_rows()[1][2] == (
         "yes, but not borne out: interview 16 (P17) after it added 1 new code"
     )
     order = [f"I{i:02d}" for i in (*range(1, 12), 13, 12, 14)]
     assert saturation(interviews(SEQUENCE[:14]), order=order).francis.message.startswith(
-        "saturation not reached: interview 13 in the order given (P12, I12) still added new "
-        "codes: J (1 segment, p=0.90); continue interviewing"
+        "Saturation not reached. Interview 13 in the order given (P12, I12) still added new "
+        "codes: J (1 segment, p=0.90). Continue interviewing"
     )
     assert saturation(interviews(SEQUENCE[:14])).francis.message.startswith(
-        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (1 segment, "
     )
 
 
@@ -912,18 +924,18 @@ def test_a_verdict_in_an_order_given_numbers_its_interviews_one_way() -> None:
     order = [f"I{i:02d}" for i in (*range(1, 12), 13, 12, 14)]
     s = saturation(result, order=order)
     assert s.francis.message == (
-        "saturation not reached: interview 13 in the order given (P12, I12) still added new "
-        "codes: J (1 segment, p=0.90); continue interviewing until 3 consecutive interviews add "
-        "no new code; 1 of the 10 new codes rests only on unsure suggestions (every segment "
-        "below p=0.40: interview 3 (P03): E p=0.30): the verdict counts them as codes the "
-        "interviews used, so review them before reporting it"
+        "Saturation not reached. Interview 13 in the order given (P12, I12) still added new "
+        "codes: J (1 segment, p=0.90). Continue interviewing until 3 consecutive interviews add "
+        "no new code. 1 of the 10 new codes rests only on unsure suggestions (every segment "
+        "below p=0.40, listed last): the verdict counts them as codes the interviews used, so "
+        "review them before reporting it. Unsure new codes: E p=0.30 in interview 3 (P03)."
     )
     assert s.guest.message.startswith(
-        "saturation reached at interview 9 in the order given (P09, I09): base 4"
+        "Saturation reached at interview 9 in the order given (P09, I09). Base 4"
     )
     # without an order, the numbers are the order coded: nothing to say of them
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (1 segment, "
     )
 
 
@@ -935,20 +947,20 @@ def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> 
     twelve = next(s for s in result.segments if s.segment.transcript_id == "I12")
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.395)
     assert saturation(result).francis.message == (
-        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
-        "p=0.395); continue interviewing until 3 consecutive interviews add no new code; 1 of "
-        "the 10 new codes rests only on unsure suggestions (every segment below p=0.40: "
-        "interview 12 (P12): J p=0.395): the verdict counts them as codes the interviews used, "
-        "so review them before reporting it"
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "p=0.395). Continue interviewing until 3 consecutive interviews add no new code. 1 of "
+        "the 10 new codes rests only on unsure suggestions (every segment below p=0.40, listed "
+        "last): the verdict counts them as codes the interviews used, so review them before "
+        "reporting it. Unsure new codes: J p=0.395 in interview 12 (P12)."
     )
     # at the line, or above it: two decimals, as before
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.4)
-    assert "J (1 segment, p=0.40); continue" in saturation(result).francis.message
+    assert "J (1 segment, p=0.40). Continue" in saturation(result).francis.message
     # just above it: two decimals, as the saturation table beside it shows it (a hunt found
     # "p=0.405" and "p=0.4001" there, beside the table's 0.40)
     for p, shown in ((0.405, "0.41"), (0.40004, "0.40"), (0.999, "1.00")):
         twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=p)
-        assert f"J (1 segment, p={shown}); continue" in saturation(result).francis.message
+        assert f"J (1 segment, p={shown}). Continue" in saturation(result).francis.message
 
 
 def reviewed_with_no_code_fitting(codes: list[str], no_code: str, study: int) -> CodingResult:
@@ -977,28 +989,28 @@ def test_an_interview_the_reviewer_decided_fits_no_code_is_said_so_of_the_review
     interview. It says of the reviewed interviews, and that the reviewer decided no code fits."""
     s = saturation(reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14))
     assert s.francis.message == (
-        "saturation not reached: only 12 of the 13 reviewed interviews have something coded, "
-        "the rule needs at least 13 (interview(s) 11 have no code charted at all, as the "
-        "reviewer decided no code fits any of their segments, and are not counted: an interview "
-        "with nothing coded is no evidence of saturation); finish the review of I14 (P14) and "
-        "judge again before interviewing more; 1 transcript(s) not reviewed yet are left out of "
-        "the judgement (the others keep their numbers in the study's order): I14 (interview "
-        "14, P14)"
+        "Saturation not reached. Only 12 of the 13 reviewed interviews have something coded, the "
+        "rule needs at least 13 (interview(s) 11 have no code charted at all, as the reviewer "
+        "decided no code fits any of their segments, and are not counted: an interview with "
+        "nothing coded is no evidence of saturation). Finish the review of I14 (P14) and judge "
+        "again before interviewing more. 1 transcript(s) not reviewed yet are left out of the "
+        "judgement (the others keep their numbers in the study's order): I14 (interview 14, "
+        "P14)."
     )
     # too few reviewed: said of the reviewed ones too
     s = saturation(reviewed_with_no_code_fitting(SEQUENCE[:4], "I02", 14))
     assert s.francis.message.startswith(
-        "saturation not reached: only 3 of the 4 reviewed interviews have something coded, the "
+        "Saturation not reached. Only 3 of the 4 reviewed interviews have something coded, the "
         "rule needs at least 13 (interview(s) 2 have no code charted at all, as the reviewer "
         "decided no code fits any of their segments, and are not counted"
     )
     s = saturation(reviewed_with_no_code_fitting(["A B", "C D", "A", "B", "A", "C"], "I05", 7))
     assert s.guest.message.startswith(
-        "saturation reached at interview 6 (P06, I06): base 4 interviews (4 codes), run 5-6 "
-        "added 0 new code(s) = 0.0% <= 5% new information; but interview(s) 5 of that run have "
+        "Saturation reached at interview 6 (P06, I06). Base 4 interviews (4 codes), run 5-6 "
+        "added 0 new code(s) = 0.0% <= 5% new information. But interview(s) 5 of that run have "
         "no code charted at all (the reviewer decided no code fits any of their segments): an "
         "interview with nothing coded is no evidence of saturation, so leave it out of the "
-        "order (--order)"
+        "order (--order)."
     )
     # an interview with nothing to decide (a dropped call) is still guessed at
     result = reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14)
@@ -1025,13 +1037,13 @@ def test_a_verdict_of_reached_on_a_half_done_review_says_which_interviews_are_un
     s = saturation(result)
     assert (s.francis.reached, s.francis.at) == (True, 15)
     assert s.francis.message.endswith(
-        "initial sample of 10; but interview(s) 14, 15 of that run are only partly reviewed (6 "
+        "initial sample of 10. But interview(s) 14, 15 of that run are only partly reviewed (6 "
         "of their 8 segments undecided): the verdict rests on the decided segments, so finish "
-        "the review before reporting it"
+        "the review before reporting it."
     )
     # undecided segments before the run do not touch the verdict on it
     result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [1, 3]}}
-    assert saturation(result).francis.message.endswith("initial sample of 10")
+    assert saturation(result).francis.message.endswith("initial sample of 10.")
 
 
 GUID = "556d5796-daaa-4b66-9060-a902ab13334c"
@@ -1063,8 +1075,8 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
     assert sat.new_codes == [["IC.A"], [GUID, "IC.F"]]
     assert sat.rows()[2][4] == "Staff turnover; IC.F Complexity"
     assert sat.francis.message.startswith(
-        "saturation not reached: interview 2 (P01, T1) still added new codes: Staff turnover "
-        "(1 segment), IC.F Complexity (1 segment);"  # a person's codes: no p, as the report shows them
+        "Saturation not reached. Interview 2 (P01, T1) still added new codes: Staff turnover "
+        "(1 segment), IC.F Complexity (1 segment)."  # a person's codes: no p, as the report shows them
     )
     # codebook order, a code the codebook does not know after its codes (session 47)
     assert framework_matrix(bob).wide_rows()[0][1:] == [
@@ -1096,13 +1108,13 @@ def test_codes_a_qda_program_made_are_shown_by_name_not_guid() -> None:
 def test_francis_not_reached_when_the_quiet_run_is_too_short() -> None:
     f = saturation(interviews(SEQUENCE[:14])).francis
     assert (f.reached, f.at) == (False, None)
-    assert "saturation not reached" in f.message
+    assert f.message.startswith("Saturation not reached. ")
 
 
 def test_francis_not_reached_with_fewer_interviews_than_the_rule_needs() -> None:
     f = saturation(interviews(["A"] * 12)).francis
     assert not f.reached
-    assert "only 12 interview(s), the rule needs at least 13" in f.message
+    assert "Only 12 interview(s), the rule needs at least 13." in f.message
 
 
 def test_francis_parameters_move_the_stopping_point() -> None:
@@ -1203,7 +1215,7 @@ def test_saturation_counts_one_interview_in_two_files_once_as_the_matrix_counts_
     assert s.new_codes == [["A", "B"], ["C", "D"], ["E", "F"], []]
     assert s.cumulative == [2, 4, 6, 6]
     assert (s.francis.at, s.francis.interview) == (4, "p04")
-    assert s.francis.message.startswith("saturation reached at interview 4 (P04, p04): ")
+    assert s.francis.message.startswith("Saturation reached at interview 4 (P04, p04). ")
     assert [r[:4] for r in s.rows()[1:]] == [
         [1, "p01", "P01", 2],
         [2, "p02_part1 + p02_part2", "P02", 2],
@@ -1278,10 +1290,10 @@ def test_verdicts_in_an_order_given_name_the_interviews_holding_talk_or_unsure_c
     order = ["I01", "I03", "I02", *(f"I{i:02d}" for i in range(4, 13)), "I14", "I13", "I15"]
     message = saturation(result, order=order).francis.message
     assert (
-        "; but interview(s) 14 (P13) of that run hold 1 segment(s) that fit no code, waiting "
-        "for open coding: a new idea among them restarts the count; " in message
+        ". But interview(s) 14 (P13) of that run hold 1 segment(s) that fit no code, waiting "
+        "for open coding: a new idea among them restarts the count. " in message
     )
-    assert "(every segment below p=0.40: interview 3 (P02): IS.C Culture p=0.398)" in message
+    assert message.endswith("Unsure new codes: IS.C Culture p=0.398 in interview 3 (P02).")
 
 
 def test_saturation_follows_the_given_interview_order() -> None:
@@ -1395,12 +1407,12 @@ def test_transcripts_not_reviewed_are_listed_in_the_order_given() -> None:
     s = saturation(result, order=",".join(reversed(ids)), initial_sample=2, stopping_criterion=3)
     assert [n for _, _, n in s.not_reviewed] == [1, 2, 3, 4, 5, 6]
     assert s.francis.message == (
-        "saturation not reached: only 2 of the 8 interviews are reviewed, the rule needs at "
-        "least 5; finish the review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 "
-        "(P06), I05 (P05), I04 (P04) and 1 more, and judge again before interviewing more; 6 "
+        "Saturation not reached. Only 2 of the 8 interviews are reviewed, the rule needs at "
+        "least 5. Finish the review of the 6 unreviewed interviews I08 (P08), I07 (P07), I06 "
+        "(P06), I05 (P05), I04 (P04) and 1 more, and judge again before interviewing more. 6 "
         "transcript(s) not reviewed yet are left out of the judgement (the others keep their "
-        "numbers in the order given): I08 (interview 1, P08), I07 (interview 2, P07), I06 (interview 3, "
-        "P06), I05 (interview 4, P05), I04 (interview 5, P04) and 1 more"
+        "numbers in the order given): I08 (interview 1, P08), I07 (interview 2, P07), I06 "
+        "(interview 3, P06), I05 (interview 4, P05), I04 (interview 5, P04) and 1 more."
     )
     assert s.not_reviewed_note().endswith("I04 (interview 5, P04), I03 (interview 6, P03)")
     # the order of the study, as the review recorded it, without --order: as before
@@ -1436,11 +1448,11 @@ def test_saturation_not_reached_on_a_partial_review_advises_finishing_the_review
     waited for review. With transcripts not reviewed yet, the advice is to finish the review."""
     s = saturation(partly_reviewed(), initial_sample=2, stopping_criterion=3)
     assert s.francis.message == (
-        "saturation not reached: only 4 of the 5 interviews are reviewed, the rule needs at "
-        "least 5; finish the review of I03 (P03) and of the partly reviewed I05 (P05, 1 of 2 "
-        "segments undecided), and judge again before interviewing more; 1 transcript(s) not "
-        "reviewed yet are left out of the judgement (the others keep their numbers in the study's "
-        "order): I03 (interview 3, P03)"
+        "Saturation not reached. Only 4 of the 5 interviews are reviewed, the rule needs at "
+        "least 5. Finish the review of I03 (P03) and of the partly reviewed I05 (P05, 1 of 2 "
+        "segments undecided), and judge again before interviewing more. 1 transcript(s) not "
+        "reviewed yet are left out of the judgement (the others keep their numbers in the "
+        "study's order): I03 (interview 3, P03)."
     )
 
 
@@ -1454,16 +1466,16 @@ def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
     result = partly_reviewed()
     result.meta["undecided_segments"] = {"I01": [1, 20], "I02": [16, 21], "I04": [24, 27]}
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: only 4 of the 5 interviews are reviewed, the rule needs at "
-        "least 13; continue interviewing until 3 consecutive interviews add no new code, and "
-        "finish the review of I03 (P03) and of the partly reviewed I01 (P01, 1 of 20 segments undecided), I02 (P02, "
-        "16 of 21) and I04 (P04, 24 of 27); 1 transcript(s) "
+        "Saturation not reached. Only 4 of the 5 interviews are reviewed, the rule needs at "
+        "least 13. Continue interviewing until 3 consecutive interviews add no new code, and "
+        "finish the review of I03 (P03) and of the partly reviewed I01 (P01, 1 of 20 segments "
+        "undecided), I02 (P02, 16 of 21) and I04 (P04, 24 of 27). 1 transcript(s) "
     )
     result.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I02": [16, 21]}}
     assert saturation(result).francis.message == (
-        "saturation not reached: only 4 interview(s), the rule needs at least 13; continue "
+        "Saturation not reached. Only 4 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code, and finish the review of "
-        "the partly reviewed I02 (P02, 16 of 21 segments undecided)"
+        "the partly reviewed I02 (P02, 16 of 21 segments undecided)."
     )
     many = interviews(["A"] * 7)
     many.meta = {
@@ -1471,10 +1483,10 @@ def test_saturation_not_reached_names_every_partly_reviewed_interview() -> None:
         "undecided_segments": {f"I0{i}": [i, 9] for i in range(1, 8)},
     }
     assert saturation(many).francis.message == (
-        "saturation not reached: only 7 interview(s), the rule needs at least 13; continue "
+        "Saturation not reached. Only 7 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code, and finish the review of "
         "the 7 partly reviewed interviews I01 (P01, 1 of 9 segments undecided), I02 (P02, 2 of "
-        "9), I03 (P03, 3 of 9), I04 (P04, 4 of 9), I05 (P05, 5 of 9) and 2 more"
+        "9), I03 (P03, 3 of 9), I04 (P04, 4 of 9), I05 (P05, 5 of 9) and 2 more."
     )
 
 
@@ -1488,26 +1500,26 @@ def test_saturation_of_too_few_interviews_for_any_review_advises_interviewing_fi
     six = interviews(["A B", "C", "D", "E", "F", "G"])
     six.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I01": [1, 6]}}
     assert saturation(six).francis.message == (
-        "saturation not reached: only 6 interview(s), the rule needs at least 13; continue "
+        "Saturation not reached. Only 6 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code, and finish the review of "
-        "the partly reviewed I01 (P01, 1 of 6 segments undecided)"
+        "the partly reviewed I01 (P01, 1 of 6 segments undecided)."
     )
     six.meta |= {
         "transcripts_not_reviewed": [f"I{i}" for i in range(7, 14)],
         "participants_not_reviewed": [f"P{i}" for i in range(7, 14)],
     }
     assert saturation(six).francis.message.startswith(
-        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
-        "least 13; finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
+        "Saturation not reached. Only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13. Finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
         "I10 (P10), I11 (P11) and 2 more and of the partly reviewed I01 (P01, 1 of 6 segments "
-        "undecided), and judge again before interviewing more; "
+        "undecided), and judge again before interviewing more. "
     )
     # a transcript named as its participant but for case is not named twice (s56 hunt 4:
     # "p11 (P11) and p12 (P12)")
     six.meta |= {"transcripts_not_reviewed": [f"p{i}" for i in range(7, 14)]}
     assert saturation(six).francis.message.startswith(
-        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
-        "least 13; finish the review of the 7 unreviewed interviews p7, p8, p9, p10, p11 and 2 "
+        "Saturation not reached. Only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13. Finish the review of the 7 unreviewed interviews p7, p8, p9, p10, p11 and 2 "
         "more and of the partly reviewed"
     )
 
@@ -1525,11 +1537,11 @@ def test_a_verdict_names_the_first_five_transcripts_not_reviewed_and_how_many_mo
     }
     s = saturation(six)
     assert s.francis.message == (
-        "saturation not reached: only 6 of the 13 interviews are reviewed, the rule needs at "
-        "least 13; finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
-        "I10 (P10), I11 (P11) and 2 more, and judge again before interviewing more; 7 "
+        "Saturation not reached. Only 6 of the 13 interviews are reviewed, the rule needs at "
+        "least 13. Finish the review of the 7 unreviewed interviews I7 (P7), I8 (P8), I9 (P9), "
+        "I10 (P10), I11 (P11) and 2 more, and judge again before interviewing more. 7 "
         "transcript(s) not reviewed yet are left out of the judgement: I7 (P7), I8 (P8), I9 "
-        "(P9), I10 (P10), I11 (P11) and 2 more"
+        "(P9), I10 (P10), I11 (P11) and 2 more."
     )
     assert s.verdict_rows()[-1][-1].endswith("I11 (P11), I12 (P12), I13 (P13)")
 
@@ -1556,20 +1568,20 @@ def test_a_verdict_on_too_few_reviewed_interviews_counts_those_not_reviewed_too(
     had 12 interviews and needed another. It says how many of the study's are reviewed."""
     s = saturation(review_of(["A B", "C", "D", "E", "F", "G", "H"] + ["A"] * 6, ["I12"]))
     assert s.francis.message.startswith(
-        "saturation not reached: only 12 of the 13 interviews are reviewed, the rule needs at "
-        "least 13; finish the review of I12 (P12) and judge again before interviewing more; "
+        "Saturation not reached. Only 12 of the 13 interviews are reviewed, the rule needs at "
+        "least 13. Finish the review of I12 (P12) and judge again before interviewing more. "
     )
     # one of two, none of two
     one = saturation(review_of(["A", "B"], ["I02"]), initial_sample=1, stopping_criterion=1)
     assert one.francis.message.startswith(
-        "saturation not reached: only 1 of the 2 interviews is reviewed, the rule needs at "
-        "least 2; finish the review of I02 (P02) and judge again before interviewing more; "
+        "Saturation not reached. Only 1 of the 2 interviews is reviewed, the rule needs at "
+        "least 2. Finish the review of I02 (P02) and judge again before interviewing more. "
     )
     none = saturation(review_of(["A", "B"], ["I01", "I02"]), initial_sample=1, stopping_criterion=1)
     assert none.francis.message.startswith(
-        "saturation not reached: none of the 2 interviews is reviewed, the rule needs at least "
-        "2; finish the review of I01 (P01) and I02 (P02) and judge again before interviewing "
-        "more; "
+        "Saturation not reached. None of the 2 interviews is reviewed, the rule needs at least "
+        "2. Finish the review of I01 (P01) and I02 (P02) and judge again before interviewing "
+        "more. "
     )
     # an order given counts the interviews it names: not I03, which it leaves out (the
     # review's, it is still named as not reviewed)
@@ -1580,9 +1592,9 @@ def test_a_verdict_on_too_few_reviewed_interviews_counts_those_not_reviewed_too(
         stopping_criterion=1,
     )
     assert two.francis.message.startswith(
-        "saturation not reached: only 2 of the 3 interviews are reviewed, the rule needs at "
-        "least 3; finish the review of I02 (P02) and I03 (P03) and judge again before "
-        "interviewing more; "
+        "Saturation not reached. Only 2 of the 3 interviews are reviewed, the rule needs at "
+        "least 3. Finish the review of I02 (P02) and I03 (P03) and judge again before "
+        "interviewing more. "
     )
 
 
@@ -1598,9 +1610,9 @@ def test_a_transcript_not_reviewed_of_a_reviewed_interview_adds_no_interview() -
         "study_interviews": [*ids[:5], "I05b", *ids[5:]],
     }
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: only 12 interview(s), the rule needs at least 13; continue "
+        "Saturation not reached. Only 12 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code, and finish the review of "
-        "I05b (P05); "
+        "I05b (P05). "
     )
 
 
@@ -1617,7 +1629,7 @@ def test_a_review_that_records_no_participant_of_its_unreviewed_transcripts_says
         "study_interviews": [*ids[:5], "I05b", *ids[5:], "I12"],
     }
     assert saturation(result).francis.message.startswith(
-        "saturation not reached: only 11 interview(s), the rule needs at least 13; "
+        "Saturation not reached. Only 11 interview(s), the rule needs at least 13. "
     )
 
 
@@ -1642,9 +1654,9 @@ def test_saturation_of_a_review_numbers_the_interviews_as_the_study_and_names_th
         [4, "I04", "saturation reached (1 of 1)"],
         [5, "I05", "after saturation: new code, partly reviewed (1 of 2 segments undecided)"],
     ]
-    assert s.francis.message.startswith("saturation reached at interview 4 (P04, I04): no new ")
-    assert s.francis.message.endswith("; " + note)
-    assert s.guest.message.endswith("; " + note)
+    assert s.francis.message.startswith("Saturation reached at interview 4 (P04, I04). No new ")
+    assert s.francis.message.endswith(". " + note + ".")
+    assert s.guest.message.endswith(". " + note + ".")
     assert s.verdict_rows()[-1] == ["review", "", "", "", "", note]
     # at interview: the number the verdict names and the Saturation sheet's n (4, not the 3rd
     # judged, nor the transcript I04, which the next column holds; s54 framework tester)
@@ -1683,21 +1695,20 @@ def test_an_interview_not_reviewed_inside_the_quiet_run_qualifies_the_verdicts()
     before reporting it". An interview the review did not reach, inside the run or after it,
     may hold a new code too: both verdicts and their cells say so, with the same advice."""
     s = saturation(unreviewed_twelfth())
-    left_out = (
-        "; 1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
-        "numbers in the study's order): I12 (interview 12, P12)"
-    )
     assert s.francis.message == (
-        "saturation reached at interview 14 (P14, I14): no new codes in interviews 11, 13, 14 "
-        "after an initial sample of 10; but interview(s) 12 (P12) within that run are not "
-        "reviewed yet: the verdict rests on the reviewed interviews, so finish the review before "
-        "reporting it" + left_out
+        "Saturation reached at interview 14 (P14, I14). No new codes in interviews 11, 13, 14 "
+        "after an initial sample of 10. But interview(s) 12 (P12) within that run are not "
+        "reviewed yet: the verdict rests on the reviewed interviews, so finish the review "
+        "before reporting it. 1 transcript(s) not reviewed yet are left out of the judgement "
+        "(the others keep their numbers in the study's order): I12 (interview 12, P12)."
     )
     assert s.guest.message == (
-        "saturation reached at interview 13 (P13, I13): base 4 interviews (4 codes), run 11, 13 "
-        "added 0 new code(s) = 0.0% <= 5% new information; but interview(s) 12 (P12) within "
+        "Saturation reached at interview 13 (P13, I13). Base 4 interviews (4 codes), run 11, 13 "
+        "added 0 new code(s) = 0.0% <= 5% new information. But interview(s) 12 (P12) within "
         "that run are not reviewed yet: the verdict rests on the reviewed interviews, so finish "
-        "the review before reporting it" + left_out
+        "the review before reporting it. 1 transcript(s) not reviewed yet are left out of the "
+        "judgement (the others keep their numbers in the study's order): I12 (interview 12, "
+        "P12)."
     )
     assert (s.francis.unreviewed, s.guest.unreviewed) == ([12], [12])
     assert [r[2] for r in s.verdict_rows()[1:3]] == [
@@ -1706,10 +1717,10 @@ def test_an_interview_not_reviewed_inside_the_quiet_run_qualifies_the_verdicts()
     # not reached after the run either: a new code there would not bear saturation out
     s = saturation(unreviewed_twelfth(16))
     assert s.francis.message.startswith(
-        "saturation reached at interview 13 (P13, I13): no new codes in interviews 11-13 after "
-        "an initial sample of 10; but interview(s) 16 (P16) after it are not reviewed yet: a new "
+        "Saturation reached at interview 13 (P13, I13). No new codes in interviews 11-13 after "
+        "an initial sample of 10. But interview(s) 16 (P16) after it are not reviewed yet: a new "
         "code among them would not bear saturation out, so finish the review before reporting "
-        "it; 1 transcript(s)"
+        "it. 1 transcript(s)"
     )
     assert s.verdict_rows()[1][2] == "yes, on a partial review (interview 16 not reviewed)"
     # one before the quiet run is no interview of it: the verdict as before
@@ -2351,8 +2362,8 @@ def test_saturation_is_not_reached_when_no_interview_has_a_code() -> None:
     assert sat.new_counts == [0] * 13
     assert (sat.francis.reached, sat.francis.at) == (False, None)
     assert sat.verdict == (
-        "saturation not reached: no interview has a code charted; continue "
-        "interviewing until 3 consecutive interviews add no new code"
+        "Saturation not reached. No interview has a code charted. Continue interviewing until 3 "
+        "consecutive interviews add no new code."
     )
     # the rule itself, on counts alone, is as Francis et al. state it
     assert francis_stopping_rule([0] * 13) == 13
@@ -2504,11 +2515,11 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
     s = saturation(interviews(SEQUENCE[:10] + ["", "", ""]))
     assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation not reached: only 10 of the 13 interviews have something "
-        "coded, the rule needs at least 13 (interview(s) 11, 12, 13 have no code charted at "
-        "all, a failed recording, consent or small talk only?, and are not counted: an "
-        "interview with nothing coded is no evidence of saturation); continue interviewing "
-        "until 3 consecutive interviews add no new code"
+        "Saturation not reached. Only 10 of the 13 interviews have something coded, the rule "
+        "needs at least 13 (interview(s) 11, 12, 13 have no code charted at all, a failed "
+        "recording, consent or small talk only?, and are not counted: an interview with nothing "
+        "coded is no evidence of saturation). Continue interviewing until 3 consecutive "
+        "interviews add no new code."
     )
     # the row says the run stands still, not that the interview moved it (session 33, tester K)
     assert (
@@ -2526,10 +2537,10 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
         "saturation reached (3 of 3)",
     ]
     assert gap.francis.message == (
-        "saturation reached at interview 14 (P14, I14): no new codes in interviews 11, 13, 14 "
+        "Saturation reached at interview 14 (P14, I14). No new codes in interviews 11, 13, 14 "
         "after an initial sample of 10 (interview(s) 12 have no code charted at all, a failed "
-        "recording, consent or small talk only?, and are not counted: an interview with "
-        "nothing coded is no evidence of saturation)"
+        "recording, consent or small talk only?, and are not counted: an interview with nothing "
+        "coded is no evidence of saturation)."
     )
     assert francis_stopping_rule([1] * 10 + [0] * 4, coded=[True] * 11 + [False, True, True]) == 14
     assert francis_stopping_rule([1] * 10 + [0] * 3) == 13  # counts alone: every one counts
@@ -2545,11 +2556,11 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     s = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6))
     assert (s.francis.reached, s.francis.at) == (False, None)
     assert s.francis.message == (
-        "saturation not reached: only 10 of the 13 interviews have something "
-        "coded, the rule needs at least 13 (interview(s) 5, 6, 7 have no code charted at all, "
-        "a failed recording, consent or small talk only?, and are not counted: an interview "
-        "with nothing coded is no evidence of saturation); continue interviewing until 3 "
-        "consecutive interviews add no new code"
+        "Saturation not reached. Only 10 of the 13 interviews have something coded, the rule "
+        "needs at least 13 (interview(s) 5, 6, 7 have no code charted at all, a failed "
+        "recording, consent or small talk only?, and are not counted: an interview with nothing "
+        "coded is no evidence of saturation). Continue interviewing until 3 consecutive "
+        "interviews add no new code."
     )
     assert s.stopping_rule() == [
         *["initial sample"] * 4,
@@ -2561,10 +2572,10 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     r = saturation(interviews(SEQUENCE[:4] + ["", "", ""] + ["A"] * 6 + ["B", "C", "D"]))
     assert r.francis.at == 16
     assert r.francis.message == (
-        "saturation reached at interview 16 (P16, I16): no new codes in interviews 14-16 "
-        "after an initial sample of 10 with something coded, interviews 1-13 (interview(s) 5, "
-        "6, 7 have no code charted at all, a failed recording, consent or small talk only?, and "
-        "are not counted: an interview with nothing coded is no evidence of saturation)"
+        "Saturation reached at interview 16 (P16, I16). No new codes in interviews 14-16 after "
+        "an initial sample of 10 with something coded, interviews 1-13 (interview(s) 5, 6, 7 "
+        "have no code charted at all, a failed recording, consent or small talk only?, and are "
+        "not counted: an interview with nothing coded is no evidence of saturation)."
     )
     assert r.stopping_rule()[13:] == [
         "no new code (1 of 3)",
@@ -2579,7 +2590,7 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_initial_sample_ei
     # with something coded (tester s58, framework, finding 3: "only 9 interview(s)" counted it)
     few = saturation(interviews(SEQUENCE[:3] + [""] + SEQUENCE[3:8]))
     assert few.francis.message.startswith(
-        "saturation not reached: only 8 of the 9 interviews have something coded, the rule "
+        "Saturation not reached. Only 8 of the 9 interviews have something coded, the rule "
         "needs at least 13 (interview(s) 4 have no code charted at all,"
     )
     coded = [True] * 4 + [False] * 3 + [True] * 9
@@ -2710,7 +2721,7 @@ def test_a_guest_verdict_at_a_run_with_nothing_coded_has_its_cell_qualified() ->
     ``reached`` cell, pasted alone, read a plain "yes"."""
     s = saturation(interviews([*"ABCD", "A", "", "B", "E"]))
     assert (s.guest.at, s.guest.nothing_coded) == (6, [6])
-    assert "; but interview(s) 6 of that run have no code charted at all" in s.guest.message
+    assert ". But interview(s) 6 of that run have no code charted at all" in s.guest.message
     assert s.verdict_rows()[2][2] == (
         "yes, but not borne out: interview 8 (P08) after it added 1 new code (run 7-8: 25.0% new "
         "information > 5%); interview 6 of the run has no code charted (no evidence of "
@@ -2729,10 +2740,10 @@ def test_a_not_reached_verdict_names_the_interviews_it_passed_over() -> None:
     it, though its row did and docs/report.md says the verdict names it."""
     s = saturation(interviews([*"ABCD", "", *"EFGHIJ", "A", "B", "Z", "C", "D"]))
     assert s.francis.message == (
-        "saturation not reached: interview 14 (P14, I14) still added new codes: Z (1 segment, "
+        "Saturation not reached. Interview 14 (P14, I14) still added new codes: Z (1 segment, "
         "p=0.90) (interview(s) 5 have no code charted at all, a failed recording, consent or "
         "small talk only?, and are not counted: an interview with nothing coded is no evidence "
-        "of saturation); continue interviewing until 3 consecutive interviews add no new code"
+        "of saturation). Continue interviewing until 3 consecutive interviews add no new code."
     )
 
 
@@ -2796,7 +2807,7 @@ def test_a_persons_saturation_verdict_gives_segments_without_p_as_the_report_doe
     s = saturation(result)
     assert s.francis.message.endswith(
         "(interview 17 (P17): Z (1 segment)): the interviews after the stopping point do not bear "
-        "saturation out"
+        "saturation out."
     )
 
 
@@ -3279,9 +3290,9 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     assert s.rows()[1][4] == "IC.A Intervention Source; IC.F Complexity"
     assert s.rows()[12][4:6] == ["IS.C Culture", ""]
     assert s.francis.message == (
-        "saturation not reached: interview 12 (P12, I12) still added new codes: IS.C Culture "
-        "(2 segments, p=0.90); continue interviewing until 3 consecutive interviews add no new "
-        "code"
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: IS.C Culture (2 "
+        "segments, p=0.90). Continue interviewing until 3 consecutive interviews add no new "
+        "code."
     )
     assert saturation_view(s)["interviews"][0]["new"] == [
         "IC.A Intervention Source (1, p=0.90)",
@@ -3293,8 +3304,8 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     unsure = interviews(["IC.F"])
     unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
     assert saturation(unsure).unsure_new_labels(0) == "IC.A Intervention Source (0.19)"
-    assert (
-        "interview 1 (P01): IC.A Intervention Source p=0.19" in saturation(unsure).francis.message
+    assert saturation(unsure).francis.message.endswith(
+        "Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01)."
     )
 
 
@@ -3319,9 +3330,9 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     assert (s.francis.partly_reviewed, s.guest.partly_reviewed) == ([14, 15], [14, 15])
     assert s.guest.at == 9
     assert (
-        "new information; but interview(s) 14, 15 after it are only partly reviewed (6 of their "
+        "new information. But interview(s) 14, 15 after it are only partly reviewed (6 of their "
         "8 segments undecided): a new code among them would not bear saturation out, so finish "
-        "the review before reporting it; but 2 later"
+        "the review before reporting it. But 2 later"
     ) in s.guest.message
     s.to_xlsx(tmp_path / "s.xlsx")
     rows = list(load_workbook(tmp_path / "s.xlsx")["Verdicts"].iter_rows(values_only=True))
@@ -3383,27 +3394,27 @@ def test_saturation_verdicts_say_the_rule_once_and_count_in_words_that_agree(
     new code", and in an order given "reached at interview 13 (p11_interview (P11))": a
     position beside another participant's number, in nested brackets."""
     s = saturation(interviews(SEQUENCE[:12]), stopping_criterion=1)
-    assert s.francis.message == "saturation reached at interview 11 (P11, I11): no new codes in " \
-        "interview 11 after an initial sample of 10; but 1 later interview(s) added new codes " \
-        "(interview 12 (P12): J (1 segment, p=0.90)): the interviews after the stopping point " \
-        "do not " \
-        "bear saturation out"  # fmt: skip
+    assert s.francis.message == (
+        "Saturation reached at interview 11 (P11, I11). No new codes in interview 11 after an "
+        "initial sample of 10. But 1 later interview(s) added new codes (interview 12 (P12): J "
+        "(1 segment, p=0.90)): the interviews after the stopping point do not bear saturation "
+        "out."
+    )
     s = saturation(interviews(SEQUENCE[:12]), initial_sample=11, stopping_criterion=1)
     assert s.francis.message == (
-        "saturation not reached: interview 12 (P12, I12) still added new codes: J (1 segment, "
-        "p=0.90); "
-        "continue interviewing until a further interview adds no new code"
+        "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (1 segment, "
+        "p=0.90). Continue interviewing until a further interview adds no new code."
     )
     order = [*[f"I{k:02d}" for k in range(1, 13)], "I14", "I15", "I13"]
     s = saturation(interviews(SEQUENCE), order=order)
     # the quiet run is named with its participants too: "13-15" beside "(P13)" read as P13-P15
     # (blind tester s64, satloop, 1)
     assert s.francis.message.startswith(
-        "saturation reached at interview 15 in the order given (P13, I13): no new codes in "
+        "Saturation reached at interview 15 in the order given (P13, I13). No new codes in "
         "interviews 13-15 (P14, P15, P13) after an initial sample of 10"
     )
     assert s.guest.message.startswith(
-        "saturation reached at interview 9 in the order given (P09, I09): base 4 interviews "
+        "Saturation reached at interview 9 in the order given (P09, I09). Base 4 interviews "
         "(6 codes), run 8-9 (P08, P09) added "
     )
 
@@ -3502,9 +3513,10 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
         ["INS.A Structural Characteristics", "INS.A Structural Characteristics (0.30)"],
     ]
     assert s.francis.message.endswith(
-        "; 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40: "
-        "interview 2 (P02): INS.A Structural Characteristics p=0.30): the verdict counts them as codes "
-        "the interviews used, so review them before reporting it"
+        ". 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40, "
+        "listed last): the verdict counts them as codes the interviews used, so review them "
+        "before reporting it. Unsure new codes: INS.A Structural Characteristics p=0.30 in "
+        "interview 2 (P02)."
     )
 
 
@@ -3913,3 +3925,143 @@ def test_table2_neutral_note_calls_its_rows_codes_when_a_project_code_is_among_t
         "(6 segments); External Policy & Incentives (2 segments). Give them a valence in review "
         "if they are barriers or enablers."
     )
+
+
+def many_qualified() -> CodingResult:
+    """Reached at 15 by the 10+3 rule (at 9 by Guest's), with every kind of qualification: talk
+    for open coding in the quiet run, an interview of it partly reviewed, one after it not
+    reviewed, a later new code, and two new codes resting only on unsure suggestions."""
+    result = interviews([*SEQUENCE, "A", "Z"])
+    result.segments += [
+        seg("I14", 5, "we started a peer-run allotment", novel=True),
+        seg("I02", 5, "the rota, sort of", ("IS.C", 0.33, "barrier")),
+        seg("I05", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")),
+    ]
+    result.meta = {
+        "undecided_segments": {"I15": [1, 3]},
+        "transcripts_not_reviewed": ["I18"],
+        "participants_not_reviewed": ["P18"],
+        "study_interviews": [f"I{i:02d}" for i in range(1, 19)],
+    }
+    return result
+
+
+#: many_qualified()'s 10+3 verdict as roqa said it before s68: one sentence of 1,100 characters
+#: whose answer and cause the clauses joined by "; but" buried
+ONE_SENTENCE = (
+    "saturation reached at interview 15 (P15, I15): no new codes in interviews 13-15 after an "
+    "initial sample of 10; but interview(s) 14 (P14) of that run hold 1 segment(s) that fit no "
+    "code, waiting for open coding: a new idea among them restarts the count; but interview(s) "
+    "18 (P18) after it are not reviewed yet: a new code among them would not bear saturation "
+    "out, so finish the review before reporting it; and interview(s) 15 of that run are only "
+    "partly reviewed (1 of their 3 segments undecided): the verdict rests on the decided "
+    "segments, so finish the review before reporting it; but 1 later interview(s) added new "
+    "codes (interview 17 (P17): Z (1 segment, p=0.90)): the interviews after the stopping point "
+    "do not bear saturation out; 2 of the 13 new codes rest only on unsure suggestions (every "
+    "segment below p=0.40: interview 2 (P02): IS.C Culture p=0.33; interview 5 (P05): IC.A "
+    "Intervention Source p=0.19): the verdict counts them as codes the interviews used, so "
+    "review them before reporting it; 1 transcript(s) not reviewed yet are left out of the "
+    "judgement (the others keep their numbers in the study's order): I18 (interview 18, P18)"
+)
+
+
+def test_a_verdict_gives_its_answer_first_then_its_cause_then_a_sentence_each() -> None:
+    """Session 68 (verdict): the verdict was one sentence of up to ~900 characters, its clauses
+    joined by "; but", pasted as it stood into the command's line, the report, the Verdicts
+    sheet and the JSON: a researcher lost the answer ("reached at interview 15") and its cause
+    among them. It is now sentences: the answer, the cause, each qualification, and the unsure
+    new codes listed last; ``message`` joins them, every figure kept, and the JSON gives each
+    part too."""
+    s = saturation(many_qualified())
+    f = s.francis
+    assert f.answer == "Saturation reached at interview 15 (P15, I15)."
+    assert f.cause == "No new codes in interviews 13-15 after an initial sample of 10."
+    assert f.notes == [
+        "But interview(s) 14 (P14) of that run hold 1 segment(s) that fit no code, waiting for "
+        "open coding: a new idea among them restarts the count.",
+        "But interview(s) 18 (P18) after it are not reviewed yet: a new code among them would "
+        "not bear saturation out, so finish the review before reporting it; and interview(s) 15 "
+        "of that run are only partly reviewed (1 of their 3 segments undecided): the verdict "
+        "rests on the decided segments, so finish the review before reporting it.",
+        "But 1 later interview(s) added new codes (interview 17 (P17): Z (1 segment, p=0.90)): "
+        "the interviews after the stopping point do not bear saturation out.",
+        "2 of the 13 new codes rest only on unsure suggestions (every segment below p=0.40, "
+        "listed last): the verdict counts them as codes the interviews used, so review them "
+        "before reporting it.",
+        "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
+        "numbers in the study's order): I18 (interview 18, P18).",
+    ]
+    assert f.unsure_codes == [
+        "IS.C Culture p=0.33 in interview 2 (P02)",
+        "IC.A Intervention Source p=0.19 in interview 5 (P05)",
+    ]
+    assert f.message == " ".join(
+        [
+            f.answer,
+            f.cause,
+            *f.notes,
+            "Unsure new codes: IS.C Culture p=0.33 in interview 2 (P02); IC.A Intervention "
+            "Source p=0.19 in interview 5 (P05).",
+        ]
+    )
+    # no figure lost: every number of the one sentence is in the sentences, as often
+    figures = re.compile(r"\d+(?:\.\d+)?")
+    before, after = figures.findall(ONE_SENTENCE), figures.findall(f.message)
+    assert sorted(before) == sorted(after)
+    # the Guest view alike; not reached, the answer says so and the cause why
+    assert (s.guest.answer, s.guest.cause) == (
+        "Saturation reached at interview 9 (P09, I09).",
+        "Base 4 interviews (7 codes), run 8-9 added 0 new code(s) = 0.0% <= 5% new information.",
+    )
+    few = saturation(interviews(["A"] * 12))
+    assert (few.francis.answer, few.francis.cause, few.francis.notes) == (
+        "Saturation not reached.",
+        "Only 12 interview(s), the rule needs at least 13.",
+        ["Continue interviewing until 3 consecutive interviews add no new code."],
+    )
+    growing = saturation(interviews(["A B", "C", "D", "E", "F", "G"])).guest
+    assert (growing.answer, growing.cause, growing.notes) == (
+        "Saturation not reached.",
+        "Every run of 2 interviews after a base of 4 added more than 5% new information.",
+        [],
+    )
+    # the JSON keeps the message and gives each part
+    said = s.to_dict()["francis"]
+    assert said["message"] == f.message
+    assert [said[k] for k in ("answer", "cause", "notes", "unsure_codes")] == [
+        f.answer,
+        f.cause,
+        f.notes,
+        f.unsure_codes,
+    ]
+    # the command line's sentences: the answer and the cause on one line, a list cut at few
+    assert verdict_sentences(f, 1, "saturation.csv") == [
+        f"{f.answer} {f.cause}",
+        *f.notes,
+        "Unsure new codes: IS.C Culture p=0.33 in interview 2 (P02); and 1 more: see "
+        "saturation.csv.",
+    ]
+
+
+def test_the_report_shows_a_verdicts_answer_first_and_the_rest_below() -> None:
+    """Session 68 (verdict): the page gives each verdict's answer in bold after its rule, its
+    cause beside it, and each further sentence below, as a list."""
+    from roqa_nlp.report import render_report
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        html = render_report(many_qualified(), MINI)
+    assert (
+        '<strong>Francis et al. (2010), 10+3 rule:</strong> <strong class="answer">Saturation '
+        "reached at interview 15 (P15, I15).</strong> No new codes in interviews 13-15 after an "
+        "initial sample of 10.</p>"
+    ) in html
+    assert (
+        '<ul class="verdict-more"><li>But interview(s) 14 (P14) of that run hold 1 segment(s) '
+        "that fit no code, waiting for open coding: a new idea among them restarts the count."
+        "</li>"
+    ) in html
+    assert (
+        "<li>Unsure new codes: IS.C Culture p=0.33 in interview 2 (P02); IC.A Intervention "
+        "Source p=0.19 in interview 5 (P05).</li></ul>"
+    ) in html

@@ -937,7 +937,7 @@ def test_a_partial_review_is_still_marked_partial_after_a_round_trip(
     assert before[:2] == (MATRIX_LEFT_OUT, LEFT_OUT)
     assert before[2].endswith(
         "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
-        "numbers in the study's order): p02 (interview 2, P02)"
+        "numbers in the study's order): p02 (interview 2, P02)."
     )
     out = tmp_path / "alice.qdpx"
     export_qdpx(review, cfir, out)
@@ -1476,7 +1476,7 @@ def test_a_deleted_transcript_leaves_the_review_scope_and_keeps_its_place_in_the
     )
     assert verdict.endswith(
         "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
-        "numbers in the study's order): p03 (interview 3, P03)"
+        "numbers in the study's order): p03 (interview 3, P03)."
     )
 
 

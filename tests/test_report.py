@@ -272,8 +272,8 @@ def test_the_report_shows_each_decisions_file_on_a_line_of_its_own(cfir: Codeboo
 
 
 def test_report_shows_both_saturation_verdicts(html: str) -> None:
-    assert "only 3 interview(s), the rule needs at least 13" in html
-    assert "3 interview(s) are too few for a base of 4 and a run of 2" in html
+    assert "</strong> Only 3 interview(s), the rule needs at least 13.</p>" in html
+    assert "</strong> 3 interview(s) are too few for a base of 4 and a run of 2.</p>" in html
     # and, row by row, where the 10+3 rule stands (as the saturation .csv and .xlsx say)
     table = html.split('id="saturation"')[1].split("</section>")[0]
     assert ">Stopping rule</th>" in table

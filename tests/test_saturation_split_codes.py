@@ -64,11 +64,17 @@ def test_a_verdict_resting_on_a_split_model_code_says_so(themes: Codebook) -> No
     assert sat.new_codes[11] == ["T2.1"] and not sat.francis.reached
     assert sat.split_note == note
     assert sat.francis.message == (
-        "saturation not reached: interview 12 (P12, p12) still added new codes: T2.1 "
-        "Recovery-orientated practice is labour intensive (1 segment, p=0.90); continue "
-        "interviewing until 3 consecutive interviews add no new code" + note
+        "Saturation not reached. Interview 12 (P12, p12) still added new codes: T2.1 "
+        "Recovery-orientated practice is labour intensive (1 segment, p=0.90). Continue "
+        "interviewing until 3 consecutive interviews add no new code. But interview 12 (P12) "
+        "adds new codes only because the mapping split a model code charted before among its "
+        "erondu-2021 counterparts (T2.1 Recovery-orientated practice is labour intensive, from "
+        "cfir-2009 IC.F Complexity, charted in interview 3 (P03) as T2.2 Recovery-orientated "
+        "practice is a skilled activity): the model gave the same code and the segment's words "
+        "chose the counterpart, so in cfir-2009's codes it adds nothing new and the verdict "
+        "rests on that split; read those segments."
     )
-    assert sat.guest.message.endswith(note)
+    assert sat.guest.message.endswith(". But" + note.removeprefix("; but") + ".")
     assert sat.to_dict()["split_note"] == note
 
 

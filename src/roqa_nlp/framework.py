@@ -2236,6 +2236,50 @@ class FrancisVerdict:
     #: review carried in gives codes no earlier interview carried: on the review's codes the run
     #: is not quiet, or the later interviews do not bear the verdict out
     review_new: list[int] = field(default_factory=list)
+    #: the verdict's first sentence, the answer: ``Saturation reached at interview 13 (P13,
+    #: p13).``, ``Saturation not reached.``; :attr:`message` is it, :attr:`cause`,
+    #: :attr:`notes` and the sentence of :attr:`unsure_codes` (:func:`verdict_sentences`)
+    answer: str = ""
+    #: its second sentence, why: ``No new codes in interviews 11-13 after an initial sample of
+    #: 10.``
+    cause: str = ""
+    #: its further sentences, each a qualification of the answer (``But ...``), the advice, a
+    #: split by a mapping, the unsure new codes counted, the transcripts not reviewed
+    notes: list[str] = field(default_factory=list)
+    #: the new codes resting only on unsure suggestions, each ``IC.A Intervention Source p=0.19
+    #: in interview 1 (P01)``: all of them, the verdict's last sentence (``roqa report`` prints
+    #: the first five)
+    unsure_codes: list[str] = field(default_factory=list)
+
+
+#: The verdict's list of unsure new codes begins so (:func:`verdict_sentences`)
+UNSURE_CODES = "Unsure new codes"
+
+
+def as_sentence(clause: str) -> str:
+    """A clause of a verdict as a sentence of its own: without the ``; `` that joined it to the
+    one before, its first letter a capital, ended by a full stop."""
+    text = clause.removeprefix("; ").strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def verdict_sentences(
+    verdict: FrancisVerdict | GuestView, few: int | None = None, see: str = ""
+) -> list[str]:
+    """A verdict as its sentences: the answer and the cause as one line, then each note, then
+    the unsure new codes (:attr:`FrancisVerdict.unsure_codes`): past ``few`` of them the first
+    ``few`` and how many more, with ``see`` (where the others are: ``the unsure_new_codes
+    column of saturation.csv``). Joined by blanks, all of them in full are its
+    :attr:`~FrancisVerdict.message`; a verdict made before s68, with no answer, is its
+    message alone."""
+    if not verdict.answer:
+        return [verdict.message]
+    codes = verdict.unsure_codes
+    if few is not None and len(codes) > few:
+        more = f"and {len(codes) - few} more" + (f": see {see}" if see else "")
+        codes = [*codes[:few], more]
+    listed = [f"{UNSURE_CODES}: {'; '.join(codes)}."] if codes else []
+    return [f"{verdict.answer} {verdict.cause}", *verdict.notes, *listed]
 
 
 @dataclass
@@ -2273,6 +2317,12 @@ class GuestView:
     nothing_coded: list[int] = field(default_factory=list)
     #: as :attr:`FrancisVerdict.review_new`, of the run that met the threshold or after it
     review_new: list[int] = field(default_factory=list)
+    #: as :attr:`FrancisVerdict.answer`, :attr:`~FrancisVerdict.cause`,
+    #: :attr:`~FrancisVerdict.notes` and :attr:`~FrancisVerdict.unsure_codes`
+    answer: str = ""
+    cause: str = ""
+    notes: list[str] = field(default_factory=list)
+    unsure_codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -3586,29 +3636,32 @@ def saturation(
             f"code{'s' * (n != 1)}"
         )
 
-    def unsure_note() -> str:
+    def unsure_note() -> list[str]:
         """What either verdict must add when new codes rest only on unsure suggestions: it counts
-        them as codes the interviews used, and the model was not sure of them."""
+        them as codes the interviews used, and the model was not sure of them; a sentence (empty
+        when there are none), its codes listed in :attr:`FrancisVerdict.unsure_codes`."""
         flagged = [k for k in range(1, len(seq) + 1) if unsure_new[k - 1]]
         if not flagged:
-            return ""
+            return []
         n = sum(len(unsure_new[k - 1]) for k in flagged)
-        listed = "; ".join(
-            f"interview {whose(k)}: "
-            + ", ".join(
-                f"{named_code(code, names.get(code), shown)} "
-                f"p={below_line(new_support[k - 1][code][1], SURE_CODE)}"
-                for code in unsure_new[k - 1]
-            )
-            for k in flagged[:3]
-        )
-        more = f"; and {len(flagged) - 3} more interview(s)" if len(flagged) > 3 else ""
         said = (
-            f"; {n} of the {sum(counts)} new codes {'rests' if n == 1 else 'rest'} only on unsure "
-            f"suggestions (every segment below p={SURE_CODE:.2f}: {listed}{more}): the verdict "
+            f"{n} of the {sum(counts)} new codes {'rests' if n == 1 else 'rest'} only on unsure "
+            f"suggestions (every segment below p={SURE_CODE:.2f}, listed last): the verdict "
             "counts them as codes the interviews used"
         )
-        return said + (reviewed_unsure(flagged) or ", so review them before reporting it")
+        return [
+            as_sentence(said + (reviewed_unsure(flagged) or ", so review them before reporting it"))
+        ]
+
+    def unsure_codes() -> list[str]:
+        """The new codes resting only on unsure suggestions, each with its highest probability
+        and its interview: ``IC.A Intervention Source p=0.19 in interview 1 (P01)``."""
+        return [
+            f"{named_code(code, names.get(code), shown)} "
+            f"p={below_line(new_support[k - 1][code][1], SURE_CODE)} in interview {whose(k)}"
+            for k in range(1, len(seq) + 1)
+            for code in unsure_new[k - 1]
+        ]
 
     def reviewed_unsure(flagged: list[int]) -> str:
         """What the unsure note says instead of "review them" when a review carried in
@@ -3760,16 +3813,18 @@ def saturation(
             else ""
         )
         quiet = run_span(run[-stopping_criterion:])
-        msg = (
-            f"saturation reached at {at_interview(at)}: no new codes in "
-            f"interview{'s' * (stopping_criterion != 1)} {quiet}"
+        answer = as_sentence(f"saturation reached at {at_interview(at)}")
+        cause = as_sentence(
+            f"no new codes in interview{'s' * (stopping_criterion != 1)} {quiet}"
             f" after an initial sample of {initial_sample}{sample}"
             + passed_over(1 if sample else first, at)
-            + still_open(first, at)
-            + half_reviewed(first, at)
-            + later_new(at)
-            + review_new_note(first, at)
         )
+        clauses = [
+            still_open(first, at),
+            half_reviewed(first, at),
+            later_new(at),
+            review_new_note(first, at),
+        ]
     else:
         need = initial_sample + stopping_criterion
         last_new = max((k for k, n in enumerate(counts, 1) if n), default=None)
@@ -3837,7 +3892,7 @@ def saturation(
             )
         else:
             advice = go_on
-        msg = f"saturation not reached: {why}; {advice}"
+        answer, cause, clauses = as_sentence("saturation not reached"), as_sentence(why), [advice]
     per = [{code: segments_of[c, code] for code in codes_in[c]} for c in seq]
 
     def lbl(code: str) -> str:
@@ -3846,21 +3901,31 @@ def saturation(
     # no complete initial sample: the verdict rests on too few interviews, not on new codes
     after = sample_end + 1 if sample_end else len(seq) + 1
     split = split_new_note(result, new_codes, per, after, whose, lbl)
-    msg += split + unsure_note()
-    if unreached:
-        msg += "; " + not_reviewed_note(unreached, VERDICT_NAMES, order_given=order is not None)
+    unreached_note = (
+        [not_reviewed_note(unreached, VERDICT_NAMES, order_given=order is not None)]
+        if unreached
+        else []
+    )
+    notes = [as_sentence(c) for c in [*clauses, split] if c] + unsure_note()
+    notes += [as_sentence(c) for c in unreached_note]
+    unsure = unsure_codes()
     francis = FrancisVerdict(
         initial_sample,
         stopping_criterion,
         at is not None,
         at,
         name(at),
-        msg,
+        "",
         [] if at is None else [num(k) for k in partly_held(first, len(seq))],
         "" if at is None else not_borne_out(at),
         [] if at is None else [n for n, _ in unreviewed(first, None)],
         [] if at is None else [num(k) for k, _ in review_new(first, len(seq))],
+        answer,
+        cause,
+        notes,
+        unsure,
     )
+    francis.message = " ".join(verdict_sentences(francis))
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
     hit = next((r for r in runs if r.ratio is not None and r.ratio <= new_info_threshold), None)
@@ -3885,36 +3950,40 @@ def saturation(
             f"information > {pct}{more})"
         )
 
+    clauses = []
     if hit is not None:
         ratio = hit.ratio or 0.0
-        gmsg = (
-            f"saturation reached at {at_interview(hit.last)}: base "
-            f"{base_size} interviews ({base} codes), run "
+        answer = as_sentence(f"saturation reached at {at_interview(hit.last)}")
+        cause = as_sentence(
+            f"base {base_size} interviews ({base} codes), run "
             f"{run_span(range(hit.first, hit.last + 1))} added "
             f"{hit.new} new "
             f"code(s) = {ratio:.1%} <= {pct} new information"
-            + nothing_coded(hit.first, hit.last)
-            + still_open(hit.first, hit.last)
-            + half_reviewed(hit.first, hit.last)
-            + later_new(hit.last)
-            + review_new_note(hit.first, hit.last)
         )
+        clauses = [
+            nothing_coded(hit.first, hit.last),
+            still_open(hit.first, hit.last),
+            half_reviewed(hit.first, hit.last),
+            later_new(hit.last),
+            review_new_note(hit.first, hit.last),
+        ]
     elif base == 0:
-        gmsg = f"saturation not reached: the first {base_size} interviews hold no code"
+        cause = f"the first {base_size} interviews hold no code"
     elif not runs:
-        gmsg = (
-            f"saturation not reached: {len(seq)} interview(s) are too few for a base of "
-            f"{base_size} and a run of {run_length}"
+        cause = (
+            f"{len(seq)} interview(s) are too few for a base of {base_size} and a run of "
+            f"{run_length}"
         )
     else:
-        gmsg = (
-            f"saturation not reached: every run of {run_length} interviews after a base of "
-            f"{base_size} added more than {pct} new information"
+        cause = (
+            f"every run of {run_length} interviews after a base of {base_size} added more than "
+            f"{pct} new information"
         )
-    gmsg += split_new_note(result, new_codes, per, base_size + 1, whose, lbl)
-    gmsg += unsure_note()
-    if unreached:
-        gmsg += "; " + not_reviewed_note(unreached, VERDICT_NAMES, order_given=order is not None)
+    if hit is None:
+        answer, cause = as_sentence("saturation not reached"), as_sentence(cause)
+    clauses.append(split_new_note(result, new_codes, per, base_size + 1, whose, lbl))
+    notes = [as_sentence(c) for c in clauses if c] + unsure_note()
+    notes += [as_sentence(c) for c in unreached_note]
     guest = GuestView(
         base_size,
         run_length,
@@ -3924,13 +3993,18 @@ def saturation(
         hit is not None,
         None if hit is None else hit.last,
         None if hit is None else name(hit.last),
-        gmsg,
+        "",
         [] if hit is None else [num(k) for k in partly_held(hit.first, len(seq))],
         "" if hit is None else guest_not_borne_out(hit),
         [] if hit is None else [n for n, _ in unreviewed(hit.first, None)],
         [] if hit is None else [num(k) for k in range(hit.first, hit.last + 1) if empty[k - 1]],
         [] if hit is None else [num(k) for k, _ in review_new(hit.first, len(seq))],
+        answer,
+        cause,
+        notes,
+        unsure,
     )
+    guest.message = " ".join(verdict_sentences(guest))
     return Saturation(
         [label[c] for c in seq],
         participants,

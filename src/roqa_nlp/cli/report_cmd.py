@@ -400,7 +400,17 @@ def report_command(
                 if review is None
                 else "on the model's suggestions, not the review carried into the report"
             )
-            typer.echo(f"saturation: {saturation_out} ({rule}, {whose}: {sat.verdict})")
+            # the answer and its cause first, then each further sentence on its own line, the
+            # unsure new codes cut at five (the file lists them all): one sentence of up to 900
+            # characters hid the answer (s68, verdict)
+            from ..framework import VERDICT_NAMES, verdict_sentences
+
+            said = verdict_sentences(
+                sat.francis, VERDICT_NAMES, f"the unsure_new_codes column of {saturation_out}"
+            )
+            typer.echo(f"saturation: {saturation_out} ({rule}, {whose}): {said[0]}")
+            for sentence in said[1:]:
+                typer.echo(f"  {sentence}")
             if agreeing := sat.agreeing_only_note():
                 typer.echo(f"  {agreeing}")
             if groups := sat.groups_note():

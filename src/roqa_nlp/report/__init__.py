@@ -1383,6 +1383,21 @@ def thin_rating(r: Any) -> bool:
     return rating_segments(r) <= THIN_RATING or r.mean_probability < SURE_CODE
 
 
+def verdict_shown(verdict: Any) -> dict[str, Any]:
+    """A saturation verdict as the report shows it: its answer, its cause and the sentences
+    after them (:func:`~roqa_nlp.framework.verdict_sentences`, every one in full); a verdict
+    with no answer (made before s68) is its message alone."""
+    from ..framework import verdict_sentences
+
+    if not verdict.answer:
+        return {"answer": verdict.message, "cause": "", "more": []}
+    return {
+        "answer": verdict.answer,
+        "cause": verdict.cause,
+        "more": verdict_sentences(verdict)[1:],
+    }
+
+
 def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
     """The saturation verdicts and each interview's new codes, each with its segments in the
     interview and their highest probability (a person's codes with their segments only), and
@@ -1449,6 +1464,9 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
         "groups": sat.groups_note(),
         "francis": sat.francis,
         "guest": sat.guest,
+        # the answer shown first, its cause beside it, the other sentences below (s68, verdict)
+        "francis_said": verdict_shown(sat.francis),
+        "guest_said": verdict_shown(sat.guest),
         "runs": [
             {
                 "first": sat.number(r.first),
