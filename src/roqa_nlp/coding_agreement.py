@@ -236,9 +236,6 @@ class CodedUnits:
     #: (a review's new code): each name as typed -> (code id, the coder whose codings carry
     #: it, where it is first: ``line 3``) (:func:`read_long_csv` ``own_codes``)
     matched_own: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-    #: a long table's codes of no codebook and near no code of ``codebook``, compared as
-    #: written: each -> where it is first (:func:`read_long_csv` ``keep_own``)
-    kept_as_written: dict[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -350,7 +347,6 @@ def read_long_csv(
     codebook: Codebook | None = None,
     builtin_commas: bool = False,
     own_codes: Mapping[str, tuple[str, str, str] | None] | None = None,
-    keep_own: bool = False,
 ) -> CodedUnits:
     """Read the long table (columns ``unit``, ``coder``, ``code``, optionally ``valence`` and
     ``text``, the words of the segment a row codes, kept in :attr:`CodedUnits.unit_texts`;
@@ -384,11 +380,12 @@ def read_long_csv(
     by its id, so "Leadership Engagement", "leadership engagement" and "IN.B" are one code; a code
     the codebook does not know is a one-line error naming the line. But a name of a code of
     another input's own (``own_codes``, :func:`own_codes_by_name`: a review's new code "Manager
-    burnout") is that code, in :attr:`CodedUnits.matched_own`; and with ``keep_own``, a code of
-    no codebook and near no code of it (no "did you mean") is a code of the coder's own,
-    compared as written, in :attr:`CodedUnits.kept_as_written` (tester, session 68: a sheet of
-    CFIR 2.0 names and one own code had no route to a comparison). Without, codes are the text
-    as written (see :func:`merge_spelling_variants`).
+    burnout") is that code, in :attr:`CodedUnits.matched_own`, and the "did you mean" of an
+    unknown code looks at those names too ('Manager burnot'). Any other code of no codebook is
+    the error, near a code or not: a truncation ("Leadership"), two codes in one cell ("IC.B /
+    IS.E.1") or a placeholder ("TBD") is no code of the coder's own (regression hunt, session
+    68: compared as written, each lowered kappa). Without, codes are the text as written (see
+    :func:`merge_spelling_variants`).
 
     Coder names that differ only in case, spacing, punctuation or ``&``/``and`` ("Ana",
     "ana ") are one coder, named as on most of their rows; :attr:`CodedUnits.coders_merged`
@@ -452,8 +449,6 @@ def read_long_csv(
     no_code = NONE_LABELS | spreadsheet_blanks()
     valence_without_code: list[str] = []
     matched_own: dict[str, tuple[str, str, str]] = {}
-    kept_as_written: dict[str, str] = {}
-    kept_spelling: dict[str, str] = {}  # a kept own code's name compared as Codebook.find does
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -493,16 +488,10 @@ def read_long_csv(
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
-                own = _own_code(code, codebook, own_codes, keep_own) if found is None else None
+                own = _own_code(code, own_codes) if found is None else None
                 if own is not None:
-                    if own[0] == code:  # spellings of one own code are one, the first kept
-                        from .codebook import normalise_name
-
-                        own = (kept_spelling.setdefault(normalise_name(code), code), "", "")
-                        kept_as_written.setdefault(own[0], f"{item} {n}")
-                    else:
-                        matched_own.setdefault(code, (own[0], own[1], f"{item} {n}"))
-                        code_names[own[0]] = own[2]
+                    matched_own.setdefault(code, (own[0], own[1], f"{item} {n}"))
+                    code_names[own[0]] = own[2]
                     code = own[0]
                 elif found is None:
                     reason = f"{item} {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
@@ -512,6 +501,9 @@ def read_long_csv(
                     )
                     if (asked := codebook.did_you_mean(code)) is not None:
                         hint = f"{asked} `{codebook.listing_command}` lists the codes"
+                    if near_own := _near_own_codes(code, own_codes):
+                        hint = (asked or "").removesuffix("?").replace("did you mean ", "")
+                        hint = f"did you mean {' or '.join(filter(None, [hint, near_own]))}?"
                     if (elsewhere := codebook.code_elsewhere(code)) is not None:
                         said, other, k = elsewhere
                         reason += f": {said}"
@@ -568,7 +560,6 @@ def read_long_csv(
     cu.valence_without_code = valence_without_code
     cu.unit_texts = unit_texts if it is not None else None
     cu.matched_own = matched_own
-    cu.kept_as_written = kept_as_written
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -579,28 +570,49 @@ def read_long_csv(
 
 
 def _own_code(
-    code: str,
-    codebook: Codebook,
-    own_codes: Mapping[str, tuple[str, str, str] | None] | None,
-    keep_own: bool,
+    code: str, own_codes: Mapping[str, tuple[str, str, str] | None] | None
 ) -> tuple[str, str, str] | None:
-    """What a code ``codebook`` does not know is, when it is no error (:func:`read_long_csv`):
-    (code id, the coder whose codings carry it, its name) for a name of another input's own
-    code (``own_codes``); ``(code, "", code)`` with ``keep_own`` for a code of no codebook and
-    near no code of ``codebook``, compared as written; else None (an unknown code)."""
-    from .codebook import builtin_codebook, normalise_name
-    from .codebooks import BUILTIN
+    """(code id, the coder whose codings carry it, its name) when ``code``, a code the codebook
+    does not know, is the name of another input's own code (``own_codes``,
+    :func:`own_codes_by_name`); else None, an unknown code (:func:`read_long_csv`)."""
+    from .codebook import normalise_name
 
     got = (own_codes or {}).get(normalise_name(code))
-    if got is not None:
-        return got[0], got[2], got[1]
-    if not keep_own or codebook.did_you_mean(code) is not None:
-        return None
-    if _comma_cell_in(codebook, code) is not None:
-        return None
-    if any(builtin_codebook(b).find(code) is not None for b in BUILTIN):
-        return None
-    return code, "", code
+    return None if got is None else (got[0], got[2], got[1])
+
+
+def _near_own_codes(code: str, own_codes: Mapping[str, tuple[str, str, str] | None] | None) -> str:
+    """The names of other inputs' own codes (``own_codes``) a code the codebook does not know
+    may be a typo of, as the "did you mean" of :func:`read_long_csv` says them: "'Manager
+    burnout', Ruth's code project.manager-burnout"; "" when none is near. Near as
+    :meth:`Codebook.nearest_names` has it (regression hunt, session 68: 'Manager burnot' was
+    refused with no word of the review's 'Manager burnout')."""
+    import difflib
+
+    from .codebook import NEAR_NAME, NEAR_NAME_MARGIN, normalise_name
+
+    matcher = difflib.SequenceMatcher(None, b=normalise_name(code))
+    scored = []
+    for name, got in (own_codes or {}).items():
+        if got is not None:
+            matcher.set_seq1(name)
+            if (score := matcher.ratio()) >= NEAR_NAME:
+                scored.append((score, got))
+    scored.sort(key=lambda s: -s[0])
+    near = [got for score, got in scored if score >= scored[0][0] - NEAR_NAME_MARGIN]
+    return " or ".join(
+        f"{quoted(name)}, {coder}'s code" + (f" {cid}" if own_code_id_said(cid) else "")
+        for cid, name, coder in near[:3]
+    )
+
+
+def own_code_id_said(cid: str) -> bool:
+    """Whether a note or hint names an input's own code by its id (project.manager-burnout):
+    not when the id is a QDA program's GUID, which says nothing to a reader, but by its name
+    (regression hunt, session 68: "'staff burnout' as Kim's ff1ecd29-36a0-5e84-...")."""
+    from .exchange.refiqda import is_guid
+
+    return not is_guid(cid)
 
 
 def _coder_spellings_merged(

@@ -662,11 +662,10 @@ def load_coded_units(
                 codebook=book,
                 builtin_commas=builtin_commas,
                 own_codes=own_codes,
-                keep_own=True,
             )
             check_table_texts(table, results, p)
             tables.append(table)
-            table_notes.extend(_own_codes_notes(table, p, book))
+            table_notes.extend(_own_codes_notes(table, p))
             for c in table.coders:
                 where.setdefault(c, f"{p} (coder {c})")
                 table_of.setdefault(c, p)
@@ -769,13 +768,10 @@ def load_coded_units(
     return loaded
 
 
-def _own_codes_notes(table: Any, path: Path, book: Any | None) -> list[str]:
-    """The notes on a long table's codes ``book`` (``--codebook``) does not know that are no
-    error (:func:`~roqa_nlp.coding_agreement.read_long_csv`): names of a code of another
-    input's own, each spelling once under its code, and codes of no codebook compared as
-    written."""
-    from ..errors import first_few
-
+def _own_codes_notes(table: Any, path: Path) -> list[str]:
+    """The notes on a long table's codes ``--codebook`` does not know that are no error
+    (:func:`~roqa_nlp.coding_agreement.read_long_csv`): names of a code of another input's own,
+    each spelling once under its code."""
     notes = []
     spellings: dict[str, list[str]] = {}
     for typed, (cid, _, _) in table.matched_own.items():
@@ -785,18 +781,8 @@ def _own_codes_notes(table: Any, path: Path, book: Any | None) -> list[str]:
         notes.append(
             f"{path.name}: {repr(typed[0])} ({first[2]})"
             + "".join(f" = {t!r}" for t in typed[1:])
-            + f" is matched by name to {first[1]}'s {cid}, a "
+            + f" is matched by name to {first[1]}'s {_said(cid, table.code_names[cid])}, a "
             "code of another input's own"
-        )
-    kept = table.kept_as_written
-    if kept and book is not None:
-        k = len(kept)
-        notes.append(
-            f"{path.name}: {f'{k} codes ' if k > 1 else ''}"
-            + first_few([f"{c!r} ({where})" for c, where in kept.items()], 4)
-            + f" {'are codes' if k > 1 else 'is a code'} of no codebook and near no code of "
-            f"{book.id}, so {'they are' if k > 1 else 'it is'} compared as written, as "
-            f"{'codes' if k > 1 else 'a code'} of the coder's own"
         )
     return notes
 
@@ -883,6 +869,7 @@ def _compared(
     csv_notes: list[str] = []
     csv_book = None  # the results' codebook a long CSV's names were resolved in
     resolved: set[str] = set()  # the code ids they were resolved to
+    typed = tables  # the long CSVs as written, whose names near another are looked for
     # the codebook the results are compared in without --codebook: a long CSV's names are
     # resolved in it too, not in the model's own (tester, session 52: CFIR 2.0 names resolved
     # in CFIR 2009 beside a run charted in CFIR 2.0, kappa -0.044 for 0.283)
@@ -1004,6 +991,14 @@ def _compared(
                 f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
         near_names = _near_names_warning(merged, written, csv_book)
+        as_typed = {
+            c for t in typed for c in t.codes if c and (csv_book is None or not csv_book.find(c))
+        }
+        if as_typed - written:  # names of another input's own code, now that code: a typo of
+            # one is near the name as written (regression hunt, session 68: 'Manager burnot'
+            # beside the sheet's 'Manager burnout', now project.manager-burnout, had no warning)
+            spelled, _ = merge_spelling_variants(merge_coded_units(typed), as_typed)
+            near_names = _near_names_warning(spelled, as_typed, csv_book)
     spans_because = parts[-1].spans_because if results else ""
     if spans_because:
         notes.append(
@@ -1492,7 +1487,8 @@ def _csv_names_resolved(
             kept = first_few([repr(c) for c in left], 4)
             as_own = "matched by name to a code of another input's own: " + first_few(
                 [
-                    f"{_spellings_said(group)} as {own_of[group[0]][2]}'s {cid}"
+                    f"{_spellings_said(group)} as {own_of[group[0]][2]}'s "
+                    + _said(cid, own_of[group[0]][1])
                     for cid, group in _by_code(owns, rename)
                 ],
                 4,
@@ -1533,22 +1529,43 @@ def _csv_names_resolved(
             k = len(listed)
             whose = f"{' and '.join(c for c, ns in unknown.items() if ns)}'s "
             whose += f"{f'{k} codes' if k > 1 else 'code'}"
-            but = ""
-            if own:
-                one = len(own) == 1
-                but = (
-                    f" but {first_few([repr(n) for n in own], 4)}, "
-                    f"{'a code' if one else 'codes'} of no codebook, which "
-                    f"{'is' if one else 'are'} compared as written;"
-                )
             raise RoqaError(
                 f"{whose} {first_few([repr(n) for n in listed], 4)} (names in a long CSV) "
                 f"{'are' if k > 1 else 'is'} not {'codes' if k > 1 else 'a code'} of "
                 f"{book.id}, {why}, so {'they' if k > 1 else 'it'} could agree with no code",
-                hint=f"give --codebook {into}: it has every name of the long CSV{but}"
-                f"{',' if not but else ''} and every input's codes translate into it",
+                hint=f"give --codebook {into}{_once_set_aside(own, target, book)}: it has every "
+                f"{'other ' if own else ''}name of the long CSV, and every input's codes "
+                "translate into it",
             )
     return out, notes, book, resolved
+
+
+def _once_set_aside(names: list[str], target: Any, book: Any) -> str:
+    """What is to be done to the names of a long CSV that ``--codebook`` would refuse, before it
+    is given (:func:`_csv_names_resolved`'s error): typos of a name of ``target`` or ``book``
+    corrected (a "did you mean"), the rows of codes of no codebook taken out; "" for none.
+    Regression hunt, session 68: the hint said both were codes of no codebook "compared as
+    written", and --codebook refused each."""
+    from ..errors import first_few
+
+    typos = [(n, asked) for n in names if (asked := target.did_you_mean(n) or book.did_you_mean(n))]
+    own = [n for n in names if n not in dict(typos)]
+    said = []
+    if typos:
+        one = len(typos) == 1
+        said.append(
+            f"the typo{'' if one else 's'} "
+            + first_few([f"{n!r} ({asked})" for n, asked in typos], 4)
+            + f" {'is' if one else 'are'} corrected"
+        )
+    if own:
+        one = len(own) == 1
+        said.append(
+            f"the rows of {first_few([repr(n) for n in own], 4)}, "
+            f"{'a code' if one else 'codes'} of no codebook, are taken out, as --codebook "
+            f"refuses {'it' if one else 'them'}"
+        )
+    return f" once {' and '.join(said)}" if said else ""
 
 
 def _by_code(names: list[str], rename: dict[str, str]) -> list[tuple[str, list[str]]]:
@@ -1560,6 +1577,14 @@ def _by_code(names: list[str], rename: dict[str, str]) -> list[tuple[str, list[s
     for n in sorted(names, key=natural_key):
         groups.setdefault(rename[n], []).append(n)
     return sorted(groups.items(), key=lambda g: natural_key(g[1][0]))
+
+
+def _said(cid: str, name: str) -> str:
+    """An input's own code as a note names it: its id, or ``code 'Staff Burnout'`` when the id
+    is a GUID (:func:`~roqa_nlp.coding_agreement.own_code_id_said`)."""
+    from ..coding_agreement import own_code_id_said
+
+    return cid if own_code_id_said(cid) else f"code {name!r}"
 
 
 def _spellings_said(spellings: list[str]) -> str:
@@ -1603,10 +1628,9 @@ def _codebook_knowing(
     """The ``--codebook`` value, and the codebook, of one that has every one of ``names`` (ids,
     names or aliases) and that every result's codes translate into (or are of): first the codebook
     files the results record or carry, then the built-in codebooks; not ``besides``; None when
-    none does. It may lack names of ``aside`` (codes of a coder's own, compared as written),
-    so long as it has more of them than it lacks: a sheet mostly of CFIR 2.0 names and one
-    own code is one of CFIR 2.0 (tester, session 68: scored against a CFIR 2009 run, kappa
-    0.102 for 0.606)."""
+    none does. It may lack names of ``aside`` (codes of a coder's own, or typos), so long as it
+    has more of them than it lacks: a sheet mostly of CFIR 2.0 names and one own code is one of
+    CFIR 2.0 (tester, session 68: scored against a CFIR 2009 run, kappa 0.102 for 0.606)."""
     from ..codebook import BUILTIN, Codebook
     from ..crosswalk import load_chart, own_codebook, recorded_chart, source_codebook
     from ..errors import RoqaError
