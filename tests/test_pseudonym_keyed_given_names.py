@@ -294,36 +294,6 @@ def test_the_advice_to_add_rows_to_a_key_not_written_yet_says_its_first_line(
     )
 
 
-def test_the_word_after_another_given_name_is_a_surname_and_stays_listed() -> None:
-    """Privacy tester s68, 3: the row ``Hope Okonkwo,deputy manager`` turned "My area manager
-    Mark Hope" into "Mark [deputy manager]": after another given name the word is someone else's
-    surname, as after a title ("Ms Rose"), so it stays and is listed; the row's own name, and
-    the word alone or after a word that is no given name, are still hers."""
-    t = talk(
-        "p08",
-        "My area manager Mark Hope is very supportive. Hope Okonkwo and Hope said so. "
-        "Will Hope come? Thanks Hope.",
-    )
-    (after,), key = pseudonymise([t], PseudonymKey({"Hope Okonkwo": "deputy manager"}))
-    assert after.text == (
-        "P01: My area manager Mark Hope is very supportive. [deputy manager] and "
-        "[deputy manager] said so. Will [deputy manager] come? Thanks [deputy manager].\n"
-    )
-    assert names_to_check([after], key) == [
-        NameToCheck("Hope", 1, ("p08",), ("deputy manager",)),
-        NameToCheck("Mark", 1, ("p08",)),
-    ]
-
-
-def test_a_keyed_persons_given_name_before_the_word_is_another_person_too() -> None:
-    """The first name of another row of the key ("Priya Nair") before Tom's word: Tom is a
-    surname there, whoever Priya Tom is."""
-    t = talk("p03", "Priya Tom rang, then Tom did.")
-    key = PseudonymKey({"Tom Beckett": "social worker", "Priya Nair": "P01", "Sam Roe": "P02"})
-    (after,), _ = pseudonymise([t], key)
-    assert after.text == "P01: Priya Tom rang, then [social worker] did.\n"
-
-
 def test_a_first_name_of_another_interview_before_a_comma_is_listed() -> None:
     """Privacy tester s68, 4: "Rose, our senior support worker, became the recovery champion"
     (Rose Whitfield-Agyeman speaks in another interview) stayed, and was not listed, though

@@ -183,8 +183,6 @@ _WORD_AFTER = re.compile(
     r"someone|anyone|everyone|your|our|their|his|her|my|be)\b",
     re.IGNORECASE,
 )
-#: the word just before a word of the talk, in group 1, a blank between ("Mark" of "Mark Hope")
-_WORD_BEFORE = re.compile(rf"(?<![\w{MARKS}'’-])([^\W\d_][\w{MARKS}'’-]*)[ \t]+$")
 #: the hyphens a name may be written with
 _HYPHENS = "[-‐‑]"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -2471,12 +2469,8 @@ class PseudonymKey:
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
-            if kind in _GIVEN_KINDS and (
-                _is_surname_here(text, m.start())
-                or found.isupper()
-                or self._after_another_given_name(text, m.start(), pseudonym)
-            ):
-                continue  # "Ms Rose", "Mark Hope": a surname, not Rose Baker's or Hope Okonkwo's
+            if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
+                continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme
             if (
                 kind in ("common", "given common")
                 and _SENTENCE_START.search(text[max(0, m.start() - 80) : m.start()])
@@ -2494,35 +2488,6 @@ class PseudonymKey:
             if sharers:
                 self._warn_of_shared_word(transcript, found, sharers)
         return _joined(text, edits)
-
-    def _after_another_given_name(self, text: str, start: int, pseudonym: str) -> bool:
-        """Whether the word at ``text[start:]``, the first word of a row for someone who does not
-        speak (``Hope`` of ``Hope Okonkwo,deputy manager``), follows another given name, so is
-        another person's surname, as after a title ("Ms Rose"): a given name that is also a word
-        (``data/word_given_names.txt``: "Mark Hope") or the first word of another person's row of
-        the key ("Priya Tom" beside ``Priya Nair,P01``), capitalised; not an English stop word,
-        which opens a question as often ("Will Hope come?"). Privacy tester s68, 3: "My area
-        manager Mark Hope" became "Mark [deputy manager]", misattributing the quote. The word
-        stays, and is listed to check (:func:`names_to_check`)."""
-        before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-        if before is None or not before.group(1)[:1].isupper() or _is_common_word(before.group(1)):
-            return False
-        word = without_accents(before.group(1)).casefold()
-        bare = _bare(pseudonym)
-        theirs = {
-            without_accents(part).casefold()
-            for name, p in self.pseudonyms.items()
-            if _bare(p) == bare
-            for part in name_parts(name)
-        }
-        given = {
-            without_accents(parts[0]).casefold()
-            for name, p in self.pseudonyms.items()
-            if _bare(p) != bare and len(parts := name_parts(name)) > 1 and _person_row(name, p)
-        }
-        return word not in theirs and (
-            word in packaged_words("word_given_names.txt") or word in given
-        )
 
     def _another_person(self, transcript: Transcript, m: re.Match[str], pseudonym: str) -> bool:
         """Whether the word ``m`` finds, a word of the name of the one the key gives
