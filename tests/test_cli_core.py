@@ -1675,8 +1675,9 @@ def test_version_imports_nothing_heavy() -> None:
     lines = proc.stdout.strip().splitlines()
     assert lines[0].startswith("roqa_nlp "), proc.stderr
     assert lines[1] == "HEAVY="
-    status, seconds = lines[2].split()
-    assert status == "STATUS=0" and float(seconds.removeprefix("SECONDS=")) < 5
+    # how fast is for benchmarks/ (speed.md: `roqa --help` against `python -c pass`), not a timed
+    # unit test: 5.1 s here on the shared 2-core machine under load failed a run that imported nothing heavy
+    assert lines[2].split()[0] == "STATUS=0"
 
 
 @pytest.mark.parametrize(
