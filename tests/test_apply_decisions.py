@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1235,6 +1236,66 @@ def test_a_new_code_given_no_valence_has_none_not_the_models_of_another_code(
     assert "guess" not in matrix.note
     html = render_report(reviewed, book)
     assert "the model&#39;s guess for a new code" not in html
+
+
+def test_a_new_code_given_no_valence_beside_an_accepted_code_is_counted_and_said_as_one(
+    cfir: Codebook, tmp_path: Path
+) -> None:
+    """Hunt s68 h_small (1): on a segment where the reviewer also accepted a model code, a new
+    code given no valence is neutral, but only the segment-level ``valence_not_given`` was read,
+    and such a segment is listed in ``valence_from_model`` (the accepted code keeps the model's):
+    Table 2's and the matrix's notes said "gave no valence to 1 of them" where 2, the report
+    said "neutral" for it but "no valence given" for a lone new code, and the matrix cells
+    differed alike. Both new codes are now given no valence in every output."""
+    from docx import Document
+
+    from roqa_nlp.decisions import project_code_id
+    from roqa_nlp.framework import barriers_enablers, framework_matrix
+    from roqa_nlp.report import render_report
+
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0001", "new-code", new_code="Lockdown isolation", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="COVID-19 disruption", text=TEXTS[1]),
+    ]
+    reviewed, book, _ = reviewed_codings(rows, model_codings(), cfir, coder="Alice")
+    lockdown, covid = project_code_id("Lockdown isolation"), project_code_id("COVID-19 disruption")
+    assert {
+        s.segment.id: [(g.code_id, g.valence, g.valence_probability) for g in s.suggestions]
+        for s in reviewed.segments
+    } == {
+        "p01:0001": [("IS.E.2", "barrier", 0.55), (lockdown, "neutral", None)],
+        "p01:0002": [(covid, "neutral", None)],
+    }
+    assert reviewed.meta["valence_from_model"] == ["p01:0001"]
+    assert reviewed.meta["valence_not_given"] == ["p01:0002"]
+    said = "Alice gave no valence to 2 of them, counted as neutral."
+    table = barriers_enablers(reviewed, book)
+    assert said in table.note
+    table.to_docx(tmp_path / "t2.docx")
+    text = "\n".join(p.text for p in Document(str(tmp_path / "t2.docx")).paragraphs)
+    assert said in text
+    matrix = framework_matrix(reviewed, codebook=book, quotes=1)
+    assert said in matrix.note
+    assert {
+        code: (cell.neutral, cell.no_valence, cell.summary().split(" | ")[0])
+        for (_, code), cell in matrix.cells.items()
+    } == {
+        "IS.E.2": (0, 0, "1 segment: 1 barrier"),
+        lockdown: (1, 1, "1 segment"),
+        covid: (1, 1, "1 segment"),
+    }
+    html = render_report(reviewed, book)
+    given = re.findall(r'class="val v-(\w+)">([^<]+)</span></li>', html)
+    assert given == [("barrier", "barrier"), ("none", "no valence given"), ("none", "no valence given")]  # fmt: skip
+    # codings written before session 68 gave the new code the model's valence, its guess: read
+    # as they were, not as given none
+    first = reviewed.segments[0]
+    first.suggestions[1] = dataclasses.replace(first.suggestions[1], valence="barrier", valence_probability=0.55)  # fmt: skip
+    matrix = framework_matrix(reviewed, codebook=book, quotes=1)
+    assert "Alice gave no valence to 1 of them, counted as neutral." in matrix.note
+    cell = next(c for (_, code), c in matrix.cells.items() if code == lockdown)
+    assert (cell.no_valence, [q.valence_guessed for q in cell.quotes]) == (0, [True])
 
 
 def test_a_valence_alone_on_an_undecided_segment_is_said_so_with_what_to_do(

@@ -221,6 +221,9 @@ class Quote:
     #: no valence: the valence head learnt barriers and enablers from CFIR talk, not from their
     #: theme, so it is not charted as theirs (:attr:`valence_unsure`)
     valence_guessed: bool = False
+    #: the person gave the code no valence: its ``neutral`` is the default, not theirs
+    #: (:func:`~roqa_nlp.exchange.review.codes_given_no_valence`)
+    valence_not_given: bool = False
     #: the group member's turn the segment replies to, when that is its ``context``
     #: (:func:`~roqa_nlp.transcripts.segment.questions_before`), else ``""`` (never the
     #: interviewer's question): an agreement that only echoes it says nothing (:attr:`only_agrees`)
@@ -473,6 +476,9 @@ def coded_segments(
 
     # a person's new code with a valence they did not give (theirs is at 1): the model's guess
     person = coder_of(result) is not None
+    from .exchange.review import codes_given_no_valence
+
+    unvalenced = codes_given_no_valence(result)
     listed = keeps_ranking(result)  # a translation: the model's ranking as it keeps it
     answers_member = _member_answered(result, groups)
     out: list[Quote] = []
@@ -509,6 +515,7 @@ def coded_segments(
                     speaker=speaker,
                     source_probability=own.get(seg.id, {}).get(g.code_id),
                     valence_guessed=person and valence_guessed(g),
+                    valence_not_given=g.code_id in unvalenced.get(seg.id, ()),
                     answers=answers_member(seg),
                     person=f"{speaker} ({seg.transcript_id})" if speaker in clashing else "",
                 )
@@ -954,7 +961,8 @@ class Cell:
     enablers: int = 0
     neutral: int = 0
     quotes: list[Quote] = field(default_factory=list)
-    #: of :attr:`neutral`, the segments a person gave no valence (imported codings)
+    #: of :attr:`neutral`, the segments a person gave no valence (imported codings, a
+    #: review's new codes: :attr:`Quote.valence_not_given`)
     no_valence: int = 0
 
     def summary(self) -> str:
@@ -1265,9 +1273,6 @@ def framework_matrix(
         order = {c.id: i for i, c in enumerate(order_book.codes)} if order_book else {}
         codes = sorted(used & set(order), key=order.__getitem__)
         codes += sorted(used - set(order), key=natural_key)
-    from .exchange.review import valence_not_given
-
-    unvalenced = valence_not_given(result) or set()
     cells: dict[tuple[str, str], Cell] = {}
     for key, qs in by_cell.items():
         cells[key] = Cell(
@@ -1276,7 +1281,7 @@ def framework_matrix(
             enablers=sum(q.valence == "enabler" for q in qs),
             neutral=sum(q.valence == "neutral" for q in qs),
             quotes=most_representative(qs, quotes),
-            no_valence=sum(q.valence == "neutral" and q.segment_id in unvalenced for q in qs),
+            no_valence=sum(q.valence == "neutral" and q.valence_not_given for q in qs),
         )
     walk = _walk(result)
     never = uncodable(walk, book) if walk else []
@@ -1815,7 +1820,7 @@ def charted_note(
     leaves the neutral out), none in the saturation table (tester s57: the matrix's note counted
     6 segments marked valence unsure, Table 2's, beside 8 marked in its Quotes sheet)."""
     from .exchange.qdpx_export import coder_of
-    from .exchange.review import valence_not_given
+    from .exchange.review import codes_given_no_valence
 
     top_k = charted_top_k(result, top_k)
     segments = [s for s in result if s.segment.role == "participant"]
@@ -1846,7 +1851,8 @@ def charted_note(
                 f"Charted from the codes {person} gave: {k} of {reviewable} reviewable "
                 f"participant segments{of}{f' ({given})' if given else ''}."
             )
-        u = len((valence_not_given(result) or set()) & {s.segment.id for s in segments})
+        # a new code given none beside a code keeping the model's valence too (hunt s68)
+        u = len(set(codes_given_no_valence(result)) & {s.segment.id for s in segments})
         said += (
             f" {person} gave no valence to {u} of them, counted as neutral."
             if u and shows_valence

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from ..decisions import NOTE, QDA_REVIEW_NOTE, VALENCE, Decision, segment_notes
+from ..decisions import NOTE, PROJECT_PREFIX, QDA_REVIEW_NOTE, VALENCE, Decision, segment_notes
 from ..errors import first_few
 from ..result import CodingResult
 from ..schema import VALENCE_SYNONYMS, SegmentResult, Suggestion
@@ -125,6 +125,34 @@ def valence_not_given(result: CodingResult) -> set[str] | None:
     meta = result.meta if isinstance(result.meta, dict) else {}
     ids = meta.get(VALENCE_NOT_GIVEN)
     return set(map(str, ids)) if isinstance(ids, list) else None
+
+
+def codes_given_no_valence(result: CodingResult) -> dict[str, set[str]]:
+    """The codes of a person's codings given no valence (their ``neutral`` the default), by
+    segment id: every code of a segment listed in :data:`VALENCE_NOT_GIVEN`, and, on a review's
+    segment another code of which keeps the model's valence (:data:`VALENCE_FROM_MODEL`), a new
+    code the reviewer gave none, ``neutral`` with no probability as ``roqa apply-decisions``
+    writes it since session 68 (hunt s68 h_small: counted and said as given none, as on a
+    segment of new codes alone). Before, such a code kept the model's guess, with its
+    probability: not listed, as it was not."""
+    listed = valence_not_given(result) or set()
+    from_model = valence_from_model(result)
+    out: dict[str, set[str]] = {}
+    for s in result.segments if listed or from_model else ():
+        sid = s.segment.id
+        if sid in listed:
+            out[sid] = {g.code_id for g in s.suggestions}
+        elif sid in from_model and (
+            new := {
+                g.code_id
+                for g in s.suggestions
+                if g.code_id.startswith(PROJECT_PREFIX)
+                and g.valence == "neutral"
+                and g.valence_probability is None
+            }
+        ):
+            out[sid] = new
+    return out
 
 
 def valence_only(result: CodingResult) -> list[str]:

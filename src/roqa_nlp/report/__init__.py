@@ -506,12 +506,13 @@ def report_context(
         v = views.get(sid)  # its row would contradict it: named to check (docs/codebooks.md)
         if v is not None and v["suggestions"] and "other_side" not in v:
             v["other_side"] = f"Left out of Table 2's columns, to check: {why}."
-    if person:  # passages a reviewer gave no valence (roqa import): said so, not "neutral"
-        from ..exchange.review import valence_not_given
+    if person:  # codes a reviewer gave no valence (roqa import): said so, not "neutral"
+        from ..exchange.review import codes_given_no_valence
 
-        for sid in valence_not_given(result) or ():
+        for sid, codes in codes_given_no_valence(result).items():
             for g in views[sid]["suggestions"] if sid in views else []:
-                g["valence_given"] = False
+                if g["code_id"] in codes:
+                    g["valence_given"] = False
     anchors = {sid: v["anchor"] for sid, v in views.items()}
     transcripts = [
         transcript_view(result, tid, segs, views)
