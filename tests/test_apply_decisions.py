@@ -1507,8 +1507,8 @@ def test_the_summary_says_how_many_accepted_codes_keep_an_unsure_valence_and_wha
     assert run.code == 0, run.err
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
-        "adding a code confirms the code, not its valence: p01:0001, p01:0003; set their "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not "
+        "its valence: p01:0001, p01:0003; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."
@@ -1615,8 +1615,8 @@ def test_the_unsure_valence_line_names_no_new_code_given_no_valence(tmp_path: Pa
     assert run.code == 0, run.err
     assert (
         "1 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
-        "adding a code confirms the code, not its valence: p01:0001; set their "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not "
+        "its valence: p01:0001; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."
@@ -1626,6 +1626,58 @@ def test_the_unsure_valence_line_names_no_new_code_given_no_valence(tmp_path: Pa
         ("neutral", None)
     ]
     assert reviewed.meta["valence_not_given"] == ["p01:0003"]
+
+
+def test_the_summary_names_the_new_codes_given_no_valence_and_how_to_give_one(
+    tmp_path: Path,
+) -> None:
+    """Hunt s68 h_small (2, 3): since a new code given no valence has none (not the model's
+    guess), the summary said nothing of it, and its unsure-valence line still spoke of "its
+    guess for a new code" and of adding a code. One line now names the segments of a new code
+    given no valence (p01:0001 beside an accepted code, p01:0002 alone; not p01:0003, given a
+    barrier) with how to give one a side; the unsure line names the guess only when a model's
+    project code was accepted (a model trained on an earlier review suggests them)."""
+    rows = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0001", "new-code", new_code="Lockdown isolation", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="COVID-19 disruption", text=TEXTS[1]),
+        Decision("p01:0003", "new-code", new_code="COVID-19 disruption", text=TEXTS[2]),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="barrier"),
+    ]
+    run = apply_review(tmp_path, rows)
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert (
+        "1 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not its "
+        "valence: p01:0001; set their valence"
+    ) in out
+    assert (
+        "2 coded segment(s) have a new code given no valence, charted as neutral, neither "
+        "barrier nor enabler: p01:0001, p01:0002; to give one a side, set the segment's valence "
+        "in the review (its valence buttons, or a row such as p01:0001,valence,,,,,barrier in "
+        "the decisions file), then apply the decisions again."
+    ) in out
+    assert "guess" not in out
+    # a project code a model trained on the review suggests, accepted: the model's guess (marked)
+    coded = tmp_path / "retrained"
+    retrained = retrained_model_codings(Codebook.load("cfir-2009"))
+    staff = retrained.segments[2].suggestions
+    staff[0] = dataclasses.replace(staff[0], valence_probability=0.9)  # sure, but a guess
+    retrained.save(coded)
+    write_decisions(
+        coded / "decisions.csv",
+        [Decision("p01:0003", "accept", "project.agency-staff", text=TEXTS[2])],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "again")
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert (
+        "1 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6, or its guess for a new code of an earlier review), since "
+        "accepting or recoding a code confirms the code, not its valence: p01:0003;"
+    ) in out
+    assert "given no valence" not in out
 
 
 def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywhere(
@@ -1840,8 +1892,8 @@ def test_accepting_every_suggestion_confirms_the_codes_not_the_models_unsure_val
     assert run.code == 0, run.err
     assert (
         "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code), since accepting, recoding or "
-        "adding a code confirms the code, not its valence: p01:0001, p01:0005; set their "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not "
+        "its valence: p01:0001, p01:0005; set their "
         "valence in the review to confirm the side (its valence buttons, the model's side too, "
         "or a row such as p01:0001,valence,,,,,barrier in the decisions file), then apply the "
         "decisions again."

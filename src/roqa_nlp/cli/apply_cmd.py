@@ -212,12 +212,14 @@ def apply_decisions_command(
         f"{left}. "
         "Only these are charted and compared."
     )
-    from ..decisions import VALENCE
-    from ..framework import SURE_VALENCE, valence_marked_unsure
+    from ..decisions import PROJECT_PREFIX, VALENCE
+    from ..exchange.review import codes_given_no_valence
+    from ..framework import SURE_VALENCE, valence_guessed, valence_marked_unsure
 
     # the rule keeps a valence the reviewer did not set as the model gave it: unsure ones stay
-    # unsure (docs/report.md), and so does its guess on a new code; said here with what to do,
-    # each segment the reviewed outputs mark so
+    # unsure (docs/report.md), and so does its guess on a project code a model trained on an
+    # earlier review suggested; said here with what to do, each segment the reviewed outputs
+    # mark so
     unsure = [
         s for s in reviewed if any(valence_marked_unsure(g, person=True) for g in s.suggestions)
     ]
@@ -225,13 +227,30 @@ def apply_decisions_command(
         # a valence row giving the model's own side confirms it (docs/report.md, "valence")
         first = unsure[0]
         row = f"{first.segment.id},{VALENCE},,,,,{first.suggestions[0].valence}"
+        guessed = any(valence_guessed(g) for s in unsure for g in s.suggestions)
         con.print(
             f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
-            f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}, or its guess for a new "
-            "code), since accepting, recoding or adding a code confirms the code, not its valence: "
+            f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}"
+            f"{', or its guess for a new code of an earlier review' if guessed else ''}), since "
+            "accepting or recoding a code confirms the code, not its valence: "
             f"{first_few([s.segment.id for s in unsure])}; set their valence in the "
             "review to confirm the side (its valence buttons, the model's side too, or a row "
             f"such as {row} in the decisions file), then apply the decisions again."
+        )
+    # a new code given no valence has none (docs/report.md): charted neutral, which the reviewer
+    # may not mean (hunt s68 h_small, 2: nothing said so once it was no longer a guess)
+    unvalenced = [
+        sid
+        for sid, codes in codes_given_no_valence(reviewed).items()
+        if any(c.startswith(PROJECT_PREFIX) for c in codes)
+    ]
+    if unvalenced:
+        con.print(
+            f"{len(unvalenced)} coded segment(s) have a new code given no valence, charted as "
+            f"neutral, neither barrier nor enabler: {first_few(unvalenced)}; to give one a side, "
+            "set the segment's valence in the review (its valence buttons, or a row such as "
+            f"{unvalenced[0]},{VALENCE},,,,,barrier in the decisions file), then apply the "
+            "decisions again."
         )
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""
