@@ -66,6 +66,7 @@ from .roles import (
     unlabelled_speaker,
 )
 from .speaker_labels import (
+    MIN_INITIALLED_TURNS,
     LabelMatch,
     end_text_metadata,
     has_initial_stop,
@@ -582,7 +583,7 @@ def read_blocks(
             and (  # a name with initials as a label in plain text is one (**Q. What helped**)
                 not has_initial_stop(label)
                 or keys.known(label)
-                or is_initialled_name(label, recurs=styled_counts[label] >= 2)
+                or (is_initialled_name(label) and styled_counts[label] >= MIN_INITIALLED_TURNS)
             )
         )
 

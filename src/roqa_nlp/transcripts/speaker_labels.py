@@ -4,7 +4,9 @@ A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&
 at most 40 with a note in the brackets it ends on, up to 40 more, is one too: ``Bernadette
 Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`; a title of
 ``data/honorifics.txt`` such as ``Dr.`` may open it, and initials with their full stops may
-stand in it, ``Dr. A. Khan``, ``J.Smith``, where it reads as a name: :func:`is_initialled_name`;
+stand in it, ``Dr. A. Khan``, ``J.Smith``, where it reads as a name (:func:`is_initialled_name`)
+said three times or laid out as turns (:func:`_initialled_in_turn_layout`), not a place or a
+person quoted once inside an answer (``N. Yorkshire:``, ``J. Smith: why ...?``);
 a name the researcher gives is a label before a colon whatever it holds,
 :func:`_named_label_line`), starts with a letter or digit, and is
 followed by a colon and then white space or the end of the line, so clock times (``10:30``)
@@ -709,7 +711,11 @@ def line_labels(
     matches = _display_name_labels(lines, matches, interviewer_labels)
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
-    accepted = accepted_labels([m.label for m in matches if m], interviewer_labels)
+    accepted = accepted_labels(
+        [m.label for m in matches if m],
+        interviewer_labels,
+        in_turn_layout=_initialled_in_turn_layout(lines, matches),
+    )
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -2434,16 +2440,23 @@ def _name_of(label: str) -> str:
 
 
 def accepted_labels(
-    candidates: Iterable[str], interviewer_labels: Iterable[str] | None = None
+    candidates: Iterable[str],
+    interviewer_labels: Iterable[str] | None = None,
+    *,
+    in_turn_layout: Collection[str] = (),
 ) -> set[str]:
-    """The candidate labels that are taken as speakers (see the module docstring)."""
+    """The candidate labels that are taken as speakers (see the module docstring);
+    ``in_turn_layout``: the labels holding an initial that the file lays out as turns
+    (:func:`_initialled_in_turn_layout`)."""
     counts = Counter(candidates)
     keys = interviewer_keys(interviewer_labels)
 
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
         if has_initial_stop(label):  # "A. Khan", "Q. What helped": only a name's shape
-            return keys.known(label) or is_initialled_name(name, recurs=n >= 2)
+            return keys.known(label) or (
+                is_initialled_name(name) and (n >= MIN_INITIALLED_TURNS or label in in_turn_layout)
+            )
         if "," in name:  # surname first: only with evidence, "Well, honestly:" opens talk
             return (n >= 2 or keys.known(label)) and is_comma_name(label)
         return (
@@ -2457,6 +2470,66 @@ def accepted_labels(
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
+
+
+#: Fewest lines a name with initials opens as a label for that alone to make it a speaker's
+#: (:func:`accepted_labels`): said once or twice inside an answer it is a place, a germ or a
+#: person quoted (``N. Yorkshire:``, ``C. Difficile:``, ``J. Smith: why are we doing this?``:
+#: session 68 hunt h_labels, R1-R6).
+MIN_INITIALLED_TURNS = 3
+
+
+def _opens_a_paragraph(lines: Sequence[str], i: int) -> bool:
+    """Whether line ``i`` of ``lines`` follows a blank line or none."""
+    return i == 0 or not lines[i - 1].strip()
+
+
+def _initialled_in_turn_layout(
+    lines: Sequence[str], matches: Sequence[LabelMatch | None]
+) -> set[str]:
+    """The candidate labels of ``matches`` (one per line of ``lines``) holding an initial
+    (:func:`has_initial_stop`) that the file's layout shows to open turns, said fewer than
+    :data:`MIN_INITIALLED_TURNS` times as they may be: with a time of their own (Otter's ``J.
+    Smith  0:40``, Rev's ``Dr. A. Khan (00:00:03):``, ``[00:01:02] A. Khan: ...``); one of the
+    only two labels of the file, said twice or more, the two alternating (``A. Khan:`` /
+    ``P04:``); or, where each turn is a paragraph (the lines of every label said twice or more
+    open one, two at least), each a paragraph of its own whose words open in capitals
+    (``Dr. A. Khan: What made it hard?`` between two answers). Inside a turn, below its
+    label's line, such a name is the turn's words (``N. Yorkshire: two houses.``)."""
+    at: dict[str, list[int]] = {}
+    for i, m in enumerate(matches):
+        if m is not None:
+            at.setdefault(m.label, []).append(i)
+    initialled = [label for label in at if has_initial_stop(label)]
+    if not initialled:
+        return set()
+    sequence = [m.label for m in matches if m is not None]
+    alternate = len(at) == 2 and all(a != b for a, b in zip(sequence, sequence[1:]))
+
+    def said_as_a_turn(i: int) -> bool:
+        m = matches[i]
+        assert m is not None
+        words = lines[i][m.words_start :].lstrip()
+        return _opens_a_paragraph(lines, i) and not words[:1].islower()
+
+    # the labels said twice or more, and those of them with a line opening no paragraph
+    recurring = {label: len(found) for label, found in at.items() if len(found) >= 2}
+    inside = {
+        label for label in recurring if not all(_opens_a_paragraph(lines, i) for i in at[label])
+    }
+    out = set()
+    for label in initialled:
+        timed = any(
+            (m := matches[i]) is not None and (m.timed or m.time is not None) for i in at[label]
+        )
+        paragraphs = (
+            sum(recurring.values()) - recurring.get(label, 0) >= 2
+            and not inside - {label}
+            and all(said_as_a_turn(i) for i in at[label])
+        )
+        if timed or (alternate and len(at[label]) >= 2) or paragraphs:
+            out.add(label)
+    return out
 
 
 #: An initial's full stop in a label's name (:data:`_INITIAL_STOP`).
@@ -2494,14 +2567,16 @@ _MOST_INITIALS = 3
 _MOST_NAME_WORDS = 3
 
 
-def is_initialled_name(name: str, *, recurs: bool = False) -> bool:
+def is_initialled_name(name: str) -> bool:
     """Whether ``name``, a label holding an initial's full stop (``A. Khan``, ``Dr. A. Khan``,
     ``Jane A. Smith``, ``J.Smith``), reads as a person's name: after any title
     (``data/honorifics.txt``), one to three initials, each one capital letter, and one to three
-    capitalised words (or name particles: ``A. de Souza``, one word at least capitalised); said once
-    (not ``recurs``), none of them a stop word, a topic's word or an everyday word that is no
-    name (``data/everyday_words.txt``, ``data/not_names.txt``; ``Ward`` is a surname too), so
-    that ``Q. What helped:``, ``A. Background:``, ``e.g. this:`` and ``U.S. Policy:`` open talk."""
+    capitalised words (or name particles: ``A. de Souza``, one word at least capitalised), none
+    of them a stop word, a topic's word or an everyday word that is no name
+    (``data/everyday_words.txt``, ``data/not_names.txt``; ``Ward`` is a surname too), so that
+    ``Q. What helped:``, ``A. Background:``, ``e.g. this:``, ``U.S. Policy:`` and, however often
+    said, ``A.M. Shift:``, ``Plan A. Staffing:``, ``G.P. Surgery:`` open talk (session 68 hunt
+    h_labels, R4: said twice such a label was a speaker with no word checked)."""
     parts = _NAME_PART.findall(name)
     if parts and len(parts) > 1 and parts[0].rstrip(".").casefold() in honorifics():
         parts = parts[1:]
@@ -2514,8 +2589,6 @@ def is_initialled_name(name: str, *, recurs: bool = False) -> bool:
     capitalised = [w for w in words if w.casefold() not in _NAME_PARTICLES]
     if not capitalised or not all(w[0].isupper() for w in capitalised):
         return False
-    if recurs:
-        return True
 
     def name_word(word: str) -> bool:
         w = word.rstrip(".").casefold()
