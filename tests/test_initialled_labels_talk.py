@@ -233,3 +233,26 @@ def test_said_in_answers_a_name_is_a_label_from_three_times(label: str, n: int, 
     lines += ["Interviewer: And then?", "P01: Time."]
     found = {m.label for m in line_labels(lines) if m}
     assert (label in found) is read
+
+
+# -- K3 (hunt D1): a name given is read however long -----------------------------------------
+
+LONG = "Professor Dame Elizabeth Anne Marie Fitzgerald-Montgomery"
+
+
+def test_a_long_name_given_is_read(tmp_path: Path) -> None:
+    """D1: a given name over 40 characters stayed unread, and the warning advised giving it."""
+    text = (
+        f"{LONG}: How did it start?\nP01: We started small in the spring.\n"
+        f"{LONG}: And what helped?\nP01: The manager, mostly.\n"
+    )
+    t = _read(tmp_path / "d03.txt", text, LONG)
+    assert _turns(t) == [
+        (LONG, "interviewer", "How did it start?"),
+        ("P01", "participant", "We started small in the spring."),
+        (LONG, "interviewer", "And what helped?"),
+        ("P01", "participant", "The manager, mostly."),
+    ]
+    name = "Dr " + " ".join(["Anna-Maria"] * 15) + " Smith"  # past the 140 characters read
+    t = _read(tmp_path / "d03.txt", text.replace(LONG, name), name)
+    assert [(s, r) for s, r, _ in _turns(t)] == [(name, "interviewer"), ("P01", "participant")] * 2

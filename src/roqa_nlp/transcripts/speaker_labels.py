@@ -431,18 +431,16 @@ def timed_label(cell: str) -> tuple[str, float | None, bool] | None:
 
 
 def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> LabelMatch | None:
-    """:func:`match_label` on a line's view."""
-    if not _may_open_with_a_label(line):
-        return None
+    """:func:`match_label` on a line's view; a name the researcher gives
+    (:func:`_named_label_line`) is read however long."""
     m = (
-        BRACKET_COLON_LINE.match(line)
-        or LABEL_LINE.match(line)
-        or COMMA_LABEL_LINE.match(line)
-        or TIMED_LINE.match(line)
-        or BRACKETED_LINE.match(line)
-        or TIME_FIRST_LINE.match(line)
-        or _named_label_line(line, interviewer_labels)
+        next((found for shape in _SHAPES if (found := shape.match(line)) is not None), None)
+        if _may_open_with_a_label(line)
+        else None
     )
+    if m is None or not label_fits(" ".join(m.group("label").split())):
+        m = _named_label_line(line, interviewer_labels) or m
+    named = m is not None and m.re not in _SHAPES
     if m is None:
         return None
     label = " ".join(m.group("label").split())
@@ -451,7 +449,7 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
     ):
         # "10:15:32 From Jane Smith : hi", "From Jane Smith to Everyone: hi"
         label = sender_named(label)
-    if not label or not label_fits(label):
+    if not label or not (named or label_fits(label)):
         return None
     if m.re is BRACKETED_LINE and not _names_a_role(label, interviewer_labels):
         return None
@@ -474,11 +472,24 @@ def _match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> 
     )
 
 
+#: The patterns of :func:`_match_label` other than a name given (:func:`_named_label_line`).
+_SHAPES = (
+    BRACKET_COLON_LINE,
+    LABEL_LINE,
+    COMMA_LABEL_LINE,
+    TIMED_LINE,
+    BRACKETED_LINE,
+    TIME_FIRST_LINE,
+)
+
+
 def _named_label_line(line: str, interviewer_labels: Iterable[str] | None) -> re.Match[str] | None:
     """``Name: words`` where ``Name`` is a person the researcher named with ``--interviewer`` or
     ``--participant`` as written (any case, blanks as one), a time before its colon as for any
     label: such a name opening a line before a colon is a label though its characters are none
-    a label's usual shape reads (``St. John Rivers:``, ``Dr. med. Kate Smith:``)."""
+    a label's usual shape reads (``St. John Rivers:``, ``Dr. med. Kate Smith:``), nor its
+    length (over :data:`MAX_LABEL_CHARS`: ``Professor Dame Elizabeth Anne Marie
+    Fitzgerald-Montgomery:``, hunt s68 h_labels D1)."""
     if not interviewer_labels:
         return None
     given = (*interviewer_labels, *participant_labels_of(interviewer_labels))
