@@ -59,11 +59,12 @@ def _read(path: Path, *interviewer: str) -> Transcript:
         return read_transcript(path, interviewer_labels=list(interviewer) or None)
 
 
-def _numbered(where: Path | str, shown: str, case: str) -> str:
+def _numbered(where: Path | str, shown: str, case: str, own: str = "P05") -> str:
+    """``own``: the ids the hint extends, the case's own where it is an id (hunt s68 D2)."""
     return (
         f"{where}: 2 participants speak under the numbers a transcription gave them ({shown}), "
         f"which name no one, so they are counted and cited as one case, {case}: to count and "
-        "cite each, label each one's turns with their own id ('P05a: ...', 'P05b: ...')"
+        f"cite each, label each one's turns with their own id ('{own}a: ...', '{own}b: ...')"
     )
 
 
@@ -72,7 +73,9 @@ def test_two_participants_whisperx_numbers_are_two_not_one_renamed(tmp_path: Pat
     path = write_whisperx(tmp_path, "rm03.json", labelled)
     t = _read(path)
     assert t.metadata["interviewer_guessed"] == "SPEAKER_00"
-    assert participant_labels_warning(t) == _numbered(path, "'SPEAKER_01', 'SPEAKER_02'", "RM03")
+    assert participant_labels_warning(t) == _numbered(
+        path, "'SPEAKER_01', 'SPEAKER_02'", "RM03", "RM03"
+    )
 
 
 def test_two_participants_numbered_by_otter_are_two_not_one_renamed(tmp_path: Path) -> None:
@@ -165,5 +168,5 @@ def test_speakers_lettered_by_a_transcription_are_two_not_one_renamed(tmp_path: 
         f"{path}: 2 participants speak under the letters a transcription gave them "
         "('Speaker A', 'Speaker B'), which name no one, so they are counted and cited as one "
         "case, RM14: to count and cite each, label each one's turns with their own id "
-        "('P05a: ...', 'P05b: ...')"
+        "('RM14a: ...', 'RM14b: ...')"
     )

@@ -256,3 +256,45 @@ def test_a_long_name_given_is_read(tmp_path: Path) -> None:
     name = "Dr " + " ".join(["Anna-Maria"] * 15) + " Smith"  # past the 140 characters read
     t = _read(tmp_path / "d03.txt", text.replace(LONG, name), name)
     assert [(s, r) for s, r, _ in _turns(t)] == [(name, "interviewer"), ("P01", "participant")] * 2
+
+
+# -- K4 (hunt D2): the wording of the check of a number beside a named participant ------------
+
+
+def test_a_number_beside_a_participant_with_no_interviewer_is_worded(tmp_path: Path) -> None:
+    """D2: "2 speakers speak ('P04', 'Speaker 2')" (f05)."""
+    from roqa_nlp.transcripts.roles import participant_labels_warning
+
+    f = tmp_path / "f05.txt"
+    t = _read(
+        f,
+        "P04: We started small in the spring, with two houses.\n"
+        "Speaker 2: I was there too, it was chaotic at first.\n"
+        "P04: The manager helped, mostly. She believed in it.\n",
+    )
+    assert participant_labels_warning(t) == (
+        f"{f}: 2 speakers are all coded as participants ('P04', 'Speaker 2'): 'Speaker 2', a "
+        "number a transcription gave, names no one and is not 'P04' renamed, so all are counted "
+        "and cited as one case, P04: to count and cite each, label each one's turns with their "
+        "own id ('P04a: ...', 'P04b: ...')"
+    )
+
+
+def test_the_fix_hint_names_the_files_case(tmp_path: Path) -> None:
+    """D2: the hint read 'P05a' for the case F04 (f04)."""
+    from roqa_nlp.transcripts.roles import participant_labels_warning
+
+    f = tmp_path / "f04.txt"
+    t = _read(
+        f,
+        "Interviewer: How did it start?\n"
+        "Priya Nair: We started small in the spring, with two houses.\n"
+        "SPEAKER_02: I was there too, it was chaotic at first.\nSPEAKER_03: Me too.\n"
+        "Interviewer: And what helped?\nPriya Nair: The manager, mostly.\n",
+    )
+    assert participant_labels_warning(t) == (
+        f"{f}: 3 participants speak ('Priya Nair', 'SPEAKER_02', 'SPEAKER_03'): 'SPEAKER_02' "
+        "and 'SPEAKER_03', numbers a transcription gave, name no one and are not 'Priya Nair' "
+        "renamed, so all are counted and cited as one case, F04: to count and cite each, label "
+        "each one's turns with their own id ('F04a: ...', 'F04b: ...')"
+    )

@@ -99,6 +99,10 @@ PARTICIPANT_MEMBER_LABEL = re.compile(
 #: number (``S1``, ``M1``: a transcriber's speaker 1, male 1) names no one.
 STUDY_ID_LABEL = re.compile(r"[A-Z]{2,4}[-_]?\d{1,3}")
 
+#: A case's id a joint interview's members' ids extend (``F04`` -> ``F04a``): letters, then a
+#: number.
+CASE_ID = re.compile(r"[A-Za-z]{1,4}[-_]?\d{1,4}")
+
 #: A speaker label numbering a speaker, as transcription services write them: ``Speaker 2``.
 SPEAKER_NUMBER_LABEL = re.compile(r"speaker[\s_#-]*\d{1,4}", re.IGNORECASE)
 #: A label that letters a speaker (``Speaker A``), as AssemblyAI writes them.
@@ -672,7 +676,13 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
             f"{where}: {len(people)} participants speak ({shown}), each counted and cited by "
             f"their {label} in the case {case}{renamed}"
         )
-    own = case if participant_number_label(case) is not None else "P05"
+    # the hint's ids extend the case's own where it is an id (F04 -> F04a, RM14 -> RM14a: hunt
+    # s68 h_labels D2, it read P05a), else they are an example
+    own = (
+        case
+        if participant_number_label(case) is not None or CASE_ID.fullmatch(case) is not None
+        else "P05"
+    )
     numbered = [is_speaker_number_label(label) for label in labels]
     lettered = [SPEAKER_LETTER_LABEL.fullmatch(label.strip()) is not None for label in labels]
     tail = (
@@ -703,10 +713,10 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         # "Speaker 2") is someone of their own, never that participant renamed (tester s68
         # formats, 3: 'P 04' and 'Speaker 2' were "read as one person ... renamed")
         many = len(given) > 1
-        who = (
-            "participants"
+        who = (  # with no interviewer they are speakers, not "speakers speak" (hunt D2)
+            "participants speak"
             if any(t.role == "interviewer" for t in transcript.turns)
-            else ("speakers")
+            else "speakers are all coded as participants"
         )
         numbers = [is_speaker_number_label(g) for g in given]
         kind = "number" if all(numbers) else "letter" if not any(numbers) else "number or letter"
@@ -717,7 +727,7 @@ def participant_labels_warning(transcript: Transcript) -> str | None:
         )
         others = and_list([repr(label) for label in labels if label not in given])
         return (
-            f"{where}: {len(labels)} {who} speak ({shown}): "
+            f"{where}: {len(labels)} {who} ({shown}): "
             f"{and_list([repr(g) for g in given])}, {kind} a transcription gave, "
             f"name{'' if many else 's'} no one and {'are' if many else 'is'} not {others} "
             f"renamed, so all are counted and cited as one case, {case}: {tail}"
