@@ -298,3 +298,40 @@ def test_the_fix_hint_names_the_files_case(tmp_path: Path) -> None:
         "renamed, so all are counted and cited as one case, F04: to count and cite each, label "
         "each one's turns with their own id ('F04a: ...', 'F04b: ...')"
     )
+
+
+# -- K5 (hunt D3): read_qdpx_transcripts adds the default interviewer labels ------------------
+
+
+def _project(path: Path, text: str) -> Path:
+    import zipfile
+
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="t" origin="test"><Sources>'
+        '<TextSource guid="6f1e0a52-8d2b-4c1e-9a57-1c2d3e4f5a6b" name="p07">'
+        f"<PlainTextContent>{text}</PlainTextContent></TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    return path
+
+
+def test_read_qdpx_transcripts_keeps_the_default_labels(tmp_path: Path) -> None:
+    """D3: with interviewer_labels=['Nobody Here'] 'Interviewer' became a participant, where
+    read_transcripts and the CLI add the defaults."""
+    from roqa_nlp.exchange import read_qdpx_transcripts
+    from roqa_nlp.transcripts import read_transcripts
+
+    project = _project(
+        tmp_path / "project.qdpx",
+        "Interviewer: What helped?\n\nP07: The manager.\n\nInterviewer: And then?\n\nP07: Time.\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for read in (read_qdpx_transcripts, read_transcripts):
+            (t,) = read(project, interviewer_labels=["Nobody Here"])
+            assert [(u.speaker, u.role) for u in t.turns] == [
+                ("Interviewer", "interviewer"),
+                ("P07", "participant"),
+            ] * 2

@@ -2451,8 +2451,20 @@ def read_qdpx_codings(path: str | Path, **kwargs: Any) -> dict[str, CodingResult
     return project.codings
 
 
-def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
+def read_qdpx_transcripts(
+    path: str | Path,
+    *,
+    interviewer_labels: Sequence[str] | None = None,
+    participant_labels: Sequence[str] | None = None,
+    **kwargs: Any,
+) -> list[Transcript]:
     """The text sources of a ``.qdpx`` file as transcripts (see :func:`read_qdpx`).
+
+    Their speakers are read as :func:`~roqa_nlp.transcripts.read_transcripts` and ``roqa
+    inspect``/``roqa code`` read them: ``interviewer_labels`` are added to the default
+    interviewer labels (``Interviewer`` stays one), ``participant_labels`` overrule them
+    (:func:`~roqa_nlp.transcripts.with_default_labels`; :func:`read_qdpx` takes exactly the
+    labels given). Before session 68 they were exactly those given (hunt h_labels D3).
 
     A recording's transcript and a PDF's text are transcripts too. Sources that could not be
     read as text (pictures, recordings and PDFs without text, text that is not
@@ -2462,6 +2474,9 @@ def read_qdpx_transcripts(path: str | Path, **kwargs: Any) -> list[Transcript]:
     :func:`read_qdpx_codings` issues them (``roqa code project.qdpx`` prints what ``roqa agree
     project.qdpx`` does about them); not the warnings about single codings.
     """
-    project = read_qdpx(path, **kwargs)
+    from ..transcripts import with_default_labels
+
+    labels = with_default_labels(interviewer_labels, participant_labels)
+    project = read_qdpx(path, interviewer_labels=labels, **kwargs)
     _warn_all(project.source_warnings, path)
     return project.transcripts

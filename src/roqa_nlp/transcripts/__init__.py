@@ -180,8 +180,8 @@ def _qdpx_reader() -> Callable[..., list[Transcript]] | None:
 
 
 def _read_qdpx(path: Path, interviewer_labels: Sequence[str] | None = None) -> list[Transcript]:
-    """The transcripts of the project ``path``, their speakers read with exactly
-    ``interviewer_labels`` (the defaults not added), as any other file's are."""
+    """The transcripts of the project ``path``, their speakers read with ``interviewer_labels``
+    as any other file's are (the reader adds the defaults, which they already hold)."""
     reader = _qdpx_reader()
     if reader is None:
         raise RoqaError(
@@ -216,10 +216,12 @@ def with_default_labels(
     and overrule them: a speaker they match is a participant even when named ``Host``."""
     if interviewer_labels is None and not participant_labels:
         return None
-    from .roles import DEFAULT_INTERVIEWER_LABELS, RoleLabels
+    from .roles import DEFAULT_INTERVIEWER_LABELS, RoleLabels, participant_labels_of
 
     labels = list(dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *_one_or_many(interviewer_labels)]))
-    participants = _one_or_many(participant_labels)
+    # labels this gave already keep their participants (the .qdpx reader adds the defaults to
+    # what read_transcripts gives it)
+    participants = [*participant_labels_of(interviewer_labels), *_one_or_many(participant_labels)]
     return RoleLabels(labels, participants) if participants else labels
 
 
