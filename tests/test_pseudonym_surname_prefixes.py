@@ -114,3 +114,37 @@ def test_the_surname_and_its_prefix_in_a_file_name_are_the_persons() -> None:
         key.pseudonymised_name("zoom_siobhan_odriscoll", ["Siobhán O'Driscoll"]),
     ]
     assert renamed == ["zoom_P03", "zoom_P04_b", "P03 notes", "p1 P03", "zoom_P02", "zoom_P05"]
+
+
+# Session 68 regression hunt (h_irish R1, R2, D1, D3): the prefix found with the surname must not
+# change what the surname word alone was replaced by.
+
+KEY_IRISH = {
+    "Sam Roe": "Interviewer",
+    "Aoife Ní Bhriain": "P01",
+    "Gráinne Ó Súilleabháin": "P02",
+    "Eoin Mac Giolla": "P03",
+}
+
+
+def test_a_prefix_in_lower_case_goes_with_the_capitalised_surname() -> None:
+    # R1: the lower-case rule tested the prefix's case, so "Ms ní Bhriain" kept her surname
+    said = [
+        pseudonymised(
+            interview("Hello.", "Ms ní Bhriain to you. The ní Bhriain family.", speaker),
+            KEY_IRISH,
+        ).splitlines()[1]
+        for speaker in ["Aoife Ní Bhriain"]
+    ]
+    said += [
+        pseudonymised(interview("Hello.", answer, speaker), KEY_IRISH).splitlines()[1]
+        for answer, speaker in [
+            ("People say o Súilleabháin, Ms o Súilleabháin.", "Gráinne Ó Súilleabháin"),
+            ("The mac Giolla clan, and ní bhriain in lower case.", "Eoin Mac Giolla"),
+        ]
+    ]
+    assert said == [
+        "P01: Ms [P01] to you. The [P01] family.",
+        "P02: People say [P02], Ms [P02].",
+        "P03: The [P03] clan, and ní bhriain in lower case.",
+    ]

@@ -789,6 +789,20 @@ def _name_regex(name: str, prefixes: dict[str, str] | None = None) -> str:
     return "".join(out)
 
 
+def _capitalised(found: str) -> bool:
+    """Whether the name ``found`` in the talk is capitalised: its first letter, or its surname's
+    after a prefix of :func:`_surname_prefixes` in lower case (``ní Bhriain``, ``o
+    Súilleabháin``, ``mac Giolla``, as speech-to-text often writes them: session 68 regression
+    hunt R1, the surname stayed)."""
+    if found[:1].isupper():
+        return True
+    capital = next((i for i, c in enumerate(found) if c.isupper()), None)
+    if capital is None:
+        return False
+    prefix = re.sub(rf"['’\s]|{_NO_WIDTH}", "", found[:capital])
+    return without_accents(prefix).casefold() in _surname_prefixes()
+
+
 def _surname_first_regexes(
     words: list[str], prefixes: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -2465,7 +2479,7 @@ class PseudonymKey:
                 continue  # "Mr Rhys-Evans" where Evans does not speak: not "Mr Rhys-[P62]"
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
             # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it
-            if kind not in ("name", "short") and not found[:1].isupper():
+            if kind not in ("name", "short") and not _capitalised(found):
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
