@@ -148,3 +148,82 @@ def test_a_prefix_in_lower_case_goes_with_the_capitalised_surname() -> None:
         "P02: People say [P02], Ms [P02].",
         "P03: The [P03] clan, and ní bhriain in lower case.",
     ]
+
+
+FAMILY = {
+    "Sam Roe": "Interviewer",
+    "Aoife Ní Bhriain": "P01",
+    "Máire Uí Bhriain": "P04",
+}
+
+
+def test_a_surname_two_rows_write_with_other_prefixes_is_the_speakers_first() -> None:
+    # R2: each row's regex embedded its own prefix, so the non-speaker's "needs a title" won
+    t = interview(
+        "Hello.",
+        "Bhriain is short. O Bhriain is wrong. Ms Uí Bhriain is my mother, Ms Ní Bhriain me.",
+        "Aoife Ní Bhriain",
+    )
+    assert pseudonymised(t, FAMILY).splitlines()[1] == (
+        "P01: [P01] is short. O [P01] is wrong. Ms [P04] is my mother, Ms [P01] me."
+    )
+
+
+def test_siblings_surname_is_each_ones_own_where_each_speaks() -> None:
+    key = {"Sam Roe": "Interviewer", "Eoin Mac Giolla": "P02", "Síle Nic Giolla": "P05"}
+    said = [
+        pseudonymised(interview("Hello.", "Giolla is an old name.", speaker), key).splitlines()[1]
+        for speaker in ["Eoin Mac Giolla", "Síle Nic Giolla"]
+    ]
+    assert said == ["P02: [P02] is an old name.", "P05: [P05] is an old name."]
+
+
+def test_both_speaking_the_shared_surname_word_is_neithers_and_warned_of() -> None:
+    text = (
+        "Sam Roe: Welcome both.\n"
+        "Aoife Ní Bhriain: Bhriain is our name. Ms Uí Bhriain, Ms Ní Bhriain.\n"
+        "Máire Uí Bhriain: Ms Bhriain, they say. UíBhriain and NíBhriain.\n"
+    )
+    speakers = [("Sam Roe", "interviewer"), ("Aoife Ní Bhriain", "participant")]
+    speakers.append(("Máire Uí Bhriain", "participant"))
+    turns, at = [], 0
+    for line, (speaker, role) in zip(text.splitlines(keepends=True), speakers, strict=True):
+        start = at + len(speaker) + 2
+        turns.append(Turn(speaker, role, start, at + len(line) - 1))
+        at += len(line)
+    t = Transcript("joint", text, turns, source="joint.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(FAMILY))
+    assert after.text.splitlines()[1:] == [
+        "P01: [name] is our name. Ms [P04], Ms [P01].",
+        "P04: Ms [name], they say. [P04] and [P01].",
+    ]
+    assert [str(w.message) for w in caught if "is a word of the names" in str(w.message)] == [
+        "joint.txt: 'Bhriain' is a word of the names of P01 and P04, who both speak here, so it "
+        "is '[name]' there, not one of their pseudonyms, which might name the wrong one: check "
+        "by hand whom it names where it stands"
+    ]
+
+
+def test_a_full_prefixed_name_said_whole_is_no_short_form() -> None:
+    # D1: "Eoin Mac Giolla" was "taken for [P03], a name of the key without its middle name"
+    t = interview("Hello.", "Eoin Mac Giolla and Eoin Giolla helped.", "Derek Hale")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(KEY_IRISH))
+    assert after.text.splitlines()[1] == "P04: [P03] and [P03] helped."
+    assert [str(w.message) for w in caught if "middle name" in str(w.message)] == []
+
+
+def test_a_surname_keyed_joined_and_apart_is_the_row_spelled_so() -> None:
+    # D3: "Mr MacLeod" went to Morag Mac Leod's row beside Iain MacLeod's
+    key = {"Sam Roe": "Interviewer", "Morag Mac Leod": "P02", "Iain MacLeod": "P03"}
+    t = interview("Hello.", "Mr MacLeod, Mr Macleod and Mrs Mac Leod.", "Derek Hale")
+    assert pseudonymised(t, key).splitlines()[1] == "P01: Mr [P03], Mr [P03] and Mrs [P02]."
+
+
+def test_a_non_speakers_prefixed_surname_without_a_title_leaves_no_speakers_word() -> None:
+    # "The Uí Bhriain family" kept Aoife's own surname word (the mother's row needs a title)
+    t = interview("Hello.", "The Uí Bhriain family, and Ms Uí Bhriain.", "Aoife Ní Bhriain")
+    assert pseudonymised(t, FAMILY).splitlines()[1] == ("P01: The Uí [P01] family, and Ms [P04].")

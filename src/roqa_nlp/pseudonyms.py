@@ -777,16 +777,32 @@ def _name_regex(name: str, prefixes: dict[str, str] | None = None) -> str:
     """``name`` as a regular expression: its words with any run of blanks (or a line break)
     between them (see :func:`_word_regex`); a surname's prefix of ``prefixes``
     (:func:`_prefixed_words`) optional before its word, and apart, joined or with an apostrophe
-    where the name writes it (``OSuilleabhain``, ``O'Suilleabhain`` of ``Ó Súilleabháin``)."""
+    where the name writes it (``OSuilleabhain``, ``O'Suilleabhain``, ``Gráinne Súilleabháin`` of
+    ``Gráinne Ó Súilleabháin``: the name left out of it is no shorter form of another person's,
+    session 68 regression hunt D1)."""
     words = name.split()
     prefixes = prefixes or {}
     regexes = _words_regexes(words, prefixes, _word_regex, _PREFIX_GAP)
-    out = regexes[:1]
-    for i in range(1, len(words)):
-        prefix_before = prefixes.get(words[i]) == words[i - 1]
-        out.append(_PREFIX_GAP if prefix_before else rf"(?:\s|{_NO_WIDTH})+")
-        out.append(regexes[i])
+    out = []
+    for i, regex in enumerate(regexes):
+        if i > 0 and prefixes.get(words[i]) != words[i - 1]:
+            out.append(rf"(?:\s|{_NO_WIDTH})+")
+        if i + 1 < len(words) and prefixes.get(words[i + 1]) == words[i]:
+            out.append(f"(?:{regex}{_PREFIX_GAP})?")  # the prefix, before its surname
+        else:
+            out.append(regex)
     return "".join(out)
+
+
+def _prefixed_regex(prefix: str, word: str, joined: bool = True) -> str:
+    """The surname ``word`` with its ``prefix`` written before it, apart, with an apostrophe or
+    (when ``joined``) joined: ``Ní Bhriain``, ``Ní'Bhriain``, ``NíBhriain``, in any case. A row's
+    own, told from the word alone (``Bhriain``), which the key's rows that share it share
+    (session 68 regression hunt R2: ``Aoife Ní Bhriain`` and ``Máire Uí Bhriain``). Not joined
+    where another row writes it so (``Iain MacLeod`` beside ``Morag Mac Leod``: the spelling
+    tells them apart, D3)."""
+    gap = _PREFIX_GAP if joined else rf"(?:['’]|(?:\s|{_NO_WIDTH})+)"
+    return f"(?i:{_word_regex(prefix)}{gap}{_word_regex(word)})"
 
 
 def _capitalised(found: str) -> bool:
@@ -801,6 +817,17 @@ def _capitalised(found: str) -> bool:
         return False
     prefix = re.sub(rf"['’\s]|{_NO_WIDTH}", "", found[:capital])
     return without_accents(prefix).casefold() in _surname_prefixes()
+
+
+def _after_prefix(found: str) -> int:
+    """Where the surname after its prefix written apart begins in ``found`` (``Uí Bhriain`` ->
+    3), else 0: a row's surname with its prefix, left as the word of someone who does not speak,
+    may hold the surname word of one who does (``Bhriain`` of Aoife Ní Bhriain beside Máire Uí
+    Bhriain), replaced as theirs."""
+    m = re.match(rf"([^\W\d_]+)(?:\s|{_NO_WIDTH})+", found)
+    if m is None or without_accents(m.group(1)).casefold() not in _surname_prefixes():
+        return 0
+    return m.end()
 
 
 def _surname_first_regexes(
@@ -2456,7 +2483,9 @@ class PseudonymKey:
         # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
-        for m in pattern.finditer(text):
+        at = 0
+        while (m := pattern.search(text, at)) is not None:
+            at = m.end()
             pseudonym, kind, spellings, sharers = found_as[int(str(m.lastgroup)[1:])]
             found = m.group(0)
             if spellings:  # rows told apart only by accents: the one spelled so, or neither
@@ -2482,7 +2511,11 @@ class PseudonymKey:
             if kind not in ("name", "short") and not _capitalised(found):
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
-                continue  # "Head office", "in Preston": not the person; "Mrs Head": the name
+                # "Head office", "in Preston": not the person; "Mrs Head": the name. A surname
+                # with its prefix ("The Uí Bhriain family") may hold a speaker's word: looked for
+                if _after_prefix(found):
+                    at = m.start() + _after_prefix(found)
+                continue
             if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
                 continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme
             if (
@@ -2640,6 +2673,8 @@ class PseudonymKey:
 
         # the full names of the key's rows: a shorter form of another row's name is not theirs
         full_names = {" ".join(name_parts(name)).casefold() for name in self.pseudonyms}
+        # the words of the key's names as spelled: "MacLeod" of one row is not "Mac Leod" of another
+        key_words = {_spelling(part) for name in self.pseudonyms for part in name_parts(name)}
         for name, pseudonym in self.pseudonyms.items():
             words = name_parts(name)
             # a surname's prefix written apart ("Ó Súilleabháin"): found with it, joined or not
@@ -2728,15 +2763,23 @@ class PseudonymKey:
                             f"{words[-1]}, {words[0][0]}",
                             (pseudonym, "name"),
                         )
+            # a surname with its prefix written ("Ní Bhriain", "NíBhriain"): the row's own; the
+            # word alone is every row's that has it (R2), as are its other words
+            prefixed = {
+                _prefixed_regex(prefix, word, _spelling(prefix + word) not in key_words): (
+                    f"{prefix} {word}",
+                    word,
+                )
+                for word, prefix in prefixes.items()
+            }
             if speaks_here and not one_word:
-                for part in words:
-                    for word in [part, *_pieces(part)]:
-                        kind = "common" if _is_common_word(word) else "part"
-                        regex = f"(?i:{_name_regex(word, prefixes)})"
-                        put(parts, regex, word, (pseudonym, kind))
-                        voiced_words.setdefault(regex, {}).setdefault(_spelling(word), {})[
-                            _bare(pseudonym).casefold()
-                        ] = _bare(pseudonym)
+                alone = [(f"(?i:{_name_regex(w)})", w, w) for p in words for w in [p, *_pieces(p)]]
+                for regex, as_spelled, word in [*alone, *((r, *v) for r, v in prefixed.items())]:
+                    kind = "common" if _is_common_word(word) else "part"
+                    put(parts, regex, as_spelled, (pseudonym, kind))
+                    voiced_words.setdefault(regex, {}).setdefault(_spelling(as_spelled), {})[
+                        _bare(pseudonym).casefold()
+                    ] = _bare(pseudonym)
             elif not one_word and len(words) > 1:
                 if (
                     _first_word_alone(words)
@@ -2746,9 +2789,15 @@ class PseudonymKey:
                     # a row the researcher added for someone the talk names ("Tom Beckett,social
                     # worker", "Brookfield House,service"): its first word alone is theirs too
                     given.setdefault(f"(?i:{_name_regex(words[0])})", (pseudonym, words[0]))
-                # the last word, and all after the first of three or more ("Ms Ní Bhriain")
-                for surname in dict.fromkeys([words[-1], " ".join(words[1:])]):
-                    regex = f"(?i:{_name_regex(surname, prefixes)})"
+                # the last word, and all after the first of three or more ("Ms Ann Nic Giolla"),
+                # and a surname with its prefix written ("Ms Ní Bhriain", "Ms NíBhriain")
+                with_prefix = {as_spelled for as_spelled, _ in prefixed.values()}
+                forms = [
+                    f"(?i:{_name_regex(surname)})"
+                    for surname in dict.fromkeys([words[-1], " ".join(words[1:])])
+                    if surname not in with_prefix
+                ]
+                for regex in [*forms, *prefixed]:
                     surnames.setdefault(regex, {})[_bare(pseudonym).casefold()] = pseudonym
         for speaker in speakers:
             # a display name the key gives its person's pseudonym ("Jane Smith | NHS", "Bernadette
