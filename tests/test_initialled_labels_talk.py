@@ -174,10 +174,20 @@ P05 = (
 )
 
 
-def test_a_paragraph_of_its_own_where_each_turn_is_one_is_a_turn(tmp_path: Path) -> None:
-    """The tester's p05_zoom.txt: 'Dr. A. Khan:' said once, a paragraph of its own."""
-    t = _read(tmp_path / "p05.txt", P05)
-    assert [(s, r) for s, r, _ in _turns(t)] == [
+def test_a_paragraph_of_its_own_said_once_is_talk_unless_named(tmp_path: Path) -> None:
+    """The tester's p05_zoom.txt: 'Dr. A. Khan:' said once, a paragraph of its own, reads as
+    before these rules (the answer's words) unless --interviewer names him: read as a turn, a
+    once-said paragraph also made 'E. Coli:' or 'N. Yorkshire:' opening an answer's second
+    paragraph a participant (s68 hunt h_labels2)."""
+    said = "I'm a team leader in a supported living service.\n\n"
+    assert [s for s, _, _ in _turns(_read(tmp_path / "p05.txt", P05))] == [
+        "Sam Roe", "Zoe Adams", "Zoe Adams", "Sam Roe", "Zoe Adams"
+    ]  # fmt: skip
+    assert _turns(_read(tmp_path / "p05.txt", P05))[1][2] == (
+        said + "Dr. A. Khan: What made the new approach hard to start?"
+    )
+    named = _read(tmp_path / "p05.txt", P05, "Sam Roe", "Dr. A. Khan")
+    assert [(s, r) for s, r, _ in _turns(named)] == [
         ("Sam Roe", "interviewer"),
         ("Zoe Adams", "participant"),
         ("Dr. A. Khan", "interviewer"),
@@ -185,15 +195,12 @@ def test_a_paragraph_of_its_own_where_each_turn_is_one_is_a_turn(tmp_path: Path)
         ("Sam Roe", "interviewer"),
         ("Zoe Adams", "participant"),
     ]
-    # in lower case it opens no turn: a paragraph of the answer above
-    lower = P05.replace("Dr. A. Khan: What", "N. Yorkshire: what")
-    turns = _turns(_read(tmp_path / "p05.txt", lower))
-    assert [s for s, _, _ in turns] == [
-        "Sam Roe", "Zoe Adams", "Zoe Adams", "Sam Roe", "Zoe Adams"
-    ]  # fmt: skip
-    assert turns[1][2].endswith(
-        "service.\n\nN. Yorkshire: what made the new approach hard to start?"
+    germ = P05.replace(
+        "Dr. A. Khan: What made the new approach hard to start?", "E. Coli: one case."
     )
+    turns = _turns(_read(tmp_path / "p05.txt", germ))
+    assert [s for s, _, _ in turns] == ["Sam Roe", "Zoe Adams", "Zoe Adams", "Sam Roe", "Zoe Adams"]
+    assert turns[1][2] == said + "E. Coli: one case."
 
 
 def test_said_once_in_otters_layout_is_a_turn() -> None:

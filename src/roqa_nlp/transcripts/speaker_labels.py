@@ -2490,11 +2490,6 @@ def accepted_labels(
 MIN_INITIALLED_TURNS = 3
 
 
-def _opens_a_paragraph(lines: Sequence[str], i: int) -> bool:
-    """Whether line ``i`` of ``lines`` follows a blank line or none."""
-    return i == 0 or not lines[i - 1].strip()
-
-
 def _initialled_in_turn_layout(
     lines: Sequence[str], matches: Sequence[LabelMatch | None]
 ) -> set[str]:
@@ -2503,10 +2498,10 @@ def _initialled_in_turn_layout(
     :data:`MIN_INITIALLED_TURNS` times as they may be: with a time of their own (Otter's ``J.
     Smith  0:40``, Rev's ``Dr. A. Khan (00:00:03):``, ``[00:01:02] A. Khan: ...``); one of the
     only two labels of the file, said twice or more, the two alternating (``A. Khan:`` /
-    ``P04:``); or, where each turn is a paragraph (the lines of every label said twice or more
-    open one, two at least), each a paragraph of its own whose words open in capitals
-    (``Dr. A. Khan: What made it hard?`` between two answers). Inside a turn, below its
-    label's line, such a name is the turn's words (``N. Yorkshire: two houses.``)."""
+    ``P04:``). Said once or twice elsewhere, even as a paragraph of its own, such a name is the
+    turn's words (``N. Yorkshire: two houses.``, ``E. Coli: one case.``): a paragraph said once
+    made a place or a germ a participant (s68 hunt h_labels2), so a name with initials said
+    once is read only when given with --interviewer/--participant."""
     at: dict[str, list[int]] = {}
     for i, m in enumerate(matches):
         if m is not None:
@@ -2517,28 +2512,12 @@ def _initialled_in_turn_layout(
     sequence = [m.label for m in matches if m is not None]
     alternate = len(at) == 2 and all(a != b for a, b in zip(sequence, sequence[1:]))
 
-    def said_as_a_turn(i: int) -> bool:
-        m = matches[i]
-        assert m is not None
-        words = lines[i][m.words_start :].lstrip()
-        return _opens_a_paragraph(lines, i) and not words[:1].islower()
-
-    # the labels said twice or more, and those of them with a line opening no paragraph
-    recurring = {label: len(found) for label, found in at.items() if len(found) >= 2}
-    inside = {
-        label for label in recurring if not all(_opens_a_paragraph(lines, i) for i in at[label])
-    }
     out = set()
     for label in initialled:
         timed = any(
             (m := matches[i]) is not None and (m.timed or m.time is not None) for i in at[label]
         )
-        paragraphs = (
-            sum(recurring.values()) - recurring.get(label, 0) >= 2
-            and not inside - {label}
-            and all(said_as_a_turn(i) for i in at[label])
-        )
-        if timed or (alternate and len(at[label]) >= 2) or paragraphs:
+        if timed or (alternate and len(at[label]) >= 2):
             out.add(label)
     return out
 
