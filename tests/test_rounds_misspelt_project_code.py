@@ -18,6 +18,12 @@ TYPO = Decision("p01:0002", "accept", "project.lone-workng-at-night", text=TEXTS
 #: and recodes to a code no codebook has (row 3)
 NO_SUCH = Decision("p01:0003", "recode", "IS.Z", text=TEXTS[2])
 NEAR = "near 'project.lone-working-at-night'"
+#: what to do of it: a typo, or an earlier round's code beside one like it (hunt s68 h_rounds)
+BOTH_ROUTES = (
+    "(correct it in the file to the code it is near, or recode the segment in the page; or, if "
+    "an earlier round's decisions made it, give that decisions file too (--feedback FILE "
+    "--feedback FILE))"
+)
 
 
 def _rounds(tmp_path: Path, round_2: list[Decision]) -> tuple[Path, Path, Path]:
@@ -47,18 +53,23 @@ def test_train_names_a_misspelt_project_code_near_the_code_a_given_file_made(
     coded, r1, r2 = _rounds(tmp_path, [TYPO])
     assert _train(tmp_path, coded, r1, r2) == (
         f"roqa: error: {r2}: row 2: unknown code 'project.lone-workng-at-night' ({NEAR}) "
-        "(correct it in the file to the code it is near, or recode the segment in the page)"
+        f"{BOTH_ROUTES}"
     )
 
 
 def test_train_names_every_unknown_code_of_a_file_in_one_error(tmp_path: Path) -> None:
-    """Before: the first (IS.Z, row 3) alone, one train run per typo."""
+    """Before: the first (IS.Z, row 3) alone, one train run per typo. The one near a code is
+    told to be corrected, as the error of one code is (before: "(`roqa codebook cfir-2009`
+    lists them)" alone, which lists no project code: hunt s68 h_rounds D4)."""
     coded, r1, r2 = _rounds(tmp_path, [TYPO, NO_SUCH])
     assert _train(tmp_path, coded, r1, r2) == (
         f"roqa: error: {r2}: 2 decisions on 2 codes that codebook 'cfir-2009+project' lacks: "
-        f"'project.lone-workng-at-night' (row 2; {NEAR}); 'IS.Z' (row 3) (recode them in the "
-        "page (or in the file) to codes of 'cfir-2009+project' (`roqa codebook cfir-2009` lists "
-        "them), or apply them to codings charted in the codebook they were made in)"
+        f"'project.lone-workng-at-night' (row 2; {NEAR}); 'IS.Z' (row 3) (correct those near a "
+        "code in the file to the code each is near; recode the others in the page (or in the "
+        "file) to codes of 'cfir-2009+project' (`roqa codebook cfir-2009` lists them), or apply "
+        "them to codings charted in the codebook they were made in; or, if an earlier round's "
+        "decisions made 'project.lone-workng-at-night', give that decisions file too (--feedback "
+        "FILE --feedback FILE))"
     )
 
 
@@ -86,7 +97,7 @@ def test_apply_decisions_and_the_report_name_it_near_the_code_as_train_does(
     assert (applied.code, applied.err) == (
         2,
         f"roqa: error: {review}: row 3: unknown code 'project.lone-workng-at-night' ({NEAR}) "
-        "(correct it in the file to the code it is near, or recode the segment in the page)\n",
+        f"{BOTH_ROUTES}\n",
     )
     report = roqa("report", coded, "--decisions", review, "--out", tmp_path / "r.html")
     assert report.code == 0, report.err
@@ -94,5 +105,6 @@ def test_apply_decisions_and_the_report_name_it_near_the_code_as_train_does(
         f"roqa: warning: {review}: 1 decision on 1 code that codebook 'cfir-2009' lacks, carried "
         "as they came (shown as \"Also decided\"): 'project.lone-workng-at-night' (row 3; "
         f"{NEAR}); recode them in the page (or in the file) to codes of 'cfir-2009', or chart "
-        "the report in the codebook they were made in (--codebook)"
+        "the report in the codebook they were made in (--codebook); or, if an earlier round's "
+        "decisions made 'project.lone-workng-at-night', leave it as it is"
     ) in report.err.splitlines()

@@ -3059,13 +3059,16 @@ def codes_not_in(
     *,
     charted_from: Codebook | None = None,
     of_model: bool = False,
+    misspelt_project: bool = False,
 ) -> dict[str, list[int]]:
     """The codes of the accepts, rejects and recodes of ``decisions`` that ``codebook`` lacks
     (dropped, split, an id renamed without an alias, misspelt) -> the rows naming each, in the
     order met. Not lacking: a code ``codebook`` knows by id, name or alias, a new code the
-    review names (its name, or its project id), a project code (an earlier round's) but one
-    near a code of ``codebook`` or of the review's new codes (:func:`near_said`: a misspelt
-    project code, rounds tester s68), an id of another built-in
+    review names (its name, or its project id), a project code (an earlier round's; with
+    ``misspelt_project``, for the report's warning, but one a letter or two from a project code
+    of ``codebook`` or of the review's new codes, :func:`project_codes_near`: a misspelt project
+    code, rounds tester s68; not so for what a row decides, as apply-decisions and the report
+    page count it: hunt s68 h_rounds R1), an id of another built-in
     codebook (read through its mapping; the model's codes a report charted from them keeps as
     they came), and a code of ``charted_from`` (the model's codebook the codings were charted
     from into ``codebook``) by id, name or alias: apply-decisions and train --feedback read it
@@ -3076,6 +3079,7 @@ def codes_not_in(
     new_ids = [project_code_id(d.new_code) for d in decisions if d.decision == "new-code"]
     new |= set(new_ids)
     made = {m.casefold() for m in new_ids}
+    projects = [*project_ids(codebook), *new_ids]
     elsewhere = ids_elsewhere(codebook)
     lacking: dict[str, list[int]] = {}
     for d in decisions:
@@ -3086,10 +3090,15 @@ def codes_not_in(
             or codebook.find(key) is not None
             or (charted_from is not None and charted_from.find(key) is not None)
             # a project code of an earlier round is none the codings may know; one a letter from
-            # a code they or the review have is a typo of it (rounds tester, s68)
+            # a code they or the review have is a typo of it, which the report warns of (rounds
+            # tester, s68), but it decides its segment as the page counts it (hunt s68 h_rounds)
             or (
                 key.startswith(PROJECT_PREFIX)
-                and (key.casefold() in made or not near_said(key, codebook, new_ids))
+                and (
+                    not misspelt_project
+                    or key.casefold() in made
+                    or not project_codes_near(key, projects)
+                )
             )
             or _same_name(key) in new
             or (key in elsewhere and not (of_model and _unmapped_elsewhere(key, codebook)))
@@ -3139,7 +3148,9 @@ def warn_of_codes_not_in(
     (:func:`_warn_of_rejections_left_out`; session 48: they were listed to recode)."""
     from .errors import warn
 
-    lacking = codes_not_in(decisions, codebook, charted_from=charted_from, of_model=of_model)
+    lacking = codes_not_in(
+        decisions, codebook, charted_from=charted_from, of_model=of_model, misspelt_project=True
+    )
     # a rejection of such a code decides nothing (apply-decisions leaves it out): none to recode
     rejected = [d for d in decisions if d.decision == "reject" and d.code_id.strip() in lacking]
     _warn_of_rejections_left_out(rejected, codebook, where)
@@ -3148,15 +3159,22 @@ def warn_of_codes_not_in(
         codebook,
         charted_from=charted_from,
         of_model=of_model,
+        misspelt_project=True,
     )
     if not lacking:
         return
     made = [project_code_id(d.new_code) for d in decisions if d.decision == "new-code"]
+    # a project code a letter from one made: a typo, or an earlier round's code (hunt s68)
+    earlier = [quoted(c) for c in lacking if c.startswith(PROJECT_PREFIX)]
+    kept = (
+        f"; or, if an earlier round's decisions made {' or '.join(earlier)}, leave "
+        f"{'it' if len(earlier) == 1 else 'them'} as {'it is' if len(earlier) == 1 else 'they are'}"
+    )
     warn(
         f'{lacking_said(lacking, codebook)}, carried as they came (shown as "Also decided"): '
         f"{lacking_listed(lacking, codebook, made)}; recode them in the page "
         f"(or in the file) to codes of {codebook.id!r}, or chart the report in the codebook "
-        "they were made in (--codebook)",
+        "they were made in (--codebook)" + (kept if earlier else ""),
         path=where,
     )
 
@@ -3176,11 +3194,60 @@ def near_said(code: str, codebook: Codebook, made: Iterable[str] = ()) -> str:
     ids ``made``, a review's own) nearest ``code``, an id or name typed with a typo; "" when none
     is near. The one wording ``roqa train --feedback``, ``roqa apply-decisions`` and the report's
     warning give a misspelt code (rounds tester, s68: a misspelt project code was named near its
-    code by apply-decisions alone)."""
-    ids = [c.id for c in codebook.codes if c.codable]
-    near = nearest_words(code, [*ids, *(m for m in made if m not in ids)])
-    near = near or codebook.nearest_names(code)
+    code by apply-decisions alone). A project code is near only a project code a letter or two
+    from it (:func:`project_codes_near`), never a CFIR code's name or id (hunt s68 h_rounds:
+    an earlier round's 'project.leadership-support' was near 'Leadership Engagement')."""
+    if code.strip().startswith(PROJECT_PREFIX):
+        near = project_codes_near(code, [*project_ids(codebook), *made])
+    else:
+        ids = [c.id for c in codebook.codes if c.codable]
+        near = nearest_words(code, [*ids, *(m for m in made if m not in ids)])
+        near = near or codebook.nearest_names(code)
     return f"near {' or '.join(map(quoted, near))}" if near else ""
+
+
+#: how many letters (added, dropped, changed, or two swapped) a project code may be from one a
+#: given file makes to be taken for its typo, for a name of 8 letters or more after "project."
+#: (one for a shorter one): "a letter or two" (project.lone-workng-at-night), not a prefix
+#: (project.lone-working is no typo of project.lone-working-at-night; hunt s68 h_rounds)
+NEAR_PROJECT_EDITS = 2
+
+
+def project_ids(codebook: Codebook) -> list[str]:
+    """The ids of ``codebook``'s project codes (a review's new codes, a QDA project's own)."""
+    return [c.id for c in codebook.codes if c.codable and c.id.startswith(PROJECT_PREFIX)]
+
+
+def project_codes_near(code: str, ids: Iterable[str]) -> list[str]:
+    """The project codes of ``ids`` a letter or two from ``code`` (:data:`NEAR_PROJECT_EDITS`
+    edits, case aside), nearest first: what a misspelt project code is near; [] when none is
+    (an earlier round's code, which the files given do not make)."""
+    typed = code.strip().casefold()
+    scored = []
+    for known in dict.fromkeys(i for i in ids if i.startswith(PROJECT_PREFIX)):
+        k = known.casefold()
+        if k == typed:
+            continue
+        shortest = min(len(k), len(typed)) - len(PROJECT_PREFIX)
+        most = NEAR_PROJECT_EDITS if shortest >= 8 else 1
+        if abs(len(k) - len(typed)) <= most and (n := _edits(typed, k)) <= most:
+            scored.append((n, known))
+    return [known for _, known in sorted(scored, key=lambda s: s[0])]
+
+
+def _edits(a: str, b: str) -> int:
+    """The letters added, dropped or changed, and pairs swapped, that make ``a`` into ``b``
+    (optimal string alignment distance)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        now = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            now[j] = min(now[j - 1] + 1, row[j] + 1, row[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                now[j] = min(now[j], before[j - 2] + 1)
+        before, row = row, now
+    return row[len(b)]
 
 
 def lacking_listed(
@@ -3277,14 +3344,29 @@ def refuse_unknown_codes(
             if codebook.find(d.code_id) is None:
                 lacking.setdefault(d.code_id, []).append(d.row)
     if len(lacking) > 1:
+        # those near a code are corrected, as the error of one says (hunt s68 h_rounds D4)
+        near = [c for c in lacking if near_said(c, codebook)]
+        others = {c: rows for c, rows in lacking.items() if c not in near}
+        recode = (
+            f"recode {'the others' if near else 'them'} in the page (or in the file) to codes of "
+            f"{codebook.id!r} (`{codebook.listing_command}` lists them), or apply them to "
+            "codings charted in the codebook they were made in" + _kept_copy_said(codebook, others)
+        )
+        if not near:
+            fix = recode
+        elif not others:
+            fix = "correct them in the file to the codes they are near, or recode the segments in the page"
+        else:
+            fix = f"correct those near a code in the file to the code each is near; {recode}"
+        if projects := [quoted(c) for c in lacking if c.strip().startswith(PROJECT_PREFIX)]:
+            fix += (
+                f"; or, if an earlier round's decisions made {' or '.join(projects)}, give that "
+                "decisions file too (--feedback FILE --feedback FILE)"
+            )
         raise RoqaError(
             f"{lacking_said(lacking, codebook)}: {lacking_listed(lacking, codebook)}",
             path=where,
-            hint=f"recode them in the page (or in the file) to codes of {codebook.id!r} "
-            f"(`{codebook.listing_command}` lists them), or apply them to codings charted in "
-            "the codebook they were made in"
-            + _kept_copy_said(codebook, lacking)
-            + (f"; {renamed}" if (renamed := codebook.renamed_id_said()) else ""),
+            hint=fix + (f"; {renamed}" if (renamed := codebook.renamed_id_said()) else ""),
         )
     if first is not None:
         raise first
@@ -3378,12 +3460,15 @@ def _model_code(
         and known is None
         and (near_by := near_said(code_id, codebook))
     ):
-        # a letter from a code a given file made: a typo, not an earlier round's code to give
-        # (rounds tester, s68: train told to give the file that was given)
+        # a letter or two from a code a given file made: a typo (rounds tester, s68: train told
+        # to give the file that was given), or an earlier round's code beside one like it, which
+        # no file tells (hunt s68 h_rounds: "correct it" would merge two codes)
         raise RoqaError(
             f"{at}unknown code {quoted(code_id)} ({near_by})",
             path=where,
-            hint="correct it in the file to the code it is near, or recode the segment in the page",
+            hint="correct it in the file to the code it is near, or recode the segment in the "
+            "page; or, if an earlier round's decisions made it, give that decisions file too "
+            "(--feedback FILE --feedback FILE)",
         )
     if code_id.startswith(PROJECT_PREFIX) and known is None:
         raise RoqaError(

@@ -1,0 +1,158 @@
+"""Specification of an unknown project code in a later round's decisions (regression hunt s68
+h_rounds, R1): it is a typo only when it is a letter or two (edit distance, not a prefix) from a
+project code the given files make, never by the CFIR codes' names or ids, and even then the
+error gives both routes: correct it, or give the earlier round's file that made it. A correct
+code of an earlier round ('project.leadership-support') is sent to give that file, as before
+1fc1c7b7; the report says nothing of it, and the segment it decides stays decided."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision, decided_segments
+from test_apply_decisions import TEXTS, model_codings, write_decisions
+from test_cli_core import TRAINING, roqa
+
+#: this round makes project.lone-working-at-night (row 2)
+MADE = Decision("p01:0001", "new-code", new_code="Lone working at night", text=TEXTS[0])
+EARLIER = (
+    "(made by an earlier round's decisions: give that decisions file too (--feedback FILE "
+    "--feedback FILE); made in a QDA project: keep the codebook.json roqa import wrote with the "
+    "decisions (in their folder or up to two above))"
+)
+BOTH_ROUTES = (
+    "(correct it in the file to the code it is near, or recode the segment in the page; or, if "
+    "an earlier round's decisions made it, give that decisions file too (--feedback FILE "
+    "--feedback FILE))"
+)
+
+
+def _accept(code: str) -> Decision:
+    return Decision("p01:0002", "accept", code, text=TEXTS[1])
+
+
+def _file(tmp_path: Path, decisions: list[Decision]) -> tuple[Path, Path]:
+    coded, review = tmp_path / "coded", tmp_path / "decisions.csv"
+    model_codings().save(coded)
+    write_decisions(review, decisions)
+    return coded, review
+
+
+def _applied(tmp_path: Path, coded: Path, review: Path) -> tuple[int, str]:
+    run = roqa(
+        "apply-decisions", coded, "--coder", "X", "--decisions", review, "--out", tmp_path / "o"
+    )
+    return run.code, run.err
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "project.leadership-support",  # was near 'Leadership Engagement'
+        "project.learning-culture",  # was near 'Learning Climate'
+        "project.patient-needs",
+        "project.external-policy",
+        "project.lone-working",  # a prefix of the code made, was near it
+    ],
+)
+def test_an_earlier_rounds_project_code_is_sent_to_its_file_not_near_a_cfir_name(
+    tmp_path: Path, code: str
+) -> None:
+    coded, review = _file(tmp_path, [MADE, _accept(code)])
+    assert _applied(tmp_path, coded, review) == (
+        2,
+        f"roqa: error: {review}: row 3: unknown code {code!r} {EARLIER}\n",
+    )
+
+
+def test_train_sends_an_earlier_rounds_code_to_its_file(tmp_path: Path) -> None:
+    """Before: "(near 'Leadership Engagement') (correct it in the file ...)", where the warning
+    just above it said to give the earlier round's file."""
+    coded, review = _file(tmp_path, [MADE, _accept("project.leadership-support")])
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", review, "--codings", coded)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {review}: row 3: unknown code 'project.leadership-support' {EARLIER}"
+    )
+
+
+def test_the_report_says_nothing_of_an_earlier_rounds_code_and_it_decides_its_segment(
+    tmp_path: Path,
+) -> None:
+    """Before: "1 decision on 1 code that codebook 'cfir-2009' lacks ... near 'Leadership
+    Engagement'", and the segment was not decided (roqa code's "already decided", the page's
+    progress)."""
+    decisions = [MADE, _accept("project.leadership-support")]
+    coded, review = _file(tmp_path, decisions)
+    report = roqa("report", coded, "--decisions", review, "--out", tmp_path / "r.html")
+    assert report.code == 0, report.err
+    assert "lacks" not in report.err
+    assert decided_segments(decisions, model_codings(), Codebook.load("cfir-2009")) == {
+        "p01:0001": ["project.lone-working-at-night"],
+        "p01:0002": ["project.leadership-support"],
+    }
+
+
+def test_a_code_a_letter_from_one_made_gives_both_routes(tmp_path: Path) -> None:
+    """The file makes 'Lone working at nights' and accepts round 1's
+    project.lone-working-at-night: a typo or an earlier round's code, which no file tells.
+    Before: "correct it" alone."""
+    made = Decision("p01:0001", "new-code", new_code="Lone working at nights", text=TEXTS[0])
+    coded, review = _file(tmp_path, [made, _accept("project.lone-working-at-night")])
+    assert _applied(tmp_path, coded, review) == (
+        2,
+        f"roqa: error: {review}: row 3: unknown code 'project.lone-working-at-night' (near "
+        f"'project.lone-working-at-nights') {BOTH_ROUTES}\n",
+    )
+
+
+def test_a_misspelt_project_code_still_decides_its_segment_as_the_page_counts_it() -> None:
+    """The report warns of it, but what its row decides is what the page and roqa code count
+    (a project code is never one the page's codebook lacks), as before 1fc1c7b7."""
+    decisions = [MADE, _accept("project.lone-workng-at-night")]
+    assert decided_segments(decisions, model_codings(), Codebook.load("cfir-2009")) == {
+        "p01:0001": ["project.lone-working-at-night"],
+        "p01:0002": ["project.lone-workng-at-night"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "near"),
+    [
+        ("project.lone-workng-at-night", ["project.lone-working-at-night"]),
+        ("project.lone-wrking-at-nigth", ["project.lone-working-at-night"]),  # two: a drop, a swap
+        ("PROJECT.Lone-Working-At-Nigt", ["project.lone-working-at-night"]),
+        ("project.lone-working", []),
+        ("project.lone-working-at-night-shift", []),
+        ("project.burnuot", ["project.burnout"]),  # a short name: one swap
+        ("project.burnouts", ["project.burnout"]),
+        ("project.burn-out!", []),  # two in a short name
+        ("project.leadership-support", []),
+    ],
+)
+def test_a_project_code_is_near_one_a_letter_or_two_from_it(typed: str, near: list[str]) -> None:
+    from roqa_nlp.decisions import project_codes_near
+
+    made = ["project.lone-working-at-night", "project.burnout", "IS.E.2"]
+    assert project_codes_near(typed, made) == near
+
+
+def test_several_unknown_codes_with_an_earlier_rounds_one_name_its_route(tmp_path: Path) -> None:
+    """Before: "recode them ... or apply them to codings charted in the codebook they were made
+    in" alone, of an earlier round's project code too."""
+    coded, review = _file(
+        tmp_path,
+        [MADE, _accept("project.leadership-support"), Decision("p01:0003", "accept", "IS.Z")],
+    )
+    assert _applied(tmp_path, coded, review) == (
+        2,
+        f"roqa: error: {review}: 2 decisions on 2 codes that codebook 'cfir-2009+project' lacks: "
+        "'project.leadership-support' (row 3); 'IS.Z' (row 4) (recode them in the page (or in "
+        "the file) to codes of 'cfir-2009+project' (`roqa codebook cfir-2009` lists them), or "
+        "apply them to codings charted in the codebook they were made in; or, if an earlier "
+        "round's decisions made 'project.leadership-support', give that decisions file too "
+        "(--feedback FILE --feedback FILE))\n",
+    )
