@@ -55,3 +55,33 @@ def test_two_new_codes_of_one_file_or_a_later_file_naming_the_earlier_code_say_n
         labels, said = _trained(*rounds)
         assert labels == [["project.lone-working-at-night", "project.staff-safety-out-of-hours"]]
         assert not [w for w in said if "later file's new code" in w]
+
+
+def test_three_rounds_name_the_latest_code_and_the_rejects_its_file_needs() -> None:
+    """Before: all three pairs, asking for 'reject project.lone-working-at-night' in both r2.csv
+    and r3.csv (hunt s68 h_rounds D1); two rows in r3.csv drop both earlier codes."""
+    third = [Decision("p01:0001", "new-code", new_code="Night visits", text=TEXTS[0])]
+    labels, said = _trained(OLD, NEW, third)
+    assert labels == [
+        [
+            "project.lone-working-at-night",
+            "project.staff-safety-out-of-hours",
+            "project.night-visits",
+        ]
+    ]
+    assert said == [
+        "a later file's new code is kept beside an earlier file's on the same words (the later "
+        "row wins per code, not per segment): 1 segment (p01:0001) given "
+        "project.lone-working-at-night 'Lone working at night' in r1.csv, "
+        "project.staff-safety-out-of-hours 'Staff safety out of hours' in r2.csv and "
+        "project.night-visits 'Night visits' in r3.csv is trained with all 3 (to drop the "
+        "earlier codes, add rows 'reject project.lone-working-at-night' and 'reject "
+        "project.staff-safety-out-of-hours' on it to r3.csv, or reject them in the page)"
+    ]
+    drop = [
+        Decision("p01:0001", "reject", code, text=TEXTS[0])
+        for code in ("project.lone-working-at-night", "project.staff-safety-out-of-hours")
+    ]
+    labels, said = _trained(OLD, NEW, [*drop, *third])
+    assert labels == [["project.night-visits"]]
+    assert not [w for w in said if "later file's new code" in w]

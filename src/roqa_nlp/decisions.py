@@ -2216,8 +2216,10 @@ def _new_codes_renamed(
 ) -> list[tuple[str, str, str | Path, str, str | Path]]:
     """The new codes of one segment's rows (``group``) that a later file's new code stands
     beside, the later file naming the earlier code in no row: (segment, earlier code, its file,
-    later code, its file) each. ``state`` and ``deciding``: the decision that stands on each code
-    and its last row (:func:`feedback_plan`'s)."""
+    later code, its file) each, the later code the latest file's alone (three rounds' codes are
+    two earlier codes beside the third's, which its file's reject rows drop: hunt s68 h_rounds
+    D1, it named all three pairs). ``state`` and ``deciding``: the decision that stands on each
+    code and its last row (:func:`feedback_plan`'s)."""
     made = [c for c, (dec, _) in state.items() if dec == "new-code"]
     out = []
     for old in made:
@@ -2231,7 +2233,8 @@ def _new_codes_renamed(
             )
             if all(code_of(d) != old for d in named):
                 out.append((d_new.segment_id, old, in_old, new, in_new))
-    return out
+    latest = max((file_no[id(deciding[new][0])] for *_, new, _ in out), default=0)
+    return [o for o in out if file_no[id(deciding[o[3]][0])] == latest]
 
 
 def _warn_of_new_codes_renamed(
@@ -2245,21 +2248,30 @@ def _warn_of_new_codes_renamed(
     and the reject row that drops the earlier one."""
     from .errors import first_few, warn
 
-    pairs: dict[tuple[str, str, str, str], list[str]] = {}
+    # a segment's later code and its file -> its earlier codes with their files
+    beside: dict[str, dict[tuple[str, str], list[tuple[str, str]]]] = {}
     for sid, old, in_old, new, in_new in renamed:
-        pairs.setdefault((old, str(in_old), new, str(in_new)), []).append(sid)
+        beside.setdefault(sid, {}).setdefault((new, str(in_new)), []).append((old, str(in_old)))
+    groups: dict[tuple[tuple[str, str], tuple[tuple[str, str], ...]], list[str]] = {}
+    for sid, later in beside.items():
+        for new_in, earlier in later.items():
+            groups.setdefault((new_in, tuple(earlier)), []).append(sid)
 
     def name(cid: str) -> str:
         return f"{cid} {quoted(codebook[cid].name)}" if cid in codebook else cid
 
     said = []
-    for (old, in_old, new, in_new), sids in pairs.items():
-        n = len(sids)
+    for ((new, in_new), olds), sids in groups.items():
+        n, k = len(sids), len(olds)
+        given = ", ".join(f"{name(old)} in {in_old}" for old, in_old in olds)
+        rejects = " and ".join(f"'reject {old}'" for old, _ in olds)
         said.append(
-            f"{n} segment{'s' * (n != 1)} ({first_few(sids)}) given {name(old)} in {in_old} "
-            f"and {name(new)} in {in_new} {'are' if n != 1 else 'is'} trained with both (to "
-            f"drop the earlier code, add a row 'reject {old}' on {'each' if n != 1 else 'it'} "
-            f"to {in_new}, or reject it in the page)"
+            f"{n} segment{'s' * (n != 1)} ({first_few(sids)}) given {given} "
+            f"and {name(new)} in {in_new} {'are' if n != 1 else 'is'} trained with "
+            f"{'both' if k == 1 else f'all {k + 1}'} (to drop the earlier "
+            f"code{'s' * (k != 1)}, add {'a row' if k == 1 else 'rows'} {rejects} on "
+            f"{'each' if n != 1 else 'it'} to {in_new}, or reject "
+            f"{'it' if k == 1 else 'them'} in the page)"
         )
     warn(
         "a later file's new code is kept beside an earlier file's on the same words (the later "
