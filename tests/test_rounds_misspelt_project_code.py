@@ -73,6 +73,29 @@ def test_train_names_every_unknown_code_of_a_file_in_one_error(tmp_path: Path) -
     )
 
 
+def test_train_names_the_unknown_codes_of_every_file_in_one_run(tmp_path: Path) -> None:
+    """Before: the first file's alone, one train run per file (hunt s68 h_rounds D3)."""
+    coded, r1, r2 = _rounds(tmp_path, [TYPO])
+    r3 = tmp_path / "r3.csv"
+    write_decisions(
+        r3, [Decision("p01:0003", "accept", "project.lone-wrking-at-night", text=TEXTS[2])]
+    )
+    run = roqa(
+        "train", TRAINING, "--out", tmp_path / "m",
+        "--feedback", r1, "--codings", coded, "--feedback", r2, "--codings", coded,
+        "--feedback", r3, "--codings", coded,
+    )  # fmt: skip
+    assert run.code == 2
+    assert run.err.splitlines()[-3:] == [
+        f"roqa: error: {r2}: row 2: unknown code 'project.lone-workng-at-night' ({NEAR}) "
+        f"{BOTH_ROUTES}",
+        f"roqa: error: {r3}: row 2: unknown code 'project.lone-wrking-at-night' ({NEAR}) "
+        f"{BOTH_ROUTES}",
+        "roqa: error: 2 of the 3 decisions files name codes the model's codebook cannot give "
+        "(correct each as its line says, and run again)",
+    ]
+
+
 def test_a_project_code_of_no_given_file_near_none_still_asks_for_the_earlier_round(
     tmp_path: Path,
 ) -> None:

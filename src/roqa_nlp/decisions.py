@@ -1990,10 +1990,26 @@ def feedback_plan(
         for ds, result, where in sources
     ]
     sources, codebook = _with_new_codes(sources, codebook)
-    for ds, _, where in sources:  # a code no codebook knows stops it before any warning
-        # every such code of the file in one error, as apply-decisions names them (rounds
-        # tester, s68: one train run per typo)
-        refuse_unknown_codes(ds, codebook, where)
+    # a code no codebook knows stops it before any warning: every such code of a file in one
+    # error, as apply-decisions names them, and every file's (rounds tester, s68, and hunt s68
+    # h_rounds D3: one train run per typo, then per file)
+    refused: list[RoqaError] = []
+    for ds, _, where in sources:
+        try:
+            refuse_unknown_codes(ds, codebook, where)
+        except RoqaError as e:
+            refused.append(e)
+    if len(refused) > 1:
+        from .errors import RoqaErrors
+
+        raise RoqaErrors(
+            refused,
+            f"{len(refused)} of the {len(sources)} decisions files name codes the model's "
+            "codebook cannot give",
+            hint="correct each as its line says, and run again",
+        )
+    if refused:
+        raise refused[0]
     # decision, text, segment, where, and the reviewer its file names (roqa import's decisions
     # of a QDA review; None: the file names none), carried with the row
     rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
