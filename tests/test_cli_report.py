@@ -1333,7 +1333,7 @@ def test_report_sets_the_guest_base_run_and_threshold_of_saturation(tmp_path: Pa
     guest = list(load_workbook(s)["Verdicts"].iter_rows(values_only=True))[2]
     assert guest[1:5] == ("base 2, run 3, threshold 10%", "yes", 5, "p05")
     assert (
-        "Guest, Namey &amp; Chen (2020), base 2, run 3, ≤10% new information:</strong> "
+        "Guest, Namey &amp; Chen (2020), base 2, run 3, ≤10% new information:</span> "
         '<strong class="answer">Saturation reached at interview 5 (P05, p05).</strong> Base 2 '
         "interviews (1 codes), run 3-5 added 0 new code(s)"
     ) in page.read_text(encoding="utf-8")
@@ -1435,3 +1435,63 @@ def test_the_saturation_line_gives_the_answer_first_and_cuts_the_unsure_codes_at
     html = page.read_text(encoding="utf-8")
     assert "p=0.20 in interview 8 (P08).</li></ul>" in html
     assert len(s.read_text(encoding="utf-8-sig").splitlines()) == 9
+
+
+def test_the_saturation_lines_cut_the_codes_a_carried_review_decided_at_five(
+    tmp_path: Path, capsys
+) -> None:
+    """Hunt s68 (h_verdict, D1): with a review carried in, the sentence counting the unsure
+    codes named the codes it decided twice in full (one line of ~1,900 characters), while the
+    line below cut the unsure codes at five. Each list of codes on these lines is cut at five,
+    saying where all of them are: the report."""
+    codes = ["IC.A", "IC.B", "IC.C", "IC.D", "IC.E", "IC.F", "IS.A", "IS.B"]
+    lines = [f"P01: We never have the staff, part {n}." for n in range(len(codes))]
+    text = "\n".join(lines)
+    spans = []
+    for line in lines:
+        start = text.index(line) + 5
+        spans.append((start, start + len(line) - 5))
+    transcripts = {
+        "p01": Transcript(
+            id="p01",
+            text=text,
+            turns=[Turn("P01", "participant", a, b) for a, b in spans],
+            participant="P01",
+        )
+    }
+    segments = [
+        SegmentResult(
+            Segment(f"p01:{n + 1:04d}", "p01", "P01", "participant", a, b, text[a:b]),
+            [Suggestion(code, code, code[:2], 0.2, "barrier")],
+        )
+        for n, (code, (a, b)) in enumerate(zip(codes, spans, strict=True))
+    ]
+    folder = tmp_path / "coded"
+    CodingResult(segments, transcripts, {"codebook": "cfir-2009"}).save(folder)
+    # the review decides all but the last, fitting no code
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "segment_id,decision,code_id\n"
+        + "".join(f"p01:{n:04d},no-code,\n" for n in range(1, len(codes))),
+        encoding="utf-8",
+    )
+    page, s = tmp_path / "r.html", tmp_path / "s.csv"
+    args = ["report", str(folder), "--out", str(page), "--saturation", str(s)]
+    code, out, err = run([*args, "--decisions", str(review)], capsys)
+    assert code == 0, err
+    said = out.splitlines()
+    at = next(k for k, line in enumerate(said) if line.startswith("saturation: "))
+    decided = (
+        "IC.A Intervention Source, IC.B Evidence Strength & Quality, IC.C Relative Advantage, "
+        f"IC.D Adaptability, IC.E Trialability, and 2 more listed in {page}"
+    )
+    assert said[at + 2] == (
+        "  8 of the 8 new codes rest only on unsure suggestions (every segment below p=0.40, "
+        "listed last): the verdict counts them as codes the interviews used; the review carried "
+        f"in decided every segment of 7 of them ({decided}) and gives {decided} to none of "
+        "their segments; review the other 1 (IS.B Networks & Communications) before reporting "
+        "it; chart the review (roqa apply-decisions) for a verdict on its codes."
+    )
+    # the report gives them all
+    html = page.read_text(encoding="utf-8")
+    assert "(IC.A, IC.B, IC.C, IC.D, IC.E, IC.F, IS.A) and gives IC.A, IC.B, IC.C, IC.D" in html

@@ -236,7 +236,7 @@ def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself(
     assert s.unsure_new == [[], ["IS.C"]]
     assert s.francis.message.endswith(
         "(every segment below p=0.40, listed last): the verdict counts them as codes the "
-        "interviews used, so review them before reporting it. Unsure new codes: IS.C Culture "
+        "interviews used, so review them before reporting it. Unsure new code: IS.C Culture "
         "p=0.398 in interview 2 (P02)."
     )
     assert s.rows()[2][5] == "IS.C Culture (0.398)"
@@ -928,7 +928,7 @@ def test_a_verdict_in_an_order_given_numbers_its_interviews_one_way() -> None:
         "codes: J (1 segment, p=0.90). Continue interviewing until 3 consecutive interviews add "
         "no new code. 1 of the 10 new codes rests only on unsure suggestions (every segment "
         "below p=0.40, listed last): the verdict counts them as codes the interviews used, so "
-        "review them before reporting it. Unsure new codes: E p=0.30 in interview 3 (P03)."
+        "review them before reporting it. Unsure new code: E p=0.30 in interview 3 (P03)."
     )
     assert s.guest.message.startswith(
         "Saturation reached at interview 9 in the order given (P09, I09). Base 4"
@@ -951,7 +951,7 @@ def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> 
         "p=0.395). Continue interviewing until 3 consecutive interviews add no new code. 1 of "
         "the 10 new codes rests only on unsure suggestions (every segment below p=0.40, listed "
         "last): the verdict counts them as codes the interviews used, so review them before "
-        "reporting it. Unsure new codes: J p=0.395 in interview 12 (P12)."
+        "reporting it. Unsure new code: J p=0.395 in interview 12 (P12)."
     )
     # at the line, or above it: two decimals, as before
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.4)
@@ -1293,7 +1293,7 @@ def test_verdicts_in_an_order_given_name_the_interviews_holding_talk_or_unsure_c
         ". But interview(s) 14 (P13) of that run hold 1 segment(s) that fit no code, waiting "
         "for open coding: a new idea among them restarts the count. " in message
     )
-    assert message.endswith("Unsure new codes: IS.C Culture p=0.398 in interview 3 (P02).")
+    assert message.endswith("Unsure new code: IS.C Culture p=0.398 in interview 3 (P02).")
 
 
 def test_saturation_follows_the_given_interview_order() -> None:
@@ -1718,9 +1718,9 @@ def test_an_interview_not_reviewed_inside_the_quiet_run_qualifies_the_verdicts()
     s = saturation(unreviewed_twelfth(16))
     assert s.francis.message.startswith(
         "Saturation reached at interview 13 (P13, I13). No new codes in interviews 11-13 after "
-        "an initial sample of 10. But interview(s) 16 (P16) after it are not reviewed yet: a new "
-        "code among them would not bear saturation out, so finish the review before reporting "
-        "it. 1 transcript(s)"
+        "an initial sample of 10. But interview(s) 16 (P16) after interview 13 are not reviewed "
+        "yet: a new code among them would not bear saturation out, so finish the review before "
+        "reporting it. 1 transcript(s)"
     )
     assert s.verdict_rows()[1][2] == "yes, on a partial review (interview 16 not reviewed)"
     # one before the quiet run is no interview of it: the verdict as before
@@ -3305,7 +3305,7 @@ def test_saturation_names_its_codes_as_the_matrix_headers_do(tmp_path: Path) -> 
     unsure.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
     assert saturation(unsure).unsure_new_labels(0) == "IC.A Intervention Source (0.19)"
     assert saturation(unsure).francis.message.endswith(
-        "Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01)."
+        "Unsure new code: IC.A Intervention Source p=0.19 in interview 1 (P01)."
     )
 
 
@@ -3330,8 +3330,8 @@ def test_the_rows_and_verdicts_resting_on_a_partial_review_say_so(tmp_path: Path
     assert (s.francis.partly_reviewed, s.guest.partly_reviewed) == ([14, 15], [14, 15])
     assert s.guest.at == 9
     assert (
-        "new information. But interview(s) 14, 15 after it are only partly reviewed (6 of their "
-        "8 segments undecided): a new code among them would not bear saturation out, so finish "
+        "new information. But interview(s) 14, 15 after interview 9 are only partly reviewed (6 of "
+        "their 8 segments undecided): a new code among them would not bear saturation out, so finish "
         "the review before reporting it. But 2 later"
     ) in s.guest.message
     s.to_xlsx(tmp_path / "s.xlsx")
@@ -3515,7 +3515,7 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
     assert s.francis.message.endswith(
         ". 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40, "
         "listed last): the verdict counts them as codes the interviews used, so review them "
-        "before reporting it. Unsure new codes: INS.A Structural Characteristics p=0.30 in "
+        "before reporting it. Unsure new code: INS.A Structural Characteristics p=0.30 in "
         "interview 2 (P02)."
     )
 
@@ -3979,9 +3979,9 @@ def test_a_verdict_gives_its_answer_first_then_its_cause_then_a_sentence_each() 
     assert f.notes == [
         "But interview(s) 14 (P14) of that run hold 1 segment(s) that fit no code, waiting for "
         "open coding: a new idea among them restarts the count.",
-        "But interview(s) 18 (P18) after it are not reviewed yet: a new code among them would "
-        "not bear saturation out, so finish the review before reporting it; and interview(s) 15 "
-        "of that run are only partly reviewed (1 of their 3 segments undecided): the verdict "
+        "But interview(s) 18 (P18) after interview 15 are not reviewed yet: a new code among "
+        "them would not bear saturation out, so finish the review before reporting it; and "
+        "interview(s) 15 of that run are only partly reviewed (1 of their 3 segments undecided): the verdict "
         "rests on the decided segments, so finish the review before reporting it.",
         "But 1 later interview(s) added new codes (interview 17 (P17): Z (1 segment, p=0.90)): "
         "the interviews after the stopping point do not bear saturation out.",
@@ -4007,7 +4007,7 @@ def test_a_verdict_gives_its_answer_first_then_its_cause_then_a_sentence_each() 
     # no figure lost: every number of the one sentence is in the sentences, as often
     figures = re.compile(r"\d+(?:\.\d+)?")
     before, after = figures.findall(ONE_SENTENCE), figures.findall(f.message)
-    assert sorted(before) == sorted(after)
+    assert sorted([*before, "15"]) == sorted(after)  # "after it": "after interview 15" (D3)
     # the Guest view alike; not reached, the answer says so and the cause why
     assert (s.guest.answer, s.guest.cause) == (
         "Saturation reached at interview 9 (P09, I09).",
@@ -4052,9 +4052,9 @@ def test_the_report_shows_a_verdicts_answer_first_and_the_rest_below() -> None:
         warnings.simplefilter("ignore", RoqaWarning)
         html = render_report(many_qualified(), MINI)
     assert (
-        '<strong>Francis et al. (2010), 10+3 rule:</strong> <strong class="answer">Saturation '
-        "reached at interview 15 (P15, I15).</strong> No new codes in interviews 13-15 after an "
-        "initial sample of 10.</p>"
+        '<span class="rule">Francis et al. (2010), 10+3 rule:</span> <strong class="answer">'
+        "Saturation reached at interview 15 (P15, I15).</strong> No new codes in interviews "
+        "13-15 after an initial sample of 10.</p>"
     ) in html
     assert (
         '<ul class="verdict-more"><li>But interview(s) 14 (P14) of that run hold 1 segment(s) '
@@ -4065,3 +4065,124 @@ def test_the_report_shows_a_verdicts_answer_first_and_the_rest_below() -> None:
         "<li>Unsure new codes: IS.C Culture p=0.33 in interview 2 (P02); IC.A Intervention "
         "Source p=0.19 in interview 5 (P05).</li></ul>"
     ) in html
+
+
+def test_the_verdict_cell_lists_fifty_unsure_new_codes_and_says_where_they_all_are() -> None:
+    """Hunt s68 (h_verdict, R1): once the verdict listed every unsure new code, 805 of them made
+    a Verdicts cell of 47,143 characters, which openpyxl cut at 32,767 mid-item, unsaid.
+    ``message`` (the cell) lists the first 50 and how many more, and where they all are; the
+    report and the JSON's ``unsure_codes`` list them all."""
+    result = interviews(["A B", "C", "D"])
+    result.segments += [
+        seg("I02", 10 + n, f"theme {n}", (f"U{n:02d}", 0.2, "neutral")) for n in range(1, 61)
+    ]
+    s = saturation(result)
+    listed = [f"U{n:02d} p=0.20 in interview 2 (P02)" for n in range(1, 61)]
+    for v in (s.francis, s.guest):
+        assert v.unsure_codes == listed
+        assert v.message.endswith(
+            " listed last): the verdict counts them as codes the interviews used, so review them "
+            "before reporting it. Unsure new codes: "
+            + "; ".join(listed[:50])
+            + "; and 10 more: see the unsure_new_codes column of the saturation table."
+        )
+        assert verdict_sentences(v)[-1] == f"Unsure new codes: {'; '.join(listed)}."
+    assert s.to_dict()["francis"]["unsure_codes"] == listed
+    assert s.rows()[2][5] == " ".join(f"U{n:02d} (0.20)" for n in range(1, 61))
+
+
+def test_a_text_too_long_for_an_excel_cell_is_cut_where_it_says_so_and_where_it_is_whole(
+    tmp_path: Path,
+) -> None:
+    """Hunt s68 (h_verdict, R1): openpyxl keeps the first 32,767 characters of a longer text
+    and says nothing; the Verdicts cell ended mid-item ("Theme number 0566 about"). Every
+    workbook roqa writes cuts such a text at a word and says so, how much and where it is whole:
+    the .csv of the same table, or for a verdict the report."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.framework import write_xlsx
+    from roqa_nlp.io import xlsx_cell
+
+    tail = " … (cut: 7,306 more characters; full text in the .csv of this table)"
+    assert xlsx_cell("word " * 8000, "the .csv of this table") == "word " * 6538 + "word" + tail
+    assert len("word " * 6538 + "word" + tail) == 32762
+    assert xlsx_cell("a" * 32767, "X") == "a" * 32767  # it fits: as it is
+    # Excel counts a character beyond U+FFFF as two
+    cut = xlsx_cell("😀" * 20000, "X")
+    assert cut == "😀" * 16359 + " … (cut: 3,641 more characters; full text in X)"
+    assert len(cut.encode("utf-16-le")) // 2 == 32765
+    path = tmp_path / "t.xlsx"
+    write_xlsx(path, [("Table", [["text"], ["word " * 8000]], 30, True)])
+    assert load_workbook(path)["Table"]["A2"].value == "word " * 6538 + "word" + tail
+    # a verdict is whole in the report
+    s = saturation(interviews(["A B", "C", "D"]))
+    s.francis.message = "word " * 8000
+    s.to_xlsx(path)
+    assert load_workbook(path)["Verdicts"]["F2"].value == (
+        "word " * 6534 + "word … (cut: 7,326 more characters; full text in the saturation "
+        "section of roqa report's page)"
+    )
+
+
+def test_the_command_line_cuts_every_list_of_codes_a_verdict_names_at_five() -> None:
+    """Hunt s68 (h_verdict, D1): the command line cut the unsure new codes at five, but a
+    not-reached cause still named every new code of the last interview (60 of them on the first
+    line), and a review's decided codes made a line of 1,900 characters. With ``lists_in`` (the
+    report, which gives them all) each list is cut at ``few`` too; the message keeps them all,
+    and the JSON has no copy of the lists."""
+    s = saturation(interviews(["A"] * 12 + ["K1 K2 K3 K4 K5 K6 K7"]))
+    f = s.francis
+    every = ", ".join(f"K{n} (1 segment, p=0.90)" for n in range(1, 8))
+    assert f.cause == f"Interview 13 (P13, I13) still added new codes: {every}."
+    assert f.message.startswith(f"Saturation not reached. {f.cause} Continue")
+    assert verdict_sentences(f, 5, "x.csv", lists_in="report.html")[0] == (
+        "Saturation not reached. Interview 13 (P13, I13) still added new codes: K1 (1 segment, "
+        "p=0.90), K2 (1 segment, p=0.90), K3 (1 segment, p=0.90), K4 (1 segment, p=0.90), K5 "
+        "(1 segment, p=0.90), and 2 more listed in report.html."
+    )
+    # without where they are, or with five or fewer: whole
+    assert verdict_sentences(f, 5, "x.csv")[0] == f"{f.answer} {f.cause}"
+    assert verdict_sentences(f, 7, "x.csv", lists_in="report.html")[0] == f"{f.answer} {f.cause}"
+    assert "lists" not in s.to_dict()["francis"] and "lists" not in s.to_dict()["guest"]
+
+
+def test_a_verdict_says_after_which_interview_and_one_unsure_code_in_the_singular() -> None:
+    """Hunt s68 (h_verdict, D3): split into sentences, "interview(s) 18 (P18) after it are not
+    reviewed yet" pointed "it" back across a sentence to the answer, and one unsure code was
+    listed as "Unsure new codes:". The sentence says after which interview, and one code is
+    "Unsure new code:"."""
+    f = saturation(many_qualified()).francis
+    assert f.notes[1].startswith(
+        "But interview(s) 18 (P18) after interview 15 are not reviewed yet: "
+    )
+    one = interviews(["IC.F"])
+    one.segments.append(seg("I01", 5, "my dad's allotment", ("IC.A", 0.19, "neutral")))
+    assert verdict_sentences(saturation(one).francis)[-1] == (
+        "Unsure new code: IC.A Intervention Source p=0.19 in interview 1 (P01)."
+    )
+
+
+def test_the_reports_verdict_box_holds_its_qualifications_and_sets_the_rule_apart() -> None:
+    """Hunt s68 (h_verdict, D2): the "But ..." sentences sat in a list below the ✓ box, which
+    read as a clean "Saturation reached"; and the bold rule ran into the bold answer. The box
+    holds the rule on a line of its own (not bold), the answer, the cause and the list."""
+    from roqa_nlp.report import render_report
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        html = render_report(many_qualified(), MINI)
+    box = html[html.index('<div class="verdict ok">') :]
+    box = box[: box.index("</div>") + 6]
+    assert box.startswith(
+        '<div class="verdict ok"><p><span class="rule">Francis et al. (2010), 10+3 rule:</span> '
+        '<strong class="answer">Saturation reached at interview 15 (P15, I15).</strong> No new '
+        "codes in interviews 13-15 after an initial sample of 10.</p>"
+    )
+    assert box.endswith(
+        "<li>Unsure new codes: IS.C Culture p=0.33 in interview 2 (P02); IC.A Intervention "
+        "Source p=0.19 in interview 5 (P05).</li></ul></div>"
+    )
+    assert box.count("<li>") == 6
+    css = (REPO / "src/roqa_nlp/report/static/report.css").read_text(encoding="utf-8")
+    assert ".verdict .rule { display: block;" in css
+    assert '.verdict.ok .answer::before { content: "✓ "; }' in css

@@ -1171,12 +1171,22 @@ def about_sheet(note: str, *more: str) -> list[tuple[str, list[list[Any]], float
     return [("About", [[ABOUT], [note], *lines], 120, True)] if note else []
 
 
+#: where the whole text of a cell too long for Excel is, unless a sheet is given another place
+#: (:func:`write_xlsx`): each table of a workbook is written as CSV too, with the same rows
+WHOLE_IN_CSV = "the .csv of this table"
+
+
 def write_xlsx(
-    path: str | Path, sheets: Sequence[tuple[str, list[list[Any]], float, bool]]
+    path: str | Path,
+    sheets: Sequence[tuple[str, list[list[Any]], float, bool]],
+    *,
+    whole: Mapping[str, str] | None = None,
 ) -> None:
     """Write an Excel workbook atomically, one sheet per ``(title, rows, column width, wrap)``:
-    the first row bold and frozen, text never read as a formula."""
-    from .io import check_format
+    the first row bold and frozen, text never read as a formula, a text too long for a cell cut
+    visibly (:func:`~roqa_nlp.io.xlsx_cell`), saying where it is whole: ``whole`` by sheet
+    title, else :data:`WHOLE_IN_CSV`."""
+    from .io import check_format, xlsx_cell
 
     check_format(path, "Excel", "to_xlsx")
     from openpyxl import Workbook
@@ -1187,7 +1197,8 @@ def write_xlsx(
     def put(ws: Worksheet, r: int, c: int, value: Any) -> None:
         cell = ws.cell(row=r, column=c)
         if isinstance(value, str):
-            cell.value = xml_text(value)  # openpyxl refuses what XML cannot hold
+            # openpyxl refuses what XML cannot hold, and keeps a long text's start unsaid
+            cell.value = xlsx_cell(xml_text(value), (whole or {}).get(ws.title, WHOLE_IN_CSV))
             cell.data_type = "s"  # never a formula, whatever the transcript says
         else:
             cell.value = value
@@ -2253,13 +2264,24 @@ class FrancisVerdict:
     #: split by a mapping, the unsure new codes counted, the transcripts not reviewed
     notes: list[str] = field(default_factory=list)
     #: the new codes resting only on unsure suggestions, each ``IC.A Intervention Source p=0.19
-    #: in interview 1 (P01)``: all of them, the verdict's last sentence (``roqa report`` prints
-    #: the first five)
+    #: in interview 1 (P01)``: all of them, the verdict's last sentence (:attr:`message`
+    #: lists the first :data:`UNSURE_SHOWN`, ``roqa report`` prints the first five)
     unsure_codes: list[str] = field(default_factory=list)
+    #: the lists of codes its answer, cause and notes name, each in full, joined by ``, `` in
+    #: them (the codes a review carried in decided, an interview's new codes): ``roqa report``
+    #: prints the first five of each (:func:`verdict_sentences`); not in the JSON
+    lists: list[list[str]] = field(default_factory=list)
 
 
-#: The verdict's list of unsure new codes begins so (:func:`verdict_sentences`)
+#: The verdict's list of unsure new codes begins so, ``Unsure new code`` when one
+#: (:func:`verdict_sentences`)
 UNSURE_CODES = "Unsure new codes"
+#: How many unsure new codes :attr:`FrancisVerdict.message` (the Verdicts sheet's cell) lists
+#: before it says how many more and where they all are (:data:`UNSURE_ALL`): with every one,
+#: 805 codes made a cell of 47,143 characters, which Excel cannot hold (hunt s68 h_verdict, R1)
+UNSURE_SHOWN = 50
+#: ... where they all are: the column of the saturation table (its Saturation sheet in .xlsx)
+UNSURE_ALL = "the unsure_new_codes column of the saturation table"
 
 
 def as_sentence(clause: str) -> str:
@@ -2270,22 +2292,38 @@ def as_sentence(clause: str) -> str:
 
 
 def verdict_sentences(
-    verdict: FrancisVerdict | GuestView, few: int | None = None, see: str = ""
+    verdict: FrancisVerdict | GuestView,
+    few: int | None = None,
+    see: str = "",
+    *,
+    lists_in: str = "",
 ) -> list[str]:
     """A verdict as its sentences: the answer and the cause as one line, then each note, then
     the unsure new codes (:attr:`FrancisVerdict.unsure_codes`): past ``few`` of them the first
     ``few`` and how many more, with ``see`` (where the others are: ``the unsure_new_codes
-    column of saturation.csv``). Joined by blanks, all of them in full are its
-    :attr:`~FrancisVerdict.message`; a verdict made before s68, with no answer, is its
-    message alone."""
+    column of saturation.csv``). With ``few`` and ``lists_in`` (the file that gives them all:
+    ``report.html``), each list of codes the other sentences name
+    (:attr:`FrancisVerdict.lists`) is cut so too: ``A, B, C, D, E, and 20 more listed in
+    report.html``. Joined by blanks, with :data:`UNSURE_SHOWN` and :data:`UNSURE_ALL` and no
+    list cut, they are its :attr:`~FrancisVerdict.message`; none cut, what the report shows. A
+    verdict made before s68, with no answer, is its message alone."""
     if not verdict.answer:
         return [verdict.message]
     codes = verdict.unsure_codes
+    many = len(codes) != 1
     if few is not None and len(codes) > few:
         more = f"and {len(codes) - few} more" + (f": see {see}" if see else "")
         codes = [*codes[:few], more]
-    listed = [f"{UNSURE_CODES}: {'; '.join(codes)}."] if codes else []
-    return [f"{verdict.answer} {verdict.cause}", *verdict.notes, *listed]
+    head = UNSURE_CODES if many else UNSURE_CODES.replace("codes", "code")
+    listed = [f"{head}: {'; '.join(codes)}."] if codes else []
+    said = [f"{verdict.answer} {verdict.cause}", *verdict.notes]
+    if few is not None and lists_in:
+        # the longest first: a list that begins another is cut where it stands alone
+        for items in sorted(verdict.lists, key=lambda x: -len(", ".join(x))):
+            if len(items) > few:
+                cut = ", ".join([*items[:few], f"and {len(items) - few} more listed in {lists_in}"])
+                said = [x.replace(", ".join(items), cut) for x in said]
+    return [*said, *listed]
 
 
 @dataclass
@@ -2329,6 +2367,8 @@ class GuestView:
     cause: str = ""
     notes: list[str] = field(default_factory=list)
     unsure_codes: list[str] = field(default_factory=list)
+    #: as :attr:`FrancisVerdict.lists`
+    lists: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -2558,8 +2598,9 @@ class Saturation:
                 {k: {"segments": n, "max_probability": p} for k, (n, p) in row.items()}
                 for row in self.new_support
             ],
-            "francis": asdict(self.francis),
-            "guest": asdict(self.guest),
+            # the lists the command line cuts are in the sentences already
+            "francis": {k: v for k, v in asdict(self.francis).items() if k != "lists"},
+            "guest": {k: v for k, v in asdict(self.guest).items() if k != "lists"},
             "numbers": [self.number(k) for k in range(1, len(self.interviews) + 1)],
             "not_reviewed": [
                 {"interview": t, "participant": p, "number": n} for t, p, n in self.not_reviewed
@@ -2747,6 +2788,7 @@ class Saturation:
                 ("Verdicts", self.verdict_rows(), 30, True),
                 *about_sheet(self.note, self.agreeing_only_note(), self.groups_note()),
             ],
+            whole={"Verdicts": "the saturation section of roqa report's page"},
         )
         record_written(path)
 
@@ -3417,16 +3459,33 @@ def saturation(
         for row in new_support
     ]
 
+    # the lists of codes the verdicts' sentences name, each in full: the command line cuts them
+    # (a review's decided codes made one line of 1,900 characters: hunt s68 h_verdict, D1)
+    named_lists: list[list[str]] = []
+
+    def listing(items: list[str]) -> str:
+        """``items`` joined by ``, ``, kept as a list the command line may cut
+        (:attr:`FrancisVerdict.lists`)."""
+        if len(items) > 1 and items not in named_lists:
+            named_lists.append(items)
+        return ", ".join(items)
+
+    def lists_of(sentences: Sequence[str]) -> list[list[str]]:
+        """The lists of codes ``sentences`` name."""
+        return [x for x in named_lists if any(", ".join(x) in said for said in sentences)]
+
     def evidence(k: int) -> str:
         """Interview ``k``'s new codes with what they rest on: a verdict kept open by one
         passage at p = 0.45 reads differently from one kept open by five at 0.9 (a person's
         codes, as the report shows them, with their segments only); a p below the line of a
         sure code is shown below it, as Table 2 shows it (0.395, not 0.40 beside "every segment
         below p=0.40": blind tester s63, sat, finding 4)."""
-        return ", ".join(
-            f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
-            f"{'' if person else f', p={shown_beside(p)}'})"
-            for code, (n, p) in new_support[k - 1].items()
+        return listing(
+            [
+                f"{named_code(code, names.get(code), shown)} ({n} segment{'s' * (n != 1)}"
+                f"{'' if person else f', p={shown_beside(p)}'})"
+                for code, (n, p) in new_support[k - 1].items()
+            ]
         )
 
     uncoded: dict[str, int] = dict.fromkeys(seq, 0)
@@ -3502,10 +3561,12 @@ def saturation(
                 f"{n} new code{'s' * (n != 1)} no earlier interview carried ("
                 + "; ".join(
                     f"interview {whose(k)}: "
-                    + ", ".join(
-                        f"{review_label(code)} ({m} segment{'s' * (m != 1)})"
-                        for code in codes
-                        for m in [review_codes[seq[k - 1]][code]]
+                    + listing(
+                        [
+                            f"{review_label(code)} ({m} segment{'s' * (m != 1)})"
+                            for code in codes
+                            for m in [review_codes[seq[k - 1]][code]]
+                        ]
                     )
                     for k, codes in few
                 )
@@ -3581,11 +3642,13 @@ def saturation(
         a new code among them would not bear saturation out. An interview the review did not
         reach sits between those judged, in the study's order (s51 saturation, finding 1)."""
         said = ""
+        # "after it" pointed back across a sentence to the answer (hunt s68 h_verdict, D3)
+        later = f"after interview {num(last)}"
         for unread, where, why in (
             (unreviewed(first, last), "within that run", "the verdict rests on the reviewed "
              "interviews"),
-            (unreviewed(last, None), "after it", "a new code among them would not bear "
-             "saturation out"),
+            (unreviewed(last, None), later, "a new code among them would not bear saturation "
+             "out"),
         ):  # fmt: skip
             if unread:
                 said += (
@@ -3601,7 +3664,7 @@ def saturation(
             ),
             (
                 partly_held(last + 1, len(seq)),
-                "after it",
+                later,
                 "a new code among them would not bear saturation out",
             ),
         ):
@@ -3691,7 +3754,7 @@ def saturation(
         rest = [pair for pair in pairs if pair not in done]
 
         def labels(few: list[tuple[int, str]]) -> str:
-            return ", ".join(named_code(code, names.get(code), shown) for _, code in few)
+            return listing([named_code(code, names.get(code), shown) for _, code in few])
 
         said = "; the review carried in decided every segment of " + (
             "them" if not rest else f"{len(done)} of them ({labels(done)})"
@@ -3930,8 +3993,9 @@ def saturation(
         cause,
         notes,
         unsure,
+        lists_of([cause, *notes]),
     )
-    francis.message = " ".join(verdict_sentences(francis))
+    francis.message = " ".join(verdict_sentences(francis, UNSURE_SHOWN, UNSURE_ALL))
 
     base, runs = guest_runs(counts, base_size=base_size, run_length=run_length)
     hit = next((r for r in runs if r.ratio is not None and r.ratio <= new_info_threshold), None)
@@ -4009,8 +4073,9 @@ def saturation(
         cause,
         notes,
         unsure,
+        lists_of([cause, *notes]),
     )
-    guest.message = " ".join(verdict_sentences(guest))
+    guest.message = " ".join(verdict_sentences(guest, UNSURE_SHOWN, UNSURE_ALL))
     return Saturation(
         [label[c] for c in seq],
         participants,

@@ -268,6 +268,37 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+#: The most characters an Excel cell holds (UTF-16 units); openpyxl keeps the first ones of a
+#: longer text without a word (hunt s68 h_verdict, R1: a verdict cut mid-item at 32,767)
+XLSX_CELL = 32767
+
+
+def xlsx_cell(text: str, whole: str) -> str:
+    """``text`` as an Excel cell holds it: whole when it fits (:data:`XLSX_CELL`), else cut at
+    a blank and ended by ``… (cut: 14,376 more characters; full text in WHOLE)``, where
+    ``whole`` says where the reader finds all of it (``the .csv of this table``): a cut is
+    never silent."""
+
+    def units(s: str) -> int:  # Excel counts UTF-16 units: a character beyond U+FFFF is two
+        return len(s.encode("utf-16-le")) // 2
+
+    if units(text) <= XLSX_CELL:
+        return text
+
+    def mark(n: int) -> str:
+        return f" … (cut: {n:,} more characters; full text in {whole})"
+
+    room = XLSX_CELL - units(mark(len(text)))  # the longest count said is the widest
+    kept = text[:room]
+    while (over := units(kept) - room) > 0:  # each character is one unit or two
+        kept = kept[: -((over + 1) // 2)]
+    blank = kept.rfind(" ")
+    if blank > room - 80:  # at the end of a word, when one ends near the limit
+        kept = kept[:blank]
+    kept = kept.rstrip()
+    return kept + mark(len(text) - len(kept))
+
+
 def spreadsheet_safe(text: str) -> str:
     """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` (or tab, carriage
     return) gets an apostrophe, as OWASP advises against CSV/formula injection (transcripts are

@@ -402,11 +402,16 @@ def report_command(
             )
             # the answer and its cause first, then each further sentence on its own line, the
             # unsure new codes cut at five (the file lists them all): one sentence of up to 900
-            # characters hid the answer (s68, verdict)
+            # characters hid the answer (s68, verdict); so is each list of codes the sentences
+            # name, which the report gives whole (a review's decided codes made a line of 1,900
+            # characters: hunt s68 h_verdict, D1)
             from ..framework import VERDICT_NAMES, verdict_sentences
 
             said = verdict_sentences(
-                sat.francis, VERDICT_NAMES, f"the unsure_new_codes column of {saturation_out}"
+                sat.francis,
+                VERDICT_NAMES,
+                f"the unsure_new_codes column of {saturation_out}",
+                lists_in=str(path),
             )
             typer.echo(f"saturation: {saturation_out} ({rule}, {whose}): {said[0]}")
             for sentence in said[1:]:
