@@ -518,12 +518,12 @@ def read_long_csv(
                     if (several := _comma_cell_in(codebook, code)) is not None:
                         reason, hint = _comma_cell_error(codebook, code, several, f"{item} {n}")
                     raise RoqaError(reason, path=p, hint=hint)
-                else:
-                    if len(shared := codebook.sharing(code)) > 1:  # it could mean either
-                        from .codebook import SHARED_NAME_HINT
+                elif len(shared := codebook.sharing(code)) > 1:  # it could mean either
+                    from .codebook import SHARED_NAME_HINT
 
-                        said = codebook.shared_name_said(code, shared)
-                        raise RoqaError(f"{item} {n}: {said}", path=p, hint=SHARED_NAME_HINT)
+                    said = codebook.shared_name_said(code, shared)
+                    raise RoqaError(f"{item} {n}: {said}", path=p, hint=SHARED_NAME_HINT)
+                else:
                     code = found.id
                     code_names[code] = found.name
             rows.append((unit, coder, code))

@@ -3483,26 +3483,19 @@ def _model_code(
             hint="record decisions on a report in the model's codebook: "
             f"roqa report CODINGS --codebook {base}",
         )
-    if (
-        code_id.startswith(PROJECT_PREFIX)
-        and known is None
-        and (near_by := near_said(code_id, codebook))
-    ):
+    if code_id.startswith(PROJECT_PREFIX) and known is None:
         # a letter or two from a code a given file made: a typo (rounds tester, s68: train told
         # to give the file that was given), or an earlier round's code beside one like it, which
         # no file tells (hunt s68 h_rounds: "correct it" would merge two codes)
+        near_by = near_said(code_id, codebook)
         raise RoqaError(
-            f"{at}unknown code {quoted(code_id)} ({near_by})",
+            f"{at}unknown code {quoted(code_id)}" + (f" ({near_by})" if near_by else ""),
             path=where,
             hint="correct it in the file to the code it is near, or recode the segment in the "
             "page; or, if an earlier round's decisions made it, give that decisions file too "
-            "(--feedback FILE --feedback FILE)",
-        )
-    if code_id.startswith(PROJECT_PREFIX) and known is None:
-        raise RoqaError(
-            f"{at}unknown code {quoted(code_id)}",
-            path=where,
-            hint="made by an earlier round's decisions: give that decisions file too "
+            "(--feedback FILE --feedback FILE)"
+            if near_by
+            else "made by an earlier round's decisions: give that decisions file too "
             "(--feedback FILE --feedback FILE); made in a QDA project: keep the codebook.json "
             "roqa import wrote with the decisions (in their folder or up to two above)",
         )

@@ -2513,8 +2513,8 @@ class PseudonymKey:
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 # "Head office", "in Preston": not the person; "Mrs Head": the name. A surname
                 # with its prefix ("The Uí Bhriain family") may hold a speaker's word: looked for
-                if _after_prefix(found):
-                    at = m.start() + _after_prefix(found)
+                if after := _after_prefix(found):
+                    at = m.start() + after
                 continue
             if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
                 continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme

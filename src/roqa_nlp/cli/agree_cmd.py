@@ -1495,18 +1495,14 @@ def _csv_names_resolved(
             )
             if by_name:
                 groups = _by_code(by_name, rename)  # a code once, each spelling under it
-                k = len(groups)
-                said = f"{coder}'s {f'{k} ' if k > 1 else ''}code{'s' * (k > 1)} (names in a "
-                said += f"long CSV) {'are' if k > 1 else 'is'} resolved in codebook {book_id}, "
+                said = f"{_codes_are(coder, len(groups))} resolved in codebook {book_id}, "
                 said += f"{why}: {first_few([_spellings_said(g) for _, g in groups], 4)}"
                 if owns:
                     said += f"; and {as_own}"
                 if left:
                     said += f"; not in it, so compared as written: {kept}"
             elif owns:
-                k = len(_by_code(owns, rename))
-                said = f"{coder}'s {f'{k} ' if k > 1 else ''}code{'s' * (k > 1)} (names in a "
-                said += f"long CSV) {'are' if k > 1 else 'is'} {as_own}"
+                said = f"{_codes_are(coder, len(_by_code(owns, rename)))} {as_own}"
                 if left:
                     where_not = "no codebook" if book is None else f"codebook {book_id}, {why}"
                     said += f"; not in {where_not}, so compared as written: {kept}"
@@ -1585,6 +1581,14 @@ def _said(cid: str, name: str) -> str:
     from ..coding_agreement import own_code_id_said
 
     return cid if own_code_id_said(cid) else f"code {name!r}"
+
+
+def _codes_are(coder: str, k: int) -> str:
+    """``Ana's 2 codes (names in a long CSV) are`` (``Ana's code (...) is`` for one), as a note
+    on a long CSV's names opens."""
+    return f"{coder}'s {f'{k} ' if k > 1 else ''}code{'s' * (k > 1)} (names in a long CSV) " + (
+        "are" if k > 1 else "is"
+    )
 
 
 def _spellings_said(spellings: list[str]) -> str:

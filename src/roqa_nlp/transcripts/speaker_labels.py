@@ -725,7 +725,7 @@ def line_labels(
     accepted = accepted_labels(
         [m.label for m in matches if m],
         interviewer_labels,
-        in_turn_layout=_initialled_in_turn_layout(lines, matches),
+        in_turn_layout=_initialled_in_turn_layout(matches),
     )
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
@@ -2490,10 +2490,8 @@ def accepted_labels(
 MIN_INITIALLED_TURNS = 3
 
 
-def _initialled_in_turn_layout(
-    lines: Sequence[str], matches: Sequence[LabelMatch | None]
-) -> set[str]:
-    """The candidate labels of ``matches`` (one per line of ``lines``) holding an initial
+def _initialled_in_turn_layout(matches: Sequence[LabelMatch | None]) -> set[str]:
+    """The candidate labels of ``matches`` (one per line of a file) holding an initial
     (:func:`has_initial_stop`) that the file's layout shows to open turns, said fewer than
     :data:`MIN_INITIALLED_TURNS` times as they may be: with a time of their own (Otter's ``J.
     Smith  0:40``, Rev's ``Dr. A. Khan (00:00:03):``, ``[00:01:02] A. Khan: ...``); one of the
@@ -2511,7 +2509,6 @@ def _initialled_in_turn_layout(
         return set()
     sequence = [m.label for m in matches if m is not None]
     alternate = len(at) == 2 and all(a != b for a, b in zip(sequence, sequence[1:]))
-
     out = set()
     for label in initialled:
         timed = any(

@@ -2096,13 +2096,10 @@
     var k = String(key || "").trim();
     if (!idByKey) {
       idByKey = { exact: Object.create(null), named: Object.create(null) };
+      var claim = function (c, n) { if (!(nameKey(n) in idByKey.named)) idByKey.named[nameKey(n)] = c.id; };
       codes.forEach(function (c) { idByKey.exact[c.id] = c.id; });
-      codes.forEach(function (c) {
-        [c.id, c.name].forEach(function (n) { if (!(nameKey(n) in idByKey.named)) idByKey.named[nameKey(n)] = c.id; });
-      });
-      codes.forEach(function (c) {
-        (c.aliases || []).forEach(function (n) { if (!(nameKey(n) in idByKey.named)) idByKey.named[nameKey(n)] = c.id; });
-      });
+      codes.forEach(function (c) { claim(c, c.id); claim(c, c.name); });
+      codes.forEach(function (c) { (c.aliases || []).forEach(function (n) { claim(c, n); }); });
     }
     if (!k) return k;
     return idByKey.exact[k] || idByKey.named[nameKey(k)] || key;
