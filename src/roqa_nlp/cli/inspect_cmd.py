@@ -24,11 +24,13 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     opening a subtitle file, whose speaker could not be told or that comes right after a
     change of speaker, an answer
     split by a repeated speaker label (:func:`~roqa_nlp.transcripts.render.split_turns_warning`),
-    a speaker's name in its file name
+    a line opening with a name with initials read as a participant's talk though it looks asked
+    (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`), a speaker's name in its file name
     and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.devices import device_name_warning
+    from ..transcripts.initialled_talk import initialled_talk_warning
     from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_warning
     from ..transcripts.roles import (
@@ -92,6 +94,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         )
         or None,
         "split_turns": split_turns_warning(t),
+        "initialled_talk": initialled_talk_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
@@ -108,6 +111,7 @@ _CHECKS = (
     "cue_order",
     "unlabelled",
     "split_turns",
+    "initialled_talk",
     "name_in_file",
     "default_name",
 )

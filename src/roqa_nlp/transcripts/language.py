@@ -110,7 +110,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.unlabelled.unidentified_voice_warning`), or talk that comes right after a
     change of speaker (:func:`~roqa_nlp.transcripts.unlabelled.after_change_warning`), an answer
     split by a repeated speaker label
-    (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), words read
+    (:func:`~roqa_nlp.transcripts.render.split_turns_warning`), a line opening with a name with
+    initials read as a participant's talk though it looks asked
+    (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`), words read
     into no turn
     (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
     turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), lines read as
@@ -125,6 +127,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
 
     from .cues import backward_cues_warning, unread_cues_warning
     from .headings import heading_shaped_talk_warning, headings_warning
+    from .initialled_talk import initialled_talk_warning
     from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
@@ -171,6 +174,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     split = split_turns_warning(transcript)
     if split:
         warnings.warn(RoqaWarning(split), stacklevel=stacklevel + 1)
+    initialled = initialled_talk_warning(transcript)
+    if initialled:
+        warnings.warn(RoqaWarning(initialled), stacklevel=stacklevel + 1)
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)

@@ -366,7 +366,32 @@ def split_turns_note(transcript: Transcript) -> str | None:
     :func:`split_turns_warning`). A repeated label before a line shaped like a section heading
     is said to be kept, not to be deleted: it has the line read as talk (session 54 review,
     finding 3: the heading warning's advice to label such a line led to advice undoing it)."""
-    return _split_turns_note(transcript, _repeated_label_splits(transcript))
+    return _split_turns_note(transcript, _told_splits(transcript))
+
+
+def _told_splits(transcript: Transcript) -> list[_LabelSplit]:
+    """:func:`_repeated_label_splits` the split-turn warning tells of: not one below an
+    unlabelled prompt opening with a name with initials that asks nothing (``P04: ...`` /
+    ``Dr. A. Khan: Tell me about the training.`` / ``P04: ...``), whose advice to delete the
+    repeated label would code the prompt with the answer: that line is named, with the fix,
+    by :func:`~.initialled_talk.initialled_talk_warning`."""
+    from .initialled_talk import initialled_talk_lines
+
+    splits = _repeated_label_splits(transcript)
+    if not splits:
+        return splits
+    prompts = [f.start for f in initialled_talk_lines(transcript) if not ends_asking(f.words)]
+    return [s for s in splits if not any(s.before.start <= p < s.before.end for p in prompts)]
+
+
+def labels_named_by_split_turns(transcript: Transcript) -> set[str]:
+    """The name with initials :func:`split_turns_warning` names, as the opening of a question
+    above a repeated label not read as a speaker's (``Dr. A. Khan``), with its fix; none when
+    it names none."""
+    splits = [s for s in _told_splits(transcript) if s.heading is None]
+    asked = _below_interviewers_question(transcript, splits)
+    unread = _unread_label(next(iter(asked.values()))) if asked else None
+    return set() if unread is None else {unread}
 
 
 def _turns(n: int) -> str:
@@ -470,7 +495,7 @@ def split_turns_warning(transcript: Transcript) -> str | None:
     split only by a backchannel, or by a label kept before a heading-shaped line (the file's
     way to have that line read as talk), is noted by ``roqa inspect`` alone, as the packaged
     example interview has eight backchannels."""
-    splits = _repeated_label_splits(transcript)
+    splits = _told_splits(transcript)
     if all(split.heading is not None for split in splits):
         return None
     return f"{transcript.source or transcript.id}: {_split_turns_note(transcript, splits)}"
