@@ -165,7 +165,7 @@ def test_a_surname_two_rows_write_with_other_prefixes_is_the_speakers_first() ->
         "Aoife Ní Bhriain",
     )
     assert pseudonymised(t, FAMILY).splitlines()[1] == (
-        "P01: [P01] is short. O [P01] is wrong. Ms [P04] is my mother, Ms [P01] me."
+        "P01: [P01] is short. [name] is wrong. Ms [P04] is my mother, Ms [P01] me."
     )
 
 
@@ -224,6 +224,133 @@ def test_a_surname_keyed_joined_and_apart_is_the_row_spelled_so() -> None:
 
 
 def test_a_non_speakers_prefixed_surname_without_a_title_leaves_no_speakers_word() -> None:
-    # "The Uí Bhriain family" kept Aoife's own surname word (the mother's row needs a title)
+    # "The Uí Bhriain family" kept Aoife's own surname word (the mother's row needs a title); it
+    # then read "The Uí [P01] family", the prefix left and the mother's name given Aoife's
+    # pseudonym (session 69): with its prefix it is the row's that writes it
     t = interview("Hello.", "The Uí Bhriain family, and Ms Uí Bhriain.", "Aoife Ní Bhriain")
-    assert pseudonymised(t, FAMILY).splitlines()[1] == ("P01: The Uí [P01] family, and Ms [P04].")
+    assert pseudonymised(t, FAMILY).splitlines()[1] == ("P01: The [P04] family, and Ms [P04].")
+
+
+# Session 69 (s68 hunt, MED): a surname said with a prefix that is not the speaker's is someone
+# else's ("Mac Briain" beside Seán Ó Briain): it became "Mac [P01]", a third person given the
+# participant's pseudonym and the prefix left before it; "Mr Mac Briain" became "Mr Mac [name]",
+# the prefix taken for a first name.
+
+
+def said_and_warned(answer: str, speaker: str, key: dict[str, str]) -> tuple[str, list[str]]:
+    """``speaker``'s answer pseudonymised with ``key``, and the warnings given."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        (after,), _ = pseudonymise([interview("Who helps?", answer, speaker)], PseudonymKey(key))
+    return after.text.splitlines()[1], [str(w.message) for w in caught]
+
+
+SEAN = {"Sam Roe": "Interviewer", "Seán Ó Briain": "P01"}
+AOIFE = {"Sam Roe": "Interviewer", "Aoife Mac Donnchadha": "P05"}
+
+
+def test_another_prefix_before_the_speakers_surname_is_no_ones_and_goes_with_it() -> None:
+    said, _ = said_and_warned(
+        "Mac Briain is our finance lead, and Ní Briain runs HR; mac Briain too. Mr Mac Briain "
+        "and Ms Ní Briain came, and Peadar Mac Briain. I am Ó Briain, O'Briain, OBriain, Briain.",
+        "Seán Ó Briain",
+        SEAN,
+    )
+    assert said == (
+        "P01: [name] is our finance lead, and [name] runs HR; [name] too. Mr [name] "
+        "and Ms [name] came, and Peadar [name]. I am [P01], [P01], [P01], [P01]."
+    )
+
+
+def test_the_speakers_prefix_with_another_first_name_is_still_the_word_rule() -> None:
+    said, _ = said_and_warned(
+        "My manager Ciarán Mac Donnchadha is no relation. Nic Donnchadha said so, and Mac "
+        "Briain signs off. The Ó Donnchadha family, Ms Nic Donnchadha.",
+        "Aoife Mac Donnchadha",
+        AOIFE,
+    )
+    assert said == (
+        "P05: My manager Ciarán [P05] is no relation. [name] said so, and Mac "
+        "Briain signs off. The [name] family, Ms [name]."
+    )
+
+
+def test_a_surname_under_another_prefix_is_warned_of_once_as_such() -> None:
+    _, warned = said_and_warned(
+        "Nic Donnchadha said so. Ms Nic Donnchadha agreed.", "Aoife Mac Donnchadha", AOIFE
+    )
+    assert [w for w in warned if "Donnchadha" in w] == [
+        "p01.txt: 'Nic Donnchadha' has the surname of P05 with another prefix, so it is '[name]' "
+        "in the copy, not P05's pseudonym: check it by hand, and give 'Nic Donnchadha' a row of "
+        "their own in the key (e.g. 'Nic Donnchadha,relative') and run again"
+    ]
+
+
+def test_a_row_for_the_surname_under_another_prefix_replaces_it() -> None:
+    said, _ = said_and_warned(
+        "Nic Donnchadha said so. Ms Nic Donnchadha agreed.",
+        "Aoife Mac Donnchadha",
+        {**AOIFE, "Nic Donnchadha": "relative"},
+    )
+    assert said == "P05: [relative] said so. Ms [relative] agreed."
+
+
+def test_a_prefix_before_a_speakers_surname_the_key_writes_without_one() -> None:
+    said, _ = said_and_warned(
+        "Mac Hale runs it, and Hale, Mr Hale.",
+        "Tom Hale",
+        {"Sam Roe": "Interviewer", "Tom Hale": "P02"},
+    )
+    assert said == "P02: [name] runs it, and [P02], Mr [P02]."
+
+
+def test_the_speakers_prefix_alone_is_still_theirs_but_not_before_another_surname() -> None:
+    said, _ = said_and_warned("Mac said so, as Mac Briain did.", "Aoife Mac Donnchadha", AOIFE)
+    assert said == "P05: [P05] said so, as Mac Briain did."
+
+
+def test_another_prefix_before_a_surname_two_speakers_share_is_no_ones() -> None:
+    text = (
+        "Sam Roe: Welcome both.\n"
+        "Aoife Ní Bhriain: Mac Bhriain helped.\n"
+        "Máire Uí Bhriain: Ms Uí Bhriain, they say.\n"
+    )
+    speakers = [("Sam Roe", "interviewer"), ("Aoife Ní Bhriain", "participant")]
+    speakers.append(("Máire Uí Bhriain", "participant"))
+    turns, at = [], 0
+    for line, (speaker, role) in zip(text.splitlines(keepends=True), speakers, strict=True):
+        start = at + len(speaker) + 2
+        turns.append(Turn(speaker, role, start, at + len(line) - 1))
+        at += len(line)
+    t = Transcript("joint", text, turns, source="joint.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(FAMILY))
+    assert after.text.splitlines()[1:] == ["P01: [name] helped.", "P04: Ms [P04], they say."]
+    assert [str(w.message) for w in caught if "another prefix" in str(w.message)] == [
+        "joint.txt: 'Mac Bhriain' has the surname of two people of the key with another prefix, so it is "
+        "'[name]' in the copy, not a pseudonym of theirs: check it by hand, and give 'Mac "
+        "Bhriain' a row of their own in the key (e.g. 'Mac Bhriain,relative') and run again"
+    ]
+
+
+def test_the_speakers_surname_joined_to_another_prefix_is_no_ones() -> None:
+    said, warned = said_and_warned(
+        "NicDonnchadha on the rota is Síle, Nic'Donnchadha too; MacDonnchadha is me.",
+        "Aoife Mac Donnchadha",
+        AOIFE,
+    )
+    assert said == "P05: [name] on the rota is Síle, [name] too; [P05] is me."
+    assert [w for w in warned if "another prefix" in w] == [
+        "p01.txt: 'NicDonnchadha' has the surname of P05 with another prefix, so it is '[name]' "
+        "in the copy, not P05's pseudonym: check it by hand, and give 'NicDonnchadha' a row of "
+        "their own in the key (e.g. 'NicDonnchadha,relative') and run again",
+        "p01.txt: 'Nic'Donnchadha' has the surname of P05 with another prefix, so it is '[name]' "
+        "in the copy, not P05's pseudonym: check it by hand, and give 'Nic'Donnchadha' a row of "
+        "their own in the key (e.g. 'Nic'Donnchadha,relative') and run again",
+    ]
+
+
+def test_a_joined_surname_of_a_keyed_row_holding_a_speakers_word_is_that_rows() -> None:
+    t = interview("Hello.", "UíBhriain and OBhriain and NíBhriain.", "Aoife Ní Bhriain")
+    assert pseudonymised(t, FAMILY).splitlines()[1] == "P01: [P04] and [name] and [P01]."

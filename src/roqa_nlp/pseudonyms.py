@@ -830,6 +830,43 @@ def _after_prefix(found: str) -> int:
     return m.end()
 
 
+#: a word just before a name word, and what stands between: a blank, a line break, an apostrophe
+_WORD_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)(?:['’]|(?:\s|{_NO_WIDTH})+)$")
+
+
+#: a surname's prefix's gap and the first letter of the word after it (``Mac B`` of Mac Briain)
+_CAPITAL_AFTER_PREFIX = re.compile(rf"(?:['’]|(?:\s|{_NO_WIDTH})+)[^\W\d_]")
+
+
+#: the kinds of name word a surname's prefix may stand before (:meth:`PseudonymKey._edits`)
+_PREFIXABLE_KINDS = frozenset({"part", "common", "surname"})
+
+
+def _prefix_before(text: str, start: int) -> int | None:
+    """Where a surname's prefix of :func:`_surname_prefixes`, written apart or with an
+    apostrophe, begins just before the word at ``text[start:]`` (``Mac Briain``, ``ní Briain``,
+    ``O'Briain``), else None."""
+    before = max(0, start - 20)
+    m = _WORD_BEFORE.search(text[before:start])
+    if m is None or without_accents(m.group(1)).casefold() not in _surname_prefixes():
+        return None
+    return before + m.start()
+
+
+def _joined_to_any_prefix(word: str) -> str:
+    """The surname ``word`` joined to a prefix of :func:`_surname_prefixes`, or with an
+    apostrophe, the surname's capital kept (``MacBriain``, ``Nic'Donnchadha``, ``ÓBriain``)."""
+    prefixes = "|".join(_word_regex(p) for p in sorted(_surname_prefixes(), key=len, reverse=True))
+    capital = f"(?-i:(?={_letter_regex(word[0].upper())}))"
+    return f"(?i:(?:{prefixes})['’]?{capital}{_word_regex(word)})"
+
+
+def _plain_surname(said: str) -> str:
+    """``said`` (a surname with or without its prefix) in lower case without accents, blanks or
+    apostrophes: ``Ó Briain``, ``O'Briain`` and ``OBriain`` are one."""
+    return without_accents(re.sub(rf"['’\s]|{_NO_WIDTH}", "", said)).casefold()
+
+
 def _surname_first_regexes(
     words: list[str], prefixes: dict[str, str] | None = None
 ) -> dict[str, str]:
@@ -2493,6 +2530,29 @@ class PseudonymKey:
             i = bisect_right(starts, m.start()) - 1
             in_talk = i >= 0 and m.end() <= transcript.turns[i].end
             in_talk = in_talk or any(s <= m.start() and m.end() <= e for s, e in collective)
+            if kind == "prefixed":
+                # a speaker's surname joined to a prefix: the key's row spelled so, else someone
+                # else's ("NicDonnchadha" beside Aoife Mac Donnchadha): [name], warned of
+                owner = self._row_of_surname(found)
+                if owner is None:
+                    self._warn_of_other_prefix(transcript, found, pseudonym)
+                new = _in_talk(text, m.start(), m.end(), owner)
+                edits.append((m.start(), m.end(), new))
+                continue
+            prefix_at = _prefix_before(text, m.start()) if kind in _PREFIXABLE_KINDS else None
+            if prefix_at is not None and i >= 0 and prefix_at >= transcript.turns[i].start:
+                said = text[prefix_at : m.end()]
+                if not self._own_prefix(pseudonym, said) and (
+                    (kind != "surname" or _is_surname_here(text, prefix_at)) and _capitalised(found)
+                ):
+                    # a surname under a prefix that is none of the person's ("Mac Briain" beside
+                    # Seán Ó Briain) is someone else's: [name], the prefix with it, not "Mac [P01]"
+                    # (session 69); "Mr Mac Briain" is not "Mac", a first name, and Briain
+                    edits.append((prefix_at, m.end(), _in_talk(text, prefix_at, m.end(), None)))
+                    self._warn_of_other_prefix(transcript, said, pseudonym)
+                    continue
+            if kind in ("part", "common") and self._prefix_of_another(text, m, pseudonym):
+                continue  # "Mac Briain" beside Aoife Mac Donnchadha: not "[P05] Briain"
             if kind in ("part", "surname") and self._another_person(transcript, m, pseudonym):
                 edits.append((m.start(), m.end(), _in_text(_SHARED_SURNAME)))
                 continue
@@ -2514,6 +2574,19 @@ class PseudonymKey:
                 # "Head office", "in Preston": not the person; "Mrs Head": the name. A surname
                 # with its prefix ("The Uí Bhriain family") may hold a speaker's word: looked for
                 if after := _after_prefix(found):
+                    inner = pattern.match(text, m.start() + after)
+                    if (
+                        inner is not None
+                        and inner.end() == m.end()
+                        and found_as[int(str(inner.lastgroup)[1:])][1] in ("part", "common")
+                        and _capitalised(found)
+                    ):
+                        # it holds a speaker's word: the row that writes that prefix's, whole,
+                        # not "The Uí [P01] family" (session 69)
+                        edits.append(
+                            (m.start(), m.end(), _in_talk(text, m.start(), m.end(), pseudonym))
+                        )
+                        continue
                     at = m.start() + after
                 continue
             if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
@@ -2567,6 +2640,78 @@ class PseudonymKey:
                 path=transcript.source or transcript.id,
             )
         return True
+
+    def _own_prefix(self, pseudonym: str, said: str) -> bool:
+        """Whether ``said``, a surname of the one the key gives ``pseudonym`` with a prefix
+        before it (``Ó Briain``, ``O'Briain``), is written so in a name of theirs: a prefix of
+        none of their names (``Mac Briain``, ``Ní Briain`` beside Seán Ó Briain) is someone
+        else's surname."""
+        bare = _bare(pseudonym)
+        plain = _plain_surname(said)
+        return any(
+            plain == _plain_surname(form)
+            for name, p in self.pseudonyms.items()
+            if _bare(p) == bare
+            for form in [
+                *name_parts(name),
+                *(f"{prefix}{word}" for word, prefix in _prefixed_words(name).items()),
+            ]
+        )
+
+    def _row_of_surname(self, said: str) -> str | None:
+        """The pseudonym of the key's rows whose surname is ``said`` with its prefix
+        (``MacDonnchadha`` of Aoife Mac Donnchadha, ``UíBhriain`` of Máire Uí Bhriain), spelled
+        with or without accents, blanks or apostrophes; ``[name]`` where it is two people's;
+        None where it is no row's."""
+        plain = _plain_surname(said)
+        theirs = {
+            _bare(p): p
+            for name, p in self.pseudonyms.items()
+            for form in [
+                *name_parts(name),
+                *(f"{prefix}{word}" for word, prefix in _prefixed_words(name).items()),
+            ]
+            if plain == _plain_surname(form)
+        }
+        if not theirs:
+            return None
+        return next(iter(theirs.values())) if len(theirs) == 1 else _SHARED_SURNAME
+
+    def _prefix_of_another(self, text: str, m: re.Match[str], pseudonym: str) -> bool:
+        """Whether the word ``m`` finds is the surname's prefix of a name of the one the key
+        gives ``pseudonym`` (``Mac`` of Aoife Mac Donnchadha) before another capitalised word:
+        the prefix of someone else's surname (``Mac Briain``), which the pseudonym would
+        misattribute, and names no one alone. Alone (``Mac said so``, a nickname) it is theirs."""
+        after = _CAPITAL_AFTER_PREFIX.match(text, m.end())
+        if after is None or not text[after.end() - 1].isupper():
+            return False
+        said = _plain_surname(m.group(0))
+        bare = _bare(pseudonym)
+        return any(
+            said == _plain_surname(prefix)
+            for name, p in self.pseudonyms.items()
+            if _bare(p) == bare
+            for prefix in _prefixed_words(name).values()
+        )
+
+    def _warn_of_other_prefix(self, transcript: Transcript, said: str, pseudonym: str) -> None:
+        """Warn, once a transcript and form, that ``said`` (``Nic Donnchadha``) is the surname of
+        the one the key gives ``pseudonym`` under a prefix none of their names writes, so it is
+        ``[name]``: someone else of that surname, whom their pseudonym would misattribute."""
+        said = " ".join(said.split())
+        if (transcript.id, f"prefix {said.casefold()}") in self._warned_of_short_forms:
+            return
+        self._warned_of_short_forms.add((transcript.id, f"prefix {said.casefold()}"))
+        bare = _bare(pseudonym)
+        whose = "two people of the key" if bare == _SHARED_SURNAME else bare
+        theirs = "a pseudonym of theirs" if bare == _SHARED_SURNAME else f"{bare}'s pseudonym"
+        warn(
+            f"'{said}' has the surname of {whose} with another prefix, so it is "
+            f"'{_in_text(_SHARED_SURNAME)}' in the copy, not {theirs}: check it by "
+            f"hand, and give '{said}' a row of their own in the key (e.g. '{said},relative') "
+            "and run again",
+            path=transcript.source or transcript.id,
+        )
 
     def _warn_of_short_form(self, transcript: Transcript, found: str, pseudonym: str) -> None:
         """Warn, once a transcript and form, that ``found`` (``Mary Smith``) was taken for the
@@ -2774,6 +2919,10 @@ class PseudonymKey:
             }
             if speaks_here and not one_word:
                 alone = [(f"(?i:{_name_regex(w)})", w, w) for p in words for w in [p, *_pieces(p)]]
+                for word in dict.fromkeys([*prefixes, *words[-1:]]):
+                    # the surname joined to a prefix ("NicDonnchadha", "MacBriain"): its own, or
+                    # someone else's under another prefix (session 69)
+                    parts.setdefault(_joined_to_any_prefix(word), (pseudonym, "prefixed"))
                 for regex, as_spelled, word in [*alone, *((r, *v) for r, v in prefixed.items())]:
                     kind = "common" if _is_common_word(word) else "part"
                     put(parts, regex, as_spelled, (pseudonym, kind))
@@ -3333,6 +3482,14 @@ def _reads_as_a_label(text: str, start: int, end: int, new: str) -> bool:
     line_end = text.find("\n", end)
     rest = text[end : len(text) if line_end < 0 else line_end]
     return match_label(f"{text[line_start:start]}{new}{rest}") is not None
+
+
+def _in_talk(text: str, start: int, end: int, pseudonym: str | None) -> str:
+    """``pseudonym`` (None: ``[name]``, no one's) put for ``text[start:end]`` in the talk: in
+    square brackets, bare where it would read as a speaker's label (:func:`_reads_as_a_label`)."""
+    pseudonym = _SHARED_SURNAME if pseudonym is None else pseudonym
+    new = _in_text(pseudonym)
+    return _bare(pseudonym) if _reads_as_a_label(text, start, end, new) else new
 
 
 def _joined_to_a_name(text: str, start: int, end: int) -> bool:
