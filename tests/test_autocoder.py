@@ -2374,25 +2374,28 @@ def test_a_participant_id_shared_by_files_given_one_by_one_is_warned_of_once(
     assert sum("speaks in" in str(w.message) for w in caught) == 1
 
 
-def test_the_card_counts_new_code_examples_trained_with_the_models_valence(
+def test_the_card_counts_new_code_examples_given_no_valence(
     embedder: Embedder, tiny_training: TrainingSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Blind tester (session 38): a new code named without a valence row is trained with the
-    valence the model showed for another code, and ``roqa train`` said nothing of it; the card
-    counts such examples (its summary line says so), and a valence row takes it off the count."""
+    """Blind tester (session 38): a new code named without a valence row was trained with the
+    valence the model showed for another code. Since session 69 it has none, as the review gives
+    it none (the valence head leaves it out); the card counts such examples (its summary line
+    says so), and a valence row takes it off the count and trains it."""
     from roqa_nlp.decisions import Decision, feedback_summary
 
     named = Decision("p02:0004", "new-code", new_code="Shift cover", text=SHIFTS)
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named])
     fb = ac.card["feedback"]
-    assert fb["n_new_code_model_valence"] == 1
+    assert fb["n_new_code_without_valence"] == 1
+    assert "n_new_code_model_valence" not in fb
+    assert "n_without_valence" not in fb  # it had codings: said as a new code's, not as bare
     assert feedback_summary(fb).endswith(
-        "; valence: the model's on every example (1 given a new code takes the valence the "
-        "model showed for another code: a valence row on each trains yours)"
+        "; valence: none on 1 example given a new code (the valence head leaves it out, as "
+        "the review gives a new code none: a valence row on each trains yours)"
     )
     fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])
-    assert "n_new_code_model_valence" not in ac.card["feedback"]
+    assert "n_new_code_without_valence" not in ac.card["feedback"]
 
 
 def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(

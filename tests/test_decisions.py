@@ -1631,7 +1631,8 @@ def test_train_reads_a_new_code_named_as_a_code_as_apply_decisions_does(cfir: Co
         [s1, s2, s3],
         [["project.staff-morale", "IS.E.2"], ["project.staff-morale"], ["IC.F"]],
     )
-    assert plan.counts == {"new-code": 1, "accept": 2, "recode": 1, "new-code-model-valence": 1}
+    assert plan.counts == {"new-code": 1, "accept": 2, "recode": 1, "new-code-without-valence": 1}
+    assert plan.valences[0] == ""  # a new code given no valence has none, beside IS.E.2 too
     assert [str(w.message) for w in caught] == [
         "d.csv: new codes counted as one, as their names differ only in case, spacing, "
         "punctuation or &/and: 'Staff morale' = 'Staff Morale' (each is the first spelling)",

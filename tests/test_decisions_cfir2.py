@@ -258,14 +258,15 @@ def test_the_training_labels_of_a_cfir2_review() -> None:
         ("p01:0005", [], "rejected"),
         ("p01:0006", ["IS.D.1"], "coded"),
     ]
-    # the new code's example takes the valence the model showed for another code (counted)
+    # the new code's example has no valence, as the review gives it none (counted)
     assert plan.counts == {
         "accept": 3,
         "recode": 1,
         "new-code": 1,
         "rejected": 1,
-        "new-code-model-valence": 1,
+        "new-code-without-valence": 1,
     }
+    assert plan.valences[3] == ""
     assert plan.left_out == {"rejections on segments given a code": 1}
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import (
-    NEW_CODE_MODEL_VALENCE,
+    NEW_CODE_WITHOUT_VALENCE,
     VALENCE_ONLY,
     VALENCE_ONLY_WITHOUT_ROW,
     VALENCE_UNCODED,
@@ -122,7 +122,7 @@ def test_without_valence_only_examples_a_valence_alone_is_counted_as_left_out(
     ]
     plan = feedback_plan([(decisions, result, "d.csv")], cfir)
     assert plan.texts == [DIRECTOR]
-    assert plan.valences == ["enabler"]
+    assert plan.valences == [""]  # a new code given no valence has none (session 69)
     assert plan.left_out == {VALENCE_UNCODED: 1}
 
 
@@ -179,15 +179,15 @@ def test_a_valence_alone_is_a_valence_only_example(cfir: Codebook) -> None:
     assert (plan.texts, plan.labels, plan.valences) == (
         [DIRECTOR],
         [["project.leadership"]],
-        ["enabler"],
+        [""],
     )
     assert (plan.valence_texts, plan.valence_ids, plan.valence_labels) == (
         [STAFF],
         ["p01:0001"],
         ["barrier"],
     )
-    # the new code is trained with the model's valence, shown for another code
-    assert plan.counts == {"new-code": 1, VALENCE_ONLY: 1, NEW_CODE_MODEL_VALENCE: 1}
+    # the new code given no valence has none: the model's was shown for another code
+    assert plan.counts == {"new-code": 1, VALENCE_ONLY: 1, NEW_CODE_WITHOUT_VALENCE: 1}
     assert plan.left_out == {}
 
 
@@ -309,26 +309,89 @@ def test_the_summary_counts_valence_only_examples() -> None:
     )  # both examples have the researcher's valence: no rest is the model's (tester learn, s61)
 
 
-def test_a_new_code_without_a_valence_row_is_counted_as_carrying_the_models_valence(
-    cfir: Codebook,
+def test_a_new_code_without_a_valence_row_is_not_learnt_by_the_valence_head(
+    tmp_path: Path, cfir: Codebook
 ) -> None:
-    """Blind tester (session 38): three segments named "Pandemic disruption" without a valence
-    row were trained with the valence the model had shown for its own (wrong) code, enabler on
-    a "devastating" lockdown answer, and nothing in ``roqa train``'s output said so. The plan
-    counts such examples; a new code given a valence row, or an accepted code, is not counted."""
-    result = coded([(STAFF, "enabler"), (DIRECTOR, "enabler"), ("Lockdown was awful.", "enabler")])
-    decisions = [
-        Decision("p01:0001", "accept", "IS.E.2", text=STAFF),
-        Decision("p01:0002", "new-code", new_code="Leadership", text=DIRECTOR),
-        Decision("p01:0003", "new-code", new_code="Pandemic", text="Lockdown was awful."),
-        Decision("p01:0003", "valence", text="Lockdown was awful.", valence="barrier"),
+    """Session 68 gave a new code without a valence row no valence in the review (apply-decisions,
+    Table 2, the matrix: neutral, no probability), the model's valence being its reading of
+    another code; training still taught the valence head that reading (blind tester s38: enabler
+    on a "devastating" lockdown answer). Such an example now has none ("", not stated), as a
+    coded example without codings: the valence head leaves it out. A valence row, or a valence
+    on the new-code row, trains it. A recode keeps the model's valence, as the review keeps it
+    for a recode. A new code beside an accepted one has none too: the example's one valence
+    would be counted under the new code by the valence prior (the review keeps the model's for
+    the accepted code only)."""
+    texts = [
+        ("Lockdown was awful.", "enabler"),  # new code alone: none
+        (STAFF, "enabler"),  # new code, valence row: barrier
+        ("Agency staff cost a fortune.", "enabler"),  # new code, valence on its row: barrier
+        (DIRECTOR, "barrier"),  # recode: the model's
+        ("Supervision keeps us going.", "enabler"),  # accept + new code: none
     ]
-    plan = feedback_plan([(decisions, result, "d.csv")], cfir)
-    assert plan.valences == ["enabler", "enabler", "barrier"]
-    assert plan.counts == {"accept": 1, "new-code": 2, "valence": 1, NEW_CODE_MODEL_VALENCE: 1}
+    result = coded(texts)
+    header = "segment_id,decision,code_id,new_code,note,text,valence\n"
+    p = write(
+        tmp_path,
+        header + f"p01:0001,new-code,,Pandemic disruption,,{texts[0][0]},\n"
+        f"p01:0002,new-code,,Shift cover,,{STAFF},\n"
+        f"p01:0002,valence,,,,{STAFF},barrier\n"
+        f"p01:0003,new-code,,Agency costs,,{texts[2][0]},barrier\n"
+        f"p01:0004,recode,IS.E.1,,,{DIRECTOR},\n"
+        f"p01:0005,accept,IS.E.2,,,{texts[4][0]},\n"
+        f"p01:0005,new-code,,Staff morale,,{texts[4][0]},\n",
+    )
+    decisions, _ = read_decisions(p)
+    plan = feedback_plan([(decisions, result, p)], cfir, valence_only=True)
+    assert plan.valences == ["", "barrier", "barrier", "barrier", ""]
+    assert plan.counts == {
+        "new-code": 4,
+        "recode": 1,
+        "accept": 1,
+        "valence": 2,
+        NEW_CODE_WITHOUT_VALENCE: 2,
+    }
+    ts = plan.training_set()
+    assert valence_set(ts) == [
+        (STAFF, "barrier"),
+        ("Agency staff cost a fortune.", "barrier"),
+        (DIRECTOR, "barrier"),
+    ]
+    # still learnt by the code classifier, under its new code
+    assert (ts.texts[0], ts.codes[0]) == ("Lockdown was awful.", ["project.pandemic-disruption"])
+    # what a model trained on it should suggest: the new code, no valence of the researcher's
+    assert plan.decided()[0] == ("Lockdown was awful.", ["project.pandemic-disruption"], "")
 
 
-def test_the_summary_says_how_many_new_code_examples_carry_the_models_valence() -> None:
+def test_the_summary_says_how_many_new_code_examples_have_no_valence() -> None:
+    card = {
+        "n_decisions": 17,
+        "n_examples": 4,
+        "examples_by_kind": {"coded": 4},
+        "codes_by_decision": {"accept": 1, "new-code": 3},
+        "n_researcher_valence": 1,
+        "n_new_code_without_valence": 2,
+        "left_out": {},
+        "codings": [{"path": "codings.jsonl"}],
+    }
+    assert feedback_summary(card) == (
+        "feedback: 4 examples from 17 decisions (1 accepted, 3 new-code (0 new codes created)); "
+        "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example, none on 2 "
+        "given a new code (the valence head leaves them out, as the review gives a new code "
+        "none: a valence row on each trains yours), the model's on the rest"
+    )
+    del card["n_researcher_valence"]
+    card["n_new_code_without_valence"] = 3
+    card["codes_by_decision"] = {"new-code": 3}
+    card["examples_by_kind"] = {"coded": 3}
+    assert feedback_summary(card).endswith(
+        "; valence: none on 3 examples given a new code (the valence head leaves them out, as "
+        "the review gives a new code none: a valence row on each trains yours)"
+    )
+
+
+def test_an_earlier_cards_summary_says_its_new_codes_took_the_models_valence() -> None:
+    """A model trained before session 69 taught its new codes the model's valence: its card's
+    ``n_new_code_model_valence`` is still said as it was trained."""
     card = {
         "n_decisions": 17,
         "n_examples": 4,

@@ -1256,7 +1256,7 @@ class AutoCoder:
         model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
         from .decisions import (
-            NEW_CODE_MODEL_VALENCE,
+            NEW_CODE_WITHOUT_VALENCE,
             NOTE,
             PROJECT_PREFIX,
             VALENCE,
@@ -1488,7 +1488,9 @@ class AutoCoder:
                         said.setdefault(words, {}).setdefault(c, []).extend(made)
             if kept := decided_in_chart(plan.decided(), said):
                 decided_in = {translated_from[0]: kept}
+        # (those given a new code and no valence are counted apart: they had codings)
         n_bare = sum(k == "coded" and not v for k, v in zip(plan.kinds, plan.valences))
+        n_bare -= plan.counts.get(NEW_CODE_WITHOUT_VALENCE, 0)
         # a row that only keeps a note on a segment decides nothing and trains nothing
         n_notes = sum(d.decision == NOTE for d in all_decs)
         n_definitions = sum(1 for i in ts.ids if i.startswith("desc-" + PROJECT_PREFIX))
@@ -1543,11 +1545,12 @@ class AutoCoder:
             "codes_by_decision": plan.codes_by_decision(),
             # coded examples trained on the researcher's valence, not the model's
             **({"n_researcher_valence": n} if (n := plan.counts.get(VALENCE, 0)) else {}),
-            # coded examples given a new code and no valence of the researcher's: trained with
-            # the valence the model showed for another code
+            # coded examples given a new code and no valence of the researcher's: none, as
+            # the review gives a new code none (the model's was shown for another code); the valence
+            # head leaves them out
             **(
-                {"n_new_code_model_valence": n}
-                if (n := plan.counts.get(NEW_CODE_MODEL_VALENCE, 0))
+                {"n_new_code_without_valence": n}
+                if (n := plan.counts.get(NEW_CODE_WITHOUT_VALENCE, 0))
                 else {}
             ),
             # valence-only examples whose valence was given on a rejection or no-code row, no

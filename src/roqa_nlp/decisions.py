@@ -43,7 +43,11 @@ How decisions become training examples (:func:`feedback_examples`):
 - a segment with fewer rejections and nothing accepted is left out: rejecting one wrong
   suggestion says what the segment is not, not that no code fits it;
 - the valence head learns each coded example with the researcher's valence for the segment when
-  a ``valence`` row gives one (the last one wins), else with the valence the model suggested;
+  a ``valence`` row gives one (the last one wins), else with the valence the model suggested, as
+  the review keeps it for an accepted or recoded code; an example given a new code and no valence
+  has none (the valence head leaves it out), as the review gives a new code none: the model's
+  valence there is its reading of another code, not of the reviewer's theme (beside an accepted
+  code too: the example's one valence would be the new code's in the codes' valence mix);
 - a segment the researcher gave a valence but no code (no code decided, some suggestions
   rejected, or every one rejected) becomes a *valence-only* example (:data:`VALENCE_ONLY`,
   ``feedback_plan(..., valence_only=True)``): the valence head learns its words with that
@@ -1837,9 +1841,12 @@ SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same words and code"
 BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
-#: coded examples given a new code and no ``valence`` row (FeedbackExamples.counts): they are
-#: trained with the valence the model showed for a code of its own, which nobody reviewed
-NEW_CODE_MODEL_VALENCE = "new-code-model-valence"
+#: coded examples given a new code and no valence (FeedbackExamples.counts): they have none
+#: (""), which the valence head leaves out, as the review gives a new code none (neutral, no
+#: probability: :func:`reviewed_codings`); the model's valence there is its reading of a code of
+#: its own, which nobody reviewed (models trained before session 69 learnt it: their cards'
+#: ``n_new_code_model_valence`` counts them)
+NEW_CODE_WITHOUT_VALENCE = "new-code-without-valence"
 #: valence-only examples whose valence no ``valence`` row gave, only a rejection's or a no-code
 #: row's valence column (FeedbackExamples.counts): that row is counted under its decision
 VALENCE_ONLY_WITHOUT_ROW = "valence-only-without-valence-row"
@@ -1864,12 +1871,13 @@ class FeedbackExamples:
     #: coded | rejected (fits no code) | off-framework (small talk) | procedural
     kinds: list[str]
     #: the valence the example is trained with: the researcher's (a ``valence`` row on the
-    #: segment), else the one the model suggested for the segment ("" without codings)
+    #: segment), else the one the model suggested for the segment ("" without codings, or when
+    #: a code of the example is a new code: the valence head leaves it out)
     valences: list[str]
     #: decisions that became labels, by decision (accept, recode, new-code), examples of
     #: talk that fits no code (rejected), small talk (off-framework) and procedural talk, and
     #: coded examples trained on the researcher's valence (valence), and those given a new code
-    #: and trained on the model's (:data:`NEW_CODE_MODEL_VALENCE`)
+    #: and no valence, which have none (:data:`NEW_CODE_WITHOUT_VALENCE`)
     counts: dict[str, int]
     #: decisions that gave no example, by reason
     left_out: dict[str, int]
@@ -1965,7 +1973,12 @@ def feedback_plan(
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
     - A coded example takes the valence of the last row on its words that gives one (a
-      ``valence`` row), else the model's. A valence on words given no code (none decided, or
+      ``valence`` row), else the model's; one given a new code has none (""), as
+      :func:`reviewed_codings` gives a new code none (the model's valence there is its reading of
+      another code), counted as :data:`NEW_CODE_WITHOUT_VALENCE`, beside an accepted code too
+      (an example's one valence is learnt for each of its codes by the valence prior); an
+      accepted or recoded code alone keeps the model's, as the review keeps it. A valence on
+      words given no code (none decided, or
       every one rejected) is, with ``valence_only``, a valence-only example (``valence_texts``,
       ``valence_ids``, ``valence_labels``; counted as :data:`VALENCE_ONLY`) for a trainer that
       gives it to the valence head alone; without it (a trainer that cannot) it is left out
@@ -2201,11 +2214,15 @@ def feedback_plan(
         if codes and corrected:
             count(out.counts, VALENCE)
             out.valences.append(corrected)
+        elif sugg and any(state[c][0] == "new-code" for c in codes):
+            # talk the researcher named anew and gave no valence: the model's is its reading of
+            # another code, which the review does not give the new code (neutral, no
+            # probability); not stated, so the valence head leaves it out (and the valence
+            # prior, which would count it under the new code, beside an accepted code too)
+            out.valences.append("")
+            count(out.counts, NEW_CODE_WITHOUT_VALENCE)
         else:
             out.valences.append(sugg[0].valence if sugg else "")
-            # the valence shown beside another code, on talk the researcher named anew
-            new = any(state[c][0] == "new-code" for c in codes)
-            count(out.counts, NEW_CODE_MODEL_VALENCE, 1 if new and sugg else 0)
     # the decisions file the warnings name, when every row came from one
     one_file = sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
     if conflicts:
@@ -3008,7 +3025,16 @@ def feedback_summary(card: dict[str, object]) -> str:
             f"none on {n_bare}{'' if said else ' example' + ('s' if n_bare != 1 else '')} "
             "(without codings; the valence head leaves them out)"
         )
-    # examples given a new code and no valence row: the model's valence, shown for another code
+    # examples given a new code and no valence: none, as the review gives a new code none
+    n_new_none = int(card.get("n_new_code_without_valence") or 0)  # type: ignore[call-overload]
+    if n_new_none:
+        said.append(
+            f"none on {n_new_none}{'' if said else ' example' + ('s' if n_new_none != 1 else '')}"
+            f" given a new code (the valence head leaves {'it' if n_new_none == 1 else 'them'} "
+            "out, as the review gives a new code none: a valence row on each trains yours)"
+        )
+    # a card of a model trained before session 69: examples given a new code and no valence
+    # row were trained with the model's valence, shown for another code
     n_new_model = int(card.get("n_new_code_model_valence") or 0)  # type: ignore[call-overload]
     unreviewed = (
         f" ({n_new_model} given a new code take{'s' if n_new_model == 1 else ''} the valence the "
@@ -3020,7 +3046,7 @@ def feedback_summary(card: dict[str, object]) -> str:
     # coded examples the researcher's valence left to the model's: none, the rest is not said
     # (tester learn, s61: a valence row on all 81 still said "the model's on the rest")
     coded = kinds.get("coded")
-    rest = not isinstance(coded, int) or coded > n_researcher + n_bare
+    rest = not isinstance(coded, int) or coded > n_researcher + n_bare + n_new_none
     if said:
         line += (
             "; valence: "
