@@ -544,7 +544,7 @@ def test_a_wide_csv_is_refused_saying_wide_tables_are_not_read_and_how_to_reshap
     with pytest.raises(RoqaError) as exc:
         read_long_csv(p)
     assert str(exc.value) == (
-        f"{p}: has no coder, code column (found: unit, Ana, Ben): a wide table, one column per "
+        f"{p}: has no 'coder' or 'code' column (found: unit, Ana, Ben): a wide table, one column per "
         "coder, is not read (reshape it to one line per unit and coder under the header "
         "unit,coder,code (rm01:0002,Ana,Culture), as Excel's Unpivot Other Columns or pandas' "
         "melt does)"
@@ -556,7 +556,7 @@ def test_a_table_with_a_unit_and_one_other_column_is_not_called_wide(tmp_path) -
     with pytest.raises(RoqaError) as exc:
         read_long_csv(p)
     assert str(exc.value) == (
-        f"{p}: has no coder, code column (found: unit, Ana) (the first line must name the "
+        f"{p}: has no 'coder' or 'code' column (found: unit, Ana) (the first line must name the "
         "columns unit, coder and code)"
     )
 

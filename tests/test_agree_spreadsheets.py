@@ -268,7 +268,7 @@ def test_a_sheet_without_the_columns_names_its_header_row(tmp_path) -> None:
     with pytest.raises(RoqaError) as e:
         read_long_csv(p)
     assert str(e.value) == (
-        f"{p}: has no unit, coder, code column (found: segment, who, what in the header row, "
+        f"{p}: has no 'unit', 'coder' or 'code' column (found: segment, who, what in the header row, "
         "row 2) (the first row that is not blank of the first sheet, the only one read, must name "
         "the columns unit, coder and code)"
     )

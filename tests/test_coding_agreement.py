@@ -314,7 +314,7 @@ def test_long_csv_columns_may_come_in_any_order_and_case(tmp_path) -> None:
 
 def test_long_csv_without_a_code_column_names_the_file(tmp_path) -> None:
     path = write(tmp_path / "c.csv", "unit,coder\nu1,A\n")
-    with pytest.raises(RoqaError, match=r"c\.csv: has no code column"):
+    with pytest.raises(RoqaError, match=r"c\.csv: has no 'code' column"):
         read_long_csv(path)
 
 

@@ -74,7 +74,7 @@ def test_an_agreement_file_without_the_columns_names_the_header_row_it_read(
     with pytest.raises(RoqaError) as e:
         read_long_csv(path)
     assert str(e.value) == (
-        f"{path}: has no unit, coder, code column (found: segment, who, what in the header row, "
+        f"{path}: has no 'unit', 'coder' or 'code' column (found: segment, who, what in the header row, "
         "line 3) (the first line that is not blank must name the columns unit, coder and code)"
     )
 

@@ -336,6 +336,13 @@ def spreadsheet_blanks() -> frozenset[str]:
     return frozenset(w.lower() for w in packaged_words("spreadsheet_blanks.txt"))
 
 
+def _columns_or(names: list[str]) -> str:
+    """Columns a table lacks, as a sentence names them: ``'code'``, ``'coder' or 'code'``,
+    ``'unit', 'coder' or 'code'`` (before: "has no coder, code column", tester s69)."""
+    words = [repr(n) for n in names]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 #: the files :func:`read_long_csv` reads a long table from: CSV (comma, semicolon or tab), tab
 #: separated text (Excel's "Unicode text" is UTF-16 .txt) and an Excel workbook's first sheet
 LONG_TABLE_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt", ".xlsx")
@@ -417,7 +424,8 @@ def read_long_csv(
         )
     if missing == ["coder", "code"] and (wide := _wide_layout(header, body)) is not None:
         raise RoqaError(
-            f"has no coder, code column (found: {first_few([h for h in header if h.strip()], 6)})"
+            f"has no {_columns_or(missing)} column (found: "
+            f"{first_few([h for h in header if h.strip()], 6)})"
             ": a wide table, one column per coder, is not read",
             path=p,
             hint=f"reshape it to one {item} per unit and coder under the header unit,coder,code "
@@ -426,7 +434,7 @@ def read_long_csv(
     if missing:
         roqa_own = "segment_id" in names  # the spreadsheet roqa code writes beside codings.jsonl
         raise RoqaError(
-            f"has no {', '.join(missing)} column (found: "
+            f"has no {_columns_or(missing)} column (found: "
             f"{first_few([h for h in header if h.strip()], 6) or 'nothing'}"
             + (f" in the header row, {item} {skipped + 1})" if skipped else ")"),
             path=p,
