@@ -69,11 +69,10 @@ def test_positions_counted_in_utf16_units_are_read_so_with_one_warning(tmp_path:
     texts, warnings = _coded(_project(tmp_path, [_units(w) for w in WORDS]))
     assert texts == list(WORDS)  # before: "acked staff ", "ager 🙂 ", "cked us.\n" cut words
     assert warnings == [
-        "nvivo.qdpx: the selections of 1 source ('p01') are read as counted in UTF-16 code "
-        "units, not in characters (code points): their text holds characters outside the Basic "
-        "Multilingual Plane (emoji), and only read so do its selections fall inside the text "
-        "without cutting words; check a few of the imported codings against the program that "
-        "wrote it"
+        "the selections of 1 source ('p01') are read as counted in UTF-16 code units, not in "
+        "characters (code points): their text holds characters outside the Basic Multilingual "
+        "Plane (emoji), and only read so do its selections fall inside the text without cutting "
+        "words; check a few of the imported codings against the program that wrote it"
     ]
 
 
@@ -84,12 +83,23 @@ def test_reading_transcripts_says_they_are_read_in_utf16_units(tmp_path: Path) -
     with pytest.warns(RoqaWarning) as got:
         read_transcripts([path])
     assert [str(w.message) for w in got] == [
-        f"{path}: nvivo.qdpx: the selections of 1 source ('p01') are read as counted in UTF-16 "
+        f"{path}: the selections of 1 source ('p01') are read as counted in UTF-16 "
         "code units, not in characters (code points): their text holds characters outside the "
         "Basic Multilingual Plane (emoji), and only read so do its selections fall inside the "
         "text without cutting words; check a few of the imported codings against the program "
         "that wrote it"
     ]
+
+
+def test_roqa_agree_names_the_file_once_in_the_utf16_warning(tmp_path: Path, capsys) -> None:
+    """``roqa agree`` put its file before the warning, which named it again: "own/maxqda.qdpx:
+    maxqda.qdpx: the selections ..." (refi tester, session 69)."""
+    from test_cli_agree import run
+
+    path = _project(tmp_path, [_units(w) for w in WORDS])
+    _, _, err = run(["agree", str(path), "--n-boot", "0"], capsys)
+    said = [line for line in err.splitlines() if "UTF-16" in line]
+    assert said and said[0].startswith(f"roqa: warning: {path}: the selections of 1 source")
 
 
 def test_positions_in_code_points_stay_code_points(tmp_path: Path) -> None:

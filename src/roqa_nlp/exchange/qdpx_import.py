@@ -1161,18 +1161,18 @@ def _warn_of_whole_source_codings(
     return list(whole)
 
 
-def _warn_of_utf16_sources(
-    path: Path, utf16_sources: list[str], source_warning: Callable[[str], None]
-) -> None:
+def _warn_of_utf16_sources(utf16_sources: list[str], source_warning: Callable[[str], None]) -> None:
     """One warning for the sources (``utf16_sources``, by name) whose selections are read as
     counted in UTF-16 code units (:func:`utf16_positions`)."""
     if utf16_sources:
         shown = ", ".join(repr(n) for n in utf16_sources[:5]) + (
             f" and {len(utf16_sources) - 5} more" if len(utf16_sources) > 5 else ""
         )
-        # about the sources as a whole: roqa code's export of them counts in those units too
+        # about the sources as a whole: roqa code's export of them counts in those units too;
+        # the file is named by whoever prints it, as for every other warning (before, roqa
+        # agree printed "own/maxqda.qdpx: maxqda.qdpx: ...", refi tester s69)
         source_warning(
-            f"{path.name}: the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
+            f"the selections of {_plural(len(utf16_sources), 'source')} ({shown}) "
             "are read as counted in UTF-16 code units, not in characters (code points): their "
             "text holds characters outside the Basic Multilingual Plane (emoji), and only read so "
             "do its selections fall inside the text without cutting words; check a few of the "
@@ -1552,7 +1552,7 @@ def _read_project(
             )  # fmt: skip
             skip("selection memo", memo)
 
-    _warn_of_utf16_sources(path, utf16_sources, source_warning)
+    _warn_of_utf16_sources(utf16_sources, source_warning)
     _warn_of_deleted_suggestions(described, pending, tid_of, warnings, broken)
     if merged_away and of_book is not None:
         book = _with_merged_away(book, of_book, merged_away, warnings)
