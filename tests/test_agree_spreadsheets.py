@@ -504,3 +504,28 @@ def test_built_in_code_ids_typed_with_commas_are_split_without_a_codebook(tmp_pa
     assert json.loads(out_path.read_text("utf-8"))["pooled"]["all"]["kappa"] == pytest.approx(
         KAPPA_COMMAS
     )
+    # the note said "every part a code of the results' codebook" of a table given alone (agree
+    # tester, session 69): it says which rule split them, and what docs/agreement.md says
+    said = one_line(out)
+    assert "results' codebook" not in said
+    assert (
+        "2 code cells with commas read as several codes each, every part a code id of "
+        "cfir-2009: ids are split with no codebook, as no team names its own codes so, while a "
+        "cell of names is kept as one code (';' separates the codes of one cell)"
+    ) in said
+
+
+def test_ids_split_without_a_codebook_beside_names_are_told_to_give_one(tmp_path, capsys) -> None:
+    """Ben's "IS.C, IS.D.2" split into ids beside Ana's name "Culture": compared as written,
+    IS.C and Culture are two codes that disagree (agree tester, session 69, m1.csv). The note
+    says so and names the codebook that compares them by id."""
+    csv = write(
+        tmp_path / "m.csv",
+        'unit,coder,code\nu1,Ana,Culture\nu1,Ben,"IS.C, IS.D.2"\nu2,Ana,Cost\nu2,Ben,Cost\n',
+    )
+    code, out, err = run(["agree", str(csv), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (
+        "compared as written, an id is not the code of its name ('IS.C' is not 'Culture'): "
+        "--codebook cfir-2009 compares them by id"
+    ) in one_line(out)

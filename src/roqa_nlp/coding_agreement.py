@@ -203,6 +203,9 @@ class CodedUnits:
     #: a long table's code cells read as several codes for the commas between them
     #: (:func:`read_long_csv`)
     comma_cells_split: int = 0
+    #: those of them split with no codebook, every part a code id of one built-in codebook
+    #: ("IS.C, IS.D.2"), by that codebook's id (:func:`read_long_csv`)
+    comma_ids_split: dict[str, int] = field(default_factory=dict)
     #: a long table's coder names counted as one coder, each group led by the name kept
     #: (:func:`read_long_csv`)
     coders_merged: list[list[str]] = field(default_factory=list)
@@ -563,6 +566,7 @@ def read_long_csv(
     cu = coded_units_from_rows(rows, unit_kind="units")
     cu.code_names.update(code_names)
     cu.comma_cells_split = split.split
+    cu.comma_ids_split = dict(split.by_ids)
     cu.coders_merged = coders_merged
     cu.blank_cells = dict(blank_cells)
     cu.valence_without_code = valence_without_code
@@ -755,6 +759,7 @@ def _joined_tables(a: CodedUnits, b: CodedUnits) -> CodedUnits:
         valences=valences,
         no_valence=no_valence,
         comma_cells_split=a.comma_cells_split + b.comma_cells_split,
+        comma_ids_split=dict(Counter(a.comma_ids_split) + Counter(b.comma_ids_split)),
         coders_merged=[*a.coders_merged, *b.coders_merged],
         blank_cells=dict(Counter(a.blank_cells) + Counter(b.blank_cells)),
         valence_without_code=[*a.valence_without_code, *b.valence_without_code],
@@ -831,7 +836,8 @@ class _CommaCells:
     one built-in codebook (loaded when a cell first holds a comma) with ``builtin``, else of
     none but ids: parts that are all code ids of one built-in codebook are split whatever
     ``builtin`` says. ``unsplit`` keeps where and which cells with a comma were left whole though no
-    codebook knows them, ``split`` counts the cells split."""
+    codebook knows them, ``split`` counts the cells split, and ``by_ids`` those of them split as
+    ids alone, by built-in codebook id."""
 
     def __init__(self, codebook: Codebook | None, *, builtin: bool = False) -> None:
         self._given = codebook
@@ -839,6 +845,7 @@ class _CommaCells:
         self._books: list[Codebook] | None = None
         self.unsplit: list[tuple[str, str]] = []
         self.split = 0
+        self.by_ids: dict[str, int] = {}
 
     def __call__(self, cell: str, where: str) -> list[str]:
         parts = [s.strip() for s in cell.split(",") if s.strip()]
@@ -847,25 +854,28 @@ class _CommaCells:
         books = self._known_in()
         if any(b.find(cell) is not None for b in books):  # a code named with a comma
             return [cell]
-        if any(all(b.find(s) is not None for s in parts) for b in books) or (
-            not books and self._all_builtin_ids(parts)
-        ):
+        if any(all(b.find(s) is not None for s in parts) for b in books):
             self.split += 1
+            return parts
+        if not books and (ids_of := self._all_builtin_ids(parts)) is not None:
+            self.split += 1
+            self.by_ids[ids_of] = self.by_ids.get(ids_of, 0) + 1
             return parts
         if self._given is None:
             self.unsplit.append((where, cell))
         return [cell]
 
-    def _all_builtin_ids(self, parts: list[str]) -> bool:
-        """Every part is a code's id in one built-in codebook ("IS.C, IS.D.2"): no team names
-        its own codes so, so ids are split even where names are not (hunt s41/2)."""
+    def _all_builtin_ids(self, parts: list[str]) -> str | None:
+        """The built-in codebook of which every part is a code's id ("IS.C, IS.D.2"), if one:
+        no team names its own codes so, so ids are split even where names are not (hunt
+        s41/2)."""
         if not all(any(ch.isdigit() or ch == "." for ch in s) for s in parts):
-            return False
+            return None
         for b in self._builtin_books():
             found = [b.find(s) for s in parts]
             if all(c is not None and c.id.casefold() == s.casefold() for c, s in zip(found, parts)):
-                return True
-        return False
+                return b.id
+        return None
 
     def _builtin_books(self) -> list[Codebook]:
         if self._books is None:

@@ -702,7 +702,12 @@ def load_coded_units(
             + ("it, write the code on that row" if one else "them, write the codes on those rows")
         )
     split_cells = sum(t.comma_cells_split for t in tables)
-    if split_cells:
+    by_ids = [i for t in tables for i in t.comma_ids_split]
+    if split_cells and by_ids and book is None and not builtin_commas:
+        # no codebook and no result: split only as ids of a built-in codebook, which the note
+        # said were "a code of the results' codebook" (agree tester, session 69)
+        table_notes.append(_ids_split_note(split_cells, list(dict.fromkeys(by_ids)), tables))
+    elif split_cells:
         table_notes.append(
             f"{split_cells} code cell{'s' * (split_cells > 1)} with commas read as several "
             "codes each, every part a code of "
@@ -766,6 +771,36 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _ids_split_note(cells: int, books: list[str], tables: list[Any]) -> str:
+    """The note on ``cells`` comma cells of long tables read with no codebook and no result,
+    split as they are code ids of the built-in ``books`` ("IS.C, IS.D.2"), as
+    docs/agreement.md says: a cell of names is kept whole. Compared as written, an id is not
+    the code of its name, so where the tables hold both, the note names one and the codebook
+    that compares them by id."""
+    from ..codebook import builtin_codebook
+    from ..errors import and_list
+
+    said = (
+        f"{cells} code cell{'s' * (cells > 1)} with commas read as several codes each, every "
+        f"part a code id of {and_list(books)}: ids are split with no codebook, as no team names "
+        "its own codes so, while a cell of names is kept as one code (';' separates the codes "
+        "of one cell)"
+    )
+    written = {c for t in tables for c in t.codes if c}
+    folded = {c.casefold() for c in written}
+    for b in books:
+        book = builtin_codebook(b)
+        for c in sorted(written):
+            code = book.find(c)
+            # a name of the codebook (not an id) whose id the tables hold too
+            if code is not None and code.id.casefold() in folded - {c.casefold()}:
+                return (
+                    f"{said}; compared as written, an id is not the code of its name "
+                    f"({code.id!r} is not {c!r}): --codebook {b} compares them by id"
+                )
+    return said
 
 
 def _own_codes_notes(table: Any, path: Path) -> list[str]:
