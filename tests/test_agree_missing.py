@@ -299,3 +299,48 @@ def test_a_qda_selection_within_a_decided_segment_is_compared_there(tmp_path: Pa
     report = json.loads(out_path.read_text("utf-8"))
     assert report["n_units"]["all"] == 6
     assert report["pooled"]["all"]["percent_agreement"] == pytest.approx(9 / 12)
+
+
+# -- a whole transcript coded with nothing (agree tester, session 69, defect 2) ------------------
+
+#: Ann coded p01 and p03; Ben has the segments of both, but none of p03 carries a code.
+ANN_BOTH = [seg(0, ["X"]), seg(1, ["Y"]), *(seg(i, ["X"], "p03") for i in range(3))]
+BEN_BOTH = [seg(0, ["X"]), seg(1, ["Y"]), *(seg(i, [], "p03") for i in range(3))]
+
+
+def test_a_transcript_a_coder_coded_nothing_in_is_named_in_a_note(tmp_path, capsys) -> None:
+    """By segment, p03's segments with no code are Ben's "coded with nothing", as an empty
+    code cell is (docs/agreement.md): agreed absences and misses. The same data from a .qdpx
+    leaves p03 out for Ben, as a QDA project cannot say a transcript was read and found empty.
+    Before, nothing said so, and kappa fell from 0.842 to 0.678 in the tester's data."""
+    ann, ben = tmp_path / "ann", tmp_path / "ben"
+    CodingResult(ANN_BOTH).save(ann)
+    CodingResult(BEN_BOTH).save(ben)
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_json)], capsys
+    )
+    assert code == 0, err
+    note = (
+        "ben coded nothing in p03 (3 units, each coded by another coder): counted as ben "
+        "judging that no code applies there, which agrees with another coder's no code and "
+        "not with their codes; if ben did not code p03, take its segments out of ben's "
+        "codings (its lines of codings.jsonl, its rows of a long table): a transcript a coder "
+        "has no segment of is missing for them, as in a QDA project"
+    )
+    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
+    assert note in " ".join(out.split())
+    assert "ann coded nothing" not in out
+    # the counting itself is as documented: p03's 3 segments are compared
+    assert json.loads(out_json.read_text("utf-8"))["pooled"]["all"]["n_units"] == 5
+
+
+def test_a_transcript_every_coder_left_uncoded_is_no_note(tmp_path, capsys) -> None:
+    """Nobody coded p03: nothing is lost by reading it as agreed absences, so no note."""
+    both = [seg(0, ["X"]), seg(1, ["Y"]), *(seg(i, [], "p03") for i in range(3))]
+    ann, ben = tmp_path / "ann", tmp_path / "ben"
+    CodingResult(both).save(ann)
+    CodingResult(both).save(ben)
+    code, out, err = run(["agree", str(ann), str(ben), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "coded nothing in" not in out

@@ -1073,6 +1073,7 @@ def _compared(
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
+        notes.extend(_coded_nothing_notes(merged, results))
         unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
         if book is None:
             _refuse_codes_shared_in_a_codebook(merged, results, read.source)
@@ -2095,6 +2096,56 @@ def _exported_review_notes(coded: Any, exported: list[str]) -> list[str]:
                 f"{c}. If they were a partial review, compare the reviewed codings roqa "
                 "apply-decisions wrote instead (they compare on the decided segments only)"
             )
+    return out
+
+
+def _coded_nothing_notes(coded: Any, results: dict[str, Any]) -> list[str]:
+    """For each person (not a model) whose units of a whole transcript all carry no code while
+    another coder coded something there: that they count as that person judging that no code
+    applies, as an empty code cell does, and how to leave the transcript out for them instead.
+    A QDA project cannot say a transcript was read and found empty, so there such a transcript
+    is missing for the coder (docs/agreement.md); by segment it went uncounted silently (agree
+    tester, session 69: kappa 0.678 by segment, 0.842 for the same data as .qdpx)."""
+    from ..errors import first_few
+
+    # a long table's units are the results' segment ids: their transcript is the segment's
+    transcript_of = {sr.segment.id: sr.segment.transcript_id for r in results.values() for sr in r}
+    units: dict[str, list[str]] = {}  # transcript -> its units
+    for u in coded.units:
+        if t := u.transcript or transcript_of.get(u.id, ""):
+            units.setdefault(t, []).append(u.id)
+    out = []
+    for c in coded.coders:
+        if c in coded.models:
+            continue
+        mine = coded.codings[c]
+        others = [o for o in coded.coders if o != c]
+        empty: list[str] = []
+        counted = coded_by_others = 0
+        for t, ids in units.items():
+            given = [mine[u] for u in ids if u in mine]
+            theirs = [u for u in ids if u in mine and any(coded.codings[o].get(u) for o in others)]
+            if given and not any(given) and theirs:
+                empty.append(t)
+                counted += len(given)
+                coded_by_others += len(theirs)
+        if not empty:
+            continue
+        which = first_few(empty, 3)
+        one = len(empty) == 1
+        by = (
+            "each coded by another coder"
+            if coded_by_others == counted
+            else f"{coded_by_others} of them coded by another coder"
+        )
+        out.append(
+            f"{c} coded nothing in {which} ({counted} unit{'s' * (counted != 1)}, {by}): counted "
+            f"as {c} judging that no code applies there, which agrees with another coder's no "
+            f"code and not with their codes; if {c} did not code {which if one else 'them'}, "
+            f"take {'its' if one else 'their'} segments out of {c}'s codings (its lines of "
+            "codings.jsonl, its rows of a long table): a transcript a coder has no segment of is "
+            "missing for them, as in a QDA project"
+        )
     return out
 
 
