@@ -249,3 +249,32 @@ def test_a_selection_outside_its_text_counts_its_codings_as_the_summary_does(
         "not imported (select and code that passage again in the QDA program, and export the "
         "project again)"
     )
+
+
+def test_agree_says_what_a_selection_not_imported_counts_as(tmp_path: Path, capsys) -> None:
+    """Alice's selection past the end of the text is dropped with a warning; roqa agree then
+    counts the text as Alice coding nothing there, and nothing said so (refi tester, session
+    69: 12 span units instead of 6, kappa with no note)."""
+    import json
+
+    def coded(user: str, start: int, end: int) -> str:
+        return (
+            f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
+            f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{user}">'
+            f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
+        )
+
+    path = project(
+        tmp_path, coded(ALICE, 3, 9) + coded(ALICE, 30, 99) + coded(BOB, 3, 9) + coded(BOB, 17, 38)
+    )
+    out_json = tmp_path / "a.json"
+    code, out, err = run(["agree", str(path), "--n-boot", "0", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    note = (
+        "q.qdpx: 1 selection not imported (warned of above) is not compared: where it lay, its "
+        "coder counts as coding nothing, as text a QDA coder did not select is text they read "
+        "and gave no code (or as missing, in a transcript they coded nothing else in); to "
+        "compare it, select and code it again in the QDA program, and export the project again"
+    )
+    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
+    assert note in " ".join(out.split())

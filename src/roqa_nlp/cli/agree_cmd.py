@@ -627,6 +627,8 @@ def load_coded_units(
             for user, result in users.items():
                 add_result(user, result, p, f"{p} (user {user})")
             review_notes.extend(_review_route_notes(p, users))
+            if (dropped := _dropped_selections_note(p, project.warnings)) is not None:
+                review_notes.append(dropped)
         else:
             from ..spreadsheets import unreadable_spreadsheet
 
@@ -771,6 +773,28 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _dropped_selections_note(path: Path, warnings: list[str]) -> str | None:
+    """What the selections of ``path`` not imported for their positions (outside the text,
+    reversed, empty: each warned of, with the fix) are here: text their coder did not select,
+    so read and given no code, or missing in a transcript they coded nothing else in (refi
+    tester, session 69: the warning said "1 coding not imported", not what that did to
+    agreement); None when there are none."""
+    from ..exchange.qdpx_import import SELECT_AGAIN
+
+    k = sum(1 for w in warnings if w.endswith(f"({SELECT_AGAIN})"))
+    if not k:
+        return None
+    one = k == 1
+    it = "it" if one else "them"
+    return (
+        f"{path.name}: {k} selection{'' if one else 's'} not imported (warned of above) "
+        f"{'is' if one else 'are'} not compared: where {it if one else 'they'} lay, "
+        f"{'its' if one else 'their'} coder counts as coding nothing, as text a QDA coder did not "
+        "select is text they read and gave no code (or as missing, in a transcript they coded "
+        f"nothing else in); to compare {it}, {SELECT_AGAIN.replace('that passage', it)}"
+    )
 
 
 def _ids_split_note(cells: int, books: list[str], tables: list[Any]) -> str:

@@ -2169,10 +2169,9 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     return None
 
 
-#: The fix a warning on a selection not imported for its positions gives
-_SELECT_AGAIN = (
-    "select and code that passage again in the QDA program, and export the project again"
-)
+#: The fix a warning on a selection not imported for its positions gives, in brackets at its
+#: end (``roqa agree`` counts those warnings: its note says what such a selection counts as)
+SELECT_AGAIN = "select and code that passage again in the QDA program, and export the project again"
 
 
 def _codings_lost(
@@ -2284,7 +2283,7 @@ def _read_selection(
         raw_start = int(sel.get("startPosition", ""))
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
-        warnings.append(f"{where}: positions are not integers; {lost()} ({_SELECT_AGAIN})")
+        warnings.append(f"{where}: positions are not integers; {lost()} ({SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
@@ -2299,7 +2298,7 @@ def _read_selection(
                 else "cuts a character outside the Basic Multilingual Plane (an emoji: two "
                 "UTF-16 units)"
             )
-            warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({_SELECT_AGAIN})")
+            warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
             return _dropped(seg_id, broken, memo)
         raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
@@ -2309,7 +2308,7 @@ def _read_selection(
             why = "ends before it starts"
         else:
             why = f"is outside its text (0-{len(raw)})"
-        warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({_SELECT_AGAIN})")
+        warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo)
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
