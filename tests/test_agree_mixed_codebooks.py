@@ -39,7 +39,9 @@ def test_a_long_csv_with_each_coder_in_another_codebook_is_warned(tmp_path, caps
     """Before, the warning said to compare them "with --codebook cfir-2022", which is an error
     for A's 'Champions' (a long CSV's names are resolved in the codebook, never charted onto
     it), and --codebook cfir-2009 one for B's names (tester, session 58). It now says what
-    works: write A's CFIR 2009 names as CFIR 2.0 codes."""
+    works: write A's CFIR 2009 names as CFIR 2.0 codes, then give --codebook cfir-2022, the
+    way the crosswalk goes, though the other inputs may be in CFIR 2009 (agree tester, session
+    69: the advice read backwards beside a CFIR 2009 run, and gave no next step)."""
     csv = tmp_path / "mixed.csv"
     csv.write_text(MIXED, encoding="utf-8")
     out, notes = agree(tmp_path, capsys, str(csv))
@@ -48,8 +50,10 @@ def test_a_long_csv_with_each_coder_in_another_codebook_is_warned(tmp_path, caps
         "B's 2 codes 'Critical Incidents', 'Innovation Complexity' are names only cfir-2022 "
         "has. A code only cfir-2009 has cannot agree with one only cfir-2022 has; codes both "
         "codebooks have compare as usual. To compare them in one codebook, write A's cfir-2009 "
-        "names in the long CSV as cfir-2022 codes: a long CSV's names are resolved in the "
-        "codebook given, not charted onto it, so --codebook cannot join them"
+        "names in the long CSV as cfir-2022 codes, then give --codebook cfir-2022: cfir-2009 "
+        "codes are charted onto cfir-2022 through its documented crosswalk, and no crosswalk "
+        "goes the other way; a long CSV's names are resolved in the codebook given, not charted "
+        "onto it, so --codebook cannot join them as they are"
     )
     assert warning in notes
     assert f"Warning: {warning}." in out

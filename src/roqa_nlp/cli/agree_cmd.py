@@ -1930,10 +1930,19 @@ def _two_codebooks_warning(
             for c in typed
             if set(own.get(c, {})) & differ - {first}
         ]
+        from ..codebook import builtin_codebook
+
+        # the way the crosswalk goes, though a result beside may be in the other codebook
+        # (agree tester, session 69: read backwards beside a CFIR 2009 run, with no next step)
+        charted = and_list([b for b in books if b != first])
+        one_way = not any(b in builtin_codebook(first).mapping for b in books if b != first)
         return (
             f"{said} To compare them in one codebook, write {and_list(retype)} in the long "
-            f"CSV as {first} codes: a long CSV's names are resolved in the codebook given, not "
-            "charted onto it, so --codebook cannot join them"
+            f"CSV as {first} codes, then give --codebook {first}: {charted} codes are charted "
+            f"onto {first} through its documented crosswalk"
+            + (", and no crosswalk goes the other way" if one_way else "")
+            + "; a long CSV's names are resolved in the codebook given, not charted onto it, so "
+            "--codebook cannot join them as they are"
         )
     others = ", ".join(b for b in books if b != target)
     return (
