@@ -321,8 +321,8 @@ def test_the_split_turn_warning_names_a_label_not_read(tmp_path: Path) -> None:
         f"{f}: 1 turn split by a repeated speaker label (line 4), below a question whose "
         "opening 'St. John Rivers:' was not read as a speaker's label ('St. John Rivers: And "
         "what has helped?'), read as the participant's talk and coded: if 'St. John Rivers' is "
-        'the interviewer, name them so as written (roqa --interviewer "St. John Rivers"; '
-        "interviewer_labels in Python) or label it 'Interviewer: ...' in the file (deleting the "
+        'the interviewer, roqa code/inspect --interviewer "St. John Rivers" '
+        "(interviewer_labels in Python) or label it 'Interviewer: ...' in the file (deleting the "
         "repeated label would code the question with the answer)"
     )
     assert split_turns_warning(_read(f, "St. John Rivers")) is None

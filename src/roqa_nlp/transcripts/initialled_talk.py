@@ -9,11 +9,14 @@ So an interviewer with initials who asks once or twice, in a file whose particip
 ``P04:``, has their question read as the participant's words and coded (session 69). The reader
 does not change which lines are turns (session 68's hunts kept places as talk); it warns, once
 per file, of each such line that looks asked (:func:`initialled_talk_lines`): the line ends on a
-question mark, or it opens a paragraph that ends a participant's turn the same participant's
-next labelled turn follows, as an interviewer's prompt stands (``P04: ...`` / ``Dr. A. Khan:
-Tell me about the training.`` / ``P04: ...``). A place or a person said mid-answer that asks
-nothing is not named. The fix is to name the speaker with ``--interviewer``
-(:func:`initialled_talk_warning`).
+question mark (``?`` or a full-width ``？``), or it opens a paragraph that ends a participant's
+turn the same participant's next labelled turn follows. A place or a person said mid-answer
+that asks nothing is not named, nor a name after another label on its line (``A. N. Yorkshire:
+...?``, ``P04: Dr. A. Khan: ...?``), which ``--interviewer`` cannot read as a label. The fix is
+to name the speaker with ``--interviewer`` (:func:`initialled_talk_warning`). A line a repeated
+label follows (``P01: ...`` / ``N. Yorkshire: we cover two houses.`` / ``P01: ...``) may be a
+place or the interviewer's prompt, the shape alone cannot say: the split-turn warning gives
+both fixes, each with its condition (:func:`initialled_line_above`; hunt s69 h_initials).
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ from .speaker_labels import (
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: A blank line right above a line (searched up to the line's start).
 _PARAGRAPH_ABOVE = re.compile(r"\n[ \t]*\n\Z")
+#: The line breaks ending a paragraph: a blank line or more.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+#: A full-width question mark (Chinese, Japanese input), asking as ``?`` does.
+_FULL_WIDTH_QUESTION = "\uff1f"
 
 
 @dataclass(frozen=True)
@@ -68,20 +75,52 @@ def initialled_talk_lines(transcript: Transcript) -> list[InitialledLine]:
         while at < turn.end:
             end = text.find("\n", at, turn.end)
             end = turn.end if end < 0 else end
-            line = text[at:end]
-            m = match_label(line) if at == turn.start or text[at - 1] == "\n" else None
-            if (
-                m is not None
-                and _initialled_name(m)
-                and (ends_asking(line.strip()) or _prompt_between_turns(text, turn, nxt, at))
+            found_here = _initialled_line(text, turn, at, end)
+            if found_here is not None and (
+                asks(found_here.words) or _prompt_between_turns(text, turn, nxt, at)
             ):
-                found.append(
-                    InitialledLine(
-                        m.label, at, text.count("\n", 0, at) + 1, line.strip(), turn.speaker
-                    )
-                )
+                found.append(found_here)
             at = end + 1
     return found
+
+
+def asks(line: str) -> bool:
+    """Whether ``line`` ends on a question mark, a full-width ``？`` too (hunt s69 M4)."""
+    return ends_asking(line.replace(_FULL_WIDTH_QUESTION, "?"))
+
+
+def _initialled_line(text: str, turn: Turn, at: int, end: int) -> InitialledLine | None:
+    """The line ``text[at:end]`` of ``turn`` when it opens a line of the text with a name with
+    initials before a colon, else None. A name after another label on its line (``A. N.
+    Yorkshire: ...``, ``P04: Dr. A. Khan: ...``) is not one: ``--interviewer`` reads a label
+    only where it opens a line, so the fix could not read it (hunt s69 h_initials 5)."""
+    if at > 0 and text[at - 1] != "\n":
+        return None
+    line = text[at:end]
+    m = match_label(line)
+    if m is None or not _initialled_name(m):
+        return None
+    return InitialledLine(m.label, at, text.count("\n", 0, at) + 1, line.strip(), turn.speaker)
+
+
+def initialled_line_above(text: str, turn: Turn) -> InitialledLine | None:
+    """The line of participant ``turn`` a repeated label below it follows, when it opens with a
+    name with initials (:func:`_initialled_line`): the turn's last line (``P04: ...`` / ``Dr. A.
+    Khan: Tell me about the training.`` / ``P04: ...``), or the first line of its last
+    paragraph (``N. Yorkshire: and two houses.`` / ``That is all.``, blank lines around them);
+    None when neither does. Such a line may be the participant's place or germ or the
+    interviewer's prompt: the split-turn warning gives both fixes, each with its condition."""
+    words_end = turn.start + len(text[turn.start : turn.end].rstrip())
+    last = text.rfind("\n", turn.start, words_end) + 1 or turn.start
+    paragraph = last
+    for blank in _PARAGRAPH_BREAK.finditer(text, turn.start, words_end):
+        paragraph = blank.end()
+    for at in dict.fromkeys((paragraph, last)):
+        end = text.find("\n", at, words_end)
+        found = _initialled_line(text, turn, at, words_end if end < 0 else end)
+        if found is not None:
+            return found
+    return None
 
 
 def _initialled_name(m: LabelMatch) -> bool:
@@ -121,14 +160,18 @@ def initialled_talk_warning(transcript: Transcript) -> str | None:
     at = first_few([str(f.line) for f in lines], 6)
     first = lines[0]
     one = len(labels) == 1
-    options = " ".join(f"--interviewer {option_value(label)}" for label in labels[:3])
     return (
         f"{transcript.source or transcript.id}: line{'' if len(lines) == 1 else 's'} {at} "
-        f"open{'s' if len(lines) == 1 else ''} with {shown}, a name with initials said too "
-        f"seldom to be read as a speaker's label, so {'it is' if len(lines) == 1 else 'they are'} "
-        f"read as the talk of {first.speaker!r} and coded ({quoted(first.words)}): if "
-        f"{'they are' if one else 'any is'} the interviewer, name "
-        f"{'them' if one else 'each'} so as written (roqa {options}; interviewer_labels in "
-        "Python) to read those lines as the interviewer's; a place or a person the participant "
-        "names needs nothing"
+        f"({quoted(first.words, 28)}) {'is' if len(lines) == 1 else 'are'} coded as "
+        f"{first.speaker}'s talk, {shown} said too seldom to be {'a label' if one else 'labels'}"
+        + (": if it is the interviewer, " if one else ": name each that is the interviewer, ")
+        + f"{interviewer_fix(labels)}; a place or person needs nothing"
     )
+
+
+def interviewer_fix(labels: list[str]) -> str:
+    """The option naming ``labels`` (the first three) the interviewer, as written, for ``roqa
+    code`` and ``roqa inspect`` and in Python: ``roqa code/inspect --interviewer "Dr. A. Khan"
+    (interviewer_labels in Python)``."""
+    options = " ".join(f"--interviewer {option_value(label)}" for label in labels[:3])
+    return f"roqa code/inspect {options} (interviewer_labels in Python)"

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
@@ -50,7 +50,6 @@ from .roles import (
     interviewer_keys,
     introduced_labels,
     is_interviewer,
-    option_value,
     participant_id,
     participant_keys,
     participant_labels_of,
@@ -62,6 +61,9 @@ from .roles import (
 )
 from .timecodes import is_service_time_line, marks_inside, strip_time_marks
 from .unlabelled import named_talk
+
+if TYPE_CHECKING:
+    from .initialled_talk import InitialledLine
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
 #: Said of a text file that is empty or holds only blanks, in every format
@@ -366,32 +368,37 @@ def split_turns_note(transcript: Transcript) -> str | None:
     :func:`split_turns_warning`). A repeated label before a line shaped like a section heading
     is said to be kept, not to be deleted: it has the line read as talk (session 54 review,
     finding 3: the heading warning's advice to label such a line led to advice undoing it)."""
-    return _split_turns_note(transcript, _told_splits(transcript))
-
-
-def _told_splits(transcript: Transcript) -> list[_LabelSplit]:
-    """:func:`_repeated_label_splits` the split-turn warning tells of: not one below an
-    unlabelled prompt opening with a name with initials that asks nothing (``P04: ...`` /
-    ``Dr. A. Khan: Tell me about the training.`` / ``P04: ...``), whose advice to delete the
-    repeated label would code the prompt with the answer: that line is named, with the fix,
-    by :func:`~.initialled_talk.initialled_talk_warning`."""
-    from .initialled_talk import initialled_talk_lines
-
-    splits = _repeated_label_splits(transcript)
-    if not splits:
-        return splits
-    prompts = [f.start for f in initialled_talk_lines(transcript) if not ends_asking(f.words)]
-    return [s for s in splits if not any(s.before.start <= p < s.before.end for p in prompts)]
+    return _split_turns_note(transcript, _repeated_label_splits(transcript))
 
 
 def labels_named_by_split_turns(transcript: Transcript) -> set[str]:
-    """The name with initials :func:`split_turns_warning` names, as the opening of a question
-    above a repeated label not read as a speaker's (``Dr. A. Khan``), with its fix; none when
+    """The names with initials :func:`split_turns_warning` names with their fix: the opening of
+    a question above a repeated label not read as a speaker's (``Dr. A. Khan``), and each line
+    opening with one that a repeated label follows (:func:`_below_initialled_line`); none when
     it names none."""
-    splits = [s for s in _told_splits(transcript) if s.heading is None]
+    splits = [s for s in _repeated_label_splits(transcript) if s.heading is None]
     asked = _below_interviewers_question(transcript, splits)
     unread = _unread_label(next(iter(asked.values()))) if asked else None
-    return set() if unread is None else {unread}
+    named = {f.label for f in _below_initialled_line(transcript, splits, asked).values()}
+    return named if unread is None else named | {unread}
+
+
+def _below_initialled_line(
+    transcript: Transcript, splits: list[_LabelSplit], asked: Container[int]
+) -> dict[int, InitialledLine]:
+    """The line opening with a name with initials (:func:`~.initialled_talk.initialled_line_above`)
+    that each of ``splits`` not below a question in ``asked`` follows, by the split's line: a
+    place or germ of the answer (``N. Yorkshire: we cover two houses.``), deleting the label
+    codes it whole, or the interviewer's prompt (``Dr. A. Khan: Tell me about the training.``),
+    deleting the label would code it as the answer (hunt s69 h_initials 4, M1)."""
+    from .initialled_talk import initialled_line_above
+
+    found = {
+        s.line: initialled_line_above(transcript.text, s.before)
+        for s in splits
+        if s.line not in asked
+    }
+    return {line: f for line, f in found.items() if f is not None}
 
 
 def _turns(n: int) -> str:
@@ -427,8 +434,9 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
     advice is to label the question instead."""
     said = backchannels_between(transcript)
     asked = _below_interviewers_question(transcript, splits)
-    lines = [split.line for split in splits if split.line not in asked]
-    if not said and not lines and not asked:
+    named = _below_initialled_line(transcript, splits, asked)
+    lines = [split.line for split in splits if split.line not in asked and split.line not in named]
+    if not said and not lines and not asked and not named:
         return None
     # the file's own words, not 'Right.' for its 'Right'
     cited = first_few([repr(w) for w in dict.fromkeys(w for split in said for w in split)])
@@ -448,10 +456,15 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
         fix = "the repeated label in the file to code the answer whole"
     if said or lines:
         note = f"{split}: this format is read as typed, so each part is coded on its own (delete {fix})"
+    if named:
+        either = _either_fix_note(transcript, splits, named)
+        note = either if note is None else f"{note}; {either}"
     if not asked:
         return note
     one = len(asked) == 1
     at = f"line{'' if one else 's'} {first_few([str(n) for n in asked], 6)}"
+    from .initialled_talk import interviewer_fix
+
     question = next(iter(asked.values()))
     unread = _unread_label(question)
     if unread is None:
@@ -462,10 +475,7 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
             f"below a question whose opening {unread + ':'!r} was not read as a speaker's "
             f"label ({quoted(question)})"
         )
-        fix = (
-            f"if {unread!r} is the interviewer, name them so as written (roqa --interviewer "
-            f"{option_value(unread)}; interviewer_labels in Python) or label"
-        )
+        fix = f"if {unread!r} is the interviewer, {interviewer_fix([unread])} or label"
     label = (
         f"{_turns(len(asked))} split by a repeated speaker label ({at}), "
         f"{'' if one else 'each '}{below}, read as the participant's talk and coded: "
@@ -473,6 +483,36 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
         "repeated label would code the question with the answer)"
     )
     return label if note is None else f"{note}; {label}"
+
+
+def _either_fix_note(
+    transcript: Transcript, splits: list[_LabelSplit], named: dict[int, InitialledLine]
+) -> str:
+    """The split-turn note of the ``named`` splits (:func:`_below_initialled_line`), each below
+    a line opening with a name with initials that may be the participant's or the interviewer's:
+    both fixes, each with its condition (``line 5 repeats P01's label below line 3 ('N.
+    Yorkshire: ...'): if line 3 is P01's talk, delete the repeated label to code the answer
+    whole; if it is the interviewer's, roqa code/inspect --interviewer "N. Yorkshire" ...``)."""
+    from .initialled_talk import interviewer_fix
+
+    one = len(named) == 1
+    first = next(iter(named.values()))
+    speakers = {tidy_speaker(s.before.speaker) for s in splits if s.line in named}
+    whose = f"{first.speaker}'s" if len(speakers) == 1 else "a participant's"
+    labels = list(dict.fromkeys(f.label for f in named.values()))
+    if one:
+        return (
+            f"line {next(iter(named))} repeats {whose} label below line {first.line} "
+            f"({quoted(first.words, 32)}): if line {first.line} is {first.speaker}'s talk, "
+            "delete the repeated label to code the answer whole; if it is the interviewer's, "
+            f"{interviewer_fix(labels)}"
+        )
+    return (
+        f"lines {first_few([str(n) for n in named], 6)} repeat {whose} label below lines "
+        f"{first_few([str(f.line) for f in named.values()], 6)} ({quoted(first.words, 32)}): "
+        "where the line above is the participant's talk, delete the repeated label to code the "
+        f"answer whole; where it is the interviewer's, {interviewer_fix(labels)}"
+    )
 
 
 def _unread_label(line: str) -> str | None:
@@ -495,7 +535,7 @@ def split_turns_warning(transcript: Transcript) -> str | None:
     split only by a backchannel, or by a label kept before a heading-shaped line (the file's
     way to have that line read as talk), is noted by ``roqa inspect`` alone, as the packaged
     example interview has eight backchannels."""
-    splits = _told_splits(transcript)
+    splits = _repeated_label_splits(transcript)
     if all(split.heading is not None for split in splits):
         return None
     return f"{transcript.source or transcript.id}: {_split_turns_note(transcript, splits)}"
