@@ -107,8 +107,10 @@ a speaker in the usual shape:
   (``Interviewer``, the question, ``Priya Nair``, the answer, as a typist lays a transcript out;
   :func:`_recurring_names`), which a one-line answer said again and again does not do;
 - a tab instead of the colon (``Interviewer<TAB>words``, a two-column table pasted as text),
-  taken as the dash is, and a full stop (``Q. words`` / ``A. words``), taken only for labels the
-  reader knows or that name the one who answers (``A``, ``R``, ``B``, ``IE``), never ``OK.``.
+  taken as the dash is, and a full stop (``Q. words`` / ``A. words``, ``Q.: words``), taken
+  only for labels the reader knows or that name the one who answers (``A``, ``R``, ``B``,
+  ``IE``), never ``OK.``, nor a list's lower-case marker opening an item inside talk (``a.
+  first item: ...``, ``i. reviews.`` below ``P02:``; :func:`is_list_item`).
 """
 
 from __future__ import annotations
@@ -311,8 +313,15 @@ DASH_LINE = re.compile(rf"{_LOOSE_START}[ \t]+[-–—](?:[ \t]+|$)")
 #: ``Interviewer<TAB>words``: a tab instead of the colon (a two-column table pasted as text).
 TAB_LINE = re.compile(rf"{_LOOSE_START} *\t[ \t]*(?=\S)")
 #: ``Q. words`` / ``A. words``: a full stop after a question-and-answer label, whose label
-#: holds no initial's full stop (``A. Supervision helps.`` is ``A``'s words).
-PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.[ \t]+(?=\S)")
+#: holds no initial's full stop (``A. Supervision helps.`` is ``A``'s words), or a full stop
+#: and a colon (``Q.: words`` / ``A.: words``, as some typists write a short label).
+PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.:?[ \t]+(?=\S)")
+#: A list's marker in the full-stop shape: a lower-case roman numeral (``i``, ``ii``, ``iv``,
+#: ``xii``; one letter is :func:`is_list_item`'s own case).
+_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+#: A list item's heading after its marker: words, then a colon before a blank or the line's end
+#: (``first item: the referral.``), no longer than a label and ending no sentence before it.
+_LIST_ITEM_HEAD = re.compile(rf"[^:.?!\n]{{1,{MAX_LABEL_CHARS}}}:(?=[ \t]|$)")
 _LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
     (NO_SPACE_LINE, "no space"),
     (DASH_LINE, "dash"),
@@ -492,13 +501,39 @@ def _named_label_line(line: str, interviewer_labels: Iterable[str] | None) -> re
     Fitzgerald-Montgomery:``, hunt s68 h_labels D1)."""
     if not interviewer_labels:
         return None
-    given = (*interviewer_labels, *participant_labels_of(interviewer_labels))
-    people = {n for n in given if n not in DEFAULT_INTERVIEWER_LABELS}
-    for name in sorted(people, key=lambda n: (-len(n), n)):
+    for name in sorted(named_people(interviewer_labels), key=lambda n: (-len(n), n)):
         m = _named_line(" ".join(name.split())).match(line) if name.strip() else None
         if m is not None:
             return m
     return None
+
+
+def named_people(interviewer_labels: Iterable[str] | None) -> set[str]:
+    """The speakers the researcher named with ``--interviewer`` or ``--participant``
+    (``interviewer_labels``, a :class:`~.roles.RoleLabels` carrying the participants), the
+    default interviewer labels left out, as given."""
+    if not interviewer_labels:
+        return set()
+    given = (*interviewer_labels, *participant_labels_of(interviewer_labels))
+    return {n for n in given if n not in DEFAULT_INTERVIEWER_LABELS}
+
+
+def is_list_item(label: str, words: str) -> bool:
+    """Whether a line read in the full-stop shape as ``label``'s ``words`` is a list's item
+    inside talk (``a. first item: the referral.``, ``ii. another: audits?``): its label is one
+    lower-case letter or a lower-case roman numeral, and its words open with a heading and a
+    colon (:data:`_LIST_ITEM_HEAD`). Read as a label, ``i``, ``q`` and ``iv`` would make the
+    item the interviewer's, left out of coding, and ``a``, ``b``, ``p``, ``r`` a speaker of its
+    own (session 69 hunt h_initials, t17). ``Q. What helped: staff or money?`` and ``q. what
+    helped?`` are labels as before."""
+    head = _LIST_ITEM_HEAD.match(words) if is_list_marker(label) else None
+    return head is not None and any(c.isalpha() for c in head.group())
+
+
+def is_list_marker(label: str) -> bool:
+    """Whether ``label``, read in the full-stop shape, may be a list's marker: one lower-case
+    letter or a lower-case roman numeral (``a``, ``i``, ``iv``), never ``Q`` or ``A``."""
+    return label.islower() and (len(label) == 1 or _ROMAN_NUMERAL.fullmatch(label) is not None)
 
 
 @functools.cache
@@ -743,7 +778,7 @@ def line_labels(
     found = _once_beside_loose_labels(
         lines,
         found,
-        _with_loose_labels(lines, found, interviewer_labels, set_apart),
+        _with_loose_labels(lines, found, interviewer_labels, set_apart, title_block | between),
         interviewer_labels,
         title_block | between,
         values - between,
@@ -2070,11 +2105,33 @@ def _with_loose_labels(
     found: list[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
     set_apart: Sequence[bool] | None,
+    header: Collection[int] = (),
 ) -> list[LabelMatch | None]:
     """``found`` with the looser shapes taken on the lines where it has no speaker (see the
-    module docstring)."""
+    module docstring); a list's items are none (:func:`is_list_item`). ``header`` holds the
+    lines of the file's header fields (``Date: 12 March``), labels of no speaker."""
     loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
     speakers = {m.label.casefold() for m in found if m is not None}
+    # beside speakers labelled in the usual shape ("P02: Two things.", not a header's "Date:"),
+    # a list's marker opens a list item with or without a heading ("a. the referral.")
+    in_talk = any(m is not None for i, m in enumerate(found) if i not in header)
+    items = [
+        m is not None
+        and m.form == "full stop"
+        and (is_list_item(m.label, line[m.words_start :]) or (in_talk and is_list_marker(m.label)))
+        for m, line in zip(loose, lines, strict=True)
+    ]
+    # a list's marker is a label where the researcher names it, or the file's lines it opens
+    # are not all list items ("q. what helped: staff or money?" beside "q. and?")
+    labelled = {n.casefold() for n in named_people(interviewer_labels)} | {
+        m.label.casefold()
+        for m, item in zip(loose, items, strict=True)
+        if m is not None and m.form == "full stop" and not item
+    }
+    loose = [
+        None if item and m is not None and m.label.casefold() not in labelled else m
+        for m, item in zip(loose, items, strict=True)
+    ]
 
     def known(label: str) -> bool:
         return names_a_known_speaker(label, speakers, interviewer_labels)

@@ -1,0 +1,176 @@
+"""A list inside an answer is the answer's words, not speakers (session 69 hunt h_initials,
+pre-existing HIGH, input t17): ``a. first item: ...``, ``b. second item: ...?``, ``i. sub point:
+reviews.`` were read in the full-stop shape (``Q. words`` / ``A. words``) as speakers 'a', 'b'
+and 'i', and 'i', the default ``I`` label, as the interviewer, so the participant's words were
+left out of coding without a word. A lower-case letter or roman numeral with its full stop,
+before words and a colon, is a list item's marker unless the researcher names it; ``Q.``/``A.``,
+``I.``/``R.`` labels are read as before. ``Q.:``/``A.:`` (t19, "no speaker labels found", the
+questions coded as answers) are read as ``Q``/``A``."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+
+
+def _read(path: Path, text: str, **options: object) -> Transcript:
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path, **options)  # type: ignore[arg-type]
+
+
+def _turns(t: Transcript) -> list[tuple[str, str, str]]:
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+#: The hunt's t17: an answer listing steps, then sub-points.
+LIST = (
+    "Interviewer: What are the steps?\n"
+    "P06: There are three.\n"
+    "a. first item: the referral.\n"
+    "b. second item: the assessment?\n"
+    "c. third item: the plan.\n"
+    "i. sub point: reviews.\n"
+    "ii. another: audits?\n"
+    "Interviewer: Thanks.\n"
+    "P06: OK.\n"
+)
+
+
+def test_a_list_in_an_answer_is_the_participants_words(tmp_path: Path) -> None:
+    t = _read(tmp_path / "p06.txt", LIST)
+    answer = LIST.split("P06: ", 1)[1].split("\nInterviewer:", 1)[0]
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", "What are the steps?"),
+        ("P06", "participant", answer),
+        ("Interviewer", "interviewer", "Thanks."),
+        ("P06", "participant", "OK."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [("a", "b"), ("i", "ii"), ("i", "iv"), ("q", "r"), ("p", "r"), ("a", "i"), ("iv", "v")],
+)
+def test_no_list_marker_a_role_names_is_a_speaker(tmp_path: Path, markers: tuple[str, str]) -> None:
+    """``i``, ``q`` and ``iv`` name the interviewer, ``a``, ``b``, ``p`` and ``r`` the one who
+    answers, in the full-stop shape: as a list's markers they are neither."""
+    first, second = markers
+    text = (
+        "Interviewer: What got in the way?\n"
+        "P02: Two things.\n"
+        f"{first}. staffing: we had no cover.\n"
+        f"{second}. the budget: it was cut in May.\n"
+        "Interviewer: Thanks.\n"
+    )
+    t = _read(tmp_path / "p02.txt", text)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P02", "participant"),
+        ("Interviewer", "interviewer"),
+    ]
+    assert f"{second}. the budget: it was cut in May." in t.text[t.turns[1].start : t.turns[1].end]
+
+
+def test_a_list_with_no_headings_beside_labelled_turns_is_the_answers_words(tmp_path: Path) -> None:
+    """Beside ``Interviewer:`` and ``P02:``, ``i. reviews.`` is a list's item too, no heading
+    after its marker."""
+    text = (
+        "Interviewer: What got in the way?\nP02: Three things.\na. the referral.\n"
+        "b. the assessment.\ni. reviews.\nInterviewer: Thanks.\n"
+    )
+    t = _read(tmp_path / "p02.txt", text)
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P02", "participant", "Three things.\na. the referral.\nb. the assessment.\ni. reviews."),
+        ("Interviewer", "interviewer", "Thanks."),
+    ]
+
+
+def test_lower_case_labels_below_a_header_are_read_as_before(tmp_path: Path) -> None:
+    """A header's fields (``Date:``, ``Participant:``) label no turn: the lower-case ``q.`` and
+    ``a.`` below them stay the file's labels."""
+    text = (
+        "Date: 12 March 2021\nParticipant: P04\n\nq. what helped?\na. staff.\nq. and?\na. time.\n"
+    )
+    t = _read(tmp_path / "p04.txt", text)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("q", "interviewer"),
+        ("a", "participant"),
+    ] * 2
+
+
+def test_a_list_with_no_other_label_is_one_participants_talk(tmp_path: Path) -> None:
+    t = _read(tmp_path / "p03.txt", "a. first: the referral.\ni. then: reviews.\n")
+    assert [u.role for u in t.turns] == ["participant"]
+
+
+def test_a_list_marker_the_researcher_names_is_a_label(tmp_path: Path) -> None:
+    """Named with ``--interviewer`` and ``--participant``, a lower-case marker is the speaker it
+    was."""
+    text = "q. what helped: staff or money?\na. staff: the peer workers.\n"
+    t = _read(tmp_path / "p07.txt", text, interviewer_labels=["Q"], participant_labels=["a"])
+    assert [(u.speaker, u.role) for u in t.turns] == [("q", "interviewer"), ("a", "participant")]
+
+
+def test_a_marker_that_labels_other_lines_is_a_label_before_a_colon_too(tmp_path: Path) -> None:
+    """A question-and-answer transcript typed in lower case: ``q`` and ``a`` open lines that are
+    no list items, so they are its speakers on every line."""
+    text = "q. what helped: staff or money?\na. staff: the peer workers.\nq. and?\na. time.\n"
+    t = _read(tmp_path / "p10.txt", text)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("q", "interviewer"),
+        ("a", "participant"),
+        ("q", "interviewer"),
+        ("a", "participant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # upper-case question-and-answer labels, a colon in the words or not
+        ("Q. What helped: staff or money?\nA. Staff: the peer workers.\nQ. And?\nA. Time.\n",
+         ["Q", "A", "Q", "A"]),
+        ("I. What helped?\nR. Background: the peer workers.\nI. And?\nR. Time.\n",
+         ["I", "R", "I", "R"]),
+        # lower-case labels with no list item's colon
+        ("q. what helped?\na. the peer workers.\nq. and?\na. time.\n", ["q", "a", "q", "a"]),
+        # the colon labels of a short-label transcript
+        ("I: What helped?\nR: The peer workers.\nQ: And?\nA: Time.\n", ["I", "R", "Q", "A"]),
+    ],
+)  # fmt: skip
+def test_question_and_answer_labels_are_read_as_before(
+    tmp_path: Path, text: str, speakers: list[str]
+) -> None:
+    t = _read(tmp_path / "p08.txt", text)
+    assert [u.speaker for u in t.turns] == speakers
+    assert [u.role for u in t.turns][:2] == ["interviewer", "participant"]
+
+
+def test_a_full_stop_and_a_colon_after_a_label_open_a_turn(tmp_path: Path) -> None:
+    """The hunt's t19: ``Q.:`` / ``A.:``, read before as no labels at all."""
+    text = (
+        "Q.: What helped?\nA.: The peer workers.\nQ.: Anything else?\n"
+        "A.: The budget. N. Yorkshire: more houses?\nQ.: Thanks.\nA.: Fine.\n"
+    )
+    t = _read(tmp_path / "p09.txt", text)
+    assert _turns(t) == [
+        ("Q", "interviewer", "What helped?"),
+        ("A", "participant", "The peer workers."),
+        ("Q", "interviewer", "Anything else?"),
+        ("A", "participant", "The budget. N. Yorkshire: more houses?"),
+        ("Q", "interviewer", "Thanks."),
+        ("A", "participant", "Fine."),
+    ]
+
+
+def test_a_full_stop_and_a_colon_after_a_word_are_no_label(tmp_path: Path) -> None:
+    text = "Interviewer: How is it going?\nP04: Fine.\nNote.: we cope.\nOK.: so.\n"
+    assert [u.speaker for u in _read(tmp_path / "p04.txt", text).turns] == ["Interviewer", "P04"]
