@@ -752,13 +752,13 @@ def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> Non
         (
             "IS.B",
             "The channels we use to pass on information just don't work.",
-            [("INS.C", 0.6), ("INS.B", 0.000078)],
+            [("INS.C", 0.6), ("INS.B", 0.000435)],
         ),
         (
             "IS.B",
             "Information gets lost between shifts. The handover book isn't read and the night "
             "staff don't know what goals someone is working on.",
-            [("INS.C", 0.6), ("INS.B", 0.029167)],
+            [("INS.C", 0.6), ("INS.B", 0.162847)],
         ),
         (
             "OS.D",
@@ -777,7 +777,7 @@ def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> Non
             "OS.D",
             "The commissioners now score us on how many people move on within two years, and "
             "that scoring has actually pushed us to take recovery seriously.",
-            [("OUT.G.3", 0.6), ("OUT.E", 0.000134), ("OUT.F", 0.000134)],
+            [("OUT.G.3", 0.6), ("OUT.E", 0.008955), ("OUT.F", 0.008955)],
         ),
     ],
 )
@@ -790,41 +790,10 @@ def test_a_topic_a_description_hands_on_counts_for_the_code_it_names(
     are in, those words won the topic for the code excluding it: Relational Connections 0.6 and
     Communications 0.000006 for talk of channels of information, Policies & Laws and Financing
     tied for outside money, Policies & Laws and Performance-Measurement Pressure for being
-    scored (s61 tester, HIGH 1; rm05:0004, rm03:0007). They count for the code they name. (The
-    others' shares fell in s69: "work" alone no longer says Relational Connections' alias "Working
-    relationships", and a word said twice, "information", "scor(ing)", counts twice.)"""
+    scored (s61 tester, HIGH 1; rm05:0004, rm03:0007). They count for the code they name."""
     walk = crosswalk(cfir2009, cfir2022)
     out = translate_suggestions([g(code, 0.6)], walk, cfir2009, cfir2022, said)
     assert [(x.code_id, round(x.probability, 6)) for x in out] == charted
-
-
-@pytest.mark.parametrize(
-    ("said", "first"),
-    [
-        # s69 seed13 tester, defect 4 (P01): charted as Mid-level Leaders at 0.9986, by "managers'"
-        # alone, weighed as Mid-level Leaders' alias "Middle managers" (x2) against "directors"
-        # (x1, in High-level Leaders' description) said twice
-        (
-            "Our directors are really behind it, I have to say. The managing director came from a "
-            "nursing background and she talks about recovery at every managers' meeting. When I "
-            "asked for money to run a peer support group she said yes the same week.",
-            "IND.A",
-        ),
-        ("The board and the directors backed it at the managers' away day.", "IND.A"),
-        ("Our middle managers are the ones who carried it.", "IND.B"),
-        ("The registered managers run it in each house.", "IND.B"),
-    ],
-)
-def test_a_word_of_an_alias_said_alone_weighs_as_a_description_word(
-    cfir2009: Codebook, cfir2022: Codebook, said: str, first: str
-) -> None:
-    """A word of a code's alias weighs twice (NAME_WEIGHT) only where the segment says the alias
-    whole: an alias is a way of saying the whole name ("Middle managers"), and "managers" alone
-    is not it; a word said twice counts twice."""
-    walk = crosswalk(cfir2009, cfir2022)
-    out = translate_suggestions([g("IS.E.1", 0.9986)], walk, cfir2009, cfir2022, said)
-    assert out[0].code_id == first and out[0].probability == 0.9986
-    assert out[1].probability < out[0].probability  # decided by the words, not a tie
 
 
 def test_housing_talk_charted_as_patient_needs_goes_first_to_lack_of_secure_housing(

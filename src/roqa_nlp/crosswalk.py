@@ -39,10 +39,8 @@ How a segment's suggestions are carried over:
   information (Communications)" in Relational Connections' counts for Communications; stop
   words left out, and the words of the target codebook's name that no domain's name uses, the
   setting every code is about: "mental health providers"; simple English endings dropped,
-  each shared word weighted by how few of the target codebook's codes use it, by how many times
-  the segment says it, and twice over when it is in the code's name or in an alias the segment
-  says whole ("managers" alone is not "Middle managers"); shares the softmax of those weights),
-  so talk of housing
+  each shared word weighted by how few of the target codebook's codes use it, and twice over
+  when it is in the code's name; shares the softmax of those weights), so talk of housing
   charted as Patient Needs & Resources goes first to the seed study's "Lack of secure
   housing", not to the first of its five community themes; with no word in common the shares
   are equal (:func:`target_shares`). The code of the largest share carries the suggestion's
@@ -1517,26 +1515,20 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> Counter[str]:
-    """The words of ``text`` (stop words left out, :func:`_stem` ends dropped), each with how
-    many times it is said."""
+def _words(text: str) -> set[str]:
     from .open_coding import english_stop_words
 
     stop = english_stop_words()
-    return Counter(_stem(w) for w in lexical.TOKEN.findall(text.lower()) if w not in stop)
+    return {_stem(w) for w in lexical.TOKEN.findall(text.lower()) if w not in stop}
 
 
-#: How much more a word of a target code's name, or of an alias the segment says whole, weighs
-#: than a word of its description only: the name is what the code is about, the description also
-#: its examples and setting (:func:`_weight`).
+#: How much more a word of a target code's name or aliases weighs than a word of its description
+#: only: the name is what the code is about, the description also its examples and setting.
 NAME_WEIGHT = 2.0
 
 
-#: A codebook's :func:`_code_words`: each codable code's weighted words, each word's rarity, and
-#: the words of each code's name, then of each of its aliases (each a set)
-CodeWords = tuple[
-    dict[str, dict[str, float]], dict[str, float], dict[str, tuple[frozenset[str], ...]]
-]
+#: A codebook's :func:`_code_words`: each codable code's weighted words, and each word's rarity
+CodeWords = tuple[dict[str, dict[str, float]], dict[str, float]]
 
 
 def _code_words(target: Codebook) -> CodeWords:
@@ -1552,12 +1544,10 @@ def _code_words(target: Codebook) -> CodeWords:
     none is; a word a domain names too ("community": "Limited community capacity") tells that
     domain's codes apart."""
     domains = " ".join(" ".join([d.name, *d.aliases]) for d in target.domains)
-    return _words_of_codes(
-        _code_texts(target), frozenset(set(_words(target.name)) - set(_words(domains)))
-    )
+    return _words_of_codes(_code_texts(target), frozenset(_words(target.name) - _words(domains)))
 
 
-def _code_texts(book: Codebook) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
     """Each codable code's id, its name and aliases, and the text of its description that is
     about it: its :func:`~roqa_nlp.codebook.description_scope` and the topics other codes'
     descriptions hand on to it by name (:func:`~roqa_nlp.codebook.description_exclusions`:
@@ -1579,7 +1569,7 @@ def _code_texts(book: Codebook) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         texts = tuple(
             (
                 c.id,
-                (c.name, *c.aliases),
+                " ".join([c.name, *c.aliases]),
                 " ".join([description_scope(c.description or ""), *handed.get(c.id, [])]),
             )
             for c in codes
@@ -1593,31 +1583,29 @@ def _code_texts(book: Codebook) -> tuple[tuple[str, tuple[str, ...], str], ...]:
 
 #: :func:`_code_texts` of the codebooks asked for, by their codes: a translation asks for them
 #: again for each segment, and the same codes give the same texts
-_CODE_TEXTS: dict[tuple[Code, ...], tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+_CODE_TEXTS: dict[tuple[Code, ...], tuple[tuple[str, str, str], ...]] = {}
 
 
 @lru_cache(maxsize=16)
 def _words_of_codes(
-    codes: tuple[tuple[str, tuple[str, ...], str], ...],
+    codes: tuple[tuple[str, str, str], ...],
     setting: frozenset[str] = frozenset(),
-) -> CodeWords:
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     words: dict[str, dict[str, float]] = {}
-    names: dict[str, tuple[frozenset[str], ...]] = {}
     # the codebook's setting (:func:`_code_words`): a code naming it ("Mental health stigma")
     # is not what talk of physical health is about, though no other code's name says "health"
     # (s52 codebooks tester, finding 2)
     for code_id, name, description in codes:
-        names[code_id] = tuple(frozenset(set(_words(n)) - setting) for n in name)
-        named = set().union(*names[code_id])
+        named = _words(name) - setting
         # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
         # sums over these words, the same bits in every process
         words[code_id] = {
             w: NAME_WEIGHT if w in named else 1.0
-            for w in sorted(named | (set(_words(description)) - setting))
+            for w in sorted(named | (_words(description) - setting))
         }
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
-    return words, {w: math.log(n / k) for w, k in uses.items()}, names
+    return words, {w: math.log(n / k) for w, k in uses.items()}
 
 
 def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
@@ -1629,36 +1617,19 @@ def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
     return _target_shares(_words(text), ids, _code_words(target))
 
 
-def _target_shares(said: Counter[str], ids: list[str], code_words: CodeWords) -> list[float]:
-    """:func:`target_shares` of the segment's words ``said`` (each with how many times it is
-    said: :func:`_words`) and the target's :func:`_code_words`."""
-    words, rarity, names = code_words
-    scores = [
-        sum(
-            rarity[w] * said[w] * _weight(w, k, names.get(t, ()), said)
-            for w, k in words.get(t, {}).items()
-            if w in said
-        )
-        for t in ids
-    ]
+def _target_shares(
+    said: set[str],
+    ids: list[str],
+    code_words: tuple[dict[str, dict[str, float]], dict[str, float]],
+) -> list[float]:
+    """:func:`target_shares` of the segment's words ``said`` and the target's
+    :func:`_code_words`."""
+    words, rarity = code_words
+    scores = [sum(rarity[w] * k for w, k in words.get(t, {}).items() if w in said) for t in ids]
     top = max(scores)
     exp = [math.exp(x - top) for x in scores]
     total = sum(exp)
     return [e / total for e in exp]
-
-
-def _weight(
-    word: str, weight: float, names: tuple[frozenset[str], ...], said: Counter[str]
-) -> float:
-    """``word``'s weight in a code: :data:`NAME_WEIGHT` for a word of its name (``names[0]``), or
-    of an alias (``names[1:]``) the segment says whole; else a description's (1). An alias is one
-    way of saying the whole name, and its words apart do not say it: "managers" alone is not
-    Mid-level Leaders' "Middle managers" (s69 seed13 tester, defect 4: "every managers' meeting"
-    charted the directors' backing as Mid-level Leaders), where "housing" is "Lack of secure
-    housing"'s alias "housing"."""
-    if weight == 1.0 or word in names[0]:
-        return weight
-    return weight if any(word in n and n <= said.keys() for n in names[1:]) else 1.0
 
 
 def reached(
@@ -1818,7 +1789,7 @@ def translated_with_origins(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], Counter[str]] | None = None,
+    said: Callable[[], set[str]] | None = None,
 ) -> tuple[list[Suggestion], dict[str, str]]:
     """:func:`translate_suggestions` and :func:`suggestion_origins` together, the shares worked
     out once. A caller translating many segments may give what does not change from one to the
@@ -1858,7 +1829,7 @@ def _shares(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], Counter[str]] | None = None,
+    said: Callable[[], set[str]] | None = None,
 ) -> tuple[dict[str, float], dict[str, tuple[float, Suggestion]], list[Suggestion]]:
     """The probability each target code gets, the suggestion that gave it (with that
     probability: the largest of the suggestions reaching it, else the higher-ranked one's), and
@@ -1866,7 +1837,7 @@ def _shares(
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
-    words: Counter[str] | None = None  # the segment's words and the target's, once a
+    words: set[str] | None = None  # the segment's words and the target's, once a
     # suggestion reaching several codes needs them
     # a model's segment whose top code maps only onto codes of the other side is still shown
     # under them, for review and in the matrix (Table 2 leaves it out: translate records it)

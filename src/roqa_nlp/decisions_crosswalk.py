@@ -40,7 +40,6 @@ One warning says how many rows were read so and what became of them.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -447,12 +446,12 @@ class _Shown:
     origins: dict[str, str] = field(default_factory=dict)
 
 
-def _said(text: str) -> Callable[[], Counter[str]]:
+def _said(text: str) -> Callable[[], set[str]]:
     """The words of a segment saying ``text`` (:func:`~roqa_nlp.crosswalk._words`), read the
     first time they are asked for and kept."""
-    kept: list[Counter[str]] = []
+    kept: list[set[str]] = []
 
-    def said() -> Counter[str]:
+    def said() -> set[str]:
         if not kept:
             kept.append(_words(text))
         return kept[0]
@@ -467,7 +466,7 @@ def _shown(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], Counter[str]] | None = None,
+    said: Callable[[], set[str]] | None = None,
 ) -> _Shown | None:
     """``seg``'s codes as charted in ``other`` (None for no segment); ``targets``, ``code_words``
     and ``said``: what :func:`~roqa_nlp.crosswalk.translated_with_origins` may be given."""
