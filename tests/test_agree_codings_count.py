@@ -8,9 +8,10 @@ one code, a space apart, were one unit each (docs/agreement.md: two selections o
 space apart are one unit), and the text between codings (interviewers' turns, speaker labels,
 set-aside segments) made the other 2,060 units, coded by no one. The summary now says so, with
 each coder's codings and the units they are in. Since session 41 a model's run is compared on
-its segments only (tests/test_agree_model_segments.py): the text between them is no unit; two
-of its segments a space apart, coded alike, are still one unit
-(tests/test_agree_model_segments_joined.py).
+its segments only (tests/test_agree_model_segments.py): the text between them is no unit. Since
+session 69 two of its segments a space apart, coded alike, are one unit only where one coder's
+selection spans both (tests/test_agree_span_joins.py): the run and its imported selections are
+the run's segments, as docs/agreement.md's round trip says ("Those are the run's 76 segments").
 """
 
 from __future__ import annotations
@@ -63,14 +64,14 @@ def model_run(folder: Path) -> Path:
 def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Exported and imported, the 3 codings are 3 codings again; compared, the units are 3
-    spans, within the run's segments: the two Culture segments a space apart, joined (one
-    unit), the rooms, and the set-aside 'Yes, that is fine.', coded by no one. The questions
-    and speaker labels, outside the run's segments, are no units (before 8af1331: 5 units, 2
-    coded by someone, with the two questions with 'P01: ' two units coded by no one; after it,
-    before the Culture segments were joined again: 4 units, 3 coded by someone). Agreement is
-    perfect; the summary says 3 codings in 2 units for each coder, 1 fewer as joined, and what
-    the uncoded unit is."""
+    """Exported and imported, the 3 codings are 3 codings again; compared, the units are the
+    run's 4 segments: the two Culture segments a space apart (two units, as no one's one
+    selection spans both: session 69), the rooms, and the set-aside 'Yes, that is fine.', coded
+    by no one. The questions and speaker labels, outside the run's segments, are no units
+    (before 8af1331: 5 units, 2 coded by someone, with the two questions with 'P01: ' two units
+    coded by no one; from session 41 to 68 the Culture segments were joined as neighbours: 3
+    units, 2 coded by someone). Agreement is perfect; the summary says 3 codings in 3 units
+    for each coder, and what the uncoded unit is."""
     run_dir = model_run(tmp_path / "w")
     export_qdpx(CodingResult.read(run_dir), "cfir-2009", tmp_path / "w.qdpx")
     code, said, err = run(
@@ -87,21 +88,20 @@ def test_a_round_trip_through_refi_qda_accounts_for_every_coding(
     assert code == 0, err
     said = " ".join(said.split())
     other = imported.name
-    assert f"2 coders: w (model), {other} (model); 3 units (spans), 2 coded by someone;" in said
+    assert f"2 coders: w (model), {other} (model); 4 units (spans), 3 coded by someone;" in said
     assert (
         "Units are character spans: each transcript's text is cut wherever a coder's coding "
         "starts or ends, so the 1 unit coded by no one is text no coder coded, such as a "
         "model's segments it gave no code (procedural talk, passages set aside) that no other "
         "coder coded either. Codings (a code on one segment or selection) and the units they "
-        f"are in: w: 3 in 2 units (1 fewer as joined); {other}: 3 in 2 units (1 fewer as "
-        "joined)."
+        f"are in: w: 3 in 3 units; {other}: 3 in 3 units."
     ) in said
     data = json.loads(figures.read_text("utf-8"))
-    assert data["n_units"] == {"total": 3, "all": 3, "coded": 2}
+    assert data["n_units"] == {"total": 4, "all": 4, "coded": 3}
     tally = {
         "codings": 3,
-        "units": 2,
-        "joined": 1,
+        "units": 3,
+        "joined": 0,
         "several_codes": 0,
         "cut": 0,
         "outside": 0,

@@ -1,4 +1,5 @@
-"""Specification: a model's segments a space apart that it coded alike are one unit again.
+"""Specification: a model's segments a space apart that it coded alike are one unit again
+where one coder's selection spans both (only then since session 69: test_agree_span_joins.py).
 
 Session 41 (8af1331) made a ``roqa code`` run missing outside its segments when compared by
 character span. As a side effect, the space between two of its segments, where it is missing,
@@ -8,8 +9,11 @@ ann2 ben2 c --units spans``), that split the people's uncoded text wherever the 
 met, and their pair went from 106 units (45 coded by no one) to 159 (97), inflating their
 percent agreement and AC1. Now pieces with no letter or digit where only such a run is missing
 are passed over, as they are between two selections: the segments on either side are one unit
-when every coder's coding stays the same. An edge between text the model judged and text it
-did not (an interviewer's turn with words) still cuts.
+when every coder's coding stays the same and one coder's selection spans both. An edge between
+text the model judged and text it did not (an interviewer's turn with words) still cuts. The
+people's pair is since figured on its own units (tests/test_agree_pairs_own_units.py), so the
+model's edges no longer cut it; pooled over all the inputs, the model's segments no one's
+selection spans are units of their own, as by segment (session 69).
 """
 
 from __future__ import annotations
@@ -96,22 +100,25 @@ def test_a_change_of_the_models_coding_still_cuts() -> None:
     assert [u.id for u in cu.units] == [span(A), span(B), span(C)]
 
 
-def test_two_people_and_a_model_share_the_peoples_uncoded_text() -> None:
+def test_two_people_and_a_model_keep_the_models_segments_apart_where_no_one_spans_them() -> None:
     """Ann and Bob both coded C Cost and left the first answer uncoded; the model left A and B
-    uncoded. The first answer is one unit for everyone (before: A and B, two units coded by no
-    one). The questions before it and before C, which both people judged and the model did not,
-    are still units of their own (a judged / not judged edge), and Ann's and Bob's pair is
-    figured on the 4 units both coded: the two questions, the first answer and C."""
+    uncoded. Pooled over all three, A and B are two units coded by no one, as the model's two
+    segments are by segment: no one's one selection spans them, and a space between two
+    segments joins them only then (session 69, tests/test_agree_span_joins.py; from session 41
+    to 68 they were one unit, as neighbours coded alike). The questions before the answer and
+    before C, which both people judged and the model did not, are still units of their own (a
+    judged / not judged edge). Ann's and Bob's pair, compared by ``roqa agree`` on its own units
+    (``pair_units``), is not cut at the model's edges (tests/test_agree_pairs_own_units.py)."""
     w = model_run([[], [], [COST]])
     ann = selections("Ann", (C, C, [COST]))
     bob = selections("Bob", (C, C, [COST]))
     cu = coded_units_from_results({"Ann": ann, "Bob": bob, "w": w})
     first = f"p01:@0-{at(A)[0]}"
     question = f"p01:@{at(B)[1]}-{at(C)[0]}"
-    assert [u.id for u in cu.units] == [first, span(A, B), question, span(C)]
+    assert [u.id for u in cu.units] == [first, span(A), span(B), question, span(C)]
     assert cu.codes_of("w", question) is None
     report = agreement_report(cu, n_boot=0)
-    assert report.n_units == {"total": 4, "all": 4, "coded": 1}
+    assert report.n_units == {"total": 5, "all": 5, "coded": 1}
     people = report.pairs[0]
-    assert (people.coder_a, people.coder_b, people.all.n_units) == ("Ann", "Bob", 4)
+    assert (people.coder_a, people.coder_b, people.all.n_units) == ("Ann", "Bob", 5)
     assert people.all.percent_agreement == pytest.approx(1.0)

@@ -26,9 +26,12 @@ How units are built
 - **Character-span codings** (results whose segments differ, e.g. selections made in a QDA
   program): within each transcript, units are the maximal character ranges over which no
   coder's coding changes, i.e. the text is cut at every coding's start and end, and neighbouring
-  pieces with the same codes, each given the same valence, for every coder are joined again (a
-  coder's adjacent barrier and enabler selections of one code stay two units, as two segments
-  would, rather than one unit where the code has two valences, so none). Uncoded text between
+  pieces with the same codes, each given the same valence, for every coder are joined again
+  where one coder's segment or selection spans both (the halves of a split; two segments or
+  selections a space apart that no one's one spans stay two units, as by segment, so a split
+  that changes no coding gives the figures of the segments; a coder's adjacent barrier and
+  enabler selections of one code stay two units, as two segments would, rather than one unit
+  where the code has two valences, so none). Uncoded text between
   codings is a unit coded with nothing by the coders who judged it. Ranges holding no letter or
   digit (a space or full stop left between two selections) are dropped, so that a selection boundary
   one character off does not make a unit of its own, and do not keep apart the pieces on either
@@ -39,8 +42,9 @@ How units are built
   no unit. A model's run judged its segments only (``roqa code`` skips the interviewer's turns and
   speaker labels): outside them it is missing, so the text there that a QDA coder left uncoded is no
   unit, and their selection there is compared with no one; the space between two of its segments
-  does not keep them apart where no coder's coding changes. When no transcript text is available,
-  the text is taken to run from 0 to the last coding's end. Two coders whose texts of one transcript
+  does not keep them apart where no coder's coding changes and one coder's selection spans
+  both. When no transcript text is available, the text is taken to run from 0 to the last
+  coding's end. Two coders whose texts of one transcript
   differ are an error (offsets into one are other words in the other). Every range counts as one
   unit whatever its length (agreement is about coding decisions, not characters).
 
@@ -1922,6 +1926,12 @@ def _span_units(
         # session 41, a pair of people went from 106 units to 159 beside a model)
         blocking = [k for k, c in enumerate(present) if c not in on_segments]
         passed: set[int] = set()
+        # two pieces coded alike are joined only where one segment or selection of some coder
+        # spans the edge between them (the halves of a split, the other coder's one selection
+        # across two), never merely as neighbours: two segments a space apart that no one
+        # split stay two units, as by segment (tester, session 69: p02's 0012 and 0013, coded
+        # alike, joined as p01:0011 was split, kappa 0.840 for the segments' 0.845)
+        spanning = _spanning(by_coder.values())
         for i in range(len(bounds) - 1):
             key = tuple(
                 frozenset(pieces[k][i]) if seen[k][i] else None for k in range(len(present))
@@ -1930,7 +1940,11 @@ def _span_units(
                 frozenset((code, frozenset(vs)) for code, vs in piece_valences[k][i].items())
                 for k in range(len(present))
             )
-            if merged and merged[-1][2:] == (key, given_key):
+            if (
+                merged
+                and merged[-1][2:] == (key, given_key)
+                and spanning(bounds[merged[-1][1]], bounds[i])
+            ):
                 merged[-1] = (merged[-1][0], i + 1, key, given_key)
             elif (
                 merged
@@ -1970,6 +1984,25 @@ def _span_units(
                         found.setdefault(code, set()).update(vs)
                 unit_valences[c][uid] = valences_given(found)
     return CodedUnits(coders, units, codings, names, models, "spans", unit_valences)
+
+
+def _spanning(
+    ranges_of: Iterable[Sequence[tuple[int, int, Any, Any]]],
+) -> Callable[[int, int], bool]:
+    """Whether one of the ranges (each coder's segments or selections of a transcript: start,
+    end, ...) spans from before ``end`` to after ``start``: the characters on both sides of
+    the text from ``end`` (where a unit ends) to ``start`` (where the next piece starts)."""
+    ranges = sorted((lo, hi) for v in ranges_of for lo, hi, _, _ in v)
+    starts = [lo for lo, _ in ranges]
+    furthest: list[int] = []  # the furthest end of the ranges up to each
+    for _, hi in ranges:
+        furthest.append(max(hi, furthest[-1]) if furthest else hi)
+
+    def spans(end: int, start: int) -> bool:
+        n = bisect.bisect_left(starts, end)  # the ranges starting before ``end``
+        return bool(n) and furthest[n - 1] > start
+
+    return spans
 
 
 #: What :func:`_text_of_segments` puts for a character no segment holds (a letter: words).

@@ -2906,8 +2906,8 @@ CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
         "joined",
         "joined",
         False,
-        "Joined: a coder's codings of one code a space or line break apart, or overlapping, are "
-        "one unit, as one selection across both would be.",
+        "Joined: a coder's codings of one code that overlap, or that another coder's one "
+        "selection or segment spans (a space or line break apart), are one unit.",
     ),
     (
         "several_codes",
