@@ -354,3 +354,35 @@ def test_the_speakers_surname_joined_to_another_prefix_is_no_ones() -> None:
 def test_a_joined_surname_of_a_keyed_row_holding_a_speakers_word_is_that_rows() -> None:
     t = interview("Hello.", "UíBhriain and OBhriain and NíBhriain.", "Aoife Ní Bhriain")
     assert pseudonymised(t, FAMILY).splitlines()[1] == "P01: [P04] and [name] and [P01]."
+
+
+# Session 69 (hunt of the prefix change, M3): a speaker labelled without the key's accents
+# ("Sean O Briain:" for the key's "Seán Ó Briain") is labelled P01, but was taken for someone who
+# does not speak there: their surname alone, and under other prefixes, stayed in the talk.
+
+
+def test_a_speaker_labelled_without_accents_speaks_here_their_words_are_found() -> None:
+    said, _ = said_and_warned(
+        "Nunez said so. Núñez too. José is me, Jose too. Mr Nunez.",
+        "Jose Nunez",
+        {"Sam Roe": "Interviewer", "José Núñez": "P01"},
+    )
+    assert said == "P01: [P01] said so. [P01] too. [P01] is me, [P01] too. Mr [P01]."
+
+
+def test_an_irish_speaker_labelled_without_accents_has_the_prefix_forms_found() -> None:
+    said, _ = said_and_warned(
+        "Briain said so. Mac Briain too, Ni Briain. O'BRIAIN is me. Mr Ó Briain.",
+        "Sean O Briain",
+        SEAN,
+    )
+    assert said == "P01: [P01] said so. [name] too, [name]. [P01] is me. Mr [P01]."
+
+
+def test_a_file_name_of_a_speaker_labelled_without_accents_loses_the_surname() -> None:
+    t = interview("Hi.", "Fine.", "Sean O Briain")
+    t = Transcript("zoom_briain", t.text, t.turns, source="zoom_briain.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), _ = pseudonymise([t], PseudonymKey(SEAN))
+    assert after.id == "zoom_P01"

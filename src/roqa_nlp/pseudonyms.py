@@ -2609,6 +2609,25 @@ class PseudonymKey:
                 self._warn_of_shared_word(transcript, found, sharers)
         return _joined(text, edits)
 
+    def _persons_here(self, speakers: Iterable[str]) -> set[str]:
+        """The people (:func:`_person`) of the key's rows who speak as ``speakers``: each label as
+        written, and the rows it is read as without accents (``Sean O Briain:`` is the key's
+        ``Seán Ó Briain``, as :meth:`get` reads it), so their words are theirs in this talk too
+        (session 69 hunt, M3: ``Briain said so`` stayed beside the label ``P01:``)."""
+        here = set()
+        for speaker in speakers:
+            here.add(_person(speaker))
+            keyed = self.get(speaker)
+            if keyed is None or self._as_spelled(speaker) is not None:
+                continue
+            plain = without_accents(_person(speaker))
+            here |= {
+                _person(name)
+                for name, p in self.pseudonyms.items()
+                if p == keyed and without_accents(_person(name)) == plain
+            }
+        return here
+
     def _another_person(self, transcript: Transcript, m: re.Match[str], pseudonym: str) -> bool:
         """Whether the word ``m`` finds, a word of the name of the one the key gives
         ``pseudonym``, follows a title and a first name of none of their names' words ("Mrs
@@ -2789,7 +2808,7 @@ class PseudonymKey:
         (tester s61 focus, 4: "[P01], what is it like for you?" asked of P03). The fourth item
         of its group's value is their pseudonyms, to warn of it; empty otherwise."""
         speakers = list(speakers)
-        here = {_person(s) for s in speakers}  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
+        here = self._persons_here(speakers)  # "Mary-Jane O’Neill" speaks as "Mary-Jane O'Neill"
         # the pseudonyms of the people who speak here: their aliases are theirs in this talk
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, tuple[str, str]] = {}  # regex -> (pseudonym, kind); first one wins
@@ -3041,7 +3060,7 @@ class PseudonymKey:
         """One case-insensitive regular expression for the names :meth:`pseudonymised_name`
         replaces, and for each of its groups ``_<n>`` the pseudonym."""
         speakers = list(speakers)
-        here = {_person(s) for s in speakers}
+        here = self._persons_here(speakers)
         # a one-word row with a speaker's pseudonym ("Mo,P07") is their alias, as in the talk
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, str] = {}  # regex -> pseudonym; first one wins
