@@ -386,3 +386,20 @@ def test_a_file_name_of_a_speaker_labelled_without_accents_loses_the_surname() -
         warnings.simplefilter("ignore", RoqaWarning)
         (after,), _ = pseudonymise([t], PseudonymKey(SEAN))
     assert after.id == "zoom_P01"
+
+
+# Session 69 hunt, R1: the speaker's own prefix before their own surname spelt otherwise (lenited
+# as the genitive writes it, or as speech-to-text misspells it) stayed whole, surname and all.
+
+
+def test_the_speakers_prefix_before_their_surname_spelt_otherwise_is_theirs_whole() -> None:
+    said, _ = said_and_warned(
+        "Mac Dhonnchadha genitive. Mac Donnacha misspelt. MAC DONNCHADA too. Mac Briain from "
+        "finance, Mac Donald, Mac said so.",
+        "Aoife Mac Donnchadha",
+        AOIFE,
+    )
+    assert said == (
+        "P05: [P05] genitive. [P05] misspelt. [P05] too. Mac Briain from "
+        "finance, Mac Donald, [P05] said so."
+    )

@@ -838,6 +838,36 @@ _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])([^\W\d_]+)(?:['’]|(?:\s|{_NO_WIDTH}
 _CAPITAL_AFTER_PREFIX = re.compile(rf"(?:['’]|(?:\s|{_NO_WIDTH})+)[^\W\d_]")
 
 
+#: a surname's prefix's gap and the word after it (``Mac Dhonnchadha``)
+_WORD_AFTER_PREFIX = re.compile(rf"(?:['’]|(?:\s|{_NO_WIDTH})+)([^\W\d_]+)")
+
+#: an ``h`` of Irish lenition, after a consonant (``Bhriain``, ``Dhonnchadha``, ``Donnchadha``)
+_LENITION = re.compile(r"(?<=[bcdfgmpst])h")
+
+
+def _spelt_otherwise(said: str, surname: str) -> bool:
+    """Whether ``said`` is ``surname`` spelt otherwise: the same without accents and case and
+    without the ``h`` of lenition (``Dhonnchadha``, ``DONNCHADA`` of ``Donnchadha``), or but for
+    a letter or two of a long word, as speech-to-text misspells it (``Donnacha``: two of eight,
+    one of six or seven with the first letter kept, none of a shorter word)."""
+    shorter = min(len(_plain_surname(said)), len(_plain_surname(surname)))
+    a, b = (_LENITION.sub("", _plain_surname(w)) for w in (said, surname))
+    if a == b:
+        return True
+    allowed = 2 if shorter >= 8 else 1 if shorter >= 6 and a[:1] == b[:1] else 0
+    return allowed > 0 and _edit_distance(a, b) <= allowed
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """The Levenshtein distance of ``a`` and ``b``."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (ca != cb))
+    return row[-1]
+
+
 #: the kinds of name word a surname's prefix may stand before (:meth:`PseudonymKey._edits`)
 _PREFIXABLE_KINDS = frozenset({"part", "common", "surname"})
 
@@ -2552,6 +2582,12 @@ class PseudonymKey:
                     self._warn_of_other_prefix(transcript, said, pseudonym)
                     continue
             if kind in ("part", "common") and self._prefix_of_another(text, m, pseudonym):
+                # her own surname spelt otherwise after it ("Mac Dhonnchadha", "Mac Donnacha"):
+                # hers, whole (session 69 hunt, R1: it stayed, surname and all)
+                own = self._own_surname_after(text, m, pseudonym)
+                if own is not None and in_talk:
+                    edits.append((m.start(), own, _in_talk(text, m.start(), own, pseudonym)))
+                    at = own
                 continue  # "Mac Briain" beside Aoife Mac Donnchadha: not "[P05] Briain"
             if kind in ("part", "surname") and self._another_person(transcript, m, pseudonym):
                 edits.append((m.start(), m.end(), _in_text(_SHARED_SURNAME)))
@@ -2712,6 +2748,25 @@ class PseudonymKey:
             if _bare(p) == bare
             for prefix in _prefixed_words(name).values()
         )
+
+    def _own_surname_after(self, text: str, m: re.Match[str], pseudonym: str) -> int | None:
+        """Where the word after the prefix ``m`` finds ends, when it is the surname that prefix
+        stands before in a name of the one the key gives ``pseudonym``, spelt otherwise
+        (:func:`_spelt_otherwise`: ``Mac Dhonnchadha``, ``Mac Donnacha`` of Aoife Mac
+        Donnchadha), else None: another surname (``Mac Briain``) is someone else's."""
+        after = _WORD_AFTER_PREFIX.match(text, m.end())
+        if after is None or not after.group(1)[:1].isupper():
+            return None
+        said = _plain_surname(m.group(0))
+        bare = _bare(pseudonym)
+        if any(
+            said == _plain_surname(prefix) and _spelt_otherwise(after.group(1), word)
+            for name, p in self.pseudonyms.items()
+            if _bare(p) == bare
+            for word, prefix in _prefixed_words(name).items()
+        ):
+            return after.end()
+        return None
 
     def _warn_of_other_prefix(self, transcript: Transcript, said: str, pseudonym: str) -> None:
         """Warn, once a transcript and form, that ``said`` (``Nic Donnchadha``) is the surname of
