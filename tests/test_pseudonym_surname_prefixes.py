@@ -403,3 +403,36 @@ def test_the_speakers_prefix_before_their_surname_spelt_otherwise_is_theirs_whol
         "P05: [P05] genitive. [P05] misspelt. [P05] too. Mac Briain from "
         "finance, Mac Donald, [P05] said so."
     )
+
+
+# Session 69 hunt, M2: a key writing the prefix joined or with an apostrophe ("Sean OBriain",
+# "Sean O'Briain", "Kirsty McKenzie") found none of the forms a key writing it apart finds.
+
+
+def test_a_key_writing_the_prefix_joined_finds_the_forms_of_one_writing_it_apart() -> None:
+    answer = "Ó Briain. O'Briain. OBriain. Briain. Mac Briain my cousin. Ní Briain."
+    apart, _ = said_and_warned(
+        answer, "Sean O Briain", {"Sam Roe": "Interviewer", "Sean O Briain": "P01"}
+    )
+    assert apart == "P01: [P01]. [P01]. [P01]. [P01]. [name] my cousin. [name]."
+    for key_name in ("Sean OBriain", "Sean O'Briain", "Sean O’Briain"):
+        said, _ = said_and_warned(answer, key_name, {"Sam Roe": "Interviewer", key_name: "P01"})
+        assert said == apart, key_name
+
+
+def test_a_key_writing_mc_joined_finds_it_apart_and_another_prefix_is_no_ones() -> None:
+    said, _ = said_and_warned(
+        "MacKenzie is how Dad spells it. Mac Kenzie too. Kenzie is my nickname. Mr McKenzie, "
+        "Mc Kenzie.",
+        "Kirsty McKenzie",
+        {"Sam Roe": "Interviewer", "Kirsty McKenzie": "P01"},
+    )
+    assert said == (
+        "P01: [name] is how Dad spells it. [name] too. [P01] is my nickname. Mr [P01], [P01]."
+    )
+
+
+def test_a_surname_keyed_joined_beside_one_keyed_apart_still_tells_them_apart() -> None:
+    key = {"Sam Roe": "Interviewer", "Iain MacLeod": "P03", "Morag Mac Leod": "P02"}
+    said, _ = said_and_warned("Mr MacLeod and Mrs Mac Leod.", "Sam Roe", key)
+    assert said.endswith("Mr [P03] and Mrs [P02].")

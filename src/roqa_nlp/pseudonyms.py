@@ -742,6 +742,28 @@ def _prefixed_words(name: str) -> dict[str, str]:
     }
 
 
+def _prefix_apart(name: str) -> str:
+    """``name`` with a surname's prefix of :func:`_surname_prefixes` it writes joined before a
+    capital or with an apostrophe written apart (``Sean OBriain``, ``Sean O'Briain`` -> ``Sean O
+    Briain``; ``Kirsty McKenzie`` -> ``Kirsty Mc Kenzie``), so it is found in the forms a key
+    writing it apart finds (:func:`_prefixed_words`; session 69 hunt, M2). Not a first word
+    (``OBrien,P01`` alone), nor a word whose prefix is no prefix (``Nicholas``, ``Oakley``)."""
+    words = name.split()
+    first = 0 if "," in name else 1
+    for i in range(first, len(words)):
+        word = unicodedata.normalize("NFC", words[i])
+        for at in range(min(4, len(word) - 2), 0, -1):  # "Mhic", "Mac", "Mc", "Ó"
+            prefix, rest = word[:at], word[at:]
+            if without_accents(prefix).casefold() not in _surname_prefixes():
+                continue
+            apostrophe = rest[:1] in ("'", "’")
+            rest = rest[1:] if apostrophe else rest
+            if len(rest) > 1 and rest[0].isalpha() and (apostrophe or rest[0].isupper()):
+                words[i] = f"{prefix} {rest}"
+                break
+    return " ".join(words)
+
+
 def _joined_surnames(name: str) -> list[str]:
     """The surnames of ``name`` with the prefix written apart, each as its one word written
     joined or with an apostrophe (``ÓSúilleabháin``, ``Ó'Súilleabháin``, ``Ó’Súilleabháin`` of
@@ -2645,6 +2667,36 @@ class PseudonymKey:
                 self._warn_of_shared_word(transcript, found, sharers)
         return _joined(text, edits)
 
+    def _named_apart(self) -> Iterator[tuple[str, str]]:
+        """The key's rows, each name as :meth:`_names_apart` looks for it, and its pseudonym."""
+        apart = self._names_apart()
+        return ((apart[name], p) for name, p in self.pseudonyms.items())
+
+    def _names_apart(self) -> dict[str, str]:
+        """Each of the key's names as its names are looked for: with a surname's prefix written
+        joined or with an apostrophe written apart (:func:`_prefix_apart`: ``Sean OBriain`` as
+        ``Sean O Briain``), so it finds the forms a row writing it apart finds (session 69 hunt,
+        M2); as written where another person's row writes that surname so with its prefix
+        (``Iain MacLeod`` beside ``Morag Mac Leod``: the spelling tells them apart, D3)."""
+        written: dict[str, set[str]] = {}  # a surname with its prefix, plain -> bare pseudonyms
+        for name, p in self.pseudonyms.items():
+            for form in [
+                *name_parts(name),
+                *(f"{prefix}{word}" for word, prefix in _prefixed_words(name).items()),
+            ]:
+                written.setdefault(_plain_surname(form), set()).add(_bare(p))
+        out = {}
+        for name, p in self.pseudonyms.items():
+            apart = _prefix_apart(name)
+            ours = {_bare(p)}
+            if apart != name and any(
+                written.get(_plain_surname(f"{prefix}{word}"), ours) - ours
+                for word, prefix in _prefixed_words(apart).items()
+            ):
+                apart = name
+            out[name] = apart
+        return out
+
     def _persons_here(self, speakers: Iterable[str]) -> set[str]:
         """The people (:func:`_person`) of the key's rows who speak as ``speakers``: each label as
         written, and the rows it is read as without accents (``Sean O Briain:`` is the key's
@@ -2705,7 +2757,7 @@ class PseudonymKey:
         plain = _plain_surname(said)
         return any(
             plain == _plain_surname(form)
-            for name, p in self.pseudonyms.items()
+            for name, p in self._named_apart()
             if _bare(p) == bare
             for form in [
                 *name_parts(name),
@@ -2721,7 +2773,7 @@ class PseudonymKey:
         plain = _plain_surname(said)
         theirs = {
             _bare(p): p
-            for name, p in self.pseudonyms.items()
+            for name, p in self._named_apart()
             for form in [
                 *name_parts(name),
                 *(f"{prefix}{word}" for word, prefix in _prefixed_words(name).items()),
@@ -2744,7 +2796,7 @@ class PseudonymKey:
         bare = _bare(pseudonym)
         return any(
             said == _plain_surname(prefix)
-            for name, p in self.pseudonyms.items()
+            for name, p in self._named_apart()
             if _bare(p) == bare
             for prefix in _prefixed_words(name).values()
         )
@@ -2761,7 +2813,7 @@ class PseudonymKey:
         bare = _bare(pseudonym)
         if any(
             said == _plain_surname(prefix) and _spelt_otherwise(after.group(1), word)
-            for name, p in self.pseudonyms.items()
+            for name, p in self._named_apart()
             if _bare(p) == bare
             for word, prefix in _prefixed_words(name).items()
         ):
@@ -2877,8 +2929,10 @@ class PseudonymKey:
         # each word of the key's names (any place in them) and whose they are: a first name that
         # is two people's, or also a word of another's name, is neither's alone
         whose: dict[str, set[str]] = {}
+        # a surname's prefix the key writes joined looked for as written apart (session 69, M2)
+        apart = self._names_apart()
         for name, pseudonym in self.pseudonyms.items():
-            for part in name_parts(name):
+            for part in name_parts(apart[name]):
                 for word in [part, *_pieces(part)]:
                     whose.setdefault(f"(?i:{_name_regex(word)})", set()).add(
                         _bare(pseudonym).casefold()
@@ -2891,15 +2945,16 @@ class PseudonymKey:
             spelled.setdefault(regex, {}).setdefault(_spelling(as_spelled), value[0])
 
         # the full names of the key's rows: a shorter form of another row's name is not theirs
-        full_names = {" ".join(name_parts(name)).casefold() for name in self.pseudonyms}
+        full_names = {" ".join(name_parts(name)).casefold() for name in apart.values()}
         # the words of the key's names as spelled: "MacLeod" of one row is not "Mac Leod" of another
-        key_words = {_spelling(part) for name in self.pseudonyms for part in name_parts(name)}
-        for name, pseudonym in self.pseudonyms.items():
+        key_words = {_spelling(part) for name in apart.values() for part in name_parts(name)}
+        for own, pseudonym in self.pseudonyms.items():
+            name = apart[own]
             words = name_parts(name)
             # a surname's prefix written apart ("Ó Súilleabháin"): found with it, joined or not
             prefixes = _prefixed_words(name)
             one_word = len(name.split()) == 1
-            speaks_here = _person(name) in here or (
+            speaks_here = _person(own) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
             )
             if not words:  # roles, unless digits or an address: a number is anyone's
@@ -3120,13 +3175,15 @@ class PseudonymKey:
         voiced = {_bare(p).casefold() for p in map(self.get, speakers) if p is not None}
         found: dict[str, str] = {}  # regex -> pseudonym; first one wins
         parts: dict[str, str] = {}
-        for name, pseudonym in self.pseudonyms.items():
+        apart = self._names_apart()  # "Sean OBriain" as "Sean O Briain" (session 69, M2)
+        for own, pseudonym in self.pseudonyms.items():
+            name = apart[own]
             # a participant id or a role in a label ("Interviewer - P04") names no one: a file
             # name keeps it ("p04_v16" stays, not "Interviewer_v16")
             words = [w for w in name_parts(name) if not is_role_label(w)]
             prefixes = _prefixed_words(name)
             one_word = len(name.split()) == 1
-            speaks_here = _person(name) in here or (
+            speaks_here = _person(own) in here or (
                 one_word and _bare(pseudonym).casefold() in voiced
             )
             if one_word:
