@@ -436,3 +436,37 @@ def test_a_surname_keyed_joined_beside_one_keyed_apart_still_tells_them_apart() 
     key = {"Sam Roe": "Interviewer", "Iain MacLeod": "P03", "Morag Mac Leod": "P02"}
     said, _ = said_and_warned("Mr MacLeod and Mrs Mac Leod.", "Sam Roe", key)
     assert said.endswith("Mr [P03] and Mrs [P02].")
+
+
+# Session 69 hunt, M1: the lenited forms of a speaker's prefixed surname, as Irish writes his
+# sister's, his mother's and the genitive ("Ní Bhriain", "Uí Bhriain", "Mhic Dhonnchadha"),
+# were never found.
+
+
+def test_the_lenited_forms_of_a_speakers_surname_are_found_as_another_prefixs() -> None:
+    said, warned = said_and_warned(
+        "Nóra Ní Bhriain is my sister, Bríd Uí Bhriain my mother. Ms Ní Bhriain, NíBhriain, "
+        "ní Bhriain. I am Ó Briain.",
+        "Seán Ó Briain",
+        SEAN,
+    )
+    assert said == (
+        "P01: Nóra [name] is my sister, Bríd [name] my mother. Ms [name], [name], "
+        "[name]. I am [P01]."
+    )
+    assert any("'Ní Bhriain' has the surname of P01" in w for w in warned)
+
+
+def test_a_lenited_form_keyed_is_that_rows_and_her_own_prefix_lenited_is_hers() -> None:
+    said, _ = said_and_warned(
+        "Mhic Dhonnchadha was my gran; Mac Dhonnchadha is me.",
+        "Aoife Mac Donnchadha",
+        AOIFE,
+    )
+    assert said == "P05: [name] was my gran; [P05] is me."
+    said, _ = said_and_warned(
+        "Uí Bhriain is my mother.",
+        "Seán Ó Briain",
+        {**SEAN, "Bríd Uí Bhriain": "P04"},
+    )
+    assert said == "P01: [P04] is my mother."

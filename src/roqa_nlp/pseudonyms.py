@@ -913,6 +913,24 @@ def _joined_to_any_prefix(word: str) -> str:
     return f"(?i:(?:{prefixes})['’]?{capital}{_word_regex(word)})"
 
 
+def _lenited(word: str) -> str | None:
+    """The surname ``word`` lenited as Irish writes it after ``Ní``, ``Uí`` or ``Mhic``: an ``h``
+    after its first consonant (``Briain`` -> ``Bhriain``, ``Donnchadha`` -> ``Dhonnchadha``);
+    None where it takes none (a vowel, ``l``, ``n``, ``r``) or has it already (``Bhriain``)."""
+    first = without_accents(word[:1]).casefold()
+    if first not in "bcdfgmpst" or not first or word[1:2].casefold() == "h":
+        return None
+    return f"{word[0]}h{word[1:]}"
+
+
+def _after_any_prefix(word: str) -> str:
+    """The surname ``word`` after a prefix of :func:`_surname_prefixes`, apart, joined or with an
+    apostrophe, the surname's capital kept (``Ní Bhriain``, ``NíBhriain``, ``Mhic'Dhonnchadha``)."""
+    prefixes = "|".join(_word_regex(p) for p in sorted(_surname_prefixes(), key=len, reverse=True))
+    capital = f"(?-i:(?={_letter_regex(word[0].upper())}))"
+    return f"(?i:(?:{prefixes}){_PREFIX_GAP}{capital}{_word_regex(word)})"
+
+
 def _plain_surname(said: str) -> str:
     """``said`` (a surname with or without its prefix) in lower case without accents, blanks or
     apostrophes: ``Ó Briain``, ``O'Briain`` and ``OBriain`` are one."""
@@ -2586,6 +2604,8 @@ class PseudonymKey:
                 # a speaker's surname joined to a prefix: the key's row spelled so, else someone
                 # else's ("NicDonnchadha" beside Aoife Mac Donnchadha): [name], warned of
                 owner = self._row_of_surname(found)
+                if owner is None and self._own_prefix(pseudonym, found, lenited=True):
+                    owner = pseudonym  # "Mac Dhonnchadha" of Aoife Mac Donnchadha: hers
                 if owner is None:
                     self._warn_of_other_prefix(transcript, found, pseudonym)
                 new = _in_talk(text, m.start(), m.end(), owner)
@@ -2748,15 +2768,21 @@ class PseudonymKey:
             )
         return True
 
-    def _own_prefix(self, pseudonym: str, said: str) -> bool:
+    def _own_prefix(self, pseudonym: str, said: str, lenited: bool = False) -> bool:
         """Whether ``said``, a surname of the one the key gives ``pseudonym`` with a prefix
         before it (``Ó Briain``, ``O'Briain``), is written so in a name of theirs: a prefix of
         none of their names (``Mac Briain``, ``Ní Briain`` beside Seán Ó Briain) is someone
-        else's surname."""
+        else's surname. ``lenited``: with or without the ``h`` of lenition (``Mac
+        Dhonnchadha`` of Aoife Mac Donnchadha)."""
         bare = _bare(pseudonym)
-        plain = _plain_surname(said)
+
+        def plain_of(form: str) -> str:  # lenited: "Mac Dhonnchadha" as "Mac Donnchadha"
+            plain = _plain_surname(form)
+            return _LENITION.sub("", plain) if lenited else plain
+
+        plain = plain_of(said)
         return any(
-            plain == _plain_surname(form)
+            plain == plain_of(form)
             for name, p in self._named_apart()
             if _bare(p) == bare
             for form in [
@@ -3052,6 +3078,12 @@ class PseudonymKey:
                     # the surname joined to a prefix ("NicDonnchadha", "MacBriain"): its own, or
                     # someone else's under another prefix (session 69)
                     parts.setdefault(_joined_to_any_prefix(word), (pseudonym, "prefixed"))
+                for word in prefixes:
+                    # lenited after a prefix, as Irish writes a sister's, a mother's or the
+                    # genitive ("Ní Bhriain", "Uí Bhriain", "Mhic Dhonnchadha"): a row's, or
+                    # someone else's of that family (session 69 hunt, M1)
+                    if (lenited := _lenited(word)) is not None:
+                        parts.setdefault(_after_any_prefix(lenited), (pseudonym, "prefixed"))
                 for regex, as_spelled, word in [*alone, *((r, *v) for r, v in prefixed.items())]:
                     kind = "common" if _is_common_word(word) else "part"
                     put(parts, regex, as_spelled, (pseudonym, kind))
