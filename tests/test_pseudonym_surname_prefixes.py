@@ -470,3 +470,22 @@ def test_a_lenited_form_keyed_is_that_rows_and_her_own_prefix_lenited_is_hers() 
         {**SEAN, "Bríd Uí Bhriain": "P04"},
     )
     assert said == "P01: [P04] is my mother."
+
+
+# Session 69 hunt, M4: a file name holding the speaker's surname under another prefix kept the
+# prefix beside the pseudonym ("zoom_mac_briain.txt" -> "zoom_mac_P01").
+
+
+def test_a_file_names_surname_under_another_prefix_leaves_no_prefix() -> None:
+    for file, new in [
+        ("zoom_mac_briain", "zoom_P01"),
+        ("p01_macbriain_notes", "p01_P01_notes"),
+        ("sean_o_briain_interview", "P01_interview"),
+        ("zoom_ni_bhriain", "zoom_P01"),
+    ]:
+        t = interview("Hi.", "Fine.", "Seán Ó Briain")
+        t = Transcript(file, t.text, t.turns, source=f"{file}.txt")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RoqaWarning)
+            (after,), _ = pseudonymise([t], PseudonymKey(SEAN))
+        assert after.id == new, file

@@ -3231,6 +3231,13 @@ class PseudonymKey:
                     for word in [part, *_pieces(part)]:
                         if not _is_common_word(word):
                             parts.setdefault(_file_word_regex(word, prefixes.get(word)), pseudonym)
+                for word in prefixes:
+                    # under another prefix, lenited or not ("zoom_mac_briain", "zoom_ni_bhriain"
+                    # of Seán Ó Briain): the pseudonym, no prefix left beside it (session 69, M4)
+                    for form in filter(None, [word, _lenited(word)]):
+                        any_prefix = "|".join(map(_file_word_regex, sorted(_surname_prefixes())))
+                        regex = _file_word_regex(form)
+                        parts.setdefault(rf"(?:{any_prefix})[\W_]*{regex}", pseudonym)
         # not within a word: letters on neither side (digits and underscores are no letters)
         return _one_pattern(
             [*found.items(), *parts.items()], r"(?<![^\W\d_])", r"(?![^\W\d_])", re.IGNORECASE
