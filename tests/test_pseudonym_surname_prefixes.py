@@ -489,3 +489,24 @@ def test_a_file_names_surname_under_another_prefix_leaves_no_prefix() -> None:
             warnings.simplefilter("ignore", RoqaWarning)
             (after,), _ = pseudonymise([t], PseudonymKey(SEAN))
         assert after.id == new, file
+
+
+# Session 69 hunt, R2: the warning of another prefix said "the surname" of a first name, and
+# suggested a row in lower case.
+
+
+def test_the_other_prefix_warning_names_a_first_name_so_and_suggests_a_capitalised_row() -> None:
+    _, warned = said_and_warned(
+        "O'Neil rang.", "Neil Kelly", {"Sam Roe": "Interviewer", "Neil Kelly": "P01"}
+    )
+    assert [w for w in warned if "prefix" in w] == [
+        "p01.txt: 'O'Neil' has the first name of P01 with a surname's prefix, so it is '[name]' "
+        "in the copy, not P01's pseudonym: check it by hand, and give 'O'Neil' a row of their "
+        "own in the key (e.g. 'O'Neil,relative') and run again"
+    ]
+    _, warned = said_and_warned("mac Briain rang.", "Seán Ó Briain", SEAN)
+    assert [w for w in warned if "another prefix" in w] == [
+        "p01.txt: 'mac Briain' has the surname of P01 with another prefix, so it is '[name]' in "
+        "the copy, not P01's pseudonym: check it by hand, and give 'Mac Briain' a row of their "
+        "own in the key (e.g. 'Mac Briain,relative') and run again"
+    ]

@@ -2857,10 +2857,25 @@ class PseudonymKey:
         bare = _bare(pseudonym)
         whose = "two people of the key" if bare == _SHARED_SURNAME else bare
         theirs = "a pseudonym of theirs" if bare == _SHARED_SURNAME else f"{bare}'s pseudonym"
+        # the word after the prefix may be their first name ("O'Neil" of Neil Kelly), and the
+        # row to add is written capitalised ("Mac Briain", not "mac Briain"): session 69, R2
+        word = _plain_surname(said)
+        for prefix in sorted(_surname_prefixes(), key=len, reverse=True):
+            if word.startswith(prefix) and len(word) > len(prefix):
+                word = word[len(prefix) :]
+                break
+        names = [name_parts(name) for name, p in self._named_apart() if _bare(p) == bare]
+        first = any(
+            w[:1] and _plain_surname(w[0]) == word and all(_plain_surname(v) != word for v in w[1:])
+            for w in names
+        )
+        what = "first name of" if first and bare != _SHARED_SURNAME else "surname of"
+        how = "a surname's prefix" if what == "first name of" else "another prefix"
+        row = said[:1].upper() + said[1:]
         warn(
-            f"'{said}' has the surname of {whose} with another prefix, so it is "
+            f"'{said}' has the {what} {whose} with {how}, so it is "
             f"'{_in_text(_SHARED_SURNAME)}' in the copy, not {theirs}: check it by "
-            f"hand, and give '{said}' a row of their own in the key (e.g. '{said},relative') "
+            f"hand, and give '{row}' a row of their own in the key (e.g. '{row},relative') "
             "and run again",
             path=transcript.source or transcript.id,
         )
