@@ -174,3 +174,110 @@ def test_a_full_stop_and_a_colon_after_a_label_open_a_turn(tmp_path: Path) -> No
 def test_a_full_stop_and_a_colon_after_a_word_are_no_label(tmp_path: Path) -> None:
     text = "Interviewer: How is it going?\nP04: Fine.\nNote.: we cope.\nOK.: so.\n"
     assert [u.speaker for u in _read(tmp_path / "p04.txt", text).turns] == ["Interviewer", "P04"]
+
+
+# session 69 hunt h_lists: the rule for markers with no heading beside colon labels applies
+# only to a run of items after such a label, never to a question-and-answer transcript's own
+# labels (q a q a), and markers are compared in their case
+
+
+def _speakers_of_lines(t: Transcript, opening: str) -> list[tuple[str, str]]:
+    """The speaker and role of the turn holding the words of each line ``opening`` opens."""
+    out = []
+    at = t.text.find(opening)
+    while at != -1:
+        words = at + len(opening)
+        out += [(u.speaker, u.role) for u in t.turns if u.start <= words < u.end] or [("", "")]
+        at = t.text.find(opening, at + 1)
+    return out
+
+
+@pytest.mark.parametrize(
+    "colon_line",
+    [
+        "Interview 3: registered manager\n\n",  # a title (the brief's shortest repro)
+        "Facilitator: welcome, thanks for coming.\n",
+        "Interviewer: Jane Morris (JM), research fellow\nInterviewee: P02, registered manager\n\n",
+    ],
+)
+def test_lower_case_qa_below_one_colon_line_keeps_its_labels(
+    tmp_path: Path, colon_line: str
+) -> None:
+    text = colon_line + "q. what helped?\na. staff.\nq. and money?\na. none.\n"
+    t = _read(tmp_path / "p11.txt", text)
+    assert _speakers_of_lines(t, "q. ") == [("q", "interviewer")] * 2
+    assert _speakers_of_lines(t, "a. ") == [("a", "participant")] * 2
+
+
+@pytest.mark.parametrize(
+    "colon_line",
+    ["Ruth (deputy manager): can I add the volunteers?\n", "P02: sorry, can I come back?\n"],
+)
+def test_lower_case_qa_with_one_colon_speaker_inside_keeps_its_labels(
+    tmp_path: Path, colon_line: str
+) -> None:
+    text = "q. what helped?\na. the peer workers.\n" + colon_line + "q. of course.\na. money.\n"
+    t = _read(tmp_path / "p12.txt", text)
+    assert [u.speaker for u in t.turns] == ["q", "a", colon_line.split(":")[0], "q", "a"]
+    assert t.turns[0].start == len("q. ") and t.turns[0].role == "interviewer"
+
+
+def test_lower_case_qa_with_a_heading_on_every_line_keeps_its_labels(tmp_path: Path) -> None:
+    text = (
+        "q. what helped: staff or money?\na. staff: the peer workers.\n"
+        "q. and the board: did it help?\na. yes: it backed us.\n"
+    )
+    t = _read(tmp_path / "p13.txt", text)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("q", "interviewer"),
+        ("a", "participant"),
+    ] * 2
+
+
+@pytest.mark.parametrize("options", [{}, {"interviewer_labels": ["I"]}])
+def test_headed_items_in_an_upper_case_i_r_file_are_the_answers_words(
+    tmp_path: Path, options: dict[str, object]
+) -> None:
+    """``I.`` labels the interviewer; the answer's ``i.`` item is no ``I`` (case compared)."""
+    text = (
+        "I. What did reviews cover?\nR. Several things.\ni. care plans: every month.\n"
+        "ii. risk: every week.\nI. Thanks.\nR. Fine.\n"
+    )
+    t = _read(tmp_path / "p14.txt", text, **options)
+    assert _turns(t) == [
+        ("I", "interviewer", "What did reviews cover?"),
+        ("R", "participant", "Several things.\ni. care plans: every month.\nii. risk: every week."),
+        ("I", "interviewer", "Thanks."),
+        ("R", "participant", "Fine."),
+    ]
+
+
+def test_a_list_item_in_a_q_a_colon_file_is_the_answers_words(tmp_path: Path) -> None:
+    """``A.:`` labels the answer; the item ``a. first: ...`` is no ``A`` and draws no advice to
+    delete a repeated label."""
+    text = (
+        "Q.: What are the steps?\nA.: Three.\na. first: the referral.\n"
+        "b. second: the assessment.\nQ.: Thanks.\nA.: OK.\n"
+    )
+    path = tmp_path / "p15.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [u.speaker for u in t.turns] == ["Q", "A", "Q", "A"]
+    assert "b. second: the assessment." in t.text[t.turns[1].start : t.turns[1].end]
+    assert not [w for w in caught if "delete" in str(w.message)]
+
+
+def test_a_marker_named_as_the_file_writes_it_is_a_label(tmp_path: Path) -> None:
+    """``--participant a`` beside ``Interviewer:``/``P02:`` makes ``a.`` a speaker, as the docs
+    say; ``--interviewer Q`` names the file's lower-case ``q.`` where no ``Q.`` opens a line."""
+    text = "Interviewer: What are the steps?\nP02: Three.\na. the referral.\nb. the plan.\n"
+    t = _read(tmp_path / "p16.txt", text, participant_labels=["a"])
+    assert [(u.speaker, u.role) for u in t.turns][-1] == ("a", "participant")
+    text = "Interviewer: What helped?\nP02: The staff.\nq. and money?\na. none.\n"
+    t = _read(tmp_path / "p17.txt", text, interviewer_labels=["Q"], participant_labels=["a"])
+    assert [(u.speaker, u.role) for u in t.turns][2:] == [
+        ("q", "interviewer"),
+        ("a", "participant"),
+    ]

@@ -2112,24 +2112,32 @@ def _with_loose_labels(
     lines of the file's header fields (``Date: 12 March``), labels of no speaker."""
     loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
     speakers = {m.label.casefold() for m in found if m is not None}
-    # beside speakers labelled in the usual shape ("P02: Two things.", not a header's "Date:"),
-    # a list's marker opens a list item with or without a heading ("a. the referral.")
-    in_talk = any(m is not None for i, m in enumerate(found) if i not in header)
-    items = [
-        m is not None
-        and m.form == "full stop"
-        and (is_list_item(m.label, line[m.words_start :]) or (in_talk and is_list_marker(m.label)))
-        for m, line in zip(loose, lines, strict=True)
-    ]
-    # a list's marker is a label where the researcher names it, or the file's lines it opens
-    # are not all list items ("q. what helped: staff or money?" beside "q. and?")
-    labelled = {n.casefold() for n in named_people(interviewer_labels)} | {
-        m.label.casefold()
-        for m, item in zip(loose, items, strict=True)
-        if m is not None and m.form == "full stop" and not item
+    items = [False] * len(lines)
+    for run, after_talk in _marker_runs(found, loose, header):
+        markers = [m.label for i in run if (m := loose[i]) is not None]
+        if _alternate(markers):  # "q. ... a. ... q. ... a. ...": the file's labels, no list
+            continue
+        # after a speaker labelled in the usual shape ("P02: Two things.", not a header's
+        # "Date:"), a list's marker opens an item with or without a heading ("a. the referral.")
+        for i in run:
+            m = loose[i]
+            items[i] = m is not None and (
+                after_talk or is_list_item(m.label, lines[i][m.words_start :])
+            )
+    # a list's marker is a label where the file's lines it opens are not all list items ("q.
+    # what helped?" beside "q. and money?"), compared in its case ("I." labels, "i." is an
+    # item), or where the researcher names it as the file writes it, or in another case that
+    # opens none of the file's lines ("--interviewer Q" for "q.")
+    labelled = {m.label for m, item in zip(loose, items, strict=True) if m is not None and not item}
+    named = {
+        m.label
+        for m in loose
+        if m is not None and m.form == "full stop" and is_list_marker(m.label)
+        for n in named_people(interviewer_labels)
+        if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
     }
     loose = [
-        None if item and m is not None and m.label.casefold() not in labelled else m
+        None if item and m is not None and m.label not in labelled | named else m
         for m, item in zip(loose, items, strict=True)
     ]
 
@@ -2153,6 +2161,8 @@ def _with_loose_labels(
             }
         if len({label.casefold() for label in labels}) >= 2:
             taken_in_form[form] = labels
+        if form == "full stop" and named & counts.keys():  # named, a speaker on its own too
+            taken_in_form[form] = taken_in_form.get(form, set()) | (named & counts.keys())
     taken = [
         m
         if m is not None
@@ -2167,6 +2177,41 @@ def _with_loose_labels(
     out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
     timed = _with_time_first_labels(lines, out, known)
     return _with_lone_labels(lines, timed, known, set_apart or [False] * len(lines))
+
+
+def _marker_runs(
+    found: Sequence[LabelMatch | None],
+    loose: Sequence[LabelMatch | None],
+    header: Collection[int],
+) -> list[tuple[list[int], bool]]:
+    """The runs of lines that a list's marker opens in the full-stop shape (``a. ...``,
+    ``ii. ...``; :func:`is_list_marker`) with no other label between them, each with whether a
+    speaker labelled in the usual shape (``P02:``, not a header's ``Date:``) opens a line
+    before it."""
+    runs: list[tuple[list[int], bool]] = []
+    run: list[int] = []
+    after_talk = False
+    for i, (f, m) in enumerate(zip(found, loose, strict=True)):
+        if m is not None and m.form == "full stop" and is_list_marker(m.label):
+            run.append(i)
+        elif m is not None or (f is not None and i not in header):
+            if run:
+                runs.append((run, after_talk))
+                run = []
+            after_talk = after_talk or (f is not None and i not in header)
+    if run:
+        runs.append((run, after_talk))
+    return runs
+
+
+def _alternate(labels: Sequence[str]) -> bool:
+    """Whether two labels take turns in ``labels`` (``q a q a``, a line said twice by one
+    counted once): a question-and-answer transcript's labels, not a list's markers, which
+    follow on (``a b c``, ``a i ii b``)."""
+    turns = [label for k, label in enumerate(labels) if k == 0 or labels[k - 1] != label]
+    return any(
+        turns[k] == turns[k + 2] and turns[k + 1] == turns[k + 3] for k in range(len(turns) - 3)
+    )
 
 
 #: The whole of a line that is a speaker's name alone, set apart in bold or as a heading.
