@@ -56,3 +56,17 @@ def test_import_export_and_report_make_their_new_folders_0700(
     assert {o: (mode(p.parent), mode(p)) for o, p in written.items()} == {
         o: (0o700, 0o644) for o in written
     }
+
+
+def test_python_save_makes_the_model_folder_0700_as_roqa_train_does(
+    tiny_model, tmp_path: Path, umask_022: None
+) -> None:
+    # the model's evidence.jsonl holds its training quotes word for word (s69 python D1)
+    out = tiny_model.save(tmp_path / "models" / "mine")
+    assert (mode(out.parent), mode(out)) == (0o755, 0o700)
+    files = [p for p in out.iterdir() if p.is_file()]
+    assert (out / "evidence.jsonl") in files and {mode(p) for p in files} == {0o644}
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    tiny_model.save(shared)  # a folder that exists keeps its mode, as with --out
+    assert mode(shared) == 0o755

@@ -54,6 +54,7 @@ from .io import (
     atomic_write_bytes,
     atomic_write_text,
     given_path,
+    make_out_dir,
     path_to_record,
     read_jsonl,
     refuse_save_among_other_kind,
@@ -2552,7 +2553,9 @@ class AutoCoder:
         try:
             if out.is_file():
                 raise FileExistsError
-            out.mkdir(parents=True, exist_ok=True)
+            # its owner's alone when made, as roqa train's --out: evidence.jsonl holds the
+            # training quotes word for word
+            make_out_dir(out)
         except (FileExistsError, NotADirectoryError):
             raise RoqaError(
                 "is a file, and save() writes a model folder"
