@@ -341,6 +341,36 @@ def test_a_transcript_of_only_the_interviewer_warns_that_there_is_no_participant
     )
 
 
+def test_a_participant_labelled_q_with_a_number_beside_the_interviewer_is_named_with_its_fix(
+    tmp_path: Path,
+) -> None:
+    """s69 python D2: 'Q01' (Q with a number is an interviewer's label) beside 'Interviewer':
+    every turn is the interviewer's, and the warning named --interviewer, which was not given,
+    and not the fix, --participant Q01. Given --interviewer, the old advice stands."""
+    text = (
+        "Interviewer: How has it gone?\nQ01: Staffing is the problem, two vacancies.\n"
+        "Interviewer: And the contract?\nQ01: It pays by the hour.\n"
+    )
+    t = read_txt(tmp_path, text, name="q01_manager.txt")
+    said = (
+        f"{tmp_path / 'q01_manager.txt'}: no participant talk found: all 4 turns are the "
+        "interviewer's ('Interviewer', 'Q01'), so there is nothing to code: 'Q01' is read as "
+        "the interviewer, as Q with a number is an interviewer's label; if "
+        "'Q01' is the participant, name them with "
+    )
+    assert speaker_warning(t) == said + "--participant Q01"
+    assert speaker_warning(t, interface="python") == said + "participant_labels=['Q01']"
+    fixed = read_txt(tmp_path, text, name="q01_manager.txt", participant_labels=["Q01"])
+    assert speaker_warning(fixed) is None
+    given = read_txt(tmp_path, text, name="q01_manager.txt", interviewer_labels=["Sam"])
+    assert speaker_warning(given) == (
+        f"{tmp_path / 'q01_manager.txt'}: no participant talk found: all 4 turns are the "
+        "interviewer's ('Interviewer', 'Q01'), so there is nothing to code (check that the "
+        "participant's turns are labelled 'P04: ...' and that --interviewer names only the "
+        "interviewer)"
+    )
+
+
 # --- Word tables ------------------------------------------------------------------------------
 
 

@@ -40,6 +40,7 @@ from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     COLLECTIVE_REPLIES,
     HOSTS_ANSWERING,
+    INTERVIEWER_LABELS_GIVEN,
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
@@ -800,6 +801,12 @@ def finish_transcript(
     )
     if named and interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
         meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
+    if (
+        interviewer_labels is not None
+        and _own_labels(interviewer_labels)
+        and all(t.role == "interviewer" for t in turns)
+    ):  # its warning asks whether they name only the interviewer
+        meta[INTERVIEWER_LABELS_GIVEN] = True
     unmatched = [
         p for p in participants if not any(t.speaker in participant_keys([p]) for t in turns)
     ]

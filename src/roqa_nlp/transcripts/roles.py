@@ -1876,6 +1876,10 @@ PARTICIPANTS_NAMED = "participants_named"
 #: (``Interviewer: JS``) whom the researcher's interviewer labels, naming another speaker of
 #: the transcript, leave participants (:meth:`.speaker_labels.Header.overruled`).
 HEADER_OVERRULED = "header_interviewer_overruled"
+#: The metadata key of a transcript every turn of which is the interviewer's, read with
+#: interviewer labels the researcher gave besides the defaults (``--interviewer``): True. Its
+#: warning then asks whether they name only the interviewer (:func:`interviewer_warning`).
+INTERVIEWER_LABELS_GIVEN = "interviewer_labels_given"
 
 
 def unmatched_labels(transcript: Transcript) -> list[str]:
@@ -3042,6 +3046,19 @@ def _who_was_guessed(transcript: Transcript, interface: str) -> str | None:
     return None
 
 
+def _numbered_interviewers(transcript: Transcript) -> list[str]:
+    """The speakers of ``transcript`` the default labels read as the interviewer only by a short
+    label with a number (``Q01``, ``IV2``: a study's participant ids may look so), when another
+    speaker is named the interviewer without one (``Interviewer``), else none."""
+    defaults = _default_interviewer_keys()
+    speakers = list(dict.fromkeys(t.speaker for t in transcript.turns))
+    numbered = [
+        s for s in speakers if s in defaults and re.fullmatch(r"[A-Za-z]{1,3}[ _-]?\d+", s.strip())
+    ]
+    others = [s for s in speakers if s not in numbered and s in defaults]
+    return numbered if others else []
+
+
 def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str | None:
     """The line of :func:`_about_the_interviewer` of a transcript whose interviewer was not
     guessed."""
@@ -3067,6 +3084,20 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
                 f"interviewer's ({interviewers}), so there is nothing to code: {label!r} is "
                 f"read as the interviewer for the '{shown}' in the label{why}; if they are the "
                 f"participant, name them with {_participant_named(interface, name)}"
+            )
+        numbered = _numbered_interviewers(transcript)
+        if numbered and not transcript.metadata.get(INTERVIEWER_LABELS_GIVEN):
+            shown = and_list([repr(s) for s in numbered])
+            bases = and_list(
+                list(dict.fromkeys(_without_trailing_number(s.strip()).strip() for s in numbered))
+            )
+            one = len(numbered) == 1
+            return (
+                f"{where}: no participant talk found: {every} the "
+                f"interviewer's ({interviewers}), so there is nothing to code: {shown} "
+                f"{'is' if one else 'are'} read as the interviewer, as {bases} with a number is "
+                f"an interviewer's label; if {shown} {'is' if one else 'are'} the participant, "
+                f"name them with {_naming_participants(interface, numbered)}"
             )
         return (
             f"{where}: no participant talk found: {every} the "
