@@ -1492,7 +1492,8 @@ def test_a_folder_of_transcripts_given_for_codings_says_to_code_it_first(tmp_pat
     assert run.code == 2
     assert run.err.splitlines() == [
         f"roqa: error: {study}: holds transcripts and no codings.jsonl (code them first: roqa "
-        f"code {study} --out coded/, then give coded/)"
+        f"code {study} --out coded/, then give coded/; in Python, "
+        f"AutoCoder.load().code({str(study)!r}))"
     ]
     assert not (study / "report.html").exists()
 

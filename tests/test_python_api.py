@@ -324,7 +324,7 @@ def test_training_records_in_a_list_or_a_dataset_are_the_files_records(
     [
         (42, "training data of type int is not supported"),
         ({"text": "x"}, "training data of type dict is not supported"),
-        ([], "training records: holds no training records"),
+        ([], "no training records given: the list is empty"),
         (["We had no staff."], "training records: record 1 is of type str, not a dict"),
         ([{"text": "  ", "codes": []}], "training records: record 1 has no text"),
         (
@@ -410,7 +410,7 @@ def test_no_labelled_records_is_a_value_error_as_the_docs_say(cfir2009: object) 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda cb: as_training_set([], cb), "training records: holds no training records ("),
+        (lambda cb: as_training_set([], cb), "no training records given: the list is empty ("),
         (
             lambda cb: as_training_set([{"text": "x", "codes": ["Made Up"]}], cb),
             "training records, record 1: unknown code 'Made Up' in codebook 'cfir-2009' (",

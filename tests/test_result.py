@@ -1247,3 +1247,25 @@ def test_the_spreadsheet_of_the_codings_saved_as_a_workbook_or_tsv_is_not_said_a
         f"{f}: is the spreadsheet of the codings, which cannot be read back (give the "
         "codings.jsonl it was written from, or the folder holding it)"
     )
+
+
+def test_a_transcript_or_a_folder_of_them_read_as_codings_names_the_python_call_too(
+    tmp_path: Path,
+) -> None:
+    """CodingResult.read of a transcript told a Python caller only the roqa command (s69
+    python D6)."""
+    f = tmp_path / "p11.txt"
+    f.write_text("Interviewer: Why?\nP11: No staff.\n", "utf-8")
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(f)
+    assert str(exc.value) == (
+        f"{f}: is a transcript, not codings (code it first: roqa code {f} --out coded/, then "
+        f"give coded/; in Python, AutoCoder.load().code({str(f)!r}))"
+    )
+    with pytest.raises(ValueError) as exc:
+        CodingResult.read(tmp_path)
+    assert str(exc.value) == (
+        f"{tmp_path}: holds transcripts and no codings.jsonl (code them first: roqa code "
+        f"{tmp_path} --out coded/, then give coded/; in Python, "
+        f"AutoCoder.load().code({str(tmp_path)!r}))"
+    )

@@ -88,7 +88,8 @@ def codings_file(path: str | Path) -> Path:
             raise RoqaValueError(
                 "holds transcripts and no codings.jsonl",
                 path=p,
-                hint=f"code them first: roqa code {p} --out coded/, then give coded/",
+                hint=f"code them first: roqa code {p} --out coded/, then give coded/; in Python, "
+                f"AutoCoder.load().code({str(p)!r})",
             )
         coders = coders_folders(p) if not codings.exists() else []
         if coders:
@@ -150,7 +151,8 @@ def codings_file(path: str | Path) -> Path:
         raise RoqaValueError(
             "is a transcript, not codings",
             path=p,
-            hint=f"code it first: roqa code {p} --out coded/, then give coded/",
+            hint=f"code it first: roqa code {p} --out coded/, then give coded/; in Python, "
+            f"AutoCoder.load().code({str(p)!r})",
         )
     beside = p.with_name("codings.jsonl").is_file()
     if beside and p.name.lower() in _BESIDE_CODINGS:  # its own JSON, not codings (tester s54)

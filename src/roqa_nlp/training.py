@@ -573,7 +573,8 @@ def as_training_set(data: Any, codebook: Codebook, *, descriptions: bool = True)
     if records is None:
         raise _wrong_type(data, "training data")
     if not records:
-        raise RoqaValueError("holds no training records", path=where, hint=ACCEPTED)
+        kind = "list" if isinstance(data, list) else type(data).__name__
+        raise RoqaValueError(f"no training records given: the {kind} is empty", hint=ACCEPTED)
     ts = normalise_records(records, codebook, Path(where), item="record")
     if descriptions:
         ts = ts.extend(description_examples(codebook))
