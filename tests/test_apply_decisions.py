@@ -2031,3 +2031,67 @@ def test_rows_contradicted_by_a_later_row_are_listed_in_row_order(cfir: Codebook
         "rows 4 and 5: accept IS.E.2 then recode of IS.E.2 to IS.B on p01:0002; "
         "rows 6 and 7: valence barrier then enabler on p01:0003 and 1 more"
     ]
+
+
+def test_a_project_code_the_model_did_not_suggest_on_a_segment_has_no_model_valence(
+    cfir: Codebook,
+) -> None:
+    """Hunt s69 h_newvalence (MISSED 1): a project code given on a segment by an accept or a
+    recode row (by its name or its id), where the model never suggested it, kept the valence the
+    model gave another code there (``project.hope`` charted neutral 0.544), as a new-code row's
+    no longer does: it has none (neutral, no probability) unless the reviewer gives one. A
+    project code a retrained model suggested on the segment, accepted, keeps the model's, and a
+    recode to a CFIR code keeps the model's as before."""
+    from roqa_nlp.decisions import project_codebook
+
+    book = project_codebook(cfir, [Decision("x", "new-code", new_code="Hope")])
+    model = model_codings()
+    fifth = model.segments[4]
+    fifth.suggestions = [Suggestion("project.hope", "Hope", None, 0.7, "enabler", valence_probability=0.81)]  # fmt: skip
+    rows = [
+        Decision("p01:0001", "new-code", new_code="Hope", text=TEXTS[0]),
+        Decision("p01:0002", "accept", "hope", text=TEXTS[1]),  # by name, in any case
+        Decision("p01:0003", "recode", "project.hope", text=TEXTS[2]),  # by id
+        Decision("p01:0004", "recode", "IS.E.1", text=TEXTS[3]),  # a CFIR code: the model's
+        Decision("p01:0005", "accept", "project.hope", text=TEXTS[4]),  # suggested: the model's
+        Decision("p02:0001", "recode", "Hope", text=TEXTS[0], valence="enabler"),
+    ]
+    reviewed, _, counts = reviewed_codings(rows, model, book, coder="Alice")
+    assert {
+        s.segment.id: [(g.code_id, g.valence, g.valence_probability) for g in s.suggestions]
+        for s in reviewed.segments
+    } == {
+        "p01:0001": [("project.hope", "neutral", None)],
+        "p01:0002": [("project.hope", "neutral", None)],
+        "p01:0003": [("project.hope", "neutral", None)],
+        "p01:0004": [("IS.E.1", "barrier", 0.55)],
+        "p01:0005": [("project.hope", "enabler", 0.81)],
+        "p02:0001": [("project.hope", "enabler", 1.0)],
+    }
+    assert reviewed.meta["valence_not_given"] == ["p01:0001", "p01:0002", "p01:0003"]
+    assert reviewed.meta["valence_from_model"] == ["p01:0004", "p01:0005"]
+    assert (counts["accept"], counts["recode"], counts["new-code"]) == (2, 3, 1)
+
+
+def test_a_new_code_written_as_a_project_codes_id_is_that_code(cfir: Codebook) -> None:
+    """Hunt s69 h_newvalence (MISSED 2): a new-code cell ``project.hope`` made a code
+    ``project.project-hope`` beside the ``project.hope`` that a new-code row "Hope" makes. It is
+    read as the code of that id: the one a row of the review names "Hope", one an earlier round
+    made (the model's codebook has it), else a new code of that id."""
+    from roqa_nlp.decisions import feedback_plan, project_code_id, project_codebook
+
+    assert project_code_id("project.hope") == "project.hope"
+    assert project_code_id("Project.Staff morale") == "project.staff-morale"
+    rows = [
+        Decision("p01:0001", "new-code", new_code="Hope", text=TEXTS[0]),
+        Decision("p01:0002", "new-code", new_code="project.hope", text=TEXTS[1]),
+    ]
+    earlier = project_codebook(cfir, [Decision("x", "new-code", new_code="Hope")])
+    for given, book in ((rows, cfir), (rows[1:], earlier), (rows[1:], cfir)):
+        reviewed, made, _ = reviewed_codings(given, model_codings(), book, coder="Alice")
+        assert {g.code_id for s in reviewed.segments for g in s.suggestions} == {"project.hope"}
+        assert [c.id for c in made.codes if c.id.startswith("project.")] == ["project.hope"]
+        plan = feedback_plan([(given, model_codings(), "decisions.csv")], book)
+        assert {c for codes in plan.labels for c in codes} == {"project.hope"}
+    assert made.find("project.hope").name == "project.hope"  # type: ignore[union-attr]
+    assert earlier.find("project.hope").name == "Hope"  # type: ignore[union-attr]

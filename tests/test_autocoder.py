@@ -2391,7 +2391,7 @@ def test_the_card_counts_new_code_examples_given_no_valence(
     assert "n_without_valence" not in fb  # it had codings: said as a new code's, not as bare
     assert feedback_summary(fb).endswith(
         "; valence: none on 1 example given a new code (the valence head leaves it out, as "
-        "the review gives a new code none: a valence row on each trains yours)"
+        "the review gives a new code none: a valence row on it trains yours)"
     )
     fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])

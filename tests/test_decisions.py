@@ -1631,8 +1631,10 @@ def test_train_reads_a_new_code_named_as_a_code_as_apply_decisions_does(cfir: Co
         [s1, s2, s3],
         [["project.staff-morale", "IS.E.2"], ["project.staff-morale"], ["IC.F"]],
     )
-    assert plan.counts == {"new-code": 1, "accept": 2, "recode": 1, "new-code-without-valence": 1}
+    assert plan.counts == {"new-code": 1, "accept": 2, "recode": 1, "new-code-without-valence": 2}
     assert plan.valences[0] == ""  # a new code given no valence has none, beside IS.E.2 too
+    # and so has the new code accepted where the model did not suggest it (hunt s69 h_newvalence)
+    assert plan.valences[1] == ""
     assert [str(w.message) for w in caught] == [
         "d.csv: new codes counted as one, as their names differ only in case, spacing, "
         "punctuation or &/and: 'Staff morale' = 'Staff Morale' (each is the first spelling)",
@@ -1647,6 +1649,7 @@ def test_train_reads_a_new_code_named_as_a_code_as_apply_decisions_does(cfir: Co
     assert {s.segment.id: [g.code_id for g in s.suggestions] for s in applied} == dict(
         zip(plan.ids, plan.labels)
     )
+    assert [g.valence_probability for g in applied.segments[1].suggestions] == [None]
 
 
 def test_a_row_left_on_a_renamed_transcript_says_it_is_coded_under_its_new_name() -> None:

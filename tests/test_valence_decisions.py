@@ -387,6 +387,21 @@ def test_the_summary_says_how_many_new_code_examples_have_no_valence() -> None:
         "; valence: none on 3 examples given a new code (the valence head leaves them out, as "
         "the review gives a new code none: a valence row on each trains yours)"
     )
+    # one example: "a valence row on it"; beside examples without codings, their clause says
+    # the valence head leaves them out, this one "left out too" (hunt s69 h_newvalence, LOW)
+    card["n_new_code_without_valence"] = 1
+    card["examples_by_kind"] = {"coded": 1}
+    assert feedback_summary(card).endswith(
+        "; valence: none on 1 example given a new code (the valence head leaves it out, as the "
+        "review gives a new code none: a valence row on it trains yours)"
+    )
+    card["n_without_valence"] = 2
+    card["examples_by_kind"] = {"coded": 3}
+    assert feedback_summary(card).endswith(
+        "; valence: none on 2 examples (without codings; the valence head leaves them out), "
+        "none on 1 given a new code (left out too, as the review gives a new code none: a "
+        "valence row on it trains yours)"
+    )
 
 
 def test_an_earlier_cards_summary_says_its_new_codes_took_the_models_valence() -> None:
@@ -634,3 +649,45 @@ def test_a_lone_valence_only_example_given_on_a_rejection_is_in_the_brackets() -
         "feedback: 2 examples from 2 decisions (2 valence only (each by the valence written on "
         "their rejection or no-code row)); 2 left out "
     )
+
+
+def test_a_project_code_the_model_did_not_suggest_is_not_learnt_with_the_models_valence(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """Hunt s69 h_newvalence (MISSED 1): a project code given by an accept or a recode row (by
+    its name or its id; an accept replacing the new-code row on the same words), where the model
+    never suggested it, was trained with the model's valence (its reading of another code), as
+    the review charted it; both now give it none, as a new-code row's: the valence head leaves
+    the example out. A project code the model suggested there, accepted, keeps the model's; a
+    recode to a CFIR code too."""
+    from roqa_nlp.decisions import project_codebook
+    from roqa_nlp.schema import Suggestion
+
+    texts = [
+        ("Lockdown was awful.", "enabler"),  # new code: none
+        (STAFF, "enabler"),  # accept "hope" by name: none
+        ("Agency staff cost a fortune.", "enabler"),  # recode to project.hope: none
+        (DIRECTOR, "barrier"),  # recode to IS.E.1: the model's
+        ("Supervision keeps us going.", "enabler"),  # new code, then accept by id: none
+        ("We hope it lasts.", "barrier"),  # accept, suggested by the model: the model's
+    ]
+    result = coded(texts)
+    result.segments[5].suggestions = [Suggestion("project.hope", "Hope", None, 0.7, "enabler")]
+    book = project_codebook(cfir, [Decision("x", "new-code", new_code="Hope")])
+    header = "segment_id,decision,code_id,new_code,note,text,valence\n"
+    p = write(
+        tmp_path,
+        header + f"p01:0001,new-code,,Hope,,{texts[0][0]},\n"
+        f"p01:0002,accept,hope,,,{STAFF},\n"
+        f"p01:0003,recode,project.hope,,,{texts[2][0]},\n"
+        f"p01:0004,recode,IS.E.1,,,{DIRECTOR},\n"
+        f"p01:0005,new-code,,Hope,,{texts[4][0]},\n"
+        f"p01:0005,accept,project.hope,,,{texts[4][0]},\n"
+        f"p01:0006,accept,project.hope,,,{texts[5][0]},\n",
+    )
+    decisions, _ = read_decisions(p)
+    plan = feedback_plan([(decisions, result, p)], book, valence_only=True)
+    assert plan.labels == [["project.hope"]] * 3 + [["IS.E.1"]] + [["project.hope"]] * 2
+    assert plan.valences == ["", "", "", "barrier", "", "enabler"]
+    assert plan.counts[NEW_CODE_WITHOUT_VALENCE] == 4
+    assert valence_set(plan.training_set()) == [(DIRECTOR, "barrier"), ("We hope it lasts.", "enabler")]  # fmt: skip

@@ -47,7 +47,8 @@ How decisions become training examples (:func:`feedback_examples`):
   the review keeps it for an accepted or recoded code; an example given a new code and no valence
   has none (the valence head leaves it out), as the review gives a new code none: the model's
   valence there is its reading of another code, not of the reviewer's theme (beside an accepted
-  code too: the example's one valence would be the new code's in the codes' valence mix);
+  code too: the example's one valence would be the new code's in the codes' valence mix); so has
+  one given a project code the model did not suggest on the segment (by an accept or a recode);
 - a segment the researcher gave a valence but no code (no code decided, some suggestions
   rejected, or every one rejected) becomes a *valence-only* example (:data:`VALENCE_ONLY`,
   ``feedback_plan(..., valence_only=True)``): the valence head learns its words with that
@@ -200,7 +201,16 @@ def merged_new_code_names(
     first: dict[str, str] = {}
     spellings: dict[str, list[str]] = {}
     out: list[Decision] = []
+    # a name written as a project code's id (project.hope) is the name of these rows that makes
+    # it ("Hope"), as the code a row names by its id is (hunt s69 h_newvalence, 2)
+    named = {
+        project_code_id(d.new_code): d.new_code
+        for d in reversed(decisions)
+        if d.decision == "new-code" and d.new_code.strip() and written_as_id(d.new_code) is None
+    }
     for d in decisions:
+        if d.decision == "new-code" and (cid := written_as_id(d.new_code)) in named:
+            d = replace(d, new_code=named[cid or ""])
         if d.decision == "new-code" and d.new_code.strip():
             key = _same_name(d.new_code)
             name = first.setdefault(key, d.new_code)
@@ -309,8 +319,21 @@ def segment_notes(result: CodingResult) -> dict[str, list[str]]:
 
 
 def project_code_id(name: str) -> str:
-    """The stable id of a new code named ``name``."""
-    return f"{PROJECT_PREFIX}{slug(name)}"
+    """The stable id of a new code named ``name``; a name written as a project code's id
+    (``project.hope``, :func:`written_as_id`) is that id, not ``project.project-hope`` (hunt s69
+    h_newvalence, 2)."""
+    return written_as_id(name) or f"{PROJECT_PREFIX}{slug(name)}"
+
+
+def written_as_id(name: str) -> str | None:
+    """The project code id a new code's name is written as (``project.hope``, ``Project.Staff
+    morale`` -> ``project.staff-morale``), else None: a reviewer naming the code by its id in the
+    new-code cell means that code."""
+    text = unicodedata.normalize("NFKC", name).strip()
+    rest = text[len(PROJECT_PREFIX) :]
+    if not text.casefold().startswith(PROJECT_PREFIX) or not re.search(r"[^\W_]", rest):
+        return None
+    return f"{PROJECT_PREFIX}{slug(rest)}"
 
 
 #: The description a new code is given (:func:`project_codebook`). It names the code as it was
@@ -1761,6 +1784,10 @@ def named_codes_recoded(
         if known is not None and known.codable and known.id != project_code_id(d.new_code):
             d = replace(d, decision="recode", code_id=known.id, new_code="")
             said.append(f"{quoted(known.name)} ({known.id})")
+        elif known is not None and written_as_id(d.new_code) == known.id:
+            # an earlier round's project code named by its id: the new code of its name, as
+            # typing its name makes it (not a second code, nor two names for one id)
+            d = replace(d, new_code=known.name)
         out.append(d)
     if said:
         n = len(said)
@@ -1841,7 +1868,8 @@ SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 REPLACED = "replaced by a later row on the same words and code"
 BESIDE_A_CODE = "rejections on segments given a code"
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
-#: coded examples given a new code and no valence (FeedbackExamples.counts): they have none
+#: coded examples given a new code and no valence, or a project code the model did not suggest on
+#: the segment (FeedbackExamples.counts): they have none
 #: (""), which the valence head leaves out, as the review gives a new code none (neutral, no
 #: probability: :func:`reviewed_codings`); the model's valence there is its reading of a code of
 #: its own, which nobody reviewed (models trained before session 69 learnt it: their cards'
@@ -1872,7 +1900,8 @@ class FeedbackExamples:
     kinds: list[str]
     #: the valence the example is trained with: the researcher's (a ``valence`` row on the
     #: segment), else the one the model suggested for the segment ("" without codings, or when
-    #: a code of the example is a new code: the valence head leaves it out)
+    #: a code of the example is a new code, or a project code the model did not suggest there:
+    #: the valence head leaves it out)
     valences: list[str]
     #: decisions that became labels, by decision (accept, recode, new-code), examples of
     #: talk that fits no code (rejected), small talk (off-framework) and procedural talk, and
@@ -1976,8 +2005,10 @@ def feedback_plan(
       ``valence`` row), else the model's; one given a new code has none (""), as
       :func:`reviewed_codings` gives a new code none (the model's valence there is its reading of
       another code), counted as :data:`NEW_CODE_WITHOUT_VALENCE`, beside an accepted code too
-      (an example's one valence is learnt for each of its codes by the valence prior); an
-      accepted or recoded code alone keeps the model's, as the review keeps it. A valence on
+      (an example's one valence is learnt for each of its codes by the valence prior), and so
+      has one given a project code the model did not suggest on the segment (an accept or a
+      recode naming it); an accepted or recoded code alone keeps the model's (a CFIR code
+      recoded to too), as the review keeps it. A valence on
       words given no code (none decided, or
       every one rejected) is, with ``valence_only``, a valence-only example (``valence_texts``,
       ``valence_ids``, ``valence_labels``; counted as :data:`VALENCE_ONLY`) for a trainer that
@@ -2214,11 +2245,17 @@ def feedback_plan(
         if codes and corrected:
             count(out.counts, VALENCE)
             out.valences.append(corrected)
-        elif sugg and any(state[c][0] == "new-code" for c in codes):
+        elif sugg and any(
+            state[c][0] == "new-code"
+            or (c.startswith(PROJECT_PREFIX) and c not in {g.code_id for g in sugg})
+            for c in codes
+        ):
             # talk the researcher named anew and gave no valence: the model's is its reading of
             # another code, which the review does not give the new code (neutral, no
             # probability); not stated, so the valence head leaves it out (and the valence
-            # prior, which would count it under the new code, beside an accepted code too)
+            # prior, which would count it under the new code, beside an accepted code too). So
+            # with a project code accepted or recoded to where the model did not suggest it
+            # (hunt s69 h_newvalence, 1); a CFIR code recoded to keeps the model's, as reviewed
             out.valences.append("")
             count(out.counts, NEW_CODE_WITHOUT_VALENCE)
         else:
@@ -3028,10 +3065,13 @@ def feedback_summary(card: dict[str, object]) -> str:
     # examples given a new code and no valence: none, as the review gives a new code none
     n_new_none = int(card.get("n_new_code_without_valence") or 0)  # type: ignore[call-overload]
     if n_new_none:
+        # once "the valence head leaves them out" in a line (hunt s69 h_newvalence, LOW)
+        them = "it" if n_new_none == 1 else "them"
+        out = "left out too" if n_bare else f"the valence head leaves {them} out"
         said.append(
             f"none on {n_new_none}{'' if said else ' example' + ('s' if n_new_none != 1 else '')}"
-            f" given a new code (the valence head leaves {'it' if n_new_none == 1 else 'them'} "
-            "out, as the review gives a new code none: a valence row on each trains yours)"
+            f" given a new code ({out}, as the review gives a new code none: a valence row on "
+            f"{'it' if n_new_none == 1 else 'each'} trains yours)"
         )
     # a card of a model trained before session 69: examples given a new code and no valence
     # row were trained with the model's valence, shown for another code
@@ -3570,7 +3610,8 @@ def reviewed_codings(
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure); a new code given none has none (``neutral`` with no probability, the segment
     listed in ``valence_not_given`` when no code of it keeps the model's), not the model's
-    valence of another code. Rows a later row contradicts (an accept then a reject of one code, two
+    valence of another code, and so has a project code accepted or recoded to on a segment the
+    model did not suggest it on (a code of the codebook recoded to keeps the model's). Rows a later row contradicts (an accept then a reject of one code, two
     valences for one segment) are warned about, named by their rows and segment ids; code and
     valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
@@ -3641,6 +3682,9 @@ def reviewed_codings(
     # each segment's top suggestion as the model made it: the valence a code decided on a segment
     # the chart shows no code for (its top code has no counterpart there) keeps, as a recode does
     model_top = {s.segment.id: s.suggestions[0] for s in result.segments if s.suggestions}
+    # and the codes the model suggested there: a project code given where it suggested none
+    # has no model valence (the model's is its reading of another code)
+    model_codes = {s.segment.id: {g.code_id for g in s.suggestions} for s in result.segments}
     if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
         seen = chart if chart is not None and made_in == chart.id else Codebook.load(made_in)
         result, codebook = _charted_in(result, codebook, seen)
@@ -3796,8 +3840,14 @@ def reviewed_codings(
             code = book[code_id]  # a Code
             # a new code the reviewer gave no valence has none (neutral, given none): the
             # model's valence is its reading of another code, not of the reviewer's theme
-            # (newcomer s68: "Manager's own grief" under Enablers, from the model's code)
-            read = model if decision != "new-code" else None
+            # (newcomer s68: "Manager's own grief" under Enablers, from the model's code); so
+            # has a project code accepted or recoded to where the model did not suggest it (by
+            # name, by id, or an accept in place of its new-code row: hunt s69 h_newvalence, 1),
+            # while a CFIR code recoded to keeps the model's valence of the segment
+            unsuggested = code_id.startswith(PROJECT_PREFIX) and code_id not in (
+                model_codes.get(sid, set()) | {g.code_id for g in s.suggestions}
+            )
+            read = model if decision != "new-code" and not unsuggested else None
             modelled = modelled or (read is not None and not mine)
             suggestions.append(
                 Suggestion(
