@@ -777,7 +777,7 @@ def test_words_of_the_codebooks_setting_decide_no_share(themes: Codebook) -> Non
             "OS.D",
             "The commissioners now score us on how many people move on within two years, and "
             "that scoring has actually pushed us to take recovery seriously.",
-            [("OUT.G.3", 0.6), ("OUT.E", 0.008955), ("OUT.F", 0.008955)],
+            [("OUT.G.3", 0.6), ("OUT.E", 0.000134), ("OUT.F", 0.000134)],
         ),
     ],
 )
@@ -790,10 +790,76 @@ def test_a_topic_a_description_hands_on_counts_for_the_code_it_names(
     are in, those words won the topic for the code excluding it: Relational Connections 0.6 and
     Communications 0.000006 for talk of channels of information, Policies & Laws and Financing
     tied for outside money, Policies & Laws and Performance-Measurement Pressure for being
-    scored (s61 tester, HIGH 1; rm05:0004, rm03:0007). They count for the code they name."""
+    scored (s61 tester, HIGH 1; rm05:0004, rm03:0007). They count for the code they name. (The
+    others' shares fell in s69 where a word said twice, "scor(ing)", counts twice.)"""
     walk = crosswalk(cfir2009, cfir2022)
     out = translate_suggestions([g(code, 0.6)], walk, cfir2009, cfir2022, said)
     assert [(x.code_id, round(x.probability, 6)) for x in out] == charted
+
+
+@pytest.mark.parametrize(
+    ("code", "said", "first"),
+    [
+        # s69 seed13 tester, defect 4 (P01): charted as Mid-level Leaders at 0.9986, by "managers'"
+        # alone, weighed as Mid-level Leaders' alias "Middle managers" (x2) against "directors"
+        # (x1, in High-level Leaders' description) said twice
+        (
+            "IS.E.1",
+            "Our directors are really behind it, I have to say. The managing director came from a "
+            "nursing background and she talks about recovery at every managers' meeting.",
+            "IND.A",
+        ),
+        (
+            "IS.E.1",
+            "Our directors are really behind it, I have to say. The managing director came from a "
+            "nursing background and she talks about recovery at every managers' meeting. When I "
+            "asked for money to run a peer support group she said yes the same week.",
+            "IND.A",
+        ),
+        ("IS.E.1", "The board and the directors backed it at the managers' away day.", "IND.A"),
+        # the alias's words apart are not the alias (hunt h_crosswalk M1)
+        (
+            "IS.E.1",
+            "The directors backed it, I raised it at every managers' meeting, in the middle of "
+            "the year.",
+            "IND.A",
+        ),
+        (
+            "IS.E.1",
+            "In the middle of the year our chief executive told all the managers it was a "
+            "priority.",
+            "IND.A",
+        ),
+        ("IS.E.1", "Our middle managers are the ones who carried it.", "IND.B"),
+        ("IS.E.1", "Middle and senior managers met every week about it.", "IND.B"),
+        ("IS.E.1", "The registered managers run it in each house.", "IND.B"),
+        ("IS.E.1", "The team leaders on each shift really drive it.", "IND.B"),
+        # "senior team", "senior management": High-level Leaders' aliases (hunt h_crosswalk R2)
+        ("IS.E.1", "The senior team signed it off and found the budget.", "IND.A"),
+        ("IS.E.1", "Senior people in head office, the senior team, gave the go-ahead.", "IND.A"),
+        ("IS.E.1", "Senior management backed it from the start.", "IND.A"),
+        # "funding" alone still says Financing's "External funding": neither Policies & Laws nor
+        # Performance-Measurement Pressure speaks of it (hunt h_crosswalk R1, examples p01:0016)
+        ("OS.D", "Funding is the big one; the hours are set by a panel.", "OUT.F"),
+        (
+            "OS.D",
+            "Funding is the big one. The packages we get from the local authority are based on a "
+            "number of hours, and the hours are set by a panel that has never met the person.",
+            "OUT.F",
+        ),
+    ],
+)
+def test_a_word_of_an_alias_said_apart_from_it(
+    cfir2009: Codebook, cfir2022: Codebook, code: str, said: str, first: str
+) -> None:
+    """A word of a code's alias of several words weighs twice (NAME_WEIGHT) where the segment says
+    the alias, its words side by side, or where no other counterpart speaks of the word; said
+    apart from it, a word another counterpart speaks of weighs once if the code's description
+    says it too, else nothing ("middle" of the year); a word said twice counts twice."""
+    walk = crosswalk(cfir2009, cfir2022)
+    out = translate_suggestions([g(code, 0.9986)], walk, cfir2009, cfir2022, said)
+    assert out[0].code_id == first and out[0].probability == 0.9986
+    assert out[1].probability < out[0].probability  # decided by the words, not a tie
 
 
 def test_housing_talk_charted_as_patient_needs_goes_first_to_lack_of_secure_housing(
@@ -1066,6 +1132,8 @@ def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
     data = json.loads(Codebook.load("cfir-2022").to_json())
     leads = next(c for c in data["codes"] if c["id"] == "IND.E")
     leads["aliases"][3:3] = ["Champions", "Champion"]
+    high = next(c for c in data["codes"] if c["id"] == "IND.A")  # aliases of session 69
+    high["aliases"] = [a for a in high["aliases"] if a not in ("Senior management", "Senior team")]
     for c in data["codes"]:  # the roles' names, aliases of these sub-constructs until session 47
         if c["id"] in ("PRO.B.1", "PRO.B.2", "PRO.F.1", "PRO.F.2"):
             short = "Innovation Deliverers" if c["id"].endswith("1") else "Innovation Recipients"
@@ -1075,6 +1143,24 @@ def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
         warnings.simplefilter("error")
         book = Codebook.load(tmp_path / "codebook.json")
     assert book.hash == "6b8e34f25132a4b5f84ae4497ade3c879ac98014be32576a71da5e16b3bb367f"
+
+
+def test_the_cfir_2_0_file_before_the_senior_aliases_loads_as_the_same_codes(
+    tmp_path: Path,
+) -> None:
+    """A codebook.json written from CFIR 2.0 before session 69 (High-level Leaders without the
+    aliases Senior management and Senior team) has exactly the earlier hash, and its codings are
+    of the built-in codebook's codes."""
+    from roqa_nlp.codebook import is_earlier_version
+
+    data = json.loads(Codebook.load("cfir-2022").to_json())
+    high = next(c for c in data["codes"] if c["id"] == "IND.A")
+    high["aliases"] = [a for a in high["aliases"] if a not in ("Senior management", "Senior team")]
+    (tmp_path / "codebook.json").write_text(json.dumps(data), "utf-8")
+    book = Codebook.load(tmp_path / "codebook.json")
+    assert book.hash == "d0db05253785736d9c0fba5cc2af76d51330171766f9669e89caa50f45fdf73c"
+    assert is_earlier_version("cfir-2022", book.hash)
+    assert Codebook.load("cfir-2022").find("Senior team").id == "IND.A"
 
 
 # -- a person's code with no counterpart in the target codebook ----------------------------------

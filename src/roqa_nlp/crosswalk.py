@@ -39,8 +39,12 @@ How a segment's suggestions are carried over:
   information (Communications)" in Relational Connections' counts for Communications; stop
   words left out, and the words of the target codebook's name that no domain's name uses, the
   setting every code is about: "mental health providers"; simple English endings dropped,
-  each shared word weighted by how few of the target codebook's codes use it, and twice over
-  when it is in the code's name; shares the softmax of those weights), so talk of housing
+  each shared word weighted by how few of the target codebook's codes use it, by how many times
+  the segment says it, and twice over when it is in the code's name or one of its aliases,
+  though a word of an alias said apart from it that another counterpart speaks of counts once,
+  or not at all if the code's description does not say it ("managers" alone is not "Middle
+  managers": :func:`_weight`); shares the softmax of those weights),
+  so talk of housing
   charted as Patient Needs & Resources goes first to the seed study's "Lack of secure
   housing", not to the first of its five community themes; with no word in common the shares
   are equal (:func:`target_shares`). The code of the largest share carries the suggestion's
@@ -82,7 +86,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import lexical
 from .codebook import (
@@ -1515,20 +1519,47 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> set[str]:
+class Said(Counter[str]):
+    """A text's :func:`_words`, each with how many times it is said, and :attr:`sequence`: every
+    word of it in order, stop words too (:func:`_stem` ends dropped), to find where it says a
+    code's alias as the alias, its words side by side."""
+
+    sequence: tuple[str, ...] = ()
+
+
+def _words(text: str) -> Said:
+    """The words of ``text`` (stop words left out, :func:`_stem` ends dropped), each with how
+    many times it is said, and their :attr:`Said.sequence`."""
     from .open_coding import english_stop_words
 
     stop = english_stop_words()
-    return {_stem(w) for w in lexical.TOKEN.findall(text.lower()) if w not in stop}
+    tokens = lexical.TOKEN.findall(text.lower())
+    said = Said(_stem(w) for w in tokens if w not in stop)
+    said.sequence = tuple(_stem(w) for w in tokens)
+    return said
 
 
-#: How much more a word of a target code's name or aliases weighs than a word of its description
-#: only: the name is what the code is about, the description also its examples and setting.
+#: How much more a word of a target code's name, or of an alias the segment says whole, weighs
+#: than a word of its description only: the name is what the code is about, the description also
+#: its examples and setting (:func:`_weight`).
 NAME_WEIGHT = 2.0
 
 
-#: A codebook's :func:`_code_words`: each codable code's weighted words, and each word's rarity
-CodeWords = tuple[dict[str, dict[str, float]], dict[str, float]]
+class CodeWords(NamedTuple):
+    """A codebook's :func:`_code_words`, each by code id but :attr:`rarity`."""
+
+    #: each codable code's words, each weighing :data:`NAME_WEIGHT` or 1 (:func:`_weight`)
+    words: dict[str, dict[str, float]]
+    #: each word's rarity: the log of how many codes there are over how many use it
+    rarity: dict[str, float]
+    #: the words of each code's name
+    named: dict[str, frozenset[str]]
+    #: each code's aliases, each as its :attr:`Said.sequence`
+    aliases: dict[str, tuple[tuple[str, ...], ...]]
+    #: the words of the part of each code's description about it (and the topics handed on to it)
+    described: dict[str, frozenset[str]]
+    #: every word each code's name, aliases and whole description say ("Not ..." sentences too)
+    spoken: dict[str, frozenset[str]]
 
 
 def _code_words(target: Codebook) -> CodeWords:
@@ -1544,11 +1575,14 @@ def _code_words(target: Codebook) -> CodeWords:
     none is; a word a domain names too ("community": "Limited community capacity") tells that
     domain's codes apart."""
     domains = " ".join(" ".join([d.name, *d.aliases]) for d in target.domains)
-    return _words_of_codes(_code_texts(target), frozenset(_words(target.name) - _words(domains)))
+    return _words_of_codes(
+        _code_texts(target), frozenset(set(_words(target.name)) - set(_words(domains)))
+    )
 
 
-def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
-    """Each codable code's id, its name and aliases, and the text of its description that is
+def _code_texts(book: Codebook) -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
+    """Each codable code's id, its name and aliases, its whole description, and the text of its
+    description that is
     about it: its :func:`~roqa_nlp.codebook.description_scope` and the topics other codes'
     descriptions hand on to it by name (:func:`~roqa_nlp.codebook.description_exclusions`:
     Relational Connections' "Not the channels used to pass on information (Communications)"
@@ -1569,7 +1603,8 @@ def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
         texts = tuple(
             (
                 c.id,
-                " ".join([c.name, *c.aliases]),
+                (c.name, *c.aliases),
+                c.description or "",
                 " ".join([description_scope(c.description or ""), *handed.get(c.id, [])]),
             )
             for c in codes
@@ -1583,29 +1618,39 @@ def _code_texts(book: Codebook) -> tuple[tuple[str, str, str], ...]:
 
 #: :func:`_code_texts` of the codebooks asked for, by their codes: a translation asks for them
 #: again for each segment, and the same codes give the same texts
-_CODE_TEXTS: dict[tuple[Code, ...], tuple[tuple[str, str, str], ...]] = {}
+_CODE_TEXTS: dict[tuple[Code, ...], tuple[tuple[str, tuple[str, ...], str, str], ...]] = {}
 
 
 @lru_cache(maxsize=16)
 def _words_of_codes(
-    codes: tuple[tuple[str, str, str], ...],
+    codes: tuple[tuple[str, tuple[str, ...], str, str], ...],
     setting: frozenset[str] = frozenset(),
-) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+) -> CodeWords:
     words: dict[str, dict[str, float]] = {}
+    named: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    described: dict[str, frozenset[str]] = {}
+    spoken: dict[str, frozenset[str]] = {}
     # the codebook's setting (:func:`_code_words`): a code naming it ("Mental health stigma")
     # is not what talk of physical health is about, though no other code's name says "health"
     # (s52 codebooks tester, finding 2)
-    for code_id, name, description in codes:
-        named = _words(name) - setting
+    for code_id, (name, *aliases), whole, description in codes:
+        named[code_id] = frozenset(set(_words(name)) - setting)
+        said = [_words(a) for a in aliases]
+        phrases[code_id] = tuple(a.sequence for a in said if a.sequence)
+        alias_words = set().union(*said) - setting
+        described[code_id] = frozenset(set(_words(description)) - setting)
+        spoken[code_id] = frozenset(set(_words(" ".join([name, *aliases, whole]))) - setting)
         # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
         # sums over these words, the same bits in every process
         words[code_id] = {
-            w: NAME_WEIGHT if w in named else 1.0
-            for w in sorted(named | (_words(description) - setting))
+            w: NAME_WEIGHT if w in named[code_id] or w in alias_words else 1.0
+            for w in sorted(named[code_id] | alias_words | described[code_id])
         }
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
-    return words, {w: math.log(n / k) for w, k in uses.items()}
+    rarity = {w: math.log(n / k) for w, k in uses.items()}
+    return CodeWords(words, rarity, named, phrases, described, spoken)
 
 
 def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
@@ -1617,19 +1662,65 @@ def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
     return _target_shares(_words(text), ids, _code_words(target))
 
 
-def _target_shares(
-    said: set[str],
-    ids: list[str],
-    code_words: tuple[dict[str, dict[str, float]], dict[str, float]],
-) -> list[float]:
-    """:func:`target_shares` of the segment's words ``said`` and the target's
-    :func:`_code_words`."""
-    words, rarity = code_words
-    scores = [sum(rarity[w] * k for w, k in words.get(t, {}).items() if w in said) for t in ids]
+def _target_shares(said: Counter[str], ids: list[str], code_words: CodeWords) -> list[float]:
+    """:func:`target_shares` of the segment's words ``said`` (each with how many times it is
+    said: :func:`_words`) and the target's :func:`_code_words`."""
+    words, rarity = code_words.words, code_words.rarity
+    scores = [
+        sum(
+            rarity[w] * _weight(w, k, t, ids, said, code_words)
+            for w, k in words.get(t, {}).items()
+            if w in said
+        )
+        for t in ids
+    ]
     top = max(scores)
     exp = [math.exp(x - top) for x in scores]
     total = sum(exp)
     return [e / total for e in exp]
+
+
+def _weight(
+    word: str, weight: float, code: str, ids: list[str], said: Counter[str], code_words: CodeWords
+) -> float:
+    """``word``'s weight in ``code`` against the other codes of ``ids``, times how often the
+    segment ``said`` says it: a description word's (1) each time, a word of the code's name or of
+    a one-word alias :data:`NAME_WEIGHT` each time. A word of an alias of several words weighs
+    :data:`NAME_WEIGHT` where the segment says the alias, its words side by side ("middle
+    managers", "middle and senior managers"). Said apart from it, the word weighs nothing if the
+    code's description does not say it too ("middle" of the year is no Mid-level Leaders; s69
+    hunt h_crosswalk M1); :data:`NAME_WEIGHT` if no other code of ``ids`` speaks of it in its
+    name, aliases or whole description, as "funding" alone still says Financing ("External
+    funding") against Policies & Laws and Performance-Measurement Pressure (hunt R1); else 1:
+    where another speaks of it, even to rule it out (High-level Leaders' "Not managers of a
+    single team or service"), only the alias's other words tell the two apart, and "every
+    managers' meeting" is not Mid-level Leaders' "Middle managers" (s69 seed13 tester, defect
+    4)."""
+    times = said[word]
+    if weight == 1.0 or word in code_words.named.get(code, ()):
+        return weight * times
+    aliases = [phrase for phrase in code_words.aliases.get(code, ()) if word in phrase]
+    if (word,) in aliases:
+        return weight * times  # a one-word alias ("housing"), said whole wherever it is said
+    sequence = getattr(said, "sequence", ())
+    as_alias: set[int] = set()
+    for phrase in aliases:
+        own = set(phrase) & code_words.words.get(code, {}).keys()
+        # its words in order, or (two words of its own or more) all within a span two words
+        # longer than it: "middle and senior managers", "we work jointly with families"
+        n = len(phrase) if len(own) < 2 else len(phrase) + 2
+        for i in range(len(sequence)):
+            span = sequence[i : i + n]
+            if span[: len(phrase)] == phrase or (len(own) > 1 and own <= set(span)):
+                as_alias.update(j for j in range(i, i + len(span)) if sequence[j] == word)
+    alone = times - len(as_alias)
+    if word not in code_words.described.get(code, ()):
+        alone_weight = 0.0
+    elif any(word in code_words.spoken.get(other, ()) for other in ids if other != code):
+        alone_weight = 1.0
+    else:
+        alone_weight = weight
+    return weight * len(as_alias) + alone_weight * alone
 
 
 def reached(
@@ -1789,7 +1880,7 @@ def translated_with_origins(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], set[str]] | None = None,
+    said: Callable[[], Said] | None = None,
 ) -> tuple[list[Suggestion], dict[str, str]]:
     """:func:`translate_suggestions` and :func:`suggestion_origins` together, the shares worked
     out once. A caller translating many segments may give what does not change from one to the
@@ -1829,7 +1920,7 @@ def _shares(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], set[str]] | None = None,
+    said: Callable[[], Said] | None = None,
 ) -> tuple[dict[str, float], dict[str, tuple[float, Suggestion]], list[Suggestion]]:
     """The probability each target code gets, the suggestion that gave it (with that
     probability: the largest of the suggestions reaching it, else the higher-ranked one's), and
@@ -1837,7 +1928,7 @@ def _shares(
     share: dict[str, float] = {}
     best: dict[str, tuple[float, Suggestion]] = {}
     own: list[Suggestion] = []
-    words: set[str] | None = None  # the segment's words and the target's, once a
+    words: Said | None = None  # the segment's words and the target's, once a
     # suggestion reaching several codes needs them
     # a model's segment whose top code maps only onto codes of the other side is still shown
     # under them, for review and in the matrix (Table 2 leaves it out: translate records it)

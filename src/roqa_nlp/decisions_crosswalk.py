@@ -47,6 +47,7 @@ from pathlib import Path
 from .codebook import Codebook, builtin_codebook, builtin_codebook_with
 from .crosswalk import (
     CodeWords,
+    Said,
     _code_words,
     _targets,
     _words,
@@ -446,12 +447,12 @@ class _Shown:
     origins: dict[str, str] = field(default_factory=dict)
 
 
-def _said(text: str) -> Callable[[], set[str]]:
+def _said(text: str) -> Callable[[], Said]:
     """The words of a segment saying ``text`` (:func:`~roqa_nlp.crosswalk._words`), read the
     first time they are asked for and kept."""
-    kept: list[set[str]] = []
+    kept: list[Said] = []
 
-    def said() -> set[str]:
+    def said() -> Said:
         if not kept:
             kept.append(_words(text))
         return kept[0]
@@ -466,7 +467,7 @@ def _shown(
     *,
     targets: dict[str, list[str]] | None = None,
     code_words: CodeWords | None = None,
-    said: Callable[[], set[str]] | None = None,
+    said: Callable[[], Said] | None = None,
 ) -> _Shown | None:
     """``seg``'s codes as charted in ``other`` (None for no segment); ``targets``, ``code_words``
     and ``said``: what :func:`~roqa_nlp.crosswalk.translated_with_origins` may be given."""
