@@ -281,3 +281,72 @@ def test_a_marker_named_as_the_file_writes_it_is_a_label(tmp_path: Path) -> None
         ("q", "interviewer"),
         ("a", "participant"),
     ]
+
+
+# Session 69 hunt h_lists2: the third round of the rule.
+
+
+def test_qa_runs_split_by_a_colon_line_keep_their_labels(tmp_path: Path) -> None:
+    """N15: ``q.``/``a.`` take turns across the whole file, not within one run: two one-exchange
+    runs beside a title and ``Ruth (deputy manager):`` are labels (was: both questions coded)."""
+    text = (
+        "Interview 3: registered manager, Leeds\n\nq. what helped?\na. the peer workers.\n"
+        "Ruth (deputy manager): can I add the volunteers?\nq. of course.\na. and money was short.\n"
+    )
+    t = _read(tmp_path / "n15.txt", text)
+    assert _speakers_of_lines(t, "q. ") == [("q", "interviewer")] * 2
+    assert _speakers_of_lines(t, "a. ") == [("a", "participant")] * 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["", "Interview 3: registered manager, Leeds\n\n", "Interviewer: Tell me.\nP02: Yes.\n"],
+)
+def test_a_q_line_that_asks_before_an_a_line_is_an_exchange(tmp_path: Path, title: str) -> None:
+    """N07, N13: ``q. ...?`` then ``a. ...`` is a question and its answer, not a list, though
+    it is the file's only one (was: the question coded as the participant's)."""
+    text = title + "q. and is it protected time?\na. not really, it gets cancelled.\n"
+    t = _read(tmp_path / "n07.txt", text)
+    assert _speakers_of_lines(t, "q. ") == [("q", "interviewer")]
+    assert _speakers_of_lines(t, "a. ") == [("a", "participant")]
+
+
+@pytest.mark.parametrize(("first", "second"), [("i", "ii"), ("b", "c")])
+def test_headed_items_in_a_lower_case_qa_file_are_the_answers_words(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """N11, N12: in a ``q.``/``a.`` file a headed line of another marker is a list item (was:
+    ``i`` the interviewer, the list left out of coding; ``b`` a speaker)."""
+    text = (
+        f"q. what did reviews cover?\na. several things.\n{first}. care plans: every month.\n"
+        f"{second}. risk: every week.\nq. thanks. who led them?\na. the deputy manager.\n"
+        "q. and did that work?\na. mostly, yes.\n"
+    )
+    t = _read(tmp_path / "n11.txt", text)
+    assert [u.speaker for u in t.turns] == ["q", "a"] * 3
+    assert f"{second}. risk: every week." in t.text[t.turns[1].start : t.turns[1].end]
+
+
+def test_letters_restarting_inside_one_answer_are_items(tmp_path: Path) -> None:
+    """N04: ``a. ... i. ... a. ... i. ...`` in P02's turn, none asking, is a list typed with
+    restarting letters, not two speakers taking turns (was: ``i`` the interviewer)."""
+    text = (
+        "Interviewer: What did each site review?\nP02: Two sites.\na. Leeds.\n"
+        "i. care plans every month.\na. Wakefield, the same letter again.\n"
+        "i. risk every week.\nInterviewer: Right.\nP02: Yes.\n"
+    )
+    t = _read(tmp_path / "n04.txt", text)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P02", "Interviewer", "P02"]
+    assert "i. risk every week." in t.text[t.turns[1].start : t.turns[1].end]
+
+
+def test_an_unheaded_list_below_a_full_stop_answer_label_is_its_words(tmp_path: Path) -> None:
+    """N10: ``Q.``/``A.`` labels and ``i.``/``ii.`` items with no heading (was: ``i`` the
+    interviewer, the list left out of coding)."""
+    text = (
+        "Q. What did reviews cover?\nA. Several things.\ni. care plans every month.\n"
+        "ii. risk every week.\nQ. Thanks. Who led them?\nA. The deputy manager.\n"
+    )
+    t = _read(tmp_path / "n10.txt", text)
+    assert [u.speaker for u in t.turns] == ["Q", "A", "Q", "A"]
+    assert "ii. risk every week." in t.text[t.turns[1].start : t.turns[1].end]

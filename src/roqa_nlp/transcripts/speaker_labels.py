@@ -122,7 +122,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Literal
 
 from ..io import packaged_words
@@ -2113,16 +2113,26 @@ def _with_loose_labels(
     loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
     speakers = {m.label.casefold() for m in found if m is not None}
     items = [False] * len(lines)
-    for run, after_talk in _marker_runs(found, loose, header):
-        markers = [m.label for i in run if (m := loose[i]) is not None]
-        if _alternate(markers):  # "q. ... a. ... q. ... a. ...": the file's labels, no list
-            continue
-        # after a speaker labelled in the usual shape ("P02: Two things.", not a header's
-        # "Date:"), a list's marker opens an item with or without a heading ("a. the referral.")
+
+    def talks(m: LabelMatch) -> bool:  # "A. Several things.": a speaker's full-stop label
+        return not is_list_marker(m.label) and (
+            names_a_known_speaker(m.label, speakers, interviewer_labels)
+            or m.label.casefold() in _ANSWER_LABELS
+        )
+
+    runs = _marker_runs(found, loose, header, talks)
+    # "q. ... a. ... q. ... a. ...": the two markers that take turns are the file's labels
+    labels = _turn_takers(lines, loose, runs)
+    for run, after_talk in runs:
+        # after a speaker labelled in the usual shape ("P02: Two things.", "A. Several
+        # things.", not a header's "Date:"), a list's marker opens an item with or without a
+        # heading ("a. the referral."); another marker beside the labels, with one
         for i in run:
             m = loose[i]
-            items[i] = m is not None and (
-                after_talk or is_list_item(m.label, lines[i][m.words_start :])
+            items[i] = (
+                m is not None
+                and m.label not in labels
+                and (after_talk or is_list_item(m.label, lines[i][m.words_start :]))
             )
     # a list's marker is a label where the file's lines it opens are not all list items ("q.
     # what helped?" beside "q. and money?"), compared in its case ("I." labels, "i." is an
@@ -2183,11 +2193,12 @@ def _marker_runs(
     found: Sequence[LabelMatch | None],
     loose: Sequence[LabelMatch | None],
     header: Collection[int],
+    talks: Callable[[LabelMatch], bool],
 ) -> list[tuple[list[int], bool]]:
     """The runs of lines that a list's marker opens in the full-stop shape (``a. ...``,
     ``ii. ...``; :func:`is_list_marker`) with no other label between them, each with whether a
-    speaker labelled in the usual shape (``P02:``, not a header's ``Date:``) opens a line
-    before it."""
+    speaker labelled in the usual shape (``P02:``, not a header's ``Date:``) or in the
+    full-stop shape as ``talks`` says (``A. Several things.``) opens a line before it."""
     runs: list[tuple[list[int], bool]] = []
     run: list[int] = []
     after_talk = False
@@ -2198,20 +2209,61 @@ def _marker_runs(
             if run:
                 runs.append((run, after_talk))
                 run = []
-            after_talk = after_talk or (f is not None and i not in header)
+            after_talk = (
+                after_talk
+                or (f is not None and i not in header)
+                or (m is not None and m.form == "full stop" and talks(m))
+            )
     if run:
         runs.append((run, after_talk))
     return runs
 
 
-def _alternate(labels: Sequence[str]) -> bool:
-    """Whether two labels take turns in ``labels`` (``q a q a``, a line said twice by one
-    counted once): a question-and-answer transcript's labels, not a list's markers, which
-    follow on (``a b c``, ``a i ii b``)."""
-    turns = [label for k, label in enumerate(labels) if k == 0 or labels[k - 1] != label]
-    return any(
-        turns[k] == turns[k + 2] and turns[k + 1] == turns[k + 3] for k in range(len(turns) - 3)
+def _turn_takers(
+    lines: Sequence[str],
+    loose: Sequence[LabelMatch | None],
+    runs: Sequence[tuple[list[int], bool]],
+) -> set[str]:
+    """The two one-letter markers that label a question-and-answer transcript's lines, not a
+    list's items (session 69 hunts h_lists2 N15/N07/N04): a ``q.`` line that asks, then an
+    ``a.`` line (``q. and is it protected time?`` / ``a. not really.``), or two markers that
+    take turns across all the file's runs (``q a``, ``Ruth:``, ``q a``), where a line of theirs
+    asks or they take turns before any colon-labelled speaker. A list typed with restarting
+    letters (``a. Leeds.`` ``i. care plans.`` ``a. Wakefield.`` ``i. risk.``) in an answer,
+    none asking, is items; so are ``i ii i ii`` sub-lists. Empty when there is no such pair."""
+
+    def said(i: int) -> str:
+        m = loose[i]
+        return "" if m is None else lines[i][m.words_start :]
+
+    def label(i: int) -> str:
+        m = loose[i]
+        return "" if m is None else m.label
+
+    for run, _ in runs:
+        for i, j in pairwise(run):
+            if (label(i), label(j)) == ("q", "a") and "?" in said(i):
+                return {"q", "a"}
+    order = [i for run, _ in runs for i in run]
+    pair = _alternating_pair([label(i) for i in order])
+    if pair is None or not all(len(p) == 1 for p in pair):
+        return set()
+    asks = any("?" in said(i) for i in order if label(i) in pair)
+    before_talk = any(
+        not after_talk and pair <= {label(i) for i in run} for run, after_talk in runs
     )
+    return set(pair) if asks or before_talk else set()
+
+
+def _alternating_pair(labels: Sequence[str]) -> frozenset[str] | None:
+    """The first two labels that take turns in ``labels`` (``q a q a``, a line said twice by
+    one counted once): a question-and-answer transcript's labels, not a list's markers, which
+    follow on (``a b c``, ``a i ii b``); None when none do."""
+    turns = [label for k, label in enumerate(labels) if k == 0 or labels[k - 1] != label]
+    for k in range(len(turns) - 3):
+        if turns[k] == turns[k + 2] and turns[k + 1] == turns[k + 3]:
+            return frozenset(turns[k : k + 2])
+    return None
 
 
 #: The whole of a line that is a speaker's name alone, set apart in bold or as a heading.
