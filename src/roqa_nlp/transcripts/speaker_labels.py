@@ -2126,7 +2126,8 @@ def _with_loose_labels(
     for run, after_talk in runs:
         # after a speaker labelled in the usual shape ("P02: Two things.", "A. Several
         # things.", not a header's "Date:"), a list's marker opens an item with or without a
-        # heading ("a. the referral."); another marker beside the labels, with one
+        # heading ("a. the referral."); beside two markers that take turns, another marker
+        # opens an item where a heading follows it ("i. care plans: every month.")
         for i in run:
             m = loose[i]
             items[i] = (
