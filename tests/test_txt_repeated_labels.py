@@ -232,7 +232,9 @@ def test_the_lines_of_forty_thousand_repeated_labels_are_found_in_seconds() -> N
     lines = repeated_label_lines(t)
     elapsed = time.perf_counter() - started
     assert lines == list(range(5, 2 * 40_000 + 3, 2))
-    assert elapsed < 5, f"{elapsed:.1f} s"
+    # counted from the top, 40,000 paragraphs took minutes (20,000: 14-27 s); as they come, about a
+    # second alone and 6.5 s on a machine loaded six-fold (s69): the bound tells the two apart only
+    assert elapsed < 20, f"{elapsed:.1f} s"
 
 
 #: The answer's second line shaped like a section heading, labelled as the heading warning
