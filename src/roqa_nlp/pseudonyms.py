@@ -747,7 +747,9 @@ def _prefix_apart(name: str) -> str:
     capital or with an apostrophe written apart (``Sean OBriain``, ``Sean O'Briain`` -> ``Sean O
     Briain``; ``Kirsty McKenzie`` -> ``Kirsty Mc Kenzie``), so it is found in the forms a key
     writing it apart finds (:func:`_prefixed_words`; session 69 hunt, M2). Not a first word
-    (``OBrien,P01`` alone), nor a word whose prefix is no prefix (``Nicholas``, ``Oakley``)."""
+    (``OBrien,P01`` alone), nor a word whose prefix is no prefix (``Nicholas``, ``Oakley``), nor
+    one written in capitals without an apostrophe (``OWEN``, ``NICHOLSON`` of ``JAMES OWEN``: a
+    capital after the prefix tells only in a word of small letters; ``O'DELL`` is split)."""
     words = name.split()
     first = 0 if "," in name else 1
     for i in range(first, len(words)):
@@ -758,7 +760,8 @@ def _prefix_apart(name: str) -> str:
                 continue
             apostrophe = rest[:1] in ("'", "’")
             rest = rest[1:] if apostrophe else rest
-            if len(rest) > 1 and rest[0].isalpha() and (apostrophe or rest[0].isupper()):
+            capital = rest[:1].isupper() and not word.isupper()  # "McKenzie", not "MCKENZIE"
+            if len(rest) > 1 and rest[0].isalpha() and (apostrophe or capital):
                 words[i] = f"{prefix} {rest}"
                 break
     return " ".join(words)
