@@ -926,6 +926,24 @@ def _lenited(word: str) -> str | None:
     return f"{word[0]}h{word[1:]}"
 
 
+#: the prefixes after which Irish lenites a surname (``Ní Bhriain``, ``Uí Bhriain``, ``Nic
+#: Dhonnchadha``, ``Mhic Dhonnchadha``), in lower case without accents
+_LENITING_PREFIXES = frozenset({"ni", "ui", "nic", "mhic"})
+
+
+def _unlenited(word: str, prefix: str) -> str | None:
+    """The surname ``word`` written lenited after ``prefix`` (``Bhriain`` of ``Aoife Ní
+    Bhriain``, ``Ghiolla`` of ``Niamh Ní Ghiolla``) without the ``h`` of lenition, as her
+    father's and brother's is written (``Briain``, ``Giolla``); None after a prefix that does not
+    lenite (``Mac Thomas``) or where the word has no such ``h``."""
+    if without_accents(prefix).casefold() not in _LENITING_PREFIXES or len(word) < 4:
+        return None
+    first = without_accents(word[:1]).casefold()
+    if first not in "bcdfgmpst" or not first or word[1:2] != "h":
+        return None
+    return f"{word[0]}{word[2:]}"
+
+
 def _after_any_prefix(word: str) -> str:
     """The surname ``word`` after a prefix of :func:`_surname_prefixes`, apart, joined or with an
     apostrophe, the surname's capital kept (``Ní Bhriain``, ``NíBhriain``, ``Mhic'Dhonnchadha``)."""
@@ -3102,6 +3120,13 @@ class PseudonymKey:
                     # someone else's of that family (session 69 hunt, M1)
                     if (lenited := _lenited(word)) is not None:
                         parts.setdefault(_after_any_prefix(lenited), (pseudonym, "prefixed"))
+                    # and the other way: a row written lenited ("Aoife Ní Bhriain"), her
+                    # family's unlenited forms ("Ó Briain", "Mac Briain": someone else's of that
+                    # family; "Ní Briain": hers) and the bare root ("Briain"), as her surname
+                    # word alone (session 69 hunt of the joined keys, missed HIGH)
+                    if (root := _unlenited(word, prefixes[word])) is not None:
+                        parts.setdefault(_after_any_prefix(root), (pseudonym, "prefixed"))
+                        alone.append((f"(?i:{_name_regex(root)})", root, root))
                 for regex, as_spelled, word in [*alone, *((r, *v) for r, v in prefixed.items())]:
                     kind = "common" if _is_common_word(word) else "part"
                     put(parts, regex, as_spelled, (pseudonym, kind))
