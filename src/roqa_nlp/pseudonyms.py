@@ -2632,6 +2632,16 @@ class PseudonymKey:
                 new = _in_talk(text, m.start(), m.end(), owner)
                 edits.append((m.start(), m.end(), new))
                 continue
+            if kind == "own prefix":
+                # the speaker's own prefix before a word: her surname spelt otherwise ("O
+                # Donnel" of Siobhán O Donnell) is hers, whole; another word is looked at anew
+                prefix_end = m.start() + len(re.split(r"['’\s]", found, maxsplit=1)[0])
+                own = self._own_surname_after_prefix(text, m.start(), prefix_end, pseudonym)
+                if own is not None and in_talk:
+                    edits.append((m.start(), own, _in_talk(text, m.start(), own, pseudonym)))
+                else:
+                    at = prefix_end
+                continue
             prefix_at = _prefix_before(text, m.start()) if kind in _PREFIXABLE_KINDS else None
             if prefix_at is not None and i >= 0 and prefix_at >= transcript.turns[i].start:
                 said = text[prefix_at : m.end()]
@@ -2853,10 +2863,16 @@ class PseudonymKey:
         stands before in a name of the one the key gives ``pseudonym``, spelt otherwise
         (:func:`_spelt_otherwise`: ``Mac Dhonnchadha``, ``Mac Donnacha`` of Aoife Mac
         Donnchadha), else None: another surname (``Mac Briain``) is someone else's."""
-        after = _WORD_AFTER_PREFIX.match(text, m.end())
+        return self._own_surname_after_prefix(text, m.start(), m.end(), pseudonym)
+
+    def _own_surname_after_prefix(
+        self, text: str, start: int, end: int, pseudonym: str
+    ) -> int | None:
+        """:meth:`_own_surname_after` of the prefix at ``text[start:end]``."""
+        after = _WORD_AFTER_PREFIX.match(text, end)
         if after is None or not after.group(1)[:1].isupper():
             return None
-        said = _plain_surname(m.group(0))
+        said = _plain_surname(text[start:end])
         bare = _bare(pseudonym)
         if any(
             said == _plain_surname(prefix) and _spelt_otherwise(after.group(1), word)
@@ -3127,6 +3143,15 @@ class PseudonymKey:
                     if (root := _unlenited(word, prefixes[word])) is not None:
                         parts.setdefault(_after_any_prefix(root), (pseudonym, "prefixed"))
                         alone.append((f"(?i:{_name_regex(root)})", root, root))
+                for word, prefix in prefixes.items():
+                    if prefix not in words:  # "O", "Ó" of "O Donnell": no word of its own
+                        # her own prefix before a word: her surname spelt otherwise ("O
+                        # Donnel", "O'Driscol") is hers, whole (_own_surname_after); another's
+                        # stays (session 69 hunt of the joined keys, missed HIGH)
+                        regex = (
+                            f"(?i:{_word_regex(prefix)})(?:['’]|(?:\\s|{_NO_WIDTH})+)[^\\W\\d_]+"
+                        )
+                        parts.setdefault(regex, (pseudonym, "own prefix"))
                 for regex, as_spelled, word in [*alone, *((r, *v) for r, v in prefixed.items())]:
                     kind = "common" if _is_common_word(word) else "part"
                     put(parts, regex, as_spelled, (pseudonym, kind))
