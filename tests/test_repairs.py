@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from roqa_nlp.io import packaged_words
-from roqa_nlp.transcripts.repairs import RESTATEMENT_LEADS, restated_after_repair
+from roqa_nlp.transcripts.repairs import RESTATEMENT_LEADS, restated_after_repair, restates_nothing
 
 LEADS = sorted(packaged_words(RESTATEMENT_LEADS))
 
@@ -74,3 +74,47 @@ def test_every_lead_of_the_file_is_read_after_repair_talk(lead: str) -> None:
         f"{lead} the rota is late."
     )
     assert restated_after_repair(f"Oh sorry. {said}.") == f"Oh sorry. {said}."
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Oh sorry, can you hear me now? I said that's the main thing for us.",  # s69 seed13
+        "Sorry, you cut out. Like I said, that's it really.",
+        "Oh, sorry, the wifi in this corner. I was saying, that's the big one.",
+        "Can you hear me now? Yeah, what I was saying was, it's the key thing for me. Sorry.",
+        "Oh sorry. I said they're the biggest thing, basically.",
+    ],
+)
+def test_an_answer_said_again_with_nothing_of_its_own_restates_nothing(words: str) -> None:
+    """After its lead it says only pronouns, "the main thing", "for us", "really": what it means
+    was said before the line cut out, and it is procedural talk, not a construct (s69 seed13:
+    coded INS.G at 0.80 and the only Table 2 quote of three participants)."""
+    assert restates_nothing(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Oh sorry, can you hear me now? I said the staffing is the main thing for us.",
+        "Oh sorry. I said recovery isn't measured, so it doesn't get done.",
+        "Sorry, you cut out. Like I said, that's not the main thing.",  # a negation
+        "Sorry, you cut out. I said it isn't the main thing.",
+        "Oh sorry. I said that's the main thing for us, the commissioners.",
+        "Oh sorry. I said that's the main problem for us.",  # a barrier's word of its own
+        "Sorry, can you hear me now?",  # only repair talk: the model's say, as before
+        "I said that's the main thing for us.",  # no repair talk first
+        "Sorry, that's the on-call phone. Two minutes.",
+        "Oh sorry. I said.",
+        "",
+    ],
+)
+def test_an_answer_said_again_with_words_of_its_own_does_not(words: str) -> None:
+    assert not restates_nothing(words)
+
+
+@pytest.mark.parametrize("lead", LEADS)
+def test_every_lead_of_the_file_restates_nothing_before_empty_words(lead: str) -> None:
+    said = lead[0].upper() + lead[1:]
+    assert restates_nothing(f"Oh sorry. {said} that's the main thing for us.")
+    assert not restates_nothing(f"Oh sorry. {said} the rota is the main thing for us.")

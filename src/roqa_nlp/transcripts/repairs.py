@@ -38,12 +38,27 @@ you hear me now? I think my headphones were dying.``) from procedural talk to co
 the apology the model does not know them for procedural talk. Talk that is only a repair, or a
 repair followed by anything but an answer said again, is read whole as before
 (``benchmarks/results/repair_contexts.md``).
+
+An answer said again may say nothing of its own: ``Oh sorry, can you hear me now? I said that's
+the main thing for us.`` points back at what was said before the line cut out, which is coded
+there. Read from ``I said`` on, the packaged model coded it Relative Priority at 0.80, and it was
+the only Table 2 quote of three participants (session 69, seed13). So such an answer
+(:func:`restates_nothing`: after the lead only words of :data:`EMPTY_RESTATEMENT_WORDS`,
+``data/empty_restatement_words.txt``: pronouns, ``the main thing``, ``for us``, ``really``, or
+backchannel words, and its sign-off) is procedural talk, as the repair talk it opens with and a
+closing formula are (:func:`~roqa_nlp.autocoder.segment_flags`): never coded, quoted or counted.
+It is not a reply that only agrees (counted in its cell, not quoted): that one answers the question
+before it, and a sure code on it is counted as a participant's evidence, which this is not. An
+answer said again with a word of its own (``I said the staffing is the main thing for us``, ``I
+said that's not the main thing``) is coded as before.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..io import packaged_words
 from .backchannels import (
     BACKCHANNEL_WORDS,
     covered_by,
@@ -61,6 +76,9 @@ REPAIR_FILLERS = "repair_fillers.txt"
 
 #: The packaged phrases that lead into an answer said again (``I said``, ``I was saying``).
 RESTATEMENT_LEADS = "restatement_leads.txt"
+#: The packaged words that say nothing of their own after such a lead (``that's the main thing
+#: for us``): see the module docstring.
+EMPTY_RESTATEMENT_WORDS = "empty_restatement_words.txt"
 
 #: What ends a sentence, or a sentence or a clause, between two words.
 _SENTENCE_END = re.compile(r"[.!?…]")
@@ -97,10 +115,47 @@ def restated_after_repair(words: str) -> str:
     whole: those that open with no repair talk (``I said to her ...``), are only repair talk
     (``Sorry, can you hear me now?``) or say no such phrase after it (``Sorry, that's the on-call
     phone.``)."""
+    lead = _restatement_lead(words)
+    return words if lead is None else words[word_spans(words)[lead[0]][0] :]
+
+
+def restates_nothing(words: str) -> bool:
+    """Whether ``words`` are an answer said again after repair talk (:func:`restated_after_repair`
+    reads them from a lead) that says nothing of its own: every word after the lead, but the
+    sign-off it ends with (:func:`~roqa_nlp.transcripts.closings.before_sign_off`), is a word of
+    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or of
+    :data:`EMPTY_RESTATEMENT_WORDS`, each part of a word around an apostrophe read as a word.
+    ``Oh sorry, can you hear me now? I said that's the main thing for us.`` and ``Sorry, you cut
+    out. Like I said, that's it really.`` are; ``I said the staffing is the main thing for us.``
+    after the same apology is not, nor ``I said that's not the main thing`` (``not`` is no word
+    of the list), nor words with no repair talk or no lead (see the module docstring)."""
+    from .closings import before_sign_off
+
+    lead = _restatement_lead(words)
+    if lead is None:
+        return False
+    k, n = lead
+    spans = word_spans(words)
+    rest = words_of(before_sign_off(words[spans[k + n - 1][1] :]))
+    empty = _empty_words()
+    return bool(rest) and all(
+        t in BACKCHANNEL_WORDS or all(part in empty for part in t.split("'") if part) for t in rest
+    )
+
+
+@cache
+def _empty_words() -> frozenset[str]:
+    return packaged_words(EMPTY_RESTATEMENT_WORDS)
+
+
+def _restatement_lead(words: str) -> tuple[int, int] | None:
+    """Where the lead :func:`restated_after_repair` reads ``words`` from is: its first word's
+    index in :func:`~roqa_nlp.transcripts.backchannels.words_of` and its number of words; None
+    when it reads them whole."""
     tokens = words_of(words)
     talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
     if len(tokens) < 2 or talk[-1]:
-        return words
+        return None
     small = covered_prefixes(tokens, REPAIR_FILLERS)
     spans = word_spans(words)
 
@@ -116,7 +171,7 @@ def restated_after_repair(words: str) -> str:
         None,
     )
     if start is None:
-        return words
+        return None
     leads, longest = phrases_of(RESTATEMENT_LEADS), longest_of(RESTATEMENT_LEADS)
     sentences, begun = 0, start  # sentences of more than repair talk since it; where this began
     for j in range(start, len(tokens)):
@@ -130,8 +185,7 @@ def restated_after_repair(words: str) -> str:
         k = j
         while k < len(tokens) and tokens[k] in BACKCHANNEL_WORDS:  # "Yeah, so I was saying"
             k += 1
-        if any(
-            tuple(tokens[k : k + n]) in leads and k + n < len(tokens) for n in range(1, longest + 1)
-        ):
-            return words[spans[k][0] :]
-    return words
+        for n in range(longest, 0, -1):  # the longest lead: "what I said was", not "I said"
+            if tuple(tokens[k : k + n]) in leads and k + n < len(tokens):
+                return k, n
+    return None
