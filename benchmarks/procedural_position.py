@@ -126,8 +126,7 @@ def coded(ac, inputs) -> list[dict]:
 
 
 def flags(r: dict, variant: str, ratio: float) -> dict:
-    from roqa_nlp.autocoder import segment_flags
-    from roqa_nlp.transcripts.closings import is_closing_formula
+    from roqa_nlp.autocoder import says_nothing, segment_flags
 
     others = max(r["p_none"], r["p_rej"], r["p_code"])
     proc = r["p_proc"] > others  # the procedural class is the most probable
@@ -137,9 +136,9 @@ def flags(r: dict, variant: str, ratio: float) -> dict:
         proc = ratio * r["p_proc"] > others
     elif r["mid"] and variant == "C":
         proc = False
-    closing = is_closing_formula(r["s"].segment.text)
+    said_nothing = says_nothing(r["s"].segment.text)
     return segment_flags(
-        r["p_value"], float(proc), float(r["aside"]), ALPHA[0], r["top"], closing=closing
+        r["p_value"], float(proc), float(r["aside"]), ALPHA[0], r["top"], said_nothing=said_nothing
     )
 
 

@@ -533,7 +533,7 @@ def one_turn(said: str) -> Transcript:
 
 def test_a_closing_formula_is_procedural_talk_whatever_the_model_says() -> None:
     """ "No, I think that's everything." was charted as Knowledge & Beliefs at 0.71 (session 34)."""
-    flags = segment_flags(0.01, 0, 0, 0.1, 0.71, closing=True)
+    flags = segment_flags(0.01, 0, 0, 0.1, 0.71, said_nothing=True)
     assert flags == {"novel": False, "novelty_p": 0.01, "procedural": True, "off_topic": False}
 
 
@@ -547,8 +547,8 @@ def test_a_participants_closing_formula_is_procedural_in_code_and_suggest(
     packaged model read the tester's line."""
     import roqa_nlp.autocoder as autocoder
 
-    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, closing=False):  # type: ignore[no-untyped-def]
-        return segment_flags(p, 0, aside, alpha, 0.71, closing=closing)
+    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
 
     monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
     (s,) = tiny_model.code(one_turn(said)).segments
@@ -725,6 +725,30 @@ def test_an_answer_said_again_after_a_repair_is_read_from_what_it_says_again(
     said = "Oh sorry. I said recovery isn't measured, so it doesn't get done."
     rest = "I said recovery isn't measured, so it doesn't get done."
     assert_read_as(tiny_model, said, rest, "IS.D.5")
+
+
+def test_an_answer_said_again_with_nothing_of_its_own_is_procedural_talk(
+    tiny_model: AutoCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Oh sorry, can you hear me now? I said that's the main thing for us." was coded INS.G at
+    0.80 and quoted as three participants' only Relative Priority evidence (s69 seed13): what it
+    means was said before the line cut out. Procedural talk in code, suggest and evaluate, as a
+    closing formula is, even when the model reads a code at 0.71; one that says the thing again
+    is the model's say."""
+    import roqa_nlp.autocoder as autocoder
+
+    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
+
+    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    said = "Oh sorry, can you hear me now? I said that's the main thing for us."
+    (s,) = tiny_model.code(one_turn(said)).segments
+    assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
+    (flags,) = tiny_model.fits_no_code(said)
+    assert (flags["procedural"], flags["novel"]) == (True, False)
+    content = "Oh sorry, can you hear me now? I said the staffing is the main thing for us."
+    (coded,) = tiny_model.code(one_turn(content)).segments
+    assert (coded.procedural, coded.novel) == (False, False)
 
 
 def test_the_packaged_model_codes_an_answer_said_again_after_a_repair() -> None:

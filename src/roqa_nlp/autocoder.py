@@ -591,18 +591,18 @@ def segment_flags(
     alpha: float,
     top: float = 0.0,
     *,
-    closing: bool = False,
+    said_nothing: bool = False,
 ) -> NoveltyFlags:
     """A segment's novelty flags from its conformal p-value, whether procedural talk or the
     off-framework class (small talk, background) explains it best, and ``top``, the probability
     of its top code as shown: procedural when procedural talk explains it best and ``top`` is
     below :data:`FITS_A_CODE` (an answer ending in an emoji read as procedural by the embedding
     classifier while its top code was shown at 0.73), or whatever the model says when
-    ``closing``, the segment being only a closing formula ("No, I think that's everything.",
-    :func:`~roqa_nlp.transcripts.closings.is_closing_formula`); novel when p < ``alpha``, not
-    procedural and ``top`` is below :data:`FITS_A_CODE`; off topic when novel and the
-    off-framework class explains it best."""
-    procedural = closing or (bool(procedural) and top < FITS_A_CODE)
+    ``said_nothing``, the segment's words holding nothing to code (:func:`says_nothing`: "No, I
+    think that's everything."; "Oh sorry, can you hear me now? I said that's the main thing for
+    us."); novel when p < ``alpha``, not procedural and ``top`` is below :data:`FITS_A_CODE`;
+    off topic when novel and the off-framework class explains it best."""
+    procedural = said_nothing or (bool(procedural) and top < FITS_A_CODE)
     novel = bool(p_value < alpha) and not procedural and top < FITS_A_CODE
     return {
         "novel": novel,
@@ -610,6 +610,20 @@ def segment_flags(
         "procedural": procedural,
         "off_topic": novel and bool(aside),
     }
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a segment's or a text's words are procedural talk whatever the model reads in
+    them: only a closing formula ("No, I think that's everything.",
+    :func:`~roqa_nlp.transcripts.closings.is_closing_formula`), or an answer said again after a
+    repair on a bad line that says nothing of its own ("Oh sorry, can you hear me now? I said
+    that's the main thing for us.", :func:`~roqa_nlp.transcripts.repairs.restates_nothing`):
+    what it means was said before the line cut out (s69 seed13: coded Relative Priority at 0.80,
+    three participants' only Table 2 quote)."""
+    from .transcripts.closings import is_closing_formula
+    from .transcripts.repairs import restates_nothing
+
+    return is_closing_formula(text) or restates_nothing(text)
 
 
 def words_read(text: str) -> str:
@@ -1845,7 +1859,6 @@ class AutoCoder:
                     "after it",
                 )
         book = self._codebook(codebook)
-        from .transcripts.closings import is_closing_formula
 
         # a line pasted from a transcript keeps its label ("P04: We've got a new puppy"): no
         # word of the talk, it turned small talk procedural; the texts are given back as given
@@ -1866,7 +1879,7 @@ class AutoCoder:
             rows = [r[:keep] for r in walked]
         alpha = float(self.params["alpha"])
         flags = [
-            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
+            segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(text))
             for p, pr, a, t, text in zip(pvals, proc, aside, tops, spoken, strict=True)
         ]
         return rows, flags
@@ -2003,7 +2016,6 @@ class AutoCoder:
 
         from .source_fingerprints import fingerprint, source_record
         from .transcripts import read_files, with_default_labels
-        from .transcripts.closings import is_closing_formula
         from .transcripts.language import warn_of_reading
         from .transcripts.roles import (
             warn_of_given_roles,
@@ -2046,7 +2058,7 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
             alpha = float(self.params["alpha"])
             flags = [
-                segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(s.text))
+                segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(s.text))
                 for s, p, pr, a, t in zip(pending, pvals, proc, aside, _tops(rows))
             ]
             coded = [not (f["procedural"] or f["off_topic"]) for f in flags]
@@ -2224,8 +2236,6 @@ class AutoCoder:
         )
 
         ts, book = self._labelled_set(labelled, codebook)
-        from .transcripts.closings import is_closing_formula
-
         questions = self._question_embeddings(ts.contexts)
         read = [words_read(t) for t in ts.texts]  # as roqa code reads a segment
         X = self._inputs(read, ts.contexts, questions=questions)
@@ -2256,7 +2266,7 @@ class AutoCoder:
         # flagged as roqa code and suggest flag a segment: never procedural talk, nor a text that
         # fits a code; set aside (left out of the coding) when novel or procedural
         flags = [
-            segment_flags(p, pr, a, alpha, t, closing=is_closing_formula(text))
+            segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(text))
             for p, pr, a, t, text in zip(pvals, proc, aside, tops, ts.texts, strict=True)
         ]
         set_aside = [f["novel"] or f["procedural"] for f in flags]
