@@ -81,15 +81,22 @@ def test_every_lead_of_the_file_is_read_after_repair_talk(lead: str) -> None:
     [
         "Oh sorry, can you hear me now? I said that's the main thing for us.",  # s69 seed13
         "Sorry, you cut out. Like I said, that's it really.",
-        "Oh, sorry, the wifi in this corner. I was saying, that's the big one.",
+        "Oh, sorry, you cut out. I was saying, that's the big one.",
         "Can you hear me now? Yeah, what I was saying was, it's the key thing for me. Sorry.",
-        "Oh sorry. I said they're the biggest thing, basically.",
+        "Sorry, you froze. I said, you know, um, that's the main thing for us, yeah.",
+        "Sorry, can you hear me now? I said that's it, that's everything.",
+        "Sorry, you just froze. I said that was it. Sorry. Thank you.",
+        "Hello? Are you there? I said that's all.",
+        "Sorry, you cut out. I said it's what I said before, same as before.",
+        "Sorry, you cut out. I said same as before.",
+        "Sorry, can you hear me now? [laughs] I said it's the crux of it for them.",
     ],
 )
-def test_an_answer_said_again_with_nothing_of_its_own_restates_nothing(words: str) -> None:
-    """After its lead it says only pronouns, "the main thing", "for us", "really": what it means
-    was said before the line cut out, and it is procedural talk, not a construct (s69 seed13:
-    coded INS.G at 0.80 and the only Table 2 quote of three participants)."""
+def test_an_answer_said_again_that_only_points_back_restates_nothing(words: str) -> None:
+    """After its lead it is only a pointer back (data/restatement_pointers.txt: "that's it",
+    "the main thing for us", "same as before"): what it means was said before the line cut out,
+    and it is procedural talk, not a construct (s69 seed13: coded INS.G at 0.80 and the only
+    Table 2 quote of three participants)."""
     assert restates_nothing(words)
 
 
@@ -100,21 +107,63 @@ def test_an_answer_said_again_with_nothing_of_its_own_restates_nothing(words: st
         "Oh sorry. I said recovery isn't measured, so it doesn't get done.",
         "Sorry, you cut out. Like I said, that's not the main thing.",  # a negation
         "Sorry, you cut out. I said it isn't the main thing.",
-        "Oh sorry. I said that's the main thing for us, the commissioners.",
-        "Oh sorry. I said that's the main problem for us.",  # a barrier's word of its own
+        "Sorry, you cut out. I said that's the main thing for us, the commissioners.",
+        "Sorry, you cut out. I said that's the main problem for us.",  # a barrier's word
         "Sorry, can you hear me now?",  # only repair talk: the model's say, as before
         "I said that's the main thing for us.",  # no repair talk first
         "Sorry, that's the on-call phone. Two minutes.",
         "Oh sorry. I said.",
         "",
+        # s69 hunt h_restate: answers to the question before them, set aside by the word list
+        "Sorry, can you hear me now? I said yes.",
+        "Sorry, can you hear me now? I said yes, definitely.",
+        "Sorry, you froze. I said absolutely.",
+        "Sorry, can you hear me? I said no.",
+        "Sorry, can you hear me? I said that's right.",
+        "Sorry, can you hear me? I said true.",
+        "Sorry, can you hear me? I said so.",
+        "Sorry, can you hear me? I said I think so.",
+        "Sorry, can you hear me? I said I guess it is.",
+        "Sorry, can you hear me? I said it is.",
+        "Sorry, can you hear me? I said we do.",
+        "Sorry, can you hear me? I said it has.",
+        "Sorry, can you hear me? I said they had.",
+        "Sorry, can you hear me now? I said we have to.",
+        "Sorry, can you hear me? I said they were.",
+        "Sorry, can you hear me? I said all of it.",
+        "Sorry, can you hear me? I said all of them.",
+        "Sorry, can you hear me? I said most of them did.",
+        "Sorry, can you hear me? I said one.",
+        "Sorry, can you hear me? I said two.",
+        "Sorry, can you hear me? I said the whole thing.",
+        "Sorry, you cut out. I said it's all of them. Thank you. Bye.",
+        "Sorry, can you hear me? I said me.",
+        "Sorry, can you hear me? I said her.",
+        "Sorry, can you hear me? I said it was about them.",
+        "Sorry, can you hear me? I said it was great.",
+        "Sorry, can you hear me? I said it was fine.",
+        "Sorry, can you hear me? I said it's brilliant for us.",
+        "Sorry, can you hear me? I said it was okay, sure.",
+        "Sorry, can you hear me? I said it's important to us.",
+        "Sorry, can you hear me now? I said it's really important to us.",
+        "Sorry, can you hear me now? I said it's the most important thing for the team.",
+        "Sorry, can you hear me? I said the same.",
+        "Sorry, I said that to them all.",  # an apology, not about the line
+        "Sorry, I was going to say it's all we have.",
+        "Sorry, I said that's it.",  # a pointer, but after an apology alone
+        "Sorry, can you hear me now? I said that's the main thing for us. And then the funding got"
+        " cut in April and we lost two nurses.",
     ],
 )
 def test_an_answer_said_again_with_words_of_its_own_does_not(words: str) -> None:
+    """A yes or no, an echo, a pronoun, a quantity or an evaluation answers the question before
+    it, and an apology alone is no repair on a bad line: coded as before."""
     assert not restates_nothing(words)
 
 
 @pytest.mark.parametrize("lead", LEADS)
-def test_every_lead_of_the_file_restates_nothing_before_empty_words(lead: str) -> None:
+def test_every_lead_of_the_file_restates_nothing_before_a_pointer(lead: str) -> None:
     said = lead[0].upper() + lead[1:]
-    assert restates_nothing(f"Oh sorry. {said} that's the main thing for us.")
-    assert not restates_nothing(f"Oh sorry. {said} the rota is the main thing for us.")
+    assert restates_nothing(f"Sorry, you cut out. {said} that's the main thing for us.")
+    assert not restates_nothing(f"Sorry, you cut out. {said} the rota is the main thing for us.")
+    assert not restates_nothing(f"Sorry, you cut out. {said} yes, definitely.")

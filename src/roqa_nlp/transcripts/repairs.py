@@ -43,14 +43,21 @@ An answer said again may say nothing of its own: ``Oh sorry, can you hear me now
 the main thing for us.`` points back at what was said before the line cut out, which is coded
 there. Read from ``I said`` on, the packaged model coded it Relative Priority at 0.80, and it was
 the only Table 2 quote of three participants (session 69, seed13). So such an answer
-(:func:`restates_nothing`: after the lead only words of :data:`EMPTY_RESTATEMENT_WORDS`,
-``data/empty_restatement_words.txt``: pronouns, ``the main thing``, ``for us``, ``really``, or
-backchannel words, and its sign-off) is procedural talk, as the repair talk it opens with and a
-closing formula are (:func:`~roqa_nlp.autocoder.segment_flags`): never coded, quoted or counted.
-It is not a reply that only agrees (counted in its cell, not quoted): that one answers the question
-before it, and a sure code on it is counted as a participant's evidence, which this is not. An
-answer said again with a word of its own (``I said the staffing is the main thing for us``, ``I
-said that's not the main thing``) is coded as before.
+(:func:`restates_nothing`: after the lead only a pointer back of :data:`RESTATEMENT_POINTERS`,
+``data/restatement_pointers.txt``: ``that's it``, ``that's the main thing for us``, ``that's
+all``, ``what I said``, ``same as before``, with fillers, a sign-off and a closing ``yeah``),
+after a repair phrase about the line, not an apology alone (:data:`REPAIR_APOLOGIES`), is
+procedural talk, as the repair talk it opens with and a closing formula are
+(:func:`~roqa_nlp.autocoder.segment_flags`): never coded, quoted or counted. It is not a reply
+that only agrees (counted in its cell, not quoted): that one answers the question before it, and
+a sure code on it is counted as a participant's evidence, which this is not. Any other answer said
+again is coded as before, however short: a yes or no (``I said yes, definitely``), an echo (``I
+said they were``), a pronoun or a quantity (``I said her``, ``I said all of them``, ``I said
+one``), an evaluation (``I said it's really important to us``), a word of its own (``I said the
+staffing is the main thing for us``, ``I said that's not the main thing``). A list of small words
+(pronouns, be/have/do, backchannel words) in place of the pointers set 48 of 77 answers after a
+repair aside, these among them (session 69 hunt h_restate). ``Sorry, I said that to them all``
+reports what was said to someone, after an apology, and is coded too.
 """
 
 from __future__ import annotations
@@ -76,9 +83,15 @@ REPAIR_FILLERS = "repair_fillers.txt"
 
 #: The packaged phrases that lead into an answer said again (``I said``, ``I was saying``).
 RESTATEMENT_LEADS = "restatement_leads.txt"
-#: The packaged words that say nothing of their own after such a lead (``that's the main thing
-#: for us``): see the module docstring.
-EMPTY_RESTATEMENT_WORDS = "empty_restatement_words.txt"
+#: The packaged pointers back an answer said again may be after such a lead and say nothing of
+#: its own (``that's the main thing for us``, ``that's it``), the fillers said with them (``you
+#: know``, ``really``), and the repair phrases that only apologise (``sorry``): see the module
+#: docstring.
+RESTATEMENT_POINTERS = "restatement_pointers.txt"
+RESTATEMENT_FILLERS = "restatement_fillers.txt"
+REPAIR_APOLOGIES = "repair_apologies.txt"
+#: The packaged hesitations (``um``, ``er``), left out of a pointer back as its fillers are.
+HESITATION_FILLERS = "hesitation_fillers.txt"
 
 #: What ends a sentence, or a sentence or a clause, between two words.
 _SENTENCE_END = re.compile(r"[.!?…]")
@@ -120,32 +133,63 @@ def restated_after_repair(words: str) -> str:
 
 
 def restates_nothing(words: str) -> bool:
-    """Whether ``words`` are an answer said again after repair talk (:func:`restated_after_repair`
-    reads them from a lead) that says nothing of its own: every word after the lead, but the
-    sign-off it ends with (:func:`~roqa_nlp.transcripts.closings.before_sign_off`), is a word of
-    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or of
-    :data:`EMPTY_RESTATEMENT_WORDS`, each part of a word around an apostrophe read as a word.
-    ``Oh sorry, can you hear me now? I said that's the main thing for us.`` and ``Sorry, you cut
-    out. Like I said, that's it really.`` are; ``I said the staffing is the main thing for us.``
-    after the same apology is not, nor ``I said that's not the main thing`` (``not`` is no word
-    of the list), nor words with no repair talk or no lead (see the module docstring)."""
+    """Whether ``words`` are an answer said again after repair talk about the line
+    (:func:`restated_after_repair` reads them from a lead, and a phrase of
+    :data:`REPAIR_PHRASES` but an apology of :data:`REPAIR_APOLOGIES` comes before it) that only
+    points back at what was said: the rest after the lead, but its fillers
+    (:data:`RESTATEMENT_FILLERS` and hesitations), its sign-off
+    (:func:`~roqa_nlp.transcripts.closings.before_sign_off`) and backchannel words it ends with,
+    is one or more patterns of :data:`RESTATEMENT_POINTERS`. ``Oh sorry, can you hear me now? I
+    said that's the main thing for us.`` and ``Sorry, you cut out. Like I said, that's it
+    really.`` are; ``I said yes``, ``I said they were``, ``I said all of them``, ``I said it's
+    really important to us`` after the same repair talk are not (each answers the question before
+    it), nor ``Sorry, I said that to them all.`` (an apology, not about the line), nor words with
+    no repair talk or no lead (see the module docstring)."""
     from .closings import before_sign_off
 
     lead = _restatement_lead(words)
     if lead is None:
         return False
     k, n = lead
-    spans = word_spans(words)
-    rest = words_of(before_sign_off(words[spans[k + n - 1][1] :]))
-    empty = _empty_words()
-    return bool(rest) and all(
-        t in BACKCHANNEL_WORDS or all(part in empty for part in t.split("'") if part) for t in rest
-    )
+    tokens = words_of(words)
+    line = phrases_of(REPAIR_PHRASES) - phrases_of(REPAIR_APOLOGIES)
+    if not any(
+        tuple(tokens[i : i + m]) in line
+        for i in range(k)
+        for m in range(1, min(longest_of(REPAIR_PHRASES), k - i) + 1)
+    ):
+        return False
+    rest = words_of(before_sign_off(words[word_spans(words)[k + n - 1][1] :]))
+    while rest and rest[-1] in BACKCHANNEL_WORDS:  # "that's the main thing for us, yeah"
+        rest.pop()
+    names = (RESTATEMENT_FILLERS, HESITATION_FILLERS)
+    fillers, longest = phrases_of(*names), longest_of(*names)
+    said, i = [], 0
+    while i < len(rest):
+        m = next((m for m in range(longest, 0, -1) if tuple(rest[i : i + m]) in fillers), 0)
+        said.extend(rest[i : i + 1] if m == 0 else [])
+        i += max(m, 1)
+    return _pointers().fullmatch(" ".join(said) + " ") is not None
 
 
 @cache
-def _empty_words() -> frozenset[str]:
-    return packaged_words(EMPTY_RESTATEMENT_WORDS)
+def _pointers() -> re.Pattern[str]:
+    """The patterns of :data:`RESTATEMENT_POINTERS` as one regular expression over words each
+    followed by a space, matching one or more of them."""
+
+    def pattern(line: str) -> str:
+        parts = []
+        for piece in re.findall(r"[()]|[^\s()]+", line):
+            if piece == "(":
+                parts.append("(?:")
+            elif piece == ")":
+                parts.append(")?")
+            else:
+                parts.append("(?:" + "|".join(re.escape(w) + " " for w in piece.split("/")) + ")")
+        return "".join(parts)
+
+    lines = sorted(packaged_words(RESTATEMENT_POINTERS))
+    return re.compile("(?:" + "|".join(f"(?:{pattern(p)})" for p in lines) + ")+")
 
 
 def _restatement_lead(words: str) -> tuple[int, int] | None:
