@@ -350,3 +350,62 @@ def test_an_unheaded_list_below_a_full_stop_answer_label_is_its_words(tmp_path: 
     t = _read(tmp_path / "n10.txt", text)
     assert [u.speaker for u in t.turns] == ["Q", "A", "Q", "A"]
     assert "ii. risk every week." in t.text[t.turns[1].start : t.turns[1].end]
+
+
+#: The hunt h_lists3's P03/P04 (``Q.``, roman items), O09 (``Q.``, headed letters) and P05
+#: (``Q:``): the interviewer's own list of questions, each item asking.
+ASKED_LISTS = {
+    "P03": ("Q. ", "Two things.\ni. how did training go?\nii. was there enough money?"),
+    "P04": ("Q. ", "Two things.\ni. training: how did it go?\nii. money: was there enough?"),
+    "O09": (
+        "Q. ",
+        "Three things, then.\na. training: how did it go?\nb. money: was there enough?\n"
+        "c. and supervision?",
+    ),
+    "P05": (
+        "Q: ",
+        "Three things, then.\na. training: how did it go?\nb. money: was there enough?\n"
+        "c. and supervision?",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ASKED_LISTS))
+def test_a_list_of_questions_under_a_question_marker_is_the_interviewers(
+    tmp_path: Path, name: str
+) -> None:
+    """h_lists3 HIGH vs OLD: the question marker's rule (the lines after its question are the
+    answer's) split the list after its first item that asks, and the rest, an ``A`` turn, was
+    coded as the participant's; an item after an item that asks is the same list's."""
+    q, asked = ASKED_LISTS[name]
+    a = q.replace("Q", "A")
+    text = f"{q}{asked}\n{a}Training fine, money short.\n{q}Thanks.\n{a}OK.\n"
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert _turns(t) == [
+        ("Q", "interviewer", asked),
+        ("A", "participant", "Training fine, money short."),
+        ("Q", "interviewer", "Thanks."),
+        ("A", "participant", "OK."),
+    ]
+    assert not [w for w in caught if "split" in str(w.message)]
+
+
+def test_a_list_answering_a_question_markers_question_is_the_answers(tmp_path: Path) -> None:
+    """The rule's own case stays: a list below the question marker's question, its first item
+    after a question that is no item, is the answer's words."""
+    t = _read(
+        tmp_path / "q5.txt",
+        "Question 5: What helped?\na. training: the induction.\nb. money: was it enough? no.\n"
+        "Question 6: Anything else?\nNo.\n",
+    )
+    assert [(s, r) for s, r, _ in _turns(t)] == [
+        ("Question 5", "interviewer"),
+        ("Participant", "participant"),
+        ("Question 6", "interviewer"),
+        ("Participant", "participant"),
+    ]
+    assert _turns(t)[1][2] == "a. training: the induction.\nb. money: was it enough? no."

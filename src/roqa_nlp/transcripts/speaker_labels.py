@@ -536,6 +536,14 @@ def is_list_marker(label: str) -> bool:
     return label.islower() and (len(label) == 1 or _ROMAN_NUMERAL.fullmatch(label) is not None)
 
 
+def opens_with_list_marker(line: str) -> bool:
+    """Whether ``line`` opens with a list's marker in the full-stop shape (``ii. was there
+    enough money?``, ``b. money: ...``; :func:`is_list_marker`), a line the labels read as no
+    speaker's being a list's item."""
+    m = PERIOD_LINE.match(line)
+    return m is not None and is_list_marker(" ".join(m.group("label").split()))
+
+
 @functools.cache
 def _named_line(name: str) -> re.Pattern[str]:
     """:func:`_label_line` for the one name ``name`` (:func:`_named_label_line`)."""

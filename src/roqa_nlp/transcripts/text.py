@@ -93,6 +93,7 @@ from .speaker_labels import (
     end_text_metadata,
     line_labels,
     match_timestamp,
+    opens_with_list_marker,
     service_text_metadata,
     transcript_header,
     with_header_fields,
@@ -522,7 +523,9 @@ def _labelled_turns(
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer. A ``chat`` line (a chat message's) is no one's: a turn
+    after it are ``answering``'s answer, except a list's item below an item that asks
+    (:func:`.speaker_labels.opens_with_list_marker`: ``Q. Two things.`` / ``i. how did training
+    go?`` / ``ii. was there enough money?``, the interviewer's list of questions). A ``chat`` line (a chat message's) is no one's: a turn
     goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
     with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
     each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
@@ -540,6 +543,9 @@ def _labelled_turns(
     current: _OpenTurn | None = None
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
+    # ... on a list's item: an item below it is the same list's (the interviewer's list of
+    # questions, 'i. how did training go?' / 'ii. was there enough money?'), not the answer
+    asked_in_list = False
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
     last_words = ""  # the last line of a turn's words so far
     # two turns or more laid out as label / time / words: the file's times are turn times, so a
@@ -558,7 +564,12 @@ def _labelled_turns(
             asked = asked or (current is not None and is_question_marker(current.speaker))
             paragraph = True
             continue
-        if label is None and asked and current is not None:
+        if (
+            label is None
+            and asked
+            and current is not None
+            and not (asked_in_list and opens_with_list_marker(line.text))
+        ):
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=None), []
         elif (
@@ -595,6 +606,7 @@ def _labelled_turns(
                 current.start, current.end = rest.content_start, rest.content_end
                 last_words = rest.text.rstrip()
             asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
+            asked_in_list = False
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
@@ -623,6 +635,7 @@ def _labelled_turns(
         spanned.update(inside)
         inside = []
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
+        asked_in_list = asked and opens_with_list_marker(line.text)
     _close(current, out, interviewer_labels)
     return out, spanned
 
