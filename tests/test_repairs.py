@@ -82,7 +82,7 @@ def test_every_lead_of_the_file_is_read_after_repair_talk(lead: str) -> None:
         "Oh sorry, can you hear me now? I said that's the main thing for us.",  # s69 seed13
         "Sorry, you cut out. Like I said, that's it really.",
         "Oh, sorry, you cut out. I was saying, that's the big one.",
-        "Can you hear me now? Yeah, what I was saying was, it's the key thing for me. Sorry.",
+        "Can you hear me now? Well, what I was saying was, it's the key thing for me. Sorry.",
         "Sorry, you froze. I said, you know, um, that's the main thing for us, yeah.",
         "Sorry, can you hear me now? I said that's it, that's everything.",
         "Sorry, you just froze. I said that was it. Sorry. Thank you.",
@@ -153,6 +153,18 @@ def test_an_answer_said_again_that_only_points_back_restates_nothing(words: str)
         "Sorry, I said that's it.",  # a pointer, but after an apology alone
         "Sorry, can you hear me now? I said that's the main thing for us. And then the funding got"
         " cut in April and we lost two nurses.",
+        # s69 hunt h_restate2: words of an answer between the repair talk and the lead
+        "Sorry, you froze. No. I said that's it.",
+        # a yes may answer the question as well as the repair: kept
+        "Can you hear me now? Yeah, what I was saying was, it's the key thing for me. Sorry.",
+        "Sorry, you froze. Not really, I was saying that's all.",
+        "Sorry, you cut out. Yes, definitely. I said that's it.",
+        "Sorry, you cut out. The rota was the problem. I said that's it.",
+        "Sorry, you cut out, the rota was the problem, I said that's it.",
+        "Sorry, you cut out. Staffing. I said that's the main thing.",
+        "Sorry, you froze. Funding, I was saying, that's the main thing for us.",
+        "Sorry, can you hear me? The CQC inspection. Like I said, that's the big one for us.",
+        "Sorry, you cut out. We lost two posts in March. I said that's it really.",
     ],
 )
 def test_an_answer_said_again_with_words_of_its_own_does_not(words: str) -> None:

@@ -92,6 +92,10 @@ RESTATEMENT_FILLERS = "restatement_fillers.txt"
 REPAIR_APOLOGIES = "repair_apologies.txt"
 #: The packaged hesitations (``um``, ``er``), left out of a pointer back as its fillers are.
 HESITATION_FILLERS = "hesitation_fillers.txt"
+#: The packaged words that answer nothing said around repair talk (``oh``, ``well``): with the
+#: repair phrases, their small words and hesitations, the only words a pointer back's repair
+#: talk may have before its lead (:func:`restates_nothing`).
+REPAIR_INTERJECTIONS = "repair_interjections.txt"
 
 #: What ends a sentence, or a sentence or a clause, between two words.
 _SENTENCE_END = re.compile(r"[.!?…]")
@@ -159,6 +163,8 @@ def restates_nothing(words: str) -> bool:
         for m in range(1, min(longest_of(REPAIR_PHRASES), k - i) + 1)
     ):
         return False
+    if not _only_repair_talk(tokens[:k]):  # "Sorry, you froze. No. I said that's it." answers
+        return False
     rest = words_of(before_sign_off(words[word_spans(words)[k + n - 1][1] :]))
     while rest and rest[-1] in BACKCHANNEL_WORDS:  # "that's the main thing for us, yeah"
         rest.pop()
@@ -170,6 +176,21 @@ def restates_nothing(words: str) -> bool:
         said.extend(rest[i : i + 1] if m == 0 else [])
         i += max(m, 1)
     return _pointers().fullmatch(" ".join(said) + " ") is not None
+
+
+def _only_repair_talk(tokens: list[str]) -> bool:
+    """Whether ``tokens`` are all repair phrases, their small words, hesitations and
+    :data:`REPAIR_INTERJECTIONS`: no yes or no, nor any other word of an answer (backchannel
+    words but those are not taken, unlike :func:`covered_by`)."""
+    names = (REPAIR_PHRASES, REPAIR_FILLERS, HESITATION_FILLERS, REPAIR_INTERJECTIONS)
+    phrases, longest = phrases_of(*names), longest_of(*names)
+    covered = [True] + [False] * len(tokens)
+    for i in range(1, len(tokens) + 1):
+        covered[i] = any(
+            covered[i - m] and tuple(tokens[i - m : i]) in phrases
+            for m in range(1, min(longest, i) + 1)
+        )
+    return covered[-1]
 
 
 @cache
