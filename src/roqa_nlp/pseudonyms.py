@@ -747,9 +747,7 @@ def _prefix_apart(name: str) -> str:
     capital or with an apostrophe written apart (``Sean OBriain``, ``Sean O'Briain`` -> ``Sean O
     Briain``; ``Kirsty McKenzie`` -> ``Kirsty Mc Kenzie``), so it is found in the forms a key
     writing it apart finds (:func:`_prefixed_words`; session 69 hunt, M2). Not a first word
-    (``OBrien,P01`` alone), nor a word whose prefix is no prefix (``Nicholas``, ``Oakley``), nor
-    one written in capitals without an apostrophe (``OWEN``, ``NICHOLSON`` of ``JAMES OWEN``: a
-    capital after the prefix tells only in a word of small letters; ``O'DELL`` is split)."""
+    (``OBrien,P01`` alone), nor a word whose prefix is no prefix (``Nicholas``, ``Oakley``)."""
     words = name.split()
     first = 0 if "," in name else 1
     for i in range(first, len(words)):
@@ -760,8 +758,7 @@ def _prefix_apart(name: str) -> str:
                 continue
             apostrophe = rest[:1] in ("'", "’")
             rest = rest[1:] if apostrophe else rest
-            capital = rest[:1].isupper() and not word.isupper()  # "McKenzie", not "MCKENZIE"
-            if len(rest) > 1 and rest[0].isalpha() and (apostrophe or capital):
+            if len(rest) > 1 and rest[0].isalpha() and (apostrophe or rest[0].isupper()):
                 words[i] = f"{prefix} {rest}"
                 break
     return " ".join(words)
@@ -2610,8 +2607,6 @@ class PseudonymKey:
         starts = [t.start for t in transcript.turns]
         # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
-        # the bare words after a prefix the key writes joined that stay alone (X1/X2)
-        doubtful = self._doubtful_remainders()
         edits = []
         at = 0
         while (m := pattern.search(text, at)) is not None:
@@ -2664,13 +2659,6 @@ class PseudonymKey:
                     edits.append((m.start(), own, _in_talk(text, m.start(), own, pseudonym)))
                     at = own
                 continue  # "Mac Briain" beside Aoife Mac Donnchadha: not "[P05] Briain"
-            if (
-                kind in ("part", "common")
-                and prefix_at is None
-                and found.casefold() in doubtful.get(_bare(pseudonym), ())
-                and not _is_surname_here(text, m.start())
-            ):
-                continue  # "Lean management", "Arthur from HR" of Rob MacLean, Al MacArthur
             if kind in ("part", "surname") and self._another_person(transcript, m, pseudonym):
                 edits.append((m.start(), m.end(), _in_text(_SHARED_SURNAME)))
                 continue
@@ -2755,27 +2743,6 @@ class PseudonymKey:
             ):
                 apart = name
             out[name] = apart
-        return out
-
-    def _doubtful_remainders(self) -> dict[str, set[str]]:
-        """Each bare pseudonym, and the words after a surname's prefix its rows write only joined
-        (``Lean`` of ``Rob MacLean``, ``Arthur`` of ``Al MacArthur``: :meth:`_names_apart`) that
-        are an everyday word (:func:`_everyday_words`) or a given name
-        (``data/given_names_after_prefixes.txt``), in lower case: alone, without a title, they
-        are the word or someone else's name ("Lean management", "Arthur from HR"), not the
-        person's (session 69 hunt of the joined keys, X1/X2), so they stay and are listed to
-        check. A row writing the word as a word of its own (``Rob Mac Lean``, ``Rose Baker``)
-        keeps it: the key's word wins."""
-        given = packaged_words("given_names_after_prefixes.txt")
-        out: dict[str, set[str]] = {}
-        for name, apart in self._names_apart().items():
-            if apart == name:
-                continue
-            written = {part.casefold() for part in name_parts(name)}
-            for word in _prefixed_words(apart):
-                folded = word.casefold()
-                if folded not in written and (folded in _everyday_words() or folded in given):
-                    out.setdefault(_bare(self.pseudonyms[name]), set()).add(folded)
         return out
 
     def _persons_here(self, speakers: Iterable[str]) -> set[str]:
@@ -3173,7 +3140,7 @@ class PseudonymKey:
                     if (root := _unlenited(word, prefixes[word])) is not None:
                         parts.setdefault(_after_any_prefix(root), (pseudonym, "prefixed"))
                         alone.append((f"(?i:{_name_regex(root)})", root, root))
-                for prefix in prefixes.values():
+                for word, prefix in prefixes.items():
                     if prefix not in words:  # "O", "Ó" of "O Donnell": no word of its own
                         # her own prefix before a word: her surname spelt otherwise ("O
                         # Donnel", "O'Driscol") is hers, whole (_own_surname_after); another's
@@ -4206,9 +4173,7 @@ def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
     the pseudonyms (bare) of the names it is a word of."""
     whose: dict[str, set[str]] = {}
     for name, pseudonym in key.pseudonyms.items():
-        # and the word after a prefix written joined ("Lean" of Rob MacLean), which may stay
-        apart = name_parts(_prefix_apart(name))
-        for part in dict.fromkeys([*name_parts(name), *apart, *_joined_surnames(name)]):
+        for part in [*name_parts(name), *_joined_surnames(name)]:
             for word in [part, *_pieces(part)]:
                 whose.setdefault(without_accents(word.casefold()), set()).add(_bare(pseudonym))
     return whose
