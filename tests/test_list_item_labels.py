@@ -409,3 +409,67 @@ def test_a_list_answering_a_question_markers_question_is_the_answers(tmp_path: P
         ("Participant", "participant"),
     ]
     assert _turns(t)[1][2] == "a. training: the induction.\nb. money: was it enough? no."
+
+
+def _read_docx(path: Path, paragraphs: list[str]) -> Transcript:
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(str(path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path)
+
+
+@pytest.mark.parametrize("name", sorted(ASKED_LISTS))
+def test_a_list_of_questions_under_a_question_marker_in_word_is_the_interviewers(
+    tmp_path: Path, name: str
+) -> None:
+    """The same lists typed as Word paragraphs (f_lists4 open, HIGH vs OLD): the Word reader's
+    question-marker rule (every paragraph after a ``Q`` paragraph is the answer's) made both
+    questions and the answer one ``A`` turn, coded; an item that asks below the marker's words
+    that do not, or an item below an item that asks, goes on with the interviewer's list."""
+    q, asked = ASKED_LISTS[name]
+    a = q.replace("Q", "A")
+    first, *items = asked.split("\n")
+    t = _read_docx(
+        tmp_path / f"{name}.docx",
+        [q + first, *items, a + "Training fine, money short.", q + "Thanks.", a + "OK."],
+    )
+    assert _turns(t) == [
+        ("Q", "interviewer", asked),
+        ("A", "participant", "Training fine, money short."),
+        ("Q", "interviewer", "Thanks."),
+        ("A", "participant", "OK."),
+    ]
+
+
+def test_a_list_answering_a_question_markers_question_in_word_is_the_answers(
+    tmp_path: Path,
+) -> None:
+    """The Word rule's own case stays: a list below ``Question 5: What helped?`` is the
+    answer's, an item in it that asks too."""
+    t = _read_docx(
+        tmp_path / "q5.docx",
+        [
+            "Question 5: What helped?",
+            "a. training: the induction.",
+            "b. money: was it enough? no.",
+            "c. supervision?",
+            "Question 6: Tell me about your team.",
+            "a. who? five nurses.",
+            "b. and a manager?",
+        ],
+    )
+    assert [(s, r) for s, r, _ in _turns(t)] == [
+        ("Question 5", "interviewer"),
+        ("Participant", "participant"),
+        ("Question 6", "interviewer"),
+        ("Participant", "participant"),
+    ]
+    assert _turns(t)[1][2] == (
+        "a. training: the induction.\nb. money: was it enough? no.\nc. supervision?"
+    )
+    assert _turns(t)[3][2] == "a. who? five nurses.\nb. and a manager?"
