@@ -3140,7 +3140,7 @@ class PseudonymKey:
                     if (root := _unlenited(word, prefixes[word])) is not None:
                         parts.setdefault(_after_any_prefix(root), (pseudonym, "prefixed"))
                         alone.append((f"(?i:{_name_regex(root)})", root, root))
-                for word, prefix in prefixes.items():
+                for prefix in prefixes.values():
                     if prefix not in words:  # "O", "Ó" of "O Donnell": no word of its own
                         # her own prefix before a word: her surname spelt otherwise ("O
                         # Donnel", "O'Driscol") is hers, whole (_own_surname_after); another's
