@@ -364,22 +364,24 @@ def _own_clause(tokens: list[str], heard: list[str]) -> bool:
     return False
 
 
-def covered_by(tokens: list[str], *names: str) -> bool:
-    """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` or in
-    phrases of the packaged lists ``names``, however many (true for no tokens)."""
-    return covered_prefixes(tokens, *names)[-1]
+def covered_by(tokens: list[str], *names: str, backchannel_words: bool = True) -> bool:
+    """Whether ``tokens`` (:func:`words_of`) are all words of :data:`BACKCHANNEL_WORDS` (unless
+    ``backchannel_words`` is false) or in phrases of the packaged lists ``names``, however many
+    (true for no tokens)."""
+    return covered_prefixes(tokens, *names, backchannel_words=backchannel_words)[-1]
 
 
-def covered_prefixes(tokens: list[str], *names: str) -> list[bool]:
+def covered_prefixes(tokens: list[str], *names: str, backchannel_words: bool = True) -> list[bool]:
     """For each ``i`` from 0 to ``len(tokens)``: whether ``tokens[:i]`` are as
     :func:`covered_by` takes them."""
     phrases, longest = phrases_of(*names), longest_of(*names)
+    words = BACKCHANNEL_WORDS if backchannel_words else frozenset()
     covered = [True] + [False] * len(tokens)  # covered[i]: tokens[:i] are such pieces
     last = 0  # the last i so covered: none further on can be once `longest` words are not
     for i in range(1, len(tokens) + 1):
         if i - last > longest:
             break
-        covered[i] = (covered[i - 1] and tokens[i - 1] in BACKCHANNEL_WORDS) or any(
+        covered[i] = (covered[i - 1] and tokens[i - 1] in words) or any(
             covered[i - n] and tuple(tokens[i - n : i]) in phrases
             for n in range(1, min(longest, i) + 1)
         )

@@ -181,16 +181,9 @@ def restates_nothing(words: str) -> bool:
 def _only_repair_talk(tokens: list[str]) -> bool:
     """Whether ``tokens`` are all repair phrases, their small words, hesitations and
     :data:`REPAIR_INTERJECTIONS`: no yes or no, nor any other word of an answer (backchannel
-    words but those are not taken, unlike :func:`covered_by`)."""
+    words but those are not taken: :func:`covered_by` without ``backchannel_words``)."""
     names = (REPAIR_PHRASES, REPAIR_FILLERS, HESITATION_FILLERS, REPAIR_INTERJECTIONS)
-    phrases, longest = phrases_of(*names), longest_of(*names)
-    covered = [True] + [False] * len(tokens)
-    for i in range(1, len(tokens) + 1):
-        covered[i] = any(
-            covered[i - m] and tuple(tokens[i - m : i]) in phrases
-            for m in range(1, min(longest, i) + 1)
-        )
-    return covered[-1]
+    return covered_by(tokens, *names, backchannel_words=False)
 
 
 @cache
