@@ -1777,9 +1777,17 @@ def test_a_models_suggestions_are_exported_under_the_machine_user(tmp_path: Path
 def test_cli_import_prints_what_was_not_imported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    main(["import", str(SAMPLES / "nvivo-mac-15.qdpx"), "--out", str(tmp_path / "o")])
+    """Both of its sources are empty: each is named, then the import is refused, as it
+    would hold no transcript (before session 70: "wrote o: 0 transcripts", exit 0)."""
+    with pytest.raises(SystemExit) as exc:
+        main(["import", str(SAMPLES / "nvivo-mac-15.qdpx"), "--out", str(tmp_path / "o")])
+    assert exc.value.code == 2
+    assert not (tmp_path / "o").exists()
     err = capsys.readouterr().err
     assert err.count(f"roqa: warning: {SAMPLES / 'nvivo-mac-15.qdpx'}: source '") == 2
+    assert err.splitlines()[-1].startswith(
+        f"roqa: error: {SAMPLES / 'nvivo-mac-15.qdpx'}: none of its 2 sources has text to import"
+    )
 
 
 @needs_reference

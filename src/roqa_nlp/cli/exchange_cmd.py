@@ -21,7 +21,7 @@ from typing import Any
 
 import typer
 
-from ._app import app, codebook_option, print_charted_note
+from ._app import app, codebook_option, participant_option, print_charted_note
 
 
 def _warn(lines: list[str]) -> None:
@@ -480,6 +480,15 @@ def import_cmd(
     codebook: str | None = codebook_option(
         "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."
     ),
+    interviewer: list[str] = typer.Option(
+        [],
+        "--interviewer",
+        help="A speaker label or name that is the interviewer (repeatable), as for roqa code: "
+        "its turns give the coded passages their questions, and a passage of its talk alone is "
+        "not charted.",
+        metavar="NAME",
+    ),
+    participant: list[str] = participant_option(),
 ) -> None:
     """Import transcripts, codebook and each coder's codings from NVivo, ATLAS.ti, MAXQDA,
     QualCoder."""
@@ -518,7 +527,12 @@ def import_cmd(
         typer.echo(f"wrote {out / 'codebook.json'}: codebook {book.id} ({len(book)} codes)")
         return
 
-    project = read_qdpx(file, codebook=known)
+    from ..transcripts import with_default_labels
+
+    # the speakers are read as roqa code reads them: the labels given added to the defaults
+    labels = with_default_labels(list(interviewer) or None, list(participant))
+    project = read_qdpx(file, codebook=known, interviewer_labels=labels)
+    _refuse_textless(file, project)
     removed: list[str] = []
     replaced = _previous_import(out, project, file, removed)
     report: dict[str, Any] = {
@@ -576,6 +590,18 @@ def import_cmd(
 
     _write_staged(out, write, _IMPORTED_FOLDERS if replaced else ())
     _warn_of(file, project.warnings)
+    if not project.source_count:
+        _warn_of(
+            file,
+            [
+                "the project holds no sources (documents), so only its codebook was imported "
+                "(export the project again from the QDA program with its documents, to import "
+                "transcripts and codings)"
+            ],
+        )
+    from .code_cmd import _warn_of_speakers
+
+    _warn_of_speakers(project.transcripts)  # naming --interviewer, as roqa code does
     if replaced:
         typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "
@@ -594,6 +620,26 @@ def import_cmd(
     )
     for user, v in report["decisions"].items():
         typer.echo(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
+
+
+def _refuse_textless(file: Path, project: Any) -> None:
+    """A one-line error, after the warnings naming each source and why, for a project whose
+    sources all give no transcript (not in the archive, not text, empty): before (s69
+    testers) it wrote "0 transcripts ..., codings by none" with exit 0, an empty import found
+    later. One such source of several is a warning only; a project with no sources at all
+    (a codebook alone) is imported, with a warning (``import_cmd``)."""
+    from ..errors import RoqaError
+
+    if project.transcripts or not project.source_count:
+        return
+    _warn_of(file, project.warnings)
+    n = project.source_count
+    none = "its one source has" if n == 1 else f"none of its {n} sources has"
+    raise RoqaError(
+        f"{none} text to import (warned of above), so nothing was written",
+        path=file,
+        hint="export the project again from the QDA program, with its sources in it",
+    )
 
 
 #: The folders ``roqa import`` writes whole: replaced when the same project is imported again.

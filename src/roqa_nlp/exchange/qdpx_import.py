@@ -185,6 +185,7 @@ class QdpxProject:
     source_warnings: list[str] = field(default_factory=list)
     colors: dict[str, str] = field(default_factory=dict)
     selection_count: int = 0  # imported selections (segments of all users)
+    source_count: int = 0  # the project's sources of every kind, imported or not
     coding_count: int = 0  # imported codings (one suggestion each)
 
     def __repr__(self) -> str:
@@ -1610,6 +1611,7 @@ def _read_project(
         source_warnings=[w for i, w in enumerate(warnings) if i in about_sources],
         colors=colors,
         selection_count=sum(len(r) for r in codings.values()),
+        source_count=len(sources),
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
 

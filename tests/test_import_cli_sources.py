@@ -1,0 +1,160 @@
+"""Specification of ``roqa import`` on a project whose sources give no transcript, and of its
+``--interviewer``/``--participant`` options.
+
+A project whose every source is missing or unreadable is an error (exit 2, nothing written),
+as the warnings on one such source already tell the fix; one missing source of several stays a
+warning. A project whose interviewer no label names takes ``--interviewer NAME`` as ``roqa
+code`` does, so its passages get their questions (s69 testers: no option, no fix).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from test_cli_agree import run
+from test_refiqda import build_qdpx, project_xml
+
+ALICE = "00000000-0000-4000-8000-0000000000aa"
+STAFFING = "00000000-0000-4000-8000-000000000001"
+TEXT = (
+    "Sam Roe: Thanks for joining. How are staffing levels at the moment?\n"
+    "Jane Doe: Honestly we lacked staff all winter, agency cover was hard to get.\n"
+    "Sam Roe: And what helped with recovery-oriented practice?\n"
+    "Jane Doe: The manager backed us and gave us time for training.\n"
+)
+
+
+def coded(start: int, end: int) -> str:
+    return (
+        f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
+        f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{ALICE}">'
+        f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
+    )
+
+
+def source(n: int, inside: str = "") -> str:
+    return (
+        f'<TextSource guid="00000000-0000-4000-8000-00000000001{n}" name="rm0{n}" '
+        f'plainTextPath="internal://rm0{n}.txt">{inside}</TextSource>'
+    )
+
+
+def two_sources(tmp_path: Path, members: dict[str, bytes]) -> Path:
+    sources = source(1, coded(78, 144)) + source(2, coded(0, 5))
+    return build_qdpx(tmp_path / "q.qdpx", project_xml(sources), members)
+
+
+@pytest.mark.parametrize(
+    "members",
+    [{}, {"sources/rm01.txt": b"\xff\xfe\xfa", "sources/rm02.txt": b"   \n"}],
+    ids=["not in the archive", "unreadable or empty"],
+)
+def test_a_project_whose_every_source_gives_no_text_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], members: dict[str, bytes]
+) -> None:
+    """Before: each source warned of, then "wrote o: 0 transcripts, ..., codings by none" and
+    exit 0, an empty import for a researcher to find later."""
+    path = two_sources(tmp_path, members)
+    code, out, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 2
+    assert not (tmp_path / "o").exists()
+    assert out == ""
+    lines = err.splitlines()
+    assert all(line.startswith(f"roqa: warning: {path}: source 'rm0") for line in lines[:-1])
+    assert lines[-1] == (
+        f"roqa: error: {path}: none of its 2 sources has text to import (warned of above), so "
+        "nothing was written (export the project again from the QDA program, with its sources "
+        "in it)"
+    )
+
+
+def test_one_source_missing_of_two_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = two_sources(tmp_path, {"sources/rm01.txt": TEXT.encode()})
+    code, out, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert "source 'rm02' has no text: not imported" in err
+    assert out.startswith(f"wrote {tmp_path / 'o'}: 1 transcripts,")
+
+
+def test_a_project_with_no_sources_writes_its_codebook_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project of codes only (ATLAS.ti's exports of an empty project) is no broken file:
+    its codebook is imported, and one line says there was nothing else."""
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(""))
+    code, out, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert (tmp_path / "o" / "codebook.json").is_file()
+    assert err == (
+        f"roqa: warning: {path}: the project holds no sources (documents), so only its "
+        "codebook was imported (export the project again from the QDA program with its "
+        "documents, to import transcripts and codings)\n"
+    )
+
+
+def names_project(tmp_path: Path) -> Path:
+    start, end = TEXT.index("Honestly"), TEXT.index("get.") + 4
+    return build_qdpx(
+        tmp_path / "q.qdpx",
+        project_xml(source(1, coded(start, end))),
+        {"sources/rm01.txt": TEXT.encode()},
+    )
+
+
+def imported_rows(folder: Path) -> list[dict]:
+    lines = (folder / "codings" / "Alice" / "codings.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_import_names_the_interviewer_with_interviewer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: no --interviewer option. 'Sam Roe' was read as a participant, so the passage
+    had no question, and nothing said so."""
+    path = names_project(tmp_path)
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "a")], capsys)
+    assert code == 0, err
+    assert "no interviewer among the speakers 'Sam Roe', 'Jane Doe'" in err
+    assert "--interviewer NAME" in err
+    (row,) = imported_rows(tmp_path / "a")
+    assert row["context"] == ""
+
+    code, _, err = run(
+        ["import", str(path), "--out", str(tmp_path / "b"), "--interviewer", "Sam Roe"], capsys
+    )
+    assert code == 0, err
+    assert "interviewer" not in err
+    (row,) = imported_rows(tmp_path / "b")
+    assert (row["speaker"], row["role"]) == ("Jane Doe", "participant")
+    assert row["context"] == "Thanks for joining. How are staffing levels at the moment?"
+    (t,) = [
+        json.loads(line)
+        for line in (tmp_path / "b" / "codings" / "Alice" / "transcripts.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+    ]
+    assert [u["role"] for u in t["turns"]] == ["interviewer", "participant"] * 2
+
+
+def test_import_participant_overrules_an_interviewer_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--participant as roqa code's: 'Host' is an interviewer label, here a participant."""
+    text = "Interviewer: What helped?\nHost: The manager backed us.\n"
+    path = build_qdpx(
+        tmp_path / "q.qdpx",
+        project_xml(source(1, coded(32, 52))),
+        {"sources/rm01.txt": text.encode()},
+    )
+    code, _, err = run(
+        ["import", str(path), "--out", str(tmp_path / "o"), "--participant", "Host"], capsys
+    )
+    assert code == 0, err
+    (row,) = imported_rows(tmp_path / "o")
+    assert (row["speaker"], row["role"], row["context"]) == ("Host", "participant", "What helped?")
