@@ -417,3 +417,46 @@ def test_a_coder_whose_every_coding_is_outside_is_said_so() -> None:
         "Codings (a code on one segment) and the units they are in: X: 2, all outside the units "
         "compared; Y: 1, outside the units compared"
     )
+
+
+def test_joined_says_plainly_that_one_coders_passage_made_one_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 70 (s69 testers): "Joined: a coder's codings of one code that overlap, or that
+    another coder's one selection or segment spans (a space or line break apart), are one
+    unit." read as a riddle. Alice coded two sentences of one answer Staffing, Bob the answer
+    as one passage: Alice's two codings are one unit, and the line says why in plain words."""
+    import uuid
+
+    from test_refiqda import build_qdpx, project_xml
+
+    alice, bob = "00000000-0000-4000-8000-0000000000aa", "00000000-0000-4000-8000-0000000000bb"
+    staffing = "00000000-0000-4000-8000-000000000001"
+
+    def coded(user: str, start: int, end: int) -> str:
+        return (
+            f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
+            f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{user}">'
+            f'<CodeRef targetGUID="{staffing}"/></Coding></PlainTextSelection>'
+        )
+
+    text = "Interviewer: Staffing?\nP01: We lacked staff. Agency cover was hard to get.\n"
+    a, mid, b = text.index("We"), text.index("staff.") + 6, text.index("get.") + 4
+    inside = coded(alice, a, mid) + coded(alice, mid + 1, b) + coded(bob, a, b)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        f'plainTextPath="internal://p01.txt">{inside}</TextSource>'
+    )
+    users = f'<User guid="{alice}" name="Alice"/><User guid="{bob}" name="Bob"/>'
+    path = build_qdpx(
+        tmp_path / "q.qdpx", project_xml(src, users=users), {"sources/p01.txt": text.encode()}
+    )
+    code, out, err = run(["agree", str(path), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "Alice: 2 in 1 unit (1 fewer as joined); Bob: 1 in 1 unit." in said
+    assert (
+        "Joined: a coder's codings of one code are counted as one unit when they overlap, or "
+        "when only a space or line break lies between them and another coder selected them as "
+        "one passage (one selection or segment spanning both)."
+    ) in said

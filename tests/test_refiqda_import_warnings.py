@@ -271,10 +271,36 @@ def test_agree_says_what_a_selection_not_imported_counts_as(tmp_path: Path, caps
     code, out, err = run(["agree", str(path), "--n-boot", "0", "--json", str(out_json)], capsys)
     assert code == 0, err
     note = (
-        "q.qdpx: 1 selection not imported (warned of above) is not compared: where it lay, its "
-        "coder counts as coding nothing, as text a QDA coder did not select is text they read "
-        "and gave no code (or as missing, in a transcript they coded nothing else in); to "
+        "q.qdpx: 1 selection of Alice's not imported (warned of above) is not compared: where "
+        "it lay, Alice counts as coding nothing, as text a QDA coder did not select is text they "
+        "read and gave no code (or as missing, in a transcript they coded nothing else in); to "
         "compare it, select and code it again in the QDA program, and export the project again"
     )
     assert note in json.loads(out_json.read_text("utf-8"))["notes"]
     assert note in " ".join(out.split())
+
+
+def test_agree_names_the_coders_of_the_selections_not_imported(tmp_path: Path, capsys) -> None:
+    """Session 70: the note said "their coder counts as coding nothing", naming no one; a
+    selection past the end of the text is now counted under its coder: Bob 2, Alice 1."""
+
+    def coded(user: str, start: int, end: int) -> str:
+        return (
+            f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
+            f'endPosition="{end}" creatingUser="{user}"><Coding guid="{uuid.uuid4()}" '
+            f'creatingUser="{user}"><CodeRef targetGUID="{STAFFING}"/></Coding>'
+            "</PlainTextSelection>"
+        )
+
+    inside = (
+        coded(ALICE, 3, 9) + coded(BOB, 3, 9) + coded(BOB, 30, 99) + coded(BOB, 41, 45)
+        + coded(ALICE, 30, 80)
+    )  # fmt: skip
+    p = read_qdpx(project(tmp_path, inside))
+    assert p.dropped_by == {"Bob": 2, "Alice": 1}
+    code, out, err = run(["agree", str(project(tmp_path, inside)), "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert (
+        "q.qdpx: 3 selections (Bob 2, Alice 1) not imported (warned of above) are not compared: "
+        "where they lay, their coder counts as coding nothing"
+    ) in " ".join(out.split())

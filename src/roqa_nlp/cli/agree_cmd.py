@@ -627,7 +627,8 @@ def load_coded_units(
             for user, result in users.items():
                 add_result(user, result, p, f"{p} (user {user})")
             review_notes.extend(_review_route_notes(p, users))
-            if (dropped := _dropped_selections_note(p, project.warnings)) is not None:
+            dropped = _dropped_selections_note(p, project.warnings, project.dropped_by)
+            if dropped is not None:
                 review_notes.append(dropped)
         else:
             from ..spreadsheets import unreadable_spreadsheet
@@ -775,12 +776,16 @@ def load_coded_units(
     return loaded
 
 
-def _dropped_selections_note(path: Path, warnings: list[str]) -> str | None:
+def _dropped_selections_note(
+    path: Path, warnings: list[str], coders: dict[str, int] | None = None
+) -> str | None:
     """What the selections of ``path`` not imported for their positions (outside the text,
     reversed, empty: each warned of, with the fix) are here: text their coder did not select,
     so read and given no code, or missing in a transcript they coded nothing else in (refi
     tester, session 69: the warning said "1 coding not imported", not what that did to
-    agreement); None when there are none."""
+    agreement); None when there are none. ``coders`` (coder name -> such selections of theirs,
+    :attr:`~roqa_nlp.exchange.qdpx_import.QdpxProject.dropped_by`) names whose they were
+    (session 70: "its coder" named no one)."""
     from ..exchange.qdpx_import import SELECT_AGAIN
 
     k = sum(1 for w in warnings if w.endswith(f"({SELECT_AGAIN})"))
@@ -788,10 +793,18 @@ def _dropped_selections_note(path: Path, warnings: list[str]) -> str | None:
         return None
     one = k == 1
     it = "it" if one else "them"
+    names = list(coders or {})
+    if len(names) == 1:
+        whose, who = f" of {names[0]}'s", names[0]
+    elif names:
+        by = ", ".join(f"{name} {n}" for name, n in (coders or {}).items())
+        whose, who = f" ({by})", "its coder" if one else "their coder"
+    else:
+        whose, who = "", "its coder" if one else "their coder"
     return (
-        f"{path.name}: {k} selection{'' if one else 's'} not imported (warned of above) "
+        f"{path.name}: {k} selection{'' if one else 's'}{whose} not imported (warned of above) "
         f"{'is' if one else 'are'} not compared: where {it if one else 'they'} lay, "
-        f"{'its' if one else 'their'} coder counts as coding nothing, as text a QDA coder did not "
+        f"{who} counts as coding nothing, as text a QDA coder did not "
         "select is text they read and gave no code (or as missing, in a transcript they coded "
         f"nothing else in); to compare {it}, {SELECT_AGAIN.replace('that passage', it)}"
     )
@@ -2906,8 +2919,9 @@ CODING_TALLY_TERMS: tuple[tuple[str, str, bool, str], ...] = (
         "joined",
         "joined",
         False,
-        "Joined: a coder's codings of one code that overlap, or that another coder's one "
-        "selection or segment spans (a space or line break apart), are one unit.",
+        "Joined: a coder's codings of one code are counted as one unit when they overlap, or "
+        "when only a space or line break lies between them and another coder selected them as "
+        "one passage (one selection or segment spanning both).",
     ),
     (
         "several_codes",

@@ -186,6 +186,9 @@ class QdpxProject:
     colors: dict[str, str] = field(default_factory=dict)
     selection_count: int = 0  # imported selections (segments of all users)
     source_count: int = 0  # the project's sources of every kind, imported or not
+    #: the selections not imported for their positions (outside the text, reversed, empty), by
+    #: the name of each coder who coded them (``roqa agree``'s note names whose they were)
+    dropped_by: dict[str, int] = field(default_factory=dict)
     coding_count: int = 0  # imported codings (one suggestion each)
 
     def __repr__(self) -> str:
@@ -1452,6 +1455,7 @@ def _read_project(
     pending: dict[str, dict[tuple[str, int, int], PendingSelection]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
     broken: set[str] = set()  # roqa_nlp's selections not imported for their span, by segment id
+    dropped_by: dict[str, int] = {}  # selections not imported for their span, by coder
     repeats: dict[str | None, int] = {}  # codings given twice, by user; None: codings of no user
     whole_coders: dict[str, None] = {}  # coders of whole sources, in the file's order
     order = 0
@@ -1549,7 +1553,7 @@ def _read_project(
                 sel, transcript, got.raw, to_plain, label, order, guid_to_id, book,
                 user_names, pending, warnings, strangers, {**deleted, **valence_codes},
                 valence_uses, named, notes, used_notes, repeats, ratings, rating_uses,
-                in_units, broken, gone, merged_away,
+                in_units, broken, gone, merged_away, dropped_by,
             )  # fmt: skip
             skip("selection memo", memo)
 
@@ -1612,6 +1616,7 @@ def _read_project(
         colors=colors,
         selection_count=sum(len(r) for r in codings.values()),
         source_count=len(sources),
+        dropped_by=dropped_by,
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
     )
 
@@ -2206,12 +2211,34 @@ def _codings_lost(
     return f"{_plural(n, 'coding')}{f' and {its} valence' if its else ''} not imported"
 
 
-def _dropped(seg_id: str, broken: set[str] | None, memo: bool) -> bool:
+def _dropped(
+    seg_id: str,
+    broken: set[str] | None,
+    memo: bool,
+    coders: list[str],
+    dropped_by: dict[str, int] | None,
+) -> bool:
     """``memo``, once the segment id of a selection not imported for its positions is put in
-    ``broken`` (when roqa_nlp named it)."""
+    ``broken`` (when roqa_nlp named it) and the selection counted under each of its ``coders``
+    in ``dropped_by``."""
     if seg_id and broken is not None:
         broken.add(seg_id)
+    if dropped_by is not None:
+        for coder in coders:
+            dropped_by[coder] = dropped_by.get(coder, 0) + 1
     return memo
+
+
+def _coders_of(sel: ET.Element, user_names: dict[str, str]) -> list[str]:
+    """The names of the coders of selection ``sel``, in the file's order: each coding's
+    ``creatingUser``, else the selection's (a GUID no user has stands for itself, as the
+    import names such a coder; none at all is ``unknown user``)."""
+    sel_user = normalise_guid(sel.get("creatingUser"))
+    coders: dict[str, None] = {}
+    for coding in children(sel, "Coding"):
+        guid = normalise_guid(coding.get("creatingUser")) or sel_user
+        coders[user_names.get(guid, guid) if guid else UNKNOWN_USER] = None
+    return list(coders)
 
 
 def _read_selection(
@@ -2239,6 +2266,7 @@ def _read_selection(
     broken: set[str] | None = None,
     gone: dict[str, Code] | None = None,
     merged_away: dict[str, tuple[Code, dict[str, None], list[str]]] | None = None,
+    dropped_by: dict[str, int] | None = None,
 ) -> bool:
     """Add a selection's codings to ``pending`` (its positions UTF-16 code units, the code point
     each stands for in ``in_units``, when :func:`utf16_positions` found them so); whether it carries
@@ -2265,7 +2293,8 @@ def _read_selection(
     user's coding of a code into which the program merged the code the suggestion names (the
     known codebook's code, no longer in the project: ``gone``, by normalised name) is a
     suggestion of the code it names, as the model made it, recorded in ``merged_away`` (its id
-    -> the code, the names of the codes it is coded with now, the segment ids)."""
+    -> the code, the names of the codes it is coded with now, the segment ids). A selection not
+    imported for its positions is counted in ``dropped_by`` under each of its coders' names."""
     sel_name = sel.get("name") or ""
     seg_id = LINE_PREFIX.sub("", sel_name) if LINE_PREFIX.match(sel_name) else ""
     where = f"{label}, selection {sel_name or sel.get('guid')!r}"
@@ -2286,7 +2315,7 @@ def _read_selection(
         raw_end = int(sel.get("endPosition", ""))
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {lost()} ({SELECT_AGAIN})")
-        return _dropped(seg_id, broken, memo)
+        return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
         # always in a source roqa's export recorded as counted in UTF-16 units
@@ -2301,7 +2330,7 @@ def _read_selection(
                 "UTF-16 units)"
             )
             warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
-            return _dropped(seg_id, broken, memo)
+            return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
         raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
         if raw_start == raw_end:
@@ -2311,7 +2340,7 @@ def _read_selection(
         else:
             why = f"is outside its text (0-{len(raw)})"
         warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
-        return _dropped(seg_id, broken, memo)
+        return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
     start, end = to_plain(raw_start), to_plain(raw_end)
     sel_user = normalise_guid(sel.get("creatingUser"))
     users = [normalise_guid(c.get("creatingUser")) or sel_user for c in codings]
