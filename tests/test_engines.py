@@ -111,7 +111,12 @@ def test_the_ray_engine_writes_the_codings_of_the_local_engine(
     embedding cache, the default, the files are byte-identical).
     """
     out = tmp_path / "out"
-    roqa("code", examples, "--out", out, "--model", tiny_model_dir, "--no-cache", "--engine", "ray")
+    said = roqa_said(
+        "code", examples, "--out", out, "--model", tiny_model_dir, "--no-cache", "--engine", "ray"
+    )
+    # into a new folder, a study needing no warning: nothing said (the first run of
+    # test_a_ray_run_again_into_its_folder_calls_only_the_files_it_did_not_rewrite_stale)
+    assert said == []
     ray_rows, ray_p = without_probabilities(out / "codings.jsonl")
     local_rows, local_p = without_probabilities(local_run / "codings.jsonl")
     assert ray_rows == local_rows
@@ -186,41 +191,43 @@ def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
 
 
 def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+    local_ray: None,
+    tiny_model_dir: Path,
+    tmp_path: Path,
+    sam_roe_named: tuple[Path, list[str]],
 ) -> None:
+    """Without --interviewer, a warning and everyone's talk coded; with it (the study of
+    ``sam_roe_named``, where zoom_p08 holds these very turns), Sam Roe's talk is left out and
+    nothing is said of zoom_p08."""
     from roqa_nlp.result import CodingResult
 
     named = tmp_path / "zoom_p07.txt"
     named.write_text(NAMED, "utf-8")
-    for extra in ([], ["--interviewer", "Sam Roe"]):
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            main(
-                [
-                    str(a)
-                    for a in (
-                        "code",
-                        named,
-                        "--out",
-                        tmp_path / f"out{len(extra)}",
-                        "--model",
-                        tiny_model_dir,
-                        "--engine",
-                        "ray",
-                        *extra,
-                    )
-                ]
-            )
-        warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
-        speakers = [s.segment.speaker for s in CodingResult.read(tmp_path / f"out{len(extra)}")]
-        if extra:
-            assert (warned, speakers) == ([], ["Jo Bell"])
-        else:
-            assert warned == [
-                f"roqa: warning: {named}: no interviewer among the speakers 'Sam Roe', 'Jo Bell', "
-                "so everyone's talk was coded (name the interviewer with --interviewer NAME)"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(
+            [
+                str(a)
+                for a in (
+                    "code", named, "--out", tmp_path / "out0", "--model", tiny_model_dir,
+                    "--engine", "ray",
+                )
             ]
-            assert speakers == ["Sam Roe", "Jo Bell"]
+        )  # fmt: skip
+    warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+    speakers = [s.segment.speaker for s in CodingResult.read(tmp_path / "out0")]
+    assert warned == [
+        f"roqa: warning: {named}: no interviewer among the speakers 'Sam Roe', 'Jo Bell', "
+        "so everyone's talk was coded (name the interviewer with --interviewer NAME)"
+    ]
+    assert speakers == ["Sam Roe", "Jo Bell"]
+    study_out, warned = sam_roe_named
+    speakers = [
+        s.segment.speaker
+        for s in CodingResult.read(study_out)
+        if s.segment.transcript_id == "zoom_p08"
+    ]
+    assert ([w for w in warned if "zoom_p08" in w], speakers) == ([], ["Jo Bell"])
 
 
 def test_the_ray_engine_passes_unit_context_and_alpha_to_its_actors(
@@ -476,16 +483,18 @@ def test_an_address_where_nothing_listens_is_named_at_once(monkeypatch: pytest.M
     assert len(asked) == 1
 
 
-def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcript_has_it(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
-) -> None:
-    """As the local engine (test_reader_audit): Sam Roe interviews in zoom_p07, so p31, whose
-    interviewer is guessed, is not said to match no 'Sam Roe'."""
+@pytest.fixture(scope="module")
+def sam_roe_named(
+    local_ray: None, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[str]]:
+    """``roqa code --engine ray --interviewer 'Sam Roe'`` of test_cli_inspect's STUDY_OF_TWO
+    and NAMED as zoom_p08 (Sam Roe asks there too): its output folder and the lines it said.
+    One Ray run for two tests, which each started one (6-15 s of actor start-up)."""
     from test_cli_inspect import STUDY_OF_TWO
 
-    study = tmp_path / "study"
+    study = tmp_path_factory.mktemp("sam-roe") / "study"
     study.mkdir()
-    for name, text in STUDY_OF_TWO.items():
+    for name, text in {**STUDY_OF_TWO, "zoom_p08.txt": NAMED}.items():
         (study / name).write_text(text, "utf-8")
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -493,12 +502,22 @@ def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcr
             [
                 str(a)
                 for a in (
-                    "code", study, "--out", tmp_path / "out", "--model", tiny_model_dir,
+                    "code", study, "--out", study.parent / "out", "--model", tiny_model_dir,
                     "--engine", "ray", "--interviewer", "Sam Roe",
                 )
             ]
         )  # fmt: skip
     warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+    return study.parent / "out", warned
+
+
+def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcript_has_it(
+    sam_roe_named: tuple[Path, list[str]],
+) -> None:
+    """As the local engine (test_reader_audit): Sam Roe interviews in zoom_p07, so p31, whose
+    interviewer is guessed, is not said to match no 'Sam Roe'."""
+    out, warned = sam_roe_named
+    study = out.parent / "study"
     assert warned == [
         f"roqa: warning: {study / 'p31.txt'}: no speaker is named as the interviewer, so "
         "'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer (name "
@@ -506,32 +525,45 @@ def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcr
     ]
 
 
-def test_the_ray_engine_says_an_interviewer_guessed_alike_in_several_files_once(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
-) -> None:
-    """As the local engine (test_cli_core): the guesses taking 'Sam Roe' in two files are one
-    line for the run; Ann Lee's, taken in no other file, keeps its own."""
-    from test_cli_core import NAMED
+@pytest.fixture(scope="module")
+def guesses_and_chat(
+    local_ray: None, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[str]]:
+    """``roqa code --engine ray`` of a study whose interviewers are guessed (zoom_p07-p09) and
+    of a call with Zoom chat lines (p04): the study folder and the lines said. One Ray run for
+    the two tests below, which each started one (6-15 s of actor start-up)."""
+    from test_cli_core import NAMED as TALK
+    from test_cli_inspect import CHAT_CALL
 
-    study = tmp_path / "study"
+    study = tmp_path_factory.mktemp("guesses") / "study"
     study.mkdir()
-    talk = NAMED + "Sam Roe: Anything else?\n\nJo Bell: No, that's everything.\n"
+    talk = TALK + "Sam Roe: Anything else?\n\nJo Bell: No, that's everything.\n"
     (study / "zoom_p07.txt").write_text(talk, "utf-8")
     (study / "zoom_p08.txt").write_text(talk.replace("Jo Bell", "Kim Ng"), "utf-8")
     (study / "zoom_p09.txt").write_text(talk.replace("Sam Roe", "Ann Lee"), "utf-8")
+    (study / "p04.txt").write_text(CHAT_CALL, "utf-8")
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(
             [
                 str(a)
                 for a in (
-                    "code", study, "--out", tmp_path / "out", "--model", tiny_model_dir,
+                    "code", study, "--out", study.parent / "out", "--model", tiny_model_dir,
                     "--engine", "ray",
                 )
             ]
         )  # fmt: skip
-    warned = [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
-    assert warned == [
+    return study, [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")]
+
+
+def test_the_ray_engine_says_an_interviewer_guessed_alike_in_several_files_once(
+    guesses_and_chat: tuple[Path, list[str]],
+) -> None:
+    """As the local engine (test_cli_core): the guesses taking 'Sam Roe' in two files are one
+    line for the run; Ann Lee's, taken in no other file, keeps its own. (p04, the Zoom call of
+    the test below, has its interviewer named: nothing else is said of it.)"""
+    study, said = guesses_and_chat
+    assert [line for line in said if str(study / "p04.txt") not in line] == [
         "roqa: warning: no speaker is named as the interviewer in 2 transcripts, so the one who "
         "asks the questions was taken as the interviewer in each ('Sam Roe' in zoom_p07.txt, "
         "zoom_p08.txt) (name the interviewer with --interviewer NAME to choose otherwise)",
@@ -542,24 +574,11 @@ def test_the_ray_engine_says_an_interviewer_guessed_alike_in_several_files_once(
 
 
 def test_the_ray_engine_notes_the_zoom_chat_lines_left_out_as_the_local_engine_does(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+    guesses_and_chat: tuple[Path, list[str]],
 ) -> None:
-    from test_cli_inspect import CHAT_CALL
-
-    chat = tmp_path / "p04.txt"
-    chat.write_text(CHAT_CALL, "utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        main(
-            [
-                str(a)
-                for a in (
-                    "code", chat, "--out", tmp_path / "out", "--model", tiny_model_dir,
-                    "--engine", "ray",
-                )
-            ]
-        )  # fmt: skip
-    assert [line for line in err.getvalue().splitlines() if line.startswith("roqa: ")] == [
+    study, said = guesses_and_chat
+    chat = study / "p04.txt"
+    assert [line for line in said if str(chat) in line] == [
         f"roqa: note: {chat}: 2 Zoom chat lines left out (typed in the call's chat, not speech: "
         "not coded; roqa inspect lists them)",
         f"roqa: note: {chat}: 2 participants speak ('P04a', 'P04b'), each counted and cited by "
@@ -743,21 +762,40 @@ def a_small_study(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def ray_over_local(
+    local_ray: None, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, object]:
+    """A small study coded by the local engine, then by Ray into the same folder, then (with an
+    export made from the codings) by Ray again: what each Ray run said and left. One sequence for
+    the two tests below, which each ran Ray on this study (6-15 s of actor start-up a run)."""
+    study = a_small_study(tmp_path_factory.mktemp("again") / "study")
+    out = study.parent / "out"
+    assert roqa_said("code", study, "--out", out, "--model", tiny_model_dir) == []
+    earlier = ("open_coding.csv", "open_coding.jsonl", "report.html")
+    assert all((out / name).is_file() for name in earlier)
+    run = ("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
+    seen: dict[str, object] = {"out": out, "said over local": roqa_said(*run)}
+    seen["left of local"] = [name for name in earlier if (out / name).exists()]
+    (out / "export.csv").write_text("transcript,code\np01,IC.B\n", "utf-8")  # made from them
+    seen["said again"] = roqa_said(*run)
+    seen["shards"] = sorted(p.name for p in out.glob("*-0000*.jsonl"))
+    return seen
+
+
 def test_a_ray_run_again_into_its_folder_calls_only_the_files_it_did_not_rewrite_stale(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+    ray_over_local: dict[str, object],
 ) -> None:
     """Coding a folder again with Ray said its own shards, rewritten by that run, were 'from
     before this run, which did not rewrite them' (engines tester s63, 1): the shards were named
-    by a pattern among the files written, not one by one."""
-    study, out = a_small_study(tmp_path / "study"), tmp_path / "out"
-    run = ("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
-    assert roqa_said(*run) == []
-    (out / "export.csv").write_text("transcript,code\np01,IC.B\n", "utf-8")  # made from them
-    assert roqa_said(*run) == [
+    by a pattern among the files written, not one by one. (A first Ray run into a new folder
+    says nothing: test_the_ray_engine_writes_the_codings_of_the_local_engine.)"""
+    out = ray_over_local["out"]
+    assert ray_over_local["said again"] == [
         f"roqa: warning: {out}: export.csv is from before this run, which did not rewrite it: a "
         "report, table or export among them shows the earlier codings (make it again from these)"
     ]
-    assert sorted(p.name for p in out.glob("*-0000*.jsonl")) == [
+    assert ray_over_local["shards"] == [
         "codings-00000.jsonl",
         "codings-00001.jsonl",
         "transcripts-00000.jsonl",
@@ -766,24 +804,20 @@ def test_a_ray_run_again_into_its_folder_calls_only_the_files_it_did_not_rewrite
 
 
 def test_a_ray_run_removes_the_report_and_queue_of_the_codings_it_replaced(
-    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+    ray_over_local: dict[str, object],
 ) -> None:
     """A Ray run into a folder the local engine coded left that run's report.html and
     open_coding.* beside the new codings, warned of (engines tester s63, 3), where the local
     engine writes them again: a report.html opened showed the earlier codings. Roqa's own are
     removed once the new codings are in place, and said so."""
-    study, out = a_small_study(tmp_path / "study"), tmp_path / "out"
-    assert roqa_said("code", study, "--out", out, "--model", tiny_model_dir) == []
-    earlier = ("open_coding.csv", "open_coding.jsonl", "report.html")
-    assert all((out / name).is_file() for name in earlier)
-    said = roqa_said("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
-    assert said == [
+    out = ray_over_local["out"]
+    assert ray_over_local["said over local"] == [
         f"roqa: note: {out}: removed the earlier run's open_coding.csv, open_coding.jsonl and "
         "report.html, made from the codings this run replaced (the Ray engine writes none: "
         f"`roqa report {out}` writes the report of these; a review kept in the browser is "
         "carried into it when it is opened from the same place)"
     ]
-    assert [name for name in earlier if (out / name).exists()] == []
+    assert ray_over_local["left of local"] == []
 
 
 def test_a_ray_run_keeps_a_report_roqa_did_not_write(tmp_path: Path) -> None:
