@@ -171,7 +171,9 @@ def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatc
             "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
             "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
         }
-        return SimpleNamespace(codings=codings, warnings=[], users=[], transcripts=[])
+        return SimpleNamespace(
+            codings=codings, warnings=[], users=[], transcripts=[], dropped_by={}
+        )
 
     monkeypatch.setattr(roqa_nlp.exchange.qdpx_import, "read_qdpx", fake)
     p = tmp_path / "project.qdpx"
