@@ -751,6 +751,37 @@ def test_an_answer_said_again_with_nothing_of_its_own_is_procedural_talk(
     assert (coded.procedural, coded.novel) == (False, False)
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["It's a pleasure. I've been looking forward to it actually.",
+     "Sorry about the cat. Okay, she's gone now.", "No problem at all, glad to help. Bye now."],
+)  # fmt: skip
+def test_a_participants_courtesies_alone_are_procedural_talk(
+    tiny_model: AutoCoder, monkeypatch: pytest.MonkeyPatch, said: str
+) -> None:
+    """ "It's a pleasure. I've been looking forward to it actually." was charted as Motivation at
+    0.40, sure, by the packaged model (s69 seed13, defect 3). Procedural talk in code, suggest
+    and evaluate, as a closing formula is, even when the model reads a code at 0.71; courtesies
+    with a word of the work are the model's say."""
+    import roqa_nlp.autocoder as autocoder
+
+    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
+
+    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    (s,) = tiny_model.code(one_turn(said)).segments
+    assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
+    (flags,) = tiny_model.fits_no_code(said)
+    assert (flags["procedural"], flags["novel"]) == (True, False)
+    (p,) = tiny_model.evaluate([{"text": said, "construct": "IS.E"}], predictions=True)[
+        "predictions"
+    ]
+    assert p["procedural"] is True
+    content = "Thank you. The training budget was the real barrier."
+    (coded,) = tiny_model.code(one_turn(content)).segments
+    assert (coded.procedural, coded.novel) == (False, False)
+
+
 def test_the_packaged_model_codes_an_answer_said_again_after_a_repair() -> None:
     """The tester's P26 exchange: the answer said again after "Sorry, you froze there for a
     second." was set aside as procedural talk, and so was the one after "You froze, could you say

@@ -7,9 +7,12 @@ import pytest
 from roqa_nlp.io import packaged_words
 from roqa_nlp.transcripts.courtesies import (
     COURTESY_ADDRESS_TERMS,
+    COURTESY_FILLERS,
     COURTESY_REPLIES,
     INTERVIEWER_COURTESIES,
+    PARTICIPANT_COURTESIES,
     after_courtesy_reply,
+    only_courtesies,
     only_courtesy,
 )
 
@@ -140,3 +143,71 @@ def test_an_acronym_is_no_courtesy_nor_are_three_names(words: str) -> None:
 def test_each_address_term_with_thanks_is_only_courtesy_and_alone_is_not(term: str) -> None:
     assert only_courtesy(f"Thanks, {term}.")
     assert not only_courtesy(f"{term.capitalize()}.")
+
+
+# --- a participant's turn of courtesies alone is procedural talk (s69 seed13, defect 3) -------
+
+#: Turns of courtesies alone, in British English and Zoom talk: the first two were charted as
+#: Motivation (0.40, sure; 0.31) by the packaged model.
+ONLY_COURTESIES = [
+    "It's a pleasure. I've been looking forward to it actually.",
+    "Sorry about the cat. Okay, she's gone now.",
+    "Thank you, that's everything from me.", "Thanks so much, bye now.",
+    "You're very welcome.", "No problem at all, glad to help.",
+    "Oh, sorry, that's the doorbell. Sorry about that.", "Lovely to meet you too.",
+    "No worries at all. Good luck with the write-up.", "I'm very well, thank you. And you?",
+    "Ta-ra then, speak soon.", "Thank you very much, Sam.", "Bye-bye, have a lovely weekend.",
+    "Sorry, one second. Right, I'm back.", "Brilliant, thanks ever so much. Cheerio.",
+    "Thank you so much for your time, it's been lovely talking to you.", "Thanks, everyone.",
+    "Um, I think that's everything from me. Thanks again.", "Mm, thank you, same to you.",
+    "[laughs] Aw, that's very kind of you, thank you.",
+]  # fmt: skip
+
+#: Courtesies with something to code, or words that look courteous and speak of the work.
+COURTESIES_AND_MORE = [
+    "Only that good partners make all the difference. Thank you.",
+    "Thank you. The training budget was the real barrier.", "I'm grateful the board funded it.",
+    "Thanks to the commissioners, we finally got a second worker.",
+    "It's a pleasure to see staff grow into the peer support role.",
+    "No problem recruiting, but keeping them is another matter.",
+    "Sorry about the dog. The biggest problem is the paperwork.",
+    "The manager never once said thank you to the team.",
+    "Good luck getting the council to pay for anything.",
+    "I'm very well supported by my area manager, thank you.",
+    "You're welcome to visit the service any time, by the way.",
+    "Take care of your staff, that's what I'd tell other managers.",
+    "Thanks for listening to the staff, that's what the new manager did.",
+    # no courtesy at all: fillers, backchannels, an interruption's end, a yes alone
+    "Yeah, she's gone now.", "She's gone now.", "Actually, really.", "Yes.", "Right, okay.",
+    "[laughs]", "",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", ONLY_COURTESIES)
+def test_a_participants_turn_of_courtesies_alone_says_nothing(words: str) -> None:
+    from roqa_nlp.autocoder import says_nothing
+
+    assert only_courtesies(words)
+    assert says_nothing(words)
+
+
+@pytest.mark.parametrize("words", COURTESIES_AND_MORE)
+def test_a_courtesy_with_any_other_word_is_coded(words: str) -> None:
+    from roqa_nlp.autocoder import says_nothing
+
+    assert not only_courtesies(words)
+    assert not says_nothing(words)
+
+
+@pytest.mark.parametrize("phrase", sorted(packaged_words(PARTICIPANT_COURTESIES)))
+def test_each_participant_courtesy_alone_is_one_and_with_content_is_not(phrase: str) -> None:
+    assert only_courtesies(f"{phrase.capitalize()}.")
+    assert only_courtesies(f"Oh, {phrase}, really.")
+    assert not only_courtesies(f"{phrase.capitalize()}. The rota was the real barrier.")
+    assert not only_courtesies(f"Staffing, {phrase}.")
+
+
+@pytest.mark.parametrize("filler", sorted(packaged_words(COURTESY_FILLERS)))
+def test_a_filler_alone_is_no_courtesy(filler: str) -> None:
+    assert not only_courtesies(f"{filler.capitalize()}.")
+    assert only_courtesies(f"Thank you, {filler}.")

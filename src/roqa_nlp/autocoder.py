@@ -615,15 +615,18 @@ def segment_flags(
 def says_nothing(text: str) -> bool:
     """Whether a segment's or a text's words are procedural talk whatever the model reads in
     them: only a closing formula ("No, I think that's everything.",
-    :func:`~roqa_nlp.transcripts.closings.is_closing_formula`), or an answer said again after a
+    :func:`~roqa_nlp.transcripts.closings.is_closing_formula`), an answer said again after a
     repair on a bad line that says nothing of its own ("Oh sorry, can you hear me now? I said
     that's the main thing for us.", :func:`~roqa_nlp.transcripts.repairs.restates_nothing`):
     what it means was said before the line cut out (s69 seed13: coded Relative Priority at 0.80,
-    three participants' only Table 2 quote)."""
+    three participants' only Table 2 quote), or only courtesies ("It's a pleasure. I've been
+    looking forward to it actually.", :func:`~roqa_nlp.transcripts.courtesies.only_courtesies`:
+    s69 seed13, Motivation at 0.40, sure)."""
     from .transcripts.closings import is_closing_formula
+    from .transcripts.courtesies import only_courtesies
     from .transcripts.repairs import restates_nothing
 
-    return is_closing_formula(text) or restates_nothing(text)
+    return is_closing_formula(text) or restates_nothing(text) or only_courtesies(text)
 
 
 def words_read(text: str) -> str:
