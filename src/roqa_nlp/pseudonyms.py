@@ -133,7 +133,7 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -141,6 +141,7 @@ from pathlib import Path
 from string import ascii_lowercase
 from typing import TypeVar
 
+from .alternation import Alternation
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
@@ -2477,7 +2478,7 @@ class PseudonymKey:
         for name in self.pseudonyms:
             if name not in self._found and _replaced_as_identifier(name):
                 rows.setdefault(_identifier_regex(name), []).append(name)
-        pattern, names = _one_pattern(list(rows.items()), r"(?<!\w)", r"(?!\w)")
+        pattern = _one_pattern(list(rows.items()), r"(?<!\w)", r"(?!\w)")
         if pattern is None:
             return
         texts = [transcript.text]
@@ -2485,8 +2486,8 @@ class PseudonymKey:
             if isinstance(left_out, list):
                 texts += [line for line in left_out if isinstance(line, str)]
         for text in texts:
-            for m in pattern.finditer(text):
-                self._found.update(names[int(str(m.lastgroup)[1:])])
+            for _, names in pattern.finditer(text):
+                self._found.update(names)
 
     def _distinct(self, given: str, new_id: str, source: str) -> tuple[str, str]:
         """The name ``new_id`` (and file name ``source``) for the transcript named ``given``, told
@@ -2598,7 +2599,7 @@ class PseudonymKey:
         self, transcript: Transcript, speakers: dict[str, str]
     ) -> list[tuple[int, int, str]]:
         """Where the key's names stand in the transcript's text, and what replaces each."""
-        pattern, found_as = self._pattern(speakers)
+        pattern = self._pattern(speakers)
         if pattern is None:
             return []
         from .transcripts.roles import collective_reply_spans
@@ -2609,9 +2610,9 @@ class PseudonymKey:
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
         at = 0
-        while (m := pattern.search(text, at)) is not None:
+        while (hit := pattern.search(text, at)) is not None:
+            m, (pseudonym, kind, spellings, sharers) = hit
             at = m.end()
-            pseudonym, kind, spellings, sharers = found_as[int(str(m.lastgroup)[1:])]
             found = m.group(0)
             if spellings:  # rows told apart only by accents: the one spelled so, or neither
                 pseudonym = spellings.get(_spelling(found), _SHARED_SURNAME)
@@ -2683,8 +2684,8 @@ class PseudonymKey:
                     inner = pattern.match(text, m.start() + after)
                     if (
                         inner is not None
-                        and inner.end() == m.end()
-                        and found_as[int(str(inner.lastgroup)[1:])][1] in ("part", "common")
+                        and inner[0].end() == m.end()
+                        and inner[1][1] in ("part", "common")
                         and _capitalised(found)
                     ):
                         # it holds a speaker's word: the row that writes that prefix's, whole,
@@ -2965,10 +2966,8 @@ class PseudonymKey:
 
     def _pattern(
         self, speakers: Iterable[str]
-    ) -> tuple[
-        re.Pattern[str] | None, list[tuple[str, str, dict[str, str] | None, tuple[str, ...]]]
-    ]:
-        """One regular expression for the key's names, and for each of its groups ``_<n>`` the
+    ) -> Alternation[tuple[str, str, dict[str, str] | None, tuple[str, ...]]] | None:
+        """One regular expression for the key's names, and for each of its alternatives the
         pseudonym and the kind of name it finds: ``name`` (a full name, in any case), ``part``
         or ``common`` (a word of a name, capitalised; ``common`` when it is also an English word)
         or ``roles`` (a label of role words only, replaced outside the talk only).
@@ -3213,6 +3212,7 @@ class PseudonymKey:
             ],
             rf"(?<!{NAME_CHAR})",
             rf"(?!{NAME_CHAR})",  # a mark goes on the word: "शर्म" is not "शर्मा"
+            part=lambda found_as: found_as[0],  # a row's alternatives: its pseudonym's
         )
 
     def name_words(self) -> frozenset[str]:
@@ -3244,12 +3244,12 @@ class PseudonymKey:
         are written (``zoom_maria_okafor``, ``MariaOkafor``); a word that is also an English word
         (``Will``) stays. The rest of the name is kept, so the names of a study's files stay
         told apart."""
-        pattern, found_as = self._file_name_pattern(speakers)
+        pattern = self._file_name_pattern(speakers)
         if pattern is None:
             return name
         edits: list[tuple[int, int, str]] = []
-        for m in pattern.finditer(name):
-            new = _FILE_NAME_UNSAFE.sub("-", _bare(found_as[int(str(m.lastgroup)[1:])]))
+        for m, pseudonym in pattern.finditer(name):
+            new = _FILE_NAME_UNSAFE.sub("-", _bare(pseudonym))
             last = edits[-1] if edits else None
             if (
                 last is not None
@@ -3261,11 +3261,9 @@ class PseudonymKey:
                 edits.append((m.start(), m.end(), new))
         return _rewrite(name, edits)[0]
 
-    def _file_name_pattern(
-        self, speakers: Iterable[str]
-    ) -> tuple[re.Pattern[str] | None, list[str]]:
+    def _file_name_pattern(self, speakers: Iterable[str]) -> Alternation[str] | None:
         """One case-insensitive regular expression for the names :meth:`pseudonymised_name`
-        replaces, and for each of its groups ``_<n>`` the pseudonym."""
+        replaces, and for each of its alternatives the pseudonym."""
         speakers = list(speakers)
         here = self._persons_here(speakers)
         # a one-word row with a speaker's pseudonym ("Mo,P07") is their alias, as in the talk
@@ -3305,7 +3303,11 @@ class PseudonymKey:
                         parts.setdefault(rf"(?:{any_prefix})[\W_]*{regex}", pseudonym)
         # not within a word: letters on neither side (digits and underscores are no letters)
         return _one_pattern(
-            [*found.items(), *parts.items()], r"(?<![^\W\d_])", r"(?![^\W\d_])", re.IGNORECASE
+            [*found.items(), *parts.items()],
+            r"(?<![^\W\d_])",
+            r"(?![^\W\d_])",
+            re.IGNORECASE,
+            part=lambda pseudonym: pseudonym,  # a row's alternatives
         )
 
     def _warn_of_file_name(
@@ -3758,11 +3760,18 @@ def _told_apart(spellings: dict[str, str] | None) -> dict[str, str] | None:
 
 
 def _one_pattern(
-    regexes: list[tuple[str, _V]], before: str, after: str, flags: int = 0
-) -> tuple[re.Pattern[str] | None, list[_V]]:
-    """One regular expression of ``regexes`` (each with its value), each a group ``_<n>``
-    between ``before`` and ``after``, NFC and NFD spellings alike (files from macOS are often
-    decomposed), longest first; and each group's value. None when there are none."""
+    regexes: list[tuple[str, _V]],
+    before: str,
+    after: str,
+    flags: int = 0,
+    part: Callable[[_V], Hashable] = lambda _: None,
+) -> Alternation[_V] | None:
+    """One regular expression of ``regexes`` (each with its value) between ``before`` and
+    ``after``, NFC and NFD spellings alike (files from macOS are often decomposed), longest
+    first; its matches come with their alternative's value. The alternatives whose values
+    ``part`` gives one key (a row's pseudonym) are compiled together, once a process
+    (:class:`~.alternation.Alternation`): a row's are the same in most transcripts of a study.
+    None when there are none."""
     alternatives = [
         (unicodedata.normalize(form, regex), value)
         for regex, value in regexes
@@ -3770,10 +3779,9 @@ def _one_pattern(
     ]
     alternatives = list(dict(alternatives).items())
     if not alternatives:
-        return None, []
+        return None
     alternatives.sort(key=lambda item: len(item[0]), reverse=True)  # longest first
-    body = "|".join(f"(?P<_{i}>{regex})" for i, (regex, _) in enumerate(alternatives))
-    return re.compile(rf"{before}(?:{body}){after}", flags), [v for _, v in alternatives]
+    return Alternation(alternatives, before, after, flags, part)
 
 
 #: characters no file name may hold (on Windows), in a pseudonym put in one
