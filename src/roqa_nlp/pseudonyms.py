@@ -906,12 +906,23 @@ def _prefix_before(text: str, start: int) -> int | None:
     return before + m.start()
 
 
+@cache
+def _any_prefix() -> str:
+    """Any prefix of :func:`_surname_prefixes` as a regular expression, the longest first."""
+    return "|".join(_word_regex(p) for p in sorted(_surname_prefixes(), key=len, reverse=True))
+
+
+@cache
+def _any_prefix_in_file_name() -> str:
+    """Any prefix of :func:`_surname_prefixes` as a regular expression for a file name."""
+    return "|".join(map(_file_word_regex, sorted(_surname_prefixes())))
+
+
 def _joined_to_any_prefix(word: str) -> str:
     """The surname ``word`` joined to a prefix of :func:`_surname_prefixes`, or with an
     apostrophe, the surname's capital kept (``MacBriain``, ``Nic'Donnchadha``, ``ÓBriain``)."""
-    prefixes = "|".join(_word_regex(p) for p in sorted(_surname_prefixes(), key=len, reverse=True))
     capital = f"(?-i:(?={_letter_regex(word[0].upper())}))"
-    return f"(?i:(?:{prefixes})['’]?{capital}{_word_regex(word)})"
+    return f"(?i:(?:{_any_prefix()})['’]?{capital}{_word_regex(word)})"
 
 
 def _lenited(word: str) -> str | None:
@@ -945,9 +956,8 @@ def _unlenited(word: str, prefix: str) -> str | None:
 def _after_any_prefix(word: str) -> str:
     """The surname ``word`` after a prefix of :func:`_surname_prefixes`, apart, joined or with an
     apostrophe, the surname's capital kept (``Ní Bhriain``, ``NíBhriain``, ``Mhic'Dhonnchadha``)."""
-    prefixes = "|".join(_word_regex(p) for p in sorted(_surname_prefixes(), key=len, reverse=True))
     capital = f"(?-i:(?={_letter_regex(word[0].upper())}))"
-    return f"(?i:(?:{prefixes}){_PREFIX_GAP}{capital}{_word_regex(word)})"
+    return f"(?i:(?:{_any_prefix()}){_PREFIX_GAP}{capital}{_word_regex(word)})"
 
 
 def _plain_surname(said: str) -> str:
@@ -3298,9 +3308,10 @@ class PseudonymKey:
                     # under another prefix, lenited or not ("zoom_mac_briain", "zoom_ni_bhriain"
                     # of Seán Ó Briain): the pseudonym, no prefix left beside it (session 69, M4)
                     for form in filter(None, [word, _lenited(word)]):
-                        any_prefix = "|".join(map(_file_word_regex, sorted(_surname_prefixes())))
                         regex = _file_word_regex(form)
-                        parts.setdefault(rf"(?:{any_prefix})[\W_]*{regex}", pseudonym)
+                        parts.setdefault(
+                            rf"(?:{_any_prefix_in_file_name()})[\W_]*{regex}", pseudonym
+                        )
         # not within a word: letters on neither side (digits and underscores are no letters)
         return _one_pattern(
             [*found.items(), *parts.items()],
