@@ -53,6 +53,7 @@ from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
+from .list_markers import opens_with_list_marker
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
@@ -77,7 +78,6 @@ from .speaker_labels import (
     label_fits,
     line_labels,
     opening_time,
-    opens_with_list_marker,
     service_text_metadata,
     time_alone,
     timed_label,
@@ -529,7 +529,7 @@ def _asks_on(turn: tuple[str, list[str], float | None], words: str) -> bool:
     """Whether the paragraph ``words`` below a question marker's asked ``turn`` (:func:`_asked`)
     goes on with the interviewer's own list of questions, not the answer (``Q. Two things.`` /
     ``i. how did training go?`` / ``ii. was there enough money?``): a list's item
-    (:func:`.speaker_labels.opens_with_list_marker`) below an item that asks, or an item that
+    (:func:`.list_markers.opens_with_list_marker`) below an item that asks, or an item that
     asks below the marker's words that do not. A list below ``Question 5: What helped?`` is the
     answer's, as :mod:`.text` reads the same lines."""
     if not opens_with_list_marker(words):

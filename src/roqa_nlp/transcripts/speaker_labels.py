@@ -110,7 +110,7 @@ a speaker in the usual shape:
   taken as the dash is, and a full stop (``Q. words`` / ``A. words``, ``Q.: words``), taken
   only for labels the reader knows or that name the one who answers (``A``, ``R``, ``B``,
   ``IE``), never ``OK.``, nor a list's lower-case marker opening an item inside talk (``a.
-  first item: ...``, ``i. reviews.`` below ``P02:``; :func:`is_list_item`).
+  first item: ...``, ``i. reviews.`` below ``P02:``; :mod:`.list_markers`).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Literal
 
 from ..io import packaged_words
@@ -316,12 +316,6 @@ TAB_LINE = re.compile(rf"{_LOOSE_START} *\t[ \t]*(?=\S)")
 #: holds no initial's full stop (``A. Supervision helps.`` is ``A``'s words), or a full stop
 #: and a colon (``Q.: words`` / ``A.: words``, as some typists write a short label).
 PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.:?[ \t]+(?=\S)")
-#: A list's marker in the full-stop shape: a lower-case roman numeral (``i``, ``ii``, ``iv``,
-#: ``xii``; one letter is :func:`is_list_item`'s own case).
-_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
-#: A list item's heading after its marker: words, then a colon before a blank or the line's end
-#: (``first item: the referral.``), no longer than a label and ending no sentence before it.
-_LIST_ITEM_HEAD = re.compile(rf"[^:.?!\n]{{1,{MAX_LABEL_CHARS}}}:(?=[ \t]|$)")
 _LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
     (NO_SPACE_LINE, "no space"),
     (DASH_LINE, "dash"),
@@ -516,32 +510,6 @@ def named_people(interviewer_labels: Iterable[str] | None) -> set[str]:
         return set()
     given = (*interviewer_labels, *participant_labels_of(interviewer_labels))
     return {n for n in given if n not in DEFAULT_INTERVIEWER_LABELS}
-
-
-def is_list_item(label: str, words: str) -> bool:
-    """Whether a line read in the full-stop shape as ``label``'s ``words`` is a list's item
-    inside talk (``a. first item: the referral.``, ``ii. another: audits?``): its label is one
-    lower-case letter or a lower-case roman numeral, and its words open with a heading and a
-    colon (:data:`_LIST_ITEM_HEAD`). Read as a label, ``i``, ``q`` and ``iv`` would make the
-    item the interviewer's, left out of coding, and ``a``, ``b``, ``p``, ``r`` a speaker of its
-    own (session 69 hunt h_initials, t17). ``Q. What helped: staff or money?`` and ``q. what
-    helped?`` are labels as before."""
-    head = _LIST_ITEM_HEAD.match(words) if is_list_marker(label) else None
-    return head is not None and any(c.isalpha() for c in head.group())
-
-
-def is_list_marker(label: str) -> bool:
-    """Whether ``label``, read in the full-stop shape, may be a list's marker: one lower-case
-    letter or a lower-case roman numeral (``a``, ``i``, ``iv``), never ``Q`` or ``A``."""
-    return label.islower() and (len(label) == 1 or _ROMAN_NUMERAL.fullmatch(label) is not None)
-
-
-def opens_with_list_marker(line: str) -> bool:
-    """Whether ``line`` opens with a list's marker in the full-stop shape (``ii. was there
-    enough money?``, ``b. money: ...``; :func:`is_list_marker`), a line the labels read as no
-    speaker's being a list's item."""
-    m = PERIOD_LINE.match(line)
-    return m is not None and is_list_marker(" ".join(m.group("label").split()))
 
 
 @functools.cache
@@ -2116,67 +2084,31 @@ def _with_loose_labels(
     header: Collection[int] = (),
 ) -> list[LabelMatch | None]:
     """``found`` with the looser shapes taken on the lines where it has no speaker (see the
-    module docstring); a list's items are none (:func:`is_list_item`). ``header`` holds the
-    lines of the file's header fields (``Date: 12 March``), labels of no speaker."""
+    module docstring); a list's items are none (:func:`.list_markers.without_list_items`).
+    ``header`` holds the lines of the file's header fields (``Date: 12 March``), labels of no
+    speaker."""
     loose = [None if f is not None else match_loose_label(line) for f, line in zip(found, lines)]
     speakers = {m.label.casefold() for m in found if m is not None}
-    items = [False] * len(lines)
-
-    def talks(m: LabelMatch) -> bool:  # "A. Several things.": a speaker's full-stop label
-        return not is_list_marker(m.label) and (
-            names_a_known_speaker(m.label, speakers, interviewer_labels)
-            or m.label.casefold() in _ANSWER_LABELS
-        )
-
-    runs = _marker_runs(found, loose, header, talks)
-    # "q. ... a. ... q. ... a. ...": the two markers that take turns are the file's labels
-    labels = _turn_takers(lines, loose, runs)
-    for run, after_talk in runs:
-        # after a speaker labelled in the usual shape ("P02: Two things.", "A. Several
-        # things.", not a header's "Date:"), a list's marker opens an item with or without a
-        # heading ("a. the referral."); beside two markers that take turns, another marker
-        # opens an item where a heading follows it ("i. care plans: every month.")
-        for i in run:
-            m = loose[i]
-            items[i] = (
-                m is not None
-                and m.label not in labels
-                and (after_talk or is_list_item(m.label, lines[i][m.words_start :]))
-            )
-    # a list's marker is a label where the file's lines it opens are not all list items ("q.
-    # what helped?" beside "q. and money?"), compared in its case ("I." labels, "i." is an
-    # item), or where the researcher names it as the file writes it, or in another case that
-    # opens none of the file's lines ("--interviewer Q" for "q.")
-    labelled = {m.label for m, item in zip(loose, items, strict=True) if m is not None and not item}
-    named = {
-        m.label
-        for m in loose
-        if m is not None and m.form == "full stop" and is_list_marker(m.label)
-        for n in named_people(interviewer_labels)
-        if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
-    }
-    loose = [
-        None if item and m is not None and m.label not in labelled | named else m
-        for m, item in zip(loose, items, strict=True)
-    ]
 
     def known(label: str) -> bool:
         return names_a_known_speaker(label, speakers, interviewer_labels)
 
+    def speaks(label: str) -> bool:  # a known speaker or the one who answers ("A. Several ...")
+        return known(label) or label.casefold() in _ANSWER_LABELS
+
+    from .list_markers import without_list_items  # it reads this module's shapes
+
+    loose, named = without_list_items(lines, found, loose, header, interviewer_labels, speaks)
     taken_in_form: dict[str, set[str]] = {}
     for form in ("dash", "tab", "full stop"):
         counts = Counter(m.label for m in loose if m is not None and m.form == form)
         if form == "full stop":  # "OK. So ...": only labels of a role or of the one who answers
-            labels = {
-                label for label in counts if known(label) or label.casefold() in _ANSWER_LABELS
-            }
+            labels = {label for label in counts if speaks(label)}
         else:
             labels = {
                 label
                 for label, n in counts.items()
-                if known(label)
-                or label.casefold() in _ANSWER_LABELS
-                or (not speakers and n >= 2 and _is_capitalised(label))
+                if speaks(label) or (not speakers and n >= 2 and _is_capitalised(label))
             }
         if len({label.casefold() for label in labels}) >= 2:
             taken_in_form[form] = labels
@@ -2196,83 +2128,6 @@ def _with_loose_labels(
     out = [f if f is not None else t for f, t in zip(found, taken, strict=True)]
     timed = _with_time_first_labels(lines, out, known)
     return _with_lone_labels(lines, timed, known, set_apart or [False] * len(lines))
-
-
-def _marker_runs(
-    found: Sequence[LabelMatch | None],
-    loose: Sequence[LabelMatch | None],
-    header: Collection[int],
-    talks: Callable[[LabelMatch], bool],
-) -> list[tuple[list[int], bool]]:
-    """The runs of lines that a list's marker opens in the full-stop shape (``a. ...``,
-    ``ii. ...``; :func:`is_list_marker`) with no other label between them, each with whether a
-    speaker labelled in the usual shape (``P02:``, not a header's ``Date:``) or in the
-    full-stop shape as ``talks`` says (``A. Several things.``) opens a line before it."""
-    runs: list[tuple[list[int], bool]] = []
-    run: list[int] = []
-    after_talk = False
-    for i, (f, m) in enumerate(zip(found, loose, strict=True)):
-        if m is not None and m.form == "full stop" and is_list_marker(m.label):
-            run.append(i)
-        elif m is not None or (f is not None and i not in header):
-            if run:
-                runs.append((run, after_talk))
-                run = []
-            after_talk = (
-                after_talk
-                or (f is not None and i not in header)
-                or (m is not None and m.form == "full stop" and talks(m))
-            )
-    if run:
-        runs.append((run, after_talk))
-    return runs
-
-
-def _turn_takers(
-    lines: Sequence[str],
-    loose: Sequence[LabelMatch | None],
-    runs: Sequence[tuple[list[int], bool]],
-) -> set[str]:
-    """The two one-letter markers that label a question-and-answer transcript's lines, not a
-    list's items (session 69 hunts h_lists2 N15/N07/N04): a ``q.`` line that asks, then an
-    ``a.`` line (``q. and is it protected time?`` / ``a. not really.``), or two markers that
-    take turns across all the file's runs (``q a``, ``Ruth:``, ``q a``), where a line of theirs
-    asks or they take turns before any colon-labelled speaker. A list typed with restarting
-    letters (``a. Leeds.`` ``i. care plans.`` ``a. Wakefield.`` ``i. risk.``) in an answer,
-    none asking, is items; so are ``i ii i ii`` sub-lists. Empty when there is no such pair."""
-
-    def said(i: int) -> str:
-        m = loose[i]
-        return "" if m is None else lines[i][m.words_start :]
-
-    def label(i: int) -> str:
-        m = loose[i]
-        return "" if m is None else m.label
-
-    for run, _ in runs:
-        for i, j in pairwise(run):
-            if (label(i), label(j)) == ("q", "a") and "?" in said(i):
-                return {"q", "a"}
-    order = [i for run, _ in runs for i in run]
-    pair = _alternating_pair([label(i) for i in order])
-    if pair is None or not all(len(p) == 1 for p in pair):
-        return set()
-    asks = any("?" in said(i) for i in order if label(i) in pair)
-    before_talk = any(
-        not after_talk and pair <= {label(i) for i in run} for run, after_talk in runs
-    )
-    return set(pair) if asks or before_talk else set()
-
-
-def _alternating_pair(labels: Sequence[str]) -> frozenset[str] | None:
-    """The first two labels that take turns in ``labels`` (``q a q a``, a line said twice by
-    one counted once): a question-and-answer transcript's labels, not a list's markers, which
-    follow on (``a b c``, ``a i ii b``); None when none do."""
-    turns = [label for k, label in enumerate(labels) if k == 0 or labels[k - 1] != label]
-    for k in range(len(turns) - 3):
-        if turns[k] == turns[k + 2] and turns[k + 1] == turns[k + 3]:
-            return frozenset(turns[k : k + 2])
-    return None
 
 
 #: The whole of a line that is a speaker's name alone, set apart in bold or as a heading.

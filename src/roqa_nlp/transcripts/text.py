@@ -80,6 +80,7 @@ from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
+from .list_markers import opens_with_list_marker
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -93,7 +94,6 @@ from .speaker_labels import (
     end_text_metadata,
     line_labels,
     match_timestamp,
-    opens_with_list_marker,
     service_text_metadata,
     transcript_header,
     with_header_fields,
@@ -524,7 +524,7 @@ def _labelled_turns(
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
     after it are ``answering``'s answer, except a list's item below an item that asks
-    (:func:`.speaker_labels.opens_with_list_marker`: ``Q. Two things.`` / ``i. how did training
+    (:func:`.list_markers.opens_with_list_marker`: ``Q. Two things.`` / ``i. how did training
     go?`` / ``ii. was there enough money?``, the interviewer's list of questions). A ``chat`` line (a chat message's) is no one's: a turn
     goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
     with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels

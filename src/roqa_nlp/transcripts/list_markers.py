@@ -1,0 +1,168 @@
+"""Which lines opening with a list's marker are a speaker's label, and which a list's item.
+
+A list's marker is a lower-case letter or a lower-case roman numeral with its full stop
+(``a.``, ``b.``, ``i.``, ``ii.``, ``iv.``): the shape of a question-and-answer transcript's
+``q.``/``a.`` labels too (:data:`.speaker_labels.PERIOD_LINE`). Read as a label, a
+participant's ``i.`` item would be the interviewer's ``I`` and left out of coding, and ``a.``,
+``b.`` a speaker of their own; read as an item, a ``q.``/``a.`` transcript's questions would be
+coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
+
+1. Two markers that take turns are the transcript's labels: a ``q.`` line that asks, then an
+   ``a.`` line (``q. and is it protected time?`` / ``a. not really.``), or two one-letter
+   markers taking turns across the whole file (``q. a. q. a.``, a title or one ``Ruth:`` line
+   between them) where a line of theirs asks or they take turns before any speaker labelled
+   ``Name:``. Letters restarting in an answer (``a. Leeds.`` ``i. care plans.`` ``a.
+   Wakefield.`` ``i. risk.``), none asking, are a list's, and so are ``i. ii. i. ii.``.
+2. Any other marker opens an item below a speaker's turn (``P02: Two things.``,
+   ``Interviewer:``, a known speaker's ``A. Several things.``; not a header's ``Date:``), with
+   or without a heading (``a. the referral.``), and anywhere when a heading and a colon follow
+   it (``a. first item: the referral.``, ``i. care plans: every month.``).
+3. A marker is still a label where not every line it opens is an item (``q. what helped?``
+   beside ``q. and money?``), compared in its case (an ``I.``/``R.`` file's ``i. care plans:
+   ...`` is an item), and a speaker even alone where the researcher names it with
+   ``--interviewer``/``--participant`` as the file writes it, or in another case that opens
+   none of the file's lines (``--interviewer Q`` for ``q.``).
+4. Below a question marker's words (``Q.``, ``Question 5:``) the interviewer's own list of
+   questions stays the interviewer's, not the answer: an item below an item that asks, or an
+   item that asks below the marker's words that do not (``Q. Two things.`` / ``i. how did
+   training go?`` / ``ii. was there enough money?``; :mod:`.text` and :mod:`.blocks` read it).
+   A list below ``Question 5: What helped?`` is the answer's.
+
+(Session 69 hunts h_initials t17, h_lists, h_lists2, h_lists3 and f_lists4.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from itertools import pairwise
+
+from .speaker_labels import MAX_LABEL_CHARS, PERIOD_LINE, LabelMatch, named_people
+
+#: A list's marker in the full-stop shape: a lower-case roman numeral (``i``, ``ii``, ``iv``,
+#: ``xii``; one letter is :func:`is_list_marker`'s own case).
+_ROMAN_NUMERAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+#: A list item's heading after its marker: words, then a colon before a blank or the line's end
+#: (``first item: the referral.``), no longer than a label and ending no sentence before it.
+_LIST_ITEM_HEAD = re.compile(rf"[^:.?!\n]{{1,{MAX_LABEL_CHARS}}}:(?=[ \t]|$)")
+
+#: The lines a list's marker opens with no other label between them, (index, match) each, and
+#: whether a speaker's turn came before them.
+_Run = tuple[list[tuple[int, LabelMatch]], bool]
+
+
+def is_list_marker(label: str) -> bool:
+    """Whether ``label``, read in the full-stop shape, may be a list's marker: one lower-case
+    letter or a lower-case roman numeral (``a``, ``i``, ``iv``), never ``Q`` or ``A``."""
+    return label.islower() and (len(label) == 1 or _ROMAN_NUMERAL.fullmatch(label) is not None)
+
+
+def opens_with_list_marker(line: str) -> bool:
+    """Whether ``line`` opens with a list's marker in the full-stop shape (``ii. was there
+    enough money?``, ``b. money: ...``; :func:`is_list_marker`)."""
+    m = PERIOD_LINE.match(line)
+    return m is not None and is_list_marker(" ".join(m.group("label").split()))
+
+
+def without_list_items(
+    lines: Sequence[str],
+    found: Sequence[LabelMatch | None],
+    loose: Sequence[LabelMatch | None],
+    header: Collection[int],
+    interviewer_labels: Sequence[str] | None,
+    speaks: Callable[[str], bool],
+) -> tuple[list[LabelMatch | None], set[str]]:
+    """``loose``, the labels of ``lines`` in the looser shapes, without the lines that open a
+    list's item (rules 1 to 3 of the module docstring), and the markers the researcher names,
+    speakers even alone. ``found`` holds the labels in the usual shape (``P02:``), ``header``
+    the lines of the file's header fields (``Date: 12 March``, labels of no speaker), and
+    ``speaks`` says whether a label in the full-stop shape is a speaker's (``A. Several
+    things.``)."""
+    runs = _marker_runs(found, loose, header, speaks)
+    takers = _turn_takers(lines, runs)
+    items = {
+        i: m
+        for run, after_talk in runs
+        for i, m in run
+        if m.label not in takers and (after_talk or _opens_with_heading(lines[i][m.words_start :]))
+    }
+    labelled = {m.label for i, m in enumerate(loose) if m is not None and i not in items}
+    named = {
+        m.label
+        for m in loose
+        if m is not None and m.form == "full stop" and is_list_marker(m.label)
+        for n in named_people(interviewer_labels)
+        if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
+    }
+    dropped = {i for i, m in items.items() if m.label not in labelled | named}
+    return [None if i in dropped else m for i, m in enumerate(loose)], named
+
+
+def _opens_with_heading(words: str) -> bool:
+    """Whether a list's marker's ``words`` open with a heading and a colon (``first item: the
+    referral.``, ``another: audits?``; :data:`_LIST_ITEM_HEAD`), as a list's item does, not a
+    question (``q. what helped?``)."""
+    head = _LIST_ITEM_HEAD.match(words)
+    return head is not None and any(c.isalpha() for c in head.group())
+
+
+def _marker_runs(
+    found: Sequence[LabelMatch | None],
+    loose: Sequence[LabelMatch | None],
+    header: Collection[int],
+    speaks: Callable[[str], bool],
+) -> list[_Run]:
+    """The runs of lines that a list's marker opens in the full-stop shape (``a. ...``,
+    ``ii. ...``; :func:`is_list_marker`) with no other label between them, each with whether a
+    speaker labelled in the usual shape (``P02:``, not a header's ``Date:``) or in the
+    full-stop shape as ``speaks`` says (``A. Several things.``) opens a line before it."""
+    runs: list[_Run] = []
+    run: list[tuple[int, LabelMatch]] = []
+    after_talk = False
+    for i, (f, m) in enumerate(zip(found, loose, strict=True)):
+        if m is not None and m.form == "full stop" and is_list_marker(m.label):
+            run.append((i, m))
+        elif m is not None or (f is not None and i not in header):
+            if run:
+                runs.append((run, after_talk))
+                run = []
+            after_talk = (
+                after_talk
+                or (f is not None and i not in header)
+                or (m is not None and m.form == "full stop" and speaks(m.label))
+            )
+    if run:
+        runs.append((run, after_talk))
+    return runs
+
+
+def _turn_takers(lines: Sequence[str], runs: Sequence[_Run]) -> set[str]:
+    """The two one-letter markers that label a question-and-answer transcript's lines, not a
+    list's items (rule 1; session 69 hunts h_lists2 N15/N07/N04): a ``q.`` line that asks, then
+    an ``a.`` line, or two markers that take turns across all the file's ``runs``, where a line
+    of theirs asks or they take turns before any colon-labelled speaker. Empty when there is no
+    such pair."""
+    for run, _ in runs:
+        for (i, m), (_, n) in pairwise(run):
+            if (m.label, n.label) == ("q", "a") and "?" in lines[i][m.words_start :]:
+                return {"q", "a"}
+    order = [(i, m) for run, _ in runs for i, m in run]
+    pair = _alternating_pair([m.label for _, m in order])
+    if pair is None or not all(len(p) == 1 for p in pair):
+        return set()
+    asks = any("?" in lines[i][m.words_start :] for i, m in order if m.label in pair)
+    before_talk = any(
+        not after_talk and pair <= {m.label for _, m in run} for run, after_talk in runs
+    )
+    return set(pair) if asks or before_talk else set()
+
+
+def _alternating_pair(labels: Sequence[str]) -> frozenset[str] | None:
+    """The first two labels that take turns in ``labels`` (``q a q a``, a line said twice by
+    one counted once): a question-and-answer transcript's labels, not a list's markers, which
+    follow on (``a b c``, ``a i ii b``); None when none do."""
+    turns = [label for k, label in enumerate(labels) if k == 0 or labels[k - 1] != label]
+    for k in range(len(turns) - 3):
+        if turns[k] == turns[k + 2] and turns[k + 1] == turns[k + 3]:
+            return frozenset(turns[k : k + 2])
+    return None
