@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from roqa_nlp.transcripts.list_markers import (
+    goes_on_asking,
     is_list_marker,
     opens_with_list_marker,
 )
@@ -40,6 +41,30 @@ def test_capitals_words_and_other_letters_are_no_lists_marker(label: str) -> Non
 )
 def test_a_line_opening_with_a_lists_marker(line: str, opens: bool) -> None:
     assert opens_with_list_marker(line) is opens
+
+
+@pytest.mark.parametrize(
+    ("last", "words", "goes_on"),
+    [
+        # an item that asks below the question marker's words that do not
+        ("Two things.", "i. how did training go?", True),
+        # an item below an item that asks, asking or not
+        ("i. how did training go?", "ii. was there enough money?", True),
+        ("i. how did training go?  ", "ii. and the money.", True),
+        # below an item that does not ask, or an item that does not ask below words that do
+        # not: the answer's
+        ("i. training.", "ii. was there enough money?", False),
+        ("Two things.", "i. training went well.", False),
+        # a list below a question that asks is the answer's (Question 5: What helped?)
+        ("What helped?", "a. training: the induction.", False),
+        ("What helped?", "a. who? five nurses?", False),
+        # no item: the answer's
+        ("Two things.", "It went well, was it enough?", False),
+        ("i. how did training go?", "Fine, thanks.", False),
+    ],
+)
+def test_the_interviewers_list_of_questions_goes_on(last: str, words: str, goes_on: bool) -> None:
+    assert goes_on_asking(last, words) is goes_on
 
 
 def _labels(text: str) -> list[str | None]:

@@ -53,7 +53,7 @@ from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
-from .list_markers import opens_with_list_marker
+from .list_markers import goes_on_asking
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
@@ -525,21 +525,6 @@ def _asked(turn: tuple[str, list[str], float | None]) -> bool:
     return is_question_marker(speaker) and bool("".join(words).strip())
 
 
-def _asks_on(turn: tuple[str, list[str], float | None], words: str) -> bool:
-    """Whether the paragraph ``words`` below a question marker's asked ``turn`` (:func:`_asked`)
-    goes on with the interviewer's own list of questions, not the answer (``Q. Two things.`` /
-    ``i. how did training go?`` / ``ii. was there enough money?``): a list's item
-    (:func:`.list_markers.opens_with_list_marker`) below an item that asks, or an item that
-    asks below the marker's words that do not. A list below ``Question 5: What helped?`` is the
-    answer's, as :mod:`.text` reads the same lines."""
-    if not opens_with_list_marker(words):
-        return False
-    last = next(w for w in reversed(turn[1]) if w.strip()).rstrip()
-    if opens_with_list_marker(last):
-        return last.endswith("?")
-    return not last.endswith("?") and words.rstrip().endswith("?")
-
-
 def read_blocks(
     blocks: Sequence[Block],
     path: str | Path,
@@ -685,7 +670,11 @@ def read_blocks(
             # alone in an answer) is the speaker's words
             pending_time = time_alone(words)
             continue
-        elif continuing and _asked(turns[-1]) and _asks_on(turns[-1], words):
+        elif (
+            continuing
+            and _asked(turns[-1])
+            and goes_on_asking(next(w for w in reversed(turns[-1][1]) if w.strip()), words)
+        ):
             turns[-1][1].append(words)  # the interviewer's list of questions goes on
         elif continuing and _asked(turns[-1]) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?")

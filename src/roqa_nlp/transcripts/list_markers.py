@@ -25,8 +25,8 @@ coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
 4. Below a question marker's words (``Q.``, ``Question 5:``) the interviewer's own list of
    questions stays the interviewer's, not the answer: an item below an item that asks, or an
    item that asks below the marker's words that do not (``Q. Two things.`` / ``i. how did
-   training go?`` / ``ii. was there enough money?``; :mod:`.text` and :mod:`.blocks` read it).
-   A list below ``Question 5: What helped?`` is the answer's.
+   training go?`` / ``ii. was there enough money?``; :func:`goes_on_asking`, for the Word and
+   the plain-text reader). A list below ``Question 5: What helped?`` is the answer's.
 
 (Session 69 hunts h_initials t17, h_lists, h_lists2, h_lists3 and f_lists4.)
 """
@@ -62,6 +62,22 @@ def opens_with_list_marker(line: str) -> bool:
     enough money?``, ``b. money: ...``; :func:`is_list_marker`)."""
     m = PERIOD_LINE.match(line)
     return m is not None and is_list_marker(" ".join(m.group("label").split()))
+
+
+def goes_on_asking(last: str, words: str) -> bool:
+    """Whether ``words``, a line or paragraph below ``last``, the last words of a question
+    marker's turn (``Q. ...``, ``Question 5: ...``), go on with the interviewer's own list of
+    questions, not the answer (rule 4 of the module docstring): an item
+    (:func:`opens_with_list_marker`) below an item that asks, or an item that asks below words
+    that do not (``Q. Two things.`` / ``i. how did training go?`` / ``ii. was there enough
+    money?``). A list below a question that asks (``Question 5: What helped?``) is the
+    answer's."""
+    if not opens_with_list_marker(words):
+        return False
+    last = last.rstrip()
+    if opens_with_list_marker(last):
+        return last.endswith("?")
+    return not last.endswith("?") and words.rstrip().endswith("?")
 
 
 def without_list_items(

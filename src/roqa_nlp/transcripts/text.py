@@ -80,7 +80,7 @@ from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading
-from .list_markers import opens_with_list_marker
+from .list_markers import goes_on_asking
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -523,14 +523,15 @@ def _labelled_turns(
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer, except a list's item below an item that asks
-    (:func:`.list_markers.opens_with_list_marker`: ``Q. Two things.`` / ``i. how did training
-    go?`` / ``ii. was there enough money?``, the interviewer's list of questions). A ``chat`` line (a chat message's) is no one's: a turn
-    goes on across it, as a Word transcript's does, and the chat lines so spanned are returned
-    with the turns (their text to blank, :func:`blanked`). With ``unlabelled`` (the file labels
-    each paragraph: :func:`.unlabelled.names_each_piece`), an unlabelled paragraph after one
-    that is only another speaker's backchannel goes on with the turn of the speaker before it
-    (:func:`.unlabelled.speaker_of_unlabelled`), and ``unlabelled`` gets where it is (``line 9``);
+    after it are ``answering``'s answer, except the interviewer's list of questions going on
+    below a line that asks (:func:`.list_markers.goes_on_asking`: ``Q. Two things.`` / ``i. how
+    did training go?`` / ``ii. was there enough money?``). A ``chat`` line (a chat message's) is
+    no one's: a turn goes on across it, as a Word transcript's does, and the chat lines so
+    spanned are returned with the turns (their text to blank, :func:`blanked`). With
+    ``unlabelled`` (the file labels each paragraph: :func:`.unlabelled.names_each_piece`), an
+    unlabelled paragraph after one that is only another speaker's backchannel goes on with the
+    turn of the speaker before it (:func:`.unlabelled.speaker_of_unlabelled`), and
+    ``unlabelled`` gets where it is (``line 9``);
     ``paragraph_words`` holds the words of each unlabelled paragraph by its first line
     (:func:`_paragraphs`). ``no_turn`` gets the lines with words after the first label that
     are in no turn (after a header line or a transcriber's marker ended the turn before them).
@@ -543,9 +544,11 @@ def _labelled_turns(
     current: _OpenTurn | None = None
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
-    # ... on a list's item: an item below it is the same list's (the interviewer's list of
-    # questions, 'i. how did training go?' / 'ii. was there enough money?'), not the answer
-    asked_in_list = False
+    # the line below a question marker's label that asked, the last read: the interviewer's list
+    # of questions may go on below it ('i. how did training go?' / 'ii. was there enough
+    # money?'); below a line that does not ask, a line goes on with the turn anyway, and a blank
+    # line ends the question, as this reader's paragraphs do
+    question = ""
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
     last_words = ""  # the last line of a turn's words so far
     # two turns or more laid out as label / time / words: the file's times are turn times, so a
@@ -568,7 +571,7 @@ def _labelled_turns(
             label is None
             and asked
             and current is not None
-            and not (asked_in_list and opens_with_list_marker(line.text))
+            and not (question and goes_on_asking(question, line.text))
         ):
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=None), []
@@ -606,7 +609,7 @@ def _labelled_turns(
                 current.start, current.end = rest.content_start, rest.content_end
                 last_words = rest.text.rstrip()
             asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
-            asked_in_list = False
+            question = ""
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
@@ -635,7 +638,7 @@ def _labelled_turns(
         spanned.update(inside)
         inside = []
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
-        asked_in_list = asked and opens_with_list_marker(line.text)
+        question = line.text.rstrip() if asked else ""
     _close(current, out, interviewer_labels)
     return out, spanned
 
