@@ -6,6 +6,7 @@ vocabulary), so export, quantisation and distillation take seconds; no weights a
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -16,8 +17,14 @@ import pytest
 
 from roqa_nlp.errors import RoqaError
 
-pytest.importorskip("onnxruntime", reason="the fast backends need `pip install roqa_nlp[fast]`")
-pytest.importorskip("onnx", reason="exporting to ONNX needs `pip install roqa_nlp[fast]`")
+# Looked up, not imported: importing onnx and onnxruntime costs ~2 s in every process that
+# collects the suite (each xdist worker), most of which never runs a test of this file.
+for _module, _reason in (
+    ("onnxruntime", "the fast backends need `pip install roqa_nlp[fast]`"),
+    ("onnx", "exporting to ONNX needs `pip install roqa_nlp[fast]`"),
+):
+    if importlib.util.find_spec(_module) is None:
+        pytest.skip(_reason, allow_module_level=True)
 
 from roqa_nlp.backends import build_backend, load_encoder, read_card  # noqa: E402
 from roqa_nlp.embedding import Embedder, weights_hash  # noqa: E402
