@@ -1671,3 +1671,32 @@ def test_recode_box_finds_a_code_by_its_codebook_alias_when_no_id_or_name_matche
         {"code": "IS.B"},
         {"code": "IS.E.2"},
     ]
+
+
+def test_reports_rendered_in_one_process_compile_the_template_once(
+    cfir: Codebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The template is compiled for the first report of a process (0.2-0.5 s), not for each:
+    a model's report and a person's, in turn, each keep their own quote filters."""
+    import jinja2
+
+    from report_fixture import build_persons_result
+
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, *args: Any, **kwargs: Any) -> Any:
+        compiled.append("report")
+        return compile_template(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    first = [render_report(build_result(), cfir), render_report(build_persons_result(), cfir)]
+    assert len(compiled) <= 2  # none if an earlier test of this process rendered both
+    compiled.clear()
+    again = [render_report(build_result(), cfir), render_report(build_persons_result(), cfir)]
+    assert compiled == []
+    # a person's quotes are the codings given, a model's its suggestions: each page as before
+    assert [_section(p, "transcripts") for p in again] == [
+        _section(p, "transcripts") for p in first
+    ]
+    assert _section(again[0], "transcripts") != _section(again[1], "transcripts")
