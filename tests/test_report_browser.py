@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import json
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -122,18 +124,34 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Pat
         driver.quit()
 
 
+@functools.cache
+def _blank_page() -> str:
+    """An empty page of the reports' origin (file://): storage cleared there is every report's."""
+    path = Path(tempfile.mkdtemp(prefix="roqa-blank-")) / "blank.html"
+    path.write_text("<!doctype html><title>blank</title>\n", encoding="utf-8")
+    return path.as_uri()
+
+
+def _open_fresh(driver: Any, url: str) -> None:
+    """``url`` loaded with no decisions kept in the browser (every report's storage cleared).
+
+    The storage is cleared from a fresh page: the page an earlier test left may still finish a
+    file it was reading (Load decisions…) and keep its review after the clear, which an older
+    page's key then lost to (test_a_review_an_older_page_kept_... failed once in a loaded full
+    run, session 67). That page is an empty one of the same origin, not the report itself (a
+    second load of the report, ~0.3 s a test). Not a script run in the report's new document
+    (CDP Page.addScriptToEvaluateOnNewDocument, then removed): on a loaded machine it still
+    ran in a later load, losing a review a test had just kept (two failures in a file run)."""
+    driver.get(_blank_page())
+    driver.execute_script("window.localStorage.clear()")
+    driver.get(url)
+
+
 @pytest.fixture
 def page(browser: tuple[Any, Path], report_url: str) -> tuple[Any, Path]:
-    """The report freshly loaded, with no decisions remembered from an earlier test.
-
-    The report's storage is cleared from a fresh load of it: the page an earlier test left may
-    still finish a file it was reading (Load decisions…) and keep its review after the clear,
-    which an older page's key then lost to (test_a_review_an_older_page_kept_... failed once
-    in a loaded full run, session 67)."""
+    """The report freshly loaded, with no decisions remembered from an earlier test."""
     driver, downloads = browser
-    driver.get(report_url)
-    driver.execute_script("window.localStorage.clear()")
-    driver.get(report_url)
+    _open_fresh(driver, report_url)
     for f in downloads.iterdir():
         f.unlink()
     driver.get_log("browser")  # start each test with empty logs
@@ -723,9 +741,7 @@ def reviewed_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def reviewed(browser: tuple[Any, Path], reviewed_url: str) -> Any:
     """The report with an embedded review, freshly loaded, nothing kept in the browser."""
     driver, _ = browser
-    driver.get(reviewed_url)
-    driver.execute_script("window.localStorage.clear()")
-    driver.get(reviewed_url)
+    _open_fresh(driver, reviewed_url)
     driver.get_log("browser")
     return driver
 
@@ -1341,12 +1357,6 @@ def test_loading_a_short_answer_follows_the_identifying_words_of_its_renamed_tra
     ]
     assert _decisions_csv(driver) == _review_csv(expected)
     assert _in_python(path) == expected
-
-
-def _open_fresh(driver: Any, url: str) -> None:
-    driver.get(url)
-    driver.execute_script("window.localStorage.clear()")
-    driver.get(url)
 
 
 def _decide(driver: Any, segment_id: str, code: str, action: str) -> None:
@@ -3242,9 +3252,7 @@ def test_a_group_of_set_aside_talk_opens_with_no_segment_ticked(
     path = tmp_path / "report.html"
     write_report(result, path, "cfir-2009", open_coding=[recurring])
     driver, _ = browser
-    driver.get(path.as_uri())
-    driver.execute_script("window.localStorage.clear()")
-    driver.get(path.as_uri())
+    _open_fresh(driver, path.as_uri())
     ticked = driver.execute_script(
         "var out = {}; document.querySelectorAll('#open-coding input.group-member')"
         ".forEach(b => { out[b.value] = b.checked; }); return out;"
