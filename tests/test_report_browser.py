@@ -7,6 +7,7 @@ selenium-manager never runs and nothing is downloaded.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import csv
 import functools
@@ -127,7 +128,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Pat
 @functools.cache
 def _blank_page() -> str:
     """An empty page of the reports' origin (file://): storage cleared there is every report's."""
-    path = Path(tempfile.mkdtemp(prefix="roqa-blank-")) / "blank.html"
+    folder = tempfile.mkdtemp(prefix="roqa-blank-")
+    atexit.register(shutil.rmtree, folder, True)  # removed when the test process ends
+    path = Path(folder) / "blank.html"
     path.write_text("<!doctype html><title>blank</title>\n", encoding="utf-8")
     return path.as_uri()
 
