@@ -782,6 +782,29 @@ def test_a_participants_courtesies_alone_are_procedural_talk(
     assert (coded.procedural, coded.novel) == (False, False)
 
 
+def test_a_yes_with_courtesies_is_the_models_to_read(
+    tiny_model: AutoCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Did the board back the recovery training?" "Yes, thank you.": the yes answers it, so
+    the turn is not set aside whatever the model reads, as "Yes." alone is not (s70 courtesy2)."""
+    import roqa_nlp.autocoder as autocoder
+
+    def as_a_model_coding_it(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
+
+    monkeypatch.setattr(autocoder, "segment_flags", as_a_model_coding_it)
+    for said in ("Yes, thank you.", "Yeah, thanks."):
+        (s,) = tiny_model.code(one_turn(said)).segments
+        assert (s.procedural, s.novel) == (False, False)
+
+
+def test_an_answer_after_a_participants_courtesies_is_read_from_it(tiny_model: AutoCoder) -> None:
+    """The packaged model set "Sorry about the dog. The biggest problem is the paperwork." aside
+    as procedural talk (s70 courtesy battery); it reads it from "The biggest" on."""
+    said = "Sorry about the dog. The biggest problem is the paperwork."
+    assert_read_as(tiny_model, said, "The biggest problem is the paperwork.", "OS.A")
+
+
 def test_the_packaged_model_codes_an_answer_said_again_after_a_repair() -> None:
     """The tester's P26 exchange: the answer said again after "Sorry, you froze there for a
     second." was set aside as procedural talk, and so was the one after "You froze, could you say

@@ -211,3 +211,59 @@ def test_each_participant_courtesy_alone_is_one_and_with_content_is_not(phrase: 
 def test_a_filler_alone_is_no_courtesy(filler: str) -> None:
     assert not only_courtesies(f"{filler.capitalize()}.")
     assert only_courtesies(f"Thank you, {filler}.")
+
+
+# --- an answer that opens with a participant's courtesies is read from what follows (s70) ----
+
+#: Answers of a few words after a participant's courtesies: read whole, the packaged model set
+#: the first three aside as procedural talk (s70 courtesy battery, 8 of 44 content lines).
+OPENING_COURTESIES = [
+    ("Sorry about the dog. The biggest problem is the paperwork.",
+     "The biggest problem is the paperwork."),
+    ("Thanks for having me. Recovery is really at the heart of what we do.",
+     "Recovery is really at the heart of what we do."),
+    ("You're welcome. The recovery college changed how we work.",
+     "The recovery college changed how we work."),
+    ("Thanks, Sam. Honestly the managers' forum is what keeps me going.",
+     "Honestly the managers' forum is what keeps me going."),
+    ("Oh, sorry about that. Thank you. Funding is only ever for twelve months.",
+     "Funding is only ever for twelve months."),
+    ("Yes, thank you. They paid for all of it.", "They paid for all of it."),
+]  # fmt: skip
+
+#: ... and those read whole: nothing but courtesies, a closing formula or a yes after them, a
+#: courtesy going on in its sentence, or a consent reply's (courtesy_replies.txt) short rest.
+READ_WHOLE = [
+    "Thank you. Bye now.", "Sorry about the cat. Okay, she's gone now.", "Thanks. Yes.",
+    "No problem at all. Cheerio now.", "Thank you. That's everything from me.",
+    "Sorry, the budget is the real problem.", "Thanks to the commissioners, we got the funding.",
+    "Yes, that's fine. On that basis.", "Thank you.", "The paperwork. Thank you.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "read"), OPENING_COURTESIES)
+def test_an_answer_after_a_participants_courtesies_is_read_from_it(words: str, read: str) -> None:
+    assert after_courtesy_reply(words) == read
+
+
+@pytest.mark.parametrize("words", READ_WHOLE)
+def test_courtesies_before_nothing_to_code_or_in_its_sentence_are_read_whole(words: str) -> None:
+    assert after_courtesy_reply(words) == words
+
+
+@pytest.mark.parametrize(
+    "words", ["Yes, thank you.", "Yeah, thanks.", "Um, yes, thank you very much.", "Yep, cheers."]
+)
+def test_a_yes_with_courtesies_may_answer_a_question_so_it_is_not_only_courtesies(
+    words: str,
+) -> None:
+    """ "Did the board back the recovery training?" "Yes, thank you.": the yes answers it, as
+    "Yes." alone does, which stays coded; the model reads it with the question."""
+    assert not only_courtesies(words)
+
+
+@pytest.mark.parametrize(
+    "words", ["Hiya! Yeah, I'm good thanks, how are you?", "Thank you, yes.", "No problem, yeah."]
+)
+def test_a_yes_after_a_courtesy_is_still_only_courtesies(words: str) -> None:
+    assert only_courtesies(words)

@@ -29,7 +29,17 @@ gone now.``, ``Thanks so much, bye now.``: :func:`only_courtesies`) holds nothin
 is procedural talk whatever the model reads in it (:func:`~roqa_nlp.autocoder.says_nothing`).
 Read by the packaged model, the first was Motivation at 0.40, sure, and charted in Table 2 (s69
 seed13, defect 3). One word more keeps it coded: ``Thank you. The training budget was the real
-barrier.``, ``I'm grateful the board funded it.``.
+barrier.``, ``I'm grateful the board funded it.``. A yes before the first courtesy (``Yes, thank
+you.``) may answer a question on the work, so such a turn is the model's to read (s70).
+
+An answer that opens with whole sentences of such courtesies (``Sorry about the dog. The biggest
+problem is the paperwork.``) is read from the sentence after them when that is an answer of its
+own (:func:`_an_answer`): read whole, the packaged model set aside 3 of 44 such answers as
+procedural talk (s70 courtesy battery). Over the 16,021 training, benchmark and example records
+(not cfir_dev), 25 are so read, and none changes its procedural, novel or small-talk flag or its
+top code; read from after their courtesies whatever followed, 25 of 175 with gold procedural
+labels lost them (``Sorry, my phone. I need to take this, it's the department. Two minutes.``,
+``You're welcome. Will we see anything from the study?``), hence the conditions.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from .backchannels import (
     BACKCHANNEL_WORDS,
     covered_prefixes,
     longest_of,
+    only_agrees,
     phrases_of,
     word_spans,
     words_of,
@@ -73,8 +84,22 @@ COURTESY_FILLERS = "courtesy_fillers.txt"
 #: (PR.A). The tester's answer is followed by 46 words.
 ANSWER_WORDS = 40
 
+#: The words of a bare yes: opening a turn of courtesies they may answer a question on the work
+#: ("Did the board back the recovery training?" "Yes, thank you."), so such a turn is not set
+#: aside whatever the model reads (:func:`only_courtesies`); the model reads it with the question.
+YES_WORDS: frozenset[str] = frozenset(("yeah", "yes", "yep", "yup", "yeh", "ya", "aye"))
+
+#: The fewest words of an answer of one sentence after a participant's opening courtesies for it
+#: to be read alone (:func:`after_courtesy_reply`). Over the training, benchmark and example
+#: records (not cfir_dev), read from after their opening courtesies, "Fine, thanks. Busy week
+#: but fine." (4 words) lost its gold procedural label; the s70 courtesy batteries' answers after
+#: courtesies have 6 words or more ("The biggest problem is the paperwork.").
+OPENING_ANSWER_WORDS = 5
+
 #: What ends a courtesy reply between its last word and the answer's next: the end of a sentence
 _SENTENCE_END = re.compile(r"[.!?]")
+#: What ends a participant's opening courtesies: not a question ("Sorry, now? This laptop ...")
+_OPENING_END = re.compile(r"[.!]")
 #: What, between a courtesy and the next word, parts them: that word addresses no one
 _ADDRESS_BREAK = re.compile(r"[.!?;:]")
 
@@ -90,6 +115,9 @@ def after_courtesy_reply(words: str) -> str:
     one, are followed by fewer than :data:`ANSWER_WORDS` words, or go on from it in the same
     sentence ("Of course, the staff were keen.")."""
     spans, tokens = word_spans(words), words_of(words)
+    rest = _after_opening_courtesies(words, spans)
+    if rest is not None:
+        return rest
     covered = covered_prefixes(tokens, COURTESY_REPLIES)
     if covered[-1]:  # only courtesies: procedural talk, read whole
         return words
@@ -107,6 +135,74 @@ def after_courtesy_reply(words: str) -> str:
         ):
             return words[spans[i][0] :]
     return words
+
+
+def _after_opening_courtesies(words: str, spans: list[tuple[int, int]]) -> str | None:
+    """``words`` from the sentence after the longest run of whole sentences of a participant's
+    courtesies they open with (:func:`only_courtesies`, a yes among them or not, the last
+    ending in ``.`` or ``!``: "Sorry about the dog. The biggest problem is the paperwork."
+    gives "The biggest problem is the paperwork.") when what follows is an answer of its own
+    (:func:`_an_answer`); None when there is no such run or no such answer after it."""
+    covered, courteous = _participant_courtesies_cover(words)
+    for i in range(len(spans) - 1, 0, -1):
+        if not (covered[i] and courteous[i]):
+            continue
+        if not _OPENING_END.search(words[spans[i - 1][1] : spans[i][0]]):
+            continue
+        rest = words[spans[i][0] :]
+        return rest if _an_answer(rest) else None
+    return None
+
+
+def _an_answer(words: str) -> bool:
+    """Whether ``words``, after a participant's opening courtesies, are an answer of their own
+    rather than more talk about the talk: no ``?`` (a question of theirs after thanks is about
+    the study: "Will we see anything from it?"), no courtesy among them ("Thank you. And sorry
+    about my English."), each sentence saying something (:func:`_says_something`: not "Two
+    minutes. Okay, bye now."), and one sentence of :data:`OPENING_ANSWER_WORDS` words or more,
+    or :data:`ANSWER_WORDS` words or more. An apology's reason ("Sorry, my phone. I need to
+    take this. Two minutes.") is most often two or more short sentences."""
+    tokens = words_of(words)
+    if "?" in words or _has_a_courtesy(tokens):
+        return False
+    spans = word_spans(words)
+    starts = [0] + [
+        i
+        for i in range(1, len(spans))
+        if _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]])
+    ]
+    if len(tokens) < ANSWER_WORDS and (len(starts) > 1 or len(tokens) < OPENING_ANSWER_WORDS):
+        return False
+    ends = [*starts[1:], len(spans)]
+    return all(
+        _says_something(words[spans[a][0] : spans[b - 1][1]])
+        for a, b in zip(starts, ends, strict=True)
+    )
+
+
+def _has_a_courtesy(tokens: list[str]) -> bool:
+    """Whether ``tokens`` hold a phrase of :data:`PARTICIPANT_COURTESIES`."""
+    phrases, longest = phrases_of(PARTICIPANT_COURTESIES), longest_of(PARTICIPANT_COURTESIES)
+    return any(
+        tuple(tokens[j : j + n]) in phrases
+        for n in range(1, longest + 1)
+        for j in range(len(tokens) - n + 1)
+    )
+
+
+def _says_something(words: str) -> bool:
+    """Whether ``words`` say more than courtesies (:func:`only_courtesies`, with a yes or not),
+    a closing formula (:func:`~roqa_nlp.transcripts.closings.is_closing_formula`), a yes or no
+    (:func:`~roqa_nlp.transcripts.backchannels.only_agrees`) or an answer said again after a
+    repair that says nothing of its own
+    (:func:`~roqa_nlp.transcripts.repairs.restates_nothing`)."""
+    from .closings import is_closing_formula
+    from .repairs import restates_nothing
+
+    covered, courteous = _participant_courtesies_cover(words)
+    if not covered or covered[-1]:
+        return False
+    return not (is_closing_formula(words) or only_agrees(words) or restates_nothing(words))
 
 
 def only_courtesy(words: str) -> bool:
@@ -146,12 +242,22 @@ def only_courtesies(words: str) -> bool:
     partners make all the difference. Thank you.``, ``Thank you. The training budget was the
     real barrier.``, ``I'm grateful the board funded it.``, ``Yeah, she's gone now.`` (no
     courtesy) and a word in capitals throughout are not."""
-    covered, courteous = _courtesies_cover(
+    covered, courteous = _participant_courtesies_cover(words, YES_WORDS)
+    return bool(covered) and covered[-1] and courteous[-1]
+
+
+def _participant_courtesies_cover(
+    words: str, bare: frozenset[str] = frozenset()
+) -> tuple[list[bool], list[bool]]:
+    """:func:`_courtesies_prefixes` of ``words`` with a participant's courtesies and the words
+    that may come with them (:func:`only_courtesies`), none of ``bare`` said as a word alone
+    before the first courtesy."""
+    return _courtesies_prefixes(
         words,
         (PARTICIPANT_COURTESIES,),
         (COURTESY_FILLERS, ACKNOWLEDGEMENT_PHRASES, HESITATION_FILLERS, CLOSING_FORMULAS),
+        bare,
     )
-    return covered and courteous
 
 
 def _courtesies_cover(
@@ -162,7 +268,24 @@ def _courtesies_cover(
     lists ``courtesies`` and ``others``, a phrase of ``courtesies`` perhaps addressing someone
     (:func:`_address_ends`), with at least one word; and whether they so are with a phrase of
     ``courtesies`` among them. A word in capitals throughout (``TA``) is in no phrase."""
+    covered, courteous = _courtesies_prefixes(words, courtesies, others)
+    return bool(covered) and covered[-1], bool(covered) and courteous[-1]
+
+
+def _courtesies_prefixes(
+    words: str,
+    courtesies: tuple[str, ...],
+    others: tuple[str, ...],
+    bare: frozenset[str] = frozenset(),
+) -> tuple[list[bool], list[bool]]:
+    """For each ``i`` from 0 to the number of words of ``words``, whether their first ``i``
+    words are so covered (:func:`_courtesies_cover`), and whether with a phrase of
+    ``courtesies`` among them; a word of ``bare`` alone covers none before the first such
+    phrase ("Yes, thank you."; "Hiya! Yeah, I'm good thanks." is covered; it may in a phrase).
+    Both lists are empty when ``words`` have no word."""
     spans, tokens = word_spans(words), words_of(words)
+    if not tokens:
+        return [], []
     said = [words[a:b] for a, b in spans]
     # a word in capitals throughout is an acronym ("TA"), in no phrase; "OK" is still a word of
     # BACKCHANNEL_WORDS, which are looked up in lower case
@@ -176,7 +299,7 @@ def _courtesies_cover(
     for i in range(n_tokens):
         if not covered[i]:
             continue
-        if tokens[i] in BACKCHANNEL_WORDS:
+        if tokens[i] in BACKCHANNEL_WORDS and (courteous[i] or tokens[i] not in bare):
             covered[i + 1] = True
             courteous[i + 1] = courteous[i + 1] or courteous[i]
         for n in range(1, min(longest, n_tokens - i) + 1):
@@ -192,7 +315,7 @@ def _courtesies_cover(
                 # "Thanks, Amy and Ben.": another address may follow "and"
                 if end < n_tokens and tokens[end] == "and":
                     addressing[end + 1] = True
-    return bool(tokens) and covered[-1], bool(tokens) and courteous[-1]
+    return covered, courteous
 
 
 def _address_ends(words: str, spans: list[tuple[int, int]], tokens: list[str], i: int) -> list[int]:
