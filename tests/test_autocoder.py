@@ -537,6 +537,17 @@ def test_a_closing_formula_is_procedural_talk_whatever_the_model_says() -> None:
     assert flags == {"novel": False, "novelty_p": 0.01, "procedural": True, "off_topic": False}
 
 
+def read_as_a_code_at_071(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the model read every text as a code at 0.71, not as procedural talk, as the packaged
+    model read the testers' lines: what is set aside then is the rules' doing."""
+    import roqa_nlp.autocoder as autocoder
+
+    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
+        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
+
+    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+
+
 @pytest.mark.parametrize(
     "said", ["No, I think that's everything.", "No, that's everything really."]
 )
@@ -545,12 +556,7 @@ def test_a_participants_closing_formula_is_procedural_in_code_and_suggest(
 ) -> None:
     """Even when the model reads it as a code at 0.71 and not as procedural talk, as the
     packaged model read the tester's line."""
-    import roqa_nlp.autocoder as autocoder
-
-    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
-        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
-
-    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    read_as_a_code_at_071(monkeypatch)
     (s,) = tiny_model.code(one_turn(said)).segments
     assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
     (flags,) = tiny_model.fits_no_code(said)
@@ -735,12 +741,7 @@ def test_an_answer_said_again_with_nothing_of_its_own_is_procedural_talk(
     means was said before the line cut out. Procedural talk in code, suggest and evaluate, as a
     closing formula is, even when the model reads a code at 0.71; one that says the thing again
     is the model's say."""
-    import roqa_nlp.autocoder as autocoder
-
-    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
-        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
-
-    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    read_as_a_code_at_071(monkeypatch)
     said = "Oh sorry, can you hear me now? I said that's the main thing for us."
     (s,) = tiny_model.code(one_turn(said)).segments
     assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
@@ -763,12 +764,7 @@ def test_a_participants_courtesies_alone_are_procedural_talk(
     0.40, sure, by the packaged model (s69 seed13, defect 3). Procedural talk in code, suggest
     and evaluate, as a closing formula is, even when the model reads a code at 0.71; courtesies
     with a word of the work are the model's say."""
-    import roqa_nlp.autocoder as autocoder
-
-    def as_the_packaged_model(p, procedural, aside, alpha, top=0.0, *, said_nothing=False):  # type: ignore[no-untyped-def]
-        return segment_flags(p, 0, aside, alpha, 0.71, said_nothing=said_nothing)
-
-    monkeypatch.setattr(autocoder, "segment_flags", as_the_packaged_model)
+    read_as_a_code_at_071(monkeypatch)
     (s,) = tiny_model.code(one_turn(said)).segments
     assert (s.procedural, s.novel, s.for_open_coding) == (True, False, False)
     (flags,) = tiny_model.fits_no_code(said)
