@@ -199,7 +199,7 @@ def _says_something(words: str) -> bool:
     from .closings import is_closing_formula
     from .repairs import restates_nothing
 
-    covered, courteous = _participant_courtesies_cover(words)
+    covered, _ = _participant_courtesies_cover(words)
     if not covered or covered[-1]:
         return False
     return not (is_closing_formula(words) or only_agrees(words) or restates_nothing(words))
@@ -220,10 +220,10 @@ def only_courtesy(words: str) -> bool:
     at all."""
     if "?" in words:
         return False
-    covered, _ = _courtesies_cover(
+    covered, _ = _courtesies_prefixes(
         words, (INTERVIEWER_COURTESIES, COURTESY_REPLIES), (ACKNOWLEDGEMENT_PHRASES,)
     )
-    return covered
+    return bool(covered) and covered[-1]
 
 
 def only_courtesies(words: str) -> bool:
@@ -260,27 +260,18 @@ def _participant_courtesies_cover(
     )
 
 
-def _courtesies_cover(
-    words: str, courtesies: tuple[str, ...], others: tuple[str, ...]
-) -> tuple[bool, bool]:
-    """Whether ``words`` (any case or punctuation, bracketed notes aside) are all words of
-    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or in phrases of the packaged
-    lists ``courtesies`` and ``others``, a phrase of ``courtesies`` perhaps addressing someone
-    (:func:`_address_ends`), with at least one word; and whether they so are with a phrase of
-    ``courtesies`` among them. A word in capitals throughout (``TA``) is in no phrase."""
-    covered, courteous = _courtesies_prefixes(words, courtesies, others)
-    return bool(covered) and covered[-1], bool(covered) and courteous[-1]
-
-
 def _courtesies_prefixes(
     words: str,
     courtesies: tuple[str, ...],
     others: tuple[str, ...],
     bare: frozenset[str] = frozenset(),
 ) -> tuple[list[bool], list[bool]]:
-    """For each ``i`` from 0 to the number of words of ``words``, whether their first ``i``
-    words are so covered (:func:`_courtesies_cover`), and whether with a phrase of
-    ``courtesies`` among them; a word of ``bare`` alone covers none before the first such
+    """For each ``i`` from 0 to the number of words of ``words`` (any case or punctuation,
+    bracketed notes aside), whether their first ``i`` words are all words of
+    :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` or in phrases of the packaged
+    lists ``courtesies`` and ``others``, a phrase of ``courtesies`` perhaps addressing someone
+    (:func:`_address_ends`), a word in capitals throughout (``TA``) in no phrase; and whether
+    with a phrase of ``courtesies`` among them; a word of ``bare`` alone covers none before the first such
     phrase ("Yes, thank you."; "Hiya! Yeah, I'm good thanks." is covered; it may in a phrase).
     Both lists are empty when ``words`` have no word."""
     spans, tokens = word_spans(words), words_of(words)
