@@ -2644,7 +2644,7 @@ class PseudonymKey:
                 # the speaker's own prefix before a word: her surname spelt otherwise ("O
                 # Donnel" of Siobhán O Donnell) is hers, whole; another word is looked at anew
                 prefix_end = m.start() + len(re.split(r"['’\s]", found, maxsplit=1)[0])
-                own = self._own_surname_after_prefix(text, m.start(), prefix_end, pseudonym)
+                own = self._own_surname_after(text, m.start(), prefix_end, pseudonym)
                 if own is not None and in_talk:
                     edits.append((m.start(), own, _in_talk(text, m.start(), own, pseudonym)))
                 else:
@@ -2665,7 +2665,7 @@ class PseudonymKey:
             if kind in ("part", "common") and self._prefix_of_another(text, m, pseudonym):
                 # her own surname spelt otherwise after it ("Mac Dhonnchadha", "Mac Donnacha"):
                 # hers, whole (session 69 hunt, R1: it stayed, surname and all)
-                own = self._own_surname_after(text, m, pseudonym)
+                own = self._own_surname_after(text, m.start(), m.end(), pseudonym)
                 if own is not None and in_talk:
                     edits.append((m.start(), own, _in_talk(text, m.start(), own, pseudonym)))
                     at = own
@@ -2866,17 +2866,11 @@ class PseudonymKey:
             for prefix in _prefixed_words(name).values()
         )
 
-    def _own_surname_after(self, text: str, m: re.Match[str], pseudonym: str) -> int | None:
-        """Where the word after the prefix ``m`` finds ends, when it is the surname that prefix
-        stands before in a name of the one the key gives ``pseudonym``, spelt otherwise
-        (:func:`_spelt_otherwise`: ``Mac Dhonnchadha``, ``Mac Donnacha`` of Aoife Mac
+    def _own_surname_after(self, text: str, start: int, end: int, pseudonym: str) -> int | None:
+        """Where the word after the prefix at ``text[start:end]`` ends, when it is the surname
+        that prefix stands before in a name of the one the key gives ``pseudonym``, spelt
+        otherwise (:func:`_spelt_otherwise`: ``Mac Dhonnchadha``, ``Mac Donnacha`` of Aoife Mac
         Donnchadha), else None: another surname (``Mac Briain``) is someone else's."""
-        return self._own_surname_after_prefix(text, m.start(), m.end(), pseudonym)
-
-    def _own_surname_after_prefix(
-        self, text: str, start: int, end: int, pseudonym: str
-    ) -> int | None:
-        """:meth:`_own_surname_after` of the prefix at ``text[start:end]``."""
         after = _WORD_AFTER_PREFIX.match(text, end)
         if after is None or not after.group(1)[:1].isupper():
             return None
