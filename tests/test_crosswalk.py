@@ -862,6 +862,36 @@ def test_a_word_of_an_alias_said_apart_from_it(
     assert out[1].probability < out[0].probability  # decided by the words, not a tie
 
 
+@pytest.mark.parametrize(
+    ("said", "first"),
+    [
+        # "senior team leader", in UK health and care a team leader's title, not the senior team
+        # (s71 tester: High-level Leaders at 0.996 through its alias "Senior team")
+        ("Our senior team leader on nights has really taken it on.", "IND.B"),
+        ("My senior team leader really gets it and pushes it on every shift.", "IND.B"),
+        (
+            "The senior team leaders run the shifts and they were the ones who made it happen.",
+            "IND.B",
+        ),
+        # the aliases said whole, or before a word naming no other role, stay High-level Leaders'
+        ("Our senior management team signed it off.", "IND.A"),
+        ("Our senior leadership team backed it.", "IND.A"),
+        ("The senior team meeting every month is where it gets decided.", "IND.A"),
+        ("The senior team and the team leaders both pushed it.", "IND.A"),
+    ],
+)
+def test_a_title_an_alias_begins_that_names_another_role_is_that_role(
+    cfir2009: Codebook, cfir2022: Codebook, said: str, first: str
+) -> None:
+    """An alias said as the start of a longer title that another counterpart names ("senior team"
+    in "senior team leader": Mid-level Leaders' "team leaders") is not the alias: its words are
+    that role's."""
+    walk = crosswalk(cfir2009, cfir2022)
+    out = translate_suggestions([g("IS.E.1", 0.9)], walk, cfir2009, cfir2022, said)
+    assert out[0].code_id == first and out[0].probability == 0.9
+    assert out[1].probability < out[0].probability  # decided by the words, not a tie
+
+
 def test_housing_talk_charted_as_patient_needs_goes_first_to_lack_of_secure_housing(
     cfir2009: Codebook, themes: Codebook
 ) -> None:

@@ -82,6 +82,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
@@ -1539,6 +1540,27 @@ def _words(text: str) -> Said:
     return said
 
 
+#: what ends a run of words said side by side in a code's text (:func:`_pairs`)
+_PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]\u2013\u2014]")
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of words ``text`` says side by side (:func:`_stem` ends dropped), neither a stop
+    word nor across punctuation: "such as team leaders, service ..." says ("team", "leader")."""
+    from .open_coding import english_stop_words
+
+    stop = english_stop_words()
+    out: set[tuple[str, str]] = set()
+    for run in _PHRASE_BREAK.split(text.lower()):
+        tokens = lexical.TOKEN.findall(run)
+        out.update(
+            (_stem(a), _stem(b))
+            for a, b in zip(tokens, tokens[1:])
+            if a not in stop and b not in stop
+        )
+    return out
+
+
 #: How much more a word of a target code's name, or of an alias the segment says whole, weighs
 #: than a word of its description only: the name is what the code is about, the description also
 #: its examples and setting (:func:`_weight`).
@@ -1560,6 +1582,10 @@ class CodeWords(NamedTuple):
     described: dict[str, frozenset[str]]
     #: every word each code's name, aliases and whole description say ("Not ..." sentences too)
     spoken: dict[str, frozenset[str]]
+    #: the pairs of words each code's name, aliases and description about it say side by side
+    #: (:func:`_pairs`): "team leaders" of Mid-level Leaders' "such as team leaders", which a
+    #: segment's "senior team leader" says, and not High-level Leaders' alias "Senior team"
+    titles: dict[str, frozenset[tuple[str, str]]] = {}
 
 
 def _code_words(target: Codebook) -> CodeWords:
@@ -1631,6 +1657,7 @@ def _words_of_codes(
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
     described: dict[str, frozenset[str]] = {}
     spoken: dict[str, frozenset[str]] = {}
+    titles: dict[str, frozenset[tuple[str, str]]] = {}
     # the codebook's setting (:func:`_code_words`): a code naming it ("Mental health stigma")
     # is not what talk of physical health is about, though no other code's name says "health"
     # (s52 codebooks tester, finding 2)
@@ -1641,6 +1668,9 @@ def _words_of_codes(
         alias_words = set().union(*said) - setting
         described[code_id] = frozenset(set(_words(description)) - setting)
         spoken[code_id] = frozenset(set(_words(" ".join([name, *aliases, whole]))) - setting)
+        titles[code_id] = frozenset(
+            p for text in (name, *aliases, description) for p in _pairs(text)
+        )
         # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
         # sums over these words, the same bits in every process
         words[code_id] = {
@@ -1650,7 +1680,7 @@ def _words_of_codes(
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
     rarity = {w: math.log(n / k) for w, k in uses.items()}
-    return CodeWords(words, rarity, named, phrases, described, spoken)
+    return CodeWords(words, rarity, named, phrases, described, spoken, titles)
 
 
 def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
@@ -1704,16 +1734,31 @@ def _weight(
         return weight * times  # a one-word alias ("housing"), said whole wherever it is said
     sequence = getattr(said, "sequence", ())
     as_alias: set[int] = set()
+    in_title: set[int] = set()  # said in another role's title: this code's not at all
+    others = [code_words.titles.get(other, frozenset()) for other in ids if other != code]
     for phrase in aliases:
         own = set(phrase) & code_words.words.get(code, {}).keys()
+        pairs = set(zip(phrase, phrase[1:]))
         # its words in order, or (two words of its own or more) all within a span two words
         # longer than it: "middle and senior managers", "we work jointly with families"
         n = len(phrase) if len(own) < 2 else len(phrase) + 2
         for i in range(len(sequence)):
             span = sequence[i : i + n]
             if span[: len(phrase)] == phrase or (len(own) > 1 and own <= set(span)):
-                as_alias.update(j for j in range(i, i + len(span)) if sequence[j] == word)
-    alone = times - len(as_alias)
+                at = [j for j in range(i, i + len(span)) if sequence[j] in phrase]
+                here = {j for j in at if sequence[j] == word}
+                # the alias said as the start of a longer title another code names ("senior
+                # team leader": Mid-level Leaders' "team leaders"), from its first word to the
+                # one after its last, is that title (s71 tester: High-level Leaders at 0.996)
+                title = sequence[at[0] : at[-1] + 2]
+                if any(
+                    p not in pairs and any(p in t for t in others) for p in zip(title, title[1:])
+                ):
+                    in_title.update(here)
+                else:
+                    as_alias.update(here)
+    as_alias -= in_title
+    alone = times - len(as_alias) - len(in_title)
     if word not in code_words.described.get(code, ()):
         alone_weight = 0.0
     elif any(word in code_words.spoken.get(other, ()) for other in ids if other != code):
