@@ -458,3 +458,93 @@ def test_a_transcript_table_with_one_of_roqas_ranked_columns_is_read_from_a_fold
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert expand_paths([tmp_path]) == [tmp_path / "p06.xlsx", tmp_path / "p07.csv"]
+
+
+#: s71 readers, finding 1: Excel keeps a time as the fraction of a day it is; a Start column
+#: formatted General shows (and saves in a CSV) ``0.0008351852``, which is 00:01:12.160.
+DAY_ROWS = [
+    ("Interviewer", "Thanks for joining me. Could you tell me about your service?", 0.0007523148, 0.0008270833),
+    ("P42", "I'm the registered manager of a supported living service in Luton.", 0.0008351852, 0.0009583333),
+    ("Interviewer", "What gets in the way?", 0.0009664352, 0.0010148148),
+    ("P42", "Honestly, staffing. We lose people to the supermarkets.", 0.0010229167, 0.0011768519),
+]  # fmt: skip
+DAY_SECONDS = [(65.0, 71.46), (72.16, 82.8), (83.5, 87.68), (88.38, 101.68)]
+
+
+def read_warning(path: Path) -> tuple[Transcript, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    return t, [str(w.message) for w in caught]
+
+
+def test_excel_day_fractions_in_a_csv_are_read_as_times_with_one_warning(tmp_path: Path) -> None:
+    """Before, the times were read as seconds (every quote cited at 00:00:00), silently."""
+    f = tmp_path / "p42.csv"
+    f.write_text(
+        "Speaker,Text,Start,End\n"
+        + "".join(f'{s},"{w}",{b:.10f},{e:.10f}\n' for s, w, b, e in DAY_ROWS),
+        encoding="utf-8",
+    )
+    t, said = read_warning(f)
+    assert [(b, e) for _, _, _, b, e in turns_of(t)] == DAY_SECONDS
+    assert said == [
+        f"{f}: its Start and End columns hold numbers below 1 for 35 words of talk: read as "
+        "Excel's fractions of a day (0.0007523148 is 00:01:05.000; format the Start and End "
+        "columns as hh:mm:ss in Excel before saving, to keep them as times)"
+    ]
+
+
+def test_excel_day_fractions_in_an_xlsx_general_column_are_read_as_times(tmp_path: Path) -> None:
+    """Numeric cells of a column formatted General, one below 8.64 s (Python writes it as
+    ``4.6296296296296294e-05``: before, "start ... is not a time")."""
+    rows = [list(r) for r in DAY_ROWS]
+    rows[0][2] = 4 / 86400
+    f = _xlsx(tmp_path / "p44.xlsx", [["Speaker", "Text", "Start", "End"], *rows])
+    t, said = read_warning(f)
+    assert [(b, e) for _, _, _, b, e in turns_of(t)] == [(4.0, 71.46), *DAY_SECONDS[1:]]
+    assert len(said) == 1
+    assert said[0].startswith(f"{f}: its Start and End columns hold numbers below 1 for 35 words")
+
+
+def test_day_fractions_with_a_decimal_comma_in_a_semicolon_table_are_times(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "p42.csv"
+    f.write_text(
+        "Speaker;Text;Start\n"
+        + "".join(f"{s};{w};{str(b).replace('.', ',')}\n" for s, w, b, _ in DAY_ROWS),
+        encoding="utf-8",
+    )
+    t, said = read_warning(f)
+    assert [b for _, _, _, b, _ in turns_of(t)] == [b for b, _ in DAY_SECONDS]
+    assert "its Start column holds numbers below 1" in said[0]
+
+
+def test_times_below_a_second_of_a_few_words_are_still_seconds(tmp_path: Path) -> None:
+    """A clip of a few words can last under a second: its times are seconds, as written."""
+    f = tmp_path / "p04.csv"
+    f.write_text(
+        "speaker,text,start,end\nInterviewer,Okay?,0.1,0.4\nP04,Yes.,0.5,0.9\n", encoding="utf-8"
+    )
+    t, said = read_warning(f)
+    assert [(b, e) for _, _, _, b, e in turns_of(t)] == [(0.1, 0.4), (0.5, 0.9)]
+    assert said == []
+
+
+def test_xlsx_time_cells_and_seconds_are_read_as_before(tmp_path: Path) -> None:
+    """Cells formatted as times (datetime.time) and durations (timedelta) read as clock times
+    and seconds; no day fractions, no warning."""
+    import datetime
+
+    f = _xlsx(
+        tmp_path / "p33.xlsx",
+        [
+            ["Start", "End", "Speaker", "Text"],
+            [datetime.time(0, 1, 5), datetime.timedelta(seconds=70), "Interviewer", ROWS[0][1]],
+            [datetime.time(0, 1, 10, 500000), 80.25, "P33", ROWS[1][1]],
+        ],
+    )
+    t, said = read_warning(f)
+    assert [(b, e) for _, _, _, b, e in turns_of(t)] == [(65.0, 70.0), (70.5, 80.25)]
+    assert said == []

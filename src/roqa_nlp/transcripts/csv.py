@@ -7,7 +7,8 @@ columns (a spreadsheet saved with the interview's name above its table: ``Interv
 a blank row, then ``Speaker,Text``), the rows above it no one's talk: ``speaker`` and ``text``
 are required, ``start`` and ``end`` (seconds, or ``[HH:]MM:SS[.mmm]``; a start column may hold
 a span, ``0:00.0 - 0:05.2``; whole numbers whose rows last a median of 100 or more are
-milliseconds, with a warning) are optional; other columns are ignored. A timed table may leave the
+milliseconds, with a warning; numbers all below 1 for more than 10 words are Excel's fractions
+of a day, with a warning: :func:`_day_fractions`) are optional; other columns are ignored. A timed table may leave the
 speaker out when it has both time columns: Whisper's ``.tsv`` and whisper.cpp's ``.csv`` (``start``,
 ``end``, ``text``, the times in whole milliseconds; whisper.cpp's ``--diarize`` adds ``speaker``)
 are read as unlabelled speech, or by the ``SPEAKER_00: words`` labels their text opens with, as a
@@ -233,6 +234,80 @@ def _time(
 #: The median length of a row (end - start) from which whole-number times are milliseconds: no
 #: transcript row lasts 100 seconds as a rule, and no speech-to-text segment 100 milliseconds.
 MIN_MEDIAN_MS = 100
+
+
+#: Seconds in a day: Excel keeps a time as the fraction of a day it is (``0.5`` is noon), and a
+#: time column formatted General shows, and saves in a CSV, that fraction (``0.0008351852``).
+SECONDS_A_DAY = 86400
+#: More words than anyone says in a second: a table of more words whose every time is below 1
+#: lasts longer than its times as seconds would say (s71 readers, finding 1).
+MAX_WORDS_A_SECOND = 10
+#: A number as a CSV cell or a spreadsheet's number cell holds it (Python writes a fraction of a
+#: day under 8.64 seconds as ``4.6296296296296294e-05``).
+_NUMBER = re.compile(r"\d*\.?\d+(?:[eE][-+]?\d+)?")
+
+
+def _number(value: str, *, decimal_comma: bool = False) -> float | None:
+    """The number a time cell holds (a decimal comma read as such with ``decimal_comma``), or
+    None when it holds anything else (a clock time, a span)."""
+    text = value.strip()
+    if decimal_comma and _COMMA_SECONDS.fullmatch(text):
+        text = text.replace(",", ".")
+    return float(text) if _NUMBER.fullmatch(text) else None
+
+
+def _day_fractions(
+    rows: list[list[str]], roles: dict[str, int], *, decimal_comma: bool = False
+) -> list[str]:
+    """The time columns' headers of a table whose times are Excel's fractions of a day: every
+    time cell a number, all below 1 and not all 0, and the rows more than
+    :data:`MAX_WORDS_A_SECOND` words (seconds below 1 for a clip of a few words are seconds);
+    none for any other table."""
+    columns = [c for c in ("start", "end") if c in roles]
+    times: list[float] = []
+    words = 0
+    for row in rows[1:]:
+        cells = _cells(row, roles)
+        words += len(cells.get("text", "").split())
+        for value in row_times(cells):
+            if value and value.strip():
+                number = _number(value, decimal_comma=decimal_comma)
+                if number is None:
+                    return []
+                times.append(number)
+    if not times or not 0 < max(times) < 1 or words <= MAX_WORDS_A_SECOND:
+        return []
+    return [rows[0][roles[c]].strip() for c in columns]
+
+
+def _warn_of_day_fractions(
+    rows: list[list[str]], roles: dict[str, int], columns: list[str], path: str | Path
+) -> None:
+    """One warning that a table's times were read as Excel's fractions of a day, naming its
+    time columns, the first time and what it was read as, and the fix."""
+    from ..errors import warn
+
+    cells = [_cells(row, roles) for row in rows[1:]]
+    words = sum(len(c.get("text", "").split()) for c in cells)
+    first = next(t.strip() for c in cells for t in row_times(c) if t and t.strip())
+    number = _number(first, decimal_comma=True) or 0.0
+    shown = f"{number:.10f}".rstrip("0")  # 0.0000462963, not Python's 4.6296296296296294e-05
+    seconds = round(number * SECONDS_A_DAY, 3)
+    clock = f"{int(seconds // 3600):02d}:{int(seconds % 3600 // 60):02d}:{seconds % 60:06.3f}"
+    named = " and ".join(columns)
+    s = "s" if len(columns) != 1 else ""
+    warn(
+        f"its {named} column{s} hold{'' if s else 's'} numbers below 1 for {words} words of "
+        f"talk: read as Excel's fractions of a day ({shown} is {clock}; format the {named} "
+        f"column{s} as hh:mm:ss in Excel before saving, to keep them as times)",
+        path=path,
+        stacklevel=None,
+    )
+
+
+def _cells(row: Sequence[str], roles: dict[str, int]) -> dict[str, str]:
+    """A row's cells by role, empty for a column the row is too short to have."""
+    return {role: row[i] if i < len(row) else "" for role, i in roles.items()}
 
 
 def _whisper_milliseconds(rows: list[list[str]], roles: dict[str, int]) -> bool:
@@ -723,6 +798,9 @@ def table_transcript(
             path=path,
             stacklevel=2,
         )
+    days = [] if scale != 1.0 else _day_fractions(rows, roles, decimal_comma=decimal_comma)
+    if days:
+        _warn_of_day_fractions(rows, roles, days, path)
     utterances: list[Utterance] = []
     unnamed: list[int] = []  # rows with words but no speaker before any row names one
     errors: dict[int, str] = {}  # rows whose text is a spreadsheet's error value
@@ -743,8 +821,13 @@ def table_transcript(
         no_speaker = not (cells.get("speaker") or "").strip()
         if no_speaker and cells["text"].strip() and not any(u.speaker for u in utterances):
             unnamed.append(number)
-        begin_time = _time(begin, "start", number, path, decimal_comma=decimal_comma)
-        end_time = _time(end or "", "end", number, path, decimal_comma=decimal_comma)
+        if days:
+            begin_time, end_time = (
+                _day_seconds(v, decimal_comma=decimal_comma) for v in (begin, end or "")
+            )
+        else:
+            begin_time = _time(begin, "start", number, path, decimal_comma=decimal_comma)
+            end_time = _time(end or "", "end", number, path, decimal_comma=decimal_comma)
         utterances.append(
             Utterance(
                 words=cells["text"],
@@ -782,6 +865,13 @@ def table_transcript(
             stacklevel=2,
         )
     return transcript
+
+
+def _day_seconds(value: str, *, decimal_comma: bool) -> float | None:
+    """The seconds, to the millisecond, of a time cell holding Excel's fraction of a day (none
+    for an empty cell)."""
+    number = _number(value, decimal_comma=decimal_comma) if value.strip() else None
+    return None if number is None else round(number * SECONDS_A_DAY, 3)
 
 
 def _warn_of_errors(errors: dict[int, str], path: str | Path) -> None:
