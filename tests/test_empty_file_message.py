@@ -39,3 +39,23 @@ def test_a_file_of_text_but_no_speech_still_says_so(
         "roqa: error: p05.vtt: no speech found (the file holds no transcript text: check that "
         "it is the right file)\n",
     )
+
+
+@pytest.mark.parametrize("command", ["inspect", "code"])
+def test_a_file_of_only_sound_notes_is_no_speech(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """s71 readers, finding 2: a caption file of a NOTE and a ``[Music]`` cue was read as one
+    participant's turn, "0 participant turn(s) to code" and "no speaker labels found", exit 0."""
+    monkeypatch.chdir(tmp_path)
+    Path("p05.vtt").write_text(
+        "WEBVTT\n\nNOTE nothing transcribed\n\n1\n00:00:01.000 --> 00:00:02.000\n[Music]\n\n"
+        "2\n00:00:03.000 --> 00:00:04.000\n[APPLAUSE] (laughs)\n",
+        encoding="utf-8",
+    )
+    run = roqa(command, "p05.vtt", *(["--out", "out"] if command == "code" else []))
+    assert run.code == 2
+    assert run.err.endswith(
+        "p05.vtt: no speech found (the file holds only transcriber's notes ('[Music] "
+        "[APPLAUSE] (laughs)'), no one's words: check that it is the right file)\n"
+    )

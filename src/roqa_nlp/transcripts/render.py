@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
+from .annotations import only_annotations
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
@@ -778,6 +779,14 @@ def finish_transcript(
     turns, collective = without_collective_replies(text, turns)
     if not turns:
         raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
+    if all(only_annotations(text[t.start : t.end]) for t in turns):  # [Music], (laughs): s71
+        raise RoqaError(
+            "no speech found",
+            path=path,
+            hint=f"the file holds only transcriber's notes "
+            f"({quoted(text[turns[0].start : turns[0].end])}), no one's words: check that it is "
+            "the right file",
+        )
     spelling = first_spellings(t.speaker for t in turns)
     # "Interviewer (IV):" on the first turn, then "IV:": one speaker, named "IV"
     short = introduced_labels([spelling[t.speaker] for t in turns], interviewer_labels)
