@@ -1202,6 +1202,23 @@ def test_inspect_names_a_services_lines_at_the_top_as_its_own_not_as_closing_tex
     ]
 
 
+def test_inspect_cuts_a_long_service_line_at_a_word_with_an_ellipsis(tmp_path: Path) -> None:
+    """s71 readers, finding 4: Rev's footer was quoted cut mid-word, 'view latest v'."""
+    f = tmp_path / "rev_p17.txt"
+    f.write_text(
+        "Interviewer (00:01:23): What is your role?\n\n"
+        "Respondent (00:01:30): I manage a supported living service.\n\n"
+        "This transcript was exported on Oct 14, 2026 - view latest version here.\n",
+        encoding="utf-8",
+    )
+    run = roqa("inspect", f, "--json")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)[0]["read_as"] == [
+        "a transcription service's own lines left out, no one's talk (1 line: "
+        "'This transcript was exported on Oct 14, 2026 - view latest…')"
+    ]
+
+
 def test_inspect_names_a_focus_groups_labels_read_as_one_person(tmp_path: Path) -> None:
     """Tester s61 focus, 7: 'roqa inspect' showed "Daniel's iPhone" beside 'Daniel Okoro' in a
     focus group with no note, and its --json no labels entry, though roqa code and pseudonymise

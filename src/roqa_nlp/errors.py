@@ -201,6 +201,19 @@ def cut(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def cut_at_word(value: str, limit: int = 60) -> str:
+    """``value`` cut to ``limit`` characters at most for a message, ``…`` marking the cut, at the
+    end of a word when a blank in its second half allows (a quote of a file's line: ``'... view
+    latest…'``, not ``'... view latest v'``: s71 readers, finding 4)."""
+    if len(value) <= limit:
+        return value
+    head = value[: limit - 1]
+    blank = head.rfind(" ")
+    if not value[limit - 1].isspace() and blank >= limit // 2:  # else a word of half the limit
+        head = head[:blank]
+    return head.rstrip() + "…"
+
+
 def quoted(value: str, limit: int = 60) -> str:
     """``value`` quoted for an error message, cut to ``limit`` characters (:func:`cut`)."""
     return repr(cut(value, limit))

@@ -168,6 +168,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     a text or Word file (or lines opening with a time range). ``table``: said under the
     terminal's table of turns, which the backchannels left out are not among; ``--json``
     has no such table (tester s59: its ``read_as`` said "(not among the turns above)")."""
+    from ..errors import cut_at_word
     from ..transcripts.headings import heading_shaped_talk_note, headings_note
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_note, split_turns_warning
     from ..transcripts.roles import collective_replies_note
@@ -199,14 +200,14 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
         notes += time_marks_notes(marks if isinstance(marks, list) else [])
     service = meta.get("service_text")
     if service:  # at the top (Rev's "Transcript by Rev.com"), on each page or closing it
-        said = ", ".join(repr(str(line)[:60]) for line in service[:3])
+        said = ", ".join(repr(cut_at_word(str(line), 60)) for line in service[:3])
         notes.append(
             f"a transcription service's own lines left out, no one's talk ({len(service)} "
             f"line{'s' if len(service) != 1 else ''}: {said}{', ...' if len(service) > 3 else ''})"
         )
     ended = meta.get("end_text")
     if ended:
-        said = ", ".join(repr(str(line)[:80]) for line in ended[:3])
+        said = ", ".join(repr(cut_at_word(str(line), 80)) for line in ended[:3])
         notes.append(
             "a transcriber's end marker and the footer after it left out, no one's talk "
             f"({len(ended)} line{'s' if len(ended) != 1 else ''}: {said}"
@@ -216,7 +217,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     if header_cues:
         notes.append(
             f"{len(header_cues)} header line{'s' if len(header_cues) != 1 else ''} left out "
-            f"(no one's talk: {str(header_cues[0])[:60]!r})"
+            f"(no one's talk: {cut_at_word(str(header_cues[0]), 60)!r})"
         )
     headings = headings_note(meta)
     if headings:
