@@ -130,7 +130,10 @@ def _grouping_rule(distance: float | None, min_size: int | None) -> dict[str, An
 
 
 def _warn_of_speakers(
-    transcripts: Iterable[Any], pseudonymised: bool = False, run: Any | None = None
+    transcripts: Iterable[Any],
+    pseudonymised: bool = False,
+    run: Any | None = None,
+    interface: str = "cli",
 ) -> None:
     """One warning line per transcript whose interviewer's talk may have been coded; when
     ``pseudonymised``, of one with no participant turns the line ``roqa pseudonymise`` gives
@@ -138,12 +141,13 @@ def _warn_of_speakers(
     an interviewer taken in two or more transcripts are one line for the run
     (:class:`~roqa_nlp.transcripts.interviewer_guesses.RunGuesses`), said after the others:
     here, or, when the run's ``run`` is given (a streamed run's parts), by the caller at its
-    end."""
+    end. ``interface`` ``"qdpx"`` words them for a QDA project's coded passages (``roqa
+    import``): read as participant talk, not coded."""
     from ..transcripts.interviewer_guesses import speaker_warnings
     from .pseudonymise_cmd import no_participant_warning
 
     instead = no_participant_warning if pseudonymised else None
-    for warning in speaker_warnings(transcripts, instead=instead, run=run):
+    for warning in speaker_warnings(transcripts, instead=instead, run=run, interface=interface):
         print(f"roqa: warning: {warning}", file=sys.stderr)
 
 

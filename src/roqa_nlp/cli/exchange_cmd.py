@@ -601,7 +601,9 @@ def import_cmd(
         )
     from .code_cmd import _warn_of_speakers
 
-    _warn_of_speakers(project.transcripts)  # naming --interviewer, as roqa code does
+    # naming --interviewer, as roqa code does, and saying what the import did (s71: it said
+    # roqa code's "so everyone's talk was coded", though an import codes nothing)
+    _warn_of_speakers(project.transcripts, interface="qdpx")
     if replaced:
         typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "

@@ -122,14 +122,16 @@ class RunGuesses:
     (:meth:`said_at_end`), each naming ``--interviewer``; only a few strings are kept of
     each, so a streamed run stays small."""
 
-    def __init__(self) -> None:
+    def __init__(self, interface: str = "cli") -> None:
         self._held: list[_Guess] = []
+        self._interface = interface  # as for roles.interviewer_warning: "qdpx" for a project
 
     def said_now(self, transcript: Transcript) -> str | None:
         """``transcript``'s speaker warning, or None when there is none or it is its
         interviewer's guess alone, held for :meth:`said_at_end`."""
-        line = speaker_warning(transcript)
-        if line is None or line != guessed_interviewer_warning(transcript):
+        line = speaker_warning(transcript, interface=self._interface)
+        guess = guessed_interviewer_warning(transcript, interface=self._interface)
+        if line is None or line != guess:
             return line
         self._held.append(_Guess.of(transcript, line))
         return None
@@ -158,13 +160,16 @@ def speaker_warnings(
     *,
     instead: Callable[[Transcript], str | None] | None = None,
     run: RunGuesses | None = None,
+    interface: str = "cli",
 ) -> list[str]:
     """The speaker warnings of a run's ``transcripts`` (:class:`RunGuesses`): each one's own,
     then the guesses said once. ``instead`` gives a transcript's line said in place of its
     speaker warning when it has one (``roqa code --pseudonymise``: that its copy may still name
     the participant); with ``run`` given (a streamed run's parts) the guesses are held in it,
-    for the caller to say at the run's end."""
-    guesses = RunGuesses() if run is None else run
+    for the caller to say at the run's end. ``interface`` as for
+    :func:`~roqa_nlp.transcripts.roles.interviewer_warning` (``"qdpx"``: a QDA project's
+    passages, ``roqa import`` and ``roqa agree``)."""
+    guesses = RunGuesses(interface) if run is None else run
     lines = [
         line
         for t in transcripts

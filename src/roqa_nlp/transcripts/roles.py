@@ -2511,6 +2511,7 @@ _NAMING = {
     "cli": ("--interviewer NAME", "--interviewer"),
     "inspect": ("--interviewer NAME", "--interviewer"),  # `roqa inspect`, before any coding
     "pseudonymise": ("--interviewer NAME", "--interviewer"),  # `roqa pseudonymise`: no coding
+    "qdpx": ("--interviewer NAME", "--interviewer"),  # `roqa import`, `roqa agree` of a .qdpx
     "python": ("interviewer_labels=['NAME']", "interviewer_labels"),
 }
 #: How a researcher names a participant, per interface (``--participant``).
@@ -2518,8 +2519,25 @@ _NAMING_PARTICIPANT = {
     "cli": "--participant NAME",
     "inspect": "--participant NAME",
     "pseudonymise": "--participant NAME",
+    "qdpx": "--participant NAME",
     "python": "participant_labels=['NAME']",
 }
+#: What reading no speaker as the interviewer did to a QDA project's coded passages (``roqa
+#: import``, ``roqa agree`` of a .qdpx), which roqa did not code: each is a participant's, a
+#: question alone too (charted, not noted as the interviewer's), with no question as context.
+_QDPX_ALL_PARTICIPANT = (
+    "every coded passage was read as participant talk, questions alone too, and none got the "
+    "interviewer's question before it"
+)
+
+
+def _everyone_coded(interface: str, who: str = "everyone's talk") -> str:
+    """What became of ``who`` (everyone's talk) when no speaker is the interviewer, in
+    ``interface``'s words: coded (``roqa code``), to be coded (before coding), or, of a QDA
+    project's passages, :data:`_QDPX_ALL_PARTICIPANT`."""
+    if interface == "qdpx":
+        return _QDPX_ALL_PARTICIPANT
+    return f"{who} {'was coded' if interface == 'cli' else 'is coded'}"
 
 
 class SpeakerWarning(RoqaWarning):
@@ -2729,7 +2747,7 @@ def _second_interviewers_said(transcript: Transcript, interface: str) -> str | N
     askers = participants_who_ask(transcript)
     if not askers:
         return None
-    coded = "were coded" if interface == "cli" else "are coded"
+    coded = {"cli": "were coded", "qdpx": "are read"}.get(interface, "are coded")
     shown = "; ".join(
         f"{speaker!r}, read as a participant, asks a question that another participant answers "
         f"in {q} of their {n} turns"
@@ -3063,8 +3081,20 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
     """The line of :func:`_about_the_interviewer` of a transcript whose interviewer was not
     guessed."""
     name_it, option = _NAMING[interface]
-    # read from Python, a transcript is not coded yet; the command warns after coding
-    coded = "was coded" if interface == "cli" else "is coded"
+    # read from Python, a transcript is not coded yet; the command warns after coding; a QDA
+    # project's passages were coded in the program, and read as participant talk (s71)
+    everyone = _everyone_coded(interface)
+    all_of_it = (
+        _QDPX_ALL_PARTICIPANT
+        if interface == "qdpx"
+        else f"{_everyone_coded(interface, 'all of it')} as the participant's talk, questions "
+        "included"
+    )
+    nothing = (
+        "every coded passage is read as the interviewer's, which roqa report does not chart"
+        if interface == "qdpx"
+        else "there is nothing to code"
+    )
     where = transcript.source or transcript.id
     if transcript.turns and all(t.role == "interviewer" for t in transcript.turns):
         interviewers = first_few(
@@ -3081,7 +3111,7 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
             why = " (a video call marks who hosted it)" if "host" in note.casefold() else ""
             return (
                 f"{where}: no participant talk found: {every} the "
-                f"interviewer's ({interviewers}), so there is nothing to code: {label!r} is "
+                f"interviewer's ({interviewers}), so {nothing}: {label!r} is "
                 f"read as the interviewer for the '{shown}' in the label{why}; if they are the "
                 f"participant, name them with {_participant_named(interface, name)}"
             )
@@ -3094,14 +3124,14 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
             one = len(numbered) == 1
             return (
                 f"{where}: no participant talk found: {every} the "
-                f"interviewer's ({interviewers}), so there is nothing to code: {shown} "
+                f"interviewer's ({interviewers}), so {nothing}: {shown} "
                 f"{'is' if one else 'are'} read as the interviewer, as {bases} with a number is "
                 f"an interviewer's label; if {shown} {'is' if one else 'are'} the participant, "
                 f"name them with {_naming_participants(interface, numbered)}"
             )
         return (
             f"{where}: no participant talk found: {every} the "
-            f"interviewer's ({interviewers}), so there is nothing to code (check that the "
+            f"interviewer's ({interviewers}), so {nothing} (check that the "
             f"participant's turns are labelled 'P04: ...' and that {option} names only the "
             "interviewer)"
         )
@@ -3150,7 +3180,7 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
         shown = first_few([repr(n) for n in names])
         return (
             f"{where}: no speaker matched the interviewer label(s) {given}: the speakers are "
-            f"{shown}, so everyone's talk {coded} (give {option} the interviewer's label "
+            f"{shown}, so {everyone} (give {option} the interviewer's label "
             "as the transcript spells it)"
         )
     elsewhere = transcript.metadata.get(ELSEWHERE_LABELS)
@@ -3159,8 +3189,8 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
         shown = first_few([repr(n) for n in names])
         return (
             f"{where}: no interviewer among the speakers {shown}: the interviewer label(s) "
-            f"given ({given}) name speakers of the study's other transcripts only, so everyone's "
-            f"talk {coded} (give {option} this transcript's interviewer's label as it spells it)"
+            f"given ({given}) name speakers of the study's other transcripts only, so "
+            f"{everyone} (give {option} this transcript's interviewer's label as it spells it)"
         )
     if names:
         shown = first_few([repr(n) for n in names])
@@ -3174,25 +3204,25 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
             # everyone asks, so naming each leaves no one to code: one of them is the participant
             other = "the other answers" if len(askers) == 2 else "another speaker answers"
             return (
-                f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
-                f"{coded}: {both} each ask questions {other}, so which one is the interviewer "
+                f"{where}: no interviewer among the speakers {shown}, so {everyone}: "
+                f"{both} each ask questions {other}, so which one is the interviewer "
                 f"could not be told (name the interviewer: "
                 f"{' or '.join(_naming_as_written(transcript, interface, [a]) for a in askers)})"
             )
         if len(askers) > 1:  # two interviewers foil the guess, which takes one
             return (
-                f"{where}: no interviewer among the speakers {shown}, so everyone's talk "
-                f"{coded}: {both} each ask questions another speaker answers, as interviewers "
+                f"{where}: no interviewer among the speakers {shown}, so {everyone}: "
+                f"{both} each ask questions another speaker answers, as interviewers "
                 f"do (name each interviewer: {_naming_as_written(transcript, interface, askers)})"
             )
         return (
-            f"{where}: no interviewer among the speakers {shown}, so everyone's talk {coded} "
+            f"{where}: no interviewer among the speakers {shown}, so {everyone} "
             f"(name the interviewer with {name_it})"
         )
     if transcript.metadata.get("speaker_labels") is False:
         return (
-            f"{where}: no speaker labels found, so all of it {coded} as the participant's talk, "
-            f"questions included ({_how_to_label(transcript, interface)})"
+            f"{where}: no speaker labels found, so {all_of_it} "
+            f"({_how_to_label(transcript, interface)})"
         )
     return None
 
