@@ -153,6 +153,15 @@ def transcripts_argument() -> Any:
     )
 
 
+def interviewer_option(
+    help: str = "A speaker label or name that is the interviewer (repeatable), as for roqa code.",
+) -> Any:
+    """The ``--interviewer`` option of the commands that read speakers as ``roqa code`` does
+    (``roqa inspect``, ``pseudonymise``, ``import``, ``agree``): labels or names added to the
+    default interviewer labels (:func:`~roqa_nlp.transcripts.with_default_labels`)."""
+    return typer.Option([], "--interviewer", help=help, metavar="NAME")
+
+
 def participant_option() -> Any:
     """The ``--participant`` option of the commands that take ``--interviewer``: labels or names
     that are a participant's though they match an interviewer label (``Host``)."""

@@ -21,7 +21,13 @@ from typing import Any
 
 import typer
 
-from ._app import app, codebook_option, participant_option, print_charted_note
+from ._app import (
+    app,
+    codebook_option,
+    interviewer_option,
+    participant_option,
+    print_charted_note,
+)
 
 
 def _warn(lines: list[str]) -> None:
@@ -480,13 +486,10 @@ def import_cmd(
     codebook: str | None = codebook_option(
         "Codebook .json whose codes the file may carry (built-in codebooks are recognised anyway)."
     ),
-    interviewer: list[str] = typer.Option(
-        [],
-        "--interviewer",
-        help="A speaker label or name that is the interviewer (repeatable), as for roqa code: "
+    interviewer: list[str] = interviewer_option(
+        "A speaker label or name that is the interviewer (repeatable), as for roqa code: "
         "its turns give the coded passages their questions, and a passage of its talk alone is "
-        "not charted.",
-        metavar="NAME",
+        "not charted."
     ),
     participant: list[str] = participant_option(),
 ) -> None:

@@ -9,7 +9,13 @@ from typing import Any
 
 import typer
 
-from ._app import app, participant_option, refuse_json_output_file, transcripts_argument
+from ._app import (
+    app,
+    interviewer_option,
+    participant_option,
+    refuse_json_output_file,
+    transcripts_argument,
+)
 
 
 def transcript_summary(t: Any) -> dict[str, Any]:
@@ -244,12 +250,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
 @app.command("inspect")
 def inspect_command(
     paths: list[Path] = transcripts_argument(),
-    interviewer: list[str] = typer.Option(
-        [],
-        "--interviewer",
-        help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
-        metavar="NAME",
-    ),
+    interviewer: list[str] = interviewer_option(),
     participant: list[str] = participant_option(),
     as_json: bool = typer.Option(
         False,

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._app import app, leaves_no_empty_out, participant_option, transcripts_argument
+from ._app import (
+    app,
+    interviewer_option,
+    leaves_no_empty_out,
+    participant_option,
+    transcripts_argument,
+)
 
 if TYPE_CHECKING:
     from ..pseudonyms import PseudonymKey
@@ -34,12 +40,7 @@ def pseudonymise_command(
         "key, its first participant; zoom_P07.txt when the key has the row Maria Okafor,P07).",
         metavar="FOLDER",
     ),
-    interviewer: list[str] = typer.Option(
-        [],
-        "--interviewer",
-        help="A speaker label or name that is the interviewer (repeatable), as for roqa code.",
-        metavar="NAME",
-    ),
+    interviewer: list[str] = interviewer_option(),
     participant: list[str] = participant_option(),
 ) -> None:
     """Write each transcript with people's names replaced by pseudonyms, as plain text
