@@ -166,7 +166,7 @@ def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatc
 
     import roqa_nlp.exchange.qdpx_import
 
-    def fake(path: object) -> SimpleNamespace:
+    def fake(path: object, **kwargs: object) -> SimpleNamespace:  # interviewer_labels=
         codings = {
             "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
             "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),

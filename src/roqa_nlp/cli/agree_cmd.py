@@ -18,7 +18,9 @@ from ._app import (
     app,
     choice_metavar,
     codebook_option,
+    interviewer_option,
     json_to_standard_output,
+    participant_option,
     print_wrote,
     write_standard_output,
 )
@@ -41,16 +43,24 @@ REFERENCES = (
 )
 
 
-def _read_qdpx(path: Path) -> Any:
-    """A .qdpx's project (:class:`~roqa_nlp.exchange.qdpx_import.QdpxProject`), its import
-    warnings issued as ``read_qdpx_codings`` issues them (the JSON's ``notes`` keep them too)."""
+def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
+    """A .qdpx's project (:class:`~roqa_nlp.exchange.qdpx_import.QdpxProject`), its sources'
+    speakers read with the interviewer ``labels`` (``--interviewer``/``--participant``, as
+    ``roqa import`` reads them), its import warnings issued as ``read_qdpx_codings`` issues
+    them (the JSON's ``notes`` keep them too); and its speaker warnings, issued as ``roqa
+    import`` words them (a source whose interviewer no label names: s71, its coded questions
+    were compared with no note that they are the interviewer's, and nothing said why)."""
     from ..errors import warn
     from ..exchange.qdpx_import import read_qdpx
+    from ..transcripts.interviewer_guesses import speaker_warnings
 
-    project = read_qdpx(path)
+    project = read_qdpx(path, interviewer_labels=labels)
     for line in project.warnings:
         warn(line, path=path)
-    return project
+    speakers = speaker_warnings(project.transcripts, interface="qdpx")
+    for line in speakers:
+        warn(line)  # the line names the source (project.qdpx:sources/rm01.txt)
+    return project, speakers
 
 
 def _no_coder_in(path: Path, project: Any) -> str | None:
@@ -486,6 +496,7 @@ def load_coded_units(
     units: str = "auto",
     codebook: str | None = None,
     at: str = "code",
+    interviewer_labels: Any = None,
 ) -> LoadedCodings:
     """Read every input (long CSV, codings.jsonl or result folder, .qdpx) into one CodedUnits.
 
@@ -498,6 +509,9 @@ def load_coded_units(
     With three or more coders compared by character span, each pair's own units are in
     ``pair_units``: the two inputs put through all of this alone (a pair the two alone cannot
     be compared in keeps the units of all the inputs, with a note saying why).
+
+    A .qdpx's sources are read into speaker turns with ``interviewer_labels`` (the default
+    labels with ``--interviewer``/``--participant``), as ``roqa import`` reads them.
     """
     from ..coding_agreement import LONG_TABLE_SUFFIXES, check_table_texts, read_long_csv
     from ..errors import RoqaError
@@ -619,8 +633,9 @@ def load_coded_units(
         elif suffix == ".jsonl":
             add_codings(p)
         elif suffix == ".qdpx":
-            project = _read_qdpx(p)
+            project, speakers = _read_qdpx(p, interviewer_labels)
             import_warnings.extend(" ".join(f"{p}: {w}".splitlines()) for w in project.warnings)
+            import_warnings.extend(speakers)
             if (why := _no_coder_in(p, project)) is not None:
                 no_coder.append(why)
             users = dict(project.codings)
@@ -3502,6 +3517,11 @@ def agree_command(
         "through their documented mapping (default: the codebook the results record, else the "
         "codes as written; docs/agreement.md)."
     ),
+    interviewer: list[str] = interviewer_option(
+        "A speaker label or name that is the interviewer (repeatable), as for roqa import: a "
+        ".qdpx's coded units lying wholly in its turns are noted."
+    ),
+    participant: list[str] = participant_option(),
 ) -> None:
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
     from ..agreement import LEVELS
@@ -3548,13 +3568,29 @@ def agree_command(
         formats={"--json": ("JSON", (".json",))},
     )
 
+    from ..transcripts import with_default_labels
+
     loaded = load_coded_units(
-        inputs, model_threshold=model_threshold, units=units, codebook=codebook, at=at
+        inputs,
+        model_threshold=model_threshold,
+        units=units,
+        codebook=codebook,
+        at=at,
+        # a .qdpx's speakers read as roqa import reads them: the labels given added to the
+        # defaults (a result folder's turns were read when it was coded or imported)
+        interviewer_labels=with_default_labels(list(interviewer) or None, list(participant)),
     )
     if model_threshold is not None and not loaded.coded.models:
         loaded.warnings.append(
             f"--model-threshold {model_threshold:g} is not used: no input is a model's run (it "
             "counts a model's suggestions at or above it; a person's codes count as given)"
+        )
+    given = [o for o, v in (("--interviewer", interviewer), ("--participant", participant)) if v]
+    if given and not any(p.suffix.lower() == ".qdpx" for p in inputs):
+        loaded.warnings.append(
+            f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} not used: no input is a "
+            ".qdpx (they read its sources' speakers; a result folder's were read when it was "
+            "coded or imported: give them to roqa code or roqa import)"
         )
     from ..source_fingerprints import warn_of_changed_sources
 
