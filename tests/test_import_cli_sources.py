@@ -164,3 +164,35 @@ def test_import_participant_overrules_an_interviewer_label(
     assert code == 0, err
     (row,) = imported_rows(tmp_path / "o")
     assert (row["speaker"], row["role"], row["context"]) == ("Host", "participant", "What helped?")
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ["--interviewer", "Sam Rowe"],
+            "no speaker matched the interviewer label(s) 'Sam Rowe': the speakers are 'Sam Roe', "
+            "'Jane Doe', so every coded passage was read as participant talk, questions alone "
+            "too, and none got the interviewer's question before it (give --interviewer the "
+            "interviewer's label as the transcript spells it)",
+        ),
+        (
+            ["--interviewer", "Sam Roe", "--participant", "Jane Dough"],
+            "no speaker matched the participant label(s) 'Jane Dough': the speakers are 'Sam "
+            "Roe', 'Jane Doe' (give --participant the participant's label as the transcript "
+            "spells it)",
+        ),
+    ],
+    ids=["interviewer", "participant"],
+)
+def test_import_says_a_label_given_that_matches_no_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], said: str
+) -> None:
+    """As roqa code and roqa inspect say it of the same text in a .txt. Before (s71): the
+    reader's record of the labels unmatched was dropped with the rest of its metadata, so a
+    typo in --interviewer was said as though none were given, and one in --participant not at
+    all."""
+    path = names_project(tmp_path)
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "o"), *options], capsys)
+    assert code == 0, err
+    assert err == f"roqa: warning: {path}:sources/rm01.txt: {said}\n"

@@ -377,23 +377,36 @@ def _transcript_id(source_name: str) -> str:
 # -- turns ---------------------------------------------------------------------------------------
 
 
+#: The metadata of the plain-text reader a source does not take: about the text read (a source
+#: keeps the project's ``format``, ``qdpx``), and that it found no speaker label, whose warning
+#: asks to label the turns, which a project's coded text cannot be without moving its
+#: selections (every source of an unlabelled NVivo project would be warned of).
+_READER_ONLY = ("format", "rendering", "speaker_labels")
+
+
 def _turns(
     text: str, transcript_id: str, interviewer_labels: Sequence[str] | None = None
-) -> tuple[list[Turn], str | None]:
-    """Turns and participant of a source's text, found as the plain-text transcript reader does.
+) -> tuple[list[Turn], str | None, dict[str, Any]]:
+    """Turns, participant and speaker metadata of a source's text, found as the plain-text
+    transcript reader does.
 
     QDA programs keep only the text, so speaker turns are re-derived from the speaker labels
     (``P04:``, ``Interviewer:``) exactly as for a ``.txt`` transcript, with the interviewer
     labels given (``roqa inspect``/``roqa code project.qdpx --interviewer "Sam Roe"``, as for
-    any transcript: before session 68 they were accepted and left unused).
+    any transcript: before session 68 they were accepted and left unused). The reader's
+    metadata but :data:`_READER_ONLY` is what its speaker warnings read (an interviewer
+    guessed, labels given that match no speaker): before session 71 it
+    was dropped, so ``roqa import --interviewer "Sam Rowe"`` (a typo) was said as though no
+    label were given, a typo in ``--participant`` and a guessed interviewer not at all.
     """
     from ..transcripts.text import parse_text
 
     try:
         parsed = parse_text(text, f"{transcript_id}.txt", interviewer_labels=interviewer_labels)
     except RoqaError:  # no speech found: a source of headings only
-        return [], None
-    return parsed.turns, parsed.participant
+        return [], None, {}
+    said = {k: v for k, v in parsed.metadata.items() if k not in _READER_ONLY}
+    return parsed.turns, parsed.participant, said
 
 
 # -- the reader ------------------------------------------------------------------------------------
@@ -1118,7 +1131,7 @@ def _source_transcript(
             if media
             else f"{label}: a second source is called {base!r}; imported as {tid!r}"
         )
-    turns, speaker_participant = _turns(text, tid, interviewer_labels)
+    turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
     participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
     transcript = Transcript(
         id=tid,
@@ -1127,6 +1140,7 @@ def _source_transcript(
         source=f"{path}:{got.member}",
         participant=participant,
         metadata={
+            **speakers_said,  # who speaks, as the reader of a .txt records it
             "format": "qdpx",
             "refi_guid": (src.get("guid") or "").strip(),
             "refi_name": sname or None,
