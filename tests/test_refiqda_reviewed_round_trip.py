@@ -399,6 +399,59 @@ def test_a_project_code_keeps_its_id_and_a_round_trip_gives_the_same_project(
     assert without_times(second) == without_times(first)
 
 
+BESIDE_THE_MODELS = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),  # the model's neutral, kept
+    Decision("p01:0001", "new-code", new_code="Mental health stigma", text=TEXTS[0]),  # no valence
+    Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1]),
+    Decision("p01:0002", "valence", text=TEXTS[1], valence="barrier"),
+]
+
+
+@needs_reference
+@pytest.mark.parametrize("imported", [False, True], ids=["coded", "imported-model"])
+@pytest.mark.parametrize("none_given", [False, True], ids=["all-given", "one-given-none"])
+def test_a_new_code_given_no_valence_beside_the_models_keeps_none_through_a_round_trip(
+    cfir: Codebook, tmp_path: Path, imported: bool, none_given: bool
+) -> None:
+    """Tester s71 (study, 4): a review's new code given no valence on a passage whose accepted
+    code keeps the model's valence was exported with no description when no passage of the
+    review was given none at all (run.json without valence_not_given), but imported codings
+    always list valence_not_given (here []), so exporting them again wrote it
+    `valence: neutral (the model's)`: not the same project, and a valence the model never gave.
+    When a passage was given none (valence_not_given listed), the first export wrote it so
+    already. The model's neutral kept without its probability (codings reviewed after an
+    import of the suggestions) lost its `(the model's)` the other way round. Now: the new code's
+    selection has no description, the model's valence is written as the model's, and export ->
+    import -> export gives the same project."""
+    rows = BESIDE_THE_MODELS + (
+        [Decision("p01:0004", "recode", "IS.B", text=TEXTS[3])] if none_given else []
+    )
+    model = imported_model_codings("neutral") if imported else model_codings()
+    result, _, _ = reviewed_codings(rows, model, cfir, coder="Alice")
+    assert ("valence_not_given" in result.meta) == none_given
+    coded = tmp_path / "alice"
+    result.save(coded)
+    first, second = tmp_path / "first.qdpx", tmp_path / "second.qdpx"
+    roqa_ok("export", coded, "--qdpx", first)
+    kept = "valence: neutral (the model's)" if imported else "valence: neutral (p=0.454)"
+    assert descriptions(first) == [
+        ("line:0 p01:0001", kept),
+        ("line:0 p01:0001", None),  # Mental health stigma: given no valence
+        ("line:0 p01:0002", "valence: barrier"),
+        *([("line:0 p01:0004", None)] if none_given else []),
+    ]
+    roqa_ok("import", first, "--out", tmp_path / "back")
+    back = CodingResult.read(tmp_path / "back" / "codings" / "Alice")
+    valences = [(g.code_id, g.valence, g.valence_probability) for s in back for g in s.suggestions]
+    assert valences == [
+        (g.code_id, g.valence, g.valence_probability) for s in result for g in s.suggestions
+    ]
+    assert back.meta["valence_from_model"] == ["p01:0001"]
+    assert back.meta["valence_not_given"] == (["p01:0004"] if none_given else [])
+    roqa_ok("export", tmp_path / "back" / "codings" / "Alice", "--qdpx", second)
+    assert without_times(second) == without_times(first)
+
+
 @needs_reference
 def test_a_cfir_2_round_trip_has_each_code_once_and_is_idempotent(
     cfir: Codebook, tmp_path: Path

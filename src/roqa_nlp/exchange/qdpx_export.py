@@ -80,7 +80,7 @@ from .refiqda import (
     stable_guid,
     written_guid,
 )
-from .review import is_machine_user, valence_from_model, valence_not_given
+from .review import codes_given_no_valence, is_machine_user, valence_from_model, valence_not_given
 
 #: Prefix of the line of the project's description that records, as JSON, what a review left out
 #: (:data:`~roqa_nlp.framework.REVIEW_RECORDED`), which the importer gives back to the reviewer's
@@ -361,13 +361,6 @@ VALENCE_PREFIX = "valence: "
 MODEL_VALENCE = "the model's"
 
 
-def _default_valence(sug: Suggestion) -> bool:
-    """Whether a person's coding has the valence of a code given none: ``neutral`` with no
-    probability (roqa apply-decisions' new code the reviewer gave no valence, on a segment
-    whose other codes keep the model's)."""
-    return _valence(sug.valence) == "neutral" and sug.valence_probability is None
-
-
 def valence_description(valence: str, probability: float | None, *, model: bool = False) -> str:
     """A person's valence of a passage as the selection's description: ``valence: barrier``, or
     ``valence: barrier (p=0.550)`` when it is the model's valence they kept (roqa
@@ -633,6 +626,9 @@ def qdpx_bytes(
     listed = isinstance(walked, Mapping)  # a translation: the model's ranking, as codes_of
     not_given = valence_not_given(result)
     from_model = valence_from_model(result)  # a reviewer's segments keeping the model's valence
+    # segment id -> the codes a person gave no valence (a whole passage, or a review's new code
+    # beside codes keeping the model's valence), as the outputs count them: no description
+    given_none = codes_given_no_valence(result) if person is not None else {}
     lost = not_recovered(result) if person is None else {}
     notes = segment_notes(result)
     # note GUID -> (segment id, text, the note kept from the QDA program or None)
@@ -756,9 +752,9 @@ def qdpx_bytes(
                     description = suggestion_description(
                         code.name, sug.probability, _valence(sug.valence)
                     )
-                elif (seg.id in from_model and not _default_valence(sug)) or valence_given(
-                    seg.id, sug
-                ):  # back on import; a new code given none beside the model's: none
+                elif sug.code_id in given_none.get(seg.id, ()):
+                    pass  # given none: no description, read back as given none (s71 study)
+                elif seg.id in from_model or valence_given(seg.id, sug):  # back on import
                     description = valence_description(
                         sug.valence, sug.valence_probability, model=seg.id in from_model
                     )
