@@ -545,6 +545,7 @@ def _main(argv: list[str] | None) -> None:
 
     from ..errors import RoqaError, RoqaErrors, RoqaWarning
     from ._app import state
+    from .command_words import command_meant
 
     _unencodable_replaced()
     args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
@@ -567,6 +568,9 @@ def _main(argv: list[str] | None) -> None:
                 f"{typo} is not an option: did you mean -{typo}?",
                 hint="a long option takes two dashes",
             )
+        meant = command_meant(args)  # roqa learn ...: the command meant (train --feedback)
+        if meant is not None:
+            raise meant
         with warnings.catch_warnings():
             # every RoqaWarning is shown (not once per place in the code), as one plain line
             warnings.simplefilter("always", RoqaWarning)
