@@ -8,6 +8,10 @@ as numbers, so a folder read in name order is not the order the interviews were 
 order is not guessed (docs/report.md, "The order is not guessed"): :func:`dated_order_note`
 says when the dates disagree with the order taken, and how to give the order (s59 sat,
 finding 1).
+
+A date in a file name is no one's number either (:func:`in_a_date`): ``zoom_GMI_2020-07-14.vtt``
+names no case ``GMI_2020`` and ``interview_14-07-2020.vtt`` no participant 14 (s71 tester
+study, defect 1).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import datetime
 import json
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .errors import first_few
 
@@ -27,6 +32,29 @@ _YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})([-._])(\d{1,2})\2((?:19|20)\d\d)(?!\d
 #: names (one renamed as the note advises) it is dated too. Years 1900-2099 only, so that a
 #: record number (``site-1-12-1002``) is no year (s60 hunt, finding L1).
 _YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d\d)([-._])(\d{1,2})\2(\d{1,2})(?!\d)")
+
+#: A month's name, in full or cut short (``July``, ``Jul``, ``Sept``), in any case.
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])"
+)
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DAY = r"\d{1,2}(?i:st|nd|rd|th)?(?![^\W_])"
+#: The dates a file name may give (:func:`date_spans`), each read as a whole: year first with
+#: one separator throughout (``2020-07-14``, ``2020_07_14``, ``2020.07.14``, ``2020 07 14``;
+#: a year joined to letters before it too, ``GMI2020-07-14``), year last (``14-07-2020``,
+#: ``07-14-2020``, ``14.07.20``), eight digits (``20200714``, ``14072020``) and with a month's
+#: name (``14 July 2020``, ``14th July``, ``July 2020``, ``2020 July``, ``2020-Jul-14``). A
+#: number joined to letters before it (``P14 July 2020``, ``RM04-12-20``) is an id, no day.
+_DATES = re.compile(
+    r"(?P<ymd>(?<!\d)(?P<y1>(?:19|20)\d\d)(?P<s1>[-_. ])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})(?!\d))"
+    r"|(?P<dmy>(?<![^\W_])(?P<a2>\d{1,2})(?P<s2>[-_.])(?P<b2>\d{1,2})(?P=s2)"
+    r"(?P<y2>(?:19|20)?\d\d)(?!\d))"
+    r"|(?P<eight>(?<!\d)\d{8}(?!\d))"
+    rf"|(?P<named>(?<![^\W_]){_DAY}[\s_.-]*{_MONTH}(?:[\s_.,-]*{_YEAR})?"
+    rf"|(?<![^\W\d_]){_MONTH}[\s_.,-]*(?:{_DAY}(?:[\s_.,-]*{_YEAR})?|{_YEAR})"
+    rf"|(?<!\d){_YEAR}[\s_.-]*{_MONTH}(?:[\s_.-]*\d{{1,2}}(?!\d))?)"
+)
 
 DAY_FIRST = "day first: dd-mm-yyyy"
 MONTH_FIRST = "month first: mm-dd-yyyy"
@@ -44,6 +72,43 @@ def _date(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def date_spans(name: str) -> tuple[tuple[int, int], ...]:
+    """Where the dates of a file name ``name`` stand (:data:`_DATES`), start and end, in order:
+    numbers that make no day of a year (``2020-13-45``, ``site-1-12-1002``) are none."""
+    spans: list[tuple[int, int]] = []
+    for m in _DATES.finditer(name):
+        if m["ymd"] and _date(int(m["y1"]), int(m["m1"]), int(m["d1"])) is None:
+            continue
+        if m["dmy"] and not _day_and_month(int(m["a2"]), int(m["b2"]), int(m["y2"])):
+            continue
+        if m["eight"] and not _eight_digits_date(m["eight"]):
+            continue
+        spans.append(m.span())
+    return tuple(spans)
+
+
+def in_a_date(name: str, start: int, end: int) -> bool:
+    """Whether ``name[start:end]`` (a number of a file name) is part of a date it gives
+    (:func:`date_spans`), so numbers no participant, interview or study id."""
+    return any(a < end and start < b for a, b in date_spans(name))
+
+
+def _day_and_month(first: int, second: int, year: int) -> bool:
+    """Whether ``first`` and ``second`` are a day and a month of ``year`` (two digits: 2000 on),
+    either way round (``14-07``, ``07-14``)."""
+    year = year if year > 99 else 2000 + year
+    return _date(year, second, first) is not None or _date(year, first, second) is not None
+
+
+def _eight_digits_date(digits: str) -> bool:
+    """Whether eight ``digits`` are a date, year first (``20200714``) or last (``14072020``)."""
+    y, rest = int(digits[:4]), digits[4:]
+    first = 1900 <= y < 2100 and _date(y, int(rest[:2]), int(rest[2:])) is not None
+    y = int(digits[4:])
+    return first or (1900 <= y < 2100 and _day_and_month(int(digits[:2]), int(digits[2:4]), y))
 
 
 def name_dates(names: Sequence[str]) -> tuple[str, list[tuple[str, datetime.date]]]:

@@ -146,6 +146,7 @@ from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
 from .name_characters import MARKS, NAME_CHAR, OMISSIBLE_MARKS
+from .name_dates import in_a_date
 from .schema import Transcript, Turn
 from .transcripts.roles import (
     KEYED_LABELS,
@@ -3497,7 +3498,9 @@ def _with_file_number(name: str, given: int, number: int) -> str:
 
     for pattern in (PARTICIPANT_IN_FILENAME, INTERVIEW_IN_FILENAME):
         for m in pattern.finditer(name):
-            if int(m.group("number")) == given:
+            if int(m.group("number")) == given and not in_a_date(
+                name, m.start("number"), m.end("number")
+            ):
                 digits = f"{number:0{len(m.group('number'))}d}"
                 return name[: m.start("number")] + digits + name[m.end("number") :]
     return name
@@ -3544,7 +3547,10 @@ def _number_hint(transcript: Transcript) -> str | None:
     # two numbers (P04_P05 joint.txt) are neither member's alone, so its second member is not
     # keyed P04a beside the P05.txt of their own interview (re-test reids4 finding 3)
     if in_name is None and not names_two_participants(path):
-        m = STUDY_ID_IN_FILENAME.match(study_id_from_filename(path) or Path(path).name)
+        named_id = study_id_from_filename(path) or Path(path).name
+        m = STUDY_ID_IN_FILENAME.match(named_id)
+        if m is not None and in_a_date(named_id, m.start("number"), m.end("number")):
+            m = None  # 'GMI 2020-07-14.vtt', 'GMI_14.07.2020.vtt': a date's, no one's number
         in_name = None if m is None else f"P{m.group('number')}"
     numbered = named if participant_number_label(named) else None
     same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
+from ..name_dates import in_a_date
 from ..schema import Role, Transcript, Turn
 from .backchannels import only_acknowledges
 
@@ -937,11 +938,21 @@ def names_two_participants(path: str | Path) -> bool:
     return len(numbers) > 1
 
 
+def _numbers_in_name(pattern: re.Pattern[str], stem: str) -> list[re.Match[str]]:
+    """The numbers ``pattern`` (:data:`PARTICIPANT_IN_FILENAME`, :data:`INTERVIEW_IN_FILENAME`)
+    finds in a file name's ``stem``, less those of a date it gives (:func:`~roqa_nlp.name_dates.
+    in_a_date`: ``participant_2020-07-14``, ``interview_14-07-2020``), which number no one
+    (s71 tester study, defect 1: they were P2020 and P14)."""
+    return [
+        m for m in pattern.finditer(stem) if not in_a_date(stem, m.start("number"), m.end("number"))
+    ]
+
+
 def _participant_numbers(stem: str) -> list[re.Match[str]]:
-    """The participant numbers a file name gives; of two or more, one after an interviewer's
-    label (``P04 Interviewer P01``: :func:`_after_interviewer`) numbers the interviewer and
-    is left out."""
-    found = list(PARTICIPANT_IN_FILENAME.finditer(stem))
+    """The participant numbers a file name gives (none of a date's); of two or more, one after
+    an interviewer's label (``P04 Interviewer P01``: :func:`_after_interviewer`) numbers the
+    interviewer and is left out."""
+    found = _numbers_in_name(PARTICIPANT_IN_FILENAME, stem)
     if len({_number_key(n["number"]) for n in found}) > 1:
         found = [n for n in found if not _after_interviewer(stem[: n.start("number")])]
     return found
@@ -962,11 +973,11 @@ def participant_from_filename(path: str | Path) -> str | None:
     found = _participant_numbers(stem)
     if len({_number_key(n["number"]) for n in found}) > 1:
         return None  # a joint interview's
-    if not found and PARTICIPANT_IN_FILENAME.search(stem):
+    if not found and _numbers_in_name(PARTICIPANT_IN_FILENAME, stem):
         return None  # every number follows an interviewer's label
     m = found[0] if found else None
     if m is None and study_id_from_filename(path) is None:
-        m = INTERVIEW_IN_FILENAME.search(stem)
+        m = next(iter(_numbers_in_name(INTERVIEW_IN_FILENAME, stem)), None)
     return None if m is None else f"P{m.group('number')}"
 
 
@@ -1013,6 +1024,9 @@ def _study_id_at(stem: str, start: int) -> str | None:
     m = _STUDY_ID_AT_START.match(stem, start)
     if m is None:
         return None
+    digits = len(m.group()) - len(m.group().rstrip("0123456789"))
+    if in_a_date(stem, m.end() - digits, m.end()):
+        return None  # 'GMI_2020-07-14', 'GMI 2020 July': a date's year, no id's number
     at = m.end()
     named_file = False  # a word naming the file follows the id ('RM04 transcript')
     while at < len(stem):  # each mark in turn, so no backtracking across them
@@ -2111,7 +2125,7 @@ def _part_letter(source: str) -> str | None:
     (``P04a.txt`` -> ``a``, ``p04-B.docx`` -> ``b``), as a part or a member is lettered; else
     None (``P04.txt``, ``P04_final.txt``)."""
     stem = Path(source).stem
-    m = PARTICIPANT_IN_FILENAME.search(stem)
+    m = next(iter(_numbers_in_name(PARTICIPANT_IN_FILENAME, stem)), None)
     if m is None:
         return None
     letter = re.match(r"[-_ ]?([A-Za-z])(?![A-Za-z])", stem[m.end() :])
@@ -2422,7 +2436,7 @@ def _words_before_number(source: str) -> str:
     from ..open_coding import english_stop_words
 
     stem = Path(source).stem
-    m = PARTICIPANT_IN_FILENAME.search(stem)
+    m = next(iter(_numbers_in_name(PARTICIPANT_IN_FILENAME, stem)), None)
     if m is None:
         return ""
     naming = file_name_words()
