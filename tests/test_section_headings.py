@@ -687,3 +687,50 @@ def test_the_headings_warning_quotes_a_path_for_the_shell_as_other_advice_does(
     assert warning.endswith(
         f"run roqa inspect '{f}' to see them (if one is a speaker's words, put their label before it)"
     )
+
+
+TITLES = [
+    "Interview 3: community provider, registered manager",
+    "Interview 3: Registered Manager",
+    "INTERVIEW 12: RM, supported living (Zoom)",
+    "Transcript 7: P07, 14 March 2024",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_transcripts_title_is_no_speaker(tmp_path: Path, title: str, suffix: str) -> None:
+    """s70 f_labels 2 (MED/HIGH): ``Interview 3: community provider, registered manager`` at
+    the top was a speaker 'Interview 3', a participant, its words coded, in .txt and .docx; a
+    transcript's title names the document: it is left out as a heading is, and, no talk, not
+    warned of as one read by its shape."""
+    lines = [title, "Interviewer: How did training go?", "P03: It went well, money was short."]
+    if suffix == ".docx":
+        f = _docx(tmp_path / "p03.docx", [(None, line) for line in lines])
+    else:
+        f = tmp_path / "p03.txt"
+        f.write_text("\n\n".join(lines) + "\n", "utf-8")
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How did training go?"),
+        ("P03", "participant", "It went well, money was short."),
+    ]
+    assert t.metadata[HEADINGS] == [title]
+    assert _reading_warnings(f) == []
+
+
+@pytest.mark.parametrize("label", ["Interviewee 3", "Participant 3", "P3", "Respondent 3"])
+def test_a_participants_label_with_a_number_is_no_title(tmp_path: Path, label: str) -> None:
+    """The real labels stay: a speaker's role and number opens no title."""
+    t = read_txt(
+        tmp_path,
+        f"Interview 3: registered manager\nInterviewer: How did training go?\n"
+        f"{label}: It went well, money was short.\nInterviewer: Thanks.\n{label}: OK.\n",
+    )
+    assert [(s, r) for s, r, _ in turns_of(t)] == [
+        ("Interviewer", "interviewer"),
+        (label, "participant"),
+        ("Interviewer", "interviewer"),
+        (label, "participant"),
+    ]
+    assert not is_section_heading(f"{label}: It went well, money was short.")

@@ -26,6 +26,12 @@ asking, :func:`~.roles.asks_unpunctuated`). A speaker's label (``P04:``, ``Parti
 ``Speaker 1:``) opens with no heading's word. A topic guide in capitals may put a dash for the
 colon (``TOPIC 2 - BARRIERS``): a line all in capitals of that shape is a heading too, while an
 answer in capitals (``NO. WE HAD NOTHING.``) has no heading's word and number.
+
+A transcript's own title in that shape (``Interview 3: community provider, registered manager``,
+``Transcript 12: P12``; a word of ``data/transcript_title_words.txt`` and a number, then any
+words: :func:`is_title_line`) is a heading too, whatever its title says: it names the document,
+no speaker "Interview 3" (session 70 f_labels, finding 2), and, no talk, it is not warned of as
+a heading read by its shape (:data:`HEADINGS_BY_SHAPE`).
 """
 
 from __future__ import annotations
@@ -64,6 +70,9 @@ _SECTION_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+" + _TITLE)
 #: WORD NUMBER - TITLE, a dash for the colon, as a topic guide in capitals writes it (``TOPIC 2 -
 #: BARRIERS``): a heading only when the whole line is in capitals (:func:`is_section_heading`).
 _DASHED_HEADING = re.compile(_WORD_AND_NUMBER + r"[ \t]+[-\u2013\u2014][ \t]+" + _TITLE)
+#: WORD NUMBER: words, a transcript's title (``Interview 3: community provider``,
+#: :func:`is_title_line`).
+_TITLE_LINE = re.compile(_WORD_AND_NUMBER + r"[ \t]*:[ \t]+\S.*")
 #: WORD NUMBER alone, as a heading's label is written (``Phase 2``, ``Stage 3``, ``Part IV``).
 _HEADING_LABEL = re.compile(_WORD_AND_NUMBER)
 #: Markdown marks around a heading's words (``**Section 1: Background**``, ``## Part 2: ...``).
@@ -160,6 +169,23 @@ def is_heading_word_label(label: str) -> bool:
     return m is not None and m["word"].casefold() in section_heading_words()
 
 
+@cache
+def _transcript_title_words() -> frozenset[str]:
+    """The words a transcript's own title opens with (``data/transcript_title_words.txt``)."""
+    return packaged_words("transcript_title_words.txt")
+
+
+def is_title_line(line: str) -> bool:
+    """Whether ``line`` is a transcript's own title: a word of
+    ``data/transcript_title_words.txt``, a number, a colon and any words on one line
+    (``Interview 3: community provider, registered manager``); ``Interviewee 3: ...``,
+    ``Participant 3: ...`` and ``P3: ...`` are speakers'."""
+    if "\n" in line.strip():
+        return False
+    m = _TITLE_LINE.fullmatch(heading_words(line))
+    return m is not None and m["word"].casefold() in _transcript_title_words()
+
+
 def heading_words(line: str) -> str:
     """A heading line's words, its Markdown marks left out and its blanks made single."""
     return " ".join(_MARKS.sub("", line).split())
@@ -167,8 +193,9 @@ def heading_words(line: str) -> str:
 
 def is_section_heading(line: str) -> bool:
     """Whether ``line`` is a section heading (see the module docstring), not a speaker's label
-    and words: ``Section 1: Background`` is, ``Participant 4: Staffing`` is not."""
-    return _is_heading(line, narrative_talk=True)
+    and words: ``Section 1: Background`` is, ``Participant 4: Staffing`` is not; so is a
+    transcript's own title (:func:`is_title_line`)."""
+    return _is_heading(line, narrative_talk=True) or is_title_line(line)
 
 
 def is_heading_shaped_talk(line: str) -> bool:
@@ -217,7 +244,12 @@ def headings_metadata(
             strict=True,
         )
     ]
-    found = [(words, place, shaped) for words, place, shaped in found if words]
+    # a transcript's own title is no talk: not one read by its shape to be warned of
+    found = [
+        (words, place, shaped and not is_title_line(words))
+        for words, place, shaped in found
+        if words
+    ]
     if not found:
         return {}
     where = [place for _, place, _ in found]
