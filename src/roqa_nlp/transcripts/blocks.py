@@ -52,7 +52,7 @@ from ..schema import Transcript
 from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
-from .headings import headings_metadata, is_section_heading
+from .headings import headings_metadata, is_section_heading, is_title_line
 from .list_markers import goes_on_asking
 from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
@@ -535,7 +535,13 @@ def read_blocks(
 ) -> Transcript:
     """The transcript of a word processor's blocks (see the module docstring)."""
     blocks = [  # "Section 1: Background" in plain type is a heading too, no speaker's label
-        Block(text=b.text, set_apart=True, heading=True, by_shape=True)
+        # (a transcript's own title is read among the labels as it was: .text.parse_text)
+        Block(
+            text=b.text,
+            set_apart=b.set_apart if is_title_line(b.text) else True,
+            heading=True,
+            by_shape=True,
+        )
         if b.table_speaker is None and not b.heading and is_section_heading(b.text)
         else b
         for b in at_labelled_breaks(blocks, interviewer_labels)

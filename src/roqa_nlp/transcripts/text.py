@@ -79,7 +79,7 @@ from pathlib import Path
 from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
-from .headings import headings_metadata, is_section_heading
+from .headings import headings_metadata, is_section_heading, is_title_line
 from .list_markers import goes_on_asking
 from .render import (
     SpokenTurn,
@@ -210,18 +210,30 @@ def parse_text(
     raw = text.split("\n")
     lines: list[_Line] = []
     headings: list[str | None] = []  # a Markdown heading's words (a speaker's name, or not speech)
+    # a transcript's own title ("Interview 3: registered manager"): read among the labels as it
+    # was, so the lines below it read as before (a list's markers below a title are items), and
+    # then left out as a heading
+    read_as_line: list[bool] = []
     pos = 0
     for line_text in raw:
         lines.append(_Line(pos, line_text))
         heading = _markdown_heading(line_text) if markdown else None
+        title = heading is None and is_title_line(line_text)
         if heading is None and is_section_heading(line_text):
             heading = ""  # "Section 1: Background": no speaker's name, no one's words
         headings.append(heading)
+        read_as_line.append(heading is None or title)
         pos += len(line_text) + 1
     label_texts = _without_turn_numbers(
-        [_without_emphasis(line.text if h is None else h) for line, h in zip(lines, headings)]
+        [
+            _without_emphasis(line.text if as_line or h is None else h)
+            for line, h, as_line in zip(lines, headings, read_as_line, strict=True)
+        ]
     )
-    set_apart = [h is not None or _all_emphasised(line.text) for line, h in zip(lines, headings)]
+    set_apart = [
+        not as_line or _all_emphasised(line.text)
+        for line, as_line in zip(lines, read_as_line, strict=True)
+    ]
     labels = line_labels(label_texts, interviewer_labels, set_apart=set_apart)
     labels = [  # a heading is a speaker's name alone, or no one's words
         None if h is not None and (m is None or not m.stands_alone) else m
