@@ -473,3 +473,122 @@ def test_a_list_answering_a_question_markers_question_in_word_is_the_answers(
         "a. training: the induction.\nb. money: was it enough? no.\nc. supervision?"
     )
     assert _turns(t)[3][2] == "a. who? five nurses.\nb. and a manager?"
+
+
+#: Session 70 f_labels finding 1 (own001): the interviewer's two items below ``Q.: Two
+#: things.`` and a blank line, then an unlabelled answer line right after the list.
+QUESTION_LIST_THEN_ANSWER = {
+    "blank line": (
+        ["Q.: Two things.", "", "i. how did training go?", "ii. and the money."],
+        "Two things.\n\ni. how did training go?\nii. and the money.",
+    ),
+    "no blank line": (
+        ["Q.: Two things.", "i. how did training go?", "ii. and the money."],
+        "Two things.\ni. how did training go?\nii. and the money.",
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(QUESTION_LIST_THEN_ANSWER))
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_the_interviewers_list_ends_at_the_first_line_that_is_no_item(
+    tmp_path: Path, layout: str, suffix: str
+) -> None:
+    """s70 f_labels 1 (HIGH): after ``Q.: Two things.`` and a blank line, the .txt reader read
+    the interviewer's items as the participant's answer (coded), the .docx reader as the
+    interviewer's; the words below the question marker are the question's as in Word, and the
+    list ends at the first line that is no item: the answer line after it stays the answer."""
+    lines, asked = QUESTION_LIST_THEN_ANSWER[layout]
+    answer = "It went well overall, but money was short."
+    paragraphs = [*lines, answer, "", "Q.: And what got in the way?", "A.: Mostly staffing."]
+    if suffix == ".docx":
+        t = _read_docx(tmp_path / "own001.docx", [p for p in paragraphs if p])
+        asked = asked.replace("\n\n", "\n")
+    else:
+        t = _read(tmp_path / "own001.txt", "\n".join(paragraphs) + "\n")
+    assert [(s, r, w) for s, r, w in _turns(t)][:2] == [
+        ("Q", "interviewer", asked),
+        (t.turns[1].speaker, "participant", answer),
+    ]
+    assert _turns(t)[2:] == [
+        ("Q", "interviewer", "And what got in the way?"),
+        ("A", "participant", "Mostly staffing."),
+    ]
+
+
+def test_a_wrapped_item_of_the_interviewers_list_is_still_the_question(tmp_path: Path) -> None:
+    """A line below an item that ends no sentence is the item's own words typed on (a wrapped
+    line), not the answer; the line after the item's end is the answer."""
+    text = (
+        "Q.: Two things.\n\ni. how did training go?\nii. and what about\nthe money.\n"
+        "It went well overall.\nQ.: Thanks.\nA.: OK.\n"
+    )
+    t = _read(tmp_path / "wrapped.txt", text)
+    assert [(r, w) for _, r, w in _turns(t)][:2] == [
+        ("interviewer", "Two things.\n\ni. how did training go?\nii. and what about\nthe money."),
+        ("participant", "It went well overall."),
+    ]
+
+
+#: Session 70 f_labels finding 3: a participant's list lettered in capitals, ``A.`` and ``B.``
+#: also the answerer's labels.
+LETTERED = (
+    "Interviewer: What got in the way?\n"
+    "P04: Three things, really.\n"
+    "A. First item: the staffing, we lost two nurses.\n"
+    "B. Second item: the money, the grant ran out.\n"
+    "C. Third item: the training was all online.\n"
+    "Interviewer: Thank you.\n"
+    "P04: No problem.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_capital_letters_in_order_below_a_turn_are_a_lists_items(
+    tmp_path: Path, suffix: str
+) -> None:
+    """s70 f_labels 3: ``A. First item: ...`` / ``B. Second item: ...`` in P04's answer were
+    speakers 'A' and 'B' (the answer split in three, 'the participant speaks under 3 labels');
+    capitals in order from ``A.`` below a turn, the letters labelling no other line, are the
+    answer's list."""
+    if suffix == ".docx":
+        t = _read_docx(tmp_path / "p04.docx", LETTERED.rstrip("\n").split("\n"))
+    else:
+        t = _read(tmp_path / "p04.txt", LETTERED)
+    answer = LETTERED.split("P04: ", 1)[1].split("\nInterviewer:", 1)[0]
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P04", "participant", answer),
+        ("Interviewer", "interviewer", "Thank you."),
+        ("P04", "participant", "No problem."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A. answers Q. elsewhere in the file: A. and B. may be the labels they are
+        "Q. What got in the way?\nA. Three things, really.\nA. First item: the staffing.\n"
+        "B. Second item: the money.\nQ. And what helped?\nA. The team.\n",
+        # A. and B. take turns below a header line: two speakers
+        "P04: Hello.\nA. How did it go?\nB. Fine.\nA. And the money?\nB. Short.\n",
+        # below the interviewer's question, an unlabelled answer above them: whose is unknown
+        "Interviewer: Two things.\nMostly staffing.\nA. First item: the staffing.\n"
+        "B. Second item: the money.\nInterviewer: Thanks.\nP04: OK.\n",
+        # letters out of order
+        "Interviewer: What got in the way?\nP04: Two things.\nB. the staffing.\nA. the money.\n",
+    ],
+)
+def test_capital_letters_that_may_be_speakers_stay_labels(tmp_path: Path, text: str) -> None:
+    """Where the capitals cannot be told from the answerer's labels, they are read as before."""
+    path = tmp_path / "p04.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        new = _turns(read_transcript(path))
+    assert {"A", "B"} <= {s for s, _, _ in new}
+
+
+def test_capital_letters_named_by_the_researcher_stay_labels(tmp_path: Path) -> None:
+    t = _read(tmp_path / "p04.txt", LETTERED, participant_labels=["A", "B"])
+    assert {"A", "B"} <= {u.speaker for u in t.turns}

@@ -22,11 +22,20 @@ coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
    ...`` is an item), and a speaker even alone where the researcher names it with
    ``--interviewer``/``--participant`` as the file writes it, or in another case that opens
    none of the file's lines (``--interviewer Q`` for ``q.``).
-4. Below a question marker's words (``Q.``, ``Question 5:``) the interviewer's own list of
+4. Capital letters in order opening lines one after another in the full-stop shape in a
+   participant's turn (``P04: Three things.`` / ``A. First item: ...`` / ``B. Second item: ...`` /
+   ``C. ...``, from ``A.``; :func:`_lettered_items`) are a list's items, where none of those
+   letters opens another line of the file as a label (``A.`` answering ``Q.``) and the
+   researcher names none of them: ``A.`` and ``B.`` are the answerer's labels too, so a
+   ``Q.``/``A.`` transcript's ``A. First item:`` / ``B. ...`` stay labels as before.
+5. Below a question marker's words (``Q.``, ``Question 5:``) the interviewer's own list of
    questions stays the interviewer's, not the answer: an item below an item that asks, or an
    item that asks below the marker's words that do not (``Q. Two things.`` / ``i. how did
    training go?`` / ``ii. was there enough money?``; :func:`goes_on_asking`, for the Word and
-   the plain-text reader). A list below ``Question 5: What helped?`` is the answer's.
+   the plain-text reader), and the list ends at the first line that is no item, after an item
+   ending its sentence (:func:`ends_question_list`): ``Q.: Two things.`` / ``i. how did training
+   go?`` / ``ii. and the money.`` / ``It went well.``, the last the answer, in either reader.
+   A list below ``Question 5: What helped?`` is the answer's.
 
 (Session 69 hunts h_initials t17, h_lists, h_lists2, h_lists3 and f_lists4.)
 """
@@ -37,6 +46,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
+from .roles import role_of
 from .speaker_labels import MAX_LABEL_CHARS, PERIOD_LINE, LabelMatch, named_people
 
 #: A list's marker in the full-stop shape: a lower-case roman numeral (``i``, ``ii``, ``iv``,
@@ -67,7 +77,7 @@ def opens_with_list_marker(line: str) -> bool:
 def goes_on_asking(last: str, words: str) -> bool:
     """Whether ``words``, a line or paragraph below ``last``, the last words of a question
     marker's turn (``Q. ...``, ``Question 5: ...``), go on with the interviewer's own list of
-    questions, not the answer (rule 4 of the module docstring): an item
+    questions, not the answer (rule 5 of the module docstring): an item
     (:func:`opens_with_list_marker`) below an item that asks, or an item that asks below words
     that do not (``Q. Two things.`` / ``i. how did training go?`` / ``ii. was there enough
     money?``). A list below a question that asks (``Question 5: What helped?``) is the
@@ -80,6 +90,25 @@ def goes_on_asking(last: str, words: str) -> bool:
     return not last.endswith("?") and words.rstrip().endswith("?")
 
 
+#: The end of a sentence at the end of a line: its full stop, question or exclamation mark
+#: (an ellipsis too), a closing quote or bracket after it.
+_SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u2019\u201d)\]]*\s*$")
+
+
+def ends_question_list(last: str, words: str) -> bool:
+    """Whether ``words``, a line of plain text below ``last``, the words of an item of the
+    interviewer's list of questions since its marker (``ii. and the money.``, an item typed on
+    over two lines joined), end the list: a line that is no item (:func:`opens_with_list_marker`)
+    after an item that ends its sentence is the answer, as the paragraph after the list is in
+    Word (rule 5); after an item that ends none (``ii. and what about`` / ``the money.``) it is
+    the item's words typed on."""
+    return (
+        opens_with_list_marker(last)
+        and not opens_with_list_marker(words)
+        and _SENTENCE_END.search(last) is not None
+    )
+
+
 def without_list_items(
     lines: Sequence[str],
     found: Sequence[LabelMatch | None],
@@ -89,7 +118,7 @@ def without_list_items(
     speaks: Callable[[str], bool],
 ) -> tuple[list[LabelMatch | None], set[str]]:
     """``loose``, the labels of ``lines`` in the looser shapes, without the lines that open a
-    list's item (rules 1 to 3 of the module docstring), and the markers the researcher names,
+    list's item (rules 1 to 4 of the module docstring), and the markers the researcher names,
     speakers even alone. ``found`` holds the labels in the usual shape (``P02:``), ``header``
     the lines of the file's header fields (``Date: 12 March``, labels of no speaker), and
     ``speaks`` says whether a label in the full-stop shape is a speaker's (``A. Several
@@ -111,7 +140,62 @@ def without_list_items(
         if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
     }
     dropped = {i for i, m in items.items() if m.label not in labelled | named}
+    dropped |= _lettered_items(found, loose, header, interviewer_labels)
     return [None if i in dropped else m for i, m in enumerate(loose)], named
+
+
+#: The capital letters a lettered list's items open with, in order (:func:`_lettered_items`).
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _lettered_items(
+    found: Sequence[LabelMatch | None],
+    loose: Sequence[LabelMatch | None],
+    header: Collection[int],
+    interviewer_labels: Sequence[str] | None,
+) -> set[int]:
+    """The lines of ``loose`` that open a lettered list's items (rule 4 of the module
+    docstring): runs of two or more lines opening in the full-stop shape with ``A``, ``B``,
+    ``C``, ... in order, no other label between them, in the turn of a participant labelled in
+    the usual shape (``found``: ``P04:``, not a header's ``Date:`` nor the interviewer, below
+    whose question an unlabelled answer may stand), where no other line of the file opens with
+    one of those letters as a label and the researcher names none."""
+    runs: list[tuple[list[int], bool]] = []  # lines opening with a capital letter, in a turn?
+    run: list[int] = []
+    turn = False  # the last label in the usual shape was a participant's
+    for i, (f, m) in enumerate(zip(found, loose, strict=True)):
+        if m is not None and m.form == "full stop" and len(m.label) == 1 and m.label in _LETTERS:
+            if not run:
+                runs.append((run, turn))
+            run.append(i)
+        elif m is not None or f is not None:
+            run = []
+            turn = (
+                f is not None
+                and i not in header
+                and role_of(f.label, interviewer_labels) == "participant"
+            )
+    lists = [
+        run
+        for run, turn in runs
+        if turn
+        and len(run) >= 2
+        and "".join(m.label for i in run if (m := loose[i]) is not None) == _LETTERS[: len(run)]
+    ]
+    items = {i for run in lists for i in run}
+    elsewhere = {
+        m.label.casefold()
+        for i, (f, n) in enumerate(zip(found, loose, strict=True))
+        if i not in items
+        for m in (f, n)
+        if m is not None
+    } | {n.casefold() for n in named_people(interviewer_labels)}
+    return {
+        i
+        for run in lists
+        if not any(_LETTERS[k].casefold() in elsewhere for k in range(len(run)))
+        for i in run
+    }
 
 
 def _opens_with_heading(words: str) -> bool:

@@ -80,7 +80,7 @@ from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading, is_title_line
-from .list_markers import goes_on_asking
+from .list_markers import ends_question_list, goes_on_asking, opens_with_list_marker
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -536,8 +536,10 @@ def _labelled_turns(
     except after a question marker's question (its line ending in ``?``, or its paragraph):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
     after it are ``answering``'s answer, except the interviewer's list of questions going on
-    below a line that asks (:func:`.list_markers.goes_on_asking`: ``Q. Two things.`` / ``i. how
-    did training go?`` / ``ii. was there enough money?``). A ``chat`` line (a chat message's) is
+    below the marker's words (:func:`.list_markers.goes_on_asking`: ``Q. Two things.`` / ``i. how
+    did training go?`` / ``ii. was there enough money?``), a blank line before it or not, as in
+    Word; the list ends at the first line that is no item (:func:`.list_markers.ends_question_list`:
+    ``ii. and the money.`` / ``It went well.``, the answer). A ``chat`` line (a chat message's) is
     no one's: a turn goes on across it, as a Word transcript's does, and the chat lines so
     spanned are returned with the turns (their text to blank, :func:`blanked`). With
     ``unlabelled`` (the file labels each paragraph: :func:`.unlabelled.names_each_piece`), an
@@ -556,11 +558,11 @@ def _labelled_turns(
     current: _OpenTurn | None = None
     pending_time: float | None = None
     asked = False  # the question of a question marker's turn is over
-    # the line below a question marker's label that asked, the last read: the interviewer's list
-    # of questions may go on below it ('i. how did training go?' / 'ii. was there enough
-    # money?'); below a line that does not ask, a line goes on with the turn anyway, and a blank
-    # line ends the question, as this reader's paragraphs do
+    # a question marker's words since its label or its list's last item, the lines joined: the
+    # interviewer's list of questions may go on below them ('Q.: Two things.' / 'i. how did
+    # training go?' / 'ii. and the money.'), as below the paragraph of a Word file
     question = ""
+    listing = False  # a line of the question marker's turn went on with its list of questions
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
     last_words = ""  # the last line of a turn's words so far
     # two turns or more laid out as label / time / words: the file's times are turn times, so a
@@ -579,11 +581,18 @@ def _labelled_turns(
             asked = asked or (current is not None and is_question_marker(current.speaker))
             paragraph = True
             continue
+        goes_on = (
+            label is None
+            and current is not None
+            and is_question_marker(current.speaker)
+            and bool(question)
+            and goes_on_asking(question, line.text)
+        )
         if (
             label is None
-            and asked
             and current is not None
-            and not (question and goes_on_asking(question, line.text))
+            and not goes_on
+            and (asked or (listing and ends_question_list(question, line.text)))
         ):
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=None), []
@@ -621,7 +630,8 @@ def _labelled_turns(
                 current.start, current.end = rest.content_start, rest.content_end
                 last_words = rest.text.rstrip()
             asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
-            question = ""
+            question = rest.text.strip() if is_question_marker(label.label) else ""
+            listing = False
             continue
         stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
@@ -650,7 +660,13 @@ def _labelled_turns(
         spanned.update(inside)
         inside = []
         asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
-        question = line.text.rstrip() if asked else ""
+        if not is_question_marker(current.speaker):
+            question, listing = "", False
+        else:  # an item opens the words of its own; a line that is none goes on with the last
+            words = line.text.strip()
+            first = not question or opens_with_list_marker(words)
+            question = words if first else f"{question} {words}"
+            listing = listing or goes_on
     _close(current, out, interviewer_labels)
     return out, spanned
 
