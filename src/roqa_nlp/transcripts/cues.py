@@ -44,6 +44,7 @@ read as a subtitle's (:func:`sbv_as_cues`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -158,15 +159,20 @@ _CUE_ID = re.compile(r"^\s*[^\s\d]*\d\S*\s*$")
 
 
 def _chat_left_out(
-    lines: Sequence[str], numbers: Sequence[int], chat: list[tuple[int, str]]
+    lines: Sequence[str],
+    numbers: Sequence[int],
+    chat: list[tuple[int, str]],
+    opens_label: OpensLabel,
 ) -> set[int]:
     """The indices of ``lines`` (a cue's, or a block's) that are Zoom chat messages, by the
     rules of :func:`.chat.chat_messages` (a chat line, and the one line below it when nothing
     follows its colon), each line looked at without a subtitle's tags (``<i>``, ``{\\an8}``)
     and dialogue dash, as it is for a speaker's label; each message's heading is added to
-    ``chat`` with its line number in the file (``numbers``, one per line)."""
+    ``chat`` with its line number in the file (``numbers``, one per line); ``opens_label`` is
+    the reading's :func:`label_openings`."""
     seen = [_without_dialogue_dash(_LINE_MARKUP.sub("", line)) for line in lines]
-    messages = chat_messages(seen, [_opens_speaker(line) for line in lines], paragraphs=True)
+    labelled = [_opens_speaker(line, opens_label) for line in lines]
+    messages = chat_messages(seen, labelled, paragraphs=True)
     chat.extend((numbers[m.lines.start], m.heading) for m in messages)
     return {i for m in messages for i in m.lines}
 
@@ -408,17 +414,31 @@ def _opens_label(line: str) -> bool:
     return LABEL_LINE.match(label_view(_LINE_MARKUP.sub("", line))[0]) is not None
 
 
-def _opens_speaker(line: str) -> bool:
-    """Whether a line opens with a speaker: a voice tag, a speaker's label or a broadcast
-    caption's chevron (``>> words``)."""
+#: Whether a cue's line opens with a speaker's label (:func:`_opens_label`).
+OpensLabel = Callable[[str], bool]
+
+
+def label_openings() -> OpensLabel:
+    """:func:`_opens_label` with each line's answer kept, for one file's reading (it is dropped
+    with the reading): a cue's first line was asked about four times (a chat message, a bare
+    chevron, twice to part the cue by voice), and on a megabyte-long line each matching of
+    :data:`LABEL_LINE` took over a second (fixer s71, speed)."""
+    return functools.cache(_opens_label)
+
+
+def _opens_speaker(line: str, opens_label: OpensLabel = _opens_label) -> bool:
+    """Whether a line opens with a speaker: a voice tag, a speaker's label (``opens_label``:
+    the reading's :func:`label_openings`) or a broadcast caption's chevron (``>> words``)."""
     return (
         _VOICE_LINE.match(line) is not None
-        or _opens_label(line)
+        or opens_label(line)
         or without_chevron(line) is not None
     )
 
 
-def by_voice(cue: Cue, bare_chevrons: bool = True) -> list[Cue]:
+def by_voice(
+    cue: Cue, bare_chevrons: bool = True, opens_label: OpensLabel = _opens_label
+) -> list[Cue]:
     """``cue`` parted where a line after its first opens with another voice: a voice tag
     (Teams' ``<v Sam>...</v>`` above ``<v Maria>...</v>``), or, in a cue that opens with a
     speaker's label, a line that opens with one (``Sam Roe: ...`` above ``Maria Okafor: ...``),
@@ -434,14 +454,15 @@ def by_voice(cue: Cue, bare_chevrons: bool = True) -> list[Cue]:
     ``bare_chevrons`` (the file's labels open no cue without one: :func:`cue_transcript`) and
     the cue's first line opens with no voice tag or label: inside a speaker's cue
     (``<v P05>It said\n>> you must attend``) or a file whose labels need none, it is that
-    speaker's words, a quote or a song's line."""
+    speaker's words, a quote or a song's line. ``opens_label`` is the reading's
+    :func:`label_openings`."""
     named = bool(cue.lines) and (
         _VOICE_LINE.match(cue.lines[0]) is not None
-        or _opens_label(_without_dialogue_dash(cue.lines[0]))
+        or opens_label(_without_dialogue_dash(cue.lines[0]))
     )
     chevrons = [
         None
-        if after is None or not (_opens_label(after) or (bare_chevrons and not named))
+        if after is None or not (opens_label(after) or (bare_chevrons and not named))
         else after
         for after in (without_chevron(line) for line in cue.lines)
     ]
@@ -449,7 +470,7 @@ def by_voice(cue: Cue, bare_chevrons: bool = True) -> list[Cue]:
         _without_dialogue_dash(line if after is None else after)
         for line, after in zip(cue.lines, chevrons, strict=True)
     ]
-    labelled = bool(lines) and _opens_label(lines[0])
+    labelled = bool(lines) and opens_label(lines[0])
     marked = bool(lines) and opens_with_mark(lines[0])
     parts: list[list[str]] = []
     opened: list[bool] = []
@@ -459,7 +480,7 @@ def by_voice(cue: Cue, bare_chevrons: bool = True) -> list[Cue]:
             and chevron is None
             and not (
                 _VOICE_LINE.match(line)
-                or (labelled and _opens_label(line))
+                or (labelled and opens_label(line))
                 or (marked and opens_with_mark(line))
             )
         ):
@@ -680,8 +701,9 @@ def cue_transcript(
     # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
     # as chat (inspect), not read as a speaker's label nor as a cue to mend
     chat: list[tuple[int, str]] = []
+    opens_label = label_openings()  # each line matched for a label once in this reading
     for cue in parsed:
-        left_out = _chat_left_out(cue.lines, [cue.line] * len(cue.lines), chat)
+        left_out = _chat_left_out(cue.lines, [cue.line] * len(cue.lines), chat, opens_label)
         cue.lines = [line for i, line in enumerate(cue.lines) if i not in left_out]
     read: list[UntimedBlock] = []
     unlabelled: list[str] = []
@@ -702,7 +724,7 @@ def cue_transcript(
             if not b.title or _opens_with_one_of(b.lines[0], speakers, interviewer_labels)
         ]
     for whole in reversed(untimed):  # from the last, so that each goes where its cues are
-        left_out = _chat_left_out(whole.lines, whole.numbers, chat)
+        left_out = _chat_left_out(whole.lines, whole.numbers, chat, opens_label)
         kept = [i for i in range(len(whole.lines)) if i not in left_out]
         if not kept:
             continue
@@ -718,7 +740,8 @@ def cue_transcript(
             (
                 i
                 for i, line in enumerate(lines)
-                if _opens_speaker(line) or (i + 1 < len(lines) and _norm(line) in name_lines)
+                if _opens_speaker(line, opens_label)
+                or (i + 1 < len(lines) and _norm(line) in name_lines)
             ),
             len(lines),
         )
@@ -732,9 +755,11 @@ def cue_transcript(
         # timed cue keeps the cue's times
         parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
     # a bare chevron changes speaker only in a file whose labels open no cue without one
-    bare = not any(c.lines and _opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
+    bare = not any(c.lines and opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
     cues = at_speakers_of_the_file(
-        [c for cue in parsed for c in by_voice(cue, bare)], cue_utterance, interviewer_labels
+        [c for cue in parsed for c in by_voice(cue, bare, opens_label)],
+        cue_utterance,
+        interviewer_labels,
     )
     utterances = caption_speakers(
         [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues],

@@ -1531,25 +1531,31 @@ def header_lines(labels: Sequence[str | None], words: Sequence[str]) -> set[int]
     speaker's talk, not a header line, and so is such a line right below the label
     (:func:`talk_below_lone_labels`: ``PARTICIPANT``, then ``Location: the Leeds site``)."""
     below = talk_below_lone_labels(labels, words)
-    out, people = _header_scan(labels, words, below, describing=True)
+    # with no speaker's label (a Whisper .srt), the talk is the lines under no label: read once
+    # for both scans
+    unlabelled = names_no_speaker([label for label in labels if label is not None])
+    out, people = _header_scan(labels, words, below, unlabelled, describing=True)
     if not out:  # no field beside them: a role's short words are its first turn
-        out, people = _header_scan(labels, words, below, describing=False)
+        out, people = _header_scan(labels, words, below, unlabelled, describing=False)
     if out:
         return out | people
     return people if people and _a_key_of_speakers(labels, words, people) else out
 
 
 def _header_scan(
-    labels: Sequence[str | None], words: Sequence[str], below: Collection[int], describing: bool
+    labels: Sequence[str | None],
+    words: Sequence[str],
+    below: Collection[int],
+    unlabelled: bool,
+    describing: bool,
 ) -> tuple[set[int], set[int]]:
     """The field lines and the people's lines of a file's header (:func:`header_lines`), role
     lines describing a person (:func:`_describes_a_role`) among the people's when
-    ``describing``."""
+    ``describing``; ``unlabelled``: the file has no speaker's label (:func:`names_no_speaker`),
+    so its talk opens at a line under no label that reads as talk."""
     out: set[int] = set()
     people: set[int] = set()
     talking = False  # a labelled line neither a field nor a person's name: the talk has begun
-    # with no speaker's label (a Whisper .srt), the talk is the lines under no label
-    unlabelled = names_no_speaker([label for label in labels if label is not None])
     for i, (label, said) in enumerate(zip(labels, words, strict=True)):
         if label is None and unlabelled and _opens_unlabelled_talk(said):
             break
