@@ -471,7 +471,7 @@ def test_a_decisions_file_without_decisions_is_a_one_line_error(tmp_path: Path) 
     )
 
 
-@pytest.mark.parametrize("name", ["Available Resources", "available resources", "Resources"])
+@pytest.mark.parametrize("name", ["Available Resources", "available resources"])
 def test_a_new_code_named_like_an_existing_code_is_a_one_line_error(
     cfir: Codebook, name: str
 ) -> None:
@@ -481,6 +481,15 @@ def test_a_new_code_named_like_an_existing_code_is_a_one_line_error(
     assert str(exc.value).startswith(
         f"decisions.csv: new code '{name}' is the name of IS.E.2 Available Resources"
     )
+
+
+def test_a_new_code_named_as_an_alias_is_a_new_code(cfir: Codebook) -> None:
+    """Session 71: an alias ("Resources", of IS.E.2) is not a code's name. A new code so named
+    is the project's own, as named_codes_recoded leaves it and a project's code charted in
+    another codebook is read (names compared, not aliases); it was refused here."""
+    decisions = [Decision("s:1", "new-code", new_code="Resources", text="We lacked money.")]
+    book = project_codebook(cfir, decisions, where="decisions.csv")
+    assert book["project.resources"].name == "Resources"
 
 
 # -- new-code ids in any script (D3) --------------------------------------------------------------

@@ -452,6 +452,29 @@ def test_a_new_code_named_as_a_code_is_counted_as_the_recode_apply_decisions_rea
     assert "2 coded with 2 distinct codes (2 codings: 1 accept, 1 recode)" in " ".join(out.split())
 
 
+def test_a_new_code_named_as_an_alias_of_the_chart_codebook_stays_the_new_code_it_is(
+    coded: Path, tmp_path: Path, capsys
+) -> None:
+    """Session 71 (f_crosswalk, 3): "Senior team" in a new-code box, on a report charted in
+    CFIR 2.0, was counted as the recode to High-level Leaders (IND.A), whose alias it is, with a
+    warning saying so, though `roqa apply-decisions` makes it the project's own code and its
+    codings charted in CFIR 2.0 keep it as a column of its own (names compared, not aliases)."""
+    path = tmp_path / "review.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p03_interview:0002,new-code,,Senior team,,{P03_0002}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        ["report", str(coded), "--codebook", "cfir-2022", "--decisions", str(path), "--out",
+         str(tmp_path / "r22.html")],
+        capsys,
+    )  # fmt: skip
+    assert code == 0 and "named as a code of" not in err
+    said = [line for line in out.splitlines() if line.startswith("decisions:")]
+    assert said == [f"decisions: 1 on 1 segment (1 new-code) carried into the report from {path}"]
+
+
 def test_roqa_report_counts_a_mixed_review_as_apply_decisions_applies_it(
     coded: Path, tmp_path: Path, capsys
 ) -> None:

@@ -74,9 +74,10 @@ def named_code(code_id: str, name: str | None, names: dict[str, str] | None = No
 
 def normalise_name(name: str) -> str:
     """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation (a
-    dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen)."""
+    dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen; an
+    ellipsis, as it turns ``...`` into ``…``, being full stops)."""
     s = name.casefold().replace("&", " and ")
-    s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’]+", " ", s)
+    s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’\u2026]+", " ", s)
     return " ".join(s.split())
 
 
@@ -259,6 +260,19 @@ class Codebook:
             return self._by_id[key]
         cid = self._by_name.get(normalise_name(key))
         return None if cid is None else self._by_id[cid]
+
+    def named(self, key: str) -> Code | None:
+        """The code with this id or name (as :meth:`find` matches them), not found by an alias,
+        else None: the code a project's new code of that name is (docs/codebooks.md "Your
+        project's own codes": names are compared, not aliases)."""
+        code = self.find(key)
+        if code is None or key in self._by_id:
+            return code
+        return (
+            code
+            if normalise_name(key) in {normalise_name(code.id), normalise_name(code.name)}
+            else None
+        )
 
     def resolve(
         self, key: str, *, where: str | Path | None = None, by_id_elsewhere: bool = False

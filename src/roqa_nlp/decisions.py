@@ -1096,8 +1096,9 @@ def code_read_in(codebook: Codebook, decisions: Sequence[Decision]) -> Callable[
     apply-decisions`` reads it, without its errors or warnings: a code written by its id, name
     or alias (any case or spacing) is that code's id; a name of one of the review's new codes is
     that new code's id (spellings of one name are one code, as :func:`merged_new_code_names`
-    reads them); a new code named as a codable code of ``codebook`` is that code (the recode
-    :func:`named_codes_recoded` reads it as); any other code as the row gives it. For
+    reads them); a new code named (by its name, not an alias) as a codable code of ``codebook``
+    is that code (the recode :func:`named_codes_recoded` reads it as); any other code as the
+    row gives it. For
     :func:`decided_segments`, which must decide the segments apply-decisions decides (standing
     finding, session 57: an accept of IS.E.2 then a reject of "Available Resources" left the
     segment decided there, with IS.E.2, and not decided in apply-decisions)."""
@@ -1108,7 +1109,7 @@ def code_read_in(codebook: Codebook, decisions: Sequence[Decision]) -> Callable[
 
     def code_of(d: Decision) -> str:
         if d.decision == "new-code":
-            known = codebook.find(d.new_code)
+            known = codebook.named(d.new_code)
             if known is not None and known.codable:
                 return known.id
             return made.get(_same_name(d.new_code), project_code_id(d.new_code))
@@ -1722,7 +1723,8 @@ def project_codebook(
     codebook: Codebook, decisions: list[Decision], *, where: str | Path = "decisions"
 ) -> Codebook:
     """The codebook plus one codable project code per distinct new-code name (stable ids); a
-    new-code name that is already a code's name (or alias), or two different names that give one
+    new-code name that is already a code's name (not an alias: :meth:`Codebook.named`, as
+    :func:`named_codes_recoded` reads it), or two different names that give one
     id (or a name giving the id of a project code already in ``codebook``), is a one-line error.
     Names differing only in case, spacing, punctuation or ``&``/``and`` are one code
     (:func:`_same_name`), named as first given."""
@@ -1731,7 +1733,7 @@ def project_codebook(
         if d.decision != "new-code":
             continue
         cid = project_code_id(d.new_code)
-        same = codebook.find(d.new_code)
+        same = codebook.named(d.new_code)
         if same is not None and same.id != cid:
             raise RoqaError(
                 f"new code {quoted(d.new_code)} is the name of {same.id} {same.name}",
@@ -1765,10 +1767,14 @@ def named_codes_recoded(
     decisions: list[Decision], codebook: Codebook, *, where: str | Path | None = None
 ) -> list[Decision]:
     """``decisions`` with each ``new-code`` row whose name is a code of ``codebook`` (its name
-    or an alias, other than the project code the name makes) read as the recode to that code it
-    is: "Staffing levels" typed in the new-code box is WF-STAFF Staffing levels, for
-    ``roqa apply-decisions``, ``roqa train --feedback`` and the report alike (ownloop tester,
-    session 46: apply-decisions made it WF-STAFF while train refused it). One warning, naming
+    or id, not an alias: :meth:`Codebook.named`; other than the project code the name makes)
+    read as the recode to that code it is: "Staffing levels" typed in the new-code box is
+    WF-STAFF Staffing levels, for ``roqa apply-decisions``, ``roqa train --feedback`` and the
+    report alike (ownloop tester, session 46: apply-decisions made it WF-STAFF while train
+    refused it). An alias is not enough, as it is not for a project's code charted in another
+    codebook (:func:`~roqa_nlp.crosswalk.named_in`): "Senior team", an alias of CFIR 2.0's
+    High-level Leaders, stays a new code (session 71: the report charted in CFIR 2.0 read it
+    as IND.A, apply-decisions and the chart as the project's own). One warning, naming
     ``where``, says which were read so; a name of a domain is left for
     :func:`project_codebook` to refuse. Spellings of one new code's name are read as its first
     (:func:`merged_new_code_names`)."""
@@ -1780,7 +1786,7 @@ def named_codes_recoded(
     said: list[str] = []
     # spellings of one name (case, punctuation, &/and) are one new code, as a codebook's are
     for d in merged_new_code_names(decisions, where=where):
-        known = codebook.find(d.new_code) if d.decision == "new-code" and d.new_code else None
+        known = codebook.named(d.new_code) if d.decision == "new-code" and d.new_code else None
         if known is not None and known.codable and known.id != project_code_id(d.new_code):
             d = replace(d, decision="recode", code_id=known.id, new_code="")
             said.append(f"{quoted(known.name)} ({known.id})")

@@ -536,14 +536,15 @@ def _named_as_chart_codes(
     decisions: list[Decision], model: Codebook, chart: Codebook | None
 ) -> list[Decision]:
     """``decisions`` with each ``new-code`` row named as a codable code of ``chart`` (and not as
-    one of the model's) read as the recode to that code it is: a reviewer who typed "Staffing
+    one of the model's; by a name, not an alias) read as the recode to that code it is: a reviewer who typed "Staffing
     levels", her code WF-STAFF's name, gave it WF-STAFF."""
     if chart is None:
         return decisions
     out = []
     for d in decisions:
-        code = chart.find(d.new_code) if d.decision == "new-code" and d.new_code else None
-        if code is not None and code.codable and model.find(d.new_code) is None:
+        # by its name, not an alias, as the model's codebook reads it (named_codes_recoded)
+        code = chart.named(d.new_code) if d.decision == "new-code" and d.new_code else None
+        if code is not None and code.codable and model.named(d.new_code) is None:
             d = dataclasses.replace(d, decision="recode", code_id=code.id, new_code="")
         out.append(d)
     return out

@@ -2085,7 +2085,7 @@
      as "and", punctuation as spaces, spacing aside. */
   function nameKey(name) {
     var s = foldCase(String(name || "")).replace(/&/g, " and ");
-    s = s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019]+/g, " ");
+    s = s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019\u2026]+/g, " ");
     return s.split(/\s+/).filter(Boolean).join(" ");
   }
   /* The id of the code of this page's list written `key` (its id, or its id, name or alias in
