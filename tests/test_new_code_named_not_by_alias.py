@@ -115,3 +115,28 @@ def test_the_report_page_keys_names_as_python_does() -> None:
     )
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == [normalise_name(n) for n in names]
+
+
+def test_a_project_codebook_with_a_new_code_named_as_an_alias_loads_from_its_file(tmp_path) -> None:
+    """``roqa codebook applied/codebook.json`` (and every load that checks aliases) refused the
+    codebook apply-decisions wrote: "'Resources' is an alias of IS.E.2 Available Resources and
+    the name of project.resources" (s71 f_review). A name is found before an alias, so a review's
+    new code named so is no clash; a codebook file's own code named as another's alias still is."""
+    import json
+
+    book = Codebook.load("cfir-2009")
+    made = project_codebook(book, [Decision("p01:0001", "new-code", new_code="Resources")])
+    path = tmp_path / "codebook.json"
+    path.write_text(json.dumps(made.to_dict()), encoding="utf-8")
+    loaded = Codebook.load(path)
+    assert loaded.find("Resources").id == "project.resources"
+    assert loaded.find("Available Resources").id == "IS.E.2"
+
+    own = json.loads(json.dumps(made.to_dict()))
+    own["id"] = "my-codebook"
+    for code in own["codes"]:
+        if code["id"] == "project.resources":
+            code["id"] = "RES"
+    path.write_text(json.dumps(own), encoding="utf-8")
+    with pytest.raises(Exception, match="'Resources' is an alias of IS.E.2"):
+        Codebook.load(path)

@@ -1094,12 +1094,20 @@ def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
     a coding giving it would silently go to the first code. The built-in codebooks have none;
     an earlier version's such aliases, between the same codes, are kept in copies of it (under
     its id or another) and in project codebooks extending it."""
+    from .decisions import PROJECT_PREFIX
+
     builtin, shared = _builtin_alias_claims(), _alias_claims(book)
     for c in book.codes:
         for alias in c.aliases:
             key = normalise_name(alias)
-            owners = shared.get(key)
-            if owners is None:
+            # a review's new code named as an alias ("Resources", Available Resources'): a
+            # name is found before an alias, and the reviewer named it so (s71 f_review)
+            owners = [
+                (cid, what)
+                for cid, what in shared.get(key, [])
+                if not (what == "name" and cid.startswith(PROJECT_PREFIX))
+            ]
+            if len(owners) < 2:
                 continue
             ids = {cid for cid, _ in owners}
             if any(ids <= known for known in builtin.get(key, [])):
