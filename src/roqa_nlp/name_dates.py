@@ -11,7 +11,9 @@ finding 1).
 
 A date in a file name is no one's number either (:func:`in_a_date`): ``zoom_GMI_2020-07-14.vtt``
 names no case ``GMI_2020`` and ``interview_14-07-2020.vtt`` no participant 14 (s71 tester
-study, defect 1).
+study, defect 1); nor is a year alone (:func:`is_year`: ``GO_2020.vtt`` is no ``P2020``), and a
+date beside a study id is a mark of that participant's file however it is written
+(:func:`date_at`: ``RM15 14 July 2020.vtt`` is ``RM15``, as ``RM15 2020-07-14.vtt`` is).
 """
 
 from __future__ import annotations
@@ -94,6 +96,22 @@ def in_a_date(name: str, start: int, end: int) -> bool:
     """Whether ``name[start:end]`` (a number of a file name) is part of a date it gives
     (:func:`date_spans`), so numbers no participant, interview or study id."""
     return any(a < end and start < b for a, b in date_spans(name))
+
+
+def is_year(digits: str) -> bool:
+    """Whether a file name's number ``digits`` is a year, 1900 to 2099 in four digits (``2020``
+    of ``GO_2020.vtt``), so no participant's or study id's number (s71 caseid follow-up 1: it
+    was keyed ``P2020``); ``0020``, ``1234`` and ``2100`` are none."""
+    return len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20")
+
+
+def date_at(name: str, start: int) -> int | None:
+    """Where the date of ``name`` (:func:`date_spans`) opening at ``start`` ends, when it is a
+    word of its own (the name ends or a blank, ``_``, ``.`` or ``-`` follows); else None."""
+    for a, b in date_spans(name):
+        if a == start and (b == len(name) or name[b].isspace() or name[b] in "_.-"):
+            return b
+    return None
 
 
 def _day_and_month(first: int, second: int, year: int) -> bool:

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
-from ..name_dates import in_a_date
+from ..name_dates import date_at, in_a_date, is_year
 from ..schema import Role, Transcript, Turn
 from .backchannels import only_acknowledges
 
@@ -152,6 +152,10 @@ _ID_FILE_MARKER = (
 _STUDY_ID_AT_START = re.compile(r"(?:[A-Z]{1,4}|[a-z]{1,4})[ _-]?\d{1,4}")
 _ID_FILE_MARK = re.compile(rf"[\s_.-]+{_ID_FILE_MARKER}(?=[\s_.-]|$)")
 _MARK_BEFORE_ID = re.compile(rf"{_ID_FILE_MARKER}[\s_.-]+")
+#: The blanks, ``_``, ``.`` and ``-`` between a study id and a date beside it
+#: (:func:`~roqa_nlp.name_dates.date_at`: ``RM15 14 July 2020``), a mark as
+#: :data:`_ID_FILE_MARKER`'s numeric dates are.
+_SEPARATORS = re.compile(r"[\s_.-]+")
 #: One word of a file name that is a mark (``T1``, ``W2``, ``v2``): after other marks, no id.
 _MARK_WORD = re.compile(_ID_FILE_MARKER)
 #: Most marks a file name may give before its study id (``Wave 2 follow-up RM04``): a bound, so
@@ -941,10 +945,13 @@ def names_two_participants(path: str | Path) -> bool:
 def _numbers_in_name(pattern: re.Pattern[str], stem: str) -> list[re.Match[str]]:
     """The numbers ``pattern`` (:data:`PARTICIPANT_IN_FILENAME`, :data:`INTERVIEW_IN_FILENAME`)
     finds in a file name's ``stem``, less those of a date it gives (:func:`~roqa_nlp.name_dates.
-    in_a_date`: ``participant_2020-07-14``, ``interview_14-07-2020``), which number no one
-    (s71 tester study, defect 1: they were P2020 and P14)."""
+    in_a_date`: ``participant_2020-07-14``, ``interview_14-07-2020``) and a year's
+    (:func:`~roqa_nlp.name_dates.is_year`: ``participant_2020``), which number no one (s71
+    tester study, defect 1: they were P2020 and P14)."""
     return [
-        m for m in pattern.finditer(stem) if not in_a_date(stem, m.start("number"), m.end("number"))
+        m
+        for m in pattern.finditer(stem)
+        if not in_a_date(stem, m.start("number"), m.end("number")) and not is_year(m["number"])
     ]
 
 
@@ -1009,6 +1016,10 @@ def study_id_from_filename(path: str | Path) -> str | None:
         found = _study_id_at(stem, at)
         if found is not None and not (at and _MARK_WORD.fullmatch(found)):
             return found  # after marks, a mark is no id ('interview.v2', 'T1 T2')
+        dated = date_at(stem, at)  # '14 July 2020 RM15', '2020-07-14_RM15'
+        if dated is not None and (gap := _SEPARATORS.match(stem, dated)) is not None:
+            at = gap.end()
+            continue
         mark = _MARK_BEFORE_ID.match(stem, at)
         if mark is None:
             mark = _FILE_WORD_BEFORE.match(stem, at)  # 'Transcript RM04', 'Zoom_RM04'
@@ -1027,9 +1038,16 @@ def _study_id_at(stem: str, start: int) -> str | None:
     digits = len(m.group()) - len(m.group().rstrip("0123456789"))
     if in_a_date(stem, m.end() - digits, m.end()):
         return None  # 'GMI_2020-07-14', 'GMI 2020 July': a date's year, no id's number
+    if is_year(m.group()[len(m.group()) - digits :]):
+        return None  # 'GO_2020': Grace Okonkwo's year, no id's number (s71 caseid follow-up 1)
     at = m.end()
     named_file = False  # a word naming the file follows the id ('RM04 transcript')
     while at < len(stem):  # each mark in turn, so no backtracking across them
+        gap = _SEPARATORS.match(stem, at)
+        dated = None if gap is None else date_at(stem, gap.end())
+        if dated is not None:  # 'RM15 14 July 2020', as 'RM15 2020-07-14' (follow-up 2)
+            at = dated
+            continue
         mark = _ID_FILE_MARK.match(stem, at)
         if mark is None:
             mark = _FILE_WORD_AFTER.match(stem, at)
