@@ -108,10 +108,17 @@ def is_year(digits: str) -> bool:
 def date_at(name: str, start: int) -> int | None:
     """Where the date of ``name`` (:func:`date_spans`) opening at ``start`` ends, when it is a
     word of its own (the name ends or a blank, ``_``, ``.`` or ``-`` follows); else None."""
-    for a, b in date_spans(name):
-        if a == start and (b == len(name) or name[b].isspace() or name[b] in "_.-"):
-            return b
-    return None
+    b = _date_ends(name).get(start)
+    return (
+        b if b is not None and (b == len(name) or name[b].isspace() or name[b] in "_.-") else None
+    )
+
+
+@lru_cache(maxsize=4096)
+def _date_ends(name: str) -> dict[int, int]:
+    """Where each date of ``name`` (:func:`date_spans`) ends, by where it opens: looked up at
+    each word of a long name, so its reading stays linear."""
+    return dict(date_spans(name))
 
 
 def _day_and_month(first: int, second: int, year: int) -> bool:
