@@ -63,7 +63,7 @@ def test_agree_names_the_interviewer_of_a_project_with_interviewer(
     assert "lies wholly in interviewers' turns" not in out
     # said, as roqa import says it, with the fix
     assert err == (
-        f"roqa: warning: {path}:sources/rm01.txt: no interviewer among the speakers 'Sam Roe', "
+        f"roqa: warning: {path}: source 'rm01': no interviewer among the speakers 'Sam Roe', "
         "'Jane Doe', so every coded passage was read as participant talk, questions alone "
         "too, and none got the interviewer's question before it (name the interviewer with "
         "--interviewer NAME)\n"

@@ -123,7 +123,7 @@ def test_import_names_the_interviewer_with_interviewer(
     # what an import did, not roqa code's "so everyone's talk was coded" (s71: nothing is
     # coded by an import; its passages are read as participant talk, with no question)
     assert err == (
-        f"roqa: warning: {path}:sources/rm01.txt: no interviewer among the speakers 'Sam Roe', "
+        f"roqa: warning: {path}: source 'rm01': no interviewer among the speakers 'Sam Roe', "
         "'Jane Doe', so every coded passage was read as participant talk, questions alone "
         "too, and none got the interviewer's question before it (name the interviewer with "
         "--interviewer NAME)\n"
@@ -195,4 +195,27 @@ def test_import_says_a_label_given_that_matches_no_speaker(
     path = names_project(tmp_path)
     code, _, err = run(["import", str(path), "--out", str(tmp_path / "o"), *options], capsys)
     assert code == 0, err
-    assert err == f"roqa: warning: {path}:sources/rm01.txt: {said}\n"
+    assert err == f"roqa: warning: {path}: source 'rm01': {said}\n"
+
+
+def test_a_speaker_warning_names_the_source_as_the_project_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By the source's name in the QDA program, as the import's other warnings name it. Before
+    (s71 hunt, R2): by the member file the project keeps its text in, a GUID the researcher
+    cannot tell apart ('project.qdpx:sources/717ecb3a-....txt')."""
+    start, end = TEXT.index("Honestly"), TEXT.index("get.") + 4
+    sources = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000011" name="zoom_GMI_2020-07-14" '
+        f'plainTextPath="internal://717ecb3a.txt">{coded(start, end)}</TextSource>'
+    )
+    path = build_qdpx(
+        tmp_path / "q.qdpx", project_xml(sources), {"sources/717ecb3a.txt": TEXT.encode()}
+    )
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert err.startswith(
+        f"roqa: warning: {path}: source 'zoom_GMI_2020-07-14': no interviewer among the "
+        "speakers 'Sam Roe', 'Jane Doe', so every coded passage"
+    ), err
+    assert "717ecb3a" not in err

@@ -50,16 +50,20 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     them (the JSON's ``notes`` keep them too); and its speaker warnings, issued as ``roqa
     import`` words them (a source whose interviewer no label names: s71, its coded questions
     were compared with no note that they are the interviewer's, and nothing said why)."""
+    import functools
+
     from ..errors import warn
-    from ..exchange.qdpx_import import read_qdpx
+    from ..exchange.qdpx_import import read_qdpx, said_as
     from ..transcripts.interviewer_guesses import speaker_warnings
 
     project = read_qdpx(path, interviewer_labels=labels)
     for line in project.warnings:
         warn(line, path=path)
-    speakers = speaker_warnings(project.transcripts, interface="qdpx")
+    speakers = speaker_warnings(
+        project.transcripts, interface="qdpx", named=functools.partial(said_as, path)
+    )
     for line in speakers:
-        warn(line)  # the line names the source (project.qdpx:sources/rm01.txt)
+        warn(line)  # the line names the source (project.qdpx: source 'rm01')
     return project, speakers
 
 

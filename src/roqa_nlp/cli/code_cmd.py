@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,6 +134,7 @@ def _warn_of_speakers(
     pseudonymised: bool = False,
     run: Any | None = None,
     interface: str = "cli",
+    named: Callable[[Any], str] | None = None,
 ) -> None:
     """One warning line per transcript whose interviewer's talk may have been coded; when
     ``pseudonymised``, of one with no participant turns the line ``roqa pseudonymise`` gives
@@ -147,7 +148,9 @@ def _warn_of_speakers(
     from .pseudonymise_cmd import no_participant_warning
 
     instead = no_participant_warning if pseudonymised else None
-    for warning in speaker_warnings(transcripts, instead=instead, run=run, interface=interface):
+    for warning in speaker_warnings(
+        transcripts, instead=instead, run=run, interface=interface, named=named
+    ):
         print(f"roqa: warning: {warning}", file=sys.stderr)
 
 

@@ -602,11 +602,14 @@ def import_cmd(
                 "transcripts and codings)"
             ],
         )
+    import functools
+
+    from ..exchange.qdpx_import import said_as
     from .code_cmd import _warn_of_speakers
 
     # naming --interviewer, as roqa code does, and saying what the import did (s71: it said
     # roqa code's "so everyone's talk was coded", though an import codes nothing)
-    _warn_of_speakers(project.transcripts, interface="qdpx")
+    _warn_of_speakers(project.transcripts, interface="qdpx", named=functools.partial(said_as, file))
     if replaced:
         typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "

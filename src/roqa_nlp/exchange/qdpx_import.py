@@ -374,6 +374,15 @@ def _transcript_id(source_name: str) -> str:
     return stem if dot and stem and ext.lower() in _DOCUMENT_EXTENSIONS else source_name
 
 
+def said_as(project: Path | str, transcript: Transcript) -> str:
+    """How a message names an imported source: the project file and the source's name in the
+    QDA program (``project.qdpx: source 'zoom_GMI_2020-07-14'``), as the import's other warnings
+    name it, not the member the project keeps its text in (``sources/717ecb3a-….txt``: s71
+    hunt, R2)."""
+    name = transcript.metadata.get("refi_name") or transcript.id
+    return f"{project}: source {name!r}"
+
+
 # -- turns ---------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ inspect`` says each file's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,7 @@ def speaker_warnings(
     instead: Callable[[Transcript], str | None] | None = None,
     run: RunGuesses | None = None,
     interface: str = "cli",
+    named: Callable[[Transcript], str] | None = None,
 ) -> list[str]:
     """The speaker warnings of a run's ``transcripts`` (:class:`RunGuesses`): each one's own,
     then the guesses said once. ``instead`` gives a transcript's line said in place of its
@@ -168,8 +170,12 @@ def speaker_warnings(
     the participant); with ``run`` given (a streamed run's parts) the guesses are held in it,
     for the caller to say at the run's end. ``interface`` as for
     :func:`~roqa_nlp.transcripts.roles.interviewer_warning` (``"qdpx"``: a QDA project's
-    passages, ``roqa import`` and ``roqa agree``)."""
+    passages, ``roqa import`` and ``roqa agree``). ``named`` gives the name a transcript is
+    said by in place of its source (a QDA project's source by its name in the project, not the
+    member file the project keeps its text in: :func:`~roqa_nlp.exchange.qdpx_import.said_as`)."""
     guesses = RunGuesses(interface) if run is None else run
+    if named is not None:
+        transcripts = [dataclasses.replace(t, source=named(t)) for t in transcripts]
     lines = [
         line
         for t in transcripts
