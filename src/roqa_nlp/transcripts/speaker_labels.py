@@ -314,8 +314,9 @@ DASH_LINE = re.compile(rf"{_LOOSE_START}[ \t]+[-–—](?:[ \t]+|$)")
 TAB_LINE = re.compile(rf"{_LOOSE_START} *\t[ \t]*(?=\S)")
 #: ``Q. words`` / ``A. words``: a full stop after a question-and-answer label, whose label
 #: holds no initial's full stop (``A. Supervision helps.`` is ``A``'s words), or a full stop
-#: and a colon (``Q.: words`` / ``A.: words``, as some typists write a short label).
-PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.:?[ \t]+(?=\S)")
+#: and a colon (``Q.: words`` / ``A.: words``, as some typists write a short label), which may
+#: also hold its line alone, the words on the lines below (``Q.:`` / ``How did ...?``).
+PERIOD_LINE = re.compile(rf"{_loose_start(_PLAIN_LABEL_CHAR)}\.(?::?[ \t]+(?=\S)|:[ \t]*$)")
 _LOOSE_SHAPES: tuple[tuple[re.Pattern[str], LooseForm], ...] = (
     (NO_SPACE_LINE, "no space"),
     (DASH_LINE, "dash"),
