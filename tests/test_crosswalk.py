@@ -520,9 +520,12 @@ def test_cli_report_charts_the_gold_codings_as_the_seed_studys_themes(
     # own names (session 35: they were left out without a word); and three codes given
     # passages of the side none of their themes is on, kept under their own names too (session
     # 41: Leadership Engagement as an enabler was charted as "Risk-averse provider
-    # organisations"), their other passages' rows the code's second (/2)
-    assert len(header) == 1 + 22 + 5 + 9
+    # organisations"), their other passages' rows the code's second (/2); and Engaging, which
+    # reaches one theme only through Champions, charted as given too (session 71: its five
+    # passages, engaging families, were counted under "Registered managers championing")
+    assert len(header) == 1 + 22 + 6 + 9
     assert [h.split()[0] for h in header if h.startswith("cfir-2009:")] == [
+        "cfir-2009:PR.B",
         "cfir-2009:IC.F",
         "cfir-2009:IS.E.3/2",
         "cfir-2009:PR.D",
@@ -1069,6 +1072,108 @@ def test_a_persons_code_reaching_other_themes_by_valence_has_a_row_for_each_set(
     assert book.domain_of("cfir-2009:OS.D").name == "Codes with counterparts in several domains"
     own = one_segment(g("INN.A", 1.0), meta={"user": {"name": "Alice"}})
     assert chart_given(own, cfir2022) == (own, cfir2022, None)
+
+
+def person(*given: tuple[str, str], book: str = "cfir-2009") -> CodingResult:
+    """A reviewer's codings in ``book``: one segment of P01 per (code, valence)."""
+    named = Codebook.load(book)
+    segments = [
+        SegmentResult(
+            Segment(f"p01:{i:04d}", "p01", "P01", "participant", 0, 4, "text"),
+            [Suggestion(code, named[code].name, named[code].domain, 1.0, v)],
+        )
+        for i, (code, v) in enumerate(given, 1)
+    ]
+    return CodingResult(segments, meta={"codebook": book, "user": {"name": "Ruth"}})
+
+
+def charted_ids(out: CodingResult) -> list[str]:
+    return [g.code_id for s in out.segments for g in s.suggestions]
+
+
+def test_a_persons_construct_reaching_one_theme_only_through_a_sub_construct_is_charted_as_given(
+    themes: Codebook,
+) -> None:
+    """chart_given (Table 2 of a person's codings): Implementation Climate has no entry of its
+    own; its sub-constructs reach Organisational commitment and Staff supervision (enablers) and
+    High staff turnover (a barrier). Given as a barrier, the side leaves that one theme, which
+    the reviewer never chose: it is charted as the code they gave, "perhaps" that theme, under
+    the theme's heading, not counted and quoted as High staff turnover (tester outputs, session
+    71: a reviewer's Implementation Climate barrier on "a policy in a folder" made T2.8 read 3
+    participants for 2). Its enabler row stays "one of" its two themes. Engaging reaches one
+    theme only through Champions; the codes with an entry of their own still go to it."""
+    r = person(
+        ("IS.D", "barrier"),
+        ("IS.D", "enabler"),
+        ("IS.D.4", "barrier"),
+        ("PR.B", "enabler"),
+        ("PR.B.3", "enabler"),
+    )
+    out, book, _ = chart_given(r, themes)
+    assert charted_ids(out) == [
+        "cfir-2009:IS.D",
+        "cfir-2009:IS.D/2",
+        "T2.8",
+        "cfir-2009:PR.B",
+        "T1.4",
+    ]
+    assert out.meta["crosswalk"]["one_of"] == {
+        "cfir-2009:IS.D": ["T2.8"],
+        "cfir-2009:IS.D/2": ["T1.2", "T2.7"],
+        "cfir-2009:PR.B": ["T1.4"],
+    }
+    assert (
+        book["cfir-2009:IS.D"].name
+        == "Implementation Climate (cfir-2009): perhaps High staff turnover"
+    )
+    assert book["cfir-2009:IS.D"].domain == "T2"
+    assert book["cfir-2009:PR.B"].name == (
+        "Engaging (cfir-2009): perhaps Registered managers championing recovery-orientated practice"
+    )
+    assert "only through its sub-constructs" in book["cfir-2009:PR.B"].description
+    # placed after the last theme of its heading, as the rows of several themes are
+    codes = [c.id for c in book.codes]
+    assert codes.index("cfir-2009:IS.D") == codes.index("T2.10") + 1
+    assert codes.index("cfir-2009:PR.B") == codes.index("T1.5") + 1
+    from roqa_nlp.framework import translated_note
+
+    assert (
+        "a code Ruth gave that maps onto several erondu-2021 codes, or onto one only through its "
+        "sub-constructs, is charted once, under its own name with the codes it may be (3 such: "
+        "cfir-2009:IS.D, cfir-2009:IS.D/2, cfir-2009:PR.B)."
+    ) in translated_note(out.meta["crosswalk"], "Ruth", book)
+
+
+def test_readiness_for_implementation_given_by_a_person_is_charted_as_given_on_either_side(
+    themes: Codebook,
+) -> None:
+    """Readiness for Implementation (no entry of its own) reaches two themes on each side
+    through its sub-constructs: each side is a row "one of" them; Available Resources, with
+    entries of its own, goes to its themes."""
+    out, book, _ = chart_given(
+        person(("IS.E", "barrier"), ("IS.E", "enabler"), ("IS.E.1", "barrier")), themes
+    )
+    assert charted_ids(out) == ["cfir-2009:IS.E", "cfir-2009:IS.E/2", "T1.3"]
+    assert out.meta["crosswalk"]["one_of"] == {
+        "cfir-2009:IS.E": ["T1.3", "T2.8"],
+        "cfir-2009:IS.E/2": ["T2.6", "T2.7"],
+    }
+
+
+def test_a_cfir_2_construct_reaching_one_cfir_2009_code_through_a_sub_construct_is_as_given(
+    cfir2009: Codebook,
+) -> None:
+    """CFIR 2.0 into CFIR 2009: Assessing Needs reaches Patient Needs & Resources only through
+    Assessing Needs: Innovation Recipients; the reviewer may have meant the deliverers' needs,
+    which have no counterpart. Given, it is charted as given; its sub-construct as the code."""
+    out, book, _ = chart_given(
+        person(("PRO.B", "barrier"), ("PRO.B.2", "barrier"), book="cfir-2022"), cfir2009
+    )
+    assert charted_ids(out) == ["cfir-2022:PRO.B", "OS.A"]
+    assert book["cfir-2022:PRO.B"].name == (
+        "Assessing Needs (cfir-2022): perhaps Patient Needs & Resources"
+    )
+    assert book["cfir-2022:PRO.B"].domain == "OS"
 
 
 def tied_and_untied(cfir_ids: tuple[str, str] = ("OS.D", "OS.D")) -> CodingResult:

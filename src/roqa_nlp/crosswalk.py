@@ -1214,7 +1214,10 @@ def chart_given(
     never chose between. (Comparing coders and exporting to a QDA program need codes of
     ``target``: there every counterpart is applied, :func:`chart_codings`.) A code reaching
     different counterparts by valence (a seed-study theme is a barrier or an enabler) has a
-    row for each set, the second ``cfir-2009:OS.D/2``. The returned codebook is ``target``
+    row for each set, the second ``cfir-2009:OS.D/2``. A construct with no entry of its own,
+    reaching codes only through its sub-constructs (:func:`_mapped_below`), is charted as given
+    even where its side leaves one: Implementation Climate as a barrier, "perhaps High staff
+    turnover", was that theme (tester outputs, session 71). The returned codebook is ``target``
     with these codes, under its own id.
     """
     ids = {g.code_id for s in result.segments for g in s.suggestions}
@@ -1246,7 +1249,10 @@ def chart_given(
                         sided.add(k.code_id)
                 continue
             to = reached(g, walk, source, target)
-            if to is None or len(to) < 2:
+            # a construct reaching codes only through its sub-constructs is charted as given
+            # even where they come to one code (its side's only theme): the reviewer chose none
+            through = g.code_id in source and bool(_mapped_below(g.code_id, walk, source))
+            if to is None or (len(to) < 2 and not through):
                 for t in translate_suggestions([g], walk, source, target):
                     given.setdefault(t.code_id, dataclasses.replace(t, probability=1.0))
                 continue
@@ -1254,7 +1260,7 @@ def chart_given(
             if key not in rows:
                 # the code's passages of the other side, kept under its own id, are not these
                 sets = sum(k[0] == key[0] for k in rows) + (kept_id(source, key[0]) in kept_ids)
-                rows[key] = _one_of(source, target, key[0], to, sets + 1)
+                rows[key] = _one_of(source, target, key[0], to, sets + 1, through=through)
             code = rows[key]
             given.setdefault(
                 code.id,
@@ -1283,9 +1289,19 @@ def chart_given(
 ONE_OF_SEPARATOR = " / "
 
 
-def _one_of(source: Codebook, target: Codebook, code_id: str, to: list[str], n: int) -> Code:
+def _one_of(
+    source: Codebook,
+    target: Codebook,
+    code_id: str,
+    to: list[str],
+    n: int,
+    *,
+    through: bool = False,
+) -> Code:
     """The code a person's source code that maps onto the target codes ``to`` is charted as
-    (:func:`chart_given`); ``n``: the how-manieth set of target codes of that code."""
+    (:func:`chart_given`); ``n``: the how-manieth set of target codes of that code; ``through``:
+    it reaches them only through its sub-constructs (:func:`_mapped_below`), so a single code
+    of ``to`` is what it may be, "perhaps" that code."""
     code = source[code_id]
     domains = list(dict.fromkeys(target[t].domain for t in to))
     # " / ", not "; ": a cell of several codes separates them by ";" (CODE_SEPARATOR, as
@@ -1300,16 +1316,19 @@ def _one_of(source: Codebook, target: Codebook, code_id: str, to: list[str], n: 
             for d in domains
         )
     where = domains[0] if len(domains) == 1 else source.id
+    maps = (
+        f"which has no mapping entry of its own and maps onto {target.id} codes only through its "
+        f"sub-constructs ({', '.join(to)} on this side)"
+        if through
+        else f"which maps onto several {target.id} codes ({', '.join(to)})"
+    )
     return Code(
         id=f"{source.id}:{code.id}" + (f"/{n}" if n > 1 else ""),
-        name=f"{code.name} ({source.id}): one of {names}",
+        name=f"{code.name} ({source.id}): {'one of' if len(to) > 1 else 'perhaps'} {names}",
         level="construct",
         parent=where,
         domain=where,
-        description=(
-            f"The {source.id} code {code.name}, which maps onto several {target.id} codes "
-            f"({', '.join(to)}), charted once as it was given."
-        ),
+        description=f"The {source.id} code {code.name}, {maps}, charted once as it was given.",
     )
 
 
@@ -1453,7 +1472,7 @@ def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list
     theirs together; else its parent's (a sub-construct's construct)."""
     if walk.get(code_id):
         return walk[code_id]
-    below = [c.id for c in source if c.parent == code_id and walk.get(c.id)]
+    below = _mapped_below(code_id, walk, source)
     if below:
         return list(dict.fromkeys(t for c in below for t in walk[c]))
     seen: set[str] = {code_id}
@@ -1466,6 +1485,14 @@ def _targets(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list
         code = source.find(key)
         key = code.parent if code is not None else None
     return []
+
+
+def _mapped_below(code_id: str, walk: dict[str, list[str]], source: Codebook) -> list[str]:
+    """The sub-constructs with entries of a code with none of its own, through which it reaches
+    its target codes (:func:`_targets`); empty for a code with an entry of its own."""
+    if walk.get(code_id):
+        return []
+    return [c.id for c in source if c.parent == code_id and walk.get(c.id)]
 
 
 def _translate_segment(

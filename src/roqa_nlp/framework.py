@@ -2083,9 +2083,12 @@ def translated_note(
         )
     elif isinstance(one_of, Mapping):  # chart_given: charted once, as the person gave it
         rows = sorted(one_of, key=natural_key)
+        # a construct whose sub-constructs alone reach one code of its side (chart_given)
+        single = any(isinstance(v, list) and len(v) == 1 for v in one_of.values())
+        also = ", or onto one only through its sub-constructs," if single else ""
         said += (
-            f"; a code {person} gave that maps onto several {target} codes is charted once, "
-            f"under its own name with the codes it may be ({len(rows)} such: "
+            f"; a code {person} gave that maps onto several {target} codes{also} is charted "
+            f"once, under its own name with the codes it may be ({len(rows)} such: "
             f"{first_few(rows)})."
             if rows
             else "."
