@@ -76,6 +76,30 @@ def test_table_2_note_names_the_same_codes(cfir2022: Codebook) -> None:
     assert note.endswith("Reflecting & Evaluating: Innovation, Adapting.")
 
 
+def test_the_word_table_counts_them_under_its_caption_and_names_them_below(
+    tmp_path: Path, cfir2022: Codebook
+) -> None:
+    """Tester outputs, session 71 (D3): the paragraph under the Word Table 2's caption named all
+    26 codes (some 1,000 characters a journal would print). It now counts them; a note below
+    the table names them. The workbook's About sheet keeps the note as it is."""
+    from docx import Document
+
+    table = barriers_enablers(charted(cfir2022), cfir2022)
+    table.to_docx(tmp_path / "t.docx")
+    said = [p.text for p in Document(str(tmp_path / "t.docx")).paragraphs]
+    assert said[1].endswith(
+        "No cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, so they cannot be charted "
+        "from these codings and an empty column of theirs says nothing of what was said (they "
+        "are named below the table)."
+    )
+    assert "Critical Incidents" not in said[1]
+    assert said[-1] == (
+        f"No cfir-2009 code maps onto these cfir-2022 codes: {NAMES}, Societal Pressure, "
+        + table.note.split("Societal Pressure, ")[1]
+    )
+    assert table.note.endswith("Reflecting & Evaluating: Innovation, Adapting.")
+
+
 def test_an_empty_matrix_cell_of_an_uncodable_code_says_so(cfir2022: Codebook) -> None:
     matrix = framework_matrix(charted(cfir2022), codebook=cfir2022)
     assert len(matrix.uncodable) == 26 and matrix.uncodable[0] == "OUT.A"

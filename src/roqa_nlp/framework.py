@@ -1468,6 +1468,9 @@ class BarriersEnablers:
     #: with why, to check (:func:`table2_checks`, :func:`checks_sentence`; also in :attr:`note`):
     #: the report shows it by the table, ``roqa report --table X.csv`` prints it
     check: str = ""
+    #: the codes no code of the codings' own codebook maps onto, as :func:`uncodable_parts`
+    #: gives them: the Word table's caption counts them, a note below the table names them
+    uncodable: tuple[str, str, str] | None = None
 
     def domain(self, domain_id: str) -> DomainRow | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -1715,7 +1718,10 @@ def barriers_enablers(
     sided = other_side_sentence(len(left_out), codebook.id)
     check = checks_sentence(checks)
     note = f"{note} {agreeing}" if agreeing else note
-    return BarriersEnablers(ordered, neutral, note, row_unit(codebook), sided, agreeing, check)
+    never = uncodable_parts(_walk(result), codebook)
+    return BarriersEnablers(
+        ordered, neutral, note, row_unit(codebook), sided, agreeing, check, never
+    )
 
 
 def row_unit(codebook: Codebook) -> str:
@@ -2102,8 +2108,8 @@ def translated_note(
             f" A code of the project's own named as a {target} code is charted as that code "
             f"({first_few(pairs)})."
         )
-    if never := uncodable_clause(walk, codebook):
-        said += f" {never[0].upper()}{never[1:]}."
+    if parts := uncodable_parts(walk, codebook):
+        said += f" {parts[0]}"
     return said
 
 
@@ -2123,6 +2129,7 @@ def uncodable_clause(
     shown: int | None = None,
     so: str = NOT_CHARTED,
     own: bool = False,
+    named: bool = True,
 ) -> str:
     """The codes of ``codebook`` that codings translated into it (``meta["crosswalk"]``) can
     never carry (:func:`uncodable`), as a clause: how many, what follows (``so``: an empty column
@@ -2131,7 +2138,8 @@ def uncodable_clause(
     :func:`translated_note`) or the first ``shown`` and how many more (the line ``roqa report``,
     ``roqa export``, ``roqa code``, ``roqa codebook`` and ``roqa suggest`` print); empty when
     there are none. ``own``: the codebook's own codes (a review's new codes it keeps) count
-    among its codes, as :func:`uncodable` counts them."""
+    among its codes, as :func:`uncodable` counts them. ``named`` False: no names (the Word
+    Table 2 names them in a note below the table, :func:`uncodable_parts`)."""
     from .crosswalk import _is_own_id
 
     never = uncodable(walk, codebook, own=own)
@@ -2140,9 +2148,31 @@ def uncodable_clause(
     names = [codebook[k].name for k in never]
     given = _charted_as_given(walk)
     n = sum(1 for c in codebook.codable if (own or not _is_own_id(c.id)) and c.id not in given)
+    said = (
+        f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, {so}"
+    )
+    if not named:
+        return said
+    return f"{said}: {', '.join(names) if shown is None else first_and_count(names, shown)}"
+
+
+def uncodable_parts(
+    walk: Mapping[str, Any] | None, codebook: Codebook | None
+) -> tuple[str, str, str] | None:
+    """The sentence of a table's note (:func:`translated_note`) naming every code of
+    ``codebook`` that codings translated into it can never carry (:func:`uncodable_clause`),
+    that sentence with their count alone, and the note below the table naming them, for the
+    Word Table 2, whose caption would otherwise name them all (26 from CFIR 2009 into CFIR 2.0,
+    some 1,000 characters: tester outputs, session 71); ``None`` when there are none."""
+    full = uncodable_clause(walk, codebook)
+    if not full or codebook is None or walk is None:
+        return None
+    names = [codebook[k].name for k in uncodable(walk, codebook)]
+    short = uncodable_clause(walk, codebook, named=False)
     return (
-        f"no {walk.get('from')} code maps onto {len(never)} of the {n} {walk.get('to')} codes, "
-        f"{so}: {', '.join(names) if shown is None else first_and_count(names, shown)}"
+        f"{full[0].upper()}{full[1:]}.",
+        f"{short[0].upper()}{short[1:]} (they are named below the table).",
+        f"No {walk.get('from')} code maps onto these {walk.get('to')} codes: {', '.join(names)}.",
     )
 
 

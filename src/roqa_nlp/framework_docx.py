@@ -218,8 +218,10 @@ def write_table2_docx(
     # what tells it from a transcript when it is saved among them (transcripts.docx)
     doc.core_properties.author = ROQA_AUTHOR
     doc.add_paragraph(xml_text(title or DEFAULT_TITLE), style="Caption")
+    # the codes that cannot be charted are counted under the caption, named below the table
+    never = table.uncodable if note and table.uncodable and table.uncodable[0] in note else None
     if note:
-        doc.add_paragraph(xml_text(note))
+        doc.add_paragraph(xml_text(note if never is None else note.replace(never[0], never[1])))
 
     grid = doc.add_table(rows=1, cols=2)
     grid.style = "Table Grid"
@@ -306,5 +308,7 @@ def write_table2_docx(
     neutral = neutral_note(table)
     if neutral:
         doc.add_paragraph(xml_text(neutral))
+    if never is not None:
+        doc.add_paragraph(xml_text(never[2]))
     with atomic_open(path, "wb") as fh:
         doc.save(fh)
