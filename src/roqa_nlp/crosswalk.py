@@ -1318,7 +1318,7 @@ def _one_of(
     where = domains[0] if len(domains) == 1 else source.id
     maps = (
         f"which has no mapping entry of its own and maps onto {target.id} codes only through its "
-        f"sub-constructs ({', '.join(to)} on this side)"
+        f"sub-constructs ({', '.join(to)})"
         if through
         else f"which maps onto several {target.id} codes ({', '.join(to)})"
     )
