@@ -96,11 +96,27 @@ def only_words_lost(words: str) -> bool:
     )
 
 
+#: What may stand between notes in words of notes only: white space and the marks a
+#: transcriber leaves beside them (``[laughs]. (pause)``).
+_BETWEEN_NOTES = re.compile(r"[ \t\n.,;-]*")
+
+
 def only_annotations(words: str) -> bool:
     """Whether ``words`` hold only transcriber's annotations (``[crosstalk]``, ``[laughs]
     (pause)``), no one's words."""
-    notes = list(_NOTE.finditer(words))
-    if not notes or _NOTE.sub("", words).strip(" \t\n.,;-"):
+    # notes read one after another, each where the blanks and marks after the last end (before,
+    # every note found anywhere, then the rest checked: quadratic in a long run of blanks, and
+    # every turn of a file is asked since a file of notes only is "no speech found": a 1 MB
+    # line took minutes, s71)
+    notes: list[re.Match[str]] = []
+    pos = 0
+    while (between := _BETWEEN_NOTES.match(words, pos)) and (pos := between.end()) < len(words):
+        note = _NOTE.match(words, pos)
+        if note is None:
+            return False
+        notes.append(note)
+        pos = note.end()
+    if not notes:
         return False
     return all(is_annotation(" ".join(_inside(m).split())) for m in notes)
 
