@@ -40,7 +40,7 @@ typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
 test: $(DEVSTAMP) lint typecheck
-	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadgroup
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadgroup --durations=40
 
 DEV_SET := ../shared/eval/cfir_dev.jsonl
 
