@@ -24,8 +24,8 @@ from roqa_nlp.transcripts.roles import (
 @pytest.mark.parametrize(
     "name",
     [
-        "GO_2020.vtt", "GO 2020.vtt", "go_2020.vtt", "P2020.vtt", "participant_2020.vtt",
-        "p_1999.vtt", "HCP1999.vtt", "GO_2020 follow-up.vtt", "Transcript GO_2020.vtt",
+        "GO_2020.vtt", "GO 2020.vtt", "go_2020.vtt", "P 2020.vtt", "participant_2020.vtt",
+        "p_1999.vtt", "HCP-1999.vtt", "GO_2020 follow-up.vtt", "Transcript GO_2020.vtt",
     ],
 )  # fmt: skip
 def test_a_year_in_a_file_name_is_no_participant_or_study_number(name: str) -> None:
@@ -91,14 +91,48 @@ def _cases_and_key(
 
 def test_a_bare_year_is_keyed_after_the_highest_number(tmp_path: Path) -> None:
     """``GO_2020.vtt`` beside ``p16.vtt``: Grace is ``P17``, not ``P2020``, and the year counts
-    as no number of the study, so Dawit of ``P2019.vtt`` is ``P18``, not ``P2021``."""
-    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "P2019.vtt", "p16.vtt"])
+    as no number of the study, so Dawit of ``participant_2019.vtt`` is ``P18``, not ``P2021``."""
+    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "participant_2019.vtt", "p16.vtt"])
     cases, key = _cases_and_key(folder)
-    assert cases == {"GO_2020": "GO_2020", "P2019": "P2019", "p16": "P16"}
+    assert cases == {
+        "GO_2020": "GO_2020",
+        "participant_2019": "participant_2019",
+        "p16": "P16",
+    }
     assert [key.get(n) for n in ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello"]] == [
         "P17",
         "P18",
         "P16",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "case"),
+    [
+        ("P2001.txt", "P2001"), ("P2001_interview.vtt", "P2001"), ("p2001.vtt", "P2001"),
+        ("P2001 follow-up.vtt", "P2001"), ("Participant2001.vtt", "P2001"),
+        ("RM2019.vtt", "RM2019"), ("HCP1999.vtt", "HCP1999"), ("P2020.vtt", "P2020"),
+        ("P2001_2020-07-14.vtt", "P2001"), ("T2 RM2003.txt", "RM2003"),
+    ],
+)  # fmt: skip
+def test_a_year_like_number_joined_to_its_letters_is_a_study_id(name: str, case: str) -> None:
+    """A study id of letters and four digits in the years' range (``P2001``: site 2's first
+    participant) is an id, as a day joined to its letters is (``P14 July 2020``): it was its
+    file name's stem (``P2001_interview``), keyed after the study's highest number (s72)."""
+    assert case_from_file_name(name) == case
+
+
+def test_a_prefixed_study_id_keeps_its_number_in_the_key(tmp_path: Path) -> None:
+    """``P2001_interview.vtt`` and ``RM2002.vtt`` beside ``GO_2020.vtt``: their participants are
+    ``P2001`` and ``P2002``, the numbers of their ids; Grace's year is still none, so she is keyed
+    after the highest, ``P2003``."""
+    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "P2001_interview.vtt", "RM2002.vtt"])
+    cases, key = _cases_and_key(folder)
+    assert cases == {"GO_2020": "GO_2020", "P2001_interview": "P2001", "RM2002": "RM2002"}
+    assert [key.get(n) for n in ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello"]] == [
+        "P2003",
+        "P2001",
+        "P2002",
     ]
 
 

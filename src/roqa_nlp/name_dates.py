@@ -11,7 +11,8 @@ finding 1).
 
 A date in a file name is no one's number either (:func:`in_a_date`): ``zoom_GMI_2020-07-14.vtt``
 names no case ``GMI_2020`` and ``interview_14-07-2020.vtt`` no participant 14 (s71 tester
-study, defect 1); nor is a year alone (:func:`is_year`: ``GO_2020.vtt`` is no ``P2020``), and a
+study, defect 1); nor is a year alone (:func:`year_alone`: ``GO_2020.vtt`` is no ``P2020``,
+while ``P2001.vtt``, its number joined to its letters, is the study id ``P2001``), and a
 date beside a study id is a mark of that participant's file however it is written
 (:func:`date_at`: ``RM15 14 July 2020.vtt`` is ``RM15``, as ``RM15 2020-07-14.vtt`` is).
 """
@@ -103,6 +104,15 @@ def is_year(digits: str) -> bool:
     of ``GO_2020.vtt``), so no participant's or study id's number (s71 caseid follow-up 1: it
     was keyed ``P2020``); ``0020``, ``1234`` and ``2100`` are none."""
     return len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20")
+
+
+def year_alone(name: str, start: int, end: int) -> bool:
+    """Whether ``name[start:end]`` (a number of a file name) is a year (:func:`is_year`) standing
+    apart from any letters before it (``GO_2020``, ``participant_2020``, ``P14 2020``), so no
+    one's number. Joined to the letters before it, it is a study id's number (``P2001``,
+    ``RM2019``: site 2's first participant), as a day joined to them is (``P14 July 2020``):
+    such an id was its file name's stem, keyed after the study's highest number (s72)."""
+    return is_year(name[start:end]) and not (start and name[start - 1].isalpha())
 
 
 def date_at(name: str, start: int) -> int | None:

@@ -146,7 +146,7 @@ from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
 from .name_characters import MARKS, NAME_CHAR, OMISSIBLE_MARKS
-from .name_dates import in_a_date, is_year
+from .name_dates import in_a_date, year_alone
 from .schema import Transcript, Turn
 from .transcripts.roles import (
     KEYED_LABELS,
@@ -3550,14 +3550,15 @@ def _number_hint(transcript: Transcript) -> str | None:
         named_id = study_id_from_filename(path) or Path(path).name
         m = STUDY_ID_IN_FILENAME.match(named_id)
         if m is not None and (
-            in_a_date(named_id, m.start("number"), m.end("number")) or is_year(m["number"])
+            in_a_date(named_id, m.start("number"), m.end("number"))
+            or year_alone(named_id, m.start("number"), m.end("number"))
         ):
             m = None  # 'GMI 2020-07-14.vtt', 'GO_2020.vtt': a date's or year's, no one's number
         in_name = None if m is None else f"P{m.group('number')}"
     label = participant_number_label(named)
     numbered = named if label else None
-    if label and named == Path(path).stem and is_year(label[1:]):
-        numbered = None  # 'P2020.vtt', its case its file name's: a year, no one's number
+    if label and named == Path(path).stem and year_alone(named, len(named) - 4, len(named)):
+        numbered = None  # 'p_2020.vtt', its case its file name's: a year, no one's number
     same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)
     if same and _number(numbered or "") is not None:
         # the case the study ties the number to, as spelled there (P04 for a 'P4 follow-up.txt'

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
-from ..name_dates import date_at, in_a_date, is_year
+from ..name_dates import date_at, in_a_date, year_alone
 from ..schema import Role, Transcript, Turn
 from .backchannels import only_acknowledges
 
@@ -945,13 +945,14 @@ def names_two_participants(path: str | Path) -> bool:
 def _numbers_in_name(pattern: re.Pattern[str], stem: str) -> list[re.Match[str]]:
     """The numbers ``pattern`` (:data:`PARTICIPANT_IN_FILENAME`, :data:`INTERVIEW_IN_FILENAME`)
     finds in a file name's ``stem``, less those of a date it gives (:func:`~roqa_nlp.name_dates.
-    in_a_date`: ``participant_2020-07-14``, ``interview_14-07-2020``) and a year's
-    (:func:`~roqa_nlp.name_dates.is_year`: ``participant_2020``), which number no one (s71
-    tester study, defect 1: they were P2020 and P14)."""
+    in_a_date`: ``participant_2020-07-14``, ``interview_14-07-2020``) and a year's standing
+    alone (:func:`~roqa_nlp.name_dates.year_alone`: ``participant_2020``, not ``P2001``), which
+    number no one (s71 tester study, defect 1: they were P2020 and P14)."""
     return [
         m
         for m in pattern.finditer(stem)
-        if not in_a_date(stem, m.start("number"), m.end("number")) and not is_year(m["number"])
+        if not in_a_date(stem, m.start("number"), m.end("number"))
+        and not year_alone(stem, m.start("number"), m.end("number"))
     ]
 
 
@@ -1038,7 +1039,7 @@ def _study_id_at(stem: str, start: int) -> str | None:
     digits = len(m.group()) - len(m.group().rstrip("0123456789"))
     if in_a_date(stem, m.end() - digits, m.end()):
         return None  # 'GMI_2020-07-14', 'GMI 2020 July': a date's year, no id's number
-    if is_year(m.group()[len(m.group()) - digits :]):
+    if year_alone(stem, m.end() - digits, m.end()):
         return None  # 'GO_2020': Grace Okonkwo's year, no id's number (s71 caseid follow-up 1)
     at = m.end()
     named_file = False  # a word naming the file follows the id ('RM04 transcript')
