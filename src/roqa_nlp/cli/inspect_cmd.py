@@ -266,6 +266,7 @@ def inspect_command(
     from rich.markup import escape
 
     from ..errors import warn
+    from ..exchange.qdpx_import import named_as_source
     from ..framework import mixed_ids_warning
     from ..transcripts import expand_paths, read_files, with_default_labels
     from ..transcripts.roles import SpeakerWarning
@@ -284,6 +285,9 @@ def inspect_command(
         transcripts = read_files(files, labels)
         if (mixed := mixed_ids_warning(t.participant or t.id for t in transcripts)) is not None:
             warn(mixed)  # as roqa code says it, of the cases charted
+    # a QDA project's source by its name in the program, as roqa import names it, not the
+    # member file the project keeps its text in (s72 ids 2)
+    transcripts = [named_as_source(t) for t in transcripts]
     summaries = [transcript_summary(t) for t in transcripts]
     if as_json:
         typer.echo(json.dumps(summaries, indent=2, ensure_ascii=False))

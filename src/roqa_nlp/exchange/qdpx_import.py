@@ -383,6 +383,19 @@ def said_as(project: Path | str, transcript: Transcript) -> str:
     return f"{project}: source {name!r}"
 
 
+def named_as_source(transcript: Transcript) -> Transcript:
+    """``transcript`` with its ``source`` said as :func:`said_as` says it when it is a QDA
+    project's source (``study.qdpx: source 'rm01'``: the project named by the ``source`` it was
+    read with, ``study.qdpx:sources/2c147f00-….txt``), so that ``roqa inspect``'s heading and
+    "check:" lines name it as ``roqa import`` does (s72 ids 2); any other as it is."""
+    if transcript.metadata.get("format") != "qdpx" or not transcript.source:
+        return transcript
+    project, member = transcript.source.rsplit(":", 1) if ":" in transcript.source else ("", "")
+    if not project or not member:
+        return transcript
+    return dataclasses.replace(transcript, source=said_as(project, transcript))
+
+
 # -- turns ---------------------------------------------------------------------------------------
 
 

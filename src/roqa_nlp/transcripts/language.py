@@ -85,10 +85,16 @@ def name_in_file_warning(transcript: Transcript) -> str | None:
 
     suffix = Path(transcript.source).suffix if transcript.source else ""
     number = participant_number_label(transcript.participant or "")
+    # a QDA project's source is renamed in the program, no file (s72 ids 2)
+    what, suffix = (
+        ("the source in the QDA program", "")
+        if transcript.metadata.get("format") == "qdpx"
+        else ("the file", suffix)
+    )
     rename = (
-        f"rename the file {number.lower()}{suffix}"
+        f"rename {what} {number.lower()}{suffix}"
         if number is not None
-        else f"rename the file by the participant's number (e.g. p07{suffix})"
+        else f"rename {what} by the participant's number (e.g. p07{suffix})"
     )
     return (
         f"{transcript.source or transcript.id}: the file's name holds a speaker's name "
