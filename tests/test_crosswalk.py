@@ -6,6 +6,7 @@ import dataclasses
 import json
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -841,6 +842,12 @@ def test_a_topic_a_description_hands_on_counts_for_the_code_it_names(
         ("IS.E.1", "The senior team signed it off and found the budget.", "IND.A"),
         ("IS.E.1", "Senior people in head office, the senior team, gave the go-ahead.", "IND.A"),
         ("IS.E.1", "Senior management backed it from the start.", "IND.A"),
+        # "senior" alone is High-level Leaders' ("Senior people with overall authority"), whose
+        # leaders Mid-level Leaders report to: it tied the two (s72 ids 3)
+        ("IS.E.1", "The seniors decided it and we were told.", "IND.A"),
+        ("IS.E.1", "We had no support from the seniors at all.", "IND.A"),
+        ("IS.E.1", "It went up to senior level and came back signed off.", "IND.A"),
+        ("IS.E.1", "My line manager took it to the senior team.", "IND.A"),
         # "funding" alone still says Financing's "External funding": neither Policies & Laws nor
         # Performance-Measurement Pressure speaks of it (hunt h_crosswalk R1, examples p01:0016)
         ("OS.D", "Funding is the big one; the hours are set by a panel.", "OUT.F"),
@@ -1269,6 +1276,7 @@ def test_the_cfir_2_0_file_before_the_alias_removal_loads_without_a_warning(
     leads["aliases"][3:3] = ["Champions", "Champion"]
     high = next(c for c in data["codes"] if c["id"] == "IND.A")  # aliases of session 69
     high["aliases"] = [a for a in high["aliases"] if a not in ("Senior management", "Senior team")]
+    _mid_level_before_s72(data)
     for c in data["codes"]:  # the roles' names, aliases of these sub-constructs until session 47
         if c["id"] in ("PRO.B.1", "PRO.B.2", "PRO.F.1", "PRO.F.2"):
             short = "Innovation Deliverers" if c["id"].endswith("1") else "Innovation Recipients"
@@ -1291,11 +1299,44 @@ def test_the_cfir_2_0_file_before_the_senior_aliases_loads_as_the_same_codes(
     data = json.loads(Codebook.load("cfir-2022").to_json())
     high = next(c for c in data["codes"] if c["id"] == "IND.A")
     high["aliases"] = [a for a in high["aliases"] if a not in ("Senior management", "Senior team")]
+    _mid_level_before_s72(data)
     (tmp_path / "codebook.json").write_text(json.dumps(data), "utf-8")
     book = Codebook.load(tmp_path / "codebook.json")
     assert book.hash == "d0db05253785736d9c0fba5cc2af76d51330171766f9669e89caa50f45fdf73c"
     assert is_earlier_version("cfir-2022", book.hash)
     assert Codebook.load("cfir-2022").find("Senior team").id == "IND.A"
+
+
+#: Mid-level Leaders' description before session 72, whose "report to senior leaders" tied
+#: "senior" alone between it and High-level Leaders
+_MID_LEVEL_BEFORE_S72 = (
+    "One of the Roles grouping of the Individuals domain. Managers who run a team, service or "
+    "unit and report to senior leaders, such as team leaders, service or registered managers "
+    "and supervisors. Code talk about their part in implementation. Not senior executives "
+    "(High-level Leaders)."
+)
+
+
+def _mid_level_before_s72(data: dict[str, Any]) -> None:
+    next(c for c in data["codes"] if c["id"] == "IND.B")["description"] = _MID_LEVEL_BEFORE_S72
+
+
+def test_the_cfir_2_0_file_before_senior_was_high_level_leaders_loads_as_the_same_codes(
+    tmp_path: Path,
+) -> None:
+    """A codebook.json written from CFIR 2.0 before session 72 (Mid-level Leaders' description
+    saying "report to senior leaders") has the earlier hash, and its codings are of the built-in
+    codebook's codes; the codebook now says "senior" only of High-level Leaders."""
+    from roqa_nlp.codebook import is_earlier_version
+
+    data = json.loads(Codebook.load("cfir-2022").to_json())
+    _mid_level_before_s72(data)
+    (tmp_path / "codebook.json").write_text(json.dumps(data), "utf-8")
+    book = Codebook.load(tmp_path / "codebook.json")
+    assert book.hash != Codebook.load("cfir-2022").hash
+    assert is_earlier_version("cfir-2022", book.hash)
+    mid = Codebook.load("cfir-2022")["IND.B"].description or ""
+    assert "senior leaders" not in mid
 
 
 # -- a person's code with no counterpart in the target codebook ----------------------------------
