@@ -362,12 +362,17 @@ def test_a_renamed_copy_of_cfir_2_0_resolves_its_short_names_to_the_roles(tmp_pa
 def before_session_47(data: dict) -> dict:
     """CFIR 2.0 as the built-in file was until session 47: its sub-constructs Assessing Needs
     and Engaging: Innovation Deliverers / Recipients had the roles' names as aliases too (and
-    High-level Leaders not yet the aliases session 69 gave it)."""
+    High-level Leaders not yet the aliases session 69 gave it, Mid-level Leaders' managers
+    reporting to "senior leaders" until session 72)."""
     for c in data["codes"]:
         if c["id"] == "IND.A":
             c["aliases"] = [
                 a for a in c["aliases"] if a not in ("Senior management", "Senior team")
             ]
+        if c["id"] == "IND.B":
+            c["description"] = c["description"].replace(
+                "report to the leaders above them", "report to senior leaders"
+            )
         if c["id"] in ("PRO.B.1", "PRO.B.2", "PRO.F.1", "PRO.F.2"):
             short = "Innovation Deliverers" if c["id"].endswith("1") else "Innovation Recipients"
             c["aliases"] = [short, *c["aliases"]]
