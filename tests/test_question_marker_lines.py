@@ -1,9 +1,16 @@
 """The lines below a question marker read alike in .txt and .docx (session 71 f_lists
-follow-up 1): ``Q.:`` alone on its line is the interviewer's label, the question on the lines
-below, and ``A.:`` alone the answerer's. A .txt file is written one line per Word paragraph."""
+follow-ups, session 72 f_lists3): ``Q.:`` alone on its line is the interviewer's label, the
+question on the lines below, and ``A.:`` alone the answerer's; in a file that labels no answers,
+the line below ``Question 2: Tell me about your team.`` (no ``?``) is the answer, as the next
+paragraph is in Word, a list below words ending in a colon (``Tell me about:``) is the
+question's own, and a time alone between a question and its list opens no answer; in a file
+that labels its answers (``A.``, ``P01:``, a name), the unlabelled lines below a question
+marker are the interviewer's until the next label. A .txt file is written one line per Word
+paragraph."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -29,7 +36,15 @@ def _read(path: Path, lines: list[str]) -> Transcript:
 
 
 def _turns(t: Transcript) -> list[tuple[str, str, str]]:
-    return [(u.speaker, u.role, t.text[u.start : u.end].replace("\n\n", "\n")) for u in t.turns]
+    """Each turn's speaker, role and words, a .txt file's time alone on its line left out (the
+    Word reader leaves a service's time out of the text: it times the next turn)."""
+    return [
+        (u.speaker, u.role, _TIME_LINE.sub("", t.text[u.start : u.end]).replace("\n\n", "\n"))
+        for u in t.turns
+    ]
+
+
+_TIME_LINE = re.compile(r"(?m)^\d\d:\d\d:\d\d\n")
 
 
 CASES = {
@@ -55,6 +70,127 @@ CASES = {
             ("A", "participant", "It went well, but money was short."),
         ],
     ),
+    # 2. (s71 f_lists2 issue 2) in a file that labels no answers, a question marker's words
+    # that do not ask: the next line is the answer, as the next paragraph is in Word (.txt read
+    # it as the question's, coded as the interviewer's)
+    "Question 2: no question mark": (
+        [
+            "Question 1: How did the training go?",
+            "It went well overall.",
+            "Question 2: Tell me about your team.",
+            "We have five nurses and two support workers.",
+        ],
+        [
+            ("Question 1", "interviewer", "How did the training go?"),
+            ("Participant", "participant", "It went well overall."),
+            ("Question 2", "interviewer", "Tell me about your team."),
+            ("Participant", "participant", "We have five nurses and two support workers."),
+        ],
+    ),
+    # ... a line that asks too: an answer may end asking (before, .txt read it as the question)
+    "Question 2: then a line that asks": (
+        ["Question 2: Tell me about your team.", "Is it the nurses you mean?", "Five nurses."],
+        [
+            ("Question 2", "interviewer", "Tell me about your team."),
+            ("Participant", "participant", "Is it the nurses you mean?\nFive nurses."),
+        ],
+    ),
+    # 3. (issue 3) a list below words ending in a colon is the question's own; the first line
+    # that is no item answers (.docx read the list as the answer)
+    "Question 3: Tell me about:": (
+        ["Question 3: Tell me about:", "a. your team", "b. the money", "We have five nurses."],
+        [
+            ("Question 3", "interviewer", "Tell me about:\na. your team\nb. the money"),
+            ("Participant", "participant", "We have five nurses."),
+        ],
+    ),
+    # ... and a list that does not ask below words ending a sentence is the answer's, as in Word
+    "Question 3: a list below a full stop": (
+        ["Question 3: Tell me about the barriers.", "i. money.", "ii. staff."],
+        [
+            ("Question 3", "interviewer", "Tell me about the barriers."),
+            ("Participant", "participant", "i. money.\nii. staff."),
+        ],
+    ),
+    # 4. (f_lists2 regression 1: own005) a time alone between the question and its list opens
+    # no answer: the items stay the interviewer's
+    "Question 2: a time alone above its list": (
+        [
+            "Question 2: Two things.",
+            "00:01:02",
+            "i. how did training go?",
+            "ii. was there enough money?",
+            "It went well overall.",
+        ],
+        [
+            (
+                "Question 2",
+                "interviewer",
+                "Two things.\ni. how did training go?\nii. was there enough money?",
+            ),
+            ("Participant", "participant", "It went well overall."),
+        ],
+    ),
+    "Question 2: a time alone above its answer": (
+        ["Question 2: Tell me about your team.", "00:01:02", "We have five nurses."],
+        [
+            ("Question 2", "interviewer", "Tell me about your team."),
+            ("Participant", "participant", "We have five nurses."),
+        ],
+    ),
+    # 5. (f_lists2 regression 2, the lead's decision) a file that labels its answers: the
+    # unlabelled lines below a question marker are the interviewer's until the next label
+    # (.docx, and .txt after a question ending in '?', read the middle line as A's answer)
+    "Q: a statement, a line, A:": (
+        ["Q: Tell me about your team.", "Mostly the nurses, I mean.", "A: Five of them."],
+        [
+            ("Q", "interviewer", "Tell me about your team.\nMostly the nurses, I mean."),
+            ("A", "participant", "Five of them."),
+        ],
+    ),
+    "Q. a question, a line, A.": (
+        ["Q. What got in the way?", "Staffing or money, say.", "A. Mostly staffing."],
+        [
+            ("Q", "interviewer", "What got in the way?\nStaffing or money, say."),
+            ("A", "participant", "Mostly staffing."),
+        ],
+    ),
+    # (battery s69_hunt_lists3 in8) a list between a question and the labelled answer
+    "Q. an unheaded list, A.": (
+        [
+            "Q. Three things, then.",
+            "a. training.",
+            "b. money.",
+            "c. supervision.",
+            "A. Training fine, money short.",
+        ],
+        [
+            ("Q", "interviewer", "Three things, then.\na. training.\nb. money.\nc. supervision."),
+            ("A", "participant", "Training fine, money short."),
+        ],
+    ),
+    "Question 1: a list, P01:": (
+        ["Question 1: Tell me about your team.", "i. who is in it.", "P01: Five nurses."],
+        [
+            ("Question 1", "interviewer", "Tell me about your team.\ni. who is in it."),
+            ("P01", "participant", "Five nurses."),
+        ],
+    ),
+    # 6. (own017) Q.: alone, a time, then its list: both items are the question's (.docx read
+    # 'b. money: and time?' as the answer)
+    "Q.: alone, a time, a list, A.:": (
+        [
+            "Q.:",
+            "00:01:02",
+            "a. staff.",
+            "b. money: and time?",
+            "A.: Training was fine, money was short.",
+        ],
+        [
+            ("Q", "interviewer", "a. staff.\nb. money: and time?"),
+            ("A", "participant", "Training was fine, money was short."),
+        ],
+    ),
 }
 
 
@@ -65,3 +201,79 @@ def test_the_lines_below_a_question_marker_read_alike(
 ) -> None:
     lines, expected = CASES[case]
     assert _turns(_read(tmp_path / f"transcript{suffix}", lines)) == expected
+
+
+def test_a_wrapped_question_line_is_still_the_question(tmp_path: Path) -> None:
+    """A .txt line below a question marker's words that end no sentence is the question typed
+    on; the line after its end is the answer."""
+    t = _read(
+        tmp_path / "transcript.txt",
+        ["Question 2: Tell me about your team, who is in it", "and what they do.", "Five nurses."],
+    )
+    assert _turns(t) == [
+        ("Question 2", "interviewer", "Tell me about your team, who is in it\nand what they do."),
+        ("Participant", "participant", "Five nurses."),
+    ]
+
+
+def test_the_colon_list_ends_at_a_line_opening_with_a_capital(tmp_path: Path) -> None:
+    """In .txt, items typed with no full stop: a line opening with a capital after an item is
+    the answer; one opening in lower case is the item typed on."""
+    t = _read(
+        tmp_path / "transcript.txt",
+        [
+            "Question 4: Tell me about:",
+            "i. your team and what",
+            "they do",
+            "ii. the money",
+            "Five nurses.",
+        ],
+    )
+    assert _turns(t)[:2] == [
+        (
+            "Question 4",
+            "interviewer",
+            "Tell me about:\ni. your team and what\nthey do\nii. the money",
+        ),
+        ("Participant", "participant", "Five nurses."),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_time_alone_below_a_question_times_its_answer(tmp_path: Path, suffix: str) -> None:
+    """A service's time alone between a question and its answer, in a file that labels no
+    answers, is no one's words and opens no turn of its own: the answer below it is timed."""
+    t = _read(
+        tmp_path / f"transcript{suffix}",
+        ["Question 1: How did the training go?", "00:01:02", "It went well.", "Question 2: OK?"],
+    )
+    assert [(u.speaker, t.text[u.start : u.end], u.begin_time) for u in t.turns] == [
+        ("Question 1", "How did the training go?", None),
+        ("Participant", "It went well.", 62.0),
+        ("Question 2", "OK?", None),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_lettered_list_read_as_labels_labels_no_answers(tmp_path: Path, suffix: str) -> None:
+    """``A.`` / ``B.`` in order on lines one after another (an answer's lettered list, read as
+    labels) are no answerer's labels: the file still labels no answers, so the words below each
+    question marker stay the participant's answer, coded (s71 m018: with them counted, every
+    answer of the file went to the interviewer)."""
+    t = _read(
+        tmp_path / f"transcript{suffix}",
+        [
+            "Question 1: How did the training go?",
+            "The team, mostly.",
+            "Question 2: Tell me about your team.",
+            "Mostly staffing.",
+            "A. the staffing.",
+            "B. the money.",
+        ],
+    )
+    assert _turns(t)[:4] == [
+        ("Question 1", "interviewer", "How did the training go?"),
+        ("Participant", "participant", "The team, mostly."),
+        ("Question 2", "interviewer", "Tell me about your team."),
+        ("Participant", "participant", "Mostly staffing."),
+    ]

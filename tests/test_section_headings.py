@@ -739,7 +739,9 @@ def test_a_participants_label_with_a_number_is_no_title(tmp_path: Path, label: s
 def test_a_lists_markers_below_a_title_are_read_as_before(tmp_path: Path) -> None:
     """The title is read among the labels as it was before it was left out: below it, a
     lower-case ``q.``/``a.`` transcript's ``i.``/``ii.`` are the interviewer's list, not a
-    speaker 'i' (the interviewer's ``I``) whose turn took the answer (s71 gate, own005)."""
+    speaker 'i' (the interviewer's ``I``) whose turn took the answer (s71 gate, own005). The
+    file labels its answers (``a. Mostly staffing.``), so the unlabelled line below the list is
+    the interviewer's too, until the next label (the lead's decision, session 72 f_lists3)."""
     t = read_txt(
         tmp_path,
         "Interview 3: community provider, registered manager\n\nq. Two things.\n"
@@ -748,8 +750,11 @@ def test_a_lists_markers_below_a_title_are_read_as_before(tmp_path: Path) -> Non
         "a. Mostly staffing. We lost two nurses.\n",
     )
     assert [(r, w) for _, r, w in turns_of(t)] == [
-        ("interviewer", "Two things.\ni. how did training go?\nii. was there enough money?"),
-        ("participant", "It went well overall, but money was short."),
+        (
+            "interviewer",
+            "Two things.\ni. how did training go?\nii. was there enough money?\n"
+            "It went well overall, but money was short.",
+        ),
         ("interviewer", "And what got in the way?"),
         ("participant", "Mostly staffing. We lost two nurses."),
     ]

@@ -517,12 +517,15 @@ def _role_columns(table: list[list[str]]) -> list[Block] | None:
     return blocks
 
 
-def _asked(turn: tuple[str, list[str], float | None]) -> bool:
+def _asked(turn: tuple[str, list[str], float | None], answering: str | None) -> bool:
     """Whether ``turn`` is a question marker's question, asked (``Question 5: How do you ...?``,
     or ``Question 6: Tell me about ...``): its paragraph is the question and the paragraphs after
-    it are the answer, as a plain-text paragraph's are (:mod:`.text`)."""
+    it are the answer, as a plain-text paragraph's are (:mod:`.text`), in a file that labels no
+    answers (``answering``, :func:`.roles.answerer`); in one that labels them (``A.``,
+    ``P01:``), the paragraphs below a question marker are the interviewer's until the next label,
+    as any speaker's are."""
     speaker, words, _ = turn
-    return is_question_marker(speaker) and bool("".join(words).strip())
+    return answering is not None and is_question_marker(speaker) and bool("".join(words).strip())
 
 
 def read_blocks(
@@ -622,8 +625,8 @@ def read_blocks(
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines - found.service_text  # a service's lines end no turn
-    answering = answerer(
-        (r[0] for r in read if r[0] is not None),
+    answering = answerer(  # the talk's labels: a header's and a chat message's are none
+        (r[0] for i, r in enumerate(read) if r[0] is not None and i not in found.lines | chat),
         interviewer_labels,
         participant or unlabelled_speaker(path),
     )
@@ -678,13 +681,20 @@ def read_blocks(
             continue
         elif (
             continuing
-            and _asked(turns[-1])
-            and goes_on_asking(next(w for w in reversed(turns[-1][1]) if w.strip()), words)
+            and _asked(turns[-1], answering)
+            and goes_on_asking(
+                next(w for w in reversed(turns[-1][1]) if w.strip()),
+                words,
+                next(w for w in turns[-1][1] if w.strip()),
+            )
         ):
             turns[-1][1].append(words)  # the interviewer's list of questions goes on
-        elif continuing and _asked(turns[-1]) and words.strip():
-            # the answer below a numbered question ("Question 5: How do you ...?")
-            turns.append((answering, [words], None))
+        elif (
+            continuing and answering is not None and _asked(turns[-1], answering) and words.strip()
+        ):
+            # the answer below a numbered question ("Question 5: How do you ...?"), timed by a
+            # service's time alone above it, as in plain text
+            turns.append((answering, [words], pending_time))
         elif (
             continuing
             and words.strip()

@@ -32,10 +32,15 @@ coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
    questions stays the interviewer's, not the answer: an item below an item that asks, or an
    item that asks below the marker's words that do not (``Q. Two things.`` / ``i. how did
    training go?`` / ``ii. was there enough money?``; :func:`goes_on_asking`, for the Word and
-   the plain-text reader), and the list ends at the first line that is no item, after an item
-   ending its sentence (:func:`ends_question_list`): ``Q.: Two things.`` / ``i. how did training
-   go?`` / ``ii. and the money.`` / ``It went well.``, the last the answer, in either reader.
-   A list below ``Question 5: What helped?`` is the answer's.
+   the plain-text reader), and so does any item below the marker's words ending in a colon
+   (``Question 3: Tell me about:`` / ``a. your team`` / ``b. the money``); the list ends at the
+   first line that is no item, after an item ending its sentence or opening with a capital
+   (:func:`ends_question_list`): ``Q.: Two things.`` / ``i. how did training go?`` / ``ii. and
+   the money.`` / ``It went well.``, the last the answer, in either reader. A list below
+   ``Question 5: What helped?`` is the answer's, and so is a list that does not ask below words
+   ending a sentence (``Question 3: Tell me about the barriers.`` / ``i. money.``); in plain
+   text, as in Word, the line after words ending a sentence is the answer
+   (:func:`ends_question`).
 
 (Session 69 hunts h_initials t17, h_lists, h_lists2, h_lists3 and f_lists4.)
 """
@@ -74,20 +79,24 @@ def opens_with_list_marker(line: str) -> bool:
     return m is not None and is_list_marker(" ".join(m.group("label").split()))
 
 
-def goes_on_asking(last: str, words: str) -> bool:
+def goes_on_asking(last: str, words: str, lead: str = "") -> bool:
     """Whether ``words``, a line or paragraph below ``last``, the last words of a question
-    marker's turn (``Q. ...``, ``Question 5: ...``), go on with the interviewer's own list of
-    questions, not the answer (rule 5 of the module docstring): an item
-    (:func:`opens_with_list_marker`) below an item that asks, or an item that asks below words
-    that do not (``Q. Two things.`` / ``i. how did training go?`` / ``ii. was there enough
-    money?``). A list below a question that asks (``Question 5: What helped?``) is the
-    answer's."""
+    marker's turn (``Q. ...``, ``Question 5: ...``), go on with the interviewer's own question,
+    not the answer (rule 5 of the module docstring): an item (:func:`opens_with_list_marker`)
+    below an item that asks, or an item that asks below words that do not (``Q. Two things.`` /
+    ``i. how did training go?`` / ``ii. was there enough money?``), any item of a list whose
+    ``lead``, the marker's own words, ends in a colon (``Question 3: Tell me about:`` / ``a. your
+    team`` / ``b. the money``). A list below a question that asks (``Question 5: What
+    helped?``) is the answer's, and so is a line that is no item: an answer may end asking
+    (``Two things.`` / ``It went well, was it enough?``)."""
+    last, words = last.rstrip(), words.rstrip()
     if not opens_with_list_marker(words):
         return False
-    last = last.rstrip()
+    if lead.rstrip().endswith(":"):
+        return True
     if opens_with_list_marker(last):
         return last.endswith("?")
-    return not last.endswith("?") and words.rstrip().endswith("?")
+    return not last.endswith("?") and words.endswith("?")
 
 
 #: The end of a sentence at the end of a line: its full stop, question or exclamation mark
@@ -100,13 +109,23 @@ def ends_question_list(last: str, words: str) -> bool:
     interviewer's list of questions since its marker (``ii. and the money.``, an item typed on
     over two lines joined), end the list: a line that is no item (:func:`opens_with_list_marker`)
     after an item that ends its sentence is the answer, as the paragraph after the list is in
-    Word (rule 5); after an item that ends none (``ii. and what about`` / ``the money.``) it is
-    the item's words typed on."""
+    Word (rule 5), and so is one opening with a capital after an item typed with no full stop
+    (``ii. the money`` / ``We have five nurses.``); a line in lower case after an item that ends
+    no sentence (``ii. and what about`` / ``the money.``) is the item's words typed on."""
     return (
         opens_with_list_marker(last)
         and not opens_with_list_marker(words)
-        and _SENTENCE_END.search(last) is not None
+        and (_SENTENCE_END.search(last) is not None or words.lstrip()[:1].isupper())
     )
+
+
+def ends_question(words: str) -> bool:
+    """Whether ``words``, a line of plain text of a question marker's turn, end its question
+    where they end a sentence (``Question 2: Tell me about your team.``): the next line is the
+    answer, as the paragraph after it is in Word, unless it goes on asking
+    (:func:`goes_on_asking`); a line ending no sentence (``Tell me about your team, who is in
+    it``) is typed on below."""
+    return _SENTENCE_END.search(words) is not None
 
 
 def without_list_items(

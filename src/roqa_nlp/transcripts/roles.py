@@ -67,14 +67,41 @@ def is_question_marker(label: str) -> bool:
 
 def answerer(
     speakers: Iterable[str], interviewer_labels: Sequence[str] | None, default: str
-) -> str:
+) -> str | None:
     """Who answers the unlabelled words after a question marker's question (``Question 5: ...?``)
-    in a transcript whose labels are ``speakers``: the one participant it labels, else
-    ``default`` (the case, from the file name)."""
-    answering = [
-        s for s in dict.fromkeys(speakers) if role_of(s, interviewer_labels) == "participant"
-    ]
-    return answering[0] if len(answering) == 1 else default
+    in a transcript whose labels, in order, are ``speakers`` (its header's aside): ``default``
+    (the case, from the file name) where it labels no answers, as a researcher's transcript
+    that numbers its questions does; None where it does (:func:`labels_answers`), where the
+    unlabelled words below a question marker are the interviewer's until the next label, as
+    any speaker's are (the lead's decision on s71 f_lists2's regression 2: ``Q. Three things,
+    then.`` / ``a. training.`` / ``b. money.`` / ``A. Training fine ...``, the items the
+    interviewer's; before, the one participant the file labelled answered them)."""
+    return None if labels_answers(list(speakers), interviewer_labels) else default
+
+
+def labels_answers(speakers: Sequence[str], interviewer_labels: Sequence[str] | None) -> bool:
+    """Whether a transcript whose labels, in order, are ``speakers`` labels its answers: a
+    speaker other than a question marker is a participant (``A.``, ``P01:``, a name), leaving
+    out capital letters in order that open labelled lines one after another and no other
+    (``A. the staffing.`` / ``B. the money.``: an unlabelled answer's lettered list, read as
+    labels, is no answerer's label)."""
+    lettered: set[int] = set()  # the places of runs of capitals in order from A
+    k = 0
+    while k < len(speakers):
+        n = 0
+        while k + n < len(speakers) and speakers[k + n] == _LETTERS[n : n + 1]:
+            n += 1
+        if n >= 2:
+            lettered.update(range(k, k + n))
+        k += max(n, 1)
+    return any(
+        not is_question_marker(s) and role_of(s, interviewer_labels) == "participant"
+        for s in dict.fromkeys(s for k, s in enumerate(speakers) if k not in lettered)
+    )
+
+
+#: The capital letters a lettered list's items open with, in order (:func:`labels_answers`).
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 #: The words a transcription template labels every interviewee with alike (``Participant 1``,

@@ -8,9 +8,11 @@ words; with no words below it before the next label, it is that turn's words: ``
 ``17:45``, unless two turns or more put their time between label and words, when it is a
 turn with no words). Lines without a label, including whole paragraphs after a blank line,
 continue the previous turn, except after a question marker's question (``Question 5: How do
-you ...?``, ``Q5:``; the line ending in ``?``, or its paragraph): a researcher's transcript
-that numbers its questions labels no answers, so the words after the question are the answer,
-of the one participant the file labels, else of the case (``P05`` from ``p05.txt``); and except,
+you ...?``, ``Q5:``; the line ending a sentence, ``?`` or a full stop, or its paragraph): a
+researcher's transcript that numbers its questions labels no answers, so the words after the
+question are the answer, of the case (``P05`` from ``p05.txt``), where the file labels no
+answers (a file that does, ``Q.``/``A.``, gives them to the interviewer until the next label:
+:func:`.roles.answerer`); and except,
 in a file that labels each paragraph (a copied Zoom transcript), a paragraph after one that is
 only another speaker's backchannel (``Sam Roe: Mm-hmm.``), which goes on with the turn of the
 speaker before it, as in a subtitle file (:mod:`.unlabelled`). Lines
@@ -80,7 +82,12 @@ from ..schema import Transcript, Turn
 from .chat import chat_left_out, chat_note
 from .cues import cue_transcript, looks_like_cues
 from .headings import headings_metadata, is_section_heading, is_title_line
-from .list_markers import ends_question_list, goes_on_asking, opens_with_list_marker
+from .list_markers import (
+    ends_question,
+    ends_question_list,
+    goes_on_asking,
+    opens_with_list_marker,
+)
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -98,7 +105,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import first_time_marks, has_time_marks
+from .timecodes import first_time_marks, has_time_marks, is_service_time_line
 from .unlabelled import (
     UnlabelledTalk,
     field_lines_metadata,
@@ -527,15 +534,17 @@ def _labelled_turns(
     interviewer_labels: Sequence[str] | None,
     header: set[int],
     chat: set[int],
-    answering: str,
+    answering: str | None,
     unlabelled: UnlabelledTalk | None = None,
     paragraph_words: Mapping[int, str] | None = None,
     no_turn: list[int] | None = None,
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
-    except after a question marker's question (its line ending in ``?``, or its paragraph):
+    except after a question marker's question (its line ending a sentence, or its paragraph;
+    :func:`.list_markers.ends_question`):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer, except the interviewer's list of questions going on
+    after it are ``answering``'s answer (None: the file labels its answers, and a question
+    marker's turn goes on to the next label as any speaker's does), except the interviewer's list of questions going on
     below the marker's words (:func:`.list_markers.goes_on_asking`: ``Q. Two things.`` / ``i. how
     did training go?`` / ``ii. was there enough money?``), a blank line before it or not, as in
     Word; the list ends at the first line that is no item (:func:`.list_markers.ends_question_list`:
@@ -562,12 +571,17 @@ def _labelled_turns(
     # interviewer's list of questions may go on below them ('Q.: Two things.' / 'i. how did
     # training go?' / 'ii. and the money.'), as below the paragraph of a Word file
     question = ""
+    lead = ""  # the question marker's own words, before its list: a colon there opens the list
     listing = False  # a line of the question marker's turn went on with its list of questions
     talk_began = False  # a speaker's label came: a line in no turn after it is reported
     last_words = ""  # the last line of a turn's words so far
     # two turns or more laid out as label / time / words: the file's times are turn times, so a
     # time alone under a label is that turn's time, never its answer ("P04:" / "12:31", frozen)
     turn_times = _timed_below_label(lines, labels) >= 2
+
+    def marks(speaker: str) -> bool:  # a question marker, its unlabelled words below answered
+        return answering is not None and is_question_marker(speaker)
+
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
@@ -578,24 +592,41 @@ def _labelled_turns(
                 inside.append(i)
             continue
         if not line.text.strip():
-            asked = asked or (current is not None and is_question_marker(current.speaker))
+            asked = asked or (current is not None and marks(current.speaker))
             paragraph = True
+            continue
+        stamp = match_timestamp(line.text)
+        if (
+            label is None
+            and stamp is not None
+            and current is not None
+            and current.start is not None
+            and marks(current.speaker)
+            and is_service_time_line(line.text)
+        ):
+            # a service's time alone below the question's words ('Q. Two things.' / '00:01:02'
+            # / 'i. how did training go?'): no one's words, and no end of the question, as in
+            # Word; the line below it tells whether the question goes on or the answer opens,
+            # the time the answer's
+            pending_time = stamp[0]
             continue
         goes_on = (
             label is None
             and current is not None
-            and is_question_marker(current.speaker)
+            and marks(current.speaker)
             and bool(question)
-            and goes_on_asking(question, line.text)
+            and goes_on_asking(question, line.text, lead)
         )
         if (
             label is None
             and current is not None
             and not goes_on
+            and answering is not None
             and (asked or (listing and ends_question_list(question, line.text)))
         ):
             _close(current, out, interviewer_labels)
-            current, inside = _OpenTurn(speaker=answering, begin_time=None), []
+            current, inside = _OpenTurn(speaker=answering, begin_time=pending_time), []
+            pending_time = None
         elif (
             label is None
             and paragraph
@@ -629,11 +660,11 @@ def _labelled_turns(
             if rest.text.strip():
                 current.start, current.end = rest.content_start, rest.content_end
                 last_words = rest.text.rstrip()
-            asked = is_question_marker(label.label) and line.text.rstrip().endswith("?")
-            question = rest.text.strip() if is_question_marker(label.label) else ""
+            asked = marks(label.label) and ends_question(rest.text)
+            question = rest.text.strip() if marks(label.label) else ""
+            lead = question
             listing = False
             continue
-        stamp = match_timestamp(line.text)
         if stamp is not None and not line.text[stamp[1] :].strip():
             if turn_times and current is not None and current.start is None and current.time_lines:
                 # label / time / "07:30": in this layout the third line is the words
@@ -659,13 +690,15 @@ def _labelled_turns(
         pending_time = None  # a time alone above talk of this turn ("07:00" in a list of shifts)
         spanned.update(inside)
         inside = []
-        asked = is_question_marker(current.speaker) and line.text.rstrip().endswith("?")
-        if not is_question_marker(current.speaker):
-            question, listing = "", False
+        asked = marks(current.speaker) and ends_question(line.text)
+        if not marks(current.speaker):
+            question, lead, listing = "", "", False
         else:  # an item opens the words of its own; a line that is none goes on with the last
             words = line.text.strip()
             first = not question or opens_with_list_marker(words)
             question = words if first else f"{question} {words}"
+            if not listing and not opens_with_list_marker(words):
+                lead = f"{lead} {words}".strip()
             listing = listing or goes_on
     _close(current, out, interviewer_labels)
     return out, spanned
