@@ -55,6 +55,7 @@ from .columns import column_roles, row_times
 from .protected import refuse_ole_office_file
 from .roles import UNKNOWN_SPEAKER
 from .timecodes import parse_time
+from .unlabelled import time_place
 from .utterances import Utterance, known_speaker, speech_file_text, utterances_transcript
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("speaker", "text")
@@ -256,13 +257,21 @@ def _number(value: str, *, decimal_comma: bool = False) -> float | None:
     return float(text) if _NUMBER.fullmatch(text) else None
 
 
+class _DayFractions(NamedTuple):
+    """A table's times read as Excel's fractions of a day: its time columns' headers, the words
+    of its talk, and its first time as the number it holds."""
+
+    columns: list[str]
+    words: int
+    first: float
+
+
 def _day_fractions(
     rows: list[list[str]], roles: dict[str, int], *, decimal_comma: bool = False
-) -> list[str]:
-    """The time columns' headers of a table whose times are Excel's fractions of a day: every
-    time cell a number, all below 1 and not all 0, and the rows more than
-    :data:`MAX_WORDS_A_SECOND` words (seconds below 1 for a clip of a few words are seconds);
-    none for any other table."""
+) -> _DayFractions | None:
+    """Whether a table's times are Excel's fractions of a day: every time cell a number, all
+    below 1 and not all 0, and the rows more than :data:`MAX_WORDS_A_SECOND` words (seconds
+    below 1 for a clip of a few words are seconds); None for any other table."""
     columns = [c for c in ("start", "end") if c in roles]
     times: list[float] = []
     words = 0
@@ -273,32 +282,25 @@ def _day_fractions(
             if value and value.strip():
                 number = _number(value, decimal_comma=decimal_comma)
                 if number is None:
-                    return []
+                    return None
                 times.append(number)
     if not times or not 0 < max(times) < 1 or words <= MAX_WORDS_A_SECOND:
-        return []
-    return [rows[0][roles[c]].strip() for c in columns]
+        return None
+    return _DayFractions([rows[0][roles[c]].strip() for c in columns], words, times[0])
 
 
-def _warn_of_day_fractions(
-    rows: list[list[str]], roles: dict[str, int], columns: list[str], path: str | Path
-) -> None:
+def _warn_of_day_fractions(days: _DayFractions, path: str | Path) -> None:
     """One warning that a table's times were read as Excel's fractions of a day, naming its
     time columns, the first time and what it was read as, and the fix."""
     from ..errors import warn
 
-    cells = [_cells(row, roles) for row in rows[1:]]
-    words = sum(len(c.get("text", "").split()) for c in cells)
-    first = next(t.strip() for c in cells for t in row_times(c) if t and t.strip())
-    number = _number(first, decimal_comma=True) or 0.0
-    shown = f"{number:.10f}".rstrip("0")  # 0.0000462963, not Python's 4.6296296296296294e-05
-    seconds = round(number * SECONDS_A_DAY, 3)
-    clock = f"{int(seconds // 3600):02d}:{int(seconds % 3600 // 60):02d}:{seconds % 60:06.3f}"
-    named = " and ".join(columns)
-    s = "s" if len(columns) != 1 else ""
+    shown = f"{days.first:.10f}".rstrip("0")  # 0.0000462963, not Python's 4.6296296296296294e-05
+    clock = time_place(round(days.first * SECONDS_A_DAY, 3))
+    named = " and ".join(days.columns)
+    s = "s" if len(days.columns) != 1 else ""
     warn(
-        f"its {named} column{s} hold{'' if s else 's'} numbers below 1 for {words} words of "
-        f"talk: read as Excel's fractions of a day ({shown} is {clock}; format the {named} "
+        f"its {named} column{s} hold{'' if s else 's'} numbers below 1 for {days.words} words "
+        f"of talk: read as Excel's fractions of a day ({shown} is {clock}; format the {named} "
         f"column{s} as hh:mm:ss in Excel before saving, to keep them as times)",
         path=path,
         stacklevel=None,
@@ -798,9 +800,9 @@ def table_transcript(
             path=path,
             stacklevel=2,
         )
-    days = [] if scale != 1.0 else _day_fractions(rows, roles, decimal_comma=decimal_comma)
+    days = None if scale != 1.0 else _day_fractions(rows, roles, decimal_comma=decimal_comma)
     if days:
-        _warn_of_day_fractions(rows, roles, days, path)
+        _warn_of_day_fractions(days, path)
     utterances: list[Utterance] = []
     unnamed: list[int] = []  # rows with words but no speaker before any row names one
     errors: dict[int, str] = {}  # rows whose text is a spreadsheet's error value
