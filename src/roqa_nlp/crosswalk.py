@@ -1609,10 +1609,11 @@ class CodeWords(NamedTuple):
     described: dict[str, frozenset[str]]
     #: every word each code's name, aliases and whole description say ("Not ..." sentences too)
     spoken: dict[str, frozenset[str]]
-    #: the pairs of words each code's name, aliases and description about it say side by side
-    #: (:func:`_pairs`): "team leaders" of Mid-level Leaders' "such as team leaders", which a
-    #: segment's "senior team leader" says, and not High-level Leaders' alias "Senior team"
-    titles: dict[str, frozenset[tuple[str, str]]] = {}
+    #: each pair of words some codes' names, aliases and descriptions about them say side by
+    #: side (:func:`_pairs`), with the ids of those codes: "team leaders" of Mid-level Leaders'
+    #: "such as team leaders", which a segment's "senior team leader" says, and not High-level
+    #: Leaders' alias "Senior team"
+    titled: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def _code_words(target: Codebook) -> CodeWords:
@@ -1684,7 +1685,7 @@ def _words_of_codes(
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
     described: dict[str, frozenset[str]] = {}
     spoken: dict[str, frozenset[str]] = {}
-    titles: dict[str, frozenset[tuple[str, str]]] = {}
+    by_pair: dict[tuple[str, str], set[str]] = {}
     # the codebook's setting (:func:`_code_words`): a code naming it ("Mental health stigma")
     # is not what talk of physical health is about, though no other code's name says "health"
     # (s52 codebooks tester, finding 2)
@@ -1695,9 +1696,8 @@ def _words_of_codes(
         alias_words = set().union(*said) - setting
         described[code_id] = frozenset(set(_words(description)) - setting)
         spoken[code_id] = frozenset(set(_words(" ".join([name, *aliases, whole]))) - setting)
-        titles[code_id] = frozenset(
-            p for text in (name, *aliases, description) for p in _pairs(text)
-        )
+        for p in {p for text in (name, *aliases, description) for p in _pairs(text)}:
+            by_pair.setdefault(p, set()).add(code_id)
         # in sorted order, not the set's (which changes with PYTHONHASHSEED): the shares are
         # sums over these words, the same bits in every process
         words[code_id] = {
@@ -1707,7 +1707,8 @@ def _words_of_codes(
     uses = Counter(w for ws in words.values() for w in ws)
     n = len(words)
     rarity = {w: math.log(n / k) for w, k in uses.items()}
-    return CodeWords(words, rarity, named, phrases, described, spoken, titles)
+    titled = {p: frozenset(codes) for p, codes in by_pair.items()}
+    return CodeWords(words, rarity, named, phrases, described, spoken, titled)
 
 
 def target_shares(text: str, ids: list[str], target: Codebook) -> list[float]:
@@ -1762,7 +1763,7 @@ def _weight(
     sequence = getattr(said, "sequence", ())
     as_alias: set[int] = set()
     in_title: set[int] = set()  # said in another role's title: this code's not at all
-    others = [code_words.titles.get(other, frozenset()) for other in ids if other != code]
+    others = set(ids) - {code}
     for phrase in aliases:
         own = set(phrase) & code_words.words.get(code, {}).keys()
         pairs = set(zip(phrase, phrase[1:]))
@@ -1779,7 +1780,8 @@ def _weight(
                 # one after its last, is that title (s71 tester: High-level Leaders at 0.996)
                 title = sequence[at[0] : at[-1] + 2]
                 if any(
-                    p not in pairs and any(p in t for t in others) for p in zip(title, title[1:])
+                    p not in pairs and not others.isdisjoint(code_words.titled.get(p, ()))
+                    for p in zip(title, title[1:])
                 ):
                     in_title.update(here)
                 else:
