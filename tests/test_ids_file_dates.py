@@ -14,7 +14,7 @@ import pytest
 
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.name_dates import date_spans
-from roqa_nlp.pseudonyms import pseudonymise
+from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
 from roqa_nlp.transcripts import read_transcripts
 from roqa_nlp.transcripts.roles import case_from_file_name
 
@@ -65,7 +65,9 @@ def test_date_spans_read_the_forms_researchers_write() -> None:
     assert spans("2020-13-45") == []  # no month 13
 
 
-def _interviews(folder: Path, names: list[str]) -> Path:
+def interviews(folder: Path, names: list[str]) -> Path:
+    """A folder of Zoom transcripts named ``names``: Helen Marsh asks, and the i-th file's
+    participant answers (Grace Okonkwo, Dawit Mekonnen, Tunde Bello, Amira Hassan)."""
     folder.mkdir()
     people = ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello", "Amira Hassan"]
     for i, name in enumerate(names):
@@ -78,26 +80,31 @@ def _interviews(folder: Path, names: list[str]) -> Path:
     return folder
 
 
+def cases_and_key(
+    folder: Path, key: PseudonymKey | None = None
+) -> tuple[dict[str, str | None], PseudonymKey]:
+    """The case of each transcript of ``folder`` by its id, and the pseudonym key (``key``
+    extended) that ``roqa code`` would use."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        transcripts = read_transcripts(folder, interviewer_labels=["Helen Marsh"])
+        _, key = pseudonymise(transcripts, key)
+    return {t.id: t.participant for t in transcripts}, key
+
+
 def test_two_dated_files_are_two_cases_keyed_after_the_highest_number(tmp_path: Path) -> None:
     """The probe of the s71 study: ``GMI 2020-07-14.vtt`` and ``zoom_GMI_2020-07-14.vtt`` were
     one participant, ``GMI2020``, keyed ``P2020``, and ``GMI_14.07.2020.vtt`` was keyed ``P14``,
     the day; beside ``p16.vtt`` each is its own case, and the key numbers them after the
     highest number of the study (privacy.md, "Which number a participant gets")."""
     names = ["GMI 2020-07-14.vtt", "GMI_14.07.2020.vtt", "p16.vtt", "zoom_GMI_2020-07-14.vtt"]
-    folder = _interviews(tmp_path / "study", names)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RoqaWarning)
-        transcripts = read_transcripts(folder, interviewer_labels=["Helen Marsh"])
-    cases = {t.id: t.participant for t in transcripts}
+    cases, key = cases_and_key(interviews(tmp_path / "study", names))
     assert cases == {
         "GMI 2020-07-14": "GMI 2020-07-14",
         "GMI_14.07.2020": "GMI_14.07.2020",
         "p16": "P16",
         "zoom_GMI_2020-07-14": "zoom_GMI_2020-07-14",
     }
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RoqaWarning)
-        _, key = pseudonymise(transcripts)
     assert {
         name: key.get(name)
         for name in ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello", "Amira Hassan"]

@@ -6,19 +6,17 @@ key gave it ``P15``, where ``RM15 2020-07-14.vtt`` is ``RM15``."""
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
 
-from roqa_nlp.errors import RoqaWarning
-from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
-from roqa_nlp.transcripts import read_transcripts
+from roqa_nlp.pseudonyms import PseudonymKey
 from roqa_nlp.transcripts.roles import (
     case_from_file_name,
     participant_from_filename,
     study_id_from_filename,
 )
+from test_ids_file_dates import cases_and_key, interviews
 
 
 @pytest.mark.parametrize(
@@ -66,34 +64,11 @@ def test_other_words_beside_the_id_and_date_still_name_no_participant(name: str)
     assert case_from_file_name(name) == Path(name).stem
 
 
-def _interviews(folder: Path, names: list[str]) -> Path:
-    folder.mkdir()
-    people = ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello", "Amira Hassan"]
-    for i, name in enumerate(names):
-        (folder / name).write_text(
-            "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHelen Marsh: What gets in the way"
-            f"{' here' * i}?\n\n00:00:04.000 --> 00:00:09.000\n{people[i]}: Money, and "
-            "staff turnover.\n",
-            "utf-8",
-        )
-    return folder
-
-
-def _cases_and_key(
-    folder: Path, key: PseudonymKey | None = None
-) -> tuple[dict[str, str | None], PseudonymKey]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RoqaWarning)
-        transcripts = read_transcripts(folder, interviewer_labels=["Helen Marsh"])
-        _, key = pseudonymise(transcripts, key)
-    return {t.id: t.participant for t in transcripts}, key
-
-
 def test_a_bare_year_is_keyed_after_the_highest_number(tmp_path: Path) -> None:
     """``GO_2020.vtt`` beside ``p16.vtt``: Grace is ``P17``, not ``P2020``, and the year counts
     as no number of the study, so Dawit of ``participant_2019.vtt`` is ``P18``, not ``P2021``."""
-    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "participant_2019.vtt", "p16.vtt"])
-    cases, key = _cases_and_key(folder)
+    folder = interviews(tmp_path / "study", ["GO_2020.vtt", "participant_2019.vtt", "p16.vtt"])
+    cases, key = cases_and_key(folder)
     assert cases == {
         "GO_2020": "GO_2020",
         "participant_2019": "participant_2019",
@@ -126,8 +101,8 @@ def test_a_prefixed_study_id_keeps_its_number_in_the_key(tmp_path: Path) -> None
     """``P2001_interview.vtt`` and ``RM2002.vtt`` beside ``GO_2020.vtt``: their participants are
     ``P2001`` and ``P2002``, the numbers of their ids; Grace's year is still none, so she is keyed
     after the highest, ``P2003``."""
-    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "P2001_interview.vtt", "RM2002.vtt"])
-    cases, key = _cases_and_key(folder)
+    folder = interviews(tmp_path / "study", ["GO_2020.vtt", "P2001_interview.vtt", "RM2002.vtt"])
+    cases, key = cases_and_key(folder)
     assert cases == {"GO_2020": "GO_2020", "P2001_interview": "P2001", "RM2002": "RM2002"}
     assert [key.get(n) for n in ["Grace Okonkwo", "Dawit Mekonnen", "Tunde Bello"]] == [
         "P2003",
@@ -137,9 +112,9 @@ def test_a_prefixed_study_id_keeps_its_number_in_the_key(tmp_path: Path) -> None
 
 
 def test_the_researchers_key_may_give_a_year_like_number(tmp_path: Path) -> None:
-    folder = _interviews(tmp_path / "study", ["GO_2020.vtt", "p16.vtt"])
+    folder = interviews(tmp_path / "study", ["GO_2020.vtt", "p16.vtt"])
     own = PseudonymKey({"Grace Okonkwo": "P2020"})
-    _, key = _cases_and_key(folder, own)
+    _, key = cases_and_key(folder, own)
     assert key.get("Grace Okonkwo") == "P2020"
     assert key.get("Dawit Mekonnen") == "P16"
 
@@ -148,8 +123,8 @@ def test_a_month_named_date_beside_a_study_id_is_keyed_as_its_case(tmp_path: Pat
     """``RM15 14 July 2020.vtt`` and ``RM15 2020-07-14 follow-up.vtt`` are one case, ``RM15``,
     keyed ``P15`` as the case says."""
     names = ["RM15 14 July 2020.vtt", "RM16 2020-07-21.vtt"]
-    folder = _interviews(tmp_path / "study", names)
-    cases, key = _cases_and_key(folder)
+    folder = interviews(tmp_path / "study", names)
+    cases, key = cases_and_key(folder)
     assert cases == {"RM15 14 July 2020": "RM15", "RM16 2020-07-21": "RM16"}
     assert key.get("Grace Okonkwo") == "P15"
     assert key.get("Dawit Mekonnen") == "P16"
