@@ -11,33 +11,17 @@ does.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 
 from test_cli_agree import run
+from test_import_cli_sources import ALICE, TEXT, coded, no_interviewer
 from test_refiqda import build_qdpx, project_xml
 
-ALICE = "00000000-0000-4000-8000-0000000000aa"
 BOB = "00000000-0000-4000-8000-0000000000bb"
-STAFFING = "00000000-0000-4000-8000-000000000001"
-TEXT = (
-    "Sam Roe: Thanks for joining. How are staffing levels at the moment?\n"
-    "Jane Doe: Honestly we lacked staff all winter, agency cover was hard to get.\n"
-    "Sam Roe: And what helped with recovery-oriented practice?\n"
-    "Jane Doe: The manager backed us and gave us time for training.\n"
-)
 USERS = f'<User guid="{ALICE}" name="Alice"/><User guid="{BOB}" name="Bob"/>'
 QUESTION = "rm01:@9-67"
-
-
-def coded(start: int, end: int, user: str) -> str:
-    return (
-        f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
-        f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{user}">'
-        f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
-    )
 
 
 def two_coders(tmp_path: Path, text: str = TEXT) -> Path:
@@ -62,12 +46,7 @@ def test_agree_names_the_interviewer_of_a_project_with_interviewer(
     assert code == 0, err
     assert "lies wholly in interviewers' turns" not in out
     # said, as roqa import says it, with the fix
-    assert err == (
-        f"roqa: warning: {path}: source 'rm01': no interviewer among the speakers 'Sam Roe', "
-        "'Jane Doe', so every coded passage was read as participant talk, questions alone "
-        "too, and none got the interviewer's question before it (name the interviewer with "
-        "--interviewer NAME)\n"
-    )
+    assert err == no_interviewer(path)
 
     code, out, err = run(["agree", str(path), "--n-boot", "0", "--interviewer", "Sam Roe"], capsys)
     assert code == 0, err

@@ -28,10 +28,11 @@ TEXT = (
 )
 
 
-def coded(start: int, end: int) -> str:
+def coded(start: int, end: int, user: str = ALICE) -> str:
+    """A passage coded Staffing by ``user`` (Alice)."""
     return (
         f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
-        f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{ALICE}">'
+        f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{user}">'
         f'<CodeRef targetGUID="{STAFFING}"/></Coding></PlainTextSelection>'
     )
 
@@ -107,6 +108,17 @@ def names_project(tmp_path: Path) -> Path:
     )
 
 
+def no_interviewer(path: Path) -> str:
+    """The warning of ``roqa import`` and ``roqa agree`` on :data:`TEXT` in ``path`` as source
+    'rm01', with no --interviewer."""
+    return (
+        f"roqa: warning: {path}: source 'rm01': no interviewer among the speakers 'Sam Roe', "
+        "'Jane Doe', so every coded passage was read as participant talk, questions alone "
+        "too, and none got the interviewer's question before it (name the interviewer with "
+        "--interviewer NAME)\n"
+    )
+
+
 def imported_rows(folder: Path) -> list[dict]:
     lines = (folder / "codings" / "Alice" / "codings.jsonl").read_text("utf-8").splitlines()
     return [json.loads(line) for line in lines]
@@ -122,12 +134,7 @@ def test_import_names_the_interviewer_with_interviewer(
     assert code == 0, err
     # what an import did, not roqa code's "so everyone's talk was coded" (s71: nothing is
     # coded by an import; its passages are read as participant talk, with no question)
-    assert err == (
-        f"roqa: warning: {path}: source 'rm01': no interviewer among the speakers 'Sam Roe', "
-        "'Jane Doe', so every coded passage was read as participant talk, questions alone "
-        "too, and none got the interviewer's question before it (name the interviewer with "
-        "--interviewer NAME)\n"
-    )
+    assert err == no_interviewer(path)
     (row,) = imported_rows(tmp_path / "a")
     assert row["context"] == ""
 
