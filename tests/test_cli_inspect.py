@@ -1187,16 +1187,12 @@ def test_inspect_names_a_services_lines_at_the_top_as_its_own_not_as_closing_tex
     """s57 wild tester, finding 7: Rev's "Transcript by Rev.com" and "Page 1 of 2" above the
     first turn were named "a transcription service's closing text", and only the first of
     them quoted."""
-    f = tmp_path / "rev_p23.txt"
-    f.write_text(
+    assert _read_as(
+        tmp_path,
         "p23 interview (Completed 03/14/24)\nTranscript by Rev.com\nPage 1 of 2\n\n"
         "Interviewer (00:00:02):\nWhat is your role?\n\n"
         "Speaker 2 (00:00:12):\nI manage a rehabilitation unit.\n",
-        encoding="utf-8",
-    )
-    run = roqa("inspect", f, "--json")
-    assert run.code == 0, run.err
-    assert json.loads(run.out)[0]["read_as"] == [
+    ) == [
         "a transcription service's own lines left out, no one's talk (2 lines: "
         "'Transcript by Rev.com', 'Page 1 of 2')"
     ]
@@ -1204,16 +1200,12 @@ def test_inspect_names_a_services_lines_at_the_top_as_its_own_not_as_closing_tex
 
 def test_inspect_cuts_a_long_service_line_at_a_word_with_an_ellipsis(tmp_path: Path) -> None:
     """s71 readers, finding 4: Rev's footer was quoted cut mid-word, 'view latest v'."""
-    f = tmp_path / "rev_p17.txt"
-    f.write_text(
+    assert _read_as(
+        tmp_path,
         "Interviewer (00:01:23): What is your role?\n\n"
         "Respondent (00:01:30): I manage a supported living service.\n\n"
         "This transcript was exported on Oct 14, 2026 - view latest version here.\n",
-        encoding="utf-8",
-    )
-    run = roqa("inspect", f, "--json")
-    assert run.code == 0, run.err
-    assert json.loads(run.out)[0]["read_as"] == [
+    ) == [
         "a transcription service's own lines left out, no one's talk (1 line: "
         "'This transcript was exported on Oct 14, 2026 - view latest…')"
     ]
