@@ -232,3 +232,34 @@ def build_persons_result(
         if s.segment.id in uncoded:
             s.suggestions = []
     return result
+
+
+def report_js() -> str:
+    """The report page's script, report.js."""
+    from roqa_nlp.report import HERE
+
+    return (HERE / "static" / "report.js").read_text(encoding="utf-8")
+
+
+def report_js_functions(*names: str) -> str:
+    """report.js's functions ``names``, one after another (each from its ``  function NAME(``
+    line to its closing brace), for :func:`node_prints` to run."""
+    js = report_js()
+    starts = [js.index(f"  function {name}(") for name in names]
+    return "".join(js[start : js.index("\n  }\n", start) + 4] for start in starts)
+
+
+def node_prints(script: str) -> Any:
+    """What node prints running the JavaScript ``script``, read as JSON (the test is skipped
+    where node is not installed: the browser tests run the page's script in the page)."""
+    import json
+    import shutil
+    import subprocess
+
+    import pytest
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)

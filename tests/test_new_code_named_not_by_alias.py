@@ -14,6 +14,7 @@ import warnings
 
 import pytest
 
+from report_fixture import node_prints, report_js_functions
 from roqa_nlp.codebook import Codebook, normalise_name
 from roqa_nlp.crosswalk import named_in
 from roqa_nlp.decisions import (
@@ -85,20 +86,8 @@ def test_the_report_page_keys_names_as_python_does() -> None:
     """report.js's nameKey (the key its codeIdOf reads a loaded row's code by) is
     normalise_name: "…" is punctuation in the page too."""
     import json
-    import shutil
-    import subprocess
 
     from roqa_nlp.decisions import casefold_table
-    from roqa_nlp.report import HERE
-
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
-
-    def function(name: str) -> str:
-        start = js.index(f"  function {name}(")
-        return js[start : js.index("\n  }\n", start) + 4]
 
     names = [
         "Senior team\u2026",
@@ -109,12 +98,10 @@ def test_the_report_page_keys_names_as_python_does() -> None:
     ]
     script = (
         f"var near = {{casefold: {json.dumps(casefold_table())}}}; var foldMap = null;\n"
-        + function("foldCase")
-        + function("nameKey")
+        + report_js_functions("foldCase", "nameKey")
         + f"console.log(JSON.stringify({json.dumps(names)}.map(nameKey)));\n"
     )
-    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == [normalise_name(n) for n in names]
+    assert node_prints(script) == [normalise_name(n) for n in names]
 
 
 def test_a_project_codebook_with_a_new_code_named_as_an_alias_loads_from_its_file(tmp_path) -> None:

@@ -15,13 +15,11 @@ import io
 import json
 import re
 import shutil
-import subprocess
 from html import unescape
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from report_fixture import node_prints, report_js, report_js_functions
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import chart_with
 from roqa_nlp.open_coding import no_counterpart, with_no_counterpart_queued
@@ -321,20 +319,9 @@ def _review_blocks(html: str) -> list[dict[str, Any]]:
 def _in_page(html: str, steps: str) -> Any:
     """``steps`` (JavaScript) run by node with report.js's review functions on ``html``'s review
     blocks; what they print, read as JSON."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    from roqa_nlp.report import HERE
-
-    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
-
-    def function(name: str) -> str:
-        start = js.index(f"  function {name}(")
-        return js[start : js.index("\n  }\n", start) + 4]
-
     constants = "".join(
         line + "\n"
-        for line in js.splitlines()
+        for line in report_js().splitlines()
         if re.match(
             r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS|qdaMark) = ", line
         )
@@ -348,11 +335,10 @@ def _in_page(html: str, steps: str) -> Any:
         "var state = {}, kept = {}, knownCodes = null, carriedUnmatched = [];\n"
         "var loadedUnmatched = [];\n"
         f"var BLOCKS = {json.dumps(_review_blocks(html))};\n{constants}{FAKE_DOM}"
-        + "".join(function(n) for n in PAGE_FUNCTIONS)
+        + report_js_functions(*PAGE_FUNCTIONS)
         + steps
     )
-    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return node_prints(script)
 
 
 def test_a_segment_with_no_code_in_the_codebook_is_coded_with_one_of_its_codes(

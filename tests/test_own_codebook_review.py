@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from report_fixture import node_prints, report_js_functions
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
 from roqa_nlp.decisions_crosswalk import review_codebook, unmapped_builtin_code
@@ -552,19 +553,6 @@ def _page_reviewed(page: str, states: dict[str, dict[str, Any]]) -> dict[str, An
     crosswalk ``page`` gives it, for each segment's state (``{"codes": ..., "extra": [[decision,
     code, new code], ...], "shown": [codes shown]}``; skipped without node)."""
     import re
-    import shutil
-    import subprocess
-
-    from roqa_nlp.report import HERE
-
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
-
-    def function(name: str) -> str:
-        start = js.index(f"  function {name}(")
-        return js[start : js.index("\n  }\n", start) + 4]
 
     def data(element: str) -> str:
         found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', page)
@@ -588,25 +576,21 @@ def _page_reviewed(page: str, states: dict[str, dict[str, Any]]) -> dict[str, An
         " { return {getAttribute: function () { return c; }}; }); }};\n"
         "});\n"
         "function reviewsById() { return reviews; }\n"
-        + "".join(
-            function(n)
-            for n in (
-                "shownCodes",
-                "squash",
-                "isOtherCode",
-                "intoOf",
-                "rejectsAll",
-                "isReviewed",
-                "lacksCode",
-                "lackingCodes",
-                "partlyText",
-            )
+        + report_js_functions(
+            "shownCodes",
+            "squash",
+            "isOtherCode",
+            "intoOf",
+            "rejectsAll",
+            "isReviewed",
+            "lacksCode",
+            "lackingCodes",
+            "partlyText",
         )
         + "var out = {}; Object.keys(states).forEach(function (s) { out[s] = [isReviewed(s), "
         "partlyText(state[s])]; }); console.log(JSON.stringify(out));"
     )
-    run = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    return dict(json.loads(run.stdout))
+    return dict(node_prints(script))
 
 
 def test_the_page_counts_a_segment_decided_only_on_a_code_the_codebook_lacks_as_not_reviewed(

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from report_fixture import INTERVIEWS, OPEN_CODING, build_result
+from report_fixture import INTERVIEWS, OPEN_CODING, build_result, node_prints, report_js_functions
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
@@ -1314,19 +1314,6 @@ def _recode_targets(
     recodeTarget run by node on the codes the page lists (skipped without node: the browser
     tests run them in the page)."""
     import json
-    import shutil
-    import subprocess
-
-    from roqa_nlp.report import HERE
-
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
-
-    def function(name: str) -> str:
-        start = js.index(f"  function {name}(")
-        return js[start : js.index("\n  }\n", start) + 4]
 
     codes = [
         {"id": c.id, "name": c.name} | ({"aliases": list(c.aliases)} if c.aliases else {})
@@ -1334,25 +1321,21 @@ def _recode_targets(
     ]  # as the page lists them (codes_json)
     script = (
         f"var codes = {json.dumps(codes)};\n"
-        + "".join(
-            function(n)
-            for n in (
-                "squash",
-                "labelOf",
-                "codeWords",
-                "startsWords",
-                "recodeHits",
-                "codeLabels",
-                "aliasesOf",
-                "recodeChoices",
-                "recodeTarget",
-            )
+        + report_js_functions(
+            "squash",
+            "labelOf",
+            "codeWords",
+            "startsWords",
+            "recodeHits",
+            "codeLabels",
+            "aliasesOf",
+            "recodeChoices",
+            "recodeTarget",
         )
         + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
         f"{{ return {function_name}(c[0], c[1]); }})));"
     )
-    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
-    return list(json.loads(out.stdout))
+    return list(node_prints(script))
 
 
 def test_recode_box_reads_part_of_a_codes_id_or_name_as_that_code() -> None:
