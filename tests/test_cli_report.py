@@ -16,6 +16,19 @@ from test_cli_agree import run
 TEXT = "P07: We never have the staff. Our manager backs us though."
 
 
+#: The CFIR 2.0 codes no CFIR 2009 code maps onto, but Critical Incidents (which a project's own
+#: code may be named as), as the Table 2 note and the report's About text list them
+UNREACHABLE = (
+    "Local Attitudes, Local Conditions, External Pressure, Societal Pressure, Physical "
+    "Infrastructure, Information Technology Infrastructure, Work Infrastructure, Human "
+    "Equality-Centeredness, Deliverer-Centeredness, Mission Alignment, Funding, Space, "
+    "Materials & Equipment, Other Implementation Support, Innovation Deliverers, Innovation "
+    "Recipients, Teaming, Assessing Needs, Assessing Needs: Innovation Deliverers, Assessing "
+    "Context, Tailoring Strategies, Engaging: Innovation Deliverers, Engaging: Innovation "
+    "Recipients, Reflecting & Evaluating: Innovation, Adapting."
+)
+
+
 def alices_codings(tmp_path: Path, user: dict[str, str] | None, *, model: bool = False) -> Path:
     """One passage Alice coded with two codes (Available Resources, then Leadership Engagement),
     and one with Available Resources alone."""
@@ -251,14 +264,7 @@ def test_report_writes_table2_as_word_and_saturation_for_a_write_up(tmp_path: Pa
     )
     # named in a note below the table, not in the caption a journal prints (s71 outputs D3)
     assert Document(str(t)).paragraphs[-1].text == (
-        "No cfir-2009 code maps onto these cfir-2022 codes: Critical Incidents, Local "
-        "Attitudes, Local Conditions, External Pressure, Societal Pressure, Physical "
-        "Infrastructure, Information Technology Infrastructure, Work Infrastructure, Human "
-        "Equality-Centeredness, Deliverer-Centeredness, Mission Alignment, Funding, Space, "
-        "Materials & Equipment, Other Implementation Support, Innovation Deliverers, Innovation "
-        "Recipients, Teaming, Assessing Needs, Assessing Needs: Innovation Deliverers, Assessing "
-        "Context, Tailoring Strategies, Engaging: Innovation Deliverers, Engaging: Innovation "
-        "Recipients, Reflecting & Evaluating: Innovation, Adapting."
+        f"No cfir-2009 code maps onto these cfir-2022 codes: Critical Incidents, {UNREACHABLE}"
     )
 
 
@@ -648,14 +654,7 @@ def test_a_persons_code_with_several_cfir_2_0_counterparts_is_charted_once(
         "cfir-2009:CI.E, cfir-2009:IS.D, cfir-2009:OS.D). A code of the project's own named as a "
         "cfir-2022 code is charted as that code (project.critical-incidents as OUT.A). No "
         "cfir-2009 code maps onto 25 of the 67 cfir-2022 codes, so they cannot be charted from "
-        "these codings and an empty column of theirs says nothing of what was said: Local "
-        "Attitudes, Local Conditions, External Pressure, Societal Pressure, Physical "
-        "Infrastructure, Information Technology Infrastructure, Work Infrastructure, Human "
-        "Equality-Centeredness, Deliverer-Centeredness, Mission Alignment, Funding, Space, "
-        "Materials & Equipment, Other Implementation Support, Innovation Deliverers, Innovation "
-        "Recipients, Teaming, Assessing Needs, Assessing Needs: Innovation Deliverers, Assessing "
-        "Context, Tailoring Strategies, Engaging: Innovation Deliverers, Engaging: Innovation "
-        "Recipients, Reflecting & Evaluating: Innovation, Adapting."
+        f"these codings and an empty column of theirs says nothing of what was said: {UNREACHABLE}"
     )
 
 
