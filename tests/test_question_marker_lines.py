@@ -18,16 +18,12 @@ import pytest
 
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
+from test_export_stamps import write_docx
 
 
 def _read(path: Path, lines: list[str]) -> Transcript:
     if path.suffix == ".docx":
-        import docx
-
-        d = docx.Document()
-        for p in lines:
-            d.add_paragraph(p)
-        d.save(str(path))
+        write_docx(path, lines)
     else:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with warnings.catch_warnings():
