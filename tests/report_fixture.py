@@ -234,6 +234,21 @@ def build_persons_result(
     return result
 
 
+#: report.js's functions by which the recode box reads the code a researcher types, in the
+#: codebook the page lists (:func:`report_js_functions`)
+RECODE_FUNCTIONS = (
+    "squash",
+    "labelOf",
+    "codeWords",
+    "startsWords",
+    "recodeHits",
+    "codeLabels",
+    "aliasesOf",
+    "recodeChoices",
+    "recodeTarget",
+)
+
+
 def report_js() -> str:
     """The report page's script, report.js."""
     from roqa_nlp.report import HERE

@@ -19,7 +19,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from report_fixture import node_prints, report_js, report_js_functions
+from report_fixture import RECODE_FUNCTIONS, node_prints, report_js, report_js_functions
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import chart_with
 from roqa_nlp.open_coding import no_counterpart, with_no_counterpart_queued
@@ -241,15 +241,7 @@ PAGE_FUNCTIONS = (
     "noteRows",
     "decisionRows",
     "decisionsCsv",
-    "squash",
-    "labelOf",
-    "codeWords",
-    "startsWords",
-    "recodeHits",
-    "codeLabels",
-    "aliasesOf",
-    "recodeChoices",
-    "recodeTarget",
+    *RECODE_FUNCTIONS,
     "recodeFrom",
     "decisionSaid",
     "entryFromRows",

@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from report_fixture import INTERVIEWS, OPEN_CODING, build_result, node_prints, report_js_functions
+from report_fixture import (
+    INTERVIEWS,
+    OPEN_CODING,
+    RECODE_FUNCTIONS,
+    build_result,
+    node_prints,
+    report_js_functions,
+)
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision
@@ -1321,17 +1328,7 @@ def _recode_targets(
     ]  # as the page lists them (codes_json)
     script = (
         f"var codes = {json.dumps(codes)};\n"
-        + report_js_functions(
-            "squash",
-            "labelOf",
-            "codeWords",
-            "startsWords",
-            "recodeHits",
-            "codeLabels",
-            "aliasesOf",
-            "recodeChoices",
-            "recodeTarget",
-        )
+        + report_js_functions(*RECODE_FUNCTIONS)
         + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
         f"{{ return {function_name}(c[0], c[1]); }})));"
     )
