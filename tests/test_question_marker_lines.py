@@ -273,3 +273,65 @@ def test_a_lettered_list_read_as_labels_labels_no_answers(tmp_path: Path, suffix
         ("Question 2", "interviewer", "Tell me about your team."),
         ("Participant", "participant", "Mostly staffing."),
     ]
+
+
+# A label with a time and nothing else on its line, the words on the line (paragraph) below
+# (s71 tester, HIGH in .docx): 'Q.: [00:00:05]' made the time the question's words, and in Word
+# the question below it was read as the answer, so the whole interview was one turn of 'A'.
+TIMED_LABEL_LINES = {
+    "Q.: [time]": ("Q.: [{t}]", "A.: [{t}]", "Q", "A"),
+    "Q. [time]": ("Q. [{t}]", "A. [{t}]", "Q", "A"),
+    "Q.: time": ("Q.: {t}", "A.: {t}", "Q", "A"),
+    "Q: time": ("Q: {t}", "A: {t}", "Q", "A"),
+    "Interviewer: time": ("Interviewer: {t}", "P04: {t}", "Interviewer", "P04"),
+    "Interviewer [time]:": ("Interviewer [{t}]:", "P04 [{t}]:", "Interviewer", "P04"),
+}
+EXCHANGES = [
+    ("How did the training go?", "It went well, but money was short."),
+    ("And the staffing?", "We lost two nurses to the agency."),
+    ("What helped most?", "Our area manager backed it from the start."),
+]
+
+
+@pytest.mark.parametrize("case", sorted(TIMED_LABEL_LINES))
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_label_and_its_time_alone_open_the_turn_the_words_below(
+    tmp_path: Path, case: str, suffix: str
+) -> None:
+    asks, answers, asker, answerer = TIMED_LABEL_LINES[case]
+    lines: list[str] = []
+    expected = []
+    for k, (question, answer) in enumerate(EXCHANGES):
+        lines += [asks.format(t=f"00:00:{20 * k + 5:02d}"), question]
+        lines += [answers.format(t=f"00:00:{20 * k + 12:02d}"), answer]
+        expected += [
+            (asker, "interviewer", question, 20.0 * k + 5),
+            (answerer, "participant", answer, 20.0 * k + 12),
+        ]
+    t = _read(tmp_path / f"transcript{suffix}", lines)
+    got = [(s, r, words, u.begin_time) for (s, r, words), u in zip(_turns(t), t.turns)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_time_said_as_an_answer_and_a_header_field_keep_their_words(
+    tmp_path: Path, suffix: str
+) -> None:
+    # the next label right below the time: the time is the answer's words; a field's line
+    # between turns is still left out as the header's are
+    lines = [
+        "Interviewer: How did the training go?",
+        "P04: It went well, but money was short.",
+        "",
+        "Start time: 14:00:00",
+        "",
+        "Interviewer: When did the recording stop?",
+        "P04: 00:45:00",
+        "Interviewer: Thanks.",
+    ]
+    t = _read(tmp_path / f"transcript{suffix}", lines)
+    assert _turns(t)[-2:] == [
+        ("P04", "participant", "00:45:00"),
+        ("Interviewer", "interviewer", "Thanks."),
+    ]
+    assert t.metadata["field_lines_between_turns"] == ["Start time: 14:00:00"]

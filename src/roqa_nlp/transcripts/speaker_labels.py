@@ -765,7 +765,42 @@ def line_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
+    found = _times_alone_after_labels(lines, found, title_block | between)
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+#: A recording's time holding the rest of a label's line alone (``Q.: [00:00:05]``, ``Q:
+#: 00:00:05``, ``A. (0:12)``): in brackets, or bare with hours and seconds (``P04: 12:30`` may
+#: answer "what time?"), a colon after it or not.
+_TIME_ALONE_AFTER = re.compile(
+    rf"[ \t]*(?:[\[(][ \t]*(?P<bracketed>{_BRACKETED})[ \t]*[\])]"
+    rf"|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,9}})?))[ \t]*:?[ \t]*$"
+)
+
+
+def _times_alone_after_labels(
+    lines: Sequence[str], found: Sequence[LabelMatch | None], header: Collection[int]
+) -> list[LabelMatch | None]:
+    """``found``, a label whose line holds only a time after it (:data:`_TIME_ALONE_AFTER`)
+    taking that time as its turn's, its words none, where the next line with words has no label
+    (the turn's words are below it): ``Q.: [00:00:05]`` / ``How did ...?`` opens the
+    interviewer's turn at 5 s as ``Interviewer: [00:00:05]`` does (the question marker's words
+    were the time, and in Word the paragraph below was read as the answer: s71 tester). A header
+    field's line (``Start time: 14:00:00``) keeps its value, and a time said with the next label
+    right below it (``P04: 00:45:00`` / ``Interviewer: Thanks.``) is the speaker's words."""
+    out = list(found)
+    for i, m in enumerate(found):
+        if m is None or m.time is not None or m.timed or i in header or is_header_field(m.label):
+            continue
+        alone = _TIME_ALONE_AFTER.match(lines[i], m.words_start)
+        if alone is None:
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if below is None or found[below] is not None:
+            continue
+        ts = alone.group("bracketed") or alone.group("bare")
+        out[i] = dataclasses.replace(m, words_start=len(lines[i]), time=label_time(ts))
+    return out
 
 
 #: Fewest other speakers a file labels for a collective reply's label said there
