@@ -2264,7 +2264,13 @@ class PseudonymKey:
         from .transcripts.headings import HEADINGS
         from .transcripts.roles import COLLECTIVE_REPLIES
         from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
-        from .transcripts.unlabelled import FIELD_LINES, NO_TURN, UNDECIDED_AS, UNDECIDED_WORDS
+        from .transcripts.unlabelled import (
+            ABOVE_FIRST_LABEL,
+            FIELD_LINES,
+            NO_TURN,
+            UNDECIDED_AS,
+            UNDECIDED_WORDS,
+        )
         from .transcripts.utterances import HEADER_CUES
 
         read_as = meta.get(UNDECIDED_AS)
@@ -2278,6 +2284,7 @@ class PseudonymKey:
             UNTIMED,
             ZOOM_CHAT,
             NO_TURN,
+            ABOVE_FIRST_LABEL,  # talk typed above the first label (names and all)
             FIELD_LINES,
             UNDECIDED_WORDS,
             SERVICE_TEXT,

@@ -46,6 +46,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     )
     from ..transcripts.segment import left_out_as_backchannels
     from ..transcripts.unlabelled import (
+        above_first_label_warning,
         after_change_warning,
         field_lines_warning,
         no_turn_warning,
@@ -84,7 +85,14 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "device_names": device_name_warning(t),
         "language": language_warning(t),
         "left_out": "; ".join(
-            w for w in (unread_cues_warning(t), no_turn_warning(t), field_lines_warning(t)) if w
+            w
+            for w in (
+                unread_cues_warning(t),
+                above_first_label_warning(t),
+                no_turn_warning(t),
+                field_lines_warning(t),
+            )
+            if w
         )
         or None,
         "cue_order": backward_cues_warning(t),

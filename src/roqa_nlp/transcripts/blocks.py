@@ -90,6 +90,7 @@ from .timecodes import first_time_marks, has_time_marks, is_service_time_line, p
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
+    above_first_label_metadata,
     field_lines_metadata,
     names_each_piece,
     no_turn_metadata,
@@ -758,6 +759,8 @@ def read_blocks(
             **chat_note(messages),
             **found_unlabelled.metadata(),
             **no_turn_metadata(no_turn),
+            # paragraphs above the first label, left out as a title's: named where talk
+            **(above_first_label_metadata([("", w) for w in unlabelled]) if labelled else {}),
             **field_lines_metadata(
                 [("", " ".join(texts[i].split())) for i in sorted(found.between)]
             ),

@@ -120,7 +120,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     initials read as a participant's talk though it looks asked
     (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`), words read
     into no turn
-    (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`), header fields' lines between
+    (:func:`~roqa_nlp.transcripts.unlabelled.no_turn_warning`) or left out above the first
+    speaker's label where they read as talk
+    (:func:`~roqa_nlp.transcripts.unlabelled.above_first_label_warning`), header fields' lines between
     turns left out (:func:`~roqa_nlp.transcripts.unlabelled.field_lines_warning`), lines read as
     section headings and left out (:func:`~roqa_nlp.transcripts.headings.headings_warning`),
     lines shaped like headings read as talk
@@ -137,6 +139,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
+        above_first_label_warning,
         after_change_warning,
         field_lines_warning,
         no_turn_warning,
@@ -153,6 +156,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     backwards = backward_cues_warning(transcript)
     if backwards:
         warnings.warn(RoqaWarning(backwards), stacklevel=stacklevel + 1)
+    above = above_first_label_warning(transcript)
+    if above:
+        warnings.warn(RoqaWarning(above), stacklevel=stacklevel + 1)
     no_turn = no_turn_warning(transcript)
     if no_turn:
         warnings.warn(RoqaWarning(no_turn), stacklevel=stacklevel + 1)

@@ -108,6 +108,7 @@ from .speaker_labels import (
 from .timecodes import first_time_marks, has_time_marks, is_service_time_line
 from .unlabelled import (
     UnlabelledTalk,
+    above_first_label_metadata,
     field_lines_metadata,
     names_each_piece,
     no_turn_metadata,
@@ -284,6 +285,7 @@ def parse_text(
         paragraphs = _paragraphs(lines, labels)
         each = names_each_piece((speaker, words) for _, speaker, words in paragraphs)
         no_turn: list[int] = []
+        above: list[int] = []
         turns, spanned = _labelled_turns(
             lines,
             labels,
@@ -294,10 +296,12 @@ def parse_text(
             unlabelled if each else None,
             {i: words for i, speaker, words in paragraphs if speaker is None},
             no_turn,
+            above,
         )
         found_unlabelled = {
             **unlabelled.metadata(),
             **no_turn_metadata([(f"line {i + 1}", lines[i].text.strip()) for i in no_turn]),
+            **above_first_label_metadata([(f"line {i + 1}", lines[i].text) for i in above]),
         }
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
     else:
@@ -538,6 +542,7 @@ def _labelled_turns(
     unlabelled: UnlabelledTalk | None = None,
     paragraph_words: Mapping[int, str] | None = None,
     no_turn: list[int] | None = None,
+    above: list[int] | None = None,
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending a sentence, or its paragraph;
@@ -557,7 +562,9 @@ def _labelled_turns(
     ``unlabelled`` gets where it is (``line 9``);
     ``paragraph_words`` holds the words of each unlabelled paragraph by its first line
     (:func:`_paragraphs`). ``no_turn`` gets the lines with words after the first label that
-    are in no turn (after a header line or a transcriber's marker ended the turn before them).
+    are in no turn (after a header line or a transcriber's marker ended the turn before them),
+    ``above`` those above the first label that no header, heading or service line took (a
+    title's, or talk typed before the first label: :func:`.unlabelled.above_first_label_warning`).
     """
     out: list[Turn] = []
     paragraph = False  # a blank line came after the last line with words
@@ -682,6 +689,8 @@ def _labelled_turns(
         if current is None:  # a title or header before the first speaker
             if no_turn is not None and talk_began:
                 no_turn.append(i)  # after it: words no turn holds, to be reported
+            elif above is not None and not talk_began:
+                above.append(i)  # left out as a title's: reported where it reads as talk
             continue
         if current.start is None:
             current.start = line.content_start

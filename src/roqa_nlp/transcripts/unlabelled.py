@@ -33,6 +33,7 @@ speaker goes on (:func:`is_note_in_turn`), a gap inside their answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -64,6 +65,13 @@ AFTER_CHANGE_WORDS = "unlabelled_talk_after_change_words"
 #: paragraph): not coded, so :func:`no_turn_warning` names them.
 NO_TURN = "no_turn_words"
 NO_TURN_LINES = "no_turn_lines"
+#: The transcript metadata keys of the lines (Word paragraphs) above the first speaker's label
+#: that the reader left out as a title's, no header field, heading or service line it knows,
+#: where one of them reads as talk (:func:`reads_as_talk`: a first answer typed before the first
+#: label, a question under a bare ``Q.``), and where each is (``line 3``; empty for a Word
+#: paragraph): :func:`above_first_label_warning` names them, as they were left out silently.
+ABOVE_FIRST_LABEL = "above_first_label_words"
+ABOVE_FIRST_LABEL_LINES = "above_first_label_lines"
 #: The transcript metadata keys of the header fields' lines between turns (``Date: 11 May
 #: 2024``; :func:`~.speaker_labels.field_lines_between_turns`), left out as the title block's
 #: are, and where each is (``line 9``; empty for a Word paragraph): :func:`field_lines_warning`.
@@ -386,6 +394,61 @@ def no_turn_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     if not pieces:
         return {}
     return {NO_TURN: [w for _, w in pieces], NO_TURN_LINES: [where for where, _ in pieces]}
+
+
+#: The end of a line that reads as a sentence of talk: a full stop, question or exclamation mark
+#: or an ellipsis, then closing quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:[.!?\u2026\uff1f])[\"'\u201d\u2019)\]]*$")
+#: Fewest words of a line ending a sentence to read as talk (``It went well.``); a question reads
+#: so from two (``Why not?``).
+MIN_TALK_WORDS = 3
+
+
+def reads_as_talk(words: str) -> bool:
+    """Whether a line left out above the first speaker's label reads as a sentence of talk: it
+    ends a sentence (:data:`_SENTENCE_END`) in :data:`MIN_TALK_WORDS` words or more, or asks in
+    two or more (``i. what about staff?``). A title, a date or a study's name ends none
+    (``Interview with P04, 12 March 2021``, ``Recovery study - RM07``)."""
+    said = words.split()
+    if not said or _SENTENCE_END.search(said[-1]) is None:
+        return False
+    asks = said[-1].rstrip("\"'\u201d\u2019)]").endswith(("?", "\uff1f"))
+    return len(said) >= (2 if asks else MIN_TALK_WORDS)
+
+
+def above_first_label_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """The metadata of ``pieces`` (where, words), the lines left out above the first speaker's
+    label (:data:`ABOVE_FIRST_LABEL`), where one of them reads as talk (:func:`reads_as_talk`);
+    else none, a title's lines being left out as the documents say."""
+    said = [(where, " ".join(words.split())) for where, words in pieces if words.strip()]
+    if not any(reads_as_talk(words) for _, words in said):
+        return {}
+    return {
+        ABOVE_FIRST_LABEL: [w for _, w in said],
+        ABOVE_FIRST_LABEL_LINES: [where for where, _ in said],
+    }
+
+
+def above_first_label_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file, how many lines (Word paragraphs) and words above
+    the first speaker's label were left out (:data:`ABOVE_FIRST_LABEL`), where, the first that
+    reads as talk, and what to do, else None. Such lines are left out as a title is, and were
+    so silently: a first answer typed before the first label, or a question under a bare
+    ``Q.``, lost words no one was told of (s71 hunter, R1)."""
+    found = _left_out(transcript, ABOVE_FIRST_LABEL, ABOVE_FIRST_LABEL_LINES)
+    if found is None:
+        return None
+    words, n, pieces = found
+    count = sum(len(str(w).split()) for w in words)
+    talk = next((str(w) for w in words if reads_as_talk(str(w))), str(words[0]))
+    them = "them" if n != 1 else "it"
+    return (
+        f"{pieces} above the first speaker's label, {count} word{'s' if count != 1 else ''}, "
+        f"{'were' if n != 1 else 'was'} left out, not coded, as a title's lines are, though "
+        f"{'they read' if n != 1 else 'it reads'} as talk ({quoted(talk)}): if "
+        f"{'they are' if n != 1 else 'it is'} a speaker's words, put the speaker's label on "
+        f"{them} as on the turns below to have {them} read"
+    )
 
 
 def field_lines_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:

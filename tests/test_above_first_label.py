@@ -1,0 +1,127 @@
+"""Lines above the first speaker's label are left out as a title's are (docs/transcripts.md),
+but where they read as talk (a question under a bare ``Q.``, a first answer typed before the
+first label) the reader says so, once per file, naming the file, how many lines and words and
+what to do (s71 hunter R1: the words were lost silently). A title, a date or a header's fields
+above the first label give no warning. .txt, .rtf, .docx and .odt alike."""
+
+from __future__ import annotations
+
+import warnings
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from hostile_files import odt_bytes
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.unlabelled import above_first_label_warning
+
+ABOVE = "above the first speaker's label"
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    if path.suffix == ".docx":
+        import docx
+
+        d = docx.Document()
+        for p in lines:
+            if p:
+                d.add_paragraph(p)
+        d.save(str(path))
+    elif path.suffix == ".odt":
+        path.write_bytes(odt_bytes("".join(f"<text:p>{escape(p)}</text:p>" for p in lines if p)))
+    elif path.suffix == ".rtf":
+        body = "".join(f"{p}\\par\n" for p in lines)
+        path.write_text("{\\rtf1\\ansi\\deff0 " + body + "}", encoding="ascii")
+    else:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _read(path: Path, lines: list[str]) -> tuple[Transcript, list[str]]:
+    _write(path, lines)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    return t, [str(w.message) for w in caught]
+
+
+SUFFIXES = [".txt", ".rtf", ".docx", ".odt"]
+TALK_ABOVE = {
+    # s71 hunter R1 (r4.txt): a bare 'Q.' and its list of questions under a title, then the answer
+    "a bare Q. and a list under a title": (
+        [
+            "Interview 3: community provider, registered manager",
+            "",
+            "Q.",
+            "i. what about staff?",
+            "ii. and the money?",
+            "It went well overall, but money was short.",
+            "",
+            "Q. And what got in the way?",
+            "A. Mostly staffing. We lost two nurses.",
+        ],
+        4,
+        17,
+        "i. what about staff?",
+    ),
+    "a first answer typed before the first label": (
+        [
+            "I've been the registered manager here for six years, mostly on the supported side.",
+            "Interviewer: And what got in the way of recovery-focused work?",
+            "P04: Mostly staffing. We lost two nurses.",
+        ],
+        1,
+        14,
+        "I've been the registered manager here",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TALK_ABOVE))
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_talk_above_the_first_label_is_left_out_with_one_warning(
+    tmp_path: Path, case: str, suffix: str
+) -> None:
+    lines, n, words, quote = TALK_ABOVE[case]
+    t, said = _read(tmp_path / f"rm03{suffix}", lines)
+    assert quote not in t.text[t.turns[0].start :]  # still left out, as the documents say
+    named = [w for w in said if ABOVE in w]
+    assert len(named) == 1, said
+    piece = "paragraph" if suffix in (".docx", ".odt") else "line"
+    assert named[0].startswith(f"{tmp_path / f'rm03{suffix}'}: {n} {piece}")
+    assert f"{words} words" in named[0]
+    assert quote in named[0]
+    assert "put the speaker's label on" in named[0]
+    assert above_first_label_warning(t) == named[0]  # roqa inspect's 'left out' line
+
+
+TITLES_ONLY = {
+    "a transcript's title": ["Interview 3: community provider, registered manager"],
+    "a title, a date and a study": [
+        "Recovery-oriented practice study - RM07",
+        "12 March 2021",
+        "Transcript of interview_07.mp3",
+    ],
+    "a header's fields": ["Date: 12 March 2021", "Participant ID: P04", "Duration: 26 minutes"],
+    "a Markdown-less heading and a key": [
+        "Section 1: Background",
+        "Key: I = Interviewer, R = Respondent",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(TITLES_ONLY))
+@pytest.mark.parametrize("suffix", SUFFIXES)
+def test_a_title_or_header_above_the_first_label_gives_no_warning(
+    tmp_path: Path, case: str, suffix: str
+) -> None:
+    lines = TITLES_ONLY[case] + [
+        "",
+        "Interviewer: What got in the way of recovery-focused work?",
+        "P04: Mostly staffing. We lost two nurses.",
+    ]
+    t, said = _read(tmp_path / f"rm07{suffix}", lines)
+    assert not [w for w in said if ABOVE in w]
+    assert above_first_label_warning(t) is None
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P04"]
