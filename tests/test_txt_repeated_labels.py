@@ -208,12 +208,17 @@ def test_a_label_repeated_below_unlabelled_questions_is_said_to_need_the_questio
     coded, and the advice was to delete the repeated label, which codes the question with the
     answer all the same (s54 'labels', finding 4). The advice is to label the questions."""
     f = _write(tmp_path, "np07.txt", ONLY_ANSWERS_LABELLED)
+    # the first question, above the first label, is left out: said so (s72), then the splits
     assert _warnings_of_reading(f) == [
+        f"{f}: 1 line (line 1) above the first speaker's label, 7 words, was left out, not "
+        "coded, as a title's lines are, though it reads as talk ('Can you tell me about your "
+        "role?'): if it is a speaker's words, put the speaker's label on it as on the turns "
+        "below to have it read",
         f"{f}: 2 turns split by a repeated speaker label (lines 7, 11), each below a question "
         "with no speaker's label ('What changed with the new pathway?'), read as the "
         "participant's talk and coded: if the interviewer asks them, label each "
         "'Interviewer: ...' in the file (deleting the repeated label would code the question "
-        "with the answer)"
+        "with the answer)",
     ]
 
 
@@ -307,10 +312,14 @@ def test_one_label_repeated_below_an_unlabelled_question_is_told_in_the_singular
 ) -> None:
     f = _write(tmp_path, "np07.txt", ONLY_ANSWERS_LABELLED.rsplit("\n\nWhy", 1)[0] + "\n")
     assert _warnings_of_reading(f) == [
+        f"{f}: 1 line (line 1) above the first speaker's label, 7 words, was left out, not "
+        "coded, as a title's lines are, though it reads as talk ('Can you tell me about your "
+        "role?'): if it is a speaker's words, put the speaker's label on it as on the turns "
+        "below to have it read",
         f"{f}: 1 turn split by a repeated speaker label (line 7), below a question with no "
         "speaker's label ('What changed with the new pathway?'), read as the participant's talk "
         "and coded: if the interviewer asks it, label it 'Interviewer: ...' in the file "
-        "(deleting the repeated label would code the question with the answer)"
+        "(deleting the repeated label would code the question with the answer)",
     ]
 
 
