@@ -769,12 +769,14 @@ def line_labels(
     return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
 
 
-#: A recording's time holding the rest of a label's line alone (``Q.: [00:00:05]``, ``Q:
-#: 00:00:05``, ``A. (0:12)``): in brackets, or bare with hours and seconds (``P04: 12:30`` may
-#: answer "what time?"), a colon after it or not.
+#: A recording's time opening the rest of a label's line (``Q.: [00:00:05]``, ``Q: 00:00:05``,
+#: ``A. (0:12)``): in brackets, or bare with hours and seconds (``P04: 12:30`` may answer "what
+#: time?"); it holds the line alone where only blanks and a colon follow it
+#: (:func:`_times_alone_after_labels`, which checks those without a pattern: two runs of blanks
+#: around an optional colon before the line's end are quadratic in a long run of blanks).
 _TIME_ALONE_AFTER = re.compile(
     rf"[ \t]*(?:[\[(][ \t]*(?P<bracketed>{_BRACKETED})[ \t]*[\])]"
-    rf"|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,9}})?))[ \t]*:?[ \t]*$"
+    rf"|(?P<bare>\d{{1,2}}:\d{{2}}:\d{{2}}(?:[.,]\d{{1,9}})?))"
 )
 
 
@@ -793,7 +795,7 @@ def _times_alone_after_labels(
         if m is None or m.time is not None or m.timed or i in header or is_header_field(m.label):
             continue
         alone = _TIME_ALONE_AFTER.match(lines[i], m.words_start)
-        if alone is None:
+        if alone is None or lines[i][alone.end() :].strip(" \t") not in ("", ":"):
             continue
         below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
         if below is None or found[below] is not None:
