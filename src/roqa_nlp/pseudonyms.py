@@ -473,26 +473,54 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     participants (:func:`~roqa_nlp.transcripts.roles.several_participants`) and a pseudonym key
     gives one pseudonym per person (:meth:`PseudonymKey.register`). A role's label with a note
     (``Carer (Mrs Okonkwo)``: :func:`_role_word`) is no person: it was taken for the one
-    person named, as a device is, so a carer's turns were the participant's (re-test s52)."""
-    from .transcripts.roles import _names_a_person, name_key
+    person named, as a device is, so a carer's turns were the participant's (re-test s52).
+    Labels a number or letter tells apart (``Committee 1`` and ``Committee 2``, ``Commissioner
+    A`` and ``Commissioner B``, ``Member 1``:
+    :func:`~roqa_nlp.transcripts.roles.is_told_apart`) are one person only under one mark
+    (``Committee 1 (iPhone)``), and none is the one person named (tester s72 exchange, 1: a
+    role's word that is no word of ``data/not_names.txt``, ``Committee``, read as a name, made
+    two committee members one; ``Member 1`` and ``Member 2`` beside ``Chris`` were Chris)."""
+    from .transcripts.roles import (
+        _names_a_person,
+        is_told_apart,
+        name_key,
+        speaker_mark,
+        speaker_role_and_mark,
+    )
 
-    people: list[tuple[frozenset[str], list[str]]] = []
+    people: list[tuple[frozenset[str], set[str], list[str]]] = []
     nameless: list[str] = []
+    apart: list[str] = []  # labels of no name words a number or letter tells apart
     for label in dict.fromkeys(labels):
         if not _names_a_person(label) or is_placeholder_speaker(label) or _role_word(label):
             continue
         words = frozenset(name_key(w) for w in name_parts(label))
+        marks = {speaker_mark(label) or ""} if is_told_apart(label) else set()
         if not words:
-            nameless.append(label)
+            (apart if marks else nameless).append(label)
             continue
-        person = next((p for p in people if words <= p[0] or p[0] <= words), None)
+        person = next(
+            (
+                p
+                for p in people
+                if (words <= p[0] or p[0] <= words) and (not marks or p[1] <= marks)
+            ),
+            None,
+        )
         if person is None:
-            people.append((words, [label]))
+            people.append((words, marks, [label]))
         else:
-            person[1].append(label)
+            person[1].update(marks)
+            person[2].append(label)
+    found = [labels for _, _, labels in people]
     if len(people) == 1:  # the one person named, rejoined from a device
-        return [[label for label in dict.fromkeys(labels) if label in {*people[0][1], *nameless}]]
-    found = [*(labels for _, labels in people), *([label] for label in nameless)]
+        found[0] = [label for label in dict.fromkeys(labels) if label in {*found[0], *nameless}]
+        nameless = []
+    found += [[label] for label in nameless]
+    marked: dict[tuple[str, str], list[str]] = {}
+    for label in apart:  # one role's labels of one mark are one (Member 1, Member 1 (iPad))
+        marked.setdefault(speaker_role_and_mark(label), []).append(label)
+    found += marked.values()
     order = {label: i for i, label in enumerate(dict.fromkeys(labels))}
     return sorted(found, key=lambda person: order[person[0]])
 

@@ -377,6 +377,47 @@ def name_key(text: str) -> str:
     return _without_symbols(without_accents(text.lower()).translate(_APOSTROPHES))
 
 
+#: The number or letter after a label's words that tells apart speakers of one role's word
+#: (``Committee 1``, ``Commissioner B``, ``Mum #2``, ``Registered Manager 01``, ``Lead 1a``):
+#: a word of letters before it, a blank, ``_``, ``-`` or ``#`` between (:func:`speaker_mark`).
+_SPEAKER_MARK = re.compile(
+    r"(?:.*[^\W\d_].*?)[\s_#-]+#?(?P<mark>\d{1,4}[^\W\d_]?|[^\W\d_])\.?", re.IGNORECASE
+)
+
+
+def speaker_mark(label: str) -> str | None:
+    """The number or letter that ends ``label``'s words, a note in brackets aside, in lower
+    case and without zeros before it (``Committee 01`` -> ``1``, ``Commissioner B`` -> ``b``,
+    ``Committee 1 (iPhone)`` -> ``1``), or None (``Maria Okafor``, ``RM07``)."""
+    m = _SPEAKER_MARK.fullmatch(" ".join(_without_bracketed_notes(label).split()))
+    if m is None:
+        return None
+    return m.group("mark").casefold().lstrip("0") or "0"
+
+
+def speaker_role_and_mark(label: str) -> tuple[str, str]:
+    """``label``'s words before its mark, as names are compared (:func:`name_key`), and its mark
+    (:func:`speaker_mark`): ``Member 1 (iPad)`` and ``member #01`` are both ``("member", "1")``."""
+    plain = " ".join(_without_bracketed_notes(label).split())
+    m = _SPEAKER_MARK.fullmatch(plain)
+    if m is None:
+        return name_key(plain), ""
+    return name_key(plain[: m.start("mark")].rstrip(" _#-")), speaker_mark(label) or ""
+
+
+def is_told_apart(label: str) -> bool:
+    """Whether ``label`` is a speaker a transcription tells apart from others of its words by a
+    number or letter (:func:`speaker_mark`: ``Committee 1``, ``Commissioner A``, ``Member 2``,
+    ``Mum 1``), whatever the words (a role's, ``data/not_names.txt``, or not): such labels of
+    two marks are two people, never one renamed (tester s72 exchange, 1: ``Committee 1`` and
+    ``Committee 2`` were one person, ``Member 1`` and ``Member 2`` were not). Not a role or
+    number label of its own (``Participant 1``, ``Speaker 2``, ``P 04``: :func:`_names_a_person`),
+    nor a device's name (``iPhone 12``: the person named, rejoined)."""
+    from .devices import is_device_name
+
+    return speaker_mark(label) is not None and _names_a_person(label) and not is_device_name(label)
+
+
 def given_name_first(name: str) -> str:
     """``name`` with a surname written first, as a directory lists people, turned round
     (``Smith, Jane`` -> ``Jane Smith``): one person's name either way, for :func:`person_name`
@@ -622,7 +663,9 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
     (support worker)`` in ``p04_interview.txt``), one person under two labels counted once
     (:func:`~roqa_nlp.pseudonyms.people_named`: a Zoom rename or rejoin, ``Maria Okafor`` then
     ``Maria (iPhone)``, ``iPhone`` or ``P17``). Where the case is one participant's number,
-    labels that name no one (``iPhone``, ``iPad``) are that participant's, however many; the
+    labels that name no one (``iPhone``, ``iPad``) are that participant's, however many, but
+    for labels a number or letter tells apart (``Member 1``, ``Member 2``:
+    :func:`is_told_apart`), each someone; the
     number no longer makes two names one person (it read a manager and the support worker she
     brought as one). A file's own speaker numbers (SPEAKER_01, Speaker 2: a diarisation split as
     often as two people) and an unknown speaker are no one. Else the transcript is one
@@ -638,6 +681,8 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
         number = participant_member_label(label) or participant_number_label(label)
         if number is not None:
             numbers.add(same_id(number))
+        elif is_interviewee_role_label(label) and speaker_mark(label) is not None:
+            numbers.add("#".join(speaker_role_and_mark(label)))  # Service User 1, Parent 2
         else:
             named.append(label)
     if len(numbers) > 1:
@@ -645,7 +690,14 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
     people = people_named(named)
     if participant_number_label(case) is None:
         return len(people) > 1
-    return sum(1 for labels in people if any(name_parts(label) for label in labels)) > 1
+    return (
+        sum(
+            1
+            for labels in people
+            if any(name_parts(label) or is_told_apart(label) for label in labels)
+        )
+        > 1
+    )
 
 
 #: At most this many participant labels in a transcript are named to check
@@ -797,23 +849,28 @@ def _group_labels_warning(transcript: Transcript, labels: Sequence[str]) -> str 
 def _may_be_renamed(people: Sequence[Sequence[str]]) -> bool:
     """Whether two of ``people`` (:func:`_people_of`) may be one person under two labels, as a
     rename in the call gives: unless each is labelled only by a person's name without a number
-    (:func:`~roqa_nlp.pseudonyms.label_names_a_person`) and no two share a word of their names
-    (:func:`name_key`): ``Lucy Fenwick`` and ``Graham Oduya`` are plainly two people, ``Siân
-    Llewelyn`` and ``Siân`` may not be, nor ``P04a`` and ``P04b``, nor ``Jane Smith`` and ``P04
-    (RM)``."""
+    (:func:`~roqa_nlp.pseudonyms.label_names_a_person`) or by words a number or letter tells
+    apart (:func:`is_told_apart`), and no two share a word of their names (:func:`name_key`)
+    but under different marks: ``Lucy Fenwick`` and ``Graham Oduya`` are plainly two people, and
+    so are ``Commissioner A`` and ``Commissioner B``; ``Siân Llewelyn`` and ``Siân`` may not be,
+    nor ``P04a`` and ``P04b``, nor ``Jane Smith`` and ``P04 (RM)``."""
     from ..pseudonyms import label_names_a_person, name_parts
 
-    seen: set[str] = set()
+    seen: list[tuple[set[str], set[str]]] = []
     for person in people:
         words: set[str] = set()
+        marks: set[str] = set()
         for label in person:
             parts = name_parts(label)
-            if not label_names_a_person(label) or any(c.isdigit() for c in "".join(parts)):
+            if is_told_apart(label):
+                marks.add(speaker_mark(label) or "")
+            elif not label_names_a_person(label) or any(c.isdigit() for c in "".join(parts)):
                 return True
             words |= {name_key(w) for w in parts}
-        if words & seen:
+        # two told apart by their marks (Committee 1, Committee 2) are no rename of each other
+        if any(words & w and not (marks and m and marks.isdisjoint(m)) for w, m in seen):
             return True
-        seen |= words
+        seen.append((words, marks))
     return False
 
 
