@@ -758,6 +758,69 @@ def test_a_coding_by_a_user_missing_from_users_is_imported_with_a_warning(tmp_pa
     ]
 
 
+def test_a_user_missing_from_users_keeps_their_guid_as_given_and_goes_back_under_it(
+    tmp_path: Path,
+) -> None:
+    """Tester s72 exchange, 3: a coder whose GUID (``B4F3F442-...``, as ATLAS.ti writes them) is
+    no ``<User>`` of the project was imported lower-cased with no GUID, and exported under a new
+    GUID named by the old one, so their codings no longer merged with the program's user."""
+    stranger = "B4F3F442-790E-5AEF-A659-51C61F4D6380"
+    sel = selection(3, 9).replace("00000000-0000-4000-8000-0000000000aa", stranger)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
+        f"{sel}</TextSource>"
+    )
+    p = read_qdpx(
+        build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/a.txt": b"We lacked staff."})
+    )
+    assert list(p.codings) == [stranger]
+    assert p.codings[stranger].meta["user"] == {"name": stranger, "guid": stranger}
+    assert [w for w in p.warnings if "<Users>" in w] == [
+        f"1 coding by user '{stranger}', who is not in the project's <Users>: "
+        "imported as a coder of that name"
+    ]
+    out = tmp_path / "back.qdpx"
+    export_qdpx(p.codings[stranger], p.codebook, out)
+    (user,) = qde_of(out).iter(NS + "User")
+    assert (user.get("guid"), user.get("name")) == (stranger, stranger)
+    assert {c.get("creatingUser") for c in qde_of(out).iter(NS + "Coding")} == {stranger}
+
+
+def test_two_users_of_one_name_go_back_under_their_own_name(tmp_path: Path) -> None:
+    """Tester s72 exchange, 2: two users named alike are told apart by roqa's tag of their
+    GUID's start (``Zoë Evans (7df4c5f0)``), which is roqa's, not a rename: the export names the
+    user as the program does, under their own GUID."""
+    first = "1A2B3C4D-0000-4000-8000-0000000000AA"
+    second = "7DF4C5F0-B2F0-5ADB-BEE3-FDCE569E3103"
+    users = f'<User guid="{first}" name="Zoë Evans"/><User guid="{second}" name="Zoë Evans"/>'
+    sels = selection(0, 2).replace("00000000-0000-4000-8000-0000000000aa", first) + selection(
+        3, 9
+    ).replace("00000000-0000-4000-8000-0000000000aa", second)
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
+        f"{sels}</TextSource>"
+    )
+    p = read_qdpx(
+        build_qdpx(
+            tmp_path / "q.qdpx",
+            project_xml(src, users=users),
+            {"sources/a.txt": b"We lacked staff."},
+        )
+    )
+    assert list(p.codings) == ["Zoë Evans", "Zoë Evans (7df4c5f0)"]
+    for coder, guid in [("Zoë Evans", first), ("Zoë Evans (7df4c5f0)", second)]:
+        out = tmp_path / "back.qdpx"
+        export_qdpx(p.codings[coder], p.codebook, out)
+        (user,) = qde_of(out).iter(NS + "User")
+        assert (user.get("guid"), user.get("name")) == (guid, "Zoë Evans")
+    # a name that only looks tagged, or tagged with another GUID's start, is the user's own
+    from roqa_nlp.exchange.refiqda import user_name_in_program
+
+    assert user_name_in_program("Zoë Evans (7df4c5f0)", second) == "Zoë Evans"
+    assert user_name_in_program("Zoë Evans (7df4c5f0)", first) == "Zoë Evans (7df4c5f0)"
+    assert user_name_in_program("Team (2024)", second) == "Team (2024)"
+
+
 def test_relative_path_found_inside_the_archive(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="relative://a.txt"/>'

@@ -78,6 +78,7 @@ from .refiqda import (
     normalise_guid,
     serialise,
     stable_guid,
+    user_name_in_program,
     written_guid,
 )
 from .review import codes_given_no_valence, is_machine_user, valence_from_model, valence_not_given
@@ -585,7 +586,9 @@ def qdpx_bytes(
         },
     )
     users = ET.SubElement(root, "Users")
-    ET.SubElement(users, "User", {"guid": user_guid, "name": xml_text(user)})
+    ET.SubElement(
+        users, "User", {"guid": user_guid, "name": xml_text(user_name_in_program(user, user_guid))}
+    )
     ET.SubElement(root, "CodeBook").append(
         codes_element(codebook, colors, valence_group=valence_codes)
     )

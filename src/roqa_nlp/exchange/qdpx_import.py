@@ -114,6 +114,7 @@ from .refiqda import (
     normalise_guid,
     parse_xml,
     stable_guid,
+    user_tag,
     with_guids,
 )
 from .review import (
@@ -928,14 +929,22 @@ def _warn_of_repeated_guids(root: ET.Element, warnings: list[str]) -> None:
     )
 
 
-def _read_users(
-    root: ET.Element, path: Path
-) -> tuple[list[QdpxUser], dict[str, str], dict[str, str]]:
+class UserNames(dict[str, str]):
+    """Each coder's name by their normalised user GUID: the project's ``<User>``s, and a GUID
+    that codes but is no user's (:attr:`not_listed`), named by the GUID as written."""
+
+    not_listed: frozenset[str] = frozenset()
+
+
+def _read_users(root: ET.Element, path: Path) -> tuple[list[QdpxUser], UserNames, dict[str, str]]:
     """The project's users, each one's name by their normalised GUID (a name two users share
     is told apart by the GUID's start), and each name's GUID as written. Two users sharing a
-    GUID are one :class:`RoqaError`: their codings could not be told apart."""
+    GUID are one :class:`RoqaError`: their codings could not be told apart. A user GUID that
+    creates something but is no ``<User>`` (a user deleted, their codings kept) is named by
+    the GUID as written, its case kept, and that is their GUID: an export of their codings goes
+    back under it (tester s72 exchange, 3: it was lower-cased, and exported under a new one)."""
     users: list[QdpxUser] = []
-    user_names: dict[str, str] = {}
+    user_names = UserNames()
     guid_of: dict[str, str] = {}  # name -> GUID as written
     users_el = child(root, "Users")
     declared: dict[str, str] = {}  # each user's name as written, by their normalised GUID
@@ -954,12 +963,21 @@ def _read_users(
                 "each user",
             )
         if uname in user_names.values():
-            uname = f"{uname} ({guid[:8]})"
+            uname = user_tag(uname, guid)
         written = (u.get("guid") or "").strip().strip("{}")
         users.append(QdpxUser(guid=written, name=uname))
         if guid not in user_names:
             user_names[guid] = uname
             guid_of[uname] = written
+    not_listed: set[str] = set()
+    for el in root.iter():
+        written = (el.get("creatingUser") or "").strip().strip("{}")
+        guid = normalise_guid(written)
+        if guid and guid not in user_names and written not in guid_of:
+            not_listed.add(guid)
+            user_names[guid] = written
+            guid_of[written] = written
+    user_names.not_listed = frozenset(not_listed)
     return users, user_names, guid_of
 
 
@@ -2006,6 +2024,11 @@ def _review_record(description: str, warnings: list[str]) -> dict[str, Any]:
     return kept
 
 
+def _not_listed(user_names: dict[str, str]) -> frozenset[str]:
+    """The user GUIDs of ``user_names`` that code but are no ``<User>`` (:class:`UserNames`)."""
+    return user_names.not_listed if isinstance(user_names, UserNames) else frozenset()
+
+
 def _reviewer(
     left_out: dict[str, Any],
     user_names: dict[str, str],
@@ -2051,9 +2074,12 @@ def _reviewer(
         if most and list(holding.values()).count(most) == 1
         else None
     )
-    by_guid = user_names.get(guid) if guid else None
+    # a GUID no <User> has is that user deleted: theirs only where their codings are kept
+    not_listed = _not_listed(user_names)
+    by_guid = user_names.get(guid) if guid and guid not in not_listed else None
     by_name = recorded if recorded in user_names.values() or recorded in pending else None
-    name = by_guid or (guid if guid in people else None)  # a user deleted, codings kept
+    deleted = user_names.get(guid, guid) if guid else None
+    name = by_guid or (deleted if deleted in people else None)  # a user deleted, codings kept
     # an earlier export (no user GUID recorded): the user of the recorded name, as before; who
     # holds the recorded selections is no surer (a QDA program may re-create every selection
     # under the importing coder, or give none a creatingUser; a second coder may code inside the
@@ -2081,7 +2107,7 @@ def _reviewer(
         )
         return recorded
     # roqa's own tag telling two users of one name apart ('Alice (32fbfa8a)') is no rename
-    tagged = any(n == name == f"{recorded} ({g[:8]})" for g, n in user_names.items())
+    tagged = any(n == name == user_tag(recorded, g) for g, n in user_names.items())
     if name == recorded or tagged:
         pass
     elif name == by_guid:  # the same user, renamed in the program
@@ -2089,8 +2115,8 @@ def _reviewer(
             f"the reviewer {recorded!r} is named {name!r} in this project: their review record "
             "is kept"
         )
-    elif name not in user_names.values():  # codings by a user GUID that is no user's
-        theirs = " (the reviewer's GUID)" if name == guid else ""
+    elif name not in user_names.values() or normalise_guid(name) in not_listed:  # no user's
+        theirs = " (the reviewer's GUID)" if normalise_guid(name) == guid else ""
         warnings.append(
             f"the review record of {recorded!r} is kept with the codings by user {name!r}"
             f"{theirs}, who is not in the project's <Users>"
@@ -2407,8 +2433,8 @@ def _read_selection(
                     into[cname] = None
                     on.append(seg_id or f"{transcript.id}:@{start}-{end}")
                 cid, cname, domain = was.id, was.name, was.domain
-        if user_guid and user_guid not in user_names:
-            strangers[user_guid] = strangers.get(user_guid, 0) + 1
+        if user_guid and (user_guid not in user_names or user_guid in _not_listed(user_names)):
+            strangers[uname] = strangers.get(uname, 0) + 1
         if not user_guid and repeats is not None:
             repeats[None] = repeats.get(None, 0) + 1
         spans = pending.setdefault(uname, {})

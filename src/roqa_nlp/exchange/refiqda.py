@@ -214,6 +214,21 @@ def normalise_guid(guid: str | None) -> str:
     return (guid or "").strip().strip("{}").lower()
 
 
+def user_tag(name: str, guid: str) -> str:
+    """``name`` told apart from another user of that name by roqa's tag, its GUID's start
+    (``Zoë Evans (7df4c5f0)``): roqa's coder name for the second, not the user's name."""
+    return f"{name} ({normalise_guid(guid)[:8]})"
+
+
+def user_name_in_program(name: str, guid: str) -> str:
+    """The user's name in the QDA program, for a coder roqa named ``name`` under the user GUID
+    ``guid``: without roqa's tag of that GUID's start (:func:`user_tag`: ``Zoë Evans
+    (7df4c5f0)`` -> ``Zoë Evans``), so an export names them as the program does (tester s72
+    exchange, 2: the tag became their name there); any other name as it is."""
+    bare = name.rpartition(" (")[0]
+    return bare if bare and user_tag(bare, guid) == name else name
+
+
 def local_name(tag: Any) -> str:
     """The tag without its namespace: readers accept elements with any or no namespace."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
