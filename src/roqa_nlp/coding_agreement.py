@@ -152,7 +152,7 @@ from .training import NONE_LABELS
 from .transcripts import natural_key
 
 if TYPE_CHECKING:
-    from .codebook import Codebook
+    from .codebook import Code, Codebook
 
 #: How a unit coded with no code shows in confusion tables and the single-code view.
 NONE_CODE = "(none)"
@@ -1106,7 +1106,9 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     known = {normalise_name(name) for name in written}
     out: dict[str, list[str]] = {}
     for name in written:
-        if book is not None and book.find(name) is not None:
+        if book is not None and (code := book.find(name)) is not None:
+            if same := _spellings_of_one_code(name, code, written, book, rank):
+                out[name] = same
             continue
         near = [] if book is None else book.nearest_names(name)
         if not any("," in other for other in near):  # no typo of a name with a comma
@@ -1144,6 +1146,37 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
         if near:
             out[name] = near
     return out
+
+
+def _spellings_of_one_code(
+    name: str, code: Code, written: list[str], book: Codebook, rank: Mapping[str, Any]
+) -> list[str]:
+    """The other ``written`` names at least :data:`NEAR_EACH_OTHER` near ``name``, which ``book``
+    knows as ``code`` (by an alias, or a spelling of its name), that are that code too: its name
+    ("Champion", an alias of cfir-2009's Champions, beside "Champions"), or a spelling used
+    more. Nearest first; [] for the code's name or id itself, which is no typo, and for names
+    of other codes of ``book``, as two codes of the codebook are no typo of each other (agree
+    tester, session 72: "Champion" beside "Champions" got no "did you mean", the codebook
+    knowing both)."""
+    import difflib
+
+    from .codebook import normalise_name
+
+    if name == code.id or normalise_name(name) == normalise_name(code.name):
+        return []
+    matcher = difflib.SequenceMatcher(None, b=normalise_name(name))
+    scored = []
+    for other in written:
+        found = book.find(other) if other != name else None
+        if found is None or found.id != code.id:
+            continue
+        its_name = normalise_name(other) == normalise_name(code.name)
+        if not its_name and rank[other] <= rank[name]:
+            continue
+        matcher.set_seq1(normalise_name(other))
+        if (score := matcher.ratio()) >= NEAR_EACH_OTHER:
+            scored.append((-score, natural_key(other), other))
+    return [other for *_, other in sorted(scored)]
 
 
 def _signs_differ(a: str, b: str) -> bool:

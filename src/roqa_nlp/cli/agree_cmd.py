@@ -1067,7 +1067,7 @@ def _compared(
     notes.extend(matched_notes)
     notes.extend(read.table_notes)
     notes.extend(csv_notes)
-    near_names = None
+    near_names = one_code = None
     if book is None and tables:
         written = {c for t in tables for c in t.codes} - resolved
         merged, groups = merge_spelling_variants(merged, written)
@@ -1081,6 +1081,7 @@ def _compared(
             notes.append(
                 f"counted as one code, as they write the same number: {_merged_shown(numbers)}"
             )
+        one_code = _one_code_of_a_codebook_warning(merged, written)
         near_names = _near_names_warning(merged, written, csv_book)
         as_typed = {
             c for t in typed for c in t.codes if c and (csv_book is None or not csv_book.find(c))
@@ -1123,8 +1124,8 @@ def _compared(
     warnings = [w for w in (mixed, charts_differ, versions_differ) if w]
     if len(merged.coders) >= 2:
         warnings.extend(_trained_on_warnings(results, models, merged))
-    if book is None and tables and near_names is not None:
-        warnings.append(near_names)
+    if book is None and tables:
+        warnings.extend(w for w in (one_code, near_names) if w is not None)
     if len(merged.coders) >= 2:
         notes.extend(_overlap_notes(merged, where))
         notes.extend(_pairs_sharing_nothing(merged))
@@ -1468,6 +1469,57 @@ def _near_names_warning(coded: Any, written: set[str], study: Any | None) -> str
             if study is not None
             else " Correct the CSV if one is a typo"
         )
+    )
+
+
+def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None:
+    """The warning naming the codes a long CSV names, compared as written (no --codebook), that
+    are one code of a built-in codebook: an id and its name ('IS.C', 'Culture'), a name and
+    its alias ('Champion', 'Champions'), a singular and its plural. As written they are codes
+    of their own, so each unit where two coders wrote two names of one code is a disagreement
+    (agree tester, session 72: kappa 0.118, 1.000 with --codebook cfir-2009, and no word). Of
+    the built-in codebooks that know at least half the names, the one that makes the most of
+    them one code with another; None when none does."""
+    from ..codebook import builtin_codebook
+    from ..codebooks import BUILTIN
+    from ..errors import and_list
+    from ..transcripts import natural_key
+
+    whose: dict[str, set[str]] = {}
+    for coder in coded.coders:
+        for got in coded.codings[coder].values():
+            for code in got & written:
+                whose.setdefault(code, set()).add(coder)
+    names = sorted(whose, key=natural_key)
+    best: tuple[int, Any, dict[str, list[str]]] = (0, None, {})
+    for b in BUILTIN:
+        book = builtin_codebook(b)
+        known = {n: c.id for n in names if (c := book.find(n)) is not None and not book.sharing(n)}
+        if 2 * len(known) < len(names):
+            continue
+        by_code: dict[str, list[str]] = {}
+        for name, cid in known.items():
+            by_code.setdefault(cid, []).append(name)
+        groups = {cid: group for cid, group in by_code.items() if len(group) > 1}
+        if (n := sum(map(len, groups.values()))) > best[0]:
+            best = (n, book, groups)
+    _, book, groups = best
+    if book is None:
+        return None
+    order = {c.id: i for i, c in enumerate(book.codes)}
+    said = [
+        f"{cid} {book[cid].name}: "
+        + " = ".join(f"{n!r} ({and_list(sorted(whose[n], key=natural_key))})" for n in group)
+        for cid, group in sorted(groups.items(), key=lambda g: order[g[0]])
+    ]
+    k = len(said)
+    return (
+        f"{k} group{'s' * (k > 1)} of code names {'are each' if k > 1 else 'is'} one code of "
+        f"{book.id}, but {'are' if k > 1 else 'is'} compared as written, as different codes: "
+        + "; ".join(said[:4])
+        + (f"; and {k - 4} more" if k > 4 else "")
+        + f". Give --codebook {book.id} to count {'each group' if k > 1 else 'it'} as its one "
+        "code"
     )
 
 
