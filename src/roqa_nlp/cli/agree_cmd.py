@@ -3411,8 +3411,8 @@ def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
     kappa 0.546), so that the pooled agreement is not quoted alone."""
     counts = report.pooled_decisions.get(universe) or {}
     n, absent = counts.get("decisions", 0), counts.get("shared_absences", 0)
-    if not n:
-        return
+    if not n or (universe == "coded" and _one_code_of_two_coders(report)):
+        return  # no absence shared, and kappa and alpha no figures to quote: warned of instead
     console.print(
         "Pooled agreement and AC1 (both tables) count a code no coder applied to a unit as "
         f"agreement: {absent} of the {n} unit-code decisions here ({absent / n:.0%}). Kappa and "
@@ -3420,6 +3420,26 @@ def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
         "pooled agreement alone.",
         markup=False,
         highlight=False,
+    )
+
+
+def _one_code_of_two_coders(report: Any) -> bool:
+    """Whether ``report`` compares two coders on one code: then in the coded universe every
+    unit compared holds the code, from one coder at least, and no unit is one where both left
+    it out, so Cohen's kappa and alpha are 0 or below whatever the coders did (the kappa paradox
+    of docs/agreement.md: -0.151 beside 0.700 over all units)."""
+    return len(report.codes) == 1 and len(report.coders) == 2
+
+
+def _one_code_coded_warning(report: Any) -> str:
+    """The warning of ``--universe coded`` with one code (:func:`_one_code_of_two_coders`),
+    which printed kappa -0.151 "poor" and asked to quote it (agree tester, session 72)."""
+    code = report.codes[0]
+    name = next((c.name for c in report.per_code if c.code == code and c.name), code)
+    return (
+        f"one code only ({code if name == code else f'{code} {name}'}): with --universe coded "
+        "every unit compared holds it, from one coder at least, so kappa and alpha cannot be "
+        "positive whatever the coders did; read --universe all, AC1 or the percent agreement"
     )
 
 
@@ -3676,6 +3696,8 @@ def agree_command(
                 if (model, reviewer) in loaded.review_valences:
                     p.reviewed_by = reviewer
                     p.kept = loaded.review_valences[model, reviewer]
+    if universe == "coded" and _one_code_of_two_coders(report):
+        loaded.warnings.append(_one_code_coded_warning(report))
     if not report.codes:
         n = report.n_units["all"]
         loaded.notes.append(
