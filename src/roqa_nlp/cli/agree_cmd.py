@@ -3280,6 +3280,8 @@ def print_report(
         print_table(console, t)
         if fanned:
             console.print(_fanned_line(fanned, fanned_in), markup=False, highlight=False)
+        if (never_applied := _never_applied_line(report, universe, labels)) is not None:
+            console.print(never_applied, markup=False, highlight=False)
 
     if report.single_code is not None:
         f = report.single_code[universe]
@@ -3300,7 +3302,14 @@ def print_report(
     _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
     if by_code:
-        shown_figures.extend(getattr(c, universe) for c in report.per_code)
+        # a kappa of 0 by construction is said by its own line (_never_applied_line), not as
+        # coders who "disagree on every unit in the same way"
+        shown_figures.extend(
+            _without_kappa_zero_width(getattr(c, universe))
+            if _never_applied_by(report, c, universe)
+            else getattr(c, universe)
+            for c in report.per_code
+        )
     if report.single_code is not None:
         shown_figures.append(report.single_code[universe])
     v = report.valence
@@ -3320,6 +3329,52 @@ def print_report(
         + ", --json FILE for every figure.",
         markup=False,
         highlight=False,
+    )
+
+
+def _never_applied_by(report: Any, per: Any, universe: str) -> str | None:
+    """The coder of two who never applied the code of ``per`` (a row of the per-code table)
+    when the other did: Cohen's kappa is then 0 by construction, whatever the other coder did
+    (the chance agreement is the agreement), and so is every resample's; None otherwise."""
+    f = getattr(per, universe)
+    if len(report.coders) != 2 or f.kappa_method != "cohen" or math.isnan(f.kappa):
+        return None
+    counts = [per.units_coded.get(c, 0) for c in report.coders]
+    if min(counts) or not max(counts) or abs(f.kappa) > 1e-9:
+        return None
+    return str(report.coders[counts.index(0)])
+
+
+def _without_kappa_zero_width(f: Any) -> Any:
+    """``f`` without the zero-width reason of its kappa's withheld interval, which
+    :func:`_never_applied_line` gives instead."""
+    why = {k: r for k, r in f.ci_withheld_why.items() if not (k == "kappa" and r == "zero_width")}
+    return dataclasses.replace(f, ci_withheld_why=why)
+
+
+def _never_applied_line(report: Any, universe: str, labels: dict[str, str]) -> str | None:
+    """The line under the per-code table naming the codes one coder never applied, whose kappa
+    is 0 by construction (:func:`_never_applied_by`). Before, their [—] was said to be coders
+    who "disagree on every unit in the same way" (agree tester, session 72: IS.C, Ana 10 / Ben
+    0, kappa 0.000 [—] beside alpha [-0.142, -0.025]). None when there are none."""
+    said, withheld = [], False
+    for c in report.per_code:
+        if (coder := _never_applied_by(report, c, universe)) is None:
+            continue
+        label = labels[c.code]
+        named = label if not c.name or c.name == label else f"{label} {c.name}"
+        said.append(f"{named}, never applied by {coder}")
+        withheld = withheld or "kappa" in getattr(c, universe).ci_withheld
+    if not said:
+        return None
+    k = len(said)
+    return (
+        "Kappa is 0 by construction for a code one coder never applied, whatever the other did"
+        + (" (so its interval, every resample 0, is withheld)" if withheld else "")
+        + ": "
+        + "; ".join(said[:5])
+        + (f"; and {k - 5} more" if k > 5 else "")
+        + f". Read {'its' if k == 1 else 'their'} alpha, AC1 or agreement."
     )
 
 
