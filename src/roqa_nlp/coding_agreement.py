@@ -243,6 +243,10 @@ class CodedUnits:
     #: (a review's new code): each name as typed -> (code id, the coder whose codings carry
     #: it, where it is first: ``line 3``) (:func:`read_long_csv` ``own_codes``)
     matched_own: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: where a long table's row repeats a coding of an earlier row (same unit, coder, code and
+    #: valence: ``line 5``), which is counted once, as a code is applied to a unit or not
+    #: (:func:`read_long_csv`)
+    repeated_rows: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -464,6 +468,8 @@ def read_long_csv(
     no_code = NONE_LABELS | spreadsheet_blanks()
     valence_without_code: list[str] = []
     matched_own: dict[str, tuple[str, str, str]] = {}
+    seen: set[tuple[str, str, str, str | None]] = set()  # the codings of the rows read
+    repeated_rows: list[str] = []
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
             continue
@@ -500,6 +506,7 @@ def read_long_csv(
                 valence_without_code.append(f"{item} {n}")
         elif iv is not None:
             valence = _csv_valence(cells[iv], f"{item} {n}", p)
+        repeats = False
         for code in codes:
             if code and codebook is not None:
                 found = codebook.find(code)
@@ -542,10 +549,15 @@ def read_long_csv(
                     code = found.id
                     code_names[code] = found.name
             rows.append((unit, coder, code))
+            if code and (unit, coder, code, valence) in seen:
+                repeats = True
+            seen.add((unit, coder, code, valence))
             if code and valence is not None:
                 given.setdefault(coder, {}).setdefault(unit, {}).setdefault(code, set()).add(
                     valence
                 )
+        if repeats:
+            repeated_rows.append(f"{item} {n}")
     if not rows:
         raise RoqaError(
             "has a header but no codings", path=p, hint="add one row per unit, coder and code"
@@ -576,6 +588,7 @@ def read_long_csv(
     cu.valence_without_code = valence_without_code
     cu.unit_texts = unit_texts if it is not None else None
     cu.matched_own = matched_own
+    cu.repeated_rows = repeated_rows
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -767,6 +780,7 @@ def _joined_tables(a: CodedUnits, b: CodedUnits) -> CodedUnits:
         coders_merged=[*a.coders_merged, *b.coders_merged],
         blank_cells=dict(Counter(a.blank_cells) + Counter(b.blank_cells)),
         valence_without_code=[*a.valence_without_code, *b.valence_without_code],
+        repeated_rows=[*a.repeated_rows, *b.repeated_rows],
     )
 
 

@@ -723,6 +723,18 @@ def load_coded_units(
             + " given to none; to compare "
             + ("it, write the code on that row" if one else "them, write the codes on those rows")
         )
+    repeated = [
+        f"{p.name} {where}" for p, t in zip(table_paths, tables) for where in t.repeated_rows
+    ]
+    if repeated:
+        # counted once silently before (agree tester, session 72: A's 6 rows, 5 codings)
+        one = len(repeated) == 1
+        table_notes.append(
+            f"{len(repeated)} row{'' if one else 's'} repeat{'s' if one else ''} a coding of an "
+            "earlier row (same unit, coder, code and valence"
+            + (f": {repeated[0]}): it is counted once" if one else "; the first: ")
+            + ("" if one else f"{repeated[0]}): each coding is counted once")
+        )
     split_cells = sum(t.comma_cells_split for t in tables)
     by_ids = [i for t in tables for i in t.comma_ids_split]
     if split_cells and by_ids and book is None and not builtin_commas:
