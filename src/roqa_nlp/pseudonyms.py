@@ -2299,6 +2299,7 @@ class PseudonymKey:
             UNDECIDED_AS,
             UNDECIDED_WORDS,
         )
+        from .transcripts.unlabelled_answers import UNLABELLED_ANSWERS
         from .transcripts.utterances import HEADER_CUES
 
         read_as = meta.get(UNDECIDED_AS)
@@ -2320,6 +2321,7 @@ class PseudonymKey:
             HEADER_CUES,
             HEADINGS,  # a title may name the participant ("Interview with Maria Okafor")
             COLLECTIVE_REPLIES,  # "Several voices: Yeah, Sam's right", as the text has it
+            UNLABELLED_ANSWERS,  # an answer typed without its label, read as the interviewer's
         ):
             left_out = meta.get(key)
             if isinstance(left_out, list):

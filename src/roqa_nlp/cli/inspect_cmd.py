@@ -31,8 +31,10 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     change of speaker, an answer
     split by a repeated speaker label (:func:`~roqa_nlp.transcripts.render.split_turns_warning`),
     a line opening with a name with initials read as a participant's talk though it looks asked
-    (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`), a speaker's name in its file name
-    and a case named by Zoom's default file name, if any, and how it was read
+    (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`), lines below a
+    question marker that ask nothing read as the interviewer's
+    (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
+    name in its file name and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.devices import device_name_warning
@@ -54,6 +56,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         unidentified_voice_warning,
         unnamed_opening_warning,
     )
+    from ..transcripts.unlabelled_answers import unlabelled_answers_warning
 
     speakers: dict[str, dict[str, Any]] = {}
     to_code = backchannels = 0
@@ -109,6 +112,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         or None,
         "split_turns": split_turns_warning(t),
         "initialled_talk": initialled_talk_warning(t),
+        "unlabelled_answers": unlabelled_answers_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
         "read_as": reading_notes(t),
@@ -126,6 +130,7 @@ _CHECKS = (
     "unlabelled",
     "split_turns",
     "initialled_talk",
+    "unlabelled_answers",
     "name_in_file",
     "default_name",
 )

@@ -96,6 +96,7 @@ from .unlabelled import (
     no_turn_metadata,
     unlabelled_turn,
 )
+from .unlabelled_answers import paragraphs_below_markers, unlabelled_answers_metadata
 
 SENTENCE_PUNCTUATION = '.?!;,"“”'
 TABLE_HEADER_SPEAKER = "speaker"
@@ -737,6 +738,13 @@ def read_blocks(
         asking_in_bold = bold_questions(
             [b for i, b in enumerate(blocks) if i not in chat and i not in found.service_text]
         )
+    # the paragraphs below a question marker a file that labels its answers gives the
+    # interviewer, where they ask nothing: an answer typed without its label, not coded
+    asked_nothing = (
+        _unlabelled_answers(blocks, read, chat | found.service_text, header, turns)
+        if labelled and answering is None
+        else {}
+    )
     marked = any(has_time_marks(w) for _, words, _ in turns for w in words)
     return render_transcript(
         without_time_marks(
@@ -768,9 +776,40 @@ def read_blocks(
             **end_text_metadata([texts[i] for i in sorted(found.ended)]),
             **headings_metadata((b.text for b in titles), by_shape=(b.by_shape for b in titles)),
             **({BOLD_QUESTIONS: asking_in_bold} if asking_in_bold else {}),
+            **asked_nothing,
         },
         speaker_labels=labelled,
     )
+
+
+def _unlabelled_answers(
+    blocks: Sequence[Block],
+    read: Sequence[tuple[str | None, str, float | None]],
+    skipped: set[int],
+    header: set[int],
+    turns: Sequence[tuple[str, list[str], float | None]],
+) -> dict[str, list[str]]:
+    """The metadata of the paragraphs below a question marker that a file labelling no
+    answers would read as the answer and this one, labelling its answers, read as the
+    interviewer's (:func:`.unlabelled_answers.paragraphs_below_markers`), where they ask
+    nothing: ``read`` the paragraphs' labels and words, ``skipped`` the chat's and a service's
+    paragraphs (no one's words, no break in a turn), ``header`` those that end a turn,
+    ``turns`` as read. A paragraph the
+    reading gave another speaker (after a backchannel) is none of them."""
+    kept = [
+        i
+        for i, (label, _, _) in enumerate(read)
+        if not (blocks[i].heading and label is None) and i not in skipped
+    ]
+    below = paragraphs_below_markers(("" if i in header else read[i][0], read[i][1]) for i in kept)
+    own = Counter(w for s, ws, _ in turns if is_question_marker(s) for w in ws[1:])
+    found = []
+    for k in below:
+        i = kept[k]
+        if own[read[i][1]] > 0:  # in the question marker's turn as read
+            own[read[i][1]] -= 1
+            found.append((f"paragraph {i + 1}", read[i][1]))
+    return unlabelled_answers_metadata(found)
 
 
 #: The fewest paragraphs in bold that ask, between plain ones, to be read as an interviewer's

@@ -128,8 +128,11 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     lines shaped like headings read as talk
     (:func:`~roqa_nlp.transcripts.headings.heading_shaped_talk_warning`), a
     speaker's name
-    in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`) and a case named by Zoom's
-    default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`).
+    in the file's name (:func:`~roqa_nlp.pseudonyms.names_in_file_name`), a case named by Zoom's
+    default file name (:func:`~roqa_nlp.transcripts.roles.zoom_default_name_warning`) and lines
+    below a question marker that ask nothing read as the interviewer's in a file that labels its
+    answers
+    (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`).
     ``stacklevel`` as for :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
@@ -147,6 +150,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         unidentified_voice_warning,
         unnamed_opening_warning,
     )
+    from .unlabelled_answers import unlabelled_answers_warning
 
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
@@ -189,6 +193,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     initialled = initialled_talk_warning(transcript)
     if initialled:
         warnings.warn(RoqaWarning(initialled), stacklevel=stacklevel + 1)
+    asked_nothing = unlabelled_answers_warning(transcript)
+    if asked_nothing:
+        warnings.warn(RoqaWarning(asked_nothing), stacklevel=stacklevel + 1)
     named = name_in_file_warning(transcript)
     if named:
         warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)

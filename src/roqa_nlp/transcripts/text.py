@@ -114,6 +114,7 @@ from .unlabelled import (
     no_turn_metadata,
     speaker_of_unlabelled,
 )
+from .unlabelled_answers import unlabelled_answers_metadata
 from .utterances import speech_file_text
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
@@ -304,8 +305,24 @@ def parse_text(
             **above_first_label_metadata([(f"line {i + 1}", lines[i].text) for i in above]),
         }
         text = blanked(text, [(lines[i].start, len(raw[i])) for i in sorted(spanned)])
+        # the lines below a question marker a file that labels its answers gives the
+        # interviewer, where they ask nothing: an answer typed without its label, not coded
+        asked_nothing = (
+            _unlabelled_answers(
+                lines,
+                labels,
+                interviewer_labels,
+                (header, skipped),
+                {i: words for i, speaker, words in paragraphs if speaker is None},
+                each,
+                turns,
+            )
+            if answering is None
+            else {}
+        )
     else:
         found_unlabelled = {}
+        asked_nothing = {}
         turns = _paragraph_turns(lines, participant or unlabelled_speaker(path), interviewer_labels)
     turns, clock_start = from_first_clock_time(turns)
     # f4transkript's or MAXQDA's #00:01:02-3#, a service's [00:00:28] in a turn: rendered without
@@ -324,6 +341,7 @@ def parse_text(
         **({"clock_start": clock_start} if clock_start is not None else {}),
         **chat_note(messages),
         **found_unlabelled,
+        **asked_nothing,
         **field_lines_metadata([(f"line {i + 1}", raw[i].strip()) for i in sorted(found.between)]),
         **service_text_metadata([raw[i] for i in sorted(found.service_text)]),
         **end_text_metadata([raw[i] for i in sorted(found.ended)]),
@@ -359,6 +377,57 @@ def parse_text(
         participant=participant,
         metadata=metadata,
         speaker_labels=labelled,
+    )
+
+
+#: The speaker a second reading of a file that labels its answers gives the lines below a
+#: question marker that one labelling none reads as the answer (:func:`_unlabelled_answers`):
+#: no label is named so.
+_READ_AS_ANSWER = "\x00answer"
+
+
+def _unlabelled_answers(
+    lines: list[_Line],
+    labels: list[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+    ended: tuple[set[int], set[int]],
+    paragraph_words: Mapping[int, str],
+    each: bool,
+    turns: Sequence[Turn],
+) -> dict[str, list[str]]:
+    """The metadata of the lines of ``turns`` (a file that labels its answers, read:
+    :func:`_labelled_turns`) below a question marker, read as the interviewer's, that a file
+    labelling no answers would read as the answer, where they ask nothing
+    (:mod:`.unlabelled_answers`): the file read again with those lines given an answerer, so
+    that the rules of a question's own lines are the reader's (``ended``: the header's lines
+    and those no one's, as for :func:`_labelled_turns`)."""
+    if not any(m is not None and is_question_marker(m.label) for m in labels):
+        return {}
+    header, skipped = ended
+    again, _ = _labelled_turns(
+        lines,
+        labels,
+        interviewer_labels,
+        header,
+        skipped,
+        _READ_AS_ANSWER,
+        UnlabelledTalk() if each else None,
+        paragraph_words,
+        [],
+    )
+    starts = [line.start for line in lines]
+
+    def lines_of(spoken: list[Turn]) -> set[int]:
+        out: set[int] = set()
+        for t in spoken:
+            first = max(bisect_right(starts, t.start) - 1, 0)
+            out.update(range(first, bisect_left(starts, t.end)))
+        return out
+
+    asked = lines_of([t for t in turns if is_question_marker(t.speaker)])
+    answered = lines_of([t for t in again if t.speaker == _READ_AS_ANSWER])
+    return unlabelled_answers_metadata(
+        [(f"line {i + 1}", lines[i].text) for i in sorted(asked & answered)]
     )
 
 
