@@ -172,3 +172,11 @@ def test_the_words_named_are_pseudonymised(tmp_path: Path) -> None:
         (out,), _ = pseudonymise([q])
     named = transcript_summary(out)["unlabelled_answers"]
     assert named is not None and "Maria Okafor" not in named
+
+
+def test_the_documented_warning_is_the_one_given(tmp_path: Path) -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "transcripts.md").read_text("utf-8")
+    f = tmp_path / "rm04.txt"
+    _, said = _read(f, WARNED["a line"][0])
+    got = _named(said)[0].replace(f"{f}:", "rm04.txt:")
+    assert f"`{got}`" in " ".join(docs.split())
