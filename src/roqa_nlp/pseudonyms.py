@@ -479,11 +479,17 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     :func:`~roqa_nlp.transcripts.roles.is_told_apart`) are one person only under one mark
     (``Committee 1 (iPhone)``), and none is the one person named (tester s72 exchange, 1: a
     role's word that is no word of ``data/not_names.txt``, ``Committee``, read as a name, made
-    two committee members one; ``Member 1`` and ``Member 2`` beside ``Chris`` were Chris)."""
+    two committee members one; ``Member 1`` and ``Member 2`` beside ``Chris`` were Chris). A
+    label of no name words that names someone by their role or kin (``Mum``, ``Matron``,
+    ``Commissioner``: :func:`~roqa_nlp.transcripts.roles.names_by_role`) is someone of their
+    own; only a device's or a guest's (``iPhone``, ``Guest``) is the one person named (session
+    72 rolewords: once these words were words of ``data/not_names.txt``, ``Mum`` beside ``Jo
+    Whitfield`` was Jo)."""
     from .transcripts.roles import (
         _names_a_person,
         is_told_apart,
         name_key,
+        names_by_role,
         speaker_mark,
         speaker_role_and_mark,
     )
@@ -491,13 +497,19 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     people: list[tuple[frozenset[str], set[str], list[str]]] = []
     nameless: list[str] = []
     apart: list[str] = []  # labels of no name words a number or letter tells apart
+    by_role: dict[str, list[str]] = {}  # labels of no name words naming one by role (Mum)
     for label in dict.fromkeys(labels):
         if not _names_a_person(label) or is_placeholder_speaker(label) or _role_word(label):
             continue
         words = frozenset(name_key(w) for w in name_parts(label))
         marks = {speaker_mark(label) or ""} if is_told_apart(label) else set()
         if not words:
-            (apart if marks else nameless).append(label)
+            if marks:
+                apart.append(label)
+            elif names_by_role(label):
+                by_role.setdefault(name_key(_BRACKETED.sub(" ", label)).strip(), []).append(label)
+            else:
+                nameless.append(label)
             continue
         person = next(
             (
@@ -516,7 +528,7 @@ def people_named(labels: Iterable[str]) -> list[list[str]]:
     if len(people) == 1:  # the one person named, rejoined from a device
         found[0] = [label for label in dict.fromkeys(labels) if label in {*found[0], *nameless}]
         nameless = []
-    found += [[label] for label in nameless]
+    found += [[label] for label in nameless] + list(by_role.values())
     marked: dict[tuple[str, str], list[str]] = {}
     for label in apart:  # one role's labels of one mark are one (Member 1, Member 1 (iPad))
         marked.setdefault(speaker_role_and_mark(label), []).append(label)

@@ -418,6 +418,20 @@ def is_told_apart(label: str) -> bool:
     return speaker_mark(label) is not None and _names_a_person(label) and not is_device_name(label)
 
 
+def names_by_role(label: str) -> bool:
+    """Whether ``label``, a note in brackets aside, names one person by a role or kin word
+    (``data/person_words.txt``: ``Mum``, ``Matron``, ``Registered Manager``, ``Commissioner``):
+    someone of their own beside a person named, never that person rejoined from a device as
+    ``iPhone`` or a guest's ``Guest`` is (:func:`~roqa_nlp.pseudonyms.people_named`; session 72
+    rolewords: once these words were words of ``data/not_names.txt``, ``Mum`` beside ``Jo
+    Whitfield`` was Jo and given her pseudonym)."""
+    from .devices import is_device_name
+
+    words = re.findall(r"[^\W\d_]+", _without_bracketed_notes(label).casefold())
+    persons = packaged_words("person_words.txt")
+    return not is_device_name(label) and any(w in persons for w in words)
+
+
 def given_name_first(name: str) -> str:
     """``name`` with a surname written first, as a directory lists people, turned round
     (``Smith, Jane`` -> ``Jane Smith``): one person's name either way, for :func:`person_name`
@@ -665,7 +679,8 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
     ``Maria (iPhone)``, ``iPhone`` or ``P17``). Where the case is one participant's number,
     labels that name no one (``iPhone``, ``iPad``) are that participant's, however many, but
     for labels a number or letter tells apart (``Member 1``, ``Member 2``:
-    :func:`is_told_apart`), each someone; the
+    :func:`is_told_apart`) or a role or kin word names (``Mum``: :func:`names_by_role`), each
+    someone; the
     number no longer makes two names one person (it read a manager and the support worker she
     brought as one). A file's own speaker numbers (SPEAKER_01, Speaker 2: a diarisation split as
     often as two people) and an unknown speaker are no one. Else the transcript is one
@@ -694,7 +709,10 @@ def several_participants(labels: Iterable[str], case: str) -> bool:
         sum(
             1
             for labels in people
-            if any(name_parts(label) or is_told_apart(label) for label in labels)
+            if any(
+                name_parts(label) or is_told_apart(label) or names_by_role(label)
+                for label in labels
+            )
         )
         > 1
     )
