@@ -2552,3 +2552,75 @@ def test_evaluate_predictions_name_a_suggestions_code_code_id_as_codings_jsonl_d
     assert len(suggestions) == 4 * 3
     assert {tuple(g) for g in suggestions} == {("code_id", "code", "name", "probability")}
     assert all(g["code_id"] == g["code"] for g in suggestions)
+
+
+def _coded(path: Path) -> list[tuple[str, bool, bool, str | None]]:
+    from roqa_nlp.transcripts import read_transcript
+
+    t = read_transcript(path, interviewer_labels=["Hannah Okafor"])
+    result = AutoCoder.load().code([t])
+    for s in result.segments:  # offsets exact after a segment is parted
+        assert t.text[s.segment.start : s.segment.end] == s.segment.text
+    return [
+        (
+            s.segment.text[:24],
+            s.procedural or s.off_topic,
+            s.novel and not s.off_topic,
+            None if s.procedural or s.novel else s.suggestions[0].code_id,
+        )
+        for s in result.segments
+    ]
+
+
+def test_an_aside_after_a_backchannel_is_set_aside_apart_from_the_answer() -> None:
+    """Tester s72 cfir2, defect 1: the interviewer's "Okay." was left out and the answer joined
+    to "Sorry, I need to sign for a parcel ...", so the whole of p23:0006 was set aside (or
+    fitted no code), the study's only Implementation Leads talk. At the line break where the
+    backchannel was, a substantive answer and an aside are parted: the answer is coded
+    alone; two substantive parts (the housing answer across "Mm-hmm.") stay one segment."""
+    got = _coded(DATA.parent / "asides" / "parcel_after_backchannel.csv")
+    assert [g[:3] for g in got] == [
+        ("We've got a recovery lea", False, False),
+        ("Sorry, can I just, I nee", True, False),
+        ("The other barrier is hou", False, False),
+    ]
+    assert got[0][3] is not None and got[2][3] is not None
+
+
+def test_a_quote_leaves_out_an_aside_after_a_backchannel() -> None:
+    """Tester s72 cfir2, defect 2: Table 2 quoted "... you just can't. Sorry, my dog's barking,
+    hang on. Biscuit, quiet! ..." as evidence of Available Resources. The dog is a segment of its
+    own, set aside; the staffing answer is coded without it, and the director answer joined
+    across "Mm-hmm." stays whole."""
+    got = _coded(DATA.parent / "asides" / "dog_after_backchannel.vtt")
+    assert [g[:3] for g in got] == [
+        ("Staffing is the big one.", False, False),
+        ("Sorry, my dog's barking,", True, False),
+        ("Our director backs it co", False, False),
+    ]
+    assert got[0][3] is not None and got[2][3] is not None
+
+
+def test_a_turn_parted_at_a_line_of_only_a_label_or_a_note_is_read_and_not_refused() -> None:
+    """A piece between line breaks that is only a speaker's label or a transcriber's note
+    (``P05:``, ``[inaudible].``) is read as the model reads any segment (suggest would refuse a
+    label alone): the turn is parted, with exact offsets, not an error."""
+    t = Transcript.from_turns(
+        "edge",
+        [
+            ("Interviewer", "interviewer", "What gets in the way?"),
+            (
+                "P05",
+                "participant",
+                "The training budget was cut in half this year, so new starters get two days "
+                "instead of five.\nP05:\n[inaudible].\nSorry, someone's at the door, one sec. "
+                "Right, sorry, that was the window cleaner.",
+            ),
+        ],
+    )
+    got = AutoCoder.load().code([t]).segments
+    assert [(s.segment.text[:12], s.procedural) for s in got] == [
+        ("The training", False),
+        ("P05:\n[inaudi", True),
+    ]
+    assert all(t.text[s.segment.start : s.segment.end] == s.segment.text for s in got)

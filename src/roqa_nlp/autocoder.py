@@ -1908,7 +1908,9 @@ class AutoCoder:
         Use this, not :func:`~roqa_nlp.transcripts.segment.segment` with its defaults, to see or
         hand-code the segments that ``code`` codes: ``segment`` estimates token counts unless it
         is given ``count_tokens=ac.embedder.count_tokens()``, so it can cut long turns elsewhere
-        and number the segments differently (segment ids name other texts).
+        and number the segments differently (segment ids name other texts). A segment whose
+        pieces between line breaks differ in kind, an answer and an aside after the backchannel
+        left out between them, is parted there (:meth:`_asides_apart`).
         """
         if not isinstance(transcript, Transcript):
             raise RoqaTypeError(
@@ -1921,7 +1923,7 @@ class AutoCoder:
         if self._segment_cache is None or self._segment_cache[0] != where:
             self._segment_cache = (where, open_segment_cache(where))
         cache = self._segment_cache[1]
-        return cached_segment(
+        segments = cached_segment(
             transcript,
             cache,
             counter_id=self.embedder.tokenizer_id if cache is not None else "",
@@ -1929,6 +1931,54 @@ class AutoCoder:
             max_tokens=int(self.params["max_tokens"]),
             count_tokens=self.embedder.count_tokens(),
         )
+        return self._asides_apart(transcript, segments)
+
+    def _asides_apart(self, transcript: Transcript, segments: list[Segment]) -> list[Segment]:
+        """``segments`` with each one parted at its line breaks
+        (:func:`~roqa_nlp.transcripts.segment.line_pieces`: most often where the interviewer's
+        backchannel was left out) where the pieces on either side differ in kind by the model's
+        own judgement, each piece read alone (as :meth:`suggest_and_flag` reads it, without
+        the question before it): talk to code on one
+        side, an aside set aside (procedural or off-topic) on the other. Tester s72 cfir2: "...
+        she's the one who keeps it going, really." ``Okay.`` "Sorry, I need to sign for a
+        parcel ..." was one segment set aside as procedural, the study's only Implementation
+        Leads talk; "... you just can't." ``Right, yeah.`` "Sorry, my dog's barking ..." stayed
+        coded and Table 2 quoted the dog. Runs of pieces of one kind stay one segment, so a
+        joined answer whose parts are all talk (or all aside) is the segment it was. Segments
+        are numbered again when one is parted; offsets stay the text's. A model not trained
+        yet parts nothing."""
+        from .transcripts.segment import line_pieces, segments_from_spans
+
+        text = transcript.text
+        parts = [line_pieces(text, s.start, s.end) for s in segments]
+        if all(len(p) < 2 for p in parts) or self._predictor is None or self._scorer is None:
+            return segments  # nothing to part, or no model yet to judge (segments_of before fit)
+        said = [text[a:b] for p in parts if len(p) > 1 for a, b in p]
+        read = [words_read(t) for t in said]  # as suggest_and_flag reads a text, labels and all
+        rows, pvals, _, proc, off = self._suggest_rows(self._inputs(read), 1, read)
+        alpha = float(self.params["alpha"])
+        flags = [
+            segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(words))
+            for p, pr, a, t, words in zip(pvals, proc, off, _tops(rows), said, strict=True)
+        ]
+        aside = iter([f["procedural"] or f["off_topic"] for f in flags])
+        spans: list[tuple[int, int, int]] = []
+        for s, p in zip(segments, parts, strict=True):
+            if len(p) < 2:
+                spans.append((s.turn_index, s.start, s.end))
+                continue
+            kinds = [next(aside) for _ in p]
+            if len(set(kinds)) < 2:
+                spans.append((s.turn_index, s.start, s.end))
+                continue
+            begin = 0
+            for k in range(1, len(p) + 1):
+                if k == len(p) or kinds[k] != kinds[begin]:
+                    spans.append((s.turn_index, p[begin][0], p[k - 1][1]))
+                    begin = k
+        if len(spans) == len(segments):
+            return segments
+        return segments_from_spans(transcript, spans)
 
     def code(
         self,

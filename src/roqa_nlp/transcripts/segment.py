@@ -675,6 +675,33 @@ def _collective_before(transcript: Transcript) -> dict[int, str]:
     return before
 
 
+#: A piece of talk that ends its sentence: its last mark, closing quotes or brackets aside.
+_ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*$")
+
+
+def line_pieces(text: str, start: int, end: int) -> list[Span]:
+    """The pieces of the segment ``text[start:end]`` between its line breaks, each stripped of
+    white space: where a reader joined two parts of one speaker's turn, most often across the
+    interviewer's backchannel it left out (``... keeps it going, really.`` ``Okay.`` ``Sorry,
+    I need to sign for a parcel ...``; :mod:`~roqa_nlp.transcripts.render`). Only a line
+    break after a sentence's end is a place to part: an answer joined in mid-sentence
+    (``Every course`` / ``I send someone on ...``) is one piece. One piece, the whole segment,
+    when it has no such place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment there
+    when its pieces differ in kind (talk to code against an aside set aside)."""
+    pieces: list[Span] = []
+    at = start
+    for m in re.finditer(r"\n", text[start:end]):
+        cut = start + m.start()
+        a, b = _strip(text, at, cut)
+        if a < b and _ENDS_SENTENCE.search(text[a:b]):
+            pieces.append((a, b))
+            at = cut + 1
+    a, b = _strip(text, at, end)
+    if a < b:
+        pieces.append((a, b))
+    return pieces or [_strip(text, start, end)]
+
+
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
     """The :class:`Segment` of each ``(turn index, start, end)`` of ``transcript``, numbered from 1.
 
@@ -738,9 +765,11 @@ def segment(
     the embedding model's tokenizer, so where a long turn is cut, and so the segment ids
     (``"{transcript.id}:{n:04d}"``, numbered from 1), can differ. To get exactly the segments
     ``code`` codes, and join them to its results by ``segment_id``, use
-    ``ac.segments_of(transcript)``, or ``segment(transcript, count_tokens=
-    ac.embedder.count_tokens(), unit=ac.params["unit"], max_tokens=ac.params["max_tokens"])``.
-    Ids are stable for a given transcript text, unit, limit and token counter.
+    ``ac.segments_of(transcript)``, not ``segment(transcript, count_tokens=
+    ac.embedder.count_tokens(), unit=ac.params["unit"], max_tokens=ac.params["max_tokens"])``:
+    that gives the same cuts but for a segment ``segments_of`` parts at a line break, where an
+    answer and an aside the model sets aside meet (:func:`line_pieces`). Ids are stable for a
+    given transcript text, unit, limit and token counter (and model).
     """
     if not isinstance(transcript, Transcript):
         what = type(transcript).__name__
