@@ -675,6 +675,33 @@ def group_transcripts(result: CodingResult) -> set[str]:
     }
 
 
+def group_participants(result: CodingResult) -> dict[str, list[str]]:
+    """Each transcript of several participants (:func:`group_transcripts`: a joint interview's
+    ``joint_p31_p32``) whose case is no study id while its participants speak under study ids
+    (``P31:`` and ``P32:``; :func:`~roqa_nlp.transcripts.roles.study_id_number`, ``RM10``:
+    :func:`~roqa_nlp.transcripts.roles.study_id_label`), with those ids as cited
+    (:func:`person_labels`), in natural order: saturation's participant column shows them, and
+    an interview order names the interview by them (session 72 tester, study2 D3, D5). Not a
+    dyad whose case is an id already (``P05`` of ``P05a`` and ``P05b``), nor a group any of
+    whose speakers is named or unknown (a focus group's ``Anna``): it stays its case."""
+    from .transcripts.roles import is_unknown_speaker, study_id_label, study_id_number
+
+    def an_id(label: str) -> bool:
+        return study_id_number(label) is not None or study_id_label(label) is not None
+
+    named = person_labels(result)
+    groups = group_transcripts(result)
+    out: dict[str, list[str]] = {}
+    for t, labels in _participant_speakers(result).items():
+        if t not in groups or an_id(result.participant_of(t)):
+            continue
+        who = [named.get((t, label), label) for label in labels]
+        who = [w for w in dict.fromkeys(who) if not is_unknown_speaker(w)]
+        if len(who) > 1 and all(an_id(w) for w in who):
+            out[t] = sorted(who, key=natural_key)
+    return out
+
+
 def speakers_cited_by_name(result: CodingResult) -> dict[str, list[str]]:
     """Each transcript whose quotes Table 2 and the framework matrix cite by their speakers
     (:func:`group_transcripts`: a joint interview, a focus group) where those speakers are
@@ -3296,6 +3323,8 @@ def saturation(
     # the study's order, the review's unreached transcripts among the others: it numbers them
     study = meta.get(STUDY_INTERVIEWS)
     study = [str(t) for t in study] if isinstance(study, list) else []
+    # a joint interview's participants (joint_p31_p32: P31, P32)
+    members = group_participants(result)
     if order is None:
         seq = known
     else:
@@ -3311,6 +3340,13 @@ def saturation(
         for t in known:
             for spelled in {same_id(t), same_id(result.participant_of(t))}:
                 named.setdefault(spelled, []).append(t)
+        # a joint interview's participant (P31 of joint_p31_p32) names it, where the id is no
+        # case of its own (P31 interviewed alone too names that interview)
+        own = set(named)
+        for t, theirs in members.items():
+            for m in theirs:
+                if same_id(m) not in own and t not in named.get(same_id(m), []):
+                    named.setdefault(same_id(m), []).append(t)
 
         def transcripts_of(given_name: str) -> list[str]:
             """The transcripts ``given_name`` names: one, or all of one participant's."""
@@ -3323,6 +3359,30 @@ def saturation(
             return [given_name]
 
         expanded = [(str(x).strip(), transcripts_of(str(x).strip())) for x in given]
+        # a joint interview named by two of its names one after another (P31,P32, or
+        # joint_p31_p32,P32) is named once, in the place of the first; named apart, which of
+        # the places is its own is not known
+        kept: list[tuple[str, list[str]]] = []
+        first_named: dict[str, tuple[int, str]] = {}  # joint interview -> (place, name)
+        for a, ts in expanded:
+            pair = ts[0] if len(ts) == 1 and ts[0] in members else None
+            if (
+                pair is not None
+                and pair in first_named
+                and same_id(first_named[pair][1]) != same_id(a)
+            ):
+                first_at, earlier = first_named[pair]
+                if first_at != len(kept) - 1:
+                    raise RoqaValueError(
+                        f"interview order names {earlier!r} and {a!r} apart, two names of one "
+                        f"joint interview ({pair})",
+                        hint="name it once, in the place it was done",
+                    )
+                continue
+            if pair is not None:
+                first_named.setdefault(pair, (len(kept), a))
+            kept.append((a, ts))
+        expanded = kept
         seq = [t for _, ts in expanded for t in ts]
         known_ids = set(known)
         missing = [t for t in seq if t not in known_ids]
@@ -3355,7 +3415,11 @@ def saturation(
             # every id the order takes: a transcript's participant id too, where it is another
             # (P7 of interview_2024-03-18; s51 saturation, finding 9)
             ids = [
-                t if same_id(p) == same_id(t) else f"{t} ({p})"
+                f"{t} ({', '.join(members[t])})"
+                if t in members
+                else t
+                if same_id(p) == same_id(t)
+                else f"{t} ({p})"
                 for t, p in ((t, result.participant_of(t)) for t in known)
             ]
             raise RoqaValueError(
@@ -3471,7 +3535,15 @@ def saturation(
         for k in sorted(agreeing, key=natural_key)
         if k not in seen
     }
-    participants = [result.participant_of(files_of[c][0]) for c in seq]
+    # an interview's participant: a joint interview's are its participants' ids (P31, P32),
+    # not its case (joint_p31_p32), as the About sheet counts them (s72 tester, study2 D5)
+    joint = {c: [m for t in files_of[c] for m in members.get(t, ())] for c in seq}
+    participants = [
+        ", ".join(sorted(dict.fromkeys(joint[c]), key=natural_key))
+        if joint[c]
+        else result.participant_of(files_of[c][0])
+        for c in seq
+    ]
     new_support = [
         {k: (len(support[t, k]), max(support[t, k])) for k in fresh}
         for t, fresh in zip(seq, new_codes, strict=True)
@@ -4142,7 +4214,14 @@ def saturation(
         },
         ""
         if order is not None
-        else participant_order_note(participants)
+        # a joint interview by its lowest id: done after P30, joint_p31_p32 read first is
+        # out of order (s72 tester, study2 D4)
+        else participant_order_note(
+            [
+                sorted(joint[c], key=natural_key)[0] if joint[c] else p
+                for c, p in zip(seq, participants, strict=True)
+            ]
+        )
         or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True),
         split_note=split,
         order_given=order is not None,
