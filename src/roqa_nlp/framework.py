@@ -3297,8 +3297,10 @@ def saturation(
     ``order`` lists transcript ids (or participant ids, ``P03``, which name all of that
     participant's transcripts; with ``cases="transcript"`` only where each names one) in the
     order the interviews were done, as a list or one comma-separated string (default: the order
-    the result holds them). Ids it leaves out are not considered; unknown or repeated ids are
-    errors. ``top_k`` and ``min_probability`` choose which suggestions count as
+    the result holds them; a joint interview's participant, ``P31`` of ``joint_p31_p32``, names
+    it where the id is no case of its own, and two of its names one after the other name it
+    once: :func:`group_participants`). Ids it leaves out are not considered; unknown or
+    repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
     codes (see :func:`coded_segments`); a code given by name counts as its id in ``codebook``
     (default: the one the result recorded). A model's new code whose every segment in the
     interview is below :data:`SURE_CODE` is still counted, but listed in
