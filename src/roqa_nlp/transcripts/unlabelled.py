@@ -36,9 +36,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from ..errors import first_few, quoted
+from ..io import packaged_words
 from ..schema import Transcript, Turn
 from .backchannels import MAX_BACKCHANNEL_WORDS, ends_asking, only_acknowledges
 from .roles import is_interviewer
@@ -399,21 +401,47 @@ def no_turn_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
 #: The end of a line that reads as a sentence of talk: a full stop, question or exclamation mark
 #: or an ellipsis, then closing quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[.!?\u2026\uff1f])[\"'\u201d\u2019)\]]*$")
-#: Fewest words of a line ending a sentence to read as talk (``It went well.``); a question reads
-#: so from two (``Why not?``).
+#: Fewest words of a line ending a sentence to read as talk (``We lost two nurses.``); a question
+#: reads so from two (``Why not?``).
 MIN_TALK_WORDS = 3
+#: The words of the first and second person a sentence must hold to read as talk (``I've been
+#: the manager here six years.``); a header's sentence speaks of the recording in the third
+#: person (``This call is being recorded.``).
+TALK_PERSONS = "talk_persons.txt"
+#: A header's ``Field: value`` line (``Summary: The participant described ...``, ``Automation:
+#: This call is now being recorded.``, ``Note: ...``): one to three words, then a colon; not a
+#: list's item (``b. money: and time?``).
+_FIELD_LINE = re.compile(r"^[^\W\d_][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2}:(?:\s|$)")
+#: A line wholly in brackets, a transcriber's note (``[Note: the first two minutes were not
+#: recorded.]``, ``(Recording starts.)``).
+_BRACKETED = re.compile(r"^[\[({].*[\])}][.!?]?$")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+@cache
+def _talk_persons() -> frozenset[str]:
+    return packaged_words(TALK_PERSONS)
 
 
 def reads_as_talk(words: str) -> bool:
-    """Whether a line left out above the first speaker's label reads as a sentence of talk: it
-    ends a sentence (:data:`_SENTENCE_END`) in :data:`MIN_TALK_WORDS` words or more, or asks in
-    two or more (``i. what about staff?``). A title, a date or a study's name ends none
-    (``Interview with P04, 12 March 2021``, ``Recovery study - RM07``)."""
-    said = words.split()
+    """Whether a line left out above the first speaker's label reads as talk: it asks in two
+    words or more (``i. what about staff?``), or it ends a sentence in :data:`MIN_TALK_WORDS`
+    words or more that speaks in the first or second person (:data:`TALK_PERSONS`: ``I've been
+    the manager here six years.``). Neither a note in brackets nor a header's ``Field: value``
+    line reads so, nor a title, a date or a header's sentence in the third person (``Interview
+    with P04, 12 March 2021``, ``This call is being recorded.``, ``All names have been
+    anonymised.``: s72 hunter R2, docs/transcripts.md promises headers give no warning)."""
+    line = " ".join(words.split())
+    said = line.split()
     if not said or _SENTENCE_END.search(said[-1]) is None:
         return False
-    asks = said[-1].rstrip("\"'\u201d\u2019)]").endswith(("?", "\uff1f"))
-    return len(said) >= (2 if asks else MIN_TALK_WORDS)
+    if _BRACKETED.match(line) or _FIELD_LINE.match(line):
+        return False
+    if said[-1].rstrip("\"'\u201d\u2019)]").endswith(("?", "\uff1f")):
+        return len(said) >= 2
+    persons = _talk_persons()
+    spoken = (w.lower().replace("\u2019", "'") for w in _WORD.findall(line))
+    return len(said) >= MIN_TALK_WORDS and any(w in persons for w in spoken)
 
 
 def above_first_label_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
