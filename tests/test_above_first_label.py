@@ -198,3 +198,19 @@ def test_a_question_or_first_or_second_person_sentence_above_the_first_label_war
     named = [w for w in said if ABOVE in w]
     assert len(named) == 1, said
     assert line in named[0] or line.split()[0] in named[0]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+def test_a_word_file_names_the_paragraph_left_out_above_the_first_label(
+    tmp_path: Path, suffix: str
+) -> None:
+    lines = [
+        "Recovery study - RM07",
+        "I've been the registered manager here for six years.",
+        "Interviewer: And what got in the way of recovery-focused work?",
+        "P04: Mostly staffing. We lost two nurses.",
+    ]
+    t, said = _read(tmp_path / f"rm03{suffix}", lines)
+    named = [w for w in said if ABOVE in w]
+    assert len(named) == 1, said
+    assert "(paragraph 1, paragraph 2)" in named[0], named[0]

@@ -635,6 +635,7 @@ def read_blocks(
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     ends: dict[int, float] = {}  # a turn's end time, by its index, where a table row gave one
     unlabelled: list[str] = []
+    unlabelled_at: list[str] = []  # where each is, as the unlabelled answers' are named
     # a paragraph with no name after another speaker's backchannel (.unlabelled)
     each = names_each_piece(
         (r[0], r[1])
@@ -726,6 +727,7 @@ def read_blocks(
                 ends[len(turns) - 1] = end
         elif not turns:
             unlabelled.append(words)  # before the first label: a title page, or no labels
+            unlabelled_at.append(f"paragraph {i + 1}")  # counting paragraphs with words
         elif words.strip():
             no_turn.append(("", " ".join(words.split())))  # after a header line ended a turn
         if words.strip() and speaker is None:
@@ -768,7 +770,11 @@ def read_blocks(
             **found_unlabelled.metadata(),
             **no_turn_metadata(no_turn),
             # paragraphs above the first label, left out as a title's: named where talk
-            **(above_first_label_metadata([("", w) for w in unlabelled]) if labelled else {}),
+            **(
+                above_first_label_metadata(list(zip(unlabelled_at, unlabelled, strict=True)))
+                if labelled
+                else {}
+            ),
             **field_lines_metadata(
                 [("", " ".join(texts[i].split())) for i in sorted(found.between)]
             ),

@@ -499,7 +499,15 @@ def _left_out(
     n = len(words)
     places = [str(p) for p in transcript.metadata.get(where_key) or [] if p]
     where = f" ({first_few(places, 6)})" if places else ""
-    piece = "cue" if "cues" in transcript.metadata else "line" if places else "paragraph"
+    piece = (
+        "cue"
+        if "cues" in transcript.metadata
+        else places[0].split()[0]
+        if places and places[0].startswith("paragraph ")
+        else "line"
+        if places
+        else "paragraph"
+    )
     return (
         words,
         n,
