@@ -172,6 +172,44 @@ CASES = {
             ("P01", "participant", "Five nurses."),
         ],
     ),
+    # 7. (s72 hunter R1, the lead's narrowing of rule 4) where the next label below a question
+    # marker is a question marker again (or the file ends), the unlabelled lines are its answer,
+    # as in a file that labels no answers: the one participant the file labels answers them
+    "Q:/A: file, an answer typed without A:": (
+        [
+            "Q: What has helped you?",
+            "A: The recovery college training.",
+            "Q: What got in the way?",
+            "Funding, mainly. We lost two support workers.",
+            "Q: Anything else?",
+            "We need more time.",
+        ],
+        [
+            ("Q", "interviewer", "What has helped you?"),
+            ("A", "participant", "The recovery college training."),
+            ("Q", "interviewer", "What got in the way?"),
+            ("A", "participant", "Funding, mainly. We lost two support workers."),
+            ("Q", "interviewer", "Anything else?"),
+            ("A", "participant", "We need more time."),
+        ],
+    ),
+    # (s70 labels own001) a list of questions, its answer unlabelled, then Q.: again
+    "Q.: list, an unlabelled answer, Q.:": (
+        [
+            "Q.: Two things.",
+            "i. how did training go?",
+            "ii. and the money.",
+            "It went well overall, but money was short.",
+            "Q.: And what got in the way?",
+            "A.: Mostly staffing.",
+        ],
+        [
+            ("Q", "interviewer", "Two things.\ni. how did training go?\nii. and the money."),
+            ("A", "participant", "It went well overall, but money was short."),
+            ("Q", "interviewer", "And what got in the way?"),
+            ("A", "participant", "Mostly staffing."),
+        ],
+    ),
     # 6. (own017) Q.: alone, a time, then its list: both items are the question's (.docx read
     # 'b. money: and time?' as the answer)
     "Q.: alone, a time, a list, A.:": (
@@ -335,3 +373,29 @@ def test_a_time_said_as_an_answer_and_a_header_field_keep_their_words(
         ("Interviewer", "interviewer", "Thanks."),
     ]
     assert t.metadata["field_lines_between_turns"] == ["Start time: 14:00:00"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_an_unlabelled_answer_before_the_next_question_gives_no_warning(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The narrowed rule 4: the line is the answer and coded, so the warning that names lines
+    read as the interviewer's does not name it; a line with an answer label after it still is."""
+    f = tmp_path / f"rm04{suffix}"
+    lines = [
+        "Q: What got in the way?",
+        "Funding, mainly.",
+        "Q: Tell me about your team.",
+        "Mostly nurses.",
+        "A: Five of them.",
+    ]
+    if suffix == ".docx":
+        write_docx(f, lines)
+    else:
+        f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    said = [str(w.message) for w in caught if "below a question marker" in str(w.message)]
+    assert len(said) == 1 and "'Mostly nurses.'" in said[0] and "Funding" not in said[0]
+    assert _turns(t)[1] == ("A", "participant", "Funding, mainly.")

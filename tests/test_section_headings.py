@@ -740,8 +740,8 @@ def test_a_lists_markers_below_a_title_are_read_as_before(tmp_path: Path) -> Non
     """The title is read among the labels as it was before it was left out: below it, a
     lower-case ``q.``/``a.`` transcript's ``i.``/``ii.`` are the interviewer's list, not a
     speaker 'i' (the interviewer's ``I``) whose turn took the answer (s71 gate, own005). The
-    file labels its answers (``a. Mostly staffing.``), so the unlabelled line below the list is
-    the interviewer's too, until the next label (the lead's decision, session 72 f_lists3)."""
+    unlabelled line below the list has a question marker next, not an answer label, so it is
+    the answer (the lead's narrowing of session 72 f_lists3's rule 4, s72 hunter R1)."""
     t = read_txt(
         tmp_path,
         "Interview 3: community provider, registered manager\n\nq. Two things.\n"
@@ -750,11 +750,8 @@ def test_a_lists_markers_below_a_title_are_read_as_before(tmp_path: Path) -> Non
         "a. Mostly staffing. We lost two nurses.\n",
     )
     assert [(r, w) for _, r, w in turns_of(t)] == [
-        (
-            "interviewer",
-            "Two things.\ni. how did training go?\nii. was there enough money?\n"
-            "It went well overall, but money was short.",
-        ),
+        ("interviewer", "Two things.\ni. how did training go?\nii. was there enough money?"),
+        ("participant", "It went well overall, but money was short."),
         ("interviewer", "And what got in the way?"),
         ("participant", "Mostly staffing. We lost two nurses."),
     ]

@@ -186,18 +186,18 @@ def test_in_word_the_paragraphs_after_a_numbered_question_are_the_answer(tmp_pat
     ]
 
 
-def test_in_a_file_that_labels_its_answers_the_lines_after_a_question_marker_are_its_own(
+def test_the_answer_after_a_question_marker_is_the_one_participant_the_file_labels(
     tmp_path: Path,
 ) -> None:
-    """A question marker's 'the words below are the answer' rule is for files that label no
-    answers; where the answers are labelled (``A:``), unlabelled lines below a question marker
-    are the interviewer's until the next label, as any speaker's are, in .txt and Word alike (the
-    lead's decision, session 72 f_lists3; this test, of 3e5025f2, gave them to the one participant
-    the file labels)."""
+    """Unlabelled lines below a question marker with a question marker next (not an answer
+    label) are its answer, the one participant the file labels (3e5025f2); session 72 f_lists3
+    gave them to the interviewer, not coded, until the lead narrowed its rule 4 to lines with an
+    answer label next (s72 hunter R1)."""
     f = tmp_path / "interview.txt"
     f.write_text("Q1: What helped?\nTraining.\nQ2: What got in the way?\nA: Staffing.\n", "utf-8")
     assert turns_of(read_transcript(f)) == [
-        ("Q1", "interviewer", "What helped?\nTraining.", None, None),
+        ("Q1", "interviewer", "What helped?", None, None),
+        ("A", "participant", "Training.", None, None),
         ("Q2", "interviewer", "What got in the way?", None, None),
         ("A", "participant", "Staffing.", None, None),
     ]

@@ -60,6 +60,7 @@ from .roles import (
     HEADER_OVERRULED,
     answerer,
     asks,
+    held_by_marker,
     interviewer_keys,
     is_question_marker,
     participant_number_label,
@@ -519,15 +520,14 @@ def _role_columns(table: list[list[str]]) -> list[Block] | None:
     return blocks
 
 
-def _asked(turn: tuple[str, list[str], float | None], answering: str | None) -> bool:
+def _asked(turn: tuple[str, list[str], float | None], holding: bool) -> bool:
     """Whether ``turn`` is a question marker's question, asked (``Question 5: How do you ...?``,
     or ``Question 6: Tell me about ...``): its paragraph is the question and the paragraphs after
-    it are the answer, as a plain-text paragraph's are (:mod:`.text`), in a file that labels no
-    answers (``answering``, :func:`.roles.answerer`); in one that labels them (``A.``,
-    ``P01:``), the paragraphs below a question marker are the interviewer's until the next label,
-    as any speaker's are."""
+    it are the answer, as a plain-text paragraph's are (:mod:`.text`), unless ``holding``: the
+    next label is an answer label (``A.``, ``P01:``: :func:`.roles.held_by_marker`), and the
+    paragraphs below the question marker are the interviewer's until it, as any speaker's are."""
     speaker, words, _ = turn
-    return answering is not None and is_question_marker(speaker) and bool("".join(words).strip())
+    return not holding and is_question_marker(speaker) and bool("".join(words).strip())
 
 
 def read_blocks(
@@ -627,11 +627,16 @@ def read_blocks(
     overruled = found.overruled(speakers, interviewer_labels)
     interviewer_labels = found.interviewer_labels(speakers, interviewer_labels)
     header = found.lines - found.service_text  # a service's lines end no turn
-    answering = answerer(  # the talk's labels: a header's and a chat message's are none
-        (r[0] for i, r in enumerate(read) if r[0] is not None and i not in found.lines | chat),
-        interviewer_labels,
-        participant or unlabelled_speaker(path),
+    # the talk's labels: a header's and a chat message's are none
+    said = [
+        (i, r[0]) for i, r in enumerate(read) if r[0] is not None and i not in found.lines | chat
+    ]
+    answering = answerer(
+        (label for _, label in said), interviewer_labels, participant or unlabelled_speaker(path)
     )
+    # the question markers whose paragraphs below are the interviewer's: an answer label next
+    held = {said[k][0] for k in held_by_marker([label for _, label in said], interviewer_labels)}
+    holding = False  # the last turn is a question marker's of ``held``
     turns: list[tuple[str, list[str], float | None]] = []  # speaker, paragraphs, begin time
     ends: dict[int, float] = {}  # a turn's end time, by its index, where a table row gave one
     unlabelled: list[str] = []
@@ -665,7 +670,7 @@ def read_blocks(
             continuing = False  # left out; it ends the turn before it
         elif speaker is not None:
             turns.append((speaker, [words], pending_time if time is None else time))
-            continuing, pending_time = True, None
+            continuing, pending_time, holding = True, None, i in held
             if (end := blocks[i].table_end) is not None:
                 ends[len(turns) - 1] = end
         elif continuing and not "".join(turns[-1][1]).strip() and time_alone(words) is not None:
@@ -684,7 +689,7 @@ def read_blocks(
             continue
         elif (
             continuing
-            and _asked(turns[-1], answering)
+            and _asked(turns[-1], holding)
             and goes_on_asking(
                 next(w for w in reversed(turns[-1][1]) if w.strip()),
                 words,
@@ -692,12 +697,11 @@ def read_blocks(
             )
         ):
             turns[-1][1].append(words)  # the interviewer's list of questions goes on
-        elif (
-            continuing and answering is not None and _asked(turns[-1], answering) and words.strip()
-        ):
+        elif continuing and _asked(turns[-1], holding) and words.strip():
             # the answer below a numbered question ("Question 5: How do you ...?"), timed by a
             # service's time alone above it, as in plain text
             turns.append((answering, [words], pending_time))
+            holding = False
         elif (
             continuing
             and words.strip()
@@ -721,6 +725,7 @@ def read_blocks(
                     turns[-1][1].append(words)
                 else:
                     turns.append((whose.speaker, [words], None))
+                    holding = False
         elif continuing:
             turns[-1][1].append(words)
             if (end := blocks[i].table_end) is not None:  # a row with no speaker going on
@@ -744,7 +749,7 @@ def read_blocks(
     # interviewer, where they ask nothing: an answer typed without its label, not coded
     asked_nothing = (
         _unlabelled_answers(blocks, read, chat | found.service_text, header, turns)
-        if labelled and answering is None
+        if labelled and held
         else {}
     )
     marked = any(has_time_marks(w) for _, words, _ in turns for w in words)

@@ -67,20 +67,43 @@ def is_question_marker(label: str) -> bool:
 
 def answerer(
     speakers: Iterable[str], interviewer_labels: Sequence[str] | None, default: str
-) -> str | None:
+) -> str:
     """Who answers the unlabelled words after a question marker's question (``Question 5: ...?``)
-    in a transcript whose labels, in order, are ``speakers`` (its header's aside): ``default``
-    (the case, from the file name) where it labels no answers, as a researcher's transcript
-    that numbers its questions does; None where it does (:func:`labels_answers`), where the
-    unlabelled words below a question marker are the interviewer's until the next label, as
-    any speaker's are (the lead's decision on s71 f_lists2's regression 2: ``Q. Three things,
-    then.`` / ``a. training.`` / ``b. money.`` / ``A. Training fine ...``, the items the
-    interviewer's; before, the one participant the file labelled answered them)."""
-    return None if labels_answers(list(speakers), interviewer_labels) else default
+    in a transcript whose labels, in order, are ``speakers`` (its header's aside), where they
+    are its answer (:func:`held_by_marker`): the one participant it labels (``A``), else
+    ``default`` (the case, from the file name), as a researcher's transcript that numbers its
+    questions and labels no answers has it."""
+    said = list(speakers)
+    answering = [
+        s
+        for s in dict.fromkeys(
+            s for s, a in zip(said, answer_labels(said, interviewer_labels)) if a
+        )
+    ]
+    return answering[0] if len(answering) == 1 else default
+
+
+def held_by_marker(speakers: Sequence[str], interviewer_labels: Sequence[str] | None) -> set[int]:
+    """The places in ``speakers`` (a transcript's labels, in order) of the question markers
+    whose unlabelled lines below are the interviewer's until the next label, as any speaker's
+    are: those the next label after is an answer label (:func:`answer_labels`: ``Q: Tell me
+    about your team.`` / ``Mostly nurses.`` / ``A: Five of them.``, the lead's decision on s71
+    f_lists2's regression 2). Where the next label is a question marker again, or none comes,
+    the lines are the question's answer, as in a file that labels no answers (the lead's
+    narrowing, s72 hunter R1: ``Q: What got in the way?`` / ``Funding, mainly.`` / ``Q: ...``,
+    the answer was the interviewer's, not coded)."""
+    answers = answer_labels(speakers, interviewer_labels)
+    return {k for k, s in enumerate(speakers[:-1]) if is_question_marker(s) and answers[k + 1]}
 
 
 def labels_answers(speakers: Sequence[str], interviewer_labels: Sequence[str] | None) -> bool:
-    """Whether a transcript whose labels, in order, are ``speakers`` labels its answers: a
+    """Whether a transcript whose labels, in order, are ``speakers`` labels its answers: one of
+    them is an answer label (:func:`answer_labels`)."""
+    return any(answer_labels(speakers, interviewer_labels))
+
+
+def answer_labels(speakers: Sequence[str], interviewer_labels: Sequence[str] | None) -> list[bool]:
+    """Whether each of ``speakers`` (a transcript's labels, in order) is an answer label: a
     speaker other than a question marker is a participant (``A.``, ``P01:``, a name), leaving
     out capital letters in order that open labelled lines one after another and no other
     (``A. the staffing.`` / ``B. the money.``: an unlabelled answer's lettered list, read as
@@ -94,10 +117,11 @@ def labels_answers(speakers: Sequence[str], interviewer_labels: Sequence[str] | 
         if n >= 2:
             lettered.update(range(k, k + n))
         k += max(n, 1)
-    return any(
-        not is_question_marker(s) and role_of(s, interviewer_labels) == "participant"
-        for s in dict.fromkeys(s for k, s in enumerate(speakers) if k not in lettered)
-    )
+    answering = {  # each label once: a long file repeats them
+        s: not is_question_marker(s) and role_of(s, interviewer_labels) == "participant"
+        for s in dict.fromkeys(speakers)
+    }
+    return [k not in lettered and answering[s] for k, s in enumerate(speakers)]
 
 
 #: The capital letters a lettered list's items open with, in order (:func:`labels_answers`).

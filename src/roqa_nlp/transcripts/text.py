@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -94,7 +94,14 @@ from .render import (
     render_transcript,
     without_time_marks,
 )
-from .roles import HEADER_OVERRULED, answerer, is_question_marker, role_of, unlabelled_speaker
+from .roles import (
+    HEADER_OVERRULED,
+    answerer,
+    held_by_marker,
+    is_question_marker,
+    role_of,
+    unlabelled_speaker,
+)
 from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
@@ -282,6 +289,11 @@ def parse_text(
             interviewer_labels,
             participant or unlabelled_speaker(path),
         )
+        # the question markers whose unlabelled lines are the interviewer's: an answer label next
+        talk = [(i, m.label) for i, m in enumerate(labels) if m is not None and i not in chat]
+        held = {
+            talk[k][0] for k in held_by_marker([label for _, label in talk], interviewer_labels)
+        }
         unlabelled = UnlabelledTalk()
         paragraphs = _paragraphs(lines, labels)
         each = names_each_piece((speaker, words) for _, speaker, words in paragraphs)
@@ -298,6 +310,7 @@ def parse_text(
             {i: words for i, speaker, words in paragraphs if speaker is None},
             no_turn,
             above,
+            held,
         )
         found_unlabelled = {
             **unlabelled.metadata(),
@@ -317,7 +330,7 @@ def parse_text(
                 each,
                 turns,
             )
-            if answering is None
+            if held
             else {}
         )
     else:
@@ -607,18 +620,20 @@ def _labelled_turns(
     interviewer_labels: Sequence[str] | None,
     header: set[int],
     chat: set[int],
-    answering: str | None,
+    answering: str,
     unlabelled: UnlabelledTalk | None = None,
     paragraph_words: Mapping[int, str] | None = None,
     no_turn: list[int] | None = None,
     above: list[int] | None = None,
+    held: Set[int] = frozenset(),
 ) -> tuple[list[Turn], set[int]]:
     """The turns of labelled ``lines``; lines without a label continue the turn before them,
     except after a question marker's question (its line ending a sentence, or its paragraph;
     :func:`.list_markers.ends_question`):
     ``Question 5: How do you ...?`` marks the interviewer's question, and the unlabelled words
-    after it are ``answering``'s answer (None: the file labels its answers, and a question
-    marker's turn goes on to the next label as any speaker's does), except the interviewer's list of questions going on
+    after it are ``answering``'s answer (except below a question marker on a line of ``held``,
+    :func:`.roles.held_by_marker`: an answer label is next, and its turn goes on to it as any
+    speaker's does), except the interviewer's list of questions going on
     below the marker's words (:func:`.list_markers.goes_on_asking`: ``Q. Two things.`` / ``i. how
     did training go?`` / ``ii. was there enough money?``), a blank line before it or not, as in
     Word; the list ends at the first line that is no item (:func:`.list_markers.ends_question_list`:
@@ -655,13 +670,15 @@ def _labelled_turns(
     # time alone under a label is that turn's time, never its answer ("P04:" / "12:31", frozen)
     turn_times = _timed_below_label(lines, labels) >= 2
 
+    holding = False  # the current turn is a question marker's of ``held``
+
     def marks(speaker: str) -> bool:  # a question marker, its unlabelled words below answered
-        return answering is not None and is_question_marker(speaker)
+        return not holding and is_question_marker(speaker)
 
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if i in header:
             _close(current, out, interviewer_labels)
-            current, inside = None, []
+            current, inside, holding = None, [], False
             continue
         if i in chat:
             if current is not None and current.start is not None:
@@ -697,12 +714,11 @@ def _labelled_turns(
             label is None
             and current is not None
             and not goes_on
-            and answering is not None
             and (asked or (listing and ends_question_list(question, line.text)))
         ):
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=pending_time), []
-            pending_time = None
+            pending_time, holding = None, False
         elif (
             label is None
             and paragraph
@@ -721,6 +737,7 @@ def _labelled_turns(
             if found.speaker != current.speaker:
                 _close(current, out, interviewer_labels)
                 current, inside = _OpenTurn(speaker=found.speaker, begin_time=None), []
+                holding = False
         asked, paragraph = False, False
         if label is not None:
             _close(current, out, interviewer_labels)
@@ -731,7 +748,7 @@ def _labelled_turns(
                 begin_time=begin,
                 after_question=last_words.endswith("?") and not turn_times,
             )
-            pending_time = None
+            pending_time, holding = None, i in held
             rest = _Line(line.start + label.words_start, line.text[label.words_start :])
             if rest.text.strip():
                 current.start, current.end = rest.content_start, rest.content_end
