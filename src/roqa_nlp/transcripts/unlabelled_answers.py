@@ -1,9 +1,10 @@
 """Lines below a question marker that ask nothing, read as the interviewer's.
 
 In a transcript that labels its answers (``Q:``/``A:``, ``P01:``, a name:
-:func:`.roles.labels_answers`), the unlabelled lines and list items below a question marker are
-the interviewer's until the next label, in .txt and Word alike, as any speaker's lines are (the
-lead's decision, session 72 f_lists3). So an answer typed without its label (``Q1: What
+:func:`.roles.labels_answers`), the unlabelled lines and list items below a question marker with
+an answer label next are the interviewer's until it, in .txt and Word alike, as any speaker's
+lines are (the lead's decision, session 72 f_lists3, narrowed after s72 hunter R1:
+:func:`.roles.held_by_marker`; with a question marker next, they are its answer). So an answer typed without its label (``Q1: What
 helped?`` / ``Training.`` / ``A: Staffing.``; ``Q: What helped?`` / ``a. training: the
 induction.`` / ``b. money: not enough.``) is not coded, and was so silently. The readers do not
 change that reading: they record the lines a file that labels no answers would have read as the
