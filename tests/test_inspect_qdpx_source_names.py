@@ -80,3 +80,21 @@ def test_a_source_named_by_a_speaker_is_renamed_in_the_qda_program(tmp_path: Pat
         "source in the QDA program by the participant's number (e.g. p07) or code with "
         "--pseudonymise KEY.csv"
     )
+
+
+def test_coding_a_project_warns_of_its_source_by_its_name(tmp_path: Path) -> None:
+    """The warnings of reading a project to code it (``roqa code project.qdpx``, whose engines
+    and :func:`~roqa_nlp.transcripts.read_transcripts` warn through
+    :func:`~roqa_nlp.transcripts.language.warn_of_reading`) name its source as ``roqa inspect``
+    and ``roqa import`` do, not by its member file (s72 hunt merged, L3)."""
+    import warnings
+
+    from roqa_nlp.transcripts import read_transcripts
+
+    project = exported(tmp_path)
+    with warnings.catch_warnings(record=True) as held:
+        warnings.simplefilter("always")
+        read_transcripts([project])
+    said = [str(w.message) for w in held]
+    assert any(s.startswith(f"{project}: source 'rm01': no interviewer among") for s in said)
+    assert not any("sources/" in s for s in said), said

@@ -133,7 +133,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     below a question marker that ask nothing read as the interviewer's in a file that labels its
     answers
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`).
-    ``stacklevel`` as for :func:`warnings.warn`, counted from the caller of this function."""
+    A QDA project's source is named as ``roqa import`` names it
+    (:func:`~roqa_nlp.exchange.qdpx_import.named_as_source`). ``stacklevel`` as for
+    :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
@@ -152,6 +154,12 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     )
     from .unlabelled_answers import unlabelled_answers_warning
 
+    if transcript.metadata.get("format") == "qdpx":
+        from ..exchange.qdpx_import import named_as_source
+
+        # a QDA project's source by its name in the program, as roqa inspect and roqa import
+        # name it, not the member file the project keeps its text in (s72 hunt merged, L3)
+        transcript = named_as_source(transcript)
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
     unread = unread_cues_warning(transcript)
