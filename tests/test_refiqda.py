@@ -810,9 +810,12 @@ def test_two_users_of_one_name_go_back_under_their_own_name(tmp_path: Path) -> N
     assert list(p.codings) == ["Zoë Evans", "Zoë Evans (7df4c5f0)"]
     for coder, guid in [("Zoë Evans", first), ("Zoë Evans (7df4c5f0)", second)]:
         out = tmp_path / "back.qdpx"
-        export_qdpx(p.codings[coder], p.codebook, out)
+        summary = export_qdpx(p.codings[coder], p.codebook, out)
         (user,) = qde_of(out).iter(NS + "User")
         assert (user.get("guid"), user.get("name")) == (guid, "Zoë Evans")
+        # what `roqa export` says it wrote ("... by user 'Zoë Evans'"): the name written, not
+        # roqa's tag of it (s72 hunt merged, L4)
+        assert summary.user == "Zoë Evans"
     # a name that only looks tagged, or tagged with another GUID's start, is the user's own
     from roqa_nlp.exchange.refiqda import user_name_in_program
 

@@ -211,8 +211,8 @@ SUGGESTION_PREFIX = "suggested by roqa_nlp: "
 
 @dataclass
 class QdpxExport:
-    """What an export wrote: counts, the user's name (a person's when ``by_person``, else the
-    machine's), and what was left out and why."""
+    """What an export wrote: counts, the user's name as written in the project (a person's when
+    ``by_person``, else the machine's), and what was left out and why."""
 
     path: Path
     user: str
@@ -568,7 +568,9 @@ def qdpx_bytes(
     user_key = normalise_guid(user_guid)
     summary = QdpxExport(
         path=path,
-        user=user,
+        # the name written in <Users>, not roqa's tag of it (`roqa export` says it: s72 hunt
+        # merged, L4)
+        user=user_name_in_program(user, user_guid),
         by_person=person is not None,
         top_k=top_k,
         codebook=codebook.id,
