@@ -444,8 +444,10 @@ def name_parts(name: str) -> list[str]:
     Leeds`` -> ``["Jo", "Bloggs"]``, not ``Mind``, ``in`` and ``Leeds``), each without a
     possessive ``'s`` (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``). A word that is
     also a common English word (``Will``, ``May``) is kept: :class:`PseudonymKey` replaces it
-    only away from the start of a sentence."""
+    only away from the start of a sentence. A job's title has none (``Peer Worker``, ``Key
+    Worker``: :func:`_job_title`), though ``Peer`` and ``Key`` are names too."""
     parts = []
+    said = []  # the label's words but initials and figures, in lower case: a job's title?
     plain = display_name_core(unicodedata.normalize("NFC", name))
     for word in _BRACKETED.sub(" ", plain).split():
         word = word.strip('()[]{},;:"|')
@@ -453,12 +455,31 @@ def name_parts(name: str) -> list[str]:
             if word.lower().endswith(suffix):
                 word = word[: -len(suffix)]
         bare = word.rstrip(".").lower()
-        if len(bare) < 2 or not word[:1].isalpha() or bare in honorifics():
+        if len(bare) < 2 or not word[:1].isalpha():
             continue
-        if bare in _not_names():
+        said.append(bare)
+        if bare in honorifics() or bare in _not_names():
             continue
         parts.append(word.rstrip(".") if word.endswith(".") and len(bare) > 2 else word)
-    return parts
+    return [] if parts and _job_title(said) else parts
+
+
+def _job_title(words: list[str]) -> bool:
+    """Whether a label's ``words`` (in lower case, its notes, initials and figures aside) are a
+    job's title, no person's name: two words or more, the last a role's (``data/not_names.txt``:
+    ``worker``, ``officer``, ``nurse``) and each before it a role's too or an everyday word that
+    is no given name, surname or English stop word (``data/everyday_words.txt`` but not
+    ``word_given_names.txt``, ``word_surnames.txt``, ``stop_words_en.txt``): ``Peer Worker``,
+    ``Key Worker``, ``Link Worker``, ``Peer Support Worker``, ``Housing Officer``, ``Link
+    Nurse``; not ``Rose Nurse``, ``Mark Manager``, ``Dean Worker`` or ``Priya Peer Worker``.
+    Session 72 tester: ``Peer`` and ``Key`` are left out of not_names.txt as names (``Mr
+    Key``), so ``Peer Worker:`` made "Peer support" "[P01] support" and another speaker's "key
+    worker" "[P02]" in every interview."""
+    if len(words) < 2 or words[-1] not in _not_names():
+        return False
+    names = packaged_words("word_given_names.txt") | _word_surnames() | _stop_words()
+    everyday = packaged_words("everyday_words.txt")
+    return all(w in _not_names() or (w in everyday and w not in names) for w in words[:-1])
 
 
 def people_named(labels: Iterable[str]) -> list[list[str]]:
