@@ -1732,11 +1732,13 @@ def test_a_participant_rejoining_as_a_device_is_one_person_with_one_pseudonym(
 ) -> None:
     """Maria Okafor rejoins from her phone as "iPhone", a label naming no one: the case logic
     reads zoom_p18.vtt as one person, P18, so the key gives both labels P18 (it gave iPhone
-    P19, and Table 2 then counted two people)."""
+    P19, and Table 2 then counted two people). ``iPhone`` is no one across files: its row is
+    this transcript's alone (session 73)."""
     (tmp_path / "zoom_p18.vtt").write_text(RENAMED_VTT.format(renamed="iPhone"), "utf-8")
     t = read_transcript(tmp_path / "zoom_p18.vtt", interviewer_labels=["Sam Roe"])
     (out,), key = pseudonymise([t])
-    assert key.pseudonyms == {"Sam Roe": "Interviewer", "Maria Okafor": "P18", "iPhone": "P18"}
+    assert key.pseudonyms == {"Sam Roe": "Interviewer", "Maria Okafor": "P18"}
+    assert list(key.scoped.values()) == [{"iPhone": "P18"}]
     assert [u.speaker for u in out.turns] == ["Interviewer", "P18", "Interviewer", "P18"]
     assert out.participant == "P18"
 

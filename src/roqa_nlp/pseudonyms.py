@@ -472,10 +472,12 @@ def _job_title(words: list[str]) -> bool:
     ``word_given_names.txt``, ``word_surnames.txt``, ``stop_words_en.txt``): ``Peer Worker``,
     ``Key Worker``, ``Link Worker``, ``Peer Support Worker``, ``Housing Officer``, ``Link
     Nurse``; not ``Rose Nurse``, ``Mark Manager``, ``Dean Worker`` or ``Priya Peer Worker``.
+    The last word names one person (``data/person_words.txt``), not a place or a service: a
+    key's row ``Harbour Mind Care`` or ``Brookfield Care Home`` is a name.
     Session 72 tester: ``Peer`` and ``Key`` are left out of not_names.txt as names (``Mr
     Key``), so ``Peer Worker:`` made "Peer support" "[P01] support" and another speaker's "key
     worker" "[P02]" in every interview."""
-    if len(words) < 2 or words[-1] not in _not_names():
+    if len(words) < 2 or words[-1] not in _not_names() & packaged_words("person_words.txt"):
         return False
     names = packaged_words("word_given_names.txt") | _word_surnames() | _stop_words()
     everyday = packaged_words("everyday_words.txt")
@@ -1262,6 +1264,9 @@ class PseudonymKey:
         self._first_name_keyed: dict[str, tuple[str, list[str], str]] = {}
         # a participant label keyed for one transcript, its header naming another person
         self._split_by_header_said: dict[str, tuple[str, str, str, str]] = {}
+        # labels keyed for the transcript :meth:`register` is keying, seen as the study's rows
+        # until it is done (:meth:`_key_for_transcript`)
+        self._own_in_view: set[str] = set()
         # the transcript column values warned of as naming another folder's file
         # (:meth:`_scope_of`)
         self._warned_of_where: set[str] = set()
@@ -1402,8 +1407,9 @@ class PseudonymKey:
             for s, r in speakers.items()
             if r == "participant" and not _names_no_one(s) and not _role_word(s)
         ]
-        if len(labels) != 1 or len(labels[0].split()) != 1:
-            return
+        if len(labels) != 1 or (len(labels[0].split()) != 1 and name_parts(labels[0])):
+            return  # a first name alone, or no name's word at all (Support Worker, in a key
+            # from before session 73: Support Worker,P51)
         (label,) = labels
         where = self._scope_of(transcript)
         if any(_person(n) == _person(label) for n in self.scoped.get(where or "", {})):
@@ -1801,6 +1807,26 @@ class PseudonymKey:
         self._split_by_file_number(transcript)
         with self._rows_of(transcript):
             self._register(transcript)
+        for label in self._own_in_view:  # this transcript's own rows (:meth:`_key_for_transcript`)
+            self.pseudonyms.pop(label, None)
+        if self._own_in_view:
+            self._own_in_view.clear()
+            self._index()
+
+    def _key_for_transcript(self, transcript: Transcript, label: str, pseudonym: str) -> None:
+        """Key ``label``, a participant's of no words of a name (a job's title or a kin word,
+        ``Support Worker``, ``Peer Worker``, ``Mum``; a device's, ``iPhone``), as ``pseudonym``
+        in a row of ``transcript``'s own (:meth:`_add_own_row`), seen by :meth:`get` until
+        :meth:`register` is done with it. Such a label is no one across files: a row of the key
+        for the study made every file's ``Support Worker`` one person, one case (session 73: the
+        support workers of p51.txt and p52.txt were both P51). The row keeps the pseudonym it
+        was given on later runs, where the file's name gives no number (the next free one)."""
+        own = self._add_own_row(transcript, self._scope_of(transcript), label, pseudonym)
+        said = " ".join(label.split())
+        if self.pseudonyms is not own:
+            self.pseudonyms[said] = pseudonym
+            self._own_in_view.add(said)
+        self._index()
 
     def _register(self, transcript: Transcript) -> None:
         """:meth:`register`, with the key's rows as ``transcript`` reads them."""
@@ -1864,7 +1890,9 @@ class PseudonymKey:
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
             for label in labels:
-                if self.get(label) is None:
+                if self.get(label) is None and role == "participant" and not name_parts(label):
+                    self._key_for_transcript(transcript, label, pseudonym)
+                elif self.get(label) is None:
                     self.add(label, pseudonym)
                     where = _last_part(transcript.source) or transcript.id
                     self._keyed_in.setdefault(label.casefold(), where)
