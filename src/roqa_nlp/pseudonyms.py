@@ -2270,6 +2270,7 @@ class PseudonymKey:
 
     def _rewritten(self, transcript: Transcript) -> Transcript:
         """:meth:`apply`, once ``transcript``'s speakers are registered."""
+        from .transcripts.backchannel_gaps import BACKCHANNEL_GAPS, carry_backchannel_gaps
         from .transcripts.cue_times import carry_cue_times
         from .transcripts.roles import (
             participant_from_filename,
@@ -2425,6 +2426,12 @@ class PseudonymKey:
             meta["cue_times"] = cues
         else:
             meta.pop("cue_times", None)
+        # so do the places a backchannel was left out, where an aside is parted from the answer
+        gaps = carry_backchannel_gaps(transcript, new_text, turns, where)
+        if gaps:
+            meta[BACKCHANNEL_GAPS] = gaps
+        else:
+            meta.pop(BACKCHANNEL_GAPS, None)
         meta["pseudonymised"] = True
         # names replaced in the text, labels included (the command sums them for the researcher)
         kept = set(chosen)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
 from .annotations import only_annotations
+from .backchannel_gaps import BACKCHANNEL_GAPS, gap_entries, starts_after_gaps
 from .backchannels import ends_asking, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
@@ -78,13 +79,16 @@ class SpokenTurn:
     """A turn as a reader found it, before it is placed in the transcript's text.
 
     ``cues`` are the timed pieces ``words`` was joined from, in order (each piece's words, begin
-    and end time), when the turn was made of subtitle cues or table rows; empty otherwise."""
+    and end time), when the turn was made of subtitle cues or table rows; empty otherwise.
+    ``gaps`` are the indices, in those pieces, of each piece that goes on after another
+    speaker's backchannel left out (:mod:`.backchannel_gaps`)."""
 
     speaker: str
     words: str
     begin_time: float | None = None
     end_time: float | None = None
     cues: tuple[CuePiece, ...] = ()
+    gaps: tuple[int, ...] = ()
 
 
 def tidy_words(words: str) -> str:
@@ -598,7 +602,7 @@ def bridged_runs(
         ):
             left_out.append(out.pop().words)
             runs.pop()
-            out[-1] = _joined(out[-1], s)
+            out[-1] = _joined(out[-1], s, after_backchannel=True)
             runs[-1].append(k)
         else:
             out.append(s)
@@ -664,16 +668,20 @@ def _same_speaker(a: SpokenTurn, b: SpokenTurn) -> bool:
     return tidy_speaker(a.speaker).casefold() == tidy_speaker(b.speaker).casefold()
 
 
-def _joined(last: SpokenTurn, s: SpokenTurn) -> SpokenTurn:
+def _joined(last: SpokenTurn, s: SpokenTurn, *, after_backchannel: bool = False) -> SpokenTurn:
     """Two turns of one speaker as one: words paragraph by paragraph, times first to last. The
     begin time is the first turn's, None when it has none: a later piece's time (Google Meet's
-    ``00:05:00`` before the answer's last paragraph) is later than the turn's first words."""
+    ``00:05:00`` before the answer's last paragraph) is later than the turn's first words.
+    ``after_backchannel``: another speaker's backchannel between them was left out, so ``s``
+    starts a gap (:attr:`SpokenTurn.gaps`)."""
+    n = len(_pieces(last))
     return SpokenTurn(
         speaker=last.speaker,
         words=f"{last.words}\n{s.words}",
         begin_time=last.begin_time,
         end_time=s.end_time if s.end_time is not None else last.end_time,
         cues=_pieces(last) + _pieces(s),
+        gaps=(*last.gaps, *((n,) if after_backchannel else ()), *(n + g for g in s.gaps)),
     )
 
 
@@ -704,6 +712,7 @@ def render_transcript(
     pieces: list[str] = []
     turns: list[Turn] = []
     cue_times: list[dict[str, Any]] = []
+    gaps: list[int] = []  # where words go on after a backchannel left out (.backchannel_gaps)
     pos = 0
     for s in spoken:
         words = tidy_words(s.words)
@@ -727,6 +736,9 @@ def render_transcript(
                 end_time=s.end_time,
             )
         )
+        if s.gaps:
+            pieces_said = [tidy_words(w) for w, _, _ in _pieces(s)]
+            gaps += [pos + at for at in starts_after_gaps(words, pieces_said, s.gaps)]
         pos += len(words)
         tidied = [(tidy_words(w), b, e) for w, b, e in s.cues]
         entry = cue_entry(len(turns) - 1, words, [c for c in tidied if c[0]])
@@ -735,6 +747,8 @@ def render_transcript(
     meta = dict(metadata or {})
     if cue_times:
         meta[CUE_TIMES] = cue_times
+    if gaps:
+        meta[BACKCHANNEL_GAPS] = gap_entries("".join(pieces), turns, gaps)
     # a reader may have left some out already (.unlabelled.is_note_left_out): counted with these
     left_out += int(meta.get(BACKCHANNELS_LEFT_OUT, 0))
     if left_out:

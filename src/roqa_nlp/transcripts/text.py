@@ -848,6 +848,7 @@ def _export_turns(
     its line and each turn after the first has a time: a typist's repeated ``P01:`` stays a
     split, as the file holds it (its label, on the line of the words, cannot be blanked)."""
     from .annotations import only_annotations
+    from .backchannel_gaps import BACKCHANNEL_GAPS, gap_entries
     from .cue_times import CUE_TIMES, cue_entry
     from .render import BACKCHANNELS_LEFT_OUT, SpokenTurn, bridged_runs, interviewers_of
 
@@ -893,6 +894,8 @@ def _export_turns(
     gaps: list[tuple[int, int]] = []
     out: list[Turn] = []
     entries: list[dict[str, object]] = []
+    # where a backchannel was left out: the words after it (a turn skipped in the run)
+    after = [turns[k].start for run in runs for i, k in zip(run, run[1:]) if k > i + 1]
 
     def note_in_answer(j: int, i: int, k: int) -> bool:
         """Whether line ``j``, between turn ``i``'s words and turn ``k``'s, is a paragraph
@@ -927,6 +930,7 @@ def _export_turns(
         {
             **({BACKCHANNELS_LEFT_OUT: len(left_out)} if left_out else {}),
             **({CUE_TIMES: entries} if entries else {}),
+            **({BACKCHANNEL_GAPS: gap_entries(final, out, after)} if after else {}),
         },
     )
 
