@@ -2602,9 +2602,9 @@ def test_a_quote_leaves_out_an_aside_after_a_backchannel() -> None:
 
 
 def test_a_turn_parted_at_a_line_of_only_a_label_or_a_note_is_read_and_not_refused() -> None:
-    """A piece between line breaks that is only a speaker's label or a transcriber's note
-    (``P05:``, ``[inaudible].``) is read as the model reads any segment (suggest would refuse a
-    label alone): the turn is parted, with exact offsets, not an error."""
+    """A piece after a backchannel left out that is only a speaker's label or a transcriber's
+    note (``P05:``, ``[inaudible].``) is read as the model reads any segment (suggest would
+    refuse a label alone): the turn is parted, with exact offsets, not an error."""
     t = Transcript.from_turns(
         "edge",
         [
@@ -2618,9 +2618,70 @@ def test_a_turn_parted_at_a_line_of_only_a_label_or_a_note_is_read_and_not_refus
             ),
         ],
     )
+    from roqa_nlp.transcripts.backchannel_gaps import with_backchannel_gaps
+
+    t = with_backchannel_gaps(t, [t.text.index("five.\nP05:") + 6, t.text.index("Sorry")])
     got = AutoCoder.load().code([t]).segments
     assert [(s.segment.text[:12], s.procedural) for s in got] == [
         ("The training", False),
         ("P05:\n[inaudi", True),
     ]
     assert all(t.text[s.segment.start : s.segment.end] == s.segment.text for s in got)
+
+
+def test_no_aside_is_parted_where_no_backchannel_was_left_out(tmp_path: Path) -> None:
+    """Session 73: the answer and the parcel typed as two lines of P23's turn, with no
+    backchannel between, stay one segment: a segment is parted only where a reader left a
+    backchannel out (s72 parted any line break after a sentence's end, and embedded every
+    multi-line segment's pieces again to judge them: +23% CPU on cold coding)."""
+    import csv
+
+    with (DATA.parent / "asides" / "parcel_after_backchannel.csv").open(encoding="utf-8") as f:
+        rows = [(r["speaker"], r["text"]) for r in csv.DictReader(f)]
+    del rows[2]  # the interviewer's "Okay."
+    path = tmp_path / "p23_interview.txt"
+    path.write_text(
+        "Interviewer: {}\n\nP23: {}\n{}\n\nInterviewer: {}\n\nP23: {}\n".format(
+            *(w for _, w in rows[:5])
+        ),
+        "utf-8",
+    )
+    got = _coded(path)
+    assert [g[0] for g in got] == ["We've got a recovery lea", "The other barrier is hou"]
+
+
+def test_segments_of_judges_no_piece_when_no_backchannel_was_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The cost of parting asides: a transcript whose readers left no backchannel out (here
+    multi-line turns built in memory) has no piece embedded again by ``segments_of``."""
+    ac = AutoCoder.load()
+    t = Transcript.from_turns(
+        "p05",
+        [
+            ("Interviewer", "interviewer", "What gets in the way?"),
+            ("P05", "participant", "The budget was cut.\nSorry, a parcel, one sec.\nRight."),
+        ],
+    )
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a piece was embedded to judge it")
+
+    monkeypatch.setattr(ac, "_suggest_rows", refuse)
+    assert [s.text for s in ac.segments_of(t)] == [
+        "The budget was cut.\nSorry, a parcel, one sec.\nRight."
+    ]
+
+
+def test_an_aside_is_parted_the_same_after_transcripts_jsonl(tmp_path: Path) -> None:
+    """The places a reader left a backchannel out are kept in transcripts.jsonl, so the
+    transcript read back is segmented as it was coded."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.transcripts import read_transcript
+
+    t = read_transcript(DATA.parent / "asides" / "parcel_after_backchannel.csv")
+    ac = AutoCoder.load()
+    ac.code([t]).save(tmp_path / "coded")
+    back = CodingResult.read(tmp_path / "coded").transcripts[t.id]
+    assert ac.segments_of(back) == ac.segments_of(t)
+    assert len(ac.segments_of(t)) == 3

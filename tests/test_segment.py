@@ -24,7 +24,7 @@ from roqa_nlp.transcripts.segment import (
     _fit,
     _pack,
     estimate_tokens,
-    line_pieces,
+    pieces_apart,
     segment,
     turn_spans,
 )
@@ -1085,15 +1085,17 @@ def test_a_courtesy_to_anyone_named_or_the_group_leaves_the_question_as_the_cont
     ]
 
 
-def test_a_segment_parts_only_at_a_line_break_after_a_sentence_end() -> None:
-    """Where a reader joined an answer across the interviewer's backchannel (a line break, s72
-    cfir2 p23:0006): a place to part after a sentence's end, none in mid-sentence, and the
-    pieces' offsets are the text's, stripped."""
-    text = "x We keep it going, really.\n Sorry, a parcel. Every course\nI send someone on. y"
+def test_a_segment_parts_only_where_a_backchannel_was_left_out_after_a_sentence_end() -> None:
+    """Pieces are parted at the places given, when the piece before ends its sentence; a
+    backchannel in mid-sentence (``Every course`` ``Mm-hm.`` ``I send someone on``) parts
+    nothing, nor does a line break where no backchannel was."""
+    text = "x We keep it going, really.\n Sorry, a parcel.\nYes. Every course\nI send someone on. y"
     start, end = 2, len(text) - 2
-    pieces = line_pieces(text, start, end)
+    sorry, course = text.index("Sorry"), text.index("I send")
+    pieces = pieces_apart(text, start, end, [sorry, course])
     assert [text[a:b] for a, b in pieces] == [
         "We keep it going, really.",
-        "Sorry, a parcel. Every course\nI send someone on.",
+        "Sorry, a parcel.\nYes. Every course\nI send someone on.",
     ]
-    assert line_pieces(text, 2, 27) == [(2, 27)]  # no line break: the segment whole
+    assert pieces_apart(text, start, end, []) == [(start, end)]
+    assert pieces_apart(text, 2, 27, [sorry]) == [(2, 27)]  # the place outside the segment

@@ -1909,8 +1909,8 @@ class AutoCoder:
         hand-code the segments that ``code`` codes: ``segment`` estimates token counts unless it
         is given ``count_tokens=ac.embedder.count_tokens()``, so it can cut long turns elsewhere
         and number the segments differently (segment ids name other texts). A segment whose
-        pieces between line breaks differ in kind, an answer and an aside after the backchannel
-        left out between them, is parted there (:meth:`_asides_apart`).
+        pieces on either side of a backchannel a reader left out differ in kind, an answer and
+        an aside, is parted there (:meth:`_asides_apart`).
         """
         if not isinstance(transcript, Transcript):
             raise RoqaTypeError(
@@ -1934,25 +1934,38 @@ class AutoCoder:
         return self._asides_apart(transcript, segments)
 
     def _asides_apart(self, transcript: Transcript, segments: list[Segment]) -> list[Segment]:
-        """``segments`` with each one parted at its line breaks
-        (:func:`~roqa_nlp.transcripts.segment.line_pieces`: most often where the interviewer's
-        backchannel was left out) where the pieces on either side differ in kind by the model's
-        own judgement, each piece read alone (as :meth:`suggest_and_flag` reads it, without
-        the question before it): talk to code on one
-        side, an aside set aside (procedural or off-topic) on the other. Tester s72 cfir2: "...
-        she's the one who keeps it going, really." ``Okay.`` "Sorry, I need to sign for a
-        parcel ..." was one segment set aside as procedural, the study's only Implementation
-        Leads talk; "... you just can't." ``Right, yeah.`` "Sorry, my dog's barking ..." stayed
-        coded and Table 2 quoted the dog. Runs of pieces of one kind stay one segment, so a
-        joined answer whose parts are all talk (or all aside) is the segment it was. Segments
-        are numbered again when one is parted; offsets stay the text's. A model not trained
-        yet parts nothing."""
-        from .transcripts.segment import line_pieces, segments_from_spans
+        """``segments`` with each one parted where a reader left another speaker's backchannel
+        out of the turn (:func:`~roqa_nlp.transcripts.backchannel_gaps.backchannel_gaps`,
+        after a sentence's end: :func:`~roqa_nlp.transcripts.segment.pieces_apart`) when the
+        pieces on either side differ in kind by the model's own judgement, each piece read
+        alone (as :meth:`suggest_and_flag` reads it, without the question before it): talk to
+        code on one side, an aside set aside (procedural or off-topic) on the other. Tester s72
+        cfir2: "... she's the one who keeps it going, really." ``Okay.`` "Sorry, I need to
+        sign for a parcel ..." was one segment set aside as procedural, the study's only
+        Implementation Leads talk; "... you just can't." ``Right, yeah.`` "Sorry, my dog's
+        barking ..." stayed coded and Table 2 quoted the dog. Runs of pieces of one kind stay
+        one segment, so a joined answer whose parts are all talk (or all aside) is the segment
+        it was. Only those places are tried (session 73: s72 tried every line break after a
+        sentence's end, embedding each multi-line segment's pieces again, +23% CPU on cold
+        coding), so a transcript with none embeds nothing more. Segments are numbered again
+        when one is parted; offsets stay the text's. A model not trained yet parts nothing."""
+        from bisect import bisect_left, bisect_right
 
-        text = transcript.text
-        parts = [line_pieces(text, s.start, s.end) for s in segments]
-        if all(len(p) < 2 for p in parts) or self._predictor is None or self._scorer is None:
+        from .transcripts.backchannel_gaps import backchannel_gaps
+        from .transcripts.segment import pieces_apart, segments_from_spans
+
+        gaps = backchannel_gaps(transcript)
+        if not gaps or self._predictor is None or self._scorer is None:
             return segments  # nothing to part, or no model yet to judge (segments_of before fit)
+        text = transcript.text
+        parts = [
+            pieces_apart(
+                text, s.start, s.end, gaps[bisect_right(gaps, s.start) : bisect_left(gaps, s.end)]
+            )
+            for s in segments
+        ]
+        if all(len(p) < 2 for p in parts):
+            return segments
         said = [text[a:b] for p in parts if len(p) > 1 for a, b in p]
         read = [words_read(t) for t in said]  # as suggest_and_flag reads a text, labels and all
         rows, pvals, _, proc, off = self._suggest_rows(self._inputs(read), 1, read)

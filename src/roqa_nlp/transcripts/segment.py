@@ -44,7 +44,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 from pathlib import PurePath
 from typing import Literal
@@ -679,24 +679,24 @@ def _collective_before(transcript: Transcript) -> dict[int, str]:
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*$")
 
 
-def line_pieces(text: str, start: int, end: int) -> list[Span]:
-    """The pieces of the segment ``text[start:end]`` between its line breaks, each stripped of
-    white space: where a reader joined two parts of one speaker's turn, most often across the
-    interviewer's backchannel it left out (``... keeps it going, really.`` ``Okay.`` ``Sorry,
-    I need to sign for a parcel ...``; :mod:`~roqa_nlp.transcripts.render`). Only a line
-    break after a sentence's end is a place to part: an answer joined in mid-sentence
-    (``Every course`` / ``I send someone on ...``) is one piece. One piece, the whole segment,
+def pieces_apart(text: str, start: int, end: int, at: Iterable[int]) -> list[Span]:
+    """The pieces of the segment ``text[start:end]`` parted at the offsets ``at`` that lie
+    inside it, each stripped of white space: where a reader left another speaker's
+    backchannel out and joined the turn across it (``... keeps it going, really.`` ``Okay.``
+    ``Sorry, I need to sign for a parcel ...``;
+    :func:`~roqa_nlp.transcripts.backchannel_gaps.backchannel_gaps`). A place is kept only
+    after a sentence's end: an answer the backchannel came inside in mid-sentence (``Every
+    course`` ``Mm-hm.`` ``I send someone on ...``) is one piece. One piece, the whole segment,
     when it has no such place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment there
     when its pieces differ in kind (talk to code against an aside set aside)."""
     pieces: list[Span] = []
-    at = start
-    for m in re.finditer(r"\n", text[start:end]):
-        cut = start + m.start()
-        a, b = _strip(text, at, cut)
+    begin = start
+    for cut in sorted(a for a in set(at) if start < a < end):
+        a, b = _strip(text, begin, cut)
         if a < b and _ENDS_SENTENCE.search(text[a:b]):
             pieces.append((a, b))
-            at = cut + 1
-    a, b = _strip(text, at, end)
+            begin = cut
+    a, b = _strip(text, begin, end)
     if a < b:
         pieces.append((a, b))
     return pieces or [_strip(text, start, end)]
@@ -767,9 +767,9 @@ def segment(
     ``code`` codes, and join them to its results by ``segment_id``, use
     ``ac.segments_of(transcript)``, not ``segment(transcript, count_tokens=
     ac.embedder.count_tokens(), unit=ac.params["unit"], max_tokens=ac.params["max_tokens"])``:
-    that gives the same cuts but for a segment ``segments_of`` parts at a line break, where an
-    answer and an aside the model sets aside meet (:func:`line_pieces`). Ids are stable for a
-    given transcript text, unit, limit and token counter (and model).
+    that gives the same cuts but for a segment ``segments_of`` parts where a backchannel was
+    left out, an answer and an aside the model sets aside meeting there (:func:`pieces_apart`).
+    Ids are stable for a given transcript text, unit, limit and token counter (and model).
     """
     if not isinstance(transcript, Transcript):
         what = type(transcript).__name__
