@@ -289,6 +289,33 @@ def test_a_time_alone_below_a_question_times_its_answer(tmp_path: Path, suffix: 
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("then", [[], ["Usually, unless the bank staff are late."]])
+def test_a_time_of_talk_alone_below_a_question_is_the_answer(
+    tmp_path: Path, suffix: str, then: list[str]
+) -> None:
+    """A time of talk alone below a question marker (``07:30``, hours and minutes: no service's
+    time, which needs its seconds) is the answer's words in .txt as in Word (s73: the .txt
+    reader took it for a time below a name, Otter's ``Jane Smith`` / ``0:03``, and lost it, or
+    timed the answer at 450 s)."""
+    t = _read(
+        tmp_path / f"transcript{suffix}",
+        [
+            "Question 1: What time does the day shift start?",
+            "07:30",
+            *then,
+            "Question 2: And who leads the handover?",
+            "The senior on shift.",
+        ],
+    )
+    assert [(s, words, u.begin_time) for (s, _, words), u in zip(_turns(t), t.turns)] == [
+        ("Question 1", "What time does the day shift start?", None),
+        ("Participant", "\n".join(["07:30", *then]), None),
+        ("Question 2", "And who leads the handover?", None),
+        ("Participant", "The senior on shift.", None),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
 def test_a_lettered_list_read_as_labels_labels_no_answers(tmp_path: Path, suffix: str) -> None:
     """``A.`` / ``B.`` in order on lines one after another (an answer's lettered list, read as
     labels) are no answerer's labels: the file still labels no answers, so the words below each

@@ -671,6 +671,10 @@ def _labelled_turns(
     turn_times = _timed_below_label(lines, labels) >= 2
 
     holding = False  # the current turn is a question marker's of ``held``
+    # the current turn is the answer below a question marker, no word of it read yet: a time of
+    # talk alone there ("What time does the day shift start?" / "07:30") is its words, as the
+    # paragraph is in Word, no time below a name ("Jane Smith" / "0:03")
+    opened_below_marker = False
 
     def marks(speaker: str) -> bool:  # a question marker, its unlabelled words below answered
         return not holding and is_question_marker(speaker)
@@ -718,7 +722,7 @@ def _labelled_turns(
         ):
             _close(current, out, interviewer_labels)
             current, inside = _OpenTurn(speaker=answering, begin_time=pending_time), []
-            pending_time, holding = None, False
+            pending_time, holding, opened_below_marker = None, False, True
         elif (
             label is None
             and paragraph
@@ -758,7 +762,13 @@ def _labelled_turns(
             lead = question
             listing = False
             continue
-        if stamp is not None and not line.text[stamp[1] :].strip():
+        first_of_answer = opened_below_marker and current is not None and current.start is None
+        opened_below_marker = False
+        if (
+            stamp is not None
+            and not line.text[stamp[1] :].strip()
+            and not (first_of_answer and not is_service_time_line(line.text))
+        ):
             if turn_times and current is not None and current.start is None and current.time_lines:
                 # label / time / "07:30": in this layout the third line is the words
                 current.start, current.end = line.content_start, line.content_end
