@@ -571,10 +571,51 @@ def test_capital_letters_in_order_below_a_turn_are_a_lists_items(
     ]
 
 
+#: s72 f_lists3 m018: a lettered list in the answer below a numbered question, in a file that
+#: labels no answers.
+LETTERED_BELOW_QUESTIONS = [
+    "Question 1: What got in the way of recovery-orientated practice?",
+    "Two things really.",
+    "A. The commissioners wanted numbers, not recovery stories.",
+    "B. Staff turnover, we lost three support workers in a year.",
+    "Question 2: And what helped?",
+    "A. The recovery college training was free.",
+    "B. It was co-produced with people with lived experience.",
+    "C. The managers went too, so it stuck.",
+    "Question 3: Anything else?",
+    "No, I think that's it.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_capital_letters_in_order_below_a_numbered_question_are_the_answers_list(
+    tmp_path: Path, suffix: str
+) -> None:
+    """s73: in a file whose questions are ``Question N:`` lines and whose answers have no label,
+    ``A. ...`` / ``B. ...`` in an answer were read as speakers 'A' and 'B' (the answer in three
+    turns, its first words coded without the list); they are the answer's list, as below a
+    ``P04:`` turn."""
+    lines = LETTERED_BELOW_QUESTIONS
+    if suffix == ".docx":
+        t = _read_docx(tmp_path / "rm12.docx", lines)
+    else:
+        t = _read(tmp_path / "rm12.txt", "\n".join(lines) + "\n")
+    assert _turns(t) == [
+        ("Question 1", "interviewer", lines[0].split(": ", 1)[1]),
+        ("Participant", "participant", "\n".join(lines[1:4])),
+        ("Question 2", "interviewer", lines[4].split(": ", 1)[1]),
+        ("Participant", "participant", "\n".join(lines[5:8])),
+        ("Question 3", "interviewer", lines[8].split(": ", 1)[1]),
+        ("Participant", "participant", lines[9]),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        # A. answers Q. elsewhere in the file: A. and B. may be the labels they are
+        # a numbered question's file that labels its answers: the lines below the question
+        # are the interviewer's until the answer's label, so A. and B. are read as before
+        "Question 1: What got in the way?\nA. Money.\nB. Staff.\nP04: Both, really.\n",
         "Q. What got in the way?\nA. Three things, really.\nA. First item: the staffing.\n"
         "B. Second item: the money.\nQ. And what helped?\nA. The team.\n",
         # A. and B. take turns below a header line: two speakers

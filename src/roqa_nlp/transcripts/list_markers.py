@@ -24,7 +24,9 @@ coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
    none of the file's lines (``--interviewer Q`` for ``q.``).
 4. Capital letters in order opening lines one after another in the full-stop shape in a
    participant's turn (``P04: Three things.`` / ``A. First item: ...`` / ``B. Second item: ...`` /
-   ``C. ...``, from ``A.``; :func:`_lettered_items`) are a list's items, where none of those
+   ``C. ...``, from ``A.``; :func:`_lettered_items`), or below a numbered question
+   (``Question 1: What got in the way?`` / ``Two things.`` / ``A. ...`` / ``B. ...``) in a file
+   that labels no answers, are a list's items, where none of those
    letters opens another line of the file as a label (``A.`` answering ``Q.``) and the
    researcher names none of them: ``A.`` and ``B.`` are the answerer's labels too, so a
    ``Q.``/``A.`` transcript's ``A. First item:`` / ``B. ...`` stay labels as before.
@@ -51,7 +53,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from itertools import pairwise
 
-from .roles import role_of
+from .roles import is_question_marker, role_of
 from .speaker_labels import MAX_LABEL_CHARS, PERIOD_LINE, LabelMatch, named_people
 
 #: A list's marker in the full-stop shape: a lower-case roman numeral (``i``, ``ii``, ``iv``,
@@ -159,7 +161,7 @@ def without_list_items(
         if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
     }
     dropped = {i for i, m in items.items() if m.label not in labelled | named}
-    dropped |= _lettered_items(found, loose, header, interviewer_labels)
+    dropped |= _lettered_items(lines, found, loose, header, interviewer_labels)
     return [None if i in dropped else m for i, m in enumerate(loose)], named
 
 
@@ -168,6 +170,7 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _lettered_items(
+    lines: Sequence[str],
     found: Sequence[LabelMatch | None],
     loose: Sequence[LabelMatch | None],
     header: Collection[int],
@@ -177,23 +180,42 @@ def _lettered_items(
     docstring): runs of two or more lines opening in the full-stop shape with ``A``, ``B``,
     ``C``, ... in order, no other label between them, in the turn of a participant labelled in
     the usual shape (``found``: ``P04:``, not a header's ``Date:`` nor the interviewer, below
-    whose question an unlabelled answer may stand), where no other line of the file opens with
-    one of those letters as a label and the researcher names none."""
+    whose question an unlabelled answer may stand) or below a question marker so labelled
+    (``Question 1:``) in a file that labels no answers, where the lines below it are the
+    answer (not below words of its ending in a colon: ``Tell me about:`` / ``A. your team``,
+    which may be the question's own list), where no other line of the file opens with one of
+    those letters as a label and the researcher names none."""
     runs: list[tuple[list[int], bool]] = []  # lines opening with a capital letter, in a turn?
     run: list[int] = []
     turn = False  # the last label in the usual shape was a participant's
+    # a file whose question markers' lines (``Question 1:``) are followed by unlabelled answers:
+    # no label in the usual shape is an answerer's, so the lines below a marker are the answer
+    answers_unlabelled = not any(
+        f is not None
+        and i not in header
+        and not is_question_marker(f.label)
+        and role_of(f.label, interviewer_labels) == "participant"
+        for i, f in enumerate(found)
+    )
+    below_marker = False  # the turn is a question marker's, its lines below the answer
+    last = ""  # the last line with words
     for i, (f, m) in enumerate(zip(found, loose, strict=True)):
         if m is not None and m.form == "full stop" and len(m.label) == 1 and m.label in _LETTERS:
             if not run:
-                runs.append((run, turn))
+                # below a question marker, a list below words ending in a colon may be the
+                # question's own ('Question 3: Tell me about:' / 'A. your team'): left as it was
+                runs.append((run, turn and not (below_marker and last.endswith(":"))))
             run.append(i)
         elif m is not None or f is not None:
             run = []
+            below_marker = f is not None and answers_unlabelled and is_question_marker(f.label)
             turn = (
                 f is not None
                 and i not in header
-                and role_of(f.label, interviewer_labels) == "participant"
+                and (role_of(f.label, interviewer_labels) == "participant" or below_marker)
             )
+        if lines[i].strip():
+            last = lines[i].rstrip()
     lists = [
         run
         for run, turn in runs
