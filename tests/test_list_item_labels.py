@@ -640,3 +640,40 @@ def test_capital_letters_that_may_be_speakers_stay_labels(tmp_path: Path, text: 
 def test_capital_letters_named_by_the_researcher_stay_labels(tmp_path: Path) -> None:
     t = _read(tmp_path / "p04.txt", LETTERED, participant_labels=["A", "B"])
     assert {"A", "B"} <= {u.speaker for u in t.turns}
+
+
+#: s72 f_lists3 r3d: a lower-case question-and-answer transcript with no title above its first
+#: ``q.`` line, the interviewer's own list of questions below it (a service's time between them
+#: or not).
+QUESTION_LIST_NO_TITLE = [
+    "q. Two things.",
+    "i. how did training go?",
+    "ii. was there enough money?",
+    "It went well overall, but money was short.",
+    "q. And what got in the way?",
+    "a. Mostly staffing.",
+]
+
+
+@pytest.mark.parametrize("timed", [False, True])
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_lower_case_question_marker_with_no_title_keeps_its_list_of_questions(
+    tmp_path: Path, suffix: str, timed: bool
+) -> None:
+    """s73: with no title above the first ``q.`` line, its list's ``i.`` was read as the
+    interviewer ``I`` and the answer below the list went into I's turn, not coded; the items are
+    the question's, as they are below a title, and the answer is ``a``'s."""
+    lines = list(QUESTION_LIST_NO_TITLE)
+    if timed:
+        lines.insert(1, "00:01:02")
+    if suffix == ".docx":
+        t = _read_docx(tmp_path / "rm13.docx", lines)
+    else:
+        t = _read(tmp_path / "rm13.txt", "\n".join(lines) + "\n")
+    got = [(s, r, w.replace("00:01:02\n", "")) for s, r, w in _turns(t)]
+    assert got == [
+        ("q", "interviewer", "Two things.\ni. how did training go?\nii. was there enough money?"),
+        ("a", "participant", "It went well overall, but money was short."),
+        ("q", "interviewer", "And what got in the way?"),
+        ("a", "participant", "Mostly staffing."),
+    ]

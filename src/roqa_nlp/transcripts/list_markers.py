@@ -14,7 +14,8 @@ coded. The rule, as a researcher checks it by eye (:func:`without_list_items`):
    ``Name:``. Letters restarting in an answer (``a. Leeds.`` ``i. care plans.`` ``a.
    Wakefield.`` ``i. risk.``), none asking, are a list's, and so are ``i. ii. i. ii.``.
 2. Any other marker opens an item below a speaker's turn (``P02: Two things.``,
-   ``Interviewer:``, a known speaker's ``A. Several things.``; not a header's ``Date:``), with
+   ``Interviewer:``, a known speaker's ``A. Several things.``, a line of the pair of rule 1,
+   ``q. Two things.`` with no title above it; not a header's ``Date:``), with
    or without a heading (``a. the referral.``), and anywhere when a heading and a colon follow
    it (``a. first item: the referral.``, ``i. care plans: every month.``).
 3. A marker is still a label where not every line it opens is an item (``q. what helped?``
@@ -149,8 +150,15 @@ def without_list_items(
     items = {
         i: m
         for run, after_talk in runs
-        for i, m in run
-        if m.label not in takers and (after_talk or _opens_with_heading(lines[i][m.words_start :]))
+        for k, (i, m) in enumerate(run)
+        if m.label not in takers
+        and (
+            after_talk
+            # below a line of the transcript's own labels (the first ``q.`` of a file with no
+            # title above it): a speaker's turn, as below ``P02:``
+            or any(n.label in takers for _, n in run[:k])
+            or _opens_with_heading(lines[i][m.words_start :])
+        )
     }
     labelled = {m.label for i, m in enumerate(loose) if m is not None and i not in items}
     named = {
