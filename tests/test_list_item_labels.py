@@ -583,7 +583,10 @@ LETTERED_BELOW_QUESTIONS = [
     "B. It was co-produced with people with lived experience.",
     "C. The managers went too, so it stuck.",
     "Question 3: Anything else?",
-    "No, I think that's it.",
+    # a line of talk in the full-stop shape above the list (m018's own)
+    "Mostly staffing. We lost two nurses.",
+    "A. the staffing.",
+    "B. the money.",
 ]
 
 
@@ -606,7 +609,7 @@ def test_capital_letters_in_order_below_a_numbered_question_are_the_answers_list
         ("Question 2", "interviewer", lines[4].split(": ", 1)[1]),
         ("Participant", "participant", "\n".join(lines[5:8])),
         ("Question 3", "interviewer", lines[8].split(": ", 1)[1]),
-        ("Participant", "participant", lines[9]),
+        ("Participant", "participant", "\n".join(lines[9:])),
     ]
 
 

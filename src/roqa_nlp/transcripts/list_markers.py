@@ -169,7 +169,7 @@ def without_list_items(
         if n == m.label or (n.casefold() == m.label.casefold() and n not in labelled)
     }
     dropped = {i for i, m in items.items() if m.label not in labelled | named}
-    dropped |= _lettered_items(lines, found, loose, header, interviewer_labels)
+    dropped |= _lettered_items(lines, found, loose, header, interviewer_labels, speaks)
     return [None if i in dropped else m for i, m in enumerate(loose)], named
 
 
@@ -183,6 +183,7 @@ def _lettered_items(
     loose: Sequence[LabelMatch | None],
     header: Collection[int],
     interviewer_labels: Sequence[str] | None,
+    speaks: Callable[[str], bool],
 ) -> set[int]:
     """The lines of ``loose`` that open a lettered list's items (rule 4 of the module
     docstring): runs of two or more lines opening in the full-stop shape with ``A``, ``B``,
@@ -192,7 +193,9 @@ def _lettered_items(
     (``Question 1:``) in a file that labels no answers, where the lines below it are the
     answer (not below words of its ending in a colon: ``Tell me about:`` / ``A. your team``,
     which may be the question's own list), where no other line of the file opens with one of
-    those letters as a label and the researcher names none."""
+    those letters as a label and the researcher names none. A line of talk in the full-stop
+    shape that ``speaks`` says is no speaker's (``Mostly staffing. We lost two nurses.``) is
+    the turn's words, as a line with no label is."""
     runs: list[tuple[list[int], bool]] = []  # lines opening with a capital letter, in a turn?
     run: list[int] = []
     turn = False  # the last label in the usual shape was a participant's
@@ -214,7 +217,7 @@ def _lettered_items(
                 # question's own ('Question 3: Tell me about:' / 'A. your team'): left as it was
                 runs.append((run, turn and not (below_marker and last.endswith(":"))))
             run.append(i)
-        elif m is not None or f is not None:
+        elif f is not None or (m is not None and (m.form != "full stop" or speaks(m.label))):
             run = []
             below_marker = f is not None and answers_unlabelled and is_question_marker(f.label)
             turn = (
