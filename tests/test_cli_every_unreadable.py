@@ -322,18 +322,20 @@ def test_the_transcripts_of_a_qdpx_that_cannot_be_used_say_the_others_were_not_c
         with stopped_for_one(files, "coded"):
             _study_pass(list(files), None, None)
     shared = (
-        "two transcripts share the id 'p01' (rename one of the files so every transcript has "
-        "its own name"
+        "two transcripts share the id 'p01' (rename the source in the QDA program, or one of "
+        "the files, so every transcript has its own name"
     )
+    # each source by its name in the QDA program, as the warnings name it (s73), not the member
+    # file the project keeps its text in (q5/b.qdpx:sources/16.txt)
     if projects == 2:
         assert str(caught.value) == (
-            f"{files[1]}:sources/16.txt: {shared}; the other file was not coded)"
+            f"{files[1]}: source 'p01': {shared}; the other file was not coded)"
         )
         return
     assert isinstance(caught.value, RoqaErrors)
     assert [str(e) for e in caught.value.lines()] == [
-        f"{files[1]}:sources/16.txt: {shared})",
-        f"{files[2]}:sources/16.txt: {shared})",
+        f"{files[1]}: source 'p01': {shared})",
+        f"{files[2]}: source 'p01': {shared})",
         "the 2 transcripts above cannot be used as given, so the other file was not coded "
         "(give each interview once under a name of its own, and run again)",
     ]

@@ -327,15 +327,15 @@ def test_the_ray_engine_refuses_qdpx_projects_sharing_an_id_as_the_local_engine_
     _no_ray_started(monkeypatch)
     files = qdpx_study(tmp_path, 3)
     shared = (
-        "two transcripts share the id 'p01' (rename one of the files so every transcript has "
-        "its own name)"
+        "two transcripts share the id 'p01' (rename the source in the QDA program, or one of "
+        "the files, so every transcript has its own name)"
     )
     said = _both_engines(tmp_path, tiny_model_dir, files[0].parent)
     assert said["ray"] == (
         2,
         [
-            f"roqa: error: {files[1]}:sources/16.txt: {shared}",
-            f"roqa: error: {files[2]}:sources/16.txt: {shared}",
+            f"roqa: error: {files[1]}: source 'p01': {shared}",
+            f"roqa: error: {files[2]}: source 'p01': {shared}",
             "roqa: error: the 2 transcripts above cannot be used as given, so the other file "
             "was not coded (give each interview once under a name of its own, and run again)",
         ],

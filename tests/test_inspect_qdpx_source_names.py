@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from roqa_nlp.exchange import export_qdpx
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
@@ -98,3 +100,30 @@ def test_coding_a_project_warns_of_its_source_by_its_name(tmp_path: Path) -> Non
     said = [str(w.message) for w in held]
     assert any(s.startswith(f"{project}: source 'rm01': no interviewer among") for s in said)
     assert not any("sources/" in s for s in said), said
+
+
+def test_errors_of_a_projects_source_name_it_as_its_warnings_do(tmp_path: Path) -> None:
+    """Two projects holding one source (two coders' NVivo exports in one folder), or a project
+    and a file of one name: ``roqa inspect``'s and ``read_transcripts``'s errors name the
+    source as the warnings do (``b.qdpx: source 'p01'``), not the project alone nor its member
+    file, and say to rename it in the QDA program (s73)."""
+    from roqa_nlp.errors import RoqaError
+    from roqa_nlp.transcripts import read_transcripts
+    from test_cli_every_unreadable import qdpx_study
+
+    files = qdpx_study(tmp_path, 2)
+    (files[0].parent / "p02.txt").write_text(TEXT, encoding="utf-8")
+    run = roqa("inspect", files[0].parent)
+    said = [line for line in run.err.splitlines() if "share the id" in line]
+    assert said == [
+        f"roqa: error: {files[1]}: source 'p01': two transcripts share the id 'p01' (rename "
+        "the source in the QDA program, or one of the files, so every transcript has its own "
+        "name)",
+        f"roqa: error: {files[0].parent / 'p02.txt'}: two transcripts share the id 'p02' "
+        "(rename the source in the QDA program, or one of the files, so every transcript has "
+        "its own name)",
+    ]
+    with pytest.raises(RoqaError) as caught:
+        read_transcripts([files[0].parent])
+    assert f"{files[1]}: source 'p01': two transcripts share" in str(caught.value)
+    assert "sources/" not in str(caught.value)

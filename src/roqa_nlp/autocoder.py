@@ -2197,9 +2197,9 @@ class AutoCoder:
             # Warnings are issued here, in the caller's thread.
             for t, from_file, segments in in_background(segmented()):
                 if t.id in seen:
-                    from .transcripts import shared_id_error
+                    from .transcripts import said_source, shared_id_error
 
-                    raise shared_id_error(t.id, t.source or None, seen[t.id])
+                    raise shared_id_error(t.id, t.source or None, seen[t.id], said_source(t))
                 seen[t.id] = t.source or None
                 from .transcripts import warn_if_near_copy, warn_if_same_text
 

@@ -359,23 +359,42 @@ class SharedIdError(RoqaValueError):
     apart from those that cannot be read (:func:`count_unusable`), which it is not."""
 
 
+def said_source(transcript: Transcript) -> str | None:
+    """How a message names ``transcript``: a QDA project's source by its name in the program
+    (``study.qdpx: source 'rm01'``, :func:`~roqa_nlp.exchange.qdpx_import.named_as_source`), as
+    ``roqa import``, ``roqa inspect`` and the reader's warnings name it, not by the member file
+    the project keeps its text in (``study.qdpx:sources/2c147f00-….txt``); any other by its
+    ``source``."""
+    if transcript.metadata.get("format") == "qdpx":
+        from ..exchange.qdpx_import import named_as_source
+
+        return named_as_source(transcript).source or None
+    return transcript.source or None
+
+
 def shared_id_error(
-    transcript_id: str, path: str | Path | None, first: str | Path | None
+    transcript_id: str,
+    path: str | Path | None,
+    first: str | Path | None,
+    said: str | None = None,
 ) -> RoqaValueError:
     """The error for a second transcript with the id of one read before: one file given twice
     (by a symlink too), one interview saved in two formats (speech-to-text tools write .json,
     .srt, .vtt and .txt at once: keep the .json, when one of them is) or two files of one name
-    in different folders."""
+    in different folders. ``said`` names a QDA project's source in the message where ``path``
+    is its member (:func:`said_source`: ``b.qdpx: source 'p01'``, not ``b.qdpx:sources/16.txt``)."""
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
         if here.resolve() == there.resolve():  # one file, by a symlink or another path
-            return SharedIdError("is given twice", path=here, hint="give each transcript file once")
+            return SharedIdError(
+                "is given twice", path=said or here, hint="give each transcript file once"
+            )
         if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
             # the .json is named only when it is one of them: a Rev .txt and .docx have none
             json = ".json" in (here.suffix.lower(), there.suffix.lower())
             return SharedIdError(
                 f"is the interview {there.name} holds, in another format",
-                path=here,
+                path=said or here,
                 hint="give one file per interview (speech-to-text tools write several: keep the "
                 ".json, which keeps the speakers and times, and move the others away)"
                 if json
@@ -384,8 +403,19 @@ def shared_id_error(
             )
     return SharedIdError(
         f"two transcripts share the id {transcript_id!r}",
-        path=path,
-        hint="rename one of the files so every transcript has its own name",
+        path=said or path,
+        # a project's source is renamed in the QDA program; its member file is not the user's
+        hint="rename the source in the QDA program, or one of the files, so every transcript "
+        "has its own name"
+        if any(_names_a_project(p) for p in (said, path, first))
+        else "rename one of the files so every transcript has its own name",
+    )
+
+
+def _names_a_project(path: str | Path | None) -> bool:
+    """Whether ``path`` is a QDA project (``study.qdpx``) or one of its sources."""
+    return path is not None and (
+        str(path).lower().endswith(".qdpx") or ".qdpx:" in str(path).lower()
     )
 
 
@@ -421,7 +451,7 @@ def warn_if_same_text(t: Transcript, seen: dict[str, tuple[str, str | None]]) ->
     import hashlib
 
     digest = hashlib.sha256(t.text.encode("utf-8")).hexdigest()
-    source = t.source or t.id
+    source = said_source(t) or t.id
     if digest in seen:
         first, case = seen[digest]
         said = (
@@ -473,7 +503,7 @@ def warn_if_near_copy(t: Transcript, seen: dict[str, list[NearCopy]]) -> None:
     if not case:
         return
     words = participant_words(t)
-    source = t.source or t.id
+    source = said_source(t) or t.id
     total = sum(words.values())
     text = hash(t.text)
     for first, other, other_text in seen.get(case, []):
@@ -1019,7 +1049,9 @@ def read_files(
             continue
         for t in found:
             if t.id in seen:
-                unreadable.add(shared_id_error(t.id, f, seen[t.id]))
+                unreadable.add(
+                    shared_id_error(t.id, f, seen[t.id], said_source(t) if qdpx else None)
+                )
                 continue
             seen[t.id] = str(f)
             warn_if_same_text(t, same)
@@ -1064,7 +1096,9 @@ class Unreadable:
         if transcript.id not in self.ids:
             self.ids[transcript.id] = source
             return False
-        self.add(shared_id_error(transcript.id, source, self.ids[transcript.id]))
+        self.add(
+            shared_id_error(transcript.id, source, self.ids[transcript.id], said_source(transcript))
+        )
         return True
 
     def add(self, error: RoqaError) -> None:
