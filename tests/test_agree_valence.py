@@ -216,6 +216,36 @@ def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code(tmp_path, ca
     assert f"Note: {note}." in " ".join(out.split())
 
 
+def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code_in_two_tables(
+    tmp_path, capsys
+) -> None:
+    """The plural note: the rows of each table, named with its file, the first four of five."""
+    from test_cli_agree import run
+
+    a = write(
+        tmp_path / "a.csv",
+        "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu2,Ana,,barrier\nu3,Ana,,enabler\n"
+        "u4,Ana,,barrier\nu5,Ana,Culture,enabler\n",
+    )
+    b = write(
+        tmp_path / "b.csv",
+        "unit,coder,code,valence\nu1,Ben,Cost,barrier\nu2,Ben,,enabler\nu3,Ben,Culture,\n"
+        "u4,Ben,,barrier\nu5,Ben,Culture,enabler\n",
+    )
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(a), str(b), "--n-boot", "0", "--json", str(out_json)], capsys
+    )
+    assert code == 0, err
+    note = (
+        "5 valences are on rows with no code (a.csv line 3, a.csv line 4, a.csv line 5, b.csv "
+        "line 3 ...): a valence cell gives the valence of its row's codes, so they are given "
+        "to none; to compare them, write the codes on those rows"
+    )
+    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
+    assert f"Note: {note}." in " ".join(out.split())
+
+
 def test_a_code_given_two_valences_in_one_unit_has_none(tmp_path) -> None:
     text = VALENCE_CSV + "u7,A,X,barrier\nu7,A,X,enabler\nu7,B,X,barrier\n"
     v, _ = valence_agreement(read_long_csv(write(tmp_path / "c.csv", text)))

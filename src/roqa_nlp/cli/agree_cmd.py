@@ -708,33 +708,23 @@ def load_coded_units(
             " read as no code, as NONE is: "
             + ", ".join(f"{cell!r} ({k})" for cell, k in blanks.items())
         )
-    on_no_code = [
-        f"{p.name} {where}" for p, t in zip(table_paths, tables) for where in t.valence_without_code
-    ]
-    if on_no_code:
-        from ..errors import first_few
-
-        one = len(on_no_code) == 1
-        table_notes.append(
-            f"{len(on_no_code)} valence{'' if one else 's'} {'is' if one else 'are'} on "
-            f"{'a row' if one else 'rows'} with no code ({first_few(on_no_code)}): a valence "
-            "cell gives the valence of its row's codes, so "
-            + ("it is" if one else "they are")
-            + " given to none; to compare "
-            + ("it, write the code on that row" if one else "them, write the codes on those rows")
-        )
-    repeated = [
-        f"{p.name} {where}" for p, t in zip(table_paths, tables) for where in t.repeated_rows
-    ]
-    if repeated:
-        # counted once silently before (agree tester, session 72: A's 6 rows, 5 codings)
-        one = len(repeated) == 1
-        table_notes.append(
-            f"{len(repeated)} row{'' if one else 's'} repeat{'s' if one else ''} a coding of an "
-            "earlier row (same unit, coder, code and valence"
-            + (f": {repeated[0]}): it is counted once" if one else "; the first: ")
-            + ("" if one else f"{repeated[0]}): each coding is counted once")
-        )
+    on_no_code = _rows_note(
+        [(p, t.valence_without_code) for p, t in zip(table_paths, tables)],
+        "1 valence is on a row with no code ({few}): a valence cell gives the valence of its "
+        "row's codes, so it is given to none; to compare it, write the code on that row",
+        "{n} valences are on rows with no code ({few}): a valence cell gives the valence of "
+        "its row's codes, so they are given to none; to compare them, write the codes on those "
+        "rows",
+    )
+    # counted once silently before (agree tester, session 72: A's 6 rows, 5 codings)
+    repeated = _rows_note(
+        [(p, t.repeated_rows) for p, t in zip(table_paths, tables)],
+        "1 row repeats a coding of an earlier row (same unit, coder, code and valence: "
+        "{first}): it is counted once",
+        "{n} rows repeat a coding of an earlier row (same unit, coder, code and valence; the "
+        "first: {first}): each coding is counted once",
+    )
+    table_notes.extend(note for note in (on_no_code, repeated) if note is not None)
     split_cells = sum(t.comma_cells_split for t in tables)
     by_ids = [i for t in tables for i in t.comma_ids_split]
     if split_cells and by_ids and book is None and not builtin_commas:
@@ -805,6 +795,20 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _rows_note(rows: list[tuple[Path, list[str]]], one: str, many: str) -> str | None:
+    """The note naming rows of the tables read (each table's path and where the rows are in
+    it, ``line 4``): ``one`` when there is one, else ``many``, with ``{n}`` how many,
+    ``{first}`` the first (``a.csv line 4``) and ``{few}`` the first four
+    (:func:`~roqa_nlp.errors.first_few`) in their place; None when there are none."""
+    from ..errors import first_few
+
+    places = [f"{path.name} {where}" for path, wheres in rows for where in wheres]
+    if not places:
+        return None
+    said = one if len(places) == 1 else many
+    return said.format(n=len(places), first=places[0], few=first_few(places))
 
 
 def _dropped_selections_note(
