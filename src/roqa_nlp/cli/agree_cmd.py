@@ -8,6 +8,7 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1496,8 +1497,6 @@ def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None
     (agree tester, session 72: kappa 0.118, 1.000 with --codebook cfir-2009, and no word). Of
     the built-in codebooks that know at least half the names, the one that makes the most of
     them one code with another; None when none does."""
-    from ..codebook import builtin_codebook
-    from ..codebooks import BUILTIN
     from ..errors import and_list
     from ..transcripts import natural_key
 
@@ -1507,21 +1506,18 @@ def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None
             for code in got & written:
                 whose.setdefault(code, set()).add(coder)
     names = sorted(whose, key=natural_key)
-    best: tuple[int, Any, dict[str, list[str]]] = (0, None, {})
-    for b in BUILTIN:
-        book = builtin_codebook(b)
-        known = {n: c.id for n in names if (c := book.find(n)) is not None and not book.sharing(n)}
-        if 2 * len(known) < len(names):
-            continue
+
+    def groups_of(known: dict[str, str]) -> dict[str, list[str]]:
+        """The names ``known`` (name -> its code's id) that are one code with another, by code."""
         by_code: dict[str, list[str]] = {}
         for name, cid in known.items():
             by_code.setdefault(cid, []).append(name)
-        groups = {cid: group for cid, group in by_code.items() if len(group) > 1}
-        if (n := sum(map(len, groups.values()))) > best[0]:
-            best = (n, book, groups)
-    _, book, groups = best
+        return {cid: group for cid, group in by_code.items() if len(group) > 1}
+
+    book = _builtin_codebook_of_names(names, lambda known: sum(map(len, groups_of(known).values())))
     if book is None:
         return None
+    groups = groups_of(_names_known(book, names))
     order = {c.id: i for i, c in enumerate(book.codes)}
     said = [
         f"{cid} {book[cid].name}: "
@@ -1539,19 +1535,29 @@ def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None
     )
 
 
-def _builtin_codebook_of_names(names: Any) -> Any | None:
-    """The built-in codebook that knows the most of ``names`` (codes a long CSV writes), when
-    it knows at least half of them; else None (a team's own codes)."""
+def _builtin_codebook_of_names(
+    names: Collection[str], score: Callable[[dict[str, str]], int] = len
+) -> Any | None:
+    """Of the built-in codebooks that know at least half of ``names`` (codes a long CSV
+    writes), the one ``score`` rates highest (the first of a tie), given the names it knows
+    (:func:`_names_known`); by default, the one that knows the most. None when none knows half,
+    or none scores above 0 (a team's own codes)."""
     from ..codebook import builtin_codebook
     from ..codebooks import BUILTIN
 
-    best, known = None, 0
+    best, most = None, 0
     for b in BUILTIN:
         book = builtin_codebook(b)
-        n = sum(book.find(name) is not None for name in names)
-        if n > known:
-            best, known = book, n
-    return best if names and 2 * known >= len(names) else None
+        known = _names_known(book, names)
+        if names and 2 * len(known) >= len(names) and (n := score(known)) > most:
+            best, most = book, n
+    return best
+
+
+def _names_known(book: Any, names: Iterable[str]) -> dict[str, str]:
+    """Each of ``names`` that ``book`` knows (an id, a name or an alias of one of its codes, not
+    a name several of its codes share), with its code's id, in the order of ``names``."""
+    return {n: c.id for n in names if (c := book.find(n)) is not None and not book.sharing(n)}
 
 
 def _across_files_shown(groups: list[list[tuple[str, str]]]) -> str:
