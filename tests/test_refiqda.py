@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from roqa_nlp.cli import main
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.errors import RoqaError
-from roqa_nlp.exchange import export_qdc, export_qdpx, read_qdc, read_qdpx
+from roqa_nlp.exchange import QdpxProject, export_qdc, export_qdpx, read_qdc, read_qdpx
 from roqa_nlp.exchange.plaintext import normalise_newlines
 from roqa_nlp.exchange.qdpx_import import read_qdpx_codings, read_qdpx_transcripts
 from roqa_nlp.exchange.refiqda import GUID_NAMESPACE
@@ -129,11 +129,33 @@ def project_xml(sources: str, codes: str | None = None, users: str | None = None
     )
 
 
-def selection(start: int, end: int, code: str = "00000000-0000-4000-8000-000000000001") -> str:
+def selection(
+    start: int,
+    end: int,
+    code: str = "00000000-0000-4000-8000-000000000001",
+    user: str = "00000000-0000-4000-8000-0000000000aa",
+) -> str:
+    """A selection of ``start``-``end`` with one coding of ``code`` by ``user`` (Alice's GUID)."""
     return (
         f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" endPosition="{end}">'
-        f'<Coding guid="{uuid.uuid4()}" creatingUser="00000000-0000-4000-8000-0000000000aa">'
+        f'<Coding guid="{uuid.uuid4()}" creatingUser="{user}">'
         f'<CodeRef targetGUID="{code}"/></Coding></PlainTextSelection>'
+    )
+
+
+def one_source_project(tmp_path: Path, selections: str, users: str | None = None) -> QdpxProject:
+    """The project read from ``q.qdpx``: one source, ``a.txt`` ("We lacked staff."), holding
+    ``selections``; ``users`` as :func:`project_xml` takes them."""
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
+        f"{selections}</TextSource>"
+    )
+    return read_qdpx(
+        build_qdpx(
+            tmp_path / "q.qdpx",
+            project_xml(src, users=users),
+            {"sources/a.txt": b"We lacked staff."},
+        )
     )
 
 
@@ -744,13 +766,7 @@ def test_a_coding_by_a_user_missing_from_users_is_imported_with_a_warning(tmp_pa
     stranger = "00000000-0000-4000-8000-0000000000bb"
     sel = selection(3, 9).replace('creatingUser="00000000-0000-4000-8000-0000000000aa"', "")
     sel = sel.replace("<Coding ", f'<Coding creatingUser="{stranger}" ')
-    src = (
-        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
-        f"{sel}</TextSource>"
-    )
-    p = read_qdpx(
-        build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/a.txt": b"We lacked staff."})
-    )
+    p = one_source_project(tmp_path, sel)
     assert list(p.codings) == [stranger]
     assert [w for w in p.warnings if "<Users>" in w] == [
         f"1 coding by user '{stranger}', who is not in the project's <Users>: "
@@ -765,14 +781,7 @@ def test_a_user_missing_from_users_keeps_their_guid_as_given_and_goes_back_under
     no ``<User>`` of the project was imported lower-cased with no GUID, and exported under a new
     GUID named by the old one, so their codings no longer merged with the program's user."""
     stranger = "B4F3F442-790E-5AEF-A659-51C61F4D6380"
-    sel = selection(3, 9).replace("00000000-0000-4000-8000-0000000000aa", stranger)
-    src = (
-        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
-        f"{sel}</TextSource>"
-    )
-    p = read_qdpx(
-        build_qdpx(tmp_path / "q.qdpx", project_xml(src), {"sources/a.txt": b"We lacked staff."})
-    )
+    p = one_source_project(tmp_path, selection(3, 9, user=stranger))
     assert list(p.codings) == [stranger]
     assert p.codings[stranger].meta["user"] == {"name": stranger, "guid": stranger}
     assert [w for w in p.warnings if "<Users>" in w] == [
@@ -793,19 +802,8 @@ def test_two_users_of_one_name_go_back_under_their_own_name(tmp_path: Path) -> N
     first = "1A2B3C4D-0000-4000-8000-0000000000AA"
     second = "7DF4C5F0-B2F0-5ADB-BEE3-FDCE569E3103"
     users = f'<User guid="{first}" name="Zoë Evans"/><User guid="{second}" name="Zoë Evans"/>'
-    sels = selection(0, 2).replace("00000000-0000-4000-8000-0000000000aa", first) + selection(
-        3, 9
-    ).replace("00000000-0000-4000-8000-0000000000aa", second)
-    src = (
-        '<TextSource guid="00000000-0000-4000-8000-000000000010" plainTextPath="a.txt">'
-        f"{sels}</TextSource>"
-    )
-    p = read_qdpx(
-        build_qdpx(
-            tmp_path / "q.qdpx",
-            project_xml(src, users=users),
-            {"sources/a.txt": b"We lacked staff."},
-        )
+    p = one_source_project(
+        tmp_path, selection(0, 2, user=first) + selection(3, 9, user=second), users
     )
     assert list(p.codings) == ["Zoë Evans", "Zoë Evans (7df4c5f0)"]
     for coder, guid in [("Zoë Evans", first), ("Zoë Evans (7df4c5f0)", second)]:
