@@ -43,9 +43,14 @@ def asks_nothing(words: str) -> bool:
     return (
         bool(said)
         and not said.rstrip(_CLOSING).endswith(("?", "\uff1f"))
-        and time_alone(said) is None
-        and not is_service_time_line(said)
+        and not is_a_time_alone(said)
     )
+
+
+def is_a_time_alone(words: str) -> bool:
+    """Whether ``words`` are a time alone (``0:03``, ``[00:01:02]``) or a service's clock time
+    alone (``00:05:00``): no answer below a question marker, and none that opens one."""
+    return time_alone(words) is not None or is_service_time_line(words)
 
 
 def unlabelled_answers_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
@@ -76,9 +81,7 @@ def paragraphs_below_markers(paragraphs: Iterable[tuple[str | None, str]]) -> li
             own = [words] if label and is_question_marker(label) else None
             answer = False
             continue
-        if own is None or not words.strip() or time_alone(words) is not None:
-            continue
-        if is_service_time_line(words):
+        if own is None or not words.strip() or is_a_time_alone(words):
             continue
         said = [w for w in own if w.strip()]
         if answer:
