@@ -196,54 +196,57 @@ def test_a_valence_on_a_row_with_no_code_is_counted_as_given_to_none(tmp_path) -
         read_long_csv(bad)
 
 
-def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code(tmp_path, capsys) -> None:
+def _agree_notes(tmp_path, capsys, tables: dict[str, str]) -> tuple[list[str], str]:
+    """roqa agree's notes (its --json) and its printed words, blanks folded, on ``tables``
+    (file name -> text)."""
     from test_cli_agree import run
 
-    p = write(
-        tmp_path / "blankval.csv",
-        "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Ben,Cost,barrier\n"
-        "u2,Ana,,barrier\nu2,Ben,Culture,enabler\nu3,Ana,Culture,enabler\nu3,Ben,NONE,\n",
-    )
+    paths = [str(write(tmp_path / name, text)) for name, text in tables.items()]
     out_json = tmp_path / "a.json"
-    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", str(out_json)], capsys)
+    code, out, err = run(["agree", *paths, "--n-boot", "0", "--json", str(out_json)], capsys)
     assert code == 0, err
+    return json.loads(out_json.read_text("utf-8"))["notes"], " ".join(out.split())
+
+
+def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code(tmp_path, capsys) -> None:
+    notes, out = _agree_notes(
+        tmp_path,
+        capsys,
+        {
+            "blankval.csv": "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu1,Ben,Cost,barrier\n"
+            "u2,Ana,,barrier\nu2,Ben,Culture,enabler\nu3,Ana,Culture,enabler\nu3,Ben,NONE,\n"
+        },
+    )
     note = (
         "1 valence is on a row with no code (blankval.csv line 4): a valence cell gives the "
         "valence of its row's codes, so it is given to none; to compare it, write the code on "
         "that row"
     )
-    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
-    assert f"Note: {note}." in " ".join(out.split())
+    assert note in notes
+    assert f"Note: {note}." in out
 
 
 def test_roqa_agree_says_how_many_valences_are_on_rows_with_no_code_in_two_tables(
     tmp_path, capsys
 ) -> None:
     """The plural note: the rows of each table, named with its file, the first four of five."""
-    from test_cli_agree import run
-
-    a = write(
-        tmp_path / "a.csv",
-        "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu2,Ana,,barrier\nu3,Ana,,enabler\n"
-        "u4,Ana,,barrier\nu5,Ana,Culture,enabler\n",
+    notes, out = _agree_notes(
+        tmp_path,
+        capsys,
+        {
+            "a.csv": "unit,coder,code,valence\nu1,Ana,Cost,barrier\nu2,Ana,,barrier\n"
+            "u3,Ana,,enabler\nu4,Ana,,barrier\nu5,Ana,Culture,enabler\n",
+            "b.csv": "unit,coder,code,valence\nu1,Ben,Cost,barrier\nu2,Ben,,enabler\n"
+            "u3,Ben,Culture,\nu4,Ben,,barrier\nu5,Ben,Culture,enabler\n",
+        },
     )
-    b = write(
-        tmp_path / "b.csv",
-        "unit,coder,code,valence\nu1,Ben,Cost,barrier\nu2,Ben,,enabler\nu3,Ben,Culture,\n"
-        "u4,Ben,,barrier\nu5,Ben,Culture,enabler\n",
-    )
-    out_json = tmp_path / "a.json"
-    code, out, err = run(
-        ["agree", str(a), str(b), "--n-boot", "0", "--json", str(out_json)], capsys
-    )
-    assert code == 0, err
     note = (
         "5 valences are on rows with no code (a.csv line 3, a.csv line 4, a.csv line 5, b.csv "
         "line 3 ...): a valence cell gives the valence of its row's codes, so they are given "
         "to none; to compare them, write the codes on those rows"
     )
-    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
-    assert f"Note: {note}." in " ".join(out.split())
+    assert note in notes
+    assert f"Note: {note}." in out
 
 
 def test_a_code_given_two_valences_in_one_unit_has_none(tmp_path) -> None:
