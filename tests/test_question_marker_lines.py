@@ -426,3 +426,25 @@ def test_an_unlabelled_answer_before_the_next_question_gives_no_warning(
     said = [str(w.message) for w in caught if "below a question marker" in str(w.message)]
     assert len(said) == 1 and "'Mostly nurses.'" in said[0] and "Funding" not in said[0]
     assert _turns(t)[1] == ("A", "participant", "Funding, mainly.")
+
+
+def test_a_line_below_a_blank_and_a_service_time_under_a_question_is_read(tmp_path: Path) -> None:
+    """(s73 diffmend, 2 of 5,000 generated files) a blank line, then a service's time alone below
+    a question marker's question: the line below the time opened no paragraph, yet was looked up
+    as one, and reading stopped with an internal KeyError. The list item stays the question's."""
+    t = _read(
+        tmp_path / "q.txt",
+        [
+            "Q. Tell me about training.",
+            "",
+            "00:01:02",
+            "ii. was there enough money?",
+            "Q. And the money? How was it?",
+            "A. Okay.",
+        ],
+    )
+    assert [(u.speaker, u.role) for u in t.turns] == [("Q", "interviewer"), ("A", "participant")]
+    asked = t.text[t.turns[0].start : t.turns[0].end]
+    assert asked.startswith("Tell me about training.") and asked.endswith("How was it?")
+    assert "ii. was there enough money?" in asked
+    assert t.text[t.turns[1].start : t.turns[1].end] == "Okay."

@@ -728,6 +728,7 @@ def _labelled_turns(
             and paragraph
             and unlabelled is not None
             and paragraph_words is not None
+            and i in paragraph_words  # no paragraph opens at a line below a service's time alone
             and current is not None
             and current.start is not None
             and current.end is not None
