@@ -13,11 +13,15 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 
 from roqa_nlp.cli import main
+
+if TYPE_CHECKING:
+    from roqa_nlp.autocoder import AutoCoder
 
 # One worker runs every test here when the suite runs in parallel (`make test`): two Ray
 # clusters at once would only slow each other on a two-core machine.
@@ -87,6 +91,22 @@ def local_ray() -> Iterator[None]:
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield
     ray.shutdown()
+
+
+def embedded_beforehand(
+    coder: AutoCoder, *paths: Path, interviewer_labels: list[str] | None = None
+) -> None:
+    """Code ``paths`` with the local engine in this process first (its embedding model loaded
+    already), so that every text a Ray run of them embeds is in the session's embedding cache
+    and its actors load no embedding model: each actor that embeds spent 8-15 s importing
+    sentence-transformers and loading the model, for a few short turns. For the tests of what a
+    Ray run says; how the actors embed, with the cache off, is
+    test_the_ray_engine_writes_the_codings_of_the_local_engine's."""
+    import warnings
+
+    with warnings.catch_warnings():  # said by the Ray run under test, not by this one
+        warnings.simplefilter("ignore")
+        coder.code(list(paths), interviewer_labels=interviewer_labels)
 
 
 def without_probabilities(path: Path) -> tuple[list[dict[str, object]], list[list[float]]]:
@@ -192,6 +212,7 @@ def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
 
 def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option(
     local_ray: None,
+    tiny_model: AutoCoder,
     tiny_model_dir: Path,
     tmp_path: Path,
     sam_roe_named: tuple[Path, list[str]],
@@ -203,6 +224,7 @@ def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option
 
     named = tmp_path / "zoom_p07.txt"
     named.write_text(NAMED, "utf-8")
+    embedded_beforehand(tiny_model, named)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(
@@ -233,10 +255,15 @@ def test_the_ray_engine_warns_of_no_interviewer_and_takes_the_interviewer_option
 def test_the_ray_engine_passes_unit_context_and_alpha_to_its_actors(
     local_ray: None, examples: Path, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
+    """Two of the examples, two chunks, so two actors: each codes as the local engine with the
+    options (the local run, first, puts every sentence in the embedding cache the actors read).
+    """
     options = ("--unit", "sentence", "--no-context", "--alpha", "0.2")
     local, ray = tmp_path / "local", tmp_path / "ray"
-    roqa("code", examples, "--out", local, "--model", tiny_model_dir, "--no-report", *options)
-    roqa("code", examples, "--out", ray, "--model", tiny_model_dir, "--engine", "ray", *options)
+    two = (examples / "p01_interview.txt", examples / "p02_interview.vtt")
+    roqa("code", *two, "--out", local, "--model", tiny_model_dir, "--no-report", *options)
+    roqa("code", *two, "--out", ray, "--model", tiny_model_dir, "--engine", "ray", *options)
+    assert len(list(ray.glob("codings-*.jsonl"))) == 2
     assert (
         without_probabilities(ray / "codings.jsonl")[0]
         == (without_probabilities(local / "codings.jsonl")[0])
@@ -485,7 +512,10 @@ def test_an_address_where_nothing_listens_is_named_at_once(monkeypatch: pytest.M
 
 @pytest.fixture(scope="module")
 def sam_roe_named(
-    local_ray: None, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    local_ray: None,
+    tiny_model: AutoCoder,
+    tiny_model_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, list[str]]:
     """``roqa code --engine ray --interviewer 'Sam Roe'`` of test_cli_inspect's STUDY_OF_TWO
     and NAMED as zoom_p08 (Sam Roe asks there too): its output folder and the lines it said.
@@ -496,6 +526,7 @@ def sam_roe_named(
     study.mkdir()
     for name, text in {**STUDY_OF_TWO, "zoom_p08.txt": NAMED}.items():
         (study / name).write_text(text, "utf-8")
+    embedded_beforehand(tiny_model, study, interviewer_labels=["Sam Roe"])
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(
@@ -527,7 +558,10 @@ def test_the_ray_engine_calls_an_interviewer_name_unmatched_only_when_no_transcr
 
 @pytest.fixture(scope="module")
 def guesses_and_chat(
-    local_ray: None, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    local_ray: None,
+    tiny_model: AutoCoder,
+    tiny_model_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, list[str]]:
     """``roqa code --engine ray`` of a study whose interviewers are guessed (zoom_p07-p09) and
     of a call with Zoom chat lines (p04): the study folder and the lines said. One Ray run for
@@ -542,6 +576,7 @@ def guesses_and_chat(
     (study / "zoom_p08.txt").write_text(talk.replace("Jo Bell", "Kim Ng"), "utf-8")
     (study / "zoom_p09.txt").write_text(talk.replace("Sam Roe", "Ann Lee"), "utf-8")
     (study / "p04.txt").write_text(CHAT_CALL, "utf-8")
+    embedded_beforehand(tiny_model, study)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(
