@@ -2,8 +2,9 @@
 
 ``--stream`` writes the codings part by part (flat memory); ``--engine ray`` codes chunks of
 transcripts in Ray Data ``map_batches`` actors and merges their shards. Both must write the
-codings the default run writes, byte for byte. The embedding cache is off, so every engine
-embeds for itself.
+codings the default run writes, byte for byte. In those comparisons the embedding cache is off,
+so every engine embeds for itself; the tests of what a Ray run says find its texts in the cache
+(``embedded_beforehand``).
 """
 
 from __future__ import annotations
