@@ -145,6 +145,11 @@ class Coded:
     run: Run
 
 
+#: The tests of ``coded`` run on one worker when the suite runs in parallel (`make test`, --dist
+#: loadgroup): each worker that ran one of them coded the examples again (11 s a worker).
+shares_coded = pytest.mark.xdist_group("cli_core_coded")
+
+
 @pytest.fixture(scope="module")
 def coded(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Coded:
     """``roqa code`` on a copy of examples/interviews (a .txt, a Zoom .vtt and a .docx)."""
@@ -161,11 +166,13 @@ def coded(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Cod
 # -- roqa code ----------------------------------------------------------------------------------
 
 
+@shares_coded
 def test_code_succeeds_and_summarises(coded: Coded) -> None:
     assert_success(coded.run)
     assert "Coded 3 transcript(s)" in coded.run.out
 
 
+@shares_coded
 def test_code_with_a_model_of_ones_own_names_it_in_the_summary(
     coded: Coded, tiny_model_dir: Path
 ) -> None:
@@ -178,6 +185,7 @@ def test_code_with_a_model_of_ones_own_names_it_in_the_summary(
     )
 
 
+@shares_coded
 def test_code_writes_every_output_file(coded: Coded) -> None:
     assert sorted(p.name for p in coded.out.iterdir()) == [
         "codings.csv",
@@ -190,12 +198,14 @@ def test_code_writes_every_output_file(coded: Coded) -> None:
     ]
 
 
+@shares_coded
 def test_code_reads_every_supported_format_in_the_folder(coded: Coded) -> None:
     result = CodingResult.read(coded.out)
     assert sorted(result.transcripts) == ["p01_interview", "p02_interview", "p03_interview"]
     assert {s.segment.transcript_id for s in result} == set(result.transcripts)
 
 
+@shares_coded
 def test_every_segment_text_is_its_transcript_slice(coded: Coded) -> None:
     result = CodingResult.read(coded.out)
     assert len(result) > 20
@@ -204,10 +214,12 @@ def test_every_segment_text_is_its_transcript_slice(coded: Coded) -> None:
         assert t.text[s.segment.start : s.segment.end] == s.segment.text
 
 
+@shares_coded
 def test_only_participant_talk_is_coded(coded: Coded) -> None:
     assert {s.segment.role for s in CodingResult.read(coded.out)} == {"participant"}
 
 
+@shares_coded
 def test_codings_jsonl_reads_back_to_the_result_the_library_gives(
     coded: Coded, tiny_model_dir: Path
 ) -> None:
@@ -219,6 +231,7 @@ def test_codings_jsonl_reads_back_to_the_result_the_library_gives(
     assert (coded.out / "codings.jsonl").read_text("utf-8") == expected.to_jsonl()
 
 
+@shares_coded
 def test_neutral_weight_is_passed_to_the_model_and_recorded(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -239,6 +252,7 @@ def test_neutral_weight_is_passed_to_the_model_and_recorded(
         assert "neutral weight must be above 0 and at most 1" in run.err
 
 
+@shares_coded
 def test_no_context_codes_the_answers_alone_and_records_it(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -255,6 +269,7 @@ def test_no_context_codes_the_answers_alone_and_records_it(
     assert json.loads((tmp_path / "run.json").read_text("utf-8"))["params"]["use_context"] is False
 
 
+@shares_coded
 def test_unit_sentence_codes_each_sentence_and_records_it(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -281,6 +296,7 @@ def test_unit_sentence_codes_each_sentence_and_records_it(
     assert len(result) > len(CodingResult.read(coded.out))
 
 
+@shares_coded
 def test_codebook_charts_the_project_in_another_codebook_and_keeps_the_codings(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -697,6 +713,7 @@ def test_interviewer_option_names_the_interviewer(
     ]
 
 
+@shares_coded
 def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     text = (coded.out / "codings.csv").read_text("utf-8-sig")
     header = text.splitlines()[0].split(",")
@@ -709,6 +726,7 @@ def test_codings_csv_has_one_row_per_segment(coded: Coded) -> None:
     assert [r["segment_id"] for r in rows] == [s.segment.id for s in result]
 
 
+@shares_coded
 def test_open_coding_queue_holds_novel_talk_not_procedural_nor_small_talk(coded: Coded) -> None:
     result = CodingResult.read(coded.out)
     novel = {s.segment.id for s in result if s.novel and not s.procedural and not s.off_topic}
@@ -721,6 +739,7 @@ def section(html: str, name: str) -> str:
     return html[html.index(f'<section id="{name}">') :].split("</section>")[0]
 
 
+@shares_coded
 def test_set_aside_talk_that_recurs_is_saved_shown_and_named_again_by_roqa_report(
     coded: Coded, tmp_path: Path
 ) -> None:
@@ -763,18 +782,21 @@ def test_set_aside_talk_that_recurs_is_saved_shown_and_named_again_by_roqa_repor
     assert section((tmp_path / "again.html").read_text("utf-8"), "open-coding") == html
 
 
+@shares_coded
 def test_report_is_a_single_html_file(coded: Coded) -> None:
     html = (coded.out / "report.html").read_text("utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "p01_interview" in html
 
 
+@shares_coded
 def test_run_json_names_the_model(coded: Coded, tiny_model_dir: Path) -> None:
     run = json.loads((coded.out / "run.json").read_text("utf-8"))
     card = json.loads((tiny_model_dir / "model_card.json").read_text("utf-8"))
     assert run["model"]["hash"] == card["model_sha256"]
 
 
+@shares_coded
 def test_code_leaves_its_inputs_untouched(coded: Coded) -> None:
     assert digests(coded.inputs) == coded.before
 
@@ -1382,6 +1404,7 @@ def test_codings_of_a_model_with_new_codes_are_read_back_by_report_and_export(
     assert "COVID-19 disruption" in (tmp_path / "project.qdc").read_text("utf-8")
 
 
+@shares_coded
 def test_codings_of_a_builtin_codebook_get_no_codebook_file(coded: Coded) -> None:
     assert not (coded.out / "codebook.json").exists()
 
@@ -2081,6 +2104,7 @@ def test_evaluate_with_a_codebook_file_names_its_codes_in_the_predictions(
     assert "valence,valence_probability," in header
 
 
+@shares_coded
 def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_dropped(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -2109,6 +2133,7 @@ def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_
     assert "charted in" not in run.err
 
 
+@shares_coded
 def test_recoding_in_place_with_v2_of_an_own_codebook_keeps_v1s_copy_and_says_where(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
@@ -2144,6 +2169,7 @@ def test_recoding_in_place_with_v2_of_an_own_codebook_keeps_v1s_copy_and_says_wh
     assert "chart_codebook" not in run.err
 
 
+@shares_coded
 def test_codebook_file_chosen_is_kept_beside_the_codings(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -25,7 +25,10 @@ import pytest
 
 from roqa_nlp.cli import main
 
-pytestmark = pytest.mark.slow
+# One worker runs the whole module when the suite runs in parallel (`make test`, --dist
+# loadgroup): its tests share the model trained and the examples coded by the module fixtures
+# below, which each worker that ran some of them trained and coded again (12-13 s a worker).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("no_network")]
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "tests" / "data" / "core" / "tiny_training.jsonl"
