@@ -47,6 +47,27 @@ if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``--dist loadgroup`` (`make test`) sends the tests of one ``xdist_group`` to one worker.
+
+    pytest-xdist 3.8 names a test's group by appending ``@GROUP`` to ``item._nodeid``, which
+    pytest 9 no longer reads (its node ids live in ``item._id``): no test was grouped, so each
+    worker built the module fixtures of test_engines (its own local Ray too), test_no_network
+    and test_cli_core again (s73 speed). The group is appended here when xdist's was lost."""
+    if not config.getoption("loadgroup", default=False):  # set in xdist's workers only
+        return
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+            for m in item.iter_markers("xdist_group")
+        }
+        if names and "@" not in item.nodeid:
+            from _pytest.nodeid import coerce_node_id  # pytest 9, where xdist's suffix is lost
+
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Point the default embedding cache at a session temporary directory, and the per-user
