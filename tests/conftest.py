@@ -57,14 +57,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     and test_cli_core again (s73 speed). The group is appended here when xdist's was lost."""
     if not config.getoption("loadgroup", default=False):  # set in xdist's workers only
         return
+    try:
+        from _pytest.nodeid import coerce_node_id  # pytest 9, where xdist's suffix is lost
+    except ImportError:  # a pytest whose node ids xdist still sets: nothing to mend
+        return
     for item in items:
         names = {
             str(m.args[0] if m.args else m.kwargs.get("name", "default"))
             for m in item.iter_markers("xdist_group")
         }
         if names and "@" not in item.nodeid:
-            from _pytest.nodeid import coerce_node_id  # pytest 9, where xdist's suffix is lost
-
             item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
 
 
