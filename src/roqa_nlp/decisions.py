@@ -867,6 +867,20 @@ class DecisionMatch:
     #: its transcript and which one it is on cannot be told (:func:`_repeated_words`), those
     #: segments; () for the others (() read as none)
     untold: tuple[tuple[str, ...], ...] = ()
+    #: whether each decision went to a segment holding its words among more talk (segments
+    #: joined since the review, a turn no longer parted: :func:`_inside_one_segment`); () read
+    #: as none
+    joined: tuple[bool, ...] = ()
+
+    @property
+    def matched_to_joined(self) -> tuple[tuple[Decision, str], ...]:
+        """(decision, id of the segment it is now on) of the decisions that followed their words
+        into a segment holding more talk than they decided (joined since the review)."""
+        return tuple(
+            (d, sid)
+            for d, sid, j in zip(self.decisions, self.on, self.joined)
+            if j and sid is not None
+        )
 
     @property
     def told_apart_by_none(self) -> tuple[tuple[Decision, tuple[str, ...]], ...]:
@@ -1225,7 +1239,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
     similar, and no other segment's decisions going there too. Those are marked ``edited``
     (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
-    whatever the near ones do. The rest match no segment. Report.js applies the same rule (its
+    whatever the near ones do. A decision still on no segment whose words are said inside one
+    longer segment of its transcript alone goes to it (segments joined since the review, a turn
+    no longer parted at a dropped "Mm-hm.": :func:`_inside_one_segment`), marked ``joined``.
+    The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
     """
@@ -1262,6 +1279,8 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     untold = {key for key, on in repeated.items() if on is None}
     edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(edited)
+    inside = _inside_one_segment({k: on for k, on in chosen.items() if k not in untold}, result)
+    chosen.update(inside)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
@@ -1275,6 +1294,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             for d in decisions
             for text in [same_text(d.text)]
         ),
+        tuple((d.segment_id, same_text(d.text)) in inside for d in decisions),
     )
 
 
@@ -1511,6 +1531,164 @@ def _edited_segment(words: list[str], candidates: Sequence[tuple[str, list[str]]
     return scores[0][1]
 
 
+def _holds(words: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``part`` is a run of ``words`` (every word, in order, none between)."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1) if words[i] == part[0])
+
+
+def _inside_one_segment(
+    chosen: dict[tuple[str, str], str | None], result: CodingResult
+) -> dict[tuple[str, str], str]:
+    """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those whose
+    words (spacing aside) are said inside one longer segment of their transcript alone, and
+    that segment's id: the segments were joined since the review (a retrained model no longer
+    parts a turn at a dropped "Mm-hm.", study3 tester s73 D2), and the decision follows its
+    words, as decisions do across re-runs. A segment holding another segment's decisions on its
+    own words (exactly or nearly) is not one: it was not joined. Two decisions' words may go
+    into one segment (both its parts decided): :func:`warn_of_edited_text` names them."""
+    coded = {transcript_part(s.segment.id) for s in result.segments}
+    left = [
+        (sid, text)
+        for (sid, text), on in chosen.items()
+        if on is None and text and transcript_part(sid) in coded
+    ]
+    if not left:
+        return {}
+    owners: dict[str, set[str]] = {}  # segment -> the segment ids of the decisions on it
+    for (sid, _), on in chosen.items():
+        if on is not None:
+            owners.setdefault(on, set()).add(sid)
+    parts = {transcript_part(sid) for sid, _ in left}
+    segments: dict[str, list[tuple[str, list[str]]]] = {}
+    for s in result.segments:
+        if (part := transcript_part(s.segment.id)) in parts:
+            segments.setdefault(part, []).append((s.segment.id, same_text(s.segment.text).split()))
+    found: dict[tuple[str, str], str] = {}
+    for sid, text in left:
+        words = text.split()
+        holding = [
+            c
+            for c, seg_words in segments[transcript_part(sid)]
+            if len(seg_words) > len(words) and _holds(seg_words, words)
+        ]
+        if len(holding) == 1 and owners.get(holding[0], {sid}) <= {sid}:
+            found[(sid, text)] = holding[0]
+    return found
+
+
+#: why a decision matches no segment (:func:`unmatched_cause`): its words are said across two
+#: segments or more of its transcript now (a turn parted since the review)
+PARTED = "parted"
+#: a word of it is said nowhere in its transcript now, or its transcript is not coded: a name
+#: pseudonymised since (or a transcript renamed, a word edited) may be why
+UNSAID = "unsaid"
+
+
+def unmatched_cause(d: Decision, result: CodingResult) -> tuple[str, tuple[str, ...]]:
+    """Why decision ``d``, on no segment of ``result``, matches none, as far as its words tell:
+    (:data:`PARTED`, the segments its words now run across), (:data:`UNSAID`, ()), or ("", ())
+    when neither (its words all said, but not in that order: edited, or segments changed).
+    A decision with no text is ("", ())."""
+    words = same_text(d.text).split()
+    if not words:
+        return "", ()
+    part = transcript_part(d.segment_id)
+    run: list[str] = []  # the transcript's words, segment after segment
+    owner: list[str] = []  # the segment of each
+    for s in sorted(result.segments, key=lambda s: _in_order(s.segment.id)):
+        if transcript_part(s.segment.id) == part:
+            seg_words = same_text(s.segment.text).split()
+            run += seg_words
+            owner += [s.segment.id] * len(seg_words)
+    n = len(words)
+    for i in range(len(run) - n + 1):
+        if run[i : i + n] == words:
+            across = tuple(dict.fromkeys(owner[i : i + n]))
+            if len(across) > 1:
+                return PARTED, across
+    said = {w.casefold() for w in run}
+    if not run or any(w.casefold() not in said for w in words):
+        return UNSAID, ()
+    return "", ()
+
+
+#: the cause said of decisions matching no segment whose words are all said still
+SEGMENTS_CHANGED = "the segments changed (a turn parted or joined) since the review"
+
+
+def parted_said(lost: Sequence[Decision], result: CodingResult) -> str:
+    """`` (the segments changed ...)`` for a warning naming ``lost`` (decisions on no segment),
+    when some are on talk parted since the review (:func:`unmatched_cause`); "" when none."""
+    causes = [unmatched_cause(d, result) for d in lost]
+    parted = [on for why, on in causes if why == PARTED]
+    if not parted:
+        return ""
+    if len(lost) == 1:
+        return f" ({SEGMENTS_CHANGED}: its words now said across {len(parted[0])} segments)"
+    k = len(parted)
+    some = "" if k == len(lost) else f"{k} of them: "
+    return (
+        f" ({some}{SEGMENTS_CHANGED}: {'its' if k == 1 else 'their'} words now said across "
+        "two segments or more)"
+    )
+
+
+def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
+    """Warn of the decisions that followed their words into a segment holding more talk
+    (:func:`_inside_one_segment`), and of the segments now holding parts decided differently
+    (a code accepted on one, rejected on the other; two valences): the later row stands, as of
+    two rows on one segment, and the researcher decides it again."""
+    from .errors import warn
+
+    joined = match.matched_to_joined
+    if not joined:
+        return
+    first: dict[str, Decision] = {}
+    for d, sid in joined:
+        first.setdefault(sid, d)
+    named = [sid + _row_of(d) for sid, d in first.items()]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    n, k = len(joined), len(first)
+    warn(
+        f"{n} decision{'s' if n != 1 else ''} followed {'its' if n == 1 else 'their'} words "
+        f"into {k} segment{'s' if k != 1 else ''} holding more talk than "
+        f"{'it' if n == 1 else 'they'} decided (a turn no longer parted, or segments joined, "
+        f"since the review): {', '.join(named[:3])}{more}; check the decision fits the whole "
+        "segment",
+        path=where,
+    )
+    for sid in first:
+        on = [d for d, s in match.matched if s == sid]
+        if len({d.segment_id for d in on}) < 2:
+            continue  # one segment's rows, as reviewed: the usual later-row rule, unwarned
+        codes: dict[str, dict[str, list[str]]] = {}  # code -> accepted/rejected -> rows
+        valences: dict[str, list[str]] = {}  # valence -> rows
+        for d in on:
+            row = _row_of(d).strip() or f"({d.segment_id})"
+            code = (d.new_code if d.decision == "new-code" else d.code_id).strip()
+            if code and d.decision in ("accept", "recode", "new-code", "reject"):
+                how = "rejected" if d.decision == "reject" else "accepted"
+                codes.setdefault(code, {}).setdefault(how, []).append(row)
+            if d.valence.strip():
+                valences.setdefault(d.valence.strip(), []).append(row)
+        differ = [
+            f"{code} " + ", ".join(f"{how} {' '.join(rows)}" for how, rows in hows.items())
+            for code, hows in codes.items()
+            if len(hows) > 1
+        ]
+        if len(valences) > 1:
+            differ.append(
+                "valence " + ", ".join(f"{v} {' '.join(rows)}" for v, rows in valences.items())
+            )
+        if differ:
+            warn(
+                f"decisions on parts of {sid} decided differently, now one segment: "
+                f"{'; '.join(differ)}; the later row stands: decide {sid} again in the report",
+                path=where,
+            )
+
+
 def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn, naming the decisions file ``where``, of the decisions that went to a segment whose
     text was edited since the review (nearly their words, :func:`match_decisions`): how many,
@@ -1534,6 +1712,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         )
     _warn_of_other_transcripts(match, set(renamed), where)
     _warn_of_untold(match, where)
+    _warn_of_joined(match, where)
     if not edited:
         return
     first: dict[str, Decision] = {}
@@ -3811,7 +3990,7 @@ def reviewed_codings(
     if lost:
         warn(
             f"{len(lost)} code decision(s) on no segment of the codings, left out: "
-            f"{_by_id_and_row(lost)}",
+            f"{_by_id_and_row(lost)}{parted_said(lost, result)}",
             path=where,
         )
     if lost_valences:

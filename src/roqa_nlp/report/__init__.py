@@ -338,7 +338,7 @@ def render_report(
     )
     ctx["decisions_json"] = carried
     ctx["unmatched_json"] = unmatched_view(
-        lost, pseudonymised=pseudonymised(result), where=decisions_from or decisions
+        lost, pseudonymised=pseudonymised(result), where=decisions_from or decisions, result=result
     )
     ctx["charted_by"] = person
     # the page written over: only another report's (the same report's review is its own)
@@ -789,6 +789,7 @@ def unmatched_view(
     *,
     pseudonymised: bool = False,
     where: str | Path | Sequence[Decision] | None = None,
+    result: CodingResult | None = None,
 ) -> dict[str, Any]:
     """What the page is given of the decisions carried in that match no segment of it
     (:func:`carried_decisions`): their rows as the decisions file has them (``rows``, which
@@ -799,7 +800,10 @@ def unmatched_view(
     with one warning naming the decisions file (``where``, when a file): their text (and the
     transcript's name in their segment ids) may be talk from before pseudonymising, which the
     page kept word for word (privacy tester s59, H1: a phone number, a postcode, surnames). The
-    decisions file keeps them; the page's Save does not write them back."""
+    decisions file keeps them; the page's Save does not write them back. Their words all said
+    still in the codings ``result`` (a turn parted or joined since the review,
+    :func:`~roqa_nlp.decisions.unmatched_cause`), pseudonymising is not said to be why (study3
+    tester s73, D2: it was, of a row with no name in it and the key unchanged)."""
     from ..decisions import COLUMNS, _named
 
     if not lost:
@@ -807,7 +811,7 @@ def unmatched_view(
     n = len(lost)
     one = n == 1
     if pseudonymised:
-        return {"said": _left_out_unpseudonymised(lost, where)}
+        return {"said": _left_out_unpseudonymised(lost, where, result)}
     said = (
         f"{n} decision{'' if one else 's'} of the review carried into this report "
         f"{'matches' if one else 'match'} no segment of it (words changed since, or a "
@@ -824,11 +828,21 @@ def unmatched_view(
 
 
 def _left_out_unpseudonymised(
-    lost: Sequence[Decision], where: str | Path | Sequence[Decision] | None
+    lost: Sequence[Decision],
+    where: str | Path | Sequence[Decision] | None,
+    result: CodingResult | None = None,
 ) -> str:
     """The page's line on the decisions of :func:`unmatched_view` left out of a pseudonymised
-    page, after one warning saying the same of the file ``where``."""
+    page, after one warning saying the same of the file ``where``. Why they match nothing is
+    talk from before pseudonymising when a word of one is said nowhere in its transcript in
+    ``result`` (a name the key replaced), or ``result`` is not given; else the segments changed
+    (a turn parted or joined) since the review."""
+    from ..decisions import UNSAID, unmatched_cause
     from ..errors import and_list, first_and_count, warn
+
+    causes = [(UNSAID, ())] if result is None else [unmatched_cause(d, result) for d in lost]
+    if all(why != UNSAID for why, _ in causes):
+        return _left_out_segments_changed(lost, where, causes)
 
     n = len(lost)
     one = n == 1
@@ -850,6 +864,45 @@ def _left_out_unpseudonymised(
         f"of these pseudonymised codings and {'is' if one else 'are'} left out of the report "
         f"page, whose copy of {'its' if one else 'their'} words may be talk from before "
         f"pseudonymising; {'it stays' if one else 'they stay'} in "
+        f"{'this file' if file else 'the decisions'}, but the page's Save decisions does not "
+        f"write {it} (keep this file rather than replace it with the page's)",
+        path=file,
+    )
+    return said
+
+
+def _left_out_segments_changed(
+    lost: Sequence[Decision],
+    where: str | Path | Sequence[Decision] | None,
+    causes: Sequence[tuple[str, tuple[str, ...]]],
+) -> str:
+    """:func:`_left_out_unpseudonymised` of decisions whose words are all still said in the
+    codings: the segments changed since the review (a turn parted or joined), not
+    pseudonymising, is why they match nothing; the one warning names the segments their words
+    are now said across, when one decision's are (ids of pseudonymised codings)."""
+    from ..decisions import PARTED, SEGMENTS_CHANGED
+    from ..errors import and_list, first_and_count, warn
+
+    n = len(lost)
+    one = n == 1
+    rows = [str(r) for r in sorted({d.row for d in lost if d.row is not None})]
+    listed = and_list(rows) if len(rows) <= 5 else first_and_count(rows)
+    which = f" (row{'' if len(rows) == 1 else 's'} {listed})" if rows else ""
+    it, they = ("it", "it") if one else ("them", "they")
+    across = ""
+    if one and causes[0][0] == PARTED:
+        across = f", its words now said across {', '.join(causes[0][1])}"
+    said = (
+        f"{n} decision{'' if one else 's'} of the review{which} "
+        f"{'matches' if one else 'match'} no segment of these pseudonymised codings and "
+        f"{'is' if one else 'are'} left out of the page: {SEGMENTS_CHANGED}. Save decisions "
+        f"does not write {it}: keep the decisions file {they} came from"
+    )
+    file = where if isinstance(where, (str, Path)) else None
+    warn(
+        f"{n} decision{'' if one else 's'}{which} {'matches' if one else 'match'} no segment "
+        f"of these pseudonymised codings and {'is' if one else 'are'} left out of the report "
+        f"page: {SEGMENTS_CHANGED}{across}; {'it stays' if one else 'they stay'} in "
         f"{'this file' if file else 'the decisions'}, but the page's Save decisions does not "
         f"write {it} (keep this file rather than replace it with the page's)",
         path=file,

@@ -1,0 +1,196 @@
+"""Decisions on segments joined since the review (``match_decisions``): coded again, a turn is
+no longer parted at a dropped "Mm-hm." (a retrained model, study3 tester s73 D2), so a decided
+segment's words are now part of a longer one. The decision follows its words into that segment
+when it is the only one of its transcript saying them, with a warning to check it; decisions on
+two parts now one segment both go there, and a warning names those decided differently. A
+decision that still matches nothing is said to match nothing for the cause it has: a turn
+parted since, not pseudonymising, when its words are all still said."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.decisions import Decision, feedback_plan, match_decisions, reviewed_codings
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+#: tester s73's (d) answer, parted at the interviewer's "Mm-hm." when reviewed, one turn now
+FIRST = (
+    "Recovery's not a, it's not a model for us, it's, it's just what we are. Nobody here's "
+    "going to tell you what your recovery looks like."
+)
+SECOND = "That's the whole point of peer support, you've walked a bit of the road yourself."
+BEFORE = "We're a small charity, fourteen staff, and we're registered for the housing bit."
+AFTER = "Funding's short-term. We're on a one-year grant and you can't plan with that."
+
+SHOWN = ("CI.A", "IC.D", "OS.A")
+
+
+def seg(sid: str, text: str) -> SegmentResult:
+    tid = sid.rpartition(":")[0]
+    suggestions = [Suggestion(c, c, None, 0.5, valence="enabler") for c in SHOWN]
+    return SegmentResult(Segment(sid, tid, "P17", "participant", 0, len(text), text), suggestions)
+
+
+def parted() -> CodingResult:
+    """As reviewed: the answer in two segments."""
+    texts = [BEFORE, FIRST, SECOND, AFTER]
+    return CodingResult(segments=[seg(f"d:{n:04d}", t) for n, t in enumerate(texts, 4)])
+
+
+def joined() -> CodingResult:
+    """Coded again: the answer one segment, its two parts joined across a line break."""
+    texts = [BEFORE, f"{FIRST}\n{SECOND}", AFTER]
+    return CodingResult(segments=[seg(f"d:{n:04d}", t) for n, t in enumerate(texts, 4)])
+
+
+@pytest.fixture(scope="module")
+def cfir() -> Codebook:
+    return Codebook.load("cfir-2009")
+
+
+def test_a_decision_on_part_of_a_turn_no_longer_parted_follows_its_words() -> None:
+    """Before: matched no segment (its 23 words inside the 38-word segment, 0.75 near)."""
+    review = [Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler")]
+    match = match_decisions(review, joined())
+    assert match.on == ("d:0005",)
+    assert match.joined == (True,)
+    assert not match.unmatched
+
+
+def test_it_follows_when_the_ids_moved_too() -> None:
+    result = CodingResult(
+        segments=[seg("d:0009", BEFORE), seg("d:0010", f"{FIRST} {SECOND}"), seg("d:0011", AFTER)]
+    )
+    match = match_decisions([Decision("d:0005", "accept", "CI.A", text=FIRST)], result)
+    assert match.on == ("d:0010",)
+
+
+def test_words_inside_two_segments_follow_into_neither() -> None:
+    result = CodingResult(
+        segments=[seg("d:0004", f"{BEFORE} {FIRST}"), seg("d:0005", f"{FIRST} {AFTER}")]
+    )
+    match = match_decisions([Decision("d:0009", "accept", "CI.A", text=FIRST)], result)
+    assert match.on == (None,)
+
+
+def test_words_inside_a_segment_of_another_transcript_do_not_follow() -> None:
+    result = CodingResult(segments=[seg("d:0004", BEFORE), seg("e:0001", f"{FIRST} {SECOND}")])
+    match = match_decisions([Decision("d:0005", "accept", "CI.A", text=FIRST)], result)
+    assert match.on == (None,)
+
+
+def test_a_segment_decided_on_its_very_words_takes_no_part_decision() -> None:
+    """Its words are as they were decided: it was not joined (the part said twice then)."""
+    result = CodingResult(segments=[seg("d:0004", f"{FIRST} {SECOND}")])
+    review = [
+        Decision("d:0004", "accept", "IC.D", text=f"{FIRST} {SECOND}"),
+        Decision("d:0009", "accept", "CI.A", text=FIRST),
+    ]
+    assert match_decisions(review, result).on == ("d:0004", None)
+
+
+def test_it_is_warned_of_naming_the_segment_and_row() -> None:
+    review = [Decision("d:0005", "accept", "CI.A", text=FIRST, row=17)]
+    match = match_decisions(review, joined())
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    with pytest.warns(RoqaWarning) as caught:
+        warn_of_edited_text(match, "coded/decisions.csv")
+    assert [str(w.message) for w in caught] == [
+        "coded/decisions.csv: 1 decision followed its words into 1 segment holding more talk "
+        "than it decided (a turn no longer parted, or segments joined, since the review): "
+        "d:0005 (row 17); check the decision fits the whole segment"
+    ]
+
+
+def test_decisions_on_two_parts_now_one_segment_both_go_to_it(cfir: Codebook) -> None:
+    review = [
+        Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler", row=2),
+        Decision("d:0006", "accept", "IC.D", text=SECOND, valence="enabler", row=3),
+    ]
+    with pytest.warns(RoqaWarning, match="2 decisions followed their words into 1 segment"):
+        reviewed, _, counts = reviewed_codings(review, joined(), cfir, coder="A", where="d.csv")
+    assert [
+        (s.segment.id, sorted(g.code_id for g in s.suggestions)) for s in reviewed.segments
+    ] == [("d:0005", ["CI.A", "IC.D"])]
+    assert counts["not_found"] == 0
+
+
+def test_parts_decided_differently_are_named(cfir: Codebook) -> None:
+    """Accepted on one part, rejected on the other: one segment now, the later row stands (as
+    two rows on one segment), and the warning says which rows to decide again."""
+    review = [
+        Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler", row=2),
+        Decision("d:0006", "reject", "CI.A", text=SECOND, row=3),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        match = match_decisions(review, joined())
+        from roqa_nlp.decisions import warn_of_edited_text
+
+        warn_of_edited_text(match, "d.csv")
+    said = [str(w.message) for w in caught]
+    assert (
+        "d.csv: decisions on parts of d:0005 decided differently, now one segment: CI.A "
+        "accepted (row 2), rejected (row 3); the later row stands: decide d:0005 again in the "
+        "report"
+    ) in said
+
+
+def test_training_learns_the_decision_on_the_joined_segment(cfir: Codebook) -> None:
+    review = [Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler")]
+    with pytest.warns(RoqaWarning, match="followed its words"):
+        plan = feedback_plan([(review, joined(), "d.csv")], cfir)
+    assert plan.ids == ["d:0005"]
+
+
+# -- the cause of a decision matching no segment ------------------------------------------------
+
+
+def test_a_pseudonymised_page_says_a_turn_parted_since_not_pseudonymising(tmp_path: Path) -> None:
+    """Reviewed as one segment, coded again parted (the reverse of D2): the decision's words
+    are all said, across two segments; the warning named pseudonymising (wrong cause)."""
+    from roqa_nlp.report import unmatched_view
+
+    lost = [Decision("d:0005", "accept", "CI.A", text=f"{FIRST} {SECOND}", row=17)]
+    with pytest.warns(RoqaWarning) as caught:
+        view = unmatched_view(lost, pseudonymised=True, where="d.csv", result=parted())
+    (said,) = [str(w.message) for w in caught]
+    assert "before pseudonymising" not in said and "before pseudonymising" not in view["said"]
+    assert said == (
+        "d.csv: 1 decision (row 17) matches no segment of these pseudonymised codings and is "
+        "left out of the report page: the segments changed (a turn parted or joined) since the "
+        "review, its words now said across d:0005, d:0006; it stays in this file, but the "
+        "page's Save decisions does not write it (keep this file rather than replace it with "
+        "the page's)"
+    )
+
+
+def test_words_no_longer_said_may_be_from_before_pseudonymising() -> None:
+    from roqa_nlp.report import unmatched_view
+
+    text = "Sarah Jones from the council came to every meeting."
+    lost = [Decision("d:0005", "accept", "CI.A", text=text, row=4)]
+    with pytest.warns(RoqaWarning, match="may be talk from before pseudonymising"):
+        unmatched_view(lost, pseudonymised=True, where="d.csv", result=parted())
+
+
+def test_apply_decisions_names_a_turn_parted_since(cfir: Codebook) -> None:
+    lost = [
+        Decision("d:0004", "accept", "OS.A", text=BEFORE, row=16),
+        Decision("d:0005", "accept", "CI.A", text=f"{FIRST} {SECOND}", row=17),
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reviewed_codings(lost, parted(), cfir, coder="A", where="d.csv")
+    said = [str(w.message) for w in caught]
+    assert (
+        "d.csv: 1 code decision(s) on no segment of the codings, left out: d:0005 (row 17) (the "
+        "segments changed (a turn parted or joined) since the review: its words now said "
+        "across 2 segments)"
+    ) in said
