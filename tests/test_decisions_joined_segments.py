@@ -147,6 +147,19 @@ def test_training_learns_the_decision_on_the_joined_segment(cfir: Codebook) -> N
     with pytest.warns(RoqaWarning, match="followed its words"):
         plan = feedback_plan([(review, joined(), "d.csv")], cfir)
     assert plan.ids == ["d:0005"]
+    # the words decided, not the talk joined to them, which no one judged
+    assert plan.texts == [FIRST]
+
+
+def test_training_learns_each_part_decided_on_its_own_words(cfir: Codebook) -> None:
+    review = [
+        Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler"),
+        Decision("d:0006", "accept", "IC.D", text=SECOND, valence="enabler"),
+    ]
+    with pytest.warns(RoqaWarning, match="followed their words"):
+        plan = feedback_plan([(review, joined(), "d.csv")], cfir)
+    assert plan.texts == [FIRST, SECOND]
+    assert plan.labels == [["CI.A"], ["IC.D"]]
 
 
 # -- the cause of a decision matching no segment ------------------------------------------------

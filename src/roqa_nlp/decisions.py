@@ -2174,7 +2174,9 @@ def feedback_plan(
     - Each decision is found in its coding result by :func:`match_decisions` (its text first: ids
       move when a transcript is coded again; nearly its text when the transcript was corrected
       since the review, warned of by :func:`warn_of_edited_text`), and the example takes that
-      segment's words; a row without text takes the text of a row with
+      segment's words (a decision followed into a segment joined since the review, its own
+      words: the talk joined to them was not judged); a row without text takes the text of a
+      row with
       text on the same segment id. A row with text on no segment is trained on its own text
       (warned); a row without text on no segment is a one-line error. Rows without text in a
       transcript whose ids have moved (other rows' texts are now elsewhere) are warned about.
@@ -2258,15 +2260,16 @@ def feedback_plan(
             reviewers.append(named)
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
+        joined: Sequence[bool] = ()
         if result is not None:
             match = match_decisions(filled, result)
-            on = list(match.on)
+            on, joined = list(match.on), match.joined
             warn_of_edited_text(match, where)
         unsure = len(_found_by_moved_id(filled, on, segs))
         if not unsure and result is not None:
             _warn_of_rows_without_text(filled, on, where)
         lost: list[Decision] = []
-        for d, o in zip(filled, on):
+        for i, (d, o) in enumerate(zip(filled, on)):
             if o is None and not d.text:
                 raise RoqaError(
                     f"unknown segment id {quoted(d.segment_id)}",
@@ -2279,7 +2282,10 @@ def feedback_plan(
                 rows.append((d, d.text, None, where, named))
                 continue
             seg = segs[o]
-            rows.append((d, seg.segment.text, seg, where, named))
+            # on a segment joined since the review, the words decided are learnt, not the talk
+            # joined to them, which no one judged (each part's decision on its own words)
+            joined_to = i < len(joined) and joined[i]
+            rows.append((d, d.text if joined_to else seg.segment.text, seg, where, named))
         if lost:
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
