@@ -207,3 +207,39 @@ def test_apply_decisions_names_a_turn_parted_since(cfir: Codebook) -> None:
         "segments changed (a turn parted or joined) since the review: its words now said "
         "across 2 segments)"
     ) in said
+
+
+# -- the page's Load decisions... (report.js) ------------------------------------------------------
+
+
+def test_the_page_follows_words_into_a_joined_segment_as_python_does() -> None:
+    import json
+
+    from report_fixture import node_prints, report_js_functions
+
+    texts = {"d:0004": BEFORE, "d:0005": f"{FIRST} {SECOND}", "d:0006": AFTER, "e:0001": FIRST}
+    keys = [
+        json.dumps(["d:0005", FIRST]),  # inside d:0005 alone in its transcript
+        json.dumps(["d:0009", SECOND]),  # a second part: to the same segment
+        json.dumps(["d:0010", "the road"]),  # a third, short: inside d:0005 alone too
+        json.dumps(["d:0011", "Funding's short-term."]),  # inside d:0006
+        json.dumps(["d:0012", "nobody"]),  # said by no segment so (case counts, as exactly)
+    ]
+    chosen = {k: None for k in keys}
+    script = (
+        "function transcriptPart(s) { var at = s.lastIndexOf(':'); return at < 0 ? '' : "
+        "s.slice(0, at); }\n"
+        + report_js_functions("holds", "insideOneSegment")
+        + f"var chosen = {json.dumps(chosen)}; chosen[{json.dumps(keys[3])}] = null;\n"
+        + f"var joined = insideOneSegment({json.dumps(keys)}, chosen, "
+        + f"{json.dumps(list(texts))}, {json.dumps(texts)});\n"
+        + "console.log(JSON.stringify([chosen, joined]));"
+    )
+    chosen_now, joined = node_prints(script)
+    assert [chosen_now[k] for k in keys] == ["d:0005", "d:0005", "d:0005", "d:0006", None]
+    assert set(joined) == set(keys[:4])
+    python = match_decisions(
+        [Decision(json.loads(k)[0], "accept", "CI.A", text=json.loads(k)[1]) for k in keys],
+        CodingResult(segments=[seg(sid, t) for sid, t in texts.items()]),
+    )
+    assert list(python.on) == ["d:0005", "d:0005", "d:0005", "d:0006", None]

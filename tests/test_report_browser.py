@@ -1241,6 +1241,29 @@ def test_loading_decisions_on_text_edited_since_the_review_matches_nearly_the_sa
     assert _in_python(path) == expected  # the page matches as Python does
 
 
+def test_loading_decisions_on_part_of_a_segment_joined_since_follows_their_words(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Load decisions… puts a row whose words are inside one longer segment of its transcript
+    alone on that segment (a turn no longer parted since the review), as match_decisions does,
+    and the status line names it to check (study3 tester s73, D2)."""
+    driver, _ = page
+    part = "Our support workers have not been trained"
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0009,accept,IS.E.3,,,{part}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; all matched; 1 decision followed its words into 1 "
+        "segment holding more talk than it decided (a turn no longer parted, or segments "
+        "joined, since the review): p01_interview:0001; check the decision fits the whole segment"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+
+
 def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_any_transcript(
     page: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -1032,12 +1032,14 @@
       if (found) taken[found] = true;
     });
     var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
+    var joined = insideOneSegment(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
     shortAnswersFollow(keys, chosen, byText, coded, taken);
     var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       var sid = chosen[key];
-      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key] }); else unmatched.push(r);
+      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key] });
+      else unmatched.push(r);
       if (untold[key]) {
         untoldRows.push({ row: r, segments: byText[JSON.parse(key)[1]].filter(function (c) {
           return transcriptPart(c) === transcriptPart(r.segment_id);
@@ -1336,6 +1338,67 @@
     }
     var total = a.length + b.length;
     return total ? 2 * matches / total : 1;
+  }
+
+  /* Whether `part` (words) is a run of `words` (every word, in order, none between). */
+  function holds(words, part) {
+    for (var i = 0; i + part.length <= words.length; i++) {
+      if (words[i] !== part[0]) continue;
+      var j = 1;
+      while (j < part.length && words[i + j] === part[j]) j++;
+      if (j === part.length) return true;
+    }
+    return false;
+  }
+
+  /* Of `keys` (rows' [segment id, text]) with text on no segment in `chosen`, in a transcript
+     on the page, those whose words are said inside one longer segment of their transcript
+     alone, not holding another segment's rows (segments joined since the review, a turn no
+     longer parted: roqa_nlp.decisions._inside_one_segment): put in `chosen`, and returned,
+     key -> true. */
+  function insideOneSegment(keys, chosen, order, textOf) {
+    var owners = Object.create(null), coded = Object.create(null), found = {};
+    order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
+    keys.forEach(function (key) {
+      var on = chosen[key];
+      if (on) (owners[on] = owners[on] || Object.create(null))[JSON.parse(key)[0]] = true;
+    });
+    keys.forEach(function (key) {
+      var k = JSON.parse(key), part = transcriptPart(k[0]);
+      if (chosen[key] || !k[1] || !coded[part]) return;
+      var words = k[1].split(" ");
+      var holding = order.filter(function (c) {
+        var w = textOf[c] ? textOf[c].split(" ") : [];
+        return transcriptPart(c) === part && w.length > words.length && holds(w, words);
+      });
+      if (holding.length !== 1) return;
+      var o = owners[holding[0]];
+      if (o && Object.keys(o).some(function (x) { return x !== k[0]; })) return;
+      found[key] = holding[0];
+    });
+    Object.keys(found).forEach(function (key) { chosen[key] = found[key]; });
+    var joined = {};
+    Object.keys(found).forEach(function (key) { joined[key] = true; });
+    return joined;
+  }
+
+  /* What the status line says of the rows that followed their words into a segment holding
+     more talk (joined since the review), as roqa_nlp.decisions._warn_of_joined warns of them. */
+  function joinedText(matched) {
+    var first = {}, named = [];
+    var joined = matched.filter(function (x) { return x.joined; });
+    if (!joined.length) return "";
+    joined.forEach(function (x) {
+      if (first[x.segment]) return;
+      first[x.segment] = true;
+      named.push(x.segment);
+    });
+    var n = joined.length, k = named.length;
+    return "; " + n + (n === 1 ? " decision followed its words" : " decisions followed their words") +
+      " into " + k + (k === 1 ? " segment" : " segments") + " holding more talk than " +
+      (n === 1 ? "it" : "they") + " decided (a turn no longer parted, or segments joined, since the " +
+      "review): " + named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
+      "; check the decision fits the whole segment";
   }
 
   /* What the status line says of the rows that went to a segment of nearly their words (as
@@ -2040,7 +2103,7 @@
       unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
       " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + editedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
+    return msg + editedText(t.matched) + joinedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
 
