@@ -1403,8 +1403,8 @@ def test_names_to_check_lists_capitalised_words_within_a_sentence() -> None:
     two = talk("p02", "We went to Leeds with Punjabi-speaking staff and Hale.")
     found = names_to_check([one, two])
     assert [(f.word, f.count, f.transcripts) for f in found] == [
+        ("Hale", 2, ("p01", "p02")),  # after a title, a person's: first (session 73)
         ("Priya", 3, ("p01",)),  # Priya's counts, and so does Priya opening a sentence
-        ("Hale", 2, ("p01", "p02")),
         ("Leeds", 2, ("p01", "p02")),
         ("Zed", 1, ("p01",)),  # the bracketed notes before it are left out, not it
     ]

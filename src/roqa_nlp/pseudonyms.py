@@ -1257,6 +1257,9 @@ class PseudonymKey:
         # transcript id -> (a full name of its file name added as a row, the one-word speaker
         # it was taken for), told by :meth:`apply`
         self._from_file_name: dict[str, list[tuple[str, str]]] = {}
+        # transcript id -> (a name the interviewer greets its participant by, keyed as theirs
+        # there, their label, the greeting as said), told by :meth:`apply`
+        self._from_greeting: dict[str, tuple[str, str, str]] = {}
         # transcript id -> (an interviewer's first name alone, the study's interviewers whose
         # first name it is): keyed as neither's, told by :meth:`apply`
         self._first_name_of_several: dict[str, tuple[str, list[str]]] = {}
@@ -1807,6 +1810,7 @@ class PseudonymKey:
         self._split_by_file_number(transcript)
         with self._rows_of(transcript):
             self._register(transcript)
+            self._key_greeted_name(transcript)
         for label in self._own_in_view:  # this transcript's own rows (:meth:`_key_for_transcript`)
             self.pseudonyms.pop(label, None)
         if self._own_in_view:
@@ -1827,6 +1831,24 @@ class PseudonymKey:
             self.pseudonyms[said] = pseudonym
             self._own_in_view.add(said)
         self._index()
+
+    def _key_greeted_name(self, transcript: Transcript) -> None:
+        """Key the one name the interviewer greets ``transcript``'s one participant by before
+        they first speak (:func:`_greeted_name`: "Hi Ruth, thanks for joining" above ``Team
+        Leader:``) as that participant's pseudonym, in a row of that transcript alone
+        (:meth:`_key_for_transcript`), when their label holds no word of a name (a job's title,
+        a kin word: its row is the transcript's too) and the key has no row of that name. The
+        label says who they are, the greeting their name: left, it named them in the codings and
+        the report (session 73 study3 tester, D4 ii). A row a key has already stands."""
+        found = _greeted_name(transcript)
+        if found is None:
+            return
+        label, name, greeting = found
+        pseudonym = self.get(label)
+        if pseudonym is None or self.get(name) is not None:
+            return
+        self._key_for_transcript(transcript, name, _bare(pseudonym))
+        self._from_greeting[transcript.id] = (name, label, greeting)
 
     def _register(self, transcript: Transcript) -> None:
         """:meth:`register`, with the key's rows as ``transcript`` reads them."""
@@ -2119,6 +2141,22 @@ class PseudonymKey:
                 path=transcript.source or transcript.id,
             )
 
+    def _tell_of_row_from_greeting(self, transcript: Transcript) -> None:
+        """Warn, in one line, of the row the key gained for ``transcript`` from the name its
+        interviewer greets its participant by (:meth:`_key_greeted_name`), to check."""
+        if transcript.id not in self._from_greeting:
+            return
+        name, label, greeting = self._from_greeting.pop(transcript.id)
+        with self._rows_of(transcript):
+            pseudonym = _bare(self.get(name) or "")
+        warn(
+            f"the pseudonym key gained the row '{name},{pseudonym}' for this transcript alone: "
+            f"the interviewer greets the speaker '{label}' by it ('{greeting}') before they "
+            "first speak, so it was taken for their name and is replaced in this transcript: "
+            "if it is not their name, delete that row",
+            path=transcript.source or transcript.id,
+        )
+
     def _tell_of_first_name_of_several(self, transcript: Transcript) -> None:
         """Warn, in one line, when an interviewer of ``transcript`` is labelled by a first name
         two or more interviewers of the study have (``Kate``: Kate Brown, Kate Smith), so she was
@@ -2292,6 +2330,7 @@ class PseudonymKey:
         self._tell_of_renumbering(transcript)
         self._tell_of_number_kept(transcript)
         self._tell_of_rows_from_file_name(transcript)
+        self._tell_of_row_from_greeting(transcript)
         self._tell_of_first_name_of_several(transcript)
         self._tell_of_first_name_keyed(transcript)
         self._tell_of_split_by_header(transcript)
@@ -3611,6 +3650,38 @@ def _with_file_number(name: str, given: int, number: int) -> str:
     return name
 
 
+def _greeted_name(transcript: Transcript) -> tuple[str, str, str] | None:
+    """``(label, name, greeting)``: the label of ``transcript``'s one participant when it holds
+    no word of a name (:func:`name_parts`: ``Team Leader``, ``Mum``) and is no role's or
+    number's (:func:`_names_no_one`: ``Participant``, ``P07``), and the one name the
+    interviewer's turns before that participant's first greet someone by (a capitalised word
+    after a word of ``data/address_words.txt``: "Hi Ruth", "Hello, Ruth"; :func:`_may_be_said_to`,
+    so not "Hi there" or "Hi everyone"), with the greeting as said; None for none, for two
+    ("Hi Ruth, hi Tom": whose?) or in a transcript of two participants or none."""
+    speakers = _speakers(transcript)
+    participants = [s for s, role in speakers.items() if role == "participant"]
+    if len(participants) != 1 or "interviewer" not in speakers.values():
+        return None
+    (label,) = participants
+    if _names_no_one(label) or _role_alone(label) or name_parts(label):
+        return None
+    first = min(turn.start for turn in transcript.turns if turn.speaker == label)
+    names: dict[str, tuple[str, str]] = {}  # the name in lower case -> (name, greeting)
+    for turn in transcript.turns:
+        if turn.role != "interviewer" or turn.start > first:
+            continue
+        said = transcript.text[turn.start : turn.end]
+        for m in _TALK_WORD.finditer(said):
+            found = _address_before().search(said[max(0, m.start() - 30) : m.start()])
+            if found is not None and _may_be_said_to(word := m.group(0)):
+                greeting = " ".join(f"{found.group(0)}{word}".split())
+                names.setdefault(word.casefold(), (word, greeting))
+    if len(names) != 1:
+        return None
+    ((name, greeting),) = names.values()
+    return label, name, greeting
+
+
 def _chat_senders(transcript: Transcript) -> list[str]:
     """The senders of the chat messages left out of the transcript's turns (``10:22:05 From
     Margaret Okafor`` → ``Margaret Okafor``; ``... to Everyone`` left out), in order, once each."""
@@ -4087,7 +4158,56 @@ def _in_a_phrase(said: str, start: int, end: int) -> bool:
     return bool(_word_and_singular(word) & _phrase_words())
 
 
-def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, bool, bool]]:
+#: a question or request after a name said to someone, opening the sentence ("Ruth, can you
+#: tell me ...", "Ruth, what happened then?"), not an apposition ("Rose, our deputy, ...")
+_ADDRESS_AFTER = re.compile(
+    r",[ \t]+(?:you|can|could|would|will|do|did|are|have|what|how|when|where|why|tell|thanks|"
+    r"thank|sorry|please)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _address_before() -> re.Pattern[str]:
+    """A greeting, thanks or apology right before a word, a comma between or not (``Hi``,
+    ``Thanks,``, ``Thank you``: ``data/address_words.txt``)."""
+    words = sorted(packaged_words("address_words.txt"), key=len, reverse=True)
+    said = "|".join(r"[ \t]+".join(re.escape(w) for w in phrase.split()) for phrase in words)
+    return re.compile(rf"(?<![\w'’-])(?:{said})[ \t]*,?[ \t]+$", re.IGNORECASE)
+
+
+def _said_to(said: str, start: int, end: int, starts: bool) -> bool:
+    """Whether the word ``said[start:end]`` is said to someone, as a name is: after a greeting,
+    thanks or apology (:func:`_address_before`: "Hi Ruth", "Thanks, Ruth"), after a comma
+    ending a question ("What do you think, Ruth?"), or opening a sentence before a comma and a
+    question or request (:data:`_ADDRESS_AFTER`: "Ruth, can you ...")."""
+    before = said[max(0, start - 30) : start]
+    if _address_before().search(before):
+        return True
+    if re.search(r",[ \t]+$", before) and said.startswith("?", end):
+        return True
+    return starts and _ADDRESS_AFTER.match(said, end) is not None
+
+
+def _may_be_said_to(word: str) -> bool:
+    """Whether ``word``, said to someone (:func:`_said_to`), may be their name: capitalised
+    (:func:`_may_be_a_name`), and no stop word, role, kinship or public word, no word for a
+    group ("Hi everyone", "Thanks, team": ``data/courtesy_address_terms.txt``) and no everyday
+    word ("Hi there", "Sorry, can you ..."), unless a given name that is also one ("Hi Hope",
+    ``data/word_given_names.txt``, ``data/stop_word_names.txt``)."""
+    folded = word.casefold()
+    given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
+    return (
+        _may_be_a_name(word)
+        and folded not in (_not_names() | _public_words())
+        and folded not in packaged_words("courtesy_address_terms.txt")
+        and (folded in given or (folded not in _stop_words() and not _is_everyday_word(word)))
+    )
+
+
+def _spoken_words(
+    transcript: Transcript,
+) -> Iterable[tuple[str, bool, bool, bool, bool, bool]]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
     without a possessive ``'s``, whether it starts a sentence, whether it follows an
@@ -4097,7 +4217,9 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
     ("Rose, our senior support worker, became ...": privacy tester s68, 4, where it opened a
     sentence and was not listed), or a name that is also a stop word
     (``data/stop_word_names.txt``) before no pronoun or determiner, as the talk's replacement
-    reads it ("Will now cooks", not "Will it last?")."""
+    reads it ("Will now cooks", not "Will it last?"), and whether it is said to someone
+    (:func:`_said_to`: "Hi Ruth", "Ruth, can you ...") and may be their name
+    (:func:`_may_be_said_to`)."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -4129,7 +4251,9 @@ def _spoken_words(transcript: Transcript) -> Iterable[tuple[str, bool, bool, boo
                     and _WORD_AFTER.match(said, m.end()) is None
                 )
             )
-            yield word, starts, titled, _in_a_phrase(said, m.start(), m.end()), as_name
+            phrase = _in_a_phrase(said, m.start(), m.end())
+            to = _said_to(said, m.start(), m.end(), starts) and _may_be_said_to(word)
+            yield word, starts, titled, phrase, as_name, to
 
 
 #: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
@@ -4225,6 +4349,7 @@ def names_to_check(
     titled: set[str] = set()  # after an honorific somewhere ("Mrs Rose")
     alone: set[str] = set()  # within a sentence and in no phrase somewhere ("I asked Hope")
     as_names: set[str] = set()  # read as a name somewhere, as "Will's sister", "Will now cooks"
+    said_to: set[str] = set()  # said to someone somewhere: "Hi Ruth", "Ruth, can you ..."
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -4232,7 +4357,7 @@ def names_to_check(
     keyed: set[str] = set()
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
-        for word, starts, after_title, phrase, as_name in _spoken_words(t):
+        for word, starts, after_title, phrase, as_name, to in _spoken_words(t):
             if word[:1].islower():
                 lower.add(word.casefold())
                 if word in here or without_accents(word) in here:
@@ -4248,10 +4373,12 @@ def names_to_check(
             ):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
-                if not starts:
+                if not starts or to:  # "Ruth, can you ..." opens a sentence, as a name
                     within.add(word)
                     if not phrase:
                         alone.add(word)
+                if to:
+                    said_to.add(word)
                 if after_title:
                     titled.add(word)
                 if as_name:
@@ -4293,8 +4420,15 @@ def names_to_check(
         )
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
-    # the key's words left first: the researcher keyed them, and may not look further
-    return sorted(found, key=lambda f: (not f.keyed_as, -f.count, f.word.casefold()))
+    # the key's words left first: the researcher keyed them, and may not look further; in each
+    # group the words likeliest to name a person before the others, which roqa code shows only
+    # twelve of: one said to someone ("Hi Ruth"), after a title ("Mrs Rose") or a given name
+    # that is also a word ("Hope"); Ruth, greeted, was shown after Ofsted, Amazon and God, among
+    # "and 11 more" (session 73 study3 tester, D4 ii)
+    named = said_to | titled | {w for w in counts if w.casefold() in word_names}
+    return sorted(
+        found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
+    )
 
 
 def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
