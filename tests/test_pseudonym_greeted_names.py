@@ -194,3 +194,20 @@ def test_a_lead_is_a_job_title(label: str) -> None:
 def test_a_name_before_lead_stays_a_name() -> None:
     assert name_parts("Priya Lead") == ["Priya"]
     assert name_parts("Rose Lead") == ["Rose"]
+
+
+def test_a_row_of_the_greeted_name_stands(tmp_path: Path) -> None:
+    """Someone else greeted ("Hi Denise, is Mum there?"): a row of her own keeps her apart."""
+    path = tmp_path / "p24.txt"
+    path.write_text(
+        "Interviewer: Hi Denise, is Mum there with you?\nMum: Yes. Denise is fine.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (t,), key = pseudonymise([read_transcript(path)], PseudonymKey({"Denise": "daughter"}))
+    assert (
+        t.text
+        == "Interviewer: Hi [daughter], is Mum there with you?\nP24: Yes. [daughter] is fine.\n"
+    )
+    assert "Denise" not in {name for own in key.scoped.values() for name in own}
