@@ -1634,6 +1634,20 @@ def parted_said(lost: Sequence[Decision], result: CodingResult) -> str:
     )
 
 
+def _first_segments(
+    pairs: Sequence[tuple[Decision, str]],
+) -> tuple[dict[str, Decision], str, int, int]:
+    """Of ``(decision, segment id)`` pairs: each segment's first decision, the first three
+    segments named with that decision's row ("p01:0004 (row 7), ... and 2 more"), how many
+    decisions, how many segments."""
+    first: dict[str, Decision] = {}
+    for d, sid in pairs:
+        first.setdefault(sid, d)
+    named = [sid + _row_of(d) for sid, d in first.items()]
+    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
+    return first, ", ".join(named[:3]) + more, len(pairs), len(first)
+
+
 def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn of the decisions that followed their words into a segment holding more talk
     (:func:`_inside_one_segment`), and of the segments now holding parts decided differently
@@ -1644,17 +1658,12 @@ def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
     joined = match.matched_to_joined
     if not joined:
         return
-    first: dict[str, Decision] = {}
-    for d, sid in joined:
-        first.setdefault(sid, d)
-    named = [sid + _row_of(d) for sid, d in first.items()]
-    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
-    n, k = len(joined), len(first)
+    first, named, n, k = _first_segments(joined)
     warn(
         f"{n} decision{'s' if n != 1 else ''} followed {'its' if n == 1 else 'their'} words "
         f"into {k} segment{'s' if k != 1 else ''} holding more talk than "
         f"{'it' if n == 1 else 'they'} decided (a turn no longer parted, or segments joined, "
-        f"since the review): {', '.join(named[:3])}{more}; check the decision fits the whole "
+        f"since the review): {named}; check the decision fits the whole "
         "segment",
         path=where,
     )
@@ -1715,16 +1724,11 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     _warn_of_joined(match, where)
     if not edited:
         return
-    first: dict[str, Decision] = {}
-    for d, sid in edited:
-        first.setdefault(sid, d)
-    named = [sid + _row_of(d) for sid, d in first.items()]
-    more = f" and {len(named) - 3} more" if len(named) > 3 else ""
-    n, k = len(edited), len(first)
+    _, named, n, k = _first_segments(edited)
     warn(
         f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
         "whose text was edited since the review (nearly the same words, not the same): "
-        f"{', '.join(named[:3])}{more}; check they are the talk decided on",
+        f"{named}; check they are the talk decided on",
         path=where,
     )
 
