@@ -443,17 +443,20 @@ def is_told_apart(label: str) -> bool:
 
 
 def names_by_role(label: str) -> bool:
-    """Whether ``label``, a note in brackets aside, names one person by a role or kin word
-    (``data/person_words.txt``: ``Mum``, ``Matron``, ``Registered Manager``, ``Commissioner``):
-    someone of their own beside a person named, never that person rejoined from a device as
-    ``iPhone`` or a guest's ``Guest`` is (:func:`~roqa_nlp.pseudonyms.people_named`; session 72
-    rolewords: once these words were words of ``data/not_names.txt``, ``Mum`` beside ``Jo
-    Whitfield`` was Jo and given her pseudonym)."""
+    """Whether ``label``, a note in brackets aside, names someone by what they are, a role or
+    kin word (``Mum``, ``Matron``, ``Registered Manager``, ``Team leader``, ``Pharmacist``), not
+    a device or a guest (``data/device_names.txt``: ``iPhone``, ``Guest``, ``Zoom user``): of a
+    label of no name words, someone of their own beside a person named; only a device's or a
+    guest's label is that person rejoined (:func:`~roqa_nlp.pseudonyms.people_named`). Any word
+    but a device's or a guest's counts, not only those of a list of role words: session 72
+    rolewords gave ``Mum`` beside ``Jo Whitfield`` Jo's pseudonym once ``mum`` was a word of
+    ``data/not_names.txt``, and session 73 hunter (R1) found ``Team leader``, ``Pharmacist``
+    and 19 more words of not_names.txt, none in ``data/person_words.txt``, read as ``Sarah``
+    rejoined and given her pseudonym."""
     from .devices import is_device_name
 
-    words = re.findall(r"[^\W\d_]+", _without_bracketed_notes(label).casefold())
-    persons = packaged_words("person_words.txt")
-    return not is_device_name(label) and any(w in persons for w in words)
+    words = re.findall(r"[^\W\d_]+", _without_bracketed_notes(label))
+    return bool(words) and not is_device_name(label)
 
 
 def given_name_first(name: str) -> str:
