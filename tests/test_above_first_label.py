@@ -214,3 +214,61 @@ def test_a_word_file_names_the_paragraph_left_out_above_the_first_label(
     named = [w for w in said if ABOVE in w]
     assert len(named) == 1, said
     assert "(paragraph 1, paragraph 2)" in named[0], named[0]
+
+
+#: s73 hunter R3: a researcher's note on the transcript above the first label, in the first or
+#: second person, read as talk: it names the transcript or its making, or the interviewee as
+#: "the participant" (data/transcript_note_words.txt), or opens as the transcript's title does
+#: (a word of data/transcript_title_words.txt and a number: "Interview 3 of 13 - ...").
+NOTES_ON_THE_TRANSCRIPT = {
+    "names removed": "We have removed all names and places from this transcript.",
+    "a pause asked for": "The participant asked us to pause the recording twice.",
+    "permission to quote": "You may quote from this transcript with the participant's permission.",
+    "the interview's number": "Interview 3 of 13 - we met at the service's office.",
+    "anonymised by us": "We anonymised the names of staff and services.",
+    "transcribed by us": "I transcribed this from the Teams recording myself.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(NOTES_ON_THE_TRANSCRIPT))
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_note_on_the_transcript_above_the_first_label_gives_no_warning(
+    tmp_path: Path, case: str, suffix: str
+) -> None:
+    lines = [
+        NOTES_ON_THE_TRANSCRIPT[case],
+        "",
+        "Interviewer: What got in the way?",
+        "P07: Honestly the training from the recovery college made a huge difference.",
+    ]
+    t, said = _read(tmp_path / f"h11{suffix}", lines)
+    assert not [w for w in said if ABOVE in w], said
+    assert above_first_label_warning(t) is None
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P07"]
+
+
+#: The hunter's correct hits (s73 own/ab03, ab05; s72 merged p23, p24, p44): a participant's
+#: first answer typed above the first label still warns, one naming the recording among them.
+ANSWERS_ABOVE = {
+    "ab03": "we were talking before the recording started about the staffing, and honestly "
+    "it has been the worst year I can remember.",
+    "ab05": "...so that's why I said we need more staff on nights.",
+    "p23": "I'd say the biggest thing for us was the staffing crisis last winter. We were "
+    "running on agency staff most weeks.",
+    "p24": "Well, as I was saying, we started the recovery programme in 2019 and it has been "
+    "slow going.",
+    "p44": "I think the main thing to say first is that our team is small, only nine staff.",
+    "participants plural": "Our participants in the peer group run the allotment themselves.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ANSWERS_ABOVE))
+def test_an_answer_above_the_first_label_still_warns(tmp_path: Path, case: str) -> None:
+    lines = [
+        ANSWERS_ABOVE[case],
+        "",
+        "Interviewer: What got in the way?",
+        "P07: Honestly the training from the recovery college made a huge difference.",
+    ]
+    t, said = _read(tmp_path / "h12.txt", lines)
+    assert len([w for w in said if ABOVE in w]) == 1, said

@@ -416,6 +416,12 @@ _FIELD_LINE = re.compile(r"^[^\W\d_][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2}:(?:
 #: recorded.]``, ``(Recording starts.)``).
 _BRACKETED = re.compile(r"^[\[({].*[\])}][.!?]?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: The words of a researcher's note on the transcript (``We have removed all names from this
+#: transcript.``, ``The participant asked us to pause.``): such a line is no talk left out.
+TRANSCRIPT_NOTE_WORDS = "transcript_note_words.txt"
+#: A line opening as a transcript's title does, a word and a number (``Interview 3 of 13 - we
+#: met at the service's office.``, ``Transcript 12 - ...``).
+_TITLE_OPENING = re.compile(r"^([^\W\d_]+) #?\d+\b")
 
 
 @cache
@@ -430,7 +436,11 @@ def reads_as_talk(words: str) -> bool:
     the manager here six years.``). Neither a note in brackets nor a header's ``Field: value``
     line reads so, nor a title, a date or a header's sentence in the third person (``Interview
     with P04, 12 March 2021``, ``This call is being recorded.``, ``All names have been
-    anonymised.``: s72 hunter R2, docs/transcripts.md promises headers give no warning)."""
+    anonymised.``: s72 hunter R2, docs/transcripts.md promises headers give no warning), nor a
+    researcher's note on the transcript in the first or second person, one naming the
+    transcript, its making or "the participant" (:data:`TRANSCRIPT_NOTE_WORDS`: ``We have
+    removed all names from this transcript.``) or opening as its title does (``Interview 3 of
+    13 - we met at the service's office.``; s73 hunter R3: 5 of 10 such notes warned)."""
     line = " ".join(words.split())
     said = line.split()
     if not said or _SENTENCE_END.search(said[-1]) is None:
@@ -439,8 +449,13 @@ def reads_as_talk(words: str) -> bool:
         return False
     if said[-1].rstrip("\"'\u201d\u2019)]").endswith(("?", "\uff1f")):
         return len(said) >= 2
+    title = _TITLE_OPENING.match(line)
+    if title is not None and title[1].casefold() in packaged_words("transcript_title_words.txt"):
+        return False
+    spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(line)]
+    if any(w in packaged_words(TRANSCRIPT_NOTE_WORDS) for w in spoken):
+        return False
     persons = _talk_persons()
-    spoken = (w.lower().replace("\u2019", "'") for w in _WORD.findall(line))
     return len(said) >= MIN_TALK_WORDS and any(w in persons for w in spoken)
 
 
