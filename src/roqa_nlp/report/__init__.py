@@ -838,7 +838,7 @@ def _left_out_unpseudonymised(
     ``result`` (a name the key replaced), or ``result`` is not given; else the segments changed
     (a turn parted or joined) since the review."""
     from ..decisions import UNSAID, unmatched_cause
-    from ..errors import and_list, first_and_count, warn
+    from ..errors import warn
 
     causes = [(UNSAID, ())] if result is None else [unmatched_cause(d, result) for d in lost]
     if all(why != UNSAID for why, _ in causes):
@@ -846,10 +846,7 @@ def _left_out_unpseudonymised(
 
     n = len(lost)
     one = n == 1
-    rows = [str(r) for r in sorted({d.row for d in lost if d.row is not None})]
-    # by row, never by segment id: an id holds the transcript's name as it was
-    listed = and_list(rows) if len(rows) <= 5 else first_and_count(rows)
-    which = f" (row{'' if len(rows) == 1 else 's'} {listed})" if rows else ""
+    which = _rows_of_lost(lost)
     it, they = ("it", "it") if one else ("them", "they")
     said = (
         f"{n} decision{'' if one else 's'} of the review{which} "
@@ -871,6 +868,16 @@ def _left_out_unpseudonymised(
     return said
 
 
+def _rows_of_lost(lost: Sequence[Decision]) -> str:
+    """ " (rows 3, 7 and 9)": the decisions file's rows of ``lost``, the first five then a count;
+    by row, never by segment id, since an id holds the transcript's name as it was."""
+    from ..errors import and_list, first_and_count
+
+    rows = [str(r) for r in sorted({d.row for d in lost if d.row is not None})]
+    listed = and_list(rows) if len(rows) <= 5 else first_and_count(rows)
+    return f" (row{'' if len(rows) == 1 else 's'} {listed})" if rows else ""
+
+
 def _left_out_segments_changed(
     lost: Sequence[Decision],
     where: str | Path | Sequence[Decision] | None,
@@ -881,13 +888,11 @@ def _left_out_segments_changed(
     pseudonymising, is why they match nothing; the one warning names the segments their words
     are now said across, when one decision's are (ids of pseudonymised codings)."""
     from ..decisions import PARTED, SEGMENTS_CHANGED
-    from ..errors import and_list, first_and_count, warn
+    from ..errors import warn
 
     n = len(lost)
     one = n == 1
-    rows = [str(r) for r in sorted({d.row for d in lost if d.row is not None})]
-    listed = and_list(rows) if len(rows) <= 5 else first_and_count(rows)
-    which = f" (row{'' if len(rows) == 1 else 's'} {listed})" if rows else ""
+    which = _rows_of_lost(lost)
     it, they = ("it", "it") if one else ("them", "they")
     across = ""
     if one and causes[0][0] == PARTED:
