@@ -2601,6 +2601,33 @@ def test_a_quote_leaves_out_an_aside_after_a_backchannel() -> None:
     assert got[0][3] is not None and got[2][3] is not None
 
 
+def test_an_answer_that_is_talk_on_both_sides_of_a_backchannel_stays_one_segment() -> None:
+    """Tester s73 study3, D1: "Recovery's not a, it's not a model for us ... Nobody here's going
+    to tell you what your recovery looks like." ``Mm-hm.`` "That's the whole point of peer
+    support ..." was parted, its first half set aside as procedural (read alone, procedural
+    talk 0.72, top code 0.22) and left out of Table 2. A piece is parted off only when it is
+    clearly an aside, read with the question as its segment is and near no code (below
+    FITS_NO_CODE); the son who came in from school, after the next answer's ``Mm-hm.``, still
+    is."""
+    got = _coded(DATA.parent / "asides" / "peer_support_across_backchannel.csv")
+    assert [g[:3] for g in got] == [
+        ("Recovery's not a, it's n", False, False),
+        ("So we've put in reflecti", False, False),
+        ("Sorry, sorry, that's my ", True, False),
+    ]
+    assert got[0][3] is not None and got[1][3] is not None
+
+
+def test_the_last_words_of_an_answer_after_a_backchannel_are_not_set_aside() -> None:
+    """Tester s73 study3, item 2: in a service .srt, "Even if it's just I want to sleep." after
+    the interviewer's ``Mm-hm.`` was parted off the crisis-house answer as off-topic (read
+    alone: the off-framework class 0.76, top code 0.12). It ends the answer: one segment."""
+    got = _coded(DATA.parent / "asides" / "crisis_stay_across_backchannel.srt")
+    assert len(got) == 1
+    assert got[0][:3] == ("It's hard in crisis, cos", False, False)
+    assert got[0][3] is not None
+
+
 def test_a_turn_parted_at_a_line_of_only_a_label_or_a_note_is_read_and_not_refused() -> None:
     """A piece after a backchannel left out that is only a speaker's label or a transcriber's
     note (``P05:``, ``[inaudible].``) is read as the model reads any segment (suggest would

@@ -1937,9 +1937,14 @@ class AutoCoder:
         """``segments`` with each one parted where a reader left another speaker's backchannel
         out of the turn (:func:`~roqa_nlp.transcripts.backchannel_gaps.backchannel_gaps`,
         after a sentence's end: :func:`~roqa_nlp.transcripts.segment.pieces_apart`) when the
-        pieces on either side differ in kind by the model's own judgement, each piece read
-        alone (as :meth:`suggest_and_flag` reads it, without the question before it): talk to
-        code on one side, an aside set aside (procedural or off-topic) on the other. Tester s72
+        pieces on either side differ in kind by the model's own judgement, each piece read as
+        :meth:`code` reads its segment (with the question before the turn, ``use_context``):
+        talk on one side, on the other clearly an aside, set aside (procedural or off-topic)
+        with its top code below :data:`FITS_NO_CODE`, or saying nothing (:func:`says_nothing`).
+        A piece set aside only just, a code near it, is talk here (tester s73 study3: "...
+        Nobody here's going to tell you what your recovery looks like." ``Mm-hm.`` "That's the
+        whole point of peer support ..." lost its first half to procedural talk, at 0.5 with
+        CI.A at 0.41, read alone 0.72 with its top at 0.22). Tester s72
         cfir2: "... she's the one who keeps it going, really." ``Okay.`` "Sorry, I need to
         sign for a parcel ..." was one segment set aside as procedural, the study's only
         Implementation Leads talk; "... you just can't." ``Right, yeah.`` "Sorry, my dog's
@@ -1967,14 +1972,26 @@ class AutoCoder:
         if all(len(p) < 2 for p in parts):
             return segments
         said = [text[a:b] for p in parts if len(p) > 1 for a, b in p]
-        read = [words_read(t) for t in said]  # as suggest_and_flag reads a text, labels and all
-        rows, pvals, _, proc, off = self._suggest_rows(self._inputs(read), 1, read)
+        read = [words_read(t) for t in said]  # as code() reads a segment, labels and all
+        # each piece read as its segment is, and as it is read once parted: with the
+        # interviewer's question before its turn (use_context)
+        asked = [s.context or "" for s, p in zip(segments, parts) if len(p) > 1 for _ in p]
+        contexts = asked if self.params.get("use_context") else None
+        questions = self._question_embeddings(contexts)
+        X = self._inputs(read, contexts, whole=False, questions=questions)
+        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, contexts, questions)
         alpha = float(self.params["alpha"])
-        flags = [
-            segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(words))
-            for p, pr, a, t, words in zip(pvals, proc, off, _tops(rows), said, strict=True)
-        ]
-        aside = iter([f["procedural"] or f["off_topic"] for f in flags])
+        # clearly an aside: nothing to code by rule (says_nothing), or set aside and near no
+        # code (top below FITS_NO_CODE). A piece set aside only just, a code near it, is part
+        # of the answer (tester s73 study3: "Nobody here's going to tell you what your
+        # recovery looks like." procedural at 0.5 with its top code at 0.41; "Even if it's
+        # just I want to sleep." off-topic with its top at 0.16).
+        clear: list[bool] = []
+        for pv, pr, oft, t, words in zip(pvals, proc, off, _tops(rows), said, strict=True):
+            nothing = says_nothing(words)
+            f = segment_flags(pv, pr, oft, alpha, t, said_nothing=nothing)
+            clear.append(nothing or ((f["procedural"] or f["off_topic"]) and t < FITS_NO_CODE))
+        aside = iter(clear)
         spans: list[tuple[int, int, int]] = []
         for s, p in zip(segments, parts, strict=True):
             if len(p) < 2:
