@@ -2712,3 +2712,19 @@ def test_an_aside_is_parted_the_same_after_transcripts_jsonl(tmp_path: Path) -> 
     back = CodingResult.read(tmp_path / "coded").transcripts[t.id]
     assert ac.segments_of(back) == ac.segments_of(t)
     assert len(ac.segments_of(t)) == 3
+
+
+def test_an_apology_that_opens_talk_after_a_backchannel_is_not_parted_off() -> None:
+    """Hunter s73, R2: "Sorry, I've lost my thread. Where the council really let us down was
+    the housing list." after the interviewer's ``Mm-hmm.`` was parted off the agency answer as
+    procedural (the piece's top code 0.04), out of Table 2. A set-aside piece one of whose
+    sentences alone fits a code (the council sentence, top code 0.69 with the question) is
+    talk; the line-drop aside, whose question about the inspections fits none (0.24), is still
+    parted off."""
+    got = _coded(DATA.parent / "asides" / "apology_opens_talk_after_backchannel.vtt")
+    assert [g[:3] for g in got] == [
+        ("Agency cover became the ", False, False),
+        ("You can't change a cultu", False, False),
+        ("Sorry, the line dropped ", True, False),
+    ]
+    assert got[0][3] is not None and got[1][3] is not None

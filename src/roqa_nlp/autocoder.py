@@ -1991,6 +1991,7 @@ class AutoCoder:
             nothing = says_nothing(words)
             f = segment_flags(pv, pr, oft, alpha, t, said_nothing=nothing)
             clear.append(nothing or ((f["procedural"] or f["off_topic"]) and t < FITS_NO_CODE))
+        self._talk_within(said, asked, clear, [says_nothing(w) for w in said])
         aside = iter(clear)
         spans: list[tuple[int, int, int]] = []
         for s, p in zip(segments, parts, strict=True):
@@ -2009,6 +2010,47 @@ class AutoCoder:
         if len(spans) == len(segments):
             return segments
         return segments_from_spans(transcript, spans)
+
+    def _talk_within(
+        self, said: list[str], asked: list[str], clear: list[bool], by_rule: list[bool]
+    ) -> None:
+        """Mark in ``clear`` a piece the model set aside (not by rule) as talk when one of its
+        sentences, read alone with the same question, is talk that fits a code (not set aside,
+        top at least FITS_A_CODE): an apology that opens talk is no aside (hunter s73 R2:
+        "Sorry, I've lost my thread. Where the council really let us down was the housing
+        list." was parted off as procedural, out of Table 2; its second sentence alone has its
+        top code at 0.69). A sentence near a code without fitting one ("Sorry, the
+        line dropped there. Did you hear that bit about the inspections?", 0.24) keeps the
+        piece an aside. Only set-aside pieces of two sentences or more are read again."""
+        from .transcripts.sentences import split_sentences
+
+        which: list[int] = []
+        sentences: list[str] = []
+        contexts: list[str] = []
+        for i, (words, is_aside, nothing) in enumerate(zip(said, clear, by_rule, strict=True)):
+            if not is_aside or nothing:
+                continue
+            spans = split_sentences(words)
+            if len(spans) < 2:
+                continue
+            for a, b in spans:
+                which.append(i)
+                sentences.append(words[a:b])
+                contexts.append(asked[i])
+        if not sentences:
+            return
+        read = [words_read(t) for t in sentences]
+        given = contexts if self.params.get("use_context") else None
+        questions = self._question_embeddings(given)
+        X = self._inputs(read, given, whole=False, questions=questions)
+        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, given, questions)
+        alpha = float(self.params["alpha"])
+        for i, pv, pr, oft, t, words in zip(
+            which, pvals, proc, off, _tops(rows), sentences, strict=True
+        ):
+            f = segment_flags(pv, pr, oft, alpha, t, said_nothing=says_nothing(words))
+            if not (f["procedural"] or f["off_topic"]) and t >= FITS_A_CODE:
+                clear[i] = False
 
     def code(
         self,
