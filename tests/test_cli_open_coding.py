@@ -106,7 +106,10 @@ def test_roqa_code_groups_with_the_rule_given_and_records_it(
     }
     rows = [json.loads(line) for line in (out / "open_coding.jsonl").open(encoding="utf-8")]
     # at the packaged rule (0.6, 2): one candidate of 3 and 6 segments not grouped; at 0.8 a pair
-    # (p01_interview:0008 and :0019) forms, but is smaller than 3
+    # (p01_interview:0008 and :0019) forms, but is smaller than 3. (p03_interview:0010, "I think
+    # of it as helping someone build a life ...", was :0009 before session 73: this test's tiny
+    # model parts p03's biography answer at its backchannel left out, reading each part with
+    # the question, as roqa code reads a segment)
     assert [(r["id"], r["segment_ids"]) for r in rows if not r["set_aside"]] == [
         (
             "candidate-001",
@@ -116,7 +119,7 @@ def test_roqa_code_groups_with_the_rule_given_and_records_it(
                 "p02_interview:0013",
                 "p02_interview:0015",
                 "p02_interview:0020",
-                "p03_interview:0009",
+                "p03_interview:0010",
             ],
         ),  # fmt: skip
         ("ungrouped-001", ["p01_interview:0008"]),
