@@ -1972,26 +1972,20 @@ class AutoCoder:
         if all(len(p) < 2 for p in parts):
             return segments
         said = [text[a:b] for p in parts if len(p) > 1 for a, b in p]
-        read = [words_read(t) for t in said]  # as code() reads a segment, labels and all
         # each piece read as its segment is, and as it is read once parted: with the
         # interviewer's question before its turn (use_context)
         asked = [s.context or "" for s, p in zip(segments, parts) if len(p) > 1 for _ in p]
-        contexts = asked if self.params.get("use_context") else None
-        questions = self._question_embeddings(contexts)
-        X = self._inputs(read, contexts, whole=False, questions=questions)
-        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, contexts, questions)
-        alpha = float(self.params["alpha"])
         # clearly an aside: nothing to code by rule (says_nothing), or set aside and near no
         # code (top below FITS_NO_CODE). A piece set aside only just, a code near it, is part
         # of the answer (tester s73 study3: "Nobody here's going to tell you what your
         # recovery looks like." procedural at 0.5 with its top code at 0.41; "Even if it's
         # just I want to sleep." off-topic with its top at 0.16).
-        clear: list[bool] = []
-        for pv, pr, oft, t, words in zip(pvals, proc, off, _tops(rows), said, strict=True):
-            nothing = says_nothing(words)
-            f = segment_flags(pv, pr, oft, alpha, t, said_nothing=nothing)
-            clear.append(nothing or ((f["procedural"] or f["off_topic"]) and t < FITS_NO_CODE))
-        self._talk_within(said, asked, clear, [says_nothing(w) for w in said])
+        by_rule = [says_nothing(words) for words in said]
+        clear = [
+            nothing or (set_aside and top < FITS_NO_CODE)
+            for nothing, (set_aside, top) in zip(by_rule, self._judged(said, asked), strict=True)
+        ]
+        self._talk_within(said, asked, clear, by_rule)
         aside = iter(clear)
         spans: list[tuple[int, int, int]] = []
         for s, p in zip(segments, parts, strict=True):
@@ -2039,18 +2033,25 @@ class AutoCoder:
                 contexts.append(asked[i])
         if not sentences:
             return
-        read = [words_read(t) for t in sentences]
-        given = contexts if self.params.get("use_context") else None
-        questions = self._question_embeddings(given)
-        X = self._inputs(read, given, whole=False, questions=questions)
-        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, given, questions)
-        alpha = float(self.params["alpha"])
-        for i, pv, pr, oft, t, words in zip(
-            which, pvals, proc, off, _tops(rows), sentences, strict=True
-        ):
-            f = segment_flags(pv, pr, oft, alpha, t, said_nothing=says_nothing(words))
-            if not (f["procedural"] or f["off_topic"]) and t >= FITS_A_CODE:
+        for i, (set_aside, top) in zip(which, self._judged(sentences, contexts), strict=True):
+            if not set_aside and top >= FITS_A_CODE:
                 clear[i] = False
+
+    def _judged(self, said: list[str], asked: list[str]) -> list[tuple[bool, float]]:
+        """Of each text of ``said``, read as :meth:`code` reads a segment (labels and all, the
+        question ``asked`` before it when the model uses context): whether it is set aside
+        (procedural or off-topic, :func:`segment_flags`) and its top code's probability."""
+        read = [words_read(t) for t in said]
+        contexts = asked if self.params.get("use_context") else None
+        questions = self._question_embeddings(contexts)
+        X = self._inputs(read, contexts, whole=False, questions=questions)
+        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, contexts, questions)
+        alpha = float(self.params["alpha"])
+        judged = []
+        for pv, pr, oft, top, words in zip(pvals, proc, off, _tops(rows), said, strict=True):
+            f = segment_flags(pv, pr, oft, alpha, top, said_nothing=says_nothing(words))
+            judged.append((f["procedural"] or f["off_topic"], top))
+        return judged
 
     def code(
         self,
