@@ -243,3 +243,18 @@ def test_the_page_follows_words_into_a_joined_segment_as_python_does() -> None:
         CodingResult(segments=[seg(sid, t) for sid, t in texts.items()]),
     )
     assert list(python.on) == ["d:0005", "d:0005", "d:0005", "d:0006", None]
+
+
+def test_owners_maps_each_segment_to_the_decisions_on_it() -> None:
+    """The one map _near_matches and _inside_one_segment read: a segment a decision is on ->
+    the segment ids of the decisions on it (two decisions may be on one); none for no segment."""
+    from roqa_nlp.decisions import _owners
+
+    chosen: dict[tuple[str, str], str | None] = {
+        ("p17:0001", FIRST): "p17:0001",
+        ("p17:0002", SECOND): "p17:0001",
+        ("p17:0003", AFTER): None,
+        ("p17:0004", BEFORE): "p17:0004",
+    }
+    assert _owners(chosen) == {"p17:0001": {"p17:0001", "p17:0002"}, "p17:0004": {"p17:0004"}}
+    assert _owners({}) == {}

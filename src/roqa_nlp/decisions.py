@@ -1445,6 +1445,15 @@ def _words(text: str) -> list[str]:
     return same_text(text).casefold().split()
 
 
+def _owners(chosen: dict[tuple[str, str], str | None]) -> dict[str, set[str]]:
+    """Each segment some decision in ``chosen`` is on -> the segment ids of those decisions."""
+    owners: dict[str, set[str]] = {}
+    for (sid, _), on in chosen.items():
+        if on is not None:
+            owners.setdefault(on, set()).add(sid)
+    return owners
+
+
 def _near_matches(
     chosen: dict[tuple[str, str], str | None], result: CodingResult
 ) -> dict[tuple[str, str], str]:
@@ -1460,10 +1469,7 @@ def _near_matches(
     ]
     if not left:
         return {}
-    owners: dict[str, set[str]] = {}  # segment -> the segment ids of the decisions on it
-    for (sid, _), on in chosen.items():
-        if on is not None:
-            owners.setdefault(on, set()).add(sid)
+    owners = _owners(chosen)
     named = {transcript_part(sid) for sid, _ in chosen}
     # where each decision's near words are looked for: its transcript, or, when that is not
     # coded (its file renamed since the review: a name in it pseudonymised), every coded one
@@ -1555,10 +1561,7 @@ def _inside_one_segment(
     ]
     if not left:
         return {}
-    owners: dict[str, set[str]] = {}  # segment -> the segment ids of the decisions on it
-    for (sid, _), on in chosen.items():
-        if on is not None:
-            owners.setdefault(on, set()).add(sid)
+    owners = _owners(chosen)
     parts = {transcript_part(sid) for sid, _ in left}
     segments: dict[str, list[tuple[str, list[str]]]] = {}
     for s in result.segments:
