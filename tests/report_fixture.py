@@ -237,6 +237,7 @@ def build_persons_result(
 #: report.js's functions by which the recode box reads the code a researcher types, in the
 #: codebook the page lists (:func:`report_js_functions`)
 RECODE_FUNCTIONS = (
+    "sameText",
     "squash",
     "labelOf",
     "codeWords",

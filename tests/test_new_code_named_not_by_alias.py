@@ -98,7 +98,7 @@ def test_the_report_page_keys_names_as_python_does() -> None:
     ]
     script = (
         f"var near = {{casefold: {json.dumps(casefold_table())}}}; var foldMap = null;\n"
-        + report_js_functions("foldCase", "nameKey")
+        + report_js_functions("sameText", "foldCase", "nameKey")
         + f"console.log(JSON.stringify({json.dumps(names)}.map(nameKey)));\n"
     )
     assert node_prints(script) == [normalise_name(n) for n in names]

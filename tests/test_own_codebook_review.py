@@ -578,6 +578,7 @@ def _page_reviewed(page: str, states: dict[str, dict[str, Any]]) -> dict[str, An
         "function reviewsById() { return reviews; }\n"
         + report_js_functions(
             "shownCodes",
+            "sameText",
             "squash",
             "isOtherCode",
             "intoOf",

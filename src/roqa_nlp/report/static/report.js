@@ -695,10 +695,16 @@
 
   /* -- the recode box: text read as a code of the page's list (#recode-codes, "id name") -- */
 
+  /* text with its blanks made one space between words, none around them: how the page
+     compares texts spacing aside (squash, nameKey, recodeTarget, a loaded file's rows, as
+     roqa_nlp.decisions.same_text) */
+  function sameText(text) {
+    return String(text || "").split(/\s+/).filter(Boolean).join(" ");
+  }
   /* text as codes are looked up: case and spacing aside, "&" read as "and" (as Python's
      codebook.normalise_name reads a code's name) */
   function squash(text) {
-    return String(text || "").toLowerCase().replace(/&/g, " and ").split(/\s+/).filter(Boolean).join(" ");
+    return sameText(String(text || "").toLowerCase().replace(/&/g, " and "));
   }
   function labelOf(id) {
     for (var i = 0; i < codes.length; i++) if (codes[i].id === id) return codes[i].id + " " + codes[i].name;
@@ -770,7 +776,7 @@
      recodeHits finds, the suggestion's own code only when no other matches. {code: ""} for no
      text, {refused: why} for text that names no code, several, or the suggestion's own. */
   function recodeTarget(typed, own) {
-    var text = String(typed || "").split(/\s+/).filter(Boolean).join(" ");
+    var text = sameText(typed);
     var t = squash(text);
     if (!t) return { code: "" };
     var hits = recodeHits(t);
@@ -968,10 +974,6 @@
   }
 
   /* -- decisions from a file: matched to this page's segments, then shown on their controls -- */
-
-  function sameText(text) {
-    return String(text || "").split(/\s+/).filter(Boolean).join(" ");
-  }
 
   function transcriptPart(segmentId) {
     var at = segmentId.lastIndexOf(":");
@@ -2148,8 +2150,7 @@
      as "and", punctuation as spaces, spacing aside. */
   function nameKey(name) {
     var s = foldCase(String(name || "")).replace(/&/g, " and ");
-    s = s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019\u2026]+/g, " ");
-    return s.split(/\s+/).filter(Boolean).join(" ");
+    return sameText(s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019\u2026]+/g, " "));
   }
   /* The id of the code of this page's list written `key` (its id, or its id, name or alias in
      any case or spacing: nameKey), as Codebook.find finds it (an id or name before an alias,
