@@ -42,6 +42,7 @@ from collections.abc import Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
@@ -2078,11 +2079,7 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
         return transcript
     metadata = dict(transcript.metadata)
     metadata[ELSEWHERE_LABELS] = [label for label in unmatched if label in matched]
-    left = [label for label in unmatched if label not in matched]
-    if left:
-        metadata[UNMATCHED_LABELS] = left
-    else:
-        del metadata[UNMATCHED_LABELS]
+    _drop_matched(metadata, UNMATCHED_LABELS, matched)
     return replace(transcript, metadata=metadata)
 
 
@@ -2091,12 +2088,18 @@ def _participants_matched_elsewhere(transcript: Transcript, matched: Collection[
     if not unmatched or not any(label in matched for label in unmatched):
         return transcript
     metadata = dict(transcript.metadata)
-    left = [label for label in unmatched if label not in matched]
-    if left:
-        metadata[PARTICIPANT_UNMATCHED] = left
-    else:
-        del metadata[PARTICIPANT_UNMATCHED]
+    _drop_matched(metadata, PARTICIPANT_UNMATCHED, matched)
     return replace(transcript, metadata=metadata)
+
+
+def _drop_matched(metadata: dict[str, Any], key: str, matched: Collection[str]) -> None:
+    """``metadata[key]``, labels given that name no speaker of the transcript, without those
+    in ``matched`` (:func:`with_labels_matched_elsewhere`); the key dropped when none is left."""
+    left = [label for label in metadata[key] if label not in matched]
+    if left:
+        metadata[key] = left
+    else:
+        del metadata[key]
 
 
 #: A participant label a transcription template gives every interviewee alike, numbered the
