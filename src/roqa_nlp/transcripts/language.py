@@ -162,51 +162,25 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         transcript = named_as_source(transcript)
     warn_of_speakers(transcript, stacklevel=stacklevel + 1)
     warn_of_language(transcript, stacklevel=stacklevel + 1)
-    unread = unread_cues_warning(transcript)
-    if unread:
-        warnings.warn(RoqaWarning(unread), stacklevel=stacklevel + 1)
-    backwards = backward_cues_warning(transcript)
-    if backwards:
-        warnings.warn(RoqaWarning(backwards), stacklevel=stacklevel + 1)
-    above = above_first_label_warning(transcript)
-    if above:
-        warnings.warn(RoqaWarning(above), stacklevel=stacklevel + 1)
-    no_turn = no_turn_warning(transcript)
-    if no_turn:
-        warnings.warn(RoqaWarning(no_turn), stacklevel=stacklevel + 1)
-    fields = field_lines_warning(transcript)
-    if fields:
-        warnings.warn(RoqaWarning(fields), stacklevel=stacklevel + 1)
-    unnamed = unnamed_opening_warning(transcript)
-    if unnamed:
-        warnings.warn(RoqaWarning(unnamed), stacklevel=stacklevel + 1)
-    unidentified = unidentified_voice_warning(transcript)
-    if unidentified:
-        warnings.warn(RoqaWarning(unidentified), stacklevel=stacklevel + 1)
-    headings = headings_warning(transcript)
-    if headings:
-        warnings.warn(RoqaWarning(headings), stacklevel=stacklevel + 1)
-    heading_talk = heading_shaped_talk_warning(transcript)
-    if heading_talk:
-        warnings.warn(RoqaWarning(heading_talk), stacklevel=stacklevel + 1)
-    undecided = undecided_talk_warning(transcript)
-    if undecided:
-        warnings.warn(RoqaWarning(undecided), stacklevel=stacklevel + 1)
-    after_change = after_change_warning(transcript)
-    if after_change:
-        warnings.warn(RoqaWarning(after_change), stacklevel=stacklevel + 1)
-    split = split_turns_warning(transcript)
-    if split:
-        warnings.warn(RoqaWarning(split), stacklevel=stacklevel + 1)
-    initialled = initialled_talk_warning(transcript)
-    if initialled:
-        warnings.warn(RoqaWarning(initialled), stacklevel=stacklevel + 1)
-    asked_nothing = unlabelled_answers_warning(transcript)
-    if asked_nothing:
-        warnings.warn(RoqaWarning(asked_nothing), stacklevel=stacklevel + 1)
-    named = name_in_file_warning(transcript)
-    if named:
-        warnings.warn(RoqaWarning(named), stacklevel=stacklevel + 1)
-    default_name = zoom_default_name_warning(transcript)
-    if default_name:
-        warnings.warn(RoqaWarning(default_name), stacklevel=stacklevel + 1)
+    # each says one line of its own, or None; said in this order
+    for said in (
+        unread_cues_warning,
+        backward_cues_warning,
+        above_first_label_warning,
+        no_turn_warning,
+        field_lines_warning,
+        unnamed_opening_warning,
+        unidentified_voice_warning,
+        headings_warning,
+        heading_shaped_talk_warning,
+        undecided_talk_warning,
+        after_change_warning,
+        split_turns_warning,
+        initialled_talk_warning,
+        unlabelled_answers_warning,
+        name_in_file_warning,
+        zoom_default_name_warning,
+    ):
+        warning = said(transcript)
+        if warning:
+            warnings.warn(RoqaWarning(warning), stacklevel=stacklevel + 1)
