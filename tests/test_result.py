@@ -446,6 +446,23 @@ def test_line_missing_a_field_is_a_one_line_error_with_its_number(saved) -> None
     assert msg.startswith(f"{p}: line 3 is not a segment coding")
 
 
+def test_a_transcript_line_out_of_its_text_is_a_one_line_error_with_its_number(saved) -> None:
+    """transcripts.jsonl's lines are read as codings.jsonl's are: a line that is no transcript
+    (a turn outside its text) names its number, what it is not and what each line needs."""
+    _, out = saved
+    side = out / "transcripts.jsonl"
+    lines = side.read_text("utf-8").splitlines()
+    record = json.loads(lines[-1])
+    record["turns"][0]["end"] = len(record["text"]) + 5
+    side.write_text("\n".join([*lines[:-1], json.dumps(record)]) + "\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as exc:
+        CodingResult.read(out)
+    msg = str(exc.value)
+    assert "\n" not in msg
+    assert msg.startswith(f"{side}: line {len(lines)} is not a transcript (")
+    assert msg.endswith(" (each line needs id, text and turns within the text)")
+
+
 def test_reading_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(RoqaError, match="file not found"):
         CodingResult.read(tmp_path / "nothing.jsonl")

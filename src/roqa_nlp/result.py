@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .earlier_outputs import earlier_run_files, files_before, transcripts_held
 from .errors import RoqaError, RoqaTypeError, RoqaValueError, a_type
@@ -337,6 +337,37 @@ def _check_turns(t: Transcript) -> None:
         if not previous <= u.start <= u.end <= len(t.text):
             raise ValueError(f"turn {u.start}-{u.end} is outside the text or out of order")
         previous = u.end
+
+
+def _checked_transcript(d: dict[str, Any]) -> Transcript:
+    """The transcript of a line of ``transcripts.jsonl``, its turns checked (:func:`_check_turns`)."""
+    t = transcript_from_dict(d)
+    _check_turns(t)
+    return t
+
+
+#: what :func:`_read_lines_as` reads each line as
+_Read = TypeVar("_Read")
+
+
+def _read_lines_as(
+    path: Path,
+    parse: Callable[[dict[str, Any]], _Read],
+    what: str,
+    hint: str,
+    *,
+    cut_short: str | None = None,
+) -> list[tuple[int, _Read]]:
+    """Each line of the JSON Lines file ``path`` (:func:`~roqa_nlp.io.read_jsonl_numbered`) as
+    ``parse`` reads it, with its number; a line it cannot read is an error naming the line as
+    not ``what`` ("a transcript"), with ``hint``."""
+    read = []
+    for i, r in read_jsonl_numbered(path, cut_short=cut_short):
+        try:
+            read.append((i, parse(r)))
+        except (KeyError, TypeError, ValueError, OverflowError) as e:
+            raise RoqaValueError(f"line {i} is not {what} ({e})", path=path, hint=hint) from None
+    return read
 
 
 def transcript_from_dict(d: dict[str, Any]) -> Transcript:
@@ -1229,29 +1260,24 @@ class CodingResult:
             raise codings_not_found(p)
         segs: list[SegmentResult] = []
         lines: dict[str, int] = {}
-        for i, r in read_jsonl_numbered(p, cut_short="run `roqa code` again to write it whole"):
-            try:
-                segs.append(SegmentResult.from_dict(r))
-                lines.setdefault(segs[-1].segment.id, i)
-            except (KeyError, TypeError, ValueError, OverflowError) as e:
-                raise RoqaValueError(
-                    f"line {i} is not a segment coding ({e})",
-                    path=p,
-                    hint="each line needs transcript, segment_id, start, end and text",
-                ) from None
+        for i, s in _read_lines_as(
+            p,
+            SegmentResult.from_dict,
+            "a segment coding",
+            "each line needs transcript, segment_id, start, end and text",
+            cut_short="run `roqa code` again to write it whole",
+        ):
+            segs.append(s)
+            lines.setdefault(s.segment.id, i)
         transcripts: dict[str, Transcript] = {}
         side = p.with_name("transcripts.jsonl")
         if side.exists():
-            for i, r in read_jsonl_numbered(side):
-                try:
-                    t = transcript_from_dict(r)
-                    _check_turns(t)
-                except (KeyError, TypeError, ValueError, OverflowError) as e:
-                    raise RoqaValueError(
-                        f"line {i} is not a transcript ({e})",
-                        path=side,
-                        hint="each line needs id, text and turns within the text",
-                    ) from None
+            for _, t in _read_lines_as(
+                side,
+                _checked_transcript,
+                "a transcript",
+                "each line needs id, text and turns within the text",
+            ):
                 transcripts[t.id] = t
         meta = run_record(p.parent)
         if not (p.parent / "run.json").exists() and side.exists():
