@@ -3671,7 +3671,11 @@ def _greeted_name(transcript: Transcript) -> tuple[str, str, str] | None:
         if turn.role != "interviewer" or turn.start > first:
             continue
         said = transcript.text[turn.start : turn.end]
-        for m in _TALK_WORD.finditer(said):
+        # a word after a greeting starts where a greeting's last word and its blanks end: one
+        # pass finds those places, and the greeting before the word there is read as before
+        for end in (g.end() for g in _address_ends().finditer(said)):
+            if (m := _TALK_WORD.match(said, end)) is None:
+                continue
             found = _address_before().search(said[max(0, m.start() - 30) : m.start()])
             if found is not None and _may_be_said_to(word := m.group(0)):
                 greeting = " ".join(f"{found.group(0)}{word}".split())
@@ -4174,6 +4178,17 @@ def _address_before() -> re.Pattern[str]:
     words = sorted(packaged_words("address_words.txt"), key=len, reverse=True)
     said = "|".join(r"[ \t]+".join(re.escape(w) for w in phrase.split()) for phrase in words)
     return re.compile(rf"(?<![\w'’-])(?:{said})[ \t]*,?[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _address_ends() -> re.Pattern[str]:
+    """Where a greeting, thanks or apology of :func:`_address_before` may end before a word: the
+    last word of a phrase of ``data/address_words.txt`` (``back`` of "Welcome back") and its
+    blanks, a comma between or not, a letter right after. Every word :func:`_address_before`
+    finds a greeting before starts at the end of one of these."""
+    words = {phrase.split()[-1] for phrase in packaged_words("address_words.txt")}
+    said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{said})[ \t]*,?[ \t]+(?=[^\W\d_])", re.IGNORECASE)
 
 
 def _said_to(said: str, start: int, end: int, starts: bool) -> bool:
