@@ -445,7 +445,7 @@ def name_parts(name: str) -> list[str]:
     possessive ``'s`` (``"Dr Maria Okafor's iPhone"`` -> ``["Maria", "Okafor"]``). A word that is
     also a common English word (``Will``, ``May``) is kept: :class:`PseudonymKey` replaces it
     only away from the start of a sentence. A job's title has none (``Peer Worker``, ``Key
-    Worker``: :func:`_job_title`), though ``Peer`` and ``Key`` are names too."""
+    Worker``: :func:`job_title`), though ``Peer`` and ``Key`` are names too."""
     parts = []
     said = []  # the label's words but initials and figures, in lower case: a job's title?
     plain = display_name_core(unicodedata.normalize("NFC", name))
@@ -461,10 +461,10 @@ def name_parts(name: str) -> list[str]:
         if bare in honorifics() or bare in _not_names():
             continue
         parts.append(word.rstrip(".") if word.endswith(".") and len(bare) > 2 else word)
-    return [] if parts and _job_title(said) else parts
+    return [] if parts and job_title(said) else parts
 
 
-def _job_title(words: list[str]) -> bool:
+def job_title(words: list[str]) -> bool:
     """Whether a label's ``words`` (in lower case, its notes, initials and figures aside) are a
     job's title, no person's name: two words or more, the last a role's (``data/not_names.txt``:
     ``worker``, ``officer``, ``nurse``) and each before it a role's too or an everyday word that

@@ -739,6 +739,7 @@ def line_labels(
         interviewer_labels,
         in_turn_layout=_initialled_in_turn_layout(matches),
     )
+    accepted |= _job_titles_said_once(lines, matches, accepted)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -2543,6 +2544,82 @@ def accepted_labels(
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
+
+
+def _label_shape(line: str, m: LabelMatch) -> str:
+    """How ``line`` writes its label ``m`` before the words: the label as ``L``, figures as ``9``,
+    blanks as one (``Sarah: `` and ``Team leader: `` -> ``L:``; ``**Sarah:**`` -> ``**L:**``;
+    ``[00:01:02] P04:`` -> ``[99:99:99] L:``)."""
+    head = line[: m.words_start]
+    at = head.find(m.label)
+    if at >= 0:
+        head = f"{head[:at]}L{head[at + len(m.label) :]}"
+    return " ".join(re.sub(r"\d+", "9", head).split())
+
+
+def names_a_job(label: str) -> bool:
+    """Whether ``label`` (its note in brackets aside) is a job's title of two words or more in
+    sentence case, as a transcriber types a role (``Team leader``, ``Deputy manager``, ``Peer
+    support worker``): its first word capitalised, its words a job's title
+    (:func:`~roqa_nlp.pseudonyms.job_title`: the last a word for one person of
+    ``data/person_words.txt`` and ``data/not_names.txt``, each before it a role's or an everyday
+    word that is no name or stop word), so not ``Our manager`` or ``The team leader``."""
+    from ..pseudonyms import job_title
+
+    words = without_marks(name_before_brackets(label)).split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and all(w.isalpha() or w.replace("-", "").isalpha() for w in words)
+        and job_title([w.casefold() for w in words])
+    )
+
+
+def _job_titles_said_once(
+    lines: Sequence[str], matches: Sequence[LabelMatch | None], accepted: Collection[str]
+) -> set[str]:
+    """The labels of ``matches`` (one per line of ``lines``) said once that are a job's title in
+    sentence case (:func:`names_a_job`: ``Team leader``, ``Deputy manager``, ``Support worker``),
+    not otherwise accepted as a speaker (:func:`accepted_labels` takes a label said once only
+    capitalised throughout, ``Team Leader``), whose line writes its label as a label of the file
+    said twice or more is written (:func:`_label_shape`: ``Team leader: Can I just add ...``
+    between ``Sarah:`` turns): a team leader who speaks once is a speaker of their own. Session
+    74 (readers2, 1): the team leader's turn was read as Sarah's words. Not where the file's
+    labels have another shape (beside ``**Sarah:**``, below Otter's ``Sian Lloyd  0:07``: a
+    line of the answer), nor a line next to another line opening with a label said once and not
+    a speaker (``Support worker: ...``, ``Team leader: ...`` one a line, a list of roles inside
+    an answer)."""
+    counts = Counter(m.label for m in matches if m is not None)
+    shapes = {
+        _label_shape(line, m)
+        for line, m in zip(lines, matches, strict=True)
+        if m is not None and counts[m.label] >= 2 and m.label in accepted and not m.timed
+    }
+    if not shapes:
+        return set()
+    spoken = [i for i, line in enumerate(lines) if line.strip()]
+
+    def stray(i: int) -> bool:  # a line opening with a label said once and no speaker's
+        m = matches[i]
+        return m is not None and counts[m.label] == 1 and m.label not in accepted
+
+    found: set[str] = set()
+    for k, i in enumerate(spoken):
+        m = matches[i]
+        if (
+            m is None
+            or counts[m.label] != 1
+            or m.label in accepted
+            or m.timed
+            or m.form != "colon"
+            or not names_a_job(m.label)
+            or _label_shape(lines[i], m) not in shapes
+        ):
+            continue
+        beside = [spoken[j] for j in (k - 1, k + 1) if 0 <= j < len(spoken)]
+        if not any(stray(j) for j in beside):
+            found.add(m.label)
+    return found
 
 
 #: Fewest lines a name with initials opens as a label for that alone to make it a speaker's
