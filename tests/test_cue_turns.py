@@ -41,7 +41,8 @@ def test_a_label_on_a_later_line_of_a_cue_opening_unlabelled_starts_that_speaker
     """The cue's first line ends the participant's answer, its second is the interviewer's
     next question: the question was read as more of the participant's answer ("...the end of
     it. Interviewer: And what gets in the way now?"), coded as hers. The first line goes on
-    with her turn, the labelled line is the interviewer's, both at the cue's times."""
+    with her turn, the labelled line is the interviewer's, the cue's time shared by their words
+    (21 characters but blanks, 23): the question begins where her words end (session 74)."""
     f = subtitles(
         tmp_path / name,
         [
@@ -65,9 +66,9 @@ def test_a_label_on_a_later_line_of_a_cue_opening_unlabelled_starts_that_speaker
             "participant",
             "We moved everyone out in a week, and that was the end of it.",
             6.0,
-            14.0,
+            12.432,
         ),
-        ("Interviewer", "interviewer", "And what gets in the way now?", 11.0, 14.0),
+        ("Interviewer", "interviewer", "And what gets in the way now?", 12.432, 14.0),
         ("P04", "participant", "Well, staffing is the thing. We cannot recruit.", 16.0, 19.0),
     ]
     assert [(u.start, u.end) for u in t.turns] == [(13, 48), (55, 115), (130, 159), (166, 213)]
@@ -93,8 +94,9 @@ def test_a_speaker_of_the_file_on_a_later_line_of_a_cue_starts_their_turn(
     assert turns_of(t) == [
         ("Sam 🌻", "interviewer", "What got in the way?", 1.0, 4.0),
         ("Maria Okafor", "participant", "Staffing, mostly.", 6.0, 9.0),
-        ("Sam 🌻", "interviewer", "So what helped?", 11.0, 14.0),
-        ("Maria Okafor", "participant", "Honestly the team.", 11.0, 14.0),
+        # one cue shared by the words of each (13 characters but blanks, 16: session 74)
+        ("Sam 🌻", "interviewer", "So what helped?", 11.0, 12.345),
+        ("Maria Okafor", "participant", "Honestly the team.", 12.345, 14.0),
         ("Sam 🌻", "interviewer", "Thank you.", 16.0, 19.0),
     ]
 

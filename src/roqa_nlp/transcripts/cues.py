@@ -6,9 +6,10 @@ or ``00.00.01`` read as well, cue settings after the end time ignored) followed 
 lines up to a blank line; words after the end time that are not cue settings
 (``00:00:04.900 --> 00:00:12.300 SPEAKER_01: words``) are the cue's first line.
 Lines before the timing line (cue ids, SubRip numbers) are not text. A cue in which a later
-line opens with another voice (a second voice tag, or a second speaker's label in a labelled
-cue; a dialogue dash before a label, ``- P02: words``, left out) is read as one cue per voice,
-each with the cue's times (:func:`by_voice`); so is a cue in which a later line opens with the
+line opens with another voice (a second voice tag, also after words on one line, or a second
+speaker's label in a labelled cue; a dialogue dash before a label, ``- P02: words``, left out)
+is read as one cue per voice, the cue's time shared between them by the length of their words
+(:func:`by_voice`, :func:`shared_times`); so is a cue in which a later line opens with the
 label of one of the file's speakers, however its first line opens (its unlabelled first line
 goes on with the turn before; :func:`at_speakers_of_the_file`).
 Blocks that open with ``NOTE``, ``STYLE`` or ``REGION`` (WebVTT) and the ``WEBVTT`` header are
@@ -400,6 +401,77 @@ _DIALOGUE_DASH = re.compile(r"^[ \t]*[-–—][ \t]+")
 _LINE_MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 
 
+#: A whole voice tag anywhere in a line (``<v Jo>``, ``<v.loud Jo>``): one after the words of
+#: another voice opens another voice (``<v Sam>Yes.</v><v Jo>So tell me ...</v>``,
+#: :func:`_at_voice_tags`). Its name holds no ``<`` or ``>``, so a search is linear.
+_VOICE_TAG_AT = re.compile(r"<v(?:\.[^\s<>]*)?[ \t][^<>]*>")
+#: Most voice tags a line is parted at: a cue holds a few voices, and a line of thousands of tags
+#: (a broken file, ``<v a>x`` again and again) is read as one line, as it was, not in seconds'
+#: worth of cues.
+MOST_VOICES_IN_A_LINE = 12
+#: Markup and blanks, no speech: what a part of a cue is measured without (:func:`shared_times`).
+_NO_SPEECH = re.compile(r"<[^<>]*>|\{\\[^{}]*\}|\s+")
+
+
+def _at_voice_tags(line: str) -> list[str]:
+    """``line`` parted before each voice tag after its first words: a cue's two voices written
+    on one line (``<v Sam>Yes.</v><v Jo>So tell me ...</v>``) are two lines, as Teams writes them
+    (session 74, readers2: Jo's question was read as Sam's words, ``us.So tell me``)."""
+    if "<v" not in line:
+        return [line]
+    cuts: list[int] = []
+    said = False  # words since the last tag, markup aside
+    after = 0
+    for n, m in enumerate(_VOICE_TAG_AT.finditer(line)):
+        if n >= MOST_VOICES_IN_A_LINE:
+            return [line]
+        said = said or bool(_NO_SPEECH.sub("", line[after : m.start()]))
+        if said and n:
+            cuts.append(m.start())
+            said = False
+        after = m.end()
+    if not cuts:
+        return [line]
+    return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
+def shared_times(
+    begin: float | None, end: float | None, parts: Sequence[Sequence[str]]
+) -> list[tuple[float | None, float | None]]:
+    """The times of each of ``parts`` (the text lines of the parts of one cue, each another
+    voice's: :func:`by_voice`, :func:`at_speakers_of_the_file`): the cue's time from ``begin``
+    to ``end`` shared in order by the length of each part's words (its characters but blanks
+    and markup, a speaker's label opening it left out), so the second speaker's turn begins
+    where the first's words are reckoned to end, not at the cue's start with the first still
+    talking (session 74, readers2). An estimate: a subtitle times its cue, not its speakers.
+    A cue of one part, or without both times, keeps its times for each."""
+    if begin is None or end is None or end <= begin or len(parts) < 2:
+        return [(begin, end)] * len(parts)
+    sizes = [_said_length(part) for part in parts]
+    total = sum(sizes)
+    if not total:
+        return [(begin, end)] * len(parts)
+    bounds = [begin]
+    done = 0
+    for n in sizes:
+        done += n
+        bounds.append(round(begin + (end - begin) * done / total, 3))
+    bounds[-1] = end
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _said_length(lines: Sequence[str]) -> int:
+    """How many characters of words ``lines`` (one voice's part of a cue) hold: blanks, markup
+    and a dialogue dash or speaker's label opening the part left out."""
+    if not lines:
+        return 0
+    first = _without_dialogue_dash(lines[0])
+    label = _line_label(first, None) if ":" in first[:200] else None
+    said = [first, *lines[1:]]
+    labelled = len(_NO_SPEECH.sub("", label)) + 1 if label else 0  # and its colon
+    return max(len(_NO_SPEECH.sub("", " ".join(said))) - labelled, 0)
+
+
 def _norm(line: str) -> str:
     """A line's words with runs of blanks as one space, to compare two lines."""
     return " ".join(line.split())
@@ -445,8 +517,9 @@ def by_voice(
     or, in a cue that opens with a caption's speaker mark (``[Amy Lee] ...``), a line that opens
     with one (:func:`.caption_marks.opens_with_mark`); and where a line opens with a broadcast
     chevron (``>> Joy: words``, ``>> words``), which is no one's words: it is left out, and the
-    part it opens is marked :attr:`Cue.new_speaker`. Each part keeps the cue's times. A
-    subtitle's dialogue dash opening a line is left out,
+    part it opens is marked :attr:`Cue.new_speaker`. A voice tag after a line's first words
+    opens another line (:func:`_at_voice_tags`). The parts share the cue's time
+    (:func:`shared_times`). A subtitle's dialogue dash opening a line is left out,
     before a label (``- P02: words``) or none (``- Are you back with me?``, a broadcast cue
     with no names): it marks who speaks, as a label does, and is no one's words (left in, a
     sentence of a quote ended on it: ``... the wifi dropped. -``). A cue of one voice and no
@@ -456,19 +529,19 @@ def by_voice(
     (``<v P05>It said\n>> you must attend``) or a file whose labels need none, it is that
     speaker's words, a quote or a song's line. ``opens_label`` is the reading's
     :func:`label_openings`."""
-    named = bool(cue.lines) and (
-        _VOICE_LINE.match(cue.lines[0]) is not None
-        or opens_label(_without_dialogue_dash(cue.lines[0]))
+    written = [part for line in cue.lines for part in _at_voice_tags(line)]
+    named = bool(written) and (
+        _VOICE_LINE.match(written[0]) is not None or opens_label(_without_dialogue_dash(written[0]))
     )
     chevrons = [
         None
         if after is None or not (opens_label(after) or (bare_chevrons and not named))
         else after
-        for after in (without_chevron(line) for line in cue.lines)
+        for after in (without_chevron(line) for line in written)
     ]
     lines = [
         _without_dialogue_dash(line if after is None else after)
-        for line, after in zip(cue.lines, chevrons, strict=True)
+        for line, after in zip(written, chevrons, strict=True)
     ]
     labelled = bool(lines) and opens_label(lines[0])
     marked = bool(lines) and opens_with_mark(lines[0])
@@ -490,9 +563,10 @@ def by_voice(
             opened.append(chevron is not None)
     if len(parts) == 1 and lines == cue.lines:
         return [cue]
+    times = shared_times(cue.begin_time, cue.end_time, parts)
     return [
-        Cue(cue.begin_time, cue.end_time, part, new_speaker=new)
-        for part, new in zip(parts, opened, strict=True)
+        Cue(begin, end, part, cue.line, new_speaker=new)
+        for part, new, (begin, end) in zip(parts, opened, times, strict=True)
     ]
 
 
@@ -544,8 +618,9 @@ def at_speakers_of_the_file(
     was the end of it.`` above ``Interviewer: And now?`` is the end of the turn before, then
     the interviewer's question. The speakers are those the cues name as they are read
     (:func:`.utterances.utterance_labels`), so a line that opens with a word and a colon in
-    someone's talk (``Staffing: we could not recruit.``) stays in it. Each part keeps the
-    cue's times; a cue in a voice tag is that voice's alone."""
+    someone's talk (``Staffing: we could not recruit.``) stays in it. Each part shares the
+    cue's time with the others by its words (:func:`shared_times`); a cue in a voice tag is that
+    voice's alone."""
     il = interviewer_labels
     later = [
         [(k, label) for k in range(1, len(cue.lines)) if (label := _line_label(cue.lines[k], il))]
@@ -568,12 +643,15 @@ def at_speakers_of_the_file(
         if not cuts:
             out.append(cue)
             continue
-        for first, end in zip([0, *cuts], [*cuts, len(cue.lines)], strict=True):
-            part = list(cue.lines[first:end])
+        parts: list[list[str]] = []
+        for first, last in zip([0, *cuts], [*cuts, len(cue.lines)], strict=True):
+            part = list(cue.lines[first:last])
             if first:
                 part[0] = _without_dialogue_dash(part[0])
-            new = cue.new_speaker and not first
-            out.append(Cue(cue.begin_time, cue.end_time, part, cue.line, new_speaker=new))
+            parts.append(part)
+        times = shared_times(cue.begin_time, cue.end_time, parts)
+        for k, (part, (begin, end)) in enumerate(zip(parts, times, strict=True)):
+            out.append(Cue(begin, end, part, cue.line, new_speaker=cue.new_speaker and not k))
     return out
 
 
@@ -751,8 +829,8 @@ def cue_transcript(
             where = _line_range(numbers[0], numbers[talk - 1])
             (opening if not block.after_cues else unlabelled).insert(0, where)
         parts = [part for part in (lines[:talk], lines[talk:]) if part]
-        # a good start time with no end (``00:00:01.000 -->``) is kept, as each part of a
-        # timed cue keeps the cue's times
+        # a good start time with no end (``00:00:01.000 -->``) is kept for each part, as a
+        # cue of one voice keeps its times
         parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
     # a bare chevron changes speaker only in a file whose labels open no cue without one
     bare = not any(c.lines and opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
