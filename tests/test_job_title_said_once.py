@@ -178,3 +178,23 @@ def test_talk_naming_a_job_said_once_is_the_answer(tmp_path: Path, words: str) -
     _write_txt(path, lines)
     t = read_quietly(path)
     assert [s for s, _, _ in turns_of(t)] == ["Interviewer", "Sarah"] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Registered manager: that is what it says on the CQC certificate.",
+        "Support worker: the day to day, mostly.",
+    ],
+)
+def test_a_job_title_opening_words_in_lower_case_is_the_answer(tmp_path: Path, line: str) -> None:
+    """An answer's line naming a role (``Registered manager: that is what it says ...``, the
+    participant's job title read off a certificate) goes on with the answer: a turn's words open
+    with a capital, as the file's turns do."""
+    lines = _interview("X")
+    lines[4] = line
+    path = tmp_path / "rm05.txt"
+    _write_txt(path, lines)
+    t = read_quietly(path)
+    assert [s for s, _, _ in turns_of(t)] == ["Interviewer", "Sarah"] * 3
+    assert t.text[t.turns[3].start : t.turns[3].end].endswith(line)

@@ -2585,10 +2585,11 @@ def _job_titles_said_once(
     said twice or more is written (:func:`_label_shape`: ``Team leader: Can I just add ...``
     between ``Sarah:`` turns): a team leader who speaks once is a speaker of their own. Session
     74 (readers2, 1): the team leader's turn was read as Sarah's words. Not where the file's
-    labels have another shape (beside ``**Sarah:**``, below Otter's ``Sian Lloyd  0:07``: a
-    line of the answer), nor a line next to another line opening with a label said once and not
-    a speaker (``Support worker: ...``, ``Team leader: ...`` one a line, a list of roles inside
-    an answer)."""
+    labels have another shape (beside timed ``[00:01:02] Sarah:``, below Otter's ``Sian Lloyd
+    0:07``: a line of the answer), nor where its words open in lower case, as an answer's line
+    does (``Registered manager: that is what it says on the certificate.``), nor a line next to
+    another line opening with a label said once and not a speaker (``Support worker: ...``,
+    ``Team leader: ...`` one a line, a list of roles inside an answer)."""
     counts = Counter(m.label for m in matches if m is not None)
     shapes = {
         _label_shape(line, m)
@@ -2614,6 +2615,7 @@ def _job_titles_said_once(
             or m.form != "colon"
             or not names_a_job(m.label)
             or _label_shape(lines[i], m) not in shapes
+            or lines[i][m.words_start :].lstrip()[:1].islower()
         ):
             continue
         beside = [spoken[j] for j in (k - 1, k + 1) if 0 <= j < len(spoken)]
