@@ -157,9 +157,9 @@ def test_a_list_of_job_titles_inside_an_answer_is_the_answer(tmp_path: Path) -> 
     lines = [
         "Interviewer: Who does what on shift?",
         "Sarah: We have three roles.",
-        "Support worker: they do the day to day.",
-        "Team leader: they do the rota.",
-        "Deputy manager: supervision, mostly.",
+        "Support worker: They do the day to day.",
+        "Team leader: They do the rota.",
+        "Deputy manager: Supervision, mostly.",
         "Interviewer: And what would help?",
         "Sarah: Protected time.",
     ]
