@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -492,6 +493,45 @@ class _ReadInputs:
     table_notes: list[str]
     #: each long table's coder -> the (first) file they are read from
     table_of: dict[str, Path] = field(default_factory=dict)
+
+
+#: Seconds a step runs before :func:`said_while_long` says what it is doing.
+SAY_AFTER_S = 2.0
+
+
+@contextlib.contextmanager
+def said_while_long(what: str, after: float = SAY_AFTER_S) -> Iterator[None]:
+    """Show ``what`` with a spinner on standard error, a terminal only (as the embedder's
+    progress bar, :func:`roqa_nlp.embedding._progress_console`), once the step has run
+    ``after`` seconds, and take it away when it ends: a long bootstrap is not silence (six
+    coders' intervals took 46 s before session 74, unsaid)."""
+    import threading
+
+    from ..embedding import _progress_console
+
+    console = _progress_console()
+    if not console.is_terminal or console.is_dumb_terminal:
+        yield
+        return
+    status = console.status(what + "...")
+    lock = threading.Lock()
+    done = False
+
+    def start() -> None:
+        with lock:
+            if not done:
+                status.start()
+
+    timer = threading.Timer(after, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            done = True
+            status.stop()
 
 
 def load_coded_units(
@@ -3749,14 +3789,15 @@ def agree_command(
 
     # a transcript edited since it was coded: compared as coded, the text it had then
     warn_of_changed_sources(p for p in read if p.name == "codings.jsonl")
-    report = agreement_report(
-        loaded.coded,
-        level=level,
-        n_boot=n_boot,
-        ci_level=ci_level,
-        seed=seed,
-        pair_units=loaded.pair_units,
-    )
+    with said_while_long(f"Bootstrapping the intervals ({n_boot} resamples of the units)"):
+        report = agreement_report(
+            loaded.coded,
+            level=level,
+            n_boot=n_boot,
+            ci_level=ci_level,
+            seed=seed,
+            pair_units=loaded.pair_units,
+        )
     if 0 < n_boot < MIN_BOOTSTRAP:
         from ..errors import warn
 
