@@ -183,12 +183,12 @@ def test_a_code_charted_onto_two_own_codes_is_named_in_one_line(tmp_path: Path) 
     assert data["translated"] == [
         "compared in own-v1, the codebook `roqa code --codebook` chose (run.json); "
         "--codebook sets another",
-        "coded: codes translated from cfir-2009 to own-v1 through the documented mapping",
-        "a code charted onto several own-v1 codes counts as each of them, so one code given is "
-        "several to agree or disagree on: IS.E.2 Available Resources as ORG-MONEY and ORG-REG "
-        "(coded 2 segments)",
+        "coded: codes translated from cfir-2009 to own-v1 through the documented mapping; the "
+        "top suggestion of 2 segments is an exact tie of several own-v1 codes (nothing in the "
+        "segment decides between them), charted under the first of them (p01:0001, p01:0002)",
     ]
-    # the model's ORG-MONEY and ORG-REG on both segments, Alice's one of them on each
+    # the model's code as its report charts it, ORG-MONEY on both segments (session 74: it
+    # counted ORG-MONEY and ORG-REG on both, with a line saying so), Alice's one of them on each
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == 2 / 4
 

@@ -276,10 +276,10 @@ def test_cli_help_does_not_import_numpy() -> None:
 def two_codebooks(tmp_path: Path) -> tuple[Path, Path]:
     """A model that coded in CFIR 2009 and a person who coded the same segments in CFIR 2.0.
 
-    In CFIR 2.0 terms the model's top codes are INN.F, INS.J (Available Resources), INS.B and
-    INS.C (IS.B Networks & Communications maps onto both, and a model's top code reaches every
-    code it maps onto, as a person's does) and nothing (novel); the person applied INN.F, INS.K,
-    INS.B and nothing.
+    In CFIR 2.0 terms the model's top codes are INN.F, INS.J (Available Resources), INS.B (IS.B
+    Networks & Communications maps onto INS.B and INS.C, which the segment's words do not tell
+    apart: charted under the first, as its report charts it) and nothing (novel); the person
+    applied INN.F, INS.K, INS.B and nothing. With --model-threshold, IS.B reaches both.
     """
     model = tmp_path / "model"
     CodingResult(
@@ -312,7 +312,7 @@ def test_coders_in_different_codebooks_are_a_one_line_error(tmp_path, capsys) ->
 @pytest.mark.parametrize(
     ("codebook", "translated", "agreement", "kappa"),
     [
-        ("cfir-2022", ["model: codes translated from cfir-2009 to cfir-2022"], 17 / 20, 14 / 29),
+        ("cfir-2022", ["model: codes translated from cfir-2009 to cfir-2022"], 14 / 16, 46 / 78),
         ("cfir-2009", ["ann: codes translated from cfir-2022 to cfir-2009"], 14 / 16, 46 / 78),
     ],
 )
@@ -322,10 +322,9 @@ def test_codebook_compares_every_coder_in_one(
     """In CFIR 2009: 4 units x the 4 codes used = 16 decisions; they differ on segment 1 only
     (Available Resources vs Access to Knowledge & Information): 14 / 16 agree, and with 3
     presences per coder Cohen's kappa is (14/16 - 178/256) / (1 - 178/256) = 46/78.
-    In CFIR 2.0: 4 units x 5 codes = 20 decisions; segment 1 differs twice (INS.J vs INS.K) and
-    the model's IS.B also reaches INS.C, which the person did not apply: 17 / 20 agree; the
-    model has 4 presences, the person 3, so p_e = 0.2 * 0.15 + 0.8 * 0.85 = 0.71 and kappa is
-    (0.85 - 0.71) / 0.29 = 14/29."""
+    In CFIR 2.0: 4 units x 4 codes, segment 1 differs twice (INS.J vs INS.K): the same figures.
+    Before session 74 the model's IS.B also counted as INS.C, which the person did not apply
+    and its report did not chart: 17 / 20, kappa 14/29."""
     model, person = two_codebooks(tmp_path)
     out_path = tmp_path / "a.json"
     code, out, err = run(
@@ -334,16 +333,16 @@ def test_codebook_compares_every_coder_in_one(
         capsys,
     )
     assert code == 0, err
-    assert f"Note: {translated[0]} through the documented mapping." in " ".join(out.split())
+    assert f"Note: {translated[0]} through the documented mapping" in " ".join(out.split())
     data = json.loads(out_path.read_text())
     assert data["codebook"] == codebook
-    several = (
-        "a code charted onto several cfir-2022 codes counts as each of them, so one code given "
-        "is several to agree or disagree on: IS.B as INS.B and INS.C (model 1 segment)"
+    tie = (
+        "; the top suggestion of 1 segment is an exact tie of several cfir-2022 codes (nothing "
+        "in the segment decides between them), charted under the first of them (T1:2)"
     )
-    assert data["translated"] == [f"{t} through the documented mapping" for t in translated] + [
-        several
-    ] * (codebook == "cfir-2022")
+    assert data["translated"] == [
+        f"{t} through the documented mapping{tie * (codebook == 'cfir-2022')}" for t in translated
+    ]
     (pair,) = data["pairs"]
     assert pair["all"]["percent_agreement"] == pytest.approx(agreement)
     assert pair["all"]["kappa"] == pytest.approx(kappa)
@@ -354,11 +353,15 @@ def test_table_of_each_code_marks_a_models_code_charted_onto_several(tmp_path, c
     OUT.E, OUT.F and OUT.G.3, though its codings.cfir-2022.csv ranked OUT.F 0.91 and OUT.E 0.04,
     with no word at the table of each code. The documented rule stays (the model chooses its
     code in its own codebook; the code then applies every counterpart, as a person's does), and
-    the rows it reaches are marked ‡ with a line under the table saying so. Here IS.B reaches
-    INS.B and INS.C."""
+    the rows it reaches are marked ‡ with a line under the table saying so. Since session 74
+    that is the rule with --model-threshold only: here IS.B reaches INS.B and INS.C. Without
+    it, the model counts the code its report charts, and no row is marked."""
     model, person = two_codebooks(tmp_path)
     args = ["agree", str(model), str(person), "--codebook", "cfir-2022", "--by", "code"]
     code, out, err = run([*args, "--n-boot", "0"], capsys)
+    assert code == 0, err
+    assert "‡" not in out
+    code, out, err = run([*args, "--n-boot", "0", "--model-threshold", "0.5"], capsys)
     assert code == 0, err
     marked = [
         line.split("│")[1].strip()
@@ -439,7 +442,7 @@ def test_a_model_charted_in_cfir_2_0_by_roqa_code_is_compared_there_by_default(
 ) -> None:
     """Tester R (session 35): `roqa code --codebook cfir-2022` records the codebook chosen
     (run.json ``chart_codebook``); the model's codings and a person's in CFIR 2.0 are then
-    compared in CFIR 2.0, as with --codebook cfir-2022 (17/20, kappa 14/29), not refused."""
+    compared in CFIR 2.0, as with --codebook cfir-2022 (14/16, kappa 46/78), not refused."""
     model, person = two_codebooks(tmp_path)
     meta = json.loads((model / "run.json").read_text("utf-8"))
     (model / "run.json").write_text(json.dumps({**meta, "chart_codebook": "cfir-2022"}), "utf-8")
@@ -451,13 +454,13 @@ def test_a_model_charted_in_cfir_2_0_by_roqa_code_is_compared_there_by_default(
     assert data["translated"] == [
         "compared in cfir-2022, the codebook `roqa code --codebook` chose (run.json); "
         "--codebook sets another",
-        "model: codes translated from cfir-2009 to cfir-2022 through the documented mapping",
-        "a code charted onto several cfir-2022 codes counts as each of them, so one code given "
-        "is several to agree or disagree on: IS.B as INS.B and INS.C (model 1 segment)",
+        "model: codes translated from cfir-2009 to cfir-2022 through the documented mapping; "
+        "the top suggestion of 1 segment is an exact tie of several cfir-2022 codes (nothing in "
+        "the segment decides between them), charted under the first of them (T1:2)",
     ]
     (pair,) = data["pairs"]
-    assert pair["all"]["percent_agreement"] == pytest.approx(17 / 20)
-    assert pair["all"]["kappa"] == pytest.approx(14 / 29)
+    assert pair["all"]["percent_agreement"] == pytest.approx(14 / 16)
+    assert pair["all"]["kappa"] == pytest.approx(46 / 78)
 
 
 def test_a_kappa_that_rounds_to_zero_is_shown_without_a_minus_sign(tmp_path, capsys) -> None:

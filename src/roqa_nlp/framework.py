@@ -419,6 +419,32 @@ def codes_of(
     return [g for g in ranked[:top_k] if g.probability >= min_probability]
 
 
+def charted_codings(
+    result: CodingResult, *, top_k: int | None = None, min_probability: float = 0.0
+) -> CodingResult:
+    """A copy of ``result`` whose segments carry only the codes they are charted under, each at
+    probability 1: the suggestions :func:`coded_segments` charts (:func:`codes_of`, the first
+    ``top_k`` of the ranking, a translation's as the model ranked them). So ``roqa agree``
+    compares a model charted in another codebook on the code its report, Table 2 and
+    ``codings.<codebook>.csv`` show (IND.A where Leadership Engagement's words chose High-level
+    Leaders), not on every code its own code maps onto (tester, session 72)."""
+    import dataclasses
+
+    k = check_top_k(charted_top_k(result, top_k), allow_none=False)
+    listed = keeps_ranking(result)
+    segments = [
+        dataclasses.replace(
+            s,
+            suggestions=[
+                dataclasses.replace(g, probability=1.0)
+                for g in codes_of(s, top_k=k, min_probability=min_probability, as_listed=listed)
+            ],
+        )
+        for s in result.segments
+    ]
+    return result.with_segments(segments)
+
+
 def as_result(result: Any, function: str) -> CodingResult:
     """``result`` as the :class:`~roqa_nlp.result.CodingResult` a charting function takes: a
     result itself, or the folder (or ``codings.jsonl``) of one, read. A list of segments is a

@@ -231,7 +231,11 @@ def in_one_codebook(
     ``book`` at once ((code id, name, the codes it became) -> model -> segments), which the
     table of each code marks (:func:`_fanned_line`).
 
-    With a codebook ``book``, each result is first cut to the codes it counts as applied in its
+    With a codebook ``book``, a model's code is the one its report charts there
+    (:func:`~roqa_nlp.framework.charted_codings` of :func:`~roqa_nlp.crosswalk.chart_with`: the
+    counterpart of its top suggestion its segment's words chose; tester s72), unless
+    ``model_threshold`` is given or a person's codes are charted into ``book`` too. Then, and
+    for a person, each result is first cut to the codes it counts as applied in its
     own codebook (a model's top suggestion, or those at or above ``model_threshold``; a person's
     every code: :func:`~roqa_nlp.coding_agreement.counted_codings`), and each of those codes is
     then charted onto every code of ``book`` it maps onto, for a model as for a person. So a
@@ -256,12 +260,14 @@ def in_one_codebook(
         NoMapping,
         _recorded_ids,
         chart_codings,
+        chart_with,
         charted_suggestions,
         check_one_codebook,
         in_version,
         several_counterparts,
     )
     from ..errors import RoqaError
+    from ..framework import charted_codings
 
     models = [c for c, r in results.items() if is_model_result(r)]
     out, notes = {}, []
@@ -282,9 +288,26 @@ def in_one_codebook(
             )
             return results, [], models
     several: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
-    for coder, result in results.items():
+
+    def made_in_book(result: Any) -> bool:
         own = next(iter(_recorded_ids(result.meta)), "").removesuffix(PROJECT_SUFFIX)
-        if own == book.id.removesuffix(PROJECT_SUFFIX):
+        return own == book.id.removesuffix(PROJECT_SUFFIX)
+
+    # a model is compared on the code its report charts in ``book`` (the counterpart its
+    # segment's words chose: tester s72, kappa 0.474 for the charted codes' 0.492), unless a
+    # person's codes are charted into ``book`` too: each of those applies every counterpart,
+    # and so then does the model's, so that the same code given by both agrees
+    def charted_into_book(result: Any) -> bool:
+        try:
+            return not made_in_book(result) and chart_with(result, book)[1] is not None
+        except RoqaError:  # no mapping: the loop below says so, naming the coder
+            return True
+
+    as_charted = model_threshold is None and not any(
+        charted_into_book(r) for c, r in results.items() if c not in models
+    )
+    for coder, result in results.items():
+        if made_in_book(result):
             # made in the codes charted (and its new codes), perhaps in another version of
             # them: each code resolved there by id or alias, named as it names it
             counted = counted_codings(
@@ -295,12 +318,19 @@ def in_one_codebook(
                 notes.append(f"{coder}: {_resolved_in_version_said(moved, book)}")
             continue
         try:
-            if coder in models:  # the suggestions the report and the review show in ``book``
-                result = charted_suggestions(result, book)
-            counted = counted_codings(
-                result, model_threshold=model_threshold, model=coder in models
-            )
-            out[coder], note = chart_codings(counted, book, person=True, who=coder)
+            if coder in models and as_charted:
+                # the code the report, Table 2 and the review chart in ``book``: the one its
+                # segment's words chose among the model's code's counterparts (tester s72)
+                counted = counted_codings(result, model=True)
+                charted, note = chart_with(result, book)
+                out[coder] = charted_codings(charted)
+            else:
+                if coder in models:  # the suggestions the report and the review show in ``book``
+                    result = charted_suggestions(result, book)
+                counted = counted_codings(
+                    result, model_threshold=model_threshold, model=coder in models
+                )
+                out[coder], note = chart_codings(counted, book, person=True, who=coder)
         except NoMapping as e:
             # its hint names the coder's own codebook, which the others' codes may not
             # translate into either: name one every coder's do (re-test, session 47)

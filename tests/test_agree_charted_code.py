@@ -1,0 +1,140 @@
+"""Specification: a model charted in another codebook is compared on the code the report charts.
+
+Tester, session 72 (cfir2, item 4): ``roqa agree`` counted a CFIR 2009 model's code as every
+CFIR 2.0 code it maps onto, while the report, Table 2 and codings.cfir-2022.csv chart the one
+the segment's words choose: Leadership Engagement on "our chief executive and the board" is
+High-level Leaders (IND.A) there, and agree counted Mid-level Leaders (IND.B) too, so the model
+disagreed with a review that kept the charted code (kappa 0.474 where the charted codes gave
+0.501). The model's code in agree is now the report's (``framework.charted_codings``); a
+person's code still applies every code it maps onto.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.crosswalk import chart_with
+from roqa_nlp.framework import charted_codings, coded_segments
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
+
+TEXTS = [
+    "Our chief executive and the board backed it from the very start.",
+    "My team leader, our middle manager, pushed it through in supervision.",
+    "People here are open to new ideas, it is that kind of culture.",
+    "We had a new minibus that year.",
+]
+#: the model's CFIR 2009 suggestion for each segment (none for the last)
+CODES = [
+    ("IS.E.1", "Leadership Engagement", 0.9),
+    ("IS.E.1", "Leadership Engagement", 0.8),
+    ("IS.C", "Culture", 0.7),
+    None,
+]
+
+
+def model_run(folder: Path) -> Path:
+    segments = [
+        SegmentResult(
+            Segment(f"T1:{i}", "T1", "P01", "participant", 100 * i, 100 * i + len(t), t),
+            [Suggestion(c[0], c[1], "IS", c[2], "enabler")] if c else [],
+        )
+        for i, (t, c) in enumerate(zip(TEXTS, CODES, strict=True))
+    ]
+    meta = {"model": {"codebook": "cfir-2009"}, "chart_codebook": "cfir-2022"}
+    CodingResult(segments=segments, meta=meta).save(folder)
+    return folder
+
+
+def review(path: Path, codes: list[str]) -> Path:
+    """Ruth's CFIR 2.0 codes of T1:0..3, a long CSV."""
+    path.write_text(
+        "unit,coder,code\n" + "".join(f"T1:{i},Ruth,{c}\n" for i, c in enumerate(codes)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_charted_codings_are_the_codes_the_report_charts(tmp_path) -> None:
+    charted, _ = chart_with(
+        CodingResult.read(model_run(tmp_path / "coded")), Codebook.load("cfir-2022")
+    )
+    counted = charted_codings(charted)
+    got = {s.segment.id: [(g.code_id, g.probability) for g in s.suggestions] for s in counted}
+    assert got == {
+        "T1:0": [("IND.A", 1.0)],
+        "T1:1": [("IND.B", 1.0)],
+        "T1:2": [("INS.D", 1.0)],
+        "T1:3": [],
+    }
+    assert [(q.segment_id, q.code_id) for q in coded_segments(charted)] == [
+        ("T1:0", "IND.A"),
+        ("T1:1", "IND.B"),
+        ("T1:2", "INS.D"),
+    ]
+
+
+def test_the_model_agrees_on_the_code_the_report_charted(tmp_path, capsys) -> None:
+    """Ruth: IND.A, IND.B, INS.D, INS.D. The model, as charted: IND.A, IND.B, INS.D, nothing.
+    Codes IND.A, IND.B, INS.D x 4 units = 12 decisions, both present 3, Ruth only 1: p_o =
+    11/12, p_e = (3/12)(4/12) + (9/12)(8/12) = 84/144, kappa = (132 - 84) / (144 - 84) = 0.8.
+    Before, the model's IND.A and IND.B on each of T1:0 and T1:1: p_o 9/12, p_e 76/144, kappa
+    32/68 = 0.471."""
+    coded = model_run(tmp_path / "coded")
+    csv = review(tmp_path / "ruth.csv", ["IND.A", "IND.B", "INS.D", "INS.D"])
+    out_json = tmp_path / "a.json"
+    code, out, err = run(
+        ["agree", str(coded), str(csv), "--n-boot", "0", "--json", str(out_json)], capsys
+    )
+    assert code == 0, err
+    found = json.loads(out_json.read_text("utf-8"))
+    assert found["codes"] == ["IND.A", "IND.B", "INS.D"]
+    assert found["pooled"]["all"]["kappa"] == pytest.approx(0.8)
+    assert found["pooled"]["all"]["percent_agreement"] == pytest.approx(11 / 12)
+    # one code on each of three segments (it was five codings, two units with two codes each)
+    assert found["codings"]["coded"]["codings"] == 3
+    assert found["codings"]["coded"]["several_codes"] == 0
+    assert "counts as each of them" not in " ".join(found["notes"])
+
+
+def test_a_person_s_code_still_applies_every_code_it_maps_onto(tmp_path, capsys) -> None:
+    """Ruth's CFIR 2009 review (probability 1, a person's codes) charted in CFIR 2.0 beside the
+    model: her Leadership Engagement is IND.A and IND.B on both segments, as before, and so is
+    the model's, which gave the same CFIR 2009 codes: a person's codes charted too, the model's
+    code applies every counterpart as theirs does, so the same code given agrees."""
+    coded = model_run(tmp_path / "coded")
+    ruth = tmp_path / "ruth"
+    segments = [
+        SegmentResult(
+            s.segment,
+            [Suggestion(g.code_id, g.name, g.domain, 1.0, g.valence) for g in s.suggestions],
+        )
+        for s in CodingResult.read(coded).segments
+    ]
+    CodingResult(segments=segments, meta={"user": "Ruth", "codebook": "cfir-2009"}).save(ruth)
+    out_json = tmp_path / "a.json"
+    code, _, err = run(
+        [
+            "agree",
+            str(coded),
+            str(ruth),
+            "--codebook",
+            "cfir-2022",
+            "--n-boot",
+            "0",
+            "--json",
+            str(out_json),
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    found = json.loads(out_json.read_text("utf-8"))
+    assert found["codings"]["ruth"]["codings"] == 5  # IND.A and IND.B on T1:0 and T1:1
+    assert found["codings"]["ruth"]["several_codes"] == 2
+    assert found["codings"]["coded"]["codings"] == 5
+    assert found["pooled"]["all"]["percent_agreement"] == 1.0
