@@ -2318,8 +2318,9 @@ class AutoCoder:
 
         Returns a dict (definitions in :mod:`roqa_nlp.evaluation`): ``n``, ``n_coded`` and
         ``n_none`` (records; NONE = fits no code); over the coded records ``construct_top1``,
-        ``construct_top3``, ``construct_macro_f1``, ``construct_kappa``, ``domain_accuracy``,
-        ``ece`` and ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
+        ``construct_top3``, ``construct_top1_family`` (a gold code's parent or child first counts
+        too), ``construct_macro_f1``, ``construct_kappa``, ``domain_accuracy``, ``ece`` and
+        ``valence_accuracy`` (records that state a valence); ``novelty_auroc``,
         ``novel_recall`` (share of NONE records set aside: flagged novel, or procedural talk, as
         ``roqa code`` flags segments; both are left out of the coding) and ``false_novel_rate``
         (share of coded ones set aside); ``alpha``, the novelty level used. A metric that cannot
@@ -2420,6 +2421,7 @@ class AutoCoder:
             pred_valence=pred_valence,
             novelty_score=list(scores),
             novel_flag=set_aside,
+            parent_of={c.id: c.parent for c in book},
         )
         metrics["alpha"] = alpha
         from .training import warn_of_trained_on

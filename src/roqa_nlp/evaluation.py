@@ -12,9 +12,12 @@ PROCEDURAL classes are never a suggestion):
 - codes tied exactly at the top (after a translation into another codebook: one suggestion
   shared equally among codes the talk says nothing to tell apart) are each the model's top
   one, so a gold code among them is a top-1 hit (:func:`ties_count_as_the_top`): the model did
-  not choose between them (which a chart lists first is the mapping's order, not its choice),
-  and ``roqa agree`` counts the model's code as each code it maps onto in the same way. A tie
-  without a gold code, and every untied record, are scored as ranked;
+  not choose between them (which a chart lists first is the mapping's order, not its choice;
+  ``roqa agree`` counts the one charted, as the report does). A tie without a gold code, and
+  every untied record, are scored as ranked;
+- ``construct_top1_family``: share whose top-1 code is a gold code, its parent or its child
+  (Readiness for Implementation for a gold Leadership Engagement, PRO.F for PRO.F.2), which
+  ``construct_top1`` counts a miss; given when the codebook's hierarchy is (``roqa evaluate``);
 - ``domain_accuracy``: share whose top-1 code lies in the gold code's domain;
 - ``valence_accuracy``: share of coded records whose predicted valence equals the gold valence;
 - ``ece``: expected calibration error of the top-1 probability, 10 equal-width bins
@@ -343,6 +346,19 @@ def top_hits(gold: Sequence[str], ranked: Sequence[str]) -> tuple[bool, bool]:
     return bool(ranked) and ranked[0] in gold, bool(set(ranked[:3]) & set(gold))
 
 
+def family_hit(
+    gold: Sequence[str], ranked: Sequence[str], parent_of: Mapping[str, str | None]
+) -> bool:
+    """Whether a record's top-1 code (``ranked`` as scored) is a gold code, the parent of one
+    or a child of one (``parent_of``: code id -> its parent's id): Readiness for Implementation
+    first for a gold Leadership Engagement, or PRO.F Engaging for a gold PRO.F.2, one level off
+    where ``construct_top1`` counts a miss (``construct_top1_family``). A sibling is no hit."""
+    if not ranked:
+        return False
+    top = ranked[0]
+    return any(top == g or parent_of.get(g) == top or parent_of.get(top) == g for g in gold)
+
+
 def shown_codes(ranked: Sequence[str], tied: Sequence[str], n: int = 3) -> list[str]:
     """The codes a ``--predictions`` row lists: the first ``n`` as scored (a gold code among
     codes ``tied`` exactly at the top first, :func:`ties_count_as_the_top`), and every tied
@@ -360,8 +376,12 @@ def construct_metrics(
     pred_valence: Sequence[str] | None = None,
     novelty_score: Sequence[float] | None = None,
     novel_flag: Sequence[bool] | None = None,
+    parent_of: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
-    """All ``roqa evaluate`` metrics from gold label lists and ranked code suggestions."""
+    """All ``roqa evaluate`` metrics from gold label lists and ranked code suggestions.
+
+    ``parent_of`` (code id -> its parent's id, the codebook's hierarchy) adds
+    ``construct_top1_family`` (:func:`family_hit`); without it the key is not given."""
     from sklearn.metrics import f1_score, roc_auc_score
 
     n = len(gold)
@@ -378,6 +398,12 @@ def construct_metrics(
         out.update(
             construct_top1=float(top1.mean()),
             construct_top3=float(top3.mean()),
+        )
+        if parent_of is not None:
+            out["construct_top1_family"] = float(
+                np.mean([family_hit(gold[i], ranked[i], parent_of) for i in coded])
+            )
+        out.update(
             construct_macro_f1=float(
                 f1_score(g1, p1, labels=labels, average="macro", zero_division=0)
             ),
@@ -397,6 +423,7 @@ def construct_metrics(
         for k in (
             "construct_top1",
             "construct_top3",
+            *(["construct_top1_family"] if parent_of is not None else []),
             "construct_macro_f1",
             "construct_kappa",
             "domain_accuracy",

@@ -2403,7 +2403,8 @@ def evaluate_command(
             con.print(
                 f"{m['n_tied_top']} coded record(s) have codes tied exactly at the top (one "
                 f"{m['translated_from']} suggestion shared equally, nothing in the talk telling "
-                "them apart): each tied code counts as the top one, as roqa agree counts them.",
+                "them apart): each tied code counts as the top one here; the report and roqa "
+                "agree chart the first of them.",
                 markup=False,
                 highlight=False,
             )
