@@ -139,7 +139,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from string import ascii_lowercase
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .alternation import Alternation
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
@@ -4171,6 +4171,15 @@ _ADDRESS_AFTER = re.compile(
 )
 
 
+#: an apposition after a word opening a sentence, as after a colleague's name ("Tom, our
+#: commissioner, ...", "Ciaran, one of my night staff, ...", "Bernadette, who leads the day
+#: team, ..."): session 73 study3 tester, D4 (i), such names were neither replaced nor listed
+_APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:our|my|the|one[ \t]+of|who|whose|his|her|their|your|a|an)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _address_before() -> re.Pattern[str]:
     """A greeting, thanks or apology right before a word, a comma between or not (``Hi``,
@@ -4220,9 +4229,42 @@ def _may_be_said_to(word: str) -> bool:
     )
 
 
-def _spoken_words(
-    transcript: Transcript,
-) -> Iterable[tuple[str, bool, bool, bool, bool, bool]]:
+#: an adverb of manner or view, opening a sentence before a comma ("Logistically, a
+#: nightmare", "Financially, the ..."): no given name ends so
+_ADVERB = re.compile(r"[^\W\d_]{4,}ally", re.IGNORECASE)
+
+
+def _may_be_apposed(word: str) -> bool:
+    """Whether ``word``, opening a sentence before an apposition (:data:`_APPOSITION_AFTER`),
+    may be a name: as one said to someone (:func:`_may_be_said_to`), and neither the plural of
+    an everyday word ("Toolkits, the naloxone order set, ...") nor an adverb (:data:`_ADVERB`:
+    "Logistically, a nightmare"). With the word before a surname (``Janet Hughes``), it
+    listed 35 words more over the 168 benchmark interviews: 30 names of people, a title of one
+    (``Mwalimu``), 3 of places or services (``Las`` of Las Canteras) and ``Ja``."""
+    return (
+        _may_be_said_to(word)
+        and _ADVERB.fullmatch(word) is None
+        and (
+            word.casefold() in packaged_words("word_given_names.txt")
+            or not _word_and_singular(word) & _everyday_words()
+        )
+    )
+
+
+class _SpokenWord(NamedTuple):
+    """A word of the talk as :func:`_spoken_words` reads it."""
+
+    word: str
+    starts: bool  # opens a sentence
+    titled: bool  # after an honorific ("Ms. Chen")
+    phrase: bool  # a word of a phrase ("the Royal College")
+    as_name: bool  # reads as a name whatever word it is ("Will's sister", "Rose, our ...")
+    said_to: bool  # said to someone, and may be their name ("Hi Ruth", "Ruth, can you ...")
+    apposed: bool  # opens a sentence before an apposition, and may be a name ("Tom, our ...")
+    then: str  # opening a sentence, the capitalised word after it ("Hughes" of "Janet Hughes")
+
+
+def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
     without a possessive ``'s``, whether it starts a sentence, whether it follows an
@@ -4232,9 +4274,11 @@ def _spoken_words(
     ("Rose, our senior support worker, became ...": privacy tester s68, 4, where it opened a
     sentence and was not listed), or a name that is also a stop word
     (``data/stop_word_names.txt``) before no pronoun or determiner, as the talk's replacement
-    reads it ("Will now cooks", not "Will it last?"), and whether it is said to someone
-    (:func:`_said_to`: "Hi Ruth", "Ruth, can you ...") and may be their name
-    (:func:`_may_be_said_to`)."""
+    reads it ("Will now cooks", not "Will it last?"), whether it is said to someone
+    (:func:`_said_to`: "Hi Ruth", "Ruth, can you ...") or opens a sentence before an apposition
+    (:data:`_APPOSITION_AFTER`: "Tom, our commissioner, ...") and may be a name there
+    (:func:`_may_be_said_to`), and, for a word opening a sentence, the capitalised word right
+    after it ("Hughes" of "Janet Hughes from the council"), else ``""``."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -4268,7 +4312,16 @@ def _spoken_words(
             )
             phrase = _in_a_phrase(said, m.start(), m.end())
             to = _said_to(said, m.start(), m.end(), starts) and _may_be_said_to(word)
-            yield word, starts, titled, phrase, as_name, to
+            apposed = (
+                starts
+                and _APPOSITION_AFTER.match(said, m.end()) is not None
+                and _may_be_apposed(word)
+            )
+            after = _NEXT_WORD.match(said, m.end()) if starts else None
+            then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
+            for suffix in ("'s", "’s"):
+                then = then.removesuffix(suffix)
+            yield _SpokenWord(word, starts, titled, phrase, as_name, to, apposed, then)
 
 
 #: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
@@ -4348,8 +4401,12 @@ def names_to_check(
     there (:func:`_key_name_words`): "denise" where Denise Okoro does not speak, "will" (an
     everyday word, so not replaced) where Will Jones does; one in capitals is listed as written
     ("MCALLISTER" of Callum McAllister, where he does not speak). Give the transcripts as
-    pseudonymised, so the names already replaced are gone. This is a reading aid, not a
-    detector: a name that only ever opens a sentence, or one also written in lower case
+    pseudonymised, so the names already replaced are gone. A word that only opens a sentence is
+    listed where it reads as a name there, said to someone ("Ruth, can you ..."), before an
+    apposition ("Tom, our commissioner, ...": :func:`_may_be_apposed`) or before a word listed
+    that may be a surname ("Janet Hughes from the council"), and counted among the likeliest
+    names. This is a reading aid, not a
+    detector: a name that only ever opens a sentence otherwise, or one also written in lower case
     ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
     name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
     capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
@@ -4365,6 +4422,10 @@ def names_to_check(
     alone: set[str] = set()  # within a sentence and in no phrase somewhere ("I asked Hope")
     as_names: set[str] = set()  # read as a name somewhere, as "Will's sister", "Will now cooks"
     said_to: set[str] = set()  # said to someone somewhere: "Hi Ruth", "Ruth, can you ..."
+    apposed: set[str] = set()  # before an apposition somewhere: "Tom, our commissioner, ..."
+    # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
+    # of "Janet Hughes from the council"): a given name before a surname listed
+    openers: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -4372,7 +4433,8 @@ def names_to_check(
     keyed: set[str] = set()
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
-        for word, starts, after_title, phrase, as_name, to in _spoken_words(t):
+        for spoken in _spoken_words(t):
+            word, starts, to = spoken.word, spoken.starts, spoken.said_to
             if word[:1].islower():
                 lower.add(word.casefold())
                 if word in here or without_accents(word) in here:
@@ -4388,15 +4450,27 @@ def names_to_check(
             ):
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
-                if not starts or to:  # "Ruth, can you ..." opens a sentence, as a name
+                # "Ruth, can you ...", "Tom, our commissioner, ..." open a sentence, as names
+                if not starts or to or spoken.apposed:
                     within.add(word)
-                    if not phrase:
+                    if not spoken.phrase:
                         alone.add(word)
                 if to:
                     said_to.add(word)
-                if after_title:
+                if spoken.apposed:
+                    apposed.add(word)
+                # before a word that may be a surname, not an everyday word ("Universal
+                # Credit"), unless a surname too ("Janet Hughes", "Ruth Mason")
+                then = spoken.then.casefold()
+                if (
+                    then
+                    and _may_be_said_to(word)
+                    and (then in _word_surnames() or not _is_everyday_word(then))
+                ):
+                    openers.setdefault(word, set()).add(spoken.then)
+                if spoken.titled:
                     titled.add(word)
-                if as_name:
+                if spoken.as_name:
                     as_names.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
@@ -4415,17 +4489,27 @@ def names_to_check(
     def keyed_as(word: str) -> tuple[str, ...]:
         return tuple(sorted(whose.get(without_accents(word.casefold()), ())))
 
+    def listed(word: str) -> bool:
+        """Capitalised within a sentence, and after a title, a given name that is also a word
+        standing alone, or a word written in lower case nowhere and no known word."""
+        return word in within and (
+            word in titled
+            or (word.casefold() in word_names and word in alone)
+            or not _word_and_singular(word) & (lower | known)
+        )
+
+    # a word that only opens a sentence, before a word listed that is no key's: a given name
+    # before a surname ("Janet Hughes from the council"), listed with it (s73 hunt)
+    for word, thens in openers.items():
+        if word not in within and any(listed(w) and not keyed_as(w) for w in thens):
+            within.add(word)
+            apposed.add(word)
     found = [
         NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
         for word in counts
         if word[:1].isupper()
         and (
-            word in within
-            and (
-                word in titled
-                or (word.casefold() in word_names and word in alone)
-                or not _word_and_singular(word) & (lower | known)
-            )
+            listed(word)
             # a word of a keyed name left, wherever it stands, when it is no everyday word or
             # reads as a name ("Will's sister cried", "Will now cooks": privacy tester s59, M2)
             or (
@@ -4440,7 +4524,7 @@ def names_to_check(
     # twelve of: one said to someone ("Hi Ruth"), after a title ("Mrs Rose") or a given name
     # that is also a word ("Hope"); Ruth, greeted, was shown after Ofsted, Amazon and God, among
     # "and 11 more" (session 73 study3 tester, D4 ii)
-    named = said_to | titled | {w for w in counts if w.casefold() in word_names}
+    named = said_to | titled | apposed | {w for w in counts if w.casefold() in word_names}
     return sorted(
         found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
     )

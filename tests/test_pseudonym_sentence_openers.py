@@ -1,0 +1,57 @@
+"""A name that only opens a sentence is listed to check where it reads as a name there: before a
+comma and an apposition (``Tom, our commissioner, ...``, ``Ciaran, one of my night staff, ...``,
+``Bernadette, who leads the day team, ...``), or before a surname the list holds (``Janet
+Hughes from the council ...``). Session 73 study3 tester, D4 (i): such colleagues' names were
+neither replaced nor listed, and reached every output of ``roqa code --pseudonymise``."""
+
+from __future__ import annotations
+
+from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
+from roqa_nlp.schema import Transcript, Turn
+
+
+def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
+    """A transcript of participant turns, one per string."""
+    text, turns = "", []
+    for words in said:
+        start = len(text) + len(f"{speaker}: ")
+        text += f"{speaker}: {words}\n"
+        turns.append(Turn(speaker, "participant", start, start + len(words)))
+    return Transcript(tid, text, turns)
+
+
+def listed(*said: str) -> list[str]:
+    (after,), key = pseudonymise([talk("p01", *said)], PseudonymKey({}))
+    return [f.word for f in names_to_check([after], key)]
+
+
+def test_a_name_opening_a_sentence_before_an_apposition_is_listed() -> None:
+    said = (
+        "We run supported living. Tom, our commissioner, comes out every quarter. Ciaran, one "
+        "of my night staff, trained as a peer worker. Bernadette, who leads the day team, keeps "
+        "the rota going. Priya, the deputy, covers nights. Kwame, my deputy, left."
+    )
+    assert sorted(listed(said)) == ["Bernadette", "Ciaran", "Kwame", "Priya", "Tom"]
+
+
+def test_an_everyday_or_stop_word_before_such_a_comma_is_not() -> None:
+    said = (
+        "Honestly, the staffing is hard. Yes, my team is good. Unfortunately, our funding was "
+        "cut. So, the rota. Again, who pays? Yesterday, a resident left. Obviously, one of "
+        "us covers."
+    )
+    assert listed(said) == []
+
+
+def test_a_word_the_study_writes_in_lower_case_is_not() -> None:
+    assert listed("Funding, the big one, was cut. We had no funding at all.") == []
+
+
+def test_a_name_opening_a_sentence_before_a_listed_surname_is_listed() -> None:
+    said = "Funding mostly. Janet Hughes from the council said the budget would be cut again."
+    assert sorted(listed(said)) == ["Hughes", "Janet"]
+
+
+def test_not_before_a_word_of_a_phrase() -> None:
+    """``Mental Health`` opens a sentence before a word the study writes in lower case."""
+    assert listed("Mental Health services are stretched. Our health team helps.") == []
