@@ -158,7 +158,14 @@ from .transcripts.roles import (
 )
 from .transcripts.speaker_labels import display_name_core
 
-__all__ = ["KEY_COLUMNS", "NameToCheck", "PseudonymKey", "names_to_check", "pseudonymise"]
+__all__ = [
+    "KEY_COLUMNS",
+    "NameToCheck",
+    "PseudonymKey",
+    "names_to_check",
+    "pseudonymise",
+    "warn_of_names_to_check_in_file_names",
+]
 
 #: the columns of a pseudonym key file
 KEY_COLUMNS = ("name", "pseudonym")
@@ -3623,6 +3630,16 @@ def _name_parts_in(pieces: Iterable[str], names: Iterable[str]) -> list[str]:
     return list(found)
 
 
+def transcript_named(transcript: Transcript) -> str:
+    """How a warning or error names ``transcript``: a QDA project's source by its name in the
+    program (``study.qdpx: source 'rm01'``: :func:`~roqa_nlp.transcripts.said_source`), as the
+    reader's warnings and errors name it, not by the member file the project keeps its text in
+    (``study.qdpx:sources/2c147f00-….txt``); any other by its ``source``, else its id."""
+    from .transcripts import said_source
+
+    return said_source(transcript) or transcript.id
+
+
 def _file_name_form(text: str) -> str:
     """``text`` as :func:`_name_parts_in` compares it: as a speaker's labels are
     (:func:`~roqa_nlp.transcripts.roles.name_key`: in lower case, without accents or emoji) but
@@ -4528,6 +4545,39 @@ def names_to_check(
     return sorted(
         found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
     )
+
+
+def warn_of_names_to_check_in_file_names(
+    transcripts: Iterable[Transcript] | Transcript, found: Iterable[NameToCheck]
+) -> None:
+    """Warn, one line per transcript, of each word ``found`` (:func:`names_to_check`: capitalised
+    as a name in the talk, in no row of the key) that the transcript's id, which every output
+    carries, holds in lower case (``oakfield`` of ``a_oakfield_zoom`` where the talk says "At
+    Oakfield we ..."), as a keyed name left in a file name is: a word in lower case is not warned
+    of as maybe a name by itself, since file names are full of lower-case abbreviations, but
+    one the talk writes as a name is one (session 73 study3 tester, D4 iii: the service names of
+    ``a_oakfield_zoom`` and ``c_P14_ashgrove`` reached every output unsaid). Give the
+    transcripts as pseudonymised, as to :func:`names_to_check`; a capitalised word of the id,
+    warned of already as maybe a name, is not said again."""
+    listed: dict[str, str] = {}
+    for f in found:
+        if f.word[:1].isupper() and not f.keyed_as:
+            listed.setdefault(_file_name_form(f.word), f.word)
+    for t in checked_transcripts(transcripts, "warn_of_names_to_check_in_file_names()"):
+        warned = {_file_name_form(w) for w in _maybe_names_in_file_name(t.id)}
+        words = dict.fromkeys(_FILE_NAME_WORD.findall(unicodedata.normalize("NFC", t.id)))
+        held = {
+            w: listed[_file_name_form(w)]
+            for w in words
+            if _file_name_form(w) in listed and _file_name_form(w) not in warned
+        }
+        if held:
+            warn(
+                f"the file name holds {first_few(list(held))}, which the talk writes as a name "
+                f"listed to check ({first_few(list(dict.fromkeys(held.values())))}), and the "
+                "outputs carry it: rename the file",
+                path=transcript_named(t),
+            )
 
 
 def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:

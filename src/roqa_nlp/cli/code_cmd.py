@@ -1996,12 +1996,15 @@ def _print_names_to_check(
     """The words of the pseudonymised talk that may name a person or a place
     (:func:`~roqa_nlp.pseudonyms.names_to_check`), for the researcher to check; a word a row
     gives a speaker's own pseudonym, left where they do not speak, in a warning of its own
-    (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.warn_of_aliases_left`): adding a row is no help."""
+    (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.warn_of_aliases_left`): adding a row is no help;
+    and a file name holding one of those words in lower case, which the outputs carry
+    (:func:`~roqa_nlp.pseudonyms.warn_of_names_to_check_in_file_names`)."""
     from rich.markup import escape
 
-    from ..pseudonyms import names_to_check
+    from ..pseudonyms import names_to_check, warn_of_names_to_check_in_file_names
 
     found = key.warn_of_aliases_left(transcripts, names_to_check(transcripts, key), path)
+    warn_of_names_to_check_in_file_names(transcripts, found)  # "a_oakfield_zoom" of "Oakfield"
     for line in names_to_check_lines(found, path, every_name=every_name):
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
         console().print(escape(line), soft_wrap=True)

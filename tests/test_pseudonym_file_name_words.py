@@ -1,0 +1,80 @@
+"""A word of the talk listed to check (``Oakfield``, capitalised within a sentence, never in
+lower case) that a file name holds in lower case (``a_oakfield_zoom.vtt``) is warned of in that
+file name, as a keyed surname there is: the outputs name the transcript by it. Session 73
+study3 tester, D4 (iii): ``a_oakfield_zoom`` and ``c_P14_ashgrove`` named their services in
+every output, with no warning."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import (
+    PseudonymKey,
+    names_to_check,
+    pseudonymise,
+    warn_of_names_to_check_in_file_names,
+)
+from roqa_nlp.transcripts import read_transcript
+from test_cli_core import roqa
+
+OAKFIELD = (
+    "Interviewer: Thanks for making time. Tell me about the house.\n"
+    "Participant: It is a twelve bed house. At Oakfield we try to keep people connected.\n"
+    "Interviewer: What helps?\n"
+    "Participant: Our staff at Oakfield know the residents well.\n"
+)
+ASHGROVE = (
+    "Interviewer: How long have you managed the service?\n"
+    "P14: Six years now. The people at Ashgrove are mostly older men.\n"
+)
+
+
+def said(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        read = [read_transcript(tmp_path / name) for name in files]
+        after, key = pseudonymise(read, PseudonymKey({}))
+        caught.clear()
+        warn_of_names_to_check_in_file_names(after, names_to_check(after, key))
+    return [str(w.message) for w in caught]
+
+
+def test_a_listed_word_in_a_lower_case_file_name_is_warned_of(tmp_path: Path) -> None:
+    assert said(tmp_path, {"a_oakfield_zoom.txt": OAKFIELD, "c_P14_ashgrove.txt": ASHGROVE}) == [
+        "a_oakfield_zoom.txt: the file name holds oakfield, which the talk "
+        "writes as a name listed to check (Oakfield), and the outputs carry it: rename the file",
+        "c_P14_ashgrove.txt: the file name holds ashgrove, which the talk "
+        "writes as a name listed to check (Ashgrove), and the outputs carry it: rename the file",
+    ]
+
+
+def test_said_in_another_transcript_of_the_study_too(tmp_path: Path) -> None:
+    """The study's talk names the service; a file name naming it identifies the one manager."""
+    files = {"b_oakfield.txt": "Interviewer: Hello?\nP02: Hello.\n", "a_zoom.txt": OAKFIELD}
+    assert said(tmp_path, files) == [
+        "b_oakfield.txt: the file name holds oakfield, which the talk writes "
+        "as a name listed to check (Oakfield), and the outputs carry it: rename the file"
+    ]
+
+
+def test_a_word_not_listed_or_warned_of_already_is_not_said_again(tmp_path: Path) -> None:
+    """``Zoom`` is no name; a capitalised ``Oakfield`` of a file name is warned of already, as
+    maybe a name, by pseudonymise()."""
+    assert said(tmp_path, {"a_house_zoom.txt": OAKFIELD, "Oakfield_p03.txt": ASHGROVE}) == []
+
+
+def test_roqa_pseudonymise_warns_of_the_file_name(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_oakfield_zoom.txt").write_text(OAKFIELD, "utf-8")
+    run = roqa(
+        "pseudonymise", tmp_path / "in", "--key", tmp_path / "key.csv", "--out", tmp_path / "o"
+    )
+    assert run.code == 0, run.err
+    assert (
+        "a_oakfield_zoom.txt: the file name holds oakfield, which the talk writes as a name "
+        "listed to check (Oakfield), and the outputs carry it: rename the file"
+    ) in " ".join(run.err.split())
