@@ -1333,7 +1333,7 @@ class PseudonymKey:
                     "that column gives a transcript's path from the key file's folder, so "
                     f"they apply to that file alone; if they are this transcript's, write "
                     f"'{self._where_of(transcript)}' there",
-                    path=transcript.source or transcript.id,
+                    path=transcript_named(transcript),
                 )
         return None
 
@@ -1446,7 +1446,7 @@ class PseudonymKey:
             f"names {named} the participant, so here it is {here}, in a row for this transcript "
             f"alone added to the key (column transcript): if they are one person, delete that "
             f"row and give {named} {known}",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _split_roles(self, transcript: Transcript) -> None:
@@ -2078,7 +2078,7 @@ class PseudonymKey:
         participant: the row is right, and naming them with ``--interviewer`` mends it (re-test
         s52, 8: "change that row of the key" was the advice)."""
         bare = _bare(pseudonym)
-        path = transcript.source or transcript.id
+        path = transcript_named(transcript)
         unread = "interviewer" not in _speakers(transcript).values()
         if role == "participant" and _role_of(pseudonym) == "interviewer" and unread:
             warn(
@@ -2115,7 +2115,7 @@ class PseudonymKey:
             f"the file's name gives its participant the number {hint}, which the pseudonym key "
             f"gives someone else, so they are {_bare(pseudonym)}: if they are that person, give "
             f"their name that row's pseudonym in the key",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _tell_of_number_kept(self, transcript: Transcript) -> None:
@@ -2132,7 +2132,7 @@ class PseudonymKey:
             f"{pseudonym}, {keyed} as the same person, so the transcript's participant is "
             f"{pseudonym} and {hint} is given to no one: if they are two people, give this one "
             "a row of their own in the key (column transcript)",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _tell_of_rows_from_file_name(self, transcript: Transcript) -> None:
@@ -2145,7 +2145,7 @@ class PseudonymKey:
                 f"the pseudonym key gained the row '{name},{_bare(self.get(name) or '')}' from "
                 f"the file's name, taken for the full name of the speaker '{speaker}': if it is "
                 "not their name (a place, a service), delete that row and rename the file",
-                path=transcript.source or transcript.id,
+                path=transcript_named(transcript),
             )
 
     def _tell_of_row_from_greeting(self, transcript: Transcript) -> None:
@@ -2161,7 +2161,7 @@ class PseudonymKey:
             f"the interviewer greets the speaker '{label}' by it ('{greeting}') before they "
             "first speak, so it was taken for their name and is replaced in this transcript: "
             "if it is not their name, delete that row",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _tell_of_first_name_of_several(self, transcript: Transcript) -> None:
@@ -2179,7 +2179,7 @@ class PseudonymKey:
             f"the interviewer '{label}' has the first name of the study's interviewers {names},"
             f" so is keyed as a person of their own ({pseudonym}): if it is one of them, give "
             f"the row '{label}' that one's pseudonym in the key",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _tell_of_first_name_keyed(self, transcript: Transcript) -> None:
@@ -2203,7 +2203,7 @@ class PseudonymKey:
             f"{', '.join(names)} and {new} ({_bare(self.get(new) or '')}): if '{label}' is "
             f"{new} in a transcript, give the row '{label}' that pseudonym in the key, or add a "
             "row for that transcript alone (column transcript)",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _check_renamed(self, transcript: Transcript, speakers: dict[str, str]) -> None:
@@ -2218,7 +2218,7 @@ class PseudonymKey:
                 f"the pseudonym key gives this transcript's participant {_bare(keyed)}, but they "
                 f"also speak as {number} (renamed in the call), so one person would be two: "
                 f"change that row of the key to {number}",
-                path=transcript.source or transcript.id,
+                path=transcript_named(transcript),
             )
 
     def _tell_of_one_person(self, transcript: Transcript, speakers: dict[str, str]) -> None:
@@ -2254,7 +2254,7 @@ class PseudonymKey:
                 f"different people, give each their own pseudonym in the key{own} and run again"
             )
         if said:
-            warn("; ".join(said), path=transcript.source or transcript.id)
+            warn("; ".join(said), path=transcript_named(transcript))
 
     def _tell_of_chat_senders(self, transcript: Transcript, speakers: dict[str, str]) -> None:
         """Say, in one line for the transcript, which chat senders speak under no label and the
@@ -2269,7 +2269,7 @@ class PseudonymKey:
             warn(
                 "; ".join(said) + ": if they are a speaker (e.g. the participant), give them "
                 "that speaker's pseudonym in the key and run again",
-                path=transcript.source or transcript.id,
+                path=transcript_named(transcript),
             )
 
     def _tell_of_header_people(self, transcript: Transcript, speakers: dict[str, str]) -> None:
@@ -2282,7 +2282,7 @@ class PseudonymKey:
                     f"the header names {name!r} the {role}, but {len(theirs)} {role}s speak "
                     f"({', '.join(theirs)}), so it is {_in_text(_SHARED_SURNAME)} in the copy: "
                     "give its row in the key the pseudonym of the one it is and run again",
-                    path=transcript.source or transcript.id,
+                    path=transcript_named(transcript),
                 )
 
     def apply(self, transcript: Transcript) -> Transcript:
@@ -2710,7 +2710,7 @@ class PseudonymKey:
             warn(
                 f"{said} are written {written}, their notes left out, so each stays its own speaker "
                 "(if they are one person, give both labels one pseudonym in the key)",
-                path=transcript.source or transcript.id,
+                path=transcript_named(transcript),
             )
         return apart
 
@@ -2955,7 +2955,7 @@ class PseudonymKey:
                 f"'{kept}{_in_text(_SHARED_SURNAME)}' in the copy, not {bare}'s pseudonym: check "
                 f"it by hand, and give '{first} {m.group(0)}' a row of their own in the key "
                 f"(e.g. '{first} {m.group(0)},relative') and run again",
-                path=transcript.source or transcript.id,
+                path=transcript_named(transcript),
             )
         return True
 
@@ -3068,7 +3068,7 @@ class PseudonymKey:
             f"'{_in_text(_SHARED_SURNAME)}' in the copy, not {theirs}: check it by "
             f"hand, and give '{row}' a row of their own in the key (e.g. '{row},relative') "
             "and run again",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _warn_of_short_form(self, transcript: Transcript, found: str, pseudonym: str) -> None:
@@ -3083,7 +3083,7 @@ class PseudonymKey:
             f"'{said}' was taken for {_in_text(pseudonym)}, a name of the pseudonym key without "
             "its middle name, though that person does not speak here: if it is someone else, "
             f"give '{said}' a row of its own in the key and run again",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _warn_of_shared_word(
@@ -3101,7 +3101,7 @@ class PseudonymKey:
             f"'{said}' is a word of the names of {and_list(sharers)}, who {who} speak here, so "
             f"it is '{_in_text(_SHARED_SURNAME)}' there, not one of their pseudonyms, which "
             "might name the wrong one: check by hand whom it names where it stands",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _warn_of_accents(self, transcript: Transcript, spellings: dict[str, str]) -> None:
@@ -3117,7 +3117,7 @@ class PseudonymKey:
             f"whose names differ only by accents, so it is {_in_text(_SHARED_SURNAME)} in the "
             "copy, not one of them: add a row to the key for that spelling with its person's "
             "pseudonym",
-            path=transcript.source or transcript.id,
+            path=transcript_named(transcript),
         )
 
     def _pattern(
@@ -3490,8 +3490,8 @@ class PseudonymKey:
         if left:
             said.append(
                 f"{'its new name' if said else 'the file name'} still holds a name of the "
-                f"pseudonym key ({first_few(sorted(left))}), which the outputs carry: rename the "
-                "file"
+                f"pseudonym key ({first_few(sorted(left))}), which the outputs carry: "
+                f"{_rename(transcript)}"
             )
         known = {w.casefold() for p in self.pseudonyms.values() for w in _bare(p).split()}
         maybe = [w for w in _maybe_names_in_file_name(renamed) if w.casefold() not in known]
@@ -3500,10 +3500,10 @@ class PseudonymKey:
             said.append(
                 f"{'its new name' if said else 'the file name'} holds {first_few(maybe)}, which "
                 "may be a name (a capitalised word roqa does not know), and the outputs carry "
-                "it: rename the file"
+                f"it: {_rename(transcript)}"
             )
         if said:
-            warn("; ".join(said), path=transcript.source or transcript.id)
+            warn("; ".join(said), path=transcript_named(transcript))
 
 
 #: a word of a file name: letters and digits, with inner apostrophes ("Zoë's", "O'Neill")
@@ -3637,7 +3637,18 @@ def transcript_named(transcript: Transcript) -> str:
     (``study.qdpx:sources/2c147f00-….txt``); any other by its ``source``, else its id."""
     from .transcripts import said_source
 
+    if transcript.metadata.get("format") == "qdpx" and ".qdpx:" not in transcript.source:
+        # pseudonymised, its source is the member file alone: the project's path may name
+        # someone (docs/privacy.md, Names in file names); said by its name in the outputs
+        return f"source {transcript.metadata.get('refi_name') or transcript.id!r}"
     return said_source(transcript) or transcript.id
+
+
+def _rename(transcript: Transcript) -> str:
+    """How to rename ``transcript``'s file: a QDA project's source is renamed in the program."""
+    if transcript.metadata.get("format") == "qdpx":
+        return "rename the source in the QDA program"
+    return "rename the file"
 
 
 def _file_name_form(text: str) -> str:
@@ -4575,7 +4586,7 @@ def warn_of_names_to_check_in_file_names(
             warn(
                 f"the file name holds {first_few(list(held))}, which the talk writes as a name "
                 f"listed to check ({first_few(list(dict.fromkeys(held.values())))}), and the "
-                "outputs carry it: rename the file",
+                f"outputs carry it: {_rename(t)}",
                 path=transcript_named(t),
             )
 

@@ -75,7 +75,7 @@ def pseudonymise_command(
         originals = read_files(files, labels)
     # the numbers files claim (p01_interview), then every speaker: as roqa code and
     # pseudonymise() do
-    from ..pseudonyms import pseudonymise
+    from ..pseudonyms import pseudonymise, transcript_named
 
     keyed = {t.id for t in originals if _interviewer_keyed(t, pseudonyms)}  # before new rows
     transcripts, _ = pseudonymise(originals, pseudonyms)
@@ -108,23 +108,31 @@ def pseudonymise_command(
     # before would be overwritten by zoom_p02.txt
     there = {p.name.casefold(): p.name for p in out.iterdir()} if out.is_dir() else {}
     ids: dict[str, tuple[str, str]] = {}  # casefolded id -> the id and its source
-    for t in transcripts:
+    for t, original in zip(transcripts, originals, strict=True):
         named = out / f"{file_stem(t.id, set())}.txt"  # as it is named alone
         same = ids.get(t.id.casefold())
+        # a QDA project's source by its name in the program (study.qdpx: source 'p01'), not
+        # the member file it keeps the text in (sources/ee771869-….txt), as the reader says it
+        source = transcript_named(original)
+        rename = (
+            "rename the source in the QDA program, or one of the files"
+            if same is not None and ".qdpx" in f"{same[1]} {source}".lower()
+            else "rename one of the files"
+        )
         if same is not None and same[0] != t.id:
             raise RoqaError(
                 f"two transcripts would be written to one file on macOS and Windows, whose "
-                f"file names differ only in case there ({same[1]} and {t.source})",
+                f"file names differ only in case there ({same[1]} and {source})",
                 path=named,
-                hint="rename one of the files",
+                hint=rename,
             )
         if same is not None:
             raise RoqaError(
-                f"two transcripts would be written to one file (from {same[1]} and {t.source})",
+                f"two transcripts would be written to one file (from {same[1]} and {source})",
                 path=named,
-                hint="rename one of the files",
+                hint=rename,
             )
-        ids[t.id.casefold()] = (t.id, t.source)
+        ids[t.id.casefold()] = (t.id, source)
         target = out / f"{file_stem(t.id, used)}.txt"
         other = there.get(target.name.casefold(), target.name)
         if other != target.name:
@@ -145,7 +153,8 @@ def pseudonymise_command(
     from ..transcripts.interviewer_guesses import interviewers_guessed
 
     guesses = [t for t in transcripts if interviewers_guessed(t) and t.id not in keyed]
-    for t in transcripts:
+    for t, original in zip(transcripts, originals, strict=True):
+        t = replace(t, source=transcript_named(original))  # a project's source by its name
         # said of the pseudonymised transcript, so its names are pseudonyms; a guess of who
         # interviews is said once for the run (below), and not where the key named them
         told = t if len(guesses) == 1 and t.id == guesses[0].id else _without_guess(t)

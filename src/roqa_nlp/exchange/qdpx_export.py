@@ -669,9 +669,11 @@ def qdpx_bytes(
         try:
             data = written.encode("utf-8")
         except UnicodeEncodeError:
+            from ..transcripts import said_source
+
             raise RoqaError(
                 f"transcript {t.id!r} holds characters that are not valid Unicode text",
-                path=t.source or None,
+                path=said_source(t),  # a project's source by its name (study.qdpx: source 'p01')
                 hint="read the transcript again from its file",
             ) from None
         files.append((f"sources/{guid}.txt", data))
