@@ -78,3 +78,13 @@ def test_roqa_pseudonymise_warns_of_the_file_name(tmp_path: Path) -> None:
         "a_oakfield_zoom.txt: the file name holds oakfield, which the talk writes as a name "
         "listed to check (Oakfield), and the outputs carry it: rename the file"
     ) in " ".join(run.err.split())
+
+
+def test_an_everyday_or_job_word_of_a_file_name_is_not_warned_of(tmp_path: Path) -> None:
+    """``key`` of ``t02_key_worker.txt``, its speaker's job title, is no name there, though
+    another interview says "Mr Key" (docs/privacy.md: such a file name is not warned of)."""
+    files = {
+        "t02_key_worker.txt": "Interviewer: Who helps?\nKey Worker: The key thing is trust.\n",
+        "p03.txt": "Interviewer: Who did the rota?\nP03: Ask Mr Key in the office.\n",
+    }
+    assert said(tmp_path, files) == []

@@ -4568,19 +4568,26 @@ def warn_of_names_to_check_in_file_names(
     of as maybe a name by itself, since file names are full of lower-case abbreviations, but
     one the talk writes as a name is one (session 73 study3 tester, D4 iii: the service names of
     ``a_oakfield_zoom`` and ``c_P14_ashgrove`` reached every output unsaid). Give the
-    transcripts as pseudonymised, as to :func:`names_to_check`; a capitalised word of the id,
-    warned of already as maybe a name, is not said again."""
+    transcripts as pseudonymised, as to :func:`names_to_check`. A capitalised word of the id,
+    warned of already as maybe a name, is not said again; nor is a word that would not be warned
+    of capitalised (:func:`_maybe_names_in_file_name`: an everyday, job or file name's word,
+    ``key`` of ``t02_key_worker.txt`` where another interview says "Mr Key")."""
     listed: dict[str, str] = {}
     for f in found:
         if f.word[:1].isupper() and not f.keyed_as:
             listed.setdefault(_file_name_form(f.word), f.word)
     for t in checked_transcripts(transcripts, "warn_of_names_to_check_in_file_names()"):
-        warned = {_file_name_form(w) for w in _maybe_names_in_file_name(t.id)}
-        words = dict.fromkeys(_FILE_NAME_WORD.findall(unicodedata.normalize("NFC", t.id)))
+        name = unicodedata.normalize("NFC", t.id)
+        warned = {_file_name_form(w) for w in _maybe_names_in_file_name(name)}
+        # a word that may be a name capitalised, as the file name's capitalised words are
+        # weighed: not an everyday, job or file name's word ("key" of t02_key_worker.txt, its
+        # speaker's job title, where another interview's talk says "Mr Key")
+        capitalised = _FILE_NAME_WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], name)
+        maybe = {_file_name_form(w) for w in _maybe_names_in_file_name(capitalised)}
         held = {
-            w: listed[_file_name_form(w)]
-            for w in words
-            if _file_name_form(w) in listed and _file_name_form(w) not in warned
+            w: listed[form]
+            for w in dict.fromkeys(_FILE_NAME_WORD.findall(name))
+            if (form := _file_name_form(w)) in listed and form in maybe and form not in warned
         }
         if held:
             warn(

@@ -75,7 +75,7 @@ def pseudonymise_command(
         originals = read_files(files, labels)
     # the numbers files claim (p01_interview), then every speaker: as roqa code and
     # pseudonymise() do
-    from ..pseudonyms import pseudonymise, transcript_named
+    from ..pseudonyms import pseudonymise
 
     keyed = {t.id for t in originals if _interviewer_keyed(t, pseudonyms)}  # before new rows
     transcripts, _ = pseudonymise(originals, pseudonyms)
@@ -111,9 +111,7 @@ def pseudonymise_command(
     for t, original in zip(transcripts, originals, strict=True):
         named = out / f"{file_stem(t.id, set())}.txt"  # as it is named alone
         same = ids.get(t.id.casefold())
-        # a QDA project's source by its name in the program (study.qdpx: source 'p01'), not
-        # the member file it keeps the text in (sources/ee771869-….txt), as the reader says it
-        source = transcript_named(original)
+        source = _named(t, original)
         rename = (
             "rename the source in the QDA program, or one of the files"
             if same is not None and ".qdpx" in f"{same[1]} {source}".lower()
@@ -154,7 +152,7 @@ def pseudonymise_command(
 
     guesses = [t for t in transcripts if interviewers_guessed(t) and t.id not in keyed]
     for t, original in zip(transcripts, originals, strict=True):
-        t = replace(t, source=transcript_named(original))  # a project's source by its name
+        t = replace(t, source=_named(t, original))  # a project's source by its name
         # said of the pseudonymised transcript, so its names are pseudonyms; a guess of who
         # interviews is said once for the run (below), and not where the key named them
         told = t if len(guesses) == 1 and t.id == guesses[0].id else _without_guess(t)
@@ -189,6 +187,20 @@ def pseudonymise_command(
         soft_wrap=True,
         markup=False,
     )
+
+
+def _named(transcript: Transcript, original: Transcript) -> str:
+    """How a message names the pseudonymised ``transcript``: by its ``source``, its file's name
+    with names replaced; a QDA project's source by the project and its name in the program as
+    pseudonymised (``study.qdpx: source 'p01'``), not by the member file the project keeps its
+    text in (``ee771869-….txt``), as the reader names it (s73 f_readers left it open)."""
+    from dataclasses import replace
+
+    from ..pseudonyms import transcript_named
+
+    if transcript.metadata.get("format") != "qdpx":
+        return transcript.source or transcript.id
+    return transcript_named(replace(transcript, source=original.source))
 
 
 def _refuse_sharing_the_originals(out: Path, paths: list[Path]) -> None:
