@@ -541,6 +541,42 @@ def test_altered_default_weights_are_refused_before_loading(altered_default_mode
     assert emb._st is None  # the weights were never handed to torch
 
 
+def test_weights_are_hashed_again_once_their_file_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second embedder of a model reads no weights again (each roqa command, each
+    AutoCoder.load hashed the packaged model's 90 MB, 0.25 s a time); weights written since,
+    even to the same size, are hashed again and identified by their new bytes."""
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"first weights")
+    read: list[Path] = []
+    sha256_file = embedding.sha256_file
+    monkeypatch.setattr(embedding, "sha256_file", lambda p: read.append(p) or sha256_file(p))
+    first = Embedder(tmp_path).weights_hash
+    assert (Embedder(tmp_path).weights_hash, len(read)) == (first, 1)
+    weights.write_bytes(b"other weights")  # same size
+    assert Embedder(tmp_path).weights_hash == hashlib.sha256(b"other weights").hexdigest()
+    assert len(read) == 2
+
+
+@pytest.mark.slow
+def test_a_second_embedder_of_a_model_encodes_with_the_model_loaded_already(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each roqa command run in one process (a notebook, the test suite), each AutoCoder.load,
+    made an Embedder that loaded the model again at its first new text (about 1 s): one loaded
+    for the same folder, weights and device is used while an embedder holds it, and gives the
+    same vectors. The weights are still checked first (test_altered_default_weights_...)."""
+    loaded = embedder._model()
+    read: list[Path] = []
+    sha256_file = embedding.sha256_file
+    monkeypatch.setattr(embedding, "sha256_file", lambda p: read.append(p) or sha256_file(p))
+    other = Embedder(cache=False)
+    texts = ["A sentence no other test embeds, about the rota and the minibus."]
+    assert np.array_equal(other.encode(texts), Embedder(cache=False).encode(texts))
+    assert other._st is loaded and read == []
+
+
 def test_count_tokens_includes_cls_and_sep() -> None:
     count = Embedder().count_tokens()
     assert count("") == 2

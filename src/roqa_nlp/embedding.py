@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -106,11 +107,43 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: SHA-256 of the weights files hashed in this process, by the file's identity and state
+#: (:func:`_file_state`): every :class:`Embedder` checks its weights, and each roqa command, each
+#: ``AutoCoder.load`` made one and read the 90 MB of the packaged model again (0.25 s a time);
+#: a file written since (its size, modification or change time moved) or another file in its
+#: place is hashed again.
+_HASHED: dict[tuple[object, ...], str] = {}
+
+#: The sentence-transformers models loaded in this process, by model folder, weights and device,
+#: while an embedder holds them (weak references): a second :class:`Embedder` of the same model
+#: (a second ``AutoCoder.load`` in a notebook, ``roqa code`` run in-process) encodes with the
+#: model loaded already instead of loading it again (about 1 s). Encoding only reads it.
+_LOADED: weakref.WeakValueDictionary[tuple[str, str, str], Any] = weakref.WeakValueDictionary()
+
+
+def _file_state(path: Path) -> tuple[object, ...]:
+    """What identifies ``path``'s bytes without reading them: the file (device, inode, real
+    path) and its size and modification and change times (the change time moves at every write
+    and cannot be set back)."""
+    st = path.stat()
+    return (
+        os.path.realpath(path),
+        st.st_dev,
+        st.st_ino,
+        st.st_size,
+        st.st_mtime_ns,
+        st.st_ctime_ns,
+    )
+
+
 def weights_hash(model_dir: Path) -> str:
     for name in WEIGHT_FILES:
         p = model_dir / name
         if p.exists():
-            return sha256_file(p)
+            state = _file_state(p)
+            if state not in _HASHED:
+                _HASHED[state] = sha256_file(p)
+            return _HASHED[state]
     raise RoqaError(
         "no model weights found (model.safetensors)",
         path=model_dir,
@@ -450,25 +483,29 @@ class Embedder:
         return self._st
 
     def _load_model(self) -> Any:
-        """The sentence-transformers model, its weights checked first."""
-        _ = self.weights_hash  # check before any weights are loaded
+        """The sentence-transformers model, its weights checked first; the one loaded already in
+        this process for the same folder, weights and device when an embedder still holds it
+        (:data:`_LOADED`)."""
+        key = (os.path.realpath(self.model_path), self.weights_hash, str(self.device))  # checked
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
+        loaded = _LOADED.get(key)
+        if loaded is not None:
+            return loaded
         import logging
 
         for name in ("transformers", "sentence_transformers", "huggingface_hub"):
             logging.getLogger(name).setLevel(logging.ERROR)
         from sentence_transformers import SentenceTransformer
-
-        if self.threads:
-            import torch
-
-            torch.set_num_threads(self.threads)
         from transformers.utils import logging as hf_logging
 
         # no "Loading weights" bar on every load; the caller's setting is restored after
         bars = hf_logging.is_progress_bar_enabled()
         hf_logging.disable_progress_bar()
         try:
-            return SentenceTransformer(
+            model = SentenceTransformer(
                 str(self.model_path),
                 device=self.device,
                 trust_remote_code=False,
@@ -483,6 +520,8 @@ class Embedder:
         finally:
             if bars:
                 hf_logging.enable_progress_bar()
+        _LOADED[key] = model
+        return model
 
     def _loading(self) -> AbstractContextManager[object]:
         """While the model loads, :data:`LOADING_MODEL` where the progress bar is drawn: in the
