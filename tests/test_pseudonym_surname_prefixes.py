@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
 from roqa_nlp.schema import Transcript, Turn
@@ -510,3 +512,31 @@ def test_the_other_prefix_warning_names_a_first_name_so_and_suggests_a_capitalis
         "the copy, not P01's pseudonym: check it by hand, and give 'Mac Briain' a row of their "
         "own in the key (e.g. 'Mac Briain,relative') and run again"
     ]
+
+
+def test_a_second_transcript_pseudonymised_joins_no_word_lists_and_normalises_no_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The word lists a file name's words are weighed against were joined, and each key row's
+    regular expressions (long classes of every accented letter) put in NFC and NFD, again for
+    every transcript: half the time of pseudonymising a short one. Both are made once a
+    process; the same text comes out."""
+    import unicodedata
+
+    from roqa_nlp import pseudonyms
+
+    t = interview("How is the service?", "Ask Gráinne Ó Súilleabháin, not me.", "Eoin Mac Giolla")
+    first = pseudonymised(t, KEY)
+    joined: list[str] = []
+    normalised: list[str] = []
+    public_words, normalize = pseudonyms._public_words, unicodedata.normalize
+
+    def counted(form: str, text: str) -> str:
+        if len(text) > 200:  # a pattern, not a word
+            normalised.append(text)
+        return normalize(form, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pseudonyms, "_public_words", lambda: joined.append("") or public_words())
+    monkeypatch.setattr(pseudonyms.unicodedata, "normalize", counted)
+    assert pseudonymised(t, KEY) == first
+    assert (len(joined), len(normalised)) == (0, 0)
