@@ -484,11 +484,20 @@ def job_title(words: list[str]) -> bool:
     Session 72 tester: ``Peer`` and ``Key`` are left out of not_names.txt as names (``Mr
     Key``), so ``Peer Worker:`` made "Peer support" "[P01] support" and another speaker's "key
     worker" "[P02]" in every interview."""
-    if len(words) < 2 or words[-1] not in _not_names() & packaged_words("person_words.txt"):
+    if len(words) < 2 or words[-1] not in _job_words()[0]:
         return False
-    names = packaged_words("word_given_names.txt") | _word_surnames() | _stop_words()
-    everyday = packaged_words("everyday_words.txt")
+    names, everyday = _job_words()[1:]
     return all(w in _not_names() or (w in everyday and w not in names) for w in words[:-1])
+
+
+@cache
+def _job_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """For :func:`_job_title`, the word lists it weighs a label's words against, joined once a
+    process (they were joined at every label): the roles that name one person, the names, and
+    the everyday words."""
+    people = _not_names() & packaged_words("person_words.txt")
+    names = packaged_words("word_given_names.txt") | _word_surnames() | _stop_words()
+    return people, names, packaged_words("everyday_words.txt")
 
 
 def people_named(labels: Iterable[str]) -> list[list[str]]:
@@ -4255,6 +4264,14 @@ def _said_to(said: str, start: int, end: int, starts: bool) -> bool:
     return starts and _ADDRESS_AFTER.match(said, end) is not None
 
 
+@cache
+def _said_to_words() -> tuple[frozenset[str], frozenset[str]]:
+    """For :func:`_may_be_said_to`, joined once a process (they were joined at every word): the
+    given names that are also words, and the role and public words that name no one."""
+    given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
+    return given, _not_names() | _public_words()
+
+
 def _may_be_said_to(word: str) -> bool:
     """Whether ``word``, said to someone (:func:`_said_to`), may be their name: capitalised
     (:func:`_may_be_a_name`), and no stop word, role, kinship or public word, no word for a
@@ -4262,10 +4279,10 @@ def _may_be_said_to(word: str) -> bool:
     word ("Hi there", "Sorry, can you ..."), unless a given name that is also one ("Hi Hope",
     ``data/word_given_names.txt``, ``data/stop_word_names.txt``)."""
     folded = word.casefold()
-    given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
+    given, no_one = _said_to_words()
     return (
         _may_be_a_name(word)
-        and folded not in (_not_names() | _public_words())
+        and folded not in no_one
         and folded not in packaged_words("courtesy_address_terms.txt")
         and (folded in given or (folded not in _stop_words() and not _is_everyday_word(word)))
     )
