@@ -2,9 +2,10 @@
 
 ``--stream`` writes the codings part by part (flat memory); ``--engine ray`` codes chunks of
 transcripts in Ray Data ``map_batches`` actors and merges their shards. Both must write the
-codings the default run writes, byte for byte. In those comparisons the embedding cache is off,
-so every engine embeds for itself; the tests of what a Ray run says find its texts in the cache
-(``embedded_beforehand``).
+codings the default run writes, byte for byte. In those comparisons every engine embeds for
+itself: the streamed and Ray runs with the cache off, the default run (``local_run``) into an
+empty cache of its own, which the tests of what a run writes then read; the tests of what a Ray
+run says find its texts in the cache (``embedded_beforehand``).
 """
 
 from __future__ import annotations
@@ -52,11 +53,25 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def examples_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedding cache of the examples alone, filled by ``local_run``."""
+    return tmp_path_factory.mktemp("examples-cache")
+
+
+@pytest.fixture(scope="module")
 def local_run(
-    examples: Path, tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory
+    examples: Path,
+    tiny_model_dir: Path,
+    examples_cache: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
+    """The default run of the examples. It embeds every text itself, as a run with the cache off
+    does (its cache, ``examples_cache``, is empty before it), and keeps the vectors for the tests
+    of what a run writes, which each embedded the examples again (10-15 s each)."""
     out = tmp_path_factory.mktemp("engines") / "local"
-    roqa("code", examples, "--out", out, "--model", tiny_model_dir, "--no-cache", "--no-report")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROQA_CACHE_DIR", str(examples_cache))
+        roqa("code", examples, "--out", out, "--model", tiny_model_dir, "--no-report")
     return out
 
 
@@ -69,14 +84,28 @@ def test_a_streamed_run_writes_the_files_of_the_default_run(
 
 
 def test_a_streamed_run_skips_the_whole_corpus_outputs(
-    examples: Path, tiny_model_dir: Path, tmp_path: Path
+    local_run: Path,
+    examples_cache: Path,
+    examples: Path,
+    tiny_model_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(examples_cache))  # the examples embedded already
     roqa("code", examples, "--out", tmp_path, "--model", tiny_model_dir, "--stream")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SAME)
 
 
-def test_code_batches_are_the_parts_of_code(examples: Path, tiny_model_dir: Path) -> None:
+def test_code_batches_are_the_parts_of_code(
+    local_run: Path,
+    examples_cache: Path,
+    examples: Path,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from roqa_nlp.autocoder import AutoCoder
+
+    monkeypatch.setenv("ROQA_CACHE_DIR", str(examples_cache))  # the examples embedded already
 
     ac = AutoCoder.load(tiny_model_dir)
     parts = list(ac.code_batches([examples], batch_segments=16))
