@@ -150,6 +150,12 @@ HEADERS_ENDING_A_SENTENCE = {
     "a Word header paragraph": ["This interview was recorded on Zoom and transcribed verbatim."],
     "an automated field": ["Automation: This call is now being recorded."],
     "a field whose value speaks in the first person": ["Notes: We agreed to pause at 30 minutes."],
+    # a service's line in the second person, once silenced by its word "transcription" alone
+    # (s74: the narrowed note words must not make it talk)
+    "a service's advertisement": [
+        "Automatically convert your audio files to text with Sonix. Sonix is the best online, "
+        "automated transcription service."
+    ],
 }
 
 
@@ -227,6 +233,19 @@ NOTES_ON_THE_TRANSCRIPT = {
     "the interview's number": "Interview 3 of 13 - we met at the service's office.",
     "anonymised by us": "We anonymised the names of staff and services.",
     "transcribed by us": "I transcribed this from the Teams recording myself.",
+    # the s73 hunter's and s74 hunter's notes (s73_hunt/hdr, s74_hunt/own/hd20x), kept silent
+    # by the narrowed rule (s74 hunter R2)
+    "the participant asked (hd203)": "We met at the service's office; the participant asked "
+    "for the recording to stop once.",
+    "anonymised throughout this transcript (hd204)": "I have anonymised the participant's "
+    "colleagues throughout this transcript.",
+    "quote from this (hd205)": "You may quote from this with the participant's agreement.",
+    "our interviewee (hd206)": "Our interviewee joined late because of a crisis on the unit.",
+    "please do not share (s73 h5)": "Please do not share this transcript outside the research "
+    "team.",
+    "transcribed by (s73 h3)": "Transcribed by Jo; please check the timings against the audio.",
+    "the transcript of this interview": "You can check the transcript of this interview "
+    "against the audio.",
 }
 
 
@@ -259,6 +278,20 @@ ANSWERS_ABOVE = {
     "slow going.",
     "p44": "I think the main thing to say first is that our team is small, only nine staff.",
     "participants plural": "Our participants in the peer group run the allotment themselves.",
+    # s74 hunter R2: a note word inside talk about the service names no transcript of this
+    # interview: "every participant" (not "the participant"), "the transcript of" another
+    # document, "we were redacted" (the speakers themselves left out, not names), an answer's
+    # opening "Yes," / "Well,".
+    "every participant (s74 h1)": "Yes, every participant in our peer programme writes their "
+    "own recovery plan, and that's what made the difference.",
+    "we were redacted (s74 h2)": "We were redacted from the commissioning meetings, basically, "
+    "they just stopped inviting us.",
+    "the transcript of another document (s74 h3)": "I read the transcript of the CQC feedback "
+    "and honestly we were gutted by it.",
+    "an answer's opening Well,": "Well, the participant's family is always welcome here, we "
+    "make sure of that.",
+    "we've been anonymised": "We've basically been anonymised by the new contract, nobody "
+    "knows our name.",
 }
 
 

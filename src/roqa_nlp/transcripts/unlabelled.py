@@ -44,6 +44,7 @@ from ..io import packaged_words
 from ..schema import Transcript, Turn
 from .backchannels import MAX_BACKCHANNEL_WORDS, ends_asking, only_acknowledges
 from .roles import is_interviewer
+from .speaker_labels import is_page_footer, is_service_text
 
 #: The transcript metadata keys of where the pieces with no speaker's name are (a cue's time,
 #: ``00:00:26.000``, or a line, ``line 9``; empty for a Word paragraph or an untimed row or cue,
@@ -416,9 +417,23 @@ _FIELD_LINE = re.compile(r"^[^\W\d_][\w'\u2019&/-]*(?: [\w'\u2019&/-]+){0,2}:(?:
 #: recorded.]``, ``(Recording starts.)``).
 _BRACKETED = re.compile(r"^[\[({].*[\])}][.!?]?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-#: The words of a researcher's note on the transcript (``We have removed all names from this
-#: transcript.``, ``The participant asked us to pause.``): such a line is no talk left out.
+#: The nouns a researcher's note names the transcript or the one interviewed by (``We have
+#: removed all names from this transcript.``, ``The participant asked us to pause.``): after a
+#: word of :data:`TRANSCRIPT_NOTE_DETERMINERS`, such a line is no talk left out.
 TRANSCRIPT_NOTE_WORDS = "transcript_note_words.txt"
+#: The words that make a noun of :data:`TRANSCRIPT_NOTE_WORDS` name this transcript or this
+#: interview's participant (``this``, ``the``, ``our``), not another's (``every participant in
+#: our peer programme``: s74 hunter R2).
+TRANSCRIPT_NOTE_DETERMINERS = "transcript_note_determiners.txt"
+#: The words of making the transcript a note holds (``I transcribed this ...``, ``We anonymised
+#: the names of staff.``), unless said of the speaker in the passive (:data:`PASSIVE_AUXILIARIES`).
+TRANSCRIPT_MAKING_WORDS = "transcript_making_words.txt"
+#: The verbs between a speaker's ``I``/``we``/``you`` and a making word that make it said of the
+#: speaker (``We were redacted from the commissioning meetings``: an answer, s74 hunter R2).
+PASSIVE_AUXILIARIES = "passive_auxiliaries.txt"
+#: The words that, with a comma, open an answer (``Yes,``, ``Well,``): a line opening so is
+#: never a researcher's note, whatever note word it holds (s74 hunter R2).
+ANSWER_OPENINGS = "answer_openings.txt"
 #: A line opening as a transcript's title does, a word and a number (``Interview 3 of 13 - we
 #: met at the service's office.``, ``Transcript 12 - ...``).
 _TITLE_OPENING = re.compile(r"^([^\W\d_]+) #?\d+\b")
@@ -429,6 +444,37 @@ def _talk_persons() -> frozenset[str]:
     return packaged_words(TALK_PERSONS)
 
 
+def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
+    """Whether a line whose first word, as written, is ``first`` and whose words, in lower case
+    with straight apostrophes, are ``spoken`` is a researcher's note on this transcript: it
+    names the transcript or the one interviewed after a word naming this one (``this
+    transcript``, ``the participant``; ``the transcript of the CQC feedback`` names another's)
+    or holds a word of making it not said of the speaker in the passive (``I transcribed
+    this``, not ``We were redacted from the meetings``); never when it opens as an answer does
+    (``Yes, ...``: s74 hunter R2, where any note word silenced such an answer)."""
+    if first.endswith(",") and first[:-1].lower() in packaged_words(ANSWER_OPENINGS):
+        return False
+    nouns = packaged_words(TRANSCRIPT_NOTE_WORDS)
+    determiners = packaged_words(TRANSCRIPT_NOTE_DETERMINERS)
+    making = packaged_words(TRANSCRIPT_MAKING_WORDS)
+    auxiliaries = packaged_words(PASSIVE_AUXILIARIES)
+    persons = _talk_persons()
+    for i, word in enumerate(spoken):
+        if word in nouns and i > 0 and spoken[i - 1] in determiners:
+            after = spoken[i + 1 : i + 3]
+            if after[:1] != ["of"] or after == ["of", "this"]:
+                return True
+        elif word in making:
+            before = spoken[max(0, i - 4) : i]
+            said_of_speaker = any(
+                w in persons and any(a in auxiliaries for a in before[j:])
+                for j, w in enumerate(before)
+            )
+            if not said_of_speaker:
+                return True
+    return False
+
+
 def reads_as_talk(words: str) -> bool:
     """Whether a line left out above the first speaker's label reads as talk: it asks in two
     words or more (``i. what about staff?``), or it ends a sentence in :data:`MIN_TALK_WORDS`
@@ -437,15 +483,20 @@ def reads_as_talk(words: str) -> bool:
     line reads so, nor a title, a date or a header's sentence in the third person (``Interview
     with P04, 12 March 2021``, ``This call is being recorded.``, ``All names have been
     anonymised.``: s72 hunter R2, docs/transcripts.md promises headers give no warning), nor a
-    researcher's note on the transcript in the first or second person, one naming the
-    transcript, its making or "the participant" (:data:`TRANSCRIPT_NOTE_WORDS`: ``We have
-    removed all names from this transcript.``) or opening as its title does (``Interview 3 of
-    13 - we met at the service's office.``; s73 hunter R3: 5 of 10 such notes warned)."""
+    service's line (``Automatically convert your audio files ...``), nor a researcher's note
+    on the transcript in the first or second person, one naming this transcript or "the
+    participant", or its making (:func:`_notes_the_transcript`: ``We have removed all names
+    from this transcript.``) or opening as its title does (``Interview 3 of 13 - we met at the
+    service's office.``; s73 hunter R3: 5 of 10 such notes warned). Talk holding such a word
+    about the service still reads so (``Yes, every participant in our peer programme ...``,
+    ``We were redacted from the commissioning meetings ...``: s74 hunter R2)."""
     line = " ".join(words.split())
     said = line.split()
     if not said or _SENTENCE_END.search(said[-1]) is None:
         return False
     if _BRACKETED.match(line) or _FIELD_LINE.match(line):
+        return False
+    if is_service_text(line) or is_page_footer(line):
         return False
     if said[-1].rstrip("\"'\u201d\u2019)]").endswith(("?", "\uff1f")):
         return len(said) >= 2
@@ -453,7 +504,7 @@ def reads_as_talk(words: str) -> bool:
     if title is not None and title[1].casefold() in packaged_words("transcript_title_words.txt"):
         return False
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(line)]
-    if any(w in packaged_words(TRANSCRIPT_NOTE_WORDS) for w in spoken):
+    if _notes_the_transcript(said[0], spoken):
         return False
     persons = _talk_persons()
     return len(said) >= MIN_TALK_WORDS and any(w in persons for w in spoken)
