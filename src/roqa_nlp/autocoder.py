@@ -77,6 +77,7 @@ from .schema import (
 if TYPE_CHECKING:
     import datasets
     import numpy as np
+    import pandas as pd
 
     from .classifier import CodeClassifier
     from .embedding import Embedder
@@ -1030,7 +1031,13 @@ class AutoCoder:
         return X
 
     def fit(
-        self, training: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset
+        self,
+        training: TrainingSet
+        | str
+        | Path
+        | Sequence[dict[str, Any]]
+        | datasets.Dataset
+        | pd.DataFrame,
     ) -> AutoCoder:
         """Train the classifier, valence head, novelty detector and question model; return
         ``self``.
@@ -1258,6 +1265,7 @@ class AutoCoder:
         | Path
         | Sequence[dict[str, Any]]
         | datasets.Dataset
+        | pd.DataFrame
         | None = None,
         weight: int = UPDATE_WEIGHT,
     ) -> AutoCoder:
@@ -2301,7 +2309,12 @@ class AutoCoder:
 
     def evaluate(
         self,
-        labelled: TrainingSet | str | Path | Sequence[dict[str, Any]] | datasets.Dataset,
+        labelled: TrainingSet
+        | str
+        | Path
+        | Sequence[dict[str, Any]]
+        | datasets.Dataset
+        | pd.DataFrame,
         *,
         per_code: bool = False,
         predictions: bool = False,
@@ -2689,7 +2702,16 @@ class AutoCoder:
         }
 
     def save(self, out_dir: str | Path) -> Path:
-        """Write the model directory (arrays + JSON, atomically) and return its path."""
+        """Write the model to ``out_dir`` and return its path.
+
+        The folder holds the learned arrays (safetensors) and ``model_card.json`` (the embedding
+        model and its weights hash, the codebook and its hash, the training data's hash, the
+        parameters and the metrics), never a pickle; each file is written atomically (none is
+        ever left half-written), the card last. ``AutoCoder.load(out_dir)`` reads it back
+        and gives the same suggestions to the last digit. A coding output folder (one holding
+        ``run.json`` or ``codings.jsonl``) is refused, as ``CodingResult.save`` refuses a model
+        folder.
+        """
         import numpy as np
         from safetensors.numpy import save as save_any_order
 
