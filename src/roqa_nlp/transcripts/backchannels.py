@@ -84,6 +84,9 @@ FIRST_PERSON_SUBJECTS = "first_person_subjects.txt"
 #: agrees with another (``No, exactly.``, ``No, I agree.``, ``Nah, totally.``): a reply of a no
 #: and them alone agrees with the member's turn it answers (:func:`agrees_with`) and only agrees
 NO_AGREEMENTS = "no_agreements.txt"
+#: phrases with which a group member concedes another's point, their "but" conceding, not
+#: contrasting (``harsh but true``, ``sad but it's true``): made of them, a reply only agrees
+CONCESSION_AGREEMENTS = "concession_agreements.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -92,6 +95,7 @@ _AGREES_IN_GROUP = (
     AGREEMENT_PHRASES,
     SUMMARY_AGREEMENTS,
     GROUP_AGREEMENTS,
+    CONCESSION_AGREEMENTS,
 )
 
 #: Words that end asking (``... alright?``, ``... alright?)``): a short reply to them is an answer.
