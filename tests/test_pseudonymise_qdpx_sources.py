@@ -13,12 +13,16 @@ from roqa_nlp.schema import Transcript
 from test_cli_core import roqa
 
 
-def project(tmp_path: Path, sources: dict[str, str]) -> Path:
-    """A project roqa exported of ``sources`` (id -> text)."""
+def project(tmp_path: Path, sources: dict[str, str], *, participant: bool = True) -> Path:
+    """A project roqa exported of ``sources`` (id -> text; each its participant's too unless not
+    ``participant``)."""
     run = tmp_path / "run"
     CodingResult(
         segments=[],
-        transcripts={k: Transcript(k, v, [], participant=k) for k, v in sources.items()},
+        transcripts={
+            k: Transcript(k, v, [], participant=k if participant else None)
+            for k, v in sources.items()
+        },
         meta={"model": {"hash": "abcd1234ef567890"}},
     ).save(run)
     path = tmp_path / "study.qdpx"
@@ -91,3 +95,27 @@ def test_an_export_error_names_a_projects_source_by_its_name(tmp_path: Path) -> 
     assert str(caught.value).startswith("study.qdpx: source 'p01': transcript 'p01' holds"), str(
         caught.value
     )
+
+
+def test_the_source_a_member_was_keyed_from_is_named_by_its_name(tmp_path: Path) -> None:
+    """A focus group's member interviewed alone later keeps the pseudonym the group gave them:
+    the warning said ``keyed from 8d1f….txt``, the group's member file, not its source (s74)."""
+    path = project(
+        tmp_path,
+        {
+            "fg01": "Facilitator: Welcome, everyone.\n\nAda Lee: I'll start.\n\nBen Ode: Same "
+            "here.\n\nGary Fletcher: Supervision helps most.\n",
+            "Interview 03": "Interviewer: Good to see you again. Where did you learn most?\n\n"
+            "Gary Fletcher: Supervision, mostly.\n",
+        },
+        participant=False,
+    )
+    run = roqa("pseudonymise", path, "--key", tmp_path / "k.csv", "--out", tmp_path / "o")
+    assert run.code == 0, run.err
+    err = " ".join(run.err.split())
+    assert (
+        f"roqa: warning: {path}: source 'Interview 03': the file's name gives its participant "
+        f"the number P03, but they are P06, keyed from {path}: source 'fg01' as the same "
+        "person, so the transcript's participant is P06"
+    ) in err, err
+    assert "sources/" not in err and ".txt as the same" not in err

@@ -1932,8 +1932,7 @@ class PseudonymKey:
                     self._key_for_transcript(transcript, label, pseudonym)
                 elif self.get(label) is None:
                     self.add(label, pseudonym)
-                    where = _last_part(transcript.source) or transcript.id
-                    self._keyed_in.setdefault(label.casefold(), where)
+                    self._keyed_in.setdefault(label.casefold(), _keyed_in_named(transcript))
         self._note_number_kept(transcript, speakers, own)
         # a speaker labelled by one word whose full name the file name holds ("Rhiannon:" in
         # "Interview 03 - Rhiannon Llewellyn.txt") is that name: their surname is theirs here
@@ -2002,8 +2001,7 @@ class PseudonymKey:
         if any(_case_number(p) == hinted for p in self._every_pseudonym()):
             return  # the number is someone else's: not "given to no one"
         origin = self._keyed_in.get(people[0].casefold())
-        here = _last_part(transcript.source) or transcript.id
-        if origin == here:
+        if origin == _keyed_in_named(transcript):
             return
         self._number_kept.setdefault(transcript.id, (str(hint), pseudonym, origin))
 
@@ -3659,6 +3657,16 @@ def transcript_named(transcript: Transcript) -> str:
         # someone (docs/privacy.md, Names in file names); said by its name in the outputs
         return f"source {transcript.metadata.get('refi_name') or transcript.id!r}"
     return said_source(transcript) or transcript.id
+
+
+def _keyed_in_named(transcript: Transcript) -> str:
+    """How a warning names the transcript a speaker was keyed from ("keyed from fg01.txt"): by
+    its file name alone, a QDA project's source by its name (``study.qdpx: source 'fg01'``:
+    :func:`transcript_named`), not by the member file the project keeps its text in
+    (``8d1f….txt``, before session 74)."""
+    if transcript.metadata.get("format") == "qdpx":
+        return transcript_named(transcript)
+    return _last_part(transcript.source) or transcript.id
 
 
 def _rename(transcript: Transcript) -> str:
