@@ -152,8 +152,8 @@ def test_roqa_pseudonymise_lists_the_keys_words_first_saying_what_they_are(
         "Tom,social worker gives [social worker] for Tom alone), then run again. Word, times, transcripts, a word of the name "
         "of: "
         "Tom 1 p02 [nominated individual], [social worker] "
-        "Check 2 other word(s) of the talk that may still name a person or a place (capitalised "
-        "within a sentence, never in lower case, not in the key); add a row to "
+        "Check 2 other word(s) of the talk that may still name a person or a place (written as "
+        "a name at least once, not in the key); add a row to "
         f"{key} for each that identifies someone (e.g. London,city gives [city]), then run "
         "again. Word, times, transcripts: Luton 2 p02 Hatfield 1 p02"
     ) in " ".join(run.out.split())
@@ -174,7 +174,7 @@ def test_the_words_shown_by_roqa_code_put_the_keys_first() -> None:
         "person or place there (e.g. Tom,social worker gives [social worker] for Tom alone), "
         "then run again.",
         "Check 14 other word(s) of the talk that may still name a person or a place "
-        "(capitalised within a sentence, never in lower case, not in the key): Towna ×2, "
+        "(written as a name at least once, not in the key): Towna ×2, "
         "Townb ×2, Townc ×2, Townd ×2, Towne ×2, Townf ×2, Towng ×2, Townh ×2, Towni ×2, "
         "Townj ×2, Townk ×2, Townl ×2 and 2 more; add a row to key.csv for each that "
         "identifies someone (e.g. London,city gives [city]), then run again.",

@@ -1542,8 +1542,8 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
     assert run.code == 0, run.err
     shown = ", ".join(places[:11])
     assert (
-        f"Check 15 word(s) of the talk that may still name a person or a place (capitalised "
-        f"within a sentence, never in lower case, not in the key): Leeds ×2, {shown} and 3 more; "
+        f"Check 15 word(s) of the talk that may still name a person or a place (written as a "
+        f"name at least once, not in the key): Leeds ×2, {shown} and 3 more; "
         f"add a row to {key}, a new file whose first line is name,pseudonym, for each"
     ) in " ".join(run.out.split())
 

@@ -115,8 +115,9 @@ pseudonym again. ``AutoCoder.code`` adds every speaker of a study to the key
 Names are replaced as exact words: another spelling ("Mariah"), a nickname, or someone who is not
 in the key stays in the text, so pseudonymising helps de-identification and does not replace
 reading the transcripts. To help that reading, :func:`names_to_check` lists the words of the talk
-that may still name a person or a place (capitalised within a sentence, never written in lower
-case anywhere in the study, and neither a pseudonym's word nor a word of
+that may still name a person or a place (written as a name at least once: capitalised within a
+sentence and never in lower case in the study, after a title, said to someone, or opening a
+sentence before an apposition; and neither a pseudonym's word nor a word of
 ``data/public_proper_words.txt`` such as ``Monday`` or ``British``; a part of a key's name left
 in the talk, such as a first name where its person does not speak, is listed, and a single name
 word left in lower case too, ``denise`` or ``will`` where Denise Okoro or Will Jones speaks);

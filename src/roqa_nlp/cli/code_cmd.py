@@ -2033,8 +2033,7 @@ def names_to_check_lines(found: list[Any], path: Path, *, every_name: bool) -> l
         lines += _word_lines(
             others,
             f"Check {len(others)} {'other ' if keyed else ''}word(s) of the talk that may still "
-            "name a person or a place (capitalised within a sentence, never in lower case, not "
-            "in the key)",
+            "name a person or a place (written as a name at least once, not in the key)",
             # no key written yet: a row alone is no key (newcomer s67: "not a pseudonym key")
             f"add a row to {path}"
             + ("" if keyed or path.exists() else ", a new file whose first line is name,pseudonym,")
