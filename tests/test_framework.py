@@ -986,14 +986,18 @@ def test_an_interview_the_reviewer_decided_fits_no_code_is_said_so_of_the_review
     """Blind tester s63 (sat, finding 5): every segment of P11 decided to fit no code, the
     verdict said "only 12 of the 13 interviews have something coded" in a study of 14 (1 not
     reviewed), and guessed "a failed recording, consent or small talk only?" of a full
-    interview. It says of the reviewed interviews, and that the reviewer decided no code fits."""
+    interview. It says of the reviewed interviews, and that the reviewer decided no code fits.
+    (I12's new code J leaves I13 and I14 after it, too few for a quiet run of 3 whatever I14's
+    review finds: interviewing comes first, the review second, since tester s74's defect 1.)"""
     s = saturation(reviewed_with_no_code_fitting(SEQUENCE[:13], "I11", 14))
     assert s.francis.message == (
         "Saturation not reached. Only 12 of the 13 reviewed interviews have something coded, the "
         "rule needs at least 13 (interview(s) 11 have no code charted at all, as the reviewer "
         "decided no code fits any of their segments, and are not counted: an interview with "
-        "nothing coded is no evidence of saturation). Finish the review of I14 (P14) and judge "
-        "again before interviewing more. 1 transcript(s) not reviewed yet are left out of the "
+        "nothing coded is no evidence of saturation). The codes decided so far keep the rule "
+        "from being met, whatever the rest of the review decides: continue interviewing until 3 "
+        "consecutive interviews add no new code, and finish the review of I14 (P14). 1 "
+        "transcript(s) not reviewed yet are left out of the "
         "judgement (the others keep their numbers in the study's order): I14 (interview 14, "
         "P14)."
     )
@@ -1595,6 +1599,52 @@ def test_a_verdict_on_too_few_reviewed_interviews_counts_those_not_reviewed_too(
         "Saturation not reached. Only 2 of the 3 interviews are reviewed, the rule needs at "
         "least 3. Finish the review of I02 (P02) and I03 (P03) and judge again before "
         "interviewing more. "
+    )
+
+
+def test_decided_new_codes_that_keep_the_rule_unmet_put_interviewing_first() -> None:
+    """Tester s74 (study4, defect 1): P25, last of 5 (--initial-sample 3 --stopping-criterion
+    2), added 3 new codes on its decided segments, 1 of its 10 undecided; the verdict said
+    "finish the review of the partly reviewed p25 ... and judge again before interviewing
+    more", though deciding a segment only adds codes: no review can make interviews 4-5 quiet.
+    Codes decided in an interview every earlier one of which is fully decided are new whatever
+    the review still decides; when they leave no run the review could complete, interviewing
+    comes first and the review second."""
+    five = interviews(["A", "B", "C", "D", "E"])
+    five.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I05": [1, 10]}}
+    assert saturation(five, initial_sample=3, stopping_criterion=2).francis.message == (
+        "Saturation not reached. Interview 5 (P05, I05) still added new codes: E (1 segment). "
+        "The codes decided so far keep the rule from being met, whatever the rest of the review "
+        "decides: continue interviewing until 2 consecutive interviews add no new code, and "
+        "finish the review of the partly reviewed I05 (P05, 1 of 10 segments undecided)."
+    )
+    # the same in the order given, I05 not last: its new code is in every run the rule could
+    # still take (4-5), as is I04's
+    assert saturation(
+        five, order="I01,I02,I03,I05,I04", initial_sample=3, stopping_criterion=2
+    ).francis.message.startswith(
+        "Saturation not reached. Interview 5 in the order given (P04, I04) still added new "
+        "codes: D (1 segment). The codes decided so far keep the rule from being met"
+    )
+
+
+def test_new_codes_an_earlier_undecided_segment_may_hold_leave_the_review_first() -> None:
+    """The other branch of tester s74's defect 1: the new codes of I04 and I05 (D, E) may yet be
+    decided in I03's undecided segment (and then not be new after it), and interviews 6-7 not
+    reviewed yet may be quiet: a review may still meet the rule, so it comes first, as before."""
+    five = interviews(["A", "B", "C", "D", "E"])
+    five.meta = {"user": {"name": "Alice"}, "undecided_segments": {"I03": [1, 3]}}
+    assert saturation(five, initial_sample=3, stopping_criterion=2).francis.message == (
+        "Saturation not reached. Interview 5 (P05, I05) still added new codes: E (1 segment). "
+        "Finish the review of the partly reviewed I03 (P03, 1 of 3 segments undecided), and "
+        "judge again before interviewing more."
+    )
+    seven = review_of(["A", "B", "C", "D", "E", "A", "B"], ["I06", "I07"])
+    seven.meta["undecided_segments"] = {"I05": [1, 10]}
+    assert saturation(seven, initial_sample=3, stopping_criterion=2).francis.message.startswith(
+        "Saturation not reached. Interview 5 (P05, I05) still added new codes: E (1 segment). "
+        "Finish the review of I06 (P06) and I07 (P07) and of the partly reviewed I05 (P05, 1 of "
+        "10 segments undecided), and judge again before interviewing more. "
     )
 
 
