@@ -2728,3 +2728,21 @@ def test_an_apology_that_opens_talk_after_a_backchannel_is_not_parted_off() -> N
         ("Sorry, the line dropped ", True, False),
     ]
     assert got[0][3] is not None and got[1][3] is not None
+
+
+def test_line_trouble_after_a_barrier_answer_is_parted_off_whatever_the_question() -> None:
+    """Hunter s74, R1: "Sorry, can you hear me? The signal keeps dropping." after the
+    interviewer's ``Mm-hm.`` was joined to the staffing answer and quoted in Table 2 as its
+    first barrier quote: read with the barrier question, "The signal keeps dropping." fitted
+    a code (0.53; 0.60 after a question on commissioners), read on its own words it fits none
+    (0.39). A sentence makes a set-aside piece talk only when it fits a code read with the
+    question and read alone too; so "Did you hear that bit about the inspections?" (0.75 after
+    the commissioners question, 0.31 alone) leaves its line-drop aside parted off."""
+    got = _coded(DATA.parent / "asides" / "line_trouble_after_barrier_answers.vtt")
+    assert [g[:3] for g in got] == [
+        ("Staffing is the big one.", False, False),
+        ("Sorry, can you hear me? ", True, False),
+        ("The contract pays for ho", False, False),
+        ("Sorry, the line dropped ", True, False),
+    ]
+    assert got[0][3] is not None and got[2][3] is not None

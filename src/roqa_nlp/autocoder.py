@@ -2017,13 +2017,18 @@ class AutoCoder:
         self, said: list[str], asked: list[str], clear: list[bool], by_rule: list[bool]
     ) -> None:
         """Mark in ``clear`` a piece the model set aside (not by rule) as talk when one of its
-        sentences, read alone with the same question, is talk that fits a code (not set aside,
-        top at least FITS_A_CODE): an apology that opens talk is no aside (hunter s73 R2:
-        "Sorry, I've lost my thread. Where the council really let us down was the housing
-        list." was parted off as procedural, out of Table 2; its second sentence alone has its
-        top code at 0.69). A sentence near a code without fitting one ("Sorry, the
-        line dropped there. Did you hear that bit about the inspections?", 0.24) keeps the
-        piece an aside. Only set-aside pieces of two sentences or more are read again."""
+        sentences is talk that fits a code (not set aside, top at least FITS_A_CODE) read alone
+        with the same question and read on its own words too, without it: an apology that
+        opens talk is no aside (hunter s73 R2: "Sorry, I've lost my thread. Where the council
+        really let us down was the housing list." was parted off as procedural, out of Table
+        2; its second sentence has its top code at 0.69 with the question, 0.51 without). The
+        question must not be what makes a sentence fit (hunter s74 R1: "Sorry, can you hear
+        me? The signal keeps dropping." after a barrier answer was joined to it and quoted in
+        Table 2, its second sentence at 0.53 with "What has got in the way ...?", 0.39
+        alone; "Did you hear that bit about the inspections?" 0.75 after a question on
+        commissioners, 0.31 alone). A sentence near a code without fitting one keeps the
+        piece an aside. Only set-aside pieces of two sentences or more are read again, each
+        sentence embedded once for both readings."""
         from .transcripts.sentences import split_sentences
 
         which: list[int] = []
@@ -2041,8 +2046,12 @@ class AutoCoder:
                 contexts.append(asked[i])
         if not sentences:
             return
-        for i, (set_aside, top) in zip(which, self._judged(sentences, contexts), strict=True):
-            if not set_aside and top >= FITS_A_CODE:
+        # one call: the embedder reads each sentence once for both readings
+        read = self._judged(sentences + sentences, contexts + [""] * len(sentences))
+        fits = [not set_aside and top >= FITS_A_CODE for set_aside, top in read]
+        n = len(sentences)
+        for i, asked_fits, alone_fits in zip(which, fits[:n], fits[n:], strict=True):
+            if asked_fits and alone_fits:
                 clear[i] = False
 
     def _judged(self, said: list[str], asked: list[str]) -> list[tuple[bool, float]]:
