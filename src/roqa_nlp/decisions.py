@@ -1241,9 +1241,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
     whatever the near ones do. A decision still on no segment whose words are said inside one
     longer segment of its transcript alone goes to it (segments joined since the review, a turn
-    no longer parted at a dropped "Mm-hm.": :func:`_inside_one_segment`), marked ``joined``, as
-    is one the near rule took to a segment of its transcript holding its very words among more
-    (grown by a part joined since, not edited: :func:`_grown_by_joining`).
+    no longer parted at a dropped "Mm-hm.": :func:`_inside_one_segment`), marked ``joined``.
     The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
@@ -1281,12 +1279,8 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     untold = {key for key, on in repeated.items() if on is None}
     edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(edited)
-    # nearly its words, as a segment grown by a part joined since is: joined, not edited
-    grown = _grown_by_joining(edited, result)
-    edited = {k: on for k, on in edited.items() if k not in grown}
     inside = _inside_one_segment({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(inside)
-    inside.update(grown)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
@@ -1584,25 +1578,6 @@ def _inside_one_segment(
         if len(holding) == 1 and owners.get(holding[0], {sid}) <= {sid}:
             found[(sid, text)] = holding[0]
     return found
-
-
-def _grown_by_joining(
-    near: dict[tuple[str, str], str], result: CodingResult
-) -> dict[tuple[str, str], str]:
-    """Of ``near`` ((segment id, text) of decisions -> the segment of nearly their words,
-    :func:`_near_matches`), those whose segment, in their own transcript, holds their very words
-    (spacing aside, as :func:`_inside_one_segment` reads them) among more talk: the segment grew
-    by a part joined since the review ("Even if it's just I want to sleep." rejoining an answer
-    0.92 near it, s74 hunter R3), their words were not edited. Report.js's ``grownSegments``
-    twins it."""
-    texts = {s.segment.id: same_text(s.segment.text).split() for s in result.segments}
-    grown: dict[tuple[str, str], str] = {}
-    for (sid, text), on in near.items():
-        words, seg_words = text.split(), texts.get(on, [])
-        same_transcript = transcript_part(sid) == transcript_part(on)
-        if same_transcript and len(seg_words) > len(words) and _holds(seg_words, words):
-            grown[(sid, text)] = on
-    return grown
 
 
 #: why a decision matches no segment (:func:`unmatched_cause`): its words are said across two
