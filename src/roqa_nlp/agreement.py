@@ -1039,19 +1039,30 @@ def bootstrap_ci(
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, n_units, size=(n_boot, n_units))
     values = np.array([float(statistic(data[:, idx])) for idx in draws])
+    return percentile_interval(
+        values,
+        level=level,
+        n_carrying=_units_carrying(data, absent),
+        estimate=float(statistic(data)),
+    )
+
+
+def percentile_interval(
+    values: np.ndarray, *, level: float, n_carrying: int, estimate: float
+) -> ConfidenceInterval:
+    """The percentile bootstrap interval of a statistic's resampled ``values`` (one per
+    resample, ``nan`` where undefined): the ``(1 - level) / 2`` and ``(1 + level) / 2``
+    quantiles of the defined ones, withheld as :func:`why_withheld` decides (``n_carrying``
+    units carrying what is compared, ``estimate`` the statistic on the data)."""
     finite = values[np.isfinite(values)]
     low = high = math.nan
     if finite.size:
         tail = (1.0 - level) / 2.0
         low, high = (float(q) for q in np.quantile(finite, [tail, 1.0 - tail]))
     withheld = why_withheld(
-        _units_carrying(data, absent),
-        n_valid=finite.size,
-        n_boot=n_boot,
-        width=high - low,
-        estimate=float(statistic(data)),
+        n_carrying, n_valid=finite.size, n_boot=values.size, width=high - low, estimate=estimate
     )
-    return ConfidenceInterval(low, high, level, method, int(finite.size), withheld)
+    return ConfidenceInterval(low, high, level, "percentile bootstrap", int(finite.size), withheld)
 
 
 def _units_carrying(data: np.ndarray, absent: Any) -> int:
@@ -1122,6 +1133,7 @@ __all__ = [
     "READING_TOLERANCE",
     "ConfidenceInterval",
     "bootstrap_ci",
+    "percentile_interval",
     "brennan_prediger",
     "cohen_kappa",
     "cohen_kappa_se",

@@ -134,6 +134,7 @@ from .agreement import (
     krippendorff_alpha,
     normal_ci,
     percent_agreement,
+    percentile_interval,
     why_withheld,
 )
 from .errors import RoqaError, RoqaTypeError, and_list, first_few, quoted
@@ -3370,16 +3371,8 @@ def _light_kappa_interval(
             for w in _draw_weights(n_units, n_boot, seed)
         ]
     )
-    finite = found[np.isfinite(found)]
-    low = high = math.nan
-    if finite.size:
-        tail = (1.0 - ci_level) / 2.0
-        low, high = (float(v) for v in np.quantile(finite, [tail, 1.0 - tail]))
-    withheld = why_withheld(
-        n_carrying, n_valid=finite.size, n_boot=n_boot, width=high - low, estimate=_light_kappa(x)
-    )
-    return ConfidenceInterval(
-        low, high, ci_level, "percentile bootstrap", int(finite.size), withheld
+    return percentile_interval(
+        found, level=ci_level, n_carrying=n_carrying, estimate=_light_kappa(x)
     )
 
 
