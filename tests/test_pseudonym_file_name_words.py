@@ -88,3 +88,62 @@ def test_an_everyday_or_job_word_of_a_file_name_is_not_warned_of(tmp_path: Path)
         "p03.txt": "Interviewer: Who did the rota?\nP03: Ask Mr Key in the office.\n",
     }
     assert said(tmp_path, files) == []
+
+
+HAVEN = (
+    "Interviewer: Can you tell me about Haven?\n"
+    "P16: So Haven is a six-bed crisis house. People stay at Haven up to fourteen days. We "
+    "haven't got more beds.\n"
+)
+
+
+def test_a_stop_or_everyday_word_its_own_talk_writes_as_a_name_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """``haven`` (a spoken stop word, of "haven't") of ``b_haven_rev``, whose talk says "People
+    stay at Haven", and ``harbour`` of ``p23_harbour``, "Harbour Housing Trust": the file is
+    named after the service its talk names (s74 hunt2: neither was warned of)."""
+    harbour = "Interviewer: Who runs it?\nP23: We work for Harbour Housing Trust now.\n"
+    assert said(tmp_path, {"b_haven_rev.txt": HAVEN, "p23_harbour.txt": harbour}) == [
+        "b_haven_rev.txt: the file name holds haven, which the talk writes as a name listed "
+        "to check (Haven), and the outputs carry it: rename the file",
+        "p23_harbour.txt: the file name holds harbour, which the talk writes as a name listed "
+        "to check (Harbour), and the outputs carry it: rename the file",
+    ]
+
+
+def test_but_not_where_only_another_transcript_writes_it_so(tmp_path: Path) -> None:
+    """A stop or everyday word of a file name is warned of only where its own talk writes it as
+    a name: ``haven`` of ``b_haven_notes`` is no name where only another interview says
+    "Haven"."""
+    files = {"b_haven_notes.txt": "Interviewer: Hello?\nP02: Hello.\n", "a_zoom.txt": HAVEN}
+    assert said(tmp_path, files) == []
+
+
+OPEN_DOOR = (
+    "Interviewer: Can you tell me about Open Door?\n"
+    "P17: So Open Door is a peer-led service. We keep an open door for people.\n"
+)
+
+
+def test_a_file_name_word_joining_two_words_the_talk_writes_as_a_name(tmp_path: Path) -> None:
+    """``opendoor`` of ``d_opendoor_export``, whose talk says "about Open Door": two everyday
+    words, neither listed, that name the service together (s74 hunt2)."""
+    assert said(tmp_path, {"d_opendoor_export.txt": OPEN_DOOR}) == [
+        "d_opendoor_export.txt: the file name holds opendoor, which the talk writes as a name "
+        "(Open Door), and the outputs carry it: rename the file"
+    ]
+    assert said(tmp_path, {"d_open_door.txt": OPEN_DOOR}) == [
+        "d_open_door.txt: the file name holds open door, which the talk writes as a name "
+        "(Open Door), and the outputs carry it: rename the file"
+    ]
+
+
+def test_not_a_job_title_nor_a_pair_opening_a_sentence(tmp_path: Path) -> None:
+    """``Key Worker`` is a job's title; "Open Door" only opening a sentence is not written as a
+    name there."""
+    files = {
+        "t02_keyworker.txt": "Interviewer: Who helps?\nP02: My Key Worker helps, with the rota.\n",
+        "d_opendoor.txt": "Interviewer: What works?\nP03: Open Door policies work.\n",
+    }
+    assert said(tmp_path, files) == []

@@ -211,3 +211,31 @@ def test_a_row_of_the_greeted_name_stands(tmp_path: Path) -> None:
         == "Interviewer: Hi [daughter], is Mum there with you?\nP24: Yes. [daughter] is fine.\n"
     )
     assert "Denise" not in {name for own in key.scoped.values() for name in own}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We've got a peer support worker now, Leanne, two days a week.",
+        "Our chief exec, Sandra, she came up through services herself.",
+        "We hired Leanne, our new peer worker, in May.",
+    ],
+)
+def test_a_name_said_of_a_person_comes_before_more_frequent_words(said: str) -> None:
+    """A name beside a person's word ("a peer support worker now, Leanne,", "Leanne, our new
+    peer worker,") or before "she" or "he" ("Sandra, she came up") names a person: roqa code
+    showed Ofsted, Amazon and the places first, and Sandra and Leanne among "and 12 more" (s74
+    hunt2)."""
+    words = [f.word for f in names_to_check([talk("b01", PLACES, said)])]
+    assert words[0] in ("Leanne", "Sandra"), words
+    assert words[1:3] == ["Ofsted", "Bramley"]
+
+
+def test_roqa_codes_short_list_says_where_the_full_list_is() -> None:
+    from roqa_nlp.cli.code_cmd import names_to_check_lines
+
+    places = " ".join(f"We went to Town{c} and Town{c}." for c in "abcdefghijklmn")
+    (line,) = names_to_check_lines(
+        names_to_check([talk("b01", places)]), Path("key.csv"), every_name=False
+    )
+    assert " and 2 more (roqa pseudonymise lists them all, with their transcripts);" in line

@@ -55,3 +55,18 @@ def test_a_name_opening_a_sentence_before_a_listed_surname_is_listed() -> None:
 def test_not_before_a_word_of_a_phrase() -> None:
     """``Mental Health`` opens a sentence before a word the study writes in lower case."""
     assert listed("Mental Health services are stretched. Our health team helps.") == []
+
+
+def test_a_stop_word_name_before_an_apposition_is_listed() -> None:
+    """``Will, our deputy, ...`` reads as Tom's ``Tom, our commissioner, ...`` does, though
+    "will" is a stop word the study writes in lower case (s74 hunt2: it was not listed)."""
+    said = "Will, our deputy, did most of the training. It will help, I think."
+    assert listed(said) == ["Will"]
+
+
+def test_but_not_a_day_or_a_word_before_no_apposition() -> None:
+    said = (
+        "Sunday, the worst day, was short staffed. Hope, I think, is what we give. I hope so. "
+        "May, the busiest month, was hard. Will, I think, is the word. It will pass."
+    )
+    assert listed(said) == []

@@ -67,10 +67,11 @@ def test_the_file_name_warning_of_a_listed_word_names_the_source(tmp_path: Path)
     run = roqa("pseudonymise", path, "--key", tmp_path / "k.csv", "--out", tmp_path / "o")
     assert run.code == 0, run.err
     err = " ".join(run.err.split())
+    # with the project, as the other messages name a source (s74 hunt2: the project was left out)
     assert (
-        "source 'a_oakfield_zoom': the file name holds oakfield, which the talk writes as a "
-        "name listed to check (Oakfield), and the outputs carry it: rename the source in the "
-        "QDA program"
+        f"roqa: warning: {path}: source 'a_oakfield_zoom': the file name holds oakfield, which "
+        "the talk writes as a name listed to check (Oakfield), and the outputs carry it: rename "
+        "the source in the QDA program"
     ) in err, err
     assert "sources/" not in err
 

@@ -1292,6 +1292,9 @@ class PseudonymKey:
         self._warned_of_where: set[str] = set()
         # each transcript column value as the key file spells it (:meth:`read`)
         self._where_written: dict[str, str] = {}
+        # transcript id, as rewritten -> the source it was read from, for a QDA project's source
+        # whose rewritten source is its member file alone (:meth:`as_read`), told by :meth:`apply`
+        self._read_from: dict[str, str] = {}
 
     def _index(self) -> None:
         """Look-ups of :attr:`pseudonyms` by name as written, by person and without accents."""
@@ -2553,6 +2556,8 @@ class PseudonymKey:
         if isinstance(case, dict) and isinstance(case.get("name"), str):
             meta["refi_case"] = {**case, "name": self.pseudonymised_name(case["name"], here)}
         self._warn_of_file_name(transcript, new_id, numbered)
+        if meta.get("format") == "qdpx" and transcript.source:
+            self._read_from[new_id] = transcript.source
         return replace(
             transcript,
             id=new_id,
@@ -2562,6 +2567,14 @@ class PseudonymKey:
             participant=participant,
             metadata=meta,
         )
+
+    def as_read(self, transcript: Transcript) -> Transcript:
+        """``transcript``, as :meth:`apply` rewrote it, with the source it was read from when it
+        is a QDA project's, whose rewritten source is the member file alone: a message names it
+        with its project (:func:`transcript_named`: ``study.qdpx: source 'p25'``), as the
+        reader's do (s74 hunt2: the file name's warning said ``source 'p25'`` alone)."""
+        read_from = self._read_from.get(transcript.id)
+        return transcript if read_from is None else replace(transcript, source=read_from)
 
     def unmatched_rows(self) -> list[str]:
         """The names of the key's rows for a number (``496000,phone``, ``943 476 5919,NHS
@@ -4313,9 +4326,40 @@ def _may_be_apposed(word: str) -> bool:
         _may_be_said_to(word)
         and _ADVERB.fullmatch(word) is None
         and (
-            word.casefold() in packaged_words("word_given_names.txt")
+            # a given name that is also a word or a stop word ("Rose", "Will, our deputy, ...")
+            word.casefold() in _said_to_words()[0]
             or not _word_and_singular(word) & _everyday_words()
         )
+    )
+
+
+@cache
+def _person_beside() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A person's word beside a word of the talk, as beside a name said of someone: before it,
+    and a word at most, then a comma ("a peer support worker now, Leanne"); after it, a comma
+    and an apposition ending in one ("Leanne, our new peer worker"), or "she" or "he" ("Sandra,
+    she came up"). The words are those of ``data/person_words.txt`` and ``data/not_names.txt``
+    (``worker``, ``deputy``, ``colleague``, ``mum``), a plural's too."""
+    words = packaged_words("person_words.txt") | _not_names()
+    said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    before = re.compile(
+        rf"(?<![\w'’-])(?:{said})s?(?:[ \t]+[^\W\d_]+)?[ \t]*,[ \t]+$", re.IGNORECASE
+    )
+    after = re.compile(
+        rf",[ \t]+(?:(?:she|he)(?![\w])|(?:our|my|the|his|her|their|a|an)"
+        rf"(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}?[ \t]+(?:{said})s?(?![\w'’-]))",
+        re.IGNORECASE,
+    )
+    return before, after
+
+
+def _said_of_a_person(said: str, start: int, end: int) -> bool:
+    """Whether the word ``said[start:end]`` is said of a person, beside a person's word or
+    before "she" or "he" (:func:`_person_beside`: "our chief exec, Sandra, she came up")."""
+    before, after = _person_beside()
+    return (
+        before.search(said[max(0, start - 60) : start]) is not None
+        or after.match(said, end) is not None
     )
 
 
@@ -4329,6 +4373,7 @@ class _SpokenWord(NamedTuple):
     as_name: bool  # reads as a name whatever word it is ("Will's sister", "Rose, our ...")
     said_to: bool  # said to someone, and may be their name ("Hi Ruth", "Ruth, can you ...")
     apposed: bool  # opens a sentence before an apposition, and may be a name ("Tom, our ...")
+    of_a_person: bool  # said of a person, and may be a name ("a support worker, Leanne,")
     then: str  # opening a sentence, the capitalised word after it ("Hughes" of "Janet Hughes")
 
 
@@ -4385,11 +4430,16 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
                 and _APPOSITION_AFTER.match(said, m.end()) is not None
                 and _may_be_apposed(word)
             )
+            of_a_person = (
+                word[:1].isupper()
+                and _may_be_said_to(word)
+                and _said_of_a_person(said, m.start(), m.end())
+            )
             after = _NEXT_WORD.match(said, m.end()) if starts else None
             then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
             for suffix in ("'s", "’s"):
                 then = then.removesuffix(suffix)
-            yield _SpokenWord(word, starts, titled, phrase, as_name, to, apposed, then)
+            yield _SpokenWord(word, starts, titled, phrase, as_name, to, apposed, of_a_person, then)
 
 
 #: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
@@ -4491,6 +4541,7 @@ def names_to_check(
     as_names: set[str] = set()  # read as a name somewhere, as "Will's sister", "Will now cooks"
     said_to: set[str] = set()  # said to someone somewhere: "Hi Ruth", "Ruth, can you ..."
     apposed: set[str] = set()  # before an apposition somewhere: "Tom, our commissioner, ..."
+    of_a_person: set[str] = set()  # said of a person somewhere: "a support worker, Leanne,"
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
@@ -4527,6 +4578,8 @@ def names_to_check(
                     said_to.add(word)
                 if spoken.apposed:
                     apposed.add(word)
+                if spoken.of_a_person:
+                    of_a_person.add(word)
                 # before a word that may be a surname, not an everyday word ("Universal
                 # Credit"), unless a surname too ("Janet Hughes", "Ruth Mason")
                 then = spoken.then.casefold()
@@ -4552,6 +4605,7 @@ def names_to_check(
     # name there, however often the word is written in lower case ("I hope so"), but not as a
     # word of a phrase ("the Royal College", "Winter Pressures", "a Grant": _in_a_phrase)
     word_names = packaged_words("word_given_names.txt") - known
+    stop_names = packaged_words("stop_word_names.txt")
     whose = {} if key is None else _key_words_whose(key)
 
     def keyed_as(word: str) -> tuple[str, ...]:
@@ -4559,10 +4613,13 @@ def names_to_check(
 
     def listed(word: str) -> bool:
         """Capitalised within a sentence, and after a title, a given name that is also a word
-        standing alone, or a word written in lower case nowhere and no known word."""
+        standing alone, a name that is also a stop word before an apposition ("Will, our
+        deputy, ...": s74 hunt2, where "will" is written in lower case), or a word written in
+        lower case nowhere and no known word."""
         return word in within and (
             word in titled
             or (word.casefold() in word_names and word in alone)
+            or (word.casefold() in stop_names and word in apposed)
             or not _word_and_singular(word) & (lower | known)
         )
 
@@ -4591,15 +4648,20 @@ def names_to_check(
     # group the words likeliest to name a person before the others, which roqa code shows only
     # twelve of: one said to someone ("Hi Ruth"), after a title ("Mrs Rose") or a given name
     # that is also a word ("Hope"); Ruth, greeted, was shown after Ofsted, Amazon and God, among
-    # "and 11 more" (session 73 study3 tester, D4 ii)
-    named = said_to | titled | apposed | {w for w in counts if w.casefold() in word_names}
+    # "and 11 more" (session 73 study3 tester, D4 ii); one said of a person ("our chief exec,
+    # Sandra, she ...", "a peer support worker now, Leanne,"): shown after Ofsted and the
+    # places, among "and 12 more" (s74 hunt2)
+    named = said_to | titled | apposed | of_a_person
+    named |= {w for w in counts if w.casefold() in word_names}
     return sorted(
         found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
     )
 
 
 def warn_of_names_to_check_in_file_names(
-    transcripts: Iterable[Transcript] | Transcript, found: Iterable[NameToCheck]
+    transcripts: Iterable[Transcript] | Transcript,
+    found: Iterable[NameToCheck],
+    key: PseudonymKey | None = None,
 ) -> None:
     """Warn, one line per transcript, of each word ``found`` (:func:`names_to_check`: capitalised
     as a name in the talk, in no row of the key) that the transcript's id, which every output
@@ -4608,10 +4670,16 @@ def warn_of_names_to_check_in_file_names(
     of as maybe a name by itself, since file names are full of lower-case abbreviations, but
     one the talk writes as a name is one (session 73 study3 tester, D4 iii: the service names of
     ``a_oakfield_zoom`` and ``c_P14_ashgrove`` reached every output unsaid). Give the
-    transcripts as pseudonymised, as to :func:`names_to_check`. A capitalised word of the id,
-    warned of already as maybe a name, is not said again; nor is a word that would not be warned
-    of capitalised (:func:`_maybe_names_in_file_name`: an everyday, job or file name's word,
-    ``key`` of ``t02_key_worker.txt`` where another interview says "Mr Key")."""
+    transcripts as pseudonymised, as to :func:`names_to_check`, and the ``key`` that
+    pseudonymised them, which names a QDA project's source with its project (``study.qdpx:
+    source 'p25'``). A capitalised word of the id, warned of already as maybe a name, is not
+    said again; nor is a word that would not be warned of capitalised
+    (:func:`_maybe_names_in_file_name`: an everyday, job or file name's word, ``key`` of
+    ``t02_key_worker.txt`` where another interview says "Mr Key"), unless the transcript's own
+    talk writes it as a name within a sentence (:func:`_named_in_own_talk`: ``haven`` of
+    ``b_haven_rev`` whose talk says "People stay at Haven", a stop word of "haven't"), nor two
+    words of the id, or one joining them, that its own talk writes as one name (``opendoor`` of
+    ``d_opendoor_export``, "about Open Door": s74 hunt2)."""
     listed: dict[str, str] = {}
     for f in found:
         if f.word[:1].isupper() and not f.keyed_as:
@@ -4624,18 +4692,77 @@ def warn_of_names_to_check_in_file_names(
         # speaker's job title, where another interview's talk says "Mr Key")
         capitalised = _FILE_NAME_WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:], name)
         maybe = {_file_name_form(w) for w in _maybe_names_in_file_name(capitalised)}
+        words = list(dict.fromkeys(_FILE_NAME_WORD.findall(name)))
+        own = _named_in_own_talk(t, _FILE_NAME_WORD.findall(name))
         held = {
             w: listed[form]
-            for w in dict.fromkeys(_FILE_NAME_WORD.findall(name))
-            if (form := _file_name_form(w)) in listed and form in maybe and form not in warned
+            for w in words
+            if (form := _file_name_form(w)) in listed
+            and form not in warned
+            and (form in maybe or form in own)
         }
-        if held:
-            warn(
-                f"the file name holds {first_few(list(held))}, which the talk writes as a name "
-                f"listed to check ({first_few(list(dict.fromkeys(held.values())))}), and the "
-                f"outputs carry it: {_rename(t)}",
-                path=transcript_named(t),
-            )
+        # two words the talk writes as one name, the file name's joined or apart
+        pairs = {w: said for w, said in own.items() if " " in said and w not in held}
+        if not held and not pairs:
+            continue
+        shown = [*held, *pairs]
+        as_listed = list(dict.fromkeys(held.values()))
+        what = f"listed to check ({first_few(as_listed)})" if as_listed else ""
+        if pairs:
+            what += (" and " if what else "") + f"({first_few(list(pairs.values()))})"
+        named = transcript_named(t if key is None else key.as_read(t))
+        warn(
+            f"the file name holds {first_few(shown)}, which the talk writes as a name {what}, "
+            f"and the outputs carry it: {_rename(t)}",
+            path=named,
+        )
+
+
+def _named_in_own_talk(transcript: Transcript, words: list[str]) -> dict[str, str]:
+    """The ``words`` of the transcript's file name (in lower case, in order) that its own talk
+    writes capitalised within a sentence, as a name (``Haven`` of "People stay at Haven" for
+    ``haven``), each as said; and each two of them next to each other, or one word joining
+    them, that it writes as two capitalised words within a sentence (``open door`` or
+    ``opendoor`` of "about Open Door"), as said. Neither a word of a role or of a file name's
+    (``data/not_names.txt``, :func:`~.transcripts.roles.file_name_words`), nor a public one
+    (``Monday``, ``Zoom``) nor a word before a role's ("my Key Worker") counts."""
+    from .transcripts.roles import file_name_words
+
+    forms = [_file_name_form(w) for w in words if w[:1].islower()]
+    if not forms:
+        return {}
+    singles = set(forms)
+    joined = {a + b: f"{a} {b}" for a, b in zip(forms, forms[1:], strict=False)}
+    joined.update({j: j for j in forms})  # one word of the file name joining two of the talk
+    no_one = _not_names() | file_name_words() | _public_words()
+    found: dict[str, str] = {}
+    for turn in transcript.turns:
+        said = _SQUARE_NOTE.sub(
+            lambda m: " " * len(m.group(0)), transcript.text[turn.start : turn.end]
+        )
+        for m in _WORD_AND_NEXT.finditer(said):
+            word, then = m.group(1), m.group(2) or ""
+            for suffix in ("'s", "’s"):
+                word, then = word.removesuffix(suffix), then.removesuffix(suffix)
+            if not _may_be_a_name(word) or word.casefold() in no_one:
+                continue
+            if _SENTENCE_START.search(said[max(0, m.start() - 80) : m.start()]):
+                continue
+            form = _file_name_form(word)
+            role_after = then.casefold() in _not_names()
+            if form in singles and not role_after:
+                found.setdefault(form, word)
+            if then and _may_be_a_name(then) and then.casefold() not in no_one:
+                pair = form + _file_name_form(then)
+                if pair in joined:
+                    found.setdefault(joined[pair], f"{word} {then}")
+    return found
+
+
+#: a word of the talk and the word right after it, in the same sentence ("Open" and "Door")
+_WORD_AND_NEXT = re.compile(
+    rf"(?<!{NAME_CHAR})([^\W\d_][\w{MARKS}'’-]*)(?=(?:[ \t]+([^\W\d_][\w{MARKS}'’-]*))?)"
+)
 
 
 def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:

@@ -2004,7 +2004,8 @@ def _print_names_to_check(
     from ..pseudonyms import names_to_check, warn_of_names_to_check_in_file_names
 
     found = key.warn_of_aliases_left(transcripts, names_to_check(transcripts, key), path)
-    warn_of_names_to_check_in_file_names(transcripts, found)  # "a_oakfield_zoom" of "Oakfield"
+    # "a_oakfield_zoom" of "Oakfield"; the key names a QDA project's source with its project
+    warn_of_names_to_check_in_file_names(transcripts, found, key)
     for line in names_to_check_lines(found, path, every_name=every_name):
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
         console().print(escape(line), soft_wrap=True)
@@ -2072,7 +2073,14 @@ def _word_lines(found: list[Any], what: str, fix: str, *, every_name: bool) -> l
             + (f" (of {of(f)})" if f.keyed_as else "")
             for f in shown
         )
-        more = "" if len(shown) == len(found) else f" and {len(found) - len(shown)} more"
+        # the rest are said to be listed in full elsewhere: a name may be among them (s74 hunt2:
+        # Sandra and Leanne were among "and 12 more")
+        more = (
+            ""
+            if len(shown) == len(found)
+            else f" and {len(found) - len(shown)} more (roqa pseudonymise lists them all, with "
+            "their transcripts)"
+        )
         return [f"{what}: {words}{more}; {fix}."]
     columns = "Word, times, transcripts" + (", a word of the name of" if found[0].keyed_as else "")
     return [f"{what}; {fix}. {columns}:"] + [
