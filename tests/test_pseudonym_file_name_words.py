@@ -147,3 +147,24 @@ def test_not_a_job_title_nor_a_pair_opening_a_sentence(tmp_path: Path) -> None:
         "d_opendoor.txt": "Interviewer: What works?\nP03: Open Door policies work.\n",
     }
     assert said(tmp_path, files) == []
+
+
+def test_not_a_person_or_a_group_said_to(tmp_path: Path) -> None:
+    """``boss`` of ``g11_hey_boss`` and ``folks`` of ``gr11_hi_folks``, their talk greeting "Hey
+    Boss" and "Hi Folks": a person's word and a group said to are no one's name (measured: the
+    benchmark's g10_welcome_friends, g11_hey_boss, gr11_hi_folks and gr16_hi_guys were warned
+    of until they were left out)."""
+    files = {
+        "g11_hey_boss.txt": "Interviewer: Hey Boss, ready?\nP11: Ready as ever.\n",
+        "gr11_hi_folks.txt": "Interviewer: So, Hi Folks and welcome.\nP12: Thanks.\n",
+        "g10_welcome_friends.txt": "Interviewer: So, welcome Friends.\nP10: Thanks.\n",
+    }
+    assert said(tmp_path, files) == []
+
+
+def test_two_words_listed_each_are_not_said_again_as_one_name(tmp_path: Path) -> None:
+    text = "Interviewer: Where do you work?\nP25: I manage Elm Lodge, a care home.\n"
+    assert said(tmp_path, {"p25_elm_lodge.txt": text}) == [
+        "p25_elm_lodge.txt: the file name holds elm, lodge, which the talk writes as a name "
+        "listed to check (Elm, Lodge), and the outputs carry it: rename the file"
+    ]

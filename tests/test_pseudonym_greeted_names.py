@@ -239,3 +239,11 @@ def test_roqa_codes_short_list_says_where_the_full_list_is() -> None:
         names_to_check([talk("b01", places)]), Path("key.csv"), every_name=False
     )
     assert " and 2 more (roqa pseudonymise lists them all, with their transcripts);" in line
+
+
+def test_a_word_after_a_filler_is_not_said_of_a_person() -> None:
+    """``um`` is a word of ``not_names.txt`` (a filler), no person's: "So, um, Oakfield is" (the
+    gate of s75: Oakfield was ranked among the names)."""
+    t = talk("b01", PLACES, "So, um, Oakfield is a supported living service at Oakfield.")
+    words = [f.word for f in names_to_check([t])]
+    assert words[:2] == ["Ofsted", "Bramley"], words

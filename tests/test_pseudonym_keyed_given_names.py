@@ -176,7 +176,8 @@ def test_the_words_shown_by_roqa_code_put_the_keys_first() -> None:
         "Check 14 other word(s) of the talk that may still name a person or a place "
         "(written as a name at least once, not in the key): Towna ×2, "
         "Townb ×2, Townc ×2, Townd ×2, Towne ×2, Townf ×2, Towng ×2, Townh ×2, Towni ×2, "
-        "Townj ×2, Townk ×2, Townl ×2 and 2 more; add a row to key.csv for each that "
+        "Townj ×2, Townk ×2, Townl ×2 and 2 more (roqa pseudonymise lists them all, with "
+        "their transcripts); add a row to key.csv for each that "
         "identifies someone (e.g. London,city gives [city]), then run again.",
     ]
 

@@ -1543,7 +1543,8 @@ def test_roqa_code_pseudonymise_names_the_most_frequent_words_to_check(
     shown = ", ".join(places[:11])
     assert (
         f"Check 15 word(s) of the talk that may still name a person or a place (written as a "
-        f"name at least once, not in the key): Leeds ×2, {shown} and 3 more; "
+        f"name at least once, not in the key): Leeds ×2, {shown} and 3 more (roqa "
+        "pseudonymise lists them all, with their transcripts); "
         f"add a row to {key}, a new file whose first line is name,pseudonym, for each"
     ) in " ".join(run.out.split())
 

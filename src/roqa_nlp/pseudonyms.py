@@ -4338,9 +4338,10 @@ def _person_beside() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A person's word beside a word of the talk, as beside a name said of someone: before it,
     and a word at most, then a comma ("a peer support worker now, Leanne"); after it, a comma
     and an apposition ending in one ("Leanne, our new peer worker"), or "she" or "he" ("Sandra,
-    she came up"). The words are those of ``data/person_words.txt`` and ``data/not_names.txt``
-    (``worker``, ``deputy``, ``colleague``, ``mum``), a plural's too."""
-    words = packaged_words("person_words.txt") | _not_names()
+    she came up"). The words are those of ``data/person_words.txt`` (``worker``, ``deputy``,
+    ``colleague``, ``mum``), a plural's too: not ``data/not_names.txt``, which holds fillers
+    ("So, um, Oakfield is ...")."""
+    words = packaged_words("person_words.txt")
     said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     before = re.compile(
         rf"(?<![\w'’-])(?:{said})s?(?:[ \t]+[^\W\d_]+)?[ \t]*,[ \t]+$", re.IGNORECASE
@@ -4701,8 +4702,12 @@ def warn_of_names_to_check_in_file_names(
             and form not in warned
             and (form in maybe or form in own)
         }
-        # two words the talk writes as one name, the file name's joined or apart
-        pairs = {w: said for w, said in own.items() if " " in said and w not in held}
+        # two words the talk writes as one name, the file name's joined or apart, unless warned
+        # of already, each ("elm, lodge" of p25_elm_lodge, both listed)
+        held_forms = {_file_name_form(w) for w in held}
+        pairs = {
+            w: said for w, said in own.items() if " " in said and not set(w.split()) <= held_forms
+        }
         if not held and not pairs:
             continue
         shown = [*held, *pairs]
@@ -4723,9 +4728,12 @@ def _named_in_own_talk(transcript: Transcript, words: list[str]) -> dict[str, st
     writes capitalised within a sentence, as a name (``Haven`` of "People stay at Haven" for
     ``haven``), each as said; and each two of them next to each other, or one word joining
     them, that it writes as two capitalised words within a sentence (``open door`` or
-    ``opendoor`` of "about Open Door"), as said. Neither a word of a role or of a file name's
-    (``data/not_names.txt``, :func:`~.transcripts.roles.file_name_words`), nor a public one
-    (``Monday``, ``Zoom``) nor a word before a role's ("my Key Worker") counts."""
+    ``opendoor`` of "about Open Door"), as said. Neither a word of a role, a person or a group
+    said to, or of a file name's (``data/not_names.txt``, ``data/person_words.txt``,
+    ``data/courtesy_address_terms.txt``, :func:`~.transcripts.roles.file_name_words`: ``boss``
+    of ``g11_hey_boss``, ``folks`` of ``gr11_hi_folks``, "Hi Folks"), nor of a greeting
+    (``data/address_words.txt``: ``hi``), nor its plural, nor a public
+    one (``Monday``, ``Zoom``) nor a word before a role's ("my Key Worker") counts."""
     from .transcripts.roles import file_name_words
 
     forms = [_file_name_form(w) for w in words if w[:1].islower()]
@@ -4734,7 +4742,14 @@ def _named_in_own_talk(transcript: Transcript, words: list[str]) -> dict[str, st
     singles = set(forms)
     joined = {a + b: f"{a} {b}" for a, b in zip(forms, forms[1:], strict=False)}
     joined.update({j: j for j in forms})  # one word of the file name joining two of the talk
-    no_one = _not_names() | file_name_words() | _public_words()
+    no_one = (
+        _not_names()
+        | file_name_words()
+        | _public_words()
+        | packaged_words("person_words.txt")
+        | packaged_words("courtesy_address_terms.txt")
+        | {w for phrase in packaged_words("address_words.txt") for w in phrase.split()}
+    )
     found: dict[str, str] = {}
     for turn in transcript.turns:
         said = _SQUARE_NOTE.sub(
@@ -4744,7 +4759,7 @@ def _named_in_own_talk(transcript: Transcript, words: list[str]) -> dict[str, st
             word, then = m.group(1), m.group(2) or ""
             for suffix in ("'s", "’s"):
                 word, then = word.removesuffix(suffix), then.removesuffix(suffix)
-            if not _may_be_a_name(word) or word.casefold() in no_one:
+            if not _may_be_a_name(word) or _word_and_singular(word) & no_one:
                 continue
             if _SENTENCE_START.search(said[max(0, m.start() - 80) : m.start()]):
                 continue
@@ -4752,7 +4767,7 @@ def _named_in_own_talk(transcript: Transcript, words: list[str]) -> dict[str, st
             role_after = then.casefold() in _not_names()
             if form in singles and not role_after:
                 found.setdefault(form, word)
-            if then and _may_be_a_name(then) and then.casefold() not in no_one:
+            if then and _may_be_a_name(then) and not _word_and_singular(then) & no_one:
                 pair = form + _file_name_form(then)
                 if pair in joined:
                     found.setdefault(joined[pair], f"{word} {then}")
