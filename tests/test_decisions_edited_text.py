@@ -407,6 +407,66 @@ def test_decisions_found_by_their_very_words_are_where_they_were_before(
     assert before.edited == (False,) * len(decisions)
 
 
+#: hypothesis found (CI's derandomized examples, s74): "funding" of a:0000 is said inside a:0001
+#: alone, so the joined rule places it there with the near rule off; a:0001's own decision, one
+#: word changed of ten (0.9 near), took a:0001 first, and "funding" was left on no segment
+NEAR_TOOK_A_JOINED_SEGMENT = (
+    [
+        Decision("a:0000", "accept", "IS.E.2", text="we"),
+        Decision("a:0000", "accept", "IS.E.2", text="funding"),
+        Decision("a:0001", "accept", "IS.E.2", text="had we we we we we we we we funding"),
+    ],
+    CodingResult(
+        segments=[
+            seg(sid, t)
+            for sid, t in [
+                ("a:0000", "we"),
+                ("a:0001", "we we we we we we we we we funding"),
+                ("a:0002", "we"),
+                ("a:0003", "we"),
+                ("a:0004", "we"),
+                ("b:0005", "funding"),
+            ]
+        ]
+    ),
+)
+#: found by a local run (f_dec2, s74): "had" of a:0000 is said inside a:0000 alone; a:0001's
+#: decision, nearly a:0000's words (0.91), took it first
+NEAR_TOOK_ITS_OWN_SEGMENT = (
+    [
+        Decision("a:0000", "accept", "IS.E.2", text="we we had we we"),
+        Decision("a:0000", "accept", "IS.E.2", text="had"),
+        Decision("a:0001", "accept", "IS.E.2", text="we staff we had we we"),
+    ],
+    CodingResult(
+        segments=[seg("a:0000", "staff we had we we"), seg("b:0001", "we staff we had we we")]
+        + [seg(f"a:{n:04d}", "we") for n in range(2, 6)]
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("case", "on"),
+    [
+        (NEAR_TOOK_A_JOINED_SEGMENT, ("a:0000", "a:0001", None)),
+        (NEAR_TOOK_ITS_OWN_SEGMENT, (None, "a:0000", None)),
+    ],
+)
+def test_a_decision_the_joined_rule_places_stays_placed_when_words_match_nearly(
+    case: tuple[list[Decision], CodingResult], on: tuple[str | None, ...]
+) -> None:
+    """The joined rule (words inside one longer segment) runs before the near rule: a segment a
+    decision's very words are inside is its, and no other segment's decision of nearly its words
+    takes it. Before: the near rule ran first, and the joined decision matched no segment."""
+    decisions, result = case
+    with mock.patch.object(decisions_module, "NEAR_TEXT", 2.0):
+        before = match_decisions(decisions, result)
+    after = match_decisions(decisions, result)
+    assert before.on == after.on == on
+    assert before.joined == after.joined == (False, True, False)
+    assert after.edited == (False,) * 3
+
+
 def test_decisions_that_follow_their_words_into_another_transcript_are_named() -> None:
     """Hunt s43 (weeks): P04.txt renamed "P04 - final.txt" and coded again: all 8 of P04's
     decisions went, by their words, to "P04 - final" unsaid, while docs/report.md ("Review

@@ -258,3 +258,53 @@ def test_owners_maps_each_segment_to_the_decisions_on_it() -> None:
     }
     assert _owners(chosen) == {"p17:0001": {"p17:0001", "p17:0002"}, "p17:0004": {"p17:0004"}}
     assert _owners({}) == {}
+
+
+# -- the joined rule before the near rule, in Python and the page alike -----------------------------
+
+
+def _page_matches(decisions: list[Decision], result: CodingResult) -> list[list[object]]:
+    """report.js's matchRows run by node on the rows of ``decisions`` and a page of the segments
+    of ``result``: [segment, edited, joined] of each row, null when on no segment."""
+    import json
+    import re
+
+    from report_fixture import node_prints, report_js, report_js_functions
+    from roqa_nlp import decisions as decisions_module
+
+    names = re.findall(r"^  function (\w+)\(", report_js(), flags=re.M)
+    page = [{"sid": s.segment.id, "text": s.segment.text} for s in result.segments]
+    rows = [{"segment_id": d.segment_id, "text": d.text, "i": i} for i, d in enumerate(decisions)]
+    near = {
+        "near_text": decisions_module.NEAR_TEXT,
+        "near_margin": decisions_module.NEAR_MARGIN,
+        "casefold": decisions_module.casefold_table(),
+    }
+    script = (
+        report_js_functions(*names)
+        + f"var near = {json.dumps(near)}; var foldMap = null;\n"
+        + f"var page = {json.dumps(page)};\n"
+        + "var document = { querySelectorAll: function () { return page.map(function (p) {\n"
+        + "  return { text: p.text, getAttribute: function () { return p.sid; } }; }); } };\n"
+        + "function segmentText(review) { return review.text; }\n"
+        + f"var found = matchRows({json.dumps(rows)}).matched;\n"
+        + "console.log(JSON.stringify(found.map(function (x) {\n"
+        + "  return [x.row.i, x.segment, x.edited, x.joined]; })));"
+    )
+    got: list[list[object]] = [[None, False, False] for _ in decisions]
+    for i, on, edited, joined in node_prints(script):
+        got[i] = [on, edited, joined]
+    return got
+
+
+def test_the_page_places_a_decision_the_joined_rule_places_as_python_does() -> None:
+    """matchRows runs insideOneSegment before nearMatches, as match_decisions runs
+    _inside_one_segment before _near_matches (hypothesis found, s74: a decision nearly the words
+    of a segment another decision's very words are inside took it, and left that one on none)."""
+    from test_decisions_edited_text import NEAR_TOOK_A_JOINED_SEGMENT, NEAR_TOOK_ITS_OWN_SEGMENT
+
+    for decisions, result in (NEAR_TOOK_A_JOINED_SEGMENT, NEAR_TOOK_ITS_OWN_SEGMENT):
+        python = match_decisions(decisions, result)
+        page = _page_matches(decisions, result)
+        assert page == [list(x) for x in zip(python.on, python.edited, python.joined)]
+        assert [on for on, _, _ in page][1] is not None

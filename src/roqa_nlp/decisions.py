@@ -1239,10 +1239,12 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     (:func:`_edited_segment`), every other segment there at least :data:`NEAR_MARGIN` less
     similar, and no other segment's decisions going there too. Those are marked ``edited``
     (:func:`warn_of_edited_text` names them); words matched exactly keep their segments
-    whatever the near ones do. A decision still on no segment whose words are said inside one
-    longer segment of its transcript alone goes to it (segments joined since the review, a turn
-    no longer parted at a dropped "Mm-hm.": :func:`_inside_one_segment`), marked ``joined``.
-    The rest match no segment. Report.js applies the same rule (its
+    whatever the near ones do. Before that near rule, a decision still on no segment whose
+    words are said inside one longer segment of its transcript alone goes to it (segments
+    joined since the review, a turn no longer parted at a dropped "Mm-hm.":
+    :func:`_inside_one_segment`), marked ``joined``: nearly the same words take no segment a
+    decision's very words are inside, so the near rule only places decisions the others leave
+    on no segment. The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
     """
@@ -1277,10 +1279,12 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             if found is not None:
                 taken.add(found)
     untold = {key for key, on in repeated.items() if on is None}
-    edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
-    chosen.update(edited)
+    # words said inside one longer segment go there before nearly the same words take one: a
+    # segment holding a decision's very words is its, not another's nearly (hypothesis, s74)
     inside = _inside_one_segment({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(inside)
+    edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
+    chosen.update(edited)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
@@ -1551,7 +1555,8 @@ def _inside_one_segment(
     that segment's id: the segments were joined since the review (a retrained model no longer
     parts a turn at a dropped "Mm-hm.", study3 tester s73 D2), and the decision follows its
     words, as decisions do across re-runs. A segment holding another segment's decisions on its
-    own words (exactly or nearly) is not one: it was not joined. Two decisions' words may go
+    own words is not one: it was not joined. It runs before :func:`_near_matches`, which takes
+    no segment it gives. Two decisions' words may go
     into one segment (both its parts decided): :func:`warn_of_edited_text` names them."""
     coded = {transcript_part(s.segment.id) for s in result.segments}
     left = [

@@ -986,7 +986,8 @@
      there; a row without text goes to the segment of its id. A row of a transcript not on the
      page goes to another only on evidence: one of identifying words to the transcript its
      transcript's were renamed to (renamedTo), a short answer after them (shortAnswersFollow). A row whose text is in
-     no segment then goes to the one segment of nearly its words (its transcript corrected since
+     no segment then goes to the one longer segment of its transcript its words are said inside
+     (insideOneSegment), marked joined; else to the one segment of nearly its words (its transcript corrected since
      the review), marked edited: in the transcript of its segment id (in any transcript when that
      one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
   function matchRows(rows) {
@@ -1033,8 +1034,10 @@
       chosen[key] = found;
       if (found) taken[found] = true;
     });
-    var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
+    /* words said inside one longer segment go there before nearly the same words take one, as
+       match_decisions runs them */
     var joined = insideOneSegment(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
+    var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
     shortAnswersFollow(keys, chosen, byText, coded, taken);
     var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
