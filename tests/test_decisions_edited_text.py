@@ -380,7 +380,8 @@ def test_decisions_found_by_their_very_words_are_where_they_were_before(
     was: NEAR_TEXT out of reach), and only places decisions it left on no segment: those it
     marks edited, and the short answers of a transcript not coded that follow its identifying
     words placed so into one transcript (hypothesis found, s44: "we" of c, not coded, follows
-    c's 8-word answer to a, where it is found nearly, b holding a decision of its own)."""
+    c's 8-word answer to a, where it is found nearly, b holding a decision of its own); a
+    segment of nearly its words that holds them unchanged among more talk is marked joined."""
     decisions, result = case
     with mock.patch.object(decisions_module, "NEAR_TEXT", 2.0):
         before = match_decisions(decisions, result)
@@ -395,9 +396,18 @@ def test_decisions_found_by_their_very_words_are_where_they_were_before(
         for d, now, edited in zip(decisions, after.on, after.edited)
         if edited and now is not None
     }
-    for d, was, now, edited in zip(decisions, before.on, after.on, after.edited):
+    for d, was, now, edited, joined in zip(
+        decisions, before.on, after.on, after.edited, after.joined
+    ):
         if was is not None:
             assert now == was
+        elif now is not None and joined:
+            # a segment of nearly its words holding them unchanged among more grew (R3, s74)
+            words = d.text.split()
+            text_of = {s.segment.id: s.segment.text for s in result.segments}
+            seg_words = text_of[now].split()
+            assert len(seg_words) > len(words)
+            assert any(seg_words[i : i + len(words)] == words for i in range(len(seg_words)))
         elif now is not None and not edited:
             assert part(d.segment_id) not in coded
             assert len(d.text.split()) < decisions_module.IDENTIFYING_WORDS

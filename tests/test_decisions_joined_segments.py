@@ -308,3 +308,122 @@ def test_the_page_places_a_decision_the_joined_rule_places_as_python_does() -> N
         page = _page_matches(decisions, result)
         assert page == [list(x) for x in zip(python.on, python.edited, python.joined)]
         assert [on for on, _, _ in page][1] is not None
+
+
+# -- a segment grown by a part joined since, nearly the decision's words (s74 hunter R3) ----------
+
+#: study3 (tester s73) b_haven_rev:0005 as reviewed (row 8), and the part that rejoined it when
+#: coded again: 44 words of 52, 0.92 near, so the near rule caught it before the joined rule
+HAVEN = (
+    "It's hard in crisis, cos people come to us at their absolute worst, and the, the pull is "
+    "to just keep them safe. But we try to, from day one, ask what does a good stay look like "
+    "for you, what do you want to go home with."
+)
+SLEEP = "Even if it's just I want to sleep."
+
+
+def haven(text: str) -> CodingResult:
+    texts = ["We're a crisis house, six beds.", text, "Staffing nights is the worst of it."]
+    return CodingResult(segments=[seg(f"b_haven_rev:{n:04d}", t) for n, t in enumerate(texts, 4)])
+
+
+def test_a_segment_grown_by_a_part_joined_since_is_named_joined_not_edited() -> None:
+    """Before: matched as "text was edited since the review" (edited, not joined): its words
+    are all there, unchanged; the segment grew."""
+    review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, row=8)]
+    match = match_decisions(review, haven(f"{HAVEN}\n{SLEEP}"))
+    assert match.on == ("b_haven_rev:0005",)
+    assert match.joined == (True,)
+    assert match.edited == (False,)
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    with pytest.warns(RoqaWarning) as caught:
+        warn_of_edited_text(match, "code_new/S3/decisions.csv")
+    assert [str(w.message) for w in caught] == [
+        "code_new/S3/decisions.csv: 1 decision followed its words into 1 segment holding more "
+        "talk than it decided (a turn no longer parted, or segments joined, since the review): "
+        "b_haven_rev:0005 (row 8); check the decision fits the whole segment"
+    ]
+
+
+def test_a_segment_grown_by_a_part_joined_before_it_is_named_joined_too() -> None:
+    review = [Decision("b_haven_rev:0006", "recode", "CI.A", text=HAVEN, row=8)]
+    match = match_decisions(review, haven(f"{SLEEP} {HAVEN}"))
+    assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (True,), (False,))
+
+
+def test_a_segment_grown_since_found_by_the_near_rule_is_named_joined_too() -> None:
+    """Two segments of the transcript say the decision's words (so the joined rule, run first,
+    places it on neither); the near rule takes the one grown by a short part (0.92 near), and it
+    is named joined, not edited."""
+    long = f"{HAVEN} " + " ".join(["and then we talk it through with the whole team"] * 3)
+    result = CodingResult(
+        segments=[
+            seg("b_haven_rev:0005", f"{HAVEN} {SLEEP}"),
+            seg("b_haven_rev:0009", long),
+        ]
+    )
+    review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, row=8)]
+    match = match_decisions(review, result)
+    assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (True,), (False,))
+
+
+def test_words_edited_are_still_named_edited() -> None:
+    """Its words differ (a word corrected, or the segment grew and a word differs, or their
+    case): the transcript was edited, as before."""
+    for now in (
+        HAVEN.replace("cos", "because"),
+        f"{HAVEN.replace('absolute', 'very')} Yes.",
+        HAVEN.replace("It's hard", "it's hard") + " Yes.",
+    ):
+        review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, row=8)]
+        match = match_decisions(review, haven(now))
+        assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (False,), (True,))
+
+
+def test_training_learns_the_words_decided_of_a_segment_grown_since(cfir: Codebook) -> None:
+    """Before: learnt on the whole grown segment, the talk joined to it too (as an edit)."""
+    review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="IS.C")]
+    with pytest.warns(RoqaWarning, match="followed its words"):
+        plan = feedback_plan([(review, haven(f"{HAVEN} {SLEEP}"), "d.csv")], cfir)
+    assert plan.texts == [HAVEN]
+
+
+def test_the_page_names_a_segment_grown_since_joined_as_python_does() -> None:
+    """report.js's grownSegments, run after nearMatches: the rows it matched nearly whose very
+    words a longer segment of their transcript holds leave `edited` for `joined`."""
+    import json
+
+    from report_fixture import node_prints, report_js_functions
+
+    texts = {
+        "h:0005": f"{HAVEN} {SLEEP}",  # grown: joined
+        "h:0006": f"{SLEEP} {HAVEN.replace('cos', 'because')}",  # a word edited: edited
+        "h:0007": HAVEN.replace("absolute", "very"),  # as long, edited
+        "g:0001": f"{HAVEN} {SLEEP}",  # another transcript (renamed since): edited
+    }
+    keys = [
+        json.dumps(["h:0005", HAVEN]),
+        json.dumps(["h:0006", HAVEN]),
+        json.dumps(["h:0007", HAVEN]),
+        json.dumps(["f:0001", HAVEN]),
+    ]
+    chosen = dict(zip(keys, ["h:0005", "h:0006", "h:0007", "g:0001"]))
+    edited = {k: True for k in keys}
+    script = (
+        "function transcriptPart(s) { var at = s.lastIndexOf(':'); return at < 0 ? '' : "
+        "s.slice(0, at); }\n"
+        + report_js_functions("holds", "grownSegments")
+        + f"var edited = {json.dumps(edited)};\n"
+        + f"var grown = grownSegments(edited, {json.dumps(chosen)}, {json.dumps(texts)});\n"
+        + "console.log(JSON.stringify([edited, grown]));"
+    )
+    edited_now, grown = node_prints(script)
+    assert set(grown) == {keys[0]}
+    assert set(edited_now) == set(keys[1:])
+    # Python names the same one joined
+    from roqa_nlp.decisions import _grown_by_joining
+
+    result = CodingResult(segments=[seg(sid, t) for sid, t in texts.items()])
+    python = _grown_by_joining({tuple(json.loads(k)): c for k, c in chosen.items()}, result)
+    assert list(python) == [tuple(json.loads(keys[0]))]

@@ -1264,6 +1264,30 @@ def test_loading_decisions_on_part_of_a_segment_joined_since_follows_their_words
     assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
 
 
+def test_loading_decisions_on_a_segment_grown_since_names_it_joined_not_edited(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A row whose words a longer segment holds, unchanged, nearly all of it (11 words of 12:
+    0.96 near), grew by a part joined since the review: the status line names it as joined, as
+    match_decisions does, not as text edited (s74 hunter R3: "text was edited since the review"
+    of study3's b_haven_rev:0005, to which "Even if it's just I want to sleep." had rejoined)."""
+    driver, _ = page
+    part = P01_0001.removesuffix(" means.")
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{part}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; all matched; 1 decision followed its words into 1 "
+        "segment holding more talk than it decided (a turn no longer parted, or segments "
+        "joined, since the review): p01_interview:0001; check the decision fits the whole segment"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+
+
 def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_any_transcript(
     page: tuple[Any, Path], tmp_path: Path
 ) -> None:

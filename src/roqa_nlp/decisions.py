@@ -1244,7 +1244,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     joined since the review, a turn no longer parted at a dropped "Mm-hm.":
     :func:`_inside_one_segment`), marked ``joined``: nearly the same words take no segment a
     decision's very words are inside, so the near rule only places decisions the others leave
-    on no segment. The rest match no segment. Report.js applies the same rule (its
+    on no segment. One the near rule took to a segment of its transcript holding its very words
+    among more (two segments say them: one grown by a part joined since, not edited) is marked
+    ``joined`` too (:func:`_grown_by_joining`).
+    The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
     """
@@ -1285,6 +1288,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     chosen.update(inside)
     edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(edited)
+    # nearly its words, as a segment grown by a part joined since is: joined, not edited
+    grown = _grown_by_joining(edited, result)
+    edited = {k: on for k, on in edited.items() if k not in grown}
+    inside.update(grown)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
@@ -1583,6 +1590,25 @@ def _inside_one_segment(
         if len(holding) == 1 and owners.get(holding[0], {sid}) <= {sid}:
             found[(sid, text)] = holding[0]
     return found
+
+
+def _grown_by_joining(
+    near: dict[tuple[str, str], str], result: CodingResult
+) -> dict[tuple[str, str], str]:
+    """Of ``near`` ((segment id, text) of decisions -> the segment of nearly their words,
+    :func:`_near_matches`), those whose segment, in their own transcript, holds their very words
+    (spacing aside, as :func:`_inside_one_segment` reads them) among more talk: the segment grew
+    by a part joined since the review ("Even if it's just I want to sleep." rejoining an answer
+    0.92 near it, s74 hunter R3), their words were not edited. Report.js's ``grownSegments``
+    twins it."""
+    texts = {s.segment.id: same_text(s.segment.text).split() for s in result.segments}
+    grown: dict[tuple[str, str], str] = {}
+    for (sid, text), on in near.items():
+        words, seg_words = text.split(), texts.get(on, [])
+        same_transcript = transcript_part(sid) == transcript_part(on)
+        if same_transcript and len(seg_words) > len(words) and _holds(seg_words, words):
+            grown[(sid, text)] = on
+    return grown
 
 
 #: why a decision matches no segment (:func:`unmatched_cause`): its words are said across two

@@ -1038,6 +1038,9 @@
        match_decisions runs them */
     var joined = insideOneSegment(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
     var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
+    /* nearly its words, as a segment grown by a part joined since is: joined, not edited */
+    var grown = grownSegments(edited, chosen, textOf);
+    Object.keys(grown).forEach(function (key) { joined[key] = true; });
     shortAnswersFollow(keys, chosen, byText, coded, taken);
     var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
@@ -1385,6 +1388,24 @@
     var joined = {};
     Object.keys(found).forEach(function (key) { joined[key] = true; });
     return joined;
+  }
+
+  /* Of the rows `edited` (key -> true) nearMatches put in `chosen`, those whose segment, in
+     their own transcript, holds their very words among more talk (textOf: segment id -> its
+     text, spacing aside): grown by a part joined since the review, not edited
+     (roqa_nlp.decisions._grown_by_joining). Taken out of `edited`, and returned, key -> true. */
+  function grownSegments(edited, chosen, textOf) {
+    var grown = {};
+    Object.keys(edited).forEach(function (key) {
+      var k = JSON.parse(key), on = chosen[key];
+      if (!on || transcriptPart(k[0]) !== transcriptPart(on)) return;
+      var words = k[1].split(" "), w = textOf[on] ? textOf[on].split(" ") : [];
+      if (w.length > words.length && holds(w, words)) {
+        grown[key] = true;
+        delete edited[key];
+      }
+    });
+    return grown;
   }
 
   /* What the status line says of the rows that followed their words into a segment holding
