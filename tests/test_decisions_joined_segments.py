@@ -368,6 +368,29 @@ def test_a_segment_grown_since_found_by_the_near_rule_is_named_joined_too() -> N
     assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (True,), (False,))
 
 
+def test_a_segment_parted_since_by_a_short_part_is_named_edited_as_docs_say() -> None:
+    """The reverse (docs/report.md, "Segments joined since the review"): a decision on a
+    segment a short part was parted off since (SLEEP, 8 words of 52) goes by the near rule to
+    the rest, 0.92 near, and is named as text edited; a longer part parted off (0.5 near) leaves
+    it on no segment, its cause a turn parted."""
+    from roqa_nlp.decisions import PARTED, unmatched_cause
+
+    review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=f"{HAVEN} {SLEEP}", row=8)]
+    match = match_decisions(
+        review,
+        CodingResult(segments=[seg("b_haven_rev:0005", HAVEN), seg("b_haven_rev:0006", SLEEP)]),
+    )
+    assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (False,), (True,))
+    half = HAVEN.split(". ")
+    parted = CodingResult(
+        segments=[seg("b_haven_rev:0005", f"{half[0]}."), seg("b_haven_rev:0006", half[1])]
+    )
+    review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, row=8)]
+    match = match_decisions(review, parted)
+    assert match.on == (None,)
+    assert unmatched_cause(review[0], parted)[0] == PARTED
+
+
 def test_words_edited_are_still_named_edited() -> None:
     """Its words differ (a word corrected, or the segment grew and a word differs, or their
     case): the transcript was edited, as before."""
