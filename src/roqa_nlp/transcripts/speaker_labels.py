@@ -740,6 +740,7 @@ def line_labels(
         in_turn_layout=_initialled_in_turn_layout(matches),
     )
     accepted |= _job_titles_said_once(lines, matches, accepted)
+    accepted -= _job_titles_quoted_in_answers(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -2404,13 +2405,19 @@ def is_display_name(label: str) -> bool:
     )
 
 
-def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list[LabelMatch | None]:
+def cue_labels(
+    lines: Sequence[str],
+    found: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None = None,
+) -> list[LabelMatch | None]:
     """``found`` (the labels :func:`line_labels` took on subtitle cues or table rows) with the
     looser display-name labels of :data:`CUE_LABEL` taken on the lines where it has none: in a
     file where, with them, at least 80 % of the lines with words open with a speaker (Zoom
     writes ``Name:`` before every cue, so a name the strict shape cannot read is one more
     speaker, not talk), or where two or more such labels each open two or more lines; never a
-    header field's name the strict shape read as talk (:func:`_declined_field`)."""
+    header field's name the strict shape read as talk (:func:`_declined_field`), nor a job's
+    title said once inside an answer (:func:`_job_titles_quoted_in_answers`: ``Registered
+    Manager: The manager demonstrates ...``, a cue between two of the participant's)."""
     loose: list[LabelMatch | None] = []
     for f, line in zip(found, lines, strict=True):
         view, at = label_view(line)
@@ -2431,9 +2438,15 @@ def cue_labels(lines: Sequence[str], found: Sequence[LabelMatch | None]) -> list
         taken = repeated
     else:
         return list(found)
-    return [
+    out = [
         f if f is not None else (m if m is not None and m.label in taken else None)
         for f, m in zip(found, loose, strict=True)
+    ]
+    speakers = {m.label for m in out if m is not None}
+    quoted = _job_titles_quoted_in_answers(lines, out, speakers, interviewer_labels)
+    return [
+        None if f is None and m is not None and m.label in quoted else m
+        for f, m in zip(found, out, strict=True)
     ]
 
 
@@ -2620,6 +2633,53 @@ def _job_titles_said_once(
             continue
         beside = [spoken[j] for j in (k - 1, k + 1) if 0 <= j < len(spoken)]
         if not any(stray(j) for j in beside):
+            found.add(m.label)
+    return found
+
+
+def _job_titles_quoted_in_answers(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    interviewer_labels: Iterable[str] | None,
+) -> set[str]:
+    """The labels of ``accepted`` said once that are a job's title (:func:`names_a_job`, in
+    sentence case or capitalised throughout) whose line stands inside one speaker's answer: the
+    line before it is that speaker's talk (their labelled line or a line of their turn, not an
+    interviewer's and not a question), and their talk goes on right after it, on a line with no
+    speaker's label or a line of theirs again, with no interviewer's turn between. Such a line
+    quotes a title (``Registered manager: The manager demonstrates a clear vision ...`` read off
+    a CQC report, then ``That's the bit I was proud of.``), whatever the case of its words, and
+    stays in the answer. Session 75 (readers3, G1 of the s74 hunt): the quoted title was read
+    as a second speaker who took the participant's next sentence too. A title answering a
+    question, or with an interviewer's turn right after it, is a speaker still (a focus group's
+    ``Team leader: Funding, mostly.`` after ``Facilitator: What got in the way?``)."""
+    counts = Counter(m.label for m in matches if m is not None)
+    titles = {
+        label for label, n in counts.items() if n == 1 and label in accepted and names_a_job(label)
+    }
+    if not titles:
+        return set()
+    keys = interviewer_keys(interviewer_labels)
+    spoken = [i for i, line in enumerate(lines) if line.strip()]
+    speaker: list[str | None] = []  # the accepted label whose talk each spoken line is
+    last: str | None = None
+    for i in spoken:
+        m = matches[i]
+        if m is not None and m.label in accepted:
+            last = m.label
+        speaker.append(last)
+    found: set[str] = set()
+    for k, i in enumerate(spoken):
+        m = matches[i]
+        if m is None or m.label not in titles or m.timed or k == 0 or k + 1 == len(spoken):
+            continue
+        before, after = spoken[k - 1], spoken[k + 1]
+        who = speaker[k - 1]
+        if who is None or who == m.label or who in keys or lines[before].rstrip().endswith("?"):
+            continue
+        m_after = matches[after]
+        if m_after is None or m_after.label not in accepted or m_after.label == who:
             found.add(m.label)
     return found
 

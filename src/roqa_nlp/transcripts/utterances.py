@@ -276,7 +276,9 @@ def utterance_labels(
     (:func:`~.speaker_labels.cue_labels`), or on a name line of its own (Teams')."""
     texts = ["" if u.speaker is not None else u.words for u in utterances]
     named = [u.speaker is not None for u in utterances]
-    labels = cue_labels(texts, line_labels(texts, interviewer_labels, named=named))
+    labels = cue_labels(
+        texts, line_labels(texts, interviewer_labels, named=named), interviewer_labels
+    )
     return _with_name_lines(utterances, labels)
 
 

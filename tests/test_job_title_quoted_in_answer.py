@@ -1,0 +1,118 @@
+"""A job's title said once inside one speaker's answer, their talk going on after it with no
+interviewer's turn between, is a title quoted in the answer, not a second speaker, whatever the
+case of the words after its colon. Session 74 hunt (G1): ``Registered manager: The manager
+demonstrates a clear vision for recovery-focused care.``, read off a CQC report between two of
+the participant's sentences, was read as a speaker "Registered manager" who took the
+participant's next sentence too (a lower-case ``that's my title`` already stayed). A title said
+once that answers a question, or is followed by an interviewer's turn (a focus group's ``Team
+leader:`` answering the facilitator, session 73 hunt probe t1-t8; session 74 hunt j03), is a
+speaker still."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import read_transcript
+from test_job_title_said_once import WRITERS
+
+QUOTES = [
+    "The manager demonstrates a clear vision for recovery-focused care.",
+    "the manager demonstrates a clear vision for recovery-focused care.",
+    "Good. The service is well led.",
+]
+
+
+def turns_of(t: Transcript) -> list[tuple[str, str]]:
+    return [(u.speaker, t.text[u.start : u.end]) for u in t.turns]
+
+
+def read_quietly(path: Path) -> Transcript:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_transcript(path)
+
+
+def _quoted(title: str, quote: str, again: str = "") -> list[str]:
+    return [
+        "Interviewer: What did the CQC say?",
+        "Participant: They were fairly positive. The report had a section on leadership.",
+        f"{title}: {quote}",
+        f"{again}That's the bit I was proud of.",
+        "Interviewer: And the barriers?",
+        "Participant: Money and staffing, as ever.",
+    ]
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+@pytest.mark.parametrize("title", ["Registered manager", "Registered Manager", "Team leader"])
+@pytest.mark.parametrize("quote", QUOTES)
+def test_a_title_quoted_inside_an_answer_is_the_answer(
+    tmp_path: Path, kind: str, title: str, quote: str
+) -> None:
+    lines = _quoted(title, quote)
+    path = tmp_path / f"rm05.{kind}"
+    WRITERS[kind](path, lines)
+    t = read_quietly(path)
+    assert [s for s, _ in turns_of(t)] == ["Interviewer", "Participant"] * 2
+    answer = turns_of(t)[1][1]
+    assert answer.startswith("They were fairly positive.")
+    assert f"{title}: {quote}" in answer
+    assert answer.endswith("That's the bit I was proud of.")
+
+
+@pytest.mark.parametrize("title", ["Registered manager", "Registered Manager"])
+def test_a_title_quoted_between_two_labelled_lines_of_one_answer_is_the_answer(
+    tmp_path: Path, title: str
+) -> None:
+    """A file labelling every paragraph: the participant's label again after the quoted line."""
+    lines = _quoted(title, QUOTES[0], again="Participant: ")
+    path = tmp_path / "rm05.txt"
+    WRITERS["txt"](path, lines)
+    t = read_quietly(path)
+    assert title not in [s for s, _ in turns_of(t)]
+    assert f"{title}: {QUOTES[0]}" in t.text
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+@pytest.mark.parametrize("title", ["Team leader", "Deputy Manager"])
+def test_a_title_answering_a_question_or_before_an_interviewer_turn_is_a_speaker(
+    tmp_path: Path, kind: str, title: str
+) -> None:
+    """The focus groups of the s73 probe (``Facilitator:`` asks, ``Team leader:`` answers, said
+    once) and j03 of the s74 hunt (a title adding to the participant's answer, then the
+    interviewer's question) keep the title as a speaker; so does a title answering a named
+    speaker's question, its answer running on to a second line."""
+    cases = [
+        [
+            "Facilitator: What got in the way?",
+            f"{title}: Funding, mostly. We lost two posts last year.",
+            "",
+            "Facilitator: What got in the way?",
+            "Sarah: Funding, mostly. We lost two posts last year.",
+        ],
+        [
+            "Interviewer: Thanks for joining, both of you. How did the new plan start?",
+            "Participant: It came from a CQC inspection, they said our plans weren't enough.",
+            f"{title}: And I'd add that the staff wanted it too.",
+            "Interviewer: What made it hard?",
+            "Participant: Time. There's no protected time for training.",
+        ],
+        [
+            "Helen: What got in the way?",
+            "Sarah: Funding, mostly.",
+            "Helen: Anyone else?",
+            f"{title}: The rota. Nobody has protected time.",
+            "It all happens on days off.",
+            "Helen: Thank you.",
+            "Sarah: Yes, the rota too.",
+        ],
+    ]
+    for n, lines in enumerate(cases):
+        path = tmp_path / f"fg{n}.{kind}"
+        WRITERS[kind](path, [line for line in lines if line or kind == "txt"])
+        t = read_quietly(path)
+        assert title in [s for s, _ in turns_of(t)], (n, turns_of(t))
