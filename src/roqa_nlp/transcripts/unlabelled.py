@@ -434,6 +434,14 @@ PASSIVE_AUXILIARIES = "passive_auxiliaries.txt"
 #: The words that, with a comma, open an answer (``Yes,``, ``Well,``): a line opening so is
 #: never a researcher's note, whatever note word it holds (s74 hunter R2).
 ANSWER_OPENINGS = "answer_openings.txt"
+#: The words a header's sentence in the third person is about (the recording, the interview,
+#: its consent and transcript): :func:`_about_the_recording`.
+RECORDING_HEADER_WORDS = "recording_header_words.txt"
+#: Verb forms of no stop word that end neither in "-ed" nor with "'s" (``spoke``, ``given``,
+#: ``starts``, ``that's``): after a note word, its verb; in a sentence, a verb.
+IRREGULAR_VERBS = "irregular_verbs.txt"
+#: The verbs that make a line in the third person a sentence (``is``, ``was``, ``has``, ``said``).
+FINITE_VERBS = "heading_title_verbs.txt"
 #: A line opening as a transcript's title does, a word and a number (``Interview 3 of 13 - we
 #: met at the service's office.``, ``Transcript 12 - ...``).
 _TITLE_OPENING = re.compile(r"^([^\W\d_]+) #?\d+\b")
@@ -461,8 +469,7 @@ def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
     persons = _talk_persons()
     for i, word in enumerate(spoken):
         if word in nouns and i > 0 and spoken[i - 1] in determiners:
-            after = spoken[i + 1 : i + 3]
-            if after[:1] != ["of"] or after == ["of", "this"]:
+            if _heads_its_phrase(spoken, i):
                 return True
         elif word in making:
             before = spoken[max(0, i - 4) : i]
@@ -475,12 +482,94 @@ def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
     return False
 
 
+def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
+    """Whether the note word ``spoken[i]`` names the thing itself, as a note's does: the line
+    ends after it, it is a possessive (``the participant's``), or the next word is a stop word,
+    a verb (``-ed``, ``-ly``, :data:`IRREGULAR_VERBS`: ``The participant asked``, ``consent
+    given verbally``) or another such word (``interview transcript``); ``of`` after it names
+    another thing unless ``this`` or such a word follows (``the transcript of the CQC
+    feedback``, ``the recording of outcomes``; ``the transcript of this interview``). Any
+    other word after it is a noun it modifies (``Our transcription service``, ``the
+    participant group``, ``The interview panel``: s74 hunt G2)."""
+    from ..open_coding import english_stop_words
+
+    word, after = spoken[i], spoken[i + 1 : i + 4]
+    if not after or word.endswith("'s"):
+        return True
+    header = packaged_words(RECORDING_HEADER_WORDS) | packaged_words(TRANSCRIPT_NOTE_WORDS)
+    if after[0] == "of":
+        named = [w for w in after[1:] if w not in ("the", "a", "an")]
+        return after[1:2] == ["this"] or named[:1] != [] and named[0] in header
+    return (
+        after[0] in english_stop_words()
+        or after[0].endswith(("ed", "ly"))
+        or after[0] in packaged_words(IRREGULAR_VERBS)
+        or after[0] in header
+    )
+
+
+def _said_of_another(spoken: Sequence[str], i: int) -> bool:
+    """Whether the participle ``spoken[i]`` (``recorded``, ``anonymised``) is said in the
+    passive of another subject than the recording's (``Staff were recorded as trained``, not
+    ``This interview was recorded``, ``All names and places have been anonymised``): the
+    auxiliaries right before it (:data:`PASSIVE_AUXILIARIES`) follow a subject of up to three
+    words holding a word that is no stop word and none of the recording's."""
+    from ..open_coding import english_stop_words
+
+    auxiliaries = packaged_words(PASSIVE_AUXILIARIES)
+    j = i
+    while j > 0 and spoken[j - 1] in auxiliaries:
+        j -= 1
+    if j == i:
+        return False
+    header = packaged_words(RECORDING_HEADER_WORDS) | packaged_words(TRANSCRIPT_NOTE_WORDS)
+    subject = spoken[max(0, j - 3) : j]
+    stop = english_stop_words()
+    return not any(w in header for w in subject) and any(w not in stop for w in subject)
+
+
+def _about_the_recording(spoken: Sequence[str]) -> bool:
+    """Whether a line in the third person whose words, in lower case with straight apostrophes,
+    are ``spoken`` is a header's sentence about the recording, the interview, its consent or
+    its transcript: a word of :data:`RECORDING_HEADER_WORDS` heads its phrase
+    (:func:`_heads_its_phrase`: ``This call is being recorded.``, ``Interviewee consented to
+    recording.``), or, a participle, is not said of another subject (:func:`_said_of_another`:
+    ``Recorded and transcribed by the first author.``)."""
+    header = packaged_words(RECORDING_HEADER_WORDS)
+    for i, word in enumerate(spoken):
+        if word not in header:
+            continue
+        if word.endswith("ed") and word not in packaged_words(TRANSCRIPT_NOTE_WORDS):
+            if not _said_of_another(spoken, i):
+                return True
+        elif _heads_its_phrase(spoken, i):
+            return True
+    return False
+
+
+def _has_a_verb(spoken: Sequence[str]) -> bool:
+    """Whether ``spoken`` holds a verb that makes it a sentence: one of :data:`FINITE_VERBS`
+    or :data:`IRREGULAR_VERBS` (``was``, ``has``, ``that's``), or a word in ``-ed`` after a
+    word that is no stop word (``the participant group decided``; not ``Supported living
+    service``, nor ``a supported living service``)."""
+    from ..open_coding import english_stop_words
+
+    verbs = packaged_words(FINITE_VERBS) | packaged_words(IRREGULAR_VERBS)
+    stop = english_stop_words()
+    return any(
+        w in verbs or (i > 0 and w.endswith("ed") and spoken[i - 1] not in stop)
+        for i, w in enumerate(spoken)
+    )
+
+
 def reads_as_talk(words: str) -> bool:
     """Whether a line left out above the first speaker's label reads as talk: it asks in two
     words or more (``i. what about staff?``), or it ends a sentence in :data:`MIN_TALK_WORDS`
     words or more that speaks in the first or second person (:data:`TALK_PERSONS`: ``I've been
-    the manager here six years.``). Neither a note in brackets nor a header's ``Field: value``
-    line reads so, nor a title, a date or a header's sentence in the third person (``Interview
+    the manager here six years.``) or in the third person about something else than the
+    recording. Neither a note in brackets nor a header's ``Field: value``
+    line reads so, nor a title, a date or a header's sentence in the third person about the
+    recording (``Interview
     with P04, 12 March 2021``, ``This call is being recorded.``, ``All names have been
     anonymised.``: s72 hunter R2, docs/transcripts.md promises headers give no warning), nor a
     service's line (``Automatically convert your audio files ...``), nor a researcher's note
@@ -489,7 +578,12 @@ def reads_as_talk(words: str) -> bool:
     from this transcript.``) or opening as its title does (``Interview 3 of 13 - we met at the
     service's office.``; s73 hunter R3: 5 of 10 such notes warned). Talk holding such a word
     about the service still reads so (``Yes, every participant in our peer programme ...``,
-    ``We were redacted from the commissioning meetings ...``: s74 hunter R2)."""
+    ``We were redacted from the commissioning meetings ...``: s74 hunter R2), and so does talk
+    in the third person with a verb (:func:`_has_a_verb`) that is no header's sentence about
+    the recording (:func:`_about_the_recording`: ``The interview panel for new staff now
+    includes a resident ...``, ``Staff were recorded as trained ...``, which the third person
+    alone left out silently: s74 hunt G2), or in which a note word modifies another noun
+    (``Our transcription service for the deaf residents was cut ...``)."""
     line = " ".join(words.split())
     said = line.split()
     if not said or _SENTENCE_END.search(said[-1]) is None:
@@ -506,8 +600,11 @@ def reads_as_talk(words: str) -> bool:
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(line)]
     if _notes_the_transcript(said[0], spoken):
         return False
-    persons = _talk_persons()
-    return len(said) >= MIN_TALK_WORDS and any(w in persons for w in spoken)
+    if len(said) < MIN_TALK_WORDS:
+        return False
+    if any(w in _talk_persons() for w in spoken):
+        return True
+    return _has_a_verb(spoken) and not _about_the_recording(spoken)
 
 
 def above_first_label_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:

@@ -1,0 +1,94 @@
+"""An answer typed above the first speaker's label that holds a word of a researcher's note
+used of something else warns, as other talk left out there does; the notes themselves stay
+silent. Session 74 hunt (G2): ``Our transcription service for the deaf residents was cut last
+year, which really hurt.`` (the note word a modifier of another noun), ``The recording of
+outcomes was the hardest bit ...`` (the recording of something else), ``Staff were recorded as
+trained ...`` (said of staff), ``So the participant group decided ...``, ``The interview panel
+for new staff ...`` were left out without a word: a note word silenced them, or their third
+person did, which only a header's sentence about the recording, the interview or the
+transcript should. The hunter's twenty researcher notes (s74_hunt2/hn) give no warning."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.transcripts import read_transcript
+from roqa_nlp.transcripts.unlabelled import above_first_label_warning
+
+ABOVE = "above the first speaker's label"
+
+#: s74 hunt ha/a02, a04, a07, a09, a10, and more of their kinds.
+ANSWERS = [
+    "Our transcription service for the deaf residents was cut last year, which really hurt.",
+    "The recording of outcomes was the hardest bit for staff, they hated the forms.",
+    "Staff were recorded as trained when they had only done the e-learning, that's the problem.",
+    "So the participant group decided the rules themselves and it worked.",
+    "The interview panel for new staff now includes a resident, that's been brilliant.",
+    "The commissioners were slow, it took six months to get a decision on the extra hours.",
+    "Honestly the council has never understood what recovery means for these residents.",
+    "The details of the contract were never agreed, so the hours were cut.",
+]
+
+#: s74 hunt hn/h01-h20 and the headers of docs/transcripts.md.
+NOTES = [
+    "Notes: recorded on Teams, audio quality poor in places.",
+    "Transcription: intelligent verbatim; [inaudible] marks unclear audio.",
+    "P07 – interview transcript – 12/03/2024",
+    "Recording started.",
+    "Interviewee consented to recording.",
+    "Yes, consent given verbally before recording.",
+    "Transcript of interview with a registered manager (Participant 12)",
+    "Anonymised transcript – all names changed.",
+    "Interview recorded via Zoom and transcribed verbatim by the research team.",
+    "Participant was interviewed at her workplace; recording paused twice.",
+    "Well-being service, participant 3, transcribed by JB.",
+    "Transcribed by Rev.com. Speaker names checked by the researcher.",
+    "Recorded and transcribed by the first author.",
+    "Audio file: P09_interview.m4a (52 minutes), transcription checked against audio.",
+    "Interview 4 of 13. Consent recorded on tape.",
+    "Participant's words were transcribed verbatim, including hesitations.",
+    "The participant asked for the recorder to be switched off at one point.",
+    "Date of interview: 4 March. Transcriber: Jo.",
+    "Well, this was transcribed from a poor recording, so gaps are marked.",
+    "Interviewed by SR; transcript reviewed by participant.",
+    "This call is being recorded.",
+    "Verbal consent was obtained before the recording started.",
+    "All names and places have been anonymised.",
+    "All identifying details have been removed.",
+    "This interview was recorded on Zoom and transcribed verbatim.",
+    "Interview conducted by Jo Smith on Microsoft Teams, 12 May 2021.",
+    "Supported living service in West Yorkshire.",
+    "The participant spoke quietly and the recording was paused twice.",
+]
+
+
+def _said(tmp_path: Path, line: str) -> tuple[list[str], str | None]:
+    path = tmp_path / "h12.txt"
+    path.write_text(
+        f"{line}\n\nInterviewer: What got in the way?\n"
+        "P07: Honestly the training from the recovery college made a huge difference.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P07"]
+    return [str(x.message) for x in w if ABOVE in str(x.message)], above_first_label_warning(t)
+
+
+@pytest.mark.parametrize("line", ANSWERS)
+def test_an_answer_holding_a_note_word_of_something_else_warns(tmp_path: Path, line: str) -> None:
+    said, warning = _said(tmp_path, line)
+    assert len(said) == 1, said
+    assert warning is not None and line[:40] in warning
+
+
+@pytest.mark.parametrize("line", NOTES)
+def test_a_researchers_note_above_the_first_label_gives_no_warning(
+    tmp_path: Path, line: str
+) -> None:
+    said, warning = _said(tmp_path, line)
+    assert said == [] and warning is None
