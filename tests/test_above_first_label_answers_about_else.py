@@ -30,6 +30,7 @@ ANSWERS = [
     "The commissioners were slow, it took six months to get a decision on the extra hours.",
     "Honestly the council has never understood what recovery means for these residents.",
     "The details of the contract were never agreed, so the hours were cut.",
+    "The quality of care was poor before the new manager came.",
 ]
 
 #: s74 hunt hn/h01-h20 and the headers of docs/transcripts.md.
@@ -62,6 +63,9 @@ NOTES = [
     "Interview conducted by Jo Smith on Microsoft Teams, 12 May 2021.",
     "Supported living service in West Yorkshire.",
     "The participant spoke quietly and the recording was paused twice.",
+    "Audio quality was poor in places.",
+    "The interview schedule was followed throughout.",
+    "The interview took place at the service.",
 ]
 
 

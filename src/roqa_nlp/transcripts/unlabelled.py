@@ -437,6 +437,9 @@ ANSWER_OPENINGS = "answer_openings.txt"
 #: The words a header's sentence in the third person is about (the recording, the interview,
 #: its consent and transcript): :func:`_about_the_recording`.
 RECORDING_HEADER_WORDS = "recording_header_words.txt"
+#: The nouns a header word modifies in a sentence still about the recording (``Audio quality``,
+#: ``The interview schedule``): :func:`_heads_its_phrase`.
+RECORDING_HEADER_HEADS = "recording_header_heads.txt"
 #: Verb forms of no stop word that end neither in "-ed" nor with "'s" (``spoke``, ``given``,
 #: ``starts``, ``that's``): after a note word, its verb; in a sentence, a verb.
 IRREGULAR_VERBS = "irregular_verbs.txt"
@@ -486,7 +489,8 @@ def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
     """Whether the note word ``spoken[i]`` names the thing itself, as a note's does: the line
     ends after it, it is a possessive (``the participant's``), or the next word is a stop word,
     a verb (``-ed``, ``-ly``, :data:`IRREGULAR_VERBS`: ``The participant asked``, ``consent
-    given verbally``) or another such word (``interview transcript``); ``of`` after it names
+    given verbally``), another such word (``interview transcript``) or a noun of the recording
+    (:data:`RECORDING_HEADER_HEADS`: ``Audio quality``); ``of`` after it names
     another thing unless ``this`` or such a word follows (``the transcript of the CQC
     feedback``, ``the recording of outcomes``; ``the transcript of this interview``). Any
     other word after it is a noun it modifies (``Our transcription service``, ``the
@@ -505,6 +509,7 @@ def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
         or after[0].endswith(("ed", "ly"))
         or after[0] in packaged_words(IRREGULAR_VERBS)
         or after[0] in header
+        or after[0] in packaged_words(RECORDING_HEADER_HEADS)
     )
 
 
