@@ -138,3 +138,57 @@ def test_a_person_s_code_still_applies_every_code_it_maps_onto(tmp_path, capsys)
     assert found["codings"]["ruth"]["several_codes"] == 2
     assert found["codings"]["coded"]["codings"] == 5
     assert found["pooled"]["all"]["percent_agreement"] == 1.0
+
+
+def test_a_tie_charted_under_its_first_code_is_said_to_be_counted_so(tmp_path, capsys) -> None:
+    """Session 75 (study4, s74: model vs Ana kappa 0.375 -> 0.350, a tester who counted every
+    tied code expected 0.391): the model's IS.B on T1:2 is an exact tie of INS.B and INS.C, and
+    only INS.B, the code its report charts, counts. The notes said it was charted under the
+    first, and that the model's 'suggestions tied for the top all count': now one note counts
+    the segments, names the code counted and the ones not, and the option that counts each,
+    and the JSON's ``tied_top`` has them. With --model-threshold each tied code counts: no
+    such note, and ``tied_top`` is empty."""
+    from test_cli_agree import two_codebooks
+
+    model, _ = two_codebooks(tmp_path)
+    ann = tmp_path / "ann.csv"
+    ann.write_text(
+        "unit,coder,code\nT1:0,Ann,INN.F\nT1:1,Ann,INS.K\nT1:2,Ann,INS.C\nT1:3,Ann,\n",
+        encoding="utf-8",
+    )
+    out_json = tmp_path / "a.json"
+    args = ["agree", str(model), str(ann), "--codebook", "cfir-2022", "--n-boot", "0"]
+    code, out, err = run([*args, "--json", str(out_json)], capsys)
+    assert code == 0, err
+    counting = (
+        "model's codes are counted as the code its report charts in cfir-2022 in each segment "
+        "(as Table 2, the matrix and code_1 of codings.cfir-2022.csv show it); --model-threshold "
+        "P counts every suggestion with probability >= P instead, each as every cfir-2022 code "
+        "it maps onto"
+    )
+    tie = (
+        "model: on 1 segment its top suggestion is an exact tie of several cfir-2022 codes, and "
+        "only the first of them is counted, the code Table 2 and the matrix chart, not each tied "
+        "code (T1:2 as INS.B, not INS.C); to count each tied code, give --model-threshold P "
+        "(every suggestion with probability >= P then counts as every code it maps onto)"
+    )
+    said = " ".join(out.split())
+    assert f"Note: {counting}. " in said
+    assert f"Note: {tie}. " in said
+    assert "suggestions tied for the top all count" not in said
+    found = json.loads(out_json.read_text("utf-8"))
+    assert counting in found["notes"] and tie in found["notes"]
+    assert found["tied_top"] == {
+        "model": {
+            "n_segments": 1,
+            "segments": {"T1:2": {"counted": "INS.B", "tied": ["INS.B", "INS.C"]}},
+        }
+    }
+    # the figures as before: INS.B (model) against INS.C (Ann) on T1:2
+    assert found["codings"]["model"]["codings"] == 3
+    code, out, err = run([*args, "--model-threshold", "0.5", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    found = json.loads(out_json.read_text("utf-8"))
+    assert found["tied_top"] == {}
+    assert not [n for n in found["notes"] if "exact tie" in n and "only the first" in n]
+    assert found["codings"]["model"]["codings"] == 4  # IS.B as INS.B and INS.C

@@ -223,13 +223,18 @@ def in_one_codebook(
     recorded: Any | None = None,
     sources: dict[str, Path] | None = None,
     fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] | None = None,
+    charted: dict[str, dict[str, list[str]]] | None = None,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Every coder's codings in one codebook, a note per coder whose codes were translated, and
     the coders that are models.
 
     ``fanned``, when given, is filled with the models' codes charted onto several codes of
     ``book`` at once ((code id, name, the codes it became) -> model -> segments), which the
-    table of each code marks (:func:`_fanned_line`).
+    table of each code marks (:func:`_fanned_line`). ``charted``, when given, is filled with
+    each model counted as its report charts it in ``book``: model -> the coded segments whose
+    top suggestion is an exact tie of several codes there (segment -> the tied codes, the one
+    counted first: :func:`~roqa_nlp.crosswalk.tied_top`), empty when none is
+    (:func:`_tied_top_note`).
 
     With a codebook ``book``, a model's code is the one its report charts there
     (:func:`~roqa_nlp.framework.charted_codings` of :func:`~roqa_nlp.crosswalk.chart_with`: the
@@ -322,8 +327,10 @@ def in_one_codebook(
                 # the code the report, Table 2 and the review chart in ``book``: the one its
                 # segment's words chose among the model's code's counterparts (tester s72)
                 counted = counted_codings(result, model=True)
-                charted, note = chart_with(result, book)
-                out[coder] = charted_codings(charted)
+                charted_result, note = chart_with(result, book)
+                out[coder] = charted_codings(charted_result)
+                if charted is not None and note is not None:
+                    charted[coder] = _coded_ties(charted_result)
             else:
                 if coder in models:  # the suggestions the report and the review show in ``book``
                     result = charted_suggestions(result, book)
@@ -352,6 +359,49 @@ def in_one_codebook(
     if several:
         notes.append(_several_counterparts_note(several, book.id))
     return out, notes, models
+
+
+def _coded_ties(result: Any) -> dict[str, list[str]]:
+    """The coded segments of a translated ``result`` whose top suggestion is an exact tie of
+    several codes (``meta["crosswalk"]["tied"]``: segment -> the tied codes, the charted one
+    first), as :func:`~roqa_nlp.crosswalk.chart_with`'s note counts them."""
+    tied = result.meta.get("crosswalk", {}).get("tied", {})
+    coded = {s.segment.id for s in result if not (s.novel or s.procedural)}
+    return {k: list(v) for k, v in tied.items() if k in coded}
+
+
+def _ties_at(ties: dict[str, list[str]], book: Any, at: str) -> dict[str, list[str]]:
+    """A model's exact ties (:func:`_coded_ties`) as ``--at construct`` or ``domain`` compares
+    them: each tied code mapped up ``book``'s hierarchy, and only the ties whose codes stay
+    several there (OUT.E, OUT.F and OUT.G.3 are one Outer Setting domain: no tie there)."""
+    from ..code_levels import code_at
+
+    up = {
+        sid: list(dict.fromkeys(code_at(book, c, at) or c for c in codes))
+        for sid, codes in ties.items()
+    }
+    return {sid: codes for sid, codes in up.items() if len(codes) > 1}
+
+
+def _tied_top_note(model: str, ties: dict[str, list[str]], target: str) -> str:
+    """What ``roqa agree`` counts where a model's top suggestion is an exact tie of several
+    ``target`` codes (:func:`_coded_ties`): the first, as its report charts it, not each tied
+    code, and how to count each (study4, s74: kappa 0.350 counted so, 0.391 counting each
+    tied code, and the notes said the tie was charted under the first but not that agree
+    counted it so, beside a note that the model's tied suggestions all count)."""
+    n = len(ties)
+    shown = [
+        f"{sid} as {codes[0]}, not {' or '.join(codes[1:])}"
+        for sid, codes in list(ties.items())[:3]
+    ]
+    more = f"; and {n - 3} more" if n > 3 else ""
+    return (
+        f"{model}: on {n} segment{'s' * (n != 1)} its top suggestion is an exact tie of several "
+        f"{target} codes, and only the first of them is counted, the code Table 2 and the "
+        f"matrix chart, not each tied code ({'; '.join(shown)}{more}); to count each tied code, "
+        "give --model-threshold P (every suggestion with probability >= P then counts as every "
+        "code it maps onto)"
+    )
 
 
 def _several_counterparts_note(
@@ -502,6 +552,10 @@ class LoadedCodings:
     #: ((code id, name, the codes it became) -> model -> segments: :func:`in_one_codebook`)
     fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = field(default_factory=dict)
     fanned_in: str | None = None  # the codebook they were charted in
+    #: each model counted as its report charts it -> its coded segments whose top suggestion is
+    #: an exact tie of several codes, counted as the first (segment -> the tied codes, at the
+    #: level compared: the JSON's ``tied_top``, :func:`in_one_codebook`)
+    tied_top: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: what importing each .qdpx warned of (``path: line``), printed as it was read and kept in
     #: the JSON's ``notes``
     import_warnings: list[str] = field(default_factory=list)
@@ -1082,6 +1136,7 @@ def _compared(
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
     own_codes = results  # each coder's codes in their own codebook
     fanned: dict[tuple[str, str, tuple[str, ...]], dict[str, int]] = {}
+    charted: dict[str, dict[str, list[str]]] = {}
     results, translated, models = in_one_codebook(
         results,
         book,
@@ -1089,9 +1144,12 @@ def _compared(
         recorded=recorded,
         sources=read.source,
         fanned=fanned,
+        charted=charted,
     )
     versions = codebook_versions(read.results)
     compared = book if book is not None else recorded
+    if at != "code" and compared is not None:
+        charted = {m: _ties_at(ties, compared, at) for m, ties in charted.items()}
     if compared is not None:
         base = compared.id.removesuffix(PROJECT_SUFFIX)
         translated.extend(
@@ -1148,7 +1206,9 @@ def _compared(
         notes.insert(0, reviewed_note)
     if models:
         notes.append(_models_note(models, results))
-        notes.append(_model_counting_note(models, read.results, model_threshold))
+        notes.extend(
+            _model_counting_notes(models, read.results, model_threshold, charted, compared)
+        )
     notes.extend(read.review_notes)
     notes.extend(valence_notes)
     notes.extend(matched_notes)
@@ -1237,6 +1297,7 @@ def _compared(
         # at a level, the codes are rolled up: the rows are no longer the codes charted
         fanned=fanned if at == "code" else {},
         fanned_in=next((b.id for b in (book, recorded) if b is not None), None),
+        tied_top={m: ties for m, ties in charted.items() if ties},
     )
 
 
@@ -2531,6 +2592,37 @@ def _models_note(models: list[str], results: dict[str, Any]) -> str:
         "--coder NAME from their review's decisions, or given as a long CSV (unit,coder,code); "
         "an edited copy of a model's run folder keeps its run.json (docs/agreement.md)"
     )
+
+
+def _model_counting_notes(
+    models: list[str],
+    results: dict[str, Any],
+    threshold: float | None,
+    charted: dict[str, dict[str, list[str]]],
+    book: Any | None,
+) -> list[str]:
+    """:func:`_model_counting_note` for the models counted in their own codebook, and for those
+    counted as their report charts them in ``book`` (``charted``: :func:`in_one_codebook`),
+    the code it charts in each segment, with a note on each one's exact ties
+    (:func:`_tied_top_note`). Before, such a model was said to count its top suggestion,
+    "suggestions tied for the top all count", beside a note that its ties were charted under
+    the first (study4, session 74)."""
+    own = [m for m in models if m not in charted]
+    notes = [_model_counting_note(own, results, threshold)] if own else []
+    if as_charted := [m for m in models if m in charted]:
+        assert book is not None  # charted in it
+        one = len(as_charted) == 1
+        whose = (
+            f"{as_charted[0]}'s codes are" if one else f"the codes of {', '.join(as_charted)} are"
+        )
+        notes.append(
+            f"{whose} counted as the code {'its' if one else 'their'} report charts in {book.id} "
+            f"in each segment (as Table 2, the matrix and code_1 of codings.{book.id}.csv show "
+            "it); --model-threshold P counts every suggestion with probability >= P instead, "
+            f"each as every {book.id} code it maps onto"
+        )
+        notes.extend(_tied_top_note(m, charted[m], book.id) for m in as_charted if charted[m])
+    return notes
 
 
 def _model_counting_note(
@@ -3861,6 +3953,13 @@ def agree_command(
             "at": at,
             "translated": loaded.translated,
             "unreachable": loaded.unreachable,
+            "tied_top": {
+                m: {
+                    "n_segments": len(ties),
+                    "segments": {k: {"counted": v[0], "tied": v} for k, v in ties.items()},
+                }
+                for m, ties in loaded.tied_top.items()
+            },
             "notes": [*loaded.import_warnings, *loaded.warnings, *loaded.notes],
             **report.to_dict(),
             "references": list(REFERENCES),
