@@ -11,17 +11,17 @@ person's code still applies every code it maps onto.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+import agree_helpers
+from agree_helpers import agree
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.crosswalk import chart_with
 from roqa_nlp.framework import charted_codings, coded_segments
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Suggestion
-from test_cli_agree import run
+from roqa_nlp.schema import SegmentResult, Suggestion
 
 TEXTS = [
     "Our chief executive and the board backed it from the very start.",
@@ -39,16 +39,9 @@ CODES = [
 
 
 def model_run(folder: Path) -> Path:
-    segments = [
-        SegmentResult(
-            Segment(f"T1:{i}", "T1", "P01", "participant", 100 * i, 100 * i + len(t), t),
-            [Suggestion(c[0], c[1], "IS", c[2], "enabler")] if c else [],
-        )
-        for i, (t, c) in enumerate(zip(TEXTS, CODES, strict=True))
-    ]
+    given = [[Suggestion(c[0], c[1], "IS", c[2], "enabler")] if c else [] for c in CODES]
     meta = {"model": {"codebook": "cfir-2009"}, "chart_codebook": "cfir-2022"}
-    CodingResult(segments=segments, meta=meta).save(folder)
-    return folder
+    return agree_helpers.model_run(folder, given, texts=TEXTS, step=100, **meta)
 
 
 def review(path: Path, codes: list[str]) -> Path:
@@ -87,12 +80,8 @@ def test_the_model_agrees_on_the_code_the_report_charted(tmp_path, capsys) -> No
     32/68 = 0.471."""
     coded = model_run(tmp_path / "coded")
     csv = review(tmp_path / "ruth.csv", ["IND.A", "IND.B", "INS.D", "INS.D"])
-    out_json = tmp_path / "a.json"
-    code, out, err = run(
-        ["agree", str(coded), str(csv), "--n-boot", "0", "--json", str(out_json)], capsys
-    )
-    assert code == 0, err
-    found = json.loads(out_json.read_text("utf-8"))
+    code, found, _, err = agree(tmp_path, capsys, str(coded), str(csv))
+    assert code == 0 and found is not None, err
     assert found["codes"] == ["IND.A", "IND.B", "INS.D"]
     assert found["pooled"]["all"]["kappa"] == pytest.approx(0.8)
     assert found["pooled"]["all"]["percent_agreement"] == pytest.approx(11 / 12)
@@ -117,23 +106,8 @@ def test_a_person_s_code_still_applies_every_code_it_maps_onto(tmp_path, capsys)
         for s in CodingResult.read(coded).segments
     ]
     CodingResult(segments=segments, meta={"user": "Ruth", "codebook": "cfir-2009"}).save(ruth)
-    out_json = tmp_path / "a.json"
-    code, _, err = run(
-        [
-            "agree",
-            str(coded),
-            str(ruth),
-            "--codebook",
-            "cfir-2022",
-            "--n-boot",
-            "0",
-            "--json",
-            str(out_json),
-        ],
-        capsys,
-    )
-    assert code == 0, err
-    found = json.loads(out_json.read_text("utf-8"))
+    code, found, _, err = agree(tmp_path, capsys, str(coded), str(ruth), "--codebook", "cfir-2022")
+    assert code == 0 and found is not None, err
     assert found["codings"]["ruth"]["codings"] == 5  # IND.A and IND.B on T1:0 and T1:1
     assert found["codings"]["ruth"]["several_codes"] == 2
     assert found["codings"]["coded"]["codings"] == 5
@@ -156,10 +130,9 @@ def test_a_tie_charted_under_its_first_code_is_said_to_be_counted_so(tmp_path, c
         "unit,coder,code\nT1:0,Ann,INN.F\nT1:1,Ann,INS.K\nT1:2,Ann,INS.C\nT1:3,Ann,\n",
         encoding="utf-8",
     )
-    out_json = tmp_path / "a.json"
-    args = ["agree", str(model), str(ann), "--codebook", "cfir-2022", "--n-boot", "0"]
-    code, out, err = run([*args, "--json", str(out_json)], capsys)
-    assert code == 0, err
+    args = [str(model), str(ann), "--codebook", "cfir-2022"]
+    code, found, said, err = agree(tmp_path, capsys, *args)
+    assert code == 0 and found is not None, err
     counting = (
         "model's codes are counted as the code its report charts in cfir-2022 in each segment "
         "(as Table 2, the matrix and code_1 of codings.cfir-2022.csv show it); --model-threshold "
@@ -172,11 +145,9 @@ def test_a_tie_charted_under_its_first_code_is_said_to_be_counted_so(tmp_path, c
         "code (T1:2 as INS.B, not INS.C); to count each tied code, give --model-threshold P "
         "(every suggestion with probability >= P then counts as every code it maps onto)"
     )
-    said = " ".join(out.split())
     assert f"Note: {counting}. " in said
     assert f"Note: {tie}. " in said
     assert "suggestions tied for the top all count" not in said
-    found = json.loads(out_json.read_text("utf-8"))
     assert counting in found["notes"] and tie in found["notes"]
     assert found["tied_top"] == {
         "model": {
@@ -186,9 +157,8 @@ def test_a_tie_charted_under_its_first_code_is_said_to_be_counted_so(tmp_path, c
     }
     # the figures as before: INS.B (model) against INS.C (Ann) on T1:2
     assert found["codings"]["model"]["codings"] == 3
-    code, out, err = run([*args, "--model-threshold", "0.5", "--json", str(out_json)], capsys)
-    assert code == 0, err
-    found = json.loads(out_json.read_text("utf-8"))
+    code, found, _, err = agree(tmp_path, capsys, *args, "--model-threshold", "0.5")
+    assert code == 0 and found is not None, err
     assert found["tied_top"] == {}
     assert not [n for n in found["notes"] if "exact tie" in n and "only the first" in n]
     assert found["codings"]["model"]["codings"] == 4  # IS.B as INS.B and INS.C

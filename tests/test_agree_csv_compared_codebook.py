@@ -13,21 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Suggestion
-from test_cli_agree import run
+import agree_helpers
+from agree_helpers import agree
+from roqa_nlp.schema import Suggestion
 from test_own_codebook_review import own_codebook
-
-
-def seg(i: int, codes: list[tuple[str, str]]) -> SegmentResult:
-    s = Segment(f"T1:{i}", "T1", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
-    return SegmentResult(s, [Suggestion(c, name, None, 0.9) for c, name in codes])
 
 
 def model_run(folder: Path, codes: list[list[tuple[str, str]]], **meta: object) -> Path:
     """A model's run coding T1:0..3 (``codes``: each segment's suggestions, at 0.9)."""
-    CodingResult(segments=[seg(i, c) for i, c in enumerate(codes)], meta=dict(meta)).save(folder)
-    return folder
+    given = [[Suggestion(c, name, None, 0.9) for c, name in per] for per in codes]
+    return agree_helpers.model_run(folder, given, **meta)
 
 
 def long_csv(path: Path, names: list[str]) -> Path:
@@ -36,13 +31,6 @@ def long_csv(path: Path, names: list[str]) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def agree(tmp_path: Path, capsys, *args: str) -> tuple[int, dict | None, str, str]:
-    out_path = tmp_path / "agreement.json"
-    code, out, err = run(["agree", *args, "--json", str(out_path), "--n-boot", "0"], capsys)
-    data = json.loads(out_path.read_text("utf-8")) if code == 0 else None
-    return code, data, " ".join(out.split()), err
 
 
 def charted_in_cfir_2022(tmp_path: Path) -> Path:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from agree_helpers import agree
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
-from test_agree_csv_compared_codebook import agree, long_csv, model_run
+from test_agree_csv_compared_codebook import long_csv, model_run
 
 BURNOUT = ("project.manager-burnout", "Manager burnout")
 

@@ -10,12 +10,12 @@ by transcript, start and id now, and the means over pairs of coders are added in
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from agree_helpers import mostly_agreeing_rows
 from roqa_nlp.coding_agreement import agreement_report, read_long_csv, valence_agreement
 from test_cli_agree import run
 
@@ -101,21 +101,9 @@ def test_three_coders_rows_in_any_order_give_the_same_intervals(tmp_path, capsys
 
 #: Forty units (u1 ... u40, so that u10 sorts after u9), three coders who agree mostly, on codes
 #: and valences; C coded some units not at all.
-def _many_rows() -> list[tuple[str, str, str, str]]:
-    rng = random.Random(67)
-    rows = []
-    for k in range(1, 41):
-        agreed, agreed_valence = rng.choice("XYZ-"), rng.choice(("barrier", "enabler", "neutral"))
-        for coder in "ABC":
-            if coder == "C" and rng.random() < 0.1:
-                continue
-            code = agreed if rng.random() < 0.75 else rng.choice("XYZ-")
-            valence = agreed_valence if rng.random() < 0.8 else rng.choice(("barrier", "enabler"))
-            rows.append((f"u{k}", coder, *(("", "") if code == "-" else (code, valence))))
-    return rows
-
-
-MANY = _many_rows()
+MANY = mostly_agreeing_rows(
+    67, 40, "ABC", sometimes_missing="C", p_missing=0.1, p_code=0.75, p_valence=0.8
+)
 
 
 def many(tmp_path: Path, name: str, rows: list[tuple[str, str, str, str]]) -> Path:

@@ -7,11 +7,11 @@ left out for that coder, whatever the order of the inputs.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from agree_helpers import agree
 from roqa_nlp.coding_agreement import agreement_report, coded_units_from_results
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
@@ -83,15 +83,9 @@ def three_coders(tmp_path: Path) -> list[Path]:
 
 
 def pairs(tmp_path: Path, capsys, inputs: list[Path]) -> tuple[str, dict]:
-    out_path = tmp_path / "a.json"
-    code, out, err = run(
-        ["agree", *map(str, inputs), "--n-boot", "0", "--json", str(out_path)], capsys
-    )
-    assert code == 0, err
-    data = json.loads(out_path.read_text("utf-8"))
-    return " ".join(out.split()), {
-        frozenset((p["coder_a"], p["coder_b"])): p["all"] for p in data["pairs"]
-    }
+    code, data, said, err = agree(tmp_path, capsys, *map(str, inputs))
+    assert code == 0 and data is not None, err
+    return said, {frozenset((p["coder_a"], p["coder_b"])): p["all"] for p in data["pairs"]}
 
 
 def test_each_reviewer_is_compared_on_the_segments_they_decided(tmp_path, capsys) -> None:
@@ -233,22 +227,11 @@ def test_a_qda_coder_is_compared_with_a_reviewer_on_the_decided_segments_only(
 
     bob = [sentence(0, ["X"]), sentence(1, ["Y"]), sentence(2, ["Y"]), sentence(4, ["X"])]
     bob += [sentence(5, ["X", "Y"]), sentence(7, ["X"])]
-    out_path = tmp_path / "a.json"
-    code, out, err = run(
-        [
-            "agree",
-            *map(str, reviewed_and_imported(tmp_path, bob)),
-            "--n-boot",
-            "0",
-            "--json",
-            str(out_path),
-        ],
-        capsys,
+    code, report, said, err = agree(
+        tmp_path, capsys, *map(str, reviewed_and_imported(tmp_path, bob))
     )
-    assert code == 0, err
-    said = " ".join(out.split())
+    assert code == 0 and report is not None, err
     assert "compared on the 6 segments Alice decided in their review" in said
-    report = json.loads(out_path.read_text("utf-8"))
     assert report["unit_kind"] == "spans"
     assert report["n_units"]["all"] == 6
     assert "2 coders: Alice, Bob; 6 units (spans), 5 coded by someone" in said
@@ -283,20 +266,10 @@ def test_a_qda_selection_within_a_decided_segment_is_compared_there(tmp_path: Pa
     )
     six = TEXT.index(SENTENCES[6])
     bob = [joined, sentence(6, ["X"], seg_id=f"p01:@{six}-{six + len(SENTENCES[6])}")]
-    out_path = tmp_path / "a.json"
-    code, out, err = run(
-        [
-            "agree",
-            *map(str, reviewed_and_imported(tmp_path, bob)),
-            "--n-boot",
-            "0",
-            "--json",
-            str(out_path),
-        ],
-        capsys,
+    code, report, said, err = agree(
+        tmp_path, capsys, *map(str, reviewed_and_imported(tmp_path, bob))
     )
-    assert code == 0, err
-    report = json.loads(out_path.read_text("utf-8"))
+    assert code == 0 and report is not None, err
     assert report["n_units"]["all"] == 6
     assert report["pooled"]["all"]["percent_agreement"] == pytest.approx(9 / 12)
 
@@ -316,11 +289,8 @@ def test_a_transcript_a_coder_coded_nothing_in_is_named_in_a_note(tmp_path, caps
     ann, ben = tmp_path / "ann", tmp_path / "ben"
     CodingResult(ANN_BOTH).save(ann)
     CodingResult(BEN_BOTH).save(ben)
-    out_json = tmp_path / "a.json"
-    code, out, err = run(
-        ["agree", str(ann), str(ben), "--n-boot", "0", "--json", str(out_json)], capsys
-    )
-    assert code == 0, err
+    code, data, said, err = agree(tmp_path, capsys, str(ann), str(ben))
+    assert code == 0 and data is not None, err
     note = (
         "ben coded nothing in p03 (3 units, each coded by another coder): counted as ben "
         "judging that no code applies there, which agrees with another coder's no code and "
@@ -328,11 +298,11 @@ def test_a_transcript_a_coder_coded_nothing_in_is_named_in_a_note(tmp_path, caps
         "codings (its lines of codings.jsonl, its rows of a long table): a transcript a coder "
         "has no segment of is missing for them, as in a QDA project"
     )
-    assert note in json.loads(out_json.read_text("utf-8"))["notes"]
-    assert note in " ".join(out.split())
-    assert "ann coded nothing" not in out
+    assert note in data["notes"]
+    assert note in said
+    assert "ann coded nothing" not in said
     # the counting itself is as documented: p03's 3 segments are compared
-    assert json.loads(out_json.read_text("utf-8"))["pooled"]["all"]["n_units"] == 5
+    assert data["pooled"]["all"]["n_units"] == 5
 
 
 def test_a_transcript_every_coder_left_uncoded_is_no_note(tmp_path, capsys) -> None:

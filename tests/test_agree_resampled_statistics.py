@@ -11,7 +11,6 @@ sums are added in another order).
 from __future__ import annotations
 
 import itertools
-import random
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +18,7 @@ import pytest
 
 import roqa_nlp.agreement as agreement_module
 import roqa_nlp.coding_agreement as coding_agreement
+from agree_helpers import mostly_agreeing_rows
 from roqa_nlp.coding_agreement import (
     _categorical_figures,
     _resampled_statistics,
@@ -31,17 +31,10 @@ pytestmark = pytest.mark.filterwarnings("error")
 
 def _rows() -> str:
     """Twenty units, four coders (D gave some units no row), codes X/Y/Z or none, valences."""
-    rng = random.Random(74)
-    rows = []
-    for k in range(1, 21):
-        agreed, val = rng.choice("XYZ-"), rng.choice(("barrier", "enabler", "neutral"))
-        for coder in "ABCD":
-            if coder == "D" and rng.random() < 0.15:
-                continue
-            code = agreed if rng.random() < 0.7 else rng.choice("XYZ-")
-            v = val if rng.random() < 0.75 else rng.choice(("barrier", "enabler"))
-            rows.append(f"u{k},{coder}," + (",\n" if code == "-" else f"{code},{v}\n"))
-    return "unit,coder,code,valence\n" + "".join(rows)
+    rows = mostly_agreeing_rows(
+        74, 20, "ABCD", sometimes_missing="D", p_missing=0.15, p_code=0.7, p_valence=0.75
+    )
+    return "unit,coder,code,valence\n" + "".join(",".join(r) + "\n" for r in rows)
 
 
 @pytest.fixture

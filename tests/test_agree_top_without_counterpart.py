@@ -12,14 +12,13 @@ code with no counterpart leaves the segment with no code in the chart, and in ag
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from agree_helpers import agree
 from roqa_nlp.cli.agree_cmd import in_one_codebook
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
-from test_cli_agree import run
 
 SAID = "The team trusts each other and we talk every day."
 TIDY = "We have a learning culture where we try things and reflect on them."
@@ -90,23 +89,8 @@ def test_a_reviewer_who_accepts_every_shown_top_code_agrees_fully(tmp_path: Path
     m, p = tmp_path / "run", tmp_path / "rita"
     model((("CI.D", 0.3), ("IS.D.6", 0.25)), (("IS.D.6", 0.6),), (("IS.A", 0.7),)).save(m)
     person(("INS.D.4",), ("INS.D.4",), ("INS.A",)).save(p)
-    out_json = tmp_path / "a.json"
-    code, _, err = run(
-        [
-            "agree",
-            str(m),
-            str(p),
-            "--codebook",
-            "cfir-2022",
-            "--n-boot",
-            "0",
-            "--json",
-            str(out_json),
-        ],
-        capsys,
-    )
-    assert code == 0, err
-    got = json.loads(out_json.read_text("utf-8"))
+    code, got, _, err = agree(tmp_path, capsys, str(m), str(p), "--codebook", "cfir-2022")
+    assert code == 0 and got is not None, err
     assert "cfir-2009:CI.D" not in err
     assert got["codes"] == ["INS.A", "INS.D.4"]
     pooled = got["pooled"]["all"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from agree_helpers import agree
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion
-from test_agree_csv_compared_codebook import agree
 
 
 def person_run(

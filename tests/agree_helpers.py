@@ -1,0 +1,74 @@
+"""Builders shared by the ``roqa agree`` tests: a run of ``roqa agree`` read back from its
+JSON, and long tables of coders who mostly agree (duplicates D2, D3 and D10 of session 74:
+each test file had written them out again)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+from test_cli_agree import run
+
+
+def agree(tmp_path: Path, capsys: Any, *args: str) -> tuple[int, dict | None, str, str]:
+    """``roqa agree ARGS --json FILE --n-boot 0``: the exit code, the JSON (None when it
+    failed), the printed output with its white space folded (as wrapped lines read), and the
+    standard error."""
+    out_path = tmp_path / "agreement.json"
+    code, out, err = run(["agree", *args, "--json", str(out_path), "--n-boot", "0"], capsys)
+    data = json.loads(out_path.read_text("utf-8")) if code == 0 else None
+    return code, data, " ".join(out.split()), err
+
+
+def model_run(
+    folder: Path,
+    suggestions: list[list[Suggestion]],
+    *,
+    texts: list[str] | None = None,
+    step: int = 10,
+    **meta: object,
+) -> Path:
+    """A model's run (``meta``, as run.json records it) coding T1:0, T1:1 ... of P01 with
+    ``suggestions``, one list a segment: segment i's text is ``texts[i]`` (else ``"x" * 9``),
+    from character ``step * i``."""
+    segments = []
+    for i, given in enumerate(suggestions):
+        text = "x" * 9 if texts is None else texts[i]
+        s = Segment(f"T1:{i}", "T1", "P01", "participant", step * i, step * i + len(text), text)
+        segments.append(SegmentResult(s, given))
+    CodingResult(segments=segments, meta=dict(meta)).save(folder)
+    return folder
+
+
+def mostly_agreeing_rows(
+    seed: int,
+    n_units: int,
+    coders: str,
+    *,
+    sometimes_missing: str,
+    p_missing: float,
+    p_code: float,
+    p_valence: float,
+) -> list[tuple[str, str, str, str]]:
+    """Long-table rows (unit, coder, code, valence) of ``n_units`` units u1, u2 ...: each unit
+    has a code X, Y, Z or none and a valence that each coder gives with probability ``p_code``
+    and ``p_valence`` (else a code drawn again, a barrier or enabler); the coder
+    ``sometimes_missing`` has no row for a unit with probability ``p_missing``. A fixed
+    function of the arguments (``random.Random(seed)``)."""
+    rng = random.Random(seed)
+    rows = []
+    for k in range(1, n_units + 1):
+        agreed, agreed_valence = rng.choice("XYZ-"), rng.choice(("barrier", "enabler", "neutral"))
+        for coder in coders:
+            if coder == sometimes_missing and rng.random() < p_missing:
+                continue
+            code = agreed if rng.random() < p_code else rng.choice("XYZ-")
+            valence = (
+                agreed_valence if rng.random() < p_valence else rng.choice(("barrier", "enabler"))
+            )
+            rows.append((f"u{k}", coder, *(("", "") if code == "-" else (code, valence))))
+    return rows
