@@ -22,23 +22,24 @@ Writes ``benchmarks/results/agree_speed.json`` and ``agree_speed.md``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from timed_runs import alternate, machine, run_child  # noqa: E402
+
 RESULTS = HERE / "results"
 CODES = ("Cost", "Culture", "Leadership Engagement", "Available Resources", "Champions", "Planning")
 CODERS = ("Ana", "Ben", "Cat", "Dev", "Eli", "Fay", "Gus", "Hal")
 TOLERANCE = 1e-12
+#: Each way timed -> the CHILD's argv[1] for it.
+WAYS = {"one at a time": "before", "resampled tables": "now"}
 
 #: Figures the long table argv[2] (argv[1]: "now" or "before") and prints the seconds and the
 #: report's figures (to_dict).
@@ -88,23 +89,6 @@ def long_table(path: Path, n_coders: int, n_units: int, seed: int = 74) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def run(way: str, table: Path) -> dict[str, Any]:
-    env = {
-        **os.environ,
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-    }
-    p = subprocess.run(
-        [sys.executable, "-c", CHILD, way, str(table)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return dict(json.loads(p.stdout.strip().splitlines()[-1]))
-
-
 def largest_difference(a: Any, b: Any) -> float:
     """The largest difference between two reports' figures (inf where they differ otherwise)."""
     if isinstance(a, dict) and isinstance(b, dict):
@@ -131,10 +115,9 @@ def main() -> None:
         for n_coders in args.coders:
             table = Path(tmp) / f"coders{n_coders}.csv"
             long_table(table, n_coders, args.units)
-            rounds: dict[str, list[dict[str, Any]]] = {"one at a time": [], "resampled tables": []}
-            for _ in range(args.rounds):  # alternating, so a busy spell hits both
-                for way, flag in (("one at a time", "before"), ("resampled tables", "now")):
-                    rounds[way].append(run(flag, table))
+            rounds = alternate(
+                WAYS, args.rounds, lambda way, t=table: run_child(CHILD, WAYS[way], str(t))
+            )
             diff = max(
                 largest_difference(a["report"], b["report"])
                 for a in rounds["one at a time"]
@@ -149,10 +132,7 @@ def main() -> None:
                 "same_to_tolerance": diff <= TOLERANCE,
             }
     entry = {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "cores": os.cpu_count(),
-        "load_average_at_end": round(os.getloadavg()[0], 2),
+        **machine(),
         "rounds": args.rounds,
         "tables": entries,
     }

@@ -23,19 +23,18 @@ entry, so several corpora are kept side by side).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from timed_runs import alternate, machine, run_child  # noqa: E402
+
 RESULTS = HERE / "results"
 SENTENCES_PER_ANSWER = (4, 28)
 
@@ -73,7 +72,6 @@ print(json.dumps({"segments": n, "words": words, "load_s": t1 - t0, "read_s": re
 def make_long_corpus(out: Path, interviews: int, answers: int, seed: int = 59) -> None:
     """``interviews`` .txt interviews of ``answers`` long answers each, from the examples'
     sentences (a fixed function of the arguments)."""
-    sys.path.insert(0, str(HERE))
     from make_corpus import example_talk
 
     questions, sentences = example_talk()
@@ -86,19 +84,6 @@ def make_long_corpus(out: Path, interviews: int, answers: int, seed: int = 59) -
             answer = " ".join(rng.choice(sentences) for _ in range(n))
             lines.append(f"Interviewer: {questions[k % len(questions)]}\n\nP{i:02d}: {answer}\n")
         (out / f"long_{i:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
-
-
-def run(way: str, corpus: Path) -> dict[str, Any]:
-    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    env["TOKENIZERS_PARALLELISM"] = "false"
-    p = subprocess.run(
-        [sys.executable, "-c", CHILD, way, str(corpus)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return dict(json.loads(p.stdout.strip().splitlines()[-1]))
 
 
 def main() -> None:
@@ -114,17 +99,13 @@ def main() -> None:
         if corpus is None:
             corpus = Path(tmp) / "long"
             make_long_corpus(corpus, args.interviews, args.answers)
-        rounds: dict[str, list[dict[str, Any]]] = {"summed": [], "each window": []}
-        for _ in range(args.rounds):  # alternating, so a busy spell hits both
-            for way in rounds:
-                rounds[way].append(run(way, corpus))
+        rounds = alternate(
+            ("summed", "each window"), args.rounds, lambda way: run_child(CHILD, way, str(corpus))
+        )
     digests = {r["digest"] for rs in rounds.values() for r in rs}
     first = rounds["summed"][0]
     entry = {
-        "date": dt.date.today().isoformat(),
-        "machine": f"{platform.machine()} python {platform.python_version()}",
-        "cores": os.cpu_count(),
-        "load_average_at_end": round(os.getloadavg()[0], 2),
+        **machine(),
         "corpus": str(args.corpus)
         if args.corpus
         else (
