@@ -17,7 +17,8 @@ names, one selection per passage holding a coding of each code they gave it (a s
 valence when they gave its codes different ones), with the valence they gave as the
 description (``valence: barrier``) and their notes
 on a passage (``meta["notes"]``, a review's notes) as ``<Note>`` elements each coded selection
-of the passage refers to (``<NoteRef>``). Participants become ``Case`` elements. Selection and
+of the passage refers to (``<NoteRef>``). Participants become ``Case`` elements, and each
+source's interviewers a text variable's value (:mod:`.interviewer_record`). Selection and
 coding GUIDs are stable for one user and differ between users, so merged exports keep both
 coders.
 
@@ -58,6 +59,7 @@ from ..framework import (
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
+from .interviewer_record import add_value, interviewers_of, variables_element
 from .plaintext import (
     LINE_ENDS,
     POSITION_UNIT,
@@ -595,6 +597,11 @@ def qdpx_bytes(
         codes_element(codebook, colors, valence_group=valence_codes)
     )
 
+    # who interviews in each transcript, which the text alone may not tell on import
+    interviewers = {t.id: interviewers_of(t) for t in transcripts.values()}
+    if any(interviewers.values()):  # before the cases, as the schema orders the project's parts
+        root.append(variables_element())
+
     guids: dict[str, str] = {}
     seen: set[str] = set()
     for t in transcripts.values():
@@ -832,6 +839,8 @@ def qdpx_bytes(
         selections.sort(key=lambda x: (x[0], x[1]))  # stable: keeps each segment's rank order
         for _, _, sel in selections:
             src.append(sel)
+        if interviewers[t.id]:
+            add_value(src, interviewers[t.id])
         summary.sources += 1
         summary.selections += len(selections)
         if not selections:

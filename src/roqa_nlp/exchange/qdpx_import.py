@@ -36,7 +36,7 @@ Nothing that cannot be imported is dropped silently: a selection outside its tex
 unknown code, a source without text, picture sources and recordings and PDFs without text,
 codings of a recording's time ranges or a PDF's regions, comments on selections whose
 codings are not imported, source and case descriptions, variable
-values, notes on no coded passage and sets are each reported in :attr:`QdpxProject.warnings`
+values (but roqa's record of a source's interviewers: :mod:`.interviewer_record`), notes on no coded passage and sets are each reported in :attr:`QdpxProject.warnings`
 (:func:`read_qdpx_codings` and :func:`read_qdpx_transcripts` issue them as
 :class:`~roqa_nlp.errors.RoqaWarning`). Code colours are kept (:attr:`QdpxProject.colors`). A
 malformed or hostile archive is one :class:`RoqaError`.
@@ -52,7 +52,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -72,6 +72,8 @@ from ..schema import (
     Turn,
     normalise_valence,
 )
+from .interviewer_record import is_record, record_guids, recorded_roles
+from .interviewer_record import recorded as recorded_interviewers
 from .plaintext import (
     LINE_ENDS,
     POSITION_UNIT,
@@ -1144,11 +1146,13 @@ def _source_transcript(
     case_guids: dict[str, str],
     source_warning: Callable[[str], None],
     interviewer_labels: Sequence[str] | None = None,
+    interviewers: list[str] | None = None,
 ) -> Transcript:
     """The transcript of text source ``src`` (its ``text`` with ``\\n`` line ends, ``got`` as
     read): its id (the one roqa exported it as, where the program renamed it; else its name's,
     one not taken yet, in ``used_ids``), its turns, participant (its case, else its speakers')
-    and what an export of it gives back (GUID, name, path, line ends, position unit, case)."""
+    and what an export of it gives back (GUID, name, path, line ends, position unit, case).
+    ``interviewers`` are those roqa's export recorded on it (:mod:`.interviewer_record`)."""
     media = src.get(FROM_MEDIA)
     guid = normalise_guid(src.get("guid"))
     sname = src.get("name") or ""
@@ -1171,7 +1175,12 @@ def _source_transcript(
             if media
             else f"{label}: a second source is called {base!r}; imported as {tid!r}"
         )
-    turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
+    if interviewers:  # the roles of the run exported, not guessed again
+        turns, speaker_participant, speakers_said = recorded_roles(
+            lambda labels: _turns(text, tid, labels), interviewer_labels, interviewers
+        )
+    else:
+        turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
     participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
     transcript = Transcript(
         id=tid,
@@ -1332,10 +1341,11 @@ def _say_what_is_not_imported(
     skipped: dict[str, int],
     skipped_codings: dict[str, int],
     source_warning: Callable[[str], None],
+    record: Collection[str] = (),
 ) -> None:
     """Counts the project's notes on no coded passage and its parts never imported (sets, ...)
     among what is not imported (``skip``, into ``skipped``), and says it all in one warning
-    about the sources."""
+    about the sources. The variables in ``record`` (:mod:`.interviewer_record`) are read."""
     # a note no coded selection refers to (on a code, a source, the project): a coded
     # passage's note is imported, so "1 note" read as if those were not (s60 import tester)
     skip(
@@ -1344,7 +1354,7 @@ def _say_what_is_not_imported(
     for section, (item, noun) in _SKIPPED_PARTS.items():
         el = child(root, section)
         if el is not None:
-            skip(noun, len(children(el, item)))
+            skip(noun, sum(normalise_guid(e.get("guid")) not in record for e in children(el, item)))
     if skipped:
         parts = ", ".join(
             _plural(n, noun)
@@ -1519,6 +1529,8 @@ def _read_project(
     sources_el = child(root, "Sources")
     sources = [] if sources_el is None else list(sources_el)
     recorded = _recorded_transcripts(described)
+    # the variable naming each source's interviewers, which roqa's export writes
+    record = record_guids(root)
     # the ids the sources' names give: a renamed source does not take one of them back
     by_names = _names_given(sources)
     # a recording's transcript and a PDF's text are read as text sources
@@ -1552,7 +1564,10 @@ def _read_project(
             )
             continue
         skip("source description", bool(_text_of(child(src, "Description"))))
-        skip("source variable value", len(children(src, "VariableValue")))
+        skip(
+            "source variable value",
+            sum(not is_record(v, record) for v in children(src, "VariableValue")),
+        )
         if got.member == "<PlainTextContent>" and id(child(src, "PlainTextContent")) in (
             literal_crlf or set()
         ):
@@ -1588,7 +1603,7 @@ def _read_project(
         else:
             transcript = _source_transcript(
                 src, text, got, label, in_units, path, recorded, used_ids, by_names, cases_of,
-                case_guids, source_warning, interviewer_labels,
+                case_guids, source_warning, interviewer_labels, recorded_interviewers(src, record),
             )  # fmt: skip
             transcripts.append(transcript)
             by_text.setdefault(text, (transcript, media))
@@ -1623,7 +1638,7 @@ def _read_project(
     warnings.extend("" for _ in strangers)
     _warn_of_coders(repeats, whole_coders, pending, warnings)
     _say_what_is_not_imported(
-        root, all_notes, used_notes, skip, skipped, skipped_codings, source_warning
+        root, all_notes, used_notes, skip, skipped, skipped_codings, source_warning, record
     )
 
     transcripts = _in_number_order(transcripts, source_warning)

@@ -1,0 +1,182 @@
+"""Specification of the interviewer a roqa ``.qdpx`` export records on each source.
+
+A transcript whose interviewer only ``--interviewer NAME`` (or the guess of who asks the
+questions) names was exported as its text alone, so importing the export again (``roqa import``,
+``roqa inspect``, ``read_transcript``) guessed the roles again and could read the interviewer
+as a participant, their prompts coded and charted (s74, MED). Each source now carries a text
+variable ``Interviewer (roqa_nlp)`` naming its interviewers, as the REFI-QDA schema allows
+(``<Variables>``, ``<VariableValue>``), and the import reads them back as interviewer labels of
+that source. Projects carrying no such variable (the real NVivo, ATLAS.ti and qc exports) are
+read as before.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.exchange import export_qdpx, read_qdpx
+from roqa_nlp.exchange.qdpx_import import read_qdpx_transcripts
+from roqa_nlp.exchange.validation import qdpx_schema_errors
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import SegmentResult, Suggestion
+from roqa_nlp.transcripts import read_transcript, read_transcripts
+from roqa_nlp.transcripts.segment import segment
+from test_cli_agree import run
+from test_refiqda import NS, PROJECT_XSD, SAMPLES, needs_reference, small_codebook
+
+# Helen leads with prompts that end on no question mark: nothing but --interviewer names her
+PROMPTS = (
+    "Helen: Thanks for making the time today. Tell me about your service and your role in it.\n"
+    "Marcus: I'm the registered manager of a supported living service, about forty staff and "
+    "twenty-two people we support.\n"
+    "Helen: Talk me through what got in the way when you brought recovery practice in.\n"
+    "Marcus: Money, mostly. The local authority pays a fixed hourly rate, so we can't release "
+    "staff for training without leaving shifts short.\n"
+    "Helen: And then what helped.\n"
+    "Marcus: Our peer support workers made the biggest difference, and the board backed it.\n"
+    "Helen: Thank you so much, Marcus.\n"
+)
+
+
+def roles(turns: list) -> dict[str, str]:
+    return {t.speaker: t.role for t in turns}
+
+
+def exported(tmp_path: Path, text: str = PROMPTS, **labels: list[str]) -> Path:
+    """``text`` read with ``labels`` (as roqa code --interviewer/--participant reads it), its
+    participant segments coded by hand, exported as roqa exports a run."""
+    src = tmp_path / "rm08.txt"
+    src.write_text(text, encoding="utf-8")
+    t = read_transcript(src, **labels)
+    segs = segment(t)
+    assert segs, "the transcript has participant talk to code"
+    result = CodingResult(
+        segments=[
+            SegmentResult(s, [Suggestion("IS.E.2", "Available Resources", "IS", 1.0, "barrier")])
+            for s in segs
+        ],
+        transcripts={t.id: t},
+        meta={"user": "Alice"},
+    )
+    out = tmp_path / "rm08.qdpx"
+    export_qdpx(result, small_codebook(), out)
+    return out
+
+
+def test_the_interviewer_named_by_a_label_comes_back_from_the_export(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text(PROMPTS, encoding="utf-8")
+    with pytest.warns(UserWarning, match="no interviewer among the speakers"):
+        unnamed = read_transcript(plain)
+    assert roles(unnamed.turns) == {
+        "Helen": "participant",
+        "Marcus": "participant",
+    }, "without --interviewer nobody is the interviewer: the case this record is for"
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {"Helen": "interviewer", "Marcus": "participant"}
+    assert read_qdpx(out).warnings == []  # no speaker warning, and the variable is no loss
+    # every reader of a .qdpx: read_transcript(s), as roqa inspect and roqa code read it
+    assert roles(read_transcripts([out])[0].turns) == roles(t.turns)
+
+
+def test_the_record_is_a_schema_valid_text_variable_on_the_source(tmp_path: Path) -> None:
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("project.qde"))
+    [var] = root.iter(NS + "Variable")
+    assert (var.get("name"), var.get("typeOfVariable")) == ("Interviewer (roqa_nlp)", "Text")
+    [value] = root.iter(NS + "VariableValue")
+    assert value.find(NS + "VariableRef").get("targetGUID") == var.get("guid")
+    assert value.find(NS + "TextValue").text == "Helen"
+    [src] = root.iter(NS + "TextSource")
+    assert value in list(src)
+    if PROJECT_XSD.exists():
+        assert qdpx_schema_errors(out, PROJECT_XSD) == []
+
+
+def test_inspect_of_the_export_gives_the_roles_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    code, out_text, err = run(["inspect", str(out)], capsys)
+    assert code == 0, err
+    row = next(line for line in out_text.splitlines() if "Helen" in line)
+    assert "interviewer" in row, out_text
+    assert "no interviewer among the speakers" not in err + out_text
+
+
+def test_labels_given_on_import_still_overrule_the_record(tmp_path: Path) -> None:
+    """--participant at import names a participant whatever the export recorded."""
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    [t] = read_qdpx_transcripts(out, participant_labels=["Helen"])
+    assert roles(t.turns)["Helen"] == "participant"
+
+
+def test_a_participant_under_an_interviewer_label_stays_one(tmp_path: Path) -> None:
+    """A participant who hosted the call (``Jane Smith (Host)``, read as one with --participant)
+    is not made the interviewer again by the Host label on import."""
+    text = PROMPTS.replace("Marcus:", "Jane Smith (Host):")
+    out = exported(tmp_path, text, interviewer_labels=["Helen"], participant_labels=["Jane Smith"])
+    [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {"Helen": "interviewer", "Jane Smith (Host)": "participant"}
+
+
+def test_projects_without_the_record_are_read_as_before(tmp_path: Path) -> None:
+    """An export holding no interviewer (nobody named one) carries no variable."""
+    with pytest.warns(UserWarning, match="no interviewer among the speakers"):
+        out = exported(tmp_path)
+    with zipfile.ZipFile(out) as z:
+        assert b"Variable" not in z.read("project.qde")
+    [t] = read_qdpx_transcripts(out)
+    assert set(roles(t.turns).values()) == {"participant"}
+
+
+@needs_reference
+@pytest.mark.parametrize("name", ["qc-demo.qdpx", "atlasti-win-23-target.qdpx"])
+def test_real_exports_carry_no_record(name: str) -> None:
+    with zipfile.ZipFile(SAMPLES / name) as z:
+        qde = next(n for n in z.namelist() if n.endswith(".qde"))
+        assert b"Interviewer (roqa_nlp)" not in z.read(qde)
+
+
+def test_two_interviewers_are_one_value_and_come_back_both(tmp_path: Path) -> None:
+    text = PROMPTS.replace("Helen: And then what helped.", "Tom Bates: And then what helped.")
+    out = exported(tmp_path, text, interviewer_labels=["Helen", "Tom Bates"])
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("project.qde"))
+    assert [v.text for v in root.iter(NS + "TextValue")] == ["Helen; Tom Bates"]
+    [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {
+        "Helen": "interviewer",
+        "Marcus": "participant",
+        "Tom Bates": "interviewer",
+    }
+
+
+def test_a_label_holding_the_separator_comes_back_whole(tmp_path: Path) -> None:
+    text = PROMPTS.replace("Helen:", "Dr. Lee; Helen:")
+    out = exported(tmp_path, text, interviewer_labels=["Dr. Lee; Helen"])
+    [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {"Dr. Lee; Helen": "interviewer", "Marcus": "participant"}
+
+
+def test_the_variable_renamed_guid_by_a_program_is_known_by_its_name(tmp_path: Path) -> None:
+    """A program that gives variables GUIDs of its own on export (as qc does codes)."""
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    from roqa_nlp.exchange.interviewer_record import VARIABLE_GUID
+
+    new = "0000aaaa-0000-4000-8000-000000000001"
+    members["project.qde"] = members["project.qde"].replace(VARIABLE_GUID.encode(), new.encode())
+    moved = tmp_path / "moved.qdpx"
+    with zipfile.ZipFile(moved, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    [t] = read_qdpx_transcripts(moved)
+    assert roles(t.turns) == {"Helen": "interviewer", "Marcus": "participant"}
