@@ -2095,3 +2095,36 @@ def test_a_new_code_written_as_a_project_codes_id_is_that_code(cfir: Codebook) -
         assert {c for codes in plan.labels for c in codes} == {"project.hope"}
     assert made.find("project.hope").name == "project.hope"  # type: ignore[union-attr]
     assert earlier.find("project.hope").name == "Hope"  # type: ignore[union-attr]
+
+
+def test_codes_given_different_valences_on_one_segment_are_warned_of_as_one_side(
+    cfir: Codebook,
+) -> None:
+    """Tester s75 study5 (MED): a backchannel-joined answer, an enabler and a barrier point, is one
+    segment; accepted as CI.A enabler and recoded to IC.G barrier, both codes were charted as
+    barriers with only "valence enabler then barrier ... the later row kept", read as a mind
+    changed. A segment holds one valence: the warning says so, which side both are charted on
+    and how to give each code its own side (the rows are no contradiction of each other)."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="enabler", row=2),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], valence="barrier", row=3),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], valence="barrier", row=4),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler", row=5),  # a mind changed
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, _ = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 4 and 5: valence barrier then enabler on p01:0002",
+        "d.csv: 1 segment(s) given codes of different valences, but a segment holds one valence, "
+        "the last row's, for all its codes: rows 2 and 3: IS.E.2 enabler, IS.B barrier on "
+        "p01:0001, all charted as barrier; to give each code its own side, code the transcript "
+        "again with `roqa code --unit sentence` (a segment per sentence) and decide its "
+        "sentences, or give the segment the valence of its main point",
+    ]
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", [("IS.E.2", "barrier"), ("IS.B", "barrier")]),
+        ("p01:0002", [("IS.E.2", "enabler")]),
+    ]

@@ -3737,6 +3737,58 @@ def in_codes_the_chart_has(
     return kept
 
 
+#: the rows that give a segment a code (and may give it a valence beside it)
+CODE_ROWS = ("accept", "recode", "new-code")
+
+
+def _two_codes(earlier: Decision, later: Decision, code_of: Callable[[Decision], str]) -> bool:
+    """Whether ``earlier`` and ``later`` give two codes of one segment (each with its valence):
+    no contradiction of each other, but two sides a segment cannot hold
+    (:func:`_warn_of_sides_on_one_segment`)."""
+    return (
+        earlier.decision in CODE_ROWS
+        and later.decision in CODE_ROWS
+        and code_of(earlier) != code_of(later)
+    )
+
+
+def _warn_of_sides_on_one_segment(
+    given: Mapping[str, list[Decision]],
+    valence: Mapping[str, str],
+    code_of: Callable[[Decision], str],
+    where: str | Path,
+) -> None:
+    """Warn of segments whose code rows give their codes different valences (an enabler point
+    and a barrier point of one answer, joined across a backchannel: tester s75 study5). A
+    segment holds one valence, the last row's (``valence``), which every code of it is charted
+    with; the warning names the rows, the codes with the valence each was given and the side
+    they are all charted on, and how to give each code its own side: segments per sentence."""
+    from .errors import warn
+
+    said = []
+    for o, rows in given.items():
+        codes: dict[str, str] = {}
+        for d in rows:
+            codes[code_of(d)] = d.valence
+        if len(codes) < 2 or len(set(codes.values())) < 2:
+            continue
+        numbers = [str(d.row) for d in rows if d.row]
+        where_rows = ""
+        if len(numbers) == len(rows):
+            where_rows = f"rows {', '.join(numbers[:-1])} and {numbers[-1]}: "
+        given_as = ", ".join(f"{c} {v}" for c, v in codes.items())
+        said.append(f"{where_rows}{given_as} on {rows[-1].segment_id}, all charted as {valence[o]}")
+    if said:
+        warn(
+            f"{len(said)} segment(s) given codes of different valences, but a segment holds one "
+            f"valence, the last row's, for all its codes: {_first_three(said)}; to give each "
+            "code its own side, code the transcript again with `roqa code --unit sentence` (a "
+            "segment per sentence) and decide its sentences, or give the segment the valence "
+            "of its main point",
+            path=where,
+        )
+
+
 def _model_code(
     codebook: Codebook, code_id: str, where: str | Path, row: int = 0, *, by_id: bool = False
 ) -> str:
@@ -3952,6 +4004,8 @@ def reviewed_codings(
     conflicts: list[tuple[int, int, str]] = []
     place = {id(d): k for k, d in enumerate(used)}
     valence_row: dict[str, Decision] = {}
+    # segment -> its code rows giving a valence: codes given different sides on one segment
+    given_sides: dict[str, list[Decision]] = {}
     code_row: dict[tuple[str, str], Decision] = {}
     # segment -> its no-code row: it was judged to fit no code when the review was made
     no_code: dict[str, Decision] = {}
@@ -3973,7 +4027,13 @@ def reviewed_codings(
             continue
         if d.valence:
             before = valence_row.get(o)
-            if before is not None and before.valence != d.valence:
+            if d.decision in CODE_ROWS:
+                given_sides.setdefault(o, []).append(d)
+            if (
+                before is not None
+                and before.valence != d.valence
+                and not _two_codes(before, d, code_of)
+            ):
                 conflicts.append(
                     (
                         place[id(before)],
@@ -4016,6 +4076,7 @@ def reviewed_codings(
             f"the later row kept: {_first_three(_in_row_order(conflicts))}",
             path=where,
         )
+    _warn_of_sides_on_one_segment(given_sides, valence, code_of, where)
     # a code given beside a no-code row stands, in either order: the reviewer's code is what the
     # review settled (a review page before session 45 saved the no-code row it carried after
     # the code the reviewer gave it)
