@@ -267,3 +267,48 @@ def test_a_yes_with_courtesies_may_answer_a_question_so_it_is_not_only_courtesie
 )
 def test_a_yes_after_a_courtesy_is_still_only_courtesies(words: str) -> None:
     assert only_courtesies(words)
+
+
+#: Closing remarks on having talked, after "Is there anything else you'd like to add?", written by
+#: the roqa_nlp team: the first (s75 study5 p02) went to the open-coding queue as fitting no code.
+CLOSING_PLEASURES = [
+    "No, I think that's it. It's been nice to actually talk about it for once.",
+    "No, that's all. It's been good to talk about it, really.",
+    "Not that I can think of. Nice to get it off my chest, honestly.",
+    "Um, no, I think that's everything. It's been nice to be asked for a change. Thank you.",
+    "That's it from me. It was good to talk about it. Take care.",
+    "Nothing else. It's been helpful to talk it through, thanks.",
+    "No, I think we've covered it. It's been really good to talk about all this.",
+    # a closing formula after "no", with a courtesy of any kind
+    "No, that's everything. It's been a pleasure.",
+    "No, I think that's everything. It's been lovely talking to you.",
+    "No, nothing else to add. Good luck with the study.",
+]  # fmt: skip
+
+#: Talk of the same words that says something of the work: coded as before.
+CLOSING_PLEASURES_AND_MORE = [
+    "It's been nice to talk about it at handover, the staff open up more now.",
+    "No, that's all. It's been good to talk about it in supervision since the review.",
+    "Nice to talk about it, but the funding still worries me.",
+    "It's good to talk about it with the commissioners for once.",
+    "It's been good to talk it through with the other managers at the network.",
+    "It's been nice to be asked about it by the board for a change.",
+    "No. It's been a pleasure to see the staff grow.",
+    "No, that's everything we tried. It's been a pleasure.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", CLOSING_PLEASURES)
+def test_a_closing_remark_on_having_talked_says_nothing(words: str) -> None:
+    from roqa_nlp.autocoder import says_nothing
+
+    assert only_courtesies(words)
+    assert says_nothing(words)
+
+
+@pytest.mark.parametrize("words", CLOSING_PLEASURES_AND_MORE)
+def test_a_remark_on_talking_that_says_more_is_coded(words: str) -> None:
+    from roqa_nlp.autocoder import says_nothing
+
+    assert not only_courtesies(words)
+    assert not says_nothing(words)
