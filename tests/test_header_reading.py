@@ -1417,3 +1417,46 @@ def test_a_header_pair_with_a_bracketed_description_is_a_header(tmp_path: Path) 
         "Kate Brown": "interviewer",
         "Joe Bright": "participant",
     }
+
+
+# --- a header of one role line naming the interviewer by initials ----------------------------
+
+#: s75 study5 p07: a title, then the interviewer's initials above ``Interviewer:`` turns.
+INITIALS_ONLY = (
+    "Clubhouse interview, P07\nInterviewer: HM\n\n"
+    "Interviewer: Hi, thanks for agreeing to talk. What does the clubhouse do?\n"
+    "P07: We run a work-ordered day for members.\n"
+    "Interviewer: What gets in the way?\nP07: Funding, mainly.\n"
+)
+
+
+def test_a_header_line_of_the_interviewers_initials_is_no_turn(tmp_path: Path) -> None:
+    """``Interviewer: HM`` at the top, no field beside it and no ``HM:`` below, names the
+    interviewer as a header does; before, it was an interviewer turn "HM" (13 interviewer turns
+    where the interview has 12)."""
+    t = read_transcript(_write(tmp_path, "p07.txt", INITIALS_ONLY))
+    assert [(s, r, w) for s, r, _, _, w in _turns(t)] == [
+        ("Interviewer", "interviewer",
+         "Hi, thanks for agreeing to talk. What does the clubhouse do?"),
+        ("P07", "participant", "We run a work-ordered day for members."),
+        ("Interviewer", "interviewer", "What gets in the way?"),
+        ("P07", "participant", "Funding, mainly."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Interviewer: OK\n",  # a word, not initials: the interviewer's first turn
+        "Interviewer: JS\n",  # JS speaks below: the facilitator calls on JS
+    ],
+)
+def test_a_role_line_that_is_talk_or_calls_on_a_speaker_stays_a_turn(
+    tmp_path: Path, top: str
+) -> None:
+    text = top + (
+        "Interviewer: So, what gets in the way?\nJS: Funding, mainly.\n"
+        "Interviewer: And the staff?\nJS: They are keen, most of them.\n"
+    )
+    t = read_transcript(_write(tmp_path, "g.txt", text))
+    assert [w for *_, w in _turns(t)][0] == top.split(": ")[1].strip()

@@ -1704,11 +1704,32 @@ def _a_key_of_speakers(
         named = named_as[i] is not None
         if named and (both or _described_after_the_name(words[i])):
             continue  # a header's line, whoever speaks below
+        if _initials_of_no_speaker(label, words[i], labels[i + 1 :]):
+            continue  # "Interviewer: HM" above "Interviewer:" turns: the interviewer's initials
         if not named and key_speaker(label, words[i], labels[i + 1 :]) is None:
             return False
         if _field(label) in below:
             return False
     return True
+
+
+def _initials_of_no_speaker(label: str, said: str, later: Sequence[str | None]) -> bool:
+    """Whether a line at the top names the interviewer by initials (:func:`names_interviewer_briefly`:
+    ``Interviewer: HM``, ``Facilitator: J.S.``) that label no line ``later``: no talk is a
+    speaker's initials alone, and no one below is called on by them (s75 study5: ``Interviewer:
+    HM`` above ``Interviewer:`` turns was a turn "HM"). ``Interviewer: JS`` above ``JS: ...``
+    is :func:`key_speaker`'s."""
+    letters = said.strip().replace(".", "")
+    return (
+        names_interviewer_briefly(label, said, later)
+        and 2 <= len(letters) <= 4
+        and letters.isalpha()
+        and letters.isupper()
+        and not any(
+            other is not None and other.replace(".", "").casefold() == letters.casefold()
+            for other in later
+        )
+    )
 
 
 def _turn_words(
