@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import roqa_nlp
 
 INIT = Path(roqa_nlp.__file__)
@@ -68,7 +70,20 @@ reveal_type(result[1:])
 """
 
 
-def mypy_on(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+#: The two mypy tests run on one worker (`make test`, --dist loadgroup) and share its cache, so
+#: that the second reads the standard library's and roqa_nlp's types from it rather than
+#: analysing them again: 7-20 s a run cold, under a second warm (s75 suite).
+shares_mypy_cache = pytest.mark.xdist_group("mypy")
+
+
+@pytest.fixture(scope="module")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """mypy's cache for the tests of this module. mypy checks each module's source against its
+    cache entry, so ``analysis.py``, another script in each test, is analysed every time."""
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+def mypy_on(script: str, tmp_path: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     """mypy's report on ``script``, written as ``analysis.py`` in ``tmp_path``."""
     path = tmp_path / "analysis.py"
     path.write_text(script, "utf-8")
@@ -78,7 +93,7 @@ def mypy_on(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         [
             *(sys.executable, "-m", "mypy", "--no-error-summary", "--no-site-packages"),
             *("--ignore-missing-imports", "--follow-imports=silent"),
-            *("--cache-dir", str(tmp_path / "cache"), str(path)),
+            *("--cache-dir", str(cache), str(path)),
         ],
         capture_output=True,
         text=True,
@@ -96,8 +111,11 @@ def reported(out: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str,
     return found
 
 
-def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(tmp_path: Path) -> None:
-    out = mypy_on(USER_SCRIPT, tmp_path)
+@shares_mypy_cache
+def test_mypy_reports_type_errors_in_a_script_importing_from_roqa_nlp(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
+    out = mypy_on(USER_SCRIPT, tmp_path, mypy_cache)
     found = reported(out)
     assert [(int(line), kind, code) for line, kind, _, code in found] == [
         (5, "error", "union-attr"),  # s.top is Optional
@@ -137,12 +155,13 @@ Transcript.from_turns("p23", [42])
 """
 
 
-def test_mypy_admits_every_kind_of_turn_from_turns_takes(tmp_path: Path) -> None:
+@shares_mypy_cache
+def test_mypy_admits_every_kind_of_turn_from_turns_takes(tmp_path: Path, mypy_cache: Path) -> None:
     """Transcript.from_turns takes df.iterrows()' (index, row) pairs, a row, a list, an
     enumerate() pair at run time (docs/python.md), but its hint, Iterable[tuple[str, str, str]],
     admitted only 3-tuples: mypy refused the first four calls (s50 api tester). A turn that is
     no sequence (42) is still refused."""
-    out = mypy_on(TURNS_SCRIPT, tmp_path)
+    out = mypy_on(TURNS_SCRIPT, tmp_path, mypy_cache)
     assert [(int(line), kind, code) for line, kind, _, code in reported(out)] == [
         (23, "error", "list-item"),
     ], out.stdout + out.stderr
