@@ -17,6 +17,11 @@ import pytest
 
 from roqa_nlp.errors import RoqaError
 
+# One worker runs every test here when the suite runs in parallel (`make test`, --dist
+# loadgroup): each worker that ran one built the tiny model and its ONNX export again
+# (18-24 s a worker on a loaded 2-core machine, s75 suite).
+pytestmark = pytest.mark.xdist_group("backends")
+
 # Looked up, not imported: importing onnx and onnxruntime costs ~2 s in every process that
 # collects the suite (each xdist worker), most of which never runs a test of this file.
 for _module, _reason in (

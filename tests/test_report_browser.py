@@ -28,7 +28,10 @@ from report_fixture import OPEN_CODING, build_result
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.report import write_report
 
-pytestmark = pytest.mark.browser
+# One worker runs every test here when the suite runs in parallel (`make test`, --dist
+# loadgroup): each worker that ran one started its own Chrome and wrote the report again
+# (~6 s a worker on a loaded 2-core machine, s75 suite).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
