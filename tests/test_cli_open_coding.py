@@ -141,11 +141,6 @@ def test_roqa_code_groups_with_the_rule_given_and_records_it(
     ).read_text("utf-8")
 
 
-#: The tests of ``default_run`` run on one worker when the suite runs in parallel (`make test`,
-#: --dist loadgroup): each worker that ran one of them coded the examples again (s75 suite).
-shares_default_run = pytest.mark.xdist_group("open_coding_default_run")
-
-
 @pytest.fixture(scope="module")
 def default_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """``roqa code`` on a copy of examples/interviews with the tiny model: its output folder and
@@ -161,7 +156,6 @@ def default_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     return work / "out", out
 
 
-@shares_default_run
 def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
     default_run: tuple[Path, str],
 ) -> None:
@@ -183,7 +177,6 @@ def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
     assert '<h3>Coded, but weakly <span class="muted">(17 segments)</span></h3>' in html
 
 
-@shares_default_run
 def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
     default_run: tuple[Path, str],
 ) -> None:
@@ -203,7 +196,6 @@ def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
     )
 
 
-@shares_default_run
 def test_a_streamed_run_says_what_it_did_not_write_and_the_next_step_as_a_whole_run_does(
     default_run: tuple[Path, str], tiny_model_dir: Path
 ) -> None:
