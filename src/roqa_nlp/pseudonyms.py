@@ -4209,6 +4209,22 @@ def _phrase_words() -> frozenset[str]:
     return _everyday_words() - packaged_words("word_given_names.txt") - _word_surnames()
 
 
+@cache
+def _law_given_names() -> frozenset[str]:
+    """The given names that are also words of a law's or a national body's name (``bill``,
+    ``justice``: in ``data/word_given_names.txt`` and ``data/public_proper_words.txt``, no
+    month): a name capitalised within a sentence, as the key's word is (docs/privacy.md), but a
+    word of the law's name after a capitalised word or ``of`` ("the Mental Health Bill",
+    "Ministry of Justice")."""
+    given = packaged_words("word_given_names.txt") & _public_words()
+    return frozenset(w for w in given if not is_month_name(w))
+
+
+#: a capitalised word or ``of`` right before a word, in its sentence ("Health" of "the Mental
+#: Health Bill", "of Justice"): such a law's or body's word is one of its name's
+_NAME_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])of|[^\W\d_]*[A-Z][\w'’-]*)[ \t]+$")
+
+
 def _word_and_singular(word: str) -> set[str]:
     """``word`` in lower case, and without a plural's ``s`` when three letters or more are left
     ("Sundays" -> ``sunday``, "Nurses" -> ``nurse``): a short name is no plural ("Des" of no
@@ -4232,7 +4248,11 @@ def _in_a_phrase(said: str, start: int, end: int) -> bool:
         word = word.removesuffix(suffix)
     if len(word) > 1 and word.isupper():
         return True
-    return bool(_word_and_singular(word) & _phrase_words())
+    # a plural of a surname or given name is a surname ("Bill Summers"), not an everyday word
+    forms = _word_and_singular(word)
+    return bool(forms & _phrase_words()) and not (
+        forms & (_word_surnames() | packaged_words("word_given_names.txt"))
+    )
 
 
 #: a question or request after a name said to someone, opening the sentence ("Ruth, can you
@@ -4375,7 +4395,7 @@ class _SpokenWord(NamedTuple):
     said_to: bool  # said to someone, and may be their name ("Hi Ruth", "Ruth, can you ...")
     apposed: bool  # opens a sentence before an apposition, and may be a name ("Tom, our ...")
     of_a_person: bool  # said of a person, and may be a name ("a support worker, Leanne,")
-    then: str  # opening a sentence, the capitalised word after it ("Hughes" of "Janet Hughes")
+    then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
 
 
 def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
@@ -4391,8 +4411,8 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
     reads it ("Will now cooks", not "Will it last?"), whether it is said to someone
     (:func:`_said_to`: "Hi Ruth", "Ruth, can you ...") or opens a sentence before an apposition
     (:data:`_APPOSITION_AFTER`: "Tom, our commissioner, ...") and may be a name there
-    (:func:`_may_be_said_to`), and, for a word opening a sentence, the capitalised word right
-    after it ("Hughes" of "Janet Hughes from the council"), else ``""``."""
+    (:func:`_may_be_said_to`), and the capitalised word right after it ("Hughes" of "Janet
+    Hughes from the council"), else ``""``."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -4424,7 +4444,11 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
                     and _WORD_AFTER.match(said, m.end()) is None
                 )
             )
-            phrase = _in_a_phrase(said, m.start(), m.end())
+            phrase = _in_a_phrase(said, m.start(), m.end()) or (
+                word.casefold() in _law_given_names()
+                and _NAME_WORD_BEFORE.search(said[max(0, m.start() - 40) : m.start()]) is not None
+                and not _address_before().search(said[max(0, m.start() - 40) : m.start()])
+            )
             to = _said_to(said, m.start(), m.end(), starts) and _may_be_said_to(word)
             apposed = (
                 starts
@@ -4436,7 +4460,7 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
                 and _may_be_said_to(word)
                 and _said_of_a_person(said, m.start(), m.end())
             )
-            after = _NEXT_WORD.match(said, m.end()) if starts else None
+            after = _NEXT_WORD.match(said, m.end())
             then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
             for suffix in ("'s", "’s"):
                 then = then.removesuffix(suffix)
@@ -4546,6 +4570,9 @@ def names_to_check(
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
+    # a capitalised word and the capitalised words right after it where it is in no phrase
+    # ("Summers" of "Bill Summers"): a given name that is also a word before its surname
+    after_given: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -4584,8 +4611,11 @@ def names_to_check(
                 # before a word that may be a surname, not an everyday word ("Universal
                 # Credit"), unless a surname too ("Janet Hughes", "Ruth Mason")
                 then = spoken.then.casefold()
+                if not spoken.phrase and spoken.then:
+                    after_given.setdefault(word, set()).add(spoken.then)
                 if (
-                    then
+                    starts
+                    and then
                     and _may_be_said_to(word)
                     and (then in _word_surnames() or not _is_everyday_word(then))
                 ):
@@ -4605,7 +4635,18 @@ def names_to_check(
     # a given name that is also a word ("Hope", "Mark"), capitalised within a sentence, is a
     # name there, however often the word is written in lower case ("I hope so"), but not as a
     # word of a phrase ("the Royal College", "Winter Pressures", "a Grant": _in_a_phrase)
+    # ("Bill" and "Justice" too, words of a law's or a national body's name, as the key's word
+    # is: s75 tester pseudo, L2, where "Bill Summers" and "Bill Kerridge" went unlisted)
     word_names = packaged_words("word_given_names.txt") - known
+    word_names |= _law_given_names() - (known - _public_words() - _stop_words())
+    # the word after such a name, standing alone, is a surname: listed unless the study writes
+    # it in lower case as it is, not only its singular ("Summers" beside "in the summer")
+    surnamed = {
+        then
+        for word, thens in after_given.items()
+        if word.casefold() in word_names
+        for then in thens
+    }
     stop_names = packaged_words("stop_word_names.txt")
     whose = {} if key is None else _key_words_whose(key)
 
@@ -4622,6 +4663,11 @@ def names_to_check(
             or (word.casefold() in word_names and word in alone)
             or (word.casefold() in stop_names and word in apposed)
             or not _word_and_singular(word) & (lower | known)
+            or (
+                word in surnamed
+                and word.casefold() not in lower
+                and not _word_and_singular(word) & known
+            )
         )
 
     # a word that only opens a sentence, before a word listed that is no key's: a given name
