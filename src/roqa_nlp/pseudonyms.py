@@ -1733,6 +1733,10 @@ class PseudonymKey:
             elif name in self.pseudonyms:  # as the key holds it now
                 out.append(line(cells, name))
                 written.add(name)
+            elif name.casefold() in self._by_key:
+                # a row of the name in another case ("Kerry" beside "kerry"), its pseudonym the
+                # same (else read refused it): the user's row, as read (s75 tester pseudo, K1)
+                out.append(line(cells))
         out += [line([], name) for name in self.pseudonyms if name not in written]
         out += [own_row(*row) for row in self._new_scoped]
         return spreadsheet_csv(out)  # a speaker's name typed as "=..." runs nothing in Excel

@@ -1,0 +1,43 @@
+"""Rows of a pseudonym key whose names differ only in case (``kerry`` and ``Kerry``, the same
+pseudonym) are the user's rows, and each is written back byte for byte when the key is rewritten
+(docs/privacy.md, "The key file").
+
+Session 75 tester (pseudo, K1): ``PseudonymKey.read(k).write(p)``, and a roqa pseudonymise run
+adding a speaker, wrote the key without its ``Kerry,CMHT worker C`` row, unsaid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp.pseudonyms import PseudonymKey
+from test_cli_core import roqa
+
+KEY = (
+    "name,pseudonym,notes\n"
+    "Pat Jones,P01,\n"
+    "kerry,CMHT worker C,as the transcript writes it\n"
+    "Kerry,CMHT worker C,\n"
+    "KERRY,CMHT worker C,shouted\n"
+)
+
+
+def test_rows_differing_only_in_case_are_each_written_back(tmp_path: Path) -> None:
+    k = tmp_path / "key.csv"
+    k.write_text(KEY, encoding="utf-8")
+    PseudonymKey.read(k).write(tmp_path / "again.csv")
+    assert (tmp_path / "again.csv").read_text(encoding="utf-8") == KEY
+
+
+def test_a_run_adding_a_speaker_keeps_each_of_them(tmp_path: Path) -> None:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p07.txt").write_text(
+        "Interviewer: Tell me more.\n\nPat Newman: Kerry from the CMHT helped me.\n",
+        encoding="utf-8",
+    )
+    k = tmp_path / "key.csv"
+    k.write_text(KEY, encoding="utf-8")
+    run = roqa("pseudonymise", tmp_path / "raw", "--key", k, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert k.read_text(encoding="utf-8") == KEY + "Pat Newman,P07,\n"
+    assert "[CMHT worker C] from the CMHT" in (tmp_path / "out" / "p07.txt").read_text()
