@@ -1292,6 +1292,10 @@ class PseudonymKey:
         self._warned_of_where: set[str] = set()
         # each transcript column value as the key file spells it (:meth:`read`)
         self._where_written: dict[str, str] = {}
+        # each transcript column value's first row in the key file, and the values that named a
+        # transcript of the run (:meth:`warn_of_unmatched_rows`)
+        self._where_row: dict[str, int] = {}
+        self._where_used: set[str] = set()
         # transcript id, as rewritten -> the source it was read from, for a QDA project's source
         # whose rewritten source is its member file alone (:meth:`as_read`), told by :meth:`apply`
         self._read_from: dict[str, str] = {}
@@ -1327,7 +1331,15 @@ class PseudonymKey:
         applied to every file of its name, in any folder."""
         where = _where_key(self._where_of(transcript))
         named = {where, where.rsplit(".", 1)[0] if "." in where.rsplit("/", 1)[-1] else where}
+        # a QDA project's source: its project's path (each source of it), and that path and
+        # the source's name in the QDA program, as messages name it ("study.qdpx: source
+        # 'p06'"), not only the member file the project keeps its text in (s75 tester pseudo, L3)
+        project, qdpx, _member = where.rpartition(".qdpx:")
+        if project and qdpx and transcript.metadata.get("format") == "qdpx":
+            source_name = str(transcript.metadata.get("refi_name") or transcript.id)
+            named |= {project + ".qdpx", f"{project}.qdpx:{source_name.strip().casefold()}"}
         found = [w for w in self.scoped if w in named]
+        self._where_used.update(found)
         if len(found) > 1:  # rows naming it with and without its extension: one set of rows
             merged: dict[str, str] = {}
             for w in reversed(found):  # the first spelling's row wins
@@ -1662,6 +1674,7 @@ class PseudonymKey:
                     )
                 own[said] = pseudonym
                 key._where_written.setdefault(_where_key(where), where)
+                key._where_row.setdefault(_where_key(where), i)
                 key._rows.append(("", row))
                 continue
             _warn_of_two_people(p, i, name, pseudonym, keyed)
@@ -2592,10 +2605,39 @@ class PseudonymKey:
             return []
         return [n for n in self.pseudonyms if _replaced_as_identifier(n) and n not in self._found]
 
+    def _warn_of_unmatched_transcripts(self, path: str | Path | None) -> None:
+        """One warning line per ``transcript`` column value of the key that named no transcript
+        :meth:`apply` rewrote and names no file from the key's folder (a QDA project's source by
+        its project's path: ``../raw/study.qdpx:p06``): its rows matched nothing (s75 tester
+        pseudo, L3: rows for a project were ignored unsaid). A file of another batch is not
+        warned of: a study's key holds every batch's rows."""
+        if not self._applied:
+            return
+        for where, row in self._where_row.items():
+            if where in self._where_used:
+                continue
+            written = self._where_written.get(where, where)
+            file = written.strip().replace("\\", "/")
+            project, qdpx, _source = file.rpartition(".qdpx:")
+            file = project + ".qdpx" if project and qdpx else file
+            base = self.folder or Path.cwd()
+            if (base / file).exists() or (base / file).with_suffix("").exists():
+                continue
+            if any((base / file).parent.glob(Path(file).name + ".*")):
+                continue  # named without its extension ("p05" of p05.txt)
+            warn(
+                f"row {row}: the transcript {quoted(written)} of the pseudonym key names no file "
+                "there from the key's folder, so its rows matched no transcript: write the "
+                "file's path from the key's folder (a QDA project's source as the project's "
+                "path, a colon and the source's name: '../raw/study.qdpx:p06')",
+                path=path,
+            )
+
     def warn_of_unmatched_rows(self, path: str | Path | None = None) -> None:
         """One warning line listing :meth:`unmatched_rows`, if any (naming the key's ``path``):
         ``roqa pseudonymise`` and ``roqa code --pseudonymise`` give it once their transcripts
         are rewritten."""
+        self._warn_of_unmatched_transcripts(path)
         rows = self.unmatched_rows()
         if not rows:
             return
