@@ -821,6 +821,48 @@ def test_a_later_reject_of_an_accepted_code_wins(cfir: Codebook) -> None:
     )
 
 
+def test_codes_given_different_valences_on_one_segment_are_warned_of_as_in_apply_decisions(
+    cfir: Codebook,
+) -> None:
+    """s75 fbword: roqa train --feedback said nothing of one segment's codes given different
+    valences (an enabler point and a barrier point of one answer), and trained both with the last
+    row's. It now says what apply-decisions says, in its words (trained, not charted); the
+    example's valence is unchanged, and a valence row after a code row (a mind changed) is
+    trained as before, without this warning."""
+    decisions = [
+        Decision("s:1", "accept", "IS.E.2", text="a", valence="enabler", row=2),
+        Decision("s:1", "recode", "IS.B", text="a", valence="barrier", row=3),
+        Decision("s:2", "accept", "IS.E.2", text="b", valence="barrier", row=4),
+        Decision("s:2", "valence", text="b", valence="enabler", row=5),  # a mind changed
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(decisions, None, "d.csv")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 segment(s) given codes of different valences, but a segment holds one valence, "
+        "the last row's, for all its codes: rows 2 and 3: IS.E.2 enabler, IS.B barrier on s:1, "
+        "all trained as barrier; to give each code its own side, code the transcript again with "
+        "`roqa code --unit sentence` (a segment per sentence) and decide its sentences, or give "
+        "the segment the valence of its main point",
+    ]
+    assert (plan.labels, plan.valences) == (
+        [["IS.E.2", "IS.B"], ["IS.E.2"]],
+        ["barrier", "enabler"],
+    )
+    # rounds: the rows named by file and row, the later round's valence trained
+    r0 = [Decision("s:1", "accept", "IS.E.2", text="a", valence="barrier", row=2)]
+    r1 = [Decision("s:7", "new-code", new_code="Hope", text="a", valence="enabler", row=4)]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(r0, None, "r0.csv"), (r1, None, "r1.csv")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "1 segment(s) given codes of different valences, but a segment holds one valence, the "
+        "last row's, for all its codes: r0.csv row 2, r1.csv row 4: IS.E.2 barrier, project.hope "
+        "enabler on s:7, all trained as enabler; to give each code its own side, code the "
+        "transcript again with `roqa code --unit sentence` (a segment per sentence) and decide "
+        "its sentences, or give the segment the valence of its main point",
+    ]
+    assert (plan.labels, plan.valences) == ([["IS.E.2", "project.hope"]], ["enabler"])
+
+
 def test_rows_contradicted_on_the_same_words_are_listed_in_row_order(cfir: Codebook) -> None:
     """Hunt s57: a row a later row on its suggestion replaces was listed before an earlier
     contradicted row of the same words ("rows 4 and 5 ...; rows 2 and 3 ...")."""

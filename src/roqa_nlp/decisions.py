@@ -2359,6 +2359,10 @@ def feedback_plan(
     # segments a later file gave another new code than an earlier one, both kept: the segment,
     # the earlier code and its file, the later code and its file
     renamed: list[tuple[str, str, str | Path, str, str | Path]] = []
+    # coded examples whose code rows give their codes different valences: those rows, each with
+    # its code, and the one valence the example is trained with
+    sides: list[tuple[list[tuple[Decision, str]], str]] = []
+    file_of: dict[int, str | Path] = {id(r[0]): r[3] for r in rows}
     for group in groups.values():
         # code -> (the decision of its row that stands, that row's index), codes in the order
         # first named
@@ -2427,6 +2431,8 @@ def feedback_plan(
             text = d.text  # the row's own words (its spacing) when the segment's are the same
         if codes:
             kind = "coded"
+            given_sides = [r[0] for r in group if r[0].decision in CODE_ROWS and r[0].valence]
+            sides.append(([(dk, code_of(dk)) for dk in given_sides], corrected))
             for dec, _ in state.values():
                 if dec != "reject":
                     count(out.counts, dec)
@@ -2497,6 +2503,10 @@ def feedback_plan(
             f"the later row kept: {_first_three(_in_row_order(conflicts))}",
             path=one_file,
         )
+    if sides_said := sides_on_one_segment_said(
+        sides, held_as="trained", file_of=lambda d: file_of[id(d)]
+    ):
+        warn(sides_said, path=one_file)
     if short:
         _warn_of_short_rejections(short, one_file)
     if disputed:
@@ -3744,7 +3754,7 @@ CODE_ROWS = ("accept", "recode", "new-code")
 def _two_codes(earlier: Decision, later: Decision, code_of: Callable[[Decision], str]) -> bool:
     """Whether ``earlier`` and ``later`` give two codes of one segment (each with its valence):
     no contradiction of each other, but two sides a segment cannot hold
-    (:func:`_warn_of_sides_on_one_segment`)."""
+    (:func:`sides_on_one_segment_said`)."""
     return (
         earlier.decision in CODE_ROWS
         and later.decision in CODE_ROWS
@@ -3752,41 +3762,49 @@ def _two_codes(earlier: Decision, later: Decision, code_of: Callable[[Decision],
     )
 
 
-def _warn_of_sides_on_one_segment(
-    given: Mapping[str, list[Decision]],
-    valence: Mapping[str, str],
-    code_of: Callable[[Decision], str],
-    where: str | Path,
-) -> None:
-    """Warn of segments whose code rows give their codes different valences (an enabler point
-    and a barrier point of one answer, joined across a backchannel: tester s75 study5). A
-    segment holds one valence, the last row's (``valence``), which every code of it is charted
-    with; the warning names the rows, the codes with the valence each was given and the side
-    they are all charted on, and how to give each code its own side: segments per sentence."""
-    from .errors import warn
-
+def sides_on_one_segment_said(
+    given: Iterable[tuple[Sequence[tuple[Decision, str]], str]],
+    *,
+    held_as: str,
+    file_of: Callable[[Decision], str | Path] | None = None,
+) -> str:
+    """The warning of segments whose code rows give their codes different valences (an enabler
+    point and a barrier point of one answer, joined across a backchannel: tester s75 study5), ""
+    when none is: apply-decisions' and ``roqa train --feedback``'s in the same words (s75
+    fbword). ``given``: each segment's code rows giving a valence, each with its code, and the
+    one valence the segment holds (the last row's), which every code of it is ``held_as``
+    (``charted``, ``trained``). It names the rows (by file and row, given ``file_of``, when they
+    are in two rounds' files), the codes with the valence each was given and that side, and how
+    to give each code its own side: segments per sentence."""
     said = []
-    for o, rows in given.items():
+    for rows, valence in given:
         codes: dict[str, str] = {}
-        for d in rows:
-            codes[code_of(d)] = d.valence
+        for d, code in rows:
+            codes[code] = d.valence
         if len(codes) < 2 or len(set(codes.values())) < 2:
             continue
-        numbers = [str(d.row) for d in rows if d.row]
         where_rows = ""
-        if len(numbers) == len(rows):
-            where_rows = f"rows {', '.join(numbers[:-1])} and {numbers[-1]}: "
+        if all(d.row for d, _ in rows):
+            files = {str(file_of(d)) for d, _ in rows} if file_of is not None else set()
+            if len(files) > 1 and file_of is not None:
+                named = [f"{Path(file_of(d)).name} row {d.row}" for d, _ in rows]
+                where_rows = f"{', '.join(named)}: "
+            else:
+                numbers = [str(d.row) for d, _ in rows]
+                where_rows = f"rows {', '.join(numbers[:-1])} and {numbers[-1]}: "
         given_as = ", ".join(f"{c} {v}" for c, v in codes.items())
-        said.append(f"{where_rows}{given_as} on {rows[-1].segment_id}, all charted as {valence[o]}")
-    if said:
-        warn(
-            f"{len(said)} segment(s) given codes of different valences, but a segment holds one "
-            f"valence, the last row's, for all its codes: {_first_three(said)}; to give each "
-            "code its own side, code the transcript again with `roqa code --unit sentence` (a "
-            "segment per sentence) and decide its sentences, or give the segment the valence "
-            "of its main point",
-            path=where,
+        said.append(
+            f"{where_rows}{given_as} on {rows[-1][0].segment_id}, all {held_as} as {valence}"
         )
+    if not said:
+        return ""
+    return (
+        f"{len(said)} segment(s) given codes of different valences, but a segment holds one "
+        f"valence, the last row's, for all its codes: {_first_three(said)}; to give each "
+        "code its own side, code the transcript again with `roqa code --unit sentence` (a "
+        "segment per sentence) and decide its sentences, or give the segment the valence "
+        "of its main point"
+    )
 
 
 def _model_code(
@@ -4076,7 +4094,11 @@ def reviewed_codings(
             f"the later row kept: {_first_three(_in_row_order(conflicts))}",
             path=where,
         )
-    _warn_of_sides_on_one_segment(given_sides, valence, code_of, where)
+    if sides := sides_on_one_segment_said(
+        (([(d, code_of(d)) for d in rows], valence[o]) for o, rows in given_sides.items()),
+        held_as="charted",
+    ):
+        warn(sides, path=where)
     # a code given beside a no-code row stands, in either order: the reviewer's code is what the
     # review settled (a review page before session 45 saved the no-code row it carried after
     # the code the reviewer gave it)
