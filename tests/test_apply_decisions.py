@@ -2128,3 +2128,28 @@ def test_codes_given_different_valences_on_one_segment_are_warned_of_as_one_side
         ("p01:0001", [("IS.E.2", "barrier"), ("IS.B", "barrier")]),
         ("p01:0002", [("IS.E.2", "enabler")]),
     ]
+
+
+def test_a_codes_valence_changed_with_another_codes_row_between_is_a_contradiction(
+    cfir: Codebook,
+) -> None:
+    """Hunt s75 (LOW): a code's valence changed by a later row of that code, another code's row
+    between them (IS.E.2 enabler, IS.B barrier, IS.E.2 barrier), is a mind changed as it was
+    before the sides warning came: the check read the later row against the segment's last
+    valence row only (IS.B barrier, no change) and said nothing."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="enabler", row=2),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], valence="barrier", row=3),
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="barrier", row=4),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, _ = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 4: valence enabler then barrier on p01:0001",
+    ]
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", [("IS.E.2", "barrier"), ("IS.B", "barrier")]),
+    ]

@@ -4024,6 +4024,8 @@ def reviewed_codings(
     valence_row: dict[str, Decision] = {}
     # segment -> its code rows giving a valence: codes given different sides on one segment
     given_sides: dict[str, list[Decision]] = {}
+    # (segment, code) -> the last code row giving that code a valence
+    code_side: dict[tuple[str, str], Decision] = {}
     code_row: dict[tuple[str, str], Decision] = {}
     # segment -> its no-code row: it was judged to fit no code when the review was made
     no_code: dict[str, Decision] = {}
@@ -4047,6 +4049,12 @@ def reviewed_codings(
             before = valence_row.get(o)
             if d.decision in CODE_ROWS:
                 given_sides.setdefault(o, []).append(d)
+                # a code's own earlier side, whatever rows of other codes came between (hunt
+                # s75: IS.E.2 enabler, IS.B barrier, IS.E.2 barrier is a mind changed)
+                same = code_side.get((o, code_of(d)))
+                code_side[o, code_of(d)] = d
+                if same is not None and same.valence != d.valence:
+                    before = same
             if (
                 before is not None
                 and before.valence != d.valence
