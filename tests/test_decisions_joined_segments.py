@@ -263,9 +263,12 @@ def test_owners_maps_each_segment_to_the_decisions_on_it() -> None:
 # -- the joined rule before the near rule, in Python and the page alike -----------------------------
 
 
-def _page_matches(decisions: list[Decision], result: CodingResult) -> list[list[object]]:
+def _page_matches(
+    decisions: list[Decision], result: CodingResult, *, parted: bool = False
+) -> list[list[object]]:
     """report.js's matchRows run by node on the rows of ``decisions`` and a page of the segments
-    of ``result``: [segment, edited, joined] of each row, null when on no segment."""
+    of ``result``: [segment, edited, joined] of each row, null when on no segment; ``parted``:
+    and the segments of a part parted off ([] when none)."""
     import json
     import re
 
@@ -289,12 +292,12 @@ def _page_matches(decisions: list[Decision], result: CodingResult) -> list[list[
         + "function segmentText(review) { return review.text; }\n"
         + f"var found = matchRows({json.dumps(rows)}).matched;\n"
         + "console.log(JSON.stringify(found.map(function (x) {\n"
-        + "  return [x.row.i, x.segment, x.edited, x.joined]; })));"
+        + "  return [x.row.i, x.segment, x.edited, x.joined, x.parted || []]; })));"
     )
-    got: list[list[object]] = [[None, False, False] for _ in decisions]
-    for i, on, edited, joined in node_prints(script):
-        got[i] = [on, edited, joined]
-    return got
+    got: list[list[object]] = [[None, False, False, []] for _ in decisions]
+    for i, on, edited, joined, off in node_prints(script):
+        got[i] = [on, edited, joined, off]
+    return got if parted else [g[:3] for g in got]
 
 
 def test_the_page_places_a_decision_the_joined_rule_places_as_python_does() -> None:
@@ -368,12 +371,13 @@ def test_a_segment_grown_since_found_by_the_near_rule_is_named_joined_too() -> N
     assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (True,), (False,))
 
 
-def test_a_segment_parted_since_by_a_short_part_is_named_edited_as_docs_say() -> None:
+def test_a_segment_parted_since_by_a_short_part_is_named_parted_as_docs_say() -> None:
     """The reverse (docs/report.md, "Segments joined since the review"): a decision on a
     segment a short part was parted off since (SLEEP, 8 words of 52) goes by the near rule to
-    the rest, 0.92 near, and is named as text edited; a longer part parted off (0.5 near) leaves
-    it on no segment, its cause a turn parted."""
-    from roqa_nlp.decisions import PARTED, unmatched_cause
+    the rest, 0.92 near, as before, and is named as parted, the part named and left undecided
+    (before: named as text edited, though no word changed); a longer part parted off (0.5 near)
+    leaves it on no segment, its cause a turn parted."""
+    from roqa_nlp.decisions import PARTED, unmatched_cause, warn_of_edited_text
 
     review = [Decision("b_haven_rev:0005", "recode", "CI.A", text=f"{HAVEN} {SLEEP}", row=8)]
     match = match_decisions(
@@ -381,6 +385,16 @@ def test_a_segment_parted_since_by_a_short_part_is_named_edited_as_docs_say() ->
         CodingResult(segments=[seg("b_haven_rev:0005", HAVEN), seg("b_haven_rev:0006", SLEEP)]),
     )
     assert (match.on, match.joined, match.edited) == (("b_haven_rev:0005",), (False,), (True,))
+    assert match.parted_off == (("b_haven_rev:0006",),)
+    assert match.matched_to_edited == ()
+    with pytest.warns(RoqaWarning) as caught:
+        warn_of_edited_text(match, "code_new/S3/decisions.csv")
+    assert [str(w.message) for w in caught] == [
+        "code_new/S3/decisions.csv: 1 decision matched to 1 segment a short part was parted off "
+        "since the review (a turn parted; the words decided are the segment's and the part's, "
+        "unchanged): b_haven_rev:0005 (row 8; part parted off: b_haven_rev:0006); the part "
+        "parted off is undecided: decide it in the report"
+    ]
     half = HAVEN.split(". ")
     parted = CodingResult(
         segments=[seg("b_haven_rev:0005", f"{half[0]}."), seg("b_haven_rev:0006", half[1])]
@@ -389,6 +403,60 @@ def test_a_segment_parted_since_by_a_short_part_is_named_edited_as_docs_say() ->
     match = match_decisions(review, parted)
     assert match.on == (None,)
     assert unmatched_cause(review[0], parted)[0] == PARTED
+
+
+#: a short part parted off the start of the decided words, or its end across two segments; a
+#: word edited too, or the part parted off not what the segments beside it say: edited
+PARTED_CASES = [
+    (f"{SLEEP} {HAVEN}", [("p:0004", SLEEP), ("p:0005", HAVEN)], "p:0005", ("p:0004",)),
+    (
+        f"{HAVEN} Yes. {SLEEP}",
+        [("p:0005", HAVEN), ("p:0006", "Yes."), ("p:0007", SLEEP)],
+        "p:0005",
+        ("p:0006", "p:0007"),
+    ),
+    (
+        f"{HAVEN} {SLEEP}",
+        [("p:0005", HAVEN.replace("cos", "because")), ("p:0006", SLEEP)],
+        "p:0005",
+        (),
+    ),
+    (
+        f"{HAVEN} {SLEEP}",
+        [("p:0005", HAVEN), ("p:0006", "Even so, I want to sleep.")],
+        "p:0005",
+        (),
+    ),
+    (f"{HAVEN} {SLEEP}", [("p:0004", SLEEP), ("p:0005", HAVEN)], "p:0005", ()),
+]
+
+
+@pytest.mark.parametrize(("decided", "segments", "on", "off"), PARTED_CASES)
+def test_only_a_part_said_beside_it_unchanged_is_named_parted(
+    decided: str, segments: list[tuple[str, str]], on: str, off: tuple[str, ...]
+) -> None:
+    review = [Decision("p:0005", "accept", "CI.A", text=decided, row=3)]
+    match = match_decisions(review, CodingResult(segments=[seg(s, t) for s, t in segments]))
+    assert (match.on, match.edited, match.parted_off) == ((on,), (True,), (off,))
+
+
+def test_the_page_names_a_segment_parted_since_as_python_does() -> None:
+    """report.js's matchRows names the same rows parted (partedOff, after grownSegments), the
+    same segments parted off, and places every row where match_decisions does."""
+    for decided, segments, _, _ in PARTED_CASES:
+        review = [
+            Decision("p:0005", "accept", "CI.A", text=decided, row=3),
+            Decision("q:0001", "accept", "CI.A", text=f"{HAVEN} {SLEEP}", row=4),
+        ]
+        result = CodingResult(
+            segments=[seg(s, t) for s, t in [*segments, ("q:0001", HAVEN), ("q:0002", SLEEP)]]
+        )
+        python = match_decisions(review, result)
+        page = _page_matches(review, result, parted=True)
+        assert page == [
+            [on, e, j, list(off)]
+            for on, e, j, off in zip(python.on, python.edited, python.joined, python.parted_off)
+        ]
 
 
 def test_words_edited_are_still_named_edited() -> None:

@@ -1291,6 +1291,46 @@ def test_loading_decisions_on_a_segment_grown_since_names_it_joined_not_edited(
     assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
 
 
+def test_loading_decisions_on_a_segment_parted_since_names_it_parted_not_edited(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A row whose words are a segment's (48 words) and the next one's (8: 0.92 near), both
+    unchanged, was decided on a turn parted since the review: the status line names it as
+    parted, the part parted off named, as match_decisions does, not as text edited (before:
+    "whose text was edited since the review", though no word changed). The row stays on the
+    rest; the part is left undecided."""
+    from dataclasses import replace
+
+    driver, _ = browser
+    long = " ".join([P01_0001] * 4)
+    result = build_result()
+    result = replace(
+        result,
+        segments=[
+            replace(s, segment=replace(s.segment, text=long))
+            if s.segment.id == "p01_interview:0001"
+            else s
+            for s in result.segments
+        ],
+    )
+    report = tmp_path / "report.html"
+    write_report(result, report, "cfir-2009")
+    _open_fresh(driver, report.as_uri())
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:0001,accept,IS.E.3,,,{long} {P01_0002}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; all matched; 1 decision matched to 1 segment a short "
+        "part was parted off since the review (a turn parted; the words decided are the "
+        "segment's and the part's, unchanged): p01_interview:0001 (part parted off: "
+        "p01_interview:0002); the part parted off is undecided: decide it in the report"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+
+
 def test_loading_decisions_of_a_transcript_renamed_since_finds_their_words_in_any_transcript(
     page: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -871,6 +871,22 @@ class DecisionMatch:
     #: joined since the review, a turn no longer parted: :func:`_inside_one_segment`); () read
     #: as none
     joined: tuple[bool, ...] = ()
+    #: for each decision the near rule took to a segment of its transcript whose words are its
+    #: own with a leading or trailing part parted off since the review, that part now in the
+    #: next (or the previous) segments (:func:`_parted_off`): those segments, left undecided;
+    #: () for the others (() read as none). Such a decision is ``edited`` too (placed by the
+    #: near rule), named as parted
+    parted_off: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def matched_to_parted(self) -> tuple[tuple[Decision, str, tuple[str, ...]], ...]:
+        """(decision, id of the segment it is now on, the segments of the part parted off) of
+        the decisions on a segment a short part was parted off since the review."""
+        return tuple(
+            (d, sid, off)
+            for d, sid, off in zip(self.decisions, self.on, self.parted_off)
+            if off and sid is not None
+        )
 
     @property
     def matched_to_joined(self) -> tuple[tuple[Decision, str], ...]:
@@ -891,11 +907,13 @@ class DecisionMatch:
     @property
     def matched_to_edited(self) -> tuple[tuple[Decision, str], ...]:
         """(decision, id of the segment it is now on) of the decisions that went to a segment
-        whose text was edited since the review (nearly their words), in the decisions' order."""
+        whose text was edited since the review (nearly their words), in the decisions' order;
+        those on a segment a part was parted off since are not (:attr:`matched_to_parted`)."""
+        off = self.parted_off or ((),) * len(self.decisions)
         return tuple(
             (d, sid)
-            for d, sid, e in zip(self.decisions, self.on, self.edited)
-            if e and sid is not None
+            for d, sid, e, o in zip(self.decisions, self.on, self.edited, off)
+            if e and sid is not None and not o
         )
 
     @property
@@ -1246,7 +1264,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     decision's very words are inside, so the near rule only places decisions the others leave
     on no segment. One the near rule took to a segment of its transcript holding its very words
     among more (two segments say them: one grown by a part joined since, not edited) is marked
-    ``joined`` too (:func:`_grown_by_joining`).
+    ``joined`` too (:func:`_grown_by_joining`). One it took to a segment whose words are its
+    own but for a leading or trailing part now said in the segments beside it (a turn parted
+    since the review, a short part off it) stays ``edited`` and is named parted, that part's
+    segments in ``parted_off`` (:func:`_parted_off`).
     The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
@@ -1292,6 +1313,8 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     grown = _grown_by_joining(edited, result)
     edited = {k: on for k, on in edited.items() if k not in grown}
     inside.update(grown)
+    # nearly its words, as the rest of a segment a short part was parted off is: named parted
+    parted = _parted_off(edited, result)
     _short_answers_follow(chosen, by_text, coded, taken)
     return DecisionMatch(
         tuple(decisions),
@@ -1306,6 +1329,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             for text in [same_text(d.text)]
         ),
         tuple((d.segment_id, same_text(d.text)) in inside for d in decisions),
+        tuple(parted.get((d.segment_id, same_text(d.text)), ()) for d in decisions),
     )
 
 
@@ -1611,6 +1635,58 @@ def _grown_by_joining(
     return grown
 
 
+def _parted_off(
+    near: dict[tuple[str, str], str], result: CodingResult
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Of ``near`` ((segment id, text) of decisions -> the segment of nearly their words,
+    :func:`_near_matches`), those whose segment, in their own transcript, says the first words
+    of theirs (spacing aside, as :func:`_inside_one_segment` reads them) and the segments after
+    it go on with the rest, exactly, or it says their last words and the segments before it say
+    the rest: a short part was parted off since the review ("Even if it's just I want to
+    sleep." off the end of a 52-word answer, 0.92 near), no word edited. Each -> the segments
+    the part parted off is said in, in transcript order. Report.js's ``partedOff`` twins it."""
+    order: dict[str, list[tuple[str, list[str]]]] = {}
+    for s in sorted(result.segments, key=lambda s: _in_order(s.segment.id)):
+        seg_words = same_text(s.segment.text).split()
+        order.setdefault(transcript_part(s.segment.id), []).append((s.segment.id, seg_words))
+    parted: dict[tuple[str, str], tuple[str, ...]] = {}
+    for (sid, text), on in near.items():
+        if transcript_part(sid) != transcript_part(on):
+            continue
+        segments = order.get(transcript_part(on), [])
+        at = [c for c, _ in segments].index(on)
+        words, seg_words = text.split(), segments[at][1]
+        n = len(seg_words)
+        if not n or len(words) <= n:
+            continue
+        off: tuple[str, ...] = ()
+        if words[:n] == seg_words:  # a part parted off its end: said by the segments after it
+            off = _saying(words[n:], segments[at + 1 :])
+        if not off and words[-n:] == seg_words:  # off its start: by the segments before it
+            before = [(c, w[::-1]) for c, w in reversed(segments[:at])]
+            off = _saying(words[:-n][::-1], before)[::-1]
+        if off:
+            parted[(sid, text)] = off
+    return parted
+
+
+def _saying(part: list[str], segments: Sequence[tuple[str, list[str]]]) -> tuple[str, ...]:
+    """The first of ``segments`` (id, words) that say ``part``, run on one after another, from
+    the first word of the first; () when they do not."""
+    said: list[str] = []
+    for c, seg_words in segments:
+        if not part:
+            break
+        if not seg_words:
+            continue
+        k = min(len(part), len(seg_words))
+        if seg_words[:k] != part[:k]:
+            return ()
+        said.append(c)
+        part = part[k:]
+    return () if part else tuple(said)
+
+
 #: why a decision matches no segment (:func:`unmatched_cause`): its words are said across two
 #: segments or more of its transcript now (a turn parted since the review)
 PARTED = "parted"
@@ -1756,6 +1832,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
     _warn_of_other_transcripts(match, set(renamed), where)
     _warn_of_untold(match, where)
     _warn_of_joined(match, where)
+    _warn_of_parted(match, where)
     if not edited:
         return
     _, named, n, k = _first_segments(edited)
@@ -1763,6 +1840,33 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
         "whose text was edited since the review (nearly the same words, not the same): "
         f"{named}; check they are the talk decided on",
+        path=where,
+    )
+
+
+def _warn_of_parted(match: DecisionMatch, where: str | Path | None) -> None:
+    """Warn of the decisions the near rule took to a segment a short part was parted off since
+    the review (:func:`_parted_off`): their words the segment's and the part's, unchanged; the
+    part, a segment of its own now, is undecided."""
+    from .errors import warn
+
+    parted = match.matched_to_parted
+    if not parted:
+        return
+    first: dict[str, tuple[Decision, tuple[str, ...]]] = {}
+    for d, sid, off in parted:
+        first.setdefault(sid, (d, off))
+    named = [
+        f"{sid} ({f'row {d.row}; ' if d.row else ''}part parted off: {', '.join(off)})"
+        for sid, (d, off) in first.items()
+    ]
+    n, k = len(parted), len(named)
+    more = f" and {k - 3} more" if k > 3 else ""
+    warn(
+        f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
+        "a short part was parted off since the review (a turn parted; the words decided are "
+        f"the segment's and the part's, unchanged): {', '.join(named[:3])}{more}; the part "
+        "parted off is undecided: decide it in the report",
         path=where,
     )
 

@@ -1041,12 +1041,14 @@
     /* nearly its words, as a segment grown by a part joined since is: joined, not edited */
     var grown = grownSegments(edited, chosen, textOf);
     Object.keys(grown).forEach(function (key) { joined[key] = true; });
+    /* nearly its words, as the rest of a segment a short part was parted off is: named parted */
+    var parted = partedOff(edited, chosen, order, textOf);
     shortAnswersFollow(keys, chosen, byText, coded, taken);
     var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       var sid = chosen[key];
-      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key] });
+      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key], parted: parted[key] });
       else unmatched.push(r);
       if (untold[key]) {
         untoldRows.push({ row: r, segments: byText[JSON.parse(key)[1]].filter(function (c) {
@@ -1408,6 +1410,69 @@
     return grown;
   }
 
+  /* Of the rows `edited` (key -> true) nearMatches put in `chosen`, those whose segment, in
+     their own transcript, says the first words of theirs (textOf: segment id -> its text,
+     spacing aside) and the segments after it go on with the rest, exactly, or it says their last
+     words and the segments before it say the rest: a short part parted off since the review, no
+     word edited (roqa_nlp.decisions._parted_off). Returned, key -> the segments the part parted
+     off is said in, in transcript order; they stay edited. */
+  function partedOff(edited, chosen, order, textOf) {
+    var parted = {};
+    var wordsOf = function (sid) { return textOf[sid] ? textOf[sid].split(" ") : []; };
+    Object.keys(edited).forEach(function (key) {
+      var k = JSON.parse(key), on = chosen[key];
+      if (!on || transcriptPart(k[0]) !== transcriptPart(on)) return;
+      var segs = order.filter(function (c) { return transcriptPart(c) === transcriptPart(on); }).sort(byPosition);
+      var at = segs.indexOf(on), words = k[1].split(" "), w = wordsOf(on).join(" "), n = wordsOf(on).length;
+      if (!n || words.length <= n) return;
+      var off = [];
+      /* a part parted off its end: said by the segments after it */
+      if (words.slice(0, n).join(" ") === w) off = partSaidBy(words.slice(n), segs.slice(at + 1), wordsOf, false);
+      /* off its start: by the segments before it */
+      if (!off.length && words.slice(words.length - n).join(" ") === w) {
+        off = partSaidBy(words.slice(0, words.length - n).reverse(), segs.slice(0, at).reverse(), wordsOf, true).reverse();
+      }
+      if (off.length) parted[key] = off;
+    });
+    return parted;
+  }
+
+  /* The first of `segs` that say `part` (words), run on one after another from the first word
+     of the first (`backwards`: each segment's words read from its last, as `part` is given);
+     [] when they do not (roqa_nlp.decisions._saying). */
+  function partSaidBy(part, segs, wordsOf, backwards) {
+    var said = [];
+    for (var i = 0; i < segs.length && part.length; i++) {
+      var w = wordsOf(segs[i]);
+      if (backwards) w = w.slice().reverse();
+      if (!w.length) continue;
+      var k = Math.min(part.length, w.length);
+      if (w.slice(0, k).join(" ") !== part.slice(0, k).join(" ")) return [];
+      said.push(segs[i]);
+      part = part.slice(k);
+    }
+    return part.length ? [] : said;
+  }
+
+  /* What the status line says of the rows the near rule took to a segment a short part was
+     parted off since the review, as roqa_nlp.decisions._warn_of_parted warns of them. */
+  function partedText(matched) {
+    var first = {}, named = [];
+    var parted = matched.filter(function (x) { return x.parted && x.parted.length; });
+    if (!parted.length) return "";
+    parted.forEach(function (x) {
+      if (first[x.segment]) return;
+      first[x.segment] = true;
+      named.push(x.segment + " (part parted off: " + x.parted.join(", ") + ")");
+    });
+    var n = parted.length, k = named.length;
+    return "; " + n + (n === 1 ? " decision" : " decisions") + " matched to " + k +
+      (k === 1 ? " segment" : " segments") + " a short part was parted off since the review (a " +
+      "turn parted; the words decided are the segment's and the part's, unchanged): " +
+      named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
+      "; the part parted off is undecided: decide it in the report";
+  }
+
   /* What the status line says of the rows that followed their words into a segment holding
      more talk (joined since the review), as roqa_nlp.decisions._warn_of_joined warns of them. */
   function joinedText(matched) {
@@ -1434,7 +1499,7 @@
   function editedText(matched) {
     var renamed = {}, said = "";  /* a transcript not on the page -> the one its rows follow */
     var edited = matched.filter(function (x) {
-      if (!x.edited) return false;
+      if (!x.edited || (x.parted && x.parted.length)) return false;
       var old = transcriptPart(x.row.segment_id), now = transcriptPart(x.segment);
       if (old === now) return true;
       if (!Object.prototype.hasOwnProperty.call(renamed, old)) {
@@ -1544,7 +1609,7 @@
         kinds[i] = "new";
         names.push(code[1]);
       }
-      out[i] = change ? { row: copyRow(row, change), segment: m.segment, edited: m.edited } : null;
+      out[i] = change ? { row: copyRow(row, change), segment: m.segment, edited: m.edited, parted: m.parted } : null;
     });
     mergeRows(out, kinds);
     /* roqa_nlp.decisions_crosswalk._with_no_code, on the codes each segment showed there */
@@ -1629,7 +1694,7 @@
       if (!c) return;
       any = true;
       var to = c[1], shown = shownCodes(reviews[m.segment]).slice(0, REJECT_ALL);
-      var on = function (row) { return { row: row, segment: m.segment, edited: m.edited }; };
+      var on = function (row) { return { row: row, segment: m.segment, edited: m.edited, parted: m.parted }; };
       var here = shown.filter(function (x) { return to.indexOf(x) >= 0; });
       if ((r.decision === "accept" || r.decision === "reject") && here.length) {
         rows[i] = here.map(function (x) { return on(copyRow(r, { code_id: x, suggestion: "" })); });
@@ -2129,7 +2194,7 @@
       unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
       " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + editedText(t.matched) + joinedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
+    return msg + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
 
@@ -2202,7 +2267,7 @@
     if (["accept", "reject", "recode"].indexOf(r.decision) < 0) return m;
     var code = codeIdOf(r.code_id), was = r.decision === "recode" ? codeIdOf(r.suggestion) : r.suggestion;
     if (code === r.code_id && was === r.suggestion) return m;
-    return { row: copyRow(r, { code_id: code, suggestion: was }), segment: m.segment, edited: m.edited };
+    return { row: copyRow(r, { code_id: code, suggestion: was }), segment: m.segment, edited: m.edited, parted: m.parted };
   }
 
   /* Whether a decision names a code that is neither this report's codebook's nor suggested
