@@ -64,17 +64,60 @@ def test_a_title_quoted_inside_an_answer_is_the_answer(
     assert answer.endswith("That's the bit I was proud of.")
 
 
+@pytest.mark.parametrize("kind", sorted(WRITERS))
 @pytest.mark.parametrize("title", ["Registered manager", "Registered Manager"])
-def test_a_title_quoted_between_two_labelled_lines_of_one_answer_is_the_answer(
-    tmp_path: Path, title: str
+def test_a_title_between_two_labelled_lines_of_one_speaker_is_a_speaker(
+    tmp_path: Path, kind: str, title: str
 ) -> None:
-    """A file labelling every paragraph: the participant's label again after the quoted line."""
+    """The speaker's label again right after the title: someone joined in and the speaker
+    answered them (session 75 hunt R1: ``Deputy manager: Twenty-two, including the bank staff.``
+    between two ``Participant:`` lines), as Zoom's captions of the same talk read it. Folded
+    into the answer, another person's words were quoted as the participant's and the check line
+    advised deleting the repeated label."""
     lines = _quoted(title, QUOTES[0], again="Participant: ")
-    path = tmp_path / "rm05.txt"
-    WRITERS["txt"](path, lines)
+    path = tmp_path / f"rm05.{kind}"
+    WRITERS[kind](path, lines)
     t = read_quietly(path)
-    assert title not in [s for s, _ in turns_of(t)]
-    assert f"{title}: {QUOTES[0]}" in t.text
+    assert [s for s, _ in turns_of(t)][:4] == ["Interviewer", "Participant", title, "Participant"]
+    assert turns_of(t)[2][1] == QUOTES[0]
+
+
+JOINED_IN = [
+    [
+        "Interviewer: How many staff do you have?",
+        "Participant: About twenty, I think. Let me check with my deputy, she's here.",
+        "Deputy manager: Twenty-two, including the bank staff.",
+        "Participant: Twenty-two, there you go. So it's a decent team.",
+        "Interviewer: And what helps recovery practice?",
+        "Participant: Supervision, mostly.",
+    ],
+    [
+        "Facilitator: What helps recovery-focused work here?",
+        "Participant 1: Training, mostly. The recovery college courses.",
+        "Support worker: And the tenants themselves, honestly, they push us.",
+        "Participant 1: Yes, that's true, the tenants' forum is strong.",
+        "Facilitator: And barriers?",
+        "Participant 2: Paperwork.",
+    ],
+]
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+@pytest.mark.parametrize("lines", JOINED_IN, ids=["deputy", "focus_group"])
+def test_a_title_joining_in_before_the_speaker_answers_them_is_a_speaker(
+    tmp_path: Path, kind: str, lines: list[str]
+) -> None:
+    """Session 75 hunt R1 (own3/f3_deputy_joins_call.txt, f1_chip_then_same.txt): the title's
+    words are its own turn, never the speaker's quote, and nothing advises deleting a label."""
+    path = tmp_path / f"joined.{kind}"
+    WRITERS[kind](path, lines)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    title, words = lines[2].split(": ", 1)
+    assert (title, words) in turns_of(t)
+    assert not any(title in text for s, text in turns_of(t) if s != title)
+    assert not any("delete the repeated label" in str(w.message) for w in caught)
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))

@@ -2668,13 +2668,17 @@ def _job_titles_quoted_in_answers(
     sentence case or capitalised throughout) whose line stands inside one speaker's answer: the
     line before it is that speaker's talk (their labelled line or a line of their turn, not an
     interviewer's and not a question), and their talk goes on right after it, on a line with no
-    speaker's label or a line of theirs again, with no interviewer's turn between. Such a line
-    quotes a title (``Registered manager: The manager demonstrates a clear vision ...`` read off
-    a CQC report, then ``That's the bit I was proud of.``), whatever the case of its words, and
-    stays in the answer. Session 75 (readers3, G1 of the s74 hunt): the quoted title was read
+    speaker's label, with no interviewer's turn between. Such a line quotes a title
+    (``Registered manager: The manager demonstrates a clear vision ...`` read off a CQC report,
+    then ``That's the bit I was proud of.``), whatever the case of its words, and stays in the
+    answer. Session 75 (readers3, G1 of the s74 hunt): the quoted title was read
     as a second speaker who took the participant's next sentence too. A title answering a
     question, or with an interviewer's turn right after it, is a speaker still (a focus group's
-    ``Team leader: Funding, mostly.`` after ``Facilitator: What got in the way?``)."""
+    ``Team leader: Funding, mostly.`` after ``Facilitator: What got in the way?``), and so is
+    one the speaker's label follows again: someone joined in and the speaker answered them
+    (``Participant: Let me check with my deputy.`` / ``Deputy manager: Twenty-two.`` /
+    ``Participant: Twenty-two, there you go.``, as Zoom's captions of it read; session 75 hunt
+    R1: folded in, the deputy's words were quoted as the participant's)."""
     counts = Counter(m.label for m in matches if m is not None)
     titles = {
         label for label, n in counts.items() if n == 1 and label in accepted and names_a_job(label)
@@ -2700,7 +2704,7 @@ def _job_titles_quoted_in_answers(
         if who is None or who == m.label or who in keys or lines[before].rstrip().endswith("?"):
             continue
         m_after = matches[after]
-        if m_after is None or m_after.label not in accepted or m_after.label == who:
+        if m_after is None or m_after.label not in accepted:
             found.add(m.label)
     return found
 
