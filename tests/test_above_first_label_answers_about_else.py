@@ -31,6 +31,22 @@ ANSWERS = [
     "Honestly the council has never understood what recovery means for these residents.",
     "The details of the contract were never agreed, so the hours were cut.",
     "The quality of care was poor before the new manager came.",
+    # s75 hunt ha2: answers in the third person.
+    "The service was cut in half when the new contract started.",
+    "Staff were worried that the recovery star would become a tick-box exercise.",
+    "The tenants chose the colours for the new lounge themselves.",
+    "Our manager left and nobody replaced her for six months.",
+    "The council moved everything to outcome-based payments.",
+    "People stayed longer because there was nowhere to move on to.",
+    "The peer workers ran the groups on their own time.",
+    "Agency staff didn't know the residents.",
+    "The training was brilliant but we couldn't release anyone.",
+    "My deputy went off sick and I covered the rota for weeks.",
+    # a word of the making of a recording said of something else than the sentence's subject
+    "Supervision moved to Zoom during the pandemic and it never came back.",
+    "Referrals mostly came in by phone from the crisis team.",
+    "The tenants complained about the noise from the building work for months.",
+    "The council never kept notes of the review meetings.",
 ]
 
 #: s74 hunt hn/h01-h20 and the headers of docs/transcripts.md.
@@ -66,6 +82,29 @@ NOTES = [
     "Audio quality was poor in places.",
     "The interview schedule was followed throughout.",
     "The interview took place at the service.",
+    # s75 hunt hn2: notes on the making of the recording (n09, n10 and n17 warned as talk)
+    "Participant joined late.",
+    "Recording paused at 12:03 while the manager took a call.",
+    "Interviewer arrived ten minutes late due to traffic.",
+    "The participant asked for the section on funding to be removed.",
+    "Manager requested a copy of the transcript.",
+    "Participant was interviewed in her office with the door closed.",
+    "Internet connection dropped twice during the call.",
+    "The participant's dog barked throughout the first ten minutes.",
+    "Notes were taken by a second researcher.",
+    "Background noise made some words inaudible.",
+    "Participant chose to keep her camera off.",
+    "Interview took place in a meeting room at the service.",
+    "The manager had been in post for three months at the time of interview.",
+    "Participant reviewed the transcript and made two corrections.",
+    "Second half of the interview was conducted by phone.",
+    "Zoom crashed at 31 minutes, so the rest was recorded on a phone.",
+    "Speaker labels were added by the transcriber.",
+    "The interview ran over by fifteen minutes.",
+    "Field notes were written up the same evening.",
+    "The connection dropped twice, so some answers are missing.",
+    "Phone signal was weak in the office.",
+    "Sound quality was poor in the second half.",
 ]
 
 

@@ -440,6 +440,10 @@ RECORDING_HEADER_WORDS = "recording_header_words.txt"
 #: The nouns a header word modifies in a sentence still about the recording (``Audio quality``,
 #: ``The interview schedule``): :func:`_heads_its_phrase`.
 RECORDING_HEADER_HEADS = "recording_header_heads.txt"
+#: The words of the making of a recording (its notes, its sound, the call's means: ``Notes were
+#: taken ...``, ``Zoom crashed ...``) that make a sentence about the recording as its subject:
+#: :func:`_about_the_recording`.
+RECORDING_MAKING_WORDS = "recording_making_words.txt"
 #: Verb forms of no stop word that end neither in "-ed" nor with "'s" (``spoke``, ``given``,
 #: ``starts``, ``that's``): after a note word, its verb; in a sentence, a verb.
 IRREGULAR_VERBS = "irregular_verbs.txt"
@@ -539,9 +543,15 @@ def _about_the_recording(spoken: Sequence[str]) -> bool:
     its transcript: a word of :data:`RECORDING_HEADER_WORDS` heads its phrase
     (:func:`_heads_its_phrase`: ``This call is being recorded.``, ``Interviewee consented to
     recording.``), or, a participle, is not said of another subject (:func:`_said_of_another`:
-    ``Recorded and transcribed by the first author.``)."""
+    ``Recorded and transcribed by the first author.``), or a word of the recording's making
+    (:data:`RECORDING_MAKING_WORDS`) heads its phrase with no verb before it, the sentence's
+    subject (``Background noise made some words inaudible.``, ``Zoom crashed at 31 minutes
+    ...``: s75 hunt R2; not ``Supervision moved to Zoom ...``)."""
     header = packaged_words(RECORDING_HEADER_WORDS)
+    making = packaged_words(RECORDING_MAKING_WORDS)
     for i, word in enumerate(spoken):
+        if word in making and _heads_its_phrase(spoken, i) and not _has_a_verb(spoken[:i]):
+            return True
         if word not in header:
             continue
         if word.endswith("ed") and word not in packaged_words(TRANSCRIPT_NOTE_WORDS):
