@@ -180,3 +180,41 @@ def test_the_variable_renamed_guid_by_a_program_is_known_by_its_name(tmp_path: P
             z.writestr(n, data)
     [t] = read_qdpx_transcripts(moved)
     assert roles(t.turns) == {"Helen": "interviewer", "Marcus": "participant"}
+
+
+#: The end of the warning when --interviewer, added to the record, leaves no participant (hunt
+#: s75 hunt2, LOW: it said "check that --interviewer names only the interviewer", not that
+#: Helen came from the project's record nor how to overrule that).
+FROM_THE_RECORD = (
+    "so {nothing}: 'Helen' is named the interviewer by the project's 'Interviewer (roqa_nlp)' "
+    "record of this source, and --interviewer adds 'Marcus' (check that --interviewer names only "
+    "the interviewer; if the record names a participant, name them with --participant NAME, "
+    "which overrules it)"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "nothing"),
+    [
+        (
+            "import",
+            "every coded passage is read as the interviewer's, which roqa report does not chart",
+        ),
+        ("inspect", "there is nothing to code"),
+    ],
+)
+def test_no_participant_left_says_the_record_named_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, nothing: str
+) -> None:
+    out = exported(tmp_path, interviewer_labels=["Helen"])
+    args = [command, str(out), "--interviewer", "Marcus"]
+    code, out_text, err = run(
+        [*args, "--out", str(tmp_path / "imp")] if command == "import" else args, capsys
+    )
+    assert code == 0, err
+    said = " ".join((err + out_text).split())
+    assert "source 'rm08': no participant talk found: all 7 turns are the interviewer's" in said
+    assert FROM_THE_RECORD.format(nothing=nothing) in said, said
+    # who is whose is unchanged: the options add to the record, as docs/refi-qda.md says
+    [t] = read_qdpx_transcripts(out, interviewer_labels=["Marcus"])
+    assert roles(t.turns) == {"Helen": "interviewer", "Marcus": "interviewer"}

@@ -1182,6 +1182,14 @@ def _source_transcript(
     else:
         turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
     participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
+    if interviewers and turns and all(t.role == "interviewer" for t in turns):
+        # no participant left: its warning names whom the record, not the labels, made one
+        from ..transcripts.roles import INTERVIEWERS_RECORDED
+
+        named = {n.casefold() for n in interviewers}
+        by_record = [s for s in dict.fromkeys(t.speaker for t in turns) if s.casefold() in named]
+        if by_record:
+            speakers_said = {**speakers_said, INTERVIEWERS_RECORDED: by_record}
     transcript = Transcript(
         id=tid,
         text=text,

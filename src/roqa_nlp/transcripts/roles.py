@@ -2044,6 +2044,11 @@ HEADER_OVERRULED = "header_interviewer_overruled"
 #: interviewer labels the researcher gave besides the defaults (``--interviewer``): True. Its
 #: warning then asks whether they name only the interviewer (:func:`interviewer_warning`).
 INTERVIEWER_LABELS_GIVEN = "interviewer_labels_given"
+#: The metadata key of a transcript of a roqa ``.qdpx`` export every turn of which is the
+#: interviewer's: its speakers that the project's ``Interviewer (roqa_nlp)`` record of the source
+#: names (:mod:`..exchange.interviewer_record`), the others being named by the labels given. Its
+#: warning then says where they came from and how to overrule it (hunt s75 hunt2, LOW).
+INTERVIEWERS_RECORDED = "interviewers_recorded"
 
 
 def unmatched_labels(transcript: Transcript) -> list[str]:
@@ -3243,6 +3248,33 @@ def _numbered_interviewers(transcript: Transcript) -> list[str]:
     return numbered if others else []
 
 
+def _from_the_record(transcript: Transcript, interface: str) -> str:
+    """Whom the project's record of a source (:data:`INTERVIEWERS_RECORDED`) names the
+    interviewer of ``transcript``, every turn of which is an interviewer's, whom the labels given
+    add, and how to overrule the record, in ``interface``'s words."""
+    option = _NAMING[interface][1]
+    recorded = list(transcript.metadata[INTERVIEWERS_RECORDED])
+    added = [
+        s
+        for s in dict.fromkeys(t.speaker for t in transcript.turns)
+        if s not in recorded and s != UNKNOWN_SPEAKER
+    ]
+    one = len(recorded) == 1
+    adds = (
+        f"{option} adds"
+        if transcript.metadata.get(INTERVIEWER_LABELS_GIVEN)
+        else ("the interviewer labels add")
+    )
+    by_option = f", and {adds} {and_list([repr(s) for s in added])}" if added else ""
+    return (
+        f"{and_list([repr(s) for s in recorded])} {'is' if one else 'are'} named the "
+        f"interviewer{'' if one else 's'} by the project's 'Interviewer (roqa_nlp)' record of "
+        f"this source{by_option} (check that {option} names only the interviewer; if the record "
+        f"names a participant, name them with {_NAMING_PARTICIPANT[interface]}, which overrules "
+        "it)"
+    )
+
+
 def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str | None:
     """The line of :func:`_about_the_interviewer` of a transcript whose interviewer was not
     guessed."""
@@ -3294,6 +3326,11 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
                 f"{'is' if one else 'are'} read as the interviewer, as {bases} with a number is "
                 f"an interviewer's label; if {shown} {'is' if one else 'are'} the participant, "
                 f"name them with {_naming_participants(interface, numbered)}"
+            )
+        recorded = transcript.metadata.get(INTERVIEWERS_RECORDED)
+        if recorded:
+            return f"{where}: no participant talk found: {every} the interviewer's " + (
+                f"({interviewers}), so {nothing}: {_from_the_record(transcript, interface)}"
             )
         return (
             f"{where}: no participant talk found: {every} the "
