@@ -15,21 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from pseudonym_helpers import talk
 from roqa_nlp.pseudonyms import PseudonymKey, name_parts, names_to_check, pseudonymise
-from roqa_nlp.schema import Transcript, Turn
 from roqa_nlp.transcripts import read_transcript
 from test_cli_core import roqa
-
-
-def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
-    """A transcript of participant turns, one per string."""
-    text, turns = "", []
-    for words in said:
-        start = len(text) + len(f"{speaker}: ")
-        text += f"{speaker}: {words}\n"
-        turns.append(Turn(speaker, "participant", start, start + len(words)))
-    return Transcript(tid, text, turns)
-
 
 PLACES = (
     "We were inspected by Ofsted and Ofsted came back, Ofsted again. We order from Amazon. "

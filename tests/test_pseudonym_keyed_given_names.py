@@ -11,19 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pseudonym_helpers import talk
 from roqa_nlp.pseudonyms import NameToCheck, PseudonymKey, names_to_check, pseudonymise
-from roqa_nlp.schema import Transcript, Turn
+from roqa_nlp.schema import Transcript
 from test_cli_core import roqa
-
-
-def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
-    """A transcript of participant turns, one per string."""
-    text, turns = "", []
-    for words in said:
-        start = len(text) + len(f"{speaker}: ")
-        text += f"{speaker}: {words}\n"
-        turns.append(Turn(speaker, "participant", start, start + len(words)))
-    return Transcript(tid, text, turns)
 
 
 def test_the_testers_first_name_alone_is_the_keyed_persons() -> None:

@@ -11,18 +11,9 @@ Kerridge from the council." with "In the summer it was hard." elsewhere listed o
 
 from __future__ import annotations
 
+from pseudonym_helpers import talk
 from roqa_nlp.pseudonyms import PseudonymKey, names_to_check
-from roqa_nlp.schema import Transcript, Turn
-
-
-def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
-    """A transcript of participant turns, one per string."""
-    text, turns = "", []
-    for words in said:
-        start = len(text) + len(f"{speaker}: ")
-        text += f"{speaker}: {words}\n"
-        turns.append(Turn(speaker, "participant", start, start + len(words)))
-    return Transcript(tid, text, turns)
+from roqa_nlp.schema import Transcript
 
 
 def listed(*transcripts: Transcript) -> list[str]:

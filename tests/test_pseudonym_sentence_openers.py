@@ -6,18 +6,8 @@ neither replaced nor listed, and reached every output of ``roqa code --pseudonym
 
 from __future__ import annotations
 
+from pseudonym_helpers import talk
 from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
-from roqa_nlp.schema import Transcript, Turn
-
-
-def talk(tid: str, *said: str, speaker: str = "P01") -> Transcript:
-    """A transcript of participant turns, one per string."""
-    text, turns = "", []
-    for words in said:
-        start = len(text) + len(f"{speaker}: ")
-        text += f"{speaker}: {words}\n"
-        turns.append(Turn(speaker, "participant", start, start + len(words)))
-    return Transcript(tid, text, turns)
 
 
 def listed(*said: str) -> list[str]:
