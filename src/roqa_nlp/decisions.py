@@ -1649,12 +1649,13 @@ def _parted_off(
     for s in sorted(result.segments, key=lambda s: _in_order(s.segment.id)):
         seg_words = same_text(s.segment.text).split()
         order.setdefault(transcript_part(s.segment.id), []).append((s.segment.id, seg_words))
+    position = {c: i for segments in order.values() for i, (c, _) in enumerate(segments)}
     parted: dict[tuple[str, str], tuple[str, ...]] = {}
     for (sid, text), on in near.items():
         if transcript_part(sid) != transcript_part(on):
             continue
         segments = order.get(transcript_part(on), [])
-        at = [c for c, _ in segments].index(on)
+        at = position[on]
         words, seg_words = text.split(), segments[at][1]
         n = len(seg_words)
         if not n or len(words) <= n:
@@ -4155,8 +4156,9 @@ def reviewed_codings(
                 given_sides.setdefault(o, []).append(d)
                 # a code's own earlier side, whatever rows of other codes came between (hunt
                 # s75: IS.E.2 enabler, IS.B barrier, IS.E.2 barrier is a mind changed)
-                same = code_side.get((o, code_of(d)))
-                code_side[o, code_of(d)] = d
+                side_of = (o, code_of(d))
+                same = code_side.get(side_of)
+                code_side[side_of] = d
                 if same is not None and same.valence != d.valence:
                     before = same
             if (
