@@ -71,7 +71,9 @@ a transcriber's ``Unknown speaker`` (the speaker the readers name speech no labe
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
 is an acronym or a word no name is made of (``CQC: they came in March``, ``Agency: ...``, inside
 a participant's answer; :func:`words_not_speakers`): the speakers of a file recur, and an
-organisation is no speaker. So is a label said once that names a topic (``Staffing: that's the
+organisation is no speaker; two or three capitals whose line the file lays out as a turn, said
+once, are a group member's initials all the same (``Facilitator: What gets in the way?`` /
+``CD: ...``; :func:`_initials_taking_turns`). So is a label said once that names a topic (``Staffing: that's the
 barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose brackets hold the
 speaker's own aside (``Staffing (and I mean this: truly): ...``; ``data/aside_words.txt``),
 unless its name labels another line: a person who says one thing (``Ruth (deputy manager):
@@ -751,6 +753,9 @@ def line_labels(
     between = field_lines_between_turns(candidates, said, title_block)
     accepted -= words_not_speakers(
         matches, interviewer_labels, title_block=title_block | between, values=values - between
+    )
+    accepted |= _initials_taking_turns(
+        lines, matches, accepted, interviewer_labels, title_block | between
     )
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _labels_after_an_end_marker(lines, matches, found)
@@ -2707,6 +2712,90 @@ def _job_titles_quoted_in_answers(
         if m_after is None or m_after.label not in accepted:
             found.add(m.label)
     return found
+
+
+#: Fewest and most capital letters of a speaker's initials as a label (``CD``, ``MJO``).
+_INITIALS_LETTERS = range(2, 4)
+
+
+def are_initials(label: str) -> bool:
+    """Whether ``label``'s name (before a note in brackets) is two or three capital letters, as
+    a focus group's transcriber labels its members (``CD``, ``MK``, ``MJO``); an acronym
+    (``CQC``, ``NHS``) has that shape too, which :func:`_initials_taking_turns` tells apart."""
+    name = without_marks(name_before_brackets(label))
+    return len(name) in _INITIALS_LETTERS and name.isalpha() and name.isupper()
+
+
+def _initials_taking_turns(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    interviewer_labels: Iterable[str] | None,
+    title_block: Collection[int],
+) -> set[str]:
+    """The labels of ``matches`` (one per line of ``lines``) said once that are initials
+    (:func:`are_initials`), not otherwise accepted as a speaker (:func:`words_not_speakers`
+    reads a capitalised word said once as an acronym of talk, ``CQC: they came in March``),
+    whose line the file lays out as a turn: it answers a question (the line with words above it
+    ends on ``?`` and is a speaker's: ``Facilitator: What gets in the way?`` / ``CD: And the
+    commissioners change targets.``), or it follows a turn of another member labelled by
+    initials (``CD: ...`` / ``MK: Every year, yes.``) where that member was read so too or
+    the file labels its interviewer by a role (``Facilitator:``, ``Interviewer:``, or a label
+    the researcher names that is no initials). Session 76 (readers, A): each member of a
+    focus group who spoke once under their initials was read as the words of the turn above.
+    Where the interviewer too is labelled by initials (``HW:`` asking, ``MJO:`` answering),
+    capitals said once inside ``MJO``'s answer may be an acronym as well as a member, and read
+    as a third speaker they would leave the interviewer unguessed: they stay ``MJO``'s words.
+    An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
+    came in March.``) is talk still, and so is a word or note a
+    transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
+    ``data/stop_words_spoken.txt``, ``data/note_abbreviations.txt``), a header field's name
+    and a line of the title block (``title_block``)."""
+    counts = Counter(m.label for m in matches if m is not None)
+    if not any(
+        n == 1 and label not in accepted and are_initials(label) for label, n in counts.items()
+    ):
+        return set()
+    keys = interviewer_keys(interviewer_labels)
+    by_role = any(keys.known(label) and not are_initials(label) for label in accepted)
+    found: set[str] = set()
+    speaker: str | None = None  # the speaker whose talk the line above is
+    above = ""  # the line with words above
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = matches[i]
+        if (
+            m is not None
+            and speaker is not None
+            and counts[m.label] == 1
+            and m.label not in accepted
+            and i not in title_block
+            and m.form == "colon"
+            and are_initials(m.label)
+            and not _written_in_capitals(name_before_brackets(m.label))
+            and (
+                above.rstrip().endswith("?")
+                or (are_initials(speaker) and (by_role or speaker in found))
+            )
+        ):
+            found.add(m.label)
+        if m is not None and (m.label in accepted or m.label in found):
+            speaker = m.label
+        above = line
+    return found
+
+
+def _written_in_capitals(name: str) -> bool:
+    """Whether ``name``, two or three capitals, is a word or note a transcriber writes in
+    capitals, not a person's initials: a stop word (``OK``, ``AM``, ``RE``), a header field's
+    name, or an abbreviation of ``data/note_abbreviations.txt`` (``NB``, ``PS``, ``FYI``)."""
+    word = without_marks(name).casefold()
+    return (
+        _is_common_word(word)
+        or is_header_field(name)
+        or word in packaged_words("note_abbreviations.txt")
+    )
 
 
 #: Fewest lines a name with initials opens as a label for that alone to make it a speaker's

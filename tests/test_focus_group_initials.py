@@ -1,0 +1,188 @@
+"""A focus group's members labelled by their initials (``CD:``, ``MK:``, two or three capitals)
+who each speak once are speakers where the file lays their lines out as turns: a line answering
+a question, or one following another member's turn where the facilitator is labelled by a
+role. Before (session 76 brief, readers A), each was read as an acronym said once (``CQC: they
+came in March``) and so as the words of the turn above: ``Facilitator: What gets in the way?``
+/ ``CD: ...`` / ``MK: ...`` read as the facilitator's talk, nothing to code. An acronym inside
+an answer, a note a transcriber writes in capitals (``NB:``, ``OK:``) and capitals inside the
+answer of a one-to-one interview whose interviewer is labelled by initials too stay talk. Read
+alike in .txt, Word, .vtt, .srt and .csv."""
+
+from __future__ import annotations
+
+import csv
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.transcripts import read_transcript
+
+GROUP = [
+    "Facilitator: What gets in the way?",
+    "CD: And the commissioners change targets.",
+    "MK: Every year, yes.",
+    "Facilitator: And what helps?",
+    "CD: Honestly, the practice manager.",
+]
+GROUP_READ = [
+    ("Facilitator", "interviewer", "What gets in the way?"),
+    ("CD", "participant", "And the commissioners change targets."),
+    ("MK", "participant", "Every year, yes."),
+    ("Facilitator", "interviewer", "And what helps?"),
+    ("CD", "participant", "Honestly, the practice manager."),
+]
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    """``lines`` as a transcript in ``path``'s format: one paragraph, cue or row each."""
+    if path.suffix == ".docx":
+        import docx
+
+        d = docx.Document()
+        for line in lines:
+            d.add_paragraph(line)
+        d.save(str(path))
+    elif path.suffix in (".vtt", ".srt"):
+        cues = []
+        for k, line in enumerate(lines):
+            start, end = f"00:00:{2 * k:02d}.000", f"00:00:{2 * k + 1:02d}.000"
+            if path.suffix == ".srt":
+                cues.append(f"{k + 1}\n{start.replace('.', ',')} --> {end.replace('.', ',')}")
+            else:
+                cues.append(f"{start} --> {end}")
+            cues[-1] += f"\n{line}\n"
+        head = "WEBVTT\n\n" if path.suffix == ".vtt" else ""
+        path.write_text(head + "\n".join(cues), "utf-8")
+    elif path.suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as f:
+            rows = csv.writer(f)
+            rows.writerow(["speaker", "text"])
+            rows.writerows(line.split(": ", 1) for line in lines)
+    else:
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def _turns(path: Path) -> list[tuple[str, str, str]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path)
+    return [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".vtt", ".srt", ".csv"])
+def test_members_labelled_by_initials_who_speak_once_are_speakers(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The brief's reproduction: ``MK`` speaks once, ``CD`` twice; in .txt and Word both were
+    the facilitator's words (MK) or read only where said twice (CD)."""
+    assert _turns(_write(tmp_path / f"fg01{suffix}", GROUP)) == GROUP_READ
+
+
+def test_each_member_said_once_after_a_question_and_after_one_another(tmp_path: Path) -> None:
+    """``CD`` answers the question, ``MK`` follows ``CD``; each turn may run on below its label."""
+    f = _write(
+        tmp_path / "fg02.txt",
+        [
+            "Facilitator: What gets in the way?",
+            "CD: And the commissioners change targets.",
+            "Every year they do it.",
+            "",
+            "MK: Every year, yes.",
+            "Facilitator: Anything else?",
+            "Sarah: Money.",
+            "Facilitator: Right.",
+            "Sarah: Yes.",
+        ],
+    )
+    assert _turns(f)[:3] == [
+        ("Facilitator", "interviewer", "What gets in the way?"),
+        ("CD", "participant", "And the commissioners change targets.\nEvery year they do it."),
+        ("MK", "participant", "Every year, yes."),
+    ]
+
+
+def test_a_member_said_once_after_a_member_who_recurs_where_the_facilitator_has_a_role(
+    tmp_path: Path,
+) -> None:
+    f = _write(
+        tmp_path / "fg03.txt",
+        [
+            "Facilitator: What gets in the way?",
+            "",
+            "CD: The commissioners change targets.",
+            "",
+            "MK: Every year, yes.",
+            "",
+            "Facilitator: What else?",
+            "",
+            "CD: Staffing.",
+        ],
+    )
+    assert [speaker for speaker, _, _ in _turns(f)] == [
+        "Facilitator",
+        "CD",
+        "MK",
+        "Facilitator",
+        "CD",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        pytest.param(
+            [
+                "Interviewer: How did the inspection go?",
+                "P06: It was stressful. We had three weeks' notice.",
+                "CQC: they came in March.",
+                "Interviewer: And afterwards?",
+                "P06: We got a good rating in the end.",
+            ],
+            "It was stressful. We had three weeks' notice.\nCQC: they came in March.",
+            id="an acronym inside an answer",
+        ),
+        pytest.param(
+            [
+                "Interviewer: Shall we start?",
+                "NB: the recorder was moved here.",
+                "P06: Go on then.",
+                "Interviewer: Right.",
+                "P06: Yes.",
+            ],
+            "Shall we start?\nNB: the recorder was moved here.",
+            id="a transcriber's NB after a question",
+        ),
+        pytest.param(
+            [
+                "Interviewer: Shall we start?",
+                "OK: let us go.",
+                "P06: Go on then.",
+                "Interviewer: Right.",
+                "P06: Yes.",
+            ],
+            "Shall we start?\nOK: let us go.",
+            id="OK after a question",
+        ),
+        pytest.param(
+            [
+                "HW: What gets in the way?",
+                "MJO: Money.",
+                "HW: And?",
+                "MJO: We had an inspection.",
+                "CQC: they came in March.",
+                "HW: And then?",
+                "MJO: Fine.",
+            ],
+            "We had an inspection.\nCQC: they came in March.",
+            id="capitals inside an answer where the interviewer has initials too",
+        ),
+    ],
+)
+def test_capitals_said_once_that_no_turn_lays_out_stay_talk(
+    tmp_path: Path, lines: list[str], read: str
+) -> None:
+    turns = _turns(_write(tmp_path / "p06.txt", lines))
+    assert read in [words for _, _, words in turns]
+    assert len({speaker for speaker, _, _ in turns}) == 2
