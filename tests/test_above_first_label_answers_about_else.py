@@ -6,7 +6,9 @@ outcomes was the hardest bit ...`` (the recording of something else), ``Staff we
 trained ...`` (said of staff), ``So the participant group decided ...``, ``The interview panel
 for new staff ...`` were left out without a word: a note word silenced them, or their third
 person did, which only a header's sentence about the recording, the interview or the
-transcript should. The hunter's twenty researcher notes (s74_hunt2/hn) give no warning."""
+transcript should. The hunter's twenty researcher notes (s74_hunt2/hn) give no warning. Session 76 (readers, B):
+``The phone never stops ringing.``, its subject a word of the recording's making said to do a
+thing all the time, was silent as a note ``Phone signal was weak in the office.`` is."""
 
 from __future__ import annotations
 
@@ -47,6 +49,12 @@ ANSWERS = [
     "Referrals mostly came in by phone from the crisis team.",
     "The tenants complained about the noise from the building work for months.",
     "The council never kept notes of the review meetings.",
+    # s76 (readers, B): a word of the making of a recording as the subject, said to do a thing
+    # all the time or never, in the present: talk about the speaker's work, silent before
+    "The phone never stops ringing.",
+    "Zoom always crashes on the old laptops.",
+    "The internet is constantly down here.",
+    "The phone is always ringing on the unit.",
 ]
 
 #: s74 hunt hn/h01-h20 and the headers of docs/transcripts.md.
@@ -105,6 +113,12 @@ NOTES = [
     "The connection dropped twice, so some answers are missing.",
     "Phone signal was weak in the office.",
     "Sound quality was poor in the second half.",
+    # s76 (readers, B): a note on the recording with a word of habit tells what happened in it
+    "Zoom never recorded the first part.",
+    "The phone never rang during the call.",
+    "The connection was always poor.",
+    "The connection sometimes dropped, so some words are missing.",
+    "Notes were never taken.",
 ]
 
 

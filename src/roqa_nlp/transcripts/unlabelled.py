@@ -444,6 +444,13 @@ RECORDING_HEADER_HEADS = "recording_header_heads.txt"
 #: taken ...``, ``Zoom crashed ...``) that make a sentence about the recording as its subject:
 #: :func:`_about_the_recording`.
 RECORDING_MAKING_WORDS = "recording_making_words.txt"
+#: The words saying a thing happens all the time or never (``never``, ``always``): beside a verb
+#: in the present, said of a word of the recording's making, they make the sentence talk
+#: (:func:`_said_as_a_habit`: ``The phone never stops ringing.``).
+HABIT_WORDS = "habit_words.txt"
+#: The present forms of ``be``, ``have``, ``do`` and ``keep`` (``is``, ``doesn't``, ``keeps``):
+#: :func:`_said_as_a_habit`.
+PRESENT_VERB_FORMS = "present_verb_forms.txt"
 #: Verb forms of no stop word that end neither in "-ed" nor with "'s" (``spoke``, ``given``,
 #: ``starts``, ``that's``): after a note word, its verb; in a sentence, a verb.
 IRREGULAR_VERBS = "irregular_verbs.txt"
@@ -546,11 +553,18 @@ def _about_the_recording(spoken: Sequence[str]) -> bool:
     ``Recorded and transcribed by the first author.``), or a word of the recording's making
     (:data:`RECORDING_MAKING_WORDS`) heads its phrase with no verb before it, the sentence's
     subject (``Background noise made some words inaudible.``, ``Zoom crashed at 31 minutes
-    ...``: s75 hunt R2; not ``Supervision moved to Zoom ...``)."""
+    ...``: s75 hunt R2; not ``Supervision moved to Zoom ...``), unless it is said to do a thing
+    all the time or never, in the present (:func:`_said_as_a_habit`: ``The phone never stops
+    ringing.`` is talk about the speaker's work)."""
     header = packaged_words(RECORDING_HEADER_WORDS)
     making = packaged_words(RECORDING_MAKING_WORDS)
     for i, word in enumerate(spoken):
-        if word in making and _heads_its_phrase(spoken, i) and not _has_a_verb(spoken[:i]):
+        if (
+            word in making
+            and _heads_its_phrase(spoken, i)
+            and not _has_a_verb(spoken[:i])
+            and not _said_as_a_habit(spoken, i)
+        ):
             return True
         if word not in header:
             continue
@@ -560,6 +574,53 @@ def _about_the_recording(spoken: Sequence[str]) -> bool:
         elif _heads_its_phrase(spoken, i):
             return True
     return False
+
+
+#: Most words between a word of the recording's making and the habit word said of it (``The
+#: phone never``, ``Phone signal is always``, ``The internet is constantly``).
+_HABIT_REACH = 3
+
+
+def _said_as_a_habit(spoken: Sequence[str], i: int) -> bool:
+    """Whether the word of the recording's making ``spoken[i]`` (``phone``, ``zoom``) is said to
+    do a thing all the time or never, in the present: a word of :data:`HABIT_WORDS` follows it
+    within :data:`_HABIT_REACH` words, right after a present form of :data:`PRESENT_VERB_FORMS`
+    or right before one or a verb in ``-s`` (``The phone never stops ringing.``, ``Zoom always
+    crashes on our laptops.``, ``The internet is constantly down here.``). Such a sentence
+    speaks of the speaker's work, as talk typed above the first label does; a header's note on
+    the recording tells what happened in it, in the past (``The connection dropped twice during
+    the call.``, ``Phone signal was weak in the office.``, ``Zoom never recorded the first
+    part.``). Session 76 (readers, B): ``The phone never stops ringing.`` was left out above
+    the first label without a warning."""
+    habits = packaged_words(HABIT_WORDS)
+    for j in range(i + 1, min(len(spoken), i + 1 + _HABIT_REACH)):
+        if spoken[j] in habits:
+            return _habit_in_the_present(spoken, j)
+    return False
+
+
+def _habit_in_the_present(spoken: Sequence[str], j: int) -> bool:
+    """Whether the word of :data:`HABIT_WORDS` ``spoken[j]`` stands beside a verb in the
+    present: right after a form of :data:`PRESENT_VERB_FORMS` (``is always``), or right before
+    one or a verb in ``-s`` (``never stops``, ``always crashes``). Such a phrase is a sentence's
+    verb too (:func:`reads_as_talk`), where its verb is none of the lists' (``crashes``)."""
+    present = packaged_words(PRESENT_VERB_FORMS)
+    after = spoken[j + 1] if j + 1 < len(spoken) else ""
+    return (j > 0 and spoken[j - 1] in present) or after in present or _in_the_present(after)
+
+
+def _in_the_present(word: str) -> bool:
+    """Whether ``word`` reads as a verb in the present's third person singular (``stops``,
+    ``crashes``, ``works``): a word of three letters or more in ``-s``, not ``-ss`` nor a
+    stop word (``this``, ``was``, ``us``)."""
+    from ..open_coding import english_stop_words
+
+    return (
+        len(word) >= 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in english_stop_words()
+    )
 
 
 def _has_a_verb(spoken: Sequence[str]) -> bool:
@@ -594,7 +655,9 @@ def reads_as_talk(words: str) -> bool:
     service's office.``; s73 hunter R3: 5 of 10 such notes warned). Talk holding such a word
     about the service still reads so (``Yes, every participant in our peer programme ...``,
     ``We were redacted from the commissioning meetings ...``: s74 hunter R2), and so does talk
-    in the third person with a verb (:func:`_has_a_verb`) that is no header's sentence about
+    in the third person with a verb (:func:`_has_a_verb`, or a verb in the present beside a
+    word of habit, :func:`_habit_in_the_present`: ``Zoom always crashes on the old laptops.``)
+    that is no header's sentence about
     the recording (:func:`_about_the_recording`: ``The interview panel for new staff now
     includes a resident ...``, ``Staff were recorded as trained ...``, which the third person
     alone left out silently: s74 hunt G2), or in which a note word modifies another noun
@@ -619,7 +682,11 @@ def reads_as_talk(words: str) -> bool:
         return False
     if any(w in _talk_persons() for w in spoken):
         return True
-    return _has_a_verb(spoken) and not _about_the_recording(spoken)
+    habits = packaged_words(HABIT_WORDS)
+    verb = _has_a_verb(spoken) or any(
+        w in habits and _habit_in_the_present(spoken, j) for j, w in enumerate(spoken)
+    )
+    return verb and not _about_the_recording(spoken)
 
 
 def above_first_label_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
