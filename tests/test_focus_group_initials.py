@@ -103,6 +103,27 @@ def test_each_member_said_once_after_a_question_and_after_one_another(tmp_path: 
     ]
 
 
+def test_members_answering_a_facilitator_with_initials_named_as_the_interviewer(
+    tmp_path: Path,
+) -> None:
+    """A facilitator labelled by initials asks as one labelled by a role does, once named with
+    ``--interviewer`` (``interviewer_labels``)."""
+    f = _write(
+        tmp_path / "fg04.txt",
+        [line.replace("Facilitator:", "HW:") for line in GROUP],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["HW"])
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("HW", "interviewer"),
+        ("CD", "participant"),
+        ("MK", "participant"),
+        ("HW", "interviewer"),
+        ("CD", "participant"),
+    ]
+
+
 def test_a_member_said_once_after_a_member_who_recurs_where_the_facilitator_has_a_role(
     tmp_path: Path,
 ) -> None:
@@ -178,6 +199,30 @@ def test_a_member_said_once_after_a_member_who_recurs_where_the_facilitator_has_
             "We had an inspection.\nCQC: they came in March.",
             id="capitals inside an answer where the interviewer has initials too",
         ),
+        pytest.param(
+            [
+                "Interviewer: What gets in the way?",
+                "P04: Money. And who do you think came?",
+                "CQC: they came in March.",
+                "Interviewer: And then?",
+                "P04: Fine.",
+            ],
+            "Money. And who do you think came?\nCQC: they came in March.",
+            id="capitals after the participant's own question",
+        ),
+        pytest.param(
+            [
+                "HW: What gets in the way?",
+                "MJO: Money. And who do you think came?",
+                "CQC: they came in March.",
+                "HW: And then?",
+                "MJO: Fine.",
+                "HW: Thanks.",
+                "MJO: Bye.",
+            ],
+            "Money. And who do you think came?\nCQC: they came in March.",
+            id="capitals after a question where no label names the interviewer",
+        ),
     ],
 )
 def test_capitals_said_once_that_no_turn_lays_out_stay_talk(
@@ -186,3 +231,28 @@ def test_capitals_said_once_that_no_turn_lays_out_stay_talk(
     turns = _turns(_write(tmp_path / "p06.txt", lines))
     assert read in [words for _, _, words in turns]
     assert len({speaker for speaker, _, _ in turns}) == 2
+
+
+def test_an_acronym_after_an_answer_under_initials_is_one_more_speaker_where_roles_are_known(
+    tmp_path: Path,
+) -> None:
+    """The shape cannot tell ``CQC`` from a member's initials beside ``MJO:`` where the
+    interviewer has a role's label: it is read as a second participant, which ``roqa inspect``
+    names (docs/transcripts.md says so and how to fix it)."""
+    f = _write(
+        tmp_path / "p07.txt",
+        [
+            "Interviewer: What gets in the way?",
+            "MJO: We had an inspection.",
+            "CQC: they came in March.",
+            "Interviewer: And then?",
+            "MJO: Fine.",
+        ],
+    )
+    assert [(speaker, role) for speaker, role, _ in _turns(f)] == [
+        ("Interviewer", "interviewer"),
+        ("MJO", "participant"),
+        ("CQC", "participant"),
+        ("Interviewer", "interviewer"),
+        ("MJO", "participant"),
+    ]

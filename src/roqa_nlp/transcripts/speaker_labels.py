@@ -2736,16 +2736,20 @@ def _initials_taking_turns(
     """The labels of ``matches`` (one per line of ``lines``) said once that are initials
     (:func:`are_initials`), not otherwise accepted as a speaker (:func:`words_not_speakers`
     reads a capitalised word said once as an acronym of talk, ``CQC: they came in March``),
-    whose line the file lays out as a turn: it answers a question (the line with words above it
-    ends on ``?`` and is a speaker's: ``Facilitator: What gets in the way?`` / ``CD: And the
-    commissioners change targets.``), or it follows a turn of another member labelled by
+    whose line the file lays out as a turn: it answers the interviewer's question (the line with
+    words above it ends on ``?`` and is the talk of a label of ``interviewer_labels`` or of the
+    roles known: ``Facilitator: What gets in the way?`` / ``CD: And the commissioners change
+    targets.``; not a participant's own question, ``P04: And who do you think came?`` / ``CQC:
+    they came in March.``, which as a second participant would take the file's interviewer
+    guess away where no label names one), or it follows a turn of another member labelled by
     initials (``CD: ...`` / ``MK: Every year, yes.``) where that member was read so too or
-    the file labels its interviewer by a role (``Facilitator:``, ``Interviewer:``, or a label
-    the researcher names that is no initials). Session 76 (readers, A): each member of a
-    focus group who spoke once under their initials was read as the words of the turn above.
-    Where the interviewer too is labelled by initials (``HW:`` asking, ``MJO:`` answering),
-    capitals said once inside ``MJO``'s answer may be an acronym as well as a member, and read
-    as a third speaker they would leave the interviewer unguessed: they stay ``MJO``'s words.
+    the file labels its interviewer by a role (``Facilitator:``, ``Interviewer:``) or the
+    researcher names the interviewer (``interviewer_labels``: ``HW``). Session 76 (readers,
+    A): each member of a focus group who spoke once under their initials was read as the words
+    of the turn above. Where the interviewer too is labelled by initials and no one names them
+    (``HW:`` asking, ``MJO:`` answering), capitals said once inside ``MJO``'s answer may be an
+    acronym as well as a member, and read as a third speaker they would leave the interviewer
+    unguessed: they stay ``MJO``'s words.
     An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
     came in March.``) is talk still, and so is a word or note a
     transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
@@ -2757,7 +2761,11 @@ def _initials_taking_turns(
     ):
         return set()
     keys = interviewer_keys(interviewer_labels)
-    by_role = any(keys.known(label) and not are_initials(label) for label in accepted)
+    named = {" ".join(label.casefold().split()) for label in interviewer_labels or ()}
+    by_role = any(
+        keys.known(label) and (not are_initials(label) or label.casefold() in named)
+        for label in accepted
+    )
     found: set[str] = set()
     speaker: str | None = None  # the speaker whose talk the line above is
     above = ""  # the line with words above
@@ -2775,7 +2783,7 @@ def _initials_taking_turns(
             and are_initials(m.label)
             and not _written_in_capitals(name_before_brackets(m.label))
             and (
-                above.rstrip().endswith("?")
+                (above.rstrip().endswith("?") and keys.known(speaker))
                 or (are_initials(speaker) and (by_role or speaker in found))
             )
         ):
