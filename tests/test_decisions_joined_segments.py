@@ -518,3 +518,77 @@ def test_the_page_names_a_segment_grown_since_joined_as_python_does() -> None:
     result = CodingResult(segments=[seg(sid, t) for sid, t in texts.items()])
     python = _grown_by_joining({tuple(json.loads(k)): c for k, c in chosen.items()}, result)
     assert list(python) == [tuple(json.loads(keys[0]))]
+
+
+# -- the joined mark kept through the page's copies of a row (s75) --------------------------------
+
+
+def _page_loads(
+    decisions: list[Decision], result: CodingResult, crosswalk: dict[str, object]
+) -> list[object]:
+    """report.js's Load decisions... run by node as loadDecisions reads the rows of
+    ``decisions`` on a CFIR 2009 page of the segments of ``result`` (``crosswalk``: its
+    #roqa-crosswalk): matchRows, readInPage, inCodebookIds; [segment, code, joined] of each row
+    read, and the status line's joinedText."""
+    import json
+    import re
+
+    from report_fixture import node_prints, report_js, report_js_functions
+    from roqa_nlp import decisions as decisions_module
+
+    names = re.findall(r"^  function (\w+)\(", report_js(), flags=re.M)
+    page = [{"sid": s.segment.id, "text": s.segment.text} for s in result.segments]
+    rows = [
+        {"segment_id": d.segment_id, "text": d.text, "decision": d.decision, "code_id": d.code_id}
+        | {"suggestion": d.suggestion, "note": "", "new_code": "", "valence": d.valence}
+        for d in decisions
+    ]
+    codes = [{"id": c.id, "name": c.name} for c in Codebook.load("cfir-2009").codes]
+    near = {
+        "near_text": decisions_module.NEAR_TEXT,
+        "near_margin": decisions_module.NEAR_MARGIN,
+        "casefold": decisions_module.casefold_table(),
+    }
+    script = (
+        report_js_functions(*names)
+        + f"var near = {json.dumps(near)}; var foldMap = null, knownCodes = null;\n"
+        + "var idByKey = null, reviewMap = null, REJECT_ALL = 3;\n"
+        + "var SUGGESTIONS = '.sugg[data-code]:not(.own-code)';\n"
+        + f"var codes = {json.dumps(codes)}; var crosswalk = {json.dumps(crosswalk)};\n"
+        + f"var page = {json.dumps(page)};\n"
+        + "var document = { querySelectorAll: function (sel) {\n"
+        + "  if (sel !== '.review[data-segment]') return [];\n"
+        + "  return page.map(function (p) { return { text: p.text,\n"
+        + "    getAttribute: function () { return p.sid; },\n"
+        + "    querySelectorAll: function () { return []; } }; }); } };\n"
+        + "function segmentText(review) { return review.text; }\n"
+        + f"var t = readInPage(matchRows({json.dumps(rows)}).matched);\n"
+        + "var read = t.matched.map(inCodebookIds);\n"
+        + "console.log(JSON.stringify([read.map(function (x) {\n"
+        + "  return [x.segment, x.row.code_id, !!x.joined]; }), joinedText(read)]));"
+    )
+    return list(node_prints(script))
+
+
+@pytest.mark.parametrize(
+    ("code", "crosswalk"),
+    [
+        ("ci.a", {}),  # inCodebookIds
+        ("IN.A", {"codes": {"IN.A": ["cfir-2.0", "Innovation Source", "CI.A"]}}),  # inModelCodes
+        ("IN.A", {"into": {"IN.A": ["Innovation Source", ["CI.A"]]}}),  # inChartedCodes
+    ],
+)
+def test_the_page_keeps_a_row_joined_when_it_rewrites_its_code_id(
+    code: str, crosswalk: dict[str, object]
+) -> None:
+    """s75: inCodebookIds (a code written "ci.a"), and inModelCodes and inChartedCodes (a code of
+    another codebook read in this page's), copied a row to rewrite its code id and dropped its
+    joined mark: the status line named none of those rows as followed into a joined segment,
+    though Python's warning names them (their code id read the same way)."""
+    review = [Decision("d:0005", "accept", code, text=FIRST)]
+    assert _page_loads(review, joined(), crosswalk) == [
+        [["d:0005", "CI.A", True]],
+        "; 1 decision followed its words into 1 segment holding more talk than it decided (a "
+        "turn no longer parted, or segments joined, since the review): d:0005; check the "
+        "decision fits the whole segment",
+    ]

@@ -1543,6 +1543,17 @@
     return out;
   }
 
+  /* The matched row `m` ({row, segment, edited, joined, parted}) with `row` in its place, every
+     mark of how it matched kept: a copy that named the marks one by one (a code id rewritten:
+     inCodebookIds, inModelCodes, inChartedCodes) dropped `joined`, and the status line named
+     fewer rows that followed their words into a joined segment (s75). */
+  function withRow(m, row) {
+    var out = {};
+    Object.keys(m).forEach(function (k) { out[k] = m[k]; });
+    out.row = row;
+    return out;
+  }
+
   /* roqa_nlp.decisions_crosswalk._merge: of `out` ([{row, segment, edited}] or null), the
      translated rows (`kinds`, index -> what became of it) another row on the segment makes
      redundant set to null, their kind "left" (a rejection of a code accepted or recoded to
@@ -1609,7 +1620,7 @@
         kinds[i] = "new";
         names.push(code[1]);
       }
-      out[i] = change ? { row: copyRow(row, change), segment: m.segment, edited: m.edited, parted: m.parted } : null;
+      out[i] = change ? withRow(m, copyRow(row, change)) : null;
     });
     mergeRows(out, kinds);
     /* roqa_nlp.decisions_crosswalk._with_no_code, on the codes each segment showed there */
@@ -1694,7 +1705,7 @@
       if (!c) return;
       any = true;
       var to = c[1], shown = shownCodes(reviews[m.segment]).slice(0, REJECT_ALL);
-      var on = function (row) { return { row: row, segment: m.segment, edited: m.edited, parted: m.parted }; };
+      var on = function (row) { return withRow(m, row); };
       var here = shown.filter(function (x) { return to.indexOf(x) >= 0; });
       if ((r.decision === "accept" || r.decision === "reject") && here.length) {
         rows[i] = here.map(function (x) { return on(copyRow(r, { code_id: x, suggestion: "" })); });
@@ -2267,7 +2278,7 @@
     if (["accept", "reject", "recode"].indexOf(r.decision) < 0) return m;
     var code = codeIdOf(r.code_id), was = r.decision === "recode" ? codeIdOf(r.suggestion) : r.suggestion;
     if (code === r.code_id && was === r.suggestion) return m;
-    return { row: copyRow(r, { code_id: code, suggestion: was }), segment: m.segment, edited: m.edited, parted: m.parted };
+    return withRow(m, copyRow(r, { code_id: code, suggestion: was }));
   }
 
   /* Whether a decision names a code that is neither this report's codebook's nor suggested
