@@ -2153,3 +2153,46 @@ def test_a_codes_valence_changed_with_another_codes_row_between_is_a_contradicti
     assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
         ("p01:0001", [("IS.E.2", "barrier"), ("IS.B", "barrier")]),
     ]
+
+
+def test_train_feedback_warns_of_a_valence_changed_by_a_later_row_as_apply_decisions_does(
+    cfir: Codebook,
+) -> None:
+    """s75 leftover B: a code's valence changed by a later row of it (a mind changed), and a
+    valence row changing a code row's, were warned of by apply-decisions ("contradicted") while
+    `roqa train --feedback` said nothing and trained the later valence. Both now say it in the
+    same words (one function), training on the same words, apply on the same segment."""
+    from roqa_nlp.decisions import feedback_plan
+
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="enabler", row=2),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], valence="barrier", row=3),
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="barrier", row=4),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1], valence="barrier", row=5),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler", row=6),
+        Decision("p01:0002", "valence", text=TEXTS[1], valence="enabler", row=7),  # no change
+    ]
+    said = (
+        "kept: rows 2 and 4: valence enabler then barrier on p01:0001; rows 5 and 6: valence "
+        "barrier then enabler on p01:0002"
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(decisions, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught] == [
+        f"d.csv: 2 decision(s) contradicted by a later row on the same segment, the later row {said}"
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(decisions, model_codings(), "d.csv")], cfir)
+    assert [str(w.message) for w in caught] == [
+        f"d.csv: 2 decision(s) contradicted by a later row on the same words, the later row {said}"
+    ]
+    assert plan.valences == ["barrier", "enabler"]
+    # two rounds: the rows named by file and row
+    r0 = [Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="enabler", row=2)]
+    r1 = [Decision("p01:0001", "valence", text=TEXTS[0], valence="barrier", row=3)]
+    with pytest.warns(RoqaWarning) as caught:
+        feedback_plan([(r0, model_codings(), "r0.csv"), (r1, model_codings(), "r1.csv")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "1 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "r0.csv row 2, r1.csv row 3: valence enabler then barrier on p01:0001"
+    ]

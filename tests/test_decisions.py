@@ -828,7 +828,8 @@ def test_codes_given_different_valences_on_one_segment_are_warned_of_as_in_apply
     valences (an enabler point and a barrier point of one answer), and trained both with the last
     row's. It now says what apply-decisions says, in its words (trained, not charted); the
     example's valence is unchanged, and a valence row after a code row (a mind changed) is
-    trained as before, without this warning."""
+    trained as before, without this warning: as a row contradicted, as apply-decisions says
+    (s76)."""
     decisions = [
         Decision("s:1", "accept", "IS.E.2", text="a", valence="enabler", row=2),
         Decision("s:1", "recode", "IS.B", text="a", valence="barrier", row=3),
@@ -838,6 +839,8 @@ def test_codes_given_different_valences_on_one_segment_are_warned_of_as_in_apply
     with pytest.warns(RoqaWarning) as caught:
         plan = feedback_plan([(decisions, None, "d.csv")], cfir)
     assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision(s) contradicted by a later row on the same words, the later row kept: "
+        "rows 4 and 5: valence barrier then enabler on s:2",
         "d.csv: 1 segment(s) given codes of different valences, but a segment holds one valence, "
         "the last row's, for all its codes: rows 2 and 3: IS.E.2 enabler, IS.B barrier on s:1, "
         "all trained as barrier; to give each code its own side, code the transcript again with "

@@ -2495,6 +2495,13 @@ def feedback_plan(
 
         stands = standing([(r[0], 0) for r in code_rows], code_of, codebook)
         count(out.left_out, REPLACED, stands.count(False))
+        # a valence a later row changes (the last one given is trained), as apply-decisions
+        # reads it (s76: said nothing here)
+        for before, dk in valence_changes([r[0] for r in group], code_of):
+            rows_named = _rows_in(before, file_of[id(before)], dk, file_of[id(dk)])
+            conflicts.append(
+                (place[id(before)], place[id(dk)], valence_changed_said(before, dk, rows_named))
+            )
         # the rows a later row on their suggestion replaces are read no further
         code_rows, stands = (
             [r for k, r in enumerate(code_rows) if k not in replaced],
@@ -2603,11 +2610,7 @@ def feedback_plan(
     # the decisions file the warnings name, when every row came from one
     one_file = sources[-1][2] if len({str(w) for _, _, w in sources}) == 1 else None
     if conflicts:
-        warn(
-            f"{len(conflicts)} decision(s) contradicted by a later row on the same words, "
-            f"the later row kept: {_first_three(_in_row_order(conflicts))}",
-            path=one_file,
-        )
+        warn(contradicted_said(conflicts, "words"), path=one_file)
     if sides_said := sides_on_one_segment_said(
         sides, held_as="trained", file_of=lambda d: file_of[id(d)]
     ):
@@ -3867,6 +3870,54 @@ def _two_codes(earlier: Decision, later: Decision, code_of: Callable[[Decision],
     )
 
 
+def valence_changes(
+    rows: Iterable[Decision], code_of: Callable[[Decision], str]
+) -> list[tuple[Decision, Decision]]:
+    """Of one segment's rows (or one text's, as training reads them), in order, each row giving
+    a valence other than the one given before it (the last row giving one, or, of a code row,
+    its code's own earlier row, whatever rows of other codes came between: hunt s75), with that
+    earlier row: a mind changed, the later row kept. Two code rows of two codes are no
+    contradiction of each other (:func:`sides_on_one_segment_said` names them). The rule
+    apply-decisions and ``roqa train --feedback`` both read (s76: train said nothing)."""
+    changed = []
+    last: Decision | None = None
+    side: dict[str, Decision] = {}  # code -> its last code row giving a valence
+    for d in rows:
+        if not d.valence:
+            continue
+        before = last
+        if d.decision in CODE_ROWS:
+            same = side.get(code := code_of(d))
+            side[code] = d
+            if same is not None and same.valence != d.valence:
+                before = same
+        if (
+            before is not None
+            and before.valence != d.valence
+            and not _two_codes(before, d, code_of)
+        ):
+            changed.append((before, d))
+        last = d
+    return changed
+
+
+def valence_changed_said(before: Decision, later: Decision, rows: str) -> str:
+    """ "rows 2 and 4: valence enabler then barrier on p01:0001": a row giving a valence another
+    row changes (:func:`valence_changes`; their ``rows``, as :func:`_rows` or :func:`_rows_in`
+    name them)."""
+    return f"{rows}valence {before.valence} then {later.valence} on {later.segment_id}"
+
+
+def contradicted_said(conflicts: Sequence[tuple[int, int, str]], same: str) -> str:
+    """The warning of rows a later row contradicts (each: the places of the earlier and the
+    later row among the rows read, and what is said of them), apply-decisions' on ``same``
+    "segment" and ``roqa train --feedback``'s on the same "words" (one example per text)."""
+    return (
+        f"{len(conflicts)} decision(s) contradicted by a later row on the same {same}, "
+        f"the later row kept: {_first_three(_in_row_order(conflicts))}"
+    )
+
+
 def sides_on_one_segment_said(
     given: Iterable[tuple[Sequence[tuple[Decision, str]], str]],
     *,
@@ -4129,8 +4180,8 @@ def reviewed_codings(
     valence_row: dict[str, Decision] = {}
     # segment -> its code rows giving a valence: codes given different sides on one segment
     given_sides: dict[str, list[Decision]] = {}
-    # (segment, code) -> the last code row giving that code a valence
-    code_side: dict[tuple[str, str], Decision] = {}
+    # segment -> its rows giving a valence, in order: a valence changed by a later row
+    valence_rows: dict[str, list[Decision]] = {}
     code_row: dict[tuple[str, str], Decision] = {}
     # segment -> its no-code row: it was judged to fit no code when the review was made
     no_code: dict[str, Decision] = {}
@@ -4151,29 +4202,9 @@ def reviewed_codings(
                 lost_valences.append(d)
             continue
         if d.valence:
-            before = valence_row.get(o)
             if d.decision in CODE_ROWS:
                 given_sides.setdefault(o, []).append(d)
-                # a code's own earlier side, whatever rows of other codes came between (hunt
-                # s75: IS.E.2 enabler, IS.B barrier, IS.E.2 barrier is a mind changed)
-                side_of = (o, code_of(d))
-                same = code_side.get(side_of)
-                code_side[side_of] = d
-                if same is not None and same.valence != d.valence:
-                    before = same
-            if (
-                before is not None
-                and before.valence != d.valence
-                and not _two_codes(before, d, code_of)
-            ):
-                conflicts.append(
-                    (
-                        place[id(before)],
-                        k,
-                        f"{_rows(before, d)}valence {before.valence} then {d.valence} on "
-                        f"{d.segment_id}",
-                    )
-                )
+            valence_rows.setdefault(o, []).append(d)
             valence_row[o] = d
             valence[o] = d.valence
         if d.decision == VALENCE or k in replaced:
@@ -4202,12 +4233,13 @@ def reviewed_codings(
     for o, codes in valence_reviewed(zip(used, on), state.keys(), result).items():
         state[o] = dict.fromkeys(codes, KEPT)
     not_found = len(lost)
+    for rows in valence_rows.values():
+        for before, d in valence_changes(rows, code_of):
+            conflicts.append(
+                (place[id(before)], place[id(d)], valence_changed_said(before, d, _rows(before, d)))
+            )
     if conflicts:
-        warn(
-            f"{len(conflicts)} decision(s) contradicted by a later row on the same segment, "
-            f"the later row kept: {_first_three(_in_row_order(conflicts))}",
-            path=where,
-        )
+        warn(contradicted_said(conflicts, "segment"), path=where)
     if sides := sides_on_one_segment_said(
         (([(d, code_of(d)) for d in rows], valence[o]) for o, rows in given_sides.items()),
         held_as="charted",
