@@ -592,3 +592,89 @@ def test_the_page_keeps_a_row_joined_when_it_rewrites_its_code_id(
         "turn no longer parted, or segments joined, since the review): d:0005; check the "
         "decision fits the whole segment",
     ]
+
+
+# -- two parts decided, joined since, the larger one's words edited too (s75 leftover C) ---------
+
+#: HAVEN with a word corrected since the review ("cos" written out)
+HAVEN_EDITED = HAVEN.replace("cos", "because")
+#: the two parts as reviewed: HAVEN (row 8), SLEEP (row 9)
+PARTS = [
+    Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, valence="enabler", row=8),
+    Decision("b_haven_rev:0006", "accept", "IC.D", text=SLEEP, valence="enabler", row=9),
+]
+#: coded again: the parts one segment, SLEEP after HAVEN_EDITED or before it; and (not the rest
+#: of it) SLEEP said between two halves, and HAVEN rewritten (six words: 0.86 near)
+GROWN_EDITED = {
+    "after": (f"{HAVEN_EDITED} {SLEEP}", ["b_haven_rev:0005"] * 2),
+    "before": (f"{SLEEP} {HAVEN_EDITED}", ["b_haven_rev:0005"] * 2),
+    "between": (HAVEN_EDITED.replace(". But", f". {SLEEP} But"), [None, "b_haven_rev:0005"]),
+    "rewritten": (
+        " ".join(
+            {"crisis,": "trouble,", "people": "folk", "absolute": "very", "keep": "hold"}.get(w, w)
+            for w in f"{HAVEN_EDITED.replace('stay', 'visit').replace('home', 'back')} {SLEEP}".split()
+        ),
+        [None, "b_haven_rev:0005"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(GROWN_EDITED))
+def test_a_part_edited_since_goes_where_the_part_joined_to_it_went(case: str) -> None:
+    """Before: the one-sentence part followed its words into the joined segment (the joined
+    rule), and the segment then held another segment's decision, so the near rule gave the
+    larger part's decision, nearly its words (0.90 of the whole), no segment: dropped, though
+    its words are the rest of that segment. Now the near rule reads the rest of a segment
+    holding only parts joined to it (those at its start or end): both decisions are on it."""
+    text, on = GROWN_EDITED[case]
+    match = match_decisions(PARTS, haven(text))
+    assert list(match.on) == on
+    assert match.joined == (False, True)
+    assert match.edited == (on[0] is not None, False)
+
+
+def test_both_parts_decisions_are_kept_and_training_learns_each_on_its_words(
+    cfir: Codebook,
+) -> None:
+    with pytest.warns(RoqaWarning):
+        reviewed, _, counts = reviewed_codings(
+            PARTS, haven(f"{HAVEN_EDITED} {SLEEP}"), cfir, coder="A", where="d.csv"
+        )
+    assert [
+        (s.segment.id, sorted(g.code_id for g in s.suggestions)) for s in reviewed.segments
+    ] == [("b_haven_rev:0005", ["CI.A", "IC.D"])]
+    assert counts["not_found"] == 0
+    with pytest.warns(RoqaWarning):
+        plan = feedback_plan([(PARTS, haven(f"{SLEEP} {HAVEN_EDITED}"), "d.csv")], cfir)
+    # the edited part as the segment says it now, the part joined to it aside
+    assert (plan.texts, plan.labels) == ([HAVEN_EDITED, SLEEP], [["CI.A"], ["IC.D"]])
+
+
+def test_parts_so_decided_differently_are_named() -> None:
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    review = [PARTS[0], Decision("b_haven_rev:0006", "reject", "CI.A", text=SLEEP, row=9)]
+    match = match_decisions(review, haven(f"{HAVEN_EDITED} {SLEEP}"))
+    with pytest.warns(RoqaWarning) as caught:
+        warn_of_edited_text(match, "d.csv")
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision followed its words into 1 segment holding more talk than it decided "
+        "(a turn no longer parted, or segments joined, since the review): b_haven_rev:0005 "
+        "(row 9); check the decision fits the whole segment",
+        "d.csv: decisions on parts of b_haven_rev:0005 decided differently, now one segment: "
+        "CI.A accepted (row 8), rejected (row 9); the later row stands: decide "
+        "b_haven_rev:0005 again in the report",
+        "d.csv: 1 decision matched to 1 segment whose text was edited since the review (nearly "
+        "the same words, not the same): b_haven_rev:0005 (row 8); check they are the talk "
+        "decided on",
+    ]
+
+
+def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
+    for text, on in GROWN_EDITED.values():
+        result = haven(text)
+        python = match_decisions(PARTS, result)
+        assert _page_matches(PARTS, result) == [
+            list(x) for x in zip(python.on, python.edited, python.joined)
+        ]
+        assert [x[0] for x in _page_matches(PARTS, result)] == on

@@ -1307,7 +1307,9 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     # segment holding a decision's very words is its, not another's nearly (hypothesis, s74)
     inside = _inside_one_segment({k: on for k, on in chosen.items() if k not in untold}, result)
     chosen.update(inside)
-    edited = _near_matches({k: on for k, on in chosen.items() if k not in untold}, result)
+    edited = _near_matches(
+        {k: on for k, on in chosen.items() if k not in untold}, result, joined=inside
+    )
     chosen.update(edited)
     # nearly its words, as a segment grown by a part joined since is: joined, not edited
     grown = _grown_by_joining(edited, result)
@@ -1490,10 +1492,17 @@ def _owners(chosen: dict[tuple[str, str], str | None]) -> dict[str, set[str]]:
 
 
 def _near_matches(
-    chosen: dict[tuple[str, str], str | None], result: CodingResult
+    chosen: dict[tuple[str, str], str | None],
+    result: CodingResult,
+    *,
+    joined: Mapping[tuple[str, str], str] | None = None,
 ) -> dict[tuple[str, str], str]:
     """Of the (segment id, text) of decisions with text on no segment in ``chosen``, those with
-    a segment of nearly their text (:func:`match_decisions`), and that segment's id."""
+    a segment of nearly their text (:func:`match_decisions`), and that segment's id. A segment
+    of their transcript holding only decisions of other segments that followed their words into
+    it (``joined``, :func:`_inside_one_segment`), those words at its start or end, is nearly
+    theirs when the rest of it is (:func:`_rest_of`): two parts decided, joined since, the
+    larger one's words edited too (s75: that decision was dropped, the part's kept)."""
     coded = {transcript_part(s.segment.id) for s in result.segments}
     # a short answer of a transcript not coded follows only its identifying words
     # (_short_answers_follow)
@@ -1505,6 +1514,18 @@ def _near_matches(
     if not left:
         return {}
     owners = _owners(chosen)
+    # a segment holding only decisions that followed their words into it -> its other words
+    rests: dict[str, list[str]] = {}
+    on_segment: dict[str, list[tuple[str, str]]] = {}
+    for key, on in chosen.items():
+        if on is not None:
+            on_segment.setdefault(on, []).append(key)
+    held = [on for on, on_keys in on_segment.items() if joined and set(on_keys) <= joined.keys()]
+    if held:
+        texts = {s.segment.id: s.segment.text for s in result.segments}
+        for on in held:
+            if rest := _rest_of(_words(texts[on]), [_words(t) for _, t in on_segment[on]]):
+                rests[on] = rest
     named = {transcript_part(sid) for sid, _ in chosen}
     # where each decision's near words are looked for: its transcript, or, when that is not
     # coded (its file renamed since the review: a name in it pseudonymised), every coded one
@@ -1524,6 +1545,10 @@ def _near_matches(
             (c, words)
             for c, words in segments.get(scope[sid], [])
             if owners.get(c, {sid}) <= {sid}  # a segment holding this segment's decisions only
+        ] + [
+            (c, rests[c])  # or other parts joined to it: the rest of it
+            for c, _ in segments.get(scope[sid], [])
+            if c in rests and not owners[c] <= {sid} and transcript_part(c) == scope[sid]
         ]
         found = _edited_segment(_words(text), free)
         if found is not None:
@@ -1544,6 +1569,26 @@ def _near_matches(
     for (sid, _), c in near.items():
         claims.setdefault(c, set()).add(sid)
     return {key: c for key, c in near.items() if len(claims[c]) == 1}
+
+
+def _rest_of(words: list[str], parts: Sequence[list[str]]) -> list[str] | None:
+    """``words`` (a segment's) without ``parts`` (the words of the decisions that followed them
+    into it), each taken off its start or its end; None when a part is said between other words
+    (the rest is no one run of words), and [] when nothing is left."""
+    rest, left = list(words), list(parts)
+    while left:
+        for part in left:
+            if part and rest[: len(part)] == part:
+                rest = rest[len(part) :]
+            elif part and len(part) <= len(rest) and rest[len(rest) - len(part) :] == part:
+                rest = rest[: len(rest) - len(part)]
+            else:
+                continue
+            left.remove(part)
+            break
+        else:
+            return None
+    return rest
 
 
 def _edited_segment(words: list[str], candidates: Sequence[tuple[str, list[str]]]) -> str | None:
@@ -2404,10 +2449,16 @@ def feedback_plan(
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
         joined: Sequence[bool] = ()
+        edited: Sequence[bool] = ()
         if result is not None:
             match = match_decisions(filled, result)
-            on, joined = list(match.on), match.joined
+            on, joined, edited = list(match.on), match.joined, match.edited
             warn_of_edited_text(match, where)
+        # a segment -> the words of the decisions that followed them into it (joined since)
+        parts: dict[str, list[tuple[str, list[str]]]] = {}
+        for d, o, followed in zip(filled, on, joined):
+            if followed and o is not None:
+                parts.setdefault(o, []).append((d.segment_id, same_text(d.text).split()))
         unsure = len(_found_by_moved_id(filled, on, segs))
         if not unsure and result is not None:
             _warn_of_rows_without_text(filled, on, where)
@@ -2428,7 +2479,18 @@ def feedback_plan(
             # on a segment joined since the review, the words decided are learnt, not the talk
             # joined to them, which no one judged (each part's decision on its own words)
             joined_to = i < len(joined) and joined[i]
-            rows.append((d, d.text if joined_to else seg.segment.text, seg, where, named))
+            text = d.text if joined_to else seg.segment.text
+            # nearly its words, beside other parts joined to it since: its part, the words the
+            # segment says now, the joined parts' aside (each learnt on its own words)
+            others = [w for sid, w in parts.get(o, []) if sid != d.segment_id]
+            if (
+                others
+                and i < len(edited)
+                and edited[i]
+                and (rest := _rest_of(same_text(text).split(), others))
+            ):
+                text = " ".join(rest)
+            rows.append((d, text, seg, where, named))
         if lost:
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "

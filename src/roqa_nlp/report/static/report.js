@@ -1037,7 +1037,7 @@
     /* words said inside one longer segment go there before nearly the same words take one, as
        match_decisions runs them */
     var joined = insideOneSegment(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
-    var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
+    var edited = nearMatches(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf, joined);
     /* nearly its words, as a segment grown by a part joined since is: joined, not edited */
     var grown = grownSegments(edited, chosen, textOf);
     Object.keys(grown).forEach(function (key) { joined[key] = true; });
@@ -1231,8 +1231,12 @@
   }
 
   /* The rows on no segment in `chosen` (key -> segment id or null) that go to a segment of nearly
-     their text (roqa_nlp.decisions._near_matches), put in `chosen`; {key: true} of those. */
-  function nearMatches(keys, chosen, order, textOf) {
+     their text (roqa_nlp.decisions._near_matches), put in `chosen`; {key: true} of those. A
+     segment of their transcript holding only rows of other segments that followed their words
+     into it (`joined`, key -> true: insideOneSegment), those words at its start or end, is
+     nearly theirs when the rest of it is (restOf): two parts decided, joined since, the larger
+     one's words edited too. */
+  function nearMatches(keys, chosen, order, textOf, joined) {
     var coded = Object.create(null), named = Object.create(null);
     order.forEach(function (sid) { coded[transcriptPart(sid)] = true; });
     /* a short answer of a transcript not on the page follows only its identifying words
@@ -1244,9 +1248,17 @@
     var edited = {};
     if (!left.length || !near.near_text) return edited;
     var owners = Object.create(null);  /* segment -> {segment id of a row on it: true} */
+    var onSegment = Object.create(null), rests = Object.create(null);
     keys.forEach(function (key) {
       var on = chosen[key];
       if (on) (owners[on] = owners[on] || Object.create(null))[JSON.parse(key)[0]] = true;
+      if (on) (onSegment[on] = onSegment[on] || []).push(key);
+    });
+    /* a segment holding only rows that followed their words into it -> its other words */
+    Object.keys(onSegment).forEach(function (on) {
+      if (!joined || !onSegment[on].every(function (key) { return joined[key]; })) return;
+      var rest = restOf(wordsOf(textOf[on]), onSegment[on].map(function (key) { return wordsOf(JSON.parse(key)[1]); }));
+      if (rest && rest.length) rests[on] = rest;
     });
     /* a row's near words are looked for in its transcript, or, when that is not on the page
        (its file renamed since the review: a name in it pseudonymised), in every transcript no
@@ -1271,8 +1283,13 @@
     var found = {}, claims = Object.create(null);
     left.forEach(function (key) {
       var k = JSON.parse(key), scope = scopeOf(k[0]);
-      var free = (scope === null ? all : segments[scope] || []).filter(function (c) {
+      var mine = function (c) {
         return !owners[c[0]] || Object.keys(owners[c[0]]).every(function (o) { return o === k[0]; });
+      };
+      var free = (scope === null ? all : segments[scope] || []).filter(mine);
+      /* or other parts joined to it: the rest of it */
+      (scope === null ? [] : segments[scope] || []).forEach(function (c) {
+        if (rests[c[0]] && !mine(c)) free.push([c[0], rests[c[0]]]);
       });
       var sid = nearSegment(wordsOf(k[1]), free);
       if (sid) {
@@ -1294,6 +1311,26 @@
       if (Object.keys(claims[found[key]]).length === 1) { chosen[key] = found[key]; edited[key] = true; }
     });
     return edited;
+  }
+
+  /* `words` (a segment's) without `parts` (the words of the rows that followed them into it),
+     each taken off its start or its end; null when a part is said between other words, [] when
+     nothing is left (roqa_nlp.decisions._rest_of). */
+  function restOf(words, parts) {
+    var rest = words.slice(), left = parts.slice();
+    var same = function (a, b) { return a.length === b.length && a.every(function (w, i) { return w === b[i]; }); };
+    while (left.length) {
+      var taken = -1;
+      for (var i = 0; i < left.length && taken < 0; i++) {
+        var part = left[i];
+        if (!part.length || part.length > rest.length) continue;
+        if (same(rest.slice(0, part.length), part)) { rest = rest.slice(part.length); taken = i; }
+        else if (same(rest.slice(rest.length - part.length), part)) { rest = rest.slice(0, rest.length - part.length); taken = i; }
+      }
+      if (taken < 0) return null;
+      left.splice(taken, 1);
+    }
+    return rest;
   }
 
   /* Of `candidates` ([segment id, its words]), the one whose words are an edit of `words`
