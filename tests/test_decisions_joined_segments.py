@@ -678,3 +678,44 @@ def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
             list(x) for x in zip(python.on, python.edited, python.joined)
         ]
         assert [x[0] for x in _page_matches(PARTS, result)] == on
+
+
+@pytest.mark.parametrize(
+    ("review", "text"),
+    [
+        (
+            [
+                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, valence="enabler"),
+                Decision("b_haven_rev:0006", "reject", "CI.A", text=SLEEP),
+            ],
+            "edited",
+        ),
+        (
+            [
+                Decision("b_haven_rev:0005", "accept", "CI.A", text=HAVEN, valence="enabler"),
+                Decision("b_haven_rev:0006", "accept", "IC.D", text=SLEEP, valence="barrier"),
+            ],
+            "joined",
+        ),
+        (PARTS, "edited"),  # decided alike: nothing named
+    ],
+)
+def test_the_page_names_parts_decided_differently_as_python_does(
+    review: list[Decision], text: str
+) -> None:
+    """Python names the segments holding parts decided differently (_warn_of_joined); the page's
+    status line named none of them (s75), only the segments to check. Its rows carry no row
+    number: each part is named by its segment id as reviewed, as Python names rows made in
+    memory."""
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    result = haven(f"{HAVEN_EDITED if text == 'edited' else HAVEN} {SLEEP}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_of_edited_text(match_decisions(review, result), None)
+    python = [str(w.message) for w in caught if "decided differently" in str(w.message)]
+    _, said = _page_loads(review, result, {})
+    assert isinstance(said, str)
+    page = [f"decisions on{part}" for part in said.split("; decisions on")[1:]]
+    assert page == python
+    assert len(page) == (0 if review is PARTS else 1)

@@ -1526,7 +1526,49 @@
       " into " + k + (k === 1 ? " segment" : " segments") + " holding more talk than " +
       (n === 1 ? "it" : "they") + " decided (a turn no longer parted, or segments joined, since the " +
       "review): " + named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
-      "; check the decision fits the whole segment";
+      "; check the decision fits the whole segment" + partsDecidedText(matched, named);
+  }
+
+  /* What the status line says of the segments `named` (rows joined into them) holding rows of
+     two parts decided differently (a code accepted on one, rejected on the other; two
+     valences), each part named by its segment id as reviewed, as
+     roqa_nlp.decisions._warn_of_joined names them: the later row stands (s75: the page named
+     none). */
+  function partsDecidedText(matched, named) {
+    var said = "";
+    named.forEach(function (sid) {
+      var on = matched.filter(function (x) { return x.segment === sid; }).map(function (x) { return x.row; });
+      var ids = {};
+      on.forEach(function (r) { ids[r.segment_id] = true; });
+      if (Object.keys(ids).length < 2) return;
+      /* [name, [[how, [parts]]]], in the order first named */
+      var codes = [], valences = [];
+      var add = function (list, name, how, part) {
+        var entry = list.filter(function (e) { return e[0] === name; })[0];
+        if (!entry) list.push(entry = [name, []]);
+        var h = entry[1].filter(function (e) { return e[0] === how; })[0];
+        if (!h) entry[1].push(h = [how, []]);
+        h[1].push(part);
+      };
+      on.forEach(function (r) {
+        var part = "(" + r.segment_id + ")";
+        var code = String((r.decision === "new-code" ? r.new_code : r.code_id) || "").trim();
+        if (code && ["accept", "recode", "new-code", "reject"].indexOf(r.decision) >= 0) {
+          add(codes, code, r.decision === "reject" ? "rejected" : "accepted", part);
+        }
+        var v = String(r.valence || "").trim();
+        if (v) add(valences, "valence", v, part);
+      });
+      var hows = function (e) {
+        return e[0] + " " + e[1].map(function (h) { return h[0] + " " + h[1].join(" "); }).join(", ");
+      };
+      var differ = codes.concat(valences).filter(function (e) { return e[1].length > 1; }).map(hows);
+      if (differ.length) {
+        said += "; decisions on parts of " + sid + " decided differently, now one segment: " +
+          differ.join("; ") + "; the later row stands: decide " + sid + " again in the report";
+      }
+    });
+    return said;
   }
 
   /* What the status line says of the rows that went to a segment of nearly their words (as
