@@ -681,7 +681,7 @@ def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
 
 
 @pytest.mark.parametrize(
-    ("review", "text"),
+    ("review", "text", "named"),
     [
         (
             [
@@ -689,6 +689,7 @@ def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
                 Decision("b_haven_rev:0006", "reject", "CI.A", text=SLEEP),
             ],
             "edited",
+            1,
         ),
         (
             [
@@ -696,12 +697,29 @@ def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
                 Decision("b_haven_rev:0006", "accept", "IC.D", text=SLEEP, valence="barrier"),
             ],
             "joined",
+            1,
         ),
-        (PARTS, "edited"),  # decided alike: nothing named
+        (PARTS, "edited", 0),  # decided alike: nothing named
+        (
+            [
+                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A"),
+                Decision("b_haven_rev:0006", "accept", "OS.A", text=SLEEP),
+            ],
+            "edited",
+            1,
+        ),
+        (
+            [
+                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A"),
+                Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP),  # agree: not named
+            ],
+            "joined",
+            0,
+        ),
     ],
 )
 def test_the_page_names_parts_decided_differently_as_python_does(
-    review: list[Decision], text: str
+    review: list[Decision], text: str, named: int
 ) -> None:
     """Python names the segments holding parts decided differently (_warn_of_joined); the page's
     status line named none of them (s75), only the segments to check. Its rows carry no row
@@ -718,4 +736,25 @@ def test_the_page_names_parts_decided_differently_as_python_does(
     assert isinstance(said, str)
     page = [f"decisions on{part}" for part in said.split("; decisions on")[1:]]
     assert page == python
-    assert len(page) == (0 if review is PARTS else 1)
+    assert len(page) == named
+
+
+def test_a_code_recoded_on_one_part_and_accepted_on_the_other_is_named(cfir: Codebook) -> None:
+    """s76 gate: the model showed OS.A on both parts; one recoded to CI.A, the other accepted.
+    Joined, the later accept takes the recode back (replaced_on_a_suggestion), CI.A is not
+    given, and the warning of parts decided differently said nothing of it (only the list of
+    rows contradicted did, often behind "and N more")."""
+    review = [
+        Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A", row=8),
+        Decision("b_haven_rev:0006", "accept", "OS.A", text=SLEEP, row=9),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, _ = reviewed_codings(
+            review, haven(f"{HAVEN} {SLEEP}"), cfir, coder="A", where="d.csv"
+        )
+    assert (
+        "d.csv: decisions on parts of b_haven_rev:0005 decided differently, now one segment: "
+        "OS.A recoded to CI.A (row 8), accepted (row 9); the later row stands: decide "
+        "b_haven_rev:0005 again in the report"
+    ) in [str(w.message) for w in caught]
+    assert [[g.code_id for g in s.suggestions] for s in reviewed.segments] == [["OS.A"]]

@@ -1807,7 +1807,7 @@ def _first_segments(
 def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn of the decisions that followed their words into a segment holding more talk
     (:func:`_inside_one_segment`), and of the segments now holding parts decided differently
-    (a code accepted on one, rejected on the other; two valences): the later row stands, as of
+    (a code accepted on one, rejected or recoded to another on the other; two valences): the later row stands, as of
     two rows on one segment, and the researcher decides it again."""
     from .errors import warn
 
@@ -1835,12 +1835,18 @@ def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
             if code and d.decision in ("accept", "recode", "new-code", "reject"):
                 how = "rejected" if d.decision == "reject" else "accepted"
                 codes.setdefault(code, {}).setdefault(how, []).append(row)
+            # a recode of the code shown: that code not given, unless a later row on it gives it
+            # (replaced_on_a_suggestion: the recode then lost, s76 gate)
+            shown = d.suggestion.strip() if d.decision == "recode" else ""
+            if shown and shown != code:
+                codes.setdefault(shown, {}).setdefault(f"recoded to {code}", []).append(row)
             if d.valence.strip():
                 valences.setdefault(d.valence.strip(), []).append(row)
         differ = [
             f"{code} " + ", ".join(f"{how} {' '.join(rows)}" for how, rows in hows.items())
             for code, hows in codes.items()
-            if len(hows) > 1
+            # a rejection and a recode of one code agree (neither gives it)
+            if len(hows.keys() - {"rejected"}) > 1 or {"accepted", "rejected"} <= hows.keys()
         ]
         if len(valences) > 1:
             differ.append(

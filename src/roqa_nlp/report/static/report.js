@@ -1530,8 +1530,8 @@
   }
 
   /* What the status line says of the segments `named` (rows joined into them) holding rows of
-     two parts decided differently (a code accepted on one, rejected on the other; two
-     valences), each part named by its segment id as reviewed, as
+     two parts decided differently (a code accepted on one, rejected or recoded to another on
+     the other; two valences), each part named by its segment id as reviewed, as
      roqa_nlp.decisions._warn_of_joined names them: the later row stands (s75: the page named
      none). */
   function partsDecidedText(matched, named) {
@@ -1556,13 +1556,22 @@
         if (code && ["accept", "recode", "new-code", "reject"].indexOf(r.decision) >= 0) {
           add(codes, code, r.decision === "reject" ? "rejected" : "accepted", part);
         }
+        /* a recode of the code shown: that code not given, unless a later row on it gives it */
+        var shown = r.decision === "recode" ? String(r.suggestion || "").trim() : "";
+        if (shown && shown !== code) add(codes, shown, "recoded to " + code, part);
         var v = String(r.valence || "").trim();
         if (v) add(valences, "valence", v, part);
       });
       var hows = function (e) {
         return e[0] + " " + e[1].map(function (h) { return h[0] + " " + h[1].join(" "); }).join(", ");
       };
-      var differ = codes.concat(valences).filter(function (e) { return e[1].length > 1; }).map(hows);
+      /* a rejection and a recode of one code agree (neither gives it) */
+      var differs = function (e) {
+        var said = e[1].map(function (h) { return h[0]; });
+        return said.filter(function (h) { return h !== "rejected"; }).length > 1 ||
+          (said.indexOf("accepted") >= 0 && said.indexOf("rejected") >= 0);
+      };
+      var differ = codes.filter(differs).concat(valences.filter(function (e) { return e[1].length > 1; })).map(hows);
       if (differ.length) {
         said += "; decisions on parts of " + sid + " decided differently, now one segment: " +
           differ.join("; ") + "; the later row stands: decide " + sid + " again in the report";
