@@ -59,7 +59,7 @@ from ..framework import (
 from ..io import atomic_write_bytes, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
-from .interviewer_record import add_value, interviewers_of, variables_element
+from .interviewer_record import add_value, guess_of, interviewers_of, variables_element
 from .plaintext import (
     LINE_ENDS,
     POSITION_UNIT,
@@ -599,8 +599,10 @@ def qdpx_bytes(
 
     # who interviews in each transcript, which the text alone may not tell on import
     interviewers = {t.id: interviewers_of(t) for t in transcripts.values()}
+    # and which of them roqa only guessed, which the import warns of again
+    guesses = {t.id: guess_of(t) if interviewers[t.id] else None for t in transcripts.values()}
     if any(interviewers.values()):  # before the cases, as the schema orders the project's parts
-        root.append(variables_element())
+        root.append(variables_element(guessed=any(guesses.values())))
 
     guids: dict[str, str] = {}
     seen: set[str] = set()
@@ -840,7 +842,7 @@ def qdpx_bytes(
         for _, _, sel in selections:
             src.append(sel)
         if interviewers[t.id]:
-            add_value(src, interviewers[t.id])
+            add_value(src, interviewers[t.id], guesses[t.id])
         summary.sources += 1
         summary.selections += len(selections)
         if not selections:

@@ -2809,7 +2809,7 @@ def interviewer_who_never_asks(
 HOSTS_ANSWERING = "hosts_answering"
 
 
-def _host_by_call_role(label: str) -> bool:
+def host_by_call_role(label: str) -> bool:
     """Whether ``label`` is the interviewer's only for a video call's role noted after a name
     (``Joanne Pike (Host)``, ``Sam Roe | Host``: ``data/call_roles.txt``), which a
     participant who hosted the call holds too: not a role label's (``Interviewer (Host)``)."""
@@ -2825,14 +2825,14 @@ def hosts_who_answer(
     given: Container[str] = (),
 ) -> tuple[list[str], str] | None:
     """``(hosts, asker)`` when the only interviewers of ``turns`` are so for a video call's role
-    noted after their names (:func:`_host_by_call_role`: ``Joanne Pike (Host)``; none the
+    noted after their names (:func:`host_by_call_role`: ``Joanne Pike (Host)``; none the
     researcher named, ``given``) while the shares of questions and words clearly say another
     speaker interviews: :func:`guess_interviewer`, reading no one as the interviewer, takes
     that speaker, who ends :data:`SWAPPED_MIN_QUESTIONS` turns or more on a question (the
     participant hosted the call and answers). Else None: with fewer questions the host stays
     the interviewer, with :func:`interviewer_who_never_asks`'s warning to check who interviews."""
     hosts = list(dict.fromkeys(t.speaker for t in turns if t.role == "interviewer"))
-    if not hosts or not all(_host_by_call_role(h) and h not in given for h in hosts):
+    if not hosts or not all(host_by_call_role(h) and h not in given for h in hosts):
         return None
     everyone = [replace(t, role="participant") for t in turns]
     asker = guess_interviewer(text, everyone, participants)
