@@ -1792,16 +1792,23 @@ def parted_said(lost: Sequence[Decision], result: CodingResult) -> str:
 
 def _first_segments(
     pairs: Sequence[tuple[Decision, str]],
+    said: Callable[[str, Decision], str] | None = None,
 ) -> tuple[dict[str, Decision], str, int, int]:
     """Of ``(decision, segment id)`` pairs: each segment's first decision, the first three
-    segments named with that decision's row ("p01:0004 (row 7), ... and 2 more"), how many
-    decisions, how many segments."""
+    segments named with that decision's row ("p01:0004 (row 7), ... and 2 more"; ``said``
+    names a segment and its first decision otherwise), how many decisions, how many
+    segments."""
     first: dict[str, Decision] = {}
     for d, sid in pairs:
         first.setdefault(sid, d)
-    named = [sid + _row_of(d) for sid, d in first.items()]
+    named = [said(sid, d) if said else sid + _row_of(d) for sid, d in first.items()]
     more = f" and {len(named) - 3} more" if len(named) > 3 else ""
     return first, ", ".join(named[:3]) + more, len(pairs), len(first)
+
+
+def _matched_to(n: int, k: int) -> str:
+    """``n`` decisions matched to ``k`` segments, as the warnings of the near rule say it."""
+    return f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''}"
 
 
 def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
@@ -1889,8 +1896,8 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         return
     _, named, n, k = _first_segments(edited)
     warn(
-        f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
-        "whose text was edited since the review (nearly the same words, not the same): "
+        f"{_matched_to(n, k)} whose text was edited since the review (nearly the same words, "
+        "not the same): "
         f"{named}; check they are the talk decided on",
         path=where,
     )
@@ -1905,20 +1912,19 @@ def _warn_of_parted(match: DecisionMatch, where: str | Path | None) -> None:
     parted = match.matched_to_parted
     if not parted:
         return
-    first: dict[str, tuple[Decision, tuple[str, ...]]] = {}
-    for d, sid, off in parted:
-        first.setdefault(sid, (d, off))
-    named = [
-        f"{sid} ({f'row {d.row}; ' if d.row else ''}part parted off: {', '.join(off)})"
-        for sid, (d, off) in first.items()
-    ]
-    n, k = len(parted), len(named)
-    more = f" and {k - 3} more" if k > 3 else ""
+    off: dict[str, tuple[str, ...]] = {}  # each segment's part parted off, by its first decision
+    for _, sid, part in parted:
+        off.setdefault(sid, part)
+    _, named, n, k = _first_segments(
+        [(d, sid) for d, sid, _ in parted],
+        lambda sid, d: (
+            f"{sid} ({f'row {d.row}; ' if d.row else ''}part parted off: {', '.join(off[sid])})"
+        ),
+    )
     warn(
-        f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''} "
-        "a short part was parted off since the review (a turn parted; the words decided are "
-        f"the segment's and the part's, unchanged): {', '.join(named[:3])}{more}; the part "
-        "parted off is undecided: decide it in the report",
+        f"{_matched_to(n, k)} a short part was parted off since the review (a turn parted; the "
+        f"words decided are the segment's and the part's, unchanged): {named}; the part parted "
+        "off is undecided: decide it in the report",
         path=where,
     )
 

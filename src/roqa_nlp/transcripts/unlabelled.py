@@ -466,6 +466,13 @@ def _talk_persons() -> frozenset[str]:
     return packaged_words(TALK_PERSONS)
 
 
+@cache
+def _header_words() -> frozenset[str]:
+    """The words of a header's sentence about the recording and of a note on the transcript
+    (:data:`RECORDING_HEADER_WORDS`, :data:`TRANSCRIPT_NOTE_WORDS`), as one set."""
+    return packaged_words(RECORDING_HEADER_WORDS) | packaged_words(TRANSCRIPT_NOTE_WORDS)
+
+
 def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
     """Whether a line whose first word, as written, is ``first`` and whose words, in lower case
     with straight apostrophes, are ``spoken`` is a researcher's note on this transcript: it
@@ -511,7 +518,7 @@ def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
     word, after = spoken[i], spoken[i + 1 : i + 4]
     if not after or word.endswith("'s"):
         return True
-    header = packaged_words(RECORDING_HEADER_WORDS) | packaged_words(TRANSCRIPT_NOTE_WORDS)
+    header = _header_words()
     if after[0] == "of":
         named = [w for w in after[1:] if w not in ("the", "a", "an")]
         return after[1:2] == ["this"] or named[:1] != [] and named[0] in header
@@ -538,7 +545,7 @@ def _said_of_another(spoken: Sequence[str], i: int) -> bool:
         j -= 1
     if j == i:
         return False
-    header = packaged_words(RECORDING_HEADER_WORDS) | packaged_words(TRANSCRIPT_NOTE_WORDS)
+    header = _header_words()
     subject = spoken[max(0, j - 3) : j]
     stop = english_stop_words()
     return not any(w in header for w in subject) and any(w not in stop for w in subject)
