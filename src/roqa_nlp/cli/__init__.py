@@ -235,12 +235,18 @@ def _end_quietly_on_a_closed_pipe() -> None:
     pipefail``. Not 0: roqa cannot tell whether it had said everything before the pipe closed,
     and a run that stops before its outputs are written must not look like a success. Standard
     output goes to the null device so that Python's own flush at exit does not fail again."""
+    _exit_with_output_to_null(141)
+
+
+def _exit_with_output_to_null(status: int) -> None:
+    """Exit with ``status``, standard output sent to the null device first, so that Python's own
+    flush at exit does not fail again on the stream that failed."""
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
     except (AttributeError, OSError, ValueError):
         pass
-    sys.exit(141)
+    sys.exit(status)
 
 
 def _written_to_standard_output(e: OSError) -> bool:
@@ -287,12 +293,7 @@ def _say_standard_output_failed(e: OSError) -> None:
     print(
         f"roqa: error: cannot write to standard output: {e.strerror or e} ({hint})", file=sys.stderr
     )
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-    except (AttributeError, OSError, ValueError):
-        pass
-    sys.exit(2)
+    _exit_with_output_to_null(2)
 
 
 def _collect_quietly(stop: BaseException) -> None:
