@@ -401,3 +401,53 @@ def test_a_host_who_answered_is_said_so_again(tmp_path: Path) -> None:
     assert speaker_warning(back, interface="qdpx") == speaker_warning(t, interface="qdpx").replace(
         str(t.source), str(back.source)
     )
+
+
+def test_naming_the_guessed_interviewer_on_import_ends_the_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the warning says to: --interviewer "Sam Roe" names whom the run guessed."""
+    out = guessed_export(tmp_path)
+    [t] = read_qdpx_transcripts(out, interviewer_labels=["Sam Roe"])
+    assert "interviewer_guessed" not in t.metadata
+    assert roles(t.turns) == {"Sam Roe": "interviewer", "Jane Doe": "participant"}
+    code, out_text, err = run(["inspect", str(out), "--interviewer", "Sam Roe"], capsys)
+    assert code == 0, err
+    assert "no speaker is named as the interviewer" not in err + out_text
+
+
+#: Otter's export: Speaker 1 asks, and one of the questions is under Speaker 3 of its own
+STRAY = Path(__file__).parent / "data" / "stray_asker" / "otter_stray_speaker.txt"
+
+
+@pytest.mark.parametrize(
+    ("labels", "guessed"),
+    [
+        (
+            None,
+            "Speaker 1 (who asks the questions); Speaker 3 (who only asks a question another "
+            "speaker answers)",
+        ),
+        (["Speaker 1"], "Speaker 3 (who only asks a question another speaker answers)"),
+    ],
+)
+def test_a_stray_asker_comes_back_as_one(
+    tmp_path: Path, labels: list[str] | None, guessed: str
+) -> None:
+    """Speaker 3 only asks one question Speaker 2 answers, so is read as the interviewer: a
+    guess too, which the import warns of as the run did (with the guessed lead interviewer, or
+    with the one --interviewer named)."""
+    with pytest.warns(UserWarning, match="'Speaker 3' only asks a question"):
+        t = read_transcript(STRAY, interviewer_labels=labels)
+    out = export_of([t], tmp_path / "stray.qdpx")
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("project.qde"))
+    assert [v.text for v in root.iter(NS + "TextValue")] == ["Speaker 1; Speaker 3", guessed]
+    if PROJECT_XSD.exists():
+        assert qdpx_schema_errors(out, PROJECT_XSD) == []
+    [back] = read_qdpx_transcripts(out)
+    assert back.metadata["stray_askers"] == ["Speaker 3"]
+    assert roles(back.turns) == roles(t.turns)
+    assert speaker_warning(back, interface="qdpx") == speaker_warning(t, interface="qdpx").replace(
+        str(t.source), str(back.source)
+    )

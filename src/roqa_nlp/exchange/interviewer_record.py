@@ -19,19 +19,22 @@ interviewer though the export recorded them as a participant (``Jane Smith (Host
 variable is read as before.
 
 An interviewer roqa only guessed (no label named one: who asks the questions, or who interviews
-in the study's other transcripts, :mod:`~roqa_nlp.transcripts.interviewer_guesses`) is recorded
-as a guess too, in a second text variable ``Interviewer guessed (roqa_nlp)``
+in the study's other transcripts, :mod:`~roqa_nlp.transcripts.interviewer_guesses`; or a speaker
+who only asks one question another speaker answers, :func:`~roqa_nlp.transcripts.roles.stray_askers`)
+is recorded as a guess too, in a second text variable ``Interviewer guessed (roqa_nlp)``
 (:data:`GUESS_VARIABLE_NAME`) whose value names them and how they were guessed
-(``Sam Roe (who asks the questions)``). The import reads them back as guessed
-(:func:`guess_metadata`), so the warning to check the guess is said again: before session 76 one
-round trip made a guess a recorded fact, and the warning was lost. Naming someone else in
-``Interviewer (roqa_nlp)``, or emptying ``Interviewer guessed (roqa_nlp)``, confirms the record.
+(``Speaker 1 (who asks the questions); Speaker 3 (who only asks a question another speaker
+answers)``). The import reads them back as guessed (:func:`guess_metadata`), so the warning to
+check the guess is said again: before session 76 one round trip made a guess a recorded fact,
+and the warning was lost. Naming someone else in ``Interviewer (roqa_nlp)``, emptying
+``Interviewer guessed (roqa_nlp)``, or naming them with ``--interviewer`` on import confirms it.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,19 +61,25 @@ GUESS_VARIABLE_NAME = "Interviewer guessed (roqa_nlp)"
 #: Its GUID: the same in every export, as :data:`VARIABLE_GUID` is.
 GUESS_VARIABLE_GUID = stable_guid("roqa_nlp:interviewer-guessed")
 #: How a guessed interviewer was guessed, by the metadata key of a transcript that records the
-#: guess (:data:`~roqa_nlp.transcripts.interviewer_guesses.GUESSES`), as a guess's value says it
-#: after their labels, in brackets.
+#: guess (:data:`~roqa_nlp.transcripts.interviewer_guesses.GUESSES`, and
+#: :data:`~roqa_nlp.transcripts.roles.STRAY_ASKERS`), as a guess's value says it after their
+#: labels, in brackets.
 GUESSED_AS = {
     "interviewer_guessed": "who asks the questions",
     "interviewer_from_study": "who interviews in the study's other transcripts",
+    "stray_askers": "who only asks a question another speaker answers",
 }
 #: What the guess variable's description says it is.
 GUESS_VARIABLE_DESCRIPTION = (
     "The interviewers of 'Interviewer (roqa_nlp)' that roqa_nlp guessed, as no speaker label "
-    "named an interviewer, and how: '(who asks the questions)' or '(who interviews in the "
-    "study's other transcripts)'. roqa import warns to check them. Empty it, or name the "
-    "interviewer in 'Interviewer (roqa_nlp)', once checked."
+    "named them, each group followed by how: '(who asks the questions)', '(who interviews in "
+    "the study's other transcripts)' or '(who only asks a question another speaker answers)'. "
+    "roqa import warns to check them. Empty it, or name the interviewer in 'Interviewer "
+    "(roqa_nlp)', once checked."
 )
+#: How a value of the guess variable says how each group was guessed: ``(who asks the
+#: questions)`` ending the group's labels.
+_GUESSED_AS = re.compile("|".join(rf"\(({re.escape(words)})\)" for words in GUESSED_AS.values()))
 
 
 def interviewers_of(transcript: Transcript) -> list[str]:
@@ -87,20 +96,26 @@ def interviewers_of(transcript: Transcript) -> list[str]:
     )
 
 
-#: A guess of a transcript's interviewer: their labels, and how they were guessed (a key of
-#: :data:`GUESSED_AS`).
-Guess = tuple[list[str], str]
+#: The guesses of a transcript's interviewers: each group's labels, and how they were guessed
+#: (a key of :data:`GUESSED_AS`).
+Guesses = list[tuple[list[str], str]]
 
 
-def guess_of(transcript: Transcript) -> Guess | None:
-    """The interviewers of ``transcript`` a guess took and how, or None when none was guessed."""
+def guess_of(transcript: Transcript) -> Guesses:
+    """The interviewers of ``transcript`` a guess took and how (the lead interviewer, then those
+    who only ask one question), of those :func:`interviewers_of` names; none when none was
+    guessed."""
     from ..transcripts.interviewer_guesses import interviewers_guessed
+    from ..transcripts.roles import STRAY_ASKERS
 
-    names = interviewers_guessed(transcript)
-    if not names:
-        return None
-    how = "interviewer_guessed" if transcript.metadata.get("interviewer_guessed") else None
-    return names, how or "interviewer_from_study"
+    speakers = interviewers_of(transcript)
+    lead = "interviewer_guessed" if transcript.metadata.get("interviewer_guessed") else None
+    groups = [
+        (interviewers_guessed(transcript), lead or "interviewer_from_study"),
+        ([str(n) for n in transcript.metadata.get(STRAY_ASKERS) or ()], STRAY_ASKERS),
+    ]
+    found = [([n for n in names if n in speakers], how) for names, how in groups]
+    return [(names, how) for names, how in found if names]
 
 
 def variables_element(guessed: bool = False) -> ET.Element:
@@ -125,13 +140,15 @@ def _add_text_value(source: ET.Element, guid: str, text: str) -> None:
     ET.SubElement(value, "TextValue").text = xml_text(text)
 
 
-def add_value(source: ET.Element, interviewers: Sequence[str], guess: Guess | None = None) -> None:
+def add_value(
+    source: ET.Element, interviewers: Sequence[str], guesses: Guesses | None = None
+) -> None:
     """A ``<VariableValue>`` naming ``interviewers`` appended to the ``source`` element (last, as
-    the schema orders a source's parts), and one naming those of them ``guess`` took and how."""
+    the schema orders a source's parts), and one naming those of them ``guesses`` took and how."""
     _add_text_value(source, VARIABLE_GUID, SEPARATOR.join(interviewers))
-    if guess is not None:
-        names, how = guess
-        _add_text_value(source, GUESS_VARIABLE_GUID, f"{SEPARATOR.join(names)} ({GUESSED_AS[how]})")
+    if guesses:
+        said = SEPARATOR.join(f"{SEPARATOR.join(n)} ({GUESSED_AS[how]})" for n, how in guesses)
+        _add_text_value(source, GUESS_VARIABLE_GUID, said)
 
 
 @dataclass(frozen=True)
@@ -201,49 +218,62 @@ def recorded(source: ET.Element, guids: RecordGuids) -> list[str] | None:
     return [n for n in dict.fromkeys(n for said in values for n in _names_in(said)) if n]
 
 
-def recorded_guess(source: ET.Element, guids: RecordGuids) -> Guess | None:
-    """The interviewers the record says were guessed on ``source`` and how, or None when it
-    says none was (no value, an empty one, or one not ending on how they were guessed)."""
+def recorded_guesses(source: ET.Element, guids: RecordGuids) -> Guesses:
+    """The interviewers the record says were guessed on ``source`` and how, each group's labels
+    ended by how (:data:`GUESSED_AS`, in brackets); none where it says none was (no value, an
+    empty one, or one saying no way they were guessed)."""
+    found: Guesses = []
     for said in _values(source, guids.guessed):
-        for how, words in GUESSED_AS.items():
-            if said.endswith(f"({words})"):
-                names = said[: -len(f"({words})")].strip()
-                if names:
-                    return [n for n in dict.fromkeys(_names_in(names)) if n], how
-    return None
+        start = 0
+        for m in _GUESSED_AS.finditer(said):
+            names = said[start : m.start()].strip().removeprefix(SEPARATOR.strip()).strip()
+            how = next(k for k, words in GUESSED_AS.items() if words == m.group(m.lastindex or 0))
+            if names:
+                found.append(([n for n in dict.fromkeys(_names_in(names)) if n], how))
+            start = m.end()
+    return found
 
 
 def guess_metadata(
-    turns: Sequence[Turn], interviewers: Sequence[str], guess: Guess | None
+    turns: Sequence[Turn],
+    interviewers: Sequence[str],
+    guesses: Guesses,
+    given: Container[str] = (),
 ) -> dict[str, Any]:
-    """The metadata that marks a source's interviewer read from the record (``interviewers``)
+    """The metadata that marks a source's interviewers read from the record (``interviewers``)
     as guessed, as the transcript exported was (:data:`GUESSED_AS`), so its warning is said
-    again; none when the record holds no ``guess``, or the interviewers of ``turns`` are no
-    longer the guess's: the record names another (edited in the QDA program), or labels given
-    on import name an interviewer or make the one guessed a participant. A video call's host
-    read as a participant (``Joanne Pike (Host)``, whom the guess took for one who answers) is
-    marked so too (:data:`~roqa_nlp.transcripts.roles.HOSTS_ANSWERING`)."""
-    if guess is None:
-        return {}
-    names, how = guess
-    named = {n.casefold() for n in interviewers}
-    asking = list(dict.fromkeys(t.speaker for t in turns if t.role == "interviewer"))
-    taken = [s for s in asking if s.casefold() in {n.casefold() for n in names}]
-    if not taken or any(s.casefold() not in named for s in asking):
-        return {}
-    if how != "interviewer_guessed":
-        return {how: taken}
-    if len(taken) != 1:
-        return {}
+    again. None when the record holds no ``guesses``, or the interviewers of ``turns`` are no
+    longer the guesses': the record names another (edited in the QDA program), or labels given
+    on import name another interviewer or make the one guessed a participant; and no group of
+    whom the labels given on import name one (``given``, the speakers they match: ``--interviewer
+    "Sam Roe"``, as the warning of the guess says to). A video call's host read as a participant
+    (``Joanne Pike (Host)``, whom the guess took for one who answers) is marked so too
+    (:data:`~roqa_nlp.transcripts.roles.HOSTS_ANSWERING`)."""
     from ..transcripts.roles import HOSTS_ANSWERING, host_by_call_role
 
-    # a video call's host read as a participant, as the guess read them (they answer)
-    hosts = [
-        s
-        for s in dict.fromkeys(t.speaker for t in turns if t.role == "participant")
-        if host_by_call_role(s)
-    ]
-    return {how: taken[0], **({HOSTS_ANSWERING: hosts} if hosts else {})}
+    named = {n.casefold() for n in interviewers}
+    asking = list(dict.fromkeys(t.speaker for t in turns if t.role == "interviewer"))
+    if any(s.casefold() not in named for s in asking):
+        return {}
+    meta: dict[str, Any] = {}
+    for names, how in guesses:
+        wanted = {n.casefold() for n in names}
+        taken = [s for s in asking if s.casefold() in wanted]
+        if not taken or any(s in given for s in taken):
+            continue
+        if how != "interviewer_guessed":
+            meta[how] = taken
+        elif len(taken) == 1:
+            meta[how] = taken[0]
+            # a video call's host read as a participant, as the guess read them (they answer)
+            hosts = [
+                s
+                for s in dict.fromkeys(t.speaker for t in turns if t.role == "participant")
+                if host_by_call_role(s)
+            ]
+            if hosts:
+                meta[HOSTS_ANSWERING] = hosts
+    return meta
 
 
 ReadTurns = Callable[[Sequence[str] | None], tuple[list[Turn], Any, Any]]

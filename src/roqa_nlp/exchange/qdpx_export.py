@@ -600,7 +600,7 @@ def qdpx_bytes(
     # who interviews in each transcript, which the text alone may not tell on import
     interviewers = {t.id: interviewers_of(t) for t in transcripts.values()}
     # and which of them roqa only guessed, which the import warns of again
-    guesses = {t.id: guess_of(t) if interviewers[t.id] else None for t in transcripts.values()}
+    guesses = {t.id: guess_of(t) if interviewers[t.id] else [] for t in transcripts.values()}
     if any(interviewers.values()):  # before the cases, as the schema orders the project's parts
         root.append(variables_element(guessed=any(guesses.values())))
 

@@ -73,11 +73,11 @@ from ..schema import (
     normalise_valence,
 )
 from .interviewer_record import (
-    Guess,
+    Guesses,
     guess_metadata,
     is_record,
     record_guids,
-    recorded_guess,
+    recorded_guesses,
     recorded_roles,
 )
 from .interviewer_record import recorded as recorded_interviewers
@@ -1154,14 +1154,14 @@ def _source_transcript(
     source_warning: Callable[[str], None],
     interviewer_labels: Sequence[str] | None = None,
     interviewers: list[str] | None = None,
-    guess: Guess | None = None,
+    guesses: Guesses | None = None,
 ) -> Transcript:
     """The transcript of text source ``src`` (its ``text`` with ``\\n`` line ends, ``got`` as
     read): its id (the one roqa exported it as, where the program renamed it; else its name's,
     one not taken yet, in ``used_ids``), its turns, participant (its case, else its speakers')
     and what an export of it gives back (GUID, name, path, line ends, position unit, case).
     ``interviewers`` are those roqa's export recorded on it (:mod:`.interviewer_record`), and
-    ``guess`` those of them it recorded as guessed, read as guessed again."""
+    ``guesses`` those of them it recorded as guessed, read as guessed again."""
     media = src.get(FROM_MEDIA)
     guid = normalise_guid(src.get("guid"))
     sname = src.get("name") or ""
@@ -1191,7 +1191,11 @@ def _source_transcript(
     else:
         turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
     if interviewers:  # a guess recorded stays a guess, warned of as the run warned of it
-        speakers_said = {**speakers_said, **guess_metadata(turns, interviewers, guess)}
+        from ..transcripts.render import named_by_researcher
+
+        given = named_by_researcher(interviewer_labels)  # a guess the labels given name is none
+        guessed = guess_metadata(turns, interviewers, guesses or [], given)
+        speakers_said = {**speakers_said, **guessed}
     participant = _participant(cases_of.get(guid, []), speaker_participant, label, source_warning)
     if interviewers and turns and all(t.role == "interviewer" for t in turns):
         # no participant left: its warning names whom the record, not the labels, made one
@@ -1623,7 +1627,7 @@ def _read_project(
             transcript = _source_transcript(
                 src, text, got, label, in_units, path, recorded, used_ids, by_names, cases_of,
                 case_guids, source_warning, interviewer_labels, recorded_interviewers(src, record),
-                recorded_guess(src, record),
+                recorded_guesses(src, record),
             )  # fmt: skip
             transcripts.append(transcript)
             by_text.setdefault(text, (transcript, media))

@@ -659,7 +659,7 @@ def interviewers_of(
         text.append(s.words)
         pos += len(s.words) + 2
     participants = participant_keys(participant_labels_of(interviewer_labels))
-    given = _named_by_researcher(interviewer_labels)
+    given = named_by_researcher(interviewer_labels)
     guessed = guess_interviewer("\n\n".join(text), turns, participants, given=given)
     return named if guessed is None else named | {guessed.casefold()}
 
@@ -840,7 +840,7 @@ def finish_transcript(
         named_here = [s for s in dict.fromkeys(t.speaker for t in turns) if s in keys]
         if named_here:
             meta[PARTICIPANTS_NAMED] = named_here
-    given = _named_by_researcher(interviewer_labels)
+    given = named_by_researcher(interviewer_labels)
     # who asks is told by the talk the file names its speaker for, not by a piece with no
     # name read into a turn after a change of speaker (an answer's opening WhisperX left bare)
     guessed = guess_interviewer(
@@ -870,7 +870,7 @@ def finish_transcript(
     )
 
 
-def _named_by_researcher(interviewer_labels: Sequence[str] | None) -> Container[str]:
+def named_by_researcher(interviewer_labels: Sequence[str] | None) -> Container[str]:
     """The speaker labels the interviewer labels the researcher added to the defaults match
     (``--interviewer "Tom Bates"`` matches ``Tom Bates (Facilitator)``): beside them no lead
     interviewer is guessed (:func:`~roqa_nlp.transcripts.roles.guess_interviewer`)."""
