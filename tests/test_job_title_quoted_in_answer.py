@@ -250,3 +250,20 @@ def test_a_title_after_a_prompt_of_one_who_mostly_asks_is_a_speaker(
 
 def _txt(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize("title", ["Registered manager", "Team leader"])
+def test_inspect_names_a_title_read_as_the_answers_words(tmp_path: Path, title: str) -> None:
+    """A title still read as words quoted in the answer may yet be someone's turn, which only
+    the researcher knows: roqa inspect names its line in a read: line with what to do (session
+    76 hunt H1: the folded deputy was said nowhere)."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    path = tmp_path / "rm05.txt"
+    _txt(path, _quoted(title, QUOTES[0]))
+    t = read_quietly(path)
+    assert [s for s, _ in turns_of(t)] == ["Interviewer", "Participant"] * 2
+    assert reading_notes(t) == [
+        f"1 line opening like a label read as the speaker's words (line 3: '{title}:'): if "
+        "someone called that speaks there, label 2 or more of their turns or rename it"
+    ]

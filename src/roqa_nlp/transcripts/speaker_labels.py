@@ -2926,8 +2926,11 @@ def _is_plural(word: str) -> bool:
 def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
     """The lines inside the turns ``spans`` (``text[start:end]``) that open like a speaker's
     label of an everyday word no one is called (:func:`_is_word_of_no_name`: ``Staff: Sorry,
-    can I come in there?``) and were read as that turn's words, each as (line number from 1,
-    label): such a word said once may yet be a speaker's, which only the researcher knows."""
+    can I come in there?``) or of a job's title (:func:`names_a_job`: ``Registered manager:
+    The manager demonstrates ...``, a report quoted, :func:`_job_titles_quoted_in_answers`) and
+    were read as that turn's words, each as (line number from 1, label): such a word said once
+    may yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
+    into the answer above was said nowhere)."""
     found: list[tuple[int, str]] = []
     for start, end in spans:
         at = text.find("\n", start, end)
@@ -2937,7 +2940,9 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
             m = match_label(line)
             if m is not None:
                 name = name_before_brackets(m.label)
-                if len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name):
+                if (
+                    len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
+                ) or names_a_job(m.label):
                     found.append((text.count("\n", 0, at + 1) + 1, m.label))
             at = line_end
     return found
