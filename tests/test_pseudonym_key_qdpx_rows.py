@@ -116,3 +116,26 @@ def test_a_row_added_for_one_source_reaches_no_other_source(tmp_path: Path) -> N
     p06, p07 = (p.read_text("utf-8") for p in sorted((tmp_path / "out").glob("*")))
     assert p06 == "Interviewer: How was it?\nP06: [manager] said we could.\n"
     assert p07 == "Interviewer: How was it?\np07: [manager] helped me.\n"
+
+
+def test_a_value_holding_glob_characters_is_read_as_written(tmp_path: Path) -> None:
+    """Session 76 hunt L1 (q2, keys/key9.csv): ``../raw/p**7`` stopped the run with an internal
+    error (the value was a pattern to Path.glob), and ``../raw/p0[6]`` matched p06.txt as a
+    pattern, so its row was not warned of. Both are values naming no file."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p06.txt").write_text(ROSE["p06"], encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    key = tmp_path / "private" / "key.csv"
+    key.write_text(
+        "name,pseudonym,transcript\nRose,Beryl,../raw/p**7\nRose,Amber,../raw/p0[6]\n",
+        encoding="utf-8",
+    )
+    run = roqa("pseudonymise", raw, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    err = " ".join(run.err.split())
+    for row, value in [(2, "../raw/p**7"), (3, "../raw/p0[6]")]:
+        assert (
+            f"key.csv: row {row}: the transcript '{value}' of the pseudonym key names no file "
+            "there from the key's folder, so its rows matched no transcript" in err
+        ), err

@@ -129,6 +129,7 @@ the rewritten text.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import os
 import re
@@ -2658,7 +2659,8 @@ class PseudonymKey:
             base = self.folder or Path.cwd()
             if (base / file).exists() or (base / file).with_suffix("").exists():
                 continue
-            if any((base / file).parent.glob(Path(file).name + ".*")):
+            # the cell as written, its "*", "[" or "]" no pattern (s76 hunt L1: "p**7" crashed)
+            if any((base / file).parent.glob(glob.escape(Path(file).name) + ".*")):
                 continue  # named without its extension ("p05" of p05.txt)
             warn(
                 f"row {row}: the transcript {quoted(written)} of the pseudonym key names no file "
