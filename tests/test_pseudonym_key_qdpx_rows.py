@@ -74,6 +74,7 @@ def rose_copies(tmp_path: Path, rows: str) -> tuple[str, str, str]:
     key.write_text("name,pseudonym,transcript\n" + rows, encoding="utf-8")
     run = roqa("pseudonymise", path, "--key", key, "--out", tmp_path / "out")
     assert run.code == 0, run.err
+    (tmp_path / "err").write_text(run.err, "utf-8")
     p06, p07 = sorted((tmp_path / "out").glob("*"))
     return p06.read_text("utf-8"), p07.read_text("utf-8"), key.read_text("utf-8-sig")
 
@@ -139,3 +140,17 @@ def test_a_value_holding_glob_characters_is_read_as_written(tmp_path: Path) -> N
             f"key.csv: row {row}: the transcript '{value}' of the pseudonym key names no file "
             "there from the key's folder, so its rows matched no transcript" in err
         ), err
+
+
+def test_a_value_naming_no_source_of_the_project_is_warned_of(tmp_path: Path) -> None:
+    """Session 76 hunt L2 (q1, keys/key5.csv): ``../raw/study.qdpx:p7``, a typo for p07, matched
+    nothing and was not warned of, as the project's file is there; Rose was then listed as not
+    in the key though the key had her. The project's sources are named with the fix."""
+    p06, p07, _ = rose_copies(tmp_path, "Rose,Beryl,../raw/study.qdpx:p7\n")
+    assert "Rose backed us." in p07
+    run_err = " ".join((tmp_path / "err").read_text("utf-8").split())
+    assert (
+        "key.csv: row 2: the transcript '../raw/study.qdpx:p7' of the pseudonym key names no "
+        "source of that project (its sources: 'p06', 'p07'), so its rows matched no transcript: "
+        "write the project's path, a colon and the source's name as the QDA program shows it"
+    ) in run_err, run_err

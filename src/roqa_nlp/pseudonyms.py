@@ -1297,6 +1297,9 @@ class PseudonymKey:
         # transcript of the run (:meth:`warn_of_unmatched_rows`)
         self._where_row: dict[str, int] = {}
         self._where_used: set[str] = set()
+        # each QDA project of the run (its path as the key names it) -> the values that name
+        # each of its sources read (:meth:`_scope_of`) -> that source's name in the QDA program
+        self._project_sources: dict[str, dict[str, str]] = {}
         # transcript id, as rewritten -> the source it was read from, for a QDA project's source
         # whose rewritten source is its member file alone (:meth:`as_read`), told by :meth:`apply`
         self._read_from: dict[str, str] = {}
@@ -1344,6 +1347,8 @@ class PseudonymKey:
         if project is not None:
             source_name = str(transcript.metadata.get("refi_name") or transcript.id)
             named.add(f"{project}:{source_name.strip().casefold()}")
+            sources = self._project_sources.setdefault(project, {})
+            sources.update(dict.fromkeys(named, source_name.strip()))
             if project in self.scoped:
                 self._where_used.add(project)
         found = [w for w in self.scoped if w in named]
@@ -2644,9 +2649,10 @@ class PseudonymKey:
     def _warn_of_unmatched_transcripts(self, path: str | Path | None) -> None:
         """One warning line per ``transcript`` column value of the key that named no transcript
         :meth:`apply` rewrote and names no file from the key's folder (a QDA project's source by
-        its project's path: ``../raw/study.qdpx:p06``): its rows matched nothing (s75 tester
-        pseudo, L3: rows for a project were ignored unsaid). A file of another batch is not
-        warned of: a study's key holds every batch's rows."""
+        its project's path: ``../raw/study.qdpx:p06``), or no source of a project the run read
+        (``../raw/study.qdpx:p7``, its sources listed: s76 hunt L2): its rows matched nothing
+        (s75 tester pseudo, L3: rows for a project were ignored unsaid). A file of another
+        batch is not warned of: a study's key holds every batch's rows."""
         if not self._applied:
             return
         for where, row in self._where_row.items():
@@ -2657,6 +2663,18 @@ class PseudonymKey:
             project, qdpx, _source = file.rpartition(".qdpx:")
             file = project + ".qdpx" if project and qdpx else file
             base = self.folder or Path.cwd()
+            in_project, of_source, _name = where.rpartition(".qdpx:")
+            sources = self._project_sources.get(in_project + ".qdpx") if of_source else None
+            if sources is not None:  # a project of this run, none of whose sources it names
+                names = sorted(set(sources.values()), key=str.casefold)
+                warn(
+                    f"row {row}: the transcript {quoted(written)} of the pseudonym key names no "
+                    f"source of that project (its sources: {first_few(list(map(quoted, names)), 8)}"
+                    "), so its rows matched no transcript: write the project's path, a colon and "
+                    "the source's name as the QDA program shows it",
+                    path=path,
+                )
+                continue
             if (base / file).exists() or (base / file).with_suffix("").exists():
                 continue
             # the cell as written, its "*", "[" or "]" no pattern (s76 hunt L1: "p**7" crashed)
