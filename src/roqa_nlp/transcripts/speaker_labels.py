@@ -2658,6 +2658,49 @@ def _job_titles_said_once(
     return found
 
 
+#: The first person singular a title's words say when its line is someone speaking (``Deputy
+#: manager: I'd add staffing to that.``), not a report or a certificate quoted
+#: (:func:`_job_titles_quoted_in_answers`; ``roqa_nlp/data/``).
+SPEAKING_I_WORDS = "speaking_i_words.txt"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _says_i(words: str) -> bool:
+    """Whether ``words`` hold a word of :data:`SPEAKING_I_WORDS` (``I``, ``I'd``, ``I’m``)."""
+    listed = packaged_words(SPEAKING_I_WORDS)
+    return any(w.group().replace("’", "'").casefold() in listed for w in _WORD.finditer(words))
+
+
+def _mostly_asking(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    spoken: Sequence[int],
+    speaker: Sequence[str | None],
+) -> set[str]:
+    """The speakers of ``spoken`` (the lines with words; ``speaker``, the label of ``accepted``
+    each is the talk of) whose turns end on a question (:func:`.roles.asks`) more often than
+    not, two turns or more: an interviewer no one named (``Helen: ... What got in the way?`` /
+    ``Helen: Right, go on, say more about the budget.``), whose talk a title after theirs does
+    not stand inside."""
+    ends: dict[int, str] = {}  # each turn's last line with words, by its first
+    first = -1
+    for k, i in enumerate(spoken):
+        m = matches[i]
+        labelled = m is not None and m.label in accepted
+        if k == 0 or labelled:
+            first = k
+        ends[first] = lines[i][m.words_start :] if labelled and m is not None else lines[i]
+    turns: Counter[str] = Counter()
+    asking: Counter[str] = Counter()
+    for first, last in ends.items():
+        who = speaker[first]
+        if who is not None:
+            turns[who] += 1
+            asking[who] += asks(last)
+    return {who for who, n in turns.items() if n >= 2 and 2 * asking[who] > n}
+
+
 def _job_titles_quoted_in_answers(
     lines: Sequence[str],
     matches: Sequence[LabelMatch | None],
@@ -2717,49 +2760,6 @@ def _job_titles_quoted_in_answers(
         if m_after is None or m_after.label not in accepted:
             found.add(m.label)
     return found
-
-
-#: The first person singular a title's words say when its line is someone speaking (``Deputy
-#: manager: I'd add staffing to that.``), not a report or a certificate quoted
-#: (:func:`_job_titles_quoted_in_answers`; ``roqa_nlp/data/``).
-SPEAKING_I_WORDS = "speaking_i_words.txt"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
-def _says_i(words: str) -> bool:
-    """Whether ``words`` hold a word of :data:`SPEAKING_I_WORDS` (``I``, ``I'd``, ``I’m``)."""
-    listed = packaged_words(SPEAKING_I_WORDS)
-    return any(w.group().replace("’", "'").casefold() in listed for w in _WORD.finditer(words))
-
-
-def _mostly_asking(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    accepted: Collection[str],
-    spoken: Sequence[int],
-    speaker: Sequence[str | None],
-) -> set[str]:
-    """The speakers of ``spoken`` (the lines with words; ``speaker``, the label of ``accepted``
-    each is the talk of) whose turns
-    end on a question (:func:`.roles.asks`) more often than not, two turns or more: an
-    interviewer no one named (``Helen: ... What got in the way?`` / ``Helen: Right, go on, say
-    more about the budget.``), whose talk a title after theirs does not stand inside."""
-    ends: dict[int, str] = {}  # each turn's last line with words, by its first
-    first = -1
-    for k, i in enumerate(spoken):
-        m = matches[i]
-        labelled = m is not None and m.label in accepted
-        if k == 0 or labelled:
-            first = k
-        ends[first] = lines[i][m.words_start :] if labelled and m is not None else lines[i]
-    turns: Counter[str] = Counter()
-    asking: Counter[str] = Counter()
-    for first, last in ends.items():
-        who = speaker[first]
-        if who is not None:
-            turns[who] += 1
-            asking[who] += asks(last)
-    return {who for who, n in turns.items() if n >= 2 and 2 * asking[who] > n}
 
 
 #: Fewest lines a name with initials opens as a label for that alone to make it a speaker's
