@@ -54,3 +54,103 @@ def test_a_value_naming_no_file_is_warned_of(tmp_path: Path) -> None:
         "key.csv: row 2: the transcript '../raw/p06.qdpx' of the pseudonym key names no file "
         "there from the key's folder, so its rows matched no transcript" in err
     ), err
+
+
+ROSE = {
+    "p06": "Interviewer: What gets in the way?\nParticipant: Rose said we lacked staff.\n",
+    "p07": "Interviewer: And what helped?\nParticipant: Rose backed us.\n",
+}
+PROJECT_ROW = "Rose,Amber,../raw/study.qdpx\n"
+SOURCE_ROW = "Rose,Beryl,../raw/study.qdpx:p07\n"
+
+
+def rose_copies(tmp_path: Path, rows: str) -> tuple[str, str, str]:
+    raw = tmp_path / "raw"
+    raw.mkdir(parents=True)
+    path = project(raw, ROSE)
+    (path.parent / "run").rename(tmp_path / "run_export")
+    (tmp_path / "private").mkdir()
+    key = tmp_path / "private" / "key.csv"
+    key.write_text("name,pseudonym,transcript\n" + rows, encoding="utf-8")
+    run = roqa("pseudonymise", path, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    (tmp_path / "err").write_text(run.err, "utf-8")
+    p06, p07 = sorted((tmp_path / "out").glob("*"))
+    return p06.read_text("utf-8"), p07.read_text("utf-8"), key.read_text("utf-8-sig")
+
+
+def test_a_sources_own_row_wins_over_the_projects_and_reaches_no_other_source(
+    tmp_path: Path,
+) -> None:
+    """Session 76 hunt H2 (q1, key.csv and key2.csv): one source's row was merged into the
+    project's rows and the next source read them: p06 got p07's Beryl, or p07 its project's
+    Amber, by the rows' order, unsaid. Either order: p07 is Beryl, p06 Amber."""
+    for n, rows in enumerate([PROJECT_ROW + SOURCE_ROW, SOURCE_ROW + PROJECT_ROW]):
+        p06, p07, key = rose_copies(tmp_path / str(n), rows)
+        assert "[Amber] said we lacked staff." in p06, (rows, p06)
+        assert "[Beryl] backed us." in p07, (rows, p07)
+        assert key == "name,pseudonym,transcript\n" + rows  # no row added or moved
+
+
+def test_a_row_added_for_one_source_reaches_no_other_source(tmp_path: Path) -> None:
+    """Session 76 hunt H2, the rows a run adds: Kate interviews in p06 and is interviewed in
+    p07, so p07 gets a row of its own for her; with a row for the project's path in the key,
+    that row was put among the project's, and p06's interviewer became p07's participant."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = project(
+        raw,
+        {
+            "p06": "Kate: How was it?\nP06: Mark said we could.\n",
+            "p07": "Interviewer: How was it?\nKate: Mark helped me.\n",
+        },
+    )
+    (path.parent / "run").rename(tmp_path / "run_export")
+    (tmp_path / "private").mkdir()
+    key = tmp_path / "private" / "key.csv"
+    key.write_text(
+        "name,pseudonym,transcript\nKate,Interviewer,\nMark,manager,../raw/study.qdpx\n",
+        encoding="utf-8",
+    )
+    run = roqa("pseudonymise", path, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    p06, p07 = (p.read_text("utf-8") for p in sorted((tmp_path / "out").glob("*")))
+    assert p06 == "Interviewer: How was it?\nP06: [manager] said we could.\n"
+    assert p07 == "Interviewer: How was it?\np07: [manager] helped me.\n"
+
+
+def test_a_value_holding_glob_characters_is_read_as_written(tmp_path: Path) -> None:
+    """Session 76 hunt L1 (q2, keys/key9.csv): ``../raw/p**7`` stopped the run with an internal
+    error (the value was a pattern to Path.glob), and ``../raw/p0[6]`` matched p06.txt as a
+    pattern, so its row was not warned of. Both are values naming no file."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p06.txt").write_text(ROSE["p06"], encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    key = tmp_path / "private" / "key.csv"
+    key.write_text(
+        "name,pseudonym,transcript\nRose,Beryl,../raw/p**7\nRose,Amber,../raw/p0[6]\n",
+        encoding="utf-8",
+    )
+    run = roqa("pseudonymise", raw, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    err = " ".join(run.err.split())
+    for row, value in [(2, "../raw/p**7"), (3, "../raw/p0[6]")]:
+        assert (
+            f"key.csv: row {row}: the transcript '{value}' of the pseudonym key names no file "
+            "there from the key's folder, so its rows matched no transcript" in err
+        ), err
+
+
+def test_a_value_naming_no_source_of_the_project_is_warned_of(tmp_path: Path) -> None:
+    """Session 76 hunt L2 (q1, keys/key5.csv): ``../raw/study.qdpx:p7``, a typo for p07, matched
+    nothing and was not warned of, as the project's file is there; Rose was then listed as not
+    in the key though the key had her. The project's sources are named with the fix."""
+    p06, p07, _ = rose_copies(tmp_path, "Rose,Beryl,../raw/study.qdpx:p7\n")
+    assert "Rose backed us." in p07
+    run_err = " ".join((tmp_path / "err").read_text("utf-8").split())
+    assert (
+        "key.csv: row 2: the transcript '../raw/study.qdpx:p7' of the pseudonym key names no "
+        "source of that project (its sources: 'p06', 'p07'), so its rows matched no transcript: "
+        "write the project's path, a colon and the source's name as the QDA program shows it"
+    ) in run_err, run_err

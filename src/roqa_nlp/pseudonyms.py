@@ -129,6 +129,7 @@ the rewritten text.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import os
 import re
@@ -1296,6 +1297,9 @@ class PseudonymKey:
         # transcript of the run (:meth:`warn_of_unmatched_rows`)
         self._where_row: dict[str, int] = {}
         self._where_used: set[str] = set()
+        # each QDA project of the run (its path as the key names it) -> the values that name
+        # each of its sources read (:meth:`_scope_of`) -> that source's name in the QDA program
+        self._project_sources: dict[str, dict[str, str]] = {}
         # transcript id, as rewritten -> the source it was read from, for a QDA project's source
         # whose rewritten source is its member file alone (:meth:`as_read`), told by :meth:`apply`
         self._read_from: dict[str, str] = {}
@@ -1325,19 +1329,28 @@ class PseudonymKey:
 
     def _scope_of(self, transcript: Transcript) -> str | None:
         """The key of :attr:`scoped` that names ``transcript`` (:meth:`_where_of`, with or
-        without its file's extension), if any. A row naming a file of the same name elsewhere
-        (``P05.txt`` beside the key, for ``siteB/P05.txt``) is not this transcript's: it is
-        warned of once, with the value that would name it. Before session 47's re-test a row
-        applied to every file of its name, in any folder."""
+        without its file's extension; a QDA project's source also by its project's path and its
+        name in the QDA program, ``../raw/study.qdpx:p06``, as messages name it), if any. A row
+        naming a file of the same name elsewhere (``P05.txt`` beside the key, for
+        ``siteB/P05.txt``) is not this transcript's: it is warned of once, with the value that
+        would name it. Before session 47's re-test a row applied to every file of its name, in
+        any folder. The rows of a project's path alone (``../raw/study.qdpx``) are each of its
+        sources' (:meth:`_project_rows`), never this one's alone: a row added here is not put
+        among them (session 76 hunt H2: one source's rows were written into them and the next
+        source took them)."""
         where = _where_key(self._where_of(transcript))
         named = {where, where.rsplit(".", 1)[0] if "." in where.rsplit("/", 1)[-1] else where}
-        # a QDA project's source: its project's path (each source of it), and that path and
-        # the source's name in the QDA program, as messages name it ("study.qdpx: source
-        # 'p06'"), not only the member file the project keeps its text in (s75 tester pseudo, L3)
-        project, qdpx, _member = where.rpartition(".qdpx:")
-        if project and qdpx and transcript.metadata.get("format") == "qdpx":
+        # a QDA project's source: that path and the source's name in the QDA program, as
+        # messages name it ("study.qdpx: source 'p06'"), not only the member file the project
+        # keeps its text in (s75 tester pseudo, L3)
+        project = self._project_of(transcript)
+        if project is not None:
             source_name = str(transcript.metadata.get("refi_name") or transcript.id)
-            named |= {project + ".qdpx", f"{project}.qdpx:{source_name.strip().casefold()}"}
+            named.add(f"{project}:{source_name.strip().casefold()}")
+            sources = self._project_sources.setdefault(project, {})
+            sources.update(dict.fromkeys(named, source_name.strip()))
+            if project in self.scoped:
+                self._where_used.add(project)
         found = [w for w in self.scoped if w in named]
         self._where_used.update(found)
         if len(found) > 1:  # rows naming it with and without its extension: one set of rows
@@ -1348,7 +1361,9 @@ class PseudonymKey:
                 self.scoped[w] = merged
         if found:
             return found[0]
-        base = {n.rsplit("/", 1)[-1] for n in named}
+        if project is not None and project in self.scoped:
+            return None  # the project's rows are its (:meth:`_own_rows`)
+        base = {n.rsplit("/", 1)[-1] for n in (named if project is None else named | {project})}
         for other in sorted(self.scoped):
             if other.rsplit("/", 1)[-1] in base and other not in self._warned_of_where:
                 self._warned_of_where.add(other)
@@ -1362,16 +1377,39 @@ class PseudonymKey:
                 )
         return None
 
+    def _project_of(self, transcript: Transcript) -> str | None:
+        """The key of :attr:`scoped` that names the QDA project ``transcript`` is a source of,
+        by the project's path alone (``../raw/study.qdpx``), whether or not the key has rows
+        for it; None for a transcript of no project."""
+        project, qdpx, _member = _where_key(self._where_of(transcript)).rpartition(".qdpx:")
+        if project and qdpx and transcript.metadata.get("format") == "qdpx":
+            return project + ".qdpx"
+        return None
+
+    def _own_rows(self, transcript: Transcript, where: str | None) -> dict[str, str]:
+        """``transcript``'s own rows (``where``, :meth:`_scope_of`) over the rows of its QDA
+        project's path (``../raw/study.qdpx``), which give each of the project's sources a
+        pseudonym for the people its own rows do not name: a source's own row
+        (``../raw/study.qdpx:p07``) wins there, and never reaches another source."""
+        own = self.scoped.get(where or "", {})
+        project = self._project_of(transcript)
+        shared = self.scoped.get(project or "", {})
+        if not shared:
+            return own
+        theirs = {_person(name) for name in own}
+        return {n: p for n, p in shared.items() if _person(n) not in theirs} | own
+
     @contextmanager
     def _rows_of(self, transcript: Transcript) -> Iterator[None]:
         """:attr:`pseudonyms` as ``transcript`` reads them while in the block: the study's rows,
-        but for its own rows' people (:attr:`scoped`), who are those rows there. A name added in
-        the block is the study's."""
+        but for its own rows' people (:meth:`_own_rows`), who are those rows there. A name added
+        in the block is the study's."""
         where = self._scope_of(transcript)
-        if where is None:
+        own = self._own_rows(transcript, where)
+        if where is None and not own:
             yield
             return
-        study, own = self.pseudonyms, self.scoped[where]
+        study = self.pseudonyms
         theirs = {_person(name) for name in own}
         self.pseudonyms = {n: p for n, p in study.items() if _person(n) not in theirs} | own
         self._study = study
@@ -1380,8 +1418,9 @@ class PseudonymKey:
             yield
         finally:
             self._study = {}
+            added_here = self.scoped.get(where or _where_key(self._where_of(transcript)), {})
             for name, p in self.pseudonyms.items():
-                if name not in study and name not in own:
+                if name not in study and name not in own and name not in added_here:
                     study[name] = p
             self.pseudonyms = study
             self._index()
@@ -1401,7 +1440,7 @@ class PseudonymKey:
             return
         (label,), (named,) = labels, header
         where = self._scope_of(transcript)
-        own = self.scoped.get(where or "", {})
+        own = self._own_rows(transcript, where)
         known = self.get(label)
         if known is None or any(_person(n) == _person(label) for n in own):
             return
@@ -1447,7 +1486,7 @@ class PseudonymKey:
             # from before session 73: Support Worker,P51)
         (label,) = labels
         where = self._scope_of(transcript)
-        if any(_person(n) == _person(label) for n in self.scoped.get(where or "", {})):
+        if any(_person(n) == _person(label) for n in self._own_rows(transcript, where)):
             return
         known = self.get(label)
         if known is None or _role_of(known) != "participant":
@@ -1483,7 +1522,7 @@ class PseudonymKey:
         keyed interviewer there keeps her row. A row the key held before this run (not one of
         :attr:`added`) is warned of too (:meth:`_check_role`): it may be a mistake."""
         where = self._scope_of(transcript)
-        own = self.scoped.get(where or "", {})
+        own = self._own_rows(transcript, where)
         speakers = _speakers(transcript)
         if "interviewer" not in speakers.values():
             return
@@ -1498,7 +1537,9 @@ class PseudonymKey:
             pseudonym = self._new_pseudonym(role, hint, taken)
             if not any(_person(a) == _person(speaker) for a in self.added):
                 self._check_role(transcript, speaker, role, known, pseudonym)
-            own = self._add_own_row(transcript, where, speaker, pseudonym)
+            self._add_own_row(transcript, where, speaker, pseudonym)
+            where = self._scope_of(transcript)
+            own = self._own_rows(transcript, where)
 
     def _add_own_row(
         self, transcript: Transcript, where: str | None, label: str, pseudonym: str
@@ -2608,9 +2649,10 @@ class PseudonymKey:
     def _warn_of_unmatched_transcripts(self, path: str | Path | None) -> None:
         """One warning line per ``transcript`` column value of the key that named no transcript
         :meth:`apply` rewrote and names no file from the key's folder (a QDA project's source by
-        its project's path: ``../raw/study.qdpx:p06``): its rows matched nothing (s75 tester
-        pseudo, L3: rows for a project were ignored unsaid). A file of another batch is not
-        warned of: a study's key holds every batch's rows."""
+        its project's path: ``../raw/study.qdpx:p06``), or no source of a project the run read
+        (``../raw/study.qdpx:p7``, its sources listed: s76 hunt L2): its rows matched nothing
+        (s75 tester pseudo, L3: rows for a project were ignored unsaid). A file of another
+        batch is not warned of: a study's key holds every batch's rows."""
         if not self._applied:
             return
         for where, row in self._where_row.items():
@@ -2621,9 +2663,22 @@ class PseudonymKey:
             project, qdpx, _source = file.rpartition(".qdpx:")
             file = project + ".qdpx" if project and qdpx else file
             base = self.folder or Path.cwd()
+            in_project, of_source, _name = where.rpartition(".qdpx:")
+            sources = self._project_sources.get(in_project + ".qdpx") if of_source else None
+            if sources is not None:  # a project of this run, none of whose sources it names
+                names = sorted(set(sources.values()), key=str.casefold)
+                warn(
+                    f"row {row}: the transcript {quoted(written)} of the pseudonym key names no "
+                    f"source of that project (its sources: {first_few(list(map(quoted, names)), 8)}"
+                    "), so its rows matched no transcript: write the project's path, a colon and "
+                    "the source's name as the QDA program shows it",
+                    path=path,
+                )
+                continue
             if (base / file).exists() or (base / file).with_suffix("").exists():
                 continue
-            if any((base / file).parent.glob(Path(file).name + ".*")):
+            # the cell as written, its "*", "[" or "]" no pattern (s76 hunt L1: "p**7" crashed)
+            if any((base / file).parent.glob(glob.escape(Path(file).name) + ".*")):
                 continue  # named without its extension ("p05" of p05.txt)
             warn(
                 f"row {row}: the transcript {quoted(written)} of the pseudonym key names no file "

@@ -2663,6 +2663,49 @@ def _job_titles_said_once(
     return found
 
 
+#: The first person singular a title's words say when its line is someone speaking (``Deputy
+#: manager: I'd add staffing to that.``), not a report or a certificate quoted
+#: (:func:`_job_titles_quoted_in_answers`; ``roqa_nlp/data/``).
+SPEAKING_I_WORDS = "speaking_i_words.txt"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _says_i(words: str) -> bool:
+    """Whether ``words`` hold a word of :data:`SPEAKING_I_WORDS` (``I``, ``I'd``, ``I’m``)."""
+    listed = packaged_words(SPEAKING_I_WORDS)
+    return any(w.group().replace("’", "'").casefold() in listed for w in _WORD.finditer(words))
+
+
+def _mostly_asking(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    spoken: Sequence[int],
+    speaker: Sequence[str | None],
+) -> set[str]:
+    """The speakers of ``spoken`` (the lines with words; ``speaker``, the label of ``accepted``
+    each is the talk of) whose turns end on a question (:func:`.roles.asks`) more often than
+    not, two turns or more: an interviewer no one named (``Helen: ... What got in the way?`` /
+    ``Helen: Right, go on, say more about the budget.``), whose talk a title after theirs does
+    not stand inside."""
+    ends: dict[int, str] = {}  # each turn's last line with words, by its first
+    first = -1
+    for k, i in enumerate(spoken):
+        m = matches[i]
+        labelled = m is not None and m.label in accepted
+        if k == 0 or labelled:
+            first = k
+        ends[first] = lines[i][m.words_start :] if labelled and m is not None else lines[i]
+    turns: Counter[str] = Counter()
+    asking: Counter[str] = Counter()
+    for first, last in ends.items():
+        who = speaker[first]
+        if who is not None:
+            turns[who] += 1
+            asking[who] += asks(last)
+    return {who for who, n in turns.items() if n >= 2 and 2 * asking[who] > n}
+
+
 def _job_titles_quoted_in_answers(
     lines: Sequence[str],
     matches: Sequence[LabelMatch | None],
@@ -2699,14 +2742,24 @@ def _job_titles_quoted_in_answers(
         if m is not None and m.label in accepted:
             last = m.label
         speaker.append(last)
+    askers = _mostly_asking(lines, matches, accepted, spoken, speaker)
     found: set[str] = set()
     for k, i in enumerate(spoken):
         m = matches[i]
         if m is None or m.label not in titles or m.timed or k == 0 or k + 1 == len(spoken):
             continue
+        words = lines[i][m.words_start :].strip()
+        if not words or (not words[:1].islower() and _says_i(words)):
+            continue  # the label alone on its line, or its words of someone speaking
         before, after = spoken[k - 1], spoken[k + 1]
         who = speaker[k - 1]
-        if who is None or who == m.label or who in keys or lines[before].rstrip().endswith("?"):
+        if (
+            who is None
+            or who == m.label
+            or who in keys
+            or who in askers
+            or lines[before].rstrip().endswith("?")
+        ):
             continue
         m_after = matches[after]
         if m_after is None or m_after.label not in accepted:
@@ -2970,8 +3023,11 @@ def _is_plural(word: str) -> bool:
 def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
     """The lines inside the turns ``spans`` (``text[start:end]``) that open like a speaker's
     label of an everyday word no one is called (:func:`_is_word_of_no_name`: ``Staff: Sorry,
-    can I come in there?``) and were read as that turn's words, each as (line number from 1,
-    label): such a word said once may yet be a speaker's, which only the researcher knows."""
+    can I come in there?``) or of a job's title (:func:`names_a_job`: ``Registered manager:
+    The manager demonstrates ...``, a report quoted, :func:`_job_titles_quoted_in_answers`) and
+    were read as that turn's words, each as (line number from 1, label): such a word said once
+    may yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
+    into the answer above was said nowhere)."""
     found: list[tuple[int, str]] = []
     for start, end in spans:
         at = text.find("\n", start, end)
@@ -2981,7 +3037,9 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
             m = match_label(line)
             if m is not None:
                 name = name_before_brackets(m.label)
-                if len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name):
+                if (
+                    len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
+                ) or names_a_job(m.label):
                     found.append((text.count("\n", 0, at + 1) + 1, m.label))
             at = line_end
     return found
