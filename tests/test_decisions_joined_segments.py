@@ -758,3 +758,60 @@ def test_a_code_recoded_on_one_part_and_accepted_on_the_other_is_named(cfir: Cod
         "b_haven_rev:0005 again in the report"
     ) in [str(w.message) for w in caught]
     assert [[g.code_id for g in s.suggestions] for s in reviewed.segments] == [["OS.A"]]
+
+
+# -- the rows of parts decided differently in one mark, as a sentence says them (s76) -------------
+
+#: three parts, one turn now: two neutral (rows 2 and 4), one an enabler (row 3)
+THREE_PARTS = [
+    Decision("d:0005", "accept", "CI.A", text=FIRST, valence="neutral", row=2),
+    Decision("d:0006", "accept", "IC.D", text=SECOND, valence="enabler", row=3),
+    Decision("d:0007", "accept", "OS.A", text=AFTER, valence="neutral", row=4),
+]
+
+
+def three_joined() -> CodingResult:
+    """Coded again: the three parts one segment."""
+    return CodingResult(
+        segments=[seg("d:0004", BEFORE), seg("d:0005", f"{FIRST} {SECOND} {AFTER}")]
+    )
+
+
+def test_the_rows_of_one_valence_are_named_in_one_mark() -> None:
+    """Before: one mark a row, "valence neutral (row 2) (row 4), enabler (row 3)"."""
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_of_edited_text(match_decisions(THREE_PARTS, three_joined()), "d.csv")
+    assert [str(w.message) for w in caught if "decided differently" in str(w.message)] == [
+        "d.csv: decisions on parts of d:0005 decided differently, now one segment: valence "
+        "neutral (rows 2 and 4), enabler (row 3); the later row stands: decide d:0005 again in "
+        "the report"
+    ]
+
+
+def test_the_parts_of_one_code_decision_are_named_in_one_mark_each_once() -> None:
+    """Made in memory (no row): each part by its segment id as reviewed, once, in Python and
+    the page alike. Before: "CI.A accepted (d:0005) (d:0007)", and a part deciding two codes
+    with one valence named twice, "valence enabler (d:0005) (d:0005)"."""
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    review = [
+        Decision("d:0005", "accept", "CI.A", text=FIRST, valence="enabler"),
+        Decision("d:0005", "accept", "IC.D", text=FIRST, valence="enabler"),
+        Decision("d:0006", "reject", "CI.A", text=SECOND, valence="barrier"),
+        Decision("d:0007", "accept", "CI.A", text=AFTER),
+    ]
+    said = (
+        "decisions on parts of d:0005 decided differently, now one segment: CI.A accepted "
+        "(d:0005 and d:0007), rejected (d:0006); valence enabler (d:0005), barrier (d:0006); "
+        "the later row stands: decide d:0005 again in the report"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warn_of_edited_text(match_decisions(review, three_joined()), None)
+    assert [str(w.message) for w in caught if "decided differently" in str(w.message)] == [said]
+    _, page = _page_loads(review, three_joined(), {})
+    assert isinstance(page, str)
+    assert page.endswith("; " + said)

@@ -1806,6 +1806,17 @@ def _first_segments(
     return first, ", ".join(named[:3]) + more, len(pairs), len(first)
 
 
+def _rows_said(decisions: Sequence[Decision]) -> str:
+    """ "(row 2)", "(rows 2 and 4)": the rows of ``decisions`` in one mark, as a sentence says
+    them; decisions made in memory (no row) by their segment ids as reviewed, once each
+    ("(p01:0005 and p01:0006)"). Before, one mark a row: "neutral (row 2) (row 4)" (s76)."""
+    rows = [d.row for d in decisions]
+    if all(rows):
+        return f"(row{'s' * (len(rows) > 1)} {and_list(str(r) for r in rows)})"
+    marks = dict.fromkeys(f"row {d.row}" if d.row else d.segment_id for d in decisions)
+    return f"({and_list(marks)})"
+
+
 def _matched_to(n: int, k: int) -> str:
     """``n`` decisions matched to ``k`` segments, as the warnings of the near rule say it."""
     return f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''}"
@@ -1834,30 +1845,29 @@ def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
         on = [d for d, s in match.matched if s == sid]
         if len({d.segment_id for d in on}) < 2:
             continue  # one segment's rows, as reviewed: the usual later-row rule, unwarned
-        codes: dict[str, dict[str, list[str]]] = {}  # code -> accepted/rejected -> rows
-        valences: dict[str, list[str]] = {}  # valence -> rows
+        codes: dict[str, dict[str, list[Decision]]] = {}  # code -> accepted/rejected -> rows
+        valences: dict[str, list[Decision]] = {}  # valence -> rows
         for d in on:
-            row = _row_of(d).strip() or f"({d.segment_id})"
             code = (d.new_code if d.decision == "new-code" else d.code_id).strip()
             if code and d.decision in ("accept", "recode", "new-code", "reject"):
                 how = "rejected" if d.decision == "reject" else "accepted"
-                codes.setdefault(code, {}).setdefault(how, []).append(row)
+                codes.setdefault(code, {}).setdefault(how, []).append(d)
             # a recode of the code shown: that code not given, unless a later row on it gives it
             # (replaced_on_a_suggestion: the recode then lost, s76 gate)
             shown = d.suggestion.strip() if d.decision == "recode" else ""
             if shown and shown != code:
-                codes.setdefault(shown, {}).setdefault(f"recoded to {code}", []).append(row)
+                codes.setdefault(shown, {}).setdefault(f"recoded to {code}", []).append(d)
             if d.valence.strip():
-                valences.setdefault(d.valence.strip(), []).append(row)
+                valences.setdefault(d.valence.strip(), []).append(d)
         differ = [
-            f"{code} " + ", ".join(f"{how} {' '.join(rows)}" for how, rows in hows.items())
+            f"{code} " + ", ".join(f"{how} {_rows_said(rows)}" for how, rows in hows.items())
             for code, hows in codes.items()
             # a rejection and a recode of one code agree (neither gives it)
             if len(hows.keys() - {"rejected"}) > 1 or {"accepted", "rejected"} <= hows.keys()
         ]
         if len(valences) > 1:
             differ.append(
-                "valence " + ", ".join(f"{v} {' '.join(rows)}" for v, rows in valences.items())
+                "valence " + ", ".join(f"{v} {_rows_said(rows)}" for v, rows in valences.items())
             )
         if differ:
             warn(

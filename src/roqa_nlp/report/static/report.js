@@ -1551,7 +1551,7 @@
         h[1].push(part);
       };
       on.forEach(function (r) {
-        var part = "(" + r.segment_id + ")";
+        var part = r.segment_id;
         var code = String((r.decision === "new-code" ? r.new_code : r.code_id) || "").trim();
         if (code && ["accept", "recode", "new-code", "reject"].indexOf(r.decision) >= 0) {
           add(codes, code, r.decision === "reject" ? "rejected" : "accepted", part);
@@ -1563,7 +1563,7 @@
         if (v) add(valences, "valence", v, part);
       });
       var hows = function (e) {
-        return e[0] + " " + e[1].map(function (h) { return h[0] + " " + h[1].join(" "); }).join(", ");
+        return e[0] + " " + e[1].map(function (h) { return h[0] + " " + partsSaid(h[1]); }).join(", ");
       };
       /* a rejection and a recode of one code agree (neither gives it) */
       var differs = function (e) {
@@ -1578,6 +1578,15 @@
       }
     });
     return said;
+  }
+
+  /* "(p01:0005)", "(p01:0005 and p01:0006)": the parts (segment ids as reviewed) in one mark,
+     each once, as roqa_nlp.decisions._rows_said names decisions made in memory (s76: one mark
+     a part, "(p01:0005) (p01:0006)"). */
+  function partsSaid(parts) {
+    var once = parts.filter(function (p, i) { return parts.indexOf(p) === i; });
+    var last = once.pop();
+    return "(" + (once.length ? once.join(", ") + " and " : "") + last + ")";
   }
 
   /* What the status line says of the rows that went to a segment of nearly their words (as
