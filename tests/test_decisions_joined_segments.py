@@ -815,3 +815,44 @@ def test_the_parts_of_one_code_decision_are_named_in_one_mark_each_once() -> Non
     _, page = _page_loads(review, three_joined(), {})
     assert isinstance(page, str)
     assert page.endswith("; " + said)
+
+
+def test_the_page_keeps_the_no_code_row_it_adds_joined_as_python_does() -> None:
+    """inModelCodes adds a no-code row after a segment whose every code shown was rejected in
+    another codebook's codes, on the rejection's words (decisions_crosswalk._with_no_code):
+    Python matches it by those words, into the joined segment, and roqa report's warning counts
+    it; the page's added row carried no joined mark (s76), so its status line counted one
+    decision fewer."""
+    from roqa_nlp.decisions import warn_of_edited_text
+    from roqa_nlp.decisions_crosswalk import in_model_codes
+
+    def bare(sid: str, text: str) -> SegmentResult:  # shown no code
+        return SegmentResult(Segment(sid, "d", "P17", "participant", 0, len(text), text), [])
+
+    result = CodingResult(
+        segments=[
+            bare("d:0004", BEFORE),
+            bare("d:0005", f"{FIRST}\n{SECOND}"),
+            bare("d:0006", AFTER),
+        ]
+    )
+    review = [Decision("d:0006", "reject", "INN.A", text=SECOND)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = in_model_codes(review, Codebook.load("cfir-2009"), result, where="d.csv")
+        warn_of_edited_text(match_decisions(rows, result), None)
+    assert [d.decision for d in rows] == ["reject", "no-code"]
+    python = [str(w.message) for w in caught if "followed" in str(w.message)]
+    crosswalk = {
+        "codes": {"INN.A": ["cfir-2022", "Innovation Source", "IC.A"]},
+        "shown": {"cfir-2022": {"d:0005": []}},
+    }
+    assert _page_loads(review, result, crosswalk) == [
+        [["d:0005", "IC.A", True], ["d:0005", "", True]],
+        "; " + python[0],
+    ]
+    assert python == [
+        "2 decisions followed their words into 1 segment holding more talk than they decided (a "
+        "turn no longer parted, or segments joined, since the review): d:0005; check the "
+        "decision fits the whole segment"
+    ]

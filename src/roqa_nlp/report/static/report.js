@@ -1734,11 +1734,11 @@
       var shown = shownOn(i).slice(0, REJECT_ALL).map(function (p) { return p[0]; });
       var rej = rejected[m.segment];
       if (shown.length ? shown.every(function (c) { return rej[c]; }) : Object.keys(rej).length) {
-        add[last[m.segment]] = {
-          row: { segment_id: m.row.segment_id, decision: "no-code", code_id: "", new_code: "", note: "",
-                 text: m.row.text, valence: "", suggestion: "" },
-          segment: m.segment, edited: m.edited
-        };
+        /* on the rejection's words, placed as it is (edited, joined, parted), as Python matches
+           the row it adds by those words (s76: not joined, the status line counted one fewer) */
+        add[last[m.segment]] = withRow(m, { segment_id: m.row.segment_id, decision: "no-code", code_id: "",
+                                            new_code: "", note: "", text: m.row.text, valence: "",
+                                            suggestion: "" });
       }
     });
     var rows = [];
