@@ -496,6 +496,44 @@ def test_without_valence_labels_the_head_is_uniform(data) -> None:
     np.testing.assert_allclose(clf.predict_valence_proba(data[0][:3]), 1 / 3, atol=1e-12)
 
 
+def test_a_valence_never_trained_gets_probability_zero() -> None:
+    """s76 api D5: fitted on barriers and enablers only, the head kept a neutral column of zero
+    weights, which took up to a third of the mass (a barrier read at 0.86, not 0.98). Now
+    neutral is 0 and the two valences trained are the logistic regression's own probabilities;
+    so too after saving (float32) and in the predictor alone."""
+    import warnings
+
+    from roqa_nlp.classifier import VALENCE_TOL
+    from roqa_nlp.prediction import CodePredictor
+
+    X, y, v = valence_data(0)
+    two = [i for i, val in enumerate(v) if val != "neutral"]
+    X2, y2, v2 = X[two], [y[i] for i in two], [v[i] for i in two]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clf = CodeClassifier(calibrate=False).fit(X2, y2, valence=v2)
+        X_new, _, _ = valence_data(1)
+        V = clf.predict_valence_proba(X_new)
+        restored = CodeClassifier.from_arrays(clf.to_arrays(), clf.state())
+        V_saved = restored.predict_valence_proba(X_new)
+        V_predictor = CodePredictor.of(restored).predict_valence_proba(X_new)
+    assert list(clf.valence_classes_) == ["barrier", "enabler", "neutral"]
+    lr = LogisticRegression(
+        C=clf.C,
+        class_weight="balanced",
+        max_iter=5000,
+        tol=VALENCE_TOL,
+        random_state=clf.random_state,
+    ).fit(X2, [["barrier", "enabler"].index(val) for val in v2])
+    np.testing.assert_allclose(V[:, :2], lr.predict_proba(X_new), atol=1e-12)
+    assert V[:, 2].tolist() == [0.0] * len(X_new)
+    assert V_saved[:, 2].tolist() == V_predictor[:, 2].tolist() == [0.0] * len(X_new)
+    np.testing.assert_allclose(V_saved, V, atol=1e-5)
+    # the barriers of the new rows are read as sure as the head is, not a third less
+    barriers = [i for i, val in enumerate(valence_data(1)[2]) if val == "barrier"]
+    assert V[barriers, 0].min() > 0.9
+
+
 def test_fitting_few_examples_of_many_codes_raises_no_warning() -> None:
     """A feedback set or a small project codebook has more codes than half its examples:
     scikit-learn's "looks like a regression target" warning must not reach the researcher."""

@@ -590,7 +590,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     def fit_valence(self, X: Any, valence: Sequence[str]) -> CodeClassifier:
         """(Re)fit the valence head alone on embeddings ``X`` [n, d] and their valences
         (barrier / enabler / neutral; rows with another value are skipped); with fewer than two
-        valences among them the head is all zeros (every valence equally likely)."""
+        valences among them the head is all zeros (every valence equally likely). A valence
+        none of them has (a study coding barriers and enablers only) gets probability 0: its
+        intercept is -inf."""
         X = np.asarray(X, dtype=np.float64)
         if len(valence) != len(X):
             raise ValueError(f"valence has {len(valence)} entries for {len(X)} examples")
@@ -613,6 +615,9 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         )
         _fit_labels(lr, X[coded], vy)
         self.valence_coef_[lr.classes_], self.valence_intercept_[lr.classes_] = class_weights(lr)
+        # not a share of the mass as a zero logit (a third of it at most): a barrier read at
+        # 0.86, not 0.98, beside a neutral never trained (s76 api D5)
+        self.valence_intercept_[np.setdiff1d(np.arange(k), lr.classes_)] = -np.inf
         return self
 
     # -- prediction ----------------------------------------------------------------------------
