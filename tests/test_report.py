@@ -1303,6 +1303,34 @@ def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook,
     assert page.count('aria-controls="recode-codes"') == page.count('data-action="accept"') == 16
 
 
+def test_the_page_says_accepting_confirms_the_code_not_its_valence(html: str) -> None:
+    """study6 tester, s76: accepted segments came out "valence unsure ‡" though the reviewer
+    thought accepting confirmed them. docs/report.md said so; the page did not. Each accept
+    button says it as its tooltip and points a screen reader at the one hint in the review
+    help, which says how to confirm the model's side."""
+    page = _page(html)
+    assert page.count('id="accept-hint"') == 1
+    assert (
+        "<span id=\"accept-hint\"><em>accept</em> confirms a suggestion's code, not the segment's "
+        "valence: to confirm the model's side, press its valence button too (else a valence "
+        "below 60 % stays marked ‡ in the reviewed outputs).</span>"
+    ) in page
+    button = (
+        'aria-label="accept IS.B Networks &amp; Communications" aria-describedby="accept-hint" '
+        'title="accepts the code, not its valence">accept</button>'
+    )
+    row = fragments.SegmentRows().suggestion(
+        {"code_id": "IS.B", "css": "d2", "name": "Networks & Communications",
+         "probability": 0.62, "valence": "enabler", "evidence": []}
+    )  # fmt: skip
+    assert button in row
+    n = page.count('data-action="accept"')
+    assert n == 16
+    assert (
+        page.count('aria-describedby="accept-hint" title="accepts the code, not its valence"') == n
+    )
+
+
 def _page_codes(page: str) -> list[dict[str, str]]:
     """The codes the page gives report.js (#roqa-codes)."""
     import json

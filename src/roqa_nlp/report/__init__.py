@@ -37,7 +37,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
-from ..framework import NOT_REVIEWED, SURE_CODE, below_line, review_left_out, shown_beside
+from ..framework import (
+    NOT_REVIEWED,
+    SURE_CODE,
+    SURE_VALENCE,
+    below_line,
+    review_left_out,
+    shown_beside,
+)
 from ..io import atomic_write_text
 from ..open_coding import OFF_TOPIC, SET_ASIDE
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
@@ -650,6 +657,7 @@ def report_context(
         "heatmap_svg": plots.heatmap_svg(matrix, codes=used_codes),
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
+        "sure_valence_pct": f"{SURE_VALENCE * 100:.0f}",
         "set_aside": SET_ASIDE,
         "off_topic": OFF_TOPIC,
         "table2": table2_view(table2, anchors),

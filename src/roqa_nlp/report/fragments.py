@@ -35,10 +35,12 @@ EXTRA = (
 #: The review buttons and the recode box: a combobox whose text report.js reads as a code, its
 #: list (``<ul id="recode-codes" role="listbox">``, one in the template) the codes that text
 #: names; a screen reader names the code each control acts on, and reads the box's use
-#: (#recode-hint) once in the page.
+#: (#recode-hint) once in the page; accepting confirms the code, not the segment's valence, as the
+#: button's tooltip and, once in the page, #accept-hint say (study6 tester, s76).
 ACTIONS = (
     '<span class="act"><button type="button" class="accept" data-action="accept" '
-    'aria-pressed="false" aria-label="accept {code} {name}">accept</button><button '
+    'aria-pressed="false" aria-label="accept {code} {name}" aria-describedby="accept-hint" '
+    'title="accepts the code, not its valence">accept</button><button '
     'type="button" class="reject" data-action="reject" aria-pressed="false" '
     'aria-label="reject {code} {name}">reject</button><input type="text" class="recode" '
     'role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="recode-codes" '
