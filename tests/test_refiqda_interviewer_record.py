@@ -14,6 +14,7 @@ guess a recorded fact and its warning was lost).
 
 from __future__ import annotations
 
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -451,3 +452,44 @@ def test_a_stray_asker_comes_back_as_one(
     assert speaker_warning(back, interface="qdpx") == speaker_warning(t, interface="qdpx").replace(
         str(t.source), str(back.source)
     )
+
+
+#: The warning of a record that names no speaker of its source (hunt s76 M1).
+STALE = (
+    "source 'rm08': its 'Interviewer (roqa_nlp)' record names "
+    "'Helen', whom no speaker of the source is called (its speakers: 'Interviewer', 'Marcus'): "
+    "the record is out of date and is left out, the roles read from the labels as in a project "
+    "without it (edit the record in the QDA program, or name the interviewer with "
+    "--interviewer NAME)"
+)
+
+
+def test_a_record_naming_no_speaker_is_left_out_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record out of date (the project renamed ``Helen:`` to ``Interviewer:`` since, an
+    anonymising edit) does not make the built-in ``Interviewer`` label a participant (hunt s76
+    M1: its questions were coded, 4 turns to code, with a check naming 'Helen' as though the
+    user had given her)."""
+    text = PROMPTS.replace("Helen:", "Interviewer:").replace("?", "")
+    out = exported(tmp_path, text)
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members["project.qde"]
+    assert qde.count(b"<TextValue>Interviewer</TextValue>") == 1, qde
+    members["project.qde"] = qde.replace(
+        b"<TextValue>Interviewer</TextValue>", b"<TextValue>Helen</TextValue>"
+    )
+    out.unlink()
+    with zipfile.ZipFile(out, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {"Interviewer": "interviewer", "Marcus": "participant"}
+    assert [str(w.message) for w in caught] == [f"{out}: {STALE}"]
+    code, out_text, err = run(["inspect", str(out)], capsys)
+    assert code == 0, err
+    assert err.strip().splitlines() == [f"roqa: warning: {out}: {STALE}"], err
+    assert "3 participant turn(s) to code" in out_text, out_text

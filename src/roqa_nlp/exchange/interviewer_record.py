@@ -280,16 +280,25 @@ ReadTurns = Callable[[Sequence[str] | None], tuple[list[Turn], Any, Any]]
 
 
 def recorded_roles(
-    read: ReadTurns, labels: Sequence[str] | None, interviewers: Iterable[str]
+    read: ReadTurns,
+    labels: Sequence[str] | None,
+    interviewers: Iterable[str],
+    stale: Callable[[list[str]], None] | None = None,
 ) -> tuple[list[Turn], Any, Any]:
     """What ``read`` (a source's turns read with the interviewer labels it is given) gives with
     the recorded ``interviewers`` added to ``labels`` (those given on import; the defaults when
     None). With none given on import, a speaker read as an interviewer whom the record does not
-    name is read as a participant: the export recorded them as one."""
+    name is read as a participant: the export recorded them as one.
+
+    A record naming no speaker of the source (``Helen:`` renamed ``Interviewer:`` in the QDA
+    program since) is out of date: the source is read as without it, ``read(labels)``, and
+    ``stale`` is told the speakers (hunt s76 M1: the default ``Interviewer`` label was read as
+    a participant, its questions coded)."""
     from ..transcripts.roles import (
         DEFAULT_INTERVIEWER_LABELS,
         UNKNOWN_SPEAKER,
         RoleLabels,
+        is_interviewer,
         participant_labels_of,
     )
 
@@ -297,6 +306,11 @@ def recorded_roles(
     base = list(DEFAULT_INTERVIEWER_LABELS if labels is None else labels)
     with_record = RoleLabels([*base, *names], participant_labels_of(labels))
     got = read(with_record)
+    speakers = list(dict.fromkeys(t.speaker for t in got[0] if t.speaker != UNKNOWN_SPEAKER))
+    if speakers and not any(is_interviewer(s, names) for s in speakers):
+        if stale is not None:
+            stale(speakers)
+        return read(labels)
     if labels is not None:
         return got
     others = list(

@@ -73,6 +73,7 @@ from ..schema import (
     normalise_valence,
 )
 from .interviewer_record import (
+    SEPARATOR,
     Guesses,
     guess_metadata,
     is_record,
@@ -1185,8 +1186,21 @@ def _source_transcript(
             else f"{label}: a second source is called {base!r}; imported as {tid!r}"
         )
     if interviewers:  # the roles of the run exported, not guessed again
+
+        def stale(speakers: list[str]) -> None:
+            names = [n for n in interviewers if SEPARATOR.strip() not in n] or interviewers
+            source_warning(
+                f"{label}: its 'Interviewer (roqa_nlp)' record names "
+                + ", ".join(repr(n) for n in names)
+                + ", whom no speaker of the source is called (its speakers: "
+                + ", ".join(repr(s) for s in speakers)
+                + "): the record is out of date and is left out, the roles read from the labels "
+                "as in a project without it (edit the record in the QDA program, or name the "
+                "interviewer with --interviewer NAME)"
+            )
+
         turns, speaker_participant, speakers_said = recorded_roles(
-            lambda labels: _turns(text, tid, labels), interviewer_labels, interviewers
+            lambda labels: _turns(text, tid, labels), interviewer_labels, interviewers, stale
         )
     else:
         turns, speaker_participant, speakers_said = _turns(text, tid, interviewer_labels)
