@@ -48,3 +48,24 @@ def test_a_plural_after_a_given_name_is_a_surname_but_not_written_in_lower_case(
     assert "Summers" in listed(said)
     lower = talk("p01", "I asked Mark Summers. Two summers ago it was hard.")
     assert "Summers" not in listed(lower)
+
+
+def test_a_sentences_first_word_is_no_word_of_a_laws_name() -> None:
+    """A sentence's first word is capitalised as every first word is: "So Bill", "Luckily Bill"
+    and "And Justice" name people (hunt s76 M2: neither was listed, so keying the surnames left
+    "Bill [X]")."""
+    t = talk(
+        "p01",
+        "So Bill rang me every week. Luckily Bill Kerridge took over the service. And Justice "
+        "Okoro from the council backed us.",
+    )
+    assert listed(t) == ["Bill", "Justice", "Kerridge", "Okoro"]
+
+
+def test_a_laws_name_opening_a_sentence_stays_unlisted() -> None:
+    t = talk(
+        "p01",
+        "Mental Health Bill reforms came late. Ministry of Justice staff came. So the Mental "
+        "Health Bill passed.",
+    )
+    assert "Bill" not in listed(t) and "Justice" not in listed(t)

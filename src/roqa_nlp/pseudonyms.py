@@ -4326,6 +4326,22 @@ def _law_given_names() -> frozenset[str]:
 _NAME_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])of|[^\W\d_]*[A-Z][\w'’-]*)[ \t]+$")
 
 
+def _of_a_law_name(said: str, start: int) -> bool:
+    """Whether the word at ``said[start]`` follows a capitalised word or ``of`` of its sentence
+    (:data:`_NAME_WORD_BEFORE`), as a law's or body's word does ("the Mental Health Bill",
+    "Ministry of Justice"). A sentence's first word, capitalised as every first word is, counts
+    not: "So Bill rang me", "Luckily Bill Kerridge", "And Justice Okoro" name people (hunt s76
+    M2: they were never listed)."""
+    window = max(0, start - 40)
+    before = _NAME_WORD_BEFORE.search(said[window:start])
+    if before is None:
+        return False
+    word_start = window + before.start()
+    if said.startswith("of", word_start):
+        return True
+    return _SENTENCE_START.search(said[max(0, word_start - 80) : word_start]) is None
+
+
 def _word_and_singular(word: str) -> set[str]:
     """``word`` in lower case, and without a plural's ``s`` when three letters or more are left
     ("Sundays" -> ``sunday``, "Nurses" -> ``nurse``): a short name is no plural ("Des" of no
@@ -4547,7 +4563,7 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
             )
             phrase = _in_a_phrase(said, m.start(), m.end()) or (
                 word.casefold() in _law_given_names()
-                and _NAME_WORD_BEFORE.search(said[max(0, m.start() - 40) : m.start()]) is not None
+                and _of_a_law_name(said, m.start())
                 and not _address_before().search(said[max(0, m.start() - 40) : m.start()])
             )
             to = _said_to(said, m.start(), m.end(), starts) and _may_be_said_to(word)
