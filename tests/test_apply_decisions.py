@@ -2130,6 +2130,44 @@ def test_codes_given_different_valences_on_one_segment_are_warned_of_as_one_side
     ]
 
 
+def test_a_code_rejected_later_is_no_side_of_the_segment(cfir: Codebook) -> None:
+    """Hunt s76 (L3): IS.E.2 accepted as an enabler, IS.B recoded to as a barrier, then IS.E.2
+    rejected warned "IS.E.2 enabler, IS.B barrier ... all charted as barrier", though IS.E.2 is
+    not charted: the sides are those of the codes still standing, here one, so no warning of
+    sides; the rejection after the accept is still said."""
+    decisions = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0], valence="enabler", row=2),
+        Decision("p01:0001", "recode", "IS.B", text=TEXTS[0], valence="barrier", row=3),
+        Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0], row=4),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed, _, _ = reviewed_codings(
+            decisions, model_codings(), cfir, coder="Alice", where="d.csv"
+        )
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 2 and 4: accept then reject IS.E.2 on p01:0001",
+    ]
+    assert [(s.segment.id, [(g.code_id, g.valence) for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", [("IS.B", "barrier")]),
+    ]
+    # three codes, one rejected: the two standing are named, the rejected one's row is not
+    three = [
+        *decisions[:2],
+        Decision("p01:0001", "new-code", new_code="Hope", text=TEXTS[0], valence="enabler", row=4),
+        Decision("p01:0001", "reject", "IS.E.2", text=TEXTS[0], row=5),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        reviewed_codings(three, model_codings(), cfir, coder="Alice", where="d.csv")
+    assert [str(w.message) for w in caught if "different valences" in str(w.message)] == [
+        "d.csv: 1 segment(s) given codes of different valences, but a segment holds one valence, "
+        "the last row's, for all its codes: rows 3 and 4: IS.B barrier, project.hope enabler on "
+        "p01:0001, all charted as enabler; to give each code its own side, code the transcript "
+        "again with `roqa code --unit sentence` (a segment per sentence) and decide its "
+        "sentences, or give the segment the valence of its main point",
+    ]
+
+
 def test_a_codes_valence_changed_with_another_codes_row_between_is_a_contradiction(
     cfir: Codebook,
 ) -> None:

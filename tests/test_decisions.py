@@ -866,6 +866,24 @@ def test_codes_given_different_valences_on_one_segment_are_warned_of_as_in_apply
     assert (plan.labels, plan.valences) == ([["IS.E.2", "project.hope"]], ["enabler"])
 
 
+def test_a_code_rejected_later_is_no_side_trained(cfir: Codebook) -> None:
+    """Hunt s76 (L3), as in apply-decisions: a code the review rejected after giving it a side
+    is not trained, so it is no side of the segment; the warning said "IS.E.2 enabler, IS.B
+    barrier ... all trained as barrier"."""
+    decisions = [
+        Decision("s:1", "accept", "IS.E.2", text="a", valence="enabler", row=2),
+        Decision("s:1", "recode", "IS.B", text="a", valence="barrier", row=3),
+        Decision("s:1", "reject", "IS.E.2", text="a", row=4),
+    ]
+    with pytest.warns(RoqaWarning) as caught:
+        plan = feedback_plan([(decisions, None, "d.csv")], cfir)
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 decision(s) contradicted by a later row on the same words, the later row "
+        "kept: rows 2 and 4: accept then reject IS.E.2 on s:1",
+    ]
+    assert (plan.labels, plan.valences) == ([["IS.B"]], ["barrier"])
+
+
 def test_rows_contradicted_on_the_same_words_are_listed_in_row_order(cfir: Codebook) -> None:
     """Hunt s57: a row a later row on its suggestion replaces was listed before an earlier
     contradicted row of the same words ("rows 4 and 5 ...; rows 2 and 3 ...")."""

@@ -2627,8 +2627,11 @@ def feedback_plan(
             text = d.text  # the row's own words (its spacing) when the segment's are the same
         if codes:
             kind = "coded"
+            # the sides of the codes still standing, as apply-decisions says them (hunt s76 L3)
             given_sides = [r[0] for r in group if r[0].decision in CODE_ROWS and r[0].valence]
-            sides.append(([(dk, code_of(dk)) for dk in given_sides], corrected))
+            sides.append(
+                ([(dk, code_of(dk)) for dk in given_sides if code_of(dk) in codes], corrected)
+            )
             for dec, _ in state.values():
                 if dec != "reject":
                     count(out.counts, dec)
@@ -4324,8 +4327,20 @@ def reviewed_codings(
             )
     if conflicts:
         warn(contradicted_said(conflicts, "segment"), path=where)
+    # the sides of the codes still standing: one the review later rejected is not charted (hunt
+    # s76 L3: "IS.E.2 enabler, IS.B barrier ... all charted as barrier" with IS.E.2 rejected)
     if sides := sides_on_one_segment_said(
-        (([(d, code_of(d)) for d in rows], valence[o]) for o, rows in given_sides.items()),
+        (
+            (
+                [
+                    (d, code_of(d))
+                    for d in rows
+                    if state.get(o, {}).get(code_of(d), "reject") != "reject"
+                ],
+                valence[o],
+            )
+            for o, rows in given_sides.items()
+        ),
         held_as="charted",
     ):
         warn(sides, path=where)
