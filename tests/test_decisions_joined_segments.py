@@ -459,6 +459,62 @@ def test_the_page_names_a_segment_parted_since_as_python_does() -> None:
         ]
 
 
+#: the parted cases of hunt s76 (L4), each with the part's own decision: (the decisions' words
+#: and their segments, the segments now, the end of the parted warning)
+PARTS_DECIDED = [
+    (  # the part parted off decided by its own row: not undecided
+        [(f"{HAVEN} {SLEEP}", "p:0005"), (SLEEP, "p:0006")],
+        [("p:0005", HAVEN), ("p:0006", SLEEP)],
+        "; the part parted off has a decision of its own",
+    ),
+    (  # two parts parted off, one decided: the other named undecided
+        [(f"{HAVEN} Yes. {SLEEP}", "p:0005"), (SLEEP, "p:0007")],
+        [("p:0005", HAVEN), ("p:0006", "Yes."), ("p:0007", SLEEP)],
+        "; of the parts parted off, p:0006 is undecided: decide it in the report (the others "
+        "have a decision of their own)",
+    ),
+    (  # none decided: as before
+        [(f"{HAVEN} Yes. {SLEEP}", "p:0005")],
+        [("p:0005", HAVEN), ("p:0006", "Yes."), ("p:0007", SLEEP)],
+        "; the part parted off is undecided: decide it in the report",
+    ),
+]
+
+
+@pytest.mark.parametrize(("decided", "segments", "end"), PARTS_DECIDED)
+def test_a_part_parted_off_that_a_decision_matched_is_not_called_undecided(
+    decided: list[tuple[str, str]], segments: list[tuple[str, str]], end: str
+) -> None:
+    """Hunt s76 (L4): the warning said "the part parted off is undecided" of a part its own row
+    decided, beside the warning that named that row. Only parts no decision matched are
+    undecided; the page's status line says the same (partsUndecidedText)."""
+    import json
+
+    from report_fixture import node_prints, report_js_functions
+    from roqa_nlp.decisions import warn_of_edited_text
+
+    review = [
+        Decision(sid, "accept", "CI.A", text=text, row=n)
+        for n, (text, sid) in enumerate(decided, 3)
+    ]
+    match = match_decisions(review, CodingResult(segments=[seg(s, t) for s, t in segments]))
+    assert match.on == tuple(sid for _, sid in decided)
+    with pytest.warns(RoqaWarning) as caught:
+        warn_of_edited_text(match, "d.csv")
+    parted = [str(w.message) for w in caught if "parted off since" in str(w.message)]
+    assert len(parted) == 1 and parted[0].endswith(
+        f"(row 3; part parted off: {', '.join(match.parted_off[0])}){end}"
+    ), parted
+    matched = [
+        {"segment": sid, "parted": list(off)} for sid, off in zip(match.on, match.parted_off)
+    ]
+    page = node_prints(
+        report_js_functions("partedText", "partsUndecidedText")
+        + f"console.log(JSON.stringify(partedText({json.dumps(matched)})));"
+    )
+    assert page.endswith(f"(part parted off: {', '.join(match.parted_off[0])}){end}"), page
+
+
 def test_words_edited_are_still_named_edited() -> None:
     """Its words differ (a word corrected, or the segment grew and a word differs, or their
     case): the transcript was edited, as before."""

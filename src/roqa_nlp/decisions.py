@@ -1916,7 +1916,8 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
 def _warn_of_parted(match: DecisionMatch, where: str | Path | None) -> None:
     """Warn of the decisions the near rule took to a segment a short part was parted off since
     the review (:func:`_parted_off`): their words the segment's and the part's, unchanged; the
-    part, a segment of its own now, is undecided."""
+    part, a segment of its own now, is undecided unless a decision matched it
+    (:func:`parts_undecided_said`)."""
     from .errors import warn
 
     parted = match.matched_to_parted
@@ -1933,9 +1934,35 @@ def _warn_of_parted(match: DecisionMatch, where: str | Path | None) -> None:
     )
     warn(
         f"{_matched_to(n, k)} a short part was parted off since the review (a turn parted; the "
-        f"words decided are the segment's and the part's, unchanged): {named}; the part parted "
-        "off is undecided: decide it in the report",
+        f"words decided are the segment's and the part's, unchanged): {named}"
+        + parts_undecided_said(
+            [p for _, _, part in parted for p in part], {sid for sid in match.on if sid}
+        ),
         path=where,
+    )
+
+
+def parts_undecided_said(parts: Iterable[str], decided: Collection[str]) -> str:
+    """What the parted warning ends with: that the ``parts`` parted off are undecided, but
+    those a decision matched (``decided``: the segments decisions are on), which have a
+    decision of their own (hunt s76 L4: "the part parted off is undecided" of a part its own
+    row decided). Report.js's ``partsUndecidedText`` twins it."""
+    every = list(dict.fromkeys(parts))
+    undecided = [p for p in every if p not in decided]
+    if len(undecided) == len(every):
+        return "; the part parted off is undecided: decide it in the report"
+    if not undecided:
+        return (
+            "; the part parted off has a decision of its own"
+            if len(every) == 1
+            else "; each part parted off has a decision of its own"
+        )
+    more = f" and {len(undecided) - 3} more" if len(undecided) > 3 else ""
+    one = len(undecided) == 1
+    return (
+        f"; of the parts parted off, {', '.join(undecided[:3])}{more} "
+        f"{'is' if one else 'are'} undecided: decide {'it' if one else 'them'} in the report "
+        "(the others have a decision of their own)"
     )
 
 

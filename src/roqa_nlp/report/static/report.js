@@ -1507,7 +1507,30 @@
       (k === 1 ? " segment" : " segments") + " a short part was parted off since the review (a " +
       "turn parted; the words decided are the segment's and the part's, unchanged): " +
       named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
-      "; the part parted off is undecided: decide it in the report";
+      partsUndecidedText(
+        [].concat.apply([], parted.map(function (x) { return x.parted; })),
+        matched.map(function (x) { return x.segment; }));
+  }
+
+  /* What the parted status ends with: the parts parted off undecided, but those a row is on
+     (decided), as roqa_nlp.decisions.parts_undecided_said says it. */
+  function partsUndecidedText(parts, decided) {
+    var every = [], seen = {}, on = {};
+    parts.forEach(function (p) { if (!seen[p]) { seen[p] = true; every.push(p); } });
+    decided.forEach(function (s) { if (s) on[s] = true; });
+    var undecided = every.filter(function (p) { return !on[p]; });
+    if (undecided.length === every.length) {
+      return "; the part parted off is undecided: decide it in the report";
+    }
+    if (!undecided.length) {
+      return every.length === 1 ? "; the part parted off has a decision of its own" :
+        "; each part parted off has a decision of its own";
+    }
+    var one = undecided.length === 1;
+    return "; of the parts parted off, " + undecided.slice(0, 3).join(", ") +
+      (undecided.length > 3 ? " and " + (undecided.length - 3) + " more" : "") +
+      (one ? " is" : " are") + " undecided: decide " + (one ? "it" : "them") +
+      " in the report (the others have a decision of their own)";
   }
 
   /* What the status line says of the rows that followed their words into a segment holding
