@@ -162,3 +162,59 @@ def test_a_tie_charted_under_its_first_code_is_said_to_be_counted_so(tmp_path, c
     assert found["tied_top"] == {}
     assert not [n for n in found["notes"] if "exact tie" in n and "only the first" in n]
     assert found["codings"]["model"]["codings"] == 4  # IS.B as INS.B and INS.C
+
+
+def test_a_tie_on_a_segment_left_out_of_the_comparison_is_not_counted(tmp_path, capsys) -> None:
+    """Hunt s76 (L5): Ann coded T1:0 and T1:1 only, so T1:2, the model's tie, is left out of the
+    comparison (coded by the model alone). The note said that on 1 segment only the first tied
+    code is counted, and the JSON's ``tied_top`` had T1:2, beside the note that T1:2 is left
+    out: the tie changes no figure, so neither counts it."""
+    from test_cli_agree import two_codebooks
+
+    model, _ = two_codebooks(tmp_path)
+    ann = tmp_path / "ann.csv"
+    ann.write_text("unit,coder,code\nT1:0,Ann,INN.F\nT1:1,Ann,INS.K\n", encoding="utf-8")
+    code, found, said, err = agree(
+        tmp_path, capsys, str(model), str(ann), "--codebook", "cfir-2022"
+    )
+    assert code == 0 and found is not None, err
+    assert found["tied_top"] == {}
+    # how the model's codes were charted still names the tie; no note says it is counted
+    assert "is an exact tie of several cfir-2022 codes" in said
+    assert "only the first of them is counted" not in said
+    assert not [n for n in found["notes"] if "only the first" in n], found["notes"]
+    assert (
+        "2 of 4 units are compared (coded by two or more coders); 2 coded by one coder only are "
+        "left out (only 'model' coded T1:2, T1:3)"
+    ) in found["notes"]
+
+
+def test_a_tie_counts_where_a_compared_span_is_in_its_segment() -> None:
+    """Compared by character span (a model beside a QDA program's selections), a tied segment
+    counts when a compared span lies in it, and not when only the model coded its text."""
+    from roqa_nlp.cli.agree_cmd import _ties_compared
+    from roqa_nlp.coding_agreement import CodedUnits, Unit
+    from roqa_nlp.schema import Segment
+
+    units = [Unit("T1@0", "T1", 0, 12), Unit("T1@12", "T1", 12, 30), Unit("T1@30", "T1", 30, 44)]
+    coded = CodedUnits(
+        coders=["Ann", "model"],
+        units=units,
+        codings={
+            "Ann": {"T1@12": frozenset({"INS.C"})},
+            "model": {u.id: frozenset({"INS.B"}) for u in units},
+        },
+        unit_kind="spans",
+    )
+    segments = [("T1:0", 0, 20), ("T1:1", 20, 30), ("T1:2", 30, 44)]
+    result = CodingResult(
+        segments=[
+            SegmentResult(Segment(sid, "T1", "P01", "participant", a, b, "x" * (b - a)), [])
+            for sid, a, b in segments
+        ]
+    )
+    ties = {sid: ["INS.B", "INS.C"] for sid, _, _ in segments}
+    assert _ties_compared(ties, coded, result) == {
+        "T1:0": ["INS.B", "INS.C"],  # 12-20 of the compared span 12-30
+        "T1:1": ["INS.B", "INS.C"],  # inside it
+    }

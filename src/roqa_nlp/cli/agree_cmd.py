@@ -370,6 +370,35 @@ def _coded_ties(result: Any) -> dict[str, list[str]]:
     return {k: list(v) for k, v in tied.items() if k in coded}
 
 
+def _ties_compared(
+    ties: dict[str, list[str]], coded: Any, result: Any | None
+) -> dict[str, list[str]]:
+    """A model's exact ties (:func:`_coded_ties`) on the segments the comparison counts: a
+    compared unit (:meth:`~roqa_nlp.coding_agreement.CodedUnits.compared_mask`) is the segment,
+    or a character span of it (``result``'s segment, by transcript and offsets). A tie on a
+    segment left out (coded by the model alone) changes no figure, so the note and the JSON's
+    ``tied_top`` do not count it (hunt s76 L5: they did, beside the note that it was left out)."""
+    if not ties:
+        return ties
+    compared = [u for u, ok in zip(coded.units, coded.compared_mask()) if ok]
+    ids = {u.id for u in compared}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for u in compared:
+        if u.start is not None and u.end is not None:
+            spans.setdefault(u.transcript, []).append((u.start, u.end))
+    where = {s.segment.id: s.segment for s in result} if result is not None else {}
+
+    def counted(sid: str) -> bool:
+        if sid in ids:
+            return True
+        seg = where.get(sid)
+        return seg is not None and any(
+            start < seg.end and seg.start < end for start, end in spans.get(seg.transcript_id, ())
+        )
+
+    return {sid: codes for sid, codes in ties.items() if counted(sid)}
+
+
 def _ties_at(ties: dict[str, list[str]], book: Any, at: str) -> dict[str, list[str]]:
     """A model's exact ties (:func:`_coded_ties`) as ``--at construct`` or ``domain`` compares
     them: each tied code mapped up ``book``'s hierarchy, and only the ties whose codes stay
@@ -1197,6 +1226,8 @@ def _compared(
     merged = merge_coded_units(parts)
     if rolled:
         merged = dataclasses.replace(merged, rolled_up={**merged.rolled_up, **rolled})
+    # a tie on a segment left out of the comparison (one coder's alone) changes no figure
+    charted = {m: _ties_compared(ties, merged, read.results.get(m)) for m, ties in charted.items()}
     notes = [f"{r}, as another input has a coder of that name" for r in read.renamed]
     notes.extend(level_notes)
     notes.extend(read.renamed_codings)
