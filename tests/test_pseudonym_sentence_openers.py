@@ -60,3 +60,22 @@ def test_but_not_a_day_or_a_word_before_no_apposition() -> None:
         "May, the busiest month, was hard. Will, I think, is the word. It will pass."
     )
     assert listed(said) == []
+
+
+def test_a_name_opening_an_answer_before_she_or_he_is_listed_first() -> None:
+    """``Sandra, she's the one ...`` reads as ``Our chief exec, Sandra, she came up`` does: a name
+    said of a person (s75 tester, A: neither was listed where the name opened the answer; ``And
+    Bill`` was taken for a word of a law's name, as ``the Mental Health Bill``)."""
+    said = (
+        "Sandra, she's the one who does the rotas. Grace, she never misses a shift. And Bill, "
+        "he never came back. We went to Bramley and Bramley."
+    )
+    assert listed(said) == ["Bill", "Grace", "Sandra", "Bramley"]
+
+
+def test_an_everyday_word_or_a_day_before_she_or_he_is_not() -> None:
+    said = (
+        "Obviously, she said no. Yesterday, he left. Honestly, she's great. Apparently, he quit. "
+        "Sunday, she was off. Initially, he came. Sometimes, she rings. May, she said, was busy."
+    )
+    assert listed(said) == []

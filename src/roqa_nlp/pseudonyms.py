@@ -4459,6 +4459,8 @@ def _may_be_apposed(word: str) -> bool:
     "Logistically, a nightmare"). With the word before a surname (``Janet Hughes``), it
     listed 35 words more over the 168 benchmark interviews: 30 names of people, a title of one
     (``Mwalimu``), 3 of places or services (``Las`` of Las Canteras) and ``Ja``."""
+    if word.casefold() in _law_given_names() and _may_be_a_name(word):
+        return True  # "Bill, he never came back", as said of a person (s75 tester, A)
     return (
         _may_be_said_to(word)
         and _ADVERB.fullmatch(word) is None
@@ -4567,15 +4569,17 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
                 and not _address_before().search(said[max(0, m.start() - 40) : m.start()])
             )
             to = _said_to(said, m.start(), m.end(), starts) and _may_be_said_to(word)
-            apposed = (
-                starts
-                and _APPOSITION_AFTER.match(said, m.end()) is not None
-                and _may_be_apposed(word)
-            )
             of_a_person = (
                 word[:1].isupper()
-                and _may_be_said_to(word)
+                and (_may_be_said_to(word) or word.casefold() in _law_given_names())
                 and _said_of_a_person(said, m.start(), m.end())
+            )
+            # opening a sentence before an apposition ("Tom, our commissioner, ...") or before
+            # "she" or "he" ("Sandra, she's the one who does the rotas": s75 tester, A)
+            apposed = (
+                starts
+                and (_APPOSITION_AFTER.match(said, m.end()) is not None or of_a_person)
+                and _may_be_apposed(word)
             )
             after = _NEXT_WORD.match(said, m.end())
             then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
