@@ -4503,6 +4503,51 @@ def _said_of_a_person(said: str, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _own_name_beside() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How a speaker gives their own name, before it ("everyone calls me Dan") and after it
+    ("Dan, that's me"): the phrases of ``data/own_name_phrases.txt``, ``NAME`` the name."""
+
+    def said(phrase: str) -> str:
+        words = (re.escape(w).replace("'", "['’]") for w in phrase.split())
+        return r"[ \t]+".join(words)
+
+    before, after = [], []
+    for phrase in packaged_words("own_name_phrases.txt"):
+        lead, _, tail = phrase.partition("NAME")
+        if lead.strip():
+            before.append(said(lead))
+        if tail.strip():
+            after.append(said(tail.removeprefix(",")))
+    return (
+        re.compile(rf"(?<![\w'’-])(?:{'|'.join(before)})[ \t]+$", re.IGNORECASE),
+        re.compile(rf"[ \t]*,[ \t]+(?:{'|'.join(after)})(?![\w'’-])", re.IGNORECASE),
+    )
+
+
+def _said_as_own_name(said: str, start: int, end: int) -> bool:
+    """Whether the word ``said[start:end]`` is given as the speaker's own name or nickname
+    (:func:`_own_name_beside`: "everyone calls me Dan", "Dan, that's me"), and may be one:
+    capitalised (:func:`_may_be_a_name`), and no stop word, role, kinship, group or public word
+    ("they call me Mum", "Monday, that's me"), unless a given name that is also one; before
+    "that's me", no everyday word either (:func:`_may_be_apposed`: "Honestly, that's me")."""
+    word = said[start:end]
+    folded = word.casefold()
+    given, no_one = _said_to_words()
+    if (
+        not _may_be_a_name(word)
+        or folded in no_one
+        or folded in packaged_words("courtesy_address_terms.txt")
+        or (folded in _stop_words() and folded not in given)
+    ):
+        return False
+    before, after = _own_name_beside()
+    if before.search(said[max(0, start - 40) : start]) is not None:
+        return True  # a nickname may be an everyday word ("everyone calls me Smiley")
+    # opening a sentence, as a name does: not "Honestly, that's me"
+    return after.match(said, end) is not None and _may_be_apposed(word)
+
+
 class _SpokenWord(NamedTuple):
     """A word of the talk as :func:`_spoken_words` reads it."""
 
@@ -4514,6 +4559,7 @@ class _SpokenWord(NamedTuple):
     said_to: bool  # said to someone, and may be their name ("Hi Ruth", "Ruth, can you ...")
     apposed: bool  # opens a sentence before an apposition, and may be a name ("Tom, our ...")
     of_a_person: bool  # said of a person, and may be a name ("a support worker, Leanne,")
+    own: bool  # given as the speaker's own name ("Dan, that's me", "everyone calls me Dan")
     then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
 
 
@@ -4585,7 +4631,10 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
             then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
             for suffix in ("'s", "’s"):
                 then = then.removesuffix(suffix)
-            yield _SpokenWord(word, starts, titled, phrase, as_name, to, apposed, of_a_person, then)
+            own = _said_as_own_name(said, m.start(), m.start() + len(word))
+            yield _SpokenWord(
+                word, starts, titled, phrase, as_name, to, apposed, of_a_person, own, then
+            )
 
 
 #: a header line's label (``Participant:``, ``Interviewer name:``), before the words it gives
@@ -4688,6 +4737,7 @@ def names_to_check(
     said_to: set[str] = set()  # said to someone somewhere: "Hi Ruth", "Ruth, can you ..."
     apposed: set[str] = set()  # before an apposition somewhere: "Tom, our commissioner, ..."
     of_a_person: set[str] = set()  # said of a person somewhere: "a support worker, Leanne,"
+    own: set[str] = set()  # given as the speaker's own name somewhere: "Dan, that's me"
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
@@ -4719,7 +4769,7 @@ def names_to_check(
                 counts[word] = counts.get(word, 0) + 1
                 where.setdefault(word, {})[t.id] = None
                 # "Ruth, can you ...", "Tom, our commissioner, ..." open a sentence, as names
-                if not starts or to or spoken.apposed:
+                if not starts or to or spoken.apposed or spoken.own:
                     within.add(word)
                     if not spoken.phrase:
                         alone.add(word)
@@ -4729,6 +4779,8 @@ def names_to_check(
                     apposed.add(word)
                 if spoken.of_a_person:
                     of_a_person.add(word)
+                if spoken.own:
+                    own.add(word)
                 # before a word that may be a surname, not an everyday word ("Universal
                 # Credit"), unless a surname too ("Janet Hughes", "Ruth Mason")
                 then = spoken.then.casefold()
@@ -4781,6 +4833,7 @@ def names_to_check(
         lower case nowhere and no known word."""
         return word in within and (
             word in titled
+            or word in own
             or (word.casefold() in word_names and word in alone)
             or (word.casefold() in stop_names and word in apposed)
             or not _word_and_singular(word) & (lower | known)
@@ -4819,7 +4872,7 @@ def names_to_check(
     # "and 11 more" (session 73 study3 tester, D4 ii); one said of a person ("our chief exec,
     # Sandra, she ...", "a peer support worker now, Leanne,"): shown after Ofsted and the
     # places, among "and 12 more" (s74 hunt2)
-    named = said_to | titled | apposed | of_a_person
+    named = said_to | titled | apposed | of_a_person | own
     named |= {w for w in counts if w.casefold() in word_names}
     return sorted(
         found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
