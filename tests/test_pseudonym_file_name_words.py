@@ -166,5 +166,5 @@ def test_two_words_listed_each_are_not_said_again_as_one_name(tmp_path: Path) ->
     text = "Interviewer: Where do you work?\nP25: I manage Elm Lodge, a care home.\n"
     assert said(tmp_path, {"p25_elm_lodge.txt": text}) == [
         "p25_elm_lodge.txt: the file name holds elm, lodge, which the talk writes as a name "
-        "listed to check (Elm, Lodge), and the outputs carry it: rename the file"
+        "listed to check (Elm Lodge), and the outputs carry it: rename the file"
     ]

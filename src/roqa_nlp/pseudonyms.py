@@ -4563,6 +4563,52 @@ class _SpokenWord(NamedTuple):
     then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
 
 
+def _passages(transcript: Transcript) -> list[str]:
+    """The transcript's turns, a transcription service's text left out after them
+    (``metadata['service_text']``) and its header's lines (:func:`_header_text`), with their
+    square-bracketed notes and pseudonyms blanked out: the talk :func:`names_to_check` reads."""
+    from .transcripts.speaker_labels import SERVICE_TEXT
+
+    # a transcription service's text left out after the last turn is read too: a .txt's text,
+    # which roqa pseudonymise writes, keeps it, and it may name people (as the last answer did)
+    left_out = transcript.metadata.get(SERVICE_TEXT)
+    passages = [transcript.text[turn.start : turn.end] for turn in transcript.turns]
+    passages += [str(line) for line in left_out] if isinstance(left_out, list) else []
+    passages += _header_text(transcript)
+    return [_SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), p) for p in passages]
+
+
+@cache
+def _ward_name() -> re.Pattern[str]:
+    """Up to three capitalised words, then a capitalised last word of a ward's, unit's or
+    building's name (``data/ward_name_ends.txt``): "Oak Ward", "Red Willow Lodge"."""
+    ends = sorted(packaged_words("ward_name_ends.txt"), key=len, reverse=True)
+    said = "|".join(re.escape(w[:1].upper() + w[1:]) for w in ends)
+    return re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,3}})({said})(?![\w'’-])")
+
+
+def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
+    """Each name of a ward, unit or building in ``said`` (:func:`_ward_name`: "Oak Ward", "the
+    Cedar Unit", "Linden Lodge") as written, without the stop and public words opening it
+    ("the", "On"), and its words that make it a name: capitalised words (:func:`_may_be_a_name`)
+    that are no stop, public, role or title word, nor a word of ``data/ward_kind_words.txt``
+    that says what kind of ward it is ("Acute", "Intensive Care", "Crown"). A name with no such
+    word is none ("the Intensive Care Unit")."""
+    kinds = packaged_words("ward_kind_words.txt")
+    no_name = _stop_words() | _public_words() | _not_names() | _talk_titles() | kinds
+    for m in _ward_name().finditer(said):
+        words = m.group(1).split()
+        while words and words[0].casefold() in _stop_words() | _public_words():
+            words.pop(0)
+        named = [
+            w
+            for w in words
+            if _may_be_a_name(w) and not _word_and_singular(w.removesuffix("'s")) & no_name
+        ]
+        if named:
+            yield " ".join([*words, m.group(2)]), named
+
+
 def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
@@ -4578,16 +4624,7 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
     (:data:`_APPOSITION_AFTER`: "Tom, our commissioner, ...") and may be a name there
     (:func:`_may_be_said_to`), and the capitalised word right after it ("Hughes" of "Janet
     Hughes from the council"), else ``""``."""
-    from .transcripts.speaker_labels import SERVICE_TEXT
-
-    # a transcription service's text left out after the last turn is read too: a .txt's text,
-    # which roqa pseudonymise writes, keeps it, and it may name people (as the last answer did)
-    left_out = transcript.metadata.get(SERVICE_TEXT)
-    passages = [transcript.text[turn.start : turn.end] for turn in transcript.turns]
-    passages += [str(line) for line in left_out] if isinstance(left_out, list) else []
-    passages += _header_text(transcript)
-    for passage in passages:
-        said = _SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), passage)
+    for said in _passages(transcript):
         for m in _TALK_WORD.finditer(said):
             word = m.group(0)
             possessive = False
@@ -4749,6 +4786,19 @@ def names_to_check(
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
     # name where its person does not speak, "denise"), as speech-to-text writes names
     keyed: set[str] = set()
+    # the names of wards, units and buildings ("Oak Ward", "the Cedar Unit"), listed whole, and
+    # how often each word is a word of one of them: a word only ever said so is not listed alone
+    wards: dict[str, list[str]] = {}
+    in_wards: dict[str, int] = {}
+    for t in transcripts:
+        for said in _passages(t):
+            for ward, words in _ward_names(said):
+                wards[ward] = words
+                counts[ward] = counts.get(ward, 0) + 1
+                where.setdefault(ward, {})[t.id] = None
+                for word in [*words, ward.rsplit(None, 1)[-1]]:  # "Ward" of it too
+                    word = word.removesuffix("'s").removesuffix("’s")
+                    in_wards[word] = in_wards.get(word, 0) + 1
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
         for spoken in _spoken_words(t):
@@ -4864,6 +4914,13 @@ def names_to_check(
             )
         )
     ]
+    # a word said only in the names of wards ("Oak" of "Oak Ward") is listed in them
+    found = [f for f in found if f.keyed_as or in_wards.get(f.word, 0) < f.count]
+    found += [
+        NameToCheck(w, counts[w], tuple(where[w]))
+        for w, words in wards.items()
+        if not {word.casefold() for word in words} & known  # a pseudonym's word ("Nurse")
+    ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
     # the key's words left first: the researcher keyed them, and may not look further; in each
     # group the words likeliest to name a person before the others, which roqa code shows only
@@ -4905,6 +4962,9 @@ def warn_of_names_to_check_in_file_names(
     for f in found:
         if f.word[:1].isupper() and not f.keyed_as:
             listed.setdefault(_file_name_form(f.word), f.word)
+            # a ward's name listed whole: each of its words ("oak" of p01_oak_ward)
+            for word in f.word.split():
+                listed.setdefault(_file_name_form(word.removesuffix("'s")), f.word)
     for t in checked_transcripts(transcripts, "warn_of_names_to_check_in_file_names()"):
         name = unicodedata.normalize("NFC", t.id)
         warned = {_file_name_form(w) for w in _maybe_names_in_file_name(name)}
