@@ -4560,6 +4560,7 @@ class _SpokenWord(NamedTuple):
     apposed: bool  # opens a sentence before an apposition, and may be a name ("Tom, our ...")
     of_a_person: bool  # said of a person, and may be a name ("a support worker, Leanne,")
     own: bool  # given as the speaker's own name ("Dan, that's me", "everyone calls me Dan")
+    numbered: bool  # a number right after it ("BARC-10", "SGLT2", "LC5")
     then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
 
 
@@ -4669,8 +4670,9 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
             for suffix in ("'s", "’s"):
                 then = then.removesuffix(suffix)
             own = _said_as_own_name(said, m.start(), m.start() + len(word))
+            numbered = re.match(r"[-‐‑ ]?\d", said[m.end() : m.end() + 2]) is not None
             yield _SpokenWord(
-                word, starts, titled, phrase, as_name, to, apposed, of_a_person, own, then
+                word, starts, titled, phrase, as_name, to, apposed, of_a_person, own, numbered, then
             )
 
 
@@ -4699,6 +4701,36 @@ def _may_be_a_name(word: str) -> bool:
     if word[1] in "'’" or word.casefold() in _talk_titles() or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
+
+
+#: an all-capital word of 3 to 5 letters, as an organisation's acronym is ("QEII", "HPFT")
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
+#: a Roman numeral ("Phase III"), no acronym
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+@cache
+def _generic_acronyms() -> frozenset[str]:
+    """The acronyms health and care talk uses of a kind of body, service, role or thing, not of
+    one organisation (``data/generic_acronyms.txt``: ``NHS``, ``CQC``, ``CPN``, ``MDT``), and the
+    speaker labels a transcript may write in capitals (``INT``, ``RESP``), in upper case."""
+    words = packaged_words("generic_acronyms.txt")
+    words |= packaged_words("interviewer_labels.txt") | packaged_words("interviewee_labels.txt")
+    return frozenset(w.upper() for w in words)
+
+
+def _may_be_an_acronym(word: str) -> bool:
+    """Whether ``word`` may be an organisation's acronym, which names a place as a hospital's
+    or a trust's does ("the QEII", "HPFT": s75 tester, D): all capitals, 3 to 5 letters
+    (:data:`_ACRONYM`), no generic acronym (:func:`_generic_acronyms`), no Roman numeral
+    ("III"), and no stop, everyday, public or role word in capitals ("AUDIT", "MOVE", "NOT")
+    nor its plural."""
+    if _ACRONYM.fullmatch(word) is None or _ROMAN_NUMERAL.fullmatch(word) is not None:
+        return False
+    if word in _generic_acronyms():
+        return False
+    known = _stop_words() | _public_words() | _not_names() | _everyday_words()
+    return not _word_and_singular(word) & known
 
 
 def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]:
@@ -4775,6 +4807,7 @@ def names_to_check(
     apposed: set[str] = set()  # before an apposition somewhere: "Tom, our commissioner, ..."
     of_a_person: set[str] = set()  # said of a person somewhere: "a support worker, Leanne,"
     own: set[str] = set()  # given as the speaker's own name somewhere: "Dan, that's me"
+    acronyms: set[str] = set()  # an organisation's acronym, maybe: "the QEII", "HPFT"
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
@@ -4809,6 +4842,15 @@ def names_to_check(
                     keyed.add(word)
                     counts[word] = counts.get(word, 0) + 1
                     where.setdefault(word, {})[t.id] = None
+            elif (
+                _may_be_an_acronym(word)
+                and word.casefold() not in here
+                and not spoken.numbered  # a scale's or a gene's: "BARC-10", "SGLT2"
+            ):
+                # listed wherever it stands, as it is written so only as a name
+                counts[word] = counts.get(word, 0) + 1
+                where.setdefault(word, {})[t.id] = None
+                acronyms.add(word)
             elif _may_be_a_name(word) or (
                 # a word of the key's names in capitals ("MCALLISTER on the system"), listed as
                 # written, so a search of the copy finds it (re-tester s51, 7)
@@ -4914,6 +4956,11 @@ def names_to_check(
             )
         )
     ]
+    found += [
+        NameToCheck(w, counts[w], tuple(where[w]))
+        for w in sorted(acronyms)
+        if w.casefold() not in known  # a pseudonym's word
+    ]
     # a word said only in the names of wards ("Oak" of "Oak Ward") is listed in them
     found = [f for f in found if f.keyed_as or in_wards.get(f.word, 0) < f.count]
     found += [
@@ -4932,7 +4979,15 @@ def names_to_check(
     named = said_to | titled | apposed | of_a_person | own
     named |= {w for w in counts if w.casefold() in word_names}
     return sorted(
-        found, key=lambda f: (not f.keyed_as, f.word not in named, -f.count, f.word.casefold())
+        found,
+        key=lambda f: (
+            not f.keyed_as,
+            f.word not in named,
+            # an acronym last: most name a kind of thing the allow-list misses (s76 gate)
+            f.word in acronyms,
+            -f.count,
+            f.word.casefold(),
+        ),
     )
 
 
