@@ -4588,6 +4588,14 @@ def _ward_name() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,3}})({said})(?![\w'’-])")
 
 
+@cache
+def _no_ward_name_words() -> frozenset[str]:
+    """The words that make no ward's name (:func:`_ward_names`): stop, public, role and title
+    words, and those of ``data/ward_kind_words.txt``, joined once a process."""
+    kinds = packaged_words("ward_kind_words.txt")
+    return _stop_words() | _public_words() | _not_names() | _talk_titles() | kinds
+
+
 def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
     """Each name of a ward, unit or building in ``said`` (:func:`_ward_name`: "Oak Ward", "the
     Cedar Unit", "Linden Lodge") as written, without the stop and public words opening it
@@ -4595,11 +4603,12 @@ def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
     that are no stop, public, role or title word, nor a word of ``data/ward_kind_words.txt``
     that says what kind of ward it is ("Acute", "Intensive Care", "Crown"). A name with no such
     word is none ("the Intensive Care Unit")."""
-    kinds = packaged_words("ward_kind_words.txt")
-    no_name = _stop_words() | _public_words() | _not_names() | _talk_titles() | kinds
+    no_name = _no_ward_name_words()
     for m in _ward_name().finditer(said):
         words = m.group(1).split()
-        while words and words[0].casefold() in _stop_words() | _public_words():
+        while words and (
+            words[0].casefold() in _stop_words() or words[0].casefold() in _public_words()
+        ):
             words.pop(0)
         named = [
             w
@@ -4669,8 +4678,8 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
             then = after.group(1) if after is not None and after.group(1)[:1].isupper() else ""
             for suffix in ("'s", "’s"):
                 then = then.removesuffix(suffix)
-            own = _said_as_own_name(said, m.start(), m.start() + len(word))
-            numbered = re.match(r"[-‐‑ ]?\d", said[m.end() : m.end() + 2]) is not None
+            own = word[:1].isupper() and _said_as_own_name(said, m.start(), m.start() + len(word))
+            numbered = word.isupper() and _NUMBER_AFTER.match(said, m.end()) is not None
             yield _SpokenWord(
                 word, starts, titled, phrase, as_name, to, apposed, of_a_person, own, numbered, then
             )
@@ -4705,6 +4714,8 @@ def _may_be_a_name(word: str) -> bool:
 
 #: an all-capital word of 3 to 5 letters, as an organisation's acronym is ("QEII", "HPFT")
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
+#: a number right after a word, as after a scale's or a gene's acronym ("BARC-10", "SGLT2")
+_NUMBER_AFTER = re.compile(r"[-‐‑ ]?\d")
 #: a Roman numeral ("Phase III"), no acronym
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 
@@ -4729,8 +4740,13 @@ def _may_be_an_acronym(word: str) -> bool:
         return False
     if word in _generic_acronyms():
         return False
-    known = _stop_words() | _public_words() | _not_names() | _everyday_words()
-    return not _word_and_singular(word) & known
+    return not any(
+        form in _stop_words()
+        or form in _public_words()
+        or form in _not_names()
+        or form in _everyday_words()
+        for form in _word_and_singular(word)
+    )
 
 
 def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]:
