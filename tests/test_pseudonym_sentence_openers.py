@@ -76,6 +76,7 @@ def test_a_name_opening_an_answer_before_she_or_he_is_listed_first() -> None:
 def test_an_everyday_word_or_a_day_before_she_or_he_is_not() -> None:
     said = (
         "Obviously, she said no. Yesterday, he left. Honestly, she's great. Apparently, he quit. "
-        "Sunday, she was off. Initially, he came. Sometimes, she rings. May, she said, was busy."
+        "Sunday, she was off. Initially, he came. Sometimes, she rings. May, she said, was busy. "
+        "Sadly, she died. Happily, he stayed. Sadly, the funding went."
     )
     assert listed(said) == []

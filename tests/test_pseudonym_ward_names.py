@@ -64,3 +64,8 @@ def test_a_file_named_after_a_listed_ward_is_warned_of() -> None:
         "p01_oak_ward: the file name holds oak, which the talk writes as a name listed to check "
         "(Oak Ward), and the outputs carry it: rename the file"
     ]
+
+
+def test_not_a_units_specialty() -> None:
+    said = "We used the Early Pregnancy Unit, the Endoscopy Unit, the Majors Unit and Oak Ward."
+    assert [w for w, _ in listed(said) if " " in w] == ["Oak Ward"]

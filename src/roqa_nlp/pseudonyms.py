@@ -4452,6 +4452,17 @@ def _may_be_said_to(word: str) -> bool:
 _ADVERB = re.compile(r"[^\W\d_]{4,}ally", re.IGNORECASE)
 
 
+def _adverb_of_a_word(word: str) -> bool:
+    """Whether ``word`` is an adverb made of an everyday word with ``ly`` ("Sadly" of ``sad``,
+    "Happily" of ``happy``), not a name ending so ("Emily", "Holly", "Kelly": of no word)."""
+    folded = word.casefold()
+    if not folded.endswith("ly") or len(folded) < 5:
+        return False
+    stem = folded[:-2]
+    stems = {stem, stem[:-1] + "y"} if stem.endswith("i") else {stem}
+    return bool(stems & _everyday_words())
+
+
 def _may_be_apposed(word: str) -> bool:
     """Whether ``word``, opening a sentence before an apposition (:data:`_APPOSITION_AFTER`),
     may be a name: as one said to someone (:func:`_may_be_said_to`), and neither the plural of
@@ -4464,6 +4475,7 @@ def _may_be_apposed(word: str) -> bool:
     return (
         _may_be_said_to(word)
         and _ADVERB.fullmatch(word) is None
+        and not _adverb_of_a_word(word)
         and (
             # a given name that is also a word or a stop word ("Rose", "Will, our deputy, ...")
             word.casefold() in _said_to_words()[0]
