@@ -288,6 +288,66 @@ def test_a_review_made_in_cfir2_is_the_reviewers_codings_in_cfir2() -> None:
     assert (counts["accept"], counts["recode"], counts["rejected"]) == (3, 2, 1)
 
 
+def test_a_retrained_models_project_codes_named_as_cfir2_codes_are_those_codes() -> None:
+    """study6 tester, session 76: a model trained on a CFIR 2.0 review holds the CFIR 2.0 codes
+    CFIR 2009 lacks as project codes of their names (``project.capability`` Capability). The
+    review of its run, in CFIR 2.0, gave a ``cfir-2022+project`` codebook holding them beside
+    IND.K Capability and OUT.A Critical Incidents, every coding on the CFIR 2.0 code, so the
+    matrix and the .qdpx had an empty duplicate of each. Now they are those codes: only the
+    project code no CFIR 2.0 code is named as (Covid disruption) is kept, and a row naming a
+    namesake by its id is on the CFIR 2.0 code."""
+    trained = project_codebook(
+        CFIR,
+        [
+            row(n, "new-code", new_code=name)
+            for n, name in [(1, "Capability"), (2, "Critical Incidents"), (3, "Covid disruption")]
+        ],
+    )
+    assert [c.id for c in trained.codes if c.id not in CFIR] == [
+        "project.capability",
+        "project.critical-incidents",
+        "project.covid-disruption",
+    ]
+    model = codings()
+    model.meta["model"]["codebook"] = trained.id
+    own = [
+        Suggestion(c.id, c.name, None, 0.9, "barrier", valence_probability=0.6)
+        for c in trained.codes
+        if c.id not in CFIR
+    ]
+    segments = [
+        dataclasses.replace(s, suggestions=[own[n], *s.suggestions]) if n < 3 else s
+        for n, s in enumerate(model)
+    ]
+    model = model.with_segments(segments)
+    decisions = [
+        row(1, "accept", "IND.K"),  # project.capability, as the CFIR 2.0 page shows it
+        row(2, "accept", "project.critical-incidents"),  # by the model's id, in a file
+        row(3, "accept", "project.covid-disruption"),
+        row(4, "recode", "OUT.A", suggestion="project.critical-incidents"),
+        row(6, "accept", "INS.E"),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        reviewed, book, _ = reviewed_codings(decisions, model, trained, coder="Tester")
+    assert book.id == "cfir-2022+project"
+    assert [c.id for c in book.codes if c.id not in CFIR2] == ["project.covid-disruption"]
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01:0001", ["IND.K"]),
+        ("p01:0002", ["OUT.A"]),
+        ("p01:0003", ["project.covid-disruption"]),
+        ("p01:0004", ["OUT.A"]),
+        ("p01:0006", ["INS.E"]),
+    ]
+    # a model whose project codes are all namesakes: the codebook is CFIR 2.0 itself, as the
+    # tester's 8 were (so apply-decisions writes no codebook.json)
+    namesakes = dataclasses.replace(trained, codes=trained.codes[:-1])
+    reviewed, book, _ = reviewed_codings(decisions[:2], model, namesakes, coder="Tester")
+    assert book.id == "cfir-2022"
+    assert reviewed.meta["codebook"] == {"id": "cfir-2022", "hash": CFIR2.hash}
+    assert [[g.code_id for g in s.suggestions] for s in reviewed] == [["IND.K"], ["OUT.A"]]
+
+
 def test_a_review_mixing_both_codebooks_is_the_reviewers_codings_in_the_models() -> None:
     decisions = [row(1, "accept", "INS.E"), row(3, "recode", "IC.A"), row(4, "recode", "OUT.A")]
     assert review_codebook(decisions, CFIR) is None

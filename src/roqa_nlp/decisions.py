@@ -4227,6 +4227,8 @@ def reviewed_codings(
     (run.json), by default the file given, or None for decisions made in memory; run.json
     names it by :func:`~roqa_nlp.io.path_to_record`, no folder outside the study."""
 
+    from dataclasses import replace
+
     from .codebook import BUILTIN
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
@@ -4256,7 +4258,16 @@ def reviewed_codings(
     model_codes = {s.segment.id: {g.code_id for g in s.suggestions} for s in result.segments}
     if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
         seen = chart if chart is not None and made_in == chart.id else Codebook.load(made_in)
-        result, codebook = _charted_in(result, codebook, seen)
+        result, codebook, named = _charted_in(result, codebook, seen)
+        # a row naming such a project code by its id is on the code it is
+        decisions = [
+            replace(
+                d,
+                code_id=named.get(d.code_id, d.code_id),
+                suggestion=named.get(d.suggestion, d.suggestion),
+            )
+            for d in decisions
+        ]
     else:
         decisions = in_model_codes(decisions, codebook, result, where=where)
     # a new code named as a code the codebook has (typed on the page, or made in a QDA program
@@ -4594,20 +4605,37 @@ def reviewed_codings(
 
 def _charted_in(
     result: CodingResult, codebook: Codebook, made_in: Codebook
-) -> tuple[CodingResult, Codebook]:
+) -> tuple[CodingResult, Codebook, dict[str, str]]:
     """``result`` (the model's codings, in ``codebook``) as a review in the codebook ``made_in``
     (CFIR 2.0, or the chart codebook of the run) saw it (translated as the report charts it),
-    and that codebook with the model's project codes (an earlier round's new codes, kept as
-    they are)."""
-    from .crosswalk import translate
+    that codebook with the model's project codes (an earlier round's new codes, kept as they
+    are), and the ids of the project codes named as a code of ``made_in``, each with that
+    code's id.
+
+    A project code named as a code of ``made_in`` (:func:`~roqa_nlp.crosswalk.named_in`) is
+    that code, as the translation charts it and ``roqa import`` reads it, not a second code of
+    that name: a model trained on a CFIR 2.0 review gives the CFIR 2.0 codes CFIR 2009 lacks as
+    new codes (``project.capability`` Capability), and the reviewed codings' codebook held them
+    beside IND.K Capability, so the matrix and the ``.qdpx`` had an empty duplicate of each
+    (study6 tester, session 76)."""
+    from .crosswalk import named_in, translate
     from .decisions_crosswalk import base_codebook
 
     base = base_codebook(codebook)
     seen = made_in
-    own = [c for c in codebook.codes if c.id not in base]
+    own: list[Code] = []
+    named: dict[str, str] = {}
+    for c in codebook.codes:
+        if c.id in base:
+            continue
+        same = named_in(made_in, c.name)
+        if same is None:
+            own.append(c)
+        else:
+            named[c.id] = same.id
     if own:
         seen = seen.with_codes(own, id=f"{seen.id}+project")
-    return translate(result, base, made_in, top_decides=True), seen
+    return translate(result, base, made_in, top_decides=True), seen, named
 
 
 def to_review(s: SegmentResult) -> bool:
