@@ -2234,3 +2234,68 @@ def test_train_feedback_warns_of_a_valence_changed_by_a_later_row_as_apply_decis
         "1 decision(s) contradicted by a later row on the same words, the later row kept: "
         "r0.csv row 2, r1.csv row 3: valence enabler then barrier on p01:0001"
     ]
+
+
+def test_a_retrained_models_codes_named_as_cfir2_codes_chart_and_export_once(
+    tmp_path: Path,
+) -> None:
+    """study6 tester, session 76, end to end: a model trained on a CFIR 2.0 review holds the CFIR
+    2.0 constructs CFIR 2009 lacks as project codes of their names (``project.capability``
+    Capability). Its run, charted in CFIR 2.0 and reviewed there, was applied into a folder whose
+    codebook.json (``cfir-2022+project``) held them beside IND.K Capability, so ``roqa report
+    --matrix`` had an empty second "Capability" column and ``roqa export --qdpx`` a second
+    "Capability" code. Now apply-decisions writes CFIR 2.0 (no codebook.json), and a folder an
+    earlier version wrote so charts and exports each code once."""
+    import zipfile
+
+    from roqa_nlp.decisions import project_codebook
+
+    trained = project_codebook(
+        Codebook.load("cfir-2009"),
+        [Decision("p01:0001", "new-code", new_code=n) for n in ("Capability", "Teaming")],
+    )
+    model = model_codings()
+    model.meta["model"]["codebook"] = trained.id
+    model.meta["chart_codebook"] = "cfir-2022"
+    capability = Suggestion("project.capability", "Capability", None, 0.7, "barrier")
+    model = model.with_segments(
+        [dataclasses.replace(s, suggestions=[capability, *s.suggestions]) for s in model]
+    )
+    model.codebook = trained
+    coded, out = tmp_path / "coded", tmp_path / "reviewed"
+    model.save(coded)
+    write_decisions(
+        coded / "decisions.csv",
+        [Decision("p01:0001", "accept", "IND.K", text=TEXTS[0], valence="barrier")],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert run.code == 0, run.err
+    assert not (out / "codebook.json").exists()  # Teaming and Capability are CFIR 2.0's
+    assert json.loads((out / "run.json").read_text())["codebook"]["id"] == "cfir-2022"
+    assert [
+        json.loads(line)["suggestions"][0]["code_id"]
+        for line in (out / "codings.jsonl").read_text().splitlines()
+    ] == ["IND.K"]
+
+    def charted(folder: Path, name: str) -> tuple[list[str], list[str]]:
+        """The matrix columns and the .qdpx code names of ``folder`` named Capability."""
+        run = roqa("report", folder, "--matrix", tmp_path / f"{name}.csv")
+        assert run.code == 0, run.err
+        assert "another version of codebook" not in run.err  # the one coded with, charted so
+        with open(tmp_path / f"{name}.csv", encoding="utf-8-sig") as f:
+            columns = [c for c in next(csv.reader(f)) if c.endswith("Capability")]
+        run = roqa("export", folder, "--qdpx", tmp_path / f"{name}.qdpx")
+        assert run.code == 0, run.err
+        qde = zipfile.ZipFile(tmp_path / f"{name}.qdpx").read("project.qde").decode()
+        return columns, re.findall(r'<Code [^>]*name="(Capability)"', qde)
+
+    assert charted(out, "now") == (["IND.K Capability"], ["Capability"])
+    # the folder as apply-decisions wrote it before: its codebook held the namesakes
+    book = Codebook.load("cfir-2022").with_codes(
+        [c for c in trained.codes if c.id.startswith("project.")], id="cfir-2022+project"
+    )
+    book.save(out / "codebook.json")
+    meta = json.loads((out / "run.json").read_text())
+    meta["codebook"] = {"id": book.id, "hash": book.hash}
+    (out / "run.json").write_text(json.dumps(meta))
+    assert charted(out, "before") == (["IND.K Capability"], ["Capability"])

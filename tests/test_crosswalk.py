@@ -2043,3 +2043,29 @@ def test_the_cfir_2009_column_lists_what_a_persons_code_is_charted_as(cfir2022: 
         assert charted == {k for k, v in listed.items() if code.id in v}, code.id
     assert listed["INS.H"] == ["IS.D", "IS.D.4"]
     assert listed["IND.B"] == ["IS.E", "IS.E.1"]
+
+
+def test_a_project_codebooks_unused_namesakes_of_its_codebooks_codes_are_left_out() -> None:
+    """study6 tester, session 76: a reviewed folder's ``cfir-2022+project`` held a retrained
+    model's ``project.capability`` "Capability" beside IND.K Capability, used by no coding (an
+    empty duplicate column and code). It is that code: left out. A namesake a coding uses, and
+    a project code of another name, are kept; a codebook extending none built in is as it is."""
+    from roqa_nlp.crosswalk import without_unused_namesakes
+    from roqa_nlp.schema import Code
+
+    own = [
+        Code(id=f"project.{i}", name=n, level="code")
+        for i, n in [("capability", "Capability"), ("teaming", "teaming"), ("hope", "Hope")]
+    ]
+    book = Codebook.load("cfir-2022").with_codes(own, id="cfir-2022+project")
+    seg = Segment("p01:0001", "p01", "P01", "participant", 0, 5, "words")
+    uses = CodingResult([SegmentResult(seg, [Suggestion("project.teaming", "teaming", None, 1)])])
+    kept = without_unused_namesakes(book, uses)
+    assert [c.id for c in kept.codes if c.id.startswith("project.")] == [
+        "project.teaming",
+        "project.hope",
+    ]
+    assert kept.id == "cfir-2022+project"
+    assert len(kept.codes) == len(book.codes) - 1
+    hers = dataclasses.replace(book, id="rop-v1+project")
+    assert without_unused_namesakes(hers, uses) is hers

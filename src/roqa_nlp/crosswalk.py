@@ -243,6 +243,24 @@ def recorded_hash(meta: Mapping[str, Any]) -> str | None:
     return sha if isinstance(sha, str) and sha else None
 
 
+def _namesakes_left(book: Codebook, sha: str) -> bool:
+    """Whether ``book`` is the codebook file it was read from, of the hash ``sha`` the codings
+    record, less unused namesakes of its built-in codes (:func:`without_unused_namesakes`): the
+    codebook they were coded with, charted without empty duplicates."""
+    if book.origin is None or not Path(book.origin).is_file():
+        return False
+    try:
+        read = Codebook.load(book.origin, check_aliases=False)
+    except RoqaError:
+        return False
+    kept = {c.id for c in book.codes}
+    return (
+        read.hash == sha
+        and [c for c in read.codes if c.id in kept] == book.codes
+        and {c.id for c in read.codes} - kept <= _namesakes(read)
+    )
+
+
 def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
     """Why charting ``result`` with ``book`` may mislead, in one line, or ``None``.
 
@@ -279,7 +297,7 @@ def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
             )
         return f"{lacking}: they were coded with {used!r}; give that codebook"
     sha = recorded_hash(meta)
-    if used == book.id and sha is not None and sha != book.hash:
+    if used == book.id and sha is not None and sha != book.hash and not _namesakes_left(book, sha):
         from .codebook import is_earlier_version
 
         if is_earlier_version(book.id, sha):
@@ -396,7 +414,8 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         check_one_codebook(result)
         return Codebook.load(codebook_of(result) or DEFAULT_CODEBOOK)
     if result.codebook is not None and result.codebook.id == wanted:
-        return result.codebook  # the model's project codebook, carried by the result
+        # the model's project codebook, carried by the result
+        return without_unused_namesakes(result.codebook, result)
     folder = None if where is None else Path(where).resolve()
     if folder is not None and not folder.is_dir():
         folder = folder.parent
@@ -407,7 +426,7 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         if candidate.is_file():
             book = Codebook.load(candidate, check_aliases=False)
             if book.id == wanted:
-                return book
+                return without_unused_namesakes(book, result)
         folder = folder.parent if folder.parent != folder else None
     raise RoqaError(
         f"the codings were made with codebook {wanted!r}, which is not built in and not in a "
@@ -415,6 +434,35 @@ def codebook_for(choice: str | None, result: CodingResult, where: Path | None = 
         path=where,
         hint=f"give it with --codebook, e.g. the {CODEBOOK_FILE} that roqa import wrote",
     )
+
+
+def without_unused_namesakes(book: Codebook, result: CodingResult) -> Codebook:
+    """``book``, a project codebook extending a built-in one (``cfir-2022+project``), without
+    the project codes named as a codable code of that one (:func:`named_in`) that no coding of
+    ``result`` uses; ``book`` itself when it has none.
+
+    Such a code is that code, not a second one of its name (as a translation charts it and
+    ``roqa import`` reads it). ``roqa apply-decisions`` before session 76 kept a retrained
+    model's (``project.capability`` Capability, learnt from a CFIR 2.0 review) in the reviewed
+    codings' ``codebook.json`` beside IND.K Capability, every coding on IND.K: ``roqa report
+    --matrix`` charted an empty duplicate column of each and ``roqa export --qdpx`` a duplicate
+    code (study6 tester). A namesake some coding uses is kept: its codings stay as they are."""
+    unused = _namesakes(book) - {g.code_id for s in result.segments for g in s.suggestions}
+    if not unused:
+        return book
+    return dataclasses.replace(book, codes=[c for c in book.codes if c.id not in unused])
+
+
+def _namesakes(book: Codebook) -> set[str]:
+    """The ids of the project codes of ``book`` (``cfir-2022+project``) named as a codable code
+    of the built-in codebook it extends (:func:`named_in`); none when it extends none."""
+    base = book.id.removesuffix(PROJECT_SUFFIX)
+    if base == book.id or base not in BUILTIN:
+        return set()
+    builtin = Codebook.load(base)
+    return {
+        c.id for c in book.codes if c.id not in builtin and named_in(builtin, c.name) is not None
+    }
 
 
 def check_one_codebook(result: CodingResult) -> None:
