@@ -141,6 +141,12 @@ def test_roqa_code_groups_with_the_rule_given_and_records_it(
     ).read_text("utf-8")
 
 
+#: The tests of each run below go to one worker (`make test`, --dist loadgroup), which makes the
+#: run once: spread over two, each worker coded the examples again for its share (s76 suite).
+uses_default_run = pytest.mark.xdist_group("cli_open_coding_default_run")
+uses_spaced_run = pytest.mark.xdist_group("cli_open_coding_spaced_run")
+
+
 @pytest.fixture(scope="module")
 def default_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """``roqa code`` on a copy of examples/interviews with the tiny model: its output folder and
@@ -156,6 +162,7 @@ def default_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) 
     return work / "out", out
 
 
+@uses_default_run
 def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
     default_run: tuple[Path, str],
 ) -> None:
@@ -177,6 +184,7 @@ def test_roqa_code_counts_the_weakly_coded_segments_and_says_where_they_are(
     assert '<h3>Coded, but weakly <span class="muted">(17 segments)</span></h3>' in html
 
 
+@uses_default_run
 def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
     default_run: tuple[Path, str],
 ) -> None:
@@ -196,6 +204,7 @@ def test_roqa_code_says_where_to_read_the_queue_and_how_to_record_a_new_code(
     )
 
 
+@uses_default_run
 def test_a_streamed_run_says_what_it_did_not_write_and_the_next_step_as_a_whole_run_does(
     default_run: tuple[Path, str], tiny_model_dir: Path
 ) -> None:
@@ -242,6 +251,7 @@ def spaced_run(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
     return out, printed
 
 
+@uses_spaced_run
 def test_the_suggested_roqa_report_command_quotes_a_path_with_spaces(
     spaced_run: tuple[Path, str],
 ) -> None:
@@ -264,6 +274,7 @@ def test_the_suggested_roqa_report_command_quotes_a_path_with_spaces(
     )
 
 
+@uses_spaced_run
 def test_when_the_decisions_name_every_segment_no_new_code_is_asked_for(
     spaced_run: tuple[Path, str], tiny_model_dir: Path
 ) -> None:
@@ -326,6 +337,7 @@ def test_a_pasted_path_is_quoted_for_the_shell_the_researcher_uses(monkeypatch) 
     assert shell_quoted(r"study\coded") == r"study\coded"
 
 
+@uses_spaced_run
 def test_the_summary_counts_the_recurring_groups_of_set_aside_talk(
     spaced_run: tuple[Path, str],
 ) -> None:
@@ -396,6 +408,7 @@ def test_the_summary_says_how_many_segments_for_open_coding_the_review_decided(
     assert _decided_clause(n_queued, n_done) == said
 
 
+@uses_spaced_run
 def test_a_review_naming_codes_by_their_names_decides_the_segments_apply_decisions_does(
     spaced_run: tuple[Path, str], tiny_model_dir: Path
 ) -> None:
