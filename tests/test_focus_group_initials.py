@@ -256,3 +256,78 @@ def test_an_acronym_after_an_answer_under_initials_is_one_more_speaker_where_rol
         ("Interviewer", "interviewer"),
         ("MJO", "participant"),
     ]
+
+
+#: A participant labelled by initials lists who does what, each role's acronym opening a line
+#: (session 76 hunt2, F1: ``GP``, ``OT`` and ``CPN`` were read as three more participants).
+LIST_OF_ROLES = [
+    "Interviewer: Can you tell me who is involved in discharge planning?",
+    "MJO: There are quite a few people. The GP is key, and the OT team too.",
+    "Interviewer: Who does what, roughly?",
+    "MJO: Well, it breaks down like this.",
+    "GP: they sign off the medication and refer on.",
+    "OT: they do the home assessment before discharge.",
+    "CPN: they pick up anyone with a mental health need.",
+    "Interviewer: And does the CPN come to the ward?",
+    "MJO: Mostly by phone. The GP rarely comes, the OT always does.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_acronyms_opening_the_lines_of_a_list_in_an_initials_answer_stay_its_words(
+    tmp_path: Path, suffix: str
+) -> None:
+    turns = _turns(_write(tmp_path / f"mjo{suffix}", LIST_OF_ROLES))
+    assert [(speaker, role) for speaker, role, _ in turns] == [
+        ("Interviewer", "interviewer"),
+        ("MJO", "participant"),
+    ] * 3
+    assert turns[3][2] == "\n".join(["Well, it breaks down like this.", *LIST_OF_ROLES[4:7]])
+
+
+def test_pseudonymise_keeps_the_acronyms_of_a_list_in_the_talk(tmp_path: Path) -> None:
+    """The damage F1 did: the key took ``GP``, ``OT`` and ``CPN`` as participants and the talk
+    read "the [P03] team", "does the [P04] come"."""
+    from test_cli_core import roqa
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder / "iv07.txt", LIST_OF_ROLES)
+    run = roqa("pseudonymise", folder, "--key", tmp_path / "k.csv", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    said = (tmp_path / "out" / "iv07.txt").read_text("utf-8")
+    assert "The GP is key, and the OT team too." in said
+    assert "And does the CPN come to the ward?" in said
+    assert "GP: they sign off the medication and refer on." in said
+    with (tmp_path / "k.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert [row["name"] for row in csv.DictReader(f)] == ["MJO"]
+
+
+def test_members_said_once_after_a_member_where_two_members_recur_are_speakers(
+    tmp_path: Path,
+) -> None:
+    """In a focus group (``AB`` and ``CD`` each speak more than once), members said once one
+    after another after a member's answer are speakers still."""
+    f = _write(
+        tmp_path / "fg05.txt",
+        [
+            "Facilitator: What gets in the way?",
+            "AB: Staffing.",
+            "EF: And the targets.",
+            "GH: Every year, yes.",
+            "Facilitator: What helps?",
+            "CD: A named lead.",
+            "AB: Yes.",
+            "CD: And the huddle.",
+        ],
+    )
+    assert [speaker for speaker, _, _ in _turns(f)] == [
+        "Facilitator",
+        "AB",
+        "EF",
+        "GH",
+        "Facilitator",
+        "CD",
+        "AB",
+        "CD",
+    ]

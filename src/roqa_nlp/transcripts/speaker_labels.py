@@ -2802,7 +2802,15 @@ def _initials_taking_turns(
     of the turn above. Where the interviewer too is labelled by initials and no one names them
     (``HW:`` asking, ``MJO:`` answering), capitals said once inside ``MJO``'s answer may be an
     acronym as well as a member, and read as a third speaker they would leave the interviewer
-    unguessed: they stay ``MJO``'s words.
+    unguessed: they stay ``MJO``'s words. Where fewer than two members labelled by initials
+    speak more than once (one participant, ``MJO``), a line following such a member's answer
+    (not read through a question) is a speaker only where neither labelled line beside it opens
+    with another label said once and no speaker's: ``GP: ...`` / ``OT: ...`` / ``CPN: ...`` one
+    a line under ``MJO: Well, it breaks down like this.`` is a list of roles inside the answer
+    (session 76 hunt2, F1: each was read as a participant and ``roqa pseudonymise`` rewrote
+    "the OT team" as "the [P03] team"), as job titles are (:func:`_job_titles_said_once`); nor
+    does such a line hand on to the next (a member read through a question does: ``CD:`` /
+    ``MK:`` after the facilitator's question, and so do members where two or more recur).
     An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
     came in March.``) is talk still, and so is a word or note a
     transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
@@ -2819,28 +2827,57 @@ def _initials_taking_turns(
         keys.known(label) and (not are_initials(label) or label.casefold() in named)
         for label in accepted
     )
-    found: set[str] = set()
-    speaker: str | None = None  # the speaker whose talk the line above is
-    above = ""  # the line with words above
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
+    # a focus group: two or more members labelled by initials speak more than once
+    group = (
+        sum(
+            1
+            for label in accepted
+            if counts[label] >= 2 and are_initials(label) and not keys.known(label)
+        )
+        >= 2
+    )
+
+    def candidate(i: int) -> bool:  # a line opening with initials said once, no speaker's
         m = matches[i]
-        if (
+        return (
             m is not None
-            and speaker is not None
             and counts[m.label] == 1
             and m.label not in accepted
             and i not in title_block
             and m.form == "colon"
             and are_initials(m.label)
             and not _written_in_capitals(name_before_brackets(m.label))
-            and (
-                (above.rstrip().endswith("?") and keys.known(speaker))
-                or (are_initials(speaker) and (by_role or speaker in found))
-            )
-        ):
-            found.add(m.label)
+        )
+
+    labelled = [i for i, m in enumerate(matches) if m is not None]
+    place = {i: k for k, i in enumerate(labelled)}
+
+    def in_a_list(i: int) -> bool:  # beside another line opening with a label said once
+        k = place[i]
+        beside = [labelled[j] for j in (k - 1, k + 1) if 0 <= j < len(labelled)]
+        return any(
+            (m := matches[j]) is not None and counts[m.label] == 1 and m.label not in accepted
+            for j in beside
+        )
+
+    found: set[str] = set()
+    asked: set[str] = set()  # those found answering a question
+    speaker: str | None = None  # the speaker whose talk the line above is
+    above = ""  # the line with words above
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = matches[i]
+        if m is not None and speaker is not None and candidate(i):
+            if keys.known(speaker) and above.rstrip().endswith("?"):
+                found.add(m.label)
+                asked.add(m.label)
+            elif are_initials(speaker) and (
+                speaker in asked
+                or (group and (by_role or speaker in found))
+                or (by_role and speaker not in found and not in_a_list(i))
+            ):
+                found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
             speaker = m.label
         above = line
