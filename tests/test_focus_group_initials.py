@@ -331,3 +331,89 @@ def test_members_said_once_after_a_member_where_two_members_recur_are_speakers(
         "AB",
         "CD",
     ]
+
+
+def test_a_transcribers_end_note_after_a_members_answer_is_no_participant(
+    tmp_path: Path,
+) -> None:
+    """Session 76 hunt2, F2: ``END`` was read as a third participant, and pseudonymise then named
+    the file after its pseudonym and rewrote "At the END of the day"."""
+    f = _write(
+        tmp_path / "fg_end.txt",
+        [
+            "Facilitator: What gets in the way?",
+            "AB: Staffing, honestly.",
+            "CD: And the commissioners change targets every year.",
+            "Facilitator: What helps?",
+            "AB: A named lead. At the END of the day it is about people.",
+            "CD: And the weekly huddle.",
+            "Facilitator: Is there anything else before we finish?",
+            "AB: No, I think that covers it.",
+            "END: 00:47:12, recording stopped by the facilitator.",
+        ],
+    )
+    turns = _turns(f)
+    assert {speaker for speaker, _, _ in turns} == {"Facilitator", "AB", "CD"}
+    assert turns[-1] == (
+        "AB",
+        "participant",
+        "No, I think that covers it.\nEND: 00:47:12, recording stopped by the facilitator.",
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "END: 00:45:12 recording stopped",
+        "TC: 00:45:12 recording stopped",
+        "REF: 00:45:12 recording stopped",
+        "DNA: 00:45:12 recording stopped",
+        "UNK: 00:45:12 recording stopped",
+        "NHS: 00:45:12 recording stopped",
+        "PM: 00:45:12 recording stopped",
+        "XY: 00:45:12 recording stopped",
+        "XY: 12/03/2024, file closed",
+        "END: recording stopped.",
+        "TC: recording stopped.",
+        "NHS: mostly, and a bit from the council.",
+    ],
+)
+def test_a_note_in_capitals_after_the_interviewers_question_is_no_participant(
+    tmp_path: Path, note: str
+) -> None:
+    """A line after a question whose words open with a time or a date, or which opens with a
+    transcriber's note word (data/note_abbreviations.txt) or an acronym naming no person
+    (data/acronyms_not_initials.txt), is the turn above's, not a member's."""
+    lines = [
+        "Interviewer: Is there anything else you would like to add?",
+        "AB: No, I think that covers it, thank you.",
+        "Interviewer: Anything else?",
+        "CD: Only that we need more staff on nights.",
+        "Interviewer: Thank you both. Shall I stop the recording?",
+        note,
+    ]
+    turns = _turns(_write(tmp_path / "tok.txt", lines))
+    assert [speaker for speaker, _, _ in turns] == [
+        "Interviewer",
+        "AB",
+        "Interviewer",
+        "CD",
+        "Interviewer",
+    ]
+    assert turns[-1][2] == f"Thank you both. Shall I stop the recording?\n{note}"
+
+
+def test_a_member_answering_with_a_number_is_a_speaker(tmp_path: Path) -> None:
+    """Only a time or a date opening the words makes a note: a count is an answer."""
+    f = _write(
+        tmp_path / "fg06.txt",
+        [
+            "Facilitator: How many beds do you have?",
+            "CD: 20, give or take.",
+            "Facilitator: And staff?",
+            "AB: Not enough.",
+            "Facilitator: Thanks.",
+            "AB: Bye.",
+        ],
+    )
+    assert [speaker for speaker, _, _ in _turns(f)][:2] == ["Facilitator", "CD"]

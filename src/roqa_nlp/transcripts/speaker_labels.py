@@ -2869,7 +2869,9 @@ def _initials_taking_turns(
             continue
         m = matches[i]
         if m is not None and speaker is not None and candidate(i):
-            if keys.known(speaker) and above.rstrip().endswith("?"):
+            if _opens_with_a_time(line[m.words_start :]):
+                pass
+            elif keys.known(speaker) and above.rstrip().endswith("?"):
                 found.add(m.label)
                 asked.add(m.label)
             elif are_initials(speaker) and (
@@ -2884,15 +2886,30 @@ def _initials_taking_turns(
     return found
 
 
+#: A time or a date opening a line's words after its label: ``END: 00:47:12, recording
+#: stopped``, ``TC: 01:02:03``, ``REF: 12/03/2024`` (:func:`_opens_with_a_time`).
+_OPENING_TIME_OR_DATE = re.compile(r"\s*[\[(]?\s*(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})")
+
+
+def _opens_with_a_time(words: str) -> bool:
+    """Whether ``words``, a line's words after its label, open with a time or a date: a
+    transcriber's note (``END: 00:47:12, recording stopped by the facilitator.``), not a
+    member's turn."""
+    return _OPENING_TIME_OR_DATE.match(words) is not None
+
+
 def _written_in_capitals(name: str) -> bool:
     """Whether ``name``, two or three capitals, is a word or note a transcriber writes in
     capitals, not a person's initials: a stop word (``OK``, ``AM``, ``RE``), a header field's
-    name, or an abbreviation of ``data/note_abbreviations.txt`` (``NB``, ``PS``, ``FYI``)."""
+    name, an abbreviation or word of ``data/note_abbreviations.txt`` (``NB``, ``PS``, ``FYI``,
+    ``END``, ``TC``), or an acronym naming no person (``data/acronyms_not_initials.txt``:
+    ``NHS``, ``PM``)."""
     word = without_marks(name).casefold()
     return (
         _is_common_word(word)
         or is_header_field(name)
         or word in packaged_words("note_abbreviations.txt")
+        or word in packaged_words("acronyms_not_initials.txt")
     )
 
 
