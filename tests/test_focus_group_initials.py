@@ -417,3 +417,45 @@ def test_a_member_answering_with_a_number_is_a_speaker(tmp_path: Path) -> None:
         ],
     )
     assert [speaker for speaker, _, _ in _turns(f)][:2] == ["Facilitator", "CD"]
+
+
+@pytest.mark.parametrize(
+    "asking",
+    [
+        ["Facilitator: Anyone else? [pause]"],
+        ["Facilitator: Anyone else? (pause)"],
+        ["Facilitator: Anyone else? …"],
+        ["Facilitator: Anyone else?..."],
+        ["Facilitator: Anyone else – CD, you were nodding."],
+        ["Facilitator: Anyone else?", "[crosstalk]"],
+        ["Facilitator: Anyone else?", "", "(laughter)", ""],
+    ],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_members_said_once_after_a_question_that_does_not_end_the_line_on_a_mark_are_speakers(
+    tmp_path: Path, asking: list[str], suffix: str
+) -> None:
+    """Session 76 hunt2, F3: ``CD`` and ``MK`` were folded into the facilitator's turn, never
+    coded, where a note or an ellipsis followed the question, a ``[crosstalk]`` line came
+    between, or the facilitator called on the member by their initials."""
+    f = _write(
+        tmp_path / f"fg07{suffix}",
+        [
+            "Facilitator: What gets in the way of using the pathway?",
+            "AB: Staffing, honestly, we never have enough people on shift.",
+            *asking,
+            "CD: And the commissioners change targets every year.",
+            "MK: Every year, yes, and nobody tells us why.",
+            "Facilitator: What helps?",
+            "AB: Having a named lead on each ward helps a lot.",
+        ],
+    )
+    assert [(speaker, role) for speaker, role, _ in _turns(f)] == [
+        ("Facilitator", "interviewer"),
+        ("AB", "participant"),
+        ("Facilitator", "interviewer"),
+        ("CD", "participant"),
+        ("MK", "participant"),
+        ("Facilitator", "interviewer"),
+        ("AB", "participant"),
+    ]

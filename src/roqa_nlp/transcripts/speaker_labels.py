@@ -129,6 +129,7 @@ from typing import Literal
 
 from ..io import packaged_words
 from ..name_characters import MARKS, without_marks
+from .annotations import only_annotations
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
@@ -2790,9 +2791,13 @@ def _initials_taking_turns(
     (:func:`are_initials`), not otherwise accepted as a speaker (:func:`words_not_speakers`
     reads a capitalised word said once as an acronym of talk, ``CQC: they came in March``),
     whose line the file lays out as a turn: it answers the interviewer's question (the line with
-    words above it ends on ``?`` and is the talk of a label of ``interviewer_labels`` or of the
-    roles known: ``Facilitator: What gets in the way?`` / ``CD: And the commissioners change
-    targets.``; not a participant's own question, ``P04: And who do you think came?`` / ``CQC:
+    words above it, a transcriber's note alone on its line left out, asks (:func:`.roles.asks`:
+    its last ``?`` followed by notes or marks only, ``Anyone else? [pause]``, ``Anyone else?
+    …``) and is the talk of a label of ``interviewer_labels`` or of the roles known:
+    ``Facilitator: What gets in the way?`` / ``[crosstalk]`` / ``CD: And the commissioners
+    change targets.``; or that line names the member, ``Facilitator: Anyone else – CD, you were
+    nodding.``; session 76 hunt2 F3: each was folded into the facilitator's turn, never
+    coded; not a participant's own question, ``P04: And who do you think came?`` / ``CQC:
     they came in March.``, which as a second participant would take the file's interviewer
     guess away where no label names one), or it follows a turn of another member labelled by
     initials (``CD: ...`` / ``MK: Every year, yes.``) where that member was read so too or
@@ -2863,7 +2868,7 @@ def _initials_taking_turns(
     found: set[str] = set()
     asked: set[str] = set()  # those found answering a question
     speaker: str | None = None  # the speaker whose talk the line above is
-    above = ""  # the line with words above
+    above = ""  # the line with words above, a transcriber's note alone left out
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -2871,7 +2876,9 @@ def _initials_taking_turns(
         if m is not None and speaker is not None and candidate(i):
             if _opens_with_a_time(line[m.words_start :]):
                 pass
-            elif keys.known(speaker) and above.rstrip().endswith("?"):
+            elif keys.known(speaker) and (
+                asks(above) or _names(above, name_before_brackets(m.label))
+            ):
                 found.add(m.label)
                 asked.add(m.label)
             elif are_initials(speaker) and (
@@ -2882,7 +2889,8 @@ def _initials_taking_turns(
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
             speaker = m.label
-        above = line
+        if m is not None or not only_annotations(line.strip()):
+            above = line
     return found
 
 
@@ -2896,6 +2904,12 @@ def _opens_with_a_time(words: str) -> bool:
     transcriber's note (``END: 00:47:12, recording stopped by the facilitator.``), not a
     member's turn."""
     return _OPENING_TIME_OR_DATE.match(words) is not None
+
+
+def _names(words: str, initials: str) -> bool:
+    """Whether ``words``, an interviewer's line, name ``initials`` as a word: the facilitator
+    hands the talk to that member (``Anyone else – CD, you were nodding.``)."""
+    return re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", words) is not None
 
 
 def _written_in_capitals(name: str) -> bool:
