@@ -459,3 +459,82 @@ def test_members_said_once_after_a_question_that_does_not_end_the_line_on_a_mark
         ("Facilitator", "interviewer"),
         ("AB", "participant"),
     ]
+
+
+def _warned(path: Path) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_transcript(path)
+    return [str(w.message) for w in caught]
+
+
+def test_initials_still_read_as_the_interviewers_words_are_warned_of(tmp_path: Path) -> None:
+    """A facilitator's prompt with no ``?`` (``Anyone else...``) leaves ``CD`` their words,
+    never coded: one warning names the line and the fix."""
+    f = _write(
+        tmp_path / "fg08.txt",
+        [
+            "Facilitator: What gets in the way?",
+            "AB: Staffing.",
+            "Facilitator: Anyone else...",
+            "CD: And the targets.",
+            "Facilitator: What helps?",
+            "AB: A named lead.",
+        ],
+    )
+    assert [speaker for speaker, _, _ in _turns(f)] == [
+        "Facilitator",
+        "AB",
+        "Facilitator",
+        "Facilitator",
+        "AB",
+    ]
+    assert [w for w in _warned(f) if "read as the interviewer's words" in w] == [
+        f"{f}: 1 line opening with capitals (line 4: 'CD:') was read as the interviewer's "
+        "words, not coded: if someone else speaks there, give the line the label of that "
+        "speaker's other turns; a member said once under initials is read after the "
+        "interviewer's question ending in '?', or once --interviewer names the interviewer"
+    ]
+
+
+def test_an_acronym_answering_read_as_the_interviewers_words_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    f = _write(
+        tmp_path / "p02.txt",
+        [
+            "Interviewer: Who funds the service?",
+            "NHS: mostly, and a bit from the council.",
+            "Interviewer: Is that stable?",
+            "P02: Not really, it changes every year.",
+            "Interviewer: How does that affect planning?",
+            "P02: We can't plan anything long term.",
+        ],
+    )
+    assert [w for w in _warned(f) if "read as the interviewer's words" in w] == [
+        f"{f}: 1 line opening with capitals (line 2: 'NHS:') was read as the interviewer's "
+        "words, not coded: if someone else speaks there, give the line the label of that "
+        "speaker's other turns; a member said once under initials is read after the "
+        "interviewer's question ending in '?', or once --interviewer names the interviewer"
+    ]
+
+
+@pytest.mark.parametrize(
+    "folded",
+    ["NB: the recorder was moved here.", "OK: let us go.", "END: 00:45:12 recording stopped"],
+)
+def test_a_note_in_capitals_read_as_the_interviewers_words_is_not_warned_of(
+    tmp_path: Path, folded: str
+) -> None:
+    f = _write(
+        tmp_path / "p06.txt",
+        [
+            "Interviewer: Shall we start?",
+            folded,
+            "P06: Go on then.",
+            "Interviewer: Right.",
+            "P06: Yes.",
+        ],
+    )
+    assert _turns(f)[0][2] == f"Shall we start?\n{folded}"
+    assert not [w for w in _warned(f) if "read as the interviewer's words" in w]

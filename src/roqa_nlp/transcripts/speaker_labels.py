@@ -2874,7 +2874,7 @@ def _initials_taking_turns(
             continue
         m = matches[i]
         if m is not None and speaker is not None and candidate(i):
-            if _opens_with_a_time(line[m.words_start :]):
+            if opens_with_a_time(line[m.words_start :]):
                 pass
             elif keys.known(speaker) and (
                 asks(above) or _names(above, name_before_brackets(m.label))
@@ -2895,11 +2895,11 @@ def _initials_taking_turns(
 
 
 #: A time or a date opening a line's words after its label: ``END: 00:47:12, recording
-#: stopped``, ``TC: 01:02:03``, ``REF: 12/03/2024`` (:func:`_opens_with_a_time`).
+#: stopped``, ``TC: 01:02:03``, ``REF: 12/03/2024`` (:func:`opens_with_a_time`).
 _OPENING_TIME_OR_DATE = re.compile(r"\s*[\[(]?\s*(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})")
 
 
-def _opens_with_a_time(words: str) -> bool:
+def opens_with_a_time(words: str) -> bool:
     """Whether ``words``, a line's words after its label, open with a time or a date: a
     transcriber's note (``END: 00:47:12, recording stopped by the facilitator.``), not a
     member's turn."""
@@ -2919,11 +2919,18 @@ def _written_in_capitals(name: str) -> bool:
     ``END``, ``TC``), or an acronym naming no person (``data/acronyms_not_initials.txt``:
     ``NHS``, ``PM``)."""
     word = without_marks(name).casefold()
+    return writes_a_note(name) or word in packaged_words("acronyms_not_initials.txt")
+
+
+def writes_a_note(name: str) -> bool:
+    """Whether ``name``, written in capitals before a colon, opens a note or a word of talk, not
+    anyone's turn: a stop word (``OK``, ``AM``), a header field's name, or an abbreviation or
+    word of ``data/note_abbreviations.txt`` (``NB``, ``PS``, ``END``, ``TC``)."""
+    word = without_marks(name).casefold()
     return (
         _is_common_word(word)
         or is_header_field(name)
         or word in packaged_words("note_abbreviations.txt")
-        or word in packaged_words("acronyms_not_initials.txt")
     )
 
 

@@ -1,0 +1,74 @@
+"""Lines opening with capitals said once that were read as an interviewer's words.
+
+A focus group's member labelled by initials who speaks once (``CD: And the commissioners
+change targets.``) is a speaker only where the file lays the line out as a turn
+(:func:`.speaker_labels._initials_taking_turns`): it answers the facilitator's question, or
+follows another member's turn. Elsewhere two or three capitals said once read as an acronym of
+the talk above (``CQC: they came in March``), and where that talk is an interviewer's the line
+is never coded: a question that does not close on ``?`` (``Facilitator: Anyone else...``), a
+facilitator labelled by a name no one gave as the interviewer (``Helen:``), an acronym of
+:file:`data/acronyms_not_initials.txt` answering (``NHS: mostly, and a bit from the
+council.``). The reader keeps that reading (the shape cannot tell a member from an acronym);
+one warning per file names the lines (:func:`folded_initials_warning`; session 76 hunt2 F3:
+the members' talk was lost silently). A transcriber's note in capitals (``NB:``, ``OK:``,
+``END: 00:47:12 ...``: :func:`.speaker_labels.writes_a_note`, a time or a date opening the
+words) is not named.
+"""
+
+from __future__ import annotations
+
+from ..errors import first_few
+from ..schema import Transcript
+from .speaker_labels import (
+    are_initials,
+    match_label,
+    name_before_brackets,
+    opens_with_a_time,
+    writes_a_note,
+)
+
+
+def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
+    """The lines inside ``transcript``'s interviewers' turns, below each turn's first, that
+    open with two or three capitals before a colon (:func:`.speaker_labels.are_initials`) other
+    than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words),
+    each as (line number from 1, label)."""
+    text = transcript.text
+    found: list[tuple[int, str]] = []
+    for turn in transcript.turns:
+        if turn.role != "interviewer":
+            continue
+        at = text.find("\n", turn.start, turn.end)
+        while at != -1:
+            line_end = text.find("\n", at + 1, turn.end)
+            line = text[at + 1 : turn.end if line_end == -1 else line_end]
+            m = match_label(line)
+            if (
+                m is not None
+                and m.form == "colon"
+                and not m.timed
+                and m.label != turn.speaker
+                and are_initials(m.label)
+                and not writes_a_note(name_before_brackets(m.label))
+                and not opens_with_a_time(line[m.words_start :])
+            ):
+                found.append((text.count("\n", 0, at + 1) + 1, m.label))
+            at = line_end
+    return found
+
+
+def folded_initials_warning(transcript: Transcript) -> str | None:
+    """One line naming ``transcript``'s file, the lines of :func:`folded_initials_lines` (the
+    first three) and the fix; None when there are none."""
+    found = folded_initials_lines(transcript)
+    if not found:
+        return None
+    n = len(found)
+    shown = first_few([f"line {line}: {label + ':'!r}" for line, label in found], 3)
+    return (
+        f"{transcript.source or transcript.id}: {n} line{'s' if n != 1 else ''} opening with "
+        f"capitals ({shown}) {'were' if n != 1 else 'was'} read as the interviewer's words, "
+        "not coded: if someone else speaks there, give the line the label of that speaker's "
+        "other turns; a member said once under initials is read after the interviewer's "
+        "question ending in '?', or once --interviewer names the interviewer"
+    )
