@@ -52,6 +52,7 @@ ANSWERS = [
     # s76 (readers, B): a word of the making of a recording as the subject, said to do a thing
     # all the time or never, in the present: talk about the speaker's work, silent before
     "The phone never stops ringing.",
+    "The phone never stops [inaudible] ringing at night.",
     "Zoom always crashes on the old laptops.",
     "The internet is constantly down here.",
     "The phone is always ringing on the unit.",
@@ -119,6 +120,10 @@ NOTES = [
     "The connection was always poor.",
     "The connection sometimes dropped, so some words are missing.",
     "Notes were never taken.",
+    # s76 hunt2 F6: a note naming how the transcript marks a sound heard all the time
+    "Background noise is constantly present (ward phone), marked [inaudible].",
+    "The ward phone is always ringing, marked as [noise].",
+    "The phone never stops ringing, shown as [noise] throughout.",
 ]
 
 

@@ -503,6 +503,24 @@ def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
     return False
 
 
+#: A word in ``-ed``, ``shown`` or ``written`` (and ``as``) before a note in brackets: the line
+#: names how the transcript marks a thing (``marked [inaudible]``, ``shown as (unclear)``):
+#: :func:`_names_a_transcribers_mark`.
+_MARKED_AS = re.compile(r"\b(?:\w+ed|shown|written)\s+(?:as\s+)?[\[(]([^\[\]()]+)[\])]")
+
+
+def _names_a_transcribers_mark(line: str) -> bool:
+    """Whether ``line`` names a transcriber's annotation in brackets as what a thing is marked
+    by, a participle right before it (:data:`_MARKED_AS`: ``Background noise is constantly present (ward
+    phone), marked [inaudible].``, ``Overlaps shown as [crosstalk].``): a note on how the
+    transcript was made, never talk, though it may say the recording's sound is so all the
+    time (session 76 hunt2 F6: it warned as talk left out). An annotation said inside talk
+    after no such word (``The phone never stops [inaudible] at night.``) does not count."""
+    from .annotations import is_annotation
+
+    return any(is_annotation(m[1]) for m in _MARKED_AS.finditer(line))
+
+
 def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
     """Whether the note word ``spoken[i]`` names the thing itself, as a note's does: the line
     ends after it, it is a possessive (``the participant's``), or the next word is a stop word,
@@ -683,7 +701,7 @@ def reads_as_talk(words: str) -> bool:
     if title is not None and title[1].casefold() in packaged_words("transcript_title_words.txt"):
         return False
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(line)]
-    if _notes_the_transcript(said[0], spoken):
+    if _notes_the_transcript(said[0], spoken) or _names_a_transcribers_mark(line):
         return False
     if len(said) < MIN_TALK_WORDS:
         return False
