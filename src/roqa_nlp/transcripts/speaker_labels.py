@@ -2896,7 +2896,11 @@ def _initials_taking_turns(
 
 #: A time or a date opening a line's words after its label: ``END: 00:47:12, recording
 #: stopped``, ``TC: 01:02:03``, ``REF: 12/03/2024`` (:func:`opens_with_a_time`).
-_OPENING_TIME_OR_DATE = re.compile(r"\s*[\[(]?\s*(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})")
+#: The blanks before the bracket are read once (two runs of optional blanks around an optional
+#: bracket are quadratic in a long run of blanks).
+_OPENING_TIME_OR_DATE = re.compile(
+    r"\s*(?:[\[(]\s*)?(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
+)
 
 
 def opens_with_a_time(words: str) -> bool:
