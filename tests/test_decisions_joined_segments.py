@@ -766,11 +766,38 @@ def test_the_page_places_parts_joined_and_edited_since_as_python_does() -> None:
         ),
         (
             [
-                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A"),
-                Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP),  # agree: not named
+                Decision("b_haven_rev:0005", "reject", "OS.A", text=HAVEN),
+                # a rejection, then a recode of it agree: not named
+                Decision("b_haven_rev:0006", "recode", "CI.A", text=SLEEP, suggestion="OS.A"),
             ],
             "joined",
             0,
+        ),
+        (
+            [
+                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A"),
+                # a recode, then a rejection of it: the recode taken back (hunt s76 F4)
+                Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP),
+            ],
+            "joined",
+            1,
+        ),
+        (
+            [
+                # OS.A by its name, as the page reads it (hunt s76 F5)
+                Decision("b_haven_rev:0005", "accept", "Patient Needs & Resources", text=HAVEN),
+                Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP),
+            ],
+            "joined",
+            1,
+        ),
+        (
+            [
+                Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="os.a"),
+                Decision("b_haven_rev:0006", "reject", "Patient Needs and Resources", text=SLEEP),
+            ],
+            "edited",
+            1,
         ),
     ],
 )
@@ -786,7 +813,7 @@ def test_the_page_names_parts_decided_differently_as_python_does(
     result = haven(f"{HAVEN_EDITED if text == 'edited' else HAVEN} {SLEEP}")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        warn_of_edited_text(match_decisions(review, result), None)
+        warn_of_edited_text(match_decisions(review, result), None, Codebook.load("cfir-2009"))
     python = [str(w.message) for w in caught if "decided differently" in str(w.message)]
     _, said = _page_loads(review, result, {})
     assert isinstance(said, str)
@@ -912,3 +939,73 @@ def test_the_page_keeps_the_no_code_row_it_adds_joined_as_python_does() -> None:
         "turn no longer parted, or segments joined, since the review): d:0005; check the "
         "decision fits the whole segment"
     ]
+
+
+@pytest.mark.parametrize("order", ["recode first", "reject first"])
+def test_a_code_recoded_on_one_part_and_rejected_on_the_other_is_named_in_row_order(
+    cfir: Codebook, order: str
+) -> None:
+    """hunt s76 F4: a recode of OS.A to CI.A on one part, then a rejection of OS.A on the other
+    (the later row), takes the recode back, as on one segment (replaced_on_a_suggestion; docs:
+    the later row stands): CI.A is not given. The parts decided differently were not named, and
+    the rows contradicted were named on b_haven_rev:0006, a segment the codings no longer hold.
+    A rejection, then the recode, agree: CI.A given, nothing named."""
+    recode = Decision("b_haven_rev:0005", "recode", "CI.A", text=HAVEN, suggestion="OS.A", row=8)
+    reject = Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP, row=9)
+    review = [recode, reject] if order == "recode first" else [reject, recode]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reviewed, _, _ = reviewed_codings(
+            review, haven(f"{HAVEN} {SLEEP}"), cfir, coder="A", where="d.csv"
+        )
+    said = [str(w.message) for w in caught if "followed their words" not in str(w.message)]
+    codes = [[g.code_id for g in s.suggestions] for s in reviewed.segments]
+    if order == "reject first":
+        assert (said, codes) == ([], [["CI.A"]])
+        return
+    assert said[:2] == [
+        "d.csv: decisions on parts of b_haven_rev:0005 decided differently, now one segment: "
+        "OS.A recoded to CI.A (row 8), rejected (row 9); the later row stands: decide "
+        "b_haven_rev:0005 again in the report",
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 8 and 9: recode of OS.A to CI.A then reject OS.A on b_haven_rev:0005",
+    ]
+    assert codes == []
+
+
+def test_parts_deciding_a_code_by_its_name_and_by_its_id_are_named(cfir: Codebook) -> None:
+    """hunt s76 F5: an accept of "Patient Needs & Resources" (OS.A by its name) on one part, a
+    rejection of OS.A on the other: Python compared the codes as written and named nothing,
+    though the page (its rows read by code id) named them. The rows contradicted are named on
+    the segment they are on now, b_haven_rev:0005, not the later row's b_haven_rev:0006."""
+    review = [
+        Decision("b_haven_rev:0005", "accept", "Patient Needs & Resources", text=HAVEN, row=8),
+        Decision("b_haven_rev:0006", "reject", "OS.A", text=SLEEP, row=9),
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reviewed_codings(review, haven(f"{HAVEN} {SLEEP}"), cfir, coder="A", where="d.csv")
+    said = [str(w.message) for w in caught]
+    assert said[1:3] == [
+        "d.csv: decisions on parts of b_haven_rev:0005 decided differently, now one segment: "
+        "OS.A accepted (row 8), rejected (row 9); the later row stands: decide b_haven_rev:0005 "
+        "again in the report",
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 8 and 9: accept then reject OS.A on b_haven_rev:0005",
+    ]
+
+
+def test_a_valence_changed_on_a_joined_segment_is_named_on_that_segment(cfir: Codebook) -> None:
+    """The valence of one part changed by the other's, the later row: named on the segment the
+    rows are on now (hunt s76 F4: the later row's own id, b_haven_rev:0006, is no segment)."""
+    review = [
+        Decision("b_haven_rev:0005", "accept", "CI.A", text=HAVEN, valence="enabler", row=8),
+        Decision("b_haven_rev:0006", "accept", "CI.A", text=SLEEP, valence="barrier", row=9),
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reviewed_codings(review, haven(f"{HAVEN} {SLEEP}"), cfir, coder="A", where="d.csv")
+    assert (
+        "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
+        "kept: rows 8 and 9: valence enabler then barrier on b_haven_rev:0005"
+    ) in [str(w.message) for w in caught]

@@ -1192,11 +1192,13 @@ def _on_a_suggestion(d: Decision) -> str:
     return f"{d.decision} {d.code_id.strip()}"
 
 
-def replaced_said(before: Decision, later: Decision, rows: str) -> str:
+def replaced_said(before: Decision, later: Decision, rows: str, on: str | None = None) -> str:
     """ "rows 2 and 3: accept IS.E.3 then recode of IS.E.3 to IS.D.6 on p01:0003": a row
     :func:`replaced_on_a_suggestion` finds replaced, and the later row that replaces it (their
-    ``rows``, as :func:`_rows` or :func:`_rows_in` name them)."""
-    return f"{rows}{_on_a_suggestion(before)} then {_on_a_suggestion(later)} on {later.segment_id}"
+    ``rows``, as :func:`_rows` or :func:`_rows_in` name them), on the segment ``on`` (the one
+    they are on now), else the later row's segment id."""
+    where = later.segment_id if on is None else on
+    return f"{rows}{_on_a_suggestion(before)} then {_on_a_suggestion(later)} on {where}"
 
 
 def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
@@ -1822,11 +1824,15 @@ def _matched_to(n: int, k: int) -> str:
     return f"{n} decision{'s' if n != 1 else ''} matched to {k} segment{'s' if k != 1 else ''}"
 
 
-def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
+def _warn_of_joined(
+    match: DecisionMatch, where: str | Path | None, codebook: Codebook | None = None
+) -> None:
     """Warn of the decisions that followed their words into a segment holding more talk
     (:func:`_inside_one_segment`), and of the segments now holding parts decided differently
     (a code accepted on one, rejected or recoded to another on the other; two valences): the later row stands, as of
-    two rows on one segment, and the researcher decides it again."""
+    two rows on one segment, and the researcher decides it again. Codes are read in
+    ``codebook`` when given (:func:`_code_key`: a code by its name is that code, as the page
+    reads it)."""
     from .errors import warn
 
     joined = match.matched_to_joined
@@ -1847,23 +1853,35 @@ def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
             continue  # one segment's rows, as reviewed: the usual later-row rule, unwarned
         codes: dict[str, dict[str, list[Decision]]] = {}  # code -> accepted/rejected -> rows
         valences: dict[str, list[Decision]] = {}  # valence -> rows
+        recoded: set[str] = set()  # the codes shown a row so far recoded
+        # codes recoded, then rejected by a later row: the recode taken back
+        # (replaced_on_a_suggestion), the code recoded to not given (hunt s76 F4)
+        taken_back: set[str] = set()
         for d in on:
-            code = (d.new_code if d.decision == "new-code" else d.code_id).strip()
+            if d.decision == "new-code":
+                code = d.new_code.strip()
+            else:
+                code = _code_key(d.code_id, codebook)
             if code and d.decision in ("accept", "recode", "new-code", "reject"):
                 how = "rejected" if d.decision == "reject" else "accepted"
+                if how == "rejected" and code in recoded:
+                    taken_back.add(code)
                 codes.setdefault(code, {}).setdefault(how, []).append(d)
             # a recode of the code shown: that code not given, unless a later row on it gives it
             # (replaced_on_a_suggestion: the recode then lost, s76 gate)
-            shown = d.suggestion.strip() if d.decision == "recode" else ""
+            shown = _code_key(d.suggestion, codebook) if d.decision == "recode" else ""
             if shown and shown != code:
                 codes.setdefault(shown, {}).setdefault(f"recoded to {code}", []).append(d)
+                recoded.add(shown)
             if d.valence.strip():
                 valences.setdefault(d.valence.strip(), []).append(d)
         differ = [
             f"{code} " + ", ".join(f"{how} {_rows_said(rows)}" for how, rows in hows.items())
             for code, hows in codes.items()
-            # a rejection and a recode of one code agree (neither gives it)
-            if len(hows.keys() - {"rejected"}) > 1 or {"accepted", "rejected"} <= hows.keys()
+            # a rejection, then a recode of one code agree (neither gives it)
+            if len(hows.keys() - {"rejected"}) > 1
+            or {"accepted", "rejected"} <= hows.keys()
+            or code in taken_back
         ]
         if len(valences) > 1:
             differ.append(
@@ -1877,11 +1895,14 @@ def _warn_of_joined(match: DecisionMatch, where: str | Path | None) -> None:
             )
 
 
-def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
+def warn_of_edited_text(
+    match: DecisionMatch, where: str | Path | None, codebook: Codebook | None = None
+) -> None:
     """Warn, naming the decisions file ``where``, of the decisions that went to a segment whose
     text was edited since the review (nearly their words, :func:`match_decisions`): how many,
     and the first segments with the rows of their decisions, to check; of those of a
-    transcript not coded that followed their words into another (renamed since), which one."""
+    transcript not coded that followed their words into another (renamed since), which one.
+    Codes are read in ``codebook`` when given (:func:`_warn_of_joined`)."""
     from .errors import warn
 
     edited = []
@@ -1900,7 +1921,7 @@ def warn_of_edited_text(match: DecisionMatch, where: str | Path | None) -> None:
         )
     _warn_of_other_transcripts(match, set(renamed), where)
     _warn_of_untold(match, where)
-    _warn_of_joined(match, where)
+    _warn_of_joined(match, where, codebook)
     _warn_of_parted(match, where)
     if not edited:
         return
@@ -2053,7 +2074,7 @@ def no_code_rows(
         rejected_all = {id(d) for d in used if d.decision == NO_CODE and id(d) not in given}
     match = match_decisions(list(used), result)
     if where is not None:
-        warn_of_edited_text(match, where)
+        warn_of_edited_text(match, where, codebook)
     by_segment: dict[str, list[Decision]] = {}
     for d, o in zip(used, match.on):
         if o is not None:
@@ -2502,7 +2523,7 @@ def feedback_plan(
         if result is not None:
             match = match_decisions(filled, result)
             on, joined, edited = list(match.on), match.joined, match.edited
-            warn_of_edited_text(match, where)
+            warn_of_edited_text(match, where, codebook)
         # a segment -> the words of the decisions that followed them into it (joined since)
         parts: dict[str, list[tuple[str, list[str]]]] = {}
         for d, o, followed in zip(filled, on, joined):
@@ -4015,11 +4036,14 @@ def valence_changes(
     return changed
 
 
-def valence_changed_said(before: Decision, later: Decision, rows: str) -> str:
+def valence_changed_said(
+    before: Decision, later: Decision, rows: str, on: str | None = None
+) -> str:
     """ "rows 2 and 4: valence enabler then barrier on p01:0001": a row giving a valence another
     row changes (:func:`valence_changes`; their ``rows``, as :func:`_rows` or :func:`_rows_in`
-    name them)."""
-    return f"{rows}valence {before.valence} then {later.valence} on {later.segment_id}"
+    name them), on the segment ``on`` (the one they are on now), else the later row's id."""
+    where = later.segment_id if on is None else on
+    return f"{rows}valence {before.valence} then {later.valence} on {where}"
 
 
 def contradicted_said(conflicts: Sequence[tuple[int, int, str]], same: str) -> str:
@@ -4292,7 +4316,7 @@ def reviewed_codings(
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
     )
-    warn_of_edited_text(match, where)
+    warn_of_edited_text(match, where, book)
     _warn_of_moved_ids(used, on, result, where)
     state: dict[str, dict[str, str]] = {}  # segment -> code -> its last decision
     valence: dict[str, str] = {}
@@ -4313,7 +4337,10 @@ def reviewed_codings(
     # a row a later row on the same suggestion contradicts (an accept, then a recode of it)
     replaced = replaced_on_a_suggestion(list(zip(used, on)), book)
     for j, i in sorted(replaced.items()):
-        conflicts.append((j, i, replaced_said(used[j], used[i], _rows(used[j], used[i]))))
+        # named by the segment they are on now: two parts joined since, the later row's own id
+        # is no segment (hunt s76 F4)
+        said = replaced_said(used[j], used[i], _rows(used[j], used[i]), on[i])
+        conflicts.append((j, i, said))
 
     def code_of(d: Decision) -> str:
         return _decided_code(d, book, where, by_id=own_chart)
@@ -4345,8 +4372,7 @@ def reviewed_codings(
                 (
                     place[id(before)],
                     k,
-                    f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on "
-                    f"{d.segment_id}",
+                    f"{_rows(before, d)}{before.decision} then {d.decision} {code_id} on {o}",
                 )
             )
         code_row[o, code_id] = d
@@ -4358,11 +4384,10 @@ def reviewed_codings(
     for o, codes in valence_reviewed(zip(used, on), state.keys(), result).items():
         state[o] = dict.fromkeys(codes, KEPT)
     not_found = len(lost)
-    for rows in valence_rows.values():
+    for o, rows in valence_rows.items():
         for before, d in valence_changes(rows, code_of):
-            conflicts.append(
-                (place[id(before)], place[id(d)], valence_changed_said(before, d, _rows(before, d)))
-            )
+            said = valence_changed_said(before, d, _rows(before, d), o)
+            conflicts.append((place[id(before)], place[id(d)], said))
     if conflicts:
         warn(contradicted_said(conflicts, "segment"), path=where)
     # the sides of the codes still standing: one the review later rejected is not charted (hunt

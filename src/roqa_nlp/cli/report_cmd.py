@@ -536,7 +536,7 @@ class Review:
         match = match_decisions(named_codes_recoded(self.decisions, book, where=self.path), result)
         renamed = match.renamed_since(self.before) if self.before is not None else {}
         self.followed = frozenset({*match.followed, *renamed})
-        warn_of_edited_text(match, self.path)
+        warn_of_edited_text(match, self.path, book)
         if not self.added:
             return match.summary(where, dropped=dropped)
         # the rows the file holds (the added ones were made in memory: row 0)

@@ -772,7 +772,7 @@ def carried_decisions(
             of_model=not charted,
         )
     if read_from is not None:  # a list's caller warns of edited text (the CLI, with its line)
-        warn_of_edited_text(match, read_from)
+        warn_of_edited_text(match, read_from, codebook)
     rows = []
     for (d, sid), stands in zip(match.matched, standing(match.matched, codebook=codebook)):
         if not stands:  # overruled by a later row: its note or valence alone still counts

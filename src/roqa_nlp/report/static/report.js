@@ -1566,6 +1566,10 @@
       if (Object.keys(ids).length < 2) return;
       /* [name, [[how, [parts]]]], in the order first named */
       var codes = [], valences = [];
+      /* the codes shown a row so far recoded; those then rejected by a later row: the recode
+         taken back (roqa_nlp.decisions.replaced_on_a_suggestion), the code recoded to not given
+         (hunt s76 F4) */
+      var recoded = {}, takenBack = {};
       var add = function (list, name, how, part) {
         var entry = list.filter(function (e) { return e[0] === name; })[0];
         if (!entry) list.push(entry = [name, []]);
@@ -1577,22 +1581,26 @@
         var part = r.segment_id;
         var code = String((r.decision === "new-code" ? r.new_code : r.code_id) || "").trim();
         if (code && ["accept", "recode", "new-code", "reject"].indexOf(r.decision) >= 0) {
+          if (r.decision === "reject" && recoded[code]) takenBack[code] = true;
           add(codes, code, r.decision === "reject" ? "rejected" : "accepted", part);
         }
         /* a recode of the code shown: that code not given, unless a later row on it gives it */
         var shown = r.decision === "recode" ? String(r.suggestion || "").trim() : "";
-        if (shown && shown !== code) add(codes, shown, "recoded to " + code, part);
+        if (shown && shown !== code) {
+          add(codes, shown, "recoded to " + code, part);
+          recoded[shown] = true;
+        }
         var v = String(r.valence || "").trim();
         if (v) add(valences, "valence", v, part);
       });
       var hows = function (e) {
         return e[0] + " " + e[1].map(function (h) { return h[0] + " " + partsSaid(h[1]); }).join(", ");
       };
-      /* a rejection and a recode of one code agree (neither gives it) */
+      /* a rejection, then a recode of one code agree (neither gives it) */
       var differs = function (e) {
         var said = e[1].map(function (h) { return h[0]; });
         return said.filter(function (h) { return h !== "rejected"; }).length > 1 ||
-          (said.indexOf("accepted") >= 0 && said.indexOf("rejected") >= 0);
+          (said.indexOf("accepted") >= 0 && said.indexOf("rejected") >= 0) || !!takenBack[e[0]];
       };
       var differ = codes.filter(differs).concat(valences.filter(function (e) { return e[1].length > 1; })).map(hows);
       if (differ.length) {
