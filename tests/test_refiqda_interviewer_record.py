@@ -493,3 +493,64 @@ def test_a_record_naming_no_speaker_is_left_out_and_said(
     assert code == 0, err
     assert err.strip().splitlines() == [f"roqa: warning: {out}: {STALE}"], err
     assert "3 participant turn(s) to code" in out_text, out_text
+
+
+def _record_edited(out: Path, was: bytes, now: bytes) -> None:
+    """The export ``out`` with its record's value ``was`` made ``now``, as a QDA program edits it."""
+    with zipfile.ZipFile(out) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    qde = members["project.qde"]
+    assert qde.count(b"<TextValue>" + was + b"</TextValue>") == 1, qde
+    members["project.qde"] = qde.replace(was, now)
+    out.unlink()
+    with zipfile.ZipFile(out, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+
+
+def test_a_record_naming_a_speaker_and_a_dead_name_makes_no_one_a_participant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record that still names one speaker (Sam) but also one no speaker is called any more
+    (Helen, renamed ``Interviewer:`` in the project) is out of date too: it made the built-in
+    ``Interviewer`` label a participant, 5 turns to code, unsaid (s76 hfix2, LOW). Sam is still
+    read from it; the dead name is said in the words of the record left out."""
+    text = PROMPTS.replace("Helen:", "Interviewer:").replace(
+        "Interviewer: Thank you so much", "Sam: Anything else to add?\nMarcus: No.\nSam: Thanks"
+    )
+    out = exported(tmp_path, text, interviewer_labels=["Interviewer", "Sam"])
+    _record_edited(out, b"Interviewer; Sam", b"Helen; Sam")
+    said = (
+        "source 'rm08': its 'Interviewer (roqa_nlp)' record names 'Helen', whom no speaker of "
+        "the source is called (its speakers: 'Interviewer', 'Marcus', 'Sam'): the record is out "
+        "of date: only 'Sam' read from it as interviewers, and it makes no speaker a participant "
+        "(edit the record in the QDA program, or name the interviewer with --interviewer NAME)"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {
+        "Interviewer": "interviewer",
+        "Marcus": "participant",
+        "Sam": "interviewer",
+    }
+    assert [str(w.message) for w in caught] == [f"{out}: {said}"]
+    code, out_text, err = run(["inspect", str(out)], capsys)
+    assert code == 0, err
+    assert err.strip().splitlines() == [f"roqa: warning: {out}: {said}"], err
+    assert "4 participant turn(s) to code" in out_text, out_text
+
+
+def test_a_record_naming_every_speaker_still_makes_another_interviewer_a_participant(
+    tmp_path: Path,
+) -> None:
+    """No dead name, no change: a speaker the default labels read as an interviewer whom the
+    record does not name (``Researcher``, read with --participant Researcher on export) is a
+    participant again, and nothing is warned of."""
+    text = PROMPTS.replace("Marcus:", "Researcher:")
+    out = exported(tmp_path, text, interviewer_labels=["Helen"], participant_labels=["Researcher"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        [t] = read_qdpx_transcripts(out)
+    assert roles(t.turns) == {"Helen": "interviewer", "Researcher": "participant"}
+    assert [str(w.message) for w in caught] == []

@@ -279,11 +279,29 @@ def guess_metadata(
 ReadTurns = Callable[[Sequence[str] | None], tuple[list[Turn], Any, Any]]
 
 
+def dead_names(names: Sequence[str], speakers: Sequence[str]) -> list[str]:
+    """The ``names`` of a record that no one of ``speakers`` is called, by the reader's matching
+    rule (:func:`~roqa_nlp.transcripts.roles.is_interviewer`): interviewers renamed in the QDA
+    program since the export (``Helen:`` to ``Interviewer:``). A whole value holding the separator
+    (:func:`_names_in`) is none of them: only a speaker label holding the separator itself is
+    called it, and then its parts are no one's dead name either."""
+    from ..transcripts.roles import is_interviewer
+
+    def called(name: str) -> bool:
+        return any(is_interviewer(s, [name]) for s in speakers)
+
+    whole = [n for n in names if SEPARATOR.strip() in n]
+    parts_of_live = {
+        p.strip() for w in whole if called(w) for p in w.split(SEPARATOR.strip()) if p.strip()
+    }
+    return [n for n in names if n not in whole and n not in parts_of_live and not called(n)]
+
+
 def recorded_roles(
     read: ReadTurns,
     labels: Sequence[str] | None,
     interviewers: Iterable[str],
-    stale: Callable[[list[str]], None] | None = None,
+    stale: Callable[[list[str], list[str], list[str]], None] | None = None,
 ) -> tuple[list[Turn], Any, Any]:
     """What ``read`` (a source's turns read with the interviewer labels it is given) gives with
     the recorded ``interviewers`` added to ``labels`` (those given on import; the defaults when
@@ -292,8 +310,13 @@ def recorded_roles(
 
     A record naming no speaker of the source (``Helen:`` renamed ``Interviewer:`` in the QDA
     program since) is out of date: the source is read as without it, ``read(labels)``, and
-    ``stale`` is told the speakers (hunt s76 M1: the default ``Interviewer`` label was read as
-    a participant, its questions coded)."""
+    ``stale`` is told the record's dead names (:func:`dead_names`), the speakers and the names
+    kept, none (hunt s76 M1: the default ``Interviewer`` label was read as a participant, its
+    questions coded). A record naming some speakers and some no one (``Helen; Sam``, Helen renamed
+    ``Interviewer``) is out of date too: its live names are still read as interviewers, but it
+    makes no speaker a participant, since the one renamed may be any interviewer the labels
+    read; ``stale`` is told its dead names, the speakers and the names kept (s76 hfix2, LOW:
+    ``Interviewer`` was read as a participant, as before M1)."""
     from ..transcripts.roles import (
         DEFAULT_INTERVIEWER_LABELS,
         UNKNOWN_SPEAKER,
@@ -309,9 +332,13 @@ def recorded_roles(
     speakers = list(dict.fromkeys(t.speaker for t in got[0] if t.speaker != UNKNOWN_SPEAKER))
     if speakers and not any(is_interviewer(s, names) for s in speakers):
         if stale is not None:
-            stale(speakers)
+            stale([n for n in names if SEPARATOR.strip() not in n] or names, speakers, [])
         return read(labels)
-    if labels is not None:
+    dead = dead_names(names, speakers) if speakers else []
+    if dead and stale is not None:
+        kept = [n for n in names if n not in dead and SEPARATOR.strip() not in n]
+        stale(dead, speakers, kept or [n for n in names if n not in dead])
+    if labels is not None or dead:
         return got
     others = list(
         dict.fromkeys(

@@ -73,7 +73,6 @@ from ..schema import (
     normalise_valence,
 )
 from .interviewer_record import (
-    SEPARATOR,
     Guesses,
     guess_metadata,
     is_record,
@@ -1187,16 +1186,22 @@ def _source_transcript(
         )
     if interviewers:  # the roles of the run exported, not guessed again
 
-        def stale(speakers: list[str]) -> None:
-            names = [n for n in interviewers if SEPARATOR.strip() not in n] or interviewers
+        def stale(dead: list[str], speakers: list[str], kept: list[str]) -> None:
+            what = (
+                "the record is out of date: only "
+                + ", ".join(repr(n) for n in kept)
+                + " read from it as interviewers, and it makes no speaker a participant"
+                if kept
+                else "the record is out of date and is left out, the roles read from the labels "
+                "as in a project without it"
+            )
             source_warning(
                 f"{label}: its 'Interviewer (roqa_nlp)' record names "
-                + ", ".join(repr(n) for n in names)
+                + ", ".join(repr(n) for n in dead)
                 + ", whom no speaker of the source is called (its speakers: "
                 + ", ".join(repr(s) for s in speakers)
-                + "): the record is out of date and is left out, the roles read from the labels "
-                "as in a project without it (edit the record in the QDA program, or name the "
-                "interviewer with --interviewer NAME)"
+                + f"): {what} (edit the record in the QDA program, or name the interviewer "
+                "with --interviewer NAME)"
             )
 
         turns, speaker_participant, speakers_said = recorded_roles(
