@@ -116,7 +116,30 @@ def test_a_row_added_for_one_source_reaches_no_other_source(tmp_path: Path) -> N
     assert run.code == 0, run.err
     p06, p07 = (p.read_text("utf-8") for p in sorted((tmp_path / "out").glob("*")))
     assert p06 == "Interviewer: How was it?\nP06: [manager] said we could.\n"
-    assert p07 == "Interviewer: How was it?\np07: [manager] helped me.\n"
+    assert p07 == "Interviewer: How was it?\nP07: [manager] helped me.\n"
+
+
+def test_a_participant_numbered_by_a_lower_case_case_is_keyed_as_every_participant(
+    tmp_path: Path,
+) -> None:
+    """Session 76 hfix1 (LOW): Kate, keyed as the interviewer and interviewed in the source
+    p07 (its case 'p07', as the QDA project spells it), was given the pseudonym ``p07``, the
+    case's name as written, not ``P07`` as every participant pseudonym is, p07.txt's too."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = project(raw, {"p07": "Interviewer: How was it?\nKate: Mark helped me.\n"})
+    (path.parent / "run").rename(tmp_path / "run_export")
+    (tmp_path / "private").mkdir()
+    key = tmp_path / "private" / "key.csv"
+    key.write_text("name,pseudonym,transcript\nKate,Interviewer,\nMark,manager,\n", "utf-8")
+    run = roqa("pseudonymise", path, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    out = (tmp_path / "out" / "p07.txt").read_text("utf-8")
+    assert out == "Interviewer: How was it?\nP07: [manager] helped me.\n"
+    rows = key.read_text("utf-8-sig").splitlines()
+    assert rows[:3] == ["name,pseudonym,transcript", "Kate,Interviewer,", "Mark,manager,"]
+    assert [r.split(",")[:2] for r in rows[3:]] == [["Kate", "P07"]], rows
+    assert "here they are P07, in a row for this transcript alone" in " ".join(run.err.split())
 
 
 def test_a_value_holding_glob_characters_is_read_as_written(tmp_path: Path) -> None:

@@ -3879,7 +3879,8 @@ def _header_people(transcript: Transcript) -> dict[str, str]:
 
 def _number_hint(transcript: Transcript) -> str | None:
     """The participant number a transcript's file name carries (``zoom_p07.vtt`` -> ``P07``),
-    else the one its header gives (``Participant ID: P07``), else None."""
+    else the one its header or case gives (``Participant ID: P07``, a QDA project's case
+    ``p07``), else None; always a capital P and the number's digits as written (``P7``)."""
     from .transcripts.roles import (
         STUDY_ID_IN_FILENAME,
         names_two_participants,
@@ -3904,7 +3905,9 @@ def _number_hint(transcript: Transcript) -> str | None:
             m = None  # 'GMI 2020-07-14.vtt', 'GO_2020.vtt': a date's or year's, no one's number
         in_name = None if m is None else f"P{m.group('number')}"
     label = participant_number_label(named)
-    numbered = named if label else None
+    # written as a pseudonym is, its digits as the study spells them: a QDA project's case
+    # 'p07' (or 'Participant 07') gives P07, as p07.txt does (hfix1 leak: Kate was 'p07:')
+    numbered = label
     if label and named == Path(path).stem and year_alone(named, len(named) - 4, len(named)):
         numbered = None  # 'p_2020.vtt', its case its file name's: a year, no one's number
     same = in_name is not None and numbered is not None and _number(in_name) == _number(numbered)
