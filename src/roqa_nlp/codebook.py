@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -73,12 +74,33 @@ def named_code(code_id: str, name: str | None, names: dict[str, str] | None = No
 
 
 def normalise_name(name: str) -> str:
-    """The key a code name is looked up by: lower case, ``&`` = ``and``, no punctuation (a
-    dash of any kind, as a word processor turns `` - `` into `` – ``, being a hyphen; an
-    ellipsis, as it turns ``...`` into ``…``, being full stops)."""
-    s = name.casefold().replace("&", " and ")
+    """The key a code name (or a coder's name) is looked up by: lower case, ``&`` = ``and``, no
+    punctuation (a dash of any kind, as a word processor turns `` - `` into `` – ``, being a
+    hyphen; an ellipsis, as it turns ``...`` into ``…``, being full stops), and one Unicode form
+    of each accented letter (NFC, as Unicode's canonical caseless match has it: "Coût" pasted
+    from a Mac or a PDF, its û a u and a combining circumflex, is the "Coût" typed elsewhere;
+    session 76's api tester: two codes that look alike, and kappa 0.100 for 1.000)."""
+    s = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+    s = s.replace("&", " and ")
     s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’\u2026]+", " ", s)
     return " ".join(s.split())
+
+
+def name_differences_said(spellings: Iterable[str]) -> str:
+    """What names counted as one name (:func:`normalise_name`) may differ in, as a note says it:
+    "case, spacing, punctuation or &/and", and "Unicode form" too when one of ``spellings`` is
+    not in NFC (it looks the same as the other on screen, :func:`spelling_shown` says so)."""
+    if all(unicodedata.is_normalized("NFC", s) for s in spellings):
+        return "case, spacing, punctuation or &/and"
+    return "case, spacing, punctuation, &/and or Unicode form"
+
+
+def spelling_shown(name: str) -> str:
+    """``name`` quoted as a note shows one spelling of a merged name: with "(decomposed, NFD)"
+    after it when it is not in NFC, as it looks just like its NFC twin ("'Coût' = 'Coût'
+    (decomposed, NFD)")."""
+    said = repr(name)
+    return said if unicodedata.is_normalized("NFC", name) else f"{said} (decomposed, NFD)"
 
 
 #: How a sentence of a code's description opens when it names what the code is not, each topic

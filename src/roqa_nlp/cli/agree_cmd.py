@@ -847,8 +847,9 @@ def load_coded_units(
                 table_of.setdefault(c, p)
             if table.coders_merged:
                 table_notes.append(
-                    "counted as one coder, as the names differ only in case, spacing, "
-                    f"punctuation or &/and: {_merged_shown(table.coders_merged)} ({p.name})"
+                    "counted as one coder, as the names differ only in "
+                    f"{_differences_said(table.coders_merged)}: "
+                    f"{_merged_shown(table.coders_merged)} ({p.name})"
                 )
     table_notes.extend(_matched_by_id_alone(list(zip(table_paths, tables)), results))
     blanks: dict[str, int] = {}
@@ -902,9 +903,10 @@ def load_coded_units(
             files = list(dict.fromkeys(f for _, f in group))
             where[group[0][0]] = f"{', '.join(files)} (coder {group[0][0]})"
         if joined:
+            spellings = [[spelling for spelling, _ in group] for group in joined]
             table_notes.append(
-                "read as one coder across files, as the names are the same but for case, "
-                "spacing, punctuation or &/and: " + _across_files_shown(joined)
+                "read as one coder across files, as the names are the same but for "
+                f"{_differences_said(spellings)}: " + _across_files_shown(joined)
             )
     n_coders = len(results) + len({c for t in tables for c in t.coders})
     if n_coders < 2 and no_coder:
@@ -1252,8 +1254,8 @@ def _compared(
         numbers = [g for g in groups if number_written(g[0]) is not None]
         if names := [g for g in groups if g not in numbers]:
             notes.append(
-                f"counted as one code, as the names differ only in case, spacing, punctuation "
-                f"or &/and: {_merged_shown(names)} (--codebook compares codes by codebook id)"
+                f"counted as one code, as the names differ only in {_differences_said(names)}: "
+                f"{_merged_shown(names)} (--codebook compares codes by codebook id)"
             )
         if numbers:
             notes.append(
@@ -1725,18 +1727,33 @@ def _names_known(book: Any, names: Iterable[str]) -> dict[str, str]:
 def _across_files_shown(groups: list[list[tuple[str, str]]]) -> str:
     """Each coder read from several files, as a note shows them: ``'Ana' (b.csv) = 'ana'
     (a.csv); 'Ben' (a.csv, b.csv)``, a spelling once with every file it is in."""
+    from ..codebook import spelling_shown
+
     shown = []
     for group in groups:
         files: dict[str, list[str]] = {}
         for spelling, f in group:
             files.setdefault(spelling, []).append(f)
-        shown.append(" = ".join(f"{c!r} ({', '.join(fs)})" for c, fs in files.items()))
+        shown.append(
+            " = ".join(f"{spelling_shown(c)} ({', '.join(fs)})" for c, fs in files.items())
+        )
     return "; ".join(shown)
 
 
 def _merged_shown(groups: list[list[str]]) -> str:
-    """Groups of spellings counted as one code, as a note shows them ('a' = 'A'; 'b' = 'B')."""
-    return "; ".join(" = ".join(repr(c) for c in g) for g in groups)
+    """Groups of spellings counted as one code, as a note shows them ('a' = 'A'; 'b' = 'B'; a
+    spelling not in NFC marked so, :func:`~roqa_nlp.codebook.spelling_shown`)."""
+    from ..codebook import spelling_shown
+
+    return "; ".join(" = ".join(spelling_shown(c) for c in g) for g in groups)
+
+
+def _differences_said(groups: list[list[str]]) -> str:
+    """What the spellings of ``groups``, each counted as one name, differ in, as the note
+    merging them says it (:func:`~roqa_nlp.codebook.name_differences_said`)."""
+    from ..codebook import name_differences_said
+
+    return name_differences_said(c for g in groups for c in g)
 
 
 def _csv_names_resolved(
