@@ -854,3 +854,30 @@ def test_a_malformed_input_is_a_roqa_error_of_the_documented_kind(call, kind: ty
     with pytest.raises(RoqaError) as caught:
         call()
     assert isinstance(caught.value, kind)
+
+
+# -- exact values (api tester, session 76, D7) ---------------------------------------------------
+
+
+def test_perfect_agreement_is_exactly_one() -> None:
+    """Computed over proportions, cohen_kappa(a, a) and scott_pi(a, a) were 0.9999999999999997
+    (so ``== 1.0`` was False); over counts the one division is the only rounding."""
+    a = ["x", "y", "z", "y", "x", "x", "z"]
+    assert cohen_kappa(a, a) == 1.0
+    assert cohen_kappa(a, a, weights="linear", categories=["x", "y", "z"]) == 1.0
+    assert cohen_kappa(a, a, weights="quadratic", categories=["x", "y", "z"]) == 1.0
+    assert scott_pi(a, a) == 1.0
+    counts = [[3, 0, 0], [0, 3, 0], [0, 0, 3], [0, 3, 0], [3, 0, 0]]
+    assert fleiss_kappa(counts) == 1.0
+    assert krippendorff_alpha([a, a, a]) == 1.0
+    assert gwet_ac1([a, a, a]) == 1.0
+    assert brennan_prediger([a, a]) == 1.0
+
+
+def test_the_classic_two_by_two_gives_the_exact_fractions() -> None:
+    """Wikipedia's 20/5/10/15 table: kappa = 500/1250 = 0.4 (0.3999999999999999 before); Scott's
+    pi and Fleiss' kappa of the two coders = 13/33 (0.3939393939393937 before)."""
+    assert cohen_kappa(*YES_NO) == 0.4
+    assert scott_pi(*YES_NO) == 13 / 33
+    counts = [[int(x) + int(y), 2 - int(x) - int(y)] for x, y in zip(*YES_NO, strict=True)]
+    assert fleiss_kappa(counts) == 13 / 33

@@ -377,10 +377,21 @@ def cohen_kappa(
     if ca.size == 0:
         return math.nan
     w = weight_matrix(weights, cats)
-    _, po, pe = _kappa_terms(_contingency(ca, cb, len(cats)), w)
-    if 1.0 - pe <= _DEGENERATE:
+    return _kappa_of_counts(_contingency(ca, cb, len(cats)), w)
+
+
+def _kappa_of_counts(table: np.ndarray, w: np.ndarray) -> float:
+    """Cohen's kappa of the contingency ``table`` (counts) with agreement weights ``w``,
+    ``(p_o - p_e) / (1 - p_e)`` multiplied through by ``n**2``: ``(n sum w T - sum w r c) /
+    (n**2 - sum w r c)`` over the counts ``T`` and their row and column sums ``r``, ``c``. With
+    whole counts and identity weights each sum is a whole number, so the one division is the
+    only rounding: perfect agreement is exactly 1.0 and Wikipedia's 2x2 exactly 0.4 (they were
+    0.9999999999999997 and 0.3999999999999999 over proportions; api tester, session 76, D7)."""
+    n = float(table.sum())
+    chance = float((w * np.outer(table.sum(axis=1), table.sum(axis=0))).sum())
+    if n * n - chance <= _DEGENERATE * n * n:
         return math.nan
-    return float((po - pe) / (1.0 - pe))
+    return float((n * float((w * table).sum()) - chance) / (n * n - chance))
 
 
 #: Of two terms of a variance that cancel (:func:`cohen_kappa_se`), a difference no larger than
@@ -461,14 +472,15 @@ def scott_pi(
     ca, cb, cats = _pair_codes(a, b, categories)
     if ca.size == 0:
         return math.nan
+    # (p_o - p_e) / (1 - p_e) multiplied through by (2n)**2, over counts, as Cohen's kappa is
+    # (_kappa_of_counts): each coder's and the other's uses of a category, m_k, summed
     table = _contingency(ca, cb, len(cats))
-    p = table / table.sum()
-    po = float(np.trace(p))
-    pooled = (p.sum(axis=1) + p.sum(axis=0)) / 2.0
-    pe = float((pooled**2).sum())
-    if 1.0 - pe <= _DEGENERATE:
+    n = float(table.sum())
+    m = table.sum(axis=1) + table.sum(axis=0)
+    chance = float((m**2).sum())
+    if 4.0 * n * n - chance <= _DEGENERATE * 4.0 * n * n:
         return math.nan
-    return float((po - pe) / (1.0 - pe))
+    return float((4.0 * n * float(np.trace(table)) - chance) / (4.0 * n * n - chance))
 
 
 # -- many coders ---------------------------------------------------------------------------------
@@ -521,13 +533,16 @@ def fleiss_kappa(counts: Any, *more: Any) -> float:
             "krippendorff_alpha(a, b)"
         )
     c, n = _check_counts(counts)
-    p_i = ((c**2).sum(axis=1) - n) / (n * (n - 1.0))
-    p_bar = float(p_i.mean())
-    p_j = c.sum(axis=0) / c.sum()
-    pe = float((p_j**2).sum())
-    if 1.0 - pe <= _DEGENERATE:
+    # (P_bar - P_e) / (1 - P_e) multiplied through by N**2 n**2 (n - 1), over counts, as
+    # Cohen's kappa is (_kappa_of_counts): with whole counts the one division is the only
+    # rounding, so perfect agreement is exactly 1.0
+    total = float(c.sum())  # N n
+    observed = total * float(((c**2).sum(axis=1) - n).sum())
+    chance = (n - 1.0) * float((c.sum(axis=0) ** 2).sum())
+    whole = (n - 1.0) * total * total
+    if whole - chance <= _DEGENERATE * whole:
         return math.nan
-    return float((p_bar - pe) / (1.0 - pe))
+    return float((observed - chance) / (whole - chance))
 
 
 def fleiss_kappa_se0(counts: Any) -> float:
