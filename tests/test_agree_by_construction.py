@@ -123,3 +123,76 @@ def test_rows_of_one_code_with_two_valences_are_no_repeat(tmp_path: Path, capsys
         "1 row repeats a coding of an earlier row (same unit, coder, code and valence: "
         "dup.csv line 4): it is counted once"
     ]
+
+
+#: the api tester's D3_always_applied.csv (session 76): Ana applied Cost to all 8 units, Ben to
+#: u1..u5; they agree on 5 of 8, p_e = 5/8 = p_o, so kappa is 0 whatever Ben did
+ALWAYS = "unit,coder,code\n" + "".join(
+    f"u{i},Ana,Cost\nu{i},Ben,{'Cost' if i <= 5 else ''}\n" for i in range(1, 9)
+)
+
+ONE_CODER_FOOTNOTE = (
+    "[—] = no interval, as these data cannot give one: the resamples give an interval of zero "
+    "width, or the standard error (one code per unit) is 0 or undefined, as when one coder gave "
+    "every unit the same value (a code applied to every unit or never applied, or one code per "
+    "unit the same code on every unit): kappa is 0 by construction, whatever the other did, "
+    "and so is every resample's. The JSON has null there, with the reason in ci_withheld_why."
+)
+
+
+def test_a_code_one_coder_applied_to_every_unit_has_kappa_zero_by_construction(
+    tmp_path: Path, capsys
+) -> None:
+    """Before: no line under the table, and the footnote said the [—] was "as when the coders
+    disagree on every unit in the same way", which they do not (5 of 8 agree)."""
+    p = _csv(tmp_path, ALWAYS)
+    code, out, err = run(["agree", str(p), "--by", "code", "--n-boot", "200"], capsys)
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert (
+        "Kappa is 0 by construction for a code one coder applied to every unit, whatever the "
+        "other did (so its interval, every resample 0, is withheld): Cost, applied to every "
+        "unit by Ana. Read its alpha, AC1 or agreement." in text
+    )
+    assert ONE_CODER_FOOTNOTE in text
+    assert "in the same way" not in text
+
+
+def test_the_pooled_kappa_of_one_code_applied_everywhere_says_why_too(
+    tmp_path: Path, capsys
+) -> None:
+    """Without --by code the pooled kappa (one code: the code's) and the one-code-per-unit
+    kappa (Ana's 'Cost' on every unit) are 0 [—] by the same construction."""
+    p = _csv(tmp_path, ALWAYS)
+    code, out, err = run(["agree", str(p), "--n-boot", "200"], capsys)
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "│ Cohen's kappa │ 0.000 [—] │ slight │" in text
+    assert "kappa 0.000 [—], alpha -0.154 (nominal)" in text
+    assert ONE_CODER_FOOTNOTE in text
+    assert "in the same way" not in text and "by construction for a code" not in text
+
+
+def test_a_code_one_coder_never_applied_and_the_other_always_is_both(
+    tmp_path: Path, capsys
+) -> None:
+    """The tester's never.csv: Ana Cost on u1..u5, Ben Culture on all 8. Culture's units all
+    disagree alike (agreement 0 %, every interval zero width), and Ben's one code on every unit
+    makes the one-code-per-unit kappa 0: the footnote gives both, each true of a figure."""
+    rows = "".join(f"u{i},Ana,{'Cost' if i <= 5 else ''}\nu{i},Ben,Culture\n" for i in range(1, 9))
+    p = _csv(tmp_path, "unit,coder,code\n" + rows)
+    code, out, err = run(["agree", str(p), "--by", "code", "--n-boot", "200"], capsys)
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert (
+        "Kappa is 0 by construction for a code one coder never applied, whatever the other did "
+        "(so its interval, every resample 0, is withheld): Cost, never applied by Ben; "
+        "Culture, never applied by Ana. Read their alpha, AC1 or agreement." in text
+    )
+    assert (
+        "as when the coders disagree on every unit in the same way (n units all alike cannot "
+        "show how far the figures would vary over other units), or when one coder gave every "
+        "unit the same value (a code applied to every unit or never applied, or one code per "
+        "unit the same code on every unit): kappa is 0 by construction, whatever the other "
+        "did, and so is every resample's." in text
+    )

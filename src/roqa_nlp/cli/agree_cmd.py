@@ -3181,7 +3181,7 @@ def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> s
     reasons = ", or ".join(text[r] for r in CI_WITHHELD_REASONS if r in why)
     cases = _alike_units(figures + valence)
     if cases:
-        reasons += ", as when the coders " + ", or ".join(cases)
+        reasons += ", as when " + ", or when ".join(cases)
     return (
         f"{WITHHELD} = no interval, as these data cannot give one: {reasons}. The JSON has null "
         "there, with the reason in ci_withheld_why."
@@ -3191,15 +3191,36 @@ def _withheld_footnote(report: Any, figures: list[Any], valence: list[Any]) -> s
 def _alike_units(figures: list[Any]) -> list[str]:
     """What the units of ``figures`` whose interval has zero width (or a standard error of 0)
     have in common, as the footnote says it: the coders agree on every unit (percent agreement
-    1), or disagree on every unit in the same way (a zero-width bootstrap interval of an
-    agreement under 1: every resample gives it, so every unit holds the same share of
-    disagreement)."""
+    1); one coder gave every unit the same value, a kappa of 0 by construction
+    (:data:`ONE_CODER_ALIKE`: a kappa of exactly 0 whose interval is withheld, as every
+    resample's is 0 too); or the coders disagree on every unit in the same way (a zero-width
+    bootstrap interval of another figure under 1: every resample gives it, so every unit holds
+    the same share of disagreement). Session 76's api tester, D3: Ana's Cost on every unit, and
+    Ben's on 5 of 8, was said to be coders who "disagree on every unit in the same way"."""
     alike = [(f, k) for f in figures for k, r in f.ci_withheld_why.items() if r in ZERO_SPREAD]
     agree = any(f.percent_agreement == 1.0 for f, _ in alike)
+    constant = [
+        (f, k) for f, k in alike if f.percent_agreement < 1.0 and _kappa_zero_by_construction(f, k)
+    ]
     disagree = any(
-        f.percent_agreement < 1.0 and f.ci_withheld_why[k] == "zero_width" for f, k in alike
+        f.percent_agreement < 1.0
+        and f.ci_withheld_why[k] == "zero_width"
+        and (f, k) not in constant
+        for f, k in alike
     )
-    return [text for text, held in ((AGREE_EVERYWHERE, agree), (DISAGREE_ALIKE, disagree)) if held]
+    coders = [
+        text for text, held in ((AGREE_EVERYWHERE, agree), (DISAGREE_ALIKE, disagree)) if held
+    ]
+    return ([f"the coders {', or '.join(coders)}"] if coders else []) + (
+        [ONE_CODER_ALIKE] if constant else []
+    )
+
+
+def _kappa_zero_by_construction(f: Any, statistic: str) -> bool:
+    """Whether ``statistic`` of ``f``, its interval withheld for no spread, is a Cohen's kappa
+    of exactly 0: one coder of the two gave every unit the same value (the chance agreement is
+    then the agreement, in every resample too)."""
+    return statistic == "kappa" and f.kappa_method == "cohen" and abs(f.kappa) <= 1e-9
 
 
 #: The withheld-interval reasons of a sample whose every unit gives the same figures.
@@ -3211,6 +3232,25 @@ AGREE_EVERYWHERE = (
 DISAGREE_ALIKE = (
     "disagree on every unit in the same way (n units all alike cannot show how far the figures "
     "would vary over other units)"
+)
+#: How a kappa of 0 by construction comes about, said by the footnote and by the line under
+#: the table of each code (:func:`_constant_coder_line`): one coder's values do not vary.
+NEVER_APPLIED = "never applied"
+APPLIED_EVERYWHERE = "applied to every unit"
+
+
+def _kappa_zero_said(how: str = "") -> str:
+    """ "kappa is 0 by construction, whatever the other did", with "for a code one coder
+    ``how``" when given."""
+    return f"kappa is 0 by construction{f' for a code one coder {how}' if how else ''}, " + (
+        "whatever the other did"
+    )
+
+
+ONE_CODER_ALIKE = (
+    f"one coder gave every unit the same value (a code {APPLIED_EVERYWHERE} or "
+    f"{NEVER_APPLIED}, or one code per unit the same code on every unit): "
+    f"{_kappa_zero_said()}, and so is every resample's"
 )
 
 
@@ -3512,8 +3552,8 @@ def print_report(
         print_table(console, t)
         if fanned:
             console.print(_fanned_line(fanned, fanned_in), markup=False, highlight=False)
-        if (never_applied := _never_applied_line(report, universe, labels)) is not None:
-            console.print(never_applied, markup=False, highlight=False)
+        if (constant := _constant_coder_line(report, universe, labels)) is not None:
+            console.print(constant, markup=False, highlight=False)
 
     if report.single_code is not None:
         f = report.single_code[universe]
@@ -3534,11 +3574,11 @@ def print_report(
     _print_valence(report, console=console)
     shown_figures = [report.pooled[universe], *(getattr(p, universe) for p in report.pairs)]
     if by_code:
-        # a kappa of 0 by construction is said by its own line (_never_applied_line), not as
-        # coders who "disagree on every unit in the same way"
+        # a kappa of 0 by construction is said by its own line (_constant_coder_line), not
+        # as coders who "disagree on every unit in the same way"
         shown_figures.extend(
             _without_kappa_zero_width(getattr(c, universe))
-            if _never_applied_by(report, c, universe)
+            if _constant_coder(report, c, universe)
             else getattr(c, universe)
             for c in report.per_code
         )
@@ -3564,44 +3604,56 @@ def print_report(
     )
 
 
-def _never_applied_by(report: Any, per: Any, universe: str) -> str | None:
-    """The coder of two who never applied the code of ``per`` (a row of the per-code table)
-    when the other did: Cohen's kappa is then 0 by construction, whatever the other coder did
-    (the chance agreement is the agreement), and so is every resample's; None otherwise."""
+def _constant_coder(report: Any, per: Any, universe: str) -> tuple[str, str] | None:
+    """The coder of two who never applied the code of ``per`` (a row of the per-code table), or
+    applied it to every unit compared, when the other did not do the same, and which of the
+    two (:data:`NEVER_APPLIED`, :data:`APPLIED_EVERYWHERE`): Cohen's kappa is then 0 by
+    construction, whatever the other coder did (the chance agreement is the agreement), and so
+    is every resample's; None otherwise. Session 76's api tester, D3: a code one coder applied
+    to every unit was said to be coders who "disagree on every unit in the same way"."""
     f = getattr(per, universe)
     if len(report.coders) != 2 or f.kappa_method != "cohen" or math.isnan(f.kappa):
         return None
-    counts = [per.units_coded.get(c, 0) for c in report.coders]
-    if min(counts) or not max(counts) or abs(f.kappa) > 1e-9:
+    if abs(f.kappa) > 1e-9 or f.percent_agreement == 1.0:
         return None
-    return str(report.coders[counts.index(0)])
+    counts = [per.units_coded.get(c, 0) for c in report.coders]
+    for coder, n in zip(report.coders, counts, strict=True):
+        if n == 0:
+            return str(coder), NEVER_APPLIED
+        if n >= f.n_units:
+            return str(coder), APPLIED_EVERYWHERE
+    return None
 
 
 def _without_kappa_zero_width(f: Any) -> Any:
     """``f`` without the zero-width reason of its kappa's withheld interval, which
-    :func:`_never_applied_line` gives instead."""
+    :func:`_constant_coder_line` gives instead."""
     why = {k: r for k, r in f.ci_withheld_why.items() if not (k == "kappa" and r == "zero_width")}
     return dataclasses.replace(f, ci_withheld_why=why)
 
 
-def _never_applied_line(report: Any, universe: str, labels: dict[str, str]) -> str | None:
-    """The line under the per-code table naming the codes one coder never applied, whose kappa
-    is 0 by construction (:func:`_never_applied_by`). Before, their [—] was said to be coders
-    who "disagree on every unit in the same way" (agree tester, session 72: IS.C, Ana 10 / Ben
-    0, kappa 0.000 [—] beside alpha [-0.142, -0.025]). None when there are none."""
-    said, withheld = [], False
+def _constant_coder_line(report: Any, universe: str, labels: dict[str, str]) -> str | None:
+    """The line under the per-code table naming the codes one coder never applied, or applied
+    to every unit, whose kappa is 0 by construction (:func:`_constant_coder`). Before, their
+    [—] was said to be coders who "disagree on every unit in the same way" (agree tester,
+    session 72: IS.C, Ana 10 / Ben 0, kappa 0.000 [—] beside alpha [-0.142, -0.025]; api
+    tester, session 76: Cost, Ana 8 of 8 / Ben 5). None when there are none."""
+    said, withheld, how = [], False, []
     for c in report.per_code:
-        if (coder := _never_applied_by(report, c, universe)) is None:
+        if (found := _constant_coder(report, c, universe)) is None:
             continue
+        coder, done = found
         label = labels[c.code]
         named = label if not c.name or c.name == label else f"{label} {c.name}"
-        said.append(f"{named}, never applied by {coder}")
+        said.append(f"{named}, {done} by {coder}")
+        how.append(done)
         withheld = withheld or "kappa" in getattr(c, universe).ci_withheld
     if not said:
         return None
     k = len(said)
+    done_said = " or ".join(d for d in (NEVER_APPLIED, APPLIED_EVERYWHERE) if d in how)
     return (
-        "Kappa is 0 by construction for a code one coder never applied, whatever the other did"
+        _kappa_zero_said(done_said).capitalize()
         + (" (so its interval, every resample 0, is withheld)" if withheld else "")
         + ": "
         + "; ".join(said[:5])
