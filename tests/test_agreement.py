@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -881,3 +882,58 @@ def test_the_classic_two_by_two_gives_the_exact_fractions() -> None:
     assert scott_pi(*YES_NO) == 13 / 33
     counts = [[int(x) + int(y), 2 - int(x) - int(y)] for x, y in zip(*YES_NO, strict=True)]
     assert fleiss_kappa(counts) == 13 / 33
+
+
+# -- a DataFrame read by what its names say (api tester, session 76, D9) -----------------------
+
+
+def _kripp_long() -> pd.DataFrame:
+    """Krippendorff (2011)'s 4 x 12 data as a long table: one row per unit and coder who
+    coded it, the coders A..D, the units u01..u12, the values as text ("v1".."v5")."""
+    rows = [
+        {"unit": f"u{u + 1:02}", "coder": "ABCD"[c], "code": f"v{v}"}
+        for c, row in enumerate(KRIPPENDORFF_2011)
+        for u, v in enumerate(row)
+        if v is not None
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_long_table_is_read_as_the_coders_units_table() -> None:
+    """Before: the long table was read as 41 "coders" x 3 "units" (its columns): alpha 0.209 of
+    the tester's 3 x 3 data, here another wrong number, with no word."""
+    long = _kripp_long()
+    assert round(krippendorff_alpha(long), 3) == 0.743
+    assert krippendorff_alpha(long) == krippendorff_alpha(KRIPPENDORFF_2011)
+    assert round(gwet_ac1(long), 5) == 0.77544
+    assert percent_agreement(long) == pytest.approx(9 / 11, abs=1e-15)
+    shouting = long.rename(columns={"unit": "Unit", "coder": "Coder", "code": "Code"})
+    shouting["note"] = "x"  # other columns are left out
+    assert krippendorff_alpha(shouting) == krippendorff_alpha(KRIPPENDORFF_2011)
+
+
+def test_pandas_pivot_of_units_by_coders_is_turned_round() -> None:
+    """``long.pivot(index="unit", columns="coder", values="code")`` is units x coders, its axes
+    named so: before, read as 12 coders x 4 units, alpha was -0.055."""
+    wide = _kripp_long().pivot(index="unit", columns="coder", values="code")
+    assert (wide.index.name, wide.columns.name, wide.shape) == ("unit", "coder", (12, 4))
+    assert krippendorff_alpha(wide) == krippendorff_alpha(KRIPPENDORFF_2011)
+    assert krippendorff_alpha(wide.T) == krippendorff_alpha(KRIPPENDORFF_2011)
+    low, high = bootstrap_ci(krippendorff_alpha, wide, n_boot=200, seed=5)
+    assert (low, high) == tuple(bootstrap_ci(krippendorff_alpha, wide.T, n_boot=200, seed=5))
+
+
+def test_an_unnamed_frame_is_read_coders_as_rows() -> None:
+    frame = pd.DataFrame(KRIPPENDORFF_2011)
+    assert krippendorff_alpha(frame) == krippendorff_alpha(KRIPPENDORFF_2011)
+
+
+def test_a_long_table_with_two_codes_of_one_unit_and_coder_is_refused() -> None:
+    long = pd.concat([_kripp_long(), pd.DataFrame([{"unit": "u03", "coder": "B", "code": "v1"}])])
+    with pytest.raises(ValueError) as e:
+        krippendorff_alpha(long)
+    assert str(e.value) == (
+        "a long table (columns unit, coder, code) gives unit 'u03' two rows for coder 'B': "
+        "these functions take one label per unit and coder; for several codes per unit use "
+        "roqa_nlp.coding_agreement (read_long_csv, agreement_report) or `roqa agree`"
+    )

@@ -122,8 +122,46 @@ NO_UNITS = (
 )
 
 
+#: the columns of a long table (one row per unit and coder), as ``roqa agree`` reads one
+LONG_COLUMNS = ("unit", "coder", "code")
+
+
+def _axis_name(axis: Any) -> str:
+    name = getattr(axis, "name", None)
+    return name.strip().casefold() if isinstance(name, str) else ""
+
+
+def _frame_coders_by_units(frame: Any) -> Any:
+    """A pandas DataFrame as the coders x units table the statistics take, read by what its
+    names say (api tester, session 76, D9: each read as coders x units gave a wrong number,
+    silently): a long table, with columns ``unit``, ``coder`` and ``code`` (any case; other
+    columns left out), one row per unit and coder, is pivoted; a table whose rows are named
+    ``unit`` (``index.name``) or whose columns are named ``coder`` (``columns.name``), as
+    ``long.pivot(index="unit", columns="coder", values="code")`` makes it, is turned round.
+    Any other DataFrame is read as it is, coders as rows. A long table with two rows for one
+    unit and coder is a one-line error: these functions take one label each."""
+    named = {str(c).strip().casefold(): c for c in frame.columns}
+    if all(c in named for c in LONG_COLUMNS):
+        unit, coder, code = (named[c] for c in LONG_COLUMNS)
+        twice = frame.duplicated([unit, coder])
+        if twice.any():
+            first = frame[twice].iloc[0]
+            raise RoqaValueError(
+                f"a long table (columns unit, coder, code) gives unit {first[unit]!r} two rows "
+                f"for coder {first[coder]!r}: these functions take one label per unit and "
+                "coder; for several codes per unit use roqa_nlp.coding_agreement "
+                "(read_long_csv, agreement_report) or `roqa agree`"
+            )
+        return frame.pivot(index=coder, columns=unit, values=code)
+    rows, columns = _axis_name(frame.index), _axis_name(frame.columns)
+    turned = (rows == "unit" or columns == "coder") and rows != "coder" and columns != "unit"
+    return frame.T if turned else frame
+
+
 def _as_matrix(reliability_data: Any) -> np.ndarray:
     """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
+    if hasattr(reliability_data, "columns") and hasattr(reliability_data, "index"):
+        reliability_data = _frame_coders_by_units(reliability_data)  # a pandas DataFrame
     if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
         reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
     if not isinstance(reliability_data, np.ndarray):
