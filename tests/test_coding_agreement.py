@@ -27,7 +27,7 @@ from roqa_nlp.coding_agreement import (
     read_long_csv,
     segment_codes,
 )
-from roqa_nlp.errors import RoqaError
+from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 
@@ -586,12 +586,13 @@ def test_one_coder_is_a_clear_error() -> None:
 
 
 def test_code_everyone_left_out_of_a_unit_set_gives_undefined_kappa_not_a_crash() -> None:
-    report = agreement_report(
-        coded_units_from_rows(
-            [("u1", "A", "X"), ("u1", "B", "X"), ("u2", "A", ""), ("u2", "B", "")]
-        ),
-        n_boot=50,
-    )
+    with pytest.warns(RoqaWarning, match=r"^n_boot=50: so few resamples"):
+        report = agreement_report(
+            coded_units_from_rows(
+                [("u1", "A", "X"), ("u1", "B", "X"), ("u2", "A", ""), ("u2", "B", "")]
+            ),
+            n_boot=50,
+        )
     fig = code_row(report, "X").coded  # only u1: one value, everyone agrees
     assert fig.percent_agreement == 1.0
     assert math.isnan(fig.kappa) and math.isnan(fig.alpha)
@@ -599,7 +600,9 @@ def test_code_everyone_left_out_of_a_unit_set_gives_undefined_kappa_not_a_crash(
 
 
 def test_nobody_coding_anything_gives_undefined_pooled_figures() -> None:
-    report = agreement_report(coded_units_from_rows([("u1", "A", ""), ("u1", "B", "")]), n_boot=10)
+    nobody = coded_units_from_rows([("u1", "A", ""), ("u1", "B", "")])
+    with pytest.warns(RoqaWarning, match=r"^n_boot=10: so few resamples"):
+        report = agreement_report(nobody, n_boot=10)
     assert report.codes == []
     assert math.isnan(report.pooled["all"].kappa)
 

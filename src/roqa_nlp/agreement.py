@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterable, Sequence, Sized
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from statistics import NormalDist
 from typing import Any, Literal
 
@@ -1042,6 +1042,60 @@ def normal_ci(
     return ConfidenceInterval(low, high, level, "normal")
 
 
+#: Most bootstrap resamples accepted: they are drawn as one n_boot x units array, bounded rather
+#: than swap (memory grows with resamples x units).
+MAX_BOOTSTRAP = 100_000
+#: Fewer resamples than this give rough percentile intervals: warned of.
+MIN_BOOTSTRAP = 200
+#: How a caller names the resampling settings in a message: Python's arguments; ``roqa agree``
+#: gives its options' names (``--n-boot`` ...), so that one check says both.
+ARGUMENT_NAMES = {"n_boot": "n_boot=", "seed": "seed=", "ci_level": "ci_level="}
+#: ``roqa agree``'s names of them
+OPTION_NAMES = {"n_boot": "--n-boot ", "seed": "--seed ", "ci_level": "--ci-level "}
+
+
+def check_resampling(
+    *,
+    n_boot: int | None = None,
+    seed: int | None = None,
+    ci_level: float | None = None,
+    names: Mapping[str, str] = ARGUMENT_NAMES,
+) -> None:
+    """Refuse, in one line naming the setting as the caller does (``names``), a negative
+    ``n_boot`` or one above :data:`MAX_BOOTSTRAP`, a negative ``seed`` and a ``ci_level`` not
+    between 0 and 1: ``roqa agree`` says ``--seed -1 is negative``, ``agreement_report(...,
+    seed=-1)`` ``seed=-1 is negative`` (it was numpy's bare "expected non-negative integer",
+    and n_boot=-1 gave no intervals with no word: api tester, session 76, D11)."""
+    if n_boot is not None and n_boot < 0:
+        raise RoqaValueError(
+            f"{names['n_boot']}{n_boot} is negative", hint="use 0 for no intervals"
+        )
+    if n_boot is not None and n_boot > MAX_BOOTSTRAP:
+        raise RoqaValueError(
+            f"{names['n_boot']}{n_boot} is above {MAX_BOOTSTRAP}",
+            hint="1000 to 10000 resamples suffice",
+        )
+    if seed is not None and seed < 0:
+        raise RoqaValueError(
+            f"{names['seed']}{seed} is negative", hint="use 0 or a positive integer"
+        )
+    if ci_level is not None and not 0.0 < ci_level < 1.0:
+        raise RoqaValueError(
+            f"{names['ci_level']}{ci_level} is not between 0 and 1", hint="e.g. 0.95"
+        )
+
+
+def few_resamples_said(n_boot: int, names: Mapping[str, str] = ARGUMENT_NAMES) -> str | None:
+    """The warning for ``n_boot`` resamples, fewer than :data:`MIN_BOOTSTRAP` (and not 0, no
+    intervals), named as the caller names the setting; None when there are enough."""
+    if not 0 < n_boot < MIN_BOOTSTRAP:
+        return None
+    return (
+        f"{names['n_boot']}{n_boot}: so few resamples give rough percentile intervals; "
+        f"use {MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
+    )
+
+
 def _check_level(level: float) -> None:
     if not 0.0 < level < 1.0:
         raise RoqaValueError(f"level must be between 0 and 1 (e.g. 0.95), not {level!r}")
@@ -1082,6 +1136,7 @@ def bootstrap_ci(
     tested first: the estimate itself, not the resamples, gives no interval.
     """
     _check_level(level)
+    check_resampling(n_boot=n_boot, seed=seed)
     if n_boot < 1:
         raise RoqaValueError(f"n_boot must be at least 1, not {n_boot}")
     data = _as_matrix(reliability_data)

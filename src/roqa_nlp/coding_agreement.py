@@ -2683,8 +2683,11 @@ def _figures(
 
 
 def _check_ci_level(ci_level: float) -> None:
-    if not 0.0 < ci_level < 1.0:
-        raise RoqaError(f"confidence level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    """Refuse a ``ci_level`` not between 0 and 1, in ``roqa agree``'s words
+    (:func:`~roqa_nlp.agreement.check_resampling`)."""
+    from .agreement import check_resampling
+
+    check_resampling(ci_level=ci_level)
 
 
 def _set_intervals(
@@ -3413,7 +3416,34 @@ def agreement_report(
     coders are cut at every coder's boundaries (a model's segment edges too), which splits two
     people's uncoded text into more units, each one more agreement; ``roqa agree`` passes each
     pair's own units for that reason.
+
+    ``n_boot``, ``seed`` and ``ci_level`` are checked as ``roqa agree`` checks its options, in
+    the same words (:func:`~roqa_nlp.agreement.check_resampling`: ``seed=-1 is negative``), and
+    fewer than 200 resamples are warned of, as there.
     """
+    from .agreement import check_resampling, few_resamples_said
+
+    check_resampling(n_boot=n_boot, seed=seed, ci_level=ci_level)
+    if (few := few_resamples_said(n_boot)) is not None:
+        from .errors import warn
+
+        warn(few, stacklevel=None)  # at the researcher's line
+    return _agreement_report(
+        cu, level=level, n_boot=n_boot, ci_level=ci_level, seed=seed, pair_units=pair_units
+    )
+
+
+def _agreement_report(
+    cu: CodedUnits,
+    *,
+    level: str,
+    n_boot: int,
+    ci_level: float,
+    seed: int,
+    pair_units: Mapping[tuple[str, str], CodedUnits] | None = None,
+) -> AgreementReport:
+    """:func:`agreement_report` of settings checked already (``roqa agree`` checks them by its
+    options' names, and warns of few resamples once its inputs are known good)."""
     if level not in LEVELS:
         raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
     if not isinstance(cu, CodedUnits):

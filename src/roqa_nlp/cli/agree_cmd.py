@@ -3854,12 +3854,6 @@ def _review_changes(p: Any) -> str:
     )
 
 
-#: Most bootstrap resamples ``--n-boot`` accepts (memory grows with resamples x units).
-MAX_BOOTSTRAP = 100_000
-#: Fewer resamples than this give rough percentile intervals: warned of.
-MIN_BOOTSTRAP = 200
-
-
 @app.command("agree")
 def agree_command(
     inputs: list[Path] = typer.Argument(
@@ -3941,7 +3935,7 @@ def agree_command(
     """Agreement between coders, per code and pooled, with every pair of coders (model included)."""
     from ..agreement import LEVELS
     from ..code_levels import AT_LEVELS
-    from ..coding_agreement import UNIT_KINDS, UNIVERSES, agreement_report
+    from ..coding_agreement import UNIT_KINDS, UNIVERSES, _agreement_report
     from ..errors import RoqaError
     from ..io import atomic_write_text, check_outputs
 
@@ -3956,17 +3950,10 @@ def agree_command(
             raise RoqaError(f"{name} {value!r} is not one of {', '.join(allowed)}")
     if model_threshold is not None and not 0.0 <= model_threshold <= 1.0:
         raise RoqaError(f"--model-threshold {model_threshold} is not a probability", hint="use 0-1")
-    if n_boot < 0:
-        raise RoqaError(f"--n-boot {n_boot} is negative", hint="use 0 for no intervals")
-    if n_boot > MAX_BOOTSTRAP:
-        # The resamples are drawn as one n_boot x units array: bound it rather than swap.
-        raise RoqaError(
-            f"--n-boot {n_boot} is above {MAX_BOOTSTRAP}", hint="1000 to 10000 resamples suffice"
-        )
-    if seed < 0:
-        raise RoqaError(f"--seed {seed} is negative", hint="use 0 or a positive integer")
-    if not 0.0 < ci_level < 1.0:
-        raise RoqaError(f"--ci-level {ci_level} is not between 0 and 1", hint="e.g. 0.95")
+    from ..agreement import OPTION_NAMES, check_resampling, few_resamples_said
+
+    # in the words agreement_report says them, with the options' names
+    check_resampling(n_boot=n_boot, seed=seed, ci_level=ci_level, names=OPTION_NAMES)
     # before the figures are computed and printed: a path refused after them looked like a
     # finished run that had saved nothing
     read = [p / "codings.jsonl" if p.is_dir() else p for p in inputs]
@@ -4012,7 +3999,7 @@ def agree_command(
     # a transcript edited since it was coded: compared as coded, the text it had then
     warn_of_changed_sources(p for p in read if p.name == "codings.jsonl")
     with said_while_long(f"Bootstrapping the intervals ({n_boot} resamples of the units)"):
-        report = agreement_report(
+        report = _agreement_report(
             loaded.coded,
             level=level,
             n_boot=n_boot,
@@ -4020,16 +4007,13 @@ def agree_command(
             seed=seed,
             pair_units=loaded.pair_units,
         )
-    if 0 < n_boot < MIN_BOOTSTRAP:
+    if (few := few_resamples_said(n_boot, OPTION_NAMES)) is not None:
         from ..errors import warn
 
         # 3 resamples printed as a 95% interval, unsaid (tester s65, stats, 4); warned once the
         # options, inputs and coders are known good, so that a refusal stays one line (a missing
         # file or one coder after the warning: CLI fuzz, hunt s66)
-        warn(
-            f"--n-boot {n_boot}: so few resamples give rough percentile intervals; use "
-            f"{MIN_BOOTSTRAP} or more (1000 to 10000 suffice)"
-        )
+        warn(few)
     if report.valence is not None:
         for p in report.valence.pairs:
             for model, reviewer in ((p.coder_a, p.coder_b), (p.coder_b, p.coder_a)):
