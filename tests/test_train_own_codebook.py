@@ -23,6 +23,7 @@ from roqa_nlp.training import (
 from test_cli_core import assert_one_line_user_error, roqa
 
 if TYPE_CHECKING:
+    from roqa_nlp.autocoder import AutoCoder
     from roqa_nlp.embedding import Embedder
 
 
@@ -304,4 +305,23 @@ def test_evaluate_labels_of_an_own_codebook_say_to_give_a_model_trained_on_it(
         "review's new code: give the project codebook with it, --codebook "
         "FOLDER/codebook.json as roqa apply-decisions and roqa import write it; if these are "
         "your own codebook's codes, give --model DIR, a model trained on your codebook)",
+    )
+
+
+def test_evaluate_from_python_gives_the_advice_in_python_s_words(tiny_model: AutoCoder) -> None:
+    """From Python the same refusal names ``codebook=`` and ``AutoCoder.load``, not the
+    command's --codebook and --model (api tester, session 76, D6)."""
+    from roqa_nlp.codebook import UnknownCode
+
+    labels = ["Recruitment and retention", "Housing", "Public stigma", "Staff wellbeing"]
+    records = [{"text": f"Talk {i}.", "construct": c} for i, c in enumerate(labels)]
+    with pytest.raises(UnknownCode) as e:
+        tiny_model.evaluate(records)
+    assert str(e.value) == (
+        "labelled records, record 1: unknown code 'Recruitment and retention' in codebook "
+        "'cfir-2009' (use a code id or name listed by `roqa codebook cfir-2009`; a project's "
+        "own code, as a review's new code: give the project codebook with it, "
+        'codebook="FOLDER/codebook.json" as roqa apply-decisions and roqa import write it; if '
+        "these are your own codebook's codes, evaluate a model trained on your codebook: "
+        'AutoCoder.load("DIR"))'
     )

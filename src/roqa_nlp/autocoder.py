@@ -2580,9 +2580,17 @@ class AutoCoder:
                 error.reason,
                 path=error.path,
                 hint=f"{error.hint}; a project's own code, as a review's new code: give the "
-                "project codebook with it, --codebook FOLDER/codebook.json as roqa "
-                "apply-decisions and roqa import write it; if these are your own codebook's "
-                "codes, give --model DIR, a model trained on your codebook",
+                "project codebook with it, "
+                + (
+                    "--codebook FOLDER/codebook.json as roqa apply-decisions and roqa import "
+                    "write it; if these are your own codebook's codes, give --model DIR, a "
+                    "model trained on your codebook"
+                    if ON_COMMAND_LINE.get()
+                    # from Python, the call's arguments (api tester, session 76, D6)
+                    else 'codebook="FOLDER/codebook.json" as roqa apply-decisions and roqa '
+                    "import write it; if these are your own codebook's codes, evaluate a model "
+                    'trained on your codebook: AutoCoder.load("DIR")'
+                ),
             ) from None
         if origin is None:
             raise error

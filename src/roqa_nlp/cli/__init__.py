@@ -423,7 +423,12 @@ def main(argv: list[str] | None = None) -> None:
     only Python's exit is left (up to a second, unloading torch). A signal then killed roqa
     with no message and status 130 or 143, which says "stopped, run it again" of a complete run
     (cli tester, session 43). A program calling main(ARGS) gets its own handlers back."""
+    from ..errors import ON_COMMAND_LINE
+
     restore: Callable[[], None] = lambda: None  # noqa: E731
+    # the advice of an error or warning names the command's options, not the Python call's
+    # arguments (api tester, session 76, D6: evaluate's "give --model DIR" said to Python)
+    on_command_line = ON_COMMAND_LINE.set(True)
     try:
         restore = _stops_handled()
         _main(argv)
@@ -447,6 +452,7 @@ def main(argv: list[str] | None = None) -> None:
         # 128 + the signal, as a shell reports a program stopped by it: 130 for Ctrl-C (SIGINT)
         sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
     finally:
+        ON_COMMAND_LINE.reset(on_command_line)
         if argv is not None:
             restore()
 
