@@ -130,3 +130,31 @@ def test_near_code_names_offers_no_comma_cell_with_a_part_near_no_code() -> None
     uses = {"Cost, Admin burden": 1, "Cost, Available Resources, Admin burden": 1, "Cost": 3}
     assert near_code_names(uses, book) == {}
     assert near_code_names(uses) == {}
+
+
+def test_a_pair_of_signed_codes_gets_no_did_you_mean() -> None:
+    """A team's own signed codes, "Staffing +" and "Staffing -", are two codes kept apart: no
+    "did you mean" offers to merge one into cfir-2009's Available Resources (whose alias
+    "staffing" is their stem), nor "Cost-" into "Cost+" (api tester, session 76, D8: only
+    'Staffing +' was named, and the '-' twin not). A signed name with no twin is asked still."""
+    book = builtin_codebook("cfir-2009")
+    uses = {"Staffing +": 8, "Staffing -": 8, "Cost+": 3, "Cost\u2212": 1}
+    assert near_code_names(uses, book) == {}
+    assert near_code_names({"Staffing +": 3, "Culture": 3}, book) == {
+        "Staffing +": ["Available Resources"]
+    }
+    assert near_code_names({"Cost+": 3, "Cost-": 1}) == {}
+
+
+def test_roqa_agree_warns_of_no_signed_pair(tmp_path: Path, capsys) -> None:
+    rows = "".join(
+        f"u{i},Ana,Staffing {a}\nu{i},Ben,Staffing {b}\n"
+        for i, (a, b) in enumerate(zip("++++----", "-+-+--++", strict=True))
+    )
+    p = tmp_path / "signed.csv"
+    p.write_text("unit,coder,code\n" + rows, encoding="utf-8")
+    code, out, err = run(["agree", str(p), "--n-boot", "0", "--json", "-"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["codes"] == ["Staffing +", "Staffing -"]
+    assert not [n for n in data["notes"] if "did you mean" in n]

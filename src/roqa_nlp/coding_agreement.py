@@ -1120,7 +1120,10 @@ def near_code_names(uses: Mapping[str, int], book: Codebook | None = None) -> di
     rank = {name: (uses[name], -i) for i, name in enumerate(written)}
     known = {normalise_name(name) for name in written}
     out: dict[str, list[str]] = {}
+    signed = _signed_pairs(written)
     for name in written:
+        if name in signed:
+            continue  # "Staffing +" beside "Staffing -": a pair of codes, no typo of a third
         if book is not None and (code := book.find(name)) is not None:
             if same := _spellings_of_one_code(name, code, written, book, rank):
                 out[name] = same
@@ -1192,6 +1195,29 @@ def _spellings_of_one_code(
         if (score := matcher.ratio()) >= NEAR_EACH_OTHER:
             scored.append((-score, natural_key(other), other))
     return [other for *_, other in sorted(scored)]
+
+
+#: a code name ending in a sign, "Staffing +", "Cost-", "Cost −": its stem and its sign
+_SIGNED_NAME = re.compile(r"^(.*?\S)\s*([+\-\u2212\u2013])$")
+
+
+def _signed_pairs(names: Iterable[str]) -> set[str]:
+    """The ``names`` that end in a sign and have a twin of the other sign, the same stem but
+    for case ("Staffing +" and "Staffing -", "Cost+" and "Cost−"): a team's own signed codes,
+    kept apart as written, which no "did you mean" offers to merge into a codebook's code.
+    Before (api tester, session 76, D8), 'Staffing +' alone was asked "did you mean 'Available
+    Resources'?" (its stem an alias there), and 'Staffing -' not named."""
+    signs: dict[str, set[str]] = {}
+    for name in names:
+        if (m := _SIGNED_NAME.match(name.strip())) is not None:
+            sign = "+" if m.group(2) == "+" else "-"
+            signs.setdefault(m.group(1).casefold(), set()).add(sign)
+    return {
+        name
+        for name in names
+        if (m := _SIGNED_NAME.match(name.strip())) is not None
+        and len(signs[m.group(1).casefold()]) == 2
+    }
 
 
 def _signs_differ(a: str, b: str) -> bool:
