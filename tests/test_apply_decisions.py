@@ -486,6 +486,16 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
         "decisions.xlsx) (save the review from report.html (Save decisions) and give it with "
         "--decisions)\n"
     )
+    # a browser's second download moved in: named, not read (docs tester s76 #3)
+    write_decisions(coded / "decisions (1).xlsx", DECISIONS)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert run.code == 2
+    assert run.err == (
+        f"roqa: error: {coded}: no review is saved beside the codings (no decisions.csv or "
+        "decisions.xlsx) (decisions (1).xlsx is there: rename the review to decisions.xlsx, "
+        "or give it with --decisions)\n"
+    )
+    (coded / "decisions (1).xlsx").unlink()
     write_decisions(coded / "decisions.csv", [])  # saved before any decision
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
     assert run.code == 2

@@ -256,6 +256,42 @@ def test_roqa_report_without_decisions_says_nothing_of_them(coded: Path, capsys)
     assert embedded((coded / "report.html").read_text(encoding="utf-8")) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "both"),
+    [
+        ("decisions (1).csv", "decisions (1).csv and decisions (2).xlsx"),
+        ("decisions(2).csv", "decisions (2).xlsx and decisions(2).csv"),
+        ("decisions - Copy.csv", "decisions (2).xlsx and decisions - Copy.csv"),
+        ("Decisions.csv", "decisions (2).xlsx and Decisions.csv"),
+    ],
+)
+def test_a_review_named_nearly_decisions_csv_is_named_not_read(
+    coded: Path, name: str, both: str, capsys
+) -> None:
+    """A browser's second download moved in beside the codings under its own name was ignored
+    in silence (docs tester s76 #3): it is named, with what to do, and not read as the
+    review."""
+    (coded / name).write_text(CSV, encoding="utf-8")
+    (coded / "decisions-notes.txt").write_text("not a review\n", encoding="utf-8")
+    code, out, err = run(["report", str(coded)], capsys)
+    assert code == 0 and "decisions" not in out
+    assert err == (
+        f"roqa: warning: {coded}: {name} is beside the codings, but only decisions.csv or "
+        "decisions.xlsx is read as the review: rename the review to decisions.csv, or give it "
+        "with --decisions\n"
+    )
+    assert embedded((coded / "report.html").read_text(encoding="utf-8")) == []
+    (coded / "decisions (2).xlsx").write_bytes(b"")
+    assert run(["report", str(coded)], capsys)[2] == (
+        f"roqa: warning: {coded}: {both} are beside the codings, but only "
+        "decisions.csv or decisions.xlsx is read as the review: rename the review to "
+        "decisions.csv (a workbook decisions.xlsx), or give it with --decisions\n"
+    )
+    (coded / "decisions.csv").write_text(CSV, encoding="utf-8")  # renamed: read, no warning
+    code, out, err = run(["report", str(coded)], capsys)
+    assert (code, err) == (0, "") and out.startswith("decisions: 2 on 2 segments")
+
+
 def test_a_decisions_csv_saved_before_any_decision_is_no_error(coded: Path, capsys) -> None:
     (coded / "decisions.csv").write_text(
         "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"

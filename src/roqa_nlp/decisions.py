@@ -622,6 +622,55 @@ def review_beside(folder: Path) -> tuple[Path | None, str | None]:
     )
 
 
+#: a review file named nearly as :data:`REVIEW_FILES`, as a browser names a second download
+#: (``decisions (1).csv``, ``decisions(2).csv``), as a copy is named (``decisions - Copy.csv``,
+#: ``decisions copy.csv``, ``decisions 2.csv``) or in other case (``Decisions.csv``)
+_NEAR_REVIEW_NAME = re.compile(
+    r"decisions(?:\s*\(\d+\)|\s*[-_ ]\s*copy(?:\s*\(\d+\))?|[-_ ]\d+)?\.(?:csv|xlsx)",
+    re.IGNORECASE,
+)
+
+
+def near_named_reviews(folder: Path) -> list[str]:
+    """The names of the files beside the codings in ``folder`` named nearly as a review
+    (:data:`_NEAR_REVIEW_NAME`: a browser's second download ``decisions (1).csv`` moved in)
+    when none of :data:`REVIEW_FILES` is there, sorted whatever their case; none otherwise. Such a file is never
+    read as the review on its own (which of two downloads is the review is the researcher's to
+    say): the commands name it, with what to do (docs tester s76 #3: it was ignored in
+    silence)."""
+    if not folder.is_dir() or review_beside(folder)[0] is not None:
+        return []
+    return sorted(
+        (
+            p.name
+            for p in folder.iterdir()
+            if p.name not in REVIEW_FILES and _NEAR_REVIEW_NAME.fullmatch(p.name) and p.is_file()
+        ),
+        key=str.casefold,
+    )
+
+
+def rename_to_review(near: Sequence[str]) -> str:
+    """What to do with the files :func:`near_named_reviews` found: rename the review, or give
+    it with ``--decisions`` (a workbook is renamed decisions.xlsx, not .csv)."""
+    if len(near) == 1:
+        name = "decisions" + Path(near[0]).suffix.lower()
+    else:
+        name = f"{DECISIONS_CSV} (a workbook decisions.xlsx)"
+    return f"rename the review to {name}, or give it with --decisions"
+
+
+def near_named_review(folder: Path) -> str | None:
+    """The warning naming the files :func:`near_named_reviews` finds in ``folder``, or None."""
+    near = near_named_reviews(folder)
+    if not near:
+        return None
+    return (
+        f"{folder}: {and_list(near)} {'is' if len(near) == 1 else 'are'} beside the codings, "
+        f"but only {' or '.join(REVIEW_FILES)} is read as the review: {rename_to_review(near)}"
+    )
+
+
 def _a_decision_row(header: Iterable[object]) -> bool:
     """Whether the cells read as a CSV file's ``header`` are a decision's row: none names
     segment_id and one is a decision that names no column (accept, reject, recode, new-code,

@@ -76,17 +76,22 @@ def apply_decisions_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     result = CodingResult.read(codings)
-    review = read_review(decisions, source.parent)
+    review = read_review(decisions, source.parent, near_named=False)  # named in the error
     if review is None or not review.decisions:
-        from ..decisions import REVIEW_FILES
+        from ..decisions import REVIEW_FILES, near_named_reviews, rename_to_review
+        from ..errors import and_list
 
+        near = near_named_reviews(source.parent) if review is None else []
         raise RoqaError(
             # none saved beside the codings: said as such, not as a file holding none
             "no decisions found"
             if review is not None
             else f"no review is saved beside the codings (no {' or '.join(REVIEW_FILES)})",
             path=source.parent if review is None else review.path,
-            hint="save the review from report.html (Save decisions) and give it with --decisions",
+            hint=f"{and_list(near)} {'is' if len(near) == 1 else 'are'} there: "
+            f"{rename_to_review(near)}"
+            if near
+            else "save the review from report.html (Save decisions) and give it with --decisions",
         )
     # the codes go on with the GUIDs the QDA program the codings were imported from gave them
     model_book = _with_program_guids(codebook_for(None, result, codings), codings)

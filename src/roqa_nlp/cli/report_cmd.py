@@ -550,15 +550,18 @@ class Review:
         return in_file.summary(where, added=self.added, dropped=dropped)
 
 
-def read_review(given: Path | None, folder: Path) -> Review | None:
+def read_review(given: Path | None, folder: Path, *, near_named: bool = True) -> Review | None:
     """The decisions given with ``--decisions``, else those of the review saved in ``folder``
     (``decisions.csv`` or ``.xlsx``: :func:`~roqa_nlp.decisions.review_beside`, whose note of
     two is printed; a file saved before any decision holds none: no error then), else None. A
     file that is not a decisions file is a one-line error, as is one of 0 bytes found beside
-    the codings (:func:`~roqa_nlp.decisions.empty_review`), as when given."""
+    the codings (:func:`~roqa_nlp.decisions.empty_review`), as when given. With none there, a
+    file named nearly as the review (``decisions (1).csv``) is warned of when ``near_named``
+    (:func:`~roqa_nlp.decisions.near_named_review`), never read."""
     from ..decisions import (
         decisions_not_found,
         empty_review,
+        near_named_review,
         read_decisions,
         refuse_folder,
         review_beside,
@@ -572,6 +575,8 @@ def read_review(given: Path | None, folder: Path) -> Review | None:
         return Review(read_decisions(given)[0], given, found=False)
     beside, note = review_beside(folder)
     if beside is None:
+        if near_named and (near := near_named_review(folder)) is not None:
+            print(f"roqa: warning: {near}", file=sys.stderr)
         return None
     if note:
         print(f"roqa: note: {note}", file=sys.stderr)
