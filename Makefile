@@ -27,7 +27,10 @@ install: $(STAMP)
 
 install-dev: $(DEVSTAMP)
 
+# The write-up files of an earlier demo are removed first: the report line makes them again, and
+# `roqa code` would warn on every re-run that they are "from before this run" (docs tester s76 #5).
 demo: $(STAMP)
+	rm -f out/demo/table2.docx out/demo/matrix.xlsx out/demo/saturation.xlsx
 	$(BIN)/roqa code examples/interviews --out out/demo
 	$(BIN)/roqa report out/demo --table out/demo/table2.docx --matrix out/demo/matrix.xlsx --saturation out/demo/saturation.xlsx
 	@echo "Demo written to out/demo/ (open out/demo/report.html; Table 2 for a write-up: out/demo/table2.docx)"
