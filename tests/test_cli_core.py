@@ -2345,9 +2345,13 @@ def test_readme_week_of_work_codes_the_next_interviews_into_the_folder_coded_bef
     """Waves tester, session 49: step 7 coded the next interviews into coded2/, against
     docs/cli.md ("give every transcript again"), and charting coded2/ alone counted its first
     interview as the study's first (P05 gave 8 new codes in the saturation table, not 0). Every
-    `roqa code` of the week codes into the one folder, coded/."""
+    `roqa code` of the week codes into the one folder, coded-zoom/: not coded/, which the CLI
+    quick-start above just filled with the example study (docs tester s76 #7: following both
+    replaced the example's codings), as docs/cli.md codes the Zoom files."""
     readme = (REPO / "README.md").read_text("utf-8")
     week = readme[readme.index("## A week of work") :]
     week = week[: week.index("\n## ")]
     runs = re.findall(r"`roqa code [^`]*--out (\S+)`", " ".join(week.split()))
-    assert runs == ["coded/", "coded/"]
+    assert runs == ["coded-zoom/", "coded-zoom/"]
+    cli = (REPO / "docs" / "cli.md").read_text("utf-8")
+    assert re.findall(r"roqa code zoom/\S* .*?--out (\S+)", cli) == ["coded-zoom/", "coded-zoom/"]
