@@ -233,29 +233,86 @@ def test_capitals_said_once_that_no_turn_lays_out_stay_talk(
     assert len({speaker for speaker, _, _ in turns}) == 2
 
 
-def test_an_acronym_after_an_answer_under_initials_is_one_more_speaker_where_roles_are_known(
+@pytest.mark.parametrize(
+    ("said", "then"),
+    [
+        # a kind of body (data/generic_acronyms.txt), said nowhere else
+        ("MJO: We had an inspection.", "CQC: they came in March."),
+        # said in the talk in capitals too ("the GP surgery"); GP is generic as well
+        ("MJO: A few. The GP surgery was first.", "GP: the practices were slow, to be honest."),
+        # said in its own line's talk
+        ("MJO: It rotates.", "MDT: that's what we call it, the MDT, it's been two years."),
+        # no generic acronym, but the answer says it in capitals ("the LTH")
+        ("MJO: We went to the LTH first.", "LTH: they said no, twice."),
+    ],
+)
+def test_an_acronym_after_an_answer_under_initials_stays_that_answers_words(
+    tmp_path: Path, said: str, then: str
+) -> None:
+    """Session 76 hunt3, R1: capitals said once right after an answer under initials (``MJO``)
+    where the interviewer has a role's label are that answer's words, as on d055517c, where
+    the word is a generic acronym (``data/generic_acronyms.txt``) or the file's talk says it in
+    capitals as a word: each was read as a second participant, and ``roqa pseudonymise``
+    renamed the file after it and wrote "the [P02]" in the talk."""
+    f = _write(
+        tmp_path / "p07.txt",
+        ["Interviewer: What gets in the way?", said, then, "Interviewer: And then?", "MJO: Fine."],
+    )
+    turns = _turns(f)
+    assert [(speaker, role) for speaker, role, _ in turns] == [
+        ("Interviewer", "interviewer"),
+        ("MJO", "participant"),
+    ] * 2
+    assert turns[1][2] == said.split(": ", 1)[1] + "\n" + then
+
+
+def test_initials_said_once_after_an_answer_that_no_talk_says_are_one_more_speaker(
     tmp_path: Path,
 ) -> None:
-    """The shape cannot tell ``CQC`` from a member's initials beside ``MJO:`` where the
-    interviewer has a role's label: it is read as a second participant, which ``roqa inspect``
-    names (docs/transcripts.md says so and how to fix it)."""
+    """Capitals said once after ``MJO``'s answer that are no generic acronym and that no talk
+    says are read as one more member, as before: the shape cannot tell them apart."""
     f = _write(
         tmp_path / "p07.txt",
         [
             "Interviewer: What gets in the way?",
             "MJO: We had an inspection.",
-            "CQC: they came in March.",
+            "KT: they came in March.",
             "Interviewer: And then?",
             "MJO: Fine.",
         ],
     )
-    assert [(speaker, role) for speaker, role, _ in _turns(f)] == [
-        ("Interviewer", "interviewer"),
-        ("MJO", "participant"),
-        ("CQC", "participant"),
-        ("Interviewer", "interviewer"),
-        ("MJO", "participant"),
+    assert [speaker for speaker, _, _ in _turns(f)] == [
+        "Interviewer",
+        "MJO",
+        "KT",
+        "Interviewer",
+        "MJO",
     ]
+
+
+def test_pseudonymise_keeps_an_acronym_after_an_answer_in_the_talk(tmp_path: Path) -> None:
+    """The damage R1 did: the key took ``MDT`` as P02, the file was written as iv_P02.txt and
+    its talk read "the [P02]"."""
+    from test_cli_core import roqa
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(
+        folder / "iv_mdt.txt",
+        [
+            "Interviewer: Who chairs it?",
+            "RT: It rotates. Mostly the consultant.",
+            "MDT: that's what we call it, the MDT, it's been running two years.",
+            "Interviewer: Does it help?",
+            "RT: Yes, it really does.",
+        ],
+    )
+    run = roqa("pseudonymise", folder, "--key", tmp_path / "k.csv", "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    said = (tmp_path / "out" / "iv_mdt.txt").read_text("utf-8")
+    assert "MDT: that's what we call it, the MDT, it's been running two years." in said
+    with (tmp_path / "k.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert [row["name"] for row in csv.DictReader(f)] == ["RT"]
 
 
 #: A participant labelled by initials lists who does what, each role's acronym opening a line

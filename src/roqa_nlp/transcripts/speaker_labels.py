@@ -2865,6 +2865,9 @@ def _initials_taking_turns(
             for j in beside
         )
 
+    talk = "\n".join(
+        line if m is None else line[m.words_start :] for line, m in zip(lines, matches, strict=True)
+    )
     found: set[str] = set()
     asked: set[str] = set()  # those found answering a question
     speaker: str | None = None  # the speaker whose talk the line above is
@@ -2882,9 +2885,11 @@ def _initials_taking_turns(
                 found.add(m.label)
                 asked.add(m.label)
             elif are_initials(speaker) and (
-                speaker in asked
-                or (group and (by_role or speaker in found))
-                or (by_role and speaker not in found and not in_a_list(i))
+                (group and (by_role or speaker in found))
+                or (
+                    (speaker in asked or (by_role and speaker not in found and not in_a_list(i)))
+                    and not _an_acronym_of_the_talk(m.label, talk)
+                )
             ):
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
@@ -2908,6 +2913,18 @@ def opens_with_a_time(words: str) -> bool:
     transcriber's note (``END: 00:47:12, recording stopped by the facilitator.``), not a
     member's turn."""
     return _OPENING_TIME_OR_DATE.match(words) is not None
+
+
+def _an_acronym_of_the_talk(label: str, talk: str) -> bool:
+    """Whether ``label``'s name, capitals said once after an answer under initials, is an
+    acronym of that talk rather than one more member's initials: a kind of body, service or role
+    (``data/generic_acronyms.txt``: ``GP``, ``MDT``, ``CQC``) or a word the file's talk
+    (``talk``, its lines without their labels) also says in capitals (``the MDT``, ``the GP
+    surgery``). Session 76 hunt3, R1: ``RT: It rotates.`` / ``MDT: that's what we call it, the
+    MDT`` was read as a second participant and ``roqa pseudonymise`` renamed the file and wrote
+    "the [P02]"."""
+    name = without_marks(name_before_brackets(label))
+    return name.upper() in packaged_words("generic_acronyms.txt") or _names(talk, name)
 
 
 def _names(words: str, initials: str) -> bool:
