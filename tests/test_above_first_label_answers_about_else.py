@@ -29,6 +29,10 @@ ANSWERS = [
     "Staff were recorded as trained when they had only done the e-learning, that's the problem.",
     "So the participant group decided the rules themselves and it worked.",
     "The interview panel for new staff now includes a resident, that's been brilliant.",
+    # s76 hunt3 R2: a word in -ed before a note in brackets is no "marked as" note
+    "I was shocked [laughs] when they told us, honestly.",
+    "We all laughed [laughter] about the new forms every week.",
+    "I was stressed [laughs] all the time back then, honestly.",
     "The commissioners were slow, it took six months to get a decision on the extra hours.",
     "Honestly the council has never understood what recovery means for these residents.",
     "The details of the contract were never agreed, so the hours were cut.",

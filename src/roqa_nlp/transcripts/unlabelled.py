@@ -503,22 +503,30 @@ def _notes_the_transcript(first: str, spoken: Sequence[str]) -> bool:
     return False
 
 
-#: A word in ``-ed``, ``shown`` or ``written`` (and ``as``) before a note in brackets: the line
-#: names how the transcript marks a thing (``marked [inaudible]``, ``shown as (unclear)``):
-#: :func:`_names_a_transcribers_mark`.
-_MARKED_AS = re.compile(r"\b(?:\w+ed|shown|written)\s+(?:as\s+)?[\[(]([^\[\]()]+)[\])]")
+#: The words of marking a thing (``marked``, ``shown``, ``written``, ``transcribed``) that,
+#: with or without ``as``, before a note in brackets make a line name how the transcript marks
+#: it (``marked [inaudible]``, ``shown as (unclear)``): :func:`_names_a_transcribers_mark`.
+MARKING_VERBS = "marking_verbs.txt"
+#: A word (then ``as``) before a note in brackets: :func:`_names_a_transcribers_mark` keeps those
+#: whose word is of :data:`MARKING_VERBS`.
+_WORD_BEFORE_A_NOTE = re.compile(r"\b(\w+)\s+(?:as\s+)?[\[(]([^\[\]()]+)[\])]")
 
 
 def _names_a_transcribers_mark(line: str) -> bool:
     """Whether ``line`` names a transcriber's annotation in brackets as what a thing is marked
-    by, a participle right before it (:data:`_MARKED_AS`: ``Background noise is constantly present (ward
-    phone), marked [inaudible].``, ``Overlaps shown as [crosstalk].``): a note on how the
-    transcript was made, never talk, though it may say the recording's sound is so all the
-    time (session 76 hunt2 F6: it warned as talk left out). An annotation said inside talk
-    after no such word (``The phone never stops [inaudible] at night.``) does not count."""
+    by, a word of :data:`MARKING_VERBS` right before it (``Background noise is constantly
+    present (ward phone), marked [inaudible].``, ``Overlaps shown as [crosstalk].``): a note on
+    how the transcript was made, never talk, though it may say the recording's sound is so all
+    the time (session 76 hunt2 F6: it warned as talk left out). An annotation said inside talk
+    after any other word (``The phone never stops [inaudible] at night.``, ``I was shocked
+    [laughs] when they told us``: session 76 hunt3 R2, any word in ``-ed`` counted) does not."""
     from .annotations import is_annotation
 
-    return any(is_annotation(m[1]) for m in _MARKED_AS.finditer(line))
+    marking = packaged_words(MARKING_VERBS)
+    return any(
+        m[1].casefold() in marking and is_annotation(m[2])
+        for m in _WORD_BEFORE_A_NOTE.finditer(line)
+    )
 
 
 def _heads_its_phrase(spoken: Sequence[str], i: int) -> bool:
