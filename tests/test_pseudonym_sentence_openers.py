@@ -73,6 +73,17 @@ def test_a_name_opening_an_answer_before_she_or_he_is_listed_first() -> None:
     assert listed(said) == ["Bill", "Grace", "Sandra", "Bramley"]
 
 
+def test_a_name_in_ly_made_of_a_word_before_an_apposition_is_listed() -> None:
+    """Session 76 hunt3 R3: the adverb rule ("Sadly" of ``sad``) took Carly (``car``), Everly
+    (``ever``) and Manly (``man``, a Sydney suburb) for adverbs, and none was listed; on
+    d055517c each was."""
+    said = (
+        "Carly, our deputy manager, set it up. Everly, my team lead, ran it. Manly, the "
+        "suburb, was where we started."
+    )
+    assert listed(said) == ["Carly", "Everly", "Manly"]
+
+
 def test_an_everyday_word_or_a_day_before_she_or_he_is_not() -> None:
     said = (
         "Obviously, she said no. Yesterday, he left. Honestly, she's great. Apparently, he quit. "

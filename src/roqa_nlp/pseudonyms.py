@@ -4457,9 +4457,10 @@ _ADVERB = re.compile(r"[^\W\d_]{4,}ally", re.IGNORECASE)
 
 def _adverb_of_a_word(word: str) -> bool:
     """Whether ``word`` is an adverb made of an everyday word with ``ly`` ("Sadly" of ``sad``,
-    "Happily" of ``happy``), not a name ending so ("Emily", "Holly", "Kelly": of no word)."""
+    "Happily" of ``happy``), not a name ending so ("Emily", "Holly", "Kelly": of no word;
+    "Carly", "Everly", "Manly": of a word, but names and places of ``data/names_in_ly.txt``)."""
     folded = word.casefold()
-    if not folded.endswith("ly") or len(folded) < 5:
+    if not folded.endswith("ly") or len(folded) < 5 or folded in packaged_words("names_in_ly.txt"):
         return False
     stem = folded[:-2]
     stems = {stem, stem[:-1] + "y"} if stem.endswith("i") else {stem}
