@@ -33,6 +33,17 @@ def test_not_a_generic_acronym_a_word_in_capitals_or_a_numeral() -> None:
     assert listed(said) == []
 
 
+def test_a_transcribers_note_word_in_capitals_is_not_listed() -> None:
+    """Session 76 hunt3 R4: ``REF: 00:45:12 recording stopped`` is read as a note in the talk,
+    and its word (like UNK, TBA, END, ...: data/note_abbreviations.txt) was listed as an
+    organisation's acronym."""
+    said = (
+        "REF: 00:45:12 recording stopped. UNK: 00:12:03. TBA by the team. END of the tape. "
+        "FYI, the RSVP and the AOB went out. I trained at the QEII."
+    )
+    assert listed(said) == [("QEII", 1)]
+
+
 def test_a_keyed_acronym_is_not_listed() -> None:
     said = "I trained at the QEII. HPFT took over."
     assert listed(said, key={"HPFT": "trust"}) == [("QEII", 1)]

@@ -4750,11 +4750,12 @@ def _may_be_an_acronym(word: str) -> bool:
     """Whether ``word`` may be an organisation's acronym, which names a place as a hospital's
     or a trust's does ("the QEII", "HPFT": s75 tester, D): all capitals, 3 to 5 letters
     (:data:`_ACRONYM`), no generic acronym (:func:`_generic_acronyms`), no Roman numeral
-    ("III"), and no stop, everyday, public or role word in capitals ("AUDIT", "MOVE", "NOT")
-    nor its plural."""
+    ("III"), no note word a transcriber writes in capitals (``data/note_abbreviations.txt``:
+    "REF", "UNK", "TBA", "END": s76 hunt3 R4), and no stop, everyday, public or role word in
+    capitals ("AUDIT", "MOVE", "NOT") nor its plural."""
     if _ACRONYM.fullmatch(word) is None or _ROMAN_NUMERAL.fullmatch(word) is not None:
         return False
-    if word in _generic_acronyms():
+    if word in _generic_acronyms() or word.casefold() in packaged_words("note_abbreviations.txt"):
         return False
     return not any(
         form in _stop_words()
