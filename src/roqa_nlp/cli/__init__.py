@@ -423,13 +423,11 @@ def main(argv: list[str] | None = None) -> None:
     only Python's exit is left (up to a second, unloading torch). A signal then killed roqa
     with no message and status 130 or 143, which says "stopped, run it again" of a complete run
     (cli tester, session 43). A program calling main(ARGS) gets its own handlers back."""
-    from ..errors import ON_COMMAND_LINE
-
     restore: Callable[[], None] = lambda: None  # noqa: E731
-    # the advice of an error or warning names the command's options, not the Python call's
-    # arguments (api tester, session 76, D6: evaluate's "give --model DIR" said to Python)
-    on_command_line = ON_COMMAND_LINE.set(True)
+    reset: Callable[[], None] = lambda: None  # noqa: E731
     try:
+        # inside the try: Ctrl-C while roqa_nlp.errors is imported is caught too
+        reset = _on_command_line()
         restore = _stops_handled()
         _main(argv)
         if argv is None:
@@ -452,9 +450,19 @@ def main(argv: list[str] | None = None) -> None:
         # 128 + the signal, as a shell reports a program stopped by it: 130 for Ctrl-C (SIGINT)
         sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
     finally:
-        ON_COMMAND_LINE.reset(on_command_line)
+        reset()
         if argv is not None:
             restore()
+
+
+def _on_command_line() -> "Callable[[], None]":
+    """Marks the advice of errors and warnings as the command's: they name its options, not
+    the Python call's arguments (api tester, session 76, D6: evaluate's "give --model DIR" was
+    said to Python); returns what takes the mark back."""
+    from ..errors import ON_COMMAND_LINE
+
+    token = ON_COMMAND_LINE.set(True)
+    return lambda: ON_COMMAND_LINE.reset(token)
 
 
 def _unencodable_replaced() -> None:
