@@ -2668,13 +2668,15 @@ def _job_titles_said_once(
 #: manager: I'd add staffing to that.``), not a report or a certificate quoted
 #: (:func:`_job_titles_quoted_in_answers`; ``roqa_nlp/data/``).
 SPEAKING_I_WORDS = "speaking_i_words.txt"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _says_i(words: str) -> bool:
     """Whether ``words`` hold a word of :data:`SPEAKING_I_WORDS` (``I``, ``I'd``, ``I’m``)."""
     listed = packaged_words(SPEAKING_I_WORDS)
-    return any(w.group().replace("’", "'").casefold() in listed for w in _WORD.finditer(words))
+    return any(
+        w.group().replace("’", "'").casefold() in listed for w in _SPOKEN_WORD.finditer(words)
+    )
 
 
 def _mostly_asking(
