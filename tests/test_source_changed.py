@@ -124,8 +124,8 @@ def test_a_pseudonymised_coding_records_no_fingerprint_and_outputs_md_says_why(
     page = (Path(__file__).resolve().parents[1] / "docs" / "outputs.md").read_text("utf-8")
     section = page.split("## `transcripts.jsonl`")[1].split("\n## ")[0]
     assert (
-        "With `--pseudonymise` there is no `source_sha256`: the source it names is no file"
-        in " ".join(section.split())
+        "With `--pseudonymise` there is no `source_sha256` and no `source_folder_sha256`: the "
+        "source it names is no file" in " ".join(section.split())
     )
 
 

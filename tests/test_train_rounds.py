@@ -328,7 +328,8 @@ def test_the_docs_give_the_time_of_the_feedback_command_not_of_the_update_step()
 
 def test_the_docs_say_the_cards_sha256_not_its_path_identifies_a_feedback_file() -> None:
     """learn tester, session 54: the card names the codings as typed ("coded/codings.jsonl"),
-    and README step 7 codes the next interviews into coded/, writing that file anew: the path
+    and README step 7 codes the next interviews into the folder reviewed (coded-zoom/ since
+    session 76), writing that file anew: the path
     no longer holds the file the model learnt from. The paths stay as typed (an absolute one
     would name the same overwritten file, and put the researcher's home folder in a card
     they share); docs/model.md says the SHA-256 identifies the file, how to check it, and how
@@ -339,7 +340,7 @@ def test_the_docs_say_the_cards_sha256_not_its_path_identifies_a_feedback_file()
         return " ".join((repo / name).read_text("utf-8").split())
 
     readme, model = page("README.md"), page("docs/model.md")
-    assert "--model models/study --out coded/`" in readme  # step 7: into the same folder
+    assert "--model models/study --out coded-zoom/`" in readme  # step 7: into the same folder
     assert (
         "The SHA-256 identifies the file, not the path: a path is where the file was when the "
         "model was trained (relative to the folder you trained from, when typed so). The file "
