@@ -1009,3 +1009,25 @@ def test_a_valence_changed_on_a_joined_segment_is_named_on_that_segment(cfir: Co
         "d.csv: 1 decision(s) contradicted by a later row on the same segment, the later row "
         "kept: rows 8 and 9: valence enabler then barrier on b_haven_rev:0005"
     ) in [str(w.message) for w in caught]
+
+
+def test_codes_of_two_sides_on_a_joined_segment_are_named_on_that_segment(
+    cfir: Codebook,
+) -> None:
+    """An enabler code on one part, a barrier code on the other: the sides warning names the
+    segment the rows are on now, b_haven_rev:0005, not the later row's b_haven_rev:0006, which
+    is no segment (dfix s76 leftover), as the contradicted list does."""
+    review = [
+        Decision("b_haven_rev:0005", "accept", "CI.A", text=HAVEN, valence="enabler", row=8),
+        Decision("b_haven_rev:0006", "accept", "IC.D", text=SLEEP, valence="barrier", row=9),
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reviewed_codings(review, haven(f"{HAVEN} {SLEEP}"), cfir, coder="A", where="d.csv")
+    assert [str(w.message) for w in caught if "valences" in str(w.message)] == [
+        "d.csv: 1 segment(s) given codes of different valences, but a segment holds one "
+        "valence, the last row's, for all its codes: rows 8 and 9: CI.A enabler, IC.D barrier "
+        "on b_haven_rev:0005, all charted as barrier; to give each code its own side, code the "
+        "transcript again with `roqa code --unit sentence` (a segment per sentence) and decide "
+        "its sentences, or give the segment the valence of its main point"
+    ]

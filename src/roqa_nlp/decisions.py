@@ -2647,7 +2647,7 @@ def feedback_plan(
     renamed: list[tuple[str, str, str | Path, str, str | Path]] = []
     # coded examples whose code rows give their codes different valences: those rows, each with
     # its code, and the one valence the example is trained with
-    sides: list[tuple[list[tuple[Decision, str]], str]] = []
+    sides: list[tuple[list[tuple[Decision, str]], str, str | None]] = []
     file_of: dict[int, str | Path] = {id(r[0]): r[3] for r in rows}
     for group in groups.values():
         # code -> (the decision of its row that stands, that row's index), codes in the order
@@ -2727,7 +2727,11 @@ def feedback_plan(
             # the sides of the codes still standing, as apply-decisions says them (hunt s76 L3)
             given_sides = [r[0] for r in group if r[0].decision in CODE_ROWS and r[0].valence]
             sides.append(
-                ([(dk, code_of(dk)) for dk in given_sides if code_of(dk) in codes], corrected)
+                (
+                    [(dk, code_of(dk)) for dk in given_sides if code_of(dk) in codes],
+                    corrected,
+                    None,
+                )
             )
             for dec, _ in state.values():
                 if dec != "reject":
@@ -4106,7 +4110,7 @@ def contradicted_said(conflicts: Sequence[tuple[int, int, str]], same: str) -> s
 
 
 def sides_on_one_segment_said(
-    given: Iterable[tuple[Sequence[tuple[Decision, str]], str]],
+    given: Iterable[tuple[Sequence[tuple[Decision, str]], str, str | None]],
     *,
     held_as: str,
     file_of: Callable[[Decision], str | Path] | None = None,
@@ -4114,13 +4118,14 @@ def sides_on_one_segment_said(
     """The warning of segments whose code rows give their codes different valences (an enabler
     point and a barrier point of one answer, joined across a backchannel: tester s75 study5), ""
     when none is: apply-decisions' and ``roqa train --feedback``'s in the same words (s75
-    fbword). ``given``: each segment's code rows giving a valence, each with its code, and the
+    fbword). ``given``: each segment's code rows giving a valence, each with its code, the
     one valence the segment holds (the last row's), which every code of it is ``held_as``
-    (``charted``, ``trained``). It names the rows (by file and row, given ``file_of``, when they
+    (``charted``, ``trained``), and the segment they are on now (joined parts: the part the
+    rows were reviewed on is gone), else None for the last row's id. It names the rows (by file and row, given ``file_of``, when they
     are in two rounds' files), the codes with the valence each was given and that side, and how
     to give each code its own side: segments per sentence."""
     said = []
-    for rows, valence in given:
+    for rows, valence, on in given:
         codes: dict[str, str] = {}
         for d, code in rows:
             codes[code] = d.valence
@@ -4137,7 +4142,7 @@ def sides_on_one_segment_said(
                 where_rows = f"rows {', '.join(numbers[:-1])} and {numbers[-1]}: "
         given_as = ", ".join(f"{c} {v}" for c, v in codes.items())
         said.append(
-            f"{where_rows}{given_as} on {rows[-1][0].segment_id}, all {held_as} as {valence}"
+            f"{where_rows}{given_as} on {on or rows[-1][0].segment_id}, all {held_as} as {valence}"
         )
     if not said:
         return ""
@@ -4450,6 +4455,7 @@ def reviewed_codings(
                     if state.get(o, {}).get(code_of(d), "reject") != "reject"
                 ],
                 valence[o],
+                o,
             )
             for o, rows in given_sides.items()
         ),
