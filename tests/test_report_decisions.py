@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import os
 import re
 from pathlib import Path
 
@@ -290,6 +291,47 @@ def test_a_review_named_nearly_decisions_csv_is_named_not_read(
     (coded / "decisions.csv").write_text(CSV, encoding="utf-8")  # renamed: read, no warning
     code, out, err = run(["report", str(coded)], capsys)
     assert (code, err) == (0, "") and out.startswith("decisions: 2 on 2 segments")
+
+
+def test_a_newer_download_beside_the_review_is_named_the_review_still_read(
+    coded: Path, capsys
+) -> None:
+    """decisions.csv beside the codings, and a later download ``decisions (1).csv`` moved in
+    beside it: the older decisions.csv was read with no word of the newer one (docs fixer s76,
+    leftover 2). It is still read, and one warning names the newer file and what to do."""
+    review = coded / "decisions.csv"
+    review.write_text(CSV, encoding="utf-8")
+    later = coded / "decisions (1).csv"
+    later.write_text(CSV.replace("accept", "reject"), encoding="utf-8")
+    os.utime(review, ns=(10**18, 10**18))
+    os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
+    code, out, err = run(["report", str(coded)], capsys)
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {coded}: decisions (1).csv beside the codings is newer than "
+        "decisions.csv, which is read as the review: to read decisions (1).csv instead, rename "
+        "it to decisions.csv (replacing the older), or give it with --decisions\n"
+    )
+    assert out.startswith(
+        "decisions: 2 on 2 segments (1 accept, 1 reject) carried into the report from "
+        f"{review} (found beside the codings)"
+    )
+    (coded / "decisions (2).xlsx").write_bytes(b"x")
+    os.utime(coded / "decisions (2).xlsx", ns=(10**18 + 10**9, 10**18 + 10**9))
+    assert run(["report", str(coded)], capsys)[2] == (
+        f"roqa: warning: {coded}: decisions (1).csv and decisions (2).xlsx beside the codings "
+        "are newer than decisions.csv, which is read as the review: to read one of them "
+        "instead, rename it to decisions.csv (a workbook decisions.xlsx), or give it with "
+        "--decisions\n"
+    )
+    # older, as new, or empty (a failed download): nothing said
+    (coded / "decisions (2).xlsx").unlink()
+    for when in (10**18 - 10**9, 10**18):
+        os.utime(later, ns=(when, when))
+        assert run(["report", str(coded)], capsys)[2] == ""
+    later.write_bytes(b"")
+    os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
+    assert run(["report", str(coded)], capsys)[2] == ""
 
 
 def test_a_decisions_csv_saved_before_any_decision_is_no_error(coded: Path, capsys) -> None:

@@ -640,13 +640,19 @@ def near_named_reviews(folder: Path) -> list[str]:
     silence)."""
     if not folder.is_dir() or review_beside(folder)[0] is not None:
         return []
+    return [p.name for p in _near_named_files(folder)]
+
+
+def _near_named_files(folder: Path) -> list[Path]:
+    """The files in ``folder`` named nearly as a review (:data:`_NEAR_REVIEW_NAME`), not as
+    one of :data:`REVIEW_FILES`, sorted by name whatever its case."""
     return sorted(
         (
-            p.name
+            p
             for p in folder.iterdir()
             if p.name not in REVIEW_FILES and _NEAR_REVIEW_NAME.fullmatch(p.name) and p.is_file()
         ),
-        key=str.casefold,
+        key=lambda p: p.name.casefold(),
     )
 
 
@@ -668,6 +674,36 @@ def near_named_review(folder: Path) -> str | None:
     return (
         f"{folder}: {and_list(near)} {'is' if len(near) == 1 else 'are'} beside the codings, "
         f"but only {' or '.join(REVIEW_FILES)} is read as the review: {rename_to_review(near)}"
+    )
+
+
+def newer_near_named_review(read: Path) -> str | None:
+    """The warning naming the files named nearly as a review (:data:`_NEAR_REVIEW_NAME`: a
+    browser's later download ``decisions (1).csv`` moved in) saved after ``read``, the review
+    found beside the codings (:func:`review_beside`), which is still the one read; None when
+    none is newer. A file of 0 bytes (a failed download) is no review and is not named. Before
+    this, the older review was read with no word of the newer download (docs fixer s76)."""
+    since = read.stat().st_mtime_ns
+    newer = [
+        p.name
+        for p in _near_named_files(read.parent)
+        if (st := p.stat()).st_mtime_ns > since and st.st_size > 0
+    ]
+    if not newer:
+        return None
+    if len(newer) == 1:
+        name = "decisions" + Path(newer[0]).suffix.lower()
+        instead = f"to read {newer[0]} instead, rename it to {name}"
+        if name == read.name:
+            instead += " (replacing the older)"
+    else:
+        instead = (
+            f"to read one of them instead, rename it to {DECISIONS_CSV} (a workbook decisions.xlsx)"
+        )
+    return (
+        f"{read.parent}: {and_list(newer)} beside the codings "
+        f"{'is' if len(newer) == 1 else 'are'} newer than {read.name}, which is read as the "
+        f"review: {instead}, or give it with --decisions"
     )
 
 
