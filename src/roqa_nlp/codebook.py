@@ -79,8 +79,33 @@ def normalise_name(name: str) -> str:
     hyphen; an ellipsis, as it turns ``...`` into ``…``, being full stops), and one Unicode form
     of each accented letter (NFC, as Unicode's canonical caseless match has it: "Coût" pasted
     from a Mac or a PDF, its û a u and a combining circumflex, is the "Coût" typed elsewhere;
-    session 76's api tester: two codes that look alike, and kappa 0.100 for 1.000)."""
+    session 76's api tester: two codes that look alike, and kappa 0.100 for 1.000).
+
+    A sign a name ends in ("+", "-" or any dash or minus, in brackets or not, several apart by
+    "/") is kept, spacing aside, as "+" or "-": "Staffing -", "Staffing-" and "Staffing (−)" are
+    "staffing -", a code of their own, neither "Staffing" nor "Staffing +" (session 76: the
+    minus was dropped as punctuation, so a team's barrier twin "Staffing -" was merged with a
+    plain "Staffing" while "Staffing +" stayed apart). A dash within a name is a hyphen still:
+    "Cost - benefit" is "Cost-benefit", "Self-efficacy" is "Self Efficacy"."""
     s = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+    signs = _TRAILING_SIGNS.search(s)
+    if signs is not None and signs.start() > 0 and (stem := _name_key(s[: signs.start()])):
+        return " ".join([stem, *("+" if c == "+" else "-" for c in _SIGN.findall(signs[0]))])
+    return _name_key(s)
+
+
+#: a sign, "+" or a minus: "-", "−" or any dash, as a word processor may write it
+_SIGN = re.compile(r"[+\-\u2010-\u2015\u2212]")
+#: the signs a code name ends in, a team's barrier / enabler twin ("Staffing -", "Staffing+",
+#: "Cost (−)", "Staffing +/-"): meaning, kept by :func:`normalise_name` (lateb, session 76)
+_TRAILING_SIGNS = re.compile(
+    r"\s*\(?\s*[+\-\u2010-\u2015\u2212](?:\s*/?\s*[+\-\u2010-\u2015\u2212])*\s*\)?\s*$"
+)
+
+
+def _name_key(s: str) -> str:
+    """:func:`normalise_name`'s key of a case-folded name: ``&`` = ``and``, punctuation (any
+    dash, within a name, a hyphen) as spaces, spacing aside."""
     s = s.replace("&", " and ")
     s = re.sub(r"[\-\u2010-\u2015\u2212_/.,:;()'\"’\u2026]+", " ", s)
     return " ".join(s.split())

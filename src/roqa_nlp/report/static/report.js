@@ -2375,10 +2375,20 @@
   }
 
   /* A code's name as Python looks it up (roqa_nlp.codebook.normalise_name): case folded, "&" read
-     as "and", punctuation as spaces, spacing aside. */
+     as "and", punctuation as spaces, spacing aside, but the signs a name ends in ("Staffing -",
+     "Staffing (+)", a dash or minus being "-") kept, as "+" or "-". */
   function nameKey(name) {
-    var s = foldCase(String(name || "")).replace(/&/g, " and ");
-    return sameText(s.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019\u2026]+/g, " "));
+    var s = foldCase(String(name || "")), stem = "";
+    var signs = /\s*\(?\s*[+\-\u2010-\u2015\u2212](?:\s*\/?\s*[+\-\u2010-\u2015\u2212])*\s*\)?\s*$/.exec(s);
+    var key = function (text) {
+      text = text.replace(/&/g, " and ");
+      return sameText(text.replace(/[\-\u2010-\u2015\u2212_\/.,:;()'"\u2019\u2026]+/g, " "));
+    };
+    if (signs && signs.index > 0) stem = key(s.slice(0, signs.index));
+    if (!stem) return key(s);
+    return stem + " " + signs[0].match(/[+\-\u2010-\u2015\u2212]/g).map(function (c) {
+      return c === "+" ? "+" : "-";
+    }).join(" ");
   }
   /* The id of the code of this page's list written `key` (its id, or its id, name or alias in
      any case or spacing: nameKey), as Codebook.find finds it (an id or name before an alias,
