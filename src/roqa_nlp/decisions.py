@@ -656,14 +656,18 @@ def _near_named_files(folder: Path) -> list[Path]:
     )
 
 
+def _review_name_for(near: Sequence[str]) -> str:
+    """The name to give the review among ``near`` (files named nearly as one): ``decisions``
+    with its own suffix for one file (a workbook is decisions.xlsx, not .csv), else both."""
+    if len(near) == 1:
+        return "decisions" + Path(near[0]).suffix.lower()
+    return f"{DECISIONS_CSV} (a workbook decisions.xlsx)"
+
+
 def rename_to_review(near: Sequence[str]) -> str:
     """What to do with the files :func:`near_named_reviews` found: rename the review, or give
-    it with ``--decisions`` (a workbook is renamed decisions.xlsx, not .csv)."""
-    if len(near) == 1:
-        name = "decisions" + Path(near[0]).suffix.lower()
-    else:
-        name = f"{DECISIONS_CSV} (a workbook decisions.xlsx)"
-    return f"rename the review to {name}, or give it with --decisions"
+    it with ``--decisions`` (:func:`_review_name_for`)."""
+    return f"rename the review to {_review_name_for(near)}, or give it with --decisions"
 
 
 def near_named_review(folder: Path) -> str | None:
@@ -691,15 +695,13 @@ def newer_near_named_review(read: Path) -> str | None:
     ]
     if not newer:
         return None
+    name = _review_name_for(newer)
     if len(newer) == 1:
-        name = "decisions" + Path(newer[0]).suffix.lower()
         instead = f"to read {newer[0]} instead, rename it to {name}"
         if name == read.name:
             instead += " (replacing the older)"
     else:
-        instead = (
-            f"to read one of them instead, rename it to {DECISIONS_CSV} (a workbook decisions.xlsx)"
-        )
+        instead = f"to read one of them instead, rename it to {name}"
     return (
         f"{read.parent}: {and_list(newer)} beside the codings "
         f"{'is' if len(newer) == 1 else 'are'} newer than {read.name}, which is read as the "
