@@ -21,7 +21,7 @@ from ..errors import first_few
 from ..schema import Transcript
 from .speaker_labels import (
     are_initials,
-    match_label,
+    labelled_lines_in_turns,
     name_before_brackets,
     opens_with_a_time,
     writes_a_note,
@@ -33,27 +33,20 @@ def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
     open with two or three capitals before a colon (:func:`.speaker_labels.are_initials`) other
     than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words),
     each as (line number from 1, label)."""
-    text = transcript.text
     found: list[tuple[int, str]] = []
     for turn in transcript.turns:
         if turn.role != "interviewer":
             continue
-        at = text.find("\n", turn.start, turn.end)
-        while at != -1:
-            line_end = text.find("\n", at + 1, turn.end)
-            line = text[at + 1 : turn.end if line_end == -1 else line_end]
-            m = match_label(line)
+        for number, line, m in labelled_lines_in_turns(transcript.text, [(turn.start, turn.end)]):
             if (
-                m is not None
-                and m.form == "colon"
+                m.form == "colon"
                 and not m.timed
                 and m.label != turn.speaker
                 and are_initials(m.label)
                 and not writes_a_note(name_before_brackets(m.label))
                 and not opens_with_a_time(line[m.words_start :])
             ):
-                found.append((text.count("\n", 0, at + 1) + 1, m.label))
-            at = line_end
+                found.append((number, m.label))
     return found
 
 

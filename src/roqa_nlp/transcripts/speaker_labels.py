@@ -122,7 +122,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
@@ -3127,6 +3127,22 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
     may yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
     into the answer above was said nowhere)."""
     found: list[tuple[int, str]] = []
+    for number, _line, m in labelled_lines_in_turns(text, spans):
+        name = name_before_brackets(m.label)
+        if (
+            len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
+        ) or names_a_job(m.label):
+            found.append((number, m.label))
+    return found
+
+
+def labelled_lines_in_turns(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, str, LabelMatch]]:
+    """Each line inside the turns ``spans`` (``text[start:end]``), below a turn's first line,
+    that opens like a speaker's label (:func:`match_label`), as (line number from 1, the line,
+    its match): the lines :func:`label_words_in_turns` and
+    :func:`.folded_initials.folded_initials_lines` sort."""
     for start, end in spans:
         at = text.find("\n", start, end)
         while at != -1:
@@ -3134,13 +3150,8 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
             line = text[at + 1 : end if line_end == -1 else line_end]
             m = match_label(line)
             if m is not None:
-                name = name_before_brackets(m.label)
-                if (
-                    len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
-                ) or names_a_job(m.label):
-                    found.append((text.count("\n", 0, at + 1) + 1, m.label))
+                yield text.count("\n", 0, at + 1) + 1, line, m
             at = line_end
-    return found
 
 
 def label_words_above_talk(text: str, talk_start: int) -> list[tuple[int, str]]:
