@@ -595,3 +595,58 @@ def test_a_note_in_capitals_read_as_the_interviewers_words_is_not_warned_of(
     )
     assert _turns(f)[0][2] == f"Shall we start?\n{folded}"
     assert not [w for w in _warned(f) if "read as the interviewer's words" in w]
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        pytest.param(
+            [
+                "Facilitator: What gets in the way of discharge on this ward?",
+                "Ward manager: Beds, always beds.",
+                "Staff nurse: And the paperwork, the discharge summary takes an hour.",
+                "OT: they do the home visits, one of them for three wards.",
+                "GP: they sign the summaries off late.",
+                "Facilitator: What would help?",
+                "Ward manager: A discharge coordinator.",
+                "Staff nurse: Yes, someone who chases.",
+            ],
+            "line 4: 'OT:' in Staff nurse's turn, line 5: 'GP:' in Staff nurse's turn",
+            id="roles said once after a role's answer",
+        ),
+        pytest.param(
+            LIST_OF_ROLES,
+            "line 5: 'GP:' in MJO's turn, line 6: 'OT:' in MJO's turn, "
+            "line 7: 'CPN:' in MJO's turn",
+            id="a list of roles in an initials answer",
+        ),
+    ],
+)
+def test_capitals_read_as_an_answers_words_are_warned_of(
+    tmp_path: Path, lines: list[str], said: str
+) -> None:
+    """Session 76 hunt2 F3 (rfix leftover, MED): ``OT:`` and ``GP:`` after ``Staff nurse:``'s
+    answer were read as her words with no warning, so their talk was coded as hers
+    silently."""
+    f = _write(tmp_path / "mdt.txt", lines)
+    n = said.count("line ")
+    assert [w for w in _warned(f) if "read as that turn's words" in w] == [
+        f"{f}: {n} lines opening with capitals ({said}) were read as that turn's words and "
+        "coded as theirs: if someone else speaks there, give the line the label of that "
+        "speaker's other turns, or the same label on two or more of their lines"
+    ]
+
+
+@pytest.mark.parametrize(
+    "folded",
+    ["NB: the recorder was moved here.", "OK: let us go.", "END: 00:45:12 recording stopped"],
+)
+def test_a_note_in_capitals_read_as_an_answers_words_is_not_warned_of(
+    tmp_path: Path, folded: str
+) -> None:
+    f = _write(
+        tmp_path / "p06.txt",
+        ["Interviewer: Shall we start?", "P06: Go on then.", folded, "Interviewer: Right."],
+    )
+    assert _turns(f)[1][2] == f"Go on then.\n{folded}"
+    assert not [w for w in _warned(f) if "read as that turn's words" in w]

@@ -27,6 +27,8 @@ CHECKS = [
     ("unlabelled", "after_change_warning"),
     ("render", "split_turns_warning"),
     ("initialled_talk", "initialled_talk_warning"),
+    ("folded_initials", "folded_initials_warning"),
+    ("folded_initials", "folded_into_answers_warning"),
     ("unlabelled_answers", "unlabelled_answers_warning"),
     ("language", "name_in_file_warning"),
     ("roles", "zoom_default_name_warning"),

@@ -33,14 +33,15 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     a line opening with a name with initials read as a participant's talk though it looks asked
     (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`) and lines opening
     with capitals said once read as an interviewer's words
-    (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`), lines below a
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or an answer's
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), lines below a
     question marker that ask nothing read as the interviewer's
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
     from ..transcripts.cues import backward_cues_warning, unread_cues_warning
     from ..transcripts.devices import device_name_warning
-    from ..transcripts.folded_initials import folded_initials_warning
+    from ..transcripts.folded_initials import folded_initials_warning, folded_into_answers_warning
     from ..transcripts.initialled_talk import initialled_talk_warning
     from ..transcripts.language import language_warning, name_in_file_warning
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_warning
@@ -115,7 +116,13 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         or None,
         "split_turns": split_turns_warning(t),
         "initialled_talk": "; ".join(
-            w for w in (initialled_talk_warning(t), folded_initials_warning(t)) if w
+            w
+            for w in (
+                initialled_talk_warning(t),
+                folded_initials_warning(t),
+                folded_into_answers_warning(t),
+            )
+            if w
         )
         or None,
         "unlabelled_answers": unlabelled_answers_warning(t),

@@ -1,4 +1,4 @@
-"""Lines opening with capitals said once that were read as an interviewer's words.
+"""Lines opening with capitals said once that were read as another speaker's words.
 
 A focus group's member labelled by initials who speaks once (``CD: And the commissioners
 change targets.``) is a speaker only where the file lays the line out as a turn
@@ -10,9 +10,13 @@ facilitator labelled by a name no one gave as the interviewer (``Helen:``), an a
 :file:`data/acronyms_not_initials.txt` answering (``NHS: mostly, and a bit from the
 council.``). The reader keeps that reading (the shape cannot tell a member from an acronym);
 one warning per file names the lines (:func:`folded_initials_warning`; session 76 hunt2 F3:
-the members' talk was lost silently). A transcriber's note in capitals (``NB:``, ``OK:``,
-``END: 00:47:12 ...``: :func:`.speaker_labels.writes_a_note`, a time or a date opening the
-words) is not named.
+the members' talk was lost silently). Where that talk is a participant's answer the line is
+coded as theirs (``Staff nurse: ...`` / ``OT: they do the home visits.``, ``MJO: ...`` / ``GP:
+they sign off ...``): a second warning names those lines with the speaker each was read as
+(:func:`folded_into_answers_warning`; session 76 hunt2 F3, rfix leftover: a role said once
+after a role's answer was attributed to them silently). A transcriber's note in capitals
+(``NB:``, ``OK:``, ``END: 00:47:12 ...``: :func:`.speaker_labels.writes_a_note`, a time or a
+date opening the words) is not named.
 """
 
 from __future__ import annotations
@@ -28,14 +32,15 @@ from .speaker_labels import (
 )
 
 
-def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
-    """The lines inside ``transcript``'s interviewers' turns, below each turn's first, that
-    open with two or three capitals before a colon (:func:`.speaker_labels.are_initials`) other
-    than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words),
-    each as (line number from 1, label)."""
-    found: list[tuple[int, str]] = []
+def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[tuple[int, str, str]]:
+    """The lines inside ``transcript``'s interviewers' turns (``interviewers``) or inside its
+    other turns, below each turn's first, that open with two or three capitals before a colon
+    (:func:`.speaker_labels.are_initials`) other than the turn's own label and a note's
+    (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words), each as (line
+    number from 1, label, the turn's speaker)."""
+    found: list[tuple[int, str, str]] = []
     for turn in transcript.turns:
-        if turn.role != "interviewer":
+        if (turn.role == "interviewer") != interviewers:
             continue
         for number, line, m in labelled_lines_in_turns(transcript.text, [(turn.start, turn.end)]):
             if (
@@ -46,8 +51,22 @@ def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
                 and not writes_a_note(name_before_brackets(m.label))
                 and not opens_with_a_time(line[m.words_start :])
             ):
-                found.append((number, m.label))
+                found.append((number, m.label, turn.speaker))
     return found
+
+
+def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
+    """The lines inside ``transcript``'s interviewers' turns, below each turn's first, that
+    open with two or three capitals before a colon (:func:`.speaker_labels.are_initials`) other
+    than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words),
+    each as (line number from 1, label)."""
+    return [(line, label) for line, label, _ in _folded_lines(transcript, interviewers=True)]
+
+
+def folded_into_answers_lines(transcript: Transcript) -> list[tuple[int, str, str]]:
+    """The lines of :func:`folded_initials_lines` inside ``transcript``'s participants' turns
+    instead, each as (line number from 1, label, the speaker whose words they were read as)."""
+    return _folded_lines(transcript, interviewers=False)
 
 
 def folded_initials_warning(transcript: Transcript) -> str | None:
@@ -64,4 +83,23 @@ def folded_initials_warning(transcript: Transcript) -> str | None:
         "not coded: if someone else speaks there, give the line the label of that speaker's "
         "other turns; a member said once under initials is read after the interviewer's "
         "question ending in '?', or once --interviewer names the interviewer"
+    )
+
+
+def folded_into_answers_warning(transcript: Transcript) -> str | None:
+    """One line naming ``transcript``'s file, the lines of :func:`folded_into_answers_lines`
+    (the first three, each with the speaker it was read as) and the fix; None when there are
+    none."""
+    found = folded_into_answers_lines(transcript)
+    if not found:
+        return None
+    n = len(found)
+    shown = first_few(
+        [f"line {line}: {label + ':'!r} in {speaker}'s turn" for line, label, speaker in found], 3
+    )
+    return (
+        f"{transcript.source or transcript.id}: {n} line{'s' if n != 1 else ''} opening with "
+        f"capitals ({shown}) {'were' if n != 1 else 'was'} read as that turn's words and coded "
+        "as theirs: if someone else speaks there, give the line the label of that speaker's "
+        "other turns, or the same label on two or more of their lines"
     )

@@ -134,14 +134,15 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     answers
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), and lines
     opening with capitals said once read as an interviewer's words
-    (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`).
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or as an answer's
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`).
     A QDA project's source is named as ``roqa import`` names it
     (:func:`~roqa_nlp.exchange.qdpx_import.named_as_source`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
     from .cues import backward_cues_warning, unread_cues_warning
-    from .folded_initials import folded_initials_warning
+    from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
     from .initialled_talk import initialled_talk_warning
     from .render import split_turns_warning
@@ -181,6 +182,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         split_turns_warning,
         initialled_talk_warning,
         folded_initials_warning,
+        folded_into_answers_warning,
         unlabelled_answers_warning,
         name_in_file_warning,
         zoom_default_name_warning,
