@@ -650,3 +650,64 @@ def test_a_note_in_capitals_read_as_an_answers_words_is_not_warned_of(
     )
     assert _turns(f)[1][2] == f"Go on then.\n{folded}"
     assert not [w for w in _warned(f) if "read as that turn's words" in w]
+
+
+@pytest.mark.parametrize(
+    ("lines", "speakers"),
+    [
+        pytest.param(
+            [
+                "Facilitator: So what gets in the way of discharge on this ward?",
+                "Ward manager: Beds, always beds. We are full every single morning.",
+                "Staff nurse: And the paperwork, the discharge summary takes an hour.",
+                "OT: We can't get the home assessment done in time, there is one of us for "
+                "three wards.",
+                "GP: From our side the summaries arrive late and the medication changes are "
+                "unclear.",
+                "Facilitator: What would help?",
+                "Ward manager: A discharge coordinator who owns the whole thing.",
+                "Staff nurse: Yes, someone who chases.",
+            ],
+            ["Facilitator", "Ward manager", "Staff nurse", "OT", "GP"]
+            + ["Facilitator", "Ward manager", "Staff nurse"],
+            id="roles said once after a role's answer",
+        ),
+        pytest.param(
+            [
+                "Interviewer: Did the team agree with the new rota?",
+                "MJO: Yes.",
+                "GP: I agree.",
+                "Interviewer: And how did it go in the first month?",
+                "MJO: It was hard at first but it settled down.",
+            ],
+            ["Interviewer", "MJO", "GP", "Interviewer", "MJO"],
+            id="a generic acronym answering in the first person after an initials answer",
+        ),
+        pytest.param(
+            [
+                "Facilitator: What gets in the way of discharge?",
+                "AB: The paperwork, mostly, it takes forever.",
+                "CD: And we never have the transport booked in time.",
+                "MK: I would say the pharmacy is the slowest part.",
+                "Facilitator: What would help?",
+                "AB: A coordinator.",
+                "Facilitator: Anything else?",
+                "AB: Not from me.",
+            ],
+            ["Facilitator", "AB", "CD", "MK", "Facilitator", "AB", "Facilitator", "AB"],
+            id="two members said once in a row after a recurring member's answer",
+        ),
+    ],
+)
+def test_capitals_said_once_after_an_answer_speaking_in_the_first_person_are_speakers(
+    tmp_path: Path, lines: list[str], speakers: list[str]
+) -> None:
+    """Session 76 rfix leftovers (hunt2 F3 mdt_fg MED; rfix2 and rfix LOW): capitals said once
+    right after a participant's answer, whose own words speak in the first person (``We``,
+    ``our``, ``I``, data/first_person_words.txt) and which no talk of the file says as a word,
+    are a member speaking: each was read as the words of the answer above (``OT`` and ``GP``
+    as Staff nurse's, ``GP`` as MJO's, ``CD`` and ``MK`` as AB's)."""
+    turns = _turns(_write(tmp_path / "fg09.txt", lines))
+    assert [speaker for speaker, _, _ in turns] == speakers
+    assert all(role == "participant" for speaker, role, _ in turns if speaker in ("OT", "GP"))
+    assert not [w for w in _warned(tmp_path / "fg09.txt") if "read as that turn's words" in w]

@@ -2818,6 +2818,14 @@ def _initials_taking_turns(
     "the OT team" as "the [P03] team"), as job titles are (:func:`_job_titles_said_once`); nor
     does such a line hand on to the next (a member read through a question does: ``CD:`` /
     ``MK:`` after the facilitator's question, and so do members where two or more recur).
+    Wherever the interviewer has a role's label or is named, capitals said once right after a
+    participant's answer that asks nothing are a member speaking, whatever labels the answer
+    (``Staff nurse:``, ``MJO:``, a member said once before), where the line's own words open as
+    a turn does and speak in the first person (:func:`_speaks_for_themself`: ``OT: We can't get
+    the home assessment done in time``, ``GP: From our side ...``, ``GP: I agree.``) and no talk
+    of the file says the capitals as a word (session 76 rfix leftovers: roles said once after a
+    role's answer, a generic acronym answering after ``MJO: Yes.``, and two members in a row
+    after a recurring member's answer were each that answer's words, the first silently).
     An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
     came in March.``) is talk still, and so is a word or note a
     transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
@@ -2886,12 +2894,24 @@ def _initials_taking_turns(
             ):
                 found.add(m.label)
                 asked.add(m.label)
-            elif are_initials(speaker) and (
-                (group and (by_role or speaker in found))
-                or (
-                    (speaker in asked or (by_role and speaker not in found and not in_a_list(i)))
-                    and not _an_acronym_of_the_talk(m.label, talk)
+            elif (
+                are_initials(speaker)
+                and (
+                    (group and (by_role or speaker in found))
+                    or (
+                        (
+                            speaker in asked
+                            or (by_role and speaker not in found and not in_a_list(i))
+                        )
+                        and not _an_acronym_of_the_talk(m.label, talk)
+                    )
                 )
+            ) or (  # a member speaking in their own words after a participant's answer
+                by_role
+                and not keys.known(speaker)
+                and not asks(above)
+                and _speaks_for_themself(_own_words(lines, matches, i))
+                and not _names(talk, name_before_brackets(m.label))
             ):
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
@@ -2908,6 +2928,39 @@ def _initials_taking_turns(
 _OPENING_TIME_OR_DATE = re.compile(
     r"\s*(?:[\[(]\s*)?(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
 )
+
+
+#: The words of the first person (``I``, ``we``, ``our``) a member said once speaks in
+#: (:func:`_speaks_for_themself`; ``roqa_nlp/data/``).
+FIRST_PERSON_WORDS = "first_person_words.txt"
+
+
+def _own_words(lines: Sequence[str], matches: Sequence[LabelMatch | None], i: int) -> str:
+    """The words of the line ``lines[i]`` after its label (``matches[i]``), or where the label
+    holds its line alone, the next line with words when no label opens it."""
+    m = matches[i]
+    words = lines[i] if m is None else lines[i][m.words_start :]
+    if words.strip():
+        return words
+    for j in range(i + 1, len(lines)):
+        if lines[j].strip():
+            return lines[j] if matches[j] is None else ""
+    return ""
+
+
+def _speaks_for_themself(words: str) -> bool:
+    """Whether ``words``, a line's words after capitals said once, are someone speaking in the
+    first person (a word of :data:`FIRST_PERSON_WORDS`: ``We can't get the home assessment
+    done in time``, ``From our side ...``, ``I agree.``), opening as a turn does, not in lower
+    case as a list's line inside an answer (``they sign off the medication``, ``that's what we
+    call it, the MDT``)."""
+    words = words.strip()
+    if not words or words[:1].islower():
+        return False
+    listed = packaged_words(FIRST_PERSON_WORDS)
+    return any(
+        w.group().replace("’", "'").casefold() in listed for w in _SPOKEN_WORD.finditer(words)
+    )
 
 
 def opens_with_a_time(words: str) -> bool:
