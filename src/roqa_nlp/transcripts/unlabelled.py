@@ -722,6 +722,20 @@ def reads_as_talk(words: str) -> bool:
     return verb and not _about_the_recording(spoken)
 
 
+def notes_the_recording(words: str) -> bool:
+    """Whether ``words``, a line's words after a label said once and a time in brackets, are a
+    transcriber's note of the recording, not anyone's talk: in the third person (no word of
+    :data:`TALK_PERSONS`), a header's sentence about the recording, the interview or its
+    transcript (:func:`_about_the_recording`: ``recording stopped``, ``Recording resumed after
+    a break.``) or a note naming how a thing is marked (:func:`_names_a_transcribers_mark`).
+    ``XY: [00:45:12] recording stopped`` is such a note, as ``XY: 00:45:12 recording stopped``
+    is (session 76 rfix leftover)."""
+    spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(words)]
+    if not spoken or any(w in _talk_persons() for w in spoken):
+        return False
+    return _about_the_recording(spoken) or _names_a_transcribers_mark(words)
+
+
 def above_first_label_metadata(pieces: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
     """The metadata of ``pieces`` (where, words), the lines left out above the first speaker's
     label (:data:`ABOVE_FIRST_LABEL`), where one of them reads as talk (:func:`reads_as_talk`);
