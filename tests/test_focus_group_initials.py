@@ -768,3 +768,18 @@ def test_a_member_after_a_time_in_brackets_speaking_is_a_speaker(tmp_path: Path)
         ],
     )
     assert _turns(f)[-1] == ("XY", "participant", "Only that we need more staff on nights.")
+
+
+def test_the_lines_opening_like_a_label_inside_turns_are_numbered_from_the_files_top() -> None:
+    """labelled_lines_in_turns numbers each line as the file does, turns in order or not (it
+    counts the line breaks on from the last line found, once through turns in order)."""
+    from roqa_nlp.transcripts.speaker_labels import labelled_lines_in_turns
+
+    text = "P01: Yes.\nCD: And the targets.\n\nP01: No.\nthen\nMK: Every year.\n"
+    spans = [(0, 30), (32, len(text) - 1)]
+    said = [(n, m.label) for n, _, m in labelled_lines_in_turns(text, spans)]
+    assert said == [(2, "CD"), (6, "MK")]
+    assert [(n, m.label) for n, _, m in labelled_lines_in_turns(text, spans[::-1])] == [
+        (6, "MK"),
+        (2, "CD"),
+    ]

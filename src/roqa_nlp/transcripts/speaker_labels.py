@@ -3207,7 +3207,9 @@ def labelled_lines_in_turns(
     """Each line inside the turns ``spans`` (``text[start:end]``), below a turn's first line,
     that opens like a speaker's label (:func:`match_label`), as (line number from 1, the line,
     its match): the lines :func:`label_words_in_turns` and
-    :func:`.folded_initials.folded_initials_lines` sort."""
+    :func:`.folded_initials.folded_initials_lines` sort. The line breaks before each are
+    counted on from the last line found, so turns in order are read through once."""
+    counted = breaks = 0  # the line breaks in text[:counted]
     for start, end in spans:
         at = text.find("\n", start, end)
         while at != -1:
@@ -3215,7 +3217,11 @@ def labelled_lines_in_turns(
             line = text[at + 1 : end if line_end == -1 else line_end]
             m = match_label(line)
             if m is not None:
-                yield text.count("\n", 0, at + 1) + 1, line, m
+                if at + 1 < counted:  # a turn before the last: count from the start again
+                    counted = breaks = 0
+                breaks += text.count("\n", counted, at + 1)
+                counted = at + 1
+                yield breaks + 1, line, m
             at = line_end
 
 
