@@ -783,3 +783,32 @@ def test_the_lines_opening_like_a_label_inside_turns_are_numbered_from_the_files
         (6, "MK"),
         (2, "CD"),
     ]
+
+
+def test_a_generic_acronym_in_the_first_person_after_a_numbered_answer_stays_its_words(
+    tmp_path: Path,
+) -> None:
+    """A body's report read out in a one-to-one interview (``P04``): a generic acronym said
+    once in the first person is a member only in a short answer (five words at most) where the
+    file labels participants neither by roles nor by initials; longer, it stays the answer's
+    words, named in the warning."""
+    f = _write(
+        tmp_path / "p04.txt",
+        [
+            "Interviewer: How did the inspection go?",
+            "P04: Stressful. They read the report out.",
+            "CQC: We found the medicines were managed safely.",
+            "Interviewer: And then?",
+            "P04: Fine.",
+        ],
+    )
+    turns = _turns(f)
+    assert [speaker for speaker, _, _ in turns] == ["Interviewer", "P04", "Interviewer", "P04"]
+    assert turns[1][2] == (
+        "Stressful. They read the report out.\nCQC: We found the medicines were managed safely."
+    )
+    assert [w for w in _warned(f) if "read as that turn's words" in w] == [
+        f"{f}: 1 line opening with capitals (line 3: 'CQC:' in P04's turn) was read as that "
+        "turn's words and coded as theirs: if someone else speaks there, give the line the "
+        "label of that speaker's other turns, or the same label on two or more of their lines"
+    ]

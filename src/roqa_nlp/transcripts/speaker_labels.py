@@ -2823,9 +2823,14 @@ def _initials_taking_turns(
     (``Staff nurse:``, ``MJO:``, a member said once before), where the line's own words open as
     a turn does and speak in the first person (:func:`_speaks_for_themself`: ``OT: We can't get
     the home assessment done in time``, ``GP: From our side ...``, ``GP: I agree.``) and no talk
-    of the file says the capitals as a word (session 76 rfix leftovers: roles said once after a
-    role's answer, a generic acronym answering after ``MJO: Yes.``, and two members in a row
-    after a recurring member's answer were each that answer's words, the first silently).
+    of the file says the capitals as a word; a generic acronym (``data/generic_acronyms.txt``)
+    only where the file labels participants by their roles or initials (``Staff nurse:``,
+    ``MJO:``) or in a short answer (:data:`SHORT_ANSWER_WORDS`: ``P04: Yes.`` / ``GP: I
+    agree.``; after ``P04:``, ``CQC: We found the medicines were managed safely.`` may be a
+    report read out). Session 76 rfix leftovers:
+    roles said once after a role's answer, a generic acronym answering after ``MJO: Yes.``, and
+    two members in a row after a recurring member's answer were each that answer's words, the
+    first silently.
     An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
     came in March.``) is talk still, and so is a word or note a
     transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
@@ -2850,6 +2855,12 @@ def _initials_taking_turns(
             if counts[label] >= 2 and are_initials(label) and not keys.known(label)
         )
         >= 2
+    )
+
+    # the participants labelled by their roles or initials (Staff nurse:, Matron:, MJO:): an
+    # acronym of a role or a kind of thing said once among them (OT:, GP:, CD:) may be one more
+    by_roles = any(
+        _labels_a_role(label) or are_initials(label) for label in accepted if not keys.known(label)
     )
 
     def candidate(i: int) -> bool:  # a line opening with initials said once, no speaker's
@@ -2910,8 +2921,13 @@ def _initials_taking_turns(
                 by_role
                 and not keys.known(speaker)
                 and not asks(above)
-                and _speaks_for_themself(_own_words(lines, matches, i))
-                and not _names(talk, name_before_brackets(m.label))
+                and _speaks_for_themself(words := _own_words(lines, matches, i))
+                and not _names(talk, name := name_before_brackets(m.label))
+                and (
+                    not _a_generic_acronym(name)
+                    or by_roles
+                    or len(words.split()) <= SHORT_ANSWER_WORDS
+                )
             ):
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
@@ -2930,6 +2946,12 @@ _OPENING_TIME_OR_DATE = re.compile(
 )
 
 
+#: Most words of a generic acronym's line (``GP: I agree.``) said once after an answer, in a
+#: file whose participants are labelled neither by their roles nor by initials (``P04:``,
+#: ``Sarah:``), for it to be a member's short answer (:func:`_initials_taking_turns`): a longer
+#: line in the first person there may quote a body (``CQC: We found the medicines were managed
+#: safely.``, a report read out in a one-to-one interview).
+SHORT_ANSWER_WORDS = 5
 #: The words of the first person (``I``, ``we``, ``our``) a member said once speaks in
 #: (:func:`_speaks_for_themself`; ``roqa_nlp/data/``).
 FIRST_PERSON_WORDS = "first_person_words.txt"
@@ -2991,7 +3013,21 @@ def _an_acronym_of_the_talk(label: str, talk: str) -> bool:
     MDT`` was read as a second participant and ``roqa pseudonymise`` renamed the file and wrote
     "the [P02]"."""
     name = without_marks(name_before_brackets(label))
-    return name.upper() in packaged_words("generic_acronyms.txt") or _names(talk, name)
+    return _a_generic_acronym(name) or _names(talk, name)
+
+
+def _a_generic_acronym(name: str) -> bool:
+    """Whether ``name`` is an acronym of a kind of body, service or role
+    (``data/generic_acronyms.txt``: ``GP``, ``CQC``, ``MDT``)."""
+    return without_marks(name).upper() in packaged_words("generic_acronyms.txt")
+
+
+def _labels_a_role(label: str) -> bool:
+    """Whether ``label`` names a speaker by their role: a job's title (:func:`names_a_job`:
+    ``Staff nurse``, ``Ward manager``) or one role's word (``Matron``, ``Manager``;
+    ``data/description_roles.txt``)."""
+    name = name_before_brackets(label)
+    return names_a_job(label) or (len(name.split()) == 1 and _a_role_word(name))
 
 
 def _names(words: str, initials: str) -> bool:
