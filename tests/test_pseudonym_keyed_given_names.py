@@ -298,3 +298,51 @@ def test_a_first_name_of_another_interview_before_a_comma_is_listed() -> None:
     assert names_to_check([after], key) == [NameToCheck("Rose", 1, ("p02",), ("P01",))]
     (after,), key = pseudonymise([talk("p03", "Rose to the occasion, they did.")], key)
     assert names_to_check([after], key) == []
+
+
+def test_a_surname_after_a_keyed_given_name_is_listed_though_also_a_word(tmp_path: Path) -> None:
+    """s76 hunt n3: with the key ``Bill,manager``, "Bill Summers" became "[manager] Summers", and
+    "Summers" was listed nowhere, as the study also wrote "in the summers"."""
+    study = tmp_path / "raw"
+    study.mkdir()
+    (study / "p01.txt").write_text(
+        "Interviewer: Who helped most with the changes?\nParticipant: We worked with Bill "
+        "Summers on the plans. In the summers we ran walks with the residents.\n",
+        encoding="utf-8",
+    )
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nBill,manager\n", encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    copy = (tmp_path / "out" / "p01.txt").read_text(encoding="utf-8")
+    assert copy.endswith(
+        "We worked with [manager] Summers on the plans. In the summers we ran walks with the "
+        "residents.\n"
+    )
+    assert "Word, times, transcripts: Summers 1 p01 Wrote" in " ".join(run.out.split())
+
+
+def test_after_a_keyed_given_name_or_its_pseudonym_a_surname_opening_a_sentence_too() -> None:
+    said = [
+        ("Bill Summers said yes. In the summers we ran walks.", {"Bill": "manager"}),
+        ("We asked Sandra Summers. In the summers we ran walks.", {"Sandra": "manager"}),
+        ("Ask Maria Okafor or Maria Summers, in the summers.", {"Maria Okafor": "P07"}),
+    ]
+    found = []
+    for words, rows in said:
+        (after,), key = pseudonymise([talk("p01", words)], PseudonymKey(rows))
+        found.append([(f.word, f.keyed_as) for f in names_to_check([after], key)])
+    assert found == [
+        [("Summers", ())],
+        [("Summers", ())],
+        [("Maria", ("P07",)), ("Summers", ())],
+    ]
+
+
+def test_after_a_keyed_given_name_no_known_nor_everyday_word_is_a_surname() -> None:
+    t = talk("p01", "We asked Bill Then. Bill Nurses came. We asked Bill. Then we ran.")
+    (after,), key = pseudonymise([t], PseudonymKey({"Bill": "manager"}))
+    assert after.text == (
+        "P01: We asked [manager] Then. [manager] Nurses came. We asked [manager]. Then we ran.\n"
+    )
+    assert names_to_check([after], key) == []

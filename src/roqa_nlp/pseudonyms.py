@@ -4578,12 +4578,18 @@ class _SpokenWord(NamedTuple):
     own: bool  # given as the speaker's own name ("Dan, that's me", "everyone calls me Dan")
     numbered: bool  # a number right after it ("BARC-10", "SGLT2", "LC5")
     then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
+    after_given: bool  # right after a keyed given name's pseudonym ("[manager] Summers")
 
 
 def _passages(transcript: Transcript) -> list[str]:
     """The transcript's turns, a transcription service's text left out after them
     (``metadata['service_text']``) and its header's lines (:func:`_header_text`), with their
     square-bracketed notes and pseudonyms blanked out: the talk :func:`names_to_check` reads."""
+    return [_blanked(p) for p in _passages_as_written(transcript)]
+
+
+def _passages_as_written(transcript: Transcript) -> list[str]:
+    """:func:`_passages` with their square-bracketed notes and pseudonyms, at the same offsets."""
     from .transcripts.speaker_labels import SERVICE_TEXT
 
     # a transcription service's text left out after the last turn is read too: a .txt's text,
@@ -4591,8 +4597,34 @@ def _passages(transcript: Transcript) -> list[str]:
     left_out = transcript.metadata.get(SERVICE_TEXT)
     passages = [transcript.text[turn.start : turn.end] for turn in transcript.turns]
     passages += [str(line) for line in left_out] if isinstance(left_out, list) else []
-    passages += _header_text(transcript)
-    return [_SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), p) for p in passages]
+    return passages + _header_text(transcript)
+
+
+def _blanked(passage: str) -> str:
+    """``passage`` with its square-bracketed notes and pseudonyms blanked out, at the same
+    offsets: not the speaker's words."""
+    return _SQUARE_NOTE.sub(lambda m: " " * len(m.group(0)), passage)
+
+
+#: a bracketed pseudonym right before a word, as the talk's replacement writes one ("[manager] ")
+_PSEUDONYM_BEFORE = re.compile(r"\[([^\[\]\n]*)\][ \t]+$")
+
+
+def _given_name_pseudonyms(key: PseudonymKey | None) -> frozenset[str]:
+    """The pseudonyms (bare, in lower case) of the key's rows whose first word is a given name
+    replaced alone (:func:`_given_kind`: ``Bill,manager``, ``Maria Okafor,P01``) or a speaker's:
+    a capitalised word right after one in the talk ("[manager] Summers" of "Bill Summers") was
+    said after that given name, and is a surname (:func:`names_to_check`)."""
+    if key is None:
+        return frozenset()
+    rows = [key.pseudonyms, *key.scoped.values()]
+    found = set()
+    for name, pseudonym in (row for rows_of in rows for row in rows_of.items()):
+        parts = name_parts(name)
+        bare = _bare(pseudonym)
+        if _SPEAKER_PSEUDONYM.fullmatch(bare) or (parts and _given_kind(parts[0]) is not None):
+            found.add(bare.casefold())
+    return frozenset(found)
 
 
 @cache
@@ -4635,7 +4667,9 @@ def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
             yield " ".join([*words, m.group(2)]), named
 
 
-def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
+def _spoken_words(
+    transcript: Transcript, given_pseudonyms: frozenset[str] = frozenset()
+) -> Iterable[_SpokenWord]:
     """Each word of the transcript's turns and of a transcription service's text left out after
     them (``metadata['service_text']``) (square-bracketed notes and pseudonyms left out),
     without a possessive ``'s``, whether it starts a sentence, whether it follows an
@@ -4648,9 +4682,12 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
     reads it ("Will now cooks", not "Will it last?"), whether it is said to someone
     (:func:`_said_to`: "Hi Ruth", "Ruth, can you ...") or opens a sentence before an apposition
     (:data:`_APPOSITION_AFTER`: "Tom, our commissioner, ...") and may be a name there
-    (:func:`_may_be_said_to`), and the capitalised word right after it ("Hughes" of "Janet
-    Hughes from the council"), else ``""``."""
-    for said in _passages(transcript):
+    (:func:`_may_be_said_to`), the capitalised word right after it ("Hughes" of "Janet
+    Hughes from the council"), else ``""``, and whether it stands right after one of
+    ``given_pseudonyms`` in square brackets (:func:`_given_name_pseudonyms`: "[manager] Summers"
+    of "Bill Summers", keyed ``Bill,manager``)."""
+    for written in _passages_as_written(transcript):
+        said = _blanked(written)
         for m in _TALK_WORD.finditer(said):
             word = m.group(0)
             possessive = False
@@ -4696,8 +4733,23 @@ def _spoken_words(transcript: Transcript) -> Iterable[_SpokenWord]:
                 then = then.removesuffix(suffix)
             own = word[:1].isupper() and _said_as_own_name(said, m.start(), m.start() + len(word))
             numbered = word.isupper() and _NUMBER_AFTER.match(said, m.end()) is not None
+            keyed = _PSEUDONYM_BEFORE.search(written[max(0, m.start() - 80) : m.start()])
+            after_given = (
+                keyed is not None and keyed.group(1).strip().casefold() in given_pseudonyms
+            )
             yield _SpokenWord(
-                word, starts, titled, phrase, as_name, to, apposed, of_a_person, own, numbered, then
+                word,
+                starts,
+                titled,
+                phrase,
+                as_name,
+                to,
+                apposed,
+                of_a_person,
+                own,
+                numbered,
+                then,
+                after_given,
             )
 
 
@@ -4847,6 +4899,10 @@ def names_to_check(
     # a capitalised word and the capitalised words right after it where it is in no phrase
     # ("Summers" of "Bill Summers"): a given name that is also a word before its surname
     after_given: dict[str, set[str]] = {}
+    # a capitalised word right after a keyed given name's pseudonym ("[manager] Summers" of "Bill
+    # Summers", keyed Bill,manager): a surname, though the study writes it in lower case too
+    after_keyed: set[str] = set()
+    given_pseudonyms = _given_name_pseudonyms(key)
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
     # a word of the key's names left in lower case (a name that is also a word, "will"; a first
@@ -4867,7 +4923,7 @@ def names_to_check(
                     in_wards[word] = in_wards.get(word, 0) + 1
     for t in transcripts:
         here = frozenset() if key is None else _key_name_words(key, t)
-        for spoken in _spoken_words(t):
+        for spoken in _spoken_words(t, given_pseudonyms):
             word, starts, to = spoken.word, spoken.starts, spoken.said_to
             if word[:1].islower():
                 lower.add(word.casefold())
@@ -4920,6 +4976,8 @@ def names_to_check(
                     openers.setdefault(word, set()).add(spoken.then)
                 if spoken.titled:
                     titled.add(word)
+                if spoken.after_given and _may_be_a_name(word):
+                    after_keyed.add(word)
                 if spoken.as_name:
                     as_names.add(word)
     known = set(_stop_words() | _not_names() | _public_words())
@@ -4969,6 +5027,26 @@ def names_to_check(
             )
         )
 
+    # or right after a keyed given name left in the talk ("Maria Summers", keyed Maria Okafor)
+    after_keyed |= {
+        then
+        for word, thens in after_given.items()
+        if keyed_as(word) and _given_kind(word) is not None
+        for then in thens
+    }
+
+    def surname_left(word: str) -> bool:
+        """Right after a keyed given name or its pseudonym ("[manager] Summers"), however the
+        study writes it elsewhere ("in the summers"), unless a known word or an everyday word that
+        is no surname ("[P01] Yeah"): s76 hunt n3, where Bill Summers's surname was left unsaid."""
+        forms = _word_and_singular(word)
+        return (
+            word in after_keyed
+            and not forms & known
+            and not keyed_as(word)
+            and (bool(forms & _word_surnames()) or not _is_everyday_word(word))
+        )
+
     # a word that only opens a sentence, before a word listed that is no key's: a given name
     # before a surname ("Janet Hughes from the council"), listed with it (s73 hunt)
     for word, thens in openers.items():
@@ -4981,6 +5059,7 @@ def names_to_check(
         if word[:1].isupper()
         and (
             listed(word)
+            or surname_left(word)
             # a word of a keyed name left, wherever it stands, when it is no everyday word or
             # reads as a name ("Will's sister cried", "Will now cooks": privacy tester s59, M2)
             or (
@@ -5009,7 +5088,7 @@ def names_to_check(
     # "and 11 more" (session 73 study3 tester, D4 ii); one said of a person ("our chief exec,
     # Sandra, she ...", "a peer support worker now, Leanne,"): shown after Ofsted and the
     # places, among "and 12 more" (s74 hunt2)
-    named = said_to | titled | apposed | of_a_person | own
+    named = said_to | titled | apposed | of_a_person | own | {w for w in counts if surname_left(w)}
     named |= {w for w in counts if w.casefold() in word_names}
     return sorted(
         found,
