@@ -49,7 +49,9 @@ def checked(ts: list[Transcript], key: dict[str, str]) -> tuple[list[str], list[
 
 def test_a_keyed_full_name_in_lower_case_is_replaced_a_single_word_listed() -> None:
     """The tester's casetest3: "tom hale" and "maria lopez" are replaced; "maria" alone, of the
-    row ``maria,deputy``, stays and is listed."""
+    row ``maria,deputy``, is replaced too, as the row writes it so (s76 hunt k1: before session
+    77 it stayed, and was listed with the advice to add the row the key held); of the row
+    ``Maria,chief executive`` it stays and is listed."""
     talk = (
         "Our nominated individual tom hale is great, and Tom Hale visits monthly. Also maria "
         "helps, and Maria Lopez too, and maria lopez."
@@ -62,9 +64,9 @@ def test_a_keyed_full_name_in_lower_case_is_replaced_a_single_word_listed() -> N
         [
             "Who supports you?",
             "Our nominated individual [nominated individual] is great, and [nominated "
-            "individual] visits monthly. Also maria helps, and [deputy] too, and [deputy].",
+            "individual] visits monthly. Also [deputy] helps, and [deputy] too, and [deputy].",
         ],
-        ["maria"],
+        [],
     )
     assert checked(
         [interview([("P30", "participant", "Our chief executive, maria, was brilliant.")])],
@@ -206,9 +208,9 @@ def test_roqa_pseudonymise_lists_lower_case_names(tmp_path: Path) -> None:
     )
     assert run.code == 0, run.err
     assert read_transcript(tmp_path / "out" / "p30.txt").text == (
-        "Interviewer: Who supports you?\nP30: Also maria helps, and we will see.\n"
+        "Interviewer: Who supports you?\nP30: Also [deputy] helps, and we will see.\n"
     )
-    assert "  maria                   1  p30" in run.out
+    assert "  maria " not in run.out  # its row writes it so: replaced (s77)
     assert "  will                    1  p30" in run.out
 
 

@@ -2890,6 +2890,13 @@ class PseudonymKey:
 
         text = transcript.text
         starts = [t.start for t in transcript.turns]
+        # the rows the researcher wrote in lower case ("kerry,Person A"): that spelling is a name,
+        # but an everyday word's ("will,manager": "we will see" stays, and is listed)
+        lower_rows = {
+            n
+            for n in (" ".join(n.split()) for n in self.pseudonyms)
+            if n.islower() and not _is_everyday_word(n)
+        }
         # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
@@ -2958,8 +2965,13 @@ class PseudonymKey:
             if kind == "surname" and _joined_to_a_name(text, m.start(), m.end()):
                 continue  # "Mr Rhys-Evans" where Evans does not speak: not "Mr Rhys-[P62]"
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
-            # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it
-            if kind not in ("name", "short") and not _capitalised(found):
+            # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it, unless
+            # the key has a row that writes it so ("kerry,Person A": s76 hunt k1)
+            if (
+                kind not in ("name", "short")
+                and not _capitalised(found)
+                and " ".join(found.split()) not in lower_rows
+            ):
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 # "Head office", "in Preston": not the person; "Mrs Head": the name. A surname
