@@ -5017,6 +5017,10 @@ def names_to_check(
     }
     stop_names = packaged_words("stop_word_names.txt")
     whose = {} if key is None else _key_words_whose(key)
+    # the words of rows for one transcript alone, the study's rows do not hold: left in another
+    # ("Rose said ..." in p06, keyed Rose,Beryl,../raw/p07.txt), listed wherever capitalised, as
+    # the researcher named them (s76 hunt q2: "Rose" was left in p06 and listed nowhere)
+    for_one = set() if key is None else set(whose) - set(_key_words_whose(key, scoped=False))
 
     def keyed_as(word: str) -> tuple[str, ...]:
         return tuple(sorted(whose.get(without_accents(word.casefold()), ())))
@@ -5077,6 +5081,10 @@ def names_to_check(
             or (
                 bool(keyed_as(word))
                 and (word in within or word in as_names or not _is_everyday_word(word))
+            )
+            or (
+                without_accents(word.casefold()) in for_one
+                and (word in as_names or not _is_common_word(word))
             )
         )
     ]
@@ -5239,12 +5247,14 @@ _WORD_AND_NEXT = re.compile(
 )
 
 
-def _key_words_whose(key: PseudonymKey) -> dict[str, set[str]]:
+def _key_words_whose(key: PseudonymKey, scoped: bool = True) -> dict[str, set[str]]:
     """Each word of the key's names (:func:`name_parts`, a hyphenated one's pieces too, a
     surname joined to its prefix: :func:`_joined_surnames`), in lower case without accents, and
-    the pseudonyms (bare) of the names it is a word of."""
+    the pseudonyms (bare) of the names it is a word of; with ``scoped``, the names of the rows
+    for one transcript (:attr:`PseudonymKey.scoped`: ``Rose,Beryl,../raw/p07.txt``) too."""
+    rows = [key.pseudonyms, *(key.scoped.values() if scoped else [])]
     whose: dict[str, set[str]] = {}
-    for name, pseudonym in key.pseudonyms.items():
+    for name, pseudonym in (row for of in rows for row in of.items()):
         for part in [*name_parts(name), *_joined_surnames(name)]:
             for word in [part, *_pieces(part)]:
                 whose.setdefault(without_accents(word.casefold()), set()).add(_bare(pseudonym))

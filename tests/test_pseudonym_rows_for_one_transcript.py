@@ -1,0 +1,57 @@
+"""A word of a key row for one transcript alone (column ``transcript``), left in another
+transcript, is listed there among the key's words still in the talk, wherever it stands
+capitalised (docs/privacy.md, "Words listed to check").
+
+s76 hunt q2: with ``Rose,Beryl,../raw/p07.txt``, "Rose said we lacked staff. Rose runs the rota."
+in p06.txt kept "Rose" twice, and no list named it: it only opens sentences, and "rose" is an
+everyday word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_cli_core import roqa
+
+
+def _study(tmp_path: Path, rows: str) -> tuple[Path, Path]:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p06.txt").write_text(
+        "Interviewer: What gets in the way?\n"
+        "Participant: Rose said we lacked staff. Rose runs the rota. Will it last?\n",
+        encoding="utf-8",
+    )
+    (raw / "p07.txt").write_text(
+        "Interviewer: And what helped?\nParticipant: Rose backed us. Our manager Rose was great.\n",
+        encoding="utf-8",
+    )
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    key = keys / "key.csv"
+    key.write_text(f"name,pseudonym,transcript\n{rows}", encoding="utf-8")
+    return raw, key
+
+
+def test_a_word_of_a_row_for_another_transcript_is_listed_where_it_stays(
+    tmp_path: Path,
+) -> None:
+    raw, key = _study(tmp_path, "Rose,Beryl,../raw/p07.txt\nWill,deputy,../raw/p07.txt\n")
+    run = roqa("pseudonymise", raw, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    p06, p07 = ((tmp_path / "out" / f).read_text(encoding="utf-8") for f in ("p06.txt", "p07.txt"))
+    assert p07.endswith("[Beryl] backed us. Our manager [Beryl] was great.\n")
+    assert p06.endswith("Rose said we lacked staff. Rose runs the rota. Will it last?\n")
+    said = " ".join(run.out.split())
+    assert "Still in the talk: 1 word(s) of names in the key" in said
+    assert "Word, times, transcripts, a word of the name of: Rose 2 p06 [Beryl] Wrote" in said
+
+
+def test_a_row_of_the_study_keeps_its_own_rule(tmp_path: Path) -> None:
+    """The same row for every transcript replaces "Rose" in both: nothing is left to list."""
+    raw, key = _study(tmp_path, "Rose,Beryl,\n")
+    run = roqa("pseudonymise", raw, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    p06 = (tmp_path / "out" / "p06.txt").read_text(encoding="utf-8")
+    assert p06.endswith("[Beryl] said we lacked staff. [Beryl] runs the rota. Will it last?\n")
+    assert "Still in the talk" not in run.out
