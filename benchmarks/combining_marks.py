@@ -8,7 +8,9 @@ read) about 16 ms; the file holds the answer, made once by this script (s63). Tw
 
 - ``marks``: every combining mark;
 - ``omissible_marks``: those a writer may leave out of a name or add to it, the marks that sit on
-  a letter (a combining class other than 0), not a virama (class 9), which joins two letters.
+  a letter (a combining class other than 0), not a virama (class 9), which joins two letters;
+- ``capitals``: the upper-case and title-case letters (Lu, Lt), the first letter of a capitalised
+  name in any script (``Étoile House``, ``Łukasz``), which ``[A-Z]`` is not (s77).
 
 The file is a function of this Python's Unicode version (``unidata_version``, written in it) only.
 ``tests/test_name_characters.py`` makes it again and fails when it differs, as it will when a
@@ -34,8 +36,9 @@ ABOUT = (
     "(Python's re has no \\p{M} and \\w leaves the marks out, as a Yoruba name's tone mark "
     "on a letter with no precomposed form). marks: every combining mark; omissible_marks: those that sit on a letter (a "
     "combining class other than 0), which a writer may leave out of a name or add, not a virama "
-    "(class 9). Made from Python's unicodedata by benchmarks/combining_marks.py: do not edit, "
-    "run that script when a newer Python brings a newer Unicode."
+    "(class 9); capitals: the upper-case and title-case letters (Lu, Lt), a capitalised name's "
+    "first letter in any script. Made from Python's unicodedata by benchmarks/combining_marks.py: "
+    "do not edit, run that script when a newer Python brings a newer Unicode."
 )
 
 

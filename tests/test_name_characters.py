@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 from roqa_nlp.name_characters import (
+    CAPITAL,
     MARKS,
     NAME_CHAR,
     OMISSIBLE_MARKS,
@@ -56,6 +57,13 @@ def test_the_classes_are_this_pythons_marks_whatever_the_files_unicode() -> None
     scanned = scanned_mark_ranges()
     assert _class_ranges(scanned["marks"]) == MARKS
     assert _class_ranges(scanned["omissible_marks"]) == OMISSIBLE_MARKS
+    assert f"[{_class_ranges(scanned['capitals'])}]" == CAPITAL
+
+
+def test_a_capital_is_an_upper_or_title_case_letter_of_any_script() -> None:
+    capitals = "AZÉŁØÖŞΩЖǅ\U0001d400"  # ǅ: title case; 𝐀: beyond the BMP
+    assert all(re.fullmatch(CAPITAL, c) for c in capitals)
+    assert not any(re.fullmatch(CAPITAL, c) for c in "azéłøöşωж1_ 中")
 
 
 def test_the_file_ranges_become_escaped_class_ranges() -> None:

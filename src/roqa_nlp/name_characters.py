@@ -51,13 +51,16 @@ def _ranges(codes: Iterable[int]) -> list[str]:
 
 def scanned_mark_ranges() -> dict[str, Any]:
     """The data file's content for this Python's Unicode, from :mod:`unicodedata` (every code
-    point asked its category): ``unidata_version``, ``marks`` and ``omissible_marks``."""
-    marks = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("M")]
+    point asked its category): ``unidata_version``, ``marks``, ``omissible_marks`` and
+    ``capitals`` (the upper-case and title-case letters, Lu and Lt)."""
+    categories = [unicodedata.category(chr(c)) for c in range(sys.maxunicode + 1)]
+    marks = [c for c, cat in enumerate(categories) if cat.startswith("M")]
     omissible = [c for c in marks if unicodedata.combining(chr(c)) not in (0, 9)]
     return {
         "unidata_version": unicodedata.unidata_version,
         "marks": _ranges(marks),
         "omissible_marks": _ranges(omissible),
+        "capitals": _ranges(c for c, cat in enumerate(categories) if cat in ("Lu", "Lt")),
     }
 
 
@@ -66,7 +69,9 @@ def scanned_mark_ranges() -> dict[str, Any]:
 # another Unicode than the file's is asked itself (a hunt of s63: the file made on 3.11 would
 # cut a name at a mark newer than it on 3.12, which the scan did not).
 _MARK_RANGES = packaged_json("combining_marks.json")
-if _MARK_RANGES.get("unidata_version") != unicodedata.unidata_version:
+if _MARK_RANGES.get("unidata_version") != unicodedata.unidata_version or any(
+    k not in _MARK_RANGES for k in ("marks", "omissible_marks", "capitals")
+):
     _MARK_RANGES = scanned_mark_ranges()
 #: The combining marks (category M), as ranges to write inside a character class.
 MARKS = _class_ranges(_MARK_RANGES["marks"])
@@ -77,6 +82,9 @@ MARKS = _class_ranges(_MARK_RANGES["marks"])
 OMISSIBLE_MARKS = _class_ranges(_MARK_RANGES["omissible_marks"])
 #: A character of a name's word: a letter, digit or ``_`` (``\w``) or a combining mark.
 NAME_CHAR = rf"[\w{MARKS}]"
+#: A capital letter of any script (categories Lu and Lt), as the class a capitalised name's first
+#: letter is: ``Étoile``, ``Łukasz``, ``Ögütçü`` as well as ``Oak`` (``[A-Z]`` missed them: s76).
+CAPITAL = f"[{_class_ranges(_MARK_RANGES['capitals'])}]"
 
 _MARK = re.compile(f"[{MARKS}]")
 

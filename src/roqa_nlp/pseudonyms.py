@@ -147,7 +147,7 @@ from .alternation import Alternation
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
-from .name_characters import MARKS, NAME_CHAR, OMISSIBLE_MARKS
+from .name_characters import CAPITAL, MARKS, NAME_CHAR, OMISSIBLE_MARKS
 from .name_dates import in_a_date, year_alone
 from .schema import Transcript, Turn
 from .transcripts.roles import (
@@ -242,7 +242,7 @@ def _title_and_first_name() -> re.Pattern[str]:
     Ellison": ``Mrs Joan``), the word in group 1: a first name of the one the word names."""
     titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
     alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+([A-Z][\w{MARKS}'’-]*)[ \t]+$")
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+({CAPITAL}[\w{MARKS}'’-]*)[ \t]+$")
 
 
 def _is_identifier_row(name: str) -> bool:
@@ -797,7 +797,7 @@ def _word_regex(word: str, apostrophe: str = "['’]", hyphen: str = r"(?:[-‐�
 
 
 #: the prefix of a surname such as McDonald or MacLeod, before the capital that follows it
-_SURNAME_PREFIX = re.compile(r"Ma?c(?=[A-Z])")
+_SURNAME_PREFIX = re.compile(rf"Ma?c(?={CAPITAL})")
 
 
 @cache
@@ -4338,7 +4338,7 @@ def _law_given_names() -> frozenset[str]:
 
 #: a capitalised word or ``of`` right before a word, in its sentence ("Health" of "the Mental
 #: Health Bill", "of Justice"): such a law's or body's word is one of its name's
-_NAME_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])of|[^\W\d_]*[A-Z][\w'’-]*)[ \t]+$")
+_NAME_WORD_BEFORE = re.compile(rf"(?:(?<![\w'’-])of|[^\W\d_]*{CAPITAL}[\w{MARKS}'’-]*)[ \t]+$")
 
 
 def _of_a_law_name(said: str, start: int) -> bool:
@@ -4645,7 +4645,9 @@ def _ward_name() -> re.Pattern[str]:
     building's name (``data/ward_name_ends.txt``): "Oak Ward", "Red Willow Lodge"."""
     ends = sorted(packaged_words("ward_name_ends.txt"), key=len, reverse=True)
     said = "|".join(re.escape(w[:1].upper() + w[1:]) for w in ends)
-    return re.compile(rf"(?<![\w'’-])((?:[A-Z][\w'’-]*[ \t]+){{1,3}})({said})(?![\w'’-])")
+    return re.compile(
+        rf"(?<![\w'’-])((?:{CAPITAL}[\w{MARKS}'’-]*[ \t]+){{1,3}})({said})(?![\w{MARKS}'’-])"
+    )
 
 
 @cache
