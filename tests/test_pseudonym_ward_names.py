@@ -69,3 +69,14 @@ def test_a_file_named_after_a_listed_ward_is_warned_of() -> None:
 def test_not_a_units_specialty() -> None:
     said = "We used the Early Pregnancy Unit, the Endoscopy Unit, the Majors Unit and Oak Ward."
     assert [w for w, _ in listed(said) if " " in w] == ["Oak Ward"]
+
+
+def test_not_a_common_nhs_specialty_a_units_kind() -> None:
+    """s76 privacy: "the Bariatric Unit" was listed as a ward's name; its words are now those of
+    ``data/ward_kind_words.txt``, as the other specialties' are. A name before one still is."""
+    said = (
+        "We used the Bariatric Unit, the Rheumatology Unit, the Hyperacute Stroke Unit, the "
+        "Ophthalmology Suite, the Colorectal Unit, the Neurorehabilitation Unit, the Cystic "
+        "Fibrosis Unit, the Nurse-Led Unit and Larch Bariatric Unit."
+    )
+    assert [w for w, _ in listed(said) if " " in w] == ["Larch Bariatric Unit"]
