@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
 import re
 from pathlib import Path
 
@@ -503,6 +504,33 @@ def test_roqa_apply_decisions_needs_decisions_and_another_folder(tmp_path: Path)
     write_decisions(coded / "decisions.csv", DECISIONS)
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", coded)
     assert run.code == 2 and "is the folder of the codings reviewed" in run.err
+
+
+def test_roqa_apply_decisions_names_a_newer_download_beside_the_review(tmp_path: Path) -> None:
+    """decisions.csv beside the codings and a later download ``decisions (1).csv`` moved in:
+    roqa report warned, apply-decisions read the older file with no word of it (latea s76,
+    leftover). It still reads decisions.csv, with report's warning (one rule,
+    ``newer_near_named_review``); nothing is said of an older download."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", DECISIONS[:1])
+    write_decisions(coded / "decisions (1).csv", DECISIONS[:2])
+    os.utime(coded / "decisions.csv", ns=(10**18, 10**18))
+    os.utime(coded / "decisions (1).csv", ns=(10**18 + 10**9, 10**18 + 10**9))
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert run.code == 0, run.err
+    assert run.err == (
+        f"roqa: warning: {coded}: decisions (1).csv beside the codings is newer than "
+        "decisions.csv, which is read as the review: to read decisions (1).csv instead, rename "
+        "it to decisions.csv (replacing the older), or give it with --decisions\n"
+    )
+    assert f"Decisions read from {coded / 'decisions.csv'} (found beside the codings)" in (
+        " ".join(run.out.split())
+    )
+    assert "1 accept" in run.out and "recode" not in run.out  # the older file's one row
+    os.utime(coded / "decisions (1).csv", ns=(10**18 - 10**9, 10**18 - 10**9))
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r2")
+    assert (run.code, run.err) == (0, "")
 
 
 @pytest.fixture

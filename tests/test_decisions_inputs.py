@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import warnings
 import zipfile
 from pathlib import Path
@@ -405,6 +406,53 @@ def test_a_folder_given_as_decisions_names_the_decisions_csv_in_it(tmp_path: Pat
     assert str(e.value) == (
         f"{folder}: is a folder, not a decisions file (give the decisions file in it: "
         f"{folder / 'decisions.csv'})"
+    )
+
+
+def test_a_folder_given_as_decisions_names_a_newer_download_or_a_near_named_file_in_it(
+    tmp_path: Path,
+) -> None:
+    """roqa train --feedback coded/ named the older decisions.csv alone when a later download
+    ``decisions (1).csv`` was beside it, and named no file when that download was the only
+    review there (s77), where roqa report and apply-decisions name it."""
+    folder = tmp_path / "coded"
+    folder.mkdir()
+    review = folder / "decisions.csv"
+    review.write_text("segment_id,decision\n", encoding="utf-8")
+    later = folder / "decisions (1).csv"
+    later.write_text("segment_id,decision\n", encoding="utf-8")
+    os.utime(review, ns=(10**18, 10**18))
+    os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
+
+    def said() -> str:
+        with pytest.raises(RoqaError) as e:
+            read_decisions(folder)
+        return str(e.value)
+
+    assert said() == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: {review}; "
+        "decisions (1).csv beside it is newer: give it if it is the review)"
+    )
+    (folder / "decisions (2).xlsx").write_bytes(b"x")
+    os.utime(folder / "decisions (2).xlsx", ns=(10**18 + 10**9, 10**18 + 10**9))
+    assert said() == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: {review}; "
+        "decisions (1).csv and decisions (2).xlsx beside it are newer: give one of them if one "
+        "is the review)"
+    )
+    (folder / "decisions (2).xlsx").unlink()
+    os.utime(later, ns=(10**18 - 10**9, 10**18 - 10**9))  # older: the review alone is named
+    assert said() == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: {review})"
+    )
+    review.unlink()  # the download alone
+    assert said() == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: {later})"
+    )
+    (folder / "Decisions.xlsx").write_bytes(b"x")
+    assert said() == (
+        f"{folder}: is a folder, not a decisions file (give one of the decisions files in it: "
+        f"{later} and {folder / 'Decisions.xlsx'})"
     )
 
 

@@ -681,18 +681,27 @@ def near_named_review(folder: Path) -> str | None:
     )
 
 
+def newer_near_named(read: Path) -> list[Path]:
+    """The files beside ``read`` (the review found beside the codings, :func:`review_beside`)
+    named nearly as a review (:data:`_NEAR_REVIEW_NAME`) and saved after it, sorted by name; a
+    file of 0 bytes (a failed download) is no review and is not among them. The one rule of a
+    later download every command that reads the review beside the codings warns of
+    (:func:`newer_near_named_review`, :func:`refuse_folder`)."""
+    since = read.stat().st_mtime_ns
+    return [
+        p
+        for p in _near_named_files(read.parent)
+        if (st := p.stat()).st_mtime_ns > since and st.st_size > 0
+    ]
+
+
 def newer_near_named_review(read: Path) -> str | None:
     """The warning naming the files named nearly as a review (:data:`_NEAR_REVIEW_NAME`: a
     browser's later download ``decisions (1).csv`` moved in) saved after ``read``, the review
     found beside the codings (:func:`review_beside`), which is still the one read; None when
     none is newer. A file of 0 bytes (a failed download) is no review and is not named. Before
     this, the older review was read with no word of the newer download (docs fixer s76)."""
-    since = read.stat().st_mtime_ns
-    newer = [
-        p.name
-        for p in _near_named_files(read.parent)
-        if (st := p.stat()).st_mtime_ns > since and st.st_size > 0
-    ]
+    newer = [p.name for p in newer_near_named(read)]
     if not newer:
         return None
     name = _review_name_for(newer)
@@ -789,15 +798,30 @@ def decisions_not_found(path: Path) -> RoqaFileNotFoundError:
 
 def refuse_folder(folder: Path) -> None:
     """The one-line error for a folder given as a decisions file (Downloads/), naming the
-    review in it when there is one (:func:`review_beside`)."""
+    review in it when there is one (:func:`review_beside`) and a later download beside it
+    (:func:`newer_near_named`), else the file named nearly as a review in it
+    (:func:`near_named_reviews`): ``roqa train --feedback coded/`` named the older
+    decisions.csv alone (s77)."""
     beside = review_beside(folder)[0]
-    raise RoqaError(
-        "is a folder, not a decisions file",
-        path=folder,
-        hint=f"give the decisions file in it: {beside}"
-        if beside is not None
-        else "give the decisions file saved from report.html, not its folder",
-    )
+    if beside is not None:
+        hint = f"give the decisions file in it: {beside}"
+        if newer := newer_near_named(beside):
+            # a later download beside it (as roqa report and apply-decisions warn, s77)
+            one = len(newer) == 1
+            hint += (
+                f"; {and_list(p.name for p in newer)} beside it {'is' if one else 'are'} newer: "
+                f"give {'it' if one else 'one of them'} if {'it is' if one else 'one is'} the "
+                "review"
+            )
+    elif near := near_named_reviews(folder):  # a second download alone, read when given (s77)
+        hint = (
+            f"give the decisions file in it: {folder / near[0]}"
+            if len(near) == 1
+            else f"give one of the decisions files in it: {and_list(str(folder / n) for n in near)}"
+        )
+    else:
+        hint = "give the decisions file saved from report.html, not its folder"
+    raise RoqaError("is a folder, not a decisions file", path=folder, hint=hint)
 
 
 def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:

@@ -557,9 +557,10 @@ def read_review(given: Path | None, folder: Path, *, near_named: bool = True) ->
     file that is not a decisions file is a one-line error, as is one of 0 bytes found beside
     the codings (:func:`~roqa_nlp.decisions.empty_review`), as when given. With none there, a
     file named nearly as the review (``decisions (1).csv``) is warned of when ``near_named``
-    (:func:`~roqa_nlp.decisions.near_named_review`), never read; beside the review, one saved
-    after it is warned of too (:func:`~roqa_nlp.decisions.newer_near_named_review`), the review
-    still read."""
+    (:func:`~roqa_nlp.decisions.near_named_review`; apply-decisions names it in its error),
+    never read; beside the review, one saved after it is always warned of
+    (:func:`~roqa_nlp.decisions.newer_near_named_review`), the review still read: by
+    apply-decisions too, which said nothing of it (s76 leftover, s77)."""
     from ..decisions import (
         decisions_not_found,
         empty_review,
@@ -583,7 +584,7 @@ def read_review(given: Path | None, folder: Path, *, near_named: bool = True) ->
         return None
     if note:
         print(f"roqa: note: {note}", file=sys.stderr)
-    if near_named and (newer := newer_near_named_review(beside)) is not None:
+    if (newer := newer_near_named_review(beside)) is not None:
         print(f"roqa: warning: {newer}", file=sys.stderr)
     if (empty := empty_review(beside)) is not None:
         raise empty
