@@ -51,12 +51,14 @@ def test_a_code_in_two_unicode_forms_is_one_code(tmp_path, capsys) -> None:
     code, data, out, err = agree(tmp_path, capsys, str(nfd_table(tmp_path)))
     assert code == 0, err
     assert data is not None
-    assert data["codes"] == [DECOMPOSED, "Culture"]
+    # 6 cells each: the composed spelling is kept on a tie (s77: the decomposed one, first in
+    # natural order, was, and went on into the tables)
+    assert data["codes"] == [COMPOSED, "Culture"]
     pooled = data["pooled"]["all"]
     assert (pooled["n_units"], pooled["percent_agreement"], pooled["kappa"]) == (10, 1.0, 1.0)
     note = (
         "counted as one code, as the names differ only in case, spacing, punctuation, &/and "
-        f"or Unicode form: {DECOMPOSED!r} (decomposed, NFD) = {COMPOSED!r} (--codebook "
+        f"or Unicode form: {COMPOSED!r} = {DECOMPOSED!r} (decomposed, NFD) (--codebook "
         "compares codes by codebook id)"
     )
     assert note in data["notes"]
@@ -142,3 +144,44 @@ def test_a_coder_in_two_unicode_forms_within_one_file_is_one_coder(tmp_path, cap
         "counted as one coder, as the names differ only in case, spacing, punctuation, &/and or "
         f"Unicode form: {SIAN!r} = {SIAN_NFD!r} (decomposed, NFD) (one.csv)" in data["notes"]
     )
+
+
+def test_the_decomposed_spelling_on_more_rows_is_kept_the_composed_on_a_tie(
+    tmp_path, capsys
+) -> None:
+    """The spelling on most rows names the merged code or coder, whatever its form; on a tie
+    the composed one (NFC), not the decomposed one that sorts first (s77)."""
+    for nfd_rows, kept in ((2, SIAN), (3, SIAN_NFD)):
+        rows = ["unit,coder,code"]
+        for k in range(1, 5):
+            who = SIAN_NFD if k <= nfd_rows else SIAN
+            rows += [f"u{k},{who},{COMPOSED if k % 2 else DECOMPOSED}", f"u{k},Ben,Culture"]
+        table = tmp_path / f"tie{nfd_rows}.csv"
+        table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, data, _, err = agree(tmp_path, capsys, str(table))
+        assert code == 0, err
+        assert data is not None
+        assert data["coders"] == [kept, "Ben"]
+        assert data["codes"] == [COMPOSED, "Culture"]  # 2 cells each
+
+
+def test_a_coder_in_two_unicode_forms_across_files_is_named_composed_on_a_tie(
+    tmp_path, capsys
+) -> None:
+    """The decomposed sheet given first: its spelling was kept on the tie of 3 rows each."""
+    first = tmp_path / "sheet1.csv"
+    second = tmp_path / "sheet2.csv"
+    first.write_text(
+        f"unit,coder,code\nu1,{SIAN_NFD},Cost\nu1,Ben,Cost\nu2,{SIAN_NFD},Culture\n"
+        f"u2,Ben,Culture\nu3,{SIAN_NFD},Cost\nu3,Ben,Culture\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        f"unit,coder,code\nu4,{SIAN},Cost\nu4,Ben,Cost\nu5,{SIAN},Culture\nu5,Ben,Culture\n"
+        f"u6,{SIAN},Culture\nu6,Ben,Cost\n",
+        encoding="utf-8",
+    )
+    code, data, _, err = agree(tmp_path, capsys, str(first), str(second))
+    assert code == 0, err
+    assert data is not None
+    assert data["coders"] == [SIAN, "Ben"]

@@ -1000,7 +1000,7 @@ def merge_spelling_variants(
     never "-1" with "1" as the name comparison, which drops punctuation, would, nor outline
     numbers "1.1" with "1.10" as a float would (:func:`number_written`). Each group takes
     its most used spelling (ties: the
-    first in natural order), which starts the group's list. ``codes`` limits the merge to those
+    composed, NFC, then the tidiest, then the first in natural order), which starts the group's list. ``codes`` limits the merge to those
     codes (default: every code; codebook ids need no merging).
     """
     from .codebook import normalise_name
@@ -1029,9 +1029,11 @@ def _spelling_groups(
 ) -> list[list[str]]:
     """The groups of two or more of ``names`` that ``key`` makes one (None: a name of its own),
     each led by the spelling the group is counted under: the most used (``uses``), among
-    equals the tidiest (single spaces, a capital first letter), then the first of ``names``;
-    the others follow in the order of ``names``. Code names (:func:`merge_spelling_variants`)
-    and a long table's coder names (:func:`read_long_csv`) are merged so."""
+    equals the one in Unicode's composed form (NFC: a decomposed "Coût", NFD, sorts first and
+    was kept, so the table and a search in Excel held the paste from a Mac, s77), then the
+    tidiest (single spaces, a capital first letter), then the first of ``names``; the others
+    follow in the order of ``names``. Code names (:func:`merge_spelling_variants`) and a long
+    table's coder names (:func:`read_long_csv`) are merged so."""
     groups: dict[Any, list[str]] = {}
     for name in names:
         if (k := key(name)) is not None:
@@ -1041,7 +1043,12 @@ def _spelling_groups(
         if len(spellings) > 1:
             main = max(
                 spellings,
-                key=lambda c: (uses.get(c, 0), c == " ".join(c.split()), c[:1].isupper()),
+                key=lambda c: (
+                    uses.get(c, 0),
+                    unicodedata.is_normalized("NFC", c),
+                    c == " ".join(c.split()),
+                    c[:1].isupper(),
+                ),
             )
             merged.append([main, *(c for c in spellings if c != main)])
     return merged
