@@ -633,3 +633,55 @@ def test_a_review_beside_the_codings_of_a_bom_or_blank_lines_holds_no_decisions(
         f"roqa: error: {review}: holds no decisions (accept, reject or recode suggestions in "
         "report.html and save its decisions)\n",
     )
+
+
+# -- s77 hunt: a column renamed in Excel ----------------------------------------------------------
+
+#: the report's columns, one renamed by the reviewer in Excel ("comment" for note)
+RENAMED = (
+    "segment_id;decision;code_id;new_code;comment;text;valence;suggestion\r\n"
+    f"p01:0001;accept;IS.E.2;;staff, 1/2 time;{TEXTS[0]};;\r\n"
+    f"p01:0002;recode;IS.B;;;{TEXTS[1]};enabler;IS.E.2\r\n"
+)
+
+
+def test_a_renamed_column_is_named_not_left_out_in_silence(tmp_path: Path) -> None:
+    """A note column renamed "comment" (and a valence column "Valenz"): their cells were left
+    out with no word, the reviewer's notes and a recode's valence lost (s77 hunt)."""
+    path = tmp_path / "decisions.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + RENAMED.encode())
+    with pytest.warns(RoqaWarning) as caught:
+        decisions = read_decisions(path)[0]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: column 'comment' is not read, and the file has no note column: if it is the "
+        "note column renamed, rename it back to note (else its cells are left out)"
+    ]
+    assert [(d.note, d.valence) for d in decisions] == [("", ""), ("", "enabler")]
+    path.write_bytes(RENAMED.replace("comment", "Notes").replace("valence;", "Valenz;").encode())
+    with pytest.warns(RoqaWarning) as caught:
+        decisions = read_decisions(path)[0]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: columns 'Notes' and 'Valenz' are not read, and the file has no note or "
+        "valence column: if one is one of them renamed, rename it back (else their cells are "
+        "left out)"
+    ]
+    assert [(d.note, d.valence) for d in decisions] == [("", ""), ("", "")]
+
+
+def test_a_column_of_ones_own_beside_every_column_read_is_said_nothing_of(tmp_path: Path) -> None:
+    """A reviewer's own column ("checked by") beside every column read, an empty column, or a
+    renamed column left empty: nothing said, the note read."""
+    path = tmp_path / "decisions.csv"
+    path.write_bytes(
+        "segment_id;decision;code_id;new_code;note;text;valence;suggestion;checked by;\r\n"
+        f"p01:0001;accept;IS.E.2;;staff, 1/2 time;{TEXTS[0]};;;Ann;\r\n"
+        f"p01:0002;recode;IS.B;;;{TEXTS[1]};enabler;IS.E.2;Ann;\r\n".encode()
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        decisions = read_decisions(path)[0]
+    assert [d.note for d in decisions] == ["staff, 1/2 time", ""]
+    path.write_bytes(RENAMED.replace("staff, 1/2 time", "").encode())  # 'comment' empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        assert len(read_decisions(path)[0]) == 2

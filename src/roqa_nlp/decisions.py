@@ -464,6 +464,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             path=p,
             hint=_GIVE_DECISIONS,
         )
+    _warn_of_columns_not_read(rows, p)
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
         d = decision_of(r, row=i, path=p)
@@ -476,6 +477,41 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
+
+
+def _warn_of_columns_not_read(rows: Sequence[Mapping[Any, Any]], path: Path) -> None:
+    """Warn when a column a decisions file's rows fill is not one of :data:`COLUMNS` while one
+    of those is missing: a column renamed in Excel ("comment" for note, "Valenz", "Notes"),
+    whose cells were left out in silence (a reviewer's notes, a recode's valence: s77). A
+    column of the researcher's own beside every column roqa reads is said nothing of."""
+    named: dict[str, str] = {}  # a column, as read (any case) -> as written
+    filled: set[str] = set()
+    for r in rows:
+        for k, v in r.items():
+            if k is None or not (key := str(k).strip().lower()):
+                continue
+            named.setdefault(key, str(k).strip())
+            if v is not None and str(v).strip():
+                filled.add(key)
+    missing = [c for c in COLUMNS if c not in named]
+    unread = [written for key, written in named.items() if key not in COLUMNS and key in filled]
+    if not missing or not unread:
+        return
+    from .errors import warn
+
+    one = len(unread) == 1
+    back = (
+        f"the {missing[0]} column renamed, rename it back to {missing[0]}"
+        if len(missing) == 1
+        else "one of them renamed, rename it back"
+    )
+    warn(
+        f"{'column' if one else 'columns'} {and_list(quoted(c) for c in unread)} "
+        f"{'is' if one else 'are'} not read, and the file has no {' or '.join(missing)} "
+        f"column: if {'it' if one else 'one'} is {back} (else {'its' if one else 'their'} "
+        "cells are left out)",
+        path=path,
+    )
 
 
 def _codings_record(first: Mapping[Any, Any]) -> bool:
