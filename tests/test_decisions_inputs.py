@@ -685,3 +685,49 @@ def test_a_column_of_ones_own_beside_every_column_read_is_said_nothing_of(tmp_pa
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         assert len(read_decisions(path)[0]) == 2
+
+
+def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
+    tmp_path: Path,
+) -> None:
+    """The reviewer put a summary sheet before the decisions in Excel: only the first sheet is
+    read, and its header holds no segment_id, yet with no row under it roqa report carried
+    "decisions: 0" from it in silence and apply-decisions said "no decisions found" (s77
+    hunt). Now the error of a header without segment_id, naming the sheet that holds cells; a
+    CSV of another header line alone is that error too."""
+    import openpyxl
+
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "summary"
+    summary.append(["decided", 4])
+    sheet = book.create_sheet("decisions")
+    sheet.append(["segment_id", "decision", "code_id", "text"])
+    sheet.append(["p01:0001", "accept", "IS.E.2", TEXTS[0]])
+    book.save(coded / "decisions.xlsx")
+    error = (
+        f"roqa: error: {coded / 'decisions.xlsx'}: decisions file has no segment_id column in "
+        "its header row (row 1: decided,4); only the first sheet of a workbook is read (the "
+        "sheet 'decisions' holds cells) (move the decisions to the first sheet, or save that "
+        "sheet as CSV UTF-8)\n"
+    )
+    run = roqa("report", coded)
+    assert (run.code, run.err) == (2, error)
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r")
+    assert (run.code, run.err) == (2, error)
+    (coded / "decisions.xlsx").unlink()
+    (coded / "decisions.csv").write_text("decided;4\n", encoding="utf-8")
+    run = roqa("report", coded)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {coded / 'decisions.csv'}: decisions file has no segment_id column in "
+        "its header row (line 1: decided;4) (expected the columns segment_id, decision, "
+        "code_id, new_code, note, text, valence, suggestion, separated by commas, semicolons "
+        "or tabs)\n",
+    )
+    # the header alone, as the report saves it before any decision: a review of none
+    (coded / "decisions.csv").write_text("segment_id,decision,code_id\n", encoding="utf-8")
+    run = roqa("report", coded)
+    assert run.code == 0 and run.out.startswith("decisions: 0 carried into the report")

@@ -97,7 +97,12 @@ from .io import (
     spreadsheet_text,
     too_many_fields_hint,
 )
-from .record_files import first_sheet_empty_error, from_the_header_row, xlsx_rows
+from .record_files import (
+    first_sheet_empty_error,
+    from_the_header_row,
+    later_sheets_with_cells,
+    xlsx_rows,
+)
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion, nfc, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
@@ -405,11 +410,13 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     rows: list[dict[Any, Any]]
     skipped = 0  # blank lines above a CSV's header, empty rows above a sheet's
     first = ""  # a CSV's header line
+    named: list[str] = []  # the header's cells (a CSV's or a sheet's), with rows under it or not
     if suffix in (".jsonl", ".json"):
         rows = read_jsonl(p)
     elif suffix == ".xlsx":  # saved from Excel: read as records are (roqa evaluate, train)
         sheet, skipped = from_the_header_row(xlsx_rows(p), "segment_id")
         rows = _sheet_rows(sheet)
+        named = ["" if c is None else str(c) for c in (sheet[0] if sheet else ())]
         if not any(c is not None and str(c).strip() for row in sheet for c in row):
             empty = first_sheet_empty_error(p, "the decisions")
             if empty is not None:
@@ -437,23 +444,34 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
                 hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
             ) from None
         first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
+        named = fieldnames
         if _a_decision_row(fieldnames):  # one row alone is read as the header
             raise RoqaError(
                 f"the first line {quoted(first)} is a decision, not the header",
                 path=p,
                 hint=f"put the header line back above it: {csv_delimiter(text).join(COLUMNS)}",
             )
-    header = {str(k).strip().lower() for k in rows[0] if k} if rows else set()
-    if suffix not in (".jsonl", ".json") and rows and "segment_id" not in header:
+    # the header row, rows under it or none: a sheet of a summary or a line of other columns
+    # alone was a review of no decisions (roqa report: "decisions: 0 carried", s77 hunt)
+    header = {str(k).strip().lower().lstrip("\ufeff") for k in named if k}
+    if suffix not in (".jsonl", ".json") and any(header) and "segment_id" not in header:
         where = "row" if suffix == ".xlsx" else "line"
         # as the file writes it, empty cells too (a CSV row's are one key, so gone from rows[0])
-        said = first if suffix != ".xlsx" else ",".join(str(k) for k in rows[0] if k)
+        said = first if suffix != ".xlsx" else ",".join(k for k in named if k)
+        later = later_sheets_with_cells(p) if suffix == ".xlsx" else []
         # "expected": a bare "header: segment_id,..." read as the header found (adapt, s42)
         raise RoqaError(
             f"decisions file has no segment_id column in its header row ({where} {skipped + 1}: "
-            f"{cut(said, 200)})",
+            f"{cut(said, 200)})"
+            + (
+                f"; only the first sheet of a workbook is read (the sheet {later[0]!r} holds cells)"
+                if later
+                else ""
+            ),
             path=p,
-            hint=f"expected the columns {', '.join(COLUMNS)}, separated by commas, semicolons "
+            hint="move the decisions to the first sheet, or save that sheet as CSV UTF-8"
+            if later
+            else f"expected the columns {', '.join(COLUMNS)}, separated by commas, semicolons "
             "or tabs",
         )
     if rows and _codings_record(rows[0]):
