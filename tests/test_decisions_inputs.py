@@ -731,3 +731,20 @@ def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
     (coded / "decisions.csv").write_text("segment_id,decision,code_id\n", encoding="utf-8")
     run = roqa("report", coded)
     assert run.code == 0 and run.out.startswith("decisions: 0 carried into the report")
+
+
+def test_a_column_in_the_header_twice_is_named(tmp_path: Path) -> None:
+    """A note column copied in Excel, the copy left empty: the last column of a name is read,
+    so the reviewer's note was left out with no word (s77 hunt)."""
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        f"segment_id,decision,code_id,note,text,note\np01:0001,accept,IS.E.2,my note,{TEXTS[0]},\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        decisions = read_decisions(path)[0]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: column 'note' is in the header twice: only the last is read, the other's "
+        "cells left out (keep one)"
+    ]
+    assert [d.note for d in decisions] == [""]

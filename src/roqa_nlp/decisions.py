@@ -482,7 +482,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             path=p,
             hint=_GIVE_DECISIONS,
         )
-    _warn_of_columns_not_read(rows, p)
+    _warn_of_columns_not_read(rows, p, named)
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
         d = decision_of(r, row=i, path=p)
@@ -497,11 +497,26 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     return out, sha256_bytes(p.read_bytes())
 
 
-def _warn_of_columns_not_read(rows: Sequence[Mapping[Any, Any]], path: Path) -> None:
+def _warn_of_columns_not_read(
+    rows: Sequence[Mapping[Any, Any]], path: Path, header: Sequence[str] = ()
+) -> None:
     """Warn when a column a decisions file's rows fill is not one of :data:`COLUMNS` while one
     of those is missing: a column renamed in Excel ("comment" for note, "Valenz", "Notes"),
     whose cells were left out in silence (a reviewer's notes, a recode's valence: s77). A
-    column of the researcher's own beside every column roqa reads is said nothing of."""
+    column of the researcher's own beside every column roqa reads is said nothing of. And
+    when one of :data:`COLUMNS` is twice in the ``header`` (a CSV's or a sheet's): the last
+    is read, the first's cells were left out in silence (a note column copied in Excel)."""
+    from .errors import warn
+
+    keys = [str(k).strip().lower() for k in header]
+    if twice := [c for c in COLUMNS if keys.count(c) > 1]:
+        one = len(twice) == 1
+        warn(
+            f"{'column' if one else 'columns'} {and_list(quoted(c) for c in twice)} "
+            f"{'is' if one else 'are'} in the header twice: only the last"
+            f"{'' if one else ' of each'} is read, the other's cells left out (keep one)",
+            path=path,
+        )
     named: dict[str, str] = {}  # a column, as read (any case) -> as written
     filled: set[str] = set()
     for r in rows:
@@ -515,8 +530,6 @@ def _warn_of_columns_not_read(rows: Sequence[Mapping[Any, Any]], path: Path) -> 
     unread = [written for key, written in named.items() if key not in COLUMNS and key in filled]
     if not missing or not unread:
         return
-    from .errors import warn
-
     one = len(unread) == 1
     back = (
         f"the {missing[0]} column renamed, rename it back to {missing[0]}"
