@@ -1564,6 +1564,28 @@ def unreachable(source: Codebook, target: Codebook) -> set[str]:
     return {c.id for c in target.codable if c.id not in found}
 
 
+def trained_counterparts(
+    text: str, code_ids: Sequence[str], source: Codebook, target: Codebook
+) -> list[str]:
+    """The codes of ``target`` a training record saying ``text``, coded ``code_ids`` in
+    ``source``, is trained as (``roqa train --codebook cfir-2022`` on records coded in CFIR
+    2009): each code's codable counterparts (:func:`_targets`) that the record's words fit best
+    (:func:`target_shares`, as a suggestion's top counterpart is charted), every one of them when
+    the words fit them alike (Other Personal Attributes, its words saying none of Need,
+    Capability, Opportunity or Motivation, is all four); [] when no code has a counterpart (CFIR
+    2009's Individual Identification with Organization, which CFIR 2.0 dropped)."""
+    walk = crosswalk(source, target)
+    out: dict[str, None] = {}
+    for code_id in code_ids:
+        ids = [t for t in _targets(code_id, walk, source) if (c := target.find(t)) and c.codable]
+        if not ids:
+            continue
+        shares = target_shares(text, ids, target)
+        best = max(shares)
+        out.update((t, None) for t, share in zip(ids, shares, strict=True) if share == best)
+    return list(out)
+
+
 def translate_rows(
     rows: list[list[Suggestion]],
     source: Codebook,

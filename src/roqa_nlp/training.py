@@ -384,14 +384,22 @@ def description_examples(codebook: Codebook) -> TrainingSet:
     return ts
 
 
-def training_files(path: str | Path) -> list[Path]:
+def training_files(path: str | Path, codebook: Codebook | None = None) -> list[Path]:
     """The record files of a training folder (``.jsonl``, ``.csv``, ``.tsv``, ``.xlsx``; see
-    :mod:`roqa_nlp.record_files`), or the one file given."""
+    :mod:`roqa_nlp.record_files`), or the one file given. With ``codebook``, a folder's files
+    are followed by those of its sub-folder named as the codebook's id: records coded in that
+    codebook's codes alone, read only when training in it (``training_data/cfir-2022/``, CFIR
+    2.0's codes that no CFIR 2009 code maps onto)."""
     p = Path(path)
     if p.is_dir():
         files = sorted(
             f for f in p.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
         )
+        own = p / codebook.id if codebook is not None else None
+        if own is not None and own.is_dir():
+            files += sorted(
+                f for f in own.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
+            )
         if not files:
             raise RoqaError(
                 "no training files (.jsonl, .csv, .tsv, .xlsx) found",
@@ -449,6 +457,66 @@ def read_record_file(
     )
 
 
+def _in_codebook(
+    numbered: list[tuple[int, dict[str, Any]]],
+    codebook: Codebook,
+    where: Path,
+    translated: dict[str, list[int]],
+) -> list[tuple[int, dict[str, Any]]]:
+    """A training file's records, coded in ``codebook``: as they are when it knows their codes;
+    when they are all codes of another built-in codebook that documents a mapping onto it (the
+    team's CFIR 2009 records trained with ``--codebook cfir-2022``), each record's codes as the
+    counterparts its words fit best (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record
+    whose codes have none left out (not learnt as talk that fits no code), counted in
+    ``translated`` (the source codebook's id -> [records translated, records left out]); else
+    as they are, for the unknown code to be named when they are read."""
+    labels = code_labels([r for _, r in numbered])
+    if all(label in codebook for label in labels):
+        return numbered
+    from .codebook import builtin_codebook, builtin_codebook_with
+    from .crosswalk import trained_counterparts
+
+    origin = builtin_codebook_with(labels, besides=codebook.id)
+    # only a mapping the records' codebook documents onto this one (CFIR 2009's onto CFIR 2.0),
+    # not one read backwards: CFIR 2.0 names trained without --codebook stay an unknown code
+    if origin is None or not builtin_codebook(origin).mapping.get(codebook.id):
+        return numbered
+    source = builtin_codebook(origin)
+    out: list[tuple[int, dict[str, Any]]] = []
+    dropped = kept = 0
+    for n, r in numbered:
+        given = _codes_of(_nan_as_null(r), source, where, n)
+        if not given:
+            out.append((n, r))
+            continue
+        codes = trained_counterparts(_field(r, "text"), given, source, codebook)
+        if not codes:
+            dropped += 1
+            continue
+        recoded = {k: v for k, v in r.items() if k != "construct"}
+        recoded["codes"] = codes
+        out.append((n, recoded))
+        kept += 1
+    counts = translated.setdefault(source.id, [0, 0])
+    counts[0] += kept
+    counts[1] += dropped
+    return out
+
+
+def _translation_said(translated: dict[str, list[int]], codebook: Codebook, where: Path) -> None:
+    """Warn once of the records :func:`_in_codebook` translated into ``codebook``."""
+    from .errors import warn
+
+    for origin, (kept, dropped) in translated.items():
+        left_out = f"; {dropped} whose codes have no counterpart in it left out" if dropped else ""
+        warn(
+            f"{kept + dropped} records are coded in {origin}: trained as their {codebook.id} "
+            "counterparts through the documented mapping, each code as the counterparts the "
+            f"record's words fit best{left_out}",
+            path=where,
+        )
+
+
 def load_training_set(
     path: str | Path, codebook: Codebook, *, descriptions: bool = True
 ) -> TrainingSet:
@@ -457,17 +525,20 @@ def load_training_set(
     The returned set's ``hash`` is the SHA-256 of the files' names and bytes, recorded in the model
     card so a model can be traced to the exact data it learned from.
     """
-    files = training_files(path)
+    files = training_files(path, codebook)
     digest_parts: list[str] = []
     combined = TrainingSet()
+    translated: dict[str, list[int]] = {}
     for f in files:
-        records = read_record_file(f, codebook)
+        numbered = _in_codebook(read_records(f), codebook, f, translated)
+        records = read_record_file(f, codebook, numbered=numbered)
         if not records:  # descriptions alone are one cross-validation group: fitting fails
             raise RoqaValueError(
                 "holds no training records", path=f, hint="one record a line or row"
             )
-        digest_parts.append(f.name + ":" + sha256_bytes(f.read_bytes()))
+        digest_parts.append(_file_digest(f, path))
         combined = combined.extend(records)
+    _translation_said(translated, codebook, Path(path))
     if descriptions:
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()
@@ -485,8 +556,16 @@ def training_data_hash(data: Any, codebook: Codebook, *, descriptions: bool = Tr
         if records is None:
             raise _wrong_type(data, "training data")
         return _records_training_hash(records, codebook, descriptions)
-    parts = [f.name + ":" + sha256_bytes(f.read_bytes()) for f in training_files(data)]
+    parts = [_file_digest(f, data) for f in training_files(data, codebook)]
     return _training_hash(parts, codebook, descriptions)
+
+
+def _file_digest(f: Path, given: str | Path) -> str:
+    """A training file's part of the data's hash: its name and bytes' SHA-256, the name of a
+    file of the codebook's sub-folder with the folder's (the top folder's names hash as they
+    always have)."""
+    name = f.name if f.parent == Path(given) else f"{f.parent.name}/{f.name}"
+    return name + ":" + sha256_bytes(f.read_bytes())
 
 
 def _records_training_hash(
