@@ -113,31 +113,3 @@ def test_the_top_code_is_always_a_counterpart_of_the_models_top_code(
     charted = translate(result, cfir2009, cfir2022).segments[0].top
     assert charted is not None
     assert (charted.code_id, charted.probability) == ("IND.J", top)
-
-
-# -- training in CFIR 2.0 on records coded in CFIR 2009 (session 77) ------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "codes", "trained_as"),
-    [
-        # the counterpart the words fit best, as a suggestion's top counterpart is charted
-        ("We have no money from outside for it.", ["OS.D"], ["OUT.F"]),
-        (
-            "Our directors are really behind it, the managing director above all.",
-            ["IS.E.1"],
-            ["IND.A"],
-        ),
-        # words that fit none of them alike: every counterpart
-        ("She just gets on with things.", ["CI.E"], ["IND.J", "IND.K", "IND.L", "IND.M"]),
-        # Individual Identification with Organization, which CFIR 2.0 dropped: none
-        ("I feel part of this place.", ["CI.D"], []),
-        ("Our directors are really behind it.", ["IS.E.1", "CI.D"], ["IND.A"]),
-    ],
-)
-def test_a_cfir_2009_record_is_trained_in_cfir_2022_as_the_counterparts_its_words_fit_best(
-    cfir2009: Codebook, cfir2022: Codebook, text: str, codes: list[str], trained_as: list[str]
-) -> None:
-    from roqa_nlp.crosswalk import trained_counterparts
-
-    assert trained_counterparts(text, codes, cfir2009, cfir2022) == trained_as

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook, UnknownCode
+from roqa_nlp.crosswalk import trained_counterparts
 from roqa_nlp.training import load_training_set
 
 
@@ -48,13 +49,13 @@ def test_cfir_2009_records_are_trained_as_their_counterparts_with_the_sub_folder
         ts = load_training_set(folder, cfir2022, descriptions=False)
     assert [str(w.message) for w in said] == [
         f"{folder}: 3 records are coded in cfir-2009: trained as their cfir-2022 counterparts "
-        "through the documented mapping, each code as the counterparts the record's words fit "
-        "best; 1 whose codes have no counterpart in it left out"
+        "through the documented mapping, each code as every one of its counterparts; 1 whose "
+        "codes have no counterpart in it left out"
     ]
     assert list(zip(ts.ids, ts.codes)) == [
-        ("a", ["OUT.F"]),
+        ("a", ["OUT.E", "OUT.F", "OUT.G.3"]),
         ("c", []),
-        ("d", ["OUT.F"]),
+        ("d", ["OUT.E", "OUT.F", "OUT.G.3"]),
         ("e", ["OUT.A"]),
     ]
 
@@ -94,3 +95,24 @@ def test_the_data_hash_without_reading_the_records_is_the_one_training_gives(
         in_2022 = load_training_set(folder, cfir2022).hash
     assert training_data_hash(folder, cfir2022) == in_2022
     assert training_data_hash(folder, cfir2009) == load_training_set(folder, cfir2009).hash
+
+
+@pytest.mark.parametrize(
+    ("codes", "trained_as"),
+    [
+        (["OS.D"], ["OUT.E", "OUT.F", "OUT.G.3"]),
+        (["IS.E.1"], ["IND.A", "IND.B"]),
+        (["CI.E"], ["IND.J", "IND.K", "IND.L", "IND.M"]),
+        # Implementation Climate: its sub-constructs' counterparts together
+        (["IS.D"], ["INS.E", "INS.F", "INS.G", "INS.H", "PRO.D", "PRO.H.1", "INS.D.4"]),
+        # a sub-construct without an entry of its own: its construct's
+        (["PR.B.3"], ["IND.C", "IND.E", "IND.F"]),
+        # Individual Identification with Organization, which CFIR 2.0 dropped: none
+        (["CI.D"], []),
+        (["IS.E.1", "CI.D", "PR.B.1"], ["IND.A", "IND.B", "IND.C"]),
+    ],
+)
+def test_a_cfir_2009_code_is_trained_in_cfir_2022_as_every_counterpart(
+    cfir2009: Codebook, cfir2022: Codebook, codes: list[str], trained_as: list[str]
+) -> None:
+    assert trained_counterparts(codes, cfir2009, cfir2022) == trained_as

@@ -465,8 +465,8 @@ def _in_codebook(
 ) -> list[tuple[int, dict[str, Any]]]:
     """A training file's records, coded in ``codebook``: as they are when it knows their codes;
     when they are all codes of another built-in codebook that documents a mapping onto it (the
-    team's CFIR 2009 records trained with ``--codebook cfir-2022``), each record's codes as the
-    counterparts its words fit best (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record
+    team's CFIR 2009 records trained with ``--codebook cfir-2022``), each record's codes as all
+    their counterparts (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record
     whose codes have none left out (not learnt as talk that fits no code), counted in
     ``translated`` (the source codebook's id -> [records translated, records left out]); else
     as they are, for the unknown code to be named when they are read."""
@@ -489,7 +489,7 @@ def _in_codebook(
         if not given:
             out.append((n, r))
             continue
-        codes = trained_counterparts(_field(r, "text"), given, source, codebook)
+        codes = trained_counterparts(given, source, codebook)
         if not codes:
             dropped += 1
             continue
@@ -511,8 +511,8 @@ def _translation_said(translated: dict[str, list[int]], codebook: Codebook, wher
         left_out = f"; {dropped} whose codes have no counterpart in it left out" if dropped else ""
         warn(
             f"{kept + dropped} records are coded in {origin}: trained as their {codebook.id} "
-            "counterparts through the documented mapping, each code as the counterparts the "
-            f"record's words fit best{left_out}",
+            f"counterparts through the documented mapping, each code as every one of its "
+            f"counterparts{left_out}",
             path=where,
         )
 
