@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook, UnknownCode
-from roqa_nlp.crosswalk import trained_counterparts
 from roqa_nlp.training import load_training_set
 
 
@@ -115,4 +114,33 @@ def test_the_data_hash_without_reading_the_records_is_the_one_training_gives(
 def test_a_cfir_2009_code_is_trained_in_cfir_2022_as_every_counterpart(
     cfir2009: Codebook, cfir2022: Codebook, codes: list[str], trained_as: list[str]
 ) -> None:
+    from roqa_nlp.crosswalk import trained_counterparts
+
     assert trained_counterparts(codes, cfir2009, cfir2022) == trained_as
+
+
+def test_records_of_the_seed_themes_are_trained_in_cfir_2009_as_the_constructs_they_chart(
+    tmp_path: Path, cfir2009: Codebook
+) -> None:
+    """erondu-2021 documents its mapping onto CFIR 2009 too: a theme is trained as the
+    constructs the seed paper charted it under."""
+    data = write(
+        tmp_path / "themes.jsonl",
+        [
+            {"text": "The council only pays for the visit.", "codes": ["T1.5"]},
+            {"text": "They are scared of anything going wrong.", "codes": ["T1.3"]},
+        ],
+    )
+    with pytest.warns(UserWarning, match="2 records are coded in erondu-2021: trained as"):
+        ts = load_training_set(data, cfir2009, descriptions=False)
+    assert ts.codes == [["OS.D"], ["IS.C", "IS.E.1"]]
+
+
+def test_a_single_file_hashes_by_its_own_name_as_before(folder: Path, cfir2009: Codebook) -> None:
+    """The hash of one file given is of its name alone (a model card's data hash unchanged)."""
+    from roqa_nlp.io import sha256_bytes
+    from roqa_nlp.training import _training_hash
+
+    f = folder / "old.jsonl"
+    expected = _training_hash([f"old.jsonl:{sha256_bytes(f.read_bytes())}"], cfir2009, True)
+    assert load_training_set(f, cfir2009).hash == expected

@@ -564,7 +564,8 @@ def _file_digest(f: Path, given: str | Path) -> str:
     """A training file's part of the data's hash: its name and bytes' SHA-256, the name of a
     file of the codebook's sub-folder with the folder's (the top folder's names hash as they
     always have)."""
-    name = f.name if f.parent == Path(given) else f"{f.parent.name}/{f.name}"
+    below = Path(given).is_dir() and f.parent != Path(given)
+    name = f"{f.parent.name}/{f.name}" if below else f.name
     return name + ":" + sha256_bytes(f.read_bytes())
 
 
