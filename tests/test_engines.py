@@ -198,10 +198,10 @@ NAMED = (
 def test_a_transcript_an_actor_cannot_read_is_one_line_and_leaves_no_output(
     local_ray: None, tiny_model_dir: Path, tmp_path: Path
 ) -> None:
-    """The error raised inside a Ray actor reaches the user as the local engine's one line, and
-    the shard of the chunk an actor coded before it is removed. (One short transcript before
-    the empty one, not the three example interviews: those took 20-39 s to embed in the
-    actors, with the cache off, for the same two chunks' behaviour.)"""
+    """A transcript that cannot be read reaches the user as the local engine's one line, and
+    nothing is written. The driver refuses it now, before Ray starts (``_read_on_driver``); an
+    actor meets one only when the file changed after that, and what it and the driver do then
+    is test_ray_actor_errors' (without Ray)."""
     good = tmp_path / "p01.txt"
     good.write_text(NAMED, encoding="utf-8")
     empty = tmp_path / "empty.txt"
