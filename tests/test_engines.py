@@ -11,6 +11,7 @@ test_ray_run_says', how Ray is started test_ray_session's.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import json
 from collections.abc import Iterator
@@ -115,10 +116,13 @@ def test_code_batches_are_the_parts_of_code(
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
-    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+    if importlib.util.find_spec("ray") is None:  # not imported here: ray_session imports it
+        pytest.skip("the ray engine needs `pip install roqa_nlp[ray]`")
+    from roqa_nlp.ray_engine import ray_session
+
+    # roqa's own local Ray: on this machine, in a private temp folder removed at the end
+    with ray_session(num_cpus=2):
+        yield
 
 
 def without_probabilities(path: Path) -> tuple[list[dict[str, object]], list[list[float]]]:

@@ -13,6 +13,7 @@ embedding model.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import json
 from collections.abc import Iterator
@@ -35,10 +36,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("ray_says")]
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
     """A local Ray of one CPU for the module: each run's actor pool is one actor."""
-    ray = pytest.importorskip("ray", reason="the ray engine needs `pip install roqa_nlp[ray]`")
-    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+    if importlib.util.find_spec("ray") is None:  # not imported here: ray_session imports it
+        pytest.skip("the ray engine needs `pip install roqa_nlp[ray]`")
+    from roqa_nlp.ray_engine import ray_session
+
+    # roqa's own local Ray: on this machine, in a private temp folder removed at the end
+    with ray_session(num_cpus=1):
+        yield
 
 
 def embedded_beforehand(
