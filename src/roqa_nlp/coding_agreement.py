@@ -1673,9 +1673,10 @@ def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
     both coded covers other words for each (in its coder's transcript when the result holds
     it, where the offsets are read, else the segment's own text). Shared ids and character
     ranges do not say the words are the same: one word swapped for another of its length keeps
-    every offset (tester, session 38). Only the words are compared (:func:`_first_word_change`):
-    the same transcript read on two machines can differ in a final newline or trailing spaces
-    (read_transcript keeps them), which changes no segment's words (tester, session 38)."""
+    every offset (tester, session 38). Only the words and their offsets are compared
+    (:func:`_first_word_change`, as by character span): the same transcript read on two machines
+    can differ in a final newline or trailing spaces (read_transcript keeps them), which changes
+    no segment's words (tester, session 38)."""
     # segment id -> (coder, its words, its coder's transcript text if held, its start)
     seen: dict[str, tuple[str, str, str | None, int]] = {}
     for c, res in results.items():
@@ -1805,10 +1806,18 @@ def _excerpt(text: str) -> list[str]:
 
 
 def _first_word_change(a: str, b: str) -> int | None:
-    """Where in ``a`` its words first differ from ``b``'s, or None when they are the same words
-    (whitespace between, before and after them may differ: a final newline, trailing spaces)."""
+    """Where ``a`` first differs from ``b`` so that an offset would read other words in one
+    than in the other, or None when they are the same words at the same offsets: only
+    whitespace that moves no word may differ (a final newline, trailing spaces, a line break
+    for a space). The one rule for two coders' texts of a transcript, by segment (each shared
+    segment's words, its range the same for both) and by character span (the whole texts):
+    before, spans compared the texts character for character, so a pseudonymised copy, which
+    ends with one newline, was refused beside the ``roqa code --pseudonymise`` run of its
+    original (tester, session 77: "they differ from character 2334" of 2334)."""
     wa, wb = list(re.finditer(r"\S+", a)), list(re.finditer(r"\S+", b))
     for x, y in zip(wa, wb, strict=False):
+        if x.start() != y.start():
+            return min(x.start(), y.start())
         if x.group() != y.group():
             return x.start() + len(os.path.commonprefix([x.group(), y.group()]))
     if len(wa) == len(wb):
@@ -1939,8 +1948,8 @@ def _span_units(
         for tid, t in res.transcripts.items():
             if tid not in coded[c]:
                 continue
-            if tid in texts and texts[tid] != t.text:
-                raise _texts_differ(tid, text_of[tid], texts[tid], c, t.text)
+            if tid in texts and (at := _first_word_change(texts[tid], t.text)) is not None:
+                raise _texts_differ(tid, text_of[tid], texts[tid], c, t.text, at=at)
             texts.setdefault(tid, t.text)
             text_of.setdefault(tid, c)
         for sr in res.segments:
