@@ -274,6 +274,41 @@ def test_a_qda_selection_within_a_decided_segment_is_compared_there(tmp_path: Pa
     assert report["pooled"]["all"]["percent_agreement"] == pytest.approx(9 / 12)
 
 
+def test_a_qda_coders_codings_outside_the_decided_segments_are_counted_in_a_note(
+    tmp_path: Path, capsys
+) -> None:
+    """Tester s77 study7: Tom's selection on text Chloe's review set aside (IS.E.2) was left
+    out of kappa, documented, but nothing said so. Bob's X on sentence 6 and X, Y on sentence
+    7 (Alice decided 0-5) are 3 codings not compared, said once, in print and in the JSON."""
+    bob = [sentence(0, ["X"]), sentence(6, ["X"]), sentence(7, ["X", "Y"])]
+    code, report, said, err = agree(
+        tmp_path, capsys, *map(str, reviewed_and_imported(tmp_path, bob))
+    )
+    assert code == 0 and report is not None, err
+    note = "3 codings of Bob lie outside the 6 decided segments and are not compared (p01:6, p01:7)"
+    assert f"Note: {note}." in said
+    assert report["notes"].count(note) == 1
+    one = [sentence(0, ["X"]), sentence(6, ["X"])]
+    code, report, said, err = agree(
+        tmp_path, capsys, *map(str, reviewed_and_imported(tmp_path, one))
+    )
+    assert code == 0 and report is not None, err
+    assert (
+        "Note: 1 coding of Bob lies outside the 6 decided segments and is not compared (p01:6)."
+        in said
+    )
+
+
+def test_no_note_when_every_coding_lies_on_the_decided_segments(tmp_path: Path, capsys) -> None:
+    bob = [sentence(0, ["X"]), sentence(4, ["X"])]
+    code, report, said, err = agree(
+        tmp_path, capsys, *map(str, reviewed_and_imported(tmp_path, bob))
+    )
+    assert code == 0 and report is not None, err
+    assert "outside the 6 decided segments" not in said
+    assert not [n for n in report["notes"] if "decided segments and" in n]
+
+
 # -- a whole transcript coded with nothing (agree tester, session 69, defect 2) ------------------
 
 #: Ann coded p01 and p03; Ben has the segments of both, but none of p03 carries a code.

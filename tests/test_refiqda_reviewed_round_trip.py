@@ -1975,7 +1975,7 @@ def test_agree_says_a_selection_of_its_own_on_a_decided_segment_is_on_it(cfir: C
         [Suggestion("IS.B", "Evidence Strength & Quality", "IS", 1.0, "neutral")],
     )
     back = CodingResult([*review.segments, extra], review.transcripts, dict(review.meta))
-    _, note, _ = _on_reviewed_segments({"Alice": review, "Alice (imp)": back})
+    _, (note,), _ = _on_reviewed_segments({"Alice": review, "Alice (imp)": back})
     assert note.endswith(
         "; 1 coded passage of Alice (imp)'s is a selection of its own on a segment the review "
         "decided (p01:@95-127; coded or moved in the QDA program): not compared"

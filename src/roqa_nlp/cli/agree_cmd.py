@@ -1161,7 +1161,7 @@ def _compared(
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
     review_valences = _review_valences(results)
-    results, reviewed_note, decided = _on_reviewed_segments(results)
+    results, reviewed_notes, decided = _on_reviewed_segments(results)
     # a code of the codebook the codings were charted in keeps its id, and another project's
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
@@ -1235,8 +1235,7 @@ def _compared(
     notes.extend(read.renamed_codings)
     if anchored_note:
         notes.insert(0, anchored_note)
-    if reviewed_note:
-        notes.insert(0, reviewed_note)
+    notes[:0] = reviewed_notes
     if models:
         notes.append(_models_note(models, results))
         notes.extend(
@@ -2749,17 +2748,21 @@ def _review_route_notes(path: Path, users: dict[str, Any]) -> list[str]:
 
 def _on_reviewed_segments(
     results: dict[str, Any],
-) -> tuple[dict[str, Any], str, dict[str, dict[str, list[tuple[int, int]]]]]:
+) -> tuple[dict[str, Any], list[str], dict[str, dict[str, list[tuple[int, int]]]]]:
     """``results`` cut to the segments reviews decided, when some of them are reviewers' codings
     (``roqa apply-decisions`` records them as ``reviewed_segments``): what a reviewer left
     undecided is no judgement to compare, so it is missing for them (each reviewer's codings
     keep their own decided segments; the others are cut to the text any reviewer decided,
     whatever the order of the inputs: the segments of theirs that overlap it, as a QDA
-    program's selection may not be one of roqa's segments). Also the note saying so ("" when
-    no input is a review), and the text each coder is compared on (coder -> transcript ->
+    program's selection may not be one of roqa's segments). Also the notes saying so (none when
+    no input is a review), with one for each person who is no reviewer and whose codings lie
+    outside the decided segments, with their count: they are not compared (tester s77 study7:
+    Tom Harding's selection on text the review set aside vanished from kappa without a word),
+    and the text each coder is compared on (coder -> transcript ->
     character ranges), for character-span units: there a coder is missing outside it, and
     text outside every review is not compared (Tester M, session 34: a QDA coder's
     undecided text counted as 48 more units neither coded, kappa 0.802 for 0.798)."""
+    from ..coding_agreement import is_model_result
     from ..errors import first_few
 
     reviewed: dict[str, set[str]] = {}  # coder -> the segments their review decided
@@ -2786,7 +2789,7 @@ def _on_reviewed_segments(
         named = name.casefold() in ("", coder.casefold()) or coder.startswith(f"{name} (")
         who[coder] = coder if named else f"{coder} ({name})"
     if not reviewed:
-        return results, "", {}
+        return results, [], {}
     anyone = set().union(*reviewed.values())
     everywhere: dict[str, list[tuple[int, int]]] = {}
     for per in ranges.values():
@@ -2835,23 +2838,40 @@ def _on_reviewed_segments(
                     f"{'is' if one else 'are'} {where} ({first_few(ids)}; coded or moved in "
                     "the QDA program): not compared"
                 )
+    # a person who is no reviewer (a QDA coder, a long table's coder) may have coded text the
+    # reviews did not decide: those codings are not compared, and their count is said (a
+    # model's suggestions on undecided segments are no codings made)
+    left_out = []
+    for c, r in results.items():
+        if c in reviewed or is_model_result(r):
+            continue
+        outside = [s for s in r if s.suggestions and not decided_text(s)]
+        if n := sum(len(s.suggestions) for s in outside):
+            one = n == 1
+            left_out.append(
+                f"{n} coding{'' if one else 's'} of {c} {'lies' if one else 'lie'} outside the "
+                f"{len(anyone)} decided segments and {'is' if one else 'are'} not compared "
+                f"({first_few([s.segment.id for s in outside])})"
+            )
     if len(reviewed) == 1:
         ((coder, keep),) = reviewed.items()
         return (
             cut,
-            (
+            [
                 f"compared on the {len(keep)} segments {who[coder]} decided in their review "
-                f"(roqa apply-decisions); segments without a decision are not compared{off}"
-            ),
+                f"(roqa apply-decisions); segments without a decision are not compared{off}",
+                *left_out,
+            ],
             coverage,
         )
     each = ", ".join(f"{who[c]} {len(keep)}" for c, keep in reviewed.items())
     return (
         cut,
-        (
+        [
             f"compared on the {len(anyone)} segments the reviews decided ({each}; roqa "
-            f"apply-decisions); a segment a reviewer did not decide is missing for them{off}"
-        ),
+            f"apply-decisions); a segment a reviewer did not decide is missing for them{off}",
+            *left_out,
+        ],
         coverage,
     )
 
