@@ -686,19 +686,29 @@ def pieces_apart(text: str, start: int, end: int, at: Iterable[int]) -> list[Spa
     ``Sorry, I need to sign for a parcel ...``;
     :func:`~roqa_nlp.transcripts.backchannel_gaps.backchannel_gaps`). A place is kept only
     after a sentence's end: an answer the backchannel came inside in mid-sentence (``Every
-    course`` ``Mm-hm.`` ``I send someone on ...``) is one piece. One piece, the whole segment,
-    when it has no such place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment there
-    when its pieces differ in kind (talk to code against an aside set aside)."""
+    course`` ``Mm-hm.`` ``I send someone on ...``) is one piece. Nor is a piece that is only a
+    backchannel's words (``Um. So.`` ``Mm-hmm.`` ``I'd say it's hope really ...``;
+    :func:`~roqa_nlp.transcripts.backchannels.is_backchannel`) parted from the words after it
+    (the last, from the words before it): it says nothing to code or set aside, and the answer
+    is coded whole whatever a model reads in it, as a pseudonymised copy (where the interviewer's
+    backchannel is gone) is (tester s77 study7: ``Um. So.`` was parted off and set aside as
+    off-topic by the packaged model, joined again by a retrained one, so the ids of reviewed
+    segments moved, and the copy was cut otherwise than its original). One piece, the whole
+    segment, when it has no such place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment
+    there when its pieces differ in kind (talk to code against an aside set aside)."""
     pieces: list[Span] = []
     begin = start
     for cut in sorted(a for a in set(at) if start < a < end):
         a, b = _strip(text, begin, cut)
-        if a < b and _ENDS_SENTENCE.search(text[a:b]):
+        if a < b and _ENDS_SENTENCE.search(text[a:b]) and not is_backchannel(text[a:b]):
             pieces.append((a, b))
             begin = cut
     a, b = _strip(text, begin, end)
     if a < b:
-        pieces.append((a, b))
+        if pieces and is_backchannel(text[a:b]):
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
     return pieces or [_strip(text, start, end)]
 
 
