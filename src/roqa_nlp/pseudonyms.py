@@ -4786,10 +4786,13 @@ def _header_text(transcript: Transcript) -> list[str]:
 def _may_be_a_name(word: str) -> bool:
     """Capitalised, with lower-case letters (not an acronym such as NHS or GPs), not a
     contraction of "I" ("I'm") or an honorific ("Mr"), and not a compound whose later pieces are
-    lower case ("Punjabi-speaking")."""
+    lower case ("Punjabi-speaking"). A capital after the apostrophe makes a surname of a
+    contraction's shape ("O'Neill", "D'Souza": privacy tester s77, H1, where none was listed,
+    even after "Mrs")."""
     if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
         return False
-    if word[1] in "'’" or word.casefold() in _talk_titles() or word.removesuffix("s").isupper():
+    contraction = word[1] in "'’" and not word[2:3].isupper()
+    if contraction or word.casefold() in _talk_titles() or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 
