@@ -4797,8 +4797,12 @@ def _may_be_a_name(word: str) -> bool:
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 
 
-#: an all-capital word of 3 to 5 letters, as an organisation's acronym is ("QEII", "HPFT")
-_ACRONYM = re.compile(r"[A-Z]{3,5}")
+#: an all-capital word of 3 to 7 letters, as an organisation's acronym is ("QEII", "HPFT",
+#: "SWYPFT", "BSMHFT": a 6-letter trust's was never listed before session 77, privacy tester H5)
+_ACRONYM = re.compile(r"[A-Z]{3,7}")
+#: a word opening with a number, as an organisation's name may ("2gether", "2GETHER"), no
+#: measure ("10am", "3rd", "10mins", "24hours": its letters are fewer than 5 or an everyday word)
+_NUMBERED_NAME = re.compile(r"(?<![\w'’-])[0-9]{1,2}([^\W\d_]{5,})(?![\w'’-])")
 #: a number right after a word, as after a scale's or a gene's acronym ("BARC-10", "SGLT2")
 _NUMBER_AFTER = re.compile(r"[-‐‑ ]?\d")
 #: a Roman numeral ("Phase III"), no acronym
@@ -4817,12 +4821,19 @@ def _generic_acronyms() -> frozenset[str]:
 
 def _may_be_an_acronym(word: str) -> bool:
     """Whether ``word`` may be an organisation's acronym, which names a place as a hospital's
-    or a trust's does ("the QEII", "HPFT": s75 tester, D): all capitals, 3 to 5 letters
-    (:data:`_ACRONYM`), no generic acronym (:func:`_generic_acronyms`), no Roman numeral
+    or a trust's does ("the QEII", "HPFT": s75 tester, D): all capitals, 3 to 7 letters
+    (:data:`_ACRONYM`), or a name opening with a number (:data:`_NUMBERED_NAME`: "2gether",
+    "2GETHER"; s77 privacy tester, H5) whose letters are in one case or capitalised, no generic
+    acronym (:func:`_generic_acronyms`), no Roman numeral
     ("III"), no note word a transcriber writes in capitals (``data/note_abbreviations.txt``:
     "REF", "UNK", "TBA", "END": s76 hunt3 R4), and no stop, everyday, public or role word in
     capitals ("AUDIT", "MOVE", "NOT") nor its plural."""
-    if _ACRONYM.fullmatch(word) is None or _ROMAN_NUMERAL.fullmatch(word) is not None:
+    numbered = _NUMBERED_NAME.fullmatch(word)
+    if numbered is not None:
+        word = numbered.group(1)
+        if not (word.islower() or word.isupper() or word.istitle()):
+            return False
+    elif _ACRONYM.fullmatch(word) is None or _ROMAN_NUMERAL.fullmatch(word) is not None:
         return False
     if word in _generic_acronyms() or word.casefold() in packaged_words("note_abbreviations.txt"):
         return False
@@ -4997,6 +5008,13 @@ def names_to_check(
                     after_keyed.add(word)
                 if spoken.as_name:
                     as_names.add(word)
+        # a name opening with a number ("2gether"), which no word of the talk above opens with
+        for said in _passages(t):
+            for m in _NUMBERED_NAME.finditer(said):
+                if _may_be_an_acronym(m.group(0)) and m.group(0).casefold() not in here:
+                    counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+                    where.setdefault(m.group(0), {})[t.id] = None
+                    acronyms.add(m.group(0))
     known = set(_stop_words() | _not_names() | _public_words())
     if key is not None:
         # the pseudonyms' words ("nurse", "Interviewer"), not the names': a part of a name that
