@@ -4532,6 +4532,58 @@ def _said_of_a_person(said: str, start: int, end: int) -> bool:
 
 
 @cache
+def _word_names_by_shape() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """For :func:`_names_by_shape`, joined once a process: the given names that are also a stop
+    word or a month (``data/stop_word_names.txt``, and the months of
+    ``data/word_given_names.txt``: ``will``, ``may``, ``june``), how one is said as a name
+    before it (a person's word and ``is`` or ``was``: "my deputy is Will"; ``data/person_words.txt``)
+    and the words before a month that make it the month (``data/month_words_before.txt``:
+    "in May from the council")."""
+    given = packaged_words("stop_word_names.txt")
+    given |= {w for w in packaged_words("word_given_names.txt") if is_month_name(w)}
+    persons = "|".join(re.escape(w) for w in sorted(packaged_words("person_words.txt")))
+    months = "|".join(re.escape(w) for w in sorted(packaged_words("month_words_before.txt")))
+    return (
+        frozenset(given),
+        re.compile(rf"(?<![\w'’-])(?:{persons})s?[ \t]+(?:is|was)[ \t]+$", re.IGNORECASE),
+        re.compile(rf"(?<![\w'’-])(?:{months})[ \t-]+$", re.IGNORECASE),
+    )
+
+
+#: "from" and a body or a place after a name ("Will from the carers centre", "May from HR")
+_FROM_AFTER = re.compile(r"[ \t]+from[ \t]+(?:(?:the|our|my|a|an)(?![\w'’-])|[A-Z])")
+
+
+def _names_by_shape(said: str) -> Iterator[str]:
+    """Each given name that is also a stop word or a month (``Will``, ``May``, ``June``:
+    :func:`_word_names_by_shape`), capitalised, where the shape of its sentence says it is a
+    name, whatever it says elsewhere: said of a person (:func:`_said_of_a_person`: "Will, he
+    runs it"), after a person's word and ``is`` ("my deputy is Will"), or before ``from`` and
+    a body or a place ("And Will from the carers centre", "So May from the training team"); a
+    month never after a word that makes it the month ("In May, she left"), nor opening a
+    sentence before "she" or "he" ("May, she said, was busy"). Privacy
+    tester s77, H2: with the study writing will and may in lower case, these were never
+    listed."""
+    given, person_is, month_before = _word_names_by_shape()
+    for m in _TALK_WORD.finditer(said):
+        word = m.group(0)
+        if word.casefold() not in given or not word[:1].isupper() or word.isupper():
+            continue
+        before = said[max(0, m.start() - 40) : m.start()]
+        month = is_month_name(word)
+        if month and month_before.search(before) is not None:
+            continue  # the month: "In May, she left", "since June from the council"
+        # a month opening a sentence before "she" or "he" is the month ("May, she said, was busy")
+        opens = _SENTENCE_START.search(before) is not None
+        if (
+            (_said_of_a_person(said, m.start(), m.end()) and not (month and opens))
+            or person_is.search(before) is not None
+            or _FROM_AFTER.match(said, m.end()) is not None
+        ):
+            yield word
+
+
+@cache
 def _own_name_beside() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """How a speaker gives their own name, before it ("everyone calls me Dan") and after it
     ("Dan, that's me"): the phrases of ``data/own_name_phrases.txt``, ``NAME`` the name."""
@@ -4921,6 +4973,11 @@ def names_to_check(
     of_a_person: set[str] = set()  # said of a person somewhere: "a support worker, Leanne,"
     own: set[str] = set()  # given as the speaker's own name somewhere: "Dan, that's me"
     acronyms: set[str] = set()  # an organisation's acronym, maybe: "the QEII", "HPFT"
+    # a given name that is also a stop word or a month where the sentence says it is a name
+    # ("my deputy is Will, he runs it", "So May from the training team": _names_by_shape), or a
+    # stop word one capitalised within a sentence, before no pronoun ("I asked Will to help")
+    shaped: set[str] = set()
+    stop_names = packaged_words("stop_word_names.txt")
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
@@ -5008,6 +5065,15 @@ def names_to_check(
                     after_keyed.add(word)
                 if spoken.as_name:
                     as_names.add(word)
+                    if (
+                        not starts
+                        and not spoken.phrase  # "the Mental Health Bill passed"
+                        and word.casefold() in stop_names
+                        and not is_month_name(word)
+                    ):
+                        shaped.add(word)
+        for said in _passages(t):
+            shaped.update(_names_by_shape(said))
         # a name opening with a number ("2gether"), which no word of the talk above opens with
         for said in _passages(t):
             for m in _NUMBERED_NAME.finditer(said):
@@ -5038,12 +5104,12 @@ def names_to_check(
         if word.casefold() in word_names
         for then in thens
     }
-    stop_names = packaged_words("stop_word_names.txt")
     whose = {} if key is None else _key_words_whose(key)
     # the words of rows for one transcript alone, the study's rows do not hold: left in another
     # ("Rose said ..." in p06, keyed Rose,Beryl,../raw/p07.txt), listed wherever capitalised, as
     # the researcher named them (s76 hunt q2: "Rose" was left in p06 and listed nowhere)
     for_one = set() if key is None else set(whose) - set(_key_words_whose(key, scoped=False))
+    within |= shaped
 
     def keyed_as(word: str) -> tuple[str, ...]:
         return tuple(sorted(whose.get(without_accents(word.casefold()), ())))
@@ -5058,6 +5124,7 @@ def names_to_check(
             or word in own
             or (word.casefold() in word_names and word in alone)
             or (word.casefold() in stop_names and word in apposed)
+            or word in shaped
             or not _word_and_singular(word) & (lower | known)
             or (
                 word in surnamed
@@ -5131,7 +5198,8 @@ def names_to_check(
     # "and 11 more" (session 73 study3 tester, D4 ii); one said of a person ("our chief exec,
     # Sandra, she ...", "a peer support worker now, Leanne,"): shown after Ofsted and the
     # places, among "and 12 more" (s74 hunt2)
-    named = said_to | titled | apposed | of_a_person | own | {w for w in counts if surname_left(w)}
+    named = said_to | titled | apposed | of_a_person | own | shaped
+    named |= {w for w in counts if surname_left(w)}
     named |= {w for w in counts if w.casefold() in word_names}
     return sorted(
         found,

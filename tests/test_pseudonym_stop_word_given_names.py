@@ -1,0 +1,45 @@
+"""The given names that are also a stop word or a month (``Will``, ``May``, ``June``) are listed
+to check where the shape of their sentence says they are names, however often the study writes
+will and may in lower case: said of a person (``my deputy is Will, he runs it``), before
+``from`` and a body (``And Will from the carers centre``, ``So May from the training team``),
+or, a stop word, capitalised within a sentence before no pronoun (``I asked Will to help``).
+Privacy tester s77, H2: none was listed, and the Will of P11, who had no surname keyed, would
+have reached every output. A month stays unlisted where it is the month."""
+
+from __future__ import annotations
+
+from pseudonym_helpers import talk
+from roqa_nlp.pseudonyms import NameToCheck, PseudonymKey, names_to_check, pseudonymise
+
+
+def listed(*said: str) -> list[NameToCheck]:
+    (after,), key = pseudonymise([talk("p01", *said)], PseudonymKey({}))
+    return names_to_check([after], key)
+
+
+def test_the_testers_will_and_may_are_listed() -> None:
+    assert listed(
+        "My deputy is Will, he runs it. And Will from the carers centre helps. So May from the "
+        "training team came in. We will see, it may work."
+    ) == [NameToCheck("Will", 2, ("p01",)), NameToCheck("May", 1, ("p01",))]
+
+
+def test_june_and_may_said_of_a_person_and_will_within_a_sentence() -> None:
+    assert listed(
+        "My manager is June, she is great. Our deputy was May. I asked Will to help. We will."
+    ) == [
+        NameToCheck("June", 1, ("p01",)),
+        NameToCheck("May", 1, ("p01",)),
+        NameToCheck("Will", 1, ("p01",)),
+    ]
+
+
+def test_the_months_and_the_modal_are_not() -> None:
+    assert (
+        listed(
+            "In May, she left. Since June from the council we had money. By May the funds were "
+            "gone. Last June, he quit. May 2023 was hard. We start in June. Will it last? We "
+            "will. May, the busiest month, was hard. Will, I think, is the word."
+        )
+        == []
+    )
