@@ -166,6 +166,7 @@ __all__ = [
     "PseudonymKey",
     "names_to_check",
     "pseudonymise",
+    "warn_of_lower_case_transcripts",
     "warn_of_names_to_check_in_file_names",
 ]
 
@@ -4898,6 +4899,69 @@ def _may_be_an_acronym(word: str) -> bool:
     )
 
 
+@cache
+def _lower_case_titled() -> re.Pattern[str]:
+    """An honorific of ``data/honorifics.txt`` in any case and the word after it, which
+    :func:`_lower_case_titled_names` takes in lower case, as speech-to-text writes them ("mrs
+    adeyinka", "dr okafor", "mr o'connor"), the word in group 1 (privacy tester s77, H3: none
+    was read as a name)."""
+    titles = sorted(packaged_words("honorifics.txt"), key=lambda t: (-len(t), t))  # "mrs", "mr"
+    said = "|".join(re.escape(t) for t in titles)
+    word = rf"[^\W\d_][\w{MARKS}]*(?:['’-][\w{MARKS}]+)*"
+    return re.compile(rf"(?<![\w'’-])(?i:{said})\.?[ \t]+({word})")
+
+
+def _lower_case_titled_names(said: str) -> Iterator[tuple[str, str]]:
+    """Each honorific and the name in lower case after it (:func:`_lower_case_titled`: "mrs
+    adeyinka", "Dr okafor"), as written, and that word: not a stop word ("miss the bus", "miss out"), nor an everyday word
+    unless a given name or surname that is also one ("miss work", not "mrs rose")."""
+    names = packaged_words("word_given_names.txt") | _word_surnames()
+    for m in _lower_case_titled().finditer(said):
+        word = m.group(1)
+        folded = word.casefold()
+        if not word[:1].islower() or folded in _stop_words():
+            continue  # "Mrs Rose": a word of the talk after an honorific (_spoken_words)
+        if _is_everyday_word(word) and folded not in names:
+            continue
+        yield " ".join(m.group(0).split()), word
+
+
+def lower_case_talk(transcript: Transcript) -> bool:
+    """Whether the talk of ``transcript`` is written in lower case, as speech-to-text writes it
+    ("so the key workers kemi and tunde review the goals"): 20 words or more written in a
+    script with capitals, fewer than 1 in 100 of them capitalised ("I" and "I'm" left out).
+    Names cannot be found there by their capitals (privacy tester s77, H3)."""
+    cased = capitalised = 0
+    for turn in transcript.turns:
+        for m in _TALK_WORD.finditer(transcript.text, turn.start, turn.end):
+            word = m.group(0)
+            if not any(c.isupper() or c.islower() for c in word):
+                continue  # a script without capitals: Devanagari, Arabic
+            if word == "I" or word[:2] in ("I'", "I’"):
+                continue
+            cased += 1
+            capitalised += word[:1].isupper()
+    return cased >= 20 and capitalised * 100 < cased
+
+
+def warn_of_lower_case_transcripts(
+    transcripts: Iterable[Transcript] | Transcript, key: PseudonymKey | None = None
+) -> None:
+    """Warn, one line per transcript whose talk is written in lower case
+    (:func:`lower_case_talk`), that its names cannot be found by their capitals, so are not
+    listed to check, and must be keyed by hand (privacy tester s77, H3: such a transcript
+    listed nothing, and its names reached every output). Give the transcripts and ``key`` as
+    to :func:`warn_of_names_to_check_in_file_names`."""
+    for t in checked_transcripts(transcripts, "warn_of_lower_case_transcripts()"):
+        if lower_case_talk(t):
+            warn(
+                "the talk is written in lower case (as speech-to-text writes it), so its names "
+                "cannot be found by their capitals and only those after a title (mrs, dr) are "
+                "listed to check: read it and add a key row for each name in it, then run again",
+                path=transcript_named(t if key is None else key.as_read(t)),
+            )
+
+
 def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]:
     """The words of the key's names (:func:`name_parts`, a hyphenated one's pieces too, a surname
     joined to its prefix: :func:`_joined_surnames`) in lower case that, left in the
@@ -4978,6 +5042,7 @@ def names_to_check(
     # stop word one capitalised within a sentence, before no pronoun ("I asked Will to help")
     shaped: set[str] = set()
     stop_names = packaged_words("stop_word_names.txt")
+    lower_titled: set[str] = set()  # a name after an honorific in lower case: "mrs adeyinka"
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
@@ -5074,6 +5139,14 @@ def names_to_check(
                         shaped.add(word)
         for said in _passages(t):
             shaped.update(_names_by_shape(said))
+        # a name after an honorific in lower case ("mrs adeyinka"), listed whole as written, so
+        # that a row for it replaces it (a row for the word alone replaces it capitalised)
+        for said in _passages(t):
+            for phrase, word in _lower_case_titled_names(said):
+                if word.casefold() not in here and without_accents(word.casefold()) not in here:
+                    counts[phrase] = counts.get(phrase, 0) + 1
+                    where.setdefault(phrase, {})[t.id] = None
+                    lower_titled.add(phrase)
         # a name opening with a number ("2gether"), which no word of the talk above opens with
         for said in _passages(t):
             for m in _NUMBERED_NAME.finditer(said):
@@ -5191,6 +5264,7 @@ def names_to_check(
         if not {word.casefold() for word in words} & known  # a pseudonym's word ("Nurse")
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
+    found += [NameToCheck(w, counts[w], tuple(where[w])) for w in sorted(lower_titled)]
     # the key's words left first: the researcher keyed them, and may not look further; in each
     # group the words likeliest to name a person before the others, which roqa code shows only
     # twelve of: one said to someone ("Hi Ruth"), after a title ("Mrs Rose") or a given name
@@ -5198,7 +5272,7 @@ def names_to_check(
     # "and 11 more" (session 73 study3 tester, D4 ii); one said of a person ("our chief exec,
     # Sandra, she ...", "a peer support worker now, Leanne,"): shown after Ofsted and the
     # places, among "and 12 more" (s74 hunt2)
-    named = said_to | titled | apposed | of_a_person | own | shaped
+    named = said_to | titled | apposed | of_a_person | own | shaped | lower_titled
     named |= {w for w in counts if surname_left(w)}
     named |= {w for w in counts if w.casefold() in word_names}
     return sorted(

@@ -1998,14 +1998,22 @@ def _print_names_to_check(
     gives a speaker's own pseudonym, left where they do not speak, in a warning of its own
     (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.warn_of_aliases_left`): adding a row is no help;
     and a file name holding one of those words in lower case, which the outputs carry
-    (:func:`~roqa_nlp.pseudonyms.warn_of_names_to_check_in_file_names`)."""
+    (:func:`~roqa_nlp.pseudonyms.warn_of_names_to_check_in_file_names`); and a transcript written
+    in lower case, whose names cannot be listed
+    (:func:`~roqa_nlp.pseudonyms.warn_of_lower_case_transcripts`)."""
     from rich.markup import escape
 
-    from ..pseudonyms import names_to_check, warn_of_names_to_check_in_file_names
+    from ..pseudonyms import (
+        names_to_check,
+        warn_of_lower_case_transcripts,
+        warn_of_names_to_check_in_file_names,
+    )
 
     found = key.warn_of_aliases_left(transcripts, names_to_check(transcripts, key), path)
     # "a_oakfield_zoom" of "Oakfield"; the key names a QDA project's source with its project
     warn_of_names_to_check_in_file_names(transcripts, found, key)
+    # speech-to-text's lower case: its names are not listed, and must be keyed by hand
+    warn_of_lower_case_transcripts(transcripts, key)
     for line in names_to_check_lines(found, path, every_name=every_name):
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
         console().print(escape(line), soft_wrap=True)
