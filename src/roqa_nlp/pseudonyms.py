@@ -2973,6 +2973,10 @@ class PseudonymKey:
                 and not _capitalised(found)
                 and " ".join(found.split()) not in lower_rows
             ):
+                if kind == "surname":
+                    # its later words may be another row's: "Stevenage,town" in "in Stevenage"
+                    # of "Mind in Stevenage,charity" (privacy tester s77, M1: it was not applied)
+                    at = m.start() + 1
                 continue
             if kind == "surname" and not _is_surname_here(text, m.start()):
                 # "Head office", "in Preston": not the person; "Mrs Head": the name. A surname
@@ -2992,6 +2996,8 @@ class PseudonymKey:
                         )
                         continue
                     at = m.start() + after
+                else:
+                    at = m.start() + 1  # its later words may be another row's, as above
                 continue
             if kind in _GIVEN_KINDS and (_is_surname_here(text, m.start()) or found.isupper()):
                 continue  # "Ms Rose": a surname, not Rose Baker's first name; "IRIS": a programme
