@@ -4539,10 +4539,11 @@ def _said_of_a_person(said: str, start: int, end: int) -> bool:
 
 
 @cache
-def _word_names_by_shape() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+def _word_names_by_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """For :func:`_names_by_shape`, joined once a process: the given names that are also a stop
     word or a month (``data/stop_word_names.txt``, and the months of
-    ``data/word_given_names.txt``: ``will``, ``may``, ``june``), how one is said as a name
+    ``data/word_given_names.txt``: ``will``, ``may``, ``june``), capitalised, a word of the talk
+    as :data:`_TALK_WORD` reads one, how one is said as a name
     before it (a person's word and ``is`` or ``was``: "my deputy is Will"; ``data/person_words.txt``)
     and the words before a month that make it the month (``data/month_words_before.txt``:
     "in May from the council")."""
@@ -4550,8 +4551,11 @@ def _word_names_by_shape() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[
     given |= {w for w in packaged_words("word_given_names.txt") if is_month_name(w)}
     persons = "|".join(re.escape(w) for w in sorted(packaged_words("person_words.txt")))
     months = "|".join(re.escape(w) for w in sorted(packaged_words("month_words_before.txt")))
+    names = "|".join(re.escape(w.capitalize()) for w in sorted(given))
     return (
-        frozenset(given),
+        re.compile(
+            rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])(?:{names})(?![\w{MARKS}]|['’-][^\W\d_])"
+        ),
         re.compile(rf"(?<![\w'’-])(?:{persons})s?[ \t]+(?:is|was)[ \t]+$", re.IGNORECASE),
         re.compile(rf"(?<![\w'’-])(?:{months})[ \t-]+$", re.IGNORECASE),
     )
@@ -4572,10 +4576,8 @@ def _names_by_shape(said: str) -> Iterator[str]:
     tester s77, H2: with the study writing will and may in lower case, these were never
     listed."""
     given, person_is, month_before = _word_names_by_shape()
-    for m in _TALK_WORD.finditer(said):
+    for m in given.finditer(said):
         word = m.group(0)
-        if word.casefold() not in given or not word[:1].isupper() or word.isupper():
-            continue
         before = said[max(0, m.start() - 40) : m.start()]
         month = is_month_name(word)
         if month and month_before.search(before) is not None:
@@ -5145,16 +5147,14 @@ def names_to_check(
                         shaped.add(word)
         for said in _passages(t):
             shaped.update(_names_by_shape(said))
-        # a name after an honorific in lower case ("mrs adeyinka"), listed whole as written, so
-        # that a row for it replaces it (a row for the word alone replaces it capitalised)
-        for said in _passages(t):
+            # a name after an honorific in lower case ("mrs adeyinka"), listed whole as written,
+            # so that a row for it replaces it (a row for the word alone replaces it capitalised)
             for phrase, word in _lower_case_titled_names(said):
                 if word.casefold() not in here and without_accents(word.casefold()) not in here:
                     counts[phrase] = counts.get(phrase, 0) + 1
                     where.setdefault(phrase, {})[t.id] = None
                     lower_titled.add(phrase)
-        # a name opening with a number ("2gether"), which no word of the talk above opens with
-        for said in _passages(t):
+            # a name opening with a number ("2gether"), which no word of the talk above opens with
             for m in _NUMBERED_NAME.finditer(said):
                 if _may_be_an_acronym(m.group(0)) and m.group(0).casefold() not in here:
                     counts[m.group(0)] = counts.get(m.group(0), 0) + 1
