@@ -812,3 +812,99 @@ def test_a_generic_acronym_in_the_first_person_after_a_numbered_answer_stays_its
         "turn's words and coded as theirs: if someone else speaks there, give the line the "
         "label of that speaker's other turns, or the same label on two or more of their lines"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines", "said_once"),
+    [
+        (  # a quote inside a one-to-one
+            "p04_tl",
+            [
+                "Interviewer: Did you ask to go on the training course?",
+                "P04: I asked my team leader and she just said",
+                "TL: We can't spare you this month.",
+                "Interviewer: How often did that happen?",
+                "P04: Every time I asked, more or less.",
+            ],
+            [(3, "TL", "P04")],
+        ),
+        (  # a list of teams read out in a one-to-one
+            "p04_list",
+            [
+                "Interviewer: Who does what on the discharge checklist?",
+                "P04: There are three parts, and each team writes its own line in the notes.",
+                "PT: We assess mobility.",
+                "OT: We check the home.",
+                "SW: We arrange the package.",
+                "Interviewer: Who signs it off?",
+                "P04: The nurse in charge.",
+            ],
+            [(3, "PT", "P04"), (4, "OT", "P04"), (5, "SW", "P04")],
+        ),
+        (  # a short line, and the answerer goes on right after
+            "p04_ra",
+            [
+                "Interviewer: Can you tell me about the rota on your ward?",
+                "P04: It changes every four weeks and the manager does it by hand.",
+                "RA: I see. Go on.",
+                "P04: So then she posts it on the board in the staff room.",
+                "Interviewer: Thanks.",
+                "P04: No problem.",
+            ],
+            [(3, "RA", "P04")],
+        ),
+        (  # a quote in a focus group of P-numbers, longer than a short answer
+            "fg_pnums",
+            [
+                "Facilitator: What gets in the way of using the pathway?",
+                "P01: Mostly staffing. We never have enough people on a late.",
+                "P02: For us it's the paperwork, the consultant said it last week.",
+                "DR: I want every form done by Friday.",
+                "P03: That's the same on our ward.",
+                "Facilitator: Anything else?",
+                "P01: The IT system is slow.",
+                "P02: Agreed.",
+                "P03: Yes.",
+            ],
+            [(4, "DR", "P02")],
+        ),
+        (  # a quote in a focus group of names
+            "fg_names",
+            [
+                "Facilitator: What gets in the way of using the pathway?",
+                "Sarah: Mostly staffing. We never have enough people on a late.",
+                "John: For us it's the paperwork. Our matron put it bluntly at the huddle.",
+                "MT: We will not be audited on this again.",
+                "Sarah: That sounds familiar.",
+                "Facilitator: Anything else?",
+                "John: The IT system is slow.",
+                "Sarah: Agreed.",
+            ],
+            [(4, "MT", "John")],
+        ),
+    ],
+)
+def test_capitals_said_once_in_the_first_person_in_a_one_to_one_or_a_quote_stay_the_answers_words(
+    tmp_path: Path, name: str, lines: list[str], said_once: list[tuple[int, str, str]]
+) -> None:
+    """Session 77 hunt1 F2 (MED): a member said once in the first person after an answer is
+    read only where participants are labelled by roles or initials, or, labelled by P-numbers
+    or names, where two or more of them speak more than once and the line is a short answer;
+    never where the answerer goes on right after. Each of these was read as one more
+    participant (a team leader quoted, a list of teams, a researcher's prompt, a manager quoted
+    in a focus group), and roqa pseudonymise gave the quote a participant's pseudonym. They
+    stay the answer's words, named in the warning, as on c6e861eb."""
+    f = _write(tmp_path / f"{name}.txt", lines)
+    turns = _turns(f)
+    said = {label for _, label, _ in said_once}
+    assert not said & {speaker for speaker, _, _ in turns}
+    for n, _, answerer in said_once:
+        assert any(s == answerer and f"\n{lines[n - 1]}" in text for s, _, text in turns)
+    said_where = ", ".join(f"line {n}: '{label}:' in {who}'s turn" for n, label, who in said_once)
+    lines_word = "line" if len(said_once) == 1 else "lines"
+    assert [w for w in _warned(f) if "read as that turn's words" in w] == [
+        f"{f}: {len(said_once)} {lines_word} opening with capitals ({said_where}) "
+        f"{'was' if len(said_once) == 1 else 'were'} read as that turn's words and coded as "
+        "theirs: if someone else speaks there, give the line the label of that speaker's other "
+        "turns, or the same label on two or more of their lines"
+    ]

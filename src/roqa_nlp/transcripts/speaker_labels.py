@@ -2823,11 +2823,15 @@ def _initials_taking_turns(
     (``Staff nurse:``, ``MJO:``, a member said once before), where the line's own words open as
     a turn does and speak in the first person (:func:`_speaks_for_themself`: ``OT: We can't get
     the home assessment done in time``, ``GP: From our side ...``, ``GP: I agree.``) and no talk
-    of the file says the capitals as a word; a generic acronym (``data/generic_acronyms.txt``)
-    only where the file labels participants by their roles or initials (``Staff nurse:``,
-    ``MJO:``) or in a short answer (:data:`SHORT_ANSWER_WORDS`: ``P04: Yes.`` / ``GP: I
-    agree.``; after ``P04:``, ``CQC: We found the medicines were managed safely.`` may be a
-    report read out). Session 76 rfix leftovers:
+    of the file says the capitals as a word, only where the file labels participants by their
+    roles or initials (``Staff nurse:``, ``MJO:``) or, labelled by P-numbers or names, two or
+    more participants speak more than once and the line is a short answer
+    (:data:`SHORT_ANSWER_WORDS`), and never where the answerer goes on right after (an
+    unlabelled line, or their own label next). Session 77 hunt1 F2: in a one-to-one with
+    ``P04``, a quote (``TL: We can't spare you this month.``), a list read out (``PT: We
+    assess mobility.`` / ``OT: ...``), a report (``CQC: We found the medicines were managed
+    safely.``) and in a focus group of P-numbers a longer quote (``DR: I want every form done
+    by Friday.``) were each read as one more participant. Session 76 rfix leftovers:
     roles said once after a role's answer, a generic acronym answering after ``MJO: Yes.``, and
     two members in a row after a recurring member's answer were each that answer's words, the
     first silently.
@@ -2878,6 +2882,24 @@ def _initials_taking_turns(
     labelled = [i for i, m in enumerate(matches) if m is not None]
     place = {i: k for k, i in enumerate(labelled)}
 
+    # two or more participants speak more than once (not the interviewer): a focus group
+    members = sum(1 for label in accepted if counts[label] >= 2 and not keys.known(label)) >= 2
+
+    def answerer_goes_on(i: int, answerer: str) -> bool:
+        """Whether the answerer above goes on right after the line at ``i`` (with its words on
+        the next line where the label holds its line alone): an unlabelled line with words
+        follows, or the answerer's own label next."""
+        j = i
+        if not lines[i][matches[i].words_start :].strip():  # type: ignore[union-attr]
+            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
+        after = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+        if after is None:
+            return False
+        m_after = matches[after]
+        if m_after is None:
+            return not only_annotations(lines[after].strip())
+        return m_after.label == answerer
+
     def in_a_list(i: int) -> bool:  # beside another line opening with a label said once
         k = place[i]
         beside = [labelled[j] for j in (k - 1, k + 1) if 0 <= j < len(labelled)]
@@ -2922,12 +2944,9 @@ def _initials_taking_turns(
                 and not keys.known(speaker)
                 and not asks(above)
                 and _speaks_for_themself(words := _own_words(lines, matches, i))
-                and not _names(talk, name := name_before_brackets(m.label))
-                and (
-                    not _a_generic_acronym(name)
-                    or by_roles
-                    or len(words.split()) <= SHORT_ANSWER_WORDS
-                )
+                and not _names(talk, name_before_brackets(m.label))
+                and (by_roles or (members and len(words.split()) <= SHORT_ANSWER_WORDS))
+                and not answerer_goes_on(i, speaker)
             ):
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
@@ -2946,11 +2965,11 @@ _OPENING_TIME_OR_DATE = re.compile(
 )
 
 
-#: Most words of a generic acronym's line (``GP: I agree.``) said once after an answer, in a
-#: file whose participants are labelled neither by their roles nor by initials (``P04:``,
+#: Most words of a line of capitals said once after an answer (``GP: I agree.``), in a focus
+#: group whose participants are labelled neither by their roles nor by initials (``P01:``,
 #: ``Sarah:``), for it to be a member's short answer (:func:`_initials_taking_turns`): a longer
-#: line in the first person there may quote a body (``CQC: We found the medicines were managed
-#: safely.``, a report read out in a one-to-one interview).
+#: line in the first person there may quote someone (``DR: I want every form done by
+#: Friday.``) or a body (``CQC: We found the medicines were managed safely.``).
 SHORT_ANSWER_WORDS = 5
 #: The words of the first person (``I``, ``we``, ``our``) a member said once speaks in
 #: (:func:`_speaks_for_themself`; ``roqa_nlp/data/``).
