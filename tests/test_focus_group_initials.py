@@ -727,7 +727,8 @@ def test_a_note_of_the_recording_after_a_time_in_brackets_is_no_participant(
     """Session 76 rfix leftover (LOW): a time in brackets right after capitals said once, the
     words noting the recording, was read as a member's turn at 45:12, where the same note with
     the time bare (``XY: 00:45:12 recording stopped``) is the turn above's. The time is kept as
-    a time mark inside that turn, and no warning names the note."""
+    a time mark inside that turn, and the warning names the line (session 77 hunt1 F3: a
+    member's words folded so must not go silently)."""
     lines = [
         "Interviewer: Is there anything else you would like to add?",
         "AB: No, I think that covers it, thank you.",
@@ -752,7 +753,21 @@ def test_a_note_of_the_recording_after_a_time_in_brackets_is_no_participant(
         "CD",
         "Interviewer",
     ]
-    assert not [w for w in _warned(f) if "opening with capitals" in w]
+    # the line's number is counted in the transcript's text as read (its turns a blank line
+    # apart once a time is taken out), not the file's: not pinned here
+    said = [w for w in _warned(f) if "opening with capitals" in w]
+    if label == "TC":  # a transcriber's timecode (data/note_abbreviations.txt) is never named
+        assert said == []
+        return
+    assert len(said) == 1
+    head, tail = said[0].split(" (line ", 1)
+    assert head == f"{f}: 1 line opening with capitals"
+    assert tail.split(": ", 1)[1] == (
+        f"'{label}:') was read as the interviewer's "
+        "words, not coded: if someone else speaks there, give the line the label of that "
+        "speaker's other turns; a member said once under initials is read after the "
+        "interviewer's question ending in '?', or once --interviewer names the interviewer"
+    )
 
 
 def test_a_member_after_a_time_in_brackets_speaking_is_a_speaker(tmp_path: Path) -> None:
@@ -908,3 +923,55 @@ def test_capitals_said_once_in_the_first_person_in_a_one_to_one_or_a_quote_stay_
         "theirs: if someone else speaks there, give the line the label of that speaker's other "
         "turns, or the same label on two or more of their lines"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "member"),
+    [
+        (
+            [
+                "Facilitator: [00:01:02] What gets in the way of using the pathway?",
+                "AB: [00:01:10] Mostly staffing, we never have enough on a late.",
+                "MK: [00:01:30] The paperwork, for us.",
+                "Facilitator: [00:02:00] And is a fall written down anywhere on your wards?",
+                "CD: [00:02:10] Not recorded anywhere, to be honest.",
+                "AB: [00:02:40] Same on ours.",
+                "MK: [00:03:00] Ours is on Datix.",
+            ],
+            ("CD", "Not recorded anywhere, to be honest."),
+        ),
+        (
+            [
+                "Interviewer: [00:00:05] Before we start, can you confirm the consent form?",
+                "JB: [00:00:12] Yes, that's fine.",
+                "Interviewer: [00:00:20] And what did the audit find about your ward's notes?",
+                "MK: [00:00:31] Their handover was recorded and transcribed by the trust.",
+                "Interviewer: [00:00:50] Thank you.",
+            ],
+            ("MK", "Their handover was recorded and transcribed by the trust."),
+        ),
+        (
+            [
+                "Facilitator: [00:01:02] What gets in the way of using the pathway?",
+                "AB: [00:01:10] Mostly staffing, we never have enough on a late.",
+                "MK: [00:01:30] The paperwork, for us.",
+                "Facilitator: [00:02:00] And what about the records?",
+                "AB: [00:02:10] They are a mess, honestly.",
+                "CD: [00:02:40] The tape ran out on the ward before the audit.",
+                "MK: [00:03:00] Same here.",
+            ],
+            ("CD", "The tape ran out on the ward before the audit."),
+        ),
+    ],
+)
+def test_a_members_timed_answer_speaking_of_recording_is_their_turn(
+    tmp_path: Path, lines: list[str], member: tuple[str, str]
+) -> None:
+    """Session 77 hunt1 F3 (MED): a member said once, after a time in brackets, whose answer
+    speaks of recording (``Not recorded anywhere``, ``was recorded``, ``The tape ran out``) was
+    read as a transcriber's note and folded, uncoded and silently, into the turn above. Only a
+    header's short form with no verb of its own is a note; these are the member's turn."""
+    turns = _turns(_write(tmp_path / "fg10.txt", lines))
+    speaker, words = member
+    assert (speaker, "participant", words) in turns
+    assert len(turns) == len(lines)

@@ -30,17 +30,17 @@ from .speaker_labels import (
     opens_with_a_time,
     writes_a_note,
 )
-from .unlabelled import notes_the_recording
 
 
 def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[tuple[int, str, str]]:
     """The lines inside ``transcript``'s interviewers' turns (``interviewers``) or inside its
     other turns, below each turn's first, that open with two or three capitals before a colon
     (:func:`.speaker_labels.are_initials`) other than the turn's own label and a note's
-    (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words, words noting the
-    recording, :func:`.unlabelled.notes_the_recording`: ``XY: [00:45:12] recording stopped``,
-    whose time the reader keeps as the turn's cue time), each as (line number from 1, label,
-    the turn's speaker)."""
+    (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words), each as (line
+    number from 1, label, the turn's speaker). A note of the recording after a time in brackets
+    (:func:`.unlabelled.notes_the_recording`: ``XY: [00:45:12] recording stopped``, whose time
+    the reader keeps as the turn's cue time) is named too: were it a member's words, they would
+    otherwise be lost without a word (session 77 hunt1 F3)."""
     found: list[tuple[int, str, str]] = []
     for turn in transcript.turns:
         if (turn.role == "interviewer") != interviewers:
@@ -53,7 +53,6 @@ def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[tuple[i
                 and are_initials(m.label)
                 and not writes_a_note(name_before_brackets(m.label))
                 and not opens_with_a_time(line[m.words_start :])
-                and not notes_the_recording(line[m.words_start :])
             ):
                 found.append((number, m.label, turn.speaker))
     return found

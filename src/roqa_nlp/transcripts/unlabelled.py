@@ -722,16 +722,33 @@ def reads_as_talk(words: str) -> bool:
     return verb and not _about_the_recording(spoken)
 
 
+#: Most words of a transcriber's note of the recording in a turn's shape
+#: (:func:`notes_the_recording`: ``Recording resumed after a break.``); a longer line is
+#: someone's talk.
+NOTE_OF_THE_RECORDING_WORDS = 6
+
+
 def notes_the_recording(words: str) -> bool:
     """Whether ``words``, a line's words after a label said once and a time in brackets, are a
-    transcriber's note of the recording, not anyone's talk: in the third person (no word of
-    :data:`TALK_PERSONS`), a header's sentence about the recording, the interview or its
-    transcript (:func:`_about_the_recording`: ``recording stopped``, ``Recording resumed after
-    a break.``) or a note naming how a thing is marked (:func:`_names_a_transcribers_mark`).
+    transcriber's note of the recording, not anyone's talk: a header's form with no verb of
+    its own, at most :data:`NOTE_OF_THE_RECORDING_WORDS` words opening (after ``the``) with a
+    word of :data:`RECORDING_HEADER_WORDS`, none of :data:`PASSIVE_AUXILIARIES` (``is``,
+    ``was``) nor of :data:`TALK_PERSONS`, that is about the recording
+    (:func:`_about_the_recording`: ``recording stopped``, ``Recording resumed after a
+    break.``) or names how a thing is marked (:func:`_names_a_transcribers_mark`).
     ``XY: [00:45:12] recording stopped`` is such a note, as ``XY: 00:45:12 recording stopped``
-    is (session 76 rfix leftover)."""
+    is (session 76 rfix leftover). A member's answer that speaks of recording is not (session
+    77 hunt1 F3: ``CD: [00:02:10] Not recorded anywhere, to be honest.``, ``Everything is
+    recorded.``, ``The tape ran out on the ward before the audit.`` were each folded into the
+    turn above, silently)."""
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(words)]
-    if not spoken or any(w in _talk_persons() for w in spoken):
+    if not spoken or len(spoken) > NOTE_OF_THE_RECORDING_WORDS:
+        return False
+    opening = spoken[1] if spoken[0] == "the" and len(spoken) > 1 else spoken[0]
+    if opening not in packaged_words(RECORDING_HEADER_WORDS):
+        return False
+    auxiliaries = packaged_words(PASSIVE_AUXILIARIES)
+    if any(w in _talk_persons() or w in auxiliaries for w in spoken):
         return False
     return _about_the_recording(spoken) or _names_a_transcribers_mark(words)
 
