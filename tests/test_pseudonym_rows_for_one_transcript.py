@@ -55,3 +55,54 @@ def test_a_row_of_the_study_keeps_its_own_rule(tmp_path: Path) -> None:
     p06 = (tmp_path / "out" / "p06.txt").read_text(encoding="utf-8")
     assert p06.endswith("[Beryl] said we lacked staff. [Beryl] runs the rota. Will it last?\n")
     assert "Still in the talk" not in run.out
+
+
+def _vtt(turns: list[str]) -> str:
+    cues = [
+        f"00:00:{5 * k:02d}.000 --> 00:00:{5 * k + 4:02d}.000\n{turn}\n"
+        for k, turn in enumerate(turns)
+    ]
+    return "WEBVTT\n\n" + "\n".join(cues)
+
+
+def test_a_label_joining_a_participant_number_is_keyed_for_its_transcript_alone(
+    tmp_path: Path,
+) -> None:
+    """Session 77 hunt1 F1b (HIGH): ``TL:`` read as one person with ``P04:`` in P04's interview
+    was keyed ``TL,P04`` for the whole study, so in Sarah Jones's interview, where the same
+    quote stands under ``TL:``, P04 spoke inside P05's copy. The row is P04's transcript's
+    alone; elsewhere TL is no one of the key's."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    quote = "TL: We can't spare you this month."
+    for name, label in (("interview_04.vtt", "P04"), ("sarah_jones.vtt", "Sarah Jones")):
+        (raw / name).write_text(
+            _vtt(
+                [
+                    "Interviewer: Did you ask to go on the training course?",
+                    f"{label}: I asked my team leader and she just said",
+                    quote,
+                    "Interviewer: How often did that happen?",
+                    f"{label}: Every time I asked, more or less.",
+                ]
+            ),
+            encoding="utf-8",
+        )
+    key = tmp_path / "key.csv"
+    out = tmp_path / "out"
+    run = roqa(
+        "pseudonymise", raw / "interview_04.vtt", raw / "sarah_jones.vtt", "--key", key, "-o", out
+    )
+    assert run.code == 0, run.err
+    rows = key.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "name,pseudonym,transcript"
+    assert sorted(rows[1:]) == [
+        "Sarah Jones,P05,",
+        "TL,P04,raw/interview_04.vtt",
+        "TL,P06,",
+    ]
+    p04 = (out / "interview_04.txt").read_text(encoding="utf-8")
+    p05 = (out / "P05.txt").read_text(encoding="utf-8")
+    assert "P04: We can't spare you this month." in p04
+    assert "P04" not in p05
+    assert "P05: I asked my team leader and she just said" in p05

@@ -1991,7 +1991,11 @@ class PseudonymKey:
             if role == "participant" and hint is not None and _number(pseudonym) == _number(hint):
                 hint = None  # one name per participant number
             for label in labels:
-                if self.get(label) is None and role == "participant" and not name_parts(label):
+                if (
+                    self.get(label) is None
+                    and role == "participant"
+                    and (not name_parts(label) or _joins_a_number(label, number))
+                ):
                     self._key_for_transcript(transcript, label, pseudonym)
                 elif self.get(label) is None:
                     self.add(label, pseudonym)
@@ -4056,6 +4060,16 @@ def _one_person_labels(
     numbered = [s for s in participants if participant_number_label(s) is not None]
     number = numbered[0] if numbered else None
     return {label: (named, number) for label in named}
+
+
+def _joins_a_number(label: str, number: str | None) -> bool:
+    """Whether ``label``, one word (``TL``, ``Maria``), is read as one person with the
+    participant number label ``number`` of its transcript (:func:`_one_person_labels`: ``P04:``
+    and ``TL:`` in one interview). Its row is that transcript's alone: a row for the study
+    relabelled ``TL:`` in every other transcript as ``P04``, that participant speaking inside
+    another's interview, and took a number from the next file's participant (session 77 hunt1
+    F1b). A full name stays the study's, as its talk is replaced everywhere."""
+    return number is not None and label != number and len(label.split()) == 1
 
 
 def _joined(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
