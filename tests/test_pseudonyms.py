@@ -1447,7 +1447,11 @@ def test_a_word_also_written_in_lower_case_anywhere_is_not_listed() -> None:
     assert [(f.word, f.count) for f in names_to_check([a_word, b])] == [("Ann", 2), ("Project", 1)]
     # a home's name is listed whole, though its first word is written in lower case (s76)
     assert [f.word for f in names_to_check([a, b])] == ["Ann", "Bridge House"]
-    assert names_to_check([talk("p03", "Ann said so. Ann agreed.")]) == []  # only ever first
+    # only ever first: an uncommon name is not listed, a common given name is (s77, H6)
+    assert names_to_check([talk("p03", "Tamsin said so. Tamsin agreed.")]) == []
+    assert [
+        (f.word, f.count) for f in names_to_check([talk("p03", "Ann said so. Ann agreed.")])
+    ] == [("Ann", 2)]
 
 
 def test_a_short_name_ending_in_s_is_no_plural_of_a_stop_word() -> None:

@@ -145,6 +145,7 @@ from typing import Literal, NamedTuple, TypeVar
 
 from .alternation import Alternation
 from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
+from .given_names import is_common_given_name
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
 from .name_characters import CAPITAL, MARKS, NAME_CHAR, OMISSIBLE_MARKS
@@ -5038,8 +5039,10 @@ def names_to_check(
     listed where it reads as a name there, said to someone ("Ruth, can you ..."), before an
     apposition ("Tom, our commissioner, ...": :func:`_may_be_apposed`) or before a word listed
     that may be a surname ("Janet Hughes from the council"), and counted among the likeliest
-    names. This is a reading aid, not a
-    detector: a name that only ever opens a sentence otherwise, or one also written in lower case
+    names. So is a common given name (:func:`~roqa_nlp.given_names.is_common_given_name`:
+    "Maya at the agency is good"), no everyday word, after the names found so. This is a reading
+    aid, not a detector: a name that only ever opens a sentence otherwise, or one also written in
+    lower case
     ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
     name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
     capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
@@ -5068,6 +5071,8 @@ def names_to_check(
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
     # of "Janet Hughes from the council"): a given name before a surname listed
     openers: dict[str, set[str]] = {}
+    # a common given name opening a sentence somewhere ("Maya at the agency is good")
+    opening_names: set[str] = set()
     # a capitalised word and the capitalised words right after it where it is in no phrase
     # ("Summers" of "Bill Summers"): a given name that is also a word before its surname
     after_given: dict[str, set[str]] = {}
@@ -5126,6 +5131,8 @@ def names_to_check(
                     within.add(word)
                     if not spoken.phrase:
                         alone.add(word)
+                elif is_common_given_name(word) and not _is_everyday_word(word):
+                    opening_names.add(word)
                 if to:
                     said_to.add(word)
                 if spoken.apposed:
@@ -5252,6 +5259,10 @@ def names_to_check(
         if word not in within and any(listed(w) and not keyed_as(w) for w in thens):
             within.add(word)
             apposed.add(word)
+    # a common given name that only opens a sentence ("Maya at the agency is good", "Paddy,
+    # that's my deputy, does ..."): listed, after the names found by context (privacy tester
+    # s77, H6; study7, 3: the one name a team that followed the list left in every output)
+    within |= opening_names
     found = [
         NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
         for word in counts

@@ -1,0 +1,61 @@
+"""A common given name that only ever opens a sentence (``data/given_names.txt``: "Maya at the
+agency is good", "Paddy, that's my deputy, does ...") is listed to check, after the names found
+by the shape of their sentence, where a sentence's capital alone said nothing and the name went
+unlisted: privacy tester s77, H6 (P11's Paddy reached every output) and study7, defect 3 (Maya,
+the one name left after the team followed the list). An everyday word opening a sentence is
+not, though it is also a given name ("Grace", "Hope", "Mark": data/word_given_names.txt)."""
+
+from __future__ import annotations
+
+from pseudonym_helpers import talk
+from roqa_nlp.given_names import is_common_given_name
+from roqa_nlp.pseudonyms import NameToCheck, PseudonymKey, names_to_check, pseudonymise
+
+
+def listed(*said: str) -> list[NameToCheck]:
+    (after,), key = pseudonymise([talk("p01", *said)], PseudonymKey({}))
+    return names_to_check([after], key)
+
+
+def test_the_testers_names_opening_a_sentence_are_listed() -> None:
+    assert listed(
+        "Paddy, that's my deputy, does the recovery plans. Thistlemoor Medical Centre will not "
+        "do home visits."
+    ) == [NameToCheck("Medical", 1, ("p01",)), NameToCheck("Paddy", 1, ("p01",))]
+    assert listed(
+        "We try to book the same agency staff. Maya at the agency is good, she sends the regulars.",
+        "Sofia, my deputy, does the nights. I asked Kofi about it.",
+    ) == [
+        NameToCheck("Sofia", 1, ("p01",)),
+        NameToCheck("Kofi", 1, ("p01",)),
+        NameToCheck("Maya", 1, ("p01",)),
+    ]
+
+
+def test_they_come_after_the_names_found_by_context() -> None:
+    # Ruth is said to someone, Kwame and Łukasz only open sentences: they come after her,
+    # most often said first
+    assert listed(
+        "Kwame runs the ward. Kwame said no. Łukasz does nights. Thanks, Ruth, for asking."
+    ) == [
+        NameToCheck("Ruth", 1, ("p01",)),
+        NameToCheck("Kwame", 2, ("p01",)),
+        NameToCheck("Łukasz", 1, ("p01",)),
+    ]
+
+
+def test_everyday_words_opening_a_sentence_are_not() -> None:
+    assert (
+        listed(
+            "Grace is what we need. Hope keeps us going. Mark the form. Will it last? "
+            "Sorry about that. Frank talk helps. Dawn shifts are hard."
+        )
+        == []
+    )
+
+
+def test_the_list_of_given_names() -> None:
+    assert [
+        is_common_given_name(w)
+        for w in ("Maya", "PADDY", "siobhan", "Siobhán", "Łukasz", "Adaeze", "Gurpreet", "Table")
+    ] == [True, True, True, True, True, True, True, False]
