@@ -5042,8 +5042,8 @@ def names_to_check(
     names. So is a common given name (:func:`~roqa_nlp.given_names.is_common_given_name`:
     "Maya at the agency is good"), no everyday word, after the names found so. This is a reading
     aid, not a detector: a name that only ever opens a sentence otherwise, or one also written in
-    lower case
-    ("Recovery", "recovery") but never after an honorific, is not listed, unless it is a given
+    lower case ("Recovery", "recovery") but never after an honorific, is not listed, unless it is
+    a common given name ("Deirdre" beside "deirdre", as speech-to-text writes names) or a given
     name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
     capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
     phrase: "the Royal College", "Winter Pressures", "a Grant") (in a study of four interviews,
@@ -5217,8 +5217,9 @@ def names_to_check(
     def listed(word: str) -> bool:
         """Capitalised within a sentence, and after a title, a given name that is also a word
         standing alone, a name that is also a stop word before an apposition ("Will, our
-        deputy, ...": s74 hunt2, where "will" is written in lower case), or a word written in
-        lower case nowhere and no known word."""
+        deputy, ...": s74 hunt2, where "will" is written in lower case), a common given name
+        that is no everyday word however it is written elsewhere ("Deirdre", "deirdre"), or a
+        word written in lower case nowhere and no known word."""
         return word in within and (
             word in titled
             or word in own
@@ -5226,6 +5227,13 @@ def names_to_check(
             or (word.casefold() in stop_names and word in apposed)
             or word in shaped
             or not _word_and_singular(word) & (lower | known)
+            # a common given name, however often the study writes it in lower case, as
+            # speech-to-text writes names ("Deirdre, she's ... deirdre cries": s77 privacy, H4)
+            or (
+                is_common_given_name(word)
+                and not _is_everyday_word(word)
+                and not _word_and_singular(word) & known
+            )
             or (
                 word in surnamed
                 and word.casefold() not in lower
