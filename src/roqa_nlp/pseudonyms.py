@@ -5043,8 +5043,9 @@ def names_to_check(
     "Maya at the agency is good"), no everyday word, after the names found so. This is a reading
     aid, not a detector: a name that only ever opens a sentence otherwise, or one also written in
     lower case ("Recovery", "recovery") but never after an honorific, is not listed, unless it is
-    a common given name ("Deirdre" beside "deirdre", as speech-to-text writes names) or a given
-    name that is also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
+    a common given name ("Deirdre" beside "deirdre", as speech-to-text writes names, which is
+    listed in lower case too, as "kemi" of an all lower-case transcript) or a given name that is
+    also a word (``data/word_given_names.txt``: "Hope", "Mark", "Rose", listed
     capitalised within a sentence beside "I hope so", but not where it is only ever a word of a
     phrase: "the Royal College", "Winter Pressures", "a Grant") (in a study of four interviews,
     the words that only open sentences are mostly "Hi", "Yeah", "Great" and the like). One
@@ -5073,6 +5074,8 @@ def names_to_check(
     openers: dict[str, set[str]] = {}
     # a common given name opening a sentence somewhere ("Maya at the agency is good")
     opening_names: set[str] = set()
+    # a common given name in lower case, as speech-to-text writes names ("kemi", "tunde")
+    lower_names: set[str] = set()
     # a capitalised word and the capitalised words right after it where it is in no phrase
     # ("Summers" of "Bill Summers"): a given name that is also a word before its surname
     after_given: dict[str, set[str]] = {}
@@ -5106,6 +5109,10 @@ def names_to_check(
                 lower.add(word.casefold())
                 if word in here or without_accents(word) in here:
                     keyed.add(word)
+                    counts[word] = counts.get(word, 0) + 1
+                    where.setdefault(word, {})[t.id] = None
+                elif is_common_given_name(word) and not _is_everyday_word(word):
+                    lower_names.add(word)
                     counts[word] = counts.get(word, 0) + 1
                     where.setdefault(word, {})[t.id] = None
             elif (
@@ -5304,6 +5311,13 @@ def names_to_check(
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
     found += [NameToCheck(w, counts[w], tuple(where[w])) for w in sorted(lower_titled)]
+    # a common given name in lower case, as speech-to-text writes names: "kemi and tunde review
+    # the goals" listed nothing (privacy tester s77, H3, H4)
+    found += [
+        NameToCheck(w, counts[w], tuple(where[w]))
+        for w in sorted(lower_names - keyed)
+        if w.casefold() not in known
+    ]
     # the key's words left first: the researcher keyed them, and may not look further; in each
     # group the words likeliest to name a person before the others, which roqa code shows only
     # twelve of: one said to someone ("Hi Ruth"), after a title ("Mrs Rose") or a given name
