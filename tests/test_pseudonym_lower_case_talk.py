@@ -37,8 +37,9 @@ def warned(t: Transcript) -> list[str]:
 def test_the_testers_lower_case_transcript_is_warned_of_in_one_line() -> None:
     assert warned(talk("stt_p06", STT)) == [
         "stt_p06: the talk is written in lower case (as speech-to-text writes it), so its "
-        "names cannot be found by their capitals and only those after a title (mrs, dr) are "
-        "listed to check: read it and add a key row for each name in it, then run again"
+        "names cannot be found by their capitals and only those after a title (mrs, dr) and "
+        "common given names (kemi) are listed to check: read it and add a key row for each name "
+        "in it, then run again"
     ]
 
 
@@ -54,6 +55,9 @@ def test_names_after_an_honorific_in_lower_case_are_listed_whole() -> None:
         NameToCheck("dr okafor", 1, ("p01",)),
         NameToCheck("mr o'connor", 1, ("p01",)),
         NameToCheck("mrs adeyinka", 1, ("p01",)),
+        # common given names in lower case, as written (data/given_names.txt; s77, pfix3)
+        NameToCheck("kemi", 1, ("p01",)),
+        NameToCheck("tunde", 1, ("p01",)),
     ]
 
 
@@ -62,7 +66,7 @@ def test_a_row_for_one_replaces_it() -> None:
         [talk("p01", STT)], PseudonymKey({"Mrs Adeyinka": "person 5", "Dr Okafor": "person 6"})
     )
     assert "[person 5] visits" in after.text and "[person 6] from mayday" in after.text
-    assert [f.word for f in names_to_check([after], key)] == ["mr o'connor"]
+    assert [f.word for f in names_to_check([after], key)] == ["mr o'connor", "kemi", "tunde"]
 
 
 def test_roqa_pseudonymise_warns_of_it(tmp_path: Path) -> None:
@@ -74,6 +78,6 @@ def test_roqa_pseudonymise_warns_of_it(tmp_path: Path) -> None:
     assert (
         "roqa: warning: stt_p06.txt: the talk is written in lower case (as speech-to-text "
         "writes it), so its names cannot be found by their capitals and only those after a "
-        "title (mrs, dr) are listed to check: read it and add a key row for each name in it, "
-        "then run again\n"
+        "title (mrs, dr) and common given names (kemi) are listed to check: read it and add a "
+        "key row for each name in it, then run again\n"
     ) in run.err

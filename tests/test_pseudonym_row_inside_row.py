@@ -22,7 +22,8 @@ def test_the_testers_town_is_replaced_beside_the_charity() -> None:
     ):
         assert checked(key, said) == (
             "P01: I'm a recovery service in [town]. Gareth used to work for [charity].\n",
-            [],
+            # a common given name opening a sentence (data/given_names.txt; s77, pfix3)
+            [NameToCheck("Gareth", 1, ("p01",))],
         )
 
 

@@ -4979,8 +4979,9 @@ def warn_of_lower_case_transcripts(
         if lower_case_talk(t):
             warn(
                 "the talk is written in lower case (as speech-to-text writes it), so its names "
-                "cannot be found by their capitals and only those after a title (mrs, dr) are "
-                "listed to check: read it and add a key row for each name in it, then run again",
+                "cannot be found by their capitals and only those after a title (mrs, dr) and "
+                "common given names (kemi) are listed to check: read it and add a key row for "
+                "each name in it, then run again",
                 path=transcript_named(t if key is None else key.as_read(t)),
             )
 
