@@ -1141,8 +1141,9 @@ class AutoCoder:
                 "n_none": sum(1 for c in ts.codes if not c),
                 # records the valence head alone learnt (written when there are some)
                 **({"n_valence_only": n} if (n := len(everything) - len(ts)) else {}),
-                # what training warned of: too few records of a code, or of barriers/enablers
-                **({"warnings": said} if said else {}),
+                # what reading and training warned of: CFIR 2009 records trained in CFIR 2.0,
+                # too few records of a code, or of barriers/enablers
+                **({"warnings": read} if (read := [*everything.said, *said]) else {}),
                 # codes learnt from their description alone: never suggested (_suggest_rows)
                 **({DESCRIBED_ONLY_KEY: unlearnt} if unlearnt else {}),
             },

@@ -82,6 +82,9 @@ class TrainingSet:
     #: trained on, but their text does not itself show their codes, e.g. an interview window
     #: that carries its whole turn's codes)
     not_evidence: set[str] = field(default_factory=set)
+    #: what reading the records warned of (the CFIR 2009 records trained in CFIR 2.0), kept in
+    #: a model card's ``training_data.warnings`` with what training warns of
+    said: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:
         coded = sum(1 for c in self.codes if c)
@@ -125,6 +128,7 @@ class TrainingSet:
             contexts=[self.contexts[i] for i in idx],
             hash=self.hash,
             not_evidence={self.ids[i] for i in idx} & self.not_evidence,
+            said=list(self.said),
         )
 
     def extend(self, other: TrainingSet) -> TrainingSet:
@@ -132,6 +136,7 @@ class TrainingSet:
         for name in ("ids", "texts", "codes", "valences", "groups", "kinds", "sources", "contexts"):
             getattr(out, name).extend(getattr(other, name))
         out.not_evidence |= other.not_evidence
+        out.said += [m for m in other.said if m not in out.said]
         out.hash = sha256_bytes((self.hash + other.hash).encode())
         return out
 
@@ -384,22 +389,54 @@ def description_examples(codebook: Codebook) -> TrainingSet:
     return ts
 
 
+#: A built-in codebook -> the built-in codebook whose records train in it as their counterparts
+#: (session 77: the team's CFIR 2009 records trained with ``--codebook cfir-2022``). The only
+#: translation training makes: the seed themes (erondu-2021), which document a mapping onto CFIR
+#: 2009 too, stay an unknown code there, a researcher's own codes named as the themes' aliases
+#: (Stigma, Poverty) being no CFIR 2009 records (hunt s77 F2).
+TRAINED_FROM = {"cfir-2022": "cfir-2009"}
+
+
+def builtin_base(codebook: Codebook) -> str:
+    """The id of the built-in codebook ``codebook`` is or extends (``cfir-2022`` for the
+    ``cfir-2022+project`` codebook of a review's new codes), else its own id."""
+    from .crosswalk import PROJECT_SUFFIX
+
+    return codebook.id.removesuffix(PROJECT_SUFFIX) if codebook.extends_builtin else codebook.id
+
+
+def own_sub_folder(path: str | Path, codebook: Codebook | None) -> Path | None:
+    """The sub-folder of training folder ``path`` read with its files when training in
+    ``codebook``: the one named as a codebook other records train in translated
+    (:data:`TRAINED_FROM`: ``training_data/cfir-2022/``, records of CFIR 2.0's codes that no CFIR
+    2009 code maps onto), the built-in one a project codebook extends included; None for any
+    other codebook (CFIR 2009, the default, a researcher's own) or a folder holding a model
+    (``roqa train DATA --out DATA/cfir-2022``: its evidence is no training data)."""
+    if codebook is None or not codebook.extends_builtin:
+        return None
+    base = builtin_base(codebook)
+    own = Path(path) / base
+    if base not in TRAINED_FROM or not own.is_dir() or (own / "model_card.json").exists():
+        return None
+    return own
+
+
+def _record_files(folder: Path) -> list[Path]:
+    return sorted(
+        f for f in folder.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
+    )
+
+
 def training_files(path: str | Path, codebook: Codebook | None = None) -> list[Path]:
     """The record files of a training folder (``.jsonl``, ``.csv``, ``.tsv``, ``.xlsx``; see
     :mod:`roqa_nlp.record_files`), or the one file given. With ``codebook``, a folder's files
-    are followed by those of its sub-folder named as the codebook's id: records coded in that
-    codebook's codes alone, read only when training in it (``training_data/cfir-2022/``, CFIR
-    2.0's codes that no CFIR 2009 code maps onto)."""
+    are followed by those of its :func:`own_sub_folder`, if any."""
     p = Path(path)
     if p.is_dir():
-        files = sorted(
-            f for f in p.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
-        )
-        own = p / codebook.id if codebook is not None else None
-        if own is not None and own.is_dir():
-            files += sorted(
-                f for f in own.iterdir() if is_record_file(f) and not f.name.startswith((".", "~$"))
-            )
+        files = _record_files(p)
+        own = own_sub_folder(p, codebook)
+        if own is not None:
+            files += _record_files(own)
         if not files:
             raise RoqaError(
                 "no training files (.jsonl, .csv, .tsv, .xlsx) found",
@@ -439,22 +476,43 @@ def read_record_file(
     *,
     missing_valence: str = "neutral",
     numbered: list[tuple[int, dict[str, Any]]] | None = None,
+    renumber: bool = True,
 ) -> TrainingSet:
     """The records of one ``.jsonl`` or spreadsheet file (:func:`~roqa_nlp.record_files.
     read_records`, or ``numbered`` when the caller has read them) as a :class:`TrainingSet`,
-    errors naming their line or row."""
+    errors naming their line or row: ``numbered``'s numbers as they are when not ``renumber``
+    (:func:`record_numbers`' already, records left out between them)."""
     if numbered is None:
         numbered = read_records(path)
-    # a JSON Lines file keeps numbering its records from 1, blank lines aside, as it always has
-    spreadsheet = is_spreadsheet(path)
+    if renumber:
+        numbered = record_numbers(path, numbered)
     return normalise_records(
         [r for _, r in numbered],
         codebook,
         path,
         missing_valence=missing_valence,
         item=item_name(path),
-        numbers=[n for n, _ in numbered] if spreadsheet else None,
+        numbers=[n for n, _ in numbered],
     )
+
+
+def record_numbers(
+    path: Path, numbered: list[tuple[int, dict[str, Any]]]
+) -> list[tuple[int, dict[str, Any]]]:
+    """``numbered`` (:func:`~roqa_nlp.record_files.read_records`) with the numbers errors name:
+    a spreadsheet's rows; a JSON Lines file's records from 1, blank lines aside, as it always
+    has."""
+    if is_spreadsheet(path):
+        return numbered
+    return [(i, r) for i, (_, r) in enumerate(numbered, 1)]
+
+
+def _names(record: dict[str, Any]) -> list[str]:
+    """The code names a record gives, NONE left out ([] when they are no names: reading the
+    record names that)."""
+    raw = _raw_codes(_nan_as_null(record))[1]
+    names = [n.strip() for n in raw if isinstance(n, str)] if isinstance(raw, list) else []
+    return [n for n in names if n and n.lower() not in NONE_LABELS]
 
 
 def _in_codebook(
@@ -464,28 +522,46 @@ def _in_codebook(
     translated: dict[str, list[int]],
 ) -> list[tuple[int, dict[str, Any]]]:
     """A training file's records, coded in ``codebook``: as they are when it knows their codes;
-    when they are all codes of another built-in codebook that documents a mapping onto it (the
-    team's CFIR 2009 records trained with ``--codebook cfir-2022``), each record's codes as all
-    their counterparts (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record
-    whose codes have none left out (not learnt as talk that fits no code), counted in
-    ``translated`` (the source codebook's id -> [records translated, records left out]); else
-    as they are, for the unknown code to be named when they are read."""
+    when ``codebook`` is (or extends) one that records of another built-in codebook train in
+    (:data:`TRAINED_FROM`: the team's CFIR 2009 records trained with ``--codebook cfir-2022``)
+    and some codes are that codebook's alone, each record's codes as all their counterparts
+    (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record whose codes have none left out
+    (not learnt as talk that fits no code), counted in ``translated`` (the source codebook's id
+    -> [records translated, records left out]); else as they are, for the unknown code to be
+    named when they are read. In a file translated so, a record with a code of ``codebook`` only
+    is an error naming both records' lines (one file, one codebook), and an unknown code is
+    named as the source codebook's, with its "did you mean"."""
     labels = code_labels([r for _, r in numbered])
     if all(label in codebook for label in labels):
         return numbered
-    from .codebook import builtin_codebook, builtin_codebook_with
+    from .codebook import builtin_codebook
     from .crosswalk import trained_counterparts
 
-    origin = builtin_codebook_with(labels, besides=codebook.id)
-    # only a mapping the records' codebook documents onto this one (CFIR 2009's onto CFIR 2.0),
-    # not one read backwards: CFIR 2.0 names trained without --codebook stay an unknown code
-    if origin is None or not builtin_codebook(origin).mapping.get(codebook.id):
+    origin = TRAINED_FROM.get(builtin_base(codebook)) if codebook.extends_builtin else None
+    source = builtin_codebook(origin) if origin is not None else None
+    theirs = [label for label in labels if source is not None and label not in codebook]
+    first_theirs = (
+        next((n for n, r in numbered if any(x in theirs and x in source for x in _names(r))), None)
+        if source is not None
+        else None
+    )
+    if source is None or first_theirs is None:
         return numbered
-    source = builtin_codebook(origin)
+    item = item_name(where)
     out: list[tuple[int, dict[str, Any]]] = []
     dropped = kept = 0
     for n, r in numbered:
-        given = _codes_of(_nan_as_null(r), source, where, n)
+        ours = [x for x in _names(r) if x not in source and x in codebook]
+        if ours:  # a CFIR 2.0 code in a file of CFIR 2009 codes
+            raise RoqaValueError(
+                f"{item} {n}: {ours[0]!r} is a code of {codebook.id} but {item} {first_theirs} "
+                f"is coded in {source.id}: a file's records are coded in one codebook",
+                path=where,
+                hint=f"code every record of the file in {source.id} (trained as its "
+                f"{builtin_base(codebook)} counterparts) or every one in {builtin_base(codebook)}, "
+                f"or put the {builtin_base(codebook)} records in a file of their own",
+            )
+        given = _codes_of(_nan_as_null(r), source, where, n, item)
         if not given:
             out.append((n, r))
             continue
@@ -503,18 +579,25 @@ def _in_codebook(
     return out
 
 
-def _translation_said(translated: dict[str, list[int]], codebook: Codebook, where: Path) -> None:
-    """Warn once of the records :func:`_in_codebook` translated into ``codebook``."""
+def _translation_said(
+    translated: dict[str, list[int]], codebook: Codebook, where: Path
+) -> list[str]:
+    """Warn once of the records :func:`_in_codebook` translated into ``codebook``; what was said,
+    for the model card (without the path: a card names no folder of the researcher's)."""
     from .errors import warn
 
+    said = []
+    base = builtin_base(codebook)
     for origin, (kept, dropped) in translated.items():
-        left_out = f"; {dropped} whose codes have no counterpart in it left out" if dropped else ""
-        warn(
-            f"{kept + dropped} records are coded in {origin}: trained as their {codebook.id} "
+        left_out = f"; {dropped} left out: no counterpart in {base}" if dropped else ""
+        message = (
+            f"{kept + dropped} records are coded in {origin}: trained as their {base} "
             f"counterparts through the documented mapping, each code as every one of its "
-            f"counterparts{left_out}",
-            path=where,
+            f"counterparts{left_out}"
         )
+        warn(message, path=where)
+        said.append(message)
+    return said
 
 
 def load_training_set(
@@ -530,20 +613,22 @@ def load_training_set(
     combined = TrainingSet()
     translated: dict[str, list[int]] = {}
     for f in files:
-        numbered = _in_codebook(read_records(f), codebook, f, translated)
-        records = read_record_file(f, codebook, numbered=numbered)
+        # numbered before records are left out, so that errors and default ids keep them
+        numbered = _in_codebook(record_numbers(f, read_records(f)), codebook, f, translated)
+        records = read_record_file(f, codebook, numbered=numbered, renumber=False)
         if not records:  # descriptions alone are one cross-validation group: fitting fails
             raise RoqaValueError(
                 "holds no training records", path=f, hint="one record a line or row"
             )
         digest_parts.append(_file_digest(f, path))
         combined = combined.extend(records)
-    _translation_said(translated, codebook, Path(path))
+    said = _translation_said(translated, codebook, Path(path))
     if descriptions:
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()
     out = TrainingSet.from_dataset(ds)
     out.hash = _training_hash(digest_parts, codebook, descriptions)
+    out.said = said
     return out
 
 

@@ -123,8 +123,11 @@ def train_command(
         ac.save(new)
     if replaced is not None:
         print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
+    from ..training import own_sub_folder
+
+    sub = own_sub_folder(data, ac.codebook) if data.is_dir() else None
     con.print(
-        f"{trained_on(ac.card, len(ac.codebook.codable))}; model written to {out}",
+        f"{trained_on(ac.card, len(ac.codebook.codable), sub)}; model written to {out}",
         soft_wrap=True,  # the path whole
         markup=False,
     )
@@ -312,14 +315,15 @@ def _old_model_said_kept(out: Path, replaced: str | None) -> Iterator[None]:
         raise OutputsInterrupted(said).with_traceback(stop.__traceback__) from None
 
 
-def trained_on(card: dict[str, Any], n_descriptions: int) -> str:
+def trained_on(card: dict[str, Any], n_descriptions: int, sub_folder: Path | None = None) -> str:
     """What a model was trained on, as ``roqa train`` says it: the researcher's records (coded,
     off-framework, valence only), where they came from when decisions were trained too (the
     training data, the decided segments, each counted ``weight`` times), and apart from them the
     ``n_descriptions`` examples the codebook's descriptions added (one per codable code, the new
     codes' definitions among them). The card's ``training_data`` counts the descriptions among
     its records and coded records (as cards always have); docs tester, session 40: 6 records
-    were said to be "45 records (44 coded, 1 off-framework)"."""
+    were said to be "45 records (44 coded, 1 off-framework)". ``sub_folder``: the training
+    folder's sub-folder read with it (:func:`~roqa_nlp.training.own_sub_folder`), named."""
     td = card["training_data"]
     feedback = card.get("feedback") or {}
     n_defs = int(feedback.get("n_new_code_definitions", 0))
@@ -328,12 +332,16 @@ def trained_on(card: dict[str, Any], n_descriptions: int) -> str:
     if td.get("n_valence_only"):
         counts.append(f"{td['n_valence_only']} valence only")
     said = f"Trained on {n_records} record{'' if n_records == 1 else 's'} ({', '.join(counts)})"
+    if sub_folder is not None:
+        said += f", those of {sub_folder} among them"
     if "n_records" in feedback:
         from_decisions = int(feedback["n_records"])
         said += (
             f", {n_records - from_decisions} from the training data and {from_decisions} from "
             "the decisions,"
         )
+    elif sub_folder is not None:
+        said += ","
     n_book = n_descriptions - n_defs
     described = [f"the {n_book} code description{'' if n_book == 1 else 's'}"] if n_book else []
     if n_defs:
@@ -341,7 +349,7 @@ def trained_on(card: dict[str, Any], n_descriptions: int) -> str:
             f"the definition{'s' if n_defs != 1 else ''} of "
             f"{'the new code' if n_defs == 1 else f'the {n_defs} new codes'}"
         )
-    return f"{said} and {' and '.join(described)}" if described else said
+    return f"{said} and {' and '.join(described)}" if described else said.rstrip(",")
 
 
 #: The figures ``roqa train --evaluate`` prints (all are in the model card): key -> label.
