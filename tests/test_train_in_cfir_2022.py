@@ -306,3 +306,27 @@ def test_roqa_train_in_cfir_2022_with_a_new_code_names_the_sub_folder_and_cards_
     card = json.loads((model / "model_card.json").read_text("utf-8"))
     assert card["codebook"]["id"] == "cfir-2022+project"
     assert card["training_data"]["warnings"][0] == translated
+
+
+def test_a_name_of_both_codebooks_read_as_cfir_2009_in_a_translated_file_is_said(
+    tmp_path: Path, cfir2022: Codebook
+) -> None:
+    """Staffing is CFIR 2009's Available Resources and CFIR 2.0's Work Infrastructure: in a file
+    of CFIR 2009 codes it is read as the first, which is said, since a file of CFIR 2.0 codes
+    reads it as the second (hunt s77 F6)."""
+    data = write(
+        tmp_path / "names.jsonl",
+        [
+            {"text": "Too few staff on shift.", "construct": "Staffing"},
+            {"text": "It costs a lot.", "construct": "Cost"},
+            {"text": "The climate was right.", "construct": "Implementation Climate"},
+        ],
+    )
+    with pytest.warns(UserWarning) as said:
+        ts = load_training_set(data, cfir2022, descriptions=False)
+    assert ts.codes[:2] == [["INS.J"], ["INN.H"]]
+    assert [str(w.message) for w in said][1:] == [
+        f"{data}: in files of cfir-2009 codes, 'Staffing' is read as cfir-2009's IS.E.2 "
+        "Available Resources (trained as INS.J), not as cfir-2022's INS.A.3 Work Infrastructure, "
+        "as a file of cfir-2022 codes reads it: give the id of the code you mean"
+    ]

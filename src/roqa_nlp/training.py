@@ -520,6 +520,7 @@ def _in_codebook(
     codebook: Codebook,
     where: Path,
     translated: dict[str, list[int]],
+    read_as: dict[str, str] | None = None,
 ) -> list[tuple[int, dict[str, Any]]]:
     """A training file's records, coded in ``codebook``: as they are when it knows their codes;
     when ``codebook`` is (or extends) one that records of another built-in codebook train in
@@ -530,7 +531,9 @@ def _in_codebook(
     -> [records translated, records left out]); else as they are, for the unknown code to be
     named when they are read. In a file translated so, a record with a code of ``codebook`` only
     is an error naming both records' lines (one file, one codebook), and an unknown code is
-    named as the source codebook's, with its "did you mean"."""
+    named as the source codebook's, with its "did you mean". ``read_as`` gets each label of both
+    codebooks read so as another code than ``codebook``'s of that name (Staffing: CFIR 2009's
+    Available Resources, CFIR 2.0's Work Infrastructure), said how (hunt s77 F6)."""
     labels = code_labels([r for _, r in numbered])
     if all(label in codebook for label in labels):
         return numbered
@@ -548,6 +551,17 @@ def _in_codebook(
     if source is None or first_theirs is None:
         return numbered
     item = item_name(where)
+    for label in labels:
+        theirs_code, ours_code = source.find(label), codebook.find(label)
+        if theirs_code is None or ours_code is None or read_as is None:
+            continue
+        as_theirs = trained_counterparts([theirs_code.id], source, codebook)
+        if theirs_code.codable and ours_code.codable and ours_code.id not in as_theirs:
+            read_as[label] = (
+                f"{label!r} is read as {source.id}'s {theirs_code.id} {theirs_code.name} "
+                f"(trained as {', '.join(as_theirs) or 'none'}), not as "
+                f"{builtin_base(codebook)}'s {ours_code.id} {ours_code.name}"
+            )
     out: list[tuple[int, dict[str, Any]]] = []
     dropped = kept = 0
     for n, r in numbered:
@@ -580,7 +594,7 @@ def _in_codebook(
 
 
 def _translation_said(
-    translated: dict[str, list[int]], codebook: Codebook, where: Path
+    translated: dict[str, list[int]], codebook: Codebook, where: Path, read_as: dict[str, str]
 ) -> list[str]:
     """Warn once of the records :func:`_in_codebook` translated into ``codebook``; what was said,
     for the model card (without the path: a card names no folder of the researcher's)."""
@@ -594,6 +608,13 @@ def _translation_said(
             f"{kept + dropped} records are coded in {origin}: trained as their {base} "
             f"counterparts through the documented mapping, each code as every one of its "
             f"counterparts{left_out}"
+        )
+        warn(message, path=where)
+        said.append(message)
+    if read_as:
+        message = (
+            f"in files of {', '.join(translated)} codes, {'; '.join(read_as.values())}, as a "
+            f"file of {base} codes reads it: give the id of the code you mean"
         )
         warn(message, path=where)
         said.append(message)
@@ -612,9 +633,12 @@ def load_training_set(
     digest_parts: list[str] = []
     combined = TrainingSet()
     translated: dict[str, list[int]] = {}
+    read_as: dict[str, str] = {}
     for f in files:
         # numbered before records are left out, so that errors and default ids keep them
-        numbered = _in_codebook(record_numbers(f, read_records(f)), codebook, f, translated)
+        numbered = _in_codebook(
+            record_numbers(f, read_records(f)), codebook, f, translated, read_as
+        )
         records = read_record_file(f, codebook, numbered=numbered, renumber=False)
         if not records:  # descriptions alone are one cross-validation group: fitting fails
             raise RoqaValueError(
@@ -622,7 +646,7 @@ def load_training_set(
             )
         digest_parts.append(_file_digest(f, path))
         combined = combined.extend(records)
-    said = _translation_said(translated, codebook, Path(path))
+    said = _translation_said(translated, codebook, Path(path), read_as)
     if descriptions:
         combined = combined.extend(description_examples(codebook))
     ds = combined.to_dataset()
