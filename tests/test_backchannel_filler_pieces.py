@@ -48,18 +48,75 @@ ANSWER = (
 )
 
 
-def test_a_piece_of_only_backchannel_words_is_no_piece_of_its_own() -> None:
+def test_a_piece_of_only_fillers_is_no_piece_of_its_own() -> None:
     """It goes with the words after it (the last, with the words before it), whatever a model
-    would read in it."""
+    would read in it; a reply that answers (``Yeah.``) is a piece of its own."""
     text = "x Um. So.\nIt's hope really.\nYeah.\nSorry, a parcel.\nOkay. y"
     start, end = 2, len(text) - 2
     at = [text.index(w) for w in ("It's", "Yeah", "Sorry", "Okay")]
     assert [text[a:b] for a, b in pieces_apart(text, start, end, at)] == [
         "Um. So.\nIt's hope really.",
-        "Yeah.\nSorry, a parcel.\nOkay.",
+        "Yeah.",
+        "Sorry, a parcel.\nOkay.",
     ]
     only = "Mm. Right.\nYeah."
     assert pieces_apart(only, 0, len(only), [only.index("Yeah")]) == [(0, len(only))]
+
+
+YES_BEFORE_A_PARCEL = """WEBVTT
+
+1
+00:01:40.000 --> 00:01:44.000
+Hannah Okafor: Did senior leaders in the trust actively support the recovery planning work?
+
+2
+00:01:44.000 --> 00:01:48.000
+P21: Yes, absolutely.
+
+3
+00:01:48.000 --> 00:01:52.000
+Hannah Okafor: Mm-hmm.
+
+4
+00:01:52.000 --> 00:01:56.000
+P21: Sorry, can I just, I need to sign for a parcel, two seconds. Right, sorry about that, that \
+was the new printer toner, very exciting stuff.
+
+5
+00:01:56.000 --> 00:02:00.000
+Hannah Okafor: Mm-hmm.
+
+6
+00:02:00.000 --> 00:02:04.000
+P21: Anyway, the point is it has made a real difference to how the teams work.
+"""
+PARCEL = (
+    "Sorry, can I just, I need to sign for a parcel, two seconds. Right, sorry about that, that "
+    "was the new printer toner, very exciting stuff."
+)
+ANYWAY = "Anyway, the point is it has made a real difference to how the teams work."
+
+
+def test_a_reply_that_answers_is_not_joined_to_the_aside_after_it() -> None:
+    """Hunter s77 F1: ``Yes, absolutely.`` (a backchannel's words, but the answer to a yes/no
+    question) was joined to the parcel aside after it and set aside with it as procedural."""
+    for reply in ("Yes, absolutely.", "Yeah, definitely.", "Absolutely.", "Mm-hmm."):
+        text = f"{reply}\n{PARCEL}\n{ANYWAY}"
+        at = [text.index(PARCEL), text.index(ANYWAY)]
+        assert [text[a:b] for a, b in pieces_apart(text, 0, len(text), at)] == [
+            reply,
+            PARCEL,
+            ANYWAY,
+        ]
+
+
+def test_a_yes_before_a_parcel_stays_talk(tmp_path: Path) -> None:
+    (tmp_path / "q0y0.vtt").write_text(YES_BEFORE_A_PARCEL, encoding="utf-8")
+    t = read_transcript(tmp_path / "q0y0.vtt", interviewer_labels=["Hannah Okafor"])
+    coder = AutoCoder.load()
+    segments = coder.segments_of(t)
+    assert [s.text for s in segments] == ["Yes, absolutely.", PARCEL, ANYWAY]
+    assert [s.procedural for s in coder.code(t)] == [False, True, False]
 
 
 def test_the_answer_is_one_segment_whatever_the_model(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ from .backchannels import (
 )
 from .courtesies import only_courtesy
 from .cue_times import cue_timeline, segment_times
+from .fillers import only_fillers
 from .repairs import only_repairs
 from .sentences import split_sentences
 
@@ -686,26 +687,37 @@ def pieces_apart(text: str, start: int, end: int, at: Iterable[int]) -> list[Spa
     ``Sorry, I need to sign for a parcel ...``;
     :func:`~roqa_nlp.transcripts.backchannel_gaps.backchannel_gaps`). A place is kept only
     after a sentence's end: an answer the backchannel came inside in mid-sentence (``Every
-    course`` ``Mm-hm.`` ``I send someone on ...``) is one piece. Nor is a piece that is only a
-    backchannel's words (``Um. So.`` ``Mm-hmm.`` ``I'd say it's hope really ...``;
-    :func:`~roqa_nlp.transcripts.backchannels.is_backchannel`) parted from the words after it
-    (the last, from the words before it): it says nothing to code or set aside, and the answer
-    is coded whole whatever a model reads in it, as a pseudonymised copy (where the interviewer's
-    backchannel is gone) is (tester s77 study7: ``Um. So.`` was parted off and set aside as
-    off-topic by the packaged model, joined again by a retrained one, so the ids of reviewed
-    segments moved, and the copy was cut otherwise than its original). One piece, the whole
-    segment, when it has no such place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment
-    there when its pieces differ in kind (talk to code against an aside set aside)."""
+    course`` ``Mm-hm.`` ``I send someone on ...``) is one piece. Nor is a piece that is only
+    fillers (``Um. So.``, the interviewer's ``Mm-hmm.``, ``I'd say it's hope really ...``;
+    :func:`~roqa_nlp.transcripts.fillers.only_fillers`) parted from the words after it (the
+    last, from the words before it), however many such pieces come in a row: it says nothing
+    to code or set aside, and the answer is coded whole whatever a model reads in it, as a
+    pseudonymised copy (where the interviewer's backchannel is gone) is (tester s77 study7:
+    ``Um. So.`` was parted off and set aside as off-topic by the packaged model, joined again by
+    a retrained one, so the ids of reviewed segments moved, and the copy was cut otherwise than
+    its original). Each piece between two places is judged on its own words, so ``Um. So.``
+    ``Well, okay, right.`` go with the answer after them. A reply that answers (``Yes,
+    absolutely.``, ``Yeah, definitely.``, ``Mm-hmm.``) is a piece as any other: said before an
+    aside (a parcel to sign for), it is the answer to the question, and joined to the aside it
+    would be set aside with it (hunter s77). One piece, the whole segment, when it has no such
+    place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment there when its pieces differ
+    in kind (talk to code against an aside set aside)."""
     pieces: list[Span] = []
-    begin = start
+    begin = start  # where the piece being read begins
+    after = start  # where the words since the last place begin
+    nothing = True  # the words from begin on are only fillers
     for cut in sorted(a for a in set(at) if start < a < end):
+        a, b = _strip(text, after, cut)
+        nothing = nothing and only_fillers(text[a:b])
+        after = cut
         a, b = _strip(text, begin, cut)
-        if a < b and _ENDS_SENTENCE.search(text[a:b]) and not is_backchannel(text[a:b]):
+        if a < b and _ENDS_SENTENCE.search(text[a:b]) and not nothing:
             pieces.append((a, b))
-            begin = cut
+            begin, nothing = cut, True
     a, b = _strip(text, begin, end)
     if a < b:
-        if pieces and is_backchannel(text[a:b]):
+        last = _strip(text, after, end)
+        if pieces and nothing and only_fillers(text[last[0] : last[1]]):
             pieces[-1] = (pieces[-1][0], b)
         else:
             pieces.append((a, b))
