@@ -63,6 +63,17 @@ def test_a_piece_of_only_fillers_is_no_piece_of_its_own() -> None:
     assert pieces_apart(only, 0, len(only), [only.index("Yeah")]) == [(0, len(only))]
 
 
+def test_a_run_of_filler_pieces_goes_with_the_answer_however_many_words() -> None:
+    """Hunter s77 F2: each piece is judged on its own words, so filler pieces in a row of more
+    than 4 words in all (the most a backchannel holds) are not parted off as one piece."""
+    text = "Um. So.\nWell, okay, right.\nI would say it is hope really."
+    at = [text.index("Well"), text.index("I would")]
+    assert pieces_apart(text, 0, len(text), at) == [(0, len(text))]
+    text = "It is hope really.\nUm, well.\nOkay, so, you know, right."
+    at = [text.index("Um,"), text.index("Okay")]
+    assert pieces_apart(text, 0, len(text), at) == [(0, len(text))]
+
+
 YES_BEFORE_A_PARCEL = """WEBVTT
 
 1
