@@ -349,3 +349,38 @@ def test_a_transcript_every_coder_left_uncoded_is_no_note(tmp_path, capsys) -> N
     code, out, err = run(["agree", str(ann), str(ben), "--n-boot", "0"], capsys)
     assert code == 0, err
     assert "coded nothing in" not in out
+
+
+def test_long_csv_coders_beside_a_review_are_compared_on_the_decided_segments_only(
+    tmp_path: Path, capsys
+) -> None:
+    """Hunter s77 F4: two long CSVs' rows on segments Alice's review did not decide (p01:6,
+    p01:7) were compared between their coders, under the note that segments without a decision
+    are not compared. Dan and Eve are compared on p01:0 and p01:1 only (X by both on 0; on 1
+    Dan X, Eve Y: 2 of 4 unit-code decisions agree), and each one's 2 codings outside are said
+    in a note, as a QDA coder's are."""
+    review_folder, _ = reviewed_and_imported(tmp_path, [sentence(0, ["X"])])
+    rows = {
+        "Dan": [("p01:0", "X"), ("p01:1", "X"), ("p01:6", "X"), ("p01:7", "Y")],
+        "Eve": [("p01:0", "X"), ("p01:1", "Y"), ("p01:6", "Y"), ("p01:7", "Y")],
+    }
+    tables = []
+    for coder, coded in rows.items():
+        table = tmp_path / f"{coder.lower()}.csv"
+        table.write_text(
+            "unit,coder,code\n" + "".join(f"{u},{coder},{c}\n" for u, c in coded),
+            encoding="utf-8",
+        )
+        tables.append(str(table))
+    code, report, said, err = agree(tmp_path, capsys, str(review_folder), *tables)
+    assert code == 0 and report is not None, err
+    for coder in rows:
+        note = (
+            f"2 codings of {coder} lie outside the 6 decided segments and are not compared "
+            "(p01:6, p01:7)"
+        )
+        assert f"Note: {note}." in said
+        assert report["notes"].count(note) == 1
+    (pair,) = [p for p in report["pairs"] if {p["coder_a"], p["coder_b"]} == {"Dan", "Eve"}]
+    assert pair["all"]["n_units"] == 2
+    assert pair["all"]["percent_agreement"] == pytest.approx(2 / 4)

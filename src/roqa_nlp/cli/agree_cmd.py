@@ -1161,7 +1161,11 @@ def _compared(
     anchored_note = _review_of_model_note(results)
     valence_notes = _model_valence_notes(results)
     review_valences = _review_valences(results)
+    uncut = results
     results, reviewed_notes, decided = _on_reviewed_segments(results)
+    if decided and tables:
+        tables, outside = _tables_on_decided(tables, uncut, results)
+        reviewed_notes = [*reviewed_notes, *outside]
     # a code of the codebook the codings were charted in keeps its id, and another project's
     # code of its name takes it (the model's project.staff-wellbeing, a review's WF-WELL)
     results, matched_notes = match_codes_by_name(results, book if book is not None else recorded)
@@ -2874,6 +2878,65 @@ def _on_reviewed_segments(
         ],
         coverage,
     )
+
+
+def _tables_on_decided(
+    tables: list[Any], results: dict[str, Any], cut: dict[str, Any]
+) -> tuple[list[Any], list[str]]:
+    """The long CSVs ``tables`` cut to the segments reviews decided, as
+    :func:`_on_reviewed_segments` cuts ``results`` into ``cut``: a table's unit of a transcript
+    the results hold (``p01_zoom:0005``) that is none of the segments kept is not compared,
+    with a note for each coder whose codings lie there, with their count (hunter s77: two long
+    CSVs' units on undecided segments were compared, in the pooled agreement and alpha, under
+    the note "segments without a decision are not compared"). A unit of another transcript, or
+    one written with other leading zeros or case than a kept segment (``p01_zoom:6``), is left
+    as it was (the notes and errors on units matched by no segment say so)."""
+    from ..errors import first_few
+
+    transcripts = {s.segment.transcript_id for r in results.values() for s in r}
+    kept = {_unpadded(s.segment.id.casefold()) for r in cut.values() for s in r}
+    decided = set().union(
+        *(
+            ids
+            for r in results.values()
+            if isinstance(r.meta, dict) and isinstance(ids := r.meta.get("reviewed_segments"), list)
+        )
+    )
+
+    def keep(unit: str) -> bool:
+        return unit.rpartition(":")[0] not in transcripts or _unpadded(unit.casefold()) in kept
+
+    notes = []
+    out = []
+    for table in tables:
+        for c in table.coders:
+            outside = [u for u, codes in table.codings[c].items() if codes and not keep(u)]
+            if n := sum(len(table.codings[c][u]) for u in outside):
+                one = n == 1
+                notes.append(
+                    f"{n} coding{'' if one else 's'} of {c} {'lies' if one else 'lie'} outside "
+                    f"the {len(decided)} decided segments and {'is' if one else 'are'} not "
+                    f"compared ({first_few(sorted(outside))})"
+                )
+        if all(keep(u.id) for u in table.units):
+            out.append(table)
+            continue
+        out.append(
+            dataclasses.replace(
+                table,
+                units=[u for u in table.units if keep(u.id)],
+                codings={
+                    c: {u: v for u, v in m.items() if keep(u)} for c, m in table.codings.items()
+                },
+                valences={
+                    c: {u: v for u, v in m.items() if keep(u)} for c, m in table.valences.items()
+                },
+                unit_texts=None
+                if table.unit_texts is None
+                else [row for row in table.unit_texts if keep(row[0])],
+            )
+        )
+    return out, notes
 
 
 def _overlaps(
