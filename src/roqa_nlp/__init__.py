@@ -14,6 +14,14 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, as type checkers read it, without
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# torch's OpenMP threads (libgomp) spin between operations, waiting for the next, unless told to
+# sleep. On a busy machine a spinning thread holds a core the other thread needs: a tester's
+# 90-minute interview took 200 s and 58 CPU-s that way, 30 s and 14 CPU-s with PASSIVE, for the
+# same codings (docs/performance.md, "Using both cores"). libgomp reads this once, as torch
+# loads it, so it is set here, before any roqa module imports torch; child processes (a local
+# Ray's workers) inherit it. A value the user set wins (ACTIVE brings the spinning back).
+if not os.environ.get("OMP_WAIT_POLICY", "").strip():
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
 
 __version__ = "0.1.0"
 
