@@ -13,18 +13,36 @@ from test_cli_core import roqa
 FORMATS = ("txt", "md", "csv", "tsv", "vtt", "srt", "json", "html")
 
 
-@pytest.mark.parametrize("content", ["", "\n  \n\n"], ids=["empty", "blank lines"])
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_an_empty_file_gives_one_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, content: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path(f"p05.{suffix}").write_text(content, encoding="utf-8")
+    Path(f"p05.{suffix}").write_text("", encoding="utf-8")
     run = roqa("inspect", f"p05.{suffix}")
     assert (run.code, run.err) == (
         2,
         f"roqa: error: p05.{suffix}: no speech found (the file is empty: check that it is the "
         "right file)\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "content", ["\n  \n\n", " \t \r\n\r\n"], ids=["blank lines", "white space"]
+)
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_file_of_blanks_says_so_not_that_it_is_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, content: str
+) -> None:
+    """Session 77, ux tester defect 4: a file of blank lines (it has bytes) was "the file is
+    empty"."""
+    monkeypatch.chdir(tmp_path)
+    Path(f"p05.{suffix}").write_bytes(content.encode("utf-8"))
+    run = roqa("inspect", f"p05.{suffix}")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: p05.{suffix}: no speech found (the file holds only blank lines or white "
+        "space: check that it is the right file)\n",
     )
 
 

@@ -343,7 +343,7 @@ def _refuse_empty_file(p: Path) -> None:
     """The error of a transcript file of no bytes, the same in every format: a 0-byte PDF or
     workbook (a failed sync or copy) was "not a PDF document", "not an Excel .xlsx file", as if
     saved in another format (hunt s63, readers finding 6). A text format says so when decoded
-    (:func:`.utterances.speech_file_text`), blanks alone too."""
+    (:func:`.utterances.speech_file_text`), and of blanks alone that it holds only those."""
     try:
         empty = p.is_file() and p.stat().st_size == 0
     except OSError:  # its reader names what is wrong

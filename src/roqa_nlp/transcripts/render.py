@@ -69,9 +69,12 @@ if TYPE_CHECKING:
     from .initialled_talk import InitialledLine
 
 NO_SPEECH_HINT = "the file holds no transcript text: check that it is the right file"
-#: Said of a text file that is empty or holds only blanks, in every format
+#: Said of a file of no bytes (or, decoded, no characters), in every format
 #: (:func:`~.utterances.speech_file_text`).
 EMPTY_FILE_HINT = "the file is empty: check that it is the right file"
+#: Said of a text file that holds only blank lines, spaces or tabs, in every format: it has bytes,
+#: so "the file is empty" read as wrong (session 77, ux tester defect 4).
+BLANK_FILE_HINT = "the file holds only blank lines or white space: check that it is the right file"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from ..errors import RoqaError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cue_times import CuePiece
-from .render import EMPTY_FILE_HINT, SpokenTurn, render_transcript
+from .render import BLANK_FILE_HINT, EMPTY_FILE_HINT, SpokenTurn, render_transcript
 from .roles import HEADER_OVERRULED, UNKNOWN_SPEAKER, unlabelled_speaker
 from .speaker_labels import (
     Header,
@@ -452,8 +452,9 @@ def _header_of(utterances: Sequence[Utterance], labels: Sequence[LabelMatch | No
 def speech_file_text(path: str | Path, *, windows_1252: bool = False) -> str:
     """The decoded text of a transcript file (:func:`~roqa_nlp.io.decode_text`, Windows-1252
     too with ``windows_1252``); an empty file, or one of blanks only, is a one-line error, the
-    same in every format."""
+    same in every format, which says which of the two it is."""
     text = decode_text(read_bytes(path), path, windows_1252=windows_1252)
     if not text.strip():
-        raise RoqaError("no speech found", path=path, hint=EMPTY_FILE_HINT)
+        hint = BLANK_FILE_HINT if text else EMPTY_FILE_HINT
+        raise RoqaError("no speech found", path=path, hint=hint)
     return text
