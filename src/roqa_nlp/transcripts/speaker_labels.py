@@ -2818,23 +2818,6 @@ def _initials_taking_turns(
     "the OT team" as "the [P03] team"), as job titles are (:func:`_job_titles_said_once`); nor
     does such a line hand on to the next (a member read through a question does: ``CD:`` /
     ``MK:`` after the facilitator's question, and so do members where two or more recur).
-    Wherever the interviewer has a role's label or is named, capitals said once right after a
-    participant's answer that asks nothing are a member speaking, whatever labels the answer
-    (``Staff nurse:``, ``MJO:``, a member said once before), where the line's own words open as
-    a turn does and speak in the first person (:func:`_speaks_for_themself`: ``OT: We can't get
-    the home assessment done in time``, ``GP: From our side ...``, ``GP: I agree.``) and no talk
-    of the file says the capitals as a word, only where the file labels participants by their
-    roles or initials (``Staff nurse:``, ``MJO:``) or, labelled by P-numbers or names, two or
-    more participants speak more than once and the line is a short answer
-    (:data:`SHORT_ANSWER_WORDS`), and never where the answerer goes on right after (an
-    unlabelled line, or their own label next). Session 77 hunt1 F2: in a one-to-one with
-    ``P04``, a quote (``TL: We can't spare you this month.``), a list read out (``PT: We
-    assess mobility.`` / ``OT: ...``), a report (``CQC: We found the medicines were managed
-    safely.``) and in a focus group of P-numbers a longer quote (``DR: I want every form done
-    by Friday.``) were each read as one more participant. Session 76 rfix leftovers:
-    roles said once after a role's answer, a generic acronym answering after ``MJO: Yes.``, and
-    two members in a row after a recurring member's answer were each that answer's words, the
-    first silently.
     An acronym inside an answer that asks nothing (``P06: It was stressful.`` / ``CQC: they
     came in March.``) is talk still, and so is a word or note a
     transcriber writes in capitals (``OK:``, ``NB:``, ``Re:``; ``data/stop_words_en.txt``,
@@ -2861,12 +2844,6 @@ def _initials_taking_turns(
         >= 2
     )
 
-    # the participants labelled by their roles or initials (Staff nurse:, Matron:, MJO:): an
-    # acronym of a role or a kind of thing said once among them (OT:, GP:, CD:) may be one more
-    by_roles = any(
-        _labels_a_role(label) or are_initials(label) for label in accepted if not keys.known(label)
-    )
-
     def candidate(i: int) -> bool:  # a line opening with initials said once, no speaker's
         m = matches[i]
         return (
@@ -2881,24 +2858,6 @@ def _initials_taking_turns(
 
     labelled = [i for i, m in enumerate(matches) if m is not None]
     place = {i: k for k, i in enumerate(labelled)}
-
-    # two or more participants speak more than once (not the interviewer): a focus group
-    members = sum(1 for label in accepted if counts[label] >= 2 and not keys.known(label)) >= 2
-
-    def answerer_goes_on(i: int, answerer: str) -> bool:
-        """Whether the answerer above goes on right after the line at ``i`` (with its words on
-        the next line where the label holds its line alone): an unlabelled line with words
-        follows, or the answerer's own label next."""
-        j = i
-        if not lines[i][matches[i].words_start :].strip():  # type: ignore[union-attr]
-            j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
-        after = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
-        if after is None:
-            return False
-        m_after = matches[after]
-        if m_after is None:
-            return not only_annotations(lines[after].strip())
-        return m_after.label == answerer
 
     def in_a_list(i: int) -> bool:  # beside another line opening with a label said once
         k = place[i]
@@ -2927,26 +2886,12 @@ def _initials_taking_turns(
             ):
                 found.add(m.label)
                 asked.add(m.label)
-            elif (
-                are_initials(speaker)
-                and (
-                    (group and (by_role or speaker in found))
-                    or (
-                        (
-                            speaker in asked
-                            or (by_role and speaker not in found and not in_a_list(i))
-                        )
-                        and not _an_acronym_of_the_talk(m.label, talk)
-                    )
+            elif are_initials(speaker) and (
+                (group and (by_role or speaker in found))
+                or (
+                    (speaker in asked or (by_role and speaker not in found and not in_a_list(i)))
+                    and not _an_acronym_of_the_talk(m.label, talk)
                 )
-            ) or (  # a member speaking in their own words after a participant's answer
-                by_role
-                and not keys.known(speaker)
-                and not asks(above)
-                and _speaks_for_themself(words := _own_words(lines, matches, i))
-                and not _names(talk, name_before_brackets(m.label))
-                and (by_roles or (members and len(words.split()) <= SHORT_ANSWER_WORDS))
-                and not answerer_goes_on(i, speaker)
             ):
                 found.add(m.label)
         if m is not None and (m.label in accepted or m.label in found):
@@ -2963,45 +2908,6 @@ def _initials_taking_turns(
 _OPENING_TIME_OR_DATE = re.compile(
     r"\s*(?:[\[(]\s*)?(?:\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})"
 )
-
-
-#: Most words of a line of capitals said once after an answer (``GP: I agree.``), in a focus
-#: group whose participants are labelled neither by their roles nor by initials (``P01:``,
-#: ``Sarah:``), for it to be a member's short answer (:func:`_initials_taking_turns`): a longer
-#: line in the first person there may quote someone (``DR: I want every form done by
-#: Friday.``) or a body (``CQC: We found the medicines were managed safely.``).
-SHORT_ANSWER_WORDS = 5
-#: The words of the first person (``I``, ``we``, ``our``) a member said once speaks in
-#: (:func:`_speaks_for_themself`; ``roqa_nlp/data/``).
-FIRST_PERSON_WORDS = "first_person_words.txt"
-
-
-def _own_words(lines: Sequence[str], matches: Sequence[LabelMatch | None], i: int) -> str:
-    """The words of the line ``lines[i]`` after its label (``matches[i]``), or where the label
-    holds its line alone, the next line with words when no label opens it."""
-    m = matches[i]
-    words = lines[i] if m is None else lines[i][m.words_start :]
-    if words.strip():
-        return words
-    for j in range(i + 1, len(lines)):
-        if lines[j].strip():
-            return lines[j] if matches[j] is None else ""
-    return ""
-
-
-def _speaks_for_themself(words: str) -> bool:
-    """Whether ``words``, a line's words after capitals said once, are someone speaking in the
-    first person (a word of :data:`FIRST_PERSON_WORDS`: ``We can't get the home assessment
-    done in time``, ``From our side ...``, ``I agree.``), opening as a turn does, not in lower
-    case as a list's line inside an answer (``they sign off the medication``, ``that's what we
-    call it, the MDT``)."""
-    words = words.strip()
-    if not words or words[:1].islower():
-        return False
-    listed = packaged_words(FIRST_PERSON_WORDS)
-    return any(
-        w.group().replace("’", "'").casefold() in listed for w in _SPOKEN_WORD.finditer(words)
-    )
 
 
 def opens_with_a_time(words: str) -> bool:
@@ -3032,21 +2938,7 @@ def _an_acronym_of_the_talk(label: str, talk: str) -> bool:
     MDT`` was read as a second participant and ``roqa pseudonymise`` renamed the file and wrote
     "the [P02]"."""
     name = without_marks(name_before_brackets(label))
-    return _a_generic_acronym(name) or _names(talk, name)
-
-
-def _a_generic_acronym(name: str) -> bool:
-    """Whether ``name`` is an acronym of a kind of body, service or role
-    (``data/generic_acronyms.txt``: ``GP``, ``CQC``, ``MDT``)."""
-    return without_marks(name).upper() in packaged_words("generic_acronyms.txt")
-
-
-def _labels_a_role(label: str) -> bool:
-    """Whether ``label`` names a speaker by their role: a job's title (:func:`names_a_job`:
-    ``Staff nurse``, ``Ward manager``) or one role's word (``Matron``, ``Manager``;
-    ``data/description_roles.txt``)."""
-    name = name_before_brackets(label)
-    return names_a_job(label) or (len(name.split()) == 1 and _a_role_word(name))
+    return name.upper() in packaged_words("generic_acronyms.txt") or _names(talk, name)
 
 
 def _names(words: str, initials: str) -> bool:
