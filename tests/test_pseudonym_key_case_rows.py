@@ -64,8 +64,14 @@ def test_a_row_written_in_lower_case_replaces_that_spelling(tmp_path: Path) -> N
         "runs the rota. [Person A] too. denise helps.\n"
     )
     said = " ".join(run.out.split())
-    assert "Word, times, transcripts, a word of the name of: denise 1 p01 [P02] Wrote" in said
-    assert "kerry" not in said
+    still, replaced = said.split("Replaced in lower case: 1 word(s)")
+    assert still.endswith("Word, times, transcripts, a word of the name of: denise 1 p01 [P02] ")
+    assert "kerry" not in still
+    # listed to check that it reads as the name (s77 hunt2 F2)
+    assert replaced.endswith(
+        "a word of the name of: kerry 1 p01 [Person A] Wrote 1 "
+        f"pseudonymised transcript(s) to {tmp_path / 'out'}."
+    )
 
 
 def test_a_row_written_in_lower_case_of_an_everyday_word_leaves_the_word() -> None:

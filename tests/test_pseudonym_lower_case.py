@@ -210,8 +210,11 @@ def test_roqa_pseudonymise_lists_lower_case_names(tmp_path: Path) -> None:
     assert read_transcript(tmp_path / "out" / "p30.txt").text == (
         "Interviewer: Who supports you?\nP30: Also [deputy] helps, and we will see.\n"
     )
-    assert "  maria " not in run.out  # its row writes it so: replaced (s77)
-    assert "  will                    1  p30" in run.out
+    # its row writes it so: replaced (s77), and listed as replaced so, to check (s77 hunt2 F2)
+    still, replaced = run.out.split("Replaced in lower case: 1 word(s)")
+    assert "  maria " not in still
+    assert "  will                    1  p30" in still
+    assert "\n  maria                   1  p30  [deputy]\n" in replaced
 
 
 def test_a_title_labelling_a_speaker_is_not_listed_in_lower_case() -> None:

@@ -1207,6 +1207,30 @@ def _bare(pseudonym: str) -> str:
     return pseudonym.strip().removeprefix("[").removesuffix("]").strip()
 
 
+#: a web address, an e-mail address or a hashtag a word stands in: its characters joined to the
+#: word ("www.eve-care.org.uk", "eve.jones@nhs.net", "#eve")
+_ADDRESS_AROUND = re.compile(r"[^\s\"'()<>\[\]]*")
+#: a domain's last part after a word: ``eve-care.org.uk``, ``evecare.com/rota``
+_WEB_DOMAIN = re.compile(r"\w\.(?:com|org|net|uk|gov|nhs|edu|io|info|co)(?:[./]|$)")
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a word, stands in a web or e-mail address or a hashtag
+    (``www.eve-care.org.uk``, ``#eve``): a name there is the address's, not the talk's."""
+    before = _ADDRESS_AROUND.search(text[max(0, start - 200) : start][::-1])
+    after = _ADDRESS_AROUND.match(text, end)
+    left = before.group(0)[::-1] if before is not None else ""
+    right = after.group(0).rstrip(".,;:!?") if after is not None else ""
+    around = left + text[start:end] + right
+    return (
+        left.endswith(("#", "@"))
+        or "@" in around
+        or "://" in around
+        or around.casefold().startswith("www.")
+        or _WEB_DOMAIN.search(around.casefold()) is not None
+    )
+
+
 def _in_text(pseudonym: str) -> str:
     """The pseudonym where a name stood in the talk: in square brackets."""
     return f"[{_bare(pseudonym)}]"
@@ -1305,6 +1329,14 @@ class PseudonymKey:
         # transcript id, as rewritten -> the source it was read from, for a QDA project's source
         # whose rewritten source is its member file alone (:meth:`as_read`), told by :meth:`apply`
         self._read_from: dict[str, str] = {}
+        # the study's speaker labels (blanks single, case-folded), seen by :meth:`register`: a
+        # lower-case row of one is roqa's own from that label (``eve,P01`` of ``<v eve>``), in
+        # this run or an earlier one, not a spelling the researcher keyed (:meth:`_edits`)
+        self._labels: set[str] = set()
+        #: each word a row written in lower case replaced in lower case (``kerry,Person A``:
+        #: "kerry runs the rota") -> the transcripts (ids as read) -> how often: listed to check
+        #: that each reads as the name (:func:`replaced_in_lower_case_lines`)
+        self.replaced_in_lower_case: dict[str, dict[str, int]] = {}
 
     def _index(self) -> None:
         """Look-ups of :attr:`pseudonyms` by name as written, by person and without accents."""
@@ -1885,6 +1917,7 @@ class PseudonymKey:
         docstring), without rewriting it or warning of it (:meth:`apply` does). Registering
         every transcript of a study before rewriting any (as ``AutoCoder.code`` does) lets a
         full name be replaced in an interview read before the one its person speaks in."""
+        self._labels |= {" ".join(t.speaker.split()).casefold() for t in transcript.turns}
         self._split_roles(transcript)
         self._split_by_header(transcript)
         self._split_by_file_number(transcript)
@@ -2177,6 +2210,24 @@ class PseudonymKey:
             else ""
         )
         warn(f"the pseudonym key {wrong}: change that row of the key{own}", path=path)
+
+    def lower_case_replacements(self, transcripts: Sequence[Transcript]) -> list[NameToCheck]:
+        """Each word a row written in lower case replaced in lower case in ``transcripts`` (the
+        rewritten ones, :attr:`replaced_in_lower_case`), most often first, with the pseudonym
+        that replaced it: listed to check that each reads as the name there ("kerry runs the
+        rota"), not as a word the key's row happens to spell ("christmas eve"; s77 hunt2 F2)."""
+        ids = [t.id for t in transcripts]
+        as_read = {new: old for old, new in self.renamed.items()}
+        found = []
+        for word, where in self.replaced_in_lower_case.items():
+            here = [i for i in ids if as_read.get(i, i) in where or i in where]
+            if not here:
+                continue
+            count = sum(where.get(as_read.get(i, i), where.get(i, 0)) for i in here)
+            pseudonym = self.get(word)
+            keyed = () if pseudonym is None else (_bare(pseudonym),)
+            found.append(NameToCheck(word, count, tuple(here), keyed))
+        return sorted(found, key=lambda f: (-f.count, f.word))
 
     def _tell_of_renumbering(self, transcript: Transcript) -> None:
         """Warn, in one line, when the participant of ``transcript`` was not given the number
@@ -2897,12 +2948,18 @@ class PseudonymKey:
         text = transcript.text
         starts = [t.start for t in transcript.turns]
         # the rows the researcher wrote in lower case ("kerry,Person A"): that spelling is a name,
-        # but an everyday word's ("will,manager": "we will see" stays, and is listed)
+        # but an everyday word's ("will,manager": "we will see" stays, and is listed), and not
+        # a row roqa wrote itself from a speaker's label ("eve,P01" of "<v eve>": "christmas
+        # eve" stays, and is listed; s77 hunt2 F1)
         lower_rows = {
             n
             for n in (" ".join(n.split()) for n in self.pseudonyms)
-            if n.islower() and not _is_everyday_word(n)
+            if n.islower()
+            and not _is_everyday_word(n)
+            and n not in self._labels
+            and n not in self.added
         }
+        in_lower_case: dict[str, int] = {}  # each word replaced so -> how often
         # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
@@ -2973,11 +3030,12 @@ class PseudonymKey:
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
             # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it, unless
             # the key has a row that writes it so ("kerry,Person A": s76 hunt k1)
-            if (
-                kind not in ("name", "short")
-                and not _capitalised(found)
-                and " ".join(found.split()) not in lower_rows
+            lower_case = kind not in ("name", "short") and not _capitalised(found)
+            if lower_case and (
+                " ".join(found.split()) not in lower_rows
+                or _in_an_address(text, m.start(), m.end())
             ):
+                # nor in a web address or a hashtag ("www.eve-care.org.uk", "#eve")
                 if kind == "surname":
                     # its later words may be another row's: "Stevenage,town" in "in Stevenage"
                     # of "Mind in Stevenage,charity" (privacy tester s77, M1: it was not applied)
@@ -3016,12 +3074,17 @@ class PseudonymKey:
             if _reads_as_a_label(text, m.start(), m.end(), new):
                 new = _bare(pseudonym)
             edits.append((m.start(), m.end(), new))
+            if lower_case:
+                said = " ".join(found.split())
+                in_lower_case[said] = in_lower_case.get(said, 0) + 1
             if kind == "short":
                 self._warn_of_short_form(transcript, found, pseudonym)
             if pseudonym == _SHARED_SURNAME and spellings:
                 self._warn_of_accents(transcript, spellings)
             if sharers:
                 self._warn_of_shared_word(transcript, found, sharers)
+        for said, times in in_lower_case.items():  # set, not added to: a transcript read twice
+            self.replaced_in_lower_case.setdefault(said, {})[transcript.id] = times
         return _joined(text, edits)
 
     def _named_apart(self) -> Iterator[tuple[str, str]]:

@@ -2017,6 +2017,17 @@ def _print_names_to_check(
     for line in names_to_check_lines(found, path, every_name=every_name):
         # never wrapped by rich: a long path in it must stay whole (the terminal wraps it)
         console().print(escape(line), soft_wrap=True)
+    lower = key.lower_case_replacements(transcripts)
+    if lower:  # never silent: "christmas eve" is no name (s77 hunt2 F2)
+        for line in _word_lines(
+            lower,
+            f"Replaced in lower case: {len(lower)} word(s) a row of the key writes in lower case, "
+            "replaced wherever they stand so",
+            "check these read as the name there; if one is also an everyday word of the talk, "
+            f"write its row in {path} capitalised (the word then stays, and is listed)",
+            every_name=every_name,
+        ):
+            console().print(escape(line), soft_wrap=True)
 
 
 def names_to_check_lines(found: list[Any], path: Path, *, every_name: bool) -> list[str]:
