@@ -687,6 +687,41 @@ def test_a_column_of_ones_own_beside_every_column_read_is_said_nothing_of(tmp_pa
         assert len(read_decisions(path)[0]) == 2
 
 
+#: the report's own export of a review with no valence and no recode: its six columns
+SIX = "segment_id,decision,code_id,new_code,note,text"
+
+
+def test_a_column_of_ones_own_beside_the_reports_six_columns_is_said_nothing_of(
+    tmp_path: Path,
+) -> None:
+    """The report writes valence and suggestion only when a review uses them, so its six-column
+    export plus a reviewer's own column ("reviewer" = JB, "Notes") was warned of as maybe the
+    valence or suggestion column renamed, by every command reading it (s77 hunt2 F3): they are
+    named only when the column's cells read as valences or as codes."""
+    path = tmp_path / "decisions.csv"
+    for own in ("reviewer", "Notes"):
+        path.write_text(
+            f"{SIX},{own}\np01:0001,accept,IS.E.2,,,{TEXTS[0]},JB\n"
+            f"p01:0002,reject,IS.B,,,{TEXTS[1]},JB\n",
+            encoding="utf-8",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RoqaWarning)
+            assert len(read_decisions(path)[0]) == 2
+    path.write_text(
+        f"{SIX},reviewer,Valenz,was\np01:0001,accept,IS.E.2,,,{TEXTS[0]},JB,Barrier,\n"
+        f"p01:0002,recode,IS.B,,,{TEXTS[1]},JB,enabler,IS.E.2\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        read_decisions(path)
+    assert [str(w.message) for w in caught] == [
+        f"{path}: columns 'Valenz' and 'was' are not read, and the file has no valence or "
+        "suggestion column: if one is one of them renamed, rename it back (else their cells are "
+        "left out)"
+    ]
+
+
 def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
     tmp_path: Path,
 ) -> None:

@@ -104,7 +104,7 @@ from .record_files import (
     xlsx_rows,
 )
 from .result import CodingResult
-from .schema import Code, SegmentResult, Suggestion, nfc, normalise_valence
+from .schema import VALENCE_SYNONYMS, Code, SegmentResult, Suggestion, nfc, normalise_valence
 from .training import VALENCE_ONLY, TrainingSet
 
 #: the group and source of the training records made from decisions: trained on, never shown as
@@ -497,6 +497,12 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
     return out, sha256_bytes(p.read_bytes())
 
 
+#: the columns of :data:`COLUMNS` the report writes only when a review uses them
+_WRITTEN_WHEN_USED = ("valence", "suggestion")
+#: a cell that reads as a code id (``IS.E.2``, ``CI.C``, ``II.A``), as a suggestion column holds
+_CODE_LIKE = re.compile(r"[A-Z]{1,4}(?:\.[A-Z0-9]{1,3})+")
+
+
 def _warn_of_columns_not_read(
     rows: Sequence[Mapping[Any, Any]], path: Path, header: Sequence[str] = ()
 ) -> None:
@@ -518,18 +524,31 @@ def _warn_of_columns_not_read(
             path=path,
         )
     named: dict[str, str] = {}  # a column, as read (any case) -> as written
-    filled: set[str] = set()
+    cells: dict[str, set[str]] = {}  # a column, as read -> its cells filled
     for r in rows:
         for k, v in r.items():
             if k is None or not (key := str(k).strip().lower()):
                 continue
             named.setdefault(key, str(k).strip())
             if v is not None and str(v).strip():
-                filled.add(key)
-    missing = [c for c in COLUMNS if c not in named]
-    unread = [written for key, written in named.items() if key not in COLUMNS and key in filled]
+                cells.setdefault(key, set()).add(str(v).strip())
+    unread = [key for key in cells if key not in COLUMNS]
+    # the columns the report always writes (segment_id to text) are missing when not there;
+    # valence and suggestion, written only when used, only beside an unread column whose cells
+    # read as valences or as codes ("reviewer" = JB beside the 6-column export is neither: it
+    # was said to be maybe one of them renamed, s77 hunt2 F3)
+    missing = [c for c in COLUMNS if c not in named and c not in _WRITTEN_WHEN_USED]
+    looks = {
+        "valence": [k for k in unread if all(v.lower() in VALENCE_SYNONYMS for v in cells[k])],
+        "suggestion": [k for k in unread if all(_CODE_LIKE.fullmatch(v) for v in cells[k])],
+    }
+    like = [c for c in _WRITTEN_WHEN_USED if c not in named and looks[c]]
+    if not missing:  # only the columns that look like the missing ones are named
+        unread = [k for k in unread if any(k in looks[c] for c in like)]
+    missing += like
     if not missing or not unread:
         return
+    unread = [named[k] for k in unread]
     one = len(unread) == 1
     back = (
         f"the {missing[0]} column renamed, rename it back to {missing[0]}"
