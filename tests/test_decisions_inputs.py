@@ -20,6 +20,7 @@ from roqa_nlp.decisions import (
     Decision,
     feedback_plan,
     feedback_summary,
+    newer_near_named,
     read_decisions,
     reviewed_codings,
 )
@@ -420,7 +421,7 @@ def test_a_folder_given_as_decisions_names_a_newer_download_or_a_near_named_file
     review = folder / "decisions.csv"
     review.write_text("segment_id,decision\n", encoding="utf-8")
     later = folder / "decisions (1).csv"
-    later.write_text("segment_id,decision\n", encoding="utf-8")
+    later.write_text("segment_id,decision,note\n", encoding="utf-8")
     os.utime(review, ns=(10**18, 10**18))
     os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
 
@@ -454,6 +455,30 @@ def test_a_folder_given_as_decisions_names_a_newer_download_or_a_near_named_file
         f"{folder}: is a folder, not a decisions file (give one of the decisions files in it: "
         f"{later} and {folder / 'Decisions.xlsx'})"
     )
+
+
+def test_a_failed_download_or_the_review_saved_twice_is_not_named(tmp_path: Path) -> None:
+    """s77 hunt2 F4: a folder holding only a 0-byte ``decisions (1).csv`` (a failed download)
+    beside ``decisions (2).csv`` named the empty file as the one to give; F5: a later download
+    of the same bytes as decisions.csv (the review saved twice) was warned of as newer."""
+    folder = tmp_path / "coded"
+    folder.mkdir()
+    (folder / "decisions (1).csv").write_bytes(b"")
+    later = folder / "decisions (2).csv"
+    later.write_text("segment_id,decision\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        read_decisions(folder)
+    assert str(e.value) == (
+        f"{folder}: is a folder, not a decisions file (give the decisions file in it: {later})"
+    )
+    review = folder / "decisions.csv"
+    review.write_text("segment_id,decision\n", encoding="utf-8")
+    os.utime(review, ns=(10**18, 10**18))
+    os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
+    assert newer_near_named(review) == []
+    later.write_text("segment_id,decision,note\n", encoding="utf-8")
+    os.utime(later, ns=(10**18 + 10**9, 10**18 + 10**9))
+    assert newer_near_named(review) == [later]
 
 
 # -- waves tester (session 49) 1: the review saved beside the codings as Excel's .xlsx ---------

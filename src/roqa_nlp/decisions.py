@@ -772,12 +772,15 @@ def newer_near_named(read: Path) -> list[Path]:
     named nearly as a review (:data:`_NEAR_REVIEW_NAME`) and saved after it, sorted by name; a
     file of 0 bytes (a failed download) is no review and is not among them. The one rule of a
     later download every command that reads the review beside the codings warns of
-    (:func:`newer_near_named_review`, :func:`refuse_folder`)."""
-    since = read.stat().st_mtime_ns
+    (:func:`newer_near_named_review`, :func:`refuse_folder`). Nor is a file of the same bytes
+    as ``read`` (the review saved twice: s77 hunt2 F5), which reading it would change nothing."""
+    read_st = read.stat()
     return [
         p
         for p in _near_named_files(read.parent)
-        if (st := p.stat()).st_mtime_ns > since and st.st_size > 0
+        if (st := p.stat()).st_mtime_ns > read_st.st_mtime_ns
+        and st.st_size > 0
+        and not (st.st_size == read_st.st_size and p.read_bytes() == read.read_bytes())
     ]
 
 
@@ -899,7 +902,9 @@ def refuse_folder(folder: Path) -> None:
                 f"give {'it' if one else 'one of them'} if {'it is' if one else 'one is'} the "
                 "review"
             )
-    elif near := near_named_reviews(folder):  # a second download alone, read when given (s77)
+    elif near := [  # a second download alone, read when given (s77); not a failed one (F4)
+        n for n in near_named_reviews(folder) if (folder / n).stat().st_size > 0
+    ]:
         hint = (
             f"give the decisions file in it: {folder / near[0]}"
             if len(near) == 1
