@@ -80,3 +80,22 @@ def test_not_a_common_nhs_specialty_a_units_kind() -> None:
         "Fibrosis Unit, the Nurse-Led Unit and Larch Bariatric Unit."
     )
     assert [w for w, _ in listed(said) if " " in w] == ["Larch Bariatric Unit"]
+
+
+def test_a_surname_or_body_word_before_ward_or_unit_is_listed_with_it() -> None:
+    """s77 hunt2 F7: foot, hand, head, blood, speech, language and more, added to
+    ``data/ward_kind_words.txt`` in s77, split "Foot Ward" into "Foot", inviting a row
+    ``Foot,ward`` for every capitalised Foot: such a name is listed whole again."""
+    said = (
+        "We moved her to Foot Ward, then to Head Ward on the second floor. Blood Unit was shut. "
+        "She came back to Foot Ward in May. The Hand Unit was fine, and the Speech and Language "
+        "Unit helped."
+    )
+    assert listed(said) == [
+        ("Foot Ward", 2),
+        ("Blood Unit", 1),
+        ("Hand Unit", 1),
+        ("Head Ward", 1),
+        ("Language Unit", 1),
+        ("Speech", 1),
+    ]
