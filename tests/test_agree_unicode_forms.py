@@ -149,9 +149,10 @@ def test_a_coder_in_two_unicode_forms_within_one_file_is_one_coder(tmp_path, cap
 def test_the_decomposed_spelling_on_more_rows_is_kept_the_composed_on_a_tie(
     tmp_path, capsys
 ) -> None:
-    """The spelling on most rows names the merged code or coder, whatever its form; on a tie
-    the composed one (NFC), not the decomposed one that sorts first (s77)."""
-    for nfd_rows, kept in ((2, SIAN), (3, SIAN_NFD)):
+    """The spelling on most rows names the merged code or coder, in its composed form (NFC)
+    whatever its form on them (s77 hunt2 F8: the decomposed one was kept as it was); on a tie
+    the composed one, not the decomposed one that sorts first (s77)."""
+    for nfd_rows, kept in ((2, SIAN), (3, SIAN)):
         rows = ["unit,coder,code"]
         for k in range(1, 5):
             who = SIAN_NFD if k <= nfd_rows else SIAN
@@ -185,3 +186,19 @@ def test_a_coder_in_two_unicode_forms_across_files_is_named_composed_on_a_tie(
     assert code == 0, err
     assert data is not None
     assert data["coders"] == [SIAN, "Ben"]
+
+
+def test_tidiness_and_a_capital_choose_before_the_form_then_the_form_is_composed() -> None:
+    """s77 hunt2 F8: the composed form outranked a capital first letter and single spaces, so
+    "coût des soins" (or "Coût  des soins") named the code over a decomposed "Coût des soins":
+    the tidy capitalised spelling is chosen, as before s77, and written composed."""
+    from roqa_nlp.coding_agreement import _spelling_groups
+
+    tidy = unicodedata.normalize("NFD", "Coût des soins")
+    for untidy in ("coût des soins", "Coût  des soins"):
+        assert _spelling_groups([untidy, tidy], {}, normalise_name) == [
+            ["Coût des soins", untidy, tidy]
+        ]
+    assert _spelling_groups(["Coût des soins", tidy], {tidy: 2}, normalise_name) == [
+        ["Coût des soins", tidy]
+    ]

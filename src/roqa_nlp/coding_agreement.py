@@ -1029,10 +1029,12 @@ def _spelling_groups(
 ) -> list[list[str]]:
     """The groups of two or more of ``names`` that ``key`` makes one (None: a name of its own),
     each led by the spelling the group is counted under: the most used (``uses``), among
-    equals the one in Unicode's composed form (NFC: a decomposed "Coût", NFD, sorts first and
-    was kept, so the table and a search in Excel held the paste from a Mac, s77), then the
-    tidiest (single spaces, a capital first letter), then the first of ``names``; the others
-    follow in the order of ``names``. Code names (:func:`merge_spelling_variants`) and a long
+    equals the tidiest (single spaces, a capital first letter), then the one in Unicode's
+    composed form, then the first of ``names``, and that spelling in its composed form (NFC: a
+    decomposed "Coût", NFD, sorts first and was kept, so the table and a search in Excel held
+    the paste from a Mac, s77; a lower-case or double-spaced NFC spelling no longer beats a
+    tidy NFD one, s77 hunt2 F8); the others follow in the order of ``names``, a decomposed
+    winner among them. Code names (:func:`merge_spelling_variants`) and a long
     table's coder names (:func:`read_long_csv`) are merged so."""
     groups: dict[Any, list[str]] = {}
     for name in names:
@@ -1045,11 +1047,13 @@ def _spelling_groups(
                 spellings,
                 key=lambda c: (
                     uses.get(c, 0),
-                    unicodedata.is_normalized("NFC", c),
                     c == " ".join(c.split()),
                     c[:1].isupper(),
+                    unicodedata.is_normalized("NFC", c),
                 ),
             )
+            # in its composed form, whatever form won: "Coût des soins" pasted from a Mac
+            main = unicodedata.normalize("NFC", main)
             merged.append([main, *(c for c in spellings if c != main)])
     return merged
 
