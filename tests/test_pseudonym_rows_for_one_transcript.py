@@ -106,3 +106,35 @@ def test_a_label_joining_a_participant_number_is_keyed_for_its_transcript_alone(
     assert "P04: We can't spare you this month." in p04
     assert "P04" not in p05
     assert "P05: I asked my team leader and she just said" in p05
+
+
+def test_a_lower_case_row_for_another_transcript_is_listed_where_it_stays(
+    tmp_path: Path,
+) -> None:
+    """s77 hunt2 F6: with ``kerry,Beryl,../raw/p07.txt`` (a row written in lower case is that
+    spelling), "kerry" left in p06.txt was listed nowhere; where it was replaced, in p07.txt,
+    it is listed as replaced in lower case, with its pseudonym."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p06.txt").write_text(
+        "Interviewer: What gets in the way?\n"
+        "Participant: kerry said we lacked staff. kerry runs the rota.\n",
+        encoding="utf-8",
+    )
+    (raw / "p07.txt").write_text(
+        "Interviewer: And what helped?\nParticipant: kerry backed us. Our manager kerry was great.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "keys").mkdir()
+    key = tmp_path / "keys" / "key.csv"
+    key.write_text("name,pseudonym,transcript\nkerry,Beryl,../raw/p07.txt\n", encoding="utf-8")
+    run = roqa("pseudonymise", raw, "--key", key, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (
+        (tmp_path / "out" / "p06.txt")
+        .read_text(encoding="utf-8")
+        .endswith("Participant: kerry said we lacked staff. kerry runs the rota.\n")
+    )
+    said = " ".join(run.out.split())
+    assert "a word of the name of: kerry 2 p06 [Beryl] Replaced in lower case: 1 word(s)" in said
+    assert "Word, times, transcripts, a word of the name of: kerry 2 p07 [Beryl] Wrote" in said

@@ -2224,8 +2224,10 @@ class PseudonymKey:
             if not here:
                 continue
             count = sum(where.get(as_read.get(i, i), where.get(i, 0)) for i in here)
-            pseudonym = self.get(word)
-            keyed = () if pseudonym is None else (_bare(pseudonym),)
+            # the study's row, else the rows of one transcript writing it ("kerry,Beryl,p07")
+            pseudonyms = [self.get(word)] if self.get(word) is not None else []
+            pseudonyms += [p for rows in self.scoped.values() for n, p in rows.items() if n == word]
+            keyed = tuple(dict.fromkeys(_bare(p) for p in pseudonyms if p is not None))
             found.append(NameToCheck(word, count, tuple(here), keyed))
         return sorted(found, key=lambda f: (-f.count, f.word))
 
@@ -5073,6 +5075,18 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
                     continue
                 if theirs or not _is_everyday_word(word):
                     found |= {word, without_accents(word)}  # "siobhan" for Siobhán
+    # a row for one transcript written in lower case ("kerry,Beryl,../raw/p07.txt"), that
+    # spelling a name, left in another (s77 hunt2 F6); not a row roqa wrote from a label
+    for rows in key.scoped.values():
+        for name in rows:
+            said = " ".join(name.split())
+            if said.islower() and said not in key._labels and said not in key.added:
+                found |= {
+                    w
+                    for part in name_parts(said)
+                    for w in (part, without_accents(part))
+                    if not _is_everyday_word(w) and w not in _stop_words()
+                }
     return frozenset(found)
 
 
