@@ -723,3 +723,25 @@ def test_roqa_report_in_cfir2_reads_a_cfir2009_review_and_names_its_file(
         ["p01:0002", "accept", "OUT.G.3", "", ""],
         ["p01:0004", "recode", "CI.D", "", ""],
     ]
+
+
+def test_a_cfir2_review_rejecting_every_code_shown_fits_no_code_trained_in_either_codebook() -> (
+    None
+):
+    """Trained in CFIR 2.0 (``roqa train --codebook cfir-2022 --feedback``) on the CFIR 2009
+    model's codings, a segment whose every CFIR 2.0 code shown was rejected fits no code, as
+    trained in CFIR 2009: the rejections are judged against the codes the report charted in
+    CFIR 2.0 (hunt s77 F8: "3 left out (rejections short of all the segment's suggestions)")."""
+    review = [row(2, "reject", c) for c in ("OUT.E", "OUT.F", "OUT.G.3")] + [
+        row(5, "reject", c) for c in ("INN.C", "IND.K", "INS.F")
+    ]
+    for book in (CFIR, CFIR2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            plan = feedback_plan([(review, codings(), "decisions.csv")], book)
+        assert list(zip(plan.ids, plan.labels, plan.kinds)) == [
+            ("p01:0002", [], "rejected"),
+            ("p01:0005", [], "rejected"),
+        ], book.id
+        assert plan.left_out == {}, book.id
+        assert not [w for w in caught if "short of" in str(w.message)], book.id

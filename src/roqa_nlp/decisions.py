@@ -2648,6 +2648,9 @@ def feedback_plan(
     - A segment whose decisions reject its top :data:`REJECT_ALL` suggestions (or every one it
       has) and leave no code becomes talk that fits no code (``REJECTED``), unless the model had
       set it aside as small talk (``off_topic``) or procedural talk: it stays in that class.
+      Suggestions of another codebook than ``codebook``'s (the CFIR 2009 model's codings, trained
+      in CFIR 2.0) are judged as charted in it, as the report showed them
+      (:func:`~roqa_nlp.decisions_crosswalk.shown_charted`).
     - A coded example takes the valence of the last row on its words that gives one (a
       ``valence`` row), else the model's; one given a new code has none (""), as
       :func:`reviewed_codings` gives a new code none (the model's valence there is its reading of
@@ -2667,7 +2670,7 @@ def feedback_plan(
       rows are counted in ``decisions_by_kind`` (on coded examples, behind valence-only ones),
       the valence-only examples without one in ``counts`` (:data:`VALENCE_ONLY_WITHOUT_ROW`).
     """
-    from .decisions_crosswalk import in_model_codes
+    from .decisions_crosswalk import codings_codebook, in_model_codes, shown_charted
     from .errors import warn
 
     # a note row decides nothing: it gives no example and is matched to no segment; a row on a
@@ -2706,7 +2709,13 @@ def feedback_plan(
     rows: list[tuple[Decision, str, SegmentResult | None, str | Path, str | None]] = []
     reviewers: list[str] = []  # in the order of their files
     file_no: dict[int, int] = {}  # a row (its id) -> the place of its file among the rounds
+    # a segment (its id) -> the codebook of its suggestions, when not the model's (the CFIR 2009
+    # model's codings, reviewed charted in CFIR 2.0 and trained in it): its codes shown are those
+    # charted in the model's codebook
+    charted_from: dict[int, Codebook] = {}
     for n_file, (decisions, result, where) in enumerate(sources):
+        if result is not None and (book := codings_codebook(result, codebook)) is not None:
+            charted_from.update((id(s), book) for s in result.segments)
         first_text: dict[str, str] = {}
         for d in decisions:
             if d.text and d.segment_id not in first_text:
@@ -2909,7 +2918,10 @@ def feedback_plan(
                 id(r[2]): r[2] for r in code_rows if r[0].decision == "reject" and r[2] is not None
             }
             made_on: list[list[str] | None] = [
-                shown_in(codebook, [g.code_id for g in f.suggestions]) for f in seen_on.values()
+                shown_charted(f, charted_from[id(f)], codebook)
+                if id(f) in charted_from
+                else shown_in(codebook, [g.code_id for g in f.suggestions])
+                for f in seen_on.values()
             ]
             if not judged and not any(rejects_all(rejected, shown) for shown in made_on or [None]):
                 count(out.left_out, SHORT_OF_ALL, len(rejected))

@@ -487,6 +487,36 @@ def _shown(
     return _Shown([g.code_id for g in ranked], origins)
 
 
+def codings_codebook(result: CodingResult | None, model: Codebook) -> Codebook | None:
+    """The built-in codebook ``result``'s suggestions are codes of, when it is not the one of
+    the model trained on a review of them (``roqa train --codebook cfir-2022 --feedback`` on the
+    packaged CFIR 2009 model's codings) and documents a mapping onto it; else None (the codings
+    are in the model's codes, or in none it can chart)."""
+    from .crosswalk import codebook_of
+
+    used = None if result is None else codebook_of(result)
+    base = base_codebook(model)
+    if used is None or used == base.id:
+        return None
+    book = builtin_codebook(used)
+    try:
+        crosswalk(book, base)
+    except RoqaError:
+        return None
+    return book
+
+
+def shown_charted(seg: SegmentResult, source: Codebook, model: Codebook) -> list[str]:
+    """The codes ``seg`` (suggestions of ``source``'s codes: :func:`codings_codebook`) showed
+    charted in ``model``'s codebook, best first, as the report charted them for the review: a
+    review of the CFIR 2009 model's codings charted in CFIR 2.0 that rejects Policies & Laws,
+    Financing and Societal Pressure rejects every code shown for External Policy & Incentives
+    (hunt s77 F8: trained in CFIR 2.0 they were judged against the CFIR 2009 ids and fell
+    "short of all the segment's suggestions")."""
+    seen = _shown(seg, source, base_codebook(model))
+    return [] if seen is None else seen.codes
+
+
 #: what became of a row on another codebook's code (:func:`in_model_codes`), as the warning says
 SHOWN, COUNTERPART, NEW, LEFT_OUT, MERGED = "shown", "counterpart", "new", "left out", "merged"
 
