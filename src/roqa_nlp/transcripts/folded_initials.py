@@ -21,8 +21,11 @@ date opening the words) is not named.
 
 from __future__ import annotations
 
-from ..errors import first_few
+from typing import NamedTuple
+
+from ..errors import first_few, quoted
 from ..schema import Transcript
+from .line_places import line_place
 from .speaker_labels import (
     are_initials,
     labelled_lines_in_turns,
@@ -32,20 +35,46 @@ from .speaker_labels import (
 )
 
 
-def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[tuple[int, str, str]]:
+class FoldedLine(NamedTuple):
+    """A line of :func:`folded_initials_lines` or :func:`folded_into_answers_lines`."""
+
+    #: where it is in the file (:func:`.line_places.line_place`): ``line 6``, the time its
+    #: words are spoken (``00:45:12.000``) in a file the reader wrote anew, or "" (Word)
+    place: str
+    label: str
+    #: the speaker of the turn it was read into
+    speaker: str
+    #: the line as the transcript's text says it, label and words
+    line: str
+
+    def shown(self) -> str:
+        """The line as a warning names it: its place and label (``line 6: 'XY:'``), or its
+        words where the file gives it no place (``'CD: And the targets.'``)."""
+        if self.place:
+            return f"{self.place}: {self.label + ':'!r}"
+        return quoted(self.line.strip(), 40)
+
+
+def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[FoldedLine]:
     """The lines inside ``transcript``'s interviewers' turns (``interviewers``) or inside its
     other turns, below each turn's first, that open with two or three capitals before a colon
     (:func:`.speaker_labels.are_initials`) other than the turn's own label and a note's
-    (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words), each as (line
-    number from 1, label, the turn's speaker). A note of the recording after a time in brackets
-    (:func:`.unlabelled.notes_the_recording`: ``XY: [00:45:12] recording stopped``, whose time
-    the reader keeps as the turn's cue time) is named too: were it a member's words, they would
-    otherwise be lost without a word (session 77 hunt1 F3)."""
-    found: list[tuple[int, str, str]] = []
-    for turn in transcript.turns:
+    (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words). A note of the
+    recording after a time in brackets (:func:`.unlabelled.notes_the_recording`: ``XY:
+    [00:45:12] recording stopped``, whose time the reader keeps as the turn's cue time) is named
+    too: were it a member's words, they would otherwise be lost without a word (session 77
+    hunt1 F3). Each is named where the file has it (:func:`.line_places.line_place`: a timed
+    file's text is not its lines, session 77 hfix1)."""
+    found: list[FoldedLine] = []
+    text = transcript.text
+    for k, turn in enumerate(transcript.turns):
         if (turn.role == "interviewer") != interviewers:
             continue
-        for number, line, m in labelled_lines_in_turns(transcript.text, [(turn.start, turn.end)]):
+        at = turn.start  # where the last line found ends: lines are found in order
+        for number, line, m in labelled_lines_in_turns(text, [(turn.start, turn.end)]):
+            at = text.index(line, at)
+            starts = at
+            at += len(line)
             if (
                 m.form == "colon"
                 and not m.timed
@@ -54,21 +83,21 @@ def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[tuple[i
                 and not writes_a_note(name_before_brackets(m.label))
                 and not opens_with_a_time(line[m.words_start :])
             ):
-                found.append((number, m.label, turn.speaker))
+                place = line_place(transcript, k, number, starts + m.words_start)
+                found.append(FoldedLine(place, m.label, turn.speaker, line))
     return found
 
 
-def folded_initials_lines(transcript: Transcript) -> list[tuple[int, str]]:
+def folded_initials_lines(transcript: Transcript) -> list[FoldedLine]:
     """The lines inside ``transcript``'s interviewers' turns, below each turn's first, that
     open with two or three capitals before a colon (:func:`.speaker_labels.are_initials`) other
-    than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words),
-    each as (line number from 1, label)."""
-    return [(line, label) for line, label, _ in _folded_lines(transcript, interviewers=True)]
+    than a note's (:func:`.speaker_labels.writes_a_note`, a time or a date opening the words)."""
+    return _folded_lines(transcript, interviewers=True)
 
 
-def folded_into_answers_lines(transcript: Transcript) -> list[tuple[int, str, str]]:
+def folded_into_answers_lines(transcript: Transcript) -> list[FoldedLine]:
     """The lines of :func:`folded_initials_lines` inside ``transcript``'s participants' turns
-    instead, each as (line number from 1, label, the speaker whose words they were read as)."""
+    instead (each with the speaker whose words they were read as)."""
     return _folded_lines(transcript, interviewers=False)
 
 
@@ -79,7 +108,7 @@ def folded_initials_warning(transcript: Transcript) -> str | None:
     if not found:
         return None
     n = len(found)
-    shown = first_few([f"line {line}: {label + ':'!r}" for line, label in found], 3)
+    shown = first_few([f.shown() for f in found], 3)
     return (
         f"{transcript.source or transcript.id}: {n} line{'s' if n != 1 else ''} opening with "
         f"capitals ({shown}) {'were' if n != 1 else 'was'} read as the interviewer's words, "
@@ -97,9 +126,7 @@ def folded_into_answers_warning(transcript: Transcript) -> str | None:
     if not found:
         return None
     n = len(found)
-    shown = first_few(
-        [f"line {line}: {label + ':'!r} in {speaker}'s turn" for line, label, speaker in found], 3
-    )
+    shown = first_few([f"{f.shown()} in {f.speaker}'s turn" for f in found], 3)
     return (
         f"{transcript.source or transcript.id}: {n} line{'s' if n != 1 else ''} opening with "
         f"capitals ({shown}) {'were' if n != 1 else 'was'} read as that turn's words and coded "
