@@ -43,3 +43,13 @@ def test_the_months_and_the_modal_are_not() -> None:
         )
         == []
     )
+
+
+def test_a_month_after_to_before_a_body_or_a_person_word_is_listed() -> None:
+    """hunt5, finding 2: after ``to``, ``for``, ``about`` or ``from`` the person shapes win, but
+    "she" after it alone does not make the month a name."""
+    assert listed(
+        "I went to May from HR about it. I spoke to May, our cook, about it. A big thank you to "
+        "June from the training team."
+    ) == [NameToCheck("May", 2, ("p01",)), NameToCheck("June", 1, ("p01",))]
+    assert listed("From April to May, she was off. I wrote to June about it.") == []

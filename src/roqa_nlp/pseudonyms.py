@@ -4619,18 +4619,24 @@ def _said_of_a_person(said: str, start: int, end: int) -> bool:
 
 
 @cache
-def _word_names_by_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _word_names_by_shape() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     """For :func:`_names_by_shape`, joined once a process: the given names that are also a stop
     word or a month (``data/stop_word_names.txt``, and the months of
     ``data/word_given_names.txt``: ``will``, ``may``, ``june``), capitalised, a word of the talk
     as :data:`_TALK_WORD` reads one, how one is said as a name
     before it (a person's word and ``is`` or ``was``: "my deputy is Will"; ``data/person_words.txt``)
-    and the words before a month that make it the month (``data/month_words_before.txt``:
-    "in May from the council")."""
+    the words before a month that make it the month (``data/month_words_before.txt``:
+    "in May from the council") and those after which it is the month or a name as often
+    (``data/month_or_name_words_before.txt``: "to May from HR")."""
     given = packaged_words("stop_word_names.txt")
     given |= {w for w in packaged_words("word_given_names.txt") if is_month_name(w)}
     persons = "|".join(re.escape(w) for w in sorted(packaged_words("person_words.txt")))
     months = "|".join(re.escape(w) for w in sorted(packaged_words("month_words_before.txt")))
+    either = "|".join(
+        re.escape(w) for w in sorted(packaged_words("month_or_name_words_before.txt"))
+    )
     names = "|".join(re.escape(w.capitalize()) for w in sorted(given))
     return (
         re.compile(
@@ -4638,7 +4644,15 @@ def _word_names_by_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
         ),
         re.compile(rf"(?<![\w'’-])(?:{persons})s?[ \t]+(?:is|was)[ \t]+$", re.IGNORECASE),
         re.compile(rf"(?<![\w'’-])(?:{months})[ \t-]+$", re.IGNORECASE),
+        re.compile(rf"(?<![\w'’-])(?:{either})[ \t]+$", re.IGNORECASE),
     )
+
+
+def _person_said_after(said: str, end: int) -> bool:
+    """Whether an apposition ending in a person's word follows ``said[:end]`` (:func:`_person_beside`:
+    ", our cook"), not "she" or "he"."""
+    after = _person_beside()[1].match(said, end)
+    return after is not None and re.match(r",[ \t]+(?:she|he)(?!\w)", after.group(0), re.I) is None
 
 
 #: "from" and a body or a place after a name ("Will from the carers centre", "May from HR")
@@ -4652,16 +4666,22 @@ def _names_by_shape(said: str) -> Iterator[str]:
     runs it"), after a person's word and ``is`` ("my deputy is Will"), or before ``from`` and
     a body or a place ("And Will from the carers centre", "So May from the training team"); a
     month never after a word that makes it the month ("In May, she left"), nor opening a
-    sentence before "she" or "he" ("May, she said, was busy"). Privacy
-    tester s77, H2: with the study writing will and may in lower case, these were never
-    listed."""
-    given, person_is, month_before = _word_names_by_shape()
+    sentence before "she" or "he" ("May, she said, was busy"); after ``to``, ``for``,
+    ``about`` or ``from``, only a person's word or ``from`` and a body after it make a month a
+    name ("I went to May from HR", "I spoke to May, our cook", but "from April to May, she
+    ..."). Privacy tester s77, H2: with the study writing will and may in lower case, these
+    were never listed; hunt5, finding 2: after ``to`` they still were not."""
+    given, person_is, month_before, month_or_name = _word_names_by_shape()
     for m in given.finditer(said):
         word = m.group(0)
         before = said[max(0, m.start() - 40) : m.start()]
         month = is_month_name(word)
         if month and month_before.search(before) is not None:
             continue  # the month: "In May, she left", "since June from the council"
+        if month and month_or_name.search(before) is not None:
+            if _FROM_AFTER.match(said, m.end()) is not None or _person_said_after(said, m.end()):
+                yield word  # "to May from HR", "to May, our cook"
+            continue
         # a month opening a sentence before "she" or "he" is the month ("May, she said, was busy")
         opens = _SENTENCE_START.search(before) is not None
         if (
