@@ -53,3 +53,11 @@ def test_a_month_after_to_before_a_body_or_a_person_word_is_listed() -> None:
         "June from the training team."
     ) == [NameToCheck("May", 2, ("p01",)), NameToCheck("June", 1, ("p01",))]
     assert listed("From April to May, she was off. I wrote to June about it.") == []
+
+
+def test_will_with_an_apostrophe_s_opening_a_sentence_is_listed() -> None:
+    """hunt5, finding 3: ``Will's`` is never the modal verb, wherever it stands; a month's
+    ``'s`` stays the month's."""
+    assert listed(
+        "I know. Will's team did the audit. Will’s sister rang me too. May's figures were bad."
+    ) == [NameToCheck("Will", 2, ("p01",))]

@@ -4640,7 +4640,7 @@ def _word_names_by_shape() -> tuple[
     names = "|".join(re.escape(w.capitalize()) for w in sorted(given))
     return (
         re.compile(
-            rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])(?:{names})(?![\w{MARKS}]|['’-][^\W\d_])"
+            rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])(?:{names})(?![\w{MARKS}]|['’-](?![sS](?![\w'’-]))[^\W\d_])"
         ),
         re.compile(rf"(?<![\w'’-])(?:{persons})s?[ \t]+(?:is|was)[ \t]+$", re.IGNORECASE),
         re.compile(rf"(?<![\w'’-])(?:{months})[ \t-]+$", re.IGNORECASE),
@@ -4670,12 +4670,17 @@ def _names_by_shape(said: str) -> Iterator[str]:
     ``about`` or ``from``, only a person's word or ``from`` and a body after it make a month a
     name ("I went to May from HR", "I spoke to May, our cook", but "from April to May, she
     ..."). Privacy tester s77, H2: with the study writing will and may in lower case, these
-    were never listed; hunt5, finding 2: after ``to`` they still were not."""
+    were never listed; hunt5, finding 2: after ``to`` they still were not. A stop word's
+    with ``'s`` is a name wherever it stands ("Will's team did the audit")."""
     given, person_is, month_before, month_or_name = _word_names_by_shape()
     for m in given.finditer(said):
         word = m.group(0)
         before = said[max(0, m.start() - 40) : m.start()]
         month = is_month_name(word)
+        if said[m.end() : m.end() + 1] in ("'", "’"):
+            if not month:
+                yield word  # "Will's team did the audit": never the modal (hunt5, finding 3)
+            continue  # "May's figures": the month's as often
         if month and month_before.search(before) is not None:
             continue  # the month: "In May, she left", "since June from the council"
         if month and month_or_name.search(before) is not None:
