@@ -54,3 +54,20 @@ def test_keyed_surnames_are_replaced_and_a_word_of_a_keyed_name_left_is_listed_a
         NameToCheck("O'Connor-Bello", 1, ("p01",), ("person 3",)),
         NameToCheck("O'Driscoll", 1, ("p01",), ("person 2",)),
     ]
+
+
+def test_a_keyed_surname_written_with_a_curly_apostrophe_is_listed_as_keyed() -> None:
+    """hunt5, finding 4: a word processor curls the apostrophe (``O’Neill``); the key's
+    ``O'Neill`` is the same word, opening a sentence, with ``’s`` and in capitals."""
+    text, found = checked(
+        {"Siobhan O'Neill": "P05"},
+        "Good. O’Neill’s team were good. Then O’NEILL came, and later o’neill rang.",
+    )
+    assert text == (
+        "P01: Good. O’Neill’s team were good. Then O’NEILL came, and later o’neill rang.\n"
+    )
+    assert found == [
+        NameToCheck("O’Neill", 1, ("p01",), ("P05",)),
+        NameToCheck("O’NEILL", 1, ("p01",), ("P05",)),
+        NameToCheck("o’neill", 1, ("p01",), ("P05",)),
+    ]

@@ -5085,7 +5085,8 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
     does not speak there, not "rose"); never an English stop word that is no name (``the``;
     ``will`` and ``may`` are names: ``data/stop_word_names.txt``), nor a title said before a
     surname (:func:`_talk_titles`: "matron" of a speaker labelled ``Matron``, "sister" of
-    ``Sister Jones``), a job's word where it labels a speaker, not a name."""
+    ``Sister Jones``), a job's word where it labels a speaker, not a name; with either
+    apostrophe (:func:`_other_apostrophe`: "o’neill" of ``O'Neill``)."""
     stop_names = packaged_words("stop_word_names.txt")
     voiced = {turn.speaker.casefold() for turn in transcript.turns}
     found = set()
@@ -5112,7 +5113,14 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
                     for w in (part, without_accents(part))
                     if not _is_everyday_word(w) and w not in _stop_words()
                 }
-    return frozenset(found)
+    # either apostrophe, as a word processor curls it: "o’neill" for O'Neill (hunt5, finding 4)
+    return frozenset(found | {_other_apostrophe(word) for word in found})
+
+
+def _other_apostrophe(word: str) -> str:
+    """``word`` with its straight apostrophes curled and its curled ones straight (``O’Neill``
+    for ``O'Neill`` and back): a key written with one matches talk written with the other."""
+    return word.translate(str.maketrans("'’", "’'"))
 
 
 def names_to_check(
@@ -5322,7 +5330,8 @@ def names_to_check(
     within |= shaped
 
     def keyed_as(word: str) -> tuple[str, ...]:
-        return tuple(sorted(whose.get(without_accents(word.casefold()), ())))
+        form = without_accents(word.casefold())
+        return tuple(sorted({*whose.get(form, ()), *whose.get(_other_apostrophe(form), ())}))
 
     def listed(word: str) -> bool:
         """Capitalised within a sentence, and after a title, a given name that is also a word
