@@ -4742,6 +4742,12 @@ def _said_as_own_name(said: str, start: int, end: int) -> bool:
     return after.match(said, end) is not None and _may_be_apposed(word)
 
 
+#: the talk before a word that opens a clause: a comma, colon, semicolon or quote mark
+_CLAUSE_OPENS = re.compile(r"[,:;\"“‘][ \t]*$")
+#: a word's sentence going on to a question mark, two words at least ("Will people come back?")
+_ASKED_AFTER = re.compile(r"[ \t]+[^\W\d_][\w'’-]*[ \t]+[^.!?\n]*\?")
+
+
 class _SpokenWord(NamedTuple):
     """A word of the talk as :func:`_spoken_words` reads it."""
 
@@ -4887,6 +4893,12 @@ def _spoken_words(
                 or (
                     word.casefold() in packaged_words("stop_word_names.txt")
                     and _WORD_AFTER.match(said, m.end()) is None
+                    # opening a question within a sentence, the modal ("I said to her, Will
+                    # people come back?": hunt5, finding 5)
+                    and not (
+                        _CLAUSE_OPENS.search(before) is not None
+                        and _ASKED_AFTER.match(said, m.end()) is not None
+                    )
                 )
             )
             phrase = _in_a_phrase(said, m.start(), m.end()) or (
@@ -4985,6 +4997,10 @@ def _generic_acronyms() -> frozenset[str]:
     return frozenset(w.upper() for w in words)
 
 
+#: a letter three times over in a row, as a shout is written ("ARGHHH", "NOOOOO", "YYYYYY")
+_SHOUTED = re.compile(r"([^\W\d_])\1\1")
+
+
 def _may_be_an_acronym(word: str) -> bool:
     """Whether ``word`` may be an organisation's acronym, which names a place as a hospital's
     or a trust's does ("the QEII", "HPFT": s75 tester, D): all capitals, 3 to 7 letters
@@ -4992,7 +5008,8 @@ def _may_be_an_acronym(word: str) -> bool:
     "2GETHER"; s77 privacy tester, H5) whose letters are in one case or capitalised, no generic
     acronym (:func:`_generic_acronyms`), no Roman numeral
     ("III"), no note word a transcriber writes in capitals (``data/note_abbreviations.txt``:
-    "REF", "UNK", "TBA", "END": s76 hunt3 R4), and no stop, everyday, public or role word in
+    "REF", "UNK", "TBA", "END": s76 hunt3 R4; "GARBLED", "UNINTEL": hunt5, finding 5), no
+    shout (a letter three times over, :data:`_SHOUTED`: "NOOOOO"), and no stop, everyday, public or role word in
     capitals ("AUDIT", "MOVE", "NOT") nor its plural."""
     numbered = _NUMBERED_NAME.fullmatch(word)
     if numbered is not None:
@@ -5003,6 +5020,8 @@ def _may_be_an_acronym(word: str) -> bool:
         return False
     if word in _generic_acronyms() or word.casefold() in packaged_words("note_abbreviations.txt"):
         return False
+    if _SHOUTED.search(word) is not None:
+        return False  # a letter three times over is a shout ("ARGHHH", "NOOOOO"), not a name
     return not any(
         form in _stop_words()
         or form in _public_words()
@@ -5017,26 +5036,32 @@ def _lower_case_titled() -> re.Pattern[str]:
     """An honorific of ``data/honorifics.txt`` in any case and the word after it, which
     :func:`_lower_case_titled_names` takes in lower case, as speech-to-text writes them ("mrs
     adeyinka", "dr okafor", "mr o'connor"), the word in group 1 (privacy tester s77, H3: none
-    was read as a name)."""
+    was read as a name), the title in group 1, its dot in group 2 and the word in group 3, not
+    taken in, so a title after it is read too ("sir. dame edna")."""
     titles = sorted(packaged_words("honorifics.txt"), key=lambda t: (-len(t), t))  # "mrs", "mr"
     said = "|".join(re.escape(t) for t in titles)
     word = rf"[^\W\d_][\w{MARKS}]*(?:['’-][\w{MARKS}]+)*"
-    return re.compile(rf"(?<![\w'’-])(?i:{said})\.?[ \t]+({word})")
+    return re.compile(rf"(?<![\w'’-])((?i:{said}))(\.?)[ \t]+(?=({word}))")
 
 
 def _lower_case_titled_names(said: str) -> Iterator[tuple[str, str]]:
     """Each honorific and the name in lower case after it (:func:`_lower_case_titled`: "mrs
-    adeyinka", "Dr okafor"), as written, and that word: not a stop word ("miss the bus", "miss out"), nor an everyday word
+    adeyinka", "Dr okafor"), as written, and that word: not a stop word ("miss the bus", "miss
+    out"), a title, nor after a title's dot where the title is a word ("sir. dame": hunt5,
+    finding 5), nor an everyday word
     unless a given name or surname that is also one ("miss work", not "mrs rose")."""
     names = packaged_words("word_given_names.txt") | _word_surnames()
+    titles = packaged_words("honorifics.txt")
     for m in _lower_case_titled().finditer(said):
-        word = m.group(1)
+        word = m.group(3)
         folded = word.casefold()
-        if not word[:1].islower() or folded in _stop_words():
+        if not word[:1].islower() or folded in _stop_words() or folded in titles:
             continue  # "Mrs Rose": a word of the talk after an honorific (_spoken_words)
+        if m.group(2) and _is_everyday_word(m.group(1)):
+            continue  # "thank you sir. dame edna": a whole word's dot ends its sentence
         if _is_everyday_word(word) and folded not in names:
             continue
-        yield " ".join(m.group(0).split()), word
+        yield " ".join(f"{m.group(0)}{word}".split()), word
 
 
 def lower_case_talk(transcript: Transcript) -> bool:
