@@ -5110,8 +5110,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
     does not speak there, not "rose"); never an English stop word that is no name (``the``;
     ``will`` and ``may`` are names: ``data/stop_word_names.txt``), nor a title said before a
     surname (:func:`_talk_titles`: "matron" of a speaker labelled ``Matron``, "sister" of
-    ``Sister Jones``), a job's word where it labels a speaker, not a name; with either
-    apostrophe (:func:`_other_apostrophe`: "o’neill" of ``O'Neill``)."""
+    ``Sister Jones``), a job's word where it labels a speaker, not a name."""
     stop_names = packaged_words("stop_word_names.txt")
     voiced = {turn.speaker.casefold() for turn in transcript.turns}
     found = set()
@@ -5138,8 +5137,13 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
                     for w in (part, without_accents(part))
                     if not _is_everyday_word(w) and w not in _stop_words()
                 }
-    # either apostrophe, as a word processor curls it: "o’neill" for O'Neill (hunt5, finding 4)
-    return frozenset(found | {_other_apostrophe(word) for word in found})
+    return frozenset(found)
+
+
+def _either_apostrophe(words: frozenset[str]) -> frozenset[str]:
+    """``words`` written with either apostrophe, as a word processor curls it: "o’neill" for
+    O'Neill of :func:`_key_name_words` (hunt5, finding 4)."""
+    return words | {_other_apostrophe(word) for word in words}
 
 
 def _other_apostrophe(word: str) -> str:
@@ -5238,7 +5242,7 @@ def names_to_check(
                     word = word.removesuffix("'s").removesuffix("’s")
                     in_wards[word] = in_wards.get(word, 0) + 1
     for t in transcripts:
-        here = frozenset() if key is None else _key_name_words(key, t)
+        here = frozenset() if key is None else _either_apostrophe(_key_name_words(key, t))
         for spoken in _spoken_words(t, given_pseudonyms):
             word, starts, to = spoken.word, spoken.starts, spoken.said_to
             if word[:1].islower():
