@@ -176,6 +176,33 @@ def test_each_distinct_text_is_encoded_once(monkeypatch: pytest.MonkeyPatch, tmp
     assert np.array_equal(X[0], X[2]) and np.array_equal(X[1], X[3])
 
 
+def test_a_text_two_threads_encode_at_once_is_encoded_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    """roqa code segments (and embeds the pieces of a possible aside) in a background thread
+    while the main thread embeds the part before: a text both looked up before either had
+    stored it was encoded twice and counted twice in the progress bar (CI, session 77)."""
+    import threading
+    import time
+
+    emb, calls = stand_in_embedder(monkeypatch, tmp_path)
+    slow = emb._encode_batches
+
+    def slowly(texts: list[str]) -> Iterator[tuple[list[int], np.ndarray]]:
+        time.sleep(0.3)  # the other thread looks the text up meanwhile
+        yield from slow(texts)
+
+    monkeypatch.setattr(emb, "_encode_batches", slowly)
+    out: list[np.ndarray] = []
+    threads = [threading.Thread(target=lambda: out.append(emb.encode(["same"]))) for _ in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [["same"]]
+    assert len(out) == 2 and out[0].tobytes() == out[1].tobytes()
+
+
 def test_encode_keeps_the_input_order(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     emb, _ = stand_in_embedder(monkeypatch, tmp_path)
     X = emb.encode(["eee", "a"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -118,6 +119,11 @@ _HASHED: dict[tuple[object, ...], str] = {}
 #: while an embedder holds them (weak references): a second :class:`Embedder` of the same model
 #: (a second ``AutoCoder.load`` in a notebook, ``roqa code`` run in-process) encodes with the
 #: model loaded already instead of loading it again (about 1 s). Encoding only reads it.
+#: Held by each :meth:`Embedder.encode` from its cache lookup to its cache write: ``roqa code``
+#: segments (and embeds the pieces of a possible aside) in a background thread while the main
+#: thread embeds the part before, and without it a text both look up before either has stored it
+#: was encoded twice and counted twice in the run's progress bar (CI, session 77).
+_ENCODING = threading.RLock()
 _LOADED: weakref.WeakValueDictionary[tuple[str, str, str], Any] = weakref.WeakValueDictionary()
 
 
@@ -681,6 +687,13 @@ class Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        with _ENCODING:
+            return self._encode_cached(texts)
+
+    def _encode_cached(self, texts: list[str]) -> np.ndarray:
+        """:meth:`encode`'s work, one call at a time (:data:`_ENCODING`)."""
+        import numpy as np
+
         cache = self._get_cache()
         keys = [text_key(t) for t in texts]
         unique = sorted(set(keys))
