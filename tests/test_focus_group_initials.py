@@ -772,6 +772,10 @@ def test_capitals_said_once_after_an_answer_in_the_first_person_are_its_words_wa
         "XY: [00:45:12] recording stopped",
         "XY: (00:45:12) Recording resumed after a break.",
         "TC: [00:45:12] recording stopped",
+        # session 78: a sentence telling what befell the recording, longer than six words
+        "XY: [00:45:12] Recording paused while the participant took a call.",
+        "XY: [00:45:12] Audio cut out for about ten seconds.",
+        "XY: [00:45:12] The call dropped and was restarted at 00:45:40.",
     ],
 )
 def test_a_note_of_the_recording_after_a_time_in_brackets_is_no_participant(
@@ -817,6 +821,44 @@ def test_a_note_of_the_recording_after_a_time_in_brackets_is_no_participant(
         "words, not coded: if someone else speaks there, give the line the label of that "
         "speaker's other turns; a member said once under initials is read after the "
         "interviewer's question ending in '?', or once --interviewer names the interviewer"
+    ]
+
+
+def test_a_note_of_what_befell_the_recording_after_a_members_answer_is_named_in_it(
+    tmp_path: Path,
+) -> None:
+    """Session 78: capitals said once after a member's answer in a focus group labelled by
+    initials, whose words tell what befell the recording in a sentence (``XY: [00:45:12]
+    Recording paused while the participant took a call.``), were read as one more member, and
+    coded; the line is a note inside the answer above, named in the warning."""
+    f = _write(
+        tmp_path / "fg11.txt",
+        [
+            "Facilitator: [00:44:50] What helped most on the ward?",
+            "AB: [00:45:00] Having a champion who knew the system.",
+            "CD: [00:45:05] For us it was the training days.",
+            "XY: [00:45:12] Recording paused while the participant took a call.",
+            "AB: [00:46:00] Sorry about that, where were we?",
+            "Facilitator: [00:46:10] You said the champion helped?",
+            "CD: [00:46:30] Yes, and she covered nights.",
+        ],
+    )
+    assert [(speaker, text) for speaker, _, text in _turns(f)] == [
+        ("Facilitator", "What helped most on the ward?"),
+        ("AB", "Having a champion who knew the system."),
+        (
+            "CD",
+            "For us it was the training days.\nXY: Recording paused while the participant "
+            "took a call.",
+        ),
+        ("AB", "Sorry about that, where were we?"),
+        ("Facilitator", "You said the champion helped?"),
+        ("CD", "Yes, and she covered nights."),
+    ]
+    assert [w for w in _warned(f) if "opening with capitals" in w] == [
+        f"{f}: 1 line opening with capitals (00:45:12.000: 'XY:' in CD's turn) was read as that "
+        "turn's words and coded as theirs: if someone else speaks there, give the line the "
+        "label of that speaker's other turns, or the same label on two or more of their lines"
     ]
 
 
@@ -1077,6 +1119,30 @@ def test_a_quote_or_chat_abbreviation_after_an_answer_invents_no_participant(
                 "MK: [00:03:00] Same here.",
             ],
             ("CD", "The tape ran out on the ward before the audit."),
+        ),
+        (
+            [
+                "Facilitator: [00:01:02] What gets in the way of the virtual ward rounds?",
+                "AB: [00:01:10] Mostly staffing, we never have enough on a late.",
+                "MK: [00:01:30] The paperwork, for us.",
+                "Facilitator: [00:02:00] And the video calls with the consultant?",
+                "CD: [00:02:10] The call dropped twice so we lost the thread.",
+                "AB: [00:02:40] Same on ours.",
+                "MK: [00:03:00] Ours is fine.",
+            ],
+            ("CD", "The call dropped twice so we lost the thread."),
+        ),
+        (
+            [
+                "Facilitator: [00:01:02] What gets in the way of the virtual ward rounds?",
+                "AB: [00:01:10] Mostly staffing, we never have enough on a late.",
+                "MK: [00:01:30] The paperwork, for us.",
+                "Facilitator: [00:02:00] And the video calls with the consultant?",
+                "CD: [00:02:10] Yes, the call dropped twice last week.",
+                "AB: [00:02:40] Same on ours.",
+                "MK: [00:03:00] Ours is fine.",
+            ],
+            ("CD", "Yes, the call dropped twice last week."),
         ),
     ],
 )

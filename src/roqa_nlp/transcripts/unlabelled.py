@@ -724,31 +724,68 @@ def reads_as_talk(words: str) -> bool:
 
 #: Most words of a transcriber's note of the recording in a turn's shape
 #: (:func:`notes_the_recording`: ``Recording resumed after a break.``); a longer line is
-#: someone's talk.
+#: someone's talk, unless it tells what happened to the recording
+#: (:func:`_tells_what_befell_the_recording`).
 NOTE_OF_THE_RECORDING_WORDS = 6
+#: Most words of a note telling what happened to the recording (:func:`notes_the_recording`:
+#: ``Recording paused while the participant took a call.``).
+RECORDING_EVENT_NOTE_WORDS = 12
+#: The subjects of such a note (the recording, its audio, the call, the transcript) and what it
+#: says befell them (paused, stopped, cut, dropped, inaudible ...):
+#: :func:`_tells_what_befell_the_recording`.
+RECORDING_SUBJECTS = "recording_subjects.txt"
+RECORDING_EVENTS = "recording_events.txt"
+
+
+def _tells_what_befell_the_recording(spoken: Sequence[str]) -> bool:
+    """Whether ``spoken`` (a line's words in lower case, in the third person) opens, after at
+    most ``the`` or ``this``, with the recording as its subject (:data:`RECORDING_SUBJECTS`:
+    ``recording``, ``audio``, ``call``) and says, right after it or after ``was``/``were``,
+    what befell it (:data:`RECORDING_EVENTS`: ``Recording paused while the participant took a
+    call.``, ``Audio was inaudible for about ten seconds.``, ``Call dropped and was restarted
+    at 00:31:10.``), in :data:`RECORDING_EVENT_NOTE_WORDS` words at most."""
+    if len(spoken) > RECORDING_EVENT_NOTE_WORDS:
+        return False
+    at = 1 if spoken[0] in ("the", "this") else 0
+    if at + 1 >= len(spoken) or spoken[at] not in packaged_words(RECORDING_SUBJECTS):
+        return False
+    verb = at + 1
+    if spoken[verb] in ("was", "were") and verb + 1 < len(spoken):
+        verb += 1
+    return spoken[verb] in packaged_words(RECORDING_EVENTS)
 
 
 def notes_the_recording(words: str) -> bool:
     """Whether ``words``, a line's words after a label said once and a time in brackets, are a
-    transcriber's note of the recording, not anyone's talk: a header's form with no verb of
-    its own, at most :data:`NOTE_OF_THE_RECORDING_WORDS` words opening (after ``the``) with a
-    word of :data:`RECORDING_HEADER_WORDS`, none of :data:`PASSIVE_AUXILIARIES` (``is``,
-    ``was``) nor of :data:`TALK_PERSONS`, that is about the recording
-    (:func:`_about_the_recording`: ``recording stopped``, ``Recording resumed after a
-    break.``) or names how a thing is marked (:func:`_names_a_transcribers_mark`).
-    ``XY: [00:45:12] recording stopped`` is such a note, as ``XY: 00:45:12 recording stopped``
-    is (session 76 rfix leftover). A member's answer that speaks of recording is not (session
-    77 hunt1 F3: ``CD: [00:02:10] Not recorded anywhere, to be honest.``, ``Everything is
-    recorded.``, ``The tape ran out on the ward before the audit.`` were each folded into the
-    turn above, silently)."""
+    transcriber's note of the recording, not anyone's talk, in the third person (no word of
+    :data:`TALK_PERSONS`) and not opening as an answer does (``Yes, ...``:
+    :data:`ANSWER_OPENINGS`): either a header's form with no verb of its own, at most
+    :data:`NOTE_OF_THE_RECORDING_WORDS` words opening (after ``the``) with a word of
+    :data:`RECORDING_HEADER_WORDS`, none of :data:`PASSIVE_AUXILIARIES` (``is``, ``was``),
+    that is about the recording (:func:`_about_the_recording`: ``recording stopped``,
+    ``Recording resumed after a break.``) or names how a thing is marked
+    (:func:`_names_a_transcribers_mark`); or a sentence telling what befell the recording
+    (:func:`_tells_what_befell_the_recording`: ``Recording paused while the participant took a
+    call.``; session 78: read as a member's turn, coded). ``XY: [00:45:12] recording
+    stopped`` is such a note, as ``XY: 00:45:12 recording stopped`` is (session 76 rfix
+    leftover). A member's answer that speaks of recording is not (session 77 hunt1 F3: ``CD:
+    [00:02:10] Not recorded anywhere, to be honest.``, ``Everything is recorded.``, ``The tape
+    ran out on the ward before the audit.`` were each folded into the turn above, silently;
+    ``The call dropped twice so we lost the thread.`` speaks in the first person)."""
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(words)]
-    if not spoken or len(spoken) > NOTE_OF_THE_RECORDING_WORDS:
+    if not spoken or any(w in _talk_persons() for w in spoken):
+        return False
+    first = words.split()[0]
+    if first.endswith(",") and first[:-1].lower() in packaged_words(ANSWER_OPENINGS):
+        return False
+    if _tells_what_befell_the_recording(spoken):
+        return True
+    if len(spoken) > NOTE_OF_THE_RECORDING_WORDS:
         return False
     opening = spoken[1] if spoken[0] == "the" and len(spoken) > 1 else spoken[0]
     if opening not in packaged_words(RECORDING_HEADER_WORDS):
         return False
-    auxiliaries = packaged_words(PASSIVE_AUXILIARIES)
-    if any(w in _talk_persons() or w in auxiliaries for w in spoken):
+    if any(w in packaged_words(PASSIVE_AUXILIARIES) for w in spoken):
         return False
     return _about_the_recording(spoken) or _names_a_transcribers_mark(words)
 
