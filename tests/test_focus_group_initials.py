@@ -1244,3 +1244,77 @@ def test_a_subtitle_files_lines_inside_a_cue_are_never_folded_lines(tmp_path: Pa
         "AB",
     ]
     assert not [w for w in _warned(f) if "opening with capitals" in w]
+
+
+TD_1 = [
+    "Facilitator: [00:01:02] What got in the way?",
+    "P01: [00:01:10] Staffing, mostly.",
+    "P02: [00:01:30] Funding as well.",
+    "CD: [00:01:40] Staff were tired all the time.",
+    "P01: [00:02:00] Yes.",
+    "P02: [00:02:10] Agreed.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_members_reply_after_a_folded_label_is_their_turn(tmp_path: Path, suffix: str) -> None:
+    """Session 77 hunt6 F6 (LOW): a label said once (``CD:``) read as the words of ``P02``'s
+    turn made ``P01``'s ``Yes.`` after it a backchannel inside ``P02``'s turn: it was left out,
+    ``P02``'s ``Agreed.`` joined to that turn, and P01 kept 1 turn of 2. A short reply after a
+    folded label's line may answer whoever speaks there, so it stays a turn."""
+    f = _write(tmp_path / f"td_1{suffix}", TD_1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Facilitator", "What got in the way?"),
+        ("P01", "Staffing, mostly."),
+        ("P02", "Funding as well.\nCD: Staff were tired all the time."),
+        ("P01", "Yes."),
+        ("P02", "Agreed."),
+    ]
+    assert "backchannels_left_out" not in t.metadata
+
+
+def test_a_backchannel_after_an_answers_own_line_is_still_left_out(tmp_path: Path) -> None:
+    """Only a label's line ending the turn keeps the reply: the interviewer's ``Mm-hmm.``
+    inside an answer whose last line is its own words is left out as before."""
+    f = _write(
+        tmp_path / "td_2.txt",
+        [
+            "Facilitator: [00:01:02] What got in the way?",
+            "P02: [00:01:30] Funding as well.",
+            "CD: [00:01:40] Staff were tired all the time.",
+            "and the rota was late.",
+            "Facilitator: [00:01:50] Mm-hmm.",
+            "P02: [00:02:10] So we stopped.",
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Facilitator", "What got in the way?"),
+        (
+            "P02",
+            "Funding as well.\nCD: Staff were tired all the time.\nand the rota was late.\n"
+            "So we stopped.",
+        ),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1
+
+
+def test_a_reply_after_a_note_of_the_recording_is_still_a_backchannel(tmp_path: Path) -> None:
+    """A note of the recording in a label's shape (``CD: [00:01:40] Recording paused.``) asks
+    no one anything: ``P01``'s ``Yes.`` after it is left out inside ``P02``'s turn, as before."""
+    lines = [*TD_1[:3], "CD: [00:01:40] Recording paused.", *TD_1[4:]]
+    f = _write(tmp_path / "tb_5.txt", lines)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Facilitator", "What got in the way?"),
+        ("P01", "Staffing, mostly."),
+        ("P02", "Funding as well.\nCD: Recording paused.\nAgreed."),
+    ]
+    assert t.metadata["backchannels_left_out"] == 1

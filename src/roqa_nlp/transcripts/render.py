@@ -594,6 +594,7 @@ def bridged_runs(
             and _same_speaker(out[-2], s)
             and only_acknowledges(out[-1].words)
             and not _may_have_asked(out[-2].words, out[-1].words, s.words)
+            and not _ends_on_a_folded_label(out[-2])
             and (
                 interviewer(out[-1])
                 or (
@@ -611,6 +612,41 @@ def bridged_runs(
             out.append(s)
             runs.append([k])
     return out, runs, left_out
+
+
+def _ends_on_a_folded_label(s: SpokenTurn) -> bool:
+    """Whether the last line of ``s``'s words opens with capitals before a colon other than its
+    speaker's (``P02: Funding as well.`` / ``CD: Staff were tired all the time.``), a label said
+    once the reader kept as the turn's words (:mod:`.folded_initials`): a short reply after it
+    (``P01: Yes.``) may answer whoever speaks there, so it is no backchannel inside ``s``'s turn
+    and is kept as a turn (session 77 hunt6 F6: P01's ``Yes.`` was left out and P02's next
+    turn joined to this one). A transcriber's note so written answers no one, and a reply
+    after it stays a backchannel: a note in capitals (``NB:``, ``TC:``:
+    :func:`.speaker_labels.writes_a_note`), words opening with a time or a date, or noting the
+    recording (:func:`.unlabelled.notes_the_recording`: ``CD: Recording paused.``)."""
+    from .speaker_labels import (
+        are_initials,
+        match_label,
+        name_before_brackets,
+        opens_with_a_time,
+        writes_a_note,
+    )
+    from .unlabelled import notes_the_recording
+
+    last = s.words.rstrip().rsplit("\n", 1)
+    if len(last) < 2:  # the turn's own first line: its label is the speaker's
+        return False
+    line = last[1].strip()
+    m = match_label(line)
+    if m is None or m.form != "colon" or not are_initials(m.label):
+        return False
+    words = line[m.words_start :]
+    return (
+        tidy_speaker(m.label).casefold() != tidy_speaker(s.speaker).casefold()
+        and not writes_a_note(name_before_brackets(m.label))
+        and not opens_with_a_time(words)
+        and not notes_the_recording(words)
+    )
 
 
 #: A piece of talk ending a sentence: its last mark, closing quotes or brackets aside.
