@@ -328,6 +328,54 @@ def test_inspect_names_a_label_like_word_read_as_the_speakers_words(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        # time marks taken out of the words: the text as read says "line 4" (session 78)
+        ("fg_P75.txt", "00:01:40.000: 'Staff:'"),
+        ("fg_P75.docx", "00:01:40.000: 'Staff:'"),
+        ("fg_P75_plain.txt", "line 3: 'Staff:'"),
+        # Word without times: its paragraphs are not lines, the words say where
+        ("fg_P75_plain.docx", "'Staff: Sorry, can I come in there?'"),
+    ],
+)
+def test_inspect_names_a_label_like_word_where_the_file_has_it(
+    tmp_path: Path, name: str, place: str
+) -> None:
+    """The read: line names the label-like line where the file has it, as the folded warnings
+    do (.line_places): a file whose time marks the reader takes out of the words is written
+    anew, its turns a blank line apart, so its text's line 4 was named for the file's line 3;
+    the line is named by the time its words are spoken, and in Word without times by them."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    lines = [
+        "Interviewer: [00:01:02] What got in the way?",
+        "P75: [00:01:10] Staffing, mostly.",
+        "Staff: [00:01:40] Sorry, can I come in there?",
+        "P75: [00:02:00] Yes, and the rota.",
+        "Interviewer: [00:02:10] Go on.",
+    ]
+    if "plain" in name:
+        lines = [line.replace(line[line.index("[") : line.index("]") + 2], "") for line in lines]
+    f = tmp_path / name
+    if f.suffix == ".docx":
+        import docx
+
+        d = docx.Document()
+        for line in lines:
+            d.add_paragraph(line)
+        d.save(str(f))
+    else:
+        f.write_text("\n".join(lines) + "\n", "utf-8")
+    t, _ = read_quietly(f)
+    assert {u.speaker for u in t.turns} == {"Interviewer", "P75"}
+    said = [n for n in reading_notes(t) if "opening like a label" in n]
+    assert said == [
+        f"1 line opening like a label read as the speaker's words ({place}): if "
+        "someone called that speaks there, label 2 or more of their turns or rename it"
+    ]
+
+
 def test_inspect_names_a_label_like_word_above_the_first_turn(tmp_path: Path) -> None:
     """A one-time `Staff:` line above the first speaker's turn is in no turn: before, it was
     dropped with no word of it; now roqa inspect names it in a read: line, and no speaker

@@ -257,7 +257,7 @@ def reading_notes(t: Any, *, table: bool = False) -> list[str]:
     heading_talk = heading_shaped_talk_note(t)
     if heading_talk:
         notes.append(heading_talk)
-    label_words = label_words_note(t.text, ((u.start, u.end) for u in t.turns))
+    label_words = label_words_note(t)
     if label_words:
         notes.append(label_words)
     above = label_words_above_note(t.text, t.turns[0].start) if t.turns else None

@@ -25,10 +25,9 @@ from typing import NamedTuple
 
 from ..errors import first_few, quoted
 from ..schema import Transcript
-from .line_places import line_place
+from .line_places import labelled_line_place, labelled_lines_of
 from .speaker_labels import (
     are_initials,
-    labelled_lines_in_turns,
     name_before_brackets,
     opens_with_a_time,
     writes_a_note,
@@ -66,25 +65,19 @@ def _folded_lines(transcript: Transcript, *, interviewers: bool) -> list[FoldedL
     hunt1 F3). Each is named where the file has it (:func:`.line_places.line_place`: a timed
     file's text is not its lines, session 77 hfix1)."""
     found: list[FoldedLine] = []
-    text = transcript.text
-    for k, turn in enumerate(transcript.turns):
-        if (turn.role == "interviewer") != interviewers:
-            continue
-        at = turn.start  # where the last line found ends: lines are found in order
-        for number, line, m in labelled_lines_in_turns(text, [(turn.start, turn.end)]):
-            at = text.index(line, at)
-            starts = at
-            at += len(line)
-            if (
-                m.form == "colon"
-                and not m.timed
-                and m.label != turn.speaker
-                and are_initials(m.label)
-                and not writes_a_note(name_before_brackets(m.label))
-                and not opens_with_a_time(line[m.words_start :])
-            ):
-                place = line_place(transcript, k, number, starts + m.words_start)
-                found.append(FoldedLine(place, m.label, turn.speaker, line))
+    turns = transcript.turns
+    for said in labelled_lines_of(transcript, lambda t: (t.role == "interviewer") == interviewers):
+        m, line = said.match, said.line
+        if (
+            m.form == "colon"
+            and not m.timed
+            and m.label != turns[said.turn].speaker
+            and are_initials(m.label)
+            and not writes_a_note(name_before_brackets(m.label))
+            and not opens_with_a_time(line[m.words_start :])
+        ):
+            place = labelled_line_place(transcript, said)
+            found.append(FoldedLine(place, m.label, turns[said.turn].speaker, line))
     return found
 
 

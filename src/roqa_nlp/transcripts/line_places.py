@@ -13,8 +13,12 @@ a file with no times (Word), by nothing: the line's words, quoted, tell where it
 
 from __future__ import annotations
 
-from ..schema import Transcript
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from ..schema import Transcript, Turn
 from .cue_times import cue_timeline, segment_times
+from .speaker_labels import LabelMatch, labelled_lines_in_turns
 from .unlabelled import time_place
 
 
@@ -36,3 +40,40 @@ def line_place(transcript: Transcript, turn_index: int, number: int, words_at: i
     turn = transcript.turns[turn_index]
     begin, _ = segment_times(turn, cue_timeline(transcript).get(turn_index), words_at, words_at + 1)
     return time_place(begin)
+
+
+class LabelledLine(NamedTuple):
+    """A line inside a turn of a transcript that opens like a speaker's label
+    (:func:`labelled_lines_of`)."""
+
+    #: the index of the turn it lies in
+    turn: int
+    #: its number (from 1) in the transcript's text
+    number: int
+    #: the line, label and words, as the text says it
+    line: str
+    match: LabelMatch
+    #: the offset in the text where its words (after the label) start
+    words_at: int
+
+
+def labelled_lines_of(
+    transcript: Transcript, turns: Callable[[Turn], bool] = lambda turn: True
+) -> Iterator[LabelledLine]:
+    """Each line below a turn's first, inside the turns of ``transcript`` that ``turns`` keeps,
+    that opens like a speaker's label (:func:`.speaker_labels.labelled_lines_in_turns`), in
+    order; :func:`line_place` names it where the file has it."""
+    text = transcript.text
+    for k, turn in enumerate(transcript.turns):
+        if not turns(turn):
+            continue
+        at = turn.start  # where the last line found ends: lines are found in order
+        for number, line, m in labelled_lines_in_turns(text, [(turn.start, turn.end)]):
+            at = text.index(line, at)
+            yield LabelledLine(k, number, line, m, at + m.words_start)
+            at += len(line)
+
+
+def labelled_line_place(transcript: Transcript, found: LabelledLine) -> str:
+    """:func:`line_place` of a line :func:`labelled_lines_of` found."""
+    return line_place(transcript, found.turn, found.number, found.words_at)

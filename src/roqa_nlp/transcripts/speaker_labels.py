@@ -125,8 +125,9 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from ..errors import quoted
 from ..io import packaged_words
 from ..name_characters import MARKS, without_marks
 from .annotations import only_annotations
@@ -153,6 +154,9 @@ from .roles import (
     without_zero_width,
 )
 from .timecodes import opening_mark_as_timestamp, parse_timecode
+
+if TYPE_CHECKING:
+    from ..schema import Transcript
 
 MAX_LABEL_CHARS = 40
 #: Most characters of a note a label's name may carry beyond MAX_LABEL_CHARS, in brackets or after
@@ -3138,14 +3142,20 @@ def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
     were read as that turn's words, each as (line number from 1, label): such a word said once
     may yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
     into the answer above was said nowhere)."""
-    found: list[tuple[int, str]] = []
-    for number, _line, m in labelled_lines_in_turns(text, spans):
-        name = name_before_brackets(m.label)
-        if (
-            len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
-        ) or names_a_job(m.label):
-            found.append((number, m.label))
-    return found
+    return [
+        (number, m.label)
+        for number, _line, m in labelled_lines_in_turns(text, spans)
+        if _opens_with_a_label_word(m)
+    ]
+
+
+def _opens_with_a_label_word(m: LabelMatch) -> bool:
+    """Whether the label ``m`` of a line inside a turn is one :func:`label_words_in_turns`
+    names: an everyday word no one is called, or a job's title."""
+    name = name_before_brackets(m.label)
+    return (
+        len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
+    ) or names_a_job(m.label)
 
 
 def labelled_lines_in_turns(
@@ -3221,15 +3231,27 @@ def _label_lines_shown(found: Sequence[tuple[int, str]]) -> tuple[str, str]:
     return f"{n} line{'s' if n != 1 else ''}", shown + (", ..." if n > 3 else "")
 
 
-def label_words_note(text: str, spans: Iterable[tuple[int, int]]) -> str | None:
+def label_words_note(transcript: Transcript) -> str | None:
     """The ``read:`` note of ``roqa inspect`` telling of the lines :func:`label_words_in_turns`
-    finds, with what to do if one is a speaker's, else None."""
-    found = label_words_in_turns(text, spans)
+    finds in ``transcript``'s turns, with what to do if one is a speaker's, else None. Each
+    line is named where the file has it (:func:`.line_places.line_place`): ``line 5`` in a
+    file read as it is, the time its words are spoken where the reader wrote the text anew
+    (``Staff: [00:01:40] ...``: it said "line 4", the text's, for the file's line 3; session
+    78), else its words."""
+    from .line_places import labelled_line_place, labelled_lines_of
+
+    found: list[str] = []
+    for said in labelled_lines_of(transcript):
+        if _opens_with_a_label_word(said.match):
+            place = labelled_line_place(transcript, said)
+            label = repr(said.match.label + ":")
+            found.append(f"{place}: {label}" if place else quoted(said.line.strip(), 40))
     if not found:
         return None
-    lines, shown = _label_lines_shown(found)
+    n = len(found)
+    shown = ", ".join(found[:3]) + (", ..." if n > 3 else "")
     return (
-        f"{lines} opening like a label read as the speaker's words "
+        f"{n} line{'s' if n != 1 else ''} opening like a label read as the speaker's words "
         f"({shown}): if someone called that speaks there, label 2 or "
         "more of their turns or rename it"
     )
