@@ -1175,6 +1175,16 @@ FG08_TIMED = [
         # time marks taken out of the words: the text's line 6 is the file's line 4
         ("fg08.txt", FG08_TIMED, "00:01:08.000: 'CD:'"),
         ("fg08.docx", FG08_TIMED, "00:01:08.000: 'CD:'"),
+        # a text file read as it is, its turns a blank line apart: the file's own line 7
+        (
+            "fg08_blank.txt",
+            [
+                part
+                for line in FG08_TIMED
+                for part in (line.replace(line[line.index("[") : line.index("]") + 2], ""), "")
+            ],
+            "line 7: 'CD:'",
+        ),
         # Word without times: its paragraphs are not lines, the words say where
         (
             "fg08.docx",
