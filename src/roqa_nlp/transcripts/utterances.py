@@ -42,6 +42,7 @@ from .speaker_labels import (
     voices_read_whole,
     with_header_fields,
 )
+from .split_words import joined_cue_words
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
@@ -203,7 +204,10 @@ def merge_utterances(
         named_here = bool(speaker)
         found = None
         if not speaker and speakers and text and len(cues[-1]) <= MOST_BACKCHANNEL_PIECES:
-            before = [(s, " ".join(w for w, _, _ in c)) for s, c in zip(speakers[-2:], cues[-2:])]
+            before = [
+                (s, joined_cue_words([w for w, _, _ in c]))
+                for s, c in zip(speakers[-2:], cues[-2:])
+            ]
             goes_on = named_next[i]
             found = unlabelled_turn(
                 before, text, interviewer_labels, each=each, next_speaker=goes_on
@@ -236,7 +240,7 @@ def merge_utterances(
     turns = [
         SpokenTurn(
             speaker=s,
-            words=" ".join(w for w, _, _ in c),
+            words=joined_cue_words([w for w, _, _ in c]),
             # the first begin and the last end given: an untimed cue (its timing line missing
             # or broken) opening the turn is spoken just before the next cue's start
             begin_time=next((b for _, b, _ in c if b is not None), None),
