@@ -2883,7 +2883,7 @@ def _initials_taking_turns(
             continue
         m = matches[i]
         if m is not None and speaker is not None and candidate(i):
-            if writes_a_timed_note(line, m):
+            if writes_a_timed_note(line, m, answering=asks(above)):
                 pass
             elif keys.known(speaker) and (
                 asks(above) or _names(above, name_before_brackets(m.label))
@@ -2921,16 +2921,19 @@ def opens_with_a_time(words: str) -> bool:
     return _OPENING_TIME_OR_DATE.match(words) is not None
 
 
-def writes_a_timed_note(line: str, m: LabelMatch) -> bool:
+def writes_a_timed_note(line: str, m: LabelMatch, *, answering: bool = False) -> bool:
     """Whether ``line``, opening with the label ``m``, is a transcriber's note in a turn's
     shape: its words open with a time or a date (:func:`opens_with_a_time`: ``XY: 00:45:12
     recording stopped``), or a time in brackets follows the label (``m.time``) and the words
     note the recording (:func:`.unlabelled.notes_the_recording`: ``XY: [00:45:12] recording
-    stopped``; session 76 rfix leftover: read as a member's turn at 45:12)."""
+    stopped``; session 76 rfix leftover: read as a member's turn at 45:12), in its short form
+    where the line is ``answering`` a question."""
     from .unlabelled import notes_the_recording
 
     words = line[m.words_start :]
-    return opens_with_a_time(words) or (m.time is not None and notes_the_recording(words))
+    return opens_with_a_time(words) or (
+        m.time is not None and notes_the_recording(words, answering=answering)
+    )
 
 
 def _an_acronym_of_the_talk(label: str, talk: str) -> bool:

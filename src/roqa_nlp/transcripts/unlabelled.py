@@ -755,7 +755,7 @@ def _tells_what_befell_the_recording(spoken: Sequence[str]) -> bool:
     return spoken[verb] in packaged_words(RECORDING_EVENTS)
 
 
-def notes_the_recording(words: str) -> bool:
+def notes_the_recording(words: str, *, answering: bool = False) -> bool:
     """Whether ``words``, a line's words after a label said once and a time in brackets, are a
     transcriber's note of the recording, not anyone's talk, in the third person (no word of
     :data:`TALK_PERSONS`) and not opening as an answer does (``Yes, ...``:
@@ -771,14 +771,17 @@ def notes_the_recording(words: str) -> bool:
     leftover). A member's answer that speaks of recording is not (session 77 hunt1 F3: ``CD:
     [00:02:10] Not recorded anywhere, to be honest.``, ``Everything is recorded.``, ``The tape
     ran out on the ward before the audit.`` were each folded into the turn above, silently;
-    ``The call dropped twice so we lost the thread.`` speaks in the first person)."""
+    ``The call dropped twice so we lost the thread.`` speaks in the first person). A line
+    ``answering`` a question is a note only in the short form: a longer sentence there is an
+    answer (``Facilitator: And the video calls?`` / ``CD: [00:02:10] The call dropped twice so
+    the team lost the thread.``)."""
     spoken = [w.lower().replace("\u2019", "'") for w in _WORD.findall(words)]
     if not spoken or any(w in _talk_persons() for w in spoken):
         return False
     first = words.split()[0]
     if first.endswith(",") and first[:-1].lower() in packaged_words(ANSWER_OPENINGS):
         return False
-    if _tells_what_befell_the_recording(spoken):
+    if not answering and _tells_what_befell_the_recording(spoken):
         return True
     if len(spoken) > NOTE_OF_THE_RECORDING_WORDS:
         return False
