@@ -747,6 +747,56 @@ def test_a_column_of_ones_own_beside_the_reports_six_columns_is_said_nothing_of(
     ]
 
 
+def test_a_column_of_initials_shaped_like_code_ids_is_said_nothing_of(
+    tmp_path: Path, cfir: Codebook
+) -> None:
+    """A reviewer's column of initials beside the report's six columns (``A.B``, ``J.B``;
+    ``R.1``, ``TB.2``) was said to be maybe the suggestion column renamed, its cells being
+    shaped like code ids (s77 hunt7 LOW 2): a column is that only when its cells are ids of the
+    codebook in use (of a built-in one when the caller has no codebook)."""
+    path = tmp_path / "decisions.csv"
+    for first, second in (("A.B", "J.B"), ("R.1", "TB.2")):
+        path.write_text(
+            f"{SIX},checked by\np01:0001,accept,IS.E.2,,,{TEXTS[0]},{first}\n"
+            f"p01:0002,reject,IS.B,,,{TEXTS[1]},{second}\n",
+            encoding="utf-8",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RoqaWarning)
+            assert len(read_decisions(path)[0]) == 2
+            assert len(read_decisions(path, codebook=cfir)[0]) == 2
+    # ids of CFIR 2.0: a suggestion column renamed, unless the codebook in use is CFIR 2009
+    path.write_text(
+        f"{SIX},was\np01:0001,accept,IS.E.2,,,{TEXTS[0]},INN.A\n"
+        f"p01:0002,recode,IS.B,,,{TEXTS[1]},OUT.B\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        read_decisions(path)
+    assert [str(w.message) for w in caught] == [
+        f"{path}: column 'was' is not read, and the file has no suggestion column: if it is the "
+        "suggestion column renamed, rename it back to suggestion (else its cells are left out)"
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        assert len(read_decisions(path, codebook=cfir)[0]) == 2
+
+
+def test_apply_decisions_says_nothing_of_a_column_of_initials(tmp_path: Path) -> None:
+    """The hunt's command: apply-decisions on a six-column review with a ``checked by`` column
+    of initials warned of a renamed suggestion column (s77 hunt7 LOW 2)."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    (coded / "decisions.csv").write_text(
+        f"{SIX},checked by\np01:0001,accept,IS.E.2,,,{TEXTS[0]},A.B\n"
+        f"p01:0002,reject,IS.B,,,{TEXTS[1]},J.B\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert "not read" not in run.err
+
+
 def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
     tmp_path: Path,
 ) -> None:

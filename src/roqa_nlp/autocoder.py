@@ -1333,7 +1333,7 @@ class AutoCoder:
         in_memory = not (items and all(isinstance(d, (str, Path)) for d in items))
         if not in_memory:
             for path in items:
-                decs_i, h = read_decisions(path)
+                decs_i, h = read_decisions(path, codebook=self.codebook)
                 files.append((decs_i, str(path), h))
         else:
             decs = [d for d in items if isinstance(d, Decision)]

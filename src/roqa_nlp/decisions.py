@@ -391,12 +391,16 @@ _TOO_MANY_FIELDS = too_many_fields_hint("a note, a text")
 FIELD_LIMIT = 16 * 2**20
 
 
-def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list[Decision], str]:
+def read_decisions(
+    path: str | Path, *, allow_empty: bool = False, codebook: Codebook | None = None
+) -> tuple[list[Decision], str]:
     """Decisions from a CSV, JSONL or ``.xlsx`` file (its first sheet, read as ``roqa evaluate``
     reads records), and the SHA-256 of the file; a file holding none is an error unless
     ``allow_empty`` (a report saved before any decision was made), said to be empty when it
     has 0 bytes (a failed download or save, not a review), and so is a document given
-    in its place (a Word table, a PDF, the report: :func:`_refuse_documents`)."""
+    in its place (a Word table, a PDF, the report: :func:`_refuse_documents`). ``codebook``,
+    the codebook of the codings reviewed when the caller has it, tells a renamed suggestion
+    column by its cells (:func:`_warn_of_columns_not_read`)."""
     p = Path(path)
     if p.is_dir():
         refuse_folder(p)
@@ -482,7 +486,7 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
             path=p,
             hint=_GIVE_DECISIONS,
         )
-    _warn_of_columns_not_read(rows, p, named)
+    _warn_of_columns_not_read(rows, p, named, codebook)
     out = []
     for i, r in enumerate(rows, 2 + skipped if suffix not in (".jsonl", ".json") else 1):
         d = decision_of(r, row=i, path=p)
@@ -499,12 +503,24 @@ def read_decisions(path: str | Path, *, allow_empty: bool = False) -> tuple[list
 
 #: the columns of :data:`COLUMNS` the report writes only when a review uses them
 _WRITTEN_WHEN_USED = ("valence", "suggestion")
-#: a cell that reads as a code id (``IS.E.2``, ``CI.C``, ``II.A``), as a suggestion column holds
-_CODE_LIKE = re.compile(r"[A-Z]{1,4}(?:\.[A-Z0-9]{1,3})+")
+
+
+def _code_ids(codebook: Codebook | None) -> Callable[[str], bool]:
+    """Whether a cell is the id of a code of ``codebook`` (the codebook in use), or of a
+    built-in codebook when the caller has none: what a suggestion column holds. A cell only
+    shaped like an id (a reviewer's initials ``A.B``, ``TB.2``) is none (s77 hunt7 LOW 2)."""
+    if codebook is not None:
+        return codebook.has_id
+    from .codebook import BUILTIN, builtin_codebook
+
+    return lambda cell: any(builtin_codebook(b).has_id(cell) for b in BUILTIN)
 
 
 def _warn_of_columns_not_read(
-    rows: Sequence[Mapping[Any, Any]], path: Path, header: Sequence[str] = ()
+    rows: Sequence[Mapping[Any, Any]],
+    path: Path,
+    header: Sequence[str] = (),
+    codebook: Codebook | None = None,
 ) -> None:
     """Warn when a column a decisions file's rows fill is not one of :data:`COLUMNS` while one
     of those is missing: a column renamed in Excel ("comment" for note, "Valenz", "Notes"),
@@ -535,12 +551,14 @@ def _warn_of_columns_not_read(
     unread = [key for key in cells if key not in COLUMNS]
     # the columns the report always writes (segment_id to text) are missing when not there;
     # valence and suggestion, written only when used, only beside an unread column whose cells
-    # read as valences or as codes ("reviewer" = JB beside the 6-column export is neither: it
-    # was said to be maybe one of them renamed, s77 hunt2 F3)
+    # read as valences or as ids of the codebook's codes ("reviewer" = JB beside the 6-column
+    # export is neither: it was said to be maybe one of them renamed, s77 hunt2 F3; nor are
+    # initials "A.B", shaped like ids, s77 hunt7)
     missing = [c for c in COLUMNS if c not in named and c not in _WRITTEN_WHEN_USED]
+    is_code = _code_ids(codebook)
     looks = {
         "valence": [k for k in unread if all(v.lower() in VALENCE_SYNONYMS for v in cells[k])],
-        "suggestion": [k for k in unread if all(_CODE_LIKE.fullmatch(v) for v in cells[k])],
+        "suggestion": [k for k in unread if all(is_code(v) for v in cells[k])],
     }
     like = [c for c in _WRITTEN_WHEN_USED if c not in named and looks[c]]
     if not missing:  # only the columns that look like the missing ones are named

@@ -76,7 +76,8 @@ def apply_decisions_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     result = CodingResult.read(codings)
-    review = read_review(decisions, source.parent, near_named=False)  # named in the error
+    # a renamed near-named file is named in the error
+    review = read_review(decisions, source.parent, near_named=False, codebook=result.codebook)
     if review is None or not review.decisions:
         from ..decisions import REVIEW_FILES, near_named_reviews, rename_to_review
         from ..errors import and_list

@@ -240,7 +240,7 @@ def report_command(
 
     for line in cases_coded_from_template_labels(result.transcripts.values()):
         print(f"roqa: warning: {source}: {line}", file=sys.stderr)
-    review = read_review(decisions, source.parent)
+    review = read_review(decisions, source.parent, codebook=result.codebook)
     if not result.segments and not result.transcripts:
         raise RoqaError(
             "holds no segment codings",
@@ -550,7 +550,13 @@ class Review:
         return in_file.summary(where, added=self.added, dropped=dropped)
 
 
-def read_review(given: Path | None, folder: Path, *, near_named: bool = True) -> Review | None:
+def read_review(
+    given: Path | None,
+    folder: Path,
+    *,
+    near_named: bool = True,
+    codebook: Codebook | None = None,
+) -> Review | None:
     """The decisions given with ``--decisions``, else those of the review saved in ``folder``
     (``decisions.csv`` or ``.xlsx``: :func:`~roqa_nlp.decisions.review_beside`, whose note of
     two is printed; a file saved before any decision holds none: no error then), else None. A
@@ -576,7 +582,7 @@ def read_review(given: Path | None, folder: Path, *, near_named: bool = True) ->
             refuse_folder(given)
         if not given.is_file():
             raise decisions_not_found(given)
-        return Review(read_decisions(given)[0], given, found=False)
+        return Review(read_decisions(given, codebook=codebook)[0], given, found=False)
     beside, note = review_beside(folder)
     if beside is None:
         if near_named and (near := near_named_review(folder)) is not None:
@@ -588,7 +594,8 @@ def read_review(given: Path | None, folder: Path, *, near_named: bool = True) ->
         print(f"roqa: warning: {newer}", file=sys.stderr)
     if (empty := empty_review(beside)) is not None:
         raise empty
-    return Review(read_decisions(beside, allow_empty=True)[0], beside, found=True)
+    decisions = read_decisions(beside, allow_empty=True, codebook=codebook)[0]
+    return Review(decisions, beside, found=True)
 
 
 def named_in(review: Any) -> set[str]:
