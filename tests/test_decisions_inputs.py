@@ -841,6 +841,114 @@ def test_a_semicolon_csv_in_windows_1252_is_read_with_a_warning(tmp_path: Path) 
         read_decisions(path)
 
 
+#: the report's header retyped in Excel: other case, spaces and hyphens for underscores
+RETYPED = "Segment ID;DECISION;Code-ID;New code;Note;Text;valence;Suggestion"
+
+
+def test_a_header_in_other_case_with_spaces_or_hyphens_names_its_columns(tmp_path: Path) -> None:
+    """``Segment ID``, ``Code ID``, ``New code``: the header retyped in Excel was an error (no
+    segment_id column, s77 dfix). Each cell is read as its column (case, blanks and hyphens
+    aside), by every reader of a decisions file: below a title, in a workbook, as JSON lines,
+    and in the test of whether a file is one."""
+    from roqa_nlp.decisions import is_decisions_file
+
+    rows = (
+        f"p01:0001;accept;IS.E.2;;staff, 1/2 time;{TEXTS[0]};;\r\n"
+        f"p01:0002;recode;IS.B;;;{TEXTS[1]};enabler;IS.E.2\r\n"
+        f"p01:0003;new-code;;Agency staff;;{TEXTS[2]};;\r\n"
+    )
+    read = [
+        ("p01:0001", "accept", "IS.E.2", "", "staff, 1/2 time", TEXTS[0], "", ""),
+        ("p01:0002", "recode", "IS.B", "", "", TEXTS[1], "enabler", "IS.E.2"),
+        ("p01:0003", "new-code", "", "Agency staff", "", TEXTS[2], "", ""),
+    ]
+
+    def fields(d: Decision) -> tuple[str, ...]:
+        return (d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text, d.valence,
+                d.suggestion)  # fmt: skip
+
+    path = tmp_path / "decisions.csv"
+    for text in (f"{RETYPED}\r\n{rows}", f"Alice review 3 Dec\r\n{RETYPED}\r\n{rows}"):
+        path.write_text(text, encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RoqaWarning)
+            assert [fields(d) for d in read_decisions(path)[0]] == read
+        assert is_decisions_file(path)
+    book = tmp_path / "decisions.xlsx"
+    book.write_bytes(
+        xlsx_bytes([RETYPED.split(";"), *(r.split(";") for r in rows.split("\r\n")[:-1])])
+    )
+    assert [fields(d) for d in read_decisions(book)[0]] == read
+    assert is_decisions_file(book)
+    jsonl = tmp_path / "decisions.jsonl"
+    jsonl.write_text('{"Segment ID": "p01:0001", "Decision": "accept", "code id": "IS.E.2"}\n')
+    assert [fields(d)[:3] for d in read_decisions(jsonl)[0]] == [read[0][:3]]
+    # a row wider than the header is still its error (the header names segment_id)
+    path.write_text(f"{RETYPED}\r\n{rows}p01:0004;accept;IS.B;;a;b;;;x\r\n", encoding="utf-8")
+    with pytest.raises(RoqaError, match="^.*line 5 has 9 fields but the header 8"):
+        read_decisions(path)
+
+
+def test_apply_decisions_reads_a_retyped_header(tmp_path: Path) -> None:
+    """The hunt's review (s77 dfix r2/renamed_spaces) through apply-decisions: read, with the
+    columns it renamed beyond the spaces (Notes, Quote) named as not read."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    review.write_text(
+        "\ufeffSegment ID,Decision,Code ID,New code,Notes,Quote,Valence,Suggestion\n"
+        f'p01:0001,accept,IS.E.2,,"staff, 1/2 time",{TEXTS[0]},,\n'
+        f"p01:0002,recode,IS.B,,,{TEXTS[1]},enabler,IS.E.2\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"roqa: warning: {review}: columns 'Notes' and 'Quote' are not read, and the file has "
+        "no note or text column: if one is one of them renamed, rename it back (else their "
+        "cells are left out)",
+        f"roqa: warning: {review}: 2 decision rows without text, matched to segments by id "
+        "alone: if a transcript changed since the review (a turn added or removed), they land "
+        "on other segments; a file without the text column (saved by an earlier roqa) gets it "
+        "when loaded into the report of the codings it was made on (Load decisions) and saved "
+        "again (Save decisions)",
+    ]
+
+
+def test_the_reports_load_decisions_reads_a_retyped_header_as_roqa_does() -> None:
+    """report.html's Load decisions matches a header's cells as roqa's reader does
+    (io.column_key): ``Segment ID``, ``Code-ID``, ``New code`` were no columns there either."""
+    import json
+
+    from report_fixture import node_prints, report_js_functions
+    from roqa_nlp.io import column_key
+
+    text = f"{RETYPED}\r\np01:0003;new-code;;Agency staff;;{TEXTS[2]};;\r\n"
+    script = (
+        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
+        'var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];\n'
+        + report_js_functions(
+            "unprotect", "separatorOf", "parseCsv", "columnKey", "readDecisionsCsv"
+        )
+        + f"\nvar cells = {json.dumps(RETYPED.split(';') + [' Segment  ID ', 'segment__id'])};"
+        + f"\nconsole.log(JSON.stringify([cells.map(columnKey), readDecisionsCsv({json.dumps(text)})]));"
+    )
+    keys, read = node_prints(script)
+    cells = [*RETYPED.split(";"), " Segment  ID ", "segment__id"]
+    assert keys == [column_key(c) for c in cells] == [
+        "segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion",
+        "segment_id", "segment_id",
+    ]  # fmt: skip
+    assert read == {
+        "rows": [
+            {"segment_id": "p01:0003", "decision": "new-code", "code_id": "",
+             "new_code": "Agency staff", "note": "", "text": TEXTS[2], "valence": "",
+             "suggestion": ""}
+        ],
+        "skipped": 0,
+    }  # fmt: skip
+
+
 def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
     tmp_path: Path,
 ) -> None:

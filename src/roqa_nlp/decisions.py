@@ -86,6 +86,7 @@ from .errors import (
     quoted,
 )
 from .io import (
+    column_key,
     csv_delimiter,
     decode_text,
     from_the_header,
@@ -458,7 +459,7 @@ def read_decisions(
             )
     # the header row, rows under it or none: a sheet of a summary or a line of other columns
     # alone was a review of no decisions (roqa report: "decisions: 0 carried", s77 hunt)
-    header = {str(k).strip().lower().lstrip("\ufeff") for k in named if k}
+    header = {column_key(k) for k in named if k}
     if suffix not in (".jsonl", ".json") and any(header) and "segment_id" not in header:
         where = "row" if suffix == ".xlsx" else "line"
         # as the file writes it, empty cells too (a CSV row's are one key, so gone from rows[0])
@@ -540,7 +541,7 @@ def _warn_of_columns_not_read(
     is read, the first's cells were left out in silence (a note column copied in Excel)."""
     from .errors import warn
 
-    keys = [str(k).strip().lower() for k in header]
+    keys = [column_key(k) for k in header]
     if twice := [c for c in COLUMNS if keys.count(c) > 1]:
         one = len(twice) == 1
         warn(
@@ -549,11 +550,11 @@ def _warn_of_columns_not_read(
             f"{'' if one else ' of each'} is read, the other's cells left out (keep one)",
             path=path,
         )
-    named: dict[str, str] = {}  # a column, as read (any case) -> as written
+    named: dict[str, str] = {}  # a column, as read (column_key) -> as written
     cells: dict[str, set[str]] = {}  # a column, as read -> its cells filled
     for r in rows:
         for k, v in r.items():
-            if k is None or not (key := str(k).strip().lower()):
+            if k is None or not (key := column_key(k)):
                 continue
             named.setdefault(key, str(k).strip())
             if v is not None and str(v).strip():
@@ -596,7 +597,7 @@ def _codings_record(first: Mapping[Any, Any]) -> bool:
     """Whether ``first``, the first row of a file given as decisions, is a segment's codings
     (``codings.jsonl``'s suggestions, ``codings.csv``'s ranked ``probability_1``) with no
     decision column: said so, not "row 2: unknown decision ''" (mistakes tester, session 52)."""
-    keys = {str(k).strip().lower() for k in first if k}
+    keys = {column_key(k) for k in first if k}
     ranked = "suggestions" in keys or any(k.startswith("probability_") for k in keys)
     return "segment_id" in keys and "decision" not in keys and ranked
 
@@ -613,7 +614,7 @@ def decision_of(
     ``row`` (as messages number
     the file's rows) and ``path``."""
     r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
-        str(k).strip().lower(): ("" if v is None else spreadsheet_text(str(v).strip()))
+        column_key(k): ("" if v is None else spreadsheet_text(str(v).strip()))
         for k, v in fields.items()
         if k
     }
@@ -845,16 +846,17 @@ def _a_decision_row(header: Iterable[object]) -> bool:
     decision's (regression hunt, s42)."""
     cells = [str(k).lstrip("\ufeff").strip().lower() for k in header]
     words = set(cells) - {""}
-    if words & {"segment_id", "decision", "code_id"}:
+    if {column_key(c) for c in words} & {"segment_id", "decision", "code_id"}:
         return False  # names the columns: a header, right or wrong ("id,decision,code_id,accept")
-    # a decision that is also a column's name (note, valence) where the report writes it
+    # a decision as written (new-code, not the column new_code), or one that is also a column's
+    # name (note, valence) where the report writes it
     return bool(words & (set(DECISIONS) - set(COLUMNS))) or cells[1:2] in (["note"], ["valence"])
 
 
 def is_decisions_header(cells: Iterable[object]) -> bool:
     """Whether a header row (or a JSON record's keys) names a decisions file's columns:
     ``segment_id`` and ``decision`` (codings name no ``decision``)."""
-    names = {str(c).lstrip("\ufeff").strip().lower() for c in cells if c is not None}
+    names = {column_key(c) for c in cells if c is not None}
     return {"segment_id", "decision"} <= names
 
 
@@ -2360,7 +2362,7 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     delimiter = csv_delimiter(table)
     with _long_fields():
         kept = list(csv.reader(io.StringIO(table), delimiter=delimiter))
-    names = [h.strip().lower() for h in (kept[0] if kept else [])]
+    names = [column_key(h) for h in (kept[0] if kept else [])]
     added = [[{**fields, **_fields(d)}.get(n, "") for n in names] for d in rows]
     atomic_write_text(p, EXCEL_BOM + above + spreadsheet_csv([*kept, *added], delimiter=delimiter))
 

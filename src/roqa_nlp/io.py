@@ -169,16 +169,30 @@ def _line_cells(line: str) -> list[str]:
         return [line]
 
 
+#: what :func:`column_key` makes one underscore: a run of blanks, hyphens and underscores
+_COLUMN_JOINER = re.compile(r"[\s_-]+")
+
+
+def column_key(cell: object) -> str:
+    """A header cell as a column's name is matched: without a byte order mark and the blanks
+    around it, in lower case, each run of blanks, hyphens and underscores one underscore. So
+    ``Segment ID``, ``segment-id`` and ``SEGMENT_ID`` all name ``segment_id`` (a review's
+    header retyped in Excel was an error, s77 dfix); a name with none of them (``text``) is
+    only matched without case, as before."""
+    return _COLUMN_JOINER.sub("_", str(cell).lstrip("\ufeff").strip().casefold())
+
+
 def title_rows(rows: Iterable[Sequence[Any]], column: str) -> int:
     """How many of a table's first ``rows`` are a title above its header: 0 when the first
-    names ``column`` (in any case, blanks around it) or when no row does; else the index of the
-    first that does, when every row above it holds one cell at most (:func:`from_the_header`)."""
+    names ``column`` (as :func:`column_key` reads a cell) or when no row does; else the index
+    of the first that does, when every row above it holds one cell at most
+    (:func:`from_the_header`)."""
 
     def cells(row: Sequence[Any]) -> list[str]:
         return [str(c).lstrip("\ufeff").strip() for c in row if c is not None and str(c).strip()]
 
     for index, row in enumerate(itertools.islice(rows, MAX_HEADER_LINE)):
-        if column in (c.lower() for c in cells(row)):
+        if column in (column_key(c) for c in cells(row)):
             return index
         if len(cells(row)) > 1:
             return 0
@@ -233,14 +247,14 @@ def rows_within_header(
     (a transcript's turn typed with commas, joined back). Empty fields past it (``a,b,c,,``, as
     Excel saves a row of a wider sheet) lose nothing. The ``csv`` module's errors (an unclosed
     quote under ``strict``) propagate, for the reader's own message; its ``line_num`` stays
-    current. Rows are checked only below a header naming every one of ``columns`` (any case): a
-    header lacking one is the reader's error to name, not a row's width."""
+    current. Rows are checked only below a header naming every one of ``columns``
+    (:func:`column_key`): a header lacking one is the reader's error to name, not a row's width."""
     width = None
     checked = False
     for row in reader:
         if width is None:
             width = len(row)
-            named = {c.lstrip("\ufeff").strip().casefold() for c in row}
+            named = {column_key(c) for c in row}
             checked = all(c in named for c in columns)
         elif checked and len(row) > width and any(c.strip() for c in row[width:]):
             line = getattr(reader, "line_num", 0) + skipped

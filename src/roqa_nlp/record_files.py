@@ -33,6 +33,7 @@ from typing import Any
 from .errors import RoqaError, RoqaValueError
 from .io import (
     MAX_HEADER_LINE,
+    column_key,
     csv_delimiter,
     from_the_header,
     read_bytes,
@@ -206,7 +207,7 @@ def _spreadsheet_records(
     if "text" not in header:
         raise RoqaError("has no `text` column in its header row", path=path, hint=_HINT)
     code_columns = [c for c in CODE_COLUMNS if c in header]
-    if not code_columns and {"segment_id", "decision"} <= set(header):
+    if not code_columns and {"segment_id", "decision"} <= {column_key(c) for c in header}:
         raise RoqaError(
             "is a decisions file, not training data",
             path=path,

@@ -2285,13 +2285,20 @@
 
   var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];
 
+  /* A header cell as a column's name is matched, as roqa's reader matches it (io.column_key):
+     blanks around it dropped, in lower case, each run of blanks, hyphens and underscores one
+     underscore ("Segment ID", "new-code": segment_id, new_code). */
+  function columnKey(h) {
+    return h.trim().toLowerCase().replace(/[\s_-]+/g, "_");
+  }
+
   /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
      (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
      `skipped`. */
   function readDecisionsCsv(text) {
     var rows = parseCsv(text);
     if (!rows.length) return { error: "the file is empty" };
-    var header = rows[0].map(function (h) { return h.trim().toLowerCase(); });
+    var header = rows[0].map(columnKey);
     if (header.indexOf("segment_id") < 0 || header.indexOf("decision") < 0) {
       return { error: "the file has no segment_id and decision columns (is it a decisions.csv?)" };
     }
