@@ -949,6 +949,57 @@ def test_the_reports_load_decisions_reads_a_retyped_header_as_roqa_does() -> Non
     }  # fmt: skip
 
 
+def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
+    """Segment ids Excel made a time, a date or a number when it opened the CSV gave "no
+    decision is on a segment of the codings ... are they the codings the review was made on?",
+    which misled (s77 dfix r3/ids_mangled): the error, and roqa report's line, now say that
+    Excel changed them and how to open the file so it does not."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    hint = (
+        "save the decisions from report.html again, and open that file in Excel with Data > "
+        "From Text/CSV, the segment_id column set to Text"
+    )
+    for ids, first in (
+        (("01:01:00", "1:02 PM", "12"), "01:01:00 reads as a time"),
+        (("2026-01-03", "3-Jan", "0.5"), "2026-01-03 reads as a date"),
+        (("12", "1.2E+03", "03/01/2026 00:00"), "12 reads as a number"),
+    ):
+        review.write_text(
+            "segment_id,decision,code_id,new_code,note,text\n"
+            + "".join(f"{i},reject,IS.E.2,,,words {n}\n" for n, i in enumerate(ids)),
+            encoding="utf-8",
+        )
+        run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+        assert (run.code, run.err) == (
+            2,
+            f"roqa: error: {review}: no decision is on a segment of the codings: {ids[0]} (row "
+            f"2), {ids[1]} (row 3), {ids[2]} (row 4); their segment ids look changed by Excel "
+            f"when it opened the CSV ({first}) ({hint})\n",
+        )
+        run = roqa("report", coded)
+        assert run.code == 0, run.err
+        assert run.out.splitlines()[0] == (
+            f"decisions: 0 carried into the report from {review} (found beside the codings); 3 "
+            f"match no segment: {ids[0]} (row 2), {ids[1]} (row 3), {ids[2]} (row 4) (their "
+            f"segment ids look changed by Excel when it opened the CSV, {first}: {hint})"
+        )
+    # one id of other codings among them: the hint as before
+    review.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "01:01:00,reject,IS.E.2,,,words\nq07:0002,reject,IS.E.2,,,more words\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {review}: no decision is on a segment of the codings: 01:01:00 (row 2), "
+        "q07:0002 (row 3) (are they the codings the review was made on? give those codings, "
+        "or their folder)\n",
+    )
+
+
 def test_a_workbook_with_a_summary_sheet_first_is_no_review_of_no_decisions(
     tmp_path: Path,
 ) -> None:

@@ -1227,6 +1227,8 @@ class DecisionMatch:
             return line
         verb = "matches" if len(unmatched) == 1 else "match"
         line = f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
+        if excel := excel_changed_ids(unmatched):
+            line += f" ({_EXCEL_IDS}, {excel}: {EXCEL_IDS_HINT})"
         gone = [t for t in dropped if any(transcript_part(d.segment_id) == t for d in unmatched)]
         if not gone:
             return line
@@ -1462,6 +1464,43 @@ def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     left = len(decisions) - sum(on[key] for key in list(first)[:limit])
     more = f" and {left} more" if left else ""
     return ", ".join(named) + more
+
+
+#: what Excel makes of a segment id when it opens a CSV, each with what it reads as: a time
+#: (``01:0001``, transcript ``01``: ``01:01:00``), a date, a number that lost its leading zeros.
+#: None is a segment id roqa writes (``{transcript}:{n:04d}``)
+_EXCEL_MADE = (
+    ("a time", re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?", re.IGNORECASE)),
+    (
+        "a date",
+        re.compile(
+            r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+            r"|\d{1,2}[- ][A-Z][a-z]{2,8}(?:[- ]\d{2,4})?|[A-Z][a-z]{2,8}[- ]\d{1,4}"
+        ),
+    ),
+    ("a number", re.compile(r"\d+(?:[.,]\d+)?(?:E[+-]?\d+)?", re.IGNORECASE)),
+)
+#: what to do about segment ids Excel changed (:func:`excel_changed_ids`)
+EXCEL_IDS_HINT = (
+    "save the decisions from report.html again, and open that file in Excel with Data > From "
+    "Text/CSV, the segment_id column set to Text"
+)
+#: what is said of segment ids Excel changed, with what the first reads as
+_EXCEL_IDS = "their segment ids look changed by Excel when it opened the CSV"
+
+
+def excel_changed_ids(decisions: Sequence[Decision]) -> str | None:
+    """When the segment id of every one of ``decisions`` (rows that match no segment) looks as
+    Excel writes a time, a date or a number (:data:`_EXCEL_MADE`), what the first reads as
+    (``01:01:00 reads as a time``), else None: their rows were said to be maybe of other
+    codings, a hint that misled (s77 dfix)."""
+    said = None
+    for d in decisions:
+        kind = next((k for k, p in _EXCEL_MADE if p.fullmatch(d.segment_id.strip())), None)
+        if kind is None:
+            return None
+        said = said or f"{d.segment_id} reads as {kind}"
+    return said
 
 
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
@@ -4560,10 +4599,14 @@ def reviewed_codings(
     match = match_decisions(used, result)
     on = match.on
     if used and all(o is None for o in on):
+        excel = excel_changed_ids(used)
         raise RoqaError(
-            f"no decision is on a segment of the codings: {_by_id_and_row(used)}",
+            f"no decision is on a segment of the codings: {_by_id_and_row(used)}"
+            + (f"; {_EXCEL_IDS} ({excel})" if excel else ""),
             path=where,
-            hint="are they the codings the review was made on? give those codings, or their folder",
+            hint=EXCEL_IDS_HINT
+            if excel
+            else "are they the codings the review was made on? give those codings, or their folder",
         )
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
