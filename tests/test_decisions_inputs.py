@@ -457,6 +457,20 @@ def test_a_folder_given_as_decisions_names_a_newer_download_or_a_near_named_file
     )
 
 
+def test_near_named_reviews_leave_out_a_failed_download_when_asked(tmp_path: Path) -> None:
+    """One step leaves a 0-byte near-named file out (``non_empty``), for refuse_folder and
+    newer_near_named, where refuse_folder filtered near_named_reviews itself (s77 dfix tidy);
+    the warning with no review beside the codings still names every such file."""
+    from roqa_nlp.decisions import near_named_reviews
+
+    folder = tmp_path / "coded"
+    folder.mkdir()
+    (folder / "decisions (1).csv").write_bytes(b"")
+    (folder / "Decisions - Copy.csv").write_text("segment_id,decision\n", encoding="utf-8")
+    assert near_named_reviews(folder) == ["decisions (1).csv", "Decisions - Copy.csv"]
+    assert near_named_reviews(folder, non_empty=True) == ["Decisions - Copy.csv"]
+
+
 def test_a_failed_download_or_the_review_saved_twice_is_not_named(tmp_path: Path) -> None:
     """s77 hunt2 F4: a folder holding only a 0-byte ``decisions (1).csv`` (a failed download)
     beside ``decisions (2).csv`` named the empty file as the one to give; F5: a later download

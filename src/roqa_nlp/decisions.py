@@ -746,26 +746,32 @@ _NEAR_REVIEW_NAME = re.compile(
 )
 
 
-def near_named_reviews(folder: Path) -> list[str]:
+def near_named_reviews(folder: Path, *, non_empty: bool = False) -> list[str]:
     """The names of the files beside the codings in ``folder`` named nearly as a review
     (:data:`_NEAR_REVIEW_NAME`: a browser's second download ``decisions (1).csv`` moved in)
-    when none of :data:`REVIEW_FILES` is there, sorted whatever their case; none otherwise. Such a file is never
+    when none of :data:`REVIEW_FILES` is there, sorted whatever their case, those of 0 bytes
+    (a failed download) left out when ``non_empty``; none otherwise. Such a file is never
     read as the review on its own (which of two downloads is the review is the researcher's to
     say): the commands name it, with what to do (docs tester s76 #3: it was ignored in
     silence)."""
     if not folder.is_dir() or review_beside(folder)[0] is not None:
         return []
-    return [p.name for p in _near_named_files(folder)]
+    return [p.name for p in _near_named_files(folder, non_empty=non_empty)]
 
 
-def _near_named_files(folder: Path) -> list[Path]:
+def _near_named_files(folder: Path, *, non_empty: bool = False) -> list[Path]:
     """The files in ``folder`` named nearly as a review (:data:`_NEAR_REVIEW_NAME`), not as
-    one of :data:`REVIEW_FILES`, sorted by name whatever its case."""
+    one of :data:`REVIEW_FILES`, sorted by name whatever its case; with ``non_empty``, not
+    those of 0 bytes (a failed download, no review: :func:`newer_near_named`,
+    :func:`refuse_folder`)."""
     return sorted(
         (
             p
             for p in folder.iterdir()
-            if p.name not in REVIEW_FILES and _NEAR_REVIEW_NAME.fullmatch(p.name) and p.is_file()
+            if p.name not in REVIEW_FILES
+            and _NEAR_REVIEW_NAME.fullmatch(p.name)
+            and p.is_file()
+            and not (non_empty and p.stat().st_size == 0)
         ),
         key=lambda p: p.name.casefold(),
     )
@@ -806,9 +812,8 @@ def newer_near_named(read: Path) -> list[Path]:
     read_st = read.stat()
     return [
         p
-        for p in _near_named_files(read.parent)
+        for p in _near_named_files(read.parent, non_empty=True)
         if (st := p.stat()).st_mtime_ns > read_st.st_mtime_ns
-        and st.st_size > 0
         and not (st.st_size == read_st.st_size and p.read_bytes() == read.read_bytes())
     ]
 
@@ -932,9 +937,8 @@ def refuse_folder(folder: Path) -> None:
                 f"give {'it' if one else 'one of them'} if {'it is' if one else 'one is'} the "
                 "review"
             )
-    elif near := [  # a second download alone, read when given (s77); not a failed one (F4)
-        n for n in near_named_reviews(folder) if (folder / n).stat().st_size > 0
-    ]:
+    elif near := near_named_reviews(folder, non_empty=True):
+        # a second download alone, read when given (s77); not a failed one (F4)
         hint = (
             f"give the decisions file in it: {folder / near[0]}"
             if len(near) == 1
