@@ -330,3 +330,21 @@ def test_a_name_of_both_codebooks_read_as_cfir_2009_in_a_translated_file_is_said
         "Available Resources (trained as INS.J), not as cfir-2022's INS.A.3 Work Infrastructure, "
         "as a file of cfir-2022 codes reads it: give the id of the code you mean"
     ]
+
+
+def test_the_codebooks_trained_from_are_read_from_the_mapping_data() -> None:
+    """Which built-in codebook's records train in which (CFIR 2009's in CFIR 2.0) is read from
+    the default codebook's packaged mapping, not written in code again (s77 dfix tidy); the
+    seed themes' own mapping onto CFIR 2009 makes them no source (hunt s77 F2). Reading it so
+    leaves the packaged model card's codebook hash as it is."""
+    from roqa_nlp.training import trained_from
+
+    book = Codebook.load("cfir-2009")
+    assert list(book.mapping) == ["cfir-2022"]
+    assert trained_from() == {"cfir-2022": "cfir-2009"}
+    card = json.loads(
+        (Path(__file__).parent.parent / "models" / "default" / "model_card.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert card["codebook"] == {"id": "cfir-2009", "sha256": book.hash}

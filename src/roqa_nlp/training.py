@@ -17,6 +17,7 @@ cross-validation can be grouped (by source and setting) without leaking near-dup
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import numbers
@@ -389,12 +390,20 @@ def description_examples(codebook: Codebook) -> TrainingSet:
     return ts
 
 
-#: A built-in codebook -> the built-in codebook whose records train in it as their counterparts
-#: (session 77: the team's CFIR 2009 records trained with ``--codebook cfir-2022``). The only
-#: translation training makes: the seed themes (erondu-2021), which document a mapping onto CFIR
-#: 2009 too, stay an unknown code there, a researcher's own codes named as the themes' aliases
-#: (Stigma, Poverty) being no CFIR 2009 records (hunt s77 F2).
-TRAINED_FROM = {"cfir-2022": "cfir-2009"}
+@functools.cache
+def trained_from() -> dict[str, str]:
+    """A built-in codebook -> the built-in codebook whose records train in it as their
+    counterparts (session 77: the team's CFIR 2009 records trained with ``--codebook
+    cfir-2022``): each built-in codebook the default one, that of the team's records, maps onto
+    in its packaged mapping data (``cfir-2009.json``'s ``mapping``), read from there, not written
+    here again. The only translation training makes: the seed themes (erondu-2021), whose own
+    mapping is onto CFIR 2009, stay an unknown code there, a researcher's own codes named as the
+    themes' aliases (Stigma, Poverty) being no CFIR 2009 records (hunt s77 F2)."""
+    from .codebook import builtin_codebook
+    from .codebooks import BUILTIN, DEFAULT_CODEBOOK
+
+    book = builtin_codebook(DEFAULT_CODEBOOK)
+    return {other: book.id for other in book.mapping if other in BUILTIN}
 
 
 def builtin_base(codebook: Codebook) -> str:
@@ -408,7 +417,7 @@ def builtin_base(codebook: Codebook) -> str:
 def own_sub_folder(path: str | Path, codebook: Codebook | None) -> Path | None:
     """The sub-folder of training folder ``path`` read with its files when training in
     ``codebook``: the one named as a codebook other records train in translated
-    (:data:`TRAINED_FROM`: ``training_data/cfir-2022/``, records of CFIR 2.0's codes that no CFIR
+    (:func:`trained_from`: ``training_data/cfir-2022/``, records of CFIR 2.0's codes that no CFIR
     2009 code maps onto), the built-in one a project codebook extends included; None for any
     other codebook (CFIR 2009, the default, a researcher's own) or a folder holding a model
     (``roqa train DATA --out DATA/cfir-2022``: its evidence is no training data)."""
@@ -416,7 +425,7 @@ def own_sub_folder(path: str | Path, codebook: Codebook | None) -> Path | None:
         return None
     base = builtin_base(codebook)
     own = Path(path) / base
-    if base not in TRAINED_FROM or not own.is_dir() or (own / "model_card.json").exists():
+    if base not in trained_from() or not own.is_dir() or (own / "model_card.json").exists():
         return None
     return own
 
@@ -524,7 +533,7 @@ def _in_codebook(
 ) -> list[tuple[int, dict[str, Any]]]:
     """A training file's records, coded in ``codebook``: as they are when it knows their codes;
     when ``codebook`` is (or extends) one that records of another built-in codebook train in
-    (:data:`TRAINED_FROM`: the team's CFIR 2009 records trained with ``--codebook cfir-2022``)
+    (:func:`trained_from`: the team's CFIR 2009 records trained with ``--codebook cfir-2022``)
     and some codes are that codebook's alone, each record's codes as all their counterparts
     (:func:`~roqa_nlp.crosswalk.trained_counterparts`), a record whose codes have none left out
     (not learnt as talk that fits no code), counted in ``translated`` (the source codebook's id
@@ -540,7 +549,7 @@ def _in_codebook(
     from .codebook import builtin_codebook
     from .crosswalk import trained_counterparts
 
-    origin = TRAINED_FROM.get(builtin_base(codebook)) if codebook.extends_builtin else None
+    origin = trained_from().get(builtin_base(codebook)) if codebook.extends_builtin else None
     source = builtin_codebook(origin) if origin is not None else None
     theirs = [label for label in labels if source is not None and label not in codebook]
     first_theirs = (
