@@ -47,7 +47,7 @@ def test_inspect_reports_each_speakers_role_turns_and_words_of_the_examples() ->
     assert [s["read_as"] for s in got] == [
         ["8 turns split by another speaker's backchannel ('Mm-hmm.', 'Yeah.', 'Right.'): this "
          "format is read as typed, so each part is coded on its own (delete the backchannel line "
-         "in the file to code the turn whole)"],  # P01's, around the interviewer's backchannels
+         "in the file to code the turn whole, if its parts are one answer)"],  # P01's, around the interviewer's backchannels
         ["11 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
          "text, so that turn is read whole"],
         ["8 backchannels (such as 'Mm-hmm.') said inside another speaker's turn left out of the "
@@ -515,7 +515,7 @@ def test_inspect_counts_the_turns_a_plain_text_backchannel_splits(tmp_path: Path
     assert got["read_as"] == [
         "1 turn split by another speaker's backchannel ('Right.'): this format is read as typed, "
         "so each part is coded on its own (delete the backchannel line in the file to code the "
-        "turn whole)"
+        "turn whole, if its parts are one answer)"
     ]
 
 
@@ -540,7 +540,7 @@ def test_inspect_counts_an_answer_split_by_one_backchannel_once(tmp_path: Path) 
     assert _read_as(tmp_path, f"{_ANSWER}Interviewer: Mm-hm.\n{_ANSWER_GOES_ON}") == [
         "1 turn split by another speaker's backchannel ('Mm-hm.'): this format is read as typed, "
         "so each part is coded on its own (delete the backchannel line in the file to code the "
-        "turn whole)"
+        "turn whole, if its parts are one answer)"
     ]
 
 
@@ -552,7 +552,7 @@ def test_inspect_counts_an_answer_split_by_backchannels_both_ways_once(tmp_path:
     assert _read_as(tmp_path, f"{_ANSWER}{between}{_ANSWER_GOES_ON}") == [
         "1 turn split by another speaker's backchannel ('Mm-hm.', 'Right.'): this format is read "
         "as typed, so each part is coded on its own (delete the backchannel line in the file to "
-        "code the turn whole)"
+        "code the turn whole, if its parts are one answer)"
     ]
 
 
@@ -637,7 +637,7 @@ def test_inspect_counts_the_interviewers_mm_after_a_participants_question_alike_
             [
                 "1 turn split by another speaker's backchannel ('Mm.'): this format is read as "
                 "typed, so each part is coded on its own (delete the backchannel line in the "
-                "file to code the turn whole)"
+                "file to code the turn whole, if its parts are one answer)"
             ],
         ),
         (

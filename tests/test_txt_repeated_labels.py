@@ -100,7 +100,8 @@ def test_a_backchannel_split_and_a_repeated_label_are_named_in_one_warning(
     assert _warnings_of_reading(f) == [
         f"{f}: 1 turn split by another speaker's backchannel ('Mm-hmm.') and 1 by a repeated "
         "speaker label (line 8): this format is read as typed, so each part is coded on its own "
-        "(delete the backchannel line, or the repeated label, in the file to code the turn whole)"
+        "(delete the backchannel line, or the repeated label, in the file to code the turn whole, "
+        "if its parts are one answer)"
     ]
 
 

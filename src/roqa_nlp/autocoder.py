@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 from . import __version__
 from .codebook import Codebook
@@ -675,6 +675,48 @@ def _like_a_code_of(label: str, book: Codebook) -> bool:
 
     keys = [k.casefold() for c in book for k in (c.id, c.name, *c.aliases)]
     return bool(difflib.get_close_matches(label.casefold(), keys, n=1, cutoff=MISSPELT))
+
+
+class _Reading(NamedTuple):
+    """How the model reads a piece of a segment (:meth:`AutoCoder._judged`)."""
+
+    set_aside: bool  # procedural or off-topic (segment_flags)
+    top: float  # its top code's probability (0 without one)
+    code: str  # its top code ("" without one)
+    probabilities: dict[str, float]  # of every code
+
+
+def _shared(a: _Reading, b: _Reading) -> float:
+    """The probability two readings share: the sum over codes of the smaller of their two
+    probabilities (1 for the same reading, 0 for readings with no code in common)."""
+    return sum(min(p, b.probabilities.get(c, 0.0)) for c, p in a.probabilities.items())
+
+
+#: Two pieces of talk either side of a backchannel left out are two answers, when each is one
+#: by its words, only if the model's readings of them share less probability than this
+#: (:func:`_shared`): halves of one answer that pauses mostly share more, two answers less
+#: (benchmarks/results/answers_apart.md, session 78: simulated pauses in every answer of 2
+#: sentences or more of the five heldout sets, 0.2 parted 84 of 296 against 148 with no
+#: bound, top-1 by turn 0.918 against 0.901 (0.934 unparted); answers joined, 0.893 against
+#: 0.846 unparted; the s78 study8 tester's study 0.735 against 0.612).
+ANSWERS_SHARE_BELOW = 0.2
+
+
+def _two_answers(before: tuple[str, _Reading], after: tuple[str, _Reading]) -> bool:
+    """Whether two pieces of talk a reader joined across another speaker's backchannel are two
+    answers to part, each ``(words, reading)``: each an answer of its own by its words
+    (:func:`~roqa_nlp.transcripts.segment.answers_apart`), and the model, reading each alone
+    with the question, gives them other top codes and shares less than
+    :data:`ANSWERS_SHARE_BELOW` of its probability between them (tester s78 study8 D1: "...
+    fits their faith or their families' expectations." ``Mm-hmm.`` "And I'm worn out. ..."
+    was one segment coded OS.A at 0.98, the burnout hidden in it)."""
+    from .transcripts.segment import answers_apart
+
+    return (
+        answers_apart(before[0], after[0])
+        and before[1].code != after[1].code
+        and _shared(before[1], after[1]) < ANSWERS_SHARE_BELOW
+    )
 
 
 def _tops(rows: Sequence[Sequence[Suggestion]]) -> list[float]:
@@ -1919,7 +1961,7 @@ class AutoCoder:
         is given ``count_tokens=ac.embedder.count_tokens()``, so it can cut long turns elsewhere
         and number the segments differently (segment ids name other texts). A segment whose
         pieces on either side of a backchannel a reader left out differ in kind, an answer and
-        an aside, is parted there (:meth:`_asides_apart`).
+        an aside, or two answers, is parted there (:meth:`_asides_apart`).
         """
         if not isinstance(transcript, Transcript):
             raise RoqaTypeError(
@@ -1959,7 +2001,9 @@ class AutoCoder:
         Implementation Leads talk; "... you just can't." ``Right, yeah.`` "Sorry, my dog's
         barking ..." stayed coded and Table 2 quoted the dog. Runs of pieces of one kind stay
         one segment, so a joined answer whose parts are all talk (or all aside) is the segment
-        it was. Only those places are tried (session 73: s72 tried every line break after a
+        it was, but for two pieces of talk that are two answers (:func:`_two_answers`: each of
+        2 sentences or 25 words, read with other top codes sharing little probability), parted
+        too. Only those places are tried (session 73: s72 tried every line break after a
         sentence's end, embedding each multi-line segment's pieces again, +23% CPU on cold
         coding), so a transcript with none embeds nothing more. Segments are numbered again
         when one is parted; offsets stay the text's. A model not trained yet parts nothing."""
@@ -1990,24 +2034,35 @@ class AutoCoder:
         # recovery looks like." procedural at 0.5 with its top code at 0.41; "Even if it's
         # just I want to sleep." off-topic with its top at 0.16).
         by_rule = [says_nothing(words) for words in said]
+        judged = self._judged(said, asked)
         clear = [
             nothing or (set_aside and top < FITS_NO_CODE)
-            for nothing, (set_aside, top) in zip(by_rule, self._judged(said, asked), strict=True)
+            for nothing, (set_aside, top, *_) in zip(by_rule, judged, strict=True)
         ]
         self._talk_within(said, asked, clear, by_rule)
         aside = iter(clear)
+        read = iter(zip(said, judged, strict=True))
         spans: list[tuple[int, int, int]] = []
         for s, p in zip(segments, parts, strict=True):
             if len(p) < 2:
                 spans.append((s.turn_index, s.start, s.end))
                 continue
             kinds = [next(aside) for _ in p]
-            if len(set(kinds)) < 2:
+            pieces = [next(read) for _ in p]
+            # a cut before piece k: a change of kind (answer | aside), or two answers of
+            # their own (tester s78 study8: "... fits their faith or their families'
+            # expectations." Mm-hmm. "And I'm worn out. ..." was one segment coded OS.A)
+            cuts = [
+                kinds[k] != kinds[k - 1]
+                or (not kinds[k] and not kinds[k - 1] and _two_answers(pieces[k - 1], pieces[k]))
+                for k in range(1, len(p))
+            ]
+            if not any(cuts):
                 spans.append((s.turn_index, s.start, s.end))
                 continue
             begin = 0
             for k in range(1, len(p) + 1):
-                if k == len(p) or kinds[k] != kinds[begin]:
+                if k == len(p) or cuts[k - 1]:
                     spans.append((s.turn_index, p[begin][0], p[k - 1][1]))
                     begin = k
         if len(spans) == len(segments):
@@ -2049,26 +2104,36 @@ class AutoCoder:
             return
         # one call: the embedder reads each sentence once for both readings
         read = self._judged(sentences + sentences, contexts + [""] * len(sentences))
-        fits = [not set_aside and top >= FITS_A_CODE for set_aside, top in read]
+        fits = [r.top >= FITS_A_CODE and not r.set_aside for r in read]
         n = len(sentences)
         for i, asked_fits, alone_fits in zip(which, fits[:n], fits[n:], strict=True):
             if asked_fits and alone_fits:
                 clear[i] = False
 
-    def _judged(self, said: list[str], asked: list[str]) -> list[tuple[bool, float]]:
+    def _judged(self, said: list[str], asked: list[str]) -> list[_Reading]:
         """Of each text of ``said``, read as :meth:`code` reads a segment (labels and all, the
         question ``asked`` before it when the model uses context): whether it is set aside
-        (procedural or off-topic, :func:`segment_flags`) and its top code's probability."""
+        (procedural or off-topic, :func:`segment_flags`), its top code and that code's
+        probability, and the probability of every code."""
         read = [words_read(t) for t in said]
         contexts = asked if self.params.get("use_context") else None
         questions = self._question_embeddings(contexts)
         X = self._inputs(read, contexts, whole=False, questions=questions)
-        rows, pvals, _, proc, off = self._suggest_rows(X, 1, read, contexts, questions)
+        every = len(self.codebook.codable)
+        rows, pvals, _, proc, off = self._suggest_rows(X, every, read, contexts, questions)
         alpha = float(self.params["alpha"])
         judged = []
-        for pv, pr, oft, top, words in zip(pvals, proc, off, _tops(rows), said, strict=True):
+        for pv, pr, oft, row, words in zip(pvals, proc, off, rows, said, strict=True):
+            top = row[0].probability if row else 0.0
             f = segment_flags(pv, pr, oft, alpha, top, said_nothing=says_nothing(words))
-            judged.append((f["procedural"] or f["off_topic"], top))
+            judged.append(
+                _Reading(
+                    f["procedural"] or f["off_topic"],
+                    top,
+                    row[0].code_id if row else "",
+                    {x.code_id: x.probability for x in row},
+                )
+            )
         return judged
 
     def code(

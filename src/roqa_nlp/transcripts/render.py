@@ -456,10 +456,13 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
             f"{_turns(len(said))} split by another speaker's backchannel ({cited}) and "
             f"{len(lines)} by a repeated speaker label ({at})"
         )
-        fix = "the backchannel line, or the repeated label, in the file to code the turn whole"
+        fix = (
+            "the backchannel line, or the repeated label, in the file to code the turn whole, "
+            "if its parts are one answer"
+        )
     elif said:
         split = f"{_turns(len(said))} split by another speaker's backchannel ({cited})"
-        fix = "the backchannel line in the file to code the turn whole"
+        fix = "the backchannel line in the file to code the turn whole, if its parts are one answer"
     else:
         split = f"{_turns(len(lines))} split by a repeated speaker label ({at})"
         fix = "the repeated label in the file to code the answer whole"

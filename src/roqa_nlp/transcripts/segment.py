@@ -701,7 +701,8 @@ def pieces_apart(text: str, start: int, end: int, at: Iterable[int]) -> list[Spa
     aside (a parcel to sign for), it is the answer to the question, and joined to the aside it
     would be set aside with it (hunter s77). One piece, the whole segment, when it has no such
     place. :meth:`roqa_nlp.AutoCoder.segments_of` parts a segment there when its pieces differ
-    in kind (talk to code against an aside set aside)."""
+    in kind (talk to code against an aside set aside), or are two answers
+    (:func:`answers_apart`, and the model reads them otherwise)."""
     pieces: list[Span] = []
     begin = start  # where the piece being read begins
     after = start  # where the words since the last place begin
@@ -722,6 +723,29 @@ def pieces_apart(text: str, start: int, end: int, at: Iterable[int]) -> list[Spa
         else:
             pieces.append((a, b))
     return pieces or [_strip(text, start, end)]
+
+
+#: Fewest sentences, or else words, that make a piece of talk an answer of its own
+#: (:func:`answers_apart`).
+ANSWER_SENTENCES = 2
+ANSWER_WORDS = 25
+
+
+def answers_apart(before: str, after: str) -> bool:
+    """Whether ``before`` and ``after``, two pieces of one speaker's talk that a reader joined
+    across another speaker's backchannel (:func:`pieces_apart`), are each an answer of its own
+    by their words: each ends at a sentence's end and holds at least :data:`ANSWER_SENTENCES`
+    sentences or :data:`ANSWER_WORDS` words. An answer that only pauses (``Every course``
+    ``Mm-hm.`` ``I send someone on ...``, or a short afterthought ``And the rota.``) is not."""
+    from .sentences import split_sentences
+
+    def whole(words: str) -> bool:
+        words = words.strip()
+        return bool(_ENDS_SENTENCE.search(words)) and (
+            len(words.split()) >= ANSWER_WORDS or len(split_sentences(words)) >= ANSWER_SENTENCES
+        )
+
+    return whole(before) and whole(after)
 
 
 def segments_from_spans(transcript: Transcript, spans: list[SegmentSpan]) -> list[Segment]:
