@@ -694,12 +694,15 @@ def _shared(a: _Reading, b: _Reading) -> float:
 
 #: Two pieces of talk either side of a backchannel left out are two answers, when each is one
 #: by its words, only if the model's readings of them share less probability than this
-#: (:func:`_shared`): halves of one answer that pauses mostly share more, two answers less
-#: (benchmarks/results/answers_apart.md, session 78: simulated pauses in every answer of 2
-#: sentences or more of the five heldout sets, 0.2 parted 84 of 296 against 148 with no
-#: bound, top-1 by turn 0.918 against 0.901 (0.934 unparted); answers joined, 0.893 against
-#: 0.846 unparted; the s78 study8 tester's study 0.735 against 0.612).
-ANSWERS_SHARE_BELOW = 0.2
+#: (:func:`_shared`); 0, the default, parts no talk from talk. 0.2 is the bound measured best
+#: (benchmarks/results/answers_apart.md, session 78): the s78 study8 tester's study, CFIR top-1
+#: by turn 0.612 -> 0.735; answers of the five heldout sets joined across the question between
+#: them 0.846 -> 0.893; a backchannel put inside every answer of 2 sentences or more 0.934 ->
+#: 0.918 (84 of 296 parted, 148 with no bound). Not the default: it parts 8 answers that pause
+#: in the example interviews p02 and p03, whose gold coded them whole (top-1 by turn 34 -> 33
+#: of 44) and whose 76 segments the docs cite. Set it to opt in:
+#: ``roqa_nlp.autocoder.ANSWERS_SHARE_BELOW = 0.2`` before coding.
+ANSWERS_SHARE_BELOW = 0.0
 
 
 def _two_answers(before: tuple[str, _Reading], after: tuple[str, _Reading]) -> bool:
@@ -707,13 +710,15 @@ def _two_answers(before: tuple[str, _Reading], after: tuple[str, _Reading]) -> b
     answers to part, each ``(words, reading)``: each an answer of its own by its words
     (:func:`~roqa_nlp.transcripts.segment.answers_apart`), and the model, reading each alone
     with the question, gives them other top codes and shares less than
-    :data:`ANSWERS_SHARE_BELOW` of its probability between them (tester s78 study8 D1: "...
+    :data:`ANSWERS_SHARE_BELOW` (0 by default: never) of its probability between them (tester
+    s78 study8 D1: "...
     fits their faith or their families' expectations." ``Mm-hmm.`` "And I'm worn out. ..."
     was one segment coded OS.A at 0.98, the burnout hidden in it)."""
     from .transcripts.segment import answers_apart
 
     return (
-        answers_apart(before[0], after[0])
+        ANSWERS_SHARE_BELOW > 0
+        and answers_apart(before[0], after[0])
         and before[1].code != after[1].code
         and _shared(before[1], after[1]) < ANSWERS_SHARE_BELOW
     )
