@@ -61,3 +61,19 @@ def test_will_with_an_apostrophe_s_opening_a_sentence_is_listed() -> None:
     assert listed(
         "I know. Will's team did the audit. Will’s sister rang me too. May's figures were bad."
     ) == [NameToCheck("Will", 2, ("p01",))]
+
+
+def test_a_month_read_as_a_name_is_counted_where_it_is_one() -> None:
+    # s77 hunt6, F5: June of one "Aunty June" was listed with the count and transcripts of the
+    # month across the benchmarks (11 in 10 transcripts)
+    said = [
+        talk("p01", "We had Aunty June, our counsellor, look through it. It ends next June."),
+        talk("p02", "That finished last June. In June we start again."),
+        talk("p03", "So May from the training team came in. By May we had money."),
+    ]
+    after, key = pseudonymise(said, PseudonymKey({}))
+    assert names_to_check(after, key) == [
+        NameToCheck("June", 1, ("p01",)),
+        NameToCheck("May", 1, ("p03",)),
+        NameToCheck("Aunty", 1, ("p01",)),
+    ]

@@ -4655,6 +4655,17 @@ def _person_said_after(said: str, end: int) -> bool:
     return after is not None and re.match(r",[ \t]+(?:she|he)(?!\w)", after.group(0), re.I) is None
 
 
+def _months_said(said: str) -> Iterator[tuple[str, bool]]:
+    """Each month that is a given name too (``May``, ``June``: :func:`_word_names_by_shape`),
+    capitalised, in ``said``, and whether a word before makes it the month ("next June", "in
+    May": ``data/month_words_before.txt``)."""
+    given, _, month_before, _ = _word_names_by_shape()
+    for m in given.finditer(said):
+        if is_month_name(m.group(0)):
+            before = said[max(0, m.start() - 40) : m.start()]
+            yield m.group(0), month_before.search(before) is not None
+
+
 #: "from" and a body or a place after a name ("Will from the carers centre", "May from HR")
 _FROM_AFTER = re.compile(r"[ \t]+from[ \t]+(?:(?:the|our|my|a|an)(?![\w'’-])|[A-Z])")
 
@@ -5207,6 +5218,9 @@ def names_to_check(
     # ("my deputy is Will, he runs it", "So May from the training team": _names_by_shape), or a
     # stop word one capitalised within a sentence, before no pronoun ("I asked Will to help")
     shaped: set[str] = set()
+    # a month's uses in each transcript, and those a word before makes the month ("next June"):
+    # a month listed as a name is counted without these (s77 hunt6, F5: "Aunty June")
+    month_uses: dict[str, dict[str, list[int]]] = {}
     stop_names = packaged_words("stop_word_names.txt")
     lower_titled: set[str] = set()  # a name after an honorific in lower case: "mrs adeyinka"
     # a word opening a sentence somewhere, and the capitalised words after it there ("Janet"
@@ -5315,6 +5329,10 @@ def names_to_check(
                         shaped.add(word)
         for said in _passages(t):
             shaped.update(_names_by_shape(said))
+            for word, month in _months_said(said):
+                uses = month_uses.setdefault(word, {}).setdefault(t.id, [0, 0])
+                uses[0] += 1
+                uses[1] += month
             # a name after an honorific in lower case ("mrs adeyinka"), listed whole as written,
             # so that a row for it replaces it (a row for the word alone replaces it capitalised)
             for phrase, word in _lower_case_titled_names(said):
@@ -5419,6 +5437,14 @@ def names_to_check(
     # that's my deputy, does ..."): listed, after the names found by context (privacy tester
     # s77, H6; study7, 3: the one name a team that followed the list left in every output)
     within |= opening_names
+    # a month listed by its sentences as a name is counted, with its transcripts, without its
+    # uses as the month ("Aunty June, our counsellor" of the benchmarks, not their 10 of "next
+    # June", "in June"); after an honorific, as any word there, with all ("Mrs. May, in May")
+    for word, by_transcript in month_uses.items():
+        names = {id_: n - month for id_, (n, month) in by_transcript.items() if n > month}
+        if word in counts and names and word not in titled and not keyed_as(word):
+            counts[word] = min(counts[word], sum(names.values()))
+            where[word] = {id_: None for id_ in where[word] if id_ in names}
     found = [
         NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
         for word in counts
