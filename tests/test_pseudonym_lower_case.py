@@ -324,3 +324,28 @@ def test_a_keyed_surname_alone_in_capitals_is_listed_as_written() -> None:
     talk, words = checked([t], {"Callum McAllister": "P06", "Freya Lund": "P14"})
     assert talk[1] == "MCALLISTER in capitals, and mcallister in the emails."
     assert words == ["MCALLISTER", "mcallister"]
+
+
+def test_a_keyed_word_in_lower_case_inside_an_address_is_listed() -> None:
+    """s77 hunt7, LOW 1: ``kerry`` of a keyed Kerry inside a web address's hyphenated word
+    (``www.kerry-care.org.uk``) stayed and was listed nowhere, while ``kerry.org.uk`` and
+    ``#kerry`` were listed and ``www.Kerry-Care.org.uk`` was replaced."""
+    t = interview(
+        [
+            ("Interviewer", "interviewer", "Any links?"),
+            (
+                "P02",
+                "participant",
+                "See www.kerry-care.org.uk or https://example.org/kerry-care/rota today. "
+                "And www.Kerry-Care.org.uk too.",
+            ),
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), key = pseudonymise([t], PseudonymKey({"Kerry": "Person A"}))
+    assert after.turn_text(after.turns[1]) == (
+        "See www.kerry-care.org.uk or https://example.org/kerry-care/rota today. "
+        "And www.[Person A]-Care.org.uk too."
+    )
+    assert names_to_check([after], key) == [NameToCheck("kerry", 2, ("p02",), ("Person A",))]

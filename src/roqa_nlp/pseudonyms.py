@@ -4774,6 +4774,7 @@ class _SpokenWord(NamedTuple):
     numbered: bool  # a number right after it ("BARC-10", "SGLT2", "LC5")
     then: str  # the capitalised word right after it ("Hughes" of "Janet Hughes"), else ""
     after_given: bool  # right after a keyed given name's pseudonym ("[manager] Summers")
+    in_address: bool  # in a web or e-mail address or a hashtag ("www.kerry-care.org.uk")
 
 
 def _passages(transcript: Transcript) -> list[str]:
@@ -4940,6 +4941,9 @@ def _spoken_words(
             after_given = (
                 keyed is not None and keyed.group(1).strip().casefold() in given_pseudonyms
             )
+            # a compound's pieces in an address are looked at apart ("kerry" of "www.kerry-care
+            # .org.uk": s77 hunt7, LOW 1), so only a compound's place is looked up
+            in_address = "-" in word and _in_an_address(said, m.start(), m.end())
             yield _SpokenWord(
                 word,
                 starts,
@@ -4953,6 +4957,7 @@ def _spoken_words(
                 numbered,
                 then,
                 after_given,
+                in_address,
             )
 
 
@@ -5259,6 +5264,16 @@ def names_to_check(
         here = frozenset() if key is None else _either_apostrophe(_key_name_words(key, t))
         for spoken in _spoken_words(t, given_pseudonyms):
             word, starts, to = spoken.word, spoken.starts, spoken.said_to
+            if spoken.in_address:
+                # a word of the key's names left in lower case in an address, whatever the case
+                # of the address's other words: "kerry" of "www.kerry-care.org.uk", kept where
+                # the key writes it capitalised only, was listed nowhere (s77 hunt7, LOW 1)
+                for piece in word.split("-"):
+                    if piece[:1].islower() and (piece in here or without_accents(piece) in here):
+                        keyed.add(piece)
+                        lower.add(piece.casefold())
+                        counts[piece] = counts.get(piece, 0) + 1
+                        where.setdefault(piece, {})[t.id] = None
             if word[:1].islower():
                 lower.add(word.casefold())
                 if word in here or without_accents(word) in here:
