@@ -68,7 +68,12 @@ def test_every_word_a_lower_case_row_replaces_is_listed(tmp_path: Path) -> None:
     ) in said
 
 
-def test_a_lower_case_row_leaves_web_addresses_and_hashtags(tmp_path: Path) -> None:
+def test_a_lower_case_row_replaces_in_web_addresses_and_hashtags_as_a_capitalised_one(
+    tmp_path: Path,
+) -> None:
+    """s77 hunt7, LOW 1: ``www.eve-care.org.uk`` and ``#eve`` stayed, and with a hyphen were
+    listed nowhere, while a capitalised row replaced ``www.Eve-Care.org.uk`` and ``#Eve``; the
+    word a lower-case row replaces there is listed under "Replaced in lower case"."""
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "p01.txt").write_text(
         "Interviewer: Where did you find it?\nParticipant: On www.eve-care.org.uk and the #eve "
@@ -80,6 +85,7 @@ def test_a_lower_case_row_leaves_web_addresses_and_hashtags(tmp_path: Path) -> N
     run = roqa("pseudonymise", tmp_path / "raw", "--key", k, "--out", tmp_path / "out")
     assert run.code == 0, run.err
     assert (tmp_path / "out" / "p01.txt").read_text(encoding="utf-8") == (
-        "Interviewer: Where did you find it?\nParticipant: On www.eve-care.org.uk and the #eve "
-        "hashtag, or evecare.org/rota. [Person A] told me.\n"
+        "Interviewer: Where did you find it?\nParticipant: On www.[Person A]-care.org.uk and the "
+        "#[Person A] hashtag, or evecare.org/rota. [Person A] told me.\n"
     )
+    assert "eve 3 p01 [Person A]" in " ".join(run.out.split())

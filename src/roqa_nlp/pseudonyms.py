@@ -3031,13 +3031,11 @@ class PseudonymKey:
                 continue  # "Mr Rhys-Evans" where Evans does not speak: not "Mr Rhys-[P62]"
             # a single name word in lower case is as often a word ("christmas eve", "her waters",
             # "ye ken") as a name ("hello denise"): it stays, and names_to_check lists it, unless
-            # the key has a row that writes it so ("kerry,Person A": s76 hunt k1)
+            # the key has a row that writes it so ("kerry,Person A": s76 hunt k1), in a web
+            # address or a hashtag too, as a capitalised row is ("www.kerry-care.org.uk", "#kerry":
+            # s77 hunt7, LOW 1; it stayed there, where "www.Kerry-Care.org.uk" was replaced)
             lower_case = kind not in ("name", "short") and not _capitalised(found)
-            if lower_case and (
-                " ".join(found.split()) not in lower_rows
-                or _in_an_address(text, m.start(), m.end())
-            ):
-                # nor in a web address or a hashtag ("www.eve-care.org.uk", "#eve")
+            if lower_case and " ".join(found.split()) not in lower_rows:
                 if kind == "surname":
                     # its later words may be another row's: "Stevenage,town" in "in Stevenage"
                     # of "Mind in Stevenage,charity" (privacy tester s77, M1: it was not applied)
