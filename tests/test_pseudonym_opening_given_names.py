@@ -54,6 +54,31 @@ def test_everyday_words_opening_a_sentence_are_not() -> None:
     )
 
 
+def test_a_word_name_opening_a_sentence_before_a_speech_verb_is_listed() -> None:
+    """s77 pfix3, found not fixed: "Grace said no. Grace from the agency rang." listed nothing.
+    A given name that is also a word, a stop word or a month, opening a sentence before a verb
+    reporting speech (data/speech_verbs.txt) is a person's, though the study writes the word in
+    lower case; not before the verb's plain form (the modal's "Will tell you later"), a
+    comparison ("Summer was like a sauna") or ``from`` and a body ("Grant from the council")."""
+    assert listed(
+        "Grace said no. Grace from the agency rang. We said grace before meals.",
+        "Will told me. May said it was fine. Mark says so. Hope wrote to us.",
+    ) == [
+        NameToCheck("Grace", 2, ("p01",)),
+        NameToCheck("Hope", 1, ("p01",)),
+        NameToCheck("Mark", 1, ("p01",)),
+        NameToCheck("May", 1, ("p01",)),
+        NameToCheck("Will", 1, ("p01",)),
+    ]
+    assert (
+        listed(
+            "Will tell you later. Summer was like a sauna. Grant from the council paid for it. "
+            "Hope is like a rope. Say it again."
+        )
+        == []
+    )
+
+
 def test_the_list_of_given_names() -> None:
     assert [
         is_common_given_name(w)

@@ -4707,6 +4707,33 @@ def _names_by_shape(said: str) -> Iterator[str]:
 
 
 @cache
+def _name_before_speech() -> re.Pattern[str]:
+    """For :func:`_names_before_speech`, joined once a process: a given name that is also a word,
+    a stop word or a month (``data/word_given_names.txt``, ``data/stop_word_names.txt``),
+    capitalised, before a verb that reports what someone said (``data/speech_verbs.txt``), one
+    word and not its plain form (``say``, ``tell``: "Will tell you later" is the modal's),
+    whose subject only a person is ("said", "told", not "was like": "Summer was like a sauna")."""
+    given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
+    verbs = packaged_words("speech_verbs.txt")
+    reported = {v for v in verbs if " " not in v and v + "s" not in verbs}
+    names = "|".join(re.escape(w.capitalize()) for w in sorted(given))
+    said = "|".join(re.escape(v) for v in sorted(reported))
+    return re.compile(rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])({names})[ \t]+(?:{said})(?![\w'’-])")
+
+
+def _names_before_speech(said: str) -> Iterator[str]:
+    """Each given name that is also a word, a stop word or a month opening a sentence before a
+    verb that reports speech (:func:`_name_before_speech`: "Grace said no.", "Will told me",
+    "June said it was fine"): a person's name, though it opens the sentence and the study writes
+    the word in lower case (s77 pfix3: "Grace said no. Grace from the agency rang." listed
+    nothing). Not before ``from`` and a body: "Grant from the council paid" is as often the
+    word (29 "grant from the" in the benchmark interviews, no name)."""
+    for m in _name_before_speech().finditer(said):
+        if _SENTENCE_START.search(said[max(0, m.start() - 40) : m.start()]) is not None:
+            yield m.group(1)
+
+
+@cache
 def _own_name_beside() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """How a speaker gives their own name, before it ("everyone calls me Dan") and after it
     ("Dan, that's me"): the phrases of ``data/own_name_phrases.txt``, ``NAME`` the name."""
@@ -5342,6 +5369,7 @@ def names_to_check(
                         shaped.add(word)
         for said in _passages(t):
             shaped.update(_names_by_shape(said))
+            shaped.update(_names_before_speech(said))
             for word, month in _months_said(said):
                 uses = month_uses.setdefault(word, {}).setdefault(t.id, [0, 0])
                 uses[0] += 1
