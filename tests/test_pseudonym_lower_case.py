@@ -337,7 +337,7 @@ def test_a_keyed_word_in_lower_case_inside_an_address_is_listed() -> None:
                 "P02",
                 "participant",
                 "See www.kerry-care.org.uk or https://example.org/kerry-care/rota today. "
-                "And www.Kerry-Care.org.uk too.",
+                "And www.Kerry-Care.org.uk too, or kerry_care.org.",
             ),
         ]
     )
@@ -346,6 +346,6 @@ def test_a_keyed_word_in_lower_case_inside_an_address_is_listed() -> None:
         (after,), key = pseudonymise([t], PseudonymKey({"Kerry": "Person A"}))
     assert after.turn_text(after.turns[1]) == (
         "See www.kerry-care.org.uk or https://example.org/kerry-care/rota today. "
-        "And www.[Person A]-Care.org.uk too."
+        "And www.[Person A]-Care.org.uk too, or kerry_care.org."
     )
-    assert names_to_check([after], key) == [NameToCheck("kerry", 2, ("p02",), ("Person A",))]
+    assert names_to_check([after], key) == [NameToCheck("kerry", 3, ("p02",), ("Person A",))]

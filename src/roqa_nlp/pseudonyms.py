@@ -4967,8 +4967,8 @@ def _spoken_words(
                 keyed is not None and keyed.group(1).strip().casefold() in given_pseudonyms
             )
             # a compound's pieces in an address are looked at apart ("kerry" of "www.kerry-care
-            # .org.uk": s77 hunt7, LOW 1), so only a compound's place is looked up
-            in_address = "-" in word and _in_an_address(said, m.start(), m.end())
+            # .org.uk", "kerry_care.org": s77 hunt7, LOW 1), so only a compound's place is looked up
+            in_address = ("-" in word or "_" in word) and _in_an_address(said, m.start(), m.end())
             yield _SpokenWord(
                 word,
                 starts,
@@ -5293,7 +5293,7 @@ def names_to_check(
                 # a word of the key's names left in lower case in an address, whatever the case
                 # of the address's other words: "kerry" of "www.kerry-care.org.uk", kept where
                 # the key writes it capitalised only, was listed nowhere (s77 hunt7, LOW 1)
-                for piece in word.split("-"):
+                for piece in re.split(r"[-_]", word):
                     if piece[:1].islower() and (piece in here or without_accents(piece) in here):
                         keyed.add(piece)
                         lower.add(piece.casefold())
