@@ -2580,6 +2580,18 @@ class PseudonymKey:
                     )[0]
                     for line in left_out
                 ]
+        # a workbook's sheet read, named as the researcher saved it: it may name the participant
+        # and the day ('Tom Bradley 12-05-2023' -> '[P05] [date]'), as a line left out may
+        # (tester s78 privacy2, L1: it reached transcripts.jsonl as it was)
+        sheet = meta.get("sheet")
+        if isinstance(sheet, str):
+            meta["sheet"] = _rewrite(
+                sheet,
+                names_first(
+                    self._edits(replace(transcript, text=sheet, turns=[]), people),
+                    identifier_matches(sheet, name_words),
+                ),
+            )[0]
         for given in (
             "interviewer_labels_unmatched",
             "interviewer_labels_elsewhere",
