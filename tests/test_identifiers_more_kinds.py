@@ -17,6 +17,16 @@ from roqa_nlp.identifiers import replace_identifiers
         ("AB123456C, JT 45 67 89 A and NH 99 88 77 B", "[NI number], [NI number] and [NI number]"),
         ("it's AB 123456 C or QQ-12-34-56-C", "it's [NI number] or [NI number]"),
         ("typed as ab123456c by the app", "typed as [NI number] by the app"),
+        # L4: a hospital's or a patient's number after the words that name one: the number alone
+        ("hospital number MRN 40123456, then", "hospital number MRN [patient number], then"),
+        ("His hospital number is RAE889123, I", "His hospital number is [patient number], I"),
+        ("patient number K1234567 and mrn 40123456", "patient number [patient number] and mrn "
+         "[patient number]"),
+        ("her MRN: 401 234 567 then", "her MRN: [patient number] then"),
+        # ... and with no such words, capitals and six figures or more
+        ("it's RAE889123 or K1234567.", "it's [reference number] or [reference number]."),
+        # a prefix HMRC never issues or a suffix past D: no NI number, a reference number still
+        ("DA123456A, GB123456A, AB123456E", "[reference number], [reference number], [reference number]"),
     ],
 )  # fmt: skip
 def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str) -> None:
@@ -26,11 +36,13 @@ def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str
 @pytest.mark.parametrize(
     "said",
     [
-        # no National Insurance number: a prefix HMRC never issues, pairs spaced unlike, a
-        # suffix past D, lower case spaced as talk
-        "DA123456A, GB123456A and AB123456E stay.",
+        # no National Insurance number: pairs spaced unlike, lower case spaced as talk
         "AB 12 3456 C is a mis-grouping.",
         "We met at 12 34 56 a time.",
+        # no patient's number: a count, a number in words, a year, plain figures, a study's
+        # public registration
+        "patient number 3, patient number one, hospital number 2019, patient number 12 34",
+        "ID 123456, trial NCT01234567 and ISRCTN12345678, PHQ9 and COVID-19.",
     ],
 )
 def test_talk_like_them_stays(said: str) -> None:
