@@ -23,6 +23,13 @@ from roqa_nlp.identifiers import replace_identifiers
         ("patient number K1234567 and mrn 40123456", "patient number [patient number] and mrn "
          "[patient number]"),
         ("her MRN: 401 234 567 then", "her MRN: [patient number] then"),
+        # L3: a full date with the day or the year in words
+        ("born the twelfth of June 1975, so", "born the [date], so"),
+        ("the fourth of March nineteen sixty-two.", "the [date]."),
+        ("June the twelfth, 1975 or June twelfth 1975", "[date] or [date]"),
+        ("12th June nineteen seventy-five", "[date]"),
+        ("the twenty-first of December nineteen ninety nine", "the [date]"),
+        ("on the first of May two thousand and three.", "on the [date]."),
         # ... and with no such words, capitals and six figures or more
         ("it's RAE889123 or K1234567.", "it's [reference number] or [reference number]."),
         # a prefix HMRC never issues or a suffix past D: no NI number, a reference number still
@@ -43,6 +50,9 @@ def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str
         # public registration
         "patient number 3, patient number one, hospital number 2019, patient number 12 34",
         "ID 123456, trial NCT01234567 and ISRCTN12345678, PHQ9 and COVID-19.",
+        # no full date: a day and month, a number after it that is no year
+        "On the second of May we met, the first of May two thousand people marched.",
+        "By the first of May twenty five people came, the fourth of March nineteen sixtyish.",
     ],
 )
 def test_talk_like_them_stays(said: str) -> None:
