@@ -30,6 +30,10 @@ from roqa_nlp.identifiers import replace_identifiers
         ("12th June nineteen seventy-five", "[date]"),
         ("the twenty-first of December nineteen ninety nine", "the [date]"),
         ("on the first of May two thousand and three.", "on the [date]."),
+        # L9, L10: IP addresses; car registrations whole, their letters not left as an acronym
+        ("laptop IP 192.168.1.54 and 10.44.2.19.", "laptop IP [IP address] and [IP address]."),
+        ("reg KX19 ABC, YD21 KLM and BD68KTR.", "reg [car registration], [car registration] and "
+         "[car registration]."),
         # ... and with no such words, capitals and six figures or more
         ("it's RAE889123 or K1234567.", "it's [reference number] or [reference number]."),
         # a prefix HMRC never issues or a suffix past D: no NI number, a reference number still
@@ -53,6 +57,10 @@ def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str
         # no full date: a day and month, a number after it that is no year
         "On the second of May we met, the first of May two thousand people marched.",
         "By the first of May twenty five people came, the fourth of March nineteen sixtyish.",
+        # no IP address: a version of three parts, a clock time, a decimal, a number past 255
+        "version 2.1.3 at 10.30, pi 3.14, 256.1.1.1 and 1.2.10.4a",
+        # no car registration: a road, a score, a postcode's look-alike in lower case
+        "NHS 111, the A1, PHQ9, GP21 ABCD, B12 ABC and kx19 abc",
     ],
 )
 def test_talk_like_them_stays(said: str) -> None:
