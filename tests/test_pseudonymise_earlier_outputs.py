@@ -97,3 +97,38 @@ def test_the_review_of_pseudonymised_codings_is_not_said_to_hold_names(
     )
     err = _code(out, tiny_model_dir, "--pseudonymise", key)
     assert "decisions.csv" not in err
+
+
+def _first_segment(out: Path) -> tuple[str, str]:
+    """The id and text of the first segment of ``out``'s codings."""
+    import json
+
+    first = json.loads((out / "codings.jsonl").read_text(encoding="utf-8").splitlines()[1])
+    return first["segment_id"], first["text"]
+
+
+def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_report(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """A note written on codings that were not pseudonymised reached the pseudonymised run's
+    report.html (and from it run.json, a .qdpx): tester s78 privacy2, L12. It is left out, not
+    rewritten by the key: 'Bev Hirst' is in no row of it."""
+    out = tmp_path / "o"
+    roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir)
+    sid, text = _first_segment(out)
+    quoted = '"' + text.replace('"', '""') + '"'
+    review = (
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"{sid},note,,,ask Lucy Pemberton about Bev Hirst,{quoted}\n"
+    )
+    (out / "decisions.csv").write_text(review, encoding="utf-8")
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise",
+               tmp_path / "key.csv")  # fmt: skip
+    assert run.code == 0, run.err
+    assert "Bev Hirst" not in (out / "report.html").read_text(encoding="utf-8")
+    assert (
+        f"roqa: warning: {out / 'decisions.csv'}: its 1 reviewer note(s), made on codings that "
+        "were not pseudonymised, are left out of the new report.html, as a note may name "
+        "anyone; they stay in that file: copy a note you need into the new report, without names"
+    ) in run.err.splitlines()
+    assert (out / "decisions.csv").read_text(encoding="utf-8") == review  # kept as written

@@ -887,6 +887,41 @@ def _warn_of_earlier_outputs(
         )
 
 
+def _leave_out_review_notes(review: Review) -> None:
+    """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
+    report (and from there into a review saved, run.json and a .qdpx project), unless the
+    codings beside the review's file are recorded as pseudonymised
+    (:func:`_earlier_codings_named`): a note written on the names of codings that were not
+    pseudonymised is free text, and may name anyone (tester s78 privacy2, L12: 'ask Lucy
+    Pemberton about Bev Hirst' reached the new report.html). They are left out, not rewritten
+    by the key: the key reaches only its own rows' names (Bev Hirst was in no row), so a note
+    rewritten would still leak, said to be pseudonymised. One warning says how many and that
+    they stay in the review's file."""
+    from dataclasses import replace
+
+    from ..decisions import NOTE
+
+    folder = review.path.parent
+    made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
+    noted = sum(1 for d in review.decisions if d.note.strip())
+    if made_on is None or not noted:
+        return
+    review.decisions = [
+        replace(d, note="") for d in review.decisions if not (d.decision == NOTE and d.note)
+    ]
+    why = (
+        "made on codings that were not pseudonymised"
+        if made_on == "hold"
+        else "made on codings roqa has no record were pseudonymised"
+    )
+    print(
+        f"roqa: warning: {review.path}: its {noted} reviewer note(s), {why}, are left out of the "
+        "new report.html, as a note may name anyone; they stay in that file: copy a note you "
+        "need into the new report, without names",
+        file=sys.stderr,
+    )
+
+
 def _warn_of_earlier_review(out: Path, before: Iterable[str], names: str) -> None:
     """Name the review (decisions.csv, .xlsx) a pseudonymised run found in ``out`` when the
     earlier codings were not pseudonymised (``names``: :func:`_earlier_codings_named`): its
@@ -1286,6 +1321,8 @@ def code_command(
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
+    if pseudonymise is not None and review is not None:
+        _leave_out_review_notes(review)
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)
