@@ -65,3 +65,15 @@ def test_each_identifier_is_replaced_by_its_placeholder(said: str, expected: str
 )
 def test_talk_like_them_stays(said: str) -> None:
     assert replace_identifiers(said) == said
+
+
+def test_a_patient_numbers_cue_is_not_listed_as_an_acronym() -> None:
+    """MRN (medical record number) is a kind of number, no organisation's acronym: once its
+    number is replaced (``MRN [patient number]``) it was listed to check (the session 78 gate)."""
+    from pseudonym_helpers import talk
+    from roqa_nlp.pseudonyms import PseudonymKey, names_to_check, pseudonymise
+
+    (after,), key = pseudonymise([talk("p01", "His hospital number MRN 40123456, then.")],
+                                 PseudonymKey({}))  # fmt: skip
+    assert after.text == "P01: His hospital number MRN [patient number], then.\n"
+    assert names_to_check([after], key) == []
