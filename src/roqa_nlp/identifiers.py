@@ -1,13 +1,16 @@
-"""Direct identifiers other than names: e-mail addresses, UK phone numbers, NHS numbers, full
-dates (of birth, most often), UK postcodes and street addresses, replaced by placeholders when
+"""Direct identifiers other than names: e-mail addresses, UK phone numbers, NHS and National
+Insurance numbers, hospital and patient numbers, full dates (of birth, most often), UK
+postcodes, IP addresses, car registrations and street addresses, replaced by placeholders when
 pseudonymising.
 
 A participant reads out their mobile number, spells their e-mail address for a follow-up or
 gives their date of birth for the consent form; none of it is a name, so a pseudonym key does
 not reach it, and a quote carrying it identifies them as surely as their name. Each match of a
 pattern of ``data/direct_identifiers.json`` becomes its placeholder (``07700 900123`` ->
-``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` -> ``[date]``, ``943 476
-5919`` -> ``[NHS number]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` or
+``[phone]``, ``maria.okafor@nhs.net`` -> ``[email]``, ``14/03/1978`` or ``the twelfth of June
+1975`` -> ``[date]``, ``943 476 5919`` -> ``[NHS number]``, ``QQ 12 34 56 C`` -> ``[NI number]``,
+``MRN 40123456`` -> ``MRN [patient number]``, ``192.168.1.54`` -> ``[IP address]``, ``KX19 ABC``
+-> ``[car registration]``, ``SG1 2AB`` or ``ls6 2qt`` -> ``[postcode]``, ``14 Elm Road`` or
 ``7 Ffordd Las`` -> ``[address]``); an address read out, as an automatic transcript writes it,
 too (``jane dot smith at nhs dot net`` -> ``[email]``; ``email me on aisha at nhs dot net`` ->
 ``email me on [email]``, and ``aisha at nhs dot net`` when the caller names ``aisha`` a word of
