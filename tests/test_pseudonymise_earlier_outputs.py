@@ -99,27 +99,33 @@ def test_the_review_of_pseudonymised_codings_is_not_said_to_hold_names(
     assert "decisions.csv" not in err
 
 
-def _first_segment(out: Path) -> tuple[str, str]:
-    """The id and text of the first segment of ``out``'s codings."""
+def _first_segment(out: Path) -> tuple[str, str, str]:
+    """The id, text and first suggestion's code of the first segment of ``out``'s codings
+    that has a suggestion."""
     import json
 
-    first = json.loads((out / "codings.jsonl").read_text(encoding="utf-8").splitlines()[1])
-    return first["segment_id"], first["text"]
+    for line in (out / "codings.jsonl").read_text(encoding="utf-8").splitlines():
+        segment = json.loads(line)
+        if segment.get("suggestions"):
+            return segment["segment_id"], segment["text"], segment["suggestions"][0]["code_id"]
+    raise AssertionError("no segment with a suggestion")
 
 
 def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_report(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:
     """A note written on codings that were not pseudonymised reached the pseudonymised run's
-    report.html (and from it run.json, a .qdpx): tester s78 privacy2, L12. It is left out, not
-    rewritten by the key: 'Bev Hirst' is in no row of it."""
+    report.html, and from the review file, by apply-decisions, its run.json (and a .qdpx):
+    tester s78 privacy2, L12. It is left out, not rewritten by the key: 'Bev Hirst' is in no
+    row of it. The decision on the segment is kept."""
+
     out = tmp_path / "o"
-    roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir)
-    sid, text = _first_segment(out)
+    assert roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir).code == 0
+    sid, text, code = _first_segment(out)
     quoted = '"' + text.replace('"', '""') + '"'
     review = (
         "segment_id,decision,code_id,new_code,note,text\n"
-        f"{sid},note,,,ask Lucy Pemberton about Bev Hirst,{quoted}\n"
+        f"{sid},accept,{code},,ask Lucy Pemberton about Bev Hirst,{quoted}\n"
     )
     (out / "decisions.csv").write_text(review, encoding="utf-8")
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise",
@@ -132,3 +138,16 @@ def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_
         "anyone; they stay in that file: copy a note you need into the new report, without names"
     ) in run.err.splitlines()
     assert (out / "decisions.csv").read_text(encoding="utf-8") == review  # kept as written
+    # apply-decisions given that file leaves its note out too, the decision in
+    reviewed = tmp_path / "reviewed"
+    applied = roqa("apply-decisions", out, "--out", reviewed, "--coder", "AB")
+    assert applied.code == 0, applied.err
+    assert (
+        f"roqa: warning: {out / 'decisions.csv'}: its 1 reviewer note(s) are left out by roqa "
+        "apply-decisions, as by the pseudonymised run of these codings: they were written on "
+        "codings that were not pseudonymised, and a note may name anyone (save the review from "
+        "the new report.html to keep the notes written there)"
+    ) in applied.err.splitlines()
+    for name in ("run.json", "codings.jsonl"):
+        assert "Bev Hirst" not in (reviewed / name).read_text(encoding="utf-8")
+    assert "AB's review: 1 of " in " ".join(applied.out.split())  # the decision is kept

@@ -70,7 +70,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -245,6 +245,11 @@ PROJECT_PREFIX = "project."
 #: notes the reviewer wrote on it (``note`` rows of their decisions, or REFI-QDA notes on their
 #: coded passages): ``roqa export`` writes them as REFI-QDA notes on the passage.
 SEGMENT_NOTES = "notes"
+#: run.json of a pseudonymised run (``roqa code --pseudonymise``) that left the notes of the
+#: review beside it out of its report, the review having been made on codings that were not
+#: pseudonymised: the SHA-256 of that review's file. ``roqa apply-decisions`` and ``roqa
+#: report`` leave that file's notes out too; a review saved from the new report is another file
+NOTES_LEFT_OUT = "review_notes_left_out"
 
 
 #: What ``roqa import`` writes in the ``note`` column of the decisions it reads from a review
@@ -279,6 +284,13 @@ def reviewer_note(d: Decision) -> str:
     segment's note in every decision row of the segment, a ``note`` row of its own when there is
     none), stripped; "" when empty or only :data:`QDA_REVIEW_NOTE`."""
     return "" if from_qda_review(d) else d.note.strip()
+
+
+def without_notes(decisions: list[Decision]) -> tuple[list[Decision], int]:
+    """``decisions`` with no reviewer's note: the note of each blanked and the rows that keep
+    a note alone (``note``) dropped, and the number of notes there were (:data:`NOTES_LEFT_OUT`)."""
+    kept = [replace(d, note="") for d in decisions if not (d.decision == NOTE and d.note.strip())]
+    return kept, sum(1 for d in decisions if d.note.strip())
 
 
 #: What a segment's suggested code is, kept by a valence alone from a review in a QDA program

@@ -78,6 +78,10 @@ def apply_decisions_command(
     result = CodingResult.read(codings)
     # a renamed near-named file is named in the error
     review = read_review(decisions, source.parent, near_named=False, codebook=result.codebook)
+    if review is not None:
+        from .code_cmd import leave_out_notes_left_out
+
+        leave_out_notes_left_out(review, result.meta, "roqa apply-decisions")
     if review is None or not review.decisions:
         from ..decisions import REVIEW_FILES, near_named_reviews, rename_to_review
         from ..errors import and_list

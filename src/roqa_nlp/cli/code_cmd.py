@@ -887,7 +887,7 @@ def _warn_of_earlier_outputs(
         )
 
 
-def _leave_out_review_notes(review: Review) -> None:
+def _leave_out_review_notes(review: Review) -> str | None:
     """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
     report (and from there into a review saved, run.json and a .qdpx project), unless the
     codings beside the review's file are recorded as pseudonymised
@@ -896,19 +896,17 @@ def _leave_out_review_notes(review: Review) -> None:
     Pemberton about Bev Hirst' reached the new report.html). They are left out, not rewritten
     by the key: the key reaches only its own rows' names (Bev Hirst was in no row), so a note
     rewritten would still leak, said to be pseudonymised. One warning says how many and that
-    they stay in the review's file."""
-    from dataclasses import replace
-
-    from ..decisions import NOTE
+    they stay in the review's file. Returns that file's SHA-256 when notes were left out, for
+    run.json to record (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`), else None."""
+    from ..decisions import without_notes
 
     folder = review.path.parent
     made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
-    noted = sum(1 for d in review.decisions if d.note.strip())
-    if made_on is None or not noted:
-        return
-    review.decisions = [
-        replace(d, note="") for d in review.decisions if not (d.decision == NOTE and d.note)
-    ]
+    if made_on is None:
+        return None
+    review.decisions, noted = without_notes(review.decisions)
+    if not noted:
+        return None
     why = (
         "made on codings that were not pseudonymised"
         if made_on == "hold"
@@ -920,6 +918,29 @@ def _leave_out_review_notes(review: Review) -> None:
         "need into the new report, without names",
         file=sys.stderr,
     )
+    return sha256_file(review.path)
+
+
+def leave_out_notes_left_out(review: Review, meta: Mapping[str, Any], command: str) -> None:
+    """Leave out of ``review`` the notes a pseudonymised run of the codings (whose run.json is
+    ``meta``) left out of its report (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`: the same
+    file, unchanged since), with one warning: ``roqa apply-decisions`` wrote them into the
+    reviewed run.json and .qdpx, and ``roqa report`` into its page (tester s78 privacy2, L12).
+    A review saved from the new report is another file, and keeps its notes."""
+    from ..decisions import NOTES_LEFT_OUT, without_notes
+
+    left_out = meta.get(NOTES_LEFT_OUT)
+    if not isinstance(left_out, str) or sha256_file(review.path) != left_out:
+        return
+    review.decisions, noted = without_notes(review.decisions)
+    if noted:
+        print(
+            f"roqa: warning: {review.path}: its {noted} reviewer note(s) are left out by "
+            f"{command}, as by the pseudonymised run of these codings: they were written on "
+            "codings that were not pseudonymised, and a note may name anyone (save the review "
+            "from the new report.html to keep the notes written there)",
+            file=sys.stderr,
+        )
 
 
 def _warn_of_earlier_review(out: Path, before: Iterable[str], names: str) -> None:
@@ -1321,8 +1342,9 @@ def code_command(
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
+    notes_left_out = None  # the SHA-256 of the review whose notes are left out, for run.json
     if pseudonymise is not None and review is not None:
-        _leave_out_review_notes(review)
+        notes_left_out = _leave_out_review_notes(review)
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)
@@ -1520,6 +1542,10 @@ def code_command(
                 ),
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
+        if notes_left_out is not None:  # apply-decisions and report leave them out too
+            from ..decisions import NOTES_LEFT_OUT
+
+            result.meta[NOTES_LEFT_OUT] = notes_left_out
         written.update(result._save_files(out))  # its earlier files are named at the end
         texts_after = transcript_texts(out)
         renamed = changes_between(texts_before, texts_after)[2]

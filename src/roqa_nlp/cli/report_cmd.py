@@ -241,6 +241,10 @@ def report_command(
     for line in cases_coded_from_template_labels(result.transcripts.values()):
         print(f"roqa: warning: {source}: {line}", file=sys.stderr)
     review = read_review(decisions, source.parent, codebook=result.codebook)
+    if review is not None:
+        from .code_cmd import leave_out_notes_left_out
+
+        leave_out_notes_left_out(review, result.meta, "roqa report")
     if not result.segments and not result.transcripts:
         raise RoqaError(
             "holds no segment codings",
