@@ -106,7 +106,15 @@ from .record_files import (
     xlsx_rows,
 )
 from .result import CodingResult
-from .schema import VALENCE_SYNONYMS, Code, SegmentResult, Suggestion, nfc, normalise_valence
+from .schema import (
+    VALENCE_SYNONYMS,
+    Code,
+    Segment,
+    SegmentResult,
+    Suggestion,
+    nfc,
+    normalise_valence,
+)
 from .training import VALENCE_ONLY, TrainingSet
 
 #: the group and source of the training records made from decisions: trained on, never shown as
@@ -1125,6 +1133,21 @@ class DecisionMatch:
     #: () for the others (() read as none). Such a decision is ``edited`` too (placed by the
     #: near rule), named as parted
     parted_off: tuple[tuple[str, ...], ...] = ()
+    #: whether each decision the near rule or the joined rule placed is on a selection a QDA
+    #: program narrowed (:func:`_narrowed_selection`: its id a span, ``p13:@275-732``, inside
+    #: the segment's, whose words there are its own, unchanged); () read as none. Such a
+    #: decision is named as a narrowed selection, not as text edited or segments joined
+    narrowed: tuple[bool, ...] = ()
+
+    @property
+    def matched_to_narrowed(self) -> tuple[tuple[Decision, str], ...]:
+        """(decision, id of the segment it is now on) of the decisions on a selection narrowed
+        in a QDA program, inside their segment, its words unchanged (study8 tester, s78, L3)."""
+        return tuple(
+            (d, sid)
+            for d, sid, n in zip(self.decisions, self.on, self.narrowed)
+            if n and sid is not None
+        )
 
     @property
     def matched_to_parted(self) -> tuple[tuple[Decision, str, tuple[str, ...]], ...]:
@@ -1156,12 +1179,14 @@ class DecisionMatch:
     def matched_to_edited(self) -> tuple[tuple[Decision, str], ...]:
         """(decision, id of the segment it is now on) of the decisions that went to a segment
         whose text was edited since the review (nearly their words), in the decisions' order;
-        those on a segment a part was parted off since are not (:attr:`matched_to_parted`)."""
+        those on a segment a part was parted off since are not (:attr:`matched_to_parted`), nor
+        those on a selection narrowed in a QDA program (:attr:`matched_to_narrowed`)."""
         off = self.parted_off or ((),) * len(self.decisions)
+        narrowed = self.narrowed or (False,) * len(self.decisions)
         return tuple(
             (d, sid)
-            for d, sid, e, o in zip(self.decisions, self.on, self.edited, off)
-            if e and sid is not None and not o
+            for d, sid, e, o, n in zip(self.decisions, self.on, self.edited, off, narrowed)
+            if e and sid is not None and not o and not n
         )
 
     @property
@@ -1607,6 +1632,8 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     # nearly its words, as the rest of a segment a short part was parted off is: named parted
     parted = _parted_off(edited, result)
     _short_answers_follow(chosen, by_text, coded, taken)
+    segments = {s.segment.id: s.segment for s in result.segments}
+    placed = {**edited, **inside}
     return DecisionMatch(
         tuple(decisions),
         tuple(chosen[(d.segment_id, same_text(d.text))] for d in decisions),
@@ -1621,7 +1648,38 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         ),
         tuple((d.segment_id, same_text(d.text)) in inside for d in decisions),
         tuple(parted.get((d.segment_id, same_text(d.text)), ()) for d in decisions),
+        tuple(
+            (key := (d.segment_id, same_text(d.text))) in placed
+            and _narrowed_selection(d, segments.get(placed[key]))
+            for d in decisions
+        ),
     )
+
+
+#: a decision's segment id naming a selection by its span, as ``roqa import`` names one of a
+#: QDA program's that holds no roqa passage by name (``p13_interview:@275-732``)
+_SELECTION_SPAN = re.compile(r"(?P<transcript>.+):@(?P<start>\d+)-(?P<end>\d+)")
+
+
+def _narrowed_selection(decision: Decision, segment: Segment | None) -> bool:
+    """Whether ``decision`` is on a selection narrowed in a QDA program: its segment id a span
+    of ``segment``'s transcript (:data:`_SELECTION_SPAN`) inside the segment's, a part of it,
+    and the segment's words at that span its words (spacing aside, as :func:`same_text` reads
+    them): the transcript unchanged, the selection made smaller (a
+    partner's ``@275-732`` of the segment's 275-737, its last word cut; study8 tester, s78, L3).
+    False for a span the segment's text there does not say: text edited."""
+    m = _SELECTION_SPAN.fullmatch(decision.segment_id)
+    if m is None or segment is None or m["transcript"] != segment.transcript_id:
+        return False
+    start, end = int(m["start"]), int(m["end"])
+    inside = segment.start <= start < end <= segment.end and (start, end) != (
+        segment.start,
+        segment.end,
+    )
+    if not inside or len(segment.text) != segment.end - segment.start:
+        return False  # not a part of it, or offsets its text does not keep: not told
+    said = segment.text[start - segment.start : end - segment.start]
+    return bool(same_text(said)) and same_text(said) == same_text(decision.text)
 
 
 def _position(segment_id: str) -> int | None:
@@ -2125,15 +2183,20 @@ def _warn_of_joined(
     joined = match.matched_to_joined
     if not joined:
         return
-    first, named, n, k = _first_segments(joined)
-    warn(
-        f"{n} decision{'s' if n != 1 else ''} followed {'its' if n == 1 else 'their'} words "
-        f"into {k} segment{'s' if k != 1 else ''} holding more talk than "
-        f"{'it' if n == 1 else 'they'} decided (a turn no longer parted, or segments joined, "
-        f"since the review): {named}; check the decision fits the whole "
-        "segment",
-        path=where,
-    )
+    first, _, _, _ = _first_segments(joined)
+    # those on a selection narrowed in a QDA program are named as such (_warn_of_narrowed)
+    narrowed = match.narrowed or (False,) * len(match.decisions)
+    on_narrowed = zip(match.decisions, match.on, match.joined, narrowed)
+    if said := [(d, sid) for d, sid, j, n in on_narrowed if j and sid is not None and not n]:
+        _, named, n, k = _first_segments(said)
+        warn(
+            f"{n} decision{'s' if n != 1 else ''} followed {'its' if n == 1 else 'their'} words "
+            f"into {k} segment{'s' if k != 1 else ''} holding more talk than "
+            f"{'it' if n == 1 else 'they'} decided (a turn no longer parted, or segments joined, "
+            f"since the review): {named}; check the decision fits the whole "
+            "segment",
+            path=where,
+        )
     for sid in first:
         on = [d for d, s in match.matched if s == sid]
         if len({d.segment_id for d in on}) < 2:
@@ -2210,6 +2273,7 @@ def warn_of_edited_text(
     _warn_of_untold(match, where)
     _warn_of_joined(match, where, codebook)
     _warn_of_parted(match, where)
+    _warn_of_narrowed(match, where)
     if not edited:
         return
     _, named, n, k = _first_segments(edited)
@@ -2217,6 +2281,25 @@ def warn_of_edited_text(
         f"{_matched_to(n, k)} whose text was edited since the review (nearly the same words, "
         "not the same): "
         f"{named}; check they are the talk decided on",
+        path=where,
+    )
+
+
+def _warn_of_narrowed(match: DecisionMatch, where: str | Path | None) -> None:
+    """Warn of the decisions on a selection narrowed in a QDA program (:func:`_narrowed_selection`:
+    a part of their segment, its words unchanged): charted on the whole segment, which holds
+    more than the selection decided; not named as text edited, which sent the user looking for an
+    edit never made (study8 tester, s78, L3)."""
+    from .errors import warn
+
+    narrowed = match.matched_to_narrowed
+    if not narrowed:
+        return
+    _, named, n, k = _first_segments(narrowed)
+    warn(
+        f"{_matched_to(n, k)} whose selection was narrowed in the QDA program (a part of the "
+        f"segment, the transcript's words unchanged): {named}; {'it is' if n == 1 else 'they are'}"
+        " charted on the whole segment: check the decision fits it",
         path=where,
     )
 
