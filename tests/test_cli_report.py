@@ -457,8 +457,10 @@ def interviews_of(tmp_path: Path, ids: list[tuple[str, str]]) -> Path:
 def test_saturation_notes_when_the_coded_order_is_not_the_participants(
     tmp_path: Path, capsys
 ) -> None:
-    """Interview 9 - final.txt (P09) sorts before p01 ... by file name: saturation counts it
-    first. Before: nothing said so."""
+    """Interview 9 - final.txt (P09) sorts before p01 ... by file name: saturation counted it
+    first, and nothing said so. Then a note said so, the verdicts still on the order coded; now
+    (study8 tester, s78, L5), every interview's id a participant number, saturation takes them in
+    participant order, and the note says so and how to give another."""
     names = [("Interview 9 - final", "P09"), ("manager_call", "P06"), ("p01", "P01")]
     names += [(f"p{n:02d}", f"P{n:02d}") for n in (2, 3, 4, 5)] + [("twelve", "P12")]
     folder = interviews_of(tmp_path, names)
@@ -466,14 +468,17 @@ def test_saturation_notes_when_the_coded_order_is_not_the_participants(
     code, out, err = run(["report", str(folder), "--saturation", str(s)], capsys)
     assert code == 0, err
     assert out.splitlines()[-1] == (
-        "note: saturation takes the interviews in the order they were coded (a folder's files "
-        "by name, files named one by one in the order named; here by participant: P09, P06, "
-        "P01\u2013P05, P12), not participant order "
-        "(P01\u2013P06, P09, P12); to judge it in the order they were done in, give that order "
+        "note: saturation takes the interviews in participant order (P01\u2013P06, P09, P12), as "
+        "every interview's id is a participant number, not in the order they were coded (a "
+        "folder's files by name, files named one by one in the order named; here by "
+        "participant: P09, P06, P01\u2013P05, P12); if they were done in another order, give it "
         "as participant or transcript ids: `roqa report --order P01,P02,P03,...` (or a file with "
         'one per line), or `order=["P01", "P02", "P03", ...]` in Python (saturation, '
         "ReportOptions)"
     )
+    rows = list(csv.DictReader(s.read_text("utf-8-sig").splitlines()))
+    assert [r["participant"] for r in rows] == ["P01", "P02", "P03", "P04", "P05", "P06", "P09", "P12"]  # fmt: skip
+    assert {r["interview_order"] for r in rows} == {"participant"}
     code, out, _ = run(["report", str(folder), "--saturation", str(s), "--order", "P01,P02,P03,P04,P05,P06,P09,P12"], capsys)  # fmt: skip
     assert code == 0 and "note: saturation" not in out
 
@@ -492,12 +497,12 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
     names = [(f"P{n}", f"P{n}") for n in (1, 2, 3, 4, 5, 6, 8)] + [("zoom_2024-03-18", "P7")]
     folder = interviews_of(tmp_path, names)
     note = (
-        "saturation takes the interviews in the order they were coded (a folder's files by "
-        "name, files named one by one in the order named; here by participant: P1\u2013P6, P8, "
-        "P7), not participant order (P1\u2013P8); to judge it in the order they were done in, "
-        "give that order as participant or transcript ids: `roqa report --order P1,P2,P3,...` "
-        '(or a file with one per line), or `order=["P1", "P2", "P3", ...]` in Python '
-        "(saturation, ReportOptions)"
+        "saturation takes the interviews in participant order (P1\u2013P8), as every "
+        "interview's id is a participant number, not in the order they were coded (a folder's "
+        "files by name, files named one by one in the order named; here by participant: "
+        "P1\u2013P6, P8, P7); if they were done in another order, give it as participant or "
+        "transcript ids: `roqa report --order P1,P2,P3,...` (or a file with one per line), or "
+        '`order=["P1", "P2", "P3", ...]` in Python (saturation, ReportOptions)'
     )
     assert saturation(CodingResult.read(folder)).order_note == note
     s, page = tmp_path / "s.xlsx", tmp_path / "r.html"

@@ -968,6 +968,37 @@ def most_representative(quotes: Iterable[Quote], n: int) -> list[Quote]:
     return (firsts + rest)[:n]
 
 
+def _texts(value: object) -> list[str]:
+    """A list of run metadata as texts; [] when it is no list."""
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def ordering_ids(
+    result: CodingResult, members: Mapping[str, list[str]] | None = None
+) -> dict[str, str]:
+    """Each transcript of ``result`` (:func:`interview_order`) with the participant id it is
+    ordered by: its case, a joint interview's lowest id (done after P30, joint_p31_p32 comes
+    after it; s72 tester, study2 D4; ``members``: :func:`group_participants`)."""
+    members = group_participants(result) if members is None else members
+    return {
+        t: sorted(members[t], key=natural_key)[0] if t in members else result.participant_of(t)
+        for t in interview_order(result)
+    }
+
+
+def study_order(result: CodingResult) -> list[str]:
+    """Transcript ids in the order the study's interviews are shown and judged in, no order
+    given: their participants' (by number, a participant's files in the order coded) when every
+    interview's participant is numbered alike (:func:`participant_ordered`: ``P01`` ...
+    ``P13``), else the order coded (:func:`interview_order`). Saturation's default order and
+    the report's transcripts follow it, as the framework matrix's and Table 2's participants
+    are in natural order (study8 tester, s78, L5)."""
+    known = interview_order(result)
+    ids = ordering_ids(result)
+    places = participant_ordered([ids[t] for t in known])
+    return known if places is None else [known[k] for k in places]
+
+
 def interview_order(result: CodingResult) -> list[str]:
     """Transcript ids in the order the result holds them (transcripts first, then segments)."""
     order = list(result.transcripts)
@@ -2525,6 +2556,10 @@ class Saturation:
     #: whether the interview order was given (``roqa report --order``, ``order=``), not taken
     #: as the interviews were coded: the table's ``interview_order`` column says which
     order_given: bool = False
+    #: whether, no order given, the interviews were taken in their participants' order, not in
+    #: the order they were coded (every interview's participant numbered alike, the two orders
+    #: apart: :func:`participant_ordered`); the ``interview_order`` column says ``participant``
+    by_participant: bool = False
 
     def initial_sample_end(self) -> int | None:
         """The interview (1-based) that completes the initial sample of the 10+3 rule: the
@@ -2794,13 +2829,14 @@ class Saturation:
     def options(self) -> list[Any]:
         """The options the verdicts were judged by, as :meth:`rows` ends each row with them: the
         10+3 rule's initial sample and stopping criterion, the interview order (``given`` with
-        ``--order``, else ``as coded``), and Guest's base size, run length and new-information
-        threshold (a fraction, ``0.05``)."""
+        ``--order``, ``participant`` when taken in the participants' order, not the one coded,
+        else ``as coded``), and Guest's base size, run length and new-information threshold (a
+        fraction, ``0.05``)."""
         f, g = self.francis, self.guest
         return [
             f.initial_sample,
             f.stopping_criterion,
-            "given" if self.order_given else "as coded",
+            "given" if self.order_given else "participant" if self.by_participant else "as coded",
             g.base_size,
             g.run_length,
             g.new_info_threshold,
@@ -3107,6 +3143,49 @@ CODED_ORDER = (
 )
 
 
+def numbered_alike(ids: Sequence[str]) -> bool:
+    """Whether every one of ``ids`` is a participant number written alike (``P01`` ... ``P13``,
+    ``P1``, ``Participant 3``: one prefix, case aside, and a number), two or more of them, each
+    id's number its own (one id may come twice: a participant's two files). The rule by which
+    saturation, with no order given, takes the interviews in their participants' order
+    (:func:`participant_ordered`)."""
+    distinct = list(dict.fromkeys(ids))
+    numbered = [_numbered(p) for p in distinct]
+    if len(distinct) < 2 or any(n is None for n in numbered):
+        return False
+    return len({n[0] for n in numbered if n}) == 1 and len(set(numbered)) == len(numbered)
+
+
+def participant_ordered(ids: Sequence[str]) -> list[int] | None:
+    """The places of ``ids`` (each an interview's participant) in their participants' order, by
+    number (a participant's two files keep their order), when every one is numbered alike
+    (:func:`numbered_alike`); None otherwise: the order they were coded in stands. Saturation's
+    default order and the report's transcripts follow it (study8 tester, s78, L5: files
+    ``zoom_p01`` ... ``zoom_p04`` and ``p05_...`` ... ``p13_...`` were judged P05-P13, then
+    P01-P04)."""
+    if not numbered_alike(ids):
+        return None
+    return sorted(range(len(ids)), key=lambda k: _numbered(ids[k]) or ("", 0))
+
+
+def participant_order_taken_note(coded: list[str], taken: list[str]) -> str:
+    """What saturation says (:attr:`Saturation.order_note`) when, no order given, it took the
+    interviews in their participants' order (``taken``, :func:`participant_ordered`), not the
+    order they were coded in (``coded``, each by its participant): which order it used, and how
+    to give the order the interviews were done in, when it is another."""
+    more = len(taken) > 3
+    example = ",".join(taken[:3]) + (",..." if more else "")
+    listed = ", ".join(json.dumps(p, ensure_ascii=False) for p in taken[:3]) + (", ..." * more)
+    return (
+        f"saturation takes the interviews in participant order ({_runs(taken)}), as every "
+        "interview's id is a participant number, not in the order they were coded (a folder's "
+        f"files by name, files named one by one in the order named; here by participant: "
+        f"{_runs(coded)}); if they were done in another order, give it as participant or "
+        f"transcript ids: `roqa report --order {example}` (or a file with one per line), or "
+        f"`order=[{listed}]` in Python (saturation, ReportOptions)"
+    )
+
+
 def participant_order_note(participants: list[str]) -> str:
     """What saturation says (:attr:`Saturation.order_note`) when the interviews, taken in the
     order they were coded (no order given: a folder's files by name, files named one by one in
@@ -3322,8 +3401,9 @@ def saturation(
 
     ``order`` lists transcript ids (or participant ids, ``P03``, which name all of that
     participant's transcripts; with ``cases="transcript"`` only where each names one) in the
-    order the interviews were done, as a list or one comma-separated string (default: the order
-    the result holds them; a joint interview's participant, ``P31`` of ``joint_p31_p32``, names
+    order the interviews were done, as a list or one comma-separated string (default: their
+    participants' order when every interview's participant is numbered alike, ``P01`` ...
+    ``P13``, :func:`participant_ordered`, else the order the result holds them; a joint interview's participant, ``P31`` of ``joint_p31_p32``, names
     it where the id is no case of its own, and two of its names one after the other name it
     once: :func:`group_participants`). Ids it leaves out are not considered; unknown or
     repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
@@ -3355,6 +3435,17 @@ def saturation(
     members = group_participants(result)
     if order is None:
         seq = known
+        # every interview's participant numbered alike: taken in their order, a review's study
+        # (its transcripts not reached among them, by the participant it recorded) numbered so
+        # too; else as coded (study8 tester, s78, L5)
+        by_id = ordering_ids(result, members)
+        places = participant_ordered([by_id[t] for t in known])
+        recorded = dict(zip(_texts(meta.get(NOT_REVIEWED)), _texts(meta.get(NOT_REVIEWED_CASES))))
+        study_ids = [by_id[t] if t in by_id else recorded.get(t, t) for t in study]
+        study_places = participant_ordered(study_ids) if study else None
+        if places is not None and (not study or study_places is not None):
+            seq = [known[k] for k in places]
+            study = [study[k] for k in study_places or ()]
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
         if not any(str(x).strip() for x in given):
@@ -4253,6 +4344,15 @@ def saturation(
         lists_of([cause, *notes]),
     )
     guest.message = " ".join(verdict_sentences(guest, UNSURE_SHOWN, UNSURE_ALL))
+    # each interview by its participant (a joint interview's lowest id), in the order taken and
+    # in the order coded: the order note names both
+    first_id = {
+        c: sorted(joint[c], key=natural_key)[0] if joint[c] else p
+        for c, p in zip(seq, participants, strict=True)
+    }
+    taken_ids = [first_id[c] for c in seq]
+    coded_ids = [first_id[c] for c in dict.fromkeys(in_case[t] for t in known if t in in_case)]
+    by_participant = order is None and taken_ids != coded_ids
     return Saturation(
         [label[c] for c in seq],
         participants,
@@ -4286,17 +4386,15 @@ def saturation(
         },
         ""
         if order is not None
+        else participant_order_taken_note(coded_ids, taken_ids)
+        if by_participant
         # a joint interview by its lowest id: done after P30, joint_p31_p32 read first is
         # out of order (s72 tester, study2 D4)
-        else participant_order_note(
-            [
-                sorted(joint[c], key=natural_key)[0] if joint[c] else p
-                for c, p in zip(seq, participants, strict=True)
-            ]
-        )
+        else participant_order_note(taken_ids)
         or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True),
         split_note=split,
         order_given=order is not None,
+        by_participant=by_participant,
     )
 
 

@@ -139,8 +139,9 @@ def report_command(
         help="The order the interviews were done in, for saturation: transcript (or participant) "
         "ids separated "
         "by commas, or a text file with one id per line (or commas between them) (default: the "
-        "order they were coded "
-        "in: file names with numbers compared as numbers, p2 before p10).",
+        "participants' order when every interview's id is a participant number, P01 ... P13; "
+        "else the order they were coded in: file names with numbers compared as numbers, p2 "
+        "before p10).",
     ),
     initial_sample: int = typer.Option(
         10, "--initial-sample", min=1, help="Saturation (Francis 10+3): the initial sample."

@@ -87,7 +87,8 @@ class ReportOptions:
     new_info_threshold: float = 0.05
     base_size: int = 4
     run_length: int = 2
-    #: transcript ids in the order the interviews were done (saturation); None = coded order
+    #: transcript ids in the order the interviews were done (saturation); None: the
+    #: participants' order when numbered alike, else the order coded (framework.study_order)
     order: tuple[str, ...] | None = None
     #: ``--order`` as the researcher typed it (a file's name, or the ids), carried into the
     #: commands the report suggests (:meth:`rule_options`); None: the ids of ``order``
@@ -1195,10 +1196,13 @@ def segment_view(
 
 
 def ordered_transcripts(result: CodingResult) -> dict[str, list[SegmentResult]]:
-    from ..framework import interview_order
+    """Each transcript's segments, the transcripts in the study's order
+    (:func:`~roqa_nlp.framework.study_order`: their participants' when numbered alike), as
+    saturation takes them."""
+    from ..framework import study_order
 
     by = result.by_transcript()
-    return {tid: by.get(tid, []) for tid in interview_order(result)}
+    return {tid: by.get(tid, []) for tid in study_order(result)}
 
 
 def transcript_view(
@@ -1562,6 +1566,7 @@ def saturation_view(sat: Any, *, person: bool = False) -> dict[str, Any]:
         "left_out": sat.left_out,
         "not_reviewed": (note := sat.not_reviewed_note())[:1].upper() + note[1:],
         "order_note": sat.order_note,
+        "by_participant": sat.by_participant,
     }
 
 

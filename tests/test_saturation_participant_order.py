@@ -1,0 +1,142 @@
+"""Saturation's default order (study8 tester, session 78, L5): a study whose files are named
+``zoom_p01`` ... ``zoom_p04`` and ``p05_interview`` ... ``p13_interview`` was read, and judged,
+P05-P13 then P01-P04, and saturation was "not reached" (P03, interview 12, added codes) where
+the participants' order reaches it at 13. With no order given, when every interview's id is a
+participant number (numbered alike: ``P01``, ``P1``, ``Participant 3``), saturation takes the
+interviews in their participants' order and says which order it used and how to give another;
+the report's transcripts follow the same order, as the framework matrix's rows and Table 2's
+participant lists do. Otherwise the order they were coded in stands."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp.framework import (
+    barriers_enablers,
+    framework_matrix,
+    participant_ordered,
+    saturation,
+    study_order,
+)
+from roqa_nlp.report import ordered_transcripts
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_agree import run
+
+#: the codes each participant's interview charts: P01-P08 each bring new ones, P09-P13 none
+CODES = {
+    1: ["IS.E.2", "IC.F"],
+    2: ["IS.E.1", "OS.D"],
+    3: ["IS.C", "PR.A"],
+    4: ["OS.A"],
+    5: ["IC.D"],
+    6: ["CI.B"],
+    7: ["IC.H"],
+    8: ["IS.D.2"],
+    **{n: ["IS.E.2"] for n in range(9, 14)},
+}
+#: the files as the tester named them, in the order a folder's files are read (by name)
+FILES = [f"p{n:02d}_interview" for n in range(5, 14)] + [f"zoom_p{n:02d}" for n in range(1, 5)]
+
+
+def study(files: list[str] = FILES, label: str = "P{:02d}") -> CodingResult:
+    """One barrier passage per code of each participant, the transcripts held in ``files``'
+    order, each participant's id ``label`` of their number (the number in the file name)."""
+    transcripts, segments = {}, []
+    for tid in files:
+        n = int(tid.split("_")[0 if tid.startswith("p") else 1].lstrip("pz"))
+        who = label.format(n)
+        text = f"{who}: We never have the staff."
+        transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn(who, "participant", 0, len(text))], participant=who
+        )
+        for k, code in enumerate(CODES[n]):
+            segments.append(
+                SegmentResult(
+                    Segment(f"{tid}:{k:04d}", tid, who, "participant", 0, len(text), text),
+                    [Suggestion(code, code, code.split(".")[0], 0.95, "barrier")],
+                )
+            )
+    return CodingResult(segments, transcripts, {"codebook": "cfir-2009"})
+
+
+IN_ORDER = [f"zoom_p{n:02d}" for n in range(1, 5)] + [f"p{n:02d}_interview" for n in range(5, 14)]
+
+
+def test_saturation_takes_participant_numbered_interviews_in_their_participants_order() -> None:
+    s = saturation(study())
+    assert s.interviews == IN_ORDER
+    assert s.participants == [f"P{n:02d}" for n in range(1, 14)]
+    assert s.new_counts == [2, 2, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]
+    assert s.francis.at == 13
+    assert s.by_participant and not s.order_given
+    assert s.options()[2] == "participant"
+    assert s.order_note == (
+        "saturation takes the interviews in participant order (P01\u2013P13), as every "
+        "interview's id is a participant number, not in the order they were coded (a folder's "
+        "files by name, files named one by one in the order named; here by participant: "
+        "P05\u2013P13, P01\u2013P04); if they were done in another order, give it as participant "
+        "or transcript ids: `roqa report --order P01,P02,P03,...` (or a file with one per line), "
+        'or `order=["P01", "P02", "P03", ...]` in Python (saturation, ReportOptions)'
+    )
+
+
+def test_an_order_given_still_stands() -> None:
+    s = saturation(study(), order=[f"P{n:02d}" for n in [*range(5, 14), *range(1, 5)]])
+    assert s.interviews == FILES
+    assert s.francis.at is None
+    assert (s.order_note, s.by_participant, s.options()[2]) == ("", False, "given")
+
+
+def test_ids_written_without_zeros_or_as_participant_n_are_numbers_too() -> None:
+    assert saturation(study(label="P{}")).participants[:3] == ["P1", "P2", "P3"]
+    assert participant_ordered(["Participant 10", "Participant 2", "Participant 1"]) == [2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["P02", "P01", "focus_group"],  # one case not numbered
+        ["P02", "S01"],  # two prefixes
+        ["P02", "P2"],  # one number twice
+        ["P01"],  # one interview
+    ],
+)
+def test_ids_not_all_numbered_alike_keep_the_order_coded(ids: list[str]) -> None:
+    assert participant_ordered(ids) is None
+
+
+def test_interviews_in_their_participants_order_already_get_no_note() -> None:
+    s = saturation(study(IN_ORDER))
+    assert s.interviews == IN_ORDER
+    assert (s.order_note, s.by_participant, s.options()[2]) == ("", False, "as coded")
+
+
+def test_the_report_the_matrix_and_table_2_list_the_participants_in_one_order() -> None:
+    r = study()
+    assert study_order(r) == IN_ORDER
+    assert list(ordered_transcripts(r)) == IN_ORDER
+    assert framework_matrix(r).cases == [f"P{n:02d}" for n in range(1, 14)]
+    row = next(
+        c for d in barriers_enablers(r).domains for c in d.constructs if c.code_id == "IS.E.2"
+    )
+    assert row.barriers.participants == ["P01", *[f"P{n:02d}" for n in range(9, 14)]]
+
+
+def test_roqa_report_judges_and_shows_them_in_participant_order(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "coded"
+    study().save(folder)
+    page, s = tmp_path / "r.html", tmp_path / "s.csv"
+    code, out, err = run(["report", str(folder), "--out", str(page), "--saturation", str(s)], capsys)  # fmt: skip
+    assert code == 0, err
+    assert "Saturation reached at interview 13 (P13, p13_interview)" in out
+    rows = list(csv.DictReader(s.read_text("utf-8-sig").splitlines()))
+    assert [r["interview"] for r in rows] == IN_ORDER
+    assert {r["interview_order"] for r in rows} == {"participant"}
+    html = page.read_text("utf-8")
+    assert "Interviews in their participants' order, as every interview's id is a" in html
+    places = [html.index(f'data-label="{t} (P{n:02d})"') for n, t in enumerate(IN_ORDER, 1)]
+    assert places == sorted(places)
