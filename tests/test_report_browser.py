@@ -1291,6 +1291,32 @@ def test_loading_decisions_on_a_segment_grown_since_names_it_joined_not_edited(
     assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
 
 
+def test_loading_decisions_on_a_selection_narrowed_in_a_qda_program_names_it_narrowed(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A row on a selection a QDA program narrowed (its id the span ``@start-end`` inside the
+    segment's, its last word cut, the transcript's words unchanged) is named so on the status
+    line, as match_decisions names it, not as text edited (study8 tester, s78, L3: a partner's
+    ``p13_interview:@275-732`` of a segment 275-737)."""
+    driver, _ = page
+    seg = next(s.segment for s in build_result() if s.segment.id == "p01_interview:0001")
+    cut = P01_0001[:-3]  # "... recovery mea"
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:@{seg.start}-{seg.start + len(cut)},accept,IS.E.3,,,{cut}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; all matched; 1 decision matched to 1 segment whose "
+        "selection was narrowed in the QDA program (a part of the segment, the transcript's "
+        "words unchanged): p01_interview:0001; it is taken as decided on the whole segment: "
+        "check the decision fits it"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+
+
 def test_loading_decisions_on_a_segment_parted_since_names_it_parted_not_edited(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -154,6 +154,31 @@
     return mark ? mark.textContent : "";
   }
 
+  /* A segment's span in its transcript and its text, from its mark's title ("p13:0003
+     [275–737]"); null when the title gives none. */
+  function segmentSpan(review) {
+    var mark = review.parentNode.querySelector("mark.seg");
+    var m = mark ? /\[(\d+)\u2013(\d+)\]$/.exec(mark.getAttribute("title") || "") : null;
+    return m ? { start: +m[1], end: +m[2], text: mark.textContent } : null;
+  }
+
+  /* Whether a row (its segment id rowId, its words text as sameText reads them) matched to
+     segment sid is on a selection a QDA program narrowed: its id a span of sid's transcript
+     ("p13_interview:@275-732") inside sid's (segmentSpan), a part of it, whose words there are
+     the row's, as roqa_nlp.decisions._narrowed_selection reads it (study8 tester, s78, L3). */
+  function narrowedSelection(rowId, text, sid) {
+    var m = /^(.+):@(\d+)-(\d+)$/.exec(rowId);
+    if (!m || m[1] !== transcriptPart(sid)) return false;
+    var review = reviewsById()[sid], span = review ? segmentSpan(review) : null;
+    if (!span) return false;
+    var start = +m[2], end = +m[3];
+    var inside = span.start <= start && start < end && end <= span.end &&
+      !(start === span.start && end === span.end);
+    if (!inside || span.text.length !== span.end - span.start) return false;
+    var said = sameText(span.text.slice(start - span.start, end - span.start));
+    return !!said && said === text;
+  }
+
   /* segment id -> its review block (a study has thousands: found through one map) */
   var reviewMap = null;
   function reviewsById() {
@@ -1044,11 +1069,20 @@
     /* nearly its words, as the rest of a segment a short part was parted off is: named parted */
     var parted = partedOff(edited, chosen, order, textOf);
     shortAnswersFollow(keys, chosen, byText, coded, taken);
+    /* on a selection narrowed in a QDA program: named so, not edited or joined */
+    var narrowed = {};
+    keys.forEach(function (key) {
+      if ((edited[key] || joined[key]) && chosen[key]) {
+        var k = JSON.parse(key);
+        narrowed[key] = narrowedSelection(k[0], k[1], chosen[key]);
+      }
+    });
     var matched = [], unmatched = [], untoldRows = [];
     rows.forEach(function (r) {
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       var sid = chosen[key];
-      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key], parted: parted[key] });
+      if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key], parted: parted[key],
+                              narrowed: !!narrowed[key] });
       else unmatched.push(r);
       if (untold[key]) {
         untoldRows.push({ row: r, segments: byText[JSON.parse(key)[1]].filter(function (c) {
@@ -1536,20 +1570,42 @@
   /* What the status line says of the rows that followed their words into a segment holding
      more talk (joined since the review), as roqa_nlp.decisions._warn_of_joined warns of them. */
   function joinedText(matched) {
-    var first = {}, named = [];
     var joined = matched.filter(function (x) { return x.joined; });
     if (!joined.length) return "";
-    joined.forEach(function (x) {
+    var all = segmentsOf(joined);
+    /* those on a selection narrowed in a QDA program are named so (narrowedText) */
+    var said = joined.filter(function (x) { return !x.narrowed; });
+    var named = segmentsOf(said), n = said.length, k = named.length;
+    return (n ? "; " + n + (n === 1 ? " decision followed its words" : " decisions followed their words") +
+      " into " + k + (k === 1 ? " segment" : " segments") + " holding more talk than " +
+      (n === 1 ? "it" : "they") + " decided (a turn no longer parted, or segments joined, since the " +
+      "review): " + named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
+      "; check the decision fits the whole segment" : "") + partsDecidedText(matched, all);
+  }
+
+  /* The segments of matched rows, each once, in the rows' order. */
+  function segmentsOf(matched) {
+    var first = {}, named = [];
+    matched.forEach(function (x) {
       if (first[x.segment]) return;
       first[x.segment] = true;
       named.push(x.segment);
     });
-    var n = joined.length, k = named.length;
-    return "; " + n + (n === 1 ? " decision followed its words" : " decisions followed their words") +
-      " into " + k + (k === 1 ? " segment" : " segments") + " holding more talk than " +
-      (n === 1 ? "it" : "they") + " decided (a turn no longer parted, or segments joined, since the " +
-      "review): " + named.slice(0, 3).join(", ") + (k > 3 ? " and " + (k - 3) + " more" : "") +
-      "; check the decision fits the whole segment" + partsDecidedText(matched, named);
+    return named;
+  }
+
+  /* What the status line says of the rows on a selection narrowed in a QDA program (as
+     roqa_nlp.decisions._warn_of_narrowed warns of them): not text edited (study8 tester, s78,
+     L3). */
+  function narrowedText(matched) {
+    var narrowed = matched.filter(function (x) { return x.narrowed; });
+    if (!narrowed.length) return "";
+    var named = segmentsOf(narrowed), n = narrowed.length, k = named.length;
+    return "; " + n + (n === 1 ? " decision" : " decisions") + " matched to " + k +
+      (k === 1 ? " segment" : " segments") + " whose selection was narrowed in the QDA program " +
+      "(a part of the segment, the transcript's words unchanged): " + named.slice(0, 3).join(", ") +
+      (k > 3 ? " and " + (k - 3) + " more" : "") + "; " + (n === 1 ? "it is" : "they are") +
+      " taken as decided on the whole segment: check the decision fits it";
   }
 
   /* What the status line says of the segments `named` (rows joined into them) holding rows of
@@ -1627,7 +1683,7 @@
   function editedText(matched) {
     var renamed = {}, said = "";  /* a transcript not on the page -> the one its rows follow */
     var edited = matched.filter(function (x) {
-      if (!x.edited || (x.parted && x.parted.length)) return false;
+      if (!x.edited || x.narrowed || (x.parted && x.parted.length)) return false;
       var old = transcriptPart(x.row.segment_id), now = transcriptPart(x.segment);
       if (old === now) return true;
       if (!Object.prototype.hasOwnProperty.call(renamed, old)) {
@@ -2340,7 +2396,7 @@
       unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
       " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
+    return msg + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + narrowedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
 
