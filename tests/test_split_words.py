@@ -65,3 +65,42 @@ def test_cue_words_are_joined_whole_only_inside_a_word(
     assert split_in_a_word(before, after) is whole
     assert joined_cue_words([before, after]) == before + ("" if whole else " ") + after
     assert joined_cue_words([before, after, "and more"]).endswith(f"{after} and more")
+
+
+def test_a_long_turn_of_cues_is_judged_a_joint_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunt1 session 78 F1: each joint was judged on the whole turn so far, so a file with no
+    speaker names (one turn of thousands of cues, undiarised Whisper) took time growing with the
+    square of its length (6,000 cues: 25 s, not 2). Each joint is judged by the last word before
+    it: the characters scanned grow with the file."""
+    import roqa_nlp.transcripts.split_words as split_words
+
+    judged: list[str] = []
+
+    def judge(before: str, after: str) -> bool:
+        judged.append(before)
+        return split_in_a_word(before, after)
+
+    monkeypatch.setattr(split_words, "split_in_a_word", judge)
+    cues = "".join(
+        f"{k + 1}\n00:{k // 60:02d}:{k % 60:02d}.000 --> 00:{k // 60:02d}:{k % 60:02d}.900\n"
+        f"we talked about the ward\n\n"
+        for k in range(1000)
+    )
+    f = tmp_path / "whisper.vtt"
+    f.write_text("WEBVTT\n\n" + cues, "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    (turn,) = t.turns
+    assert t.text[turn.start : turn.end] == " ".join(["we talked about the ward"] * 1000)
+    # each joint judged by the word before it alone, each at most twice (the turn's words, and
+    # while its first cues may still be a backchannel's, .utterances)
+    assert max(len(words) for words in judged) == len("ward")
+    assert set(judged) == {"ward"}
+    assert 999 <= len(judged) <= 2 * 999
+    # a word mended across three cues is judged whole at the next joint, as before
+    judged.clear()
+    assert joined_cue_words(["my supp", "ort", "workers"]) == "my support workers"
+    assert judged == ["supp", "support"]

@@ -52,9 +52,23 @@ def split_in_a_word(before: str, after: str) -> bool:
 def joined_cue_words(pieces: Sequence[str]) -> str:
     """The words of one speaker's consecutive cues ``pieces`` as their turn says them: a space
     between two, nothing where a cue ends inside a word (:func:`split_in_a_word`)."""
-    out = ""
+    out: list[str] = []
+    # the turn's last word so far (its letters after the last blank, blanks at its end aside),
+    # all a joint is judged by: each cue costs the time of its own words, not of the turn
+    # before it (hunt1 session 78: a 6,000-cue file with no names, one turn, took 25 s, not 2)
+    last_word = ""
+    ends_in_a_blank = True  # whether the words so far end in a blank (or are none)
     for k, piece in enumerate(pieces):
-        if k and not split_in_a_word(out, piece):
-            out += " "
-        out += piece
-    return out
+        whole = bool(k) and split_in_a_word(last_word, piece)
+        goes_on = whole and not ends_in_a_blank
+        if k and not whole:
+            out.append(" ")
+            ends_in_a_blank = True
+        out.append(piece)
+        if piece:
+            ends_in_a_blank = piece[-1].isspace()
+        said = piece.rstrip()
+        if said:  # else only blanks: the last word is still the one before
+            tail = said.split()[-1]
+            last_word = last_word + tail if goes_on and tail == said else tail
+    return "".join(out)
