@@ -863,6 +863,56 @@ def test_a_note_of_what_befell_the_recording_after_a_members_answer_is_named_in_
     ]
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The call was dropped by commissioners.",
+        "The video froze for patients at home most days.",
+        "The connection failed in half the care homes.",
+        "Audio was muffled through the masks on the ward.",
+        "The call ended with nobody agreeing a plan.",
+        "The recording was stopped when staff objected to it.",
+        "Sound was distorted on every tablet the pilot sent.",
+        "The call dropped and the patient had to ring back.",
+        "The video froze at 9:30 on every ward round.",
+        # guards: each was a member's turn before too
+        "Video calls were stopped when the trust changed provider.",
+        "The audio from the ward is always bad.",
+        "Recording is stopped when staff object.",
+        "Tape recorders were halted after the data breach.",
+    ],
+)
+def test_a_quiet_members_answer_of_what_befell_a_call_is_their_turn(
+    tmp_path: Path, answer: str
+) -> None:
+    """Session 78 hunt1 F2 (MED): the third member to answer the facilitator's question, said
+    once, telling what befell the calls, video or sound of their work (a virtual ward's), was
+    read as a transcriber's note (the rule of the test above), folded into the member above's
+    turn and coded as theirs; a note bears a transcriber's mark (the participant, a break,
+    seconds missed, a time to the second), which a member's answer does not."""
+    f = _write(
+        tmp_path / "rn.txt",
+        [
+            "Facilitator: [00:01:02] What gets in the way of the virtual ward rounds?",
+            "AB: [00:01:10] Mostly staffing, we never have enough on a late.",
+            "MK: [00:01:30] The paperwork for us, and the consultant calls.",
+            f"CD: [00:02:10] {answer}",
+            "AB: [00:02:40] Same on ours.",
+            "MK: [00:03:00] Ours is fine now the new laptops came.",
+        ],
+    )
+    assert [(speaker, role) for speaker, role, _ in _turns(f)] == [
+        ("Facilitator", "interviewer"),
+        ("AB", "participant"),
+        ("MK", "participant"),
+        ("CD", "participant"),
+        ("AB", "participant"),
+        ("MK", "participant"),
+    ]
+    assert _turns(f)[3][2] == answer
+    assert [w for w in _warned(f) if "opening with capitals" in w] == []
+
+
 def test_a_member_after_a_time_in_brackets_speaking_is_a_speaker(tmp_path: Path) -> None:
     """Only words noting the recording make the line a note: a member's own words after the
     time are a turn at that time."""

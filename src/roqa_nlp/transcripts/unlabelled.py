@@ -735,6 +735,13 @@ RECORDING_EVENT_NOTE_WORDS = 12
 #: :func:`_tells_what_befell_the_recording`.
 RECORDING_SUBJECTS = "recording_subjects.txt"
 RECORDING_EVENTS = "recording_events.txt"
+#: The marks such a note bears beside :data:`TRANSCRIPT_NOTE_WORDS` (``the participant``) and a
+#: time to the second (:data:`_TIME_TO_THE_SECOND`): the interviewer or facilitator, a break,
+#: seconds or minutes missed (:func:`_bears_a_notes_mark`).
+RECORDING_NOTE_MARKS = "recording_note_marks.txt"
+#: A time to the second in a note's words (``Call dropped and was restarted at 00:31:10.``), as
+#: a transcriber writes it; a member says a time of day to the minute (``at 9:30``).
+_TIME_TO_THE_SECOND = re.compile(r"(?<![\d:])\d{1,2}:\d{2}:\d{2}(?![\d:])")
 
 
 def _tells_what_befell_the_recording(spoken: Sequence[str]) -> bool:
@@ -755,6 +762,18 @@ def _tells_what_befell_the_recording(spoken: Sequence[str]) -> bool:
     return spoken[verb] in packaged_words(RECORDING_EVENTS)
 
 
+def _bears_a_notes_mark(words: str, spoken: Sequence[str]) -> bool:
+    """Whether ``words`` (``spoken``, their words in lower case) bear a mark only a
+    transcriber's note of the recording does: the participant, interviewer or facilitator named
+    as the study names them (:data:`TRANSCRIPT_NOTE_WORDS`, :data:`RECORDING_NOTE_MARKS`), a
+    break, seconds or minutes missed, or a time to the second (:data:`_TIME_TO_THE_SECOND`):
+    ``Recording paused while the participant took a call.``, ``Audio cut out for about ten
+    seconds.``, ``Call dropped and was restarted at 00:31:10.``; not a member's ``The call was
+    dropped by commissioners.`` (session 78 hunt1 F2)."""
+    marks = packaged_words(TRANSCRIPT_NOTE_WORDS) | packaged_words(RECORDING_NOTE_MARKS)
+    return any(w in marks for w in spoken) or _TIME_TO_THE_SECOND.search(words) is not None
+
+
 def notes_the_recording(words: str, *, answering: bool = False) -> bool:
     """Whether ``words``, a line's words after a label said once and a time in brackets, are a
     transcriber's note of the recording, not anyone's talk, in the third person (no word of
@@ -766,7 +785,9 @@ def notes_the_recording(words: str, *, answering: bool = False) -> bool:
     ``Recording resumed after a break.``) or names how a thing is marked
     (:func:`_names_a_transcribers_mark`); or a sentence telling what befell the recording
     (:func:`_tells_what_befell_the_recording`: ``Recording paused while the participant took a
-    call.``; session 78: read as a member's turn, coded). ``XY: [00:45:12] recording
+    call.``; session 78: read as a member's turn, coded) bearing a note's mark
+    (:func:`_bears_a_notes_mark`: a member's ``The call was dropped by commissioners.`` has
+    none). ``XY: [00:45:12] recording
     stopped`` is such a note, as ``XY: 00:45:12 recording stopped`` is (session 76 rfix
     leftover). A member's answer that speaks of recording is not (session 77 hunt1 F3: ``CD:
     [00:02:10] Not recorded anywhere, to be honest.``, ``Everything is recorded.``, ``The tape
@@ -781,7 +802,11 @@ def notes_the_recording(words: str, *, answering: bool = False) -> bool:
     first = words.split()[0]
     if first.endswith(",") and first[:-1].lower() in packaged_words(ANSWER_OPENINGS):
         return False
-    if not answering and _tells_what_befell_the_recording(spoken):
+    if (
+        not answering
+        and _tells_what_befell_the_recording(spoken)
+        and _bears_a_notes_mark(words, spoken)
+    ):
         return True
     if len(spoken) > NOTE_OF_THE_RECORDING_WORDS:
         return False
