@@ -1349,6 +1349,75 @@ def test_a_members_reply_after_a_folded_label_is_their_turn(tmp_path: Path, suff
     assert "backchannels_left_out" not in t.metadata
 
 
+@pytest.mark.parametrize(
+    ("quoted", "backchannel", "goes_on"),
+    [
+        (
+            "HR: nothing at all, they said it was not their job.",
+            "Mm.",
+            "And the ward managers were left to sort out the rota themselves.",
+        ),
+        (
+            "DR: we do not have the capacity for that this year.",
+            "Yeah.",
+            "So we stopped asking, and the whole pilot went quiet for months.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_the_interviewers_backchannel_after_a_quoted_label_is_still_left_out(
+    tmp_path: Path, suffix: str, quoted: str, backchannel: str, goes_on: str
+) -> None:
+    """Session 78 hunt1 F3: only a member's short reply after a folded label's line is a turn
+    (the test above); the interviewer's backchannel after a participant's line quoting a
+    department or a doctor (``HR: ...``, ``DR: ...``) was kept as a turn too, and the answer it
+    is said inside coded in two parts. In Word it is left out and the answer read whole; a
+    text file keeps it as typed, and ``roqa inspect`` says to delete it to code the turn
+    whole."""
+    from roqa_nlp.cli.inspect_cmd import reading_notes
+
+    f = _write(
+        tmp_path / f"b1{suffix}",
+        [
+            "Interviewer: What support did you get when the new system came in?",
+            "P01: It varied a lot, honestly. I kept a list of what each one gave us:",
+            "IT: two training sessions and a helpline that nobody answered.",
+            quoted,
+            f"Interviewer: {backchannel}",
+            f"P01: {goes_on}",
+            "Interviewer: How did the team cope with that?",
+            "P01: Badly at first.",
+        ],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f)
+    said = (
+        "It varied a lot, honestly. I kept a list of what each one gave us:\n"
+        f"IT: two training sessions and a helpline that nobody answered.\n{quoted}"
+    )
+    if suffix == ".docx":
+        answer = [("P01", f"{said}\n{goes_on}")]
+        note = (
+            "1 backchannel (such as 'Mm-hmm.') said inside another speaker's turn left out of "
+            "the text, so that turn is read whole"
+        )
+    else:
+        answer = [("P01", said), ("Interviewer", backchannel), ("P01", goes_on)]
+        note = (
+            f"1 turn split by another speaker's backchannel ('{backchannel}'): this format is "
+            "read as typed, so each part is coded on its own (delete the backchannel line in "
+            "the file to code the turn whole)"
+        )
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Interviewer", "What support did you get when the new system came in?"),
+        *answer,
+        ("Interviewer", "How did the team cope with that?"),
+        ("P01", "Badly at first."),
+    ]
+    assert reading_notes(t) == [note]
+
+
 def test_a_backchannel_after_an_answers_own_line_is_still_left_out(tmp_path: Path) -> None:
     """Only a label's line ending the turn keeps the reply: the interviewer's ``Mm-hmm.``
     inside an answer whose last line is its own words is left out as before."""

@@ -597,12 +597,12 @@ def bridged_runs(
             and _same_speaker(out[-2], s)
             and only_acknowledges(out[-1].words)
             and not _may_have_asked(out[-2].words, out[-1].words, s.words)
-            and not _ends_on_a_folded_label(out[-2])
             and (
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
                     and not ends_asking(out[-2].words)  # a short reply is an answer
+                    and not _ends_on_a_folded_label(out[-2])  # a member's reply to that line
                 )
             )
             and may(runs[-2][-1], k)
@@ -623,8 +623,11 @@ def _ends_on_a_folded_label(s: SpokenTurn) -> bool:
     once the reader kept as the turn's words (:mod:`.folded_initials`): a short reply after it
     (``P01: Yes.``) may answer whoever speaks there, so it is no backchannel inside ``s``'s turn
     and is kept as a turn (session 77 hunt6 F6: P01's ``Yes.`` was left out and P02's next
-    turn joined to this one). A transcriber's note so written answers no one, and a reply
-    after it stays a backchannel: a note in capitals (``NB:``, ``TC:``:
+    turn joined to this one). The interviewer's backchannel is left out still: after a
+    participant's line quoting a department or a doctor (``HR: nothing at all, they said it was
+    not their job.`` / ``Interviewer: Mm.``) it answers no one but the participant, whose
+    answer goes on (session 78 hunt1 F3). A transcriber's note so written answers no one, and
+    a reply after it stays a backchannel: a note in capitals (``NB:``, ``TC:``:
     :func:`.speaker_labels.writes_a_note`), words opening with a time or a date, or noting the
     recording (:func:`.unlabelled.notes_the_recording`: ``CD: Recording paused.``)."""
     from .speaker_labels import (
