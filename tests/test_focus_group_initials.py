@@ -1407,7 +1407,7 @@ def test_the_interviewers_backchannel_after_a_quoted_label_is_still_left_out(
         note = (
             f"1 turn split by another speaker's backchannel ('{backchannel}'): this format is "
             "read as typed, so each part is coded on its own (delete the backchannel line in "
-            "the file to code the turn whole)"
+            "the file to code the turn whole, if its parts are one answer)"
         )
     assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
         ("Interviewer", "What support did you get when the new system came in?"),
