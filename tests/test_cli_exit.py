@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -692,3 +693,49 @@ def test_a_stop_lost_in_a_finaliser_before_roqa_report_writes_leaves_no_output(
     assert ended.value.code == 143
     assert capsys.readouterr().err == INTERRUPTED
     assert [p.name for p in (out / "report.html", out / "m.xlsx") if p.exists()] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
+def test_ctrl_c_while_a_transcript_is_segmented_says_interrupted_at_once_and_ends(
+    tmp_path: Path,
+) -> None:
+    """Tester ux2, session 78 (sig.py): Ctrl-C while ``roqa code`` read and segmented a
+    transcript in the background (the step that loads the embedding model) said ``roqa:
+    interrupted`` 5.5 s later, and then Python, ending that thread inside torch, sometimes
+    aborted the process (``terminate called without an active exception``, SIGABRT). The line
+    comes at once; the console script then ends with 130 past a step still running (here one
+    of 60 s)."""
+    (tmp_path / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    script = (
+        "import sys, time\n"
+        "from roqa_nlp.autocoder import AutoCoder\n"
+        "def segments_of(self, transcript):\n"
+        "    print('segmenting', file=sys.stderr, flush=True)\n"
+        "    time.sleep(60)  # a step in compiled code: loading the embedding model\n"
+        "AutoCoder.segments_of = segments_of\n"
+        "from roqa_nlp.cli import main\n"
+        "sys.argv = ['roqa', 'code', sys.argv[1], '--out', sys.argv[2]]\n"
+        "main()\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "p01.txt"), str(tmp_path / "coded")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        text=True,
+        preexec_fn=_as_from_a_terminal,
+    )
+    assert child.stderr is not None
+    try:
+        assert child.stderr.readline() == "segmenting\n"
+        child.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        assert child.stderr.readline() == INTERRUPTED
+        said = time.monotonic() - sent
+        assert child.wait(timeout=30) == 130
+        ended = time.monotonic() - sent
+    finally:
+        child.kill()
+    assert child.stderr.read() == ""
+    assert said < 2.5 and ended < 5  # on main: 5.1 s and 5.5 s
+    assert not (tmp_path / "coded").exists()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +16,8 @@ from hypothesis import strategies as st
 
 from roqa_nlp.autocoder import in_background
 from roqa_nlp.errors import RoqaError
+
+SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 @settings(max_examples=50, deadline=None)
@@ -62,3 +68,55 @@ def test_the_producer_runs_in_another_thread() -> None:
 
     assert list(in_background(items())) == [1]
     assert names == ["roqa-segmenting"]
+
+
+def test_closing_tells_the_producer_to_stop_without_waiting_for_its_step() -> None:
+    """Tester ux2, session 78: Ctrl-C while the producer loaded the embedding model (a step of
+    many seconds) waited 5 s for it here, so ``roqa: interrupted`` came 5.5 s after Ctrl-C."""
+    in_step = threading.Event()
+
+    def items() -> Iterator[int]:
+        yield 0
+        in_step.set()
+        time.sleep(1.5)  # a long step: loading the embedding model
+        yield 1
+
+    gen = in_background(items(), depth=1)
+    assert next(gen) == 0
+    assert in_step.wait(10)
+    start = time.monotonic()
+    gen.close()
+    assert time.monotonic() - start < 0.5
+    from roqa_nlp.background import stop_producers
+
+    assert stop_producers(timeout=30)  # the step ends, then the producer
+    assert not any(t.name == "roqa-segmenting" for t in threading.enumerate())
+
+
+def test_a_producer_still_running_when_python_exits_ends_its_step_first(tmp_path: Path) -> None:
+    """Tester ux2, session 78: Python ended the producer where it was as it exited, inside
+    torch's or spaCy's compiled code, which aborted the process (SIGABRT, ``terminate called
+    without an active exception``). It is told to stop and waited for before Python ends
+    threads: its step ends (here it writes a file), and so does the process, with 0."""
+    ended = tmp_path / "step-ended"
+    script = (
+        "import sys, time\n"
+        "from roqa_nlp.autocoder import in_background\n"
+        "def items():\n"
+        "    yield 0\n"
+        "    time.sleep(1.0)  # the step Python exits in\n"
+        "    open(sys.argv[1], 'w').write('ended')\n"
+        "    yield 1\n"
+        "    yield 2\n"
+        "gen = in_background(items(), depth=1)\n"
+        "assert next(gen) == 0\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(ended)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert ended.read_text() == "ended"

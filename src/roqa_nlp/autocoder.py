@@ -34,9 +34,10 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from . import __version__
+from .background import in_background
 from .codebook import Codebook
 from .errors import (
     ON_COMMAND_LINE,
@@ -764,55 +765,6 @@ def _coded_as(
         turn = agreed[s.transcript_id][s.turn_index]
         out.append(None if turn is None else last.get((s.transcript_id, turn), i))
     return out
-
-
-T = TypeVar("T")
-
-
-def in_background(items: Iterator[T], depth: int = 8) -> Iterator[T]:
-    """``items``, produced by a background thread up to ``depth`` ahead of the consumer.
-
-    Yields exactly what iterating ``items`` would, in order; an exception raised by ``items``
-    is raised here at the same position. Closing this generator early stops the producer.
-    """
-    import queue
-    import threading
-
-    done = object()
-    q: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(entry: tuple[bool, Any]) -> bool:
-        while not stop.is_set():
-            try:
-                q.put(entry, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for item in items:
-                if not put((True, item)):
-                    return
-            put((True, done))
-        except BaseException as e:  # handed to the consumer, raised there
-            put((False, e))
-
-    worker = threading.Thread(target=produce, name="roqa-segmenting", daemon=True)
-    worker.start()
-    try:
-        while True:
-            ok, value = q.get()
-            if not ok:
-                raise value
-            if value is done:
-                return
-            yield value
-    finally:
-        stop.set()
-        worker.join(timeout=5)
 
 
 class AutoCoder:

@@ -448,11 +448,48 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         # 128 + the signal, as a shell reports a program stopped by it: 130 for Ctrl-C (SIGINT)
-        sys.exit(128 + (_stopped_by[0] if _stopped_by else 2))
+        status = 128 + (_stopped_by[0] if _stopped_by else 2)
+        if argv is None:
+            _end_past_producers(status)
+        sys.exit(status)
+    except SystemExit as e:  # an error said (exit 2), or a command that ends early on purpose
+        if argv is None:
+            _ignore_stops()  # the command has ended
+            _end_past_producers(e.code if isinstance(e.code, int) else 1)
+        raise
     finally:
         reset()
         if argv is not None:
             restore()
+
+
+#: Seconds :func:`_end_past_producers` waits for a background producer to stop.
+PRODUCER_GRACE = 1.0
+
+
+def _end_past_producers(status: int) -> None:
+    """End the process with ``status`` at once when a background producer of
+    :func:`~roqa_nlp.background.in_background` (``roqa code`` reading and segmenting the next
+    transcript) is still running a second after it was told to stop; nothing when none is.
+
+    Run by the console script once the command has ended (stopped, or an error said): its
+    outputs are whole, an output folder it made removed, its lock released and its line said.
+    Such a producer is mostly inside torch or spaCy (loading the embedding model, embedding a
+    transcript's pieces), where Python, ending it as it exits, aborted the process: ``terminate
+    called without an active exception`` and SIGABRT (134) after ``roqa: interrupted``, in 1 of
+    20 Ctrl-C on main (tester ux2, session 78). Waiting for it instead took up to 31 s after the
+    line, with Ctrl-C ignored. What the producer was writing is in the caches, whose SQLite
+    transactions a process ended mid-way leaves as they were."""
+    import contextlib
+
+    from ..background import stop_producers
+
+    if stop_producers(timeout=PRODUCER_GRACE):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
+            stream.flush()
+    os._exit(status)
 
 
 def _on_command_line() -> "Callable[[], None]":
