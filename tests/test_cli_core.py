@@ -2318,6 +2318,22 @@ def test_a_folder_without_roqa_output_says_to_code_first(tmp_path: Path, command
     )
 
 
+def test_a_folder_holding_files_but_no_roqa_output_is_not_advised_as_out(tmp_path: Path) -> None:
+    """Tester ux2, session 78 (#4): `roqa report examples/` (README.md, and the transcripts in
+    examples/interviews/) advised `roqa code TRANSCRIPTS --out examples`: outputs among the
+    transcripts. A folder of its own is advised."""
+    folder = tmp_path / "examples"
+    (folder / "interviews").mkdir(parents=True)
+    (folder / "interviews" / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n")
+    (folder / "README.md").write_text("The example study.\n")
+    run = roqa("report", folder)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {folder}: holds no roqa output (no codings.jsonl) (give the folder roqa "
+        "code wrote, or code the transcripts first: roqa code TRANSCRIPTS --out coded/)\n",
+    )
+
+
 def test_no_color_means_no_styling_codes_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cli tester, session 43 (tty_NO_COLOR_1_COLUMNS_200.typescript): with NO_COLOR=1 on a
     terminal the summary still had bold codes around numbers and brackets (rich's highlighter),

@@ -69,3 +69,22 @@ def test_train_apply_decisions_and_report_say_a_zero_byte_decisions_file_is_empt
     ]
     for run in runs:
         assert (run.code, run.err) == (2, f"roqa: error: {p}: {EMPTY}\n")
+
+
+def test_train_codings_a_folder_without_codings_says_so_and_names_no_out(tmp_path: Path) -> None:
+    """Tester ux2, session 78 (#4): ``--codings examples/`` advised "code the transcripts
+    first: roqa code TRANSCRIPTS --out examples", outputs among the transcripts; the decisions
+    were made on codings, in the folder roqa code wrote."""
+    _, decisions = _review(tmp_path, REVIEW)
+    given = tmp_path / "interviews"
+    given.mkdir()
+    (given / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    run = roqa(
+        "train", TRAINING, "--out", tmp_path / "m", "--feedback", decisions, "--codings", given
+    )
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {given}: holds no codings (no codings.jsonl) (give the folder roqa code "
+        "wrote, whose report the decisions were saved from)\n",
+    )
+    assert not (tmp_path / "m").exists()

@@ -1378,6 +1378,15 @@ class AutoCoder:
         used: list[dict[str, Any]] = []
         for c, folder in zip(per_file, folders):
             if isinstance(c, (str, Path)):
+                if Path(c).is_dir() and not (Path(c) / "codings.jsonl").exists():
+                    # the decisions were made on codings: not "code the transcripts first",
+                    # nor into this folder, which may hold them (ux2, s78: --codings examples/)
+                    raise RoqaValueError(
+                        "holds no codings (no codings.jsonl)",
+                        path=c,
+                        hint="give the folder roqa code wrote, whose report the decisions were "
+                        "saved from",
+                    )
                 results.append(CodingResult.read(c))
                 # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
                 # tester, s65: --codings coded/ failed "Is a directory")

@@ -101,11 +101,14 @@ def codings_file(path: str | Path) -> Path:
                 + (" ..." if len(coders) > 3 else ""),
             )
         if not codings.exists():  # not "FOLDER/codings.jsonl: file not found", a file never named
+            # an empty folder may be the one to code into; one holding files (examples/, its
+            # transcripts in folders under it) is not: outputs among the transcripts (ux2, s78)
+            into = str(p) if _is_empty(p) else "coded/"
             raise RoqaValueError(
                 "holds no roqa output (no codings.jsonl)",
                 path=p,
                 hint="give the folder roqa code wrote, or code the transcripts first: roqa code "
-                f"TRANSCRIPTS --out {p}",
+                f"TRANSCRIPTS --out {into}",
             )
         return codings
     from .transcripts import _is_roqa_report
@@ -254,6 +257,14 @@ def coders_folders(folder: Path) -> list[Path]:
         return sorted(f for f in (folder / "codings").iterdir() if (f / "codings.jsonl").is_file())
     except OSError:
         return []
+
+
+def _is_empty(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but hidden files (a lock, ``.DS_Store``)."""
+    try:
+        return all(f.name.startswith(".") for f in folder.iterdir())
+    except OSError:
+        return False
 
 
 def _holds_transcripts(folder: Path) -> bool:
