@@ -2118,3 +2118,40 @@ def test_two_rows_of_one_name_for_one_transcript_are_an_error(
     assert "\n" not in str(e.value)
     path.write_text("name,pseudonym,transcript\nKate,P03,a.txt\nKate,P03,a.txt\n", "utf-8")
     assert PseudonymKey.read(path).scoped == {"a.txt": {"Kate": "P03"}}
+
+
+def test_a_file_that_is_no_key_is_said_in_one_sentence(tmp_path: Path) -> None:
+    """Tester ux2, session 78 (#5): the advice was "(header: name,pseudonym (or give a new
+    file name, and roqa writes it))", parentheses nested in the one-line error's own."""
+    path = tmp_path / "p01_interview.txt"
+    path.write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    with pytest.raises(RoqaError) as e:
+        PseudonymKey.read(path)
+    assert str(e.value) == (
+        f"{path}: not a pseudonym key: it needs the columns name and pseudonym (a key's first "
+        "line is name,pseudonym; to start a new key, give a file name not yet used, and roqa "
+        "writes it)"
+    )
+
+
+@pytest.mark.parametrize("command", ["code", "pseudonymise"])
+def test_a_folder_given_as_the_key_is_told_the_key_is_read_and_written(
+    tmp_path: Path, command: str
+) -> None:
+    """Tester ux2, session 78 (#5): ``--pseudonymise coded/`` said "give a file name to write",
+    but the key is read as well as written."""
+    (tmp_path / "p01.txt").write_text("Interviewer: Hi?\nP01: Hello.\n", encoding="utf-8")
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    option = "--pseudonymise" if command == "code" else "--key"
+    run = roqa(command, tmp_path / "p01.txt", option, folder, "--out", tmp_path / "out")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {folder}: is a folder, not a pseudonym key (give the key's file path, "
+        "e.g. ~/private/key.csv, apart from what you share: roqa reads it when it is there, adds "
+        "new speakers and writes it back)\n",
+    )
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(RoqaError) as e:
+        PseudonymKey.read(folder)
+    assert str(e.value).startswith(f"{folder}: is a folder, not a pseudonym key (")

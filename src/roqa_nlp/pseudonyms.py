@@ -287,6 +287,16 @@ def check_key_apart(path: str | Path) -> None:
             )
 
 
+def key_is_a_folder(path: Path) -> RoqaError:
+    """The error of a folder given as the pseudonym key, which is a file read and written."""
+    return RoqaError(
+        "is a folder, not a pseudonym key",
+        path=path,
+        hint="give the key's file path, e.g. ~/private/key.csv, apart from what you share: "
+        "roqa reads it when it is there, adds new speakers and writes it back",
+    )
+
+
 def check_key_file(path: str | Path) -> None:
     """A one-line error when ``path`` is no pseudonym key roqa can read and write back: a
     workbook or other document (by its first bytes, whatever its name: a zip archive, an Office
@@ -300,6 +310,8 @@ def check_key_file(path: str | Path) -> None:
 
     p = Path(path)
     suffix = p.suffix.lower()
+    if p.is_dir():  # not "give a file name to write": the key is read too (ux2, s78)
+        raise key_is_a_folder(p)
     if not p.exists():
         if suffix != ".csv":
             kind = f"a {p.suffix} file" if suffix else "a file without an extension"
@@ -1688,7 +1700,7 @@ class PseudonymKey:
             )
         p = Path(path)
         if p.is_dir():
-            raise RoqaError("is a folder, not a file", path=p, hint="give the key's file name")
+            raise key_is_a_folder(p)
         check_key_file(p)
         if not p.exists():
             if not new:
@@ -1711,7 +1723,8 @@ class PseudonymKey:
             raise RoqaError(
                 "not a pseudonym key: it needs the columns name and pseudonym",
                 path=p,
-                hint="header: name,pseudonym (or give a new file name, and roqa writes it)",
+                hint="a key's first line is name,pseudonym; to start a new key, give a file name "
+                "not yet used, and roqa writes it",
             )
         at_name, at_pseudonym = columns.index("name"), columns.index("pseudonym")
         at_where = columns.index(_TRANSCRIPT) if _TRANSCRIPT in columns else None
