@@ -211,3 +211,32 @@ def test_one_temporary_file_a_killed_run_left_is_said_as_one(
         f"roqa: note: {out}: removed 1 temporary file a run that was killed left "
         "(.roqa.32i8f6ni.tmp): part of an output it did not finish"
     )
+
+
+def test_roqa_export_and_agree_refuse_the_folder_of_their_file_while_another_run_writes_to_it(
+    held, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tester ux2, session 78 (#7): `roqa export lk --qdpx lk/p.qdpx` while `roqa code --out lk`
+    ran wrote the export of the earlier codings into lk/, unsaid. Like roqa report, export
+    locks the folder of each file it writes (--qdpx, --qdc), and agree that of --json; free,
+    they write and leave no lock's file."""
+    from report_fixture import build_result
+
+    coded = tmp_path / "coded"
+    build_result().save(coded)
+    files = sorted(p.name for p in coded.iterdir())
+    held(coded)  # type: ignore[operator]
+    busy = (
+        f"roqa: error: {coded}: another roqa run is writing to this folder (wait for it to "
+        "finish, or choose another --out)"
+    )
+    for args in (
+        ["export", str(coded), "--qdpx", str(coded / "p.qdpx")],
+        ["export", str(coded), "--qdc", str(coded / "c.qdc")],
+        ["agree", str(coded), str(coded), "--json", str(coded / "a.json")],
+    ):
+        assert refused(capsys, args) == [busy]
+    assert sorted(p.name for p in coded.iterdir()) == sorted([*files, LOCK_FILE])
+    free = tmp_path / "free"
+    main(["export", str(coded), "--qdpx", str(free / "p.qdpx")])
+    assert sorted(p.name for p in free.iterdir()) == ["p.qdpx"]

@@ -101,8 +101,8 @@ def remove_stale_temporary_files(folder: Path) -> list[str]:
     now = time.time()
     for f in folder.glob(f"{TEMPORARY_PREFIX}*.tmp"):
         with suppress(OSError):  # a folder of that name, or one we may not remove: left
-            # written to in the last minute: a command that takes no lock (roqa export --qdpx
-            # into this folder) may be writing it now; a killed run's is removed next time
+            # written to in the last minute: a command that takes no lock (roqa import, the
+            # Python API) may be writing it now; a killed run's is removed next time
             recent = now - f.stat().st_mtime < STALE_AFTER_SECONDS
             if f.is_file() and not f.is_symlink() and not recent:
                 f.unlink()

@@ -4052,6 +4052,10 @@ def agree_command(
         transcripts=[t for p in read if p.name == "codings.jsonl" for t in recorded_sources(p)],
         formats={"--json": ("JSON", (".json",))},
     )
+    if json_out is not None:  # its folder, as roqa report locks its report's (ux2, s78)
+        from ..folder_lock import lock_output_folder
+
+        lock_output_folder(json_out.parent)
 
     from ..transcripts import with_default_labels
 

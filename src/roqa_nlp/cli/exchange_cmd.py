@@ -105,6 +105,13 @@ def export_cmd(
             "--qdc": ("a REFI-QDA codebook", (".qdc",)),
         },
     )
+    from ..folder_lock import lock_output_folder
+
+    # the folder of each file it writes, as roqa report locks its report's: an export into the
+    # folder roqa code is writing was of the codings from before that run (ux2, s78), unsaid
+    for p in (qdpx, qdc):
+        if p is not None:
+            lock_output_folder(p.parent)
     # an earlier export of roqa's (any other file of the name is refused just above): said
     # replaced, as roqa code says of its outputs
     wrote = {
