@@ -886,3 +886,33 @@ def test_loading_a_codebook_of_no_str_or_path_is_a_type_error(given: object, sho
         f"a codebook is a built-in codebook's id or a codebook .json file, not {shown} (use one "
         "of cfir-2009, cfir-2022, erondu-2021 or a codebook .json file)"
     )
+
+
+def test_roqa_code_charts_a_copy_with_a_built_in_id_as_roqa_report_later_does(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """Tester ux2, session 78 (#3): a copy of a built-in codebook with its names edited, its id
+    kept, is warned of ("reports chart the built-in codebook"); yet the run's own report.html
+    showed the edited names, and `roqa report` of the folder then the built-in ones. Both chart
+    the built-in codebook, as the warning says."""
+    from test_cli_core import roqa
+
+    d = raw_codebook("cfir-2009")
+    for c in d["codes"]:
+        c["name"] = f"EDITED {c['name']}"
+    book = tmp_path / "cfir-edited.json"
+    book.write_text(json.dumps(d), "utf-8")
+    talk = tmp_path / "p01.txt"
+    talk.write_text(
+        "Interviewer: What gets in the way?\nP01: We just don't have the staff or the funding "
+        "to run it, and the training never happened.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "coded"
+    run = roqa("code", talk, "--out", out, "--model", tiny_model_dir, "--codebook", book)
+    assert run.code == 0, run.err
+    assert "reports chart the built-in codebook" in " ".join(run.err.split())
+    first = (out / "report.html").read_text("utf-8")
+    assert "EDITED" not in first
+    assert roqa("report", out).code == 0
+    assert "EDITED" not in (out / "report.html").read_text("utf-8")

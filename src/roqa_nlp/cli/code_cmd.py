@@ -1289,9 +1289,15 @@ def code_command(
             "`roqa export codings.jsonl --qdpx FILE` afterwards"
         )
     from ..codebook import Codebook
+    from ..codebooks import BUILTIN
     from ..transcripts.segment import UNITS
 
     chart_book = Codebook.load(codebook) if codebook is not None else None  # fail before coding
+    if chart_book is not None and chart_book.id in BUILTIN and Path(codebook or "").is_file():
+        # a file with a built-in codebook's id (warned of as it loaded): run.json records the id
+        # alone, so `roqa report` later charts the built-in codebook, as the warning says; this
+        # run's report and tables do too, not the file's names (ux2, s78)
+        chart_book = Codebook.load(chart_book.id)
     if out.exists() and not out.is_dir():
         from ..errors import RoqaError
 
