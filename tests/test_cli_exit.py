@@ -737,5 +737,6 @@ def test_ctrl_c_while_a_transcript_is_segmented_says_interrupted_at_once_and_end
     finally:
         child.kill()
     assert child.stderr.read() == ""
-    assert said < 2.5 and ended < 5  # on main: 5.1 s and 5.5 s
+    # on main the close waited out a 5 s join: 5.1 s and 5.5 s; bounds kept loose for a loaded CI
+    assert said < 4 and ended < 4.9
     assert not (tmp_path / "coded").exists()
