@@ -229,6 +229,23 @@ def test_a_keyed_name_joined_up_is_replaced() -> None:
     )
 
 
+def test_a_keyed_name_joined_by_a_hyphen_is_replaced_as_one_name() -> None:
+    """Privacy2 L5 (session 78): joined by a hyphen in lower case it stayed, unlisted, while
+    ``aisha_rahman`` and ``aisha.rahman`` were replaced; capitalised, each word was replaced
+    apart (``[P03]-[P03]``)."""
+    talk = (
+        "Book calendly.com/aisha-rahman/30min, see aisha-rahman on the rota, "
+        "or Aisha-Rahman on Teams."
+    )
+    assert said_by_p02(talk, {"Aisha Rahman": "P03"}) == (
+        "Book calendly.com/[P03]/30min, see [P03] on the rota, or [P03] on Teams."
+    )
+    talk = "Find her on linkedin.com/in/priya-raman-4b21 today."
+    assert said_by_p02(talk, {"Priya Raman": "clinical lead"}) == (
+        "Find her on linkedin.com/in/[clinical lead]-4b21 today."
+    )
+
+
 def test_words_that_join_into_a_name_in_lower_case_stay() -> None:
     assert said_by_p02("It was almost done.", {"Al Most": "P04"}) == "It was almost done."
 

@@ -1108,7 +1108,7 @@ def _joined_name_regex(words: list[str], prefixes: dict[str, str] | None = None)
         pieces[0],
         *_words_regexes(words, prefixes, capital, "['’]?")[1:],
     ]
-    return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{''.join(capitalised)})"
+    return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._-]'.join(pieces)}|{''.join(capitalised)})"
 
 
 def _number(pseudonym: str) -> int | None:
