@@ -91,3 +91,16 @@ def test_an_everyday_word_or_a_day_before_she_or_he_is_not() -> None:
         "Sadly, she died. Happily, he stayed. Sadly, the funding went."
     )
     assert listed(said) == []
+
+
+def test_a_surname_opening_a_line_of_a_hard_wrapped_turn_is_listed() -> None:
+    """Privacy2 L6 (session 78): a line start inside a turn was taken for a sentence start, so a
+    surname wrapped onto the next line (a .txt's line breaks, a .docx's soft ones) was not
+    listed: only ``Chidi`` was. A line is a sentence start after a line that ends a sentence or
+    after a blank line, as before."""
+    said = (
+        "Our consultant, Dr Chidi\nOkonkwo-Bello, set it up. And Dr Mary\nSmith-Jones too, "
+        "with Bernadette\nQuigley. It helped.\nFunding was the problem.\n\nStaffing too."
+    )
+    assert sorted(listed(said)) == ["Bernadette", "Chidi", "Mary", "Okonkwo-Bello", "Quigley",
+                                    "Smith-Jones"]  # fmt: skip

@@ -177,8 +177,11 @@ KEY_COLUMNS = ("name", "pseudonym")
 _PARTICIPANT_NUMBER = re.compile(r"P(\d+)", re.IGNORECASE)
 #: the pseudonyms roqa gives speakers: a participant number or an interviewer
 _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
-#: where a sentence starts: a common word there ("Will it work?") is not taken for a name
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(\n])\s*$")
+#: where a sentence starts: a common word there ("Will it work?") is not taken for a name. A
+#: line start is one only after a line that ends a sentence or a blank line: a hard wrap inside a
+#: turn (a .txt's line breaks, a .docx's soft ones) goes on with the sentence ("Dr Chidi\nOkonkwo"
+#: names one person: privacy2 L6, session 78)
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(]|\n[^\S\n]*\n)\s*$")
 _INTERVIEWER = "Interviewer"
 #: the key's column of the transcript (its file name) a row is for, when it is for one alone
 _TRANSCRIPT = "transcript"
