@@ -104,3 +104,17 @@ def test_a_surname_opening_a_line_of_a_hard_wrapped_turn_is_listed() -> None:
     )
     assert sorted(listed(said)) == ["Bernadette", "Chidi", "Mary", "Okonkwo-Bello", "Quigley",
                                     "Smith-Jones"]  # fmt: skip
+
+
+def test_a_surname_after_a_given_name_is_listed_though_written_after_it_in_lower_case() -> None:
+    """Privacy2 L7 (session 78): the study's ``fiona mcallister`` (speech-to-text's lower case)
+    kept ``McAllister`` off the list, as a word also written in lower case; written so only right
+    after a given name in lower case, it is a surname still. Not where the study writes it in
+    lower case apart (``a mcallister review``), as a word (``trust``)."""
+    said = (
+        "I spoke to Fiona McAllister about it, she is our area director. So fiona mcallister "
+        "froze recruitment."
+    )
+    assert sorted(listed(said)) == ["Fiona", "McAllister", "fiona"]
+    said = "I asked Fiona Trust about it. The trust said no, fiona trust."
+    assert sorted(listed(said)) == ["Fiona", "fiona"]

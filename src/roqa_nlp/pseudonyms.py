@@ -4918,6 +4918,27 @@ def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
             yield " ".join([*words, m.group(2)]), named
 
 
+def _lower_case_words_apart_from_names(said: str) -> Iterable[str]:
+    """Each word of ``said`` in lower case (without a possessive ``'s``), but where it stands
+    right after a common given name in lower case, as speech-to-text writes a full name
+    (``mcallister`` of ``so fiona mcallister froze``): written so, a capitalised surname is
+    still one (:func:`names_to_check`)."""
+    before = ""
+    before_end = -1
+    for m in _TALK_WORD.finditer(said):
+        word = m.group(0)
+        after_name = (
+            before_end >= 0
+            and not said[before_end : m.start()].strip()
+            and before[:1].islower()
+            and is_common_given_name(before)
+            and not _is_everyday_word(before)
+        )
+        if word[:1].islower() and not after_name:
+            yield word.removesuffix("'s").removesuffix("’s").casefold()
+        before, before_end = word, m.end()
+
+
 def _spoken_words(
     transcript: Transcript, given_pseudonyms: frozenset[str] = frozenset()
 ) -> Iterable[_SpokenWord]:
@@ -5294,6 +5315,9 @@ def names_to_check(
     # a capitalised word right after a keyed given name's pseudonym ("[manager] Summers" of "Bill
     # Summers", keyed Bill,manager): a surname, though the study writes it in lower case too
     after_keyed: set[str] = set()
+    # a word written in lower case somewhere but right after a common given name in lower case
+    # ("froze" of "so fiona froze"; not "mcallister" of "fiona mcallister": a surname)
+    lower_apart: set[str] = set()
     given_pseudonyms = _given_name_pseudonyms(key)
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
@@ -5396,6 +5420,7 @@ def names_to_check(
                     ):
                         shaped.add(word)
         for said in _passages(t):
+            lower_apart.update(_lower_case_words_apart_from_names(said))
             shaped.update(_names_by_shape(said))
             shaped.update(_names_before_speech(said))
             for word, month in _months_said(said):
@@ -5449,6 +5474,13 @@ def names_to_check(
         form = without_accents(word.casefold())
         return tuple(sorted({*whose.get(form, ()), *whose.get(_other_apostrophe(form), ())}))
 
+    after_names = {
+        then
+        for word, thens in after_given.items()
+        if is_common_given_name(word) and not _is_everyday_word(word)
+        for then in thens
+    }
+
     def listed(word: str) -> bool:
         """Capitalised within a sentence, and after a title, a given name that is also a word
         standing alone, a name that is also a stop word before an apposition ("Will, our
@@ -5474,6 +5506,10 @@ def names_to_check(
                 and word.casefold() not in lower
                 and not _word_and_singular(word) & known
             )
+            # right after a common given name, though written in lower case too where only
+            # right after a given name in lower case ("Fiona McAllister ... so fiona
+            # mcallister froze": privacy2 L7, session 78, where McAllister was not listed)
+            or (word in after_names and not _word_and_singular(word) & (lower_apart | known))
         )
 
     # or right after a keyed given name left in the talk ("Maria Summers", keyed Maria Okafor)
