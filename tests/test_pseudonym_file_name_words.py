@@ -168,3 +168,21 @@ def test_two_words_listed_each_are_not_said_again_as_one_name(tmp_path: Path) ->
         "p25_elm_lodge.txt: the file name holds elm, lodge, which the talk writes as a name "
         "listed to check (Elm Lodge), and the outputs carry it: rename the file"
     ]
+
+
+def test_a_given_name_in_a_lower_case_file_name_is_warned_of(tmp_path: Path) -> None:
+    """Privacy2 L8 (session 78): ``p09_bernadette_quigley.txt``, a file named by someone who
+    does not speak in it, was kept with no warning, its words in lower case; ``bernadette`` is
+    a common given name of ``given_names.txt``. Not an abbreviation (``gp``, ``cpn``) nor a given
+    name that is an everyday word (``will``, ``hope``)."""
+    talk = "Interviewer: Who helps?\nP09: The team does.\n"
+    files = {"p09_bernadette_quigley.txt": talk, "p10_gp_cpn_will_hope.txt": talk}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        pseudonymise([read_transcript(tmp_path / name) for name in files], PseudonymKey({}))
+    assert [str(w.message) for w in caught] == [
+        f"{tmp_path / 'p09_bernadette_quigley.txt'}: the file name holds bernadette, a given "
+        "name in lower case, and the outputs carry it: rename the file"
+    ]

@@ -3739,6 +3739,17 @@ class PseudonymKey:
                 "may be a name (a capitalised word roqa does not know), and the outputs carry "
                 f"it: {_rename(transcript)}"
             )
+        given = [
+            w
+            for w in _given_names_in_file_name(renamed)
+            if w.casefold() not in known | {x.casefold() for x in left}
+        ]
+        if given:
+            said.append(
+                f"{'its new name' if said else 'the file name'} holds {first_few(given)}, a "
+                "given name in lower case, and the outputs carry it: "
+                f"{_rename(transcript)}"
+            )
         if said:
             warn("; ".join(said), path=transcript_named(transcript))
 
@@ -3796,6 +3807,27 @@ def _maybe_names_in_file_name(name: str) -> list[str]:
         if full:
             found[word] = found[after] = None
         elif not _word_and_singular(word) & known:
+            found[word] = None
+    return list(found)
+
+
+def _given_names_in_file_name(name: str) -> list[str]:
+    """The words of a transcript's ``name`` (its id) in lower case that are common given names
+    (:func:`~roqa_nlp.given_names.is_common_given_name`: ``bernadette`` of
+    ``p09_bernadette_quigley``), in order, once each: not an everyday word (``grace``, ``will``)
+    nor one a file name uses for no one (:func:`_file_name_words_no_one`), as a capitalised
+    word of it is weighed (:func:`_maybe_names_in_file_name`). Privacy2 L8 (session 78): a
+    lower-case file name of someone who does not speak was kept unsaid."""
+    known, _roles = _file_name_words_no_one()
+    found: dict[str, None] = {}
+    for word in _FILE_NAME_WORD.findall(unicodedata.normalize("NFC", name)):
+        word = word.removesuffix("'s").removesuffix("’s")
+        if (
+            word.islower()
+            and is_common_given_name(word)
+            and not _is_everyday_word(word)
+            and not _word_and_singular(word) & known
+        ):
             found[word] = None
     return list(found)
 
@@ -5645,6 +5677,7 @@ def warn_of_names_to_check_in_file_names(
     for t in checked_transcripts(transcripts, "warn_of_names_to_check_in_file_names()"):
         name = unicodedata.normalize("NFC", t.id)
         warned = {_file_name_form(w) for w in _maybe_names_in_file_name(name)}
+        warned |= {_file_name_form(w) for w in _given_names_in_file_name(name)}
         # a word that may be a name capitalised, as the file name's capitalised words are
         # weighed: not an everyday, job or file name's word ("key" of t02_key_worker.txt, its
         # speaker's job title, where another interview's talk says "Mr Key")
