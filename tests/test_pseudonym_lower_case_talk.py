@@ -81,3 +81,26 @@ def test_roqa_pseudonymise_warns_of_it(tmp_path: Path) -> None:
         "title (mrs, dr) and common given names (kemi) are listed to check: read it and add a "
         "key row for each name in it, then run again\n"
     ) in run.err
+
+
+def test_a_keyed_surname_misspelt_after_its_given_name_is_listed_as_the_rows() -> None:
+    """Privacy2 L11 (session 78): speech-to-text's ``sara okafur`` and ``lucy pemberten`` (one
+    edit from Okafor and Pemberton, after the given name) reached every output unlisted. Listed
+    as the row's, not replaced: not after another word (``the oakfur team``), not a surname of
+    four letters (``tom hall`` for Tom Hill), nor two edits away or another first letter."""
+    key = PseudonymKey({"Dr Sarah Okafor": "P09", "LUCY PEMBERTON": "P08", "Tom Hill": "P03"})
+    said = (
+        "I asked sara okafur and lucy pemberten. Then lucy pemberten again, and tom hall, "
+        "and sarah okafor. The oakfur team, and sarah okafir, and lucy pembartan, lucy bemberton."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        (after,), key = pseudonymise([talk("p01", said)], key)
+    listed = {f.word: (f.count, f.keyed_as) for f in names_to_check([after], key)}
+    assert {w: v for w, v in listed.items() if w in ("okafur", "okafir", "pemberten")} == {
+        "okafur": (1, ("P09",)),
+        "okafir": (1, ("P09",)),
+        "pemberten": (2, ("P08",)),
+    }
+    assert not {"oakfur", "hall", "pembartan", "bemberton"} & set(listed)
+    assert "sara okafur" in after.text  # not replaced

@@ -4950,6 +4950,55 @@ def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
             yield " ".join([*words, m.group(2)]), named
 
 
+#: a word or a bracketed pseudonym, and the word right after it ("sara okafur", "[P09] okafur")
+_WORD_THEN_WORD = re.compile(
+    rf"(?:\[([^\[\]\n]+)\]|(?<!{NAME_CHAR})([^\W\d_]+))(?=[ \t]+([^\W\d_]+)(?![\w'’-]))"
+)
+
+
+def _misspelt_surnames(
+    said: str, rows: list[tuple[str, str, str]], here: frozenset[str]
+) -> Iterable[tuple[str, tuple[str, ...]]]:
+    """Each word of ``said`` in lower case one edit away from the surname of one of ``rows``
+    (``(given name, surname, pseudonym)``, in lower case without accents, the surname of five
+    letters or more), its first letter kept, right after that row's given name (as written or
+    one edit away, in lower case) or its pseudonym in square brackets, with the row's
+    pseudonym: ``okafur`` of ``sara okafur`` for Sarah Okafor, as speech-to-text misspells a
+    name (privacy2 L11, session 78). Not a word of the key's names (``here``), nor an English
+    or everyday word."""
+    for m in _WORD_THEN_WORD.finditer(said):
+        then = m.group(3)
+        if not then.islower() or then in here or _is_common_word(then):
+            continue
+        plain = without_accents(then)
+        before = m.group(2) or ""
+        theirs = tuple(
+            pseudonym
+            for given, surname, pseudonym in rows
+            if (
+                m.group(1) == pseudonym
+                or before.islower()
+                and (before == given or (len(given) >= 4 and _edit_distance(before, given) == 1))
+            )
+            and plain != surname
+            and plain[:1] == surname[:1]
+            and _edit_distance(plain, surname) == 1
+        )
+        if theirs:
+            yield then, theirs
+
+
+def _misspelling_rows(key: PseudonymKey) -> list[tuple[str, str, str]]:
+    """For :func:`_misspelt_surnames`: each row of a person's name of two words or more, its
+    given name and surname in lower case without accents, and its pseudonym bare."""
+    rows = []
+    for name, pseudonym in key.pseudonyms.items():
+        parts = [without_accents(p.casefold()) for p in name_parts(name)]
+        if len(parts) > 1 and len(parts[-1]) >= 5 and parts[-1].isalpha():
+            rows.append((parts[0], parts[-1], _bare(pseudonym)))
+    return rows
+
+
 def _lower_case_words_apart_from_names(said: str) -> Iterable[str]:
     """Each word of ``said`` in lower case (without a possessive ``'s``), but where it stands
     right after a common given name in lower case, as speech-to-text writes a full name
@@ -5350,6 +5399,10 @@ def names_to_check(
     # a word written in lower case somewhere but right after a common given name in lower case
     # ("froze" of "so fiona froze"; not "mcallister" of "fiona mcallister": a surname)
     lower_apart: set[str] = set()
+    # a keyed surname misspelt one edit away after its given name ("sara okafur" of Sarah
+    # Okafor), and the pseudonyms of the rows it may be of
+    misspelt: dict[str, set[str]] = {}
+    misspelling_rows = [] if key is None else _misspelling_rows(key)
     given_pseudonyms = _given_name_pseudonyms(key)
     counts: dict[str, int] = {}
     where: dict[str, dict[str, None]] = {}
@@ -5453,6 +5506,10 @@ def names_to_check(
                         shaped.add(word)
         for said in _passages(t):
             lower_apart.update(_lower_case_words_apart_from_names(said))
+            for word, theirs in _misspelt_surnames(said, misspelling_rows, here):
+                misspelt.setdefault(word, set()).update(theirs)
+                counts[word] = counts.get(word, 0) + 1
+                where.setdefault(word, {})[t.id] = None
             shaped.update(_names_by_shape(said))
             shaped.update(_names_before_speech(said))
             for word, month in _months_said(said):
@@ -5614,6 +5671,12 @@ def names_to_check(
         if not {word.casefold() for word in words} & known  # a pseudonym's word ("Nurse")
     ]
     found += [NameToCheck(w, counts[w], tuple(where[w]), keyed_as(w)) for w in keyed]
+    # listed as the row's, to check, not replaced: it may be another word or name
+    found += [
+        NameToCheck(w, counts[w], tuple(where[w]), tuple(sorted(p)))
+        for w, p in sorted(misspelt.items())
+        if w not in keyed
+    ]
     found += [NameToCheck(w, counts[w], tuple(where[w])) for w in sorted(lower_titled)]
     # a common given name in lower case, as speech-to-text writes names: "kemi and tunde review
     # the goals" listed nothing (privacy tester s77, H3, H4)
