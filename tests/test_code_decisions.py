@@ -5,6 +5,7 @@ adds P02 weeks later and codes the folder again; the decisions.csv saved in the 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -213,3 +214,42 @@ def test_a_pseudonymised_report_leaves_out_the_words_of_a_review_made_before_pse
             [warned],
         )
     assert (out / "decisions.csv").read_text(encoding="utf-8") == review  # the decision kept
+
+
+def test_roqa_code_leaves_a_review_not_in_utf_8_as_the_reviewer_saved_it(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """A review saved in Central-European Excel (cp1250) beside the codings, every suggestion
+    of a segment rejected: roqa code --out refuses it with the re-save hint and writes nothing
+    to it. Read as Windows-1252, its rows of no code were added and the whole file written
+    again as UTF-8, 'Współpraca' as 'Wspó³praca', the reviewer's bytes lost (s78 hunt2 F1)."""
+    interviews, out = tmp_path / "interviews", tmp_path / "coded"
+    interviews.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", interviews)
+    args = ["code", str(interviews), "--out", str(out), "--model", str(tiny_model_dir)]
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    first, second = [s for s in CodingResult.read(out) if s.suggestions][:2]
+    rows = [
+        [first.segment.id, "reject", c.code_id, "", "", first.segment.text]
+        for c in first.suggestions
+    ]
+    rows.append([second.segment.id, "new-code", "", "Współpraca z żłobkiem", "Ważne", ""])
+    text = io.StringIO()
+    w = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+    w.writerows(rows)
+    data = text.getvalue().encode("cp1250")
+    review = out / "decisions.csv"
+    review.write_bytes(data)
+    column = text.getvalue().splitlines()[-1].index("ó") + 1
+    line = len(rows) + 1
+
+    code, _, err = run(args, capsys)
+    assert (code, err) == (
+        2,
+        f"roqa: error: {review}: is not UTF-8 text (line {line}, column {column}: byte 0xF3, "
+        'which is "ó" in Windows-1252) (re-save the file as UTF-8: in Excel, Save As CSV UTF-8 '
+        "(Comma delimited))\n",
+    )
+    assert review.read_bytes() == data

@@ -811,48 +811,42 @@ def test_apply_decisions_says_nothing_of_a_column_of_initials(tmp_path: Path) ->
     assert "not read" not in run.err
 
 
-def test_a_semicolon_csv_in_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
-    """European Excel's "CSV (separated by semicolons)" saves Windows-1252: the review was
-    refused ("is not UTF-8 text") while transcripts of those bytes are read with a warning (s77
-    dfix). Now read as a transcript is, with its warning; roqa code's no-code rows added to it
-    write it whole again as UTF-8."""
+def test_a_decisions_csv_not_in_utf_8_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    """A review saved in an 8-bit code page (Excel's plain "CSV (semicolon delimited)": Windows-
+    1252, Central-European 1250, MacRoman) is refused with the re-save hint, not read as Windows-
+    1252: a Polish code name 'Współpraca' in cp1250 reads as 'Wspó³praca' there, another code,
+    and roqa code --out then wrote that back over the reviewer's file (session 78 hunt2 F1).
+    Nothing reads or writes it: its bytes are what the reviewer saved."""
     from roqa_nlp.decisions import append_decisions
 
     coded = tmp_path / "coded"
     model_codings().save(coded)
     path = coded / "decisions.csv"
-    path.write_bytes(
-        "segment_id;decision;code_id;new_code;note;text\r\n"
-        f"p01:0001;accept;IS.E.2;;café – ok;{TEXTS[0]}\r\n"
-        f"p01:0002;reject;IS.B;;;{TEXTS[1]}\r\n".encode("cp1252")
-    )
-    said = (
-        f'{path}: is not UTF-8 text (line 2, column 28: byte 0xE9, which is "é" in '
-        "Windows-1252), so it was read as Windows-1252 (check its quotes and accents, or re-save "
-        "it as UTF-8)"
-    )
-    with pytest.warns(RoqaWarning) as caught:
-        decisions = read_decisions(path)[0]
-    assert [str(w.message) for w in caught] == [said]
-    assert [(d.segment_id, d.decision, d.note) for d in decisions] == [
-        ("p01:0001", "accept", "café – ok"),
-        ("p01:0002", "reject", ""),
-    ]
-    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
-    assert run.code == 0, run.err
-    assert run.err == f"roqa: warning: {said}\n"
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RoqaWarning)
-        append_decisions(path, [Decision("p01:0003", "no-code", text=TEXTS[2])])
-    assert path.read_bytes().decode("utf-8-sig").splitlines()[1:] == [
-        f"p01:0001;accept;IS.E.2;;café – ok;{TEXTS[0]}",
-        f"p01:0002;reject;IS.B;;;{TEXTS[1]}",
-        f"p01:0003;no-code;;;;{TEXTS[2]}",
-    ]
-    # not Windows-1252 either (a byte it leaves undefined): refused as before
-    path.write_bytes(b"segment_id;decision;code_id\r\np01:0001;accept;IS.E.2\x81\r\n")
-    with pytest.raises(RoqaError, match="is not UTF-8 text"):
-        read_decisions(path)
+    for encoding, new_code, where in (
+        ("cp1252", "Coût", 'line 4, column 22: byte 0xFB, which is "û" in Windows-1252'),
+        ("cp1250", "Współpraca", 'line 4, column 23: byte 0xF3, which is "ó" in Windows-1252'),
+    ):
+        data = (
+            "segment_id;decision;code_id;new_code;note;text\r\n"
+            f"p01:0001;accept;IS.E.2;;;{TEXTS[0]}\r\n"
+            f"p01:0002;reject;IS.B;;;{TEXTS[1]}\r\n"
+            f"p01:0003;new-code;;{new_code};;{TEXTS[2]}\r\n".encode(encoding)
+        )
+        path.write_bytes(data)
+        said = (
+            f"{path}: is not UTF-8 text ({where}) (re-save the file as UTF-8: in Excel, Save As "
+            "CSV UTF-8 (Comma delimited))"
+        )
+        with pytest.raises(RoqaError) as caught:
+            read_decisions(path)
+        assert str(caught.value) == said
+        run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+        assert (run.code, run.err) == (2, f"roqa: error: {said}\n")
+        with pytest.raises(RoqaError) as caught:
+            append_decisions(path, [Decision("p01:0004", "no-code", text="Other words.")])
+        assert str(caught.value) == said
+        assert path.read_bytes() == data
+    assert not (tmp_path / "reviewed").exists()
 
 
 #: the report's header retyped in Excel: other case, spaces and hyphens for underscores

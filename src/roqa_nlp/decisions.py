@@ -88,11 +88,10 @@ from .errors import (
 from .io import (
     column_key,
     csv_delimiter,
-    decode_text,
     from_the_header,
     path_to_record,
-    read_bytes,
     read_jsonl,
+    read_text,
     rows_within_header,
     sha256_bytes,
     shell_quoted,
@@ -448,7 +447,7 @@ def read_decisions(
             if empty is not None:
                 raise empty
     else:
-        text = decisions_text(p)
+        text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         text, skipped = from_the_header(text, "segment_id")
         reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
         rows = []
@@ -521,15 +520,6 @@ def read_decisions(
             hint="accept, reject or recode suggestions in report.html and save its decisions",
         )
     return out, sha256_bytes(p.read_bytes())
-
-
-def decisions_text(path: Path) -> str:
-    """The text of a decisions CSV: UTF-8 (BOM or not), UTF-16 with BOM (Excel's "Unicode
-    text"), or Windows-1252 with the transcripts' warning (:func:`~roqa_nlp.io.decode_text`):
-    European Excel's "CSV (separated by semicolons)" saves it so, and the file was refused
-    (s77 dfix). Its ids and decisions are ASCII, so only accents in a note, a text or a new
-    code's name may be off, which the warning says to check."""
-    return decode_text(read_bytes(path), path, windows_1252=True)
 
 
 #: the columns of :data:`COLUMNS` the report writes only when a review uses them
@@ -995,7 +985,7 @@ def _refuse_documents(p: Path) -> None:
         with p.open("rb") as f:
             head = f.read(8)
     except OSError:
-        return  # not found, a folder, unreadable: decisions_text says which
+        return  # not found, a folder, unreadable: read_text says which
     suffix = p.suffix.lower()
     sheet = unreadable_spreadsheet(
         p,
@@ -2480,15 +2470,11 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     ``'`` roqa wrote before it. A CSV without a ``text`` column takes the rows without their
     text."""
     import json
-    import warnings
 
-    from .errors import RoqaWarning
     from .io import EXCEL_BOM, atomic_write_text, spreadsheet_csv
 
     p = Path(path)
-    with warnings.catch_warnings():  # Windows-1252: read_decisions warned; written as UTF-8
-        warnings.simplefilter("ignore", RoqaWarning)
-        text = decisions_text(p)
+    text = read_text(p)
     fields = {c: "" for c in COLUMNS}
     if p.suffix.lower() in (".jsonl", ".json"):
         lines = [json.dumps({**fields, **_fields(d)}, ensure_ascii=False) for d in rows]
