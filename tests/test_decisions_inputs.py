@@ -767,7 +767,7 @@ def test_a_column_of_initials_shaped_like_code_ids_is_said_nothing_of(
     """A reviewer's column of initials beside the report's six columns (``A.B``, ``J.B``;
     ``R.1``, ``TB.2``) was said to be maybe the suggestion column renamed, its cells being
     shaped like code ids (s77 hunt7 LOW 2): a column is that only when its cells are ids of the
-    codebook in use (of a built-in one when the caller has no codebook)."""
+    codebook in use (of the default one when the caller has no codebook)."""
     path = tmp_path / "decisions.csv"
     for first, second in (("A.B", "J.B"), ("R.1", "TB.2")):
         path.write_text(
@@ -779,14 +779,15 @@ def test_a_column_of_initials_shaped_like_code_ids_is_said_nothing_of(
             warnings.simplefilter("error", RoqaWarning)
             assert len(read_decisions(path)[0]) == 2
             assert len(read_decisions(path, codebook=cfir)[0]) == 2
-    # ids of CFIR 2.0: a suggestion column renamed, unless the codebook in use is CFIR 2009
+    # ids of CFIR 2.0: a suggestion column renamed when the codebook in use is CFIR 2.0, not
+    # when it is CFIR 2009 (the default one)
     path.write_text(
         f"{SIX},was\np01:0001,accept,IS.E.2,,,{TEXTS[0]},INN.A\n"
         f"p01:0002,recode,IS.B,,,{TEXTS[1]},OUT.B\n",
         encoding="utf-8",
     )
     with pytest.warns(RoqaWarning) as caught:
-        read_decisions(path)
+        read_decisions(path, codebook=Codebook.load("cfir-2022"))
     assert [str(w.message) for w in caught] == [
         f"{path}: column 'was' is not read, and the file has no suggestion column: if it is the "
         "suggestion column renamed, rename it back to suggestion (else its cells are left out)"
@@ -794,6 +795,7 @@ def test_a_column_of_initials_shaped_like_code_ids_is_said_nothing_of(
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         assert len(read_decisions(path, codebook=cfir)[0]) == 2
+        assert len(read_decisions(path)[0]) == 2
 
 
 def test_apply_decisions_says_nothing_of_a_column_of_initials(tmp_path: Path) -> None:
@@ -809,6 +811,42 @@ def test_apply_decisions_says_nothing_of_a_column_of_initials(tmp_path: Path) ->
     run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
     assert run.code == 0, run.err
     assert "not read" not in run.err
+
+
+def test_a_column_of_survey_waves_or_of_domain_initials_is_no_suggestion_column(
+    tmp_path: Path,
+) -> None:
+    """Codings of the default codebook record none (``result.codebook`` None): a column was
+    told a suggestion column by the ids of every built-in codebook, so a survey ``wave`` of
+    ``T1`` (an erondu-2021 id) or a reviewer's initials ``IS`` (a CFIR domain, not codable)
+    was said to be the suggestion column renamed (s78 hunt2 F2). Now the codings' codebook
+    (the default one) and its codable ids: a column of CFIR 2009 codes still is one."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    for column, first, second in (("wave", "T1", "T2"), ("reviewer", "IS", "PR")):
+        review.write_text(
+            f"{SIX},{column}\np01:0001,accept,IS.E.2,,,{TEXTS[0]},{first}\n"
+            f"p01:0002,reject,IS.B,,,{TEXTS[1]},{second}\n",
+            encoding="utf-8",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RoqaWarning)
+            assert len(read_decisions(review)[0]) == 2
+        run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / column)
+        assert (run.code, run.err) == (0, "")
+    review.write_text(
+        f"{SIX},shown\np01:0001,accept,IS.E.2,,,{TEXTS[0]},IS.E.2\n"
+        f"p01:0002,recode,IS.B,,,{TEXTS[1]},IS.D.2\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "shown")
+    assert (run.code, run.err) == (
+        0,
+        f"roqa: warning: {review}: column 'shown' is not read, and the file has no suggestion "
+        "column: if it is the suggestion column renamed, rename it back to suggestion (else its "
+        "cells are left out)\n",
+    )
 
 
 def test_a_decisions_csv_not_in_utf_8_is_refused_and_left_as_it_is(tmp_path: Path) -> None:

@@ -227,6 +227,17 @@ def recorded_codebook(meta: Mapping[str, Any]) -> str | None:
     return None
 
 
+def codings_codebook(result: CodingResult) -> Codebook:
+    """The codebook ``result``'s codes are of, without looking beyond it: its own (a model's
+    project codebook), else the built-in codebook its run recorded, else the default one."""
+    if result.codebook is not None:
+        return result.codebook
+    from .codebook import DEFAULT_CODEBOOK
+
+    name = recorded_codebook(result.meta) if isinstance(result.meta, dict) else None
+    return Codebook.load(name or DEFAULT_CODEBOOK)
+
+
 def recorded_hash(meta: Mapping[str, Any]) -> str | None:
     """The SHA-256 of the codebook a coding run's model was trained with (``run.json``), when
     the run records one and charts in that codebook (not translated into another); for a

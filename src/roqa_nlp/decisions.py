@@ -527,14 +527,17 @@ _WRITTEN_WHEN_USED = ("valence", "suggestion")
 
 
 def _code_ids(codebook: Codebook | None) -> Callable[[str], bool]:
-    """Whether a cell is the id of a code of ``codebook`` (the codebook in use), or of a
-    built-in codebook when the caller has none: what a suggestion column holds. A cell only
-    shaped like an id (a reviewer's initials ``A.B``, ``TB.2``) is none (s77 hunt7 LOW 2)."""
-    if codebook is not None:
-        return codebook.has_id
-    from .codebook import BUILTIN, builtin_codebook
+    """Whether a cell is the id of a codable code of ``codebook`` (the codings' codebook), or
+    of the default codebook when the caller has none: what a suggestion column holds. A cell
+    only shaped like an id (a reviewer's initials ``A.B``, ``TB.2``: s77 hunt7 LOW 2), the id
+    of another built-in codebook (a survey wave ``T1``) or a domain's (initials ``IS``) is
+    none (s78 hunt2 F2)."""
+    if codebook is None:
+        from .codebook import DEFAULT_CODEBOOK, builtin_codebook
 
-    return lambda cell: any(builtin_codebook(b).has_id(cell) for b in BUILTIN)
+        codebook = builtin_codebook(DEFAULT_CODEBOOK)
+    ids = {c.id for c in codebook.codable}
+    return ids.__contains__
 
 
 def _warn_of_columns_not_read(

@@ -76,8 +76,12 @@ def apply_decisions_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     result = CodingResult.read(codings)
+    from ..crosswalk import codings_codebook
+
     # a renamed near-named file is named in the error
-    review = read_review(decisions, source.parent, near_named=False, codebook=result.codebook)
+    review = read_review(
+        decisions, source.parent, near_named=False, codebook=codings_codebook(result)
+    )
     if review is not None:
         from .code_cmd import leave_out_notes_left_out
 

@@ -241,7 +241,9 @@ def report_command(
 
     for line in cases_coded_from_template_labels(result.transcripts.values()):
         print(f"roqa: warning: {source}: {line}", file=sys.stderr)
-    review = read_review(decisions, source.parent, codebook=result.codebook)
+    from ..crosswalk import codings_codebook
+
+    review = read_review(decisions, source.parent, codebook=codings_codebook(result))
     if review is not None:
         from .code_cmd import leave_out_notes_left_out
 
