@@ -849,6 +849,55 @@ def test_a_column_of_survey_waves_or_of_domain_initials_is_no_suggestion_column(
     )
 
 
+def test_an_adjudication_sheet_with_segment_id_and_decision_columns_is_no_decisions_file(
+    tmp_path: Path,
+) -> None:
+    """A consensus sheet ``Segment ID, Coder A, Coder B, Decision`` whose decisions are codes,
+    or a long table ``Segment ID, Coder, Code, Decision``, was called a decisions file by agree
+    and report since a retyped header names its columns, and the hint (apply-decisions) then
+    failed on 'unknown decision' (s78 hunt2 F3). A header retyped so is a decisions file only
+    over decision words; the sheets get the errors they got before."""
+    from roqa_nlp.decisions import is_decisions_file
+
+    sheets = {
+        "adjudication": (
+            "Segment ID,Coder A,Coder B,Decision\np01:0001,IC.A,IC.B,IC.A\np01:0002,OS.A,OS.A,OS.A\n",
+            "has no 'unit', 'coder' or 'code' column (found: Segment ID, Coder A, Coder B, "
+            "Decision)",
+        ),
+        "long": (
+            "Segment ID,Coder,Code,Decision\np01:0001,Ana,IC.A,agreed\np01:0001,Ben,IC.A,agreed\n",
+            "has no 'unit' column (found: Segment ID, Coder, Code, Decision)",
+        ),
+    }
+    for name, (text, missing) in sheets.items():
+        path = tmp_path / f"{name}.csv"
+        path.write_text(text, encoding="utf-8")
+        assert not is_decisions_file(path)
+        run = roqa("agree", path)
+        assert (run.code, run.err) == (
+            2,
+            f"roqa: error: {path}: {missing} (the first line must name the columns unit, coder "
+            "and code)\n",
+        )
+        run = roqa("report", path)
+        assert (run.code, run.err) == (
+            2,
+            f"roqa: error: {path}: is a CSV table, not codings (give the codings.jsonl roqa code "
+            "or result.save() wrote, or the folder holding it)\n",
+        )
+    # retyped over decision words, or written as roqa writes it: a decisions file
+    review = tmp_path / "review.csv"
+    for header in ("Segment ID,Decision,Code ID", "segment_id,decision,code_id"):
+        review.write_text(f"{header}\np01:0001,accept,IC.A\np01:0002,Reject,OS.A\n")
+        assert is_decisions_file(review)
+        run = roqa("agree", review)
+        assert run.code == 2
+        assert run.err.startswith(f"roqa: error: {review}: is a decisions file, not codings (")
+    review.write_text("segment_id,decision,code_id\np01:0001,IC.A,IC.A\n")
+    assert is_decisions_file(review)  # roqa's own header: its rows' errors are apply's to say
+
+
 def test_a_decisions_csv_not_in_utf_8_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
     """A review saved in an 8-bit code page (Excel's plain "CSV (semicolon delimited)": Windows-
     1252, Central-European 1250, MacRoman) is refused with the re-save hint, not read as Windows-

@@ -426,7 +426,7 @@ def read_long_csv(
             hint="code a transcript with roqa code first and compare its codings.jsonl; a long "
             "table saved as Unicode text needs a first line naming unit, coder and code",
         )
-    if missing and is_decisions_header(names):
+    if missing and is_decisions_header(header, body):
         where = decisions_folder(p) or "CODED/"
         raise RoqaError(
             "is a decisions file, not codings",

@@ -871,11 +871,34 @@ def _a_decision_row(header: Iterable[object]) -> bool:
     return bool(words & (set(DECISIONS) - set(COLUMNS))) or cells[1:2] in (["note"], ["valence"])
 
 
-def is_decisions_header(cells: Iterable[object]) -> bool:
+def is_decisions_header(cells: Iterable[object], rows: Iterable[object] = ()) -> bool:
     """Whether a header row (or a JSON record's keys) names a decisions file's columns:
-    ``segment_id`` and ``decision`` (codings name no ``decision``)."""
-    names = {column_key(c) for c in cells if c is not None}
-    return {"segment_id", "decision"} <= names
+    ``segment_id`` and ``decision`` as roqa writes them (any case; codings name no
+    ``decision``), or retyped (``Segment ID``: :func:`~roqa_nlp.io.column_key`) over first
+    ``rows`` (sequences under the header, or records) whose decision cells are decision words
+    (``accept``). An adjudication sheet's ``Segment ID, ..., Decision`` of codes is none: it
+    was said to be a decisions file, and the hint to apply it failed (s78 hunt2 F3)."""
+    header = [c for c in cells]
+    written = {str(c).lstrip("\ufeff").strip().lower() for c in header if c is not None}
+    if {"segment_id", "decision"} <= written:
+        return True
+    keys = [None if c is None else column_key(c) for c in header]
+    if not {"segment_id", "decision"} <= set(keys):
+        return False
+    at = len(keys) - 1 - keys[::-1].index("decision")  # the last is read
+    said = []
+    for row in itertools.islice(rows, 5):
+        if isinstance(row, Mapping):
+            cell = next(
+                (v for k, v in row.items() if k is not None and column_key(k) == "decision"), None
+            )
+        elif isinstance(row, Sequence) and not isinstance(row, str) and len(row) > at:
+            cell = row[at]
+        else:
+            cell = None
+        if cell is not None and str(cell).strip():
+            said.append(str(cell).strip().lower())
+    return bool(said) and all(w in DECISIONS for w in said)
 
 
 #: how much of a file's head :func:`is_decisions_file` reads (a header, a first JSON line)
@@ -892,7 +915,7 @@ def is_decisions_file(path: Path) -> bool:
     try:
         if suffix == ".xlsx":
             rows, _ = from_the_header_row(xlsx_rows(path), "segment_id")
-            return bool(rows) and is_decisions_header(rows[0])
+            return bool(rows) and is_decisions_header(rows[0], rows[1:])
         with open(path, "rb") as fh:
             head = fh.read(_HEAD_BYTES)
     except (OSError, RoqaError):
@@ -910,9 +933,16 @@ def is_decisions_file(path: Path) -> bool:
             record = json.loads(first)
         except (ValueError, RecursionError):
             return False
-        return isinstance(record, dict) and is_decisions_header(record)
-    header = from_the_header(text, "segment_id")[0].split("\n", 1)[0]
-    return is_decisions_header(re.split(r"[,;\t]", header.replace('"', "")))
+        return isinstance(record, dict) and is_decisions_header(record, [record])
+    text = from_the_header(text, "segment_id")[0]
+    header, _, rest = text.partition("\n")
+    try:
+        below = list(
+            itertools.islice(csv.reader(io.StringIO(rest), delimiter=csv_delimiter(text)), 5)
+        )
+    except csv.Error:
+        below = []
+    return is_decisions_header(re.split(r"[,;\t]", header.replace('"', "")), below)
 
 
 def decisions_folder(path: Path) -> Path | None:
