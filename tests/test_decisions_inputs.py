@@ -1048,7 +1048,9 @@ def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
     """Segment ids Excel made a time, a date or a number when it opened the CSV gave "no
     decision is on a segment of the codings ... are they the codings the review was made on?",
     which misled (s77 dfix r3/ids_mangled): the error, and roqa report's line, now say that
-    Excel changed them and how to open the file so it does not."""
+    Excel changed them and how to open the file so it does not, when the rows are of these
+    codings (a segment's words). Hand-numbered rows (1, 2) of another study's words are not:
+    the old hint (s78 hunt2 F4)."""
     coded = tmp_path / "coded"
     model_codings().save(coded)
     review = coded / "decisions.csv"
@@ -1063,7 +1065,7 @@ def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
     ):
         review.write_text(
             "segment_id,decision,code_id,new_code,note,text\n"
-            + "".join(f"{i},reject,IS.E.2,,,words {n}\n" for n, i in enumerate(ids)),
+            + "".join(f"{i},reject,IS.E.2,,,{TEXTS[n]}\n" for n, i in enumerate(ids)),
             encoding="utf-8",
         )
         run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
@@ -1080,7 +1082,42 @@ def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
             f"match no segment: {ids[0]} (row 2), {ids[1]} (row 3), {ids[2]} (row 4) (their "
             f"segment ids look changed by Excel when it opened the CSV, {first}: {hint})"
         )
-    # one id of other codings among them: the hint as before
+    # a transcript named 01, whose ids 01:0001 Excel reads as times: other words are its too
+    numbered = tmp_path / "numbered"
+    model_codings().save(numbered)
+    for f in numbered.iterdir():
+        f.write_text(f.read_text(encoding="utf-8").replace("p01", "01"), encoding="utf-8")
+    (numbered / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "01:01:00,reject,IS.E.2,,,Other words.\n1:02,reject,IS.E.2,,,More words.\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", numbered, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert (run.code, run.err.splitlines()[-1]) == (  # after: run.json records other codings
+        2,
+        f"roqa: error: {numbered / 'decisions.csv'}: no decision is on a segment of the codings: "
+        "01:01:00 (row 2), 1:02 (row 3); their segment ids look changed by Excel when it opened "
+        f"the CSV (01:01:00 reads as a time) ({hint})",
+    )
+    # one id of other codings among them, or numbers over another study's words: as before
+    review.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        "1,accept,IC.D,,,We met with the board about funding.\n"
+        "2,reject,OS.A,,,Staff turnover is high.\n",
+        encoding="utf-8",
+    )
+    run = roqa("apply-decisions", coded, "--coder", "A", "--out", tmp_path / "reviewed")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {review}: no decision is on a segment of the codings: 1 (row 2), 2 (row "
+        "3) (are they the codings the review was made on? give those codings, or their folder)\n",
+    )
+    run = roqa("report", coded)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[0] == (
+        f"decisions: 0 carried into the report from {review} (found beside the codings); 2 "
+        "match no segment: 1 (row 2), 2 (row 3)"
+    )
     review.write_text(
         "segment_id,decision,code_id,new_code,note,text\n"
         "01:01:00,reject,IS.E.2,,,words\nq07:0002,reject,IS.E.2,,,more words\n",

@@ -1172,6 +1172,10 @@ class DecisionMatch:
             if n and sid is not None
         )
 
+    #: what the first of the decisions on no segment reads as when Excel changed their ids
+    #: (:func:`excel_changed_ids`), else None
+    excel: str | None = None
+
     @property
     def matched_to_parted(self) -> tuple[tuple[Decision, str, tuple[str, ...]], ...]:
         """(decision, id of the segment it is now on, the segments of the part parted off) of
@@ -1291,7 +1295,7 @@ class DecisionMatch:
             return line
         verb = "matches" if len(unmatched) == 1 else "match"
         line = f"{line}; {len(unmatched)} {verb} no segment: {_named(unmatched, limit)}"
-        if excel := excel_changed_ids(unmatched):
+        if excel := self.excel:
             line += f" ({_EXCEL_IDS}, {excel}: {EXCEL_IDS_HINT})"
         gone = [t for t in dropped if any(transcript_part(d.segment_id) == t for d in unmatched)]
         if not gone:
@@ -1553,18 +1557,29 @@ EXCEL_IDS_HINT = (
 _EXCEL_IDS = "their segment ids look changed by Excel when it opened the CSV"
 
 
-def excel_changed_ids(decisions: Sequence[Decision]) -> str | None:
-    """When the segment id of every one of ``decisions`` (rows that match no segment) looks as
-    Excel writes a time, a date or a number (:data:`_EXCEL_MADE`), what the first reads as
-    (``01:01:00 reads as a time``), else None: their rows were said to be maybe of other
-    codings, a hint that misled (s77 dfix)."""
+def excel_changed_ids(decisions: Sequence[Decision], result: CodingResult) -> str | None:
+    """When the segment id of every one of ``decisions`` (rows that match no segment of
+    ``result``) looks as Excel writes a time, a date or a number (:data:`_EXCEL_MADE`), and
+    they are rows of these codings (the text of one is a segment's, or the ids are times and
+    a transcript's name is a number, whose ids ``01:0003`` Excel reads as times), what the
+    first reads as (``01:01:00 reads as a time``), else None: their rows were said to be maybe
+    of other codings, a hint that misled (s77 dfix); hand-numbered rows (1, 2) of another
+    study's words are of other codings (s78 hunt2 F4)."""
     said = None
+    kinds = set()
     for d in decisions:
         kind = next((k for k, p in _EXCEL_MADE if p.fullmatch(d.segment_id.strip())), None)
         if kind is None:
             return None
+        kinds.add(kind)
         said = said or f"{d.segment_id} reads as {kind}"
-    return said
+    if said is None:
+        return None
+    texts = {same_text(s.segment.text) for s in result.segments}
+    if any(d.text.strip() and same_text(d.text) in texts for d in decisions):
+        return said
+    numbered = any(transcript_part(s.segment.id).isdigit() for s in result.segments)
+    return said if numbered and kinds == {"a time"} else None
 
 
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
@@ -1675,6 +1690,9 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             (key := (d.segment_id, same_text(d.text))) in placed
             and _narrowed_selection(d, segments.get(placed[key]))
             for d in decisions
+        ),
+        excel_changed_ids(
+            [d for d in decisions if chosen[(d.segment_id, same_text(d.text))] is None], result
         ),
     )
 
@@ -4717,7 +4735,7 @@ def reviewed_codings(
     match = match_decisions(used, result)
     on = match.on
     if used and all(o is None for o in on):
-        excel = excel_changed_ids(used)
+        excel = excel_changed_ids(used, result)
         raise RoqaError(
             f"no decision is on a segment of the codings: {_by_id_and_row(used)}"
             + (f"; {_EXCEL_IDS} ({excel})" if excel else ""),

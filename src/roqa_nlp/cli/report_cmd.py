@@ -553,6 +553,7 @@ class Review:
             tuple(match.on[i] for i in own),
             tuple(match.edited[i] for i in own) if match.edited else (),
             match.coded,
+            excel=match.excel,
         )
         return in_file.summary(where, added=self.added, dropped=dropped)
 
