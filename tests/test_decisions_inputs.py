@@ -1044,6 +1044,60 @@ def test_the_reports_load_decisions_reads_a_retyped_header_as_roqa_does() -> Non
     }  # fmt: skip
 
 
+def test_a_retyped_column_beside_roqas_own_is_not_read_over_it(tmp_path: Path) -> None:
+    """A reviewer's own ``Code ID`` (or ``New code``) column right of the report's six: since a
+    retyped header names its columns, it was read over roqa's ``code_id`` (the last of two
+    wins), accepting codes never decided and naming a new code 'yes' (s78 hunt2 F5). roqa's
+    own column is read, the other named as not read; two retyped, the last, as before. The
+    report's Load decisions reads them the same."""
+    import json
+
+    from report_fixture import node_prints, report_js_functions
+
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    review = coded / "decisions.csv"
+    text = (
+        f"{SIX},Code ID,New code\np01:0001,accept,IS.E.2,,,{TEXTS[0]},OS.A,yes\n"
+        f"p01:0003,new-code,,Agency staff,,{TEXTS[2]},OS.A,yes\n"
+    )
+    review.write_text(text, encoding="utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        decisions = read_decisions(review)[0]
+    assert [(d.code_id, d.new_code) for d in decisions] == [("IS.E.2", ""), ("", "Agency staff")]
+    assert [str(w.message) for w in caught] == [
+        f"{review}: column 'Code ID' is not read: the file's code_id column is (rename it if it "
+        "is a column of your own)",
+        f"{review}: column 'New code' is not read: the file's new_code column is (rename it if "
+        "it is a column of your own)",
+    ]
+    # the retyped one first, roqa's after: the same
+    review.write_text(
+        f"Code ID,{SIX}\nOS.A,p01:0001,accept,IS.E.2,,,{TEXTS[0]}\n", encoding="utf-8"
+    )
+    with pytest.warns(RoqaWarning, match="column 'Code ID' is not read: the file's code_id"):
+        assert [d.code_id for d in read_decisions(review)[0]] == ["IS.E.2"]
+    # two retyped: the last is read, as before
+    review.write_text(
+        "segment_id,decision,Code ID,code-id\np01:0001,accept,OS.A,IS.E.2\n", encoding="utf-8"
+    )
+    with pytest.warns(RoqaWarning, match="column 'code_id' is in the header twice: only the last"):
+        assert [d.code_id for d in read_decisions(review)[0]] == ["IS.E.2"]
+    script = (
+        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
+        'var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];\n'
+        + report_js_functions(
+            "unprotect", "separatorOf", "parseCsv", "columnKey", "readDecisionsCsv"
+        )
+        + f"\nconsole.log(JSON.stringify(readDecisionsCsv({json.dumps(text)})));"
+    )
+    read = node_prints(script)
+    assert [(r["code_id"], r["new_code"]) for r in read["rows"]] == [
+        ("IS.E.2", ""),
+        ("", "Agency staff"),
+    ]
+
+
 def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
     """Segment ids Excel made a time, a date or a number when it opened the CSV gave "no
     decision is on a segment of the codings ... are they the codings the review was made on?",

@@ -540,6 +540,13 @@ def _code_ids(codebook: Codebook | None) -> Callable[[str], bool]:
     return ids.__contains__
 
 
+def _as_roqa_writes(cell: object) -> bool:
+    """Whether a header cell names its column as roqa writes it (``code_id``, in any case), not
+    retyped (``Code ID``): where both are in a header, roqa's own is read (s78 hunt2 F5)."""
+    text = str(cell).lstrip("\ufeff").strip().lower()
+    return text == column_key(cell)
+
+
 def _warn_of_columns_not_read(
     rows: Sequence[Mapping[Any, Any]],
     path: Path,
@@ -555,7 +562,22 @@ def _warn_of_columns_not_read(
     from .errors import warn
 
     keys = [column_key(k) for k in header]
-    if twice := [c for c in COLUMNS if keys.count(c) > 1]:
+    twice = [c for c in COLUMNS if keys.count(c) > 1]
+    # a retyped column beside roqa's own (one cell written as roqa writes it): roqa's is read
+    beside = {
+        c: [str(k).strip() for k, key in zip(header, keys) if key == c and not _as_roqa_writes(k)]
+        for c in twice
+        if sum(key == c and _as_roqa_writes(k) for k, key in zip(header, keys)) == 1
+    }
+    for c, others in beside.items():
+        one = len(others) == 1
+        warn(
+            f"{'column' if one else 'columns'} {and_list(quoted(k) for k in others)} "
+            f"{'is' if one else 'are'} not read: the file's {c} column is (rename "
+            f"{'it' if one else 'them'} if {'it is' if one else 'they are'} a column of your own)",
+            path=path,
+        )
+    if twice := [c for c in twice if c not in beside]:
         one = len(twice) == 1
         warn(
             f"{'column' if one else 'columns'} {and_list(quoted(c) for c in twice)} "
@@ -626,11 +648,18 @@ def decision_of(
     replaced. A row that holds nothing is None; one that is no decision a one-line error naming
     ``row`` (as messages number
     the file's rows) and ``path``."""
-    r = {  # a cell a spreadsheet would run as a formula was saved with a "'" before it
-        column_key(k): ("" if v is None else spreadsheet_text(str(v).strip()))
-        for k, v in fields.items()
-        if k
-    }
+    r: dict[str, str] = {}
+    own: set[str] = set()  # the columns read from a cell written as roqa writes it
+    for k, v in fields.items():
+        if not k:
+            continue
+        key = column_key(k)
+        if key in own and not _as_roqa_writes(k):
+            continue  # a reviewer's retyped column beside roqa's own (Code ID by code_id)
+        if _as_roqa_writes(k):
+            own.add(key)
+        # a cell a spreadsheet would run as a formula was saved with a "'" before it
+        r[key] = "" if v is None else spreadsheet_text(str(v).strip())
     if not any(r.values()):
         return None  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
     i = row

@@ -2355,13 +2355,20 @@
     var rows = parseCsv(text);
     if (!rows.length) return { error: "the file is empty" };
     var header = rows[0].map(columnKey);
+    /* a cell written as roqa writes it (code_id), not retyped (Code ID): where both name one
+       column, roqa's own is read, as roqa's reader reads it */
+    var asWritten = rows[0].map(function (h) { return h.trim().toLowerCase() === columnKey(h); });
     if (header.indexOf("segment_id") < 0 || header.indexOf("decision") < 0) {
       return { error: "the file has no segment_id and decision columns (is it a decisions.csv?)" };
     }
     var out = [], skipped = 0;
     rows.slice(1).forEach(function (fields) {
-      var r = {};
-      header.forEach(function (h, i) { r[h] = unprotect((fields[i] || "").trim()); });
+      var r = {}, own = {};
+      header.forEach(function (h, i) {
+        if (own[h] && !asWritten[i]) return;
+        if (asWritten[i]) own[h] = true;
+        r[h] = unprotect((fields[i] || "").trim());
+      });
       r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code")
         .replace("nocode", "no-code");
       r.valence = (r.valence || "").toLowerCase();
