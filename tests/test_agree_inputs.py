@@ -835,3 +835,24 @@ def test_a_coder_named_in_a_csv_and_a_result_gets_advice_for_the_csv(tmp_path, c
         f"roqa: error: {csv} and {folder} both have a coder named 'A' (if they are two coders, "
         "write another name for 'A' in the coder column of codings.csv)"
     )
+
+
+def test_a_unit_column_retyped_as_unit_id_is_the_unit(tmp_path) -> None:
+    """``Unit ID`` / ``unit-id`` (a header retyped in Excel, as a decisions file's ``Segment
+    ID`` is read) was "has no 'unit' column" (s78 hunt2 F6). Beside a ``unit`` column it is a
+    column of its own, passed over."""
+    for header in ("Unit ID,Coder,Code", "unit-id;coder;code", "unit_id,Coder,Code"):
+        sep = ";" if ";" in header else ","
+        p = tmp_path / "long.csv"
+        p.write_text(
+            f"{header}\nu1{sep}Ana{sep}IC.D\nu1{sep}Ben{sep}IC.D\nu2{sep}Ana{sep}OS.A\n"
+            f"u2{sep}Ben{sep}IC.A\n",
+            encoding="utf-8",
+        )
+        cu = read_long_csv(p)
+        assert cu.codings == {
+            "Ana": {"u1": {"IC.D"}, "u2": {"OS.A"}},
+            "Ben": {"u1": {"IC.D"}, "u2": {"IC.A"}},
+        }
+    p.write_text("Unit ID,unit,coder,code\nx,u1,Ana,IC.D\ny,u1,Ben,IC.D\n", encoding="utf-8")
+    assert read_long_csv(p).codings == {"Ana": {"u1": {"IC.D"}}, "Ben": {"u1": {"IC.D"}}}

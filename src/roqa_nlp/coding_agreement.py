@@ -411,6 +411,7 @@ def read_long_csv(
     lists the spellings counted as one.
     """
     from .decisions import decisions_folder, is_decisions_header
+    from .io import column_key
 
     p = Path(path)
     parsed, skipped, item = _long_table_rows(p)
@@ -418,6 +419,8 @@ def read_long_csv(
         raise RoqaError("is empty", path=p, hint=f"the first {item} must be: unit,coder,code")
     header, body = parsed[0], parsed[1:]
     names = [h.strip().lower() for h in header]
+    if "unit" not in names:  # "Unit ID", "unit-id": the unit, as a decisions file's Segment ID
+        names = ["unit" if column_key(h) == "unit_id" else n for h, n in zip(header, names)]
     missing = [c for c in ("unit", "coder", "code") if c not in names]
     if len(missing) == 3 and p.suffix.lower() == ".txt":  # a transcript, given to compare
         raise RoqaError(
