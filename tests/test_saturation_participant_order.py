@@ -140,3 +140,46 @@ def test_roqa_report_judges_and_shows_them_in_participant_order(tmp_path: Path, 
     assert "Interviews in their participants' order, as every interview's id is a" in html
     places = [html.index(f'data-label="{t} (P{n:02d})"') for n, t in enumerate(IN_ORDER, 1)]
     assert places == sorted(places)
+
+
+# The rule stands down (hunt5, s78, F1-F4): the order coded stands, saturation and the report
+# alike, where participant numbers need not be the order the interviews were done in.
+
+
+def numbered(files: dict[str, int], meta: dict[str, object] | None = None) -> CodingResult:
+    """:func:`study`'s interviews under other file names: each file (in the order given) with
+    its participant's number."""
+    transcripts, segments = {}, []
+    for tid, n in files.items():
+        who = f"P{n:02d}"
+        text = f"{who}: We never have the staff."
+        transcripts[tid] = Transcript(
+            id=tid, text=text, turns=[Turn(who, "participant", 0, len(text))], participant=who
+        )
+        for k, code in enumerate(CODES[n]):
+            segments.append(
+                SegmentResult(
+                    Segment(f"{tid}:{k:04d}", tid, who, "participant", 0, len(text), text),
+                    [Suggestion(code, code, code.split(".")[0], 0.95, "barrier")],
+                )
+            )
+    return CodingResult(segments, transcripts, {"codebook": "cfir-2009", **(meta or {})})
+
+
+def stays_as_coded(r: CodingResult, coded: list[str], **options: object) -> None:
+    s = saturation(r, **options)  # type: ignore[arg-type]
+    assert s.interviews == coded
+    assert (s.by_participant, s.options()[2]) == (False, "as coded")
+    assert study_order(r) == list(ordered_transcripts(r)) == coded
+
+
+def test_a_reviews_unnumbered_transcript_not_reached_keeps_both_in_the_order_coded() -> None:
+    """F4: a review's study_interviews holding ``focus_group``, not reached yet, keeps the
+    order coded, and the report's transcripts follow saturation's order, one function."""
+    meta = {
+        "study_interviews": [*FILES, "focus_group"],
+        "transcripts_not_reviewed": ["focus_group"],
+        "participants_not_reviewed": ["focus_group"],
+    }
+    r = numbered({f: int(f.split("_")[-1 if f.startswith("z") else 0][1:]) for f in FILES}, meta)
+    stays_as_coded(r, FILES)

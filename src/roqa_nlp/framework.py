@@ -988,15 +988,35 @@ def ordering_ids(
 
 def study_order(result: CodingResult) -> list[str]:
     """Transcript ids in the order the study's interviews are shown and judged in, no order
-    given: their participants' (by number, a participant's files in the order coded) when every
-    interview's participant is numbered alike (:func:`participant_ordered`: ``P01`` ...
-    ``P13``), else the order coded (:func:`interview_order`). Saturation's default order and
-    the report's transcripts follow it, as the framework matrix's and Table 2's participants
-    are in natural order (study8 tester, s78, L5)."""
+    given (:func:`participant_study_order`): their participants' when the rule holds, else the
+    order coded (:func:`interview_order`). Saturation's default order and the report's
+    transcripts follow it, as the framework matrix's and Table 2's participants are in natural
+    order (study8 tester, s78, L5)."""
+    taken = participant_study_order(result)
+    return interview_order(result) if taken is None else taken[0]
+
+
+def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]] | None:
+    """The transcripts of ``result`` (:func:`interview_order`) and its review's
+    ``study_interviews`` (those not reached yet among them, by the participant the review
+    recorded), each in their participants' order, when no order is given and every interview's
+    participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``; a joint
+    interview by its lowest id, :func:`ordering_ids`); None otherwise: the order they were
+    coded in stands. Saturation's default order and the report's transcripts both follow it:
+    one function, so that a review's study holding a transcript not numbered, not reached yet,
+    keeps both in the order coded (hunt5, s78, F4: the report's were by participant)."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
     known = interview_order(result)
-    ids = ordering_ids(result)
-    places = participant_ordered([ids[t] for t in known])
-    return known if places is None else [known[k] for k in places]
+    study = _texts(meta.get(STUDY_INTERVIEWS))
+    recorded = dict(zip(_texts(meta.get(NOT_REVIEWED)), _texts(meta.get(NOT_REVIEWED_CASES))))
+    by_id = ordering_ids(result)
+    ids = [by_id[t] for t in known]
+    study_ids = [by_id[t] if t in by_id else recorded.get(t, t) for t in study]
+    places = participant_ordered(ids)
+    study_places = participant_ordered(study_ids) if study else []
+    if places is None or study_places is None:
+        return None
+    return [known[k] for k in places], [study[k] for k in study_places]
 
 
 def interview_order(result: CodingResult) -> list[str]:
@@ -3403,7 +3423,8 @@ def saturation(
     participant's transcripts; with ``cases="transcript"`` only where each names one) in the
     order the interviews were done, as a list or one comma-separated string (default: their
     participants' order when every interview's participant is numbered alike, ``P01`` ...
-    ``P13``, :func:`participant_ordered`, else the order the result holds them; a joint interview's participant, ``P31`` of ``joint_p31_p32``, names
+    ``P13`` (:func:`participant_study_order`), else the order the result holds them; a joint
+    interview's participant, ``P31`` of ``joint_p31_p32``, names
     it where the id is no case of its own, and two of its names one after the other name it
     once: :func:`group_participants`). Ids it leaves out are not considered; unknown or
     repeated ids are errors. ``top_k`` and ``min_probability`` choose which suggestions count as
@@ -3434,18 +3455,11 @@ def saturation(
     # a joint interview's participants (joint_p31_p32: P31, P32)
     members = group_participants(result)
     if order is None:
-        seq = known
         # every interview's participant numbered alike: taken in their order, a review's study
         # (its transcripts not reached among them, by the participant it recorded) numbered so
-        # too; else as coded (study8 tester, s78, L5)
-        by_id = ordering_ids(result, members)
-        places = participant_ordered([by_id[t] for t in known])
-        recorded = dict(zip(_texts(meta.get(NOT_REVIEWED)), _texts(meta.get(NOT_REVIEWED_CASES))))
-        study_ids = [by_id[t] if t in by_id else recorded.get(t, t) for t in study]
-        study_places = participant_ordered(study_ids) if study else None
-        if places is not None and (not study or study_places is not None):
-            seq = [known[k] for k in places]
-            study = [study[k] for k in study_places or ()]
+        # too; else as coded (study8 tester, s78, L5; one function with the report's, hunt5 F4)
+        taken = participant_study_order(result)
+        seq, study = (known, study) if taken is None else taken
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
         if not any(str(x).strip() for x in given):
