@@ -183,3 +183,19 @@ def test_a_reviews_unnumbered_transcript_not_reached_keeps_both_in_the_order_cod
     }
     r = numbered({f: int(f.split("_")[-1 if f.startswith("z") else 0][1:]) for f in FILES}, meta)
     stays_as_coded(r, FILES)
+
+
+def test_file_names_holding_dates_keep_the_date_order() -> None:
+    """F1: ``2024-03-01_P05`` ... sort by date; P-numbers given at recruitment are not the
+    order the interviews were done in, and P01-P04, interviewed last, still add codes."""
+    days = {5: "03-01", 6: "03-03", 7: "03-05", 8: "03-07", 9: "03-09", 10: "03-11"}
+    days |= {11: "03-13", 12: "03-15", 13: "03-17", 1: "04-02", 2: "04-04", 3: "04-06"}
+    days |= {4: "04-08"}
+    files = {f"2024-{d}_P{n:02d}": n for n, d in days.items()}
+    r = numbered(files)
+    stays_as_coded(r, list(files))
+    s = saturation(r)
+    assert s.francis.at is None
+    assert s.new_counts == [1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 2, 2, 1]
+    # the same names without their dates are taken in participant order
+    assert saturation(numbered({f"P{n:02d}": n for n in days})).by_participant

@@ -1001,10 +1001,17 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     ``study_interviews`` (those not reached yet among them, by the participant the review
     recorded), each in their participants' order, when no order is given and every interview's
     participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``; a joint
-    interview by its lowest id, :func:`ordering_ids`); None otherwise: the order they were
-    coded in stands. Saturation's default order and the report's transcripts both follow it:
-    one function, so that a review's study holding a transcript not numbered, not reached yet,
-    keeps both in the order coded (hunt5, s78, F4: the report's were by participant)."""
+    interview by its lowest id, :func:`ordering_ids`) and no file name holds a date; None
+    otherwise: the order they were coded in stands. A date in a name
+    (:func:`~roqa_nlp.name_dates.date_spans`: ``2024-03-01_P05``) keeps it: year first, the
+    names sort by date, and participant numbers given at recruitment or by a pseudonym key
+    need not be the order the interviews were done in (hunt5, s78, F1: the P-numbers overruled
+    the dates and flipped the verdicts). Saturation's default order and the report's
+    transcripts both follow it: one function, so that a review's study holding a transcript
+    not numbered, not reached yet, keeps both in the order coded (hunt5, s78, F4: the report's
+    were by participant)."""
+    from .name_dates import date_spans
+
     meta = result.meta if isinstance(result.meta, dict) else {}
     known = interview_order(result)
     study = _texts(meta.get(STUDY_INTERVIEWS))
@@ -1012,6 +1019,8 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     by_id = ordering_ids(result)
     ids = [by_id[t] for t in known]
     study_ids = [by_id[t] if t in by_id else recorded.get(t, t) for t in study]
+    if any(date_spans(t) for t in [*known, *study]):
+        return None
     places = participant_ordered(ids)
     study_places = participant_ordered(study_ids) if study else []
     if places is None or study_places is None:
@@ -3423,7 +3432,7 @@ def saturation(
     participant's transcripts; with ``cases="transcript"`` only where each names one) in the
     order the interviews were done, as a list or one comma-separated string (default: their
     participants' order when every interview's participant is numbered alike, ``P01`` ...
-    ``P13`` (:func:`participant_study_order`), else the order the result holds them; a joint
+    ``P13``, and no file name holds a date (:func:`participant_study_order`), else the order the result holds them; a joint
     interview's participant, ``P31`` of ``joint_p31_p32``, names
     it where the id is no case of its own, and two of its names one after the other name it
     once: :func:`group_participants`). Ids it leaves out are not considered; unknown or
