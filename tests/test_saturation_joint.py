@@ -90,12 +90,13 @@ def test_the_participant_column_names_a_joint_interviews_participants() -> None:
 
 
 def test_a_joint_interview_out_of_its_participants_order_gets_the_order_note() -> None:
-    """Read first, joint_p31_p32 is taken after P30, by its lowest id, as every interview's id
-    is a participant number (study8 tester, s78, L5); the note names both orders."""
+    """Read first, joint_p31_p32 stays first: a group's transcript is not placed by its lowest
+    member's id, which says nothing of when it met (hunt5, s78, F2), so the order coded stands;
+    the note names both orders, each interview by its lowest id."""
     s = saturation(_study())
-    assert s.participants == ["P28", "P29", "P30", "P31, P32"]
-    assert s.by_participant
-    assert "in participant order (P28\u2013P31)" in s.order_note
+    assert s.participants == ["P31, P32", "P28", "P29", "P30"]
+    assert not s.by_participant
+    assert s.order_note.startswith("saturation takes the interviews in the order they were coded")
     assert "by participant: P31, P28\u2013P30" in s.order_note
     assert "`roqa report --order P28,P29,P30,...`" in s.order_note
     # in order, nothing is said

@@ -199,3 +199,34 @@ def test_file_names_holding_dates_keep_the_date_order() -> None:
     assert s.new_counts == [1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 2, 2, 1]
     # the same names without their dates are taken in participant order
     assert saturation(numbered({f"P{n:02d}": n for n in days})).by_participant
+
+
+def test_a_focus_group_whose_members_carry_study_ids_keeps_the_order_coded() -> None:
+    """F2: a focus group (P14, P15, P16 keyed after the highest id taken) is not placed by its
+    lowest member's id: the order it was coded in stands, as one id not a participant number
+    keeps it."""
+    r = numbered({f"zoom_p{n:02d}": n for n in range(1, 5)} | {f"p{n:02d}": n for n in [5, 6]})
+    text = "P14: We never have the staff. P15: Nor do we. P16: Same here."
+    turns = [Turn("P14", "participant", 0, 29), Turn("P15", "participant", 30, 41)]
+    turns.append(Turn("P16", "participant", 42, len(text)))
+    group = Transcript(id="focus_group", text=text, turns=turns)
+    said = [
+        SegmentResult(
+            Segment(
+                f"focus_group:{k:04d}",
+                "focus_group",
+                t.speaker,
+                "participant",
+                t.start,
+                t.end,
+                text[t.start : t.end],
+            ),  # fmt: skip
+            [Suggestion("IC.H", "IC.H", "IC", 0.95, "barrier")],
+        )
+        for k, t in enumerate(turns)
+    ]
+    r = CodingResult(
+        [*said, *r.segments], {"focus_group": group, **r.transcripts}, {"codebook": "cfir-2009"}
+    )
+    coded = ["focus_group", "zoom_p01", "zoom_p02", "zoom_p03", "zoom_p04", "p05", "p06"]
+    stays_as_coded(r, coded)

@@ -973,19 +973,6 @@ def _texts(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def ordering_ids(
-    result: CodingResult, members: Mapping[str, list[str]] | None = None
-) -> dict[str, str]:
-    """Each transcript of ``result`` (:func:`interview_order`) with the participant id it is
-    ordered by: its case, a joint interview's lowest id (done after P30, joint_p31_p32 comes
-    after it; s72 tester, study2 D4; ``members``: :func:`group_participants`)."""
-    members = group_participants(result) if members is None else members
-    return {
-        t: sorted(members[t], key=natural_key)[0] if t in members else result.participant_of(t)
-        for t in interview_order(result)
-    }
-
-
 def study_order(result: CodingResult) -> list[str]:
     """Transcript ids in the order the study's interviews are shown and judged in, no order
     given (:func:`participant_study_order`): their participants' when the rule holds, else the
@@ -1000,9 +987,13 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     """The transcripts of ``result`` (:func:`interview_order`) and its review's
     ``study_interviews`` (those not reached yet among them, by the participant the review
     recorded), each in their participants' order, when no order is given and every interview's
-    participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``; a joint
-    interview by its lowest id, :func:`ordering_ids`) and no file name holds a date; None
-    otherwise: the order they were coded in stands. A date in a name
+    participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``), no file
+    name holds a date and no group speaks in one; None otherwise: the order they were coded in
+    stands. A group's transcript (:func:`group_transcripts`: two or more participants speak, a
+    focus group whose members carry study ids, a joint interview ``joint_p31_p32``) keeps it:
+    its members' ids, keyed after the highest taken, say nothing of when it met (hunt5, s78,
+    F2: it was placed by its lowest member's id, last, though the docs promise that an id not
+    a participant number keeps the order coded). A date in a name
     (:func:`~roqa_nlp.name_dates.date_spans`: ``2024-03-01_P05``) keeps it: year first, the
     names sort by date, and participant numbers given at recruitment or by a pseudonym key
     need not be the order the interviews were done in (hunt5, s78, F1: the P-numbers overruled
@@ -1016,10 +1007,9 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     known = interview_order(result)
     study = _texts(meta.get(STUDY_INTERVIEWS))
     recorded = dict(zip(_texts(meta.get(NOT_REVIEWED)), _texts(meta.get(NOT_REVIEWED_CASES))))
-    by_id = ordering_ids(result)
-    ids = [by_id[t] for t in known]
-    study_ids = [by_id[t] if t in by_id else recorded.get(t, t) for t in study]
-    if any(date_spans(t) for t in [*known, *study]):
+    ids = [result.participant_of(t) for t in known]
+    study_ids = [result.participant_of(t) if t in known else recorded.get(t, t) for t in study]
+    if any(date_spans(t) for t in [*known, *study]) or group_transcripts(result):
         return None
     places = participant_ordered(ids)
     study_places = participant_ordered(study_ids) if study else []
