@@ -230,3 +230,11 @@ def test_a_focus_group_whose_members_carry_study_ids_keeps_the_order_coded() -> 
     )
     coded = ["focus_group", "zoom_p01", "zoom_p02", "zoom_p03", "zoom_p04", "p05", "p06"]
     stays_as_coded(r, coded)
+
+
+def test_interview_waves_counted_each_as_a_case_keep_the_order_coded() -> None:
+    """F3: with ``cases="transcript"``, T2_P01 (months later) is not judged second: a
+    participant with two transcripts makes the rule stand down."""
+    files = {f"T{w}_P{n:02d}": n for w in (1, 2) for n in range(1, 7)}
+    r = numbered(files)
+    stays_as_coded(r, list(files), cases="transcript")

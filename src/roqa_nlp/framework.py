@@ -987,9 +987,13 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     """The transcripts of ``result`` (:func:`interview_order`) and its review's
     ``study_interviews`` (those not reached yet among them, by the participant the review
     recorded), each in their participants' order, when no order is given and every interview's
-    participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``), no file
-    name holds a date and no group speaks in one; None otherwise: the order they were coded in
-    stands. A group's transcript (:func:`group_transcripts`: two or more participants speak, a
+    participant is numbered alike (:func:`participant_ordered`: ``P01`` ... ``P13``), each
+    participant's one transcript, no file name holds a date and no group speaks in one; None
+    otherwise: the order they were coded in stands. A participant with two or more transcripts
+    keeps it, whichever cases saturation counts (hunt5, s78, F3: waves ``T1_P01`` ...
+    ``T1_P06``, ``T2_P01`` ... counted ``cases="transcript"`` were interleaved, a second wave
+    months later judged second; one interview in two files, ``p04_part1``, ``p04_part2``, is
+    one too). A group's transcript (:func:`group_transcripts`: two or more participants speak, a
     focus group whose members carry study ids, a joint interview ``joint_p31_p32``) keeps it:
     its members' ids, keyed after the highest taken, say nothing of when it met (hunt5, s78,
     F2: it was placed by its lowest member's id, last, though the docs promise that an id not
@@ -1010,6 +1014,8 @@ def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]]
     ids = [result.participant_of(t) for t in known]
     study_ids = [result.participant_of(t) if t in known else recorded.get(t, t) for t in study]
     if any(date_spans(t) for t in [*known, *study]) or group_transcripts(result):
+        return None
+    if len(set(ids)) < len(ids) or len(set(study_ids)) < len(study_ids):
         return None
     places = participant_ordered(ids)
     study_places = participant_ordered(study_ids) if study else []
@@ -3421,8 +3427,9 @@ def saturation(
     ``order`` lists transcript ids (or participant ids, ``P03``, which name all of that
     participant's transcripts; with ``cases="transcript"`` only where each names one) in the
     order the interviews were done, as a list or one comma-separated string (default: their
-    participants' order when every interview's participant is numbered alike, ``P01`` ...
-    ``P13``, and no file name holds a date (:func:`participant_study_order`), else the order the result holds them; a joint
+    participants' order when every interview is one transcript of one participant numbered
+    alike, ``P01`` ... ``P13``, no file name holds a date and no group speaks in one
+    (:func:`participant_study_order`), else the order the result holds them; a joint
     interview's participant, ``P31`` of ``joint_p31_p32``, names
     it where the id is no case of its own, and two of its names one after the other name it
     once: :func:`group_participants`). Ids it leaves out are not considered; unknown or
