@@ -489,7 +489,9 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
     """Blind tester s51 (saturation, finding 3): with P7's date-named file read last the
     verdict flipped, and only the terminal said the interviews were taken in the order coded,
     not the participants'. report.html's saturation section, the workbook's Verdicts sheet and
-    ``Saturation.order_note`` now carry the same note; the terminal prints it."""
+    ``Saturation.order_note`` now carry the same note; the terminal prints it. A file name
+    holding a date (``zoom_2024-03-18``) keeps the order coded, not participant order (session
+    78 hunt5 F1), so the note is the one for the order coded."""
     from openpyxl import load_workbook
 
     from roqa_nlp.framework import saturation
@@ -497,12 +499,12 @@ def test_the_order_note_is_in_the_report_the_workbook_and_the_python_result(
     names = [(f"P{n}", f"P{n}") for n in (1, 2, 3, 4, 5, 6, 8)] + [("zoom_2024-03-18", "P7")]
     folder = interviews_of(tmp_path, names)
     note = (
-        "saturation takes the interviews in participant order (P1\u2013P8), as every "
-        "interview's id is a participant number, not in the order they were coded (a folder's "
-        "files by name, files named one by one in the order named; here by participant: "
-        "P1\u2013P6, P8, P7); if they were done in another order, give it as participant or "
-        "transcript ids: `roqa report --order P1,P2,P3,...` (or a file with one per line), or "
-        '`order=["P1", "P2", "P3", ...]` in Python (saturation, ReportOptions)'
+        "saturation takes the interviews in the order they were coded (a folder's files by "
+        "name, files named one by one in the order named; here by participant: P1\u2013P6, P8, "
+        "P7), not participant order (P1\u2013P8); to judge it in the order they were done in, "
+        "give that order as participant or transcript ids: `roqa report --order P1,P2,P3,...` "
+        '(or a file with one per line), or `order=["P1", "P2", "P3", ...]` in Python '
+        "(saturation, ReportOptions)"
     )
     assert saturation(CodingResult.read(folder)).order_note == note
     s, page = tmp_path / "s.xlsx", tmp_path / "r.html"
