@@ -123,3 +123,28 @@ def test_a_span_reaching_outside_the_segment_is_not_named_narrowed() -> None:
     match = match_decisions([Decision(sid, "valence", valence="barrier", text=text)], coded())
     assert match.on == ("p13_interview:0003",)
     assert match.narrowed == (False,)
+
+
+def test_a_selection_narrowed_mid_sentence_is_placed_on_its_segment_and_named_narrowed() -> None:
+    """Session 78 hunt5 F5: cut mid-sentence, mid-word (as study8's ``@275-500`` in "ro|of"),
+    the selection is neither nearly the segment's words nor whole words inside it, so no rule
+    placed it: it was left out as "on no segment of the codings" and its new code lost. Its
+    span and words tell its segment."""
+    cut = len(ANSWER) - ANSWER.index("can't afford") - len("can't aff")
+    decisions = on_span(cut)
+    assert decisions[0].text.endswith("My staff can't aff")
+    match = match_decisions(decisions, coded())
+    assert match.on == ("p13_interview:0003", "p13_interview:0003")
+    assert match.narrowed == (True, True)
+    assert match.matched_to_edited == ()
+    assert warned(decisions) == [NARROWED]
+
+
+def test_a_span_whose_words_are_not_the_transcripts_stays_on_no_segment() -> None:
+    """Cut mid-sentence, its words not those of the transcript there (the span shifted by
+    one): no segment is told by it, and it stays on no segment."""
+    cut = len(ANSWER) - ANSWER.index("can't afford") - len("can't aff")
+    said = ANSWER[1 : len(ANSWER) - cut + 1]
+    match = match_decisions(on_span(cut, said), coded())
+    assert match.on == (None, None)
+    assert match.narrowed == (False, False)

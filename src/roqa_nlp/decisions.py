@@ -1648,7 +1648,10 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     ``joined`` too (:func:`_grown_by_joining`). One it took to a segment whose words are its
     own but for a leading or trailing part now said in the segments beside it (a turn parted
     since the review, a short part off it) stays ``edited`` and is named parted, that part's
-    segments in ``parted_off`` (:func:`_parted_off`).
+    segments in ``parted_off`` (:func:`_parted_off`). A selection a QDA program narrowed
+    (its id a span inside a segment, the segment's words there its own) that none of these
+    placed, cut mid-sentence or mid-word, goes to that segment, marked ``joined``
+    (:func:`_narrowed_onto`; ``narrowed`` names it).
     The rest match no segment. Report.js applies the same rule (its
     port of the words' ratio, these thresholds written into the page) to a decisions.csv loaded
     in the browser.
@@ -1698,6 +1701,13 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     inside.update(grown)
     # nearly its words, as the rest of a segment a short part was parted off is: named parted
     parted = _parted_off(edited, result)
+    # a selection a QDA program narrowed anywhere (mid-sentence, mid-word: @275-500 of 275-737)
+    # that no rule above placed goes to the segment whose words at its span are its own
+    # (session 78 hunt5 F5: it was left out, said to be on no segment of the codings)
+    spans = _narrowed_onto({k: on for k, on in chosen.items() if k not in untold}, result)
+    chosen.update(spans)
+    inside.update(spans)
+    taken.update(spans.values())
     _short_answers_follow(chosen, by_text, coded, taken)
     segments = {s.segment.id: s.segment for s in result.segments}
     placed = {**edited, **inside}
@@ -1738,7 +1748,28 @@ def _narrowed_selection(decision: Decision, segment: Segment | None) -> bool:
     them): the transcript unchanged, the selection made smaller (a
     partner's ``@275-732`` of the segment's 275-737, its last word cut; study8 tester, s78, L3).
     False for a span the segment's text there does not say: text edited."""
-    m = _SELECTION_SPAN.fullmatch(decision.segment_id)
+    return _narrowed_span(decision.segment_id, decision.text, segment)
+
+
+def _narrowed_onto(
+    chosen: dict[tuple[str, str], str | None], result: CodingResult
+) -> dict[tuple[str, str], str]:
+    """Of the (segment id, text) of decisions on no segment in ``chosen``, those on a selection
+    narrowed in a QDA program (:func:`_narrowed_span`: the id a span inside a segment, the
+    segment's words there the decision's), with that segment's id: the span and the words tell
+    the segment, wherever the cut fell (mid-sentence, mid-word: hunt5, s78, F5)."""
+    left = [(sid, text) for (sid, text), on in chosen.items() if on is None and text and "@" in sid]
+    found: dict[tuple[str, str], str] = {}
+    for sid, text in left:
+        on = [s.segment.id for s in result.segments if _narrowed_span(sid, text, s.segment)]
+        if len(on) == 1:
+            found[(sid, text)] = on[0]
+    return found
+
+
+def _narrowed_span(segment_id: str, text: str, segment: Segment | None) -> bool:
+    """:func:`_narrowed_selection` of a decision's ``segment_id`` and ``text``."""
+    m = _SELECTION_SPAN.fullmatch(segment_id)
     if m is None or segment is None or m["transcript"] != segment.transcript_id:
         return False
     start, end = int(m["start"]), int(m["end"])
@@ -1749,7 +1780,7 @@ def _narrowed_selection(decision: Decision, segment: Segment | None) -> bool:
     if not inside or len(segment.text) != segment.end - segment.start:
         return False  # not a part of it, or offsets its text does not keep: not told
     said = segment.text[start - segment.start : end - segment.start]
-    return bool(same_text(said)) and same_text(said) == same_text(decision.text)
+    return bool(same_text(said)) and same_text(said) == same_text(text)
 
 
 def _position(segment_id: str) -> int | None:
