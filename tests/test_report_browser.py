@@ -1317,6 +1317,32 @@ def test_loading_decisions_on_a_selection_narrowed_in_a_qda_program_names_it_nar
     assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
 
 
+def test_loading_decisions_on_a_selection_narrowed_mid_sentence_places_it_and_names_it_narrowed(
+    page: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Cut mid-sentence and mid-word (``Our support workers have not been trai``), a narrowed
+    selection is neither nearly the segment's words nor whole words inside it: the page left it
+    on no segment, as match_decisions did (session 78 hunt5 F5). Its span and words tell its
+    segment, on the page as in Python."""
+    driver, _ = page
+    seg = next(s.segment for s in build_result() if s.segment.id == "p01_interview:0001")
+    cut = P01_0001[: P01_0001.index("trained") + 4]
+    path = tmp_path / "decisions.csv"
+    path.write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p01_interview:@{seg.start}-{seg.start + len(cut)},accept,IS.E.3,,,{cut}\n",
+        encoding="utf-8",
+    )
+    assert _load_file(driver, path) == (
+        "decisions.csv: 1 decision loaded; all matched; 1 decision matched to 1 segment whose "
+        "selection was narrowed in the QDA program (a part of the segment, the transcript's "
+        "words unchanged): p01_interview:0001; it is taken as decided on the whole segment: "
+        "check the decision fits it"
+    )
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["accept"]
+    assert _in_python(path) == [("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)]
+
+
 def test_loading_decisions_on_a_segment_parted_since_names_it_parted_not_edited(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -1068,6 +1068,15 @@
     Object.keys(grown).forEach(function (key) { joined[key] = true; });
     /* nearly its words, as the rest of a segment a short part was parted off is: named parted */
     var parted = partedOff(edited, chosen, order, textOf);
+    /* a selection a QDA program narrowed anywhere (mid-sentence, mid-word) that none of these
+       placed goes to the segment whose words at its span are its own, as match_decisions does
+       (_narrowed_onto; session 78 hunt5 F5: it was left on no segment) */
+    keys.forEach(function (key) {
+      var k = JSON.parse(key);
+      if (untold[key] || chosen[key] || !k[1] || k[0].indexOf("@") < 0) return;
+      var on = order.filter(function (sid) { return narrowedSelection(k[0], k[1], sid); });
+      if (on.length === 1) { chosen[key] = on[0]; joined[key] = true; taken[on[0]] = true; }
+    });
     shortAnswersFollow(keys, chosen, byText, coded, taken);
     /* on a selection narrowed in a QDA program: named so, not edited or joined */
     var narrowed = {};
