@@ -139,8 +139,8 @@ def report_command(
         help="The order the interviews were done in, for saturation: transcript (or participant) "
         "ids separated "
         "by commas, or a text file with one id per line (or commas between them) (default: the "
-        "participants' order when every interview's id is a participant number, P01 ... P13; "
-        "else the order they were coded in: file names with numbers compared as numbers, p2 "
+        "participants' order when every interview's id is a participant number, P01 ... P13, "
+        "one transcript each, no date in a file name and no group among them; else the order they were coded in: file names with numbers compared as numbers, p2 "
         "before p10).",
     ),
     initial_sample: int = typer.Option(
