@@ -72,8 +72,26 @@ def test_a_month_read_as_a_name_is_counted_where_it_is_one() -> None:
         talk("p03", "So May from the training team came in. By May we had money."),
     ]
     after, key = pseudonymise(said, PseudonymKey({}))
+    # p02 stays listed (session 78 hunt3, F1: no transcript is dropped), counted once; "By May"
+    # is counted, as "by" stands before a person as often ("trained by June")
     assert names_to_check(after, key) == [
-        NameToCheck("June", 1, ("p01",)),
-        NameToCheck("May", 1, ("p03",)),
+        NameToCheck("June", 2, ("p01", "p02")),
+        NameToCheck("May", 2, ("p03",)),
         NameToCheck("Aunty", 1, ("p01",)),
     ]
+
+
+def test_a_month_named_after_a_word_that_stands_before_a_person_keeps_its_transcripts() -> None:
+    # session 78 hunt3, F1: the month count dropped p02, where June is looked after, relied on
+    # and trained by, and p03, in whose office they met, from June's transcripts
+    said = [
+        talk("p01", "My deputy is June, she runs it."),
+        talk(
+            "p02",
+            "I looked after June for three years. We relied on June for the tea rota. "
+            "I was trained by June, our senior carer. It ends next June.",
+        ),
+        talk("p03", "We met in June's office every week. Since June we meet at home."),
+    ]
+    after, key = pseudonymise(said, PseudonymKey({}))
+    assert names_to_check(after, key) == [NameToCheck("June", 5, ("p01", "p02", "p03"))]

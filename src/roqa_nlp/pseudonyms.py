@@ -4713,15 +4713,28 @@ def _person_said_after(said: str, end: int) -> bool:
     return after is not None and re.match(r",[ \t]+(?:she|he)(?!\w)", after.group(0), re.I) is None
 
 
+@cache
+def _month_time_before() -> re.Pattern[str]:
+    """For :func:`_months_said`, joined once a process: the words or phrases right before a month
+    that make it the month beyond doubt (``data/month_time_words_before.txt``: "in", "next",
+    "by the end of", "mid-")."""
+    phrases = sorted(packaged_words("month_time_words_before.txt"))
+    said = "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(rf"(?<![\w'’-])(?:{said})[ \t-]+$", re.IGNORECASE)
+
+
 def _months_said(said: str) -> Iterator[tuple[str, bool]]:
     """Each month that is a given name too (``May``, ``June``: :func:`_word_names_by_shape`),
-    capitalised, in ``said``, and whether a word before makes it the month ("next June", "in
-    May": ``data/month_words_before.txt``)."""
-    given, _, month_before, _ = _word_names_by_shape()
+    capitalised, in ``said``, and whether the words before make it the month beyond doubt ("next
+    June", "in May", "by the end of June": ``data/month_time_words_before.txt``), never with
+    ``'s`` ("in June's office"). Not after a word that stands before a person as often ("looked
+    after June", "relied on June", "trained by June": session 78 hunt3, F1)."""
+    given = _word_names_by_shape()[0]
     for m in given.finditer(said):
         if is_month_name(m.group(0)):
             before = said[max(0, m.start() - 40) : m.start()]
-            yield m.group(0), month_before.search(before) is not None
+            owner = said[m.end() : m.end() + 1] in ("'", "’")
+            yield m.group(0), not owner and _month_time_before().search(before) is not None
 
 
 #: "from" and a body or a place after a name ("Will from the carers centre", "May from HR")
@@ -5631,14 +5644,16 @@ def names_to_check(
     # that's my deputy, does ..."): listed, after the names found by context (privacy tester
     # s77, H6; study7, 3: the one name a team that followed the list left in every output)
     within |= opening_names
-    # a month listed by its sentences as a name is counted, with its transcripts, without its
-    # uses as the month ("Aunty June, our counsellor" of the benchmarks, not their 10 of "next
-    # June", "in June"); after an honorific, as any word there, with all ("Mrs. May, in May")
+    # a month listed by its sentences as a name is counted without its uses as the month beyond
+    # doubt ("Aunty June, our counsellor" of the benchmarks, not their 10 of "next June", "in
+    # June"), each of its transcripts once at least: none is dropped from its transcripts, as
+    # "looked after June" may be the name (session 78 hunt3, F1); after an honorific, as any
+    # word there, with all ("Mrs. May, in May")
     for word, by_transcript in month_uses.items():
-        names = {id_: n - month for id_, (n, month) in by_transcript.items() if n > month}
-        if word in counts and names and word not in titled and not keyed_as(word):
-            counts[word] = min(counts[word], sum(names.values()))
-            where[word] = {id_: None for id_ in where[word] if id_ in names}
+        names = sum(max(1, n - month) for n, month in by_transcript.values())
+        as_name = any(n > month for n, month in by_transcript.values())
+        if word in counts and as_name and word not in titled and not keyed_as(word):
+            counts[word] = max(len(where[word]), min(counts[word], names))
     found = [
         NameToCheck(word, counts[word], tuple(where[word]), keyed_as(word))
         for word in counts
