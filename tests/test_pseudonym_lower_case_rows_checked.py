@@ -89,3 +89,28 @@ def test_a_lower_case_row_replaces_in_web_addresses_and_hashtags_as_a_capitalise
         "#[Person A] hashtag, or evecare.org/rota. [Person A] told me.\n"
     )
     assert "eve 3 p01 [Person A]" in " ".join(run.out.split())
+
+
+def test_a_word_inside_an_email_replaced_whole_is_not_counted_as_replaced_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    """Session 78 hunt3, F2: the ``kerry`` of ``kerry@kerry-care.org.uk`` and
+    ``kerry.smith@nhs.net``, which ``[email]`` replaces whole, was counted 3 times under
+    "Replaced in lower case", with "0 name(s) replaced" and no such word in the copy."""
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p01.txt").write_text(
+        "Interviewer: How can people reach the service?\nParticipant: You email "
+        "kerry@kerry-care.org.uk or kerry.smith@nhs.net and kerry rings back.\n",
+        encoding="utf-8",
+    )
+    k = tmp_path / "key.csv"
+    k.write_text("name,pseudonym\nkerry,Person A\n", encoding="utf-8")
+    run = roqa("pseudonymise", tmp_path / "raw", "--key", k, "--out", tmp_path / "out")
+    assert run.code == 0, run.err
+    assert (tmp_path / "out" / "p01.txt").read_text(encoding="utf-8") == (
+        "Interviewer: How can people reach the service?\nParticipant: You email [email] or "
+        "[email] and [Person A] rings back.\n"
+    )
+    said = " ".join(run.out.split())
+    assert "Replaced in lower case: 1 word(s)" in said
+    assert "kerry 1 p01 [Person A]" in said

@@ -2989,7 +2989,7 @@ class PseudonymKey:
             and n not in self._labels
             and n not in self.added
         }
-        in_lower_case: dict[str, int] = {}  # each word replaced so -> how often
+        in_lower_case: list[tuple[int, int, str]] = []  # each word replaced so, where
         # a collective reply's words are talk too ("Several voices: Yeah, [P01]'s right.")
         collective = [(start, end) for start, end, _ in collective_reply_spans(transcript)]
         edits = []
@@ -3103,17 +3103,39 @@ class PseudonymKey:
                 new = _bare(pseudonym)
             edits.append((m.start(), m.end(), new))
             if lower_case:
-                said = " ".join(found.split())
-                in_lower_case[said] = in_lower_case.get(said, 0) + 1
+                in_lower_case.append((m.start(), m.end(), " ".join(found.split())))
             if kind == "short":
                 self._warn_of_short_form(transcript, found, pseudonym)
             if pseudonym == _SHARED_SURNAME and spellings:
                 self._warn_of_accents(transcript, spellings)
             if sharers:
                 self._warn_of_shared_word(transcript, found, sharers)
-        for said, times in in_lower_case.items():  # set, not added to: a transcript read twice
-            self.replaced_in_lower_case.setdefault(said, {})[transcript.id] = times
-        return _joined(text, edits)
+        joined = _joined(text, edits)
+        times = self._replaced_in_the_copy(text, joined, in_lower_case)
+        for said, n in times.items():  # set, not added to: a transcript read twice
+            self.replaced_in_lower_case.setdefault(said, {})[transcript.id] = n
+        return joined
+
+    def _replaced_in_the_copy(
+        self,
+        text: str,
+        edits: list[tuple[int, int, str]],
+        lower_case: list[tuple[int, int, str]],
+    ) -> dict[str, int]:
+        """How often each word of ``lower_case`` (where a lower-case row's word is replaced in
+        ``text``) is replaced in the copy: not inside an identifier that replaces it whole, as
+        :func:`~roqa_nlp.identifiers.names_first` chooses (``kerry@kerry-care.org.uk`` is
+        ``[email]``: session 78 hunt3, F2, where it was counted, and "check these read as the name
+        there" pointed to no such place)."""
+        if not lower_case:
+            return {}
+        placeholders = identifier_matches(text, self.name_words())
+        kept = set(edits) & set(names_first(edits, placeholders))
+        times: dict[str, int] = {}
+        for start, end, said in lower_case:
+            if any(s <= start and end <= e for s, e, _ in kept):
+                times[said] = times.get(said, 0) + 1
+        return times
 
     def _named_apart(self) -> Iterator[tuple[str, str]]:
         """The key's rows, each name as :meth:`_names_apart` looks for it, and its pseudonym."""
