@@ -79,6 +79,19 @@ def test_a_word_name_opening_a_sentence_before_a_speech_verb_is_listed() -> None
     )
 
 
+def test_a_word_name_before_a_speech_verb_in_ing_is_not_listed() -> None:
+    """Session 78 hunt3, F3: a modal's question opening before a gerund of a speech verb was
+    listed as a name (``Will 2``); only a finite verb, past or with -s, reports a person's words."""
+    assert (
+        listed(
+            "Will telling them earlier help? I doubt it. Will saying sorry change anything? "
+            "Probably not. We will see."
+        )
+        == []
+    )
+    assert listed("Will says no. Will told me.") == [NameToCheck("Will", 2, ("p01",))]
+
+
 def test_the_list_of_given_names() -> None:
     assert [
         is_common_given_name(w)

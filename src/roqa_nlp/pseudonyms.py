@@ -4806,11 +4806,14 @@ def _name_before_speech() -> re.Pattern[str]:
     """For :func:`_names_before_speech`, joined once a process: a given name that is also a word,
     a stop word or a month (``data/word_given_names.txt``, ``data/stop_word_names.txt``),
     capitalised, before a verb that reports what someone said (``data/speech_verbs.txt``), one
-    word and not its plain form (``say``, ``tell``: "Will tell you later" is the modal's),
+    word and finite, not its plain form (``say``, ``tell``: "Will tell you later" is the modal's)
+    nor ``-ing`` ("Will telling them help?"),
     whose subject only a person is ("said", "told", not "was like": "Summer was like a sauna")."""
     given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
     verbs = packaged_words("speech_verbs.txt")
-    reported = {v for v in verbs if " " not in v and v + "s" not in verbs}
+    # a finite form, past or with -s: not the plain form nor -ing ("Will telling them earlier
+    # help?" is the modal's question: session 78 hunt3, F3)
+    reported = {v for v in verbs if " " not in v and v + "s" not in verbs and v[-3:] != "ing"}
     names = "|".join(re.escape(w.capitalize()) for w in sorted(given))
     said = "|".join(re.escape(v) for v in sorted(reported))
     return re.compile(rf"(?<!{NAME_CHAR})(?<!{NAME_CHAR}['’-])({names})[ \t]+(?:{said})(?![\w'’-])")
