@@ -92,6 +92,13 @@ def test_a_word_name_before_a_speech_verb_in_ing_is_not_listed() -> None:
     assert listed("Will says no. Will told me.") == [NameToCheck("Will", 2, ("p01",))]
 
 
+def test_a_word_that_names_no_person_before_a_speech_verb_is_not_listed() -> None:
+    """Session 78 hunt3, F4: an NHS trust (``trust`` of data/not_names.txt, the words that name
+    no person) before a speech verb was listed as a given name."""
+    assert listed("Trust said no to the funding, so we went to the council.") == []
+    assert listed("Charity said no to the funding.") == [NameToCheck("Charity", 1, ("p01",))]
+
+
 def test_the_list_of_given_names() -> None:
     assert [
         is_common_given_name(w)

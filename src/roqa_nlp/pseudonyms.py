@@ -4808,8 +4808,11 @@ def _name_before_speech() -> re.Pattern[str]:
     capitalised, before a verb that reports what someone said (``data/speech_verbs.txt``), one
     word and finite, not its plain form (``say``, ``tell``: "Will tell you later" is the modal's)
     nor ``-ing`` ("Will telling them help?"),
-    whose subject only a person is ("said", "told", not "was like": "Summer was like a sauna")."""
+    whose subject only a person is ("said", "told", not "was like": "Summer was like a sauna");
+    not a word that names no person (``data/not_names.txt``: "Trust said no to the funding", an
+    NHS trust: session 78 hunt3, F4), as a word name elsewhere is not."""
     given = packaged_words("word_given_names.txt") | packaged_words("stop_word_names.txt")
+    given -= _not_names()
     verbs = packaged_words("speech_verbs.txt")
     # a finite form, past or with -s: not the plain form nor -ing ("Will telling them earlier
     # help?" is the modal's question: session 78 hunt3, F3)
