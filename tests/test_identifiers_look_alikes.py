@@ -1,0 +1,73 @@
+"""Specification of the talk that looks like the identifier patterns added in session 78 and
+is none (hunter hunt4's F6-F11): counts and fractions near a month, NICE and finance codes,
+caseloads after a patient number's words, public numbers, section numbers; each stays as
+said, and the identifiers the tester planted in the privacy2 study are still replaced."""
+
+from __future__ import annotations
+
+import pytest
+
+from roqa_nlp.identifiers import replace_identifiers
+
+#: the tester's planted identifiers (session 78, privacy2), each in its own sentence
+PLANTED = [
+    ("his date of birth as the twelfth of June 1975 on our file",
+     "his date of birth as the [date] on our file"),
+    ("a lady born on the fourth of March nineteen sixty-two, has been here",
+     "a lady born on the [date], has been here"),
+    ("her National Insurance number as QQ 12 34 56 C on the form and AB123456C on her payslip",
+     "her National Insurance number as [NI number] on the form and [NI number] on her payslip"),
+    ("Insurance number JT 45 67 89 A was on both", "Insurance number [NI number] was on both"),
+    ("My NI number, NH 99 88 77 B, is on the permit", "My NI number, [NI number], is on the permit"),
+    ("My car, reg KX19 ABC, is basically the office.", "My car, reg [car registration], is basically the office."),
+    ("my reg plate BD68 KTR got clamped", "my reg plate [car registration] got clamped"),
+    ("registration YD21 KLM, and we got a ticket", "registration [car registration], and we got a ticket"),
+    ("Her hospital number is K1234567, I know it by heart.",
+     "Her hospital number is [patient number], I know it by heart."),
+    ("His hospital number is RAE889123, I had to chase it.",
+     "His hospital number is [patient number], I had to chase it."),
+    ("his hospital number MRN 40123456. Then", "his hospital number MRN [patient number]. Then"),
+    ("Our laptop's IP address is 10.44.2.19 and the council's firewall",
+     "Our laptop's IP address is [IP address] and the council's firewall"),
+    ("The trust wifi gave my laptop 192.168.1.54 and blocked everything.",
+     "The trust wifi gave my laptop [IP address] and blocked everything."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("said", "expected"), PLANTED)
+def test_the_planted_identifiers_are_replaced(said: str, expected: str) -> None:
+    assert replace_identifiers(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # F7: an ordinal that counts, a fraction, a year that is a count or a label
+        "In March, the first 2000 patients were vaccinated.",
+        "By the first of March, two thousand and fifty staff had been vaccinated.",
+        "A third of March 2020 referrals came from GPs.",
+        "About a fifth of June 2021 admissions were under section.",
+        "By the second of June 2000 staff had been vaccinated.",
+        "The first March 2020 lockdown hit hard.",
+        "On the first of May nineteen ninety nine patients attended.",
+        "On the third of May twenty twenty staff came.",
+        "We saw them on the 5th of June two thousand and three people.",
+        "In June the first 2000 beds opened.",
+    ],
+)
+def test_look_alikes_stay(said: str) -> None:
+    assert replace_identifiers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # F7: full dates in words, with commas around the day word or none
+        ("It was March, the second, 2020.", "It was [date]."),
+        ("It was may the first nineteen ninety, I think.", "It was [date], I think."),
+        ("one of them was born on the third of March 1962 and",
+         "one of them was born on the [date] and"),
+    ],
+)  # fmt: skip
+def test_dates_near_them_are_replaced(said: str, expected: str) -> None:
+    assert replace_identifiers(said) == expected
