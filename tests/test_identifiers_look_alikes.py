@@ -53,6 +53,10 @@ def test_the_planted_identifiers_are_replaced(said: str, expected: str) -> None:
         "On the third of May twenty twenty staff came.",
         "We saw them on the 5th of June two thousand and three people.",
         "In June the first 2000 beds opened.",
+        # F8: NICE guidance, finance and Covid codes shaped like a car registration
+        "The FY24 CIP target was hard, and the FY23 CIP too.",
+        "We follow CG90 CBT guidance and NG10 PRN rules, and PH12 ABC.",
+        "The CV19 PPE guidance changed weekly; the QS12 ABC and TA12 ABC standards.",
     ],
 )
 def test_look_alikes_stay(said: str) -> None:
@@ -67,6 +71,9 @@ def test_look_alikes_stay(said: str) -> None:
         ("It was may the first nineteen ninety, I think.", "It was [date], I think."),
         ("one of them was born on the third of March 1962 and",
          "one of them was born on the [date] and"),
+        # F8: a registration of a DVLA area
+        ("He drove the HX15 ABC van, the GP21 ABC one.",
+         "He drove the [car registration] van, the [car registration] one."),
     ],
 )  # fmt: skip
 def test_dates_near_them_are_replaced(said: str, expected: str) -> None:
