@@ -57,6 +57,10 @@ def test_the_planted_identifiers_are_replaced(said: str, expected: str) -> None:
         "The FY24 CIP target was hard, and the FY23 CIP too.",
         "We follow CG90 CBT guidance and NG10 PRN rules, and PH12 ABC.",
         "The CV19 PPE guidance changed weekly; the QS12 ABC and TA12 ABC standards.",
+        # F9: a caseload, a record, a span of years after a patient number's words
+        "Our patient number is 12000 now.",
+        "We had a record number 15000 of referrals.",
+        "The case number 2019-20 went up, a record number 2021-22, patient number 2019-2020.",
     ],
 )
 def test_look_alikes_stay(said: str) -> None:
@@ -74,6 +78,13 @@ def test_look_alikes_stay(said: str) -> None:
         # F8: a registration of a DVLA area
         ("He drove the HX15 ABC van, the GP21 ABC one.",
          "He drove the [car registration] van, the [car registration] one."),
+        # F9: the count after a patient's number stays; a phone number is a phone number
+        ("MRN 40123456 12 patients came.", "MRN [patient number] 12 patients came."),
+        ("The hospital number K1234567 2019 onwards.", "The hospital number [patient number] 2019 onwards."),
+        ("The hospital number is 0113 243 3144 if you need it.",
+         "The hospital number is [phone] if you need it."),
+        ("record number 40123456, case number 2019-0042, patient number 120001",
+         "record number [patient number], case number [patient number], patient number [patient number]"),
     ],
 )  # fmt: skip
 def test_dates_near_them_are_replaced(said: str, expected: str) -> None:
