@@ -61,6 +61,11 @@ def test_the_planted_identifiers_are_replaced(said: str, expected: str) -> None:
         "Our patient number is 12000 now.",
         "We had a record number 15000 of referrals.",
         "The case number 2019-20 went up, a record number 2021-22, patient number 2019-2020.",
+        # F10: a charity's, a company's, a grant's, a product's public number
+        "The charity is SC043567, company OC123456, the grant NIHR200123, kit SKU1234567.",
+        # F11: NICE's recommendations, a policy's sections, a version, in four small parts
+        "NICE recommendation 1.4.2.1 says we should offer it, and 1.1.1.1 too.",
+        "Section 2.3.1.4 of the policy, version 1.2.3.4, scores 2.5.3.1.",
     ],
 )
 def test_look_alikes_stay(said: str) -> None:
@@ -78,6 +83,9 @@ def test_look_alikes_stay(said: str) -> None:
         # F8: a registration of a DVLA area
         ("He drove the HX15 ABC van, the GP21 ABC one.",
          "He drove the [car registration] van, the [car registration] one."),
+        # F11: four small numbers after words that name an IP address
+        ("The IP address is 10.0.0.1, my IP 10.1.1.2 and 172.16.0.5.",
+         "The IP address is [IP address], my IP [IP address] and [IP address]."),
         # F9: the count after a patient's number stays; a phone number is a phone number
         ("MRN 40123456 12 patients came.", "MRN [patient number] 12 patients came."),
         ("The hospital number K1234567 2019 onwards.", "The hospital number [patient number] 2019 onwards."),
