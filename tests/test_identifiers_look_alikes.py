@@ -97,3 +97,30 @@ def test_look_alikes_stay(said: str) -> None:
 )  # fmt: skip
 def test_dates_near_them_are_replaced(said: str, expected: str) -> None:
     assert replace_identifiers(said) == expected
+
+
+def test_identifiers_hard_wrapped_over_a_line_break_are_replaced() -> None:
+    """F6: a .txt hard-wrapped at a fixed width breaks identifiers over two lines; a single line
+    break reads as a blank, a blank line does not, nor a colon after the match (the next
+    speaker's label), and a street address still ends at its line's end."""
+    said = (
+        "Participant: One service user had his date of birth as the twelfth of\n"
+        "June 1975 on our file, and his National Insurance number QQ 12 34\n"
+        "56 C was on both. His hospital number is\n"
+        "K1234567 and the van was KX19\n"
+        "ABC, parked outside. Another was born on the 3rd of\n"
+        "March 1962. Ring 0113 243\n"
+        "3144. We saw KX19\n"
+        "ABC: Yes, the twelfth of\n\n"
+        "June 1975 stays. We're at 14 Elm Road\n"
+        "Interviewer: Thanks.\n"
+    )
+    assert replace_identifiers(said) == (
+        "Participant: One service user had his date of birth as the [date] on our file, and his "
+        "National Insurance number [NI number] was on both. His hospital number is\n"
+        "[patient number] and the van was [car registration], parked outside. Another was born "
+        "on the [date]. Ring [phone]. We saw KX19\n"
+        "ABC: Yes, the twelfth of\n\n"
+        "June 1975 stays. We're at [address]\n"
+        "Interviewer: Thanks.\n"
+    )

@@ -61,6 +61,9 @@ class IdentifierPattern:
     local_is_a_name: bool = False
     #: a match counts only when this check of :data:`CHECKS` passes (``nhs_number``)
     check: str | None = None
+    #: the pattern reads a line's end as the identifier's end (a street address), so it is not
+    #: also matched over a hard-wrapped line (:func:`identifier_matches`)
+    one_line: bool = False
 
 
 def nhs_number_checks(figures: str) -> bool:
@@ -119,6 +122,7 @@ def identifier_patterns() -> tuple[IdentifierPattern, ...]:
                 re.compile(pattern, flags),
                 bool(entry.get("local_is_a_name")),
                 entry.get("check"),
+                bool(entry.get("one_line")),
             )
         )
     return tuple(out)
@@ -147,10 +151,38 @@ def identifier_matches(
     is its group ``address`` when the pattern has one (the words that ask for an address stay:
     ``email me on [email]``); a pattern whose local part must be a name matches only where that
     part is one of ``names`` (lower-case words of the pseudonym key's names: ``aisha at nhs dot
-    net`` with ``Aisha Rahman`` keyed)."""
+    net`` with ``Aisha Rahman`` keyed).
+
+    A transcript hard-wrapped at a fixed width breaks an identifier over two lines (``the
+    twelfth of\nJune 1975``, ``QQ 12 34\n56 C``): each pattern but a street address's
+    (``one_line``) is matched too in the text with each single line break read as a blank, a
+    character for a character, so the spans stay the text's; such a match that ends just before
+    a colon ends on the next speaker's label (``KX19\nABC: Yes``) and is none."""
+    wrapped = _LINE_BREAK.sub(lambda m: " " * len(m.group()), text)
+    found: list[tuple[int, int, str]] = []
+    for p in identifier_patterns():
+        found += (mine := _pattern_matches(text, names, p))
+        if wrapped != text and not p.one_line:
+            found += [
+                (start, end, new)
+                for start, end, new in _pattern_matches(wrapped, names, p)
+                if (start, end, new) not in mine
+                and not ("\n" in text[start:end] and text[end : end + 1] == ":")
+            ]
+    return found
+
+
+#: a single line break, as a transcript hard-wrapped at a fixed width has inside a sentence (a
+#: blank line between is a paragraph's end)
+_LINE_BREAK = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
+
+
+def _pattern_matches(
+    text: str, names: frozenset[str], p: IdentifierPattern
+) -> list[tuple[int, int, str]]:
+    """Each match of the pattern ``p`` in ``text``, as :func:`identifier_matches` gives them."""
     return [
         (*_span(m, names), p.placeholder)
-        for p in identifier_patterns()
         for m in p.regex.finditer(text)
         if (not p.local_is_a_name or m.group("local").casefold() in names)
         and (p.check is None or CHECKS[p.check](m.group()))
