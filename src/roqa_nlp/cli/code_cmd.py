@@ -2016,12 +2016,20 @@ def _write_key(
     replaced = sum(int(t.metadata.get("names_replaced", 0)) for t in transcripts)
     others = sum(int(t.metadata.get("identifiers_replaced", 0)) for t in transcripts)
     notes = sum(int(t.metadata.get("notes_left_out", 0)) for t in transcripts)
-    shown = ", ".join(dict.fromkeys(p.placeholder for p in identifier_patterns()))
+    # the placeholders the run wrote, not every kind there is (session 78 hunt4 F13)
+    shown = ", ".join(
+        placeholder
+        for placeholder in dict.fromkeys(p.placeholder for p in identifier_patterns())
+        if any(placeholder in t.text for t in transcripts)
+    )
     said = [
         f"{replaced} name(s) replaced in the transcripts' text, labels included",
         *([f"{notes} note(s) left out of role labels"] if notes else []),
         *(
-            [f"{others} contact detail(s), date(s) or number(s) by placeholders ({shown})"]
+            [
+                f"{others} contact detail(s), date(s) or number(s) by placeholders"
+                + (f" ({shown})" if shown else "")
+            ]
             if others
             else []
         ),
