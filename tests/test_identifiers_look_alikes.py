@@ -124,3 +124,25 @@ def test_identifiers_hard_wrapped_over_a_line_break_are_replaced() -> None:
         "June 1975 stays. We're at [address]\n"
         "Interviewer: Thanks.\n"
     )
+
+
+def test_an_identifier_over_a_line_break_stays_inside_one_turn() -> None:
+    """F6: two turns' lines with no label between (an undiarised transcript) are no hard-wrapped
+    sentence: a date read over their line break is not replaced across the turns, while one
+    wrapped inside a turn is."""
+    from roqa_nlp.pseudonyms import PseudonymKey, pseudonymise
+    from roqa_nlp.schema import Transcript, Turn
+
+    text = "born the twelfth of\nJune 1975, yes.\nborn the twelfth of\nJune 1975, yes.\n"
+    turns = [
+        Turn("P01", "participant", 0, 19),
+        Turn("P02", "participant", 20, 35),
+        Turn("P01", "participant", 36, 71),
+    ]
+    (after,), _ = pseudonymise([Transcript("t1", text, turns)], PseudonymKey({}))
+    assert after.text == "born the twelfth of\nJune 1975, yes.\nborn the [date], yes.\n"
+    assert [after.text[t.start : t.end] for t in after.turns] == [
+        "born the twelfth of",
+        "June 1975, yes.",
+        "born the [date], yes.",
+    ]

@@ -2501,7 +2501,13 @@ class PseudonymKey:
         noted = [e for e in self._noted_role_labels(transcript) if e not in edits]
         edits = [e for e in edits if not any(n[0] <= e[0] and e[1] <= n[1] for n in noted)]
         name_words = self.name_words()  # a one-word address read out: "aisha at nhs dot net"
-        placeholders = identifier_matches(transcript.text, name_words)
+        # an identifier read over a line break (identifiers.py) stays inside one turn: two turns'
+        # lines are no hard-wrapped sentence
+        placeholders = [
+            (start, end, new)
+            for start, end, new in identifier_matches(transcript.text, name_words)
+            if not any(start < t.start < end or start < t.end < end for t in transcript.turns)
+        ]
         # a name is never left in part
         chosen = names_first([*edits, *(e for e, _ in labels), *noted], placeholders)
         new_text, where = _rewrite(transcript.text, chosen)
