@@ -2603,17 +2603,10 @@ class PseudonymKey:
                     for line in left_out
                 ]
         # a workbook's sheet read, named as the researcher saved it: it may name the participant
-        # and the day ('Tom Bradley 12-05-2023' -> '[P05] [date]'), as a line left out may
-        # (tester s78 privacy2, L1: it reached transcripts.jsonl as it was)
-        sheet = meta.get("sheet")
-        if isinstance(sheet, str):
-            meta["sheet"] = _rewrite(
-                sheet,
-                names_first(
-                    self._edits(replace(transcript, text=sheet, turns=[]), people),
-                    identifier_matches(sheet, name_words),
-                ),
-            )[0]
+        # in any shape ('Tom Bradley 12-05-2023', 'Sandra Whitcombe' not keyed, 'Whitcombe_S_12052023'),
+        # and reached transcripts.jsonl (tester s78 privacy2 L1, hunt4 F2). It is not written: the
+        # sheet read is always the workbook's first, so no output needs its name
+        meta.pop("sheet", None)
         for given in (
             "interviewer_labels_unmatched",
             "interviewer_labels_elsewhere",
