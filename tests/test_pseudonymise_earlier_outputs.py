@@ -151,3 +151,88 @@ def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_
     for name in ("run.json", "codings.jsonl"):
         assert "Bev Hirst" not in (reviewed / name).read_text(encoding="utf-8")
     assert "AB's review: 1 of " in " ".join(applied.out.split())  # the decision is kept
+
+
+def _review_on_plain_codings(out: Path, model: Path) -> str:
+    """``out`` coded without pseudonymising and a review of it, decisions.csv, whose one row
+    accepts the first suggestion with a note naming people; returns the review's text."""
+    assert roqa("code", EXAMPLES, "--out", out, "--model", model).code == 0
+    sid, text, code = _first_segment(out)
+    quoted = '"' + text.replace('"', '""') + '"'
+    review = (
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"{sid},accept,{code},,ask Lucy Pemberton about Bev Hirst,{quoted}\n"
+    )
+    (out / "decisions.csv").write_text(review, encoding="utf-8")
+    return review
+
+
+def test_a_second_pseudonymised_run_leaves_the_notes_out_again(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Session 78 hunt4 F1: after the first pseudonymised run the folder's codings are
+    pseudonymised, so the same review, unchanged, counted as made on them and its note went
+    back into report.html, and run.json lost its record (apply-decisions then kept the note
+    too). The record is carried forward."""
+    out, key = tmp_path / "o", tmp_path / "key.csv"
+    _review_on_plain_codings(out, tiny_model_dir)
+    for _ in range(2):
+        run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
+        assert run.code == 0, run.err
+        assert "Bev Hirst" not in (out / "report.html").read_text(encoding="utf-8")
+    assert (
+        f"roqa: warning: {out / 'decisions.csv'}: its 1 reviewer note(s), left out of an earlier "
+        "pseudonymised run's report as made on codings that were not pseudonymised, are left out "
+        "of the new report.html, as a note may name anyone; they stay in that file: copy a note "
+        "you need into the new report, without names"
+    ) in run.err.splitlines()
+    reviewed = tmp_path / "reviewed"
+    applied = roqa("apply-decisions", out, "--out", reviewed, "--coder", "AB")
+    assert applied.code == 0, applied.err
+    assert "Bev Hirst" not in (reviewed / "run.json").read_text(encoding="utf-8")
+    assert "AB's review: 1 of " in " ".join(applied.out.split())  # the decision is kept
+
+
+def test_the_notes_left_out_stay_out_of_the_review_saved_again(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Session 78 hunt4 F4: the notes left out were known by the review file's SHA-256, so the
+    same review saved again by Excel (CRLF line ends) or with one decision added put them back
+    into apply-decisions' run.json and roqa report's page. They are known by their words."""
+    out, key = tmp_path / "o", tmp_path / "key.csv"
+    review = _review_on_plain_codings(out, tiny_model_dir)
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
+    assert run.code == 0, run.err
+    sid = review.splitlines()[1].split(",")[0]
+    other = next(s for s in _segments(out) if s["segment_id"] != sid and s.get("suggestions"))
+    quoted = '"' + other["text"].replace('"', '""') + '"'
+    added = f"{other['segment_id']},accept,{other['suggestions'][0]['code_id']},,,{quoted}\n"
+    resaved = tmp_path / "saved_again.csv"
+    resaved.write_bytes((review + added).replace("\n", "\r\n").encode("utf-8"))
+    reviewed = tmp_path / "reviewed"
+    applied = roqa(
+        "apply-decisions", out, "--out", reviewed, "--coder", "AB", "--decisions", resaved
+    )
+    assert applied.code == 0, applied.err
+    assert "Bev Hirst" not in (reviewed / "run.json").read_text(encoding="utf-8")
+    assert "AB's review: 2 of " in " ".join(applied.out.split())  # both decisions kept
+    page = tmp_path / "page.html"
+    shown = roqa("report", out, "--out", page, "--decisions", resaved)
+    assert shown.code == 0, shown.err
+    assert "Bev Hirst" not in page.read_text(encoding="utf-8")
+    assert (
+        f"roqa: warning: {resaved}: its 1 reviewer note(s) are left out by roqa report, as by "
+        "the pseudonymised run of these codings: they were written on codings that were not "
+        "pseudonymised, and a note may name anyone (save the review from the new report.html to "
+        "keep the notes written there)"
+    ) in shown.err.splitlines()
+
+
+def _segments(out: Path) -> list[dict[str, object]]:
+    import json
+
+    return [
+        json.loads(line)
+        for line in (out / "codings.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]

@@ -252,11 +252,50 @@ PROJECT_PREFIX = "project."
 #: notes the reviewer wrote on it (``note`` rows of their decisions, or REFI-QDA notes on their
 #: coded passages): ``roqa export`` writes them as REFI-QDA notes on the passage.
 SEGMENT_NOTES = "notes"
-#: run.json of a pseudonymised run (``roqa code --pseudonymise``) that left the notes of the
-#: review beside it out of its report, the review having been made on codings that were not
-#: pseudonymised: the SHA-256 of that review's file. ``roqa apply-decisions`` and ``roqa
-#: report`` leave that file's notes out too; a review saved from the new report is another file
+#: run.json of a pseudonymised run (``roqa code --pseudonymise``) that left the notes of a
+#: review out of its report, the review having been made on codings that were not
+#: pseudonymised: the print of each note left out (:func:`note_print`), never the note. ``roqa
+#: apply-decisions``, ``roqa report`` and the next pseudonymised run into the folder leave those
+#: notes out of any review that holds them, the file re-saved or added to (session 78 hunt4 F1,
+#: F4). A note written on the new report is another note, and is kept. (Before, a string: the
+#: SHA-256 of the review's file, which matched that file only as it was byte for byte; still read.)
 NOTES_LEFT_OUT = "review_notes_left_out"
+
+
+def note_print(note: str) -> str:
+    """What run.json keeps of a reviewer's note left out (:data:`NOTES_LEFT_OUT`): the SHA-256 of
+    its words (blanks and line ends as one space, so a re-saved file's note is the same note)."""
+    return sha256_bytes(("roqa review note\n" + " ".join(note.split())).encode("utf-8"))
+
+
+def notes_left_out_read(value: object) -> list[str]:
+    """The prints of the notes left out that a run.json's :data:`NOTES_LEFT_OUT` records (a list
+    of :func:`note_print`; an older run's one file SHA-256, as a list of it); [] when none."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def without_notes_left_out(
+    decisions: list[Decision], left_out: Collection[str], file_sha: str = ""
+) -> tuple[list[Decision], int]:
+    """``decisions`` without the notes ``left_out`` records (:func:`notes_left_out_read`): all of
+    them when ``file_sha`` (the review file's SHA-256) is recorded, as an older run recorded the
+    file, else those whose :func:`note_print` is; and how many notes were left out."""
+    if file_sha and file_sha in left_out:
+        return without_notes(decisions)
+    out = [d for d in decisions if d.note.strip() and note_print(d.note) in left_out]
+    if not out:
+        return decisions, 0
+    gone = {id(d) for d in out}
+    kept = [
+        replace(d, note="") if id(d) in gone else d
+        for d in decisions
+        if not (id(d) in gone and d.decision == NOTE)
+    ]
+    return kept, len(out)
 
 
 #: What ``roqa import`` writes in the ``note`` column of the decisions it reads from a review

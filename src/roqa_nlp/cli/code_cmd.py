@@ -887,7 +887,20 @@ def _warn_of_earlier_outputs(
         )
 
 
-def _leave_out_review_notes(review: Review) -> str | None:
+def _notes_left_out_before(out: Path) -> list[str]:
+    """The notes an earlier pseudonymised run into ``out`` left out of its report, as its
+    run.json records them (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`), read before this run
+    replaces it: [] when none."""
+    from ..decisions import NOTES_LEFT_OUT, notes_left_out_read
+
+    try:
+        meta = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return notes_left_out_read(meta.get(NOTES_LEFT_OUT)) if isinstance(meta, dict) else []
+
+
+def _leave_out_review_notes(review: Review, recorded: Collection[str]) -> list[str]:
     """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
     report (and from there into a review saved, run.json and a .qdpx project), unless the
     codings beside the review's file are recorded as pseudonymised
@@ -895,44 +908,62 @@ def _leave_out_review_notes(review: Review) -> str | None:
     pseudonymised is free text, and may name anyone (tester s78 privacy2, L12: 'ask Lucy
     Pemberton about Bev Hirst' reached the new report.html). They are left out, not rewritten
     by the key: the key reaches only its own rows' names (Bev Hirst was in no row), so a note
-    rewritten would still leak, said to be pseudonymised. One warning says how many and that
-    they stay in the review's file. Returns that file's SHA-256 when notes were left out, for
-    run.json to record (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`), else None."""
-    from ..decisions import without_notes
+    rewritten would still leak, said to be pseudonymised. The notes an earlier pseudonymised run
+    into the folder left out (``recorded``: :func:`_notes_left_out_before`) are left out again,
+    though the folder's codings are pseudonymised now (session 78 hunt4 F1: a second run put
+    them back). One warning says how many and that they stay in the review's file. Returns the
+    prints of the notes left out (:func:`~roqa_nlp.decisions.note_print`), for run.json to
+    record (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`)."""
+    from ..decisions import note_print, without_notes, without_notes_left_out
 
     folder = review.path.parent
     made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
+    notes = [d.note for d in review.decisions if d.note.strip()]
     if made_on is None:
-        return None
-    review.decisions, noted = without_notes(review.decisions)
-    if not noted:
-        return None
-    why = (
-        "made on codings that were not pseudonymised"
-        if made_on == "hold"
-        else "made on codings roqa has no record were pseudonymised"
-    )
+        file_sha = sha256_file(review.path)  # an older run recorded the file, not its notes
+        kept, noted = without_notes_left_out(review.decisions, recorded, file_sha)
+        if not noted:
+            return []
+        left = notes if file_sha in recorded else [n for n in notes if note_print(n) in recorded]
+        why = (
+            "left out of an earlier pseudonymised run's report as made on codings that were not "
+            "pseudonymised"
+        )
+    else:
+        kept, noted = without_notes(review.decisions)
+        if not noted:
+            return []
+        left = notes
+        why = (
+            "made on codings that were not pseudonymised"
+            if made_on == "hold"
+            else "made on codings roqa has no record were pseudonymised"
+        )
+    review.decisions = kept
     print(
         f"roqa: warning: {review.path}: its {noted} reviewer note(s), {why}, are left out of the "
         "new report.html, as a note may name anyone; they stay in that file: copy a note you "
         "need into the new report, without names",
         file=sys.stderr,
     )
-    return sha256_file(review.path)
+    return sorted({note_print(n) for n in left})
 
 
 def leave_out_notes_left_out(review: Review, meta: Mapping[str, Any], command: str) -> None:
     """Leave out of ``review`` the notes a pseudonymised run of the codings (whose run.json is
     ``meta``) left out of its report (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`: the same
-    file, unchanged since), with one warning: ``roqa apply-decisions`` wrote them into the
-    reviewed run.json and .qdpx, and ``roqa report`` into its page (tester s78 privacy2, L12).
-    A review saved from the new report is another file, and keeps its notes."""
-    from ..decisions import NOTES_LEFT_OUT, without_notes
+    notes, in that file or another, re-saved or added to: session 78 hunt4 F4), with one
+    warning: ``roqa apply-decisions`` wrote them into the reviewed run.json and .qdpx, and
+    ``roqa report`` into its page (tester s78 privacy2, L12). Notes written on the new report
+    are other notes, and are kept."""
+    from ..decisions import NOTES_LEFT_OUT, notes_left_out_read, without_notes_left_out
 
-    left_out = meta.get(NOTES_LEFT_OUT)
-    if not isinstance(left_out, str) or sha256_file(review.path) != left_out:
+    left_out = notes_left_out_read(meta.get(NOTES_LEFT_OUT))
+    if not left_out:
         return
-    review.decisions, noted = without_notes(review.decisions)
+    review.decisions, noted = without_notes_left_out(
+        review.decisions, left_out, sha256_file(review.path)
+    )
     if noted:
         print(
             f"roqa: warning: {review.path}: its {noted} reviewer note(s) are left out by "
@@ -1348,9 +1379,10 @@ def code_command(
 
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
-    notes_left_out = None  # the SHA-256 of the review whose notes are left out, for run.json
+    # the notes left out of a pseudonymised report, for run.json: an earlier run's, carried on
+    notes_left_out = _notes_left_out_before(out) if pseudonymise is not None else []
     if pseudonymise is not None and review is not None:
-        notes_left_out = _leave_out_review_notes(review)
+        notes_left_out = sorted({*notes_left_out, *_leave_out_review_notes(review, notes_left_out)})
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)
@@ -1548,7 +1580,7 @@ def code_command(
                 ),
                 "min_group_size": rule.get("min_group_size", MIN_GROUP_SIZE),
             }
-        if notes_left_out is not None:  # apply-decisions and report leave them out too
+        if notes_left_out:  # apply-decisions, report and the next such run leave them out too
             from ..decisions import NOTES_LEFT_OUT
 
             result.meta[NOTES_LEFT_OUT] = notes_left_out
