@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import EXAMPLES, roqa
 
 
@@ -236,3 +238,42 @@ def _segments(out: Path) -> list[dict[str, object]]:
         for line in (out / "codings.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+@pytest.mark.parametrize("quotes_the_codings", [True, False])
+def test_a_review_saved_elsewhere_keeps_its_notes_when_it_quotes_the_pseudonymised_codings(
+    tiny_model_dir: Path, tmp_path: Path, quotes_the_codings: bool
+) -> None:
+    """Session 78 hunt4 F5: a review saved from the pseudonymised report into Downloads (no
+    codings beside it) lost its notes in the next pseudonymised run's report, roqa having 'no
+    record' of the codings it was made on. It quotes the pseudonymised codings of --out, so its
+    notes are kept. A row quoting other talk (the names of codings not pseudonymised) still
+    leaves them out."""
+    out, key, downloads = tmp_path / "o", tmp_path / "key.csv", tmp_path / "Downloads"
+    _code(out, tiny_model_dir, "--pseudonymise", key)
+    sid, text, code = _first_segment(out)
+    if not quotes_the_codings:
+        text = "Maria Okafor said: " + text
+    quoted = '"' + text.replace('"', '""') + '"'
+    downloads.mkdir()
+    (downloads / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"{sid},accept,{code},,good quote for theme 2,{quoted}\n",
+        encoding="utf-8",
+    )
+    run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key,
+               "--decisions", downloads / "decisions.csv")  # fmt: skip
+    assert run.code == 0, run.err
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert ("good quote for theme 2" in page) is quotes_the_codings
+    warned = [line for line in run.err.splitlines() if "reviewer note(s)" in line]
+    assert warned == (
+        []
+        if quotes_the_codings
+        else [
+            f"roqa: warning: {downloads / 'decisions.csv'}: its 1 reviewer note(s), made on "
+            "codings roqa has no record were pseudonymised, are left out of the new report.html, "
+            "as a note may name anyone; they stay in that file: copy a note you need into the new "
+            "report, without names"
+        ]
+    )

@@ -900,11 +900,35 @@ def _notes_left_out_before(out: Path) -> list[str]:
     return notes_left_out_read(meta.get(NOTES_LEFT_OUT)) if isinstance(meta, dict) else []
 
 
-def _leave_out_review_notes(review: Review, recorded: Collection[str]) -> list[str]:
+def _made_on_pseudonymised_codings(review: Review, out: Path) -> bool:
+    """Whether ``review`` was made on ``out``'s earlier codings, those being pseudonymised
+    (:func:`_earlier_codings_named`): every row of it that quotes a segment's text quotes the
+    text of that segment there, and at least one does. A review saved from the pseudonymised
+    report outside the folder (a browser's Downloads) lost its notes, as if roqa had no record
+    of its codings (session 78 hunt4 F5). A review of codings that were not pseudonymised quotes
+    the names in their talk, and their file names in its segment ids, so it does not match."""
+    if not (out / "codings.jsonl").is_file() or _earlier_codings_named(out) is not None:
+        return False
+    said = {}
+    try:
+        lines = (out / "codings.jsonl").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    for line in lines:
+        with suppress(ValueError):
+            segment = json.loads(line)
+            if isinstance(segment, dict) and isinstance(segment.get("text"), str):
+                said[str(segment.get("segment_id"))] = " ".join(segment["text"].split())
+    quoted = [d for d in review.decisions if d.text.strip()]
+    return bool(quoted) and all(said.get(d.segment_id) == " ".join(d.text.split()) for d in quoted)
+
+
+def _leave_out_review_notes(review: Review, recorded: Collection[str], out: Path) -> list[str]:
     """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
     report (and from there into a review saved, run.json and a .qdpx project), unless the
     codings beside the review's file are recorded as pseudonymised
-    (:func:`_earlier_codings_named`): a note written on the names of codings that were not
+    (:func:`_earlier_codings_named`), or it quotes ``out``'s pseudonymised codings
+    (:func:`_made_on_pseudonymised_codings`): a note written on the names of codings that were not
     pseudonymised is free text, and may name anyone (tester s78 privacy2, L12: 'ask Lucy
     Pemberton about Bev Hirst' reached the new report.html). They are left out, not rewritten
     by the key: the key reaches only its own rows' names (Bev Hirst was in no row), so a note
@@ -918,6 +942,8 @@ def _leave_out_review_notes(review: Review, recorded: Collection[str]) -> list[s
 
     folder = review.path.parent
     made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
+    if made_on == "may hold" and _made_on_pseudonymised_codings(review, out):
+        made_on = None  # saved elsewhere (Downloads) from the pseudonymised report of ``out``
     notes = [d.note for d in review.decisions if d.note.strip()]
     if made_on is None:
         file_sha = sha256_file(review.path)  # an older run recorded the file, not its notes
@@ -1382,7 +1408,9 @@ def code_command(
     # the notes left out of a pseudonymised report, for run.json: an earlier run's, carried on
     notes_left_out = _notes_left_out_before(out) if pseudonymise is not None else []
     if pseudonymise is not None and review is not None:
-        notes_left_out = sorted({*notes_left_out, *_leave_out_review_notes(review, notes_left_out)})
+        notes_left_out = sorted(
+            {*notes_left_out, *_leave_out_review_notes(review, notes_left_out, out)}
+        )
     key = None
     if pseudonymise is not None:
         key = _read_key(pseudonymise, out, engine)
