@@ -63,6 +63,7 @@ from .io import (
     sha256_file,
 )
 from .result import MODEL_CARD_KEY, CodingResult, codings_file
+from .review_file import UPDATE_WEIGHT
 from .schema import (
     NONE,
     OFF_FRAMEWORK,
@@ -94,8 +95,6 @@ if TYPE_CHECKING:
     from .valence_prior import ValencePrior
 
 CARD = MODEL_CARD
-#: How many times each decided segment counts in ``update`` (they come from the study being coded).
-UPDATE_WEIGHT = 3
 #: The model card's ``training_data`` key listing the codes learnt from their codebook
 #: description alone (:func:`~roqa_nlp.training.codes_described_only`): never suggested.
 DESCRIBED_ONLY_KEY = "described_only"

@@ -105,6 +105,7 @@ from .record_files import (
     xlsx_rows,
 )
 from .result import CodingResult
+from .review_file import COLUMNS, DECISIONS, NO_CODE, NOTE, VALENCE
 from .schema import (
     VALENCE_SYNONYMS,
     Code,
@@ -119,19 +120,10 @@ from .training import VALENCE_ONLY, TrainingSet
 #: the group and source of the training records made from decisions: trained on, never shown as
 #: evidence, and their words never kept in a word model's vocabulary
 FEEDBACK_SOURCE = "researcher-decisions"
-#: a row that keeps a note on a segment with no decision: read back, never trained on
-NOTE = "note"
-#: a row that corrects the valence of a segment (column ``valence``), on no code
-VALENCE = "valence"
 #: the ``valence_probability`` of a valence the reviewer set, in the codings a review gives
 #: (theirs, so sure): :func:`reviewed_codings` gives it, and ``roqa import`` gives it back to a
 #: review's codings read from their export (:func:`~.exchange.review.with_given_valence`)
 REVIEWERS_VALENCE = 1.0
-#: a row that says the segment fits no code: the reviewer rejected every suggestion it showed
-#: when the review was made (``roqa code`` adds one when it carries a review into codings made
-#: again, whose retrained model may suggest other codes there)
-NO_CODE = "no-code"
-DECISIONS = ("accept", "reject", "recode", "new-code", NOTE, VALENCE, NO_CODE)
 #: rejections (of different codes, none accepted) that make a segment talk that fits no code:
 #: the three suggestions codings.csv and the report's top-3 show first
 REJECT_ALL = 3
@@ -442,9 +434,6 @@ def empty_review(path: Path) -> RoqaError | None:
     )
 
 
-#: the columns of a decisions file, as the report writes them (``valence`` and ``suggestion``
-#: when a row needs them)
-COLUMNS = ("segment_id", "decision", "code_id", "new_code", "note", "text", "valence", "suggestion")
 #: what to do about a row with more fields than the header (a note or code typed with a comma)
 _TOO_MANY_FIELDS = too_many_fields_hint("a note, a text")
 #: the longest field (a note, a segment's text) a decisions file may hold

@@ -10,11 +10,10 @@ from typing import Any
 
 import typer
 
-from ..autocoder import UPDATE_WEIGHT
 from ..codebooks import DEFAULT_CODEBOOK
-from ..decisions import COLUMNS as DECISION_COLUMNS
-from ..decisions import DECISIONS, NO_CODE
 from ..record_files import RECORD_SUFFIXES
+from ..review_file import COLUMNS as DECISION_COLUMNS
+from ..review_file import DECISIONS, NO_CODE, UPDATE_WEIGHT
 from ._app import app, choice_metavar, codebook_option, console, leaves_no_empty_out
 
 
