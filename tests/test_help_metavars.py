@@ -153,12 +153,12 @@ def test_a_default_the_option_does_not_hold_is_written_in_the_chosen_form() -> N
 def test_the_written_defaults_follow_the_constants_they_stand_for() -> None:
     """``--min-group-size`` and ``--feedback-weight`` hold None when not given, so their help
     shows a default typed in; it is the constant's value (open_coding.MIN_GROUP_SIZE,
-    autocoder.UPDATE_WEIGHT), not a copy that drifts from it (codereview s52)."""
+    review_file.UPDATE_WEIGHT), not a copy that drifts from it (codereview s52)."""
     import subprocess
     import sys
 
     code = (
-        "import contextlib, io, roqa_nlp.open_coding as o, roqa_nlp.autocoder as a\n"
+        "import contextlib, io, roqa_nlp.open_coding as o, roqa_nlp.review_file as a\n"
         "o.MIN_GROUP_SIZE, a.UPDATE_WEIGHT = 7, 5\n"
         "from roqa_nlp.cli import main\n"
         "for c in ('code', 'train'):\n"
