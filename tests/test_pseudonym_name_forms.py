@@ -246,6 +246,23 @@ def test_a_keyed_name_joined_by_a_hyphen_is_replaced_as_one_name() -> None:
     )
 
 
+def test_a_name_of_everyday_words_joined_by_a_hyphen_in_lower_case_is_the_words_own() -> None:
+    """Hunter s78 hunt6 F1: with key rows of everyday words (``Will Power``, ``Rose Water``,
+    ``Pat Down``), ``sheer will-power``, ``rose-water cream`` and ``a pat-down`` became the
+    people's pseudonyms, silently; the name written as a name (``Will-Power``, each word's
+    capital), or joined by a dot or underscore, is still theirs, and ``Mary-Kate`` (a name not
+    of everyday words) in any case."""
+    key = {"Will Power": "P21", "Rose Water": "P22", "Pat Down": "P24", "Mary Kate": "P23"}
+    talk = (
+        "It took sheer will-power. The rose-water cream helped. We had a pat-down. "
+        "Ask Will-Power, will.power, Rose_Water or mary-kate."
+    )
+    assert said_by_p02(talk, key) == (
+        "It took sheer will-power. The rose-water cream helped. We had a pat-down. "
+        "Ask [P21], [P21], [P22] or [P23]."
+    )
+
+
 def test_words_that_join_into_a_name_in_lower_case_stay() -> None:
     assert said_by_p02("It was almost done.", {"Al Most": "P04"}) == "It was almost done."
 

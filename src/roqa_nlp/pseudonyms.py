@@ -1111,6 +1111,15 @@ def _joined_name_regex(words: list[str], prefixes: dict[str, str] | None = None)
         pieces[0],
         *_words_regexes(words, prefixes, capital, "['’]?")[1:],
     ]
+    if all(_is_everyday_word(w) for w in words):
+        # a name of everyday words joined by a hyphen is that person's only as the name is
+        # written, each word with its capital (``Will-Power``); in lower case it is the words'
+        # own compound (``sheer will-power``, ``rose-water cream``: hunter s78 hunt6 F1)
+        titled = _words_regexes(words, prefixes, capital, "")
+        return (
+            f"(?i:@{'[._]?'.join(pieces)}|@?{'[._]'.join(pieces)}|{'-'.join(titled)}"
+            f"|{''.join(capitalised)})"
+        )
     return f"(?i:@{'[._]?'.join(pieces)}|@?{'[._-]'.join(pieces)}|{''.join(capitalised)})"
 
 
