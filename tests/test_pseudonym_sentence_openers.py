@@ -106,6 +106,19 @@ def test_a_surname_opening_a_line_of_a_hard_wrapped_turn_is_listed() -> None:
                                     "Smith-Jones"]  # fmt: skip
 
 
+def test_the_items_of_a_list_written_one_a_line_are_not_listed() -> None:
+    """Hunter s78 hunt6 F2: after the hard-wrap rule above, a list of services one a line
+    (``We use`` / ``Physiotherapy`` / ``Counselling`` ...) listed every capitalised item; a line
+    of at most three words ends like a sentence, so the next line's first word is an opener,
+    while a wrapped surname after a longer line is still listed."""
+    said = (
+        "We use\nPhysiotherapy\nCounselling\nDietetics\nOccupational therapy\nPharmacy\n"
+        "and the\nDistrict nurses who visit twice a week when the roads are clear, and Dr Chidi\n"
+        "Okonkwo-Bello."
+    )
+    assert sorted(listed(said)) == ["Chidi", "Okonkwo-Bello"]
+
+
 def test_a_surname_after_a_given_name_is_listed_though_written_after_it_in_lower_case() -> None:
     """Privacy2 L7 (session 78): the study's ``fiona mcallister`` (speech-to-text's lower case)
     kept ``McAllister`` off the list, as a word also written in lower case; written so only right

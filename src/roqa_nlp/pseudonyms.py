@@ -180,8 +180,11 @@ _SPEAKER_PSEUDONYM = re.compile(r"P\d+|Interviewer(?: \d+)?", re.IGNORECASE)
 #: where a sentence starts: a common word there ("Will it work?") is not taken for a name. A
 #: line start is one only after a line that ends a sentence or a blank line: a hard wrap inside a
 #: turn (a .txt's line breaks, a .docx's soft ones) goes on with the sentence ("Dr Chidi\nOkonkwo"
-#: names one person: privacy2 L6, session 78)
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;\"“(]|\n[^\S\n]*\n)\s*$")
+#: names one person: privacy2 L6, session 78), or after a line of at most three words, an item of
+#: a list written one a line (``We use`` / ``Physiotherapy`` / ``Counselling``: hunt6 F2)
+_SENTENCE_START = re.compile(
+    r"(?:^|[.?!:;\"“(]|\n[^\S\n]*\n|(?:^|\n)[^\S\n]*(?:\S+[^\S\n]+){0,2}\S+[^\S\n]*\n)\s*$"
+)
 _INTERVIEWER = "Interviewer"
 #: the key's column of the transcript (its file name) a row is for, when it is for one alone
 _TRANSCRIPT = "transcript"
