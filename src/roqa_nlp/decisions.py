@@ -272,22 +272,14 @@ def notes_left_out_read(value: object) -> list[str]:
 
 def without_notes_left_out(
     decisions: list[Decision], left_out: Collection[str], file_sha: str = ""
-) -> tuple[list[Decision], int]:
+) -> tuple[list[Decision], list[str]]:
     """``decisions`` without the notes ``left_out`` records (:func:`notes_left_out_read`): all of
     them when ``file_sha`` (the review file's SHA-256) is recorded, as an older run recorded the
-    file, else those whose :func:`note_print` is; and how many notes were left out."""
+    file, else those whose :func:`note_print` is; and the notes left out
+    (:func:`without_notes`)."""
     if file_sha and file_sha in left_out:
         return without_notes(decisions)
-    out = [d for d in decisions if d.note.strip() and note_print(d.note) in left_out]
-    if not out:
-        return decisions, 0
-    gone = {id(d) for d in out}
-    kept = [
-        replace(d, note="") if id(d) in gone else d
-        for d in decisions
-        if not (id(d) in gone and d.decision == NOTE)
-    ]
-    return kept, len(out)
+    return without_notes(decisions, lambda d: note_print(d.note) in left_out)
 
 
 #: What ``roqa import`` writes in the ``note`` column of the decisions it reads from a review
@@ -324,11 +316,23 @@ def reviewer_note(d: Decision) -> str:
     return "" if from_qda_review(d) else d.note.strip()
 
 
-def without_notes(decisions: list[Decision]) -> tuple[list[Decision], int]:
-    """``decisions`` with no reviewer's note: the note of each blanked and the rows that keep
-    a note alone (``note``) dropped, and the number of notes there were (:data:`NOTES_LEFT_OUT`)."""
-    kept = [replace(d, note="") for d in decisions if not (d.decision == NOTE and d.note.strip())]
-    return kept, sum(1 for d in decisions if d.note.strip())
+def without_notes(
+    decisions: list[Decision], which: Callable[[Decision], bool] | None = None
+) -> tuple[list[Decision], list[str]]:
+    """``decisions`` with no reviewer's note (``which`` given: none of the notes it picks), the
+    note of each blanked and the rows that keep a note alone (``note``) dropped, and the notes
+    left out, in order (:data:`NOTES_LEFT_OUT`). With ``which`` and no note picked,
+    ``decisions`` itself."""
+    gone = [d for d in decisions if d.note.strip() and (which is None or which(d))]
+    if which is not None and not gone:
+        return decisions, []
+    ids = {id(d) for d in gone}
+    kept = [
+        replace(d, note="") if which is None or id(d) in ids else d
+        for d in decisions
+        if not (id(d) in ids and d.decision == NOTE)
+    ]
+    return kept, [d.note for d in gone]
 
 
 #: What a segment's suggested code is, kept by a valence alone from a review in a QDA program

@@ -163,10 +163,11 @@ def identifier_matches(
     for p in identifier_patterns():
         found += (mine := _pattern_matches(text, names, p))
         if wrapped != text and not p.one_line:
+            seen = set(mine)
             found += [
                 (start, end, new)
                 for start, end, new in _pattern_matches(wrapped, names, p)
-                if (start, end, new) not in mine
+                if (start, end, new) not in seen
                 and not ("\n" in text[start:end] and text[end : end + 1] == ":")
             ]
     return found

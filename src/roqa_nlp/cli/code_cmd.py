@@ -809,6 +809,21 @@ def _warn_of_dropped(
     return dropped
 
 
+def _jsonl_records(path: Path, *, errors: str = "strict") -> list[Any] | None:
+    """The records of a JSONL file roqa wrote, read leniently as the earlier outputs of a folder
+    are: a line that is no JSON left out; None when the file cannot be read (or, ``errors``
+    strict, is not UTF-8)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors=errors).splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    records = []
+    for line in lines:
+        with suppress(ValueError):
+            records.append(json.loads(line))
+    return records
+
+
 def _earlier_codings_named(out: Path) -> str | None:
     """What a pseudonymised run into ``out`` says of the files an earlier run left there, read
     before it replaces the codings: None when ``out``'s transcripts.jsonl holds only
@@ -817,16 +832,10 @@ def _earlier_codings_named(out: Path) -> str | None:
     roqa has no record)."""
     if not (out / "codings.jsonl").is_file():
         return None
-    path = out / "transcripts.jsonl"
     unsure = "may hold"
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+    records = _jsonl_records(out / "transcripts.jsonl", errors="replace")
+    if records is None:
         return unsure
-    records = []
-    for line in lines:
-        with suppress(ValueError):
-            records.append(json.loads(line))
     meta = [r.get("metadata") if isinstance(r, dict) else None for r in records]
     if not meta:
         return unsure
@@ -909,16 +918,14 @@ def _made_on_pseudonymised_codings(review: Review, out: Path) -> bool:
     the names in their talk, and their file names in its segment ids, so it does not match."""
     if not (out / "codings.jsonl").is_file() or _earlier_codings_named(out) is not None:
         return False
-    said = {}
-    try:
-        lines = (out / "codings.jsonl").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    records = _jsonl_records(out / "codings.jsonl")
+    if records is None:
         return False
-    for line in lines:
-        with suppress(ValueError):
-            segment = json.loads(line)
-            if isinstance(segment, dict) and isinstance(segment.get("text"), str):
-                said[str(segment.get("segment_id"))] = " ".join(segment["text"].split())
+    said = {
+        str(segment.get("segment_id")): " ".join(segment["text"].split())
+        for segment in records
+        if isinstance(segment, dict) and isinstance(segment.get("text"), str)
+    }
     quoted = [d for d in review.decisions if d.text.strip()]
     return bool(quoted) and all(said.get(d.segment_id) == " ".join(d.text.split()) for d in quoted)
 
@@ -944,30 +951,25 @@ def _leave_out_review_notes(review: Review, recorded: Collection[str], out: Path
     made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
     if made_on == "may hold" and _made_on_pseudonymised_codings(review, out):
         made_on = None  # saved elsewhere (Downloads) from the pseudonymised report of ``out``
-    notes = [d.note for d in review.decisions if d.note.strip()]
     if made_on is None:
         file_sha = sha256_file(review.path)  # an older run recorded the file, not its notes
-        kept, noted = without_notes_left_out(review.decisions, recorded, file_sha)
-        if not noted:
-            return []
-        left = notes if file_sha in recorded else [n for n in notes if note_print(n) in recorded]
+        kept, left = without_notes_left_out(review.decisions, recorded, file_sha)
         why = (
             "left out of an earlier pseudonymised run's report as made on codings that were not "
             "pseudonymised"
         )
     else:
-        kept, noted = without_notes(review.decisions)
-        if not noted:
-            return []
-        left = notes
+        kept, left = without_notes(review.decisions)
         why = (
             "made on codings that were not pseudonymised"
             if made_on == "hold"
             else "made on codings roqa has no record were pseudonymised"
         )
+    if not left:
+        return []
     review.decisions = kept
     print(
-        f"roqa: warning: {review.path}: its {noted} reviewer note(s), {why}, are left out of the "
+        f"roqa: warning: {review.path}: its {len(left)} reviewer note(s), {why}, are left out of the "
         "new report.html, as a note may name anyone; they stay in that file: copy a note you "
         "need into the new report, without names",
         file=sys.stderr,
@@ -987,12 +989,12 @@ def leave_out_notes_left_out(review: Review, meta: Mapping[str, Any], command: s
     left_out = notes_left_out_read(meta.get(NOTES_LEFT_OUT))
     if not left_out:
         return
-    review.decisions, noted = without_notes_left_out(
+    review.decisions, left = without_notes_left_out(
         review.decisions, left_out, sha256_file(review.path)
     )
-    if noted:
+    if left:
         print(
-            f"roqa: warning: {review.path}: its {noted} reviewer note(s) are left out by "
+            f"roqa: warning: {review.path}: its {len(left)} reviewer note(s) are left out by "
             f"{command}, as by the pseudonymised run of these codings: they were written on "
             "codings that were not pseudonymised, and a note may name anyone (save the review "
             "from the new report.html to keep the notes written there)",
