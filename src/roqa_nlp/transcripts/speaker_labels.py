@@ -3137,24 +3137,14 @@ def _is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
-def label_words_in_turns(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, str]]:
-    """The lines inside the turns ``spans`` (``text[start:end]``) that open like a speaker's
-    label of an everyday word no one is called (:func:`_is_word_of_no_name`: ``Staff: Sorry,
-    can I come in there?``) or of a job's title (:func:`names_a_job`: ``Registered manager:
-    The manager demonstrates ...``, a report quoted, :func:`_job_titles_quoted_in_answers`) and
-    were read as that turn's words, each as (line number from 1, label): such a word said once
-    may yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
-    into the answer above was said nowhere)."""
-    return [
-        (number, m.label)
-        for number, _line, m in labelled_lines_in_turns(text, spans)
-        if _opens_with_a_label_word(m)
-    ]
-
-
 def _opens_with_a_label_word(m: LabelMatch) -> bool:
-    """Whether the label ``m`` of a line inside a turn is one :func:`label_words_in_turns`
-    names: an everyday word no one is called, or a job's title."""
+    """Whether the label ``m`` of a line inside a turn (:func:`labelled_lines_in_turns`) is one
+    :func:`label_words_note` names: an everyday word no one is called
+    (:func:`_is_word_of_no_name`: ``Staff: Sorry, can I come in there?``) or a job's title
+    (:func:`names_a_job`: ``Registered manager: The manager demonstrates ...``, a report quoted,
+    :func:`_job_titles_quoted_in_answers`), read as that turn's words: such a word said once may
+    yet be a speaker's, which only the researcher knows (session 76 hunt H1: a deputy folded
+    into the answer above was said nowhere)."""
     name = name_before_brackets(m.label)
     return (
         len(name.split()) == 1 and _is_word_of_no_name(name) and not is_key_label(name)
@@ -3166,7 +3156,7 @@ def labelled_lines_in_turns(
 ) -> Iterator[tuple[int, str, LabelMatch]]:
     """Each line inside the turns ``spans`` (``text[start:end]``), below a turn's first line,
     that opens like a speaker's label (:func:`match_label`), as (line number from 1, the line,
-    its match): the lines :func:`label_words_in_turns` and
+    its match): the lines :func:`label_words_note` and
     :func:`.folded_initials.folded_initials_lines` sort. The line breaks before each are
     counted on from the last line found, so turns in order are read through once."""
     counted = breaks = 0  # the line breaks in text[:counted]
@@ -3235,10 +3225,10 @@ def _label_lines_shown(found: Sequence[tuple[int, str]]) -> tuple[str, str]:
 
 
 def label_words_note(transcript: Transcript) -> str | None:
-    """The ``read:`` note of ``roqa inspect`` telling of the lines :func:`label_words_in_turns`
-    finds in ``transcript``'s turns, with what to do if one is a speaker's, else None. Each
-    line is named where the file has it (:func:`.line_places.line_place`): ``line 5`` in a
-    file read as it is, the time its words are spoken where the reader wrote the text anew
+    """The ``read:`` note of ``roqa inspect`` telling of the lines inside ``transcript``'s turns
+    that open like a label of a word or a job's title (:func:`_opens_with_a_label_word`), with
+    what to do if one is a speaker's, else None. Each line is named where the file has it
+    (:func:`.line_places.line_place`): ``line 5`` in a file read as it is, the time its words are spoken where the reader wrote the text anew
     (``Staff: [00:01:40] ...``: it said "line 4", the text's, for the file's line 3; session
     78), else its words."""
     from .line_places import labelled_line_place, labelled_lines_of
