@@ -89,6 +89,7 @@ from .io import (
     column_key,
     csv_delimiter,
     from_the_header,
+    header_cell,
     path_to_record,
     read_jsonl,
     read_text,
@@ -575,8 +576,7 @@ def _code_ids(codebook: Codebook | None) -> Callable[[str], bool]:
 def _as_roqa_writes(cell: object) -> bool:
     """Whether a header cell names its column as roqa writes it (``code_id``, in any case), not
     retyped (``Code ID``): where both are in a header, roqa's own is read (s78 hunt2 F5)."""
-    text = str(cell).lstrip("\ufeff").strip().lower()
-    return text == column_key(cell)
+    return header_cell(cell) == column_key(cell)
 
 
 def _warn_of_columns_not_read(
@@ -923,7 +923,7 @@ def _a_decision_row(header: Iterable[object]) -> bool:
     columns ``decision`` or ``code_id`` is a header (one with a column ``accept`` too), and
     one whose second cell, the report's decision column, is ``note`` or ``valence`` a
     decision's (regression hunt, s42)."""
-    cells = [str(k).lstrip("\ufeff").strip().lower() for k in header]
+    cells = [header_cell(k) for k in header]
     words = set(cells) - {""}
     if {column_key(c) for c in words} & {"segment_id", "decision", "code_id"}:
         return False  # names the columns: a header, right or wrong ("id,decision,code_id,accept")
@@ -940,7 +940,7 @@ def is_decisions_header(cells: Iterable[object], rows: Iterable[object] = ()) ->
     (``accept``). An adjudication sheet's ``Segment ID, ..., Decision`` of codes is none: it
     was said to be a decisions file, and the hint to apply it failed (s78 hunt2 F3)."""
     header = [c for c in cells]
-    written = {str(c).lstrip("\ufeff").strip().lower() for c in header if c is not None}
+    written = {header_cell(c) for c in header if c is not None}
     if {"segment_id", "decision"} <= written:
         return True
     keys = [None if c is None else column_key(c) for c in header]

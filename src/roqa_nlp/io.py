@@ -173,13 +173,21 @@ def _line_cells(line: str) -> list[str]:
 _COLUMN_JOINER = re.compile(r"[\s_-]+")
 
 
+def header_cell(cell: object) -> str:
+    """A header cell as written, without a byte order mark and the blanks around it, in lower
+    case: ``Code_ID`` is ``code_id`` as roqa writes it, ``Code ID`` stays ``code id``, a
+    column retyped (:func:`column_key` reads both as ``code_id``). The decisions reader tells
+    roqa's own columns from retyped ones by it."""
+    return str(cell).lstrip("\ufeff").strip().lower()
+
+
 def column_key(cell: object) -> str:
-    """A header cell as a column's name is matched: without a byte order mark and the blanks
-    around it, in lower case, each run of blanks, hyphens and underscores one underscore. So
-    ``Segment ID``, ``segment-id`` and ``SEGMENT_ID`` all name ``segment_id`` (a review's
-    header retyped in Excel was an error, s77 dfix); a name with none of them (``text``) is
-    only matched without case, as before."""
-    return _COLUMN_JOINER.sub("_", str(cell).lstrip("\ufeff").strip().casefold())
+    """A header cell as a column's name is matched: as written (:func:`header_cell`), case
+    folded, each run of blanks, hyphens and underscores one underscore. So ``Segment ID``,
+    ``segment-id`` and ``SEGMENT_ID`` all name ``segment_id`` (a review's header retyped in
+    Excel was an error, s77 dfix); a name with none of them (``text``) is only matched without
+    case, as before."""
+    return _COLUMN_JOINER.sub("_", header_cell(cell).casefold())
 
 
 def title_rows(rows: Iterable[Sequence[Any]], column: str) -> int:
