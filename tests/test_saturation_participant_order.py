@@ -238,3 +238,91 @@ def test_interview_waves_counted_each_as_a_case_keep_the_order_coded() -> None:
     files = {f"T{w}_P{n:02d}": n for w in (1, 2) for n in range(1, 7)}
     r = numbered(files)
     stays_as_coded(r, list(files), cases="transcript")
+
+
+# The report's open-coding queue and its "Coded, but weakly" list follow the same order (s79):
+# they were in the order coded, P05-P13 then P01-P04, beside a matrix and transcripts from P01.
+
+
+def with_talk_to_read(files: list[str] = FILES) -> CodingResult:
+    """:func:`study` with, in each transcript, a passage that fits no code (``:0100``), one
+    set aside as small talk (``:0101``) and one coded weakly (``:0102``, 0.30); P01's
+    transcript holds two of each kind, in segment order."""
+    r = study(files)
+    for tid in files:
+        text = r.transcripts[tid].text
+        who = r.transcripts[tid].participant
+        weak = Suggestion("IC.A", "IC.A", "IC", 0.30, "barrier")
+        for k in (0, 10) if tid == "zoom_p01" else (0,):
+            seg = [
+                Segment(f"{tid}:{n + k:04d}", tid, who, "participant", 0, len(text), text)
+                for n in (100, 101, 102)
+            ]
+            r.segments += [
+                SegmentResult(seg[0], [], novel=True),
+                SegmentResult(seg[1], [], novel=True, off_topic=True),
+                SegmentResult(seg[2], [weak]),
+            ]
+    return r
+
+
+def listed(html: str, heading: str) -> list[str]:
+    """The segment ids of the open-coding section's list under ``heading``, in order."""
+    import re
+
+    part = html[html.index('<section id="open-coding">') : html.index('<section id="model-card">')]
+    block = part[part.index(heading) :]
+    block = block[: block.index("</ul>")]
+    return re.findall(r'<a href="#s\d+">([^<]+)</a>', block)
+
+
+def in_participant_order(n: int) -> list[str]:
+    """The ids ``:0NNN`` of :func:`with_talk_to_read`'s kind ``n``, P01's two first."""
+    return [f"zoom_p01:{n:04d}", f"zoom_p01:{n + 10:04d}"] + [f"{t}:{n:04d}" for t in IN_ORDER[1:]]
+
+
+def test_the_reports_queue_and_weak_list_follow_the_participants_order() -> None:
+    from roqa_nlp.report import render_report
+
+    r = with_talk_to_read()
+    group = {
+        "id": "candidate-001",
+        "label": "rota worries",
+        "keywords": ["rota"],
+        "segment_ids": ["p06_interview:0100", "p05_interview:0100", "zoom_p02:0100"],
+        "size": 3,
+    }
+    set_aside = {
+        **group,
+        "id": "set-aside-001",
+        "label": "weather",
+        "segment_ids": ["p07_interview:0101", "zoom_p03:0101"],
+        "size": 2,
+        "set_aside": True,
+    }
+    html = render_report(r, "cfir-2009", open_coding=[group, set_aside])
+    assert listed(html, "<h3>rota worries") == ["zoom_p02:0100", "p05_interview:0100", "p06_interview:0100"]  # fmt: skip
+    grouped = {"zoom_p02:0100", "p05_interview:0100", "p06_interview:0100"}
+    assert listed(html, "<h3>Not grouped") == [
+        i for i in in_participant_order(100) if i not in grouped
+    ]
+    assert listed(html, "<h3>Coded, but weakly") == in_participant_order(102)
+    assert listed(html, "<h3>weather") == ["zoom_p03:0101", "p07_interview:0101"]
+    assert listed(html, "that fit no code and are not offered") == [
+        i for i in in_participant_order(101) if i not in {"zoom_p03:0101", "p07_interview:0101"}
+    ]
+
+
+def test_coded_in_no_participants_order_the_queue_keeps_the_order_coded() -> None:
+    """Files whose ids are no participant numbers keep the order coded, as the transcripts do."""
+    import dataclasses
+
+    from roqa_nlp.report import render_report
+
+    r = with_talk_to_read()
+    r.transcripts["zoom_p01"] = dataclasses.replace(r.transcripts["zoom_p01"], participant="FG")
+    assert study_order(r) == FILES
+    html = render_report(r, "cfir-2009")
+    assert listed(html, "<h3>Coded, but weakly") == [
+        f"{t}:{n:04d}" for t in FILES for n in ((102, 112) if t == "zoom_p01" else (102,))
+    ]

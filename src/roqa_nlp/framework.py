@@ -973,14 +973,37 @@ def _texts(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+class StudyOrder(NamedTuple):
+    """The order the study's interviews are shown and judged in, no order given
+    (:func:`interviews_in_study_order`)."""
+
+    #: the result's transcript ids in that order
+    transcripts: list[str]
+    #: its review's ``study_interviews`` (those not reached yet among them) in that order
+    study_interviews: list[str]
+
+
+def interviews_in_study_order(result: CodingResult) -> StudyOrder:
+    """The transcripts of ``result`` and its review's ``study_interviews`` in the order the
+    study's interviews are shown and judged in, no order given: their participants' when the
+    rule holds (:func:`participant_study_order`), else the order coded
+    (:func:`interview_order`). Saturation's default order and the report's transcripts, its
+    open-coding queue and its weakly coded list follow it: worked out once for a report and
+    given to each (:func:`saturation`'s ``in_order``)."""
+    taken = participant_study_order(result)
+    if taken is not None:
+        return StudyOrder(*taken)
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    return StudyOrder(interview_order(result), _texts(meta.get(STUDY_INTERVIEWS)))
+
+
 def study_order(result: CodingResult) -> list[str]:
     """Transcript ids in the order the study's interviews are shown and judged in, no order
-    given (:func:`participant_study_order`): their participants' when the rule holds, else the
-    order coded (:func:`interview_order`). Saturation's default order and the report's
+    given (:func:`interviews_in_study_order`): their participants' when the rule holds, else
+    the order coded (:func:`interview_order`). Saturation's default order and the report's
     transcripts follow it, as the framework matrix's and Table 2's participants are in natural
     order (study8 tester, s78, L5)."""
-    taken = participant_study_order(result)
-    return interview_order(result) if taken is None else taken[0]
+    return interviews_in_study_order(result).transcripts
 
 
 def participant_study_order(result: CodingResult) -> tuple[list[str], list[str]] | None:
@@ -3399,6 +3422,7 @@ def saturation(
     cases: CaseKind = "participant",
     decided: Mapping[str, Collection[str]] | None = None,
     decided_names: Mapping[str, str] | None = None,
+    in_order: StudyOrder | None = None,
 ) -> Saturation:
     """Data saturation over the interviews of a coding result, in interview order.
 
@@ -3444,7 +3468,9 @@ def saturation(
     and ask to review only the others; and a verdict of "reached" says when it gives an
     interview of the run that met it a code no earlier interview carried (a new code named in
     open coding: a new idea restarts the count), named by ``decided_names`` (a new code's id ->
-    its name, :func:`~roqa_nlp.decisions.new_code_names`).
+    its name, :func:`~roqa_nlp.decisions.new_code_names`). ``in_order``: the result's
+    :func:`interviews_in_study_order`, when the caller worked it out already (the report, whose
+    transcripts and lists follow it), taken with no ``order`` given.
     """
     _check_francis(initial_sample, stopping_criterion)
     _check_cases(cases)
@@ -3464,8 +3490,7 @@ def saturation(
         # every interview's participant numbered alike: taken in their order, a review's study
         # (its transcripts not reached among them, by the participant it recorded) numbered so
         # too; else as coded (study8 tester, s78, L5; one function with the report's, hunt5 F4)
-        taken = participant_study_order(result)
-        seq, study = (known, study) if taken is None else taken
+        seq, study = in_order if in_order is not None else interviews_in_study_order(result)
     else:
         given = order.split(",") if isinstance(order, str) else list(order)
         if not any(str(x).strip() for x in given):

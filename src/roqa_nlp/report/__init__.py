@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     from ..codebook import Codebook
     from ..decisions import Decision
-    from ..framework import Quote, Saturation
+    from ..framework import Quote, Saturation, StudyOrder
     from ..result import CodingResult
     from ..schema import SegmentResult, Suggestion, Transcript
 
@@ -125,11 +125,13 @@ class ReportOptions:
         codebook: Codebook | None = None,
         decided: Mapping[str, Collection[str]] | None = None,
         decided_names: Mapping[str, str] | None = None,
+        in_order: StudyOrder | None = None,
     ) -> Saturation:
         """The saturation of ``result`` computed with these options (``coded``: the segments
         already charted with them, to chart them once; ``codebook``: the one they are charted
         in, default the one the result recorded; ``decided``: the segments a review carried in
-        decided, and ``decided_names`` the names of its new codes, as
+        decided, and ``decided_names`` the names of its new codes; ``in_order``: the study's
+        order of its interviews, worked out once for the report, as
         :func:`~roqa_nlp.framework.saturation` takes them)."""
         from ..framework import saturation
 
@@ -147,6 +149,7 @@ class ReportOptions:
             codebook=codebook,
             decided=decided,
             decided_names=decided_names,
+            in_order=in_order,
         )
 
 
@@ -428,10 +431,13 @@ def render_report(
 # -- the template's data ----------------------------------------------------------------------
 
 
-def _people_coded(result: CodingResult, coded: Sequence[Any]) -> tuple[set[str], list[str]]:
+def _people_coded(
+    result: CodingResult, coded: Sequence[Any], transcripts: Iterable[str]
+) -> tuple[set[str], list[str]]:
     """The people something is charted for (:attr:`~roqa_nlp.framework.Quote.who`: a focus
-    group's speakers, else the participant, as Table 2 counts them), and the transcripts with
-    nothing charted whose participant is not among them, each said with why: ``P14
+    group's speakers, else the participant, as Table 2 counts them), and the ``transcripts``
+    (in the study's order) with nothing charted whose participant is not among them, each said
+    with why: ``P14
     (p14_dropped, procedural talk only)``; ``no participant speech`` for an interviewer-only
     file, ``nothing coded`` otherwise (talk for open coding or small talk only, or a person
     gave it no code)."""
@@ -441,7 +447,7 @@ def _people_coded(result: CodingResult, coded: Sequence[Any]) -> tuple[set[str],
     charted = {q.transcript_id for q in coded}
     said = result.by_transcript()
     left_out = []
-    for tid in ordered_transcripts(result):
+    for tid in transcripts:
         case = result.participant_of(tid)
         if tid in charted or case in people:
             continue
@@ -483,6 +489,7 @@ def report_context(
         coded_segments,
         construct_ratings,
         framework_matrix,
+        interviews_in_study_order,
         mixed_id_spellings,
         mixed_ids_warning,
         other_side_ids,
@@ -493,6 +500,11 @@ def report_context(
     from . import plots
 
     k, p = charted_top_k(result, options.top_k), options.min_probability
+    # the study's order of its interviews, worked out once: saturation's default, the
+    # transcripts', the open-coding queue's and the weakly coded list's
+    in_order = interviews_in_study_order(result)
+    ordered = ordered_transcripts(result, in_order.transcripts)
+    places = segment_places(ordered)
     colours = DomainColours(codebook)
     # charted four ways below
     coded = coded_segments(result, top_k=k, min_probability=p, codebook=codebook)
@@ -509,7 +521,9 @@ def report_context(
         result, codebook, quotes=TABLE2_QUOTES, top_k=k, min_probability=p, coded=coded
     )
     ratings = construct_ratings(result, codebook, top_k=k, min_probability=p, coded=coded)
-    sat = options.saturation(result, coded, codebook, decided=decided, decided_names=decided_names)
+    sat = options.saturation(
+        result, coded, codebook, decided=decided, decided_names=decided_names, in_order=in_order
+    )
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
@@ -538,10 +552,7 @@ def report_context(
                 if g["code_id"] in codes:
                     g["valence_given"] = False
     anchors = {sid: v["anchor"] for sid, v in views.items()}
-    transcripts = [
-        transcript_view(result, tid, segs, views)
-        for tid, segs in ordered_transcripts(result).items()
-    ]
+    transcripts = [transcript_view(result, tid, segs, views) for tid, segs in ordered.items()]
 
     coded_top = [
         s.top.probability for s in result if s.top and not s.procedural and s.novel is not True
@@ -573,11 +584,8 @@ def report_context(
     # codebook gave it (source_top), as Table 2 marks a quote "code unsure"
     owns = [source_top(result, s) for s in result if s.segment.id in charted_ids]
     unsure_charted = sum(1 for own in owns if own is not None and own < SURE_CODE)
-    participants = sorted(
-        {result.participant_of(t) for t in ordered_transcripts(result)},
-        key=_natural,
-    )
-    people, left_out = _people_coded(result, coded)
+    participants = sorted({result.participant_of(t) for t in ordered}, key=_natural)
+    people, left_out = _people_coded(result, coded, ordered)
     mixed = mixed_id_spellings(participants)
     if (line := mixed_ids_warning(participants)) is not None:
         from ..errors import warn
@@ -676,9 +684,11 @@ def report_context(
         "reliability": reliability,
         "reliability_svg": plots.reliability_svg(reliability["bins"]) if reliability else None,
         "queue": {
-            **open_coding_view(result, open_coding, views),
+            **open_coding_view(result, open_coding, views, places),
             # charted with a top code below SURE_CODE: it may be a theme the codebook lacks
-            "weak": [views[s.segment.id] for s in weakly_coded(result, charted_ids)],
+            "weak": in_study_order(
+                [views[s.segment.id] for s in weakly_coded(result, charted_ids)], places
+            ),
         },
         "model_card": flatten(card),
         "run_meta": flatten(run_meta, segments={s.segment.id for s in result.segments}),
@@ -1195,14 +1205,33 @@ def segment_view(
     }
 
 
-def ordered_transcripts(result: CodingResult) -> dict[str, list[SegmentResult]]:
+def ordered_transcripts(
+    result: CodingResult, order: Sequence[str] | None = None
+) -> dict[str, list[SegmentResult]]:
     """Each transcript's segments, the transcripts in the study's order
     (:func:`~roqa_nlp.framework.study_order`: their participants' when numbered alike), as
-    saturation takes them."""
+    saturation takes them; ``order``: that order, when worked out already."""
     from ..framework import study_order
 
     by = result.by_transcript()
-    return {tid: by.get(tid, []) for tid in study_order(result)}
+    return {tid: by.get(tid, []) for tid in (study_order(result) if order is None else order)}
+
+
+def segment_places(ordered: Mapping[str, Sequence[SegmentResult]]) -> dict[str, int]:
+    """Each segment's place (its id's) in the study's order: the transcripts in their order
+    (:func:`ordered_transcripts`), each one's segments in segment order."""
+    segments = (s for segs in ordered.values() for s in segs)
+    return {s.segment.id: n for n, s in enumerate(segments)}
+
+
+def in_study_order(
+    views: Iterable[dict[str, Any]], places: Mapping[str, int]
+) -> list[dict[str, Any]]:
+    """Segments as the report shows them (:func:`segment_view`) in the study's order
+    (:func:`segment_places`), as its transcripts are: the open-coding queue and the weakly
+    coded list read P01's first, as the matrix does, not the order the files were coded in
+    (s79)."""
+    return sorted(views, key=lambda v: places.get(v["id"], len(places)))
 
 
 def transcript_view(
@@ -1703,14 +1732,21 @@ def recurring_set_aside_groups(
 
 
 def open_coding_view(
-    result: CodingResult, open_coding: Iterable[Any] | None, views: Mapping[str, dict[str, Any]]
+    result: CodingResult,
+    open_coding: Iterable[Any] | None,
+    views: Mapping[str, dict[str, Any]],
+    places: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Novel segments, grouped by the candidate codes when they are given (a segment alone is
     listed as not grouped, with no label); small talk and background listed apart, the groups
     of it that recur across interviews first (:func:`recurring_set_aside_groups`). ``rule``:
-    the grouping rule the segments not grouped fell short of (:func:`grouping_rule`)."""
+    the grouping rule the segments not grouped fell short of (:func:`grouping_rule`). Each
+    list's segments, a group's too, are in the study's order (``places``, default
+    :func:`segment_places` of the result's :func:`ordered_transcripts`)."""
     from ..open_coding import recurring_clause
 
+    if places is None:
+        places = segment_places(ordered_transcripts(result))
     novel = [s.segment.id for s in result if s.for_open_coding]
     waiting = set(novel)
     groups = []
@@ -1720,18 +1756,22 @@ def open_coding_view(
             continue
         # only the members still waiting for open coding: a group written before they were
         # coded (an older open_coding.jsonl beside re-coded codings) is not shown as current
-        segs = [views[sid] for sid in c["segment_ids"] if sid in views and sid in waiting]
+        segs = in_study_order(
+            [views[sid] for sid in c["segment_ids"] if sid in views and sid in waiting], places
+        )
         if not segs or (len(segs) < 2 <= len(c["segment_ids"])):
             continue  # a group left with one member is no group: listed as not grouped
         grouped.update(v["id"] for v in segs)
         groups.append({**c, "segments": segs})
-    rest = [views[sid] for sid in novel if sid not in grouped]
+    rest = in_study_order([views[sid] for sid in novel if sid not in grouped], places)
     recurring = [
-        {**g, "segments": [views[sid] for sid in g["segment_ids"]]}
+        {**g, "segments": in_study_order([views[sid] for sid in g["segment_ids"]], places)}
         for g in recurring_set_aside_groups(result, open_coding)
     ]
     in_recurring = {sid for g in recurring for sid in g["segment_ids"]}
-    off_topic = [views[s.segment.id] for s in result if s.novel and s.off_topic]
+    off_topic = in_study_order(
+        [views[s.segment.id] for s in result if s.novel and s.off_topic], places
+    )
     return {
         "total": len(novel),
         "clustered": open_coding is not None,
