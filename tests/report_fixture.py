@@ -265,6 +265,43 @@ def report_js_functions(*names: str) -> str:
     return "".join(js[start : js.index("\n  }\n", start) + 4] for start in starts)
 
 
+def report_js_vars(*names: str) -> str:
+    """report.js's top-level ``var`` statements ``names`` (each from its ``  var NAME =`` line
+    to the first line at that depth that ends the statement), for :func:`node_prints` to run
+    with the functions that read them."""
+    js = report_js()
+    out = []
+    for name in names:
+        lines = js[js.index(f"  var {name} =") :].split("\n")
+        end = next(k for k, line in enumerate(lines) if line.endswith(";") and line[2] != " ")
+        out.append("\n".join(lines[: end + 1]) + "\n")
+    return "".join(out)
+
+
+#: what report.js's Load decisions reads a decisions.csv with (:func:`decisions_csv_js`)
+DECISIONS_CSV_VARS = ("SEPARATORS", "QUOTED_CELL", "MAX_HEADER_LINE", "NO_CELLS", "DECISIONS")
+DECISIONS_CSV_FUNCTIONS = (
+    "unprotect",
+    "lineSeparator",
+    "separatorOf",
+    "parseCsv",
+    "lineCells",
+    "columnKey",
+    "fromTheHeader",
+    "readDecisionsCsv",
+)
+
+
+def decisions_csv_js() -> str:
+    """The part of report.js that reads a decisions.csv loaded into the page (Load decisions:
+    ``readDecisionsCsv``), with what it reads, for :func:`node_prints` to run."""
+    return (
+        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
+        + report_js_vars(*DECISIONS_CSV_VARS)
+        + report_js_functions(*DECISIONS_CSV_FUNCTIONS)
+    )
+
+
 def node_prints(script: str) -> Any:
     """What node prints running the JavaScript ``script``, read as JSON (the test is skipped
     where node is not installed: the browser tests run the page's script in the page)."""

@@ -1015,16 +1015,12 @@ def test_the_reports_load_decisions_reads_a_retyped_header_as_roqa_does() -> Non
     (io.column_key): ``Segment ID``, ``Code-ID``, ``New code`` were no columns there either."""
     import json
 
-    from report_fixture import node_prints, report_js_functions
+    from report_fixture import decisions_csv_js, node_prints
     from roqa_nlp.io import column_key
 
     text = f"{RETYPED}\r\np01:0003;new-code;;Agency staff;;{TEXTS[2]};;\r\n"
     script = (
-        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
-        'var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];\n'
-        + report_js_functions(
-            "unprotect", "separatorOf", "parseCsv", "columnKey", "readDecisionsCsv"
-        )
+        decisions_csv_js()
         + f"\nvar cells = {json.dumps(RETYPED.split(';') + [' Segment  ID ', 'segment__id'])};"
         + f"\nconsole.log(JSON.stringify([cells.map(columnKey), readDecisionsCsv({json.dumps(text)})]));"
     )
@@ -1052,7 +1048,7 @@ def test_a_retyped_column_beside_roqas_own_is_not_read_over_it(tmp_path: Path) -
     report's Load decisions reads them the same."""
     import json
 
-    from report_fixture import node_prints, report_js_functions
+    from report_fixture import decisions_csv_js, node_prints
 
     coded = tmp_path / "coded"
     model_codings().save(coded)
@@ -1084,18 +1080,58 @@ def test_a_retyped_column_beside_roqas_own_is_not_read_over_it(tmp_path: Path) -
     with pytest.warns(RoqaWarning, match="column 'code_id' is in the header twice: only the last"):
         assert [d.code_id for d in read_decisions(review)[0]] == ["IS.E.2"]
     script = (
-        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
-        'var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];\n'
-        + report_js_functions(
-            "unprotect", "separatorOf", "parseCsv", "columnKey", "readDecisionsCsv"
-        )
-        + f"\nconsole.log(JSON.stringify(readDecisionsCsv({json.dumps(text)})));"
+        decisions_csv_js() + f"\nconsole.log(JSON.stringify(readDecisionsCsv({json.dumps(text)})));"
     )
     read = node_prints(script)
     assert [(r["code_id"], r["new_code"]) for r in read["rows"]] == [
         ("IS.E.2", ""),
         ("", "Agency staff"),
     ]
+
+
+#: lines above a decisions file's header, and whether roqa's reader reads the file below them
+ABOVE_THE_HEADER = [
+    ("Review of P01-P13 6 Dec\n", True),  # a title of one cell
+    ('"Review of P01-P13, 6 Dec",,,,,\n', True),  # as Excel saves it: its comma quoted
+    ('"Review of P01-P13, 6 Dec";;;;;\n', True),  # Excel in German settings
+    ("\n,,,\nReview\n\n", True),  # blank lines and an empty row around it
+    ("Review of P01-P13, 6 Dec\n", False),  # unquoted: two cells, no title; read as the header
+    ("Review\nby Alice\non 6 Dec\nof P01-P13\nfinal\n", False),  # the header past line 5
+]
+
+
+@pytest.mark.parametrize(("above", "read"), ABOVE_THE_HEADER)
+def test_the_reports_load_decisions_reads_below_a_title_as_roqa_does(
+    tmp_path: Path, above: str, read: bool
+) -> None:
+    """A decisions.csv someone saved with a title row above the header (``Review of P01-P13, 6
+    Dec``): roqa's reader reads it below the title (io.from_the_header), but report.html's
+    Load decisions took the title for the header and said the file had no segment_id and
+    decision columns (s79). It now follows the same rule, and refuses what roqa refuses."""
+    import json
+
+    from report_fixture import decisions_csv_js, node_prints
+
+    text = f"{above}{SIX}\np01:0001,accept,IS.E.2,,,{TEXTS[0]}\np01:0003,reject,OS.A,,,x\n"
+    review = tmp_path / "decisions.csv"
+    review.write_text(text, encoding="utf-8")
+    script = decisions_csv_js() + f"\nconsole.log(JSON.stringify(readDecisionsCsv({json.dumps(text)})));"  # fmt: skip
+    page = node_prints(script)
+    if read:
+        assert [(d.segment_id, d.decision) for d in read_decisions(review)[0]] == [
+            ("p01:0001", "accept"),
+            ("p01:0003", "reject"),
+        ]
+        assert [(r["segment_id"], r["decision"]) for r in page["rows"]] == [
+            ("p01:0001", "accept"),
+            ("p01:0003", "reject"),
+        ]
+    else:
+        with pytest.raises(RoqaError, match="no segment_id column in its header row"):
+            read_decisions(review)
+        assert page == {
+            "error": "the file has no segment_id and decision columns (is it a decisions.csv?)"
+        }
 
 
 def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:

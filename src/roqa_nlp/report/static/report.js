@@ -2308,24 +2308,111 @@
       !(st.extra || []).length && !(st.more || []).length);
   }
 
-  /* The separator of a decisions.csv: the one of commas, semicolons (Excel in German, French or
-     Dutch settings) and tabs that its header line holds most of. */
+  /* The separators a decisions.csv may have, in the order roqa's reader prefers them (Python's
+     csv.Sniffer): commas, tabs (Excel's "Unicode text"), semicolons (Excel in German, French or
+     Dutch settings). */
+  var SEPARATORS = [",", "\t", ";"];
+  /* The ways a quoted cell shows the separator beside it, tried in turn as csv.Sniffer tries
+     them (,"x", then "x", then ,"x" then "x" alone), each with the number of its separator's
+     group (0: none); "x" in single quotes too. */
+  var QUOTED_CELL = (function () {
+    var sep = "([^\\p{L}\\p{N}_\\n\"'])", quote = "([\"'])", text = "[\\s\\S]*?";
+    return [
+      [sep + " ?" + quote + text + "\\2\\1", 1],
+      ["(?:^|\\n)" + quote + text + "\\1" + sep + " ?", 2],
+      [sep + " ?" + quote + text + "\\2(?:$|\\n)", 1],
+      ["(?:^|\\n)" + quote + text + "\\1(?:$|\\n)", 0]
+    ].map(function (w) { return { re: new RegExp(w[0], "gu"), sep: w[1] }; });
+  })();
+
+  /* The separator of one line of a CSV file (a decisions.csv's header, a title above it), as
+     roqa's reader tells it (io.csv_delimiter, Python's csv.Sniffer on that line): the one most
+     often beside a quoted cell ("Review of P01-P13, 6 Dec";;;), the first to when as often;
+     else the first of SEPARATORS the line holds; else a comma. */
+  function lineSeparator(line) {
+    for (var k = 0; k < QUOTED_CELL.length; k++) {
+      var way = QUOTED_CELL[k], count = {}, seen = [], found = false, m;
+      way.re.lastIndex = 0;
+      while ((m = way.re.exec(line)) !== null) {
+        found = true;
+        var sep = way.sep ? m[way.sep] : "";
+        if (SEPARATORS.indexOf(sep) < 0) continue;
+        if (!count[sep]) { count[sep] = 0; seen.push(sep); }
+        count[sep] += 1;
+      }
+      if (!found) continue;
+      var best = seen.reduce(function (b, s) { return b && count[b] >= count[s] ? b : s; }, "");
+      if (best) return best;
+      break;
+    }
+    for (var i = 0; i < SEPARATORS.length; i++) {
+      if (line.indexOf(SEPARATORS[i]) >= 0) return SEPARATORS[i];
+    }
+    return ",";
+  }
+
+  /* The separator of a decisions.csv: its header line's (lineSeparator), as roqa's reader
+     tells it. */
   function separatorOf(text) {
-    var line = text.split(/\r?\n/, 1)[0] || "";
-    var best = ",", most = -1;
-    [",", ";", "\t"].forEach(function (sep) {
-      var n = line.split(sep).length - 1;
-      if (n > most) { best = sep; most = n; }
-    });
-    return best;
+    return lineSeparator(text.split("\n", 1)[0] || "");
+  }
+
+  /* How many of a decisions.csv's first lines its header may be (io.MAX_HEADER_LINE). */
+  var MAX_HEADER_LINE = 5;
+  /* A line that holds no cell: blank (white space as Python's str.isspace has it), or
+     separators alone, an empty row Excel saved (io._NO_CELLS). */
+  var NO_CELLS = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000,;]*$/;
+
+  /* The cells of one line of a CSV file that hold something, split at its own separator, as
+     roqa's reader splits a line above the header (io._line_cells, io.title_rows): a line
+     Python's csv module refuses, a line break unquoted inside it (a file of old Mac line ends),
+     is one cell. */
+  function lineCells(line) {
+    var body = line.replace(/\r+$/, ""), sep = separatorOf(line), quoted = false, start = true;
+    var cells = null;
+    for (var i = 0; i < body.length && !cells; i++) {
+      var c = body[i];
+      if (quoted) {
+        if (c === '"') { if (body[i + 1] === '"') i++; else quoted = false; }
+      } else if (c === '"' && start) {
+        quoted = true; start = false;
+      } else if (c === "\r" || c === "\n") {
+        cells = [line];
+      } else {
+        start = c === sep;
+      }
+    }
+    return (cells || parseCsv(body, sep)[0] || []).filter(function (c) { return c.trim() !== ""; });
+  }
+
+  /* A decisions.csv from its header line, as roqa's reader takes it (io.from_the_header with
+     segment_id): the lines above it that hold no cell passed over, and a title above it
+     ("Review of P01-P13, 6 Dec" in quotes, or a line of one cell: a file someone saved with a
+     title row), when the header is one of the first MAX_HEADER_LINE lines, names segment_id,
+     and every line above it holds one cell at most; else the first line that holds a cell is
+     the header, which names what is missing. */
+  function fromTheHeader(text) {
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    var lines = text.split("\n"), skipped = 0;
+    while (skipped < lines.length - 1 && NO_CELLS.test(lines[skipped])) skipped++;
+    var head = lines.slice(skipped, MAX_HEADER_LINE);
+    for (var i = 0; i < head.length; i++) {
+      var cells = lineCells(head[i]);
+      if (cells.some(function (c) { return columnKey(c) === "segment_id"; })) {
+        skipped += i;
+        break;
+      }
+      if (cells.length > 1) break;
+    }
+    return lines.slice(skipped).join("\n");
   }
 
   /* decisions.csv as rows of fields: quoted fields with doubled quotes, separators and line
      breaks in them, CRLF or LF line ends, a UTF-8 byte order mark; comma, semicolon or tab
-     separated (separatorOf), as roqa's own reader takes them. */
-  function parseCsv(text) {
+     separated (separatorOf, unless `sep` is given), as roqa's own reader takes them. */
+  function parseCsv(text, sep) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    var sep = separatorOf(text);
+    sep = sep || separatorOf(text);
     var rows = [], row = [], field = "", quoted = false, started = false;
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
@@ -2358,10 +2445,11 @@
   }
 
   /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
-     (a "note" row: a segment's note, no decision); rows that are not a decision are counted in
+     (a "note" row: a segment's note, no decision), read from its header (fromTheHeader: below
+     a title, as roqa's reader reads it); rows that are not a decision are counted in
      `skipped`. */
   function readDecisionsCsv(text) {
-    var rows = parseCsv(text);
+    var rows = parseCsv(fromTheHeader(text));
     if (!rows.length) return { error: "the file is empty" };
     var header = rows[0].map(columnKey);
     /* a cell written as roqa writes it (code_id), not retyped (Code ID): where both name one
