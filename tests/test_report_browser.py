@@ -940,6 +940,18 @@ def test_loading_a_decisions_csv_applies_it_and_counts_what_matched(
     field.send_keys(str(fffd))
     WebDriverWait(driver, 10).until(lambda _: status.text.startswith("fffd.csv"))
     assert status.text == "fffd.csv: 1 decision loaded; all matched"
+    # a title row above the header, passed over as roqa's reader passes it (s79: "no
+    # segment_id and decision columns")
+    titled = tmp_path / "titled.csv"
+    titled.write_text(
+        '"Review of P01-P13, 6 Dec",,,,,\n'
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"p03_interview:0002,reject,IC.H,,,{P03_0002}\n",
+        encoding="utf-8",
+    )
+    field.send_keys(str(titled))
+    WebDriverWait(driver, 10).until(lambda _: status.text.startswith("titled.csv"))
+    assert status.text == "titled.csv: 1 decision loaded; all matched"
 
 
 def test_loaded_decisions_matching_no_segment_are_saved_back_once_until_clear(

@@ -2314,15 +2314,21 @@
   var SEPARATORS = [",", "\t", ";"];
   /* The ways a quoted cell shows the separator beside it, tried in turn as csv.Sniffer tries
      them (,"x", then "x", then ,"x" then "x" alone), each with the number of its separator's
-     group (0: none); "x" in single quotes too. */
+     group (0: none); "x" in single quotes too. A separator is no letter, digit or underscore
+     (Python's \w: any script's, where the browser knows Unicode's classes; else ASCII's, so
+     that an old browser still runs the page). */
   var QUOTED_CELL = (function () {
-    var sep = "([^\\p{L}\\p{N}_\\n\"'])", quote = "([\"'])", text = "[\\s\\S]*?";
+    var word = "\\w", flags = "g";
+    try {
+      if (new RegExp("^\\p{L}$", "u").test("\u00e9")) { word = "\\p{L}\\p{N}_"; flags = "gu"; }
+    } catch (e) { /* no Unicode property classes in this browser */ }
+    var sep = "([^" + word + "\\n\"'])", quote = "([\"'])", text = "[\\s\\S]*?";
     return [
       [sep + " ?" + quote + text + "\\2\\1", 1],
       ["(?:^|\\n)" + quote + text + "\\1" + sep + " ?", 2],
       [sep + " ?" + quote + text + "\\2(?:$|\\n)", 1],
       ["(?:^|\\n)" + quote + text + "\\1(?:$|\\n)", 0]
-    ].map(function (w) { return { re: new RegExp(w[0], "gu"), sep: w[1] }; });
+    ].map(function (w) { return { re: new RegExp(w[0], flags), sep: w[1] }; });
   })();
 
   /* The separator of one line of a CSV file (a decisions.csv's header, a title above it), as
