@@ -198,6 +198,15 @@ def _untimed_talk(block: UntimedBlock) -> tuple[list[str], list[int], float | No
     return lines, numbers, begin
 
 
+def _opens_untimed(before: Sequence[tuple[int, str]]) -> bool:
+    """Whether the lines gathered ``before`` a timing line (numbered in the file) hold a block
+    opened by a malformed or broken timing line, its words after it: they are a cue read
+    without times, not a cue id, though no blank line ends them. Teams' old Word transcripts
+    have none (no empty paragraph between cues), and their words were lost with no warning
+    (session 79 readers3 H3: ``0:0:12. --> 0:0:17.5``, its speaker's name and the question)."""
+    return any(_bad_timing(line) for _, line in before[:2])
+
+
 def parse_cues(
     text: str,
     untimed: list[UntimedBlock] | None = None,
@@ -256,6 +265,8 @@ def parse_cues(
                 current.lines.pop()
             number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
+            if _opens_untimed(before):
+                end_block()  # its words, with no blank line after them (Word: :func:`_opens_untimed`)
             before.clear()  # a cue id
             current = Cue(
                 parse_cue_time(timing["begin"]), parse_cue_time(timing["end"]), line=number_of_line
@@ -275,6 +286,8 @@ def parse_cues(
                 if current.lines and _CUE_NUMBER.match(current.lines[-1]):
                     before.append((number_of_line - 1, current.lines.pop()))
                 current = None
+            elif _BROKEN_TIMING.match(line) and _opens_untimed(before):
+                end_block()  # the block before, with no blank line after it, ends here
             before.append((number_of_line, line))
     end_block()
     last = cues[-1].lines if cues else []
@@ -329,28 +342,43 @@ def _lines_named(ranges: Sequence[object]) -> str:
     )
 
 
+#: The formats whose cues were read from a word processor's paragraphs (Teams' old Word
+#: transcripts, :func:`.blocks.read_blocks`): a warning names their blocks by their first
+#: lines, not by lines of the text (:func:`unread_cues_warning`).
+_WORD_FORMATS = frozenset({"docx", "odt"})
+
+
 def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
     timing line, or one roqa cannot read (``00:00:05 >> 00:00:07``; told apart by the block's
     first line): their words were read without times (or with only the start time of
     ``00:00:05.000 -->``), those under no speaker's label as the talk of the speaker before
-    them, or opening the file as no named speaker's (whose lines it names); else None."""
+    them, or opening the file as no named speaker's (whose lines it names); else None. In a
+    Word or OpenDocument file each block is named by its first line, quoted (a timing line,
+    ``'0:0:12. --> 0:0:17.5'``), not by the line numbers of the text it was read as, which are
+    no lines Word shows (:data:`_WORD_FORMATS`)."""
     where = transcript.source or transcript.id
     said = []
     read = transcript.metadata.get(UNTIMED)
+    # a Word or OpenDocument file has paragraphs, not the lines of the text they were read as:
+    # its blocks are named by their first lines, quoted (a timing line, found with Ctrl+F)
+    word = transcript.metadata.get("format") in _WORD_FORMATS
     if read:
         n = len(read)
         lines = _lines_named(transcript.metadata.get(UNTIMED_LINES) or [])
+        if word:
+            lines = first_few([quoted(str(line)) for line in read], 6)
         unlabelled = transcript.metadata.get(UNTIMED_UNLABELLED_LINES)
         opening = transcript.metadata.get(UNTIMED_OPENING_LINES)
         carried = (
-            f", those opening the file with no speaker's label ({_lines_named(opening)}) as "
-            "no named speaker's talk"
+            f", those opening the file with no speaker's label"
+            f"{'' if word else f' ({_lines_named(opening)})'} as no named speaker's talk"
             if opening
             else ""
         ) + (
-            f", those with no speaker's label ({_lines_named(unlabelled)}) as the talk of the "
-            "speaker before them"
+            f", those with no speaker's label"
+            f"{'' if word else f' ({_lines_named(unlabelled)})'} as the talk of the speaker "
+            "before them"
             if unlabelled
             else ""
         )
@@ -373,9 +401,9 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
         )
         said.append(
             f"{n} cue block{'s' if n != 1 else ''} {what} ({lines}), so "
-            f"{'their' if n != 1 else 'its'} words were read {when}{carried}: "
-            f"{quoted(str(read[0]))} (mend the timing line{'s' if n != 1 else ''} to have "
-            "them timed)"
+            f"{'their' if n != 1 else 'its'} words were read {when}{carried}"
+            f"{'' if word else f': {quoted(str(read[0]))}'} (mend the timing "
+            f"line{'s' if n != 1 else ''} to have them timed)"
         )
     unread = transcript.metadata.get(UNREAD)
     if unread:
