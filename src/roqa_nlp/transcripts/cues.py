@@ -867,11 +867,8 @@ def cue_transcript(
         cue_utterance,
         interviewer_labels,
     )
-    utterances = caption_speakers(
-        [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues],
-        [c.new_speaker for c in cues],
-        interviewer_labels,
-    )
+    tagged = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
+    utterances = caption_speakers(tagged, [c.new_speaker for c in cues], interviewer_labels)
     transcript = utterances_transcript(
         utterances,
         path,
@@ -899,11 +896,22 @@ def cue_transcript(
         interviewer_labels=interviewer_labels,
         participant=participant,
         header=True,
+        voice_tags=names_by_voice_tags(tagged),
     )
     _header_blocks_not_untimed(transcript, read)
     if not opening:  # words above the first cue opening the file are told of as untimed
         _note_unnamed_opening(transcript, utterances)
     return transcript
+
+
+def names_by_voice_tags(utterances: Sequence[Utterance]) -> bool:
+    """Whether cues read with their voice tags (``utterances``, before any caption mark names a
+    speaker) name two or more speakers by voice tags (``<v Sam Roe>``), as Teams writes a
+    transcript: a voice tag names one cue's speaker (WebVTT carries none over to the next cue),
+    and Teams leaves it off a cue whose speaker it cannot tell, so the file names the speaker of
+    each cue (:func:`.unlabelled.names_each_piece`), however seldom a speaker's cues follow
+    each other (session 79 readers3 M1)."""
+    return len({" ".join(u.speaker.split()).casefold() for u in utterances if u.speaker}) >= 2
 
 
 def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance]) -> None:

@@ -62,6 +62,13 @@ UNDECIDED_WORDS = "unlabelled_talk_undecided_words"
 AFTER_CHANGE = "unlabelled_talk_after_change"
 AFTER_CHANGE_AS = "unlabelled_talk_after_change_read_as"
 AFTER_CHANGE_WORDS = "unlabelled_talk_after_change_words"
+#: The same of the cues with no voice tag right after a tagged cue, in a file of voice tags
+#: (Teams': :func:`.cues.names_by_voice_tags`), after a change of speaker or not: Teams leaves
+#: the tag off a cue whose speaker it cannot tell (:func:`after_change_warning` names those
+#: read as the interviewer's).
+AFTER_VOICE = "unlabelled_talk_after_voice_tag"
+AFTER_VOICE_AS = "unlabelled_talk_after_voice_tag_read_as"
+AFTER_VOICE_WORDS = "unlabelled_talk_after_voice_tag_words"
 #: The transcript metadata keys of the words a reader read into no turn after the talk began
 #: (a paragraph under no speaker's label after a line that ended the turn before it: a header
 #: field or a transcriber's marker), and where each is (``line 9``; empty for a Word
@@ -252,6 +259,8 @@ class UnlabelledTalk:
     undecided: list[tuple[str, str, str]] = field(default_factory=list)
     #: pieces right after a change of speaker read as the new speaker's (where, whose, words)
     after_change: list[tuple[str, str, str]] = field(default_factory=list)
+    #: in a file of voice tags, cues with no tag right after a tagged cue (where, whose, words)
+    after_voice: list[tuple[str, str, str]] = field(default_factory=list)
     notes_left_out: int = 0
 
     def left_out(self, found: Continuation, words: str, next_speaker: str | None = None) -> bool:
@@ -287,6 +296,10 @@ class UnlabelledTalk:
             meta[AFTER_CHANGE] = [p for p, _, _ in self.after_change]
             meta[AFTER_CHANGE_AS] = [s for _, s, _ in self.after_change]
             meta[AFTER_CHANGE_WORDS] = [w for _, _, w in self.after_change]
+        if self.after_voice:
+            meta[AFTER_VOICE] = [p for p, _, _ in self.after_voice]
+            meta[AFTER_VOICE_AS] = [s for _, s, _ in self.after_voice]
+            meta[AFTER_VOICE_WORDS] = [w for _, _, w in self.after_voice]
         return meta
 
 
@@ -361,10 +374,18 @@ def after_change_warning(transcript: Transcript) -> str | None:
     leave the name off the cue that opens an answer, which was then never coded (the s40
     tester's speech-to-text files: 12.6 % of the participants' words), while Zoom and Teams
     name every cue. Pieces read as a participant's talk are coded whoever said them, and are
-    not named."""
-    places = transcript.metadata.get(AFTER_CHANGE) or []
-    read_as = transcript.metadata.get(AFTER_CHANGE_AS) or []
-    words = transcript.metadata.get(AFTER_CHANGE_WORDS) or []
+    not named. In a file of voice tags (Teams'), every cue with no tag right after one of the
+    interviewer's is named (:data:`AFTER_VOICE`), after a change of speaker or not: Teams leaves
+    the tag off a cue whose speaker it cannot tell, and the participant's answer after a
+    question was read as the interviewer's with no word (session 79 readers3 M1)."""
+    meta = transcript.metadata
+    voice = bool(meta.get(AFTER_VOICE))
+    keys = (
+        (AFTER_VOICE, AFTER_VOICE_AS, AFTER_VOICE_WORDS)
+        if voice
+        else (AFTER_CHANGE, AFTER_CHANGE_AS, AFTER_CHANGE_WORDS)
+    )
+    places, read_as, words = (meta.get(key) or [] for key in keys)
     roles = {" ".join(t.speaker.split()).casefold(): t.role for t in transcript.turns}
     found = [
         (place, speaker, said)
@@ -382,6 +403,15 @@ def after_change_warning(transcript: Transcript) -> str | None:
         if n > 1 and all(p for p, _, _ in found)
         else ""
     )
+    if voice:
+        return (
+            f"{transcript.source or transcript.id}: {n} cue{'s' if n != 1 else ''} with no voice "
+            f"tag right after the interviewer's {'were' if n != 1 else 'was'} read as the "
+            f"interviewer's talk ({at}{quoted(str(said))}, read as {speaker}'s talk{more}): "
+            "Teams leaves the tag off a cue whose speaker it cannot tell, and a participant's "
+            "answer that opens on such a cue is not coded, so put the speaker's name on "
+            f"{'each of them' if n != 1 else 'it'} (<v Name>)"
+        )
     return (
         f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "
         f"speaker's name right after a change of speaker to the interviewer "

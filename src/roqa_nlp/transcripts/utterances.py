@@ -177,17 +177,23 @@ def merge_utterances(
     path: str | Path,
     interviewer_labels: Sequence[str] | None = None,
     unlabelled: UnlabelledTalk | None = None,
+    *,
+    voice_tags: bool = False,
 ) -> tuple[list[SpokenTurn], bool]:
     """Speaker turns from utterances (see the module docstring) and the label each opens with
     (:func:`utterance_labels`), and whether any utterance named its speaker (if none did, every
     turn is the participant's by default). An utterance
     with no speaker after another speaker's backchannel goes on with the turn of the speaker
     before it (:mod:`.unlabelled`); ``unlabelled``, when given, gets where each such utterance
-    is, and those whose speaker could not be told."""
+    is, and those whose speaker could not be told. With ``voice_tags`` (subtitle cues whose
+    speakers voice tags name, :func:`.cues.names_by_voice_tags`) and no speaker's label, the file
+    names each cue's speaker, and each cue with no voice tag after a tagged cue is noted
+    (:attr:`UnlabelledTalk.after_voice`): Teams could not tell its speaker."""
     named = any(u.speaker for u in utterances) or any(labels)
     default = UNKNOWN_SPEAKER if named else unlabelled_speaker(path)
+    voice_file = voice_tags and not any(labels)
     # who says a piece with no name after another speaker's backchannel (.unlabelled)
-    each = names_each_piece(
+    each = voice_file or names_each_piece(
         (u.speaker, u.words)
         if u.speaker or label is None
         else (label.label, u.words[label.words_start :])
@@ -200,6 +206,7 @@ def merge_utterances(
     cues: list[list[CuePiece]] = []  # per turn, each utterance's words and times
     # whether the turn so far is a named piece that changed the speaker, then unnamed pieces
     after_change = False
+    after_tag = False  # in a file of voice tags, the turn so far ends on unnamed pieces after one
     for i, (u, (speaker, text)) in enumerate(zip(utterances, said, strict=True)):
         named_here = bool(speaker)
         found = None
@@ -230,9 +237,13 @@ def merge_utterances(
         new_turn = not (speakers and speakers[-1].casefold() == speaker.casefold())
         if named_here or new_turn:
             after_change = named_here and new_turn and bool(speakers)
-        elif after_change and each and unlabelled is not None and not (found and found.undecided):
+            after_tag = voice_file and named_here
+        elif unlabelled is not None and not (found and found.undecided):
             # the new speaker's going on, or the other's reply: it cannot be told (.unlabelled)
-            unlabelled.after_change.append((time_place(u.begin_time), speaker, text))
+            if after_change and each:
+                unlabelled.after_change.append((time_place(u.begin_time), speaker, text))
+            if after_tag:
+                unlabelled.after_voice.append((time_place(u.begin_time), speaker, text))
         if new_turn:
             speakers.append(speaker)
             cues.append([])
@@ -360,9 +371,11 @@ def utterances_transcript(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
     header: bool = False,
+    voice_tags: bool = False,
 ) -> Transcript:
     """The transcript of ``utterances`` (cues, table rows, Whisper segments) merged into turns
-    (:func:`merge_utterances`) and rendered canonically with ``metadata``. With ``header``
+    (:func:`merge_utterances`; ``voice_tags``, cues whose speakers voice tags name, as there)
+    and rendered canonically with ``metadata``. With ``header``
     (subtitle cues), the header fields among them (``Location: Leeds General``, ``Duration: 26
     minutes`` in the first cues, or a field's cue standing between two turns) are read as a
     plain text's header lines are (:func:`.speaker_labels.transcript_header`): no one's talk,
@@ -403,7 +416,9 @@ def utterances_transcript(
         participant = participant or found.participant
         utterances = [utterances[i] for i in kept]
         labels = [labels[i] for i in kept]
-    turns, named = merge_utterances(utterances, labels, path, interviewer_labels, unlabelled)
+    turns, named = merge_utterances(
+        utterances, labels, path, interviewer_labels, unlabelled, voice_tags=voice_tags
+    )
     return render_transcript(
         turns,
         path,
