@@ -11,6 +11,7 @@ import warnings
 from pathlib import Path
 
 from roqa_nlp.errors import RoqaWarning
+from roqa_nlp.pseudonyms import PseudonymKey
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import read_transcript
 from roqa_nlp.transcripts.segment import segment
@@ -131,3 +132,20 @@ def test_an_untagged_cue_going_on_with_the_participants_sentence_stays_theirs_un
         (P, "participant", "Supervision, every month."),
     ]  # fmt: skip
     assert warned == []
+
+
+def test_whose_talk_an_untagged_cue_was_read_as_is_pseudonymised(tmp_path: Path) -> None:
+    """The speaker an untagged cue after a change of speaker was read as, and its words, were
+    kept in the transcript's metadata as the file wrote them: 'Hannah Whitfield' reached
+    transcripts.jsonl after --pseudonymise."""
+    cues = list(QUIRKS)
+    cues[6] = "Gareth says families can make or break it."
+    t, _ = read_warned(teams(tmp_path / "rm33.vtt", cues))
+    key = PseudonymKey()
+    key.register(t)
+    meta = key.apply(t).metadata
+    for kind in ("change", "voice_tag"):
+        assert meta[f"unlabelled_talk_after_{kind}_read_as"] == ["Interviewer"]
+        assert meta[f"unlabelled_talk_after_{kind}_words"] == [
+            "P33 says families can make or break it."  # rm33's participant
+        ]

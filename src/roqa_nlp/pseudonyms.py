@@ -2564,6 +2564,10 @@ class PseudonymKey:
         from .transcripts.speaker_labels import END_TEXT, SERVICE_TEXT
         from .transcripts.unlabelled import (
             ABOVE_FIRST_LABEL,
+            AFTER_CHANGE_AS,
+            AFTER_CHANGE_WORDS,
+            AFTER_VOICE_AS,
+            AFTER_VOICE_WORDS,
             FIELD_LINES,
             NO_TURN,
             UNDECIDED_AS,
@@ -2572,9 +2576,12 @@ class PseudonymKey:
         from .transcripts.unlabelled_answers import UNLABELLED_ANSWERS
         from .transcripts.utterances import HEADER_CUES
 
-        read_as = meta.get(UNDECIDED_AS)
-        if isinstance(read_as, list):  # whose talk a cue with no name was read as: a name
-            meta[UNDECIDED_AS] = [self._written_label(str(n)) for n in read_as]
+        # whose talk a cue with no name was read as: a name (those after a change of speaker
+        # or a voice tag were kept as the file wrote them: session 79 lfix2)
+        for key in (UNDECIDED_AS, AFTER_CHANGE_AS, AFTER_VOICE_AS):
+            read_as = meta.get(key)
+            if isinstance(read_as, list):
+                meta[key] = [self._written_label(str(n)) for n in read_as]
         # words left out between cues (talk, names and all), the chat messages left out
         # (their senders' names: '10:22:05 From Margaret Okafor') and the words of a cue with
         # no name kept to be checked
@@ -2586,6 +2593,8 @@ class PseudonymKey:
             ABOVE_FIRST_LABEL,  # talk typed above the first label (names and all)
             FIELD_LINES,
             UNDECIDED_WORDS,
+            AFTER_CHANGE_WORDS,
+            AFTER_VOICE_WORDS,
             SERVICE_TEXT,
             END_TEXT,
             HEADER_CUES,
