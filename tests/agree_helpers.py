@@ -72,3 +72,62 @@ def mostly_agreeing_rows(
             )
             rows.append((f"u{k}", coder, *(("", "") if code == "-" else (code, valence))))
     return rows
+
+
+#: a short interview two coders Ana and Ben code in a QDA project (:func:`two_users_qdpx`)
+INTERVIEW = (
+    "Interviewer: What gets in the way?\n\nP01: We just do not have the staff to do it properly."
+    "\n\nInterviewer: And what helps?\n\nP01: Our manager backs us all the way, every single "
+    "time.\n\nInterviewer: How was your weekend?\n\nP01: Lovely, we went to the seaside with the "
+    "kids.\n\nInterviewer: Anything else?\n\nP01: Money from the council is always late and "
+    "always short.\n"
+)
+
+
+def two_users_qdpx(
+    path: Path, codings: dict[str, list[tuple[int, int, str]]], text: str = INTERVIEW
+) -> Path:
+    """A .qdpx of one source p01 holding ``text``, and users who each coded the selections
+    (start, end, code name) ``codings`` gives them; a node per code name."""
+    import zipfile
+
+    def guid(k: int) -> str:
+        return f"00000000-0000-4000-8000-{k:012d}"
+
+    names = list(dict.fromkeys(c for sel in codings.values() for _, _, c in sel))
+    users = {u: guid(100 + i) for i, u in enumerate(codings)}
+    codes = {c: guid(200 + i) for i, c in enumerate(names)}
+    selections = "".join(
+        f'<PlainTextSelection guid="{guid(1000 + 10 * i + j)}" startPosition="{a}" '
+        f'endPosition="{b}" creatingUser="{users[u]}"><Coding guid="{guid(5000 + 10 * i + j)}" '
+        f'creatingUser="{users[u]}"><CodeRef targetGUID="{codes[c]}"/></Coding>'
+        "</PlainTextSelection>"
+        for i, (u, sel) in enumerate(codings.items())
+        for j, (a, b, c) in enumerate(sel)
+    )
+    qde = (
+        '<?xml version="1.0" encoding="UTF-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="tiny" origin="NVivo 14"><Users>'
+        + "".join(f'<User guid="{g}" name="{u}"/>' for u, g in users.items())
+        + "</Users><CodeBook><Codes>"
+        + "".join(f'<Code guid="{g}" name="{c}" isCodable="true"/>' for c, g in codes.items())
+        + f'</Codes></CodeBook><Sources><TextSource guid="{guid(1)}" name="p01" '
+        f'plainTextPath="internal://{guid(1)}.txt">{selections}</TextSource></Sources></Project>'
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", qde)
+        zf.writestr(f"sources/{guid(1)}.txt", text)
+    return path
+
+
+def answer(text: str, words: str = INTERVIEW) -> tuple[int, int]:
+    """Where ``text`` lies in ``words``: its start and end."""
+    return words.index(text), words.index(text) + len(text)
+
+
+#: Ana's codings of :data:`INTERVIEW`: the three answers but the weekend's
+ANA = [
+    (*answer("We just do not have the staff to do it properly."), "Available Resources"),
+    (*answer("Our manager backs us all the way, every single time."), "Leadership Engagement"),
+    (*answer("Money from the council is always late and always short."), "External Policy"),
+]

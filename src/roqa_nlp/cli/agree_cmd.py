@@ -9,6 +9,7 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -690,6 +691,7 @@ def load_coded_units(
     renamed_codings: list[str] = []  # a recorded coder's name another input already has
     import_warnings: list[str] = []  # what importing each .qdpx warned of, for the JSON
     no_coder: list[str] = []  # the .qdpx files that give no coder, and why
+    no_code_nodes: list[tuple[str, Counter[str]]] = []  # a coder's NONE codes, read as no code
 
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results and source[name].resolve() == path.resolve():
@@ -708,6 +710,12 @@ def load_coded_units(
                     "or record the coder with roqa apply-decisions --coder"
                 ),
             )
+        from ..coding_agreement import is_model_result, without_no_code_codes
+
+        if not is_model_result(result):
+            result, taken = without_no_code_codes(result)
+            if taken:
+                no_code_nodes.append((name, taken))
         results[name] = result
         where[name] = label
         source[name] = path
@@ -852,6 +860,8 @@ def load_coded_units(
                     f"{_merged_shown(table.coders_merged)} ({p.name})"
                 )
     table_notes.extend(_matched_by_id_alone(list(zip(table_paths, tables)), results))
+    if no_code_nodes:
+        table_notes.append(_no_code_nodes_note(no_code_nodes))
     blanks: dict[str, int] = {}
     for t in tables:
         for cell, k in t.blank_cells.items():
@@ -951,6 +961,21 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
     return loaded
+
+
+def _no_code_nodes_note(taken: list[tuple[str, Counter[str]]]) -> str:
+    """The one note on codes named as a long table's "coded with nothing" (``NONE``,
+    ``Off-framework``) in coders' codings: each coder's codings of them, which are read as no
+    code (:func:`~roqa_nlp.coding_agreement.without_no_code_codes`)."""
+    n = sum(sum(c.values()) for _, c in taken)
+    each = "; ".join(
+        f"{coder}: " + ", ".join(f"{name!r} {k}" for name, k in c.items()) for coder, c in taken
+    )
+    return (
+        f"{n} coding{'s' * (n > 1)} of a code named as 'coded with nothing' ({each}) "
+        f"{'are' if n > 1 else 'is'} read as no code, as NONE in a long table is: such a passage "
+        "agrees with a coder who coded nothing there (docs/agreement.md, Empty and missing)"
+    )
 
 
 def _rows_note(rows: list[tuple[Path, list[str]]], one: str, many: str) -> str | None:
