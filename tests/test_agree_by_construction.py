@@ -71,10 +71,16 @@ def test_a_code_one_coder_never_applied_has_kappa_zero_by_construction(
     assert code == 0, err
     text = " ".join(out.split())
     assert (
-        "Kappa is 0 by construction for a code one coder never applied, whatever the other "
-        "did (so its interval, every resample 0, is withheld): Culture, never applied by Ben. "
-        "Read its alpha, AC1 or agreement." in text
+        "Kappa is 0, and alpha 0 or below, by construction for a code one coder never applied, "
+        "whatever the other did (so its interval, every resample 0, is withheld): Culture, "
+        "never applied by Ben (Ana 10 of 40). Report the units each coder coded with it (of "
+        "the units compared) beside the agreement or AC1." in text
     )
+    # alpha is (1 - b) / (2n - b), b = 10 units Ana alone coded Culture in, n = 40: not a
+    # reading to turn to (tester agree2, session 79: the line said to read it)
+    assert "│ Culture │ 10 / 0 │ 40 │ 75.0% [62.5%, 87.5%] │ 0.000 [—] │ -0.129 [" in text
+    assert round((1 - 10) / (2 * 40 - 10), 3) == -0.129
+    assert "Read its alpha" not in text
     # the [—] of its kappa is that, not "disagree on every unit in the same way"
     assert "zero width" not in text and "in the same way" not in text
 
@@ -150,9 +156,10 @@ def test_a_code_one_coder_applied_to_every_unit_has_kappa_zero_by_construction(
     assert code == 0, err
     text = " ".join(out.split())
     assert (
-        "Kappa is 0 by construction for a code one coder applied to every unit, whatever the "
-        "other did (so its interval, every resample 0, is withheld): Cost, applied to every "
-        "unit by Ana. Read its alpha, AC1 or agreement." in text
+        "Kappa is 0, and alpha 0 or below, by construction for a code one coder applied to "
+        "every unit, whatever the other did (so its interval, every resample 0, is withheld): "
+        "Cost, applied to every unit by Ana (Ben 5 of 8). Report the units each coder coded "
+        "with it (of the units compared) beside the agreement or AC1." in text
     )
     assert ONE_CODER_FOOTNOTE in text
     assert "in the same way" not in text
@@ -185,9 +192,11 @@ def test_a_code_one_coder_never_applied_and_the_other_always_is_both(
     assert code == 0, err
     text = " ".join(out.split())
     assert (
-        "Kappa is 0 by construction for a code one coder never applied, whatever the other did "
-        "(so its interval, every resample 0, is withheld): Cost, never applied by Ben; "
-        "Culture, never applied by Ana. Read their alpha, AC1 or agreement." in text
+        "Kappa is 0, and alpha 0 or below, by construction for a code one coder never applied, "
+        "whatever the other did (so its interval, every resample 0, is withheld): Cost, never "
+        "applied by Ben (Ana 5 of 8); Culture, never applied by Ana (Ben 8 of 8). Report the "
+        "units each coder coded with them (of the units compared) beside the agreement or "
+        "AC1." in text
     )
     assert (
         "as when the coders disagree on every unit in the same way (n units all alike cannot "

@@ -3798,20 +3798,28 @@ def _constant_coder_line(report: Any, universe: str, labels: dict[str, str]) -> 
         coder, done = found
         label = labels[c.code]
         named = label if not c.name or c.name == label else f"{label} {c.name}"
-        said.append(f"{named}, {done} by {coder}")
+        other = next(o for o in report.coders if o != coder)
+        n = getattr(c, universe).n_units
+        said.append(f"{named}, {done} by {coder} ({other} {c.units_coded.get(other, 0)} of {n})")
         how.append(done)
         withheld = withheld or "kappa" in getattr(c, universe).ci_withheld
     if not said:
         return None
     k = len(said)
     done_said = " or ".join(d for d in (NEVER_APPLIED, APPLIED_EVERYWHERE) if d in how)
+    # alpha is no reading either: (1 - b) / (2n - b) of two coders, b the units where only one
+    # gave the code (or left it), 0 or below whatever they did (tester agree2, session 79: the
+    # line said to read it, beside Culture's -0.154)
     return (
-        _kappa_zero_said(done_said).capitalize()
+        _kappa_zero_said(done_said)
+        .replace("kappa is 0", "kappa is 0, and alpha 0 or below,", 1)
+        .capitalize()
         + (" (so its interval, every resample 0, is withheld)" if withheld else "")
         + ": "
         + "; ".join(said[:5])
         + (f"; and {k - 5} more" if k > 5 else "")
-        + f". Read {'its' if k == 1 else 'their'} alpha, AC1 or agreement."
+        + f". Report the units each coder coded with {'it' if k == 1 else 'them'} (of the units "
+        "compared) beside the agreement or AC1."
     )
 
 
