@@ -85,10 +85,13 @@ INTERVIEW = (
 
 
 def two_users_qdpx(
-    path: Path, codings: dict[str, list[tuple[int, int, str]]], text: str = INTERVIEW
+    path: Path,
+    codings: dict[str, list[tuple[int, int, str]]],
+    text: str = INTERVIEW,
+    source: str = "p01",
 ) -> Path:
-    """A .qdpx of one source p01 holding ``text``, and users who each coded the selections
-    (start, end, code name) ``codings`` gives them; a node per code name."""
+    """A .qdpx of one source (named ``source``) holding ``text``, and users who each coded the
+    selections (start, end, code name) ``codings`` gives them; a node per code name."""
     import zipfile
 
     def guid(k: int) -> str:
@@ -111,7 +114,7 @@ def two_users_qdpx(
         + "".join(f'<User guid="{g}" name="{u}"/>' for u, g in users.items())
         + "</Users><CodeBook><Codes>"
         + "".join(f'<Code guid="{g}" name="{c}" isCodable="true"/>' for c, g in codes.items())
-        + f'</Codes></CodeBook><Sources><TextSource guid="{guid(1)}" name="p01" '
+        + f'</Codes></CodeBook><Sources><TextSource guid="{guid(1)}" name="{source}" '
         f'plainTextPath="internal://{guid(1)}.txt">{selections}</TextSource></Sources></Project>'
     )
     with zipfile.ZipFile(path, "w") as zf:

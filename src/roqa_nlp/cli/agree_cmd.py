@@ -1338,7 +1338,7 @@ def _compared(
     if book is None and tables:
         warnings.extend(w for w in (one_code, near_names) if w is not None)
     if len(merged.coders) >= 2:
-        notes.extend(_overlap_notes(merged, where))
+        notes.extend(_overlap_notes(merged, where, read.results))
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
         notes.extend(_coded_nothing_notes(merged, results))
@@ -3043,15 +3043,56 @@ def _people_on_segments_note(coders: list[str]) -> str:
     )
 
 
-def _coverage(coded: Any, coder: str) -> str:
-    """What one coder coded, briefly: their transcripts, else their units."""
+def _coverage(coded: Any, coder: str, result: Any | None = None) -> str:
+    """What one coder coded, briefly: their transcripts, else their units; with none left
+    (a review's decided segments hold none of their codings), their codings in ``result``,
+    as read, and their transcripts (tester agree2, session 79: "0 units ()" for a coder of 55
+    selections in 4 transcripts named otherwise)."""
     from ..errors import first_few
 
     mine = [u for u in coded.units if coded.codings[coder].get(u.id) is not None]
     transcripts = sorted({u.transcript for u in mine if u.transcript})
     if transcripts:
         return f"transcript{'s' * (len(transcripts) > 1)} {first_few(transcripts, 3)}"
+    if not mine and result is not None and (n := len(result.segments)):
+        read = list(dict.fromkeys(s.segment.transcript_id for s in result.segments))
+        return (
+            f"no unit compared, of {n} coded passage{'s' * (n > 1)} in transcript"
+            f"{'s' * (len(read) > 1)} {first_few(read, 3)}"
+        )
     return f"{len(mine)} unit{'s' * (len(mine) != 1)} ({first_few([u.id for u in mine], 3)})"
+
+
+def _transcripts_named_alike(coded: Any, results: dict[str, Any]) -> str | None:
+    """The hint when coders' transcripts are named alike but for case, spacing or punctuation
+    ("P01 INTERVIEW" for "p01_interview"): transcript names are compared as written, so they
+    share no unit (tester agree2, session 79: no hint, though the names differ only by case);
+    None when no two are so."""
+    from ..errors import first_few
+
+    named: dict[str, dict[str, set[str]]] = {}  # name folded -> name as written -> coders
+    for c in coded.coders:
+        own = {u.transcript for u in coded.units if coded.codings[c].get(u.id) is not None}
+        if c in results:
+            own |= {s.segment.transcript_id for s in results[c].segments}
+        for t in sorted(own):
+            if t:
+                key = re.sub(r"[\W_]+", "", t.casefold())
+                named.setdefault(key, {}).setdefault(t, set()).add(c)
+    alike = [spellings for _, spellings in sorted(named.items()) if len(spellings) > 1]
+    if not alike:
+        return None
+    case_only = all(len({t.casefold() for t in spellings}) == 1 for spellings in alike)
+    shown = [
+        " is ".join(f"{t!r} ({', '.join(sorted(who))})" for t, who in spellings.items())
+        for spellings in alike
+    ]
+    return (
+        f"the coders' transcripts are named alike but for {'case' if case_only else 'case, spacing or punctuation'}: "
+        f"{first_few(shown, 3)}; transcript names are compared as written: name each "
+        "transcript (the QDA program's source, the file roqa code read) as the other coders' is "
+        "named, and export or code again"
+    )
 
 
 def _share_a_unit(coded: Any, a: str, b: str) -> bool:
@@ -3076,9 +3117,13 @@ def _pairs_sharing_nothing(coded: Any) -> list[str]:
     ]
 
 
-def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
+def _overlap_notes(
+    coded: Any, where: dict[str, str], results: dict[str, Any] | None = None
+) -> list[str]:
     """A one-line error when no unit has two coders (every figure would be undefined); a note
-    saying how many units are compared when some have one coder only."""
+    saying how many units are compared when some have one coder only. ``results`` (each
+    coder's codings as read) say what a coder left with no unit coded (a review's scope cut
+    them all) and whose transcripts are named alike but for case or spacing."""
     from ..coding_agreement import units_compared
     from ..errors import RoqaError
 
@@ -3086,10 +3131,17 @@ def _overlap_notes(coded: Any, where: dict[str, str]) -> list[str]:
     zeros = _zeros_dropped(coded)
     case = _case_differs(coded)
     if compared == 0:
-        shown = "; ".join(f"{where.get(c, c)}: {_coverage(coded, c)}" for c in coded.coders)
+        shown = "; ".join(
+            f"{where.get(c, c)}: {_coverage(coded, c, (results or {}).get(c))}"
+            for c in coded.coders
+        )
+        named = _transcripts_named_alike(coded, results or {})
         raise RoqaError(
             f"no unit was coded by two coders, so there is nothing to compare: {shown}",
-            hint=zeros or case or "give every coder's codings of the same transcripts or units",
+            hint=zeros
+            or case
+            or named
+            or "give every coder's codings of the same transcripts or units",
         )
     lacking = _lacking_note(coded)
     if compared == total:
