@@ -93,6 +93,7 @@ def two_users_qdpx(
     """A .qdpx of one source (named ``source``) holding ``text``, and users who each coded the
     selections (start, end, code name) ``codings`` gives them; a node per code name."""
     import zipfile
+    from xml.sax.saxutils import escape
 
     def guid(k: int) -> str:
         return f"00000000-0000-4000-8000-{k:012d}"
@@ -113,7 +114,9 @@ def two_users_qdpx(
         'name="tiny" origin="NVivo 14"><Users>'
         + "".join(f'<User guid="{g}" name="{u}"/>' for u, g in users.items())
         + "</Users><CodeBook><Codes>"
-        + "".join(f'<Code guid="{g}" name="{c}" isCodable="true"/>' for c, g in codes.items())
+        + "".join(
+            f'<Code guid="{g}" name="{escape(c)}" isCodable="true"/>' for c, g in codes.items()
+        )
         + f'</Codes></CodeBook><Sources><TextSource guid="{guid(1)}" name="{source}" '
         f'plainTextPath="internal://{guid(1)}.txt">{selections}</TextSource></Sources></Project>'
     )
@@ -132,5 +135,8 @@ def answer(text: str, words: str = INTERVIEW) -> tuple[int, int]:
 ANA = [
     (*answer("We just do not have the staff to do it properly."), "Available Resources"),
     (*answer("Our manager backs us all the way, every single time."), "Leadership Engagement"),
-    (*answer("Money from the council is always late and always short."), "External Policy"),
+    (
+        *answer("Money from the council is always late and always short."),
+        "External Policy & Incentives",
+    ),
 ]

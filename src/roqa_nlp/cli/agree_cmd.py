@@ -960,7 +960,62 @@ def load_coded_units(
                 )
                 continue
             loaded.pair_units[(a, b)] = alone.coded
+        loaded.notes = _review_scope_of_pairs(loaded.notes, loaded.pair_units, coded, results)
     return loaded
+
+
+#: how the note of :func:`_on_reviewed_segments` on a coder's codings outside the decided
+#: segments ends, "... lie outside the 76 decided segments and are not compared (p04 ...)"
+_OUTSIDE_DECIDED = (
+    " decided segments and is not compared (",
+    " decided segments and are not compared (",
+)
+
+
+def _review_scope_of_pairs(
+    notes: list[str], pair_units: dict[tuple[str, str], Any], coded: Any, results: dict[str, Any]
+) -> list[str]:
+    """``notes`` with the notes on codings outside a review's decided segments made true of
+    each pair figured on its own units (three coders or more, by span): a pair with no
+    reviewer is not cut to the review's segments, as the two alone are not, so it compares
+    those codings (tester agree2, session 79: "7 codings of Ben ... are not compared (p04
+    ...)" beside a model - Ben row over p04 too). Each such note says what leaves them out,
+    and one more note names the pairs that compare them, with their units."""
+    reviewers = [
+        c
+        for c in coded.coders
+        if isinstance(m := getattr(results.get(c), "meta", None), dict)
+        and isinstance(m.get("reviewed_segments"), list)
+        and m["reviewed_segments"]
+    ]
+    free = [(a, b) for a, b in pair_units if a not in reviewers and b not in reviewers]
+    if not reviewers or not free:
+        return notes
+    said = " or ".join(reviewers)
+    out = []
+    changed = False
+    for note in notes:
+        for end in _OUTSIDE_DECIDED:
+            if end in note:
+                note = note.replace(
+                    end, f"{end[:-2]} in the pooled figures and the pairs with {said} (", 1
+                )
+                changed = True
+        out.append(note)
+    if changed:
+        from ..coding_agreement import units_compared
+
+        pairs = "; ".join(
+            f"{a} - {b} ({units_compared(pair_units[(a, b)])} units)" for a, b in free
+        )
+        one = len(free) == 1
+        out.append(
+            f"the pair{'' if one else 's'} without a reviewer, figured on {'its' if one else 'their'} "
+            f"own units as the two alone, {'compares' if one else 'compare'} every coding of "
+            f"{'its' if one else 'their'} coders, those outside the decided segments too: "
+            f"{pairs}; so a mean against the humans averages pairs over different text"
+        )
+    return out
 
 
 def _no_code_nodes_note(taken: list[tuple[str, Counter[str]]]) -> str:
