@@ -1812,6 +1812,35 @@ def test_valences_a_review_set_are_reported_as_changes_not_as_agreement(
     assert (pair["reviewed_by"], pair["kept"], pair["percent_agreement"]) == ("Alice", 1, 0.5)
 
 
+def test_a_review_that_set_valences_mostly_as_the_model_gave_them_is_said_anchored(
+    tmp_path: Path,
+) -> None:
+    """Tester agree2, session 79: a reviewer who set a valence on 29 passages and kept the
+    model's on 23 was said to set them "mostly to correct the model's", agreement "low by
+    construction". The reason follows the counts: here 1 changed of 3 set."""
+    review = [
+        Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+        Decision("p01:0001", "valence", text=TEXTS[0], valence="barrier"),
+        Decision("p01:0002", "accept", "IS.E.2", text=TEXTS[1]),  # no valence: the model's
+        Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+        Decision("p01:0003", "valence", text=TEXTS[2], valence="barrier"),
+        Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
+        Decision("p01:0005", "valence", text=TEXTS[4], valence="enabler"),
+    ]
+    assert apply_review(tmp_path, review).code == 0
+    run = roqa("agree", tmp_path / "coded", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert (
+        "Alice, reviewing coded's suggestions, changed the valence on 1 of the 3 Alice set (the "
+        "model's valence, kept on 1 coded segment, is not counted as Alice's). No agreement "
+        "figure: Alice set them with the model's in view, and kept it on 2 of them, so "
+        "agreement with the model is anchored on its valences, not independent "
+        "(docs/agreement.md)."
+    ) in said
+    assert "low by construction" not in said
+
+
 def test_reviewed_codings_of_a_decisions_file_records_its_path(
     cfir: Codebook, tmp_path: Path
 ) -> None:

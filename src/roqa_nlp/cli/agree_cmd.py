@@ -4114,11 +4114,21 @@ def _review_changes(p: Any) -> str:
     who = p.reviewed_by
     model = p.coder_a if p.coder_b == who else p.coder_b
     segments = f"{p.kept} coded segment{'s' * (p.kept != 1)}"
+    # why no figure, as the counts have it: a reviewer who set a valence mostly to change the
+    # model's, or one who set them (kept the model's too) with the model's in view (tester
+    # agree2, session 79: "low by construction" of a reviewer who kept 23 of the 29 they set)
+    why = (
+        "a review sets a valence mostly to correct the model's, so agreement over the valences "
+        "it set is low by construction"
+        if 2 * p.changed >= p.n_pairs
+        else f"{who} set them with the model's in view, and kept it on "
+        f"{p.n_pairs - p.changed} of them, so agreement with the model is anchored on its "
+        "valences, not independent"
+    )
     return (
         f"{who}, reviewing {model}'s suggestions, changed the valence on {p.changed} of the "
         f"{p.n_pairs} {who} set (the model's valence, kept on {segments}, is not counted as "
-        f"{who}'s). No agreement figure: a review sets a valence mostly to correct the model's, "
-        "so agreement over the valences it set is low by construction (docs/agreement.md)."
+        f"{who}'s). No agreement figure: {why} (docs/agreement.md)."
     )
 
 
