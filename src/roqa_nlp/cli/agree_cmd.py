@@ -60,6 +60,7 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     from ..transcripts.interviewer_guesses import speaker_warnings
 
     project = read_qdpx(path, interviewer_labels=labels)
+    project.warnings = _valence_conflicts_said(project.warnings)
     for line in project.warnings:
         warn(line, path=path)
     speakers = speaker_warnings(
@@ -68,6 +69,42 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     for line in speakers:
         warn(line)  # the line names the source (project.qdpx: source 'rm01')
     return project, speakers
+
+
+def _valence_conflicts_said(warnings: list[str]) -> list[str]:
+    """``warnings`` of a .qdpx's import with those naming a passage a coder gave two different
+    valences made one per coder, counting them, and saying what ``roqa agree`` does: their
+    codes there are left out of valence agreement. The import's words, "its codes count as
+    neutral", are what ``roqa import`` writes (tester agree2, session 79: said by agree, which
+    left 18 of 68 pairs out)."""
+    from ..errors import first_few
+    from ..exchange.review import TWO_VALENCES_READ
+
+    found = re.compile(
+        r"(?P<coder>.+) gave (?:passage )?(?P<where>\S+) two different valences \([^)]*\): "
+        + re.escape(TWO_VALENCES_READ)
+    )
+    by_coder: dict[str, list[str]] = {}
+    kept: list[str] = []
+    first: dict[str, int] = {}  # coder -> where their line goes among the warnings
+    for line in warnings:
+        if (m := found.fullmatch(line)) is None:
+            kept.append(line)
+            continue
+        if m["coder"] not in by_coder:
+            first[m["coder"]] = len(kept)
+            kept.append("")
+        by_coder.setdefault(m["coder"], []).append(m["where"])
+    for coder, places in by_coder.items():
+        n = len(places)
+        kept[first[coder]] = (
+            f"{coder} gave {n} passage{'s' * (n > 1)} two different valences "
+            f"({first_few(places, 3)}): read as giving {'them' if n > 1 else 'it'} none, so "
+            f"{'their' if n > 1 else 'its'} codes there are left out of valence agreement (to "
+            "give each code its own, code a valence below it, as Available Resources > "
+            "Barrier: docs/refi-qda.md)"
+        )
+    return kept
 
 
 def _no_coder_in(path: Path, project: Any) -> str | None:

@@ -304,6 +304,11 @@ def _content(s: SegmentResult) -> list[Suggestion]:
     return [g for g in s.suggestions if valence_code(g.code_id, g.name) is None]
 
 
+#: how ``roqa import`` reads a passage a person gave two different valences (the end of the
+#: warning naming it); ``roqa agree`` says what it does with one instead
+TWO_VALENCES_READ = "read as giving it none (no valence decision; its codes count as neutral)"
+
+
 def with_given_valence(
     machine: Iterable[SegmentResult],
     human: CodingResult,
@@ -360,8 +365,8 @@ def with_given_valence(
         if where not in said:
             said.add(where)
             sink.append(
-                f"{coder} gave {where} two different valences ({', '.join(sorted(found))}): read "
-                "as giving it none (no valence decision; its codes count as neutral)"
+                f"{coder} gave {where} two different valences ({', '.join(sorted(found))}): "
+                + TWO_VALENCES_READ
             )
 
     in_transcript: dict[str, list[int]] = {}

@@ -1,0 +1,54 @@
+"""Specification: ``roqa agree`` says what it does with a QDA passage a coder gave two
+different valences: its codes there are left out of valence agreement, one warning per coder
+counting the passages.
+
+It printed the import's words, "its codes count as neutral", which is what ``roqa import``
+writes, one line a passage (tester agree2, session 79: 5 lines for Ben, 18 of 68 valence pairs
+left out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agree_helpers import ANA, agree, two_users_qdpx
+
+
+def test_passages_with_two_valences_are_said_left_out_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (a1, b1, _), (a2, b2, _), (a3, b3, _) = ANA
+    ana = [(a, b, c) for a, b, c in ANA] + [
+        (a1, b1, "Barrier"),
+        (a2, b2, "Enabler"),
+        (a3, b3, "Barrier"),
+    ]
+    # Ben: Available Resources a barrier and Leadership Engagement an enabler, on one passage;
+    # and two valences on the second too
+    ben = [
+        (a1, b1, "Available Resources"),
+        (a1, b1, "Barrier"),
+        (a1, b1, "Leadership Engagement"),
+        (a1, b1, "Enabler"),
+        (a2, b2, "Leadership Engagement"),
+        (a2, b2, "Enabler"),
+        (a2, b2, "Barrier"),
+        (a3, b3, "External Policy & Incentives"),
+        (a3, b3, "Barrier"),
+    ]
+    path = two_users_qdpx(tmp_path / "p.qdpx", {"Ana": ana, "Ben": ben})
+    code, data, out, err = agree(tmp_path, capsys, str(path))
+    assert code == 0, err
+    line = (
+        "Ben gave 2 passages two different valences (p01:@41-89, p01:@126-178): read as giving "
+        "them none, so their codes there are left out of valence agreement (to give each code "
+        "its own, code a valence below it, as Available Resources > Barrier: docs/refi-qda.md)"
+    )
+    assert " ".join(err.split()) == f"roqa: warning: {path}: {line}"
+    assert data is not None
+    assert f"{path}: {line}" in data["notes"]
+    assert "count as neutral" not in out + err
+    # what is said is done: Ben's only valence pair is on the third passage
+    assert (data["valence"]["n_pairs"], data["valence"]["n_without_valence"]) == (1, 2)
