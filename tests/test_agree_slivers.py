@@ -48,3 +48,16 @@ def test_a_whole_word_missed_is_no_sliver(
     code, data, out, err = agree(tmp_path, capsys, str(path))
     assert code == 0, err
     assert "sliver" not in out
+
+
+def test_one_sliver_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    late = [(a + 2, b, c) if k == 0 else (a, b, c) for k, (a, b, c) in enumerate(ANA)]
+    path = two_users_qdpx(tmp_path / "p.qdpx", {"Ana": ANA, "Ben": late})
+    code, data, out, err = agree(tmp_path, capsys, str(path))
+    assert code == 0, err
+    assert (
+        "Warning: 1 of the 1 units the coders disagree on holds fewer than 4 letters or digits "
+        "(p01:@41-43 'We'): such a sliver" in out
+    )

@@ -1491,7 +1491,8 @@ def _slivers_warning(coded: Any, results: dict[str, Any]) -> str | None:
         return None
     more = ", ..." if slivers > len(shown) else ""
     return (
-        f"{slivers} of the {disagree} units the coders disagree on hold fewer than "
+        f"{slivers} of the {disagree} units the coders disagree on "
+        f"{'holds' if slivers == 1 else 'hold'} fewer than "
         f"{SLIVER_LETTERS} letters or digits ({', '.join(shown)}{more}): such a sliver is "
         "mostly one coder's selection missing another's edge by a few characters, and counts "
         "as a full disagreement, as every unit does whatever its length; check the selections "
