@@ -167,22 +167,37 @@ def before_sign_off(words: str) -> str:
     signs, goodbyes = phrases_of(SIGN_OFFS), phrases_of(SIGN_OFF_GOODBYES)
     longest = longest_of(SIGN_OFFS, SIGN_OFF_GOODBYES)
     n = len(tokens)
+
+    def gap(i: int) -> str:  # what is between tokens[i - 1] and tokens[i]
+        return words[spans[i - 1][1] : spans[i][0]]
+
     # ends[i]: tokens[i:] are sign-offs, goodbyes and backchannel words; signed[i]: a sign-off
     # among them
     ends, signed = [False] * n + [True], [False] * (n + 1)
+    first = n  # the first i with ends[i]: none before it can be once `longest` words are not
     for i in range(n - 1, -1, -1):
+        if first - i > longest:
+            break  # the words before a sign-off are read back only as far as it goes
         if ends[i + 1] and tokens[i] in BACKCHANNEL_WORDS:
             ends[i], signed[i] = True, signed[i + 1]
         for k in range(1, min(longest, n - i) + 1):
+            if not ends[i + k]:
+                continue
             piece = tuple(tokens[i : i + k])
-            if ends[i + k] and (piece in signs or piece in goodbyes):
+            if piece in signs or piece in goodbyes:
                 ends[i] = True
                 signed[i] = signed[i] or piece in signs or signed[i + k]
+        first = i if ends[i] else first
     if not n or ends[0]:
         return words
-    cut, sentence = None, 0  # sentence: where the sentence of tokens[i] starts
-    for i in range(1, n):
-        between, signs_off = words[spans[i - 1][1] : spans[i][0]], ends[i] and signed[i]
+    start = next((i for i in range(max(first, 1), n) if ends[i] and signed[i]), n)
+    if start == n:
+        return words  # no sign-off it ends with
+    # sentence: where the sentence of tokens[i] starts (its end before `start`, found backwards)
+    sentence = next((i for i in range(start - 1, 0, -1) if _SENTENCE_END.search(gap(i))), 0)
+    cut = None
+    for i in range(start, n):
+        between, signs_off = gap(i), ends[i] and signed[i]
         if _SENTENCE_END.search(between):
             sentence = i
         if signs_off and (
