@@ -68,3 +68,29 @@ def test_an_answer_read_before_its_closing_formula_is_as_it_was() -> None:
     said = LONG + " Other than that, I have nothing to add, thanks."
     assert closings.before_closing_formula(said) == LONG
     assert closings.after_closing_formula("No, that's all, but " + LONG) == "but " + LONG
+
+
+def test_a_turn_is_judged_an_acknowledgement_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading turns, guessing the interviewer and joining answers across a backchannel each ask
+    whether a turn only acknowledges (s79: 35,168 calls for 5,980 turns): its words are judged
+    once, for each way of asking."""
+    judged: list[tuple[str, ...]] = []
+    real = backchannels._acknowledgement
+
+    def counted(tokens: list[str], *, agreeing: bool = False) -> bool:
+        judged.append(tuple(tokens))
+        return real(tokens, agreeing=agreeing)
+
+    monkeypatch.setattr(backchannels, "_acknowledgement", counted)
+    backchannels._only_acknowledges.cache_clear()  # judged by no test before
+    turn = "Mm-hmm, yeah, of course. Judged once s79."
+    assert [backchannels.only_acknowledges(turn) for _ in range(3)] == [False] * 3
+    assert [backchannels.only_acknowledges("Of course, s79.") for _ in range(3)] == [False] * 3
+    assert [backchannels.only_acknowledges("Mm-hmm. Of course.") for _ in range(2)] == [True] * 2
+    assert backchannels.only_acknowledges("Mm-hmm. Of course.", agreeing=False) is False
+    assert judged == [
+        tuple(backchannels.words_of(turn)),
+        ("of", "course", "s79"),
+        ("mm-hmm", "of", "course"),
+        ("mm-hmm", "of", "course"),
+    ]
