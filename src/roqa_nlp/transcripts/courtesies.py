@@ -277,24 +277,37 @@ def _courtesies_prefixes(
     spans, tokens = word_spans(words), words_of(words)
     if not tokens:
         return [], []
-    said = [words[a:b] for a, b in spans]
     # a word in capitals throughout is an acronym ("TA"), in no phrase; "OK" is still a word of
-    # BACKCHANNEL_WORDS, which are looked up in lower case
-    cased = [s if len(s) > 1 and s.isupper() else t for s, t in zip(said, tokens, strict=True)]
+    # BACKCHANNEL_WORDS, which are looked up in lower case. Worked out only as far as the words
+    # are read: most answers open with no courtesy.
+    cased: list[str] = []
+
+    def piece_of(i: int, n: int) -> tuple[str, ...]:  # the words i to i + n as looked up
+        while len(cased) < i + n:
+            a, b = spans[len(cased)]
+            cased.append(words[a:b] if b - a > 1 and words[a:b].isupper() else tokens[len(cased)])
+        return tuple(cased[i : i + n])
+
     thanks, plain = phrases_of(*courtesies), phrases_of(*others)
     longest = max(longest_of(*courtesies), longest_of(*others))
+    # the most words one piece covers: a phrase, an address term or a titled name
+    reach = max(longest, longest_of(COURTESY_ADDRESS_TERMS), NAME_WORDS + 1)
     n_tokens = len(tokens)
     covered = [True] + [False] * n_tokens  # covered[i]: tokens[:i] are such pieces
     courteous = [False] * (n_tokens + 1)  # ... with a phrase of `courtesies` among them
     addressing = [False] * (n_tokens + 1)  # ... and end on one that may address someone
+    last = 0  # the last i covered: none further on can be once `reach` words are not
     for i in range(n_tokens):
         if not covered[i]:
+            if i - last >= reach:
+                break
             continue
+        last = i
         if tokens[i] in BACKCHANNEL_WORDS and (courteous[i] or tokens[i] not in bare):
             covered[i + 1] = True
             courteous[i + 1] = courteous[i + 1] or courteous[i]
         for n in range(1, min(longest, n_tokens - i) + 1):
-            piece = tuple(cased[i : i + n])
+            piece = piece_of(i, n)
             if piece in thanks:
                 covered[i + n] = addressing[i + n] = courteous[i + n] = True
             elif piece in plain:
