@@ -63,11 +63,12 @@ reports what was said to someone, after an apology, and is coded too.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..io import packaged_words
 from .backchannels import (
     BACKCHANNEL_WORDS,
+    WORDS_KEPT,
     covered_by,
     covered_prefixes,
     longest_of,
@@ -206,10 +207,13 @@ def _pointers() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?:{pattern(p)})" for p in lines) + ")+")
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def _restatement_lead(words: str) -> tuple[int, int] | None:
     """Where the lead :func:`restated_after_repair` reads ``words`` from is: its first word's
     index in :func:`~roqa_nlp.transcripts.backchannels.words_of` and its number of words; None
-    when it reads them whole."""
+    when it reads them whole. Found once for each words: a segment's are read for it twice,
+    by :func:`restated_after_repair` and :func:`restates_nothing` (s79: 6,013 calls, 0.56 s of
+    a warm re-code of the 2,990-segment corpus)."""
     tokens = words_of(words)
     talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
     if len(tokens) < 2 or talk[-1]:
