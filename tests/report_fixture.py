@@ -279,14 +279,24 @@ def report_js_vars(*names: str) -> str:
 
 
 #: what report.js's Load decisions reads a decisions.csv with (:func:`decisions_csv_js`)
-DECISIONS_CSV_VARS = ("SEPARATORS", "QUOTED_CELL", "MAX_HEADER_LINE", "NO_CELLS", "DECISIONS")
+DECISIONS_CSV_VARS = (
+    "SEPARATORS",
+    "NOT_A_WORD",
+    "UNICODE_WORDS",
+    "MAX_HEADER_LINE",
+    "NO_CELLS",
+    "DECISIONS",
+)
 DECISIONS_CSV_FUNCTIONS = (
     "unprotect",
+    "characterAt",
+    "isQuote",
+    "quotedCellSeparators",
     "lineSeparator",
-    "separatorOf",
     "parseCsv",
     "lineCells",
     "columnKey",
+    "headerSeparator",
     "fromTheHeader",
     "readDecisionsCsv",
 )

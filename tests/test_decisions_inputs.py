@@ -1134,6 +1134,156 @@ def test_the_reports_load_decisions_reads_below_a_title_as_roqa_does(
         }
 
 
+def _page_reads(text: str) -> dict:
+    """What report.html's Load decisions reads of a decisions.csv's ``text`` (in node)."""
+    import json
+
+    from report_fixture import decisions_csv_js, node_prints
+
+    script = decisions_csv_js() + f"\nconsole.log(JSON.stringify(readDecisionsCsv({json.dumps(text)})));"  # fmt: skip
+    return node_prints(script)
+
+
+#: decisions files roqa's reader and the page read alike (s79 hunt1 A, B, D), and their rows
+#: (segment_id, decision, code_id, note)
+READ_ALIKE = {
+    # a Mac's line ends (CR alone), a semicolon file with a comma in a text: the page took the
+    # whole file for its first line, found a comma in it and refused the file
+    "mac semicolon": (
+        "segment_id;decision;code_id;new_code;note;text\rp01:0001;accept;IS.E.2;;;Staff, rotas\r",
+        [("p01:0001", "accept", "IS.E.2", "")],
+    ),
+    "mac title": (
+        f"Review of P01-P13 6 Dec\r{SIX}\rp01:0001,accept,IS.E.2,,,x\rp01:0003,reject,OS.A,,,y\r",
+        [("p01:0001", "accept", "IS.E.2", ""), ("p01:0003", "reject", "OS.A", "")],
+    ),
+    # CRLF: the header's last cell quoted, a comma in it (its \r hid the quote's separator)
+    "crlf last cell quoted": (
+        'segment_id;decision;code_id;new_code;note;"text, as said"\r\n'
+        "p01:0001;accept;IS.E.2;;;x\r\n",
+        [("p01:0001", "accept", "IS.E.2", "")],
+    ),
+    # a quoted line break of a CRLF file is a LF, as roqa reads it
+    "crlf note of two lines": (
+        f'{SIX}\r\np01:0001,accept,IS.E.2,,"line\r\nbreak",x\r\n',
+        [("p01:0001", "accept", "IS.E.2", "line\nbreak")],
+    ),
+    # a column of the reviewer's own whose name holds a comma, in a semicolon or tab file as
+    # Excel in German settings saves it (no quotes): both readers took the comma for the
+    # separator and found no segment_id
+    "semicolon header with a comma": (
+        "\ufeffsegment_id;decision;code_id;new_code;note;text;Checked, JB\r\n"
+        "p01:0001;accept;IS.E.2;;;x;yes\r\n",
+        [("p01:0001", "accept", "IS.E.2", "")],
+    ),
+    "tab header with a comma": (
+        "segment_id\tdecision\tcode_id\tnew_code\tNote, by JB\ttext\n"
+        "p01:0001\treject\tOS.A\t\t\tx, y\n",
+        [("p01:0001", "reject", "OS.A", "")],
+    ),
+    # a title with a comma above a semicolon header, its comma unquoted (Excel in German
+    # settings): split at the header's separator, one cell
+    "semicolon title with a comma": (
+        "Review of P01-P13, 6 Dec;;;;;\nsegment_id;decision;code_id;new_code;note;text\n"
+        "p01:0001;accept;IS.E.2;;well, yes;x\n",
+        [("p01:0001", "accept", "IS.E.2", "well, yes")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(READ_ALIKE))
+def test_the_page_and_roqa_read_a_decisions_csv_alike(tmp_path: Path, name: str) -> None:
+    """report.html's Load decisions reads a decisions.csv as roqa's reader does: line ends
+    (CR alone, CRLF) read as LF first, and the separator the one at which the header names
+    segment_id, so that a semicolon or tab file whose header holds a comma is read (s79 hunt1:
+    the page refused these, or roqa and the page both did, or the page kept a note's CRLF)."""
+    text, rows = READ_ALIKE[name]
+    review = tmp_path / "decisions.csv"
+    review.write_bytes(text.encode("utf-8"))
+    with warnings.catch_warnings():  # a column renamed, its cells not read: said, not asked here
+        warnings.simplefilter("ignore", RoqaWarning)
+        read = read_decisions(review)[0]
+    assert [(d.segment_id, d.decision, d.code_id, d.note) for d in read] == rows
+    page = _page_reads(text)
+    got = [(r["segment_id"], r["decision"], r["code_id"], r.get("note", "")) for r in page["rows"]]
+    assert got == rows
+    assert page["skipped"] == 0
+
+
+def test_a_decisions_csv_whose_header_holds_a_comma_is_known_and_added_to_at_its_separator(
+    tmp_path: Path,
+) -> None:
+    """A semicolon decisions.csv whose header holds a comma (``Checked, JB``) is a decisions
+    file (the folder's review is found by it), and decisions added to it are written at its
+    semicolons, not its comma (s79 hunt1 B)."""
+    from roqa_nlp.decisions import append_decisions, is_decisions_file
+
+    review = tmp_path / "decisions.csv"
+    review.write_text(
+        "segment_id;decision;code_id;new_code;note;text;Checked, JB\np01:0001;accept;IS.E.2;;;x;yes\n",
+        encoding="utf-8",
+    )
+    assert is_decisions_file(review)
+    append_decisions(review, [Decision("p01:0003", "reject", "OS.A")])
+    assert review.read_text(encoding="utf-8-sig").splitlines() == [
+        "segment_id;decision;code_id;new_code;note;text;Checked, JB",
+        "p01:0001;accept;IS.E.2;;;x;yes",
+        "p01:0003;reject;OS.A;;;;",
+    ]
+
+
+def test_the_page_reads_a_mac_decisions_csv_of_thousands_of_rows_in_a_moment() -> None:
+    """A decisions.csv of old Mac line ends (CR alone) froze the page: its reader took the
+    whole file for one line and ran the quoted-cell patterns over it, each `,"` scanning to
+    the file's end (5,000 rows: 60 s in node, 85 s in chromium; s79 hunt1 A).
+    Line ends are now read as LF first, and a line's quoted cells are found in one pass, so
+    that a long line (here 90,000 characters, 30,000 quotes opened) takes no longer either."""
+    from report_fixture import decisions_csv_js, node_prints
+
+    script = (
+        decisions_csv_js()
+        + """
+var rows = ["segment_id,decision,code_id,new_code,note,text"];
+for (var i = 1; i <= 5000; i++) rows.push("p01:" + i + ",accept,IS.E.2,,,\\"Staff, rotas " + i + "\\"");
+var t0 = Date.now(), read = readDecisionsCsv(rows.join("\\r") + "\\r"), fileMs = Date.now() - t0;
+var line = new Array(30001).join(',"a');
+t0 = Date.now();
+var sep = lineSeparator(line), lineMs = Date.now() - t0;
+console.log(JSON.stringify({n: read.rows.length, last: read.rows[4999].text, fileMs: fileMs,
+  sep: sep, lineMs: lineMs}));
+"""
+    )
+    page = node_prints(script)
+    assert (page["n"], page["last"], page["sep"]) == (5000, "Staff, rotas 5000", ",")
+    # ~0.1 s each here; the bound is generous for a loaded machine
+    assert page["fileMs"] < 5000
+    assert page["lineMs"] < 5000
+
+
+def test_the_page_refuses_a_row_with_text_past_the_header_as_roqa_does(tmp_path: Path) -> None:
+    """A note typed with a comma and no quotes around it splits into a field past the header:
+    roqa's reader refuses the file, naming the line, but the page took the fields before it
+    and lost the rest without a word (s79 hunt1 C). Rows of separators alone (,,,,, as Excel
+    leaves below the last) are passed over by both, not counted as "not a decision" (E)."""
+    text = (
+        f'Review 6 Dec\n{SIX}\np01:0001,accept,IS.E.2,,"two\nlines",x\n'
+        "p01:0002,accept,IS.E.2,,great, really,x\n"
+    )
+    review = tmp_path / "decisions.csv"
+    review.write_text(text, encoding="utf-8")
+    with pytest.raises(RoqaError, match="line 5 has 7 fields but the header 6, so the text past"):
+        read_decisions(review)
+    assert _page_reads(text) == {
+        "error": "line 5 has 7 fields but the header 6, so the text past the header ('x') would "
+        "be lost: put quotes around a cell that holds a comma (a note, a text), as Excel does"
+    }
+    text = f"{SIX}\np01:0001,accept,IS.E.2,,,x\n,,,,,\n, ,,,,\n\n"
+    review.write_text(text, encoding="utf-8")
+    assert [d.segment_id for d in read_decisions(review)[0]] == ["p01:0001"]
+    page = _page_reads(text)
+    assert ([r["segment_id"] for r in page["rows"]], page["skipped"]) == (["p01:0001"], 0)
+
+
 def test_segment_ids_excel_changed_are_said_to_be_so(tmp_path: Path) -> None:
     """Segment ids Excel made a time, a date or a number when it opened the CSV gave "no
     decision is on a segment of the codings ... are they the codings the review was made on?",

@@ -482,7 +482,8 @@ def read_decisions(
     else:
         text = read_text(p)  # UTF-8 (BOM or not) or UTF-16 with BOM (Excel's "Unicode text")
         text, skipped = from_the_header(text, "segment_id")
-        reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
+        delimiter = csv_delimiter(text, "segment_id")  # the header's: "Checked, JB" in a ; file
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         rows = []
         fieldnames: list[str] = []
         try:
@@ -507,7 +508,7 @@ def read_decisions(
             raise RoqaError(
                 f"the first line {quoted(first)} is a decision, not the header",
                 path=p,
-                hint=f"put the header line back above it: {csv_delimiter(text).join(COLUMNS)}",
+                hint=f"put the header line back above it: {delimiter.join(COLUMNS)}",
             )
     # the header row, rows under it or none: a sheet of a summary or a line of other columns
     # alone was a review of no decisions (roqa report: "decisions: 0 carried", s77 hunt)
@@ -999,7 +1000,9 @@ def is_decisions_file(path: Path) -> bool:
     header, _, rest = text.partition("\n")
     try:
         below = list(
-            itertools.islice(csv.reader(io.StringIO(rest), delimiter=csv_delimiter(text)), 5)
+            itertools.islice(
+                csv.reader(io.StringIO(rest), delimiter=csv_delimiter(text, "segment_id")), 5
+            )
         )
     except csv.Error:
         below = []
@@ -2626,7 +2629,7 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         return
     table = from_the_header(text, "segment_id")[0]  # below a title, when it has one
     above = text[: len(text) - len(table)]
-    delimiter = csv_delimiter(table)
+    delimiter = csv_delimiter(table, "segment_id")
     with _long_fields():
         kept = list(csv.reader(io.StringIO(table), delimiter=delimiter))
     names = [column_key(h) for h in (kept[0] if kept else [])]

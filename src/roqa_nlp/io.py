@@ -147,26 +147,44 @@ def from_the_header(text: str, column: str | None = None) -> tuple[str, int]:
 
     With ``column`` (``segment_id``, ``text``), a first line that does not name it may be a
     title (``Alice review 3 Dec``): the header is then the first of the first
-    :data:`MAX_HEADER_LINE` lines that names ``column``, when every line above it holds one
-    cell at most (a title, blank lines); else the first line stays the header, which names
-    what is missing."""
+    :data:`MAX_HEADER_LINE` lines that names ``column`` (at a separator of its own,
+    :func:`header_delimiter`), when every line above it holds one cell at most, split at the
+    header's separator (a title ``Review of P01-P13, 6 Dec;;;;`` above a semicolon header:
+    Excel in German settings leaves its comma unquoted); else the first line stays the header,
+    which names what is missing."""
     lines = text.split("\n")
     skipped = 0
     while skipped < len(lines) - 1 and _NO_CELLS.fullmatch(lines[skipped]):
         skipped += 1
-    if column is not None:  # each line split only when the one above is a title
-        head = (_line_cells(line) for line in lines[skipped:MAX_HEADER_LINE])
-        skipped += title_rows(head, column)
+    if column is not None:
+        head = lines[skipped:MAX_HEADER_LINE]
+        named = (header_delimiter(line, column) for line in head)
+        if (delimiter := next((d for d in named if d is not None), None)) is not None:
+            skipped += title_rows((_line_cells(line, delimiter) for line in head), column)
     return "\n".join(lines[skipped:]), skipped
 
 
-def _line_cells(line: str) -> list[str]:
-    """The cells of one line of a CSV file, split at its own separator (a line the csv module
-    refuses, a cell over its field limit, is one cell: no header, and read as the file is)."""
+def _line_cells(line: str, delimiter: str | None = None) -> list[str]:
+    """The cells of one line of a CSV file, split at ``delimiter`` or else its own separator (a
+    line the csv module refuses, a cell over its field limit, is one cell: no header, and read
+    as the file is)."""
     try:
-        return next(csv.reader([line], delimiter=csv_delimiter(line)), [])
+        return next(csv.reader([line], delimiter=delimiter or csv_delimiter(line)), [])
     except csv.Error:
         return [line]
+
+
+def header_delimiter(line: str, column: str) -> str | None:
+    """The separator at which the cells of a header ``line`` name ``column`` (as
+    :func:`column_key` reads a cell): its own (:func:`csv_delimiter`), else the first of a
+    comma, a tab and a semicolon that does: a semicolon file whose header holds a comma
+    (a column of the reviewer's own, ``Checked, JB``: Excel in German, French or Dutch settings
+    leaves it unquoted) is read at its semicolons, where the Sniffer, preferring commas, took
+    the comma and found no ``segment_id`` (s79 hunt1 B). None when no separator does."""
+    for delimiter in dict.fromkeys((csv_delimiter(line), ",", "\t", ";")):
+        if column in (column_key(c) for c in _line_cells(line, delimiter)):
+            return delimiter
+    return None
 
 
 #: what :func:`column_key` makes one underscore: a run of blanks, hyphens and underscores
@@ -207,12 +225,15 @@ def title_rows(rows: Iterable[Sequence[Any]], column: str) -> int:
     return 0
 
 
-def csv_delimiter(text: str) -> str:
+def csv_delimiter(text: str, column: str | None = None) -> str:
     """The separator of a CSV file a researcher may have saved from Excel, told from its header
     line: a comma, or a semicolon (Excel's CSV where the decimal mark is a comma) or a tab
-    (Excel's "Unicode text"). Blank lines above the header are passed over
+    (Excel's "Unicode text"); with ``column``, the one at which the header names it, when one
+    does (:func:`header_delimiter`). Blank lines above the header are passed over
     (:func:`from_the_header`)."""
     header = from_the_header(text)[0].split("\n", 1)[0]
+    if column is not None and (named := header_delimiter(header, column)) is not None:
+        return named
     try:
         return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:

@@ -82,7 +82,9 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     if suffix in (".csv", ".tsv"):
         text, skipped = from_the_header(read_text(p), "text")
         try:  # strict: an unclosed quote is an error, not one cell swallowing the rest
-            reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text), strict=True)
+            reader = csv.reader(
+                io.StringIO(text), delimiter=csv_delimiter(text, "text"), strict=True
+            )
             rows = list(
                 rows_within_header(
                     reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("text",)

@@ -2312,55 +2312,96 @@
      csv.Sniffer): commas, tabs (Excel's "Unicode text"), semicolons (Excel in German, French or
      Dutch settings). */
   var SEPARATORS = [",", "\t", ";"];
-  /* The ways a quoted cell shows the separator beside it, tried in turn as csv.Sniffer tries
-     them (,"x", then "x", then ,"x" then "x" alone), each with the number of its separator's
-     group (0: none); "x" in single quotes too. A separator is no letter, digit or underscore
-     (Python's \w: any script's, where the browser knows Unicode's classes; else ASCII's, so
-     that an old browser still runs the page). */
-  var QUOTED_CELL = (function () {
-    var word = "\\w", flags = "g";
+  /* Whether a character (one code point) may stand beside a quoted cell as its separator, as
+     csv.Sniffer has it ([^\w\n"']): no letter, digit or underscore (Python's \w: any script's,
+     where the browser knows Unicode's classes; else ASCII's, so that an old browser still runs
+     the page), line break or quote. */
+  var NOT_A_WORD = (function () {
     try {
-      if (new RegExp("^\\p{L}$", "u").test("\u00e9")) { word = "\\p{L}\\p{N}_"; flags = "gu"; }
+      if (new RegExp("^\\p{L}$", "u").test("\u00e9")) return new RegExp("^[^\\p{L}\\p{N}_\\n\"']$", "u");
     } catch (e) { /* no Unicode property classes in this browser */ }
-    var sep = "([^" + word + "\\n\"'])", quote = "([\"'])", text = "[\\s\\S]*?";
-    return [
-      [sep + " ?" + quote + text + "\\2\\1", 1],
-      ["(?:^|\\n)" + quote + text + "\\1" + sep + " ?", 2],
-      [sep + " ?" + quote + text + "\\2(?:$|\\n)", 1],
-      ["(?:^|\\n)" + quote + text + "\\1(?:$|\\n)", 0]
-    ].map(function (w) { return { re: new RegExp(w[0], flags), sep: w[1] }; });
+    return /^[^\w\n"']$/;
   })();
+  var UNICODE_WORDS = NOT_A_WORD.unicode === true;
+
+  /* The character (code point: a surrogate pair is one where the browser reads Unicode's
+     classes, as Python reads it) at `i` of `line`. */
+  function characterAt(line, i) {
+    var c = line.charAt(i), lo = line.charCodeAt(i + 1);
+    if (UNICODE_WORDS && /[\ud800-\udbff]/.test(c) && lo >= 0xdc00 && lo <= 0xdfff) return line.substr(i, 2);
+    return c;
+  }
+
+  function isQuote(c) {
+    return c === '"' || c === "'";
+  }
+
+  /* The separators csv.Sniffer finds beside quoted cells on one line (no line break in it), one
+     for each cell it finds, "" for a cell with no separator beside it; null where it finds no
+     quoted cell. Its four ways are tried in turn (,"x", then "x", at the line's start, then
+     ,"x" at its end, then "x" alone), as Python's regular expressions find them, left to right
+     and not overlapping, but each in one pass over the line: the expressions themselves took
+     minutes over a long line (a file of old Mac line ends, s79 hunt1). */
+  function quotedCellSeparators(line) {
+    var n = line.length, found = [], pos, d, q, qAt, j;
+    /* where a quoted cell starting at `p` (a separator, a blank or none, a quote) has its quote,
+       or -1 */
+    var quoteAt = function (p) {
+      var at = p + d.length;
+      if (line.charAt(at) === " " && isQuote(line.charAt(at + 1))) return at + 1;
+      return isQuote(line.charAt(at)) ? at : -1;
+    };
+    /* ,"x", : the first quote and separator after each start, looked for once for each pair */
+    var next = {};
+    var closing = function (pair, from) {
+      var k = next[pair];
+      if (k === undefined || (k >= 0 && k < from)) k = next[pair] = line.indexOf(pair, from);
+      return k;
+    };
+    for (pos = 0; pos < n;) {
+      d = characterAt(line, pos);
+      qAt = NOT_A_WORD.test(d) ? quoteAt(pos) : -1;
+      j = qAt < 0 ? -1 : closing(line.charAt(qAt) + d, qAt + 1);
+      if (j < 0) { pos += d.length; continue; }
+      found.push(d);
+      pos = j + 1 + d.length;
+    }
+    if (found.length) return found;
+    /* "x", at the line's start */
+    q = line.charAt(0);
+    if (isQuote(q)) {
+      for (j = 1; j < n; j++) {
+        if (line.charAt(j) === q && j + 1 < n && NOT_A_WORD.test(characterAt(line, j + 1))) return [characterAt(line, j + 1)];
+      }
+    }
+    /* ,"x" at the line's end */
+    for (pos = 0; pos < n; pos += d.length) {
+      d = characterAt(line, pos);
+      qAt = NOT_A_WORD.test(d) ? quoteAt(pos) : -1;
+      if (qAt >= 0 && n - 1 > qAt && line.charAt(n - 1) === line.charAt(qAt)) return [d];
+    }
+    /* "x" alone */
+    if (isQuote(q) && n > 1 && line.charAt(n - 1) === q) return [""];
+    return null;
+  }
 
   /* The separator of one line of a CSV file (a decisions.csv's header, a title above it), as
      roqa's reader tells it (io.csv_delimiter, Python's csv.Sniffer on that line): the one most
      often beside a quoted cell ("Review of P01-P13, 6 Dec";;;), the first to when as often;
      else the first of SEPARATORS the line holds; else a comma. */
   function lineSeparator(line) {
-    for (var k = 0; k < QUOTED_CELL.length; k++) {
-      var way = QUOTED_CELL[k], count = {}, seen = [], found = false, m;
-      way.re.lastIndex = 0;
-      while ((m = way.re.exec(line)) !== null) {
-        found = true;
-        var sep = way.sep ? m[way.sep] : "";
-        if (SEPARATORS.indexOf(sep) < 0) continue;
-        if (!count[sep]) { count[sep] = 0; seen.push(sep); }
-        count[sep] += 1;
-      }
-      if (!found) continue;
-      var best = seen.reduce(function (b, s) { return b && count[b] >= count[s] ? b : s; }, "");
-      if (best) return best;
-      break;
-    }
+    var count = {}, seen = [];
+    (quotedCellSeparators(line) || []).forEach(function (sep) {
+      if (SEPARATORS.indexOf(sep) < 0) return;
+      if (!count[sep]) { count[sep] = 0; seen.push(sep); }
+      count[sep] += 1;
+    });
+    var best = seen.reduce(function (b, s) { return b && count[b] >= count[s] ? b : s; }, "");
+    if (best) return best;
     for (var i = 0; i < SEPARATORS.length; i++) {
       if (line.indexOf(SEPARATORS[i]) >= 0) return SEPARATORS[i];
     }
     return ",";
-  }
-
-  /* The separator of a decisions.csv: its header line's (lineSeparator), as roqa's reader
-     tells it. */
-  function separatorOf(text) {
-    return lineSeparator(text.split("\n", 1)[0] || "");
   }
 
   /* How many of a decisions.csv's first lines its header may be (io.MAX_HEADER_LINE). */
@@ -2369,60 +2410,63 @@
      separators alone, an empty row Excel saved (io._NO_CELLS). */
   var NO_CELLS = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000,;]*$/;
 
-  /* The cells of one line of a CSV file that hold something, split at its own separator, as
-     roqa's reader splits a line above the header (io._line_cells, io.title_rows): a line
-     Python's csv module refuses, a line break unquoted inside it (a file of old Mac line ends),
-     is one cell. */
-  function lineCells(line) {
-    var body = line.replace(/\r+$/, ""), sep = separatorOf(line), quoted = false, start = true;
-    var cells = null;
-    for (var i = 0; i < body.length && !cells; i++) {
-      var c = body[i];
-      if (quoted) {
-        if (c === '"') { if (body[i + 1] === '"') i++; else quoted = false; }
-      } else if (c === '"' && start) {
-        quoted = true; start = false;
-      } else if (c === "\r" || c === "\n") {
-        cells = [line];
-      } else {
-        start = c === sep;
-      }
+  /* The cells of one line of a CSV file that hold something, split at `sep`, as roqa's reader
+     splits a line above the header (io._line_cells). */
+  function lineCells(line, sep) {
+    return (parseCsv(line, sep)[0] || []).filter(function (c) { return c.trim() !== ""; });
+  }
+
+  /* The separator at which a line's cells name segment_id, as roqa's reader tells a
+     decisions.csv's header line (io.header_delimiter): the line's own (lineSeparator), else the
+     first of SEPARATORS that does (a semicolon file whose header holds a comma: "Checked, JB",
+     which Excel in German settings leaves unquoted); null when none does. */
+  function headerSeparator(line) {
+    var seps = [lineSeparator(line)].concat(SEPARATORS);
+    for (var i = 0; i < seps.length; i++) {
+      if (lineCells(line, seps[i]).some(function (c) { return columnKey(c) === "segment_id"; })) return seps[i];
     }
-    return (cells || parseCsv(body, sep)[0] || []).filter(function (c) { return c.trim() !== ""; });
+    return null;
   }
 
   /* A decisions.csv from its header line, as roqa's reader takes it (io.from_the_header with
-     segment_id): the lines above it that hold no cell passed over, and a title above it
-     ("Review of P01-P13, 6 Dec" in quotes, or a line of one cell: a file someone saved with a
-     title row), when the header is one of the first MAX_HEADER_LINE lines, names segment_id,
-     and every line above it holds one cell at most; else the first line that holds a cell is
-     the header, which names what is missing. */
+     segment_id), and the separator it is read at (io.csv_delimiter with segment_id): the lines
+     above it that hold no cell passed over, and a title above it ("Review of P01-P13, 6 Dec" in
+     quotes, or a line of one cell: a file someone saved with a title row), when the header is
+     one of the first MAX_HEADER_LINE lines, names segment_id (headerSeparator), and every line
+     above it holds one cell at most at the header's separator; else the first line that holds a
+     cell is the header, which names what is missing; `skipped`: how many lines are above it.
+     Its line ends are LF (readDecisionsCsv). */
   function fromTheHeader(text) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    var lines = text.split("\n"), skipped = 0;
+    var lines = text.split("\n"), skipped = 0, sep = null, i;
     while (skipped < lines.length - 1 && NO_CELLS.test(lines[skipped])) skipped++;
     var head = lines.slice(skipped, MAX_HEADER_LINE);
-    for (var i = 0; i < head.length; i++) {
-      var cells = lineCells(head[i]);
+    for (i = 0; i < head.length && !sep; i++) sep = headerSeparator(head[i]);
+    for (i = 0; sep && i < head.length; i++) {
+      var cells = lineCells(head[i], sep);
       if (cells.some(function (c) { return columnKey(c) === "segment_id"; })) {
         skipped += i;
         break;
       }
       if (cells.length > 1) break;
     }
-    return lines.slice(skipped).join("\n");
+    var header = lines[skipped] || "";
+    return { text: lines.slice(skipped).join("\n"), skipped: skipped,
+      sep: headerSeparator(header) || lineSeparator(header) };
   }
 
   /* decisions.csv as rows of fields: quoted fields with doubled quotes, separators and line
      breaks in them, CRLF or LF line ends, a UTF-8 byte order mark; comma, semicolon or tab
-     separated (separatorOf, unless `sep` is given), as roqa's own reader takes them. */
-  function parseCsv(text, sep) {
+     separated (`sep`), as roqa's own reader takes them. Rows with
+     no field that holds something are left out; `lines`, when given, gets the line of the text
+     each row kept ends on (a quoted line break counts, as Python's csv.reader.line_num). */
+  function parseCsv(text, sep, lines) {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    sep = sep || separatorOf(text);
-    var rows = [], row = [], field = "", quoted = false, started = false;
+    var rows = [], row = [], field = "", quoted = false, started = false, line = 1, ends = [];
     for (var i = 0; i < text.length; i++) {
       var c = text[i];
       if (quoted) {
+        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
         if (c !== '"') field += c;
         else if (text[i + 1] === '"') { field += '"'; i++; }
         else quoted = false;
@@ -2432,13 +2476,19 @@
         row.push(field); field = ""; started = false;
       } else if (c === "\r" || c === "\n") {
         if (c === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push(row); row = []; field = ""; started = false;
+        row.push(field); rows.push(row); ends.push(line++); row = []; field = ""; started = false;
       } else {
         field += c; started = true;
       }
     }
-    if (field !== "" || started || row.length) { row.push(field); rows.push(row); }
-    return rows.filter(function (r) { return r.length > 1 || r[0].trim() !== ""; });
+    if (field !== "" || started || row.length) { row.push(field); rows.push(row); ends.push(line); }
+    var kept = [];
+    rows.forEach(function (r, k) {
+      if (r.length < 2 && r[0].trim() === "") return;
+      kept.push(r);
+      if (lines) lines.push(ends[k]);
+    });
+    return kept;
   }
 
   var DECISIONS = ["accept", "reject", "recode", "new-code", "note", "valence", "no-code"];
@@ -2451,13 +2501,20 @@
   }
 
   /* The decisions of a decisions.csv as {segment_id, decision, code_id, new_code, note, text}
-     (a "note" row: a segment's note, no decision), read from its header (fromTheHeader: below
-     a title, as roqa's reader reads it); rows that are not a decision are counted in
-     `skipped`. */
+     (a "note" row: a segment's note, no decision), read as roqa's reader reads it
+     (decisions.read_decisions): its line ends (CRLF, LF, or CR alone: a Mac's) read as LF
+     first, from its header (fromTheHeader: below a title), a row holding nothing (;;;;;, as
+     Excel leaves below the last) passed over; rows that are not a decision are counted in
+     `skipped`. A row with text in a field past the header's (a note typed with a comma, no
+     quotes around it) is an error, as it is to roqa, where the page took the fields before
+     and lost the rest without a word. */
   function readDecisionsCsv(text) {
-    var rows = parseCsv(fromTheHeader(text));
+    text = text.replace(/\r\n?/g, "\n");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    var table = fromTheHeader(text), lines = [];
+    var rows = parseCsv(table.text, table.sep, lines);
     if (!rows.length) return { error: "the file is empty" };
-    var header = rows[0].map(columnKey);
+    var header = rows[0].map(columnKey), width = rows[0].length;
     /* a cell written as roqa writes it (code_id), not retyped (Code ID): where both name one
        column, roqa's own is read, as roqa's reader reads it */
     var asWritten = rows[0].map(function (h) { return h.trim().toLowerCase() === columnKey(h); });
@@ -2465,13 +2522,22 @@
       return { error: "the file has no segment_id and decision columns (is it a decisions.csv?)" };
     }
     var out = [], skipped = 0;
-    rows.slice(1).forEach(function (fields) {
+    for (var k = 1; k < rows.length; k++) {
+      var fields = rows[k], past = fields.slice(width).map(function (c) { return c.trim(); })
+        .filter(function (c) { return c; });
+      if (past.length) {
+        return { error: "line " + (lines[k] + table.skipped) + " has " + fields.length + " fields but the header " +
+          width + ", so the text past the header ('" + past.join(", ") + "') would be lost: put quotes " +
+          "around a cell that holds " + (table.sep === "," ? "a comma" : table.sep === ";" ? "a semicolon" : "a tab") +
+          " (a note, a text), as Excel does" };
+      }
       var r = {}, own = {};
       header.forEach(function (h, i) {
         if (own[h] && !asWritten[i]) return;
         if (asWritten[i]) own[h] = true;
         r[h] = unprotect((fields[i] || "").trim());
       });
+      if (!Object.keys(r).some(function (h) { return h && r[h]; })) continue;
       r.decision = r.decision.toLowerCase().replace(/_/g, "-").replace("newcode", "new-code")
         .replace("nocode", "no-code");
       r.valence = (r.valence || "").toLowerCase();
@@ -2480,7 +2546,7 @@
          r.decision === "valence" ? VALENCES.indexOf(r.valence) >= 0 :
          r.decision === "no-code" ? true : !!r.code_id);
       if (ok) out.push(r); else skipped += 1;
-    });
+    }
     return { rows: out, skipped: skipped };
   }
 
