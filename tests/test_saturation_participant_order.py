@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.errors import RoqaWarning
 from roqa_nlp.framework import (
     barriers_enablers,
     framework_matrix,
@@ -326,3 +327,31 @@ def test_coded_in_no_participants_order_the_queue_keeps_the_order_coded() -> Non
     assert listed(html, "<h3>Coded, but weakly") == [
         f"{t}:{n:04d}" for t in FILES for n in ((102, 112) if t == "zoom_p01" else (102,))
     ]
+
+
+def test_with_an_order_given_the_queue_weak_list_and_transcripts_follow_it() -> None:
+    """An interview order given (``--order``) is the one the report's transcripts, its
+    open-coding queue and its weakly coded list follow, as saturation does: they kept the
+    participants' order, so docs/report.md's "as in saturation" was untrue with ``--order``
+    (s79 hunt1 F). Transcripts the order leaves out come after, in the study's order."""
+    import re
+
+    from roqa_nlp.report import ReportOptions, render_report
+
+    def shown(html: str) -> list[str]:
+        return re.findall(
+            r'<details class="transcript" id="t-\w+" open>\s*<summary><h3>(\S+)', html
+        )
+
+    r = with_talk_to_read()
+    files = ["p07_interview", "zoom_p02", "p05_interview", "zoom_p01"]
+    files += [t for t in reversed(IN_ORDER) if t not in files]
+    html = render_report(r, "cfir-2009", options=ReportOptions(order=tuple(files)))
+    weak = [f"{t}:{n}" for t in files for n in (("0102", "0112") if t == "zoom_p01" else ("0102",))]
+    assert listed(html, "<h3>Coded, but weakly") == weak
+    assert shown(html) == files
+    # P07, zoom_p02, P05, zoom_p01 given: the 9 others after them, in the participants' order
+    given = ("P07", "zoom_p02", "p05_interview", "zoom_p01")
+    with pytest.warns(RoqaWarning, match="the interview order leaves out 9 of the 13"):
+        html = render_report(r, "cfir-2009", options=ReportOptions(order=given))
+    assert shown(html) == files[:4] + [t for t in IN_ORDER if t not in files[:4]]

@@ -503,8 +503,6 @@ def report_context(
     # the study's order of its interviews, worked out once: saturation's default, the
     # transcripts', the open-coding queue's and the weakly coded list's
     in_order = interviews_in_study_order(result)
-    ordered = ordered_transcripts(result, in_order.transcripts)
-    places = segment_places(ordered)
     colours = DomainColours(codebook)
     # charted four ways below
     coded = coded_segments(result, top_k=k, min_probability=p, codebook=codebook)
@@ -524,6 +522,10 @@ def report_context(
     sat = options.saturation(
         result, coded, codebook, decided=decided, decided_names=decided_names, in_order=in_order
     )
+    # an order given (--order) is the transcripts' and the lists' too, as it is saturation's
+    order = in_order.transcripts if options.order is None else in_the_order_given(sat, in_order)
+    ordered = ordered_transcripts(result, order)
+    places = segment_places(ordered)
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
@@ -1215,6 +1217,17 @@ def ordered_transcripts(
 
     by = result.by_transcript()
     return {tid: by.get(tid, []) for tid in (study_order(result) if order is None else order)}
+
+
+def in_the_order_given(sat: Saturation, in_order: StudyOrder) -> list[str]:
+    """The result's transcripts (``in_order``: in the study's order) in the order saturation
+    took its interviews, an order given (``--order``): each interview's files in its place,
+    those the order leaves out after them, in the study's order. The report's transcripts, its
+    open-coding queue and its weakly coded list follow it, as saturation does (hunt1 s79 F)."""
+    known = set(in_order.transcripts)
+    given = [t for files in sat.transcripts for t in files if t in known]
+    taken = set(given)
+    return given + [t for t in in_order.transcripts if t not in taken]
 
 
 def segment_places(ordered: Mapping[str, Sequence[SegmentResult]]) -> dict[str, int]:
