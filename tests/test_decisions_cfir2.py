@@ -745,3 +745,39 @@ def test_a_cfir2_review_rejecting_every_code_shown_fits_no_code_trained_in_eithe
         ], book.id
         assert plan.left_out == {}, book.id
         assert not [w for w in caught if "short of" in str(w.message)], book.id
+
+
+@pytest.mark.parametrize(
+    "decisions",
+    [
+        [row(3, "recode", "Financin")],
+        # beside a code both codebooks name alike, which places the review in neither
+        [row(1, "accept", "Tension for Change"), row(3, "recode", "Financin")],
+    ],
+    ids=["alone", "beside a shared name"],
+)
+def test_a_misspelt_code_of_a_review_of_the_cfir2_chart_is_answered_in_cfir2(
+    decisions: list[Decision],
+) -> None:
+    """apply-decisions on codings charted in CFIR 2.0 (run.json's chart) judges a code no
+    codebook knows in the codes the page showed, with the one it is near: it named cfir-2009,
+    and a misspelt CFIR 2.0 name had no did-you-mean (study9 s79, 1), while roqa report
+    --decisions said "near 'Financing'"."""
+    with pytest.raises(RoqaError) as e:
+        reviewed_codings(
+            decisions, codings(), CFIR, coder="Tester", where="decisions.csv", chart=CFIR2
+        )
+    assert str(e.value) == (
+        "decisions.csv: unknown code 'Financin' in codebook 'cfir-2022' (did you mean 'Financing'? `roqa codebook cfir-2022` lists the codes)"
+    )
+    assert review_codebook(decisions, CFIR, chart=CFIR2) == "cfir-2022"
+    # a misspelt code of a review in the model's codes (one names IS.D.1) is judged in them
+    with pytest.raises(RoqaError, match="unknown code 'Financin' in codebook 'cfir-2009'"):
+        reviewed_codings(
+            [row(1, "accept", "IS.D.1"), row(3, "recode", "Financin")],
+            codings(),
+            CFIR,
+            coder="Tester",
+            where="decisions.csv",
+            chart=CFIR2,
+        )

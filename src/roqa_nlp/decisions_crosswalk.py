@@ -131,7 +131,11 @@ def review_codebook(
     from .crosswalk import BUILTIN
 
     base = base_codebook(model)
-    if chart is not None and chart.id != base.id and in_chart_codes(decisions, base, chart):
+    if (
+        chart is not None
+        and chart.id != base.id
+        and in_chart_codes(decisions, base, chart, model=model)
+    ):
         return chart.id
     own = chart is not None and chart.id not in BUILTIN
     found: set[str] = set()
@@ -149,14 +153,20 @@ def review_codebook(
     return found.pop() if len(found) == 1 else None
 
 
-def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codebook) -> bool:
+def in_chart_codes(
+    decisions: Sequence[Decision], base: Codebook, chart: Codebook, *, model: Codebook | None = None
+) -> bool:
     """Whether the code rows of ``decisions`` name a code of ``chart`` that the model's
     codebook ``base`` lacks, and none of ``base`` that ``chart`` lacks. Of the researcher's own
     ``chart``, a code neither has (by no key, and no built-in codebook's id nor a project's)
     counts as one of its codes: a code of hers dropped or renamed since the review (NEED,
     dropped in v2), refused in her codebook's codes, not read as the model's or as a built-in
     codebook's code of that name (re-test, session 47: "NEED is a code of cfir-2022"). Of her
-    own ``chart``, a code counts as one of ``base`` only by its id, not its name."""
+    own ``chart``, a code counts as one of ``base`` only by its id, not its name. Of a built-in
+    ``chart`` (CFIR 2.0), so does a code that neither has nor the ``model`` (its project codes
+    too) knows: a typo of a code the page showed ("Financin"), refused in the chart's codes with
+    the codes near it, not in the model's (study9 s79, 1: "unknown code in codebook
+    'cfir-2009'", no did-you-mean)."""
     from .codebook import BUILTIN
     from .decisions import PROJECT_PREFIX
 
@@ -172,7 +182,7 @@ def in_chart_codes(decisions: Sequence[Decision], base: Codebook, chart: Codeboo
         found = base.find(d.code_id)
         in_base = found is not None and (not own or found.id == d.code_id.strip())
         lacking = (
-            own
+            (own or (model is not None and model.find(d.code_id) is None))
             and not (in_chart or in_base or d.code_id.startswith(PROJECT_PREFIX))
             and other_codebook(d.code_id, base, by_id=True) is None
         )
