@@ -781,3 +781,38 @@ def test_a_misspelt_code_of_a_review_of_the_cfir2_chart_is_answered_in_cfir2(
             where="decisions.csv",
             chart=CFIR2,
         )
+
+
+def test_a_cfir2_code_given_by_its_name_is_read_as_given_by_its_id() -> None:
+    """A code typed by its name (in any case, "&" or "and", any spacing), and the suggestion a
+    recode replaced, are the codes of those ids: accepted, it is the accept of the suggestion it
+    was shown for. "Capability", shown for Knowledge & Beliefs, became a new code
+    project.capability where "IND.K" was that accept, and a Performance-Measurement Pressure
+    accepted by name was read through the mapping with a false warning (study9 s79, 2)."""
+    by_id = [
+        row(2, "accept", "OUT.G.3"),
+        row(3, "recode", "INS.A.2", suggestion="INN.F"),
+        row(5, "accept", "IND.K"),
+    ]
+    by_name = [
+        row(2, "accept", "performance measurement  pressure"),
+        row(
+            3, "recode", "Information Technology Infrastructure", suggestion="innovation complexity"
+        ),
+        row(5, "accept", "Capability"),
+    ]
+    out, said = read(by_name, codings())
+    assert out == [
+        row(2, "accept", "OS.D"),  # shown for External Policy & Incentives
+        row(3, "recode", "IS.A", suggestion="IC.F"),  # its construct's; replacing IC.F's
+        row(5, "accept", "CI.B"),  # shown for Knowledge & Beliefs about the Intervention
+    ]
+    assert read(by_id, codings()) == (out, said)
+    assert said == (
+        "decisions.csv: 3 decisions on cfir-2022 codes read as decisions on the model's "
+        "cfir-2009 codes through the documented mapping: 2 on the cfir-2009 suggestion their code "
+        "was shown for, 1 on the cfir-2009 code their code stands for (1 of them learned as a "
+        "cfir-2009 code that charts as another cfir-2022 code too, or instead, so a retrained "
+        "model may chart them as that one: Information Technology Infrastructure as Structural "
+        "Characteristics)"
+    )

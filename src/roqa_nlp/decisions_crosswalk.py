@@ -629,6 +629,12 @@ def in_model_codes(
                 path=where,
                 hint="give one of its constructs",
             )
+    # a code named (in any case, "&" or "and", any spacing) is the code of its id, decided as the
+    # page's row giving the id is (study9 s79, 2: "Capability" accepted became a new code, where
+    # "IND.K" was the accept of the suggestion it was shown for)
+    decisions = [
+        _by_ids(d, books[others[i]], model) if i in others else d for i, d in enumerate(decisions)
+    ]
     segs = {} if result is None else {s.segment.id: s for s in result.segments}
     on: list[str | None] = (
         [None] * len(decisions) if result is None else list(match_decisions(decisions, result).on)
@@ -691,6 +697,20 @@ def in_model_codes(
         (sum(d.decision != NOTE for d in decisions), sum(d.decision != NOTE for d in rows)),
     )
     return rows
+
+
+def _by_ids(d: Decision, other: Codebook, model: Codebook) -> Decision:
+    """``d``, a row on a code of ``other`` (by its id, name or alias), with that code, and the
+    suggestion it replaced when that is a code of ``other`` the model lacks, given by their ids:
+    the ids the codings charted in ``other`` show, which decide whether its code was shown."""
+    suggestion = other.find(d.suggestion) if d.suggestion else None
+    return dataclasses.replace(
+        d,
+        code_id=other[d.code_id].id,
+        suggestion=d.suggestion
+        if suggestion is None or model.find(d.suggestion) is not None
+        else suggestion.id,
+    )
 
 
 def _merge(out: list[Decision | None], keys: list[str], kinds: dict[int, str]) -> None:
