@@ -781,6 +781,49 @@ def _remove_what_replaced_codings_made(
     )
 
 
+def _remove_earlier_charted_codings(
+    out: Path, written: Iterable[Path], before: Collection[str]
+) -> None:
+    """Once this run's codings are in place, remove the ``codings.ID.csv`` an earlier run wrote
+    in ``out`` (``--codebook ID``: its codings charted in another codebook) that this one did not
+    write again, made from the codings it replaced, and say so in one note, as the Ray engine
+    removes an earlier report and queue (:func:`_remove_what_replaced_codings_made`). Left, with
+    a warning, it was the very file the docs point a CFIR 2.0 team to, holding the earlier
+    model's codes (study9 s79, 5). Only roqa's own (:func:`~roqa_nlp.io.written_by_roqa`) among
+    the files ``before`` the run are removed; another, or one that cannot be removed, stays and
+    is warned of as from an earlier run."""
+    from fnmatch import fnmatchcase
+
+    from ..errors import and_list
+    from ..io import written_by_roqa
+
+    fresh = {Path(p).name for p in written}
+    removed = []
+    for name in sorted(before):
+        path = out / name
+        if (
+            not fnmatchcase(name, "codings.*.csv")
+            or name in fresh
+            or not path.is_file()
+            or not written_by_roqa(path)
+        ):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(name)
+    if not removed:
+        return
+    ids = [name.removeprefix("codings.").removesuffix(".csv") for name in removed]
+    print(
+        f"roqa: note: {out}: removed the earlier run's {and_list(removed)}, its codings charted "
+        f"in {and_list(ids)}, made from the codings this run replaced (`roqa code` with "
+        f"--codebook {ids[0]} writes {'it' if len(ids) == 1 else 'one'} again)",
+        file=sys.stderr,
+    )
+
+
 def _warn_of_dropped(
     out: Path,
     held: list[str],
@@ -1755,6 +1798,7 @@ def code_command(
         note = recurring_note(c.to_dict(), in_report=report, named=named)
         if note is not None:
             con.print("  " + note, soft_wrap=True, markup=False)
+    _remove_earlier_charted_codings(out, written.values(), before)
     _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
