@@ -1562,9 +1562,8 @@ def test_files_an_earlier_run_left_in_the_output_folder_are_named(
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir)
     assert run.code == 0
     assert run.err.strip().splitlines()[-2:] == [
-        f"roqa: note: {out}: removed the earlier run's codings.cfir-2022.csv, its codings charted "
-        "in cfir-2022, made from the codings this run replaced (`roqa code` with --codebook "
-        "cfir-2022 writes it again)",
+        f"roqa: note: {out}: removed the earlier run's codings.cfir-2022.csv, made from the "
+        "codings this run replaced (`roqa code` with --codebook cfir-2022 writes it again)",
         f"roqa: warning: {out}: codings.mine.csv is from an earlier run and does not belong to "
         "these codings (delete it)",
     ]

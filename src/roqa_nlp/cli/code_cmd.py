@@ -816,10 +816,11 @@ def _remove_earlier_charted_codings(
     if not removed:
         return
     ids = [name.removeprefix("codings.").removesuffix(".csv") for name in removed]
+    give = ids[0] if len(ids) == 1 and ids[0] in BUILTIN else "ID (or the codebook's file)"
     print(
-        f"roqa: note: {out}: removed the earlier run's {and_list(removed)}, its codings charted "
-        f"in {and_list(ids)}, made from the codings this run replaced (`roqa code` with "
-        f"--codebook {ids[0]} writes {'it' if len(ids) == 1 else 'one'} again)",
+        f"roqa: note: {out}: removed the earlier run's {and_list(removed)}, made from the "
+        f"codings this run replaced (`roqa code` with --codebook {give} writes "
+        f"{'it' if len(ids) == 1 else 'one'} again)",
         file=sys.stderr,
     )
 
@@ -2870,8 +2871,17 @@ def codebook_command(
     console().print(codebook_hash_line(book), markup=False, soft_wrap=True)
     from ..framework import never_suggested
 
+    # a model's folder: the codes it has a class for (its card's), which it can suggest
+    classes = _card_of(folder).get("classes") if folder.is_dir() else None
+    trained = (
+        (f"the model in {folder}", [c for c in classes if isinstance(c, str)])
+        if isinstance(classes, list)
+        else None
+    )
     if book.id != DEFAULT_CODEBOOK and (
-        never := never_suggested(Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model")
+        never := never_suggested(
+            Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model", trained=trained
+        )
     ):
         console().print(never, markup=False, soft_wrap=True)
 
