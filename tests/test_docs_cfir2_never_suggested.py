@@ -46,3 +46,57 @@ def test_roqa_codebook_cfir2022_lists_the_codes_the_packaged_model_never_suggest
         f"no cfir-2009 code maps onto {len(never)} of the {len(cfir2.codable)} cfir-2022 codes, "
         "so the packaged model never suggests them" in " ".join(run.out.split())
     )
+
+
+def test_roqa_codebook_of_a_model_trained_in_cfir2022_says_it_can_suggest_those_codes(
+    tmp_path: Path,
+) -> None:
+    """study9 tester, s79 (6): `roqa codebook MODEL_DIR` of a model trained in CFIR 2.0 (its
+    codebook.json CFIR 2.0's, its card's classes every code) ended "so the packaged model never
+    suggests them" of the codes that model suggests. A model with no class for one of them (a
+    code it had no record of) keeps the packaged model's line."""
+    import json
+    import shutil
+
+    import roqa_nlp.codebooks
+
+    cfir2 = Codebook.load("cfir-2022")
+    model = tmp_path / "study22"
+    model.mkdir()
+    shutil.copy(
+        Path(roqa_nlp.codebooks.__file__).parent / "cfir-2022.json", model / "codebook.json"
+    )
+    classes = [c.id for c in cfir2.codable]
+    card = {"codebook": {"id": "cfir-2022", "sha256": cfir2.hash}, "classes": classes}
+    (model / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    run = roqa("codebook", model)
+    assert run.code == 0, run.err
+    assert run.out.strip().splitlines()[-1] == (
+        "no cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, which the packaged model "
+        f"never suggests and the model in {model}, trained in cfir-2022, learned and can "
+        "suggest: Critical Incidents, Local Attitudes, Local Conditions, External Pressure, "
+        "Societal Pressure and 21 more"
+    )
+    card["classes"] = [c for c in classes if c != "OUT.A"]  # no class for Critical Incidents
+    (model / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    run = roqa("codebook", model)
+    assert run.code == 0, run.err
+    assert run.out.strip().splitlines()[-1] == (
+        "no cfir-2009 code maps onto 26 of the 67 cfir-2022 codes, so the packaged model never "
+        "suggests them: Critical Incidents, Local Attitudes, Local Conditions, External "
+        "Pressure, Societal Pressure and 21 more"
+    )
+
+
+def test_the_readmes_week_of_work_trains_a_cfir2_team_in_cfir2() -> None:
+    """study9 tester, s79 (4): step 6 gave `roqa train training_data --feedback ...` alone; a
+    CFIR 2.0 team following it got the CFIR 2009 model, its 2.0-only decisions project codes
+    (held-out 2.0-only top-3 3/10, against 9/10 trained with --codebook cfir-2022)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    week = readme.split("## A week of work", 1)[1].split("\n## ", 1)[0]
+    step6 = " ".join(week.split("\n6. ", 1)[1].split("\n7. ", 1)[0].split())
+    assert (
+        "A team working in CFIR 2.0 (coding with `--codebook cfir-2022`) trains in it too, so the "
+        "model learns the CFIR 2.0 codes it reviewed: `roqa train training_data --codebook "
+        "cfir-2022 --feedback coded-zoom/decisions.csv --out models/study`" in step6
+    )

@@ -2252,6 +2252,10 @@ NOT_CHARTED = (
 )
 #: ... and for the codebook itself, before any coding (roqa codebook, roqa suggest --codebook)
 NEVER_SUGGESTED = "so {model} never suggests them"
+#: ... and of the codebook of a model trained in it that learned them (roqa codebook MODEL_DIR)
+SUGGESTED_ALL_THE_SAME = (
+    "which {model} never suggests and {trained}, trained in {codebook}, learned and can suggest"
+)
 
 
 def uncodable_clause(
@@ -2308,14 +2312,23 @@ def uncodable_parts(
     )
 
 
-def never_suggested(model: Codebook, codebook: Codebook, *, said: str = "the model") -> str:
+def never_suggested(
+    model: Codebook,
+    codebook: Codebook,
+    *,
+    said: str = "the model",
+    trained: tuple[str, Collection[str]] | None = None,
+) -> str:
     """The line ``roqa codebook`` and ``roqa suggest --codebook`` print of a codebook the model
     of codebook ``model`` (``cfir-2009``, or a project codebook extending it) charts in: how many
     of its codes no code of the model's maps onto, so that the model never suggests them, the
     first five named (:func:`uncodable_clause`, as ``roqa report`` says it of codings; tester
     cfir2022, s59: `roqa codebook cfir-2022` marked Critical Incidents "codable: yes" and said
     nothing); ``said`` names the model ("the packaged model"). "" when there are none, or no
-    mapping is documented."""
+    mapping is documented. ``trained``: the model whose codebook ``codebook`` is (``roqa codebook
+    MODEL_DIR``), as what names it and the codes it has a class for: when those are all among
+    them, the line says that model can suggest them, not only that the packaged one never does
+    (study9 s79, 6: said of a model trained in CFIR 2.0 that suggests Critical Incidents)."""
     from .crosswalk import _is_own_id, base_codebook, named_in
 
     named = {
@@ -2327,9 +2340,10 @@ def never_suggested(model: Codebook, codebook: Codebook, *, said: str = "the mod
     # a new code a review made, kept in the codebook, is a code the model never suggests unless
     # it has one of that name: before, it was listed codable and counted nowhere ("1 of the 8"
     # under 9 codable codes: tester, session 60)
-    return uncodable_clause(
-        walk, codebook, shown=5, so=NEVER_SUGGESTED.format(model=said), own=True
-    )
+    so = NEVER_SUGGESTED.format(model=said)
+    if trained is not None and set(uncodable(walk, codebook, own=True)) <= set(trained[1]):
+        so = SUGGESTED_ALL_THE_SAME.format(model=said, trained=trained[0], codebook=codebook.id)
+    return uncodable_clause(walk, codebook, shown=5, so=so, own=True)
 
 
 def with_uncodable(note: str, result: CodingResult, codebook: Codebook) -> str:
