@@ -1636,7 +1636,11 @@ def test_heat_map_caption_counts_cases_and_names_a_joint_interview(cfir: Codeboo
 def test_the_run_table_counts_a_translations_per_segment_records() -> None:
     """Session 53 (cases, 4): the Run table listed a row per segment of a translation's records
     (``crosswalk.split.<segment>``: 185 rows, +49 KB on a 13-interview study charted in
-    erondu-2021). Each is one row counting its segments; run.json keeps them whole."""
+    erondu-2021). Each is one row counting its segments; run.json keeps them whole. A record
+    counting procedural talk or talk that fits no code says how many it counts of the coded
+    segments, which the terminal and the notes count alone (study9 s79, 7: "crosswalk.tied 13
+    segments" beside "the top is tied on 3 segments"): here p01_interview:0000 is procedural,
+    p01_interview:0003 fits no code, p02_interview:0001 is coded."""
     from roqa_nlp.crosswalk import chart_with
 
     themes = Codebook.load("erondu-2021")
@@ -1649,11 +1653,17 @@ def test_the_run_table_counts_a_translations_per_segment_records() -> None:
         ("codebook", "erondu-2021"),
         ("crosswalk.from", "cfir-2009"),
         ("crosswalk.to", "erondu-2021"),
-        ("crosswalk.tied", "3 segments"),
+        ("crosswalk.tied", "3 segments (1 coded, 2 procedural or fitting no code)"),
         ("crosswalk.other_side", "1 segment"),
         ("crosswalk.source_p", "3 segments"),
-        ("crosswalk.split", "11 segments"),
+        ("crosswalk.split", "11 segments (7 coded, 4 procedural or fitting no code)"),
     ]
+    assert (
+        chart_with(build_result(), themes)[1].count(  # the note counts the coded one alone
+            "the top suggestion of 1 segment is an exact tie"
+        )
+        == 1
+    )
     assert len(result.meta["crosswalk"]["split"]) == 11
 
 

@@ -693,7 +693,11 @@ def report_context(
             ),
         },
         "model_card": flatten(card),
-        "run_meta": flatten(run_meta, segments={s.segment.id for s in result.segments}),
+        "run_meta": flatten(
+            run_meta,
+            segments={s.segment.id for s in result.segments},
+            coded={s.segment.id for s in result if not s.procedural and s.novel is not True},
+        ),
     }
 
 
@@ -1833,18 +1837,22 @@ def flatten(
     prefix: str = "",
     depth: int = 0,
     segments: Collection[str] = (),
+    coded: Collection[str] | None = None,
 ) -> list[tuple[str, str]]:
     """Nested metadata as ``(dotted.key, value)`` rows; long lists and deep dicts summarised.
     A record of some of the ``segments`` (their ids as its keys or items: a translation's
     ``crosswalk.split``) is one row counting them, not a row each (185 rows on a 13-interview
-    study charted in another codebook); the run's ``run.json`` keeps it whole. So is what a
+    study charted in another codebook); the run's ``run.json`` keeps it whole. Given the
+    ``coded`` segments (neither procedural nor fitting no code), the row says how many of them
+    it counts when it counts others too, as the terminal and the notes count the coded alone
+    (study9 s79, 7: "crosswalk.tied 13 segments" beside "tied on 3 segments"). So is what a
     model card keeps by the hashes of decided segments' words (``feedback.decided``: 19 rows of
     ``[["OS.D"], ""]`` after one round, tester learning, s59)."""
     rows: list[tuple[str, str]] = []
     for k, v in d.items():
         key = f"{prefix}{k}"
         if _of_segments(v, segments):
-            rows.append((key, f"{len(v)} segment{'' if len(v) == 1 else 's'}"))
+            rows.append((key, _segments_counted(v, coded)))
         elif _by_text_hash(v):
             one = len(v) == 1
             whose = "its" if one else "their"
@@ -1852,7 +1860,7 @@ def flatten(
                 (key, f"{len(v)} decided segment{'' if one else 's'}, by a hash of {whose} words")
             )
         elif isinstance(v, Mapping) and depth < 2:
-            rows.extend(flatten(v, key + ".", depth + 1, segments))
+            rows.extend(flatten(v, key + ".", depth + 1, segments, coded))
         elif isinstance(v, (list, tuple)) and v and all(isinstance(i, Mapping) for i in v):
             # records (a model's decisions files, its codings): a line each, not escaped JSON
             # (adapt tester, s42: feedback.decisions_files [{&#34;name&#34;: ...}])
@@ -1880,6 +1888,17 @@ def _by_text_hash(value: Any) -> bool:
             for k in value
         )
     )
+
+
+def _segments_counted(ids: Collection[str], coded: Collection[str] | None) -> str:
+    """A Run row's count of a record of segments (``ids``): ``13 segments (3 coded, 10
+    procedural or fitting no code)`` when it counts others than the ``coded`` ones."""
+    n = len(ids)
+    said = f"{n} segment{'' if n == 1 else 's'}"
+    if coded is None:
+        return said
+    k = sum(1 for i in ids if i in coded)
+    return said if k == n else f"{said} ({k} coded, {n - k} procedural or fitting no code)"
 
 
 def _of_segments(value: Any, segments: Collection[str]) -> bool:
