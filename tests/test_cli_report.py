@@ -1433,9 +1433,9 @@ def test_the_saturation_line_gives_the_answer_first_and_cuts_the_unsure_codes_at
         f"saturation: {s} (10+3 rule, on the model's suggestions, unreviewed): Saturation not "
         "reached. Only 8 interview(s), the rule needs at least 13.",
         "  Continue interviewing until 3 consecutive interviews add no new code.",
-        "  8 of the 8 new codes rest only on unsure suggestions (every segment below p=0.40, "
-        "listed last): the verdict counts them as codes the interviews used, so review them "
-        "before reporting it.",
+        "  8 of the 8 new codes rest only on unsure suggestions in the interview where each was "
+        "new (every segment of each there below p=0.40, listed last): the verdict counts them as "
+        "codes the interviews used, so review them before reporting it.",
         "  Unsure new codes: IC.A Intervention Source p=0.20 in interview 1 (P01); IC.B Evidence "
         "Strength & Quality p=0.20 in interview 2 (P02); IC.C Relative Advantage p=0.20 in "
         "interview 3 (P03); IC.D Adaptability p=0.20 in interview 4 (P04); IC.E Trialability "
@@ -1496,8 +1496,9 @@ def test_the_saturation_lines_cut_the_codes_a_carried_review_decided_at_five(
         f"IC.D Adaptability, IC.E Trialability, and 2 more listed in {page}"
     )
     assert said[at + 2] == (
-        "  8 of the 8 new codes rest only on unsure suggestions (every segment below p=0.40, "
-        "listed last): the verdict counts them as codes the interviews used; the review carried "
+        "  8 of the 8 new codes rest only on unsure suggestions in the interview where each was "
+        "new (every segment of each there below p=0.40, listed last): the verdict counts them as "
+        "codes the interviews used; the review carried "
         f"in decided every segment of 7 of them ({decided}) and gives {decided} to none of "
         "their segments; review the other 1 (IS.B Networks & Communications) before reporting "
         "it; chart the review (roqa apply-decisions) for a verdict on its codes."

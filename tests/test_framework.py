@@ -78,17 +78,18 @@ def test_saturation_marks_new_codes_resting_only_on_unsure_suggestions() -> None
     assert s.francis.message == (
         "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code. 2 of the 7 new codes rest "
-        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
-        "counts them as codes the interviews used, so review them before reporting it. Unsure "
-        "new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 "
-        "in interview 2 (P02)."
+        "only on unsure suggestions in the interview where each was new (every segment of each "
+        "there below p=0.40, listed last): the verdict counts them as codes the interviews used, "
+        "so review them before reporting it. Unsure new codes: IC.A Intervention Source p=0.19 in "
+        "interview 1 (P01); IS.C Culture p=0.38 in interview 2 (P02)."
     )
     assert s.guest.message == (
         "Saturation not reached. 3 interview(s) are too few for a base of 4 and a run of 2. 2 of "
-        "the 7 new codes rest only on unsure suggestions (every segment below p=0.40, listed "
-        "last): the verdict counts them as codes the interviews used, so review them before "
-        "reporting it. Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); "
-        "IS.C Culture p=0.38 in interview 2 (P02)."
+        "the 7 new codes rest only on unsure suggestions in the interview where each was new "
+        "(every segment of each there below p=0.40, listed last): the verdict counts them as "
+        "codes the interviews used, so review them before reporting it. Unsure new codes: IC.A "
+        "Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 in interview 2 "
+        "(P02)."
     )
     assert s.to_dict()["unsure_new_codes"] == [["IC.A"], ["IS.C"], []]
     view = saturation_view(s)
@@ -120,33 +121,34 @@ def test_unsure_new_codes_a_carried_review_decided_are_said_decided_not_to_revie
     assert s.francis.message == (
         "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes rest "
-        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
-        "counts them as codes the interviews used; the review carried in decided every segment "
-        "of 1 of them (IC.A Intervention Source) and gives IC.A Intervention Source to none of "
-        "their segments; review the other 1 (IS.C Culture) before reporting it; chart the "
-        "review (roqa apply-decisions) for a verdict on its codes. Unsure new codes: IC.A "
-        "Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 in interview 2 "
-        "(P02)."
+        "only on unsure suggestions in the interview where each was new (every segment of each "
+        "there below p=0.40, listed last): the verdict counts them as codes the interviews used; "
+        "the review carried in decided every segment of 1 of them (IC.A Intervention Source) and "
+        "gives IC.A Intervention Source to none of their segments; review the other 1 (IS.C "
+        "Culture) before reporting it; chart the review (roqa apply-decisions) for a verdict on "
+        "its codes. Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C "
+        "Culture p=0.38 in interview 2 (P02)."
     )
     s = saturation(result, decided={"I01:5": ["IC.A"], "I02:5": ["IS.C"], "I02:6": []})
     assert s.francis.message == (
         "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
         "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes rest "
-        "only on unsure suggestions (every segment below p=0.40, listed last): the verdict "
-        "counts them as codes the interviews used; the review carried in decided every segment "
-        "of them; chart the review (roqa apply-decisions) for a verdict on its codes. Unsure "
-        "new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 "
-        "in interview 2 (P02)."
+        "only on unsure suggestions in the interview where each was new (every segment of each "
+        "there below p=0.40, listed last): the verdict counts them as codes the interviews used; "
+        "the review carried in decided every segment of them; chart the review (roqa "
+        "apply-decisions) for a verdict on its codes. Unsure new codes: IC.A Intervention Source "
+        "p=0.19 in interview 1 (P01); IS.C Culture p=0.38 in interview 2 (P02)."
     )
     # no review carried, or one deciding none of them: asked to review, as before
     for decided in (None, {"I01:4": ["IC.A"]}):
         assert saturation(result, decided=decided).francis.message == (
             "Saturation not reached. Only 3 interview(s), the rule needs at least 13. Continue "
             "interviewing until 3 consecutive interviews add no new code. 2 of the 6 new codes "
-            "rest only on unsure suggestions (every segment below p=0.40, listed last): the "
-            "verdict counts them as codes the interviews used, so review them before reporting "
-            "it. Unsure new codes: IC.A Intervention Source p=0.19 in interview 1 (P01); IS.C "
-            "Culture p=0.38 in interview 2 (P02)."
+            "rest only on unsure suggestions in the interview where each was new (every segment "
+            "of each there below p=0.40, listed last): the verdict counts them as codes the "
+            "interviews used, so review them before reporting it. Unsure new codes: IC.A "
+            "Intervention Source p=0.19 in interview 1 (P01); IS.C Culture p=0.38 in interview 2 "
+            "(P02)."
         )
 
 
@@ -926,9 +928,10 @@ def test_a_verdict_in_an_order_given_numbers_its_interviews_one_way() -> None:
     assert s.francis.message == (
         "Saturation not reached. Interview 13 in the order given (P12, I12) still added new "
         "codes: J (1 segment, p=0.90). Continue interviewing until 3 consecutive interviews add "
-        "no new code. 1 of the 10 new codes rests only on unsure suggestions (every segment "
-        "below p=0.40, listed last): the verdict counts them as codes the interviews used, so "
-        "review them before reporting it. Unsure new code: E p=0.30 in interview 3 (P03)."
+        "no new code. 1 of the 10 new codes rests only on unsure suggestions in the interview "
+        "where it was new (every segment of it there below p=0.40, listed last): the verdict "
+        "counts them as codes the interviews used, so review them before reporting it. Unsure new "
+        "code: E p=0.30 in interview 3 (P03)."
     )
     assert s.guest.message.startswith(
         "Saturation reached at interview 9 in the order given (P09, I09). Base 4"
@@ -948,10 +951,11 @@ def test_a_new_code_below_the_line_never_shows_the_line_as_its_probability() -> 
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.395)
     assert saturation(result).francis.message == (
         "Saturation not reached. Interview 12 (P12, I12) still added new codes: J (1 segment, "
-        "p=0.395). Continue interviewing until 3 consecutive interviews add no new code. 1 of "
-        "the 10 new codes rests only on unsure suggestions (every segment below p=0.40, listed "
-        "last): the verdict counts them as codes the interviews used, so review them before "
-        "reporting it. Unsure new code: J p=0.395 in interview 12 (P12)."
+        "p=0.395). Continue interviewing until 3 consecutive interviews add no new code. 1 of the "
+        "10 new codes rests only on unsure suggestions in the interview where it was new (every "
+        "segment of it there below p=0.40, listed last): the verdict counts them as codes the "
+        "interviews used, so review them before reporting it. Unsure new code: J p=0.395 in "
+        "interview 12 (P12)."
     )
     # at the line, or above it: two decimals, as before
     twelve.suggestions[0] = dataclasses.replace(twelve.suggestions[0], probability=0.4)
@@ -3563,10 +3567,10 @@ def test_a_sure_code_the_cfir_2_mapping_shares_out_is_not_marked_unsure() -> Non
         ["INS.A Structural Characteristics", "INS.A Structural Characteristics (0.30)"],
     ]
     assert s.francis.message.endswith(
-        ". 1 of the 2 new codes rests only on unsure suggestions (every segment below p=0.40, "
-        "listed last): the verdict counts them as codes the interviews used, so review them "
-        "before reporting it. Unsure new code: INS.A Structural Characteristics p=0.30 in "
-        "interview 2 (P02)."
+        ". 1 of the 2 new codes rests only on unsure suggestions in the interview where it was "
+        "new (every segment of it there below p=0.40, listed last): the verdict counts them as "
+        "codes the interviews used, so review them before reporting it. Unsure new code: INS.A "
+        "Structural Characteristics p=0.30 in interview 2 (P02)."
     )
 
 
@@ -4035,9 +4039,9 @@ def test_a_verdict_gives_its_answer_first_then_its_cause_then_a_sentence_each() 
         "rests on the decided segments, so finish the review before reporting it.",
         "But 1 later interview(s) added new codes (interview 17 (P17): Z (1 segment, p=0.90)): "
         "the interviews after the stopping point do not bear saturation out.",
-        "2 of the 13 new codes rest only on unsure suggestions (every segment below p=0.40, "
-        "listed last): the verdict counts them as codes the interviews used, so review them "
-        "before reporting it.",
+        "2 of the 13 new codes rest only on unsure suggestions in the interview where each was "
+        "new (every segment of each there below p=0.40, listed last): the verdict counts them as "
+        "codes the interviews used, so review them before reporting it.",
         "1 transcript(s) not reviewed yet are left out of the judgement (the others keep their "
         "numbers in the study's order): I18 (interview 18, P18).",
     ]

@@ -3996,10 +3996,13 @@ def saturation(
         if not flagged:
             return []
         n = sum(len(unsure_new[k - 1]) for k in flagged)
+        # of the segments of the interview where the code was new: a later one may be sure
+        # (study9 s79, 8: IND.A, new at 0.19 in interview 1, is at 0.999 in interview 2)
         said = (
             f"{n} of the {sum(counts)} new codes {'rests' if n == 1 else 'rest'} only on unsure "
-            f"suggestions (every segment below p={SURE_CODE:.2f}, listed last): the verdict "
-            "counts them as codes the interviews used"
+            f"suggestions in the interview where {'it was' if n == 1 else 'each was'} new (every "
+            f"segment of {'it' if n == 1 else 'each'} there below p={SURE_CODE:.2f}, listed "
+            "last): the verdict counts them as codes the interviews used"
         )
         return [
             as_sentence(said + (reviewed_unsure(flagged) or ", so review them before reporting it"))
