@@ -100,3 +100,43 @@ def test_the_readmes_week_of_work_trains_a_cfir2_team_in_cfir2() -> None:
         "model learns the CFIR 2.0 codes it reviewed: `roqa train training_data --codebook "
         "cfir-2022 --feedback coded-zoom/decisions.csv --out models/study`" in step6
     )
+
+
+def test_the_table_of_talk_charted_under_a_reachable_code_follows_the_mapping() -> None:
+    """study9 tester, s79 (3): staffing talk, CFIR 2009's Available Resources, is charted as CFIR
+    2.0's Available Resources, though CFIR 2.0 files it under Work Infrastructure, which no
+    CFIR 2009 code maps onto; a housing shortage (Patient Needs & Resources) as Assessing Needs.
+    docs/codebooks.md says per code where such talk lands: each row's CFIR 2.0 codes are the
+    ones the mapping charts its CFIR 2009 codes as, and the code CFIR 2.0 files the talk under
+    is one no CFIR 2009 code maps onto."""
+    import re
+
+    from roqa_nlp.crosswalk import crosswalk
+
+    cfir, cfir2 = Codebook.load("cfir-2009"), Codebook.load("cfir-2022")
+    walk = crosswalk(cfir, cfir2)
+    never = unreachable(cfir, cfir2)
+    doc = (ROOT / "docs" / "codebooks.md").read_text(encoding="utf-8")
+    section = doc.split("### Talk charted under a reachable code that CFIR 2.0 files under", 1)[1]
+    table = next(block for block in section.split("\n\n") if block.startswith("|"))
+    rows = table.splitlines()[2:]
+    ids = re.compile(r"\b([A-Z]{2,3}(?:\.[A-Z0-9]+)+) ")
+    read = []
+    for line in rows:
+        given, charted, _, filed = (c.strip() for c in line.strip("|").split("|"))
+        given_ids, charted_ids = ids.findall(given + " "), ids.findall(charted + " ")
+        for cid in given_ids:
+            assert f"{cid} {cfir[cid].name}" in given
+        for cid in charted_ids:
+            assert f"{cid} {cfir2[cid].name}" in charted
+        assert set(charted_ids) == {t for c in given_ids for t in walk[c]}, line
+        (to,) = ids.findall(filed + " ")
+        assert f"{to} {cfir2[to].name}" in filed and to in never, line
+        read.append((given_ids, to))
+    assert read == [
+        (["IS.E.2"], "INS.A.3"),
+        (["OS.A"], "OUT.C"),
+        (["OS.A", "IS.C"], "OUT.B"),
+        (["IS.D.1"], "OUT.A"),
+        (["IC.D"], "PRO.I"),
+    ]
