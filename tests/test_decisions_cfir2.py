@@ -771,6 +771,10 @@ def test_a_misspelt_code_of_a_review_of_the_cfir2_chart_is_answered_in_cfir2(
         "decisions.csv: unknown code 'Financin' in codebook 'cfir-2022' (did you mean 'Financing'? `roqa codebook cfir-2022` lists the codes)"
     )
     assert review_codebook(decisions, CFIR, chart=CFIR2) == "cfir-2022"
+    # a rejection of such a code decides nothing (left out): the review stays in the model's
+    # codes, as before, its reviewed codings recorded in cfir-2009
+    rejected = [row(1, "accept", "Tension for Change"), row(3, "reject", "Financin")]
+    assert review_codebook(rejected, CFIR, chart=CFIR2) is None
     # a misspelt code of a review in the model's codes (one names IS.D.1) is judged in them
     with pytest.raises(RoqaError, match="unknown code 'Financin' in codebook 'cfir-2009'"):
         reviewed_codings(

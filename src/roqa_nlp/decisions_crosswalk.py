@@ -163,10 +163,10 @@ def in_chart_codes(
     dropped in v2), refused in her codebook's codes, not read as the model's or as a built-in
     codebook's code of that name (re-test, session 47: "NEED is a code of cfir-2022"). Of her
     own ``chart``, a code counts as one of ``base`` only by its id, not its name. Of a built-in
-    ``chart`` (CFIR 2.0), so does a code that neither has nor the ``model`` (its project codes
-    too) knows: a typo of a code the page showed ("Financin"), refused in the chart's codes with
-    the codes near it, not in the model's (study9 s79, 1: "unknown code in codebook
-    'cfir-2009'", no did-you-mean)."""
+    ``chart`` (CFIR 2.0), so does a code accepted or recoded to that neither has nor the
+    ``model`` (its project codes too) knows: a typo of a code the page showed ("Financin"),
+    refused in the chart's codes with the codes near it, not in the model's (study9 s79, 1:
+    "unknown code in codebook 'cfir-2009'", no did-you-mean)."""
     from .codebook import BUILTIN
     from .decisions import PROJECT_PREFIX
 
@@ -181,8 +181,11 @@ def in_chart_codes(
         # session 47); it is an unknown code of hers
         found = base.find(d.code_id)
         in_base = found is not None and (not own or found.id == d.code_id.strip())
+        # of a built-in chart, an accept or recode alone (refused either way): a rejection of
+        # a code no codebook knows decides nothing, and leaves the review in the model's codes
+        typo = model is not None and d.decision != "reject" and model.find(d.code_id) is None
         lacking = (
-            (own or (model is not None and model.find(d.code_id) is None))
+            (own or typo)
             and not (in_chart or in_base or d.code_id.startswith(PROJECT_PREFIX))
             and other_codebook(d.code_id, base, by_id=True) is None
         )
