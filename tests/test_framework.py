@@ -237,7 +237,7 @@ def test_a_probability_just_below_the_sure_line_is_not_shown_as_the_line_itself(
     s = saturation(result)
     assert s.unsure_new == [[], ["IS.C"]]
     assert s.francis.message.endswith(
-        "(every segment below p=0.40, listed last): the verdict counts them as codes the "
+        "(every segment of it there below p=0.40, listed last): the verdict counts them as codes the "
         "interviews used, so review them before reporting it. Unsure new code: IS.C Culture "
         "p=0.398 in interview 2 (P02)."
     )
