@@ -1430,6 +1430,30 @@ def test_code_over_a_report_with_no_decisions_csv_says_where_the_review_is(
     assert_success(roqa(*args))  # the review is saved beside the codings: nothing to say
 
 
+def test_code_pseudonymised_over_a_report_says_the_notes_kept_in_the_browser_stay_out(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Hunt s78 F3: the note on replacing the report promised that the review kept in the
+    browser is carried into the new report; a pseudonymised one takes it without its notes when
+    the report it was kept by was not pseudonymised (report.js), and the note says so."""
+    inputs, out = tmp_path / "interviews", tmp_path / "coded"
+    inputs.mkdir()
+    shutil.copy(EXAMPLES / "p01_interview.txt", inputs)
+    args = ("code", inputs, "--out", out, "--model", tiny_model_dir)
+    assert_success(roqa(*args))
+    again = roqa(*args, "--pseudonymise", tmp_path / "key.csv")
+    assert again.code == 0, again.err
+    assert [
+        line for line in again.err.splitlines() if line.startswith("roqa: note: replacing")
+    ] == [
+        f"roqa: note: replacing {out / 'report.html'}: a review kept in the browser is carried "
+        "into the new report when it is opened from the same place (without its notes if the "
+        "report it was kept by was not pseudonymised: they may name the people pseudonymising "
+        f"took out); Save decisions as {out / 'decisions.csv'} to keep it safe"
+    ]
+    assert "data-pseudonymised" in (out / "report.html").read_text(encoding="utf-8")
+
+
 def test_train_feedback_weight_default_is_the_one_update_uses() -> None:
     from roqa_nlp.autocoder import UPDATE_WEIGHT
 

@@ -1598,6 +1598,96 @@ def test_review_kept_for_the_very_report_wins_over_the_one_carried(
     )
 
 
+def _pseudonymised(result: Any) -> Any:
+    """``result`` as ``roqa code --pseudonymise`` records it: each transcript's metadata says it
+    was pseudonymised (roqa_nlp.report.pseudonymised)."""
+    import dataclasses
+
+    return dataclasses.replace(
+        result,
+        transcripts={
+            tid: dataclasses.replace(t, metadata={**t.metadata, "pseudonymised": True})
+            for tid, t in result.transcripts.items()
+        },
+    )
+
+
+def _type_note(driver: Any, segment_id: str, note: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    review = driver.find_element(By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", review)
+    review.find_element(By.CSS_SELECTOR, "input.note").send_keys(note)
+
+
+def _notes(driver: Any) -> dict[str, str]:
+    """The note boxes that hold a note: segment id -> note."""
+    return dict(
+        driver.execute_script(
+            "return Array.from(document.querySelectorAll('.review[data-segment] input.note'))"
+            ".filter(b => b.value).map(b => [b.closest('.review').dataset.segment, b.value])"
+        )
+    )
+
+
+def test_a_pseudonymised_report_takes_no_notes_from_a_review_kept_by_one_that_was_not(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Hunt s78 F3: a review typed into a report that was not pseudonymised, kept in the browser
+    for its place, was carried notes and all into the pseudonymised report written there next
+    (roqa code --pseudonymise into the same folder), and Save decisions wrote the notes, which
+    may name the people pseudonymising took out, into the pseudonymised study's decisions.csv.
+    Its decisions are carried, its notes left out and said so; a review kept by the
+    pseudonymised report comes back whole in the next pseudonymised one."""
+    from roqa_nlp.report import report_id
+
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    plain = build_result()
+    write_report(plain, path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")
+    _type_note(driver, "p01_interview:0001", "ask Lucy Pemberton")
+    _type_note(driver, "p02_interview:0000", "Bev Hirst said so too")
+    assert _notes(driver) == {
+        "p01_interview:0001": "ask Lucy Pemberton",
+        "p02_interview:0000": "Bev Hirst said so too",
+    }
+    # the same segments pseudonymised: another report id, so the review kept for the plain
+    # report is not this report's own
+    masked = _pseudonymised(plain)
+    assert report_id(masked) != report_id(plain)
+    write_report(masked, path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; all matched. The notes on 2 "
+        "segments of the review this browser kept here are left out: it was kept by a report "
+        "that was not pseudonymised, and its notes may name the people pseudonymising took out "
+        "(write again those that name no one)"
+    )
+    assert _notes(driver) == {}
+    carried = _review_csv([("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001)])
+    assert _decisions_csv(driver) == carried
+    driver.get(path.as_uri())  # kept for this report now, without the notes
+    assert _status(driver) == ""
+    assert _decisions_csv(driver) == carried
+    # a note typed into the pseudonymised report is carried into the next one whole
+    _type_note(driver, "p02_interview:0000", "rota clash")
+    write_report(_pseudonymised(_coded_again()), path, "cfir-2009")
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; all matched"
+    )
+    assert _notes(driver) == {"p02_interview:0000": "rota clash"}
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0002", "accept", "IS.E.3", "", "", P01_0001),
+            ("p02_interview:0000", "note", "", "", "rota clash", P02_0000),
+        ]
+    )
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

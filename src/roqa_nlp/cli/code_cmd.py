@@ -1108,17 +1108,25 @@ def _say_streamed(
     _warn_of_earlier_outputs(out, [*written.values(), *unlisted], before, names)
 
 
-def _note_review_in_browser(out: Path) -> None:
+def _note_review_in_browser(out: Path, pseudonymised: bool = False) -> None:
     """Before ``out/report.html`` is written over with no review saved beside it
     (:func:`~roqa_nlp.decisions.review_beside`): the review may live in the browser alone,
-    which finds it again only where the report is."""
+    which finds it again only where the report is. ``pseudonymised``: the new report shows
+    pseudonymised codings, which take a review kept by a report that was not without its
+    notes (report.js, hunt s78 F3)."""
     from ..decisions import DECISIONS_CSV, review_beside
 
     path = out / "report.html"
     if path.is_file() and review_beside(out)[0] is None:
+        notes = (
+            " (without its notes if the report it was kept by was not pseudonymised: they may "
+            "name the people pseudonymising took out)"
+            if pseudonymised
+            else ""
+        )
         print(
             f"roqa: note: replacing {path}: a review kept in the browser is carried into the new "
-            f"report when it is opened from the same place; Save decisions as "
+            f"report when it is opened from the same place{notes}; Save decisions as "
             f"{out / DECISIONS_CSV} to keep it safe",
             file=sys.stderr,
         )
@@ -1700,7 +1708,7 @@ def code_command(
                 # a review made in CFIR 2.0, on codings charted in 2009
                 review.read_in(book, result)
             path = out / "report.html"
-            _note_review_in_browser(out)
+            _note_review_in_browser(out, pseudonymised=pseudonymise is not None)
             write_report(
                 charted,
                 path,

@@ -348,8 +348,9 @@ def render_report(
         decided_names=_new_codes_in_review(carried),
     )
     ctx["decisions_json"] = carried
+    ctx["pseudonymised"] = pseudonymised(result)
     ctx["unmatched_json"] = unmatched_view(
-        lost, pseudonymised=pseudonymised(result), where=decisions_from or decisions, result=result
+        lost, pseudonymised=ctx["pseudonymised"], where=decisions_from or decisions, result=result
     )
     ctx["charted_by"] = person
     # the page written over: only another report's (the same report's review is its own)
@@ -1124,8 +1125,13 @@ def _named_in_review(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
 
 def report_id(result: CodingResult) -> str:
     """A short id of the coded segments: a key under which the browser keeps the review (it
-    keeps it under the page's path too, so that a report written again there finds it)."""
+    keeps it under the page's path too, so that a report written again there finds it). The
+    codings pseudonymised (:func:`pseudonymised`) give another id than the same segments not
+    pseudonymised, so that the review a browser kept for the report that was not, notes and all,
+    is never taken as the pseudonymised report's own (its notes are left out: report.js)."""
     h = hashlib.sha256()
+    if pseudonymised(result):
+        h.update(b"pseudonymised\n")
     for s in result:
         g = s.segment
         h.update(f"{g.transcript_id}\t{g.id}\t{g.start}\t{g.end}\n".encode())

@@ -117,6 +117,12 @@
   /* the review kept for whatever report is written at this place: {report, rows} (rows as in
      decisions.csv, a row with no decision keeping a segment decided on and taken back) */
   var placeKey = "roqa-review:" + window.location.pathname;
+  /* Whether this page shows pseudonymised codings (body[data-pseudonymised]: roqa code
+     --pseudonymise), kept with the place's review (pseudonymised: true) by a page that is: a
+     pseudonymised page takes the decisions of a place's review kept by a page that was not (or
+     by a page from before this was kept) but not its notes, which may name the people the
+     pseudonymising took out (hunt s78 F3); carryFromPlace leaves them out and says so. */
+  var pseudonymisedPage = document.body.hasAttribute("data-pseudonymised");
   /* The keys an older page (roqa before the review was kept per place) kept its review under,
      "roqa-decisions:" + its report id alone, in the state's own shape: this report's id (its
      segments unchanged), then the id of the report this page was written over
@@ -461,7 +467,9 @@
   function save(replace) {
     try {
       paintCame(sync(true, replace));
-      window.localStorage.setItem(placeKey, JSON.stringify({ report: reportId, rows: placeRows() }));
+      var place = { report: reportId, rows: placeRows() };
+      if (pseudonymisedPage) place.pseudonymised = true;
+      window.localStorage.setItem(placeKey, JSON.stringify(place));
     } catch (e) {
       /* private mode, or no room left: the review lives in this tab only */
       storageFailed = true;
@@ -2178,7 +2186,9 @@
   /* The review kept at this place by an earlier version of this report (another report id: the
      folder was coded again), matched to this report's segments as a loaded file is, except on
      the segments `saved` (this very report's review) holds; or, when this very report has no
-     review of its own kept, the place's review of it; null when there is none. */
+     review of its own kept, the place's review of it; null when there is none. On a
+     pseudonymised page, a review kept by a page that was not pseudonymised comes without its
+     notes (notesLeftOut: the segments whose notes were left out; pseudonymisedPage). */
   function carryFromPlace(saved, place) {
     /* the same report: its own review is `saved`; without one (kept by a version of the page
        that keyed it by report alone), the place's review of it is its review */
@@ -2194,7 +2204,19 @@
                   new_code: String(f[3] || ""), note: String(f[4] || ""), text: String(f[5] || ""),
                   valence: String(f[6] || ""), suggestion: String(f[7] || "") });
     });
-    if (!rows.length) return null;
+    var notesLeftOut = {};
+    if (pseudonymisedPage && !same && place.pseudonymised !== true) {
+      rows = rows.filter(function (r) {
+        if (!r.note.trim() || isMark(r.note)) return true;
+        notesLeftOut[r.segment_id] = true;
+        r.note = "";
+        return r.decision !== "note";
+      });
+    }
+    var leftOut = Object.keys(notesLeftOut).length;
+    if (!rows.length) {
+      return leftOut ? { carried: 0, unmatched: 0, untold: [], same: false, notesLeftOut: leftOut } : null;
+    }
     var m = matchRows(rows);
     m.matched = readInPage(m.matched).matched;
     var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
@@ -2204,7 +2226,8 @@
       carried: matched.filter(function (x) { return decided(x.row); }).length,
       unmatched: m.unmatched.filter(decided).length,
       untold: m.untold.filter(function (x) { return decided(x.row); }),
-      same: !!same
+      same: !!same,
+      notesLeftOut: leftOut
     };
   }
 
@@ -2277,6 +2300,12 @@
       var n = carried.carried, u = carried.unmatched;
       said.push(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
         unmatchedText(u) + untoldText(carried.untold));
+    }
+    if (carried && carried.notesLeftOut) {
+      var nl = carried.notesLeftOut;
+      said.push("The notes on " + nl + (nl === 1 ? " segment" : " segments") + " of the review this browser " +
+        "kept here are left out: it was kept by a report that was not pseudonymised, and its notes may name " +
+        "the people pseudonymising took out (write again those that name no one)");
     }
     /* decisions written into the page (roqa report --decisions) that this browser keeps taken
        back or cleared win over them, as they should after a reload, but never silently: the
