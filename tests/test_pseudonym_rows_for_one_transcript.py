@@ -138,3 +138,118 @@ def test_a_lower_case_row_for_another_transcript_is_listed_where_it_stays(
     said = " ".join(run.out.split())
     assert "a word of the name of: kerry 2 p06 [Beryl] Replaced in lower case: 1 word(s)" in said
     assert "Word, times, transcripts, a word of the name of: kerry 2 p07 [Beryl] Wrote" in said
+
+
+def _tl_study(tmp_path: Path, *, with_p04: bool = True) -> Path:
+    """Sarah Jones's interview, where her team leader speaks under ``TL:``, and (``with_p04``)
+    P04's, where P04 and the one under ``TL:`` were read as one person."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    files = [("sarah_jones.vtt", "Sarah Jones")]
+    if with_p04:
+        files.insert(0, ("interview_04.vtt", "P04"))
+    for name, label in files:
+        (raw / name).write_text(
+            _vtt(
+                [
+                    "Interviewer: Did you ask to go on the training course?",
+                    f"{label}: I asked my team leader and she just said",
+                    "TL: We can't spare you this month.",
+                    "Interviewer: How often did that happen?",
+                    f"{label}: Every time I asked, more or less.",
+                ]
+            ),
+            encoding="utf-8",
+        )
+    return raw
+
+
+def _alias_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if "is keyed P04 for the whole study" in line]
+
+
+def test_an_alias_row_of_an_older_key_relabels_no_one_where_its_participant_does_not_speak(
+    tmp_path: Path,
+) -> None:
+    """s78 pfix task 4 (MED): a key written before session 77 holds ``TL,P04`` for the whole
+    study (TL read as P04's alias in interview_04), and Sarah Jones's ``TL:`` still became P04,
+    P04 speaking inside P05's copy, unsaid. P04 speaks in interview_04 (``P04:``), not in Sarah
+    Jones's interview: there TL takes a row of that transcript alone, warned once; the next run
+    with the key so written is silent and writes the same."""
+    raw = _tl_study(tmp_path)
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nTL,P04\nSarah Jones,P05\n", encoding="utf-8")
+    first = roqa("pseudonymise", raw, "--key", key, "-o", tmp_path / "o1")
+    assert first.code == 0, first.err
+    assert _alias_lines(first.err) == [
+        f"roqa: warning: {raw / 'sarah_jones.vtt'}: the label 'TL' is keyed P04 for the "
+        f"whole study, but P04 is the participant of {raw / 'interview_04.vtt'} and does "
+        "not speak here, so here 'TL' is P06, in a row for this transcript alone added to the key "
+        "(column transcript); a key from before session 77 keyed a label read as P04's alias in "
+        "one interview so: give that row the transcript it is P04's in, and if 'TL' here is P04 "
+        "too, delete the row added"
+    ]
+    assert key.read_text(encoding="utf-8").splitlines() == [
+        "name,pseudonym,transcript",
+        "TL,P04,",
+        "Sarah Jones,P05,",
+        "TL,P06,raw/sarah_jones.vtt",
+    ]
+    p05 = (tmp_path / "o1" / "P05.txt").read_text(encoding="utf-8")
+    assert "P06: We can't spare you this month." in p05
+    assert "P04" not in p05
+    p04 = (tmp_path / "o1" / "interview_04.txt").read_text(encoding="utf-8")
+    assert "P04: We can't spare you this month." in p04
+    written = key.read_text(encoding="utf-8")
+    again = roqa("pseudonymise", raw, "--key", key, "-o", tmp_path / "o2")
+    assert again.code == 0, again.err
+    assert _alias_lines(again.err) == []
+    assert key.read_text(encoding="utf-8") == written
+    for name in ("P05.txt", "interview_04.txt"):
+        assert (tmp_path / "o2" / name).read_text(encoding="utf-8") == (
+            tmp_path / "o1" / name
+        ).read_text(encoding="utf-8")
+
+
+def test_an_alias_row_whose_number_another_row_gives_relabels_no_one_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """The same older row, Sarah Jones's interview given alone: the key gives P04 to Maria
+    Okafor, who does not speak there, so ``TL:`` there is not P04."""
+    raw = _tl_study(tmp_path, with_p04=False)
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nMaria Okafor,P04\nTL,P04\nSarah Jones,P05\n", encoding="utf-8")
+    run = roqa("pseudonymise", raw, "--key", key, "-o", tmp_path / "o")
+    assert run.code == 0, run.err
+    assert _alias_lines(run.err) == [
+        f"roqa: warning: {raw / 'sarah_jones.vtt'}: the label 'TL' is keyed P04 for the whole "
+        "study, but P04 is the participant of Maria Okafor's row of the key and does not speak "
+        "here, so here 'TL' is P06, in a row for this transcript alone added to the key (column "
+        "transcript); a key from before session 77 keyed a label read as P04's alias in one "
+        "interview so: give that row the transcript it is P04's in, and if 'TL' here is P04 too, "
+        "delete the row added"
+    ]
+    p05 = (tmp_path / "o" / "P05.txt").read_text(encoding="utf-8")
+    assert "P06: We can't spare you this month." in p05
+
+
+def test_a_one_word_participant_of_its_own_keeps_its_number_on_every_run(tmp_path: Path) -> None:
+    """The row roqa writes for ``TL:`` as a participant of its own (``TL,P06``, for the study)
+    is not taken for an older key's alias: runs with the key it wrote are silent and the same."""
+    raw = _tl_study(tmp_path, with_p04=False)
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nSarah Jones,P05\n", encoding="utf-8")
+    first = roqa("pseudonymise", raw, "--key", key, "-o", tmp_path / "o1")
+    assert first.code == 0, first.err
+    assert key.read_text(encoding="utf-8").splitlines() == [
+        "name,pseudonym",
+        "Sarah Jones,P05",
+        "TL,P06",
+    ]
+    again = roqa("pseudonymise", raw, "--key", key, "-o", tmp_path / "o2")
+    assert again.code == 0, again.err
+    assert "is keyed" not in again.err
+    assert key.read_text(encoding="utf-8").splitlines()[1:] == ["Sarah Jones,P05", "TL,P06"]
+    assert (tmp_path / "o2" / "P05.txt").read_text(encoding="utf-8") == (
+        tmp_path / "o1" / "P05.txt"
+    ).read_text(encoding="utf-8")

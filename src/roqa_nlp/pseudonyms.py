@@ -1338,6 +1338,11 @@ class PseudonymKey:
         self._first_name_keyed: dict[str, tuple[str, list[str], str]] = {}
         # a participant label keyed for one transcript, its header naming another person
         self._split_by_header_said: dict[str, tuple[str, str, str, str]] = {}
+        # transcript id -> (a one-word label, the number of another transcript's participant
+        # its study row gives it, who holds that number): :meth:`_split_alias_of_another`
+        self._split_alias_said: dict[str, list[tuple[str, str, str]]] = {}
+        # a number of :attr:`reserved` -> the file name of the first transcript claiming it
+        self._reserved_in: dict[int, str] = {}
         # labels keyed for the transcript :meth:`register` is keying, seen as the study's rows
         # until it is done (:meth:`_key_for_transcript`)
         self._own_in_view: set[str] = set()
@@ -1558,6 +1563,84 @@ class PseudonymKey:
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
+
+    def _split_alias_of_another(self, transcript: Transcript) -> None:
+        """Give ``transcript``'s participant labelled by one word (``TL:``) a row of its own
+        (:attr:`scoped`) when the key's row for the study gives that word the number of another
+        transcript's participant (``TL,P04``), who does not speak here: a number label of
+        another file of the run (``P04:`` in interview_04.vtt, or its file's or header's number:
+        :attr:`reserved`), or another person's row (``Maria Okafor,P04``). Before session 77 a
+        label of one word read beside the number as that participant's alias (``P04:`` and
+        ``TL:`` in interview_04) was keyed for the study, so ``TL:`` in Sarah Jones's interview
+        became P04, P04 speaking in P05's copy, unsaid (s78 pfix, 4). Today's rows of such an
+        alias name their transcript; a one-word label that is a participant of its own keeps
+        its number everywhere, as no one else holds it. Told once, when the row is added
+        (:meth:`_tell_of_split_alias`): on later runs the transcript's own row stands."""
+        from .transcripts.roles import case_label, study_id_number
+
+        speakers = _speakers(transcript)
+        where = self._scope_of(transcript)
+        own = self._own_rows(transcript, where)
+        hint = _number_hint(transcript)
+        here = set() if hint is None or _number(hint) is None else {_number(hint)}
+        for s in speakers:  # the numbers spoken here: a number label's, a keyed speaker's
+            found = study_id_number(case_label(s)) if _names_no_one(s) else None
+            if found is not None:
+                here.add(int(found[1:]))
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
+        for label, role in speakers.items():
+            if role != "participant" or len(label.split()) != 1 or _names_no_one(label):
+                continue
+            if _role_word(label) or any(_person(n) == _person(label) for n in own):
+                continue
+            known = self.get(label)
+            number = None if known is None else _case_number(known)
+            if known is None or number is None or number in here:
+                continue
+            if any(
+                _case_number(self.get(s) or "") == number
+                for s in [*speakers, *_header_people(transcript)]
+                if _person(s) != _person(label)
+            ):
+                continue  # another label or the header here is that participant: an alias
+            holder = next(
+                (
+                    n
+                    for n, p in self.pseudonyms.items()
+                    if _case_number(p) == number
+                    and _person(n) != _person(label)
+                    and _person(label) not in _person(n).split()  # Kate of Kate Smith
+                    and _person(label) != "".join(w[:1] for w in _person(n).split())  # MO
+                ),
+                None,
+            )
+            if holder is None and number not in self.reserved:
+                continue  # a participant of its own, keyed by an earlier run
+            pseudonym = self._new_pseudonym("participant", hint, taken)
+            self._add_own_row(transcript, where, label, pseudonym)
+            own = self._own_rows(transcript, self._scope_of(transcript))
+            said = " ".join(label.split())
+            whose = (
+                f"{holder}'s row of the key"
+                if holder is not None
+                else self._reserved_in.get(number, "another transcript of this run")
+            )
+            self._split_alias_said.setdefault(transcript.id, []).append((said, _bare(known), whose))
+
+    def _tell_of_split_alias(self, transcript: Transcript) -> None:
+        """Warn, one line a label, of a label :meth:`_split_alias_of_another` keyed for this
+        transcript."""
+        for label, known, whose in self._split_alias_said.pop(transcript.id, []):
+            here = _bare(self.get(label) or "")
+            warn(
+                f"the label '{label}' is keyed {known} for the whole study, but {known} is the "
+                f"participant of {whose} and does not speak here, so here '{label}' is {here}, "
+                f"in a row for this transcript alone added to the key (column transcript); a key "
+                f"from before session 77 keyed a label read as {known}'s alias in one interview "
+                f"so: give that row the transcript it is {known}'s in, and if '{label}' here is "
+                f"{known} too, delete the row added",
+                path=transcript_named(transcript),
+            )
 
     def _tell_of_split_by_header(self, transcript: Transcript) -> None:
         """Warn, in one line, of a label :meth:`_split_by_header` keyed for this transcript."""
@@ -1921,11 +2004,13 @@ class PseudonymKey:
         number = None if hint is None else _number(hint)
         if number is not None:
             self.reserved.add(number)
+            self._reserved_in.setdefault(number, transcript_named(transcript))
         for label in {t.speaker for t in transcript.turns if t.role == "participant"}:
             # P17, P05a, P17 (RM); not a template's Participant 1
             found = study_id_number(case_label(label))
             if found is not None:
                 self.reserved.add(int(found[1:]))
+                self._reserved_in.setdefault(int(found[1:]), transcript_named(transcript))
 
     def register_study(self, transcripts: Sequence[Transcript]) -> None:
         """Add the speakers of a study's ``transcripts`` (one file or many) to the key, as
@@ -1949,6 +2034,7 @@ class PseudonymKey:
         self._split_roles(transcript)
         self._split_by_header(transcript)
         self._split_by_file_number(transcript)
+        self._split_alias_of_another(transcript)
         with self._rows_of(transcript):
             self._register(transcript)
             self._key_greeted_name(transcript)
@@ -2497,6 +2583,7 @@ class PseudonymKey:
         self._tell_of_first_name_of_several(transcript)
         self._tell_of_first_name_keyed(transcript)
         self._tell_of_split_by_header(transcript)
+        self._tell_of_split_alias(transcript)
         # the people the header names speak here too: their first names are theirs in this talk;
         # a transcription service's text the reader left out, still in a .txt's text, is
         # rewritten as talk ("[P01] from IT", not "P01 from IT" as a label is)
