@@ -11,6 +11,7 @@ import json
 import re
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,7 @@ from roqa_nlp.framework import (
 from roqa_nlp.report import saturation_view
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Code, Segment, SegmentResult, Suggestion, Transcript
+from roqa_nlp.write_up_files import RECORD
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = {"IC.A": "Intervention Source", "IC.F": "Complexity", "IS.C": "Culture"}
@@ -4240,3 +4242,49 @@ def test_the_reports_verdict_box_holds_its_qualifications_and_sets_the_rule_apar
     css = (REPO / "src/roqa_nlp/report/static/report.css").read_text(encoding="utf-8")
     assert ".verdict .rule { display: block;" in css
     assert '.verdict.ok .answer::before { content: "✓ "; }' in css
+
+
+@pytest.mark.parametrize(
+    ("chart", "kwargs"),
+    [
+        (framework_matrix, {}),
+        (framework_matrix, {"layout": "long"}),
+        (barriers_enablers, {}),
+        (saturation, {}),
+    ],
+    ids=["matrix", "matrix-long", "table2", "saturation"],
+)
+def test_a_charts_to_csv_without_a_path_returns_the_files_text(
+    chart: Any, kwargs: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """framework_matrix(result).to_csv() was Python's "missing 1 required positional argument:
+    'path'" where result.to_csv() returns the CSV text (api tester, session 79): every chart's
+    to_csv() without a path returns the text of the file to_csv(path) writes, but for the
+    byte-order mark the file opens with for Excel, and writes nothing."""
+    table = chart(three_interviews())
+    monkeypatch.chdir(tmp_path)
+    text = table.to_csv(**kwargs)
+    assert list(tmp_path.iterdir()) == []
+    assert table.to_csv(tmp_path / "chart.csv", **kwargs) is None
+    assert (tmp_path / "chart.csv").read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RECORD, "chart.csv"]
+
+
+def test_the_matrix_csv_text_is_its_rows() -> None:
+    """The text to_csv() returns, read as CSV, is the wide matrix charted."""
+    text = framework_matrix(three_interviews()).to_csv()
+    assert list(csv.reader(text.splitlines())) == [
+        ["participant", "IC.F Complexity", "IS.C Culture"],
+        [
+            "P01",
+            '3 segments: 3 barriers | "You need real skill to do recovery work." [T3:0-40]',
+            '1 segment: 1 enabler | "Everyone from the directors down believes in recovery." '
+            "[T1:200-254]",
+        ],
+        [
+            "P02",
+            '2 segments: 1 barrier, 1 enabler | "The Recovery Star makes reviews simple." '
+            "[T2:100-139]",
+            '1 segment: 1 enabler | "Our culture is slowly changing." [T2:0-31]',
+        ],
+    ]

@@ -40,7 +40,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .errors import (
     RoqaError,
@@ -50,7 +50,7 @@ from .errors import (
     first_and_count,
     first_few,
 )
-from .io import atomic_open, write_spreadsheet_csv, xml_text
+from .io import atomic_open, spreadsheet_csv, write_spreadsheet_csv, xml_text
 from .name_dates import dated_order_note
 from .schema import (
     VALENCES,
@@ -74,6 +74,19 @@ SURE_CODE = 0.4
 CODE_UNSURE = "code unsure"
 #: ... and that its valence is below :data:`SURE_VALENCE` (:attr:`Quote.valence_unsure`)
 VALENCE_UNSURE = "valence unsure"
+
+
+def _csv_written(path: str | Path | None, rows: list[list[Any]]) -> str | None:
+    """A chart's ``to_csv``: ``rows`` written to ``path`` as a spreadsheet's CSV, recorded as a
+    write-up file roqa wrote, and None; without a ``path``, the CSV text (without the file's
+    byte-order mark), as :meth:`~roqa_nlp.result.CodingResult.to_csv` gives it (api tester,
+    session 79: ``framework_matrix(result).to_csv()`` was "missing 1 required positional
+    argument")."""
+    if path is None:
+        return spreadsheet_csv(rows)
+    write_spreadsheet_csv(path, rows)
+    record_written(path)
+    return None
 
 
 def valence_guessed(g: Suggestion) -> bool:
@@ -1244,16 +1257,24 @@ class FrameworkMatrix:
                     )
         return rows
 
-    def to_csv(self, path: str | Path, *, layout: Literal["wide", "long"] = "wide") -> None:
+    @overload
+    def to_csv(self, path: None = None, *, layout: Literal["wide", "long"] = "wide") -> str: ...
+
+    @overload
+    def to_csv(self, path: str | Path, *, layout: Literal["wide", "long"] = "wide") -> None: ...
+
+    def to_csv(
+        self, path: str | Path | None = None, *, layout: Literal["wide", "long"] = "wide"
+    ) -> str | None:
         """Write the matrix as CSV: ``wide`` (cases x codes, as charted) or ``long`` (one row per
         quote), the column names on the first line as programs read a .csv (what it charts,
         :attr:`note`, is on the workbook's ``About`` sheet). Text cells that a spreadsheet would
-        run as a formula are prefixed with ``'``."""
+        run as a formula are prefixed with ``'``. Without a ``path``, returns the CSV text (the
+        file's but for its byte-order mark), as :meth:`CodingResult.to_csv` does."""
         if layout not in ("wide", "long"):
             raise RoqaValueError(f"unknown CSV layout {layout!r}", hint="use 'wide' or 'long'")
         rows = self.wide_rows() if layout == "wide" else self.long_rows()
-        write_spreadsheet_csv(path, rows)
-        record_written(path)
+        return _csv_written(path, rows)
 
     def to_xlsx(self, path: str | Path) -> None:
         """Write an Excel workbook: ``Matrix`` (charted text), ``Counts``, ``Quotes`` (long) and
@@ -1635,12 +1656,18 @@ class BarriersEnablers:
                 rows.append([*row, c.neutral.segments])
         return rows
 
-    def to_csv(self, path: str | Path) -> None:
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+
+    @overload
+    def to_csv(self, path: str | Path) -> None: ...
+
+    def to_csv(self, path: str | Path | None = None) -> str | None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel; text a spreadsheet
         would run as a formula is prefixed with ``'``), the column names on the first line
-        (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
-        write_spreadsheet_csv(path, self.rows())
-        record_written(path)
+        (what it charts, :attr:`note`, is on the workbook's ``About`` sheet). Without a
+        ``path``, returns the CSV text, as :meth:`CodingResult.to_csv` does."""
+        return _csv_written(path, self.rows())
 
     def to_xlsx(self, path: str | Path, *, note: str | None = None) -> None:
         """Write :meth:`rows` as an Excel workbook, sheet ``Barriers and enablers``, and a second
@@ -2904,11 +2931,17 @@ class Saturation:
             g.new_info_threshold,
         ]
 
-    def to_csv(self, path: str | Path) -> None:
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+
+    @overload
+    def to_csv(self, path: str | Path) -> None: ...
+
+    def to_csv(self, path: str | Path | None = None) -> str | None:
         """Write :meth:`rows` as CSV (UTF-8 with a byte-order mark for Excel), the column names
-        on the first line (what it charts, :attr:`note`, is on the workbook's ``About`` sheet)."""
-        write_spreadsheet_csv(path, self.rows())
-        record_written(path)
+        on the first line (what it charts, :attr:`note`, is on the workbook's ``About`` sheet).
+        Without a ``path``, returns the CSV text, as :meth:`CodingResult.to_csv` does."""
+        return _csv_written(path, self.rows())
 
     def verdict_rows(self) -> list[list[Any]]:
         """Header + the two views' verdicts, each with the parameters it was judged by, the
