@@ -937,3 +937,56 @@ def test_a_long_table_with_two_codes_of_one_unit_and_coder_is_refused() -> None:
         "these functions take one label per unit and coder; for several codes per unit use "
         "roqa_nlp.coding_agreement (read_long_csv, agreement_report) or `roqa agree`"
     )
+
+
+#: what the statistics of coders' labels say they take, given anything else
+_TAKES = (
+    "the agreement statistics take a coders x units table (one list of labels per coder, a 2-D "
+    "numpy array or a pandas DataFrame) or two coders' label lists a, b"
+)
+
+
+@pytest.mark.parametrize(
+    "stat",
+    [
+        krippendorff_alpha,
+        percent_agreement,
+        scott_pi,
+        gwet_ac1,
+        gwet_ac2,
+        gwet_ac1_se,
+        gwet_ac2_se,
+        brennan_prediger,
+    ],
+)
+@pytest.mark.parametrize(("data", "said"), [(None, "None"), (5, "an int"), (2.5, "a float")])
+def test_reliability_data_that_is_no_table_names_what_the_statistics_take(
+    stat: object, data: object, said: str
+) -> None:
+    """krippendorff_alpha(None) was Python's "'NoneType' object is not iterable" (api tester,
+    session 79): a one-line RoqaError that is a TypeError and names what it takes."""
+    with pytest.raises(TypeError) as caught:
+        stat(data)  # type: ignore[operator]
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == f"{_TAKES}, not {said}"
+
+
+@pytest.mark.parametrize(
+    ("stat", "a", "b"),
+    [
+        *((f, None, [1, 2]) for f in (cohen_kappa, scott_pi, krippendorff_alpha, gwet_ac1)),
+        *((f, 5, 6) for f in (cohen_kappa_se, percent_agreement, brennan_prediger)),
+        # b is a pair's second coder, not optional, for kappa: None there is no labels
+        (cohen_kappa, [1, 2], None),
+        (cohen_kappa_se, [1, 2], None),
+    ],
+)
+def test_two_coders_labels_that_are_no_lists_name_what_the_statistics_take(
+    stat: object, a: object, b: object
+) -> None:
+    """cohen_kappa(None, labels) was "'NoneType' object is not iterable" too."""
+    with pytest.raises(TypeError) as caught:
+        stat(a, b)  # type: ignore[operator]
+    assert isinstance(caught.value, RoqaError)
+    said = "None" if a is None or b is None else "an int"
+    assert str(caught.value) == f"{_TAKES}, not {said}"

@@ -71,7 +71,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .errors import RoqaTypeError, RoqaValueError
+from .errors import RoqaTypeError, RoqaValueError, a_type
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -81,6 +81,13 @@ WEIGHTS: tuple[str, ...] = ("identity", "linear", "quadratic")
 _DEGENERATE = 1e-12
 
 Weights = str | np.ndarray | Sequence[Sequence[float]] | None
+
+#: what the statistics of coders' labels take, for the error of anything else (api tester,
+#: session 79: krippendorff_alpha(None) was Python's "'NoneType' object is not iterable")
+TAKES = (
+    "the agreement statistics take a coders x units table (one list of labels per coder, a "
+    "2-D numpy array or a pandas DataFrame) or two coders' label lists a, b"
+)
 
 
 # -- input handling ------------------------------------------------------------------------------
@@ -165,6 +172,8 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
     if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
         reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
     if not isinstance(reliability_data, np.ndarray):
+        if not isinstance(reliability_data, Iterable):  # None, a number: not "not iterable"
+            raise RoqaTypeError(f"{TAKES}, not {a_type(reliability_data)}")
         reliability_data = list(reliability_data)
         if not reliability_data:
             raise RoqaValueError(NO_UNITS)
@@ -310,6 +319,9 @@ def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
             "the labels are one str, not one label per unit: give a list of labels, "
             "e.g. ['barrier', 'enabler', 'neutral']"
         )
+    for labels in (a, b):
+        if not isinstance(labels, Iterable):  # None, a number: not "not iterable"
+            raise RoqaTypeError(f"{TAKES}, not {a_type(labels)}")
     if not isinstance(a, Sized):  # a generator: its labels, once
         a = list(a)
     if not isinstance(b, Sized):
