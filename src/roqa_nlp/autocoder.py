@@ -46,6 +46,7 @@ from .errors import (
     RoqaTypeError,
     RoqaValueError,
     and_list,
+    in_python_too,
     quoted,
     warn,
     warn_the_caller,
@@ -492,6 +493,73 @@ def given_texts(texts: Any, call: str) -> list[Any]:
             hint="give a sentence or a list of sentences",
         )
     return list(texts)
+
+
+#: what :meth:`AutoCoder.update` takes, as its errors say it
+_UPDATE_TAKES = "a decisions file (a path), a list of them or a list of Decision"
+#: ... and the call that gives it
+_UPDATE_EXAMPLE = "ac.update('coded/decisions.csv')"
+
+
+def given_decisions(decisions: Any) -> list[Any]:
+    """``decisions`` given to :meth:`AutoCoder.update` as a list of decisions files (paths) or
+    of :class:`~roqa_nlp.decisions.Decision`, before anything is read or trained; anything else
+    is a one-line error naming what update() takes: a wrong type (``update(42)``, None, a dict,
+    a DataFrame, a list holding a number) a :class:`RoqaTypeError`, where they were Python's
+    "'int' object is not iterable" or "decisions are files or Decision objects, not a mix"
+    (api tester, session 79), and an empty list a :class:`RoqaValueError` (it was "the
+    decisions give no training example (none)")."""
+    import os
+
+    from .decisions import Decision
+    from .errors import a_type, refuse_unordered
+    from .training import is_dataframe
+
+    if isinstance(decisions, str) and not decisions.strip():  # Path("") is the folder "."
+        raise RoqaValueError(
+            "update() was given an empty path", hint=f"give e.g. {_UPDATE_EXAMPLE}"
+        )
+    if isinstance(decisions, (str, os.PathLike)):
+        return [decisions]
+    if is_dataframe(decisions):
+        raise RoqaTypeError(
+            f"update() takes {_UPDATE_TAKES}, not a pandas DataFrame",
+            hint="save it as a CSV first, df.to_csv('decisions.csv', index=False), and give "
+            "its path",
+        )
+    refuse_unordered(
+        decisions,
+        "update",
+        "decisions files in the order of the rounds of review",
+        "a later round's decision must come after an earlier one's",
+        "ac.update(['r1/decisions.csv', 'r2/decisions.csv'])",
+    )
+    if isinstance(decisions, (bytes, bytearray, Mapping)) or not isinstance(decisions, Iterable):
+        raise RoqaTypeError(
+            f"update() takes {_UPDATE_TAKES}, not {a_type(decisions)}",
+            hint=f"give e.g. {_UPDATE_EXAMPLE}",
+        )
+    items = list(decisions)
+    if not items:
+        raise RoqaValueError(
+            "update() was given no decisions (an empty list)",
+            hint=f"give the decisions file saved from report.html, e.g. {_UPDATE_EXAMPLE}",
+        )
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, (str, os.PathLike, Decision)):
+            raise RoqaTypeError(
+                f"update() takes {_UPDATE_TAKES}: item {i} of the {type(decisions).__name__} is "
+                f"{a_type(item)}",
+                hint=f"give e.g. {_UPDATE_EXAMPLE}",
+            )
+    if any(isinstance(d, Decision) for d in items) and not all(
+        isinstance(d, Decision) for d in items
+    ):
+        raise RoqaTypeError(
+            "decisions are files or Decision objects, not a mix",
+            hint="give decisions files, or a list of Decision",
+        )
+    return [Path(d) if isinstance(d, os.PathLike) else d for d in items]
 
 
 def _study_pass(
@@ -1325,21 +1393,14 @@ class AutoCoder:
                 hint="1 counts each decided segment once, like a training record",
             )
         files: list[tuple[list[Decision], str, str]] = []  # decisions, name, sha256
-        if isinstance(decisions, (str, Path)):
-            decisions = [decisions]
-        items = list(decisions)
-        in_memory = not (items and all(isinstance(d, (str, Path)) for d in items))
+        items = given_decisions(decisions)
+        in_memory = isinstance(items[0], Decision)  # all of them are, or none (given_decisions)
         if not in_memory:
             for path in items:
                 decs_i, h = read_decisions(path, codebook=self.codebook)
                 files.append((decs_i, str(path), h))
         else:
-            decs = [d for d in items if isinstance(d, Decision)]
-            if len(decs) != len(items):
-                raise RoqaTypeError(
-                    "decisions are files or Decision objects, not a mix",
-                    hint="give decisions files, or a list of Decision",
-                )
+            decs: list[Decision] = items
             # a Decision without a valence hashes as before the field was added
             blob = json.dumps(
                 [
@@ -1475,7 +1536,7 @@ class AutoCoder:
         )
         if not plan.texts and not plan.valence_texts:
             why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
-            raise RoqaError(
+            raise RoqaValueError(
                 f"the decisions give no training example ({why or 'none'})",
                 path=where,
                 hint="nothing to learn: accept or recode suggestions, name new codes, or reject "
@@ -2873,16 +2934,19 @@ class AutoCoder:
             hint = missing_path_hint(d, "check the path: give the model folder roqa train wrote")
             raise RoqaFileNotFoundError("folder not found", path=d, hint=hint)
         if not d.is_dir():
-            raise RoqaError(
+            raise RoqaValueError(
                 "is a file, not a folder",
                 path=d,
                 hint="give the model folder roqa train wrote, holding model_card.json",
             )
         if not card_path.exists():
-            raise RoqaError(
+            raise RoqaValueError(
                 "not a model directory (no model_card.json)",
                 path=d,
-                hint="train one with `roqa train training_data --out DIR`",
+                hint=in_python_too(
+                    "train one with `roqa train training_data --out DIR`",
+                    "AutoCoder().fit('training_data').save('DIR')",
+                ),
             )
         try:
             raw_card = card_path.read_bytes().decode("utf-8")

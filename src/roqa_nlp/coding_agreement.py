@@ -137,7 +137,15 @@ from .agreement import (
     percentile_interval,
     why_withheld,
 )
-from .errors import RoqaError, RoqaTypeError, and_list, first_few, quoted
+from .errors import (
+    RoqaError,
+    RoqaTypeError,
+    RoqaValueError,
+    and_list,
+    first_few,
+    in_python_too,
+    quoted,
+)
 from .framework import carries_codes
 from .io import (
     csv_delimiter,
@@ -3519,7 +3527,7 @@ def _agreement_report(
     """:func:`agreement_report` of settings checked already (``roqa agree`` checks them by its
     options' names, and warns of few resamples once its inputs are known good)."""
     if level not in LEVELS:
-        raise RoqaError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
+        raise RoqaValueError(f"unknown level {level!r}", hint=f"use one of {', '.join(LEVELS)}")
     if not isinstance(cu, CodedUnits):
         from .errors import a_type
 
@@ -3530,9 +3538,12 @@ def _agreement_report(
     _check_ci_level(ci_level)
     if len(cu.coders) < 2:
         found = f" ({', '.join(cu.coders)})" if cu.coders else ""
-        raise RoqaError(
+        raise RoqaValueError(
             f"agreement needs at least two coders, the inputs hold {len(cu.coders)}{found}",
-            hint="give one input per coder, or a CSV with several coders",
+            hint=in_python_too(
+                "give one input per coder, or a CSV with several coders",
+                f"agreement_report({TWO_RESULTS})",
+            ),
         )
     n_total = len(cu.units)
     tallies = coding_tallies(cu)  # before _compared_only: it counts the codings left out

@@ -79,6 +79,7 @@ from .codebook import Codebook, nearest_words
 from .errors import (
     RoqaError,
     RoqaFileNotFoundError,
+    RoqaValueError,
     and_list,
     cut,
     first_and_count,
@@ -431,7 +432,7 @@ def empty_review(path: Path) -> RoqaError | None:
     # a workbook is saved from Excel, not the page; with nothing to save, it is in the way
     # (hunt s67 h_small: "save again" alone left no way on to a re-run with no review)
     again = "the workbook" if path.suffix.lower() == ".xlsx" else "the decisions from report.html"
-    return RoqaError(
+    return RoqaValueError(
         "is empty",
         path=path,
         hint=f"0 bytes, as a failed download or save leaves it: save {again} again, or "
@@ -497,7 +498,7 @@ def read_decisions(
                         paired = itertools.zip_longest(fieldnames, cells)
                         rows.append({k: v for k, v in paired if k is not None})
         except csv.Error as e:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"row {len(rows) + 2 + skipped}: {e}",
                 path=p,
                 hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
@@ -505,7 +506,7 @@ def read_decisions(
         first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
         named = fieldnames
         if _a_decision_row(fieldnames):  # one row alone is read as the header
-            raise RoqaError(
+            raise RoqaValueError(
                 f"the first line {quoted(first)} is a decision, not the header",
                 path=p,
                 hint=f"put the header line back above it: {delimiter.join(COLUMNS)}",
@@ -519,7 +520,7 @@ def read_decisions(
         said = first if suffix != ".xlsx" else ",".join(k for k in named if k)
         later = later_sheets_with_cells(p) if suffix == ".xlsx" else []
         # "expected": a bare "header: segment_id,..." read as the header found (adapt, s42)
-        raise RoqaError(
+        raise RoqaValueError(
             f"decisions file has no segment_id column in its header row ({where} {skipped + 1}: "
             f"{cut(said, 200)})"
             + (
@@ -534,7 +535,7 @@ def read_decisions(
             "or tabs",
         )
     if rows and _codings_record(rows[0]):
-        raise RoqaError(
+        raise RoqaValueError(
             "is roqa's codings (one segment a line), not a decisions file"
             if suffix in (".jsonl", ".json")
             else "is the spreadsheet of the codings, not a decisions file",
@@ -548,7 +549,7 @@ def read_decisions(
         if d is not None:
             out.append(d)
     if not out and not allow_empty:
-        raise RoqaError(
+        raise RoqaValueError(
             "holds no decisions",
             path=p,
             hint="accept, reject or recode suggestions in report.html and save its decisions",
@@ -701,36 +702,38 @@ def decision_of(
     if d not in DECISIONS:
         # a misspelt decision is asked about, as a --unit or codebook id is (cliux s64, 5: acept)
         near = nearest_words(d, DECISIONS, n=1)
-        raise RoqaError(
+        raise RoqaValueError(
             f"row {i}: unknown decision {quoted(r.get('decision', ''))}",
             path=path,
             hint="".join(f"did you mean {w}? " for w in near)
             + "use accept, reject, recode, new-code, no-code, note or valence",
         )
     if not r.get("segment_id"):
-        raise RoqaError(f"row {i}: no segment_id", path=path, hint="every decision names a segment")
+        raise RoqaValueError(
+            f"row {i}: no segment_id", path=path, hint="every decision names a segment"
+        )
     if d in ("accept", "reject", "recode") and "code_id" not in r:
-        raise RoqaError(
+        raise RoqaValueError(
             f"row {i}: {d} needs a code_id, and the file has no code_id column",
             path=path,
             hint=f"header: {','.join(COLUMNS)} (found: {','.join(k for k in r)})",
         )
     if d in ("accept", "reject", "recode") and not r.get("code_id"):
-        raise RoqaError(f"row {i}: {d} needs a code_id", path=path)
+        raise RoqaValueError(f"row {i}: {d} needs a code_id", path=path)
     if d == "new-code" and not r.get("new_code"):
-        raise RoqaError(f"row {i}: new-code needs a new_code name", path=path)
+        raise RoqaValueError(f"row {i}: new-code needs a new_code name", path=path)
     valence = r.get("valence", "")
     if valence:
         try:
             valence = normalise_valence(valence)
         except ValueError:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"row {i}: unknown valence {quoted(valence)}",
                 path=path,
                 hint="use barrier, enabler or neutral",
             ) from None
     elif d == VALENCE:
-        raise RoqaError(
+        raise RoqaValueError(
             f"row {i}: valence needs a valence (barrier, enabler or neutral)", path=path
         )
     return Decision(
@@ -1053,7 +1056,7 @@ def refuse_folder(folder: Path) -> None:
         )
     else:
         hint = "give the decisions file saved from report.html, not its folder"
-    raise RoqaError("is a folder, not a decisions file", path=folder, hint=hint)
+    raise RoqaValueError("is a folder, not a decisions file", path=folder, hint=hint)
 
 
 def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:
@@ -1110,7 +1113,7 @@ def _refuse_documents(p: Path) -> None:
     elif suffix in (".html", ".htm"):
         said = "is a web page (the HTML report?)"
     if said is not None:
-        raise RoqaError(f"{said}, not a decisions file", path=p, hint=hint)
+        raise RoqaValueError(f"{said}, not a decisions file", path=p, hint=hint)
 
 
 def same_text(text: str) -> str:

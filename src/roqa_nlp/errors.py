@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 ON_COMMAND_LINE: ContextVar[bool] = ContextVar("roqa_on_command_line", default=False)
 
 
+def in_python_too(hint: str, call: str) -> str:
+    """The advice ``hint`` of an error that names a ``roqa`` command, as the command says it,
+    and, said to Python (not :data:`ON_COMMAND_LINE`), followed by the Python call that does
+    the same, ``call``, as :meth:`~roqa_nlp.result.CodingResult.read` says it: ``...; in Python,
+    ac.code('p04.txt')`` (api tester, session 79: ``ac.evaluate("p04.txt")`` was told only
+    ``roqa code p04.txt --out coded/``)."""
+    return hint if ON_COMMAND_LINE.get() else f"{hint}; in Python, {call}"
+
+
 class OutputsInterrupted(KeyboardInterrupt):
     """Ctrl-C while a command wrote a set of outputs: ``said`` tells which were written (each
     file is whole, written atomically, but the set is not)."""

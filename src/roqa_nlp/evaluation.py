@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import RoqaError, RoqaValueError
+from .errors import RoqaValueError
 
 if TYPE_CHECKING:
     from .codebook import Codebook
@@ -74,13 +74,18 @@ _TRANSCRIPT_ONLY = (".txt", ".md", ".vtt", ".srt", ".sbv", ".docx", ".odt", ".fo
 def refuse_transcript(path: str | Path) -> None:
     """The one-line error of a transcript given to evaluate: it was read as JSON Lines, "line 1
     is not valid JSON" (newcomer, session 47)."""
+    from .errors import in_python_too
+
     p = Path(path)
     if p.suffix.lower() in _TRANSCRIPT_ONLY:
-        raise RoqaError(
+        raise RoqaValueError(
             "is a transcript, not labelled records",
             path=p,
-            hint="roqa evaluate takes labelled records (.jsonl, .csv or .xlsx with the columns "
-            f"text and construct); to code a transcript: roqa code {p} --out coded/",
+            hint=in_python_too(
+                "roqa evaluate takes labelled records (.jsonl, .csv or .xlsx with the columns "
+                f"text and construct); to code a transcript: roqa code {p} --out coded/",
+                f"ac.code({str(p)!r})",
+            ),
         )
 
 
