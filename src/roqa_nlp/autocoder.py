@@ -89,8 +89,10 @@ if TYPE_CHECKING:
     from .prediction import CodePredictor, NoveltyScorer
     from .pseudonyms import PseudonymKey
     from .question_model import QuestionModel
+    from .read_words_cache import ReadWordsCache
     from .training import TrainingSet
     from .transcripts import NearCopy
+    from .transcripts.reading_cache import ReadingCache
     from .transcripts.roles import LabelledCase, StudyCases
     from .transcripts.segment_cache import SegmentCache
     from .valence_prior import ValencePrior
@@ -567,6 +569,7 @@ def _study_pass(
     labels: Sequence[str] | None,
     key: PseudonymKey | None,
     known: Collection[str] | None = None,
+    cache: ReadingCache | None = None,
 ) -> tuple[frozenset[str], StudyCases, frozenset[str]]:
     """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
     warnings, to be coded), for what takes the whole study: the people who interview in it
@@ -580,7 +583,8 @@ def _study_pass(
     given twice, two files of one name) are refused here, before the case they would make of
     one participant is warned of (tester, session 55), and so, after every other file is read,
     are the files that cannot be read (:class:`~roqa_nlp.transcripts.Unreadable`): before
-    any transcript is coded, every one of them named."""
+    any transcript is coded, every one of them named. A file unchanged since it was read into
+    ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`)."""
     from .errors import RoqaWarning
     from .transcripts import Unreadable, read_each
     from .transcripts.roles import (
@@ -595,7 +599,12 @@ def _study_pass(
 
     def each(unreadable: Unreadable | None = None) -> Iterator[Transcript]:
         return read_each(
-            inputs, labels, quiet=RoqaWarning, whole_study=False, unreadable=unreadable
+            inputs,
+            labels,
+            quiet=RoqaWarning,
+            whole_study=False,
+            unreadable=unreadable,
+            cache=cache,
         )
 
     one = inputs[0] if len(inputs) == 1 else None
@@ -1977,6 +1986,25 @@ class AutoCoder:
         ]
         return rows, flags
 
+    @staticmethod
+    def _read_words(
+        segments: Sequence[Segment], cache: ReadWordsCache | None
+    ) -> tuple[list[str], list[bool]]:
+        """What the model reads of each of ``segments`` (:func:`words_read`) and whether it
+        says nothing (:func:`says_nothing`), each transcript's from ``cache`` when its segments
+        are unchanged (:mod:`~roqa_nlp.read_words_cache`)."""
+        from itertools import groupby
+
+        from .read_words_cache import read_words
+
+        read: list[str] = []
+        nothing: list[bool] = []
+        for _, group in groupby(segments, key=lambda s: s.transcript_id):
+            r, n = read_words([s.text for s in group], cache)
+            read += r
+            nothing += n
+        return read, nothing
+
     def segments_of(self, transcript: Transcript) -> list[Segment]:
         """The segments :meth:`code` makes of ``transcript``: the model's ``unit`` and
         ``max_tokens``, with token counts by the embedding model's own tokenizer, read from the
@@ -2278,7 +2306,15 @@ class AutoCoder:
         pseudonyms = checked_key(pseudonyms, "code()")
         inputs = given_inputs(inputs, _call, transcripts=True)
         labels = with_default_labels(interviewer_labels, participant_labels)
-        interviewers, cases, matched = _study_pass(inputs, labels, pseudonyms, study_interviewers)
+        from .read_words_cache import open_read_words_cache
+        from .transcripts.reading_cache import open_reading_cache
+
+        # not with pseudonyms: the cache would keep the names they replace (docs/model.md)
+        readings = None if pseudonyms is not None else open_reading_cache(self.embedder.cache_dir())
+        read_words_cache = open_read_words_cache(self.embedder.cache_dir())
+        interviewers, cases, matched = _study_pass(
+            inputs, labels, pseudonyms, study_interviewers, readings
+        )
         from .errors import warn
 
         for line in cases.warnings():
@@ -2296,7 +2332,7 @@ class AutoCoder:
                 return
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
             questions = self._question_embeddings(contexts)  # read twice, embedded once
-            read = [words_read(s.text) for s in pending]
+            read, nothing = self._read_words(pending, read_words_cache)
             X = self._inputs(
                 read,
                 contexts,
@@ -2306,8 +2342,8 @@ class AutoCoder:
             rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
             alpha = float(self.params["alpha"])
             flags = [
-                segment_flags(p, pr, a, alpha, t, said_nothing=says_nothing(s.text))
-                for s, p, pr, a, t in zip(pending, pvals, proc, aside, _tops(rows))
+                segment_flags(p, pr, a, alpha, t, said_nothing=n)
+                for n, p, pr, a, t in zip(nothing, pvals, proc, aside, _tops(rows))
             ]
             coded = [not (f["procedural"] or f["off_topic"]) for f in flags]
             # a member's reply that only agrees is coded as the turn it agrees with; it has no
@@ -2343,7 +2379,7 @@ class AutoCoder:
                         f"cannot code an object of type {type(item).__name__}",
                         hint="give transcript files, folders or Transcript objects",
                     )
-                for t in read_files([item], labels, whole_study=False):
+                for t in read_files([item], labels, whole_study=False, cache=readings):
                     read_from, sha = t.source, fingerprint(t.source)  # the bytes just read
                     t = cases.apply(with_study_interviewers(t, interviewers))
                     t = with_labels_matched_elsewhere(t, matched)

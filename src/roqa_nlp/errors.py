@@ -9,7 +9,9 @@ exception is a bug (exit status 1).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,7 +129,32 @@ def warn(message: str, *, path: str | Path | None = None, stacklevel: int | None
     if stacklevel is None:
         stacklevel = 2 + _first_outside(sys._getframe(1))[1]
     text = message if path is None else f"{path}: {message}"
+    counts = getattr(_counting, "counts", None)
+    if counts:
+        counts[-1].append(text)
     warnings.warn(" ".join(text.splitlines()), RoqaWarning, stacklevel=stacklevel)
+
+
+#: Per thread, a stack of the lists :func:`counting_warnings` gathers the warnings said in
+_counting = threading.local()
+
+
+@contextmanager
+def counting_warnings() -> Iterator[list[str]]:
+    """A list of the warnings :func:`warn` issues in this thread while the block runs (issued
+    as ever, whatever the filters): the reading cache stores no reading that warned
+    (:mod:`roqa_nlp.transcripts.reading_cache`). Per thread, unlike
+    :func:`warnings.catch_warnings`, so the warnings another thread issues meanwhile (the
+    coding loop's, while a background thread reads the next file) are neither counted nor
+    lost."""
+    stack: list[list[str]] = getattr(_counting, "counts", None) or []
+    _counting.counts = stack
+    said: list[str] = []
+    stack.append(said)
+    try:
+        yield said
+    finally:
+        stack.pop()
 
 
 def _first_outside(frame: FrameType) -> tuple[FrameType, int]:
@@ -152,6 +179,9 @@ def warn_the_caller(message: str) -> None:
     import warnings
 
     frame = _first_outside(sys._getframe(1))[0]
+    counts = getattr(_counting, "counts", None)
+    if counts:
+        counts[-1].append(message)
     warnings.warn_explicit(
         " ".join(message.splitlines()),
         RoqaWarning,

@@ -31,6 +31,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,7 @@ from ..errors import (
 
 if TYPE_CHECKING:
     from ..schema import Transcript
+    from .reading_cache import ReadingCache
 
 #: The file extensions :func:`read_transcript` reads (lower case).
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (
@@ -666,15 +668,19 @@ def _is_roqa_report(f: Path) -> bool:
 
 
 def _is_roqa_csv(f: Path) -> bool:
+    if f.suffix.lower() not in _TABLES:
+        return False  # the table reader is not imported for a folder of .txt files
     from .csv import is_roqa_csv
 
-    return f.suffix.lower() in _TABLES and is_roqa_csv(f)
+    return is_roqa_csv(f)
 
 
 def _is_roqa_docx(f: Path) -> bool:
+    if f.suffix.lower() != ".docx":
+        return False
     from .docx import is_roqa_docx
 
-    return f.suffix.lower() == ".docx" and is_roqa_docx(f)
+    return is_roqa_docx(f)
 
 
 def _is_chat_log(f: Path) -> bool:
@@ -1008,6 +1014,7 @@ def read_files(
     interviewer_labels: Sequence[str] | None,
     *,
     whole_study: bool = True,
+    cache: ReadingCache | None = None,
 ) -> list[Transcript]:
     """:func:`read_transcripts` with exactly ``interviewer_labels`` (the defaults not added) and
     no speaker warnings (the caller issues them). A transcript none of whose speakers is the
@@ -1018,7 +1025,9 @@ def read_files(
     files are the study, so their cases are taken from one another
     (:class:`~roqa_nlp.transcripts.roles.StudyCases`: a template's ``Participant 1`` in every
     file names no one) and a participant id label speaking in several of them is warned of;
-    ``False`` leaves both to a caller reading the study in parts."""
+    ``False`` leaves both to a caller reading the study in parts. A file unchanged since it was
+    read into ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`)."""
+    from .reading_cache import cached_reading
     from .roles import (
         StudyCases,
         labels_matched,
@@ -1040,7 +1049,13 @@ def read_files(
         qdpx = f.suffix.lower() == ".qdpx"
         try:
             found = (
-                _read_qdpx(f, interviewer_labels) if qdpx else [_read_one(f, interviewer_labels)]
+                _read_qdpx(f, interviewer_labels)
+                if qdpx
+                else [
+                    cached_reading(
+                        f, cache, partial(_read_one, f, interviewer_labels), interviewer_labels
+                    )
+                ]
             )
         except RoqaError as e:
             if e.path is None:
@@ -1135,6 +1150,7 @@ def read_each(
     quiet: type[Warning],
     whole_study: bool = True,
     unreadable: Unreadable | None = None,
+    cache: ReadingCache | None = None,
 ) -> Iterator[Transcript]:
     """The transcripts of ``items`` one at a time, each file read by :func:`read_files` alone
     (none is kept: memory stays flat), for a pass over a study before it is coded: warnings of
@@ -1154,14 +1170,16 @@ def read_each(
                 yield item
             elif isinstance(item, (str, Path)):
                 try:
-                    yield from read_files([item], interviewer_labels, whole_study=whole_study)
+                    yield from read_files(
+                        [item], interviewer_labels, whole_study=whole_study, cache=cache
+                    )
                 except RoqaFileNotFoundError:
                     if unreadable is not None:  # a path mistyped: said first, as the CLI says it
                         raise
                 except RoqaError as e:
                     if unreadable is not None:
                         yield from _each_file_of(
-                            item, e, interviewer_labels, whole_study, unreadable
+                            item, e, interviewer_labels, whole_study, unreadable, cache
                         )
 
 
@@ -1171,6 +1189,7 @@ def _each_file_of(
     interviewer_labels: Sequence[str] | None,
     whole_study: bool,
     unreadable: Unreadable,
+    cache: ReadingCache | None = None,
 ) -> Iterator[Transcript]:
     """The transcripts :func:`read_each` gives of a folder ``item`` whose reading raised
     ``error``: each of its files read alone, those that can be, so that the caller finds the
@@ -1187,6 +1206,6 @@ def _each_file_of(
         return
     for f in files:
         try:
-            yield from read_files([f], interviewer_labels, whole_study=whole_study)
+            yield from read_files([f], interviewer_labels, whole_study=whole_study, cache=cache)
         except RoqaError as e:
             unreadable.add(e)
