@@ -42,15 +42,17 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
+import weakref
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 from pathlib import PurePath
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import RoqaTypeError, RoqaValueError
-from ..schema import Segment, Transcript
+from ..schema import Segment, Transcript, Turn
 from .annotations import bracketed
 from .backchannels import (
     agrees_with,
@@ -550,9 +552,39 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     return [agreed for _, agreed in _contexts(transcript)]
 
 
+#: The last transcripts' :func:`_contexts`: transcript id() -> (the transcript, weakly; its text
+#: and turns as they were; its contexts). Cutting a transcript into segments reads them
+#: (:func:`segments_from_spans`), and so does coding it (:func:`agreed_turns`).
+_CONTEXTS_KEPT: dict[int, tuple[weakref.ref[Transcript], str, tuple[Turn, ...], list[Any]]] = {}
+#: How many transcripts' contexts are kept
+CONTEXTS_KEPT = 16
+_CONTEXTS_LOCK = threading.Lock()
+
+
 def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     """Each turn's context (:func:`questions_before`) and the turn it only agrees with
-    (:func:`agreed_turns`)."""
+    (:func:`agreed_turns`), worked out once for a transcript whose text and turns are as they
+    were (:data:`_CONTEXTS_KEPT`)."""
+    turns = tuple(transcript.turns)
+    with _CONTEXTS_LOCK:  # the segmenting thread and the coding loop both ask
+        kept = _CONTEXTS_KEPT.get(id(transcript))
+    if (
+        kept is not None
+        and kept[0]() is transcript
+        and kept[1] is transcript.text
+        and kept[2] == turns
+    ):
+        return list(kept[3])
+    out = _read_contexts(transcript)
+    with _CONTEXTS_LOCK:
+        if len(_CONTEXTS_KEPT) >= CONTEXTS_KEPT:
+            _CONTEXTS_KEPT.pop(next(iter(_CONTEXTS_KEPT)), None)
+        _CONTEXTS_KEPT[id(transcript)] = (weakref.ref(transcript), transcript.text, turns, out)
+    return list(out)
+
+
+def _read_contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
+    """:func:`_contexts`, worked out."""
     text = transcript.text
     out: list[tuple[str, int | None]] = []
     question = ""
