@@ -781,50 +781,6 @@ def _remove_what_replaced_codings_made(
     )
 
 
-def _remove_earlier_charted_codings(
-    out: Path, written: Iterable[Path], before: Collection[str]
-) -> None:
-    """Once this run's codings are in place, remove the ``codings.ID.csv`` an earlier run wrote
-    in ``out`` (``--codebook ID``: its codings charted in another codebook) that this one did not
-    write again, made from the codings it replaced, and say so in one note, as the Ray engine
-    removes an earlier report and queue (:func:`_remove_what_replaced_codings_made`). Left, with
-    a warning, it was the very file the docs point a CFIR 2.0 team to, holding the earlier
-    model's codes (study9 s79, 5). Only roqa's own (:func:`~roqa_nlp.io.written_by_roqa`) among
-    the files ``before`` the run are removed; another, or one that cannot be removed, stays and
-    is warned of as from an earlier run."""
-    from fnmatch import fnmatchcase
-
-    from ..errors import and_list
-    from ..io import written_by_roqa
-
-    fresh = {Path(p).name for p in written}
-    removed = []
-    for name in sorted(before):
-        path = out / name
-        if (
-            not fnmatchcase(name, "codings.*.csv")
-            or name in fresh
-            or not path.is_file()
-            or not written_by_roqa(path)
-        ):
-            continue
-        try:
-            path.unlink()
-        except OSError:
-            continue
-        removed.append(name)
-    if not removed:
-        return
-    ids = [name.removeprefix("codings.").removesuffix(".csv") for name in removed]
-    give = ids[0] if len(ids) == 1 and ids[0] in BUILTIN else "ID (or the codebook's file)"
-    print(
-        f"roqa: note: {out}: removed the earlier run's {and_list(removed)}, made from the "
-        f"codings this run replaced (`roqa code` with --codebook {give} writes "
-        f"{'it' if len(ids) == 1 else 'one'} again)",
-        file=sys.stderr,
-    )
-
-
 def _warn_of_dropped(
     out: Path,
     held: list[str],
@@ -1807,7 +1763,6 @@ def code_command(
         note = recurring_note(c.to_dict(), in_report=report, named=named)
         if note is not None:
             con.print("  " + note, soft_wrap=True, markup=False)
-    _remove_earlier_charted_codings(out, written.values(), before)
     _warn_of_earlier_outputs(out, written.values(), before, names)
 
 
@@ -2879,17 +2834,8 @@ def codebook_command(
     console().print(codebook_hash_line(book), markup=False, soft_wrap=True)
     from ..framework import never_suggested
 
-    # a model's folder: the codes it has a class for (its card's), which it can suggest
-    classes = _card_of(folder).get("classes") if folder.is_dir() else None
-    trained = (
-        (f"the model in {folder}", [c for c in classes if isinstance(c, str)])
-        if isinstance(classes, list)
-        else None
-    )
     if book.id != DEFAULT_CODEBOOK and (
-        never := never_suggested(
-            Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model", trained=trained
-        )
+        never := never_suggested(Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model")
     ):
         console().print(never, markup=False, soft_wrap=True)
 
