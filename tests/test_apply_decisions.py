@@ -1324,8 +1324,9 @@ def test_a_new_code_given_no_valence_beside_an_accepted_code_is_counted_and_said
         covid: (1, 1, "1 segment"),
     }
     html = render_report(reviewed, book)
-    given = re.findall(r'class="val v-(\w+)">([^<]+)</span></li>', html)
-    assert given == [("barrier", "barrier"), ("none", "no valence given"), ("none", "no valence given")]  # fmt: skip
+    given = re.findall(r'class="val v-(\w+)[^>]*>([^<]+)</span></li>', html)
+    # the accepted code keeps the model's valence at 0.55: marked unsure, as Table 2 marks it
+    assert given == [("barrier", "barrier?"), ("none", "no valence given"), ("none", "no valence given")]  # fmt: skip
     # codings written before session 68 gave the new code the model's valence, its guess: read
     # as they were, not as given none
     first = reviewed.segments[0]

@@ -4082,6 +4082,57 @@ def test_the_focused_segments_name_says_the_researchers_valence(page: tuple[Any,
     )
 
 
+def test_an_unsure_valence_chip_reads_as_its_valence_and_is_said_unsure(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """api tester s79, #2: a valence Table 2 marks unsure showed a plain chip beside its
+    segment. It reads "barrier?", titled with Table 2's words; the page still takes it for the
+    model's barrier (pressing barrier corrects nothing, pressing enabler strikes it through), and
+    a screen reader hears the doubt in words."""
+    import dataclasses
+
+    from selenium.webdriver.common.by import By
+
+    driver, _ = browser
+    result = build_result()
+    seg = next(s for s in result if s.segment.id == "p01_interview:0001")
+    seg.suggestions[:] = [
+        dataclasses.replace(g, valence_probability=0.506) for g in seg.suggestions
+    ]
+    path = tmp_path / "report.html"
+    write_report(result, path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    review = '.review[data-segment="p01_interview:0001"]'
+    chip = driver.find_element(By.CSS_SELECTOR, f"{review} .vfix .val")
+    assert (chip.text, chip.get_attribute("title")) == (
+        "barrier?",
+        "the model's valence: valence unsure (0.51)",
+    )
+    box = driver.find_element(By.CSS_SELECTOR, f"{review} .vfix")
+    top = (
+        "top suggestion IS.E.3 Access to Knowledge & Information 86% barrier, valence unsure (0.51)"
+    )
+    _keys(driver, "j")
+    assert _said(driver)[0] == top
+
+    def decided() -> str:
+        return str(
+            driver.find_element(By.CSS_SELECTOR, f"{review} .decided").get_attribute("textContent")
+        )
+
+    _click(driver, box.find_element(By.CSS_SELECTOR, 'button[data-valence="barrier"]'))
+    assert "is-fixed" not in box.get_attribute("class")  # the model's valence, confirmed
+    assert decided() == "Decided: valence: barrier"
+    _click(driver, box.find_element(By.CSS_SELECTOR, 'button[data-valence="enabler"]'))
+    assert "is-fixed" in box.get_attribute("class")
+    assert decided() == "Decided: valence: enabler (the model's: barrier)"
+    row = driver.find_element(By.CSS_SELECTOR, ".row.kb-current")
+    assert row.get_attribute("aria-label") == (
+        f"P01: {P01_0001} – {top}, valence: enabler (the model's: barrier)"
+    )
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def test_escape_in_a_segments_text_box_gives_the_focus_back_to_the_segment(
     page: tuple[Any, Path],
 ) -> None:

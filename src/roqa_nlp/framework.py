@@ -102,9 +102,29 @@ def valence_guessed(g: Suggestion) -> bool:
 def valence_marked_unsure(g: Suggestion, *, person: bool) -> bool:
     """Whether the outputs mark ``g``'s valence unsure (:attr:`Quote.valence_unsure`): its
     probability below :data:`SURE_VALENCE`, or, of a person's codings (``person``), the model's
-    guess on a new code (:func:`valence_guessed`)."""
-    vp = g.valence_probability
-    return (person and valence_guessed(g)) or (vp is not None and vp < SURE_VALENCE)
+    guess on a new code (:func:`valence_guessed`); what they say of it: :func:`valence_doubt_of`."""
+    return bool(valence_doubt_of(g, person=person))
+
+
+def valence_doubt_of(g: Suggestion, *, person: bool) -> str:
+    """What the outputs say of ``g``'s valence when they mark it unsure
+    (:func:`valence_marked_unsure`), ``""`` when they do not: :func:`valence_doubt` of its
+    probability, a guess when it is the model's on a person's new code (``person``)."""
+    return valence_doubt(g.valence_probability, guessed=person and valence_guessed(g))
+
+
+def valence_doubt(vp: float | None, *, guessed: bool = False) -> str:
+    """How Table 2, the matrix and the report say a valence is unsure, the one wording of
+    :attr:`Quote.unsure` and the report's valence chips: ``valence unsure (0.51)`` when its
+    probability ``vp`` is below :data:`SURE_VALENCE`, ``valence unsure (the model's guess for a
+    new code, 0.55)`` when it is the model's guess on a person's new code (``guessed``), ``""``
+    when sure (a person's own valence, with no probability, never unsure)."""
+    if guessed:
+        guess = "" if vp is None else f", {vp:.2f}"
+        return f"{VALENCE_UNSURE} (the model's guess for a new code{guess})"
+    if vp is not None and vp < SURE_VALENCE:
+        return f"{VALENCE_UNSURE} ({below_line(vp, SURE_VALENCE)})"
+    return ""
 
 
 def below_line(p: float, line: float) -> str:
@@ -250,9 +270,9 @@ class Quote:
     def valence_unsure(self) -> bool:
         """Whether Table 2 marks the valence unsure: the model's probability for it is below
         :data:`SURE_VALENCE`, or it is the model's guess on a person's new code
-        (:attr:`valence_guessed`); a person's own valence (no probability) never."""
-        vp = self.valence_probability
-        return self.valence_guessed or (vp is not None and vp < SURE_VALENCE)
+        (:attr:`valence_guessed`); a person's own valence (no probability) never
+        (:func:`valence_doubt`, the rule of every output)."""
+        return bool(valence_doubt(self.valence_probability, guessed=self.valence_guessed))
 
     @property
     def sure_probability(self) -> float:
@@ -273,12 +293,8 @@ class Quote:
         parts = []
         if self.sure_probability < SURE_CODE:
             parts.append(f"{CODE_UNSURE} ({below_line(self.sure_probability, SURE_CODE)})")
-        vp = self.valence_probability
-        if self.valence_guessed:
-            guess = "" if vp is None else f", {vp:.2f}"
-            parts.append(f"{VALENCE_UNSURE} (the model's guess for a new code{guess})")
-        elif vp is not None and vp < SURE_VALENCE:
-            parts.append(f"{VALENCE_UNSURE} ({below_line(vp, SURE_VALENCE)})")
+        if doubt := valence_doubt(self.valence_probability, guessed=self.valence_guessed):
+            parts.append(doubt)
         return ", ".join(parts)
 
     @property

@@ -44,6 +44,7 @@ from ..framework import (
     below_line,
     review_left_out,
     shown_beside,
+    valence_doubt_of,
 )
 from ..io import atomic_write_text
 from ..open_coding import OFF_TOPIC, SET_ASIDE
@@ -530,7 +531,7 @@ def report_context(
 
     shown = None if person else SHOWN_SUGGESTIONS
     views = {
-        s.segment.id: segment_view(s, n, codebook, colours, shown=shown)
+        s.segment.id: segment_view(s, n, codebook, colours, shown=shown, person=person)
         for n, s in enumerate(result)
     }
     for sid in no_counterpart_queued(result):  # queued for having no code here, not for novelty
@@ -670,6 +671,10 @@ def report_context(
         "sure_code": SURE_CODE,
         "sure_code_pct": f"{SURE_CODE * 100:.0f}",
         "sure_valence_pct": f"{SURE_VALENCE * 100:.0f}",
+        # the legend says what a valence chip's "?" means when a row shows one
+        "valence_unsure_shown": any(
+            g["valence_unsure"] for v in views.values() for g in v["suggestions"]
+        ),
         "set_aside": SET_ASIDE,
         "off_topic": OFF_TOPIC,
         "table2": table2_view(table2, anchors),
@@ -1171,7 +1176,12 @@ def confidence_band(p: float | None) -> str:
     return next(name for floor, name in CONFIDENCE_BANDS if p >= floor)
 
 
-def suggestion_view(g: Suggestion, codebook: Codebook, colours: DomainColours) -> dict[str, Any]:
+def suggestion_view(
+    g: Suggestion, codebook: Codebook, colours: DomainColours, *, person: bool = False
+) -> dict[str, Any]:
+    """A suggestion as a segment's row shows it; ``valence_unsure``: what Table 2 says of its
+    valence when it marks it unsure (:func:`~roqa_nlp.framework.valence_doubt_of`, ``person``:
+    of a person's codings), else ``""``."""
     code = codebook.find(g.code_id)
     return {
         "code_id": g.code_id,
@@ -1179,6 +1189,7 @@ def suggestion_view(g: Suggestion, codebook: Codebook, colours: DomainColours) -
         "css": colours.of_code(g.code_id),
         "probability": g.probability,
         "valence": g.valence,
+        "valence_unsure": valence_doubt_of(g, person=person),
         "evidence": list(g.evidence[:2]),
         "evidence_valence": list(g.evidence_valence[:2]),
     }
@@ -1191,9 +1202,10 @@ def segment_view(
     colours: DomainColours,
     *,
     shown: int | None = SHOWN_SUGGESTIONS,
+    person: bool = False,
 ) -> dict[str, Any]:
     """A segment as the transcripts show it, with its first ``shown`` suggestions (None: all,
-    as for a person's codings)."""
+    as for a person's codings; ``person``: they are a person's codings)."""
     top = s.top
     return {
         "id": s.segment.id,
@@ -1203,7 +1215,9 @@ def segment_view(
         "role": s.segment.role,
         "start": s.segment.start,
         "end": s.segment.end,
-        "suggestions": [suggestion_view(g, codebook, colours) for g in s.suggestions[:shown]],
+        "suggestions": [
+            suggestion_view(g, codebook, colours, person=person) for g in s.suggestions[:shown]
+        ],
         "css": "dn"
         if s.novel and not s.off_topic
         else "dx"

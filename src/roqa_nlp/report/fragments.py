@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..evidence import quote_valences, tagged, valence_counts
-from ..framework import NO_QUOTE, SURE_CODE, SURE_VALENCE, below_line, shown_beside
+from ..framework import NO_QUOTE, SURE_CODE, below_line, shown_beside, valence_doubt
 from ..open_coding import SET_ASIDE, own_code_verdict
 from . import CONFIDENCE_BANDS
 
@@ -69,15 +69,29 @@ OWN_CODE = (
 )
 
 
-def valence_fix(model_valence: str | None) -> str:
+def valence_chip(valence: str, unsure: str = "", *, title: str = "") -> str:
+    """A valence as a segment's row shows it: the word in its colour (``title``: its tooltip,
+    already HTML). One the outputs mark unsure (``unsure``: what Table 2 says of it,
+    ``valence unsure (0.51)``: :func:`~roqa_nlp.framework.valence_doubt_of`) reads ``enabler?``
+    in a dashed frame (class ``v-unsure``), titled with why, and keeps the valence in
+    ``data-valence``, which report.js reads (a reviewer read a coin-flip's plain "enabler" chip
+    as the model's sure call, api tester s79)."""
+    v = escape(valence)
+    if not unsure:
+        tip = f' title="{title}"' if title else ""
+        return f'<span class="val v-{v}"{tip}>{v}</span>'
+    tip = f"{title}: {escape(unsure)}" if title else escape(unsure)
+    return f'<span class="val v-{v} v-unsure" data-valence="{v}" title="{tip}">{v}?</span>'
+
+
+def valence_fix(model_valence: str | None, unsure: str = "") -> str:
     """The valence correction of a segment, beside the model's valence chip (none when the page
-    shows no suggestion of the model's for it)."""
+    shows no suggestion of the model's for it; ``unsure``: :func:`valence_chip`'s)."""
     chip = ""
     if model_valence is not None:
-        v = escape(model_valence)
         chip = (
-            f'<span class="val v-{v}" title="the model\'s valence">{v}</span> '
-            '<span class="vfix-to">is</span> '
+            valence_chip(model_valence, unsure, title="the model's valence")
+            + ' <span class="vfix-to">is</span> '
         )
     return (
         f'<div class="vfix" role="group" aria-label="valence of this segment">'
@@ -169,7 +183,6 @@ class SegmentRows:
         training examples it resembles (folded)."""
         head, actions = self._code(g)
         p = g["probability"]
-        valence = escape(g["valence"])
         evidence = ""
         if g["evidence"]:
             # folded: shown always, they made the review long (a sixth of the demo's report);
@@ -190,7 +203,7 @@ class SegmentRows:
         return (
             f'{head}<span class="prob"><span class="bar" style="--p:{p:.2f}"></span>'
             f"{shown_beside(p, _SHOWN_LINES, 0, percent=True)}%</span> "
-            f'<span class="val v-{valence}">{valence}</span> '
+            f"{valence_chip(g['valence'], g.get('valence_unsure', ''))} "
             f"{actions}{evidence}</li>\n"
         )
 
@@ -199,8 +212,7 @@ class SegmentRows:
         head, _ = self._code(g)
         if g.get("valence_given") is False:
             return f'{head}<span class="val v-none">no valence given</span></li>\n'
-        valence = escape(g["valence"])
-        return f'{head}<span class="val v-{valence}">{valence}</span></li>\n'
+        return f"{head}{valence_chip(g['valence'], g.get('valence_unsure', ''))}</li>\n"
 
     def coded_segment(self, s: Mapping[str, Any], speaker: str) -> str:
         """A segment of a person's codings: the text highlighted in its (first) code's domain
@@ -289,12 +301,13 @@ class SegmentRows:
         # on talk that fits no code the valence stands beside the new-code box, unfolded: the
         # valence of a new code named there is the reviewer's to give, not the model's guess
         beside_new_code = bool(s["novel"]) and not s["procedural"]
-        if s["suggestions"] and not beside_new_code:
-            parts.append(valence_fix(s["suggestions"][0]["valence"]))
+        top = s["suggestions"][0] if s["suggestions"] else None
+        if top is not None and not beside_new_code:
+            parts.append(valence_fix(top["valence"], top.get("valence_unsure", "")))
         if set_aside:
             parts.append("</details>\n")
-        if s["suggestions"] and beside_new_code:
-            parts.append(valence_fix(s["suggestions"][0]["valence"]))
+        if top is not None and beside_new_code:
+            parts.append(valence_fix(top["valence"], top.get("valence_unsure", "")))
         if own_code:  # the valence of the code given, the reviewer's: the model showed none
             parts.append(valence_fix(None))
         parts.append(EXTRA)
@@ -372,15 +385,9 @@ def quote_html(q: Mapping[str, Any], *, words: int | None = None, given: bool = 
         if sure < SURE_CODE and not given
         else ""
     )
-    vp = q.get("valence_probability")
-    if q.get("valence_guessed"):  # a person's new code, the model's valence: not theirs
-        guess = "" if vp is None else f", {vp:.2f}"
-        unsure += (
-            f' · <span class="unsure">valence unsure (the model&#39;s guess for a new code{guess})'
-            "</span>"
-        )
-    elif vp is not None and vp < SURE_VALENCE:
-        unsure += f' · <span class="unsure">valence unsure ({below_line(vp, SURE_VALENCE)})</span>'
+    # a person's new code with the model's valence is its guess, not theirs: said so
+    if doubt := valence_doubt(q.get("valence_probability"), guessed=bool(q.get("valence_guessed"))):
+        unsure += f' · <span class="unsure">{escape(doubt)}</span>'
     prob = "" if given else f" · p={shown_beside(p)}"  # never 0.40 beside "code unsure"
     if q.get("side"):  # a rating's quote: barrier, enabler or neutral
         prob += f" · {escape(q['side'])}"

@@ -904,7 +904,7 @@
      enabler (the model's: barrier)", or "valence: barrier" when the model's is the same */
   function valenceText(review, valence) {
     var chip = review.querySelector(".vfix .val");
-    var model = chip ? chip.textContent : "";
+    var model = chip ? chipValence(chip) : "";
     return "valence: " + valence + (model && model !== valence ? " (the model's: " + model + ")" : "");
   }
   function paintDecided(review, st) {
@@ -951,6 +951,12 @@
     paintDecided(review, st);
   }
 
+  /* The valence a chip shows: its data-valence when the model is unsure of it (the chip then
+     reads "enabler?", titled "valence unsure (0.51)"), else its word. */
+  function chipValence(chip) {
+    return chip.getAttribute("data-valence") || chip.textContent;
+  }
+
   /* The valence buttons of a segment: the researcher's valence pressed, the model's struck
      through beside them when it differs. */
   function paintValence(review, valence) {
@@ -958,7 +964,7 @@
     if (!box) return;
     relabel(review.closest(".row.segment"));
     var chip = box.querySelector(".val");
-    box.classList.toggle("is-fixed", !!valence && (!chip || chip.textContent !== valence));
+    box.classList.toggle("is-fixed", !!valence && (!chip || chipValence(chip) !== valence));
     var buttons = box.querySelectorAll("button[data-valence]");
     for (var i = 0; i < buttons.length; i++) {
       var on = buttons[i].getAttribute("data-valence") === valence;
@@ -3267,6 +3273,9 @@
         var node = top.querySelector(sel);
         if (node && node.textContent) parts.push(node.textContent.trim());
       });
+      /* an unsure valence is said in words, not by a "?" a screen reader may not read */
+      var unsure = top.querySelector(".val.v-unsure");
+      if (unsure) parts[parts.length - 1] = chipValence(unsure) + ", " + unsure.title;
       said += " – top suggestion " + parts.join(" ");
       if (top.classList.contains("is-accept")) said += ", accepted";
       else if (top.classList.contains("is-reject")) said += ", rejected";
