@@ -31,3 +31,10 @@ def test_a_valence_without_a_probability_is_not_marked() -> None:
     assert text_valence_line("neutral", None) == (
         "valence of the text: neutral, whichever code applies"
     )
+
+
+def test_the_line_docs_cli_shows_is_the_one_printed() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text("utf-8")
+    assert f"`{text_valence_line('enabler', 0.506)}`" in " ".join(doc.split())

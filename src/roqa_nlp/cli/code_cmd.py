@@ -2436,13 +2436,14 @@ def evidence_line(g: Any) -> str:
 def text_valence_line(valence: str, p: float | None) -> str:
     """The line ``roqa suggest`` prints under a text's table: its valence and probability, marked
     ‡ "valence unsure" below :data:`~roqa_nlp.framework.SURE_VALENCE`, as Table 2 marks such a
-    quote (the probability shown so that it never reads as the line itself)."""
-    from ..framework import SURE_VALENCE, below_line
+    quote (the probability shown so that it never reads as the line itself), by the rule of
+    every output (:func:`~roqa_nlp.framework.valence_doubt`)."""
+    from ..framework import SURE_VALENCE, below_line, valence_doubt
 
     if p is None:
         return f"valence of the text: {valence}, whichever code applies"
     shown = f"{p:.3f}"
-    if p >= SURE_VALENCE:
+    if not valence_doubt(p):
         return f"valence of the text: {valence} (p={shown}), whichever code applies"
     if float(shown) >= SURE_VALENCE:
         shown = below_line(p, SURE_VALENCE)
