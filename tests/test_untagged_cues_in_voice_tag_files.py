@@ -149,3 +149,121 @@ def test_whose_talk_an_untagged_cue_was_read_as_is_pseudonymised(tmp_path: Path)
         assert meta[f"unlabelled_talk_after_{kind}_words"] == [
             "P33 says families can make or break it."  # rm33's participant
         ]
+
+
+def turn_start_vtt(path: Path, cues: list[str]) -> Path:
+    """A .vtt of ``cues`` (each cue's text) with no cue ids, as written by hand or converted
+    from a transcript that names each turn once: cue n from second 5n - 4 to 5n - 1."""
+    blocks = [
+        f"00:00:{5 * n - 4:02d}.000 --> 00:00:{5 * n - 1:02d}.000\n{text}"
+        for n, text in enumerate(cues, 1)
+    ]
+    path.write_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n", "utf-8")
+    return path
+
+
+def read_plain(f: Path) -> tuple[Transcript, list[str]]:
+    """The transcript of ``f`` with no interviewer named, and its warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(f)
+    for s in segment(t):
+        assert t.text[s.start : s.end] == s.text
+    return t, [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+
+
+def test_a_file_tagging_only_each_turns_first_cue_goes_on_with_the_turn_before(
+    tmp_path: Path,
+) -> None:
+    """A .vtt that tags only the first cue of a turn shows no cue tagged twice in a row: an
+    untagged cue is the turn going on. Read as naming each cue, the participant's answer after
+    their 'Right.' went into the interviewer's question, silently (session 79 hunt2 F1)."""
+    f = turn_start_vtt(
+        tmp_path / "v1.vtt",
+        [
+            "<v Interviewer>Tell me about the audit on your ward.",
+            "<v P04>Right.",
+            "So we started it in March, with the ward managers leading it.",
+            "Staffing was the biggest barrier, honestly.",
+            "<v Interviewer>And what helped?",
+            "<v P04>Leadership support, mostly from the matron.",
+        ],
+    )
+    t, warned = read_plain(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Tell me about the audit on your ward."),
+        ("P04", "participant", "Right. So we started it in March, with the ward managers "
+         "leading it. Staffing was the biggest barrier, honestly."),
+        ("Interviewer", "interviewer", "And what helped?"),
+        ("P04", "participant", "Leadership support, mostly from the matron."),
+    ]  # fmt: skip
+    assert [(u.begin_time, u.end_time) for u in t.turns] == [
+        (1.0, 4.0),
+        (6.0, 19.0),
+        (21.0, 24.0),
+        (26.0, 29.0),
+    ]
+    assert warned == []
+
+
+def test_a_focus_group_member_tagged_on_a_turns_first_cue_keeps_the_turn(tmp_path: Path) -> None:
+    """Ben's 'Yeah.' then his untagged cue: his words, not Amy's (Ben was gone from the
+    transcript)."""
+    f = turn_start_vtt(
+        tmp_path / "fg.vtt",
+        [
+            "<v Facilitator>What helps you put the pathway into practice?",
+            "<v Amy>The matron's support, she comes to every huddle.",
+            "<v Ben>Yeah.",
+            "And for me the new rota has made a real difference on nights.",
+            "<v Facilitator>And what gets in the way?",
+            "<v Cara>Agency staff, they don't know the residents.",
+        ],
+    )
+    t, warned = read_plain(f)
+    assert turns_of(t) == [
+        ("Facilitator", "interviewer", "What helps you put the pathway into practice?"),
+        ("Amy", "participant", "The matron's support, she comes to every huddle."),
+        ("Ben", "participant", "Yeah. And for me the new rota has made a real difference on "
+         "nights."),
+        ("Facilitator", "interviewer", "And what gets in the way?"),
+        ("Cara", "participant", "Agency staff, they don't know the residents."),
+    ]  # fmt: skip
+    assert warned == []
+
+
+def test_questions_going_on_in_untagged_cues_still_tell_the_interviewer(tmp_path: Path) -> None:
+    """Each question's '?' is in its untagged second cue: those cues are the asker's turn, so
+    the asker is still guessed to be the interviewer (the guess read each turn's first cue
+    only, and said no one asks the questions)."""
+    f = turn_start_vtt(
+        tmp_path / "v3.vtt",
+        [
+            f"<v {IV}>Thanks for making the time today. I wanted to start with",
+            "what gets in the way of the new pathway on your ward?",
+            "<v Gareth Price>Staffing, mostly. We lost two nurses in the spring.",
+            "And the agency staff don't know the residents at all.",
+            f"<v {IV}>That makes sense. And thinking about families,",
+            "how do they fit into all of this?",
+            "<v Gareth Price>Families can make or break it, to be honest with you.",
+            "When we bring them in early it goes much better.",
+            f"<v {IV}>And the local authority, the commissioners,",
+            "do they help you with any of it?",
+            "<v Gareth Price>They have not raised our fees in three years.",
+            "So the training budget is the first thing to go.",
+        ],
+    )
+    t, warned = read_plain(f)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        (IV, "interviewer"),
+        ("Gareth Price", "participant"),
+    ] * 3
+    assert turns_of(t)[3][2] == (
+        "Families can make or break it, to be honest with you. When we bring them in early it "
+        "goes much better."
+    )
+    assert warned == [
+        f"{f}: no speaker is named as the interviewer, so 'Hannah Whitfield', who asks the "
+        "questions (3 of 3 turns), was taken as the interviewer (name the interviewer with "
+        "interviewer_labels=['NAME'] to choose otherwise)"
+    ]

@@ -906,12 +906,33 @@ def cue_transcript(
 
 def names_by_voice_tags(utterances: Sequence[Utterance]) -> bool:
     """Whether cues read with their voice tags (``utterances``, before any caption mark names a
-    speaker) name two or more speakers by voice tags (``<v Sam Roe>``), as Teams writes a
-    transcript: a voice tag names one cue's speaker (WebVTT carries none over to the next cue),
-    and Teams leaves it off a cue whose speaker it cannot tell, so the file names the speaker of
-    each cue (:func:`.unlabelled.names_each_piece`), however seldom a speaker's cues follow
-    each other (session 79 readers3 M1)."""
-    return len({" ".join(u.speaker.split()).casefold() for u in utterances if u.speaker}) >= 2
+    speaker) name two or more speakers by voice tags (``<v Sam Roe>``) and show that they name
+    each cue's speaker, as Teams writes a transcript: a voice tag names one cue's speaker (WebVTT
+    carries none over to the next cue), and Teams leaves it off a cue whose speaker it cannot
+    tell, however seldom a speaker's cues follow each other (session 79 readers3 M1). A file
+    shows it when a speaker's tag is on two cues in a row (:func:`_each_cue_tagged`), as a file
+    that tags only a turn's first cue (by hand, or converted) never does: there a cue with no
+    tag goes on with the turn before it (session 79 hunt2 F1)."""
+    if len({" ".join(u.speaker.split()).casefold() for u in utterances if u.speaker}) < 2:
+        return False
+    return _each_cue_tagged(utterances)
+
+
+#: A file of voice tags names each cue's speaker when its untagged cues are at most 1 in this
+#: many of its cues (Teams: 1 of 11, 1 of 26), and a tag is repeated on two cues in a row.
+_FEW_UNTAGGED = 10
+
+
+def _each_cue_tagged(utterances: Sequence[Utterance]) -> bool:
+    """Whether cues with words (``utterances``) tag each cue: a speaker's tag repeated on the
+    next cue (their turn going on) at least as often as a cue has no tag, or at least once with
+    cues with no tag at most 1 in :data:`_FEW_UNTAGGED`. A file that tags a turn's first cue
+    only repeats no tag on the next cue, however many cues its turns span."""
+    said = [u for u in utterances if u.words.strip()]
+    untagged = sum(1 for u in said if not u.speaker)
+    keys = [" ".join(u.speaker.split()).casefold() if u.speaker else None for u in said]
+    repeats = sum(1 for a, b in zip(keys, keys[1:]) if a is not None and a == b)
+    return repeats >= untagged or (repeats > 0 and untagged * _FEW_UNTAGGED <= len(said))
 
 
 def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance]) -> None:
