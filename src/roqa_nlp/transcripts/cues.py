@@ -143,6 +143,34 @@ def _bad_timing(line: str) -> re.Match[str] | None:
     return _MALFORMED_TIMING.match(line) or _BROKEN_TIMING.match(line)
 
 
+def _timing_only(line: str) -> bool:
+    """Whether ``line`` is a malformed or broken timing line with no words after its times (cue
+    settings aside): ``00:00:10,000 >> 00:00:14,000``, not ``10:30 to 11:00 was the handover``
+    (talk, :data:`_MALFORMED_TIMING` needing two clock times keeps ``2.5 -> 3 hours`` talk)."""
+    m = _bad_timing(line)
+    rest = (m["rest"] or "").split() if m is not None else []
+    return m is not None and all(_CUE_SETTING.fullmatch(w) for w in rest)
+
+
+def _opens_block(line: str, cue_lines: Sequence[str]) -> bool:
+    """Whether ``line``, in a cue of ``cue_lines`` so far with no blank line before it, is a
+    timing line that cannot be read, so opens a block of its own: a broken one (``-->``), or a
+    malformed one (``>>``, ``to``) with no words after its times or right after a cue number.
+    Files with no blank lines kept such a line in the cue before it, as talk, and coded it
+    (session 79 hunt2 F4: ``3 00:00:10,000 >> 00:00:14,000``)."""
+    if _BROKEN_TIMING.match(line) or _timing_only(line):
+        return True
+    return bool(_MALFORMED_TIMING.match(line) and cue_lines and _CUE_NUMBER.match(cue_lines[-1]))
+
+
+def _is_cue_id(line: str) -> bool:
+    """Whether ``line``, right above a timing line after a blank line, is the cue's id: a number
+    or one token with a digit (:data:`_CUE_ID`). Other lines there are words whose own timing
+    line is missing (``P03: Staffing is the biggest barrier.``), read as a block without times,
+    not cleared as an id with no warning (session 79 hunt2 F5)."""
+    return bool(_CUE_NUMBER.match(line) or _CUE_ID.match(line))
+
+
 def _start_only(line: str) -> float | None:
     """The start time of a broken timing line that has a good start and no end
     (``00:00:01.000 -->``: 1.0), or None."""
@@ -157,6 +185,18 @@ def _start_only(line: str) -> float | None:
 
 #: A WebVTT cue id that is not a number (Teams': ``8e5c0d1a-11aa/12-0``): one token with a digit.
 _CUE_ID = re.compile(r"^\s*[^\s\d]*\d\S*\s*$")
+#: Teams' cue id, a GUID (``5f3a2c1e-9b7d-4e0f-a1b2-c3d4e5f60718/12-0``, older ``...718-12``),
+#: taken as an id at the end of a cue's lines in a file with no blank lines: it kept every id in
+#: the turns (session 79 hunt2 F6).
+_TEAMS_CUE_ID = re.compile(
+    r"^\s*[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?:/\d+)?(?:-\d+)?\s*$"
+)
+
+
+def _ends_with_cue_id(lines: Sequence[str]) -> bool:
+    """Whether a cue's ``lines`` end with the next cue's number or Teams id (a file with no blank
+    lines)."""
+    return bool(lines) and bool(_CUE_NUMBER.match(lines[-1]) or _TEAMS_CUE_ID.match(lines[-1]))
 
 
 def _chat_left_out(
@@ -261,13 +301,15 @@ def parse_cues(
             continue
         timing = TIMING_LINE.match(line)
         if timing is not None:
-            if current is not None and current.lines and _CUE_NUMBER.match(current.lines[-1]):
+            if current is not None and _ends_with_cue_id(current.lines):
                 current.lines.pop()
             number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
-            if _opens_untimed(before):
-                end_block()  # its words, with no blank line after them (Word: :func:`_opens_untimed`)
-            before.clear()  # a cue id
+            if before and not _opens_untimed(before) and _is_cue_id(before[-1][1]):
+                before.pop()  # the cue's id
+            if before:
+                end_block()  # words with no timing line of their own (:func:`_is_cue_id`), or a
+                # block opened by a bad one with no blank line after it (Word: :func:`_opens_untimed`)
             current = Cue(
                 parse_cue_time(timing["begin"]), parse_cue_time(timing["end"]), line=number_of_line
             )
@@ -279,15 +321,19 @@ def parse_cues(
             words = (timing["rest"] or "").strip()
             if words and not all(_CUE_SETTING.fullmatch(w) for w in words.split()):
                 current.lines.append(words)  # the cue's words on its timing line
-        elif current is not None and _BROKEN_TIMING.match(line) is None:
+        elif current is not None and not _opens_block(line, current.lines):
             current.lines.append(line)
         else:
-            if current is not None:  # a broken timing line in a cue opens a block of its own
-                if current.lines and _CUE_NUMBER.match(current.lines[-1]):
+            if current is not None:  # a bad timing line in a cue opens a block of its own
+                if _ends_with_cue_id(current.lines):
                     before.append((number_of_line - 1, current.lines.pop()))
                 current = None
-            elif _BROKEN_TIMING.match(line) and _opens_untimed(before):
-                end_block()  # the block before, with no blank line after it, ends here
+            elif _opens_block(line, [n for _, n in before]) and _opens_untimed(before):
+                # the block before, with no blank line after it, ends here (its cue number, if
+                # any, is this block's)
+                numbered = [before.pop()] if _ends_with_cue_id([before[-1][1]]) else []
+                end_block()
+                before.extend(numbered)
             before.append((number_of_line, line))
     end_block()
     last = cues[-1].lines if cues else []
