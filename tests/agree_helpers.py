@@ -140,3 +140,61 @@ ANA = [
         "External Policy & Incentives",
     ),
 ]
+
+
+def project_qdpx(
+    path: Path,
+    sources: dict[str, str],
+    codings: dict[str, list[tuple[str, int, int, str]]],
+    parents: dict[str, str] | None = None,
+) -> Path:
+    """A .qdpx of the ``sources`` (name -> text) and users who each coded the selections
+    (source, start, end, code name) ``codings`` gives them; a node per code name, under the
+    node ``parents`` names for it (a code named there only is a node with no coding)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def guid(k: int) -> str:
+        return f"00000000-0000-4000-8000-{k:012d}"
+
+    parents = parents or {}
+    coded = [c for sel in codings.values() for *_, c in sel]
+    names = list(dict.fromkeys([*parents.values(), *coded]))
+    users = {u: guid(100 + i) for i, u in enumerate(codings)}
+    codes = {c: guid(200 + i) for i, c in enumerate(names)}
+    ids = {s: guid(1 + i) for i, s in enumerate(sources)}
+
+    def node(c: str) -> str:
+        below = "".join(node(k) for k, p in parents.items() if p == c)
+        return f'<Code guid="{codes[c]}" name="{escape(c)}" isCodable="true">{below}</Code>'
+
+    def selections(source: str) -> str:
+        return "".join(
+            f'<PlainTextSelection guid="{guid(1000 + 100 * i + j)}" startPosition="{a}" '
+            f'endPosition="{b}" creatingUser="{users[u]}"><Coding '
+            f'guid="{guid(50000 + 100 * i + j)}" creatingUser="{users[u]}"><CodeRef '
+            f'targetGUID="{codes[c]}"/></Coding></PlainTextSelection>'
+            for i, (u, sel) in enumerate(codings.items())
+            for j, (s, a, b, c) in enumerate(sel)
+            if s == source
+        )
+
+    qde = (
+        '<?xml version="1.0" encoding="UTF-8"?><Project xmlns="urn:QDA-XML:project:1.0" '
+        'name="tiny" origin="NVivo 14"><Users>'
+        + "".join(f'<User guid="{g}" name="{u}"/>' for u, g in users.items())
+        + "</Users><CodeBook><Codes>"
+        + "".join(node(c) for c in names if c not in parents)
+        + "</Codes></CodeBook><Sources>"
+        + "".join(
+            f'<TextSource guid="{g}" name="{escape(s)}" plainTextPath="internal://{g}.txt">'
+            f"{selections(s)}</TextSource>"
+            for s, g in ids.items()
+        )
+        + "</Sources></Project>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.qde", qde)
+        for s, g in ids.items():
+            zf.writestr(f"sources/{g}.txt", sources[s])
+    return path

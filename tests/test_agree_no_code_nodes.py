@@ -28,11 +28,16 @@ def test_a_none_node_agrees_with_no_coding(
     same = two_users_qdpx(tmp_path / "same.qdpx", {"Ana": ANA, "Ben": ANA})
     _, alike, _, _ = agree(tmp_path, capsys, str(same))
     assert data is not None and alike is not None
-    # the figures of the project without the node, the weekend answer no unit of either
-    assert data["pooled"] == alike["pooled"]
-    assert data["n_units"] == {"total": 3, "all": 3, "coded": 3}
+    # the codes of the project without the node, all agreed on; the weekend answer is a unit
+    # both coded with nothing (hunt s79 H1: it was left out, as if Ben never read it), and as
+    # Ben's selections are not Ana's, the units are character spans: 3 answers, the weekend
+    # one, and the 4 stretches between them
+    assert alike["n_units"] == {"total": 3, "all": 3, "coded": 3}
+    assert data["n_units"] == {"total": 8, "all": 8, "coded": 3}
     assert data["pooled"]["all"]["kappa"] == 1.0
+    assert data["pooled"]["all"]["percent_agreement"] == 1.0
     assert data["codes"] == alike["codes"]
+    assert [c["all"]["kappa"] for c in data["per_code"]] == [1.0, 1.0, 1.0]
     assert len(data["codes"]) == 3
     assert (
         f"Note: 1 coding of a code named as 'coded with nothing' (Ben: '{node}' 1) is read as "
@@ -51,6 +56,14 @@ def test_a_none_node_beside_a_code_leaves_the_code(
     code, data, out, err = agree(tmp_path, capsys, str(path))
     assert code == 0, err
     assert data is not None
-    assert data["n_units"] == {"total": 3, "all": 3, "coded": 3}
+    assert data["n_units"] == {"total": 8, "all": 8, "coded": 3}
     assert data["pooled"]["all"]["kappa"] == 1.0
     assert "Note: 2 codings of a code named as 'coded with nothing' (Ben: 'NONE' 2) are read" in out
+    # said, as a long table refuses NONE beside a code in one cell (hunt s79 L5: silent)
+    said = (
+        "Ben coded 1 passage with a code named as 'coded with nothing' (NONE) beside a code: "
+        "only the code is compared there, as if the NONE were not given (a long table refuses "
+        "NONE beside a code); to say nothing applies, give NONE alone"
+    )
+    assert f"{path}: {said}" in " ".join(err.split())
+    assert f"{path}: {said}" in data["notes"]

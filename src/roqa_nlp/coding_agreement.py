@@ -156,7 +156,7 @@ from .io import (
 )
 from .record_files import code_names as cell_codes
 from .result import CodingResult
-from .schema import Segment, SegmentResult
+from .schema import Segment, SegmentResult, Suggestion
 from .training import NONE_LABELS
 from .transcripts import natural_key
 
@@ -1323,29 +1323,61 @@ def units_compared(cu: CodedUnits) -> int:
     return int(cu.compared_mask().sum())
 
 
-def without_no_code_codes(result: CodingResult) -> tuple[CodingResult, Counter[str]]:
-    """``result`` with its codes named as a long table's "coded with nothing" is
-    (:data:`~roqa_nlp.training.NONE_LABELS`: ``NONE``, ``no code``, ``Off-framework``, case
-    aside) taken off each passage, and a passage left with no code left out: such a node in a
-    QDA project marks "read, nothing applies", which agrees with a coder who coded nothing
-    there, as a ``NONE`` cell does (tester agree2, session 79: kappa 0.840 for 1.000). Also
-    the names taken off, each with the number of its codings, for the note that says so; the
-    result itself when it has none."""
+def is_no_code_coding(g: Suggestion) -> bool:
+    """Whether a person's coding ``g`` says "read, nothing applies", as a long table's
+    ``NONE`` cell does (:data:`~roqa_nlp.training.NONE_LABELS`: ``NONE``, ``no code``,
+    ``Off-framework``, case aside). It is judged by the code as agree compares it: a code whose
+    id is a NONE label (a ``codings.jsonl`` written so), or a QDA node named so whose id is its
+    GUID, not a codebook's code. Never so: a code with a built-in codebook's id (``IS.E.2``,
+    whatever its name, an empty one too), a code named with nothing (an empty name is no
+    label: the id is compared), or a node under another code (``Staff training > None``, a
+    real answer: "no training received"; its ``domain`` is its parent's). Hunt s79 M2: an empty
+    name and a nested "None" were read as NONE, and their codings dropped."""
+    if g.domain:  # a node under another code
+        return False
+    labels = NONE_LABELS - {""}
+    if g.code_id.strip().lower() in labels:
+        return True
+    return g.name.strip().lower() in labels and not _builtin_code_id(g.code_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _builtin_code_id(code_id: str) -> bool:
+    """Whether ``code_id`` is the id of a code of a built-in codebook (``IS.E.2``)."""
+    from .codebook import builtin_codebook
+    from .codebooks import BUILTIN
+
+    return any(code_id in builtin_codebook(b) for b in BUILTIN)
+
+
+def without_no_code_codes(result: CodingResult) -> tuple[CodingResult, Counter[str], int]:
+    """``result`` with its codings that say "read, nothing applies" (:func:`is_no_code_coding`:
+    a QDA node ``NONE``, ``no code``, ``Off-framework``, as a long table's ``NONE`` cell) taken
+    off each passage. A passage left with no code stays, with no code: its coder read it and
+    coded nothing there, which agrees with another coder who coded nothing there, as a
+    ``NONE`` row of a long table and apply-decisions' no-code decision do (tester agree2,
+    session 79: compared as a code, kappa 0.840 for 1.000). Before (hunt s79 H1) such a passage
+    was left out, as if never read: a transcript whose only codings were NONE dropped out of a
+    coder's comparison, and with it the other coder's codes there (0.562 -> 1.000). Also the
+    names taken off, each with the number of its codings, for the note that says so, and the
+    number of passages where one was beside a code (the code is compared alone: a long table
+    refuses the two in one cell); the result itself when it has none."""
     taken: Counter[str] = Counter()
+    beside = 0
     kept: list[SegmentResult] = []
     for s in result.segments:
-        codes = [g for g in s.suggestions if g.name.strip().lower() not in NONE_LABELS]
+        codes = [g for g in s.suggestions if not is_no_code_coding(g)]
         if len(codes) < len(s.suggestions):
             taken.update(
-                g.name.strip() for g in s.suggestions if g.name.strip().lower() in NONE_LABELS
+                g.name.strip() or g.code_id.strip() for g in s.suggestions if is_no_code_coding(g)
             )
-            if codes:
-                kept.append(dataclasses.replace(s, suggestions=codes))
+            beside += bool(codes)
+            kept.append(dataclasses.replace(s, suggestions=codes))
         else:
             kept.append(s)
     if not taken:
-        return result, taken
-    return result.with_segments(kept), taken
+        return result, taken, 0
+    return result.with_segments(kept), taken, beside
 
 
 def is_model_result(result: CodingResult) -> bool:

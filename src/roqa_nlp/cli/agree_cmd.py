@@ -748,11 +748,18 @@ def load_coded_units(
                 ),
             )
         from ..coding_agreement import is_model_result, without_no_code_codes
+        from ..errors import warn
 
         if not is_model_result(result):
-            result, taken = without_no_code_codes(result)
+            result, taken, beside = without_no_code_codes(result)
             if taken:
                 no_code_nodes.append((name, taken))
+            if beside:
+                # a long table refuses NONE beside a code in one cell; a QDA passage keeps the
+                # code (hunt s79 L5: the NONE came off silently)
+                said = _no_code_beside_a_code(name, beside)
+                warn(said, path=path)
+                import_warnings.append(f"{path}: {said}")
         results[name] = result
         where[name] = label
         source[name] = path
@@ -1053,6 +1060,16 @@ def _review_scope_of_pairs(
             f"{pairs}; so a mean against the humans averages pairs over different text"
         )
     return out
+
+
+def _no_code_beside_a_code(coder: str, n: int) -> str:
+    """The warning that ``coder`` coded ``n`` passages with a code named as 'coded with
+    nothing' beside a code (:func:`~roqa_nlp.coding_agreement.without_no_code_codes`)."""
+    return (
+        f"{coder} coded {n} passage{'s' * (n > 1)} with a code named as 'coded with nothing' "
+        "(NONE) beside a code: only the code is compared there, as if the NONE were not given "
+        "(a long table refuses NONE beside a code); to say nothing applies, give NONE alone"
+    )
 
 
 def _no_code_nodes_note(taken: list[tuple[str, Counter[str]]]) -> str:
