@@ -306,3 +306,60 @@ def test_a_code_that_pseudonymises_keeps_no_reading(
         assert opened == []
         tiny_model.code(interview(tmp_path))
     assert opened == [tiny_model.embedder.cache_dir()]
+
+
+def test_a_file_read_as_windows_1252_is_said_so_on_every_run(
+    tmp_path: Path, counted_reads: list[Path]
+) -> None:
+    """s79 hunt6 F1: io.decode_text's Windows-1252 warning went round errors.warn, so the
+    cache stored the reading as one that warned of nothing and a warm run (or a folder's
+    coding pass after its quiet study pass) never said it. It is read afresh and said each
+    time."""
+    path = tmp_path / "in" / "p01.txt"
+    path.parent.mkdir()
+    path.write_bytes(
+        INTERVIEW.replace("system, honestly", "system\u2019s fault, honestly").encode("cp1252")
+    )
+    cache = open_reading_cache(tmp_path / "cache")
+    said = []
+    for _ in range(2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            read_files([path], LABELS, whole_study=False, cache=cache)
+        said.append([str(w.message) for w in caught if "Windows-1252" in str(w.message)])
+    assert [len(s) for s in said] == [1, 1]
+    assert said[0][0].startswith(f"{path}: is not UTF-8 text (line 7, column ")
+    assert counted_reads == [path, path]
+
+
+def test_contexts_follow_the_metadata_of_the_same_transcript(tmp_path: Path) -> None:
+    """s79 hunt6 F2: the contexts kept for a transcript were given back after its collective
+    replies were taken out of its metadata in place."""
+    from roqa_nlp.transcripts.roles import COLLECTIVE_REPLIES
+    from roqa_nlp.transcripts.segment import _read_contexts, agreed_turns
+
+    path = interview(
+        tmp_path,
+        "fg.txt",
+        "Moderator: Has the new rota helped the team?\n"
+        "Anna: Yes, it has made a real difference to how we plan the week.\n"
+        "Several voices: No, not really.\n"
+        "Ben: I agree.\n"
+        "Moderator: What about training?\n"
+        "Anna: We never get time for it.\n",
+    )
+    (t,) = read_files([path], ["Moderator"], whole_study=False)
+    assert t.metadata.get(COLLECTIVE_REPLIES)
+    assert agreed_turns(t) == [None, None, None, None, None]  # Ben agrees with the voices
+    t.metadata.pop(COLLECTIVE_REPLIES)
+    assert (
+        agreed_turns(t)
+        == [agreed for _, agreed in _read_contexts(t)]
+        == [
+            None,
+            None,
+            1,
+            None,
+            None,
+        ]
+    )

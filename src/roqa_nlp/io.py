@@ -1418,15 +1418,15 @@ def decode_text(data: bytes, path: str | Path, *, windows_1252: bool = False) ->
             raise _not_text(" (it holds NUL bytes)", path) from None
         text_1252 = windows_1252_text(data) if windows_1252 and not said else None
         if text_1252 is not None:
-            import warnings
+            from .errors import warn
 
-            from .errors import RoqaWarning
-
-            warnings.warn(
-                f"{path}: is not UTF-8 text ({_where(data, e)}), so it was read as "
+            # through errors.warn, so that the reading cache counts it and keeps no reading
+            # that said it (s79 hunt6 F1: a warm or folder run was silent about the guess)
+            warn(
+                f"is not UTF-8 text ({_where(data, e)}), so it was read as "
                 "Windows-1252 (check its quotes and accents, or re-save it as UTF-8)",
-                RoqaWarning,
-                stacklevel=2,
+                path=path,
+                stacklevel=3,
             )
             text = text_1252
         else:

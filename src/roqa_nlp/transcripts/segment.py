@@ -40,6 +40,7 @@ with ``[00:01:02]`` stamps ending its turns, Word tables).
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import threading
@@ -552,10 +553,13 @@ def agreed_turns(transcript: Transcript) -> list[int | None]:
     return [agreed for _, agreed in _contexts(transcript)]
 
 
-#: The last transcripts' :func:`_contexts`: transcript id() -> (the transcript, weakly; its text
-#: and turns as they were; its contexts). Cutting a transcript into segments reads them
-#: (:func:`segments_from_spans`), and so does coding it (:func:`agreed_turns`).
-_CONTEXTS_KEPT: dict[int, tuple[weakref.ref[Transcript], str, tuple[Turn, ...], list[Any]]] = {}
+#: The last transcripts' :func:`_contexts`: transcript id() -> (the transcript, weakly; its text,
+#: turns and metadata as they were; its contexts). Cutting a transcript into segments reads them
+#: (:func:`segments_from_spans`), and so does coding it (:func:`agreed_turns`). The metadata is
+#: compared too: the collective replies it records change the contexts (s79 hunt6 F2).
+_CONTEXTS_KEPT: dict[
+    int, tuple[weakref.ref[Transcript], str, tuple[Turn, ...], dict[str, Any], list[Any]]
+] = {}
 #: How many transcripts' contexts are kept
 CONTEXTS_KEPT = 16
 _CONTEXTS_LOCK = threading.Lock()
@@ -573,13 +577,20 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
         and kept[0]() is transcript
         and kept[1] is transcript.text
         and kept[2] == turns
+        and kept[3] == transcript.metadata
     ):
-        return list(kept[3])
+        return list(kept[4])
     out = _read_contexts(transcript)
     with _CONTEXTS_LOCK:
         if len(_CONTEXTS_KEPT) >= CONTEXTS_KEPT:
             _CONTEXTS_KEPT.pop(next(iter(_CONTEXTS_KEPT)), None)
-        _CONTEXTS_KEPT[id(transcript)] = (weakref.ref(transcript), transcript.text, turns, out)
+        _CONTEXTS_KEPT[id(transcript)] = (
+            weakref.ref(transcript),
+            transcript.text,
+            turns,
+            copy.deepcopy(dict(transcript.metadata)),
+            out,
+        )
     return list(out)
 
 
