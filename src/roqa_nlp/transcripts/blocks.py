@@ -76,6 +76,7 @@ from .speaker_labels import (
     is_header_field,
     is_initialled_name,
     is_known_header_line,
+    is_name_with_a_long_note,
     label_fits,
     line_labels,
     opening_time,
@@ -457,7 +458,11 @@ def _is_header_table(read: list[tuple[str, str, float | None]]) -> bool:
 
 
 def _reads_as_speaker(cell: str) -> bool:
-    return label_fits(cell) and "\n" not in cell
+    """Whether a table's speaker ``cell`` reads as a speaker: one line, short enough to be a
+    label (:func:`.speaker_labels.label_fits`) or a name with a note as long as the NHS's
+    (:func:`.speaker_labels.is_name_with_a_long_note`: ``Hannah Whitfield (Birmingham and
+    Solihull Mental Health NHS FT)``)."""
+    return (label_fits(cell) or is_name_with_a_long_note(cell)) and "\n" not in cell
 
 
 def _row_speaker(cell: str, speakers: set[str]) -> str | None:

@@ -3032,13 +3032,15 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     """What a researcher should check about who speaks in ``transcript`` in what role, in one
     line naming its file and the fix, or ``None``: who the interviewer is
     (:func:`interviewer_warning`), and a participant label given that matches no speaker
-    (``metadata["participant_labels_unmatched"]``), both when both. ``interface`` as for
-    :func:`interviewer_warning`."""
-    return _and_said(
+    (``metadata["participant_labels_unmatched"]``), and lines of a speaker's label with a time
+    read as a participant's talk (:func:`_labels_read_as_talk`), all that apply. ``interface``
+    as for :func:`interviewer_warning`."""
+    said = _and_said(
         transcript,
         interviewer_warning(transcript, interface=interface),
         _participants_unmatched(transcript, interface),
     )
+    return _and_said(transcript, said, _labels_read_as_talk(transcript, interface))
 
 
 def _and_said(transcript: Transcript, first: str | None, then: str | None) -> str | None:
@@ -3436,6 +3438,48 @@ def _about_the_interviewer_named(transcript: Transcript, interface: str) -> str 
             f"({_how_to_label(transcript, interface)})"
         )
     return None
+
+
+#: A participant's turn holding at least this many lines of only a name and a time, as a
+#: speaker's label is written above the words (``+44 7700 900123  0:09``, ``00:00:09 Marie-
+#: Claire van der Berg``), is said to hold labels read as talk (:func:`_labels_read_as_talk`).
+MIN_LABEL_LINES_IN_TALK = 2
+
+
+def _labels_read_as_talk(transcript: Transcript, interface: str) -> str | None:
+    """That a participant's turn of ``transcript`` holds :data:`MIN_LABEL_LINES_IN_TALK` or more
+    lines of only a display name and a time, in either order, as Otter, Rev, Teams, Zoom or Word
+    write a speaker's label above the words (:func:`.speaker_labels.timed_line_label`), of no
+    speaker of the file (the label of a backchannel read into the answer around it is one), which
+    the reader took as talk: another speaker's turns, questions too, may be coded as the
+    participant's. The lines and the fix, else None."""
+    from .speaker_labels import reads_as_a_display_name, timed_line_label  # reads this module
+
+    found: list[str] = []
+    speakers = {turn.speaker for turn in transcript.turns}
+    for turn in transcript.turns:
+        if turn.role != "participant":
+            continue
+        lines = [line.strip() for line in transcript.text[turn.start : turn.end].splitlines()]
+        timed = [
+            line
+            for line in lines
+            if (t := timed_line_label(line)) is not None
+            and t[0] not in speakers  # a speaker's "Mm-hmm." read into the answer around it
+            and reads_as_a_display_name(t[0])
+        ]
+        if len(timed) >= MIN_LABEL_LINES_IN_TALK:
+            found.extend(timed)
+    if not found:
+        return None
+    option = _NAMING_PARTICIPANT[interface].removesuffix(" NAME").removesuffix("=['NAME']")
+    interviewer = _NAMING[interface][1]
+    return (
+        f"{len(found)} lines inside the participant's talk hold only a name and a time, as a "
+        f"speaker's label does ({first_few([repr(x) for x in found], 3)}), and were read as "
+        f"talk: if they are labels, give {option} or {interviewer} the name as the transcript "
+        "spells it"
+    )
 
 
 def _participants_unmatched(transcript: Transcript, interface: str) -> str | None:

@@ -38,7 +38,10 @@ transcription services write are labels too:
 - a line holding only a label and a time (``Jane Smith  0:03``, Otter's export;
   ``[Jane Smith] 10:32:05``, ``Interviewer [00:00:03]``), or only a time and a capitalised label
   (``00:00:03 Speaker 1``, Word's Transcribe export; ``[00:00:03.12] - Speaker 1``, Happy
-  Scribe's), the words on the lines after it, only in a file with at least two such lines.
+  Scribe's), the words on the lines after it, only in a file with at least two such lines;
+  there, a name of any shape (a long note, a telephone number, a particle, ``iPhone``, a user
+  name) that labels two or more such lines, or that the researcher names, is a speaker too
+  (:func:`_recurring_timed_labels`).
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
@@ -667,6 +670,148 @@ def _display_name_labels(
     return out
 
 
+#: Most characters of a display name read on a label-and-time line beside the usual label
+#: shape (:func:`_recurring_timed_labels`): a name and a long note, as NHSmail shows staff in
+#: Teams (``WHITFIELD, Hannah (HERTFORDSHIRE PARTNERSHIP UNIVERSITY NHS FOUNDATION TRUST)``).
+MAX_TIMED_DISPLAY_NAME_CHARS = 120
+_ANY_NAME = rf"(?P<label>[^\s\[\]:][^\t\n\[\]:]{{0,{MAX_TIMED_DISPLAY_NAME_CHARS - 1}}}?)"
+#: ``Name  0:03``, ``[Name] 10:02:03`` or Rev's ``Name (00:03):`` alone on a line, the name any
+#: characters but a colon, a square bracket or a tab (a table's columns pasted as text) (:data:`TIMED_LINE`'s shape, read by :func:`_recurring_timed_labels`).
+_ANY_NAME_TIMED_LINE = re.compile(
+    rf"^[ \t]*(?P<bracket>\[)?{_ANY_NAME}[ \t]*(?(bracket)\])[ \t]+{_TIMESTAMP}"
+    r"(?(ts_open)[ \t]*:)?[ \t]*$"
+)
+#: ``Name: words``, the name any characters but a colon (:data:`LABEL_LINE`'s shape, read by
+#: :func:`_recurring_timed_labels` for a name with a long note only).
+_ANY_NAME_COLON_LINE = re.compile(
+    rf"{_OPENING_TIMESTAMP}{_ANY_NAME}[ \t]*:(?:[ \t]+|$)[ \t]*{_TIME_IN_WORDS}"
+)
+#: ``00:00:03 Name`` or ``[00:00:03.12] - Name`` alone on a line (:data:`TIME_FIRST_LINE`'s
+#: shape, read by :func:`_recurring_timed_labels`).
+_ANY_NAME_TIME_FIRST_LINE = re.compile(
+    rf"^[ \t]*{_TIMESTAMP}[ \t]+(?:[-–—][ \t]+)?(?P<bracket>\[)?{_ANY_NAME}[ \t]*(?(bracket)\])"
+    r"[ \t]*$"
+)
+#: A user name as a video call may show one (``hannah.whitfield``, ``gprice``, ``j_smith2``).
+_USER_NAME = re.compile(r"[^\W\d_][\w.@-]{0,39}")
+#: A user name of two parts or more joined by a full stop or an underscore, each of two
+#: characters or more (``hannah.whitfield``, ``j_smith``; not ``e.g``), read before a colon.
+_DOTTED_USER_NAME = re.compile(r"[^\W\d_]{2,}(?:[._][^\W_]{2,})+")
+#: The words after a name that name where the person works (``Gareth Price - Oakwood House``).
+_DASH_NOTE = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+def timed_line_label(line: str) -> tuple[str, str | None, bool] | None:
+    """The name and time of a line holding only a display name and a time, in either order
+    (``Hannah Whitfield (Birmingham and Solihull Mental Health NHS FT)  0:03``, ``+44 7700
+    900123  0:09``, ``00:00:09 Marie-Claire van der Berg``, Rev's ``Name (00:03):``), whatever
+    the name's shape or length up to :data:`MAX_TIMED_DISPLAY_NAME_CHARS`, and whether the time
+    comes first; None for any other line, and for a name ending on a full stop (``Q. [00:00:52]``,
+    whose label the looser shapes read, :func:`line_labels`). Whether it is a speaker's is
+    :func:`_recurring_timed_labels`' to say."""
+    if ":" not in line or len(line) > MAX_TIMED_DISPLAY_NAME_CHARS + 40:
+        return None
+    for pattern in (_ANY_NAME_TIMED_LINE, _ANY_NAME_TIME_FIRST_LINE):
+        m = pattern.match(line)
+        if m is not None:
+            label = " ".join(m.group("label").split())
+            if not label or label.endswith("."):  # "Q. [00:00:52]": the looser shapes' label
+                return None
+            return label, m.group("ts"), pattern is _ANY_NAME_TIME_FIRST_LINE
+    return None
+
+
+def _long_note_label(line: str) -> LabelMatch | None:
+    """The label of a ``Name: words`` line (a time before it or after its colon, as for any
+    label) whose name carries a note longer than :func:`label_fits` allows
+    (:func:`is_name_with_a_long_note`: ``WHITFIELD, Hannah (HERTFORDSHIRE PARTNERSHIP
+    UNIVERSITY NHS FOUNDATION TRUST): words``), or that is a user name with a full stop or an
+    underscore (``hannah.whitfield: words``, :data:`_DOTTED_USER_NAME`); None for any other
+    line."""
+    m = _ANY_NAME_COLON_LINE.match(line) if ":" in line else None
+    if m is None:
+        return None
+    label = " ".join(m.group("label").split())
+    if _DOTTED_USER_NAME.fullmatch(label) is None and (
+        label_fits(label) or not is_name_with_a_long_note(label)
+    ):
+        return None
+    ts = m.group("ts") or m.group("ts_words") or m.group("ts_words_bare")
+    return LabelMatch(label=label, words_start=m.end(), time=label_time(ts))
+
+
+def reads_as_a_display_name(label: str) -> bool:
+    """Whether ``label``, found alone on a line with a time, reads as the name a video call or
+    transcription service shows for a person: a display name (:func:`is_display_name`: ``Marie-
+    Claire van der Berg``, ``iPhone``, ``Gareth Price - Oakwood House``, ``+44 7700 900123``),
+    or one of at most :data:`MAX_LABEL_CHARS` characters before a note in brackets, after
+    ``|`` or after a dash (``WHITFIELD, Hannah (HERTFORDSHIRE ... TRUST)``), or a user name
+    (``hannah.whitfield``). ``10:30 we met the team`` does not."""
+    if is_display_name(label) or is_name_with_a_long_note(label):
+        return True
+    return _USER_NAME.fullmatch(label) is not None and any(c.isalpha() for c in label)
+
+
+def is_name_with_a_long_note(label: str) -> bool:
+    """Whether ``label`` is a display name (:func:`is_display_name`) of at most
+    :data:`MAX_LABEL_CHARS` characters with a note after it in brackets, after ``|`` or after a
+    dash, all of it at most :data:`MAX_TIMED_DISPLAY_NAME_CHARS` characters: ``Hannah Whitfield
+    (Birmingham and Solihull Mental Health NHS FT)``, ``WHITFIELD, Hannah (HERTFORDSHIRE
+    PARTNERSHIP UNIVERSITY NHS FOUNDATION TRUST)``, as Teams shows staff of the NHS, whose
+    note :func:`label_fits` finds too long."""
+    if len(label) > MAX_TIMED_DISPLAY_NAME_CHARS:
+        return False
+    name = _name_of(label)
+    if name == label:
+        name = _DASH_NOTE.split(label, maxsplit=1)[0]
+    return name != label and 0 < len(name) <= MAX_LABEL_CHARS and is_display_name(name)
+
+
+def _recurring_timed_labels(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> list[LabelMatch | None]:
+    """``matches`` with the labels of the lines that open with none and hold only a display name
+    and a time, in either order (:func:`timed_line_label`), where the name is one the usual
+    label shapes refuse (too long a note, a telephone number, a particle, a dash, ``iPhone``, a
+    user name) and the name labels two or more such lines and reads as a display name
+    (:func:`reads_as_a_display_name`), or the researcher names it with ``--interviewer`` or
+    ``--participant`` (as written, any case, blanks as one): an Otter, Rev, Teams, Zoom, Word
+    Transcribe, Happy Scribe or Trint layout of names above the words; taken only in a file
+    whose labels holding their lines alone name at least two speakers, as such a file's labels
+    take turns.
+    A name with a note too long for :func:`label_fits`, or a user name (:func:`_long_note_label`),
+    opening two or more ``Name: words`` lines, or named by the researcher, is a speaker too."""
+    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
+    out = list(matches)
+    timed: dict[int, tuple[str, str | None]] = {}
+    for i, (line, m) in enumerate(zip(lines, matches)):
+        t = None if m is not None else timed_line_label(line)
+        if t is not None:
+            timed[i] = t[:2]
+    counts = Counter(label for label, _ in timed.values())
+    taken = {
+        label
+        for label, n in counts.items()
+        if label.casefold() in named or (n >= 2 and reads_as_a_display_name(label))
+    }
+    alone = (m.label for m, line in zip(matches, lines) if m and not line[m.words_start :].strip())
+    speakers = taken | set(alone)  # labels holding their lines alone: Otter's, Rev's
+    if taken and len(speakers) >= 2:
+        for i, (label, ts) in timed.items():
+            if label in taken:
+                out[i] = LabelMatch(label, len(lines[i]), label_time(ts), timed=True)
+    noted = {
+        i: m for i, line in enumerate(lines) if out[i] is None and (m := _long_note_label(line))
+    }
+    said = Counter(m.label for m in noted.values())
+    for i, m in noted.items():
+        if said[m.label] >= 2 or m.label.casefold() in named:
+            out[i] = m
+    return out
+
+
 def match_loose_label(line: str) -> LabelMatch | None:
     """The candidate label at the start of ``line`` in a looser shape (``Interviewer:What?``,
     ``P23 - words``), taken by :func:`line_labels` only for labels whose form it knows."""
@@ -739,6 +884,10 @@ def line_labels(
     matches = one_spelling(matches)
     lines = [view for view, _ in views]
     matches = _display_name_labels(lines, matches, interviewer_labels)
+    unread = matches
+    matches = _recurring_timed_labels(lines, matches, interviewer_labels)
+    # speakers whatever their name's shape: not for the rules on labels of the usual shape
+    any_shape = {m.label for m, before in zip(matches, unread) if m is not None and before is None}
     if sum(1 for m in matches if m is not None and m.timed) < 2:
         matches = [None if m is not None and m.timed else m for m in matches]
     accepted = accepted_labels(
@@ -762,6 +911,7 @@ def line_labels(
     accepted |= _initials_taking_turns(
         lines, matches, accepted, interviewer_labels, title_block | between
     )
+    accepted |= any_shape
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _labels_after_an_end_marker(lines, matches, found)
     found = _once_beside_loose_labels(
@@ -1771,7 +1921,7 @@ SERVICE_FOOTER = re.compile(
 #: Teams' line where a person starts or stops its transcription (``Sam Roe stopped
 #: transcription``), at the ends and wherever the recording was paused: no one's words.
 TRANSCRIPTION_NOTICE = re.compile(
-    rf"^[ \t]*(?P<name>[^:\n]{{1,{MAX_CUE_LABEL_CHARS}}}?)[ \t]+(?:started|stopped)[ \t]+"
+    rf"^[ \t]*(?P<name>[^:\n]{{1,{MAX_TIMED_DISPLAY_NAME_CHARS}}}?)[ \t]+(?:started|stopped)[ \t]+"
     r"transcription[ \t.]*$",
     re.IGNORECASE,
 )
@@ -1780,11 +1930,12 @@ TRANSCRIPTION_NOTICE = re.compile(
 def transcription_notices(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
     """The lines (``labels``: each line's speaker label, or None) that are Teams' notice that a
     person started or stopped the transcription (:data:`TRANSCRIPTION_NOTICE`), a display name
-    (:func:`is_display_name`) before the words."""
+    (:func:`reads_as_a_display_name`) before the words."""
     out = set()
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
-        m = TRANSCRIPTION_NOTICE.match(line) if label is None and len(line) <= 120 else None
-        if m is not None and is_display_name(m["name"].strip()):
+        short = len(line) <= MAX_TIMED_DISPLAY_NAME_CHARS + 30
+        m = TRANSCRIPTION_NOTICE.match(line) if label is None and short else None
+        if m is not None and reads_as_a_display_name(m["name"].strip()):
             out.add(i)
     return out
 
