@@ -206,3 +206,257 @@ def test_a_word_table_whose_speaker_cells_hold_a_long_note_is_a_transcript(
     d.save(str(f))
     t, _ = _read(f, interviewer_labels=[LONG_NOTE])
     assert _turns(t) == _interview(LONG_NOTE, "Gareth Price")
+
+
+# Lines of talk shaped as a name and a time are no labels (hunt4 s79: F1-F5): each file reads as
+# it did before names of any shape were read (e91b6f5c), exact turns.
+
+
+def _lines(name: str, first: int, last: int) -> str:
+    """Lines ``first`` to ``last`` (from 1, both kept) of the fixture ``name``."""
+    return "\n".join((DATA / name).read_text(encoding="utf-8").splitlines()[first - 1 : last])
+
+
+def _asked_and_answered(name: str, times: tuple[float, ...], ends: tuple[int, ...]) -> list:
+    """Hannah Whitfield asks and Gareth Price answers twice in the fixture ``name``, each turn's
+    label on its own line, the words on the lines after it up to each of ``ends``."""
+    starts = (1, ends[0] + 2, ends[1] + 2, ends[2] + 2)
+    return [
+        (speaker, time, _lines(name, start + 1, end))
+        for speaker, time, start, end in zip(
+            ["Hannah Whitfield", "Gareth Price"] * 2, times, starts, ends, strict=True
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "times", "ends"),
+    [
+        # "7:30 am" ... "9:30 pm" in Gareth's answer: no speaker "pm"
+        ("talk_otter_shift_times.txt", (3, 9, 40, 45), (2, 13, 16, 19)),
+        # a programme read out, "10:30 break" / "15:00 break": no speaker "break"
+        ("talk_word_transcribe_programme.txt", (3, 9, 70, 75), (2, 14, 17, 20)),
+    ],
+)
+@pytest.mark.parametrize("named", [None, ["Hannah Whitfield"]])
+def test_a_word_or_a_note_after_a_time_said_twice_in_an_answer_is_talk(
+    name: str, times: tuple[float, ...], ends: tuple[int, ...], named: list[str] | None
+) -> None:
+    t, said = _read(DATA / name, interviewer_labels=named)
+    assert [(u.speaker, u.begin_time, t.text[u.start : u.end]) for u in t.turns] == (
+        _asked_and_answered(name, times, ends)
+    )
+    assert [u.role for u in t.turns] == (
+        ["participant"] * 4 if named is None else ["interviewer", "participant"] * 2
+    )
+    assert not [w for w in said if "inside the participant's talk" in w]
+
+
+NOTED = (
+    "Staffing is the biggest barrier, honestly. We run on agency staff most nights and\ninaudible\n"
+)
+
+
+@pytest.mark.parametrize("named", [None, ["Hannah Whitfield"]])
+def test_a_transcribers_note_after_a_time_said_twice_is_no_speaker(
+    named: list[str] | None,
+) -> None:
+    # "[00:00:15] inaudible" twice in an answer: the time marks left out, as before
+    t, said = _read(DATA / "talk_trint_notes.txt", interviewer_labels=named)
+    asks = "participant" if named is None else "interviewer"
+    assert _turns(t) == [
+        ("Hannah Whitfield", asks, 3, _lines("talk_trint_notes.txt", 2, 2)),
+        (
+            "Gareth Price",
+            "participant",
+            9,
+            f"{NOTED}so the plans don't get read. And the families, they ring and\ninaudible\n"
+            "and nobody picks up.",
+        ),
+        ("Hannah Whitfield", asks, 30, "And how do families fit into this?"),
+        ("Gareth Price", "participant", 35, "Families can make or break it. Some visit every day."),
+    ]
+    assert not [w for w in said if "inside the participant's talk" in w]
+
+
+def test_transcriber_notes_with_a_time_are_no_speakers_in_a_file_of_colon_labels() -> None:
+    # "[00:01:15] inaudible" and "[00:01:40] (laughs)", each twice: no labels of their own make
+    # their evidence
+    t, _ = _read(DATA / "talk_colon_notes.txt")
+    assert _turns(t) == [
+        ("Interviewer", "interviewer", None, _lines("talk_colon_notes.txt", 1, 1)[13:]),
+        (
+            "Participant",
+            "participant",
+            None,
+            f"{NOTED}so the care plans don't get read.\n(laughs)\nIt's not funny really.",
+        ),
+        ("Interviewer", "interviewer", None, "And how do families fit into this?"),
+        (
+            "Participant",
+            "participant",
+            None,
+            "Families can make or break it. Some visit every day, and they ring and\ninaudible\n"
+            "and nobody picks up.\n(laughs)\nWe do try.",
+        ),
+    ]
+
+
+def test_a_web_site_opening_lines_of_an_unlabelled_answer_is_no_speaker() -> None:
+    t, said = _read(DATA / "talk_plain_web_sites.txt")
+    name = "talk_plain_web_sites.txt"
+    assert _turns(t) == [
+        ("Participant", "participant", None, _lines(name, 1, 1)),
+        ("Participant", "participant", None, _lines(name, 3, 7)),
+        ("Participant", "participant", None, _lines(name, 9, 9)),
+        ("Participant", "participant", None, _lines(name, 11, 11)),
+    ]
+    assert any("no speaker labels found" in w for w in said)
+
+
+def _answers_holding(lines: tuple[str, str], *, layout: str = "otter") -> str:
+    """An Otter (``Name  0:03``) or Word Transcribe (``00:00:03 Name``) file where Gareth Price's
+    two answers each hold one of ``lines``, a paragraph of its own, between his words."""
+    label = {
+        "otter": lambda name, t: f"{name}  0:{t:02d}",
+        "word": lambda name, t: f"00:00:{t:02d} {name}",
+    }[layout]
+    return (
+        f"{label('Hannah Whitfield', 3)}\n{Q1}\n\n{label('Gareth Price', 9)}\n{A1}\n\n"
+        f"{lines[0]}\nWe cover it as we can.\n\n{label('Hannah Whitfield', 30)}\n{Q2}\n\n"
+        f"{label('Gareth Price', 35)}\n{A2}\n\n{lines[1]}\nThen it starts again.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "layout"),
+    [
+        # a word of the language after a time, as Word writes a label: talk
+        (("00:00:15 handover", "00:00:40 handover"), "word"),
+        (("00:00:15 pm", "00:00:40 pm"), "word"),
+        # time first in a file whose labels have the name first: talk
+        (("0:15 Amy Lee - Band 6", "0:40 Amy Lee - Band 6"), "otter"),
+        # a time after the next label's: a clock time, no label's
+        (("00:10:15 amy.lee", "00:14:15 amy.lee"), "word"),
+    ],
+)
+def test_a_name_and_a_time_unlike_the_files_labels_is_talk(
+    tmp_path: Path, lines: tuple[str, str], layout: str
+) -> None:
+    f = tmp_path / "interview.txt"
+    f.write_text(_answers_holding(lines, layout=layout), encoding="utf-8")
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert [u.speaker for u in t.turns] == ["Hannah Whitfield", "Gareth Price"] * 2
+    assert t.text[t.turns[1].start : t.turns[1].end] == (
+        f"{A1}\n\n{lines[0]}\nWe cover it as we can."
+    )
+    assert t.text[t.turns[3].start : t.turns[3].end] == f"{A2}\n\n{lines[1]}\nThen it starts again."
+
+
+def test_a_user_name_in_the_files_own_label_layout_is_still_a_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "interview.txt"
+    f.write_text(_answers_holding(("", ""), layout="word").replace("Gareth Price", "gprice"))
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert [(u.speaker, u.begin_time) for u in t.turns] == [
+        ("Hannah Whitfield", 3),
+        ("gprice", 9),
+        ("Hannah Whitfield", 30),
+        ("gprice", 35),
+    ]
+
+
+def test_a_web_site_opening_lines_in_two_answers_of_a_colon_file_is_no_speaker(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "interview.txt"
+    f.write_text(
+        f"Hannah Whitfield: {Q1}\nGareth Price: {A1}\nnhs.uk: good for the basics.\n"
+        f"Hannah Whitfield: {Q2}\nGareth Price: {A2}\nnhs.uk: has the leaflets.\n",
+        encoding="utf-8",
+    )
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Hannah Whitfield", Q1),
+        ("Gareth Price", f"{A1}\nnhs.uk: good for the basics."),
+        ("Hannah Whitfield", Q2),
+        ("Gareth Price", f"{A2}\nnhs.uk: has the leaflets."),
+    ]
+
+
+def test_a_programme_table_in_an_answer_makes_no_speakers(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Interviewer: Can you tell me how the recovery training day was organised?")
+    d.add_paragraph("Participant: Yes, this is the programme we sent round to the wards.")
+    table = d.add_table(rows=0, cols=3)
+    for row in [
+        ("09:30", "Registration - Main Hall, Education Centre, ground floor", "Tea and coffee"),
+        ("10:00", "Welcome - Director of Nursing and the Recovery College lead", "Recovery"),
+        ("11:00", "Workshop 1 - Writing recovery plans with families and carers", "Groups"),
+        ("15:00", "Close - Director of Nursing and the Recovery College lead", "Evaluation"),
+    ]:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    d.add_paragraph("Participant: It was a long day, but the best training they'd had.")
+    d.add_paragraph("Interviewer: What changed on the wards afterwards?")
+    d.add_paragraph("Participant: Not as much as we hoped.")
+    f = tmp_path / "programme.docx"
+    d.save(str(f))
+    t, _ = _read(f)
+    assert _turns(t) == [
+        (
+            "Interviewer",
+            "interviewer",
+            None,
+            "Can you tell me how the recovery training day was organised?",
+        ),
+        (
+            "Participant",
+            "participant",
+            None,
+            "Yes, this is the programme we sent round to the wards.\n"
+            "It was a long day, but the best training they'd had.",
+        ),
+        ("Interviewer", "interviewer", None, "What changed on the wards afterwards?"),
+        ("Participant", "participant", None, "Not as much as we hoped."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("07:30 early", "19:30 late"),
+        ("10:00 start", "11:00 finish"),
+        ("07:30 Amy Lee - Band 6", "19:30 Amy Lee - Band 6"),
+    ],
+)
+def test_a_rota_read_as_talk_is_not_warned_of(tmp_path: Path, lines: tuple[str, str]) -> None:
+    f = tmp_path / "interview.txt"
+    f.write_text(
+        f"Hannah Whitfield  0:03\n{Q1}\n\nGareth Price  0:09\nThe shifts are\n{lines[0]}\nand\n"
+        f"{lines[1]}\nevery day.\n\nHannah Whitfield  0:40\n{Q2}\n\nGareth Price  0:45\n{A2}\n",
+        encoding="utf-8",
+    )
+    t, said = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert t.text[t.turns[1].start : t.turns[1].end] == (
+        f"The shifts are\n{lines[0]}\nand\n{lines[1]}\nevery day."
+    )
+    assert said == []
+    assert speaker_warning(t) is None
+
+
+def test_naming_one_of_two_unread_names_reads_the_other_beside_it(tmp_path: Path) -> None:
+    # no label of the usual shape: the name the researcher gives is the evidence for the other
+    f = tmp_path / "trint.txt"
+    asker, answerer = "Whitfield, Hannah (HPFT)", "Price, Gareth (Guest)"
+    f.write_text(
+        f"[00:00:03] {asker}\n{Q1}\n\n[00:00:09] {answerer}\n{A1}\n\n"
+        f"[00:00:20] {asker}\n{Q2}\n\n[00:00:25] {answerer}\n{A2}\n",
+        encoding="utf-8",
+    )
+    t, _ = _read(f, participant_labels=[answerer])
+    assert [(u.speaker, u.begin_time, t.text[u.start : u.end]) for u in t.turns] == [
+        (asker, 3, Q1),
+        (answerer, 9, A1),
+        (asker, 20, Q2),
+        (answerer, 25, A2),
+    ]

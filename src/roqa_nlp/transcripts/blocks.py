@@ -254,6 +254,7 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
         for row, t in zip(read, timed, strict=True)
     ]
     named_once = {cell for cell, *_ in read if cell and _reads_as_speaker(cell)}
+    named_once |= _long_noted_speakers([cell for cell, *_ in read], named_once)
     blocks: list[Block] = []
     odd = 0
     for cell, text, time, end in read:
@@ -458,11 +459,25 @@ def _is_header_table(read: list[tuple[str, str, float | None]]) -> bool:
 
 
 def _reads_as_speaker(cell: str) -> bool:
-    """Whether a table's speaker ``cell`` reads as a speaker: one line, short enough to be a
-    label (:func:`.speaker_labels.label_fits`) or a name with a note as long as the NHS's
+    return label_fits(cell) and "\n" not in cell
+
+
+def _long_noted_speakers(cells: list[str], speakers: set[str]) -> set[str]:
+    """The speaker ``cells`` of a table holding a name with a note as long as the NHS's
     (:func:`.speaker_labels.is_name_with_a_long_note`: ``Hannah Whitfield (Birmingham and
-    Solihull Mental Health NHS FT)``)."""
-    return (label_fits(cell) or is_name_with_a_long_note(cell)) and "\n" not in cell
+    Solihull Mental Health NHS FT)``), too long for a label, each in two rows or more with
+    another speaker's row (``speakers``, the cells that read as speakers) between two of them,
+    as speakers take turns: ``Registration - Main Hall ...`` in a programme's rows is none."""
+    at: dict[str, list[int]] = {}
+    for i, cell in enumerate(cells):
+        if cell and "\n" not in cell and cell not in speakers and is_name_with_a_long_note(cell):
+            at.setdefault(cell, []).append(i)
+    return {
+        cell
+        for cell, rows in at.items()
+        if len(rows) >= 2
+        and any(rows[0] < i < rows[-1] and c in speakers for i, c in enumerate(cells))
+    }
 
 
 def _row_speaker(cell: str, speakers: set[str]) -> str | None:

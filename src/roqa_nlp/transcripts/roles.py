@@ -3448,9 +3448,10 @@ MIN_LABEL_LINES_IN_TALK = 2
 
 def _labels_read_as_talk(transcript: Transcript, interface: str) -> str | None:
     """That a participant's turn of ``transcript`` holds :data:`MIN_LABEL_LINES_IN_TALK` or more
-    lines of only a display name and a time, in either order, as Otter, Rev, Teams, Zoom or Word
-    write a speaker's label above the words (:func:`.speaker_labels.timed_line_label`), of no
-    speaker of the file (the label of a backchannel read into the answer around it is one), which
+    lines of only a display name and a time, in either order, each opening a paragraph, as Otter,
+    Rev, Teams, Zoom or Word write a speaker's label above the words
+    (:func:`.speaker_labels.timed_line_label`; a rota's ``07:30 Amy Lee - Band 6`` lines inside
+    a paragraph are none), of no speaker of the file (the label of a backchannel read into the answer around it is one), which
     the reader took as talk: another speaker's turns, questions too, may be coded as the
     participant's. The lines and the fix, else None."""
     from .speaker_labels import reads_as_a_display_name, timed_line_label  # reads this module
@@ -3463,8 +3464,9 @@ def _labels_read_as_talk(transcript: Transcript, interface: str) -> str | None:
         lines = [line.strip() for line in transcript.text[turn.start : turn.end].splitlines()]
         timed = [
             line
-            for line in lines
-            if (t := timed_line_label(line)) is not None
+            for i, line in enumerate(lines)
+            if (i == 0 or not lines[i - 1])  # opening a paragraph, as a label does
+            and (t := timed_line_label(line)) is not None
             and t[0] not in speakers  # a speaker's "Mm-hmm." read into the answer around it
             and reads_as_a_display_name(t[0])
         ]

@@ -40,8 +40,9 @@ transcription services write are labels too:
   (``00:00:03 Speaker 1``, Word's Transcribe export; ``[00:00:03.12] - Speaker 1``, Happy
   Scribe's), the words on the lines after it, only in a file with at least two such lines;
   there, a name of any shape (a long note, a telephone number, a particle, ``iPhone``, a user
-  name) that labels two or more such lines, or that the researcher names, is a speaker too
-  (:func:`_recurring_timed_labels`).
+  name) that labels two or more such lines laid out as another speaker's labels, taking turns
+  with them, or that the researcher names, is a speaker too (:func:`_recurring_timed_labels`);
+  a transcriber's note or a word (``10:30 break``) never.
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
@@ -133,7 +134,7 @@ from typing import TYPE_CHECKING, Literal
 from ..errors import quoted
 from ..io import packaged_words
 from ..name_characters import MARKS, without_marks
-from .annotations import only_annotations
+from .annotations import is_annotation, only_annotations
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
@@ -695,8 +696,9 @@ _ANY_NAME_TIME_FIRST_LINE = re.compile(
 #: A user name as a video call may show one (``hannah.whitfield``, ``gprice``, ``j_smith2``).
 _USER_NAME = re.compile(r"[^\W\d_][\w.@-]{0,39}")
 #: A user name of two parts or more joined by a full stop or an underscore, each of two
-#: characters or more (``hannah.whitfield``, ``j_smith``; not ``e.g``), read before a colon.
-_DOTTED_USER_NAME = re.compile(r"[^\W\d_]{2,}(?:[._][^\W_]{2,})+")
+#: characters or more, the last of four or more (``hannah.whitfield``, ``jo_smith``; not ``e.g``,
+#: nor a web site's or a file's name: ``nhs.uk``, ``notes.pdf``), read before a colon.
+_DOTTED_USER_NAME = re.compile(r"[^\W\d_]{2,}(?:[._][^\W_]{2,})*[._][^\W_]{4,}")
 #: The words after a name that name where the person works (``Gareth Price - Oakwood House``).
 _DASH_NOTE = re.compile(r"[ \t]+[-–—][ \t]+")
 
@@ -709,6 +711,15 @@ def timed_line_label(line: str) -> tuple[str, str | None, bool] | None:
     comes first; None for any other line, and for a name ending on a full stop (``Q. [00:00:52]``,
     whose label the looser shapes read, :func:`line_labels`). Whether it is a speaker's is
     :func:`_recurring_timed_labels`' to say."""
+    m = _timed_line_match(line)
+    if m is None:
+        return None
+    return " ".join(m.group("label").split()), m.group("ts"), m.re is _ANY_NAME_TIME_FIRST_LINE
+
+
+def _timed_line_match(line: str) -> re.Match[str] | None:
+    """The match of :data:`_ANY_NAME_TIMED_LINE` or :data:`_ANY_NAME_TIME_FIRST_LINE` on
+    ``line`` (:func:`timed_line_label`), else None."""
     if ":" not in line or len(line) > MAX_TIMED_DISPLAY_NAME_CHARS + 40:
         return None
     for pattern in (_ANY_NAME_TIMED_LINE, _ANY_NAME_TIME_FIRST_LINE):
@@ -717,8 +728,24 @@ def timed_line_label(line: str) -> tuple[str, str | None, bool] | None:
             label = " ".join(m.group("label").split())
             if not label or label.endswith("."):  # "Q. [00:00:52]": the looser shapes' label
                 return None
-            return label, m.group("ts"), pattern is _ANY_NAME_TIME_FIRST_LINE
+            return m
     return None
+
+
+def _timed_line_shape(line: str) -> str | None:
+    """How a line of only a name and a time is laid out, the name ``N`` and each number of the
+    time ``9``, blanks as one: ``N 9:9`` (Otter's ``Jane Smith  0:03``), ``[N] 9:9:9`` (Zoom's),
+    ``N (9:9):`` (Rev's), ``9:9:9 N`` (Word's), ``[9:9:9.9] - N`` (Happy Scribe's); None for any
+    other line. A speaker's label taken whatever its name's shape must be laid out as the file's
+    other labels are (:func:`_recurring_timed_labels`)."""
+    m = _timed_line_match(line)
+    if m is None:
+        return None
+    spans = sorted([(*m.span("label"), "N"), (*m.span("ts"), None)], reverse=True)
+    out = line
+    for start, end, put in spans:
+        out = out[:start] + (put or re.sub(r"\d+", "9", out[start:end])) + out[end:]
+    return " ".join(out.split())
 
 
 def _long_note_label(line: str) -> LabelMatch | None:
@@ -746,10 +773,47 @@ def reads_as_a_display_name(label: str) -> bool:
     Claire van der Berg``, ``iPhone``, ``Gareth Price - Oakwood House``, ``+44 7700 900123``),
     or one of at most :data:`MAX_LABEL_CHARS` characters before a note in brackets, after
     ``|`` or after a dash (``WHITFIELD, Hannah (HERTFORDSHIRE ... TRUST)``), or a user name
-    (``hannah.whitfield``). ``10:30 we met the team`` does not."""
-    if is_display_name(label) or is_name_with_a_long_note(label):
+    (``hannah.whitfield``, ``gprice``); not a transcriber's note (``inaudible``, ``(laughs)``,
+    ``[Pause]``: :func:`.annotations.is_annotation`, or anything all in brackets), and not one
+    word with no full stop, underscore, ``@`` or digit that is a word of the language or of
+    three letters or fewer (``break``, ``pm``, ``yes``, ``early``: :func:`_is_a_word`).
+    ``10:30 we met the team`` does not."""
+    plain = label.strip()
+    if not plain or _all_bracketed(plain) or is_annotation(plain):
+        return False
+    if " " not in plain and _is_a_word(plain):
+        return False
+    if is_display_name(plain) or is_name_with_a_long_note(plain):
         return True
-    return _USER_NAME.fullmatch(label) is not None and any(c.isalpha() for c in label)
+    return _USER_NAME.fullmatch(plain) is not None and any(c.isalpha() for c in plain)
+
+
+#: The word lists a one-word user name is never from (:func:`_is_a_word`): everyday words, words
+#: of no name, stop words and what a transcriber writes.
+_NOT_A_USER_NAME = (*_NOT_A_DISPLAY_NAME_WORD, "stop_words_en.txt", "stop_words_spoken.txt")
+
+
+def _is_a_word(token: str) -> bool:
+    """Whether ``token``, one word with no full stop, underscore, ``@`` or digit, reads as a word
+    of talk rather than a user name: three letters or fewer (``pm``, ``ok``, ``bus``), or in the
+    lists :data:`_NOT_A_USER_NAME` (``break``, ``handover``, ``early``) or of given names that
+    are words (``Will``, ``Hope``) when written in lower case."""
+    if any(c in token for c in "._@") or any(c.isdigit() for c in token):
+        return False
+    word = token.casefold().strip("-'’")
+    if len(word) <= 3:
+        return True
+    if any(word in packaged_words(f) for f in _NOT_A_USER_NAME):
+        return token[:1].islower() or not any(
+            word in packaged_words(f) for f in _NAMES_THAT_ARE_WORDS
+        )
+    return False
+
+
+def _all_bracketed(label: str) -> bool:
+    """Whether ``label`` is all in square, round or curly brackets (``(laughs)``,
+    ``[inaudible]``): a transcriber's note, no one's name."""
+    return len(label) >= 2 and (label[0], label[-1]) in (("[", "]"), ("(", ")"), ("{", "}"))
 
 
 def is_name_with_a_long_note(label: str) -> bool:
@@ -775,41 +839,103 @@ def _recurring_timed_labels(
     """``matches`` with the labels of the lines that open with none and hold only a display name
     and a time, in either order (:func:`timed_line_label`), where the name is one the usual
     label shapes refuse (too long a note, a telephone number, a particle, a dash, ``iPhone``, a
-    user name) and the name labels two or more such lines and reads as a display name
-    (:func:`reads_as_a_display_name`), or the researcher names it with ``--interviewer`` or
-    ``--participant`` (as written, any case, blanks as one): an Otter, Rev, Teams, Zoom, Word
-    Transcribe, Happy Scribe or Trint layout of names above the words; taken only in a file
-    whose labels holding their lines alone name at least two speakers, as such a file's labels
-    take turns.
+    user name): an Otter, Rev, Teams, Zoom, Word Transcribe, Happy Scribe or Trint layout of
+    names above the words. Such a name is a speaker when the researcher names it with
+    ``--interviewer`` or ``--participant`` (as written, any case, blanks as one); else only
+    beside another speaker the usual label shapes read on lines of their own (its own lines are
+    no evidence), on lines laid out as that speaker's are (:func:`_timed_line_shape`: time first
+    or after, bracketed or not, as many numbers), at times between the labels around it, when
+    it reads as a display name (:func:`reads_as_a_display_name`) and labels two or more such
+    lines with another speaker's label between them, as a speaker's labels take turns.
     A name with a note too long for :func:`label_fits`, or a user name (:func:`_long_note_label`),
-    opening two or more ``Name: words`` lines, or named by the researcher, is a speaker too."""
+    opening two or more ``Name: words`` lines with another speaker's label between them, or named
+    by the researcher, is a speaker too, in a file where the usual shapes read another."""
     named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
     out = list(matches)
+    alone = [
+        i
+        for i, (m, line) in enumerate(zip(matches, lines))
+        if m and not line[m.words_start :].strip()
+    ]
+    usual = {i: m.label for i in alone if (m := matches[i]) is not None}
+    for i, (line, m) in enumerate(zip(lines, matches)):  # the researcher's names first
+        t = None if m is not None or not named else timed_line_label(line)
+        if t is not None and t[0].casefold() in named and _may_be_noted(t[0]):
+            out[i] = LabelMatch(t[0], len(line), label_time(t[1]), timed=True)
+            usual[i] = t[0]
+    usual = dict(sorted(usual.items()))
+    shapes = {shape for i in usual if (shape := _timed_line_shape(lines[i])) is not None}
     timed: dict[int, tuple[str, str | None]] = {}
-    for i, (line, m) in enumerate(zip(lines, matches)):
-        t = None if m is not None else timed_line_label(line)
-        if t is not None:
+    for i, (line, m) in enumerate(zip(lines, out)):
+        t = None if m is not None or not shapes else timed_line_label(line)
+        if t is not None and t[0] not in usual.values() and _timed_line_shape(line) in shapes:
             timed[i] = t[:2]
-    counts = Counter(label for label, _ in timed.values())
-    taken = {
-        label
-        for label, n in counts.items()
-        if label.casefold() in named or (n >= 2 and reads_as_a_display_name(label))
-    }
-    alone = (m.label for m, line in zip(matches, lines) if m and not line[m.words_start :].strip())
-    speakers = taken | set(alone)  # labels holding their lines alone: Otter's, Rev's
-    if taken and len(speakers) >= 2:
-        for i, (label, ts) in timed.items():
-            if label in taken:
-                out[i] = LabelMatch(label, len(lines[i]), label_time(ts), timed=True)
+    for label in {label for label, _ in timed.values()}:
+        at = [
+            i
+            for i, (said, ts) in timed.items()
+            if said == label and _in_time(label_time(ts), i, usual, out)
+        ]
+        if _taken_as_a_speaker(label, at, usual, named, reads_as_a_display_name):
+            for i in at:
+                out[i] = LabelMatch(label, len(lines[i]), label_time(timed[i][1]), timed=True)
+    said = {i: m.label for i, m in enumerate(out) if m is not None}
     noted = {
         i: m for i, line in enumerate(lines) if out[i] is None and (m := _long_note_label(line))
     }
-    said = Counter(m.label for m in noted.values())
-    for i, m in noted.items():
-        if said[m.label] >= 2 or m.label.casefold() in named:
-            out[i] = m
+    for label in {m.label for m in noted.values()}:
+        at = [i for i, m in noted.items() if m.label == label]
+        if _taken_as_a_speaker(label, at, said, named, _may_be_noted):
+            for i in at:
+                out[i] = noted[i]
     return out
+
+
+def _may_be_noted(label: str) -> bool:
+    """Whether ``label``, opening ``Name: words`` lines with a long note or as a user name
+    (:func:`_long_note_label`), may be a speaker's: no transcriber's note (:func:`.annotations.
+    is_annotation`, or all in brackets)."""
+    return not _all_bracketed(label) and not is_annotation(label)
+
+
+def _taken_as_a_speaker(
+    label: str,
+    at: list[int],
+    others: dict[int, str],
+    named: set[str],
+    reads_as_a_name: Callable[[str], bool],
+) -> bool:
+    """Whether ``label``, on the lines ``at``, is a speaker's (:func:`_recurring_timed_labels`):
+    another speaker's label (``others``: line -> label, read by the usual shapes) is in the file,
+    and it ``reads_as_a_name`` and labels two or more lines with another speaker's label between
+    two of them; or the researcher named ``label`` (``named``, folded). Never a transcriber's
+    note."""
+    if _all_bracketed(label) or is_annotation(label):
+        return False
+    if label.casefold() in named:
+        return True
+    if not any(other != label for other in others.values()):
+        return False
+    if len(at) < 2 or not reads_as_a_name(label):
+        return False
+    return any(at[0] < i < at[-1] and other != label for i, other in others.items())
+
+
+def _in_time(
+    time: float | None, at: int, usual: dict[int, str], matches: Sequence[LabelMatch | None]
+) -> bool:
+    """Whether ``time``, of a label on line ``at``, falls between the times of the labels of the
+    lines ``usual`` before and after it (a label's time never goes back), where both have one."""
+    if time is None:
+        return True
+    before = [t for i in usual if i < at and (t := _time_of(matches[i])) is not None]
+    after = [t for i in usual if i > at and (t := _time_of(matches[i])) is not None]
+    return (not before or before[-1] <= time) and (not after or time <= after[0])
+
+
+def _time_of(match: LabelMatch | None) -> float | None:
+    """The time of ``match``, None when it has none."""
+    return None if match is None else match.time
 
 
 def match_loose_label(line: str) -> LabelMatch | None:
