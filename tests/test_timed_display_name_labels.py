@@ -234,6 +234,9 @@ def _asked_and_answered(name: str, times: tuple[float, ...], ends: tuple[int, ..
     [
         # "7:30 am" ... "9:30 pm" in Gareth's answer: no speaker "pm"
         ("talk_otter_shift_times.txt", (3, 9, 40, 45), (2, 13, 16, 19)),
+        # "until 15:30" / "until 21:30", name first as Otter's labels: no speaker "until" (it was
+        # one on e91b6f5c too, by the usual label-and-time shape)
+        ("talk_otter_until.txt", (3, 9, 40, 45), (2, 9, 12, 15)),
         # a programme read out, "10:30 break" / "15:00 break": no speaker "break"
         ("talk_word_transcribe_programme.txt", (3, 9, 70, 75), (2, 14, 17, 20)),
     ],
@@ -334,6 +337,9 @@ def _answers_holding(lines: tuple[str, str], *, layout: str = "otter") -> str:
         # a word of the language after a time, as Word writes a label: talk
         (("00:00:15 handover", "00:00:40 handover"), "word"),
         (("00:00:15 pm", "00:00:40 pm"), "word"),
+        # a lower-case word before a time, as Otter writes a label: talk
+        (("handover  0:15", "handover  0:40"), "otter"),
+        (("by 0:15", "by 0:40"), "otter"),
         # time first in a file whose labels have the name first: talk
         (("0:15 Amy Lee - Band 6", "0:40 Amy Lee - Band 6"), "otter"),
         # a time after the next label's: a clock time, no label's

@@ -794,12 +794,12 @@ _NOT_A_USER_NAME = (*_NOT_A_DISPLAY_NAME_WORD, "stop_words_en.txt", "stop_words_
 
 
 def _is_a_word(token: str) -> bool:
-    """Whether ``token``, one word with no full stop, underscore, ``@`` or digit, reads as a word
-    of talk rather than a user name: three letters or fewer (``pm``, ``ok``, ``bus``), or in the
+    """Whether ``token``, one word with no full stop, underscore, ``@``, digit or capital after
+    its first letter, reads as a word of talk rather than a user name: three letters or fewer (``pm``, ``ok``, ``bus``), or in the
     lists :data:`_NOT_A_USER_NAME` (``break``, ``handover``, ``early``) or of given names that
     are words (``Will``, ``Hope``) when written in lower case."""
-    if any(c in token for c in "._@") or any(c.isdigit() for c in token):
-        return False
+    if any(c in token for c in "._@") or any(c.isdigit() or c.isupper() for c in token[1:]):
+        return False  # a user name, a device's or a name's capital inside: iPhone, McKay
     word = token.casefold().strip("-'’")
     if len(word) <= 3:
         return True
@@ -889,6 +889,26 @@ def _recurring_timed_labels(
             for i in at:
                 out[i] = noted[i]
     return out
+
+
+def _words_with_a_time(
+    matches: Sequence[LabelMatch | None], interviewer_labels: Sequence[str] | None
+) -> list[LabelMatch | None]:
+    """``matches`` without the labels of lines of only a name and a time (``until  15:30``,
+    ``by 10:00``) whose name is one lower-case word of talk (:func:`_is_a_word`: ``until``,
+    ``at``, ``then``) the researcher did not name: words said before a time, no speaker's."""
+    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
+    return [
+        None
+        if m is not None
+        and m.timed
+        and " " not in m.label
+        and m.label[:1].islower()
+        and _is_a_word(m.label)
+        and m.label.casefold() not in named
+        else m
+        for m in matches
+    ]
 
 
 def _may_be_noted(label: str) -> bool:
@@ -1010,6 +1030,7 @@ def line_labels(
     matches = one_spelling(matches)
     lines = [view for view, _ in views]
     matches = _display_name_labels(lines, matches, interviewer_labels)
+    matches = _words_with_a_time(matches, interviewer_labels)
     unread = matches
     matches = _recurring_timed_labels(lines, matches, interviewer_labels)
     # speakers whatever their name's shape: not for the rules on labels of the usual shape
