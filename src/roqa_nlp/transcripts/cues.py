@@ -55,6 +55,7 @@ from ..errors import first_few, quoted
 from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
+from .rolling_captions import is_rolling, new_words_only
 from .speaker_labels import (
     CUE_LABEL,
     LABEL_LINE,
@@ -251,6 +252,8 @@ def parse_cues(
     text: str,
     untimed: list[UntimedBlock] | None = None,
     backwards: list[tuple[int, str]] | None = None,
+    *,
+    rolling: bool = False,
 ) -> list[Cue]:
     """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``untimed``, when
     given, gets each block with words but no timing line (a cue whose timing line is missing or
@@ -258,7 +261,8 @@ def parse_cues(
     line marked as a title (:attr:`UntimedBlock.title`): its words are in no cue
     (:func:`cue_transcript` reads it). A cue that ends before it starts has no times (which
     of the two is wrong cannot be told); ``backwards``, when given, gets its line number and
-    time range."""
+    time range. In YouTube's ``rolling`` auto-captions a line of blanks inside a cue is no end
+    of it (:mod:`.rolling_captions`)."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
@@ -290,6 +294,8 @@ def parse_cues(
 
     for number_of_line, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
+            if rolling and line and current is not None:
+                continue  # the empty line of the display, in a cue (:mod:`.rolling_captions`)
             end_block()
             current = None
             block_start, skipping = True, False
@@ -847,7 +853,8 @@ def cue_transcript(
     timed = timed_lines_as_cues(text)
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []
-    parsed = parse_cues(text if timed is None else timed[0], untimed, backwards)
+    rolling = is_rolling(text)
+    parsed = parse_cues(text if timed is None else timed[0], untimed, backwards, rolling=rolling)
     if timed is not None:  # the lines of the file, not of the cues it is read as
         backwards = [(timed[1][n - 1], r) for n, r in backwards]
     # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
@@ -906,6 +913,8 @@ def cue_transcript(
         # a good start time with no end (``00:00:01.000 -->``) is kept for each part, as a
         # cue of one voice keeps its times
         parsed[block.after_cues : block.after_cues] = [Cue(begin, None, p) for p in parts]
+    if rolling:  # each word once, not in each cue that shows it (:mod:`.rolling_captions`)
+        parsed = new_words_only(parsed)
     # a bare chevron changes speaker only in a file whose labels open no cue without one
     bare = not any(c.lines and opens_label(_without_dialogue_dash(c.lines[0])) for c in parsed)
     cues = at_speakers_of_the_file(
