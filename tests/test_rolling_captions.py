@@ -69,3 +69,19 @@ def test_a_line_of_blanks_ends_a_cue_in_other_subtitles(tmp_path: Path) -> None:
     turns, said = read(f)
     assert turns == [("We lost two nurses in the spring. The rota never recovered.", 1.0, 5.0)]
     assert [w for w in said if "timing" in w][0].startswith(f"{f}: 1 cue block has no timing")
+
+
+def test_a_line_said_again_with_its_word_times_is_kept(tmp_path: Path) -> None:
+    """A new line timed word by word is talk even when its words are those of the line before
+    (``no no`` said twice, after a pause: the display's empty line above it); only the untimed
+    copy of a line is left out."""
+    f = tmp_path / "yt.en.vtt"
+    f.write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n \nno<00:00:00.500><c> no</c>\n\n"
+        "00:00:01.000 --> 00:00:01.010\nno no\n \n\n"
+        "00:00:01.010 --> 00:00:02.000\n \nno<00:00:01.500><c> no</c>\n\n"
+        "00:00:02.000 --> 00:00:02.010\nno no\n \n",
+        "utf-8",
+    )
+    turns, _ = read(f)
+    assert turns == [("no no no no", 0.0, 2.0)]

@@ -6,7 +6,7 @@ line (``way<00:00:02.910><c> of</c><00:00:03.310><c> the</c>``). Between two suc
 display. Read as any cue, every phrase was read three times, and a cue opening with its line of
 one space lost its words to a block without timing (session 79 hunt2 F7). In a file with the
 words timed so (:func:`is_rolling`), a line of blanks is no end of a cue, and a cue's lines
-that repeat the last line of the cue before it are left out (:func:`new_words_only`): each word
+that repeat the last line of the cue before it (untimed) are left out (:func:`new_words_only`): each word
 is read once, at the time of the cue that brought it in; a cue with nothing new (the 10 ms
 copies) is no cue.
 """
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 #: (``<00:00:00.400><c> what</c>``, also ``<c.colorE5E5E5>``).
 _WORD_TIME = re.compile(r"<(?:\d{1,9}:)?\d{2}:\d{2}\.\d{3}><c[.>]")
 _TAG = re.compile(r"<[^<>]*>")
+#: A word's time inside a line: the line's words are new, said then, not the line before shown
+#: again (which YouTube writes untimed).
+_IN_LINE_TIME = re.compile(r"<(?:\d{1,9}:)?\d{2}:\d{2}\.\d{3}>")
 
 
 def is_rolling(text: str) -> bool:
@@ -38,13 +41,15 @@ def _seen(line: str) -> str:
 
 
 def new_words_only(cues: Sequence[Cue]) -> list[Cue]:
-    """``cues`` of a rolling file with the lines that repeat the last line of the cue before
-    them left out (and lines of blanks), and the cues left with no line left out."""
+    """``cues`` of a rolling file with a first line that repeats the last line of the cue
+    before it, untimed, left out (and lines of blanks), and the cues left with no line left out.
+    A line said again carries word times of its own, so is kept."""
     out: list[Cue] = []
     last = ""
     for cue in cues:
         shown = [line for line in cue.lines if _seen(line)]
-        new = shown[1:] if shown and _seen(shown[0]) == last else shown
+        copy = shown and _seen(shown[0]) == last and not _IN_LINE_TIME.search(shown[0])
+        new = shown[1:] if copy else shown
         if shown:
             last = _seen(shown[-1])
         if new:
